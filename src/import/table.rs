@@ -1,0 +1,784 @@
+//! Row by row through the published table: title, page headers (found by content), sections,
+//! initiative rows with their HTML stage table, and the plain stage rows repeated under them
+//! (cross-checked, never trusted over the table).
+
+use super::cell::{self, CellItem};
+use super::html;
+use super::{ImportError, Location, Warning};
+use crate::model::era::{self, FiscalYear};
+use crate::model::{
+    ActionItem, Entry, Headings, Id, Initiative, Period, Report, Section, StageSpan, Topic,
+    UnreadText, YearRange,
+};
+
+struct Row<'a> {
+    line: usize,
+    fields: Vec<&'a str>,
+}
+
+impl Row<'_> {
+    fn get(&self, i: usize) -> &str {
+        self.fields.get(i).map_or("", |f| f.trim())
+    }
+
+    fn is_blank(&self) -> bool {
+        self.fields.iter().all(|f| f.trim().is_empty())
+    }
+
+    fn is_header(&self) -> bool {
+        self.fields.iter().any(|f| f.trim() == "番号")
+            && self.fields.iter().any(|f| f.contains("具体的取組"))
+    }
+
+    fn is_stage_header(&self) -> bool {
+        self.fields.iter().any(|f| f.trim() == "取組項目")
+    }
+}
+
+fn split_rows(text: &str) -> Vec<Row<'_>> {
+    let lines: Vec<&str> = if text.contains('\n') {
+        text.split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect()
+    } else {
+        text.split('\r').collect()
+    };
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| Row {
+            line: i + 1,
+            fields: l.split('\t').collect(),
+        })
+        .collect()
+}
+
+/// The stage table of the initiative being read, for checking the plain rows below it.
+struct PlainCheck {
+    /// Body rows of the HTML table as (item name, non-empty stage labels).
+    expected: Vec<(String, Vec<String>)>,
+    table_line: usize,
+    started: bool,
+    next: usize,
+}
+
+struct Reader {
+    fiscal_year: FiscalYear,
+    warnings: Vec<Warning>,
+    headings: Headings,
+    sections: Vec<Section>,
+    unread: Vec<UnreadText>,
+    plan_years: Option<(YearRange, usize)>,
+    plain: Option<PlainCheck>,
+}
+
+pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if let Some(pos) = text.find('\0') {
+        let row = text[..pos].matches('\n').count() + 1;
+        return Err(ImportError {
+            at: Location::row(row),
+            message: "binary data (a NUL byte): not a report table".into(),
+        });
+    }
+    let rows = split_rows(text);
+    let Some(first_header) = rows.iter().position(Row::is_header) else {
+        return Err(ImportError {
+            at: Location::default(),
+            message: "no header row found: expected a row with the column headings 番号 and \
+                      具体的取組 (as in the published report table)"
+                .into(),
+        });
+    };
+    let title_row = rows[..first_header].iter().find(|r| !r.is_blank());
+    let title = title_row.map_or(String::new(), |r| {
+        r.fields
+            .iter()
+            .map(|f| f.trim())
+            .filter(|f| !f.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let header = &rows[first_header];
+    let header_text = header.fields.join(" ");
+    let fiscal_year = era::find_era_year(&title)
+        .or_else(|| era::find_era_year(&header_text))
+        .map(FiscalYear)
+        .ok_or_else(|| ImportError {
+            at: Location::row(title_row.map_or(header.line, |r| r.line)),
+            message: "no fiscal year found: expected an era year such as 平成 29 年度 in the \
+                      title line or the column headings"
+                .into(),
+        })?;
+    let mut reader = Reader {
+        fiscal_year,
+        warnings: Vec::new(),
+        headings: Headings::default(),
+        sections: Vec::new(),
+        unread: Vec::new(),
+        plan_years: None,
+        plain: None,
+    };
+    if title_row.is_none() {
+        reader.warn(
+            Location::row(header.line),
+            "no title line above the first header row",
+        );
+    }
+    for row in &rows[first_header..] {
+        reader.row(row);
+    }
+    if reader.sections.iter().all(|s| s.initiatives.is_empty()) {
+        return Err(ImportError {
+            at: Location::default(),
+            message: "no initiative rows found: expected rows that start with the initiative's \
+                      number (1, 2, …) followed by its title"
+                .into(),
+        });
+    }
+    let period = period_of(&title, &reader.headings.actual);
+    let plan_years = reader.plan_years.map_or_else(
+        || {
+            reader.warn(
+                Location::default(),
+                "no stage table with fiscal years found; the plan covers only the report's year",
+            );
+            YearRange {
+                first: fiscal_year,
+                last: fiscal_year,
+            }
+        },
+        |(r, _)| r,
+    );
+    let mut report = Report {
+        programme: programme_of(&title),
+        title,
+        fiscal_year,
+        period,
+        plan_years,
+        headings: reader.headings,
+        sections: reader.sections,
+        unread: reader.unread,
+        next_id: 1,
+    };
+    assign_ids(&mut report);
+    Ok((report, reader.warnings))
+}
+
+fn period_of(title: &str, actual_heading: &str) -> Period {
+    let text = format!("{title} {actual_heading}");
+    if text.contains("上半期") {
+        Period::FirstHalf
+    } else if text.contains("下半期") {
+        Period::SecondHalf
+    } else {
+        Period::FullYear
+    }
+}
+
+fn programme_of(title: &str) -> String {
+    title
+        .split_once('「')
+        .and_then(|(_, rest)| rest.rsplit_once('」'))
+        .map_or_else(|| title.to_string(), |(name, _)| name.to_string())
+}
+
+/// Hands out ids in document order, so the same table always gives the same ids.
+fn assign_ids(report: &mut Report) {
+    fn take(next: &mut u64) -> Id {
+        *next += 1;
+        Id(*next - 1)
+    }
+    fn entries(list: &mut [Entry], next: &mut u64) {
+        for e in list {
+            e.id = take(next);
+            entries(&mut e.subs, next);
+        }
+    }
+    let mut next = 1;
+    for s in &mut report.sections {
+        s.id = take(&mut next);
+        for i in &mut s.initiatives {
+            i.id = take(&mut next);
+            for item in &mut i.items {
+                item.id = take(&mut next);
+            }
+            for t in &mut i.topics {
+                t.id = take(&mut next);
+                entries(&mut t.plan, &mut next);
+                entries(&mut t.actual, &mut next);
+            }
+        }
+    }
+    report.next_id = next;
+}
+
+impl Reader {
+    fn warn(&mut self, at: Location, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            at,
+            message: message.into(),
+        });
+    }
+
+    fn row(&mut self, row: &Row) {
+        if row.is_blank() {
+            return;
+        }
+        if row.is_header() {
+            self.plain = None;
+            self.header(row);
+        } else if let Some(number) = initiative_number(row) {
+            self.plain = None;
+            self.initiative(row, number);
+        } else if row.is_stage_header() {
+            // `取組項目 28年度 …` heads the plain copy of the stage table under an initiative,
+            // or (in a shifted page header) stands alone; either way it carries nothing new.
+            if let Some(p) = self.plain.as_mut().filter(|_| row.get(0) == "取組項目") {
+                p.started = true;
+            }
+        } else if let Some((numeral, number, title)) = section_of(row) {
+            self.plain = None;
+            self.sections.push(Section {
+                id: Id(0),
+                numeral,
+                number,
+                title,
+                initiatives: Vec::new(),
+            });
+        } else if self.plain.as_ref().is_some_and(|p| p.started) {
+            self.plain_stage_row(row);
+        } else {
+            let text = row.fields.join("\t").trim().to_string();
+            self.warn(
+                Location::row(row.line),
+                format!("row not understood (not a header, section, initiative or stage row); kept as written: 「{}」", preview(&text)),
+            );
+            self.unread.push(UnreadText {
+                row: row.line,
+                text,
+            });
+        }
+    }
+
+    fn header(&mut self, row: &Row) {
+        let find = |key: &str| {
+            row.fields
+                .iter()
+                .map(|f| f.trim())
+                .find(|f| f.contains(key))
+                .unwrap_or("")
+                .to_string()
+        };
+        if self.headings.plan.is_empty() {
+            self.headings.plan = find("計画");
+        }
+        if self.headings.actual.is_empty() {
+            self.headings.actual = find("実績");
+        }
+    }
+
+    fn plain_stage_row(&mut self, row: &Row) {
+        let Some(p) = self.plain.as_mut() else { return };
+        let name = row.get(0).to_string();
+        let labels: Vec<String> = row.fields[1.min(row.fields.len())..]
+            .iter()
+            .map(|f| f.trim().to_string())
+            .filter(|f| !f.is_empty())
+            .collect();
+        let index = p.next;
+        p.next += 1;
+        let table_line = p.table_line;
+        let message = match p.expected.get(index) {
+            Some((n, l)) if *n == name && *l == labels => return,
+            Some((n, l)) => format!(
+                "the plain stage row 「{}: {}」 differs from row {} of the stage table in row {table_line} (「{}: {}」); the table is used",
+                name,
+                labels.join(" / "),
+                index + 1,
+                n,
+                l.join(" / ")
+            ),
+            None => format!(
+                "the plain stage row 「{}」 has no counterpart in the stage table in row {table_line}; kept as written",
+                preview(&row.fields.join(" "))
+            ),
+        };
+        if index >= p.expected.len() {
+            self.unread.push(UnreadText {
+                row: row.line,
+                text: row.fields.join("\t").trim().to_string(),
+            });
+        }
+        self.warn(Location::row(row.line), message);
+    }
+
+    fn initiative(&mut self, row: &Row, number: String) {
+        if self.sections.is_empty() {
+            self.warn(
+                Location::row(row.line),
+                "an initiative before any section row; put under a section without a title",
+            );
+            self.sections.push(Section {
+                id: Id(0),
+                numeral: String::new(),
+                number: 0,
+                title: String::new(),
+                initiatives: Vec::new(),
+            });
+        }
+        let (label, title) = split_circled(row.get(1));
+        let stage_cell = row.get(2);
+        let table = html::parse_table(stage_cell);
+        let mut items = Vec::new();
+        let mut data_start = 3;
+        if let Some(table) = &table {
+            for problem in &table.problems {
+                self.warn(Location::field(row.line, 3, "工程"), problem.clone());
+            }
+            let (read, expected, flat) = self.stage_table(row.line, table);
+            items = read;
+            if row.get(3) == "取組項目" {
+                self.check_flattened(row, &flat);
+                data_start = 3 + flat.len();
+            }
+            self.plain = Some(PlainCheck {
+                expected,
+                table_line: row.line,
+                started: false,
+                next: 0,
+            });
+        } else if !stage_cell.is_empty() {
+            self.warn(
+                Location::field(row.line, 3, "工程"),
+                "the stage cell holds no <table>; its text is kept in the unread list",
+            );
+            self.unread.push(UnreadText {
+                row: row.line,
+                text: stage_cell.to_string(),
+            });
+        }
+        let field = |i: usize| row.fields.get(i).copied();
+        let names = ["年次計画", "実績", "担当課"];
+        let missing: Vec<String> = (0..3)
+            .filter(|k| field(data_start + k).is_none())
+            .map(|k| format!("field {} ({})", data_start + k + 1, names[k]))
+            .collect();
+        if !missing.is_empty() {
+            self.warn(
+                Location::row(row.line),
+                format!(
+                    "the row ends after field {}: {} missing, left empty (is the file cut short?)",
+                    row.fields.len(),
+                    missing.join(", ")
+                ),
+            );
+        }
+        for (k, extra) in row.fields.iter().enumerate().skip(data_start + 3) {
+            if !extra.trim().is_empty() {
+                self.warn(
+                    Location::field(row.line, k + 1, "?"),
+                    "text after the 担当課 field; kept in the unread list",
+                );
+                self.unread.push(UnreadText {
+                    row: row.line,
+                    text: extra.trim().to_string(),
+                });
+            }
+        }
+        let mut topics = Vec::new();
+        let plan_name = "年次計画";
+        let actual_name = "実績";
+        for (k, name) in [(0, plan_name), (1, actual_name)] {
+            let at = Location::field(row.line, data_start + k + 1, name);
+            let side_topics = self.cell_topics(field(data_start + k).unwrap_or(""), &at);
+            merge_topics(&mut topics, side_topics, k == 0);
+        }
+        let division_at = Location::field(row.line, data_start + 3, "担当課");
+        let divisions = self.assign_divisions(
+            field(data_start + 2).unwrap_or(""),
+            &mut topics,
+            &division_at,
+        );
+        let initiative = Initiative {
+            id: Id(0),
+            number,
+            label,
+            title,
+            items,
+            topics,
+            divisions,
+        };
+        if let Some(section) = self.sections.last_mut() {
+            section.initiatives.push(initiative);
+        }
+    }
+
+    /// Reads the stage table: items with their spans, the rows to check the plain copy against,
+    /// and the table flattened the way the published file repeats it in the following fields.
+    #[allow(clippy::type_complexity)]
+    fn stage_table(
+        &mut self,
+        line: usize,
+        table: &html::Table,
+    ) -> (Vec<ActionItem>, Vec<(String, Vec<String>)>, Vec<String>) {
+        let at = || Location::field(line, 3, "工程");
+        let header_index = table.rows.iter().position(|r| {
+            r.iter().any(|c| c.header) || r.first().is_some_and(|c| c.text == "取組項目")
+        });
+        let years: Vec<Option<FiscalYear>> = header_index
+            .map(|h| {
+                table.rows[h]
+                    .iter()
+                    .skip(1)
+                    .flat_map(|c| std::iter::repeat_n(c.text.as_str(), c.colspan))
+                    .map(|t| era::parse_short_fiscal_year(t, self.fiscal_year))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let years = self.settle_years(line, &years);
+        let mut flat = Vec::new();
+        let mut items: Vec<ActionItem> = Vec::new();
+        let mut expected = Vec::new();
+        for (r, cells) in table.rows.iter().enumerate() {
+            let mut expanded = Vec::new();
+            for c in cells {
+                expanded.push(c.text.clone());
+                expanded.extend(std::iter::repeat_n(String::new(), c.colspan - 1));
+            }
+            flat.push(expanded);
+            if Some(r) == header_index {
+                continue;
+            }
+            let Some((name_cell, stage_cells)) = cells.split_first() else {
+                continue;
+            };
+            let mut lane = Vec::new();
+            let mut col = 0;
+            for c in stage_cells {
+                let span = (col, col + c.colspan - 1);
+                col += c.colspan;
+                if c.text.is_empty() {
+                    continue;
+                }
+                match (years.get(span.0), years.get(span.1)) {
+                    (Some(&first), Some(&last)) => lane.push(StageSpan::new(first, last, &c.text)),
+                    _ => {
+                        self.warn(
+                            at(),
+                            format!(
+                                "stage 「{}」 of 「{}」 lies beyond the table's year columns; kept in the unread list",
+                                c.text, name_cell.text
+                            ),
+                        );
+                        self.unread.push(UnreadText {
+                            row: line,
+                            text: c.text.clone(),
+                        });
+                    }
+                }
+            }
+            expected.push((
+                name_cell.text.clone(),
+                stage_cells
+                    .iter()
+                    .map(|c| c.text.clone())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+            ));
+            let (ticked, name) = match name_cell.text.strip_prefix(['□', '☐']) {
+                Some(rest) => (true, rest.trim().to_string()),
+                None => (false, name_cell.text.clone()),
+            };
+            match items.last_mut() {
+                // A row with no item name is a second lane of the item above (initiative 8).
+                Some(last) if name.is_empty() && !ticked => last.lanes.push(lane),
+                _ => items.push(ActionItem {
+                    id: Id(0),
+                    name,
+                    ticked,
+                    lanes: vec![lane],
+                }),
+            }
+        }
+        let width = flat.iter().map(Vec::len).max().unwrap_or(0);
+        let flat = flat
+            .into_iter()
+            .flat_map(|mut r| {
+                r.resize(width, String::new());
+                r
+            })
+            .collect();
+        (items, expected, flat)
+    }
+
+    /// The years of a stage table's columns; the first table sets the report's plan years and
+    /// later ones are checked against it.
+    fn settle_years(&mut self, line: usize, years: &[Option<FiscalYear>]) -> Vec<FiscalYear> {
+        let at = Location::field(line, 3, "工程");
+        let read: Vec<FiscalYear> = years.iter().flatten().copied().collect();
+        let consecutive = read.windows(2).all(|w| w[1].0 == w[0].0 + 1);
+        if read.len() != years.len() || !consecutive || read.is_empty() {
+            self.warn(
+                at.clone(),
+                "the stage table's year headings are not consecutive fiscal years (28年度, 29年度, …); \
+                 the report's plan years are used",
+            );
+            return self
+                .plan_years
+                .map(|(r, _)| r.years().collect())
+                .unwrap_or_else(|| vec![self.fiscal_year]);
+        }
+        let range = YearRange {
+            first: read[0],
+            last: read[read.len() - 1],
+        };
+        match self.plan_years {
+            None => self.plan_years = Some((range, line)),
+            Some((known, known_line)) if known != range => self.warn(
+                at,
+                format!(
+                    "this stage table covers {}–{}, the one in row {known_line} {}–{}",
+                    range.first.short_form(),
+                    range.last.short_form(),
+                    known.first.short_form(),
+                    known.last.short_form()
+                ),
+            ),
+            _ => {}
+        }
+        read
+    }
+
+    fn check_flattened(&mut self, row: &Row, flat: &[String]) {
+        for (k, expected) in flat.iter().enumerate() {
+            let got = row.get(3 + k);
+            if got != expected.trim() {
+                self.warn(
+                    Location::field(row.line, 4 + k, "工程 (plain copy)"),
+                    format!(
+                        "the plain copy of the stage table reads 「{got}」 where the table has 「{expected}」; the table is used"
+                    ),
+                );
+                return;
+            }
+        }
+    }
+
+    /// A plan or actual cell as (heading, entries) groups in written order.
+    fn cell_topics(&mut self, cell: &str, at: &Location) -> Vec<(Option<String>, Vec<Entry>)> {
+        let mut groups: Vec<(Option<String>, Vec<Entry>)> = Vec::new();
+        for item in cell::cell_items(cell) {
+            let (text, bullet) = match item {
+                CellItem::Heading(h) => {
+                    if groups.iter().any(|(g, _)| g.as_deref() == Some(h.as_str())) {
+                        self.warn(
+                            at.clone(),
+                            format!("the heading <{h}> is written twice; its entries are kept together under one topic"),
+                        );
+                    }
+                    groups.push((Some(h), Vec::new()));
+                    continue;
+                }
+                CellItem::Bullet(t) => (t, true),
+                CellItem::Text(t) => (t, false),
+            };
+            let mut problems = Vec::new();
+            let entry = cell::parse_entry(&text, bullet, &mut problems);
+            for p in problems {
+                self.warn(at.clone(), p);
+            }
+            if groups.is_empty() {
+                groups.push((None, Vec::new()));
+            }
+            if let Some(g) = groups.last_mut() {
+                g.1.push(entry);
+            }
+        }
+        groups
+    }
+
+    /// `<p><topic></p> <p>division</p>` pairs: each division goes to the headings written
+    /// before it; a division with no heading before it is the initiative's own.
+    fn assign_divisions(
+        &mut self,
+        cell: &str,
+        topics: &mut Vec<Topic>,
+        at: &Location,
+    ) -> Vec<String> {
+        let mut own = Vec::new();
+        let mut pending: Vec<String> = Vec::new();
+        for item in cell::cell_items(cell) {
+            match item {
+                CellItem::Heading(h) => pending.push(h),
+                CellItem::Bullet(d) | CellItem::Text(d) => {
+                    if pending.is_empty() {
+                        own.push(d.clone());
+                    }
+                    for h in pending.drain(..) {
+                        let topic = match topics
+                            .iter_mut()
+                            .position(|t| t.heading.as_deref() == Some(&h))
+                        {
+                            Some(i) => &mut topics[i],
+                            None => {
+                                self.warn(
+                                    at.clone(),
+                                    format!("the division cell names <{h}>, which no plan or actual entry stands under; added as an empty topic"),
+                                );
+                                topics.push(empty_topic(Some(h.clone())));
+                                topics.last_mut().expect("just pushed")
+                            }
+                        };
+                        topic.division = Some(d.clone());
+                    }
+                }
+            }
+        }
+        if !pending.is_empty() {
+            self.warn(
+                at.clone(),
+                format!("no division follows <{}>", pending.join("> <")),
+            );
+        }
+        own
+    }
+}
+
+fn empty_topic(heading: Option<String>) -> Topic {
+    Topic {
+        id: Id(0),
+        heading,
+        division: None,
+        plan: Vec::new(),
+        actual: Vec::new(),
+    }
+}
+
+/// Plan and actual cells name the same topics by their headings; one topic holds both sides.
+fn merge_topics(topics: &mut Vec<Topic>, groups: Vec<(Option<String>, Vec<Entry>)>, plan: bool) {
+    for (heading, entries) in groups {
+        let index = match topics.iter().position(|t| t.heading == heading) {
+            Some(i) => i,
+            None => {
+                topics.push(empty_topic(heading));
+                topics.len() - 1
+            }
+        };
+        let side = if plan {
+            &mut topics[index].plan
+        } else {
+            &mut topics[index].actual
+        };
+        side.extend(entries);
+    }
+}
+
+fn initiative_number(row: &Row) -> Option<String> {
+    let first = row.get(0);
+    let is_number = !first.is_empty()
+        && first
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    (is_number && !row.get(1).is_empty()).then(|| first.to_string())
+}
+
+/// `I 協創…`, `II …`, `Ⅲ …`: a Roman numeral (Latin letters or Unicode numerals), a space, a
+/// title, and nothing else on the row.
+fn section_of(row: &Row) -> Option<(String, u32, String)> {
+    if row.fields.iter().skip(1).any(|f| !f.trim().is_empty()) {
+        return None;
+    }
+    let text = row.get(0);
+    let end = text
+        .char_indices()
+        .find(|(_, c)| roman_value(*c).is_none())
+        .map_or(text.len(), |(i, _)| i);
+    let numeral = &text[..end];
+    let rest = &text[end..];
+    let title = rest.trim_start_matches([' ', '　', '.', '．', '、']).trim();
+    if numeral.is_empty() || title.is_empty() || rest.len() == title.len() {
+        return None;
+    }
+    Some((
+        numeral.to_string(),
+        roman_number(numeral)?,
+        title.to_string(),
+    ))
+}
+
+fn roman_value(c: char) -> Option<u32> {
+    let c = match c {
+        'Ⅰ'..='Ⅻ' => return Some(c as u32 - 'Ⅰ' as u32 + 1),
+        'ⅰ'..='ⅻ' => return Some(c as u32 - 'ⅰ' as u32 + 1),
+        'Ｉ' => 'I',
+        'Ｖ' => 'V',
+        'Ｘ' => 'X',
+        c => c,
+    };
+    match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    }
+}
+
+fn roman_number(numeral: &str) -> Option<u32> {
+    let values: Vec<u32> = numeral.chars().map(roman_value).collect::<Option<_>>()?;
+    if numeral.chars().any(|c| ('Ⅰ'..='ⅻ').contains(&c)) {
+        return (values.len() == 1).then(|| values[0]);
+    }
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|n| n > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|t| *t > 0)
+}
+
+/// `① 現場重視で…` → (`①`, `現場重視で…`).
+fn split_circled(text: &str) -> (String, String) {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if is_circled(c) => (c.to_string(), chars.as_str().trim().to_string()),
+        _ => (String::new(), text.to_string()),
+    }
+}
+
+fn is_circled(c: char) -> bool {
+    matches!(c, '①'..='⑳' | '㉑'..='㉟' | '㊱'..='㊿' | '❶'..='❿' | '⓫'..='⓴')
+}
+
+fn preview(text: &str) -> String {
+    let mut s: String = text.chars().take(40).collect();
+    if text.chars().count() > 40 {
+        s.push('…');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntryKind;
+
+    #[test]
+    fn roman_numerals_latin_and_unicode() {
+        assert_eq!(roman_number("I"), Some(1));
+        assert_eq!(roman_number("II"), Some(2));
+        assert_eq!(roman_number("IV"), Some(4));
+        assert_eq!(roman_number("Ⅲ"), Some(3));
+        assert_eq!(roman_number("Ⅻ"), Some(12));
+    }
+
+    #[test]
+    fn status_entries_keep_their_kind() {
+        let e = cell::parse_entry("(H28 年度達成済、継続実施)", false, &mut Vec::new());
+        assert_eq!(e.kind, EntryKind::Status);
+    }
+}

@@ -1,0 +1,174 @@
+//! Japanese era years (平成/令和, H/R, 元年) and fiscal years (April → March).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::months::normalize;
+
+/// The eras a report of this century can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Era {
+    Showa,
+    Heisei,
+    Reiwa,
+}
+
+impl Era {
+    /// The Western year of the era's year 1.
+    fn offset(self) -> i32 {
+        match self {
+            Era::Showa => 1925,
+            Era::Heisei => 1988,
+            Era::Reiwa => 2018,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Era::Showa => "昭和",
+            Era::Heisei => "平成",
+            Era::Reiwa => "令和",
+        }
+    }
+
+    const PREFIXES: [(&'static str, Era); 9] = [
+        ("昭和", Era::Showa),
+        ("平成", Era::Heisei),
+        ("令和", Era::Reiwa),
+        ("S", Era::Showa),
+        ("H", Era::Heisei),
+        ("R", Era::Reiwa),
+        ("s", Era::Showa),
+        ("h", Era::Heisei),
+        ("r", Era::Reiwa),
+    ];
+}
+
+/// A fiscal year, named by the Western year in which it starts (FY2017 = April 2017 – March 2018).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FiscalYear(pub i32);
+
+impl FiscalYear {
+    /// The era form used in reports: `平成29年度`; FY2019 is `令和元年度` (the era changed in
+    /// May 2019, and the year is called by the new era).
+    pub fn era_form(self) -> String {
+        let (era, n) = self.era_year();
+        if n == 1 {
+            format!("{}元年度", era.name())
+        } else {
+            format!("{}{}年度", era.name(), n)
+        }
+    }
+
+    /// The short form of the stage table headings: `28年度`.
+    pub fn short_form(self) -> String {
+        let (_, n) = self.era_year();
+        if n == 1 {
+            "元年度".to_string()
+        } else {
+            format!("{n}年度")
+        }
+    }
+
+    pub fn era_year(self) -> (Era, i32) {
+        let era = if self.0 >= 2019 {
+            Era::Reiwa
+        } else if self.0 >= 1989 {
+            Era::Heisei
+        } else {
+            Era::Showa
+        };
+        (era, self.0 - era.offset())
+    }
+
+    /// The calendar year a month of this fiscal year falls in: January–March fall in the next.
+    pub fn calendar_year_of(self, calendar_month: u8) -> i32 {
+        if calendar_month <= 3 {
+            self.0 + 1
+        } else {
+            self.0
+        }
+    }
+}
+
+impl fmt::Display for FiscalYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}（{}年度）", self.era_form(), self.0)
+    }
+}
+
+/// If `text` (normalised: no spaces, ASCII digits) starts with an era and a year number
+/// (`平成29`, `H31`, `令和元`), returns the rest after the number.
+pub(crate) fn strip_era_year(text: &str) -> Option<&str> {
+    split_era_year(text).map(|(_, rest)| rest)
+}
+
+fn split_era_year(text: &str) -> Option<(i32, &str)> {
+    for (prefix, era) in Era::PREFIXES {
+        let Some(rest) = text.strip_prefix(prefix) else {
+            continue;
+        };
+        if let Some(rest) = rest.strip_prefix('元') {
+            return Some((era.offset() + 1, rest));
+        }
+        let end = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if let Ok(n) = rest[..end].parse::<i32>()
+            && n >= 1
+        {
+            return Some((era.offset() + n, &rest[end..]));
+        }
+    }
+    None
+}
+
+/// Reads an era year such as `平成29年度`, `平成 29 年度`, `令和元年度`, `H31`, `R1年`, or a
+/// Western `2017年度`, and gives the Western year.
+pub fn parse_era_year(text: &str) -> Option<i32> {
+    let s = normalize(text);
+    let rest_ok = |rest: &str| matches!(rest, "" | "年" | "年度");
+    if let Some((year, rest)) = split_era_year(&s) {
+        return rest_ok(rest).then_some(year);
+    }
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    if end == 4 && rest_ok(&s[end..]) {
+        return s[..end].parse().ok();
+    }
+    None
+}
+
+/// Finds the first era year written anywhere in a line of text (`平成 29 年度「…」`).
+pub fn find_era_year(text: &str) -> Option<i32> {
+    let s = normalize(text);
+    s.char_indices()
+        .filter(|(_, c)| matches!(c, '昭' | '平' | '令' | 'H' | 'R'))
+        .find_map(|(i, _)| {
+            let (year, rest) = split_era_year(&s[i..])?;
+            rest.starts_with('年').then_some(year)
+        })
+}
+
+/// Reads a stage table heading such as `28年度` or `平成28年度`. A year without an era is taken
+/// in whichever era puts it nearest the report's own fiscal year.
+pub fn parse_short_fiscal_year(text: &str, near: FiscalYear) -> Option<FiscalYear> {
+    if let Some(y) = parse_era_year(text) {
+        return Some(FiscalYear(y));
+    }
+    let s = normalize(text);
+    let n: i32 = if let Some(rest) = s.strip_prefix('元') {
+        matches!(rest, "年度" | "年").then_some(1)?
+    } else {
+        let end = s.find(|c: char| !c.is_ascii_digit())?;
+        if !matches!(&s[end..], "年度" | "年") {
+            return None;
+        }
+        s[..end].parse().ok()?
+    };
+    [Era::Showa, Era::Heisei, Era::Reiwa]
+        .iter()
+        .map(|e| e.offset() + n)
+        .min_by_key(|y| (y - near.0).abs())
+        .map(FiscalYear)
+}

@@ -1,0 +1,401 @@
+//! Months of a fiscal year (April → March) and the month expressions reports write:
+//! `4月～9月`, `6月～`, `11月～1月`, `4月、9月`, `5月～7月及び12月～2月の年2回`, `通年`, `随時`,
+//! `8月～10月予定`, `第1四半期`, `年度内`, `6月上旬`, era dates such as
+//! `平成 29 年6月1日～平成 29 年9月 29 日`.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::era;
+
+/// Calendar month numbers in fiscal order.
+pub const FISCAL_MONTHS: [u8; 12] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
+
+/// Position of a calendar month (1–12) in the fiscal year: April is 0, March is 11.
+pub fn fiscal_index(calendar_month: u8) -> Option<usize> {
+    (1..=12)
+        .contains(&calendar_month)
+        .then(|| (calendar_month as usize + 8) % 12)
+}
+
+/// A set of months of one fiscal year, one bit per month, April first.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MonthSet(u16);
+
+impl MonthSet {
+    pub const EMPTY: MonthSet = MonthSet(0);
+    pub const ALL: MonthSet = MonthSet(0x0FFF);
+
+    /// Months from `first` to `last` (calendar numbers) in fiscal order; `11`..`1` crosses the
+    /// calendar year. A range whose end comes before its start in the fiscal year is cut at March.
+    pub fn range(first: u8, last: u8) -> MonthSet {
+        let (Some(a), Some(b)) = (fiscal_index(first), fiscal_index(last)) else {
+            return MonthSet::EMPTY;
+        };
+        let b = if b < a { 11 } else { b };
+        let mut set = MonthSet::EMPTY;
+        for i in a..=b {
+            set.0 |= 1 << i;
+        }
+        set
+    }
+
+    pub fn single(month: u8) -> MonthSet {
+        MonthSet::range(month, month)
+    }
+
+    pub fn from_fiscal_indices(indices: impl IntoIterator<Item = usize>) -> MonthSet {
+        let mut set = MonthSet::EMPTY;
+        for i in indices.into_iter().filter(|i| *i < 12) {
+            set.0 |= 1 << i;
+        }
+        set
+    }
+
+    pub fn union(self, other: MonthSet) -> MonthSet {
+        MonthSet(self.0 | other.0)
+    }
+
+    pub fn intersect(self, other: MonthSet) -> MonthSet {
+        MonthSet(self.0 & other.0)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    pub fn contains_fiscal(self, index: usize) -> bool {
+        index < 12 && self.0 & (1 << index) != 0
+    }
+
+    pub fn contains(self, calendar_month: u8) -> bool {
+        fiscal_index(calendar_month).is_some_and(|i| self.contains_fiscal(i))
+    }
+
+    /// Fiscal indices (0 = April) of the months in the set.
+    pub fn fiscal_indices(self) -> impl Iterator<Item = usize> {
+        (0..12).filter(move |i| self.contains_fiscal(*i))
+    }
+
+    /// Calendar month numbers in fiscal order: `[11, 12, 1]` for 11月～1月.
+    pub fn calendar_months(self) -> Vec<u8> {
+        self.fiscal_indices().map(|i| FISCAL_MONTHS[i]).collect()
+    }
+
+    /// Runs of consecutive months as (first, last) fiscal indices: what a bar is drawn over.
+    pub fn runs(self) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut start = None;
+        for i in 0..=12 {
+            match (start, self.contains_fiscal(i)) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    runs.push((s, i - 1));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        runs
+    }
+
+    pub fn first(self) -> Option<usize> {
+        self.fiscal_indices().next()
+    }
+
+    pub fn last(self) -> Option<usize> {
+        self.fiscal_indices().last()
+    }
+
+    /// Written the way reports write it: `4月～9月`, `4月、9月`, `11月～1月`.
+    pub fn to_japanese(self) -> String {
+        self.runs()
+            .iter()
+            .map(|&(a, b)| {
+                if a == b {
+                    format!("{}月", FISCAL_MONTHS[a])
+                } else {
+                    format!("{}月～{}月", FISCAL_MONTHS[a], FISCAL_MONTHS[b])
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
+impl fmt::Debug for MonthSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MonthSet{:?}", self.calendar_months())
+    }
+}
+
+/// What kind of time a month expression names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimingKind {
+    /// Named months: `4月～9月`, `6月～`, `4月、9月`, `第1四半期`.
+    Months,
+    /// `通年`: the whole year.
+    AllYear,
+    /// `随時`: as needed, no fixed month.
+    AsNeeded,
+    /// `年度内`: some time within the fiscal year.
+    WithinYear,
+}
+
+/// A month expression as understood: which months, and how they were qualified.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timing {
+    pub kind: TimingKind,
+    pub months: MonthSet,
+    /// `6月～`: starts and keeps going; the set runs to March.
+    #[serde(default)]
+    pub open_end: bool,
+    /// `予定`: scheduled, not yet done.
+    #[serde(default)]
+    pub scheduled: bool,
+    /// `年2回`: how many times within the months.
+    #[serde(default)]
+    pub times: Option<u32>,
+}
+
+impl Timing {
+    pub fn months(months: MonthSet) -> Timing {
+        Timing {
+            kind: TimingKind::Months,
+            months,
+            open_end: false,
+            scheduled: false,
+            times: None,
+        }
+    }
+
+    /// Written back the way a report writes it (without brackets).
+    pub fn to_japanese(&self) -> String {
+        let mut s = match self.kind {
+            TimingKind::AllYear => "通年".to_string(),
+            TimingKind::AsNeeded => "随時".to_string(),
+            TimingKind::WithinYear => "年度内".to_string(),
+            TimingKind::Months if self.open_end => match self.months.first() {
+                Some(a) => format!("{}月～", FISCAL_MONTHS[a]),
+                None => String::new(),
+            },
+            TimingKind::Months => self.months.to_japanese(),
+        };
+        if let Some(n) = self.times {
+            s.push_str(&format!("の年{n}回"));
+        }
+        if self.scheduled {
+            s.push_str("予定");
+        }
+        s
+    }
+}
+
+/// Why a month expression could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthError {
+    pub expression: String,
+    pub reason: String,
+}
+
+impl fmt::Display for MonthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "month expression 「{}」 not understood: {}",
+            self.expression, self.reason
+        )
+    }
+}
+
+impl std::error::Error for MonthError {}
+
+/// Full-width digits and letters to ASCII, the three kinds of wave dash to `～`, spaces removed.
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            '〜' | '~' | '∼' | '－' | '-' | '‐' | '−' => '～',
+            '，' | ',' | '､' => '、',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Reads a month expression (without its brackets). Kept strict: anything it does not fully
+/// understand is an error, so that the caller keeps the text as written and warns.
+pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
+    let fail = |reason: &str| MonthError {
+        expression: expression.to_string(),
+        reason: reason.to_string(),
+    };
+    let mut s = normalize(expression);
+    if s.is_empty() {
+        return Err(fail("it is empty"));
+    }
+    let mut scheduled = false;
+    for suffix in ["予定", "(予定)", "（予定）"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            scheduled = true;
+            s = rest.to_string();
+            break;
+        }
+    }
+    let mut times = None;
+    if let Some(pos) = s.rfind("年") {
+        let tail = &s[pos + "年".len()..];
+        if let Some(n) = tail.strip_suffix("回").and_then(|d| d.parse::<u32>().ok()) {
+            times = Some(n);
+            s.truncate(pos);
+            if let Some(rest) = s.strip_suffix("の") {
+                s = rest.to_string();
+            }
+        }
+    }
+    let simple = |kind, months| {
+        Ok(Timing {
+            kind,
+            months,
+            open_end: false,
+            scheduled,
+            times,
+        })
+    };
+    match s.as_str() {
+        "通年" | "年間" => return simple(TimingKind::AllYear, MonthSet::ALL),
+        "随時" => return simple(TimingKind::AsNeeded, MonthSet::EMPTY),
+        "年度内" => return simple(TimingKind::WithinYear, MonthSet::ALL),
+        "年度末" => return simple(TimingKind::Months, MonthSet::single(3)),
+        "" => return Err(fail("no month in it")),
+        _ => {}
+    }
+    let mut months = MonthSet::EMPTY;
+    let mut open_end = false;
+    for part in split_list(&s) {
+        let (set, open) = parse_part(part).map_err(|r| fail(&r))?;
+        months = months.union(set);
+        open_end |= open;
+    }
+    Ok(Timing {
+        kind: TimingKind::Months,
+        months,
+        open_end,
+        scheduled,
+        times,
+    })
+}
+
+fn split_list(s: &str) -> Vec<&str> {
+    let mut parts = vec![s];
+    for sep in ["及び", "および", "、", "・", "並びに", "と"] {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| p.split(sep))
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
+    parts
+}
+
+/// One list part: a range `A～B`, an open range `A～` / `～B`, a quarter or a single month.
+fn parse_part(part: &str) -> Result<(MonthSet, bool), String> {
+    if let Some(q) = parse_quarter(part) {
+        return Ok((q, false));
+    }
+    if let Some((a, b)) = part.split_once('～') {
+        return match (a.is_empty(), b.is_empty()) {
+            (true, true) => Err("a range with no months".into()),
+            (false, true) => Ok((MonthSet::range(parse_point(a)?, 3), true)),
+            (true, false) => Ok((MonthSet::range(4, parse_point(b)?), false)),
+            (false, false) => {
+                let (first, last) = (parse_point(a)?, parse_point(b)?);
+                if fiscal_index(last) < fiscal_index(first) {
+                    return Err(format!(
+                        "{first}月～{last}月 runs past March, the end of the fiscal year"
+                    ));
+                }
+                Ok((MonthSet::range(first, last), false))
+            }
+        };
+    }
+    Ok((MonthSet::single(parse_point(part)?), false))
+}
+
+/// `第1四半期` … `第4四半期` (fiscal quarters: the first is April–June).
+fn parse_quarter(part: &str) -> Option<MonthSet> {
+    let n = part.strip_prefix('第')?.strip_suffix("四半期")?;
+    let n = match n {
+        "1" | "一" => 0,
+        "2" | "二" => 1,
+        "3" | "三" => 2,
+        "4" | "四" => 3,
+        _ => return None,
+    };
+    Some(MonthSet::from_fiscal_indices(n * 3..n * 3 + 3))
+}
+
+/// One point in time: `6月`, `6月上旬`, `6月1日`, `平成29年6月1日`, `R1年6月`. Returns the month.
+fn parse_point(point: &str) -> Result<u8, String> {
+    let mut rest = point;
+    if let Some(after_era) = era::strip_era_year(rest) {
+        rest = after_era
+            .strip_prefix('年')
+            .ok_or_else(|| format!("「{point}」: a year without 年"))?;
+    }
+    let (digits, after) = split_digits(rest);
+    let month: u8 = digits
+        .parse()
+        .map_err(|_| format!("「{point}」 does not name a month"))?;
+    if !(1..=12).contains(&month) {
+        return Err(format!("there is no month {month}"));
+    }
+    let mut after = after
+        .strip_prefix('月')
+        .ok_or_else(|| format!("「{point}」: a number without 月"))?;
+    let (day, tail) = split_digits(after);
+    if !day.is_empty() {
+        after = tail
+            .strip_prefix('日')
+            .ok_or_else(|| format!("「{point}」: a day without 日"))?;
+    }
+    match after {
+        "" | "上旬" | "中旬" | "下旬" | "初旬" | "初め" | "頃" | "ごろ" | "末" | "中" => {
+            Ok(month)
+        }
+        other => Err(format!(
+            "「{other}」 after {month}月 is not a part of a month"
+        )),
+    }
+}
+
+fn split_digits(s: &str) -> (&str, &str) {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    s.split_at(end)
+}
+
+/// Does this bracketed text look like it means to be a month expression? Used to tell a
+/// timing that could not be read (warn) from ordinary brackets such as `(仮称)`.
+pub fn looks_like_timing(text: &str) -> bool {
+    let s = normalize(text);
+    s.contains('月')
+        || [
+            "通年",
+            "随時",
+            "年度内",
+            "年度末",
+            "四半期",
+            "上旬",
+            "中旬",
+            "下旬",
+        ]
+        .iter()
+        .any(|k| s.contains(k))
+}

@@ -1,0 +1,337 @@
+//! The report as data: sections → initiatives → action items (stage plan over fiscal years) and
+//! topics (plan versus actual entries). Every piece of text is kept as written.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::era::FiscalYear;
+use super::months::{MonthSet, Timing};
+
+/// A stable identity for a section, initiative, action item, topic or entry. Allocated once by
+/// the report (`Report::next_id`) and saved with it, so edits, undo and later diffs of division
+/// submissions can name a thing whatever is inserted around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Id(pub u64);
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// Which part of the fiscal year the report's results cover.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// 上半期: April – September.
+    FirstHalf,
+    /// 下半期: October – March.
+    SecondHalf,
+    /// 通期: the whole year.
+    FullYear,
+}
+
+impl Period {
+    pub fn months(self) -> MonthSet {
+        match self {
+            Period::FirstHalf => MonthSet::range(4, 9),
+            Period::SecondHalf => MonthSet::range(10, 3),
+            Period::FullYear => MonthSet::ALL,
+        }
+    }
+
+    /// The key used in JSON output and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Period::FirstHalf => "first_half",
+            Period::SecondHalf => "second_half",
+            Period::FullYear => "full_year",
+        }
+    }
+
+    pub fn japanese(self) -> &'static str {
+        match self {
+            Period::FirstHalf => "上半期(4月～9月)",
+            Period::SecondHalf => "下半期(10月～3月)",
+            Period::FullYear => "通期(4月～3月)",
+        }
+    }
+}
+
+/// The fiscal years the stage plan covers (FY28–31 in the seed): a range, not fixed columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearRange {
+    pub first: FiscalYear,
+    pub last: FiscalYear,
+}
+
+impl YearRange {
+    pub fn years(self) -> impl Iterator<Item = FiscalYear> {
+        (self.first.0..=self.last.0).map(FiscalYear)
+    }
+
+    pub fn len(self) -> usize {
+        (self.last.0 - self.first.0 + 1).max(0) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn index_of(self, year: FiscalYear) -> Option<usize> {
+        (self.first <= year && year <= self.last).then(|| (year.0 - self.first.0) as usize)
+    }
+}
+
+/// The column headings of the report as written (`平成 29 年度 年次計画`, `上半期実績(4月～9月)`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Headings {
+    pub plan: String,
+    pub actual: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The title line as written.
+    pub title: String,
+    /// The programme's name (the 「…」 of the title).
+    pub programme: String,
+    pub fiscal_year: FiscalYear,
+    pub period: Period,
+    pub plan_years: YearRange,
+    #[serde(default)]
+    pub headings: Headings,
+    pub sections: Vec<Section>,
+    /// Rows and fields of the source that were not understood, kept as written.
+    #[serde(default)]
+    pub unread: Vec<UnreadText>,
+    /// The next id to hand out; never reused.
+    pub next_id: u64,
+}
+
+/// Text of the source the importer did not understand, kept so that nothing is lost.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnreadText {
+    /// 1-based row of the source table.
+    pub row: usize,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: Id,
+    /// The numeral as written: `I`, `II`, `Ⅲ`.
+    pub numeral: String,
+    /// Its value: 1, 2, 3.
+    pub number: u32,
+    pub title: String,
+    pub initiatives: Vec<Initiative>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Initiative {
+    pub id: Id,
+    /// Number across the whole report (1–11 in the seed), as written.
+    pub number: String,
+    /// The circled label within the section: `①`.
+    pub label: String,
+    pub title: String,
+    pub items: Vec<ActionItem>,
+    /// Plan (年次計画) and actual (実績) entries, grouped by the `<…>` topic they stand under.
+    pub topics: Vec<Topic>,
+    /// The 担当課 for topics that do not name their own.
+    #[serde(default)]
+    pub divisions: Vec<String>,
+}
+
+/// A row of the stage table: one action item (取組項目) and its stages over the plan years.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionItem {
+    pub id: Id,
+    pub name: String,
+    /// Written with a leading □.
+    pub ticked: bool,
+    /// One lane of stages per table row; a row with no item name adds a lane to the item above.
+    pub lanes: Vec<Vec<StageSpan>>,
+}
+
+/// One stage cell of the stage table: a label over one or more fiscal years.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageSpan {
+    pub first: FiscalYear,
+    pub last: FiscalYear,
+    /// The stage without its arrow: `実施`; empty for a bare `→`.
+    pub label: String,
+    /// Written with a leading `→`: the work continues from the year before.
+    pub continues: bool,
+    /// The cell as written: `→ 実施`.
+    pub source: String,
+}
+
+impl StageSpan {
+    pub fn new(first: FiscalYear, last: FiscalYear, source: &str) -> StageSpan {
+        let trimmed = source.trim();
+        let (continues, label) = match trimmed.strip_prefix('→') {
+            Some(rest) => (true, rest.trim()),
+            None => (false, trimmed),
+        };
+        StageSpan {
+            first,
+            last,
+            label: label.to_string(),
+            continues,
+            source: source.to_string(),
+        }
+    }
+
+    /// How the cell reads: `→ 実施`, `検討`, `→`.
+    pub fn display(&self) -> String {
+        match (self.continues, self.label.is_empty()) {
+            (true, true) => "→".to_string(),
+            (true, false) => format!("→ {}", self.label),
+            (false, _) => self.label.clone(),
+        }
+    }
+}
+
+/// A `<…>` heading of the plan/actual cells with everything written under it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: Id,
+    /// The heading without its angle brackets; `None` for text written before any heading.
+    pub heading: Option<String>,
+    /// The 担当課 the division cell pairs with this heading.
+    #[serde(default)]
+    pub division: Option<String>,
+    /// 年次計画 entries.
+    pub plan: Vec<Entry>,
+    /// 実績 entries.
+    pub actual: Vec<Entry>,
+}
+
+/// Plan or actual: the two sides of a topic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Plan,
+    Actual,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// An activity (`・…(6月)`), usually a bullet.
+    Activity,
+    /// A status such as `(H28 年度達成済、継続実施)`.
+    Status,
+}
+
+/// One written activity, kept as written, with what could be read from it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: Id,
+    pub kind: EntryKind,
+    /// Written after a `・` bullet.
+    #[serde(default)]
+    pub bullet: bool,
+    /// The exact text as written (after the bullet), notes and sub-items included.
+    pub text: String,
+    /// What was done, without the timing, counts, notes and sub-items.
+    pub label: String,
+    /// The month expression as written, without brackets (`4月～9月`); kept even when it could
+    /// not be read.
+    #[serde(default)]
+    pub when: Option<String>,
+    /// `when` as understood; `None` when there is none or it could not be read.
+    #[serde(default)]
+    pub timing: Option<Timing>,
+    #[serde(default)]
+    pub counts: Vec<Count>,
+    /// `※` notes, without the mark.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub subs: Vec<Entry>,
+}
+
+impl Entry {
+    /// The months this entry and its sub-items cover.
+    pub fn covered_months(&self) -> MonthSet {
+        self.subs.iter().fold(
+            self.timing.as_ref().map_or(MonthSet::EMPTY, |t| t.months),
+            |acc, s| acc.union(s.covered_months()),
+        )
+    }
+
+    /// Scheduled (予定), here or in any sub-item.
+    pub fn scheduled(&self) -> bool {
+        self.timing.as_ref().is_some_and(|t| t.scheduled) || self.subs.iter().any(|s| s.scheduled())
+    }
+
+    /// The month expression is written but could not be read.
+    pub fn unreadable_when(&self) -> bool {
+        self.when.is_some() && self.timing.is_none()
+    }
+}
+
+/// A count written in brackets: `4回`, `103名受講`, `延べ45名受講`, `8コース`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Count {
+    pub value: u32,
+    /// `回`, `名`, `コース` …
+    pub unit: String,
+    /// As written.
+    pub raw: String,
+}
+
+impl Report {
+    pub fn initiatives(&self) -> impl Iterator<Item = &Initiative> {
+        self.sections.iter().flat_map(|s| s.initiatives.iter())
+    }
+
+    pub fn initiative_count(&self) -> usize {
+        self.sections.iter().map(|s| s.initiatives.len()).sum()
+    }
+
+    pub fn action_item_count(&self) -> usize {
+        self.initiatives().map(|i| i.items.len()).sum()
+    }
+
+    pub fn find_initiative(&self, number: &str) -> Option<&Initiative> {
+        self.initiatives().find(|i| i.number == number)
+    }
+
+    pub fn allocate_id(&mut self) -> Id {
+        let id = Id(self.next_id);
+        self.next_id += 1;
+        id
+    }
+}
+
+impl Initiative {
+    /// The 担当課 a topic falls under: its own, or the initiative's.
+    pub fn division_of<'a>(&'a self, topic: &'a Topic) -> Option<&'a str> {
+        topic
+            .division
+            .as_deref()
+            .or(self.divisions.first().map(String::as_str))
+    }
+
+    /// Every 担当課 named for the initiative, in order, each once.
+    pub fn all_divisions(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let named = self.divisions.iter().map(String::as_str);
+        for d in self
+            .topics
+            .iter()
+            .filter_map(|t| t.division.as_deref())
+            .chain(named)
+        {
+            if !out.contains(&d) {
+                out.push(d);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,134 @@
+//! What `shinchoku check` prints: counts, every initiative with its divisions and entries, and
+//! every warning. The JSON form is what scripts and tests read.
+
+use serde::Serialize;
+
+use crate::import::Warning;
+use crate::model::{Entry, Report, Side};
+
+#[derive(Debug, Serialize)]
+pub struct ReportSummary {
+    pub title: String,
+    pub programme: String,
+    pub fiscal_year: i32,
+    pub fiscal_year_era: String,
+    pub period: &'static str,
+    pub plan_years: [i32; 2],
+    pub sections: usize,
+    pub initiatives: usize,
+    pub action_items: usize,
+    pub initiative_list: Vec<InitiativeSummary>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InitiativeSummary {
+    pub number: String,
+    pub section: String,
+    pub title: String,
+    pub action_items: usize,
+    pub divisions: Vec<String>,
+    pub plan: Vec<EntrySummary>,
+    pub actual: Vec<EntrySummary>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntrySummary {
+    pub topic: Option<String>,
+    pub division: Option<String>,
+    pub text: String,
+    /// Calendar month numbers in fiscal order (April first).
+    pub months: Vec<u8>,
+    pub scheduled: bool,
+    pub status: bool,
+}
+
+impl ReportSummary {
+    pub fn new(report: &Report, warnings: &[Warning]) -> ReportSummary {
+        let initiative_list = report
+            .sections
+            .iter()
+            .flat_map(|s| s.initiatives.iter().map(move |i| (s, i)))
+            .map(|(section, i)| {
+                let side = |side: Side| {
+                    i.topics
+                        .iter()
+                        .flat_map(|t| {
+                            let list = match side {
+                                Side::Plan => &t.plan,
+                                Side::Actual => &t.actual,
+                            };
+                            list.iter().map(move |e| (t, e))
+                        })
+                        .map(|(t, e): (_, &Entry)| EntrySummary {
+                            topic: t.heading.clone(),
+                            division: i.division_of(t).map(str::to_string),
+                            text: e.text.clone(),
+                            months: e.covered_months().calendar_months(),
+                            scheduled: e.scheduled(),
+                            status: e.kind == crate::model::EntryKind::Status,
+                        })
+                        .collect()
+                };
+                InitiativeSummary {
+                    number: i.number.clone(),
+                    section: section.numeral.clone(),
+                    title: i.title.clone(),
+                    action_items: i.items.len(),
+                    divisions: i.all_divisions().into_iter().map(str::to_string).collect(),
+                    plan: side(Side::Plan),
+                    actual: side(Side::Actual),
+                }
+            })
+            .collect();
+        ReportSummary {
+            title: report.title.clone(),
+            programme: report.programme.clone(),
+            fiscal_year: report.fiscal_year.0,
+            fiscal_year_era: report.fiscal_year.era_form(),
+            period: report.period.key(),
+            plan_years: [report.plan_years.first.0, report.plan_years.last.0],
+            sections: report.sections.len(),
+            initiatives: report.initiative_count(),
+            action_items: report.action_item_count(),
+            initiative_list,
+            warnings: warnings.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// The human-readable summary.
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "{}\n  年度: {} ({})   期間: {}   工程: FY{}–FY{}\n  {} sections, {} initiatives, {} action items\n",
+            self.title,
+            self.fiscal_year_era,
+            self.fiscal_year,
+            self.period,
+            self.plan_years[0],
+            self.plan_years[1],
+            self.sections,
+            self.initiatives,
+            self.action_items
+        );
+        for i in &self.initiative_list {
+            out.push_str(&format!(
+                "  {:>3} {}  [{} items; plan {}, actual {}; {}]\n",
+                i.number,
+                i.title,
+                i.action_items,
+                i.plan.len(),
+                i.actual.len(),
+                i.divisions.join("、")
+            ));
+        }
+        if self.warnings.is_empty() {
+            out.push_str("no warnings\n");
+        } else {
+            out.push_str(&format!("{} warning(s):\n", self.warnings.len()));
+            for w in &self.warnings {
+                out.push_str(&format!("  warning: {w}\n"));
+            }
+        }
+        out
+    }
+}

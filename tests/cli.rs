@@ -1,0 +1,106 @@
+//! The command line as scripts use it: exit codes, messages naming the file, JSON counts.
+
+use std::process::Command;
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/mie-h29-h1-report.tsv"
+);
+
+fn shinchoku(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_shinchoku"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = shinchoku(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn check_json_on_the_seed() {
+    let v = json(&["check", SEED, "--json"]);
+    assert_eq!(v["sections"], 3);
+    assert_eq!(v["initiatives"], 11);
+    assert_eq!(v["action_items"], 24);
+    assert_eq!(v["fiscal_year"], 2017);
+    assert_eq!(v["period"], "first_half");
+    let list = v["initiative_list"].as_array().unwrap();
+    assert_eq!(list.len(), 11);
+    let four = &list[3];
+    assert_eq!(four["number"], "4");
+    assert_eq!(
+        four["divisions"],
+        serde_json::json!(["総務部総務課", "総務部行財政改革推進課", "総務部人事課"])
+    );
+    let first_plan = &four["plan"][0];
+    assert_eq!(first_plan["topic"], "組織体制・運営の検討");
+    assert_eq!(first_plan["months"], serde_json::json!([4, 5, 6, 7, 8, 9]));
+    assert_eq!(first_plan["scheduled"], false);
+    // 11月～1月 in fiscal order.
+    assert_eq!(four["plan"][2]["months"], serde_json::json!([11, 12, 1]));
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn import_then_check_the_ron_gives_the_same_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("seed.ron");
+    let run = shinchoku(&["import", SEED, "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        stdout.contains("3 sections, 11 initiatives, 24 action items"),
+        "{stdout}"
+    );
+    let v = json(&["check", out.to_str().unwrap(), "--json"]);
+    assert_eq!(
+        (
+            v["sections"].clone(),
+            v["initiatives"].clone(),
+            v["action_items"].clone()
+        ),
+        (3.into(), 11.into(), 24.into())
+    );
+}
+
+#[test]
+fn unreadable_input_exits_2_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.tsv");
+    std::fs::write(&junk, [0xFFu8, 0x00, 0x81, 0x20, 0xFE, 0x41]).unwrap();
+    let missing = dir.path().join("missing.tsv");
+    let bad_ron = dir.path().join("bad.ron");
+    std::fs::write(&bad_ron, "(schema: 1, report: (title: 3))").unwrap();
+    for path in [&junk, &missing, &bad_ron] {
+        let out = shinchoku(&["check", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}", path.display());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(path.to_str().unwrap()), "{stderr}");
+    }
+    let out = shinchoku(&["check", bad_ron.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 1, column"));
+}
+
+#[test]
+fn check_text_lists_the_warnings() {
+    let out = shinchoku(&["check", SEED]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("11 initiatives"), "{text}");
+    assert!(
+        text.contains("warning: row 54, field 19 (年次計画)"),
+        "{text}"
+    );
+}

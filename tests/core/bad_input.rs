@@ -1,0 +1,163 @@
+//! Whatever a user hands the importer, it answers with a report and warnings or a clear error,
+//! never a panic, and never drops text.
+
+use proptest::prelude::*;
+use shinchoku::import::{import_bytes, import_text};
+
+use crate::SEED;
+
+fn lines() -> Vec<&'static str> {
+    SEED.split('\n').collect()
+}
+
+fn with_line(number: usize, f: impl Fn(&str) -> String) -> String {
+    let mut l: Vec<String> = lines().into_iter().map(str::to_string).collect();
+    l[number - 1] = f(&l[number - 1]);
+    l.join("\n")
+}
+
+#[test]
+fn random_bytes_are_refused_with_a_message() {
+    let mut state: u64 = 0x5EED;
+    for len in [1, 7, 100, 4096] {
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (state >> 33) as u8
+            })
+            .collect();
+        let err = import_bytes(&bytes).expect_err("random bytes are not a report");
+        assert!(
+            err.message.contains("not a report table") || err.message.contains("no header row"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_file_says_it_is_empty() {
+    for bytes in [&b""[..], b"\n\n  \r\n"] {
+        let err = import_bytes(bytes).expect_err("empty");
+        assert!(err.message.contains("empty"), "{err}");
+    }
+}
+
+#[test]
+fn a_truncated_file_keeps_what_is_there_and_says_where_it_stops() {
+    // Cut inside initiative 10's stage table (row 54).
+    let cut = SEED.find("□サイバー攻撃等を想定した初動訓練").unwrap();
+    let imported = import_text(&SEED[..cut]).expect("the part before the cut imports");
+    assert_eq!(imported.report.initiative_count(), 10);
+    let messages: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("row 54") && m.contains("not closed")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("row 54") && m.contains("missing") && m.contains("年次計画")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_row_with_too_few_fields_names_the_row_and_the_missing_fields() {
+    let text = with_line(7, |l| l.split('\t').take(10).collect::<Vec<_>>().join("\t"));
+    let imported = import_text(&text).expect("imports with a warning");
+    let w = imported
+        .warnings
+        .iter()
+        .find(|w| w.at.row == Some(7) && w.message.contains("missing"))
+        .expect("a warning on row 7 about the missing fields");
+    assert!(w.message.contains("field 14 (年次計画)"), "{w}");
+    assert!(w.message.contains("担当課"), "{w}");
+    // The stage plan, which is there, is still read.
+    assert_eq!(imported.report.find_initiative("1").unwrap().items.len(), 1);
+}
+
+#[test]
+fn an_unclosed_html_table_is_read_as_far_as_it_goes() {
+    let text = with_line(10, |l| l.replacen("</table>", "", 1));
+    let imported = import_text(&text).expect("imports with a warning");
+    let w = imported
+        .warnings
+        .iter()
+        .find(|w| w.at.row == Some(10))
+        .expect("a warning on row 10");
+    assert_eq!(w.at.field, Some(3));
+    assert!(w.message.contains("not closed"), "{w}");
+    assert_eq!(imported.report.find_initiative("2").unwrap().items.len(), 2);
+}
+
+#[test]
+fn an_unknown_month_expression_is_kept_as_text_with_a_warning() {
+    let text = with_line(10, |l| l.replacen("(6月)", "(6月の第3水曜)", 1));
+    let imported = import_text(&text).expect("imports with a warning");
+    let w = imported
+        .warnings
+        .iter()
+        .find(|w| w.at.row == Some(10))
+        .expect("a warning on row 10");
+    assert_eq!(w.at.field_name.as_deref(), Some("実績"));
+    assert!(w.message.contains("6月の第3水曜"), "{w}");
+    let i = imported.report.find_initiative("2").unwrap();
+    let e = &i.topics[0].actual[1];
+    assert_eq!(e.text, "職員向けメルマガにおける周知(6月の第3水曜)");
+    assert_eq!(e.when.as_deref(), Some("6月の第3水曜"));
+    assert!(e.timing.is_none());
+    // The same warning comes back when the report is checked after saving.
+    let warnings = shinchoku::model::check::warnings(&imported.report);
+    assert!(warnings.iter().any(|w| w.message.contains("6月の第3水曜")));
+}
+
+#[test]
+fn a_row_nobody_understands_is_kept() {
+    let text = with_line(17, |_| "メモ\t要確認".to_string());
+    let imported = import_text(&text).expect("imports with a warning");
+    assert!(imported.warnings.iter().any(|w| w.at.row == Some(17)));
+    assert_eq!(imported.report.unread.len(), 1);
+    assert_eq!(imported.report.unread[0].text, "メモ\t要確認");
+}
+
+#[test]
+fn a_plain_stage_row_that_disagrees_with_the_table_is_reported() {
+    let text = with_line(9, |l| l.replace("順次実施", "実施"));
+    let imported = import_text(&text).expect("imports with a warning");
+    let w = imported
+        .warnings
+        .iter()
+        .find(|w| w.at.row == Some(9))
+        .expect("a warning on row 9");
+    assert!(w.message.contains("differs"), "{w}");
+    // The HTML table wins.
+    let i = imported.report.find_initiative("1").unwrap();
+    assert_eq!(i.items[0].lanes[0][1].label, "順次実施");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = import_bytes(&bytes);
+    }
+
+    #[test]
+    fn any_cut_or_damage_of_the_seed_never_panics(
+        cut in 0..SEED.len(),
+        noise in proptest::collection::vec((0..SEED.len(), any::<u8>()), 0..8),
+    ) {
+        let mut bytes = SEED.as_bytes()[..cut].to_vec();
+        for (at, b) in noise {
+            if at < bytes.len() {
+                bytes[at] = b;
+            }
+        }
+        let _ = import_bytes(&bytes);
+    }
+}

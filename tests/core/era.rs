@@ -1,0 +1,63 @@
+use shinchoku::model::FiscalYear;
+use shinchoku::model::era::{find_era_year, parse_era_year, parse_short_fiscal_year};
+
+#[test]
+fn era_years_to_western() {
+    for (text, year) in [
+        ("平成29年度", 2017),
+        ("平成 29 年度", 2017),
+        ("令和元年度", 2019),
+        ("令和元年", 2019),
+        ("H31", 2019),
+        ("H28 年度", 2016),
+        ("R1", 2019),
+        ("R6年度", 2024),
+        ("平成３１年度", 2019),
+        ("2017年度", 2017),
+    ] {
+        assert_eq!(parse_era_year(text), Some(year), "{text}");
+    }
+    assert_eq!(parse_era_year("平成年度"), None);
+    assert_eq!(parse_era_year("第二次"), None);
+}
+
+#[test]
+fn fiscal_years_in_era_form() {
+    assert_eq!(FiscalYear(2017).era_form(), "平成29年度");
+    assert_eq!(FiscalYear(2019).era_form(), "令和元年度");
+    assert_eq!(FiscalYear(2020).era_form(), "令和2年度");
+    assert_eq!(FiscalYear(2016).short_form(), "28年度");
+    assert_eq!(FiscalYear(2017).calendar_year_of(1), 2018);
+    assert_eq!(FiscalYear(2017).calendar_year_of(4), 2017);
+}
+
+#[test]
+fn stage_headings_take_the_era_nearest_the_report() {
+    let fy = FiscalYear(2017);
+    assert_eq!(
+        parse_short_fiscal_year("28年度", fy),
+        Some(FiscalYear(2016))
+    );
+    assert_eq!(
+        parse_short_fiscal_year("31年度", fy),
+        Some(FiscalYear(2019))
+    );
+    assert_eq!(
+        parse_short_fiscal_year("元年度", FiscalYear(2019)),
+        Some(FiscalYear(2019))
+    );
+    assert_eq!(
+        parse_short_fiscal_year("3年度", FiscalYear(2020)),
+        Some(FiscalYear(2021))
+    );
+    assert_eq!(parse_short_fiscal_year("年度", fy), None);
+}
+
+#[test]
+fn the_title_names_the_year() {
+    assert_eq!(
+        find_era_year("平成 29 年度「第二次三重県行財政改革取組」具体的取組"),
+        Some(2017)
+    );
+    assert_eq!(find_era_year("令和 6 年度 上半期"), Some(2024));
+}

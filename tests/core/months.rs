@@ -1,0 +1,195 @@
+use shinchoku::model::months::{MonthSet, TimingKind, parse_timing};
+
+use crate::seed;
+
+/// (expression, calendar months in fiscal order, open end, scheduled, kind)
+type Golden = (&'static str, &'static [u8], bool, bool, TimingKind);
+
+const M: TimingKind = TimingKind::Months;
+
+/// Every distinct month expression written in the seed, with what it must mean.
+const SEED_EXPRESSIONS: &[Golden] = &[
+    ("6月", &[6], false, false, M),
+    ("9月", &[9], false, false, M),
+    ("4月～9月", &[4, 5, 6, 7, 8, 9], false, false, M),
+    ("4月", &[4], false, false, M),
+    ("4月～5月", &[4, 5], false, false, M),
+    ("8月", &[8], false, false, M),
+    ("7月", &[7], false, false, M),
+    ("6月～", &[6, 7, 8, 9, 10, 11, 12, 1, 2, 3], true, false, M),
+    (
+        "4月～",
+        &[4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+        true,
+        false,
+        M,
+    ),
+    ("随時", &[], false, false, TimingKind::AsNeeded),
+    (
+        "通年",
+        &[4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+        false,
+        false,
+        TimingKind::AllYear,
+    ),
+    (
+        "5月～",
+        &[5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+        true,
+        false,
+        M,
+    ),
+    ("10月", &[10], false, false, M),
+    ("7月～", &[7, 8, 9, 10, 11, 12, 1, 2, 3], true, false, M),
+    ("1月～3月", &[1, 2, 3], false, false, M),
+    ("2月～3月", &[2, 3], false, false, M),
+    ("2月", &[2], false, false, M),
+    (
+        "4月～2月",
+        &[4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2],
+        false,
+        false,
+        M,
+    ),
+    ("11月～1月", &[11, 12, 1], false, false, M),
+    ("5月～9月", &[5, 6, 7, 8, 9], false, false, M),
+    ("4月～6月", &[4, 5, 6], false, false, M),
+    ("9月～12月予定", &[9, 10, 11, 12], false, true, M),
+    ("1月～", &[1, 2, 3], true, false, M),
+    ("3月", &[3], false, false, M),
+    ("5月", &[5], false, false, M),
+    ("7月～9月", &[7, 8, 9], false, false, M),
+    ("9月～", &[9, 10, 11, 12, 1, 2, 3], true, false, M),
+    (
+        "4月～3月",
+        &[4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+        false,
+        false,
+        M,
+    ),
+    ("8月～10月予定", &[8, 9, 10], false, true, M),
+    ("10月～12月", &[10, 11, 12], false, false, M),
+    (
+        "5月～7月及び12月～2月の年2回",
+        &[5, 6, 7, 12, 1, 2],
+        false,
+        false,
+        M,
+    ),
+    ("8月～11月予定", &[8, 9, 10, 11], false, true, M),
+    ("4月、9月", &[4, 9], false, false, M),
+    ("11月～12月", &[11, 12], false, false, M),
+    ("4月～8月", &[4, 5, 6, 7, 8], false, false, M),
+    // Not in brackets: the era date range of initiative 4's actuals.
+    (
+        "平成 29 年6月1日～平成 29 年9月 29 日",
+        &[6, 7, 8, 9],
+        false,
+        false,
+        M,
+    ),
+];
+
+/// Forms other reports write.
+const EXTRA_EXPRESSIONS: &[Golden] = &[
+    ("4月〜9月", &[4, 5, 6, 7, 8, 9], false, false, M),
+    ("4月~9月", &[4, 5, 6, 7, 8, 9], false, false, M),
+    ("４月～６月", &[4, 5, 6], false, false, M),
+    ("１１月～１月", &[11, 12, 1], false, false, M),
+    ("6月上旬", &[6], false, false, M),
+    ("6月中旬～7月下旬", &[6, 7], false, false, M),
+    (
+        "年度内",
+        &[4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+        false,
+        false,
+        TimingKind::WithinYear,
+    ),
+    ("第1四半期", &[4, 5, 6], false, false, M),
+    ("第４四半期", &[1, 2, 3], false, false, M),
+    ("4月、9月、1月", &[4, 9, 1], false, false, M),
+    ("6月 ～", &[6, 7, 8, 9, 10, 11, 12, 1, 2, 3], true, false, M),
+    ("～9月", &[4, 5, 6, 7, 8, 9], false, false, M),
+    ("10月予定", &[10], false, true, M),
+    (
+        "通年予定",
+        &[4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+        false,
+        true,
+        TimingKind::AllYear,
+    ),
+    ("令和元年6月～令和元年9月", &[6, 7, 8, 9], false, false, M),
+    ("R2年4月1日～R2年5月31日", &[4, 5], false, false, M),
+];
+
+fn check(golden: &[Golden]) {
+    for &(expr, months, open_end, scheduled, kind) in golden {
+        let t = parse_timing(expr).unwrap_or_else(|e| panic!("{expr}: {e}"));
+        assert_eq!(t.months.calendar_months(), months, "months of {expr}");
+        assert_eq!(t.open_end, open_end, "open end of {expr}");
+        assert_eq!(t.scheduled, scheduled, "予定 of {expr}");
+        assert_eq!(t.kind, kind, "kind of {expr}");
+    }
+}
+
+#[test]
+fn every_month_expression_of_the_seed() {
+    check(SEED_EXPRESSIONS);
+}
+
+#[test]
+fn month_expressions_other_reports_write() {
+    check(EXTRA_EXPRESSIONS);
+    assert_eq!(
+        parse_timing("5月～7月及び12月～2月の年2回").unwrap().times,
+        Some(2)
+    );
+}
+
+#[test]
+fn the_seed_has_no_month_expression_outside_the_golden_list() {
+    let report = seed().report;
+    let mut written = std::collections::BTreeSet::new();
+    for i in report.initiatives() {
+        for t in &i.topics {
+            let mut stack: Vec<_> = t.plan.iter().chain(&t.actual).collect();
+            while let Some(e) = stack.pop() {
+                if let Some(w) = &e.when {
+                    assert!(e.timing.is_some(), "「{w}」 was not understood");
+                    written.insert(w.clone());
+                }
+                stack.extend(&e.subs);
+            }
+        }
+    }
+    let golden: std::collections::BTreeSet<String> =
+        SEED_EXPRESSIONS.iter().map(|g| g.0.to_string()).collect();
+    assert_eq!(written, golden);
+}
+
+#[test]
+fn unreadable_expressions_are_errors_that_say_why() {
+    for (expr, why) in [
+        ("13月", "no month 13"),
+        ("6月頃合い", "頃合い"),
+        ("2月～4月", "past March"),
+        ("", "empty"),
+        ("月", "month"),
+    ] {
+        let err = parse_timing(expr).expect_err(expr);
+        assert!(err.to_string().contains(why), "{expr}: {err}");
+    }
+}
+
+#[test]
+fn month_sets_run_april_to_march() {
+    let s = MonthSet::range(11, 1);
+    assert_eq!(s.calendar_months(), vec![11, 12, 1]);
+    assert_eq!(s.runs(), vec![(7, 9)]);
+    assert_eq!(s.to_japanese(), "11月～1月");
+    let two = parse_timing("5月～7月及び12月～2月").unwrap().months;
+    assert_eq!(two.runs(), vec![(1, 3), (8, 10)]);
+    assert_eq!(two.to_japanese(), "5月～7月、12月～2月");
+    assert!(MonthSet::range(4, 9).contains(9));
+    assert!(!MonthSet::range(4, 9).contains(10));
+}
