@@ -1,9 +1,460 @@
-//! The window (eframe/egui): a thin layer over the core.
+//! The window (eframe/egui): a thin layer over the core. Views read the report and return
+//! commands; `ShinchokuApp::handle` is the one place where anything changes.
 
-use std::path::PathBuf;
+pub mod command;
+pub mod fonts;
+pub mod i18n;
+mod views;
+
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub fn run(_file: Option<PathBuf>) -> ExitCode {
-    eprintln!("the window is not built yet");
-    ExitCode::FAILURE
+use egui::{Context, ViewportCommand};
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::grid::{self, GridRow, RowFilter};
+use crate::model::Id;
+pub use command::AppCommand;
+pub use i18n::Lang;
+
+/// What persists between runs (eframe storage); the report itself lives in its own file.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub lang: Lang,
+    pub recent: Vec<PathBuf>,
+}
+
+const PREFS_KEY: &str = "shinchoku-prefs";
+const MAX_RECENT: usize = 10;
+
+/// A dialog in front of the window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    Error {
+        title: String,
+        message: String,
+    },
+    /// Unsaved changes: save, discard or cancel, then run `then`.
+    UnsavedChanges {
+        then: AppCommand,
+    },
+    Warnings,
+}
+
+pub struct ShinchokuApp {
+    pub doc: Document,
+    pub prefs: Prefs,
+    pub filter: RowFilter,
+    pub selected: Option<Id>,
+    pub dialog: Option<Dialog>,
+    /// A one-line message in the status bar (saved, opened …).
+    pub notice: Option<String>,
+    rows: Vec<GridRow>,
+    rows_key: Option<(u64, u64)>,
+    filter_generation: u64,
+    document_generation: u64,
+    /// Commands issued while drawing, run after the frame's views.
+    queued: Vec<AppCommand>,
+    /// The user chose "don't save" for the command now running.
+    discard_confirmed: bool,
+    /// The user confirmed quitting; let the close through.
+    closing: bool,
+    scroll_to_row: Option<usize>,
+    title: String,
+}
+
+impl ShinchokuApp {
+    pub fn new(doc: Document, prefs: Prefs) -> ShinchokuApp {
+        ShinchokuApp {
+            doc,
+            prefs,
+            filter: RowFilter::default(),
+            selected: None,
+            dialog: None,
+            notice: None,
+            rows: Vec::new(),
+            rows_key: None,
+            filter_generation: 0,
+            document_generation: 0,
+            queued: Vec::new(),
+            discard_confirmed: false,
+            closing: false,
+            scroll_to_row: None,
+            title: String::new(),
+        }
+    }
+
+    /// The app as `shinchoku [FILE]` starts it: the file, or the bundled sample.
+    pub fn starting_with(file: Option<&Path>, prefs: Prefs) -> ShinchokuApp {
+        let mut app = ShinchokuApp::new(Document::sample(), prefs);
+        if let Some(path) = file {
+            app.open_path(path);
+        }
+        app
+    }
+
+    pub fn texts(&self) -> &'static i18n::Texts {
+        self.prefs.lang.texts()
+    }
+
+    /// The grid's rows as they stand (recomputed only when the report or the filter changed).
+    pub fn rows(&mut self) -> &[GridRow] {
+        let key = (
+            self.doc.revision() ^ (self.document_generation << 40),
+            self.filter_generation,
+        );
+        if self.rows_key != Some(key) {
+            self.rows = grid::rows(&self.doc.report, &self.filter);
+            self.rows_key = Some(key);
+        }
+        &self.rows
+    }
+
+    /// Draws the whole window and runs the commands it produced. Used by eframe and by tests.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.take_shortcuts(&ctx);
+        self.take_dropped_files(&ctx);
+        self.guard_close(&ctx);
+        self.update_title(&ctx);
+
+        let t = self.texts();
+        let mut commands = views::menu::show(ui, t, &self.prefs, &self.doc);
+        commands.extend(views::status::show(
+            ui,
+            t,
+            &self.doc,
+            self.notice.as_deref(),
+        ));
+        commands.extend(views::detail::show(ui, t, &self.doc.report, self.selected));
+        let scroll_to = self.scroll_to_row.take();
+        let selected = self.selected;
+        self.rows();
+        let grid_view = views::grid::GridView {
+            report: &self.doc.report,
+            rows: &self.rows,
+            filter: &self.filter,
+            selected,
+            texts: t,
+            scroll_to,
+        };
+        commands.extend(grid_view.show(ui));
+        commands.extend(self.show_dialog(&ctx));
+        self.queued.extend(commands);
+        for command in std::mem::take(&mut self.queued) {
+            self.handle(&ctx, command);
+        }
+    }
+
+    fn take_shortcuts(&mut self, ctx: &Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        for command in AppCommand::with_shortcuts() {
+            if let Some(shortcut) = command.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+            {
+                self.queued.push(command);
+            }
+        }
+        let focused_text = ctx.memory(|m| m.focused().is_some());
+        if !focused_text {
+            if ctx.input(|i| i.key_pressed(egui::Key::ArrowDown)) {
+                self.queued.push(AppCommand::SelectNext);
+            }
+            if ctx.input(|i| i.key_pressed(egui::Key::ArrowUp)) {
+                self.queued.push(AppCommand::SelectPrevious);
+            }
+        }
+    }
+
+    fn take_dropped_files(&mut self, ctx: &Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        let dropped: Vec<PathBuf> = dropped
+            .into_iter()
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
+        if let Some(path) = dropped.into_iter().next() {
+            self.queued.push(AppCommand::OpenPath(path));
+        }
+    }
+
+    /// Closing the window with unsaved changes asks first.
+    fn guard_close(&mut self, ctx: &Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing && self.doc.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::UnsavedChanges {
+                then: AppCommand::Quit,
+            });
+        }
+    }
+
+    fn update_title(&mut self, ctx: &Context) {
+        let marker = if self.doc.is_dirty() { " ●" } else { "" };
+        let title = format!(
+            "{}{marker} — {}",
+            self.doc.display_name(),
+            self.texts().app_name
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set (with ● when there are unsaved changes).
+    pub fn window_title(&self) -> &str {
+        &self.title
+    }
+
+    fn show_dialog(&mut self, ctx: &Context) -> Vec<AppCommand> {
+        let Some(dialog) = self.dialog.clone() else {
+            return Vec::new();
+        };
+        let (close, commands) = views::dialogs::show(ctx, self.texts(), &dialog, &self.doc);
+        if close {
+            self.dialog = None;
+        }
+        commands
+    }
+
+    /// Runs one command. The only place where the app's state changes.
+    pub fn handle(&mut self, ctx: &Context, command: AppCommand) {
+        if command.discards_report() && self.doc.is_dirty() && !self.discard_confirmed {
+            self.dialog = Some(Dialog::UnsavedChanges { then: command });
+            return;
+        }
+        self.discard_confirmed = false;
+        match command {
+            AppCommand::Open => {
+                let t = self.texts();
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter(t.filter_ron, &["ron"])
+                    .add_filter(t.filter_table, &["tsv", "txt"])
+                    .pick_file()
+                {
+                    self.open_path(&path);
+                }
+            }
+            AppCommand::Import => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter(self.texts().filter_table, &["tsv", "txt"])
+                    .pick_file()
+                {
+                    self.open_path(&path);
+                }
+            }
+            AppCommand::OpenPath(path) => self.open_path(&path),
+            AppCommand::Save => match self.doc.save_path().map(Path::to_path_buf) {
+                Some(path) => self.save_to(&path),
+                None => self.handle(ctx, AppCommand::SaveAs),
+            },
+            AppCommand::SaveAs => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter(self.texts().filter_ron, &["ron"])
+                    .set_file_name(self.doc.suggested_file_name())
+                    .save_file()
+                {
+                    self.save_to(&path);
+                }
+            }
+            AppCommand::SaveTo(path) => self.save_to(&path),
+            AppCommand::Quit => {
+                self.closing = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            AppCommand::SetLanguage(lang) => self.prefs.lang = lang,
+            AppCommand::ToggleFold(id) => {
+                self.filter.toggle(id);
+                self.filter_generation += 1;
+            }
+            AppCommand::ExpandAll => {
+                self.filter.folded.clear();
+                self.filter_generation += 1;
+            }
+            AppCommand::CollapseAll => {
+                self.filter.folded = self.doc.report.sections.iter().map(|s| s.id).collect();
+                self.filter_generation += 1;
+            }
+            AppCommand::Select(id) => self.selected = Some(id),
+            AppCommand::SelectNext => self.move_selection(1),
+            AppCommand::SelectPrevious => self.move_selection(-1),
+            AppCommand::ResolveUnsaved { save } => self.resolve_unsaved(ctx, save),
+        }
+    }
+
+    /// Runs the command the unsaved-changes dialog held, after the user chose.
+    pub fn resolve_unsaved(&mut self, ctx: &Context, save_first: bool) {
+        let Some(Dialog::UnsavedChanges { then }) = self.dialog.take() else {
+            return;
+        };
+        if save_first {
+            self.handle(ctx, AppCommand::Save);
+            if self.doc.is_dirty() {
+                return; // the save was cancelled or failed: keep the report
+            }
+        }
+        self.discard_confirmed = true;
+        self.handle(ctx, then);
+    }
+
+    fn move_selection(&mut self, step: isize) {
+        self.rows();
+        let report = &self.doc.report;
+        let rows = &self.rows;
+        let initiative_rows: Vec<(usize, Id)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, GridRow::Initiative { .. }))
+            .filter_map(|(k, r)| grid::initiative_of(report, *r).map(|i| (k, i.id)))
+            .collect();
+        if initiative_rows.is_empty() {
+            return;
+        }
+        let current = self
+            .selected
+            .and_then(|id| initiative_rows.iter().position(|(_, i)| *i == id));
+        let next = match current {
+            None if step > 0 => 0,
+            None => initiative_rows.len() - 1,
+            Some(c) => (c as isize + step).clamp(0, initiative_rows.len() as isize - 1) as usize,
+        };
+        self.selected = Some(initiative_rows[next].1);
+        self.scroll_to_row = Some(initiative_rows[next].0);
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.doc = doc;
+                self.document_generation += 1;
+                self.selected = None;
+                self.filter = RowFilter::default();
+                self.filter_generation += 1;
+                self.remember(path);
+                self.notice = Some(format!("{}: {}", self.texts().opened, path.display()));
+                if !self.doc.warnings.is_empty() {
+                    self.dialog = Some(Dialog::Warnings);
+                }
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: self.texts().open_failed.into(),
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.remember(path);
+                self.notice = Some(format!("{}: {}", self.texts().saved, path.display()));
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: self.texts().save_failed.into(),
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.prefs.recent.retain(|p| *p != path);
+        self.prefs.recent.insert(0, path);
+        self.prefs.recent.truncate(MAX_RECENT);
+    }
+}
+
+impl eframe::App for ShinchokuApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// Opens the window. `file` is opened (or imported) at start; without it, the bundled sample.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("進捗 Shinchoku")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Wgpu,
+        wgpu_options: wgpu_options(),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Shinchoku",
+        options,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            // Office screens and printouts are light; the grid's colours are chosen for it.
+            cc.egui_ctx.set_theme(egui::Theme::Light);
+            let prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(ShinchokuApp::starting_with(
+                file.as_deref(),
+                prefs,
+            )))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("shinchoku: cannot open the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Desk PCs often have no GPU driver (virtual desktops): prefer a real GPU, but take a software
+/// adapter — WARP on Windows (DX12), llvmpipe/lavapipe on Linux — rather than fail to start.
+fn wgpu_options() -> eframe::egui_wgpu::WgpuConfiguration {
+    use eframe::egui_wgpu::{self, WgpuSetup};
+    use eframe::wgpu;
+    let mut setup = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
+    setup.native_adapter_selector = Some(std::sync::Arc::new(
+        |adapters: &[wgpu::Adapter], surface: Option<&wgpu::Surface<'_>>| {
+            let usable: Vec<&wgpu::Adapter> = adapters
+                .iter()
+                .filter(|a| surface.is_none_or(|s| a.is_surface_supported(s)))
+                .collect();
+            let rank = |a: &&wgpu::Adapter| match a.get_info().device_type {
+                wgpu::DeviceType::DiscreteGpu => 0,
+                wgpu::DeviceType::IntegratedGpu => 1,
+                wgpu::DeviceType::VirtualGpu => 2,
+                wgpu::DeviceType::Other => 3,
+                wgpu::DeviceType::Cpu => 4,
+            };
+            usable.into_iter().min_by_key(rank).cloned().ok_or_else(|| {
+                format!(
+                    "no graphics adapter can draw this window ({} found); on Linux install \
+                         Mesa (mesa-vulkan-drivers or libgl1-mesa-dri)",
+                    adapters.len()
+                )
+            })
+        },
+    ));
+    egui_wgpu::WgpuConfiguration {
+        wgpu_setup: WgpuSetup::CreateNew(setup),
+        ..Default::default()
+    }
 }

@@ -71,6 +71,18 @@ impl FiscalYear {
         }
     }
 
+    /// The short form as a report of `reference`'s year writes it: a Heisei 29 report calls
+    /// FY2019 `31年度`, not `元年度`.
+    pub fn short_form_like(self, reference: FiscalYear) -> String {
+        let (era, _) = reference.era_year();
+        let n = self.0 - era.offset();
+        if n > 1 {
+            format!("{n}年度")
+        } else {
+            self.short_form()
+        }
+    }
+
     pub fn era_year(self) -> (Era, i32) {
         let era = if self.0 >= 2019 {
             Era::Reiwa

@@ -27,6 +27,11 @@ fn fiscal_years_in_era_form() {
     assert_eq!(FiscalYear(2019).era_form(), "令和元年度");
     assert_eq!(FiscalYear(2020).era_form(), "令和2年度");
     assert_eq!(FiscalYear(2016).short_form(), "28年度");
+    assert_eq!(FiscalYear(2019).short_form(), "元年度");
+    // A Heisei report keeps counting in Heisei for its plan years.
+    assert_eq!(FiscalYear(2019).short_form_like(FiscalYear(2017)), "31年度");
+    assert_eq!(FiscalYear(2018).short_form_like(FiscalYear(2020)), "30年度");
+    assert_eq!(FiscalYear(2021).short_form_like(FiscalYear(2020)), "3年度");
     assert_eq!(FiscalYear(2017).calendar_year_of(1), 2018);
     assert_eq!(FiscalYear(2017).calendar_year_of(4), 2017);
 }

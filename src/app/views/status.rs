@@ -1,0 +1,50 @@
+//! The status bar: the report's year and period, counts, warnings, the last notice.
+
+use egui::Panel;
+
+use crate::app::command::AppCommand;
+use crate::app::i18n::Texts;
+use crate::document::Document;
+
+pub fn show(ui: &mut egui::Ui, t: &Texts, doc: &Document, notice: Option<&str>) -> Vec<AppCommand> {
+    let out = Vec::new();
+    let r = &doc.report;
+    Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "{}（{}年度） {}",
+                r.fiscal_year.era_form(),
+                r.fiscal_year.0,
+                r.period.japanese()
+            ));
+            ui.separator();
+            ui.label(format!(
+                "{} {} · {} {} · {} {}",
+                r.sections.len(),
+                t.sections,
+                r.initiative_count(),
+                t.initiatives,
+                r.action_item_count(),
+                t.action_items
+            ));
+            ui.separator();
+            if doc.warnings.is_empty() {
+                ui.label(t.no_warnings);
+            } else {
+                ui.label(format!("{} {}", t.warnings, doc.warnings.len()))
+                    .on_hover_text(
+                        doc.warnings
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    );
+            }
+            if let Some(n) = notice {
+                ui.separator();
+                ui.label(n);
+            }
+        });
+    });
+    out
+}

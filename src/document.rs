@@ -1,0 +1,113 @@
+//! An open report: the model, where it came from, and whether it has unsaved changes.
+
+use std::path::{Path, PathBuf};
+
+use crate::import::{FileError, Warning};
+use crate::model::Report;
+use crate::store;
+
+/// The bundled sample report (Mie Prefecture, FY H29 first half), imported from the seed table.
+pub const SAMPLE_RON: &str = include_str!("../assets/sample-report.ron");
+
+/// Where the open report came from, which decides where 保存 writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The bundled sample: saving asks for a file name.
+    Sample,
+    /// A Shinchoku `.ron` file: saving writes back to it.
+    File(PathBuf),
+    /// An imported report table: saving asks for a `.ron` name, never overwriting the table.
+    Imported(PathBuf),
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub report: Report,
+    pub origin: Origin,
+    /// What was noticed when the report was read.
+    pub warnings: Vec<Warning>,
+    revision: u64,
+    saved_revision: u64,
+}
+
+impl Document {
+    pub fn new(report: Report, origin: Origin, warnings: Vec<Warning>) -> Document {
+        Document {
+            report,
+            origin,
+            warnings,
+            revision: 0,
+            saved_revision: 0,
+        }
+    }
+
+    pub fn sample() -> Document {
+        let report = store::from_ron(SAMPLE_RON).expect("the bundled sample is a valid report");
+        Document::new(report, Origin::Sample, Vec::new())
+    }
+
+    /// Opens a `.ron` report or imports a report table.
+    pub fn open(path: &Path) -> Result<Document, FileError> {
+        let opened = crate::open_report(path)?;
+        let origin = if opened.imported {
+            Origin::Imported(path.to_path_buf())
+        } else {
+            Origin::File(path.to_path_buf())
+        };
+        Ok(Document::new(opened.report, origin, opened.warnings))
+    }
+
+    /// The file 保存 writes to without asking; `None` when it must ask.
+    pub fn save_path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(p) => Some(p),
+            Origin::Sample | Origin::Imported(_) => None,
+        }
+    }
+
+    /// A `.ron` name to offer when asking where to save.
+    pub fn suggested_file_name(&self) -> String {
+        match &self.origin {
+            Origin::File(p) | Origin::Imported(p) => p
+                .with_extension("ron")
+                .file_name()
+                .map_or_else(|| "report.ron".into(), |n| n.to_string_lossy().into_owned()),
+            Origin::Sample => "report.ron".into(),
+        }
+    }
+
+    pub fn save_to(&mut self, path: &Path) -> Result<(), FileError> {
+        store::save(path, &self.report).map_err(|e| FileError {
+            path: path.to_path_buf(),
+            message: format!("cannot save: {e}"),
+        })?;
+        self.origin = Origin::File(path.to_path_buf());
+        self.saved_revision = self.revision;
+        Ok(())
+    }
+
+    /// The name shown in the title bar.
+    pub fn display_name(&self) -> String {
+        match &self.origin {
+            Origin::Sample => "sample-report.ron".into(),
+            Origin::File(p) | Origin::Imported(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// Changes every time the report does; views cache what they derive by it.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Marks the report changed; called by the edit history after every applied command.
+    pub fn touch(&mut self) {
+        self.revision += 1;
+    }
+}

@@ -1,0 +1,59 @@
+//! Large reports made from the sample: the sample's initiatives repeated with new numbers and
+//! ids, for benchmarks and scale tests.
+
+use crate::document::SAMPLE_RON;
+use crate::model::{Report, Section};
+
+/// A report with `initiatives` initiatives in sections of at most 50, each a copy of one of
+/// the sample's initiatives (cycled), numbered 1.. and with fresh ids.
+pub fn large_report(initiatives: usize) -> Report {
+    let sample = crate::store::from_ron(SAMPLE_RON).expect("the bundled sample opens");
+    let templates: Vec<_> = sample.initiatives().cloned().collect();
+    let mut report = Report {
+        sections: Vec::new(),
+        next_id: 1,
+        ..sample.clone()
+    };
+    for n in 0..initiatives {
+        if n % 50 == 0 {
+            let number = (n / 50 + 1) as u32;
+            let id = report.allocate_id();
+            report.sections.push(Section {
+                id,
+                numeral: number.to_string(),
+                number,
+                title: format!("合成セクション {number}"),
+                initiatives: Vec::new(),
+            });
+        }
+        let mut initiative = templates[n % templates.len()].clone();
+        initiative.number = (n + 1).to_string();
+        initiative.title = format!("{}（写し{}）", initiative.title, n + 1);
+        renumber(&mut report, &mut initiative);
+        report
+            .sections
+            .last_mut()
+            .expect("a section was pushed")
+            .initiatives
+            .push(initiative);
+    }
+    report
+}
+
+fn renumber(report: &mut Report, initiative: &mut crate::model::Initiative) {
+    fn entries(report: &mut Report, list: &mut [crate::model::Entry]) {
+        for e in list {
+            e.id = report.allocate_id();
+            entries(report, &mut e.subs);
+        }
+    }
+    initiative.id = report.allocate_id();
+    for item in &mut initiative.items {
+        item.id = report.allocate_id();
+    }
+    for t in &mut initiative.topics {
+        t.id = report.allocate_id();
+        entries(report, &mut t.plan);
+        entries(report, &mut t.actual);
+    }
+}
