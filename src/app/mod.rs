@@ -95,6 +95,11 @@ impl ShinchokuApp {
         app
     }
 
+    /// Asks for a command to run at the end of the next frame (as a menu click would).
+    pub fn queue(&mut self, command: AppCommand) {
+        self.queued.push(command);
+    }
+
     pub fn texts(&self) -> &'static i18n::Texts {
         self.prefs.lang.texts()
     }
@@ -143,7 +148,12 @@ impl ShinchokuApp {
         commands.extend(grid_view.show(ui));
         commands.extend(self.show_dialog(&ctx));
         self.queued.extend(commands);
-        for command in std::mem::take(&mut self.queued) {
+        let queued = std::mem::take(&mut self.queued);
+        if !queued.is_empty() {
+            // What the commands changed is drawn in the next frame.
+            ctx.request_repaint();
+        }
+        for command in queued {
             self.handle(&ctx, command);
         }
     }
