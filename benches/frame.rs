@@ -27,8 +27,7 @@ fn frame(c: &mut Criterion) {
     ];
     for (name, doc) in cases {
         let ctx = egui::Context::default();
-        fonts::install(&ctx);
-        ctx.set_theme(egui::Theme::Light);
+        fonts::install_style(&ctx);
         let mut app = ShinchokuApp::new(doc, Prefs::default());
         // Select the first initiative so the detail panel is drawn too.
         let first = app.doc.report.initiatives().next().map(|i| i.id);

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::edit::{Edit, EditError, History};
 use crate::import::{FileError, Warning};
 use crate::model::Report;
 use crate::store;
@@ -26,8 +27,12 @@ pub struct Document {
     pub origin: Origin,
     /// What was noticed when the report was read.
     pub warnings: Vec<Warning>,
+    pub history: History,
     revision: u64,
-    saved_revision: u64,
+    /// The history state when last saved (or opened).
+    saved_state: u64,
+    /// Changed outside the history since the last save.
+    touched: bool,
 }
 
 impl Document {
@@ -36,8 +41,10 @@ impl Document {
             report,
             origin,
             warnings,
+            history: History::default(),
             revision: 0,
-            saved_revision: 0,
+            saved_state: 0,
+            touched: false,
         }
     }
 
@@ -82,7 +89,8 @@ impl Document {
             message: format!("cannot save: {e}"),
         })?;
         self.origin = Origin::File(path.to_path_buf());
-        self.saved_revision = self.revision;
+        self.saved_state = self.history.state();
+        self.touched = false;
         Ok(())
     }
 
@@ -97,8 +105,9 @@ impl Document {
         }
     }
 
+    /// Unsaved changes: the report differs from the file (undoing back to it makes it clean).
     pub fn is_dirty(&self) -> bool {
-        self.revision != self.saved_revision
+        self.touched || self.history.state() != self.saved_state
     }
 
     /// Changes every time the report does; views cache what they derive by it.
@@ -106,8 +115,50 @@ impl Document {
         self.revision
     }
 
-    /// Marks the report changed; called by the edit history after every applied command.
+    /// Marks the report changed by something other than an edit command.
     pub fn touch(&mut self) {
         self.revision += 1;
+        self.touched = true;
+    }
+
+    /// Builds an edit (which may hand out new ids) and applies it as one undoable step.
+    pub fn edit(
+        &mut self,
+        build: impl FnOnce(&mut crate::model::Report) -> Result<Edit, EditError>,
+    ) -> Result<(), EditError> {
+        let next_id_before = self.report.next_id;
+        let result = build(&mut self.report)
+            .and_then(|edit| self.history.apply(&mut self.report, edit, next_id_before));
+        match result {
+            Ok(()) => {
+                self.revision += 1;
+                Ok(())
+            }
+            Err(e) => {
+                self.report.next_id = next_id_before;
+                Err(e)
+            }
+        }
+    }
+
+    /// Applies an edit that needs no new ids.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.edit(|_| Ok(edit))
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let done = self.history.undo(&mut self.report);
+        if done {
+            self.revision += 1;
+        }
+        done
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let done = self.history.redo(&mut self.report);
+        if done {
+            self.revision += 1;
+        }
+        done
     }
 }

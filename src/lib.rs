@@ -46,5 +46,6 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
 }
 pub mod app;
 pub mod document;
+pub mod edit;
 pub mod grid;
 pub mod synthetic;

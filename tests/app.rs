@@ -12,7 +12,7 @@ fn harness_with(app: ShinchokuApp, height: f32) -> Harness<'static, ShinchokuApp
     Harness::builder()
         .with_size(egui::vec2(1800.0, height))
         .with_theme(egui::Theme::Light)
-        .with_context_setup(fonts::install)
+        .with_context_setup(fonts::install_style)
         .build_ui_state(|ui, app: &mut ShinchokuApp| app.show(ui), app)
 }
 

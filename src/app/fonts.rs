@@ -37,3 +37,14 @@ pub fn definitions() -> FontDefinitions {
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
 }
+
+/// Fonts plus the look the grid's colours are chosen for: light (office screens and printouts
+/// are light), with a pale selection so bars stay readable under it.
+pub fn install_style(ctx: &egui::Context) {
+    install(ctx);
+    ctx.set_theme(egui::Theme::Light);
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        style.visuals.selection.bg_fill = egui::Color32::from_rgb(0xd6, 0xe6, 0xf8);
+        style.visuals.selection.stroke.color = egui::Color32::from_rgb(0x1f, 0x4e, 0x8c);
+    });
+}

@@ -413,9 +413,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         "Shinchoku",
         options,
         Box::new(move |cc| {
-            fonts::install(&cc.egui_ctx);
-            // Office screens and printouts are light; the grid's colours are chosen for it.
-            cc.egui_ctx.set_theme(egui::Theme::Light);
+            fonts::install_style(&cc.egui_ctx);
             let prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))

@@ -157,6 +157,7 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         period,
         plan_years,
         headings: reader.headings,
+        as_of: None,
         sections: reader.sections,
         unread: reader.unread,
         next_id: 1,

@@ -4,6 +4,7 @@ pub mod check;
 pub mod era;
 pub mod months;
 pub mod report;
+pub mod status;
 
 pub use era::FiscalYear;
 pub use months::{MonthSet, Timing, TimingKind};

@@ -59,6 +59,61 @@ impl Period {
     }
 }
 
+/// A day of the report's fiscal year: the results are as of this date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AsOf {
+    /// Calendar month, 1–12.
+    pub month: u8,
+    pub day: u8,
+}
+
+impl AsOf {
+    /// The last day of the period's last month (30 September for a first-half report).
+    pub fn end_of(period: Period, fiscal_year: FiscalYear) -> AsOf {
+        let last = period.months().last().unwrap_or(11);
+        let month = super::months::FISCAL_MONTHS[last];
+        AsOf {
+            month,
+            day: days_in_month(fiscal_year.calendar_year_of(month), month),
+        }
+    }
+
+    /// Fiscal index of the month (0 = April).
+    pub fn fiscal_month(self) -> usize {
+        super::months::fiscal_index(self.month).unwrap_or(11)
+    }
+
+    /// The months that have begun by this date: the as-of month itself counts as passed.
+    pub fn passed(self) -> MonthSet {
+        MonthSet::from_fiscal_indices(0..=self.fiscal_month())
+    }
+
+    /// Where the date falls in fiscal months (0.0 = 1 April, 12.0 = end of March), for drawing.
+    pub fn position(self, fiscal_year: FiscalYear) -> f32 {
+        let days = days_in_month(fiscal_year.calendar_year_of(self.month), self.month) as f32;
+        self.fiscal_month() as f32 + (self.day as f32 / days).min(1.0)
+    }
+
+    /// `2017年9月30日`.
+    pub fn to_japanese(self, fiscal_year: FiscalYear) -> String {
+        format!(
+            "{}年{}月{}日",
+            fiscal_year.calendar_year_of(self.month),
+            self.month,
+            self.day
+        )
+    }
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// The fiscal years the stage plan covers (FY28–31 in the seed): a range, not fixed columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearRange {
@@ -102,6 +157,9 @@ pub struct Report {
     pub plan_years: YearRange,
     #[serde(default)]
     pub headings: Headings,
+    /// The date the results are reported as of; `None` means the end of the period.
+    #[serde(default)]
+    pub as_of: Option<AsOf>,
     pub sections: Vec<Section>,
     /// Rows and fields of the source that were not understood, kept as written.
     #[serde(default)]
@@ -300,6 +358,12 @@ impl Report {
 
     pub fn find_initiative(&self, number: &str) -> Option<&Initiative> {
         self.initiatives().find(|i| i.number == number)
+    }
+
+    /// The as-of date in force: the one set, or the end of the period.
+    pub fn as_of(&self) -> AsOf {
+        self.as_of
+            .unwrap_or_else(|| AsOf::end_of(self.period, self.fiscal_year))
     }
 
     pub fn allocate_id(&mut self) -> Id {

@@ -1,0 +1,80 @@
+//! Undo and redo: every applied edit is kept with its inverse. Ids handed out while building an
+//! edit are taken back on undo, so undoing everything gives back the report exactly.
+
+use super::{Edit, EditError, apply};
+use crate::model::Report;
+
+#[derive(Clone, Debug)]
+struct Step {
+    forward: Edit,
+    inverse: Edit,
+    next_id_before: u64,
+    next_id_after: u64,
+    serial: u64,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    serial: u64,
+}
+
+impl History {
+    /// Applies `edit`, built when the report's next id was `next_id_before`.
+    pub fn apply(
+        &mut self,
+        report: &mut Report,
+        edit: Edit,
+        next_id_before: u64,
+    ) -> Result<(), EditError> {
+        let inverse = apply(report, edit.clone())?;
+        self.serial += 1;
+        self.undo.push(Step {
+            forward: edit,
+            inverse,
+            next_id_before,
+            next_id_after: report.next_id,
+            serial: self.serial,
+        });
+        self.redo.clear();
+        Ok(())
+    }
+
+    pub fn undo(&mut self, report: &mut Report) -> bool {
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        if apply(report, step.inverse.clone()).is_err() {
+            return false;
+        }
+        report.next_id = step.next_id_before;
+        self.redo.push(step);
+        true
+    }
+
+    pub fn redo(&mut self, report: &mut Report) -> bool {
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        if apply(report, step.forward.clone()).is_err() {
+            return false;
+        }
+        report.next_id = step.next_id_after;
+        self.undo.push(step);
+        true
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Names the state the report is in: equal states mean equal reports.
+    pub fn state(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.serial)
+    }
+}
