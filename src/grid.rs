@@ -4,7 +4,8 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Entry, Id, Initiative, Report, Side, Topic};
+use crate::model::status::{Status, initiative_status};
+use crate::model::{AsOf, Entry, Id, Initiative, Report, Side, Topic};
 
 /// One row of the grid, as indices into the report (cheap to keep for 100,000 rows).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,9 +68,45 @@ impl GridRow {
 pub struct RowFilter {
     /// Folded sections and initiatives: their children are hidden.
     pub folded: HashSet<Id>,
+    /// Only this 担当課's topics (and the initiatives that have one).
+    pub division: Option<String>,
+    /// Only initiatives in this status.
+    pub status: Option<Status>,
+    /// Only initiatives with this text anywhere in them.
+    pub text: String,
 }
 
 impl RowFilter {
+    /// Any filter beyond folding is on: empty sections are then hidden.
+    pub fn is_narrowed(&self) -> bool {
+        self.division.is_some() || self.status.is_some() || !self.text.trim().is_empty()
+    }
+
+    fn shows_initiative(&self, initiative: &Initiative, as_of: AsOf) -> bool {
+        if let Some(d) = &self.division
+            && !initiative
+                .topics
+                .iter()
+                .any(|t| initiative.division_of(t) == Some(d.as_str()))
+            && !(initiative.topics.is_empty() && initiative.divisions.contains(d))
+        {
+            return false;
+        }
+        if let Some(s) = self.status
+            && initiative_status(initiative, as_of) != s
+        {
+            return false;
+        }
+        let needle = self.text.trim();
+        needle.is_empty() || initiative_contains(initiative, needle)
+    }
+
+    fn shows_topic(&self, initiative: &Initiative, topic: &Topic) -> bool {
+        self.division
+            .as_deref()
+            .is_none_or(|d| initiative.division_of(topic) == Some(d))
+    }
+
     pub fn is_folded(&self, id: Id) -> bool {
         self.folded.contains(&id)
     }
@@ -81,31 +118,84 @@ impl RowFilter {
     }
 }
 
+/// Does any text of the initiative contain `needle` (as typed; Latin letters in any case)?
+pub fn initiative_contains(initiative: &Initiative, needle: &str) -> bool {
+    fn entries(list: &[Entry], needle: &str) -> bool {
+        list.iter()
+            .any(|e| text_contains(&e.text, needle) || entries(&e.subs, needle))
+    }
+    text_contains(&initiative.title, needle)
+        || text_contains(&initiative.number, needle)
+        || initiative
+            .items
+            .iter()
+            .any(|x| text_contains(&x.name, needle))
+        || initiative
+            .divisions
+            .iter()
+            .any(|d| text_contains(d, needle))
+        || initiative.topics.iter().any(|t| {
+            t.heading
+                .as_deref()
+                .is_some_and(|h| text_contains(h, needle))
+                || t.division
+                    .as_deref()
+                    .is_some_and(|d| text_contains(d, needle))
+                || entries(&t.plan, needle)
+                || entries(&t.actual, needle)
+        })
+}
+
+pub fn text_contains(haystack: &str, needle: &str) -> bool {
+    !needle.is_empty() && haystack.to_lowercase().contains(&needle.to_lowercase())
+}
+
 pub fn rows(report: &Report, filter: &RowFilter) -> Vec<GridRow> {
+    let as_of = report.as_of();
     let mut out = Vec::new();
     for (s, section) in report.sections.iter().enumerate() {
+        let shown: Vec<usize> = section
+            .initiatives
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| filter.shows_initiative(i, as_of))
+            .map(|(k, _)| k)
+            .collect();
+        if shown.is_empty() && filter.is_narrowed() {
+            continue;
+        }
         out.push(GridRow::Section { s });
         if filter.is_folded(section.id) {
             continue;
         }
-        for (i, initiative) in section.initiatives.iter().enumerate() {
+        for i in shown {
+            let initiative = &section.initiatives[i];
             out.push(GridRow::Initiative { s, i });
             if filter.is_folded(initiative.id) {
                 continue;
             }
-            initiative_rows(initiative, s, i, &mut out);
+            initiative_rows(initiative, s, i, filter, &mut out);
         }
     }
     out
 }
 
-fn initiative_rows(initiative: &Initiative, s: usize, i: usize, out: &mut Vec<GridRow>) {
+fn initiative_rows(
+    initiative: &Initiative,
+    s: usize,
+    i: usize,
+    filter: &RowFilter,
+    out: &mut Vec<GridRow>,
+) {
     for (item, action) in initiative.items.iter().enumerate() {
         for lane in 0..action.lanes.len().max(1) {
             out.push(GridRow::Lane { s, i, item, lane });
         }
     }
     for (t, topic) in initiative.topics.iter().enumerate() {
+        if !filter.shows_topic(initiative, topic) {
+            continue;
+        }
         out.push(GridRow::Topic { s, i, t });
         for side in [Side::Plan, Side::Actual] {
             for (e, entry) in side_entries(topic, side).iter().enumerate() {

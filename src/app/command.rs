@@ -6,7 +6,19 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::i18n::{Lang, Texts};
-use crate::model::Id;
+use crate::edit::Edit;
+use crate::model::status::Status;
+use crate::model::{AsOf, Id, Period, Side};
+
+/// What an in-place text field edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditTarget {
+    /// The whole text of an entry, as written.
+    Entry(Id),
+    TopicHeading(Id),
+    InitiativeTitle(Id),
+    ItemName(Id),
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppCommand {
@@ -31,6 +43,46 @@ pub enum AppCommand {
     ResolveUnsaved {
         save: bool,
     },
+    Undo,
+    Redo,
+    /// An edit a view built completely.
+    Edit(Edit),
+    /// New text for an entry (months, counts and notes are read from it again).
+    SetEntryText {
+        id: Id,
+        text: String,
+    },
+    /// A new entry, typed as written (`研修の実施(6月)`), at the end of a topic's list.
+    AddEntry {
+        topic: Id,
+        side: Side,
+        text: String,
+    },
+    DoneAsPlanned {
+        id: Id,
+    },
+    AddTopic {
+        initiative: Id,
+    },
+    SelectEntry(Id),
+    StartEditing(EditTarget),
+    /// The in-place field was left with Enter (or by clicking elsewhere).
+    CommitEditing {
+        target: EditTarget,
+        text: String,
+    },
+    CancelEditing,
+    /// Open the "new entry" field of a topic in the detail panel.
+    OpenNewEntry {
+        topic: Id,
+        side: Side,
+    },
+    SetDivisionFilter(Option<String>),
+    SetStatusFilter(Option<Status>),
+    SetTextFilter(String),
+    SetPeriod(Period),
+    SetAsOf(Option<AsOf>),
+    ToggleSummary,
 }
 
 impl AppCommand {
@@ -42,6 +94,8 @@ impl AppCommand {
             AppCommand::Save => KeyboardShortcut::new(cmd, Key::S),
             AppCommand::SaveAs => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S),
             AppCommand::Quit => KeyboardShortcut::new(cmd, Key::Q),
+            AppCommand::Undo => KeyboardShortcut::new(cmd, Key::Z),
+            AppCommand::Redo => KeyboardShortcut::new(cmd, Key::Y),
             _ => return None,
         })
     }
@@ -53,6 +107,9 @@ impl AppCommand {
             AppCommand::Save => t.save.into(),
             AppCommand::SaveAs => t.save_as.into(),
             AppCommand::Quit => t.quit.into(),
+            AppCommand::Undo => t.undo.into(),
+            AppCommand::Redo => t.redo.into(),
+            AppCommand::ToggleSummary => t.summary.into(),
             AppCommand::ExpandAll => t.expand_all.into(),
             AppCommand::CollapseAll => t.collapse_all.into(),
             AppCommand::SetLanguage(Lang::Ja) => t.japanese.into(),
@@ -71,6 +128,20 @@ impl AppCommand {
             AppCommand::Open,
             AppCommand::Import,
             AppCommand::Quit,
+        ]
+    }
+
+    /// Undo and redo, checked only when no text field has the keyboard (a field undoes its
+    /// own typing). Ctrl+Shift+Z comes first so that it is not taken for Ctrl+Z.
+    pub fn history_shortcuts() -> [(KeyboardShortcut, AppCommand); 3] {
+        let cmd = Modifiers::COMMAND;
+        [
+            (
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
+                AppCommand::Redo,
+            ),
+            (KeyboardShortcut::new(cmd, Key::Z), AppCommand::Undo),
+            (KeyboardShortcut::new(cmd, Key::Y), AppCommand::Redo),
         ]
     }
 

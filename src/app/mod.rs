@@ -13,10 +13,12 @@ use egui::{Context, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use crate::edit::{self as edits, Edit};
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::Id;
-pub use command::AppCommand;
+pub use command::{AppCommand, EditTarget};
 pub use i18n::Lang;
+pub use views::ViewState;
 
 /// What persists between runs (eframe storage); the report itself lives in its own file.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -48,7 +50,11 @@ pub struct ShinchokuApp {
     pub prefs: Prefs,
     pub filter: RowFilter,
     pub selected: Option<Id>,
+    /// The entry selected in the grid or the detail panel (its editor is shown).
+    pub selected_entry: Option<Id>,
     pub dialog: Option<Dialog>,
+    /// What the views remember between frames: fields being typed in, drags.
+    pub view: ViewState,
     /// A one-line message in the status bar (saved, opened …).
     pub notice: Option<String>,
     rows: Vec<GridRow>,
@@ -72,7 +78,9 @@ impl ShinchokuApp {
             prefs,
             filter: RowFilter::default(),
             selected: None,
+            selected_entry: None,
             dialog: None,
+            view: ViewState::default(),
             notice: None,
             rows: Vec::new(),
             rows_key: None,
@@ -126,26 +134,52 @@ impl ShinchokuApp {
         self.update_title(&ctx);
 
         let t = self.texts();
-        let mut commands = views::menu::show(ui, t, &self.prefs, &self.doc);
+        let lang = self.prefs.lang;
+        let mut commands = views::menu::show(ui, t, &self.prefs, &self.doc, self.view.show_summary);
+        commands.extend(views::toolbar::show(
+            ui,
+            lang,
+            &self.doc.report,
+            &self.filter,
+        ));
         commands.extend(views::status::show(
             ui,
             t,
             &self.doc,
             self.notice.as_deref(),
         ));
-        commands.extend(views::detail::show(ui, t, &self.doc.report, self.selected));
+        commands.extend(
+            views::detail::DetailView {
+                report: &self.doc.report,
+                revision: self.doc.revision(),
+                selected: self.selected,
+                selected_entry: self.selected_entry,
+                lang,
+                state: &mut self.view,
+            }
+            .show(ui),
+        );
+        commands.extend(views::summary::show(
+            &ctx,
+            lang,
+            &self.doc.report,
+            self.view.show_summary,
+        ));
         let scroll_to = self.scroll_to_row.take();
-        let selected = self.selected;
         self.rows();
-        let grid_view = views::grid::GridView {
-            report: &self.doc.report,
-            rows: &self.rows,
-            filter: &self.filter,
-            selected,
-            texts: t,
-            scroll_to,
-        };
-        commands.extend(grid_view.show(ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            let grid_view = views::grid::GridView {
+                report: &self.doc.report,
+                rows: &self.rows,
+                filter: &self.filter,
+                selected: self.selected,
+                selected_entry: self.selected_entry,
+                lang,
+                scroll_to,
+                state: &mut self.view,
+            };
+            commands.extend(grid_view.show(ui));
+        });
         commands.extend(self.show_dialog(&ctx));
         self.queued.extend(commands);
         let queued = std::mem::take(&mut self.queued);
@@ -171,11 +205,26 @@ impl ShinchokuApp {
         }
         let focused_text = ctx.memory(|m| m.focused().is_some());
         if !focused_text {
+            for (shortcut, command) in AppCommand::history_shortcuts() {
+                if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                    self.queued.push(command);
+                }
+            }
             if ctx.input(|i| i.key_pressed(egui::Key::ArrowDown)) {
                 self.queued.push(AppCommand::SelectNext);
             }
             if ctx.input(|i| i.key_pressed(egui::Key::ArrowUp)) {
                 self.queued.push(AppCommand::SelectPrevious);
+            }
+            if ctx.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.is_none()) {
+                let target = match (self.selected_entry, self.selected) {
+                    (Some(e), _) => Some(EditTarget::Entry(e)),
+                    (None, Some(i)) => Some(EditTarget::InitiativeTitle(i)),
+                    _ => None,
+                };
+                if let Some(target) = target {
+                    self.queued.push(AppCommand::StartEditing(target));
+                }
             }
         }
     }
@@ -294,10 +343,120 @@ impl ShinchokuApp {
                 self.filter.folded = self.doc.report.sections.iter().map(|s| s.id).collect();
                 self.filter_generation += 1;
             }
-            AppCommand::Select(id) => self.selected = Some(id),
+            AppCommand::Select(id) => {
+                if self.selected != Some(id) {
+                    self.selected_entry = None;
+                }
+                self.selected = Some(id);
+            }
+            AppCommand::SelectEntry(id) => self.selected_entry = Some(id),
             AppCommand::SelectNext => self.move_selection(1),
             AppCommand::SelectPrevious => self.move_selection(-1),
             AppCommand::ResolveUnsaved { save } => self.resolve_unsaved(ctx, save),
+            AppCommand::Undo => {
+                self.doc.undo();
+            }
+            AppCommand::Redo => {
+                self.doc.redo();
+            }
+            AppCommand::Edit(edit) => self.run_edit(|_| Ok(edit)),
+            AppCommand::SetEntryText { id, text } => {
+                let Some(old) = edits::find_entry(&self.doc.report, id).cloned() else {
+                    return;
+                };
+                if old.text == text.trim() {
+                    return;
+                }
+                self.run_edit(|r| {
+                    let (entry, _) = edits::with_text(r, &old, &text);
+                    Ok(Edit::ReplaceEntry { entry })
+                });
+            }
+            AppCommand::AddEntry { topic, side, text } => {
+                let mut added = None;
+                self.run_edit(|r| {
+                    let (edit, _) = edits::add_entry(r, topic, side, &text);
+                    if let Edit::InsertEntry { entry, .. } = &edit {
+                        added = Some(entry.id);
+                    }
+                    Ok(edit)
+                });
+                self.view.new_entry = None;
+                if added.is_some() {
+                    self.selected_entry = added;
+                }
+            }
+            AppCommand::DoneAsPlanned { id } => self.run_edit(|r| edits::done_as_planned(r, id)),
+            AppCommand::AddTopic { initiative } => {
+                let index = self
+                    .doc
+                    .report
+                    .initiatives()
+                    .find(|i| i.id == initiative)
+                    .map_or(0, |i| i.topics.len());
+                let mut topic_id = None;
+                self.run_edit(|r| {
+                    let topic = edits::new_topic(r, Some("新しい見出し".into()), None);
+                    topic_id = Some(topic.id);
+                    Ok(Edit::InsertTopic {
+                        initiative,
+                        index,
+                        topic,
+                    })
+                });
+                if let Some(id) = topic_id {
+                    self.handle(ctx, AppCommand::StartEditing(EditTarget::TopicHeading(id)));
+                }
+            }
+            AppCommand::StartEditing(target) => {
+                let buffer = self.editable_text(target);
+                if let Some(buffer) = buffer {
+                    self.view.inline = Some(views::InlineEdit {
+                        target,
+                        buffer,
+                        focus: true,
+                    });
+                }
+            }
+            AppCommand::CommitEditing { target, text } => {
+                self.view.inline = None;
+                self.commit_text(ctx, target, text);
+            }
+            AppCommand::CancelEditing => {
+                self.view.inline = None;
+                self.view.new_entry = None;
+            }
+            AppCommand::OpenNewEntry { topic, side } => {
+                if let Some(i) = self
+                    .doc
+                    .report
+                    .initiatives()
+                    .find(|i| i.topics.iter().any(|t| t.id == topic))
+                {
+                    self.selected = Some(i.id);
+                }
+                self.view.new_entry = Some(views::NewEntry {
+                    topic,
+                    side,
+                    buffer: String::new(),
+                    focus: true,
+                });
+            }
+            AppCommand::SetDivisionFilter(division) => {
+                self.filter.division = division;
+                self.filter_generation += 1;
+            }
+            AppCommand::SetStatusFilter(status) => {
+                self.filter.status = status;
+                self.filter_generation += 1;
+            }
+            AppCommand::SetTextFilter(text) => {
+                self.filter.text = text;
+                self.filter_generation += 1;
+            }
+            AppCommand::SetPeriod(period) => self.run_edit(|_| Ok(Edit::SetPeriod { period })),
+            AppCommand::SetAsOf(as_of) => self.run_edit(|_| Ok(Edit::SetAsOf { as_of })),
+            AppCommand::ToggleSummary => self.view.show_summary = !self.view.show_summary,
         }
     }
 
@@ -314,6 +473,54 @@ impl ShinchokuApp {
         }
         self.discard_confirmed = true;
         self.handle(ctx, then);
+    }
+
+    /// Applies an edit as one undoable step; a stale edit is reported, not applied.
+    fn run_edit(
+        &mut self,
+        build: impl FnOnce(&mut crate::model::Report) -> Result<Edit, edits::EditError>,
+    ) {
+        if let Err(e) = self.doc.edit(build) {
+            self.notice = Some(e.to_string());
+        }
+    }
+
+    fn editable_text(&self, target: EditTarget) -> Option<String> {
+        let report = &self.doc.report;
+        match target {
+            EditTarget::Entry(id) => edits::find_entry(report, id).map(|e| e.text.clone()),
+            EditTarget::TopicHeading(id) => report
+                .initiatives()
+                .flat_map(|i| i.topics.iter())
+                .find(|t| t.id == id)
+                .map(|t| t.heading.clone().unwrap_or_default()),
+            EditTarget::InitiativeTitle(id) => report
+                .initiatives()
+                .find(|i| i.id == id)
+                .map(|i| i.title.clone()),
+            EditTarget::ItemName(id) => report
+                .initiatives()
+                .flat_map(|i| i.items.iter())
+                .find(|x| x.id == id)
+                .map(|x| x.name.clone()),
+        }
+    }
+
+    fn commit_text(&mut self, ctx: &Context, target: EditTarget, text: String) {
+        if self.editable_text(target).as_deref() == Some(text.as_str()) {
+            return;
+        }
+        match target {
+            EditTarget::Entry(id) => self.handle(ctx, AppCommand::SetEntryText { id, text }),
+            EditTarget::TopicHeading(id) => {
+                let heading = Some(text.trim().to_string()).filter(|h| !h.is_empty());
+                self.run_edit(|_| Ok(Edit::SetTopicHeading { id, heading }));
+            }
+            EditTarget::InitiativeTitle(id) => {
+                self.run_edit(|_| Ok(Edit::SetInitiativeTitle { id, title: text }))
+            }
+            EditTarget::ItemName(id) => self.run_edit(|_| Ok(Edit::SetItemName { id, name: text })),
+        }
     }
 
     fn move_selection(&mut self, step: isize) {
@@ -338,6 +545,7 @@ impl ShinchokuApp {
             Some(c) => (c as isize + step).clamp(0, initiative_rows.len() as isize - 1) as usize,
         };
         self.selected = Some(initiative_rows[next].1);
+        self.selected_entry = None;
         self.scroll_to_row = Some(initiative_rows[next].0);
     }
 
@@ -347,6 +555,8 @@ impl ShinchokuApp {
                 self.doc = doc;
                 self.document_generation += 1;
                 self.selected = None;
+                self.selected_entry = None;
+                self.view = ViewState::default();
                 self.filter = RowFilter::default();
                 self.filter_generation += 1;
                 self.remember(path);
@@ -402,7 +612,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("進捗 Shinchoku")
-            .with_inner_size([1440.0, 900.0])
+            .with_inner_size([1600.0, 960.0])
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
         renderer: eframe::Renderer::Wgpu,

@@ -7,7 +7,13 @@ use crate::app::command::AppCommand;
 use crate::app::i18n::{Lang, Texts};
 use crate::document::Document;
 
-pub fn show(ui: &mut egui::Ui, t: &Texts, prefs: &Prefs, doc: &Document) -> Vec<AppCommand> {
+pub fn show(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    prefs: &Prefs,
+    doc: &Document,
+    summary_open: bool,
+) -> Vec<AppCommand> {
     let mut out = Vec::new();
     Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
@@ -34,6 +40,14 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, prefs: &Prefs, doc: &Document) -> Vec<
                 ui.separator();
                 item(ui, t, AppCommand::Quit, &mut out);
             });
+            ui.menu_button(t.menu_edit, |ui| {
+                ui.add_enabled_ui(doc.history.can_undo(), |ui| {
+                    item(ui, t, AppCommand::Undo, &mut out)
+                });
+                ui.add_enabled_ui(doc.history.can_redo(), |ui| {
+                    item(ui, t, AppCommand::Redo, &mut out)
+                });
+            });
             ui.menu_button(t.menu_view, |ui| {
                 for lang in [Lang::Ja, Lang::En] {
                     let label = AppCommand::SetLanguage(lang).label(t);
@@ -45,6 +59,11 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, prefs: &Prefs, doc: &Document) -> Vec<
                 ui.separator();
                 item(ui, t, AppCommand::ExpandAll, &mut out);
                 item(ui, t, AppCommand::CollapseAll, &mut out);
+                ui.separator();
+                if ui.checkbox(&mut summary_open.clone(), t.summary).clicked() {
+                    out.push(AppCommand::ToggleSummary);
+                    ui.close();
+                }
             });
         });
     });
