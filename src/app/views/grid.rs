@@ -496,6 +496,17 @@ impl GridView<'_> {
             rect.y_range(),
             Stroke::new(1.5, paint::AS_OF),
         );
+        if let GridRow::Section { s } = row {
+            // The section's status counts, in the otherwise empty month lanes.
+            let mut counts = StatusCounts::default();
+            for i in &self.report.sections[s].initiatives {
+                counts.add(initiative_status(i, self.report.as_of()));
+            }
+            let text = counts_text(&counts, self.lang);
+            ui.add_space(6.0);
+            ui.add(egui::Label::new(RichText::new(text).strong()).selectable(false));
+            return;
+        }
         let GridRow::Entry { side, .. } = row else {
             return;
         };
@@ -622,23 +633,24 @@ impl GridView<'_> {
             }
             _ => return,
         };
-        for (k, d) in divisions.iter().enumerate() {
-            if k > 0 {
-                ui.label("、");
-            }
+        if let [one] = divisions[..] {
             // One click shows only this division's rows.
             let response = ui
                 .add(
-                    egui::Label::new(*d)
+                    egui::Label::new(one)
                         .selectable(false)
                         .truncate()
                         .sense(Sense::click()),
                 )
-                .on_hover_text(self.t().only_this_division)
+                .on_hover_text(format!("{one}\n{}", self.t().only_this_division))
                 .on_hover_cursor(CursorIcon::PointingHand);
             if response.clicked() {
-                out.push(AppCommand::SetDivisionFilter(Some(d.to_string())));
+                out.push(AppCommand::SetDivisionFilter(Some(one.to_string())));
             }
+        } else if !divisions.is_empty() {
+            let all = divisions.join("、");
+            ui.add(egui::Label::new(&all).selectable(false).truncate())
+                .on_hover_text(&all);
         }
     }
 
@@ -646,16 +658,8 @@ impl GridView<'_> {
         let as_of = self.report.as_of();
         match row {
             GridRow::Section { s } => {
-                let mut counts = StatusCounts::default();
-                for i in &self.report.sections[s].initiatives {
-                    counts.add(initiative_status(i, as_of));
-                }
-                let text = counts_text(&counts, self.lang);
-                ui.add(
-                    egui::Label::new(RichText::new(text).small())
-                        .selectable(false)
-                        .truncate(),
-                );
+                let n = self.report.sections[s].initiatives.len();
+                ui.label(RichText::new(format!("{n} {}", self.t().initiatives)).small());
             }
             GridRow::Initiative { s, i } => {
                 let status = initiative_status(&self.report.sections[s].initiatives[i], as_of);
