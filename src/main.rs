@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use shinchoku::print::{PageSetup, Paper, PrintJob};
 use shinchoku::summary::ReportSummary;
 
 #[derive(Parser)]
@@ -28,6 +29,22 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Print the progress grid to a PDF (the bundled font embedded).
+    Print {
+        report: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value = "a3")]
+        paper: PaperArg,
+        #[arg(long)]
+        portrait: bool,
+        /// Only this 担当課's rows.
+        #[arg(long)]
+        division: Option<String>,
+        /// Only this section (1 for I, 2 for II …).
+        #[arg(long)]
+        section: Option<u32>,
+    },
     /// Read a `.ron` report or a report table and print a summary and every warning.
     Check {
         file: PathBuf,
@@ -35,6 +52,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A3,
+    A4,
+    B4,
 }
 
 /// Exit code when the input cannot be read.
@@ -45,6 +69,27 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Import { report, output }) => import(&report, &output),
         Some(Command::Check { file, json }) => check(&file, json),
+        Some(Command::Print {
+            report,
+            output,
+            paper,
+            portrait,
+            division,
+            section,
+        }) => {
+            let setup = PageSetup {
+                paper: match paper {
+                    PaperArg::A3 => Paper::A3,
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::B4 => Paper::B4,
+                },
+                landscape: !portrait,
+                division,
+                section,
+                ..PageSetup::default()
+            };
+            print(&report, &output, &setup)
+        }
         None => shinchoku::app::run(cli.file),
     }
 }
@@ -94,5 +139,61 @@ fn check(file: &Path, json: bool) -> ExitCode {
     } else {
         print!("{}", summary.to_text());
     }
+    ExitCode::SUCCESS
+}
+
+fn print(input: &Path, output: &Path, setup: &PageSetup) -> ExitCode {
+    let opened = match shinchoku::open_report(input) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("shinchoku: {e}");
+            return ExitCode::from(UNREADABLE);
+        }
+    };
+    let report = &opened.report;
+    if let Some(d) = &setup.division
+        && !report
+            .initiatives()
+            .any(|i| i.all_divisions().contains(&d.as_str()))
+    {
+        eprintln!("shinchoku: no 担当課 named 「{d}」 in {}", input.display());
+        return ExitCode::from(UNREADABLE);
+    }
+    if let Some(n) = setup.section
+        && !report.sections.iter().any(|s| s.number == n)
+    {
+        eprintln!("shinchoku: no section {n} in {}", input.display());
+        return ExitCode::from(UNREADABLE);
+    }
+    let job = PrintJob {
+        report,
+        setup,
+        printed_on: shinchoku::print::today(),
+    };
+    let layout = shinchoku::print::layout(&job, &mut |_| {});
+    let pdf = match shinchoku::print::pdf::render(&layout, &report.title, &mut |_| {}) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("shinchoku: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = shinchoku::store::write_atomically(output, &pdf) {
+        eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "{} → {}: {} page(s), {} {}, {} KB",
+        input.display(),
+        output.display(),
+        layout.pages.len(),
+        setup.paper.name(),
+        if setup.landscape {
+            "landscape"
+        } else {
+            "portrait"
+        },
+        pdf.len() / 1024
+    );
     ExitCode::SUCCESS
 }

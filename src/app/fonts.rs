@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-pub const REGULAR: &[u8] = include_bytes!("../../assets/fonts/BIZUDPGothic-Regular.ttf");
-pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/BIZUDPGothic-Bold.ttf");
+use crate::fonts::{BOLD, REGULAR};
 
 /// The family name for bold text (`RichText::family`).
 pub const BOLD_FAMILY: &str = "bold";

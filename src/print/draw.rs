@@ -1,0 +1,937 @@
+//! Where everything goes on a printed page: the column geometry (scaled to fit the page
+//! width), the page header and footer, the repeated column headings, and each row's shapes.
+
+use super::text::TextMeasure;
+use super::{LineStyle, PrintJob, Rgb, Shape};
+use crate::grid::{self, GridRow};
+use crate::model::months::{FISCAL_MONTHS, TimingKind};
+use crate::model::status::{initiative_status, topic_status};
+use crate::model::{Entry, EntryKind, Report, Side, StageSpan};
+
+const GRID: Rgb = Rgb(0xc8, 0xc8, 0xc8);
+const PLAN: Rgb = Rgb(0x1f, 0x4e, 0x8c);
+const PLAN_HATCH: Rgb = Rgb(0x8c, 0xa8, 0xd0);
+const ACTUAL: Rgb = Rgb(0xb8, 0x50, 0x00);
+const SCHEDULED_FILL: Rgb = Rgb(0xfb, 0xe6, 0xd2);
+const PERIOD: Rgb = Rgb(0xfb, 0xf3, 0xd8);
+const SECTION_FILL: Rgb = Rgb(0xe4, 0xe4, 0xe4);
+const INITIATIVE_FILL: Rgb = Rgb(0xf2, 0xf2, 0xf2);
+const AS_OF: Rgb = Rgb(0xc0, 0x10, 0x10);
+const MUTED: Rgb = Rgb(0x55, 0x55, 0x55);
+
+/// Header and footer sizes, fixed whatever the scale.
+const TITLE_SIZE: f32 = 11.0;
+const META_SIZE: f32 = 8.0;
+const FOOTER_SIZE: f32 = 8.0;
+
+pub struct Geometry {
+    pub width: f32,
+    pub height: f32,
+    margin: f32,
+    scale: f32,
+    /// Left edges and widths of the columns (number, text, stages, months, division, status);
+    /// width 0 for a column not printed.
+    cols: [(f32, f32); 6],
+    years: usize,
+    first_year: i32,
+    as_of: f32,
+    period: crate::model::MonthSet,
+}
+
+pub struct MeasuredRow {
+    pub height: f32,
+    text: Vec<String>,
+    division: Vec<String>,
+}
+
+const NUMBER: usize = 0;
+const TEXT: usize = 1;
+const STAGES: usize = 2;
+const MONTHS: usize = 3;
+const DIVISION: usize = 4;
+const STATUS: usize = 5;
+
+impl Geometry {
+    pub fn new(job: &PrintJob, width: f32, height: f32) -> Geometry {
+        let report = job.report;
+        let c = job.setup.columns;
+        let years = report.plan_years.len().max(1);
+        // Natural widths at scale 1; the whole table is then scaled to the page width.
+        let natural = [
+            20.0,
+            190.0,
+            if c.stages { 30.0 * years as f32 } else { 0.0 },
+            if c.months { 12.0 * 17.0 } else { 0.0 },
+            if c.division { 72.0 } else { 0.0 },
+            if c.status { 32.0 } else { 0.0 },
+        ];
+        let margin = job.setup.margin_mm * super::MM;
+        let available = width - 2.0 * margin;
+        let total: f32 = natural.iter().sum();
+        let scale = available / total;
+        let mut cols = [(0.0, 0.0); 6];
+        let mut x = margin;
+        for (k, w) in natural.iter().enumerate() {
+            cols[k] = (x, w * scale);
+            x += w * scale;
+        }
+        Geometry {
+            width,
+            height,
+            margin,
+            scale,
+            cols,
+            years,
+            first_year: report.plan_years.first.0,
+            as_of: report.as_of().position(report.fiscal_year),
+            period: report.period.months(),
+        }
+    }
+
+    fn font(&self) -> f32 {
+        (6.0 * self.scale).clamp(4.5, 10.0)
+    }
+
+    fn line_height(&self) -> f32 {
+        self.font() * 1.3
+    }
+
+    fn pad(&self) -> f32 {
+        self.font() * 0.3
+    }
+
+    fn min_row(&self) -> f32 {
+        self.line_height() + 2.0 * self.pad()
+    }
+
+    fn header_height(&self) -> f32 {
+        TITLE_SIZE * 1.5 + META_SIZE * 1.5 * 2.0 + 4.0
+    }
+
+    fn table_header_height(&self) -> f32 {
+        self.line_height() * 2.0 + 2.0 * self.pad()
+    }
+
+    fn footer_height(&self) -> f32 {
+        FOOTER_SIZE * 2.0
+    }
+
+    pub fn body_top(&self) -> f32 {
+        self.margin + self.header_height() + self.table_header_height()
+    }
+
+    pub fn body_height(&self) -> f32 {
+        self.height - self.margin - self.footer_height() - self.body_top()
+    }
+
+    fn indent(&self, row: GridRow) -> f32 {
+        row.depth() as f32 * self.font() * 0.9
+    }
+
+    /// The line naming an initiative continued from the page before.
+    pub fn continuation_height(&self) -> f32 {
+        self.min_row()
+    }
+
+    pub fn draw_continuation(
+        &self,
+        initiative: &crate::model::Initiative,
+        top: f32,
+        out: &mut Vec<Shape>,
+    ) {
+        let h = self.min_row();
+        out.push(rect(
+            self.margin,
+            top,
+            self.width - 2.0 * self.margin,
+            h,
+            Some(INITIATIVE_FILL),
+            None,
+        ));
+        let f = self.font();
+        let baseline = top + self.pad() + f;
+        out.push(text(
+            self.cols[NUMBER].0 + self.pad(),
+            baseline,
+            f,
+            true,
+            Rgb::BLACK,
+            &initiative.number,
+        ));
+        let label = format!("{} {}（続き）", initiative.label, initiative.title);
+        let (x, w) = self.cols[TEXT];
+        let label = TextMeasure::get().ellipsize(&label, f, true, w - 2.0 * self.pad());
+        out.push(text(x + self.pad(), baseline, f, true, MUTED, &label));
+        out.push(line(
+            self.margin,
+            top + h,
+            self.width - self.margin,
+            top + h,
+            LineStyle::solid(0.3, GRID),
+        ));
+        self.column_lines(top, h, out);
+    }
+
+    pub fn measure_row(&self, report: &Report, row: GridRow, m: &TextMeasure) -> MeasuredRow {
+        let (text, bold) = row_text(report, row);
+        let (_, text_w) = self.cols[TEXT];
+        let badge = if matches!(row, GridRow::Entry { sub: None, .. }) {
+            self.font() * 1.3
+        } else {
+            0.0
+        };
+        let width = (text_w - self.indent(row) - badge - 2.0 * self.pad()).max(self.font() * 3.0);
+        let text = m.wrap(&text, self.font(), bold, width);
+        let (_, div_w) = self.cols[DIVISION];
+        let division = if div_w > 0.0 {
+            let d = row_division(report, row);
+            if d.is_empty() {
+                Vec::new()
+            } else {
+                m.wrap(&d, self.font() * 0.9, false, div_w - 2.0 * self.pad())
+            }
+        } else {
+            Vec::new()
+        };
+        // A row taller than a page would never print: cap the lines.
+        let max_lines = ((self.body_height() - 2.0 * self.pad()) / self.line_height())
+            .floor()
+            .max(1.0) as usize;
+        let lines = text.len().max(division.len()).clamp(1, max_lines);
+        let text = cap(text, max_lines);
+        let division = cap(division, max_lines);
+        MeasuredRow {
+            height: (lines as f32 * self.line_height() + 2.0 * self.pad()).max(self.min_row()),
+            text,
+            division,
+        }
+    }
+
+    /// Title, fiscal year, period, as-of date, legend, column headings and footer.
+    pub fn page_frame(&self, job: &PrintJob, n: usize, total: usize, out: &mut Vec<Shape>) {
+        let r = job.report;
+        let mut y = self.margin + TITLE_SIZE;
+        out.push(text(self.margin, y, TITLE_SIZE, true, Rgb::BLACK, &r.title));
+        y += META_SIZE * 1.6;
+        let meta = format!(
+            "{}（{}年度）　{}　{} 時点　工程 {}～{}",
+            r.fiscal_year.era_form(),
+            r.fiscal_year.0,
+            r.period.japanese(),
+            r.as_of().to_japanese(r.fiscal_year),
+            r.plan_years.first.short_form_like(r.fiscal_year),
+            r.plan_years.last.short_form_like(r.fiscal_year),
+        );
+        out.push(text(self.margin, y, META_SIZE, false, Rgb::BLACK, &meta));
+        y += META_SIZE * 1.5;
+        self.legend(self.margin, y, out);
+        self.table_header(job, out);
+        // Footer: page n / N in the middle, the printing date on the right.
+        let fy = self.height - self.margin - FOOTER_SIZE * 0.4;
+        let m = TextMeasure::get();
+        let page = format!("{n} / {total}");
+        let pw = m.width(&page, FOOTER_SIZE, false);
+        out.push(text(
+            (self.width - pw) / 2.0,
+            fy,
+            FOOTER_SIZE,
+            false,
+            Rgb::BLACK,
+            &page,
+        ));
+        let date = format!("印刷日 {}", job.printed_on);
+        let dw = m.width(&date, FOOTER_SIZE, false);
+        out.push(text(
+            self.width - self.margin - dw,
+            fy,
+            FOOTER_SIZE,
+            false,
+            MUTED,
+            &date,
+        ));
+        out.push(text(
+            self.margin,
+            fy,
+            FOOTER_SIZE,
+            false,
+            MUTED,
+            &r.programme,
+        ));
+    }
+
+    fn legend(&self, x0: f32, baseline: f32, out: &mut Vec<Shape>) {
+        let size = META_SIZE * 0.9;
+        let m = TextMeasure::get();
+        let mut x = x0;
+        let top = baseline - size * 0.8;
+        let h = size * 0.9;
+        let label = |x: &mut f32, s: &str, out: &mut Vec<Shape>| {
+            out.push(text(*x, baseline, size, false, Rgb::BLACK, s));
+            *x += m.width(s, size, false) + size;
+        };
+        label(&mut x, "凡例:", out);
+        plan_bar(x, top, 24.0, h, out);
+        x += 27.0;
+        label(&mut x, "年次計画", out);
+        out.push(rect(x, top, 24.0, h, Some(ACTUAL), None));
+        x += 27.0;
+        label(&mut x, "実績", out);
+        scheduled_bar(x, top, 24.0, h, out);
+        x += 27.0;
+        label(&mut x, "予定（未実施）", out);
+        diamond(x + 5.0, top + h / 2.0, h / 2.0, PLAN, out);
+        x += 12.0;
+        label(&mut x, "随時", out);
+        arrow(x, x + 20.0, top + h / 2.0, Rgb::BLACK, out);
+        x += 24.0;
+        label(&mut x, "継続（→）", out);
+        out.push(rect(
+            x,
+            top,
+            16.0,
+            h,
+            Some(PERIOD),
+            Some(LineStyle::solid(0.3, GRID)),
+        ));
+        x += 19.0;
+        label(&mut x, "報告期間", out);
+        out.push(line(
+            x + 4.0,
+            top - 1.0,
+            x + 4.0,
+            top + h + 1.0,
+            dashed(1.0, AS_OF),
+        ));
+        x += 9.0;
+        label(&mut x, "時点", out);
+    }
+
+    fn table_header(&self, job: &PrintJob, out: &mut Vec<Shape>) {
+        let r = job.report;
+        let top = self.margin + self.header_height();
+        let h = self.table_header_height();
+        let f = self.font();
+        let lh = self.line_height();
+        let base1 = top + self.pad() + f;
+        let base2 = base1 + lh;
+        out.push(rect(
+            self.margin,
+            top,
+            self.width - 2.0 * self.margin,
+            h,
+            Some(SECTION_FILL),
+            None,
+        ));
+        let bold = |x: f32, y: f32, s: &str, out: &mut Vec<Shape>| {
+            out.push(text(x + self.pad(), y, f, true, Rgb::BLACK, s));
+        };
+        bold(self.cols[NUMBER].0, base2, "番号", out);
+        bold(self.cols[TEXT].0, base1, "具体的取組", out);
+        bold(
+            self.cols[TEXT].0,
+            base2,
+            "　取組項目 / 見出し / 計画・実績",
+            out,
+        );
+        let m = TextMeasure::get();
+        let centered = |x: f32, w: f32, y: f32, s: &str, size: f32, out: &mut Vec<Shape>| {
+            let tw = m.width(s, size, false);
+            out.push(text(x + (w - tw) / 2.0, y, size, false, Rgb::BLACK, s));
+        };
+        let (sx, sw) = self.cols[STAGES];
+        if sw > 0.0 {
+            centered(sx, sw, base1, "工程", f, out);
+            let yw = sw / self.years as f32;
+            for k in 0..self.years {
+                let year = crate::model::FiscalYear(self.first_year + k as i32);
+                let x = sx + yw * k as f32;
+                centered(x, yw, base2, &year.short_form_like(r.fiscal_year), f, out);
+                out.push(line(x, top + lh, x, top + h, LineStyle::solid(0.4, GRID)));
+            }
+        }
+        let (mx, mw) = self.cols[MONTHS];
+        if mw > 0.0 {
+            let w = mw / 12.0;
+            let fy = r.fiscal_year;
+            for (first, last, month) in [(0usize, 8usize, 4u8), (9, 11, 1)] {
+                let year = fy.calendar_year_of(month);
+                let label = if last - first > 3 {
+                    format!(
+                        "{year}年（{}）　{}",
+                        crate::model::FiscalYear(year)
+                            .era_form()
+                            .trim_end_matches('度'),
+                        heading_of(r)
+                    )
+                } else {
+                    format!("{year}年")
+                };
+                centered(
+                    mx + w * first as f32,
+                    w * (last - first + 1) as f32,
+                    base1,
+                    &label,
+                    f * 0.9,
+                    out,
+                );
+            }
+            for (k, month) in FISCAL_MONTHS.iter().enumerate() {
+                let x = mx + w * k as f32;
+                if self.period.contains_fiscal(k) {
+                    out.push(rect(x, top + lh + self.pad(), w, lh, Some(PERIOD), None));
+                }
+                centered(x, w, base2, &format!("{month}月"), f * 0.9, out);
+                out.push(line(x, top + lh, x, top + h, LineStyle::solid(0.4, GRID)));
+            }
+        }
+        if self.cols[DIVISION].1 > 0.0 {
+            bold(self.cols[DIVISION].0, base2, "担当課", out);
+        }
+        if self.cols[STATUS].1 > 0.0 {
+            bold(self.cols[STATUS].0, base2, "状況", out);
+        }
+        self.column_lines(top, h, out);
+        out.push(line(
+            self.margin,
+            top + h,
+            self.width - self.margin,
+            top + h,
+            LineStyle::solid(0.8, Rgb::BLACK),
+        ));
+        out.push(line(
+            self.margin,
+            top,
+            self.width - self.margin,
+            top,
+            LineStyle::solid(0.8, Rgb::BLACK),
+        ));
+    }
+
+    fn column_lines(&self, top: f32, h: f32, out: &mut Vec<Shape>) {
+        for (x, w) in self.cols.iter().skip(1) {
+            if *w > 0.0 {
+                out.push(line(*x, top, *x, top + h, LineStyle::solid(0.5, MUTED)));
+            }
+        }
+        let right = self.width - self.margin;
+        out.push(line(
+            self.margin,
+            top,
+            self.margin,
+            top + h,
+            LineStyle::solid(0.5, MUTED),
+        ));
+        out.push(line(
+            right,
+            top,
+            right,
+            top + h,
+            LineStyle::solid(0.5, MUTED),
+        ));
+    }
+
+    pub fn draw_row(
+        &self,
+        report: &Report,
+        row: GridRow,
+        m: &MeasuredRow,
+        top: f32,
+        out: &mut Vec<Shape>,
+    ) {
+        let h = m.height;
+        let f = self.font();
+        let lh = self.line_height();
+        let full = self.width - 2.0 * self.margin;
+        match row {
+            GridRow::Section { .. } => {
+                out.push(rect(self.margin, top, full, h, Some(SECTION_FILL), None))
+            }
+            GridRow::Initiative { .. } => {
+                out.push(rect(self.margin, top, full, h, Some(INITIATIVE_FILL), None))
+            }
+            _ => {}
+        }
+        // Period shading and grid of the month and year columns.
+        let (mx, mw) = self.cols[MONTHS];
+        if mw > 0.0 && !matches!(row, GridRow::Section { .. }) {
+            let w = mw / 12.0;
+            for k in 0..12 {
+                if self.period.contains_fiscal(k) && !matches!(row, GridRow::Initiative { .. }) {
+                    out.push(rect(mx + w * k as f32, top, w, h, Some(PERIOD), None));
+                }
+                out.push(line(
+                    mx + w * k as f32,
+                    top,
+                    mx + w * k as f32,
+                    top + h,
+                    LineStyle::solid(0.3, GRID),
+                ));
+            }
+            let x = mx + w * self.as_of;
+            out.push(line(x, top, x, top + h, dashed(0.9, AS_OF)));
+        }
+        let (sx, sw) = self.cols[STAGES];
+        if sw > 0.0 {
+            let yw = sw / self.years as f32;
+            for k in 1..self.years {
+                out.push(line(
+                    sx + yw * k as f32,
+                    top,
+                    sx + yw * k as f32,
+                    top + h,
+                    LineStyle::solid(0.3, GRID),
+                ));
+            }
+        }
+        // The number, the wrapped text, the division.
+        let first_baseline = top + self.pad() + f;
+        let number = match row {
+            GridRow::Section { s } => report.sections[s].numeral.clone(),
+            GridRow::Initiative { s, i } => report.sections[s].initiatives[i].number.clone(),
+            _ => String::new(),
+        };
+        if !number.is_empty() {
+            out.push(text(
+                self.cols[NUMBER].0 + self.pad(),
+                first_baseline,
+                f,
+                true,
+                Rgb::BLACK,
+                &number,
+            ));
+        }
+        let mut x = self.cols[TEXT].0 + self.pad() + self.indent(row);
+        if let GridRow::Entry {
+            side, sub: None, ..
+        } = row
+        {
+            side_badge(x, top + self.pad(), f, side, out);
+            x += f * 1.3;
+        }
+        let (_, bold) = row_text(report, row);
+        let color = match grid::entry_of(report, row) {
+            Some(e) if e.kind == EntryKind::Status => MUTED,
+            _ => Rgb::BLACK,
+        };
+        for (k, l) in m.text.iter().enumerate() {
+            out.push(text(x, first_baseline + lh * k as f32, f, bold, color, l));
+        }
+        for (k, l) in m.division.iter().enumerate() {
+            out.push(text(
+                self.cols[DIVISION].0 + self.pad(),
+                first_baseline + lh * k as f32,
+                f * 0.9,
+                false,
+                Rgb::BLACK,
+                l,
+            ));
+        }
+        if self.cols[STATUS].1 > 0.0 {
+            let as_of = report.as_of();
+            let status = match row {
+                GridRow::Initiative { s, i } => {
+                    Some(initiative_status(&report.sections[s].initiatives[i], as_of))
+                }
+                GridRow::Topic { s, i, t } => Some(topic_status(
+                    &report.sections[s].initiatives[i].topics[t],
+                    as_of,
+                )),
+                _ => None,
+            };
+            if let Some(status) = status {
+                let late = status == crate::model::status::Status::Late;
+                let label = if late {
+                    format!("!{}", status.japanese())
+                } else {
+                    status.japanese().to_string()
+                };
+                out.push(text(
+                    self.cols[STATUS].0 + self.pad(),
+                    first_baseline,
+                    f * 0.95,
+                    late,
+                    Rgb::BLACK,
+                    &label,
+                ));
+            }
+        }
+        if let GridRow::Section { s } = row {
+            let mut counts = crate::model::status::StatusCounts::default();
+            for i in &report.sections[s].initiatives {
+                counts.add(initiative_status(i, report.as_of()));
+            }
+            if mw > 0.0 {
+                out.push(text(
+                    mx + self.pad(),
+                    first_baseline,
+                    f * 0.9,
+                    false,
+                    Rgb::BLACK,
+                    &counts.to_japanese(),
+                ));
+            }
+        }
+        // Bars: stages over years, entries over months, in a lane at the row's first line.
+        let lane_top = top + self.pad();
+        let lane_h = lh;
+        if let GridRow::Lane { s, i, item, lane } = row
+            && sw > 0.0
+            && let Some(spans) = report.sections[s].initiatives[i].items[item]
+                .lanes
+                .get(lane)
+        {
+            for span in spans {
+                self.stage_bar(span, lane_top, lane_h, out);
+            }
+        }
+        if let (GridRow::Entry { side, .. }, Some(entry)) = (row, grid::entry_of(report, row))
+            && mw > 0.0
+        {
+            self.entry_bar(entry, side, lane_top, lane_h, out);
+        }
+        // Row rule and column lines.
+        let rule = match row {
+            GridRow::Section { .. } | GridRow::Initiative { .. } => LineStyle::solid(0.6, MUTED),
+            _ => LineStyle::solid(0.3, GRID),
+        };
+        if matches!(row, GridRow::Section { .. } | GridRow::Initiative { .. }) {
+            out.push(line(self.margin, top, self.width - self.margin, top, rule));
+        }
+        out.push(line(
+            self.margin,
+            top + h,
+            self.width - self.margin,
+            top + h,
+            LineStyle::solid(0.3, GRID),
+        ));
+        self.column_lines(top, h, out);
+    }
+
+    fn stage_bar(&self, span: &StageSpan, top: f32, h: f32, out: &mut Vec<Shape>) {
+        let (sx, sw) = self.cols[STAGES];
+        let yw = sw / self.years as f32;
+        let a = (span.first.0 - self.first_year) as f32;
+        let b = (span.last.0 - self.first_year) as f32 + 1.0;
+        if a < 0.0 || b > self.years as f32 {
+            return;
+        }
+        let (x0, x1) = (sx + yw * a + 1.5, sx + yw * b - 1.5);
+        let y = top + h * 0.1;
+        let bh = h * 0.8;
+        if span.label.is_empty() {
+            arrow(x0, x1, y + bh / 2.0, Rgb::BLACK, out);
+            return;
+        }
+        out.push(rect(
+            x0,
+            y,
+            x1 - x0,
+            bh,
+            Some(stage_fill(&span.label)),
+            Some(LineStyle::solid(0.5, MUTED)),
+        ));
+        let label = if span.continues {
+            format!("→ {}", span.label)
+        } else {
+            span.label.clone()
+        };
+        let m = TextMeasure::get();
+        let size = self.font() * 0.9;
+        let label = m.ellipsize(&label, size, false, x1 - x0 - 2.0);
+        let tw = m.width(&label, size, false);
+        out.push(text(
+            x0 + ((x1 - x0) - tw).max(2.0) / 2.0,
+            y + bh * 0.78,
+            size,
+            false,
+            Rgb::BLACK,
+            &label,
+        ));
+    }
+
+    fn entry_bar(&self, entry: &Entry, side: Side, top: f32, h: f32, out: &mut Vec<Shape>) {
+        let (mx, mw) = self.cols[MONTHS];
+        let w = mw / 12.0;
+        let y = top + h * 0.15;
+        let bh = h * 0.7;
+        let Some(timing) = &entry.timing else {
+            if entry.when.is_some() {
+                out.push(text(mx + 2.0, top + h * 0.8, self.font(), true, AS_OF, "?"));
+            } else if !entry.subs.is_empty() {
+                for (a, b) in entry.covered_months().runs() {
+                    let (x0, x1) = (mx + w * a as f32 + 1.0, mx + w * (b + 1) as f32 - 1.0);
+                    out.push(line(
+                        x0,
+                        y + bh / 2.0,
+                        x1,
+                        y + bh / 2.0,
+                        LineStyle::solid(0.8, MUTED),
+                    ));
+                }
+            }
+            return;
+        };
+        if timing.kind == TimingKind::AsNeeded {
+            let color = if side == Side::Plan { PLAN } else { ACTUAL };
+            diamond(mx + w * 0.4, y + bh / 2.0, bh / 2.0, color, out);
+            out.push(text(
+                mx + w * 0.4 + bh,
+                top + h * 0.8,
+                self.font() * 0.85,
+                false,
+                color,
+                "随時",
+            ));
+            return;
+        }
+        for (a, b) in timing.months.runs() {
+            let x0 = mx + w * a as f32 + 1.0;
+            let mut x1 = mx + w * (b + 1) as f32 - 1.0;
+            let mut beyond = false;
+            if side == Side::Actual && timing.open_end && x1 > mx + w * self.as_of {
+                x1 = (mx + w * self.as_of).max(x0 + 3.0);
+                beyond = true;
+            }
+            match (side, timing.scheduled) {
+                (Side::Plan, _) => plan_bar(x0, y, x1 - x0, bh, out),
+                (Side::Actual, false) => out.push(rect(x0, y, x1 - x0, bh, Some(ACTUAL), None)),
+                (Side::Actual, true) => scheduled_bar(x0, y, x1 - x0, bh, out),
+            }
+            if timing.open_end {
+                let end = if beyond { x1 + w * 0.6 } else { x1 };
+                arrow(x1 - w * 0.3, end, y + bh / 2.0, Rgb::BLACK, out);
+            }
+        }
+    }
+}
+
+fn cap(mut lines: Vec<String>, max: usize) -> Vec<String> {
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            last.push('…');
+        }
+    }
+    lines
+}
+
+/// `上半期実績(4月～9月)` style heading of the actual lanes, from the period.
+fn heading_of(report: &Report) -> String {
+    format!("年次計画 / {}実績", report.period.japanese())
+}
+
+/// The text a row prints in the text column, and whether it is bold.
+fn row_text(report: &Report, row: GridRow) -> (String, bool) {
+    match row {
+        GridRow::Section { s } => {
+            let sec = &report.sections[s];
+            (format!("{} {}", sec.numeral, sec.title), true)
+        }
+        GridRow::Initiative { s, i } => {
+            let ini = &report.sections[s].initiatives[i];
+            (
+                format!("{} {}", ini.label, ini.title).trim().to_string(),
+                true,
+            )
+        }
+        GridRow::Lane { s, i, item, lane } => {
+            let it = &report.sections[s].initiatives[i].items[item];
+            if lane == 0 {
+                (
+                    format!("{}{}", if it.ticked { "□" } else { "" }, it.name),
+                    false,
+                )
+            } else {
+                ("└".to_string(), false)
+            }
+        }
+        GridRow::Topic { s, i, t } => {
+            let topic = &report.sections[s].initiatives[i].topics[t];
+            (
+                topic
+                    .heading
+                    .as_ref()
+                    .map_or_else(|| "（見出しなし）".to_string(), |h| format!("<{h}>")),
+                false,
+            )
+        }
+        GridRow::Entry { .. } => {
+            let e = grid::entry_of(report, row).expect("an entry row has an entry");
+            // Printed as written: the full text, months and counts included.
+            (
+                if e.subs.is_empty() || row_is_sub(row) {
+                    e.text.clone()
+                } else {
+                    e.label.clone()
+                },
+                false,
+            )
+        }
+    }
+}
+
+fn row_is_sub(row: GridRow) -> bool {
+    matches!(row, GridRow::Entry { sub: Some(_), .. })
+}
+
+fn row_division(report: &Report, row: GridRow) -> String {
+    match row {
+        GridRow::Initiative { s, i } => {
+            report.sections[s].initiatives[i].all_divisions().join("、")
+        }
+        GridRow::Topic { s, i, t } => {
+            let ini = &report.sections[s].initiatives[i];
+            ini.division_of(&ini.topics[t]).unwrap_or("").to_string()
+        }
+        _ => String::new(),
+    }
+}
+
+fn stage_fill(label: &str) -> Rgb {
+    match label {
+        "検討" => Rgb(0xd2, 0xe3, 0xf3),
+        "実施" => Rgb(0xc7, 0xe6, 0xc1),
+        "順次実施" => Rgb(0xa9, 0xdb, 0xbb),
+        "随時実施" => Rgb(0xfb, 0xdf, 0xba),
+        "検討・整備" => Rgb(0xdd, 0xd7, 0xee),
+        "周知" => Rgb(0xf0, 0xd5, 0xe8),
+        _ => Rgb(0xe6, 0xe6, 0xe6),
+    }
+}
+
+fn text(x: f32, y: f32, size: f32, bold: bool, color: Rgb, s: &str) -> Shape {
+    Shape::Text {
+        x,
+        y,
+        size,
+        bold,
+        color,
+        text: s.to_string(),
+    }
+}
+
+fn rect(x: f32, y: f32, w: f32, h: f32, fill: Option<Rgb>, stroke: Option<LineStyle>) -> Shape {
+    Shape::Rect {
+        x,
+        y,
+        w,
+        h,
+        fill,
+        stroke,
+    }
+}
+
+fn line(x1: f32, y1: f32, x2: f32, y2: f32, style: LineStyle) -> Shape {
+    Shape::Line {
+        x1,
+        y1,
+        x2,
+        y2,
+        style,
+    }
+}
+
+fn dashed(width: f32, color: Rgb) -> LineStyle {
+    LineStyle {
+        width,
+        color,
+        dash: Some((2.0, 1.5)),
+    }
+}
+
+/// Plan: white box, diagonal hatching, outline.
+fn plan_bar(x: f32, y: f32, w: f32, h: f32, out: &mut Vec<Shape>) {
+    out.push(rect(x, y, w, h, Some(Rgb::WHITE), None));
+    let step = 3.0;
+    let mut k = 0.0;
+    while k < w + h {
+        // The line x + t, y + h - t for t in 0..h, clipped to the box.
+        let (sx, sy) = (x + k - h, y + h);
+        let t0 = (x - sx).max(0.0);
+        let t1 = h.min(x + w - sx);
+        if t1 > t0 {
+            out.push(line(
+                sx + t0,
+                sy - t0,
+                sx + t1,
+                sy - t1,
+                LineStyle::solid(0.5, PLAN_HATCH),
+            ));
+        }
+        k += step;
+    }
+    out.push(rect(x, y, w, h, None, Some(LineStyle::solid(0.9, PLAN))));
+}
+
+fn scheduled_bar(x: f32, y: f32, w: f32, h: f32, out: &mut Vec<Shape>) {
+    out.push(rect(
+        x,
+        y,
+        w,
+        h,
+        Some(SCHEDULED_FILL),
+        Some(dashed(0.9, ACTUAL)),
+    ));
+}
+
+fn diamond(cx: f32, cy: f32, r: f32, fill: Rgb, out: &mut Vec<Shape>) {
+    out.push(Shape::Polygon {
+        points: vec![(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)],
+        fill,
+    });
+}
+
+fn arrow(x0: f32, x1: f32, y: f32, color: Rgb, out: &mut Vec<Shape>) {
+    let head = 3.0_f32.min((x1 - x0).abs());
+    out.push(line(
+        x0,
+        y,
+        x1 - head * 0.5,
+        y,
+        LineStyle::solid(0.8, color),
+    ));
+    out.push(Shape::Polygon {
+        points: vec![
+            (x1, y),
+            (x1 - head, y - head * 0.6),
+            (x1 - head, y + head * 0.6),
+        ],
+        fill: color,
+    });
+}
+
+/// 計 (outlined) or 実 (solid) in front of an entry.
+fn side_badge(x: f32, top: f32, f: f32, side: Side, out: &mut Vec<Shape>) {
+    let s = f * 1.1;
+    match side {
+        Side::Plan => {
+            out.push(rect(
+                x,
+                top + f * 0.05,
+                s,
+                s,
+                Some(Rgb::WHITE),
+                Some(LineStyle::solid(0.6, PLAN)),
+            ));
+            out.push(text(
+                x + (s - f * 0.85) / 2.0,
+                top + f * 0.9,
+                f * 0.85,
+                false,
+                PLAN,
+                "計",
+            ));
+        }
+        Side::Actual => {
+            out.push(rect(x, top + f * 0.05, s, s, Some(ACTUAL), None));
+            out.push(text(
+                x + (s - f * 0.85) / 2.0,
+                top + f * 0.9,
+                f * 0.85,
+                true,
+                Rgb::WHITE,
+                "実",
+            ));
+        }
+    }
+}
