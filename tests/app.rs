@@ -425,3 +425,53 @@ fn switching_the_period_moves_the_shading_and_lateness() {
     assert!(summary.by_section[1].1.late > 0, "{:?}", summary.by_section);
     assert!(h.state().doc.is_dirty());
 }
+
+// ---- Printing (issue 5) ----
+
+#[test]
+fn the_print_preview_shows_the_pages_and_follows_the_setup() {
+    let mut h = sample_harness();
+    h.get_by_label("ファイル").click();
+    h.run();
+    h.get_by_label("印刷プレビュー").click();
+    h.run();
+    let pages = |h: &Harness<'static, ShinchokuApp>| {
+        let job = shinchoku::print::PrintJob {
+            report: &h.state().doc.report,
+            setup: &h.state().printing.setup,
+            printed_on: String::new(),
+        };
+        shinchoku::print::layout(&job, &mut |_| {}).pages.len()
+    };
+    let a3 = pages(&h);
+    h.get_by_label(&format!("1 / {a3}"));
+    h.get_by_label("縦").click();
+    h.run();
+    let portrait = pages(&h);
+    assert!(portrait < a3, "portrait fits more rows per page");
+    h.get_by_label(&format!("1 / {portrait}"));
+    h.get_by_label("次 ▶").click();
+    h.run();
+    h.get_by_label(&format!("2 / {portrait}"));
+    // The setup is remembered for next time.
+    assert!(!h.state().prefs.page_setup.landscape);
+}
+
+#[test]
+fn exporting_a_pdf_runs_in_the_background_and_writes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grid.pdf");
+    let mut h = sample_harness();
+    h.state_mut().queue(AppCommand::ExportPdfTo(path.clone()));
+    h.step();
+    let started = std::time::Instant::now();
+    while h.state().printing.busy() {
+        assert!(started.elapsed().as_secs() < 60, "the PDF job finishes");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    let bytes = std::fs::read(&path).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    h.get_by_label_contains("PDFを書き出しました");
+}

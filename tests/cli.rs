@@ -109,12 +109,31 @@ fn check_text_lists_the_warnings() {
 fn print_writes_a_pdf_and_refuses_an_unknown_division() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("grid.pdf");
-    let run = shinchoku(&["print", SEED, "-o", out.to_str().unwrap(), "--paper", "b4", "--portrait"]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let run = shinchoku(&[
+        "print",
+        SEED,
+        "-o",
+        out.to_str().unwrap(),
+        "--paper",
+        "b4",
+        "--portrait",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(String::from_utf8_lossy(&run.stdout).contains("B4 portrait"));
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    let run = shinchoku(&["print", SEED, "-o", out.to_str().unwrap(), "--division", "存在しない課"]);
+    let run = shinchoku(&[
+        "print",
+        SEED,
+        "-o",
+        out.to_str().unwrap(),
+        "--division",
+        "存在しない課",
+    ]);
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("存在しない課"));
 }

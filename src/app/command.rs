@@ -83,6 +83,13 @@ pub enum AppCommand {
     SetPeriod(Period),
     SetAsOf(Option<AsOf>),
     ToggleSummary,
+    PrintPreview,
+    ClosePreview,
+    /// Make the PDF and hand it to the system's viewer to print.
+    Print,
+    /// Ask where, then save the PDF there.
+    ExportPdf,
+    ExportPdfTo(PathBuf),
 }
 
 impl AppCommand {
@@ -96,6 +103,7 @@ impl AppCommand {
             AppCommand::Quit => KeyboardShortcut::new(cmd, Key::Q),
             AppCommand::Undo => KeyboardShortcut::new(cmd, Key::Z),
             AppCommand::Redo => KeyboardShortcut::new(cmd, Key::Y),
+            AppCommand::Print => KeyboardShortcut::new(cmd, Key::P),
             _ => return None,
         })
     }
@@ -110,6 +118,9 @@ impl AppCommand {
             AppCommand::Undo => t.undo.into(),
             AppCommand::Redo => t.redo.into(),
             AppCommand::ToggleSummary => t.summary.into(),
+            AppCommand::PrintPreview => t.print_preview.into(),
+            AppCommand::Print => t.print.into(),
+            AppCommand::ExportPdf => t.export_pdf.into(),
             AppCommand::ExpandAll => t.expand_all.into(),
             AppCommand::CollapseAll => t.collapse_all.into(),
             AppCommand::SetLanguage(Lang::Ja) => t.japanese.into(),
@@ -121,12 +132,13 @@ impl AppCommand {
 
     /// The commands with a shortcut, checked every frame. Save As comes before Save so that
     /// Ctrl+Shift+S is not taken for Ctrl+S.
-    pub fn with_shortcuts() -> [AppCommand; 5] {
+    pub fn with_shortcuts() -> [AppCommand; 6] {
         [
             AppCommand::SaveAs,
             AppCommand::Save,
             AppCommand::Open,
             AppCommand::Import,
+            AppCommand::Print,
             AppCommand::Quit,
         ]
     }

@@ -4,6 +4,7 @@
 pub mod command;
 pub mod fonts;
 pub mod i18n;
+pub mod printing;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,8 @@ pub use views::ViewState;
 pub struct Prefs {
     pub lang: Lang,
     pub recent: Vec<PathBuf>,
+    /// The last page setup used, offered again next time.
+    pub page_setup: crate::print::PageSetup,
 }
 
 const PREFS_KEY: &str = "shinchoku-prefs";
@@ -55,6 +58,7 @@ pub struct ShinchokuApp {
     pub dialog: Option<Dialog>,
     /// What the views remember between frames: fields being typed in, drags.
     pub view: ViewState,
+    pub printing: printing::Printing,
     /// A one-line message in the status bar (saved, opened …).
     pub notice: Option<String>,
     rows: Vec<GridRow>,
@@ -73,9 +77,11 @@ pub struct ShinchokuApp {
 
 impl ShinchokuApp {
     pub fn new(doc: Document, prefs: Prefs) -> ShinchokuApp {
+        let printing = printing::Printing::with_setup(prefs.page_setup.clone());
         ShinchokuApp {
             doc,
             prefs,
+            printing,
             filter: RowFilter::default(),
             selected: None,
             selected_entry: None,
@@ -165,6 +171,7 @@ impl ShinchokuApp {
             &self.doc.report,
             self.view.show_summary,
         ));
+        commands.extend(self.show_printing(&ctx));
         let scroll_to = self.scroll_to_row.take();
         self.rows();
         egui::CentralPanel::default().show(ui, |ui| {
@@ -457,6 +464,30 @@ impl ShinchokuApp {
             AppCommand::SetPeriod(period) => self.run_edit(|_| Ok(Edit::SetPeriod { period })),
             AppCommand::SetAsOf(as_of) => self.run_edit(|_| Ok(Edit::SetAsOf { as_of })),
             AppCommand::ToggleSummary => self.view.show_summary = !self.view.show_summary,
+            AppCommand::PrintPreview => self.printing.preview_open = true,
+            AppCommand::ClosePreview => self.printing.preview_open = false,
+            AppCommand::Print => {
+                if !self.printing.busy() {
+                    self.printing
+                        .start(&self.doc.report, printing::PdfPurpose::Print, ctx);
+                }
+            }
+            AppCommand::ExportPdf => {
+                let name = self.doc.suggested_file_name().replace(".ron", ".pdf");
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter(self.texts().filter_pdf, &["pdf"])
+                    .set_file_name(name)
+                    .save_file()
+                {
+                    self.handle(ctx, AppCommand::ExportPdfTo(path));
+                }
+            }
+            AppCommand::ExportPdfTo(path) => {
+                if !self.printing.busy() {
+                    self.printing
+                        .start(&self.doc.report, printing::PdfPurpose::Export(path), ctx);
+                }
+            }
         }
     }
 
@@ -473,6 +504,47 @@ impl ShinchokuApp {
         }
         self.discard_confirmed = true;
         self.handle(ctx, then);
+    }
+
+    /// The print preview window and the PDF job's progress.
+    fn show_printing(&mut self, ctx: &Context) -> Vec<AppCommand> {
+        let t = self.texts();
+        if let Some(outcome) = self.printing.poll(&self.doc.report.title) {
+            match outcome {
+                printing::JobOutcome::Written(path) => {
+                    self.notice = Some(format!("{}: {}", t.pdf_written, path.display()));
+                }
+                printing::JobOutcome::Failed(message) => {
+                    self.dialog = Some(Dialog::Error {
+                        title: t.pdf_failed.into(),
+                        message,
+                    });
+                }
+            }
+        }
+        let busy = self.printing.task.as_ref().map(|task| task.progress);
+        if let Some(p) = busy {
+            self.notice = Some(format!("{}… {:.0}%", t.making_pdf, p * 100.0));
+        }
+        if !self.printing.preview_open {
+            return Vec::new();
+        }
+        let layout = self.printing.layout(
+            &self.doc.report,
+            self.doc.revision() ^ (self.document_generation << 40),
+        );
+        let printing = &mut self.printing;
+        let out = views::preview::show(
+            ctx,
+            self.prefs.lang,
+            &self.doc.report,
+            &mut printing.setup,
+            &mut printing.preview_page,
+            &layout,
+            busy,
+        );
+        self.prefs.page_setup = printing.setup.clone();
+        out
     }
 
     /// Applies an edit as one undoable step; a stale edit is reported, not applied.

@@ -38,6 +38,10 @@ pub fn show(
                 ui.add_enabled_ui(enabled, |ui| item(ui, t, save, &mut out));
                 item(ui, t, AppCommand::SaveAs, &mut out);
                 ui.separator();
+                item(ui, t, AppCommand::PrintPreview, &mut out);
+                item(ui, t, AppCommand::Print, &mut out);
+                item(ui, t, AppCommand::ExportPdf, &mut out);
+                ui.separator();
                 item(ui, t, AppCommand::Quit, &mut out);
             });
             ui.menu_button(t.menu_edit, |ui| {

@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod grid;
 pub mod menu;
 pub mod paint;
+pub mod preview;
 pub mod status;
 pub mod summary;
 pub mod toolbar;
