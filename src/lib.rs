@@ -47,6 +47,7 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
 pub mod app;
 pub mod document;
 pub mod edit;
+pub mod export;
 pub mod fonts;
 pub mod grid;
 pub mod print;

@@ -45,6 +45,15 @@ enum Command {
         #[arg(long)]
         section: Option<u32>,
     },
+    /// Export to Excel (.xlsx), the report table format (.tsv) or a CSV of the entries (.csv).
+    Export {
+        report: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Text encoding of .tsv and .csv files.
+        #[arg(long, value_enum, default_value = "utf-8")]
+        encoding: EncodingArg,
+    },
     /// Read a `.ron` report or a report table and print a summary and every warning.
     Check {
         file: PathBuf,
@@ -52,6 +61,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum EncodingArg {
+    #[value(name = "utf-8")]
+    Utf8,
+    Cp932,
+    #[value(name = "utf-16")]
+    Utf16,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -69,6 +87,11 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Import { report, output }) => import(&report, &output),
         Some(Command::Check { file, json }) => check(&file, json),
+        Some(Command::Export {
+            report,
+            output,
+            encoding,
+        }) => export(&report, &output, encoding),
         Some(Command::Print {
             report,
             output,
@@ -196,4 +219,30 @@ fn print(input: &Path, output: &Path, setup: &PageSetup) -> ExitCode {
         pdf.len() / 1024
     );
     ExitCode::SUCCESS
+}
+
+fn export(input: &Path, output: &Path, encoding: EncodingArg) -> ExitCode {
+    use shinchoku::export::{self, Encoding};
+    let opened = match shinchoku::open_report(input) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("shinchoku: {e}");
+            return ExitCode::from(UNREADABLE);
+        }
+    };
+    let encoding = match encoding {
+        EncodingArg::Utf8 => Encoding::Utf8,
+        EncodingArg::Cp932 => Encoding::Cp932,
+        EncodingArg::Utf16 => Encoding::Utf16,
+    };
+    match export::export_file(&opened.report, output, encoding) {
+        Ok(()) => {
+            println!("{} → {}", input.display(), output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("shinchoku: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -475,3 +475,24 @@ fn exporting_a_pdf_runs_in_the_background_and_writes_the_file() {
     assert!(bytes.starts_with(b"%PDF-"));
     h.get_by_label_contains("PDFを書き出しました");
 }
+
+#[test]
+fn exporting_from_the_window_writes_the_chosen_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    for name in ["grid.xlsx", "grid.tsv", "grid.csv"] {
+        h.state_mut().queue(AppCommand::ExportTo {
+            path: dir.path().join(name),
+            encoding: shinchoku::export::Encoding::Cp932,
+        });
+        h.run();
+        h.get_by_label_contains(&format!(
+            "書き出しました: {}",
+            dir.path().join(name).display()
+        ));
+    }
+    let tsv = std::fs::read(dir.path().join("grid.tsv")).unwrap();
+    let imported = shinchoku::import::import_bytes(&tsv).unwrap();
+    assert_eq!(imported.encoding, shinchoku::import::TextEncoding::Cp932);
+    assert!(imported.report == h.state().doc.report);
+}

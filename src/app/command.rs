@@ -90,6 +90,15 @@ pub enum AppCommand {
     /// Ask where, then save the PDF there.
     ExportPdf,
     ExportPdfTo(PathBuf),
+    /// Ask where, then export (Excel, the report table format, CSV).
+    Export {
+        format: crate::export::Format,
+        encoding: crate::export::Encoding,
+    },
+    ExportTo {
+        path: PathBuf,
+        encoding: crate::export::Encoding,
+    },
 }
 
 impl AppCommand {

@@ -129,6 +129,12 @@ pub struct Texts {
     pub pdf_written: &'static str,
     pub pdf_failed: &'static str,
     pub filter_pdf: &'static str,
+    pub export: &'static str,
+    pub export_xlsx: &'static str,
+    pub export_table: &'static str,
+    pub export_csv: &'static str,
+    pub exported: &'static str,
+    pub export_failed: &'static str,
 }
 
 pub const JA: Texts = Texts {
@@ -241,6 +247,12 @@ pub const JA: Texts = Texts {
     pdf_written: "PDFを書き出しました",
     pdf_failed: "PDFを作成できませんでした",
     filter_pdf: "PDF",
+    export: "エクスポート",
+    export_xlsx: "Excel (.xlsx)…",
+    export_table: "報告表 (.tsv)",
+    export_csv: "CSV (.csv)…",
+    exported: "書き出しました",
+    export_failed: "書き出せませんでした",
 };
 
 pub const EN: Texts = Texts {
@@ -353,4 +365,10 @@ pub const EN: Texts = Texts {
     pdf_written: "PDF written",
     pdf_failed: "Could not make the PDF",
     filter_pdf: "PDF",
+    export: "Export",
+    export_xlsx: "Excel (.xlsx)…",
+    export_table: "Report table (.tsv)",
+    export_csv: "CSV (.csv)…",
+    exported: "Exported",
+    export_failed: "Could not export",
 };

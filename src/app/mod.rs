@@ -482,6 +482,37 @@ impl ShinchokuApp {
                     self.handle(ctx, AppCommand::ExportPdfTo(path));
                 }
             }
+            AppCommand::Export { format, encoding } => {
+                use crate::export::Format;
+                let (name, ext) = match format {
+                    Format::Xlsx => ("Excel", "xlsx"),
+                    Format::Table => ("TSV", "tsv"),
+                    Format::Csv => ("CSV", "csv"),
+                };
+                let file = self
+                    .doc
+                    .suggested_file_name()
+                    .replace(".ron", &format!(".{ext}"));
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter(name, &[ext])
+                    .set_file_name(file)
+                    .save_file()
+                {
+                    self.handle(ctx, AppCommand::ExportTo { path, encoding });
+                }
+            }
+            AppCommand::ExportTo { path, encoding } => {
+                let t = self.texts();
+                match crate::export::export_file(&self.doc.report, &path, encoding) {
+                    Ok(()) => self.notice = Some(format!("{}: {}", t.exported, path.display())),
+                    Err(e) => {
+                        self.dialog = Some(Dialog::Error {
+                            title: t.export_failed.into(),
+                            message: e.to_string(),
+                        })
+                    }
+                }
+            }
             AppCommand::ExportPdfTo(path) => {
                 if !self.printing.busy() {
                     self.printing

@@ -41,6 +41,34 @@ pub fn show(
                 item(ui, t, AppCommand::PrintPreview, &mut out);
                 item(ui, t, AppCommand::Print, &mut out);
                 item(ui, t, AppCommand::ExportPdf, &mut out);
+                ui.menu_button(t.export, |ui| {
+                    use crate::export::{Encoding, Format};
+                    let entries = [
+                        (t.export_xlsx.to_string(), Format::Xlsx, Encoding::Utf8),
+                        (
+                            format!("{} UTF-8…", t.export_table),
+                            Format::Table,
+                            Encoding::Utf8,
+                        ),
+                        (
+                            format!("{} CP932 (Shift_JIS)…", t.export_table),
+                            Format::Table,
+                            Encoding::Cp932,
+                        ),
+                        (
+                            format!("{} UTF-16…", t.export_table),
+                            Format::Table,
+                            Encoding::Utf16,
+                        ),
+                        (t.export_csv.to_string(), Format::Csv, Encoding::Utf8),
+                    ];
+                    for (label, format, encoding) in entries {
+                        if ui.button(label).clicked() {
+                            out.push(AppCommand::Export { format, encoding });
+                            ui.close();
+                        }
+                    }
+                });
                 ui.separator();
                 item(ui, t, AppCommand::Quit, &mut out);
             });

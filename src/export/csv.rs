@@ -1,0 +1,99 @@
+//! One row per plan or actual entry (sub-items too), for people who pivot in Excel.
+
+use super::ExportError;
+use crate::model::status::topic_status;
+use crate::model::{Entry, MonthSet, Report, Side};
+
+pub const HEADER: [&str; 13] = [
+    "区分",
+    "番号",
+    "具体的取組",
+    "見出し",
+    "担当課",
+    "計画/実績",
+    "上位の記載",
+    "記載",
+    "時期",
+    "月",
+    "予定",
+    "件数",
+    "状況",
+];
+
+/// `4-9`, `11-1`, `5-7,12-2`, `6`: calendar months in fiscal order.
+pub fn months_text(months: MonthSet) -> String {
+    months
+        .runs()
+        .iter()
+        .map(|&(a, b)| {
+            let (a, b) = (
+                crate::model::months::FISCAL_MONTHS[a],
+                crate::model::months::FISCAL_MONTHS[b],
+            );
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+pub fn to_csv(report: &Report) -> Result<String, ExportError> {
+    let mut writer = ::csv::WriterBuilder::new().from_writer(Vec::new());
+    let fail = |e: ::csv::Error| ExportError(format!("cannot write the CSV: {e}"));
+    writer.write_record(HEADER).map_err(fail)?;
+    let as_of = report.as_of();
+    for section in &report.sections {
+        let section_name = format!("{} {}", section.numeral, section.title);
+        for initiative in &section.initiatives {
+            for topic in &initiative.topics {
+                let status = topic_status(topic, as_of).japanese();
+                let heading = topic.heading.clone().unwrap_or_default();
+                let division = initiative.division_of(topic).unwrap_or("").to_string();
+                for (side, list) in [(Side::Plan, &topic.plan), (Side::Actual, &topic.actual)] {
+                    let side_name = if side == Side::Plan {
+                        "計画"
+                    } else {
+                        "実績"
+                    };
+                    let mut rows: Vec<(&str, &Entry)> = Vec::new();
+                    for e in list {
+                        rows.push(("", e));
+                        rows.extend(e.subs.iter().map(|s| (e.label.as_str(), s)));
+                    }
+                    for (parent, e) in rows {
+                        let months = e.timing.as_ref().map_or(MonthSet::EMPTY, |t| t.months);
+                        let counts: Vec<&str> = e.counts.iter().map(|c| c.raw.as_str()).collect();
+                        writer
+                            .write_record([
+                                section_name.as_str(),
+                                initiative.number.as_str(),
+                                initiative.title.as_str(),
+                                heading.as_str(),
+                                division.as_str(),
+                                side_name,
+                                parent,
+                                e.text.as_str(),
+                                e.when.as_deref().unwrap_or(""),
+                                &months_text(months),
+                                if e.timing.as_ref().is_some_and(|t| t.scheduled) {
+                                    "予定"
+                                } else {
+                                    ""
+                                },
+                                &counts.join("・"),
+                                status,
+                            ])
+                            .map_err(fail)?;
+                    }
+                }
+            }
+        }
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| ExportError(format!("cannot write the CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| ExportError(format!("cannot write the CSV: {e}")))
+}
