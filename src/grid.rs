@@ -223,10 +223,7 @@ fn initiative_rows(
 }
 
 pub fn side_entries(topic: &Topic, side: Side) -> &Vec<Entry> {
-    match side {
-        Side::Plan => &topic.plan,
-        Side::Actual => &topic.actual,
-    }
+    topic.entries(side)
 }
 
 /// The entry a row shows.

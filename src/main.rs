@@ -54,6 +54,15 @@ enum Command {
         #[arg(long, value_enum, default_value = "utf-8")]
         encoding: EncodingArg,
     },
+    /// Write the bundled sample report, or a large one made from it, to a `.ron` file
+    /// (for trying Shinchoku, and for measuring it on thousands of initiatives).
+    Sample {
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Repeat the sample's initiatives up to this many.
+        #[arg(long)]
+        initiatives: Option<usize>,
+    },
     /// Read a `.ron` report or a report table and print a summary and every warning.
     Check {
         file: PathBuf,
@@ -87,6 +96,29 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Import { report, output }) => import(&report, &output),
         Some(Command::Check { file, json }) => check(&file, json),
+        Some(Command::Sample {
+            output,
+            initiatives,
+        }) => {
+            let report = match initiatives {
+                Some(n) => shinchoku::synthetic::large_report(n),
+                None => shinchoku::document::Document::sample().report,
+            };
+            match shinchoku::store::save(&output, &report) {
+                Ok(()) => {
+                    println!(
+                        "{}: {} initiatives",
+                        output.display(),
+                        report.initiative_count()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(Command::Export {
             report,
             output,

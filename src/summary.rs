@@ -53,13 +53,7 @@ impl ReportSummary {
                 let side = |side: Side| {
                     i.topics
                         .iter()
-                        .flat_map(|t| {
-                            let list = match side {
-                                Side::Plan => &t.plan,
-                                Side::Actual => &t.actual,
-                            };
-                            list.iter().map(move |e| (t, e))
-                        })
+                        .flat_map(|t| t.entries(side).iter().map(move |e| (t, e)))
                         .map(|(t, e): (_, &Entry)| EntrySummary {
                             topic: t.heading.clone(),
                             division: i.division_of(t).map(str::to_string),

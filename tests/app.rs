@@ -414,16 +414,25 @@ fn status_counts_per_section_are_shown() {
 }
 
 #[test]
-fn switching_the_period_moves_the_shading_and_lateness() {
+fn switching_the_period_moves_the_headings_and_lateness() {
     let mut h = tall_harness();
+    h.get_by_label(SECOND_TITLE).click();
+    h.run();
+    assert!(h.query_all_by_label("【上半期実績】").next().is_some());
     h.state_mut()
         .queue(AppCommand::SetPeriod(shinchoku::model::Period::FullYear));
     h.run();
+    assert!(h.query_all_by_label("【上半期実績】").next().is_none());
+    assert!(h.query_all_by_label("【通期実績】").next().is_some());
     let report = &h.state().doc.report;
     assert_eq!(report.as_of(), shinchoku::model::AsOf { month: 3, day: 31 });
+    // At the end of March every plan month has passed: initiative 4's autumn plans are late.
     let summary = shinchoku::model::status::summary(report);
     assert!(summary.by_section[1].1.late > 0, "{:?}", summary.by_section);
     assert!(h.state().doc.is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(h.query_all_by_label("【上半期実績】").next().is_some());
 }
 
 // ---- Printing (issue 5) ----

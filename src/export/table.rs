@@ -162,10 +162,7 @@ fn initiative_rows(
 fn side_cell(initiative: &Initiative, side: Side) -> String {
     let mut parts = Vec::new();
     for topic in &initiative.topics {
-        let list = match side {
-            Side::Plan => &topic.plan,
-            Side::Actual => &topic.actual,
-        };
+        let list = topic.entries(side);
         if list.is_empty() {
             continue;
         }

@@ -85,10 +85,7 @@ fn lines(text: &str, width: f64) -> f64 {
 pub fn side_text(initiative: &Initiative, side: Side) -> String {
     let mut out = Vec::new();
     for topic in &initiative.topics {
-        let list = match side {
-            Side::Plan => &topic.plan,
-            Side::Actual => &topic.actual,
-        };
+        let list = topic.entries(side);
         if list.is_empty() {
             continue;
         }

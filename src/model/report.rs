@@ -243,6 +243,19 @@ impl StageSpan {
         }
     }
 
+    /// The years it covers as the report names them: `28年度` or `29年度～31年度`.
+    pub fn years_text(&self, report_year: FiscalYear) -> String {
+        if self.first == self.last {
+            self.first.short_form_like(report_year)
+        } else {
+            format!(
+                "{}～{}",
+                self.first.short_form_like(report_year),
+                self.last.short_form_like(report_year)
+            )
+        }
+    }
+
     /// How the cell reads: `→ 実施`, `検討`, `→`.
     pub fn display(&self) -> String {
         match (self.continues, self.label.is_empty()) {
@@ -266,6 +279,16 @@ pub struct Topic {
     pub plan: Vec<Entry>,
     /// 実績 entries.
     pub actual: Vec<Entry>,
+}
+
+impl Topic {
+    /// The plan or the actual entries.
+    pub fn entries(&self, side: Side) -> &Vec<Entry> {
+        match side {
+            Side::Plan => &self.plan,
+            Side::Actual => &self.actual,
+        }
+    }
 }
 
 /// Plan or actual: the two sides of a topic.

@@ -86,18 +86,7 @@ impl DetailView<'_> {
                 .lanes
                 .iter()
                 .flatten()
-                .map(|s| {
-                    let years = if s.first == s.last {
-                        s.first.short_form_like(fy)
-                    } else {
-                        format!(
-                            "{}～{}",
-                            s.first.short_form_like(fy),
-                            s.last.short_form_like(fy)
-                        )
-                    };
-                    format!("{years} {}", s.display())
-                })
+                .map(|s| format!("{} {}", s.years_text(fy), s.display()))
                 .collect();
             ui.label(format!(
                 "{}{}：{}",
@@ -128,9 +117,10 @@ impl DetailView<'_> {
                     .small(),
                 );
             });
+            let actual_name = actual_heading(report, self.lang);
             for (side, name, list) in [
                 (Side::Plan, t.plan, &topic.plan),
-                (Side::Actual, t.actual, &topic.actual),
+                (Side::Actual, actual_name.as_str(), &topic.actual),
             ] {
                 ui.label(RichText::new(format!("【{name}】")).strong());
                 for entry in list {
@@ -157,6 +147,21 @@ impl DetailView<'_> {
                 }
             }
         }
+    }
+}
+
+/// 上半期実績 / 下半期実績 / 通期実績: the heading follows the report's period.
+pub fn actual_heading(report: &Report, lang: Lang) -> String {
+    use crate::model::Period;
+    let t = lang.texts();
+    let period = match report.period {
+        Period::FirstHalf => t.period_first,
+        Period::SecondHalf => t.period_second,
+        Period::FullYear => t.period_full,
+    };
+    match lang {
+        Lang::Ja => format!("{period}{}", t.actual),
+        Lang::En => format!("{} ({period})", t.actual),
     }
 }
 

@@ -392,16 +392,7 @@ impl GridView<'_> {
                 rect.y_range(),
             );
             paint::stage_bar(&painter, r, span, FontId::proportional(12.0));
-            let fy = self.report.fiscal_year;
-            let years = if span.first == span.last {
-                span.first.short_form_like(fy)
-            } else {
-                format!(
-                    "{}～{}",
-                    span.first.short_form_like(fy),
-                    span.last.short_form_like(fy)
-                )
-            };
+            let years = span.years_text(self.report.fiscal_year);
             ui.allocate_rect(r.shrink2(vec2(6.0, 0.0)), Sense::hover())
                 .on_hover_text(format!(
                     "{}\n{years}: {}\n{}: {}",
@@ -524,8 +515,8 @@ impl GridView<'_> {
         );
         if let Some(area) = drawn.into_iter().reduce(|a, b| a.union(b)) {
             let side_name = match side {
-                Side::Plan => t.plan,
-                Side::Actual => t.actual,
+                Side::Plan => t.plan.to_string(),
+                Side::Actual => super::detail::actual_heading(self.report, self.lang),
             };
             let when = entry
                 .when

@@ -131,17 +131,17 @@ fn setup_controls(ui: &mut Ui, lang: Lang, report: &Report, setup: &mut PageSetu
         .response
         .labelled_by(label.id);
     let label = ui.label(t.col_division);
-    let mut divisions: Vec<&str> = report
-        .initiatives()
-        .flat_map(|i| i.all_divisions())
-        .collect();
-    divisions.sort();
-    divisions.dedup();
     ComboBox::from_id_salt("print-division")
         .selected_text(setup.division.clone().unwrap_or_else(|| t.all.to_string()))
         .width(220.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut setup.division, None, t.all);
+            let mut divisions: Vec<&str> = report
+                .initiatives()
+                .flat_map(|i| i.all_divisions())
+                .collect();
+            divisions.sort();
+            divisions.dedup();
             for d in divisions {
                 ui.selectable_value(&mut setup.division, Some(d.to_string()), d);
             }

@@ -16,16 +16,17 @@ pub fn show(ui: &mut Ui, lang: Lang, report: &Report, filter: &RowFilter) -> Vec
     Panel::top("toolbar").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(t.filter_division);
-            let mut divisions: Vec<&str> = report
-                .initiatives()
-                .flat_map(|i| i.all_divisions())
-                .collect();
-            divisions.sort();
-            divisions.dedup();
             let current = filter.division.as_deref().unwrap_or(t.all).to_string();
             ComboBox::from_id_salt("division-filter")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
+                    // Listed only while the list is open: a large report has many.
+                    let mut divisions: Vec<&str> = report
+                        .initiatives()
+                        .flat_map(|i| i.all_divisions())
+                        .collect();
+                    divisions.sort();
+                    divisions.dedup();
                     if ui
                         .selectable_label(filter.division.is_none(), t.all)
                         .clicked()
