@@ -383,6 +383,14 @@ impl Report {
         self.initiatives().find(|i| i.number == number)
     }
 
+    /// Every 担当課 named in the report, sorted, each once.
+    pub fn division_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.initiatives().flat_map(|i| i.all_divisions()).collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
     /// The as-of date in force: the one set, or the end of the period.
     pub fn as_of(&self) -> AsOf {
         self.as_of

@@ -162,14 +162,7 @@ impl Geometry {
         let (x, w) = self.cols[TEXT];
         let label = TextMeasure::get().ellipsize(&label, f, true, w - 2.0 * self.pad());
         out.push(text(x + self.pad(), baseline, f, true, MUTED, &label));
-        out.push(line(
-            self.margin,
-            top + h,
-            self.width - self.margin,
-            top + h,
-            LineStyle::solid(0.3, GRID),
-        ));
-        self.column_lines(top, h, out);
+        self.row_frame(top, h, out);
     }
 
     pub fn measure_row(&self, report: &Report, row: GridRow, m: &TextMeasure) -> MeasuredRow {
@@ -407,6 +400,18 @@ impl Geometry {
         ));
     }
 
+    /// The rule under a row and the column lines beside it.
+    fn row_frame(&self, top: f32, h: f32, out: &mut Vec<Shape>) {
+        out.push(line(
+            self.margin,
+            top + h,
+            self.width - self.margin,
+            top + h,
+            LineStyle::solid(0.3, GRID),
+        ));
+        self.column_lines(top, h, out);
+    }
+
     fn column_lines(&self, top: f32, h: f32, out: &mut Vec<Shape>) {
         for (x, w) in self.cols.iter().skip(1) {
             if *w > 0.0 {
@@ -597,14 +602,7 @@ impl Geometry {
         if matches!(row, GridRow::Section { .. } | GridRow::Initiative { .. }) {
             out.push(line(self.margin, top, self.width - self.margin, top, rule));
         }
-        out.push(line(
-            self.margin,
-            top + h,
-            self.width - self.margin,
-            top + h,
-            LineStyle::solid(0.3, GRID),
-        ));
-        self.column_lines(top, h, out);
+        self.row_frame(top, h, out);
     }
 
     fn stage_bar(&self, span: &StageSpan, top: f32, h: f32, out: &mut Vec<Shape>) {

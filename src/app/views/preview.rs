@@ -136,13 +136,7 @@ fn setup_controls(ui: &mut Ui, lang: Lang, report: &Report, setup: &mut PageSetu
         .width(220.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut setup.division, None, t.all);
-            let mut divisions: Vec<&str> = report
-                .initiatives()
-                .flat_map(|i| i.all_divisions())
-                .collect();
-            divisions.sort();
-            divisions.dedup();
-            for d in divisions {
+            for d in report.division_names() {
                 ui.selectable_value(&mut setup.division, Some(d.to_string()), d);
             }
         })

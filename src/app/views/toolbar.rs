@@ -21,12 +21,7 @@ pub fn show(ui: &mut Ui, lang: Lang, report: &Report, filter: &RowFilter) -> Vec
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     // Listed only while the list is open: a large report has many.
-                    let mut divisions: Vec<&str> = report
-                        .initiatives()
-                        .flat_map(|i| i.all_divisions())
-                        .collect();
-                    divisions.sort();
-                    divisions.dedup();
+                    let divisions = report.division_names();
                     if ui
                         .selectable_label(filter.division.is_none(), t.all)
                         .clicked()
