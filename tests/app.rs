@@ -505,3 +505,33 @@ fn exporting_from_the_window_writes_the_chosen_format() {
     assert_eq!(imported.encoding, shinchoku::import::TextEncoding::Cp932);
     assert!(imported.report == h.state().doc.report);
 }
+
+#[test]
+fn the_context_menu_moves_an_entry_down_in_one_undoable_step() {
+    let mut h = tall_harness();
+    let before: Vec<String> = h.state().doc.report.find_initiative("2").unwrap().topics[0]
+        .actual
+        .iter()
+        .map(|e| e.label.clone())
+        .collect();
+    h.get_by_label("職員向けメルマガにおける周知")
+        .click_secondary();
+    h.run();
+    h.get_by_label("下へ移動").click();
+    h.run();
+    let after: Vec<String> = h.state().doc.report.find_initiative("2").unwrap().topics[0]
+        .actual
+        .iter()
+        .map(|e| e.label.clone())
+        .collect();
+    assert_eq!(after[1], before[2]);
+    assert_eq!(after[2], before[1]);
+    h.state_mut().queue(AppCommand::Undo);
+    h.run();
+    let undone: Vec<String> = h.state().doc.report.find_initiative("2").unwrap().topics[0]
+        .actual
+        .iter()
+        .map(|e| e.label.clone())
+        .collect();
+    assert_eq!(undone, before);
+}

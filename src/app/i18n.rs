@@ -135,6 +135,8 @@ pub struct Texts {
     pub export_csv: &'static str,
     pub exported: &'static str,
     pub export_failed: &'static str,
+    pub move_up: &'static str,
+    pub move_down: &'static str,
 }
 
 pub const JA: Texts = Texts {
@@ -253,6 +255,8 @@ pub const JA: Texts = Texts {
     export_csv: "CSV (.csv)…",
     exported: "書き出しました",
     export_failed: "書き出せませんでした",
+    move_up: "上へ移動",
+    move_down: "下へ移動",
 };
 
 pub const EN: Texts = Texts {
@@ -371,4 +375,6 @@ pub const EN: Texts = Texts {
     export_csv: "CSV (.csv)…",
     exported: "Exported",
     export_failed: "Could not export",
+    move_up: "Move Up",
+    move_down: "Move Down",
 };

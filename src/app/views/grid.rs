@@ -721,6 +721,51 @@ impl GridView<'_> {
             if let Some(i) = initiative {
                 push(ui, t.add_topic, AppCommand::AddTopic { initiative: i.id });
             }
+            // Reorder within the list the row stands in.
+            let order = match (row, entry) {
+                (
+                    GridRow::Entry {
+                        s,
+                        i,
+                        t: ti,
+                        side,
+                        e: ei,
+                        sub,
+                    },
+                    Some(e),
+                ) => {
+                    let list = report.sections[s].initiatives[i].topics[ti].entries(side);
+                    let len = sub.map_or(list.len(), |_| list[ei].subs.len());
+                    let at = sub.unwrap_or(ei);
+                    let id = e.id;
+                    Some((
+                        at,
+                        len,
+                        Box::new(move |index| Edit::MoveEntry { id, index })
+                            as Box<dyn Fn(usize) -> Edit>,
+                    ))
+                }
+                (GridRow::Topic { s, i, t: ti }, _) => {
+                    let topics = &report.sections[s].initiatives[i].topics;
+                    let id = topics[ti].id;
+                    Some((
+                        ti,
+                        topics.len(),
+                        Box::new(move |index| Edit::MoveTopic { id, index })
+                            as Box<dyn Fn(usize) -> Edit>,
+                    ))
+                }
+                _ => None,
+            };
+            if let Some((at, len, moved)) = order {
+                ui.separator();
+                if at > 0 {
+                    push(ui, t.move_up, AppCommand::Edit(moved(at - 1)));
+                }
+                if at + 1 < len {
+                    push(ui, t.move_down, AppCommand::Edit(moved(at + 1)));
+                }
+            }
             ui.separator();
             match (row, entry) {
                 (GridRow::Entry { .. }, Some(e)) => push(
