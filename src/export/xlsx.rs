@@ -50,18 +50,6 @@ fn filled(rgb: u32) -> Format {
         .set_background_color(Color::RGB(rgb))
 }
 
-fn stage_fill(label: &str) -> u32 {
-    match label {
-        "検討" => 0xD2E3F3,
-        "実施" => 0xC7E6C1,
-        "順次実施" => 0xA9DBBB,
-        "随時実施" => 0xFBDFBA,
-        "検討・整備" => 0xDDD7EE,
-        "周知" => 0xF0D5E8,
-        _ => 0xE6E6E6,
-    }
-}
-
 /// Lines a text takes in a column `width` characters wide (kanji count two, as Excel draws them).
 fn lines(text: &str, width: f64) -> f64 {
     text.split('\n')
@@ -362,7 +350,7 @@ fn write_initiative(
             ) else {
                 continue;
             };
-            let f = filled(stage_fill(&span.label))
+            let f = filled(crate::print::stage_color(&span.label).to_u32())
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter);
             let (ca, cb) = (year_col + a as u16, year_col + b as u16);

@@ -625,7 +625,7 @@ impl Geometry {
             y,
             x1 - x0,
             bh,
-            Some(stage_fill(&span.label)),
+            Some(super::stage_color(&span.label)),
             Some(LineStyle::solid(0.5, MUTED)),
         ));
         let label = if span.continues {
@@ -782,18 +782,6 @@ fn row_division(report: &Report, row: GridRow) -> String {
             ini.division_of(&ini.topics[t]).unwrap_or("").to_string()
         }
         _ => String::new(),
-    }
-}
-
-fn stage_fill(label: &str) -> Rgb {
-    match label {
-        "検討" => Rgb(0xd2, 0xe3, 0xf3),
-        "実施" => Rgb(0xc7, 0xe6, 0xc1),
-        "順次実施" => Rgb(0xa9, 0xdb, 0xbb),
-        "随時実施" => Rgb(0xfb, 0xdf, 0xba),
-        "検討・整備" => Rgb(0xdd, 0xd7, 0xee),
-        "周知" => Rgb(0xf0, 0xd5, 0xe8),
-        _ => Rgb(0xe6, 0xe6, 0xe6),
     }
 }
 

@@ -115,6 +115,27 @@ impl Rgb {
     pub const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
 }
 
+/// Paper colours of the stages, shared by the PDF and the XLSX (light, so text on them prints
+/// legibly in black and white; the screen uses stronger ones in `app/views/paint.rs`).
+pub fn stage_color(label: &str) -> Rgb {
+    match label {
+        "検討" => Rgb(0xd2, 0xe3, 0xf3),
+        "実施" => Rgb(0xc7, 0xe6, 0xc1),
+        "順次実施" => Rgb(0xa9, 0xdb, 0xbb),
+        "随時実施" => Rgb(0xfb, 0xdf, 0xba),
+        "検討・整備" => Rgb(0xdd, 0xd7, 0xee),
+        "周知" => Rgb(0xf0, 0xd5, 0xe8),
+        _ => Rgb(0xe6, 0xe6, 0xe6),
+    }
+}
+
+impl Rgb {
+    /// `0xRRGGBB`.
+    pub fn to_u32(self) -> u32 {
+        (self.0 as u32) << 16 | (self.1 as u32) << 8 | self.2 as u32
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LineStyle {
     pub width: f32,

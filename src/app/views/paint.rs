@@ -15,7 +15,8 @@ pub const AS_OF: Color32 = Color32::from_rgb(0xc0, 0x10, 0x10);
 pub const GRID_LINE: Color32 = Color32::from_gray(0xd8);
 pub const TEXT: Color32 = Color32::from_gray(0x20);
 
-/// A fill per known stage label; free text gets gray.
+/// A fill per known stage label on screen (stronger than the paper colours of
+/// `print::stage_color`, for contrast on a monitor); free text gets gray.
 pub fn stage_fill(label: &str) -> Color32 {
     match label {
         "検討" => Color32::from_rgb(0xbd, 0xd7, 0xee),
