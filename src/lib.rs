@@ -44,6 +44,7 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
         imported: true,
     })
 }
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod document;
 pub mod edit;

@@ -145,8 +145,19 @@ fn main() -> ExitCode {
             };
             print(&report, &output, &setup)
         }
-        None => shinchoku::app::run(cli.file),
+        None => open_window(cli.file),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(file: Option<PathBuf>) -> ExitCode {
+    shinchoku::app::run(file)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_file: Option<PathBuf>) -> ExitCode {
+    eprintln!("shinchoku: built without the window (feature `gui`); use a subcommand, see --help");
+    ExitCode::FAILURE
 }
 
 fn import(input: &Path, output: &Path) -> ExitCode {
