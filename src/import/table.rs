@@ -106,9 +106,15 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         .map(FiscalYear)
         .ok_or_else(|| ImportError {
             at: Location::row(title_row.map_or(header.line, |r| r.line)),
-            message: "no fiscal year found: expected an era year such as 平成 29 年度 in the \
-                      title line or the column headings"
-                .into(),
+            message: match era::find_unsupported_era_year(&title) {
+                Some(bad) => format!(
+                    "no fiscal year found: 「{bad}」 in the title is not a year Shinchoku \
+                     handles, and the column headings name none"
+                ),
+                None => "no fiscal year found: expected an era year such as 平成 29 年度 in \
+                         the title line or the column headings"
+                    .into(),
+            },
         })?;
     let mut reader = Reader {
         fiscal_year,
@@ -119,6 +125,16 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         plan_years: None,
         plain: None,
     };
+    if let Some(bad) = era::find_unsupported_era_year(&title) {
+        reader.warn(
+            Location::row(title_row.map_or(header.line, |r| r.line)),
+            format!(
+                "「{bad}」 in the title is not a year Shinchoku handles; the fiscal year {} of \
+                 the column headings is used",
+                fiscal_year.era_form()
+            ),
+        );
+    }
     if title_row.is_none() {
         reader.warn(
             Location::row(header.line),
