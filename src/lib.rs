@@ -29,10 +29,22 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
     if is_ron {
-        let report = store::open(path)?;
-        let warnings = model::check::warnings(&report);
+        let loaded = store::open_checked(path)?;
+        // What opening repaired comes first, then what the report itself warns of.
+        let mut warnings: Vec<Warning> = loaded
+            .repaired
+            .iter()
+            .map(|v| Warning {
+                at: Location {
+                    field_name: Some(v.place.to_string()),
+                    ..Location::default()
+                },
+                message: v.rule.to_string(),
+            })
+            .collect();
+        warnings.extend(model::check::warnings(&loaded.report));
         return Ok(Opened {
-            report,
+            report: loaded.report,
             warnings,
             imported: false,
         });

@@ -70,6 +70,8 @@ struct Reader {
     unread: Vec<UnreadText>,
     plan_years: Option<(YearRange, usize)>,
     plain: Option<PlainCheck>,
+    /// The row of each initiative read, in order.
+    initiative_lines: Vec<usize>,
 }
 
 pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
@@ -124,6 +126,7 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         unread: Vec::new(),
         plan_years: None,
         plain: None,
+        initiative_lines: Vec::new(),
     };
     if let Some(bad) = era::find_unsupported_era_year(&title) {
         reader.warn(
@@ -166,6 +169,7 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         },
         |(r, _)| r,
     );
+    reader.keep_spans_within(plan_years);
     let mut report = Report {
         programme: programme_of(&title),
         title,
@@ -231,6 +235,42 @@ fn assign_ids(report: &mut Report) {
 }
 
 impl Reader {
+    /// A stage table with other years than the first (warned about where it is read) may hold
+    /// stages outside the report's plan years, which no view or export can place: those are
+    /// kept as text in the unread list, so the report keeps the model's rules.
+    fn keep_spans_within(&mut self, plan: YearRange) {
+        let mut outside = Vec::new();
+        let initiatives = self
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.initiatives.iter_mut());
+        for (initiative, &line) in initiatives.zip(&self.initiative_lines) {
+            for item in &mut initiative.items {
+                for lane in &mut item.lanes {
+                    lane.retain(|span| {
+                        let inside = plan.first <= span.first && span.last <= plan.last;
+                        if !inside {
+                            outside.push((line, span.source.clone()));
+                        }
+                        inside
+                    });
+                }
+            }
+        }
+        for (line, source) in outside {
+            self.warn(
+                Location::field(line, 3, "工程"),
+                format!(
+                    "stage 「{source}」 lies outside the report's plan years; kept in the unread list"
+                ),
+            );
+            self.unread.push(UnreadText {
+                row: line,
+                text: source,
+            });
+        }
+    }
+
     fn warn(&mut self, at: Location, message: impl Into<String>) {
         self.warnings.push(Warning {
             at,
@@ -428,6 +468,7 @@ impl Reader {
         };
         if let Some(section) = self.sections.last_mut() {
             section.initiatives.push(initiative);
+            self.initiative_lines.push(row.line);
         }
     }
 

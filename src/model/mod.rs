@@ -5,6 +5,7 @@ pub mod era;
 pub mod months;
 pub mod report;
 pub mod status;
+pub mod validate;
 
 pub use era::FiscalYear;
 pub use months::{MonthSet, Timing, TimingKind};

@@ -1,4 +1,5 @@
-//! Shinchoku's own files: the report as pretty RON with a schema version, saved atomically.
+//! Shinchoku's own files: the report as pretty RON with a schema version, checked against the
+//! model's rules when read, saved atomically.
 
 use std::fmt;
 use std::io::Write;
@@ -7,6 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Report;
+use crate::model::validate::{self, Violation};
 
 /// The schema this build writes and reads. Raise it when a saved file would be read wrongly by
 /// an older build; files from older schemas are migrated on open.
@@ -43,6 +45,8 @@ pub enum StoreError {
     NewerSchema {
         found: u32,
     },
+    /// A report, but one that breaks the model's rules: each broken rule and where.
+    Invalid(Vec<Violation>),
 }
 
 impl fmt::Display for StoreError {
@@ -61,6 +65,15 @@ impl fmt::Display for StoreError {
                 "written by a newer Shinchoku (file schema {found}; this version reads up to \
                  schema {SCHEMA_VERSION}); open it with a newer Shinchoku"
             ),
+            StoreError::Invalid(found) => {
+                const SHOWN: usize = 10;
+                let list: Vec<String> = found.iter().take(SHOWN).map(|v| v.to_string()).collect();
+                write!(f, "a damaged report: {}", list.join("; "))?;
+                if found.len() > SHOWN {
+                    write!(f, "; and {} more", found.len() - SHOWN)?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -92,7 +105,20 @@ pub fn to_ron(report: &Report) -> String {
     text
 }
 
+/// Reads a report and checks it against the model's rules (what can be repaired is repaired
+/// silently here; [`from_ron_checked`] says what).
 pub fn from_ron(text: &str) -> Result<Report, StoreError> {
+    from_ron_checked(text).map(|(report, _)| report)
+}
+
+/// Reads a report, refusing one that breaks the model's rules; returns what was repaired.
+pub fn from_ron_checked(text: &str) -> Result<(Report, Vec<Violation>), StoreError> {
+    let mut report = from_ron_unchecked(text)?;
+    let repaired = validate::validate(&mut report).map_err(StoreError::Invalid)?;
+    Ok((report, repaired))
+}
+
+fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let probe: VersionProbe = ron::from_str(text).map_err(malformed)?;
     if probe.schema > SCHEMA_VERSION {
@@ -134,6 +160,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 pub fn open(path: &Path) -> Result<Report, crate::import::FileError> {
+    open_checked(path).map(|loaded| loaded.report)
+}
+
+/// A report read from its file, and what was repaired on the way.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub report: Report,
+    pub repaired: Vec<Violation>,
+}
+
+/// Opens a `.ron` report, checked against the model's rules.
+pub fn open_checked(path: &Path) -> Result<Loaded, crate::import::FileError> {
     let file_error = |message: String| crate::import::FileError {
         path: path.to_path_buf(),
         message,
@@ -146,5 +184,6 @@ pub fn open(path: &Path) -> Result<Report, crate::import::FileError> {
             e.utf8_error().valid_up_to()
         ))
     })?;
-    from_ron(&text).map_err(|e| file_error(e.to_string()))
+    let (report, repaired) = from_ron_checked(&text).map_err(|e| file_error(e.to_string()))?;
+    Ok(Loaded { report, repaired })
 }

@@ -2,6 +2,7 @@
 //! files. One test binary keeps linking cheap.
 
 mod bad_input;
+mod checked_open;
 mod defects;
 mod edit;
 mod encodings;
