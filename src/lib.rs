@@ -21,6 +21,8 @@ pub struct Opened {
     pub warnings: Vec<Warning>,
     /// It came from a report table, not a Shinchoku file: saving should not overwrite it.
     pub imported: bool,
+    /// What the `.ron` file was when read, to tell before saving whether it changed since.
+    pub disk: Option<store::disk::Fingerprint>,
 }
 
 /// Opens a Shinchoku `.ron` file or imports a report table, by what the file holds.
@@ -47,6 +49,7 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
             report: loaded.report,
             warnings,
             imported: false,
+            disk: Some(loaded.fingerprint),
         });
     }
     let imported = import::import_file(path)?;
@@ -54,6 +57,7 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
         report: imported.report,
         warnings: imported.warnings,
         imported: true,
+        disk: None,
     })
 }
 #[cfg(feature = "gui")]

@@ -1,8 +1,11 @@
 //! Shinchoku's own files: the report as pretty RON with a schema version, checked against the
-//! model's rules when read, saved atomically.
+//! model's rules when read, saved atomically keeping backups; lock files beside reports open
+//! for editing.
+
+pub mod disk;
+pub mod lock;
 
 use std::fmt;
-use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -131,53 +134,41 @@ fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
 }
 
 /// Writes the report next to the old file, flushes it to disk, then renames it over the old
-/// one: a crash or a full disk never leaves a half-written report.
+/// one: a crash or a full disk never leaves a half-written report. The version it replaces is
+/// kept as `NAME.bak` ([`disk::BACKUP_GENERATIONS`] generations).
 pub fn save(path: &Path, report: &Report) -> std::io::Result<()> {
-    write_atomically(path, to_ron(report).as_bytes())
+    save_with_fingerprint(path, report).map(|_| ())
+}
+
+/// [`save`], returning what the file is now, to check it against before the next save.
+pub fn save_with_fingerprint(path: &Path, report: &Report) -> std::io::Result<disk::Fingerprint> {
+    disk::write_keeping_backups(path, to_ron(report).as_bytes(), disk::BACKUP_GENERATIONS)
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
+    disk::write_atomically_with(path, bytes, &mut |_| Ok(()))
 }
 
 pub fn open(path: &Path) -> Result<Report, crate::import::FileError> {
     open_checked(path).map(|loaded| loaded.report)
 }
 
-/// A report read from its file, and what was repaired on the way.
+/// A report read from its file: what was repaired on the way, and what the file was.
 #[derive(Clone, Debug)]
 pub struct Loaded {
     pub report: Report,
     pub repaired: Vec<Violation>,
+    pub fingerprint: disk::Fingerprint,
 }
 
-/// Opens a `.ron` report, checked against the model's rules.
+/// Opens a `.ron` report, checked against the model's rules, fingerprinting the bytes read.
 pub fn open_checked(path: &Path) -> Result<Loaded, crate::import::FileError> {
     let file_error = |message: String| crate::import::FileError {
         path: path.to_path_buf(),
         message,
     };
-    let bytes =
-        std::fs::read(path).map_err(|e| file_error(format!("cannot read the file: {e}")))?;
+    let (bytes, fingerprint) = disk::read_with_fingerprint(path)
+        .map_err(|e| file_error(format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         file_error(format!(
             "not a Shinchoku report file: not UTF-8 text (byte {})",
@@ -185,5 +176,9 @@ pub fn open_checked(path: &Path) -> Result<Loaded, crate::import::FileError> {
         ))
     })?;
     let (report, repaired) = from_ron_checked(&text).map_err(|e| file_error(e.to_string()))?;
-    Ok(Loaded { report, repaired })
+    Ok(Loaded {
+        report,
+        repaired,
+        fingerprint,
+    })
 }
