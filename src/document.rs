@@ -201,6 +201,12 @@ impl Document {
         Ok(())
     }
 
+    /// Sets what the file was when the document's report was read: a recovered report is based
+    /// on the file as it was when its copy was written.
+    pub(crate) fn set_fingerprint(&mut self, fingerprint: Option<Fingerprint>) {
+        self.disk = fingerprint;
+    }
+
     /// The file 保存 writes to without asking; `None` when it must ask.
     pub fn save_path(&self) -> Option<&Path> {
         match &self.origin {

@@ -1,9 +1,10 @@
 //! Shinchoku's own files: the report as pretty RON with a schema version, checked against the
 //! model's rules when read, saved atomically keeping backups; lock files beside reports open
-//! for editing.
+//! for editing; recovery copies of unsaved work.
 
 pub mod disk;
 pub mod lock;
+pub mod recovery;
 
 use std::fmt;
 use std::path::Path;

@@ -10,6 +10,7 @@ mod era;
 mod import_seed;
 mod locks;
 mod months;
+mod recovery;
 mod saving;
 mod store;
 
