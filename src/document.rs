@@ -355,20 +355,32 @@ impl Document {
         self.edit(|_| Ok(edit))
     }
 
+    /// Undoes the last step; false when there is none or it cannot be undone (the step is
+    /// kept: [`Document::try_undo`] says why).
     pub fn undo(&mut self) -> bool {
-        let done = self.history.undo(&mut self.report);
-        if done {
-            self.revision += 1;
-        }
-        done
+        self.try_undo().unwrap_or(false)
     }
 
     pub fn redo(&mut self) -> bool {
-        let done = self.history.redo(&mut self.report);
+        self.try_redo().unwrap_or(false)
+    }
+
+    /// Undoes the last step: `Ok(false)` when there is none; `Err` when its inverse no longer
+    /// applies, the report and the history left as they were.
+    pub fn try_undo(&mut self) -> Result<bool, EditError> {
+        let done = self.history.undo(&mut self.report)?;
         if done {
             self.revision += 1;
         }
-        done
+        Ok(done)
+    }
+
+    pub fn try_redo(&mut self) -> Result<bool, EditError> {
+        let done = self.history.redo(&mut self.report)?;
+        if done {
+            self.revision += 1;
+        }
+        Ok(done)
     }
 
     /// Closes the document, releasing its lock (dropping it does the same).

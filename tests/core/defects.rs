@@ -1,11 +1,13 @@
 //! Defects found by reading the code and by trying it as a new user would; each test failed
 //! before its fix.
 
+use shinchoku::document::Document;
+use shinchoku::edit;
 use shinchoku::import::import_text;
-use shinchoku::model::FiscalYear;
 use shinchoku::model::era::{find_era_year, parse_era_year, parse_short_fiscal_year};
+use shinchoku::model::{FiscalYear, Side};
 
-use crate::SEED;
+use crate::{SEED, initiative};
 
 // --- Year arithmetic that overflowed (a panic in a debug build, a garbage year in release).
 
@@ -67,4 +69,45 @@ fn a_stage_heading_with_such_a_year_is_read_with_a_warning() {
     // The report it gives keeps the model's rules: it saves and opens again.
     let text = shinchoku::store::to_ron(&imported.report);
     assert!(shinchoku::store::from_ron(&text).unwrap() == imported.report);
+}
+
+// --- Undo and redo dropped the step when its inverse could not be applied.
+
+#[test]
+fn a_step_that_cannot_be_undone_stays_on_its_stack_with_an_error() {
+    let mut doc = Document::sample();
+    let topic = initiative(&doc.report, "2").topics[0].id;
+    doc.edit(|r| Ok(edit::add_entry(r, topic, Side::Actual, "研修の実施(7月)").0))
+        .unwrap();
+    let added = initiative(&doc.report, "2").topics[0]
+        .actual
+        .last()
+        .unwrap()
+        .clone();
+    // Something outside the history removes the entry the undo would remove.
+    let list = &mut doc.report.sections[0].initiatives[1].topics[0].actual;
+    let taken = list.pop().unwrap();
+    assert_eq!(taken, added);
+    let changed = doc.report.clone();
+
+    let err = doc
+        .try_undo()
+        .expect_err("its inverse names an entry that is gone");
+    assert!(err.to_string().contains(&added.id.to_string()), "{err}");
+    assert!(doc.history.can_undo(), "the step is kept");
+    assert!(!doc.history.can_redo());
+    assert!(doc.report == changed, "nothing changed");
+    assert!(!doc.undo(), "the same through undo()");
+    assert!(doc.history.can_undo());
+
+    // Put back, the step undoes and redoes.
+    doc.report.sections[0].initiatives[1].topics[0]
+        .actual
+        .push(taken);
+    assert_eq!(doc.try_undo(), Ok(true));
+    assert!(doc.history.can_redo());
+    // And a redo whose edit no longer applies stays on the redo stack.
+    doc.report.sections[0].initiatives[1].topics.clear();
+    assert!(doc.try_redo().is_err());
+    assert!(doc.history.can_redo());
 }
