@@ -3,6 +3,7 @@
 
 mod entry_text;
 pub mod history;
+pub mod spans;
 
 pub use entry_text::*;
 pub use history::History;
@@ -196,6 +197,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             Edit::MoveTopic { id, index: from }
         }
         Edit::SetStageLane { item, lane, spans } => {
+            spans::check_lane(report.plan_years, item, lane, &spans)?;
             let action = item_mut(report, item)?;
             let slot = action
                 .lanes
@@ -213,6 +215,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             item,
         } => {
             let id = item.id;
+            spans::check_item(report.plan_years, &item)?;
             let items = &mut initiative_mut(report, initiative)?.items;
             items.insert(index.min(items.len()), item);
             Edit::RemoveItem { id }
@@ -242,6 +245,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             initiative,
         } => {
             let id = initiative.id;
+            spans::check_initiative(report.plan_years, &initiative)?;
             let list = &mut report
                 .sections
                 .iter_mut()

@@ -2,12 +2,14 @@
 //! before its fix.
 
 use shinchoku::document::Document;
-use shinchoku::edit;
-use shinchoku::import::import_text;
+use shinchoku::edit::spans::{self, SpanRef};
+use shinchoku::edit::{self, Edit};
+use shinchoku::export::{Encoding, Format, export_bytes};
+use shinchoku::import::{import_bytes, import_text};
 use shinchoku::model::era::{find_era_year, parse_era_year, parse_short_fiscal_year};
-use shinchoku::model::{FiscalYear, Side};
+use shinchoku::model::{FiscalYear, Report, Side, StageSpan};
 
-use crate::{SEED, initiative};
+use crate::{SEED, initiative, seed};
 
 // --- Year arithmetic that overflowed (a panic in a debug build, a garbage year in release).
 
@@ -69,6 +71,170 @@ fn a_stage_heading_with_such_a_year_is_read_with_a_warning() {
     // The report it gives keeps the model's rules: it saves and opens again.
     let text = shinchoku::store::to_ron(&imported.report);
     assert!(shinchoku::store::from_ron(&text).unwrap() == imported.report);
+}
+
+// --- A stage-bar drag could make a span overlap its neighbour in the same lane: the XLSX
+// export then failed (overlapping merged ranges) and the report table dropped a span.
+
+/// Initiative 1, item 1: 検討 FY2016, 順次実施 FY2017–2019.
+fn first_lane(report: &Report) -> (shinchoku::model::Id, Vec<StageSpan>) {
+    let item = &initiative(report, "1").items[0];
+    (item.id, item.lanes[0].clone())
+}
+
+fn span_count(report: &Report) -> usize {
+    report
+        .initiatives()
+        .flat_map(|i| i.items.iter())
+        .flat_map(|x| x.lanes.iter())
+        .map(Vec::len)
+        .sum()
+}
+
+#[test]
+fn an_edit_that_makes_stages_overlap_is_refused() {
+    let mut doc = Document::sample();
+    let before = doc.report.clone();
+    let (item, lane) = first_lane(&doc.report);
+    // Dragging 検討's end into 順次実施's first year, as the grid built it.
+    let drag =
+        edit::resize_span(&doc.report, item, 0, 0, FiscalYear(2016), FiscalYear(2017)).unwrap();
+    let err = doc.apply(drag).expect_err("refused");
+    assert!(err.to_string().contains("overlaps stage 1"), "{err}");
+    assert!(doc.report == before && !doc.is_dirty());
+
+    // A whole lane set with two stages in one year, one outside the plan, one reversed.
+    for bad in [
+        vec![lane[0].clone(), lane[1].clone(), lane[1].clone()],
+        vec![StageSpan::new(FiscalYear(2020), FiscalYear(2020), "実施")],
+        vec![StageSpan::new(FiscalYear(2018), FiscalYear(2017), "実施")],
+    ] {
+        let err = doc
+            .apply(Edit::SetStageLane {
+                item,
+                lane: 0,
+                spans: bad,
+            })
+            .expect_err("refused");
+        assert!(
+            err.to_string().starts_with(&format!("item {item} lane 1")),
+            "{err}"
+        );
+    }
+    // An item inserted with such a lane, too.
+    let mut copy = initiative(&doc.report, "1").items[0].clone();
+    copy.lanes[0][0].last = FiscalYear(2018);
+    copy.id = shinchoku::model::Id(doc.report.next_id);
+    let into = initiative(&doc.report, "1").id;
+    assert!(
+        doc.edit(|r| {
+            r.allocate_id();
+            Ok(Edit::InsertItem {
+                initiative: into,
+                index: 0,
+                item: copy,
+            })
+        })
+        .is_err()
+    );
+    assert!(doc.report == before);
+}
+
+#[test]
+fn a_drag_is_clamped_to_the_neighbouring_stages() {
+    let report = seed().report;
+    let (item, _) = first_lane(&report);
+    let first = SpanRef {
+        item,
+        lane: 0,
+        index: 0,
+    };
+    let second = SpanRef { index: 1, ..first };
+    assert_eq!(
+        spans::room(&report, first).unwrap(),
+        (FiscalYear(2016), FiscalYear(2016))
+    );
+    assert_eq!(
+        spans::room(&report, second).unwrap(),
+        (FiscalYear(2017), FiscalYear(2019))
+    );
+    // 順次実施's start dragged over 検討 stops at 2017; its end past the plan stops at 2019.
+    assert_eq!(
+        spans::clamp_span(&report, second, FiscalYear(2015), FiscalYear(2030)).unwrap(),
+        (FiscalYear(2017), FiscalYear(2019))
+    );
+    // Ends given in either order.
+    assert_eq!(
+        spans::clamp_span(&report, second, FiscalYear(2018), FiscalYear(2017)).unwrap(),
+        (FiscalYear(2017), FiscalYear(2018))
+    );
+    let mut r = report.clone();
+    let shrink =
+        spans::resize_span_clamped(&r, second, FiscalYear(2018), FiscalYear(2019)).unwrap();
+    edit::apply(&mut r, shrink).unwrap();
+    // Now 検討 may move right by one year, and no further.
+    let moved = spans::move_span_clamped(&r, first, FiscalYear(2019)).unwrap();
+    edit::apply(&mut r, moved).unwrap();
+    let lane = &initiative(&r, "1").items[0].lanes[0];
+    assert_eq!((lane[0].first.0, lane[0].last.0), (2017, 2017));
+    assert_eq!((lane[1].first.0, lane[1].last.0), (2018, 2019));
+}
+
+#[test]
+fn after_any_clamped_drags_every_export_writes_every_stage() {
+    let mut doc = Document::sample();
+    let spans_before = span_count(&doc.report);
+    let plan = doc.report.plan_years;
+    let mut n = 0u64;
+    let refs: Vec<SpanRef> = doc
+        .report
+        .initiatives()
+        .flat_map(|i| i.items.iter())
+        .flat_map(|x| {
+            x.lanes.iter().enumerate().flat_map(move |(l, lane)| {
+                (0..lane.len()).map(move |k| SpanRef {
+                    item: x.id,
+                    lane: l,
+                    index: k,
+                })
+            })
+        })
+        .collect();
+    for span in refs {
+        for _ in 0..3 {
+            // Pseudo-random asks anywhere around the plan years.
+            n = n
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let a = plan.first.0 - 2 + ((n >> 33) % 8) as i32;
+            let b = plan.first.0 - 2 + ((n >> 45) % 8) as i32;
+            let drag = if n.is_multiple_of(2) {
+                spans::resize_span_clamped(&doc.report, span, FiscalYear(a), FiscalYear(b))
+            } else {
+                spans::move_span_clamped(&doc.report, span, FiscalYear(a))
+            };
+            doc.apply(drag.unwrap()).unwrap();
+        }
+    }
+    assert!(doc.is_dirty());
+    assert_eq!(span_count(&doc.report), spans_before);
+    assert!(shinchoku::model::validate::violations(&doc.report).is_empty());
+    export_bytes(&doc.report, Format::Xlsx, Encoding::Utf8).expect("the XLSX is written");
+    for encoding in [Encoding::Utf8, Encoding::Cp932] {
+        let table = export_bytes(&doc.report, Format::Table, encoding).unwrap();
+        let again = import_bytes(&table).unwrap().report;
+        assert_eq!(span_count(&again), spans_before, "{encoding:?}");
+        for (a, b) in again.initiatives().zip(doc.report.initiatives()) {
+            let lanes = |i: &shinchoku::model::Initiative| -> Vec<Vec<(i32, i32)>> {
+                i.items
+                    .iter()
+                    .flat_map(|x| x.lanes.iter())
+                    .map(|l| l.iter().map(|s| (s.first.0, s.last.0)).collect())
+                    .collect()
+            };
+            assert_eq!(lanes(a), lanes(b), "initiative {}", a.number);
+        }
+    }
 }
 
 // --- Undo and redo dropped the step when its inverse could not be applied.
