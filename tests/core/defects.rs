@@ -277,3 +277,69 @@ fn a_step_that_cannot_be_undone_stays_on_its_stack_with_an_error() {
     assert!(doc.try_redo().is_err());
     assert!(doc.history.can_redo());
 }
+
+// --- The CP932 refusal listed a character once per occurrence.
+
+#[test]
+fn the_cp932_refusal_names_each_character_once() {
+    let mut report = seed().report;
+    report.title = "😀報告𠮷😀と😀".into();
+    let err = export_bytes(&report, Format::Table, Encoding::Cp932).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot write in CP932: 「😀」(U+1F600) 「𠮷」(U+20BB7) have no CP932 code; write \
+         UTF-8 or UTF-16 instead"
+    );
+}
+
+// --- Wave dash: CP932 refused `〜` (U+301C), as months are typed on Macs and in PDFs.
+
+#[test]
+fn characters_windows_knows_under_another_code_point_are_written_as_that_code() {
+    let typed = "〜‖−¢£¬—¦";
+    let bytes = shinchoku::export::encode(typed, Encoding::Cp932, false).unwrap();
+    assert_eq!(
+        bytes,
+        [
+            0x81, 0x60, 0x81, 0x61, 0x81, 0x7C, 0x81, 0x91, 0x81, 0x92, 0x81, 0xCA, 0x81, 0x5C,
+            0xFA, 0x55
+        ]
+    );
+    // Read back, they are the Windows forms.
+    let (read, _, errors) = encoding_rs::SHIFT_JIS.decode(&bytes);
+    assert!(!errors);
+    assert_eq!(read, "～∥－￠￡￢―￤");
+    for (typed, windows) in shinchoku::export::cp932::WINDOWS_FORMS {
+        assert_eq!(
+            shinchoku::export::encode(&typed.to_string(), Encoding::Cp932, false).unwrap(),
+            shinchoku::export::encode(&windows.to_string(), Encoding::Cp932, false).unwrap(),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn a_report_typed_with_the_wave_dash_exports_to_cp932_and_reads_back_the_same() {
+    let mut doc = Document::sample();
+    let topic = initiative(&doc.report, "2").topics[0].id;
+    doc.edit(|r| Ok(edit::add_entry(r, topic, Side::Actual, "事例集の作成(4月〜9月)").0))
+        .unwrap();
+    let typed = doc.report.clone();
+    let bytes = export_bytes(&typed, Format::Table, Encoding::Cp932).expect("written");
+    assert!(bytes.windows(2).any(|w| w == [0x81, 0x60]));
+    assert!(doc.report == typed, "the report keeps what it held");
+    let again = import_bytes(&bytes).unwrap();
+    assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+    let entry = initiative(&again.report, "2").topics[0]
+        .actual
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(entry.text, "事例集の作成(4月～9月)");
+    let was = initiative(&typed, "2").topics[0].actual.last().unwrap();
+    assert_eq!(entry.covered_months(), was.covered_months());
+    assert_eq!(
+        (again.report.initiative_count(), span_count(&again.report)),
+        (typed.initiative_count(), span_count(&typed))
+    );
+}
