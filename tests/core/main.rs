@@ -7,6 +7,7 @@ mod defects;
 mod edit;
 mod encodings;
 mod era;
+mod fuzz_found;
 mod import_seed;
 mod locks;
 mod months;

@@ -1,0 +1,30 @@
+//! The entry-text reader (what a user types into an entry, what a plan or actual cell holds)
+//! on any text: an entry with its text kept as written, never a panic; the edits that rewrite
+//! an entry's months, counts and notes run on it.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use shinchoku::edit;
+use shinchoku::import::cell::{cell_items, parse_entry};
+use shinchoku::model::months::parse_timing;
+
+/// An empty report to hand out ids (the sample would cost more than the reading fuzzed).
+const EMPTY: &str = "(schema: 1, report: (title: \"\", programme: \"\", fiscal_year: 2017, \
+    period: first_half, plan_years: (first: 2016, last: 2019), sections: [], next_id: 1))";
+
+fuzz_target!(|text: &str| {
+    let _ = cell_items(text);
+    let mut problems = Vec::new();
+    let entry = parse_entry(text, true, &mut problems);
+    assert_eq!(entry.text, text.trim());
+    let mut report = shinchoku::store::from_ron(EMPTY).expect("the empty report reads");
+    let (typed, _) = edit::new_entry(&mut report, text);
+    let (again, _) = edit::with_text(&mut report, &typed, text);
+    assert_eq!(again.id, typed.id);
+    let moved = edit::with_timing(&entry, parse_timing("5月～7月").ok());
+    let _ = edit::with_scheduled(&moved, true);
+    let _ = edit::with_timing(&entry, None);
+    let _ = edit::with_counts(&entry, Vec::new());
+    let _ = edit::with_notes(&entry, vec!["注記".into()]);
+    let _ = edit::compose_text(&entry);
+});
