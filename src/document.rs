@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::edit::{Edit, EditError, History};
-use crate::import::{FileError, Warning};
-use crate::model::Report;
+use crate::edit::{Edit, EditError, History, Intent};
+use crate::model::diag::{FileError, FileErrorKind, Warning};
+use crate::model::{Id, Report};
 use crate::store;
 
 /// The bundled sample report (Mie Prefecture, FY H29 first half), imported from the seed table.
@@ -31,8 +31,6 @@ pub struct Document {
     revision: u64,
     /// The history state when last saved (or opened).
     saved_state: u64,
-    /// Changed outside the history since the last save.
-    touched: bool,
 }
 
 impl Document {
@@ -44,7 +42,6 @@ impl Document {
             history: History::default(),
             revision: 0,
             saved_state: 0,
-            touched: false,
         }
     }
 
@@ -86,11 +83,10 @@ impl Document {
     pub fn save_to(&mut self, path: &Path) -> Result<(), FileError> {
         store::save(path, &self.report).map_err(|e| FileError {
             path: path.to_path_buf(),
-            message: format!("cannot save: {e}"),
+            kind: FileErrorKind::CannotWrite(e.to_string()),
         })?;
         self.origin = Origin::File(path.to_path_buf());
         self.saved_state = self.history.state();
-        self.touched = false;
         Ok(())
     }
 
@@ -107,7 +103,7 @@ impl Document {
 
     /// Unsaved changes: the report differs from the file (undoing back to it makes it clean).
     pub fn is_dirty(&self) -> bool {
-        self.touched || self.history.state() != self.saved_state
+        self.history.state() != self.saved_state
     }
 
     /// Changes every time the report does; views cache what they derive by it.
@@ -115,23 +111,35 @@ impl Document {
         self.revision
     }
 
-    /// Marks the report changed by something other than an edit command.
-    pub fn touch(&mut self) {
-        self.revision += 1;
-        self.touched = true;
-    }
-
     /// Builds an edit (which may hand out new ids) and applies it as one undoable step.
     pub fn edit(
         &mut self,
-        build: impl FnOnce(&mut crate::model::Report) -> Result<Edit, EditError>,
+        build: impl FnOnce(&mut Report) -> Result<Edit, EditError>,
+    ) -> Result<(), EditError> {
+        self.edit_if(|report| build(report).map(Some))
+    }
+
+    /// As [`Document::edit`], where the builder may find there is nothing to do; ids it handed
+    /// out are taken back unless its edit was applied.
+    fn edit_if(
+        &mut self,
+        build: impl FnOnce(&mut Report) -> Result<Option<Edit>, EditError>,
     ) -> Result<(), EditError> {
         let next_id_before = self.report.next_id;
-        let result = build(&mut self.report)
-            .and_then(|edit| self.history.apply(&mut self.report, edit, next_id_before));
+        let result = build(&mut self.report).and_then(|edit| match edit {
+            Some(edit) => self
+                .history
+                .apply(&mut self.report, edit, next_id_before)
+                .map(|()| true),
+            None => Ok(false),
+        });
         match result {
-            Ok(()) => {
+            Ok(true) => {
                 self.revision += 1;
+                Ok(())
+            }
+            Ok(false) => {
+                self.report.next_id = next_id_before;
                 Ok(())
             }
             Err(e) => {
@@ -141,9 +149,18 @@ impl Document {
         }
     }
 
-    /// Applies an edit that needs no new ids.
-    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        self.edit(|_| Ok(edit))
+    /// Carries out what the user asked as one undoable step (nothing when it changes nothing);
+    /// returns the id of what it created, if anything.
+    pub fn perform(&mut self, intent: Intent) -> Result<Option<Id>, EditError> {
+        let mut created = None;
+        let mut changes = true;
+        self.edit_if(|report| {
+            let edit = intent.build(report)?;
+            created = edit.as_ref().and_then(Edit::created);
+            changes = edit.is_some();
+            Ok(edit)
+        })?;
+        Ok(created.filter(|_| changes))
     }
 
     pub fn undo(&mut self) -> bool {

@@ -1,18 +1,20 @@
 //! Shinchoku (進捗): progress tracking for the reform programmes of Japanese prefectures.
 //!
 //! Data flows one way: a file ([`import`] for report tables, [`store`] for Shinchoku's RON
-//! files) → the [`model`] → views → edit commands → the model → a file. Nothing outside `app`
-//! knows about egui.
+//! files) → the [`model`] → views → edit intents → the model → a file. Nothing outside `app`
+//! knows about egui; the window is the `gui` feature.
 
 pub mod import;
+pub mod lang;
 pub mod model;
+pub mod palette;
 pub mod store;
 pub mod summary;
 
 use std::path::Path;
 
-pub use import::{FileError, Location, Warning};
 use model::Report;
+pub use model::diag::{FileError, Location, Warning};
 
 /// A report opened from disk, and what was noticed reading it.
 #[derive(Debug, Clone)]

@@ -6,8 +6,9 @@ pub mod table;
 pub mod xlsx;
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use crate::lang::{Describe, Lang, say};
 use crate::model::Report;
 
 /// Text encodings the table and CSV exports can be written in.
@@ -22,12 +23,74 @@ pub enum Encoding {
     Utf16,
 }
 
+/// Why an export could not be made; nothing was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportError(pub String);
+pub enum ExportError {
+    /// Characters CP932 has no code for, each once, in order of first use.
+    NotInCp932 {
+        chars: Vec<char>,
+    },
+    /// The output's name does not say which format.
+    UnknownFormat {
+        path: PathBuf,
+    },
+    CannotWrite {
+        path: PathBuf,
+        reason: String,
+    },
+    /// The XLSX or CSV writer's own words.
+    Writer(String),
+}
+
+impl Describe for ExportError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            ExportError::NotInCp932 { chars } => {
+                let list = chars
+                    .iter()
+                    .map(|c| format!("「{c}」(U+{:04X})", *c as u32))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                say(
+                    lang,
+                    format!(
+                        "CP932で書けません: {list} はCP932にない文字です。UTF-8かUTF-16で書き出してください"
+                    ),
+                    format!(
+                        "cannot write in CP932: {list} {} no CP932 code; write UTF-8 or UTF-16 \
+                         instead",
+                        if chars.len() == 1 { "has" } else { "have" }
+                    ),
+                )
+            }
+            ExportError::UnknownFormat { path } => say(
+                lang,
+                format!(
+                    "{}: ファイル名の末尾は .xlsx、.tsv（.txt）、.csv のどれかにしてください",
+                    path.display()
+                ),
+                format!(
+                    "{}: the file name must end in .xlsx, .tsv (or .txt) or .csv",
+                    path.display()
+                ),
+            ),
+            ExportError::CannotWrite { path, reason } => say(
+                lang,
+                format!("{}: 書き込めません: {reason}", path.display()),
+                format!("{}: cannot write: {reason}", path.display()),
+            ),
+            ExportError::Writer(e) => say(
+                lang,
+                format!("書き出せません: {e}"),
+                format!("cannot write the export: {e}"),
+            ),
+        }
+    }
+}
 
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -48,23 +111,16 @@ pub fn encode(text: &str, encoding: Encoding, bom_for_utf8: bool) -> Result<Vec<
         }
         Encoding::Cp932 => {
             let crlf = text.replace('\n', "\r\n");
-            let missing: Vec<String> = crlf
-                .chars()
-                .filter(|c| {
-                    let mut buf = [0u8; 4];
-                    let (_, _, unmappable) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf));
-                    unmappable
-                })
-                .map(|c| format!("「{c}」(U+{:04X})", c as u32))
-                .collect();
+            let mut missing: Vec<char> = Vec::new();
+            for c in crlf.chars() {
+                let mut buf = [0u8; 4];
+                let (_, _, unmappable) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf));
+                if unmappable && !missing.contains(&c) {
+                    missing.push(c);
+                }
+            }
             if !missing.is_empty() {
-                let mut unique = missing.clone();
-                unique.dedup();
-                return Err(ExportError(format!(
-                    "cannot write in CP932: {} {} no CP932 code; write UTF-8 or UTF-16 instead",
-                    unique.join(" "),
-                    if unique.len() == 1 { "has" } else { "have" }
-                )));
+                return Err(ExportError::NotInCp932 { chars: missing });
             }
             let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&crlf);
             Ok(bytes.into_owned())
@@ -114,13 +170,12 @@ pub fn export_bytes(
 
 /// Writes an export to `path` (atomically), the format taken from its extension.
 pub fn export_file(report: &Report, path: &Path, encoding: Encoding) -> Result<(), ExportError> {
-    let format = Format::from_path(path).ok_or_else(|| {
-        ExportError(format!(
-            "{}: the file name must end in .xlsx, .tsv (or .txt) or .csv",
-            path.display()
-        ))
+    let format = Format::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
+        path: path.to_path_buf(),
     })?;
     let bytes = export_bytes(report, format, encoding)?;
-    crate::store::write_atomically(path, &bytes)
-        .map_err(|e| ExportError(format!("{}: cannot write: {e}", path.display())))
+    crate::store::write_atomically(path, &bytes).map_err(|e| ExportError::CannotWrite {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })
 }

@@ -1,15 +1,15 @@
 //! Shinchoku's own files: the report as pretty RON with a schema version, saved atomically.
 
-use std::fmt;
 use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::Report;
+use crate::model::diag::{FileError, FileErrorKind};
 
 /// The schema this build writes and reads. Raise it when a saved file would be read wrongly by
-/// an older build; files from older schemas are migrated on open.
+/// an older build, and teach `from_ron` to read the older schemas (there is only one so far).
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
@@ -32,40 +32,7 @@ struct VersionProbe {
     schema: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StoreError {
-    /// Not RON, or not a report: where and what.
-    Malformed {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    NewerSchema {
-        found: u32,
-    },
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::Malformed {
-                line,
-                column,
-                message,
-            } => write!(
-                f,
-                "line {line}, column {column}: not a Shinchoku report file: {message}"
-            ),
-            StoreError::NewerSchema { found } => write!(
-                f,
-                "written by a newer Shinchoku (file schema {found}; this version reads up to \
-                 schema {SCHEMA_VERSION}); open it with a newer Shinchoku"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
+pub use crate::model::diag::StoreProblem as StoreError;
 
 fn malformed(e: ron::error::SpannedError) -> StoreError {
     StoreError::Malformed {
@@ -98,6 +65,7 @@ pub fn from_ron(text: &str) -> Result<Report, StoreError> {
     if probe.schema > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
             found: probe.schema,
+            supported: SCHEMA_VERSION,
         });
     }
     let file: FileIn = ron::from_str(text).map_err(malformed)?;
@@ -133,18 +101,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-pub fn open(path: &Path) -> Result<Report, crate::import::FileError> {
-    let file_error = |message: String| crate::import::FileError {
+pub fn open(path: &Path) -> Result<Report, FileError> {
+    let file_error = |kind| FileError {
         path: path.to_path_buf(),
-        message,
+        kind,
     };
     let bytes =
-        std::fs::read(path).map_err(|e| file_error(format!("cannot read the file: {e}")))?;
+        std::fs::read(path).map_err(|e| file_error(FileErrorKind::CannotRead(e.to_string())))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        file_error(format!(
-            "not a Shinchoku report file: not UTF-8 text (byte {})",
-            e.utf8_error().valid_up_to()
-        ))
+        file_error(FileErrorKind::NotUtf8 {
+            byte: e.utf8_error().valid_up_to(),
+        })
     })?;
-    from_ron(&text).map_err(|e| file_error(e.to_string()))
+    from_ron(&text).map_err(|e| file_error(FileErrorKind::Store(e)))
 }
