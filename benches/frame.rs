@@ -3,7 +3,7 @@
 //! the two should cost about the same.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use shinchoku::app::{AppCommand, Prefs, ShinchokuApp, fonts};
+use shinchoku::app::{Prefs, ShinchokuApp, ViewCommand, fonts};
 use shinchoku::document::{Document, Origin};
 use shinchoku::synthetic::large_report;
 
@@ -30,9 +30,9 @@ fn frame(c: &mut Criterion) {
         fonts::install_style(&ctx);
         let mut app = ShinchokuApp::new(doc, Prefs::default());
         // Select the first initiative so the detail panel is drawn too.
-        let first = app.doc.report.initiatives().next().map(|i| i.id);
+        let first = app.document().report.initiatives().next().map(|i| i.id);
         if let Some(id) = first {
-            app.queue(AppCommand::Select(id));
+            app.queue(ViewCommand::Select(id));
         }
         // Warm up: fonts are rasterised and the row list is built on the first frames.
         for _ in 0..3 {

@@ -6,9 +6,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::edit::{Edit, EditError, History};
-use crate::import::{FileError, Warning};
-use crate::model::Report;
+use crate::edit::{Edit, EditError, History, Intent};
+use crate::lang::{Describe, Lang, say};
+use crate::model::diag::{FileError, Warning};
+use crate::model::{Id, Report};
 use crate::store;
 use crate::store::disk::{DiskChange, Fingerprint};
 use crate::store::lock::{FileLock, LockError, LockHolder};
@@ -37,8 +38,6 @@ pub struct Document {
     revision: u64,
     /// The history state when last saved (or opened).
     saved_state: u64,
-    /// Changed outside the history since the last save.
-    touched: bool,
     /// The file as read or last saved: a save first checks it is still so.
     disk: Option<Fingerprint>,
     /// The lock on the file while this document holds it (shared by clones; released when the
@@ -66,19 +65,43 @@ pub enum SaveError {
     },
 }
 
+impl Describe for SaveError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            SaveError::ChangedOnDisk { path, change } => say(
+                lang,
+                format!(
+                    "{}: 保存しませんでした: {}",
+                    path.display(),
+                    change.describe(lang)
+                ),
+                format!("{}: not saved: {}", path.display(), change.describe(lang)),
+            ),
+            SaveError::Locked { path, holder } => say(
+                lang,
+                format!(
+                    "{}: 保存しませんでした: {}が進捗で開いています",
+                    path.display(),
+                    holder.describe(lang)
+                ),
+                format!(
+                    "{}: not saved: open in Shinchoku by {}",
+                    path.display(),
+                    holder.describe(lang)
+                ),
+            ),
+            SaveError::Io { path, error } => say(
+                lang,
+                format!("{}: 保存できません: {error}", path.display()),
+                format!("{}: cannot save: {error}", path.display()),
+            ),
+        }
+    }
+}
+
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SaveError::ChangedOnDisk { path, change } => {
-                write!(f, "{}: not saved: {change}", path.display())
-            }
-            SaveError::Locked { path, holder } => write!(
-                f,
-                "{}: not saved: open in Shinchoku by {holder}",
-                path.display()
-            ),
-            SaveError::Io { path, error } => write!(f, "{}: cannot save: {error}", path.display()),
-        }
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -110,7 +133,6 @@ impl Document {
             history: History::default(),
             revision: 0,
             saved_state: 0,
-            touched: false,
             disk: None,
             lock: None,
             locked_by: None,
@@ -196,7 +218,6 @@ impl Document {
         self.disk = opened.disk;
         self.history = History::default();
         self.saved_state = self.history.state();
-        self.touched = false;
         self.revision += 1;
         Ok(())
     }
@@ -205,6 +226,13 @@ impl Document {
     /// on the file as it was when its copy was written.
     pub(crate) fn set_fingerprint(&mut self, fingerprint: Option<Fingerprint>) {
         self.disk = fingerprint;
+    }
+
+    /// Marks the report as differing from its file although no edit of this history made it
+    /// so (a recovered report): no history state is the saved one until it is saved.
+    pub(crate) fn mark_unsaved(&mut self) {
+        self.saved_state = u64::MAX;
+        self.revision += 1;
     }
 
     /// The file 保存 writes to without asking; `None` when it must ask.
@@ -299,7 +327,6 @@ impl Document {
         self.lock = lock;
         self.locked_by = None;
         self.saved_state = self.history.state();
-        self.touched = false;
         Ok(())
     }
 
@@ -316,7 +343,7 @@ impl Document {
 
     /// Unsaved changes: the report differs from the file (undoing back to it makes it clean).
     pub fn is_dirty(&self) -> bool {
-        self.touched || self.history.state() != self.saved_state
+        self.history.state() != self.saved_state
     }
 
     /// Changes every time the report does; views cache what they derive by it.
@@ -324,23 +351,35 @@ impl Document {
         self.revision
     }
 
-    /// Marks the report changed by something other than an edit command.
-    pub fn touch(&mut self) {
-        self.revision += 1;
-        self.touched = true;
-    }
-
     /// Builds an edit (which may hand out new ids) and applies it as one undoable step.
     pub fn edit(
         &mut self,
-        build: impl FnOnce(&mut crate::model::Report) -> Result<Edit, EditError>,
+        build: impl FnOnce(&mut Report) -> Result<Edit, EditError>,
+    ) -> Result<(), EditError> {
+        self.edit_if(|report| build(report).map(Some))
+    }
+
+    /// As [`Document::edit`], where the builder may find there is nothing to do; ids it handed
+    /// out are taken back unless its edit was applied.
+    fn edit_if(
+        &mut self,
+        build: impl FnOnce(&mut Report) -> Result<Option<Edit>, EditError>,
     ) -> Result<(), EditError> {
         let next_id_before = self.report.next_id;
-        let result = build(&mut self.report)
-            .and_then(|edit| self.history.apply(&mut self.report, edit, next_id_before));
+        let result = build(&mut self.report).and_then(|edit| match edit {
+            Some(edit) => self
+                .history
+                .apply(&mut self.report, edit, next_id_before)
+                .map(|()| true),
+            None => Ok(false),
+        });
         match result {
-            Ok(()) => {
+            Ok(true) => {
                 self.revision += 1;
+                Ok(())
+            }
+            Ok(false) => {
+                self.report.next_id = next_id_before;
                 Ok(())
             }
             Err(e) => {
@@ -350,9 +389,18 @@ impl Document {
         }
     }
 
-    /// Applies an edit that needs no new ids.
-    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        self.edit(|_| Ok(edit))
+    /// Carries out what the user asked as one undoable step (nothing when it changes nothing);
+    /// returns the id of what it created, if anything.
+    pub fn perform(&mut self, intent: Intent) -> Result<Option<Id>, EditError> {
+        let mut created = None;
+        let mut changes = true;
+        self.edit_if(|report| {
+            let edit = intent.build(report)?;
+            created = edit.as_ref().and_then(Edit::created);
+            changes = edit.is_some();
+            Ok(edit)
+        })?;
+        Ok(created.filter(|_| changes))
     }
 
     /// Undoes the last step; false when there is none or it cannot be undone (the step is

@@ -5,36 +5,38 @@
 use std::collections::HashSet;
 
 use crate::model::status::{Status, initiative_status};
-use crate::model::{AsOf, Entry, Id, Initiative, Report, Side, Topic};
+use crate::model::{AsOf, Entry, Id, Initiative, Report, Side, TimingKind, Topic};
 
-/// One row of the grid, as indices into the report (cheap to keep for 100,000 rows).
+/// One row of the grid, as indices into the report (cheap to keep for 100,000 rows): `section`
+/// into `report.sections`, `initiative` into that section's, `topic`/`item` into the
+/// initiative's, `entry` into the topic's list on `side`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GridRow {
     Section {
-        s: usize,
+        section: usize,
     },
     Initiative {
-        s: usize,
-        i: usize,
+        section: usize,
+        initiative: usize,
     },
     /// One lane of an action item's stage plan; lane 0 carries the item's name.
     Lane {
-        s: usize,
-        i: usize,
+        section: usize,
+        initiative: usize,
         item: usize,
         lane: usize,
     },
     Topic {
-        s: usize,
-        i: usize,
-        t: usize,
+        section: usize,
+        initiative: usize,
+        topic: usize,
     },
     Entry {
-        s: usize,
-        i: usize,
-        t: usize,
+        section: usize,
+        initiative: usize,
+        topic: usize,
         side: Side,
-        e: usize,
+        entry: usize,
         /// A sub-item of the entry.
         sub: Option<usize>,
     },
@@ -44,10 +46,25 @@ impl GridRow {
     pub fn initiative_index(self) -> Option<(usize, usize)> {
         match self {
             GridRow::Section { .. } => None,
-            GridRow::Initiative { s, i }
-            | GridRow::Lane { s, i, .. }
-            | GridRow::Topic { s, i, .. }
-            | GridRow::Entry { s, i, .. } => Some((s, i)),
+            GridRow::Initiative {
+                section: s,
+                initiative: i,
+            }
+            | GridRow::Lane {
+                section: s,
+                initiative: i,
+                ..
+            }
+            | GridRow::Topic {
+                section: s,
+                initiative: i,
+                ..
+            }
+            | GridRow::Entry {
+                section: s,
+                initiative: i,
+                ..
+            } => Some((s, i)),
         }
     }
 
@@ -164,13 +181,16 @@ pub fn rows(report: &Report, filter: &RowFilter) -> Vec<GridRow> {
         if shown.is_empty() && filter.is_narrowed() {
             continue;
         }
-        out.push(GridRow::Section { s });
+        out.push(GridRow::Section { section: s });
         if filter.is_folded(section.id) {
             continue;
         }
         for i in shown {
             let initiative = &section.initiatives[i];
-            out.push(GridRow::Initiative { s, i });
+            out.push(GridRow::Initiative {
+                section: s,
+                initiative: i,
+            });
             if filter.is_folded(initiative.id) {
                 continue;
             }
@@ -189,31 +209,40 @@ fn initiative_rows(
 ) {
     for (item, action) in initiative.items.iter().enumerate() {
         for lane in 0..action.lanes.len().max(1) {
-            out.push(GridRow::Lane { s, i, item, lane });
+            out.push(GridRow::Lane {
+                section: s,
+                initiative: i,
+                item,
+                lane,
+            });
         }
     }
     for (t, topic) in initiative.topics.iter().enumerate() {
         if !filter.shows_topic(initiative, topic) {
             continue;
         }
-        out.push(GridRow::Topic { s, i, t });
+        out.push(GridRow::Topic {
+            section: s,
+            initiative: i,
+            topic: t,
+        });
         for side in [Side::Plan, Side::Actual] {
-            for (e, entry) in side_entries(topic, side).iter().enumerate() {
+            for (e, entry) in topic.entries(side).iter().enumerate() {
                 out.push(GridRow::Entry {
-                    s,
-                    i,
-                    t,
+                    section: s,
+                    initiative: i,
+                    topic: t,
                     side,
-                    e,
+                    entry: e,
                     sub: None,
                 });
                 for sub in 0..entry.subs.len() {
                     out.push(GridRow::Entry {
-                        s,
-                        i,
-                        t,
+                        section: s,
+                        initiative: i,
+                        topic: t,
                         side,
-                        e,
+                        entry: e,
                         sub: Some(sub),
                     });
                 }
@@ -222,25 +251,21 @@ fn initiative_rows(
     }
 }
 
-pub fn side_entries(topic: &Topic, side: Side) -> &Vec<Entry> {
-    topic.entries(side)
-}
-
 /// The entry a row shows.
 pub fn entry_of(report: &Report, row: GridRow) -> Option<&Entry> {
     let GridRow::Entry {
-        s,
-        i,
-        t,
+        section: s,
+        initiative: i,
+        topic: t,
         side,
-        e,
+        entry: e,
         sub,
     } = row
     else {
         return None;
     };
     let topic = report.sections.get(s)?.initiatives.get(i)?.topics.get(t)?;
-    let entry = side_entries(topic, side).get(e)?;
+    let entry = topic.entries(side).get(e)?;
     match sub {
         None => Some(entry),
         Some(k) => entry.subs.get(k),
@@ -250,4 +275,78 @@ pub fn entry_of(report: &Report, row: GridRow) -> Option<&Entry> {
 pub fn initiative_of(report: &Report, row: GridRow) -> Option<&Initiative> {
     let (s, i) = row.initiative_index()?;
     report.sections.get(s)?.initiatives.get(i)
+}
+
+/// How an entry shows in its month lane, in months from April (0.0) to March's end (12.0).
+/// One description that the window and the printout each paint in their own way, so the two
+/// always show the same marks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum EntryMark {
+    /// A run of months. An open-ended actual (`5月～`) stops at the as-of date and `continues`.
+    Bar {
+        from: f32,
+        to: f32,
+        look: BarLook,
+        open_end: bool,
+        continues: bool,
+    },
+    /// 随時: a diamond and the word, in the side's colour.
+    AsNeeded,
+    /// A month expression that could not be read: a question mark (the text has it).
+    Unreadable,
+    /// A head whose sub-items carry the months: a thin line over what they cover.
+    Covers { from: f32, to: f32 },
+}
+
+/// Plan: outlined and hatched; actual: solid; 予定: dashed. They differ by shape, not colour
+/// alone, so they read in black and white.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BarLook {
+    Plan,
+    Actual,
+    Scheduled,
+}
+
+pub fn entry_marks(entry: &Entry, side: Side, as_of: f32) -> Vec<EntryMark> {
+    let Some(timing) = &entry.timing else {
+        if entry.when.is_some() {
+            return vec![EntryMark::Unreadable];
+        }
+        return entry
+            .covered_months()
+            .runs()
+            .into_iter()
+            .map(|(a, b)| EntryMark::Covers {
+                from: a as f32,
+                to: b as f32 + 1.0,
+            })
+            .collect();
+    };
+    if timing.kind == TimingKind::AsNeeded {
+        return vec![EntryMark::AsNeeded];
+    }
+    let look = match (side, timing.scheduled) {
+        (Side::Plan, _) => BarLook::Plan,
+        (Side::Actual, false) => BarLook::Actual,
+        (Side::Actual, true) => BarLook::Scheduled,
+    };
+    timing
+        .months
+        .runs()
+        .into_iter()
+        .map(|(a, b)| {
+            let (from, mut to) = (a as f32, b as f32 + 1.0);
+            let continues = side == Side::Actual && timing.open_end && to > as_of;
+            if continues {
+                to = as_of.max(from);
+            }
+            EntryMark::Bar {
+                from,
+                to,
+                look,
+                open_end: timing.open_end,
+                continues,
+            }
+        })
+        .collect()
 }

@@ -1,18 +1,20 @@
 //! Shinchoku (進捗): progress tracking for the reform programmes of Japanese prefectures.
 //!
 //! Data flows one way: a file ([`import`] for report tables, [`store`] for Shinchoku's RON
-//! files) → the [`model`] → views → edit commands → the model → a file. Nothing outside `app`
-//! knows about egui.
+//! files) → the [`model`] → views → edit intents → the model → a file. Nothing outside `app`
+//! knows about egui; the window is the `gui` feature.
 
 pub mod import;
+pub mod lang;
 pub mod model;
+pub mod palette;
 pub mod store;
 pub mod summary;
 
 use std::path::Path;
 
-pub use import::{FileError, Location, Warning};
 use model::Report;
+pub use model::diag::{FileError, Location, Warning};
 
 /// A report opened from disk, and what was noticed reading it.
 #[derive(Debug, Clone)]
@@ -33,15 +35,19 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
     if is_ron {
         let loaded = store::open_checked(path)?;
         // What opening repaired comes first, then what the report itself warns of.
+        // Only next_id is repaired; every other broken rule refuses the file.
         let mut warnings: Vec<Warning> = loaded
             .repaired
             .iter()
-            .map(|v| Warning {
-                at: Location {
-                    field_name: Some(v.place.to_string()),
-                    ..Location::default()
-                },
-                message: v.rule.to_string(),
+            .filter_map(|v| match v.rule {
+                model::validate::Rule::NextIdNotAbove { next_id, highest } => Some(Warning::new(
+                    Location::named("next_id"),
+                    model::diag::WarningKind::NextIdRepaired {
+                        was: next_id,
+                        set_to: highest.saturating_add(1),
+                    },
+                )),
+                _ => None,
             })
             .collect();
         warnings.extend(model::check::warnings(&loaded.report));

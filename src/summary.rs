@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::import::Warning;
+use crate::model::diag::Warning;
 use crate::model::{Entry, Report, Side};
 
 #[derive(Debug, Serialize)]

@@ -29,7 +29,7 @@ pub fn large_report(initiatives: usize) -> Report {
         let mut initiative = templates[n % templates.len()].clone();
         initiative.number = (n + 1).to_string();
         initiative.title = format!("{}（写し{}）", initiative.title, n + 1);
-        renumber(&mut report, &mut initiative);
+        report.give_new_ids_to_initiative(&mut initiative);
         report
             .sections
             .last_mut()
@@ -38,22 +38,4 @@ pub fn large_report(initiatives: usize) -> Report {
             .push(initiative);
     }
     report
-}
-
-fn renumber(report: &mut Report, initiative: &mut crate::model::Initiative) {
-    fn entries(report: &mut Report, list: &mut [crate::model::Entry]) {
-        for e in list {
-            e.id = report.allocate_id();
-            entries(report, &mut e.subs);
-        }
-    }
-    initiative.id = report.allocate_id();
-    for item in &mut initiative.items {
-        item.id = report.allocate_id();
-    }
-    for t in &mut initiative.topics {
-        t.id = report.allocate_id();
-        entries(report, &mut t.plan);
-        entries(report, &mut t.actual);
-    }
 }

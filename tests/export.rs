@@ -7,7 +7,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use shinchoku::document::Document;
 use shinchoku::export::{self, Encoding, Format, export_bytes};
 use shinchoku::import::import_bytes;
-use shinchoku::model::Report;
+use shinchoku::model::{Period, Report};
 
 const SEED: &str = include_str!("fixtures/mie-h29-h1-report.tsv");
 
@@ -199,6 +199,12 @@ fn cp932_refuses_characters_it_cannot_hold() {
     let mut report = sample();
     report.sections[0].title.push_str("𠮷野家");
     let err = export_bytes(&report, Format::Table, Encoding::Cp932).unwrap_err();
+    assert_eq!(
+        err,
+        export::ExportError::NotInCp932 {
+            chars: vec!['𠮷']
+        }
+    );
     assert!(err.to_string().contains("U+20BB7"), "{err}");
     assert!(export_bytes(&report, Format::Table, Encoding::Utf16).is_ok());
 }
@@ -252,5 +258,38 @@ fn the_output_name_decides_the_format() {
         export::export_file(&report, &dir.path().join(name), Encoding::Utf8).unwrap();
     }
     let err = export::export_file(&report, &dir.path().join("a.docx"), Encoding::Utf8).unwrap_err();
+    assert!(matches!(err, export::ExportError::UnknownFormat { .. }));
     assert!(err.to_string().contains(".xlsx, .tsv"));
+}
+
+#[test]
+fn a_changed_period_is_written_by_every_export_and_read_back() {
+    let mut doc = Document::sample();
+    doc.perform(shinchoku::edit::Intent::SetPeriod(Period::FullYear))
+        .unwrap();
+    let report = &doc.report;
+    assert_eq!(report.actual_heading(), "通期実績(4月～3月)");
+    // The report table carries the new heading, and reading it back gives the new period.
+    let table = export_bytes(report, Format::Table, Encoding::Utf8).unwrap();
+    let text = String::from_utf8(table.clone()).unwrap();
+    assert!(text.contains("通期実績(4月～3月)"), "the table heading");
+    assert!(
+        !text.contains("上半期実績(4月～9月)"),
+        "the old heading is gone"
+    );
+    let back = import_bytes(&table).unwrap().report;
+    assert_eq!(back.period, Period::FullYear);
+    // The XLSX says the same.
+    let xlsx = export_bytes(report, Format::Xlsx, Encoding::Utf8).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(xlsx)).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    assert!(
+        range
+            .used_cells()
+            .any(|(_, _, c)| matches!(c, Data::String(s) if s == "通期実績(4月～3月)")),
+        "the XLSX heading"
+    );
+    // Back to the first half: the heading as the table wrote it is used again.
+    doc.undo();
+    assert_eq!(doc.report.actual_heading(), "上半期実績(4月～9月)");
 }

@@ -4,8 +4,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use shinchoku::edit;
-use shinchoku::import::cell::{cell_items, parse_entry};
+use shinchoku::import::cell::cell_items;
+use shinchoku::model::entry_text::{
+    compose_text, new_entry, read_entry, with_counts, with_scheduled, with_text, with_timing,
+};
 use shinchoku::model::months::parse_timing;
 
 /// An empty report to hand out ids (the sample would cost more than the reading fuzzed).
@@ -15,16 +17,15 @@ const EMPTY: &str = "(schema: 1, report: (title: \"\", programme: \"\", fiscal_y
 fuzz_target!(|text: &str| {
     let _ = cell_items(text);
     let mut problems = Vec::new();
-    let entry = parse_entry(text, true, &mut problems);
+    let entry = read_entry(text, true, &mut problems);
     assert_eq!(entry.text, text.trim());
     let mut report = shinchoku::store::from_ron(EMPTY).expect("the empty report reads");
-    let (typed, _) = edit::new_entry(&mut report, text);
-    let (again, _) = edit::with_text(&mut report, &typed, text);
+    let (typed, _) = new_entry(&mut report, text);
+    let (again, _) = with_text(&mut report, &typed, text);
     assert_eq!(again.id, typed.id);
-    let moved = edit::with_timing(&entry, parse_timing("5月～7月").ok());
-    let _ = edit::with_scheduled(&moved, true);
-    let _ = edit::with_timing(&entry, None);
-    let _ = edit::with_counts(&entry, Vec::new());
-    let _ = edit::with_notes(&entry, vec!["注記".into()]);
-    let _ = edit::compose_text(&entry);
+    let moved = with_timing(&entry, parse_timing("5月～7月").ok());
+    let _ = with_scheduled(&moved, true);
+    let _ = with_timing(&entry, None);
+    let _ = with_counts(&entry, Vec::new());
+    let _ = compose_text(&entry);
 });

@@ -4,7 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use shinchoku::model::months::{looks_like_timing, normalize, parse_timing};
+use shinchoku::model::months::{looks_like_timing, parse_timing};
+use shinchoku::model::text::normalize;
 
 fuzz_target!(|text: &str| {
     let _ = normalize(text);

@@ -1,69 +1,211 @@
-//! Everything a user can ask of the window, in one enum: each command knows its menu label and
-//! its keyboard shortcut, so the menus and the shortcut handler come from one definition.
+//! Everything the window can be asked to do, grouped by the part of the app that carries it
+//! out. What a user asks from a menu or the keyboard is an [`Action`]: small, `Copy`, with its
+//! label and shortcuts in one table ([`Action::ALL`]), so menus and shortcut handling come from
+//! one definition. Changes to the report are [`Intent`]s of the core, never edits a view built.
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::i18n::{Lang, Texts};
-use crate::edit::Edit;
+use super::state::dialogs::Dialog;
+use crate::edit::Intent;
 use crate::model::status::Status;
-use crate::model::{AsOf, Id, Period, Side};
-
-/// What an in-place text field edits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EditTarget {
-    /// The whole text of an entry, as written.
-    Entry(Id),
-    TopicHeading(Id),
-    InitiativeTitle(Id),
-    ItemName(Id),
-}
+use crate::model::{Id, Report, Side};
+use crate::print::PageSetup;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppCommand {
-    /// Ask for a file and open it (a `.ron` report or a report table).
+    /// From a menu or a shortcut.
+    Action(Action),
+    File(FileCommand),
+    /// A change to the report: one undoable step.
+    Edit(Intent),
+    View(ViewCommand),
+    Print(PrintCommand),
+    Prefs(PrefsCommand),
+    Dialog(DialogCommand),
+}
+
+/// What a user asks from a menu or the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
     Open,
-    /// Ask for a report table and import it.
     Import,
-    OpenPath(PathBuf),
     Save,
     SaveAs,
-    /// Save to this path without asking (tests and scripts use it).
-    SaveTo(PathBuf),
     Quit,
-    SetLanguage(Lang),
-    ToggleFold(Id),
+    Undo,
+    Redo,
+    PrintPreview,
+    Print,
+    ExportPdf,
     ExpandAll,
     CollapseAll,
-    Select(Id),
+    ToggleSummary,
     SelectNext,
     SelectPrevious,
-    /// The unsaved-changes dialog was answered: save first, or discard.
+    /// Edit the selected entry's or initiative's text in place.
+    EditSelected,
+}
+
+/// When a shortcut is taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Always (no dialog open).
+    Always,
+    /// Only while no text field has the keyboard (a field undoes its own typing and moves its
+    /// own cursor).
+    NotTyping,
+}
+
+pub struct ActionSpec {
+    pub action: Action,
+    pub label: fn(&Texts) -> &'static str,
+    /// Checked in this order; a shortcut with more modifiers comes first so that Ctrl+Shift+S
+    /// is not taken for Ctrl+S.
+    pub shortcuts: &'static [KeyboardShortcut],
+    pub when: When,
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const NONE: Modifiers = Modifiers::NONE;
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+impl Action {
+    /// Every action: its label, its shortcuts, and when they are taken.
+    pub const ALL: &'static [ActionSpec] = &[
+        spec(
+            Action::SaveAs,
+            |t| t.save_as,
+            &[key(CMD_SHIFT, Key::S)],
+            When::Always,
+        ),
+        spec(Action::Save, |t| t.save, &[key(CMD, Key::S)], When::Always),
+        spec(Action::Open, |t| t.open, &[key(CMD, Key::O)], When::Always),
+        spec(
+            Action::Import,
+            |t| t.import,
+            &[key(CMD, Key::I)],
+            When::Always,
+        ),
+        spec(
+            Action::Print,
+            |t| t.print,
+            &[key(CMD, Key::P)],
+            When::Always,
+        ),
+        spec(Action::Quit, |t| t.quit, &[key(CMD, Key::Q)], When::Always),
+        spec(
+            Action::Redo,
+            |t| t.redo,
+            &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)],
+            When::NotTyping,
+        ),
+        spec(
+            Action::Undo,
+            |t| t.undo,
+            &[key(CMD, Key::Z)],
+            When::NotTyping,
+        ),
+        spec(Action::PrintPreview, |t| t.print_preview, &[], When::Always),
+        spec(Action::ExportPdf, |t| t.export_pdf, &[], When::Always),
+        spec(Action::ExpandAll, |t| t.expand_all, &[], When::Always),
+        spec(Action::CollapseAll, |t| t.collapse_all, &[], When::Always),
+        spec(Action::ToggleSummary, |t| t.summary, &[], When::Always),
+        spec(
+            Action::SelectNext,
+            |t| t.select_next,
+            &[key(NONE, Key::ArrowDown)],
+            When::NotTyping,
+        ),
+        spec(
+            Action::SelectPrevious,
+            |t| t.select_previous,
+            &[key(NONE, Key::ArrowUp)],
+            When::NotTyping,
+        ),
+        spec(
+            Action::EditSelected,
+            |t| t.edit_text,
+            &[key(NONE, Key::Enter)],
+            When::NotTyping,
+        ),
+    ];
+
+    pub fn spec(self) -> &'static ActionSpec {
+        Action::ALL
+            .iter()
+            .find(|s| s.action == self)
+            .expect("every action is in Action::ALL")
+    }
+
+    pub fn label(self, t: &Texts) -> &'static str {
+        (self.spec().label)(t)
+    }
+
+    /// The shortcut shown in menus (the first one).
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.spec().shortcuts.first().copied()
+    }
+
+    /// Actions that throw the open report away, and so must ask first when it has changes.
+    pub fn discards_report(self) -> bool {
+        matches!(self, Action::Open | Action::Import | Action::Quit)
+    }
+}
+
+const fn spec(
+    action: Action,
+    label: fn(&Texts) -> &'static str,
+    shortcuts: &'static [KeyboardShortcut],
+    when: When,
+) -> ActionSpec {
+    ActionSpec {
+        action,
+        label,
+        shortcuts,
+        when,
+    }
+}
+
+/// Files in and out: carried out by the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
+    OpenPath(PathBuf),
+    /// Save to this path without asking (the dialogs, tests and scripts use it).
+    SaveTo(PathBuf),
+    /// Ask where, then export (Excel, the report table format, CSV).
+    Export {
+        format: crate::export::Format,
+        encoding: crate::export::Encoding,
+    },
+    ExportTo {
+        path: PathBuf,
+        encoding: crate::export::Encoding,
+    },
+    ExportPdfTo(PathBuf),
+    /// The unsaved-changes dialog was answered: save first, or discard; then go on.
     ResolveUnsaved {
         save: bool,
     },
-    Undo,
-    Redo,
-    /// An edit a view built completely.
-    Edit(Edit),
-    /// New text for an entry (months, counts and notes are read from it again).
-    SetEntryText {
-        id: Id,
-        text: String,
-    },
-    /// A new entry, typed as written (`研修の実施(6月)`), at the end of a topic's list.
-    AddEntry {
-        topic: Id,
-        side: Side,
-        text: String,
-    },
-    DoneAsPlanned {
-        id: Id,
-    },
-    AddTopic {
-        initiative: Id,
-    },
+}
+
+impl FileCommand {
+    pub fn discards_report(&self) -> bool {
+        matches!(self, FileCommand::OpenPath(_))
+    }
+}
+
+/// What the grid and the detail panel show: carried out by the view state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewCommand {
+    ToggleFold(Id),
+    Select(Id),
     SelectEntry(Id),
     StartEditing(EditTarget),
     /// The in-place field was left with Enter (or by clicking elsewhere).
@@ -80,97 +222,137 @@ pub enum AppCommand {
     SetDivisionFilter(Option<String>),
     SetStatusFilter(Option<Status>),
     SetTextFilter(String),
-    SetPeriod(Period),
-    SetAsOf(Option<AsOf>),
-    ToggleSummary,
-    PrintPreview,
-    ClosePreview,
-    /// Make the PDF and hand it to the system's viewer to print.
-    Print,
-    /// Ask where, then save the PDF there.
-    ExportPdf,
-    ExportPdfTo(PathBuf),
-    /// Ask where, then export (Excel, the report table format, CSV).
-    Export {
-        format: crate::export::Format,
-        encoding: crate::export::Encoding,
-    },
-    ExportTo {
-        path: PathBuf,
-        encoding: crate::export::Encoding,
-    },
+    /// Another report was opened: nothing selected, folded or filtered.
+    Reset,
+    /// A new entry was added: select it, close the field it was typed in.
+    AddedEntry(Id),
 }
 
-impl AppCommand {
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let cmd = Modifiers::COMMAND;
-        Some(match self {
-            AppCommand::Open => KeyboardShortcut::new(cmd, Key::O),
-            AppCommand::Import => KeyboardShortcut::new(cmd, Key::I),
-            AppCommand::Save => KeyboardShortcut::new(cmd, Key::S),
-            AppCommand::SaveAs => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S),
-            AppCommand::Quit => KeyboardShortcut::new(cmd, Key::Q),
-            AppCommand::Undo => KeyboardShortcut::new(cmd, Key::Z),
-            AppCommand::Redo => KeyboardShortcut::new(cmd, Key::Y),
-            AppCommand::Print => KeyboardShortcut::new(cmd, Key::P),
-            _ => return None,
-        })
-    }
+/// Page setup, preview and PDF jobs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PrintCommand {
+    ClosePreview,
+    SetPreviewPage(usize),
+    /// Take the PDF job's progress and result.
+    PollJob,
+}
 
-    pub fn label(&self, t: &Texts) -> String {
+/// Preferences kept between runs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PrefsCommand {
+    SetLanguage(Lang),
+    SetPageSetup(PageSetup),
+    RememberFile(PathBuf),
+}
+
+/// What the app says to the user: a dialog in front, or a line in the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DialogCommand {
+    Show(Dialog),
+    Close,
+    Notice(String),
+}
+
+/// What an in-place text field edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditTarget {
+    /// The whole text of an entry, as written.
+    Entry(Id),
+    TopicHeading(Id),
+    InitiativeTitle(Id),
+    ItemName(Id),
+}
+
+impl EditTarget {
+    /// The text as it stands in the report (what the field starts with).
+    pub fn current_text(self, report: &Report) -> Option<String> {
         match self {
-            AppCommand::Open => t.open.into(),
-            AppCommand::Import => t.import.into(),
-            AppCommand::Save => t.save.into(),
-            AppCommand::SaveAs => t.save_as.into(),
-            AppCommand::Quit => t.quit.into(),
-            AppCommand::Undo => t.undo.into(),
-            AppCommand::Redo => t.redo.into(),
-            AppCommand::ToggleSummary => t.summary.into(),
-            AppCommand::PrintPreview => t.print_preview.into(),
-            AppCommand::Print => t.print.into(),
-            AppCommand::ExportPdf => t.export_pdf.into(),
-            AppCommand::ExpandAll => t.expand_all.into(),
-            AppCommand::CollapseAll => t.collapse_all.into(),
-            AppCommand::SetLanguage(Lang::Ja) => t.japanese.into(),
-            AppCommand::SetLanguage(Lang::En) => t.english.into(),
-            AppCommand::OpenPath(p) | AppCommand::SaveTo(p) => p.display().to_string(),
-            other => format!("{other:?}"),
+            EditTarget::Entry(id) => report.entry(id).map(|e| e.text.clone()),
+            EditTarget::TopicHeading(id) => report
+                .topic(id)
+                .map(|t| t.heading.clone().unwrap_or_default()),
+            EditTarget::InitiativeTitle(id) => report.initiative(id).map(|i| i.title.clone()),
+            EditTarget::ItemName(id) => report.item(id).map(|x| x.name.clone()),
         }
     }
 
-    /// The commands with a shortcut, checked every frame. Save As comes before Save so that
-    /// Ctrl+Shift+S is not taken for Ctrl+S.
-    pub fn with_shortcuts() -> [AppCommand; 6] {
-        [
-            AppCommand::SaveAs,
-            AppCommand::Save,
-            AppCommand::Open,
-            AppCommand::Import,
-            AppCommand::Print,
-            AppCommand::Quit,
-        ]
+    /// The change that puts `text` in place.
+    pub fn intent(self, text: String) -> Intent {
+        match self {
+            EditTarget::Entry(id) => Intent::SetEntryText { id, text },
+            EditTarget::TopicHeading(id) => Intent::SetTopicHeading { id, heading: text },
+            EditTarget::InitiativeTitle(id) => Intent::SetInitiativeTitle { id, title: text },
+            EditTarget::ItemName(id) => Intent::SetItemName { id, name: text },
+        }
+    }
+}
+
+impl From<Action> for AppCommand {
+    fn from(a: Action) -> AppCommand {
+        AppCommand::Action(a)
+    }
+}
+
+impl From<FileCommand> for AppCommand {
+    fn from(c: FileCommand) -> AppCommand {
+        AppCommand::File(c)
+    }
+}
+
+impl From<Intent> for AppCommand {
+    fn from(i: Intent) -> AppCommand {
+        AppCommand::Edit(i)
+    }
+}
+
+impl From<ViewCommand> for AppCommand {
+    fn from(c: ViewCommand) -> AppCommand {
+        AppCommand::View(c)
+    }
+}
+
+impl From<PrintCommand> for AppCommand {
+    fn from(c: PrintCommand) -> AppCommand {
+        AppCommand::Print(c)
+    }
+}
+
+impl From<PrefsCommand> for AppCommand {
+    fn from(c: PrefsCommand) -> AppCommand {
+        AppCommand::Prefs(c)
+    }
+}
+
+impl From<DialogCommand> for AppCommand {
+    fn from(c: DialogCommand) -> AppCommand {
+        AppCommand::Dialog(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_actions_share_a_shortcut() {
+        let mut seen = std::collections::HashMap::new();
+        for spec in Action::ALL {
+            for s in spec.shortcuts {
+                if let Some(other) = seen.insert(*s, spec.action) {
+                    panic!("{:?} and {:?} share {s:?}", other, spec.action);
+                }
+            }
+        }
     }
 
-    /// Undo and redo, checked only when no text field has the keyboard (a field undoes its
-    /// own typing). Ctrl+Shift+Z comes first so that it is not taken for Ctrl+Z.
-    pub fn history_shortcuts() -> [(KeyboardShortcut, AppCommand); 3] {
-        let cmd = Modifiers::COMMAND;
-        [
-            (
-                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
-                AppCommand::Redo,
-            ),
-            (KeyboardShortcut::new(cmd, Key::Z), AppCommand::Undo),
-            (KeyboardShortcut::new(cmd, Key::Y), AppCommand::Redo),
-        ]
-    }
-
-    /// Commands that throw the open report away, and so must ask first when it has changes.
-    pub fn discards_report(&self) -> bool {
-        matches!(
-            self,
-            AppCommand::Open | AppCommand::Import | AppCommand::OpenPath(_) | AppCommand::Quit
-        )
+    #[test]
+    fn every_action_is_in_the_table_once() {
+        for spec in Action::ALL {
+            let n = Action::ALL
+                .iter()
+                .filter(|s| s.action == spec.action)
+                .count();
+            assert_eq!(n, 1, "{:?}", spec.action);
+        }
     }
 }

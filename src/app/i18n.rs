@@ -1,13 +1,6 @@
 //! The words of the window in Japanese (the default) and English.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    Ja,
-    En,
-}
+pub use crate::lang::Lang;
 
 impl Lang {
     pub fn texts(self) -> &'static Texts {
@@ -137,6 +130,19 @@ pub struct Texts {
     pub export_failed: &'static str,
     pub move_up: &'static str,
     pub move_down: &'static str,
+    pub select_next: &'static str,
+    pub select_previous: &'static str,
+    pub new_heading: &'static str,
+    pub span_start: &'static str,
+    pub span_end: &'static str,
+    pub continues: &'static str,
+    pub reset_as_of: &'static str,
+    pub total: &'static str,
+    pub month_suffix: &'static str,
+    pub day_suffix: &'static str,
+    pub pdf_job_stopped: &'static str,
+    pub cannot_write: &'static str,
+    pub month_lane: &'static str,
 }
 
 pub const JA: Texts = Texts {
@@ -257,6 +263,19 @@ pub const JA: Texts = Texts {
     export_failed: "書き出せませんでした",
     move_up: "上へ移動",
     move_down: "下へ移動",
+    select_next: "次の取組",
+    select_previous: "前の取組",
+    new_heading: "新しい見出し",
+    span_start: "開始年度",
+    span_end: "終了年度",
+    continues: "継続",
+    reset_as_of: "期間の末日に戻す",
+    total: "計",
+    month_suffix: "月",
+    day_suffix: "日",
+    pdf_job_stopped: "PDFの作成が途中で止まりました",
+    cannot_write: "書き込めません:",
+    month_lane: "月",
 };
 
 pub const EN: Texts = Texts {
@@ -377,4 +396,17 @@ pub const EN: Texts = Texts {
     export_failed: "Could not export",
     move_up: "Move Up",
     move_down: "Move Down",
+    select_next: "Next initiative",
+    select_previous: "Previous initiative",
+    new_heading: "New heading",
+    span_start: "First year",
+    span_end: "Last year",
+    continues: "Continues",
+    reset_as_of: "Back to the end of the period",
+    total: "Total",
+    month_suffix: "月",
+    day_suffix: "日",
+    pdf_job_stopped: "the PDF job stopped unexpectedly",
+    cannot_write: "cannot write:",
+    month_lane: "Months",
 };

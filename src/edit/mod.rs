@@ -1,18 +1,21 @@
 //! Edit commands on a report, each with its inverse. Views build an [`Edit`]; [`apply`] is the
 //! only code that changes a report after import, and it returns the edit that undoes it.
 
-mod entry_text;
+mod build;
 pub mod history;
+pub mod intent;
 pub mod spans;
 
-pub use entry_text::*;
+pub use build::*;
 pub use history::History;
+pub use intent::Intent;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use crate::lang::{Describe, Lang, say};
 use crate::model::{
-    ActionItem, AsOf, Entry, Id, Initiative, Period, Report, Side, StageSpan, Topic,
+    ActionItem, AsOf, Entry, EntryPlace, Id, Initiative, Period, Report, Side, StageSpan, Topic,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,20 +103,120 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
-/// An edit that names something no longer in the report (a stale command): nothing changed.
+/// Why an edit could not be applied; nothing changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EditError(pub String);
+pub enum EditError {
+    /// It names something no longer in the report (a stale command).
+    Missing {
+        what: Thing,
+        id: Id,
+    },
+    NoLane {
+        item: Id,
+        lane: usize,
+    },
+    NoSpan {
+        item: Id,
+        lane: usize,
+        index: usize,
+    },
+    /// 計画どおり実施 was asked of an entry that is not a plan entry.
+    NotAPlanEntry {
+        id: Id,
+    },
+    /// A lane of stages would break the model's rules (two stages in one year, a stage outside
+    /// the plan years or ending before it starts); `lane` and `stage` count from 0.
+    Stage {
+        item: Id,
+        lane: usize,
+        stage: usize,
+        rule: Box<crate::model::validate::Rule>,
+    },
+}
+
+/// The kinds of thing a report holds, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Thing {
+    Section,
+    Initiative,
+    ActionItem,
+    Topic,
+    Entry,
+}
+
+impl Thing {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Thing::Section, Lang::Ja) => "区分",
+            (Thing::Initiative, Lang::Ja) => "取組",
+            (Thing::ActionItem, Lang::Ja) => "取組項目",
+            (Thing::Topic, Lang::Ja) => "見出し",
+            (Thing::Entry, Lang::Ja) => "項目",
+            (Thing::Section, Lang::En) => "section",
+            (Thing::Initiative, Lang::En) => "initiative",
+            (Thing::ActionItem, Lang::En) => "action item",
+            (Thing::Topic, Lang::En) => "topic",
+            (Thing::Entry, Lang::En) => "entry",
+        }
+    }
+}
+
+impl Describe for EditError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            EditError::Missing { what, id } => say(
+                lang,
+                format!("{}（{id}）は報告にもうありません", what.name(lang)),
+                format!("no {} {id} in the report", what.name(lang)),
+            ),
+            EditError::NoLane { item, lane } => say(
+                lang,
+                format!("取組項目{item}に工程の段{lane}はありません"),
+                format!("item {item} has no lane {lane}"),
+            ),
+            EditError::NoSpan { item, lane, index } => say(
+                lang,
+                format!("取組項目{item}の工程の段{lane}に{index}番目の工程はありません"),
+                format!("item {item} lane {lane} has no span {index}"),
+            ),
+            EditError::NotAPlanEntry { id } => say(
+                lang,
+                format!("{id}は年次計画の項目ではありません"),
+                format!("{id} is not a plan entry"),
+            ),
+            EditError::Stage {
+                item,
+                lane,
+                stage,
+                rule,
+            } => {
+                let (lane, stage) = (lane + 1, stage + 1);
+                say(
+                    lang,
+                    format!(
+                        "取組項目{item}の工程の段{lane}の{stage}番目の工程: {}",
+                        rule.describe(lang)
+                    ),
+                    format!(
+                        "item {item} lane {lane} stage {stage}: {}",
+                        rule.describe(lang)
+                    ),
+                )
+            }
+        }
+    }
+}
 
 impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
 impl std::error::Error for EditError {}
 
-fn missing(what: &str, id: Id) -> EditError {
-    EditError(format!("no {what} {id} in the report"))
+fn missing(what: Thing, id: Id) -> EditError {
+    EditError::Missing { what, id }
 }
 
 /// Applies an edit and returns its inverse. On error the report is unchanged.
@@ -132,7 +235,12 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             Edit::RemoveEntry { id }
         }
         Edit::RemoveEntry { id } => {
-            let (topic, side, parent, index) = locate_entry(report, id)?;
+            let EntryPlace {
+                topic,
+                side,
+                parent,
+                index,
+            } = locate_entry(report, id)?;
             let list = entry_list(report, topic, side, parent)?;
             let entry = list.remove(index);
             Edit::InsertEntry {
@@ -150,8 +258,9 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             }
         }
         Edit::MoveEntry { id, index } => {
-            let (topic, side, parent, from) = locate_entry(report, id)?;
-            let list = entry_list(report, topic, side, parent)?;
+            let place = locate_entry(report, id)?;
+            let from = place.index;
+            let list = entry_list(report, place.topic, place.side, place.parent)?;
             let entry = list.remove(from);
             list.insert(index.min(list.len()), entry);
             Edit::MoveEntry { id, index: from }
@@ -202,7 +311,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             let slot = action
                 .lanes
                 .get_mut(lane)
-                .ok_or_else(|| EditError(format!("item {item} has no lane {lane}")))?;
+                .ok_or(EditError::NoLane { item, lane })?;
             Edit::SetStageLane {
                 item,
                 lane,
@@ -224,7 +333,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             let (initiative, index) = report
                 .initiatives()
                 .find_map(|i| i.items.iter().position(|x| x.id == id).map(|k| (i.id, k)))
-                .ok_or_else(|| missing("action item", id))?;
+                .ok_or_else(|| missing(Thing::ActionItem, id))?;
             let item = initiative_mut(report, initiative)?.items.remove(index);
             Edit::InsertItem {
                 initiative,
@@ -250,7 +359,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
                 .sections
                 .iter_mut()
                 .find(|s| s.id == section)
-                .ok_or_else(|| missing("section", section))?
+                .ok_or_else(|| missing(Thing::Section, section))?
                 .initiatives;
             list.insert(index.min(list.len()), initiative);
             Edit::RemoveInitiative { id }
@@ -266,7 +375,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
                         .position(|i| i.id == id)
                         .map(|k| (s, k))
                 })
-                .ok_or_else(|| missing("initiative", id))?;
+                .ok_or_else(|| missing(Thing::Initiative, id))?;
             let initiative = report.sections[s].initiatives.remove(index);
             Edit::InsertInitiative {
                 section: report.sections[s].id,
@@ -319,106 +428,38 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
 
 fn initiative_mut(report: &mut Report, id: Id) -> Result<&mut Initiative, EditError> {
     report
-        .sections
-        .iter_mut()
-        .flat_map(|s| s.initiatives.iter_mut())
-        .find(|i| i.id == id)
-        .ok_or_else(|| missing("initiative", id))
+        .initiative_mut(id)
+        .ok_or_else(|| missing(Thing::Initiative, id))
 }
 
 fn item_mut(report: &mut Report, id: Id) -> Result<&mut ActionItem, EditError> {
     report
-        .sections
-        .iter_mut()
-        .flat_map(|s| s.initiatives.iter_mut())
-        .flat_map(|i| i.items.iter_mut())
-        .find(|x| x.id == id)
-        .ok_or_else(|| missing("action item", id))
+        .item_mut(id)
+        .ok_or_else(|| missing(Thing::ActionItem, id))
 }
 
 fn topic_mut(report: &mut Report, id: Id) -> Result<&mut Topic, EditError> {
     report
-        .sections
-        .iter_mut()
-        .flat_map(|s| s.initiatives.iter_mut())
-        .flat_map(|i| i.topics.iter_mut())
-        .find(|t| t.id == id)
-        .ok_or_else(|| missing("topic", id))
+        .topic_mut(id)
+        .ok_or_else(|| missing(Thing::Topic, id))
 }
 
 fn locate_topic(report: &Report, id: Id) -> Result<(Id, usize), EditError> {
     report
-        .initiatives()
-        .find_map(|i| i.topics.iter().position(|t| t.id == id).map(|k| (i.id, k)))
-        .ok_or_else(|| missing("topic", id))
+        .topic_place(id)
+        .ok_or_else(|| missing(Thing::Topic, id))
 }
 
-/// The list an entry lives in: (topic, side, parent entry, index).
-pub fn locate_entry(report: &Report, id: Id) -> Result<(Id, Side, Option<Id>, usize), EditError> {
-    for initiative in report.initiatives() {
-        for topic in &initiative.topics {
-            for (side, list) in [(Side::Plan, &topic.plan), (Side::Actual, &topic.actual)] {
-                if let Some((parent, index)) = find_in(list, id, None) {
-                    return Ok((topic.id, side, parent, index));
-                }
-            }
-        }
-    }
-    Err(missing("entry", id))
-}
-
-fn find_in(list: &[Entry], id: Id, parent: Option<Id>) -> Option<(Option<Id>, usize)> {
-    for (k, e) in list.iter().enumerate() {
-        if e.id == id {
-            return Some((parent, k));
-        }
-        if let Some(found) = find_in(&e.subs, id, Some(e.id)) {
-            return Some(found);
-        }
-    }
-    None
-}
-
-pub fn find_entry(report: &Report, id: Id) -> Option<&Entry> {
-    fn walk(list: &[Entry], id: Id) -> Option<&Entry> {
-        list.iter().find_map(|e| {
-            if e.id == id {
-                Some(e)
-            } else {
-                walk(&e.subs, id)
-            }
-        })
-    }
+fn locate_entry(report: &Report, id: Id) -> Result<EntryPlace, EditError> {
     report
-        .initiatives()
-        .flat_map(|i| i.topics.iter())
-        .find_map(|t| walk(&t.plan, id).or_else(|| walk(&t.actual, id)))
+        .entry_place(id)
+        .ok_or_else(|| missing(Thing::Entry, id))
 }
 
 fn entry_mut(report: &mut Report, id: Id) -> Result<&mut Entry, EditError> {
-    fn walk(list: &mut [Entry], id: Id) -> Option<&mut Entry> {
-        for e in list {
-            if e.id == id {
-                return Some(e);
-            }
-            if let Some(found) = walk(&mut e.subs, id) {
-                return Some(found);
-            }
-        }
-        None
-    }
     report
-        .sections
-        .iter_mut()
-        .flat_map(|s| s.initiatives.iter_mut())
-        .flat_map(|i| i.topics.iter_mut())
-        .find_map(|t| {
-            if let Some(e) = walk(&mut t.plan, id) {
-                return Some(e);
-            }
-            walk(&mut t.actual, id)
-        })
-        .ok_or_else(|| missing("entry", id))
+        .entry_mut(id)
+        .ok_or_else(|| missing(Thing::Entry, id))
 }
 
 fn entry_list(
@@ -427,14 +468,10 @@ fn entry_list(
     side: Side,
     parent: Option<Id>,
 ) -> Result<&mut Vec<Entry>, EditError> {
-    match parent {
-        Some(p) => Ok(&mut entry_mut(report, p)?.subs),
-        None => {
-            let t = topic_mut(report, topic)?;
-            Ok(match side {
-                Side::Plan => &mut t.plan,
-                Side::Actual => &mut t.actual,
-            })
-        }
-    }
+    report.entry_list_mut(topic, side, parent).ok_or_else(|| {
+        missing(
+            parent.map_or(Thing::Topic, |_| Thing::Entry),
+            parent.unwrap_or(topic),
+        )
+    })
 }

@@ -32,11 +32,12 @@ pub fn check_lane(
 }
 
 fn lane_error(item: Id, lane: usize, stage: usize, rule: &Rule) -> EditError {
-    EditError(format!(
-        "item {item} lane {} stage {}: {rule}",
-        lane + 1,
-        stage + 1
-    ))
+    EditError::Stage {
+        item,
+        lane,
+        stage,
+        rule: Box::new(rule.clone()),
+    }
 }
 
 /// Every lane of an item being inserted.
@@ -55,25 +56,31 @@ pub fn check_initiative(plan: YearRange, initiative: &Initiative) -> Result<(), 
         .try_for_each(|item| check_item(plan, item))
 }
 
+fn no_span(span: SpanRef) -> EditError {
+    EditError::NoSpan {
+        item: span.item,
+        lane: span.lane,
+        index: span.index,
+    }
+}
+
 fn lane_of(report: &Report, span: SpanRef) -> Result<&Vec<StageSpan>, EditError> {
     report
         .initiatives()
         .flat_map(|i| i.items.iter())
         .find(|x| x.id == span.item)
         .and_then(|x| x.lanes.get(span.lane))
-        .ok_or_else(|| EditError(format!("no lane {} of item {}", span.lane, span.item)))
+        .ok_or(EditError::NoLane {
+            item: span.item,
+            lane: span.lane,
+        })
 }
 
 /// The years the stage may take: from the year after the stage before it (or the plan's first
 /// year) to the year before the stage after it (or the plan's last year).
 pub fn room(report: &Report, span: SpanRef) -> Result<(FiscalYear, FiscalYear), EditError> {
     let lane = lane_of(report, span)?;
-    let me = lane.get(span.index).ok_or_else(|| {
-        EditError(format!(
-            "item {} lane {} has no span {}",
-            span.item, span.lane, span.index
-        ))
-    })?;
+    let me = lane.get(span.index).ok_or(no_span(span))?;
     let plan = report.plan_years;
     let others = lane.iter().enumerate().filter(|(k, _)| *k != span.index);
     let mut lo = plan.first;
@@ -96,12 +103,16 @@ pub fn room(report: &Report, span: SpanRef) -> Result<(FiscalYear, FiscalYear), 
         }
     }
     if lo > me.first || hi < me.last {
-        return Err(EditError(format!(
-            "item {} lane {} stage {} lies outside the plan years",
+        return Err(lane_error(
             span.item,
-            span.lane + 1,
-            span.index + 1
-        )));
+            span.lane,
+            span.index,
+            &Rule::SpanOutsidePlan {
+                first: me.first.0,
+                last: me.last.0,
+                plan: (plan.first.0, plan.last.0),
+            },
+        ));
     }
     Ok((lo, hi))
 }
@@ -140,12 +151,7 @@ pub fn move_span_clamped(
 ) -> Result<Edit, EditError> {
     let (lo, hi) = room(report, span)?;
     let lane = lane_of(report, span)?;
-    let Some(me) = lane.get(span.index) else {
-        return Err(EditError(format!(
-            "item {} has no span {}",
-            span.item, span.index
-        )));
-    };
+    let me = lane.get(span.index).ok_or(no_span(span))?;
     let len = me.last.0.saturating_sub(me.first.0);
     let latest = FiscalYear(hi.0.saturating_sub(len));
     let first = first.clamp(lo, latest.max(lo));

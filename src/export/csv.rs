@@ -42,7 +42,7 @@ pub fn months_text(months: MonthSet) -> String {
 
 pub fn to_csv(report: &Report) -> Result<String, ExportError> {
     let mut writer = ::csv::WriterBuilder::new().from_writer(Vec::new());
-    let fail = |e: ::csv::Error| ExportError(format!("cannot write the CSV: {e}"));
+    let fail = |e: ::csv::Error| ExportError::Writer(format!("CSV: {e}"));
     writer.write_record(HEADER).map_err(fail)?;
     let as_of = report.as_of();
     for section in &report.sections {
@@ -94,6 +94,6 @@ pub fn to_csv(report: &Report) -> Result<String, ExportError> {
     }
     let bytes = writer
         .into_inner()
-        .map_err(|e| ExportError(format!("cannot write the CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| ExportError(format!("cannot write the CSV: {e}")))
+        .map_err(|e| ExportError::Writer(format!("CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| ExportError::Writer(format!("CSV: {e}")))
 }

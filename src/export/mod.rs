@@ -7,8 +7,9 @@ pub mod table;
 pub mod xlsx;
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use crate::lang::{Describe, Lang, say};
 use crate::model::Report;
 
 /// Text encodings the table and CSV exports can be written in.
@@ -23,12 +24,74 @@ pub enum Encoding {
     Utf16,
 }
 
+/// Why an export could not be made; nothing was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportError(pub String);
+pub enum ExportError {
+    /// Characters CP932 has no code for, each once, in order of first use.
+    NotInCp932 {
+        chars: Vec<char>,
+    },
+    /// The output's name does not say which format.
+    UnknownFormat {
+        path: PathBuf,
+    },
+    CannotWrite {
+        path: PathBuf,
+        reason: String,
+    },
+    /// The XLSX or CSV writer's own words.
+    Writer(String),
+}
+
+impl Describe for ExportError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            ExportError::NotInCp932 { chars } => {
+                let list = chars
+                    .iter()
+                    .map(|c| format!("「{c}」(U+{:04X})", *c as u32))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                say(
+                    lang,
+                    format!(
+                        "CP932で書けません: {list} はCP932にない文字です。UTF-8かUTF-16で書き出してください"
+                    ),
+                    format!(
+                        "cannot write in CP932: {list} {} no CP932 code; write UTF-8 or UTF-16 \
+                         instead",
+                        if chars.len() == 1 { "has" } else { "have" }
+                    ),
+                )
+            }
+            ExportError::UnknownFormat { path } => say(
+                lang,
+                format!(
+                    "{}: ファイル名の末尾は .xlsx、.tsv（.txt）、.csv のどれかにしてください",
+                    path.display()
+                ),
+                format!(
+                    "{}: the file name must end in .xlsx, .tsv (or .txt) or .csv",
+                    path.display()
+                ),
+            ),
+            ExportError::CannotWrite { path, reason } => say(
+                lang,
+                format!("{}: 書き込めません: {reason}", path.display()),
+                format!("{}: cannot write: {reason}", path.display()),
+            ),
+            ExportError::Writer(e) => say(
+                lang,
+                format!("書き出せません: {e}"),
+                format!("cannot write the export: {e}"),
+            ),
+        }
+    }
+}
 
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -48,17 +111,8 @@ pub fn encode(text: &str, encoding: Encoding, bom_for_utf8: bool) -> Result<Vec<
             bytes.extend_from_slice(text.as_bytes());
             Ok(bytes)
         }
-        Encoding::Cp932 => cp932::encode(&text.replace('\n', "\r\n")).map_err(|missing| {
-            let unique: Vec<String> = missing
-                .iter()
-                .map(|c| format!("「{c}」(U+{:04X})", *c as u32))
-                .collect();
-            ExportError(format!(
-                "cannot write in CP932: {} {} no CP932 code; write UTF-8 or UTF-16 instead",
-                unique.join(" "),
-                if unique.len() == 1 { "has" } else { "have" }
-            ))
-        }),
+        Encoding::Cp932 => cp932::encode(&text.replace('\n', "\r\n"))
+            .map_err(|chars| ExportError::NotInCp932 { chars }),
         Encoding::Utf16 => {
             let mut bytes = vec![0xFF, 0xFE];
             for unit in text.replace('\n', "\r\n").encode_utf16() {
@@ -104,13 +158,12 @@ pub fn export_bytes(
 
 /// Writes an export to `path` (atomically), the format taken from its extension.
 pub fn export_file(report: &Report, path: &Path, encoding: Encoding) -> Result<(), ExportError> {
-    let format = Format::from_path(path).ok_or_else(|| {
-        ExportError(format!(
-            "{}: the file name must end in .xlsx, .tsv (or .txt) or .csv",
-            path.display()
-        ))
+    let format = Format::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
+        path: path.to_path_buf(),
     })?;
     let bytes = export_bytes(report, format, encoding)?;
-    crate::store::write_atomically(path, &bytes)
-        .map_err(|e| ExportError(format!("{}: cannot write: {e}", path.display())))
+    crate::store::write_atomically(path, &bytes).map_err(|e| ExportError::CannotWrite {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })
 }

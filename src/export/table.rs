@@ -1,7 +1,8 @@
 //! The report written back in the published table format (tab-separated, stage tables as HTML
 //! with colspans, plan/actual/division cells as the importer reads them), so that it goes back
-//! into a word processor or another office's tools, and `import(export(report))` gives the
-//! report again.
+//! into a word processor or another office's tools. Importing it gives back the same report
+//! for a report that was itself imported; the as-of date and the unread source rows are not
+//! part of the format, and an edited report comes back with its ids renumbered in order.
 
 use crate::model::{ActionItem, Entry, Initiative, Report, Side, Topic};
 
@@ -10,16 +11,8 @@ pub fn to_table_text(report: &Report) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     rows.push(vec![report.title.clone()]);
     rows.push(Vec::new());
-    let plan_heading = if report.headings.plan.is_empty() {
-        format!("{} 年次計画", report.fiscal_year.era_form())
-    } else {
-        report.headings.plan.clone()
-    };
-    let actual_heading = if report.headings.actual.is_empty() {
-        format!("{}実績", report.period.japanese())
-    } else {
-        report.headings.actual.clone()
-    };
+    let plan_heading = report.plan_heading();
+    let actual_heading = report.actual_heading();
     rows.push(
         [
             "番号",
@@ -70,7 +63,7 @@ fn stage_rows(
     for item in items {
         for (k, lane) in item.lanes.iter().enumerate() {
             let name = if k == 0 {
-                format!("{}{}", if item.ticked { "□" } else { "" }, item.name)
+                item.display_name()
             } else {
                 String::new()
             };

@@ -13,6 +13,7 @@ use super::table::entry_line;
 use crate::model::months::FISCAL_MONTHS;
 use crate::model::status::topic_status;
 use crate::model::{Initiative, MonthSet, Report, Side};
+use crate::palette::{self, Rgb, Tone};
 
 const FONT: &str = "BIZ UDPゴシック";
 const FONT_SIZE: f64 = 9.0;
@@ -31,7 +32,7 @@ const HEADER_ROWS: u32 = 5;
 const PAGE_HEIGHT: f64 = 842.0 - 2.0 * 0.75 * 72.0 - 40.0;
 
 fn err(e: XlsxError) -> ExportError {
-    ExportError(format!("cannot write the XLSX: {e}"))
+    ExportError::Writer(format!("XLSX: {e}"))
 }
 
 fn base() -> Format {
@@ -41,13 +42,13 @@ fn base() -> Format {
         .set_text_wrap()
         .set_align(FormatAlign::Top)
         .set_border(FormatBorder::Thin)
-        .set_border_color(Color::RGB(0x80_80_80))
+        .set_border_color(Color::RGB(palette::SHEET_BORDER.to_u32()))
 }
 
-fn filled(rgb: u32) -> Format {
+fn filled(color: Rgb) -> Format {
     base()
         .set_pattern(FormatPattern::Solid)
-        .set_background_color(Color::RGB(rgb))
+        .set_background_color(Color::RGB(color.to_u32()))
 }
 
 /// Lines a text takes in a column `width` characters wide (kanji count two, as Excel draws them).
@@ -157,7 +158,7 @@ fn report_sheet(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         &Format::new().set_font_name(FONT).set_font_size(10.0),
     )?;
 
-    let head = filled(0xE4E4E4)
+    let head = filled(palette::HEADING_FILL)
         .set_bold()
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter);
@@ -174,17 +175,13 @@ fn report_sheet(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             &head,
         )?;
     }
-    let plan_heading = if report.headings.plan.is_empty() {
-        "年次計画".to_string()
-    } else {
-        report.headings.plan.clone()
-    };
-    let actual_heading = format!("{}実績", report.period.japanese());
+    let plan_heading = report.plan_heading();
+    let actual_heading = report.actual_heading();
     ws.merge_range(h1, plan_col, h2, plan_col, &plan_heading, &head)?;
     ws.merge_range(h1, actual_col, h2, actual_col, &actual_heading, &head)?;
     ws.merge_range(h1, division_col, h2, division_col, "担当課", &head)?;
 
-    let section_format = filled(0xDDDDDD).set_bold();
+    let section_format = filled(palette::SHEET_SECTION_FILL).set_bold();
     let text = base();
     let bold = base().set_bold();
     let mut row = HEADER_ROWS;
@@ -336,7 +333,7 @@ fn write_initiative(
             continue;
         };
         let name = if lane == 0 {
-            format!("{}{}", if item.ticked { "□" } else { "" }, item.name)
+            item.display_name()
         } else {
             String::new()
         };
@@ -350,7 +347,7 @@ fn write_initiative(
             ) else {
                 continue;
             };
-            let f = filled(crate::print::stage_color(&span.label).to_u32())
+            let f = filled(palette::stage(&span.label, Tone::Paper))
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter);
             let (ca, cb) = (year_col + a as u16, year_col + b as u16);
@@ -376,7 +373,9 @@ fn write_initiative(
 /// with a hatch pattern, actual solid, 予定 dotted — so they differ in black and white too.
 fn month_sheet(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     ws.set_name("月別計画と実績")?;
-    let head = filled(0xE4E4E4).set_bold().set_align(FormatAlign::Center);
+    let head = filled(palette::HEADING_FILL)
+        .set_bold()
+        .set_align(FormatAlign::Center);
     let columns = [
         "番号",
         "具体的取組",
@@ -418,13 +417,13 @@ fn month_sheet(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let text = base();
     let plan = base()
         .set_pattern(FormatPattern::LightUp)
-        .set_foreground_color(Color::RGB(0x1F4E8C))
-        .set_background_color(Color::RGB(0xFFFFFF));
-    let actual = filled(0xC85A00).set_font_color(Color::White);
+        .set_foreground_color(Color::RGB(palette::PLAN.to_u32()))
+        .set_background_color(Color::RGB(Rgb::WHITE.to_u32()));
+    let actual = filled(palette::actual(Tone::Paper)).set_font_color(Color::White);
     let scheduled = base()
         .set_pattern(FormatPattern::Gray125)
-        .set_foreground_color(Color::RGB(0xC85A00))
-        .set_background_color(Color::RGB(0xFBE6D2));
+        .set_foreground_color(Color::RGB(palette::actual(Tone::Paper).to_u32()))
+        .set_background_color(Color::RGB(palette::SCHEDULED_FILL.to_u32()));
     let as_of = report.as_of();
     let mut row = 2;
     for initiative in report.initiatives() {

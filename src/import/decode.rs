@@ -3,6 +3,8 @@
 
 use encoding_rs::{SHIFT_JIS, UTF_16BE, UTF_16LE};
 
+use crate::model::diag::DecodeProblem;
+
 /// The encoding a file was found to be in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextEncoding {
@@ -26,15 +28,12 @@ impl TextEncoding {
 }
 
 /// Decodes the bytes of a report table. `Err` says why the bytes are not text we can read.
-pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
+pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeProblem> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
             .map(|s| (s.to_string(), TextEncoding::Utf8Bom))
-            .map_err(|e| {
-                format!(
-                    "it starts with a UTF-8 BOM but is not UTF-8 (byte {})",
-                    e.valid_up_to() + 3
-                )
+            .map_err(|e| DecodeProblem::BadUtf8AfterBom {
+                byte: e.valid_up_to() + 3,
             });
     }
     for (bom, enc, kind) in [
@@ -43,18 +42,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
     ] {
         if let Some(rest) = bytes.strip_prefix(bom) {
             if rest.len() % 2 != 0 {
-                return Err(format!(
-                    "it starts with a {} BOM but has an odd number of bytes (truncated?)",
-                    kind.name()
-                ));
+                return Err(DecodeProblem::OddUtf16 {
+                    encoding: kind.name(),
+                });
             }
             let (text, had_errors) = enc.decode_without_bom_handling(rest);
             if had_errors {
-                return Err(format!(
-                    "it starts with a {} BOM but is not valid {}",
-                    kind.name(),
-                    kind.name()
-                ));
+                return Err(DecodeProblem::BadUtf16 {
+                    encoding: kind.name(),
+                });
             }
             return Ok((text.into_owned(), kind));
         }
@@ -64,9 +60,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
     }
     let (text, had_errors) = SHIFT_JIS.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(
-            "it is neither UTF-8, UTF-16 with a BOM, nor CP932 (Shift_JIS) text".to_string(),
-        );
+        return Err(DecodeProblem::Unknown);
     }
     Ok((text.into_owned(), TextEncoding::Cp932))
 }

@@ -3,6 +3,8 @@
 //! with unclosed `<ul>`s, and `<ポータルサイトの構築>` is a topic heading, not a tag (as in HTML5,
 //! `<` followed by anything but an ASCII letter, `/` or `!` is text).
 
+use crate::model::diag::WarningKind;
+
 /// A piece of a cell: text or a tag.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Token {
@@ -13,13 +15,6 @@ pub enum Token {
         colspan: Option<usize>,
     },
     Close(String),
-}
-
-/// Does the cell hold HTML at all (as opposed to plain text with `<heading>`s)?
-pub fn has_markup(cell: &str) -> bool {
-    tokenize(cell)
-        .iter()
-        .any(|t| matches!(t, Token::Open { .. } | Token::Close(_)))
 }
 
 pub fn tokenize(input: &str) -> Vec<Token> {
@@ -155,7 +150,7 @@ pub struct Table {
     pub rows: Vec<Vec<TableCell>>,
     /// Problems met on the way (unclosed table, text outside cells); the rows that were there
     /// are still read.
-    pub problems: Vec<String>,
+    pub problems: Vec<WarningKind>,
 }
 
 /// Reads the first `<table>` of a cell. `None` when there is no table at all.
@@ -199,10 +194,9 @@ pub fn parse_table(cell: &str) -> Option<Table> {
             Token::Text(t) => match row.as_mut().and_then(|r| r.last_mut()) {
                 Some(c) => c.text.push_str(t),
                 None if t.trim().is_empty() => {}
-                None => table.problems.push(format!(
-                    "text 「{}」 stands outside any table cell",
-                    t.trim()
-                )),
+                None => table.problems.push(WarningKind::TextOutsideCell {
+                    text: t.trim().to_string(),
+                }),
             },
             _ => {}
         }
@@ -211,9 +205,7 @@ pub fn parse_table(cell: &str) -> Option<Table> {
         table.rows.push(r);
     }
     if !closed {
-        table.problems.push(
-            "the stage table is not closed (no </table>); read the rows that are there".into(),
-        );
+        table.problems.push(WarningKind::TableNotClosed);
     }
     for r in &mut table.rows {
         for c in r.iter_mut() {

@@ -1,96 +1,19 @@
 //! The published report table (tab-separated text with HTML cells) → the report model.
-//! `../docs/report-format.md` of the steering repo describes the format; `table.rs` reads it.
+//! `table.rs` reads it row by row; `cell.rs` splits plan and actual cells into topics and
+//! entries, whose text the model's entry reader takes.
 
 pub mod cell;
 pub mod decode;
 pub mod html;
 mod table;
 
-use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::model::Report;
+use crate::model::diag::{
+    FileError, FileErrorKind, ImportError, ImportErrorKind, Location, Warning,
+};
 pub use decode::TextEncoding;
-
-/// Where in the table something was found: 1-based row (line of the file) and field.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Location {
-    pub row: Option<usize>,
-    /// 1-based field (column) number.
-    pub field: Option<usize>,
-    /// What the field holds: `年次計画`, `工程` …
-    pub field_name: Option<String>,
-}
-
-impl Location {
-    pub fn row(row: usize) -> Location {
-        Location {
-            row: Some(row),
-            ..Location::default()
-        }
-    }
-
-    pub fn field(row: usize, field: usize, name: &str) -> Location {
-        Location {
-            row: Some(row),
-            field: Some(field),
-            field_name: Some(name.to_string()),
-        }
-    }
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut parts = Vec::new();
-        if let Some(r) = self.row {
-            parts.push(format!("row {r}"));
-        }
-        match (self.field, &self.field_name) {
-            (Some(n), Some(name)) => parts.push(format!("field {n} ({name})")),
-            (Some(n), None) => parts.push(format!("field {n}")),
-            (None, Some(name)) => parts.push(name.clone()),
-            (None, None) => {}
-        }
-        f.write_str(&parts.join(", "))
-    }
-}
-
-/// Something read but not as expected; the data is kept and the user is told.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Warning {
-    pub at: Location,
-    pub message: String,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = self.at.to_string();
-        if at.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{at}: {}", self.message)
-        }
-    }
-}
-
-/// The input cannot be read as a report at all.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportError {
-    pub at: Location,
-    pub message: String,
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Warning {
-            at: self.at.clone(),
-            message: self.message.clone(),
-        }
-        .fmt(f)
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// A report read from a table, with what the reader noticed on the way.
 #[derive(Clone, Debug)]
@@ -105,12 +28,12 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError {
             at: Location::default(),
-            message: "the file is empty: expected a report table (tab-separated text)".into(),
+            kind: ImportErrorKind::Empty,
         });
     }
     let (text, encoding) = decode::decode(bytes).map_err(|why| ImportError {
         at: Location::default(),
-        message: format!("not a report table: {why}"),
+        kind: ImportErrorKind::NotText(why),
     })?;
     let (report, warnings) = table::read(&text)?;
     Ok(Imported {
@@ -130,28 +53,13 @@ pub fn import_text(text: &str) -> Result<Imported, ImportError> {
     })
 }
 
-/// Any failure to read a report file, naming the file.
-#[derive(Debug)]
-pub struct FileError {
-    pub path: PathBuf,
-    pub message: String,
-}
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
-    }
-}
-
-impl std::error::Error for FileError {}
-
 pub fn import_file(path: &Path) -> Result<Imported, FileError> {
     let bytes = std::fs::read(path).map_err(|e| FileError {
         path: path.to_path_buf(),
-        message: format!("cannot read the file: {e}"),
+        kind: FileErrorKind::CannotRead(e.to_string()),
     })?;
     import_bytes(&bytes).map_err(|e| FileError {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        kind: FileErrorKind::Import(e),
     })
 }

@@ -4,7 +4,8 @@
 
 use super::cell::{self, CellItem};
 use super::html;
-use super::{ImportError, Location, Warning};
+use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
+use crate::model::entry_text;
 use crate::model::era::{self, FiscalYear};
 use crate::model::{
     ActionItem, Entry, Headings, Id, Initiative, Period, Report, Section, StageSpan, Topic,
@@ -80,16 +81,14 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         let row = text[..pos].matches('\n').count() + 1;
         return Err(ImportError {
             at: Location::row(row),
-            message: "binary data (a NUL byte): not a report table".into(),
+            kind: ImportErrorKind::Binary,
         });
     }
     let rows = split_rows(text);
     let Some(first_header) = rows.iter().position(Row::is_header) else {
         return Err(ImportError {
             at: Location::default(),
-            message: "no header row found: expected a row with the column headings 番号 and \
-                      具体的取組 (as in the published report table)"
-                .into(),
+            kind: ImportErrorKind::NoHeaderRow,
         });
     };
     let title_row = rows[..first_header].iter().find(|r| !r.is_blank());
@@ -108,14 +107,9 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         .map(FiscalYear)
         .ok_or_else(|| ImportError {
             at: Location::row(title_row.map_or(header.line, |r| r.line)),
-            message: match era::find_unsupported_era_year(&title) {
-                Some(bad) => format!(
-                    "no fiscal year found: 「{bad}」 in the title is not a year Shinchoku \
-                     handles, and the column headings name none"
-                ),
-                None => "no fiscal year found: expected an era year such as 平成 29 年度 in \
-                         the title line or the column headings"
-                    .into(),
+            kind: match era::find_unsupported_era_year(&title) {
+                Some(written) => ImportErrorKind::YearNotHandled { written },
+                None => ImportErrorKind::NoFiscalYear,
             },
         })?;
     let mut reader = Reader {
@@ -128,21 +122,17 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         plain: None,
         initiative_lines: Vec::new(),
     };
-    if let Some(bad) = era::find_unsupported_era_year(&title) {
+    if let Some(written) = era::find_unsupported_era_year(&title) {
         reader.warn(
             Location::row(title_row.map_or(header.line, |r| r.line)),
-            format!(
-                "「{bad}」 in the title is not a year Shinchoku handles; the fiscal year {} of \
-                 the column headings is used",
-                fiscal_year.era_form()
-            ),
+            WarningKind::TitleYearNotHandled {
+                written,
+                used: fiscal_year.era_form(),
+            },
         );
     }
     if title_row.is_none() {
-        reader.warn(
-            Location::row(header.line),
-            "no title line above the first header row",
-        );
+        reader.warn(Location::row(header.line), WarningKind::NoTitleLine);
     }
     for row in &rows[first_header..] {
         reader.row(row);
@@ -150,18 +140,13 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
     if reader.sections.iter().all(|s| s.initiatives.is_empty()) {
         return Err(ImportError {
             at: Location::default(),
-            message: "no initiative rows found: expected rows that start with the initiative's \
-                      number (1, 2, …) followed by its title"
-                .into(),
+            kind: ImportErrorKind::NoInitiative,
         });
     }
     let period = period_of(&title, &reader.headings.actual);
     let plan_years = reader.plan_years.map_or_else(
         || {
-            reader.warn(
-                Location::default(),
-                "no stage table with fiscal years found; the plan covers only the report's year",
-            );
+            reader.warn(Location::default(), WarningKind::NoStageTable);
             YearRange {
                 first: fiscal_year,
                 last: fiscal_year,
@@ -182,19 +167,15 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         unread: reader.unread,
         next_id: 1,
     };
-    assign_ids(&mut report);
+    report.number_in_document_order();
     Ok((report, reader.warnings))
 }
 
+/// The actual column's heading says which period it reports; the title only when it does not.
 fn period_of(title: &str, actual_heading: &str) -> Period {
-    let text = format!("{title} {actual_heading}");
-    if text.contains("上半期") {
-        Period::FirstHalf
-    } else if text.contains("下半期") {
-        Period::SecondHalf
-    } else {
-        Period::FullYear
-    }
+    Period::named_in(actual_heading)
+        .or_else(|| Period::named_in(title))
+        .unwrap_or(Period::FullYear)
 }
 
 fn programme_of(title: &str) -> String {
@@ -202,36 +183,6 @@ fn programme_of(title: &str) -> String {
         .split_once('「')
         .and_then(|(_, rest)| rest.rsplit_once('」'))
         .map_or_else(|| title.to_string(), |(name, _)| name.to_string())
-}
-
-/// Hands out ids in document order, so the same table always gives the same ids.
-fn assign_ids(report: &mut Report) {
-    fn take(next: &mut u64) -> Id {
-        *next += 1;
-        Id(*next - 1)
-    }
-    fn entries(list: &mut [Entry], next: &mut u64) {
-        for e in list {
-            e.id = take(next);
-            entries(&mut e.subs, next);
-        }
-    }
-    let mut next = 1;
-    for s in &mut report.sections {
-        s.id = take(&mut next);
-        for i in &mut s.initiatives {
-            i.id = take(&mut next);
-            for item in &mut i.items {
-                item.id = take(&mut next);
-            }
-            for t in &mut i.topics {
-                t.id = take(&mut next);
-                entries(&mut t.plan, &mut next);
-                entries(&mut t.actual, &mut next);
-            }
-        }
-    }
-    report.next_id = next;
 }
 
 impl Reader {
@@ -257,25 +208,24 @@ impl Reader {
                 }
             }
         }
-        for (line, source) in outside {
+        let range = format!("{}–{}", plan.first.short_form(), plan.last.short_form());
+        for (line, stage) in outside {
             self.warn(
                 Location::field(line, 3, "工程"),
-                format!(
-                    "stage 「{source}」 lies outside the report's plan years; kept in the unread list"
-                ),
+                WarningKind::StageOutsidePlan {
+                    stage: stage.clone(),
+                    range: range.clone(),
+                },
             );
             self.unread.push(UnreadText {
                 row: line,
-                text: source,
+                text: stage,
             });
         }
     }
 
-    fn warn(&mut self, at: Location, message: impl Into<String>) {
-        self.warnings.push(Warning {
-            at,
-            message: message.into(),
-        });
+    fn warn(&mut self, at: Location, kind: WarningKind) {
+        self.warnings.push(Warning::new(at, kind));
     }
 
     fn row(&mut self, row: &Row) {
@@ -309,7 +259,7 @@ impl Reader {
             let text = row.fields.join("\t").trim().to_string();
             self.warn(
                 Location::row(row.line),
-                format!("row not understood (not a header, section, initiative or stage row); kept as written: 「{}」", preview(&text)),
+                WarningKind::RowNotUnderstood { text: text.clone() },
             );
             self.unread.push(UnreadText {
                 row: row.line,
@@ -346,20 +296,18 @@ impl Reader {
         let index = p.next;
         p.next += 1;
         let table_line = p.table_line;
-        let message = match p.expected.get(index) {
+        let kind = match p.expected.get(index) {
             Some((n, l)) if *n == name && *l == labels => return,
-            Some((n, l)) => format!(
-                "the plain stage row 「{}: {}」 differs from row {} of the stage table in row {table_line} (「{}: {}」); the table is used",
-                name,
-                labels.join(" / "),
-                index + 1,
-                n,
-                l.join(" / ")
-            ),
-            None => format!(
-                "the plain stage row 「{}」 has no counterpart in the stage table in row {table_line}; kept as written",
-                preview(&row.fields.join(" "))
-            ),
+            Some((n, l)) => WarningKind::PlainRowDiffers {
+                written: format!("{}: {}", name, labels.join(" / ")),
+                table_row: index + 1,
+                table_line,
+                expected: format!("{}: {}", n, l.join(" / ")),
+            },
+            None => WarningKind::PlainRowExtra {
+                text: row.fields.join(" "),
+                table_line,
+            },
         };
         if index >= p.expected.len() {
             self.unread.push(UnreadText {
@@ -367,14 +315,14 @@ impl Reader {
                 text: row.fields.join("\t").trim().to_string(),
             });
         }
-        self.warn(Location::row(row.line), message);
+        self.warn(Location::row(row.line), kind);
     }
 
     fn initiative(&mut self, row: &Row, number: String) {
         if self.sections.is_empty() {
             self.warn(
                 Location::row(row.line),
-                "an initiative before any section row; put under a section without a title",
+                WarningKind::InitiativeBeforeSection,
             );
             self.sections.push(Section {
                 id: Id(0),
@@ -408,7 +356,7 @@ impl Reader {
         } else if !stage_cell.is_empty() {
             self.warn(
                 Location::field(row.line, 3, "工程"),
-                "the stage cell holds no <table>; its text is kept in the unread list",
+                WarningKind::StageCellWithoutTable,
             );
             self.unread.push(UnreadText {
                 row: row.line,
@@ -417,25 +365,26 @@ impl Reader {
         }
         let field = |i: usize| row.fields.get(i).copied();
         let names = ["年次計画", "実績", "担当課"];
-        let missing: Vec<String> = (0..3)
-            .filter(|k| field(data_start + k).is_none())
-            .map(|k| format!("field {} ({})", data_start + k + 1, names[k]))
+        let missing: Vec<(usize, String)> = names
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| field(data_start + k).is_none())
+            .map(|(k, name)| (data_start + k + 1, name.to_string()))
             .collect();
         if !missing.is_empty() {
             self.warn(
                 Location::row(row.line),
-                format!(
-                    "the row ends after field {}: {} missing, left empty (is the file cut short?)",
-                    row.fields.len(),
-                    missing.join(", ")
-                ),
+                WarningKind::RowCutShort {
+                    fields: row.fields.len(),
+                    missing,
+                },
             );
         }
         for (k, extra) in row.fields.iter().enumerate().skip(data_start + 3) {
             if !extra.trim().is_empty() {
                 self.warn(
                     Location::field(row.line, k + 1, "?"),
-                    "text after the 担当課 field; kept in the unread list",
+                    WarningKind::TextAfterDivision,
                 );
                 self.unread.push(UnreadText {
                     row: row.line,
@@ -524,10 +473,10 @@ impl Reader {
                     _ => {
                         self.warn(
                             at(),
-                            format!(
-                                "stage 「{}」 of 「{}」 lies beyond the table's year columns; kept in the unread list",
-                                c.text, name_cell.text
-                            ),
+                            WarningKind::StageBeyondYears {
+                                stage: c.text.clone(),
+                                item: name_cell.text.clone(),
+                            },
                         );
                         self.unread.push(UnreadText {
                             row: line,
@@ -577,11 +526,7 @@ impl Reader {
         let read: Vec<FiscalYear> = years.iter().flatten().copied().collect();
         let consecutive = read.windows(2).all(|w| w[1].0 == w[0].0 + 1);
         if read.len() != years.len() || !consecutive || read.is_empty() {
-            self.warn(
-                at.clone(),
-                "the stage table's year headings are not consecutive fiscal years (28年度, 29年度, …); \
-                 the report's plan years are used",
-            );
+            self.warn(at.clone(), WarningKind::YearsNotConsecutive);
             return self
                 .plan_years
                 .map(|(r, _)| r.years().collect())
@@ -595,13 +540,15 @@ impl Reader {
             None => self.plan_years = Some((range, line)),
             Some((known, known_line)) if known != range => self.warn(
                 at,
-                format!(
-                    "this stage table covers {}–{}, the one in row {known_line} {}–{}",
-                    range.first.short_form(),
-                    range.last.short_form(),
-                    known.first.short_form(),
-                    known.last.short_form()
-                ),
+                WarningKind::StageYearsDiffer {
+                    range: format!("{}–{}", range.first.short_form(), range.last.short_form()),
+                    other_row: known_line,
+                    other_range: format!(
+                        "{}–{}",
+                        known.first.short_form(),
+                        known.last.short_form()
+                    ),
+                },
             ),
             _ => {}
         }
@@ -614,9 +561,10 @@ impl Reader {
             if got != expected.trim() {
                 self.warn(
                     Location::field(row.line, 4 + k, "工程 (plain copy)"),
-                    format!(
-                        "the plain copy of the stage table reads 「{got}」 where the table has 「{expected}」; the table is used"
-                    ),
+                    WarningKind::PlainCopyDiffers {
+                        got: got.to_string(),
+                        expected: expected.trim().to_string(),
+                    },
                 );
                 return;
             }
@@ -630,10 +578,7 @@ impl Reader {
             let (text, bullet) = match item {
                 CellItem::Heading(h) => {
                     if groups.iter().any(|(g, _)| g.as_deref() == Some(h.as_str())) {
-                        self.warn(
-                            at.clone(),
-                            format!("the heading <{h}> is written twice; its entries are kept together under one topic"),
-                        );
+                        self.warn(at.clone(), WarningKind::HeadingTwice { heading: h.clone() });
                     }
                     groups.push((Some(h), Vec::new()));
                     continue;
@@ -642,7 +587,7 @@ impl Reader {
                 CellItem::Text(t) => (t, false),
             };
             let mut problems = Vec::new();
-            let entry = cell::parse_entry(&text, bullet, &mut problems);
+            let entry = entry_text::read_entry(&text, bullet, &mut problems);
             for p in problems {
                 self.warn(at.clone(), p);
             }
@@ -682,7 +627,7 @@ impl Reader {
                             None => {
                                 self.warn(
                                     at.clone(),
-                                    format!("the division cell names <{h}>, which no plan or actual entry stands under; added as an empty topic"),
+                                    WarningKind::DivisionWithoutTopic { heading: h.clone() },
                                 );
                                 topics.push(empty_topic(Some(h.clone())));
                                 topics.last_mut().expect("just pushed")
@@ -696,7 +641,7 @@ impl Reader {
         if !pending.is_empty() {
             self.warn(
                 at.clone(),
-                format!("no division follows <{}>", pending.join("> <")),
+                WarningKind::NoDivisionFollows { headings: pending },
             );
         }
         own
@@ -812,14 +757,6 @@ fn is_circled(c: char) -> bool {
     matches!(c, '①'..='⑳' | '㉑'..='㉟' | '㊱'..='㊿' | '❶'..='❿' | '⓫'..='⓴')
 }
 
-fn preview(text: &str) -> String {
-    let mut s: String = text.chars().take(40).collect();
-    if text.chars().count() > 40 {
-        s.push('…');
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -836,7 +773,7 @@ mod tests {
 
     #[test]
     fn status_entries_keep_their_kind() {
-        let e = cell::parse_entry("(H28 年度達成済、継続実施)", false, &mut Vec::new());
+        let e = entry_text::read_entry("(H28 年度達成済、継続実施)", false, &mut Vec::new());
         assert_eq!(e.kind, EntryKind::Status);
     }
 }

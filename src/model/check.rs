@@ -1,8 +1,8 @@
 //! Checks of a report as it stands (after edits or when opened from a file): what a user should
 //! be told about, such as month expressions that could not be read.
 
-use crate::import::{Location, Warning};
-use crate::model::{Entry, Report};
+use super::diag::{Location, Warning, WarningKind};
+use super::{Entry, Report};
 
 pub fn warnings(report: &Report) -> Vec<Warning> {
     let mut out = Vec::new();
@@ -12,16 +12,14 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
                 let mut stack: Vec<&Entry> = list.iter().collect();
                 while let Some(e) = stack.pop() {
                     if e.unreadable_when() {
-                        out.push(Warning {
-                            at: Location {
-                                field_name: Some(format!("initiative {} {side}", i.number)),
-                                ..Location::default()
-                            },
-                            message: format!(
-                                "month expression 「{}」 not understood; kept as written",
-                                e.when.as_deref().unwrap_or("")
-                            ),
-                        });
+                        let expression = e.when.clone().unwrap_or_default();
+                        let reason = super::months::parse_timing(&expression)
+                            .err()
+                            .map_or_else(String::new, |e| e.reason);
+                        out.push(Warning::new(
+                            Location::named(format!("initiative {} {side}", i.number)),
+                            WarningKind::UnreadableMonths { expression, reason },
+                        ));
                     }
                     stack.extend(e.subs.iter());
                 }
@@ -29,13 +27,12 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
         }
     }
     for u in &report.unread {
-        out.push(Warning {
-            at: Location::row(u.row),
-            message: format!(
-                "source text not understood, kept as written: 「{}」",
-                u.text
-            ),
-        });
+        out.push(Warning::new(
+            Location::row(u.row),
+            WarningKind::SourceNotUnderstood {
+                text: u.text.clone(),
+            },
+        ));
     }
     out
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::months::normalize;
+use super::text::normalize;
 
 /// The eras a report of this century can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

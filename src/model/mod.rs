@@ -1,12 +1,19 @@
-//! The report as data, with no knowledge of any window or file format.
+//! The report as data, with no knowledge of any window or file format: the report tree and its
+//! ids, months and eras, entry texts as written, derived status, checks, and the diagnostics
+//! every layer reports with.
 
 pub mod check;
+pub mod diag;
+pub mod entry_text;
 pub mod era;
 pub mod months;
 pub mod report;
 pub mod status;
+pub mod text;
+pub mod tree;
 pub mod validate;
 
 pub use era::FiscalYear;
 pub use months::{MonthSet, Timing, TimingKind};
 pub use report::*;
+pub use tree::EntryPlace;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::era;
+use super::text::normalize;
 
 /// Calendar month numbers in fiscal order.
 pub const FISCAL_MONTHS: [u8; 12] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
@@ -224,21 +225,6 @@ impl fmt::Display for MonthError {
 }
 
 impl std::error::Error for MonthError {}
-
-/// Full-width digits and letters to ASCII, the three kinds of wave dash to `～`, spaces removed.
-pub fn normalize(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            '〜' | '~' | '∼' | '－' | '-' | '‐' | '−' => '～',
-            '，' | ',' | '､' => '、',
-            _ => c,
-        })
-        .collect()
-}
 
 /// Reads a month expression (without its brackets). Kept strict: anything it does not fully
 /// understand is an error, so that the caller keeps the text as written and warns.

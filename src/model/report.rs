@@ -50,6 +50,47 @@ impl Period {
         }
     }
 
+    /// The period a heading or title names: 上半期, 下半期, or the whole year (通期, 年度末,
+    /// 4月～3月); `None` when it names none.
+    pub fn named_in(text: &str) -> Option<Period> {
+        let text = super::text::normalize(text);
+        if text.contains("上半期") {
+            Some(Period::FirstHalf)
+        } else if text.contains("下半期") {
+            Some(Period::SecondHalf)
+        } else if ["通期", "年度末", "4月～3月"]
+            .iter()
+            .any(|w| text.contains(w))
+        {
+            Some(Period::FullYear)
+        } else {
+            None
+        }
+    }
+
+    /// What the actual column is called for this period: 上半期実績, 下半期実績, 通期実績.
+    pub fn actual_name(self) -> &'static str {
+        match self {
+            Period::FirstHalf => "上半期実績",
+            Period::SecondHalf => "下半期実績",
+            Period::FullYear => "通期実績",
+        }
+    }
+
+    /// The period's months as reports write them: `(4月～9月)`.
+    pub fn months_text(self) -> &'static str {
+        match self {
+            Period::FirstHalf => "(4月～9月)",
+            Period::SecondHalf => "(10月～3月)",
+            Period::FullYear => "(4月～3月)",
+        }
+    }
+
+    /// The actual column's heading for this period, as reports write it.
+    pub fn actual_heading(self) -> String {
+        format!("{}{}", self.actual_name(), self.months_text())
+    }
+
     pub fn japanese(self) -> &'static str {
         match self {
             Period::FirstHalf => "上半期(4月～9月)",
@@ -398,10 +439,35 @@ impl Report {
             .unwrap_or_else(|| AsOf::end_of(self.period, self.fiscal_year))
     }
 
-    pub fn allocate_id(&mut self) -> Id {
-        let id = Id(self.next_id);
-        self.next_id += 1;
-        id
+    /// The 年次計画 column heading: as written, or made from the fiscal year.
+    pub fn plan_heading(&self) -> String {
+        if self.headings.plan.is_empty() {
+            format!("{} 年次計画", self.fiscal_year.era_form())
+        } else {
+            self.headings.plan.clone()
+        }
+    }
+
+    /// The 実績 column heading for the report's period: as written when it names that period,
+    /// else the period's own (`上半期実績(4月～9月)`), so a changed period shows everywhere.
+    pub fn actual_heading(&self) -> String {
+        let written = &self.headings.actual;
+        if !written.is_empty() && Period::named_in(written) == Some(self.period) {
+            written.clone()
+        } else {
+            self.period.actual_heading()
+        }
+    }
+}
+
+impl ActionItem {
+    /// The name as printed: with its leading □ when it has one.
+    pub fn display_name(&self) -> String {
+        if self.ticked {
+            format!("□{}", self.name)
+        } else {
+            self.name.clone()
+        }
     }
 }
 

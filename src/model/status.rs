@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::months::TimingKind;
-use super::{AsOf, Entry, EntryKind, Initiative, MonthSet, Topic};
+use super::{AsOf, Entry, EntryKind, Initiative, MonthSet, Section, Topic};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Status {
@@ -160,6 +160,15 @@ pub fn initiative_status(initiative: &Initiative, as_of: AsOf) -> Status {
     }
 }
 
+/// The statuses of a section's initiatives, counted (shown in its row).
+pub fn section_counts(section: &Section, as_of: AsOf) -> StatusCounts {
+    let mut counts = StatusCounts::default();
+    for i in &section.initiatives {
+        counts.add(initiative_status(i, as_of));
+    }
+    counts
+}
+
 /// Counts of initiatives by status.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct StatusCounts {
@@ -222,9 +231,7 @@ pub fn summary(report: &super::Report) -> StatusSummary {
     let mut out = StatusSummary::default();
     let mut divisions: std::collections::BTreeMap<String, StatusCounts> = Default::default();
     for section in &report.sections {
-        let mut counts = StatusCounts::default();
         for initiative in &section.initiatives {
-            counts.add(initiative_status(initiative, as_of));
             for topic in &initiative.topics {
                 let division = initiative.division_of(topic).unwrap_or("").to_string();
                 divisions
@@ -233,8 +240,10 @@ pub fn summary(report: &super::Report) -> StatusSummary {
                     .add(topic_status(topic, as_of));
             }
         }
-        out.by_section
-            .push((format!("{} {}", section.numeral, section.title), counts));
+        out.by_section.push((
+            format!("{} {}", section.numeral, section.title),
+            section_counts(section, as_of),
+        ));
     }
     out.by_division = divisions.into_iter().collect();
     out

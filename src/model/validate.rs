@@ -10,6 +10,7 @@ use std::fmt;
 
 use super::era::FiscalYear;
 use super::report::{AsOf, Entry, Id, Report, Side, StageSpan, YearRange, days_in_month};
+use crate::lang::{Describe, Lang, say};
 
 /// Where in a report a rule is broken, in the words of the grid: section, initiative (by its
 /// number), action item, lane and stage, or topic, side and entry (1-based), and the field.
@@ -50,26 +51,31 @@ impl Place {
     }
 }
 
-impl fmt::Display for Place {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Describe for Place {
+    fn describe(&self, lang: Lang) -> String {
+        let ja = lang == Lang::Ja;
         let mut parts: Vec<String> = Vec::new();
         if let Some(s) = &self.section {
-            parts.push(format!("section {s}"));
+            parts.push(say(lang, format!("区分{s}"), format!("section {s}")));
         }
         if let Some(i) = &self.initiative {
-            parts.push(format!("initiative {i}"));
+            parts.push(say(lang, format!("取組{i}"), format!("initiative {i}")));
         }
         if let Some((n, name)) = &self.item {
-            parts.push(format!("action item {n} 「{name}」"));
+            parts.push(say(
+                lang,
+                format!("取組項目{n}「{name}」"),
+                format!("action item {n} 「{name}」"),
+            ));
         }
         if let Some(l) = self.lane {
-            parts.push(format!("lane {l}"));
+            parts.push(say(lang, format!("工程の段{l}"), format!("lane {l}")));
         }
         if let Some(s) = self.stage {
-            parts.push(format!("stage {s}"));
+            parts.push(say(lang, format!("{s}番目の工程"), format!("stage {s}")));
         }
         if let Some(t) = self.topic {
-            parts.push(format!("topic {t}"));
+            parts.push(say(lang, format!("見出し{t}"), format!("topic {t}")));
         }
         if let Some(side) = self.side {
             parts.push(
@@ -81,20 +87,30 @@ impl fmt::Display for Place {
             );
         }
         if let Some((first, subs)) = self.entry.split_first() {
-            let mut s = format!("entry {first}");
+            let mut s = say(lang, format!("項目{first}"), format!("entry {first}"));
             for k in subs {
-                s.push_str(&format!(" sub-item {k}"));
+                s.push_str(&say(lang, format!("の小項目{k}"), format!(" sub-item {k}")));
             }
             parts.push(s);
         }
         if let Some(field) = self.field {
-            parts.push(format!("field `{field}`"));
+            parts.push(say(
+                lang,
+                format!("欄 `{field}`"),
+                format!("field `{field}`"),
+            ));
         }
         if parts.is_empty() {
-            f.write_str("the report")
+            say(lang, "報告全体".into(), "the report".into())
         } else {
-            f.write_str(&parts.join(", "))
+            parts.join(if ja { "、" } else { ", " })
         }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -133,48 +149,79 @@ impl Rule {
     }
 }
 
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Describe for Rule {
+    fn describe(&self, lang: Lang) -> String {
+        let (lo, hi) = (FiscalYear::SUPPORTED.start(), FiscalYear::SUPPORTED.end());
         match self {
-            Rule::DuplicateId { id, also } => {
-                write!(f, "id {id} is already used by {also}")
-            }
-            Rule::NextIdNotAbove { next_id, highest } => write!(
-                f,
-                "next_id {next_id} is not above the highest id #{highest}; set to {}",
-                highest.saturating_add(1)
+            Rule::DuplicateId { id, also } => say(
+                lang,
+                format!("id {id} は{}ですでに使われています", also.describe(lang)),
+                format!("id {id} is already used by {}", also.describe(lang)),
             ),
-            Rule::YearOutOfRange { year } => write!(
-                f,
-                "{year} is not a fiscal year Shinchoku handles ({}–{})",
-                FiscalYear::SUPPORTED.start(),
-                FiscalYear::SUPPORTED.end()
-            ),
-            Rule::PlanYearsReversed { first, last } => {
-                write!(f, "the plan years run backwards ({first} to {last})")
-            }
-            Rule::SpanReversed { first, last } => {
-                write!(f, "the stage ends ({last}) before it starts ({first})")
-            }
-            Rule::SpanOutsidePlan { first, last, plan } => write!(
-                f,
-                "the stage ({first}–{last}) lies outside the plan years ({}–{})",
-                plan.0, plan.1
-            ),
-            Rule::SpanOverlap { other, year } => {
-                write!(
-                    f,
-                    "the stage overlaps stage {other} of the same lane in {year}"
+            Rule::NextIdNotAbove { next_id, highest } => {
+                let to = highest.saturating_add(1);
+                say(
+                    lang,
+                    format!(
+                        "next_id {next_id} が最大の id #{highest} を超えていません。{to} にしました"
+                    ),
+                    format!(
+                        "next_id {next_id} is not above the highest id #{highest}; set to {to}"
+                    ),
                 )
             }
-            Rule::MonthsOutOfRange { stored } => write!(
-                f,
-                "the months (stored as {stored}) include months outside 1–12 (at most 4095)"
+            Rule::YearOutOfRange { year } => say(
+                lang,
+                format!("{year}は進捗が扱える年度（{lo}～{hi}）ではありません"),
+                format!("{year} is not a fiscal year Shinchoku handles ({lo}–{hi})"),
             ),
-            Rule::AsOfInvalid { month, day } => {
-                write!(f, "{month}月{day}日 is not a day of the year")
-            }
+            Rule::PlanYearsReversed { first, last } => say(
+                lang,
+                format!("計画年度が逆になっています（{first}から{last}）"),
+                format!("the plan years run backwards ({first} to {last})"),
+            ),
+            Rule::SpanReversed { first, last } => say(
+                lang,
+                format!("工程の終わり（{last}）が始まり（{first}）より前です"),
+                format!("the stage ends ({last}) before it starts ({first})"),
+            ),
+            Rule::SpanOutsidePlan { first, last, plan } => say(
+                lang,
+                format!(
+                    "工程（{first}～{last}）が計画年度（{}～{}）の外にあります",
+                    plan.0, plan.1
+                ),
+                format!(
+                    "the stage ({first}–{last}) lies outside the plan years ({}–{})",
+                    plan.0, plan.1
+                ),
+            ),
+            Rule::SpanOverlap { other, year } => say(
+                lang,
+                format!("同じ段の{other}番目の工程と{year}年度で重なっています"),
+                format!("the stage overlaps stage {other} of the same lane in {year}"),
+            ),
+            Rule::MonthsOutOfRange { stored } => say(
+                lang,
+                format!(
+                    "月（保存された値 {stored}）に4月～3月以外の月が含まれています（最大 4095）"
+                ),
+                format!(
+                    "the months (stored as {stored}) include months outside 1–12 (at most 4095)"
+                ),
+            ),
+            Rule::AsOfInvalid { month, day } => say(
+                lang,
+                format!("{month}月{day}日という日はありません"),
+                format!("{month}月{day}日 is not a day of the year"),
+            ),
         }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -185,9 +232,19 @@ pub struct Violation {
     pub rule: Rule,
 }
 
+impl Describe for Violation {
+    fn describe(&self, lang: Lang) -> String {
+        format!(
+            "{}: {}",
+            self.place.describe(lang),
+            self.rule.describe(lang)
+        )
+    }
+}
+
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.rule)
+        f.write_str(&self.describe(Lang::En))
     }
 }
 

@@ -3,21 +3,19 @@
 
 use super::text::TextMeasure;
 use super::{LineStyle, PrintJob, Rgb, Shape};
-use crate::grid::{self, GridRow};
-use crate::model::months::{FISCAL_MONTHS, TimingKind};
-use crate::model::status::{initiative_status, topic_status};
+use crate::grid::{self, BarLook, EntryMark, GridRow};
+use crate::model::months::FISCAL_MONTHS;
+use crate::model::status::{initiative_status, section_counts, topic_status};
 use crate::model::{Entry, EntryKind, Report, Side, StageSpan};
 
-const GRID: Rgb = Rgb(0xc8, 0xc8, 0xc8);
-const PLAN: Rgb = Rgb(0x1f, 0x4e, 0x8c);
-const PLAN_HATCH: Rgb = Rgb(0x8c, 0xa8, 0xd0);
-const ACTUAL: Rgb = Rgb(0xb8, 0x50, 0x00);
-const SCHEDULED_FILL: Rgb = Rgb(0xfb, 0xe6, 0xd2);
-const PERIOD: Rgb = Rgb(0xfb, 0xf3, 0xd8);
-const SECTION_FILL: Rgb = Rgb(0xe4, 0xe4, 0xe4);
-const INITIATIVE_FILL: Rgb = Rgb(0xf2, 0xf2, 0xf2);
-const AS_OF: Rgb = Rgb(0xc0, 0x10, 0x10);
-const MUTED: Rgb = Rgb(0x55, 0x55, 0x55);
+use crate::palette::{
+    self, AS_OF, INITIATIVE_FILL, MUTED, PLAN, SCHEDULED_FILL, SECTION_FILL, Tone,
+};
+
+const GRID: Rgb = palette::grid_line(Tone::Paper);
+const PLAN_HATCH: Rgb = palette::plan_hatch(Tone::Paper);
+const ACTUAL: Rgb = palette::actual(Tone::Paper);
+const PERIOD: Rgb = palette::period(Tone::Paper);
 
 /// Header and footer sizes, fixed whatever the scale.
 const TITLE_SIZE: f32 = 11.0;
@@ -29,9 +27,7 @@ pub struct Geometry {
     pub height: f32,
     margin: f32,
     scale: f32,
-    /// Left edges and widths of the columns (number, text, stages, months, division, status);
-    /// width 0 for a column not printed.
-    cols: [(f32, f32); 6],
+    cols: Columns,
     years: usize,
     first_year: i32,
     as_of: f32,
@@ -44,12 +40,55 @@ pub struct MeasuredRow {
     division: Vec<String>,
 }
 
-const NUMBER: usize = 0;
-const TEXT: usize = 1;
-const STAGES: usize = 2;
-const MONTHS: usize = 3;
-const DIVISION: usize = 4;
-const STATUS: usize = 5;
+/// A column's left edge and width on the page.
+#[derive(Clone, Copy, Debug, Default)]
+struct Column {
+    x: f32,
+    w: f32,
+}
+
+/// The printed columns; a column not printed has width 0.
+#[derive(Clone, Copy, Debug, Default)]
+struct Columns {
+    number: Column,
+    text: Column,
+    stages: Column,
+    months: Column,
+    division: Column,
+    status: Column,
+}
+
+impl Columns {
+    /// Laid side by side from `x`, each its natural width times `scale`.
+    fn from_widths(x: f32, natural: [f32; 6], scale: f32) -> Columns {
+        let mut x = x;
+        let mut next = |w: f32| {
+            let c = Column { x, w: w * scale };
+            x += w * scale;
+            c
+        };
+        let [number, text, stages, months, division, status] = natural.map(&mut next);
+        Columns {
+            number,
+            text,
+            stages,
+            months,
+            division,
+            status,
+        }
+    }
+
+    fn all(&self) -> [Column; 6] {
+        [
+            self.number,
+            self.text,
+            self.stages,
+            self.months,
+            self.division,
+            self.status,
+        ]
+    }
+}
 
 impl Geometry {
     pub fn new(job: &PrintJob, width: f32, height: f32) -> Geometry {
@@ -69,12 +108,7 @@ impl Geometry {
         let available = width - 2.0 * margin;
         let total: f32 = natural.iter().sum();
         let scale = available / total;
-        let mut cols = [(0.0, 0.0); 6];
-        let mut x = margin;
-        for (k, w) in natural.iter().enumerate() {
-            cols[k] = (x, w * scale);
-            x += w * scale;
-        }
+        let cols = Columns::from_widths(margin, natural, scale);
         Geometry {
             width,
             height,
@@ -151,7 +185,7 @@ impl Geometry {
         let f = self.font();
         let baseline = top + self.pad() + f;
         out.push(text(
-            self.cols[NUMBER].0 + self.pad(),
+            self.cols.number.x + self.pad(),
             baseline,
             f,
             true,
@@ -159,7 +193,7 @@ impl Geometry {
             &initiative.number,
         ));
         let label = format!("{} {}（続き）", initiative.label, initiative.title);
-        let (x, w) = self.cols[TEXT];
+        let Column { x, w } = self.cols.text;
         let label = TextMeasure::get().ellipsize(&label, f, true, w - 2.0 * self.pad());
         out.push(text(x + self.pad(), baseline, f, true, MUTED, &label));
         self.row_frame(top, h, out);
@@ -167,7 +201,7 @@ impl Geometry {
 
     pub fn measure_row(&self, report: &Report, row: GridRow, m: &TextMeasure) -> MeasuredRow {
         let (text, bold) = row_text(report, row);
-        let (_, text_w) = self.cols[TEXT];
+        let Column { x: _, w: text_w } = self.cols.text;
         let badge = if matches!(row, GridRow::Entry { sub: None, .. }) {
             self.font() * 1.3
         } else {
@@ -175,7 +209,7 @@ impl Geometry {
         };
         let width = (text_w - self.indent(row) - badge - 2.0 * self.pad()).max(self.font() * 3.0);
         let text = m.wrap(&text, self.font(), bold, width);
-        let (_, div_w) = self.cols[DIVISION];
+        let Column { x: _, w: div_w } = self.cols.division;
         let division = if div_w > 0.0 {
             let d = row_division(report, row);
             if d.is_empty() {
@@ -318,10 +352,10 @@ impl Geometry {
         let bold = |x: f32, y: f32, s: &str, out: &mut Vec<Shape>| {
             out.push(text(x + self.pad(), y, f, true, Rgb::BLACK, s));
         };
-        bold(self.cols[NUMBER].0, base2, "番号", out);
-        bold(self.cols[TEXT].0, base1, "具体的取組", out);
+        bold(self.cols.number.x, base2, "番号", out);
+        bold(self.cols.text.x, base1, "具体的取組", out);
         bold(
-            self.cols[TEXT].0,
+            self.cols.text.x,
             base2,
             "　取組項目 / 見出し / 計画・実績",
             out,
@@ -331,7 +365,7 @@ impl Geometry {
             let tw = m.width(s, size, false);
             out.push(text(x + (w - tw) / 2.0, y, size, false, Rgb::BLACK, s));
         };
-        let (sx, sw) = self.cols[STAGES];
+        let Column { x: sx, w: sw } = self.cols.stages;
         if sw > 0.0 {
             centered(sx, sw, base1, "工程", f, out);
             let yw = sw / self.years as f32;
@@ -342,7 +376,7 @@ impl Geometry {
                 out.push(line(x, top + lh, x, top + h, LineStyle::solid(0.4, GRID)));
             }
         }
-        let (mx, mw) = self.cols[MONTHS];
+        let Column { x: mx, w: mw } = self.cols.months;
         if mw > 0.0 {
             let w = mw / 12.0;
             let fy = r.fiscal_year;
@@ -377,11 +411,11 @@ impl Geometry {
                 out.push(line(x, top + lh, x, top + h, LineStyle::solid(0.4, GRID)));
             }
         }
-        if self.cols[DIVISION].1 > 0.0 {
-            bold(self.cols[DIVISION].0, base2, "担当課", out);
+        if self.cols.division.w > 0.0 {
+            bold(self.cols.division.x, base2, "担当課", out);
         }
-        if self.cols[STATUS].1 > 0.0 {
-            bold(self.cols[STATUS].0, base2, "状況", out);
+        if self.cols.status.w > 0.0 {
+            bold(self.cols.status.x, base2, "状況", out);
         }
         self.column_lines(top, h, out);
         out.push(line(
@@ -413,9 +447,9 @@ impl Geometry {
     }
 
     fn column_lines(&self, top: f32, h: f32, out: &mut Vec<Shape>) {
-        for (x, w) in self.cols.iter().skip(1) {
-            if *w > 0.0 {
-                out.push(line(*x, top, *x, top + h, LineStyle::solid(0.5, MUTED)));
+        for Column { x, w } in self.cols.all().into_iter().skip(1) {
+            if w > 0.0 {
+                out.push(line(x, top, x, top + h, LineStyle::solid(0.5, MUTED)));
             }
         }
         let right = self.width - self.margin;
@@ -457,7 +491,7 @@ impl Geometry {
             _ => {}
         }
         // Period shading and grid of the month and year columns.
-        let (mx, mw) = self.cols[MONTHS];
+        let Column { x: mx, w: mw } = self.cols.months;
         if mw > 0.0 && !matches!(row, GridRow::Section { .. }) {
             let w = mw / 12.0;
             for k in 0..12 {
@@ -475,7 +509,7 @@ impl Geometry {
             let x = mx + w * self.as_of;
             out.push(line(x, top, x, top + h, dashed(0.9, AS_OF)));
         }
-        let (sx, sw) = self.cols[STAGES];
+        let Column { x: sx, w: sw } = self.cols.stages;
         if sw > 0.0 {
             let yw = sw / self.years as f32;
             for k in 1..self.years {
@@ -491,13 +525,16 @@ impl Geometry {
         // The number, the wrapped text, the division.
         let first_baseline = top + self.pad() + f;
         let number = match row {
-            GridRow::Section { s } => report.sections[s].numeral.clone(),
-            GridRow::Initiative { s, i } => report.sections[s].initiatives[i].number.clone(),
+            GridRow::Section { section: s } => report.sections[s].numeral.clone(),
+            GridRow::Initiative {
+                section: s,
+                initiative: i,
+            } => report.sections[s].initiatives[i].number.clone(),
             _ => String::new(),
         };
         if !number.is_empty() {
             out.push(text(
-                self.cols[NUMBER].0 + self.pad(),
+                self.cols.number.x + self.pad(),
                 first_baseline,
                 f,
                 true,
@@ -505,7 +542,7 @@ impl Geometry {
                 &number,
             ));
         }
-        let mut x = self.cols[TEXT].0 + self.pad() + self.indent(row);
+        let mut x = self.cols.text.x + self.pad() + self.indent(row);
         if let GridRow::Entry {
             side, sub: None, ..
         } = row
@@ -523,7 +560,7 @@ impl Geometry {
         }
         for (k, l) in m.division.iter().enumerate() {
             out.push(text(
-                self.cols[DIVISION].0 + self.pad(),
+                self.cols.division.x + self.pad(),
                 first_baseline + lh * k as f32,
                 f * 0.9,
                 false,
@@ -531,13 +568,18 @@ impl Geometry {
                 l,
             ));
         }
-        if self.cols[STATUS].1 > 0.0 {
+        if self.cols.status.w > 0.0 {
             let as_of = report.as_of();
             let status = match row {
-                GridRow::Initiative { s, i } => {
-                    Some(initiative_status(&report.sections[s].initiatives[i], as_of))
-                }
-                GridRow::Topic { s, i, t } => Some(topic_status(
+                GridRow::Initiative {
+                    section: s,
+                    initiative: i,
+                } => Some(initiative_status(&report.sections[s].initiatives[i], as_of)),
+                GridRow::Topic {
+                    section: s,
+                    initiative: i,
+                    topic: t,
+                } => Some(topic_status(
                     &report.sections[s].initiatives[i].topics[t],
                     as_of,
                 )),
@@ -551,7 +593,7 @@ impl Geometry {
                     status.japanese().to_string()
                 };
                 out.push(text(
-                    self.cols[STATUS].0 + self.pad(),
+                    self.cols.status.x + self.pad(),
                     first_baseline,
                     f * 0.95,
                     late,
@@ -560,11 +602,8 @@ impl Geometry {
                 ));
             }
         }
-        if let GridRow::Section { s } = row {
-            let mut counts = crate::model::status::StatusCounts::default();
-            for i in &report.sections[s].initiatives {
-                counts.add(initiative_status(i, report.as_of()));
-            }
+        if let GridRow::Section { section: s } = row {
+            let counts = section_counts(&report.sections[s], report.as_of());
             if mw > 0.0 {
                 out.push(text(
                     mx + self.pad(),
@@ -579,7 +618,12 @@ impl Geometry {
         // Bars: stages over years, entries over months, in a lane at the row's first line.
         let lane_top = top + self.pad();
         let lane_h = lh;
-        if let GridRow::Lane { s, i, item, lane } = row
+        if let GridRow::Lane {
+            section: s,
+            initiative: i,
+            item,
+            lane,
+        } = row
             && sw > 0.0
             && let Some(spans) = report.sections[s].initiatives[i].items[item]
                 .lanes
@@ -606,7 +650,7 @@ impl Geometry {
     }
 
     fn stage_bar(&self, span: &StageSpan, top: f32, h: f32, out: &mut Vec<Shape>) {
-        let (sx, sw) = self.cols[STAGES];
+        let Column { x: sx, w: sw } = self.cols.stages;
         let yw = sw / self.years as f32;
         let a = (span.first.0 - self.first_year) as f32;
         let b = (span.last.0 - self.first_year) as f32 + 1.0;
@@ -625,7 +669,7 @@ impl Geometry {
             y,
             x1 - x0,
             bh,
-            Some(super::stage_color(&span.label)),
+            Some(palette::stage(&span.label, Tone::Paper)),
             Some(LineStyle::solid(0.5, MUTED)),
         ));
         let label = if span.continues {
@@ -648,56 +692,57 @@ impl Geometry {
     }
 
     fn entry_bar(&self, entry: &Entry, side: Side, top: f32, h: f32, out: &mut Vec<Shape>) {
-        let (mx, mw) = self.cols[MONTHS];
+        let Column { x: mx, w: mw } = self.cols.months;
         let w = mw / 12.0;
         let y = top + h * 0.15;
         let bh = h * 0.7;
-        let Some(timing) = &entry.timing else {
-            if entry.when.is_some() {
-                out.push(text(mx + 2.0, top + h * 0.8, self.font(), true, AS_OF, "?"));
-            } else if !entry.subs.is_empty() {
-                for (a, b) in entry.covered_months().runs() {
-                    let (x0, x1) = (mx + w * a as f32 + 1.0, mx + w * (b + 1) as f32 - 1.0);
-                    out.push(line(
-                        x0,
-                        y + bh / 2.0,
-                        x1,
-                        y + bh / 2.0,
-                        LineStyle::solid(0.8, MUTED),
+        for mark in grid::entry_marks(entry, side, self.as_of) {
+            match mark {
+                EntryMark::Unreadable => {
+                    out.push(text(mx + 2.0, top + h * 0.8, self.font(), true, AS_OF, "?"));
+                }
+                EntryMark::Covers { from, to } => out.push(line(
+                    mx + w * from + 1.0,
+                    y + bh / 2.0,
+                    mx + w * to - 1.0,
+                    y + bh / 2.0,
+                    LineStyle::solid(0.8, MUTED),
+                )),
+                EntryMark::AsNeeded => {
+                    let color = if side == Side::Plan { PLAN } else { ACTUAL };
+                    diamond(mx + w * 0.4, y + bh / 2.0, bh / 2.0, color, out);
+                    out.push(text(
+                        mx + w * 0.4 + bh,
+                        top + h * 0.8,
+                        self.font() * 0.85,
+                        false,
+                        color,
+                        "随時",
                     ));
                 }
-            }
-            return;
-        };
-        if timing.kind == TimingKind::AsNeeded {
-            let color = if side == Side::Plan { PLAN } else { ACTUAL };
-            diamond(mx + w * 0.4, y + bh / 2.0, bh / 2.0, color, out);
-            out.push(text(
-                mx + w * 0.4 + bh,
-                top + h * 0.8,
-                self.font() * 0.85,
-                false,
-                color,
-                "随時",
-            ));
-            return;
-        }
-        for (a, b) in timing.months.runs() {
-            let x0 = mx + w * a as f32 + 1.0;
-            let mut x1 = mx + w * (b + 1) as f32 - 1.0;
-            let mut beyond = false;
-            if side == Side::Actual && timing.open_end && x1 > mx + w * self.as_of {
-                x1 = (mx + w * self.as_of).max(x0 + 3.0);
-                beyond = true;
-            }
-            match (side, timing.scheduled) {
-                (Side::Plan, _) => plan_bar(x0, y, x1 - x0, bh, out),
-                (Side::Actual, false) => out.push(rect(x0, y, x1 - x0, bh, Some(ACTUAL), None)),
-                (Side::Actual, true) => scheduled_bar(x0, y, x1 - x0, bh, out),
-            }
-            if timing.open_end {
-                let end = if beyond { x1 + w * 0.6 } else { x1 };
-                arrow(x1 - w * 0.3, end, y + bh / 2.0, Rgb::BLACK, out);
+                EntryMark::Bar {
+                    from,
+                    to,
+                    look,
+                    open_end,
+                    continues,
+                } => {
+                    let x0 = mx + w * from + 1.0;
+                    let x1 = if continues {
+                        (mx + w * to).max(x0 + 3.0)
+                    } else {
+                        mx + w * to - 1.0
+                    };
+                    match look {
+                        BarLook::Plan => plan_bar(x0, y, x1 - x0, bh, out),
+                        BarLook::Actual => out.push(rect(x0, y, x1 - x0, bh, Some(ACTUAL), None)),
+                        BarLook::Scheduled => scheduled_bar(x0, y, x1 - x0, bh, out),
+                    }
+                    if open_end {
+                        let end = if continues { x1 + w * 0.6 } else { x1 };
+                        arrow(x1 - w * 0.3, end, y + bh / 2.0, Rgb::BLACK, out);
+                    }
+                }
             }
         }
     }
@@ -713,37 +758,46 @@ fn cap(mut lines: Vec<String>, max: usize) -> Vec<String> {
     lines
 }
 
-/// `上半期実績(4月～9月)` style heading of the actual lanes, from the period.
+/// The month lanes' heading: the plan and the period's actual heading.
 fn heading_of(report: &Report) -> String {
-    format!("年次計画 / {}実績", report.period.japanese())
+    format!("年次計画 / {}", report.actual_heading())
 }
 
 /// The text a row prints in the text column, and whether it is bold.
 fn row_text(report: &Report, row: GridRow) -> (String, bool) {
     match row {
-        GridRow::Section { s } => {
+        GridRow::Section { section: s } => {
             let sec = &report.sections[s];
             (format!("{} {}", sec.numeral, sec.title), true)
         }
-        GridRow::Initiative { s, i } => {
+        GridRow::Initiative {
+            section: s,
+            initiative: i,
+        } => {
             let ini = &report.sections[s].initiatives[i];
             (
                 format!("{} {}", ini.label, ini.title).trim().to_string(),
                 true,
             )
         }
-        GridRow::Lane { s, i, item, lane } => {
+        GridRow::Lane {
+            section: s,
+            initiative: i,
+            item,
+            lane,
+        } => {
             let it = &report.sections[s].initiatives[i].items[item];
             if lane == 0 {
-                (
-                    format!("{}{}", if it.ticked { "□" } else { "" }, it.name),
-                    false,
-                )
+                (it.display_name(), false)
             } else {
                 ("└".to_string(), false)
             }
         }
-        GridRow::Topic { s, i, t } => {
+        GridRow::Topic {
+            section: s,
+            initiative: i,
+            topic: t,
+        } => {
             let topic = &report.sections[s].initiatives[i].topics[t];
             (
                 topic
@@ -774,10 +828,15 @@ fn row_is_sub(row: GridRow) -> bool {
 
 fn row_division(report: &Report, row: GridRow) -> String {
     match row {
-        GridRow::Initiative { s, i } => {
-            report.sections[s].initiatives[i].all_divisions().join("、")
-        }
-        GridRow::Topic { s, i, t } => {
+        GridRow::Initiative {
+            section: s,
+            initiative: i,
+        } => report.sections[s].initiatives[i].all_divisions().join("、"),
+        GridRow::Topic {
+            section: s,
+            initiative: i,
+            topic: t,
+        } => {
             let ini = &report.sections[s].initiatives[i];
             ini.division_of(&ini.topics[t]).unwrap_or("").to_string()
         }

@@ -107,34 +107,7 @@ impl PageSetup {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Rgb(pub u8, pub u8, pub u8);
-
-impl Rgb {
-    pub const BLACK: Rgb = Rgb(0x20, 0x20, 0x20);
-    pub const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
-}
-
-/// Paper colours of the stages, shared by the PDF and the XLSX (light, so text on them prints
-/// legibly in black and white; the screen uses stronger ones in `app/views/paint.rs`).
-pub fn stage_color(label: &str) -> Rgb {
-    match label {
-        "検討" => Rgb(0xd2, 0xe3, 0xf3),
-        "実施" => Rgb(0xc7, 0xe6, 0xc1),
-        "順次実施" => Rgb(0xa9, 0xdb, 0xbb),
-        "随時実施" => Rgb(0xfb, 0xdf, 0xba),
-        "検討・整備" => Rgb(0xdd, 0xd7, 0xee),
-        "周知" => Rgb(0xf0, 0xd5, 0xe8),
-        _ => Rgb(0xe6, 0xe6, 0xe6),
-    }
-}
-
-impl Rgb {
-    /// `0xRRGGBB`.
-    pub fn to_u32(self) -> u32 {
-        (self.0 as u32) << 16 | (self.1 as u32) << 8 | self.2 as u32
-    }
-}
+pub use crate::palette::Rgb;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LineStyle {
@@ -185,6 +158,60 @@ pub enum Shape {
     Polygon { points: Vec<(f32, f32)>, fill: Rgb },
 }
 
+/// Something a page can be drawn on: the PDF and the window's print preview. [`paint`] is the
+/// one place that reads the shapes, so the preview is what prints.
+pub trait Canvas {
+    /// `y` is the baseline.
+    fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, color: Rgb, text: &str);
+    fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb>,
+        stroke: Option<&LineStyle>,
+    );
+    fn line(&mut self, from: (f32, f32), to: (f32, f32), style: &LineStyle);
+    fn polygon(&mut self, points: &[(f32, f32)], fill: Rgb);
+}
+
+/// Draws a page's shapes on a canvas, in order.
+pub fn paint(shapes: &[Shape], canvas: &mut impl Canvas) {
+    for shape in shapes {
+        match shape {
+            Shape::Text {
+                x,
+                y,
+                size,
+                bold,
+                color,
+                text,
+            } => {
+                if !text.is_empty() {
+                    canvas.text(*x, *y, *size, *bold, *color, text);
+                }
+            }
+            Shape::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } => canvas.rect(*x, *y, *w, *h, *fill, stroke.as_ref()),
+            Shape::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                style,
+            } => canvas.line((*x1, *y1), (*x2, *y2), style),
+            Shape::Polygon { points, fill } => canvas.polygon(points, *fill),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Page {
     pub shapes: Vec<Shape>,
@@ -220,11 +247,11 @@ pub fn selected_rows(report: &Report, setup: &PageSetup) -> Vec<GridRow> {
         .into_iter()
         .filter(|row| {
             let s = match *row {
-                GridRow::Section { s }
-                | GridRow::Initiative { s, .. }
-                | GridRow::Lane { s, .. }
-                | GridRow::Topic { s, .. }
-                | GridRow::Entry { s, .. } => s,
+                GridRow::Section { section: s }
+                | GridRow::Initiative { section: s, .. }
+                | GridRow::Lane { section: s, .. }
+                | GridRow::Topic { section: s, .. }
+                | GridRow::Entry { section: s, .. } => s,
             };
             setup.section.is_none_or(|n| report.sections[s].number == n)
         })

@@ -10,15 +10,53 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::text::{Font, TextDirection};
 
-use super::{LineStyle, PrintLayout, Rgb, Shape};
+use super::{Canvas, LineStyle, PrintLayout, Rgb};
+use crate::lang::{Describe, Lang, say};
 
 /// Why a PDF could not be made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PdfError(pub String);
+#[derive(Debug, Clone, PartialEq)]
+pub enum PdfError {
+    /// The bundled font (regular or bold) does not load: a broken build.
+    Font {
+        bold: bool,
+    },
+    BadPageSize {
+        width: f32,
+        height: f32,
+    },
+    /// krilla refused to finish the document (its words).
+    Finish(String),
+}
+
+impl Describe for PdfError {
+    fn describe(&self, lang: Lang) -> String {
+        let why = match self {
+            PdfError::Font { bold } => {
+                let face = if *bold { "bold" } else { "regular" };
+                say(
+                    lang,
+                    format!("同梱のフォント（{face}）を読み込めません"),
+                    format!("the bundled {face} font does not load"),
+                )
+            }
+            PdfError::BadPageSize { width, height } => say(
+                lang,
+                format!("用紙の大きさ {width}×{height} は使えません"),
+                format!("bad page size {width}×{height}"),
+            ),
+            PdfError::Finish(e) => e.clone(),
+        };
+        say(
+            lang,
+            format!("PDFを作れません: {why}"),
+            format!("cannot write the PDF: {why}"),
+        )
+    }
+}
 
 impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot write the PDF: {}", self.0)
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -54,10 +92,9 @@ pub fn render(
     title: &str,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Vec<u8>, PdfError> {
-    let regular = Font::new(crate::fonts::REGULAR.into(), 0)
-        .ok_or_else(|| PdfError("the bundled regular font does not load".into()))?;
-    let bold = Font::new(crate::fonts::BOLD.into(), 0)
-        .ok_or_else(|| PdfError("the bundled bold font does not load".into()))?;
+    let regular =
+        Font::new(crate::fonts::REGULAR.into(), 0).ok_or(PdfError::Font { bold: false })?;
+    let bold = Font::new(crate::fonts::BOLD.into(), 0).ok_or(PdfError::Font { bold: true })?;
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
@@ -65,94 +102,87 @@ pub fn render(
             .creator("Shinchoku (進捗)".to_string())
             .language("ja".to_string()),
     );
-    let settings = PageSettings::from_wh(layout.width, layout.height)
-        .ok_or_else(|| PdfError(format!("bad page size {}×{}", layout.width, layout.height)))?;
+    let settings =
+        PageSettings::from_wh(layout.width, layout.height).ok_or(PdfError::BadPageSize {
+            width: layout.width,
+            height: layout.height,
+        })?;
     let total = layout.pages.len().max(1);
     for (n, page) in layout.pages.iter().enumerate() {
         let mut pdf_page = document.start_page_with(settings.clone());
-        let mut surface = pdf_page.surface();
-        for shape in &page.shapes {
-            match shape {
-                Shape::Text {
-                    x,
-                    y,
-                    size,
-                    bold: is_bold,
-                    color: c,
-                    text,
-                } => {
-                    if text.is_empty() {
-                        continue;
-                    }
-                    surface.set_stroke(None);
-                    surface.set_fill(Some(fill(*c)));
-                    let font = if *is_bold {
-                        bold.clone()
-                    } else {
-                        regular.clone()
-                    };
-                    surface.draw_text(
-                        Point::from_xy(*x, *y),
-                        font,
-                        *size,
-                        text,
-                        false,
-                        TextDirection::Auto,
-                    );
-                }
-                Shape::Rect {
-                    x,
-                    y,
-                    w,
-                    h,
-                    fill: f,
-                    stroke: s,
-                } => {
-                    let Some(r) = Rect::from_xywh(*x, *y, w.max(0.01), h.max(0.01)) else {
-                        continue;
-                    };
-                    let mut pb = PathBuilder::new();
-                    pb.push_rect(r);
-                    let Some(path) = pb.finish() else { continue };
-                    surface.set_fill(f.map(fill));
-                    surface.set_stroke(s.as_ref().map(stroke));
-                    surface.draw_path(&path);
-                }
-                Shape::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    style,
-                } => {
-                    let mut pb = PathBuilder::new();
-                    pb.move_to(*x1, *y1);
-                    pb.line_to(*x2, *y2);
-                    let Some(path) = pb.finish() else { continue };
-                    surface.set_fill(None);
-                    surface.set_stroke(Some(stroke(style)));
-                    surface.draw_path(&path);
-                }
-                Shape::Polygon { points, fill: f } => {
-                    let mut pb = PathBuilder::new();
-                    for (k, (px, py)) in points.iter().enumerate() {
-                        if k == 0 {
-                            pb.move_to(*px, *py);
-                        } else {
-                            pb.line_to(*px, *py);
-                        }
-                    }
-                    pb.close();
-                    let Some(path) = pb.finish() else { continue };
-                    surface.set_stroke(None);
-                    surface.set_fill(Some(fill(*f)));
-                    surface.draw_path(&path);
-                }
-            }
+        {
+            let mut canvas = PdfCanvas {
+                surface: pdf_page.surface(),
+                regular: &regular,
+                bold: &bold,
+            };
+            super::paint(&page.shapes, &mut canvas);
+            canvas.surface.finish();
         }
-        surface.finish();
         pdf_page.finish();
         progress((n + 1) as f32 / total as f32);
     }
-    document.finish().map_err(|e| PdfError(format!("{e:?}")))
+    document
+        .finish()
+        .map_err(|e| PdfError::Finish(format!("{e:?}")))
+}
+
+struct PdfCanvas<'a, 'p> {
+    surface: krilla::surface::Surface<'p>,
+    regular: &'a Font,
+    bold: &'a Font,
+}
+
+impl PdfCanvas<'_, '_> {
+    fn draw(&mut self, pb: PathBuilder, fill_with: Option<Rgb>, stroke_with: Option<&LineStyle>) {
+        let Some(path) = pb.finish() else { return };
+        self.surface.set_fill(fill_with.map(fill));
+        self.surface.set_stroke(stroke_with.map(stroke));
+        self.surface.draw_path(&path);
+    }
+}
+
+impl Canvas for PdfCanvas<'_, '_> {
+    fn text(&mut self, x: f32, y: f32, size: f32, is_bold: bool, c: Rgb, text: &str) {
+        self.surface.set_stroke(None);
+        self.surface.set_fill(Some(fill(c)));
+        let font = if is_bold { self.bold } else { self.regular };
+        self.surface.draw_text(
+            Point::from_xy(x, y),
+            font.clone(),
+            size,
+            text,
+            false,
+            TextDirection::Auto,
+        );
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, f: Option<Rgb>, s: Option<&LineStyle>) {
+        let Some(r) = Rect::from_xywh(x, y, w.max(0.01), h.max(0.01)) else {
+            return;
+        };
+        let mut pb = PathBuilder::new();
+        pb.push_rect(r);
+        self.draw(pb, f, s);
+    }
+
+    fn line(&mut self, from: (f32, f32), to: (f32, f32), style: &LineStyle) {
+        let mut pb = PathBuilder::new();
+        pb.move_to(from.0, from.1);
+        pb.line_to(to.0, to.1);
+        self.draw(pb, None, Some(style));
+    }
+
+    fn polygon(&mut self, points: &[(f32, f32)], f: Rgb) {
+        let mut pb = PathBuilder::new();
+        for (k, (px, py)) in points.iter().enumerate() {
+            if k == 0 {
+                pb.move_to(*px, *py);
+            } else {
+                pb.line_to(*px, *py);
+            }
+        }
+        pb.close();
+        self.draw(pb, Some(f), None);
+    }
 }

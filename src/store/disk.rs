@@ -11,6 +11,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use crate::lang::{Describe, Lang, say};
+
 /// How many earlier versions a save keeps beside the file.
 pub const BACKUP_GENERATIONS: usize = 3;
 
@@ -66,27 +68,54 @@ pub enum DiskChange {
     Changed { was: Fingerprint, now: Fingerprint },
 }
 
-impl fmt::Display for DiskChange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Describe for DiskChange {
+    fn describe(&self, lang: Lang) -> String {
         match self {
-            DiskChange::Removed => f.write_str("the file was removed or renamed since it was read"),
+            DiskChange::Removed => say(
+                lang,
+                "読み込んだ後にファイルが削除されたか名前が変わりました".into(),
+                "the file was removed or renamed since it was read".into(),
+            ),
             DiskChange::Changed { was, now } => {
-                let when = now
-                    .modified
-                    .map(|t| {
-                        chrono::DateTime::<chrono::Local>::from(t)
-                            .format(" (modified %Y-%m-%d %H:%M:%S)")
-                            .to_string()
-                    })
-                    .unwrap_or_default();
-                write!(
-                    f,
-                    "the file was changed by someone else since it was read{when}: {} bytes, \
-                     was {} bytes",
-                    now.len, was.len
-                )
+                let when = now.modified.map(|t| {
+                    chrono::DateTime::<chrono::Local>::from(t)
+                        .format("%Y-%m-%d %H:%M:%S")
+                        .to_string()
+                });
+                match when {
+                    Some(when) => say(
+                        lang,
+                        format!(
+                            "読み込んだ後に他の人がファイルを変更しました（{when}、{} バイト。読み込んだときは {} バイト）",
+                            now.len, was.len
+                        ),
+                        format!(
+                            "the file was changed by someone else since it was read (modified \
+                             {when}): {} bytes, was {} bytes",
+                            now.len, was.len
+                        ),
+                    ),
+                    None => say(
+                        lang,
+                        format!(
+                            "読み込んだ後に他の人がファイルを変更しました（{} バイト。読み込んだときは {} バイト）",
+                            now.len, was.len
+                        ),
+                        format!(
+                            "the file was changed by someone else since it was read: {} bytes, \
+                             was {} bytes",
+                            now.len, was.len
+                        ),
+                    ),
+                }
             }
         }
+    }
+}
+
+impl fmt::Display for DiskChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 

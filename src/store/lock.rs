@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::lang::{Describe, Lang, say};
+
 /// Where this build cannot tell whether a process runs (not Linux), a lock of this machine
 /// this old is taken as left behind by a crash.
 pub const STALE_AFTER_ELSEWHERE: Duration = Duration::from_secs(12 * 3600);
@@ -152,16 +154,26 @@ impl LockHolder {
     }
 }
 
-impl fmt::Display for LockHolder {
-    /// `yamada (PC-0123), since 2024-05-01 09:12`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Describe for LockHolder {
+    /// `yamada (PC-0123), since 2024-05-01 09:12`; `yamada（PC-0123）、2024-05-01 09:12から`.
+    fn describe(&self, lang: Lang) -> String {
         let since = chrono::DateTime::<chrono::Local>::from(self.since).format("%Y-%m-%d %H:%M");
         let user = if self.user.is_empty() {
             "?"
         } else {
             &self.user
         };
-        write!(f, "{user} ({}), since {since}", self.machine)
+        say(
+            lang,
+            format!("{user}（{}）、{since}から", self.machine),
+            format!("{user} ({}), since {since}", self.machine),
+        )
+    }
+}
+
+impl fmt::Display for LockHolder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -189,16 +201,34 @@ pub enum LockError {
     Io { lock: PathBuf, error: io::Error },
 }
 
+impl Describe for LockError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            LockError::Held { report, holder } => say(
+                lang,
+                format!(
+                    "{}: {}が進捗で開いています",
+                    report.display(),
+                    holder.describe(lang)
+                ),
+                format!(
+                    "{}: open in Shinchoku by {}",
+                    report.display(),
+                    holder.describe(lang)
+                ),
+            ),
+            LockError::Io { lock, error } => say(
+                lang,
+                format!("{}: ロックファイルを書けません: {error}", lock.display()),
+                format!("{}: cannot write the lock file: {error}", lock.display()),
+            ),
+        }
+    }
+}
+
 impl fmt::Display for LockError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LockError::Held { report, holder } => {
-                write!(f, "{}: open in Shinchoku by {holder}", report.display())
-            }
-            LockError::Io { lock, error } => {
-                write!(f, "{}: cannot write the lock file: {error}", lock.display())
-            }
-        }
+        f.write_str(&self.describe(Lang::En))
     }
 }
 

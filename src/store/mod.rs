@@ -6,16 +6,16 @@ pub mod disk;
 pub mod lock;
 pub mod recovery;
 
-use std::fmt;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::Report;
+use crate::model::diag::{FileError, FileErrorKind};
 use crate::model::validate::{self, Violation};
 
 /// The schema this build writes and reads. Raise it when a saved file would be read wrongly by
-/// an older build; files from older schemas are migrated on open.
+/// an older build, and teach `from_ron` to read the older schemas (there is only one so far).
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
@@ -38,51 +38,7 @@ struct VersionProbe {
     schema: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StoreError {
-    /// Not RON, or not a report: where and what.
-    Malformed {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    NewerSchema {
-        found: u32,
-    },
-    /// A report, but one that breaks the model's rules: each broken rule and where.
-    Invalid(Vec<Violation>),
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::Malformed {
-                line,
-                column,
-                message,
-            } => write!(
-                f,
-                "line {line}, column {column}: not a Shinchoku report file: {message}"
-            ),
-            StoreError::NewerSchema { found } => write!(
-                f,
-                "written by a newer Shinchoku (file schema {found}; this version reads up to \
-                 schema {SCHEMA_VERSION}); open it with a newer Shinchoku"
-            ),
-            StoreError::Invalid(found) => {
-                const SHOWN: usize = 10;
-                let list: Vec<String> = found.iter().take(SHOWN).map(|v| v.to_string()).collect();
-                write!(f, "a damaged report: {}", list.join("; "))?;
-                if found.len() > SHOWN {
-                    write!(f, "; and {} more", found.len() - SHOWN)?;
-                }
-                Ok(())
-            }
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
+pub use crate::model::diag::StoreProblem as StoreError;
 
 fn malformed(e: ron::error::SpannedError) -> StoreError {
     StoreError::Malformed {
@@ -128,6 +84,7 @@ fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
     if probe.schema > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
             found: probe.schema,
+            supported: SCHEMA_VERSION,
         });
     }
     let file: FileIn = ron::from_str(text).map_err(malformed)?;
@@ -150,7 +107,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     disk::write_atomically_with(path, bytes, &mut |_| Ok(()))
 }
 
-pub fn open(path: &Path) -> Result<Report, crate::import::FileError> {
+pub fn open(path: &Path) -> Result<Report, FileError> {
     open_checked(path).map(|loaded| loaded.report)
 }
 
@@ -163,20 +120,20 @@ pub struct Loaded {
 }
 
 /// Opens a `.ron` report, checked against the model's rules, fingerprinting the bytes read.
-pub fn open_checked(path: &Path) -> Result<Loaded, crate::import::FileError> {
-    let file_error = |message: String| crate::import::FileError {
+pub fn open_checked(path: &Path) -> Result<Loaded, FileError> {
+    let file_error = |kind| FileError {
         path: path.to_path_buf(),
-        message,
+        kind,
     };
     let (bytes, fingerprint) = disk::read_with_fingerprint(path)
-        .map_err(|e| file_error(format!("cannot read the file: {e}")))?;
+        .map_err(|e| file_error(FileErrorKind::CannotRead(e.to_string())))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        file_error(format!(
-            "not a Shinchoku report file: not UTF-8 text (byte {})",
-            e.utf8_error().valid_up_to()
-        ))
+        file_error(FileErrorKind::NotUtf8 {
+            byte: e.utf8_error().valid_up_to(),
+        })
     })?;
-    let (report, repaired) = from_ron_checked(&text).map_err(|e| file_error(e.to_string()))?;
+    let (report, repaired) =
+        from_ron_checked(&text).map_err(|e| file_error(FileErrorKind::Store(e)))?;
     Ok(Loaded {
         report,
         repaired,

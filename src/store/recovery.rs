@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::disk::{self, Fingerprint};
 use super::lock;
 use crate::document::{Document, Origin};
+use crate::lang::{Describe, Lang, say};
 use crate::model::Report;
 
 /// The copy's format; raised when an older build would read a copy wrongly.
@@ -87,21 +88,28 @@ pub enum RecoveryError {
     },
 }
 
+impl Describe for RecoveryError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            RecoveryError::NoFolder => say(
+                lang,
+                "復元用の写しを置くフォルダがありません（XDG_DATA_HOME、HOME、APPDATA のどれもありません）".into(),
+                "no folder for recovery copies (neither XDG_DATA_HOME, HOME nor APPDATA is set)"
+                    .into(),
+            ),
+            RecoveryError::Io { path, error } => format!("{}: {error}", path.display()),
+            RecoveryError::Unreadable { path, message } => say(
+                lang,
+                format!("{}: 読めない復元用の写しです: {message}", path.display()),
+                format!("{}: not a readable recovery copy: {message}", path.display()),
+            ),
+        }
+    }
+}
+
 impl fmt::Display for RecoveryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RecoveryError::NoFolder => f.write_str(
-                "no folder for recovery copies (neither XDG_DATA_HOME, HOME nor APPDATA is set)",
-            ),
-            RecoveryError::Io { path, error } => write!(f, "{}: {error}", path.display()),
-            RecoveryError::Unreadable { path, message } => {
-                write!(
-                    f,
-                    "{}: not a readable recovery copy: {message}",
-                    path.display()
-                )
-            }
-        }
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -124,21 +132,40 @@ pub struct Recoverable {
     pub file_modified: Option<SystemTime>,
 }
 
-impl fmt::Display for Recoverable {
+impl Describe for Recoverable {
     /// `2024-05-01 09:12 — 平成 29 年度「…」: 3 sections, 11 initiatives, 120 entries (/path)`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn describe(&self, lang: Lang) -> String {
         let written =
             chrono::DateTime::<chrono::Local>::from(self.written).format("%Y-%m-%d %H:%M");
-        write!(
-            f,
-            "{written} — {}: {} sections, {} initiatives, {} entries",
-            self.title, self.sections, self.initiatives, self.entries
-        )?;
-        match &self.belongs {
-            Belongs::File(p) => write!(f, " ({})", p.display()),
-            Belongs::Imported(p) => write!(f, " (imported from {}, not saved)", p.display()),
-            Belongs::Unsaved => f.write_str(" (never saved)"),
-        }
+        let (s, i, e) = (self.sections, self.initiatives, self.entries);
+        let counts = say(
+            lang,
+            format!("{written} — {}: 区分{s}、取組{i}、項目{e}", self.title),
+            format!(
+                "{written} — {}: {s} sections, {i} initiatives, {e} entries",
+                self.title
+            ),
+        );
+        let file = match &self.belongs {
+            Belongs::File(p) => format!(" ({})", p.display()),
+            Belongs::Imported(p) => say(
+                lang,
+                format!("（{}から取り込み、未保存）", p.display()),
+                format!(" (imported from {}, not saved)", p.display()),
+            ),
+            Belongs::Unsaved => say(
+                lang,
+                "（一度も保存していません）".into(),
+                " (never saved)".into(),
+            ),
+        };
+        counts + &file
+    }
+}
+
+impl fmt::Display for Recoverable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -269,7 +296,7 @@ impl RecoveryStore {
             }));
         }
         doc.report = report;
-        doc.touch();
+        doc.mark_unsaved();
         Ok(doc)
     }
 

@@ -3,6 +3,8 @@
 
 use proptest::prelude::*;
 use shinchoku::import::{import_bytes, import_text};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::diag::{ImportErrorKind, WarningKind};
 
 use crate::SEED;
 
@@ -30,7 +32,12 @@ fn random_bytes_are_refused_with_a_message() {
             .collect();
         let err = import_bytes(&bytes).expect_err("random bytes are not a report");
         assert!(
-            err.message.contains("not a report table") || err.message.contains("no header row"),
+            matches!(
+                err.kind,
+                ImportErrorKind::NotText(_)
+                    | ImportErrorKind::NoHeaderRow
+                    | ImportErrorKind::Binary
+            ),
             "{err}"
         );
     }
@@ -40,7 +47,7 @@ fn random_bytes_are_refused_with_a_message() {
 fn an_empty_file_says_it_is_empty() {
     for bytes in [&b""[..], b"\n\n  \r\n"] {
         let err = import_bytes(bytes).expect_err("empty");
-        assert!(err.message.contains("empty"), "{err}");
+        assert_eq!(err.kind, ImportErrorKind::Empty, "{err}");
     }
 }
 
@@ -50,18 +57,19 @@ fn a_truncated_file_keeps_what_is_there_and_says_where_it_stops() {
     let cut = SEED.find("□サイバー攻撃等を想定した初動訓練").unwrap();
     let imported = import_text(&SEED[..cut]).expect("the part before the cut imports");
     assert_eq!(imported.report.initiative_count(), 10);
-    let messages: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
+    let on_54: Vec<&WarningKind> = imported
+        .warnings
+        .iter()
+        .filter(|w| w.at.row == Some(54))
+        .map(|w| &w.kind)
+        .collect();
+    assert!(on_54.contains(&&WarningKind::TableNotClosed), "{on_54:?}");
     assert!(
-        messages
+        on_54
             .iter()
-            .any(|m| m.starts_with("row 54") && m.contains("not closed")),
-        "{messages:?}"
-    );
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.starts_with("row 54") && m.contains("missing") && m.contains("年次計画")),
-        "{messages:?}"
+            .any(|k| matches!(k, WarningKind::RowCutShort { missing, .. }
+            if missing.iter().any(|(_, name)| name == "年次計画"))),
+        "{on_54:?}"
     );
 }
 
@@ -72,10 +80,16 @@ fn a_row_with_too_few_fields_names_the_row_and_the_missing_fields() {
     let w = imported
         .warnings
         .iter()
-        .find(|w| w.at.row == Some(7) && w.message.contains("missing"))
+        .find(|w| w.at.row == Some(7) && matches!(w.kind, WarningKind::RowCutShort { .. }))
         .expect("a warning on row 7 about the missing fields");
-    assert!(w.message.contains("field 14 (年次計画)"), "{w}");
-    assert!(w.message.contains("担当課"), "{w}");
+    let WarningKind::RowCutShort { missing, .. } = &w.kind else {
+        unreachable!()
+    };
+    assert!(missing.contains(&(14, "年次計画".to_string())), "{w}");
+    assert!(missing.iter().any(|(_, name)| name == "担当課"), "{w}");
+    // Said in words that name the field, in either language.
+    assert!(w.to_string().contains("field 14 (年次計画)"), "{w}");
+    assert!(w.describe(Lang::Ja).contains("14列目（年次計画）"), "{w}");
     // The stage plan, which is there, is still read.
     assert_eq!(imported.report.find_initiative("1").unwrap().items.len(), 1);
 }
@@ -90,7 +104,7 @@ fn an_unclosed_html_table_is_read_as_far_as_it_goes() {
         .find(|w| w.at.row == Some(10))
         .expect("a warning on row 10");
     assert_eq!(w.at.field, Some(3));
-    assert!(w.message.contains("not closed"), "{w}");
+    assert_eq!(w.kind, WarningKind::TableNotClosed, "{w}");
     assert_eq!(imported.report.find_initiative("2").unwrap().items.len(), 2);
 }
 
@@ -104,7 +118,10 @@ fn an_unknown_month_expression_is_kept_as_text_with_a_warning() {
         .find(|w| w.at.row == Some(10))
         .expect("a warning on row 10");
     assert_eq!(w.at.field_name.as_deref(), Some("実績"));
-    assert!(w.message.contains("6月の第3水曜"), "{w}");
+    assert!(
+        matches!(&w.kind, WarningKind::UnreadableMonths { expression, .. } if expression == "6月の第3水曜"),
+        "{w}"
+    );
     let i = imported.report.find_initiative("2").unwrap();
     let e = &i.topics[0].actual[1];
     assert_eq!(e.text, "職員向けメルマガにおける周知(6月の第3水曜)");
@@ -112,7 +129,9 @@ fn an_unknown_month_expression_is_kept_as_text_with_a_warning() {
     assert!(e.timing.is_none());
     // The same warning comes back when the report is checked after saving.
     let warnings = shinchoku::model::check::warnings(&imported.report);
-    assert!(warnings.iter().any(|w| w.message.contains("6月の第3水曜")));
+    assert!(warnings.iter().any(
+        |w| matches!(&w.kind, WarningKind::UnreadableMonths { expression, .. } if expression == "6月の第3水曜")
+    ));
 }
 
 #[test]
@@ -133,7 +152,7 @@ fn a_plain_stage_row_that_disagrees_with_the_table_is_reported() {
         .iter()
         .find(|w| w.at.row == Some(9))
         .expect("a warning on row 9");
-    assert!(w.message.contains("differs"), "{w}");
+    assert!(matches!(w.kind, WarningKind::PlainRowDiffers { .. }), "{w}");
     // The HTML table wins.
     let i = imported.report.find_initiative("1").unwrap();
     assert_eq!(i.items[0].lanes[0][1].label, "順次実施");

@@ -3,7 +3,7 @@
 
 use shinchoku::document::Document;
 use shinchoku::edit::spans::{self, SpanRef};
-use shinchoku::edit::{self, Edit};
+use shinchoku::edit::{self, Edit, Intent};
 use shinchoku::export::{Encoding, Format, export_bytes};
 use shinchoku::import::{import_bytes, import_text};
 use shinchoku::model::era::{find_era_year, parse_era_year, parse_short_fiscal_year};
@@ -42,14 +42,14 @@ fn a_title_with_such_a_year_imports_with_a_warning_or_is_refused_saying_why() {
     let w = imported
         .warnings
         .iter()
-        .find(|w| w.message.contains("平成2147483647年"))
+        .find(|w| w.to_string().contains("平成2147483647年"))
         .expect("a warning quoting the year");
     assert_eq!(w.at.row, Some(3));
 
     let text = text.replacen("平成 29 年度 年次計画", "年次計画", 1);
     let err = import_text(&text).expect_err("no year anywhere");
     assert!(
-        err.message.contains("平成2147483647年") && err.message.contains("no fiscal year"),
+        err.to_string().contains("平成2147483647年") && err.to_string().contains("no fiscal year"),
         "{err}"
     );
 }
@@ -63,7 +63,7 @@ fn a_stage_heading_with_such_a_year_is_read_with_a_warning() {
         imported
             .warnings
             .iter()
-            .any(|w| w.at.row == Some(7) && w.message.contains("not consecutive")),
+            .any(|w| w.at.row == Some(7) && w.to_string().contains("not consecutive")),
         "{:?}",
         imported.warnings
     );
@@ -99,7 +99,7 @@ fn an_edit_that_makes_stages_overlap_is_refused() {
     // Dragging 検討's end into 順次実施's first year, as the grid built it.
     let drag =
         edit::resize_span(&doc.report, item, 0, 0, FiscalYear(2016), FiscalYear(2017)).unwrap();
-    let err = doc.apply(drag).expect_err("refused");
+    let err = doc.edit(|_| Ok(drag)).expect_err("refused");
     assert!(err.to_string().contains("overlaps stage 1"), "{err}");
     assert!(doc.report == before && !doc.is_dirty());
 
@@ -110,10 +110,12 @@ fn an_edit_that_makes_stages_overlap_is_refused() {
         vec![StageSpan::new(FiscalYear(2018), FiscalYear(2017), "実施")],
     ] {
         let err = doc
-            .apply(Edit::SetStageLane {
-                item,
-                lane: 0,
-                spans: bad,
+            .edit(|_| {
+                Ok(Edit::SetStageLane {
+                    item,
+                    lane: 0,
+                    spans: bad,
+                })
             })
             .expect_err("refused");
         assert!(
@@ -178,6 +180,32 @@ fn a_drag_is_clamped_to_the_neighbouring_stages() {
     let lane = &initiative(&r, "1").items[0].lanes[0];
     assert_eq!((lane[0].first.0, lane[0].last.0), (2017, 2017));
     assert_eq!((lane[1].first.0, lane[1].last.0), (2018, 2019));
+
+    // The window sends what the user asked (Intent::ResizeSpan); the core clamps it.
+    let mut doc = Document::sample();
+    let into_neighbour = Intent::ResizeSpan {
+        item,
+        lane: 0,
+        index: 0,
+        first: FiscalYear(2016),
+        last: FiscalYear(2018),
+    };
+    assert_eq!(
+        doc.perform(into_neighbour),
+        Ok(None),
+        "clamped: nothing changes"
+    );
+    assert!(!doc.is_dirty());
+    doc.perform(Intent::ResizeSpan {
+        item,
+        lane: 0,
+        index: 1,
+        first: FiscalYear(2015),
+        last: FiscalYear(2018),
+    })
+    .unwrap();
+    let lane = &initiative(&doc.report, "1").items[0].lanes[0];
+    assert_eq!((lane[1].first.0, lane[1].last.0), (2017, 2018));
 }
 
 #[test]
@@ -213,7 +241,7 @@ fn after_any_clamped_drags_every_export_writes_every_stage() {
             } else {
                 spans::move_span_clamped(&doc.report, span, FiscalYear(a))
             };
-            doc.apply(drag.unwrap()).unwrap();
+            doc.edit(|_| drag).unwrap();
         }
     }
     assert!(doc.is_dirty());

@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::{self, Edit, apply};
+use shinchoku::model::entry_text;
 use shinchoku::model::months::parse_timing;
 use shinchoku::model::status::{Status, initiative_status, summary, topic_status};
 use shinchoku::model::{AsOf, Count, FiscalYear, Period, Report, Side, StageSpan};
@@ -31,7 +32,7 @@ fn every_command_has_its_inverse() {
     let entry = four.topics[0].actual[0].clone();
     let sub = entry.subs[0].id;
 
-    let (new, problems) = edit::new_entry(&mut r, "職員への説明会の開催(7月～8月)");
+    let (new, problems) = entry_text::new_entry(&mut r, "職員への説明会の開催(7月～8月)");
     assert!(problems.is_empty());
     let after = round_trip(
         &mut r,
@@ -55,7 +56,7 @@ fn every_command_has_its_inverse() {
             index: 1,
         },
     );
-    let changed = edit::with_timing(&entry, Some(parse_timing("7月").unwrap()));
+    let changed = entry_text::with_timing(&entry, Some(parse_timing("7月").unwrap()));
     round_trip(&mut r, Edit::ReplaceEntry { entry: changed });
 
     let (t, _) = (
@@ -187,6 +188,13 @@ fn a_stale_command_changes_nothing() {
         ]),
     )
     .expect_err("no such entry");
+    assert_eq!(
+        err,
+        edit::EditError::Missing {
+            what: edit::Thing::Entry,
+            id: shinchoku::model::Id(999_999)
+        }
+    );
     assert!(err.to_string().contains("#999999"));
     assert!(r == before);
     assert!(apply(&mut r, Edit::RemoveEntry { id }).is_ok());
@@ -197,24 +205,24 @@ fn changing_months_rewrites_only_the_month_expression() {
     let r = seed().report;
     let e = &initiative(&r, "2").topics[0].actual[1];
     assert_eq!(e.text, "職員向けメルマガにおける周知(6月)");
-    let moved = edit::with_timing(e, Some(parse_timing("5月～7月").unwrap()));
+    let moved = entry_text::with_timing(e, Some(parse_timing("5月～7月").unwrap()));
     assert_eq!(moved.text, "職員向けメルマガにおける周知(5月～7月)");
     assert_eq!(
         moved.timing.unwrap().months.calendar_months(),
         vec![5, 6, 7]
     );
-    let scheduled = edit::with_scheduled(e, true);
+    let scheduled = entry_text::with_scheduled(e, true);
     assert_eq!(scheduled.text, "職員向けメルマガにおける周知(6月予定)");
     // A note stays after the months.
     let noted = &initiative(&r, "4").topics[0].plan[1];
-    let moved = edit::with_timing(noted, Some(parse_timing("11月").unwrap()));
+    let moved = entry_text::with_timing(noted, Some(parse_timing("11月").unwrap()));
     assert_eq!(
         moved.text,
         "組織定数調整方針の策定(11月) ※対応案の組織定数方針への反映"
     );
     // Counts are rewritten into the text.
     let sub = &initiative(&r, "10").topics[0].actual[0].subs[4];
-    let counted = edit::with_counts(
+    let counted = entry_text::with_counts(
         sub,
         vec![
             Count {
@@ -235,7 +243,7 @@ fn changing_months_rewrites_only_the_month_expression() {
     );
     // The era date range of initiative 4 is replaced by a bracketed month expression.
     let era = &initiative(&r, "4").topics[2].actual[1];
-    let moved = edit::with_timing(era, Some(parse_timing("6月～8月").unwrap()));
+    let moved = entry_text::with_timing(era, Some(parse_timing("6月～8月").unwrap()));
     assert_eq!(
         moved.text,
         "「時差出勤勤務」を試行的に実施 実施期間(6月～8月)"
@@ -246,7 +254,7 @@ fn changing_months_rewrites_only_the_month_expression() {
 fn editing_the_text_reads_months_counts_and_notes_again() {
     let mut r = seed().report;
     let e = initiative(&r, "2").topics[0].actual[1].clone();
-    let (changed, problems) = edit::with_text(
+    let (changed, problems) = entry_text::with_text(
         &mut r,
         &e,
         "職員向けメルマガにおける周知(2回・500名)(6月～7月予定) ※次回は10月",
@@ -257,7 +265,7 @@ fn editing_the_text_reads_months_counts_and_notes_again() {
     assert_eq!(changed.counts.len(), 2);
     assert_eq!(changed.notes, vec!["次回は10月"]);
     assert!(changed.scheduled());
-    let (bad, problems) = edit::with_text(&mut r, &e, "周知(6月の第3水曜)");
+    let (bad, problems) = entry_text::with_text(&mut r, &e, "周知(6月の第3水曜)");
     assert_eq!(bad.text, "周知(6月の第3水曜)");
     assert!(bad.timing.is_none());
     assert_eq!(problems.len(), 1);
@@ -285,7 +293,7 @@ fn the_history_survives_saving() {
     let mut doc = Document::sample();
     let original = doc.report.clone();
     let id = initiative(&doc.report, "1").id;
-    doc.apply(Edit::SetInitiativeTitle {
+    doc.perform(edit::Intent::SetInitiativeTitle {
         id,
         title: "変更後".into(),
     })
@@ -327,11 +335,11 @@ fn random_edit(
             edit::add_entry(r, topic, Side::Actual, text).0
         }
         (1, Some((_, e))) => Edit::RemoveEntry { id: e.id },
-        (2, Some((_, e))) => edit::with_text(r, &e, text)
+        (2, Some((_, e))) => entry_text::with_text(r, &e, text)
             .0
             .pipe(|entry| Edit::ReplaceEntry { entry }),
         (3, Some((_, e))) => Edit::ReplaceEntry {
-            entry: edit::with_timing(
+            entry: entry_text::with_timing(
                 &e,
                 parse_timing(&format!("{}月～{}月", 4 + a % 6, 9 + b % 4)).ok(),
             ),

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use shinchoku::document::{Document, SaveError, SaveOptions};
-use shinchoku::edit::Edit;
+use shinchoku::edit::Intent;
 use shinchoku::store::{
     self,
     lock::{self, FileLock, LockHolder},
@@ -22,7 +22,7 @@ fn seed_file(dir: &Path) -> std::path::PathBuf {
 
 fn retitle(doc: &mut Document, title: &str) {
     let id = initiative(&doc.report, "3").id;
-    doc.apply(Edit::SetInitiativeTitle {
+    doc.perform(Intent::SetInitiativeTitle {
         id,
         title: title.into(),
     })

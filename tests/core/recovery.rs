@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use shinchoku::document::Document;
-use shinchoku::edit::{self, Edit};
+use shinchoku::edit::{self, Intent};
 use shinchoku::model::Side;
 use shinchoku::store::recovery::{Autosave, Belongs, RecoveryStore};
 use shinchoku::store::{self, lock};
@@ -19,7 +19,7 @@ fn make_the_edit(doc: &mut Document) {
     doc.edit(|r| Ok(edit::add_entry(r, topic, Side::Actual, "庁内研修での事例紹介(7月〜8月)").0))
         .unwrap();
     let id = initiative(&doc.report, "1").id;
-    doc.apply(Edit::SetInitiativeTitle {
+    doc.perform(Intent::SetInitiativeTitle {
         id,
         title: "職員の人材育成（改訂）".into(),
     })
@@ -151,7 +151,7 @@ fn autosave_writes_at_the_interval_while_there_are_unsaved_changes() {
         "the copy holds everything"
     );
     let id = initiative(&doc.report, "5").id;
-    doc.apply(Edit::SetInitiativeTitle {
+    doc.perform(Intent::SetInitiativeTitle {
         id,
         title: "さらに".into(),
     })
@@ -161,7 +161,7 @@ fn autosave_writes_at_the_interval_while_there_are_unsaved_changes() {
         "the last copy is more than an interval old"
     );
     autosave.set_interval(Duration::from_secs(5));
-    doc.apply(Edit::SetInitiativeTitle {
+    doc.perform(Intent::SetInitiativeTitle {
         id,
         title: "もう一度".into(),
     })

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use shinchoku::document::{Document, SaveError, SaveOptions};
-use shinchoku::edit::Edit;
+use shinchoku::edit::Intent;
 use shinchoku::model::Report;
 use shinchoku::store::{self, disk};
 
@@ -21,7 +21,7 @@ fn seed_file(dir: &Path, name: &str) -> std::path::PathBuf {
 
 fn retitle(doc: &mut Document, title: &str) {
     let id = initiative(&doc.report, "1").id;
-    doc.apply(Edit::SetInitiativeTitle {
+    doc.perform(Intent::SetInitiativeTitle {
         id,
         title: title.into(),
     })

@@ -45,7 +45,13 @@ fn a_file_from_a_newer_schema_is_refused_saying_so() {
     // A newer build may have added fields this one does not know.
     let text = text.replacen("title:", "colour_theme: \"dark\",\n    title:", 1);
     let err = store::from_ron(&text).expect_err("newer schema");
-    assert_eq!(err, StoreError::NewerSchema { found: 99 });
+    assert_eq!(
+        err,
+        StoreError::NewerSchema {
+            found: 99,
+            supported: SCHEMA_VERSION
+        }
+    );
     assert!(err.to_string().contains("newer Shinchoku"), "{err}");
 }
 

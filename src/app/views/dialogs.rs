@@ -3,12 +3,14 @@
 use egui::{Context, Id, Modal};
 
 use crate::app::Dialog;
-use crate::app::command::AppCommand;
-use crate::app::i18n::Texts;
+use crate::app::command::{AppCommand, DialogCommand, FileCommand};
+use crate::app::i18n::Lang;
 use crate::document::Document;
+use crate::lang::Describe;
 
-/// Draws the dialog; returns whether it is to close, and the commands chosen.
-pub fn show(ctx: &Context, t: &Texts, dialog: &Dialog, doc: &Document) -> (bool, Vec<AppCommand>) {
+/// Draws the dialog; returns the commands chosen (closing it is one).
+pub fn show(ctx: &Context, lang: Lang, dialog: &Dialog, doc: &Document) -> Vec<AppCommand> {
+    let t = lang.texts();
     let mut close = false;
     let mut out = Vec::new();
     let modal = Modal::new(Id::unique("shinchoku-dialog")).show(ctx, |ui| {
@@ -26,10 +28,10 @@ pub fn show(ctx: &Context, t: &Texts, dialog: &Dialog, doc: &Document) -> (bool,
                 ui.label(format!("{}\n{}", doc.display_name(), t.unsaved_body));
                 ui.horizontal(|ui| {
                     if ui.button(t.save_and_continue).clicked() {
-                        out.push(AppCommand::ResolveUnsaved { save: true });
+                        out.push(FileCommand::ResolveUnsaved { save: true }.into());
                     }
                     if ui.button(t.discard).clicked() {
-                        out.push(AppCommand::ResolveUnsaved { save: false });
+                        out.push(FileCommand::ResolveUnsaved { save: false }.into());
                     }
                     if ui.button(t.cancel).clicked() {
                         close = true;
@@ -42,7 +44,7 @@ pub fn show(ctx: &Context, t: &Texts, dialog: &Dialog, doc: &Document) -> (bool,
                     .max_height(360.0)
                     .show(ui, |ui| {
                         for w in &doc.warnings {
-                            ui.label(w.to_string());
+                            ui.label(w.describe(lang));
                         }
                     });
                 if ui.button(t.ok).clicked() {
@@ -54,5 +56,8 @@ pub fn show(ctx: &Context, t: &Texts, dialog: &Dialog, doc: &Document) -> (bool,
     if modal.should_close() {
         close = true;
     }
-    (close, out)
+    if close {
+        out.push(DialogCommand::Close.into());
+    }
+    out
 }

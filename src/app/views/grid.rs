@@ -10,15 +10,17 @@ use egui::{
 };
 use egui_extras::{Column, TableBuilder};
 
-use super::{MonthDrag, SpanDrag, ViewState, paint};
-use crate::app::command::{AppCommand, EditTarget};
+use super::widgets::{actual_name, counts_text, status_badge};
+use super::{InlineEdit, MonthDrag, SpanDrag, ViewState, paint};
+use crate::app::command::{AppCommand, EditTarget, ViewCommand};
 use crate::app::fonts::BOLD_FAMILY;
 use crate::app::i18n::{Lang, Texts};
-use crate::edit::{Edit, with_timing};
+use crate::app::state::view::ViewModel;
+use crate::edit::Intent;
 use crate::grid::{self, GridRow, RowFilter};
-use crate::model::months::{FISCAL_MONTHS, Timing};
-use crate::model::status::{Status, StatusCounts, initiative_status, topic_status};
-use crate::model::{EntryKind, Id, MonthSet, Report, Side};
+use crate::model::months::FISCAL_MONTHS;
+use crate::model::status::{initiative_status, section_counts, topic_status};
+use crate::model::{EntryKind, FiscalYear, Id, MonthSet, Report, Side, StageSpan};
 
 pub const ROW_HEIGHT: f32 = 24.0;
 const HEADER_HEIGHT: f32 = 46.0;
@@ -28,13 +30,20 @@ const MONTH_WIDTH: f32 = 36.0;
 pub struct GridView<'a> {
     pub report: &'a Report,
     pub rows: &'a [GridRow],
-    pub filter: &'a RowFilter,
-    pub selected: Option<Id>,
-    pub selected_entry: Option<Id>,
+    pub view: &'a ViewModel,
     pub lang: Lang,
     /// Scroll so this row is visible (after keyboard selection).
     pub scroll_to: Option<usize>,
-    pub state: &'a mut ViewState,
+    pub drafts: &'a mut ViewState,
+}
+
+/// An action item's stage lane as drawn: where its years are.
+struct LaneAt<'a> {
+    item: Id,
+    name: &'a str,
+    lane: usize,
+    rect: Rect,
+    year_width: f32,
 }
 
 /// Where the as-of date falls in fiscal months (0.0 = 1 April).
@@ -49,6 +58,7 @@ impl GridView<'_> {
 
     pub fn show(mut self, ui: &mut Ui) -> Vec<AppCommand> {
         let mut out = Vec::new();
+        self.sync_inline_draft();
         legend(ui, self.t(), self.report);
         ui.add_space(2.0);
         // Wider than the window on small screens: scroll sideways, keep the header on top.
@@ -56,6 +66,28 @@ impl GridView<'_> {
             .id_salt("grid-h")
             .show(ui, |ui| self.table(ui, &mut out));
         out
+    }
+
+    /// The in-place field follows the view state: opened with the text as it stands when
+    /// editing starts, dropped when editing ends.
+    fn sync_inline_draft(&mut self) {
+        let Some(target) = self.view.editing() else {
+            self.drafts.inline = None;
+            return;
+        };
+        if self
+            .drafts
+            .inline
+            .as_ref()
+            .is_none_or(|e| e.target != target)
+            && let Some(buffer) = target.current_text(self.report)
+        {
+            self.drafts.inline = Some(InlineEdit {
+                target,
+                buffer,
+                focus: true,
+            });
+        }
     }
 
     fn table(&mut self, ui: &mut Ui, out: &mut Vec<AppCommand>) {
@@ -99,8 +131,8 @@ impl GridView<'_> {
                     let initiative = grid::initiative_of(self.report, grid_row);
                     let entry_id = grid::entry_of(self.report, grid_row).map(|e| e.id);
                     let is_selected = match entry_id {
-                        Some(e) if self.selected_entry == Some(e) => true,
-                        _ => initiative.is_some_and(|i| Some(i.id) == self.selected),
+                        Some(e) if self.view.selected_entry() == Some(e) => true,
+                        _ => initiative.is_some_and(|i| Some(i.id) == self.view.selected()),
                     };
                     row.set_selected(is_selected);
                     row.col(|ui| self.number_cell(ui, grid_row));
@@ -112,16 +144,16 @@ impl GridView<'_> {
                     let response = row.response();
                     if response.clicked() || text_response.clicked() {
                         if let Some(i) = initiative {
-                            out.push(AppCommand::Select(i.id));
+                            out.push(ViewCommand::Select(i.id).into());
                         }
                         if let Some(e) = entry_id {
-                            out.push(AppCommand::SelectEntry(e));
+                            out.push(ViewCommand::SelectEntry(e).into());
                         }
                     }
                     if (response.double_clicked() || text_response.double_clicked())
                         && let Some(target) = edit_target(self.report, grid_row)
                     {
-                        out.push(AppCommand::StartEditing(target));
+                        out.push(ViewCommand::StartEditing(target).into());
                     }
                     self.context_menu(&response, grid_row, out);
                 });
@@ -139,7 +171,7 @@ impl GridView<'_> {
                 rect.y_range(),
             );
             if year == self.report.fiscal_year {
-                painter.rect_filled(r, 0.0, paint::CURRENT_YEAR);
+                painter.rect_filled(r, 0.0, paint::PERIOD_SHADE);
             }
             painter.text(
                 r.center_top() + vec2(0.0, 4.0),
@@ -176,7 +208,7 @@ impl GridView<'_> {
             painter.text(
                 r.center(),
                 Align2::CENTER_CENTER,
-                format!("{month}月"),
+                format!("{month}{}", self.t().month_suffix),
                 FontId::proportional(12.0),
                 paint::TEXT,
             );
@@ -221,8 +253,11 @@ impl GridView<'_> {
 
     fn number_cell(&self, ui: &mut Ui, row: GridRow) {
         let text = match row {
-            GridRow::Section { s } => self.report.sections[s].numeral.clone(),
-            GridRow::Initiative { s, i } => self.report.sections[s].initiatives[i].number.clone(),
+            GridRow::Section { section: s } => self.report.sections[s].numeral.clone(),
+            GridRow::Initiative {
+                section: s,
+                initiative: i,
+            } => self.report.sections[s].initiatives[i].number.clone(),
             _ => return,
         };
         ui.label(bold(&text));
@@ -233,7 +268,7 @@ impl GridView<'_> {
         ui.add_space(row.depth() as f32 * 14.0);
         if let Some(target) = edit_target(self.report, row)
             && self
-                .state
+                .drafts
                 .inline
                 .as_ref()
                 .is_some_and(|e| e.target == target)
@@ -247,30 +282,38 @@ impl GridView<'_> {
             self.inline_field(ui, out);
             return;
         }
-        let needle = self.filter.text.trim().to_string();
+        let needle = self.view.filter().text.trim().to_string();
         match row {
-            GridRow::Section { s } => {
+            GridRow::Section { section: s } => {
                 let section = &self.report.sections[s];
                 let name = format!("{} {}", section.numeral, section.title);
-                fold_button(ui, t, section.id, self.filter, &name, out);
+                fold_button(ui, t, section.id, self.view.filter(), &name, out);
                 ui.add(
                     egui::Label::new(bold(&section.title))
                         .selectable(false)
                         .truncate(),
                 );
             }
-            GridRow::Initiative { s, i } => {
+            GridRow::Initiative {
+                section: s,
+                initiative: i,
+            } => {
                 let initiative = &self.report.sections[s].initiatives[i];
                 let name = format!("{} {}", initiative.label, initiative.title);
-                fold_button(ui, t, initiative.id, self.filter, &name, out);
+                fold_button(ui, t, initiative.id, self.view.filter(), &name, out);
                 let job = highlighted(&initiative.title, &needle, true);
                 ui.add(egui::Label::new(job).selectable(false).truncate())
                     .on_hover_text(&name);
             }
-            GridRow::Lane { s, i, item, lane } => {
+            GridRow::Lane {
+                section: s,
+                initiative: i,
+                item,
+                lane,
+            } => {
                 let action = &self.report.sections[s].initiatives[i].items[item];
                 let text = if lane == 0 {
-                    format!("{}{}", if action.ticked { "□" } else { "" }, action.name)
+                    action.display_name()
                 } else {
                     "　└".to_string()
                 };
@@ -280,8 +323,12 @@ impl GridView<'_> {
                         .truncate(),
                 );
             }
-            GridRow::Topic { s, i, t: topic } => {
-                let topic = &self.report.sections[s].initiatives[i].topics[topic];
+            GridRow::Topic {
+                section: s,
+                initiative: i,
+                topic: k,
+            } => {
+                let topic = &self.report.sections[s].initiatives[i].topics[k];
                 let text = match &topic.heading {
                     Some(h) => format!("<{h}>"),
                     None => t.no_heading.to_string(),
@@ -292,31 +339,35 @@ impl GridView<'_> {
                         .truncate(),
                 );
             }
-            GridRow::Entry { side, sub, .. } => {
-                let Some(entry) = grid::entry_of(self.report, row) else {
-                    return;
-                };
-                if sub.is_none() {
-                    side_badge(ui, t, side);
-                }
-                let status = entry.kind == EntryKind::Status;
-                let shown = if status { &entry.text } else { &entry.label };
-                let mut job = highlighted(shown, &needle, false);
-                if status {
-                    for s in &mut job.sections {
-                        s.format.italics = true;
-                        s.format.color = Color32::from_gray(0x50);
-                    }
-                }
-                ui.add(egui::Label::new(job).selectable(false).truncate())
-                    .on_hover_text(format!("{}: {}", t.as_written, entry.text));
+            GridRow::Entry { side, sub, .. } => self.entry_text(ui, row, side, sub, &needle),
+        }
+    }
+
+    /// An entry's label (or a status text, in italics), with 計/実 in front of a top entry.
+    fn entry_text(&self, ui: &mut Ui, row: GridRow, side: Side, sub: Option<usize>, needle: &str) {
+        let t = self.t();
+        let Some(entry) = grid::entry_of(self.report, row) else {
+            return;
+        };
+        if sub.is_none() {
+            side_badge(ui, t, side);
+        }
+        let status = entry.kind == EntryKind::Status;
+        let shown = if status { &entry.text } else { &entry.label };
+        let mut job = highlighted(shown, needle, false);
+        if status {
+            for s in &mut job.sections {
+                s.format.italics = true;
+                s.format.color = Color32::from_gray(0x50);
             }
         }
+        ui.add(egui::Label::new(job).selectable(false).truncate())
+            .on_hover_text(format!("{}: {}", t.as_written, entry.text));
     }
 
     fn inline_field(&mut self, ui: &mut Ui, out: &mut Vec<AppCommand>) {
         let t = self.t();
-        let Some(edit) = self.state.inline.as_mut() else {
+        let Some(edit) = self.drafts.inline.as_mut() else {
             return;
         };
         let response = ui.add(
@@ -330,12 +381,10 @@ impl GridView<'_> {
         }
         if response.lost_focus() {
             if ui.input(|i| i.key_pressed(Key::Escape)) {
-                out.push(AppCommand::CancelEditing);
+                out.push(ViewCommand::CancelEditing.into());
             } else {
-                out.push(AppCommand::CommitEditing {
-                    target: edit.target,
-                    text: edit.buffer.clone(),
-                });
+                let (target, text) = (edit.target, edit.buffer.clone());
+                out.push(ViewCommand::CommitEditing { target, text }.into());
             }
         }
     }
@@ -350,7 +399,7 @@ impl GridView<'_> {
                 rect.left() + w * k as f32..=rect.left() + w * (k + 1) as f32,
                 rect.y_range(),
             );
-            painter.rect_filled(r, 0.0, paint::CURRENT_YEAR);
+            painter.rect_filled(r, 0.0, paint::PERIOD_SHADE);
         }
         for k in 0..range.len() {
             painter.vline(
@@ -359,105 +408,142 @@ impl GridView<'_> {
                 Stroke::new(1.0, paint::GRID_LINE),
             );
         }
-        let GridRow::Lane { s, i, item, lane } = row else {
+        let GridRow::Lane {
+            section: s,
+            initiative: i,
+            item,
+            lane,
+        } = row
+        else {
             return;
         };
         let action = &self.report.sections[s].initiatives[i].items[item];
         let Some(spans) = action.lanes.get(lane) else {
             return;
         };
-        // Ends snap to the nearest year boundary; a bar keeps at least one year.
-        let boundary = |x: f32| {
-            ((x - rect.left()) / w)
-                .round()
-                .clamp(0.0, range.len() as f32) as usize
+        let lane_at = LaneAt {
+            item: action.id,
+            name: &action.name,
+            lane,
+            rect,
+            year_width: w,
         };
-        let latest = ui.input(|i| i.pointer.latest_pos());
         for (index, span) in spans.iter().enumerate() {
-            let (Some(mut a), Some(mut b)) =
-                (range.index_of(span.first), range.index_of(span.last))
-            else {
-                continue;
+            self.stage_span(ui, &painter, &lane_at, index, span, out);
+        }
+    }
+
+    /// One stage bar, and its two ends to drag.
+    fn stage_span(
+        &mut self,
+        ui: &mut Ui,
+        painter: &egui::Painter,
+        at: &LaneAt,
+        index: usize,
+        span: &StageSpan,
+        out: &mut Vec<AppCommand>,
+    ) {
+        let range = self.report.plan_years;
+        let (Some(mut a), Some(mut b)) = (range.index_of(span.first), range.index_of(span.last))
+        else {
+            return;
+        };
+        let dragging = self
+            .drafts
+            .span_drag
+            .as_ref()
+            .filter(|d| d.item == at.item && d.lane == at.lane && d.index == index);
+        if let Some(d) = dragging {
+            (a, b) = (d.fixed.min(d.current), d.fixed.max(d.current));
+        }
+        let left = at.rect.left();
+        let r = Rect::from_x_y_ranges(
+            left + at.year_width * a as f32..=left + at.year_width * (b + 1) as f32,
+            at.rect.y_range(),
+        );
+        paint::stage_bar(painter, r, span, FontId::proportional(12.0));
+        let years = span.years_text(self.report.fiscal_year);
+        ui.allocate_rect(r.shrink2(vec2(6.0, 0.0)), Sense::hover())
+            .on_hover_text(format!(
+                "{}\n{years}: {}\n{}: {}",
+                at.name,
+                span.display(),
+                self.t().as_written,
+                span.source
+            ));
+        // Both ends can be dragged by whole fiscal years.
+        for (start, x, fixed) in [(true, r.left(), b), (false, r.right(), a)] {
+            self.span_end(ui, at, index, span, (start, x, fixed), r, out);
+        }
+    }
+
+    /// One end of a stage bar: dragging it moves that end by whole years (a bar keeps at
+    /// least one year); the release asks for the span to be resized.
+    #[allow(clippy::too_many_arguments)]
+    fn span_end(
+        &mut self,
+        ui: &mut Ui,
+        at: &LaneAt,
+        index: usize,
+        span: &StageSpan,
+        (start, x, fixed): (bool, f32, usize),
+        bar: Rect,
+        out: &mut Vec<AppCommand>,
+    ) {
+        let range = self.report.plan_years;
+        let handle = Rect::from_center_size(egui::pos2(x, bar.center().y), vec2(8.0, bar.height()));
+        let id = ui.scope_id().with(("span", at.item, at.lane, index, start));
+        let response = ui
+            .interact(handle, id, Sense::drag())
+            .on_hover_cursor(CursorIcon::ResizeHorizontal);
+        let which = if start {
+            self.t().span_start
+        } else {
+            self.t().span_end
+        };
+        let label = format!("{which}: {} {}", at.name, span.display());
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Slider, true, &label));
+        if response.drag_started() {
+            let (item, lane) = (at.item, at.lane);
+            let current = fixed;
+            self.drafts.span_drag = Some(SpanDrag {
+                item,
+                lane,
+                index,
+                fixed,
+                current,
+            });
+        }
+        let latest = ui.input(|i| i.pointer.latest_pos());
+        if (response.dragged() || response.drag_stopped())
+            && let (Some(p), Some(d)) = (latest, self.drafts.span_drag.as_mut())
+        {
+            // Ends snap to the nearest year boundary.
+            let b = ((p.x - at.rect.left()) / at.year_width)
+                .round()
+                .clamp(0.0, range.len() as f32) as usize;
+            d.current = if start {
+                b.min(d.fixed)
+            } else {
+                b.saturating_sub(1).max(d.fixed)
             };
-            let dragging = self
-                .state
-                .span_drag
-                .as_ref()
-                .filter(|d| d.item == action.id && d.lane == lane && d.index == index);
-            if let Some(d) = dragging {
-                (a, b) = (d.fixed.min(d.current), d.fixed.max(d.current));
-            }
-            let r = Rect::from_x_y_ranges(
-                rect.left() + w * a as f32..=rect.left() + w * (b + 1) as f32,
-                rect.y_range(),
-            );
-            paint::stage_bar(&painter, r, span, FontId::proportional(12.0));
-            let years = span.years_text(self.report.fiscal_year);
-            ui.allocate_rect(r.shrink2(vec2(6.0, 0.0)), Sense::hover())
-                .on_hover_text(format!(
-                    "{}\n{years}: {}\n{}: {}",
-                    action.name,
-                    span.display(),
-                    self.t().as_written,
-                    span.source
-                ));
-            // Both ends can be dragged by whole fiscal years.
-            for (end, x, fixed) in [("start", r.left(), b), ("end", r.right(), a)] {
-                let handle =
-                    Rect::from_center_size(egui::pos2(x, r.center().y), vec2(8.0, r.height()));
-                let id = ui.scope_id().with(("span", action.id, lane, index, end));
-                let response = ui
-                    .interact(handle, id, Sense::drag())
-                    .on_hover_cursor(CursorIcon::ResizeHorizontal);
-                let label = format!(
-                    "{}: {} {}",
-                    if end == "start" {
-                        "開始年度"
-                    } else {
-                        "終了年度"
-                    },
-                    action.name,
-                    span.display()
-                );
-                response.widget_info(|| WidgetInfo::labeled(egui::Role::Slider, true, &label));
-                if response.drag_started() {
-                    self.state.span_drag = Some(SpanDrag {
-                        item: action.id,
-                        lane,
-                        index,
-                        fixed,
-                        current: fixed,
-                    });
-                }
-                if (response.dragged() || response.drag_stopped())
-                    && let (Some(p), Some(d)) = (latest, self.state.span_drag.as_mut())
-                {
-                    let b = boundary(p.x);
-                    d.current = if end == "start" {
-                        b.min(d.fixed)
-                    } else {
-                        b.saturating_sub(1).max(d.fixed)
-                    };
-                }
-                if response.drag_stopped()
-                    && let Some(d) = self.state.span_drag.take()
-                {
-                    let (lo, hi) = (d.fixed.min(d.current), d.fixed.max(d.current));
-                    let first = crate::model::FiscalYear(range.first.0 + lo as i32);
-                    let last = crate::model::FiscalYear(range.first.0 + hi as i32);
-                    if (first, last) != (span.first, span.last)
-                        && let Ok(edit) = crate::edit::resize_span(
-                            self.report,
-                            d.item,
-                            d.lane,
-                            d.index,
-                            first,
-                            last,
-                        )
-                    {
-                        out.push(AppCommand::Edit(edit));
-                    }
-                }
+        }
+        if response.drag_stopped()
+            && let Some(d) = self.drafts.span_drag.take()
+        {
+            let (lo, hi) = (d.fixed.min(d.current), d.fixed.max(d.current));
+            let first = FiscalYear(range.first.0 + lo as i32);
+            let last = FiscalYear(range.first.0 + hi as i32);
+            if (first, last) != (span.first, span.last) {
+                let (item, lane, index) = (d.item, d.lane, d.index);
+                let intent = Intent::ResizeSpan {
+                    item,
+                    lane,
+                    index,
+                    first,
+                    last,
+                };
+                out.push(intent.into());
             }
         }
     }
@@ -487,12 +573,9 @@ impl GridView<'_> {
             rect.y_range(),
             Stroke::new(1.5, paint::AS_OF),
         );
-        if let GridRow::Section { s } = row {
+        if let GridRow::Section { section: s } = row {
             // The section's status counts, in the otherwise empty month lanes.
-            let mut counts = StatusCounts::default();
-            for i in &self.report.sections[s].initiatives {
-                counts.add(initiative_status(i, self.report.as_of()));
-            }
+            let counts = section_counts(&self.report.sections[s], self.report.as_of());
             let text = counts_text(&counts, self.lang);
             ui.add_space(6.0);
             ui.add(egui::Label::new(RichText::new(text).strong()).selectable(false));
@@ -512,11 +595,12 @@ impl GridView<'_> {
             side,
             as_of,
             FontId::proportional(11.0),
+            t.as_needed,
         );
         if let Some(area) = drawn.into_iter().reduce(|a, b| a.union(b)) {
             let side_name = match side {
                 Side::Plan => t.plan.to_string(),
-                Side::Actual => super::detail::actual_heading(self.report, self.lang),
+                Side::Actual => actual_name(self.report.period, self.lang),
             };
             let when = entry
                 .when
@@ -525,10 +609,22 @@ impl GridView<'_> {
             ui.allocate_rect(area, Sense::hover())
                 .on_hover_text(format!("{side_name}{when}\n{}", entry.text));
         }
-        if entry.kind == EntryKind::Status {
-            return;
+        if entry.kind != EntryKind::Status {
+            self.month_drag(ui, &painter, rect, row, entry, out);
         }
-        // The lane takes drags: from an empty month, a new range; from a bar's end, that end.
+    }
+
+    /// The month lane takes drags: from an empty month, a new range; from a bar's end, that
+    /// end. The release asks for the new months; a click selects the entry.
+    fn month_drag(
+        &mut self,
+        ui: &mut Ui,
+        painter: &egui::Painter,
+        rect: Rect,
+        row: GridRow,
+        entry: &crate::model::Entry,
+        out: &mut Vec<AppCommand>,
+    ) {
         let month_at = |x: f32| {
             ((x - rect.left()) / rect.width() * 12.0)
                 .floor()
@@ -541,34 +637,17 @@ impl GridView<'_> {
                 Sense::click_and_drag(),
             )
             .on_hover_cursor(CursorIcon::ResizeHorizontal);
-        let label = format!("月: {}", entry.label);
+        let label = format!("{}: {}", self.t().month_lane, entry.label);
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Slider, true, &label));
-        let own = entry.timing.as_ref().map_or(MonthSet::EMPTY, |t| t.months);
         // The drag is decided after the pointer has moved: anchor it where the button went down.
         let pointer = ui.input(|i| (i.pointer.press_origin(), i.pointer.latest_pos()));
         if response.drag_started()
             && let Some(p) = pointer.0
         {
-            let at = month_at(p.x);
-            let near = |m: f32| (p.x - paint::month_x(rect, m)).abs() < 7.0;
-            let runs = own.runs();
-            let run = runs
-                .iter()
-                .find(|(a, b)| near(*a as f32) || near(*b as f32 + 1.0) || (*a..=*b).contains(&at));
-            let (fixed, keep) = match run {
-                Some(&(a, b)) if near(a as f32) => (b, without(own, a, b)),
-                Some(&(a, b)) if near(b as f32 + 1.0) => (a, without(own, a, b)),
-                _ => (at, MonthSet::EMPTY),
-            };
-            self.state.month_drag = Some(MonthDrag {
-                entry: entry.id,
-                fixed,
-                current: at,
-                keep,
-            });
+            self.drafts.month_drag = Some(start_month_drag(rect, entry, p.x, month_at(p.x)));
         }
         if let Some(d) = self
-            .state
+            .drafts
             .month_drag
             .as_mut()
             .filter(|d| d.entry == entry.id)
@@ -584,38 +663,42 @@ impl GridView<'_> {
             painter.rect_stroke(
                 preview,
                 2.0,
-                Stroke::new(2.0, Color32::from_rgb(0x10, 0x60, 0xd0)),
+                Stroke::new(2.0, paint::DRAG),
                 egui::StrokeKind::Inside,
             );
         }
         if response.drag_stopped()
-            && let Some(d) = self.state.month_drag.take()
+            && let Some(d) = self.drafts.month_drag.take()
         {
             let (a, b) = (d.fixed.min(d.current), d.fixed.max(d.current));
             let months = MonthSet::from_fiscal_indices(a..=b).union(d.keep);
-            let scheduled = entry.timing.as_ref().is_some_and(|t| t.scheduled);
-            let timing = Timing {
-                scheduled,
-                ..Timing::months(months)
-            };
-            if entry.timing.as_ref() != Some(&timing) {
-                out.push(AppCommand::Edit(Edit::ReplaceEntry {
-                    entry: with_timing(entry, Some(timing)),
-                }));
-            }
+            out.push(
+                Intent::SetEntryMonths {
+                    id: entry.id,
+                    months,
+                }
+                .into(),
+            );
         }
         if response.clicked() {
             if let Some(i) = grid::initiative_of(self.report, row) {
-                out.push(AppCommand::Select(i.id));
+                out.push(ViewCommand::Select(i.id).into());
             }
-            out.push(AppCommand::SelectEntry(entry.id));
+            out.push(ViewCommand::SelectEntry(entry.id).into());
         }
     }
 
     fn division_cell(&self, ui: &mut Ui, row: GridRow, out: &mut Vec<AppCommand>) {
         let divisions: Vec<&str> = match row {
-            GridRow::Initiative { s, i } => self.report.sections[s].initiatives[i].all_divisions(),
-            GridRow::Topic { s, i, t } => {
+            GridRow::Initiative {
+                section: s,
+                initiative: i,
+            } => self.report.sections[s].initiatives[i].all_divisions(),
+            GridRow::Topic {
+                section: s,
+                initiative: i,
+                topic: t,
+            } => {
                 let initiative = &self.report.sections[s].initiatives[i];
                 initiative
                     .division_of(&initiative.topics[t])
@@ -636,7 +719,7 @@ impl GridView<'_> {
                 .on_hover_text(format!("{one}\n{}", self.t().only_this_division))
                 .on_hover_cursor(CursorIcon::PointingHand);
             if response.clicked() {
-                out.push(AppCommand::SetDivisionFilter(Some(one.to_string())));
+                out.push(ViewCommand::SetDivisionFilter(Some(one.to_string())).into());
             }
         } else if !divisions.is_empty() {
             let all = divisions.join("、");
@@ -648,15 +731,22 @@ impl GridView<'_> {
     fn status_cell(&self, ui: &mut Ui, row: GridRow) {
         let as_of = self.report.as_of();
         match row {
-            GridRow::Section { s } => {
+            GridRow::Section { section: s } => {
                 let n = self.report.sections[s].initiatives.len();
                 ui.label(RichText::new(format!("{n} {}", self.t().initiatives)).small());
             }
-            GridRow::Initiative { s, i } => {
+            GridRow::Initiative {
+                section: s,
+                initiative: i,
+            } => {
                 let status = initiative_status(&self.report.sections[s].initiatives[i], as_of);
                 status_badge(ui, status, self.lang);
             }
-            GridRow::Topic { s, i, t } => {
+            GridRow::Topic {
+                section: s,
+                initiative: i,
+                topic: t,
+            } => {
                 let status = topic_status(&self.report.sections[s].initiatives[i].topics[t], as_of);
                 status_badge(ui, status, self.lang);
             }
@@ -665,127 +755,180 @@ impl GridView<'_> {
     }
 
     fn context_menu(&self, response: &Response, row: GridRow, out: &mut Vec<AppCommand>) {
-        let t = self.t();
-        let report = self.report;
-        let initiative = grid::initiative_of(report, row);
-        let topic_id = match row {
-            GridRow::Topic { s, i, t } | GridRow::Entry { s, i, t, .. } => {
-                Some(report.sections[s].initiatives[i].topics[t].id)
-            }
-            _ => None,
-        };
-        let entry = grid::entry_of(report, row);
+        let initiative = grid::initiative_of(self.report, row);
         response.context_menu(|ui| {
-            let mut push = |ui: &mut Ui, label: &str, command: AppCommand| {
-                if ui.button(label).clicked() {
-                    out.push(command);
-                    ui.close();
-                }
-            };
-            if let Some(target) = edit_target(report, row) {
-                push(ui, t.edit_text, AppCommand::StartEditing(target));
-            }
-            if let Some(topic) = topic_id {
-                push(
-                    ui,
-                    t.add_actual,
-                    AppCommand::OpenNewEntry {
-                        topic,
-                        side: Side::Actual,
-                    },
-                );
-                push(
-                    ui,
-                    t.add_plan,
-                    AppCommand::OpenNewEntry {
-                        topic,
-                        side: Side::Plan,
-                    },
-                );
-            }
-            if let (
-                Some(e),
-                GridRow::Entry {
-                    side: Side::Plan,
-                    sub: None,
-                    ..
-                },
-            ) = (entry, row)
-            {
-                push(
-                    ui,
-                    t.done_as_planned,
-                    AppCommand::DoneAsPlanned { id: e.id },
-                );
-            }
-            if let Some(i) = initiative {
-                push(ui, t.add_topic, AppCommand::AddTopic { initiative: i.id });
-            }
-            // Reorder within the list the row stands in.
-            let order = match (row, entry) {
-                (
-                    GridRow::Entry {
-                        s,
-                        i,
-                        t: ti,
-                        side,
-                        e: ei,
-                        sub,
-                    },
-                    Some(e),
-                ) => {
-                    let list = report.sections[s].initiatives[i].topics[ti].entries(side);
-                    let len = sub.map_or(list.len(), |_| list[ei].subs.len());
-                    let at = sub.unwrap_or(ei);
-                    let id = e.id;
-                    Some((
-                        at,
-                        len,
-                        Box::new(move |index| Edit::MoveEntry { id, index })
-                            as Box<dyn Fn(usize) -> Edit>,
-                    ))
-                }
-                (GridRow::Topic { s, i, t: ti }, _) => {
-                    let topics = &report.sections[s].initiatives[i].topics;
-                    let id = topics[ti].id;
-                    Some((
-                        ti,
-                        topics.len(),
-                        Box::new(move |index| Edit::MoveTopic { id, index })
-                            as Box<dyn Fn(usize) -> Edit>,
-                    ))
-                }
-                _ => None,
-            };
-            if let Some((at, len, moved)) = order {
-                ui.separator();
-                if at > 0 {
-                    push(ui, t.move_up, AppCommand::Edit(moved(at - 1)));
-                }
-                if at + 1 < len {
-                    push(ui, t.move_down, AppCommand::Edit(moved(at + 1)));
-                }
-            }
-            ui.separator();
-            match (row, entry) {
-                (GridRow::Entry { .. }, Some(e)) => push(
-                    ui,
-                    t.delete,
-                    AppCommand::Edit(Edit::RemoveEntry { id: e.id }),
-                ),
-                (GridRow::Topic { .. }, _) => {
-                    if let Some(id) = topic_id {
-                        push(ui, t.delete, AppCommand::Edit(Edit::RemoveTopic { id }));
+            for (label, command) in self.menu_items(row) {
+                match command {
+                    None => {
+                        ui.separator();
+                    }
+                    Some(command) => {
+                        if ui.button(label).clicked() {
+                            out.push(command);
+                            ui.close();
+                        }
                     }
                 }
-                _ => {}
             }
         });
         if let Some(i) = initiative
             && response.secondary_clicked()
         {
-            out.push(AppCommand::Select(i.id));
+            out.push(ViewCommand::Select(i.id).into());
         }
+    }
+
+    /// The right-click menu of a row: (label, command), `None` for a separator.
+    fn menu_items(&self, row: GridRow) -> Vec<(&'static str, Option<AppCommand>)> {
+        let t = self.t();
+        let report = self.report;
+        let mut items: Vec<(&'static str, Option<AppCommand>)> = Vec::new();
+        let mut add = |label, command: AppCommand| items.push((label, Some(command)));
+        if let Some(target) = edit_target(report, row) {
+            add(t.edit_text, ViewCommand::StartEditing(target).into());
+        }
+        let topic_id = match row {
+            GridRow::Topic {
+                section: s,
+                initiative: i,
+                topic: k,
+            }
+            | GridRow::Entry {
+                section: s,
+                initiative: i,
+                topic: k,
+                ..
+            } => Some(report.sections[s].initiatives[i].topics[k].id),
+            _ => None,
+        };
+        let entry = grid::entry_of(report, row);
+        if let Some(topic) = topic_id {
+            for (label, side) in [(t.add_actual, Side::Actual), (t.add_plan, Side::Plan)] {
+                add(label, ViewCommand::OpenNewEntry { topic, side }.into());
+            }
+        }
+        if let (
+            Some(e),
+            GridRow::Entry {
+                side: Side::Plan,
+                sub: None,
+                ..
+            },
+        ) = (entry, row)
+        {
+            add(t.done_as_planned, Intent::DoneAsPlanned { id: e.id }.into());
+        }
+        if let Some(i) = grid::initiative_of(report, row) {
+            let heading = Some(t.new_heading.to_string());
+            let initiative = i.id;
+            add(
+                t.add_topic,
+                Intent::AddTopic {
+                    initiative,
+                    heading,
+                }
+                .into(),
+            );
+        }
+        // Reorder within the list the row stands in; delete.
+        let (moves, delete): (Option<Reorder>, Option<Intent>) = match (row, entry) {
+            (
+                GridRow::Entry {
+                    section: s,
+                    initiative: i,
+                    topic: k,
+                    side,
+                    entry: ei,
+                    sub,
+                },
+                Some(e),
+            ) => {
+                let list = report.sections[s].initiatives[i].topics[k].entries(side);
+                let len = sub.map_or(list.len(), |_| list.get(ei).map_or(0, |x| x.subs.len()));
+                (
+                    Some(Reorder {
+                        at: sub.unwrap_or(ei),
+                        len,
+                        id: e.id,
+                        entry: true,
+                    }),
+                    Some(Intent::RemoveEntry { id: e.id }),
+                )
+            }
+            (
+                GridRow::Topic {
+                    section: s,
+                    initiative: i,
+                    topic: k,
+                },
+                _,
+            ) => {
+                let topics = &report.sections[s].initiatives[i].topics;
+                let id = topics[k].id;
+                (
+                    Some(Reorder {
+                        at: k,
+                        len: topics.len(),
+                        id,
+                        entry: false,
+                    }),
+                    Some(Intent::RemoveTopic { id }),
+                )
+            }
+            _ => (None, None),
+        };
+        if let Some(Reorder { at, len, id, entry }) = moves {
+            items.push(("", None));
+            let step = |by: isize| -> AppCommand {
+                if entry {
+                    Intent::MoveEntry { id, by }.into()
+                } else {
+                    Intent::MoveTopic { id, by }.into()
+                }
+            };
+            if at > 0 {
+                items.push((t.move_up, Some(step(-1))));
+            }
+            if at + 1 < len {
+                items.push((t.move_down, Some(step(1))));
+            }
+        }
+        if let Some(delete) = delete {
+            items.push(("", None));
+            items.push((t.delete, Some(delete.into())));
+        }
+        items
+    }
+}
+
+/// Where a row stands in the list it can be moved in.
+struct Reorder {
+    at: usize,
+    len: usize,
+    id: Id,
+    /// An entry (else a topic).
+    entry: bool,
+}
+
+/// A drag starting at `x` (month `at`): near a bar's end it moves that end and keeps the
+/// entry's other runs; elsewhere it starts a new range.
+fn start_month_drag(rect: Rect, entry: &crate::model::Entry, x: f32, at: usize) -> MonthDrag {
+    let own = entry.timing.as_ref().map_or(MonthSet::EMPTY, |t| t.months);
+    let near = |m: f32| (x - paint::month_x(rect, m)).abs() < 7.0;
+    let runs = own.runs();
+    let run = runs
+        .iter()
+        .find(|(a, b)| near(*a as f32) || near(*b as f32 + 1.0) || (*a..=*b).contains(&at));
+    let (fixed, keep) = match run {
+        Some(&(a, b)) if near(a as f32) => (b, without(own, a, b)),
+        Some(&(a, b)) if near(b as f32 + 1.0) => (a, without(own, a, b)),
+        _ => (at, MonthSet::EMPTY),
+    };
+    MonthDrag {
+        entry: entry.id,
+        fixed,
+        current: at,
+        keep,
     }
 }
 
@@ -797,19 +940,22 @@ fn without(set: MonthSet, a: usize, b: usize) -> MonthSet {
 pub fn edit_target(report: &Report, row: GridRow) -> Option<EditTarget> {
     Some(match row {
         GridRow::Section { .. } => return None,
-        GridRow::Initiative { s, i } => {
-            EditTarget::InitiativeTitle(report.sections[s].initiatives[i].id)
-        }
+        GridRow::Initiative {
+            section: s,
+            initiative: i,
+        } => EditTarget::InitiativeTitle(report.sections[s].initiatives[i].id),
         GridRow::Lane {
-            s,
-            i,
+            section: s,
+            initiative: i,
             item,
             lane: 0,
         } => EditTarget::ItemName(report.sections[s].initiatives[i].items[item].id),
         GridRow::Lane { .. } => return None,
-        GridRow::Topic { s, i, t } => {
-            EditTarget::TopicHeading(report.sections[s].initiatives[i].topics[t].id)
-        }
+        GridRow::Topic {
+            section: s,
+            initiative: i,
+            topic: t,
+        } => EditTarget::TopicHeading(report.sections[s].initiatives[i].topics[t].id),
         GridRow::Entry { .. } => EditTarget::Entry(grid::entry_of(report, row)?.id),
     })
 }
@@ -855,59 +1001,6 @@ fn highlighted(text: &str, needle: &str, is_bold: bool) -> LayoutJob {
     job
 }
 
-pub fn status_name(status: Status, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => status.japanese(),
-        Lang::En => status.english(),
-    }
-}
-
-fn counts_text(counts: &StatusCounts, lang: Lang) -> String {
-    Status::ALL
-        .iter()
-        .filter(|s| counts.get(**s) > 0)
-        .map(|s| format!("{} {}", status_name(*s, lang), counts.get(*s)))
-        .collect::<Vec<_>>()
-        .join("・")
-}
-
-/// A status badge: its own colour, plus a shape so it reads in grayscale (遅れ is outlined red
-/// with a mark).
-pub fn status_badge(ui: &mut Ui, status: Status, lang: Lang) {
-    let (fill, fg) = match status {
-        Status::Done => (Color32::from_rgb(0x2e, 0x7d, 0x32), Color32::WHITE),
-        Status::InProgress => (Color32::from_rgb(0x1f, 0x4e, 0x8c), Color32::WHITE),
-        Status::Late => (
-            Color32::from_rgb(0xfd, 0xe0, 0xe0),
-            Color32::from_rgb(0xb0, 0x00, 0x00),
-        ),
-        Status::Scheduled => (
-            Color32::from_rgb(0xe8, 0xe8, 0xe8),
-            Color32::from_gray(0x30),
-        ),
-        Status::NotStarted => (Color32::WHITE, Color32::from_gray(0x50)),
-    };
-    let name = status_name(status, lang);
-    let text = if status == Status::Late {
-        format!("! {name}")
-    } else {
-        name.to_string()
-    };
-    let galley = ui
-        .painter()
-        .layout_no_wrap(text, FontId::proportional(12.0), fg);
-    let (rect, response) = ui.allocate_exact_size(galley.size() + vec2(10.0, 4.0), Sense::hover());
-    ui.painter().rect(
-        rect,
-        3.0,
-        fill,
-        Stroke::new(1.0, fg),
-        egui::StrokeKind::Inside,
-    );
-    ui.painter().galley(rect.min + vec2(5.0, 2.0), galley, fg);
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, name));
-}
-
 /// ▼/▶ in front of a section or initiative; its accessible name says what it folds.
 fn fold_button(
     ui: &mut Ui,
@@ -944,7 +1037,7 @@ fn fold_button(
     let label = format!("{action}: {name}");
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
     if response.clicked() {
-        out.push(AppCommand::ToggleFold(id));
+        out.push(ViewCommand::ToggleFold(id).into());
     }
 }
 
@@ -996,7 +1089,7 @@ fn legend(ui: &mut Ui, t: &Texts, report: &Report) {
         swatch(
             ui,
             &|p, r| paint::arrow(p, r.left_center(), r.right_center(), paint::TEXT),
-            "継続",
+            t.continues,
         );
         swatch(
             ui,

@@ -1,5 +1,7 @@
-//! Widgets that read the model and return commands; none of them changes the report. What
-//! they need to remember between frames (a field being typed in, a drag) is in [`ViewState`].
+//! Widgets that read the state and return commands; none of them changes the report or the
+//! app's state. The one thing they own is [`ViewState`]: what a view is in the middle of —
+//! text being typed in a field, a drag under way — which only the views write, and which
+//! becomes a command when the user finishes (Enter, release).
 
 pub mod detail;
 pub mod dialogs;
@@ -10,21 +12,21 @@ pub mod preview;
 pub mod status;
 pub mod summary;
 pub mod toolbar;
+pub mod widgets;
 
 use crate::app::command::EditTarget;
 use crate::model::{Id, MonthSet, Side};
 
 #[derive(Default)]
 pub struct ViewState {
-    /// A text being edited in place in the grid.
+    /// The text being typed in place in the grid (for the target the view state is editing).
     pub inline: Option<InlineEdit>,
     pub month_drag: Option<MonthDrag>,
     pub span_drag: Option<SpanDrag>,
-    /// The "new entry" field open in the detail panel.
+    /// What is typed in the detail panel's "new entry" field.
     pub new_entry: Option<NewEntry>,
     /// Fields of the selected entry's editor in the detail panel.
     pub entry_editor: Option<EntryEditor>,
-    pub show_summary: bool,
 }
 
 pub struct InlineEdit {

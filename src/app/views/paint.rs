@@ -4,29 +4,25 @@
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
-use crate::model::{Entry, Side, StageSpan, TimingKind};
+use super::widgets::color;
+use crate::grid::{self, BarLook, EntryMark};
+use crate::model::{Entry, Side, StageSpan};
+use crate::palette::{self, Tone};
 
-pub const PLAN: Color32 = Color32::from_rgb(0x1f, 0x4e, 0x8c);
-pub const PLAN_HATCH: Color32 = Color32::from_rgb(0x9c, 0xb8, 0xdd);
-pub const ACTUAL: Color32 = Color32::from_rgb(0xc8, 0x5a, 0x00);
-pub const PERIOD_SHADE: Color32 = Color32::from_rgb(0xfb, 0xf1, 0xd0);
-pub const CURRENT_YEAR: Color32 = Color32::from_rgb(0xfb, 0xf1, 0xd0);
-pub const AS_OF: Color32 = Color32::from_rgb(0xc0, 0x10, 0x10);
-pub const GRID_LINE: Color32 = Color32::from_gray(0xd8);
-pub const TEXT: Color32 = Color32::from_gray(0x20);
+pub const PLAN: Color32 = color(palette::PLAN);
+pub const PLAN_HATCH: Color32 = color(palette::plan_hatch(Tone::Screen));
+pub const ACTUAL: Color32 = color(palette::actual(Tone::Screen));
+pub const PERIOD_SHADE: Color32 = color(palette::period(Tone::Screen));
+pub const AS_OF: Color32 = color(palette::AS_OF);
+pub const GRID_LINE: Color32 = color(palette::grid_line(Tone::Screen));
+pub const TEXT: Color32 = color(palette::Rgb::BLACK);
+/// The outline of a month range being dragged.
+pub const DRAG: Color32 = Color32::from_rgb(0x10, 0x60, 0xd0);
+const SCHEDULED_FILL: Color32 = color(palette::SCHEDULED_FILL);
 
-/// A fill per known stage label on screen (stronger than the paper colours of
-/// `print::stage_color`, for contrast on a monitor); free text gets gray.
+/// A stage's fill on screen.
 pub fn stage_fill(label: &str) -> Color32 {
-    match label {
-        "検討" => Color32::from_rgb(0xbd, 0xd7, 0xee),
-        "実施" => Color32::from_rgb(0xa8, 0xd8, 0xa0),
-        "順次実施" => Color32::from_rgb(0x7f, 0xc9, 0x9a),
-        "随時実施" => Color32::from_rgb(0xf9, 0xcf, 0x9a),
-        "検討・整備" => Color32::from_rgb(0xcd, 0xc4, 0xe6),
-        "周知" => Color32::from_rgb(0xe8, 0xc0, 0xdc),
-        _ => Color32::from_gray(0xdd),
-    }
+    color(palette::stage(label, Tone::Screen))
 }
 
 /// A stage bar: filled box with its label; a leading `→` draws an arrow into the bar, a bare
@@ -76,7 +72,8 @@ pub fn month_x(lane: Rect, index: f32) -> f32 {
     lane.left() + lane.width() * index / 12.0
 }
 
-/// Draws one entry over the months of `lane`; returns the rects that carry a bar or marker.
+/// Draws one entry over the months of `lane` (its marks, as `grid::entry_marks` describes
+/// them); returns the rects that carry a bar or marker.
 pub fn entry(
     painter: &Painter,
     lane: Rect,
@@ -84,66 +81,66 @@ pub fn entry(
     side: Side,
     as_of: f32,
     small: FontId,
+    as_needed: &str,
 ) -> Vec<Rect> {
-    let mut drawn = Vec::new();
     let bar_area = lane.shrink2(vec2(0.0, 5.0));
-    let Some(timing) = &entry.timing else {
-        if entry.when.is_some() {
-            // Written but not understood: a question mark, the text is in the tooltip.
-            let c = pos2(lane.left() + 8.0, lane.center().y);
-            painter.text(c, Align2::CENTER_CENTER, "?", small, AS_OF);
-            drawn.push(Rect::from_center_size(c, vec2(14.0, 14.0)));
-        } else if !entry.subs.is_empty() {
-            // A head with dated sub-items: a thin bracket over what they cover.
-            for (a, b) in entry.covered_months().runs() {
+    let mut drawn = Vec::new();
+    for mark in grid::entry_marks(entry, side, as_of) {
+        match mark {
+            EntryMark::Unreadable => {
+                // Written but not understood: a question mark, the text is in the tooltip.
+                let c = pos2(lane.left() + 8.0, lane.center().y);
+                painter.text(c, Align2::CENTER_CENTER, "?", small.clone(), AS_OF);
+                drawn.push(Rect::from_center_size(c, vec2(14.0, 14.0)));
+            }
+            EntryMark::Covers { from, to } => {
                 let r = Rect::from_x_y_ranges(
-                    month_x(lane, a as f32) + 2.0..=month_x(lane, b as f32 + 1.0) - 2.0,
+                    month_x(lane, from) + 2.0..=month_x(lane, to) - 2.0,
                     lane.center().y - 1.0..=lane.center().y + 1.0,
                 );
                 painter.rect_filled(r, 0.0, Color32::from_gray(0x60));
                 drawn.push(r);
             }
+            EntryMark::AsNeeded => {
+                let c = pos2(lane.left() + 10.0, lane.center().y);
+                diamond(painter, c, 5.0, side_color(side));
+                let at = c + vec2(9.0, 0.0);
+                painter.text(
+                    at,
+                    Align2::LEFT_CENTER,
+                    as_needed,
+                    small.clone(),
+                    side_color(side),
+                );
+                drawn.push(Rect::from_center_size(c, vec2(12.0, 12.0)));
+            }
+            EntryMark::Bar {
+                from,
+                to,
+                look,
+                open_end,
+                continues,
+            } => {
+                let x0 = month_x(lane, from) + 1.5;
+                let x1 = if continues {
+                    month_x(lane, to).max(x0 + 4.0)
+                } else {
+                    month_x(lane, to) - 1.5
+                };
+                let r = Rect::from_x_y_ranges(x0..=x1, bar_area.y_range());
+                match look {
+                    BarLook::Plan => plan_bar(painter, r),
+                    BarLook::Actual => actual_bar(painter, r),
+                    BarLook::Scheduled => scheduled_bar(painter, r),
+                }
+                if open_end {
+                    let end = if continues { x1 + 10.0 } else { x1 };
+                    let y = r.center().y;
+                    arrow(painter, pos2(x1 - 6.0, y), pos2(end, y), TEXT);
+                }
+                drawn.push(r);
+            }
         }
-        return drawn;
-    };
-    if timing.kind == TimingKind::AsNeeded {
-        let c = pos2(lane.left() + 10.0, lane.center().y);
-        diamond(painter, c, 5.0, side_color(side));
-        painter.text(
-            c + vec2(9.0, 0.0),
-            Align2::LEFT_CENTER,
-            "随時",
-            small,
-            side_color(side),
-        );
-        drawn.push(Rect::from_center_size(c, vec2(12.0, 12.0)));
-        return drawn;
-    }
-    for (a, b) in timing.months.runs() {
-        let x0 = month_x(lane, a as f32) + 1.5;
-        let mut x1 = month_x(lane, b as f32 + 1.0) - 1.5;
-        let mut continues = false;
-        // An actual that is still going (`5月～`) is drawn up to the as-of date, then an arrow.
-        if side == Side::Actual && timing.open_end && x1 > month_x(lane, as_of) {
-            x1 = month_x(lane, as_of).max(x0 + 4.0);
-            continues = true;
-        }
-        let r = Rect::from_x_y_ranges(x0..=x1, bar_area.y_range());
-        match (side, timing.scheduled) {
-            (Side::Plan, _) => plan_bar(painter, r),
-            (Side::Actual, false) => actual_bar(painter, r),
-            (Side::Actual, true) => scheduled_bar(painter, r),
-        }
-        if timing.open_end {
-            let end = if continues { x1 + 10.0 } else { x1 };
-            arrow(
-                painter,
-                pos2(x1 - 6.0, r.center().y),
-                pos2(end, r.center().y),
-                TEXT,
-            );
-        }
-        drawn.push(r);
     }
     drawn
 }
@@ -178,7 +175,7 @@ pub fn actual_bar(painter: &Painter, r: Rect) {
 
 /// Actual marked 予定 (not done yet): a dashed outline.
 pub fn scheduled_bar(painter: &Painter, r: Rect) {
-    painter.rect_filled(r, 2.0, Color32::from_rgb(0xfb, 0xe6, 0xd2));
+    painter.rect_filled(r, 2.0, SCHEDULED_FILL);
     let stroke = Stroke::new(1.5, ACTUAL);
     let corners = [
         r.left_top(),

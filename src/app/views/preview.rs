@@ -2,87 +2,92 @@
 //! from), with the page setup beside them.
 
 use egui::{
-    Align2, Color32, ComboBox, FontFamily, FontId, Rect, Sense, Shape, Stroke, Ui, pos2, vec2,
+    Align2, Color32, ComboBox, FontFamily, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2,
 };
 
-use super::grid::status_name;
-use crate::app::command::AppCommand;
+use super::widgets::{color, status_name};
+use crate::app::command::{Action, AppCommand, PrefsCommand, PrintCommand};
 use crate::app::fonts::BOLD_FAMILY;
 use crate::app::i18n::Lang;
 use crate::model::Report;
 use crate::model::status::Status;
-use crate::print::{PageSetup, Paper, PrintLayout, Rgb};
+use crate::print::{self, Canvas, LineStyle, PageSetup, Paper, PrintLayout, Rgb};
 
-pub fn show(
-    ctx: &egui::Context,
-    lang: Lang,
-    report: &Report,
-    setup: &mut PageSetup,
-    page: &mut usize,
-    layout: &PrintLayout,
-    busy: Option<f32>,
-) -> Vec<AppCommand> {
-    let t = lang.texts();
-    let mut out = Vec::new();
-    let mut open = true;
-    egui::Window::new(t.print_preview)
-        .open(&mut open)
-        .default_size([1100.0, 760.0])
-        .resizable(true)
-        .show(ctx, |ui| {
-            ui.horizontal_top(|ui| {
-                ui.vertical(|ui| {
-                    ui.set_width(230.0);
-                    setup_controls(ui, lang, report, setup);
-                    ui.separator();
-                    if let Some(p) = busy {
-                        ui.add(egui::ProgressBar::new(p).show_percentage());
-                    } else {
-                        if ui.button(t.print).clicked() {
-                            out.push(AppCommand::Print);
+pub struct Preview<'a> {
+    pub lang: Lang,
+    pub report: &'a Report,
+    pub setup: &'a PageSetup,
+    pub page: usize,
+    pub layout: &'a PrintLayout,
+    /// The PDF job's progress, while one runs.
+    pub busy: Option<f32>,
+}
+
+impl Preview<'_> {
+    pub fn show(&self, ctx: &egui::Context) -> Vec<AppCommand> {
+        let t = self.lang.texts();
+        let mut out = Vec::new();
+        let mut open = true;
+        egui::Window::new(t.print_preview)
+            .open(&mut open)
+            .default_size([1100.0, 760.0])
+            .resizable(true)
+            .show(ctx, |ui| {
+                ui.horizontal_top(|ui| {
+                    ui.vertical(|ui| {
+                        ui.set_width(230.0);
+                        let mut setup = self.setup.clone();
+                        setup_controls(ui, self.lang, self.report, &mut setup);
+                        if setup != *self.setup {
+                            out.push(PrefsCommand::SetPageSetup(setup).into());
                         }
-                        if ui.button(t.export_pdf).clicked() {
-                            out.push(AppCommand::ExportPdf);
-                        }
-                    }
-                });
-                ui.separator();
-                ui.vertical(|ui| {
-                    let n = layout.pages.len();
-                    ui.horizontal(|ui| {
-                        if ui
-                            .add_enabled(*page > 0, egui::Button::new(t.previous_page))
-                            .clicked()
-                        {
-                            *page -= 1;
-                        }
-                        ui.label(format!("{} / {n}", *page + 1));
-                        if ui
-                            .add_enabled(*page + 1 < n, egui::Button::new(t.next_page))
-                            .clicked()
-                        {
-                            *page += 1;
-                        }
-                        ui.label(format!(
-                            "{} {}",
-                            setup.paper.name(),
-                            if setup.landscape {
-                                t.landscape
-                            } else {
-                                t.portrait
+                        ui.separator();
+                        if let Some(p) = self.busy {
+                            ui.add(egui::ProgressBar::new(p).show_percentage());
+                        } else {
+                            for action in [Action::Print, Action::ExportPdf] {
+                                if ui.button(action.label(t)).clicked() {
+                                    out.push(action.into());
+                                }
                             }
-                        ));
+                        }
                     });
-                    if let Some(p) = layout.pages.get(*page) {
-                        paint_page(ui, layout, &p.shapes);
-                    }
+                    ui.separator();
+                    ui.vertical(|ui| self.pages(ui, &mut out));
                 });
             });
-        });
-    if !open {
-        out.push(AppCommand::ClosePreview);
+        if !open {
+            out.push(PrintCommand::ClosePreview.into());
+        }
+        out
     }
-    out
+
+    /// Page navigation and the page itself.
+    fn pages(&self, ui: &mut Ui, out: &mut Vec<AppCommand>) {
+        let t = self.lang.texts();
+        let n = self.layout.pages.len();
+        let page = self.page.min(n.saturating_sub(1));
+        ui.horizontal(|ui| {
+            let previous = ui.add_enabled(page > 0, egui::Button::new(t.previous_page));
+            if previous.clicked() {
+                out.push(PrintCommand::SetPreviewPage(page - 1).into());
+            }
+            ui.label(format!("{} / {n}", page + 1));
+            let next = ui.add_enabled(page + 1 < n, egui::Button::new(t.next_page));
+            if next.clicked() {
+                out.push(PrintCommand::SetPreviewPage(page + 1).into());
+            }
+            let orientation = if self.setup.landscape {
+                t.landscape
+            } else {
+                t.portrait
+            };
+            ui.label(format!("{} {orientation}", self.setup.paper.name()));
+        });
+        if let Some(p) = self.layout.pages.get(page) {
+            paint_page(ui, self.layout, &p.shapes);
+        }
+    }
 }
 
 fn setup_controls(ui: &mut Ui, lang: Lang, report: &Report, setup: &mut PageSetup) {
@@ -155,10 +160,6 @@ fn setup_controls(ui: &mut Ui, lang: Lang, report: &Report, setup: &mut PageSetu
         .labelled_by(label.id);
 }
 
-fn color(c: Rgb) -> Color32 {
-    Color32::from_rgb(c.0, c.1, c.2)
-}
-
 /// Draws a page's shapes scaled into the space left, with a paper-like frame.
 fn paint_page(ui: &mut Ui, layout: &PrintLayout, shapes: &[crate::print::Shape]) {
     let available = ui.available_size() - vec2(8.0, 8.0);
@@ -174,79 +175,84 @@ fn paint_page(ui: &mut Ui, layout: &PrintLayout, shapes: &[crate::print::Shape])
         Color32::from_gray(0xa0),
     );
     painter.rect_filled(rect, 0.0, Color32::WHITE);
-    let at = |x: f32, y: f32| pos2(rect.left() + x * scale, rect.top() + y * scale);
-    for shape in shapes {
-        match shape {
-            crate::print::Shape::Text {
-                x,
-                y,
-                size,
-                bold,
-                color: c,
-                text,
-            } => {
-                let family = if *bold {
-                    FontFamily::Name(BOLD_FAMILY.into())
-                } else {
-                    FontFamily::Proportional
-                };
-                // The baseline is at `y`; egui places text by its top.
-                painter.text(
-                    at(*x, *y - size * 0.88),
-                    Align2::LEFT_TOP,
-                    text,
-                    FontId::new((size * scale).max(1.0), family),
-                    color(*c),
-                );
+    let mut canvas = ScreenCanvas {
+        painter,
+        origin: rect.min,
+        scale,
+    };
+    print::paint(shapes, &mut canvas);
+}
+
+/// A page drawn on the screen: points scaled into the preview's rectangle.
+struct ScreenCanvas {
+    painter: egui::Painter,
+    origin: Pos2,
+    scale: f32,
+}
+
+impl ScreenCanvas {
+    fn at(&self, x: f32, y: f32) -> Pos2 {
+        pos2(
+            self.origin.x + x * self.scale,
+            self.origin.y + y * self.scale,
+        )
+    }
+}
+
+impl Canvas for ScreenCanvas {
+    fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, c: Rgb, text: &str) {
+        let family = if bold {
+            FontFamily::Name(BOLD_FAMILY.into())
+        } else {
+            FontFamily::Proportional
+        };
+        // The baseline is at `y`; egui places text by its top.
+        self.painter.text(
+            self.at(x, y - size * 0.88),
+            Align2::LEFT_TOP,
+            text,
+            FontId::new((size * self.scale).max(1.0), family),
+            color(c),
+        );
+    }
+
+    fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb>,
+        stroke: Option<&LineStyle>,
+    ) {
+        let r = Rect::from_min_max(self.at(x, y), self.at(x + w, y + h));
+        if let Some(f) = fill {
+            self.painter.rect_filled(r, 0.0, color(f));
+        }
+        if let Some(s) = stroke {
+            let stroke = Stroke::new(s.width * self.scale, color(s.color));
+            self.painter
+                .rect_stroke(r, 0.0, stroke, egui::StrokeKind::Middle);
+        }
+    }
+
+    fn line(&mut self, from: (f32, f32), to: (f32, f32), style: &LineStyle) {
+        let stroke = Stroke::new((style.width * self.scale).max(0.5), color(style.color));
+        let points = [self.at(from.0, from.1), self.at(to.0, to.1)];
+        match style.dash {
+            Some((on, off)) => {
+                let dashes = Shape::dashed_line(&points, stroke, on * self.scale, off * self.scale);
+                self.painter.extend(dashes);
             }
-            crate::print::Shape::Rect {
-                x,
-                y,
-                w,
-                h,
-                fill,
-                stroke,
-            } => {
-                let r = Rect::from_min_max(at(*x, *y), at(x + w, y + h));
-                if let Some(f) = fill {
-                    painter.rect_filled(r, 0.0, color(*f));
-                }
-                if let Some(s) = stroke {
-                    painter.rect_stroke(
-                        r,
-                        0.0,
-                        Stroke::new(s.width * scale, color(s.color)),
-                        egui::StrokeKind::Middle,
-                    );
-                }
-            }
-            crate::print::Shape::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                style,
-            } => {
-                let stroke = Stroke::new((style.width * scale).max(0.5), color(style.color));
-                let points = [at(*x1, *y1), at(*x2, *y2)];
-                match style.dash {
-                    Some((on, off)) => {
-                        painter.extend(Shape::dashed_line(
-                            &points,
-                            stroke,
-                            on * scale,
-                            off * scale,
-                        ));
-                    }
-                    None => {
-                        painter.line_segment(points, stroke);
-                    }
-                }
-            }
-            crate::print::Shape::Polygon { points, fill } => {
-                let points = points.iter().map(|(x, y)| at(*x, *y)).collect();
-                painter.add(Shape::convex_polygon(points, color(*fill), Stroke::NONE));
+            None => {
+                self.painter.line_segment(points, stroke);
             }
         }
+    }
+
+    fn polygon(&mut self, points: &[(f32, f32)], fill: Rgb) {
+        let points = points.iter().map(|(x, y)| self.at(*x, *y)).collect();
+        self.painter
+            .add(Shape::convex_polygon(points, color(fill), Stroke::NONE));
     }
 }

@@ -2,12 +2,12 @@
 
 use egui::Panel;
 
-use crate::app::command::AppCommand;
 use crate::app::i18n::Texts;
 use crate::document::Document;
+use crate::lang::{Describe, Lang};
 
-pub fn show(ui: &mut egui::Ui, t: &Texts, doc: &Document, notice: Option<&str>) -> Vec<AppCommand> {
-    let out = Vec::new();
+pub fn show(ui: &mut egui::Ui, lang: Lang, doc: &Document, notice: Option<&str>) {
+    let t: &Texts = lang.texts();
     let r = &doc.report;
     Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -35,7 +35,7 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, doc: &Document, notice: Option<&str>) 
                     .on_hover_text(
                         doc.warnings
                             .iter()
-                            .map(ToString::to_string)
+                            .map(|w| w.describe(lang))
                             .collect::<Vec<_>>()
                             .join("\n"),
                     );
@@ -46,5 +46,4 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, doc: &Document, notice: Option<&str>) 
             }
         });
     });
-    out
 }

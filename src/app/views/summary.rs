@@ -2,8 +2,8 @@
 
 use egui::{Context, Grid, RichText, Window};
 
-use super::grid::status_name;
-use crate::app::command::AppCommand;
+use super::widgets::status_name;
+use crate::app::command::{Action, AppCommand};
 use crate::app::i18n::Lang;
 use crate::model::Report;
 use crate::model::status::{Status, StatusCounts, summary};
@@ -36,7 +36,7 @@ pub fn show(ctx: &Context, lang: Lang, report: &Report, open: bool) -> Vec<AppCo
                     for status in Status::ALL {
                         ui.label(status_name(status, lang));
                     }
-                    ui.label("計");
+                    ui.label(t.total);
                     ui.end_row();
                     for (name, counts) in rows.iter() {
                         row(ui, name, counts);
@@ -45,7 +45,7 @@ pub fn show(ctx: &Context, lang: Lang, report: &Report, open: bool) -> Vec<AppCo
             }
         });
     if !still_open {
-        out.push(AppCommand::ToggleSummary);
+        out.push(Action::ToggleSummary.into());
     }
     out
 }

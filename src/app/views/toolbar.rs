@@ -2,9 +2,11 @@
 
 use egui::{ComboBox, Panel, TextEdit, Ui};
 
-use super::grid::status_name;
-use crate::app::command::AppCommand;
+use super::widgets::status_name;
+use crate::app::command::{AppCommand, ViewCommand};
 use crate::app::i18n::Lang;
+use crate::app::i18n::Texts;
+use crate::edit::Intent;
 use crate::grid::RowFilter;
 use crate::model::months::FISCAL_MONTHS;
 use crate::model::status::Status;
@@ -15,146 +17,163 @@ pub fn show(ui: &mut Ui, lang: Lang, report: &Report, filter: &RowFilter) -> Vec
     let mut out = Vec::new();
     Panel::top("toolbar").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(t.filter_division);
-            let current = filter.division.as_deref().unwrap_or(t.all).to_string();
-            ComboBox::from_id_salt("division-filter")
-                .selected_text(current)
-                .show_ui(ui, |ui| {
-                    // Listed only while the list is open: a large report has many.
-                    let divisions = report.division_names();
-                    if ui
-                        .selectable_label(filter.division.is_none(), t.all)
-                        .clicked()
-                    {
-                        out.push(AppCommand::SetDivisionFilter(None));
-                    }
-                    for d in divisions {
-                        if ui
-                            .selectable_label(filter.division.as_deref() == Some(d), d)
-                            .clicked()
-                        {
-                            out.push(AppCommand::SetDivisionFilter(Some(d.to_string())));
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-
-            let label = ui.label(t.filter_status);
-            let current = filter
-                .status
-                .map_or(t.all, |s| status_name(s, lang))
-                .to_string();
-            ComboBox::from_id_salt("status-filter")
-                .selected_text(current)
-                .show_ui(ui, |ui| {
-                    if ui
-                        .selectable_label(filter.status.is_none(), t.all)
-                        .clicked()
-                    {
-                        out.push(AppCommand::SetStatusFilter(None));
-                    }
-                    for s in Status::ALL {
-                        if ui
-                            .selectable_label(filter.status == Some(s), status_name(s, lang))
-                            .clicked()
-                        {
-                            out.push(AppCommand::SetStatusFilter(Some(s)));
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-
-            let label = ui.label(t.filter_text);
-            let mut text = filter.text.clone();
-            let response = ui
-                .add(
-                    TextEdit::singleline(&mut text)
-                        .id_salt("text-filter")
-                        .desired_width(180.0)
-                        .hint_text(t.filter_text_hint),
-                )
-                .labelled_by(label.id);
-            if response.changed() {
-                out.push(AppCommand::SetTextFilter(text));
-            }
-            if filter.is_narrowed() && ui.button(t.clear_filters).clicked() {
-                out.push(AppCommand::SetDivisionFilter(None));
-                out.push(AppCommand::SetStatusFilter(None));
-                out.push(AppCommand::SetTextFilter(String::new()));
-            }
-
+            filters(ui, lang, report, filter, &mut out);
             ui.separator();
-            let label = ui.label(t.period);
-            let name = |p: Period| match p {
-                Period::FirstHalf => t.period_first,
-                Period::SecondHalf => t.period_second,
-                Period::FullYear => t.period_full,
-            };
-            ComboBox::from_id_salt("period")
-                .selected_text(name(report.period))
-                .show_ui(ui, |ui| {
-                    for p in [Period::FirstHalf, Period::SecondHalf, Period::FullYear] {
-                        if ui.selectable_label(report.period == p, name(p)).clicked()
-                            && report.period != p
-                        {
-                            out.push(AppCommand::SetPeriod(p));
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-
-            let as_of = report.as_of();
-            let label = ui.label(t.as_of_month);
-            ComboBox::from_id_salt("as-of-month")
-                .selected_text(format!("{}月", as_of.month))
-                .width(60.0)
-                .show_ui(ui, |ui| {
-                    for m in FISCAL_MONTHS {
-                        if ui
-                            .selectable_label(as_of.month == m, format!("{m}月"))
-                            .clicked()
-                            && as_of.month != m
-                        {
-                            let year = report.fiscal_year.calendar_year_of(m);
-                            out.push(AppCommand::SetAsOf(Some(AsOf {
-                                month: m,
-                                day: as_of.day.min(days_in_month(year, m)),
-                            })));
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            let label = ui.label(t.as_of_day);
-            let mut day = as_of.day;
-            let max = days_in_month(
-                report.fiscal_year.calendar_year_of(as_of.month),
-                as_of.month,
-            );
-            let response = ui
-                .add(egui::DragValue::new(&mut day).range(1..=max).suffix("日"))
-                .labelled_by(label.id);
-            if response.changed() && day != as_of.day {
-                out.push(AppCommand::SetAsOf(Some(AsOf { day, ..as_of })));
-            }
-            if report.as_of.is_some() {
-                let end = AsOf::end_of(report.period, report.fiscal_year);
-                if ui
-                    .button(format!(
-                        "{}（{}）",
-                        t.period,
-                        end.to_japanese(report.fiscal_year)
-                    ))
-                    .on_hover_text("期間の末日に戻す")
-                    .clicked()
-                {
-                    out.push(AppCommand::SetAsOf(None));
-                }
-            }
+            period(ui, t, report, &mut out);
         });
     });
     out
+}
+
+/// 担当課, 状況 and text filters.
+fn filters(
+    ui: &mut Ui,
+    lang: Lang,
+    report: &Report,
+    filter: &RowFilter,
+    out: &mut Vec<AppCommand>,
+) {
+    let t = lang.texts();
+    let label = ui.label(t.filter_division);
+    let current = filter.division.as_deref().unwrap_or(t.all).to_string();
+    ComboBox::from_id_salt("division-filter")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            // Listed only while the list is open: a large report has many.
+            let divisions = report.division_names();
+            if ui
+                .selectable_label(filter.division.is_none(), t.all)
+                .clicked()
+            {
+                out.push(ViewCommand::SetDivisionFilter(None).into());
+            }
+            for d in divisions {
+                if ui
+                    .selectable_label(filter.division.as_deref() == Some(d), d)
+                    .clicked()
+                {
+                    out.push(ViewCommand::SetDivisionFilter(Some(d.to_string())).into());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+
+    let label = ui.label(t.filter_status);
+    let current = filter
+        .status
+        .map_or(t.all, |s| status_name(s, lang))
+        .to_string();
+    ComboBox::from_id_salt("status-filter")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(filter.status.is_none(), t.all)
+                .clicked()
+            {
+                out.push(ViewCommand::SetStatusFilter(None).into());
+            }
+            for s in Status::ALL {
+                if ui
+                    .selectable_label(filter.status == Some(s), status_name(s, lang))
+                    .clicked()
+                {
+                    out.push(ViewCommand::SetStatusFilter(Some(s)).into());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+
+    let label = ui.label(t.filter_text);
+    let mut text = filter.text.clone();
+    let response = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .id_salt("text-filter")
+                .desired_width(180.0)
+                .hint_text(t.filter_text_hint),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        out.push(ViewCommand::SetTextFilter(text).into());
+    }
+    if filter.is_narrowed() && ui.button(t.clear_filters).clicked() {
+        out.push(ViewCommand::SetDivisionFilter(None).into());
+        out.push(ViewCommand::SetStatusFilter(None).into());
+        out.push(ViewCommand::SetTextFilter(String::new()).into());
+    }
+}
+
+/// The report's period and as-of date: edits of the report, undoable.
+fn period(ui: &mut Ui, t: &Texts, report: &Report, out: &mut Vec<AppCommand>) {
+    let label = ui.label(t.period);
+    let name = |p: Period| match p {
+        Period::FirstHalf => t.period_first,
+        Period::SecondHalf => t.period_second,
+        Period::FullYear => t.period_full,
+    };
+    ComboBox::from_id_salt("period")
+        .selected_text(name(report.period))
+        .show_ui(ui, |ui| {
+            for p in [Period::FirstHalf, Period::SecondHalf, Period::FullYear] {
+                if ui.selectable_label(report.period == p, name(p)).clicked() && report.period != p
+                {
+                    out.push(Intent::SetPeriod(p).into());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+
+    let as_of = report.as_of();
+    let label = ui.label(t.as_of_month);
+    ComboBox::from_id_salt("as-of-month")
+        .selected_text(format!("{}{}", as_of.month, t.month_suffix))
+        .width(60.0)
+        .show_ui(ui, |ui| {
+            for m in FISCAL_MONTHS {
+                if ui
+                    .selectable_label(as_of.month == m, format!("{m}{}", t.month_suffix))
+                    .clicked()
+                    && as_of.month != m
+                {
+                    let year = report.fiscal_year.calendar_year_of(m);
+                    let day = as_of.day.min(days_in_month(year, m));
+                    out.push(Intent::SetAsOf(Some(AsOf { month: m, day })).into());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    let label = ui.label(t.as_of_day);
+    let mut day = as_of.day;
+    let max = days_in_month(
+        report.fiscal_year.calendar_year_of(as_of.month),
+        as_of.month,
+    );
+    let response = ui
+        .add(
+            egui::DragValue::new(&mut day)
+                .range(1..=max)
+                .suffix(t.day_suffix),
+        )
+        .labelled_by(label.id);
+    if response.changed() && day != as_of.day {
+        out.push(Intent::SetAsOf(Some(AsOf { day, ..as_of })).into());
+    }
+    if report.as_of.is_some() {
+        let end = AsOf::end_of(report.period, report.fiscal_year);
+        if ui
+            .button(format!(
+                "{}（{}）",
+                t.period,
+                end.to_japanese(report.fiscal_year)
+            ))
+            .on_hover_text(t.reset_as_of)
+            .clicked()
+        {
+            out.push(Intent::SetAsOf(None).into());
+        }
+    }
 }

@@ -1,10 +1,16 @@
-//! Printing from the window: the page setup, the preview's cached layout, and PDF jobs that
-//! run on a worker thread with progress, so a long job never freezes the window.
+//! Printing from the window: the preview (open, page, cached layout) and PDF jobs that run on a
+//! worker thread with progress, so a long job never freezes the window. The page setup is a
+//! preference (`Prefs::page_setup`). Changed only by [`PrintState::handle`] and the start of a
+//! job.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use crate::app::command::{AppCommand, DialogCommand, PrintCommand};
+use crate::app::i18n::Lang;
+use crate::app::state::dialogs::Dialog;
+use crate::lang::Describe;
 use crate::model::Report;
 use crate::print::{self, PageSetup, PrintJob, PrintLayout};
 
@@ -22,51 +28,75 @@ enum JobMessage {
     Done(Result<Vec<u8>, String>),
 }
 
-pub struct PdfTask {
-    pub purpose: PdfPurpose,
-    pub progress: f32,
+struct PdfTask {
+    purpose: PdfPurpose,
+    progress: f32,
     receiver: Receiver<JobMessage>,
 }
 
 /// How a finished job ended, for the status bar or an error dialog.
-pub enum JobOutcome {
+enum JobOutcome {
     Written(PathBuf),
     Failed(String),
+    CannotWrite(PathBuf, String),
 }
 
 #[derive(Default)]
-pub struct Printing {
-    pub setup: PageSetup,
-    pub preview_open: bool,
-    pub preview_page: usize,
+pub struct PrintState {
+    preview_open: bool,
+    preview_page: usize,
     cache: Option<(u64, PageSetup, Arc<PrintLayout>)>,
-    pub task: Option<PdfTask>,
+    task: Option<PdfTask>,
 }
 
-impl Printing {
-    pub fn with_setup(setup: PageSetup) -> Printing {
-        Printing {
-            setup,
-            ..Default::default()
+impl PrintState {
+    pub fn preview_open(&self) -> bool {
+        self.preview_open
+    }
+
+    pub fn open_preview(&mut self) {
+        self.preview_open = true;
+    }
+
+    pub fn preview_page(&self) -> usize {
+        self.preview_page
+    }
+
+    /// The running job's progress (0–1), if one is running.
+    pub fn progress(&self) -> Option<f32> {
+        self.task.as_ref().map(|t| t.progress)
+    }
+
+    pub fn handle(&mut self, command: PrintCommand, lang: Lang, title: &str) -> Vec<AppCommand> {
+        match command {
+            PrintCommand::ClosePreview => self.preview_open = false,
+            PrintCommand::SetPreviewPage(page) => self.preview_page = page,
+            PrintCommand::PollJob => return self.poll(lang, title),
         }
+        Vec::new()
     }
 
     /// The layout for the preview, recomputed only when the report or the setup changed.
-    pub fn layout(&mut self, report: &Report, revision: u64) -> Arc<PrintLayout> {
+    pub fn layout(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        setup: &PageSetup,
+    ) -> Arc<PrintLayout> {
         if let Some((r, s, layout)) = &self.cache
             && *r == revision
-            && *s == self.setup
+            && s == setup
         {
             return layout.clone();
         }
         let job = PrintJob {
             report,
-            setup: &self.setup,
+            setup,
             printed_on: print::today(),
         };
         let layout = Arc::new(print::layout(&job, &mut |_| {}));
         self.preview_page = self.preview_page.min(layout.pages.len().saturating_sub(1));
-        self.cache = Some((revision, self.setup.clone(), layout.clone()));
+        self.cache = Some((revision, setup.clone(), layout.clone()));
         layout
     }
 
@@ -74,11 +104,21 @@ impl Printing {
         self.task.is_some()
     }
 
-    /// Starts making the PDF on a worker thread.
-    pub fn start(&mut self, report: &Report, purpose: PdfPurpose, ctx: &egui::Context) {
+    /// Starts making the PDF on a worker thread (unless one is running).
+    pub fn start(
+        &mut self,
+        report: &Report,
+        setup: &PageSetup,
+        purpose: PdfPurpose,
+        lang: Lang,
+        ctx: &egui::Context,
+    ) {
+        if self.busy() {
+            return;
+        }
         let (sender, receiver) = channel();
         let report = report.clone();
-        let setup = self.setup.clone();
+        let setup = setup.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let send = |m: JobMessage| {
@@ -94,7 +134,7 @@ impl Printing {
             let pdf = print::pdf::render(&layout, &report.title, &mut |p| {
                 send(JobMessage::Progress(0.5 + p * 0.5))
             });
-            send(JobMessage::Done(pdf.map_err(|e| e.to_string())));
+            send(JobMessage::Done(pdf.map_err(|e| e.describe(lang))));
         });
         self.task = Some(PdfTask {
             purpose,
@@ -103,26 +143,45 @@ impl Printing {
         });
     }
 
-    /// Takes the worker's news; returns how the job ended once it has.
-    pub fn poll(&mut self, title: &str) -> Option<JobOutcome> {
-        let task = self.task.as_mut()?;
-        loop {
+    /// Takes the worker's news: progress in the status bar, and once it ended, where the PDF
+    /// went or why it failed.
+    fn poll(&mut self, lang: Lang, title: &str) -> Vec<AppCommand> {
+        let t = lang.texts();
+        let Some(task) = self.task.as_mut() else {
+            return Vec::new();
+        };
+        let outcome = loop {
             match task.receiver.try_recv() {
                 Ok(JobMessage::Progress(p)) => task.progress = p,
                 Ok(JobMessage::Done(result)) => {
                     let purpose = task.purpose.clone();
-                    self.task = None;
-                    return Some(finish(result, purpose, title));
+                    break finish(result, purpose, title);
                 }
-                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Empty) => {
+                    let notice = format!("{}… {:.0}%", t.making_pdf, task.progress * 100.0);
+                    return vec![DialogCommand::Notice(notice).into()];
+                }
                 Err(TryRecvError::Disconnected) => {
-                    self.task = None;
-                    return Some(JobOutcome::Failed(
-                        "the PDF job stopped unexpectedly".into(),
-                    ));
+                    break JobOutcome::Failed(t.pdf_job_stopped.to_string());
                 }
             }
-        }
+        };
+        self.task = None;
+        vec![match outcome {
+            JobOutcome::Written(path) => {
+                DialogCommand::Notice(format!("{}: {}", t.pdf_written, path.display())).into()
+            }
+            JobOutcome::Failed(message) => DialogCommand::Show(Dialog::Error {
+                title: t.pdf_failed.into(),
+                message,
+            })
+            .into(),
+            JobOutcome::CannotWrite(path, reason) => DialogCommand::Show(Dialog::Error {
+                title: t.pdf_failed.into(),
+                message: format!("{}: {} {reason}", path.display(), t.cannot_write),
+            })
+            .into(),
+        }]
     }
 }
 
@@ -136,7 +195,7 @@ fn finish(result: Result<Vec<u8>, String>, purpose: PdfPurpose, title: &str) -> 
         PdfPurpose::Print => (temp_pdf_path(title), true),
     };
     if let Err(e) = crate::store::write_atomically(&path, &bytes) {
-        return JobOutcome::Failed(format!("{}: cannot write: {e}", path.display()));
+        return JobOutcome::CannotWrite(path, e.to_string());
     }
     if view {
         open_in_viewer(&path);

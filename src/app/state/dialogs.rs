@@ -1,0 +1,55 @@
+//! What the app says to the user: the dialog in front of the window (an error, the
+//! unsaved-changes question, the import warnings) and the one-line notice in the status bar.
+//! Changed only by [`DialogState::handle`].
+
+use crate::app::command::{AppCommand, DialogCommand};
+
+/// A dialog in front of the window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    Error {
+        title: String,
+        message: String,
+    },
+    /// Unsaved changes: save, discard or cancel, then run `then`.
+    UnsavedChanges {
+        then: Box<AppCommand>,
+    },
+    Warnings,
+}
+
+#[derive(Default)]
+pub struct DialogState {
+    dialog: Option<Dialog>,
+    /// A one-line message in the status bar (saved, opened …).
+    notice: Option<String>,
+}
+
+impl DialogState {
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// The unsaved-changes dialog's pending command, taking the dialog away.
+    pub fn take_unsaved(&mut self) -> Option<AppCommand> {
+        match self.dialog.take() {
+            Some(Dialog::UnsavedChanges { then }) => Some(*then),
+            other => {
+                self.dialog = other;
+                None
+            }
+        }
+    }
+
+    pub fn handle(&mut self, command: DialogCommand) {
+        match command {
+            DialogCommand::Show(dialog) => self.dialog = Some(dialog),
+            DialogCommand::Close => self.dialog = None,
+            DialogCommand::Notice(text) => self.notice = Some(text),
+        }
+    }
+}

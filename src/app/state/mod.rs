@@ -1,0 +1,18 @@
+//! The window's state, by owner. Each part keeps its fields private and changes them only in
+//! its own `handle` for its own commands; `ShinchokuApp::handle` routes every command to its
+//! owner and runs what it asks next.
+//!
+//! - [`document`]: the open report, its history and file;
+//! - [`view`]: filter, folding, selection, in-place editing, the grid's rows;
+//! - [`printing`]: the preview and PDF jobs;
+//! - [`prefs`]: what persists between runs (language, recent files, page setup);
+//! - [`dialogs`]: the dialog in front and the status-bar notice.
+//!
+//! What a view is in the middle of (text being typed, a drag) is not here: it is the views'
+//! own [`crate::app::views::ViewState`].
+
+pub mod dialogs;
+pub mod document;
+pub mod prefs;
+pub mod printing;
+pub mod view;

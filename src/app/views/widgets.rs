@@ -1,0 +1,111 @@
+//! Small pieces several views draw the same way: status names and badges, counts, the
+//! feedback under a month field, colours from the palette.
+
+use egui::{Color32, FontId, RichText, Sense, Stroke, Ui, WidgetInfo, vec2};
+
+use crate::app::i18n::{Lang, Texts};
+use crate::model::months::{Timing, TimingKind, parse_timing};
+use crate::model::status::{Status, StatusCounts};
+use crate::palette::{self, Rgb};
+
+/// A palette colour on screen.
+pub const fn color(c: Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
+pub fn status_name(status: Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => status.japanese(),
+        Lang::En => status.english(),
+    }
+}
+
+pub fn counts_text(counts: &StatusCounts, lang: Lang) -> String {
+    Status::ALL
+        .iter()
+        .filter(|s| counts.get(**s) > 0)
+        .map(|s| format!("{} {}", status_name(*s, lang), counts.get(*s)))
+        .collect::<Vec<_>>()
+        .join("・")
+}
+
+/// A status badge: its own colour, plus a shape so it reads in grayscale (遅れ is outlined red
+/// with a mark).
+pub fn status_badge(ui: &mut Ui, status: Status, lang: Lang) {
+    let (fill, fg) = palette::status(status);
+    let (fill, fg) = (color(fill), color(fg));
+    let name = status_name(status, lang);
+    let text = if status == Status::Late {
+        format!("! {name}")
+    } else {
+        name.to_string()
+    };
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text, FontId::proportional(12.0), fg);
+    let (rect, response) = ui.allocate_exact_size(galley.size() + vec2(10.0, 4.0), Sense::hover());
+    ui.painter().rect(
+        rect,
+        3.0,
+        fill,
+        Stroke::new(1.0, fg),
+        egui::StrokeKind::Inside,
+    );
+    ui.painter().galley(rect.min + vec2(5.0, 2.0), galley, fg);
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, name));
+}
+
+/// What a month expression was read as, for feedback while typing.
+pub fn timing_feedback(t: &Texts, expression: &str) -> Result<String, String> {
+    let expression = expression.trim();
+    if expression.is_empty() {
+        return Ok(t.no_months.to_string());
+    }
+    parse_timing(expression)
+        .map(|timing| describe_timing(t, &timing))
+        .map_err(|e| e.reason)
+}
+
+pub fn describe_timing(t: &Texts, timing: &Timing) -> String {
+    let mut s = match timing.kind {
+        TimingKind::AsNeeded => t.as_needed.to_string(),
+        _ => format!(
+            "{}（{}{}）",
+            timing.months.to_japanese(),
+            timing.months.len(),
+            t.months_count
+        ),
+    };
+    if timing.open_end {
+        s.push_str(" →");
+    }
+    if timing.scheduled {
+        s.push_str(&format!(" {}", t.scheduled));
+    }
+    s
+}
+
+pub fn feedback_label(ui: &mut Ui, t: &Texts, result: Result<String, String>) {
+    match result {
+        Ok(text) => ui.label(RichText::new(format!("{}: {text}", t.understood)).small()),
+        Err(why) => ui.label(RichText::new(why).small().color(color(palette::ERROR_TEXT))),
+    };
+}
+
+/// The actual side's name in the window: the report's own word for its period (上半期実績 …),
+/// or its English rendering.
+pub fn actual_name(period: crate::model::Period, lang: Lang) -> String {
+    use crate::model::Period;
+    let t = lang.texts();
+    match lang {
+        Lang::Ja => period.actual_name().to_string(),
+        Lang::En => {
+            let name = match period {
+                Period::FirstHalf => t.period_first,
+                Period::SecondHalf => t.period_second,
+                Period::FullYear => t.period_full,
+            };
+            format!("{} ({name})", t.actual)
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! Finding things in a report by id, and handing out ids: the one walk over sections,
+//! initiatives, items, topics and entries (with their sub-items) that edits, views and exports
+//! share.
+
+use super::{ActionItem, Entry, Id, Initiative, Report, Side, Topic};
+
+/// Where an entry sits: its topic, its side, the entry it is a sub-item of, and its index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntryPlace {
+    pub topic: Id,
+    pub side: Side,
+    pub parent: Option<Id>,
+    pub index: usize,
+}
+
+impl Report {
+    pub fn initiative(&self, id: Id) -> Option<&Initiative> {
+        self.initiatives().find(|i| i.id == id)
+    }
+
+    pub fn initiative_mut(&mut self, id: Id) -> Option<&mut Initiative> {
+        self.sections
+            .iter_mut()
+            .flat_map(|s| s.initiatives.iter_mut())
+            .find(|i| i.id == id)
+    }
+
+    pub fn item(&self, id: Id) -> Option<&ActionItem> {
+        self.initiatives()
+            .flat_map(|i| i.items.iter())
+            .find(|x| x.id == id)
+    }
+
+    pub fn item_mut(&mut self, id: Id) -> Option<&mut ActionItem> {
+        self.sections
+            .iter_mut()
+            .flat_map(|s| s.initiatives.iter_mut())
+            .flat_map(|i| i.items.iter_mut())
+            .find(|x| x.id == id)
+    }
+
+    pub fn topic(&self, id: Id) -> Option<&Topic> {
+        self.initiatives()
+            .flat_map(|i| i.topics.iter())
+            .find(|t| t.id == id)
+    }
+
+    pub fn topic_mut(&mut self, id: Id) -> Option<&mut Topic> {
+        self.sections
+            .iter_mut()
+            .flat_map(|s| s.initiatives.iter_mut())
+            .flat_map(|i| i.topics.iter_mut())
+            .find(|t| t.id == id)
+    }
+
+    /// The initiative a topic belongs to, and the topic's index in it.
+    pub fn topic_place(&self, id: Id) -> Option<(Id, usize)> {
+        self.initiatives()
+            .find_map(|i| i.topics.iter().position(|t| t.id == id).map(|k| (i.id, k)))
+    }
+
+    /// The initiative holding a topic.
+    pub fn initiative_of_topic(&self, topic: Id) -> Option<&Initiative> {
+        self.initiatives()
+            .find(|i| i.topics.iter().any(|t| t.id == topic))
+    }
+
+    pub fn entry(&self, id: Id) -> Option<&Entry> {
+        fn walk(list: &[Entry], id: Id) -> Option<&Entry> {
+            list.iter().find_map(|e| {
+                if e.id == id {
+                    Some(e)
+                } else {
+                    walk(&e.subs, id)
+                }
+            })
+        }
+        self.initiatives()
+            .flat_map(|i| i.topics.iter())
+            .find_map(|t| walk(&t.plan, id).or_else(|| walk(&t.actual, id)))
+    }
+
+    pub fn entry_mut(&mut self, id: Id) -> Option<&mut Entry> {
+        fn walk(list: &mut [Entry], id: Id) -> Option<&mut Entry> {
+            for e in list {
+                if e.id == id {
+                    return Some(e);
+                }
+                if let Some(found) = walk(&mut e.subs, id) {
+                    return Some(found);
+                }
+            }
+            None
+        }
+        self.sections
+            .iter_mut()
+            .flat_map(|s| s.initiatives.iter_mut())
+            .flat_map(|i| i.topics.iter_mut())
+            .find_map(|t| walk(&mut t.plan, id).or_else(|| walk(&mut t.actual, id)))
+    }
+
+    pub fn entry_place(&self, id: Id) -> Option<EntryPlace> {
+        fn find_in(list: &[Entry], id: Id, parent: Option<Id>) -> Option<(Option<Id>, usize)> {
+            list.iter().enumerate().find_map(|(k, e)| {
+                if e.id == id {
+                    Some((parent, k))
+                } else {
+                    find_in(&e.subs, id, Some(e.id))
+                }
+            })
+        }
+        self.initiatives()
+            .flat_map(|i| i.topics.iter())
+            .find_map(|topic| {
+                [Side::Plan, Side::Actual].into_iter().find_map(|side| {
+                    find_in(topic.entries(side), id, None).map(|(parent, index)| EntryPlace {
+                        topic: topic.id,
+                        side,
+                        parent,
+                        index,
+                    })
+                })
+            })
+    }
+
+    /// The list an entry at `place` lives in.
+    pub fn entry_list_mut(
+        &mut self,
+        topic: Id,
+        side: Side,
+        parent: Option<Id>,
+    ) -> Option<&mut Vec<Entry>> {
+        match parent {
+            Some(p) => self.entry_mut(p).map(|e| &mut e.subs),
+            None => self.topic_mut(topic).map(|t| t.entries_mut(side)),
+        }
+    }
+
+    pub fn allocate_id(&mut self) -> Id {
+        let id = Id(self.next_id);
+        self.next_id += 1;
+        id
+    }
+
+    /// Fresh ids for an entry and its sub-items (a new or copied entry).
+    pub fn give_new_ids(&mut self, entry: &mut Entry) {
+        entry.id = self.allocate_id();
+        for sub in &mut entry.subs {
+            self.give_new_ids(sub);
+        }
+    }
+
+    /// Fresh ids for an initiative and everything in it (a copied initiative).
+    pub fn give_new_ids_to_initiative(&mut self, initiative: &mut Initiative) {
+        initiative.id = self.allocate_id();
+        for item in &mut initiative.items {
+            item.id = self.allocate_id();
+        }
+        for t in &mut initiative.topics {
+            t.id = self.allocate_id();
+            for e in t.plan.iter_mut().chain(t.actual.iter_mut()) {
+                self.give_new_ids(e);
+            }
+        }
+    }
+
+    /// Numbers everything from 1 in document order, so the same table always gives the same
+    /// ids (import does this once).
+    pub fn number_in_document_order(&mut self) {
+        self.next_id = 1;
+        let mut sections = std::mem::take(&mut self.sections);
+        for s in &mut sections {
+            s.id = self.allocate_id();
+            for i in &mut s.initiatives {
+                self.give_new_ids_to_initiative(i);
+            }
+        }
+        self.sections = sections;
+    }
+}
+
+impl Topic {
+    pub fn entries_mut(&mut self, side: Side) -> &mut Vec<Entry> {
+        match side {
+            Side::Plan => &mut self.plan,
+            Side::Actual => &mut self.actual,
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Editing in the window: typing, drags, in-place text, IME, the context menu, undo.
+
+#[allow(unused_imports)]
+use egui::ViewportCommand;
+#[allow(unused_imports)]
+use egui_kittest::Harness;
+#[allow(unused_imports)]
+use egui_kittest::kittest::Queryable;
+#[allow(unused_imports)]
+use shinchoku::app::*;
+#[allow(unused_imports)]
+use shinchoku::document::Document;
+#[allow(unused_imports)]
+use shinchoku::edit::Intent;
+
+use crate::helpers::*;
+
+#[test]
+fn typing_a_new_actual_changes_the_status_and_undo_brings_it_back() {
+    let mut h = tall_harness();
+    h.get_by_label("情報セキュリティの確保").click();
+    h.run();
+    // The second heading plans a self-check in August with no actual under it: late.
+    assert_eq!(status_labels(&h, "状況: 遅れ"), 1);
+    let add_buttons: Vec<_> = h.get_all_by_label("＋ 実績を追加").collect();
+    assert_eq!(add_buttons.len(), 2);
+    add_buttons[1].click();
+    h.run();
+    let field = h.get_by_role_and_label(egui::Role::TextInput, "実績を追加");
+    field.type_text("情報セキュリティ管理者セキュリティセルフチェック(8月)");
+    h.run();
+    h.get_by_label("読み取り: 8月（1か月）");
+    h.get_by_role_and_label(egui::Role::TextInput, "実績を追加")
+        .focus();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(status_labels(&h, "状況: 遅れ"), 0);
+    let ten = h.state().document().report.find_initiative("10").unwrap();
+    let added = ten.topics[1].actual.last().unwrap();
+    assert_eq!(
+        added.text,
+        "情報セキュリティ管理者セキュリティセルフチェック(8月)"
+    );
+    assert!(h.state().document().is_dirty());
+    // Ctrl+Z (no field has the keyboard now) takes the entry back out.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(status_labels(&h, "状況: 遅れ"), 1);
+    assert!(!h.state().document().is_dirty());
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(status_labels(&h, "状況: 遅れ"), 0);
+}
+
+#[test]
+fn dragging_along_a_month_lane_sets_the_months_in_one_step() {
+    let mut h = tall_harness();
+    let lane = h.get_by_label("月: 職員向けメルマガにおける周知").rect();
+    let x = |month_index: f32| lane.left() + lane.width() * (month_index + 0.5) / 12.0;
+    let y = lane.center().y;
+    // From August (index 4) to October (index 6).
+    h.drag_at(egui::pos2(x(4.0), y));
+    h.step();
+    h.hover_at(egui::pos2(x(5.0), y));
+    h.step();
+    h.hover_at(egui::pos2(x(6.0), y));
+    h.step();
+    h.drop_at(egui::pos2(x(6.0), y));
+    h.run();
+    let entry = &h
+        .state()
+        .document()
+        .report
+        .find_initiative("2")
+        .unwrap()
+        .topics[0]
+        .actual[1];
+    assert_eq!(entry.text, "職員向けメルマガにおける周知(8月～10月)");
+    assert_eq!(entry.covered_months().calendar_months(), vec![8, 9, 10]);
+    h.state_mut().queue(Action::Undo);
+    h.run();
+    let entry = &h
+        .state()
+        .document()
+        .report
+        .find_initiative("2")
+        .unwrap()
+        .topics[0]
+        .actual[1];
+    assert_eq!(entry.text, "職員向けメルマガにおける周知(6月)");
+}
+
+#[test]
+fn dragging_a_stage_bar_end_moves_it_by_whole_years() {
+    let mut h = tall_harness();
+    let handle = h
+        .get_by_label("終了年度: 協創の取組を進めるための研修の充実 順次実施")
+        .rect();
+    let year_width = 68.0;
+    let y = handle.center().y;
+    h.drag_at(handle.center());
+    h.step();
+    h.hover_at(egui::pos2(handle.center().x - year_width * 0.6, y));
+    h.step();
+    h.hover_at(egui::pos2(handle.center().x - year_width - 10.0, y));
+    h.step();
+    h.drop_at(egui::pos2(handle.center().x - year_width - 10.0, y));
+    h.run();
+    let span = &h
+        .state()
+        .document()
+        .report
+        .find_initiative("1")
+        .unwrap()
+        .items[0]
+        .lanes[0][1];
+    assert_eq!((span.first.0, span.last.0), (2017, 2018));
+}
+
+#[test]
+fn enter_on_a_selected_entry_edits_it_in_place() {
+    let mut h = tall_harness();
+    h.get_by_label("職員向けメルマガにおける周知").click();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    // The field opens in the row, focused, holding the text as written (the detail panel's
+    // editor holds it too, unfocused).
+    let fields: Vec<_> = h
+        .get_all_by_value("職員向けメルマガにおける周知(6月)")
+        .collect();
+    assert_eq!(fields.iter().filter(|f| f.is_focused()).count(), 1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_all_by_value("職員向けメルマガにおける周知(6月)")
+        .find(|f| f.is_focused())
+        .unwrap()
+        .type_text("職員向けメルマガにおける周知(2回)(6月～7月)");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let entry = &h
+        .state()
+        .document()
+        .report
+        .find_initiative("2")
+        .unwrap()
+        .topics[0]
+        .actual[1];
+    assert_eq!(entry.counts.len(), 1);
+    assert_eq!(entry.covered_months().calendar_months(), vec![6, 7]);
+}
+
+#[test]
+fn ime_preedit_and_commit_land_in_the_field_once() {
+    let mut h = tall_harness();
+    let topic = h
+        .state()
+        .document()
+        .report
+        .find_initiative("2")
+        .unwrap()
+        .topics[0]
+        .id;
+    h.state_mut().queue(ViewCommand::OpenNewEntry {
+        topic,
+        side: shinchoku::model::Side::Actual,
+    });
+    h.run();
+    let field = h.get_by_role_and_label(egui::Role::TextInput, "実績を追加");
+    field.focus();
+    h.run();
+    h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "けんしゅう".into(),
+        active_range_chars: None,
+    }));
+    h.run();
+    // The preedit is shown in the field while it is composed.
+    let value = h
+        .get_by_role_and_label(egui::Role::TextInput, "実績を追加")
+        .value();
+    assert_eq!(value.as_deref(), Some("けんしゅう"));
+    h.event(egui::Event::Ime(egui::ImeEvent::Commit("研修".into())));
+    h.run();
+    h.event(egui::Event::Text("の実施(6月)".into()));
+    h.run();
+    let value = h
+        .get_by_role_and_label(egui::Role::TextInput, "実績を追加")
+        .value();
+    assert_eq!(value.as_deref(), Some("研修の実施(6月)"));
+}
+
+#[test]
+fn the_context_menu_moves_an_entry_down_in_one_undoable_step() {
+    let mut h = tall_harness();
+    let before: Vec<String> = h
+        .state()
+        .document()
+        .report
+        .find_initiative("2")
+        .unwrap()
+        .topics[0]
+        .actual
+        .iter()
+        .map(|e| e.label.clone())
+        .collect();
+    h.get_by_label("職員向けメルマガにおける周知")
+        .click_secondary();
+    h.run();
+    h.get_by_label("下へ移動").click();
+    h.run();
+    let after: Vec<String> = h
+        .state()
+        .document()
+        .report
+        .find_initiative("2")
+        .unwrap()
+        .topics[0]
+        .actual
+        .iter()
+        .map(|e| e.label.clone())
+        .collect();
+    assert_eq!(after[1], before[2]);
+    assert_eq!(after[2], before[1]);
+    h.state_mut().queue(Action::Undo);
+    h.run();
+    let undone: Vec<String> = h
+        .state()
+        .document()
+        .report
+        .find_initiative("2")
+        .unwrap()
+        .topics[0]
+        .actual
+        .iter()
+        .map(|e| e.label.clone())
+        .collect();
+    assert_eq!(undone, before);
+}

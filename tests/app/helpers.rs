@@ -1,0 +1,57 @@
+//! What every window test needs: a harness on the sample, at a size, with the bundled font.
+
+use egui::{ViewportCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use shinchoku::app::{Prefs, ShinchokuApp, fonts};
+use shinchoku::document::Document;
+
+pub const FIRST_TITLE: &str = "現場重視でさまざまな主体との協創を促進する職員の人材育成";
+
+pub const SECOND_TITLE: &str = "協創による事業・業務の実施を促進する仕組みの構築";
+
+pub fn harness_with(app: ShinchokuApp, height: f32) -> Harness<'static, ShinchokuApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1800.0, height))
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(fonts::install_style)
+        .build_ui_state(|ui, app: &mut ShinchokuApp| app.show(ui), app)
+}
+
+pub fn sample_harness() -> Harness<'static, ShinchokuApp> {
+    let mut h = harness_with(
+        ShinchokuApp::new(Document::sample(), Prefs::default()),
+        1000.0,
+    );
+    h.run();
+    h
+}
+
+pub fn request_close(h: &mut Harness<'static, ShinchokuApp>) {
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+}
+
+pub fn sent(h: &Harness<'static, ShinchokuApp>, command: &ViewportCommand) -> bool {
+    h.output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(command))
+}
+
+pub fn tall_harness() -> Harness<'static, ShinchokuApp> {
+    let mut h = harness_with(
+        ShinchokuApp::new(Document::sample(), Prefs::default()),
+        4200.0,
+    );
+    h.run();
+    h
+}
+
+pub fn status_labels(h: &Harness<'static, ShinchokuApp>, text: &str) -> usize {
+    h.query_all_by_label(text).count()
+}

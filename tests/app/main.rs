@@ -1,0 +1,9 @@
+//! The window driven as a user drives it, headless (no GPU): egui_kittest finds widgets by
+//! their accessible names, clicks them and reads what is shown. One module per feature.
+
+mod editing;
+mod files;
+mod filters;
+mod helpers;
+mod opening;
+mod printing;

@@ -1,0 +1,85 @@
+//! Printing and exports from the window: the preview, the PDF job, the chosen formats.
+
+#[allow(unused_imports)]
+use egui::ViewportCommand;
+#[allow(unused_imports)]
+use egui_kittest::Harness;
+#[allow(unused_imports)]
+use egui_kittest::kittest::Queryable;
+#[allow(unused_imports)]
+use shinchoku::app::*;
+#[allow(unused_imports)]
+use shinchoku::document::Document;
+#[allow(unused_imports)]
+use shinchoku::edit::Intent;
+
+use crate::helpers::*;
+
+#[test]
+fn the_print_preview_shows_the_pages_and_follows_the_setup() {
+    let mut h = sample_harness();
+    h.get_by_label("ファイル").click();
+    h.run();
+    h.get_by_label("印刷プレビュー").click();
+    h.run();
+    let pages = |h: &Harness<'static, ShinchokuApp>| {
+        let job = shinchoku::print::PrintJob {
+            report: &h.state().document().report,
+            setup: &h.state().prefs().page_setup,
+            printed_on: String::new(),
+        };
+        shinchoku::print::layout(&job, &mut |_| {}).pages.len()
+    };
+    let a3 = pages(&h);
+    h.get_by_label(&format!("1 / {a3}"));
+    h.get_by_label("縦").click();
+    h.run();
+    let portrait = pages(&h);
+    assert!(portrait < a3, "portrait fits more rows per page");
+    h.get_by_label(&format!("1 / {portrait}"));
+    h.get_by_label("次 ▶").click();
+    h.run();
+    h.get_by_label(&format!("2 / {portrait}"));
+    // The setup is remembered for next time.
+    assert!(!h.state().prefs().page_setup.landscape);
+}
+
+#[test]
+fn exporting_a_pdf_runs_in_the_background_and_writes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grid.pdf");
+    let mut h = sample_harness();
+    h.state_mut().queue(FileCommand::ExportPdfTo(path.clone()));
+    h.step();
+    let started = std::time::Instant::now();
+    while h.state().printing_busy() {
+        assert!(started.elapsed().as_secs() < 60, "the PDF job finishes");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    let bytes = std::fs::read(&path).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    h.get_by_label_contains("PDFを書き出しました");
+}
+
+#[test]
+fn exporting_from_the_window_writes_the_chosen_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    for name in ["grid.xlsx", "grid.tsv", "grid.csv"] {
+        h.state_mut().queue(FileCommand::ExportTo {
+            path: dir.path().join(name),
+            encoding: shinchoku::export::Encoding::Cp932,
+        });
+        h.run();
+        h.get_by_label_contains(&format!(
+            "書き出しました: {}",
+            dir.path().join(name).display()
+        ));
+    }
+    let tsv = std::fs::read(dir.path().join("grid.tsv")).unwrap();
+    let imported = shinchoku::import::import_bytes(&tsv).unwrap();
+    assert_eq!(imported.encoding, shinchoku::import::TextEncoding::Cp932);
+    assert!(imported.report == h.state().document().report);
+}
