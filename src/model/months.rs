@@ -191,9 +191,20 @@ impl Timing {
             TimingKind::AllYear => "通年".to_string(),
             TimingKind::AsNeeded => "随時".to_string(),
             TimingKind::WithinYear => "年度内".to_string(),
-            TimingKind::Months if self.open_end => match self.months.first() {
-                Some(a) => format!("{}月～", FISCAL_MONTHS[a]),
-                None => String::new(),
+            // `6月～` runs to March: written as the last run's start with an open end, after
+            // the runs before it (`5月～7月、12月～`), so that it reads back the same.
+            TimingKind::Months if self.open_end => match self.months.runs().split_last() {
+                Some((&(a, 11), before)) => {
+                    let before =
+                        MonthSet::from_fiscal_indices(before.iter().flat_map(|&(x, y)| x..=y));
+                    let open = format!("{}月～", FISCAL_MONTHS[a]);
+                    if before.is_empty() {
+                        open
+                    } else {
+                        format!("{}、{open}", before.to_japanese())
+                    }
+                }
+                _ => self.months.to_japanese(),
             },
             TimingKind::Months => self.months.to_japanese(),
         };
@@ -279,6 +290,10 @@ pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
         let (set, open) = parse_part(part).map_err(|r| fail(&r))?;
         months = months.union(set);
         open_end |= open;
+    }
+    // Only separators (`,`, `、`, `及び`): no month at all, and nothing to write back.
+    if months.is_empty() {
+        return Err(fail("no month in it"));
     }
     Ok(Timing {
         kind: TimingKind::Months,
