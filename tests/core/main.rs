@@ -7,6 +7,7 @@ mod encodings;
 mod era;
 mod import_seed;
 mod months;
+mod plan_lines;
 mod store;
 
 use shinchoku::import::{self, Imported};
