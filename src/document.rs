@@ -1,11 +1,18 @@
-//! An open report: the model, where it came from, and whether it has unsaved changes.
+//! An open report: the model, where it came from, and whether it has unsaved changes; the lock
+//! on its file and what the file was when read, so that a save never overwrites a colleague's
+//! work without asking.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::edit::{Edit, EditError, History, Intent};
-use crate::model::diag::{FileError, FileErrorKind, Warning};
+use crate::lang::{Describe, Lang, say};
+use crate::model::diag::{FileError, Warning};
 use crate::model::{Id, Report};
 use crate::store;
+use crate::store::disk::{DiskChange, Fingerprint};
+use crate::store::lock::{FileLock, LockError, LockHolder};
 
 /// The bundled sample report (Mie Prefecture, FY H29 first half), imported from the seed table.
 pub const SAMPLE_RON: &str = include_str!("../assets/sample-report.ron");
@@ -31,6 +38,90 @@ pub struct Document {
     revision: u64,
     /// The history state when last saved (or opened).
     saved_state: u64,
+    /// The file as read or last saved: a save first checks it is still so.
+    disk: Option<Fingerprint>,
+    /// The lock on the file while this document holds it (shared by clones; released when the
+    /// last is dropped).
+    lock: Option<Arc<FileLock>>,
+    /// Who held the file when it was opened: read-only until the lock is taken over.
+    locked_by: Option<LockHolder>,
+}
+
+/// Why a save did not happen. Nothing was written.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The file changed on disk since it was read (someone else saved it): overwrite it
+    /// ([`SaveOptions::overwrite_changed`]), save under another name, or read it again.
+    ChangedOnDisk { path: PathBuf, change: DiskChange },
+    /// Another Shinchoku has the file open (or took over the lock).
+    Locked {
+        path: PathBuf,
+        holder: Box<LockHolder>,
+    },
+    /// The file (or its backup) cannot be read or written.
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+impl Describe for SaveError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            SaveError::ChangedOnDisk { path, change } => say(
+                lang,
+                format!(
+                    "{}: 保存しませんでした: {}",
+                    path.display(),
+                    change.describe(lang)
+                ),
+                format!("{}: not saved: {}", path.display(), change.describe(lang)),
+            ),
+            SaveError::Locked { path, holder } => say(
+                lang,
+                format!(
+                    "{}: 保存しませんでした: {}が進捗で開いています",
+                    path.display(),
+                    holder.describe(lang)
+                ),
+                format!(
+                    "{}: not saved: open in Shinchoku by {}",
+                    path.display(),
+                    holder.describe(lang)
+                ),
+            ),
+            SaveError::Io { path, error } => say(
+                lang,
+                format!("{}: 保存できません: {error}", path.display()),
+                format!("{}: cannot save: {error}", path.display()),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// What a save may override, each after the user confirmed it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SaveOptions {
+    /// Overwrite a file that changed on disk since it was read (上書き).
+    pub overwrite_changed: bool,
+    /// Take over a lock another Shinchoku holds.
+    pub take_over_lock: bool,
+}
+
+impl SaveOptions {
+    /// Both: what `--force` means on the command line.
+    pub const FORCE: SaveOptions = SaveOptions {
+        overwrite_changed: true,
+        take_over_lock: true,
+    };
 }
 
 impl Document {
@@ -42,6 +133,9 @@ impl Document {
             history: History::default(),
             revision: 0,
             saved_state: 0,
+            disk: None,
+            lock: None,
+            locked_by: None,
         }
     }
 
@@ -50,7 +144,8 @@ impl Document {
         Document::new(report, Origin::Sample, Vec::new())
     }
 
-    /// Opens a `.ron` report or imports a report table.
+    /// Opens a `.ron` report (taking its lock) or imports a report table. A report another
+    /// Shinchoku holds opens read-only: [`Document::locked_by`] names the holder.
     pub fn open(path: &Path) -> Result<Document, FileError> {
         let opened = crate::open_report(path)?;
         let origin = if opened.imported {
@@ -58,7 +153,86 @@ impl Document {
         } else {
             Origin::File(path.to_path_buf())
         };
-        Ok(Document::new(opened.report, origin, opened.warnings))
+        let mut doc = Document::new(opened.report, origin, opened.warnings);
+        doc.disk = opened.disk;
+        if !opened.imported {
+            match FileLock::acquire(path) {
+                Ok(lock) => doc.lock = Some(Arc::new(lock)),
+                Err(LockError::Held { holder, .. }) => doc.locked_by = Some(*holder),
+                // A share where no lock file can be written: saving will tell whether the
+                // report can be written either.
+                Err(LockError::Io { .. }) => {}
+            }
+        }
+        Ok(doc)
+    }
+
+    /// Who had the file open when this document opened it: until the lock is taken over
+    /// ([`Document::take_over_lock`]) the document is read-only.
+    pub fn locked_by(&self) -> Option<&LockHolder> {
+        self.locked_by.as_ref()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.locked_by.is_some()
+    }
+
+    /// The lock this document holds on its file.
+    pub fn lock(&self) -> Option<&FileLock> {
+        self.lock.as_deref()
+    }
+
+    /// Takes the lock on the document's file from whoever holds it (confirmed by the user).
+    pub fn take_over_lock(&mut self) -> Result<(), LockError> {
+        let Some(path) = self.save_path().map(Path::to_path_buf) else {
+            return Ok(());
+        };
+        self.lock = Some(Arc::new(FileLock::take_over(&path)?));
+        self.locked_by = None;
+        Ok(())
+    }
+
+    /// What the file was when read or last saved.
+    pub fn fingerprint(&self) -> Option<&Fingerprint> {
+        self.disk.as_ref()
+    }
+
+    /// Whether the document's file changed on disk since it was read or saved (to ask before
+    /// the save, e.g. when the window gets the focus back). `Ok(None)`: unchanged, or no file.
+    pub fn disk_change(&self) -> std::io::Result<Option<DiskChange>> {
+        match (self.save_path(), &self.disk) {
+            (Some(path), Some(known)) => store::disk::check_unchanged(path, known),
+            _ => Ok(None),
+        }
+    }
+
+    /// Reads the document's file again, dropping the changes and the history (再読み込み, after
+    /// the user confirmed); the lock is kept.
+    pub fn reload(&mut self) -> Result<(), FileError> {
+        let Some(path) = self.save_path().map(Path::to_path_buf) else {
+            return Ok(());
+        };
+        let opened = crate::open_report(&path)?;
+        self.report = opened.report;
+        self.warnings = opened.warnings;
+        self.disk = opened.disk;
+        self.history = History::default();
+        self.saved_state = self.history.state();
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Sets what the file was when the document's report was read: a recovered report is based
+    /// on the file as it was when its copy was written.
+    pub(crate) fn set_fingerprint(&mut self, fingerprint: Option<Fingerprint>) {
+        self.disk = fingerprint;
+    }
+
+    /// Marks the report as differing from its file although no edit of this history made it
+    /// so (a recovered report): no history state is the saved one until it is saved.
+    pub(crate) fn mark_unsaved(&mut self) {
+        self.saved_state = u64::MAX;
+        self.revision += 1;
     }
 
     /// The file 保存 writes to without asking; `None` when it must ask.
@@ -80,12 +254,78 @@ impl Document {
         }
     }
 
-    pub fn save_to(&mut self, path: &Path) -> Result<(), FileError> {
-        store::save(path, &self.report).map_err(|e| FileError {
+    /// Saves to `path`, keeping backups of what it replaces. Refused, with nothing written,
+    /// when the document's own file changed on disk since it was read, or when another
+    /// Shinchoku holds the file's lock.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
+        self.save_to_with(path, SaveOptions::default())
+    }
+
+    /// [`Document::save_to`] with what the user confirmed may be overridden.
+    pub fn save_to_with(&mut self, path: &Path, options: SaveOptions) -> Result<(), SaveError> {
+        let own_file = self.save_path().is_some_and(|p| same_file(p, path));
+        let locked = |holder| SaveError::Locked {
             path: path.to_path_buf(),
-            kind: FileErrorKind::CannotWrite(e.to_string()),
-        })?;
+            holder,
+        };
+        let take_over = || {
+            FileLock::take_over(path).map_err(|e| match e {
+                LockError::Held { holder, .. } => locked(holder),
+                LockError::Io { error, .. } => SaveError::Io {
+                    path: path.to_path_buf(),
+                    error,
+                },
+            })
+        };
+        // The lock first: a file someone else has open is theirs to write.
+        let ours = self.lock.as_ref().filter(|_| own_file);
+        let held_by = |holder| {
+            if options.take_over_lock {
+                take_over().map(|l| Some(Arc::new(l)))
+            } else {
+                Err(locked(holder))
+            }
+        };
+        let lock = match ours.map(|l| l.check()) {
+            Some(Ok(())) => ours.cloned(),
+            // Unreadable just now: write anyway; the write says whether the share is writable.
+            Some(Err(LockError::Io { .. })) => ours.cloned(),
+            Some(Err(LockError::Held { holder, .. })) => held_by(holder)?,
+            None => match FileLock::acquire(path) {
+                Ok(l) => Some(Arc::new(l)),
+                Err(LockError::Held { holder, .. }) => held_by(holder)?,
+                Err(LockError::Io { .. }) => None,
+            },
+        };
+        if own_file
+            && !options.overwrite_changed
+            && let Some(known) = &self.disk
+        {
+            match store::disk::check_unchanged(path, known) {
+                Ok(None) => {}
+                Ok(Some(change)) => {
+                    return Err(SaveError::ChangedOnDisk {
+                        path: path.to_path_buf(),
+                        change,
+                    });
+                }
+                Err(error) => {
+                    return Err(SaveError::Io {
+                        path: path.to_path_buf(),
+                        error,
+                    });
+                }
+            }
+        }
+        let fingerprint =
+            store::save_with_fingerprint(path, &self.report).map_err(|error| SaveError::Io {
+                path: path.to_path_buf(),
+                error,
+            })?;
         self.origin = Origin::File(path.to_path_buf());
+        self.disk = Some(fingerprint);
+        self.lock = lock;
+        self.locked_by = None;
         self.saved_state = self.history.state();
         Ok(())
     }
@@ -163,19 +403,45 @@ impl Document {
         Ok(created.filter(|_| changes))
     }
 
+    /// Undoes the last step; false when there is none or it cannot be undone (the step is
+    /// kept: [`Document::try_undo`] says why).
     pub fn undo(&mut self) -> bool {
-        let done = self.history.undo(&mut self.report);
-        if done {
-            self.revision += 1;
-        }
-        done
+        self.try_undo().unwrap_or(false)
     }
 
     pub fn redo(&mut self) -> bool {
-        let done = self.history.redo(&mut self.report);
+        self.try_redo().unwrap_or(false)
+    }
+
+    /// Undoes the last step: `Ok(false)` when there is none; `Err` when its inverse no longer
+    /// applies, the report and the history left as they were.
+    pub fn try_undo(&mut self) -> Result<bool, EditError> {
+        let done = self.history.undo(&mut self.report)?;
         if done {
             self.revision += 1;
         }
-        done
+        Ok(done)
+    }
+
+    pub fn try_redo(&mut self) -> Result<bool, EditError> {
+        let done = self.history.redo(&mut self.report)?;
+        if done {
+            self.revision += 1;
+        }
+        Ok(done)
+    }
+
+    /// Closes the document, releasing its lock (dropping it does the same).
+    pub fn close(self) {}
+}
+
+/// The same file, whether or not written the same way (`./a.ron`, `a.ron`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }

@@ -23,6 +23,8 @@ pub struct Opened {
     pub warnings: Vec<Warning>,
     /// It came from a report table, not a Shinchoku file: saving should not overwrite it.
     pub imported: bool,
+    /// What the `.ron` file was when read, to tell before saving whether it changed since.
+    pub disk: Option<store::disk::Fingerprint>,
 }
 
 /// Opens a Shinchoku `.ron` file or imports a report table, by what the file holds.
@@ -31,12 +33,29 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
     if is_ron {
-        let report = store::open(path)?;
-        let warnings = model::check::warnings(&report);
+        let loaded = store::open_checked(path)?;
+        // What opening repaired comes first, then what the report itself warns of.
+        // Only next_id is repaired; every other broken rule refuses the file.
+        let mut warnings: Vec<Warning> = loaded
+            .repaired
+            .iter()
+            .filter_map(|v| match v.rule {
+                model::validate::Rule::NextIdNotAbove { next_id, highest } => Some(Warning::new(
+                    Location::named("next_id"),
+                    model::diag::WarningKind::NextIdRepaired {
+                        was: next_id,
+                        set_to: highest.saturating_add(1),
+                    },
+                )),
+                _ => None,
+            })
+            .collect();
+        warnings.extend(model::check::warnings(&loaded.report));
         return Ok(Opened {
-            report,
+            report: loaded.report,
             warnings,
             imported: false,
+            disk: Some(loaded.fingerprint),
         });
     }
     let imported = import::import_file(path)?;
@@ -44,6 +63,7 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
         report: imported.report,
         warnings: imported.warnings,
         imported: true,
+        disk: None,
     })
 }
 #[cfg(feature = "gui")]

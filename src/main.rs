@@ -28,6 +28,9 @@ enum Command {
         report: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+        /// Overwrite the output even when another Shinchoku has it open.
+        #[arg(long)]
+        force: bool,
     },
     /// Print the progress grid to a PDF (the bundled font embedded).
     Print {
@@ -44,6 +47,9 @@ enum Command {
         /// Only this section (1 for I, 2 for II …).
         #[arg(long)]
         section: Option<u32>,
+        /// Overwrite the output even when another Shinchoku has it open.
+        #[arg(long)]
+        force: bool,
     },
     /// Export to Excel (.xlsx), the report table format (.tsv) or a CSV of the entries (.csv).
     Export {
@@ -53,6 +59,9 @@ enum Command {
         /// Text encoding of .tsv and .csv files.
         #[arg(long, value_enum, default_value = "utf-8")]
         encoding: EncodingArg,
+        /// Overwrite the output even when another Shinchoku has it open.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the bundled sample report, or a large one made from it, to a `.ron` file
     /// (for trying Shinchoku, and for measuring it on thousands of initiatives).
@@ -62,6 +71,9 @@ enum Command {
         /// Repeat the sample's initiatives up to this many.
         #[arg(long)]
         initiatives: Option<usize>,
+        /// Overwrite the output even when another Shinchoku has it open.
+        #[arg(long)]
+        force: bool,
     },
     /// Read a `.ron` report or a report table and print a summary and every warning.
     Check {
@@ -94,12 +106,20 @@ const UNREADABLE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Import { report, output }) => import(&report, &output),
+        Some(Command::Import {
+            report,
+            output,
+            force,
+        }) => locked_output(&output, force).unwrap_or_else(|| import(&report, &output)),
         Some(Command::Check { file, json }) => check(&file, json),
         Some(Command::Sample {
             output,
             initiatives,
+            force,
         }) => {
+            if let Some(refused) = locked_output(&output, force) {
+                return refused;
+            }
             let report = match initiatives {
                 Some(n) => shinchoku::synthetic::large_report(n),
                 None => shinchoku::document::Document::sample().report,
@@ -123,7 +143,8 @@ fn main() -> ExitCode {
             report,
             output,
             encoding,
-        }) => export(&report, &output, encoding),
+            force,
+        }) => locked_output(&output, force).unwrap_or_else(|| export(&report, &output, encoding)),
         Some(Command::Print {
             report,
             output,
@@ -131,7 +152,11 @@ fn main() -> ExitCode {
             portrait,
             division,
             section,
+            force,
         }) => {
+            if let Some(refused) = locked_output(&output, force) {
+                return refused;
+            }
             let setup = PageSetup {
                 paper: match paper {
                     PaperArg::A3 => Paper::A3,
@@ -158,6 +183,24 @@ fn open_window(file: Option<PathBuf>) -> ExitCode {
 fn open_window(_file: Option<PathBuf>) -> ExitCode {
     eprintln!("shinchoku: built without the window (feature `gui`); use a subcommand, see --help");
     ExitCode::FAILURE
+}
+
+/// The rules of the window for the command line: an output another Shinchoku has open is not
+/// overwritten unless `--force` (a `.ron` overwritten keeps its backups either way).
+fn locked_output(output: &Path, force: bool) -> Option<ExitCode> {
+    let holder = shinchoku::store::lock::live_holder(output)?;
+    if force {
+        eprintln!(
+            "warning: {}: open in Shinchoku by {holder}; overwritten (--force)",
+            output.display()
+        );
+        return None;
+    }
+    eprintln!(
+        "shinchoku: {}: open in Shinchoku by {holder}; not overwritten (--force overwrites it)",
+        output.display()
+    );
+    Some(ExitCode::FAILURE)
 }
 
 fn import(input: &Path, output: &Path) -> ExitCode {

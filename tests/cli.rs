@@ -185,3 +185,162 @@ fn check_json_says_where_each_initiative_and_plan_line_stands() {
         serde_json::json!(["組織定数調整方針の策定(10月) ※対応案の組織定数方針への反映"])
     );
 }
+
+/// The seed imported to `name` in `dir` through the command line.
+fn imported(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let out = dir.join(name);
+    let run = shinchoku(&["import", SEED, "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    out
+}
+
+#[test]
+fn export_to_cp932_writes_the_wave_dash_and_check_reads_the_same_counts() {
+    use shinchoku::document::Document;
+    let dir = tempfile::tempdir().unwrap();
+    let ron = imported(dir.path(), "report.ron");
+    // Typed on a Mac: 〜 (U+301C), which CP932 writes as ～ (0x8160).
+    let mut doc = Document::open(&ron).unwrap();
+    let topic = doc.report.find_initiative("2").unwrap().topics[0].id;
+    doc.edit(|r| {
+        Ok(shinchoku::edit::add_entry(
+            r,
+            topic,
+            shinchoku::model::Side::Actual,
+            "事例紹介(4月〜9月)",
+        )
+        .0)
+    })
+    .unwrap();
+    doc.save_to(&ron).unwrap();
+    drop(doc);
+    let tsv = dir.path().join("OUT.tsv");
+    let run = shinchoku(&[
+        "export",
+        ron.to_str().unwrap(),
+        "-o",
+        tsv.to_str().unwrap(),
+        "--encoding",
+        "cp932",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(&tsv).unwrap();
+    assert!(bytes.windows(2).any(|w| w == [0x81, 0x60]));
+    let from_ron = json(&["check", ron.to_str().unwrap(), "--json"]);
+    let from_tsv = json(&["check", tsv.to_str().unwrap(), "--json"]);
+    for key in [
+        "sections",
+        "initiatives",
+        "action_items",
+        "fiscal_year",
+        "period",
+    ] {
+        assert_eq!(from_tsv[key], from_ron[key], "{key}");
+    }
+    let entries = |v: &serde_json::Value| -> usize {
+        v["initiative_list"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["plan"].as_array().unwrap().len() + i["actual"].as_array().unwrap().len())
+            .sum()
+    };
+    assert_eq!(entries(&from_tsv), entries(&from_ron));
+    let two = &from_tsv["initiative_list"][1]["actual"];
+    let last = &two[two.as_array().unwrap().len() - 1];
+    assert_eq!(last["text"], "事例紹介(4月～9月)");
+    assert_eq!(last["months"], serde_json::json!([4, 5, 6, 7, 8, 9]));
+}
+
+#[test]
+fn a_report_open_in_shinchoku_is_not_overwritten_without_force() {
+    use shinchoku::document::Document;
+    let dir = tempfile::tempdir().unwrap();
+    let ron = imported(dir.path(), "shared.ron");
+    let before = std::fs::read(&ron).unwrap();
+    // This test process has it open, as a colleague's Shinchoku would.
+    let doc = Document::open(&ron).unwrap();
+    let holder = doc.lock().unwrap().holder().clone();
+    let tsv = dir.path().join("shared.tsv");
+    std::fs::write(&tsv, "").unwrap();
+    let held_tsv = shinchoku::store::lock::FileLock::acquire(&tsv).unwrap();
+    for args in [
+        vec!["import", SEED, "-o", ron.to_str().unwrap()],
+        vec!["export", ron.to_str().unwrap(), "-o", tsv.to_str().unwrap()],
+        vec!["sample", "-o", ron.to_str().unwrap()],
+    ] {
+        let run = shinchoku(&args);
+        assert_eq!(run.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            stderr.contains("open in Shinchoku by")
+                && stderr.contains(&holder.machine)
+                && stderr.contains("--force"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(std::fs::read(&ron).unwrap(), before);
+    assert_eq!(std::fs::read(&tsv).unwrap(), b"");
+
+    // --force overwrites, keeping the old version as the backup.
+    let run = shinchoku(&[
+        "sample",
+        "-o",
+        ron.to_str().unwrap(),
+        "--force",
+        "--initiatives",
+        "20",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stderr).contains("overwritten (--force)"));
+    assert_eq!(
+        std::fs::read(dir.path().join("shared.ron.bak")).unwrap(),
+        before
+    );
+    drop(held_tsv);
+    let run = shinchoku(&["export", ron.to_str().unwrap(), "-o", tsv.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    drop(doc);
+}
+
+#[test]
+fn import_over_an_existing_report_keeps_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = imported(dir.path(), "r.ron");
+    let first = std::fs::read(&ron).unwrap();
+    let sample = dir.path().join("large.ron");
+    let run = shinchoku(&[
+        "sample",
+        "-o",
+        sample.to_str().unwrap(),
+        "--initiatives",
+        "30",
+    ]);
+    assert!(run.status.success());
+    let run = shinchoku(&["import", SEED, "-o", ron.to_str().unwrap()]);
+    assert!(run.status.success());
+    // The same content: nothing to keep.
+    assert!(!dir.path().join("r.ron.bak").exists());
+    std::fs::copy(&sample, &ron).unwrap();
+    let large = std::fs::read(&ron).unwrap();
+    let run = shinchoku(&["import", SEED, "-o", ron.to_str().unwrap()]);
+    assert!(run.status.success());
+    assert_eq!(std::fs::read(&ron).unwrap(), first);
+    assert_eq!(std::fs::read(dir.path().join("r.ron.bak")).unwrap(), large);
+}

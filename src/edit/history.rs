@@ -41,28 +41,32 @@ impl History {
         Ok(())
     }
 
-    pub fn undo(&mut self, report: &mut Report) -> bool {
-        let Some(step) = self.undo.pop() else {
-            return false;
+    /// Undoes the last step: `Ok(false)` when there is none. When its inverse cannot be
+    /// applied (the report was changed outside the history), the report is unchanged and the
+    /// step stays where it was, so nothing is lost without a word.
+    pub fn undo(&mut self, report: &mut Report) -> Result<bool, EditError> {
+        let Some(step) = self.undo.last() else {
+            return Ok(false);
         };
-        if apply(report, step.inverse.clone()).is_err() {
-            return false;
-        }
+        apply(report, step.inverse.clone())?;
         report.next_id = step.next_id_before;
-        self.redo.push(step);
-        true
+        if let Some(step) = self.undo.pop() {
+            self.redo.push(step);
+        }
+        Ok(true)
     }
 
-    pub fn redo(&mut self, report: &mut Report) -> bool {
-        let Some(step) = self.redo.pop() else {
-            return false;
+    /// Redoes the last undone step; as [`History::undo`], a step that cannot be applied stays.
+    pub fn redo(&mut self, report: &mut Report) -> Result<bool, EditError> {
+        let Some(step) = self.redo.last() else {
+            return Ok(false);
         };
-        if apply(report, step.forward.clone()).is_err() {
-            return false;
-        }
+        apply(report, step.forward.clone())?;
         report.next_id = step.next_id_after;
-        self.undo.push(step);
-        true
+        if let Some(step) = self.redo.pop() {
+            self.undo.push(step);
+        }
+        Ok(true)
     }
 
     pub fn can_undo(&self) -> bool {

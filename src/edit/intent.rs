@@ -228,7 +228,9 @@ impl Intent {
                 first,
                 last,
             } => {
-                let edit = super::resize_span(report, item, lane, index, first, last)?;
+                // Clamped to the neighbouring stages: a bar dragged into the next stops at it.
+                let span = super::spans::SpanRef { item, lane, index };
+                let edit = super::spans::resize_span_clamped(report, span, first, last)?;
                 let unchanged = report
                     .item(item)
                     .and_then(|x| x.lanes.get(lane))

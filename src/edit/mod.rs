@@ -4,6 +4,7 @@
 mod build;
 pub mod history;
 pub mod intent;
+pub mod spans;
 
 pub use build::*;
 pub use history::History;
@@ -132,6 +133,14 @@ pub enum EditError {
     NotAResult {
         id: Id,
     },
+    /// A lane of stages would break the model's rules (two stages in one year, a stage outside
+    /// the plan years or ending before it starts); `lane` and `stage` count from 0.
+    Stage {
+        item: Id,
+        lane: usize,
+        stage: usize,
+        rule: Box<crate::model::validate::Rule>,
+    },
 }
 
 /// The kinds of thing a report holds, for messages.
@@ -189,6 +198,25 @@ impl Describe for EditError {
                 format!("{id}は実績の項目ではありません"),
                 format!("{id} is not a result (an actual entry)"),
             ),
+            EditError::Stage {
+                item,
+                lane,
+                stage,
+                rule,
+            } => {
+                let (lane, stage) = (lane + 1, stage + 1);
+                say(
+                    lang,
+                    format!(
+                        "取組項目{item}の工程の段{lane}の{stage}番目の工程: {}",
+                        rule.describe(lang)
+                    ),
+                    format!(
+                        "item {item} lane {lane} stage {stage}: {}",
+                        rule.describe(lang)
+                    ),
+                )
+            }
         }
     }
 }
@@ -292,6 +320,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             Edit::MoveTopic { id, index: from }
         }
         Edit::SetStageLane { item, lane, spans } => {
+            spans::check_lane(report.plan_years, item, lane, &spans)?;
             let action = item_mut(report, item)?;
             let slot = action
                 .lanes
@@ -309,6 +338,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             item,
         } => {
             let id = item.id;
+            spans::check_item(report.plan_years, &item)?;
             let items = &mut initiative_mut(report, initiative)?.items;
             items.insert(index.min(items.len()), item);
             Edit::RemoveItem { id }
@@ -338,6 +368,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             initiative,
         } => {
             let id = initiative.id;
+            spans::check_initiative(report.plan_years, &initiative)?;
             let list = &mut report
                 .sections
                 .iter_mut()

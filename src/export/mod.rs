@@ -1,6 +1,7 @@
 //! Exchange with Excel and word processors: XLSX in the published report's layout, the report
 //! table format (TSV) both ways, and a CSV of the entries.
 
+pub mod cp932;
 pub mod csv;
 pub mod table;
 pub mod xlsx;
@@ -96,8 +97,9 @@ impl fmt::Display for ExportError {
 
 impl std::error::Error for ExportError {}
 
-/// Encodes text; CP932 refuses characters it has no code for, naming them, rather than
-/// writing something else in their place.
+/// Encodes text; CP932 writes the characters Windows knows under another code point as that
+/// code (`〜` as `～`, see [`cp932`]) and refuses characters it has no code for, naming each
+/// once, rather than writing something else in their place.
 pub fn encode(text: &str, encoding: Encoding, bom_for_utf8: bool) -> Result<Vec<u8>, ExportError> {
     match encoding {
         Encoding::Utf8 => {
@@ -109,22 +111,8 @@ pub fn encode(text: &str, encoding: Encoding, bom_for_utf8: bool) -> Result<Vec<
             bytes.extend_from_slice(text.as_bytes());
             Ok(bytes)
         }
-        Encoding::Cp932 => {
-            let crlf = text.replace('\n', "\r\n");
-            let mut missing: Vec<char> = Vec::new();
-            for c in crlf.chars() {
-                let mut buf = [0u8; 4];
-                let (_, _, unmappable) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf));
-                if unmappable && !missing.contains(&c) {
-                    missing.push(c);
-                }
-            }
-            if !missing.is_empty() {
-                return Err(ExportError::NotInCp932 { chars: missing });
-            }
-            let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&crlf);
-            Ok(bytes.into_owned())
-        }
+        Encoding::Cp932 => cp932::encode(&text.replace('\n', "\r\n"))
+            .map_err(|chars| ExportError::NotInCp932 { chars }),
         Encoding::Utf16 => {
             let mut bytes = vec![0xFF, 0xFE];
             for unit in text.replace('\n', "\r\n").encode_utf16() {

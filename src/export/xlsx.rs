@@ -356,7 +356,9 @@ fn write_initiative(
             } else {
                 ws.merge_range(row, ca, row, cb, &span.source, &f)?;
             }
-            covered[a..=b].iter_mut().for_each(|c| *c = true);
+            if let Some(years) = covered.get_mut(a..=b) {
+                years.fill(true);
+            }
         }
         for (y, c) in covered.iter().enumerate() {
             if !c {

@@ -71,6 +71,8 @@ struct Reader {
     unread: Vec<UnreadText>,
     plan_years: Option<(YearRange, usize)>,
     plain: Option<PlainCheck>,
+    /// The row of each initiative read, in order.
+    initiative_lines: Vec<usize>,
 }
 
 pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
@@ -105,7 +107,10 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         .map(FiscalYear)
         .ok_or_else(|| ImportError {
             at: Location::row(title_row.map_or(header.line, |r| r.line)),
-            kind: ImportErrorKind::NoFiscalYear,
+            kind: match era::find_unsupported_era_year(&title) {
+                Some(written) => ImportErrorKind::YearNotHandled { written },
+                None => ImportErrorKind::NoFiscalYear,
+            },
         })?;
     let mut reader = Reader {
         fiscal_year,
@@ -115,7 +120,17 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         unread: Vec::new(),
         plan_years: None,
         plain: None,
+        initiative_lines: Vec::new(),
     };
+    if let Some(written) = era::find_unsupported_era_year(&title) {
+        reader.warn(
+            Location::row(title_row.map_or(header.line, |r| r.line)),
+            WarningKind::TitleYearNotHandled {
+                written,
+                used: fiscal_year.era_form(),
+            },
+        );
+    }
     if title_row.is_none() {
         reader.warn(Location::row(header.line), WarningKind::NoTitleLine);
     }
@@ -139,6 +154,7 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         },
         |(r, _)| r,
     );
+    reader.keep_spans_within(plan_years);
     let mut report = Report {
         programme: programme_of(&title),
         title,
@@ -171,6 +187,44 @@ fn programme_of(title: &str) -> String {
 }
 
 impl Reader {
+    /// A stage table with other years than the first (warned about where it is read) may hold
+    /// stages outside the report's plan years, which no view or export can place: those are
+    /// kept as text in the unread list, so the report keeps the model's rules.
+    fn keep_spans_within(&mut self, plan: YearRange) {
+        let mut outside = Vec::new();
+        let initiatives = self
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.initiatives.iter_mut());
+        for (initiative, &line) in initiatives.zip(&self.initiative_lines) {
+            for item in &mut initiative.items {
+                for lane in &mut item.lanes {
+                    lane.retain(|span| {
+                        let inside = plan.first <= span.first && span.last <= plan.last;
+                        if !inside {
+                            outside.push((line, span.source.clone()));
+                        }
+                        inside
+                    });
+                }
+            }
+        }
+        let range = format!("{}–{}", plan.first.short_form(), plan.last.short_form());
+        for (line, stage) in outside {
+            self.warn(
+                Location::field(line, 3, "工程"),
+                WarningKind::StageOutsidePlan {
+                    stage: stage.clone(),
+                    range: range.clone(),
+                },
+            );
+            self.unread.push(UnreadText {
+                row: line,
+                text: stage,
+            });
+        }
+    }
+
     fn warn(&mut self, at: Location, kind: WarningKind) {
         self.warnings.push(Warning::new(at, kind));
     }
@@ -364,6 +418,7 @@ impl Reader {
         };
         if let Some(section) = self.sections.last_mut() {
             section.initiatives.push(initiative);
+            self.initiative_lines.push(row.line);
         }
     }
 

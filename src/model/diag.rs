@@ -150,6 +150,23 @@ pub enum WarningKind {
     SourceNotUnderstood {
         text: String,
     },
+    /// The title names an era year no arithmetic can hold (`平成2147483647年度`); the year of
+    /// the column headings (`used`) was taken.
+    TitleYearNotHandled {
+        written: String,
+        used: String,
+    },
+    /// A stage of a later stage table lies outside the report's plan years (`range`); kept in
+    /// the unread list.
+    StageOutsidePlan {
+        stage: String,
+        range: String,
+    },
+    /// A saved report's `next_id` was not above every id; it was set above them.
+    NextIdRepaired {
+        was: u64,
+        set_to: u64,
+    },
 }
 
 impl Describe for WarningKind {
@@ -320,6 +337,27 @@ impl Describe for WarningKind {
                 format!("読めなかった元の文を書かれたまま残しています:「{text}」"),
                 format!("source text not understood, kept as written: 「{text}」"),
             ),
+            W::TitleYearNotHandled { written, used } => say(
+                lang,
+                format!("タイトルの「{written}」は進捗が扱える年度ではありません。列見出しの{used}を使いました"),
+                format!(
+                    "「{written}」 in the title is not a year Shinchoku handles; the fiscal year \
+                     {used} of the column headings is used"
+                ),
+            ),
+            W::StageOutsidePlan { stage, range } => say(
+                lang,
+                format!("工程「{stage}」が報告の計画年度（{range}）の外にあります。未読の一覧に残しました"),
+                format!(
+                    "stage 「{stage}」 lies outside the report's plan years ({range}); kept in \
+                     the unread list"
+                ),
+            ),
+            W::NextIdRepaired { was, set_to } => say(
+                lang,
+                format!("next_id {was} が使われている id を超えていなかったため、{set_to} にしました"),
+                format!("next_id {was} was not above every id in use; set to {set_to}"),
+            ),
         }
     }
 }
@@ -421,6 +459,8 @@ pub enum StoreProblem {
         found: u32,
         supported: u32,
     },
+    /// A report, but one that breaks the model's rules: each broken rule and where.
+    Invalid(Vec<crate::model::validate::Violation>),
 }
 
 impl Describe for StoreProblem {
@@ -445,6 +485,23 @@ impl Describe for StoreProblem {
                      schema {supported}); open it with a newer Shinchoku"
                 ),
             ),
+            StoreProblem::Invalid(found) => {
+                // Every place matters to whoever mends the file, but a message stays readable.
+                const SHOWN: usize = 10;
+                let list: Vec<String> =
+                    found.iter().take(SHOWN).map(|v| v.describe(lang)).collect();
+                let more = found.len().saturating_sub(SHOWN);
+                match lang {
+                    Lang::Ja if more > 0 => {
+                        format!("壊れた報告です: {}; ほか{more}件", list.join("; "))
+                    }
+                    Lang::Ja => format!("壊れた報告です: {}", list.join("; ")),
+                    Lang::En if more > 0 => {
+                        format!("a damaged report: {}; and {more} more", list.join("; "))
+                    }
+                    Lang::En => format!("a damaged report: {}", list.join("; ")),
+                }
+            }
         }
     }
 }
@@ -473,6 +530,10 @@ pub enum ImportErrorKind {
     Binary,
     NoHeaderRow,
     NoFiscalYear,
+    /// No fiscal year but one, written in the title, that Shinchoku cannot handle.
+    YearNotHandled {
+        written: String,
+    },
     NoInitiative,
 }
 
@@ -554,6 +615,16 @@ impl Describe for ImportError {
                 "no fiscal year found: expected an era year such as 平成 29 年度 in the title \
                  line or the column headings"
                     .into(),
+            ),
+            K::YearNotHandled { written } => say(
+                lang,
+                format!(
+                    "年度がありません。タイトルの「{written}」は進捗が扱える年度ではなく、列見出しにも年度がありません"
+                ),
+                format!(
+                    "no fiscal year found: 「{written}」 in the title is not a year Shinchoku \
+                     handles, and the column headings name none"
+                ),
             ),
             K::NoInitiative => say(
                 lang,

@@ -50,6 +50,14 @@ impl Era {
 pub struct FiscalYear(pub i32);
 
 impl FiscalYear {
+    /// The years Shinchoku reads: anything outside is refused on import and on open, so that
+    /// year arithmetic elsewhere never comes near overflow.
+    pub const SUPPORTED: std::ops::RangeInclusive<i32> = 1900..=9999;
+
+    pub fn is_supported(self) -> bool {
+        Self::SUPPORTED.contains(&self.0)
+    }
+
     /// The era form used in reports: `平成29年度`; FY2019 is `令和元年度` (the era changed in
     /// May 2019, and the year is called by the new era).
     pub fn era_form(self) -> String {
@@ -75,7 +83,7 @@ impl FiscalYear {
     /// FY2019 `31年度`, not `元年度`.
     pub fn short_form_like(self, reference: FiscalYear) -> String {
         let (era, _) = reference.era_year();
-        let n = self.0 - era.offset();
+        let n = self.0.saturating_sub(era.offset());
         if n > 1 {
             format!("{n}年度")
         } else {
@@ -91,13 +99,13 @@ impl FiscalYear {
         } else {
             Era::Showa
         };
-        (era, self.0 - era.offset())
+        (era, self.0.saturating_sub(era.offset()))
     }
 
     /// The calendar year a month of this fiscal year falls in: January–March fall in the next.
     pub fn calendar_year_of(self, calendar_month: u8) -> i32 {
         if calendar_month <= 3 {
-            self.0 + 1
+            self.0.saturating_add(1)
         } else {
             self.0
         }
@@ -124,13 +132,15 @@ fn split_era_year(text: &str) -> Option<(i32, &str)> {
         if let Some(rest) = rest.strip_prefix('元') {
             return Some((era.offset() + 1, rest));
         }
+        // `平成2147483647年度`: a number too large for a year is no year (checked, not wrapped).
         let end = rest
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(rest.len());
         if let Ok(n) = rest[..end].parse::<i32>()
             && n >= 1
+            && let Some(year) = supported_year(era.offset().checked_add(n))
         {
-            return Some((era.offset() + n, &rest[end..]));
+            return Some((year, &rest[end..]));
         }
     }
     None
@@ -146,7 +156,7 @@ pub fn parse_era_year(text: &str) -> Option<i32> {
     }
     let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     if end == 4 && rest_ok(&s[end..]) {
-        return s[..end].parse().ok();
+        return supported_year(s[..end].parse().ok());
     }
     None
 }
@@ -159,6 +169,25 @@ pub fn find_era_year(text: &str) -> Option<i32> {
         .find_map(|(i, _)| {
             let (year, rest) = split_era_year(&s[i..])?;
             rest.starts_with('年').then_some(year)
+        })
+}
+
+/// An era year written in the text that is no year Shinchoku handles (`平成2147483647年度`):
+/// what is written, so that a warning can quote it.
+pub fn find_unsupported_era_year(text: &str) -> Option<String> {
+    let s = normalize(text);
+    s.char_indices()
+        .filter(|(_, c)| matches!(c, '昭' | '平' | '令' | 'H' | 'R'))
+        .find_map(|(i, _)| {
+            let rest = s.get(i..)?;
+            let (prefix, _) = Era::PREFIXES.iter().find(|(p, _)| rest.starts_with(p))?;
+            let after = rest.get(prefix.len()..)?;
+            let end = after
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(after.len());
+            let written = rest.get(..prefix.len() + end + '年'.len_utf8())?;
+            (end > 0 && after.get(end..)?.starts_with('年') && split_era_year(rest).is_none())
+                .then(|| written.to_string())
         })
 }
 
@@ -178,9 +207,14 @@ pub fn parse_short_fiscal_year(text: &str, near: FiscalYear) -> Option<FiscalYea
         }
         s[..end].parse().ok()?
     };
+    // `2147483000年度`: checked, so a number too large for a year reads as no year.
     [Era::Showa, Era::Heisei, Era::Reiwa]
         .iter()
-        .map(|e| e.offset() + n)
-        .min_by_key(|y| (y - near.0).abs())
+        .filter_map(|e| supported_year(e.offset().checked_add(n)))
+        .min_by_key(|y| y.abs_diff(near.0))
         .map(FiscalYear)
+}
+
+fn supported_year(year: Option<i32>) -> Option<i32> {
+    year.filter(|y| FiscalYear::SUPPORTED.contains(y))
 }

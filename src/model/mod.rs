@@ -12,6 +12,7 @@ pub mod report;
 pub mod status;
 pub mod text;
 pub mod tree;
+pub mod validate;
 
 pub use era::FiscalYear;
 pub use months::{MonthSet, Timing, TimingKind};

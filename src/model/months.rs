@@ -113,6 +113,16 @@ impl MonthSet {
         self.fiscal_indices().last()
     }
 
+    /// The stored number (bit 0 = April … bit 11 = March).
+    pub fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// No bit beyond March: a set read from a file could hold months that do not exist.
+    pub fn is_within_year(self) -> bool {
+        self.0 & !Self::ALL.0 == 0
+    }
+
     /// Written the way reports write it: `4月～9月`, `4月、9月`, `11月～1月`.
     pub fn to_japanese(self) -> String {
         self.runs()

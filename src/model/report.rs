@@ -168,7 +168,8 @@ impl YearRange {
     }
 
     pub fn len(self) -> usize {
-        (self.last.0 - self.first.0 + 1).max(0) as usize
+        // In i64: a range read from a damaged file must not overflow while being checked.
+        (i64::from(self.last.0) - i64::from(self.first.0) + 1).max(0) as usize
     }
 
     pub fn is_empty(self) -> bool {
@@ -176,7 +177,7 @@ impl YearRange {
     }
 
     pub fn index_of(self, year: FiscalYear) -> Option<usize> {
-        (self.first <= year && year <= self.last).then(|| (year.0 - self.first.0) as usize)
+        (self.first <= year && year <= self.last).then(|| year.0.abs_diff(self.first.0) as usize)
     }
 }
 

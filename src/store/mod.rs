@@ -1,12 +1,18 @@
-//! Shinchoku's own files: the report as pretty RON with a schema version, saved atomically.
+//! Shinchoku's own files: the report as pretty RON with a schema version, checked against the
+//! model's rules when read, saved atomically keeping backups; lock files beside reports open
+//! for editing; recovery copies of unsaved work.
 
-use std::io::Write;
+pub mod disk;
+pub mod lock;
+pub mod recovery;
+
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::Report;
 use crate::model::diag::{FileError, FileErrorKind};
+use crate::model::validate::{self, Violation};
 
 /// The schema this build writes and reads. Raise it when a saved file would be read wrongly by
 /// an older build, and teach `from_ron` to bring the older schemas up to date.
@@ -62,7 +68,20 @@ pub fn to_ron(report: &Report) -> String {
     text
 }
 
+/// Reads a report and checks it against the model's rules (what can be repaired is repaired
+/// silently here; [`from_ron_checked`] says what).
 pub fn from_ron(text: &str) -> Result<Report, StoreError> {
+    from_ron_checked(text).map(|(report, _)| report)
+}
+
+/// Reads a report, refusing one that breaks the model's rules; returns what was repaired.
+pub fn from_ron_checked(text: &str) -> Result<(Report, Vec<Violation>), StoreError> {
+    let mut report = from_ron_unchecked(text)?;
+    let repaired = validate::validate(&mut report).map_err(StoreError::Invalid)?;
+    Ok((report, repaired))
+}
+
+fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let probe: VersionProbe = ron::from_str(text).map_err(malformed)?;
     if probe.schema > SCHEMA_VERSION {
@@ -79,45 +98,51 @@ pub fn from_ron(text: &str) -> Result<Report, StoreError> {
 }
 
 /// Writes the report next to the old file, flushes it to disk, then renames it over the old
-/// one: a crash or a full disk never leaves a half-written report.
+/// one: a crash or a full disk never leaves a half-written report. The version it replaces is
+/// kept as `NAME.bak` ([`disk::BACKUP_GENERATIONS`] generations).
 pub fn save(path: &Path, report: &Report) -> std::io::Result<()> {
-    write_atomically(path, to_ron(report).as_bytes())
+    save_with_fingerprint(path, report).map(|_| ())
+}
+
+/// [`save`], returning what the file is now, to check it against before the next save.
+pub fn save_with_fingerprint(path: &Path, report: &Report) -> std::io::Result<disk::Fingerprint> {
+    disk::write_keeping_backups(path, to_ron(report).as_bytes(), disk::BACKUP_GENERATIONS)
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
+    disk::write_atomically_with(path, bytes, &mut |_| Ok(()))
 }
 
 pub fn open(path: &Path) -> Result<Report, FileError> {
+    open_checked(path).map(|loaded| loaded.report)
+}
+
+/// A report read from its file: what was repaired on the way, and what the file was.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub report: Report,
+    pub repaired: Vec<Violation>,
+    pub fingerprint: disk::Fingerprint,
+}
+
+/// Opens a `.ron` report, checked against the model's rules, fingerprinting the bytes read.
+pub fn open_checked(path: &Path) -> Result<Loaded, FileError> {
     let file_error = |kind| FileError {
         path: path.to_path_buf(),
         kind,
     };
-    let bytes =
-        std::fs::read(path).map_err(|e| file_error(FileErrorKind::CannotRead(e.to_string())))?;
+    let (bytes, fingerprint) = disk::read_with_fingerprint(path)
+        .map_err(|e| file_error(FileErrorKind::CannotRead(e.to_string())))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         file_error(FileErrorKind::NotUtf8 {
             byte: e.utf8_error().valid_up_to(),
         })
     })?;
-    from_ron(&text).map_err(|e| file_error(FileErrorKind::Store(e)))
+    let (report, repaired) =
+        from_ron_checked(&text).map_err(|e| file_error(FileErrorKind::Store(e)))?;
+    Ok(Loaded {
+        report,
+        repaired,
+        fingerprint,
+    })
 }

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Makes the fuzz targets' seed corpus (fuzz/corpus/TARGET, not committed) from the test
+# fixtures, the bundled sample and the expressions the README lists. libFuzzer adds what it
+# finds to the same folders.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=..
+for t in table ron months era entry_text; do mkdir -p "corpus/$t"; done
+
+# The report table: the seed in its three encodings, and its first rows alone.
+python3 - "$root/tests/fixtures/mie-h29-h1-report.tsv" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+crlf = text.replace("\n", "\r\n")
+open("corpus/table/seed-utf8.tsv", "w", encoding="utf-8").write(text)
+open("corpus/table/seed-cp932.tsv", "wb").write(crlf.encode("cp932", errors="replace"))
+open("corpus/table/seed-utf16.tsv", "wb").write(b"\xff\xfe" + crlf.encode("utf-16-le"))
+lines = text.split("\n")
+open("corpus/table/seed-head.tsv", "w", encoding="utf-8").write("\n".join(lines[:12]))
+# Plan and actual cells, one entry text per file, for the entry-text reader.
+n = 0
+for line in lines:
+    for field in line.split("\t"):
+        if "・" in field or "(" in field:
+            for part in field.replace("</li>", "\n").replace("</p>", "\n").split("\n"):
+                part = part.replace("<li>", "").replace("<p>", "").strip(" ・")
+                if part and "<" not in part and n < 60:
+                    open(f"corpus/entry_text/cell-{n:02}.txt", "w", encoding="utf-8").write(part)
+                    n += 1
+PY
+
+# Shinchoku files: the sample, and a report with one initiative.
+cp "$root/assets/sample-report.ron" corpus/ron/sample.ron
+cat > corpus/ron/small.ron <<'RON'
+(schema: 1, report: (title: "令和 6 年度 報告", programme: "改革", fiscal_year: 2024,
+  period: full_year, plan_years: (first: 2024, last: 2026), as_of: Some((month: 3, day: 31)),
+  sections: [(id: 1, numeral: "I", number: 1, title: "節", initiatives: [(id: 2, number: "1",
+  label: "①", title: "取組", items: [(id: 3, name: "項目", ticked: true, lanes: [[(first: 2024,
+  last: 2024, label: "検討", continues: false, source: "検討"), (first: 2025, last: 2026,
+  label: "実施", continues: true, source: "→ 実施")]])], topics: [(id: 4, heading: Some("見出し"),
+  plan: [(id: 5, kind: activity, bullet: true, text: "研修(4月～9月)", label: "研修",
+  when: Some("4月～9月"), timing: Some((kind: Months, months: 63)), subs: [])], actual: [])],
+  divisions: ["総務課"])])], next_id: 6))
+RON
+
+# Month expressions and era years as the README lists them.
+k=0
+for e in '6月' '4月～9月' '11月～1月' '6月～' '～9月' '4月、9月' '5月～7月及び12月～2月の年2回' \
+  '8月～10月予定' '通年' '随時' '年度内' '第1四半期' '6月上旬' '平成 29 年6月1日～平成 29 年9月 29 日' \
+  '4月〜9月' '４月~９月' 'R1年6月' '年度末'; do
+  printf '%s' "$e" > "corpus/months/m$k.txt"; k=$((k+1))
+done
+k=0
+for e in '平成29年度' '平成 29 年度' '令和元年度' 'H31' 'R1年' '2017年度' '28年度' '元年度' \
+  '平成 29 年度「第二次三重県行財政改革取組」'; do
+  # Four bytes of the report's year (2017, little-endian) before the text.
+  { printf '\xe1\x07\x00\x00'; printf '%s' "$e"; } > "corpus/era/e$k.txt"; k=$((k+1))
+done
+echo "seed corpus in fuzz/corpus/"

@@ -1,0 +1,458 @@
+//! The rules a report keeps whatever edits it has been through: ids unique and below `next_id`,
+//! years Shinchoku can handle, stage spans ordered, inside the plan years and disjoint within
+//! their lane, months and the as-of date real. The importer and the edit commands only make
+//! reports that keep them; a file from disk (a hand edit, a damaged copy, another tool) is
+//! checked when opened, so a broken file is refused there, naming the place, instead of failing
+//! later in a drag, an export or a printout.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::era::FiscalYear;
+use super::report::{AsOf, Entry, Id, Report, Side, StageSpan, YearRange, days_in_month};
+use crate::lang::{Describe, Lang, say};
+
+/// Where in a report a rule is broken, in the words of the grid: section, initiative (by its
+/// number), action item, lane and stage, or topic, side and entry (1-based), and the field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    /// The section's numeral as written (`II`).
+    pub section: Option<String>,
+    /// The initiative's number as written (`4`).
+    pub initiative: Option<String>,
+    /// 1-based action item and its name.
+    pub item: Option<(usize, String)>,
+    /// 1-based lane of the item.
+    pub lane: Option<usize>,
+    /// 1-based stage (span) within its lane.
+    pub stage: Option<usize>,
+    /// 1-based topic.
+    pub topic: Option<usize>,
+    pub side: Option<Side>,
+    /// 1-based entry, then sub-item numbers (`[2, 1]`: the first sub-item of the second entry).
+    pub entry: Vec<usize>,
+    /// The field of the file: `next_id`, `first`, `months` …
+    pub field: Option<&'static str>,
+}
+
+impl Place {
+    fn field(field: &'static str) -> Place {
+        Place {
+            field: Some(field),
+            ..Place::default()
+        }
+    }
+
+    fn with_field(&self, field: &'static str) -> Place {
+        Place {
+            field: Some(field),
+            ..self.clone()
+        }
+    }
+}
+
+impl Describe for Place {
+    fn describe(&self, lang: Lang) -> String {
+        let ja = lang == Lang::Ja;
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(s) = &self.section {
+            parts.push(say(lang, format!("区分{s}"), format!("section {s}")));
+        }
+        if let Some(i) = &self.initiative {
+            parts.push(say(lang, format!("取組{i}"), format!("initiative {i}")));
+        }
+        if let Some((n, name)) = &self.item {
+            parts.push(say(
+                lang,
+                format!("取組項目{n}「{name}」"),
+                format!("action item {n} 「{name}」"),
+            ));
+        }
+        if let Some(l) = self.lane {
+            parts.push(say(lang, format!("工程の段{l}"), format!("lane {l}")));
+        }
+        if let Some(s) = self.stage {
+            parts.push(say(lang, format!("{s}番目の工程"), format!("stage {s}")));
+        }
+        if let Some(t) = self.topic {
+            parts.push(say(lang, format!("見出し{t}"), format!("topic {t}")));
+        }
+        if let Some(side) = self.side {
+            parts.push(
+                match side {
+                    Side::Plan => "年次計画",
+                    Side::Actual => "実績",
+                }
+                .to_string(),
+            );
+        }
+        if let Some((first, subs)) = self.entry.split_first() {
+            let mut s = say(lang, format!("項目{first}"), format!("entry {first}"));
+            for k in subs {
+                s.push_str(&say(lang, format!("の小項目{k}"), format!(" sub-item {k}")));
+            }
+            parts.push(s);
+        }
+        if let Some(field) = self.field {
+            parts.push(say(
+                lang,
+                format!("欄 `{field}`"),
+                format!("field `{field}`"),
+            ));
+        }
+        if parts.is_empty() {
+            say(lang, "報告全体".into(), "the report".into())
+        } else {
+            parts.join(if ja { "、" } else { ", " })
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// Which rule, with what was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// Two things share an id; `also` is where it was first used.
+    DuplicateId { id: Id, also: Place },
+    /// `next_id` would hand out an id already in use. Repaired: set above the highest id.
+    NextIdNotAbove { next_id: u64, highest: u64 },
+    /// A fiscal year outside [`FiscalYear::SUPPORTED`].
+    YearOutOfRange { year: i32 },
+    /// The plan years run backwards.
+    PlanYearsReversed { first: i32, last: i32 },
+    /// A stage ends before it starts.
+    SpanReversed { first: i32, last: i32 },
+    /// A stage lies (partly) outside the report's plan years.
+    SpanOutsidePlan {
+        first: i32,
+        last: i32,
+        plan: (i32, i32),
+    },
+    /// A stage shares a year with another stage of the same lane (`other`, 1-based).
+    SpanOverlap { other: usize, year: i32 },
+    /// A month set holds bits for months that do not exist (the file stores months as a
+    /// 12-bit number, April = 1, March = 2048).
+    MonthsOutOfRange { stored: u16 },
+    /// The as-of date is not a day of the year.
+    AsOfInvalid { month: u8, day: u8 },
+}
+
+impl Rule {
+    /// Whether opening repairs it (with a warning) rather than refusing the file.
+    pub fn is_repairable(&self) -> bool {
+        matches!(self, Rule::NextIdNotAbove { .. })
+    }
+}
+
+impl Describe for Rule {
+    fn describe(&self, lang: Lang) -> String {
+        let (lo, hi) = (FiscalYear::SUPPORTED.start(), FiscalYear::SUPPORTED.end());
+        match self {
+            Rule::DuplicateId { id, also } => say(
+                lang,
+                format!("id {id} は{}ですでに使われています", also.describe(lang)),
+                format!("id {id} is already used by {}", also.describe(lang)),
+            ),
+            Rule::NextIdNotAbove { next_id, highest } => {
+                let to = highest.saturating_add(1);
+                say(
+                    lang,
+                    format!(
+                        "next_id {next_id} が最大の id #{highest} を超えていません。{to} にしました"
+                    ),
+                    format!(
+                        "next_id {next_id} is not above the highest id #{highest}; set to {to}"
+                    ),
+                )
+            }
+            Rule::YearOutOfRange { year } => say(
+                lang,
+                format!("{year}は進捗が扱える年度（{lo}～{hi}）ではありません"),
+                format!("{year} is not a fiscal year Shinchoku handles ({lo}–{hi})"),
+            ),
+            Rule::PlanYearsReversed { first, last } => say(
+                lang,
+                format!("計画年度が逆になっています（{first}から{last}）"),
+                format!("the plan years run backwards ({first} to {last})"),
+            ),
+            Rule::SpanReversed { first, last } => say(
+                lang,
+                format!("工程の終わり（{last}）が始まり（{first}）より前です"),
+                format!("the stage ends ({last}) before it starts ({first})"),
+            ),
+            Rule::SpanOutsidePlan { first, last, plan } => say(
+                lang,
+                format!(
+                    "工程（{first}～{last}）が計画年度（{}～{}）の外にあります",
+                    plan.0, plan.1
+                ),
+                format!(
+                    "the stage ({first}–{last}) lies outside the plan years ({}–{})",
+                    plan.0, plan.1
+                ),
+            ),
+            Rule::SpanOverlap { other, year } => say(
+                lang,
+                format!("同じ段の{other}番目の工程と{year}年度で重なっています"),
+                format!("the stage overlaps stage {other} of the same lane in {year}"),
+            ),
+            Rule::MonthsOutOfRange { stored } => say(
+                lang,
+                format!(
+                    "月（保存された値 {stored}）に4月～3月以外の月が含まれています（最大 4095）"
+                ),
+                format!(
+                    "the months (stored as {stored}) include months outside 1–12 (at most 4095)"
+                ),
+            ),
+            Rule::AsOfInvalid { month, day } => say(
+                lang,
+                format!("{month}月{day}日という日はありません"),
+                format!("{month}月{day}日 is not a day of the year"),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// A broken rule and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    pub place: Place,
+    pub rule: Rule,
+}
+
+impl Describe for Violation {
+    fn describe(&self, lang: Lang) -> String {
+        format!(
+            "{}: {}",
+            self.place.describe(lang),
+            self.rule.describe(lang)
+        )
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// Every rule the report breaks, in document order.
+pub fn violations(report: &Report) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let mut push = |place: Place, rule: Rule| out.push(Violation { place, rule });
+    for (field, year) in [
+        ("fiscal_year", report.fiscal_year),
+        ("plan_years.first", report.plan_years.first),
+        ("plan_years.last", report.plan_years.last),
+    ] {
+        if !year.is_supported() {
+            push(Place::field(field), Rule::YearOutOfRange { year: year.0 });
+        }
+    }
+    if report.plan_years.first > report.plan_years.last {
+        push(
+            Place::field("plan_years"),
+            Rule::PlanYearsReversed {
+                first: report.plan_years.first.0,
+                last: report.plan_years.last.0,
+            },
+        );
+    }
+    if let Some(as_of) = report.as_of
+        && !as_of_is_valid(as_of, report.fiscal_year)
+    {
+        push(
+            Place::field("as_of"),
+            Rule::AsOfInvalid {
+                month: as_of.month,
+                day: as_of.day,
+            },
+        );
+    }
+
+    let mut seen: HashMap<Id, Place> = HashMap::new();
+    let mut highest = 0u64;
+    let mut id = |id: Id, place: Place, out: &mut Vec<Violation>| {
+        highest = highest.max(id.0);
+        match seen.get(&id) {
+            Some(first) => out.push(Violation {
+                place: place.with_field("id"),
+                rule: Rule::DuplicateId {
+                    id,
+                    also: first.clone(),
+                },
+            }),
+            None => {
+                seen.insert(id, place);
+            }
+        }
+    };
+    for section in &report.sections {
+        let at_section = Place {
+            section: Some(section.numeral.clone()),
+            ..Place::default()
+        };
+        id(section.id, at_section.clone(), &mut out);
+        for initiative in &section.initiatives {
+            let at_initiative = Place {
+                initiative: Some(initiative.number.clone()),
+                ..at_section.clone()
+            };
+            id(initiative.id, at_initiative.clone(), &mut out);
+            for (k, item) in initiative.items.iter().enumerate() {
+                let at_item = Place {
+                    item: Some((k + 1, item.name.clone())),
+                    ..at_initiative.clone()
+                };
+                id(item.id, at_item.clone(), &mut out);
+                for (l, lane) in item.lanes.iter().enumerate() {
+                    for (stage, rule) in lane_violations(report.plan_years, lane) {
+                        out.push(Violation {
+                            place: Place {
+                                lane: Some(l + 1),
+                                stage: Some(stage + 1),
+                                ..at_item.clone()
+                            },
+                            rule,
+                        });
+                    }
+                }
+            }
+            for (t, topic) in initiative.topics.iter().enumerate() {
+                let at_topic = Place {
+                    topic: Some(t + 1),
+                    ..at_initiative.clone()
+                };
+                id(topic.id, at_topic.clone(), &mut out);
+                for side in [Side::Plan, Side::Actual] {
+                    let at_side = Place {
+                        side: Some(side),
+                        ..at_topic.clone()
+                    };
+                    // Depth-first with the path, without recursion (sub-items may nest deeply).
+                    let mut stack: Vec<(Vec<usize>, &Entry)> = topic
+                        .entries(side)
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .map(|(k, e)| (vec![k + 1], e))
+                        .collect();
+                    while let Some((path, entry)) = stack.pop() {
+                        let at_entry = Place {
+                            entry: path.clone(),
+                            ..at_side.clone()
+                        };
+                        id(entry.id, at_entry.clone(), &mut out);
+                        if let Some(t) = &entry.timing
+                            && !t.months.is_within_year()
+                        {
+                            out.push(Violation {
+                                place: at_entry.with_field("months"),
+                                rule: Rule::MonthsOutOfRange {
+                                    stored: t.months.bits(),
+                                },
+                            });
+                        }
+                        for (k, sub) in entry.subs.iter().enumerate().rev() {
+                            let mut p = path.clone();
+                            p.push(k + 1);
+                            stack.push((p, sub));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if report.next_id <= highest {
+        out.push(Violation {
+            place: Place::field("next_id"),
+            rule: Rule::NextIdNotAbove {
+                next_id: report.next_id,
+                highest,
+            },
+        });
+    }
+    out
+}
+
+/// Checks a report read from a file: repairs what can be repaired (returned, to be shown as
+/// warnings) or refuses it with every rule it breaks.
+pub fn validate(report: &mut Report) -> Result<Vec<Violation>, Vec<Violation>> {
+    let found = violations(report);
+    if found.iter().any(|v| !v.rule.is_repairable()) {
+        return Err(found);
+    }
+    for v in &found {
+        if let Rule::NextIdNotAbove { highest, .. } = v.rule {
+            report.next_id = highest.saturating_add(1);
+        }
+    }
+    Ok(found)
+}
+
+/// The rules of one lane of stages: each within the plan years and first ≤ last, no two sharing
+/// a year. Returns (0-based stage, rule) pairs; empty when the lane is sound. Edits use it to
+/// refuse a lane the exports could not write.
+pub fn lane_violations(plan: YearRange, lane: &[StageSpan]) -> Vec<(usize, Rule)> {
+    let mut out = Vec::new();
+    for (k, span) in lane.iter().enumerate() {
+        for year in [span.first, span.last] {
+            if !year.is_supported() {
+                out.push((k, Rule::YearOutOfRange { year: year.0 }));
+            }
+        }
+        if span.first > span.last {
+            out.push((
+                k,
+                Rule::SpanReversed {
+                    first: span.first.0,
+                    last: span.last.0,
+                },
+            ));
+            continue;
+        }
+        if span.first < plan.first || span.last > plan.last {
+            out.push((
+                k,
+                Rule::SpanOutsidePlan {
+                    first: span.first.0,
+                    last: span.last.0,
+                    plan: (plan.first.0, plan.last.0),
+                },
+            ));
+        }
+        // Against the stages before it, so each overlap is reported once.
+        if let Some((other, o)) = lane[..k]
+            .iter()
+            .enumerate()
+            .find(|(_, o)| o.first <= o.last && o.first <= span.last && span.first <= o.last)
+        {
+            out.push((
+                k,
+                Rule::SpanOverlap {
+                    other: other + 1,
+                    year: span.first.max(o.first).0,
+                },
+            ));
+        }
+    }
+    out
+}
+
+fn as_of_is_valid(as_of: AsOf, fiscal_year: FiscalYear) -> bool {
+    (1..=12).contains(&as_of.month)
+        && as_of.day >= 1
+        && as_of.day <= days_in_month(fiscal_year.calendar_year_of(as_of.month), as_of.month)
+}

@@ -1,0 +1,467 @@
+//! The lock file a report open for editing has beside it, so that a colleague opening it from
+//! the shared drive is told who has it open.
+//!
+//! Beside `NAME.ron` the lock is `.~lock.NAME.ron#`, named the way LibreOffice names its own
+//! (people on shared drives know those files). It holds UTF-8 `key=value` lines: the first line
+//! `shinchoku-lock 1`, then `user`, `machine`, `pid`, `started` (the process's start time, to
+//! tell a reused pid), `since` (seconds since 1970) and `token` (which open document holds it).
+//!
+//! A lock is *stale* when its holder is gone: on the same machine, its process no longer runs
+//! (on Linux `/proc/PID` is gone or belongs to a later process; elsewhere, where this build
+//! cannot ask, when it is older than [`STALE_AFTER_ELSEWHERE`]). A stale lock is taken over by
+//! [`FileLock::acquire`]; a live one only by an explicit [`FileLock::take_over`]. A lock of
+//! another machine is never stale by itself: that machine may just be asleep.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::lang::{Describe, Lang, say};
+
+/// Where this build cannot tell whether a process runs (not Linux), a lock of this machine
+/// this old is taken as left behind by a crash.
+pub const STALE_AFTER_ELSEWHERE: Duration = Duration::from_secs(12 * 3600);
+
+const MAGIC: &str = "shinchoku-lock 1";
+
+/// Who holds a lock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LockHolder {
+    /// The login name (`USER` / `USERNAME`).
+    pub user: String,
+    /// The host name.
+    pub machine: String,
+    pub pid: Option<u32>,
+    /// When the lock was taken.
+    pub since: SystemTime,
+    /// The process's start time (Linux clock ticks since boot), to tell a reused pid.
+    pub started: Option<u64>,
+    /// Which open document holds it: two documents of one process hold different tokens.
+    pub token: String,
+}
+
+impl LockHolder {
+    /// This process, now, with a fresh token.
+    pub fn current() -> LockHolder {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        let pid = std::process::id();
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default();
+        LockHolder {
+            user: user_name(),
+            machine: machine_name(),
+            pid: Some(pid),
+            // Whole seconds, as the file holds it: the holder read back equals this one.
+            since: UNIX_EPOCH + Duration::from_secs(now.as_secs()),
+            started: process_start(pid),
+            token: format!(
+                "{pid}-{}-{}",
+                now.as_nanos(),
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            ),
+        }
+    }
+
+    /// Held from this machine.
+    pub fn is_this_machine(&self) -> bool {
+        self.machine.eq_ignore_ascii_case(&machine_name())
+    }
+
+    /// Held by this very process (another document of it, or an earlier open of the same
+    /// file): the window may take it over without asking.
+    pub fn is_this_process(&self) -> bool {
+        self.is_this_machine()
+            && self.pid == Some(std::process::id())
+            && self.started == process_start(std::process::id())
+    }
+
+    /// Its holder is gone (see the module).
+    pub fn is_stale(&self) -> bool {
+        self.is_stale_at(SystemTime::now())
+    }
+
+    pub fn is_stale_at(&self, now: SystemTime) -> bool {
+        if !self.is_this_machine() {
+            return false;
+        }
+        match (self.pid, process_running(self.pid, self.started)) {
+            (None, _) => true,
+            (Some(_), Some(running)) => !running,
+            // Cannot ask the system: only age tells.
+            (Some(_), None) => now
+                .duration_since(self.since)
+                .is_ok_and(|age| age > STALE_AFTER_ELSEWHERE),
+        }
+    }
+
+    fn to_text(&self) -> String {
+        let since = self
+            .since
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let mut text = format!(
+            "{MAGIC}\nuser={}\nmachine={}\n",
+            one_line(&self.user),
+            one_line(&self.machine)
+        );
+        if let Some(pid) = self.pid {
+            text.push_str(&format!("pid={pid}\n"));
+        }
+        if let Some(started) = self.started {
+            text.push_str(&format!("started={started}\n"));
+        }
+        text.push_str(&format!("since={since}\ntoken={}\n", one_line(&self.token)));
+        text
+    }
+
+    fn parse(text: &str) -> Option<LockHolder> {
+        let mut lines = text.lines();
+        if lines.next()?.trim() != MAGIC {
+            return None;
+        }
+        let mut holder = LockHolder {
+            user: String::new(),
+            machine: String::new(),
+            pid: None,
+            since: UNIX_EPOCH,
+            started: None,
+            token: String::new(),
+        };
+        for line in lines {
+            let Some((key, value)) = line.split_once('=') else {
+                continue;
+            };
+            match key {
+                "user" => holder.user = value.to_string(),
+                "machine" => holder.machine = value.to_string(),
+                "pid" => holder.pid = value.parse().ok(),
+                "started" => holder.started = value.parse().ok(),
+                "since" => {
+                    holder.since = value
+                        .parse()
+                        .ok()
+                        .and_then(|s| UNIX_EPOCH.checked_add(Duration::from_secs(s)))
+                        .unwrap_or(UNIX_EPOCH)
+                }
+                "token" => holder.token = value.to_string(),
+                _ => {}
+            }
+        }
+        (!holder.token.is_empty()).then_some(holder)
+    }
+}
+
+impl Describe for LockHolder {
+    /// `yamada (PC-0123), since 2024-05-01 09:12`; `yamada（PC-0123）、2024-05-01 09:12から`.
+    fn describe(&self, lang: Lang) -> String {
+        let since = chrono::DateTime::<chrono::Local>::from(self.since).format("%Y-%m-%d %H:%M");
+        let user = if self.user.is_empty() {
+            "?"
+        } else {
+            &self.user
+        };
+        say(
+            lang,
+            format!("{user}（{}）、{since}から", self.machine),
+            format!("{user} ({}), since {since}", self.machine),
+        )
+    }
+}
+
+impl fmt::Display for LockHolder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
+}
+
+/// `.~lock.NAME#` beside the report.
+pub fn lock_path(report: &Path) -> PathBuf {
+    let name = report
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    report.with_file_name(format!(".~lock.{name}#"))
+}
+
+#[derive(Debug)]
+pub enum LockError {
+    /// Someone else holds it (not stale).
+    Held {
+        report: PathBuf,
+        holder: Box<LockHolder>,
+    },
+    /// The lock file cannot be written or read (a read-only share, no permission).
+    Io { lock: PathBuf, error: io::Error },
+}
+
+impl Describe for LockError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            LockError::Held { report, holder } => say(
+                lang,
+                format!(
+                    "{}: {}が進捗で開いています",
+                    report.display(),
+                    holder.describe(lang)
+                ),
+                format!(
+                    "{}: open in Shinchoku by {}",
+                    report.display(),
+                    holder.describe(lang)
+                ),
+            ),
+            LockError::Io { lock, error } => say(
+                lang,
+                format!("{}: ロックファイルを書けません: {error}", lock.display()),
+                format!("{}: cannot write the lock file: {error}", lock.display()),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for LockError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for LockError {}
+
+/// The lock's holder, if there is a lock file. An unreadable one (being written this instant,
+/// or damaged) is reported as held by an unknown user; stale after a minute.
+pub fn holder_of(report: &Path) -> Option<LockHolder> {
+    let lock = lock_path(report);
+    let text = std::fs::read(&lock).ok()?;
+    Some(
+        LockHolder::parse(&String::from_utf8_lossy(&text)).unwrap_or_else(|| {
+            let since = std::fs::metadata(&lock)
+                .and_then(|m| m.modified())
+                .unwrap_or(UNIX_EPOCH);
+            let fresh = SystemTime::now()
+                .duration_since(since)
+                .map_or(true, |age| age < Duration::from_secs(60));
+            LockHolder {
+                user: String::new(),
+                machine: if fresh { "?".into() } else { machine_name() },
+                pid: None,
+                since,
+                started: None,
+                token: String::new(),
+            }
+        }),
+    )
+}
+
+/// The holder of a live (not stale) lock: what a command that would overwrite the report must
+/// respect.
+pub fn live_holder(report: &Path) -> Option<LockHolder> {
+    holder_of(report).filter(|h| !h.is_stale())
+}
+
+/// A held lock; the file is removed when it is dropped, unless someone took it over meanwhile.
+#[derive(Debug)]
+pub struct FileLock {
+    report: PathBuf,
+    lock: PathBuf,
+    holder: LockHolder,
+}
+
+impl FileLock {
+    /// Takes the lock, or takes over a stale one; `Held` names whoever holds it.
+    pub fn acquire(report: &Path) -> Result<FileLock, LockError> {
+        let lock = lock_path(report);
+        let holder = LockHolder::current();
+        // Twice at most: once to find a stale lock, once after removing it.
+        for _ in 0..2 {
+            match create_new(&lock, &holder) {
+                Ok(()) => {
+                    return Ok(FileLock {
+                        report: report.to_path_buf(),
+                        lock,
+                        holder,
+                    });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    let existing = holder_of(report);
+                    match existing {
+                        Some(h) if !h.is_stale() => {
+                            return Err(LockError::Held {
+                                report: report.to_path_buf(),
+                                holder: Box::new(h),
+                            });
+                        }
+                        _ => match std::fs::remove_file(&lock) {
+                            Ok(()) => {}
+                            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                            Err(error) => return Err(LockError::Io { lock, error }),
+                        },
+                    }
+                }
+                Err(error) => return Err(LockError::Io { lock, error }),
+            }
+        }
+        match holder_of(report) {
+            Some(h) => Err(LockError::Held {
+                report: report.to_path_buf(),
+                holder: Box::new(h),
+            }),
+            None => Err(LockError::Io {
+                lock,
+                error: io::Error::other("the lock file keeps changing"),
+            }),
+        }
+    }
+
+    /// Takes the lock whoever holds it (the user confirmed the holder is gone). The former
+    /// holder finds out at its next save: [`FileLock::is_held`] turns false.
+    pub fn take_over(report: &Path) -> Result<FileLock, LockError> {
+        let lock = lock_path(report);
+        let holder = LockHolder::current();
+        super::write_atomically(&lock, holder.to_text().as_bytes()).map_err(|error| {
+            LockError::Io {
+                lock: lock.clone(),
+                error,
+            }
+        })?;
+        Ok(FileLock {
+            report: report.to_path_buf(),
+            lock,
+            holder,
+        })
+    }
+
+    pub fn holder(&self) -> &LockHolder {
+        &self.holder
+    }
+
+    /// The report it locks.
+    pub fn report(&self) -> &Path {
+        &self.report
+    }
+
+    /// Whether the lock file still names this lock; `Err` names who took it over.
+    pub fn check(&self) -> Result<(), LockError> {
+        match holder_of(&self.report) {
+            Some(h) if h.token == self.holder.token => Ok(()),
+            Some(h) => Err(LockError::Held {
+                report: self.report.clone(),
+                holder: Box::new(h),
+            }),
+            // Removed by someone: ours again, written back.
+            None => create_new(&self.lock, &self.holder).map_err(|error| LockError::Io {
+                lock: self.lock.clone(),
+                error,
+            }),
+        }
+    }
+
+    pub fn is_held(&self) -> bool {
+        self.check().is_ok()
+    }
+
+    /// Releases the lock now (the same as dropping it).
+    pub fn release(self) {}
+}
+
+impl Drop for FileLock {
+    fn drop(&mut self) {
+        if holder_of(&self.report).is_some_and(|h| h.token == self.holder.token) {
+            let _ = std::fs::remove_file(&self.lock);
+        }
+    }
+}
+
+fn create_new(lock: &Path, holder: &LockHolder) -> io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(lock)?;
+    let written = file
+        .write_all(holder.to_text().as_bytes())
+        .and_then(|()| file.sync_all());
+    if written.is_err() {
+        drop(file);
+        let _ = std::fs::remove_file(lock);
+    }
+    written
+}
+
+/// The login name, from the environment.
+pub fn user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_default()
+}
+
+/// The host name: from the environment (Windows sets `COMPUTERNAME`), else the system's files.
+pub fn machine_name() -> String {
+    let from_env = ["COMPUTERNAME", "HOSTNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok());
+    let from_files = || {
+        ["/proc/sys/kernel/hostname", "/etc/hostname"]
+            .iter()
+            .find_map(|p| std::fs::read_to_string(p).ok())
+    };
+    from_env
+        .or_else(from_files)
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "localhost".into())
+}
+
+/// Start time of a process in clock ticks since boot (Linux), to tell a reused pid.
+fn process_start(pid: u32) -> Option<u64> {
+    #[cfg(target_os = "linux")]
+    {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // The command name, in brackets, may hold spaces: count fields after its `)`.
+        let after = &stat[stat.rfind(')')? + 1..];
+        // Field 22 of the line; field 3 is the first after the name.
+        after.split_whitespace().nth(19)?.parse().ok()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = pid;
+        None
+    }
+}
+
+/// Whether the process runs: `None` where this build cannot tell.
+fn process_running(pid: Option<u32>, started: Option<u64>) -> Option<bool> {
+    let pid = pid?;
+    #[cfg(target_os = "linux")]
+    {
+        if !Path::new(&format!("/proc/{pid}")).exists() {
+            return Some(false);
+        }
+        Some(match (started, process_start(pid)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        })
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (pid, started);
+        None
+    }
+}
+
+/// Whether a process of this machine still runs, where this build can tell (Linux); used for
+/// recovery copies, which name the process that writes them.
+pub fn process_alive(pid: u32, started: Option<u64>) -> Option<bool> {
+    process_running(Some(pid), started)
+}
+
+/// This process's start time (Linux), recorded with its recovery copies.
+pub fn this_process_start() -> Option<u64> {
+    process_start(std::process::id())
+}

@@ -1,0 +1,546 @@
+//! Recovery copies: while a report has unsaved changes, a copy of it is written now and then to
+//! the user's data folder, so that a crash, a power cut or a killed process loses at most the
+//! last interval's typing. On start the window asks [`RecoveryStore::pending`] which copies
+//! hold work their report does not, and offers 復元 / 破棄 for each; a clean save or close
+//! removes the copy.
+//!
+//! The folder: `$XDG_DATA_HOME/shinchoku/recovery` (else `~/.local/share/shinchoku/recovery`)
+//! on Linux, `%APPDATA%\Shinchoku\recovery` on Windows, `~/Library/Application
+//! Support/Shinchoku/recovery` on macOS. One file per report, `STEM-HASH.ron`, keyed by the
+//! report's canonical path (never-saved reports by a per-session id), written atomically. It
+//! holds the report, which file it belongs to, when it was written, what the file was when
+//! the copy's edits began, and which process wrote it (a copy another running Shinchoku is
+//! still writing is not offered).
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use super::disk::{self, Fingerprint};
+use super::lock;
+use crate::document::{Document, Origin};
+use crate::lang::{Describe, Lang, say};
+use crate::model::Report;
+
+/// The copy's format; raised when an older build would read a copy wrongly.
+const FORMAT: u32 = 1;
+
+/// The file a recovery copy belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Belongs {
+    /// A Shinchoku `.ron` file.
+    File(PathBuf),
+    /// A report table imported and not yet saved as `.ron`.
+    Imported(PathBuf),
+    /// The sample, or a report never saved.
+    Unsaved,
+}
+
+impl Belongs {
+    pub fn of(origin: &Origin) -> Belongs {
+        match origin {
+            Origin::File(p) => Belongs::File(p.clone()),
+            Origin::Imported(p) => Belongs::Imported(p.clone()),
+            Origin::Sample => Belongs::Unsaved,
+        }
+    }
+
+    /// The file, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Belongs::File(p) | Belongs::Imported(p) => Some(p),
+            Belongs::Unsaved => None,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct CopyFile {
+    recovery: u32,
+    /// Milliseconds since 1970.
+    written: u64,
+    belongs: Belongs,
+    /// Length and content hash of the file when the copy's unsaved edits began.
+    #[serde(default)]
+    based_on: Option<(u64, u64)>,
+    machine: String,
+    pid: u32,
+    #[serde(default)]
+    started: Option<u64>,
+    report: Report,
+}
+
+#[derive(Debug)]
+pub enum RecoveryError {
+    /// No folder for recovery copies (no home directory in the environment).
+    NoFolder,
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
+    /// Not a recovery copy, or a damaged one.
+    Unreadable {
+        path: PathBuf,
+        message: String,
+    },
+}
+
+impl Describe for RecoveryError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            RecoveryError::NoFolder => say(
+                lang,
+                "復元用の写しを置くフォルダがありません（XDG_DATA_HOME、HOME、APPDATA のどれもありません）".into(),
+                "no folder for recovery copies (neither XDG_DATA_HOME, HOME nor APPDATA is set)"
+                    .into(),
+            ),
+            RecoveryError::Io { path, error } => format!("{}: {error}", path.display()),
+            RecoveryError::Unreadable { path, message } => say(
+                lang,
+                format!("{}: 読めない復元用の写しです: {message}", path.display()),
+                format!("{}: not a readable recovery copy: {message}", path.display()),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for RecoveryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for RecoveryError {}
+
+/// A copy that holds work its report does not: what the 復元 / 破棄 dialog shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recoverable {
+    /// The copy itself.
+    pub copy: PathBuf,
+    pub belongs: Belongs,
+    /// When the copy was written.
+    pub written: SystemTime,
+    pub title: String,
+    pub sections: usize,
+    pub initiatives: usize,
+    /// Plan and actual entries, sub-items included.
+    pub entries: usize,
+    /// When the report file was last modified; `None` when it is gone or there is none.
+    pub file_modified: Option<SystemTime>,
+}
+
+impl Describe for Recoverable {
+    /// `2024-05-01 09:12 — 平成 29 年度「…」: 3 sections, 11 initiatives, 120 entries (/path)`.
+    fn describe(&self, lang: Lang) -> String {
+        let written =
+            chrono::DateTime::<chrono::Local>::from(self.written).format("%Y-%m-%d %H:%M");
+        let (s, i, e) = (self.sections, self.initiatives, self.entries);
+        let counts = say(
+            lang,
+            format!("{written} — {}: 区分{s}、取組{i}、項目{e}", self.title),
+            format!(
+                "{written} — {}: {s} sections, {i} initiatives, {e} entries",
+                self.title
+            ),
+        );
+        let file = match &self.belongs {
+            Belongs::File(p) => format!(" ({})", p.display()),
+            Belongs::Imported(p) => say(
+                lang,
+                format!("（{}から取り込み、未保存）", p.display()),
+                format!(" (imported from {}, not saved)", p.display()),
+            ),
+            Belongs::Unsaved => say(
+                lang,
+                "（一度も保存していません）".into(),
+                " (never saved)".into(),
+            ),
+        };
+        counts + &file
+    }
+}
+
+impl fmt::Display for Recoverable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// The folder of recovery copies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryStore {
+    dir: PathBuf,
+}
+
+impl RecoveryStore {
+    /// Copies in `dir` (created when the first copy is written).
+    pub fn new(dir: impl Into<PathBuf>) -> RecoveryStore {
+        RecoveryStore { dir: dir.into() }
+    }
+
+    /// The user's recovery folder (see the module).
+    pub fn user_default() -> Result<RecoveryStore, RecoveryError> {
+        default_dir()
+            .map(RecoveryStore::new)
+            .ok_or(RecoveryError::NoFolder)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The copy for a report, by where it belongs; `session` names never-saved reports.
+    pub fn copy_path(&self, belongs: &Belongs, session: &str) -> PathBuf {
+        let key = match belongs {
+            Belongs::File(p) => {
+                let canonical = std::fs::canonicalize(p).unwrap_or_else(|_| absolute(p));
+                let stem = p
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                format!(
+                    "{}-{:016x}",
+                    sanitize(&stem),
+                    disk::content_hash(canonical.to_string_lossy().as_bytes())
+                )
+            }
+            Belongs::Imported(_) | Belongs::Unsaved => format!("unsaved-{}", sanitize(session)),
+        };
+        self.dir.join(format!("{key}.ron"))
+    }
+
+    /// Writes a copy of `doc`'s report atomically; returns its path.
+    pub fn write(
+        &self,
+        doc: &Document,
+        session: &str,
+        now: SystemTime,
+    ) -> Result<PathBuf, RecoveryError> {
+        let belongs = Belongs::of(&doc.origin);
+        let path = self.copy_path(&belongs, session);
+        let copy = CopyFile {
+            recovery: FORMAT,
+            written: now
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis().try_into().unwrap_or(u64::MAX)),
+            belongs,
+            based_on: doc.fingerprint().map(|f| (f.len, f.hash)),
+            machine: lock::machine_name(),
+            pid: std::process::id(),
+            started: lock::this_process_start(),
+            report: doc.report.clone(),
+        };
+        let text = ron::to_string(&copy).map_err(|e| RecoveryError::Unreadable {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        let io = |error| RecoveryError::Io {
+            path: path.clone(),
+            error,
+        };
+        std::fs::create_dir_all(&self.dir).map_err(io)?;
+        super::write_atomically(&path, text.as_bytes()).map_err(io)?;
+        Ok(path)
+    }
+
+    /// The copies that hold work their report does not: the file is gone, or unchanged since
+    /// the copy's edits began, or older than the copy; and copies of never-saved reports.
+    /// Copies another running Shinchoku of this machine is still writing are left out, and so
+    /// are copies that cannot be read.
+    pub fn pending(&self) -> Vec<Recoverable> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Recoverable> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            .filter_map(|p| read_copy(&p).ok().map(|c| (p, c)))
+            .filter(|(_, c)| !written_by_another_live_process(c))
+            .filter_map(|(p, c)| recoverable(p, &c))
+            .collect();
+        out.sort_by_key(|c| std::cmp::Reverse(c.written));
+        out
+    }
+
+    /// The report a copy holds, checked against the model's rules.
+    pub fn load(&self, copy: &Recoverable) -> Result<Report, RecoveryError> {
+        read_checked(&copy.copy).map(|c| c.report)
+    }
+
+    /// 復元: a document holding the copy's report, with unsaved changes, belonging where the
+    /// copy did. For a `.ron` file the document opens the file as it is now (its lock, what it
+    /// is on disk); when the file changed since the copy's edits began, saving reports the
+    /// change, as it would have without the crash.
+    pub fn restore(&self, copy: &Recoverable) -> Result<Document, RecoveryError> {
+        let c = read_checked(&copy.copy)?;
+        let report = c.report;
+        let mut doc = match &copy.belongs {
+            Belongs::File(p) => Document::open(p)
+                .unwrap_or_else(|_| Document::new(report.clone(), Origin::File(p.clone()), vec![])),
+            Belongs::Imported(p) => {
+                Document::new(report.clone(), Origin::Imported(p.clone()), vec![])
+            }
+            Belongs::Unsaved => Document::new(report.clone(), Origin::Sample, vec![]),
+        };
+        if let (Some(now), Some((len, hash))) = (doc.fingerprint().copied(), c.based_on)
+            && (now.len, now.hash) != (len, hash)
+        {
+            doc.set_fingerprint(Some(Fingerprint {
+                len,
+                modified: None,
+                hash,
+            }));
+        }
+        doc.report = report;
+        doc.mark_unsaved();
+        Ok(doc)
+    }
+
+    /// 破棄, or after a clean save or close: removes a copy.
+    pub fn remove(&self, copy: &Path) -> Result<(), RecoveryError> {
+        match std::fs::remove_file(copy) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(error) => Err(RecoveryError::Io {
+                path: copy.to_path_buf(),
+                error,
+            }),
+        }
+    }
+}
+
+fn read_copy(path: &Path) -> Result<CopyFile, RecoveryError> {
+    let text = std::fs::read_to_string(path).map_err(|error| RecoveryError::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    let copy: CopyFile = ron::from_str(&text).map_err(|e| RecoveryError::Unreadable {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    if copy.recovery > FORMAT {
+        return Err(RecoveryError::Unreadable {
+            path: path.to_path_buf(),
+            message: format!("written by a newer Shinchoku (format {})", copy.recovery),
+        });
+    }
+    Ok(copy)
+}
+
+fn read_checked(path: &Path) -> Result<CopyFile, RecoveryError> {
+    let mut c = read_copy(path)?;
+    crate::model::validate::validate(&mut c.report).map_err(|v| RecoveryError::Unreadable {
+        path: path.to_path_buf(),
+        message: crate::store::StoreError::Invalid(v).to_string(),
+    })?;
+    Ok(c)
+}
+
+fn written_by_another_live_process(c: &CopyFile) -> bool {
+    let this_machine = c.machine.eq_ignore_ascii_case(&lock::machine_name());
+    let this_process = c.pid == std::process::id() && c.started == lock::this_process_start();
+    this_machine && !this_process && lock::process_alive(c.pid, c.started) == Some(true)
+}
+
+fn recoverable(copy: PathBuf, c: &CopyFile) -> Option<Recoverable> {
+    let written = UNIX_EPOCH.checked_add(Duration::from_millis(c.written))?;
+    let file = match &c.belongs {
+        Belongs::File(p) => Some(p),
+        Belongs::Imported(_) | Belongs::Unsaved => None,
+    };
+    let now = file.and_then(|p| disk::read_with_fingerprint(p).ok().map(|(_, f)| f));
+    let holds_more = match (file, now) {
+        (None, _) => true,
+        // Gone: the copy is all there is.
+        (Some(_), None) => true,
+        (Some(_), Some(now)) => {
+            c.based_on == Some((now.len, now.hash)) || now.modified.is_none_or(|m| m < written)
+        }
+    };
+    holds_more.then(|| Recoverable {
+        copy,
+        belongs: c.belongs.clone(),
+        written,
+        title: c.report.title.clone(),
+        sections: c.report.sections.len(),
+        initiatives: c.report.initiative_count(),
+        entries: count_entries(&c.report),
+        file_modified: now.and_then(|f| f.modified),
+    })
+}
+
+fn count_entries(report: &Report) -> usize {
+    let mut n = 0;
+    for topic in report.initiatives().flat_map(|i| i.topics.iter()) {
+        let mut stack: Vec<_> = topic.plan.iter().chain(&topic.actual).collect();
+        while let Some(e) = stack.pop() {
+            n += 1;
+            stack.extend(e.subs.iter());
+        }
+    }
+    n
+}
+
+/// The per-user folder for recovery copies (see the module); `None` when the environment
+/// names no home.
+pub fn default_dir() -> Option<PathBuf> {
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if cfg!(windows) {
+        return var("APPDATA").map(|d| d.join("Shinchoku").join("recovery"));
+    }
+    if cfg!(target_os = "macos") {
+        return var("HOME").map(|h| {
+            h.join("Library/Application Support")
+                .join("Shinchoku")
+                .join("recovery")
+        });
+    }
+    var("XDG_DATA_HOME")
+        .filter(|d| d.is_absolute())
+        .or_else(|| var("HOME").map(|h| h.join(".local").join("share")))
+        .map(|d| d.join("shinchoku").join("recovery"))
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// A file-name-safe form: letters (any script), digits, `-` and `_`; at most 40 characters.
+fn sanitize(s: &str) -> String {
+    let out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect();
+    if out.is_empty() { "report".into() } else { out }
+}
+
+/// When to write the recovery copy: the window calls [`Autosave::tick`] every frame with the
+/// time, and [`Autosave::flush`] when it loses the focus. Pure in time: nothing here reads a
+/// clock, so tests pass the instants they want.
+#[derive(Debug)]
+pub struct Autosave {
+    store: RecoveryStore,
+    interval: Duration,
+    /// Names copies of never-saved reports for this run.
+    session: String,
+    /// When the document was first seen with unsaved changes since it was last clean.
+    dirty_since: Option<Instant>,
+    last_write: Option<Instant>,
+    /// The document revision and the copy written last.
+    written: Option<(u64, PathBuf)>,
+}
+
+impl Autosave {
+    pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(60);
+
+    pub fn new(store: RecoveryStore) -> Autosave {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        Autosave {
+            store,
+            interval: Self::DEFAULT_INTERVAL,
+            session: format!("{}-{nanos}", std::process::id()),
+            dirty_since: None,
+            last_write: None,
+            written: None,
+        }
+    }
+
+    pub fn store(&self) -> &RecoveryStore {
+        &self.store
+    }
+
+    pub fn interval(&self) -> Duration {
+        self.interval
+    }
+
+    pub fn set_interval(&mut self, interval: Duration) {
+        self.interval = interval;
+    }
+
+    /// Whether a copy should be written now: the document has changes no copy holds, and an
+    /// interval has passed since they began or since the last copy, whichever is later.
+    pub fn due(&mut self, now: Instant, doc: &Document) -> bool {
+        if !doc.is_dirty() {
+            self.dirty_since = None;
+            return false;
+        }
+        let since = *self.dirty_since.get_or_insert(now);
+        let from = self.last_write.map_or(since, |w| w.max(since));
+        now.saturating_duration_since(from) >= self.interval && !self.holds(doc)
+    }
+
+    /// Writes the copy now.
+    pub fn write(&mut self, now: Instant, doc: &Document) -> Result<PathBuf, RecoveryError> {
+        let path = self.store.write(doc, &self.session, SystemTime::now())?;
+        // A save under a new name moves the copy: the old one holds nothing more.
+        if let Some((_, old)) = &self.written
+            && *old != path
+        {
+            let _ = self.store.remove(old);
+        }
+        self.last_write = Some(now);
+        self.written = Some((doc.revision(), path.clone()));
+        Ok(path)
+    }
+
+    /// Once a frame: writes the copy when due; removes it once the document is clean (saved,
+    /// or undone back to the file). Returns whether it wrote.
+    pub fn tick(&mut self, now: Instant, doc: &Document) -> Result<bool, RecoveryError> {
+        if !doc.is_dirty() {
+            self.dirty_since = None;
+            self.discard()?;
+            return Ok(false);
+        }
+        if self.due(now, doc) {
+            self.write(now, doc)?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// When the window loses the focus: writes the copy now if there are changes no copy holds.
+    pub fn flush(&mut self, now: Instant, doc: &Document) -> Result<bool, RecoveryError> {
+        if !doc.is_dirty() || self.holds(doc) {
+            return Ok(false);
+        }
+        self.write(now, doc)?;
+        Ok(true)
+    }
+
+    /// After a clean save or close (or 破棄): removes the copy this run wrote.
+    pub fn discard(&mut self) -> Result<(), RecoveryError> {
+        if let Some((_, path)) = self.written.take() {
+            self.store.remove(&path)?;
+        }
+        Ok(())
+    }
+
+    /// The last copy holds the document as it is.
+    fn holds(&self, doc: &Document) -> bool {
+        self.written
+            .as_ref()
+            .is_some_and(|(rev, path)| *rev == doc.revision() && *path == self.copy_path(doc))
+    }
+
+    fn copy_path(&self, doc: &Document) -> PathBuf {
+        self.store
+            .copy_path(&Belongs::of(&doc.origin), &self.session)
+    }
+}

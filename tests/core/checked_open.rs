@@ -1,0 +1,195 @@
+//! A `.ron` file that breaks the model's rules is refused on open, naming the place, or
+//! repaired with a warning — never accepted to fail later. Each case is the bundled sample
+//! (`assets/sample-report.ron`, the seed table imported) damaged by hand in one place.
+
+use shinchoku::document::{Document, SAMPLE_RON};
+use shinchoku::model::Id;
+use shinchoku::model::validate::{Rule, Violation};
+use shinchoku::store::{self, StoreError};
+
+/// The sample with `old` (which must occur) replaced once by `new`.
+fn damaged(old: &str, new: &str) -> String {
+    assert!(SAMPLE_RON.contains(old), "the sample holds {old:?}");
+    SAMPLE_RON.replacen(old, new, 1)
+}
+
+fn refused(text: &str) -> Vec<Violation> {
+    match store::from_ron(text) {
+        Err(StoreError::Invalid(found)) => found,
+        other => panic!("expected the file refused as damaged, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_sample_keeps_every_rule() {
+    let (_, repaired) = store::from_ron_checked(SAMPLE_RON).unwrap();
+    assert!(repaired.is_empty(), "{repaired:?}");
+}
+
+#[test]
+fn a_duplicate_id_is_refused_naming_both_places() {
+    // Initiative 2's action item takes the id of initiative 1's.
+    let found = refused(&damaged("id: 7,", "id: 3,"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let v = &found[0];
+    assert_eq!(v.place.initiative.as_deref(), Some("2"));
+    assert_eq!(v.place.item.as_ref().map(|i| i.0), Some(1));
+    match &v.rule {
+        Rule::DuplicateId { id, also } => {
+            assert_eq!(*id, Id(3));
+            assert_eq!(also.initiative.as_deref(), Some("1"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        v.to_string(),
+        "section I, initiative 2, action item 1 「庁内の協創事例を集約したポータルサイトの構築」, \
+         field `id`: id #3 is already used by section I, initiative 1, action item 1 \
+         「協創の取組を進めるための研修の充実」"
+    );
+}
+
+#[test]
+fn a_next_id_below_the_ids_is_repaired_with_a_warning() {
+    let text = damaged("next_id: 151,", "next_id: 100,");
+    let (report, repaired) = store::from_ron_checked(&text).unwrap();
+    assert_eq!(report.next_id, 151);
+    assert_eq!(repaired.len(), 1);
+    assert_eq!(
+        repaired[0].rule,
+        Rule::NextIdNotAbove {
+            next_id: 100,
+            highest: 150
+        }
+    );
+    // Opened as a file, the repair is among the warnings.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.ron");
+    std::fs::write(&path, &text).unwrap();
+    let doc = Document::open(&path).unwrap();
+    assert_eq!(doc.report.next_id, 151);
+    let warnings: Vec<String> = doc.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings[0].starts_with("next_id: next_id 100") && warnings[0].contains("set to 151"),
+        "{warnings:?}"
+    );
+}
+
+/// Initiative 1's two stages: 検討 in FY2016, 順次実施 in FY2017–2019.
+const FIRST_STAGE: &str = "first: 2016,\n                      last: 2016,";
+const SECOND_STAGE: &str = "first: 2017,\n                      last: 2019,";
+
+fn stage(first: i32, last: i32) -> String {
+    format!("first: {first},\n                      last: {last},")
+}
+
+#[test]
+fn a_stage_ending_before_it_starts_is_refused() {
+    let found = refused(&damaged(SECOND_STAGE, &stage(2019, 2017)));
+    assert_eq!(
+        found[0].rule,
+        Rule::SpanReversed {
+            first: 2019,
+            last: 2017
+        }
+    );
+    let place = &found[0].place;
+    assert_eq!(
+        (place.initiative.as_deref(), place.lane, place.stage),
+        (Some("1"), Some(1), Some(2))
+    );
+}
+
+#[test]
+fn a_stage_outside_the_plan_years_is_refused() {
+    let found = refused(&damaged(SECOND_STAGE, &stage(2017, 2021)));
+    assert_eq!(
+        found[0].rule,
+        Rule::SpanOutsidePlan {
+            first: 2017,
+            last: 2021,
+            plan: (2016, 2019)
+        }
+    );
+    assert!(
+        found[0]
+            .to_string()
+            .starts_with("section I, initiative 1, action item 1"),
+        "{}",
+        found[0]
+    );
+}
+
+#[test]
+fn overlapping_stages_in_a_lane_are_refused() {
+    let found = refused(&damaged(FIRST_STAGE, &stage(2016, 2017)));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].rule,
+        Rule::SpanOverlap {
+            other: 1,
+            year: 2017
+        }
+    );
+    assert_eq!(found[0].place.stage, Some(2));
+}
+
+#[test]
+fn months_outside_the_year_are_refused() {
+    // 4095 is every month, April to March; 8191 adds a thirteenth.
+    let found = refused(&damaged("months: 4095,", "months: 8191,"));
+    let v = &found[0];
+    assert_eq!(v.rule, Rule::MonthsOutOfRange { stored: 8191 });
+    assert_eq!(v.place.field, Some("months"));
+    assert!(
+        v.place.initiative.is_some() && !v.place.entry.is_empty(),
+        "{v}"
+    );
+}
+
+#[test]
+fn an_as_of_date_that_is_no_day_is_refused() {
+    for (month, day) in [(13, 1), (2, 30), (4, 0)] {
+        let found = refused(&damaged(
+            "as_of: None,",
+            &format!("as_of: Some((month: {month}, day: {day})),"),
+        ));
+        assert_eq!(found[0].rule, Rule::AsOfInvalid { month, day });
+    }
+}
+
+#[test]
+fn a_year_no_arithmetic_can_hold_is_refused() {
+    let found = refused(&damaged("fiscal_year: 2017,", "fiscal_year: -2147483648,"));
+    assert_eq!(found[0].rule, Rule::YearOutOfRange { year: i32::MIN });
+    let found = refused(&damaged(SECOND_STAGE, &stage(2017, 2147483647)));
+    assert!(
+        found
+            .iter()
+            .any(|v| v.rule == Rule::YearOutOfRange { year: i32::MAX }),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn opening_a_damaged_file_names_the_file_and_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.ron");
+    std::fs::write(&path, damaged(SECOND_STAGE, &stage(2019, 2017))).unwrap();
+    let err = Document::open(&path).expect_err("refused");
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&path.display().to_string()),
+        "{message}"
+    );
+    assert!(
+        message.contains("initiative 1, action item 1") && message.contains("stage 2"),
+        "{message}"
+    );
+    // Refused before any lock is taken: nothing is left beside the file.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}

@@ -1,0 +1,1 @@
+//! Inputs the fuzz targets (`fuzz/`) found to crash a reader, each kept once fixed.

@@ -1,0 +1,185 @@
+//! Lock files beside reports open for editing: a second opener is told who has it, a lock
+//! whose holder is gone is taken over, a live one only when asked, and it goes when the
+//! document does.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use shinchoku::document::{Document, SaveError, SaveOptions};
+use shinchoku::edit::Intent;
+use shinchoku::store::{
+    self,
+    lock::{self, FileLock, LockHolder},
+};
+
+use crate::{initiative, seed};
+
+fn seed_file(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("報告.ron");
+    store::save(&path, &seed().report).unwrap();
+    path
+}
+
+fn retitle(doc: &mut Document, title: &str) {
+    let id = initiative(&doc.report, "3").id;
+    doc.perform(Intent::SetInitiativeTitle {
+        id,
+        title: title.into(),
+    })
+    .unwrap();
+}
+
+#[test]
+fn the_second_document_on_a_file_sees_who_holds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_file(dir.path());
+    let first = Document::open(&path).unwrap();
+    let holder = first
+        .lock()
+        .expect("the first opener holds the lock")
+        .holder()
+        .clone();
+    assert_eq!(holder.pid, Some(std::process::id()));
+    assert_eq!(holder.user, lock::user_name());
+    assert_eq!(holder.machine, lock::machine_name());
+    let lock_file = dir.path().join(".~lock.報告.ron#");
+    assert!(lock_file.exists());
+    let text = std::fs::read_to_string(&lock_file).unwrap();
+    assert!(text.starts_with("shinchoku-lock 1\n"), "{text}");
+
+    let mut second = Document::open(&path).unwrap();
+    assert_eq!(second.locked_by(), Some(&holder));
+    assert!(second.is_read_only() && second.lock().is_none());
+    assert!(second.locked_by().unwrap().is_this_process());
+    assert!(
+        second
+            .locked_by()
+            .unwrap()
+            .to_string()
+            .contains(&format!("({})", lock::machine_name()))
+    );
+    // Its save is refused, naming the holder; nothing is written.
+    retitle(&mut second, "二人目の変更");
+    let err = second.save_to(&path).expect_err("locked");
+    match &err {
+        SaveError::Locked { holder: h, .. } => assert_eq!(**h, holder),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(store::open(&path).unwrap(), seed().report);
+
+    // The first closes: the lock goes, and the second can save (taking the lock).
+    first.close();
+    assert!(!lock_file.exists());
+    second.save_to(&path).unwrap();
+    assert!(second.lock().is_some() && !second.is_read_only());
+    assert_eq!(
+        lock::holder_of(&path).unwrap().token,
+        second.lock().unwrap().holder().token
+    );
+    drop(second);
+    assert!(!lock_file.exists());
+}
+
+#[test]
+fn a_lock_taken_over_is_noticed_by_its_former_holder_at_its_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_file(dir.path());
+    let mut first = Document::open(&path).unwrap();
+    let mut second = Document::open(&path).unwrap();
+    assert!(second.is_read_only());
+    second.take_over_lock().unwrap();
+    assert!(!second.is_read_only());
+    assert!(!first.lock().unwrap().is_held());
+
+    retitle(&mut first, "一人目");
+    match first.save_to(&path).expect_err("the lock was taken over") {
+        SaveError::Locked { holder, .. } => {
+            assert_eq!(holder.token, second.lock().unwrap().holder().token)
+        }
+        other => panic!("{other:?}"),
+    }
+    retitle(&mut second, "二人目");
+    second.save_to(&path).unwrap();
+    // Dropping the former holder does not remove the new holder's lock.
+    drop(first);
+    assert!(lock::lock_path(&path).exists());
+    // A third opener while the second holds it: refused, then saved when the user confirms
+    // (`--force` on the command line).
+    let mut third = Document::open(&path).unwrap();
+    retitle(&mut third, "三人目");
+    assert!(third.save_to(&path).is_err());
+    third.save_to_with(&path, SaveOptions::FORCE).unwrap();
+    assert_eq!(
+        initiative(&store::open(&path).unwrap(), "3").title,
+        "三人目"
+    );
+}
+
+/// A lock file as a process `pid` of `machine` would have left it.
+fn left_behind(path: &Path, machine: &str, pid: u32, age: Duration) {
+    let since = SystemTime::now() - age;
+    let text = format!(
+        "shinchoku-lock 1\nuser=someone\nmachine={machine}\npid={pid}\nsince={}\ntoken=left-behind\n",
+        since.duration_since(UNIX_EPOCH).unwrap().as_secs()
+    );
+    std::fs::write(lock::lock_path(path), text).unwrap();
+}
+
+/// A pid that ran and is gone.
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}
+
+#[test]
+fn a_lock_whose_process_is_gone_is_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_file(dir.path());
+    left_behind(
+        &path,
+        &lock::machine_name(),
+        dead_pid(),
+        Duration::from_secs(60),
+    );
+    let stale = lock::holder_of(&path).unwrap();
+    assert_eq!(stale.user, "someone");
+    if cfg!(target_os = "linux") {
+        assert!(stale.is_stale());
+        let doc = Document::open(&path).unwrap();
+        assert!(doc.locked_by().is_none(), "{:?}", doc.locked_by());
+        assert!(doc.lock().is_some());
+    }
+}
+
+#[test]
+fn a_lock_of_another_machine_is_respected_until_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_file(dir.path());
+    left_behind(
+        &path,
+        "OTHER-PC",
+        dead_pid(),
+        Duration::from_secs(30 * 24 * 3600),
+    );
+    let held = lock::live_holder(&path).expect("not stale: that PC may be asleep");
+    assert_eq!(held.machine, "OTHER-PC");
+    match FileLock::acquire(&path) {
+        Err(lock::LockError::Held { holder, .. }) => assert_eq!(*holder, held),
+        other => panic!("{other:?}"),
+    }
+    let doc = Document::open(&path).unwrap();
+    assert_eq!(doc.locked_by(), Some(&held));
+    let taken = FileLock::take_over(&path).unwrap();
+    assert_eq!(lock::holder_of(&path).unwrap(), *taken.holder());
+    taken.release();
+    assert!(lock::holder_of(&path).is_none());
+}
+
+#[test]
+fn the_current_holder_is_this_process() {
+    let me = LockHolder::current();
+    assert!(me.is_this_process() && me.is_this_machine() && !me.is_stale());
+    assert_ne!(me.token, LockHolder::current().token);
+}
