@@ -4,7 +4,8 @@
 
 use std::collections::HashSet;
 
-use crate::model::status::{Status, initiative_status};
+use crate::model::links;
+use crate::model::status::{LineMark, LineStatus, Status, initiative_status, plan_entry_status};
 use crate::model::{AsOf, Entry, Id, Initiative, Report, Side, TimingKind, Topic};
 
 /// One row of the grid, as indices into the report (cheap to keep for 100,000 rows): `section`
@@ -296,6 +297,8 @@ pub enum EntryMark {
     Unreadable,
     /// A head whose sub-items carry the months: a thin line over what they cover.
     Covers { from: f32, to: f32 },
+    /// Where a plan line stands (met, late, to come), just after its bar, at month `at`.
+    Line { at: f32, mark: LineMark },
 }
 
 /// Plan: outlined and hatched; actual: solid; 予定: dashed. They differ by shape, not colour
@@ -307,7 +310,56 @@ pub enum BarLook {
     Scheduled,
 }
 
-pub fn entry_marks(entry: &Entry, side: Side, as_of: f32) -> Vec<EntryMark> {
+/// The marks of an entry; a plan line also gets its [`LineMark`] after its last bar.
+pub fn entry_marks(
+    entry: &Entry,
+    side: Side,
+    as_of: f32,
+    line: Option<LineMark>,
+) -> Vec<EntryMark> {
+    let mut marks = bar_marks(entry, side, as_of);
+    if let Some(mark) = line {
+        let at = marks
+            .iter()
+            .filter_map(|m| match m {
+                EntryMark::Bar { to, .. } | EntryMark::Covers { to, .. } => Some(*to),
+                EntryMark::AsNeeded => Some(1.5),
+                _ => None,
+            })
+            .fold(0.0_f32, f32::max);
+        marks.push(EntryMark::Line { at, mark });
+    }
+    marks
+}
+
+/// Where a plan entry row stands, for its mark (`None` for results and other rows).
+pub fn line_mark(report: &Report, row: GridRow) -> Option<LineMark> {
+    let GridRow::Entry {
+        side: Side::Plan, ..
+    } = row
+    else {
+        return None;
+    };
+    let initiative = initiative_of(report, row)?;
+    let entry = entry_of(report, row)?;
+    plan_entry_status(initiative, entry, report.as_of()).map(LineStatus::mark)
+}
+
+/// A result row that reports nothing planned (計画外).
+pub fn is_unplanned(report: &Report, row: GridRow) -> bool {
+    let GridRow::Entry {
+        side: Side::Actual, ..
+    } = row
+    else {
+        return false;
+    };
+    match (initiative_of(report, row), entry_of(report, row)) {
+        (Some(i), Some(e)) => links::unplanned(i).contains(&e.id),
+        _ => false,
+    }
+}
+
+fn bar_marks(entry: &Entry, side: Side, as_of: f32) -> Vec<EntryMark> {
     let Some(timing) = &entry.timing else {
         if entry.when.is_some() {
             return vec![EntryMark::Unreadable];

@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use crate::model::diag::Warning;
-use crate::model::{Entry, Report, Side};
+use crate::model::links;
+use crate::model::status::{initiative_status, line_statuses};
+use crate::model::{Entry, EntryKind, Initiative, Report, Section, Side};
 
 #[derive(Debug, Serialize)]
 pub struct ReportSummary {
@@ -26,10 +28,14 @@ pub struct InitiativeSummary {
     pub number: String,
     pub section: String,
     pub title: String,
+    /// `done`, `in_progress`, `late`, `scheduled`, `not_started`, as of the report's date.
+    pub status: &'static str,
     pub action_items: usize,
     pub divisions: Vec<String>,
     pub plan: Vec<EntrySummary>,
     pub actual: Vec<EntrySummary>,
+    /// Every plan line (plan entries and sub-items), with where it stands and what reports it.
+    pub plan_lines: Vec<PlanLineSummary>,
 }
 
 #[derive(Debug, Serialize)]
@@ -40,7 +46,86 @@ pub struct EntrySummary {
     /// Calendar month numbers in fiscal order (April first).
     pub months: Vec<u8>,
     pub scheduled: bool,
-    pub status: bool,
+    /// A status text such as `(H28 年度達成済、継続実施)` rather than an activity.
+    pub status_text: bool,
+    /// A plan entry that is a plan line: where it stands (see `PlanLineSummary::status`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    /// A plan entry: the texts of the results that report it. A result: the texts of the plan
+    /// entries it reports (empty: 計画外, unless it is part of a result that reports one).
+    pub linked: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlanLineSummary {
+    pub topic: Option<String>,
+    pub text: String,
+    pub months: Vec<u8>,
+    /// `done`, `in_progress`, `late`, `scheduled`, `ongoing` (随時, nothing reported yet) or
+    /// `ongoing_met`.
+    pub status: &'static str,
+    /// The texts of the results that report it.
+    pub reported_by: Vec<String>,
+}
+
+fn initiative_summary(report: &Report, section: &Section, i: &Initiative) -> InitiativeSummary {
+    let as_of = report.as_of();
+    let lines = line_statuses(i, as_of);
+    let reported = links::reported_by(i);
+    let texts = |list: &[&Entry]| list.iter().map(|e| e.text.clone()).collect::<Vec<_>>();
+    let side = |side: Side| {
+        i.topics
+            .iter()
+            .flat_map(|t| t.entries(side).iter().map(move |e| (t, e)))
+            .map(|(t, e): (_, &Entry)| EntrySummary {
+                topic: t.heading.clone(),
+                division: i.division_of(t).map(str::to_string),
+                text: e.text.clone(),
+                months: e.covered_months().calendar_months(),
+                scheduled: e.scheduled(),
+                status_text: e.kind == EntryKind::Status,
+                status: lines
+                    .iter()
+                    .find(|(_, l, _)| l.id == e.id)
+                    .map(|(_, _, s)| s.key()),
+                linked: match side {
+                    Side::Plan => reported.get(&e.id).map_or_else(Vec::new, |r| texts(r)),
+                    Side::Actual => e
+                        .reports
+                        .iter()
+                        .filter_map(|p| report.entry(*p))
+                        .map(|p| p.text.clone())
+                        .collect(),
+                },
+            })
+            .collect()
+    };
+    let topic_of = |id| {
+        i.topics
+            .iter()
+            .find(|t| t.id == id)
+            .and_then(|t| t.heading.clone())
+    };
+    InitiativeSummary {
+        number: i.number.clone(),
+        section: section.numeral.clone(),
+        title: i.title.clone(),
+        status: initiative_status(i, as_of).key(),
+        action_items: i.items.len(),
+        divisions: i.all_divisions().into_iter().map(str::to_string).collect(),
+        plan: side(Side::Plan),
+        actual: side(Side::Actual),
+        plan_lines: lines
+            .iter()
+            .map(|(topic, line, status)| PlanLineSummary {
+                topic: topic_of(*topic),
+                text: line.text.clone(),
+                months: line.covered_months().calendar_months(),
+                status: status.key(),
+                reported_by: reported.get(&line.id).map_or_else(Vec::new, |r| texts(r)),
+            })
+            .collect(),
+    }
 }
 
 impl ReportSummary {
@@ -49,31 +134,7 @@ impl ReportSummary {
             .sections
             .iter()
             .flat_map(|s| s.initiatives.iter().map(move |i| (s, i)))
-            .map(|(section, i)| {
-                let side = |side: Side| {
-                    i.topics
-                        .iter()
-                        .flat_map(|t| t.entries(side).iter().map(move |e| (t, e)))
-                        .map(|(t, e): (_, &Entry)| EntrySummary {
-                            topic: t.heading.clone(),
-                            division: i.division_of(t).map(str::to_string),
-                            text: e.text.clone(),
-                            months: e.covered_months().calendar_months(),
-                            scheduled: e.scheduled(),
-                            status: e.kind == crate::model::EntryKind::Status,
-                        })
-                        .collect()
-                };
-                InitiativeSummary {
-                    number: i.number.clone(),
-                    section: section.numeral.clone(),
-                    title: i.title.clone(),
-                    action_items: i.items.len(),
-                    divisions: i.all_divisions().into_iter().map(str::to_string).collect(),
-                    plan: side(Side::Plan),
-                    actual: side(Side::Actual),
-                }
-            })
+            .map(|(section, i)| initiative_summary(report, section, i))
             .collect();
         ReportSummary {
             title: report.title.clone(),

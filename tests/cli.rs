@@ -138,6 +138,54 @@ fn print_writes_a_pdf_and_refuses_an_unknown_division() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("存在しない課"));
 }
 
+#[test]
+fn check_json_says_where_each_initiative_and_plan_line_stands() {
+    let v = json(&["check", SEED, "--json"]);
+    let list = v["initiative_list"].as_array().unwrap();
+    let statuses: Vec<&str> = list.iter().map(|i| i["status"].as_str().unwrap()).collect();
+    assert_eq!(
+        statuses,
+        [
+            "done",
+            "in_progress",
+            "done",
+            "in_progress",
+            "in_progress",
+            "in_progress",
+            "in_progress",
+            "done",
+            "late",
+            "in_progress",
+            "in_progress"
+        ]
+    );
+    let ten = &list[9];
+    // The self-check planned under one heading and reported under the other.
+    let check = ten["plan_lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["text"] == "情報セキュリティ管理者セキュリティセルフチェック(8月)")
+        .unwrap();
+    assert_eq!(check["status"], "done");
+    assert_eq!(
+        check["reported_by"],
+        serde_json::json!(["情報セキュリティ管理者セキュリティセルフチェック(8月)"])
+    );
+    // Plan entries carry their status and the results reporting them; results the plans.
+    let four = &list[3];
+    assert_eq!(four["plan"][2]["status"], "scheduled");
+    assert_eq!(four["plan"][1]["status"], "in_progress");
+    assert_eq!(
+        four["plan"][1]["linked"],
+        serde_json::json!(["組織定数調整方針の策定 方針案の検討(9月)"])
+    );
+    assert_eq!(
+        four["actual"][1]["linked"],
+        serde_json::json!(["組織定数調整方針の策定(10月) ※対応案の組織定数方針への反映"])
+    );
+}
+
 /// The seed imported to `name` in `dir` through the command line.
 fn imported(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
     let out = dir.join(name);

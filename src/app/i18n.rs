@@ -143,6 +143,16 @@ pub struct Texts {
     pub pdf_job_stopped: &'static str,
     pub cannot_write: &'static str,
     pub month_lane: &'static str,
+    pub unplanned: &'static str,
+    pub linked_plans: &'static str,
+    pub reported_by: &'static str,
+    pub link_to: &'static str,
+    pub unlink: &'static str,
+    pub no_link: &'static str,
+    pub nothing_reported: &'static str,
+    pub line_met: &'static str,
+    pub line_late: &'static str,
+    pub line_to_come: &'static str,
 }
 
 pub const JA: Texts = Texts {
@@ -276,6 +286,16 @@ pub const JA: Texts = Texts {
     pdf_job_stopped: "PDFの作成が途中で止まりました",
     cannot_write: "書き込めません:",
     month_lane: "月",
+    unplanned: "計画外",
+    linked_plans: "対応する計画",
+    reported_by: "この計画の実績",
+    link_to: "計画に対応付ける…",
+    unlink: "外す",
+    no_link: "（なし：計画外）",
+    nothing_reported: "（まだありません）",
+    line_met: "計画に対応する実績あり",
+    line_late: "遅れ",
+    line_to_come: "これから",
 };
 
 pub const EN: Texts = Texts {
@@ -409,4 +429,14 @@ pub const EN: Texts = Texts {
     pdf_job_stopped: "the PDF job stopped unexpectedly",
     cannot_write: "cannot write:",
     month_lane: "Months",
+    unplanned: "Unplanned",
+    linked_plans: "Plan lines it reports",
+    reported_by: "Results reporting this plan line",
+    link_to: "Link to a plan line…",
+    unlink: "Unlink",
+    no_link: "(none: unplanned)",
+    nothing_reported: "(none yet)",
+    line_met: "Met by a result",
+    line_late: "Late",
+    line_to_come: "To come",
 };

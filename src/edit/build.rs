@@ -37,6 +37,8 @@ pub fn done_as_planned(report: &mut Report, plan_entry: Id) -> Result<Edit, Edit
         counts: Vec::new(),
         notes: Vec::new(),
         subs: Vec::new(),
+        // It reports the plan entry it was made from.
+        reports: vec![plan_entry],
     };
     entry.text = compose_text(&entry);
     report.give_new_ids(&mut entry);
@@ -57,8 +59,14 @@ pub fn add_entry(
     side: Side,
     text: &str,
 ) -> (Edit, Vec<WarningKind>) {
-    let (entry, problems) = new_entry(report, text);
+    let (mut entry, problems) = new_entry(report, text);
     let index = report.topic(topic).map_or(0, |t| t.entries(side).len());
+    if side == Side::Actual
+        && let Some(initiative) = report.initiative_of_topic(topic)
+    {
+        // A result typed in reports the plan line a person would pair it with.
+        entry.reports = crate::model::links::propose_for(initiative, topic, &entry);
+    }
     (
         Edit::InsertEntry {
             topic,

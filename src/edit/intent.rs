@@ -89,6 +89,16 @@ pub enum Intent {
     },
     SetPeriod(Period),
     SetAsOf(Option<AsOf>),
+    /// The result reports this plan entry (too).
+    Link {
+        result: Id,
+        plan: Id,
+    },
+    /// The result no longer reports this plan entry.
+    Unlink {
+        result: Id,
+        plan: Id,
+    },
 }
 
 impl Intent {
@@ -247,6 +257,40 @@ impl Intent {
                     return Ok(None);
                 }
                 Edit::SetAsOf { as_of }
+            }
+            Intent::Link { result, plan } => {
+                let mut reports = entry(report, result)?.reports;
+                let is_result = report
+                    .entry_place(result)
+                    .is_some_and(|p| p.side == Side::Actual);
+                if !is_result {
+                    return Err(EditError::NotAResult { id: result });
+                }
+                let is_plan = report
+                    .entry_place(plan)
+                    .is_some_and(|p| p.side == Side::Plan);
+                if !is_plan {
+                    return Err(EditError::NotAPlanEntry { id: plan });
+                }
+                if reports.contains(&plan) {
+                    return Ok(None);
+                }
+                reports.push(plan);
+                Edit::SetReports {
+                    entry: result,
+                    reports,
+                }
+            }
+            Intent::Unlink { result, plan } => {
+                let mut reports = entry(report, result)?.reports;
+                if !reports.contains(&plan) {
+                    return Ok(None);
+                }
+                reports.retain(|p| *p != plan);
+                Edit::SetReports {
+                    entry: result,
+                    reports,
+                }
             }
         };
         Ok(Some(edit))

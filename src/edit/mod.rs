@@ -99,6 +99,11 @@ pub enum Edit {
     SetAsOf {
         as_of: Option<AsOf>,
     },
+    /// The plan entries a result reports.
+    SetReports {
+        entry: Id,
+        reports: Vec<Id>,
+    },
     /// Several edits as one step; undone in reverse order.
     Batch(Vec<Edit>),
 }
@@ -120,8 +125,12 @@ pub enum EditError {
         lane: usize,
         index: usize,
     },
-    /// 計画どおり実施 was asked of an entry that is not a plan entry.
+    /// 計画どおり実施, or a link to something that is not a plan entry.
     NotAPlanEntry {
+        id: Id,
+    },
+    /// A link from something that is not a result (an actual entry).
+    NotAResult {
         id: Id,
     },
     /// A lane of stages would break the model's rules (two stages in one year, a stage outside
@@ -183,6 +192,11 @@ impl Describe for EditError {
                 lang,
                 format!("{id}は年次計画の項目ではありません"),
                 format!("{id} is not a plan entry"),
+            ),
+            EditError::NotAResult { id } => say(
+                lang,
+                format!("{id}は実績の項目ではありません"),
+                format!("{id} is not a result (an actual entry)"),
             ),
             EditError::Stage {
                 item,
@@ -406,6 +420,13 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
         Edit::SetAsOf { as_of } => Edit::SetAsOf {
             as_of: std::mem::replace(&mut report.as_of, as_of),
         },
+        Edit::SetReports { entry, reports } => {
+            let e = entry_mut(report, entry)?;
+            Edit::SetReports {
+                entry,
+                reports: std::mem::replace(&mut e.reports, reports),
+            }
+        }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
             for edit in edits {

@@ -49,7 +49,7 @@ pub fn to_csv(report: &Report) -> Result<String, ExportError> {
         let section_name = format!("{} {}", section.numeral, section.title);
         for initiative in &section.initiatives {
             for topic in &initiative.topics {
-                let status = topic_status(topic, as_of).japanese();
+                let status = topic_status(initiative, topic, as_of).japanese();
                 let heading = topic.heading.clone().unwrap_or_default();
                 let division = initiative.division_of(topic).unwrap_or("").to_string();
                 for (side, list) in [(Side::Plan, &topic.plan), (Side::Actual, &topic.actual)] {

@@ -428,7 +428,7 @@ fn month_sheet(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let mut row = 2;
     for initiative in report.initiatives() {
         for topic in &initiative.topics {
-            let status = topic_status(topic, as_of).japanese();
+            let status = topic_status(initiative, topic, as_of).japanese();
             for (side, list) in [(Side::Plan, &topic.plan), (Side::Actual, &topic.actual)] {
                 if list.is_empty() {
                     continue;

@@ -168,6 +168,7 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         next_id: 1,
     };
     report.number_in_document_order();
+    crate::model::links::propose_all(&mut report);
     Ok((report, reader.warnings))
 }
 

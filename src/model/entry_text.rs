@@ -20,17 +20,21 @@ pub fn new_entry(report: &mut Report, text: &str) -> (Entry, Vec<WarningKind>) {
     (entry, problems)
 }
 
-/// The entry with new text, read again; it keeps its id, and its sub-items keep theirs by
-/// position.
+/// The entry with new text, read again; it keeps its id and the plan entries it reports, and
+/// its sub-items keep theirs by position.
 pub fn with_text(report: &mut Report, old: &Entry, text: &str) -> (Entry, Vec<WarningKind>) {
     let mut problems = Vec::new();
     let text = text.trim();
     let body = text.strip_prefix('・').unwrap_or(text);
     let mut entry = read_entry(body, old.bullet, &mut problems);
     entry.id = old.id;
+    entry.reports = old.reports.clone();
     for (k, sub) in entry.subs.iter_mut().enumerate() {
         match old.subs.get(k) {
-            Some(o) => sub.id = o.id,
+            Some(o) => {
+                sub.id = o.id;
+                sub.reports = o.reports.clone();
+            }
             None => report.give_new_ids(sub),
         }
     }
@@ -300,6 +304,7 @@ fn parse_piece(piece: &str, problems: &mut Vec<WarningKind>) -> Entry {
         counts: Vec::new(),
         notes: Vec::new(),
         subs: Vec::new(),
+        reports: Vec::new(),
     };
     let mut rest = piece.trim_end();
     while let Some(open) = matching_open(rest) {

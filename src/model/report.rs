@@ -376,6 +376,9 @@ pub struct Entry {
     pub notes: Vec<String>,
     #[serde(default)]
     pub subs: Vec<Entry>,
+    /// For a result (an actual entry or sub-item): the plan entries it reports, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<Id>,
 }
 
 impl Entry {

@@ -1,26 +1,29 @@
-//! Where a topic or an initiative stands, derived from its plan and actual entries against the
-//! report's as-of date — never typed. The rules (also in the README, so a user can check them
-//! by hand), with "passed" meaning the months from April up to and including the as-of month:
+//! Where each planned activity stands, derived from the results that report it (see
+//! [`super::links`]) and the report's as-of date — never typed. "Passed" months are April up
+//! to and including the as-of month. A result is *done* when it is not marked 予定 and has a
+//! passed month (or no month at all: reported as done); it is *continuing* when it is 予定.
 //!
-//! - **完了 (done)**: every dated plan entry lies in passed months and has a done actual in at
-//!   least one of its months; or the plan is only a status such as `(H28 年度達成済…)` and
-//!   nothing is planned with a month.
-//! - **遅れ (late)**: some dated plan entry has passed months, and no done actual of the topic
-//!   falls in any of them.
-//! - **取組中 (in progress)**: not done and not late, and some done actual exists.
-//! - **予定 (scheduled)**: nothing done yet, and something is planned for later months (or an
-//!   actual is marked 予定).
-//! - **未着手 (not started)**: none of the above: nothing dated is planned and nothing is done.
+//! Each plan line (a plan entry or sub-item with months, 随時, or no date):
+//! - **完了 (done)**: all its months have passed, a done result reports it, none continues;
+//! - **実施中 (in progress)**: a done result reports it, and months are still to come (or a
+//!   result reporting it continues);
+//! - **遅れ (late)**: a month of it has passed and no done result reports it;
+//! - **予定 (scheduled)**: all its months are still to come and nothing done reports it;
+//! - **随時 (ongoing)**: no dates (随時, or none written): met when a done result reports it,
+//!   never late.
 //!
-//! A *done actual* is an actual entry (or sub-item) not marked 予定; its months count only where
-//! they have passed. A *dated plan entry* has months: not 随時, not a status text.
+//! A topic is 遅れ if any of its plan lines is; 完了 if every line is 完了 or a met 随時 (and
+//! one is 完了); 取組中 if any line is in progress, done or a met 随時; else 予定 if any is; else
+//! 未着手. A topic with no plan line (only a status text) is 完了 when the plan states 達成済,
+//! else 取組中 when it has a done result, 予定 when a result is 予定, else 未着手.
 //! An initiative is 遅れ if any topic is, 完了 if all are, 取組中 if any topic is in progress or
 //! done, else 予定 if any is, else 未着手.
 
 use serde::{Deserialize, Serialize};
 
+use super::links;
 use super::months::TimingKind;
-use super::{AsOf, Entry, EntryKind, Initiative, MonthSet, Section, Topic};
+use super::{AsOf, Entry, EntryKind, Id, Initiative, MonthSet, Section, Topic};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Status {
@@ -50,6 +53,17 @@ impl Status {
         }
     }
 
+    /// The key in JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::InProgress => "in_progress",
+            Status::NotStarted => "not_started",
+            Status::Late => "late",
+            Status::Scheduled => "scheduled",
+        }
+    }
+
     pub fn english(self) -> &'static str {
         match self {
             Status::Done => "Done",
@@ -61,7 +75,74 @@ impl Status {
     }
 }
 
-/// Months of the done actuals (not 予定), counted only where they have passed.
+/// Where one plan line stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineStatus {
+    Done,
+    InProgress,
+    Late,
+    Scheduled,
+    /// 随時 or undated: `met` when a done result reports it.
+    Ongoing {
+        met: bool,
+    },
+}
+
+impl LineStatus {
+    pub fn japanese(self) -> &'static str {
+        match self {
+            LineStatus::Done => "完了",
+            LineStatus::InProgress => "実施中",
+            LineStatus::Late => "遅れ",
+            LineStatus::Scheduled => "予定",
+            LineStatus::Ongoing { .. } => "随時",
+        }
+    }
+
+    pub fn english(self) -> &'static str {
+        match self {
+            LineStatus::Done => "Done",
+            LineStatus::InProgress => "In progress",
+            LineStatus::Late => "Late",
+            LineStatus::Scheduled => "Scheduled",
+            LineStatus::Ongoing { .. } => "As needed",
+        }
+    }
+
+    /// The key in JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            LineStatus::Done => "done",
+            LineStatus::InProgress => "in_progress",
+            LineStatus::Late => "late",
+            LineStatus::Scheduled => "scheduled",
+            LineStatus::Ongoing { met: true } => "ongoing_met",
+            LineStatus::Ongoing { met: false } => "ongoing",
+        }
+    }
+
+    /// What a person reads on the bar: met (so far), late, or still to come.
+    pub fn mark(self) -> LineMark {
+        match self {
+            LineStatus::Done | LineStatus::InProgress | LineStatus::Ongoing { met: true } => {
+                LineMark::Met
+            }
+            LineStatus::Late => LineMark::Late,
+            LineStatus::Scheduled | LineStatus::Ongoing { met: false } => LineMark::ToCome,
+        }
+    }
+}
+
+/// The mark on a plan line's bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineMark {
+    Met,
+    Late,
+    ToCome,
+}
+
+/// Months of the done results (not 予定), counted only where they have passed.
 fn done_months(entries: &[Entry], passed: MonthSet) -> MonthSet {
     let mut months = MonthSet::EMPTY;
     for e in entries {
@@ -75,43 +156,84 @@ fn done_months(entries: &[Entry], passed: MonthSet) -> MonthSet {
     months
 }
 
-fn has_scheduled(entries: &[Entry]) -> bool {
-    entries.iter().any(Entry::scheduled)
+/// A result that counts as done by the as-of date: a passed month not marked 予定, or no
+/// month at all (reported, so done).
+fn is_done(result: &Entry, passed: MonthSet) -> bool {
+    if !done_months(std::slice::from_ref(result), passed).is_empty() {
+        return true;
+    }
+    // No passed month: done only when it names no month at all (随時, or undated).
+    result.covered_months().is_empty() && !result.scheduled() && !result.unreadable_when()
 }
 
-/// The months a plan entry is dated with; empty for 随時, status texts and unreadable timings.
-fn plan_months(entry: &Entry) -> MonthSet {
-    if entry.kind == EntryKind::Status {
-        return MonthSet::EMPTY;
-    }
-    let own = entry
+/// Where a plan line stands, given the results that report it.
+pub fn line_status(line: &Entry, reported_by: &[&Entry], as_of: AsOf) -> LineStatus {
+    let passed = as_of.passed();
+    let met = reported_by.iter().any(|r| is_done(r, passed));
+    let continuing = reported_by.iter().any(|r| r.scheduled());
+    let months = line
         .timing
         .as_ref()
         .filter(|t| t.kind != TimingKind::AsNeeded)
         .map_or(MonthSet::EMPTY, |t| t.months);
-    entry
-        .subs
-        .iter()
-        .fold(own, |acc, s| acc.union(plan_months(s)))
+    if months.is_empty() {
+        return LineStatus::Ongoing { met };
+    }
+    let due = months.intersect(passed);
+    match (due.is_empty(), met) {
+        (true, false) => LineStatus::Scheduled,
+        (true, true) => LineStatus::InProgress,
+        (false, false) => LineStatus::Late,
+        (false, true) if due == months && !continuing => LineStatus::Done,
+        (false, true) => LineStatus::InProgress,
+    }
 }
 
-pub fn topic_status(topic: &Topic, as_of: AsOf) -> Status {
-    let passed = as_of.passed();
-    let done = done_months(&topic.actual, passed);
-    let dated: Vec<MonthSet> = topic
-        .plan
-        .iter()
-        .map(plan_months)
-        .filter(|m| !m.is_empty())
+/// Every plan line of an initiative with where it stands, in written order.
+pub fn line_statuses(initiative: &Initiative, as_of: AsOf) -> Vec<(Id, &Entry, LineStatus)> {
+    let reported = links::reported_by(initiative);
+    links::plan_lines(initiative)
+        .into_iter()
+        .map(|(topic, line)| {
+            let by = reported.get(&line.id).map_or(&[][..], Vec::as_slice);
+            (topic, line, line_status(line, by, as_of))
+        })
+        .collect()
+}
+
+/// Where one plan entry stands (`None` when it is not a plan line of the initiative).
+pub fn plan_entry_status(
+    initiative: &Initiative,
+    entry: &Entry,
+    as_of: AsOf,
+) -> Option<LineStatus> {
+    if !links::is_plan_line(entry) {
+        return None;
+    }
+    let reported = links::reported_by(initiative);
+    let by = reported.get(&entry.id).map_or(&[][..], Vec::as_slice);
+    Some(line_status(entry, by, as_of))
+}
+
+fn has_scheduled(entries: &[Entry]) -> bool {
+    entries.iter().any(Entry::scheduled)
+}
+
+pub fn topic_status(initiative: &Initiative, topic: &Topic, as_of: AsOf) -> Status {
+    let lines: Vec<LineStatus> = line_statuses(initiative, as_of)
+        .into_iter()
+        .filter(|(t, _, _)| *t == topic.id)
+        .map(|(_, _, s)| s)
         .collect();
-    if dated.is_empty() {
+    if lines.is_empty() {
         let achieved = topic
             .plan
             .iter()
             .any(|e| e.kind == EntryKind::Status && e.text.contains("達成済"));
+        let done = !done_months(&topic.actual, as_of.passed()).is_empty();
         return if achieved {
             Status::Done
-        } else if !done.is_empty() {
+        } else if done {
             Status::InProgress
         } else if has_scheduled(&topic.actual) {
             Status::Scheduled
@@ -119,20 +241,24 @@ pub fn topic_status(topic: &Topic, as_of: AsOf) -> Status {
             Status::NotStarted
         };
     }
-    let late = dated.iter().any(|m| {
-        let due = m.intersect(passed);
-        !due.is_empty() && due.intersect(done).is_empty()
-    });
-    let all_passed = dated.iter().all(|m| m.intersect(passed) == *m);
-    let all_met = dated.iter().all(|m| !m.intersect(done).is_empty());
-    if all_passed && all_met {
-        Status::Done
-    } else if late {
+    let met_ongoing = LineStatus::Ongoing { met: true };
+    if lines.contains(&LineStatus::Late) {
         Status::Late
-    } else if !done.is_empty() {
+    } else if lines.contains(&LineStatus::Done)
+        && lines
+            .iter()
+            .all(|s| *s == LineStatus::Done || *s == met_ongoing)
+    {
+        Status::Done
+    } else if lines
+        .iter()
+        .any(|s| matches!(s, LineStatus::Done | LineStatus::InProgress) || *s == met_ongoing)
+    {
         Status::InProgress
-    } else {
+    } else if lines.contains(&LineStatus::Scheduled) {
         Status::Scheduled
+    } else {
+        Status::NotStarted
     }
 }
 
@@ -140,7 +266,7 @@ pub fn initiative_status(initiative: &Initiative, as_of: AsOf) -> Status {
     let statuses: Vec<Status> = initiative
         .topics
         .iter()
-        .map(|t| topic_status(t, as_of))
+        .map(|t| topic_status(initiative, t, as_of))
         .collect();
     if statuses.is_empty() {
         Status::NotStarted
@@ -237,7 +363,7 @@ pub fn summary(report: &super::Report) -> StatusSummary {
                 divisions
                     .entry(division)
                     .or_default()
-                    .add(topic_status(topic, as_of));
+                    .add(topic_status(initiative, topic, as_of));
             }
         }
         out.by_section.push((

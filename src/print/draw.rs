@@ -5,7 +5,9 @@ use super::text::TextMeasure;
 use super::{LineStyle, PrintJob, Rgb, Shape};
 use crate::grid::{self, BarLook, EntryMark, GridRow};
 use crate::model::months::FISCAL_MONTHS;
-use crate::model::status::{initiative_status, section_counts, topic_status};
+use crate::model::status::{
+    LineMark, initiative_status, plan_entry_status, section_counts, topic_status,
+};
 use crate::model::{Entry, EntryKind, Report, Side, StageSpan};
 
 use crate::palette::{
@@ -331,6 +333,17 @@ impl Geometry {
         ));
         x += 9.0;
         label(&mut x, "時点", out);
+        // Plan lines: met by a result (so far), late, still to come.
+        for (mark, name) in [
+            (LineMark::Met, "計画に対応する実績あり"),
+            (LineMark::Late, "遅れ（対応する実績なし）"),
+            (LineMark::ToCome, "これから"),
+        ] {
+            line_mark(x + h / 2.0, top + h / 2.0, h * 0.4, mark, out);
+            x += h + 2.0;
+            label(&mut x, name, out);
+        }
+        label(&mut x, "計画外: 計画にない実績", out);
     }
 
     fn table_header(&self, job: &PrintJob, out: &mut Vec<Shape>) {
@@ -568,39 +581,17 @@ impl Geometry {
                 l,
             ));
         }
-        if self.cols.status.w > 0.0 {
-            let as_of = report.as_of();
-            let status = match row {
-                GridRow::Initiative {
-                    section: s,
-                    initiative: i,
-                } => Some(initiative_status(&report.sections[s].initiatives[i], as_of)),
-                GridRow::Topic {
-                    section: s,
-                    initiative: i,
-                    topic: t,
-                } => Some(topic_status(
-                    &report.sections[s].initiatives[i].topics[t],
-                    as_of,
-                )),
-                _ => None,
-            };
-            if let Some(status) = status {
-                let late = status == crate::model::status::Status::Late;
-                let label = if late {
-                    format!("!{}", status.japanese())
-                } else {
-                    status.japanese().to_string()
-                };
-                out.push(text(
-                    self.cols.status.x + self.pad(),
-                    first_baseline,
-                    f * 0.95,
-                    late,
-                    Rgb::BLACK,
-                    &label,
-                ));
-            }
+        if self.cols.status.w > 0.0
+            && let Some((label, strong)) = status_label(report, row)
+        {
+            out.push(text(
+                self.cols.status.x + self.pad(),
+                first_baseline,
+                f * if strong { 0.95 } else { 0.8 },
+                label.starts_with('!'),
+                Rgb::BLACK,
+                &label,
+            ));
         }
         if let GridRow::Section { section: s } = row {
             let counts = section_counts(&report.sections[s], report.as_of());
@@ -636,7 +627,8 @@ impl Geometry {
         if let (GridRow::Entry { side, .. }, Some(entry)) = (row, grid::entry_of(report, row))
             && mw > 0.0
         {
-            self.entry_bar(entry, side, lane_top, lane_h, out);
+            let plan_line = grid::line_mark(report, row);
+            self.entry_bar(entry, side, plan_line, lane_top, lane_h, out);
         }
         // Row rule and column lines.
         let rule = match row {
@@ -691,12 +683,21 @@ impl Geometry {
         ));
     }
 
-    fn entry_bar(&self, entry: &Entry, side: Side, top: f32, h: f32, out: &mut Vec<Shape>) {
+    #[allow(clippy::too_many_arguments)]
+    fn entry_bar(
+        &self,
+        entry: &Entry,
+        side: Side,
+        plan_line: Option<LineMark>,
+        top: f32,
+        h: f32,
+        out: &mut Vec<Shape>,
+    ) {
         let Column { x: mx, w: mw } = self.cols.months;
         let w = mw / 12.0;
         let y = top + h * 0.15;
         let bh = h * 0.7;
-        for mark in grid::entry_marks(entry, side, self.as_of) {
+        for mark in grid::entry_marks(entry, side, self.as_of, plan_line) {
             match mark {
                 EntryMark::Unreadable => {
                     out.push(text(mx + 2.0, top + h * 0.8, self.font(), true, AS_OF, "?"));
@@ -743,6 +744,11 @@ impl Geometry {
                         arrow(x1 - w * 0.3, end, y + bh / 2.0, Rgb::BLACK, out);
                     }
                 }
+                EntryMark::Line { at, mark } => {
+                    let r = bh * 0.32;
+                    let cx = (mx + w * at + r + 1.5).min(mx + mw - r - 0.5);
+                    line_mark(cx, y + bh / 2.0, r, mark, out);
+                }
             }
         }
     }
@@ -756,6 +762,54 @@ fn cap(mut lines: Vec<String>, max: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// What the status column says for a row, and whether it is a row's own status (larger):
+/// initiative and topic status, a plan line's status, 計画外 for a result reporting nothing
+/// planned. Late ones are marked with ! so they read without colour.
+fn status_label(report: &Report, row: GridRow) -> Option<(String, bool)> {
+    let as_of = report.as_of();
+    let (status, strong) = match row {
+        GridRow::Initiative {
+            section: s,
+            initiative: i,
+        } => (
+            initiative_status(&report.sections[s].initiatives[i], as_of).japanese(),
+            true,
+        ),
+        GridRow::Topic {
+            section: s,
+            initiative: i,
+            topic: t,
+        } => {
+            let initiative = &report.sections[s].initiatives[i];
+            (
+                topic_status(initiative, &initiative.topics[t], as_of).japanese(),
+                true,
+            )
+        }
+        GridRow::Entry { .. } if grid::is_unplanned(report, row) => ("計画外", false),
+        GridRow::Entry {
+            side: Side::Plan, ..
+        } => {
+            let initiative = grid::initiative_of(report, row)?;
+            let entry = grid::entry_of(report, row)?;
+            (
+                plan_entry_status(initiative, entry, as_of)?.japanese(),
+                false,
+            )
+        }
+        _ => return None,
+    };
+    let late = status == "遅れ";
+    Some((
+        if late {
+            format!("!{status}")
+        } else {
+            status.to_string()
+        },
+        strong,
+    ))
 }
 
 /// The month lanes' heading: the plan and the period's actual heading.
@@ -917,6 +971,49 @@ fn scheduled_bar(x: f32, y: f32, w: f32, h: f32, out: &mut Vec<Shape>) {
         Some(SCHEDULED_FILL),
         Some(dashed(0.9, ACTUAL)),
     ));
+}
+
+/// A plan line's mark: met (filled), to come (hollow), late (red, with a bar across).
+fn line_mark(cx: f32, cy: f32, r: f32, mark: LineMark, out: &mut Vec<Shape>) {
+    let circle: Vec<(f32, f32)> = (0..12)
+        .map(|k| {
+            let a = k as f32 * std::f32::consts::TAU / 12.0;
+            (cx + r * a.cos(), cy + r * a.sin())
+        })
+        .collect();
+    match mark {
+        LineMark::Met => out.push(Shape::Polygon {
+            points: circle,
+            fill: PLAN,
+        }),
+        LineMark::ToCome => {
+            out.push(Shape::Polygon {
+                points: circle.clone(),
+                fill: PLAN,
+            });
+            let inner = circle
+                .iter()
+                .map(|(x, y)| (cx + (x - cx) * 0.6, cy + (y - cy) * 0.6))
+                .collect();
+            out.push(Shape::Polygon {
+                points: inner,
+                fill: Rgb::WHITE,
+            });
+        }
+        LineMark::Late => {
+            out.push(Shape::Polygon {
+                points: circle,
+                fill: AS_OF,
+            });
+            out.push(line(
+                cx - r * 0.6,
+                cy,
+                cx + r * 0.6,
+                cy,
+                LineStyle::solid(r * 0.4, Rgb::WHITE),
+            ));
+        }
+    }
 }
 
 fn diamond(cx: f32, cy: f32, r: f32, fill: Rgb, out: &mut Vec<Shape>) {

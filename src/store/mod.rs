@@ -15,8 +15,11 @@ use crate::model::diag::{FileError, FileErrorKind};
 use crate::model::validate::{self, Violation};
 
 /// The schema this build writes and reads. Raise it when a saved file would be read wrongly by
-/// an older build, and teach `from_ron` to read the older schemas (there is only one so far).
-pub const SCHEMA_VERSION: u32 = 1;
+/// an older build, and teach `from_ron` to bring the older schemas up to date.
+///
+/// - 2: results carry the plan entries they report (`reports`); a schema-1 file is given the
+///   proposed links when it is opened.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -87,7 +90,10 @@ fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
             supported: SCHEMA_VERSION,
         });
     }
-    let file: FileIn = ron::from_str(text).map_err(malformed)?;
+    let mut file: FileIn = ron::from_str(text).map_err(malformed)?;
+    if probe.schema < 2 {
+        crate::model::links::propose_all(&mut file.report);
+    }
     Ok(file.report)
 }
 

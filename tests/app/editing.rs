@@ -18,29 +18,33 @@ use crate::helpers::*;
 #[test]
 fn typing_a_new_actual_changes_the_status_and_undo_brings_it_back() {
     let mut h = tall_harness();
-    h.get_by_label("情報セキュリティの確保").click();
+    h.get_by_label("未利用の県有財産の積極的な有効活用と売却")
+        .click();
     h.run();
-    // The second heading plans a self-check in August with no actual under it: late.
+    // The first heading plans 全庁展開に向けた情報提供、調整 from September, and nothing
+    // reports it: late.
     assert_eq!(status_labels(&h, "状況: 遅れ"), 1);
     let add_buttons: Vec<_> = h.get_all_by_label("＋ 実績を追加").collect();
     assert_eq!(add_buttons.len(), 2);
-    add_buttons[1].click();
+    add_buttons[0].click();
     h.run();
     let field = h.get_by_role_and_label(egui::Role::TextInput, "実績を追加");
-    field.type_text("情報セキュリティ管理者セキュリティセルフチェック(8月)");
+    field.type_text("県有財産の貸付取組の全庁展開に向けた情報提供(9月)");
     h.run();
-    h.get_by_label("読み取り: 8月（1か月）");
+    h.get_by_label("読み取り: 9月（1か月）");
     h.get_by_role_and_label(egui::Role::TextInput, "実績を追加")
         .focus();
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(status_labels(&h, "状況: 遅れ"), 0);
-    let ten = h.state().document().report.find_initiative("10").unwrap();
-    let added = ten.topics[1].actual.last().unwrap();
+    let nine = h.state().document().report.find_initiative("9").unwrap();
+    let added = nine.topics[0].actual.last().unwrap();
     assert_eq!(
         added.text,
-        "情報セキュリティ管理者セキュリティセルフチェック(8月)"
+        "県有財産の貸付取組の全庁展開に向けた情報提供(9月)"
     );
+    // It reports the plan line it names.
+    assert_eq!(added.reports, vec![nine.topics[0].plan[3].id]);
     assert!(h.state().document().is_dirty());
     // Ctrl+Z (no field has the keyboard now) takes the entry back out.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);

@@ -6,4 +6,5 @@ mod files;
 mod filters;
 mod helpers;
 mod opening;
+mod plan_lines;
 mod printing;

@@ -11,6 +11,7 @@ mod fuzz_found;
 mod import_seed;
 mod locks;
 mod months;
+mod plan_lines;
 mod recovery;
 mod saving;
 mod store;

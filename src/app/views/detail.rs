@@ -4,7 +4,8 @@
 use egui::{Panel, RichText, ScrollArea, TextEdit, Ui};
 
 use super::widgets::{
-    actual_name, describe_timing, feedback_label, status_badge, status_name, timing_feedback,
+    actual_name, describe_timing, feedback_label, line_status_name, status_badge, status_name,
+    timing_feedback,
 };
 use super::{EntryEditor, NewEntry, ViewState};
 use crate::app::command::{AppCommand, ViewCommand};
@@ -15,8 +16,9 @@ use crate::document::Document;
 use crate::edit::Intent;
 use crate::lang::Describe;
 use crate::model::entry_text::read_entry;
+use crate::model::links;
 use crate::model::months::parse_timing;
-use crate::model::status::{initiative_status, topic_status};
+use crate::model::status::{initiative_status, plan_entry_status, topic_status};
 use crate::model::{Entry, Initiative, Report, Section, Side, Topic};
 
 pub fn show(
@@ -75,6 +77,7 @@ impl DetailPanel<'_> {
         };
         if let Some(entry) = self.view.selected_entry().and_then(|id| report.entry(id)) {
             self.entry_editor(ui, entry, drafts, out);
+            self.links(ui, initiative, entry, out);
             ui.separator();
         }
         self.header(ui, section, initiative);
@@ -138,7 +141,7 @@ impl DetailPanel<'_> {
             if let Some(d) = initiative.division_of(topic) {
                 ui.label(RichText::new(format!("{}: {d}", t.divisions)).small());
             }
-            let status = topic_status(topic, self.report.as_of());
+            let status = topic_status(initiative, topic, self.report.as_of());
             let name = status_name(status, self.lang);
             ui.label(RichText::new(format!("{}: {name}", t.col_status)).small());
         });
@@ -317,6 +320,83 @@ impl DetailPanel<'_> {
                 out.push(Intent::RemoveEntry { id }.into());
             }
         });
+    }
+
+    /// For a result, the plan lines it reports (unlink, or link another); for a plan line,
+    /// where it stands and the results that report it.
+    fn links(
+        &self,
+        ui: &mut Ui,
+        initiative: &Initiative,
+        entry: &Entry,
+        out: &mut Vec<AppCommand>,
+    ) {
+        let t = self.t;
+        let Some(place) = self.report.entry_place(entry.id) else {
+            return;
+        };
+        ui.add_space(4.0);
+        if place.side == Side::Plan {
+            if let Some(status) = plan_entry_status(initiative, entry, self.report.as_of()) {
+                let name = line_status_name(status, self.lang);
+                ui.label(RichText::new(format!("{}: {name}", t.col_status)).strong());
+            }
+            ui.label(RichText::new(t.reported_by).strong());
+            let reported = links::reported_by(initiative);
+            match reported.get(&entry.id) {
+                Some(results) => {
+                    for r in results {
+                        ui.label(RichText::new(format!("・{}", r.text)).small());
+                    }
+                }
+                None => {
+                    ui.label(RichText::new(t.nothing_reported).small());
+                }
+            }
+            return;
+        }
+        ui.label(RichText::new(t.linked_plans).strong());
+        let result = entry.id;
+        for plan in &entry.reports {
+            let text = self.report.entry(*plan).map_or("?", |e| e.text.as_str());
+            ui.horizontal_wrapped(|ui| {
+                if ui.small_button(t.unlink).clicked() {
+                    out.push(
+                        Intent::Unlink {
+                            result,
+                            plan: *plan,
+                        }
+                        .into(),
+                    );
+                }
+                ui.label(RichText::new(text).small());
+            });
+        }
+        if entry.reports.is_empty() {
+            ui.label(RichText::new(t.no_link).small());
+        }
+        let label = ui.label(RichText::new(t.link_to).small());
+        egui::ComboBox::from_id_salt("link-plan")
+            .selected_text("")
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                for (_, line) in links::plan_lines(initiative) {
+                    if entry.reports.contains(&line.id) {
+                        continue;
+                    }
+                    if ui.selectable_label(false, &line.text).clicked() {
+                        out.push(
+                            Intent::Link {
+                                result,
+                                plan: line.id,
+                            }
+                            .into(),
+                        );
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
     }
 
     fn new_entry_field(&self, ui: &mut Ui, drafts: &mut ViewState, out: &mut Vec<AppCommand>) {

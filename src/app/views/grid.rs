@@ -10,7 +10,7 @@ use egui::{
 };
 use egui_extras::{Column, TableBuilder};
 
-use super::widgets::{actual_name, counts_text, status_badge};
+use super::widgets::{actual_name, counts_text, line_status_name, status_badge};
 use super::{InlineEdit, MonthDrag, SpanDrag, ViewState, paint};
 use crate::app::command::{AppCommand, EditTarget, ViewCommand};
 use crate::app::fonts::BOLD_FAMILY;
@@ -19,7 +19,9 @@ use crate::app::state::view::ViewModel;
 use crate::edit::Intent;
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::months::FISCAL_MONTHS;
-use crate::model::status::{initiative_status, section_counts, topic_status};
+use crate::model::status::{
+    LineMark, LineStatus, initiative_status, plan_entry_status, section_counts, topic_status,
+};
 use crate::model::{EntryKind, FiscalYear, Id, MonthSet, Report, Side, StageSpan};
 
 pub const ROW_HEIGHT: f32 = 24.0;
@@ -108,6 +110,10 @@ impl GridView<'_> {
             table = table.scroll_to_row(row, Some(Align::Center));
         }
         let t = self.t();
+        // Hovering a plan line shows the results reporting it, and the other way round (what
+        // was hovered in the last frame, as rows are drawn top to bottom).
+        let related = related_entries(self.report, self.drafts.hovered_entry);
+        let mut hovered = None;
         table
             .header(HEADER_HEIGHT, |mut header| {
                 header.col(|ui| {
@@ -135,6 +141,9 @@ impl GridView<'_> {
                         _ => initiative.is_some_and(|i| Some(i.id) == self.view.selected()),
                     };
                     row.set_selected(is_selected);
+                    if entry_id.is_some_and(|e| related.contains(&e)) {
+                        row.set_hovered(true);
+                    }
                     row.col(|ui| self.number_cell(ui, grid_row));
                     let (_, text_response) = row.col(|ui| self.text_cell(ui, grid_row, out));
                     row.col(|ui| self.stage_cell(ui, grid_row, out));
@@ -142,6 +151,9 @@ impl GridView<'_> {
                     row.col(|ui| self.division_cell(ui, grid_row, out));
                     row.col(|ui| self.status_cell(ui, grid_row));
                     let response = row.response();
+                    if response.hovered() || text_response.hovered() {
+                        hovered = entry_id;
+                    }
                     if response.clicked() || text_response.clicked() {
                         if let Some(i) = initiative {
                             out.push(ViewCommand::Select(i.id).into());
@@ -158,6 +170,7 @@ impl GridView<'_> {
                     self.context_menu(&response, grid_row, out);
                 });
             });
+        self.drafts.hovered_entry = hovered;
     }
 
     fn year_header(&self, ui: &mut Ui) {
@@ -588,15 +601,9 @@ impl GridView<'_> {
             return;
         };
         let t = self.t();
-        let drawn = paint::entry(
-            &painter,
-            rect,
-            entry,
-            side,
-            as_of,
-            FontId::proportional(11.0),
-            t.as_needed,
-        );
+        let marks = grid::entry_marks(entry, side, as_of, grid::line_mark(self.report, row));
+        let small = FontId::proportional(11.0);
+        let drawn = paint::entry(&painter, rect, &marks, side, small, t.as_needed);
         if let Some(area) = drawn.into_iter().reduce(|a, b| a.union(b)) {
             let side_name = match side {
                 Side::Plan => t.plan.to_string(),
@@ -747,10 +754,45 @@ impl GridView<'_> {
                 initiative: i,
                 topic: t,
             } => {
-                let status = topic_status(&self.report.sections[s].initiatives[i].topics[t], as_of);
+                let initiative = &self.report.sections[s].initiatives[i];
+                let status = topic_status(initiative, &initiative.topics[t], as_of);
                 status_badge(ui, status, self.lang);
             }
-            _ => {}
+            GridRow::Entry { .. } => self.line_status(ui, row),
+            GridRow::Lane { .. } => {}
+        }
+    }
+
+    /// A plan line's status in words, or 計画外 for a result reporting nothing planned.
+    fn line_status(&self, ui: &mut Ui, row: GridRow) {
+        let t = self.t();
+        let text = if grid::is_unplanned(self.report, row) {
+            Some((t.unplanned.to_string(), false))
+        } else if let GridRow::Entry {
+            side: Side::Plan, ..
+        } = row
+        {
+            grid::initiative_of(self.report, row)
+                .zip(grid::entry_of(self.report, row))
+                .and_then(|(i, e)| plan_entry_status(i, e, self.report.as_of()))
+                .map(|s| {
+                    (
+                        line_status_name(s, self.lang).to_string(),
+                        s == LineStatus::Late,
+                    )
+                })
+        } else {
+            None
+        };
+        if let Some((text, late)) = text {
+            let text = if late { format!("! {text}") } else { text };
+            let rich = RichText::new(text).small();
+            let rich = if late {
+                rich.strong().color(paint::AS_OF)
+            } else {
+                rich
+            };
+            ui.add(egui::Label::new(rich).selectable(false));
         }
     }
 
@@ -899,6 +941,28 @@ impl GridView<'_> {
         }
         items
     }
+}
+
+/// The entries to highlight while `hovered` is: the results reporting a plan line, or the
+/// plan lines a result reports.
+fn related_entries(report: &Report, hovered: Option<Id>) -> std::collections::HashSet<Id> {
+    let mut out = std::collections::HashSet::new();
+    let Some(id) = hovered else {
+        return out;
+    };
+    let Some(entry) = report.entry(id) else {
+        return out;
+    };
+    out.extend(entry.reports.iter().copied());
+    let initiative = report
+        .entry_place(id)
+        .and_then(|p| report.initiative_of_topic(p.topic));
+    if let Some(i) = initiative
+        && let Some(results) = crate::model::links::reported_by(i).get(&id)
+    {
+        out.extend(results.iter().map(|r| r.id));
+    }
+    out
 }
 
 /// Where a row stands in the list it can be moved in.
@@ -1071,7 +1135,7 @@ fn side_badge(ui: &mut Ui, t: &Texts, side: Side) {
 
 /// The symbols of the grid, above it.
 fn legend(ui: &mut Ui, t: &Texts, report: &Report) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{}:", t.legend)).small());
         let swatch = |ui: &mut Ui, draw: &dyn Fn(&egui::Painter, Rect), label: &str| {
             let (rect, _) = ui.allocate_exact_size(vec2(30.0, 12.0), Sense::hover());
@@ -1109,5 +1173,14 @@ fn legend(ui: &mut Ui, t: &Texts, report: &Report) {
                 t.as_of
             ),
         );
+        for (mark, name) in [
+            (LineMark::Met, t.line_met),
+            (LineMark::Late, t.line_late),
+            (LineMark::ToCome, t.line_to_come),
+        ] {
+            let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+            paint::line_mark(ui.painter(), rect.center(), 4.5, mark);
+            ui.label(RichText::new(name).small());
+        }
     });
 }

@@ -27,6 +27,8 @@ pub struct ViewState {
     pub new_entry: Option<NewEntry>,
     /// Fields of the selected entry's editor in the detail panel.
     pub entry_editor: Option<EntryEditor>,
+    /// The entry row under the pointer in the last frame (its linked rows are highlighted).
+    pub hovered_entry: Option<Id>,
 }
 
 pub struct InlineEdit {

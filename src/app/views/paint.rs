@@ -5,8 +5,9 @@
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
 use super::widgets::color;
-use crate::grid::{self, BarLook, EntryMark};
-use crate::model::{Entry, Side, StageSpan};
+use crate::grid::{BarLook, EntryMark};
+use crate::model::status::LineMark;
+use crate::model::{Side, StageSpan};
 use crate::palette::{self, Tone};
 
 pub const PLAN: Color32 = color(palette::PLAN);
@@ -72,20 +73,19 @@ pub fn month_x(lane: Rect, index: f32) -> f32 {
     lane.left() + lane.width() * index / 12.0
 }
 
-/// Draws one entry over the months of `lane` (its marks, as `grid::entry_marks` describes
-/// them); returns the rects that carry a bar or marker.
+/// Draws one entry's marks (as `grid::entry_marks` describes them) over the months of `lane`;
+/// returns the rects that carry a bar or marker.
 pub fn entry(
     painter: &Painter,
     lane: Rect,
-    entry: &Entry,
+    marks: &[EntryMark],
     side: Side,
-    as_of: f32,
     small: FontId,
     as_needed: &str,
 ) -> Vec<Rect> {
     let bar_area = lane.shrink2(vec2(0.0, 5.0));
     let mut drawn = Vec::new();
-    for mark in grid::entry_marks(entry, side, as_of) {
+    for mark in marks.iter().copied() {
         match mark {
             EntryMark::Unreadable => {
                 // Written but not understood: a question mark, the text is in the tooltip.
@@ -140,6 +140,12 @@ pub fn entry(
                 }
                 drawn.push(r);
             }
+            EntryMark::Line { at, mark } => {
+                let x = (month_x(lane, at) + 7.0).min(lane.right() - 6.0);
+                let c = pos2(x, lane.center().y);
+                line_mark(painter, c, 4.5, mark);
+                drawn.push(Rect::from_center_size(c, vec2(10.0, 10.0)));
+            }
         }
     }
     drawn
@@ -186,6 +192,25 @@ pub fn scheduled_bar(painter: &Painter, r: Rect) {
     ];
     for w in corners.windows(2) {
         painter.extend(Shape::dashed_line(&[w[0], w[1]], stroke, 4.0, 3.0));
+    }
+}
+
+/// A plan line's mark: met (filled), to come (hollow), late (red, with a bar across).
+pub fn line_mark(painter: &Painter, c: Pos2, r: f32, mark: LineMark) {
+    match mark {
+        LineMark::Met => {
+            painter.circle_filled(c, r, PLAN);
+        }
+        LineMark::ToCome => {
+            painter.circle(c, r, Color32::WHITE, Stroke::new(1.5, PLAN));
+        }
+        LineMark::Late => {
+            painter.circle_filled(c, r, AS_OF);
+            painter.line_segment(
+                [c - vec2(r * 0.6, 0.0), c + vec2(r * 0.6, 0.0)],
+                Stroke::new(r * 0.45, Color32::WHITE),
+            );
+        }
     }
 }
 

@@ -109,3 +109,11 @@ pub fn actual_name(period: crate::model::Period, lang: Lang) -> String {
         }
     }
 }
+
+/// A plan line's status in the window's language.
+pub fn line_status_name(status: crate::model::status::LineStatus, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => status.japanese(),
+        Lang::En => status.english(),
+    }
+}

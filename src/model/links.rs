@@ -1,0 +1,292 @@
+//! Which plan line a result reports. Plan versus actual is per activity: this plan line was
+//! met by that result line. A result (an actual entry or sub-item) holds the ids of the plan
+//! entries it reports (`Entry::reports`); this module says what a plan line is, and proposes
+//! links the way a person reading the report would pair the lines:
+//!
+//! 1. by the activity's name — the text without its month bracket, counts and 予定 — exact or
+//!    near-exact (character-pair overlap of at least [`NAME_MATCH`]), anywhere in the same
+//!    initiative (a result is sometimes written under another heading than its plan);
+//! 2. for a result still unpaired (and not a sub-item of a paired one), by month overlap with
+//!    the plan lines of its own topic: the one sharing the most months, then the closest name.
+//!
+//! A result paired with nothing is 計画外 (unplanned).
+
+use std::collections::{HashMap, HashSet};
+
+use super::months::TimingKind;
+use super::text::normalize;
+use super::{Entry, EntryKind, Id, Initiative, MonthSet, Report};
+
+/// The character-pair overlap (Dice coefficient) from which two names are the same activity.
+pub const NAME_MATCH: f32 = 0.7;
+
+/// A planned activity: a plan entry or sub-item that says what is to be done, with months,
+/// 随時, or no date at all. A status text is not one, nor a head whose sub-items carry the
+/// dates.
+pub fn is_plan_line(entry: &Entry) -> bool {
+    entry.kind == EntryKind::Activity && (entry.timing.is_some() || entry.subs.is_empty())
+}
+
+/// Every plan line of an initiative, with the topic it is written under, in written order.
+pub fn plan_lines(initiative: &Initiative) -> Vec<(Id, &Entry)> {
+    fn walk<'a>(topic: Id, list: &'a [Entry], out: &mut Vec<(Id, &'a Entry)>) {
+        for e in list {
+            if is_plan_line(e) {
+                out.push((topic, e));
+            }
+            walk(topic, &e.subs, out);
+        }
+    }
+    let mut out = Vec::new();
+    for t in &initiative.topics {
+        walk(t.id, &t.plan, &mut out);
+    }
+    out
+}
+
+/// Every result of an initiative (actual entries and their sub-items), with its topic and the
+/// result it is a sub-item of.
+pub fn results(initiative: &Initiative) -> Vec<(Id, Option<&Entry>, &Entry)> {
+    fn walk<'a>(
+        topic: Id,
+        parent: Option<&'a Entry>,
+        list: &'a [Entry],
+        out: &mut Vec<(Id, Option<&'a Entry>, &'a Entry)>,
+    ) {
+        for e in list {
+            out.push((topic, parent, e));
+            walk(topic, Some(e), &e.subs, out);
+        }
+    }
+    let mut out = Vec::new();
+    for t in &initiative.topics {
+        walk(t.id, None, &t.actual, &mut out);
+    }
+    out
+}
+
+/// The results that report each plan line, by the plan line's id (links made anywhere in the
+/// initiative count).
+pub fn reported_by(initiative: &Initiative) -> HashMap<Id, Vec<&Entry>> {
+    let mut map: HashMap<Id, Vec<&Entry>> = HashMap::new();
+    for (_, _, r) in results(initiative) {
+        for plan in &r.reports {
+            map.entry(*plan).or_default().push(r);
+        }
+    }
+    map
+}
+
+/// A result that reports nothing planned, and is not part of a result that does.
+pub fn unplanned(initiative: &Initiative) -> HashSet<Id> {
+    let mut out = HashSet::new();
+    let mut linked_parents: HashSet<Id> = HashSet::new();
+    for (_, parent, r) in results(initiative) {
+        let parent_linked = parent.is_some_and(|p| linked_parents.contains(&p.id));
+        if !r.reports.is_empty() || parent_linked {
+            linked_parents.insert(r.id);
+        } else if r.kind == EntryKind::Activity {
+            out.insert(r.id);
+        }
+    }
+    out
+}
+
+/// The activity's name as compared: the label with white space removed and full-width
+/// letters and digits made plain.
+pub fn activity_name(entry: &Entry) -> String {
+    normalize(&entry.label)
+}
+
+/// How alike two names are: 1.0 when equal, else the share of character pairs they have in
+/// common (Dice coefficient) — lowered by a fifth when the two end in different actions
+/// (…の策定 / …の実施: the last two characters, both kanji), which decide what was done.
+pub fn similarity(a: &str, b: &str) -> f32 {
+    if a == b {
+        return 1.0;
+    }
+    let dice = dice(a, b);
+    match (action(a), action(b)) {
+        (Some(x), Some(y)) if x != y => dice * 0.8,
+        _ => dice,
+    }
+}
+
+/// The last two characters when both are kanji: the action a Japanese activity name ends in.
+fn action(name: &str) -> Option<[char; 2]> {
+    let mut tail = name.chars().rev();
+    let (last, before) = (tail.next()?, tail.next()?);
+    let kanji = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    (kanji(last) && kanji(before)).then_some([before, last])
+}
+
+fn dice(a: &str, b: &str) -> f32 {
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let chars: Vec<char> = s.chars().collect();
+        chars.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (pa, mut pb) = (pairs(a), pairs(b));
+    let total = pa.len() + pb.len();
+    if total == 0 {
+        return 0.0;
+    }
+    let mut common = 0;
+    for p in &pa {
+        if let Some(k) = pb.iter().position(|q| q == p) {
+            pb.swap_remove(k);
+            common += 1;
+        }
+    }
+    2.0 * common as f32 / total as f32
+}
+
+/// Months a result or plan line is dated with (empty for 随時 and undated ones).
+fn dated_months(entry: &Entry) -> MonthSet {
+    entry
+        .timing
+        .as_ref()
+        .filter(|t| t.kind != TimingKind::AsNeeded)
+        .map_or(MonthSet::EMPTY, |t| t.months)
+}
+
+/// The links a person would make for an initiative's results, as (result, plan lines); only
+/// for results that report nothing yet.
+pub fn propose(initiative: &Initiative) -> Vec<(Id, Vec<Id>)> {
+    let lines = plan_lines(initiative);
+    let names: Vec<String> = lines.iter().map(|(_, e)| activity_name(e)).collect();
+    let all = results(initiative);
+    let mut link: HashMap<Id, Id> = HashMap::new();
+    let mut reported: HashSet<Id> = HashSet::new();
+    for (_, _, r) in &all {
+        reported.extend(r.reports.iter().copied());
+    }
+    // 1. By name.
+    for (topic, _, r) in &all {
+        if r.reports.is_empty()
+            && let Some(k) = by_name(&lines, &names, *topic, r)
+        {
+            link.insert(r.id, lines[k].1.id);
+            reported.insert(lines[k].1.id);
+        }
+    }
+    // 2. By months, for what is left: first the results written at the top of a list, those
+    //    with the most months at stake first, each preferring a line nothing reports yet; then
+    //    sub-items, which take a line only when nothing reports it yet (they are counted with
+    //    their parent otherwise), the closest name first.
+    let is_linked =
+        |r: &Entry, link: &HashMap<Id, Id>| !r.reports.is_empty() || link.contains_key(&r.id);
+    for subs in [false, true] {
+        let mut pending: Vec<(usize, f32)> = Vec::new();
+        for (n, (topic, parent, r)) in all.iter().enumerate() {
+            if parent.is_some() != subs || is_linked(r, &link) || r.kind != EntryKind::Activity {
+                continue;
+            }
+            let (shared, alike) = best_overlap(&lines, &names, *topic, r);
+            if shared > 0 {
+                pending.push((n, if subs { alike } else { shared as f32 }));
+            }
+        }
+        pending.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (n, _) in pending {
+            let (topic, parent, r) = all[n];
+            let under_paired = parent.is_some_and(|p| is_linked(p, &link));
+            if let Some(k) = by_months(&lines, &names, topic, r, &reported, under_paired) {
+                link.insert(r.id, lines[k].1.id);
+                reported.insert(lines[k].1.id);
+            }
+        }
+    }
+    all.iter()
+        .filter_map(|(_, _, r)| link.get(&r.id).map(|plan| (r.id, vec![*plan])))
+        .collect()
+}
+
+/// The plan line a new result written under `topic` reports, if any, given what the other
+/// results of the initiative report.
+pub fn propose_for(initiative: &Initiative, topic: Id, result: &Entry) -> Vec<Id> {
+    let lines = plan_lines(initiative);
+    let names: Vec<String> = lines.iter().map(|(_, e)| activity_name(e)).collect();
+    let reported: HashSet<Id> = reported_by(initiative).into_keys().collect();
+    by_name(&lines, &names, topic, result)
+        .or_else(|| by_months(&lines, &names, topic, result, &reported, false))
+        .map(|k| lines[k].1.id)
+        .into_iter()
+        .collect()
+}
+
+/// The line whose name is closest (at least [`NAME_MATCH`]), anywhere in the initiative; the
+/// same topic first on a tie, then the first written.
+fn by_name(lines: &[(Id, &Entry)], names: &[String], topic: Id, r: &Entry) -> Option<usize> {
+    if r.kind != EntryKind::Activity {
+        return None;
+    }
+    let name = activity_name(r);
+    (0..lines.len())
+        .map(|k| (k, similarity(&name, &names[k])))
+        .filter(|(_, s)| *s >= NAME_MATCH)
+        .max_by(|(a, sa), (b, sb)| {
+            sa.total_cmp(sb)
+                .then((lines[*a].0 == topic).cmp(&(lines[*b].0 == topic)))
+                .then(b.cmp(a))
+        })
+        .map(|(k, _)| k)
+}
+
+/// The most months a result shares with a line of its topic, and the closest name among them.
+fn best_overlap(lines: &[(Id, &Entry)], names: &[String], topic: Id, r: &Entry) -> (usize, f32) {
+    let months = r.covered_months();
+    let name = activity_name(r);
+    (0..lines.len())
+        .filter(|k| lines[*k].0 == topic)
+        .map(|k| {
+            let shared = dated_months(lines[k].1).intersect(months).len();
+            (shared, similarity(&name, &names[k]))
+        })
+        .filter(|(shared, _)| *shared > 0)
+        .fold((0, 0.0_f32), |(a, x), (b, y)| (a.max(b), x.max(y)))
+}
+
+/// A line of the result's topic sharing months with it: one nothing reports yet first, then
+/// the most months shared, then the closest name. With `only_unreported`, only the former.
+fn by_months(
+    lines: &[(Id, &Entry)],
+    names: &[String],
+    topic: Id,
+    r: &Entry,
+    reported: &HashSet<Id>,
+    only_unreported: bool,
+) -> Option<usize> {
+    let months = r.covered_months();
+    let name = activity_name(r);
+    (0..lines.len())
+        .filter(|k| lines[*k].0 == topic)
+        .filter(|k| !only_unreported || !reported.contains(&lines[*k].1.id))
+        .map(|k| {
+            let shared = dated_months(lines[k].1).intersect(months).len();
+            (
+                k,
+                !reported.contains(&lines[k].1.id),
+                shared,
+                similarity(&name, &names[k]),
+            )
+        })
+        .filter(|(_, _, shared, _)| *shared > 0)
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(a.2.cmp(&b.2))
+                .then(a.3.total_cmp(&b.3))
+                .then(b.0.cmp(&a.0))
+        })
+        .map(|(k, _, _, _)| k)
+}
+
+/// Fills in the proposed links of every initiative (results already linked are kept as they
+/// are). Used on import and when a file from before links is opened.
+pub fn propose_all(report: &mut Report) {
+    let proposals: Vec<(Id, Vec<Id>)> = report.initiatives().flat_map(propose).collect();
+    for (result, plans) in proposals {
+        if let Some(e) = report.entry_mut(result) {
+            e.reports = plans;
+        }
+    }
+}
