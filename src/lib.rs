@@ -35,7 +35,7 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
     if is_ron {
         let loaded = store::open_checked(path)?;
         // What opening repaired comes first, then what the report itself warns of.
-        // Only next_id is repaired; every other broken rule refuses the file.
+        // Only next_id and links are repaired; every other broken rule refuses the file.
         let mut warnings: Vec<Warning> = loaded
             .repaired
             .iter()
@@ -46,6 +46,10 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
                         was: next_id,
                         set_to: highest.saturating_add(1),
                     },
+                )),
+                model::validate::Rule::LinkNotToPlan { id } => Some(Warning::new(
+                    Location::named(v.place.to_string()),
+                    model::diag::WarningKind::LinkDropped { id: id.0 },
                 )),
                 _ => None,
             })

@@ -167,6 +167,11 @@ pub enum WarningKind {
         was: u64,
         set_to: u64,
     },
+    /// A saved result reported something that is no plan entry of its initiative; the link
+    /// was dropped.
+    LinkDropped {
+        id: u64,
+    },
 }
 
 impl Describe for WarningKind {
@@ -352,6 +357,11 @@ impl Describe for WarningKind {
                     "stage 「{stage}」 lies outside the report's plan years ({range}); kept in \
                      the unread list"
                 ),
+            ),
+            W::LinkDropped { id } => say(
+                lang,
+                format!("#{id} はこの取組の年次計画の項目ではないため、その結び付きを外しました"),
+                format!("#{id} is no plan entry of this initiative; the link to it is dropped"),
             ),
             W::NextIdRepaired { was, set_to } => say(
                 lang,

@@ -5,11 +5,13 @@
 //! checked when opened, so a broken file is refused there, naming the place, instead of failing
 //! later in a drag, an export or a printout.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::era::FiscalYear;
-use super::report::{AsOf, Entry, Id, Report, Side, StageSpan, YearRange, days_in_month};
+use super::report::{
+    AsOf, Entry, Id, Initiative, Report, Side, StageSpan, YearRange, days_in_month,
+};
 use crate::lang::{Describe, Lang, say};
 
 /// Where in a report a rule is broken, in the words of the grid: section, initiative (by its
@@ -140,12 +142,18 @@ pub enum Rule {
     MonthsOutOfRange { stored: u16 },
     /// The as-of date is not a day of the year.
     AsOfInvalid { month: u8, day: u8 },
+    /// A result says it reports `id`, which is no plan entry of its initiative (or a plan entry
+    /// says it reports something). Repaired: the link is dropped.
+    LinkNotToPlan { id: Id },
 }
 
 impl Rule {
     /// Whether opening repairs it (with a warning) rather than refusing the file.
     pub fn is_repairable(&self) -> bool {
-        matches!(self, Rule::NextIdNotAbove { .. })
+        matches!(
+            self,
+            Rule::NextIdNotAbove { .. } | Rule::LinkNotToPlan { .. }
+        )
     }
 }
 
@@ -214,6 +222,11 @@ impl Describe for Rule {
                 lang,
                 format!("{month}月{day}日という日はありません"),
                 format!("{month}月{day}日 is not a day of the year"),
+            ),
+            Rule::LinkNotToPlan { id } => say(
+                lang,
+                format!("{id} はこの取組の年次計画の項目ではないため、その結び付きを外しました"),
+                format!("{id} is no plan entry of this initiative; the link to it is dropped"),
             ),
         }
     }
@@ -330,6 +343,7 @@ pub fn violations(report: &Report) -> Vec<Violation> {
                     }
                 }
             }
+            let plan_ids = plan_entry_ids(initiative);
             for (t, topic) in initiative.topics.iter().enumerate() {
                 let at_topic = Place {
                     topic: Some(t + 1),
@@ -365,6 +379,14 @@ pub fn violations(report: &Report) -> Vec<Violation> {
                                 },
                             });
                         }
+                        for &linked in &entry.reports {
+                            if side == Side::Plan || !plan_ids.contains(&linked) {
+                                out.push(Violation {
+                                    place: at_entry.with_field("reports"),
+                                    rule: Rule::LinkNotToPlan { id: linked },
+                                });
+                            }
+                        }
                         for (k, sub) in entry.subs.iter().enumerate().rev() {
                             let mut p = path.clone();
                             p.push(k + 1);
@@ -399,7 +421,43 @@ pub fn validate(report: &mut Report) -> Result<Vec<Violation>, Vec<Violation>> {
             report.next_id = highest.saturating_add(1);
         }
     }
+    if found
+        .iter()
+        .any(|v| matches!(v.rule, Rule::LinkNotToPlan { .. }))
+    {
+        drop_links_not_to_plan(report);
+    }
     Ok(found)
+}
+
+/// The ids of every plan entry (and sub-item) of an initiative: what its results may report.
+fn plan_entry_ids(initiative: &Initiative) -> HashSet<Id> {
+    let mut ids = HashSet::new();
+    let mut stack: Vec<&Entry> = initiative.topics.iter().flat_map(|t| &t.plan).collect();
+    while let Some(e) = stack.pop() {
+        ids.insert(e.id);
+        stack.extend(e.subs.iter());
+    }
+    ids
+}
+
+fn drop_links_not_to_plan(report: &mut Report) {
+    for initiative in report.sections.iter_mut().flat_map(|s| &mut s.initiatives) {
+        let plan_ids = plan_entry_ids(initiative);
+        for topic in &mut initiative.topics {
+            for (side, list) in [
+                (Side::Plan, &mut topic.plan),
+                (Side::Actual, &mut topic.actual),
+            ] {
+                let mut stack: Vec<&mut Entry> = list.iter_mut().collect();
+                while let Some(e) = stack.pop() {
+                    e.reports
+                        .retain(|id| side == Side::Actual && plan_ids.contains(id));
+                    stack.extend(e.subs.iter_mut());
+                }
+            }
+        }
+    }
 }
 
 /// The rules of one lane of stages: each within the plan years and first ≤ last, no two sharing

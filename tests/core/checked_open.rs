@@ -193,3 +193,25 @@ fn opening_a_damaged_file_names_the_file_and_the_place() {
         .collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
+
+#[test]
+fn a_link_to_no_plan_entry_of_the_initiative_is_dropped_with_a_warning() {
+    // The first result reports plan entry #10; make it report #5 (initiative 1's) and #9999.
+    let first_link = "reports: [\n                      10,\n                    ],";
+    let text = damaged(
+        first_link,
+        "reports: [\n                      10,\n                      5,\n                      9999,\n                    ],",
+    );
+    let (report, repaired) = store::from_ron_checked(&text).unwrap();
+    let ids: Vec<Id> = repaired
+        .iter()
+        .map(|v| match v.rule {
+            Rule::LinkNotToPlan { id } => id,
+            ref other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(ids, [Id(5), Id(9999)]);
+    assert_eq!(repaired[0].place.field, Some("reports"));
+    let (original, _) = store::from_ron_checked(SAMPLE_RON).unwrap();
+    assert!(report == original, "only the two links are gone");
+}
