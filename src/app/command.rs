@@ -289,6 +289,8 @@ pub enum PrintCommand {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PrefsCommand {
     SetLanguage(Lang),
+    /// Seconds between recovery copies.
+    SetRecoverySeconds(u64),
     SetPageSetup(PageSetup),
     RememberFile(PathBuf),
 }

@@ -71,6 +71,8 @@ impl ShinchokuApp {
     /// (復元 / 破棄) before anything else.
     pub fn with_recovery(mut self, store: RecoveryStore) -> ShinchokuApp {
         self.doc.keep_recovery_copies(store);
+        self.doc
+            .set_recovery_interval(self.prefs.recovery_interval());
         let pending = self.doc.pending_recoveries();
         if !pending.is_empty() {
             self.dialogs
@@ -304,6 +306,8 @@ impl ShinchokuApp {
             }
             AppCommand::Prefs(prefs) => {
                 self.prefs.handle(prefs);
+                self.doc
+                    .set_recovery_interval(self.prefs.recovery_interval());
                 Vec::new()
             }
             AppCommand::Dialog(dialog) => {
@@ -329,6 +333,8 @@ impl ShinchokuApp {
         let revision = self.doc.revision();
         match action {
             Action::Quit => {
+                // Closing on purpose (saved, or changes discarded): no copy to offer next time.
+                self.doc.discard_recovery_copy();
                 self.closing = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }

@@ -43,6 +43,20 @@ impl DocState {
         self.autosave = Some(Autosave::new(store));
     }
 
+    /// How often the recovery copy is written while there are unsaved changes.
+    pub fn set_recovery_interval(&mut self, interval: Duration) {
+        if let Some(a) = self.autosave.as_mut() {
+            a.set_interval(interval);
+        }
+    }
+
+    /// The window closes on purpose: the copy of this run's work is not needed any more.
+    pub fn discard_recovery_copy(&mut self) {
+        if let Some(a) = self.autosave.as_mut() {
+            let _ = a.discard();
+        }
+    }
+
     /// Recovery copies from an earlier run that hold work their reports do not.
     pub fn pending_recoveries(&self) -> Vec<Recoverable> {
         self.autosave

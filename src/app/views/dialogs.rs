@@ -58,41 +58,10 @@ pub fn show(
                 });
             }
             Dialog::ChangedOnDisk { path, message } => {
-                ui.heading(t.changed_title);
-                ui.label(message);
-                ui.horizontal(|ui| {
-                    if ui.button(t.overwrite).clicked() {
-                        out.push(FileCommand::SaveForced(path.clone()).into());
-                        close = true;
-                    }
-                    if ui.button(t.save_elsewhere).clicked() {
-                        out.push(Action::SaveAs.into());
-                        close = true;
-                    }
-                    // Asks first, as any command that drops the changes does.
-                    if ui.button(t.reload).clicked() {
-                        out.push(FileCommand::Reload.into());
-                        close = true;
-                    }
-                    if ui.button(t.cancel).clicked() {
-                        close = true;
-                    }
-                });
+                (close, out) = changed_on_disk(ui, t, path, message);
             }
             Dialog::LockedOnSave { path, message } => {
-                ui.heading(t.locked_on_save_title);
-                ui.label(message);
-                ui.horizontal(|ui| {
-                    if ui.button(t.take_over_and_save).clicked() {
-                        out.push(FileCommand::SaveForced(path.clone()).into());
-                        close = true;
-                    }
-                    if ui.button(t.save_elsewhere).clicked() {
-                        out.push(Action::SaveAs.into());
-                        close = true;
-                    }
-                    close |= ui.button(t.cancel).clicked();
-                });
+                (close, out) = locked_on_save(ui, t, path, message);
             }
             Dialog::Recover(copies) => out.extend(recover(ui, t, lang, copies)),
             Dialog::TypePath { purpose } => {
@@ -183,6 +152,52 @@ fn type_path(
         if ui.button(t.cancel).clicked() {
             close = true;
         }
+    });
+    (close, out)
+}
+
+/// 上書き / 別名で保存… / 再読み込み (which asks before dropping the changes) / キャンセル.
+fn changed_on_disk(
+    ui: &mut Ui,
+    t: &Texts,
+    path: &std::path::Path,
+    message: &str,
+) -> (bool, Vec<AppCommand>) {
+    ui.heading(t.changed_title);
+    ui.label(message);
+    let mut out: Vec<AppCommand> = Vec::new();
+    let mut close = false;
+    ui.horizontal(|ui| {
+        if ui.button(t.overwrite).clicked() {
+            out.push(FileCommand::SaveForced(path.to_path_buf()).into());
+        } else if ui.button(t.save_elsewhere).clicked() {
+            out.push(Action::SaveAs.into());
+        } else if ui.button(t.reload).clicked() {
+            out.push(FileCommand::Reload.into());
+        }
+        close = !out.is_empty() || ui.button(t.cancel).clicked();
+    });
+    (close, out)
+}
+
+/// ロックを引き継いで保存 / 別名で保存… / キャンセル.
+fn locked_on_save(
+    ui: &mut Ui,
+    t: &Texts,
+    path: &std::path::Path,
+    message: &str,
+) -> (bool, Vec<AppCommand>) {
+    ui.heading(t.locked_on_save_title);
+    ui.label(message);
+    let mut out: Vec<AppCommand> = Vec::new();
+    let mut close = false;
+    ui.horizontal(|ui| {
+        if ui.button(t.take_over_and_save).clicked() {
+            out.push(FileCommand::SaveForced(path.to_path_buf()).into());
+        } else if ui.button(t.save_elsewhere).clicked() {
+            out.push(Action::SaveAs.into());
+        }
+        close = !out.is_empty() || ui.button(t.cancel).clicked();
     });
     (close, out)
 }
