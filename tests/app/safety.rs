@@ -2,15 +2,9 @@
 //! on disk before a save, work recovered after a crash, a path typed where no file dialog can
 //! be shown.
 
-use egui_kittest::kittest::Queryable;
-use shinchoku::app::*;
-use shinchoku::document::Document;
-use shinchoku::edit::Intent;
 use shinchoku::store::recovery::RecoveryStore;
 
 use crate::helpers::*;
-
-type Harness = egui_kittest::Harness<'static, ShinchokuApp>;
 
 /// The sample saved as a `.ron` in `dir`.
 fn saved_sample(dir: &std::path::Path) -> std::path::PathBuf {
@@ -19,7 +13,7 @@ fn saved_sample(dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
-fn opened(path: &std::path::Path) -> Harness {
+fn opened(path: &std::path::Path) -> Harness<'static, ShinchokuApp> {
     let mut h = harness_with(
         ShinchokuApp::new(Document::sample(), Prefs::default()),
         900.0,
@@ -30,7 +24,7 @@ fn opened(path: &std::path::Path) -> Harness {
     h
 }
 
-fn retitle(h: &mut Harness, title: &str) {
+fn retitle(h: &mut Harness<'static, ShinchokuApp>, title: &str) {
     let id = h.state().document().report.initiatives().next().unwrap().id;
     let title = title.to_string();
     h.state_mut()
