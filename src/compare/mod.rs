@@ -1,6 +1,6 @@
 //! Comparing two reports of one programme (比較), and carrying a report into the next period
-//! (次の期間へ). Both work on the model alone; the window draws the marks, the command line
-//! prints the change list or the JSON.
+//! (次の期間へ). Both work on the model alone; the command line prints the change list or the
+//! JSON (the window does not offer them yet).
 //!
 //! - [`diff()`]: what was added, removed or changed, as plain data ([`Diff`], serialisable);
 //! - [`change_list`]: the diff laid out as lines grouped by initiative, for printing;
