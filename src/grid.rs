@@ -1,6 +1,7 @@
 //! The rows of the progress grid, in order: section, initiative, its action item lanes, then
-//! its topics each followed by their plan and actual entries. Shared by the window and the
-//! print layout so that both show the same thing.
+//! its topics each followed by their plan and actual entries; and what each entry row shows in
+//! its month lane ([`entry_marks`]). Shared by the window and the print layout so that both
+//! show the same thing.
 
 use std::collections::HashSet;
 

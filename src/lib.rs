@@ -72,6 +72,7 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
 }
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod compare;
 pub mod document;
 pub mod edit;
 pub mod export;

@@ -75,6 +75,27 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare two reports (`.ron` or report tables): a change list, or JSON. Exit 0 when they
+    /// are the same, 1 when they differ, 2 when one cannot be read.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// Print JSON instead of the change list.
+        #[arg(long)]
+        json: bool,
+        /// The change list's language.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+    },
+    /// Carry a report into the next period: its second half, the full year, or the next fiscal
+    /// year (written as a `.ron` file).
+    Rollover {
+        report: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, value_enum)]
+        to: ToArg,
+    },
     /// Read a `.ron` report or a report table and print a summary and every warning.
     Check {
         file: PathBuf,
@@ -91,6 +112,19 @@ enum EncodingArg {
     Cp932,
     #[value(name = "utf-16")]
     Utf16,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    Ja,
+    En,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ToArg {
+    SecondHalf,
+    FullYear,
+    NextYear,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -112,6 +146,13 @@ fn main() -> ExitCode {
             force,
         }) => locked_output(&output, force).unwrap_or_else(|| import(&report, &output)),
         Some(Command::Check { file, json }) => check(&file, json),
+        Some(Command::Diff {
+            old,
+            new,
+            json,
+            lang,
+        }) => diff(&old, &new, json, lang),
+        Some(Command::Rollover { report, output, to }) => rollover(&report, &output, to),
         Some(Command::Sample {
             output,
             initiatives,
@@ -331,4 +372,83 @@ fn export(input: &Path, output: &Path, encoding: EncodingArg) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Exit code of `diff` when the reports differ (like diff(1)).
+const DIFFERENT: u8 = 1;
+
+fn diff(old: &Path, new: &Path, json: bool, lang: LangArg) -> ExitCode {
+    let mut opened = Vec::new();
+    for path in [old, new] {
+        match shinchoku::open_report(path) {
+            Ok(o) => opened.push(o.report),
+            Err(e) => {
+                eprintln!("shinchoku: {e}");
+                return ExitCode::from(UNREADABLE);
+            }
+        }
+    }
+    let (Some(a), Some(b)) = (opened.first(), opened.get(1)) else {
+        return ExitCode::from(UNREADABLE);
+    };
+    let diff = shinchoku::compare::diff(a, b);
+    if json {
+        match serde_json::to_string_pretty(&diff) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("shinchoku: cannot write JSON: {e}");
+                return ExitCode::from(UNREADABLE);
+            }
+        }
+    } else {
+        let lang = match lang {
+            LangArg::Ja => shinchoku::lang::Lang::Ja,
+            LangArg::En => shinchoku::lang::Lang::En,
+        };
+        print!("{}", shinchoku::compare::change_list_text(&diff, lang));
+    }
+    if diff.same {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(DIFFERENT)
+    }
+}
+
+fn rollover(input: &Path, output: &Path, to: ToArg) -> ExitCode {
+    use shinchoku::compare::RolloverTo;
+    let opened = match shinchoku::open_report(input) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("shinchoku: {e}");
+            return ExitCode::from(UNREADABLE);
+        }
+    };
+    let to = match to {
+        ToArg::SecondHalf => RolloverTo::SecondHalf,
+        ToArg::FullYear => RolloverTo::FullYear,
+        ToArg::NextYear => RolloverTo::NextYear,
+    };
+    let next = match shinchoku::compare::rollover(&opened.report, to) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("shinchoku: {}: {e}", input.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = shinchoku::store::save(output, &next) {
+        eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+        return ExitCode::FAILURE;
+    }
+    let as_of = next.as_of();
+    println!(
+        "{} → {}: {} {}, {}, as of {}; {} result(s) to confirm",
+        input.display(),
+        output.display(),
+        next.fiscal_year.era_form(),
+        next.fiscal_year.0,
+        next.actual_heading(),
+        as_of.to_japanese(next.fiscal_year),
+        next.to_confirm.len()
+    );
+    ExitCode::SUCCESS
 }

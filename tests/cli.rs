@@ -344,3 +344,44 @@ fn import_over_an_existing_report_keeps_backups() {
     assert_eq!(std::fs::read(&ron).unwrap(), first);
     assert_eq!(std::fs::read(dir.path().join("r.ron.bak")).unwrap(), large);
 }
+
+#[test]
+fn diff_exits_0_when_same_1_when_different_2_when_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let next = dir.path().join("h2.ron");
+    let next = next.to_str().unwrap();
+    let run = shinchoku(&["rollover", SEED, "-o", next, "--to", "second-half"]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&run.stdout).contains("下半期実績(10月～3月)"),
+        "{}",
+        String::from_utf8_lossy(&run.stdout)
+    );
+
+    let same = shinchoku(&["diff", SEED, SEED]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&same.stdout).contains("no changes"));
+
+    let different = shinchoku(&["diff", SEED, next]);
+    assert_eq!(different.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&different.stdout);
+    assert!(text.contains("period: first_half → second_half"), "{text}");
+
+    let missing = dir.path().join("missing.ron");
+    let unreadable = shinchoku(&["diff", SEED, missing.to_str().unwrap()]);
+    assert_eq!(unreadable.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unreadable.stderr).contains("missing.ron"));
+
+    let out = shinchoku(&["diff", SEED, next, "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["same"], false);
+    assert_eq!(v["matched_by"], "id");
+    assert_eq!(v["new"]["period"], "second_half");
+    assert_eq!(v["new"]["as_of"], "2018-03-31");
+    assert_eq!(v["report"][1]["field"], "period");
+}

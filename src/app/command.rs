@@ -13,6 +13,7 @@ use crate::edit::Intent;
 use crate::model::status::Status;
 use crate::model::{Id, Report, Side};
 use crate::print::PageSetup;
+use crate::store::recovery::Recoverable;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppCommand {
@@ -193,11 +194,58 @@ pub enum FileCommand {
     ResolveUnsaved {
         save: bool,
     },
+    /// Save over a file that changed on disk since it was read (上書き), or whose lock another
+    /// Shinchoku holds (引き継いで保存): the user confirmed.
+    SaveForced(PathBuf),
+    /// Take over the lock of the open file (its holder is gone, the user says).
+    TakeOverLock,
+    /// Read the open file again, dropping the changes (after the unsaved-changes question).
+    Reload,
+    /// Once a frame: write the recovery copy when due; `flush` writes it now (focus lost).
+    Autosave {
+        flush: bool,
+    },
+    /// Open the report a recovery copy holds (復元).
+    Restore(Recoverable),
+    /// Delete a recovery copy (破棄).
+    DiscardRecovery(Recoverable),
+    /// A path typed where the system's file dialog could not be shown.
+    PathTyped {
+        purpose: PathPurpose,
+        path: PathBuf,
+    },
 }
 
 impl FileCommand {
     pub fn discards_report(&self) -> bool {
-        matches!(self, FileCommand::OpenPath(_))
+        matches!(
+            self,
+            FileCommand::OpenPath(_) | FileCommand::Reload | FileCommand::Restore(_)
+        )
+    }
+}
+
+/// What a path asked for is for (the file dialog's question, when it is typed instead).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+    ExportPdf,
+    Export {
+        format: crate::export::Format,
+        encoding: crate::export::Encoding,
+    },
+}
+
+impl PathPurpose {
+    /// What to do with the typed path.
+    pub fn command(self, path: PathBuf) -> AppCommand {
+        match self {
+            PathPurpose::Open => FileCommand::OpenPath(path).into(),
+            PathPurpose::SaveAs => FileCommand::SaveTo(path).into(),
+            PathPurpose::ExportPdf => FileCommand::ExportPdfTo(path).into(),
+            PathPurpose::Export { encoding, .. } => FileCommand::ExportTo { path, encoding }.into(),
+        }
     }
 }
 
@@ -241,6 +289,8 @@ pub enum PrintCommand {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PrefsCommand {
     SetLanguage(Lang),
+    /// Seconds between recovery copies.
+    SetRecoverySeconds(u64),
     SetPageSetup(PageSetup),
     RememberFile(PathBuf),
 }

@@ -16,6 +16,7 @@ use egui::{Context, ViewportCommand};
 use crate::document::Document;
 use crate::grid::RowFilter;
 use crate::model::Id;
+use crate::store::recovery::RecoveryStore;
 pub use command::{Action, AppCommand, DialogCommand, EditTarget, FileCommand, PrefsCommand};
 pub use command::{PrintCommand, ViewCommand};
 pub use i18n::Lang;
@@ -45,6 +46,8 @@ pub struct ShinchokuApp {
     closing: bool,
     /// The window title as last sent.
     title: String,
+    /// Whether the window had the focus in the last frame (losing it writes the recovery copy).
+    focused: Option<bool>,
 }
 
 impl ShinchokuApp {
@@ -60,12 +63,31 @@ impl ShinchokuApp {
             discard_confirmed: false,
             closing: false,
             title: String::new(),
+            focused: None,
         }
+    }
+
+    /// Keeps recovery copies of unsaved work in `store`, and offers those an earlier run left
+    /// (復元 / 破棄) before anything else.
+    pub fn with_recovery(mut self, store: RecoveryStore) -> ShinchokuApp {
+        self.doc.keep_recovery_copies(store);
+        self.doc
+            .set_recovery_interval(self.prefs.recovery_interval());
+        let pending = self.doc.pending_recoveries();
+        if !pending.is_empty() {
+            self.dialogs
+                .handle(DialogCommand::Show(Dialog::Recover(pending)));
+        }
+        self
     }
 
     /// The app as `shinchoku [FILE]` starts it: the file, or the bundled sample.
     pub fn starting_with(file: Option<&Path>, prefs: Prefs) -> ShinchokuApp {
         let mut app = ShinchokuApp::new(Document::sample(), prefs);
+        match RecoveryStore::user_default() {
+            Ok(store) => app = app.with_recovery(store),
+            Err(e) => eprintln!("shinchoku: no recovery copies: {e}"),
+        }
         if let Some(path) = file {
             // Opened before the first frame, so the window starts on it (or on its error).
             app.handle(
@@ -123,10 +145,16 @@ impl ShinchokuApp {
         commands.extend(self.take_input(&ctx));
         self.update_title(&ctx);
         commands.extend(self.draw(ui));
-        if commands
-            .iter()
-            .any(|c| *c != AppCommand::Print(PrintCommand::PollJob))
-        {
+        // The commands every frame brings (the PDF job's news, the recovery timer) change
+        // nothing to draw by themselves.
+        let routine = |c: &AppCommand| {
+            matches!(
+                c,
+                AppCommand::Print(PrintCommand::PollJob)
+                    | AppCommand::File(FileCommand::Autosave { .. })
+            )
+        };
+        if !commands.iter().all(routine) {
             // What the commands changed is drawn in the next frame.
             ctx.request_repaint();
         }
@@ -187,7 +215,8 @@ impl ShinchokuApp {
             out.extend(grid_view.show(ui));
         });
         if let Some(dialog) = self.dialogs.dialog() {
-            out.extend(views::dialogs::show(&ctx, lang, dialog, doc));
+            let typed = &mut self.drafts.typed_path;
+            out.extend(views::dialogs::show(&ctx, lang, dialog, doc, typed));
         }
         out
     }
@@ -220,6 +249,11 @@ impl ShinchokuApp {
         if let Some(path) = dropped {
             out.push(FileCommand::OpenPath(path).into());
         }
+        // The recovery copy: when due, and at once when the window loses the focus.
+        let focused = ctx.input(|i| i.viewport().focused);
+        let lost_focus = self.focused == Some(true) && focused == Some(false);
+        self.focused = focused;
+        out.push(FileCommand::Autosave { flush: lost_focus }.into());
         let close = ctx.input(|i| i.viewport().close_requested());
         if close && !self.closing && self.doc.doc().is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -272,6 +306,8 @@ impl ShinchokuApp {
             }
             AppCommand::Prefs(prefs) => {
                 self.prefs.handle(prefs);
+                self.doc
+                    .set_recovery_interval(self.prefs.recovery_interval());
                 Vec::new()
             }
             AppCommand::Dialog(dialog) => {
@@ -297,6 +333,8 @@ impl ShinchokuApp {
         let revision = self.doc.revision();
         match action {
             Action::Quit => {
+                // Closing on purpose (saved, or changes discarded): no copy to offer next time.
+                self.doc.discard_recovery_copy();
                 self.closing = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }

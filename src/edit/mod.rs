@@ -1,5 +1,6 @@
-//! Edit commands on a report, each with its inverse. Views build an [`Edit`]; [`apply`] is the
-//! only code that changes a report after import, and it returns the edit that undoes it.
+//! Edit commands on a report, each with its inverse. The window (or a test) asks with an
+//! [`Intent`], which is built into an [`Edit`] against the report as it is; [`apply`] is the
+//! only code that changes an open report, and it returns the edit that undoes it.
 
 mod build;
 pub mod history;

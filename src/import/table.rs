@@ -166,6 +166,8 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         sections: reader.sections,
         unread: reader.unread,
         next_id: 1,
+        history: Vec::new(),
+        to_confirm: Vec::new(),
     };
     report.number_in_document_order();
     crate::model::links::propose_all(&mut report);

@@ -6,6 +6,7 @@ pub mod check;
 pub mod diag;
 pub mod entry_text;
 pub mod era;
+pub mod history;
 pub mod links;
 pub mod months;
 pub mod report;

@@ -208,6 +208,13 @@ pub struct Report {
     pub unread: Vec<UnreadText>,
     /// The next id to hand out; never reused.
     pub next_id: u64,
+    /// Periods closed by rolling the report over (次の期間へ), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::history::PastPeriod>,
+    /// Results marked 予定 whose months had passed when the report was rolled over: the
+    /// divisions are asked to confirm them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_confirm: Vec<Id>,
 }
 
 /// Text of the source the importer did not understand, kept so that nothing is lost.
@@ -455,7 +462,9 @@ impl Report {
     /// else the period's own (`上半期実績(4月～9月)`), so a changed period shows everywhere.
     pub fn actual_heading(&self) -> String {
         let written = &self.headings.actual;
-        if !written.is_empty() && Period::named_in(written) == Some(self.period) {
+        // A bare 実績 column (as the year-end report writes it) names no period: the whole year.
+        let named = Period::named_in(written).or(Some(Period::FullYear));
+        if !written.is_empty() && named == Some(self.period) {
             written.clone()
         } else {
             self.period.actual_heading()

@@ -397,6 +397,8 @@ pub fn violations(report: &Report) -> Vec<Violation> {
             }
         }
     }
+    // Ids of entries cleared into the history are spent too: never hand them out again.
+    let highest = report.history_ids().fold(highest, |h, i| h.max(i.0));
     if report.next_id <= highest {
         out.push(Violation {
             place: Place::field("next_id"),

@@ -19,7 +19,11 @@ use crate::model::validate::{self, Violation};
 ///
 /// - 2: results carry the plan entries they report (`reports`); a schema-1 file is given the
 ///   proposed links when it is opened.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: a report rolled over to the next period keeps the periods it closed (`history`: which
+///   results are the first half's, the 年次計画 and results of earlier fiscal years) and the
+///   results to confirm (`to_confirm`). Both default to empty, so a schema-2 file reads as
+///   it is; an older build would drop them, hence the new number.
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct FileOut<'a> {

@@ -1,10 +1,14 @@
 //! What every window test needs: a harness on the sample, at a size, with the bundled font.
 
-use egui::{ViewportCommand, ViewportEvent, ViewportId};
-use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
-use shinchoku::app::{Prefs, ShinchokuApp, fonts};
-use shinchoku::document::Document;
+// What the feature modules use, so each needs only `use crate::helpers::*`.
+pub use egui::ViewportCommand;
+use egui::{ViewportEvent, ViewportId};
+pub use egui_kittest::Harness;
+pub use egui_kittest::kittest::Queryable;
+pub use shinchoku::app::*;
+pub use shinchoku::document::Document;
+#[allow(unused_imports)]
+pub use shinchoku::edit::Intent;
 
 pub const FIRST_TITLE: &str = "現場重視でさまざまな主体との協創を促進する職員の人材育成";
 

@@ -8,3 +8,4 @@ mod helpers;
 mod opening;
 mod plan_lines;
 mod printing;
+mod safety;

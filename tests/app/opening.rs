@@ -1,18 +1,5 @@
 //! Opening the window: the sample in the grid, selection, folding, language, fonts.
 
-#[allow(unused_imports)]
-use egui::ViewportCommand;
-#[allow(unused_imports)]
-use egui_kittest::Harness;
-#[allow(unused_imports)]
-use egui_kittest::kittest::Queryable;
-#[allow(unused_imports)]
-use shinchoku::app::*;
-#[allow(unused_imports)]
-use shinchoku::document::Document;
-#[allow(unused_imports)]
-use shinchoku::edit::Intent;
-
 use crate::helpers::*;
 
 #[test]

@@ -1,9 +1,6 @@
 //! Plan lines and the results that report them, in the window: marks and words in the grid,
 //! linking and unlinking in the detail panel.
 
-use egui_kittest::kittest::Queryable;
-use shinchoku::app::*;
-
 use crate::helpers::*;
 
 #[test]
@@ -38,7 +35,7 @@ fn a_result_is_unlinked_and_linked_again_from_the_detail_panel() {
     h.get_by_label("県有財産の貸付実施(6月～)");
     h.get_by_label("外す").click();
     h.run();
-    let reports = |h: &Harness| {
+    let reports = |h: &Harness<'static, ShinchokuApp>| {
         h.state()
             .document()
             .report
@@ -54,5 +51,3 @@ fn a_result_is_unlinked_and_linked_again_from_the_detail_panel() {
     h.run();
     assert_eq!(reports(&h), vec![plan]);
 }
-
-type Harness = egui_kittest::Harness<'static, ShinchokuApp>;

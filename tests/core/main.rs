@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod checked_open;
+mod compare;
 mod defects;
 mod edit;
 mod encodings;

@@ -84,3 +84,16 @@ fn opening_a_file_that_is_not_there_names_it() {
         "{err}"
     );
 }
+
+#[test]
+fn a_schema_2_file_still_opens() {
+    // Schema 3 added the history of rolled-over reports; a file without it reads as before.
+    let report = seed().report;
+    let text =
+        store::to_ron(&report).replacen(&format!("schema: {SCHEMA_VERSION},"), "schema: 2,", 1);
+    assert!(text.starts_with("(\n  schema: 2,"));
+    assert_eq!(
+        store::from_ron(&text).expect("a schema-2 file opens"),
+        report
+    );
+}

@@ -2,7 +2,10 @@
 //! unsaved-changes question, the import warnings) and the one-line notice in the status bar.
 //! Changed only by [`DialogState::handle`].
 
-use crate::app::command::{AppCommand, DialogCommand};
+use std::path::PathBuf;
+
+use crate::app::command::{AppCommand, DialogCommand, PathPurpose};
+use crate::store::recovery::Recoverable;
 
 /// A dialog in front of the window.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +19,26 @@ pub enum Dialog {
         then: Box<AppCommand>,
     },
     Warnings,
+    /// The file just opened is open in another Shinchoku: read-only, or take over its lock.
+    Locked {
+        holder: String,
+    },
+    /// A save found the file changed on disk since it was read: 上書き, 別名で保存, 再読み込み.
+    ChangedOnDisk {
+        path: PathBuf,
+        message: String,
+    },
+    /// A save found another Shinchoku holding the file: take the lock over and save, or not.
+    LockedOnSave {
+        path: PathBuf,
+        message: String,
+    },
+    /// Recovery copies holding unsaved work from an earlier run: 復元 or 破棄 each.
+    Recover(Vec<Recoverable>),
+    /// The system's file dialog could not be shown: type the path.
+    TypePath {
+        purpose: PathPurpose,
+    },
 }
 
 #[derive(Default)]
@@ -42,6 +65,14 @@ impl DialogState {
                 self.dialog = other;
                 None
             }
+        }
+    }
+
+    /// The recovery copies still waiting for an answer, if that dialog is in front.
+    pub fn pending_recoveries(&self) -> Vec<Recoverable> {
+        match &self.dialog {
+            Some(Dialog::Recover(list)) => list.clone(),
+            _ => Vec::new(),
         }
     }
 

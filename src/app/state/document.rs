@@ -4,20 +4,26 @@
 //! [`DocState::perform`]; what the rest of the window should do about it comes back as commands.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::app::command::{
-    Action, AppCommand, DialogCommand, EditTarget, FileCommand, PrefsCommand, ViewCommand,
+    Action, AppCommand, DialogCommand, EditTarget, FileCommand, PathPurpose, PrefsCommand,
+    ViewCommand,
 };
 use crate::app::i18n::Lang;
 use crate::app::state::dialogs::Dialog;
-use crate::document::Document;
+use crate::document::{Document, SaveError, SaveOptions};
 use crate::edit::Intent;
 use crate::lang::Describe;
+use crate::store::recovery::{Autosave, Recoverable, RecoveryStore};
 
 pub struct DocState {
     doc: Document,
     /// Bumped when another report is opened, so caches keyed by revision start again.
     generation: u64,
+    /// Recovery copies of unsaved work; `None` where there is no folder for them (or in tests
+    /// that do not ask for it).
+    autosave: Option<Autosave>,
 }
 
 /// What a command asks of the rest of the window.
@@ -25,7 +31,38 @@ pub type FollowUps = Vec<AppCommand>;
 
 impl DocState {
     pub fn new(doc: Document) -> DocState {
-        DocState { doc, generation: 0 }
+        DocState {
+            doc,
+            generation: 0,
+            autosave: None,
+        }
+    }
+
+    /// Writes recovery copies of unsaved work to `store`.
+    pub fn keep_recovery_copies(&mut self, store: RecoveryStore) {
+        self.autosave = Some(Autosave::new(store));
+    }
+
+    /// How often the recovery copy is written while there are unsaved changes.
+    pub fn set_recovery_interval(&mut self, interval: Duration) {
+        if let Some(a) = self.autosave.as_mut() {
+            a.set_interval(interval);
+        }
+    }
+
+    /// The window closes on purpose: the copy of this run's work is not needed any more.
+    pub fn discard_recovery_copy(&mut self) {
+        if let Some(a) = self.autosave.as_mut() {
+            let _ = a.discard();
+        }
+    }
+
+    /// Recovery copies from an earlier run that hold work their reports do not.
+    pub fn pending_recoveries(&self) -> Vec<Recoverable> {
+        self.autosave
+            .as_ref()
+            .map(|a| a.store().pending())
+            .unwrap_or_default()
     }
 
     pub fn doc(&self) -> &Document {
@@ -40,35 +77,36 @@ impl DocState {
     pub fn handle_action(&mut self, action: Action, lang: Lang) -> FollowUps {
         let t = lang.texts();
         match action {
-            Action::Open => pick_file(&[(t.filter_ron, &["ron"]), (t.filter_table, TABLES)])
-                .map(|p| vec![FileCommand::OpenPath(p).into()])
-                .unwrap_or_default(),
-            Action::Import => pick_file(&[(t.filter_table, TABLES)])
-                .map(|p| vec![FileCommand::OpenPath(p).into()])
-                .unwrap_or_default(),
+            Action::Open => ask_path(PathPurpose::Open, || {
+                pick_file(&[(t.filter_ron, &["ron"]), (t.filter_table, TABLES)])
+            }),
+            Action::Import => {
+                ask_path(PathPurpose::Open, || pick_file(&[(t.filter_table, TABLES)]))
+            }
             Action::Save => match self.doc.save_path().map(Path::to_path_buf) {
                 Some(path) => self.save_to(&path, lang),
                 None => self.handle_action(Action::SaveAs, lang),
             },
             Action::SaveAs => {
                 let name = self.doc.suggested_file_name();
-                save_file(t.filter_ron, "ron", &name)
-                    .map(|p| self.save_to(&p, lang))
-                    .unwrap_or_default()
+                ask_path(PathPurpose::SaveAs, || {
+                    save_file(t.filter_ron, "ron", &name)
+                })
             }
-            Action::Undo => {
-                self.doc.undo();
-                Vec::new()
-            }
-            Action::Redo => {
-                self.doc.redo();
-                Vec::new()
-            }
+            // A step whose edit no longer applies stays in the history, and the user is told.
+            Action::Undo => match self.doc.try_undo() {
+                Ok(_) => Vec::new(),
+                Err(e) => notice(e.describe(lang)),
+            },
+            Action::Redo => match self.doc.try_redo() {
+                Ok(_) => Vec::new(),
+                Err(e) => notice(e.describe(lang)),
+            },
             Action::ExportPdf => {
                 let name = self.doc.suggested_file_name().replace(".ron", ".pdf");
-                save_file(t.filter_pdf, "pdf", &name)
-                    .map(|p| vec![FileCommand::ExportPdfTo(p).into()])
-                    .unwrap_or_default()
+                ask_path(PathPurpose::ExportPdf, || {
+                    save_file(t.filter_pdf, "pdf", &name)
+                })
             }
             _ => Vec::new(),
         }
@@ -92,9 +130,8 @@ impl DocState {
                     .doc
                     .suggested_file_name()
                     .replace(".ron", &format!(".{ext}"));
-                save_file(name, ext, &file)
-                    .map(|path| vec![FileCommand::ExportTo { path, encoding }.into()])
-                    .unwrap_or_default()
+                let purpose = PathPurpose::Export { format, encoding };
+                ask_path(purpose, || save_file(name, ext, &file))
             }
             FileCommand::ExportTo { path, encoding } => {
                 match crate::export::export_file(&self.doc.report, &path, encoding) {
@@ -102,7 +139,66 @@ impl DocState {
                     Err(e) => error(t.export_failed, e.describe(lang)),
                 }
             }
+            FileCommand::SaveForced(path) => self.save_with(&path, SaveOptions::FORCE, lang),
+            FileCommand::TakeOverLock => match self.doc.take_over_lock() {
+                Ok(()) => notice(t.lock_taken_over.to_string()),
+                Err(e) => error(t.save_failed, e.describe(lang)),
+            },
+            FileCommand::Reload => match self.doc.reload() {
+                Ok(()) => {
+                    self.generation += 1;
+                    notice(t.reloaded.to_string())
+                }
+                Err(e) => error(t.open_failed, e.describe(lang)),
+            },
+            FileCommand::Autosave { flush } => self.autosave(flush, lang),
+            FileCommand::Restore(copy) => self.restore(&copy, lang),
+            FileCommand::DiscardRecovery(copy) => {
+                if let Some(a) = &self.autosave {
+                    let _ = a.store().remove(&copy.copy);
+                }
+                Vec::new()
+            }
+            FileCommand::PathTyped { purpose, path } => vec![purpose.command(path)],
             FileCommand::ExportPdfTo(_) | FileCommand::ResolveUnsaved { .. } => Vec::new(),
+        }
+    }
+
+    /// Once a frame: the recovery copy, when due (or now, when the window lost the focus).
+    fn autosave(&mut self, flush: bool, lang: Lang) -> FollowUps {
+        let Some(autosave) = self.autosave.as_mut() else {
+            return Vec::new();
+        };
+        let now = Instant::now();
+        let result = if flush {
+            autosave.flush(now, &self.doc)
+        } else {
+            autosave.tick(now, &self.doc)
+        };
+        match result {
+            Ok(_) => Vec::new(),
+            // Said once in the status bar; the report itself is unharmed.
+            Err(e) => notice(e.describe(lang)),
+        }
+    }
+
+    fn restore(&mut self, copy: &Recoverable, lang: Lang) -> FollowUps {
+        let t = lang.texts();
+        let Some(autosave) = &self.autosave else {
+            return Vec::new();
+        };
+        match autosave.store().restore(copy) {
+            Ok(doc) => {
+                self.doc = doc;
+                self.generation += 1;
+                let _ = autosave.store().remove(&copy.copy);
+                vec![
+                    ViewCommand::Reset.into(),
+                    DialogCommand::Notice(format!("{}: {}", t.restored, copy.describe(lang)))
+                        .into(),
+                ]
+            }
+            Err(e) => error(t.open_failed, e.describe(lang)),
         }
     }
 
@@ -127,12 +223,18 @@ impl DocState {
             Ok(doc) => {
                 self.doc = doc;
                 self.generation += 1;
+                if let Some(a) = self.autosave.as_mut() {
+                    let _ = a.discard();
+                }
                 let mut follow: FollowUps = vec![
                     ViewCommand::Reset.into(),
                     PrefsCommand::RememberFile(path.to_path_buf()).into(),
                     DialogCommand::Notice(format!("{}: {}", t.opened, path.display())).into(),
                 ];
-                if !self.doc.warnings.is_empty() {
+                if let Some(holder) = self.doc.locked_by() {
+                    let holder = holder.describe(lang);
+                    follow.push(DialogCommand::Show(Dialog::Locked { holder }).into());
+                } else if !self.doc.warnings.is_empty() {
                     follow.push(DialogCommand::Show(Dialog::Warnings).into());
                 }
                 follow
@@ -142,19 +244,73 @@ impl DocState {
     }
 
     fn save_to(&mut self, path: &Path, lang: Lang) -> FollowUps {
+        self.save_with(path, SaveOptions::default(), lang)
+    }
+
+    /// Saves; a file changed on disk or held by another Shinchoku is never overwritten without
+    /// asking: the dialog offers what can be done.
+    fn save_with(&mut self, path: &Path, options: SaveOptions, lang: Lang) -> FollowUps {
         let t = lang.texts();
-        match self.doc.save_to(path) {
-            Ok(()) => vec![
-                PrefsCommand::RememberFile(path.to_path_buf()).into(),
-                DialogCommand::Notice(format!("{}: {}", t.saved, path.display())).into(),
-            ],
-            Err(e) => error(t.save_failed, e.describe(lang)),
+        match self.doc.save_to_with(path, options) {
+            Ok(()) => {
+                if let Some(a) = self.autosave.as_mut() {
+                    let _ = a.discard();
+                }
+                vec![
+                    PrefsCommand::RememberFile(path.to_path_buf()).into(),
+                    DialogCommand::Notice(format!("{}: {}", t.saved, path.display())).into(),
+                ]
+            }
+            Err(e) => {
+                let (path, message) = (path.to_path_buf(), e.describe(lang));
+                let dialog = match e {
+                    SaveError::ChangedOnDisk { .. } => Dialog::ChangedOnDisk { path, message },
+                    SaveError::Locked { .. } => Dialog::LockedOnSave { path, message },
+                    SaveError::Io { .. } => Dialog::Error {
+                        title: t.save_failed.into(),
+                        message,
+                    },
+                };
+                vec![DialogCommand::Show(dialog).into()]
+            }
         }
     }
 }
 
 /// The report-table extensions the importer reads.
 const TABLES: &[&str] = &["tsv", "txt"];
+
+/// Asks the system's file dialog; where it cannot be shown (no portal or zenity on a Linux
+/// desktop, or it gave up at once), asks for the path to be typed instead of doing nothing.
+fn ask_path(purpose: PathPurpose, dialog: impl FnOnce() -> Option<PathBuf>) -> FollowUps {
+    if no_file_dialog() {
+        return vec![DialogCommand::Show(Dialog::TypePath { purpose }).into()];
+    }
+    let started = Instant::now();
+    match dialog() {
+        Some(path) => vec![purpose.command(path)],
+        // Nobody cancels a dialog within a quarter second: it was never shown.
+        None if started.elapsed() < Duration::from_millis(250) => {
+            vec![DialogCommand::Show(Dialog::TypePath { purpose }).into()]
+        }
+        None => Vec::new(),
+    }
+}
+
+/// No way to show a file dialog: on Linux rfd needs the desktop portal (over D-Bus) or zenity.
+/// `SHINCHOKU_TYPE_PATHS` asks for typed paths anywhere (tests, remote sessions).
+fn no_file_dialog() -> bool {
+    if std::env::var_os("SHINCHOKU_TYPE_PATHS").is_some() {
+        return true;
+    }
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
+    !bus && !zenity
+}
 
 fn pick_file(filters: &[(&str, &[&str])]) -> Option<PathBuf> {
     let mut dialog = rfd::FileDialog::new();

@@ -820,6 +820,61 @@ impl GridView<'_> {
         }
     }
 
+    /// Where the row can be moved within its list, and how to delete it.
+    fn reorder_and_delete(
+        &self,
+        row: GridRow,
+        entry: Option<&crate::model::Entry>,
+    ) -> (Option<Reorder>, Option<Intent>) {
+        let report = self.report;
+        match (row, entry) {
+            (
+                GridRow::Entry {
+                    section: s,
+                    initiative: i,
+                    topic: k,
+                    side,
+                    entry: ei,
+                    sub,
+                },
+                Some(e),
+            ) => {
+                let list = report.sections[s].initiatives[i].topics[k].entries(side);
+                let len = sub.map_or(list.len(), |_| list.get(ei).map_or(0, |x| x.subs.len()));
+                (
+                    Some(Reorder {
+                        at: sub.unwrap_or(ei),
+                        len,
+                        id: e.id,
+                        entry: true,
+                    }),
+                    Some(Intent::RemoveEntry { id: e.id }),
+                )
+            }
+            (
+                GridRow::Topic {
+                    section: s,
+                    initiative: i,
+                    topic: k,
+                },
+                _,
+            ) => {
+                let topics = &report.sections[s].initiatives[i].topics;
+                let id = topics[k].id;
+                (
+                    Some(Reorder {
+                        at: k,
+                        len: topics.len(),
+                        id,
+                        entry: false,
+                    }),
+                    Some(Intent::RemoveTopic { id }),
+                )
+            }
+            _ => (None, None),
+        }
+    }
+
     /// The right-click menu of a row: (label, command), `None` for a separator.
     fn menu_items(&self, row: GridRow) -> Vec<(&'static str, Option<AppCommand>)> {
         let t = self.t();
@@ -872,53 +927,7 @@ impl GridView<'_> {
                 .into(),
             );
         }
-        // Reorder within the list the row stands in; delete.
-        let (moves, delete): (Option<Reorder>, Option<Intent>) = match (row, entry) {
-            (
-                GridRow::Entry {
-                    section: s,
-                    initiative: i,
-                    topic: k,
-                    side,
-                    entry: ei,
-                    sub,
-                },
-                Some(e),
-            ) => {
-                let list = report.sections[s].initiatives[i].topics[k].entries(side);
-                let len = sub.map_or(list.len(), |_| list.get(ei).map_or(0, |x| x.subs.len()));
-                (
-                    Some(Reorder {
-                        at: sub.unwrap_or(ei),
-                        len,
-                        id: e.id,
-                        entry: true,
-                    }),
-                    Some(Intent::RemoveEntry { id: e.id }),
-                )
-            }
-            (
-                GridRow::Topic {
-                    section: s,
-                    initiative: i,
-                    topic: k,
-                },
-                _,
-            ) => {
-                let topics = &report.sections[s].initiatives[i].topics;
-                let id = topics[k].id;
-                (
-                    Some(Reorder {
-                        at: k,
-                        len: topics.len(),
-                        id,
-                        entry: false,
-                    }),
-                    Some(Intent::RemoveTopic { id }),
-                )
-            }
-            _ => (None, None),
-        };
+        let (moves, delete) = self.reorder_and_delete(row, entry);
         if let Some(Reorder { at, len, id, entry }) = moves {
             items.push(("", None));
             let step = |by: isize| -> AppCommand {

@@ -41,6 +41,16 @@ pub fn show(
                 item(ui, t, Action::Print, &mut out);
                 item(ui, t, Action::ExportPdf, &mut out);
                 ui.menu_button(t.export, |ui| export_menu(ui, t, &mut out));
+                ui.menu_button(t.recovery_interval, |ui| {
+                    let current = prefs.recovery_interval().as_secs();
+                    for seconds in crate::app::state::prefs::RECOVERY_CHOICES {
+                        let label = format!("{seconds} {}", t.seconds);
+                        if ui.radio(current == seconds, label).clicked() {
+                            out.push(PrefsCommand::SetRecoverySeconds(seconds).into());
+                            ui.close();
+                        }
+                    }
+                });
                 ui.separator();
                 item(ui, t, Action::Quit, &mut out);
             });

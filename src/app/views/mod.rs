@@ -29,6 +29,8 @@ pub struct ViewState {
     pub entry_editor: Option<EntryEditor>,
     /// The entry row under the pointer in the last frame (its linked rows are highlighted).
     pub hovered_entry: Option<Id>,
+    /// A path being typed where the system's file dialog cannot be shown.
+    pub typed_path: String,
 }
 
 pub struct InlineEdit {

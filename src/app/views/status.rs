@@ -11,6 +11,15 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, doc: &Document, notice: Option<&str>)
     let r = &doc.report;
     Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
+            if let Some(holder) = doc.locked_by() {
+                let text = format!("{}（{}）", t.read_only, holder.describe(lang));
+                ui.label(
+                    egui::RichText::new(text)
+                        .strong()
+                        .color(super::widgets::color(crate::palette::ERROR_TEXT)),
+                );
+                ui.separator();
+            }
             ui.label(format!(
                 "{}（{}年度） {}",
                 r.fiscal_year.era_form(),

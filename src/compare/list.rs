@@ -1,0 +1,418 @@
+//! The change list: a diff laid out as lines, grouped by initiative, in Japanese or English —
+//! what the command line prints and what a printed change list shows.
+
+use super::{Aspect, Change, Diff, FieldChange, ReportInfo, StatusOf, What};
+use crate::lang::{Describe, Lang, say};
+use crate::model::{FiscalYear, Side};
+
+/// One line of the change list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListLine {
+    /// 0: the comparison's heading; 1: a report field, a section or an initiative; 2: a change
+    /// within an initiative.
+    pub depth: u8,
+    pub text: String,
+    /// The change the line tells, by index into [`Diff::changes`] (for jumping to it).
+    pub change: Option<usize>,
+}
+
+/// The diff as lines: which reports, what changed in the report as a whole, then each
+/// initiative (or section) with its changes under it.
+pub fn change_list(diff: &Diff, lang: Lang) -> Vec<ListLine> {
+    let mut out = Vec::new();
+    let line = |depth, text, change| ListLine {
+        depth,
+        text,
+        change,
+    };
+    out.push(line(
+        0,
+        say(
+            lang,
+            format!(
+                "比較: {} → {}",
+                report_name(&diff.old, lang),
+                report_name(&diff.new, lang)
+            ),
+            format!(
+                "Comparing {} → {}",
+                report_name(&diff.old, lang),
+                report_name(&diff.new, lang)
+            ),
+        ),
+        None,
+    ));
+    if diff.same {
+        out.push(line(
+            1,
+            say(lang, "変更はありません".into(), "no changes".into()),
+            None,
+        ));
+        return out;
+    }
+    for f in &diff.report {
+        out.push(line(1, f.describe(lang), None));
+    }
+    let mut group: Option<String> = None;
+    for (k, c) in diff.changes.iter().enumerate() {
+        let heading = group_heading(c, lang);
+        if group.as_ref() != Some(&heading) {
+            out.push(line(1, heading.clone(), None));
+            group = Some(heading);
+        }
+        out.push(line(2, c.describe(lang), Some(k)));
+    }
+    out
+}
+
+/// The change list as plain text, two spaces of indent per depth.
+pub fn change_list_text(diff: &Diff, lang: Lang) -> String {
+    let mut text = String::new();
+    for l in change_list(diff, lang) {
+        text.push_str(&"  ".repeat(l.depth as usize));
+        text.push_str(&l.text);
+        text.push('\n');
+    }
+    text
+}
+
+fn report_name(r: &ReportInfo, lang: Lang) -> String {
+    let period = match (r.period, lang) {
+        ("first_half", Lang::Ja) => "上半期",
+        ("second_half", Lang::Ja) => "下半期",
+        (_, Lang::Ja) => "通期",
+        ("first_half", Lang::En) => "first half",
+        ("second_half", Lang::En) => "second half",
+        (_, Lang::En) => "full year",
+    };
+    say(
+        lang,
+        format!(
+            "{}（{}）{}・{}時点",
+            r.fiscal_year_era, r.fiscal_year, period, r.as_of
+        ),
+        format!(
+            "FY{} ({}) {}, as of {}",
+            r.fiscal_year, r.fiscal_year_era, period, r.as_of
+        ),
+    )
+}
+
+fn group_heading(c: &Change, lang: Lang) -> String {
+    match (&c.initiative, &c.section) {
+        (Some(i), _) => say(
+            lang,
+            format!("取組{} {}", i.number, i.title),
+            format!("Initiative {} {}", i.number, i.title),
+        ),
+        (None, Some(s)) => say(lang, format!("区分{s}"), format!("Section {s}")),
+        (None, None) => String::new(),
+    }
+}
+
+fn side_name(side: Side, lang: Lang) -> &'static str {
+    match (side, lang) {
+        (Side::Plan, Lang::Ja) => "年次計画",
+        (Side::Actual, Lang::Ja) => "実績",
+        (Side::Plan, Lang::En) => "plan",
+        (Side::Actual, Lang::En) => "result",
+    }
+}
+
+fn years(y: [i32; 2]) -> String {
+    let [first, last] = y;
+    let reference = FiscalYear(first);
+    if first == last {
+        FiscalYear(first).short_form_like(reference)
+    } else {
+        format!(
+            "{}～{}",
+            FiscalYear(first).short_form_like(reference),
+            FiscalYear(last).short_form_like(reference)
+        )
+    }
+}
+
+fn heading(h: &Option<String>, lang: Lang) -> String {
+    match h {
+        Some(h) => format!("<{h}>"),
+        None => say(lang, "（見出しなし）".into(), "(no heading)".into()),
+    }
+}
+
+impl Describe for FieldChange {
+    fn describe(&self, lang: Lang) -> String {
+        let name = match (self.field, lang) {
+            ("title", Lang::Ja) => "タイトル",
+            ("programme", Lang::Ja) => "取組名",
+            ("fiscal_year", Lang::Ja) => "年度",
+            ("period", Lang::Ja) => "報告期間",
+            ("plan_years", Lang::Ja) => "計画年度",
+            ("plan_heading", Lang::Ja) => "年次計画の見出し",
+            ("actual_heading", Lang::Ja) => "実績の見出し",
+            ("as_of", Lang::Ja) => "時点",
+            (f, _) => f,
+        };
+        format!("{name}: {} → {}", self.old, self.new)
+    }
+}
+
+impl Describe for Change {
+    fn describe(&self, lang: Lang) -> String {
+        let what = self.what.describe(lang);
+        match (&self.topic, topic_level(&self.what)) {
+            (Some(t), true) => format!("<{t}> {what}"),
+            _ => what,
+        }
+    }
+}
+
+/// Changes told inside a topic, whose heading is worth repeating.
+fn topic_level(w: &What) -> bool {
+    matches!(
+        w,
+        What::EntryAdded { .. }
+            | What::EntryRemoved { .. }
+            | What::EntryArchived { .. }
+            | What::EntryChanged { .. }
+            | What::StatusChanged {
+                of: StatusOf::Topic,
+                ..
+            }
+    )
+}
+
+impl Describe for What {
+    fn describe(&self, lang: Lang) -> String {
+        use What as W;
+        match self {
+            W::SectionAdded { numeral, title } => say(
+                lang,
+                format!("区分を追加: {numeral} {title}"),
+                format!("section added: {numeral} {title}"),
+            ),
+            W::SectionRemoved { numeral, title } => say(
+                lang,
+                format!("区分を削除: {numeral} {title}"),
+                format!("section removed: {numeral} {title}"),
+            ),
+            W::SectionChanged { field, old, new } => say(
+                lang,
+                format!(
+                    "区分の{}を変更: {old} → {new}",
+                    if *field == "numeral" { "番号" } else { "題" }
+                ),
+                format!("section {field} changed: {old} → {new}"),
+            ),
+            W::InitiativeAdded { number, title } => say(
+                lang,
+                format!("取組を追加: {number} {title}"),
+                format!("initiative added: {number} {title}"),
+            ),
+            W::InitiativeRemoved { number, title } => say(
+                lang,
+                format!("取組を削除: {number} {title}"),
+                format!("initiative removed: {number} {title}"),
+            ),
+            W::InitiativeChanged { field, old, new } => {
+                let ja = match *field {
+                    "number" => "番号",
+                    "label" => "記号",
+                    _ => "題",
+                };
+                say(
+                    lang,
+                    format!("取組の{ja}を変更: {old} → {new}"),
+                    format!("initiative {field} changed: {old} → {new}"),
+                )
+            }
+            W::InitiativeMoved {
+                old_section,
+                new_section,
+            } => say(
+                lang,
+                format!("区分を移動: {old_section} → {new_section}"),
+                format!("moved to another section: {old_section} → {new_section}"),
+            ),
+            W::DivisionsChanged { old, new } => say(
+                lang,
+                format!("担当課を変更: {} → {}", old.join("、"), new.join("、")),
+                format!("divisions changed: {} → {}", old.join(", "), new.join(", ")),
+            ),
+            W::ItemAdded { name } => say(
+                lang,
+                format!("取組項目を追加: {name}"),
+                format!("action item added: {name}"),
+            ),
+            W::ItemRemoved { name } => say(
+                lang,
+                format!("取組項目を削除: {name}"),
+                format!("action item removed: {name}"),
+            ),
+            W::ItemChanged { field, old, new } => say(
+                lang,
+                format!(
+                    "取組項目の{}を変更: {old} → {new}",
+                    if *field == "name" { "名前" } else { "□" }
+                ),
+                format!("action item {field} changed: {old} → {new}"),
+            ),
+            W::StageAdded {
+                item,
+                stage,
+                years: y,
+            } => say(
+                lang,
+                format!("工程を追加: {item} {} {stage}", years(*y)),
+                format!("stage added: {item} {} {stage}", years(*y)),
+            ),
+            W::StageRemoved {
+                item,
+                stage,
+                years: y,
+            } => say(
+                lang,
+                format!("工程を削除: {item} {} {stage}", years(*y)),
+                format!("stage removed: {item} {} {stage}", years(*y)),
+            ),
+            W::StageMoved {
+                item,
+                stage,
+                old_years,
+                new_years,
+            } => say(
+                lang,
+                format!(
+                    "工程の年度を変更: {item} {stage} {} → {}",
+                    years(*old_years),
+                    years(*new_years)
+                ),
+                format!(
+                    "stage moved: {item} {stage} {} → {}",
+                    years(*old_years),
+                    years(*new_years)
+                ),
+            ),
+            W::StageRelabelled {
+                item,
+                years: y,
+                old,
+                new,
+            } => say(
+                lang,
+                format!("工程を変更: {item} {} {old} → {new}", years(*y)),
+                format!("stage relabelled: {item} {} {old} → {new}", years(*y)),
+            ),
+            W::TopicAdded { heading: h } => say(
+                lang,
+                format!("見出しを追加: {}", heading(h, lang)),
+                format!("topic added: {}", heading(h, lang)),
+            ),
+            W::TopicRemoved { heading: h } => say(
+                lang,
+                format!("見出しを削除: {}", heading(h, lang)),
+                format!("topic removed: {}", heading(h, lang)),
+            ),
+            W::TopicChanged { field, old, new } => {
+                let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+                say(
+                    lang,
+                    format!(
+                        "{}を変更: {} → {}",
+                        if *field == "heading" {
+                            "見出し"
+                        } else {
+                            "担当課"
+                        },
+                        show(old),
+                        show(new)
+                    ),
+                    format!("topic {field} changed: {} → {}", show(old), show(new)),
+                )
+            }
+            W::EntryAdded { side, text } => say(
+                lang,
+                format!("{}を追加: {text}", side_name(*side, lang)),
+                format!("{} added: {text}", side_name(*side, lang)),
+            ),
+            W::EntryRemoved { side, text } => say(
+                lang,
+                format!("{}を削除: {text}", side_name(*side, lang)),
+                format!("{} removed: {text}", side_name(*side, lang)),
+            ),
+            W::EntryArchived {
+                side,
+                text,
+                fiscal_year,
+                period,
+            } => {
+                let era = FiscalYear(*fiscal_year).era_form();
+                say(
+                    lang,
+                    format!("{}を履歴へ（{era}）: {text}", side_name(*side, lang)),
+                    format!(
+                        "{} moved to the history (FY{fiscal_year}, {period}): {text}",
+                        side_name(*side, lang)
+                    ),
+                )
+            }
+            W::EntryChanged {
+                side,
+                old_text,
+                new_text,
+                aspects,
+                ..
+            } => {
+                let what: Vec<&str> = aspects
+                    .iter()
+                    .map(|a| match (a, lang) {
+                        (Aspect::Text, Lang::Ja) => "文",
+                        (Aspect::Months, Lang::Ja) => "時期",
+                        (Aspect::Scheduled, Lang::Ja) => "予定",
+                        (Aspect::Counts, Lang::Ja) => "回数・人数",
+                        (Aspect::Kind, Lang::Ja) => "種類",
+                        (Aspect::Text, Lang::En) => "text",
+                        (Aspect::Months, Lang::En) => "months",
+                        (Aspect::Scheduled, Lang::En) => "scheduled",
+                        (Aspect::Counts, Lang::En) => "counts",
+                        (Aspect::Kind, Lang::En) => "kind",
+                    })
+                    .collect();
+                say(
+                    lang,
+                    format!(
+                        "{}を変更（{}）: {old_text} → {new_text}",
+                        side_name(*side, lang),
+                        what.join("・")
+                    ),
+                    format!(
+                        "{} changed ({}): {old_text} → {new_text}",
+                        side_name(*side, lang),
+                        what.join(", ")
+                    ),
+                )
+            }
+            W::LinkAdded { result, plan } => say(
+                lang,
+                format!("対応付けを追加: {result} → 計画 {plan}"),
+                format!("link added: {result} reports {plan}"),
+            ),
+            W::LinkRemoved { result, plan } => say(
+                lang,
+                format!("対応付けを解除: {result} → 計画 {plan}"),
+                format!("link removed: {result} no longer reports {plan}"),
+            ),
+            W::StatusChanged { of, old, new } => {
+                let (ja, en) = match of {
+                    StatusOf::Initiative => ("取組の状況", "initiative status"),
+                    StatusOf::Topic => ("見出しの状況", "topic status"),
+                };
+                say(
+                    lang,
+                    format!("{ja}: {}→{}", old.japanese(), new.japanese()),
+                    format!("{en}: {} → {}", old.english(), new.english()),
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! Keeping every word safe, from the window: a file open in another Shinchoku, a file changed
+//! on disk before a save, work recovered after a crash, a path typed where no file dialog can
+//! be shown.
+
+use shinchoku::store::recovery::RecoveryStore;
+
+use crate::helpers::*;
+
+/// The sample saved as a `.ron` in `dir`.
+fn saved_sample(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("report.ron");
+    shinchoku::store::save(&path, &Document::sample().report).unwrap();
+    path
+}
+
+fn opened(path: &std::path::Path) -> Harness<'static, ShinchokuApp> {
+    let mut h = harness_with(
+        ShinchokuApp::new(Document::sample(), Prefs::default()),
+        900.0,
+    );
+    h.state_mut()
+        .queue(FileCommand::OpenPath(path.to_path_buf()));
+    h.run();
+    h
+}
+
+fn retitle(h: &mut Harness<'static, ShinchokuApp>, title: &str) {
+    let id = h.state().document().report.initiatives().next().unwrap().id;
+    let title = title.to_string();
+    h.state_mut()
+        .queue(Intent::SetInitiativeTitle { id, title });
+    h.run();
+}
+
+#[test]
+fn a_file_open_in_another_window_opens_read_only_and_the_lock_can_be_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let first = opened(&path);
+    assert!(first.state().dialog().is_none());
+    let mut second = opened(&path);
+    assert!(matches!(
+        second.state().dialog(),
+        Some(Dialog::Locked { .. })
+    ));
+    second.get_by_label("ほかの進捗で開かれています");
+    assert!(second.state().document().is_read_only());
+    second.get_by_label("読み取り専用で開く").click();
+    second.run();
+    assert!(second.state().dialog().is_none());
+    assert!(
+        second
+            .query_all_by_label_contains("読み取り専用（")
+            .next()
+            .is_some()
+    );
+    // Its save is refused, naming who holds the file; taking the lock over saves.
+    retitle(&mut second, "二つ目の窓で変更");
+    second.state_mut().queue(Action::Save);
+    second.run();
+    assert!(matches!(
+        second.state().dialog(),
+        Some(Dialog::LockedOnSave { .. })
+    ));
+    second.get_by_label("ロックを引き継いで保存").click();
+    second.run();
+    assert!(!second.state().document().is_dirty());
+    let on_disk = shinchoku::store::open(&path).unwrap();
+    assert_eq!(on_disk, second.state().document().report);
+    drop(first);
+}
+
+#[test]
+fn a_file_changed_on_disk_is_never_overwritten_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let mut h = opened(&path);
+    // Someone else saves the file meanwhile.
+    let mut theirs = Document::sample().report;
+    theirs.title.push_str("（他の人の変更）");
+    std::fs::write(&path, shinchoku::store::to_ron(&theirs)).unwrap();
+    retitle(&mut h, "この窓の変更");
+    h.state_mut().queue(Action::Save);
+    h.run();
+    assert!(matches!(
+        h.state().dialog(),
+        Some(Dialog::ChangedOnDisk { .. })
+    ));
+    h.get_by_label("ファイルがほかで変更されています");
+    assert_eq!(
+        shinchoku::store::open(&path).unwrap(),
+        theirs,
+        "nothing written yet"
+    );
+    h.get_by_label("上書き").click();
+    h.run();
+    assert!(!h.state().document().is_dirty());
+    assert_eq!(
+        shinchoku::store::open(&path).unwrap(),
+        h.state().document().report
+    );
+}
+
+#[test]
+fn unsaved_work_is_offered_back_after_a_crash() {
+    let copies = tempfile::tempdir().unwrap();
+    let store = || RecoveryStore::new(copies.path());
+    let mut h = harness_with(
+        ShinchokuApp::new(Document::sample(), Prefs::default()).with_recovery(store()),
+        900.0,
+    );
+    h.run();
+    retitle(&mut h, "保存前に落ちた変更");
+    // The window loses the focus: the copy is written at once.
+    h.state_mut().queue(FileCommand::Autosave { flush: true });
+    h.run();
+    let edited = h.state().document().report.clone();
+    // The process dies without saving; the next start offers the copy.
+    std::mem::forget(h);
+    let mut next = harness_with(
+        ShinchokuApp::new(Document::sample(), Prefs::default()).with_recovery(store()),
+        900.0,
+    );
+    next.run();
+    assert!(matches!(next.state().dialog(), Some(Dialog::Recover(list)) if list.len() == 1));
+    next.get_by_label("保存されていない作業が残っています");
+    next.get_by_label("復元").click();
+    next.run();
+    assert!(next.state().dialog().is_none());
+    assert!(next.state().document().report == edited);
+    // Restored, the copy is gone from the list of pending ones.
+    assert!(store().pending().is_empty());
+}
+
+#[test]
+fn where_no_file_dialog_can_be_shown_the_path_is_typed() {
+    // SAFETY of the test: only the window's file dialogs read this variable.
+    unsafe { std::env::set_var("SHINCHOKU_TYPE_PATHS", "1") };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    let mut h = sample_harness();
+    h.state_mut().queue(Action::SaveAs);
+    h.run();
+    assert!(matches!(h.state().dialog(), Some(Dialog::TypePath { .. })));
+    h.get_by_label("この環境ではファイルを選ぶ画面を表示できません。パスを入力してください。");
+    h.get_by_role_and_label(egui::Role::TextInput, "パス")
+        .type_text(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(path.exists());
+    assert!(h.state().window_title().starts_with("typed.ron"));
+}

@@ -1,0 +1,318 @@
+//! Comparing reports (issue 12): the seed against itself and against edited copies, two
+//! imports of one table, a later table, and a report carried through a year.
+
+use shinchoku::compare::{self, Matching, RolloverError, RolloverTo, What};
+use shinchoku::import::import_bytes;
+use shinchoku::lang::Lang;
+use shinchoku::model::{Entry, FiscalYear, Id, Period, Report, Side, entry_text, links};
+
+use crate::{SEED, initiative, seed};
+
+fn kinds(diff: &compare::Diff) -> Vec<String> {
+    diff.changes
+        .iter()
+        .map(|c| {
+            serde_json::to_value(c).unwrap()["kind"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+/// Every top-level result of the report, by id.
+fn result_ids(report: &Report) -> Vec<Id> {
+    report
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .flat_map(|t| t.actual.iter().map(|e| e.id))
+        .collect()
+}
+
+#[test]
+fn the_seed_against_itself_shows_no_change() {
+    let r = seed().report;
+    let diff = compare::diff(&r, &r);
+    assert!(diff.same, "{:#?}", diff.changes);
+    assert!(diff.changes.is_empty() && diff.report.is_empty());
+    assert_eq!(diff.matched_by, Matching::Id);
+    assert_eq!(
+        compare::change_list_text(&diff, Lang::En).lines().nth(1),
+        Some("  no changes")
+    );
+}
+
+#[test]
+fn one_result_edited_one_entry_added_one_stage_moved_show_exactly_those_three() {
+    let old = seed().report;
+    let mut new = old.clone();
+    // A result without sub-items, its text edited in place (id and links kept).
+    let four = initiative(&new, "4").clone();
+    let (topic, edited) = four
+        .topics
+        .iter()
+        .find_map(|t| {
+            t.actual
+                .iter()
+                .find(|e| e.subs.is_empty())
+                .map(|e| (t.id, e.clone()))
+        })
+        .expect("a result without sub-items");
+    let (changed, _) = entry_text::with_text(&mut new, &edited, &format!("全庁で{}", edited.text));
+    *new.entry_mut(edited.id).unwrap() = changed;
+    // A new result, reporting nothing planned.
+    let (added, problems) = entry_text::new_entry(&mut new, "職員向け説明会の開催(7月～8月)");
+    assert!(problems.is_empty());
+    let added_id = added.id;
+    new.topic_mut(topic).unwrap().actual.push(added);
+    // The last stage of a lane over several years ends a year earlier.
+    let item = new
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut())
+        .flat_map(|i| i.items.iter_mut())
+        .find(|x| {
+            x.lanes
+                .first()
+                .and_then(|l| l.last())
+                .is_some_and(|s| s.first < s.last)
+        })
+        .expect("a stage over several years");
+    let item_id = item.id;
+    let span = item.lanes[0].last_mut().unwrap();
+    span.last = FiscalYear(span.last.0 - 1);
+
+    let diff = compare::diff(&old, &new);
+    assert_eq!(diff.matched_by, Matching::Id);
+    assert!(diff.report.is_empty(), "{:?}", diff.report);
+    assert_eq!(
+        kinds(&diff),
+        ["stage_moved", "entry_changed", "entry_added"],
+        "{:#?}",
+        diff.changes
+    );
+    let by_kind = |k: &str| {
+        diff.changes
+            .iter()
+            .zip(kinds(&diff))
+            .find(|(_, kind)| kind == k)
+            .map(|(c, _)| c.clone())
+            .unwrap()
+    };
+    assert_eq!(by_kind("entry_changed").new_id, Some(edited.id));
+    assert_eq!(by_kind("entry_added").new_id, Some(added_id));
+    assert_eq!(by_kind("stage_moved").new_id, Some(item_id));
+    // The change list: one heading per initiative, the change under it.
+    let text = compare::change_list_text(&diff, Lang::Ja);
+    assert!(text.contains("取組4 "), "{text}");
+    assert!(
+        text.contains("実績を追加: 職員向け説明会の開催(7月～8月)"),
+        "{text}"
+    );
+    assert!(text.contains("全庁で"), "{text}");
+}
+
+#[test]
+fn two_imports_of_one_table_in_utf8_and_cp932_compare_equal() {
+    let crlf = SEED.replace('\n', "\r\n");
+    let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&crlf);
+    assert!(!unmappable);
+    let cp932 = import_bytes(&bytes).expect("CP932 imports").report;
+    let diff = compare::diff(&seed().report, &cp932);
+    assert!(diff.same, "{:#?}", diff.changes);
+}
+
+#[test]
+fn a_later_table_adding_a_section_and_an_initiative_with_other_wave_dashes_shows_just_those() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    let mut later: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    later.push(String::new());
+    later.push(lines[31].to_string()); // the header row
+    later.push(lines[32].replace(
+        "Ⅲ 残された課題への的確な対応に向けて",
+        "Ⅳ 新たな課題への挑戦",
+    ));
+    for l in &lines[53..57] {
+        later.push(l.replace(
+            "10\t⑤ 情報セキュリティの確保",
+            "12\t① 新たな行政サービスの創出",
+        ));
+    }
+    let later = later.join("\n").replace('～', "〜");
+    assert!(later.contains('〜') && !later.contains('～'));
+    let old = seed().report;
+    let new = import_bytes(later.as_bytes())
+        .expect("the later table imports")
+        .report;
+    assert_eq!(new.initiative_count(), 12);
+    let diff = compare::diff(&old, &new);
+    assert!(diff.report.is_empty(), "{:?}", diff.report);
+    assert_eq!(
+        kinds(&diff),
+        ["section_added", "initiative_added"],
+        "{:#?}",
+        diff.changes
+    );
+    assert!(matches!(
+        &diff.changes[1].what,
+        What::InitiativeAdded { number, .. } if number == "12"
+    ));
+}
+
+#[test]
+fn a_separate_import_whose_ids_shifted_pairs_by_text() {
+    // As a second table imported on its own numbers its ids: one result more at the start
+    // shifts the id of everything after it, so the same id means another thing.
+    let old = seed().report;
+    let mut new = old.clone();
+    let (extra, _) = entry_text::new_entry(&mut new, "庁内報での紹介");
+    let topic = old
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .find(|t| !t.actual.is_empty())
+        .expect("a topic with results");
+    new.topic_mut(topic.id).unwrap().actual.insert(0, extra);
+    new.number_in_document_order();
+    // The links are proposed afresh, as the importer does.
+    fn unlink(list: &mut [Entry]) {
+        for e in list {
+            e.reports.clear();
+            unlink(&mut e.subs);
+        }
+    }
+    for s in &mut new.sections {
+        for i in &mut s.initiatives {
+            for t in &mut i.topics {
+                unlink(&mut t.actual);
+            }
+        }
+    }
+    links::propose_all(&mut new);
+    let first = &topic.actual[0];
+    let now = new.entry(first.id).expect("the id is in use again");
+    assert_ne!(now.text, first.text, "the same id means another thing");
+    let diff = compare::diff(&old, &new);
+    assert_eq!(diff.matched_by, Matching::Content);
+    assert_eq!(kinds(&diff), ["entry_added"], "{:#?}", diff.changes);
+}
+
+#[test]
+fn a_first_half_rolled_to_the_second_half_then_the_next_year_reads_as_a_person_writes_it() {
+    let h1 = seed().report;
+    let results = result_ids(&h1);
+
+    let h2 = compare::rollover(&h1, RolloverTo::SecondHalf).expect("to the second half");
+    assert_eq!(h2.fiscal_year, FiscalYear(2017));
+    assert_eq!(h2.period, Period::SecondHalf);
+    assert_eq!(h2.actual_heading(), "下半期実績(10月～3月)");
+    assert_eq!(h2.as_of().to_japanese(h2.fiscal_year), "2018年3月31日");
+    assert_eq!(
+        h2.title,
+        "平成 29 年度「第二次三重県行財政改革取組」具体的取組 下半期(10月～3月)実績"
+    );
+    // The first half's results stay, shown as the first half's, each once.
+    assert_eq!(result_ids(&h2), results);
+    for id in &results {
+        assert_eq!(
+            h2.earlier_period_of(*id).map(|p| p.period),
+            Some(Period::FirstHalf)
+        );
+    }
+    let diff = compare::diff(&h1, &h2);
+    assert_eq!(diff.matched_by, Matching::Id);
+    assert_eq!(diff.new.as_of, "2018-03-31");
+    let fields: Vec<&str> = diff.report.iter().map(|f| f.field).collect();
+    assert_eq!(fields, ["title", "period", "actual_heading", "as_of"]);
+    assert!(
+        !kinds(&diff).iter().any(|k| k.starts_with("entry")),
+        "no entry changes: {:#?}",
+        diff.changes
+    );
+
+    let full = compare::rollover(&h1, RolloverTo::FullYear).expect("to the full year");
+    assert_eq!(full.actual_heading(), "実績");
+    assert_eq!(full.as_of().to_japanese(full.fiscal_year), "2018年3月31日");
+
+    let y2 = compare::rollover(&h2, RolloverTo::NextYear).expect("to the next year");
+    assert_eq!(y2.fiscal_year, FiscalYear(2018));
+    assert_eq!(y2.fiscal_year.era_form(), "平成30年度");
+    assert_eq!(y2.period, Period::FirstHalf);
+    assert_eq!(y2.plan_years, h1.plan_years);
+    assert_eq!(y2.actual_heading(), "上半期実績(4月～9月)");
+    assert_eq!(y2.plan_heading(), "平成 30 年度 年次計画");
+    assert_eq!(y2.as_of().to_japanese(y2.fiscal_year), "2018年9月30日");
+    assert_eq!(
+        y2.title,
+        "平成 30 年度「第二次三重県行財政改革取組」具体的取組 上半期(4月～9月)実績"
+    );
+    assert!(
+        result_ids(&y2).is_empty(),
+        "the new year starts without results"
+    );
+    // The new 年次計画 comes from the stage plan: initiative 1's item is 順次実施 in 30年度.
+    let one = initiative(&y2, "1");
+    let plan: Vec<&Entry> = one.topics.iter().flat_map(|t| t.plan.iter()).collect();
+    assert!(
+        plan.iter()
+            .any(|e| e.text.starts_with("協創の取組を進めるための研修の充実：")),
+        "{:?}",
+        plan.iter().map(|e| &e.text).collect::<Vec<_>>()
+    );
+    // No result lost: each is in the history, and the comparison says it went there.
+    let diff = compare::diff(&h2, &y2);
+    assert_eq!(diff.matched_by, Matching::Id);
+    assert_eq!(diff.new.as_of, "2018-09-30");
+    for id in &results {
+        let found = y2.archived(*id).expect("the result is in the history");
+        assert_eq!(found.period.fiscal_year, FiscalYear(2017));
+        let change = diff
+            .changes
+            .iter()
+            .find(|c| c.old_id == Some(*id))
+            .expect("the comparison tells where it went");
+        assert!(
+            matches!(
+                change.what,
+                What::EntryArchived {
+                    side: Side::Actual,
+                    fiscal_year: 2017,
+                    ..
+                }
+            ),
+            "{change:?}"
+        );
+    }
+    assert!(!kinds(&diff).contains(&"entry_removed".to_string()));
+    // Saved and opened again, the history is still there.
+    let reopened = shinchoku::store::from_ron(&shinchoku::store::to_ron(&y2)).unwrap();
+    assert_eq!(reopened, y2);
+}
+
+#[test]
+fn the_programmes_last_plan_year_says_so_instead_of_rolling_over() {
+    let h1 = seed().report;
+    assert_eq!(
+        compare::rollover(&h1, RolloverTo::NextYear),
+        Err(RolloverError::YearNotClosed)
+    );
+    let mut report = h1;
+    for _ in 0..2 {
+        let h2 = compare::rollover(&report, RolloverTo::SecondHalf).unwrap();
+        report = compare::rollover(&h2, RolloverTo::NextYear).unwrap();
+    }
+    assert_eq!(report.fiscal_year.era_form(), "令和元年度");
+    assert!(
+        report.title.starts_with("令和 元 年度「"),
+        "{}",
+        report.title
+    );
+    let last = compare::rollover(&report, RolloverTo::FullYear).unwrap();
+    let err = compare::rollover(&last, RolloverTo::NextYear).unwrap_err();
+    assert_eq!(
+        err,
+        RolloverError::LastPlanYear {
+            fiscal_year: FiscalYear(2019)
+        }
+    );
+    assert!(err.to_string().contains("last plan year"), "{err}");
+}
