@@ -43,6 +43,14 @@ cat > corpus/ron/small.ron <<'RON'
   divisions: ["総務課"])])], next_id: 6))
 RON
 
+# Schema 3: a report with a closed period in its history.
+sed -e 's/^(schema: 1,/(schema: 3,/' -e 's/next_id: 6))/next_id: 8, history: [(fiscal_year: 2023, period: full_year,\
+  actual_heading: "実績", as_of: (month: 3, day: 31), results: [5], cleared: [(topic: 4,\
+  heading: Some("見出し"), plan: [(id: 6, kind: activity, text: "旧(4月)", label: "旧",\
+  when: Some("4月"), timing: Some((kind: Months, months: 1)))], actual: [(id: 7,\
+  kind: activity, text: "済", label: "済")])])], to_confirm: [5]))/' \
+  corpus/ron/small.ron > corpus/ron/small-history.ron
+
 # Month expressions and era years as the README lists them.
 k=0
 for e in '6月' '4月～9月' '11月～1月' '6月～' '～9月' '4月、9月' '5月～7月及び12月～2月の年2回' \

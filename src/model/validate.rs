@@ -294,6 +294,43 @@ pub fn violations(report: &Report) -> Vec<Violation> {
             },
         );
     }
+    // Closed periods are named and shown like the report's own year: the same rules hold.
+    for past in &report.history {
+        if !past.fiscal_year.is_supported() {
+            push(
+                Place::field("history"),
+                Rule::YearOutOfRange {
+                    year: past.fiscal_year.0,
+                },
+            );
+        } else if !as_of_is_valid(past.as_of, past.fiscal_year) {
+            push(
+                Place::field("history"),
+                Rule::AsOfInvalid {
+                    month: past.as_of.month,
+                    day: past.as_of.day,
+                },
+            );
+        }
+        let mut stack: Vec<&Entry> = past
+            .cleared
+            .iter()
+            .flat_map(|t| t.plan.iter().chain(&t.actual))
+            .collect();
+        while let Some(e) = stack.pop() {
+            if let Some(t) = &e.timing
+                && !t.months.is_within_year()
+            {
+                push(
+                    Place::field("history"),
+                    Rule::MonthsOutOfRange {
+                        stored: t.months.bits(),
+                    },
+                );
+            }
+            stack.extend(e.subs.iter());
+        }
+    }
 
     let mut seen: HashMap<Id, Place> = HashMap::new();
     let mut highest = 0u64;

@@ -215,3 +215,30 @@ fn a_link_to_no_plan_entry_of_the_initiative_is_dropped_with_a_warning() {
     let (original, _) = store::from_ron_checked(SAMPLE_RON).unwrap();
     assert!(report == original, "only the two links are gone");
 }
+
+#[test]
+fn a_closed_period_in_the_history_keeps_the_same_rules() {
+    for (year, as_of, rule) in [
+        (
+            2147483647,
+            "(month: 9, day: 30)",
+            Rule::YearOutOfRange { year: 2147483647 },
+        ),
+        (
+            2016,
+            "(month: 9, day: 31)",
+            Rule::AsOfInvalid { month: 9, day: 31 },
+        ),
+    ] {
+        let text = damaged(
+            "next_id: ",
+            &format!(
+                "history: [(fiscal_year: {year}, period: first_half, actual_heading: \"\", \
+                 as_of: {as_of})],\n    next_id: "
+            ),
+        );
+        let found = refused(&text);
+        assert_eq!(found[0].rule, rule);
+        assert_eq!(found[0].place.field, Some("history"));
+    }
+}
