@@ -17,8 +17,13 @@ use shinchoku::summary::ReportSummary;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// A report to open in the window: a Shinchoku `.ron` file or a report table (`.tsv`).
-    file: Option<PathBuf>,
+    /// Reports to open in the window: a Shinchoku `.ron` file or a report table (`.tsv`).
+    /// Several reports of one programme open together, to step through (前の報告 / 次の報告):
+    /// the latest is shown, compared with the one before.
+    files: Vec<PathBuf>,
+    /// Open the report compared with this one (比較): the grid marks what differs.
+    #[arg(long, value_name = "OLD")]
+    compare: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -211,17 +216,17 @@ fn main() -> ExitCode {
             };
             print(&report, &output, &setup)
         }
-        None => open_window(cli.file),
+        None => open_window(cli.files, cli.compare),
     }
 }
 
 #[cfg(feature = "gui")]
-fn open_window(file: Option<PathBuf>) -> ExitCode {
-    shinchoku::app::run(file)
+fn open_window(files: Vec<PathBuf>, compare: Option<PathBuf>) -> ExitCode {
+    shinchoku::app::run(shinchoku::app::Start { files, compare })
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window(_file: Option<PathBuf>) -> ExitCode {
+fn open_window(_files: Vec<PathBuf>, _compare: Option<PathBuf>) -> ExitCode {
     eprintln!("shinchoku: built without the window (feature `gui`); use a subcommand, see --help");
     ExitCode::FAILURE
 }

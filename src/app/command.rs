@@ -26,6 +26,7 @@ pub enum AppCommand {
     Print(PrintCommand),
     Prefs(PrefsCommand),
     Dialog(DialogCommand),
+    Compare(CompareCommand),
 }
 
 /// What a user asks from a menu or the keyboard.
@@ -48,6 +49,15 @@ pub enum Action {
     SelectPrevious,
     /// Edit the selected entry's or initiative's text in place.
     EditSelected,
+    /// Compare the open report with another file (比較…).
+    Compare,
+    /// Open several reports of one programme together, to step through them.
+    OpenSeries,
+    /// Step to the report before / after the open one in the series (前の報告 / 次の報告).
+    PreviousReport,
+    NextReport,
+    /// Save the comparison's change list as a PDF.
+    ExportChangeList,
 }
 
 /// When a shortcut is taken.
@@ -71,6 +81,7 @@ pub struct ActionSpec {
 
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const ALT: Modifiers = Modifiers::ALT;
 const NONE: Modifiers = Modifiers::NONE;
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -136,6 +147,26 @@ impl Action {
             &[key(NONE, Key::Enter)],
             When::NotTyping,
         ),
+        spec(Action::Compare, |t| t.compare, &[], When::Always),
+        spec(Action::OpenSeries, |t| t.open_series, &[], When::Always),
+        spec(
+            Action::ExportChangeList,
+            |t| t.compare_print,
+            &[],
+            When::Always,
+        ),
+        spec(
+            Action::PreviousReport,
+            |t| t.previous_report,
+            &[key(ALT, Key::ArrowLeft)],
+            When::NotTyping,
+        ),
+        spec(
+            Action::NextReport,
+            |t| t.next_report,
+            &[key(ALT, Key::ArrowRight)],
+            When::NotTyping,
+        ),
     ];
 
     pub fn spec(self) -> &'static ActionSpec {
@@ -156,6 +187,8 @@ impl Action {
 
     /// Actions that throw the open report away, and so must ask first when it has changes.
     pub fn discards_report(self) -> bool {
+        // Stepping through a series and opening one ask when they open the file
+        // (`CompareCommand::OpenMember`), not before choosing.
         matches!(self, Action::Open | Action::Import | Action::Quit)
     }
 }
@@ -214,21 +247,57 @@ pub enum FileCommand {
         purpose: PathPurpose,
         path: PathBuf,
     },
+    /// Carry the open report into its next period (次の期間へ): the new report replaces it in
+    /// the window, unsaved, compared with the one it came from.
+    Rollover(crate::compare::RolloverTo),
 }
 
 impl FileCommand {
     pub fn discards_report(&self) -> bool {
         matches!(
             self,
-            FileCommand::OpenPath(_) | FileCommand::Reload | FileCommand::Restore(_)
+            FileCommand::OpenPath(_)
+                | FileCommand::Reload
+                | FileCommand::Restore(_)
+                | FileCommand::Rollover(_)
         )
     }
+}
+
+impl CompareCommand {
+    pub fn discards_report(&self) -> bool {
+        matches!(self, CompareCommand::OpenMember { .. })
+    }
+}
+
+/// The comparison (比較) and the series of reports opened together.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CompareCommand {
+    /// Compare the open report with this file.
+    With(PathBuf),
+    Stop,
+    /// Show the change with this index in the comparison's diff: unfold, select, scroll.
+    Reveal(usize),
+    /// Open these reports of one programme together: the latest is opened, compared with the
+    /// one before.
+    OpenSeries(Vec<PathBuf>),
+    /// Open a report of the series, compared with `compare_with` (the one before it).
+    OpenMember {
+        path: PathBuf,
+        compare_with: Option<PathBuf>,
+    },
+    /// Save the change list as a PDF.
+    PrintList(PathBuf),
 }
 
 /// What a path asked for is for (the file dialog's question, when it is typed instead).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathPurpose {
     Open,
+    /// The report to compare the open one with.
+    Compare,
+    /// Where to save the change list's PDF.
+    ChangeList,
     SaveAs,
     ExportPdf,
     Export {
@@ -242,6 +311,8 @@ impl PathPurpose {
     pub fn command(self, path: PathBuf) -> AppCommand {
         match self {
             PathPurpose::Open => FileCommand::OpenPath(path).into(),
+            PathPurpose::Compare => CompareCommand::With(path).into(),
+            PathPurpose::ChangeList => CompareCommand::PrintList(path).into(),
             PathPurpose::SaveAs => FileCommand::SaveTo(path).into(),
             PathPurpose::ExportPdf => FileCommand::ExportPdfTo(path).into(),
             PathPurpose::Export { encoding, .. } => FileCommand::ExportTo { path, encoding }.into(),
@@ -370,6 +441,12 @@ impl From<PrintCommand> for AppCommand {
 impl From<PrefsCommand> for AppCommand {
     fn from(c: PrefsCommand) -> AppCommand {
         AppCommand::Prefs(c)
+    }
+}
+
+impl From<CompareCommand> for AppCommand {
+    fn from(c: CompareCommand) -> AppCommand {
+        AppCommand::Compare(c)
     }
 }
 

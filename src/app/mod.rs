@@ -3,12 +3,13 @@
 //! it (see [`state`]) — the only place where anything changes.
 
 pub mod command;
+mod comparing;
 pub mod fonts;
 pub mod i18n;
 pub mod state;
 mod views;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use egui::{Context, ViewportCommand};
@@ -17,9 +18,12 @@ use crate::document::Document;
 use crate::grid::RowFilter;
 use crate::model::Id;
 use crate::store::recovery::RecoveryStore;
-pub use command::{Action, AppCommand, DialogCommand, EditTarget, FileCommand, PrefsCommand};
+pub use command::{
+    Action, AppCommand, CompareCommand, DialogCommand, EditTarget, FileCommand, PrefsCommand,
+};
 pub use command::{PrintCommand, ViewCommand};
 pub use i18n::Lang;
+use state::compare::CompareState;
 pub use state::dialogs::Dialog;
 use state::dialogs::DialogState;
 use state::document::DocState;
@@ -36,6 +40,7 @@ pub struct ShinchokuApp {
     printing: PrintState,
     prefs: Prefs,
     dialogs: DialogState,
+    compare: CompareState,
     /// What the views are in the middle of (typing, dragging); theirs to change.
     drafts: ViewState,
     /// Commands asked for outside a frame's views (tests, scripts), run in the next frame.
@@ -58,6 +63,7 @@ impl ShinchokuApp {
             printing: PrintState::default(),
             prefs,
             dialogs: DialogState::default(),
+            compare: CompareState::default(),
             drafts: ViewState::default(),
             queued: Vec::new(),
             discard_confirmed: false,
@@ -81,19 +87,23 @@ impl ShinchokuApp {
         self
     }
 
-    /// The app as `shinchoku [FILE]` starts it: the file, or the bundled sample.
-    pub fn starting_with(file: Option<&Path>, prefs: Prefs) -> ShinchokuApp {
+    /// The app as `shinchoku [FILE…] [--compare OLD]` starts it: the file (several: a series),
+    /// or the bundled sample.
+    pub fn starting_with(start: &Start, prefs: Prefs) -> ShinchokuApp {
         let mut app = ShinchokuApp::new(Document::sample(), prefs);
         match RecoveryStore::user_default() {
             Ok(store) => app = app.with_recovery(store),
             Err(e) => eprintln!("shinchoku: no recovery copies: {e}"),
         }
-        if let Some(path) = file {
-            // Opened before the first frame, so the window starts on it (or on its error).
-            app.handle(
-                &Context::default(),
-                FileCommand::OpenPath(path.to_path_buf()).into(),
-            );
+        // Opened before the first frame, so the window starts on it (or on its error).
+        let ctx = Context::default();
+        match &start.files[..] {
+            [] => {}
+            [one] => app.handle(&ctx, FileCommand::OpenPath(one.clone()).into()),
+            several => app.handle(&ctx, CompareCommand::OpenSeries(several.to_vec()).into()),
+        }
+        if let Some(old) = &start.compare {
+            app.handle(&ctx, CompareCommand::With(old.clone()).into());
         }
         app
     }
@@ -121,6 +131,31 @@ impl ShinchokuApp {
 
     pub fn dialog(&self) -> Option<&Dialog> {
         self.dialogs.dialog()
+    }
+
+    /// The comparison the grid is marked with, if any.
+    pub fn comparison(&self) -> Option<&crate::compare::Comparison> {
+        self.compare.comparison()
+    }
+
+    /// The reports opened together (前の報告 / 次の報告), oldest first.
+    pub fn series(&self) -> Vec<PathBuf> {
+        self.compare
+            .series()
+            .iter()
+            .map(|m| m.path.clone())
+            .collect()
+    }
+
+    /// The grid's rows as drawn (with the comparison's removed rows).
+    pub fn grid_rows(&mut self) -> Vec<crate::grid::GridRow> {
+        let (report, revision) = (&self.doc.doc().report, self.doc.revision());
+        self.compare.refresh(report, revision);
+        let compared = self
+            .compare
+            .comparison()
+            .map(|c| (c, self.compare.generation()));
+        self.view.rows(report, revision, compared).to_vec()
     }
 
     /// A PDF is being made.
@@ -171,6 +206,7 @@ impl ShinchokuApp {
         let doc = self.doc.doc();
         let revision = self.doc.revision();
         let report = &doc.report;
+        self.compare.refresh(report, revision);
         let mut out = views::menu::show(ui, t, &self.prefs, doc, self.view.show_summary());
         out.extend(views::toolbar::show(ui, lang, report, self.view.filter()));
         views::status::show(ui, lang, doc, self.dialogs.notice());
@@ -201,13 +237,19 @@ impl ShinchokuApp {
             };
             out.extend(preview.show(&ctx));
         }
+        out.extend(views::compare::show(ui, lang, &mut self.compare, doc));
         let scroll_to = self.view.take_scroll();
-        let rows = self.view.rows(report, revision).to_vec();
+        let compared = self
+            .compare
+            .comparison()
+            .map(|c| (c, self.compare.generation()));
+        let rows = self.view.rows(report, revision, compared).to_vec();
         egui::CentralPanel::default().show(ui, |ui| {
             let grid_view = views::grid::GridView {
                 report,
                 rows: &rows,
                 view: &self.view,
+                comparison: self.compare.comparison(),
                 lang,
                 scroll_to,
                 drafts: &mut self.drafts,
@@ -239,15 +281,19 @@ impl ShinchokuApp {
                 }
             }
         }
-        let dropped = ctx.input(|i| {
+        let mut dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
         });
-        if let Some(path) = dropped {
-            out.push(FileCommand::OpenPath(path).into());
+        // Several reports dropped at once are a series to step through.
+        match dropped.len() {
+            0 => {}
+            1 => out.push(FileCommand::OpenPath(dropped.remove(0)).into()),
+            _ => out.push(CompareCommand::OpenSeries(dropped).into()),
         }
         // The recovery copy: when due, and at once when the window loses the focus.
         let focused = ctx.input(|i| i.viewport().focused);
@@ -297,6 +343,22 @@ impl ShinchokuApp {
                 self.start_pdf(ctx, PdfPurpose::Export(path));
                 Vec::new()
             }
+            AppCommand::File(FileCommand::Rollover(to)) => self.rollover(to),
+            AppCommand::File(FileCommand::OpenPath(path)) => {
+                let follow = self
+                    .doc
+                    .handle_file(FileCommand::OpenPath(path.clone()), lang);
+                if self.doc.doc().file_path() == Some(path.as_path()) {
+                    self.compare.opened(&path);
+                }
+                follow
+            }
+            AppCommand::File(save @ (FileCommand::SaveTo(_) | FileCommand::SaveForced(_))) => {
+                let follow = self.doc.handle_file(save, lang);
+                self.saved();
+                follow
+            }
+            AppCommand::Compare(compare) => self.handle_compare(compare),
             AppCommand::File(file) => self.doc.handle_file(file, lang),
             AppCommand::Edit(intent) => self.doc.perform(intent, lang),
             AppCommand::View(view) => self.view.handle(&self.doc.doc().report, view),
@@ -324,6 +386,7 @@ impl ShinchokuApp {
         match command {
             AppCommand::Action(a) => a.discards_report(),
             AppCommand::File(f) => f.discards_report(),
+            AppCommand::Compare(c) => c.discards_report(),
             _ => false,
         }
     }
@@ -341,14 +404,30 @@ impl ShinchokuApp {
             Action::ExpandAll => self.view.expand_all(),
             Action::CollapseAll => self.view.collapse_all(report),
             Action::ToggleSummary => self.view.toggle_summary(),
-            Action::SelectNext => self.view.move_selection(report, revision, 1),
-            Action::SelectPrevious => self.view.move_selection(report, revision, -1),
+            Action::SelectNext | Action::SelectPrevious => {
+                let step = if action == Action::SelectNext { 1 } else { -1 };
+                self.compare.refresh(report, revision);
+                let compared = self
+                    .compare
+                    .comparison()
+                    .map(|c| (c, self.compare.generation()));
+                self.view.move_selection(report, revision, compared, step);
+            }
             Action::EditSelected => self.view.edit_selected(),
             Action::PrintPreview => self.printing.open_preview(),
             Action::Print => self.start_pdf(ctx, PdfPurpose::Print),
+            Action::PreviousReport => return self.step(-1),
+            Action::NextReport => return self.step(1),
+            Action::Save => {
+                let follow = self.doc.handle_action(action, self.lang());
+                self.saved();
+                return follow;
+            }
+            Action::Compare | Action::OpenSeries | Action::ExportChangeList => {
+                return self.doc.handle_action(action, self.lang());
+            }
             Action::Open
             | Action::Import
-            | Action::Save
             | Action::SaveAs
             | Action::Undo
             | Action::Redo
@@ -389,8 +468,17 @@ impl eframe::App for ShinchokuApp {
     }
 }
 
-/// Opens the window. `file` is opened (or imported) at start; without it, the bundled sample.
-pub fn run(file: Option<PathBuf>) -> ExitCode {
+/// What the window opens with.
+#[derive(Clone, Debug, Default)]
+pub struct Start {
+    /// Reports to open (several: a series to step through); none: the bundled sample.
+    pub files: Vec<PathBuf>,
+    /// A report to compare the opened one with.
+    pub compare: Option<PathBuf>,
+}
+
+/// Opens the window on what `start` names (the bundled sample when it names no file).
+pub fn run(start: Start) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("進捗 Shinchoku")
@@ -410,10 +498,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 .storage
                 .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(ShinchokuApp::starting_with(
-                file.as_deref(),
-                prefs,
-            )))
+            Ok(Box::new(ShinchokuApp::starting_with(&start, prefs)))
         }),
     );
     match result {

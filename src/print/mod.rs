@@ -7,6 +7,7 @@
 //! report's title, fiscal year (era and Western), period and as-of date, a legend, and a footer
 //! with `n / N` and the printing date.
 
+pub mod changes;
 mod draw;
 pub mod pdf;
 pub mod text;
@@ -252,6 +253,8 @@ pub fn selected_rows(report: &Report, setup: &PageSetup) -> Vec<GridRow> {
                 | GridRow::Lane { section: s, .. }
                 | GridRow::Topic { section: s, .. }
                 | GridRow::Entry { section: s, .. } => s,
+                // Only a comparison adds these, after the rows selected here.
+                GridRow::Removed { .. } => return true,
             };
             setup.section.is_none_or(|n| report.sections[s].number == n)
         })

@@ -3,6 +3,7 @@
 //! cached). Changed only by [`ViewModel::handle`].
 
 use crate::app::command::{AppCommand, EditTarget, ViewCommand};
+use crate::compare::Comparison;
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::{Id, Report, Side};
 
@@ -20,8 +21,9 @@ pub struct ViewModel {
     /// Scroll the grid so this row is visible (after keyboard selection), once.
     scroll_to_row: Option<usize>,
     rows: Vec<GridRow>,
-    /// What `rows` were made from: the report's revision and the filter's generation.
-    rows_key: Option<(u64, u64)>,
+    /// What `rows` were made from: the report's revision, the filter's generation and the
+    /// comparison's (if any).
+    rows_key: Option<(u64, u64, Option<u64>)>,
     filter_generation: u64,
 }
 
@@ -55,15 +57,69 @@ impl ViewModel {
         self.scroll_to_row.take()
     }
 
-    /// The grid's rows as they stand; recomputed only when the report (`revision`) or the
-    /// filter changed.
-    pub fn rows(&mut self, report: &Report, revision: u64) -> &[GridRow] {
-        let key = (revision, self.filter_generation);
+    /// The grid's rows as they stand, with rows for what a comparison found removed;
+    /// recomputed only when the report (`revision`), the filter or the comparison (by its
+    /// generation) changed.
+    pub fn rows(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: Option<(&Comparison, u64)>,
+    ) -> &[GridRow] {
+        let key = (revision, self.filter_generation, compared.map(|c| c.1));
         if self.rows_key != Some(key) {
-            self.rows = grid::rows(report, &self.filter);
+            let rows = grid::rows(report, &self.filter);
+            self.rows = match compared {
+                Some((c, _)) => c.with_removed(report, &rows, &self.filter),
+                None => rows,
+            };
             self.rows_key = Some(key);
         }
         &self.rows
+    }
+
+    /// Shows a change of the comparison: its initiative and section unfolded (the filters
+    /// cleared if they hide it), its row selected and scrolled to.
+    pub fn reveal(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: (&Comparison, u64),
+        change: usize,
+    ) {
+        let Some(c) = compared.0.diff.changes.get(change) else {
+            return;
+        };
+        let initiative = c.initiative.as_ref().and_then(|i| i.new_id);
+        if let Some(id) = initiative {
+            self.filter.folded.remove(&id);
+            let section = report
+                .sections
+                .iter()
+                .find(|s| s.initiatives.iter().any(|i| i.id == id));
+            if let Some(s) = section {
+                self.filter.folded.remove(&s.id);
+            }
+        }
+        self.filter_generation += 1;
+        let find = |rows: &[GridRow]| {
+            rows.iter().position(|r| match *r {
+                GridRow::Removed { change: k, .. } => k == change,
+                r => c.new_id.is_some() && grid::thing_of(report, r) == c.new_id,
+            })
+        };
+        let mut row = find(self.rows(report, revision, Some(compared)));
+        if row.is_none() && self.filter.is_narrowed() {
+            self.filter = RowFilter {
+                folded: std::mem::take(&mut self.filter.folded),
+                ..RowFilter::default()
+            };
+            self.filter_generation += 1;
+            row = find(self.rows(report, revision, Some(compared)));
+        }
+        self.selected = initiative.or(self.selected);
+        self.selected_entry = c.new_id.filter(|id| report.entry(*id).is_some());
+        self.scroll_to_row = row;
     }
 
     pub fn toggle_summary(&mut self) {
@@ -151,9 +207,15 @@ impl ViewModel {
     }
 
     /// Moves the selection to the next (`step` 1) or previous (-1) initiative in the grid.
-    pub fn move_selection(&mut self, report: &Report, revision: u64, step: isize) {
+    pub fn move_selection(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: Option<(&Comparison, u64)>,
+        step: isize,
+    ) {
         let initiative_rows: Vec<(usize, Id)> = self
-            .rows(report, revision)
+            .rows(report, revision, compared)
             .iter()
             .enumerate()
             .filter(|(_, r)| matches!(r, GridRow::Initiative { .. }))

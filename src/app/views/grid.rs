@@ -16,11 +16,13 @@ use crate::app::command::{AppCommand, EditTarget, ViewCommand};
 use crate::app::fonts::BOLD_FAMILY;
 use crate::app::i18n::{Lang, Texts};
 use crate::app::state::view::ViewModel;
+use crate::compare::{Comparison, Mark, RowMarks};
 use crate::edit::Intent;
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::months::FISCAL_MONTHS;
 use crate::model::status::{
-    LineMark, LineStatus, initiative_status, plan_entry_status, section_counts, topic_status,
+    LineMark, LineStatus, Status, initiative_status, plan_entry_status, section_counts,
+    topic_status,
 };
 use crate::model::{EntryKind, FiscalYear, Id, MonthSet, Report, Side, StageSpan};
 
@@ -33,6 +35,8 @@ pub struct GridView<'a> {
     pub report: &'a Report,
     pub rows: &'a [GridRow],
     pub view: &'a ViewModel,
+    /// The report the grid is compared with: its marks are drawn on the cells.
+    pub comparison: Option<&'a Comparison>,
     pub lang: Lang,
     /// Scroll so this row is visible (after keyboard selection).
     pub scroll_to: Option<usize>,
@@ -144,12 +148,34 @@ impl GridView<'_> {
                     if entry_id.is_some_and(|e| related.contains(&e)) {
                         row.set_hovered(true);
                     }
-                    row.col(|ui| self.number_cell(ui, grid_row));
-                    let (_, text_response) = row.col(|ui| self.text_cell(ui, grid_row, out));
-                    row.col(|ui| self.stage_cell(ui, grid_row, out));
-                    row.col(|ui| self.month_cell(ui, grid_row, out));
-                    row.col(|ui| self.division_cell(ui, grid_row, out));
-                    row.col(|ui| self.status_cell(ui, grid_row));
+                    let marks = self
+                        .comparison
+                        .map(|c| c.row_marks(self.report, grid_row))
+                        .unwrap_or_default();
+                    row.col(|ui| {
+                        self.number_cell(ui, grid_row, &marks);
+                        outline(ui, marks.number);
+                    });
+                    let (_, text_response) = row.col(|ui| {
+                        self.text_cell(ui, grid_row, out);
+                        outline(ui, marks.text);
+                    });
+                    row.col(|ui| {
+                        self.stage_cell(ui, grid_row, out);
+                        outline(ui, marks.stage);
+                    });
+                    row.col(|ui| {
+                        self.month_cell(ui, grid_row, out);
+                        outline(ui, marks.months);
+                    });
+                    row.col(|ui| {
+                        self.division_cell(ui, grid_row, out);
+                        outline(ui, marks.division);
+                    });
+                    row.col(|ui| match marks.status {
+                        Some((old, new)) => status_change(ui, old, new, self.lang),
+                        None => self.status_cell(ui, grid_row),
+                    });
                     let response = row.response();
                     if response.hovered() || text_response.hovered() {
                         hovered = entry_id;
@@ -264,16 +290,34 @@ impl GridView<'_> {
             ));
     }
 
-    fn number_cell(&self, ui: &mut Ui, row: GridRow) {
+    fn number_cell(&self, ui: &mut Ui, row: GridRow, marks: &RowMarks) {
         let text = match row {
             GridRow::Section { section: s } => self.report.sections[s].numeral.clone(),
             GridRow::Initiative {
                 section: s,
                 initiative: i,
             } => self.report.sections[s].initiatives[i].number.clone(),
-            _ => return,
+            _ => String::new(),
         };
-        ui.label(bold(&text));
+        // Added and removed rows carry a sign as well as a colour.
+        let sign = match marks.row {
+            Some(Mark::Added) => "＋",
+            Some(Mark::Removed) => "－",
+            _ => "",
+        };
+        if let Some(mark) = marks.row {
+            let t = self.t();
+            let word = match mark {
+                Mark::Added => t.mark_added,
+                Mark::Changed => t.mark_changed,
+                Mark::Removed => t.mark_removed,
+            };
+            ui.label(bold(sign).color(mark_color(mark)))
+                .on_hover_text(word);
+        }
+        if !text.is_empty() {
+            ui.label(bold(&text));
+        }
     }
 
     fn text_cell(&mut self, ui: &mut Ui, row: GridRow, out: &mut Vec<AppCommand>) {
@@ -353,6 +397,17 @@ impl GridView<'_> {
                 );
             }
             GridRow::Entry { side, sub, .. } => self.entry_text(ui, row, side, sub, &needle),
+            GridRow::Removed { change, .. } => {
+                let text = self
+                    .comparison
+                    .map(|c| c.removed_text(change, self.lang))
+                    .unwrap_or_default();
+                let rich = RichText::new(&text)
+                    .strikethrough()
+                    .color(mark_color(Mark::Removed));
+                ui.add(egui::Label::new(rich).selectable(false).truncate())
+                    .on_hover_text(format!("{}: {text}", t.mark_removed));
+            }
         }
     }
 
@@ -594,6 +649,16 @@ impl GridView<'_> {
             ui.add(egui::Label::new(RichText::new(text).strong()).selectable(false));
             return;
         }
+        if let GridRow::Removed { change, .. } = row
+            && let Some((entry, side)) = self.comparison.and_then(|c| c.removed_entry(change))
+        {
+            // What the older report had, faded: it is no longer in this one.
+            let mut faded = painter.clone();
+            faded.multiply_opacity(0.4);
+            let marks = grid::entry_marks(entry, side, as_of, None);
+            paint::entry(&faded, rect, &marks, side, FontId::proportional(11.0), "");
+            return;
+        }
         let GridRow::Entry { side, .. } = row else {
             return;
         };
@@ -759,7 +824,7 @@ impl GridView<'_> {
                 status_badge(ui, status, self.lang);
             }
             GridRow::Entry { .. } => self.line_status(ui, row),
-            GridRow::Lane { .. } => {}
+            GridRow::Lane { .. } | GridRow::Removed { .. } => {}
         }
     }
 
@@ -1012,7 +1077,7 @@ fn without(set: MonthSet, a: usize, b: usize) -> MonthSet {
 /// The text a row edits in place.
 pub fn edit_target(report: &Report, row: GridRow) -> Option<EditTarget> {
     Some(match row {
-        GridRow::Section { .. } => return None,
+        GridRow::Section { .. } | GridRow::Removed { .. } => return None,
         GridRow::Initiative {
             section: s,
             initiative: i,
@@ -1031,6 +1096,35 @@ pub fn edit_target(report: &Report, row: GridRow) -> Option<EditTarget> {
         } => EditTarget::TopicHeading(report.sections[s].initiatives[i].topics[t].id),
         GridRow::Entry { .. } => EditTarget::Entry(grid::entry_of(report, row)?.id),
     })
+}
+
+/// A compare mark around a cell: an outline in the mark's colour.
+fn outline(ui: &mut Ui, mark: Option<Mark>) {
+    if let Some(mark) = mark {
+        let rect = ui.max_rect().shrink(1.0);
+        let stroke = Stroke::new(2.0, mark_color(mark));
+        ui.painter()
+            .rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Inside);
+    }
+}
+
+fn mark_color(mark: Mark) -> Color32 {
+    super::widgets::color(crate::palette::compare_mark(mark))
+}
+
+/// A status that changed since the compared report: before → now (遅れ → 完了).
+fn status_change(ui: &mut Ui, old: Status, new: Status, lang: Lang) {
+    let text = format!(
+        "{}→{}",
+        super::widgets::status_name(old, lang),
+        super::widgets::status_name(new, lang)
+    );
+    let rich = RichText::new(&text)
+        .small()
+        .strong()
+        .color(mark_color(Mark::Changed));
+    ui.add(egui::Label::new(rich).selectable(false).truncate())
+        .on_hover_text(text);
 }
 
 fn bold(text: &str) -> RichText {

@@ -18,7 +18,7 @@ pub fn show(
     Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t.menu_file, |ui| {
-                for action in [Action::Open, Action::Import] {
+                for action in [Action::Open, Action::Import, Action::OpenSeries] {
                     item(ui, t, action, &mut out);
                 }
                 ui.menu_button(t.recent, |ui| {
@@ -36,6 +36,11 @@ pub fn show(
                 let enabled = doc.is_dirty() || doc.save_path().is_none();
                 ui.add_enabled_ui(enabled, |ui| item(ui, t, Action::Save, &mut out));
                 item(ui, t, Action::SaveAs, &mut out);
+                ui.separator();
+                item(ui, t, Action::Compare, &mut out);
+                ui.menu_button(t.rollover, |ui| rollover_menu(ui, t, doc, &mut out));
+                item(ui, t, Action::PreviousReport, &mut out);
+                item(ui, t, Action::NextReport, &mut out);
                 ui.separator();
                 item(ui, t, Action::PrintPreview, &mut out);
                 item(ui, t, Action::Print, &mut out);
@@ -92,6 +97,23 @@ fn item(ui: &mut egui::Ui, t: &Texts, action: Action, out: &mut Vec<AppCommand>)
     if ui.add(button).clicked() {
         out.push(action.into());
         ui.close();
+    }
+}
+
+/// ファイル → 次の期間へ: where a report of this period can go (the others greyed out).
+fn rollover_menu(ui: &mut egui::Ui, t: &Texts, doc: &Document, out: &mut Vec<AppCommand>) {
+    use crate::compare::RolloverTo;
+    use crate::model::Period;
+    let first_half = doc.report.period == Period::FirstHalf;
+    for (label, to, enabled) in [
+        (t.rollover_second_half, RolloverTo::SecondHalf, first_half),
+        (t.rollover_full_year, RolloverTo::FullYear, first_half),
+        (t.rollover_next_year, RolloverTo::NextYear, !first_half),
+    ] {
+        if ui.add_enabled(enabled, Button::new(label)).clicked() {
+            out.push(FileCommand::Rollover(to).into());
+            ui.close();
+        }
     }
 }
 
