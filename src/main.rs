@@ -91,6 +91,9 @@ enum Command {
         /// The change list's language.
         #[arg(long, value_enum, default_value = "en")]
         lang: LangArg,
+        /// Also write the change list as a PDF (A4, in `--lang`).
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: Option<PathBuf>,
     },
     /// Carry a report into the next period: its second half, the full year, or the next fiscal
     /// year (written as a `.ron` file).
@@ -156,7 +159,8 @@ fn main() -> ExitCode {
             new,
             json,
             lang,
-        }) => diff(&old, &new, json, lang),
+            pdf,
+        }) => diff(&old, &new, json, lang, pdf.as_deref()),
         Some(Command::Rollover { report, output, to }) => rollover(&report, &output, to),
         Some(Command::Sample {
             output,
@@ -382,7 +386,7 @@ fn export(input: &Path, output: &Path, encoding: EncodingArg) -> ExitCode {
 /// Exit code of `diff` when the reports differ (like diff(1)).
 const DIFFERENT: u8 = 1;
 
-fn diff(old: &Path, new: &Path, json: bool, lang: LangArg) -> ExitCode {
+fn diff(old: &Path, new: &Path, json: bool, lang: LangArg, pdf: Option<&Path>) -> ExitCode {
     let mut opened = Vec::new();
     for path in [old, new] {
         match shinchoku::open_report(path) {
@@ -397,6 +401,24 @@ fn diff(old: &Path, new: &Path, json: bool, lang: LangArg) -> ExitCode {
         return ExitCode::from(UNREADABLE);
     };
     let diff = shinchoku::compare::diff(a, b);
+    let lang = match lang {
+        LangArg::Ja => shinchoku::lang::Lang::Ja,
+        LangArg::En => shinchoku::lang::Lang::En,
+    };
+    if let Some(out) = pdf {
+        let written = shinchoku::print::changes::pdf(&diff, lang, &shinchoku::print::today())
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                shinchoku::store::write_atomically(out, &bytes).map_err(|e| e.to_string())
+            });
+        if let Err(e) = written {
+            eprintln!(
+                "shinchoku: {}: cannot write the change list: {e}",
+                out.display()
+            );
+            return ExitCode::from(UNREADABLE);
+        }
+    }
     if json {
         match serde_json::to_string_pretty(&diff) {
             Ok(text) => println!("{text}"),
@@ -406,10 +428,6 @@ fn diff(old: &Path, new: &Path, json: bool, lang: LangArg) -> ExitCode {
             }
         }
     } else {
-        let lang = match lang {
-            LangArg::Ja => shinchoku::lang::Lang::Ja,
-            LangArg::En => shinchoku::lang::Lang::En,
-        };
         print!("{}", shinchoku::compare::change_list_text(&diff, lang));
     }
     if diff.same {

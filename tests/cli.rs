@@ -369,7 +369,7 @@ fn diff_exits_0_when_same_1_when_different_2_when_unreadable() {
     let different = shinchoku(&["diff", SEED, next]);
     assert_eq!(different.status.code(), Some(1));
     let text = String::from_utf8_lossy(&different.stdout);
-    assert!(text.contains("period: first_half → second_half"), "{text}");
+    assert!(text.contains("period: first half → second half"), "{text}");
 
     let missing = dir.path().join("missing.ron");
     let unreadable = shinchoku(&["diff", SEED, missing.to_str().unwrap()]);
@@ -384,4 +384,20 @@ fn diff_exits_0_when_same_1_when_different_2_when_unreadable() {
     assert_eq!(v["new"]["period"], "second_half");
     assert_eq!(v["new"]["as_of"], "2018-03-31");
     assert_eq!(v["report"][1]["field"], "period");
+
+    // The change list on paper, in Japanese.
+    let pdf = dir.path().join("changes.pdf");
+    let printed = shinchoku(&[
+        "diff",
+        SEED,
+        next,
+        "--lang",
+        "ja",
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(printed.status.code(), Some(1));
+    let text = pdf_extract::extract_text_from_mem(&std::fs::read(&pdf).unwrap()).unwrap();
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(flat.contains("報告期間:上半期→下半期"), "{text}");
 }

@@ -161,10 +161,10 @@ impl ShinchokuApp {
     fn print_change_list(&mut self, path: &Path) -> Vec<AppCommand> {
         let lang = self.lang();
         let t = lang.texts();
-        let lines = self.compare.list(lang).to_vec();
-        let layout = crate::print::changes::layout(&lines, &crate::print::today());
-        let title = lines.first().map(|l| l.text.clone()).unwrap_or_default();
-        let written = crate::print::pdf::render(&layout, &title, &mut |_| {})
+        let Some(comparison) = self.compare.comparison() else {
+            return Vec::new();
+        };
+        let written = crate::print::changes::pdf(&comparison.diff, lang, &crate::print::today())
             .map_err(|e| e.describe(lang))
             .and_then(|bytes| {
                 crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string())

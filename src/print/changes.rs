@@ -3,9 +3,11 @@
 //! page number and date in the footer. Drawn as the grid is, as [`Shape`]s, so
 //! [`super::pdf::render`] makes the PDF.
 
+use super::pdf::PdfError;
 use super::text::TextMeasure;
 use super::{Page, PrintLayout, Shape};
-use crate::compare::ListLine;
+use crate::compare::{Diff, ListLine, change_list};
+use crate::lang::Lang;
 use crate::palette::{MUTED, Rgb};
 
 /// A4 portrait, in points.
@@ -14,6 +16,13 @@ const HEIGHT: f32 = 841.9;
 const MARGIN: f32 = 42.0;
 const FOOTER: f32 = 24.0;
 const INDENT: f32 = 14.0;
+
+/// The change list of `diff` as a PDF, in `lang`.
+pub fn pdf(diff: &Diff, lang: Lang, printed_on: &str) -> Result<Vec<u8>, PdfError> {
+    let lines = change_list(diff, lang);
+    let title = lines.first().map(|l| l.text.clone()).unwrap_or_default();
+    super::pdf::render(&layout(&lines, printed_on), &title, &mut |_| {})
+}
 
 /// Lays the change list out on A4 pages; `printed_on` goes in each footer.
 pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
