@@ -9,6 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::i18n::{Lang, Texts};
 use super::state::dialogs::Dialog;
+use super::views::columns::Column;
 use crate::edit::Intent;
 use crate::model::status::Status;
 use crate::model::{Id, Report, Side};
@@ -58,6 +59,20 @@ pub enum Action {
     NextReport,
     /// Save the comparison's change list as a PDF.
     ExportChangeList,
+    /// Fold the detail panel away, or unfold it.
+    ToggleDetail,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// ← on the grid: fold the row's section or initiative, or go to the row it is under.
+    FoldOrParent,
+    /// → on the grid: unfold the row's section or initiative, or go to its first row.
+    UnfoldOrChild,
+    /// The next (previous) initiative that is 遅れ.
+    NextLate,
+    PreviousLate,
+    /// 表示 → 列幅を元に戻す.
+    ResetColumns,
 }
 
 /// When a shortcut is taken.
@@ -82,6 +97,7 @@ pub struct ActionSpec {
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const ALT: Modifiers = Modifiers::ALT;
+const SHIFT: Modifiers = Modifiers::SHIFT;
 const NONE: Modifiers = Modifiers::NONE;
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -167,6 +183,56 @@ impl Action {
             &[key(ALT, Key::ArrowRight)],
             When::NotTyping,
         ),
+        // After Alt+← / Alt+→ and Shift+F8: a plain key matches those too.
+        spec(
+            Action::FoldOrParent,
+            |t| t.fold_or_parent,
+            &[key(NONE, Key::ArrowLeft)],
+            When::NotTyping,
+        ),
+        spec(
+            Action::UnfoldOrChild,
+            |t| t.unfold_or_child,
+            &[key(NONE, Key::ArrowRight)],
+            When::NotTyping,
+        ),
+        spec(
+            Action::PreviousLate,
+            |t| t.previous_late,
+            &[key(SHIFT, Key::F8)],
+            When::Always,
+        ),
+        spec(
+            Action::NextLate,
+            |t| t.next_late,
+            &[key(NONE, Key::F8)],
+            When::Always,
+        ),
+        spec(
+            Action::ToggleDetail,
+            |t| t.toggle_detail,
+            &[key(CMD, Key::D)],
+            When::Always,
+        ),
+        spec(
+            Action::ZoomIn,
+            |t| t.zoom_in,
+            &[key(CMD, Key::Plus), key(CMD, Key::Equals)],
+            When::Always,
+        ),
+        spec(
+            Action::ZoomOut,
+            |t| t.zoom_out,
+            &[key(CMD, Key::Minus)],
+            When::Always,
+        ),
+        spec(
+            Action::ZoomReset,
+            |t| t.zoom_reset,
+            &[key(CMD, Key::Num0)],
+            When::Always,
+        ),
+        spec(Action::ResetColumns, |t| t.reset_columns, &[], When::Always),
     ];
 
     pub fn spec(self) -> &'static ActionSpec {
@@ -325,6 +391,10 @@ impl PathPurpose {
 pub enum ViewCommand {
     ToggleFold(Id),
     Select(Id),
+    /// Put the keyboard on a row that is not an initiative or entry (a section, item, topic).
+    SelectRow(Id),
+    /// No entry selected any more (its editor window was closed).
+    ClearEntry,
     SelectEntry(Id),
     StartEditing(EditTarget),
     /// The in-place field was left with Enter (or by clicking elsewhere).
@@ -364,6 +434,22 @@ pub enum PrefsCommand {
     SetRecoverySeconds(u64),
     SetPageSetup(PageSetup),
     RememberFile(PathBuf),
+    /// A column's width dragged at its header border (`None`: fitted again).
+    SetColumnWidth {
+        column: Column,
+        width: Option<f32>,
+    },
+    /// Show or hide a column group (工程, 月別, 担当課, 状況).
+    ToggleColumn(Column),
+    /// 表示 → 列幅を元に戻す: every column fitted and shown.
+    ResetColumns,
+    SetDetailFolded(bool),
+    SetDetailWidth(f32),
+    SetDetailPopup(bool),
+    /// A zoom step: 1 in, -1 out, 0 back to 100 %.
+    Zoom(i32),
+    /// A zoom factor (Ctrl + wheel).
+    SetZoom(f32),
 }
 
 /// What the app says to the user: a dialog in front, or a line in the status bar.

@@ -31,6 +31,7 @@ pub use state::prefs::Prefs;
 use state::printing::{PdfPurpose, PrintState};
 use state::view::ViewModel;
 pub use views::ViewState;
+pub use views::columns::{Column, ColumnLayout, ColumnPrefs};
 
 const PREFS_KEY: &str = "shinchoku-prefs";
 
@@ -177,6 +178,7 @@ impl ShinchokuApp {
         let ctx = ui.ctx().clone();
         let mut commands = std::mem::take(&mut self.queued);
         commands.push(PrintCommand::PollJob.into());
+        self.apply_zoom(&ctx, &mut commands);
         commands.extend(self.take_input(&ctx));
         self.update_title(&ctx);
         commands.extend(self.draw(ui));
@@ -215,6 +217,7 @@ impl ShinchokuApp {
             lang,
             doc,
             &self.view,
+            &self.prefs,
             &mut self.drafts,
         ));
         out.extend(views::summary::show(
@@ -247,6 +250,7 @@ impl ShinchokuApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let grid_view = views::grid::GridView {
                 report,
+                columns: &self.prefs.columns,
                 rows: &rows,
                 view: &self.view,
                 comparison: self.compare.comparison(),
@@ -261,6 +265,19 @@ impl ShinchokuApp {
             out.extend(views::dialogs::show(&ctx, lang, dialog, doc, typed));
         }
         out
+    }
+
+    /// The zoom is the prefs' (Ctrl + plus / minus / 0 are actions, so they show in the menu):
+    /// egui's own keyboard zoom is off; Ctrl + wheel asks for a zoom factor.
+    fn apply_zoom(&self, ctx: &Context, commands: &mut Vec<AppCommand>) {
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let wheel = ctx.input(|i| i.zoom_delta());
+        if (wheel - 1.0).abs() > f32::EPSILON {
+            commands.push(PrefsCommand::SetZoom(self.prefs.zoom() * wheel).into());
+        }
+        if (ctx.zoom_factor() - self.prefs.zoom()).abs() > 0.001 {
+            ctx.set_zoom_factor(self.prefs.zoom());
+        }
     }
 
     /// Shortcuts, dropped files and the window's close button, as commands.
@@ -361,7 +378,12 @@ impl ShinchokuApp {
             AppCommand::Compare(compare) => self.handle_compare(compare),
             AppCommand::File(file) => self.doc.handle_file(file, lang),
             AppCommand::Edit(intent) => self.doc.perform(intent, lang),
-            AppCommand::View(view) => self.view.handle(&self.doc.doc().report, view),
+            AppCommand::View(view) => {
+                let before = self.view.selected_entry();
+                let mut follow = self.view.handle(&self.doc.doc().report, view);
+                follow.extend(self.unfold_for_entry(before));
+                follow
+            }
             AppCommand::Print(print) => {
                 let title = self.doc.doc().report.title.clone();
                 self.printing.handle(print, lang, &title)
@@ -413,7 +435,21 @@ impl ShinchokuApp {
                     .map(|c| (c, self.compare.generation()));
                 self.view.move_selection(report, revision, compared, step);
             }
-            Action::EditSelected => self.view.edit_selected(),
+            Action::EditSelected => self.view.edit_selected(report),
+            Action::FoldOrParent
+            | Action::UnfoldOrChild
+            | Action::NextLate
+            | Action::PreviousLate => {
+                return self.keyboard(action);
+            }
+            Action::ToggleDetail => {
+                let folded = !self.prefs.detail_folded;
+                return vec![PrefsCommand::SetDetailFolded(folded).into()];
+            }
+            Action::ZoomIn => return vec![PrefsCommand::Zoom(1).into()],
+            Action::ZoomOut => return vec![PrefsCommand::Zoom(-1).into()],
+            Action::ZoomReset => return vec![PrefsCommand::Zoom(0).into()],
+            Action::ResetColumns => return vec![PrefsCommand::ResetColumns.into()],
             Action::PrintPreview => self.printing.open_preview(),
             Action::Print => self.start_pdf(ctx, PdfPurpose::Print),
             Action::PreviousReport => return self.step(-1),
@@ -432,6 +468,40 @@ impl ShinchokuApp {
             | Action::Undo
             | Action::Redo
             | Action::ExportPdf => return self.doc.handle_action(action, self.lang()),
+        }
+        Vec::new()
+    }
+
+    /// A newly selected entry unfolds the folded detail panel, unless the user prefers its
+    /// editor in a window of its own.
+    fn unfold_for_entry(&self, before: Option<Id>) -> Vec<AppCommand> {
+        let now = self.view.selected_entry();
+        if now.is_some() && now != before && self.prefs.detail_folded && !self.prefs.detail_popup {
+            vec![PrefsCommand::SetDetailFolded(false).into()]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The grid's keys: ← / → fold or move up and down the tree, F8 the next 遅れ.
+    fn keyboard(&mut self, action: Action) -> Vec<AppCommand> {
+        let (report, revision) = (&self.doc.doc().report, self.doc.revision());
+        self.compare.refresh(report, revision);
+        let compared = self
+            .compare
+            .comparison()
+            .map(|c| (c, self.compare.generation()));
+        match action {
+            Action::FoldOrParent => self.view.fold_or_parent(report, revision, compared),
+            Action::UnfoldOrChild => self.view.unfold_or_child(report, revision, compared),
+            Action::NextLate | Action::PreviousLate => {
+                let step = if action == Action::NextLate { 1 } else { -1 };
+                if !self.view.go_to_late(report, revision, compared, step) {
+                    let t = self.lang().texts();
+                    return vec![DialogCommand::Notice(t.no_late.into()).into()];
+                }
+            }
+            _ => {}
         }
         Vec::new()
     }

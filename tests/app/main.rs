@@ -10,3 +10,4 @@ mod opening;
 mod plan_lines;
 mod printing;
 mod safety;
+mod screens;

@@ -82,10 +82,67 @@ pub fn show(
                     out.push(Action::ToggleSummary.into());
                     ui.close();
                 }
+                let detail = Button::new(t.toggle_detail)
+                    .selected(!prefs.detail_folded)
+                    .shortcut_text(shortcut_text(ui, Action::ToggleDetail));
+                if ui.add(detail).clicked() {
+                    out.push(Action::ToggleDetail.into());
+                    ui.close();
+                }
+                if ui
+                    .checkbox(&mut prefs.detail_popup.clone(), t.detail_popup)
+                    .clicked()
+                {
+                    out.push(PrefsCommand::SetDetailPopup(!prefs.detail_popup).into());
+                }
+                ui.menu_button(t.columns_menu, |ui| columns_menu(ui, t, prefs, &mut out));
+                ui.menu_button(t.zoom_label, |ui| {
+                    ui.label(format!("{:.0} %", prefs.zoom() * 100.0));
+                    for action in [Action::ZoomIn, Action::ZoomOut, Action::ZoomReset] {
+                        item(ui, t, action, &mut out);
+                    }
+                });
+                ui.separator();
+                for action in [
+                    Action::SelectNext,
+                    Action::SelectPrevious,
+                    Action::FoldOrParent,
+                    Action::UnfoldOrChild,
+                    Action::EditSelected,
+                    Action::NextLate,
+                    Action::PreviousLate,
+                ] {
+                    item(ui, t, action, &mut out);
+                }
             });
         });
     });
     out
+}
+
+fn shortcut_text(ui: &egui::Ui, action: Action) -> String {
+    action
+        .shortcut()
+        .map(|s| ui.ctx().format_shortcut(&s))
+        .unwrap_or_default()
+}
+
+/// 表示 → 列: each column group shown or hidden, and the widths fitted again.
+fn columns_menu(ui: &mut egui::Ui, t: &Texts, prefs: &Prefs, out: &mut Vec<AppCommand>) {
+    use crate::app::Column;
+    for (column, label) in [
+        (Column::Stages, t.col_group_stages),
+        (Column::Months, t.col_group_months),
+        (Column::Division, t.col_division),
+        (Column::Status, t.col_status),
+    ] {
+        let mut shown = prefs.columns.is_shown(column);
+        if ui.checkbox(&mut shown, label).clicked() {
+            out.push(PrefsCommand::ToggleColumn(column).into());
+        }
+    }
+    ui.separator();
+    item(ui, t, Action::ResetColumns, out);
 }
 
 /// A menu item for an action, with its shortcut from the one table.
