@@ -246,7 +246,7 @@ impl ShinchokuApp {
             .compare
             .comparison()
             .map(|c| (c, self.compare.generation()));
-        let rows = self.view.rows(report, revision, compared).to_vec();
+        let rows = self.view.shared_rows(report, revision, compared);
         egui::CentralPanel::default().show(ui, |ui| {
             let grid_view = views::grid::GridView {
                 report,

@@ -23,7 +23,8 @@ pub struct ViewModel {
     show_summary: bool,
     /// Scroll the grid so this row is visible (after keyboard selection), once.
     scroll_to_row: Option<usize>,
-    rows: Vec<GridRow>,
+    /// Shared with the frame that draws them, so a frame does not copy them.
+    rows: std::sync::Arc<[GridRow]>,
     /// What `rows` were made from: the report's revision, the filter's generation and the
     /// comparison's (if any).
     rows_key: Option<(u64, u64, Option<u64>)>,
@@ -77,12 +78,23 @@ impl ViewModel {
         if self.rows_key != Some(key) {
             let rows = grid::rows(report, &self.filter);
             self.rows = match compared {
-                Some((c, _)) => c.with_removed(report, &rows, &self.filter),
-                None => rows,
+                Some((c, _)) => c.with_removed(report, &rows, &self.filter).into(),
+                None => rows.into(),
             };
             self.rows_key = Some(key);
         }
         &self.rows
+    }
+
+    /// [`ViewModel::rows`], shared rather than borrowed (for the frame drawing them).
+    pub fn shared_rows(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: Option<(&Comparison, u64)>,
+    ) -> std::sync::Arc<[GridRow]> {
+        self.rows(report, revision, compared);
+        self.rows.clone()
     }
 
     /// Shows a change of the comparison: its initiative and section unfolded (the filters
