@@ -8,7 +8,7 @@ use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::{Canvas, LineStyle, PrintLayout, Rgb};
 use crate::lang::{Describe, Lang, say};
@@ -147,13 +147,28 @@ impl Canvas for PdfCanvas<'_, '_> {
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(fill(c)));
         let font = if is_bold { self.bold } else { self.regular };
-        self.surface.draw_text(
+        // Glyphs straight from the font's character map: krilla's draw_text shapes every
+        // string with rustybuzz, which was a fifth of a 1,000-initiative print.
+        let glyphs: Vec<KrillaGlyph> = super::text::TextMeasure::get()
+            .glyphs(text, is_bold)
+            .into_iter()
+            .map(|(glyph, advance, range)| KrillaGlyph {
+                glyph_id: GlyphId::new(u32::from(glyph)),
+                text_range: range,
+                x_advance: advance,
+                x_offset: 0.0,
+                y_offset: 0.0,
+                y_advance: 0.0,
+                location: None,
+            })
+            .collect();
+        self.surface.draw_glyphs(
             Point::from_xy(x, y),
+            &glyphs,
             font.clone(),
-            size,
             text,
+            size,
             false,
-            TextDirection::Auto,
         );
     }
 
