@@ -963,24 +963,14 @@ fn dashed(width: f32, color: Rgb) -> LineStyle {
 /// Plan: white box, diagonal hatching, outline.
 fn plan_bar(x: f32, y: f32, w: f32, h: f32, out: &mut Vec<Shape>) {
     out.push(rect(x, y, w, h, Some(Rgb::WHITE), None));
-    let step = 3.0;
-    let mut k = 0.0;
-    while k < w + h {
-        // The line x + t, y + h - t for t in 0..h, clipped to the box.
-        let (sx, sy) = (x + k - h, y + h);
-        let t0 = (x - sx).max(0.0);
-        let t1 = h.min(x + w - sx);
-        if t1 > t0 {
-            out.push(line(
-                sx + t0,
-                sy - t0,
-                sx + t1,
-                sy - t1,
-                LineStyle::solid(0.5, PLAN_HATCH),
-            ));
-        }
-        k += step;
-    }
+    out.push(Shape::Hatch {
+        x,
+        y,
+        w,
+        h,
+        step: 3.0,
+        style: LineStyle::solid(0.5, PLAN_HATCH),
+    });
     out.push(rect(x, y, w, h, None, Some(LineStyle::solid(0.9, PLAN))));
 }
 

@@ -203,6 +203,15 @@ pub enum Shape {
     },
     /// A closed filled polygon (markers, arrow heads).
     Polygon { points: Vec<(f32, f32)>, fill: Rgb },
+    /// A box filled with diagonal lines (up to the right) every `step` points.
+    Hatch {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        step: f32,
+        style: LineStyle,
+    },
 }
 
 /// Something a page can be drawn on: the PDF and the window's print preview. [`paint`] is the
@@ -221,6 +230,21 @@ pub trait Canvas {
     );
     fn line(&mut self, from: (f32, f32), to: (f32, f32), style: &LineStyle);
     fn polygon(&mut self, points: &[(f32, f32)], fill: Rgb);
+    /// Diagonal lines every `step` points inside a box, line by line unless the canvas has a
+    /// cheaper way (the PDF fills the box with a tiling pattern).
+    fn hatch(&mut self, x: f32, y: f32, w: f32, h: f32, step: f32, style: &LineStyle) {
+        let mut k = 0.0;
+        while k < w + h {
+            // The line x + t, y + h - t for t in 0..h, clipped to the box.
+            let (sx, sy) = (x + k - h, y + h);
+            let t0 = (x - sx).max(0.0);
+            let t1 = h.min(x + w - sx);
+            if t1 > t0 {
+                self.line((sx + t0, sy - t0), (sx + t1, sy - t1), style);
+            }
+            k += step;
+        }
+    }
 }
 
 /// Draws a page's shapes on a canvas, in order.
@@ -255,6 +279,14 @@ pub fn paint(shapes: &[Shape], canvas: &mut impl Canvas) {
                 style,
             } => canvas.line((*x1, *y1), (*x2, *y2), style),
             Shape::Polygon { points, fill } => canvas.polygon(points, *fill),
+            Shape::Hatch {
+                x,
+                y,
+                w,
+                h,
+                step,
+                style,
+            } => canvas.hatch(*x, *y, *w, *h, *step, style),
         }
     }
 }
