@@ -308,6 +308,15 @@ pub fn initiative_of(report: &Report, row: GridRow) -> Option<&Initiative> {
     report.sections.get(s)?.initiatives.get(i)
 }
 
+/// The topic a topic heading or entry row belongs to.
+pub fn topic_of(report: &Report, row: GridRow) -> Option<&Topic> {
+    let topic = match row {
+        GridRow::Topic { topic, .. } | GridRow::Entry { topic, .. } => topic,
+        _ => return None,
+    };
+    initiative_of(report, row)?.topics.get(topic)
+}
+
 /// How an entry shows in its month lane, in months from April (0.0) to March's end (12.0).
 /// One description that the window and the printout each paint in their own way, so the two
 /// always show the same marks.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use shinchoku::print::{PageSetup, Paper, PrintJob};
+use shinchoku::print::{KeepTogether, PageSetup, Paper, PrintJob};
 use shinchoku::summary::ReportSummary;
 
 #[derive(Parser)]
@@ -52,6 +52,16 @@ enum Command {
         /// Only this section (1 for I, 2 for II …).
         #[arg(long)]
         section: Option<u32>,
+        /// What a page break may not cut: a topic block (an initiative continues on the next
+        /// page between topics), a whole initiative when it fits, or only a row.
+        #[arg(long, value_enum, default_value = "topic")]
+        keep: KeepArg,
+        /// Start each section on a new page.
+        #[arg(long)]
+        section_pages: bool,
+        /// Shrink the text so the printout takes at most N pages (it is always one page wide).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        fit_pages_tall: Option<u32>,
         /// Overwrite the output even when another Shinchoku has it open.
         #[arg(long)]
         force: bool,
@@ -136,6 +146,13 @@ enum ToArg {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
+enum KeepArg {
+    Initiative,
+    Topic,
+    Row,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum PaperArg {
     A3,
     A4,
@@ -202,6 +219,9 @@ fn main() -> ExitCode {
             portrait,
             division,
             section,
+            keep,
+            section_pages,
+            fit_pages_tall,
             force,
         }) => {
             if let Some(refused) = locked_output(&output, force) {
@@ -216,6 +236,13 @@ fn main() -> ExitCode {
                 landscape: !portrait,
                 division,
                 section,
+                keep: match keep {
+                    KeepArg::Initiative => KeepTogether::Initiative,
+                    KeepArg::Topic => KeepTogether::Topic,
+                    KeepArg::Row => KeepTogether::Row,
+                },
+                section_pages,
+                fit_pages_tall,
                 ..PageSetup::default()
             };
             print(&report, &output, &setup)
@@ -342,7 +369,7 @@ fn print(input: &Path, output: &Path, setup: &PageSetup) -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!(
-        "{} → {}: {} page(s), {} {}, {} KB",
+        "{} → {}: {} page(s), {} {}, text {:.1} pt, {} KB",
         input.display(),
         output.display(),
         layout.pages.len(),
@@ -352,6 +379,7 @@ fn print(input: &Path, output: &Path, setup: &PageSetup) -> ExitCode {
         } else {
             "portrait"
         },
+        layout.text_size,
         pdf.len() / 1024
     );
     ExitCode::SUCCESS

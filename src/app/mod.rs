@@ -531,11 +531,30 @@ impl ShinchokuApp {
 impl eframe::App for ShinchokuApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        exit_after_first_frame(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
+}
+
+/// When the window started to open, for [`exit_after_first_frame`].
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// With `SHINCHOKU_EXIT_AFTER_FIRST_FRAME=1`, says on stderr how long the first frame took from
+/// the start of [`run`] and closes the window: to measure start-up without a person watching.
+fn exit_after_first_frame(ctx: &Context) {
+    static DONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if std::env::var_os("SHINCHOKU_EXIT_AFTER_FIRST_FRAME").is_none_or(|v| v != "1")
+        || DONE.swap(true, std::sync::atomic::Ordering::Relaxed)
+    {
+        return;
+    }
+    if let Some(started) = STARTED.get() {
+        eprintln!("first frame: {} ms", started.elapsed().as_millis());
+    }
+    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
 }
 
 /// What the window opens with.
@@ -549,6 +568,7 @@ pub struct Start {
 
 /// Opens the window on what `start` names (the bundled sample when it names no file).
 pub fn run(start: Start) -> ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("進捗 Shinchoku")

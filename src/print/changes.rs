@@ -75,6 +75,8 @@ pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
     PrintLayout {
         width: WIDTH,
         height: HEIGHT,
+        body_height: HEIGHT - 2.0 * MARGIN - FOOTER,
+        text_size: 9.5,
         pages,
         oversized: Vec::new(),
     }
