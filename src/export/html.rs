@@ -392,10 +392,7 @@ fn entry_status(report: &Report, row: GridRow) -> Option<(&'static str, bool)> {
     let initiative = grid::initiative_of(report, row)?;
     let entry = grid::entry_of(report, row)?;
     let status = plan_entry_status(initiative, entry, report.as_of())?;
-    Some((
-        status.japanese(),
-        status.mark() == crate::model::status::LineMark::Late,
-    ))
+    Some((status.japanese(), status.mark() == LineMark::Late))
 }
 
 /// The year cells of one stage lane: a cell spanning each stage's years, empty cells between.
