@@ -66,7 +66,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export to Excel (.xlsx), the report table format (.tsv) or a CSV of the entries (.csv).
+    /// Export to Excel (.xlsx), the report table format (.tsv), a CSV of the entries (.csv) or a
+    /// web page for publishing (.html).
     Export {
         report: PathBuf,
         #[arg(short, long)]

@@ -428,3 +428,27 @@ fn print_keeps_together_what_it_is_told_and_fits_to_pages_tall() {
     let run = shinchoku(&["print", SEED, "-o", out.to_str().unwrap(), "--keep", "page"]);
     assert!(!run.status.success());
 }
+
+#[test]
+fn export_to_html_writes_the_web_page_and_an_unknown_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let run = shinchoku(&["export", SEED, "-o", page.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text = std::fs::read_to_string(&page).unwrap();
+    assert!(text.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"));
+    assert!(text.contains("<caption>平成 29 年度「第二次三重県行財政改革取組」"));
+    assert!(
+        text.contains("<th scope=\"row\">② 協創による事業・業務の実施を促進する仕組みの構築</th>"),
+        "an initiative title is a row header"
+    );
+    let odd = dir.path().join("report.docx");
+    let refused = shinchoku(&["export", SEED, "-o", odd.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains(".html"));
+    assert!(!odd.exists());
+}

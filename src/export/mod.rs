@@ -1,8 +1,9 @@
 //! Exchange with Excel and word processors: XLSX in the published report's layout, the report
-//! table format (TSV) both ways, and a CSV of the entries.
+//! table format (TSV) both ways, a CSV of the entries, and the web page for publishing (HTML).
 
 pub mod cp932;
 pub mod csv;
+pub mod html;
 pub mod table;
 pub mod xlsx;
 
@@ -67,11 +68,11 @@ impl Describe for ExportError {
             ExportError::UnknownFormat { path } => say(
                 lang,
                 format!(
-                    "{}: ファイル名の末尾は .xlsx、.tsv（.txt）、.csv のどれかにしてください",
+                    "{}: ファイル名の末尾は .xlsx、.tsv（.txt）、.csv、.html（.htm）のどれかにしてください",
                     path.display()
                 ),
                 format!(
-                    "{}: the file name must end in .xlsx, .tsv (or .txt) or .csv",
+                    "{}: the file name must end in .xlsx, .tsv (or .txt), .csv or .html (.htm)",
                     path.display()
                 ),
             ),
@@ -129,6 +130,8 @@ pub enum Format {
     Xlsx,
     Table,
     Csv,
+    /// The web page (always UTF-8, as its `<meta charset>` says).
+    Html,
 }
 
 impl Format {
@@ -138,6 +141,7 @@ impl Format {
             "xlsx" => Some(Format::Xlsx),
             "tsv" | "txt" => Some(Format::Table),
             "csv" => Some(Format::Csv),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -153,6 +157,7 @@ pub fn export_bytes(
         Format::Xlsx => xlsx::to_xlsx(report),
         Format::Table => encode(&table::to_table_text(report), encoding, false),
         Format::Csv => encode(&csv::to_csv(report)?, encoding, true),
+        Format::Html => Ok(html::to_html(report).into_bytes()),
     }
 }
 

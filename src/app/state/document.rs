@@ -167,6 +167,7 @@ impl DocState {
                     Format::Xlsx => ("Excel", "xlsx"),
                     Format::Table => ("TSV", "tsv"),
                     Format::Csv => ("CSV", "csv"),
+                    Format::Html => ("HTML", "html"),
                 };
                 let file = self
                     .doc

@@ -174,7 +174,8 @@ fn rollover_menu(ui: &mut egui::Ui, t: &Texts, doc: &Document, out: &mut Vec<App
     }
 }
 
-/// ファイル → エクスポート: each format, and the report table in each encoding.
+/// ファイル → エクスポート: each format (the web page last), and the report table in each
+/// encoding.
 fn export_menu(ui: &mut egui::Ui, t: &Texts, out: &mut Vec<AppCommand>) {
     use crate::export::{Encoding, Format};
     let entries = [
@@ -195,6 +196,7 @@ fn export_menu(ui: &mut egui::Ui, t: &Texts, out: &mut Vec<AppCommand>) {
             Encoding::Utf16,
         ),
         (t.export_csv.to_string(), Format::Csv, Encoding::Utf8),
+        (t.export_html.to_string(), Format::Html, Encoding::Utf8),
     ];
     for (label, format, encoding) in entries {
         if ui.button(label).clicked() {
