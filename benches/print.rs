@@ -11,6 +11,7 @@ fn print_1000(c: &mut Criterion) {
         report: &report,
         setup: &setup,
         printed_on: "2017年10月20日".into(),
+        comparison: None,
     };
     let mut group = c.benchmark_group("print");
     group.sample_size(10);

@@ -62,6 +62,9 @@ enum Command {
         /// Shrink the text so the printout takes at most N pages (it is always one page wide).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
         fit_pages_tall: Option<u32>,
+        /// Print the grid with the marks of a comparison with this (older) report.
+        #[arg(long, value_name = "OLD")]
+        compare: Option<PathBuf>,
         /// Overwrite the output even when another Shinchoku has it open.
         #[arg(long)]
         force: bool,
@@ -223,6 +226,7 @@ fn main() -> ExitCode {
             keep,
             section_pages,
             fit_pages_tall,
+            compare,
             force,
         }) => {
             if let Some(refused) = locked_output(&output, force) {
@@ -246,7 +250,7 @@ fn main() -> ExitCode {
                 fit_pages_tall,
                 ..PageSetup::default()
             };
-            print(&report, &output, &setup)
+            print(&report, &output, &setup, compare.as_deref())
         }
         None => open_window(cli.files, cli.compare),
     }
@@ -329,7 +333,7 @@ fn check(file: &Path, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn print(input: &Path, output: &Path, setup: &PageSetup) -> ExitCode {
+fn print(input: &Path, output: &Path, setup: &PageSetup, compare: Option<&Path>) -> ExitCode {
     let opened = match shinchoku::open_report(input) {
         Ok(o) => o,
         Err(e) => {
@@ -338,6 +342,19 @@ fn print(input: &Path, output: &Path, setup: &PageSetup) -> ExitCode {
         }
     };
     let report = &opened.report;
+    let comparison = match compare.map(shinchoku::open_report) {
+        None => None,
+        Some(Ok(old)) => {
+            let label = compare.map(|p| p.display().to_string()).unwrap_or_default();
+            Some(shinchoku::compare::Comparison::new(
+                label, old.report, report,
+            ))
+        }
+        Some(Err(e)) => {
+            eprintln!("shinchoku: {e}");
+            return ExitCode::from(UNREADABLE);
+        }
+    };
     if let Some(d) = &setup.division
         && !report
             .initiatives()
@@ -356,6 +373,7 @@ fn print(input: &Path, output: &Path, setup: &PageSetup) -> ExitCode {
         report,
         setup,
         printed_on: shinchoku::print::today(),
+        comparison: comparison.as_ref(),
     };
     let layout = shinchoku::print::layout(&job, &mut |_| {});
     let pdf = match shinchoku::print::pdf::render(&layout, &report.title, &mut |_| {}) {

@@ -14,6 +14,7 @@ fn layout_and_pdf(report: &Report, setup: &PageSetup) -> (PrintLayout, Vec<u8>) 
         report,
         setup,
         printed_on: "2017年10月20日".into(),
+        comparison: None,
     };
     let layout = print::layout(&job, &mut |_| {});
     let pdf = print::pdf::render(&layout, &report.title, &mut |_| {}).expect("the PDF renders");
@@ -430,4 +431,65 @@ fn plan_and_actual_differ_by_shape() {
         )
     });
     assert!(outlined && solid);
+}
+
+#[test]
+fn the_grid_prints_with_a_comparisons_marks() {
+    use shinchoku::compare::Comparison;
+    use shinchoku::model::entry_text;
+    use shinchoku::print::Shape;
+    let old = sample();
+    let mut new = old.clone();
+    // One result removed, one added, in the first topic with results.
+    let topic = new
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .find(|t| !t.actual.is_empty())
+        .map(|t| t.id)
+        .unwrap();
+    let removed = new.topic(topic).unwrap().actual[0].clone();
+    let (added, _) = entry_text::new_entry(&mut new, "庁内説明会の開催(9月)");
+    let t = new.topic_mut(topic).unwrap();
+    t.actual.remove(0);
+    t.actual.push(added);
+    let comparison = Comparison::new("old.ron", old.clone(), &new);
+    let setup = PageSetup::default();
+    let plain = print::layout(
+        &PrintJob {
+            report: &new,
+            setup: &setup,
+            printed_on: String::new(),
+            comparison: None,
+        },
+        &mut |_| {},
+    );
+    let job = PrintJob {
+        report: &new,
+        setup: &setup,
+        printed_on: String::new(),
+        comparison: Some(&comparison),
+    };
+    let marked = print::layout(&job, &mut |_| {});
+    let texts = |l: &PrintLayout| -> Vec<String> {
+        l.pages
+            .iter()
+            .flat_map(|p| &p.shapes)
+            .filter_map(|s| match s {
+                Shape::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let (plain, marked) = (texts(&plain), texts(&marked));
+    // The removed result prints again, signed －; the added one is signed ＋.
+    let removed_label = compact(&removed.text);
+    assert!(!plain.iter().any(|t| compact(t).contains(&removed_label)));
+    assert!(
+        marked.iter().any(|t| compact(t).contains(&removed_label)),
+        "{marked:?}"
+    );
+    assert_eq!(marked.iter().filter(|t| *t == "－").count(), 1);
+    assert_eq!(marked.iter().filter(|t| *t == "＋").count(), 1);
+    let pdf = print::pdf::render(&print::layout(&job, &mut |_| {}), "t", &mut |_| {}).unwrap();
+    assert!(page_texts(&pdf).concat().contains("庁内説明会の開催(9月)"));
 }

@@ -226,10 +226,14 @@ impl ShinchokuApp {
             report,
             self.view.show_summary(),
         ));
+        let compared_now = self
+            .compare
+            .comparison()
+            .map(|c| (c, self.compare.generation()));
         if self.printing.preview_open() {
-            let layout = self
-                .printing
-                .layout(report, revision, &self.prefs.page_setup);
+            let layout =
+                self.printing
+                    .layout(report, revision, &self.prefs.page_setup, compared_now);
             let preview = views::preview::Preview {
                 lang,
                 report,
@@ -508,8 +512,9 @@ impl ShinchokuApp {
 
     fn start_pdf(&mut self, ctx: &Context, purpose: PdfPurpose) {
         let (report, setup) = (&self.doc.doc().report, &self.prefs.page_setup);
+        let comparison = self.compare.comparison();
         self.printing
-            .start(report, setup, purpose, self.lang(), ctx);
+            .start(report, setup, comparison, purpose, self.lang(), ctx);
     }
 
     /// Runs the command the unsaved-changes dialog held, after the user chose.

@@ -38,6 +38,8 @@ pub struct Geometry {
     first_year: i32,
     as_of: f32,
     period: crate::model::MonthSet,
+    /// What a comparison's removed rows say, by change (see [`super::marks`]).
+    removed: std::collections::HashMap<usize, String>,
 }
 
 pub struct MeasuredRow {
@@ -126,7 +128,22 @@ impl Geometry {
             first_year: report.plan_years.first.0,
             as_of: report.as_of().position(report.fiscal_year),
             period: report.period.months(),
+            removed: job
+                .comparison
+                .map(super::marks::removed_texts)
+                .unwrap_or_default(),
         }
+    }
+
+    /// Each printed column's left edge and width, left to right (番号, 具体的取組, 工程, 月別,
+    /// 担当課, 状況); a column not printed has width 0.
+    pub fn column_boxes(&self) -> [(f32, f32); 6] {
+        self.cols.all().map(|c| (c.x, c.w))
+    }
+
+    /// Where the as-of date falls, in months from April.
+    pub fn as_of(&self) -> f32 {
+        self.as_of
     }
 
     /// The table's text size as the page width gives it.
@@ -224,7 +241,13 @@ impl Geometry {
     }
 
     pub fn measure_row(&self, report: &Report, row: GridRow, m: &TextMeasure) -> MeasuredRow {
-        let (text, bold) = row_text(report, row);
+        let (text, bold) = match row {
+            GridRow::Removed { change, .. } => (
+                self.removed.get(&change).cloned().unwrap_or_default(),
+                false,
+            ),
+            _ => row_text(report, row),
+        };
         let Column { x: _, w: text_w } = self.cols.text;
         let badge = if matches!(row, GridRow::Entry { sub: None, .. }) {
             self.font() * 1.3
@@ -895,7 +918,7 @@ fn row_text(report: &Report, row: GridRow) -> (String, bool) {
                 false,
             )
         }
-        // The grid printed with compare marks is not made yet: such rows print empty.
+        // Their text is the comparison's (Geometry::removed), set in measure_row.
         GridRow::Removed { .. } => (String::new(), false),
     }
 }

@@ -11,6 +11,7 @@
 
 pub mod changes;
 mod draw;
+mod marks;
 pub mod pdf;
 pub mod text;
 
@@ -335,6 +336,9 @@ pub struct PrintJob<'a> {
     pub setup: &'a PageSetup,
     /// Shown in the footer: `2026年11月28日`.
     pub printed_on: String,
+    /// Print the grid with this comparison's marks (比較): changed cells outlined, added rows
+    /// signed ＋, removed rows struck through with －, statuses as before→now.
+    pub comparison: Option<&'a crate::compare::Comparison>,
 }
 
 /// The rows the setup selects, in grid order.
@@ -426,6 +430,10 @@ fn fit_scale(job: &PrintJob, rows: &[GridRow], tall: u32) -> f32 {
 pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
     let (width, height) = job.setup.page_size();
     let rows = selected_rows(job.report, job.setup);
+    let rows = match job.comparison {
+        Some(c) => c.with_removed(job.report, &rows, &RowFilter::default()),
+        None => rows,
+    };
     let text_scale = job
         .setup
         .fit_pages_tall
@@ -469,7 +477,17 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
             page.continues = Some(i.id);
         }
         for &k in page_rows {
+            let first_shape = page.shapes.len();
             geometry.draw_row(job.report, rows[k], &measured[k], y, &mut page.shapes);
+            if let Some(c) = job.comparison {
+                let drawn = &mut page.shapes;
+                let cell = marks::Cell {
+                    top: y,
+                    height: measured[k].height,
+                    first_shape,
+                };
+                marks::mark_row(c, job.report, rows[k], &geometry, cell, drawn);
+            }
             y += measured[k].height;
             if let Some(i) = grid::initiative_of(job.report, rows[k])
                 && page.initiatives.last() != Some(&i.id)

@@ -14,6 +14,7 @@ fn the_print_preview_shows_the_pages_and_follows_the_setup() {
             report: &h.state().document().report,
             setup: &h.state().prefs().page_setup,
             printed_on: String::new(),
+            comparison: None,
         };
         shinchoku::print::layout(&job, &mut |_| {}).pages.len()
     };

@@ -10,6 +10,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use crate::app::command::{AppCommand, DialogCommand, PrintCommand};
 use crate::app::i18n::Lang;
 use crate::app::state::dialogs::Dialog;
+use crate::compare::Comparison;
 use crate::lang::Describe;
 use crate::model::Report;
 use crate::print::{self, PageSetup, PrintJob, PrintLayout};
@@ -45,7 +46,9 @@ enum JobOutcome {
 pub struct PrintState {
     preview_open: bool,
     preview_page: usize,
-    cache: Option<(u64, PageSetup, Arc<PrintLayout>)>,
+    /// The preview's layout, and what it was made from: the report's revision, the setup and
+    /// the comparison's generation (its marks print too).
+    cache: Option<((u64, Option<u64>), PageSetup, Arc<PrintLayout>)>,
     task: Option<PdfTask>,
 }
 
@@ -82,9 +85,11 @@ impl PrintState {
         report: &Report,
         revision: u64,
         setup: &PageSetup,
+        compared: Option<(&Comparison, u64)>,
     ) -> Arc<PrintLayout> {
-        if let Some((r, s, layout)) = &self.cache
-            && *r == revision
+        let key = (revision, compared.map(|c| c.1));
+        if let Some((k, s, layout)) = &self.cache
+            && *k == key
             && s == setup
         {
             return layout.clone();
@@ -93,10 +98,11 @@ impl PrintState {
             report,
             setup,
             printed_on: print::today(),
+            comparison: compared.map(|c| c.0),
         };
         let layout = Arc::new(print::layout(&job, &mut |_| {}));
         self.preview_page = self.preview_page.min(layout.pages.len().saturating_sub(1));
-        self.cache = Some((revision, setup.clone(), layout.clone()));
+        self.cache = Some((key, setup.clone(), layout.clone()));
         layout
     }
 
@@ -109,6 +115,7 @@ impl PrintState {
         &mut self,
         report: &Report,
         setup: &PageSetup,
+        comparison: Option<&Comparison>,
         purpose: PdfPurpose,
         lang: Lang,
         ctx: &egui::Context,
@@ -119,6 +126,7 @@ impl PrintState {
         let (sender, receiver) = channel();
         let report = report.clone();
         let setup = setup.clone();
+        let comparison = comparison.cloned();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let send = |m: JobMessage| {
@@ -129,6 +137,7 @@ impl PrintState {
                 report: &report,
                 setup: &setup,
                 printed_on: print::today(),
+                comparison: comparison.as_ref(),
             };
             let layout = print::layout(&job, &mut |p| send(JobMessage::Progress(p * 0.5)));
             let pdf = print::pdf::render(&layout, &report.title, &mut |p| {
