@@ -11,6 +11,9 @@ use crate::app::command::{AppCommand, DialogCommand, PrintCommand};
 use crate::app::i18n::Lang;
 use crate::app::state::dialogs::Dialog;
 use crate::compare::Comparison;
+
+/// The report's revision and the comparison's generation a layout was made for.
+type LayoutKey = (u64, Option<u64>);
 use crate::lang::Describe;
 use crate::model::Report;
 use crate::print::{self, PageSetup, PrintJob, PrintLayout};
@@ -48,7 +51,7 @@ pub struct PrintState {
     preview_page: usize,
     /// The preview's layout, and what it was made from: the report's revision, the setup and
     /// the comparison's generation (its marks print too).
-    cache: Option<((u64, Option<u64>), PageSetup, Arc<PrintLayout>)>,
+    cache: Option<(LayoutKey, PageSetup, Arc<PrintLayout>)>,
     task: Option<PdfTask>,
 }
 
