@@ -115,14 +115,12 @@ fn to_unicode(pdf: &Pdf, font: &Dictionary) -> HashMap<u16, String> {
                     u16::from_str_radix(&t[0], 16).unwrap(),
                     u16::from_str_radix(&t[1], 16).unwrap(),
                 );
-                let first = utf16_hex(&t[2]);
-                let mut c = first.chars().next().map_or(0, u32::from);
-                for code in lo..=hi {
+                let first = utf16_hex(&t[2]).chars().next().map_or(0, u32::from);
+                for (c, code) in (first..).zip(lo..=hi) {
                     map.insert(
                         code,
                         char::from_u32(c).map(String::from).unwrap_or_default(),
                     );
-                    c += 1;
                 }
             }
         }
@@ -319,15 +317,12 @@ fn the_seed_pdf_reads_as_a_titled_table_in_reading_order() {
     let catalog = pdf.catalog().unwrap();
     assert_eq!(text_string(catalog.get(b"Lang").expect("a language")), "ja");
     let marked = dict(&pdf, catalog.get(b"MarkInfo").expect("MarkInfo"));
-    assert_eq!(marked.get(b"Marked").unwrap().as_bool().unwrap(), true);
+    assert!(marked.get(b"Marked").unwrap().as_bool().unwrap());
     let viewer = dict(
         &pdf,
         catalog.get(b"ViewerPreferences").expect("preferences"),
     );
-    assert_eq!(
-        viewer.get(b"DisplayDocTitle").unwrap().as_bool().unwrap(),
-        true
-    );
+    assert!(viewer.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
     assert!(catalog.get(b"Outlines").is_ok(), "an outline");
     let info = dict(&pdf, pdf.trailer.get(b"Info").expect("document info"));
     assert_eq!(text_string(info.get(b"Title").unwrap()), report.title);
