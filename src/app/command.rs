@@ -73,6 +73,10 @@ pub enum Action {
     PreviousLate,
     /// 表示 → 列幅を元に戻す.
     ResetColumns,
+    /// Ctrl+→ / Ctrl+←: the keyboard's cell in the row, across the shown columns (Tab stays
+    /// egui's, moving between fields).
+    NextCell,
+    PreviousCell,
 }
 
 /// When a shortcut is taken.
@@ -233,6 +237,18 @@ impl Action {
             When::Always,
         ),
         spec(Action::ResetColumns, |t| t.reset_columns, &[], When::Always),
+        spec(
+            Action::PreviousCell,
+            |t| t.previous_cell,
+            &[key(CMD, Key::ArrowLeft)],
+            When::NotTyping,
+        ),
+        spec(
+            Action::NextCell,
+            |t| t.next_cell,
+            &[key(CMD, Key::ArrowRight)],
+            When::NotTyping,
+        ),
     ];
 
     pub fn spec(self) -> &'static ActionSpec {
@@ -395,6 +411,8 @@ pub enum ViewCommand {
     SelectRow(Id),
     /// No entry selected any more (its editor window was closed).
     ClearEntry,
+    /// The detail panel's 時期 field took the keyboard it was asked to take.
+    MonthsFocused,
     SelectEntry(Id),
     StartEditing(EditTarget),
     /// The in-place field was left with Enter (or by clicking elsewhere).

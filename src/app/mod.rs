@@ -439,7 +439,23 @@ impl ShinchokuApp {
                     .map(|c| (c, self.compare.generation()));
                 self.view.move_selection(report, revision, compared, step);
             }
-            Action::EditSelected => self.view.edit_selected(report),
+            Action::EditSelected => {
+                let mut follow = self.view.edit_selected(report);
+                // The 時期 field is in the detail panel: unfold it to take the keyboard.
+                if self.view.focus_months() && self.prefs.detail_folded && !self.prefs.detail_popup
+                {
+                    follow.push(PrefsCommand::SetDetailFolded(false).into());
+                }
+                return follow;
+            }
+            Action::NextCell | Action::PreviousCell => {
+                let step = if action == Action::NextCell { 1 } else { -1 };
+                let shown: Vec<Column> = Column::ALL
+                    .into_iter()
+                    .filter(|c| self.prefs.columns.is_shown(*c))
+                    .collect();
+                self.view.move_column(&shown, step);
+            }
             Action::FoldOrParent
             | Action::UnfoldOrChild
             | Action::NextLate

@@ -108,6 +108,8 @@ pub fn show(
                     Action::SelectPrevious,
                     Action::FoldOrParent,
                     Action::UnfoldOrChild,
+                    Action::NextCell,
+                    Action::PreviousCell,
                     Action::EditSelected,
                     Action::NextLate,
                     Action::PreviousLate,
