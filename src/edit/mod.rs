@@ -16,7 +16,8 @@ use std::fmt;
 
 use crate::lang::{Describe, Lang, say};
 use crate::model::{
-    ActionItem, AsOf, Entry, EntryPlace, Id, Initiative, Period, Report, Side, StageSpan, Topic,
+    ActionItem, AsOf, DivisionSurvey, Entry, EntryPlace, Id, Initiative, Period, Report, Side,
+    StageSpan, Topic,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +106,17 @@ pub enum Edit {
         entry: Id,
         reports: Vec<Id>,
     },
+    /// A topic's whole plan or actual list at once (a division's answer taken in).
+    SetEntries {
+        topic: Id,
+        side: Side,
+        entries: Vec<Entry>,
+    },
+    /// One 担当課's survey record (提出状況); `None` removes it.
+    SetDivisionSurvey {
+        division: String,
+        record: Option<DivisionSurvey>,
+    },
     /// Several edits as one step; undone in reverse order.
     Batch(Vec<Edit>),
 }
@@ -142,6 +154,11 @@ pub enum EditError {
         stage: usize,
         rule: Box<crate::model::validate::Rule>,
     },
+    /// The open report is a response for `division`, and the edit reaches beyond its results.
+    OutOfScope {
+        division: String,
+        reason: crate::survey::OutOfScope,
+    },
 }
 
 /// The kinds of thing a report holds, for messages.
@@ -155,7 +172,7 @@ pub enum Thing {
 }
 
 impl Thing {
-    fn name(self, lang: Lang) -> &'static str {
+    pub(crate) fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Thing::Section, Lang::Ja) => "区分",
             (Thing::Initiative, Lang::Ja) => "取組",
@@ -218,6 +235,17 @@ impl Describe for EditError {
                     ),
                 )
             }
+            EditError::OutOfScope { division, reason } => say(
+                lang,
+                format!(
+                    "{division}への回答用ファイルでは変更できません: {}",
+                    reason.describe(lang)
+                ),
+                format!(
+                    "not editable in this response for {division}: {}",
+                    reason.describe(lang)
+                ),
+            ),
         }
     }
 }
@@ -426,6 +454,38 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             Edit::SetReports {
                 entry,
                 reports: std::mem::replace(&mut e.reports, reports),
+            }
+        }
+        Edit::SetEntries {
+            topic,
+            side,
+            entries,
+        } => {
+            let t = topic_mut(report, topic)?;
+            Edit::SetEntries {
+                topic,
+                side,
+                entries: std::mem::replace(t.entries_mut(side), entries),
+            }
+        }
+        Edit::SetDivisionSurvey { division, record } => {
+            let at = report.survey.iter().position(|s| s.division == division);
+            let old = match (at, record) {
+                (Some(k), Some(r)) => Some(std::mem::replace(&mut report.survey[k], r)),
+                (Some(k), None) => Some(report.survey.remove(k)),
+                (None, Some(r)) => {
+                    // Kept in division order, so removing and putting back is exact.
+                    let k = report
+                        .survey
+                        .partition_point(|s| s.division.as_str() < r.division.as_str());
+                    report.survey.insert(k, r);
+                    None
+                }
+                (None, None) => None,
+            };
+            Edit::SetDivisionSurvey {
+                division,
+                record: old,
             }
         }
         Edit::Batch(edits) => {
