@@ -151,7 +151,31 @@ impl Report {
     }
 
     /// Fresh ids for an initiative and everything in it (a copied initiative).
+    /// Links between its results and plan entries follow the new ids.
     pub fn give_new_ids_to_initiative(&mut self, initiative: &mut Initiative) {
+        fn renumber(
+            report: &mut Report,
+            e: &mut Entry,
+            map: &mut std::collections::HashMap<Id, Id>,
+        ) {
+            let new = report.allocate_id();
+            map.insert(e.id, new);
+            e.id = new;
+            for sub in &mut e.subs {
+                renumber(report, sub, map);
+            }
+        }
+        fn relink(e: &mut Entry, map: &std::collections::HashMap<Id, Id>) {
+            for p in &mut e.reports {
+                if let Some(new) = map.get(p) {
+                    *p = *new;
+                }
+            }
+            for sub in &mut e.subs {
+                relink(sub, map);
+            }
+        }
+        let mut map = std::collections::HashMap::new();
         initiative.id = self.allocate_id();
         for item in &mut initiative.items {
             item.id = self.allocate_id();
@@ -159,7 +183,12 @@ impl Report {
         for t in &mut initiative.topics {
             t.id = self.allocate_id();
             for e in t.plan.iter_mut().chain(t.actual.iter_mut()) {
-                self.give_new_ids(e);
+                renumber(self, e, &mut map);
+            }
+        }
+        for t in &mut initiative.topics {
+            for e in &mut t.actual {
+                relink(e, &map);
             }
         }
     }
