@@ -657,20 +657,22 @@ fn collect(
     } else {
         Vec::new()
     };
-    if let Some(intent) = collection.intent(&accept)
-        && let Err(e) = doc.perform(intent)
-    {
-        eprintln!("shinchoku: {}", e.describe(lang));
-        return ExitCode::FAILURE;
-    }
     let output = output.unwrap_or(input);
-    if output != input
-        && let Some(refused) = locked_output(output, force)
-    {
-        return refused;
-    }
-    if let Err(code) = save_master(&mut doc, output, force) {
-        return code;
+    let intent = collection.intent(&accept);
+    let taken_any = intent.is_some();
+    if let Some(intent) = intent {
+        if let Err(e) = doc.perform(intent) {
+            eprintln!("shinchoku: {}", e.describe(lang));
+            return ExitCode::FAILURE;
+        }
+        if output != input
+            && let Some(refused) = locked_output(output, force)
+        {
+            return refused;
+        }
+        if let Err(code) = save_master(&mut doc, output, force) {
+            return code;
+        }
     }
     for t in &collection.taken {
         let again = if t.resubmission {
@@ -752,6 +754,24 @@ fn collect(
                 format!("refused: {file}: {}", reason.describe(lang)),
             )
         );
+    }
+    if !taken_any {
+        println!(
+            "{}",
+            say(
+                lang,
+                format!(
+                    "取り込む回答はありません（{} は書き込みません）",
+                    output.display()
+                ),
+                format!("nothing taken; {} not written", output.display()),
+            )
+        );
+        return if collection.has_refusals() {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        };
     }
     println!(
         "{}",
