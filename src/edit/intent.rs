@@ -114,8 +114,8 @@ pub enum Intent {
         at: NaiveDateTime,
         note: String,
     },
-    /// Answers taken in (回答の取り込み): what [`crate::survey::Collection::intent`] gives.
-    TakeAnswers(Box<crate::survey::collect::Taking>),
+    /// Answers taken in (回答の取り込み): what `survey::Collection::intent` gives.
+    TakeAnswers(Box<super::ProvisionalEdit>),
 }
 
 impl Intent {

@@ -5,11 +5,13 @@
 mod build;
 pub mod history;
 pub mod intent;
+mod provisional;
 pub mod spans;
 
 pub use build::*;
 pub use history::History;
 pub use intent::Intent;
+pub use provisional::ProvisionalEdit;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -157,8 +159,49 @@ pub enum EditError {
     /// The open report is a response for `division`, and the edit reaches beyond its results.
     OutOfScope {
         division: String,
-        reason: crate::survey::OutOfScope,
+        reason: OutOfScope,
     },
+}
+
+/// Why an edit is outside a response's scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutOfScope {
+    /// A topic another 担当課 answers for (`None`: a topic no division answers for).
+    OtherDivision { topic: Id, division: Option<String> },
+    /// The 年次計画 (plan) of a topic: the office's, not the division's.
+    Plan { topic: Id },
+    /// Anything but results: headings, stages, action items, titles, 担当課, period, date.
+    NotResults,
+}
+
+impl Describe for OutOfScope {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            OutOfScope::OtherDivision { topic, division } => match division {
+                Some(d) => say(
+                    lang,
+                    format!("見出し{topic}は{d}の担当です"),
+                    format!("topic {topic} is answered by {d}"),
+                ),
+                None => say(
+                    lang,
+                    format!("見出し{topic}には担当課がありません"),
+                    format!("topic {topic} has no 担当課"),
+                ),
+            },
+            OutOfScope::Plan { topic } => say(
+                lang,
+                format!("見出し{topic}の年次計画は変更できません（実績のみ）"),
+                format!("the plan of topic {topic} is not the division's to change (results only)"),
+            ),
+            OutOfScope::NotResults => say(
+                lang,
+                "実績以外（見出し・工程・取組名・担当課・期間など）は変更できません".into(),
+                "only results can be changed (not headings, stages, titles, 担当課, period …)"
+                    .into(),
+            ),
+        }
+    }
 }
 
 /// The kinds of thing a report holds, for messages.

@@ -8,78 +8,17 @@
 //! old text (rejecting it keeps the office's). A workbook answer can only change results (and,
 //! if its protection was removed, headings and plan texts, which come back as conflicts).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::NaiveDateTime;
 
 use super::answer::{Answer, AnswerContent, Refusal};
 use super::{entries_from_text, entries_text, scope, topics_of};
 use crate::compare::{self, Diff};
-use crate::edit::{Edit, Thing};
+use crate::edit::{Edit, ProvisionalEdit, Thing};
 use crate::export::table::entry_line;
 use crate::lang::{Describe, Lang, say};
 use crate::model::{Entry, Id, Initiative, Received, Report, Side, Topic};
-
-/// The edit of a collection, with entries numbered provisionally from `fresh_from`: they are
-/// given real ids from the report's next id when it is applied, so other edits made since the
-/// answers were read do not collide with them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Taking {
-    pub edit: Edit,
-    pub fresh_from: u64,
-}
-
-impl Taking {
-    /// The edit with its provisional ids replaced by ids handed out by `report`.
-    pub(crate) fn into_edit(self, report: &mut Report) -> Edit {
-        let Taking {
-            mut edit,
-            fresh_from,
-        } = self;
-        let mut map = HashMap::new();
-        renumber(&mut edit, fresh_from, &mut |old| {
-            *map.entry(old).or_insert_with(|| report.allocate_id())
-        });
-        // Links to provisional plan entries follow them; a link to one not taken is dropped.
-        relink(&mut edit, &|id| {
-            if id.0 >= fresh_from {
-                map.get(&id).copied()
-            } else {
-                Some(id)
-            }
-        });
-        edit
-    }
-}
-
-fn each_entry(edit: &mut Edit, f: &mut dyn FnMut(&mut Entry)) {
-    fn walk(e: &mut Entry, f: &mut dyn FnMut(&mut Entry)) {
-        f(e);
-        for s in &mut e.subs {
-            walk(s, f);
-        }
-    }
-    match edit {
-        Edit::SetEntries { entries, .. } => entries.iter_mut().for_each(|e| walk(e, f)),
-        Edit::InsertEntry { entry, .. } | Edit::ReplaceEntry { entry } => walk(entry, f),
-        Edit::Batch(list) => list.iter_mut().for_each(|e| each_entry(e, f)),
-        _ => {}
-    }
-}
-
-fn renumber(edit: &mut Edit, fresh_from: u64, fresh: &mut dyn FnMut(Id) -> Id) {
-    each_entry(edit, &mut |e| {
-        if e.id.0 >= fresh_from {
-            e.id = fresh(e.id);
-        }
-    });
-}
-
-fn relink(edit: &mut Edit, map: &dyn Fn(Id) -> Option<Id>) {
-    each_entry(edit, &mut |e| {
-        e.reports = e.reports.iter().filter_map(|&p| map(p)).collect();
-    });
-}
 
 /// An answer taken in.
 #[derive(Clone, Debug, PartialEq)]
@@ -278,7 +217,7 @@ impl Collection {
     }
 
     fn taking(&self, edit: Edit) -> crate::edit::Intent {
-        crate::edit::Intent::TakeAnswers(Box::new(Taking {
+        crate::edit::Intent::TakeAnswers(Box::new(ProvisionalEdit {
             edit,
             fresh_from: self.fresh_from,
         }))

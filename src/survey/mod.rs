@@ -11,9 +11,10 @@ pub mod send;
 pub mod status;
 pub mod workbook;
 
+pub use crate::edit::OutOfScope;
 pub use answer::{Answer, Refusal, read_answer};
 pub use collect::{Collection, Conflict, ConflictKind, Taken, collect};
-pub use scope::{OutOfScope, editable, topic_divisions};
+pub use scope::{editable, topic_divisions};
 pub use send::{response_for, responses};
 pub use status::{StatusKey, StatusRow, status_rows};
 

@@ -5,50 +5,8 @@
 
 use std::collections::HashSet;
 
-use crate::edit::{Edit, EditError};
-use crate::lang::{Describe, Lang, say};
+use crate::edit::{Edit, EditError, OutOfScope};
 use crate::model::{Entry, Id, Initiative, Report, Side, Topic};
-
-/// Why an edit is outside a response's scope.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum OutOfScope {
-    /// A topic another 担当課 answers for (`None`: a topic no division answers for).
-    OtherDivision { topic: Id, division: Option<String> },
-    /// The 年次計画 (plan) of a topic: the office's, not the division's.
-    Plan { topic: Id },
-    /// Anything but results: headings, stages, action items, titles, 担当課, period, date.
-    NotResults,
-}
-
-impl Describe for OutOfScope {
-    fn describe(&self, lang: Lang) -> String {
-        match self {
-            OutOfScope::OtherDivision { topic, division } => match division {
-                Some(d) => say(
-                    lang,
-                    format!("見出し{topic}は{d}の担当です"),
-                    format!("topic {topic} is answered by {d}"),
-                ),
-                None => say(
-                    lang,
-                    format!("見出し{topic}には担当課がありません"),
-                    format!("topic {topic} has no 担当課"),
-                ),
-            },
-            OutOfScope::Plan { topic } => say(
-                lang,
-                format!("見出し{topic}の年次計画は変更できません（実績のみ）"),
-                format!("the plan of topic {topic} is not the division's to change (results only)"),
-            ),
-            OutOfScope::NotResults => say(
-                lang,
-                "実績以外（見出し・工程・取組名・担当課・期間など）は変更できません".into(),
-                "only results can be changed (not headings, stages, titles, 担当課, period …)"
-                    .into(),
-            ),
-        }
-    }
-}
 
 /// The 担当課 answering for a topic: its own, or else every division of its initiative.
 pub fn topic_divisions<'a>(initiative: &'a Initiative, topic: &'a Topic) -> Vec<&'a str> {
