@@ -640,12 +640,20 @@ fn outside_scope(
         }),
         found,
     );
+    // A response holds only the initiatives with the division's topics (and their sections):
+    // only those can have been removed from it.
+    let sent = |i: &Initiative| {
+        i.topics
+            .iter()
+            .any(|t| scope::topic_divisions(i, t).contains(&division))
+    };
     for s in &master.sections {
         match answer.sections.iter().find(|a| a.id == s.id) {
             Some(a) if a.numeral != s.numeral || a.title != s.title => {
                 found(ConflictKind::Section { section: s.id }, None, None, None)
             }
             Some(_) => {}
+            None if !s.initiatives.iter().any(sent) => {}
             None => found(
                 ConflictKind::Structure {
                     thing: Thing::Section,
@@ -675,12 +683,14 @@ fn outside_scope(
     let structure = |thing, id, added| ConflictKind::Structure { thing, id, added };
     for i in master.initiatives() {
         let Some(a) = answer.initiative(i.id) else {
-            found(
-                structure(Thing::Initiative, i.id, false),
-                Some(i),
-                None,
-                None,
-            );
+            if sent(i) {
+                found(
+                    structure(Thing::Initiative, i.id, false),
+                    Some(i),
+                    None,
+                    None,
+                );
+            }
             continue;
         };
         if a.title != i.title {
@@ -845,23 +855,7 @@ fn difference(master: &Report, edits: &[Edit]) -> Diff {
             _ => None,
         })
         .collect();
-    let mut before = Report {
-        title: master.title.clone(),
-        programme: master.programme.clone(),
-        fiscal_year: master.fiscal_year,
-        period: master.period,
-        plan_years: master.plan_years,
-        headings: master.headings.clone(),
-        as_of: master.as_of,
-        sections: Vec::new(),
-        unread: Vec::new(),
-        next_id: master.next_id,
-        history: Vec::new(),
-        to_confirm: Vec::new(),
-        id: master.id.clone(),
-        response: None,
-        survey: Vec::new(),
-    };
+    let mut before = super::header(master);
     for s in &master.sections {
         let initiatives: Vec<Initiative> = s
             .initiatives
