@@ -147,11 +147,12 @@ pub fn write_responses(
     for (division, response) in responses(master, due, note) {
         if formats.ron() {
             let path = dir.join(file_name(&division, "ron"));
-            crate::store::write_atomically(&path, crate::store::to_ron(&response).as_bytes())
-                .map_err(|e| SendError {
+            write_new(&path, crate::store::to_ron(&response).as_bytes()).map_err(|e| {
+                SendError {
                     path: path.clone(),
                     message: e.to_string(),
-                })?;
+                }
+            })?;
             sent.push(Sent {
                 division: division.clone(),
                 path,
@@ -163,7 +164,7 @@ pub fn write_responses(
                 path: path.clone(),
                 message: e.to_string(),
             })?;
-            crate::store::write_atomically(&path, &bytes).map_err(|e| SendError {
+            write_new(&path, &bytes).map_err(|e| SendError {
                 path: path.clone(),
                 message: e.to_string(),
             })?;
@@ -174,4 +175,18 @@ pub fn write_responses(
         }
     }
     Ok(sent)
+}
+
+/// Writes a response under a temporary name and renames it, so a file of that name is never
+/// half-written. Not flushed to disk one by one as a report is (a crash mid-survey means
+/// running it again, and flushing 100 files took most of a survey's second).
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(format!(".{}.tmp", std::process::id()));
+    let temp = PathBuf::from(temp);
+    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
 }
