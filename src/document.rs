@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::compare::{RolloverError, RolloverTo};
 use crate::edit::{Edit, EditError, History, Intent};
 use crate::lang::{Describe, Lang, say};
 use crate::model::diag::{FileError, Warning};
@@ -26,6 +27,9 @@ pub enum Origin {
     File(PathBuf),
     /// An imported report table: saving asks for a `.ron` name, never overwriting the table.
     Imported(PathBuf),
+    /// Made in the window from another report (次の期間へ) and not saved yet: it counts as
+    /// unsaved, and saving asks for a name (this one suggested).
+    Made(String),
 }
 
 #[derive(Clone, Debug)]
@@ -144,6 +148,18 @@ impl Document {
         Document::new(report, Origin::Sample, Vec::new())
     }
 
+    /// The report carried into its next period (次の期間へ), as a new unsaved document; this
+    /// one is left as it is.
+    pub fn rolled_over(&self, to: RolloverTo) -> Result<Document, RolloverError> {
+        let report = crate::compare::rollover(&self.report, to)?;
+        let shown = self.display_name();
+        let stem = Path::new(&shown)
+            .file_stem()
+            .map_or_else(|| "report".into(), |s| s.to_string_lossy());
+        let name = format!("{stem}-{}.ron", to.key());
+        Ok(Document::new(report, Origin::Made(name), Vec::new()))
+    }
+
     /// Opens a `.ron` report (taking its lock) or imports a report table. A report another
     /// Shinchoku holds opens read-only: [`Document::locked_by`] names the holder.
     pub fn open(path: &Path) -> Result<Document, FileError> {
@@ -239,7 +255,7 @@ impl Document {
     pub fn save_path(&self) -> Option<&Path> {
         match &self.origin {
             Origin::File(p) => Some(p),
-            Origin::Sample | Origin::Imported(_) => None,
+            Origin::Sample | Origin::Imported(_) | Origin::Made(_) => None,
         }
     }
 
@@ -251,6 +267,7 @@ impl Document {
                 .file_name()
                 .map_or_else(|| "report.ron".into(), |n| n.to_string_lossy().into_owned()),
             Origin::Sample => "report.ron".into(),
+            Origin::Made(name) => name.clone(),
         }
     }
 
@@ -330,10 +347,19 @@ impl Document {
         Ok(())
     }
 
+    /// The file the report was read from (a `.ron` or an imported table), if any.
+    pub fn file_path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(p) | Origin::Imported(p) => Some(p),
+            Origin::Sample | Origin::Made(_) => None,
+        }
+    }
+
     /// The name shown in the title bar.
     pub fn display_name(&self) -> String {
         match &self.origin {
             Origin::Sample => "sample-report.ron".into(),
+            Origin::Made(name) => name.clone(),
             Origin::File(p) | Origin::Imported(p) => p.file_name().map_or_else(
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
@@ -343,7 +369,7 @@ impl Document {
 
     /// Unsaved changes: the report differs from the file (undoing back to it makes it clean).
     pub fn is_dirty(&self) -> bool {
-        self.history.state() != self.saved_state
+        matches!(self.origin, Origin::Made(_)) || self.history.state() != self.saved_state
     }
 
     /// Changes every time the report does; views cache what they derive by it.

@@ -42,6 +42,15 @@ pub enum GridRow {
         /// A sub-item of the entry.
         sub: Option<usize>,
     },
+    /// Something the compared (older) report held and this one does not, by its index in the
+    /// comparison's changes (see [`crate::compare::Comparison::with_removed`]). `section` is
+    /// `usize::MAX` for a removed section placed at the end.
+    Removed {
+        section: usize,
+        initiative: Option<usize>,
+        change: usize,
+        depth: usize,
+    },
 }
 
 impl GridRow {
@@ -66,7 +75,13 @@ impl GridRow {
                 section: s,
                 initiative: i,
                 ..
+            }
+            | GridRow::Removed {
+                section: s,
+                initiative: Some(i),
+                ..
             } => Some((s, i)),
+            GridRow::Removed { .. } => None,
         }
     }
 
@@ -78,6 +93,7 @@ impl GridRow {
             GridRow::Lane { .. } | GridRow::Topic { .. } => 2,
             GridRow::Entry { sub: None, .. } => 3,
             GridRow::Entry { sub: Some(_), .. } => 4,
+            GridRow::Removed { depth, .. } => depth,
         }
     }
 }
@@ -274,9 +290,31 @@ pub fn entry_of(report: &Report, row: GridRow) -> Option<&Entry> {
     }
 }
 
+/// The id of what a row shows: its section, initiative, action item, topic or entry.
+pub fn thing_of(report: &Report, row: GridRow) -> Option<Id> {
+    let section = |s: usize| report.sections.get(s);
+    match row {
+        GridRow::Section { section: s } => section(s).map(|s| s.id),
+        GridRow::Initiative { .. } => initiative_of(report, row).map(|i| i.id),
+        GridRow::Lane { item, .. } => initiative_of(report, row)?.items.get(item).map(|x| x.id),
+        GridRow::Topic { topic, .. } => initiative_of(report, row)?.topics.get(topic).map(|t| t.id),
+        GridRow::Entry { .. } => entry_of(report, row).map(|e| e.id),
+        GridRow::Removed { .. } => None,
+    }
+}
+
 pub fn initiative_of(report: &Report, row: GridRow) -> Option<&Initiative> {
     let (s, i) = row.initiative_index()?;
     report.sections.get(s)?.initiatives.get(i)
+}
+
+/// The topic a topic heading or entry row belongs to.
+pub fn topic_of(report: &Report, row: GridRow) -> Option<&Topic> {
+    let topic = match row {
+        GridRow::Topic { topic, .. } | GridRow::Entry { topic, .. } => topic,
+        _ => return None,
+    };
+    initiative_of(report, row)?.topics.get(topic)
 }
 
 /// How an entry shows in its month lane, in months from April (0.0) to March's end (12.0).

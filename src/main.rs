@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use shinchoku::document::{Document, SaveOptions};
 use shinchoku::edit::Intent;
 use shinchoku::lang::{Describe, Lang, say};
-use shinchoku::print::{PageSetup, Paper, PrintJob};
+use shinchoku::print::{KeepTogether, PageSetup, Paper, PrintJob};
 use shinchoku::summary::ReportSummary;
 
 #[derive(Parser)]
@@ -20,8 +20,13 @@ use shinchoku::summary::ReportSummary;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// A report to open in the window: a Shinchoku `.ron` file or a report table (`.tsv`).
-    file: Option<PathBuf>,
+    /// Reports to open in the window: a Shinchoku `.ron` file or a report table (`.tsv`).
+    /// Several reports of one programme open together, to step through (前の報告 / 次の報告):
+    /// the latest is shown, compared with the one before.
+    files: Vec<PathBuf>,
+    /// Open the report compared with this one (比較): the grid marks what differs.
+    #[arg(long, value_name = "OLD")]
+    compare: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -50,6 +55,16 @@ enum Command {
         /// Only this section (1 for I, 2 for II …).
         #[arg(long)]
         section: Option<u32>,
+        /// What a page break may not cut: a topic block (an initiative continues on the next
+        /// page between topics), a whole initiative when it fits, or only a row.
+        #[arg(long, value_enum, default_value = "topic")]
+        keep: KeepArg,
+        /// Start each section on a new page.
+        #[arg(long)]
+        section_pages: bool,
+        /// Shrink the text so the printout takes at most N pages (it is always one page wide).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        fit_pages_tall: Option<u32>,
         /// Overwrite the output even when another Shinchoku has it open.
         #[arg(long)]
         force: bool,
@@ -89,6 +104,9 @@ enum Command {
         /// The change list's language.
         #[arg(long, value_enum, default_value = "en")]
         lang: LangArg,
+        /// Also write the change list as a PDF (A4, in `--lang`).
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: Option<PathBuf>,
     },
     /// Carry a report into the next period: its second half, the full year, or the next fiscal
     /// year (written as a `.ron` file).
@@ -187,6 +205,13 @@ enum ToArg {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
+enum KeepArg {
+    Initiative,
+    Topic,
+    Row,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum PaperArg {
     A3,
     A4,
@@ -239,7 +264,8 @@ fn main() -> ExitCode {
             new,
             json,
             lang,
-        }) => diff(&old, &new, json, lang),
+            pdf,
+        }) => diff(&old, &new, json, lang, pdf.as_deref()),
         Some(Command::Rollover { report, output, to }) => rollover(&report, &output, to),
         Some(Command::Sample {
             output,
@@ -281,6 +307,9 @@ fn main() -> ExitCode {
             portrait,
             division,
             section,
+            keep,
+            section_pages,
+            fit_pages_tall,
             force,
         }) => {
             if let Some(refused) = locked_output(&output, force) {
@@ -295,21 +324,28 @@ fn main() -> ExitCode {
                 landscape: !portrait,
                 division,
                 section,
+                keep: match keep {
+                    KeepArg::Initiative => KeepTogether::Initiative,
+                    KeepArg::Topic => KeepTogether::Topic,
+                    KeepArg::Row => KeepTogether::Row,
+                },
+                section_pages,
+                fit_pages_tall,
                 ..PageSetup::default()
             };
             print(&report, &output, &setup)
         }
-        None => open_window(cli.file),
+        None => open_window(cli.files, cli.compare),
     }
 }
 
 #[cfg(feature = "gui")]
-fn open_window(file: Option<PathBuf>) -> ExitCode {
-    shinchoku::app::run(file)
+fn open_window(files: Vec<PathBuf>, compare: Option<PathBuf>) -> ExitCode {
+    shinchoku::app::run(shinchoku::app::Start { files, compare })
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window(_file: Option<PathBuf>) -> ExitCode {
+fn open_window(_files: Vec<PathBuf>, _compare: Option<PathBuf>) -> ExitCode {
     eprintln!("shinchoku: built without the window (feature `gui`); use a subcommand, see --help");
     ExitCode::FAILURE
 }
@@ -421,7 +457,7 @@ fn print(input: &Path, output: &Path, setup: &PageSetup) -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!(
-        "{} → {}: {} page(s), {} {}, {} KB",
+        "{} → {}: {} page(s), {} {}, text {:.1} pt, {} KB",
         input.display(),
         output.display(),
         layout.pages.len(),
@@ -431,6 +467,7 @@ fn print(input: &Path, output: &Path, setup: &PageSetup) -> ExitCode {
         } else {
             "portrait"
         },
+        layout.text_size,
         pdf.len() / 1024
     );
     ExitCode::SUCCESS
@@ -465,7 +502,7 @@ fn export(input: &Path, output: &Path, encoding: EncodingArg) -> ExitCode {
 /// Exit code of `diff` when the reports differ (like diff(1)).
 const DIFFERENT: u8 = 1;
 
-fn diff(old: &Path, new: &Path, json: bool, lang: LangArg) -> ExitCode {
+fn diff(old: &Path, new: &Path, json: bool, lang: LangArg, pdf: Option<&Path>) -> ExitCode {
     let mut opened = Vec::new();
     for path in [old, new] {
         match shinchoku::open_report(path) {
@@ -480,6 +517,24 @@ fn diff(old: &Path, new: &Path, json: bool, lang: LangArg) -> ExitCode {
         return ExitCode::from(UNREADABLE);
     };
     let diff = shinchoku::compare::diff(a, b);
+    let lang = match lang {
+        LangArg::Ja => shinchoku::lang::Lang::Ja,
+        LangArg::En => shinchoku::lang::Lang::En,
+    };
+    if let Some(out) = pdf {
+        let written = shinchoku::print::changes::pdf(&diff, lang, &shinchoku::print::today())
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                shinchoku::store::write_atomically(out, &bytes).map_err(|e| e.to_string())
+            });
+        if let Err(e) = written {
+            eprintln!(
+                "shinchoku: {}: cannot write the change list: {e}",
+                out.display()
+            );
+            return ExitCode::from(UNREADABLE);
+        }
+    }
     if json {
         match serde_json::to_string_pretty(&diff) {
             Ok(text) => println!("{text}"),
@@ -489,10 +544,6 @@ fn diff(old: &Path, new: &Path, json: bool, lang: LangArg) -> ExitCode {
             }
         }
     } else {
-        let lang = match lang {
-            LangArg::Ja => shinchoku::lang::Lang::Ja,
-            LangArg::En => shinchoku::lang::Lang::En,
-        };
         print!("{}", shinchoku::compare::change_list_text(&diff, lang));
     }
     if diff.same {

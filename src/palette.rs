@@ -105,3 +105,13 @@ pub fn status(status: crate::model::status::Status) -> (Rgb, Rgb) {
         Status::NotStarted => (Rgb::WHITE, Rgb(0x50, 0x50, 0x50)),
     }
 }
+
+/// A compare mark (比較): added green, changed amber, removed red — each also drawn with its
+/// own sign (＋, outline, struck-through text), so they read without colour.
+pub const fn compare_mark(mark: crate::compare::Mark) -> Rgb {
+    match mark {
+        crate::compare::Mark::Added => Rgb(0x1a, 0x7f, 0x37),
+        crate::compare::Mark::Changed => Rgb(0xd9, 0x77, 0x06),
+        crate::compare::Mark::Removed => Rgb(0xb4, 0x23, 0x18),
+    }
+}

@@ -79,6 +79,13 @@ fn initiative_summary(report: &Report, section: &Section, i: &Initiative) -> Ini
     let as_of = report.as_of();
     let lines = line_statuses(i, as_of);
     let reported = links::reported_by(i);
+    let mut plan_entries: std::collections::HashMap<crate::model::Id, &Entry> =
+        std::collections::HashMap::new();
+    let mut stack: Vec<&Entry> = i.topics.iter().flat_map(|t| &t.plan).collect();
+    while let Some(e) = stack.pop() {
+        plan_entries.insert(e.id, e);
+        stack.extend(e.subs.iter());
+    }
     let texts = |list: &[&Entry]| list.iter().map(|e| e.text.clone()).collect::<Vec<_>>();
     let side = |side: Side| {
         i.topics
@@ -100,7 +107,9 @@ fn initiative_summary(report: &Report, section: &Section, i: &Initiative) -> Ini
                     Side::Actual => e
                         .reports
                         .iter()
-                        .filter_map(|p| report.entry(*p))
+                        // Links stay within the initiative: looked up there, not in the
+                        // whole report (once per link, that was quadratic in its size).
+                        .filter_map(|p| plan_entries.get(p).copied())
                         .map(|p| p.text.clone())
                         .collect(),
                 },

@@ -369,7 +369,7 @@ fn diff_exits_0_when_same_1_when_different_2_when_unreadable() {
     let different = shinchoku(&["diff", SEED, next]);
     assert_eq!(different.status.code(), Some(1));
     let text = String::from_utf8_lossy(&different.stdout);
-    assert!(text.contains("period: first_half → second_half"), "{text}");
+    assert!(text.contains("period: first half → second half"), "{text}");
 
     let missing = dir.path().join("missing.ron");
     let unreadable = shinchoku(&["diff", SEED, missing.to_str().unwrap()]);
@@ -384,6 +384,49 @@ fn diff_exits_0_when_same_1_when_different_2_when_unreadable() {
     assert_eq!(v["new"]["period"], "second_half");
     assert_eq!(v["new"]["as_of"], "2018-03-31");
     assert_eq!(v["report"][1]["field"], "period");
+
+    // The change list on paper, in Japanese.
+    let pdf = dir.path().join("changes.pdf");
+    let printed = shinchoku(&[
+        "diff",
+        SEED,
+        next,
+        "--lang",
+        "ja",
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(printed.status.code(), Some(1));
+    let text = pdf_extract::extract_text_from_mem(&std::fs::read(&pdf).unwrap()).unwrap();
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(flat.contains("報告期間:上半期→下半期"), "{text}");
+}
+
+#[test]
+fn print_keeps_together_what_it_is_told_and_fits_to_pages_tall() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("grid.pdf");
+    let summary = |extra: &[&str]| {
+        let mut args = vec!["print", SEED, "-o", out.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let run = shinchoku(&args);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        String::from_utf8_lossy(&run.stdout).to_string()
+    };
+    // By topic (the default), whole initiatives (the layout before), rows.
+    assert!(summary(&[]).contains("6 page(s), A3 landscape, text 10.0 pt"));
+    assert!(summary(&["--keep", "initiative"]).contains("7 page(s)"));
+    assert!(summary(&["--keep", "row"]).contains("5 page(s)"));
+    // Fitted to 3 pages tall: the text is smaller, and says so.
+    let fitted = summary(&["--fit-pages-tall", "3"]);
+    assert!(fitted.contains("3 page(s)"), "{fitted}");
+    assert!(!fitted.contains("text 10.0 pt"), "{fitted}");
+    let run = shinchoku(&["print", SEED, "-o", out.to_str().unwrap(), "--keep", "page"]);
+    assert!(!run.status.success());
 }
 
 /// The seed imported into `dir/master.ron`.

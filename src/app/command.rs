@@ -9,6 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::i18n::{Lang, Texts};
 use super::state::dialogs::Dialog;
+use super::views::columns::Column;
 use crate::edit::Intent;
 use crate::model::status::Status;
 use crate::model::{Id, Report, Side};
@@ -26,6 +27,7 @@ pub enum AppCommand {
     Print(PrintCommand),
     Prefs(PrefsCommand),
     Dialog(DialogCommand),
+    Compare(CompareCommand),
 }
 
 /// What a user asks from a menu or the keyboard.
@@ -48,6 +50,29 @@ pub enum Action {
     SelectPrevious,
     /// Edit the selected entry's or initiative's text in place.
     EditSelected,
+    /// Compare the open report with another file (比較…).
+    Compare,
+    /// Open several reports of one programme together, to step through them.
+    OpenSeries,
+    /// Step to the report before / after the open one in the series (前の報告 / 次の報告).
+    PreviousReport,
+    NextReport,
+    /// Save the comparison's change list as a PDF.
+    ExportChangeList,
+    /// Fold the detail panel away, or unfold it.
+    ToggleDetail,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// ← on the grid: fold the row's section or initiative, or go to the row it is under.
+    FoldOrParent,
+    /// → on the grid: unfold the row's section or initiative, or go to its first row.
+    UnfoldOrChild,
+    /// The next (previous) initiative that is 遅れ.
+    NextLate,
+    PreviousLate,
+    /// 表示 → 列幅を元に戻す.
+    ResetColumns,
 }
 
 /// When a shortcut is taken.
@@ -71,6 +96,8 @@ pub struct ActionSpec {
 
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const ALT: Modifiers = Modifiers::ALT;
+const SHIFT: Modifiers = Modifiers::SHIFT;
 const NONE: Modifiers = Modifiers::NONE;
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -136,6 +163,76 @@ impl Action {
             &[key(NONE, Key::Enter)],
             When::NotTyping,
         ),
+        spec(Action::Compare, |t| t.compare, &[], When::Always),
+        spec(Action::OpenSeries, |t| t.open_series, &[], When::Always),
+        spec(
+            Action::ExportChangeList,
+            |t| t.compare_print,
+            &[],
+            When::Always,
+        ),
+        spec(
+            Action::PreviousReport,
+            |t| t.previous_report,
+            &[key(ALT, Key::ArrowLeft)],
+            When::NotTyping,
+        ),
+        spec(
+            Action::NextReport,
+            |t| t.next_report,
+            &[key(ALT, Key::ArrowRight)],
+            When::NotTyping,
+        ),
+        // After Alt+← / Alt+→ and Shift+F8: a plain key matches those too.
+        spec(
+            Action::FoldOrParent,
+            |t| t.fold_or_parent,
+            &[key(NONE, Key::ArrowLeft)],
+            When::NotTyping,
+        ),
+        spec(
+            Action::UnfoldOrChild,
+            |t| t.unfold_or_child,
+            &[key(NONE, Key::ArrowRight)],
+            When::NotTyping,
+        ),
+        spec(
+            Action::PreviousLate,
+            |t| t.previous_late,
+            &[key(SHIFT, Key::F8)],
+            When::Always,
+        ),
+        spec(
+            Action::NextLate,
+            |t| t.next_late,
+            &[key(NONE, Key::F8)],
+            When::Always,
+        ),
+        spec(
+            Action::ToggleDetail,
+            |t| t.toggle_detail,
+            &[key(CMD, Key::D)],
+            When::Always,
+        ),
+        spec(
+            Action::ZoomIn,
+            |t| t.zoom_in,
+            &[key(CMD, Key::Plus), key(CMD, Key::Equals)],
+            When::Always,
+        ),
+        spec(
+            Action::ZoomOut,
+            |t| t.zoom_out,
+            &[key(CMD, Key::Minus)],
+            When::Always,
+        ),
+        spec(
+            Action::ZoomReset,
+            |t| t.zoom_reset,
+            &[key(CMD, Key::Num0)],
+            When::Always,
+        ),
+        spec(Action::ResetColumns, |t| t.reset_columns, &[], When::Always),
     ];
 
     pub fn spec(self) -> &'static ActionSpec {
@@ -156,6 +253,8 @@ impl Action {
 
     /// Actions that throw the open report away, and so must ask first when it has changes.
     pub fn discards_report(self) -> bool {
+        // Stepping through a series and opening one ask when they open the file
+        // (`CompareCommand::OpenMember`), not before choosing.
         matches!(self, Action::Open | Action::Import | Action::Quit)
     }
 }
@@ -214,21 +313,57 @@ pub enum FileCommand {
         purpose: PathPurpose,
         path: PathBuf,
     },
+    /// Carry the open report into its next period (次の期間へ): the new report replaces it in
+    /// the window, unsaved, compared with the one it came from.
+    Rollover(crate::compare::RolloverTo),
 }
 
 impl FileCommand {
     pub fn discards_report(&self) -> bool {
         matches!(
             self,
-            FileCommand::OpenPath(_) | FileCommand::Reload | FileCommand::Restore(_)
+            FileCommand::OpenPath(_)
+                | FileCommand::Reload
+                | FileCommand::Restore(_)
+                | FileCommand::Rollover(_)
         )
     }
+}
+
+impl CompareCommand {
+    pub fn discards_report(&self) -> bool {
+        matches!(self, CompareCommand::OpenMember { .. })
+    }
+}
+
+/// The comparison (比較) and the series of reports opened together.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CompareCommand {
+    /// Compare the open report with this file.
+    With(PathBuf),
+    Stop,
+    /// Show the change with this index in the comparison's diff: unfold, select, scroll.
+    Reveal(usize),
+    /// Open these reports of one programme together: the latest is opened, compared with the
+    /// one before.
+    OpenSeries(Vec<PathBuf>),
+    /// Open a report of the series, compared with `compare_with` (the one before it).
+    OpenMember {
+        path: PathBuf,
+        compare_with: Option<PathBuf>,
+    },
+    /// Save the change list as a PDF.
+    PrintList(PathBuf),
 }
 
 /// What a path asked for is for (the file dialog's question, when it is typed instead).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathPurpose {
     Open,
+    /// The report to compare the open one with.
+    Compare,
+    /// Where to save the change list's PDF.
+    ChangeList,
     SaveAs,
     ExportPdf,
     Export {
@@ -242,6 +377,8 @@ impl PathPurpose {
     pub fn command(self, path: PathBuf) -> AppCommand {
         match self {
             PathPurpose::Open => FileCommand::OpenPath(path).into(),
+            PathPurpose::Compare => CompareCommand::With(path).into(),
+            PathPurpose::ChangeList => CompareCommand::PrintList(path).into(),
             PathPurpose::SaveAs => FileCommand::SaveTo(path).into(),
             PathPurpose::ExportPdf => FileCommand::ExportPdfTo(path).into(),
             PathPurpose::Export { encoding, .. } => FileCommand::ExportTo { path, encoding }.into(),
@@ -254,6 +391,10 @@ impl PathPurpose {
 pub enum ViewCommand {
     ToggleFold(Id),
     Select(Id),
+    /// Put the keyboard on a row that is not an initiative or entry (a section, item, topic).
+    SelectRow(Id),
+    /// No entry selected any more (its editor window was closed).
+    ClearEntry,
     SelectEntry(Id),
     StartEditing(EditTarget),
     /// The in-place field was left with Enter (or by clicking elsewhere).
@@ -293,6 +434,22 @@ pub enum PrefsCommand {
     SetRecoverySeconds(u64),
     SetPageSetup(PageSetup),
     RememberFile(PathBuf),
+    /// A column's width dragged at its header border (`None`: fitted again).
+    SetColumnWidth {
+        column: Column,
+        width: Option<f32>,
+    },
+    /// Show or hide a column group (工程, 月別, 担当課, 状況).
+    ToggleColumn(Column),
+    /// 表示 → 列幅を元に戻す: every column fitted and shown.
+    ResetColumns,
+    SetDetailFolded(bool),
+    SetDetailWidth(f32),
+    SetDetailPopup(bool),
+    /// A zoom step: 1 in, -1 out, 0 back to 100 %.
+    Zoom(i32),
+    /// A zoom factor (Ctrl + wheel).
+    SetZoom(f32),
 }
 
 /// What the app says to the user: a dialog in front, or a line in the status bar.
@@ -370,6 +527,12 @@ impl From<PrintCommand> for AppCommand {
 impl From<PrefsCommand> for AppCommand {
     fn from(c: PrefsCommand) -> AppCommand {
         AppCommand::Prefs(c)
+    }
+}
+
+impl From<CompareCommand> for AppCommand {
+    fn from(c: CompareCommand) -> AppCommand {
+        AppCommand::Compare(c)
     }
 }
 

@@ -3,12 +3,13 @@
 //! it (see [`state`]) — the only place where anything changes.
 
 pub mod command;
+mod comparing;
 pub mod fonts;
 pub mod i18n;
 pub mod state;
 mod views;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use egui::{Context, ViewportCommand};
@@ -17,9 +18,12 @@ use crate::document::Document;
 use crate::grid::RowFilter;
 use crate::model::Id;
 use crate::store::recovery::RecoveryStore;
-pub use command::{Action, AppCommand, DialogCommand, EditTarget, FileCommand, PrefsCommand};
+pub use command::{
+    Action, AppCommand, CompareCommand, DialogCommand, EditTarget, FileCommand, PrefsCommand,
+};
 pub use command::{PrintCommand, ViewCommand};
 pub use i18n::Lang;
+use state::compare::CompareState;
 pub use state::dialogs::Dialog;
 use state::dialogs::DialogState;
 use state::document::DocState;
@@ -27,6 +31,7 @@ pub use state::prefs::Prefs;
 use state::printing::{PdfPurpose, PrintState};
 use state::view::ViewModel;
 pub use views::ViewState;
+pub use views::columns::{Column, ColumnLayout, ColumnPrefs};
 
 const PREFS_KEY: &str = "shinchoku-prefs";
 
@@ -36,6 +41,7 @@ pub struct ShinchokuApp {
     printing: PrintState,
     prefs: Prefs,
     dialogs: DialogState,
+    compare: CompareState,
     /// What the views are in the middle of (typing, dragging); theirs to change.
     drafts: ViewState,
     /// Commands asked for outside a frame's views (tests, scripts), run in the next frame.
@@ -58,6 +64,7 @@ impl ShinchokuApp {
             printing: PrintState::default(),
             prefs,
             dialogs: DialogState::default(),
+            compare: CompareState::default(),
             drafts: ViewState::default(),
             queued: Vec::new(),
             discard_confirmed: false,
@@ -81,19 +88,23 @@ impl ShinchokuApp {
         self
     }
 
-    /// The app as `shinchoku [FILE]` starts it: the file, or the bundled sample.
-    pub fn starting_with(file: Option<&Path>, prefs: Prefs) -> ShinchokuApp {
+    /// The app as `shinchoku [FILE…] [--compare OLD]` starts it: the file (several: a series),
+    /// or the bundled sample.
+    pub fn starting_with(start: &Start, prefs: Prefs) -> ShinchokuApp {
         let mut app = ShinchokuApp::new(Document::sample(), prefs);
         match RecoveryStore::user_default() {
             Ok(store) => app = app.with_recovery(store),
             Err(e) => eprintln!("shinchoku: no recovery copies: {e}"),
         }
-        if let Some(path) = file {
-            // Opened before the first frame, so the window starts on it (or on its error).
-            app.handle(
-                &Context::default(),
-                FileCommand::OpenPath(path.to_path_buf()).into(),
-            );
+        // Opened before the first frame, so the window starts on it (or on its error).
+        let ctx = Context::default();
+        match &start.files[..] {
+            [] => {}
+            [one] => app.handle(&ctx, FileCommand::OpenPath(one.clone()).into()),
+            several => app.handle(&ctx, CompareCommand::OpenSeries(several.to_vec()).into()),
+        }
+        if let Some(old) = &start.compare {
+            app.handle(&ctx, CompareCommand::With(old.clone()).into());
         }
         app
     }
@@ -123,6 +134,31 @@ impl ShinchokuApp {
         self.dialogs.dialog()
     }
 
+    /// The comparison the grid is marked with, if any.
+    pub fn comparison(&self) -> Option<&crate::compare::Comparison> {
+        self.compare.comparison()
+    }
+
+    /// The reports opened together (前の報告 / 次の報告), oldest first.
+    pub fn series(&self) -> Vec<PathBuf> {
+        self.compare
+            .series()
+            .iter()
+            .map(|m| m.path.clone())
+            .collect()
+    }
+
+    /// The grid's rows as drawn (with the comparison's removed rows).
+    pub fn grid_rows(&mut self) -> Vec<crate::grid::GridRow> {
+        let (report, revision) = (&self.doc.doc().report, self.doc.revision());
+        self.compare.refresh(report, revision);
+        let compared = self
+            .compare
+            .comparison()
+            .map(|c| (c, self.compare.generation()));
+        self.view.rows(report, revision, compared).to_vec()
+    }
+
     /// A PDF is being made.
     pub fn printing_busy(&self) -> bool {
         self.printing.progress().is_some()
@@ -142,6 +178,7 @@ impl ShinchokuApp {
         let ctx = ui.ctx().clone();
         let mut commands = std::mem::take(&mut self.queued);
         commands.push(PrintCommand::PollJob.into());
+        self.apply_zoom(&ctx, &mut commands);
         commands.extend(self.take_input(&ctx));
         self.update_title(&ctx);
         commands.extend(self.draw(ui));
@@ -171,6 +208,7 @@ impl ShinchokuApp {
         let doc = self.doc.doc();
         let revision = self.doc.revision();
         let report = &doc.report;
+        self.compare.refresh(report, revision);
         let mut out = views::menu::show(ui, t, &self.prefs, doc, self.view.show_summary());
         out.extend(views::toolbar::show(ui, lang, report, self.view.filter()));
         views::status::show(ui, lang, doc, self.dialogs.notice());
@@ -179,6 +217,7 @@ impl ShinchokuApp {
             lang,
             doc,
             &self.view,
+            &self.prefs,
             &mut self.drafts,
         ));
         out.extend(views::summary::show(
@@ -201,13 +240,20 @@ impl ShinchokuApp {
             };
             out.extend(preview.show(&ctx));
         }
+        out.extend(views::compare::show(ui, lang, &mut self.compare, doc));
         let scroll_to = self.view.take_scroll();
-        let rows = self.view.rows(report, revision).to_vec();
+        let compared = self
+            .compare
+            .comparison()
+            .map(|c| (c, self.compare.generation()));
+        let rows = self.view.shared_rows(report, revision, compared);
         egui::CentralPanel::default().show(ui, |ui| {
             let grid_view = views::grid::GridView {
                 report,
+                columns: &self.prefs.columns,
                 rows: &rows,
                 view: &self.view,
+                comparison: self.compare.comparison(),
                 lang,
                 scroll_to,
                 drafts: &mut self.drafts,
@@ -219,6 +265,19 @@ impl ShinchokuApp {
             out.extend(views::dialogs::show(&ctx, lang, dialog, doc, typed));
         }
         out
+    }
+
+    /// The zoom is the prefs' (Ctrl + plus / minus / 0 are actions, so they show in the menu):
+    /// egui's own keyboard zoom is off; Ctrl + wheel asks for a zoom factor.
+    fn apply_zoom(&self, ctx: &Context, commands: &mut Vec<AppCommand>) {
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let wheel = ctx.input(|i| i.zoom_delta());
+        if (wheel - 1.0).abs() > f32::EPSILON {
+            commands.push(PrefsCommand::SetZoom(self.prefs.zoom() * wheel).into());
+        }
+        if (ctx.zoom_factor() - self.prefs.zoom()).abs() > 0.001 {
+            ctx.set_zoom_factor(self.prefs.zoom());
+        }
     }
 
     /// Shortcuts, dropped files and the window's close button, as commands.
@@ -239,15 +298,19 @@ impl ShinchokuApp {
                 }
             }
         }
-        let dropped = ctx.input(|i| {
+        let mut dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
         });
-        if let Some(path) = dropped {
-            out.push(FileCommand::OpenPath(path).into());
+        // Several reports dropped at once are a series to step through.
+        match dropped.len() {
+            0 => {}
+            1 => out.push(FileCommand::OpenPath(dropped.remove(0)).into()),
+            _ => out.push(CompareCommand::OpenSeries(dropped).into()),
         }
         // The recovery copy: when due, and at once when the window loses the focus.
         let focused = ctx.input(|i| i.viewport().focused);
@@ -297,9 +360,30 @@ impl ShinchokuApp {
                 self.start_pdf(ctx, PdfPurpose::Export(path));
                 Vec::new()
             }
+            AppCommand::File(FileCommand::Rollover(to)) => self.rollover(to),
+            AppCommand::File(FileCommand::OpenPath(path)) => {
+                let follow = self
+                    .doc
+                    .handle_file(FileCommand::OpenPath(path.clone()), lang);
+                if self.doc.doc().file_path() == Some(path.as_path()) {
+                    self.compare.opened(&path);
+                }
+                follow
+            }
+            AppCommand::File(save @ (FileCommand::SaveTo(_) | FileCommand::SaveForced(_))) => {
+                let follow = self.doc.handle_file(save, lang);
+                self.saved();
+                follow
+            }
+            AppCommand::Compare(compare) => self.handle_compare(compare),
             AppCommand::File(file) => self.doc.handle_file(file, lang),
             AppCommand::Edit(intent) => self.doc.perform(intent, lang),
-            AppCommand::View(view) => self.view.handle(&self.doc.doc().report, view),
+            AppCommand::View(view) => {
+                let before = self.view.selected_entry();
+                let mut follow = self.view.handle(&self.doc.doc().report, view);
+                follow.extend(self.unfold_for_entry(before));
+                follow
+            }
             AppCommand::Print(print) => {
                 let title = self.doc.doc().report.title.clone();
                 self.printing.handle(print, lang, &title)
@@ -324,6 +408,7 @@ impl ShinchokuApp {
         match command {
             AppCommand::Action(a) => a.discards_report(),
             AppCommand::File(f) => f.discards_report(),
+            AppCommand::Compare(c) => c.discards_report(),
             _ => false,
         }
     }
@@ -341,18 +426,82 @@ impl ShinchokuApp {
             Action::ExpandAll => self.view.expand_all(),
             Action::CollapseAll => self.view.collapse_all(report),
             Action::ToggleSummary => self.view.toggle_summary(),
-            Action::SelectNext => self.view.move_selection(report, revision, 1),
-            Action::SelectPrevious => self.view.move_selection(report, revision, -1),
-            Action::EditSelected => self.view.edit_selected(),
+            Action::SelectNext | Action::SelectPrevious => {
+                let step = if action == Action::SelectNext { 1 } else { -1 };
+                self.compare.refresh(report, revision);
+                let compared = self
+                    .compare
+                    .comparison()
+                    .map(|c| (c, self.compare.generation()));
+                self.view.move_selection(report, revision, compared, step);
+            }
+            Action::EditSelected => self.view.edit_selected(report),
+            Action::FoldOrParent
+            | Action::UnfoldOrChild
+            | Action::NextLate
+            | Action::PreviousLate => {
+                return self.keyboard(action);
+            }
+            Action::ToggleDetail => {
+                let folded = !self.prefs.detail_folded;
+                return vec![PrefsCommand::SetDetailFolded(folded).into()];
+            }
+            Action::ZoomIn => return vec![PrefsCommand::Zoom(1).into()],
+            Action::ZoomOut => return vec![PrefsCommand::Zoom(-1).into()],
+            Action::ZoomReset => return vec![PrefsCommand::Zoom(0).into()],
+            Action::ResetColumns => return vec![PrefsCommand::ResetColumns.into()],
             Action::PrintPreview => self.printing.open_preview(),
             Action::Print => self.start_pdf(ctx, PdfPurpose::Print),
+            Action::PreviousReport => return self.step(-1),
+            Action::NextReport => return self.step(1),
+            Action::Save => {
+                let follow = self.doc.handle_action(action, self.lang());
+                self.saved();
+                return follow;
+            }
+            Action::Compare | Action::OpenSeries | Action::ExportChangeList => {
+                return self.doc.handle_action(action, self.lang());
+            }
             Action::Open
             | Action::Import
-            | Action::Save
             | Action::SaveAs
             | Action::Undo
             | Action::Redo
             | Action::ExportPdf => return self.doc.handle_action(action, self.lang()),
+        }
+        Vec::new()
+    }
+
+    /// A newly selected entry unfolds the folded detail panel, unless the user prefers its
+    /// editor in a window of its own.
+    fn unfold_for_entry(&self, before: Option<Id>) -> Vec<AppCommand> {
+        let now = self.view.selected_entry();
+        if now.is_some() && now != before && self.prefs.detail_folded && !self.prefs.detail_popup {
+            vec![PrefsCommand::SetDetailFolded(false).into()]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The grid's keys: ← / → fold or move up and down the tree, F8 the next 遅れ.
+    fn keyboard(&mut self, action: Action) -> Vec<AppCommand> {
+        let (report, revision) = (&self.doc.doc().report, self.doc.revision());
+        self.compare.refresh(report, revision);
+        let compared = self
+            .compare
+            .comparison()
+            .map(|c| (c, self.compare.generation()));
+        match action {
+            Action::FoldOrParent => self.view.fold_or_parent(report, revision, compared),
+            Action::UnfoldOrChild => self.view.unfold_or_child(report, revision, compared),
+            Action::NextLate | Action::PreviousLate => {
+                let step = if action == Action::NextLate { 1 } else { -1 };
+                if !self.view.go_to_late(report, revision, compared, step) {
+                    let t = self.lang().texts();
+                    return vec![DialogCommand::Notice(t.no_late.into()).into()];
+                }
+            }
+            _ => {}
         }
         Vec::new()
     }
@@ -382,6 +531,7 @@ impl ShinchokuApp {
 impl eframe::App for ShinchokuApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        exit_after_first_frame(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -389,8 +539,36 @@ impl eframe::App for ShinchokuApp {
     }
 }
 
-/// Opens the window. `file` is opened (or imported) at start; without it, the bundled sample.
-pub fn run(file: Option<PathBuf>) -> ExitCode {
+/// When the window started to open, for [`exit_after_first_frame`].
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// With `SHINCHOKU_EXIT_AFTER_FIRST_FRAME=1`, says on stderr how long the first frame took from
+/// the start of [`run`] and closes the window: to measure start-up without a person watching.
+fn exit_after_first_frame(ctx: &Context) {
+    static DONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if std::env::var_os("SHINCHOKU_EXIT_AFTER_FIRST_FRAME").is_none_or(|v| v != "1")
+        || DONE.swap(true, std::sync::atomic::Ordering::Relaxed)
+    {
+        return;
+    }
+    if let Some(started) = STARTED.get() {
+        eprintln!("first frame: {} ms", started.elapsed().as_millis());
+    }
+    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+}
+
+/// What the window opens with.
+#[derive(Clone, Debug, Default)]
+pub struct Start {
+    /// Reports to open (several: a series to step through); none: the bundled sample.
+    pub files: Vec<PathBuf>,
+    /// A report to compare the opened one with.
+    pub compare: Option<PathBuf>,
+}
+
+/// Opens the window on what `start` names (the bundled sample when it names no file).
+pub fn run(start: Start) -> ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("進捗 Shinchoku")
@@ -410,10 +588,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 .storage
                 .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(ShinchokuApp::starting_with(
-                file.as_deref(),
-                prefs,
-            )))
+            Ok(Box::new(ShinchokuApp::starting_with(&start, prefs)))
         }),
     );
     match result {

@@ -153,6 +153,16 @@ impl Describe for FieldChange {
             ("as_of", Lang::Ja) => "時点",
             (f, _) => f,
         };
+        // A period is kept as its key in the diff (for scripts); people read its name.
+        let period = |key: &str| match (key, lang) {
+            ("first_half", Lang::Ja) => "上半期".to_string(),
+            ("second_half", Lang::Ja) => "下半期".to_string(),
+            ("full_year", Lang::Ja) => "通期".to_string(),
+            (k, _) => k.replace('_', " "),
+        };
+        if self.field == "period" {
+            return format!("{name}: {} → {}", period(&self.old), period(&self.new));
+        }
         format!("{name}: {} → {}", self.old, self.new)
     }
 }

@@ -1,13 +1,15 @@
 //! Comparing two reports of one programme (比較), and carrying a report into the next period
-//! (次の期間へ). Both work on the model alone; the command line prints the change list or the
-//! JSON (the window does not offer them yet).
+//! (次の期間へ). Both work on the model alone; the window marks the grid and lists the changes,
+//! the command line prints the change list or the JSON.
 //!
 //! - [`diff()`]: what was added, removed or changed, as plain data ([`Diff`], serialisable);
+//! - [`Comparison`]: an older report and the marks its diff puts on the grid's cells and rows;
 //! - [`change_list`]: the diff laid out as lines grouped by initiative, for printing;
 //! - [`rollover()`]: a report carried into its second half, full year or next fiscal year.
 
 pub mod diff;
 mod list;
+pub mod marks;
 pub mod rollover;
 
 use serde::{Serialize, Serializer};
@@ -17,6 +19,7 @@ use crate::model::{Id, Side};
 
 pub use diff::diff;
 pub use list::{ListLine, change_list, change_list_text};
+pub use marks::{Comparison, Mark, RowMarks};
 pub use rollover::{RolloverError, RolloverTo, rollover};
 
 /// The differences between an older and a newer report.

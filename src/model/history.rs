@@ -19,11 +19,11 @@ pub struct PastPeriod {
     /// The results reported in it (top-level actual entries), by id. While its fiscal year runs
     /// they stay in their topics, shown as this period's; each result is listed under one
     /// period only, so nothing is counted twice.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub results: Vec<Id>,
     /// The fiscal year's 年次計画 and results, taken out of the topics when the report rolled
     /// into the next fiscal year (on the year's last period).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cleared: Vec<ClearedTopic>,
 }
 
@@ -33,9 +33,9 @@ pub struct ClearedTopic {
     /// The topic, still in the report (topics are kept across years).
     pub topic: Id,
     pub heading: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<Entry>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actual: Vec<Entry>,
 }
 

@@ -197,14 +197,14 @@ pub struct Report {
     pub fiscal_year: FiscalYear,
     pub period: Period,
     pub plan_years: YearRange,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::store::defaults::is_default")]
     pub headings: Headings,
     /// The date the results are reported as of; `None` means the end of the period.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<AsOf>,
     pub sections: Vec<Section>,
     /// Rows and fields of the source that were not understood, kept as written.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unread: Vec<UnreadText>,
     /// The next id to hand out; never reused.
     pub next_id: u64,
@@ -257,7 +257,7 @@ pub struct Initiative {
     /// Plan (年次計画) and actual (実績) entries, grouped by the `<…>` topic they stand under.
     pub topics: Vec<Topic>,
     /// The 担当課 for topics that do not name their own.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub divisions: Vec<String>,
 }
 
@@ -267,6 +267,7 @@ pub struct ActionItem {
     pub id: Id,
     pub name: String,
     /// Written with a leading □.
+    #[serde(default, skip_serializing_if = "crate::store::defaults::is_false")]
     pub ticked: bool,
     /// One lane of stages per table row; a row with no item name adds a lane to the item above.
     pub lanes: Vec<Vec<StageSpan>>,
@@ -280,6 +281,7 @@ pub struct StageSpan {
     /// The stage without its arrow: `実施`; empty for a bare `→`.
     pub label: String,
     /// Written with a leading `→`: the work continues from the year before.
+    #[serde(default, skip_serializing_if = "crate::store::defaults::is_false")]
     pub continues: bool,
     /// The cell as written: `→ 実施`.
     pub source: String,
@@ -329,13 +331,16 @@ impl StageSpan {
 pub struct Topic {
     pub id: Id,
     /// The heading without its angle brackets; `None` for text written before any heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<String>,
     /// The 担当課 the division cell pairs with this heading.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub division: Option<String>,
     /// 年次計画 entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<Entry>,
     /// 実績 entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actual: Vec<Entry>,
 }
 
@@ -370,9 +375,13 @@ pub enum EntryKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub id: Id,
+    #[serde(
+        default = "crate::store::defaults::activity",
+        skip_serializing_if = "crate::store::defaults::is_activity"
+    )]
     pub kind: EntryKind,
     /// Written after a `・` bullet.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::store::defaults::is_false")]
     pub bullet: bool,
     /// The exact text as written (after the bullet), notes and sub-items included.
     pub text: String,
@@ -380,17 +389,17 @@ pub struct Entry {
     pub label: String,
     /// The month expression as written, without brackets (`4月～9月`); kept even when it could
     /// not be read.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     /// `when` as understood; `None` when there is none or it could not be read.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timing: Option<Timing>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub counts: Vec<Count>,
     /// `※` notes, without the mark.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subs: Vec<Entry>,
     /// For a result (an actual entry or sub-item): the plan entries it reports, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

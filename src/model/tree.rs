@@ -150,45 +150,34 @@ impl Report {
         }
     }
 
-    /// Fresh ids for an initiative and everything in it (a copied initiative).
-    /// Links between its results and plan entries follow the new ids.
+    /// Fresh ids for an initiative and everything in it (a copied initiative). Its results'
+    /// links to its plan entries follow the new ids.
     pub fn give_new_ids_to_initiative(&mut self, initiative: &mut Initiative) {
-        fn renumber(
-            report: &mut Report,
-            e: &mut Entry,
-            map: &mut std::collections::HashMap<Id, Id>,
-        ) {
-            let new = report.allocate_id();
-            map.insert(e.id, new);
-            e.id = new;
-            for sub in &mut e.subs {
-                renumber(report, sub, map);
-            }
-        }
-        fn relink(e: &mut Entry, map: &std::collections::HashMap<Id, Id>) {
-            for p in &mut e.reports {
-                if let Some(new) = map.get(p) {
-                    *p = *new;
-                }
-            }
-            for sub in &mut e.subs {
-                relink(sub, map);
-            }
-        }
-        let mut map = std::collections::HashMap::new();
         initiative.id = self.allocate_id();
         for item in &mut initiative.items {
             item.id = self.allocate_id();
         }
+        let mut renamed = std::collections::HashMap::new();
         for t in &mut initiative.topics {
             t.id = self.allocate_id();
-            for e in t.plan.iter_mut().chain(t.actual.iter_mut()) {
-                renumber(self, e, &mut map);
+            for e in t.plan.iter_mut() {
+                let mut old = Vec::new();
+                collect_ids(e, &mut old);
+                self.give_new_ids(e);
+                let mut new = Vec::new();
+                collect_ids(e, &mut new);
+                renamed.extend(old.into_iter().zip(new));
+            }
+            for e in t.actual.iter_mut() {
+                self.give_new_ids(e);
             }
         }
-        for t in &mut initiative.topics {
-            for e in &mut t.actual {
-                relink(e, &map);
+        // Links only ever point into the same initiative (checked on open).
+        if !renamed.is_empty() {
+            for t in &mut initiative.topics {
+                for e in t.actual.iter_mut() {
+                    relink(e, &renamed);
+                }
             }
         }
     }
@@ -214,5 +203,25 @@ impl Topic {
             Side::Plan => &mut self.plan,
             Side::Actual => &mut self.actual,
         }
+    }
+}
+
+/// An entry's id and its sub-items', in order.
+fn collect_ids(entry: &Entry, out: &mut Vec<Id>) {
+    out.push(entry.id);
+    for sub in &entry.subs {
+        collect_ids(sub, out);
+    }
+}
+
+/// A result's links (and its sub-items') moved to the plan entries' new ids.
+fn relink(entry: &mut Entry, renamed: &std::collections::HashMap<Id, Id>) {
+    for id in &mut entry.reports {
+        if let Some(new) = renamed.get(id) {
+            *id = *new;
+        }
+    }
+    for sub in &mut entry.subs {
+        relink(sub, renamed);
     }
 }

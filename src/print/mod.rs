@@ -2,11 +2,14 @@
 //! shapes (text, boxes, lines) in points from the top-left corner. `pdf.rs` draws them with
 //! krilla, the window's print preview with egui, so the preview is what prints.
 //!
-//! Rows are the window's grid rows. A row is never split; an initiative stays on one page
-//! whenever it fits on one; the column headings repeat on every page; each page carries the
-//! report's title, fiscal year (era and Western), period and as-of date, a legend, and a footer
-//! with `n / N` and the printing date.
+//! Rows are the window's grid rows. A row is never split; what else stays together is the page
+//! setup's [`KeepTogether`]: by default a topic block (an initiative continues on the next page
+//! at a topic boundary, under a 「（続き）」 line naming it), or the whole initiative whenever it
+//! fits. The column headings repeat on every page; each page carries the report's title, fiscal
+//! year (era and Western), period and as-of date, a legend, and a footer with `n / N` and the
+//! printing date.
 
+pub mod changes;
 mod draw;
 pub mod pdf;
 pub mod text;
@@ -69,6 +72,37 @@ impl Default for Columns {
     }
 }
 
+/// What a page break may not cut.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KeepTogether {
+    /// A whole initiative stays on one page whenever it fits on one.
+    Initiative,
+    /// A topic block (its heading, plan and results) stays on one page; an initiative may
+    /// continue on the next page between its topics. Fills pages the way the published report
+    /// does.
+    #[default]
+    Topic,
+    /// Only a row stays whole (a heading stays with the row under it).
+    Row,
+}
+
+impl KeepTogether {
+    pub const ALL: [KeepTogether; 3] = [
+        KeepTogether::Topic,
+        KeepTogether::Initiative,
+        KeepTogether::Row,
+    ];
+
+    /// The name on the command line: `topic`, `initiative`, `row`.
+    pub fn key(self) -> &'static str {
+        match self {
+            KeepTogether::Initiative => "initiative",
+            KeepTogether::Topic => "topic",
+            KeepTogether::Row => "row",
+        }
+    }
+}
+
 /// Page setup: paper, orientation, margins, columns and which rows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PageSetup {
@@ -82,6 +116,17 @@ pub struct PageSetup {
     pub section: Option<u32>,
     /// Only initiatives in this status.
     pub status: Option<Status>,
+    /// What a page break may not cut. (Defaults: a page setup remembered before this existed
+    /// still reads.)
+    #[serde(default)]
+    pub keep: KeepTogether,
+    /// Each section starts on a new page.
+    #[serde(default)]
+    pub section_pages: bool,
+    /// Shrink the text until the printout takes at most this many pages (spreadsheets' "fit to
+    /// N pages tall"); the table is always one page wide.
+    #[serde(default)]
+    pub fit_pages_tall: Option<u32>,
 }
 
 impl Default for PageSetup {
@@ -94,6 +139,9 @@ impl Default for PageSetup {
             division: None,
             section: None,
             status: None,
+            keep: KeepTogether::default(),
+            section_pages: false,
+            fit_pages_tall: None,
         }
     }
 }
@@ -156,6 +204,15 @@ pub enum Shape {
     },
     /// A closed filled polygon (markers, arrow heads).
     Polygon { points: Vec<(f32, f32)>, fill: Rgb },
+    /// A box filled with diagonal lines (up to the right) every `step` points.
+    Hatch {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        step: f32,
+        style: LineStyle,
+    },
 }
 
 /// Something a page can be drawn on: the PDF and the window's print preview. [`paint`] is the
@@ -174,6 +231,21 @@ pub trait Canvas {
     );
     fn line(&mut self, from: (f32, f32), to: (f32, f32), style: &LineStyle);
     fn polygon(&mut self, points: &[(f32, f32)], fill: Rgb);
+    /// Diagonal lines every `step` points inside a box, line by line unless the canvas has a
+    /// cheaper way (the PDF fills the box with a tiling pattern).
+    fn hatch(&mut self, x: f32, y: f32, w: f32, h: f32, step: f32, style: &LineStyle) {
+        let mut k = 0.0;
+        while k < w + h {
+            // The line x + t, y + h - t for t in 0..h, clipped to the box.
+            let (sx, sy) = (x + k - h, y + h);
+            let t0 = (x - sx).max(0.0);
+            let t1 = h.min(x + w - sx);
+            if t1 > t0 {
+                self.line((sx + t0, sy - t0), (sx + t1, sy - t1), style);
+            }
+            k += step;
+        }
+    }
 }
 
 /// Draws a page's shapes on a canvas, in order.
@@ -208,6 +280,14 @@ pub fn paint(shapes: &[Shape], canvas: &mut impl Canvas) {
                 style,
             } => canvas.line((*x1, *y1), (*x2, *y2), style),
             Shape::Polygon { points, fill } => canvas.polygon(points, *fill),
+            Shape::Hatch {
+                x,
+                y,
+                w,
+                h,
+                step,
+                style,
+            } => canvas.hatch(*x, *y, *w, *h, *step, style),
         }
     }
 }
@@ -215,17 +295,38 @@ pub fn paint(shapes: &[Shape], canvas: &mut impl Canvas) {
 #[derive(Clone, Debug, Default)]
 pub struct Page {
     pub shapes: Vec<Shape>,
-    /// The initiatives with rows on this page (an initiative appears on one page when it fits).
+    /// The initiatives with rows on this page, in order.
     pub initiatives: Vec<Id>,
+    /// The topics with rows on this page, in order.
+    pub topics: Vec<Id>,
+    /// Points of the body (between the column headings and the footer) filled with rows, the
+    /// 「（続き）」 line included.
+    pub used: f32,
+    /// The page's first row continues an initiative from the page before (under a 「（続き）」
+    /// line).
+    pub continues: Option<Id>,
 }
 
 #[derive(Clone, Debug)]
 pub struct PrintLayout {
     pub width: f32,
     pub height: f32,
+    /// Height of a page's body, the room for rows.
+    pub body_height: f32,
+    /// The size of the table's text, in points (the header and footer keep theirs).
+    pub text_size: f32,
     pub pages: Vec<Page>,
-    /// Initiatives taller than a page, which had to be split between rows.
+    /// Blocks (initiatives, or topics) taller than a page, which had to be split between rows.
     pub oversized: Vec<Id>,
+}
+
+impl PrintLayout {
+    /// How full a page's body is, 0–1.
+    pub fn fill(&self, page: usize) -> f32 {
+        self.pages
+            .get(page)
+            .map_or(0.0, |p| p.used / self.body_height.max(1.0))
+    }
 }
 
 /// What to print.
@@ -252,18 +353,26 @@ pub fn selected_rows(report: &Report, setup: &PageSetup) -> Vec<GridRow> {
                 | GridRow::Lane { section: s, .. }
                 | GridRow::Topic { section: s, .. }
                 | GridRow::Entry { section: s, .. } => s,
+                // Only a comparison adds these, after the rows selected here.
+                GridRow::Removed { .. } => return true,
             };
             setup.section.is_none_or(|n| report.sections[s].number == n)
         })
         .collect()
 }
 
-/// Lays the grid out on pages. `progress` is told the fraction done now and then.
-pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
+/// The rows measured and cut into pages at one text size.
+struct Plan {
+    geometry: draw::Geometry,
+    measured: Vec<draw::MeasuredRow>,
+    pages: Vec<Vec<usize>>,
+    oversized: Vec<usize>,
+}
+
+fn plan(job: &PrintJob, rows: &[GridRow], text_scale: f32, progress: &mut dyn FnMut(f32)) -> Plan {
     let (width, height) = job.setup.page_size();
     let measure = TextMeasure::get();
-    let rows = selected_rows(job.report, job.setup);
-    let geometry = draw::Geometry::new(job, width, height);
+    let geometry = draw::Geometry::new(job, width, height, text_scale);
     let mut measured = Vec::with_capacity(rows.len());
     for (k, row) in rows.iter().enumerate() {
         measured.push(geometry.measure_row(job.report, *row, measure));
@@ -271,13 +380,79 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
             progress(0.5 * k as f32 / rows.len().max(1) as f32);
         }
     }
+    let (pages, oversized) = paginate(
+        rows,
+        &measured,
+        &Pagination {
+            body: geometry.body_height(),
+            continuation: geometry.continuation_height(),
+            keep: job.setup.keep,
+            section_pages: job.setup.section_pages,
+        },
+    );
+    Plan {
+        geometry,
+        measured,
+        pages,
+        oversized,
+    }
+}
+
+/// The text scale (≤ 1) that fits the rows on at most `tall` pages: the largest found by
+/// halving the interval, down to the smallest text printed.
+fn fit_scale(job: &PrintJob, rows: &[GridRow], tall: u32) -> f32 {
+    let fits = |scale: f32| plan(job, rows, scale, &mut |_| {}).pages.len() <= tall as usize;
+    if fits(1.0) {
+        return 1.0;
+    }
+    let smallest = draw::Geometry::smallest_text_scale(job);
+    if !fits(smallest) {
+        return smallest;
+    }
+    let (mut low, mut high) = (smallest, 1.0);
+    // Seven halvings: the text size within 1 % of the largest that fits.
+    for _ in 0..7 {
+        let mid = (low + high) / 2.0;
+        if fits(mid) {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    low
+}
+
+/// Lays the grid out on pages. `progress` is told the fraction done now and then.
+pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
+    let (width, height) = job.setup.page_size();
+    let rows = selected_rows(job.report, job.setup);
+    let text_scale = job
+        .setup
+        .fit_pages_tall
+        .map_or(1.0, |tall| fit_scale(job, &rows, tall.max(1)));
+    let Plan {
+        geometry,
+        measured,
+        pages: pages_rows,
+        oversized: oversized_rows,
+    } = plan(job, &rows, text_scale, progress);
     let continuation = geometry.continuation_height();
-    let (pages_rows, oversized_rows) =
-        paginate(&rows, &measured, geometry.body_height(), continuation);
-    let oversized = oversized_rows
-        .into_iter()
-        .filter_map(|k| grid::initiative_of(job.report, rows[k]).map(|i| i.id))
-        .collect();
+    let mut oversized: Vec<Id> = Vec::new();
+    for k in oversized_rows {
+        let id = match rows[k] {
+            GridRow::Topic { .. } | GridRow::Entry { .. }
+                if job.setup.keep == KeepTogether::Topic =>
+            {
+                grid::topic_of(job.report, rows[k]).map(|t| t.id)
+            }
+            _ => grid::initiative_of(job.report, rows[k]).map(|i| i.id),
+        };
+        if let Some(id) = id
+            && !oversized.contains(&id)
+        {
+            oversized.push(id);
+        }
+    }
     let total = pages_rows.len().max(1);
     let mut pages = Vec::with_capacity(total);
     for (n, page_rows) in pages_rows.iter().enumerate() {
@@ -286,24 +461,28 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
         let mut y = geometry.body_top();
         // A page that starts inside an initiative names it first.
         if let Some(&k) = page_rows.first()
-            && matches!(
-                rows[k],
-                GridRow::Lane { .. } | GridRow::Topic { .. } | GridRow::Entry { .. }
-            )
+            && continues_initiative(rows[k])
             && let Some(i) = grid::initiative_of(job.report, rows[k])
         {
             geometry.draw_continuation(i, y, &mut page.shapes);
             y += continuation;
+            page.continues = Some(i.id);
         }
         for &k in page_rows {
             geometry.draw_row(job.report, rows[k], &measured[k], y, &mut page.shapes);
             y += measured[k].height;
             if let Some(i) = grid::initiative_of(job.report, rows[k])
-                && !page.initiatives.contains(&i.id)
+                && page.initiatives.last() != Some(&i.id)
             {
                 page.initiatives.push(i.id);
             }
+            if let Some(t) = grid::topic_of(job.report, rows[k])
+                && page.topics.last() != Some(&t.id)
+            {
+                page.topics.push(t.id);
+            }
         }
+        page.used = y - geometry.body_top();
         pages.push(page);
         progress(0.5 + 0.5 * (n + 1) as f32 / total as f32);
     }
@@ -315,70 +494,203 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
     PrintLayout {
         width,
         height,
+        body_height: geometry.body_height(),
+        text_size: geometry.text_size(),
         pages,
         oversized,
     }
 }
 
-/// Row indices per page: an initiative's rows (with the section row before it) stay together
-/// when they fit on a page; a block taller than a page is split between rows. Also returns the
-/// first row of each block that had to be split.
+/// A row that belongs to an initiative without being its heading: a page starting with it
+/// needs the 「（続き）」 line.
+fn continues_initiative(row: GridRow) -> bool {
+    matches!(
+        row,
+        GridRow::Lane { .. } | GridRow::Topic { .. } | GridRow::Entry { .. }
+    )
+}
+
+struct Pagination {
+    /// Room for rows on a page.
+    body: f32,
+    /// Height of the 「（続き）」 line.
+    continuation: f32,
+    keep: KeepTogether,
+    section_pages: bool,
+}
+
+/// Row indices per page. Rows are grouped into blocks a page break may not cut (by
+/// [`KeepTogether`]; a heading row always stays with what follows it); a block taller than a
+/// page is cut into its rows. Whole initiatives are laid greedily, page after page, as they
+/// always were; topics and rows are cut into pages by [`fill_pages`], so that the pages before
+/// the last are evenly full. Also returns the last row of each block that had to be cut.
 fn paginate(
     rows: &[GridRow],
     measured: &[draw::MeasuredRow],
-    body: f32,
-    continuation: f32,
+    p: &Pagination,
 ) -> (Vec<Vec<usize>>, Vec<usize>) {
-    // Blocks start at each initiative; a section row joins the block that follows it.
-    let mut blocks: Vec<Vec<usize>> = Vec::new();
-    let mut pending_section: Vec<usize> = Vec::new();
-    for (k, row) in rows.iter().enumerate() {
-        match row {
-            GridRow::Section { .. } => pending_section.push(k),
-            GridRow::Initiative { .. } => {
-                let mut block = std::mem::take(&mut pending_section);
-                block.push(k);
-                blocks.push(block);
-            }
-            _ => match blocks.last_mut() {
-                Some(b) => b.push(k),
-                None => blocks.push(vec![k]),
-            },
-        }
-    }
-    if !pending_section.is_empty() {
-        blocks.push(pending_section);
-    }
     let height = |block: &[usize]| block.iter().map(|&k| measured[k].height).sum::<f32>();
-    let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
-    let mut oversized = Vec::new();
-    let mut used = 0.0;
-    for block in blocks {
-        let h = height(&block);
-        if used + h > body && used > 0.0 && h <= body {
-            pages.push(Vec::new());
-            used = 0.0;
+    // The 「（続き）」 line a page starting with this row needs.
+    let lead = |k: usize| {
+        if continues_initiative(rows[k]) {
+            p.continuation
+        } else {
+            0.0
         }
-        if h <= body {
-            pages.last_mut().expect("a page").extend(block);
-            used += h;
+    };
+    let mut oversized = Vec::new();
+    // Blocks that fit a page, in segments that each start a page (sections, when asked).
+    let mut segments: Vec<Vec<(Vec<usize>, f32)>> = vec![Vec::new()];
+    for block in blocks(rows, p.keep) {
+        let first = block[0];
+        if p.section_pages
+            && matches!(rows[first], GridRow::Section { .. })
+            && segments.last().is_some_and(|s| !s.is_empty())
+        {
+            segments.push(Vec::new());
+        }
+        let segment = segments.last_mut().expect("a segment");
+        let h = height(&block);
+        if h + lead(first) <= p.body {
+            segment.push((block, h));
+        } else {
+            oversized.push(*block.last().expect("a block has rows"));
+            segment.extend(block.into_iter().map(|k| (vec![k], measured[k].height)));
+        }
+    }
+    let mut pages = Vec::new();
+    for segment in segments.iter().filter(|s| !s.is_empty()) {
+        let heights: Vec<(f32, f32)> = segment.iter().map(|(b, h)| (lead(b[0]), *h)).collect();
+        let cuts = if p.keep == KeepTogether::Initiative {
+            greedy_pages(&heights, p.body)
+        } else {
+            fill_pages(&heights, p.body)
+        };
+        let mut start = 0;
+        for end in cuts {
+            pages.push(
+                segment[start..end]
+                    .iter()
+                    .flat_map(|(b, _)| b.iter().copied())
+                    .collect(),
+            );
+            start = end;
+        }
+    }
+    (pages, oversized)
+}
+
+/// Page ends (exclusive block indices) filling each page as far as it goes. `blocks` are
+/// (the 「（続き）」 line a page starting with it needs, height).
+fn greedy_pages(blocks: &[(f32, f32)], body: f32) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut used = 0.0;
+    for (k, &(lead, h)) in blocks.iter().enumerate() {
+        if k > 0 && used + h > body {
+            ends.push(k);
+            used = lead;
+        } else if k == 0 {
+            used = lead;
+        }
+        used += h;
+    }
+    ends.push(blocks.len());
+    ends
+}
+
+/// Page ends (exclusive block indices) giving the fewest pages and, among those, the pages
+/// before the last as evenly full as possible (the least sum of squared empty fractions):
+/// greedy filling would leave a page half empty before a large topic, which this moves some
+/// smaller blocks down to share. Every block fits a page on its own (with its 「（続き）」 line,
+/// or alone when even that does not fit).
+fn fill_pages(blocks: &[(f32, f32)], body: f32) -> Vec<usize> {
+    let n = blocks.len();
+    // best[i]: (pages, cost, end of the first page) for blocks i.. ; best[n] is nothing left.
+    let mut best: Vec<(usize, f32, usize)> = vec![(usize::MAX, f32::INFINITY, n); n + 1];
+    best[n] = (0, 0.0, n);
+    for i in (0..n).rev() {
+        let mut used = blocks[i].0;
+        for j in i + 1..=n {
+            used += blocks[j - 1].1;
+            if used > body && j > i + 1 {
+                break;
+            }
+            let (pages, cost, _) = best[j];
+            if pages == usize::MAX {
+                continue;
+            }
+            let empty = if j == n {
+                0.0
+            } else {
+                (1.0 - used / body).max(0.0)
+            };
+            let candidate = (pages + 1, cost + empty * empty);
+            if candidate.0 < best[i].0 || (candidate.0 == best[i].0 && candidate.1 < best[i].1) {
+                best[i] = (candidate.0, candidate.1, j);
+            }
+        }
+    }
+    let mut ends = Vec::new();
+    let mut i = 0;
+    while i < n {
+        i = best[i].2;
+        ends.push(i);
+    }
+    ends
+}
+
+/// The rows in blocks a page break may not cut. A section row joins the block after it; an
+/// initiative's heading joins its next row (its first stage lane, or topic); by topic, each
+/// stage lane is a block and each topic with its entries; by row, a topic heading joins its
+/// first entry.
+fn blocks(rows: &[GridRow], keep: KeepTogether) -> Vec<Vec<usize>> {
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    // Rows waiting to join the next block.
+    let mut pending: Vec<usize> = Vec::new();
+    for (k, row) in rows.iter().enumerate() {
+        let starts_block = match (keep, row) {
+            (_, GridRow::Section { .. }) => false,
+            (KeepTogether::Initiative, GridRow::Initiative { .. }) => true,
+            (KeepTogether::Initiative, _) => false,
+            (KeepTogether::Topic, GridRow::Topic { .. } | GridRow::Lane { .. }) => true,
+            (KeepTogether::Topic, _) => false,
+            (KeepTogether::Row, GridRow::Initiative { .. } | GridRow::Topic { .. }) => false,
+            (KeepTogether::Row, _) => true,
+        };
+        let heading = match (keep, row) {
+            (_, GridRow::Section { .. }) => true,
+            (KeepTogether::Initiative, _) => false,
+            (KeepTogether::Topic, GridRow::Initiative { .. }) => true,
+            (KeepTogether::Row, GridRow::Initiative { .. } | GridRow::Topic { .. }) => true,
+            _ => false,
+        };
+        if heading {
+            // A section, initiative or topic heading: waits for what it heads.
+            if matches!(row, GridRow::Section { .. } | GridRow::Initiative { .. }) {
+                // An initiative without topics leaves its rows waiting: they form a block of
+                // their own before the next initiative begins.
+                if pending
+                    .iter()
+                    .any(|&j| !matches!(rows[j], GridRow::Section { .. }))
+                {
+                    blocks.push(std::mem::take(&mut pending));
+                }
+            }
+            pending.push(k);
             continue;
         }
-        // Taller than a page: row by row.
-        oversized.push(*block.last().expect("a block has rows"));
-        for k in block {
-            let rh = measured[k].height;
-            if used + rh > body && used > 0.0 {
-                pages.push(Vec::new());
-                // Room for the "（続き）" line naming the initiative.
-                used = continuation;
-            }
-            pages.last_mut().expect("a page").push(k);
-            used += rh;
+        if starts_block || blocks.is_empty() || !pending.is_empty() {
+            let mut block = std::mem::take(&mut pending);
+            block.push(k);
+            blocks.push(block);
+        } else {
+            blocks.last_mut().expect("a block").push(k);
         }
     }
-    pages.retain(|p| !p.is_empty());
-    (pages, oversized)
+    if !pending.is_empty() {
+        blocks.push(pending);
+    }
+    blocks
 }
 
 /// Today's date as printed in the footer, in the PC's time zone.

@@ -32,6 +32,27 @@ impl TextMeasure {
         advance / em * size
     }
 
+    /// Each character's glyph in the bundled face, its advance in em and its byte range: what
+    /// the PDF draws. Japanese needs no shaping (no ligatures or kerning in the grid's text),
+    /// and drawing with the advances measured here keeps the PDF exactly as wrapped.
+    pub fn glyphs(&self, text: &str, bold: bool) -> Vec<(u16, f32, std::ops::Range<usize>)> {
+        let face = if bold { &self.bold } else { &self.regular };
+        let em = face.units_per_em() as f32;
+        text.char_indices()
+            .map(|(at, c)| {
+                let glyph = face.glyph_index(c);
+                let advance = glyph
+                    .and_then(|g| face.glyph_hor_advance(g))
+                    .map_or(em, f32::from);
+                (
+                    glyph.map_or(0, |g| g.0),
+                    advance / em,
+                    at..at + c.len_utf8(),
+                )
+            })
+            .collect()
+    }
+
     pub fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
         text.chars().map(|c| self.char_width(c, size, bold)).sum()
     }

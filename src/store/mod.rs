@@ -2,6 +2,7 @@
 //! model's rules when read, saved atomically keeping backups; lock files beside reports open
 //! for editing; recovery copies of unsaved work.
 
+pub mod defaults;
 pub mod disk;
 pub mod lock;
 pub mod recovery;
@@ -60,8 +61,10 @@ fn malformed(e: ron::error::SpannedError) -> StoreError {
 }
 
 pub fn to_ron(report: &Report) -> String {
+    // Down to the entries, one a line: deeper than that (an entry's fields, a stage lane) is
+    // written on one line, which reads as well and is a quarter of the bytes of indenting it.
     let config = ron::ser::PrettyConfig::new()
-        .depth_limit(12)
+        .depth_limit(9)
         .indentor("  ".to_string())
         .struct_names(false);
     let mut text = ron::ser::to_string_pretty(
@@ -91,21 +94,45 @@ pub fn from_ron_checked(text: &str) -> Result<(Report, Vec<Violation>), StoreErr
 
 fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let probe: VersionProbe = ron::from_str(text).map_err(malformed)?;
-    if probe.schema > SCHEMA_VERSION {
+    let schema = match schema_at_head(text) {
+        Some(schema) => schema,
+        None => {
+            let probe: VersionProbe = ron::from_str(text).map_err(malformed)?;
+            probe.schema
+        }
+    };
+    if schema > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
-            found: probe.schema,
+            found: schema,
             supported: SCHEMA_VERSION,
         });
     }
     let mut file: FileIn = ron::from_str(text).map_err(malformed)?;
-    if probe.schema < 2 {
+    if schema < 2 {
         crate::model::links::propose_all(&mut file.report);
     }
     if file.report.id.is_unset() {
         file.report.id = crate::model::ReportId::derive(&file.report);
     }
     Ok(file.report)
+}
+
+/// The schema number when the text starts the way saved files do, `(schema: N,`, read without
+/// parsing the rest (parsing a large file twice doubled its opening time). `None` for anything
+/// else (comments, extensions, another field first), which is then parsed in full.
+fn schema_at_head(text: &str) -> Option<u32> {
+    let rest = text.trim_start().strip_prefix('(')?.trim_start();
+    let rest = rest
+        .strip_prefix("schema")?
+        .trim_start()
+        .strip_prefix(':')?;
+    let rest = rest.trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = rest[digits..].trim_start();
+    if !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
 }
 
 /// Writes the report next to the old file, flushes it to disk, then renames it over the old

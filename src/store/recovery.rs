@@ -44,7 +44,7 @@ impl Belongs {
         match origin {
             Origin::File(p) => Belongs::File(p.clone()),
             Origin::Imported(p) => Belongs::Imported(p.clone()),
-            Origin::Sample => Belongs::Unsaved,
+            Origin::Sample | Origin::Made(_) => Belongs::Unsaved,
         }
     }
 

@@ -1,6 +1,7 @@
 //! The window driven as a user drives it, headless (no GPU): egui_kittest finds widgets by
 //! their accessible names, clicks them and reads what is shown. One module per feature.
 
+mod compare;
 mod editing;
 mod files;
 mod filters;
@@ -9,3 +10,4 @@ mod opening;
 mod plan_lines;
 mod printing;
 mod safety;
+mod screens;

@@ -33,15 +33,43 @@ fn clicking_an_initiative_shows_its_plan_text_in_the_detail_panel() {
 }
 
 #[test]
-fn arrow_keys_move_the_selection_between_initiatives() {
+fn arrow_keys_move_row_by_row_and_fold_and_unfold() {
     let mut h = sample_harness();
+    // Section I, then initiative 1.
     h.key_press(egui::Key::ArrowDown);
     h.run();
     h.key_press(egui::Key::ArrowDown);
     h.run();
+    let first = h.state().document().report.find_initiative("1").unwrap().id;
+    assert_eq!(h.state().selected(), Some(first));
+    // ← folds the initiative, → unfolds it, → again goes into it.
+    let item = "□協創の取組を進めるための研修の充実";
+    h.get_by_label(item);
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert!(h.query_by_label(item).is_none(), "folded");
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.get_by_label(item);
+    // Down past initiative 1's rows reaches initiative 2, whose text the panel shows.
+    for _ in 0..4 {
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+    }
     let second = h.state().document().report.find_initiative("2").unwrap().id;
     assert_eq!(h.state().selected(), Some(second));
     h.get_by_label("・ポータルサイトの運用、充実(通年)");
+    // ← on a row inside goes back up to its initiative's row, then folds it.
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert!(
+        h.query_by_label("□庁内の協創事例を集約したポータルサイトの構築")
+            .is_none()
+    );
 }
 
 #[test]

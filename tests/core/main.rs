@@ -4,6 +4,7 @@
 mod bad_input;
 mod checked_open;
 mod compare;
+mod compare_marks;
 mod defects;
 mod edit;
 mod encodings;

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::app::command::{
-    Action, AppCommand, DialogCommand, EditTarget, FileCommand, PathPurpose, PrefsCommand,
-    ViewCommand,
+    Action, AppCommand, CompareCommand, DialogCommand, EditTarget, FileCommand, PathPurpose,
+    PrefsCommand, ViewCommand,
 };
 use crate::app::i18n::Lang;
 use crate::app::state::dialogs::Dialog;
@@ -69,6 +69,15 @@ impl DocState {
         &self.doc
     }
 
+    /// Puts another document in the window (one made from this one: 次の期間へ).
+    pub fn replace(&mut self, doc: Document) {
+        self.doc = doc;
+        self.generation += 1;
+        if let Some(a) = self.autosave.as_mut() {
+            let _ = a.discard();
+        }
+    }
+
     /// Changes whenever the report does, or another report is opened.
     pub fn revision(&self) -> u64 {
         self.doc.revision() ^ (self.generation << 40)
@@ -82,6 +91,39 @@ impl DocState {
             }),
             Action::Import => {
                 ask_path(PathPurpose::Open, || pick_file(&[(t.filter_table, TABLES)]))
+            }
+            Action::Compare => ask_path(PathPurpose::Compare, || {
+                pick_file(&[(t.filter_ron, &["ron"]), (t.filter_table, TABLES)])
+            }),
+            // Several files at once; where no dialog can be shown, one typed path opens.
+            Action::OpenSeries => {
+                if no_file_dialog() {
+                    return vec![
+                        DialogCommand::Show(Dialog::TypePath {
+                            purpose: PathPurpose::Open,
+                        })
+                        .into(),
+                    ];
+                }
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter(t.filter_ron, &["ron"])
+                    .add_filter(t.filter_table, TABLES);
+                dialog = dialog.set_title(t.open_series);
+                match dialog.pick_files() {
+                    Some(paths) if !paths.is_empty() => {
+                        vec![CompareCommand::OpenSeries(paths).into()]
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            Action::ExportChangeList => {
+                let name = self
+                    .doc
+                    .suggested_file_name()
+                    .replace(".ron", "-changes.pdf");
+                ask_path(PathPurpose::ChangeList, || {
+                    save_file(t.filter_pdf, "pdf", &name)
+                })
             }
             Action::Save => match self.doc.save_path().map(Path::to_path_buf) {
                 Some(path) => self.save_to(&path, lang),
@@ -112,8 +154,8 @@ impl DocState {
         }
     }
 
-    /// Files in and out. `ExportPdfTo` and `ResolveUnsaved` are the app's (they need the
-    /// printing and the dialog state).
+    /// Files in and out. `ExportPdfTo`, `ResolveUnsaved` and `Rollover` are the app's (they
+    /// need the printing, the dialog and the comparison state).
     pub fn handle_file(&mut self, command: FileCommand, lang: Lang) -> FollowUps {
         let t = lang.texts();
         match command {
@@ -160,7 +202,9 @@ impl DocState {
                 Vec::new()
             }
             FileCommand::PathTyped { purpose, path } => vec![purpose.command(path)],
-            FileCommand::ExportPdfTo(_) | FileCommand::ResolveUnsaved { .. } => Vec::new(),
+            FileCommand::ExportPdfTo(_)
+            | FileCommand::ResolveUnsaved { .. }
+            | FileCommand::Rollover(_) => Vec::new(),
         }
     }
 

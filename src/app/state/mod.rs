@@ -6,11 +6,13 @@
 //! - [`view`]: filter, folding, selection, in-place editing, the grid's rows;
 //! - [`printing`]: the preview and PDF jobs;
 //! - [`prefs`]: what persists between runs (language, recent files, page setup);
-//! - [`dialogs`]: the dialog in front and the status-bar notice.
+//! - [`dialogs`]: the dialog in front and the status-bar notice;
+//! - [`compare`]: the report the open one is compared with, and the series opened together.
 //!
 //! What a view is in the middle of (text being typed, a drag) is not here: it is the views'
 //! own [`crate::app::views::ViewState`].
 
+pub mod compare;
 pub mod dialogs;
 pub mod document;
 pub mod prefs;

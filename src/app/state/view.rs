@@ -3,6 +3,7 @@
 //! cached). Changed only by [`ViewModel::handle`].
 
 use crate::app::command::{AppCommand, EditTarget, ViewCommand};
+use crate::compare::Comparison;
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::{Id, Report, Side};
 
@@ -12,6 +13,9 @@ pub struct ViewModel {
     selected: Option<Id>,
     /// The entry selected in the grid or the detail panel (its editor is shown).
     selected_entry: Option<Id>,
+    /// The row the keyboard is on, by what it shows (a section, initiative, item, topic or
+    /// entry), so that it stays put when rows fold or filter.
+    cursor: Option<Id>,
     /// The text being edited in place (the view keeps what is typed).
     editing: Option<EditTarget>,
     /// The topic and side whose "new entry" field is open in the detail panel.
@@ -19,9 +23,11 @@ pub struct ViewModel {
     show_summary: bool,
     /// Scroll the grid so this row is visible (after keyboard selection), once.
     scroll_to_row: Option<usize>,
-    rows: Vec<GridRow>,
-    /// What `rows` were made from: the report's revision and the filter's generation.
-    rows_key: Option<(u64, u64)>,
+    /// Shared with the frame that draws them, so a frame does not copy them.
+    rows: std::sync::Arc<[GridRow]>,
+    /// What `rows` were made from: the report's revision, the filter's generation and the
+    /// comparison's (if any).
+    rows_key: Option<(u64, u64, Option<u64>)>,
     filter_generation: u64,
 }
 
@@ -36,6 +42,10 @@ impl ViewModel {
 
     pub fn selected_entry(&self) -> Option<Id> {
         self.selected_entry
+    }
+
+    pub fn cursor(&self) -> Option<Id> {
+        self.cursor
     }
 
     pub fn editing(&self) -> Option<EditTarget> {
@@ -55,15 +65,80 @@ impl ViewModel {
         self.scroll_to_row.take()
     }
 
-    /// The grid's rows as they stand; recomputed only when the report (`revision`) or the
-    /// filter changed.
-    pub fn rows(&mut self, report: &Report, revision: u64) -> &[GridRow] {
-        let key = (revision, self.filter_generation);
+    /// The grid's rows as they stand, with rows for what a comparison found removed;
+    /// recomputed only when the report (`revision`), the filter or the comparison (by its
+    /// generation) changed.
+    pub fn rows(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: Option<(&Comparison, u64)>,
+    ) -> &[GridRow] {
+        let key = (revision, self.filter_generation, compared.map(|c| c.1));
         if self.rows_key != Some(key) {
-            self.rows = grid::rows(report, &self.filter);
+            let rows = grid::rows(report, &self.filter);
+            self.rows = match compared {
+                Some((c, _)) => c.with_removed(report, &rows, &self.filter).into(),
+                None => rows.into(),
+            };
             self.rows_key = Some(key);
         }
         &self.rows
+    }
+
+    /// [`ViewModel::rows`], shared rather than borrowed (for the frame drawing them).
+    pub fn shared_rows(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: Option<(&Comparison, u64)>,
+    ) -> std::sync::Arc<[GridRow]> {
+        self.rows(report, revision, compared);
+        self.rows.clone()
+    }
+
+    /// Shows a change of the comparison: its initiative and section unfolded (the filters
+    /// cleared if they hide it), its row selected and scrolled to.
+    pub fn reveal(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: (&Comparison, u64),
+        change: usize,
+    ) {
+        let Some(c) = compared.0.diff.changes.get(change) else {
+            return;
+        };
+        let initiative = c.initiative.as_ref().and_then(|i| i.new_id);
+        if let Some(id) = initiative {
+            self.filter.folded.remove(&id);
+            let section = report
+                .sections
+                .iter()
+                .find(|s| s.initiatives.iter().any(|i| i.id == id));
+            if let Some(s) = section {
+                self.filter.folded.remove(&s.id);
+            }
+        }
+        self.filter_generation += 1;
+        let find = |rows: &[GridRow]| {
+            rows.iter().position(|r| match *r {
+                GridRow::Removed { change: k, .. } => k == change,
+                r => c.new_id.is_some() && grid::thing_of(report, r) == c.new_id,
+            })
+        };
+        let mut row = find(self.rows(report, revision, Some(compared)));
+        if row.is_none() && self.filter.is_narrowed() {
+            self.filter = RowFilter {
+                folded: std::mem::take(&mut self.filter.folded),
+                ..RowFilter::default()
+            };
+            self.filter_generation += 1;
+            row = find(self.rows(report, revision, Some(compared)));
+        }
+        self.selected = initiative.or(self.selected);
+        self.selected_entry = c.new_id.filter(|id| report.entry(*id).is_some());
+        self.scroll_to_row = row;
     }
 
     pub fn toggle_summary(&mut self) {
@@ -80,11 +155,26 @@ impl ViewModel {
         self.filter_generation += 1;
     }
 
-    /// The selected entry's text, or else the selected initiative's title.
-    pub fn edit_selected(&mut self) {
-        self.editing = match (self.selected_entry, self.selected) {
-            (Some(e), _) => Some(EditTarget::Entry(e)),
-            (None, Some(i)) => Some(EditTarget::InitiativeTitle(i)),
+    /// The text of the row the keyboard is on (an entry, a topic's heading, an item's name),
+    /// or else the selected entry's text or initiative's title.
+    pub fn edit_selected(&mut self, report: &Report) {
+        let of_cursor = self.cursor.and_then(|id| {
+            if report.entry(id).is_some() {
+                Some(EditTarget::Entry(id))
+            } else if report.topic(id).is_some() {
+                Some(EditTarget::TopicHeading(id))
+            } else if report.item(id).is_some() {
+                Some(EditTarget::ItemName(id))
+            } else if report.initiative(id).is_some() {
+                Some(EditTarget::InitiativeTitle(id))
+            } else {
+                None
+            }
+        });
+        self.editing = match (of_cursor, self.selected_entry, self.selected) {
+            (Some(target), _, _) => Some(target),
+            (None, Some(e), _) => Some(EditTarget::Entry(e)),
+            (None, None, Some(i)) => Some(EditTarget::InitiativeTitle(i)),
             _ => return,
         };
     }
@@ -101,8 +191,14 @@ impl ViewModel {
                     self.selected_entry = None;
                 }
                 self.selected = Some(id);
+                self.cursor = Some(id);
             }
-            ViewCommand::SelectEntry(id) => self.selected_entry = Some(id),
+            ViewCommand::SelectRow(id) => self.cursor = Some(id),
+            ViewCommand::ClearEntry => self.selected_entry = None,
+            ViewCommand::SelectEntry(id) => {
+                self.selected_entry = Some(id);
+                self.cursor = Some(id);
+            }
             ViewCommand::StartEditing(target) => {
                 if target.current_text(report).is_some() {
                     self.editing = Some(target);
@@ -150,29 +246,164 @@ impl ViewModel {
         follow
     }
 
-    /// Moves the selection to the next (`step` 1) or previous (-1) initiative in the grid.
-    pub fn move_selection(&mut self, report: &Report, revision: u64, step: isize) {
-        let initiative_rows: Vec<(usize, Id)> = self
-            .rows(report, revision)
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| matches!(r, GridRow::Initiative { .. }))
-            .filter_map(|(k, r)| grid::initiative_of(report, *r).map(|i| (k, i.id)))
-            .collect();
-        let Some(last) = initiative_rows.len().checked_sub(1) else {
+    /// The index of the keyboard's row in the grid: the cursor's, else the selected entry's,
+    /// else the selected initiative's.
+    fn cursor_row(&self, report: &Report) -> Option<usize> {
+        let find = |id: Option<Id>| {
+            let id = id?;
+            self.rows
+                .iter()
+                .position(|r| grid::thing_of(report, *r) == Some(id))
+        };
+        find(self.cursor)
+            .or_else(|| find(self.selected_entry))
+            .or_else(|| find(self.selected))
+    }
+
+    /// Puts the keyboard on row `k`: its initiative (and entry) selected, scrolled to.
+    fn go_to_row(&mut self, report: &Report, k: usize) {
+        let Some(&row) = self.rows.get(k) else {
             return;
         };
-        let current = self
-            .selected
-            .and_then(|id| initiative_rows.iter().position(|(_, i)| *i == id));
-        let next = match current {
-            None if step > 0 => 0,
-            None => last,
-            Some(c) => c.saturating_add_signed(step).min(last),
+        self.cursor = grid::thing_of(report, row);
+        if let Some(i) = grid::initiative_of(report, row) {
+            self.selected = Some(i.id);
+        }
+        self.selected_entry = grid::entry_of(report, row).map(|e| e.id);
+        self.scroll_to_row = Some(k);
+    }
+
+    /// Moves the keyboard to the next (`step` 1) or previous (-1) row of the grid (rows of
+    /// what a comparison found removed are passed over).
+    pub fn move_selection(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: Option<(&Comparison, u64)>,
+        step: isize,
+    ) {
+        let count = self.rows(report, revision, compared).len();
+        if count == 0 {
+            return;
+        }
+        let Some(mut k) = self.cursor_row(report) else {
+            // Nothing selected yet: the first row (↓) or the last (↑).
+            let k = if step > 0 { 0 } else { count - 1 };
+            self.go_to_row(report, k);
+            return;
         };
-        let (row, id) = initiative_rows[next];
-        self.selected = Some(id);
-        self.selected_entry = None;
-        self.scroll_to_row = Some(row);
+        loop {
+            let Some(next) = k.checked_add_signed(step).filter(|n| *n < count) else {
+                return;
+            };
+            k = next;
+            if !matches!(self.rows[k], GridRow::Removed { .. }) {
+                break;
+            }
+        }
+        self.go_to_row(report, k);
+    }
+
+    /// ←: folds the keyboard's section or initiative, or goes to the row it is under.
+    pub fn fold_or_parent(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: Option<(&Comparison, u64)>,
+    ) {
+        self.rows(report, revision, compared);
+        let Some(k) = self.cursor_row(report) else {
+            return;
+        };
+        let row = self.rows[k];
+        let id = grid::thing_of(report, row);
+        let foldable = matches!(row, GridRow::Section { .. } | GridRow::Initiative { .. });
+        if foldable && let Some(id) = id.filter(|id| !self.filter.is_folded(*id)) {
+            self.filter.folded.insert(id);
+            self.filter_generation += 1;
+            return;
+        }
+        let depth = row.depth();
+        let parent = self.rows[..k].iter().rposition(|r| r.depth() < depth);
+        if let Some(p) = parent {
+            self.go_to_row(report, p);
+        }
+    }
+
+    /// →: unfolds the keyboard's section or initiative, or goes to its next row.
+    pub fn unfold_or_child(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: Option<(&Comparison, u64)>,
+    ) {
+        self.rows(report, revision, compared);
+        let Some(k) = self.cursor_row(report) else {
+            return;
+        };
+        if let Some(id) = grid::thing_of(report, self.rows[k])
+            && self.filter.folded.remove(&id)
+        {
+            self.filter_generation += 1;
+            return;
+        }
+        self.move_selection(report, revision, compared, 1);
+    }
+
+    /// Goes to the next (`step` 1) or previous (-1) initiative that is 遅れ, after the selected
+    /// one, round the report; unfolds its section. `false` when none is late.
+    pub fn go_to_late(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: Option<(&Comparison, u64)>,
+        step: isize,
+    ) -> bool {
+        use crate::model::status::{Status, initiative_status};
+        let as_of = report.as_of();
+        let all: Vec<(Id, Id)> = report
+            .sections
+            .iter()
+            .flat_map(|s| s.initiatives.iter().map(move |i| (s.id, i)))
+            .filter(|(_, i)| initiative_status(i, as_of) == Status::Late)
+            .map(|(s, i)| (s, i.id))
+            .collect();
+        if all.is_empty() {
+            return false;
+        }
+        let order: Vec<Id> = report.initiatives().map(|i| i.id).collect();
+        let at = self
+            .selected
+            .and_then(|id| order.iter().position(|x| *x == id));
+        let place = |id: Id| order.iter().position(|x| *x == id).unwrap_or(0);
+        let pick = match (at, step > 0) {
+            (Some(a), true) => all.iter().find(|(_, i)| place(*i) > a).or(all.first()),
+            (Some(a), false) => all.iter().rev().find(|(_, i)| place(*i) < a).or(all.last()),
+            (None, true) => all.first(),
+            (None, false) => all.last(),
+        };
+        let Some(&(section, initiative)) = pick else {
+            return false;
+        };
+        self.filter.folded.remove(&section);
+        self.filter_generation += 1;
+        let find = |rows: &[GridRow]| {
+            rows.iter()
+                .position(|r| grid::thing_of(report, *r) == Some(initiative))
+        };
+        let mut row = find(self.rows(report, revision, compared));
+        if row.is_none() {
+            // Hidden by a filter: shown again with every row.
+            self.filter = RowFilter {
+                folded: std::mem::take(&mut self.filter.folded),
+                ..RowFilter::default()
+            };
+            self.filter_generation += 1;
+            row = find(self.rows(report, revision, compared));
+        }
+        if let Some(k) = row {
+            self.go_to_row(report, k);
+        }
+        true
     }
 }

@@ -8,7 +8,8 @@ use super::widgets::{
     timing_feedback,
 };
 use super::{EntryEditor, NewEntry, ViewState};
-use crate::app::command::{AppCommand, ViewCommand};
+use crate::app::Prefs;
+use crate::app::command::{Action, AppCommand, PrefsCommand, ViewCommand};
 use crate::app::fonts::BOLD_FAMILY;
 use crate::app::i18n::{Lang, Texts};
 use crate::app::state::view::ViewModel;
@@ -26,6 +27,7 @@ pub fn show(
     lang: Lang,
     doc: &Document,
     view: &ViewModel,
+    prefs: &Prefs,
     drafts: &mut ViewState,
 ) -> Vec<AppCommand> {
     let mut out = Vec::new();
@@ -33,25 +35,75 @@ pub fn show(
     if view.new_entry().is_none() {
         drafts.new_entry = None;
     }
-    Panel::right("detail")
+    let panel = DetailPanel {
+        lang,
+        t,
+        report: &doc.report,
+        revision: doc.revision(),
+        view,
+    };
+    if prefs.detail_folded {
+        folded(ui, t, &mut out);
+        // Folded, a selected entry's editor comes up in a window of its own, if so chosen.
+        if prefs.detail_popup && view.selected_entry().is_some() {
+            let mut open = true;
+            egui::Window::new(t.detail_title)
+                .open(&mut open)
+                .default_width(prefs.detail_width())
+                .show(ui.ctx(), |ui| {
+                    ScrollArea::vertical()
+                        .max_height(ui.ctx().content_rect().height() * 0.7)
+                        .show(ui, |ui| panel.contents(ui, drafts, &mut out));
+                });
+            if !open {
+                out.push(ViewCommand::ClearEntry.into());
+            }
+        }
+        return out;
+    }
+    let shown = Panel::right("detail")
         .resizable(true)
-        .default_size(320.0)
-        .min_size(240.0)
+        .default_size(prefs.detail_width())
+        .min_size(220.0)
         .show(ui, |ui| {
-            ui.heading(t.detail_title);
-            ui.separator();
-            ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                let panel = DetailPanel {
-                    lang,
-                    t,
-                    report: &doc.report,
-                    revision: doc.revision(),
-                    view,
-                };
-                panel.contents(ui, drafts, &mut out)
+            ui.horizontal(|ui| {
+                ui.heading(t.detail_title);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let fold = ui
+                        .button("▶")
+                        .on_hover_text(format!("{} (Ctrl+D)", t.detail_fold));
+                    if fold.clicked() {
+                        out.push(Action::ToggleDetail.into());
+                    }
+                });
             });
+            ui.separator();
+            ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| panel.contents(ui, drafts, &mut out));
         });
+    // The width the user dragged it to is remembered.
+    let width = shown.response.rect.width();
+    if (width - prefs.detail_width()).abs() > 1.0 {
+        out.push(PrefsCommand::SetDetailWidth(width).into());
+    }
     out
+}
+
+/// The folded panel: a narrow strip whose button unfolds it.
+fn folded(ui: &mut Ui, t: &Texts, out: &mut Vec<AppCommand>) {
+    Panel::right("detail-folded")
+        .resizable(false)
+        .exact_size(28.0)
+        .show(ui, |ui| {
+            let unfold = ui
+                .button("◀")
+                .on_hover_text(format!("{} (Ctrl+D)", t.detail_unfold));
+            if unfold.clicked() {
+                out.push(Action::ToggleDetail.into());
+            }
+            ui.add(egui::Label::new(t.detail_unfold).wrap());
+        });
 }
 
 struct DetailPanel<'a> {

@@ -6,33 +6,37 @@
 use egui::text::LayoutJob;
 use egui::{
     Align, Align2, Color32, CursorIcon, FontId, Key, Layout, Rect, Response, RichText, Sense,
-    Stroke, TextFormat, Ui, WidgetInfo, vec2,
+    Stroke, TextFormat, Ui, WidgetInfo, pos2, vec2,
 };
-use egui_extras::{Column, TableBuilder};
 
+use super::columns::{Column, ColumnLayout, ColumnPrefs, MONTH_WITH_SUFFIX};
 use super::widgets::{actual_name, counts_text, line_status_name, status_badge};
 use super::{InlineEdit, MonthDrag, SpanDrag, ViewState, paint};
-use crate::app::command::{AppCommand, EditTarget, ViewCommand};
+use crate::app::command::{AppCommand, EditTarget, PrefsCommand, ViewCommand};
 use crate::app::fonts::BOLD_FAMILY;
 use crate::app::i18n::{Lang, Texts};
 use crate::app::state::view::ViewModel;
+use crate::compare::{Comparison, Mark, RowMarks};
 use crate::edit::Intent;
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::months::FISCAL_MONTHS;
 use crate::model::status::{
-    LineMark, LineStatus, initiative_status, plan_entry_status, section_counts, topic_status,
+    LineMark, LineStatus, Status, initiative_status, plan_entry_status, section_counts,
+    topic_status,
 };
 use crate::model::{EntryKind, FiscalYear, Id, MonthSet, Report, Side, StageSpan};
 
 pub const ROW_HEIGHT: f32 = 24.0;
 const HEADER_HEIGHT: f32 = 46.0;
-const YEAR_WIDTH: f32 = 68.0;
-const MONTH_WIDTH: f32 = 36.0;
 
 pub struct GridView<'a> {
     pub report: &'a Report,
+    /// Widths and hidden columns the user chose.
+    pub columns: &'a ColumnPrefs,
     pub rows: &'a [GridRow],
     pub view: &'a ViewModel,
+    /// The report the grid is compared with: its marks are drawn on the cells.
+    pub comparison: Option<&'a Comparison>,
     pub lang: Lang,
     /// Scroll so this row is visible (after keyboard selection).
     pub scroll_to: Option<usize>,
@@ -92,85 +96,233 @@ impl GridView<'_> {
         }
     }
 
+    /// The grid: one scroll area over all rows, only the visible ones laid out; the header
+    /// stays on top and 番号 / 具体的取組 stay at the left when it scrolls sideways.
     fn table(&mut self, ui: &mut Ui, out: &mut Vec<AppCommand>) {
-        let years = self.report.plan_years.len().max(1) as f32;
-        let mut table = TableBuilder::new(ui)
-            .id_salt("grid")
-            .striped(false)
-            .resizable(true)
-            .sense(Sense::click())
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::exact(44.0))
-            .column(Column::initial(280.0).at_least(160.0).clip(true))
-            .column(Column::exact(YEAR_WIDTH * years))
-            .column(Column::exact(MONTH_WIDTH * 12.0))
-            .column(Column::initial(140.0).at_least(80.0).clip(true))
-            .column(Column::initial(96.0).at_least(60.0).clip(true));
-        if let Some(row) = self.scroll_to {
-            table = table.scroll_to_row(row, Some(Align::Center));
-        }
-        let t = self.t();
+        let years = self.report.plan_years.len();
+        let cols = ColumnLayout::fit(ui.available_width(), years, self.columns);
         // Hovering a plan line shows the results reporting it, and the other way round (what
         // was hovered in the last frame, as rows are drawn top to bottom).
         let related = related_entries(self.report, self.drafts.hovered_entry);
         let mut hovered = None;
-        table
-            .header(HEADER_HEIGHT, |mut header| {
-                header.col(|ui| {
-                    ui.label(bold(t.col_number));
-                });
-                header.col(|ui| {
-                    ui.label(bold(t.col_initiative));
-                });
-                header.col(|ui| self.year_header(ui));
-                header.col(|ui| self.month_header(ui));
-                header.col(|ui| {
-                    ui.label(bold(t.col_division));
-                });
-                header.col(|ui| {
-                    ui.label(bold(t.col_status));
-                });
-            })
-            .body(|body| {
-                body.rows(ROW_HEIGHT, self.rows.len(), |mut row| {
-                    let grid_row = self.rows[row.index()];
-                    let initiative = grid::initiative_of(self.report, grid_row);
-                    let entry_id = grid::entry_of(self.report, grid_row).map(|e| e.id);
-                    let is_selected = match entry_id {
-                        Some(e) if self.view.selected_entry() == Some(e) => true,
-                        _ => initiative.is_some_and(|i| Some(i.id) == self.view.selected()),
-                    };
-                    row.set_selected(is_selected);
-                    if entry_id.is_some_and(|e| related.contains(&e)) {
-                        row.set_hovered(true);
+        let content = vec2(
+            cols.total,
+            HEADER_HEIGHT + ROW_HEIGHT * self.rows.len() as f32,
+        );
+        egui::ScrollArea::both()
+            .id_salt("grid")
+            .auto_shrink(false)
+            .show_viewport(ui, |ui, viewport| {
+                ui.set_min_size(content);
+                let origin = ui.max_rect().min;
+                let clip = ui.clip_rect();
+                let at = GridPlace {
+                    origin,
+                    left: clip.left(),
+                    cols: &cols,
+                    body: Rect::from_min_max(
+                        pos2(clip.left(), clip.top() + HEADER_HEIGHT),
+                        clip.max,
+                    ),
+                    header: Rect::from_min_max(
+                        clip.min,
+                        pos2(clip.right(), clip.top() + HEADER_HEIGHT),
+                    ),
+                };
+                let first = (viewport.min.y / ROW_HEIGHT).floor().max(0.0) as usize;
+                let last = ((viewport.max.y - HEADER_HEIGHT) / ROW_HEIGHT)
+                    .ceil()
+                    .max(0.0) as usize;
+                for k in first..(last + 1).min(self.rows.len()) {
+                    if let Some(e) = self.body_row(ui, &at, k, &related, out) {
+                        hovered = Some(e);
                     }
-                    row.col(|ui| self.number_cell(ui, grid_row));
-                    let (_, text_response) = row.col(|ui| self.text_cell(ui, grid_row, out));
-                    row.col(|ui| self.stage_cell(ui, grid_row, out));
-                    row.col(|ui| self.month_cell(ui, grid_row, out));
-                    row.col(|ui| self.division_cell(ui, grid_row, out));
-                    row.col(|ui| self.status_cell(ui, grid_row));
-                    let response = row.response();
-                    if response.hovered() || text_response.hovered() {
-                        hovered = entry_id;
-                    }
-                    if response.clicked() || text_response.clicked() {
-                        if let Some(i) = initiative {
-                            out.push(ViewCommand::Select(i.id).into());
-                        }
-                        if let Some(e) = entry_id {
-                            out.push(ViewCommand::SelectEntry(e).into());
-                        }
-                    }
-                    if (response.double_clicked() || text_response.double_clicked())
-                        && let Some(target) = edit_target(self.report, grid_row)
-                    {
-                        out.push(ViewCommand::StartEditing(target).into());
-                    }
-                    self.context_menu(&response, grid_row, out);
-                });
+                }
+                self.header_row(ui, &at, out);
+                if let Some(k) = self.scroll_to {
+                    let y = origin.y + HEADER_HEIGHT + ROW_HEIGHT * k as f32;
+                    let row = Rect::from_min_size(pos2(at.left, y), vec2(1.0, ROW_HEIGHT));
+                    ui.scroll_to_rect(row, Some(Align::Center));
+                }
             });
         self.drafts.hovered_entry = hovered;
+    }
+
+    /// One row: its background and click, then its cells. Returns the entry it shows when the
+    /// pointer is over it.
+    fn body_row(
+        &mut self,
+        ui: &mut Ui,
+        at: &GridPlace,
+        k: usize,
+        related: &std::collections::HashSet<Id>,
+        out: &mut Vec<AppCommand>,
+    ) -> Option<Id> {
+        let grid_row = self.rows[k];
+        let top = at.origin.y + HEADER_HEIGHT + ROW_HEIGHT * k as f32;
+        let row_rect = Rect::from_min_max(
+            pos2(at.left, top),
+            pos2(at.left.max(at.origin.x + at.cols.total), top + ROW_HEIGHT),
+        );
+        let initiative = grid::initiative_of(self.report, grid_row);
+        let thing = grid::thing_of(self.report, grid_row);
+        let entry_id = grid::entry_of(self.report, grid_row).map(|e| e.id);
+        let response = ui.interact(
+            row_rect.intersect(at.body),
+            ui.scope_id().with(("grid-row", k)),
+            Sense::click(),
+        );
+        let is_selected = match entry_id {
+            Some(e) if self.view.selected_entry() == Some(e) => true,
+            _ => initiative.is_some_and(|i| Some(i.id) == self.view.selected()),
+        };
+        let painter = ui.painter().with_clip_rect(at.body);
+        let visuals = ui.visuals();
+        if is_selected {
+            painter.rect_filled(
+                row_rect,
+                0.0,
+                visuals.selection.bg_fill.gamma_multiply(0.45),
+            );
+        } else if response.hovered() || entry_id.is_some_and(|e| related.contains(&e)) {
+            painter.rect_filled(row_rect, 0.0, visuals.widgets.hovered.weak_bg_fill);
+        }
+        if thing.is_some() && thing == self.view.cursor() {
+            let stroke = Stroke::new(1.5, visuals.selection.stroke.color);
+            painter.rect_stroke(row_rect.shrink(1.0), 0.0, stroke, egui::StrokeKind::Inside);
+        }
+        let marks = self
+            .comparison
+            .map(|c| c.row_marks(self.report, grid_row))
+            .unwrap_or_default();
+        let salt = |c: Column| ("grid-cell", k, c);
+        for c in Column::ALL {
+            let Some((rect, clip)) = at.cell(c, top) else {
+                continue;
+            };
+            in_cell(ui, rect, clip, salt(c), |ui| match c {
+                Column::Number => {
+                    self.number_cell(ui, grid_row, &marks);
+                    outline(ui, marks.number);
+                }
+                Column::Text => {
+                    self.text_cell(ui, grid_row, out);
+                    outline(ui, marks.text);
+                }
+                Column::Stages => {
+                    self.stage_cell(ui, grid_row, out);
+                    outline(ui, marks.stage);
+                }
+                Column::Months => {
+                    self.month_cell(ui, grid_row, out);
+                    outline(ui, marks.months);
+                }
+                Column::Division => {
+                    self.division_cell(ui, grid_row, out);
+                    outline(ui, marks.division);
+                }
+                Column::Status => match marks.status {
+                    Some((old, new)) => status_change(ui, old, new, self.lang),
+                    None => self.status_cell(ui, grid_row),
+                },
+            });
+        }
+        if response.clicked() {
+            match (initiative, entry_id) {
+                (Some(i), Some(e)) => {
+                    out.push(ViewCommand::Select(i.id).into());
+                    out.push(ViewCommand::SelectEntry(e).into());
+                }
+                (Some(i), None) => {
+                    out.push(ViewCommand::Select(i.id).into());
+                    if let Some(id) = thing.filter(|t| *t != i.id) {
+                        out.push(ViewCommand::SelectRow(id).into());
+                    }
+                }
+                (None, _) => {
+                    if let Some(id) = thing {
+                        out.push(ViewCommand::SelectRow(id).into());
+                    }
+                }
+            }
+        }
+        if response.double_clicked()
+            && let Some(target) = edit_target(self.report, grid_row)
+        {
+            out.push(ViewCommand::StartEditing(target).into());
+        }
+        self.context_menu(&response, grid_row, out);
+        (response.hovered()).then_some(entry_id).flatten()
+    }
+
+    /// The header, over the rows scrolled under it, with a handle at each column's right
+    /// border: drag to size the column, double-click to fit it again.
+    fn header_row(&self, ui: &mut Ui, at: &GridPlace, out: &mut Vec<AppCommand>) {
+        let t = self.t();
+        ui.painter()
+            .rect_filled(at.header, 0.0, ui.visuals().panel_fill);
+        let top = at.header.top();
+        for c in Column::ALL {
+            let Some((rect, clip)) = at.header_cell(c, top) else {
+                continue;
+            };
+            in_cell(ui, rect, clip, ("grid-header", c), |ui| match c {
+                Column::Number => {
+                    ui.label(bold(t.col_number));
+                }
+                Column::Text => {
+                    ui.add(egui::Label::new(bold(t.col_initiative)).truncate());
+                }
+                Column::Stages => self.year_header(ui),
+                Column::Months => self.month_header(ui),
+                Column::Division => {
+                    ui.add(egui::Label::new(bold(t.col_division)).truncate());
+                }
+                Column::Status => {
+                    ui.add(egui::Label::new(bold(t.col_status)).truncate());
+                }
+            });
+            let border = rect.right();
+            let handle = Rect::from_x_y_ranges(border - 4.0..=border + 4.0, rect.y_range());
+            let response = ui
+                .interact(
+                    handle.intersect(clip.expand2(vec2(4.0, 0.0))),
+                    ui.scope_id().with(("resize", c)),
+                    Sense::click_and_drag(),
+                )
+                .on_hover_cursor(CursorIcon::ResizeColumn);
+            let line = if response.hovered() || response.dragged() {
+                Stroke::new(2.0, ui.visuals().selection.stroke.color)
+            } else {
+                Stroke::new(1.0, paint::GRID_LINE)
+            };
+            ui.painter()
+                .with_clip_rect(at.header)
+                .vline(border, rect.y_range(), line);
+            if response.dragged() {
+                let width = (rect.width() + response.drag_delta().x).max(8.0);
+                out.push(
+                    PrefsCommand::SetColumnWidth {
+                        column: c,
+                        width: Some(width),
+                    }
+                    .into(),
+                );
+            } else if response.double_clicked() {
+                out.push(
+                    PrefsCommand::SetColumnWidth {
+                        column: c,
+                        width: None,
+                    }
+                    .into(),
+                );
+            }
+        }
+        ui.painter().with_clip_rect(at.header).hline(
+            at.header.x_range(),
+            at.header.bottom(),
+            Stroke::new(1.0, Color32::from_gray(0xa0)),
+        );
     }
 
     fn year_header(&self, ui: &mut Ui) {
@@ -218,10 +370,18 @@ impl GridView<'_> {
             if period.contains_fiscal(k) {
                 painter.rect_filled(r, 0.0, paint::PERIOD_SHADE);
             }
+            // Named in full for screen readers (and tests), however narrow it is drawn.
+            let name = format!("{month}{}", self.t().month_suffix);
+            ui.interact(r, ui.scope_id().with(("month", k)), Sense::hover())
+                .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));
             painter.text(
                 r.center(),
                 Align2::CENTER_CENTER,
-                format!("{month}{}", self.t().month_suffix),
+                if r.width() >= MONTH_WITH_SUFFIX {
+                    format!("{month}{}", self.t().month_suffix)
+                } else {
+                    month.to_string()
+                },
                 FontId::proportional(12.0),
                 paint::TEXT,
             );
@@ -264,16 +424,34 @@ impl GridView<'_> {
             ));
     }
 
-    fn number_cell(&self, ui: &mut Ui, row: GridRow) {
+    fn number_cell(&self, ui: &mut Ui, row: GridRow, marks: &RowMarks) {
         let text = match row {
             GridRow::Section { section: s } => self.report.sections[s].numeral.clone(),
             GridRow::Initiative {
                 section: s,
                 initiative: i,
             } => self.report.sections[s].initiatives[i].number.clone(),
-            _ => return,
+            _ => String::new(),
         };
-        ui.label(bold(&text));
+        // Added and removed rows carry a sign as well as a colour.
+        let sign = match marks.row {
+            Some(Mark::Added) => "＋",
+            Some(Mark::Removed) => "－",
+            _ => "",
+        };
+        if let Some(mark) = marks.row {
+            let t = self.t();
+            let word = match mark {
+                Mark::Added => t.mark_added,
+                Mark::Changed => t.mark_changed,
+                Mark::Removed => t.mark_removed,
+            };
+            ui.label(bold(sign).color(mark_color(mark)))
+                .on_hover_text(word);
+        }
+        if !text.is_empty() {
+            ui.label(bold(&text));
+        }
     }
 
     fn text_cell(&mut self, ui: &mut Ui, row: GridRow, out: &mut Vec<AppCommand>) {
@@ -353,6 +531,17 @@ impl GridView<'_> {
                 );
             }
             GridRow::Entry { side, sub, .. } => self.entry_text(ui, row, side, sub, &needle),
+            GridRow::Removed { change, .. } => {
+                let text = self
+                    .comparison
+                    .map(|c| c.removed_text(change, self.lang))
+                    .unwrap_or_default();
+                let rich = RichText::new(&text)
+                    .strikethrough()
+                    .color(mark_color(Mark::Removed));
+                ui.add(egui::Label::new(rich).selectable(false).truncate())
+                    .on_hover_text(format!("{}: {text}", t.mark_removed));
+            }
         }
     }
 
@@ -594,6 +783,16 @@ impl GridView<'_> {
             ui.add(egui::Label::new(RichText::new(text).strong()).selectable(false));
             return;
         }
+        if let GridRow::Removed { change, .. } = row
+            && let Some((entry, side)) = self.comparison.and_then(|c| c.removed_entry(change))
+        {
+            // What the older report had, faded: it is no longer in this one.
+            let mut faded = painter.clone();
+            faded.multiply_opacity(0.4);
+            let marks = grid::entry_marks(entry, side, as_of, None);
+            paint::entry(&faded, rect, &marks, side, FontId::proportional(11.0), "");
+            return;
+        }
         let GridRow::Entry { side, .. } = row else {
             return;
         };
@@ -715,10 +914,12 @@ impl GridView<'_> {
             _ => return,
         };
         if let [one] = divisions[..] {
+            // Narrow, the division reads by its own name (管財課), the full one on hover.
+            let shown = abbreviated(ui, one);
             // One click shows only this division's rows.
             let response = ui
                 .add(
-                    egui::Label::new(one)
+                    egui::Label::new(shown)
                         .selectable(false)
                         .truncate()
                         .sense(Sense::click()),
@@ -759,7 +960,7 @@ impl GridView<'_> {
                 status_badge(ui, status, self.lang);
             }
             GridRow::Entry { .. } => self.line_status(ui, row),
-            GridRow::Lane { .. } => {}
+            GridRow::Lane { .. } | GridRow::Removed { .. } => {}
         }
     }
 
@@ -1012,7 +1213,7 @@ fn without(set: MonthSet, a: usize, b: usize) -> MonthSet {
 /// The text a row edits in place.
 pub fn edit_target(report: &Report, row: GridRow) -> Option<EditTarget> {
     Some(match row {
-        GridRow::Section { .. } => return None,
+        GridRow::Section { .. } | GridRow::Removed { .. } => return None,
         GridRow::Initiative {
             section: s,
             initiative: i,
@@ -1031,6 +1232,109 @@ pub fn edit_target(report: &Report, row: GridRow) -> Option<EditTarget> {
         } => EditTarget::TopicHeading(report.sections[s].initiatives[i].topics[t].id),
         GridRow::Entry { .. } => EditTarget::Entry(grid::entry_of(report, row)?.id),
     })
+}
+
+/// Where the grid is on the screen in this frame: the content's top-left (scrolled), the
+/// visible left edge (where the frozen columns stay), the columns, and the visible body and
+/// header areas.
+struct GridPlace<'c> {
+    origin: egui::Pos2,
+    left: f32,
+    cols: &'c ColumnLayout,
+    body: Rect,
+    header: Rect,
+}
+
+impl GridPlace<'_> {
+    /// A column's rect in a row at screen `top`, and the area it may draw in: the frozen
+    /// columns at the visible left edge, the others scrolled and kept right of them.
+    fn place(&self, c: Column, top: f32, height: f32, area: Rect) -> Option<(Rect, Rect)> {
+        if !self.cols.is_shown(c) {
+            return None;
+        }
+        let (x, clip) = if c.is_frozen() {
+            let clip =
+                Rect::from_x_y_ranges(area.left()..=area.left() + self.cols.frozen, area.y_range());
+            (self.left + self.cols.x(c), clip)
+        } else {
+            let clip = Rect::from_x_y_ranges(
+                area.left() + self.cols.frozen..=area.right(),
+                area.y_range(),
+            );
+            (self.origin.x + self.cols.x(c), clip)
+        };
+        let rect = Rect::from_min_size(pos2(x, top), vec2(self.cols.width(c), height));
+        rect.intersects(clip).then_some((rect, clip))
+    }
+
+    fn cell(&self, c: Column, top: f32) -> Option<(Rect, Rect)> {
+        self.place(c, top, ROW_HEIGHT, self.body)
+    }
+
+    fn header_cell(&self, c: Column, top: f32) -> Option<(Rect, Rect)> {
+        self.place(c, top, HEADER_HEIGHT, self.header)
+    }
+}
+
+/// Runs `add` in a child ui filling `rect`, drawing only inside `clip`.
+fn in_cell<R>(
+    ui: &mut Ui,
+    rect: Rect,
+    clip: Rect,
+    salt: impl egui::AsIdSalt,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .id_salt(salt)
+            .layout(Layout::left_to_right(Align::Center)),
+    );
+    child.set_clip_rect(rect.intersect(clip));
+    add(&mut child)
+}
+
+/// A 担当課 too wide for its cell without its department: `総務部管財課` → `管財課`.
+fn abbreviated<'s>(ui: &Ui, division: &'s str) -> &'s str {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width = ui
+        .painter()
+        .layout_no_wrap(division.to_string(), font, Color32::BLACK)
+        .size()
+        .x;
+    match division.split_once('部') {
+        Some((_, own)) if width > ui.available_width() && !own.is_empty() => own,
+        _ => division,
+    }
+}
+
+/// A compare mark around a cell: an outline in the mark's colour.
+fn outline(ui: &mut Ui, mark: Option<Mark>) {
+    if let Some(mark) = mark {
+        let rect = ui.max_rect().shrink(1.0);
+        let stroke = Stroke::new(2.0, mark_color(mark));
+        ui.painter()
+            .rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Inside);
+    }
+}
+
+fn mark_color(mark: Mark) -> Color32 {
+    super::widgets::color(crate::palette::compare_mark(mark))
+}
+
+/// A status that changed since the compared report: before → now (遅れ → 完了).
+fn status_change(ui: &mut Ui, old: Status, new: Status, lang: Lang) {
+    let text = format!(
+        "{}→{}",
+        super::widgets::status_name(old, lang),
+        super::widgets::status_name(new, lang)
+    );
+    let rich = RichText::new(&text)
+        .small()
+        .strong()
+        .color(mark_color(Mark::Changed));
+    ui.add(egui::Label::new(rich).selectable(false).truncate())
+        .on_hover_text(text);
 }
 
 fn bold(text: &str) -> RichText {

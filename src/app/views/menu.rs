@@ -18,7 +18,7 @@ pub fn show(
     Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t.menu_file, |ui| {
-                for action in [Action::Open, Action::Import] {
+                for action in [Action::Open, Action::Import, Action::OpenSeries] {
                     item(ui, t, action, &mut out);
                 }
                 ui.menu_button(t.recent, |ui| {
@@ -36,6 +36,11 @@ pub fn show(
                 let enabled = doc.is_dirty() || doc.save_path().is_none();
                 ui.add_enabled_ui(enabled, |ui| item(ui, t, Action::Save, &mut out));
                 item(ui, t, Action::SaveAs, &mut out);
+                ui.separator();
+                item(ui, t, Action::Compare, &mut out);
+                ui.menu_button(t.rollover, |ui| rollover_menu(ui, t, doc, &mut out));
+                item(ui, t, Action::PreviousReport, &mut out);
+                item(ui, t, Action::NextReport, &mut out);
                 ui.separator();
                 item(ui, t, Action::PrintPreview, &mut out);
                 item(ui, t, Action::Print, &mut out);
@@ -77,10 +82,67 @@ pub fn show(
                     out.push(Action::ToggleSummary.into());
                     ui.close();
                 }
+                let detail = Button::new(t.toggle_detail)
+                    .selected(!prefs.detail_folded)
+                    .shortcut_text(shortcut_text(ui, Action::ToggleDetail));
+                if ui.add(detail).clicked() {
+                    out.push(Action::ToggleDetail.into());
+                    ui.close();
+                }
+                if ui
+                    .checkbox(&mut prefs.detail_popup.clone(), t.detail_popup)
+                    .clicked()
+                {
+                    out.push(PrefsCommand::SetDetailPopup(!prefs.detail_popup).into());
+                }
+                ui.menu_button(t.columns_menu, |ui| columns_menu(ui, t, prefs, &mut out));
+                ui.menu_button(t.zoom_label, |ui| {
+                    ui.label(format!("{:.0} %", prefs.zoom() * 100.0));
+                    for action in [Action::ZoomIn, Action::ZoomOut, Action::ZoomReset] {
+                        item(ui, t, action, &mut out);
+                    }
+                });
+                ui.separator();
+                for action in [
+                    Action::SelectNext,
+                    Action::SelectPrevious,
+                    Action::FoldOrParent,
+                    Action::UnfoldOrChild,
+                    Action::EditSelected,
+                    Action::NextLate,
+                    Action::PreviousLate,
+                ] {
+                    item(ui, t, action, &mut out);
+                }
             });
         });
     });
     out
+}
+
+fn shortcut_text(ui: &egui::Ui, action: Action) -> String {
+    action
+        .shortcut()
+        .map(|s| ui.ctx().format_shortcut(&s))
+        .unwrap_or_default()
+}
+
+/// 表示 → 列: each column group shown or hidden, and the widths fitted again.
+fn columns_menu(ui: &mut egui::Ui, t: &Texts, prefs: &Prefs, out: &mut Vec<AppCommand>) {
+    use crate::app::Column;
+    for (column, label) in [
+        (Column::Stages, t.col_group_stages),
+        (Column::Months, t.col_group_months),
+        (Column::Division, t.col_division),
+        (Column::Status, t.col_status),
+    ] {
+        let mut shown = prefs.columns.is_shown(column);
+        if ui.checkbox(&mut shown, label).clicked() {
+            out.push(PrefsCommand::ToggleColumn(column).into());
+        }
+    }
+    ui.separator();
+    item(ui, t, Action::ResetColumns, out);
 }
 
 /// A menu item for an action, with its shortcut from the one table.
@@ -92,6 +154,23 @@ fn item(ui: &mut egui::Ui, t: &Texts, action: Action, out: &mut Vec<AppCommand>)
     if ui.add(button).clicked() {
         out.push(action.into());
         ui.close();
+    }
+}
+
+/// ファイル → 次の期間へ: where a report of this period can go (the others greyed out).
+fn rollover_menu(ui: &mut egui::Ui, t: &Texts, doc: &Document, out: &mut Vec<AppCommand>) {
+    use crate::compare::RolloverTo;
+    use crate::model::Period;
+    let first_half = doc.report.period == Period::FirstHalf;
+    for (label, to, enabled) in [
+        (t.rollover_second_half, RolloverTo::SecondHalf, first_half),
+        (t.rollover_full_year, RolloverTo::FullYear, first_half),
+        (t.rollover_next_year, RolloverTo::NextYear, !first_half),
+    ] {
+        if ui.add_enabled(enabled, Button::new(label)).clicked() {
+            out.push(FileCommand::Rollover(to).into());
+            ui.close();
+        }
     }
 }
 

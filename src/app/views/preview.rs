@@ -11,7 +11,7 @@ use crate::app::fonts::BOLD_FAMILY;
 use crate::app::i18n::Lang;
 use crate::model::Report;
 use crate::model::status::Status;
-use crate::print::{self, Canvas, LineStyle, PageSetup, Paper, PrintLayout, Rgb};
+use crate::print::{self, Canvas, KeepTogether, LineStyle, PageSetup, Paper, PrintLayout, Rgb};
 
 pub struct Preview<'a> {
     pub lang: Lang,
@@ -38,6 +38,8 @@ impl Preview<'_> {
                         ui.set_width(230.0);
                         let mut setup = self.setup.clone();
                         setup_controls(ui, self.lang, self.report, &mut setup);
+                        // What fitting gave: the size the table's text prints at.
+                        ui.label(format!("{}: {:.1} pt", t.text_size, self.layout.text_size));
                         if setup != *self.setup {
                             out.push(PrefsCommand::SetPageSetup(setup).into());
                         }
@@ -109,6 +111,37 @@ fn setup_controls(ui: &mut Ui, lang: Lang, report: &Report, setup: &mut PageSetu
     let label = ui.label(t.margin);
     ui.add(egui::Slider::new(&mut setup.margin_mm, 5.0..=25.0).suffix(" mm"))
         .labelled_by(label.id);
+    let label = ui.label(t.keep_together);
+    let keep_name = |k: KeepTogether| match k {
+        KeepTogether::Topic => t.keep_topic,
+        KeepTogether::Initiative => t.keep_initiative,
+        KeepTogether::Row => t.keep_row,
+    };
+    ComboBox::from_id_salt("print-keep")
+        .selected_text(keep_name(setup.keep))
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            for k in KeepTogether::ALL {
+                ui.selectable_value(&mut setup.keep, k, keep_name(k));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.checkbox(&mut setup.section_pages, t.section_pages);
+    let mut fit = setup.fit_pages_tall.is_some();
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut fit, t.fit_pages_tall);
+    });
+    if fit {
+        let mut tall = setup.fit_pages_tall.unwrap_or(1);
+        ui.horizontal(|ui| {
+            ui.add(egui::DragValue::new(&mut tall).range(1..=999));
+            ui.label(t.pages_tall);
+        });
+        setup.fit_pages_tall = Some(tall);
+    } else {
+        setup.fit_pages_tall = None;
+    }
     ui.label(t.columns);
     ui.checkbox(&mut setup.columns.stages, t.col_stages);
     ui.checkbox(&mut setup.columns.months, t.col_months);

@@ -1,0 +1,198 @@
+//! The app's handling of the comparison (比較), the series of reports opened together
+//! (前の報告 / 次の報告) and 次の期間へ: these need the document, the comparison and the view
+//! together, so they are carried out here rather than by one part of the state.
+
+use std::path::{Path, PathBuf};
+
+use super::ShinchokuApp;
+use super::command::{AppCommand, CompareCommand, DialogCommand, ViewCommand};
+use super::state::compare::Member;
+use super::state::dialogs::Dialog;
+use crate::compare::{Comparison, RolloverTo};
+use crate::lang::{Describe, Lang};
+use crate::model::Report;
+
+impl ShinchokuApp {
+    pub(super) fn handle_compare(&mut self, command: CompareCommand) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let t = lang.texts();
+        match command {
+            CompareCommand::With(path) => match read_report(&path, lang) {
+                Ok(old) => {
+                    self.compare_with(&path, old);
+                    Vec::new()
+                }
+                Err(message) => error(t.compare_failed, message),
+            },
+            CompareCommand::Stop => {
+                self.compare.stop();
+                Vec::new()
+            }
+            CompareCommand::Reveal(change) => {
+                self.reveal(change);
+                Vec::new()
+            }
+            CompareCommand::OpenSeries(paths) => self.open_series(paths),
+            CompareCommand::OpenMember { path, compare_with } => {
+                let mut follow = self
+                    .doc
+                    .handle_file(super::FileCommand::OpenPath(path.clone()), lang);
+                if self.doc.doc().file_path() == Some(path.as_path()) {
+                    self.compare.opened(&path);
+                    if let Some(before) = compare_with {
+                        follow.extend(self.handle_compare(CompareCommand::With(before)));
+                    }
+                }
+                follow
+            }
+            CompareCommand::PrintList(path) => self.print_change_list(&path),
+        }
+    }
+
+    /// Marks the grid with how the open report differs from `old` (read from `path`).
+    fn compare_with(&mut self, path: &Path, old: Report) {
+        let label = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        );
+        let doc = self.doc.doc();
+        let comparison = Comparison::new(label, old, &doc.report);
+        self.compare.start(comparison, self.doc.revision());
+    }
+
+    /// Reads every file, keeps those that open as the series (oldest first), and opens the
+    /// latest compared with the one before; files that do not open are named in one message.
+    fn open_series(&mut self, paths: Vec<PathBuf>) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let t = lang.texts();
+        let mut members = Vec::new();
+        let mut problems = Vec::new();
+        for path in paths {
+            match read_report(&path, lang) {
+                Ok(report) => members.push(Member::of(&path, &report)),
+                Err(message) => problems.push(message),
+            }
+        }
+        self.compare.set_series(members);
+        let series = self.compare.series();
+        let mut follow = Vec::new();
+        if let Some(latest) = series.last() {
+            let before = series.len().checked_sub(2).map(|k| series[k].path.clone());
+            follow.push(
+                CompareCommand::OpenMember {
+                    path: latest.path.clone(),
+                    compare_with: before,
+                }
+                .into(),
+            );
+        }
+        if !problems.is_empty() {
+            follow.extend(error(t.open_failed, problems.join("\n")));
+        }
+        follow
+    }
+
+    /// 前の報告 (`-1`) / 次の報告 (`1`): opens that report of the series, compared with the one
+    /// before it.
+    pub(super) fn step(&mut self, step: isize) -> Vec<AppCommand> {
+        let t = self.lang().texts();
+        let open = self.doc.doc().file_path().map(Path::to_path_buf);
+        match self.compare.step(open.as_deref(), step) {
+            Some((target, before)) => vec![
+                CompareCommand::OpenMember {
+                    path: target.path.clone(),
+                    compare_with: before.map(|b| b.path.clone()),
+                }
+                .into(),
+            ],
+            None if step < 0 => notice(t.no_previous_report),
+            None => notice(t.no_next_report),
+        }
+    }
+
+    /// 次の期間へ: the successor replaces the open report, unsaved, compared with it.
+    pub(super) fn rollover(&mut self, to: RolloverTo) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let t = lang.texts();
+        let doc = self.doc.doc();
+        let next = match doc.rolled_over(to) {
+            Ok(next) => next,
+            Err(e) => return error(t.rollover_failed, e.describe(lang)),
+        };
+        let old = doc.report.clone();
+        let label = doc.display_name();
+        if let Some(path) = doc.file_path() {
+            let member = Member::of(path, &old);
+            self.compare.join_series(member);
+        }
+        self.doc.replace(next);
+        let comparison = Comparison::new(label, old, &self.doc.doc().report);
+        self.compare.start(comparison, self.doc.revision());
+        vec![
+            ViewCommand::Reset.into(),
+            DialogCommand::Notice(t.rolled_over.into()).into(),
+        ]
+    }
+
+    /// After a save: a report of a series (a successor just made) joins it under its name.
+    pub(super) fn saved(&mut self) {
+        let doc = self.doc.doc();
+        if self.compare.series().is_empty() || doc.is_dirty() {
+            return;
+        }
+        if let Some(path) = doc.file_path() {
+            let member = Member::of(path, &doc.report);
+            self.compare.join_series(member);
+        }
+    }
+
+    /// Unfolds, selects and scrolls to the change's row.
+    fn reveal(&mut self, change: usize) {
+        let Some(comparison) = self.compare.comparison() else {
+            return;
+        };
+        let report = &self.doc.doc().report;
+        let revision = self.doc.revision();
+        let generation = self.compare.generation();
+        self.view
+            .reveal(report, revision, (comparison, generation), change);
+    }
+
+    fn print_change_list(&mut self, path: &Path) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let t = lang.texts();
+        let Some(comparison) = self.compare.comparison() else {
+            return Vec::new();
+        };
+        let written = crate::print::changes::pdf(&comparison.diff, lang, &crate::print::today())
+            .map_err(|e| e.describe(lang))
+            .and_then(|bytes| {
+                crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(()) => notice(&format!("{}: {}", t.change_list_saved, path.display())),
+            Err(message) => error(t.export_failed, message),
+        }
+    }
+}
+
+/// A report from a `.ron` file or a report table, or what is wrong with it.
+fn read_report(path: &Path, lang: Lang) -> Result<Report, String> {
+    crate::open_report(path)
+        .map(|opened| opened.report)
+        .map_err(|e| e.describe(lang))
+}
+
+fn notice(text: &str) -> Vec<AppCommand> {
+    vec![DialogCommand::Notice(text.to_string()).into()]
+}
+
+fn error(title: &str, message: String) -> Vec<AppCommand> {
+    vec![
+        DialogCommand::Show(Dialog::Error {
+            title: title.into(),
+            message,
+        })
+        .into(),
+    ]
+}

@@ -1,0 +1,247 @@
+//! The grid's columns: which are shown, how wide, and which stay frozen at the left. By default
+//! the grid fills the width it has — the text column flexes, the stage-year and month columns
+//! narrow down to a legible minimum — and only below the minimums does it scroll sideways, with
+//! 番号 and 具体的取組 frozen, as panes frozen in a spreadsheet.
+
+use serde::{Deserialize, Serialize};
+
+/// The grid's columns, left to right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Column {
+    Number,
+    Text,
+    Stages,
+    Months,
+    Division,
+    Status,
+}
+
+impl Column {
+    pub const ALL: [Column; 6] = [
+        Column::Number,
+        Column::Text,
+        Column::Stages,
+        Column::Months,
+        Column::Division,
+        Column::Status,
+    ];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Frozen at the left when the grid scrolls sideways.
+    pub fn is_frozen(self) -> bool {
+        matches!(self, Column::Number | Column::Text)
+    }
+
+    /// The columns a user can hide (表示 → 列); 番号 and 具体的取組 always show.
+    pub const HIDEABLE: [Column; 4] = [
+        Column::Stages,
+        Column::Months,
+        Column::Division,
+        Column::Status,
+    ];
+}
+
+/// What the user chose about the columns (remembered between runs).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ColumnPrefs {
+    /// Widths set by dragging a header border, by [`Column`] (`None`: fitted to the window).
+    pub widths: [Option<f32>; 6],
+    pub hidden: Vec<Column>,
+}
+
+impl ColumnPrefs {
+    pub fn is_shown(&self, column: Column) -> bool {
+        !self.hidden.contains(&column)
+    }
+
+    pub fn width(&self, column: Column) -> Option<f32> {
+        self.widths[column.index()]
+    }
+
+    pub fn set_width(&mut self, column: Column, width: Option<f32>) {
+        self.widths[column.index()] = width.map(|w| w.max(minimum(column, 1)));
+    }
+
+    pub fn toggle(&mut self, column: Column) {
+        if column.is_frozen() {
+            return;
+        }
+        if let Some(k) = self.hidden.iter().position(|c| *c == column) {
+            self.hidden.remove(k);
+        } else {
+            self.hidden.push(column);
+        }
+    }
+}
+
+/// The text column keeps this width while the other columns can still narrow.
+const COMFORTABLE_TEXT: f32 = 240.0;
+
+/// A month column narrower than this drops 月 from its header (`4` rather than `4月`).
+pub const MONTH_WITH_SUFFIX: f32 = 30.0;
+
+/// The width a column has when there is room, for a grid of `years` plan years.
+fn natural(column: Column, years: usize) -> f32 {
+    match column {
+        Column::Number => 44.0,
+        Column::Text => 300.0,
+        Column::Stages => 68.0 * years as f32,
+        Column::Months => 36.0 * 12.0,
+        Column::Division => 140.0,
+        Column::Status => 96.0,
+    }
+}
+
+/// The narrowest a column gets before the grid scrolls sideways: every month and year still
+/// legible (`12` and `28年度` at the grid's text size).
+fn minimum(column: Column, years: usize) -> f32 {
+    match column {
+        Column::Number => 36.0,
+        Column::Text => 170.0,
+        Column::Stages => 46.0 * years as f32,
+        Column::Months => 23.0 * 12.0,
+        Column::Division => 76.0,
+        Column::Status => 68.0,
+    }
+}
+
+/// Where each column is, in points from the grid's left edge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnLayout {
+    /// Left edge and width by [`Column`]; a hidden column has width 0.
+    pub x: [f32; 6],
+    pub width: [f32; 6],
+    /// The width of the frozen columns (番号, 具体的取組).
+    pub frozen: f32,
+    /// The whole grid's width; wider than the window only below the minimums.
+    pub total: f32,
+}
+
+impl ColumnLayout {
+    /// Fits the columns into `available` points.
+    pub fn fit(available: f32, years: usize, prefs: &ColumnPrefs) -> ColumnLayout {
+        let years = years.max(1);
+        let mut width = [0.0f32; 6];
+        let mut floor = [0.0f32; 6];
+        for c in Column::ALL {
+            if !prefs.is_shown(c) {
+                continue;
+            }
+            // A width the user set is kept as set.
+            let (w, min) = match prefs.width(c) {
+                Some(w) => (w, w),
+                None => (natural(c, years), minimum(c, years)),
+            };
+            width[c.index()] = w;
+            floor[c.index()] = min;
+        }
+        let sum = |w: &[f32; 6]| w.iter().sum::<f32>();
+        let text = Column::Text.index();
+        if sum(&width) <= available {
+            // Room to spare: the text column takes it (unless its width was set).
+            if prefs.width(Column::Text).is_none() {
+                width[text] += available - sum(&width);
+            }
+        } else {
+            // The text column gives first (down to a comfortable width), then the others in
+            // proportion to what they can give, then the text column the rest of its slack.
+            let mut excess = sum(&width) - available;
+            let comfortable = floor[text].max(COMFORTABLE_TEXT.min(width[text]));
+            let give = (width[text] - comfortable).max(0.0).min(excess);
+            width[text] -= give;
+            excess -= give;
+            let slack: f32 = (0..6)
+                .filter(|&k| k != text)
+                .map(|k| width[k] - floor[k])
+                .sum();
+            if excess > 0.0 && slack > 0.0 {
+                let share = (excess / slack).min(1.0);
+                for k in (0..6).filter(|&k| k != text) {
+                    width[k] -= (width[k] - floor[k]) * share;
+                }
+                excess -= slack * share;
+            }
+            if excess > 0.0 {
+                width[text] -= (width[text] - floor[text]).min(excess);
+            }
+        }
+        // Whole points, so that cells sit on pixels; the text column takes what rounding left.
+        let before = sum(&width);
+        for w in width.iter_mut() {
+            *w = w.floor();
+        }
+        if width[text] > 0.0 {
+            width[text] += (before - sum(&width)).floor();
+        }
+        let mut x = [0.0f32; 6];
+        let mut at = 0.0;
+        for k in 0..6 {
+            x[k] = at;
+            at += width[k];
+        }
+        ColumnLayout {
+            x,
+            width,
+            frozen: width[Column::Number.index()] + width[text],
+            total: at,
+        }
+    }
+
+    pub fn x(&self, column: Column) -> f32 {
+        self.x[column.index()]
+    }
+
+    pub fn width(&self, column: Column) -> f32 {
+        self.width[column.index()]
+    }
+
+    pub fn is_shown(&self, column: Column) -> bool {
+        self.width(column) > 0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wide_window_gives_the_room_to_the_text_column() {
+        let l = ColumnLayout::fit(1600.0, 4, &ColumnPrefs::default());
+        assert_eq!(l.total, 1600.0);
+        assert_eq!(l.width(Column::Months), 36.0 * 12.0);
+        assert!(l.width(Column::Text) > 300.0);
+    }
+
+    #[test]
+    fn a_laptop_window_narrows_the_columns_but_keeps_them_all() {
+        for available in [900.0, 1000.0, 1100.0] {
+            let l = ColumnLayout::fit(available, 4, &ColumnPrefs::default());
+            assert!((l.total - available).abs() < 0.5, "{available}: {l:?}");
+            assert!(l.width(Column::Months) >= 23.0 * 12.0);
+            assert!(l.width(Column::Text) >= 170.0);
+        }
+    }
+
+    #[test]
+    fn below_the_minimums_it_scrolls_with_the_text_frozen() {
+        let l = ColumnLayout::fit(500.0, 4, &ColumnPrefs::default());
+        assert!(l.total > 500.0);
+        assert_eq!(l.frozen, 36.0 + 170.0);
+    }
+
+    #[test]
+    fn a_hidden_group_and_a_set_width_are_kept() {
+        let mut prefs = ColumnPrefs::default();
+        prefs.toggle(Column::Stages);
+        prefs.set_width(Column::Division, Some(220.0));
+        prefs.toggle(Column::Text); // cannot be hidden
+        let l = ColumnLayout::fit(1000.0, 4, &prefs);
+        assert!(!l.is_shown(Column::Stages));
+        assert!(l.is_shown(Column::Text));
+        assert_eq!(l.width(Column::Division), 220.0);
+    }
+}
