@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::lang::{Describe, Lang, say};
+use crate::model::diag::{FileError, FileErrorKind};
 use crate::model::{FiscalYear, Period, Report, ReportId, ResponseFor};
 
 use super::workbook;
@@ -29,8 +30,10 @@ pub enum AnswerContent {
 /// Why an answer is not taken in. Nothing of it is applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
-    /// The file cannot be read as a report or a workbook (the reason, worded ja / en).
-    Unreadable { ja: String, en: String },
+    /// The `.ron` file cannot be read or is no valid report.
+    File(FileError),
+    /// The `.xlsx` file cannot be read, or is not a response workbook.
+    Workbook(workbook::WorkbookProblem),
     /// A report, but not a response sent to a division.
     NotAResponse,
     /// A response to another report.
@@ -54,7 +57,8 @@ fn period_name(p: (FiscalYear, Period), lang: Lang) -> String {
 impl Describe for Refusal {
     fn describe(&self, lang: Lang) -> String {
         match self {
-            Refusal::Unreadable { ja, en } => say(lang, ja.clone(), en.clone()),
+            Refusal::File(e) => e.describe(lang),
+            Refusal::Workbook(p) => p.describe(lang),
             Refusal::NotAResponse => say(
                 lang,
                 "担当課への回答用ファイルではありません".into(),
@@ -105,16 +109,15 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if is_xlsx {
-        let bytes = std::fs::read(path).map_err(|e| Refusal::Unreadable {
-            ja: format!("読み込めません: {e}"),
-            en: format!("cannot read: {e}"),
+        let bytes = std::fs::read(path).map_err(|e| {
+            Refusal::File(FileError {
+                path: path.to_path_buf(),
+                kind: FileErrorKind::CannotRead(e.to_string()),
+            })
         })?;
         return answer_from_workbook(&bytes, file);
     }
-    let report = crate::store::open(path).map_err(|e| Refusal::Unreadable {
-        ja: e.describe(Lang::Ja),
-        en: e.describe(Lang::En),
-    })?;
+    let report = crate::store::open(path).map_err(Refusal::File)?;
     answer_from_report(report, file)
 }
 
@@ -130,7 +133,7 @@ pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusa
 
 /// An answer from the bytes of a response workbook.
 pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusal> {
-    let answered = workbook::read(bytes).map_err(|(ja, en)| Refusal::Unreadable { ja, en })?;
+    let answered = workbook::read(bytes).map_err(Refusal::Workbook)?;
     Ok(Answer {
         file,
         response: answered.response,

@@ -12,6 +12,7 @@ use rust_xlsxwriter::{
 };
 
 use super::{entries_text, topics_of};
+use crate::lang::{Describe, Lang, say};
 use crate::model::{FiscalYear, Id, Period, Report, ReportId, ResponseFor};
 
 /// The answer sheet's name.
@@ -173,32 +174,74 @@ pub struct Answered {
     pub rows: Vec<Row>,
 }
 
-/// Reads an answered workbook. `Err` says, in English and Japanese, what is missing.
-pub fn read(bytes: &[u8]) -> Result<Answered, (String, String)> {
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
-        (
-            format!("Excelのブックとして読めません: {e}"),
-            format!("not an Excel workbook: {e}"),
-        )
-    })?;
-    let meta = book.worksheet_range(META_SHEET).map_err(|_| {
-        (
-            "進捗の回答用ワークブックではありません（照会情報のシートがありません）".to_string(),
-            "not a Shinchoku response workbook (no sheet naming the survey)".to_string(),
-        )
-    })?;
+/// Why a workbook cannot be read as an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkbookProblem {
+    /// Not an `.xlsx` workbook at all (the reader's reason).
+    NotAWorkbook(String),
+    /// A workbook, but not a response Shinchoku wrote: no sheet naming the survey.
+    NoSurveySheet,
+    /// The survey sheet's field cannot be read (`fiscal_year`, `period`, `due`, `division`).
+    BadField(&'static str),
+    /// No answer sheet.
+    NoAnswerSheet,
+    /// No heading row (番号 … ID) above the answers.
+    NoHeadingRow,
+    /// A row's hidden topic id is not a number (1-based row).
+    BadTopicId { row: u32, text: String },
+}
+
+impl Describe for WorkbookProblem {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            WorkbookProblem::NotAWorkbook(e) => say(
+                lang,
+                format!("Excelのブックとして読めません: {e}"),
+                format!("not an Excel workbook: {e}"),
+            ),
+            WorkbookProblem::NoSurveySheet => say(
+                lang,
+                "進捗の回答用ワークブックではありません（照会情報のシートがありません）".into(),
+                "not a Shinchoku response workbook (no sheet naming the survey)".into(),
+            ),
+            WorkbookProblem::BadField(what) => say(
+                lang,
+                format!("照会情報の「{what}」が読めません"),
+                format!("the survey sheet's `{what}` cannot be read"),
+            ),
+            WorkbookProblem::NoAnswerSheet => say(
+                lang,
+                format!("「{SHEET}」シートがありません"),
+                format!("no sheet `{SHEET}`"),
+            ),
+            WorkbookProblem::NoHeadingRow => say(
+                lang,
+                "回答欄の見出し行（番号 … ID）がありません".into(),
+                "no heading row (番号 … ID) above the answers".into(),
+            ),
+            WorkbookProblem::BadTopicId { row, text } => say(
+                lang,
+                format!("{row}行目: 見出しのID「{text}」が読めません"),
+                format!("row {row}: topic id `{text}` cannot be read"),
+            ),
+        }
+    }
+}
+
+/// Reads an answered workbook.
+pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| WorkbookProblem::NotAWorkbook(e.to_string()))?;
+    let meta = book
+        .worksheet_range(META_SHEET)
+        .map_err(|_| WorkbookProblem::NoSurveySheet)?;
     let field = |name: &str| {
         meta.rows()
             .find(|r| r.first().is_some_and(|c| text(c) == name))
             .and_then(|r| r.get(1).map(text))
             .unwrap_or_default()
     };
-    let bad = |what: &str| {
-        (
-            format!("照会情報の「{what}」が読めません"),
-            format!("the survey sheet's `{what}` cannot be read"),
-        )
-    };
+    let bad = WorkbookProblem::BadField;
     let fiscal_year = field("fiscal_year")
         .parse::<i32>()
         .map(FiscalYear)
@@ -225,12 +268,9 @@ pub fn read(bytes: &[u8]) -> Result<Answered, (String, String)> {
         due,
         note: String::new(),
     };
-    let sheet = book.worksheet_range(SHEET).map_err(|_| {
-        (
-            format!("「{SHEET}」シートがありません"),
-            format!("no sheet `{SHEET}`"),
-        )
-    })?;
+    let sheet = book
+        .worksheet_range(SHEET)
+        .map_err(|_| WorkbookProblem::NoAnswerSheet)?;
     let mut rows = Vec::new();
     let mut in_table = false;
     let start = sheet.start().map_or(0, |(r, _)| r);
@@ -245,12 +285,14 @@ pub fn read(bytes: &[u8]) -> Result<Answered, (String, String)> {
         if id.is_empty() {
             continue;
         }
-        let topic = id.trim().parse::<u64>().map(Id).map_err(|_| {
-            (
-                format!("{}行目: 見出しのID「{id}」が読めません", at + 1),
-                format!("row {}: topic id `{id}` cannot be read", at + 1),
-            )
-        })?;
+        let topic = id
+            .trim()
+            .parse::<u64>()
+            .map(Id)
+            .map_err(|_| WorkbookProblem::BadTopicId {
+                row: at + 1,
+                text: id.clone(),
+            })?;
         rows.push(Row {
             topic,
             row: at + 1,
@@ -260,10 +302,7 @@ pub fn read(bytes: &[u8]) -> Result<Answered, (String, String)> {
         });
     }
     if !in_table {
-        return Err((
-            "回答欄の見出し行（番号 … ID）がありません".into(),
-            "no heading row (番号 … ID) above the answers".into(),
-        ));
+        return Err(WorkbookProblem::NoHeadingRow);
     }
     Ok(Answered { response, rows })
 }

@@ -559,7 +559,21 @@ fn answers_for_another_report_another_period_or_an_unasked_division_are_refused(
     );
     let not_a_response = answer_from_report(master.clone(), "master.ron".into());
     assert_eq!(not_a_response.unwrap_err(), Refusal::NotAResponse);
-    assert!(answer_from_workbook(b"not a workbook", "x.xlsx".into()).is_err());
+    let junk = answer_from_workbook(b"not a workbook", "x.xlsx".into()).unwrap_err();
+    assert!(matches!(
+        junk,
+        Refusal::Workbook(workbook::WorkbookProblem::NotAWorkbook(_))
+    ));
+    assert!(
+        junk.describe(Lang::Ja)
+            .starts_with("Excelのブックとして読めません")
+    );
+    // An Excel workbook that is not a response (the report's own export).
+    let export = shinchoku::export::xlsx::to_xlsx(&master).unwrap();
+    assert_eq!(
+        answer_from_workbook(&export, "進捗.xlsx".into()).unwrap_err(),
+        Refusal::Workbook(workbook::WorkbookProblem::NoSurveySheet)
+    );
 }
 
 #[test]
