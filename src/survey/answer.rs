@@ -31,7 +31,7 @@ pub enum AnswerContent {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
     /// The `.ron` file cannot be read or is no valid report.
-    File(FileError),
+    File(Box<FileError>),
     /// The `.xlsx` file cannot be read, or is not a response workbook.
     Workbook(workbook::WorkbookProblem),
     /// A report, but not a response sent to a division.
@@ -110,14 +110,14 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if is_xlsx {
         let bytes = std::fs::read(path).map_err(|e| {
-            Refusal::File(FileError {
+            Refusal::File(Box::new(FileError {
                 path: path.to_path_buf(),
                 kind: FileErrorKind::CannotRead(e.to_string()),
-            })
+            }))
         })?;
         return answer_from_workbook(&bytes, file);
     }
-    let report = crate::store::open(path).map_err(Refusal::File)?;
+    let report = crate::store::open(path).map_err(|e| Refusal::File(Box::new(e)))?;
     answer_from_report(report, file)
 }
 
