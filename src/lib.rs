@@ -79,4 +79,5 @@ pub mod export;
 pub mod fonts;
 pub mod grid;
 pub mod print;
+pub mod survey;
 pub mod synthetic;

@@ -168,9 +168,13 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         next_id: 1,
         history: Vec::new(),
         to_confirm: Vec::new(),
+        id: Default::default(),
+        response: None,
+        survey: Vec::new(),
     };
     report.number_in_document_order();
     crate::model::links::propose_all(&mut report);
+    report.id = crate::model::ReportId::derive(&report);
     Ok((report, reader.warnings))
 }
 

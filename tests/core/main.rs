@@ -17,6 +17,7 @@ mod plan_lines;
 mod recovery;
 mod saving;
 mod store;
+mod survey;
 
 use shinchoku::import::{self, Imported};
 use shinchoku::model::{Initiative, Report};
