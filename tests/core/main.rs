@@ -16,6 +16,7 @@ mod plan_lines;
 mod recovery;
 mod saving;
 mod store;
+mod workbook;
 
 use shinchoku::import::{self, Imported};
 use shinchoku::model::{Initiative, Report};
