@@ -38,3 +38,36 @@ fn the_seed_exported_to_xlsx_opens_as_the_same_report() {
     let (again, _) = import_any(&seed_xlsx(), None).unwrap();
     assert!(again == report);
 }
+
+/// The same workbook after LibreOffice saved it as .ods, .xls and .xlsx (made with
+/// `soffice --headless --convert-to ods|xls|xlsx` from `shinchoku export` of the seed; kept
+/// as fixtures so that CI needs no LibreOffice).
+#[test]
+fn the_export_saved_again_by_libreoffice_opens_as_the_same_report() {
+    let report = seed().report;
+    for (name, bytes) in [
+        (
+            "seed-libreoffice.ods",
+            &include_bytes!("../fixtures/seed-libreoffice.ods")[..],
+        ),
+        (
+            "seed-libreoffice.xls",
+            &include_bytes!("../fixtures/seed-libreoffice.xls")[..],
+        ),
+        (
+            "seed-libreoffice.xlsx",
+            &include_bytes!("../fixtures/seed-libreoffice.xlsx")[..],
+        ),
+    ] {
+        let by_name = WorkbookFormat::of_name(std::path::Path::new(name));
+        assert_eq!(WorkbookFormat::of_bytes(bytes), by_name, "{name}: told by content");
+        let (opened, warnings) = import_any(bytes, None).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(counts(&opened), (3, 11, 24, 2017), "{name}");
+        assert!(warnings.is_empty(), "{name}: {warnings:#?}");
+        assert_eq!(opened.title, report.title, "{name}");
+        assert_eq!(opened.period, report.period, "{name}");
+        assert_eq!(opened.plan_years, report.plan_years, "{name}");
+        assert!(opened.sections == report.sections, "{name}: sections differ");
+        assert!(opened == report, "{name}: the report differs");
+    }
+}
