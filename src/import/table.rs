@@ -145,7 +145,12 @@ fn read_rows(rows: &[Row], sheet: Option<&str>) -> Result<(Report, Vec<Warning>)
             kind: ImportErrorKind::NoHeaderRow,
         });
     };
-    let title_row = rows[..first_header].iter().find(|r| !r.is_blank());
+    // The title is the line above the header naming the year (a workbook's title block may
+    // start with a 資料２ or a date), else the first line with text.
+    let title_row = rows[..first_header]
+        .iter()
+        .find(|r| !r.is_blank() && era::find_era_year(&r.fields.join(" ")).is_some())
+        .or_else(|| rows[..first_header].iter().find(|r| !r.is_blank()));
     let title = title_row.map_or(String::new(), |r| {
         r.fields
             .iter()
@@ -801,12 +806,16 @@ fn initiative_number(row: &Row) -> Option<String> {
 }
 
 /// `I 協創…`, `II …`, `Ⅲ …`: a Roman numeral (Latin letters or Unicode numerals), a space, a
-/// title, and nothing else on the row.
+/// title, and nothing else on the row; or `1. …` / `１．…`, a number with its point (without
+/// it, `1` is an initiative's number).
 fn section_of(row: &Row) -> Option<(String, u32, String)> {
     if row.fields.iter().skip(1).any(|f| !f.trim().is_empty()) {
         return None;
     }
     let text = row.get(0);
+    if let Some(found) = numbered_section(text) {
+        return Some(found);
+    }
     let end = text
         .char_indices()
         .find(|(_, c)| roman_value(*c).is_none())
@@ -822,6 +831,23 @@ fn section_of(row: &Row) -> Option<(String, u32, String)> {
         roman_number(numeral)?,
         title.to_string(),
     ))
+}
+
+fn numbered_section(text: &str) -> Option<(String, u32, String)> {
+    let digits_end = text
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c)))
+        .map(|(i, _)| i)?;
+    let rest = &text[digits_end..];
+    let point = rest.chars().next().filter(|c| matches!(c, '.' | '．'))?;
+    let numeral = &text[..digits_end + point.len_utf8()];
+    let title = rest[point.len_utf8()..].trim();
+    let number: u32 = text[..digits_end]
+        .chars()
+        .map(|c| c.to_digit(10).or_else(|| Some(c as u32 - '０' as u32)))
+        .try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(d?))?;
+    (digits_end > 0 && !title.is_empty() && number > 0)
+        .then(|| (numeral.to_string(), number, title.to_string()))
 }
 
 fn roman_value(c: char) -> Option<u32> {

@@ -4,7 +4,9 @@
 
 use shinchoku::export::{Encoding, Format, export_bytes};
 use shinchoku::import::{WorkbookFormat, import_any, import_workbook};
+use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::Report;
+use shinchoku::model::diag::{ImportErrorKind, WarningKind};
 
 use crate::seed;
 
@@ -70,4 +72,279 @@ fn the_export_saved_again_by_libreoffice_opens_as_the_same_report() {
         assert!(opened.sections == report.sections, "{name}: sections differ");
         assert!(opened == report, "{name}: the report differs");
     }
+}
+
+/// The seed typed the way an office keeps it in Excel: a title block of two rows above, one
+/// header row with other wording (具体的取組内容, H28 / 平成29年度 / 2018年度 / 31年度,
+/// 担当部局・課) and 取組項目 beside the years, no merged cell anywhere — each stage's label
+/// repeated in every year it covers, the number and title written once on the first of an
+/// initiative's rows (the number of the first as a formula, of others as numbers), one section
+/// written in the second column, and a note beside the table.
+fn typed_workbook(report: &Report) -> Vec<u8> {
+    use rust_xlsxwriter::{Formula, Workbook};
+    use shinchoku::export::xlsx::side_text;
+    use shinchoku::model::Side;
+
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("工程表").unwrap();
+    ws.write_string(0, 0, "資料２").unwrap();
+    ws.write_string(1, 1, &report.title).unwrap();
+    let years = ["H28", "平成29年度", "2018年度", "31年度"];
+    let header = [
+        "番号",
+        "具体的取組内容",
+        "取組項目",
+        years[0],
+        years[1],
+        years[2],
+        years[3],
+        "年次計画",
+        "上半期実績",
+        "担当部局・課",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    let mut row = 4;
+    for (s, section) in report.sections.iter().enumerate() {
+        // The second section's heading stands in the title column.
+        let col = if s == 1 { 1 } else { 0 };
+        ws.write_string(row, col, format!("{} {}", section.numeral, section.title))
+            .unwrap();
+        row += 1;
+        for initiative in &section.initiatives {
+            let first = row;
+            if initiative.number == "1" {
+                ws.write_formula(first, 0, Formula::new("=2-1").set_result("1"))
+                    .unwrap();
+            } else {
+                ws.write_number(first, 0, initiative.number.parse::<f64>().unwrap())
+                    .unwrap();
+            }
+            ws.write_string(
+                first,
+                1,
+                format!("{} {}", initiative.label, initiative.title).trim(),
+            )
+            .unwrap();
+            ws.write_string(first, 7, side_text(initiative, Side::Plan)).unwrap();
+            ws.write_string(first, 8, side_text(initiative, Side::Actual)).unwrap();
+            let mut division: Vec<String> = initiative.divisions.clone();
+            for topic in &initiative.topics {
+                if let (Some(h), Some(d)) = (&topic.heading, &topic.division) {
+                    division.push(format!("<{h}>\n{d}"));
+                }
+            }
+            ws.write_string(first, 9, division.join("\n")).unwrap();
+            for item in &initiative.items {
+                for (lane_index, lane) in item.lanes.iter().enumerate() {
+                    if lane_index == 0 {
+                        ws.write_string(row, 2, item.display_name()).unwrap();
+                    }
+                    for span in lane {
+                        for year in span.first.0..=span.last.0 {
+                            let col = 3 + (year - report.plan_years.first.0) as u16;
+                            ws.write_string(row, col, &span.source).unwrap();
+                        }
+                    }
+                    row += 1;
+                }
+            }
+            if row == first {
+                row += 1;
+            }
+        }
+    }
+    ws.write_string(5, 10, "備考: 上半期の見込み").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_workbook_typed_another_way_opens_with_the_same_initiatives_and_stages() {
+    let report = seed().report;
+    let opened = import_workbook(&typed_workbook(&report), WorkbookFormat::Xlsx)
+        .expect("the typed workbook opens");
+    assert_eq!(opened.sheet, "工程表");
+    assert_eq!(counts(&opened.report), (3, 11, 24, 2017));
+    assert_eq!(opened.report.period, report.period);
+    assert_eq!(opened.report.plan_years, report.plan_years);
+    // The title is the row naming the year, not the 資料２ above it.
+    assert_eq!(opened.report.title, report.title);
+    // Repeated labels are one stage over their years, as the merged cells were; the first
+    // initiative's number is the formula's cached result.
+    assert!(
+        opened.report.sections == report.sections,
+        "the initiatives, items, stages and entries are the seed's"
+    );
+    // The note beside the table is kept, and its cell named.
+    let note = opened
+        .warnings
+        .iter()
+        .find(|w| matches!(&w.kind, WarningKind::CellOutsideLayout { text } if text.starts_with("備考")))
+        .expect("the note is warned about");
+    assert_eq!(note.at.cell_name().as_deref(), Some("工程表!K6"));
+    assert!(note.describe(Lang::Ja).starts_with("工程表!K6"));
+    assert!(
+        opened
+            .report
+            .unread
+            .iter()
+            .any(|u| u.text == "備考: 上半期の見込み" && u.row == 6)
+    );
+    assert_eq!(opened.warnings.len(), 1, "{:#?}", opened.warnings);
+}
+
+#[test]
+fn a_workbook_with_no_report_in_it_is_refused_with_a_message() {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("予算").unwrap();
+    for (r, row) in [["費目", "金額"], ["旅費", "120000"], ["需用費", "45000"]]
+        .iter()
+        .enumerate()
+    {
+        for (c, t) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *t).unwrap();
+        }
+    }
+    book.add_worksheet().set_name("メモ").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let err = import_workbook(&bytes, WorkbookFormat::Xlsx).expect_err("no report");
+    assert_eq!(
+        err.kind,
+        ImportErrorKind::NoReportSheet {
+            sheets: vec!["予算".into(), "メモ".into()]
+        }
+    );
+    let ja = err.describe(Lang::Ja);
+    assert!(ja.contains("番号") && ja.contains("予算、メモ"), "{ja}");
+    assert!(err.to_string().contains("sheets searched: 予算, メモ"), "{err}");
+}
+
+fn noise(seed: u64, len: usize) -> Vec<u8> {
+    let mut state = seed;
+    (0..len)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn random_bytes_named_xlsx_are_refused_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for (k, len) in [0usize, 3, 100, 5000].into_iter().enumerate() {
+        let path = dir.path().join(format!("report{k}.xlsx"));
+        std::fs::write(&path, noise(k as u64 + 7, len)).unwrap();
+        let err = shinchoku::open_report(&path).expect_err("random bytes are no workbook");
+        let message = err.to_string();
+        assert!(
+            message.contains("cannot be opened as an XLSX workbook"),
+            "{message}"
+        );
+        assert!(err.describe(Lang::Ja).contains("XLSXのブックとして開けません"));
+    }
+}
+
+#[test]
+fn a_damaged_workbook_gives_an_error_never_a_panic() {
+    let whole = seed_xlsx();
+    // Cut short at many places, and bytes overwritten inside the package.
+    for cut in (0..whole.len()).step_by(whole.len() / 40 + 1) {
+        let _ = import_any(&whole[..cut], Some(WorkbookFormat::Xlsx));
+    }
+    let err = import_any(&whole[..whole.len() / 2], Some(WorkbookFormat::Xlsx))
+        .expect_err("half a workbook");
+    assert!(
+        matches!(err.kind, ImportErrorKind::DamagedWorkbook { format: "XLSX", .. }),
+        "{err}"
+    );
+    for k in 0..60u64 {
+        let mut bytes = whole.clone();
+        let noise = noise(k, 16);
+        let at = (k as usize * 997) % (bytes.len() - 16);
+        bytes[at..at + 16].copy_from_slice(&noise);
+        let _ = import_any(&bytes, None);
+    }
+    for fixture in [
+        &include_bytes!("../fixtures/seed-libreoffice.ods")[..],
+        &include_bytes!("../fixtures/seed-libreoffice.xls")[..],
+    ] {
+        for cut in (0..fixture.len()).step_by(fixture.len() / 20 + 1) {
+            let _ = import_any(&fixture[..cut], None);
+        }
+    }
+}
+
+/// A workbook saved with a password is an OLE compound file holding `EncryptionInfo` and
+/// `EncryptedPackage`; this one is laid out by hand (one FAT sector, one directory sector,
+/// the package in eight sectors), as Excel writes it.
+fn encrypted_workbook() -> Vec<u8> {
+    const END: u32 = 0xFFFF_FFFE;
+    const FREE: u32 = 0xFFFF_FFFF;
+    let mut out = vec![0u8; 512];
+    out[..8].copy_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    let put16 = |b: &mut Vec<u8>, at: usize, v: u16| b[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    let put32 = |b: &mut Vec<u8>, at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    put16(&mut out, 24, 0x3E);
+    put16(&mut out, 26, 3);
+    put16(&mut out, 28, 0xFFFE);
+    put16(&mut out, 30, 9);
+    put16(&mut out, 32, 6);
+    put32(&mut out, 44, 1); // FAT sectors
+    put32(&mut out, 48, 1); // directory starts at sector 1
+    put32(&mut out, 56, 0x1000);
+    put32(&mut out, 60, END); // no mini FAT
+    put32(&mut out, 68, END); // no DIFAT sectors
+    put32(&mut out, 76, 0); // the FAT is sector 0
+    for k in 1..109 {
+        put32(&mut out, 76 + 4 * k, FREE);
+    }
+    // Sector 0: the FAT. 0 is the FAT, 1 the directory, 2..=9 the package.
+    let mut fat = vec![0xFFFF_FFFDu32, END];
+    fat.extend(3..=9);
+    fat.push(END);
+    fat.resize(128, FREE);
+    for v in fat {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    // Sector 1: the directory: the root and the package.
+    let entry = |name: &str, kind: u8, child: u32, start: u32, size: u32| {
+        let mut e = vec![0u8; 128];
+        let utf16: Vec<u16> = name.encode_utf16().collect();
+        for (k, u) in utf16.iter().enumerate() {
+            e[2 * k..2 * k + 2].copy_from_slice(&u.to_le_bytes());
+        }
+        e[64..66].copy_from_slice(&((utf16.len() as u16 + 1) * 2).to_le_bytes());
+        e[66] = kind;
+        e[67] = 1;
+        e[68..72].copy_from_slice(&FREE.to_le_bytes());
+        e[72..76].copy_from_slice(&FREE.to_le_bytes());
+        e[76..80].copy_from_slice(&child.to_le_bytes());
+        e[116..120].copy_from_slice(&start.to_le_bytes());
+        e[120..124].copy_from_slice(&size.to_le_bytes());
+        e
+    };
+    out.extend(entry("Root Entry", 5, 1, END, 0));
+    out.extend(entry("EncryptedPackage", 2, FREE, 2, 4096));
+    for _ in 0..2 {
+        out.extend(entry("", 0, FREE, 0, 0));
+    }
+    out.extend(noise(99, 4096));
+    out
+}
+
+#[test]
+fn a_workbook_with_a_password_gets_a_clear_error() {
+    let bytes = encrypted_workbook();
+    assert_eq!(WorkbookFormat::of_bytes(&bytes), Some(WorkbookFormat::Xls));
+    let err = import_any(&bytes, Some(WorkbookFormat::Xlsx)).expect_err("encrypted");
+    assert_eq!(err.kind, ImportErrorKind::EncryptedWorkbook);
+    assert!(err.describe(Lang::Ja).contains("パスワード"));
+    assert!(err.to_string().contains("protected by a password"));
 }
