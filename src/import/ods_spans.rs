@@ -82,10 +82,7 @@ pub fn merged_regions(bytes: &[u8]) -> HashMap<String, Vec<Dimensions>> {
                         .or_insert_with(Vec::new)
                         .push(Dimensions {
                             start: (row, col),
-                            end: (
-                                row.saturating_add(down - 1),
-                                col.saturating_add(across - 1),
-                            ),
+                            end: (row.saturating_add(down - 1), col.saturating_add(across - 1)),
                         });
                 }
                 col = col.saturating_add(repeated);
@@ -100,7 +97,11 @@ fn attribute(e: &BytesStart, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == key)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 fn number(e: &BytesStart, key: &str) -> Option<u32> {

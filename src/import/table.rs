@@ -123,10 +123,7 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
 }
 
 /// Reads rows gathered from a workbook sheet; warnings name the sheet's cells.
-pub(super) fn read_sheet(
-    sheet: &str,
-    rows: &[Row],
-) -> Result<(Report, Vec<Warning>), ImportError> {
+pub(super) fn read_sheet(sheet: &str, rows: &[Row]) -> Result<(Report, Vec<Warning>), ImportError> {
     read_rows(rows, Some(sheet))
 }
 

@@ -82,8 +82,11 @@ pub struct ImportedWorkbook {
 }
 
 /// Reads a workbook's report. `format` is what the bytes (or, failing them, the name) say.
-pub fn import_workbook(bytes: &[u8], format: WorkbookFormat) -> Result<ImportedWorkbook, ImportError> {
-    let sheets = read_sheets(bytes, format)?;
+pub fn import_workbook(
+    bytes: &[u8],
+    format: WorkbookFormat,
+) -> Result<ImportedWorkbook, ImportError> {
+    let mut sheets = read_sheets(bytes, format)?;
     let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     // A sheet with year columns under 工程 is the report; the monthly grid of our own export
     // has a 番号 / 具体的取組 header too, but no years.
@@ -102,17 +105,20 @@ pub fn import_workbook(bytes: &[u8], format: WorkbookFormat) -> Result<ImportedW
             kind: ImportErrorKind::NoReportSheet { sheets: names },
         });
     };
-    let sheet = &sheets[*index];
-    let (report, mut warnings) = read_report(sheet, layout)?;
+    let mut sheet = sheets.swap_remove(*index);
+    if let (Some((first, _)), Some((last, _))) = (layout.years.first(), layout.years.last()) {
+        sheet.keep_merges_over(*first, *last);
+    }
+    let (report, mut warnings) = read_report(&sheet, layout)?;
     for (k, other) in &layouts {
         if k != index && !other.years.is_empty() {
             warnings.push(Warning::new(
                 Location {
-                    sheet: Some(sheets[*k].name.clone()),
+                    sheet: Some(names[*k].clone()),
                     ..Location::default()
                 },
                 WarningKind::OtherReportSheet {
-                    sheet: sheets[*k].name.clone(),
+                    sheet: names[*k].clone(),
                     read: sheet.name.clone(),
                 },
             ));
@@ -152,6 +158,13 @@ impl Sheet {
             .filter(|(_, s)| !s.is_empty())
     }
 
+    /// Only the merged regions over the stage columns are asked about: a sheet of 1,000
+    /// initiatives has thousands more (number, title, plan … merged down).
+    fn keep_merges_over(&mut self, first_col: usize, last_col: usize) {
+        self.merges
+            .retain(|&(_, c0, _, c1)| c0 <= last_col && first_col <= c1);
+    }
+
     /// The merged region a cell lies in.
     fn merge_at(&self, row: usize, col: usize) -> Option<(usize, usize, usize, usize)> {
         self.merges
@@ -185,7 +198,9 @@ fn read_sheets(bytes: &[u8], format: WorkbookFormat) -> Result<Vec<Sheet>, Impor
             },
             Failure::Damaged(why) => damaged(why),
         }),
-        Err(_) => Err(damaged("the reader stopped on malformed content".to_string())),
+        Err(_) => Err(damaged(
+            "the reader stopped on malformed content".to_string(),
+        )),
     }
 }
 
@@ -262,12 +277,11 @@ fn read_sheets_unguarded(bytes: &[u8], format: WorkbookFormat) -> Result<Vec<She
 
 fn sheet_of(name: String, range: &calamine::Range<Data>, merges: &[calamine::Dimensions]) -> Sheet {
     let mut cells: Vec<Vec<String>> = Vec::new();
-    if let (Some(_), Some((last_row, last_col))) = (range.start(), range.end()) {
+    if let (Some((start_row, start_col)), Some((last_row, _))) = (range.start(), range.end()) {
         cells = vec![Vec::new(); last_row as usize + 1];
+        // used_cells counts from the range's start; a warning names the sheet's own row and
+        // column.
         for (r, c, value) in range.used_cells() {
-            // used_cells is relative to the range's start; the sheet's own row and column are
-            // what a warning names.
-            let (start_row, start_col) = range.start().unwrap_or((0, 0));
             let (row, col) = (r + start_row as usize, c + start_col as usize);
             let text = cell_text(value);
             if text.is_empty() {
@@ -279,7 +293,6 @@ fn sheet_of(name: String, range: &calamine::Range<Data>, merges: &[calamine::Dim
             }
             line[col] = text;
         }
-        let _ = last_col;
     }
     Sheet {
         name,
@@ -460,8 +473,7 @@ fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>),
         }
         let first_text_col = texts[0].0;
         let before_plan = layout.plan.unwrap_or(usize::MAX);
-        if texts.len() == 1 && first_text_col < before_plan && table::is_section_text(texts[0].1)
-        {
+        if texts.len() == 1 && first_text_col < before_plan && table::is_section_text(texts[0].1) {
             flush(&mut group, layout, &mut out);
             out.push(Gathered {
                 line: r + 1,
@@ -496,8 +508,10 @@ fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>),
         let Some(g) = group.as_mut() else {
             // Text before any initiative that is no header or section: the reader keeps it
             // as a row not understood.
-            let (columns, fields): (Vec<_>, Vec<_>) =
-                texts.iter().map(|(c, t)| (Some(c + 1), t.to_string())).unzip();
+            let (columns, fields): (Vec<_>, Vec<_>) = texts
+                .iter()
+                .map(|(c, t)| (Some(c + 1), t.to_string()))
+                .unzip();
             out.push(Gathered {
                 line: r + 1,
                 fields,
@@ -523,7 +537,8 @@ fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>),
         }
         for &(c, t) in &texts {
             let own_cell = (c == layout.number || c == layout.title) && r == g.first_row;
-            let repeated = (c == layout.number && t == g.number) || (c == layout.title && t == g.title);
+            let repeated =
+                (c == layout.number && t == g.number) || (c == layout.title && t == g.title);
             let placed = own_cell
                 || repeated
                 || (layout.is_known(c) && c != layout.number && c != layout.title);

@@ -50,9 +50,13 @@ impl Location {
         }
     }
 
-    /// The cell as a spreadsheet names it: `工程表!H12` (`工程表!12` for a whole row).
+    /// The cell as a spreadsheet names it: `工程表!H12` (`工程表!12` for a whole row, the
+    /// sheet's name alone for the whole sheet).
     pub fn cell_name(&self) -> Option<String> {
         let sheet = self.sheet.as_ref()?;
+        if self.row.is_none() && self.field.is_none() {
+            return Some(sheet.clone());
+        }
         let row = self.row.map(|r| r.to_string()).unwrap_or_default();
         let column = self.field.map(column_letters).unwrap_or_default();
         Some(format!("{sheet}!{column}{row}"))
@@ -85,7 +89,11 @@ impl Describe for Location {
     fn describe(&self, lang: Lang) -> String {
         if let Some(cell) = self.cell_name() {
             return match &self.field_name {
-                Some(name) => say(lang, format!("{cell}（{name}）"), format!("{cell} ({name})")),
+                Some(name) => say(
+                    lang,
+                    format!("{cell}（{name}）"),
+                    format!("{cell} ({name})"),
+                ),
                 None => cell,
             };
         }

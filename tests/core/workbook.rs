@@ -17,7 +17,12 @@ fn seed_xlsx() -> Vec<u8> {
 fn counts(report: &Report) -> (usize, usize, usize, i32) {
     let initiatives = report.initiatives().count();
     let items = report.initiatives().map(|i| i.items.len()).sum();
-    (report.sections.len(), initiatives, items, report.fiscal_year.0)
+    (
+        report.sections.len(),
+        initiatives,
+        items,
+        report.fiscal_year.0,
+    )
 }
 
 #[test]
@@ -62,14 +67,21 @@ fn the_export_saved_again_by_libreoffice_opens_as_the_same_report() {
         ),
     ] {
         let by_name = WorkbookFormat::of_name(std::path::Path::new(name));
-        assert_eq!(WorkbookFormat::of_bytes(bytes), by_name, "{name}: told by content");
+        assert_eq!(
+            WorkbookFormat::of_bytes(bytes),
+            by_name,
+            "{name}: told by content"
+        );
         let (opened, warnings) = import_any(bytes, None).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(counts(&opened), (3, 11, 24, 2017), "{name}");
         assert!(warnings.is_empty(), "{name}: {warnings:#?}");
         assert_eq!(opened.title, report.title, "{name}");
         assert_eq!(opened.period, report.period, "{name}");
         assert_eq!(opened.plan_years, report.plan_years, "{name}");
-        assert!(opened.sections == report.sections, "{name}: sections differ");
+        assert!(
+            opened.sections == report.sections,
+            "{name}: sections differ"
+        );
         assert!(opened == report, "{name}: the report differs");
     }
 }
@@ -128,8 +140,10 @@ fn typed_workbook(report: &Report) -> Vec<u8> {
                 format!("{} {}", initiative.label, initiative.title).trim(),
             )
             .unwrap();
-            ws.write_string(first, 7, side_text(initiative, Side::Plan)).unwrap();
-            ws.write_string(first, 8, side_text(initiative, Side::Actual)).unwrap();
+            ws.write_string(first, 7, side_text(initiative, Side::Plan))
+                .unwrap();
+            ws.write_string(first, 8, side_text(initiative, Side::Actual))
+                .unwrap();
             let mut division: Vec<String> = initiative.divisions.clone();
             for topic in &initiative.topics {
                 if let (Some(h), Some(d)) = (&topic.heading, &topic.division) {
@@ -220,7 +234,10 @@ fn a_workbook_with_no_report_in_it_is_refused_with_a_message() {
     );
     let ja = err.describe(Lang::Ja);
     assert!(ja.contains("番号") && ja.contains("予算、メモ"), "{ja}");
-    assert!(err.to_string().contains("sheets searched: 予算, メモ"), "{err}");
+    assert!(
+        err.to_string().contains("sheets searched: 予算, メモ"),
+        "{err}"
+    );
 }
 
 fn noise(seed: u64, len: usize) -> Vec<u8> {
@@ -247,7 +264,10 @@ fn random_bytes_named_xlsx_are_refused_not_a_panic() {
             message.contains("cannot be opened as an XLSX workbook"),
             "{message}"
         );
-        assert!(err.describe(Lang::Ja).contains("XLSXのブックとして開けません"));
+        assert!(
+            err.describe(Lang::Ja)
+                .contains("XLSXのブックとして開けません")
+        );
     }
 }
 
@@ -261,7 +281,10 @@ fn a_damaged_workbook_gives_an_error_never_a_panic() {
     let err = import_any(&whole[..whole.len() / 2], Some(WorkbookFormat::Xlsx))
         .expect_err("half a workbook");
     assert!(
-        matches!(err.kind, ImportErrorKind::DamagedWorkbook { format: "XLSX", .. }),
+        matches!(
+            err.kind,
+            ImportErrorKind::DamagedWorkbook { format: "XLSX", .. }
+        ),
         "{err}"
     );
     for k in 0..60u64 {
@@ -289,8 +312,10 @@ fn encrypted_workbook() -> Vec<u8> {
     const FREE: u32 = 0xFFFF_FFFF;
     let mut out = vec![0u8; 512];
     out[..8].copy_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
-    let put16 = |b: &mut Vec<u8>, at: usize, v: u16| b[at..at + 2].copy_from_slice(&v.to_le_bytes());
-    let put32 = |b: &mut Vec<u8>, at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    let put16 =
+        |b: &mut Vec<u8>, at: usize, v: u16| b[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    let put32 =
+        |b: &mut Vec<u8>, at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
     put16(&mut out, 24, 0x3E);
     put16(&mut out, 26, 3);
     put16(&mut out, 28, 0xFFFE);
@@ -347,4 +372,156 @@ fn a_workbook_with_a_password_gets_a_clear_error() {
     assert_eq!(err.kind, ImportErrorKind::EncryptedWorkbook);
     assert!(err.describe(Lang::Ja).contains("パスワード"));
     assert!(err.to_string().contains("protected by a password"));
+}
+
+/// A workbook laid out with a two-row header and no title block: 工程 merged over 取組項目
+/// and the years, sections numbered `1.`, an initiative's number, title, plan, actual and
+/// division merged down over its items, a stage merged over three years, an item with a
+/// second lane, an unreadable month in the plan.
+fn two_row_header_workbook() -> Vec<u8> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("R5工程表").unwrap();
+    let f = Format::new();
+    for (c, h) in [(0, "番号"), (1, "具体的取組")] {
+        ws.merge_range(0, c, 1, c, h, &f).unwrap();
+    }
+    ws.merge_range(0, 2, 0, 6, "工程", &f).unwrap();
+    for (c, h) in ["取組項目", "28年度", "29年度", "30年度", "31年度"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, 2 + c as u16, *h).unwrap();
+    }
+    for (c, h) in [
+        (7, "平成 29 年度 年次計画"),
+        (8, "上半期実績(4月～9月)"),
+        (9, "担当課"),
+    ] {
+        ws.merge_range(0, c, 1, c, h, &f).unwrap();
+    }
+    ws.merge_range(2, 0, 2, 9, "1. 協創の推進", &f).unwrap();
+    ws.merge_range(3, 0, 5, 0, "1", &f).unwrap();
+    ws.merge_range(3, 1, 5, 1, "① 職員研修の充実", &f).unwrap();
+    ws.write_string(3, 2, "□研修の充実").unwrap();
+    ws.write_string(3, 3, "検討").unwrap();
+    ws.merge_range(3, 4, 3, 6, "順次実施", &f).unwrap();
+    ws.write_string(4, 2, "□ポータルサイトの構築").unwrap();
+    ws.merge_range(4, 3, 4, 6, "→ 実施", &f).unwrap();
+    ws.write_string(5, 3, "周知").unwrap();
+    ws.merge_range(
+        3,
+        7,
+        5,
+        7,
+        "<職員研修>\n・新規採用職員研修(4月)\n・管理職研修(13月)",
+        &f,
+    )
+    .unwrap();
+    ws.merge_range(
+        3,
+        8,
+        5,
+        8,
+        "<職員研修>\n・新規採用職員研修(4回・103名受講)(4月)",
+        &f,
+    )
+    .unwrap();
+    ws.merge_range(3, 9, 5, 9, "総務部人事課", &f).unwrap();
+    ws.write_string(6, 0, "2").unwrap();
+    ws.write_string(6, 1, "② 業務の見直し").unwrap();
+    ws.write_string(6, 2, "□業務の見直し").unwrap();
+    for c in 3..=6 {
+        ws.write_string(6, c, "実施").unwrap();
+    }
+    ws.write_string(6, 7, "・見直しの実施(通年)").unwrap();
+    ws.write_string(6, 8, "・見直しの実施(4月～9月)").unwrap();
+    ws.write_string(6, 9, "総務部行財政改革推進課").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn merged_and_repeated_cells_read_as_the_published_layout() {
+    use shinchoku::model::FiscalYear;
+    let opened = import_workbook(&two_row_header_workbook(), WorkbookFormat::Xlsx)
+        .expect("the workbook opens");
+    let report = &opened.report;
+    assert_eq!(
+        report.fiscal_year,
+        FiscalYear(2017),
+        "from the 年次計画 heading"
+    );
+    assert_eq!(report.period, shinchoku::model::Period::FirstHalf);
+    assert_eq!(
+        (report.plan_years.first.0, report.plan_years.last.0),
+        (2016, 2019)
+    );
+    let section = &report.sections[0];
+    assert_eq!(
+        (
+            section.numeral.as_str(),
+            section.number,
+            section.title.as_str()
+        ),
+        ("1.", 1, "協創の推進")
+    );
+    let spans = |number: &str| -> Vec<Vec<(String, i32, i32)>> {
+        report
+            .find_initiative(number)
+            .unwrap()
+            .items
+            .iter()
+            .flat_map(|i| &i.lanes)
+            .map(|lane| {
+                lane.iter()
+                    .map(|s| (s.source.clone(), s.first.0, s.last.0))
+                    .collect()
+            })
+            .collect()
+    };
+    let one = report.find_initiative("1").unwrap();
+    assert_eq!(
+        (one.label.as_str(), one.title.as_str()),
+        ("①", "職員研修の充実")
+    );
+    assert_eq!(
+        one.items.len(),
+        2,
+        "周知 is a second lane of the item above"
+    );
+    assert_eq!(
+        spans("1"),
+        vec![
+            vec![("検討".into(), 2016, 2016), ("順次実施".into(), 2017, 2019)],
+            vec![("→ 実施".into(), 2016, 2019)],
+            vec![("周知".into(), 2016, 2016)],
+        ]
+    );
+    assert_eq!(spans("2"), vec![vec![("実施".into(), 2016, 2019)]]);
+    let topic = &one.topics[0];
+    assert_eq!(topic.heading.as_deref(), Some("職員研修"));
+    assert_eq!(topic.division.as_deref(), None);
+    assert_eq!(one.divisions, vec!["総務部人事課".to_string()]);
+    assert_eq!(topic.plan.len(), 2);
+    assert_eq!(topic.plan[1].text, "管理職研修(13月)", "kept as written");
+    // The warnings name the sheet's cells.
+    let places: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::En))
+        .collect();
+    assert!(
+        places
+            .iter()
+            .any(|w| w.starts_with("R5工程表!H4 (年次計画)") && w.contains("13月")),
+        "{places:#?}"
+    );
+    assert!(
+        opened
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::NoTitleLine),
+        "{places:#?}"
+    );
 }

@@ -78,11 +78,15 @@ impl DocState {
         let t = lang.texts();
         match action {
             Action::Open => ask_path(PathPurpose::Open, || {
-                pick_file(&[(t.filter_ron, &["ron"]), (t.filter_table, TABLES)])
+                pick_file(&[
+                    (t.filter_ron, &["ron"]),
+                    (t.filter_table, TABLES),
+                    (t.filter_workbook, WORKBOOKS),
+                ])
             }),
-            Action::Import => {
-                ask_path(PathPurpose::Open, || pick_file(&[(t.filter_table, TABLES)]))
-            }
+            Action::Import => ask_path(PathPurpose::Open, || {
+                pick_file(&[(t.filter_table, TABLES), (t.filter_workbook, WORKBOOKS)])
+            }),
             Action::Save => match self.doc.save_path().map(Path::to_path_buf) {
                 Some(path) => self.save_to(&path, lang),
                 None => self.handle_action(Action::SaveAs, lang),
@@ -279,6 +283,8 @@ impl DocState {
 
 /// The report-table extensions the importer reads.
 const TABLES: &[&str] = &["tsv", "txt"];
+/// The workbooks it reads (`import::workbook`).
+const WORKBOOKS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
 /// Asks the system's file dialog; where it cannot be shown (no portal or zenity on a Linux
 /// desktop, or it gave up at once), asks for the path to be typed instead of doing nothing.
