@@ -66,7 +66,7 @@ pub fn import_file(path: &Path) -> Result<(Report, Vec<Warning>), FileError> {
     })?;
     import_any(&bytes, WorkbookFormat::of_name(path)).map_err(|e| FileError {
         path: path.to_path_buf(),
-        kind: FileErrorKind::Import(e),
+        kind: FileErrorKind::Import(Box::new(e)),
     })
 }
 

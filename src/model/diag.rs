@@ -493,8 +493,8 @@ pub enum FileErrorKind {
     },
     /// Not a Shinchoku file of a version this build reads.
     Store(crate::model::diag::StoreProblem),
-    /// Not a report table.
-    Import(ImportError),
+    /// Not a report table or workbook (boxed: a workbook's error names its sheet and cell).
+    Import(Box<ImportError>),
 }
 
 impl Describe for FileError {
