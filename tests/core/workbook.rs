@@ -525,3 +525,30 @@ fn merged_and_repeated_cells_read_as_the_published_layout() {
         "{places:#?}"
     );
 }
+
+#[test]
+fn a_cell_is_named_as_the_spreadsheet_names_it() {
+    use shinchoku::model::diag::Location;
+    let cell = |row, col| Location::cell("工程表", row, col, None).cell_name();
+    assert_eq!(cell(12, 8).as_deref(), Some("工程表!H12"));
+    assert_eq!(cell(3, 26).as_deref(), Some("工程表!Z3"));
+    assert_eq!(cell(3, 27).as_deref(), Some("工程表!AA3"));
+    assert_eq!(cell(1, 16384).as_deref(), Some("工程表!XFD1"));
+    let plan = Location::cell("工程表", 12, 8, Some("年次計画"));
+    assert_eq!(plan.describe(Lang::Ja), "工程表!H12（年次計画）");
+    assert_eq!(plan.describe(Lang::En), "工程表!H12 (年次計画)");
+    assert_eq!(
+        Location::row(12).cell_name(),
+        None,
+        "a text table's row has no cell name"
+    );
+}
+
+#[test]
+fn a_table_section_numbered_with_a_point_is_a_section() {
+    let text = crate::SEED.replacen("\nII ", "\n2. ", 1);
+    let report = shinchoku::import::import_text(&text).unwrap().report;
+    assert_eq!(report.sections.len(), 3);
+    assert_eq!(report.sections[1].numeral, "2.");
+    assert_eq!(report.sections[1].number, 2);
+}
