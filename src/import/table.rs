@@ -158,15 +158,14 @@ fn read_rows(rows: &[Row], sheet: Option<&str>) -> Result<(Report, Vec<Warning>)
     });
     let header = &rows[first_header];
     let header_text = header.fields.join(" ");
-    // A title block of several rows (a workbook's title, then `平成29年度 上半期`) may give the
-    // year below the title.
+    // A title block of several rows may name the period on another row than the title's
+    // (`上半期(4月～9月)` under it).
     let block_text = rows[..first_header]
         .iter()
         .map(|r| r.fields.join(" "))
         .collect::<Vec<_>>()
         .join(" ");
     let fiscal_year = era::find_era_year(&title)
-        .or_else(|| era::find_era_year(&block_text))
         .or_else(|| era::find_era_year(&header_text))
         .map(FiscalYear)
         .ok_or_else(|| ImportError {
