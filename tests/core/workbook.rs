@@ -552,3 +552,15 @@ fn a_table_section_numbered_with_a_point_is_a_section() {
     assert_eq!(report.sections[1].numeral, "2.");
     assert_eq!(report.sections[1].number, 2);
 }
+
+/// Found by the `workbook` fuzz target: an .xls whose sector table points past its end makes
+/// calamine 0.38 panic (slice index in `cfb.rs`); the reader reports it as a damaged file.
+#[test]
+fn a_workbook_that_panics_calamine_is_a_damaged_file() {
+    let bytes = include_bytes!("../fixtures/damaged-calamine-panics.xls");
+    let err = import_any(bytes, None).expect_err("damaged");
+    assert!(
+        matches!(err.kind, ImportErrorKind::DamagedWorkbook { format: "XLS", .. }),
+        "{err}"
+    );
+}
