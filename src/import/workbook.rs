@@ -243,13 +243,18 @@ fn read_sheets_unguarded(bytes: &[u8], format: WorkbookFormat) -> Result<Vec<She
             names
                 .into_iter()
                 .map(|name| {
-                    let range = book
-                        .worksheet_range(&name)
-                        .map_err(|e| Failure::Damaged(e.to_string()))?;
-                    let merges = book
-                        .merge_cells_by_sheet_name(&name)
-                        .map_err(|e| Failure::Damaged(e.to_string()))?;
-                    Ok(sheet_of(name, &range, &merges))
+                    let damaged = |e: XlsxError| Failure::Damaged(e.to_string());
+                    let merges = book.merge_cells_by_sheet_name(&name).map_err(damaged)?;
+                    // Cell by cell rather than as calamine's dense range: one value typed at
+                    // XFD1048576 would make that range hundreds of gigabytes.
+                    let mut cells = Vec::new();
+                    let mut reader = book.worksheet_cells_reader(&name).map_err(damaged)?;
+                    while let Some(cell) = reader.next_cell().map_err(damaged)? {
+                        let (row, col) = cell.get_position();
+                        let value = Data::from(cell.get_value().clone());
+                        cells.push((row as usize, col as usize, cell_text(&value)));
+                    }
+                    Ok(sheet_of_cells(name, cells, &merges))
                 })
                 .collect()
         }
@@ -276,23 +281,37 @@ fn read_sheets_unguarded(bytes: &[u8], format: WorkbookFormat) -> Result<Vec<She
 }
 
 fn sheet_of(name: String, range: &calamine::Range<Data>, merges: &[calamine::Dimensions]) -> Sheet {
-    let mut cells: Vec<Vec<String>> = Vec::new();
-    if let (Some((start_row, start_col)), Some((last_row, _))) = (range.start(), range.end()) {
-        cells = vec![Vec::new(); last_row as usize + 1];
-        // used_cells counts from the range's start; a warning names the sheet's own row and
-        // column.
-        for (r, c, value) in range.used_cells() {
-            let (row, col) = (r + start_row as usize, c + start_col as usize);
-            let text = cell_text(value);
-            if text.is_empty() {
-                continue;
-            }
-            let line = &mut cells[row];
-            if line.len() <= col {
-                line.resize(col + 1, String::new());
-            }
-            line[col] = text;
+    // used_cells counts from the range's start; a warning names the sheet's own row and column.
+    let (start_row, start_col) = range.start().unwrap_or((0, 0));
+    let cells = range
+        .used_cells()
+        .map(|(r, c, value)| {
+            (
+                r + start_row as usize,
+                c + start_col as usize,
+                cell_text(value),
+            )
+        })
+        .collect();
+    sheet_of_cells(name, cells, merges)
+}
+
+fn sheet_of_cells(
+    name: String,
+    used: Vec<(usize, usize, String)>,
+    merges: &[calamine::Dimensions],
+) -> Sheet {
+    let rows = used.iter().map(|(r, _, _)| r + 1).max().unwrap_or(0);
+    let mut cells: Vec<Vec<String>> = vec![Vec::new(); rows];
+    for (row, col, text) in used {
+        if text.is_empty() {
+            continue;
         }
+        let line = &mut cells[row];
+        if line.len() <= col {
+            line.resize(col + 1, String::new());
+        }
+        line[col] = text;
     }
     Sheet {
         name,

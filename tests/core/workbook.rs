@@ -560,7 +560,59 @@ fn a_workbook_that_panics_calamine_is_a_damaged_file() {
     let bytes = include_bytes!("../fixtures/damaged-calamine-panics.xls");
     let err = import_any(bytes, None).expect_err("damaged");
     assert!(
-        matches!(err.kind, ImportErrorKind::DamagedWorkbook { format: "XLS", .. }),
+        matches!(
+            err.kind,
+            ImportErrorKind::DamagedWorkbook { format: "XLS", .. }
+        ),
         "{err}"
     );
+}
+
+#[test]
+fn a_value_typed_in_the_last_cell_of_the_sheet_is_kept_without_a_huge_allocation() {
+    use rust_xlsxwriter::Workbook;
+    // The two-row-header workbook again, with a note in XFD1048576: read cell by cell, not
+    // as a dense range of the whole sheet.
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("工程表").unwrap();
+    let header = [
+        "番号",
+        "具体的取組",
+        "取組項目",
+        "29年度",
+        "平成29年度 年次計画",
+        "実績",
+        "担当課",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "I 協創").unwrap();
+    for (c, t) in [
+        "1",
+        "① 研修",
+        "□研修",
+        "実施",
+        "・研修(4月)",
+        "・研修(4月)",
+        "人事課",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(2, c as u16, *t).unwrap();
+    }
+    ws.write_string(1_048_575, 16_383, "最後のセル").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let opened = import_workbook(&bytes, WorkbookFormat::Xlsx).expect("opens");
+    assert_eq!(opened.report.initiatives().count(), 1);
+    let far = opened
+        .warnings
+        .iter()
+        .find(
+            |w| matches!(&w.kind, WarningKind::CellOutsideLayout { text } if text == "最後のセル"),
+        )
+        .expect("the far cell is warned about");
+    assert_eq!(far.at.cell_name().as_deref(), Some("工程表!XFD1048576"));
 }
