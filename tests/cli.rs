@@ -652,3 +652,79 @@ fn collect_applies_answers_holds_back_the_rest_and_refuses_another_report() {
         "{kanzai}"
     );
 }
+
+#[test]
+fn every_command_takes_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    // The seed exported to XLSX, and the same workbook as LibreOffice saved it.
+    let run = shinchoku(&["export", SEED, "-o", &path("seed.xlsx")]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for workbook in [
+        path("seed.xlsx"),
+        format!("{fixtures}seed-libreoffice.ods"),
+        format!("{fixtures}seed-libreoffice.xls"),
+    ] {
+        let v = json(&["check", &workbook, "--json"]);
+        assert_eq!(
+            (
+                &v["sections"],
+                &v["initiatives"],
+                &v["action_items"],
+                &v["fiscal_year"]
+            ),
+            (&3.into(), &11.into(), &24.into(), &2017.into()),
+            "{workbook}"
+        );
+        assert_eq!(v["period"], "first_half");
+    }
+    let run = shinchoku(&["import", &path("seed.xlsx"), "-o", &path("seed.ron")]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        json(&["check", &path("seed.ron"), "--json"])["initiatives"],
+        11
+    );
+    let run = shinchoku(&["print", &path("seed.xlsx"), "-o", &path("grid.pdf")]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        std::fs::read(path("grid.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    let run = shinchoku(&["export", &path("seed.xlsx"), "-o", &path("again.tsv")]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let table = shinchoku(&["diff", SEED, &path("again.tsv")]);
+    assert_eq!(
+        table.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&table.stdout)
+    );
+    // A workbook cut short exits 2, naming the file.
+    let bytes = std::fs::read(path("seed.xlsx")).unwrap();
+    std::fs::write(path("cut.xlsx"), &bytes[..bytes.len() / 3]).unwrap();
+    let out = shinchoku(&["check", &path("cut.xlsx")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cut.xlsx") && err.contains("XLSX workbook"),
+        "{err}"
+    );
+}

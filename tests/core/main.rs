@@ -18,6 +18,7 @@ mod recovery;
 mod saving;
 mod store;
 mod survey;
+mod workbook;
 
 use shinchoku::import::{self, Imported};
 use shinchoku::model::{Initiative, Report};

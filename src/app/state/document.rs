@@ -87,13 +87,21 @@ impl DocState {
         let t = lang.texts();
         match action {
             Action::Open => ask_path(PathPurpose::Open, || {
-                pick_file(&[(t.filter_ron, &["ron"]), (t.filter_table, TABLES)])
+                pick_file(&[
+                    (t.filter_ron, &["ron"]),
+                    (t.filter_table, TABLES),
+                    (t.filter_workbook, WORKBOOKS),
+                ])
             }),
-            Action::Import => {
-                ask_path(PathPurpose::Open, || pick_file(&[(t.filter_table, TABLES)]))
-            }
+            Action::Import => ask_path(PathPurpose::Open, || {
+                pick_file(&[(t.filter_table, TABLES), (t.filter_workbook, WORKBOOKS)])
+            }),
             Action::Compare => ask_path(PathPurpose::Compare, || {
-                pick_file(&[(t.filter_ron, &["ron"]), (t.filter_table, TABLES)])
+                pick_file(&[
+                    (t.filter_ron, &["ron"]),
+                    (t.filter_table, TABLES),
+                    (t.filter_workbook, WORKBOOKS),
+                ])
             }),
             // Several files at once; where no dialog can be shown, one typed path opens.
             Action::OpenSeries => {
@@ -107,7 +115,8 @@ impl DocState {
                 }
                 let mut dialog = rfd::FileDialog::new()
                     .add_filter(t.filter_ron, &["ron"])
-                    .add_filter(t.filter_table, TABLES);
+                    .add_filter(t.filter_table, TABLES)
+                    .add_filter(t.filter_workbook, WORKBOOKS);
                 dialog = dialog.set_title(t.open_series);
                 match dialog.pick_files() {
                     Some(paths) if !paths.is_empty() => {
@@ -324,6 +333,8 @@ impl DocState {
 
 /// The report-table extensions the importer reads.
 const TABLES: &[&str] = &["tsv", "txt"];
+/// The workbooks it reads (`import::workbook`).
+const WORKBOOKS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
 /// Asks the system's file dialog; where it cannot be shown (no portal or zenity on a Linux
 /// desktop, or it gave up at once), asks for the path to be typed instead of doing nothing.
