@@ -28,6 +28,7 @@ pub enum AppCommand {
     Prefs(PrefsCommand),
     Dialog(DialogCommand),
     Compare(CompareCommand),
+    Survey(SurveyCommand),
 }
 
 /// What a user asks from a menu or the keyboard.
@@ -73,6 +74,12 @@ pub enum Action {
     PreviousLate,
     /// 表示 → 列幅を元に戻す.
     ResetColumns,
+    /// ファイル → 担当課へ照会…: the 照会 form.
+    Survey,
+    /// ファイル → 回答を取り込む…: answer files to review and take in.
+    CollectAnswers,
+    /// 表示 → 提出状況: the panel of who has answered.
+    ToggleSurveyStatus,
     /// Ctrl+→ / Ctrl+←: the keyboard's cell in the row, across the shown columns (Tab stays
     /// egui's, moving between fields).
     NextCell,
@@ -237,6 +244,19 @@ impl Action {
             When::Always,
         ),
         spec(Action::ResetColumns, |t| t.reset_columns, &[], When::Always),
+        spec(Action::Survey, |t| t.survey, &[], When::Always),
+        spec(
+            Action::CollectAnswers,
+            |t| t.collect_answers,
+            &[],
+            When::Always,
+        ),
+        spec(
+            Action::ToggleSurveyStatus,
+            |t| t.survey_status,
+            &[],
+            When::Always,
+        ),
         spec(
             Action::PreviousCell,
             |t| t.previous_cell,
@@ -346,6 +366,36 @@ impl FileCommand {
     }
 }
 
+/// The survey (照会): sending, taking answers in, 提出状況.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SurveyCommand {
+    CloseForm,
+    /// The form was filled in: ask for the folder, then write the responses there.
+    Submit(crate::app::state::survey::SendForm),
+    /// Write the responses of the submitted form to this folder, and record them as sent.
+    SendTo(PathBuf),
+    /// Read these answer files and show what they would change.
+    Collect(Vec<PathBuf>),
+    ToggleConflict(usize),
+    /// Take the reviewed answers in (with the accepted conflicts) as one undoable step.
+    TakeIn,
+    CancelReview,
+    Sort(crate::survey::StatusKey),
+    /// Start (Some) or stop (None) typing a 差戻し note for a division.
+    StartSendBack(Option<String>),
+    /// Send the division's answer back with this note (one undoable step).
+    SendBack {
+        division: String,
+        note: String,
+    },
+    /// The 提出状況 as CSV (ask where), or to this file.
+    ExportStatus,
+    ExportStatusTo(PathBuf),
+    /// Files dropped on the window: answers to a master that has a survey are collected;
+    /// anything else opens.
+    Dropped(Vec<PathBuf>),
+}
+
 impl CompareCommand {
     pub fn discards_report(&self) -> bool {
         matches!(self, CompareCommand::OpenMember { .. })
@@ -380,6 +430,12 @@ pub enum PathPurpose {
     Compare,
     /// Where to save the change list's PDF.
     ChangeList,
+    /// The folder the survey's response files go to.
+    SurveyFolder,
+    /// Where to save the 提出状況 CSV.
+    StatusCsv,
+    /// An answer file to take in (typed: one at a time).
+    Answers,
     SaveAs,
     ExportPdf,
     Export {
@@ -395,6 +451,9 @@ impl PathPurpose {
             PathPurpose::Open => FileCommand::OpenPath(path).into(),
             PathPurpose::Compare => CompareCommand::With(path).into(),
             PathPurpose::ChangeList => CompareCommand::PrintList(path).into(),
+            PathPurpose::SurveyFolder => SurveyCommand::SendTo(path).into(),
+            PathPurpose::StatusCsv => SurveyCommand::ExportStatusTo(path).into(),
+            PathPurpose::Answers => SurveyCommand::Collect(vec![path]).into(),
             PathPurpose::SaveAs => FileCommand::SaveTo(path).into(),
             PathPurpose::ExportPdf => FileCommand::ExportPdfTo(path).into(),
             PathPurpose::Export { encoding, .. } => FileCommand::ExportTo { path, encoding }.into(),
@@ -551,6 +610,12 @@ impl From<PrefsCommand> for AppCommand {
 impl From<CompareCommand> for AppCommand {
     fn from(c: CompareCommand) -> AppCommand {
         AppCommand::Compare(c)
+    }
+}
+
+impl From<SurveyCommand> for AppCommand {
+    fn from(c: SurveyCommand) -> AppCommand {
+        AppCommand::Survey(c)
     }
 }
 

@@ -241,6 +241,13 @@ impl GridView<'_> {
                 },
             });
         }
+        if grid::is_read_only(self.report, grid_row) {
+            // In a division's response: greyed, and the core refuses edits there anyway.
+            painter.rect_filled(row_rect, 0.0, Color32::from_black_alpha(22));
+            if response.hovered() {
+                response.clone().on_hover_text(self.t().read_only_row);
+            }
+        }
         if response.clicked() {
             match (initiative, entry_id) {
                 (Some(i), Some(e)) => {
