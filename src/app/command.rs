@@ -391,6 +391,9 @@ pub enum SurveyCommand {
     /// The 提出状況 as CSV (ask where), or to this file.
     ExportStatus,
     ExportStatusTo(PathBuf),
+    /// The 提出状況 on paper: ask where, or to this PDF.
+    PrintStatus,
+    PrintStatusTo(PathBuf),
     /// Files dropped on the window: answers to a master that has a survey are collected;
     /// anything else opens.
     Dropped(Vec<PathBuf>),
@@ -436,6 +439,8 @@ pub enum PathPurpose {
     StatusCsv,
     /// An answer file to take in (typed: one at a time).
     Answers,
+    /// Where to save the 提出状況 PDF.
+    StatusPdf,
     SaveAs,
     ExportPdf,
     Export {
@@ -454,6 +459,7 @@ impl PathPurpose {
             PathPurpose::SurveyFolder => SurveyCommand::SendTo(path).into(),
             PathPurpose::StatusCsv => SurveyCommand::ExportStatusTo(path).into(),
             PathPurpose::Answers => SurveyCommand::Collect(vec![path]).into(),
+            PathPurpose::StatusPdf => SurveyCommand::PrintStatusTo(path).into(),
             PathPurpose::SaveAs => FileCommand::SaveTo(path).into(),
             PathPurpose::ExportPdf => FileCommand::ExportPdfTo(path).into(),
             PathPurpose::Export { encoding, .. } => FileCommand::ExportTo { path, encoding }.into(),

@@ -78,6 +78,20 @@ impl ShinchokuApp {
                 );
             }
             SurveyCommand::ExportStatusTo(path) => return self.export_status(&path),
+            SurveyCommand::PrintStatus => {
+                let name = self
+                    .doc
+                    .doc()
+                    .suggested_file_name()
+                    .replace(".ron", "-提出状況.pdf");
+                return super::state::document::ask_save(
+                    PathPurpose::StatusPdf,
+                    t.filter_pdf,
+                    "pdf",
+                    &name,
+                );
+            }
+            SurveyCommand::PrintStatusTo(path) => return self.print_status(&path),
             SurveyCommand::Dropped(paths) => return self.dropped(paths),
         }
         Vec::new()
@@ -129,6 +143,23 @@ impl ShinchokuApp {
         }
     }
 
+    /// The 提出状況 on A4, a line per 担当課 as the panel shows them.
+    fn print_status(&mut self, path: &Path) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let t = lang.texts();
+        let lines = status_lines(&self.doc.doc().report, &self.status_rows(), lang);
+        let layout = crate::print::changes::layout(&lines, &crate::print::today());
+        let written = crate::print::pdf::render(&layout, t.survey_status, &mut |_| {})
+            .map_err(|e| e.describe(lang))
+            .and_then(|bytes| {
+                crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(()) => notice(&format!("{}: {}", t.status_saved, path.display())),
+            Err(message) => error(t.export_failed, message),
+        }
+    }
+
     /// The 提出状況 rows as the panel shows them (sorted as chosen), as of today.
     pub(super) fn status_rows(&self) -> Vec<status::StatusRow> {
         let today = Local::now().date_naive();
@@ -155,6 +186,68 @@ impl ShinchokuApp {
             _ => vec![CompareCommand::OpenSeries(paths).into()],
         }
     }
+}
+
+/// The 提出状況 as lines to print: the report, then a line per 担当課.
+fn status_lines(
+    report: &crate::model::Report,
+    rows: &[status::StatusRow],
+    lang: crate::lang::Lang,
+) -> Vec<crate::compare::ListLine> {
+    let t = lang.texts();
+    let line = |depth, text| crate::compare::ListLine {
+        depth,
+        text,
+        change: None,
+    };
+    let date = |d: Option<chrono::NaiveDateTime>| {
+        d.map_or("—".to_string(), |d| {
+            d.format("%Y-%m-%d %H:%M").to_string()
+        })
+    };
+    let mut out = vec![line(0, format!("{} — {}", t.survey_status, report.title))];
+    out.push(line(
+        1,
+        format!(
+            "{} / {} / {} / {} / {} / {}",
+            t.status_division,
+            t.status_standing,
+            t.status_sent,
+            t.status_due,
+            t.status_received,
+            t.status_results
+        ),
+    ));
+    for r in rows {
+        let overdue = if r.overdue {
+            format!("  ! {}", t.status_overdue)
+        } else {
+            String::new()
+        };
+        let back = r
+            .sent_back_note
+            .as_ref()
+            .map_or(String::new(), |n| format!("  差戻し: {n}"));
+        out.push(line(
+            2,
+            format!(
+                "{}  {}  {}: {}  {}: {}  {}: {}  {}: {} / {}{overdue}{back}",
+                r.division,
+                r.standing.name(lang),
+                t.status_sent,
+                date(r.sent),
+                t.status_due,
+                r.due
+                    .map_or("—".into(), |d| d.format("%Y-%m-%d").to_string()),
+                t.status_received,
+                date(r.received),
+                t.status_results,
+                r.with_result,
+                r.topics
+            ),
+        ));
+    }
+    out
 }
 
 /// `2017-10-13` (or `2017/10/13`).

@@ -128,6 +128,21 @@ fn answers_taken_in_after_review_show_in_the_status_panel_with_the_overdue_in_re
     assert_eq!(h.query_all_by_label("回答済").count(), 1);
     assert_eq!(h.query_all_by_label("! 期限超過").count(), n - 1);
 
+    // On paper too, and as CSV.
+    let pdf = dir.path().join("status.pdf");
+    let csv = dir.path().join("status.csv");
+    h.state_mut()
+        .queue(SurveyCommand::PrintStatusTo(pdf.clone()));
+    h.state_mut()
+        .queue(SurveyCommand::ExportStatusTo(csv.clone()));
+    h.run();
+    let text = pdf_extract::extract_text_from_mem(&std::fs::read(&pdf).unwrap()).unwrap();
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(flat.contains(&format!("{管財課}回答済")), "{text}");
+    assert_eq!(flat.matches("!期限超過").count(), n - 1, "{text}");
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(csv.lines().count(), n + 1);
+
     // Undo takes the answer out again, exactly.
     h.state_mut().queue(Action::Undo);
     h.run();

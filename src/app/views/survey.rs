@@ -206,6 +206,9 @@ pub fn status_panel(
                 if ui.button(t.status_csv).clicked() {
                     out.push(SurveyCommand::ExportStatus.into());
                 }
+                if ui.button(t.status_pdf).clicked() {
+                    out.push(SurveyCommand::PrintStatus.into());
+                }
             });
             if rows.iter().all(|r| r.sent.is_none()) {
                 ui.label(t.status_empty);
