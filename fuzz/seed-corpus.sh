@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 root=..
-for t in table ron months era entry_text; do mkdir -p "corpus/$t"; done
+for t in table ron months era entry_text workbook; do mkdir -p "corpus/$t"; done
+
+# Workbooks: the seed exported to XLSX and saved again by LibreOffice as .xlsx, .xls, .ods.
+cp "$root"/tests/fixtures/seed-libreoffice.* corpus/workbook/
 
 # The report table: the seed in its three encodings, and its first rows alone.
 python3 - "$root/tests/fixtures/mie-h29-h1-report.tsv" <<'PY'

@@ -393,6 +393,14 @@ impl Document {
     ) -> Result<(), EditError> {
         let next_id_before = self.report.next_id;
         let result = build(&mut self.report).and_then(|edit| match edit {
+            // A response may change only its division's results: checked here, for every
+            // edit whoever asks for it.
+            Some(edit) if self.report.response.is_some() => {
+                crate::survey::scope::check(&self.report, &edit)?;
+                self.history
+                    .apply(&mut self.report, edit, next_id_before)
+                    .map(|()| true)
+            }
             Some(edit) => self
                 .history
                 .apply(&mut self.report, edit, next_id_before)

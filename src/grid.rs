@@ -290,6 +290,27 @@ pub fn entry_of(report: &Report, row: GridRow) -> Option<&Entry> {
     }
 }
 
+/// Whether a row is out of reach in a response sent to one 担当課 (read-only there): only that
+/// division's topics and their results can be edited; plans, stages and titles cannot. Always
+/// `false` in a master report.
+pub fn is_read_only(report: &Report, row: GridRow) -> bool {
+    if report.response.is_none() {
+        return false;
+    }
+    let topic = match row {
+        GridRow::Topic { topic, .. } => {
+            initiative_of(report, row).and_then(|i| i.topics.get(topic))
+        }
+        GridRow::Entry {
+            side: Side::Actual,
+            topic,
+            ..
+        } => initiative_of(report, row).and_then(|i| i.topics.get(topic)),
+        _ => None,
+    };
+    topic.is_none_or(|t| !crate::survey::editable(report, t.id))
+}
+
 /// The id of what a row shows: its section, initiative, action item, topic or entry.
 pub fn thing_of(report: &Report, row: GridRow) -> Option<Id> {
     let section = |s: usize| report.sections.get(s);

@@ -27,7 +27,8 @@ pub struct Opened {
     pub disk: Option<store::disk::Fingerprint>,
 }
 
-/// Opens a Shinchoku `.ron` file or imports a report table, by what the file holds.
+/// Opens a Shinchoku `.ron` file, or imports a report table or a workbook (`.xlsx`, `.xls`,
+/// `.ods`), by what the file holds.
 pub fn open_report(path: &Path) -> Result<Opened, FileError> {
     let is_ron = path
         .extension()
@@ -62,10 +63,10 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
             disk: Some(loaded.fingerprint),
         });
     }
-    let imported = import::import_file(path)?;
+    let (report, warnings) = import::import_file(path)?;
     Ok(Opened {
-        report: imported.report,
-        warnings: imported.warnings,
+        report,
+        warnings,
         imported: true,
         disk: None,
     })
@@ -80,4 +81,5 @@ pub mod fonts;
 pub mod grid;
 pub mod print;
 pub mod spoken;
+pub mod survey;
 pub mod synthetic;

@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use shinchoku::document::{Document, SaveOptions};
+use shinchoku::edit::Intent;
+use shinchoku::lang::{Describe, Lang, say};
 use shinchoku::print::pdf::Tagging;
 use shinchoku::print::{KeepTogether, PageSetup, Paper, PrintJob};
 use shinchoku::summary::ReportSummary;
@@ -123,6 +126,55 @@ enum Command {
         #[arg(long, value_enum)]
         to: ToArg,
     },
+    /// Survey (照会): write a response per 担当課 into DIR (`<担当課>.ron` and/or `.xlsx`) and
+    /// record in REPORT.ron (rewritten, keeping backups) that it was sent and when it is due.
+    Survey {
+        report: PathBuf,
+        /// The directory for the responses (made if missing).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// 回答期限, e.g. 2017-10-13.
+        #[arg(long)]
+        due: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value = "both")]
+        format: SurveyFormatArg,
+        /// The office's note to the divisions (shown in the response and the workbook).
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Rewrite REPORT.ron even when another Shinchoku has it open.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Take answers (`.ron` responses, `.xlsx` workbooks) into the report: each division's
+    /// results are applied; other changes are listed and held back. Writes OUT (default: the
+    /// report itself); exits 1 when an answer was refused.
+    Collect {
+        report: PathBuf,
+        #[arg(required = true)]
+        answers: Vec<PathBuf>,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Take the changes outside each division's results too.
+        #[arg(long)]
+        accept_out_of_scope: bool,
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+        /// Overwrite the output even when another Shinchoku has it open.
+        #[arg(long)]
+        force: bool,
+    },
+    /// 提出状況: who was sent the survey, who has answered, what is overdue.
+    Status {
+        report: PathBuf,
+        /// Print CSV (UTF-8 with BOM) instead of a table.
+        #[arg(long)]
+        csv: bool,
+        /// Overdue as of this day (default: today).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+    },
     /// Read a `.ron` report or a report table and print a summary and every warning.
     Check {
         file: PathBuf,
@@ -139,6 +191,13 @@ enum EncodingArg {
     Cp932,
     #[value(name = "utf-16")]
     Utf16,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SurveyFormatArg {
+    Ron,
+    Xlsx,
+    Both,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -180,6 +239,35 @@ fn main() -> ExitCode {
             force,
         }) => locked_output(&output, force).unwrap_or_else(|| import(&report, &output)),
         Some(Command::Check { file, json }) => check(&file, json),
+        Some(Command::Survey {
+            report,
+            output,
+            due,
+            format,
+            note,
+            force,
+        }) => survey(&report, &output, due, format, &note, force),
+        Some(Command::Collect {
+            report,
+            answers,
+            output,
+            accept_out_of_scope,
+            lang,
+            force,
+        }) => collect(
+            &report,
+            &answers,
+            output.as_deref(),
+            accept_out_of_scope,
+            lang,
+            force,
+        ),
+        Some(Command::Status {
+            report,
+            csv,
+            today,
+            lang,
+        }) => status(&report, csv, today, lang),
         Some(Command::Diff {
             old,
             new,
@@ -538,5 +626,309 @@ fn rollover(input: &Path, output: &Path, to: ToArg) -> ExitCode {
         as_of.to_japanese(next.fiscal_year),
         next.to_confirm.len()
     );
+    ExitCode::SUCCESS
+}
+
+fn lang_of(lang: LangArg) -> Lang {
+    match lang {
+        LangArg::Ja => Lang::Ja,
+        LangArg::En => Lang::En,
+    }
+}
+
+/// Opens the master of a survey: a `.ron` file (a report table has nowhere to keep the
+/// survey's status: import it first).
+fn open_master(path: &Path) -> Result<Document, ExitCode> {
+    let doc = Document::open(path).map_err(|e| {
+        eprintln!("shinchoku: {e}");
+        ExitCode::from(UNREADABLE)
+    })?;
+    if doc.save_path().is_none() {
+        eprintln!(
+            "shinchoku: {}: a survey needs a Shinchoku .ron report (import the table first)",
+            path.display()
+        );
+        return Err(ExitCode::FAILURE);
+    }
+    if let Some(r) = &doc.report.response {
+        eprintln!(
+            "shinchoku: {}: this is the response sent to {}, not the master report",
+            path.display(),
+            r.division
+        );
+        return Err(ExitCode::FAILURE);
+    }
+    Ok(doc)
+}
+
+fn save_master(doc: &mut Document, path: &Path, force: bool) -> Result<(), ExitCode> {
+    let options = if force {
+        SaveOptions::FORCE
+    } else {
+        SaveOptions::default()
+    };
+    doc.save_to_with(path, options).map_err(|e| {
+        eprintln!("shinchoku: {e}");
+        ExitCode::FAILURE
+    })
+}
+
+fn survey(
+    input: &Path,
+    dir: &Path,
+    due: Option<chrono::NaiveDate>,
+    format: SurveyFormatArg,
+    note: &str,
+    force: bool,
+) -> ExitCode {
+    use shinchoku::survey::send::{Formats, write_responses};
+    let mut doc = match open_master(input) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let formats = match format {
+        SurveyFormatArg::Ron => Formats::Ron,
+        SurveyFormatArg::Xlsx => Formats::Workbook,
+        SurveyFormatArg::Both => Formats::Both,
+    };
+    let sent = match write_responses(&doc.report, dir, formats, due, note) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("shinchoku: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let divisions = shinchoku::survey::divisions(&doc.report);
+    let at = chrono::Local::now().naive_local();
+    if let Err(e) = doc.perform(Intent::MarkSent {
+        divisions: divisions.clone(),
+        at,
+        due,
+    }) {
+        eprintln!("shinchoku: {e}");
+        return ExitCode::FAILURE;
+    }
+    if let Err(code) = save_master(&mut doc, input, force) {
+        return code;
+    }
+    for s in &sent {
+        println!("{}\t{}", s.division, s.path.display());
+    }
+    println!(
+        "{} division(s), {} file(s) in {}; sent recorded in {}{}",
+        divisions.len(),
+        sent.len(),
+        dir.display(),
+        input.display(),
+        due.map_or_else(String::new, |d| format!(", due {d}"))
+    );
+    ExitCode::SUCCESS
+}
+
+fn collect(
+    input: &Path,
+    answers: &[PathBuf],
+    output: Option<&Path>,
+    accept_out_of_scope: bool,
+    lang: LangArg,
+    force: bool,
+) -> ExitCode {
+    let lang = lang_of(lang);
+    let mut doc = match open_master(input) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let at = chrono::Local::now().naive_local();
+    let collection = shinchoku::survey::collect::collect_files(&doc.report, answers, at);
+    let accept: Vec<usize> = if accept_out_of_scope {
+        (0..collection.conflicts.len()).collect()
+    } else {
+        Vec::new()
+    };
+    let output = output.unwrap_or(input);
+    let intent = collection.intent(&accept);
+    let taken_any = intent.is_some();
+    if let Some(intent) = intent {
+        if let Err(e) = doc.perform(intent) {
+            eprintln!("shinchoku: {}", e.describe(lang));
+            return ExitCode::FAILURE;
+        }
+        if output != input
+            && let Some(refused) = locked_output(output, force)
+        {
+            return refused;
+        }
+        if let Err(code) = save_master(&mut doc, output, force) {
+            return code;
+        }
+    }
+    for t in &collection.taken {
+        let again = if t.resubmission {
+            say(lang, "（再提出）".into(), " (re-submission)".into())
+        } else {
+            String::new()
+        };
+        println!(
+            "{}",
+            say(
+                lang,
+                format!(
+                    "取り込み: {} ({}){again}: 見出し{}件の実績を変更",
+                    t.file,
+                    t.division,
+                    t.changed_topics.len()
+                ),
+                format!(
+                    "taken: {} ({}){again}: results of {} topic(s) changed",
+                    t.file,
+                    t.division,
+                    t.changed_topics.len()
+                ),
+            )
+        );
+        if let Some(replaced) = &t.replaces {
+            println!(
+                "  {}",
+                say(
+                    lang,
+                    format!("{replaced} を置き換えました"),
+                    format!("replaces {replaced}")
+                )
+            );
+        }
+        if let Some(diff) = &t.difference {
+            for line in shinchoku::compare::change_list(diff, lang).iter().skip(1) {
+                println!("  {}{}", "  ".repeat(line.depth as usize), line.text);
+            }
+        }
+    }
+    if !collection.conflicts.is_empty() {
+        println!(
+            "{}",
+            if accept_out_of_scope {
+                say(
+                    lang,
+                    "担当外の変更（取り込み済み）:".into(),
+                    "changes outside the division's results (taken, --accept-out-of-scope):".into(),
+                )
+            } else {
+                say(
+                    lang,
+                    "担当外の変更（保留。--accept-out-of-scope で取り込み）:".into(),
+                    "held back, outside the division's results (--accept-out-of-scope takes them):"
+                        .into(),
+                )
+            }
+        );
+        for c in &collection.conflicts {
+            let note = if c.acceptable() {
+                String::new()
+            } else {
+                say(
+                    lang,
+                    "（取り込めません）".into(),
+                    " (cannot be taken)".into(),
+                )
+            };
+            println!("  {}{note}", c.describe(lang));
+        }
+    }
+    for (file, reason) in &collection.refused {
+        eprintln!(
+            "{}",
+            say(
+                lang,
+                format!("拒否: {file}: {}", reason.describe(lang)),
+                format!("refused: {file}: {}", reason.describe(lang)),
+            )
+        );
+    }
+    if !taken_any {
+        println!(
+            "{}",
+            say(
+                lang,
+                format!(
+                    "取り込む回答はありません（{} は書き込みません）",
+                    output.display()
+                ),
+                format!("nothing taken; {} not written", output.display()),
+            )
+        );
+        return if collection.has_refusals() {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    println!(
+        "{}",
+        say(
+            lang,
+            format!(
+                "{} 件取り込み、{} 件拒否、担当外の変更 {} 件 → {}",
+                collection.taken.len(),
+                collection.refused.len(),
+                collection.conflicts.len(),
+                output.display()
+            ),
+            format!(
+                "{} taken, {} refused, {} change(s) outside scope → {}",
+                collection.taken.len(),
+                collection.refused.len(),
+                collection.conflicts.len(),
+                output.display()
+            ),
+        )
+    );
+    if collection.has_refusals() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn status(input: &Path, csv: bool, today: Option<chrono::NaiveDate>, lang: LangArg) -> ExitCode {
+    let lang = lang_of(lang);
+    let opened = match shinchoku::open_report(input) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("shinchoku: {e}");
+            return ExitCode::from(UNREADABLE);
+        }
+    };
+    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let rows = shinchoku::survey::status_rows(&opened.report, today);
+    if csv {
+        print!("{}", shinchoku::survey::status::to_csv(&rows, lang));
+        return ExitCode::SUCCESS;
+    }
+    let time = |t: Option<chrono::NaiveDateTime>| {
+        t.map_or_else(
+            || "-".to_string(),
+            |t| t.format("%Y-%m-%d %H:%M").to_string(),
+        )
+    };
+    for r in &rows {
+        println!(
+            "{}\t{}\t{}: {}\t{}: {}\t{}: {}\t{} {}/{}{}",
+            r.division,
+            r.standing.name(lang),
+            say(lang, "照会".into(), "sent".into()),
+            time(r.sent),
+            say(lang, "期限".into(), "due".into()),
+            r.due.map_or_else(|| "-".to_string(), |d| d.to_string()),
+            say(lang, "回答".into(), "received".into()),
+            time(r.received),
+            say(lang, "実績".into(), "results".into()),
+            r.with_result,
+            r.topics,
+            if r.overdue {
+                say(lang, "\t期限超過".into(), "\tOVERDUE".into())
+            } else {
+                String::new()
+            }
+        );
+    }
     ExitCode::SUCCESS
 }

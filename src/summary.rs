@@ -21,6 +21,13 @@ pub struct ReportSummary {
     pub action_items: usize,
     pub initiative_list: Vec<InitiativeSummary>,
     pub warnings: Vec<String>,
+    /// The report's identity (answers to a survey are matched by it).
+    pub id: String,
+    /// In a response: the 担当課 it was sent to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_for: Option<String>,
+    /// 提出状況: a row per 担当課, overdue as of today.
+    pub survey: Vec<crate::survey::StatusRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -157,6 +164,9 @@ impl ReportSummary {
             action_items: report.action_item_count(),
             initiative_list,
             warnings: warnings.iter().map(ToString::to_string).collect(),
+            id: report.id.0.clone(),
+            response_for: report.response.as_ref().map(|r| r.division.clone()),
+            survey: crate::survey::status_rows(report, chrono::Local::now().date_naive()),
         }
     }
 

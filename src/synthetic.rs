@@ -37,5 +37,25 @@ pub fn large_report(initiatives: usize) -> Report {
             .initiatives
             .push(initiative);
     }
+    report.id = crate::model::ReportId::derive(&report);
+    report
+}
+
+/// Gives the report's initiatives `count` distinct 担当課 (cycled over the initiatives, each
+/// topic's own division too), as a prefecture with many divisions has, for the survey at scale.
+pub fn with_divisions(mut report: Report, count: usize) -> Report {
+    let count = count.max(1);
+    for (n, initiative) in report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut())
+        .enumerate()
+    {
+        let name = format!("合成部第{}課", n % count + 1);
+        initiative.divisions = vec![name.clone()];
+        for t in &mut initiative.topics {
+            t.division = None;
+        }
+    }
     report
 }

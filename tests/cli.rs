@@ -472,3 +472,279 @@ fn print_is_tagged_unless_told_untagged() {
     assert!(has_structure(&[]));
     assert!(!has_structure(&["--untagged"]));
 }
+
+/// The seed imported into `dir/master.ron`.
+fn master_ron(dir: &std::path::Path) -> std::path::PathBuf {
+    let master = dir.join("master.ron");
+    let run = shinchoku(&["import", SEED, "-o", master.to_str().unwrap()]);
+    assert!(run.status.success());
+    master
+}
+
+#[test]
+fn survey_writes_a_response_per_division_and_records_it_in_the_master() {
+    let dir = tempfile::tempdir().unwrap();
+    let master = master_ron(dir.path());
+    let out = dir.path().join("照会");
+    let run = shinchoku(&[
+        "survey",
+        master.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--due",
+        "2017-10-13",
+        "--note",
+        "10月13日までに回答願います",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 16, "{names:?}");
+    assert!(names.contains(&"総務部管財課.ron".to_string()));
+    assert!(names.contains(&"総務部管財課.xlsx".to_string()));
+    let response = shinchoku::store::open(&out.join("総務部管財課.ron")).unwrap();
+    let marker = response.response.unwrap();
+    assert_eq!(marker.division, "総務部管財課");
+    assert_eq!(marker.note, "10月13日までに回答願います");
+
+    // The master now records the survey; check --json shows it.
+    let v = json(&["check", master.to_str().unwrap(), "--json"]);
+    let rows = v["survey"].as_array().unwrap();
+    assert_eq!(rows.len(), 8);
+    assert!(
+        rows.iter()
+            .all(|r| r["standing"] == "sent" && r["due"] == "2017-10-13")
+    );
+    assert_eq!(v["id"], marker.report.0);
+
+    // Only .xlsx.
+    let only = dir.path().join("xlsx");
+    let run = shinchoku(&[
+        "survey",
+        master.to_str().unwrap(),
+        "-o",
+        only.to_str().unwrap(),
+        "--format",
+        "xlsx",
+    ]);
+    assert!(run.status.success());
+    assert_eq!(std::fs::read_dir(&only).unwrap().count(), 8);
+}
+
+#[test]
+fn collect_applies_answers_holds_back_the_rest_and_refuses_another_report() {
+    use shinchoku::model::Side;
+    let dir = tempfile::tempdir().unwrap();
+    let master = master_ron(dir.path());
+    let out = dir.path().join("照会");
+    let run = shinchoku(&[
+        "survey",
+        master.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "ron",
+    ]);
+    assert!(run.status.success());
+
+    // 管財課 answers: a result added to its topic, and (by hand) a plan text changed.
+    let path = out.join("総務部管財課.ron");
+    let mut answer = shinchoku::store::open(&path).unwrap();
+    let topic = shinchoku::survey::topics_of(&answer, "総務部管財課")[0];
+    let (entry, _) =
+        shinchoku::model::entry_text::new_entry(&mut answer, "庁舎の修繕計画の策定(9月)");
+    answer
+        .topic_mut(topic)
+        .unwrap()
+        .entries_mut(Side::Actual)
+        .push(entry);
+    answer.topic_mut(topic).unwrap().plan[0].text = "計画の書き換え".into();
+    shinchoku::store::save(&path, &answer).unwrap();
+
+    let collected = dir.path().join("collected.ron");
+    let run = shinchoku(&[
+        "collect",
+        master.to_str().unwrap(),
+        path.to_str().unwrap(),
+        "-o",
+        collected.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        stdout.contains("taken: 総務部管財課.ron (総務部管財課): results of 1 topic(s) changed"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("held back"), "{stdout}");
+    assert!(stdout.contains("changes the plan"), "{stdout}");
+    let result = shinchoku::store::open(&collected).unwrap();
+    let t = result.topic(topic).unwrap();
+    assert_eq!(t.actual.last().unwrap().text, "庁舎の修繕計画の策定(9月)");
+    assert_ne!(t.plan[0].text, "計画の書き換え", "held back");
+
+    // --accept-out-of-scope takes it too.
+    let run = shinchoku(&[
+        "collect",
+        master.to_str().unwrap(),
+        path.to_str().unwrap(),
+        "-o",
+        collected.to_str().unwrap(),
+        "--accept-out-of-scope",
+    ]);
+    assert!(run.status.success());
+    let result = shinchoku::store::open(&collected).unwrap();
+    assert_eq!(result.topic(topic).unwrap().plan[0].text, "計画の書き換え");
+
+    // An answer to another report: refused, exit 1, saying which.
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = other_dir.path().join("other.ron");
+    assert!(
+        shinchoku(&[
+            "sample",
+            "-o",
+            other.to_str().unwrap(),
+            "--initiatives",
+            "12"
+        ])
+        .status
+        .success()
+    );
+    let other_out = other_dir.path().join("照会");
+    assert!(
+        shinchoku(&[
+            "survey",
+            other.to_str().unwrap(),
+            "-o",
+            other_out.to_str().unwrap(),
+            "--format",
+            "xlsx"
+        ])
+        .status
+        .success()
+    );
+    let run = shinchoku(&[
+        "collect",
+        master.to_str().unwrap(),
+        other_out.join("総務部管財課.xlsx").to_str().unwrap(),
+        "-o",
+        collected.to_str().unwrap(),
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("拒否: 総務部管財課.xlsx: 別の報告への回答です"),
+        "{stderr}"
+    );
+
+    // 提出状況 as CSV: 管財課 answered (in the collected report), the others overdue.
+    let run = shinchoku(&[
+        "status",
+        collected.to_str().unwrap(),
+        "--csv",
+        "--today",
+        "2099-01-01",
+    ]);
+    let csv = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        csv.starts_with("\u{FEFF}division,standing,sent,due"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 9);
+    let kanzai = csv
+        .lines()
+        .find(|l| l.starts_with("総務部管財課,"))
+        .unwrap();
+    assert!(
+        kanzai.contains(",answered,") && kanzai.contains("総務部管財課.ron"),
+        "{kanzai}"
+    );
+}
+
+#[test]
+fn every_command_takes_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    // The seed exported to XLSX, and the same workbook as LibreOffice saved it.
+    let run = shinchoku(&["export", SEED, "-o", &path("seed.xlsx")]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for workbook in [
+        path("seed.xlsx"),
+        format!("{fixtures}seed-libreoffice.ods"),
+        format!("{fixtures}seed-libreoffice.xls"),
+    ] {
+        let v = json(&["check", &workbook, "--json"]);
+        assert_eq!(
+            (
+                &v["sections"],
+                &v["initiatives"],
+                &v["action_items"],
+                &v["fiscal_year"]
+            ),
+            (&3.into(), &11.into(), &24.into(), &2017.into()),
+            "{workbook}"
+        );
+        assert_eq!(v["period"], "first_half");
+    }
+    let run = shinchoku(&["import", &path("seed.xlsx"), "-o", &path("seed.ron")]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        json(&["check", &path("seed.ron"), "--json"])["initiatives"],
+        11
+    );
+    let run = shinchoku(&["print", &path("seed.xlsx"), "-o", &path("grid.pdf")]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        std::fs::read(path("grid.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    let run = shinchoku(&["export", &path("seed.xlsx"), "-o", &path("again.tsv")]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let table = shinchoku(&["diff", SEED, &path("again.tsv")]);
+    assert_eq!(
+        table.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&table.stdout)
+    );
+    // A workbook cut short exits 2, naming the file.
+    let bytes = std::fs::read(path("seed.xlsx")).unwrap();
+    std::fs::write(path("cut.xlsx"), &bytes[..bytes.len() / 3]).unwrap();
+    let out = shinchoku(&["check", &path("cut.xlsx")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cut.xlsx") && err.contains("XLSX workbook"),
+        "{err}"
+    );
+}

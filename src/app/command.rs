@@ -28,6 +28,7 @@ pub enum AppCommand {
     Prefs(PrefsCommand),
     Dialog(DialogCommand),
     Compare(CompareCommand),
+    Survey(SurveyCommand),
 }
 
 /// What a user asks from a menu or the keyboard.
@@ -73,6 +74,16 @@ pub enum Action {
     PreviousLate,
     /// 表示 → 列幅を元に戻す.
     ResetColumns,
+    /// ファイル → 担当課へ照会…: the 照会 form.
+    Survey,
+    /// ファイル → 回答を取り込む…: answer files to review and take in.
+    CollectAnswers,
+    /// 表示 → 提出状況: the panel of who has answered.
+    ToggleSurveyStatus,
+    /// Ctrl+→ / Ctrl+←: the keyboard's cell in the row, across the shown columns (Tab stays
+    /// egui's, moving between fields).
+    NextCell,
+    PreviousCell,
 }
 
 /// When a shortcut is taken.
@@ -233,6 +244,31 @@ impl Action {
             When::Always,
         ),
         spec(Action::ResetColumns, |t| t.reset_columns, &[], When::Always),
+        spec(Action::Survey, |t| t.survey, &[], When::Always),
+        spec(
+            Action::CollectAnswers,
+            |t| t.collect_answers,
+            &[],
+            When::Always,
+        ),
+        spec(
+            Action::ToggleSurveyStatus,
+            |t| t.survey_status,
+            &[],
+            When::Always,
+        ),
+        spec(
+            Action::PreviousCell,
+            |t| t.previous_cell,
+            &[key(CMD, Key::ArrowLeft)],
+            When::NotTyping,
+        ),
+        spec(
+            Action::NextCell,
+            |t| t.next_cell,
+            &[key(CMD, Key::ArrowRight)],
+            When::NotTyping,
+        ),
     ];
 
     pub fn spec(self) -> &'static ActionSpec {
@@ -330,6 +366,39 @@ impl FileCommand {
     }
 }
 
+/// The survey (照会): sending, taking answers in, 提出状況.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SurveyCommand {
+    CloseForm,
+    /// The form was filled in: ask for the folder, then write the responses there.
+    Submit(crate::app::state::survey::SendForm),
+    /// Write the responses of the submitted form to this folder, and record them as sent.
+    SendTo(PathBuf),
+    /// Read these answer files and show what they would change.
+    Collect(Vec<PathBuf>),
+    ToggleConflict(usize),
+    /// Take the reviewed answers in (with the accepted conflicts) as one undoable step.
+    TakeIn,
+    CancelReview,
+    Sort(crate::survey::StatusKey),
+    /// Start (Some) or stop (None) typing a 差戻し note for a division.
+    StartSendBack(Option<String>),
+    /// Send the division's answer back with this note (one undoable step).
+    SendBack {
+        division: String,
+        note: String,
+    },
+    /// The 提出状況 as CSV (ask where), or to this file.
+    ExportStatus,
+    ExportStatusTo(PathBuf),
+    /// The 提出状況 on paper: ask where, or to this PDF.
+    PrintStatus,
+    PrintStatusTo(PathBuf),
+    /// Files dropped on the window: answers to a master that has a survey are collected;
+    /// anything else opens.
+    Dropped(Vec<PathBuf>),
+}
+
 impl CompareCommand {
     pub fn discards_report(&self) -> bool {
         matches!(self, CompareCommand::OpenMember { .. })
@@ -364,6 +433,14 @@ pub enum PathPurpose {
     Compare,
     /// Where to save the change list's PDF.
     ChangeList,
+    /// The folder the survey's response files go to.
+    SurveyFolder,
+    /// Where to save the 提出状況 CSV.
+    StatusCsv,
+    /// An answer file to take in (typed: one at a time).
+    Answers,
+    /// Where to save the 提出状況 PDF.
+    StatusPdf,
     SaveAs,
     ExportPdf,
     Export {
@@ -379,6 +456,10 @@ impl PathPurpose {
             PathPurpose::Open => FileCommand::OpenPath(path).into(),
             PathPurpose::Compare => CompareCommand::With(path).into(),
             PathPurpose::ChangeList => CompareCommand::PrintList(path).into(),
+            PathPurpose::SurveyFolder => SurveyCommand::SendTo(path).into(),
+            PathPurpose::StatusCsv => SurveyCommand::ExportStatusTo(path).into(),
+            PathPurpose::Answers => SurveyCommand::Collect(vec![path]).into(),
+            PathPurpose::StatusPdf => SurveyCommand::PrintStatusTo(path).into(),
             PathPurpose::SaveAs => FileCommand::SaveTo(path).into(),
             PathPurpose::ExportPdf => FileCommand::ExportPdfTo(path).into(),
             PathPurpose::Export { encoding, .. } => FileCommand::ExportTo { path, encoding }.into(),
@@ -395,6 +476,8 @@ pub enum ViewCommand {
     SelectRow(Id),
     /// No entry selected any more (its editor window was closed).
     ClearEntry,
+    /// The detail panel's 時期 field took the keyboard it was asked to take.
+    MonthsFocused,
     SelectEntry(Id),
     StartEditing(EditTarget),
     /// The in-place field was left with Enter (or by clicking elsewhere).
@@ -533,6 +616,12 @@ impl From<PrefsCommand> for AppCommand {
 impl From<CompareCommand> for AppCommand {
     fn from(c: CompareCommand) -> AppCommand {
         AppCommand::Compare(c)
+    }
+}
+
+impl From<SurveyCommand> for AppCommand {
+    fn from(c: SurveyCommand) -> AppCommand {
+        AppCommand::Survey(c)
     }
 }
 

@@ -7,6 +7,7 @@ mod comparing;
 pub mod fonts;
 pub mod i18n;
 pub mod state;
+mod surveying;
 mod views;
 
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ use crate::model::Id;
 use crate::store::recovery::RecoveryStore;
 pub use command::{
     Action, AppCommand, CompareCommand, DialogCommand, EditTarget, FileCommand, PrefsCommand,
+    SurveyCommand,
 };
 pub use command::{PrintCommand, ViewCommand};
 pub use i18n::Lang;
@@ -29,6 +31,7 @@ use state::dialogs::DialogState;
 use state::document::DocState;
 pub use state::prefs::Prefs;
 use state::printing::{PdfPurpose, PrintState};
+use state::survey::SurveyState;
 use state::view::ViewModel;
 pub use views::ViewState;
 pub use views::columns::{Column, ColumnLayout, ColumnPrefs};
@@ -42,6 +45,7 @@ pub struct ShinchokuApp {
     prefs: Prefs,
     dialogs: DialogState,
     compare: CompareState,
+    survey: SurveyState,
     /// What the views are in the middle of (typing, dragging); theirs to change.
     drafts: ViewState,
     /// Commands asked for outside a frame's views (tests, scripts), run in the next frame.
@@ -65,6 +69,7 @@ impl ShinchokuApp {
             prefs,
             dialogs: DialogState::default(),
             compare: CompareState::default(),
+            survey: SurveyState::default(),
             drafts: ViewState::default(),
             queued: Vec::new(),
             discard_confirmed: false,
@@ -211,6 +216,7 @@ impl ShinchokuApp {
         self.compare.refresh(report, revision);
         let mut out = views::menu::show(ui, t, &self.prefs, doc, self.view.show_summary());
         out.extend(views::toolbar::show(ui, lang, report, self.view.filter()));
+        views::survey::banner(ui, t, report);
         views::status::show(ui, lang, doc, self.dialogs.notice());
         out.extend(views::detail::show(
             ui,
@@ -244,6 +250,19 @@ impl ShinchokuApp {
             };
             out.extend(preview.show(&ctx));
         }
+        let status_rows = if self.survey.status_open() {
+            self.status_rows()
+        } else {
+            Vec::new()
+        };
+        let doc = self.doc.doc();
+        out.extend(views::survey::status_panel(
+            ui,
+            lang,
+            &self.survey,
+            &status_rows,
+            &mut self.drafts,
+        ));
         out.extend(views::compare::show(ui, lang, &mut self.compare, doc));
         let scroll_to = self.view.take_scroll();
         let compared = self
@@ -264,6 +283,13 @@ impl ShinchokuApp {
             };
             out.extend(grid_view.show(ui));
         });
+        out.extend(views::survey::form(
+            &ctx,
+            lang,
+            &self.survey,
+            &mut self.drafts,
+        ));
+        out.extend(views::survey::review(&ctx, lang, self.survey.review()));
         if let Some(dialog) = self.dialogs.dialog() {
             let typed = &mut self.drafts.typed_path;
             out.extend(views::dialogs::show(&ctx, lang, dialog, doc, typed));
@@ -310,11 +336,10 @@ impl ShinchokuApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        // Several reports dropped at once are a series to step through.
-        match dropped.len() {
-            0 => {}
-            1 => out.push(FileCommand::OpenPath(dropped.remove(0)).into()),
-            _ => out.push(CompareCommand::OpenSeries(dropped).into()),
+        // Answers dropped on a master are taken in; otherwise one file opens and several are a
+        // series to step through (see `SurveyCommand::Dropped`).
+        if !dropped.is_empty() {
+            out.push(SurveyCommand::Dropped(std::mem::take(&mut dropped)).into());
         }
         // The recovery copy: when due, and at once when the window loses the focus.
         let focused = ctx.input(|i| i.viewport().focused);
@@ -380,9 +405,13 @@ impl ShinchokuApp {
                 follow
             }
             AppCommand::Compare(compare) => self.handle_compare(compare),
+            AppCommand::Survey(survey) => self.handle_survey(survey),
             AppCommand::File(file) => self.doc.handle_file(file, lang),
             AppCommand::Edit(intent) => self.doc.perform(intent, lang),
             AppCommand::View(view) => {
+                if view == ViewCommand::Reset {
+                    self.survey.reset();
+                }
                 let before = self.view.selected_entry();
                 let mut follow = self.view.handle(&self.doc.doc().report, view);
                 follow.extend(self.unfold_for_entry(before));
@@ -439,7 +468,23 @@ impl ShinchokuApp {
                     .map(|c| (c, self.compare.generation()));
                 self.view.move_selection(report, revision, compared, step);
             }
-            Action::EditSelected => self.view.edit_selected(report),
+            Action::EditSelected => {
+                let mut follow = self.view.edit_selected(report);
+                // The 時期 field is in the detail panel: unfold it to take the keyboard.
+                if self.view.focus_months() && self.prefs.detail_folded && !self.prefs.detail_popup
+                {
+                    follow.push(PrefsCommand::SetDetailFolded(false).into());
+                }
+                return follow;
+            }
+            Action::NextCell | Action::PreviousCell => {
+                let step = if action == Action::NextCell { 1 } else { -1 };
+                let shown: Vec<Column> = Column::ALL
+                    .into_iter()
+                    .filter(|c| self.prefs.columns.is_shown(*c))
+                    .collect();
+                self.view.move_column(&shown, step);
+            }
             Action::FoldOrParent
             | Action::UnfoldOrChild
             | Action::NextLate
@@ -463,9 +508,26 @@ impl ShinchokuApp {
                 self.saved();
                 return follow;
             }
-            Action::Compare | Action::OpenSeries | Action::ExportChangeList => {
+            Action::Compare
+            | Action::OpenSeries
+            | Action::ExportChangeList
+            | Action::CollectAnswers => {
                 return self.doc.handle_action(action, self.lang());
             }
+            Action::Survey => {
+                if report.response.is_some() {
+                    let t = self.lang().texts();
+                    return vec![
+                        DialogCommand::Show(Dialog::Error {
+                            title: t.survey_failed.into(),
+                            message: t.survey_not_master.into(),
+                        })
+                        .into(),
+                    ];
+                }
+                self.survey.open_form();
+            }
+            Action::ToggleSurveyStatus => self.survey.toggle_status(),
             Action::Open
             | Action::Import
             | Action::SaveAs

@@ -104,11 +104,16 @@ impl std::error::Error for RolloverError {}
 
 /// The report carried into the next period (see the module's description).
 pub fn rollover(report: &Report, to: RolloverTo) -> Result<Report, RolloverError> {
-    match to {
+    let mut next = match to {
         RolloverTo::SecondHalf => within_year(report, Period::SecondHalf, to),
         RolloverTo::FullYear => within_year(report, Period::FullYear, to),
         RolloverTo::NextYear => next_year(report),
-    }
+    }?;
+    // The identity is kept (the same programme's report, compared by id); the survey status
+    // was the closed period's: the new period is surveyed afresh, and an answer to the old
+    // one is refused by its period.
+    next.survey.clear();
+    Ok(next)
 }
 
 /// The period being closed, listing the results that are its own (not an earlier period's).

@@ -4,7 +4,10 @@
 
 use super::{Edit, EditError, Thing, add_entry, done_as_planned, new_topic, relabel_span};
 use crate::model::entry_text::{with_counts, with_scheduled, with_text, with_timing};
-use crate::model::{AsOf, Count, FiscalYear, Id, MonthSet, Period, Report, Side, Timing};
+use crate::model::{
+    AsOf, Count, DivisionSurvey, FiscalYear, Id, MonthSet, Period, Report, SentBack, Side, Timing,
+};
+use chrono::{NaiveDate, NaiveDateTime};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Intent {
@@ -99,6 +102,20 @@ pub enum Intent {
         result: Id,
         plan: Id,
     },
+    /// The survey was sent to these 担当課 (照会), due then (`None` keeps a due date set).
+    MarkSent {
+        divisions: Vec<String>,
+        at: NaiveDateTime,
+        due: Option<NaiveDate>,
+    },
+    /// 差戻し: the division's answer is sent back for correction, with a note.
+    SendBack {
+        division: String,
+        at: NaiveDateTime,
+        note: String,
+    },
+    /// Answers taken in (回答の取り込み): what `survey::Collection::intent` gives.
+    TakeAnswers(Box<super::ProvisionalEdit>),
 }
 
 impl Intent {
@@ -292,6 +309,39 @@ impl Intent {
                     reports,
                 }
             }
+            Intent::MarkSent { divisions, at, due } => {
+                let edits: Vec<Edit> = divisions
+                    .into_iter()
+                    .filter_map(|d| {
+                        let old = report.survey_of(&d).cloned();
+                        let mut record = old.clone().unwrap_or_else(|| DivisionSurvey::new(&d));
+                        record.sent = Some(at);
+                        if due.is_some() {
+                            record.due = due;
+                        }
+                        (old.as_ref() != Some(&record)).then_some(Edit::SetDivisionSurvey {
+                            division: d,
+                            record: Some(record),
+                        })
+                    })
+                    .collect();
+                if edits.is_empty() {
+                    return Ok(None);
+                }
+                Edit::Batch(edits)
+            }
+            Intent::SendBack { division, at, note } => {
+                let mut record = report
+                    .survey_of(&division)
+                    .cloned()
+                    .unwrap_or_else(|| DivisionSurvey::new(&division));
+                record.sent_back = Some(SentBack { at, note });
+                Edit::SetDivisionSurvey {
+                    division,
+                    record: Some(record),
+                }
+            }
+            Intent::TakeAnswers(taking) => taking.into_edit(report),
         };
         Ok(Some(edit))
     }

@@ -5,18 +5,21 @@
 mod build;
 pub mod history;
 pub mod intent;
+mod provisional;
 pub mod spans;
 
 pub use build::*;
 pub use history::History;
 pub use intent::Intent;
+pub use provisional::ProvisionalEdit;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::lang::{Describe, Lang, say};
 use crate::model::{
-    ActionItem, AsOf, Entry, EntryPlace, Id, Initiative, Period, Report, Side, StageSpan, Topic,
+    ActionItem, AsOf, DivisionSurvey, Entry, EntryPlace, Id, Initiative, Period, Report, Side,
+    StageSpan, Topic,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +108,17 @@ pub enum Edit {
         entry: Id,
         reports: Vec<Id>,
     },
+    /// A topic's whole plan or actual list at once (a division's answer taken in).
+    SetEntries {
+        topic: Id,
+        side: Side,
+        entries: Vec<Entry>,
+    },
+    /// One 担当課's survey record (提出状況); `None` removes it.
+    SetDivisionSurvey {
+        division: String,
+        record: Option<DivisionSurvey>,
+    },
     /// Several edits as one step; undone in reverse order.
     Batch(Vec<Edit>),
 }
@@ -142,6 +156,52 @@ pub enum EditError {
         stage: usize,
         rule: Box<crate::model::validate::Rule>,
     },
+    /// The open report is a response for `division`, and the edit reaches beyond its results.
+    OutOfScope {
+        division: String,
+        reason: OutOfScope,
+    },
+}
+
+/// Why an edit is outside a response's scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutOfScope {
+    /// A topic another 担当課 answers for (`None`: a topic no division answers for).
+    OtherDivision { topic: Id, division: Option<String> },
+    /// The 年次計画 (plan) of a topic: the office's, not the division's.
+    Plan { topic: Id },
+    /// Anything but results: headings, stages, action items, titles, 担当課, period, date.
+    NotResults,
+}
+
+impl Describe for OutOfScope {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            OutOfScope::OtherDivision { topic, division } => match division {
+                Some(d) => say(
+                    lang,
+                    format!("見出し{topic}は{d}の担当です"),
+                    format!("topic {topic} is answered by {d}"),
+                ),
+                None => say(
+                    lang,
+                    format!("見出し{topic}には担当課がありません"),
+                    format!("topic {topic} has no 担当課"),
+                ),
+            },
+            OutOfScope::Plan { topic } => say(
+                lang,
+                format!("見出し{topic}の年次計画は変更できません（実績のみ）"),
+                format!("the plan of topic {topic} is not the division's to change (results only)"),
+            ),
+            OutOfScope::NotResults => say(
+                lang,
+                "実績以外（見出し・工程・取組名・担当課・期間など）は変更できません".into(),
+                "only results can be changed (not headings, stages, titles, 担当課, period …)"
+                    .into(),
+            ),
+        }
+    }
 }
 
 /// The kinds of thing a report holds, for messages.
@@ -155,7 +215,7 @@ pub enum Thing {
 }
 
 impl Thing {
-    fn name(self, lang: Lang) -> &'static str {
+    pub(crate) fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Thing::Section, Lang::Ja) => "区分",
             (Thing::Initiative, Lang::Ja) => "取組",
@@ -218,6 +278,17 @@ impl Describe for EditError {
                     ),
                 )
             }
+            EditError::OutOfScope { division, reason } => say(
+                lang,
+                format!(
+                    "{division}への回答用ファイルでは変更できません: {}",
+                    reason.describe(lang)
+                ),
+                format!(
+                    "not editable in this response for {division}: {}",
+                    reason.describe(lang)
+                ),
+            ),
         }
     }
 }
@@ -426,6 +497,38 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             Edit::SetReports {
                 entry,
                 reports: std::mem::replace(&mut e.reports, reports),
+            }
+        }
+        Edit::SetEntries {
+            topic,
+            side,
+            entries,
+        } => {
+            let t = topic_mut(report, topic)?;
+            Edit::SetEntries {
+                topic,
+                side,
+                entries: std::mem::replace(t.entries_mut(side), entries),
+            }
+        }
+        Edit::SetDivisionSurvey { division, record } => {
+            let at = report.survey.iter().position(|s| s.division == division);
+            let old = match (at, record) {
+                (Some(k), Some(r)) => Some(std::mem::replace(&mut report.survey[k], r)),
+                (Some(k), None) => Some(report.survey.remove(k)),
+                (None, Some(r)) => {
+                    // Kept in division order, so removing and putting back is exact.
+                    let k = report
+                        .survey
+                        .partition_point(|s| s.division.as_str() < r.division.as_str());
+                    report.survey.insert(k, r);
+                    None
+                }
+                (None, None) => None,
+            };
+            Edit::SetDivisionSurvey {
+                division,
+                record: old,
             }
         }
         Edit::Batch(edits) => {

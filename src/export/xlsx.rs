@@ -52,7 +52,7 @@ fn filled(color: Rgb) -> Format {
 }
 
 /// Lines a text takes in a column `width` characters wide (kanji count two, as Excel draws them).
-fn lines(text: &str, width: f64) -> f64 {
+pub(crate) fn lines(text: &str, width: f64) -> f64 {
     text.split('\n')
         .map(|line| {
             let units: f64 = line

@@ -14,9 +14,20 @@ pub enum CellItem {
     Text(String),
 }
 
+/// A cell of the text table: HTML fragments, `<p>`, `<br>` and `<ul>` breaking it.
 pub fn cell_items(cell: &str) -> Vec<CellItem> {
+    items_of_blocks(html::blocks(cell).into_iter().flatten())
+}
+
+/// A workbook cell: plain text with no markup (`<p>` typed in Excel is text), a line break
+/// where the table has `<br>` or a new `<p>`.
+pub fn plain_cell_items(cell: &str) -> Vec<CellItem> {
+    items_of_blocks(cell.lines().map(str::to_string))
+}
+
+fn items_of_blocks(blocks: impl Iterator<Item = String>) -> Vec<CellItem> {
     let mut out = Vec::new();
-    for block in html::blocks(cell).into_iter().flatten() {
+    for block in blocks {
         let mut rest = block.as_str();
         while let Some((before, heading, after)) = next_heading(rest) {
             split_bullets(before, &mut out);

@@ -5,7 +5,9 @@
 pub mod cell;
 pub mod decode;
 pub mod html;
+mod ods_spans;
 mod table;
+pub mod workbook;
 
 use std::path::Path;
 
@@ -14,6 +16,7 @@ use crate::model::diag::{
     FileError, FileErrorKind, ImportError, ImportErrorKind, Location, Warning,
 };
 pub use decode::TextEncoding;
+pub use workbook::{ImportedWorkbook, WorkbookFormat, import_workbook};
 
 /// A report read from a table, with what the reader noticed on the way.
 #[derive(Clone, Debug)]
@@ -53,13 +56,35 @@ pub fn import_text(text: &str) -> Result<Imported, ImportError> {
     })
 }
 
-pub fn import_file(path: &Path) -> Result<Imported, FileError> {
+/// Reads a report table or a workbook, by what the file holds: a workbook by its first bytes
+/// (or, when they are no workbook's, by a workbook's name — then it is damaged), anything else
+/// as a table.
+pub fn import_file(path: &Path) -> Result<(Report, Vec<Warning>), FileError> {
     let bytes = std::fs::read(path).map_err(|e| FileError {
         path: path.to_path_buf(),
         kind: FileErrorKind::CannotRead(e.to_string()),
     })?;
-    import_bytes(&bytes).map_err(|e| FileError {
+    import_any(&bytes, WorkbookFormat::of_name(path)).map_err(|e| FileError {
         path: path.to_path_buf(),
-        kind: FileErrorKind::Import(e),
+        kind: FileErrorKind::Import(Box::new(e)),
     })
+}
+
+/// The bytes of a table or a workbook; `named` is what the file's name says it is.
+pub fn import_any(
+    bytes: &[u8],
+    named: Option<WorkbookFormat>,
+) -> Result<(Report, Vec<Warning>), ImportError> {
+    let by_content = WorkbookFormat::of_bytes(bytes);
+    // A ZIP package named .ods is read as ODS even if its mimetype entry is not where ODF
+    // puts it.
+    let format = match (by_content, named) {
+        (Some(WorkbookFormat::Xlsx), Some(WorkbookFormat::Ods)) => Some(WorkbookFormat::Ods),
+        (Some(f), _) => Some(f),
+        (None, named) => named,
+    };
+    match format {
+        Some(format) => import_workbook(bytes, format).map(|w| (w.report, w.warnings)),
+        None => import_bytes(bytes).map(|i| (i.report, i.warnings)),
+    }
 }

@@ -2,6 +2,8 @@
 //! initiative rows with their HTML stage table, and the plain stage rows repeated under them
 //! (cross-checked, never trusted over the table).
 
+use std::collections::HashMap;
+
 use super::cell::{self, CellItem};
 use super::html;
 use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
@@ -12,9 +14,23 @@ use crate::model::{
     UnreadText, YearRange,
 };
 
-struct Row<'a> {
-    line: usize,
-    fields: Vec<&'a str>,
+/// A row as the reader takes it: a line of the text table, or rows of a workbook sheet
+/// gathered into the same fields (`workbook.rs`).
+pub(super) struct Row<'a> {
+    /// 1-based: the line of the text, or the sheet row the fields start on.
+    pub(super) line: usize,
+    pub(super) fields: Vec<&'a str>,
+    pub(super) sheet: Option<SheetRow>,
+}
+
+/// What a workbook row brings besides its fields.
+#[derive(Default)]
+pub(super) struct SheetRow {
+    /// The stage table, read from the sheet's 取組項目 and year cells (merged cells as
+    /// colspans), in place of the HTML table of the text.
+    pub(super) stage: Option<html::Table>,
+    /// The sheet column (1-based) each field was read from, for naming the cell in a warning.
+    pub(super) columns: Vec<Option<usize>>,
 }
 
 impl Row<'_> {
@@ -27,13 +43,28 @@ impl Row<'_> {
     }
 
     fn is_header(&self) -> bool {
-        self.fields.iter().any(|f| f.trim() == "番号")
-            && self.fields.iter().any(|f| f.contains("具体的取組"))
+        is_header(&self.fields)
     }
 
     fn is_stage_header(&self) -> bool {
         self.fields.iter().any(|f| f.trim() == "取組項目")
     }
+}
+
+/// The header row of the published layout, found by its content: 番号 and 具体的取組.
+pub(super) fn is_header<S: AsRef<str>>(fields: &[S]) -> bool {
+    fields.iter().any(|f| f.as_ref().trim() == "番号")
+        && fields.iter().any(|f| f.as_ref().contains("具体的取組"))
+}
+
+/// A section heading (`I 協創…`, `Ⅲ …`) written alone in a cell.
+pub(super) fn is_section_text(text: &str) -> bool {
+    section_of(&Row {
+        line: 0,
+        fields: vec![text],
+        sheet: None,
+    })
+    .is_some()
 }
 
 fn split_rows(text: &str) -> Vec<Row<'_>> {
@@ -50,6 +81,7 @@ fn split_rows(text: &str) -> Vec<Row<'_>> {
         .map(|(i, l)| Row {
             line: i + 1,
             fields: l.split('\t').collect(),
+            sheet: None,
         })
         .collect()
 }
@@ -73,6 +105,9 @@ struct Reader {
     plain: Option<PlainCheck>,
     /// The row of each initiative read, in order.
     initiative_lines: Vec<usize>,
+    /// Reading a workbook: the sheet's name, and the sheet column of each field by row.
+    sheet: Option<String>,
+    columns: HashMap<usize, Vec<Option<usize>>>,
 }
 
 pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
@@ -84,14 +119,35 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
             kind: ImportErrorKind::Binary,
         });
     }
-    let rows = split_rows(text);
+    read_rows(&split_rows(text), None)
+}
+
+/// Reads rows gathered from a workbook sheet; warnings name the sheet's cells.
+pub(super) fn read_sheet(sheet: &str, rows: &[Row]) -> Result<(Report, Vec<Warning>), ImportError> {
+    read_rows(rows, Some(sheet))
+}
+
+fn read_rows(rows: &[Row], sheet: Option<&str>) -> Result<(Report, Vec<Warning>), ImportError> {
+    let columns: HashMap<usize, Vec<Option<usize>>> = rows
+        .iter()
+        .filter_map(|r| Some((r.line, r.sheet.as_ref()?.columns.clone())))
+        .collect();
+    let place = |at: Location| match sheet {
+        Some(name) => in_sheet(name, &columns, at),
+        None => at,
+    };
     let Some(first_header) = rows.iter().position(Row::is_header) else {
         return Err(ImportError {
             at: Location::default(),
             kind: ImportErrorKind::NoHeaderRow,
         });
     };
-    let title_row = rows[..first_header].iter().find(|r| !r.is_blank());
+    // The title is the line above the header naming the year (a workbook's title block may
+    // start with a 資料２ or a date), else the first line with text.
+    let title_row = rows[..first_header]
+        .iter()
+        .find(|r| !r.is_blank() && era::find_era_year(&r.fields.join(" ")).is_some())
+        .or_else(|| rows[..first_header].iter().find(|r| !r.is_blank()));
     let title = title_row.map_or(String::new(), |r| {
         r.fields
             .iter()
@@ -102,11 +158,18 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
     });
     let header = &rows[first_header];
     let header_text = header.fields.join(" ");
+    // A title block of several rows may name the period on another row than the title's
+    // (`上半期(4月～9月)` under it).
+    let block_text = rows[..first_header]
+        .iter()
+        .map(|r| r.fields.join(" "))
+        .collect::<Vec<_>>()
+        .join(" ");
     let fiscal_year = era::find_era_year(&title)
         .or_else(|| era::find_era_year(&header_text))
         .map(FiscalYear)
         .ok_or_else(|| ImportError {
-            at: Location::row(title_row.map_or(header.line, |r| r.line)),
+            at: place(Location::row(title_row.map_or(header.line, |r| r.line))),
             kind: match era::find_unsupported_era_year(&title) {
                 Some(written) => ImportErrorKind::YearNotHandled { written },
                 None => ImportErrorKind::NoFiscalYear,
@@ -121,6 +184,8 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         plan_years: None,
         plain: None,
         initiative_lines: Vec::new(),
+        sheet: sheet.map(str::to_string),
+        columns,
     };
     if let Some(written) = era::find_unsupported_era_year(&title) {
         reader.warn(
@@ -143,7 +208,9 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
             kind: ImportErrorKind::NoInitiative,
         });
     }
-    let period = period_of(&title, &reader.headings.actual);
+    let period = period_of(&title, &reader.headings.actual)
+        .or_else(|| Period::named_in(&block_text))
+        .unwrap_or(Period::FullYear);
     let plan_years = reader.plan_years.map_or_else(
         || {
             reader.warn(Location::default(), WarningKind::NoStageTable);
@@ -168,17 +235,41 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         next_id: 1,
         history: Vec::new(),
         to_confirm: Vec::new(),
+        id: Default::default(),
+        response: None,
+        survey: Vec::new(),
     };
     report.number_in_document_order();
     crate::model::links::propose_all(&mut report);
+    report.id = crate::model::ReportId::derive(&report);
     Ok((report, reader.warnings))
 }
 
 /// The actual column's heading says which period it reports; the title only when it does not.
-fn period_of(title: &str, actual_heading: &str) -> Period {
-    Period::named_in(actual_heading)
-        .or_else(|| Period::named_in(title))
-        .unwrap_or(Period::FullYear)
+fn period_of(title: &str, actual_heading: &str) -> Option<Period> {
+    Period::named_in(actual_heading).or_else(|| Period::named_in(title))
+}
+
+/// A location of the rows read from a sheet, as the sheet's cell: the row is the sheet's
+/// already, the field becomes the column it was read from.
+fn in_sheet(sheet: &str, columns: &HashMap<usize, Vec<Option<usize>>>, at: Location) -> Location {
+    let Some(row) = at.row else {
+        return Location {
+            sheet: Some(sheet.to_string()),
+            ..at
+        };
+    };
+    let column = at.field.and_then(|f| {
+        columns
+            .get(&row)
+            .and_then(|c| c.get(f.checked_sub(1)?).copied().flatten())
+    });
+    Location {
+        row: Some(row),
+        field: column,
+        field_name: at.field_name,
+        sheet: Some(sheet.to_string()),
+    }
 }
 
 fn programme_of(title: &str) -> String {
@@ -228,6 +319,10 @@ impl Reader {
     }
 
     fn warn(&mut self, at: Location, kind: WarningKind) {
+        let at = match &self.sheet {
+            Some(sheet) => in_sheet(sheet, &self.columns, at),
+            None => at,
+        };
         self.warnings.push(Warning::new(at, kind));
     }
 
@@ -337,7 +432,11 @@ impl Reader {
         }
         let (label, title) = split_circled(row.get(1));
         let stage_cell = row.get(2);
-        let table = html::parse_table(stage_cell);
+        let plain_cells = row.sheet.is_some();
+        let table = match &row.sheet {
+            Some(s) => s.stage.clone(),
+            None => html::parse_table(stage_cell),
+        };
         let mut items = Vec::new();
         let mut data_start = 3;
         if let Some(table) = &table {
@@ -400,12 +499,14 @@ impl Reader {
         let actual_name = "実績";
         for (k, name) in [(0, plan_name), (1, actual_name)] {
             let at = Location::field(row.line, data_start + k + 1, name);
-            let side_topics = self.cell_topics(field(data_start + k).unwrap_or(""), &at);
+            let side_topics =
+                self.cell_topics(field(data_start + k).unwrap_or(""), plain_cells, &at);
             merge_topics(&mut topics, side_topics, k == 0);
         }
         let division_at = Location::field(row.line, data_start + 3, "担当課");
         let divisions = self.assign_divisions(
             field(data_start + 2).unwrap_or(""),
+            plain_cells,
             &mut topics,
             &division_at,
         );
@@ -575,9 +676,14 @@ impl Reader {
     }
 
     /// A plan or actual cell as (heading, entries) groups in written order.
-    fn cell_topics(&mut self, cell: &str, at: &Location) -> Vec<(Option<String>, Vec<Entry>)> {
+    fn cell_topics(
+        &mut self,
+        cell: &str,
+        plain: bool,
+        at: &Location,
+    ) -> Vec<(Option<String>, Vec<Entry>)> {
         let mut groups: Vec<(Option<String>, Vec<Entry>)> = Vec::new();
-        for item in cell::cell_items(cell) {
+        for item in items_of(cell, plain) {
             let (text, bullet) = match item {
                 CellItem::Heading(h) => {
                     if groups.iter().any(|(g, _)| g.as_deref() == Some(h.as_str())) {
@@ -609,12 +715,13 @@ impl Reader {
     fn assign_divisions(
         &mut self,
         cell: &str,
+        plain: bool,
         topics: &mut Vec<Topic>,
         at: &Location,
     ) -> Vec<String> {
         let mut own = Vec::new();
         let mut pending: Vec<String> = Vec::new();
-        for item in cell::cell_items(cell) {
+        for item in items_of(cell, plain) {
             match item {
                 CellItem::Heading(h) => pending.push(h),
                 CellItem::Bullet(d) | CellItem::Text(d) => {
@@ -648,6 +755,15 @@ impl Reader {
             );
         }
         own
+    }
+}
+
+/// A workbook's cells are plain text; the table's carry HTML.
+fn items_of(cell: &str, plain: bool) -> Vec<CellItem> {
+    if plain {
+        cell::plain_cell_items(cell)
+    } else {
+        cell::cell_items(cell)
     }
 }
 
@@ -690,12 +806,16 @@ fn initiative_number(row: &Row) -> Option<String> {
 }
 
 /// `I 協創…`, `II …`, `Ⅲ …`: a Roman numeral (Latin letters or Unicode numerals), a space, a
-/// title, and nothing else on the row.
+/// title, and nothing else on the row; or `1. …` / `１．…`, a number with its point (without
+/// it, `1` is an initiative's number).
 fn section_of(row: &Row) -> Option<(String, u32, String)> {
     if row.fields.iter().skip(1).any(|f| !f.trim().is_empty()) {
         return None;
     }
     let text = row.get(0);
+    if let Some(found) = numbered_section(text) {
+        return Some(found);
+    }
     let end = text
         .char_indices()
         .find(|(_, c)| roman_value(*c).is_none())
@@ -711,6 +831,23 @@ fn section_of(row: &Row) -> Option<(String, u32, String)> {
         roman_number(numeral)?,
         title.to_string(),
     ))
+}
+
+fn numbered_section(text: &str) -> Option<(String, u32, String)> {
+    let digits_end = text
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c)))
+        .map(|(i, _)| i)?;
+    let rest = &text[digits_end..];
+    let point = rest.chars().next().filter(|c| matches!(c, '.' | '．'))?;
+    let numeral = &text[..digits_end + point.len_utf8()];
+    let title = rest[point.len_utf8()..].trim();
+    let number: u32 = text[..digits_end]
+        .chars()
+        .map(|c| c.to_digit(10).or_else(|| Some(c as u32 - '０' as u32)))
+        .try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(d?))?;
+    (digits_end > 0 && !title.is_empty() && number > 0)
+        .then(|| (numeral.to_string(), number, title.to_string()))
 }
 
 fn roman_value(c: char) -> Option<u32> {

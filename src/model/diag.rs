@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::lang::{Describe, Lang, say};
 
-/// Where in the table something was found: 1-based row (line of the file) and field.
+/// Where in the table something was found: 1-based row (line of the file) and field; in a
+/// workbook, the sheet, and row and column of the sheet (described as `工程表!H12`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Location {
     pub row: Option<usize>,
@@ -17,6 +18,9 @@ pub struct Location {
     pub field: Option<usize>,
     /// What the field holds: `年次計画`, `工程` …
     pub field_name: Option<String>,
+    /// The workbook sheet `row` and `field` are in; `None` for a text table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 impl Location {
@@ -32,9 +36,46 @@ impl Location {
             row: Some(row),
             field: Some(field),
             field_name: Some(name.to_string()),
+            sheet: None,
         }
     }
 
+    /// A cell of a workbook sheet: 1-based row and column.
+    pub fn cell(sheet: &str, row: usize, column: usize, name: Option<&str>) -> Location {
+        Location {
+            row: Some(row),
+            field: Some(column),
+            field_name: name.map(str::to_string),
+            sheet: Some(sheet.to_string()),
+        }
+    }
+
+    /// The cell as a spreadsheet names it: `工程表!H12` (`工程表!12` for a whole row, the
+    /// sheet's name alone for the whole sheet).
+    pub fn cell_name(&self) -> Option<String> {
+        let sheet = self.sheet.as_ref()?;
+        if self.row.is_none() && self.field.is_none() {
+            return Some(sheet.clone());
+        }
+        let row = self.row.map(|r| r.to_string()).unwrap_or_default();
+        let column = self.field.map(column_letters).unwrap_or_default();
+        Some(format!("{sheet}!{column}{row}"))
+    }
+}
+
+/// Spreadsheet column letters of a 1-based column: 1 → A, 27 → AA.
+pub fn column_letters(column: usize) -> String {
+    let mut n = column;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+impl Location {
     /// A place named by what it is rather than by row (a saved report has no rows).
     pub fn named(name: impl Into<String>) -> Location {
         Location {
@@ -46,6 +87,16 @@ impl Location {
 
 impl Describe for Location {
     fn describe(&self, lang: Lang) -> String {
+        if let Some(cell) = self.cell_name() {
+            return match &self.field_name {
+                Some(name) => say(
+                    lang,
+                    format!("{cell}（{name}）"),
+                    format!("{cell} ({name})"),
+                ),
+                None => cell,
+            };
+        }
         let mut parts = Vec::new();
         if let Some(r) = self.row {
             parts.push(say(lang, format!("{r}行目"), format!("row {r}")));
@@ -171,6 +222,15 @@ pub enum WarningKind {
     /// was dropped.
     LinkDropped {
         id: u64,
+    },
+    /// A workbook cell outside the report's columns or rows; kept in the unread list.
+    CellOutsideLayout {
+        text: String,
+    },
+    /// Another sheet of the workbook also holds a report table; only the first was read.
+    OtherReportSheet {
+        sheet: String,
+        read: String,
     },
 }
 
@@ -358,6 +418,22 @@ impl Describe for WarningKind {
                      the unread list"
                 ),
             ),
+            W::CellOutsideLayout { text } => say(
+                lang,
+                format!(
+                    "報告の表の列・行の外にあるセルです。未読の一覧に残しました:「{}」",
+                    preview(text)
+                ),
+                format!(
+                    "a cell outside the report's columns and rows; kept in the unread list: 「{}」",
+                    preview(text)
+                ),
+            ),
+            W::OtherReportSheet { sheet, read } => say(
+                lang,
+                format!("シート「{sheet}」にも報告の表があります。読んだのはシート「{read}」だけです"),
+                format!("sheet 「{sheet}」 holds a report table too; only sheet 「{read}」 was read"),
+            ),
             W::LinkDropped { id } => say(
                 lang,
                 format!("#{id} はこの取組の年次計画の項目ではないため、その結び付きを外しました"),
@@ -417,8 +493,8 @@ pub enum FileErrorKind {
     },
     /// Not a Shinchoku file of a version this build reads.
     Store(crate::model::diag::StoreProblem),
-    /// Not a report table.
-    Import(ImportError),
+    /// Not a report table or workbook (boxed: a workbook's error names its sheet and cell).
+    Import(Box<ImportError>),
 }
 
 impl Describe for FileError {
@@ -545,6 +621,18 @@ pub enum ImportErrorKind {
         written: String,
     },
     NoInitiative,
+    /// A workbook (by its name or its first bytes) that cannot be opened: damaged, cut short,
+    /// or not a workbook at all. `why` is the reader's own message.
+    DamagedWorkbook {
+        format: &'static str,
+        why: String,
+    },
+    /// A workbook protected by a password: its cells cannot be read.
+    EncryptedWorkbook,
+    /// No sheet of the workbook has a report header row (番号, 具体的取組).
+    NoReportSheet {
+        sheets: Vec<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -634,6 +722,33 @@ impl Describe for ImportError {
                 format!(
                     "no fiscal year found: 「{written}」 in the title is not a year Shinchoku \
                      handles, and the column headings name none"
+                ),
+            ),
+            K::DamagedWorkbook { format, why } => say(
+                lang,
+                format!("{format}のブックとして開けません（壊れているか、途中で切れているか、ブックではありません）: {why}"),
+                format!(
+                    "cannot be opened as an {format} workbook (damaged, cut short, or not a \
+                     workbook): {why}"
+                ),
+            ),
+            K::EncryptedWorkbook => say(
+                lang,
+                "パスワードで保護されたブックです。Excelでパスワードを外して保存してから開いてください".into(),
+                "the workbook is protected by a password: remove the password in Excel, save, \
+                 and open it again"
+                    .into(),
+            ),
+            K::NoReportSheet { sheets } => say(
+                lang,
+                format!(
+                    "報告の表のあるシートがありません。「番号」と「具体的取組」の列見出しがある行が必要です（調べたシート: {}）",
+                    sheets.join("、")
+                ),
+                format!(
+                    "no sheet holds a report table: expected a row with the column headings \
+                     番号 and 具体的取組 (sheets searched: {})",
+                    sheets.join(", ")
                 ),
             ),
             K::NoInitiative => say(

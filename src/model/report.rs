@@ -215,6 +215,15 @@ pub struct Report {
     /// divisions are asked to confirm them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to_confirm: Vec<Id>,
+    /// The report's identity, kept across saves and rollovers (answers are matched by it).
+    #[serde(default, skip_serializing_if = "super::survey::ReportId::is_unset")]
+    pub id: super::survey::ReportId,
+    /// Set in a response sent to one 担当課: whom it is for, and what it answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<super::survey::ResponseFor>,
+    /// In the master: each 担当課's part in the survey (提出状況), in division-name order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub survey: Vec<super::survey::DivisionSurvey>,
 }
 
 /// Text of the source the importer did not understand, kept so that nothing is lost.

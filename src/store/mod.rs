@@ -24,7 +24,11 @@ use crate::model::validate::{self, Violation};
 ///   results are the first half's, the 年次計画 and results of earlier fiscal years) and the
 ///   results to confirm (`to_confirm`). Both default to empty, so a schema-2 file reads as
 ///   it is; an older build would drop them, hence the new number.
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 4: the report's identity (`id`), a response's addressee (`response`) and the survey
+///   status (`survey`). A file without an identity is given one on open (derived from its
+///   programme, year, title and initiatives, so the same file opens with the same one until
+///   it is saved with it).
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -106,6 +110,9 @@ fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
     let mut file: FileIn = ron::from_str(text).map_err(malformed)?;
     if schema < 2 {
         crate::model::links::propose_all(&mut file.report);
+    }
+    if file.report.id.is_unset() {
+        file.report.id = crate::model::ReportId::derive(&file.report);
     }
     Ok(file.report)
 }

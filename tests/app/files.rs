@@ -71,3 +71,33 @@ fn an_unsaved_change_raises_the_guard_on_close() {
     h.step();
     assert!(sent(&h, &ViewportCommand::Close));
 }
+
+#[test]
+fn a_workbook_opens_in_the_window_and_a_damaged_one_says_why() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut h = sample_harness();
+    h.state_mut()
+        .queue(FileCommand::OpenPath(fixtures.join("seed-libreoffice.ods")));
+    h.run();
+    let seed = shinchoku::import::import_text(include_str!("../fixtures/mie-h29-h1-report.tsv"))
+        .unwrap()
+        .report;
+    assert!(
+        h.state().document().report == seed,
+        "the .ods opens as the seed"
+    );
+    assert!(h.state().window_title().starts_with("seed-libreoffice.ods"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.xlsx");
+    let bytes = std::fs::read(fixtures.join("seed-libreoffice.xlsx")).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    h.state_mut().queue(FileCommand::OpenPath(cut));
+    h.run();
+    h.get_by_label("ファイルを開けませんでした");
+    h.get_by_label_contains("cut.xlsx: XLSXのブックとして開けません");
+    assert!(
+        h.state().document().report == seed,
+        "the open report is kept"
+    );
+}

@@ -11,3 +11,4 @@ mod plan_lines;
 mod printing;
 mod safety;
 mod screens;
+mod survey;

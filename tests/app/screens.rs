@@ -177,3 +177,33 @@ fn f8_goes_to_the_next_late_initiative() {
     assert!(late.is_some(), "the sample has a late initiative");
     assert_eq!(h.state().selected(), late);
 }
+
+#[test]
+fn ctrl_arrows_move_between_cells_and_enter_acts_on_the_cell() {
+    let mut h = sized(Prefs::default(), 1366.0, 768.0);
+    // The first result of initiative 2, then its month cell: Enter puts the keyboard in 時期.
+    h.get_by_label("ポータルサイトへの掲載内容の追加").click();
+    h.run();
+    for _ in 0..2 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowRight);
+        h.run();
+    }
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let focused = h.get_by_label("時期");
+    assert!(focused.is_focused(), "the 時期 field has the keyboard");
+    // On a topic's 担当課 cell, Enter shows only that division's rows.
+    let mut h = sized(Prefs::default(), 1366.0, 768.0);
+    h.get_by_label("<ポータルサイトの構築>").click();
+    h.run();
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowRight);
+        h.run();
+    }
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().filter().division.as_deref(),
+        Some("総務部行財政改革推進課")
+    );
+}

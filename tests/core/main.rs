@@ -17,6 +17,8 @@ mod plan_lines;
 mod recovery;
 mod saving;
 mod store;
+mod survey;
+mod workbook;
 
 use shinchoku::import::{self, Imported};
 use shinchoku::model::{Initiative, Report};

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::app::command::{
     Action, AppCommand, CompareCommand, DialogCommand, EditTarget, FileCommand, PathPurpose,
-    PrefsCommand, ViewCommand,
+    PrefsCommand, SurveyCommand, ViewCommand,
 };
 use crate::app::i18n::Lang;
 use crate::app::state::dialogs::Dialog;
@@ -87,13 +87,21 @@ impl DocState {
         let t = lang.texts();
         match action {
             Action::Open => ask_path(PathPurpose::Open, || {
-                pick_file(&[(t.filter_ron, &["ron"]), (t.filter_table, TABLES)])
+                pick_file(&[
+                    (t.filter_ron, &["ron"]),
+                    (t.filter_table, TABLES),
+                    (t.filter_workbook, WORKBOOKS),
+                ])
             }),
-            Action::Import => {
-                ask_path(PathPurpose::Open, || pick_file(&[(t.filter_table, TABLES)]))
-            }
+            Action::Import => ask_path(PathPurpose::Open, || {
+                pick_file(&[(t.filter_table, TABLES), (t.filter_workbook, WORKBOOKS)])
+            }),
             Action::Compare => ask_path(PathPurpose::Compare, || {
-                pick_file(&[(t.filter_ron, &["ron"]), (t.filter_table, TABLES)])
+                pick_file(&[
+                    (t.filter_ron, &["ron"]),
+                    (t.filter_table, TABLES),
+                    (t.filter_workbook, WORKBOOKS),
+                ])
             }),
             // Several files at once; where no dialog can be shown, one typed path opens.
             Action::OpenSeries => {
@@ -107,11 +115,32 @@ impl DocState {
                 }
                 let mut dialog = rfd::FileDialog::new()
                     .add_filter(t.filter_ron, &["ron"])
-                    .add_filter(t.filter_table, TABLES);
+                    .add_filter(t.filter_table, TABLES)
+                    .add_filter(t.filter_workbook, WORKBOOKS);
                 dialog = dialog.set_title(t.open_series);
                 match dialog.pick_files() {
                     Some(paths) if !paths.is_empty() => {
                         vec![CompareCommand::OpenSeries(paths).into()]
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            // Answers: several at once; where no dialog can be shown, one typed path.
+            Action::CollectAnswers => {
+                if no_file_dialog() {
+                    return vec![
+                        DialogCommand::Show(Dialog::TypePath {
+                            purpose: PathPurpose::Answers,
+                        })
+                        .into(),
+                    ];
+                }
+                let dialog = rfd::FileDialog::new()
+                    .set_title(t.collect_answers)
+                    .add_filter(t.filter_answers, &["ron", "xlsx"]);
+                match dialog.pick_files() {
+                    Some(paths) if !paths.is_empty() => {
+                        vec![SurveyCommand::Collect(paths).into()]
                     }
                     _ => Vec::new(),
                 }
@@ -324,6 +353,8 @@ impl DocState {
 
 /// The report-table extensions the importer reads.
 const TABLES: &[&str] = &["tsv", "txt"];
+/// The workbooks it reads (`import::workbook`).
+const WORKBOOKS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
 /// Asks the system's file dialog; where it cannot be shown (no portal or zenity on a Linux
 /// desktop, or it gave up at once), asks for the path to be typed instead of doing nothing.
@@ -355,6 +386,16 @@ fn no_file_dialog() -> bool {
     let zenity = std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
     !bus && !zenity
+}
+
+/// Asks for a folder (the survey's responses go there).
+pub fn ask_folder(purpose: PathPurpose) -> FollowUps {
+    ask_path(purpose, || rfd::FileDialog::new().pick_folder())
+}
+
+/// Asks where to save a file of one kind.
+pub fn ask_save(purpose: PathPurpose, filter: &str, extension: &str, name: &str) -> FollowUps {
+    ask_path(purpose, || save_file(filter, extension, name))
 }
 
 fn pick_file(filters: &[(&str, &[&str])]) -> Option<PathBuf> {

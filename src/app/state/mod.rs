@@ -7,7 +7,8 @@
 //! - [`printing`]: the preview and PDF jobs;
 //! - [`prefs`]: what persists between runs (language, recent files, page setup);
 //! - [`dialogs`]: the dialog in front and the status-bar notice;
-//! - [`compare`]: the report the open one is compared with, and the series opened together.
+//! - [`compare`]: the report the open one is compared with, and the series opened together;
+//! - [`survey`]: the 照会 form, answers under review, the 提出状況 panel.
 //!
 //! What a view is in the middle of (text being typed, a drag) is not here: it is the views'
 //! own [`crate::app::views::ViewState`].
@@ -17,4 +18,5 @@ pub mod dialogs;
 pub mod document;
 pub mod prefs;
 pub mod printing;
+pub mod survey;
 pub mod view;

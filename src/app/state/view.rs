@@ -3,6 +3,7 @@
 //! cached). Changed only by [`ViewModel::handle`].
 
 use crate::app::command::{AppCommand, EditTarget, ViewCommand};
+use crate::app::views::columns::Column;
 use crate::compare::Comparison;
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::{Id, Report, Side};
@@ -16,6 +17,10 @@ pub struct ViewModel {
     /// The row the keyboard is on, by what it shows (a section, initiative, item, topic or
     /// entry), so that it stays put when rows fold or filter.
     cursor: Option<Id>,
+    /// The keyboard's cell in its row (Ctrl+→ / Ctrl+←).
+    cursor_column: Option<Column>,
+    /// Enter on an entry's month cell: the detail panel's 時期 field takes the keyboard.
+    focus_months: bool,
     /// The text being edited in place (the view keeps what is typed).
     editing: Option<EditTarget>,
     /// The topic and side whose "new entry" field is open in the detail panel.
@@ -46,6 +51,27 @@ impl ViewModel {
 
     pub fn cursor(&self) -> Option<Id> {
         self.cursor
+    }
+
+    /// The keyboard's cell: its column (具体的取組 until Ctrl+→ moves it).
+    pub fn cursor_column(&self) -> Column {
+        self.cursor_column.unwrap_or(Column::Text)
+    }
+
+    pub fn focus_months(&self) -> bool {
+        self.focus_months
+    }
+
+    /// Ctrl+→ (`step` 1) / Ctrl+← (-1): the next shown column of the keyboard's row.
+    pub fn move_column(&mut self, shown: &[Column], step: isize) {
+        let at = shown.iter().position(|c| *c == self.cursor_column());
+        let next = match at {
+            Some(k) => k.checked_add_signed(step).filter(|n| *n < shown.len()),
+            None => Some(0),
+        };
+        if let Some(k) = next {
+            self.cursor_column = Some(shown[k]);
+        }
     }
 
     pub fn editing(&self) -> Option<EditTarget> {
@@ -157,7 +183,31 @@ impl ViewModel {
 
     /// The text of the row the keyboard is on (an entry, a topic's heading, an item's name),
     /// or else the selected entry's text or initiative's title.
-    pub fn edit_selected(&mut self, report: &Report) {
+    pub fn edit_selected(&mut self, report: &Report) -> Vec<AppCommand> {
+        match self.cursor_column() {
+            Column::Months if self.selected_entry.is_some() => {
+                self.focus_months = true;
+                return Vec::new();
+            }
+            Column::Division => {
+                let division = self.cursor.and_then(|id| {
+                    report.initiatives().find_map(|i| {
+                        if i.id == id {
+                            i.divisions.first().cloned()
+                        } else {
+                            let t = i.topics.iter().find(|t| t.id == id)?;
+                            i.division_of(t).map(str::to_string)
+                        }
+                    })
+                });
+                if let Some(d) = division {
+                    return vec![ViewCommand::SetDivisionFilter(Some(d)).into()];
+                }
+                return Vec::new();
+            }
+            Column::Stages | Column::Status | Column::Number => return Vec::new(),
+            _ => {}
+        }
         let of_cursor = self.cursor.and_then(|id| {
             if report.entry(id).is_some() {
                 Some(EditTarget::Entry(id))
@@ -175,8 +225,9 @@ impl ViewModel {
             (Some(target), _, _) => Some(target),
             (None, Some(e), _) => Some(EditTarget::Entry(e)),
             (None, None, Some(i)) => Some(EditTarget::InitiativeTitle(i)),
-            _ => return,
+            _ => return Vec::new(),
         };
+        Vec::new()
     }
 
     pub fn handle(&mut self, report: &Report, command: ViewCommand) -> Vec<AppCommand> {
@@ -195,6 +246,7 @@ impl ViewModel {
             }
             ViewCommand::SelectRow(id) => self.cursor = Some(id),
             ViewCommand::ClearEntry => self.selected_entry = None,
+            ViewCommand::MonthsFocused => self.focus_months = false,
             ViewCommand::SelectEntry(id) => {
                 self.selected_entry = Some(id);
                 self.cursor = Some(id);

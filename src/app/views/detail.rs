@@ -326,6 +326,10 @@ impl DetailPanel<'_> {
                         .hint_text(t.months_hint),
                 )
                 .labelled_by(label.id);
+            if self.view.focus_months() {
+                response.request_focus();
+                out.push(ViewCommand::MonthsFocused.into());
+            }
             let parsed = if editor.months.trim().is_empty() {
                 Ok(None)
             } else {

@@ -177,18 +177,22 @@ impl GridView<'_> {
             _ => initiative.is_some_and(|i| Some(i.id) == self.view.selected()),
         };
         let painter = ui.painter().with_clip_rect(at.body);
-        let visuals = ui.visuals();
+        let (selected_fill, hovered_fill, focus) = {
+            let v = ui.visuals();
+            (
+                v.selection.bg_fill.gamma_multiply(0.45),
+                v.widgets.hovered.weak_bg_fill,
+                v.selection.stroke.color,
+            )
+        };
         if is_selected {
-            painter.rect_filled(
-                row_rect,
-                0.0,
-                visuals.selection.bg_fill.gamma_multiply(0.45),
-            );
+            painter.rect_filled(row_rect, 0.0, selected_fill);
         } else if response.hovered() || entry_id.is_some_and(|e| related.contains(&e)) {
-            painter.rect_filled(row_rect, 0.0, visuals.widgets.hovered.weak_bg_fill);
+            painter.rect_filled(row_rect, 0.0, hovered_fill);
         }
-        if thing.is_some() && thing == self.view.cursor() {
-            let stroke = Stroke::new(1.5, visuals.selection.stroke.color);
+        let is_cursor = thing.is_some() && thing == self.view.cursor();
+        if is_cursor {
+            let stroke = Stroke::new(1.0, focus);
             painter.rect_stroke(row_rect.shrink(1.0), 0.0, stroke, egui::StrokeKind::Inside);
         }
         let marks = self
@@ -200,6 +204,16 @@ impl GridView<'_> {
             let Some((rect, clip)) = at.cell(c, top) else {
                 continue;
             };
+            if is_cursor && c == self.view.cursor_column() {
+                // The keyboard's cell (Ctrl+→ / Ctrl+← move it): Enter acts on it.
+                let stroke = Stroke::new(2.5, focus);
+                ui.painter().with_clip_rect(clip).rect_stroke(
+                    rect.shrink(1.5),
+                    2.0,
+                    stroke,
+                    egui::StrokeKind::Inside,
+                );
+            }
             in_cell(ui, rect, clip, salt(c), |ui| match c {
                 Column::Number => {
                     self.number_cell(ui, grid_row, &marks);
@@ -226,6 +240,13 @@ impl GridView<'_> {
                     None => self.status_cell(ui, grid_row),
                 },
             });
+        }
+        if grid::is_read_only(self.report, grid_row) {
+            // In a division's response: greyed, and the core refuses edits there anyway.
+            painter.rect_filled(row_rect, 0.0, Color32::from_black_alpha(22));
+            if response.hovered() {
+                response.clone().on_hover_text(self.t().read_only_row);
+            }
         }
         if response.clicked() {
             match (initiative, entry_id) {

@@ -42,6 +42,10 @@ pub fn show(
                 item(ui, t, Action::PreviousReport, &mut out);
                 item(ui, t, Action::NextReport, &mut out);
                 ui.separator();
+                item(ui, t, Action::Survey, &mut out);
+                item(ui, t, Action::CollectAnswers, &mut out);
+                item(ui, t, Action::ToggleSurveyStatus, &mut out);
+                ui.separator();
                 item(ui, t, Action::PrintPreview, &mut out);
                 item(ui, t, Action::Print, &mut out);
                 item(ui, t, Action::ExportPdf, &mut out);
@@ -108,6 +112,8 @@ pub fn show(
                     Action::SelectPrevious,
                     Action::FoldOrParent,
                     Action::UnfoldOrChild,
+                    Action::NextCell,
+                    Action::PreviousCell,
                     Action::EditSelected,
                     Action::NextLate,
                     Action::PreviousLate,

@@ -13,6 +13,7 @@ pub mod paint;
 pub mod preview;
 pub mod status;
 pub mod summary;
+pub mod survey;
 pub mod toolbar;
 pub mod widgets;
 
@@ -33,6 +34,10 @@ pub struct ViewState {
     pub hovered_entry: Option<Id>,
     /// A path being typed where the system's file dialog cannot be shown.
     pub typed_path: String,
+    /// What is typed in the 照会 form.
+    pub survey_form: Option<crate::app::state::survey::SendForm>,
+    /// The 差戻し note being typed.
+    pub send_back_note: String,
 }
 
 pub struct InlineEdit {

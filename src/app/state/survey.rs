@@ -1,0 +1,126 @@
+//! The survey (照会) as the window runs it: the 照会 form, the answers being reviewed before they
+//! are taken in (回答の取り込み), and the 提出状況 panel. Changed only by [`SurveyState`]'s
+//! methods, called from `ShinchokuApp::handle` (surveying.rs).
+
+use crate::survey::send::Formats;
+use crate::survey::{Collection, StatusKey};
+
+/// What is typed in the 照会 form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SendForm {
+    /// `2017-10-13`; empty: no due date.
+    pub due: String,
+    pub note: String,
+    pub formats: Formats,
+}
+
+impl Default for SendForm {
+    fn default() -> Self {
+        SendForm {
+            due: String::new(),
+            note: String::new(),
+            formats: Formats::Both,
+        }
+    }
+}
+
+/// Answers read and checked, waiting for the office to take them in.
+#[derive(Clone, Debug)]
+pub struct Review {
+    pub collection: Collection,
+    /// Per conflict: accepted (taken in with the rest) or not.
+    pub accept: Vec<bool>,
+}
+
+#[derive(Default)]
+pub struct SurveyState {
+    /// The 照会 form is shown (what is typed in it is the view's draft).
+    form_open: bool,
+    /// The form as sent, waiting for the folder to write to.
+    pending: Option<SendForm>,
+    review: Option<Review>,
+    status_open: bool,
+    sort: Option<(StatusKey, bool)>,
+    /// The division whose 差戻し note is being typed (the note is the view's draft).
+    send_back: Option<String>,
+}
+
+impl SurveyState {
+    pub fn form_open(&self) -> bool {
+        self.form_open
+    }
+
+    pub fn open_form(&mut self) {
+        self.form_open = true;
+    }
+
+    pub fn close_form(&mut self) {
+        self.form_open = false;
+    }
+
+    /// The form was sent: kept until the folder is chosen.
+    pub fn submit(&mut self, form: SendForm) {
+        self.form_open = false;
+        self.pending = Some(form);
+    }
+
+    pub fn take_pending(&mut self) -> Option<SendForm> {
+        self.pending.take()
+    }
+
+    pub fn review(&self) -> Option<&Review> {
+        self.review.as_ref()
+    }
+
+    pub fn start_review(&mut self, collection: Collection) {
+        let accept = vec![false; collection.conflicts.len()];
+        self.review = Some(Review { collection, accept });
+    }
+
+    pub fn toggle_conflict(&mut self, k: usize) {
+        if let Some(a) = self.review.as_mut().and_then(|r| r.accept.get_mut(k)) {
+            *a = !*a;
+        }
+    }
+
+    pub fn end_review(&mut self) -> Option<Review> {
+        self.review.take()
+    }
+
+    pub fn status_open(&self) -> bool {
+        self.status_open
+    }
+
+    pub fn toggle_status(&mut self) {
+        self.status_open = !self.status_open;
+    }
+
+    pub fn sort(&self) -> Option<(StatusKey, bool)> {
+        self.sort
+    }
+
+    /// Sorts by `key`; the same key again turns the order round.
+    pub fn sort_by(&mut self, key: StatusKey) {
+        self.sort = match self.sort {
+            Some((k, descending)) if k == key => Some((key, !descending)),
+            _ => Some((key, false)),
+        };
+    }
+
+    /// The division whose 差戻し note is being typed.
+    pub fn sending_back(&self) -> Option<&str> {
+        self.send_back.as_deref()
+    }
+
+    pub fn start_send_back(&mut self, division: Option<String>) {
+        self.send_back = division;
+    }
+
+    /// Another report was opened: what belonged to the old one goes.
+    pub fn reset(&mut self) {
+        self.form_open = false;
+        self.pending = None;
+        self.review = None;
+        self.send_back = None;
+    }
+}

@@ -1,0 +1,271 @@
+//! The app's handling of the survey (照会): writing the responses and recording them as sent,
+//! reading answers and taking them in after review, 差戻し, the 提出状況 CSV. Each change to
+//! the report is an `Intent` performed on the document: one undoable step.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate};
+
+use super::ShinchokuApp;
+use super::command::{
+    AppCommand, CompareCommand, DialogCommand, FileCommand, PathPurpose, SurveyCommand,
+};
+use super::state::dialogs::Dialog;
+use crate::edit::Intent;
+use crate::lang::Describe;
+use crate::survey::{self, status};
+
+impl ShinchokuApp {
+    pub(super) fn handle_survey(&mut self, command: SurveyCommand) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let t = lang.texts();
+        match command {
+            SurveyCommand::CloseForm => self.survey.close_form(),
+            SurveyCommand::Submit(form) => {
+                if !form.due.trim().is_empty() && parse_due(&form.due).is_none() {
+                    return notice(t.survey_bad_due);
+                }
+                self.survey.submit(form);
+                return super::state::document::ask_folder(PathPurpose::SurveyFolder);
+            }
+            SurveyCommand::SendTo(dir) => return self.send_to(&dir),
+            SurveyCommand::Collect(paths) => {
+                let report = &self.doc.doc().report;
+                if report.response.is_some() {
+                    return error(t.survey_failed, t.survey_not_master.into());
+                }
+                let now = Local::now().naive_local();
+                let collection = survey::collect::collect_files(report, &paths, now);
+                self.survey.start_review(collection);
+            }
+            SurveyCommand::ToggleConflict(k) => self.survey.toggle_conflict(k),
+            SurveyCommand::TakeIn => {
+                let Some(review) = self.survey.end_review() else {
+                    return Vec::new();
+                };
+                let accepted: Vec<usize> = (0..review.accept.len())
+                    .filter(|k| review.accept[*k])
+                    .collect();
+                let Some(intent) = review.collection.intent(&accepted) else {
+                    return notice(t.review_nothing);
+                };
+                let mut follow = self.doc.perform(intent, lang);
+                follow.push(DialogCommand::Notice(t.taken_in.into()).into());
+                return follow;
+            }
+            SurveyCommand::CancelReview => {
+                self.survey.end_review();
+            }
+            SurveyCommand::Sort(key) => self.survey.sort_by(key),
+            SurveyCommand::StartSendBack(division) => self.survey.start_send_back(division),
+            SurveyCommand::SendBack { division, note } => {
+                self.survey.start_send_back(None);
+                let at = Local::now().naive_local();
+                let intent = Intent::SendBack { division, at, note };
+                return self.doc.perform(intent, lang);
+            }
+            SurveyCommand::ExportStatus => {
+                let name = self
+                    .doc
+                    .doc()
+                    .suggested_file_name()
+                    .replace(".ron", "-提出状況.csv");
+                return super::state::document::ask_save(
+                    PathPurpose::StatusCsv,
+                    "CSV",
+                    "csv",
+                    &name,
+                );
+            }
+            SurveyCommand::ExportStatusTo(path) => return self.export_status(&path),
+            SurveyCommand::PrintStatus => {
+                let name = self
+                    .doc
+                    .doc()
+                    .suggested_file_name()
+                    .replace(".ron", "-提出状況.pdf");
+                return super::state::document::ask_save(
+                    PathPurpose::StatusPdf,
+                    t.filter_pdf,
+                    "pdf",
+                    &name,
+                );
+            }
+            SurveyCommand::PrintStatusTo(path) => return self.print_status(&path),
+            SurveyCommand::Dropped(paths) => return self.dropped(paths),
+        }
+        Vec::new()
+    }
+
+    /// Writes each division's response into `dir` and records them as sent (one step).
+    fn send_to(&mut self, dir: &Path) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let t = lang.texts();
+        let Some(form) = self.survey.take_pending() else {
+            return Vec::new();
+        };
+        let report = &self.doc.doc().report;
+        if report.response.is_some() {
+            return error(t.survey_failed, t.survey_not_master.into());
+        }
+        let due = parse_due(&form.due);
+        match survey::send::write_responses(report, dir, form.formats, due, &form.note) {
+            Ok(sent) => {
+                let mut divisions: Vec<String> = sent.iter().map(|s| s.division.clone()).collect();
+                divisions.dedup();
+                let count = divisions.len();
+                let at = Local::now().naive_local();
+                let mut follow = self
+                    .doc
+                    .perform(Intent::MarkSent { divisions, at, due }, lang);
+                follow.push(
+                    DialogCommand::Notice(format!(
+                        "{} ({count}): {}",
+                        t.survey_sent,
+                        dir.display()
+                    ))
+                    .into(),
+                );
+                follow
+            }
+            Err(e) => error(t.survey_failed, e.describe(lang)),
+        }
+    }
+
+    fn export_status(&mut self, path: &Path) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let t = lang.texts();
+        let rows = self.status_rows();
+        let csv = status::to_csv(&rows, lang);
+        match crate::store::write_atomically(path, csv.as_bytes()) {
+            Ok(()) => notice(&format!("{}: {}", t.status_saved, path.display())),
+            Err(e) => error(t.export_failed, format!("{}: {e}", path.display())),
+        }
+    }
+
+    /// The 提出状況 on A4, a line per 担当課 as the panel shows them.
+    fn print_status(&mut self, path: &Path) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let t = lang.texts();
+        let lines = status_lines(&self.doc.doc().report, &self.status_rows(), lang);
+        let layout = crate::print::changes::layout(&lines, &crate::print::today());
+        let written = crate::print::pdf::render(&layout, t.survey_status, &mut |_| {})
+            .map_err(|e| e.describe(lang))
+            .and_then(|bytes| {
+                crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(()) => notice(&format!("{}: {}", t.status_saved, path.display())),
+            Err(message) => error(t.export_failed, message),
+        }
+    }
+
+    /// The 提出状況 rows as the panel shows them (sorted as chosen), as of today.
+    pub(super) fn status_rows(&self) -> Vec<status::StatusRow> {
+        let today = Local::now().date_naive();
+        let mut rows = status::status_rows(&self.doc.doc().report, today);
+        if let Some((key, descending)) = self.survey.sort() {
+            status::sort_rows(&mut rows, key, descending);
+        }
+        rows
+    }
+
+    /// Dropped on a master that has sent its survey, files that are all answers are collected;
+    /// otherwise one file opens, several open together.
+    fn dropped(&mut self, mut paths: Vec<PathBuf>) -> Vec<AppCommand> {
+        let report = &self.doc.doc().report;
+        let answers = report.response.is_none()
+            && !report.survey.is_empty()
+            && paths.iter().all(|p| survey::read_answer(p).is_ok());
+        if answers {
+            return vec![SurveyCommand::Collect(paths).into()];
+        }
+        match paths.len() {
+            0 => Vec::new(),
+            1 => vec![FileCommand::OpenPath(paths.remove(0)).into()],
+            _ => vec![CompareCommand::OpenSeries(paths).into()],
+        }
+    }
+}
+
+/// The 提出状況 as lines to print: the report, then a line per 担当課.
+fn status_lines(
+    report: &crate::model::Report,
+    rows: &[status::StatusRow],
+    lang: crate::lang::Lang,
+) -> Vec<crate::compare::ListLine> {
+    let t = lang.texts();
+    let line = |depth, text| crate::compare::ListLine {
+        depth,
+        text,
+        change: None,
+    };
+    let date = |d: Option<chrono::NaiveDateTime>| {
+        d.map_or("—".to_string(), |d| {
+            d.format("%Y-%m-%d %H:%M").to_string()
+        })
+    };
+    let mut out = vec![line(0, format!("{} — {}", t.survey_status, report.title))];
+    out.push(line(
+        1,
+        format!(
+            "{} / {} / {} / {} / {} / {}",
+            t.status_division,
+            t.status_standing,
+            t.status_sent,
+            t.status_due,
+            t.status_received,
+            t.status_results
+        ),
+    ));
+    for r in rows {
+        let overdue = if r.overdue {
+            format!("  ! {}", t.status_overdue)
+        } else {
+            String::new()
+        };
+        let back = r
+            .sent_back_note
+            .as_ref()
+            .map_or(String::new(), |n| format!("  差戻し: {n}"));
+        out.push(line(
+            2,
+            format!(
+                "{}  {}  {}: {}  {}: {}  {}: {}  {}: {} / {}{overdue}{back}",
+                r.division,
+                r.standing.name(lang),
+                t.status_sent,
+                date(r.sent),
+                t.status_due,
+                r.due
+                    .map_or("—".into(), |d| d.format("%Y-%m-%d").to_string()),
+                t.status_received,
+                date(r.received),
+                t.status_results,
+                r.with_result,
+                r.topics
+            ),
+        ));
+    }
+    out
+}
+
+/// `2017-10-13` (or `2017/10/13`).
+fn parse_due(text: &str) -> Option<NaiveDate> {
+    let text = text.trim().replace('/', "-");
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
+}
+
+fn notice(text: &str) -> Vec<AppCommand> {
+    vec![DialogCommand::Notice(text.to_string()).into()]
+}
+
+fn error(title: &str, message: String) -> Vec<AppCommand> {
+    vec![
+        DialogCommand::Show(Dialog::Error {
+            title: title.into(),
+            message,
+        })
+        .into(),
+    ]
+}

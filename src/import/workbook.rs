@@ -1,0 +1,707 @@
+//! The report kept as a workbook (Excel `.xlsx` / `.xls`, LibreOffice `.ods`) → the model.
+//!
+//! calamine reads the cells (formulas give their cached values). The sheet holding the
+//! report is the one with the header row (番号, 具体的取組), found by content; its rows are
+//! gathered into the rows the text table's reader takes (`table.rs`): an initiative's rows —
+//! number and title merged down or written once — become one row, its 取組項目 and year cells
+//! a stage table (a cell merged over several years, or a label repeated in each year's cell, is
+//! one stage), its plan, actual and division cells plain text read as the table's. Warnings
+//! name the sheet's cells (`工程表!H12`); a cell outside the report's columns is kept in the
+//! unread list.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Ods, Reader, Xls, XlsError, Xlsx, XlsxError, open_workbook_from_rs};
+
+use super::html::{Table, TableCell};
+use super::table::{self, Row, SheetRow};
+use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
+use crate::model::era::{self, FiscalYear};
+use crate::model::{Report, UnreadText};
+
+/// The kinds of workbook read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkbookFormat {
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+impl WorkbookFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkbookFormat::Xlsx => "XLSX",
+            WorkbookFormat::Xls => "XLS",
+            WorkbookFormat::Ods => "ODS",
+        }
+    }
+
+    /// What the file's name says it is (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
+    pub fn of_name(path: &Path) -> Option<WorkbookFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" | "xlsm" => Some(WorkbookFormat::Xlsx),
+            "xls" => Some(WorkbookFormat::Xls),
+            "ods" => Some(WorkbookFormat::Ods),
+            _ => None,
+        }
+    }
+
+    /// What the first bytes say: a ZIP package (XLSX, or ODS by its `mimetype`), or an OLE
+    /// compound file (XLS, or an XLSX encrypted with a password). `None` for anything else.
+    pub fn of_bytes(bytes: &[u8]) -> Option<WorkbookFormat> {
+        const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+        if bytes.starts_with(OLE) {
+            return Some(WorkbookFormat::Xls);
+        }
+        if bytes.starts_with(b"PK\x03\x04") {
+            // ODF puts an uncompressed `mimetype` entry first in the package.
+            let head = &bytes[..bytes.len().min(120)];
+            let ods = head
+                .windows(b"opendocument.spreadsheet".len())
+                .any(|w| w == b"opendocument.spreadsheet");
+            return Some(if ods {
+                WorkbookFormat::Ods
+            } else {
+                WorkbookFormat::Xlsx
+            });
+        }
+        None
+    }
+}
+
+/// A report read from a workbook.
+#[derive(Clone, Debug)]
+pub struct ImportedWorkbook {
+    pub report: Report,
+    pub warnings: Vec<Warning>,
+    pub format: WorkbookFormat,
+    /// The sheet the report was read from.
+    pub sheet: String,
+}
+
+/// Reads a workbook's report. `format` is what the bytes (or, failing them, the name) say.
+pub fn import_workbook(
+    bytes: &[u8],
+    format: WorkbookFormat,
+) -> Result<ImportedWorkbook, ImportError> {
+    let mut sheets = read_sheets(bytes, format)?;
+    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+    // A sheet with year columns under 工程 is the report; the monthly grid of our own export
+    // has a 番号 / 具体的取組 header too, but no years.
+    let layouts: Vec<(usize, Layout)> = sheets
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| Some((k, find_layout(s)?)))
+        .collect();
+    let chosen = layouts
+        .iter()
+        .find(|(_, l)| !l.years.is_empty())
+        .or_else(|| layouts.first());
+    let Some((index, layout)) = chosen else {
+        return Err(ImportError {
+            at: Location::default(),
+            kind: ImportErrorKind::NoReportSheet { sheets: names },
+        });
+    };
+    let mut sheet = sheets.swap_remove(*index);
+    if let (Some((first, _)), Some((last, _))) = (layout.years.first(), layout.years.last()) {
+        sheet.keep_merges_over(*first, *last);
+    }
+    let (report, mut warnings) = read_report(&sheet, layout)?;
+    for (k, other) in &layouts {
+        if k != index && !other.years.is_empty() {
+            warnings.push(Warning::new(
+                Location {
+                    sheet: Some(names[*k].clone()),
+                    ..Location::default()
+                },
+                WarningKind::OtherReportSheet {
+                    sheet: names[*k].clone(),
+                    read: sheet.name.clone(),
+                },
+            ));
+        }
+    }
+    Ok(ImportedWorkbook {
+        report,
+        warnings,
+        format,
+        sheet: sheet.name.clone(),
+    })
+}
+
+/// A sheet's cells as text, by 0-based row and column, and its merged regions.
+struct Sheet {
+    name: String,
+    cells: Vec<Vec<String>>,
+    /// (first row, first column, last row, last column), 0-based, inclusive.
+    merges: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Sheet {
+    fn text(&self, row: usize, col: usize) -> &str {
+        self.cells
+            .get(row)
+            .and_then(|r| r.get(col))
+            .map_or("", |s| s.trim())
+    }
+
+    fn row_texts(&self, row: usize) -> impl Iterator<Item = (usize, &str)> {
+        self.cells
+            .get(row)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .map(|(c, s)| (c, s.trim()))
+            .filter(|(_, s)| !s.is_empty())
+    }
+
+    /// Only the merged regions over the stage columns are asked about: a sheet of 1,000
+    /// initiatives has thousands more (number, title, plan … merged down).
+    fn keep_merges_over(&mut self, first_col: usize, last_col: usize) {
+        self.merges
+            .retain(|&(_, c0, _, c1)| c0 <= last_col && first_col <= c1);
+    }
+
+    /// The merged region a cell lies in.
+    fn merge_at(&self, row: usize, col: usize) -> Option<(usize, usize, usize, usize)> {
+        self.merges
+            .iter()
+            .copied()
+            .find(|&(r0, c0, r1, c1)| (r0..=r1).contains(&row) && (c0..=c1).contains(&col))
+    }
+}
+
+fn read_sheets(bytes: &[u8], format: WorkbookFormat) -> Result<Vec<Sheet>, ImportError> {
+    let damaged = |why: String| ImportError {
+        at: Location::default(),
+        kind: ImportErrorKind::DamagedWorkbook {
+            format: format.name(),
+            why,
+        },
+    };
+    if WorkbookFormat::of_bytes(bytes).is_none() {
+        return Err(damaged(
+            "neither a ZIP package nor an OLE compound file".to_string(),
+        ));
+    }
+    // calamine is not ours and reads whatever it is given: a panic inside it on a damaged
+    // file is reported as that damage, never allowed to take the window down.
+    let read = std::panic::catch_unwind(|| read_sheets_unguarded(bytes, format));
+    match read {
+        Ok(result) => result.map_err(|e| match e {
+            Failure::Encrypted => ImportError {
+                at: Location::default(),
+                kind: ImportErrorKind::EncryptedWorkbook,
+            },
+            Failure::Damaged(why) => damaged(why),
+        }),
+        Err(_) => Err(damaged(
+            "the reader stopped on malformed content".to_string(),
+        )),
+    }
+}
+
+enum Failure {
+    Encrypted,
+    Damaged(String),
+}
+
+fn read_sheets_unguarded(bytes: &[u8], format: WorkbookFormat) -> Result<Vec<Sheet>, Failure> {
+    let data = Cursor::new(bytes);
+    match format {
+        WorkbookFormat::Xls => match open_workbook_from_rs::<Xls<_>, _>(data.clone()) {
+            Ok(mut book) => {
+                let names = book.sheet_names();
+                names
+                    .into_iter()
+                    .map(|name| {
+                        let range = book
+                            .worksheet_range(&name)
+                            .map_err(|e| Failure::Damaged(e.to_string()))?;
+                        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                        Ok(sheet_of(name, &range, &merges))
+                    })
+                    .collect()
+            }
+            Err(XlsError::Password) => Err(Failure::Encrypted),
+            // An XLSX saved with a password is an OLE file holding the encrypted package.
+            Err(xls) => match open_workbook_from_rs::<Xlsx<_>, _>(data) {
+                Err(XlsxError::Password) => Err(Failure::Encrypted),
+                _ => Err(Failure::Damaged(xls.to_string())),
+            },
+        },
+        WorkbookFormat::Xlsx => {
+            let mut book = match open_workbook_from_rs::<Xlsx<_>, _>(data) {
+                Ok(book) => book,
+                Err(XlsxError::Password) => return Err(Failure::Encrypted),
+                Err(e) => return Err(Failure::Damaged(e.to_string())),
+            };
+            let names = book.sheet_names();
+            names
+                .into_iter()
+                .map(|name| {
+                    let damaged = |e: XlsxError| Failure::Damaged(e.to_string());
+                    let merges = book.merge_cells_by_sheet_name(&name).map_err(damaged)?;
+                    // Cell by cell rather than as calamine's dense range: one value typed at
+                    // XFD1048576 would make that range hundreds of gigabytes.
+                    let mut cells = Vec::new();
+                    let mut reader = book.worksheet_cells_reader(&name).map_err(damaged)?;
+                    while let Some(cell) = reader.next_cell().map_err(damaged)? {
+                        let (row, col) = cell.get_position();
+                        let value = Data::from(cell.get_value().clone());
+                        cells.push((row as usize, col as usize, cell_text(&value)));
+                    }
+                    Ok(sheet_of_cells(name, cells, &merges))
+                })
+                .collect()
+        }
+        WorkbookFormat::Ods => {
+            let mut book = match open_workbook_from_rs::<Ods<_>, _>(data) {
+                Ok(book) => book,
+                Err(calamine::OdsError::Password) => return Err(Failure::Encrypted),
+                Err(e) => return Err(Failure::Damaged(e.to_string())),
+            };
+            let names = book.sheet_names();
+            let spans = super::ods_spans::merged_regions(bytes);
+            names
+                .into_iter()
+                .map(|name| {
+                    let range = book
+                        .worksheet_range(&name)
+                        .map_err(|e| Failure::Damaged(e.to_string()))?;
+                    let merges = spans.get(&name).cloned().unwrap_or_default();
+                    Ok(sheet_of(name, &range, &merges))
+                })
+                .collect()
+        }
+    }
+}
+
+fn sheet_of(name: String, range: &calamine::Range<Data>, merges: &[calamine::Dimensions]) -> Sheet {
+    // used_cells counts from the range's start; a warning names the sheet's own row and column.
+    let (start_row, start_col) = range.start().unwrap_or((0, 0));
+    let cells = range
+        .used_cells()
+        .map(|(r, c, value)| {
+            (
+                r + start_row as usize,
+                c + start_col as usize,
+                cell_text(value),
+            )
+        })
+        .collect();
+    sheet_of_cells(name, cells, merges)
+}
+
+fn sheet_of_cells(
+    name: String,
+    used: Vec<(usize, usize, String)>,
+    merges: &[calamine::Dimensions],
+) -> Sheet {
+    let rows = used.iter().map(|(r, _, _)| r + 1).max().unwrap_or(0);
+    let mut cells: Vec<Vec<String>> = vec![Vec::new(); rows];
+    for (row, col, text) in used {
+        if text.is_empty() {
+            continue;
+        }
+        let line = &mut cells[row];
+        if line.len() <= col {
+            line.resize(col + 1, String::new());
+        }
+        line[col] = text;
+    }
+    Sheet {
+        name,
+        cells,
+        merges: merges
+            .iter()
+            .map(|d| {
+                (
+                    d.start.0 as usize,
+                    d.start.1 as usize,
+                    d.end.0 as usize,
+                    d.end.1 as usize,
+                )
+            })
+            .collect(),
+    }
+}
+
+/// A cell as the sheet shows it: text as typed (line breaks as `\n`), whole numbers without
+/// a decimal point (an initiative number typed as a number), formula results as cached.
+fn cell_text(value: &Data) -> String {
+    match value {
+        Data::Empty => String::new(),
+        Data::String(s) => s.replace("\r\n", "\n").replace('\r', "\n"),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        other => other.to_string(),
+    }
+}
+
+/// Where the published layout's columns are in a sheet (0-based).
+#[derive(Clone, Debug)]
+struct Layout {
+    header_row: usize,
+    /// The row under the header naming 取組項目 and the years, when the header has two rows.
+    sub_header: Option<usize>,
+    number: usize,
+    title: usize,
+    item: Option<usize>,
+    /// The year columns and their headings as written (`28年度`, `H29`, `2019年度`).
+    years: Vec<(usize, String)>,
+    plan: Option<usize>,
+    actual: Option<usize>,
+    division: Option<usize>,
+}
+
+impl Layout {
+    fn is_known(&self, col: usize) -> bool {
+        col == self.number
+            || col == self.title
+            || Some(col) == self.item
+            || Some(col) == self.plan
+            || Some(col) == self.actual
+            || Some(col) == self.division
+            || self.years.iter().any(|(c, _)| *c == col)
+    }
+}
+
+fn looks_like_year(text: &str) -> bool {
+    era::parse_short_fiscal_year(text, FiscalYear(2000)).is_some()
+}
+
+fn find_layout(sheet: &Sheet) -> Option<Layout> {
+    let header_row = (0..sheet.cells.len()).find(|&r| {
+        let texts: Vec<&str> = sheet.row_texts(r).map(|(_, t)| t).collect();
+        table::is_header(&texts)
+    })?;
+    let head: Vec<(usize, &str)> = sheet.row_texts(header_row).collect();
+    let find = |pred: &dyn Fn(&str) -> bool| head.iter().find(|(_, t)| pred(t)).map(|(c, _)| *c);
+    let number = find(&|t| t == "番号")?;
+    let title = find(&|t| t.contains("具体的取組"))?;
+    let plan = find(&|t| t.contains("計画") && !t.contains("実績"));
+    let actual = find(&|t| t.contains("実績") && !t.contains("計画"));
+    let division = find(&|t| t.contains("担当"));
+    let below = header_row + 1;
+    let sub_header = sheet
+        .row_texts(below)
+        .any(|(c, t)| t == "取組項目" || (c != number && looks_like_year(t)))
+        .then_some(below);
+    let mut item = None;
+    let mut years = Vec::new();
+    let stage_end = [plan, actual, division]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(usize::MAX);
+    for row in std::iter::once(header_row).chain(sub_header) {
+        for (c, t) in sheet.row_texts(row) {
+            if t == "取組項目" {
+                item = Some(c);
+            } else if c > title && c < stage_end && looks_like_year(t) {
+                years.push((c, t.to_string()));
+            }
+        }
+    }
+    years.sort();
+    years.dedup_by_key(|(c, _)| *c);
+    // Without a 取組項目 heading the item names stand just left of the first year.
+    if item.is_none() {
+        item = years
+            .first()
+            .map(|(c, _)| c - 1)
+            .filter(|&c| c > title && c != number);
+    }
+    Some(Layout {
+        header_row,
+        sub_header,
+        number,
+        title,
+        item,
+        years,
+        plan,
+        actual,
+        division,
+    })
+}
+
+/// An initiative being gathered from its rows.
+struct Group {
+    first_row: usize,
+    number: String,
+    title: String,
+    /// Each row's 取組項目 and stage cells.
+    stage_rows: Vec<Vec<TableCell>>,
+    plan: Vec<String>,
+    actual: Vec<String>,
+    division: Vec<String>,
+}
+
+/// A row handed to the text table's reader, with the sheet columns of its fields.
+struct Gathered {
+    line: usize,
+    fields: Vec<String>,
+    columns: Vec<Option<usize>>,
+    stage: Option<Table>,
+}
+
+fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>), ImportError> {
+    let mut out: Vec<Gathered> = Vec::new();
+    let mut outside: Vec<(usize, usize, String)> = Vec::new();
+    // The title block: every row above the header, as the text reader takes the lines above
+    // its first header.
+    for r in 0..layout.header_row {
+        let (columns, fields): (Vec<_>, Vec<_>) = sheet
+            .row_texts(r)
+            .map(|(c, t)| (Some(c + 1), t.to_string()))
+            .unzip();
+        out.push(Gathered {
+            line: r + 1,
+            fields,
+            columns,
+            stage: None,
+        });
+    }
+    let first_data = layout.sub_header.unwrap_or(layout.header_row) + 1;
+    out.push(header_row(sheet, layout, layout.header_row));
+    let mut group: Option<Group> = None;
+    let mut skip_sub_header = None;
+    for r in first_data..sheet.cells.len() {
+        if Some(r) == skip_sub_header {
+            continue;
+        }
+        let texts: Vec<(usize, &str)> = sheet.row_texts(r).collect();
+        if texts.is_empty() {
+            continue;
+        }
+        let plain: Vec<&str> = texts.iter().map(|(_, t)| *t).collect();
+        if table::is_header(&plain) {
+            // A page header repeated down the sheet.
+            flush(&mut group, layout, &mut out);
+            out.push(header_row(sheet, layout, r));
+            if sheet
+                .row_texts(r + 1)
+                .any(|(_, t)| t == "取組項目" || looks_like_year(t))
+            {
+                skip_sub_header = Some(r + 1);
+            }
+            continue;
+        }
+        let first_text_col = texts[0].0;
+        let before_plan = layout.plan.unwrap_or(usize::MAX);
+        if texts.len() == 1 && first_text_col < before_plan && table::is_section_text(texts[0].1) {
+            flush(&mut group, layout, &mut out);
+            out.push(Gathered {
+                line: r + 1,
+                fields: vec![texts[0].1.to_string()],
+                columns: vec![Some(first_text_col + 1)],
+                stage: None,
+            });
+            continue;
+        }
+        let number = sheet.text(r, layout.number);
+        let title = sheet.text(r, layout.title);
+        let is_number = !number.is_empty()
+            && number
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        // The number written again on each of an initiative's rows continues it.
+        let continues = group
+            .as_ref()
+            .is_some_and(|g| g.number == number && (title.is_empty() || g.title == title));
+        if is_number && !continues {
+            flush(&mut group, layout, &mut out);
+            group = Some(Group {
+                first_row: r,
+                number: number.to_string(),
+                title: title.to_string(),
+                stage_rows: Vec::new(),
+                plan: Vec::new(),
+                actual: Vec::new(),
+                division: Vec::new(),
+            });
+        }
+        let Some(g) = group.as_mut() else {
+            // Text before any initiative that is no header or section: the reader keeps it
+            // as a row not understood.
+            let (columns, fields): (Vec<_>, Vec<_>) = texts
+                .iter()
+                .map(|(c, t)| (Some(c + 1), t.to_string()))
+                .unzip();
+            out.push(Gathered {
+                line: r + 1,
+                fields,
+                columns,
+                stage: None,
+            });
+            continue;
+        };
+        if let Some(stage_row) = stage_row(sheet, layout, r) {
+            g.stage_rows.push(stage_row);
+        }
+        for (col, list) in [
+            (layout.plan, &mut g.plan),
+            (layout.actual, &mut g.actual),
+            (layout.division, &mut g.division),
+        ] {
+            if let Some(col) = col {
+                let text = sheet.text(r, col);
+                if !text.is_empty() {
+                    list.push(text.to_string());
+                }
+            }
+        }
+        for &(c, t) in &texts {
+            let own_cell = (c == layout.number || c == layout.title) && r == g.first_row;
+            let repeated =
+                (c == layout.number && t == g.number) || (c == layout.title && t == g.title);
+            let placed = own_cell
+                || repeated
+                || (layout.is_known(c) && c != layout.number && c != layout.title);
+            if !placed {
+                outside.push((r, c, t.to_string()));
+            }
+        }
+    }
+    flush(&mut group, layout, &mut out);
+    let rows: Vec<Row> = out
+        .iter()
+        .map(|g| Row {
+            line: g.line,
+            fields: g.fields.iter().map(String::as_str).collect(),
+            sheet: Some(SheetRow {
+                stage: g.stage.clone(),
+                columns: g.columns.clone(),
+            }),
+        })
+        .collect();
+    let (mut report, mut warnings) = table::read_sheet(&sheet.name, &rows)?;
+    for (r, c, text) in outside {
+        warnings.push(Warning::new(
+            Location::cell(&sheet.name, r + 1, c + 1, None),
+            WarningKind::CellOutsideLayout { text: text.clone() },
+        ));
+        report.unread.push(UnreadText { row: r + 1, text });
+    }
+    Ok((report, warnings))
+}
+
+/// The header as the reader takes it: the headings of the layout's columns.
+fn header_row(sheet: &Sheet, layout: &Layout, r: usize) -> Gathered {
+    let cols = [
+        Some(layout.number),
+        Some(layout.title),
+        layout.plan,
+        layout.actual,
+        layout.division,
+    ];
+    let mut fields = Vec::new();
+    let mut columns = Vec::new();
+    for col in cols.into_iter().flatten() {
+        fields.push(sheet.text(r, col).to_string());
+        columns.push(Some(col + 1));
+    }
+    Gathered {
+        line: r + 1,
+        fields,
+        columns,
+        stage: None,
+    }
+}
+
+/// A row's 取組項目 and stage cells: a cell merged over several years, or the same label
+/// written in each year's cell, is one stage over those years (a bare `→` is a stage of its
+/// own each year: the seed writes `→ | →` for two years of continuing). `None` for a row with
+/// neither an item nor a stage.
+fn stage_row(sheet: &Sheet, layout: &Layout, r: usize) -> Option<Vec<TableCell>> {
+    let item = layout.item.map_or("", |c| sheet.text(r, c)).to_string();
+    let mut cells = vec![TableCell {
+        text: item,
+        colspan: 1,
+        header: false,
+    }];
+    let cols: Vec<usize> = layout.years.iter().map(|(c, _)| *c).collect();
+    let mut k = 0;
+    while k < cols.len() {
+        let col = cols[k];
+        let (text, mut span) = match sheet.merge_at(r, col) {
+            // A merged region: its text is its top-left cell's, in whichever of its rows; it
+            // spans the year columns it covers on this row.
+            Some((r0, c0, _, c1)) => {
+                let covered = cols[k..].iter().take_while(|&&c| c <= c1).count();
+                let text = if col == c0 {
+                    sheet.text(r0, c0).to_string()
+                } else {
+                    String::new()
+                };
+                (text, covered.max(1))
+            }
+            None => (sheet.text(r, col).to_string(), 1),
+        };
+        if !text.is_empty() && text != "→" {
+            while k + span < cols.len() {
+                let next = cols[k + span];
+                if sheet.merge_at(r, next).is_some() || sheet.text(r, next) != text {
+                    break;
+                }
+                span += 1;
+            }
+        }
+        cells.push(TableCell {
+            text,
+            colspan: span,
+            header: false,
+        });
+        k += span;
+    }
+    let empty = cells.iter().all(|c| c.text.is_empty());
+    (!empty).then_some(cells)
+}
+
+fn flush(group: &mut Option<Group>, layout: &Layout, out: &mut Vec<Gathered>) {
+    let Some(g) = group.take() else { return };
+    let stage = (!layout.years.is_empty()).then(|| {
+        let header = std::iter::once(TableCell {
+            text: "取組項目".to_string(),
+            colspan: 1,
+            header: true,
+        })
+        .chain(layout.years.iter().map(|(_, t)| TableCell {
+            text: t.clone(),
+            colspan: 1,
+            header: true,
+        }))
+        .collect();
+        Table {
+            rows: std::iter::once(header).chain(g.stage_rows).collect(),
+            problems: Vec::new(),
+        }
+    });
+    let stage_col = layout.item.or(layout.years.first().map(|(c, _)| *c));
+    out.push(Gathered {
+        line: g.first_row + 1,
+        fields: vec![
+            g.number,
+            g.title,
+            String::new(),
+            g.plan.join("\n"),
+            g.actual.join("\n"),
+            g.division.join("\n"),
+        ],
+        columns: [
+            Some(layout.number),
+            Some(layout.title),
+            stage_col,
+            layout.plan,
+            layout.actual,
+            layout.division,
+        ]
+        .into_iter()
+        .map(|c| c.map(|c| c + 1))
+        .collect(),
+        stage,
+    });
+}

@@ -1,0 +1,127 @@
+//! What a report keeps of the half-year survey (照会): its own identity, so an answer can be
+//! matched to it; in a response sent to a 担当課, whom it is for; in the master, per 担当課,
+//! when the survey was sent, when it is due, when (and from which file) the answer came, and
+//! whether it was sent back (差戻し).
+
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::{FiscalYear, Period, Report};
+
+/// A report's identity, made once (at import, or when a file from before identities is opened)
+/// and kept across saves and rollovers: an answer names the report it belongs to by it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ReportId(pub String);
+
+impl ReportId {
+    /// No identity yet (a report built in memory, or read from a file from before schema 4).
+    pub fn is_unset(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// An identity derived from what names the report — programme, fiscal year, title and
+    /// its initiatives' numbers and titles — so that importing the same table, or opening the
+    /// same old file twice, gives the same identity (a random one would differ on every open
+    /// of a file not yet saved with it). FNV-1a: the same on every build and platform.
+    pub fn derive(report: &Report) -> ReportId {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |text: &str| {
+            for b in text.bytes().chain([0u8]) {
+                hash ^= u64::from(b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        feed(&report.programme);
+        feed(&report.fiscal_year.0.to_string());
+        feed(&report.title);
+        for i in report.initiatives() {
+            feed(&i.number);
+            feed(&i.title);
+        }
+        ReportId(format!("R-{hash:016x}"))
+    }
+}
+
+impl fmt::Display for ReportId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Marks a report as a response (回答用ファイル) sent to one 担当課: it may change only that
+/// division's results.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponseFor {
+    /// The 担当課 it was sent to.
+    pub division: String,
+    /// The master report it answers.
+    pub report: ReportId,
+    /// The period it answers for: an answer of another period is refused.
+    pub fiscal_year: FiscalYear,
+    pub period: Period,
+    /// 回答期限.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// The office's note to the division (依頼文).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The master's record of one 担当課's part in the survey (提出状況).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DivisionSurvey {
+    pub division: String,
+    /// When the survey was sent (照会日時).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<NaiveDateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// The latest answer taken in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<Received>,
+    /// 差戻し: the answer was sent back for correction; cleared when a new answer comes in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_back: Option<SentBack>,
+}
+
+impl DivisionSurvey {
+    pub fn new(division: &str) -> DivisionSurvey {
+        DivisionSurvey {
+            division: division.to_string(),
+            sent: None,
+            due: None,
+            received: None,
+            sent_back: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Received {
+    pub at: NaiveDateTime,
+    /// The file's name as given (`総務部管財課.xlsx`).
+    pub file: String,
+    /// How many answers from this division were taken in (2 or more: re-submissions).
+    #[serde(default = "one")]
+    pub count: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentBack {
+    pub at: NaiveDateTime,
+    pub note: String,
+}
+
+impl Report {
+    /// The survey record of a 担当課, if it has one.
+    pub fn survey_of(&self, division: &str) -> Option<&DivisionSurvey> {
+        self.survey.iter().find(|s| s.division == division)
+    }
+}

@@ -1,0 +1,142 @@
+//! An answer as read from the file a division sent back — a Shinchoku response `.ron` or the
+//! response workbook `.xlsx` — and the reasons one is refused.
+
+use std::path::Path;
+
+use crate::lang::{Describe, Lang, say};
+use crate::model::diag::{FileError, FileErrorKind};
+use crate::model::{FiscalYear, Period, Report, ReportId, ResponseFor};
+
+use super::workbook;
+
+/// An answer: whom it is from and what it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    /// The file's name as given (`総務部管財課.xlsx`), recorded as where the answer came from.
+    pub file: String,
+    pub response: ResponseFor,
+    pub content: AnswerContent,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerContent {
+    /// A response edited in Shinchoku: the whole report, so changes outside the division's
+    /// results can be found too.
+    Report(Box<Report>),
+    /// A response workbook: a row per topic (results, and the locked texts as they came back).
+    Workbook(Vec<workbook::Row>),
+}
+
+/// Why an answer is not taken in. Nothing of it is applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The `.ron` file cannot be read or is no valid report.
+    File(Box<FileError>),
+    /// The `.xlsx` file cannot be read, or is not a response workbook.
+    Workbook(workbook::WorkbookProblem),
+    /// A report, but not a response sent to a division.
+    NotAResponse,
+    /// A response to another report.
+    AnotherReport { expected: ReportId, found: ReportId },
+    /// A response to this report's programme for another period or year.
+    AnotherPeriod {
+        expected: (FiscalYear, Period),
+        found: (FiscalYear, Period),
+    },
+    /// From a 担当課 the survey was not sent to.
+    NotAsked { division: String },
+}
+
+fn period_name(p: (FiscalYear, Period), lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{} {}", p.0.era_form(), p.1.japanese()),
+        Lang::En => format!("FY{} {}", p.0.0, p.1.key()),
+    }
+}
+
+impl Describe for Refusal {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            Refusal::File(e) => e.describe(lang),
+            Refusal::Workbook(p) => p.describe(lang),
+            Refusal::NotAResponse => say(
+                lang,
+                "担当課への回答用ファイルではありません".into(),
+                "not a response sent to a 担当課".into(),
+            ),
+            Refusal::AnotherReport { expected, found } => say(
+                lang,
+                format!("別の報告への回答です（この報告: {expected}、回答: {found}）"),
+                format!(
+                    "an answer to another report (this report: {expected}, the answer's: {found})"
+                ),
+            ),
+            Refusal::AnotherPeriod { expected, found } => say(
+                lang,
+                format!(
+                    "別の期間への回答です（この報告: {}、回答: {}）",
+                    period_name(*expected, lang),
+                    period_name(*found, lang)
+                ),
+                format!(
+                    "an answer for another period (this report: {}, the answer: {})",
+                    period_name(*expected, lang),
+                    period_name(*found, lang)
+                ),
+            ),
+            Refusal::NotAsked { division } => say(
+                lang,
+                format!("{division}には照会していません"),
+                format!("{division} was not sent this survey"),
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// Reads an answer file: `.xlsx` as a response workbook, anything else as a Shinchoku `.ron`.
+pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if is_xlsx {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Refusal::File(Box::new(FileError {
+                path: path.to_path_buf(),
+                kind: FileErrorKind::CannotRead(e.to_string()),
+            }))
+        })?;
+        return answer_from_workbook(&bytes, file);
+    }
+    let report = crate::store::open(path).map_err(|e| Refusal::File(Box::new(e)))?;
+    answer_from_report(report, file)
+}
+
+/// An answer from a response report (already read).
+pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusal> {
+    let response = report.response.clone().ok_or(Refusal::NotAResponse)?;
+    Ok(Answer {
+        file,
+        response,
+        content: AnswerContent::Report(Box::new(report)),
+    })
+}
+
+/// An answer from the bytes of a response workbook.
+pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusal> {
+    let answered = workbook::read(bytes).map_err(Refusal::Workbook)?;
+    Ok(Answer {
+        file,
+        response: answered.response,
+        content: AnswerContent::Workbook(answered.rows),
+    })
+}

@@ -1,0 +1,120 @@
+//! The half-year survey (照会) of the 担当課: sending each division its part ([`send`]: a
+//! Shinchoku response `.ron`, an Excel workbook from [`workbook`]), what a response may change
+//! ([`scope`]), reading the answers ([`answer`]), taking them into the master ([`collect`]) and
+//! who has answered ([`status`], 提出状況). Core only: the window and the command line call
+//! these.
+
+pub mod answer;
+pub mod collect;
+pub mod scope;
+pub mod send;
+pub mod status;
+pub mod workbook;
+
+pub use crate::edit::OutOfScope;
+pub use answer::{Answer, Refusal, read_answer};
+pub use collect::{Collection, Conflict, ConflictKind, Taken, collect};
+pub use scope::{editable, topic_divisions};
+pub use send::{response_for, responses};
+pub use status::{StatusKey, StatusRow, status_rows};
+
+use crate::model::{Entry, Id, Report};
+
+/// Every 担当課 that answers for a topic, sorted, each once: the divisions a survey goes to.
+pub fn divisions(report: &Report) -> Vec<String> {
+    let mut out: Vec<String> = report
+        .initiatives()
+        .flat_map(|i| {
+            i.topics
+                .iter()
+                .flat_map(move |t| topic_divisions(i, t).into_iter().map(str::to_string))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The topics a 担当課 answers for, in report order.
+pub fn topics_of(report: &Report, division: &str) -> Vec<Id> {
+    report
+        .initiatives()
+        .flat_map(|i| {
+            i.topics
+                .iter()
+                .filter(move |t| topic_divisions(i, t).contains(&division))
+                .map(|t| t.id)
+        })
+        .collect()
+}
+
+/// The file a division's response is written to: its name (characters no file system takes
+/// replaced by `_`) and the extension, e.g. `総務部管財課.ron`.
+pub fn file_name(division: &str, extension: &str) -> String {
+    let name: String = division
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let name = if name.is_empty() || name.chars().all(|c| c == '.') {
+        "担当課".to_string()
+    } else {
+        name
+    };
+    format!("{name}.{extension}")
+}
+
+/// A topic's entries as a cell shows them: one per line, bullets with their `・`.
+pub fn entries_text(entries: &[Entry]) -> String {
+    entries
+        .iter()
+        .map(crate::export::table::entry_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Entries read back from [`entries_text`] (or what a division typed): one per line, a
+/// leading `・` a bullet; blank lines are skipped. Ids are 0 and no links: the caller gives
+/// them.
+pub fn entries_from_text(text: &str) -> Vec<Entry> {
+    text.lines()
+        .map(|l| l.trim_end_matches('\r').trim())
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let (body, bullet) = match line.strip_prefix('・') {
+                Some(rest) => (rest, true),
+                None => (line, false),
+            };
+            crate::model::entry_text::read_entry(body, bullet, &mut Vec::new())
+        })
+        .collect()
+}
+
+/// The report without its sections, history, unread text and survey: what a response or a
+/// comparison of a few initiatives is built on (cloning the whole report to empty it would
+/// copy every initiative first).
+pub(crate) fn header(master: &Report) -> Report {
+    Report {
+        title: master.title.clone(),
+        programme: master.programme.clone(),
+        fiscal_year: master.fiscal_year,
+        period: master.period,
+        plan_years: master.plan_years,
+        headings: master.headings.clone(),
+        as_of: master.as_of,
+        sections: Vec::new(),
+        unread: Vec::new(),
+        next_id: master.next_id,
+        history: Vec::new(),
+        to_confirm: Vec::new(),
+        id: master.id.clone(),
+        response: None,
+        survey: Vec::new(),
+    }
+}

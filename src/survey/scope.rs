@@ -1,0 +1,120 @@
+//! What a response may change: the results (実績) of the topics its 担当課 answers for. Every
+//! other edit — a plan text, another division's topic, a heading, a stage, a title, the
+//! period — is refused by the core ([`check`], called by `Document` before every edit), and
+//! the window asks [`editable`] to draw other rows read-only.
+
+use std::collections::HashSet;
+
+use crate::edit::{Edit, EditError, OutOfScope};
+use crate::model::{Entry, Id, Initiative, Report, Side, Topic};
+
+/// The 担当課 answering for a topic: its own, or else every division of its initiative.
+pub fn topic_divisions<'a>(initiative: &'a Initiative, topic: &'a Topic) -> Vec<&'a str> {
+    match &topic.division {
+        Some(d) => vec![d.as_str()],
+        None => initiative.divisions.iter().map(String::as_str).collect(),
+    }
+}
+
+/// Whether `division` answers for the topic.
+pub fn answers_for(report: &Report, division: &str, topic: Id) -> bool {
+    report.initiative_of_topic(topic).is_some_and(|i| {
+        i.topics
+            .iter()
+            .find(|t| t.id == topic)
+            .is_some_and(|t| topic_divisions(i, t).contains(&division))
+    })
+}
+
+/// Whether the topic's results may be edited in this report: always in a master, and in a
+/// response only the topics of its 担当課.
+pub fn editable(report: &Report, topic: Id) -> bool {
+    match &report.response {
+        None => true,
+        Some(r) => answers_for(report, &r.division, topic),
+    }
+}
+
+/// Whether the edit may be applied to this report: `Err(OutOfScope)` when the report is a
+/// response and the edit reaches beyond its division's results.
+pub fn check(report: &Report, edit: &Edit) -> Result<(), EditError> {
+    let Some(response) = &report.response else {
+        return Ok(());
+    };
+    let division = response.division.as_str();
+    check_one(report, division, edit, &mut HashSet::new()).map_err(|reason| EditError::OutOfScope {
+        division: division.to_string(),
+        reason,
+    })
+}
+
+fn check_one(
+    report: &Report,
+    division: &str,
+    edit: &Edit,
+    inserted: &mut HashSet<Id>,
+) -> Result<(), OutOfScope> {
+    let results_of = |topic: Id, side: Side| {
+        if !answers_for(report, division, topic) {
+            let division = report.initiative_of_topic(topic).and_then(|i| {
+                i.topics
+                    .iter()
+                    .find(|t| t.id == topic)
+                    .and_then(|t| topic_divisions(i, t).first().map(|d| d.to_string()))
+            });
+            return Err(OutOfScope::OtherDivision { topic, division });
+        }
+        if side == Side::Plan {
+            return Err(OutOfScope::Plan { topic });
+        }
+        Ok(())
+    };
+    let of_entry = |id: Id, inserted: &HashSet<Id>| {
+        if inserted.contains(&id) {
+            return Ok(());
+        }
+        match report.entry_place(id) {
+            Some(place) => results_of(place.topic, place.side),
+            // Not in the report: applying it fails with Missing, which says more.
+            None => Ok(()),
+        }
+    };
+    match edit {
+        Edit::InsertEntry {
+            topic, side, entry, ..
+        } => {
+            results_of(*topic, *side)?;
+            note_ids(entry, inserted);
+        }
+        Edit::SetEntries {
+            topic,
+            side,
+            entries,
+        } => {
+            results_of(*topic, *side)?;
+            for e in entries {
+                note_ids(e, inserted);
+            }
+        }
+        Edit::RemoveEntry { id } | Edit::MoveEntry { id, .. } => of_entry(*id, inserted)?,
+        Edit::SetReports { entry, .. } => of_entry(*entry, inserted)?,
+        Edit::ReplaceEntry { entry } => {
+            of_entry(entry.id, inserted)?;
+            note_ids(entry, inserted);
+        }
+        Edit::Batch(edits) => {
+            for e in edits {
+                check_one(report, division, e, inserted)?;
+            }
+        }
+        _ => return Err(OutOfScope::NotResults),
+    }
+    Ok(())
+}
+
+fn note_ids(entry: &Entry, ids: &mut HashSet<Id>) {
+    ids.insert(entry.id);
+    for s in &entry.subs {
+        note_ids(s, ids);
+    }
+}

@@ -1,0 +1,318 @@
+//! The Excel response workbook (回答用ワークブック) for divisions without Shinchoku: a row per
+//! topic of the division with 番号, 取組, 見出し, 年次計画 (locked) and 実績 (the only cells
+//! that can be typed in: the sheet is protected), the due date and instructions at the top, set
+//! up to print. A hidden sheet names the report, division and period, and a hidden column each
+//! row's topic, so that the answer is matched back by id; [`read`] reads it (calamine).
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use rust_xlsxwriter::{
+    Color, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, XlsxError,
+};
+
+use super::{entries_text, topics_of};
+use crate::lang::{Describe, Lang, say};
+use crate::model::{FiscalYear, Id, Period, Report, ReportId, ResponseFor};
+
+/// The answer sheet's name.
+pub const SHEET: &str = "回答";
+/// The hidden sheet naming what the workbook answers.
+pub const META_SHEET: &str = "shinchoku";
+const FONT: &str = "BIZ UDPゴシック";
+const LINE: f64 = 13.0;
+/// Columns: 番号, 取組, 見出し, 年次計画, 実績, and the hidden topic id.
+const WIDTHS: [f64; 5] = [6.0, 26.0, 20.0, 44.0, 56.0];
+const ID_COL: u16 = 5;
+const RESULT_COL: u16 = 4;
+const PLAN_COL: u16 = 3;
+const HEADING_COL: u16 = 2;
+/// The column headings' row (0-based); the topics follow it.
+const HEADER_ROW: u32 = 6;
+
+/// The workbook of a response (a report with [`Report::response`] set).
+pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
+    let Some(r) = &response.response else {
+        return Err(XlsxError::ParameterError(
+            "not a response: no 担当課 to write the workbook for".into(),
+        ));
+    };
+    let mut book = Workbook::new();
+    let base = Format::new()
+        .set_font_name(FONT)
+        .set_font_size(10.0)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
+    let heading = base
+        .clone()
+        .set_bold()
+        .set_pattern(FormatPattern::Solid)
+        .set_background_color(Color::RGB(0xD9D9D9));
+    let answer = base
+        .clone()
+        .set_unlocked()
+        .set_pattern(FormatPattern::Solid)
+        .set_background_color(Color::RGB(0xFFF9D6));
+    let plain = Format::new().set_font_name(FONT).set_font_size(10.0);
+    let title = plain.clone().set_bold().set_font_size(13.0);
+
+    let ws = book.add_worksheet();
+    ws.set_name(SHEET)?;
+    for (k, w) in WIDTHS.iter().enumerate() {
+        ws.set_column_width(k as u16, *w)?;
+    }
+    ws.set_column_hidden(ID_COL)?;
+    ws.write_string_with_format(0, 0, format!("{}　回答", response.title), &title)?;
+    ws.write_string_with_format(1, 0, format!("担当課: {}", r.division), &plain)?;
+    let due = r.due.map_or_else(
+        || "回答期限: （指定なし）".to_string(),
+        |d| format!("回答期限: {}", d.format("%Y年%-m月%-d日")),
+    );
+    ws.write_string_with_format(2, 0, due, &plain.clone().set_bold())?;
+    ws.write_string_with_format(
+        3,
+        0,
+        format!(
+            "黄色の「{}」欄に実績を入力してください（1行に1項目、箇条書きは先頭に「・」、時期は (6月) のように括弧で）。ほかの欄は変更できません。",
+            response.actual_heading()
+        ),
+        &plain,
+    )?;
+    if !r.note.is_empty() {
+        ws.write_string_with_format(4, 0, format!("連絡事項: {}", r.note), &plain)?;
+    }
+    let headings = [
+        "番号",
+        "取組",
+        "見出し",
+        &response.plan_heading(),
+        &response.actual_heading(),
+        "ID",
+    ];
+    for (k, h) in headings.iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, k as u16, *h, &heading)?;
+    }
+    let mut row = HEADER_ROW + 1;
+    for topic in topics_of(response, &r.division) {
+        let (Some(i), Some(t)) = (response.initiative_of_topic(topic), response.topic(topic))
+        else {
+            continue;
+        };
+        let texts = [
+            i.number.clone(),
+            format!("{} {}", i.label, i.title).trim().to_string(),
+            t.heading.clone().unwrap_or_default(),
+            entries_text(&t.plan),
+            entries_text(&t.actual),
+        ];
+        for (k, text) in texts.iter().enumerate() {
+            let f = if k as u16 == RESULT_COL {
+                &answer
+            } else {
+                &base
+            };
+            ws.write_string_with_format(row, k as u16, text, f)?;
+        }
+        ws.write_string_with_format(row, ID_COL, topic.0.to_string(), &base)?;
+        let lines = texts
+            .iter()
+            .zip(WIDTHS)
+            .map(|(t, w)| crate::export::xlsx::lines(t, w))
+            .fold(1.0f64, f64::max);
+        // Room for two more lines of answer than the results already take.
+        ws.set_row_height(row, (lines + 2.0) * LINE)?;
+        row += 1;
+    }
+    ws.protect();
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    ws.set_header(format!(
+        "&L{}&R回答期限 {}",
+        r.division,
+        r.due.map_or_else(String::new, |d| d.to_string())
+    ));
+    ws.set_footer("&C&P / &N");
+
+    let meta = book.add_worksheet();
+    meta.set_name(META_SHEET)?;
+    let fields = [
+        ("schema", "1".to_string()),
+        ("report", r.report.0.clone()),
+        ("division", r.division.clone()),
+        ("fiscal_year", r.fiscal_year.0.to_string()),
+        ("period", r.period.key().to_string()),
+        ("due", r.due.map_or_else(String::new, |d| d.to_string())),
+    ];
+    for (k, (name, value)) in fields.iter().enumerate() {
+        meta.write_string(k as u32, 0, *name)?;
+        meta.write_string(k as u32, 1, value)?;
+    }
+    meta.set_hidden(true);
+    meta.protect();
+    book.save_to_buffer()
+}
+
+/// One topic's row of an answered workbook, as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub topic: Id,
+    /// 1-based row in the sheet, for messages.
+    pub row: u32,
+    pub heading: String,
+    pub plan: String,
+    pub results: String,
+}
+
+/// What an answered workbook holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answered {
+    pub response: ResponseFor,
+    pub rows: Vec<Row>,
+}
+
+/// Why a workbook cannot be read as an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkbookProblem {
+    /// Not an `.xlsx` workbook at all (the reader's reason).
+    NotAWorkbook(String),
+    /// A workbook, but not a response Shinchoku wrote: no sheet naming the survey.
+    NoSurveySheet,
+    /// The survey sheet's field cannot be read (`fiscal_year`, `period`, `due`, `division`).
+    BadField(&'static str),
+    /// No answer sheet.
+    NoAnswerSheet,
+    /// No heading row (番号 … ID) above the answers.
+    NoHeadingRow,
+    /// A row's hidden topic id is not a number (1-based row).
+    BadTopicId { row: u32, text: String },
+}
+
+impl Describe for WorkbookProblem {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            WorkbookProblem::NotAWorkbook(e) => say(
+                lang,
+                format!("Excelのブックとして読めません: {e}"),
+                format!("not an Excel workbook: {e}"),
+            ),
+            WorkbookProblem::NoSurveySheet => say(
+                lang,
+                "進捗の回答用ワークブックではありません（照会情報のシートがありません）".into(),
+                "not a Shinchoku response workbook (no sheet naming the survey)".into(),
+            ),
+            WorkbookProblem::BadField(what) => say(
+                lang,
+                format!("照会情報の「{what}」が読めません"),
+                format!("the survey sheet's `{what}` cannot be read"),
+            ),
+            WorkbookProblem::NoAnswerSheet => say(
+                lang,
+                format!("「{SHEET}」シートがありません"),
+                format!("no sheet `{SHEET}`"),
+            ),
+            WorkbookProblem::NoHeadingRow => say(
+                lang,
+                "回答欄の見出し行（番号 … ID）がありません".into(),
+                "no heading row (番号 … ID) above the answers".into(),
+            ),
+            WorkbookProblem::BadTopicId { row, text } => say(
+                lang,
+                format!("{row}行目: 見出しのID「{text}」が読めません"),
+                format!("row {row}: topic id `{text}` cannot be read"),
+            ),
+        }
+    }
+}
+
+/// Reads an answered workbook.
+pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| WorkbookProblem::NotAWorkbook(e.to_string()))?;
+    let meta = book
+        .worksheet_range(META_SHEET)
+        .map_err(|_| WorkbookProblem::NoSurveySheet)?;
+    let field = |name: &str| {
+        meta.rows()
+            .find(|r| r.first().is_some_and(|c| text(c) == name))
+            .and_then(|r| r.get(1).map(text))
+            .unwrap_or_default()
+    };
+    let bad = WorkbookProblem::BadField;
+    let fiscal_year = field("fiscal_year")
+        .parse::<i32>()
+        .map(FiscalYear)
+        .map_err(|_| bad("fiscal_year"))?;
+    let period = match field("period").as_str() {
+        "first_half" => Period::FirstHalf,
+        "second_half" => Period::SecondHalf,
+        "full_year" => Period::FullYear,
+        _ => return Err(bad("period")),
+    };
+    let due = match field("due").as_str() {
+        "" => None,
+        d => Some(d.parse().map_err(|_| bad("due"))?),
+    };
+    let division = field("division");
+    if division.is_empty() {
+        return Err(bad("division"));
+    }
+    let response = ResponseFor {
+        division,
+        report: ReportId(field("report")),
+        fiscal_year,
+        period,
+        due,
+        note: String::new(),
+    };
+    let sheet = book
+        .worksheet_range(SHEET)
+        .map_err(|_| WorkbookProblem::NoAnswerSheet)?;
+    let mut rows = Vec::new();
+    let mut in_table = false;
+    let start = sheet.start().map_or(0, |(r, _)| r);
+    for (k, cells) in sheet.rows().enumerate() {
+        let cell = |c: u16| cells.get(c as usize).map(text).unwrap_or_default();
+        let at = start + k as u32;
+        if !in_table {
+            in_table = cell(0) == "番号" && cell(ID_COL) == "ID";
+            continue;
+        }
+        let id = cell(ID_COL);
+        if id.is_empty() {
+            continue;
+        }
+        let topic = id
+            .trim()
+            .parse::<u64>()
+            .map(Id)
+            .map_err(|_| WorkbookProblem::BadTopicId {
+                row: at + 1,
+                text: id.clone(),
+            })?;
+        rows.push(Row {
+            topic,
+            row: at + 1,
+            heading: cell(HEADING_COL),
+            plan: cell(PLAN_COL),
+            results: cell(RESULT_COL),
+        });
+    }
+    if !in_table {
+        return Err(WorkbookProblem::NoHeadingRow);
+    }
+    Ok(Answered { response, rows })
+}
+
+/// A cell as text: a number typed into a text cell comes back as a number.
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.replace("\r\n", "\n"),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,150 @@
+//! The survey (照会) in the window: a division's response file as the division sees it, and the
+//! office taking answers in and watching 提出状況.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use shinchoku::model::{Id, Report, Side};
+use shinchoku::survey;
+
+use crate::helpers::*;
+
+const 管財課: &str = "総務部管財課";
+
+fn due() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2017, 10, 13).unwrap()
+}
+
+fn sent_at() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2017, 10, 2)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+/// A division's topic with a result: (topic, its first result, a plan entry of it).
+fn own_topic(report: &Report, division: &str) -> (Id, Id, Option<Id>) {
+    let topic = survey::topics_of(report, division)
+        .into_iter()
+        .find(|t| !report.topic(*t).unwrap().actual.is_empty())
+        .expect("the division has a topic with results");
+    let t = report.topic(topic).unwrap();
+    (topic, t.actual[0].id, t.plan.first().map(|e| e.id))
+}
+
+#[test]
+fn a_response_shows_its_division_and_due_date_and_refuses_edits_outside_its_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let master = Document::sample().report;
+    let response = survey::response_for(&master, 管財課, Some(due()), "10月13日までに回答願います");
+    let path = dir.path().join("総務部管財課.ron");
+    shinchoku::store::save(&path, &response).unwrap();
+
+    let mut h = sample_harness();
+    h.state_mut().queue(FileCommand::OpenPath(path));
+    h.run();
+    h.get_by_label(&format!("回答用ファイル: {管財課}"));
+    h.get_by_label("期限 2017-10-13");
+    h.get_by_label("10月13日までに回答願います");
+
+    let report = h.state().document().report.clone();
+    let (_, result, plan) = own_topic(&report, 管財課);
+    // Its own result: edited.
+    h.state_mut().queue(Intent::SetEntryText {
+        id: result,
+        text: "庁舎の長寿命化計画の改定(9月)".into(),
+    });
+    h.run();
+    assert_eq!(
+        h.state().document().report.entry(result).unwrap().text,
+        "庁舎の長寿命化計画の改定(9月)"
+    );
+    // A plan text: refused, the report unchanged, the status bar saying why.
+    let plan = plan.expect("the topic has a plan entry");
+    let before = h.state().document().report.clone();
+    h.state_mut().queue(Intent::SetEntryText {
+        id: plan,
+        text: "書き換えた計画".into(),
+    });
+    h.run();
+    assert!(h.state().document().report == before, "nothing changed");
+    // The status bar says why (the division's response edits results only).
+    h.get_by_label_contains("の年次計画は変更できません（実績のみ）");
+    // The survey itself cannot be sent from a response.
+    h.state_mut().queue(Action::Survey);
+    h.run();
+    h.get_by_label("照会できません");
+}
+
+#[test]
+fn answers_taken_in_after_review_show_in_the_status_panel_with_the_overdue_in_red() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    h.state_mut()
+        .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
+    let divisions = survey::divisions(&h.state().document().report);
+    let n = divisions.len();
+    h.state_mut().queue(Intent::MarkSent {
+        divisions,
+        at: sent_at(),
+        due: Some(due()),
+    });
+    h.run();
+    let master = h.state().document().report.clone();
+    let before = master.clone();
+
+    // 管財課 answers: one result rewritten in its response file.
+    let mut answer = survey::response_for(&master, 管財課, Some(due()), "");
+    let (topic, result, _) = own_topic(&answer, 管財課);
+    answer.entry_mut(result).unwrap().text = "庁舎の長寿命化計画の改定(9月)".into();
+    let path = dir.path().join("総務部管財課.ron");
+    shinchoku::store::save(&path, &answer).unwrap();
+
+    h.state_mut().queue(SurveyCommand::Collect(vec![path]));
+    h.run();
+    h.get_by_label("回答の取り込み");
+    h.get_by_label_contains(&format!("総務部管財課.ron — {管財課}"));
+    assert!(
+        h.state().document().report == before,
+        "nothing taken in before 取り込む"
+    );
+    h.get_by_label("取り込む").click();
+    h.run();
+    let report = &h.state().document().report;
+    let texts: Vec<&str> = report
+        .topic(topic)
+        .unwrap()
+        .entries(Side::Actual)
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(
+        texts.contains(&"庁舎の長寿命化計画の改定(9月)"),
+        "{texts:?}"
+    );
+
+    // 提出状況: 管財課 answered; every other division is past its due date (2017-10-13).
+    h.state_mut().queue(Action::ToggleSurveyStatus);
+    h.run();
+    h.get_by_label("提出状況");
+    assert_eq!(h.query_all_by_label("回答済").count(), 1);
+    assert_eq!(h.query_all_by_label("! 期限超過").count(), n - 1);
+
+    // On paper too, and as CSV.
+    let pdf = dir.path().join("status.pdf");
+    let csv = dir.path().join("status.csv");
+    h.state_mut()
+        .queue(SurveyCommand::PrintStatusTo(pdf.clone()));
+    h.state_mut()
+        .queue(SurveyCommand::ExportStatusTo(csv.clone()));
+    h.run();
+    let text = pdf_extract::extract_text_from_mem(&std::fs::read(&pdf).unwrap()).unwrap();
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(flat.contains(&format!("{管財課}回答済")), "{text}");
+    assert_eq!(flat.matches("!期限超過").count(), n - 1, "{text}");
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(csv.lines().count(), n + 1);
+
+    // Undo takes the answer out again, exactly.
+    h.state_mut().queue(Action::Undo);
+    h.run();
+    assert!(h.state().document().report == master);
+}
