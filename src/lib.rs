@@ -80,5 +80,6 @@ pub mod export;
 pub mod fonts;
 pub mod grid;
 pub mod print;
+pub mod spoken;
 pub mod survey;
 pub mod synthetic;

@@ -453,6 +453,26 @@ fn export_to_html_writes_the_web_page_and_an_unknown_name_is_refused() {
     assert!(!odd.exists());
 }
 
+#[test]
+fn print_is_tagged_unless_told_untagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let has_structure = |extra: &[&str]| {
+        let out = dir.path().join("grid.pdf");
+        let mut args = vec!["print", SEED, "-o", out.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let run = shinchoku(&args);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let pdf = lopdf::Document::load(&out).expect("a PDF");
+        pdf.catalog().unwrap().get(b"StructTreeRoot").is_ok()
+    };
+    assert!(has_structure(&[]));
+    assert!(!has_structure(&["--untagged"]));
+}
+
 /// The seed imported into `dir/master.ron`.
 fn master_ron(dir: &std::path::Path) -> std::path::PathBuf {
     let master = dir.join("master.ron");

@@ -15,7 +15,7 @@ use crate::model::months::FISCAL_MONTHS;
 use crate::model::status::{
     LineMark, Status, initiative_status, plan_entry_status, section_counts, topic_status,
 };
-use crate::model::{EntryKind, MonthSet, Report, Side, StageSpan, TimingKind};
+use crate::model::{EntryKind, Report, Side, StageSpan};
 use crate::palette::{self, Rgb, Tone};
 use crate::print::{PageSetup, selected_rows};
 
@@ -415,14 +415,7 @@ fn stage_cells(report: &Report, spans: &[StageSpan], years: usize, out: &mut Str
         if a > at {
             empty_cells(a - at, out);
         }
-        let years_text = span.years_text(report.fiscal_year);
-        let said = if span.label.is_empty() {
-            format!("{years_text} 前年度から継続")
-        } else if span.continues {
-            format!("{years_text} {}（前年度から継続）", span.label)
-        } else {
-            format!("{years_text} {}", span.label)
-        };
+        let said = crate::spoken::stage(span, report.fiscal_year);
         let look = if span.label.is_empty() {
             " arrow".to_string()
         } else {
@@ -464,10 +457,7 @@ fn month_cells(report: &Report, row: GridRow, out: &mut String) {
     let as_of = report.as_of().position(report.fiscal_year);
     let line = grid::line_mark(report, row);
     let marks = grid::entry_marks(entry, side, as_of, line);
-    let side_word = match side {
-        Side::Plan => "計画",
-        Side::Actual => "実績",
-    };
+    let side_word = crate::spoken::side_word(side);
     let line_glyph = marks.iter().find_map(|m| match m {
         EntryMark::Line { mark, .. } => Some(*mark),
         _ => None,
@@ -486,73 +476,43 @@ fn month_cells(report: &Report, row: GridRow, out: &mut String) {
     };
     let bars: Vec<(usize, usize, String, String)> = marks
         .iter()
-        .filter_map(|m| match *m {
-            EntryMark::Bar {
-                from,
-                to,
-                look,
-                open_end,
-                continues,
-            } => {
-                let a = (from.floor() as usize).min(11);
-                let b = (to.ceil() as usize).clamp(a + 1, 12);
-                let months = MonthSet::from_fiscal_indices(a..b);
-                let timing = entry.timing.as_ref();
-                let what = if timing.is_some_and(|t| t.kind == TimingKind::AllYear) {
-                    "通年".to_string()
-                } else if open_end {
-                    format!("{}月～", FISCAL_MONTHS[a])
-                } else {
-                    months.to_japanese()
-                };
-                let (class, suffix) = match look {
-                    BarLook::Plan => ("plan", ""),
-                    BarLook::Actual => ("actual", ""),
-                    BarLook::Scheduled => ("scheduled", "（予定）"),
-                };
-                let going = if continues { "（継続中）" } else { "" };
-                // A bar cut at the as-of date covers part of its last month.
-                let width = ((to - a as f32) / (b - a) as f32 * 100.0).clamp(5.0, 100.0);
-                let style = if width < 99.5 {
-                    format!(" style=\"flex: 0 0 {width:.0}%\"")
-                } else {
-                    String::new()
-                };
-                let arrow = if open_end {
-                    "<span class=\"end\">→</span>"
-                } else {
-                    ""
-                };
-                Some((
-                    a,
-                    b,
-                    format!("<span class=\"bar {class}\"{style}></span>{arrow}"),
-                    format!("{side_word} {}{suffix}{going}", esc(&what)),
-                ))
-            }
-            EntryMark::Covers { from, to } => {
-                let a = (from.floor() as usize).min(11);
-                let b = (to.ceil() as usize).clamp(a + 1, 12);
-                Some((
-                    a,
-                    b,
-                    "<span class=\"bar covers\"></span>".to_string(),
-                    format!(
-                        "{side_word} {}（内訳の時期）",
-                        MonthSet::from_fiscal_indices(a..b).to_japanese()
-                    ),
-                ))
-            }
-            _ => None,
+        .filter_map(|m| {
+            let run = crate::spoken::month_run(entry, side, m)?;
+            let (a, b) = (run.first, run.end);
+            let drawn = match *m {
+                EntryMark::Bar {
+                    to, look, open_end, ..
+                } => {
+                    let class = match look {
+                        BarLook::Plan => "plan",
+                        BarLook::Actual => "actual",
+                        BarLook::Scheduled => "scheduled",
+                    };
+                    // A bar cut at the as-of date covers part of its last month.
+                    let width = ((to - a as f32) / (b - a) as f32 * 100.0).clamp(5.0, 100.0);
+                    let style = if width < 99.5 {
+                        format!(" style=\"flex: 0 0 {width:.0}%\"")
+                    } else {
+                        String::new()
+                    };
+                    let arrow = if open_end {
+                        "<span class=\"end\">→</span>"
+                    } else {
+                        ""
+                    };
+                    format!("<span class=\"bar {class}\"{style}></span>{arrow}")
+                }
+                _ => "<span class=\"bar covers\"></span>".to_string(),
+            };
+            Some((a, b, drawn, esc(&run.said)))
         })
         .collect();
     if marks.contains(&EntryMark::Unreadable) {
-        let when = entry.when.as_deref().unwrap_or("");
         return whole(
             format!(
                 "<span class=\"unread\" aria-hidden=\"true\">?</span>\
-                 <span class=\"vh\">{side_word} 時期を読めません: {}</span>",
-                esc(when)
+                 <span class=\"vh\">{}</span>",
+                esc(&crate::spoken::unreadable(side, entry))
             ),
             out,
         );

@@ -5,7 +5,7 @@
 
 use super::pdf::PdfError;
 use super::text::TextMeasure;
-use super::{Page, PrintLayout, Shape};
+use super::{Artifact, Page, Part, PrintLayout, Shape};
 use crate::compare::{Diff, ListLine, change_list};
 use crate::lang::Lang;
 use crate::palette::{MUTED, Rgb};
@@ -48,6 +48,14 @@ pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
             y = MARGIN;
         }
         y += gap;
+        // The comparison's heading, each initiative's, then its changes.
+        page.shapes.push(Shape::Part(Part::Line {
+            level: match line.depth {
+                0 => 1,
+                1 => 2,
+                _ => 0,
+            },
+        }));
         for text in wrapped {
             y += step;
             page.shapes.push(Shape::Text {
@@ -63,6 +71,8 @@ pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
     pages.push(page);
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
+        page.shapes
+            .push(Shape::Part(Part::Artifact(Artifact::Footer)));
         page.shapes.push(Shape::Text {
             x: MARGIN,
             y: HEIGHT - MARGIN,
@@ -79,5 +89,7 @@ pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
         text_size: 9.5,
         pages,
         oversized: Vec::new(),
+        rows: Vec::new(),
+        columns: Vec::new(),
     }
 }

@@ -2,13 +2,14 @@
 //! width), the page header and footer, the repeated column headings, and each row's shapes.
 
 use super::text::TextMeasure;
-use super::{LineStyle, PrintJob, Rgb, Shape};
+use super::{Artifact, LineStyle, Part, PrintJob, Rgb, Shape, TableColumn};
 use crate::grid::{self, BarLook, EntryMark, GridRow};
 use crate::model::months::FISCAL_MONTHS;
 use crate::model::status::{
     LineMark, initiative_status, plan_entry_status, section_counts, topic_status,
 };
 use crate::model::{Entry, EntryKind, Report, Side, StageSpan};
+use crate::spoken;
 
 use crate::palette::{
     self, AS_OF, INITIATIVE_FILL, MUTED, PLAN, SCHEDULED_FILL, SECTION_FILL, Tone,
@@ -215,6 +216,8 @@ impl Geometry {
         out: &mut Vec<Shape>,
     ) {
         let h = self.min_row();
+        // It repeats the initiative's heading: a page break's doing, not content.
+        part(out, Part::Artifact(Artifact::Pagination));
         out.push(rect(
             self.margin,
             top,
@@ -284,7 +287,18 @@ impl Geometry {
     /// Title, fiscal year, period, as-of date, legend, column headings and footer.
     pub fn page_frame(&self, job: &PrintJob, n: usize, total: usize, out: &mut Vec<Shape>) {
         let r = job.report;
+        // The first page's title, legend and column headings are the document's; later pages
+        // repeat them as page headers.
+        let first = n == 1;
+        let content = |p: Part| {
+            if first {
+                p
+            } else {
+                Part::Artifact(Artifact::Header)
+            }
+        };
         let mut y = self.margin + TITLE_SIZE;
+        part(out, content(Part::Title));
         out.push(text(self.margin, y, TITLE_SIZE, true, Rgb::BLACK, &r.title));
         y += META_SIZE * 1.6;
         let meta = format!(
@@ -296,10 +310,12 @@ impl Geometry {
             r.plan_years.first.short_form_like(r.fiscal_year),
             r.plan_years.last.short_form_like(r.fiscal_year),
         );
+        part(out, content(Part::Subtitle));
         out.push(text(self.margin, y, META_SIZE, false, Rgb::BLACK, &meta));
         y += META_SIZE * 1.5;
-        self.legend(self.margin, y, out);
-        self.table_header(job, out);
+        self.legend(self.margin, y, first, out);
+        self.table_header(job, first, out);
+        part(out, Part::Artifact(Artifact::Footer));
         // Footer: page n / N in the middle, the printing date on the right.
         let fy = self.height - self.margin - FOOTER_SIZE * 0.4;
         let m = TextMeasure::get();
@@ -333,14 +349,24 @@ impl Geometry {
         ));
     }
 
-    fn legend(&self, x0: f32, baseline: f32, out: &mut Vec<Shape>) {
+    fn legend(&self, x0: f32, baseline: f32, first: bool, out: &mut Vec<Shape>) {
+        let (words, samples) = if first {
+            (Part::Legend, Part::Artifact(Artifact::Layout))
+        } else {
+            (
+                Part::Artifact(Artifact::Header),
+                Part::Artifact(Artifact::Header),
+            )
+        };
         let size = META_SIZE * 0.9;
         let m = TextMeasure::get();
         let mut x = x0;
         let top = baseline - size * 0.8;
         let h = size * 0.9;
         let label = |x: &mut f32, s: &str, out: &mut Vec<Shape>| {
+            part(out, words.clone());
             out.push(text(*x, baseline, size, false, Rgb::BLACK, s));
+            part(out, samples.clone());
             *x += m.width(s, size, false) + size;
         };
         label(&mut x, "凡例:", out);
@@ -391,8 +417,21 @@ impl Geometry {
         label(&mut x, "計画外: 計画にない実績", out);
     }
 
-    fn table_header(&self, job: &PrintJob, out: &mut Vec<Shape>) {
+    fn table_header(&self, job: &PrintJob, first: bool, out: &mut Vec<Shape>) {
         let r = job.report;
+        let heading = |column: TableColumn| {
+            if first {
+                Part::Heading(column)
+            } else {
+                Part::Artifact(Artifact::Header)
+            }
+        };
+        let decoration = if first {
+            Part::Artifact(Artifact::Layout)
+        } else {
+            Part::Artifact(Artifact::Header)
+        };
+        part(out, decoration.clone());
         let top = self.margin + self.header_height();
         let h = self.table_header_height();
         let f = self.font();
@@ -410,7 +449,9 @@ impl Geometry {
         let bold = |x: f32, y: f32, s: &str, out: &mut Vec<Shape>| {
             out.push(text(x + self.pad(), y, f, true, Rgb::BLACK, s));
         };
+        part(out, heading(TableColumn::Number));
         bold(self.cols.number.x, base2, "番号", out);
+        part(out, heading(TableColumn::Text));
         bold(self.cols.text.x, base1, "具体的取組", out);
         bold(
             self.cols.text.x,
@@ -425,12 +466,15 @@ impl Geometry {
         };
         let Column { x: sx, w: sw } = self.cols.stages;
         if sw > 0.0 {
+            part(out, heading(TableColumn::Stages));
             centered(sx, sw, base1, "工程", f, out);
             let yw = sw / self.years as f32;
             for k in 0..self.years {
                 let year = crate::model::FiscalYear(self.first_year + k as i32);
                 let x = sx + yw * k as f32;
+                part(out, heading(TableColumn::Stages));
                 centered(x, yw, base2, &year.short_form_like(r.fiscal_year), f, out);
+                part(out, decoration.clone());
                 out.push(line(x, top + lh, x, top + h, LineStyle::solid(0.4, GRID)));
             }
         }
@@ -438,6 +482,7 @@ impl Geometry {
         if mw > 0.0 {
             let w = mw / 12.0;
             let fy = r.fiscal_year;
+            part(out, heading(TableColumn::Months));
             for (first, last, month) in [(0usize, 8usize, 4u8), (9, 11, 1)] {
                 let year = fy.calendar_year_of(month);
                 let label = if last - first > 3 {
@@ -462,19 +507,25 @@ impl Geometry {
             }
             for (k, month) in FISCAL_MONTHS.iter().enumerate() {
                 let x = mx + w * k as f32;
+                part(out, decoration.clone());
                 if self.period.contains_fiscal(k) {
                     out.push(rect(x, top + lh + self.pad(), w, lh, Some(PERIOD), None));
                 }
+                part(out, heading(TableColumn::Months));
                 centered(x, w, base2, &format!("{month}月"), f * 0.9, out);
+                part(out, decoration.clone());
                 out.push(line(x, top + lh, x, top + h, LineStyle::solid(0.4, GRID)));
             }
         }
         if self.cols.division.w > 0.0 {
+            part(out, heading(TableColumn::Division));
             bold(self.cols.division.x, base2, "担当課", out);
         }
         if self.cols.status.w > 0.0 {
+            part(out, heading(TableColumn::Status));
             bold(self.cols.status.x, base2, "状況", out);
         }
+        part(out, decoration);
         self.column_lines(top, h, out);
         out.push(line(
             self.margin,
@@ -527,15 +578,21 @@ impl Geometry {
         ));
     }
 
+    /// Draws `row`, the `index`th of the table's rows (for the structure: [`Part::Cell`]).
+    #[allow(clippy::too_many_arguments)]
     pub fn draw_row(
         &self,
         report: &Report,
         row: GridRow,
+        index: usize,
         m: &MeasuredRow,
         top: f32,
         out: &mut Vec<Shape>,
     ) {
+        let cell = |column: TableColumn| Part::Cell { row: index, column };
+        let layout = || Part::Artifact(Artifact::Layout);
         let h = m.height;
+        part(out, layout());
         let f = self.font();
         let lh = self.line_height();
         let full = self.width - 2.0 * self.margin;
@@ -591,6 +648,7 @@ impl Geometry {
             _ => String::new(),
         };
         if !number.is_empty() {
+            part(out, cell(TableColumn::Number));
             out.push(text(
                 self.cols.number.x + self.pad(),
                 first_baseline,
@@ -605,6 +663,14 @@ impl Geometry {
             side, sub: None, ..
         } = row
         {
+            part(
+                out,
+                Part::Drawn {
+                    row: index,
+                    column: TableColumn::Text,
+                    said: spoken::side_word(side).to_string(),
+                },
+            );
             side_badge(x, top + self.pad(), f, side, out);
             x += f * 1.3;
         }
@@ -613,9 +679,11 @@ impl Geometry {
             Some(e) if e.kind == EntryKind::Status => MUTED,
             _ => Rgb::BLACK,
         };
+        part(out, cell(TableColumn::Text));
         for (k, l) in m.text.iter().enumerate() {
             out.push(text(x, first_baseline + lh * k as f32, f, bold, color, l));
         }
+        part(out, cell(TableColumn::Division));
         for (k, l) in m.division.iter().enumerate() {
             out.push(text(
                 self.cols.division.x + self.pad(),
@@ -629,6 +697,7 @@ impl Geometry {
         if self.cols.status.w > 0.0
             && let Some((label, strong)) = status_label(report, row)
         {
+            part(out, cell(TableColumn::Status));
             out.push(text(
                 self.cols.status.x + self.pad(),
                 first_baseline,
@@ -641,6 +710,7 @@ impl Geometry {
         if let GridRow::Section { section: s } = row {
             let counts = section_counts(&report.sections[s], report.as_of());
             if mw > 0.0 {
+                part(out, cell(TableColumn::Months));
                 out.push(text(
                     mx + self.pad(),
                     first_baseline,
@@ -666,6 +736,14 @@ impl Geometry {
                 .get(lane)
         {
             for span in spans {
+                part(
+                    out,
+                    Part::Drawn {
+                        row: index,
+                        column: TableColumn::Stages,
+                        said: spoken::stage(span, report.fiscal_year),
+                    },
+                );
                 self.stage_bar(span, lane_top, lane_h, out);
             }
         }
@@ -673,8 +751,9 @@ impl Geometry {
             && mw > 0.0
         {
             let plan_line = grid::line_mark(report, row);
-            self.entry_bar(entry, side, plan_line, lane_top, lane_h, out);
+            self.entry_bar(entry, side, plan_line, (index, lane_top, lane_h), out);
         }
+        part(out, layout());
         // Row rule and column lines.
         let rule = match row {
             GridRow::Section { .. } | GridRow::Initiative { .. } => LineStyle::solid(0.6, MUTED),
@@ -728,14 +807,13 @@ impl Geometry {
         ));
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// An entry's marks in its month lane; `(row, top, h)`: its row's index and the lane.
     fn entry_bar(
         &self,
         entry: &Entry,
         side: Side,
         plan_line: Option<LineMark>,
-        top: f32,
-        h: f32,
+        (row, top, h): (usize, f32, f32),
         out: &mut Vec<Shape>,
     ) {
         let Column { x: mx, w: mw } = self.cols.months;
@@ -743,6 +821,23 @@ impl Geometry {
         let y = top + h * 0.15;
         let bh = h * 0.7;
         for mark in grid::entry_marks(entry, side, self.as_of, plan_line) {
+            let said = match mark {
+                EntryMark::Unreadable => Some(spoken::unreadable(side, entry)),
+                EntryMark::AsNeeded => Some(spoken::as_needed(side)),
+                _ => spoken::month_run(entry, side, &mark).map(|run| run.said),
+            };
+            // A plan line's ●/○/late mark is said by the status column.
+            part(
+                out,
+                match said {
+                    Some(said) => Part::Drawn {
+                        row,
+                        column: TableColumn::Months,
+                        said,
+                    },
+                    None => Part::Artifact(Artifact::Layout),
+                },
+            );
             match mark {
                 EntryMark::Unreadable => {
                     out.push(text(mx + 2.0, top + h * 0.8, self.font(), true, AS_OF, "?"));
@@ -943,6 +1038,11 @@ fn row_division(report: &Report, row: GridRow) -> String {
         }
         _ => String::new(),
     }
+}
+
+/// The shapes pushed after this are `p` (see [`Shape::Part`]).
+fn part(out: &mut Vec<Shape>, p: Part) {
+    out.push(Shape::Part(p));
 }
 
 fn text(x: f32, y: f32, size: f32, bold: bool, color: Rgb, s: &str) -> Shape {

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::draw::Geometry;
-use super::{LineStyle, Shape};
+use super::{Artifact, LineStyle, Part, Shape, TableColumn};
 use crate::compare::{Comparison, Mark};
 use crate::grid::{self, EntryMark, GridRow};
 use crate::lang::Lang;
@@ -14,8 +14,10 @@ use crate::model::Report;
 use crate::model::status::Status;
 use crate::palette::{Rgb, compare_mark};
 
-/// Where a row was drawn: its top and height, and its first shape on the page.
+/// Where a row was drawn: its index in the table's rows, its top and height, and its first
+/// shape on the page.
 pub struct Cell {
+    pub row: usize,
     pub top: f32,
     pub height: f32,
     pub first_shape: usize,
@@ -44,6 +46,8 @@ pub fn mark_row(
     }
     let [number, text, stages, months, division, status] = geometry.column_boxes();
     let (top, h) = (cell.top, cell.height);
+    // Outlines, strikes and dashes are drawn marks; the signs and statuses are said below.
+    shapes.push(Shape::Part(Part::Artifact(Artifact::Layout)));
     if marks.row == Some(Mark::Removed) {
         let strikes = strike_texts(&mut shapes[cell.first_shape..], text, top, h);
         for (x, y, w) in strikes {
@@ -76,8 +80,17 @@ pub fn mark_row(
         }
     }
     if let Some(mark) = marks.row {
-        let sign = if mark == Mark::Removed { "－" } else { "＋" };
+        let (sign, said) = if mark == Mark::Removed {
+            ("－", "削除")
+        } else {
+            ("＋", "追加")
+        };
         let size = (h * 0.5).min(9.0);
+        shapes.push(Shape::Part(Part::Drawn {
+            row: cell.row,
+            column: TableColumn::Number,
+            said: said.into(),
+        }));
         shapes.push(Shape::Text {
             x: number.0 + 1.0,
             y: top + h * 0.5 + size * 0.35,
@@ -86,6 +99,7 @@ pub fn mark_row(
             color: compare_mark(mark),
             text: sign.into(),
         });
+        shapes.push(Shape::Part(Part::Artifact(Artifact::Layout)));
     }
     let outlines: [(Option<Mark>, (f32, f32)); 5] = [
         (marks.number.filter(|_| marks.row.is_none()), number),
@@ -104,6 +118,10 @@ pub fn mark_row(
     if let Some((old, new)) = marks.status
         && status.1 > 0.0
     {
+        shapes.push(Shape::Part(Part::Cell {
+            row: cell.row,
+            column: TableColumn::Status,
+        }));
         status_change(shapes, cell.first_shape, status, top, h, (old, new));
     }
 }

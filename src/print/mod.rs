@@ -214,6 +214,68 @@ pub enum Shape {
         step: f32,
         style: LineStyle,
     },
+    /// Not drawn: the shapes after it, up to the next one, are this part of the document —
+    /// what the tagged PDF's structure is built from. The preview ignores it.
+    Part(Part),
+}
+
+/// What a stretch of a page's shapes is to a reader of the document (a screen reader reads
+/// the tagged PDF by these, in the order of the table's rows).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    /// Not content: rules, fills, shading, hatching, and what every page repeats.
+    Artifact(Artifact),
+    /// The report's title, a heading (first page).
+    Title,
+    /// The line under the title: fiscal year, period, as-of date, plan years (first page).
+    Subtitle,
+    /// The legend's words (first page; its samples are artifacts).
+    Legend,
+    /// A column's heading (first page; the heading rows repeated later are artifacts).
+    Heading(TableColumn),
+    /// Content of a cell: `row` indexes [`PrintLayout::rows`].
+    Cell { row: usize, column: TableColumn },
+    /// Something drawn in a cell (a stage, a month bar, 計/実), read as `said`.
+    Drawn {
+        row: usize,
+        column: TableColumn,
+        said: String,
+    },
+    /// A line of running text (the change list): a heading at `level` 1–2, else a paragraph.
+    Line { level: u8 },
+}
+
+/// Kinds of artifacts, as PDF names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Artifact {
+    Header,
+    Footer,
+    /// What a page break adds: the 「（続き）」 line naming the initiative continued.
+    Pagination,
+    /// Rules, fills, shading, hatching, marks whose meaning a cell says in words.
+    Layout,
+}
+
+/// The printed table's columns, left to right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TableColumn {
+    Number,
+    Text,
+    Stages,
+    Months,
+    Division,
+    Status,
+}
+
+impl TableColumn {
+    pub const ALL: [TableColumn; 6] = [
+        TableColumn::Number,
+        TableColumn::Text,
+        TableColumn::Stages,
+        TableColumn::Months,
+        TableColumn::Division,
+        TableColumn::Status,
+    ];
 }
 
 /// Something a page can be drawn on: the PDF and the window's print preview. [`paint`] is the
@@ -289,6 +351,7 @@ pub fn paint(shapes: &[Shape], canvas: &mut impl Canvas) {
                 step,
                 style,
             } => canvas.hatch(*x, *y, *w, *h, *step, style),
+            Shape::Part(_) => {}
         }
     }
 }
@@ -319,6 +382,11 @@ pub struct PrintLayout {
     pub pages: Vec<Page>,
     /// Blocks (initiatives, or topics) taller than a page, which had to be split between rows.
     pub oversized: Vec<Id>,
+    /// The table's rows in reading order, which [`Part::Cell`] indexes (none for the change
+    /// list).
+    pub rows: Vec<GridRow>,
+    /// The columns printed, left to right.
+    pub columns: Vec<TableColumn>,
 }
 
 impl PrintLayout {
@@ -478,10 +546,11 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
         }
         for &k in page_rows {
             let first_shape = page.shapes.len();
-            geometry.draw_row(job.report, rows[k], &measured[k], y, &mut page.shapes);
+            geometry.draw_row(job.report, rows[k], k, &measured[k], y, &mut page.shapes);
             if let Some(c) = job.comparison {
                 let drawn = &mut page.shapes;
                 let cell = marks::Cell {
+                    row: k,
                     top: y,
                     height: measured[k].height,
                     first_shape,
@@ -509,6 +578,12 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
         geometry.page_frame(job, 1, 1, &mut page.shapes);
         pages.push(page);
     }
+    let columns = TableColumn::ALL
+        .into_iter()
+        .zip(geometry.column_boxes())
+        .filter(|(_, (_, w))| *w > 0.0)
+        .map(|(c, _)| c)
+        .collect();
     PrintLayout {
         width,
         height,
@@ -516,6 +591,8 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
         text_size: geometry.text_size(),
         pages,
         oversized,
+        rows,
+        columns,
     }
 }
 

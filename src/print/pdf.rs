@@ -1,16 +1,31 @@
 //! The print layout drawn into a PDF with krilla: vector shapes, selectable and searchable text,
 //! the bundled font embedded as a subset (krilla keeps only the glyphs used).
+//!
+//! Tagged by default (PDF/UA-1): the [`Part`] markers among a page's shapes become the
+//! structure tree — the title a heading, the grid a table of header and data cells in the
+//! order of its rows, drawn bars read as words, rules, fills and repeated headings artifacts —
+//! and krilla's PDF/UA-1 validator checks the document; a document it rejects is an error.
 
 use krilla::Document;
+use krilla::SerializeSettings;
 use krilla::color::rgb;
+use krilla::configure::{Accessibility, ConfigurationBuilder, ValidationError};
+use krilla::destination::XyzDestination;
+use krilla::error::KrillaError;
 use krilla::geom::{PathBuilder, Point, Rect, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Pattern, Stroke, StrokeDash};
+use krilla::tagging::{
+    self, ArtifactType, ContentTag, Identifier, Node, SpanTag, TableHeaderScope, Tag, TagGroup,
+    TagTree,
+};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
-use super::{Canvas, LineStyle, PrintLayout, Rgb};
+use super::{Artifact, Canvas, LineStyle, Part, PrintLayout, Rgb, Shape, TableColumn};
+use crate::grid::GridRow;
 use crate::lang::{Describe, Lang, say};
 
 /// Why a PDF could not be made.
@@ -24,6 +39,9 @@ pub enum PdfError {
         width: f32,
         height: f32,
     },
+    /// krilla's PDF/UA-1 validator rejects the document: it would not be accessible as the
+    /// tagged PDF claims. `--untagged` (印刷 without the structure) still prints it.
+    NotAccessible(Vec<UaFinding>),
     /// krilla refused to finish the document (its words).
     Finish(String),
 }
@@ -44,6 +62,20 @@ impl Describe for PdfError {
                 format!("用紙の大きさ {width}×{height} は使えません"),
                 format!("bad page size {width}×{height}"),
             ),
+            PdfError::NotAccessible(findings) => {
+                let findings: Vec<String> = findings.iter().map(|f| f.describe(lang)).collect();
+                say(
+                    lang,
+                    format!(
+                        "PDF/UA-1（アクセシブルなPDF）の検査に通りません: {}（構造なしのPDFなら作れます: --untagged）",
+                        findings.join("、")
+                    ),
+                    format!(
+                        "it fails the PDF/UA-1 (accessible PDF) check: {} (an untagged PDF can still be made: --untagged)",
+                        findings.join("; ")
+                    ),
+                )
+            }
             PdfError::Finish(e) => e.clone(),
         };
         say(
@@ -61,6 +93,37 @@ impl std::fmt::Display for PdfError {
 }
 
 impl std::error::Error for PdfError {}
+
+/// Why krilla's PDF/UA-1 validator rejects a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UaFinding {
+    /// A character the bundled font does not have (a screen reader could not read it), in
+    /// this text.
+    MissingGlyph { text: String },
+    /// Anything else, in krilla's words.
+    Other(String),
+}
+
+impl Describe for UaFinding {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            UaFinding::MissingGlyph { text } => say(
+                lang,
+                format!("「{text}」にフォントにない文字があります"),
+                format!("「{text}」 has a character the font does not have"),
+            ),
+            UaFinding::Other(words) => words.clone(),
+        }
+    }
+}
+
+/// Whether a PDF carries its structure for screen readers (PDF/UA-1) or is drawing alone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tagging {
+    #[default]
+    Tagged,
+    Untagged,
+}
 
 fn color(c: Rgb) -> krilla::paint::Paint {
     rgb::Color::new(c.0, c.1, c.2).into()
@@ -86,16 +149,42 @@ fn stroke(style: &LineStyle) -> Stroke {
     }
 }
 
-/// Renders the layout; `progress` is told the fraction of pages done.
+/// Renders the layout, tagged (PDF/UA-1); `progress` is told the fraction of pages done.
 pub fn render(
     layout: &PrintLayout,
     title: &str,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Vec<u8>, PdfError> {
+    render_with(layout, title, Tagging::Tagged, progress)
+}
+
+/// Renders the layout, tagged or not; `progress` is told the fraction of pages done.
+pub fn render_with(
+    layout: &PrintLayout,
+    title: &str,
+    tagging: Tagging,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Vec<u8>, PdfError> {
     let regular =
         Font::new(crate::fonts::REGULAR.into(), 0).ok_or(PdfError::Font { bold: false })?;
     let bold = Font::new(crate::fonts::BOLD.into(), 0).ok_or(PdfError::Font { bold: true })?;
-    let mut document = Document::new();
+    let tagged = tagging == Tagging::Tagged;
+    let mut document = if tagged {
+        let configuration = ConfigurationBuilder::new()
+            .with_accessibility_validator(Accessibility::UA1)
+            .finish()
+            .map_err(|e| PdfError::Finish(format!("{e:?}")))?;
+        Document::new_with(SerializeSettings {
+            configuration,
+            enable_tagging: true,
+            ..SerializeSettings::default()
+        })
+    } else {
+        Document::new_with(SerializeSettings {
+            enable_tagging: false,
+            ..SerializeSettings::default()
+        })
+    };
     document.set_metadata(
         Metadata::new()
             .title(title.to_string())
@@ -108,6 +197,7 @@ pub fn render(
             height: layout.height,
         })?;
     let total = layout.pages.len().max(1);
+    let mut found = Structure::new(layout);
     for (n, page) in layout.pages.iter().enumerate() {
         let mut pdf_page = document.start_page_with(settings.clone());
         {
@@ -116,15 +206,311 @@ pub fn render(
                 regular: &regular,
                 bold: &bold,
             };
-            super::paint(&page.shapes, &mut canvas);
+            if tagged {
+                found.paint_page(n, &page.shapes, layout, &mut canvas);
+            } else {
+                super::paint(&page.shapes, &mut canvas);
+            }
             canvas.surface.finish();
         }
         pdf_page.finish();
         progress((n + 1) as f32 / total as f32);
     }
-    document
-        .finish()
-        .map_err(|e| PdfError::Finish(format!("{e:?}")))
+    if tagged {
+        let (tree, outline) = found.finish(layout, title);
+        document.set_tag_tree(tree);
+        document.set_outline(outline);
+    }
+    document.finish().map_err(|e| match e {
+        KrillaError::Validation(errors) => PdfError::NotAccessible(
+            errors
+                .iter()
+                .map(|(error, _)| validation_words(error))
+                .collect(),
+        ),
+        e => PdfError::Finish(format!("{e:?}")),
+    })
+}
+
+/// A validator's finding, without the font data krilla's own debug text would print.
+fn validation_words(error: &ValidationError) -> UaFinding {
+    match error {
+        ValidationError::ContainsNotDefGlyph(_, _, text) => {
+            UaFinding::MissingGlyph { text: text.clone() }
+        }
+        ValidationError::NoCodepointMapping(_, glyph, _) => {
+            UaFinding::Other(format!("glyph {} has no character", glyph.to_u32()))
+        }
+        ValidationError::InvalidCodepointMapping(_, glyph, c, _)
+        | ValidationError::UnicodePrivateArea(_, glyph, c, _) => UaFinding::Other(format!(
+            "glyph {} stands for U+{:04X}",
+            glyph.to_u32(),
+            u32::from(*c)
+        )),
+        ValidationError::RestrictedLicense(_) => {
+            UaFinding::Other("the font's licence forbids embedding".into())
+        }
+        other => UaFinding::Other(format!("{other:?}")),
+    }
+}
+
+/// What the marked shapes of the pages are, gathered page by page: the marked-content
+/// identifiers of each part, and where each section and initiative starts (the outline).
+struct Structure {
+    title: Vec<Node>,
+    subtitle: Vec<Node>,
+    legend: Vec<Node>,
+    headings: [Vec<Node>; 6],
+    /// By row, by column.
+    cells: Vec<[Vec<Node>; 6]>,
+    /// Running text (the change list): level, its text, its content.
+    lines: Vec<(u8, String, Vec<Node>)>,
+    /// By row: the page and height its text starts at, and the text (sections and
+    /// initiatives only).
+    starts: Vec<Option<(usize, f32, String)>>,
+}
+
+fn column_index(column: TableColumn) -> usize {
+    TableColumn::ALL
+        .iter()
+        .position(|c| *c == column)
+        .unwrap_or(0)
+}
+
+impl Structure {
+    fn new(layout: &PrintLayout) -> Structure {
+        Structure {
+            title: Vec::new(),
+            subtitle: Vec::new(),
+            legend: Vec::new(),
+            headings: Default::default(),
+            cells: vec![Default::default(); layout.rows.len()],
+            lines: Vec::new(),
+            starts: vec![None; layout.rows.len()],
+        }
+    }
+
+    /// Paints a page's shapes, each stretch between markers as the content of its part.
+    fn paint_page(
+        &mut self,
+        page: usize,
+        shapes: &[Shape],
+        layout: &PrintLayout,
+        canvas: &mut PdfCanvas,
+    ) {
+        let mut rows_here: Vec<usize> = Vec::new();
+        // Shapes before any marker have not said what they are: drawn as artifacts.
+        let mut part: Option<&Part> = None;
+        let mut from = 0;
+        for (k, shape) in shapes.iter().enumerate() {
+            if let Shape::Part(next) = shape {
+                self.paint_run(page, part, &shapes[from..k], layout, canvas);
+                if let Part::Cell { row, .. } | Part::Drawn { row, .. } = next
+                    && rows_here.last() != Some(row)
+                {
+                    rows_here.push(*row);
+                }
+                part = Some(next);
+                from = k + 1;
+            }
+        }
+        self.paint_run(page, part, &shapes[from..], layout, canvas);
+        // A cell with nothing in it still has its place in its row: marked content with
+        // nothing drawn, so that every row has all its cells for a screen reader.
+        for row in rows_here {
+            for column in &layout.columns {
+                let c = column_index(*column);
+                if self.cells.get(row).is_some_and(|cells| cells[c].is_empty()) {
+                    let id = canvas
+                        .surface
+                        .start_tagged(ContentTag::Span(SpanTag::empty()));
+                    canvas.surface.end_tagged();
+                    self.cells[row][c].push(Node::Leaf(id));
+                }
+            }
+        }
+    }
+
+    fn paint_run(
+        &mut self,
+        page: usize,
+        part: Option<&Part>,
+        shapes: &[Shape],
+        layout: &PrintLayout,
+        canvas: &mut PdfCanvas,
+    ) {
+        let Some(part) = part else {
+            if !shapes.is_empty() {
+                canvas.artifact(ArtifactType::Other, shapes);
+            }
+            return;
+        };
+        if let Part::Artifact(kind) = part {
+            if !shapes.is_empty() {
+                let kind = match kind {
+                    Artifact::Header => ArtifactType::Header,
+                    Artifact::Footer => ArtifactType::Footer,
+                    Artifact::Pagination => ArtifactType::PaginationOther,
+                    Artifact::Layout => ArtifactType::Layout,
+                };
+                canvas.artifact(kind, shapes);
+            }
+            return;
+        }
+        let id = canvas.tagged(shapes);
+        match part {
+            Part::Artifact(_) => {}
+            Part::Title => self.title.push(id.into()),
+            Part::Subtitle => self.subtitle.push(id.into()),
+            Part::Legend => self.legend.push(id.into()),
+            Part::Heading(column) => self.headings[column_index(*column)].push(id.into()),
+            Part::Cell { row, column } => {
+                if let Some(cells) = self.cells.get_mut(*row) {
+                    cells[column_index(*column)].push(id.into());
+                }
+                // Where a section or an initiative begins, for the outline.
+                if *column == TableColumn::Text
+                    && matches!(
+                        layout.rows.get(*row),
+                        Some(GridRow::Section { .. } | GridRow::Initiative { .. })
+                    )
+                    && let Some(slot) = self.starts.get_mut(*row)
+                    && slot.is_none()
+                    && let Some(Shape::Text { y, .. }) = shapes.first()
+                {
+                    let text: Vec<&str> = shapes
+                        .iter()
+                        .filter_map(|s| match s {
+                            Shape::Text { text, .. } => Some(text.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    *slot = Some((page, *y, text.concat()));
+                }
+            }
+            Part::Drawn { row, column, said } => {
+                // Read as its words: the bar or stage itself has no text to read.
+                let mut span = Tag::Span;
+                span.set_actual_text(Some(said.clone()));
+                span.set_alt_text(Some(said.clone()));
+                if let Some(cells) = self.cells.get_mut(*row) {
+                    cells[column_index(*column)]
+                        .push(TagGroup::with_children(span, vec![id.into()]).into());
+                }
+            }
+            Part::Line { level } => {
+                let text: Vec<&str> = shapes
+                    .iter()
+                    .filter_map(|s| match s {
+                        Shape::Text { text, .. } => Some(text.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                self.lines.push((*level, text.concat(), vec![id.into()]));
+            }
+        }
+    }
+
+    /// The structure tree, in reading order, and the outline (sections, their initiatives).
+    fn finish(self, layout: &PrintLayout, title: &str) -> (TagTree, Outline) {
+        let mut tree = TagTree::new().with_lang(Some("ja".into()));
+        let heading = |level: u16, text: &str| {
+            Tag::Hn(
+                std::num::NonZeroU16::new(level).unwrap_or(std::num::NonZeroU16::MIN),
+                Some(text.to_string()),
+            )
+        };
+        if !self.title.is_empty() {
+            // A heading must have a title (PDF/UA); a report without one has a blank line.
+            let tag: tagging::TagKind = if title.trim().is_empty() {
+                Tag::P.into()
+            } else {
+                heading(1, title).into()
+            };
+            tree.push(TagGroup::with_children(tag, self.title));
+        }
+        for (nodes, _) in [(self.subtitle, "subtitle"), (self.legend, "legend")] {
+            if !nodes.is_empty() {
+                tree.push(TagGroup::with_children(Tag::P, nodes));
+            }
+        }
+        for (level, text, nodes) in self.lines {
+            if level == 0 {
+                tree.push(TagGroup::with_children(Tag::P, nodes));
+            } else {
+                tree.push(TagGroup::with_children(
+                    heading(u16::from(level), &text),
+                    nodes,
+                ));
+            }
+        }
+        if !layout.rows.is_empty() {
+            tree.push(table(layout, self.headings, self.cells));
+        }
+        let mut outline = Outline::new();
+        let mut section: Option<OutlineNode> = None;
+        for (row, start) in layout.rows.iter().zip(self.starts) {
+            let Some((page, y, text)) = start else {
+                continue;
+            };
+            let node = OutlineNode::new(text, XyzDestination::new(page, Point::from_xy(0.0, y)));
+            match row {
+                GridRow::Section { .. } => {
+                    if let Some(done) = section.replace(node) {
+                        outline.push_child(done);
+                    }
+                }
+                _ => match section.as_mut() {
+                    Some(s) => s.push_child(node),
+                    None => outline.push_child(node),
+                },
+            }
+        }
+        if let Some(done) = section {
+            outline.push_child(done);
+        }
+        (tree, outline)
+    }
+}
+
+/// The grid as a table: its heading row, then a body per section, a row per printed row —
+/// the section's and each initiative's title a row header.
+fn table(layout: &PrintLayout, headings: [Vec<Node>; 6], cells: Vec<[Vec<Node>; 6]>) -> TagGroup {
+    let mut headings = headings.map(Some);
+    let mut head_row = TagGroup::new(Tag::TR);
+    for column in &layout.columns {
+        let nodes = headings[column_index(*column)].take().unwrap_or_default();
+        head_row.push(TagGroup::with_children(
+            Tag::TH(TableHeaderScope::Column),
+            nodes,
+        ));
+    }
+    let mut table = TagGroup::new(Tag::Table);
+    table.push(TagGroup::with_children(Tag::THead, vec![head_row.into()]));
+    let mut body = TagGroup::new(Tag::TBody);
+    for (row, cells) in layout.rows.iter().zip(cells) {
+        if matches!(row, GridRow::Section { .. }) && !body.children.is_empty() {
+            table.push(std::mem::replace(&mut body, TagGroup::new(Tag::TBody)));
+        }
+        let mut cells = cells.map(Some);
+        let mut tr = TagGroup::new(Tag::TR);
+        for column in &layout.columns {
+            let nodes = cells[column_index(*column)].take().unwrap_or_default();
+            let row_header = *column == TableColumn::Text
+                && matches!(row, GridRow::Section { .. } | GridRow::Initiative { .. });
+            let cell: tagging::TagKind = if row_header {
+                Tag::TH(TableHeaderScope::Row).into()
+            } else {
+                Tag::TD.into()
+            };
+            tr.push(TagGroup::with_children(cell, nodes));
+        }
+        body.push(tr);
+    }
+    if !body.children.is_empty() {
+        table.push(body);
+    }
+    table
 }
 
 struct PdfCanvas<'a, 'p> {
@@ -134,6 +520,23 @@ struct PdfCanvas<'a, 'p> {
 }
 
 impl PdfCanvas<'_, '_> {
+    /// Paints shapes as one marked-content stretch; its identifier goes in the structure.
+    fn tagged(&mut self, shapes: &[Shape]) -> Identifier {
+        let id = self
+            .surface
+            .start_tagged(ContentTag::Span(SpanTag::empty()));
+        super::paint(shapes, self);
+        self.surface.end_tagged();
+        id
+    }
+
+    fn artifact(&mut self, kind: ArtifactType, shapes: &[Shape]) {
+        self.surface
+            .start_tagged(ContentTag::Artifact(tagging::Artifact::with_kind(kind)));
+        super::paint(shapes, self);
+        self.surface.end_tagged();
+    }
+
     fn draw(&mut self, pb: PathBuilder, fill_with: Option<Rgb>, stroke_with: Option<&LineStyle>) {
         let Some(path) = pb.finish() else { return };
         self.surface.set_fill(fill_with.map(fill));
