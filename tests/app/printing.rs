@@ -71,3 +71,37 @@ fn exporting_from_the_window_writes_the_chosen_format() {
     assert_eq!(imported.encoding, shinchoku::import::TextEncoding::Cp932);
     assert!(imported.report == h.state().document().report);
 }
+
+#[test]
+fn text_the_font_lacks_still_prints_from_the_window_untagged_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grid.pdf");
+    // The window draws such text as a box (tofu), as egui does by default.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1800.0, 1000.0))
+        .allow_missing_glyphs()
+        .with_context_setup(fonts::install_style)
+        .build_ui_state(
+            |ui, app: &mut ShinchokuApp| app.show(ui),
+            ShinchokuApp::new(Document::sample(), Prefs::default()),
+        );
+    h.run();
+    let first = h.state().document().report.initiatives().next().unwrap().id;
+    // An emoji: BIZ UDPGothic has no glyph for it, so the PDF cannot be tagged (PDF/UA).
+    h.state_mut().queue(Intent::SetInitiativeTitle {
+        id: first,
+        title: "職員の人材育成 🙂".into(),
+    });
+    h.state_mut().queue(FileCommand::ExportPdfTo(path.clone()));
+    h.step();
+    let started = std::time::Instant::now();
+    while h.state().printing_busy() {
+        assert!(started.elapsed().as_secs() < 60, "the PDF job finishes");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    let bytes = std::fs::read(&path).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    h.get_by_label_contains("読み上げ用のタグなしで作成しました");
+}

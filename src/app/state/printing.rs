@@ -29,7 +29,8 @@ pub enum PdfPurpose {
 
 enum JobMessage {
     Progress(f32),
-    Done(Result<Vec<u8>, String>),
+    /// The PDF, and why it is untagged when it had to be.
+    Done(Result<(Vec<u8>, Option<String>), String>),
 }
 
 struct PdfTask {
@@ -40,7 +41,8 @@ struct PdfTask {
 
 /// How a finished job ended, for the status bar or an error dialog.
 enum JobOutcome {
-    Written(PathBuf),
+    /// Written; with why it is untagged, when it is.
+    Written(PathBuf, Option<String>),
     Failed(String),
     CannotWrite(PathBuf, String),
 }
@@ -143,9 +145,17 @@ impl PrintState {
                 comparison: comparison.as_ref(),
             };
             let layout = print::layout(&job, &mut |p| send(JobMessage::Progress(p * 0.5)));
-            let pdf = print::pdf::render(&layout, &report.title, &mut |p| {
-                send(JobMessage::Progress(0.5 + p * 0.5))
-            });
+            let mut progress = |p| send(JobMessage::Progress(0.5 + p * 0.5));
+            let pdf = match print::pdf::render(&layout, &report.title, &mut progress) {
+                // Text the bundled font lacks cannot be tagged: a meeting's printout is not
+                // held up for that — it is made untagged, and the user is told why.
+                Err(e @ print::pdf::PdfError::NotAccessible(_)) => {
+                    let untagged = print::pdf::Tagging::Untagged;
+                    print::pdf::render_with(&layout, &report.title, untagged, &mut progress)
+                        .map(|bytes| (bytes, Some(e.describe(lang))))
+                }
+                other => other.map(|bytes| (bytes, None)),
+            };
             send(JobMessage::Done(pdf.map_err(|e| e.describe(lang))));
         });
         self.task = Some(PdfTask {
@@ -180,9 +190,16 @@ impl PrintState {
         };
         self.task = None;
         vec![match outcome {
-            JobOutcome::Written(path) => {
+            JobOutcome::Written(path, None) => {
                 DialogCommand::Notice(format!("{}: {}", t.pdf_written, path.display())).into()
             }
+            JobOutcome::Written(path, Some(why)) => DialogCommand::Notice(format!(
+                "{}: {} — {}: {why}",
+                t.pdf_written,
+                path.display(),
+                t.pdf_untagged
+            ))
+            .into(),
             JobOutcome::Failed(message) => DialogCommand::Show(Dialog::Error {
                 title: t.pdf_failed.into(),
                 message,
@@ -197,8 +214,12 @@ impl PrintState {
     }
 }
 
-fn finish(result: Result<Vec<u8>, String>, purpose: PdfPurpose, title: &str) -> JobOutcome {
-    let bytes = match result {
+fn finish(
+    result: Result<(Vec<u8>, Option<String>), String>,
+    purpose: PdfPurpose,
+    title: &str,
+) -> JobOutcome {
+    let (bytes, untagged) = match result {
         Ok(b) => b,
         Err(e) => return JobOutcome::Failed(e),
     };
@@ -212,7 +233,7 @@ fn finish(result: Result<Vec<u8>, String>, purpose: PdfPurpose, title: &str) -> 
     if view {
         open_in_viewer(&path);
     }
-    JobOutcome::Written(path)
+    JobOutcome::Written(path, untagged)
 }
 
 fn temp_pdf_path(title: &str) -> PathBuf {
