@@ -418,8 +418,8 @@ fn print_keeps_together_what_it_is_told_and_fits_to_pages_tall() {
         String::from_utf8_lossy(&run.stdout).to_string()
     };
     // By topic (the default), whole initiatives (the layout before), rows.
-    assert!(summary(&[]).contains("6 page(s), A3 landscape, text 10.0 pt"));
-    assert!(summary(&["--keep", "initiative"]).contains("7 page(s)"));
+    assert!(summary(&[]).contains("5 page(s), A3 landscape, text 10.0 pt"));
+    assert!(summary(&["--keep", "initiative"]).contains("6 page(s)"));
     assert!(summary(&["--keep", "row"]).contains("5 page(s)"));
     // Fitted to 3 pages tall: the text is smaller, and says so.
     let fitted = summary(&["--fit-pages-tall", "3"]);

@@ -169,11 +169,11 @@ impl Geometry {
     }
 
     fn line_height(&self) -> f32 {
-        self.font() * 1.3
+        self.font() * 1.22
     }
 
     fn pad(&self) -> f32 {
-        self.font() * 0.3
+        self.font() * 0.2
     }
 
     fn min_row(&self) -> f32 {
