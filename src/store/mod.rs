@@ -113,6 +113,7 @@ fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
     if schema < 2 {
         crate::model::links::propose_all(&mut file.report);
     }
+    file.report.shrink_to_fit();
     Ok(file.report)
 }
 
