@@ -78,4 +78,45 @@ fn main() {
         mb(LIVE.load(Ordering::Relaxed) - before),
         rows.len()
     );
+    drop(rows);
+    #[cfg(feature = "gui")]
+    window::held_by_the_window(report);
+}
+
+#[cfg(feature = "gui")]
+mod window {
+    use super::*;
+    use shinchoku::app::{Prefs, ShinchokuApp, fonts};
+    use shinchoku::document::{Document, Origin};
+    use shinchoku::model::Report;
+
+    /// What the window holds beside the report after 30 frames without a screen (the sample
+    /// first, for what any report costs: egui's fonts and caches).
+    pub fn held_by_the_window(report: Report) {
+        let sample = Document::sample();
+        let large = Document::new(report, Origin::Sample, Vec::new());
+        for (name, doc) in [("sample", sample), ("10000_initiatives", large)] {
+            let before = LIVE.load(Ordering::Relaxed);
+            PEAK.store(before, Ordering::Relaxed);
+            let ctx = egui::Context::default();
+            fonts::install_style(&ctx);
+            let mut app = ShinchokuApp::new(doc, Prefs::default());
+            let input = || egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(1600.0, 1000.0),
+                )),
+                ..Default::default()
+            };
+            for _ in 0..30 {
+                ctx.run_ui(input(), |ui| app.show(ui))
+                    .drop_without_applying_deltas();
+            }
+            println!(
+                "memory/window/{name}: {} beside the report after 30 frames ({} most)",
+                mb(LIVE.load(Ordering::Relaxed) - before),
+                mb(PEAK.load(Ordering::Relaxed) - before)
+            );
+        }
+    }
 }
