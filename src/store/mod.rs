@@ -5,6 +5,7 @@
 pub mod defaults;
 pub mod disk;
 pub mod lock;
+mod quick_read;
 pub mod recovery;
 
 use std::path::Path;
@@ -107,13 +108,19 @@ fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
             supported: SCHEMA_VERSION,
         });
     }
-    let mut file: FileIn = ron::from_str(text).map_err(malformed)?;
+    // The files Shinchoku writes are read by the quick reader; anything it declines (a hand
+    // edit with a comment, a broken file) by `ron`, which also says where a file is broken.
+    let mut file: FileIn = match quick_read::from_str(text) {
+        Ok(file) => file,
+        Err(_) => ron::from_str(text).map_err(malformed)?,
+    };
     if schema < 2 {
         crate::model::links::propose_all(&mut file.report);
     }
     if file.report.id.is_unset() {
         file.report.id = crate::model::ReportId::derive(&file.report);
     }
+    file.report.shrink_to_fit();
     Ok(file.report)
 }
 

@@ -174,3 +174,33 @@ fn a_generated_large_report_keeps_its_links_and_opens_without_repairs() {
     assert_eq!(links(&opened), links(&report));
     assert!(links(&opened) > 30);
 }
+
+#[test]
+fn text_with_quotes_backslashes_and_control_characters_opens_as_saved() {
+    // Saved files are read by a quick reader of the RON Shinchoku writes: every escape the
+    // writer makes must read back as the text typed.
+    let mut report = seed().report;
+    report.title =
+        "「第二次」\"引用\" C:\\共有\\報告\t改行\n終わり\u{1}\u{3000}全角空白 😀 é".into();
+    let entry = report.sections[0].initiatives[0].topics[0]
+        .plan
+        .first_mut()
+        .unwrap();
+    entry.text = "a'b\"c\\d\re\u{7f}f\u{200b}g".into();
+    let text = store::to_ron(&report);
+    assert!(text.contains("\\\""), "the writer escaped the quote");
+    assert_eq!(store::from_ron(&text).unwrap(), report);
+}
+
+#[test]
+fn a_field_this_build_does_not_know_is_passed_over() {
+    // A hand edit or another tool may add a field: the file still opens, as before.
+    let report = seed().report;
+    let text = store::to_ron(&report).replacen(
+        "  report: (\n",
+        "  report: (\n    note: \"added by hand\",\n",
+        1,
+    );
+    assert!(text.contains("note: \"added by hand\""));
+    assert_eq!(store::from_ron(&text).unwrap(), report);
+}

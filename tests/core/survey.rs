@@ -313,7 +313,10 @@ fn an_answer_in_ron_changes_the_master_in_exactly_its_topics_as_one_undoable_ste
     assert_eq!(master.report.topic(own[0]).unwrap().actual[0].id, edited.id);
     let received = master.report.survey_of(管財課).unwrap().received.clone();
     assert_eq!(received.unwrap().file, "総務部管財課.ron");
-    assert!(store::from_ron(&store::to_ron(&master.report)).is_ok());
+    // Saved and read again (by the quick reader or, if it declines, by ron): the same master,
+    // survey records and dates included.
+    let again = store::from_ron(&store::to_ron(&master.report)).unwrap();
+    assert_eq!(again, master.report);
 
     assert!(master.undo());
     assert_eq!(master.report, before, "undo restores the master exactly");
@@ -795,4 +798,13 @@ fn a_large_report_with_many_divisions_goes_out_and_comes_back() {
     );
     assert!(doc.undo());
     assert_eq!(doc.report, before);
+}
+
+#[test]
+fn a_response_saved_and_read_again_is_the_same_response() {
+    let master = master();
+    let r = response(&master.report, 管財課).report;
+    let again = store::from_ron(&store::to_ron(&r)).unwrap();
+    assert_eq!(again, r);
+    assert_eq!(again.response.unwrap().due, Some(due()));
 }

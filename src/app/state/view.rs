@@ -28,8 +28,10 @@ pub struct ViewModel {
     show_summary: bool,
     /// Scroll the grid so this row is visible (after keyboard selection), once.
     scroll_to_row: Option<usize>,
-    /// Shared with the frame that draws them, so a frame does not copy them.
-    rows: std::sync::Arc<[GridRow]>,
+    /// Shared with the frame that draws them, so a frame does not copy them (a `Vec`, not a
+    /// slice: made into an `Arc<[_]>` they were copied once more, and the 10,000-initiative
+    /// report's 7.5 MB of rows held twice while it opened).
+    rows: std::sync::Arc<Vec<GridRow>>,
     /// What `rows` were made from: the report's revision, the filter's generation and the
     /// comparison's (if any).
     rows_key: Option<(u64, u64, Option<u64>)>,
@@ -103,10 +105,10 @@ impl ViewModel {
         let key = (revision, self.filter_generation, compared.map(|c| c.1));
         if self.rows_key != Some(key) {
             let rows = grid::rows(report, &self.filter);
-            self.rows = match compared {
-                Some((c, _)) => c.with_removed(report, &rows, &self.filter).into(),
-                None => rows.into(),
-            };
+            self.rows = std::sync::Arc::new(match compared {
+                Some((c, _)) => c.with_removed(report, &rows, &self.filter),
+                None => rows,
+            });
             self.rows_key = Some(key);
         }
         &self.rows
@@ -118,7 +120,7 @@ impl ViewModel {
         report: &Report,
         revision: u64,
         compared: Option<(&Comparison, u64)>,
-    ) -> std::sync::Arc<[GridRow]> {
+    ) -> std::sync::Arc<Vec<GridRow>> {
         self.rows(report, revision, compared);
         self.rows.clone()
     }
