@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::ShinchokuApp;
 use super::command::{AppCommand, CompareCommand, DialogCommand, ViewCommand};
 use super::state::compare::Member;
-use super::state::dialogs::Dialog;
+use super::state::document::{error, notice};
 use crate::compare::{Comparison, RolloverTo};
 use crate::lang::{Describe, Lang};
 use crate::model::Report;
@@ -105,8 +105,8 @@ impl ShinchokuApp {
                 }
                 .into(),
             ],
-            None if step < 0 => notice(t.no_previous_report),
-            None => notice(t.no_next_report),
+            None if step < 0 => notice(String::from(t.no_previous_report)),
+            None => notice(String::from(t.no_next_report)),
         }
     }
 
@@ -170,7 +170,7 @@ impl ShinchokuApp {
                 crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string())
             });
         match written {
-            Ok(()) => notice(&format!("{}: {}", t.change_list_saved, path.display())),
+            Ok(()) => notice(format!("{}: {}", t.change_list_saved, path.display())),
             Err(message) => error(t.export_failed, message),
         }
     }
@@ -181,18 +181,4 @@ fn read_report(path: &Path, lang: Lang) -> Result<Report, String> {
     crate::open_report(path)
         .map(|opened| opened.report)
         .map_err(|e| e.describe(lang))
-}
-
-fn notice(text: &str) -> Vec<AppCommand> {
-    vec![DialogCommand::Notice(text.to_string()).into()]
-}
-
-fn error(title: &str, message: String) -> Vec<AppCommand> {
-    vec![
-        DialogCommand::Show(Dialog::Error {
-            title: title.into(),
-            message,
-        })
-        .into(),
-    ]
 }

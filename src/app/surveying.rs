@@ -10,7 +10,7 @@ use super::ShinchokuApp;
 use super::command::{
     AppCommand, CompareCommand, DialogCommand, FileCommand, PathPurpose, SurveyCommand,
 };
-use super::state::dialogs::Dialog;
+use super::state::document::{error, notice};
 use crate::edit::Intent;
 use crate::lang::Describe;
 use crate::survey::{self, status};
@@ -23,7 +23,7 @@ impl ShinchokuApp {
             SurveyCommand::CloseForm => self.survey.close_form(),
             SurveyCommand::Submit(form) => {
                 if !form.due.trim().is_empty() && parse_due(&form.due).is_none() {
-                    return notice(t.survey_bad_due);
+                    return notice(t.survey_bad_due.into());
                 }
                 self.survey.submit(form);
                 return super::state::document::ask_folder(PathPurpose::SurveyFolder);
@@ -47,7 +47,7 @@ impl ShinchokuApp {
                     .filter(|k| review.accept[*k])
                     .collect();
                 let Some(intent) = review.collection.intent(&accepted) else {
-                    return notice(t.review_nothing);
+                    return notice(t.review_nothing.into());
                 };
                 let mut follow = self.doc.perform(intent, lang);
                 follow.push(DialogCommand::Notice(t.taken_in.into()).into());
@@ -138,7 +138,7 @@ impl ShinchokuApp {
         let rows = self.status_rows();
         let csv = status::to_csv(&rows, lang);
         match crate::store::write_atomically(path, csv.as_bytes()) {
-            Ok(()) => notice(&format!("{}: {}", t.status_saved, path.display())),
+            Ok(()) => notice(format!("{}: {}", t.status_saved, path.display())),
             Err(e) => error(t.export_failed, format!("{}: {e}", path.display())),
         }
     }
@@ -155,7 +155,7 @@ impl ShinchokuApp {
                 crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string())
             });
         match written {
-            Ok(()) => notice(&format!("{}: {}", t.status_saved, path.display())),
+            Ok(()) => notice(format!("{}: {}", t.status_saved, path.display())),
             Err(message) => error(t.export_failed, message),
         }
     }
@@ -254,18 +254,4 @@ fn status_lines(
 fn parse_due(text: &str) -> Option<NaiveDate> {
     let text = text.trim().replace('/', "-");
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
-}
-
-fn notice(text: &str) -> Vec<AppCommand> {
-    vec![DialogCommand::Notice(text.to_string()).into()]
-}
-
-fn error(title: &str, message: String) -> Vec<AppCommand> {
-    vec![
-        DialogCommand::Show(Dialog::Error {
-            title: title.into(),
-            message,
-        })
-        .into(),
-    ]
 }

@@ -413,11 +413,13 @@ fn save_file(filter: &str, extension: &str, name: &str) -> Option<PathBuf> {
         .save_file()
 }
 
-fn notice(text: String) -> FollowUps {
+/// A line in the status bar.
+pub(crate) fn notice(text: String) -> FollowUps {
     vec![DialogCommand::Notice(text).into()]
 }
 
-fn error(title: &str, message: String) -> FollowUps {
+/// An error dialog.
+pub(crate) fn error(title: &str, message: String) -> FollowUps {
     vec![
         DialogCommand::Show(Dialog::Error {
             title: title.into(),
