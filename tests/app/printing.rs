@@ -38,14 +38,7 @@ fn exporting_a_pdf_runs_in_the_background_and_writes_the_file() {
     let path = dir.path().join("grid.pdf");
     let mut h = sample_harness();
     h.state_mut().queue(FileCommand::ExportPdfTo(path.clone()));
-    h.step();
-    let started = std::time::Instant::now();
-    while h.state().printing_busy() {
-        assert!(started.elapsed().as_secs() < 60, "the PDF job finishes");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
-    h.run();
+    wait_for_pdf(&mut h);
     let bytes = std::fs::read(&path).expect("the PDF was written");
     assert!(bytes.starts_with(b"%PDF-"));
     h.get_by_label_contains("PDFを書き出しました");
@@ -93,14 +86,7 @@ fn text_the_font_lacks_still_prints_from_the_window_untagged_and_says_so() {
         title: "職員の人材育成 🙂".into(),
     });
     h.state_mut().queue(FileCommand::ExportPdfTo(path.clone()));
-    h.step();
-    let started = std::time::Instant::now();
-    while h.state().printing_busy() {
-        assert!(started.elapsed().as_secs() < 60, "the PDF job finishes");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
-    h.run();
+    wait_for_pdf(&mut h);
     let bytes = std::fs::read(&path).expect("the PDF was written");
     assert!(bytes.starts_with(b"%PDF-"));
     h.get_by_label_contains("読み上げ用のタグなしで作成しました");

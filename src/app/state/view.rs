@@ -125,6 +125,32 @@ impl ViewModel {
         self.rows.clone()
     }
 
+    /// The first row passing `test`; when a filter (担当課, 状況, text) hides it, the filter is
+    /// cleared — folds kept — and the rows searched again.
+    fn find_unfiltered(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: Option<(&Comparison, u64)>,
+        test: impl Fn(GridRow) -> bool,
+    ) -> Option<usize> {
+        let row = self
+            .rows(report, revision, compared)
+            .iter()
+            .position(|r| test(*r));
+        if row.is_some() || !self.filter.is_narrowed() {
+            return row;
+        }
+        self.filter = RowFilter {
+            folded: std::mem::take(&mut self.filter.folded),
+            ..RowFilter::default()
+        };
+        self.filter_generation += 1;
+        self.rows(report, revision, compared)
+            .iter()
+            .position(|r| test(*r))
+    }
+
     /// Shows a change of the comparison: its initiative and section unfolded (the filters
     /// cleared if they hide it), its row selected and scrolled to.
     pub fn reveal(
@@ -149,21 +175,10 @@ impl ViewModel {
             }
         }
         self.filter_generation += 1;
-        let find = |rows: &[GridRow]| {
-            rows.iter().position(|r| match *r {
-                GridRow::Removed { change: k, .. } => k == change,
-                r => c.new_id.is_some() && grid::thing_of(report, r) == c.new_id,
-            })
-        };
-        let mut row = find(self.rows(report, revision, Some(compared)));
-        if row.is_none() && self.filter.is_narrowed() {
-            self.filter = RowFilter {
-                folded: std::mem::take(&mut self.filter.folded),
-                ..RowFilter::default()
-            };
-            self.filter_generation += 1;
-            row = find(self.rows(report, revision, Some(compared)));
-        }
+        let row = self.find_unfiltered(report, revision, Some(compared), |r| match r {
+            GridRow::Removed { change: k, .. } => k == change,
+            r => c.new_id.is_some() && grid::thing_of(report, r) == c.new_id,
+        });
         self.selected = initiative.or(self.selected);
         self.selected_entry = c.new_id.filter(|id| report.entry(*id).is_some());
         self.scroll_to_row = row;
@@ -314,6 +329,17 @@ impl ViewModel {
             .or_else(|| find(self.selected))
     }
 
+    /// [`ViewModel::cursor_row`] in the rows as they stand now.
+    fn cursor_index(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        compared: Option<(&Comparison, u64)>,
+    ) -> Option<usize> {
+        self.rows(report, revision, compared);
+        self.cursor_row(report)
+    }
+
     /// Puts the keyboard on row `k`: its initiative (and entry) selected, scrolled to.
     fn go_to_row(&mut self, report: &Report, k: usize) {
         let Some(&row) = self.rows.get(k) else {
@@ -365,8 +391,7 @@ impl ViewModel {
         revision: u64,
         compared: Option<(&Comparison, u64)>,
     ) {
-        self.rows(report, revision, compared);
-        let Some(k) = self.cursor_row(report) else {
+        let Some(k) = self.cursor_index(report, revision, compared) else {
             return;
         };
         let row = self.rows[k];
@@ -391,8 +416,7 @@ impl ViewModel {
         revision: u64,
         compared: Option<(&Comparison, u64)>,
     ) {
-        self.rows(report, revision, compared);
-        let Some(k) = self.cursor_row(report) else {
+        let Some(k) = self.cursor_index(report, revision, compared) else {
             return;
         };
         if let Some(id) = grid::thing_of(report, self.rows[k])
@@ -441,20 +465,9 @@ impl ViewModel {
         };
         self.filter.folded.remove(&section);
         self.filter_generation += 1;
-        let find = |rows: &[GridRow]| {
-            rows.iter()
-                .position(|r| grid::thing_of(report, *r) == Some(initiative))
-        };
-        let mut row = find(self.rows(report, revision, compared));
-        if row.is_none() {
-            // Hidden by a filter: shown again with every row.
-            self.filter = RowFilter {
-                folded: std::mem::take(&mut self.filter.folded),
-                ..RowFilter::default()
-            };
-            self.filter_generation += 1;
-            row = find(self.rows(report, revision, compared));
-        }
+        let row = self.find_unfiltered(report, revision, compared, |r| {
+            grid::thing_of(report, r) == Some(initiative)
+        });
         if let Some(k) = row {
             self.go_to_row(report, k);
         }
