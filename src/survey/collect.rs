@@ -587,25 +587,66 @@ fn adopt_lines(
         .collect()
 }
 
+/// Where a conflict is reported: its kind, where it is, and the edit accepting it.
+type Found<'f> = dyn FnMut(ConflictKind, Option<&Initiative>, Option<&Topic>, Option<Edit>) + 'f;
+
 /// Reports every change of `answer` outside `division`'s results, with the edit accepting it
 /// where one can.
-#[allow(clippy::type_complexity)]
 fn outside_scope(
     master: &Report,
     answer: &Report,
     division: &str,
     fresh: &mut Fresh,
-    found: &mut dyn FnMut(ConflictKind, Option<&Initiative>, Option<&Topic>, Option<Edit>),
+    found: &mut Found<'_>,
 ) {
-    let field = |name: &'static str,
-                 differs: bool,
-                 edit: Option<Edit>,
-                 found: &mut dyn FnMut(
-        ConflictKind,
-        Option<&Initiative>,
-        Option<&Topic>,
-        Option<Edit>,
-    )| {
+    report_fields(master, answer, found);
+    // A response holds only the initiatives with the division's topics (and their sections):
+    // only those can have been removed from it.
+    let sent = |i: &Initiative| {
+        i.topics
+            .iter()
+            .any(|t| scope::topic_divisions(i, t).contains(&division))
+    };
+    sections(master, answer, &sent, found);
+    for i in master.initiatives() {
+        let Some(a) = answer.initiative(i.id) else {
+            if sent(i) {
+                found(
+                    ConflictKind::Structure {
+                        thing: Thing::Initiative,
+                        id: i.id,
+                        added: false,
+                    },
+                    Some(i),
+                    None,
+                    None,
+                );
+            }
+            continue;
+        };
+        initiative_fields(i, a, found);
+        items(i, a, found);
+        topics(i, a, division, fresh, found);
+    }
+    for a in answer.initiatives() {
+        if master.initiative(a.id).is_none() {
+            found(
+                ConflictKind::Structure {
+                    thing: Thing::Initiative,
+                    id: a.id,
+                    added: true,
+                },
+                Some(a),
+                None,
+                None,
+            );
+        }
+    }
+}
+
+/// The report's own fields: title, programme, plan years, headings, period, as-of date.
+fn report_fields(master: &Report, answer: &Report, found: &mut Found<'_>) {
+    let field = |name: &'static str, differs: bool, edit: Option<Edit>, found: &mut Found<'_>| {
         if differs {
             found(ConflictKind::ReportField { field: name }, None, None, edit);
         }
@@ -640,13 +681,15 @@ fn outside_scope(
         }),
         found,
     );
-    // A response holds only the initiatives with the division's topics (and their sections):
-    // only those can have been removed from it.
-    let sent = |i: &Initiative| {
-        i.topics
-            .iter()
-            .any(|t| scope::topic_divisions(i, t).contains(&division))
-    };
+}
+
+/// Sections renamed, removed (of those sent) or added.
+fn sections(
+    master: &Report,
+    answer: &Report,
+    sent: &dyn Fn(&Initiative) -> bool,
+    found: &mut Found<'_>,
+) {
     for s in &master.sections {
         match answer.sections.iter().find(|a| a.id == s.id) {
             Some(a) if a.numeral != s.numeral || a.title != s.title => {
@@ -680,166 +723,162 @@ fn outside_scope(
             );
         }
     }
+}
+
+/// An initiative's title and 担当課.
+fn initiative_fields(i: &Initiative, a: &Initiative, found: &mut Found<'_>) {
+    if a.title != i.title {
+        found(
+            ConflictKind::InitiativeTitle { initiative: i.id },
+            Some(i),
+            None,
+            Some(Edit::SetInitiativeTitle {
+                id: i.id,
+                title: a.title.clone(),
+            }),
+        );
+    }
+    if a.divisions != i.divisions {
+        found(
+            ConflictKind::Divisions { initiative: i.id },
+            Some(i),
+            None,
+            Some(Edit::SetDivisions {
+                initiative: i.id,
+                divisions: a.divisions.clone(),
+            }),
+        );
+    }
+}
+
+/// Action items renamed, removed or added, and their stages.
+fn items(i: &Initiative, a: &Initiative, found: &mut Found<'_>) {
     let structure = |thing, id, added| ConflictKind::Structure { thing, id, added };
-    for i in master.initiatives() {
-        let Some(a) = answer.initiative(i.id) else {
-            if sent(i) {
-                found(
-                    structure(Thing::Initiative, i.id, false),
-                    Some(i),
-                    None,
-                    None,
-                );
-            }
+    for item in &i.items {
+        let Some(ai) = a.items.iter().find(|x| x.id == item.id) else {
+            found(
+                structure(Thing::ActionItem, item.id, false),
+                Some(i),
+                None,
+                None,
+            );
             continue;
         };
-        if a.title != i.title {
+        if ai.name != item.name || ai.ticked != item.ticked {
             found(
-                ConflictKind::InitiativeTitle { initiative: i.id },
+                ConflictKind::ItemName { item: item.id },
                 Some(i),
                 None,
-                Some(Edit::SetInitiativeTitle {
-                    id: i.id,
-                    title: a.title.clone(),
+                (ai.ticked == item.ticked).then(|| Edit::SetItemName {
+                    id: item.id,
+                    name: ai.name.clone(),
                 }),
             );
         }
-        if a.divisions != i.divisions {
+        if ai.lanes != item.lanes {
+            let edit = (ai.lanes.len() == item.lanes.len()).then(|| {
+                Edit::Batch(
+                    ai.lanes
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, lane)| item.lanes[*k] != **lane)
+                        .map(|(k, lane)| Edit::SetStageLane {
+                            item: item.id,
+                            lane: k,
+                            spans: lane.clone(),
+                        })
+                        .collect(),
+                )
+            });
+            found(ConflictKind::Stages { item: item.id }, Some(i), None, edit);
+        }
+    }
+    for ai in &a.items {
+        if !i.items.iter().any(|x| x.id == ai.id) {
             found(
-                ConflictKind::Divisions { initiative: i.id },
+                structure(Thing::ActionItem, ai.id, true),
                 Some(i),
                 None,
-                Some(Edit::SetDivisions {
-                    initiative: i.id,
-                    divisions: a.divisions.clone(),
+                None,
+            );
+        }
+    }
+}
+
+/// Topics: headings, 担当課, 年次計画, and the results of topics other divisions answer for.
+fn topics(
+    i: &Initiative,
+    a: &Initiative,
+    division: &str,
+    fresh: &mut Fresh,
+    found: &mut Found<'_>,
+) {
+    let structure = |thing, id, added| ConflictKind::Structure { thing, id, added };
+    for t in &i.topics {
+        let Some(at) = a.topics.iter().find(|x| x.id == t.id) else {
+            found(structure(Thing::Topic, t.id, false), Some(i), Some(t), None);
+            continue;
+        };
+        if at.heading != t.heading {
+            found(
+                ConflictKind::TopicHeading { topic: t.id },
+                Some(i),
+                Some(t),
+                Some(Edit::SetTopicHeading {
+                    id: t.id,
+                    heading: at.heading.clone(),
                 }),
             );
         }
-        for item in &i.items {
-            let Some(ai) = a.items.iter().find(|x| x.id == item.id) else {
-                found(
-                    structure(Thing::ActionItem, item.id, false),
-                    Some(i),
-                    None,
-                    None,
-                );
-                continue;
-            };
-            if ai.name != item.name || ai.ticked != item.ticked {
-                found(
-                    ConflictKind::ItemName { item: item.id },
-                    Some(i),
-                    None,
-                    (ai.ticked == item.ticked).then(|| Edit::SetItemName {
-                        id: item.id,
-                        name: ai.name.clone(),
-                    }),
-                );
-            }
-            if ai.lanes != item.lanes {
-                let edit = (ai.lanes.len() == item.lanes.len()).then(|| {
-                    Edit::Batch(
-                        ai.lanes
-                            .iter()
-                            .enumerate()
-                            .filter(|(k, lane)| item.lanes[*k] != **lane)
-                            .map(|(k, lane)| Edit::SetStageLane {
-                                item: item.id,
-                                lane: k,
-                                spans: lane.clone(),
-                            })
-                            .collect(),
-                    )
-                });
-                found(ConflictKind::Stages { item: item.id }, Some(i), None, edit);
-            }
+        if at.division != t.division {
+            found(
+                ConflictKind::TopicDivision { topic: t.id },
+                Some(i),
+                Some(t),
+                Some(Edit::SetTopicDivision {
+                    id: t.id,
+                    division: at.division.clone(),
+                }),
+            );
         }
-        for ai in &a.items {
-            if !i.items.iter().any(|x| x.id == ai.id) {
-                found(
-                    structure(Thing::ActionItem, ai.id, true),
-                    Some(i),
-                    None,
-                    None,
-                );
-            }
+        let plan = adopt_list(i, &t.plan, &at.plan, fresh);
+        if plan != t.plan {
+            found(
+                ConflictKind::Plan { topic: t.id },
+                Some(i),
+                Some(t),
+                Some(Edit::SetEntries {
+                    topic: t.id,
+                    side: Side::Plan,
+                    entries: plan,
+                }),
+            );
         }
-        for t in &i.topics {
-            let Some(at) = a.topics.iter().find(|x| x.id == t.id) else {
-                found(structure(Thing::Topic, t.id, false), Some(i), Some(t), None);
-                continue;
-            };
-            if at.heading != t.heading {
+        if !scope::topic_divisions(i, t).contains(&division) {
+            let actual = adopt_list(i, &t.actual, &at.actual, fresh);
+            if actual != t.actual {
                 found(
-                    ConflictKind::TopicHeading { topic: t.id },
-                    Some(i),
-                    Some(t),
-                    Some(Edit::SetTopicHeading {
-                        id: t.id,
-                        heading: at.heading.clone(),
-                    }),
-                );
-            }
-            if at.division != t.division {
-                found(
-                    ConflictKind::TopicDivision { topic: t.id },
-                    Some(i),
-                    Some(t),
-                    Some(Edit::SetTopicDivision {
-                        id: t.id,
-                        division: at.division.clone(),
-                    }),
-                );
-            }
-            let plan = adopt_list(i, &t.plan, &at.plan, fresh);
-            if plan != t.plan {
-                found(
-                    ConflictKind::Plan { topic: t.id },
+                    ConflictKind::OtherDivisionResults {
+                        topic: t.id,
+                        division: scope::topic_divisions(i, t).first().map(|d| d.to_string()),
+                    },
                     Some(i),
                     Some(t),
                     Some(Edit::SetEntries {
                         topic: t.id,
-                        side: Side::Plan,
-                        entries: plan,
+                        side: Side::Actual,
+                        entries: actual,
                     }),
-                );
-            }
-            if !scope::topic_divisions(i, t).contains(&division) {
-                let actual = adopt_list(i, &t.actual, &at.actual, fresh);
-                if actual != t.actual {
-                    found(
-                        ConflictKind::OtherDivisionResults {
-                            topic: t.id,
-                            division: scope::topic_divisions(i, t).first().map(|d| d.to_string()),
-                        },
-                        Some(i),
-                        Some(t),
-                        Some(Edit::SetEntries {
-                            topic: t.id,
-                            side: Side::Actual,
-                            entries: actual,
-                        }),
-                    );
-                }
-            }
-        }
-        for at in &a.topics {
-            if !i.topics.iter().any(|x| x.id == at.id) {
-                found(
-                    structure(Thing::Topic, at.id, true),
-                    Some(i),
-                    Some(at),
-                    None,
                 );
             }
         }
     }
-    for a in answer.initiatives() {
-        if master.initiative(a.id).is_none() {
+    for at in &a.topics {
+        if !i.topics.iter().any(|x| x.id == at.id) {
             found(
-                structure(Thing::Initiative, a.id, true),
-                Some(a),
-                None,
+                structure(Thing::Topic, at.id, true),
+                Some(i),
+                Some(at),
                 None,
             );
         }
