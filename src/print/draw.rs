@@ -605,37 +605,28 @@ impl Geometry {
             }
             _ => {}
         }
-        // Period shading and grid of the month and year columns.
+        // Period shading, then the grid of the month and year columns: the lines one after
+        // another, so that the PDF draws them as one path.
         let Column { x: mx, w: mw } = self.cols.months;
-        if mw > 0.0 && !matches!(row, GridRow::Section { .. }) {
-            let w = mw / 12.0;
-            for k in 0..12 {
-                if self.period.contains_fiscal(k) && !matches!(row, GridRow::Initiative { .. }) {
-                    out.push(rect(mx + w * k as f32, top, w, h, Some(PERIOD), None));
-                }
-                out.push(line(
-                    mx + w * k as f32,
-                    top,
-                    mx + w * k as f32,
-                    top + h,
-                    LineStyle::solid(0.3, GRID),
-                ));
-            }
-            let x = mx + w * self.as_of;
-            out.push(line(x, top, x, top + h, dashed(0.9, AS_OF)));
-        }
         let Column { x: sx, w: sw } = self.cols.stages;
+        let months = mw > 0.0 && !matches!(row, GridRow::Section { .. });
+        let w = mw / 12.0;
+        if months && !matches!(row, GridRow::Initiative { .. }) {
+            for k in (0..12).filter(|k| self.period.contains_fiscal(*k)) {
+                out.push(rect(mx + w * k as f32, top, w, h, Some(PERIOD), None));
+            }
+        }
+        let at = |x: f32| line(x, top, x, top + h, LineStyle::solid(0.3, GRID));
+        if months {
+            out.extend((0..12).map(|k| at(mx + w * k as f32)));
+        }
         if sw > 0.0 {
             let yw = sw / self.years as f32;
-            for k in 1..self.years {
-                out.push(line(
-                    sx + yw * k as f32,
-                    top,
-                    sx + yw * k as f32,
-                    top + h,
-                    LineStyle::solid(0.3, GRID),
-                ));
-            }
+            out.extend((1..self.years).map(|k| at(sx + yw * k as f32)));
+        }
+        if months {
+            let x = mx + w * self.as_of;
+            out.push(line(x, top, x, top + h, dashed(0.9, AS_OF)));
         }
         // The number, the wrapped text, the division.
         let first_baseline = top + self.pad() + f;

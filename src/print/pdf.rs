@@ -201,17 +201,17 @@ pub fn render_with(
     for (n, page) in layout.pages.iter().enumerate() {
         let mut pdf_page = document.start_page_with(settings.clone());
         {
-            let mut canvas = PdfCanvas {
-                surface: pdf_page.surface(),
-                regular: &regular,
-                bold: &bold,
-            };
+            let mut canvas = PdfCanvas::new(pdf_page.surface(), &regular, &bold);
             if tagged {
                 found.paint_page(n, &page.shapes, layout, &mut canvas);
             } else {
-                super::paint(&page.shapes, &mut canvas);
+                // Paths end where the tagged PDF's marked content does: the two draw alike.
+                for run in page.shapes.split(|s| matches!(s, Shape::Part(_))) {
+                    super::paint(run, &mut canvas);
+                    canvas.flush();
+                }
             }
-            canvas.surface.finish();
+            canvas.finish();
         }
         pdf_page.finish();
         progress((n + 1) as f32 / total as f32);
@@ -321,10 +321,8 @@ impl Structure {
             for column in &layout.columns {
                 let c = column_index(*column);
                 if self.cells.get(row).is_some_and(|cells| cells[c].is_empty()) {
-                    let id = canvas
-                        .surface
-                        .start_tagged(ContentTag::Span(SpanTag::empty()));
-                    canvas.surface.end_tagged();
+                    let id = canvas.start_tagged(ContentTag::Span(SpanTag::empty()));
+                    canvas.end_tagged();
                     self.cells[row][c].push(Node::Leaf(id));
                 }
             }
@@ -517,36 +515,152 @@ struct PdfCanvas<'a, 'p> {
     surface: krilla::surface::Surface<'p>,
     regular: &'a Font,
     bold: &'a Font,
+    /// Lines and boxes drawn one after another in one style, waiting to be drawn as one
+    /// path: a page's grid was thousands of paths, each with its own state and transform,
+    /// and writing and compressing them was most of a print.
+    pending: Option<PendingPath>,
+    /// The hatching tiles made so far, by step and line style: one per look per page.
+    tiles: Vec<(f32, LineStyle, Pattern)>,
 }
 
-impl PdfCanvas<'_, '_> {
+/// What the pending path is filled or stroked with (never both: a filled and outlined box
+/// drawn over another must cover the other's outline, which one path would not).
+struct PendingPath {
+    fill: Option<Rgb>,
+    stroke: Option<LineStyle>,
+    path: PathBuilder,
+}
+
+impl<'a, 'p> PdfCanvas<'a, 'p> {
+    fn new(surface: krilla::surface::Surface<'p>, regular: &'a Font, bold: &'a Font) -> Self {
+        PdfCanvas {
+            surface,
+            regular,
+            bold,
+            pending: None,
+            tiles: Vec::new(),
+        }
+    }
+
+    /// Draws what is pending and ends the page's content.
+    fn finish(mut self) {
+        self.flush();
+        self.surface.finish();
+    }
+
     /// Paints shapes as one marked-content stretch; its identifier goes in the structure.
     fn tagged(&mut self, shapes: &[Shape]) -> Identifier {
-        let id = self
-            .surface
-            .start_tagged(ContentTag::Span(SpanTag::empty()));
+        let id = self.start_tagged(ContentTag::Span(SpanTag::empty()));
         super::paint(shapes, self);
-        self.surface.end_tagged();
+        self.end_tagged();
         id
     }
 
     fn artifact(&mut self, kind: ArtifactType, shapes: &[Shape]) {
-        self.surface
-            .start_tagged(ContentTag::Artifact(tagging::Artifact::with_kind(kind)));
+        self.start_tagged(ContentTag::Artifact(tagging::Artifact::with_kind(kind)));
         super::paint(shapes, self);
+        self.end_tagged();
+    }
+
+    /// A path never spans marked content: what is pending is drawn first.
+    fn start_tagged(&mut self, tag: ContentTag) -> Identifier {
+        self.flush();
+        self.surface.start_tagged(tag)
+    }
+
+    fn end_tagged(&mut self) {
+        self.flush();
         self.surface.end_tagged();
     }
 
-    fn draw(&mut self, pb: PathBuilder, fill_with: Option<Rgb>, stroke_with: Option<&LineStyle>) {
+    fn flush(&mut self) {
+        if let Some(p) = self.pending.take() {
+            self.draw_now(p.path, p.fill, p.stroke.as_ref());
+        }
+    }
+
+    fn draw_now(
+        &mut self,
+        pb: PathBuilder,
+        fill_with: Option<Rgb>,
+        stroke_with: Option<&LineStyle>,
+    ) {
         let Some(path) = pb.finish() else { return };
         self.surface.set_fill(fill_with.map(fill));
         self.surface.set_stroke(stroke_with.map(stroke));
         self.surface.draw_path(&path);
     }
+
+    /// Adds to the pending path when it has the same look, else draws that first; a
+    /// filled and outlined shape is drawn at once (see [`PendingPath`]).
+    fn draw(
+        &mut self,
+        fill_with: Option<Rgb>,
+        stroke_with: Option<&LineStyle>,
+        add: impl FnOnce(&mut PathBuilder),
+    ) {
+        if fill_with.is_some() && stroke_with.is_some() {
+            self.flush();
+            let mut pb = PathBuilder::new();
+            add(&mut pb);
+            self.draw_now(pb, fill_with, stroke_with);
+            return;
+        }
+        let same = self
+            .pending
+            .as_ref()
+            .is_some_and(|p| p.fill == fill_with && p.stroke.as_ref() == stroke_with);
+        if !same {
+            self.flush();
+            self.pending = Some(PendingPath {
+                fill: fill_with,
+                stroke: stroke_with.copied(),
+                path: PathBuilder::new(),
+            });
+        }
+        if let Some(p) = self.pending.as_mut() {
+            add(&mut p.path);
+        }
+    }
+
+    /// The hatching tile for this step and line: made once, reused by every bar.
+    fn tile(&mut self, step: f32, style: &LineStyle) -> Pattern {
+        if let Some((_, _, pattern)) = self.tiles.iter().find(|(s, l, _)| *s == step && l == style)
+        {
+            return pattern.clone();
+        }
+        let pattern = {
+            let mut builder = self.surface.stream_builder();
+            let mut tile = builder.surface();
+            let mut pb = PathBuilder::new();
+            // The diagonal, and its ends continued from the neighbouring tiles.
+            pb.move_to(0.0, step);
+            pb.line_to(step, 0.0);
+            pb.move_to(-step / 2.0, step / 2.0);
+            pb.line_to(step / 2.0, -step / 2.0);
+            pb.move_to(step / 2.0, step * 1.5);
+            pb.line_to(step * 1.5, step / 2.0);
+            if let Some(path) = pb.finish() {
+                tile.set_fill(None);
+                tile.set_stroke(Some(stroke(style)));
+                tile.draw_path(&path);
+            }
+            tile.finish();
+            Pattern {
+                stream: builder.finish(),
+                transform: Transform::identity(),
+                width: step,
+                height: step,
+            }
+        };
+        self.tiles.push((step, *style, pattern.clone()));
+        pattern
+    }
 }
 
 impl Canvas for PdfCanvas<'_, '_> {
     fn text(&mut self, x: f32, y: f32, size: f32, is_bold: bool, c: Rgb, text: &str) {
+        self.flush();
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(fill(c)));
         let font = if is_bold { self.bold } else { self.regular };
@@ -579,48 +693,24 @@ impl Canvas for PdfCanvas<'_, '_> {
         let Some(r) = Rect::from_xywh(x, y, w.max(0.01), h.max(0.01)) else {
             return;
         };
-        let mut pb = PathBuilder::new();
-        pb.push_rect(r);
-        self.draw(pb, f, s);
+        self.draw(f, s, |pb| pb.push_rect(r));
     }
 
     fn line(&mut self, from: (f32, f32), to: (f32, f32), style: &LineStyle) {
-        let mut pb = PathBuilder::new();
-        pb.move_to(from.0, from.1);
-        pb.line_to(to.0, to.1);
-        self.draw(pb, None, Some(style));
+        self.draw(None, Some(style), |pb| {
+            pb.move_to(from.0, from.1);
+            pb.line_to(to.0, to.1);
+        });
     }
 
     fn hatch(&mut self, x: f32, y: f32, w: f32, h: f32, step: f32, style: &LineStyle) {
         let Some(r) = Rect::from_xywh(x, y, w.max(0.01), h.max(0.01)) else {
             return;
         };
+        self.flush();
         // One tile of the hatching, repeated by the PDF viewer: a handful of bytes per bar
         // instead of a stroked line every `step` points (most of a page's content before).
-        let pattern = {
-            let mut builder = self.surface.stream_builder();
-            let mut tile = builder.surface();
-            let mut pb = PathBuilder::new();
-            // The diagonal, and its ends continued from the neighbouring tiles.
-            pb.move_to(0.0, step);
-            pb.line_to(step, 0.0);
-            pb.move_to(-step / 2.0, step / 2.0);
-            pb.line_to(step / 2.0, -step / 2.0);
-            pb.move_to(step / 2.0, step * 1.5);
-            pb.line_to(step * 1.5, step / 2.0);
-            if let Some(path) = pb.finish() {
-                tile.set_fill(None);
-                tile.set_stroke(Some(stroke(style)));
-                tile.draw_path(&path);
-            }
-            tile.finish();
-            Pattern {
-                stream: builder.finish(),
-                transform: Transform::identity(),
-                width: step,
-                height: step,
-            }
-        };
+        let pattern = self.tile(step, style);
         let mut pb = PathBuilder::new();
         pb.push_rect(r);
         let Some(path) = pb.finish() else { return };
@@ -633,15 +723,15 @@ impl Canvas for PdfCanvas<'_, '_> {
     }
 
     fn polygon(&mut self, points: &[(f32, f32)], f: Rgb) {
-        let mut pb = PathBuilder::new();
-        for (k, (px, py)) in points.iter().enumerate() {
-            if k == 0 {
-                pb.move_to(*px, *py);
-            } else {
-                pb.line_to(*px, *py);
+        self.draw(Some(f), None, |pb| {
+            for (k, (px, py)) in points.iter().enumerate() {
+                if k == 0 {
+                    pb.move_to(*px, *py);
+                } else {
+                    pb.line_to(*px, *py);
+                }
             }
-        }
-        pb.close();
-        self.draw(pb, Some(f), None);
+            pb.close();
+        });
     }
 }

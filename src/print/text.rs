@@ -3,52 +3,95 @@
 //! with an opening bracket; runs of Latin letters and digits stay together.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Advance widths of the bundled regular and bold faces, in em.
 pub struct TextMeasure {
-    regular: ttf_parser::Face<'static>,
-    bold: ttf_parser::Face<'static>,
+    regular: Face,
+    bold: Face,
+}
+
+/// A face and what it has said about the characters of the Basic Multilingual Plane: the
+/// character map is looked up once per character, not once per character printed (those
+/// lookups were a twentieth of a 1,000-initiative print).
+struct Face {
+    face: ttf_parser::Face<'static>,
+    /// Per BMP character: `UNKNOWN`, or the glyph (high 16 bits, 0 when the face lacks
+    /// it) and its advance in font units (low 16 bits).
+    seen: Box<[AtomicU32]>,
+}
+
+const UNKNOWN: u32 = u32::MAX;
+
+impl Face {
+    fn new(data: &'static [u8], which: &str) -> Face {
+        Face {
+            face: ttf_parser::Face::parse(data, 0)
+                .unwrap_or_else(|_| panic!("the bundled {which} font parses")),
+            seen: (0..=u16::MAX).map(|_| AtomicU32::new(UNKNOWN)).collect(),
+        }
+    }
+
+    fn em(&self) -> f32 {
+        self.face.units_per_em() as f32
+    }
+
+    /// The glyph (0 when the face lacks it) and its advance in font units.
+    fn glyph(&self, c: char) -> (u16, u16) {
+        let look_up = || {
+            let glyph = self.face.glyph_index(c);
+            let advance = glyph
+                .and_then(|g| self.face.glyph_hor_advance(g))
+                .unwrap_or(self.face.units_per_em());
+            (glyph.map_or(0, |g| g.0), advance)
+        };
+        let Some(slot) = self.seen.get(c as usize) else {
+            return look_up();
+        };
+        match slot.load(Ordering::Relaxed) {
+            UNKNOWN => {
+                let (glyph, advance) = look_up();
+                let packed = (u32::from(glyph) << 16) | u32::from(advance);
+                // 0xFFFF_FFFF is not a pair the font can give (glyph 65535 of advance 65535).
+                if packed != UNKNOWN {
+                    slot.store(packed, Ordering::Relaxed);
+                }
+                (glyph, advance)
+            }
+            packed => ((packed >> 16) as u16, packed as u16),
+        }
+    }
 }
 
 impl TextMeasure {
     pub fn get() -> &'static TextMeasure {
         static MEASURE: OnceLock<TextMeasure> = OnceLock::new();
         MEASURE.get_or_init(|| TextMeasure {
-            regular: ttf_parser::Face::parse(crate::fonts::REGULAR, 0)
-                .expect("the bundled regular font parses"),
-            bold: ttf_parser::Face::parse(crate::fonts::BOLD, 0)
-                .expect("the bundled bold font parses"),
+            regular: Face::new(crate::fonts::REGULAR, "regular"),
+            bold: Face::new(crate::fonts::BOLD, "bold"),
         })
+    }
+
+    fn face(&self, bold: bool) -> &Face {
+        if bold { &self.bold } else { &self.regular }
     }
 
     /// Width of one character at `size` points.
     pub fn char_width(&self, c: char, size: f32, bold: bool) -> f32 {
-        let face = if bold { &self.bold } else { &self.regular };
-        let em = face.units_per_em() as f32;
-        let advance = face
-            .glyph_index(c)
-            .and_then(|g| face.glyph_hor_advance(g))
-            .map_or(em, f32::from);
-        advance / em * size
+        let face = self.face(bold);
+        f32::from(face.glyph(c).1) / face.em() * size
     }
 
     /// Each character's glyph in the bundled face, its advance in em and its byte range: what
     /// the PDF draws. Japanese needs no shaping (no ligatures or kerning in the grid's text),
     /// and drawing with the advances measured here keeps the PDF exactly as wrapped.
     pub fn glyphs(&self, text: &str, bold: bool) -> Vec<(u16, f32, std::ops::Range<usize>)> {
-        let face = if bold { &self.bold } else { &self.regular };
-        let em = face.units_per_em() as f32;
+        let face = self.face(bold);
+        let em = face.em();
         text.char_indices()
             .map(|(at, c)| {
-                let glyph = face.glyph_index(c);
-                let advance = glyph
-                    .and_then(|g| face.glyph_hor_advance(g))
-                    .map_or(em, f32::from);
-                (
-                    glyph.map_or(0, |g| g.0),
-                    advance / em,
-                    at..at + c.len_utf8(),
-                )
+                let (glyph, advance) = face.glyph(c);
+                (glyph, f32::from(advance) / em, at..at + c.len_utf8())
             })
             .collect()
     }
