@@ -664,8 +664,34 @@ pub struct Start {
 }
 
 /// Opens the window on what `start` names (the bundled sample when it names no file).
+///
+/// It draws with Vulkan, Direct3D 12 or Metal, and only when none of them can draw the window
+/// opens again with OpenGL (or with what `WGPU_BACKEND` names): OpenGL started beside Vulkan
+/// for nothing holds about 8 MB (its driver and state) for as long as the window is open, and
+/// costs start-up time. A PC whose GPU only speaks OpenGL but which has a software Vulkan or
+/// Direct3D (lavapipe, WARP) draws on the processor, which the window's light drawing allows;
+/// `WGPU_BACKEND=gl` chooses OpenGL there.
 pub fn run(start: Start) -> ExitCode {
+    use eframe::wgpu::Backends;
     STARTED.get_or_init(std::time::Instant::now);
+    let chosen = Backends::from_env();
+    let mut result = open_window(&start, chosen.unwrap_or(Backends::PRIMARY));
+    if chosen.is_none()
+        && let Err(eframe::Error::Wgpu(e)) = &result
+    {
+        eprintln!("shinchoku: {e}; trying OpenGL");
+        result = open_window(&start, Backends::PRIMARY | Backends::GL);
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("shinchoku: cannot open the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open_window(start: &Start, backends: eframe::wgpu::Backends) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("進捗 Shinchoku")
@@ -673,10 +699,11 @@ pub fn run(start: Start) -> ExitCode {
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
         renderer: eframe::Renderer::Wgpu,
-        wgpu_options: wgpu_options(),
+        wgpu_options: wgpu_options(backends),
         ..Default::default()
     };
-    let result = eframe::run_native(
+    let start = start.clone();
+    eframe::run_native(
         "Shinchoku",
         options,
         Box::new(move |cc| {
@@ -687,22 +714,16 @@ pub fn run(start: Start) -> ExitCode {
                 .unwrap_or_default();
             Ok(Box::new(ShinchokuApp::starting_with(&start, prefs)))
         }),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("shinchoku: cannot open the window: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    )
 }
 
 /// Desk PCs often have no GPU driver (virtual desktops): prefer a real GPU, but take a software
 /// adapter — WARP on Windows (DX12), llvmpipe/lavapipe on Linux — rather than fail to start.
-fn wgpu_options() -> eframe::egui_wgpu::WgpuConfiguration {
+fn wgpu_options(backends: eframe::wgpu::Backends) -> eframe::egui_wgpu::WgpuConfiguration {
     use eframe::egui_wgpu::{self, WgpuSetup};
     use eframe::wgpu;
     let mut setup = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
+    setup.instance_descriptor.backends = backends;
     setup.native_adapter_selector = Some(std::sync::Arc::new(
         |adapters: &[wgpu::Adapter], surface: Option<&wgpu::Surface<'_>>| {
             let usable: Vec<&wgpu::Adapter> = adapters
@@ -727,6 +748,9 @@ fn wgpu_options() -> eframe::egui_wgpu::WgpuConfiguration {
     ));
     egui_wgpu::WgpuConfiguration {
         wgpu_setup: WgpuSetup::CreateNew(setup),
+        // egui's choice for a window with little drawing of its own: a frame in flight, not
+        // two — less latency after a key, and one swapchain image fewer held in memory.
+        surface: egui_wgpu::SurfaceConfig::LOW_LATENCY,
         ..Default::default()
     }
 }
