@@ -748,8 +748,8 @@ fn wgpu_options(backends: eframe::wgpu::Backends) -> eframe::egui_wgpu::WgpuConf
     ));
     egui_wgpu::WgpuConfiguration {
         wgpu_setup: WgpuSetup::CreateNew(setup),
-        // egui's choice for a window with little drawing of its own: a frame in flight, not
-        // two — less latency after a key, and one swapchain image fewer held in memory.
+        // egui's choice for a window with little drawing of its own: one frame in flight, not
+        // two, so a key shows sooner.
         surface: egui_wgpu::SurfaceConfig::LOW_LATENCY,
         ..Default::default()
     }
