@@ -502,3 +502,38 @@ fn the_change_list_is_tagged_too() {
     assert!(!tree.of_kind("H2").is_empty());
     assert!(tree.all().iter().any(|e| e.text.contains("（改）")));
 }
+
+#[test]
+fn the_structure_is_packed_into_object_streams_and_reads_back_whole() {
+    let report = seed();
+    let layout = layout_of(&report);
+    let packed = render(&layout, &report.title, Tagging::Tagged).unwrap();
+    let count = |needle: &[u8]| {
+        packed
+            .windows(needle.len())
+            .filter(|w| *w == needle)
+            .count()
+    };
+    assert_eq!(count(b"/Type/XRef"), 1, "one cross-reference stream");
+    assert!(
+        count(b"/Type/ObjStm") >= 2,
+        "the structure in object streams"
+    );
+    assert_eq!(
+        count(b"/Type/StructElem"),
+        0,
+        "no structure element left plain"
+    );
+    // Read back through the object streams: every row of the table is there.
+    let (_, tree) = structure(&packed);
+    assert_eq!(tree.of_kind("TR").len(), layout.rows.len() + 1);
+    // The same document with every object laid out plainly, as before packing.
+    let mut plain = Vec::new();
+    Pdf::load_mem(&packed).unwrap().save_to(&mut plain).unwrap();
+    assert!(
+        packed.len() * 3 < plain.len() * 2,
+        "packed {} bytes, plain {}",
+        packed.len(),
+        plain.len()
+    );
+}

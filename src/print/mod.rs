@@ -12,6 +12,7 @@
 pub mod changes;
 mod draw;
 mod marks;
+mod pack;
 pub mod pdf;
 pub mod text;
 

@@ -221,7 +221,7 @@ pub fn render_with(
         document.set_tag_tree(tree);
         document.set_outline(outline);
     }
-    document.finish().map_err(|e| match e {
+    let pdf = document.finish().map_err(|e| match e {
         KrillaError::Validation(errors) => PdfError::NotAccessible(
             errors
                 .iter()
@@ -229,7 +229,8 @@ pub fn render_with(
                 .collect(),
         ),
         e => PdfError::Finish(format!("{e:?}")),
-    })
+    })?;
+    Ok(super::pack::pack_objects(&pdf).unwrap_or(pdf))
 }
 
 /// A validator's finding, without the font data krilla's own debug text would print.
