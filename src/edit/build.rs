@@ -5,7 +5,9 @@ use super::{Edit, EditError, Thing, locate_entry};
 use crate::model::diag::WarningKind;
 use crate::model::entry_text::{compose_text, new_entry};
 use crate::model::months::Timing;
-use crate::model::{Entry, EntryKind, FiscalYear, Id, Report, Side, StageSpan, Topic};
+use crate::model::{
+    Entry, EntryKind, FiscalYear, Id, Report, Side, StageSpan, ThinVec, Topic, thin_vec,
+};
 
 /// "Done as planned": an actual entry in the same topic with the plan entry's label and months.
 pub fn done_as_planned(report: &mut Report, plan_entry: Id) -> Result<Edit, EditError> {
@@ -34,11 +36,11 @@ pub fn done_as_planned(report: &mut Report, plan_entry: Id) -> Result<Edit, Edit
         label: plan.label.clone(),
         when,
         timing,
-        counts: Vec::new(),
-        notes: Vec::new(),
-        subs: Vec::new(),
+        counts: ThinVec::new(),
+        notes: ThinVec::new(),
+        subs: ThinVec::new(),
         // It reports the plan entry it was made from.
-        reports: vec![plan_entry],
+        reports: thin_vec![plan_entry],
     };
     entry.text = compose_text(&entry);
     report.give_new_ids(&mut entry);
@@ -65,7 +67,7 @@ pub fn add_entry(
         && let Some(initiative) = report.initiative_of_topic(topic)
     {
         // A result typed in reports the plan line a person would pair it with.
-        entry.reports = crate::model::links::propose_for(initiative, topic, &entry);
+        entry.reports = crate::model::links::propose_for(initiative, topic, &entry).into();
     }
     (
         Edit::InsertEntry {

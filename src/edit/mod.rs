@@ -18,8 +18,8 @@ use std::fmt;
 
 use crate::lang::{Describe, Lang, say};
 use crate::model::{
-    ActionItem, AsOf, DivisionSurvey, Entry, EntryPlace, Id, Initiative, Period, Report, Side,
-    StageSpan, Topic,
+    ActionItem, AsOf, DivisionSurvey, Entry, EntryList, EntryPlace, Id, Initiative, Period, Report,
+    Side, StageSpan, ThinVec, Topic,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,7 +106,7 @@ pub enum Edit {
     /// The plan entries a result reports.
     SetReports {
         entry: Id,
-        reports: Vec<Id>,
+        reports: ThinVec<Id>,
     },
     /// A topic's whole plan or actual list at once (a division's answer taken in).
     SetEntries {
@@ -316,7 +316,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
             entry,
         } => {
             let id = entry.id;
-            let list = entry_list(report, topic, side, parent)?;
+            let mut list = entry_list(report, topic, side, parent)?;
             list.insert(index.min(list.len()), entry);
             Edit::RemoveEntry { id }
         }
@@ -327,7 +327,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
                 parent,
                 index,
             } = locate_entry(report, id)?;
-            let list = entry_list(report, topic, side, parent)?;
+            let mut list = entry_list(report, topic, side, parent)?;
             let entry = list.remove(index);
             Edit::InsertEntry {
                 topic,
@@ -346,7 +346,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
         Edit::MoveEntry { id, index } => {
             let place = locate_entry(report, id)?;
             let from = place.index;
-            let list = entry_list(report, place.topic, place.side, place.parent)?;
+            let mut list = entry_list(report, place.topic, place.side, place.parent)?;
             let entry = list.remove(from);
             list.insert(index.min(list.len()), entry);
             Edit::MoveEntry { id, index: from }
@@ -592,7 +592,7 @@ fn entry_list(
     topic: Id,
     side: Side,
     parent: Option<Id>,
-) -> Result<&mut Vec<Entry>, EditError> {
+) -> Result<EntryList<'_>, EditError> {
     report.entry_list_mut(topic, side, parent).ok_or_else(|| {
         missing(
             parent.map_or(Thing::Topic, |_| Thing::Entry),

@@ -6,7 +6,7 @@
 use super::diag::WarningKind;
 use super::months::{Timing, looks_like_timing, parse_timing};
 use super::text::normalize;
-use super::{Count, Entry, EntryKind, Id, Report};
+use super::{Count, Entry, EntryKind, Id, Report, ThinVec};
 
 /// A new entry read from what the user typed (`研修の実施(6月)`); problems name what could not
 /// be read (the text is kept either way).
@@ -124,7 +124,7 @@ pub fn compose_text(entry: &Entry) -> String {
 
 pub fn with_counts(old: &Entry, counts: Vec<Count>) -> Entry {
     let mut entry = Entry {
-        counts,
+        counts: counts.into(),
         ..old.clone()
     };
     entry.text = compose_text(&entry);
@@ -158,7 +158,7 @@ pub fn read_entry(text: &str, bullet: bool, problems: &mut Vec<WarningKind>) -> 
         .collect();
     entry.bullet = bullet;
     entry.text = text.to_string();
-    entry.notes = notes;
+    entry.notes = notes.into();
     entry
 }
 
@@ -301,10 +301,10 @@ fn parse_piece(piece: &str, problems: &mut Vec<WarningKind>) -> Entry {
         label: String::new(),
         when: None,
         timing: None,
-        counts: Vec::new(),
-        notes: Vec::new(),
-        subs: Vec::new(),
-        reports: Vec::new(),
+        counts: ThinVec::new(),
+        notes: ThinVec::new(),
+        subs: ThinVec::new(),
+        reports: ThinVec::new(),
     };
     let mut rest = piece.trim_end();
     while let Some(open) = matching_open(rest) {
@@ -314,8 +314,8 @@ fn parse_piece(piece: &str, problems: &mut Vec<WarningKind>) -> Entry {
         if entry.when.is_none() && entry.counts.is_empty() && looks_like_timing(inner) {
             set_when(&mut entry, inner, problems);
         } else if let Some(mut counts) = parse_counts(inner) {
-            counts.append(&mut entry.counts);
-            entry.counts = counts;
+            counts.extend(std::mem::take(&mut entry.counts));
+            entry.counts = counts.into();
         } else {
             break;
         }

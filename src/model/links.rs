@@ -286,7 +286,7 @@ pub fn propose_all(report: &mut Report) {
     let proposals: Vec<(Id, Vec<Id>)> = report.initiatives().flat_map(propose).collect();
     for (result, plans) in proposals {
         if let Some(e) = report.entry_mut(result) {
-            e.reports = plans;
+            e.reports = plans.into();
         }
     }
 }

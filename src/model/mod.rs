@@ -20,4 +20,4 @@ pub use era::FiscalYear;
 pub use months::{MonthSet, Timing, TimingKind};
 pub use report::*;
 pub use survey::{DivisionSurvey, Received, ReportId, ResponseFor, SentBack};
-pub use tree::EntryPlace;
+pub use tree::{EntryList, EntryPlace};

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+pub use thin_vec::{ThinVec, thin_vec};
 
 use super::era::FiscalYear;
 use super::months::{MonthSet, Timing};
@@ -394,16 +395,16 @@ pub struct Entry {
     /// `when` as understood; `None` when there is none or it could not be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timing: Option<Timing>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub counts: Vec<Count>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub counts: ThinVec<Count>,
     /// `※` notes, without the mark.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub subs: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub notes: ThinVec<String>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub subs: ThinVec<Entry>,
     /// For a result (an actual entry or sub-item): the plan entries it reports, by id.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub reports: Vec<Id>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub reports: ThinVec<Id>,
 }
 
 impl Entry {
@@ -533,8 +534,7 @@ impl Report {
     /// its elements are read (RON does not say how many there are), so without this a report
     /// read from disk held about a third more memory than its contents.
     pub fn shrink_to_fit(&mut self) {
-        fn entries(list: &mut Vec<Entry>) {
-            list.shrink_to_fit();
+        fn entries(list: &mut [Entry]) {
             for e in list {
                 e.counts.shrink_to_fit();
                 e.notes.shrink_to_fit();

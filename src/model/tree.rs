@@ -2,7 +2,7 @@
 //! initiatives, items, topics and entries (with their sub-items) that edits, views and exports
 //! share.
 
-use super::{ActionItem, Entry, Id, Initiative, Report, Side, Topic};
+use super::{ActionItem, Entry, Id, Initiative, Report, Side, ThinVec, Topic};
 
 /// Where an entry sits: its topic, its side, the entry it is a sub-item of, and its index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,10 +129,12 @@ impl Report {
         topic: Id,
         side: Side,
         parent: Option<Id>,
-    ) -> Option<&mut Vec<Entry>> {
+    ) -> Option<EntryList<'_>> {
         match parent {
-            Some(p) => self.entry_mut(p).map(|e| &mut e.subs),
-            None => self.topic_mut(topic).map(|t| t.entries_mut(side)),
+            Some(p) => self.entry_mut(p).map(|e| EntryList::Subs(&mut e.subs)),
+            None => self
+                .topic_mut(topic)
+                .map(|t| EntryList::Topic(t.entries_mut(side))),
         }
     }
 
@@ -194,6 +196,40 @@ impl Report {
             }
         }
         self.sections = sections;
+    }
+}
+
+/// A list entries live in: a topic's plan or results, or an entry's sub-items (kept thin, as
+/// most entries have none).
+pub enum EntryList<'a> {
+    Topic(&'a mut Vec<Entry>),
+    Subs(&'a mut ThinVec<Entry>),
+}
+
+impl EntryList<'_> {
+    pub fn len(&self) -> usize {
+        match self {
+            EntryList::Topic(l) => l.len(),
+            EntryList::Subs(l) => l.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn insert(&mut self, index: usize, entry: Entry) {
+        match self {
+            EntryList::Topic(l) => l.insert(index, entry),
+            EntryList::Subs(l) => l.insert(index, entry),
+        }
+    }
+
+    pub fn remove(&mut self, index: usize) -> Entry {
+        match self {
+            EntryList::Topic(l) => l.remove(index),
+            EntryList::Subs(l) => l.remove(index),
+        }
     }
 }
 

@@ -580,7 +580,7 @@ fn adopt_lines(
             }
             number(&mut e, fresh);
             if side == Side::Actual {
-                e.reports = crate::model::links::propose_for(initiative, topic.id, &e);
+                e.reports = crate::model::links::propose_for(initiative, topic.id, &e).into();
             }
             e
         })
