@@ -43,6 +43,56 @@ pub struct Geometry {
     removed: std::collections::HashMap<usize, String>,
 }
 
+/// A page's rows drawn in layers: shading under everything, the month and year grid over the
+/// shading, the rows' content, then the rules and column lines. Each layer is drawn for all
+/// the page's rows at once, lines of one look one after another, so the PDF draws a page's
+/// grid as a few paths instead of a few per row (most of a page's drawing operations before).
+#[derive(Default)]
+pub struct RowShapes {
+    pub under: Vec<Shape>,
+    pub lines: Vec<Shape>,
+    pub content: Vec<Shape>,
+    pub over: Vec<Shape>,
+}
+
+impl RowShapes {
+    /// The layers onto the page, in order.
+    pub fn onto(self, page: &mut Vec<Shape>) {
+        part(page, Part::Artifact(Artifact::Layout));
+        page.extend(by_look(self.under));
+        page.extend(by_look(self.lines));
+        page.extend(self.content);
+        part(page, Part::Artifact(Artifact::Layout));
+        page.extend(by_look(self.over));
+    }
+}
+
+/// Shapes grouped by their look (fill and line), each group where its first shape was: only
+/// for shapes of a layer, which do not overlap but at the edges.
+fn by_look(shapes: Vec<Shape>) -> Vec<Shape> {
+    fn look(shape: &Shape) -> (Option<Rgb>, Option<LineStyle>) {
+        match shape {
+            Shape::Rect { fill, stroke, .. } => (*fill, *stroke),
+            Shape::Line { style, .. } => (None, Some(*style)),
+            _ => (None, None),
+        }
+    }
+    let mut looks: Vec<(Option<Rgb>, Option<LineStyle>)> = Vec::new();
+    let mut keyed: Vec<(usize, Shape)> = shapes
+        .into_iter()
+        .map(|shape| {
+            let l = look(&shape);
+            let k = looks.iter().position(|seen| *seen == l).unwrap_or_else(|| {
+                looks.push(l);
+                looks.len() - 1
+            });
+            (k, shape)
+        })
+        .collect();
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, shape)| shape).collect()
+}
+
 pub struct MeasuredRow {
     pub height: f32,
     text: Vec<String>,
@@ -587,46 +637,52 @@ impl Geometry {
         index: usize,
         m: &MeasuredRow,
         top: f32,
-        out: &mut Vec<Shape>,
+        shapes: &mut RowShapes,
     ) {
+        let RowShapes {
+            under,
+            lines,
+            content: out,
+            over,
+        } = shapes;
         let cell = |column: TableColumn| Part::Cell { row: index, column };
         let layout = || Part::Artifact(Artifact::Layout);
         let h = m.height;
+        // What follows is this row's, whatever the row before ended with.
         part(out, layout());
         let f = self.font();
         let lh = self.line_height();
         let full = self.width - 2.0 * self.margin;
         match row {
             GridRow::Section { .. } => {
-                out.push(rect(self.margin, top, full, h, Some(SECTION_FILL), None))
+                under.push(rect(self.margin, top, full, h, Some(SECTION_FILL), None))
             }
             GridRow::Initiative { .. } => {
-                out.push(rect(self.margin, top, full, h, Some(INITIATIVE_FILL), None))
+                under.push(rect(self.margin, top, full, h, Some(INITIATIVE_FILL), None))
             }
             _ => {}
         }
-        // Period shading, then the grid of the month and year columns: the lines one after
-        // another, so that the PDF draws them as one path.
+        // Period shading, then the grid of the month and year columns.
         let Column { x: mx, w: mw } = self.cols.months;
         let Column { x: sx, w: sw } = self.cols.stages;
         let months = mw > 0.0 && !matches!(row, GridRow::Section { .. });
         let w = mw / 12.0;
         if months && !matches!(row, GridRow::Initiative { .. }) {
             for k in (0..12).filter(|k| self.period.contains_fiscal(*k)) {
-                out.push(rect(mx + w * k as f32, top, w, h, Some(PERIOD), None));
+                under.push(rect(mx + w * k as f32, top, w, h, Some(PERIOD), None));
             }
         }
         let at = |x: f32| line(x, top, x, top + h, LineStyle::solid(0.3, GRID));
         if months {
-            out.extend((0..12).map(|k| at(mx + w * k as f32)));
+            lines.extend((0..12).map(|k| at(mx + w * k as f32)));
         }
         if sw > 0.0 {
             let yw = sw / self.years as f32;
-            out.extend((1..self.years).map(|k| at(sx + yw * k as f32)));
+            lines.extend((1..self.years).map(|k| at(sx + yw * k as f32)));
         }
         if months {
             let x = mx + w * self.as_of;
-            out.push(line(x, top, x, top + h, dashed(0.9, AS_OF)));
+            lines.push(line(x, top, x, top + h, dashed(0.9, AS_OF)));
         }
         // The number, the wrapped text, the division.
         let first_baseline = top + self.pad() + f;
@@ -744,16 +800,15 @@ impl Geometry {
             let plan_line = grid::line_mark(report, row);
             self.entry_bar(entry, side, plan_line, (index, lane_top, lane_h), out);
         }
-        part(out, layout());
         // Row rule and column lines.
         let rule = match row {
             GridRow::Section { .. } | GridRow::Initiative { .. } => LineStyle::solid(0.6, MUTED),
             _ => LineStyle::solid(0.3, GRID),
         };
         if matches!(row, GridRow::Section { .. } | GridRow::Initiative { .. }) {
-            out.push(line(self.margin, top, self.width - self.margin, top, rule));
+            over.push(line(self.margin, top, self.width - self.margin, top, rule));
         }
-        self.row_frame(top, h, out);
+        self.row_frame(top, h, over);
     }
 
     fn stage_bar(&self, span: &StageSpan, top: f32, h: f32, out: &mut Vec<Shape>) {

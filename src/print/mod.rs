@@ -548,18 +548,18 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
                 y += continuation;
                 page.continues = Some(i.id);
             }
+            let mut drawn = draw::RowShapes::default();
             for &k in page_rows {
-                let first_shape = page.shapes.len();
-                geometry.draw_row(job.report, rows[k], k, &measured[k], y, &mut page.shapes);
+                let first_shape = drawn.content.len();
+                geometry.draw_row(job.report, rows[k], k, &measured[k], y, &mut drawn);
                 if let Some(c) = job.comparison {
-                    let drawn = &mut page.shapes;
                     let cell = marks::Cell {
                         row: k,
                         top: y,
                         height: measured[k].height,
                         first_shape,
                     };
-                    marks::mark_row(c, job.report, rows[k], &geometry, cell, drawn);
+                    marks::mark_row(c, job.report, rows[k], &geometry, cell, &mut drawn.content);
                 }
                 y += measured[k].height;
                 if let Some(i) = grid::initiative_of(job.report, rows[k])
@@ -573,6 +573,7 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
                     page.topics.push(t.id);
                 }
             }
+            drawn.onto(&mut page.shapes);
             page.used = y - geometry.body_top();
             page
         })
