@@ -3,7 +3,7 @@
 //! prints legibly in black and white. The window, the PDF and the XLSX all take them from here.
 
 /// An sRGB colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
