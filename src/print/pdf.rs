@@ -517,8 +517,8 @@ struct PdfCanvas<'a, 'p> {
     regular: &'a Font,
     bold: &'a Font,
     /// Lines and boxes drawn one after another in one style, waiting to be drawn as one
-    /// path: a page's grid was thousands of paths, each with its own state and transform,
-    /// and writing and compressing them was most of a print.
+    /// path: a page's grid was hundreds of paths, each with its own state and transform,
+    /// a large part of what a print wrote and compressed.
     pending: Option<PendingPath>,
     /// The hatching tiles made so far, by step and line style: one per look per page.
     tiles: Vec<(f32, LineStyle, Pattern)>,
@@ -624,7 +624,7 @@ impl<'a, 'p> PdfCanvas<'a, 'p> {
         }
     }
 
-    /// The hatching tile for this step and line: made once, reused by every bar.
+    /// The hatching tile for this step and line: made once per page, reused by its bars.
     fn tile(&mut self, step: f32, style: &LineStyle) -> Pattern {
         if let Some((_, _, pattern)) = self.tiles.iter().find(|(s, l, _)| *s == step && l == style)
         {
