@@ -52,7 +52,7 @@ impl Face {
             UNKNOWN => {
                 let (glyph, advance) = look_up();
                 let packed = (u32::from(glyph) << 16) | u32::from(advance);
-                // 0xFFFF_FFFF is not a pair the font can give (glyph 65535 of advance 65535).
+                // Glyph 65535 of advance 65535 would read as UNKNOWN: looked up every time.
                 if packed != UNKNOWN {
                     slot.store(packed, Ordering::Relaxed);
                 }
