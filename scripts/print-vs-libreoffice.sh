@@ -7,11 +7,7 @@
 # (apt-get install libreoffice-calc-nogui). Run it on an otherwise idle machine.
 set -eu
 n=${1:-1000}
-root=$(cd "$(dirname "$0")/.." && pwd)
-bin=${SHINCHOKU:-${CARGO_TARGET_DIR:-$root/target}/release/shinchoku}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$bin" sample -o "$work/report.ron" --initiatives "$n" >/dev/null
+. "$(dirname "$0")/generated-report.sh"
 "$bin" export "$work/report.ron" -o "$work/report.xlsx" >/dev/null
 now() { date +%s.%N; }
 # Ours five times, the median (a second is at the mercy of whatever else runs); LibreOffice's

@@ -6,11 +6,7 @@
 # Needs a release build (cargo build --release) and perf (apt-get install linux-perf).
 set -eu
 n=${1:-1000}
-root=$(cd "$(dirname "$0")/.." && pwd)
-bin=${SHINCHOKU:-${CARGO_TARGET_DIR:-$root/target}/release/shinchoku}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$bin" sample -o "$work/report.ron" --initiatives "$n" >/dev/null
+. "$(dirname "$0")/generated-report.sh"
 perf record -q -F 2000 -o "$work/perf.data" "$bin" print "$work/report.ron" -o "$work/r.pdf" \
     >/dev/null 2>&1
 perf report -i "$work/perf.data" --no-children -s pid,dso,sym --stdio 2>/dev/null |

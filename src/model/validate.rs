@@ -264,6 +264,46 @@ impl fmt::Display for Violation {
 /// Every rule the report breaks, in document order.
 pub fn violations(report: &Report) -> Vec<Violation> {
     let mut out = Vec::new();
+    report_field_violations(report, &mut out);
+    history_violations(report, &mut out);
+    // Nearly every file opened is sound: say so from ids and indices alone, and build the
+    // places (which copy names and numbers for each thing) only to tell what is wrong.
+    if things_are_sound(report) {
+        return out;
+    }
+    let mut ids = IdsSeen::default();
+    for section in &report.sections {
+        let at_section = Place {
+            section: Some(section.numeral.clone()),
+            ..Place::default()
+        };
+        ids.note(section.id, at_section.clone(), &mut out);
+        for initiative in &section.initiatives {
+            let at_initiative = Place {
+                initiative: Some(initiative.number.clone()),
+                ..at_section.clone()
+            };
+            ids.note(initiative.id, at_initiative.clone(), &mut out);
+            item_violations(report, initiative, &at_initiative, &mut ids, &mut out);
+            topic_violations(initiative, &at_initiative, &mut ids, &mut out);
+        }
+    }
+    // Ids of entries cleared into the history are spent too: never hand them out again.
+    let highest = report.history_ids().fold(ids.highest, |h, i| h.max(i.0));
+    if report.next_id <= highest {
+        out.push(Violation {
+            place: Place::field("next_id"),
+            rule: Rule::NextIdNotAbove {
+                next_id: report.next_id,
+                highest,
+            },
+        });
+    }
+    out
+}
+
+/// The report's own years and as-of date.
+fn report_field_violations(report: &Report, out: &mut Vec<Violation>) {
     let mut push = |place: Place, rule: Rule| out.push(Violation { place, rule });
     for (field, year) in [
         ("fiscal_year", report.fiscal_year),
@@ -294,7 +334,11 @@ pub fn violations(report: &Report) -> Vec<Violation> {
             },
         );
     }
-    // Closed periods are named and shown like the report's own year: the same rules hold.
+}
+
+/// Closed periods are named and shown like the report's own year: the same rules hold.
+fn history_violations(report: &Report, out: &mut Vec<Violation>) {
+    let mut push = |place: Place, rule: Rule| out.push(Violation { place, rule });
     for past in &report.history {
         if !past.fiscal_year.is_supported() {
             push(
@@ -331,17 +375,20 @@ pub fn violations(report: &Report) -> Vec<Violation> {
             stack.extend(e.subs.iter());
         }
     }
+}
 
-    // Nearly every file opened is sound: say so from ids and indices alone, and build the
-    // places (which copy names and numbers for each thing) only to tell what is wrong.
-    if things_are_sound(report) {
-        return out;
-    }
-    let mut seen: HashMap<Id, Place> = HashMap::new();
-    let mut highest = 0u64;
-    let mut id = |id: Id, place: Place, out: &mut Vec<Violation>| {
-        highest = highest.max(id.0);
-        match seen.get(&id) {
+/// The ids met so far, each with where it was first, and the highest.
+#[derive(Default)]
+struct IdsSeen {
+    first_at: HashMap<Id, Place>,
+    highest: u64,
+}
+
+impl IdsSeen {
+    /// Notes `id` at `place`; a second use is a violation naming the first.
+    fn note(&mut self, id: Id, place: Place, out: &mut Vec<Violation>) {
+        self.highest = self.highest.max(id.0);
+        match self.first_at.get(&id) {
             Some(first) => out.push(Violation {
                 place: place.with_field("id"),
                 rule: Rule::DuplicateId {
@@ -350,107 +397,100 @@ pub fn violations(report: &Report) -> Vec<Violation> {
                 },
             }),
             None => {
-                seen.insert(id, place);
+                self.first_at.insert(id, place);
             }
         }
-    };
-    for section in &report.sections {
-        let at_section = Place {
-            section: Some(section.numeral.clone()),
-            ..Place::default()
+    }
+}
+
+/// An initiative's action items and their stage lanes.
+fn item_violations(
+    report: &Report,
+    initiative: &Initiative,
+    at_initiative: &Place,
+    ids: &mut IdsSeen,
+    out: &mut Vec<Violation>,
+) {
+    for (k, item) in initiative.items.iter().enumerate() {
+        let at_item = Place {
+            item: Some((k + 1, item.name.clone())),
+            ..at_initiative.clone()
         };
-        id(section.id, at_section.clone(), &mut out);
-        for initiative in &section.initiatives {
-            let at_initiative = Place {
-                initiative: Some(initiative.number.clone()),
-                ..at_section.clone()
+        ids.note(item.id, at_item.clone(), out);
+        for (l, lane) in item.lanes.iter().enumerate() {
+            for (stage, rule) in lane_violations(report.plan_years, lane) {
+                out.push(Violation {
+                    place: Place {
+                        lane: Some(l + 1),
+                        stage: Some(stage + 1),
+                        ..at_item.clone()
+                    },
+                    rule,
+                });
+            }
+        }
+    }
+}
+
+/// An initiative's topics and their entries, sub-items included.
+fn topic_violations(
+    initiative: &Initiative,
+    at_initiative: &Place,
+    ids: &mut IdsSeen,
+    out: &mut Vec<Violation>,
+) {
+    let plan_ids = plan_entry_ids(initiative);
+    for (t, topic) in initiative.topics.iter().enumerate() {
+        let at_topic = Place {
+            topic: Some(t + 1),
+            ..at_initiative.clone()
+        };
+        ids.note(topic.id, at_topic.clone(), out);
+        for side in [Side::Plan, Side::Actual] {
+            let at_side = Place {
+                side: Some(side),
+                ..at_topic.clone()
             };
-            id(initiative.id, at_initiative.clone(), &mut out);
-            for (k, item) in initiative.items.iter().enumerate() {
-                let at_item = Place {
-                    item: Some((k + 1, item.name.clone())),
-                    ..at_initiative.clone()
+            // Depth-first with the path, without recursion (sub-items may nest deeply).
+            let mut stack: Vec<(Vec<usize>, &Entry)> = topic
+                .entries(side)
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(k, e)| (vec![k + 1], e))
+                .collect();
+            while let Some((path, entry)) = stack.pop() {
+                let at_entry = Place {
+                    entry: path.clone(),
+                    ..at_side.clone()
                 };
-                id(item.id, at_item.clone(), &mut out);
-                for (l, lane) in item.lanes.iter().enumerate() {
-                    for (stage, rule) in lane_violations(report.plan_years, lane) {
+                ids.note(entry.id, at_entry.clone(), out);
+                if let Some(t) = &entry.timing
+                    && !t.months.is_within_year()
+                {
+                    out.push(Violation {
+                        place: at_entry.with_field("months"),
+                        rule: Rule::MonthsOutOfRange {
+                            stored: t.months.bits(),
+                        },
+                    });
+                }
+                for &linked in &entry.reports {
+                    if side == Side::Plan || !plan_ids.contains(&linked) {
                         out.push(Violation {
-                            place: Place {
-                                lane: Some(l + 1),
-                                stage: Some(stage + 1),
-                                ..at_item.clone()
-                            },
-                            rule,
+                            place: at_entry.with_field("reports"),
+                            rule: Rule::LinkNotToPlan { id: linked },
                         });
                     }
                 }
-            }
-            let plan_ids = plan_entry_ids(initiative);
-            for (t, topic) in initiative.topics.iter().enumerate() {
-                let at_topic = Place {
-                    topic: Some(t + 1),
-                    ..at_initiative.clone()
-                };
-                id(topic.id, at_topic.clone(), &mut out);
-                for side in [Side::Plan, Side::Actual] {
-                    let at_side = Place {
-                        side: Some(side),
-                        ..at_topic.clone()
-                    };
-                    // Depth-first with the path, without recursion (sub-items may nest deeply).
-                    let mut stack: Vec<(Vec<usize>, &Entry)> = topic
-                        .entries(side)
-                        .iter()
-                        .enumerate()
-                        .rev()
-                        .map(|(k, e)| (vec![k + 1], e))
-                        .collect();
-                    while let Some((path, entry)) = stack.pop() {
-                        let at_entry = Place {
-                            entry: path.clone(),
-                            ..at_side.clone()
-                        };
-                        id(entry.id, at_entry.clone(), &mut out);
-                        if let Some(t) = &entry.timing
-                            && !t.months.is_within_year()
-                        {
-                            out.push(Violation {
-                                place: at_entry.with_field("months"),
-                                rule: Rule::MonthsOutOfRange {
-                                    stored: t.months.bits(),
-                                },
-                            });
-                        }
-                        for &linked in &entry.reports {
-                            if side == Side::Plan || !plan_ids.contains(&linked) {
-                                out.push(Violation {
-                                    place: at_entry.with_field("reports"),
-                                    rule: Rule::LinkNotToPlan { id: linked },
-                                });
-                            }
-                        }
-                        for (k, sub) in entry.subs.iter().enumerate().rev() {
-                            let mut p = path.clone();
-                            p.push(k + 1);
-                            stack.push((p, sub));
-                        }
-                    }
+                for (k, sub) in entry.subs.iter().enumerate().rev() {
+                    let mut p = path.clone();
+                    p.push(k + 1);
+                    stack.push((p, sub));
                 }
             }
         }
     }
-    // Ids of entries cleared into the history are spent too: never hand them out again.
-    let highest = report.history_ids().fold(highest, |h, i| h.max(i.0));
-    if report.next_id <= highest {
-        out.push(Violation {
-            place: Place::field("next_id"),
-            rule: Rule::NextIdNotAbove {
-                next_id: report.next_id,
-                highest,
-            },
-        });
-    }
-    out
 }
 
 /// Whether the sections down to the entries, and `next_id`, keep every rule [`violations`]
