@@ -337,8 +337,11 @@ pub enum FileCommand {
     /// Read the open file again, dropping the changes (after the unsaved-changes question).
     Reload,
     /// Once a frame: write the recovery copy when due; `flush` writes it now (focus lost).
+    /// `at` is the window's clock (egui's input time: real time in the window, the harness's
+    /// in tests), so the timer runs on the same clock the window sleeps by.
     Autosave {
         flush: bool,
+        at: std::time::Duration,
     },
     /// Open the report a recovery copy holds (復元).
     Restore(Recoverable),

@@ -187,21 +187,13 @@ impl ShinchokuApp {
         commands.extend(self.take_input(&ctx));
         self.update_title(&ctx);
         commands.extend(self.draw(ui));
-        // The commands every frame brings (the PDF job's news, the recovery timer) change
-        // nothing to draw by themselves.
-        let routine = |c: &AppCommand| {
-            matches!(
-                c,
-                AppCommand::Print(PrintCommand::PollJob)
-                    | AppCommand::File(FileCommand::Autosave { .. })
-            )
-        };
-        if !commands.iter().all(routine) {
-            // What the commands changed is drawn in the next frame.
-            ctx.request_repaint();
-        }
         for command in commands {
             self.handle(&ctx, command);
+        }
+        // Without input egui draws no frame: the window wakes by itself when the recovery copy
+        // is due, so it is written on time in an idle window.
+        if let Some(wait) = self.doc.recovery_due_in(window_clock(&ctx)) {
+            ctx.request_repaint_after(wait);
         }
     }
 
@@ -345,7 +337,14 @@ impl ShinchokuApp {
         let focused = ctx.input(|i| i.viewport().focused);
         let lost_focus = self.focused == Some(true) && focused == Some(false);
         self.focused = focused;
-        out.push(FileCommand::Autosave { flush: lost_focus }.into());
+        let at = window_clock(ctx);
+        out.push(
+            FileCommand::Autosave {
+                flush: lost_focus,
+                at,
+            }
+            .into(),
+        );
         let close = ctx.input(|i| i.viewport().close_requested());
         if close && !self.closing && self.doc.doc().is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -375,9 +374,22 @@ impl ShinchokuApp {
                 then: Box::new(command),
             };
             self.dialogs.handle(DialogCommand::Show(dialog));
+            ctx.request_repaint();
             return;
         }
         self.discard_confirmed = false;
+        // What a command changes is drawn in the next frame, whatever asked for it (a click, or
+        // the PDF job's news a frame polls): a window or dialog it opens draws at once, not at
+        // the next mouse move. The commands every frame brings change nothing by themselves.
+        let routine = matches!(
+            command,
+            AppCommand::Print(PrintCommand::PollJob)
+                | AppCommand::File(FileCommand::Autosave { .. })
+                | AppCommand::Dialog(DialogCommand::Notice(_))
+        );
+        if !routine {
+            ctx.request_repaint();
+        }
         let lang = self.lang();
         let follow = match command {
             AppCommand::Action(action) => self.handle_action(ctx, action),
@@ -428,7 +440,9 @@ impl ShinchokuApp {
                 Vec::new()
             }
             AppCommand::Dialog(dialog) => {
-                self.dialogs.handle(dialog);
+                if self.dialogs.handle(dialog) {
+                    ctx.request_repaint();
+                }
                 Vec::new()
             }
         };
@@ -604,6 +618,12 @@ impl eframe::App for ShinchokuApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
+}
+
+/// The window's clock: egui's input time (real time since the window opened; a test harness
+/// sets its own).
+fn window_clock(ctx: &Context) -> std::time::Duration {
+    std::time::Duration::try_from_secs_f64(ctx.input(|i| i.time)).unwrap_or_default()
 }
 
 /// When the window started to open, for [`exit_after_first_frame`].

@@ -486,6 +486,21 @@ impl Autosave {
         now.saturating_duration_since(from) >= self.interval && !self.holds(doc)
     }
 
+    /// How long until the next copy is due, while the document has changes no copy holds
+    /// (`None`: no copy is coming). The window sleeps no longer than this without input, so the
+    /// copy is written on time in an idle window.
+    pub fn due_in(&self, now: Instant, doc: &Document) -> Option<Duration> {
+        if !doc.is_dirty() || self.holds(doc) {
+            return None;
+        }
+        let since = self.dirty_since.unwrap_or(now);
+        let from = self.last_write.map_or(since, |w| w.max(since));
+        Some(
+            self.interval
+                .saturating_sub(now.saturating_duration_since(from)),
+        )
+    }
+
     /// Writes the copy now.
     pub fn write(&mut self, now: Instant, doc: &Document) -> Result<PathBuf, RecoveryError> {
         let path = self.store.write(doc, &self.session, SystemTime::now())?;

@@ -71,3 +71,12 @@ pub fn wait_for_pdf(h: &mut Harness<'static, ShinchokuApp>) {
     }
     h.run();
 }
+
+/// How long the window, idle, would sleep after the last frame before drawing another (what it
+/// asked egui for; `Duration::MAX`: until there is input).
+pub fn sleeps_for(h: &Harness<'static, ShinchokuApp>) -> std::time::Duration {
+    h.output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .map_or(std::time::Duration::MAX, |v| v.repaint_delay)
+}

@@ -6,6 +6,7 @@ mod editing;
 mod files;
 mod filters;
 mod helpers;
+mod idle;
 mod opening;
 mod plan_lines;
 mod printing;

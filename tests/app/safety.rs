@@ -112,7 +112,10 @@ fn unsaved_work_is_offered_back_after_a_crash() {
     h.run();
     retitle(&mut h, "保存前に落ちた変更");
     // The window loses the focus: the copy is written at once.
-    h.state_mut().queue(FileCommand::Autosave { flush: true });
+    h.state_mut().queue(FileCommand::Autosave {
+        flush: true,
+        at: std::time::Duration::ZERO,
+    });
     h.run();
     let edited = h.state().document().report.clone();
     // The process dies without saving; the next start offers the copy.

@@ -76,11 +76,18 @@ impl DialogState {
         }
     }
 
-    pub fn handle(&mut self, command: DialogCommand) {
+    /// Returns whether what is shown changed (a notice repeated word for word does not).
+    pub fn handle(&mut self, command: DialogCommand) -> bool {
         match command {
             DialogCommand::Show(dialog) => self.dialog = Some(dialog),
             DialogCommand::Close => self.dialog = None,
-            DialogCommand::Notice(text) => self.notice = Some(text),
+            DialogCommand::Notice(text) => {
+                if self.notice.as_deref() == Some(text.as_str()) {
+                    return false;
+                }
+                self.notice = Some(text);
+            }
         }
+        true
     }
 }

@@ -24,6 +24,11 @@ pub struct DocState {
     /// Recovery copies of unsaved work; `None` where there is no folder for them (or in tests
     /// that do not ask for it).
     autosave: Option<Autosave>,
+    /// When the window's clock read zero (see `FileCommand::Autosave`).
+    epoch: Instant,
+    /// When writing the recovery copy last failed: the window does not wake for it again
+    /// before an interval has passed (it would otherwise wake at once, every frame).
+    recovery_failed: Option<Instant>,
 }
 
 /// What a command asks of the rest of the window.
@@ -35,6 +40,8 @@ impl DocState {
             doc,
             generation: 0,
             autosave: None,
+            epoch: Instant::now(),
+            recovery_failed: None,
         }
     }
 
@@ -55,6 +62,20 @@ impl DocState {
         if let Some(a) = self.autosave.as_mut() {
             let _ = a.discard();
         }
+    }
+
+    /// How long the window may sleep before the recovery copy is due (`at`: the window's
+    /// clock); `None` while no copy is coming.
+    pub fn recovery_due_in(&self, at: Duration) -> Option<Duration> {
+        let autosave = self.autosave.as_ref()?;
+        let now = self.epoch + at;
+        let due = autosave.due_in(now, &self.doc)?;
+        let retry = self.recovery_failed.map_or(Duration::ZERO, |failed| {
+            autosave
+                .interval()
+                .saturating_sub(now.saturating_duration_since(failed))
+        });
+        Some(due.max(retry))
     }
 
     /// Recovery copies from an earlier run that hold work their reports do not.
@@ -223,7 +244,7 @@ impl DocState {
                 }
                 Err(e) => error(t.open_failed, e.describe(lang)),
             },
-            FileCommand::Autosave { flush } => self.autosave(flush, lang),
+            FileCommand::Autosave { flush, at } => self.autosave(flush, at, lang),
             FileCommand::Restore(copy) => self.restore(&copy, lang),
             FileCommand::DiscardRecovery(copy) => {
                 if let Some(a) = &self.autosave {
@@ -239,20 +260,26 @@ impl DocState {
     }
 
     /// Once a frame: the recovery copy, when due (or now, when the window lost the focus).
-    fn autosave(&mut self, flush: bool, lang: Lang) -> FollowUps {
+    fn autosave(&mut self, flush: bool, at: Duration, lang: Lang) -> FollowUps {
         let Some(autosave) = self.autosave.as_mut() else {
             return Vec::new();
         };
-        let now = Instant::now();
+        let now = self.epoch + at;
         let result = if flush {
             autosave.flush(now, &self.doc)
         } else {
             autosave.tick(now, &self.doc)
         };
         match result {
-            Ok(_) => Vec::new(),
-            // Said once in the status bar; the report itself is unharmed.
-            Err(e) => notice(e.describe(lang)),
+            Ok(_) => {
+                self.recovery_failed = None;
+                Vec::new()
+            }
+            // Said in the status bar; the report itself is unharmed.
+            Err(e) => {
+                self.recovery_failed = Some(now);
+                notice(e.describe(lang))
+            }
         }
     }
 
