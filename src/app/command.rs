@@ -501,6 +501,9 @@ pub enum ViewCommand {
     Reset,
     /// A new entry was added: select it, close the field it was typed in.
     AddedEntry(Id),
+    /// The core refused an edit (the status bar says why): the selected entry's editor shows
+    /// the text as stored again, with nothing to apply.
+    Refused,
 }
 
 /// Page setup, preview and PDF jobs.

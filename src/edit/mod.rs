@@ -167,33 +167,78 @@ pub enum EditError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OutOfScope {
     /// A topic another 担当課 answers for (`None`: a topic no division answers for).
-    OtherDivision { topic: Id, division: Option<String> },
+    OtherDivision {
+        topic: TopicName,
+        division: Option<String>,
+    },
     /// The 年次計画 (plan) of a topic: the office's, not the division's.
-    Plan { topic: Id },
+    Plan { topic: TopicName },
     /// Anything but results: headings, stages, action items, titles, 担当課, period, date.
     NotResults,
+}
+
+/// A topic as the user sees it, for messages: 見出し<…> as the grid shows it, never its
+/// internal id; a topic without a heading is named by its initiative's number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TopicName {
+    pub id: Id,
+    pub heading: Option<String>,
+    /// The number of the initiative it belongs to (`9`).
+    pub initiative: String,
+}
+
+impl TopicName {
+    /// The topic's name as the report has it now (the id alone when it is not in the report).
+    pub fn of(report: &Report, topic: Id) -> TopicName {
+        let initiative = report.initiative_of_topic(topic);
+        TopicName {
+            id: topic,
+            heading: report.topic(topic).and_then(|t| t.heading.clone()),
+            initiative: initiative.map(|i| i.number.clone()).unwrap_or_default(),
+        }
+    }
+}
+
+impl Describe for TopicName {
+    fn describe(&self, lang: Lang) -> String {
+        let n = &self.initiative;
+        match &self.heading {
+            Some(h) => say(lang, format!("見出し<{h}>"), format!("the topic <{h}>")),
+            None => say(
+                lang,
+                format!("取組{n}の見出しのない欄"),
+                format!("the topic without a heading in initiative {n}"),
+            ),
+        }
+    }
 }
 
 impl Describe for OutOfScope {
     fn describe(&self, lang: Lang) -> String {
         match self {
-            OutOfScope::OtherDivision { topic, division } => match division {
-                Some(d) => say(
+            OutOfScope::OtherDivision { topic, division } => {
+                let topic = topic.describe(lang);
+                match division {
+                    Some(d) => say(
+                        lang,
+                        format!("{topic}は{d}の担当です"),
+                        format!("{topic} is answered by {d}"),
+                    ),
+                    None => say(
+                        lang,
+                        format!("{topic}には担当課がありません"),
+                        format!("{topic} has no 担当課"),
+                    ),
+                }
+            }
+            OutOfScope::Plan { topic } => {
+                let topic = topic.describe(lang);
+                say(
                     lang,
-                    format!("見出し{topic}は{d}の担当です"),
-                    format!("topic {topic} is answered by {d}"),
-                ),
-                None => say(
-                    lang,
-                    format!("見出し{topic}には担当課がありません"),
-                    format!("topic {topic} has no 担当課"),
-                ),
-            },
-            OutOfScope::Plan { topic } => say(
-                lang,
-                format!("見出し{topic}の年次計画は変更できません（実績のみ）"),
-                format!("the plan of topic {topic} is not the division's to change (results only)"),
-            ),
+                    format!("{topic}の年次計画は変更できません（実績のみ）"),
+                    format!("the plan of {topic} is not the division's to change (results only)"),
+                )
+            }
             OutOfScope::NotResults => say(
                 lang,
                 "実績以外（見出し・工程・取組名・担当課・期間など）は変更できません".into(),

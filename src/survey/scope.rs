@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::edit::{Edit, EditError, OutOfScope};
+use crate::edit::{Edit, EditError, OutOfScope, TopicName};
 use crate::model::{Entry, Id, Initiative, Report, Side, Topic};
 
 /// The 担当課 answering for a topic: its own, or else every division of its initiative.
@@ -62,9 +62,11 @@ fn check_one(
                     .find(|t| t.id == topic)
                     .and_then(|t| topic_divisions(i, t).first().map(|d| d.to_string()))
             });
+            let topic = TopicName::of(report, topic);
             return Err(OutOfScope::OtherDivision { topic, division });
         }
         if side == Side::Plan {
+            let topic = TopicName::of(report, topic);
             return Err(OutOfScope::Plan { topic });
         }
         Ok(())

@@ -5,6 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use shinchoku::model::{Id, Report, Side};
 use shinchoku::survey;
 
+use egui_kittest::kittest::NodeT;
+
 use crate::helpers::*;
 
 const 管財課: &str = "総務部管財課";
@@ -147,4 +149,54 @@ fn answers_taken_in_after_review_show_in_the_status_panel_with_the_overdue_in_re
     h.state_mut().queue(Action::Undo);
     h.run();
     assert!(h.state().document().report == master);
+}
+
+#[test]
+fn a_refused_edit_says_which_heading_and_puts_the_stored_text_back_in_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let master = Document::sample().report;
+    let response = survey::response_for(&master, 管財課, Some(due()), "");
+    let path = dir.path().join("総務部管財課.ron");
+    shinchoku::store::save(&path, &response).unwrap();
+    let mut h = sample_harness();
+    h.state_mut().queue(FileCommand::OpenPath(path));
+    h.run();
+    let report = h.state().document().report.clone();
+    let (topic, _, plan) = own_topic(&report, 管財課);
+    let plan = plan.expect("the topic has a plan entry");
+    let stored = report.entry(plan).unwrap().text.clone();
+    let heading = report.topic(topic).unwrap().heading.clone().unwrap();
+    let initiative = report.initiative_of_topic(topic).unwrap().id;
+    h.state_mut().queue(ViewCommand::Select(initiative));
+    h.state_mut().queue(ViewCommand::SelectEntry(plan));
+    h.run();
+
+    // The division types over the office's plan in the detail panel and applies it.
+    let field = h.get_by_role_and_label(egui::Role::MultilineTextInput, "本文");
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(egui::Role::MultilineTextInput, "本文")
+        .type_text("書き換えた計画");
+    h.run();
+    h.get_all_by_label("適用").next().unwrap().click();
+    h.run();
+
+    // Refused: the status bar names the heading as the grid shows it, not an internal id.
+    h.get_by_label_contains(&format!(
+        "{管財課}への回答用ファイルでは変更できません: \
+         見出し<{heading}>の年次計画は変更できません（実績のみ）"
+    ));
+    assert!(h.query_all_by_label_contains("見出し#").next().is_none());
+    // The editor shows the plan as stored again, with nothing to apply.
+    let value = h
+        .get_by_role_and_label(egui::Role::MultilineTextInput, "本文")
+        .value();
+    assert_eq!(value.as_deref(), Some(stored.as_str()));
+    let apply = h.get_all_by_label("適用").next().unwrap();
+    assert!(apply.accesskit_node().is_disabled(), "nothing to apply");
+    assert_eq!(
+        h.state().document().report.entry(plan).unwrap().text,
+        stored
+    );
 }

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use shinchoku::document::{Document, Origin};
-use shinchoku::edit::{EditError, Intent};
+use shinchoku::edit::{EditError, Intent, TopicName};
 use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::{Period, Report, ReportId, Side};
 use shinchoku::store;
@@ -192,7 +192,9 @@ fn a_response_refuses_edits_outside_its_divisions_results_and_stays_a_response()
                 text: "計画を書き換える".into()
             }
         ),
-        OutOfScope::Plan { topic: own }
+        OutOfScope::Plan {
+            topic: TopicName::of(&doc.report, own)
+        }
     );
     assert_eq!(
         refused(
@@ -204,7 +206,7 @@ fn a_response_refuses_edits_outside_its_divisions_results_and_stays_a_response()
             }
         ),
         OutOfScope::OtherDivision {
-            topic: other,
+            topic: TopicName::of(&doc.report, other),
             division: Some(other_division.clone())
         }
     );
@@ -254,6 +256,50 @@ fn a_response_refuses_edits_outside_its_divisions_results_and_stays_a_response()
     let reopened = Document::open(&path).unwrap();
     assert_eq!(reopened.report.response, before.response);
     assert_eq!(reopened.report, doc.report);
+}
+
+#[test]
+fn a_refusal_names_the_topic_by_its_heading_and_the_division_never_by_its_id() {
+    let master = master().report;
+    let mut doc = response(&master, 総務課);
+    let own = topics_of(&master, 総務課)[0];
+    let (other, other_division) = neighbour(&master, 総務課);
+    let heading = |t| doc.report.topic(t).unwrap().heading.clone().unwrap();
+    let (own_heading, other_heading) = (heading(own), heading(other));
+    let plan = doc.report.topic(own).unwrap().plan[0].id;
+    let plan_edit = Intent::SetEntryText {
+        id: plan,
+        text: "計画を書き換える".into(),
+    };
+    let ja = doc
+        .perform(plan_edit.clone())
+        .unwrap_err()
+        .describe(Lang::Ja);
+    assert_eq!(
+        ja,
+        format!(
+            "{総務課}への回答用ファイルでは変更できません: \
+             見出し<{own_heading}>の年次計画は変更できません（実績のみ）"
+        )
+    );
+    let en = doc.perform(plan_edit).unwrap_err().describe(Lang::En);
+    assert!(
+        en.contains(&format!("the plan of the topic <{own_heading}>")),
+        "{en}"
+    );
+    let other_edit = Intent::AddEntry {
+        topic: other,
+        side: Side::Actual,
+        text: "他課の実績".into(),
+    };
+    let ja = doc.perform(other_edit).unwrap_err().describe(Lang::Ja);
+    assert!(
+        ja.ends_with(&format!(
+            "見出し<{other_heading}>は{other_division}の担当です"
+        )),
+        "{ja}"
+    );
+    assert!(!ja.contains('#'), "no internal id: {ja}");
 }
 
 #[test]

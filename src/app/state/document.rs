@@ -314,7 +314,11 @@ impl DocState {
                 vec![ViewCommand::StartEditing(EditTarget::TopicHeading(id)).into()]
             }
             Ok(_) => Vec::new(),
-            Err(e) => notice(e.describe(lang)),
+            Err(e) => {
+                let mut follow = notice(e.describe(lang));
+                follow.push(ViewCommand::Refused.into());
+                follow
+            }
         }
     }
 

@@ -36,9 +36,16 @@ pub struct ViewModel {
     /// comparison's (if any).
     rows_key: Option<(u64, u64, Option<u64>)>,
     filter_generation: u64,
+    /// Edits the core refused so far: the editors fill again with the text as stored.
+    refusals: u64,
 }
 
 impl ViewModel {
+    /// Changes with every edit the core refused (see `ViewCommand::Refused`).
+    pub fn refusals(&self) -> u64 {
+        self.refusals
+    }
+
     pub fn filter(&self) -> &RowFilter {
         &self.filter
     }
@@ -311,6 +318,7 @@ impl ViewModel {
                 self.new_entry = None;
                 self.selected_entry = Some(id);
             }
+            ViewCommand::Refused => self.refusals += 1,
         }
         follow
     }

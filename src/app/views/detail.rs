@@ -269,14 +269,15 @@ impl DetailPanel<'_> {
         out: &mut Vec<AppCommand>,
     ) {
         let t = self.t;
-        let stale = drafts
-            .entry_editor
-            .as_ref()
-            .is_none_or(|e| e.entry != entry.id || e.revision != self.revision);
+        let refusals = self.view.refusals();
+        let stale = drafts.entry_editor.as_ref().is_none_or(|e| {
+            e.entry != entry.id || e.revision != self.revision || e.refusals != refusals
+        });
         if stale {
             drafts.entry_editor = Some(EntryEditor {
                 entry: entry.id,
                 revision: self.revision,
+                refusals,
                 text: entry.text.clone(),
                 months: entry.when.clone().unwrap_or_default(),
             });

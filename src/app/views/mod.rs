@@ -76,6 +76,8 @@ pub struct EntryEditor {
     pub entry: Id,
     /// The report revision the buffers were filled at; refilled after undo or another edit.
     pub revision: u64,
+    /// The refused edits counted when they were filled; refilled after a refusal.
+    pub refusals: u64,
     pub text: String,
     pub months: String,
 }
