@@ -347,10 +347,11 @@ pub enum FileCommand {
     Restore(Recoverable),
     /// Delete a recovery copy (破棄).
     DiscardRecovery(Recoverable),
-    /// A path typed where the system's file dialog could not be shown.
+    /// What was typed where the system's file dialog could not be shown: one path a line,
+    /// checked against what the purpose wants (`typed_path::read_typed`).
     PathTyped {
         purpose: PathPurpose,
-        path: PathBuf,
+        typed: String,
     },
     /// Carry the open report into its next period (次の期間へ): the new report replaces it in
     /// the window, unsaved, compared with the one it came from.
@@ -440,8 +441,10 @@ pub enum PathPurpose {
     SurveyFolder,
     /// Where to save the 提出状況 CSV.
     StatusCsv,
-    /// An answer file to take in (typed: one at a time).
+    /// Answer files to take in (typed: several, or a folder of them).
     Answers,
+    /// Reports of one programme to open together (typed: several, or a folder of them).
+    Series,
     /// Where to save the 提出状況 PDF.
     StatusPdf,
     SaveAs,
@@ -456,7 +459,7 @@ impl PathPurpose {
     /// What to do with the typed path.
     pub fn command(self, path: PathBuf) -> AppCommand {
         match self {
-            PathPurpose::Open => FileCommand::OpenPath(path).into(),
+            PathPurpose::Open | PathPurpose::Series => FileCommand::OpenPath(path).into(),
             PathPurpose::Compare => CompareCommand::With(path).into(),
             PathPurpose::ChangeList => CompareCommand::PrintList(path).into(),
             PathPurpose::SurveyFolder => SurveyCommand::SendTo(path).into(),

@@ -8,6 +8,7 @@ pub mod fonts;
 pub mod i18n;
 pub mod state;
 mod surveying;
+pub mod typed_path;
 mod views;
 
 use std::path::PathBuf;
@@ -285,6 +286,11 @@ impl ShinchokuApp {
         if let Some(dialog) = self.dialogs.dialog() {
             let typed = &mut self.drafts.typed_path;
             out.extend(views::dialogs::show(&ctx, lang, dialog, doc, typed));
+        }
+        if !matches!(self.dialogs.dialog(), Some(Dialog::TypePath { .. })) {
+            // A typed path is kept while its prompt is open (a mistake is corrected, not
+            // typed again), and forgotten once it closes.
+            self.drafts.typed_path.clear();
         }
         out
     }

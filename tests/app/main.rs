@@ -13,3 +13,4 @@ mod printing;
 mod safety;
 mod screens;
 mod survey;
+mod typed_paths;

@@ -145,7 +145,10 @@ fn where_no_file_dialog_can_be_shown_the_path_is_typed() {
     h.state_mut().queue(Action::SaveAs);
     h.run();
     assert!(matches!(h.state().dialog(), Some(Dialog::TypePath { .. })));
-    h.get_by_label("この環境ではファイルを選ぶ画面を表示できません。パスを入力してください。");
+    h.get_by_label("保存するファイルのパスを入力");
+    h.get_by_label(
+        "この環境ではファイルを選ぶ画面を表示できません。保存先のファイルのパスを入力してください。",
+    );
     h.get_by_role_and_label(egui::Role::TextInput, "パス")
         .type_text(path.to_str().unwrap());
     h.run();

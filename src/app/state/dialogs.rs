@@ -35,9 +35,11 @@ pub enum Dialog {
     },
     /// Recovery copies holding unsaved work from an earlier run: 復元 or 破棄 each.
     Recover(Vec<Recoverable>),
-    /// The system's file dialog could not be shown: type the path.
+    /// The system's file dialog could not be shown: type the path (`problem`: why what was
+    /// typed last cannot be taken, worded).
     TypePath {
         purpose: PathPurpose,
+        problem: Option<String>,
     },
 }
 

@@ -124,12 +124,13 @@ impl DocState {
                     (t.filter_workbook, WORKBOOKS),
                 ])
             }),
-            // Several files at once; where no dialog can be shown, one typed path opens.
+            // Several files at once; where no dialog can be shown, typed paths or a folder.
             Action::OpenSeries => {
                 if no_file_dialog() {
                     return vec![
                         DialogCommand::Show(Dialog::TypePath {
-                            purpose: PathPurpose::Open,
+                            purpose: PathPurpose::Series,
+                            problem: None,
                         })
                         .into(),
                     ];
@@ -146,12 +147,13 @@ impl DocState {
                     _ => Vec::new(),
                 }
             }
-            // Answers: several at once; where no dialog can be shown, one typed path.
+            // Answers: several at once; where no dialog can be shown, typed paths or a folder.
             Action::CollectAnswers => {
                 if no_file_dialog() {
                     return vec![
                         DialogCommand::Show(Dialog::TypePath {
                             purpose: PathPurpose::Answers,
+                            problem: None,
                         })
                         .into(),
                     ];
@@ -252,7 +254,7 @@ impl DocState {
                 }
                 Vec::new()
             }
-            FileCommand::PathTyped { purpose, path } => vec![purpose.command(path)],
+            FileCommand::PathTyped { purpose, typed } => typed_paths(purpose, &typed, lang),
             FileCommand::ExportPdfTo(_)
             | FileCommand::ResolveUnsaved { .. }
             | FileCommand::Rollover(_) => Vec::new(),
@@ -391,14 +393,26 @@ const WORKBOOKS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 /// desktop, or it gave up at once), asks for the path to be typed instead of doing nothing.
 fn ask_path(purpose: PathPurpose, dialog: impl FnOnce() -> Option<PathBuf>) -> FollowUps {
     if no_file_dialog() {
-        return vec![DialogCommand::Show(Dialog::TypePath { purpose }).into()];
+        return vec![
+            DialogCommand::Show(Dialog::TypePath {
+                purpose,
+                problem: None,
+            })
+            .into(),
+        ];
     }
     let started = Instant::now();
     match dialog() {
         Some(path) => vec![purpose.command(path)],
         // Nobody cancels a dialog within a quarter second: it was never shown.
         None if started.elapsed() < Duration::from_millis(250) => {
-            vec![DialogCommand::Show(Dialog::TypePath { purpose }).into()]
+            vec![
+                DialogCommand::Show(Dialog::TypePath {
+                    purpose,
+                    problem: None,
+                })
+                .into(),
+            ]
         }
         None => Vec::new(),
     }
@@ -417,6 +431,21 @@ fn no_file_dialog() -> bool {
     let zenity = std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
     !bus && !zenity
+}
+
+/// What was typed in the typed-path prompt: done when it names what the purpose wants (the
+/// prompt closes first, so a dialog the command opens stays), else the prompt stays open,
+/// saying why.
+fn typed_paths(purpose: PathPurpose, typed: &str, lang: Lang) -> FollowUps {
+    let problem = match crate::app::typed_path::read_typed(purpose.wanted(), typed) {
+        Ok(paths) => {
+            let mut follow: FollowUps = vec![DialogCommand::Close.into()];
+            follow.extend(purpose.command_for(paths));
+            return follow;
+        }
+        Err(e) => Some(e.describe(lang)),
+    };
+    vec![DialogCommand::Show(Dialog::TypePath { purpose, problem }).into()]
 }
 
 /// Asks for a folder (the survey's responses go there).

@@ -2,13 +2,16 @@
 //! report safe — a file open elsewhere, a file changed on disk, work to recover, a path to type
 //! where no file dialog can be shown.
 
-use egui::{Context, Id, Modal, Ui};
+use egui::{Context, Id, Modal, RichText, Ui};
 
 use crate::app::Dialog;
 use crate::app::command::{Action, AppCommand, DialogCommand, FileCommand, PathPurpose};
 use crate::app::i18n::{Lang, Texts};
+use crate::app::typed_path::{self, Wanted};
+use crate::app::views::widgets::color;
 use crate::document::Document;
 use crate::lang::Describe;
+use crate::palette;
 use crate::store::recovery::Recoverable;
 
 /// Draws the dialog; returns the commands chosen (closing it is one). `typed` is the path
@@ -64,8 +67,13 @@ pub fn show(
                 (close, out) = locked_on_save(ui, t, path, message);
             }
             Dialog::Recover(copies) => out.extend(recover(ui, t, lang, copies)),
-            Dialog::TypePath { purpose } => {
-                (close, out) = type_path(ui, t, *purpose, typed);
+            Dialog::TypePath { purpose, problem } => {
+                let prompt = TypePath {
+                    lang,
+                    purpose: *purpose,
+                    problem: problem.as_deref(),
+                };
+                (close, out) = prompt.show(ui, typed);
             }
         }
     });
@@ -122,38 +130,55 @@ fn recover(ui: &mut Ui, t: &Texts, lang: Lang, copies: &[Recoverable]) -> Vec<Ap
     out
 }
 
-fn type_path(
-    ui: &mut Ui,
-    t: &Texts,
+/// The typed-path prompt: what it wants (a file, files or a folder of them, a folder, a file
+/// to write), the field — one line, or a line a path where several are taken — and why what
+/// was typed last could not be taken.
+struct TypePath<'a> {
+    lang: Lang,
     purpose: PathPurpose,
-    typed: &mut String,
-) -> (bool, Vec<AppCommand>) {
-    let mut out = Vec::new();
-    ui.heading(t.type_path_title);
-    ui.label(t.type_path_body);
-    let label = ui.label(t.path_label);
-    let response = ui
-        .add(egui::TextEdit::singleline(typed).desired_width(520.0))
-        .labelled_by(label.id);
-    // The only field of the dialog: typing goes there.
-    if typed.is_empty() && !response.has_focus() {
-        response.request_focus();
+    problem: Option<&'a str>,
+}
+
+impl TypePath<'_> {
+    fn show(&self, ui: &mut Ui, typed: &mut String) -> (bool, Vec<AppCommand>) {
+        let t = self.lang.texts();
+        let wanted = self.purpose.wanted();
+        let several = matches!(wanted, Wanted::Files(_));
+        let (title, body) = typed_path::prompt(wanted, self.lang);
+        ui.heading(title);
+        ui.label(body);
+        let label = ui.label(t.path_label);
+        let field = if several {
+            egui::TextEdit::multiline(typed).desired_rows(4)
+        } else {
+            egui::TextEdit::singleline(typed)
+        };
+        let response = ui.add(field.desired_width(520.0)).labelled_by(label.id);
+        // The only field of the dialog: typing goes there.
+        if typed.is_empty() && !response.has_focus() {
+            response.request_focus();
+        }
+        if let Some(problem) = self.problem {
+            ui.label(RichText::new(problem).color(color(palette::ERROR_TEXT)));
+        }
+        let enter =
+            !several && response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let mut out = Vec::new();
+        let mut close = false;
+        ui.horizontal(|ui| {
+            let filled = !typed.trim().is_empty();
+            let ok = ui.add_enabled(filled, egui::Button::new(t.ok));
+            if (ok.clicked() || enter) && filled {
+                let (purpose, typed) = (self.purpose, typed.clone());
+                // Checked where it is handled: the prompt closes only once it is taken.
+                out.push(FileCommand::PathTyped { purpose, typed }.into());
+            }
+            if ui.button(t.cancel).clicked() {
+                close = true;
+            }
+        });
+        (close, out)
     }
-    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let mut close = false;
-    ui.horizontal(|ui| {
-        let ok = ui.add_enabled(!typed.trim().is_empty(), egui::Button::new(t.ok));
-        if (ok.clicked() || enter) && !typed.trim().is_empty() {
-            let path = std::path::PathBuf::from(typed.trim());
-            out.push(FileCommand::PathTyped { purpose, path }.into());
-            typed.clear();
-            close = true;
-        }
-        if ui.button(t.cancel).clicked() {
-            close = true;
-        }
-    });
-    (close, out)
 }
 
 /// 上書き / 別名で保存… / 再読み込み (which asks before dropping the changes) / キャンセル.
