@@ -6,6 +6,7 @@ pub mod command;
 mod comparing;
 pub mod fonts;
 pub mod i18n;
+mod ime;
 pub mod state;
 mod surveying;
 pub mod typed_path;
@@ -49,6 +50,8 @@ pub struct ShinchokuApp {
     survey: SurveyState,
     /// What the views are in the middle of (typing, dragging); theirs to change.
     drafts: ViewState,
+    /// The input method's composition, as the window follows it.
+    composition: ime::Composition,
     /// Commands asked for outside a frame's views (tests, scripts), run in the next frame.
     queued: Vec<AppCommand>,
     /// The user chose "don't save" for the command now running.
@@ -72,6 +75,7 @@ impl ShinchokuApp {
             compare: CompareState::default(),
             survey: SurveyState::default(),
             drafts: ViewState::default(),
+            composition: ime::Composition::default(),
             queued: Vec::new(),
             discard_confirmed: false,
             closing: false,
@@ -182,12 +186,14 @@ impl ShinchokuApp {
     /// Draws the whole window and runs the commands it produced. Used by eframe and by tests.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.composition.before_views(&ctx);
         let mut commands = std::mem::take(&mut self.queued);
         commands.push(PrintCommand::PollJob.into());
         self.apply_zoom(&ctx, &mut commands);
         commands.extend(self.take_input(&ctx));
         self.update_title(&ctx);
         commands.extend(self.draw(ui));
+        self.composition.after_views(&ctx);
         for command in commands {
             self.handle(&ctx, command);
         }
@@ -211,14 +217,12 @@ impl ShinchokuApp {
         out.extend(views::toolbar::show(ui, lang, report, self.view.filter()));
         views::survey::banner(ui, t, report);
         views::status::show(ui, lang, doc, self.dialogs.notice());
-        out.extend(views::detail::show(
-            ui,
-            lang,
-            doc,
-            &self.view,
-            &self.prefs,
-            &mut self.drafts,
-        ));
+        let seen = views::detail::Seen {
+            view: &self.view,
+            prefs: &self.prefs,
+            composition: &self.composition,
+        };
+        out.extend(views::detail::show(ui, lang, doc, seen, &mut self.drafts));
         out.extend(views::summary::show(
             &ctx,
             lang,

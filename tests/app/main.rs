@@ -7,6 +7,7 @@ mod files;
 mod filters;
 mod helpers;
 mod idle;
+mod ime;
 mod opening;
 mod plan_lines;
 mod printing;

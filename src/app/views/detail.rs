@@ -12,6 +12,7 @@ use crate::app::Prefs;
 use crate::app::command::{Action, AppCommand, PrefsCommand, ViewCommand};
 use crate::app::fonts::BOLD_FAMILY;
 use crate::app::i18n::{Lang, Texts};
+use crate::app::ime::{Composition, committed_text};
 use crate::app::state::view::ViewModel;
 use crate::document::Document;
 use crate::edit::Intent;
@@ -22,16 +23,23 @@ use crate::model::months::parse_timing;
 use crate::model::status::{initiative_status, plan_entry_status, topic_status};
 use crate::model::{Entry, Initiative, Report, Section, Side, Topic};
 
+/// What the panel reads of the window's state besides the document.
+pub struct Seen<'a> {
+    pub view: &'a ViewModel,
+    pub prefs: &'a Prefs,
+    pub composition: &'a Composition,
+}
+
 pub fn show(
     ui: &mut Ui,
     lang: Lang,
     doc: &Document,
-    view: &ViewModel,
-    prefs: &Prefs,
+    seen: Seen,
     drafts: &mut ViewState,
 ) -> Vec<AppCommand> {
     let mut out = Vec::new();
     let t = lang.texts();
+    let Seen { view, prefs, .. } = seen;
     if view.new_entry().is_none() {
         drafts.new_entry = None;
     }
@@ -41,6 +49,7 @@ pub fn show(
         report: &doc.report,
         revision: doc.revision(),
         view,
+        composition: seen.composition,
     };
     if prefs.detail_folded {
         folded(ui, t, &mut out);
@@ -112,6 +121,7 @@ struct DetailPanel<'a> {
     report: &'a Report,
     revision: u64,
     view: &'a ViewModel,
+    composition: &'a Composition,
 }
 
 impl DetailPanel<'_> {
@@ -318,6 +328,7 @@ impl DetailPanel<'_> {
     ) {
         let t = self.t;
         let label = ui.label(t.months_field);
+        let mut committed = String::new();
         ui.horizontal(|ui| {
             let response = ui
                 .add(
@@ -331,16 +342,19 @@ impl DetailPanel<'_> {
                 response.request_focus();
                 out.push(ViewCommand::MonthsFocused.into());
             }
-            let parsed = if editor.months.trim().is_empty() {
+            // While a reading is being composed only what is confirmed is read back, and
+            // nothing is applied until the composition ends.
+            let composing = self.composition.composing_in(response.id);
+            committed = committed_text(ui.ctx(), response.id, &editor.months, composing);
+            let parsed = if committed.trim().is_empty() {
                 Ok(None)
             } else {
-                parse_timing(&editor.months).map(Some)
+                parse_timing(&committed).map(Some)
             };
             let changed = editor.months.trim() != entry.when.as_deref().unwrap_or("");
             let submit = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let clicked = ui
-                .add_enabled(changed && parsed.is_ok(), egui::Button::new(t.apply))
-                .clicked();
+            let ready = changed && parsed.is_ok() && !composing;
+            let clicked = ui.add_enabled(ready, egui::Button::new(t.apply)).clicked();
             if (clicked || (submit && changed))
                 && let Ok(timing) = parsed
             {
@@ -353,7 +367,7 @@ impl DetailPanel<'_> {
                 );
             }
         });
-        feedback_label(ui, t, timing_feedback(t, &editor.months));
+        feedback_label(ui, t, timing_feedback(self.lang, &committed));
     }
 
     fn entry_buttons(&self, ui: &mut Ui, entry: &Entry, out: &mut Vec<AppCommand>) {
