@@ -198,3 +198,19 @@ fn the_months_field_reads_back_only_confirmed_text_in_the_windows_language() {
     h.get_by_label("「5」: 数字のあとに「月」がありません");
     assert!(h.query_all_by_label_contains("without").next().is_none());
 }
+
+#[test]
+fn a_new_entrys_unreadable_months_are_worded_in_the_windows_language() {
+    let mut h = new_result_field();
+    h.event(Event::Text("研修の実施(6月中旬以降)".into()));
+    h.run();
+    h.get_by_label(
+        "時期「6月中旬以降」が読めません（6月のあとの「中旬以降」は月の中の時期として読めません）。\
+         書かれたまま残します",
+    );
+    assert!(
+        h.query_all_by_label_contains("not a part of")
+            .next()
+            .is_none()
+    );
+}

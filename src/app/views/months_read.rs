@@ -6,7 +6,26 @@
 //! know is said in general terms in Japanese, and as the core wrote it in English.
 
 use crate::lang::{Describe, Lang, say};
+use crate::model::diag::WarningKind;
 use crate::model::months::MonthError;
+
+/// A problem reading a typed entry, worded; an unreadable month expression with its reason in
+/// the window's language (the core's warning carries the reason as English text).
+pub fn problem(kind: &WarningKind, lang: Lang) -> String {
+    let WarningKind::UnreadableMonths { expression, reason } = kind else {
+        return kind.describe(lang);
+    };
+    let error = MonthError {
+        expression: expression.clone(),
+        reason: reason.clone(),
+    };
+    let why = MonthsNotRead::of(&error).describe(lang);
+    say(
+        lang,
+        format!("時期「{expression}」が読めません（{why}）。書かれたまま残します"),
+        format!("month expression 「{expression}」 not understood: {why}; kept as written"),
+    )
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MonthsNotRead {
