@@ -287,15 +287,14 @@ impl ShinchokuApp {
             &mut self.drafts,
         ));
         out.extend(views::survey::review(&ctx, lang, self.survey.review()));
-        if let Some(dialog) = self.dialogs.dialog() {
-            let typed = &mut self.drafts.typed_path;
-            out.extend(views::dialogs::show(&ctx, lang, dialog, doc, typed));
-        }
-        if !matches!(self.dialogs.dialog(), Some(Dialog::TypePath { .. })) {
-            // A typed path is kept while its prompt is open (a mistake is corrected, not
-            // typed again), and forgotten once it closes.
-            self.drafts.typed_path.clear();
-        }
+        let typed = &mut self.drafts.typed_path;
+        out.extend(views::dialogs::show(
+            &ctx,
+            lang,
+            self.dialogs.dialog(),
+            doc,
+            typed,
+        ));
         out
     }
 
@@ -388,16 +387,7 @@ impl ShinchokuApp {
             return;
         }
         self.discard_confirmed = false;
-        // What a command changes is drawn in the next frame, whatever asked for it (a click, or
-        // the PDF job's news a frame polls): a window or dialog it opens draws at once, not at
-        // the next mouse move. The commands every frame brings change nothing by themselves.
-        let routine = matches!(
-            command,
-            AppCommand::Print(PrintCommand::PollJob)
-                | AppCommand::File(FileCommand::Autosave { .. })
-                | AppCommand::Dialog(DialogCommand::Notice(_))
-        );
-        if !routine {
+        if changes_what_is_drawn(&command) {
             ctx.request_repaint();
         }
         let lang = self.lang();
@@ -628,6 +618,19 @@ impl eframe::App for ShinchokuApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
+}
+
+/// What a command changes is drawn in the next frame, whatever asked for it (a click, or the
+/// PDF job's news a frame polls): a window or dialog it opens draws at once, not at the next
+/// mouse move. The commands every frame brings change nothing by themselves, and a notice asks
+/// only when its text changes (`DialogState::handle`).
+fn changes_what_is_drawn(command: &AppCommand) -> bool {
+    !matches!(
+        command,
+        AppCommand::Print(PrintCommand::PollJob)
+            | AppCommand::File(FileCommand::Autosave { .. })
+            | AppCommand::Dialog(DialogCommand::Notice(_))
+    )
 }
 
 /// The window's clock: egui's input time (real time since the window opened; a test harness

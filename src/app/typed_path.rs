@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use crate::app::command::{AppCommand, CompareCommand, PathPurpose, SurveyCommand};
 use crate::lang::{Describe, Lang, say};
 
-/// The files Shinchoku opens as a report: its own, report tables and workbooks.
+/// The files Shinchoku opens as a report: its own, report tables and workbooks (as its file
+/// dialogs offer them).
 pub const REPORTS: &[&str] = &["ron", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"];
 /// The answers to a survey it takes in.
 pub const ANSWERS: &[&str] = &["ron", "xlsx"];

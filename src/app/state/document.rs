@@ -127,13 +127,7 @@ impl DocState {
             // Several files at once; where no dialog can be shown, typed paths or a folder.
             Action::OpenSeries => {
                 if no_file_dialog() {
-                    return vec![
-                        DialogCommand::Show(Dialog::TypePath {
-                            purpose: PathPurpose::Series,
-                            problem: None,
-                        })
-                        .into(),
-                    ];
+                    return type_path(PathPurpose::Series);
                 }
                 let mut dialog = rfd::FileDialog::new()
                     .add_filter(t.filter_ron, &["ron"])
@@ -150,13 +144,7 @@ impl DocState {
             // Answers: several at once; where no dialog can be shown, typed paths or a folder.
             Action::CollectAnswers => {
                 if no_file_dialog() {
-                    return vec![
-                        DialogCommand::Show(Dialog::TypePath {
-                            purpose: PathPurpose::Answers,
-                            problem: None,
-                        })
-                        .into(),
-                    ];
+                    return type_path(PathPurpose::Answers);
                 }
                 let dialog = rfd::FileDialog::new()
                     .set_title(t.collect_answers)
@@ -393,27 +381,13 @@ const WORKBOOKS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 /// desktop, or it gave up at once), asks for the path to be typed instead of doing nothing.
 fn ask_path(purpose: PathPurpose, dialog: impl FnOnce() -> Option<PathBuf>) -> FollowUps {
     if no_file_dialog() {
-        return vec![
-            DialogCommand::Show(Dialog::TypePath {
-                purpose,
-                problem: None,
-            })
-            .into(),
-        ];
+        return type_path(purpose);
     }
     let started = Instant::now();
     match dialog() {
         Some(path) => vec![purpose.command(path)],
         // Nobody cancels a dialog within a quarter second: it was never shown.
-        None if started.elapsed() < Duration::from_millis(250) => {
-            vec![
-                DialogCommand::Show(Dialog::TypePath {
-                    purpose,
-                    problem: None,
-                })
-                .into(),
-            ]
-        }
+        None if started.elapsed() < Duration::from_millis(250) => type_path(purpose),
         None => Vec::new(),
     }
 }
@@ -431,6 +405,12 @@ fn no_file_dialog() -> bool {
     let zenity = std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
     !bus && !zenity
+}
+
+/// The typed-path prompt, for what the path is for.
+fn type_path(purpose: PathPurpose) -> FollowUps {
+    let problem = None;
+    vec![DialogCommand::Show(Dialog::TypePath { purpose, problem }).into()]
 }
 
 /// What was typed in the typed-path prompt: done when it names what the purpose wants (the

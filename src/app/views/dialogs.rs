@@ -14,15 +14,22 @@ use crate::lang::Describe;
 use crate::palette;
 use crate::store::recovery::Recoverable;
 
-/// Draws the dialog; returns the commands chosen (closing it is one). `typed` is the path
-/// being typed in the type-a-path dialog (the views' own draft).
+/// Draws the dialog, if one is in front; returns the commands chosen (closing it is one).
+/// `typed` is the path being typed in the type-a-path dialog (the views' own draft): kept while
+/// that prompt is open (a mistake is corrected, not typed again), forgotten once it closes.
 pub fn show(
     ctx: &Context,
     lang: Lang,
-    dialog: &Dialog,
+    dialog: Option<&Dialog>,
     doc: &Document,
     typed: &mut String,
 ) -> Vec<AppCommand> {
+    if !matches!(dialog, Some(Dialog::TypePath { .. })) {
+        typed.clear();
+    }
+    let Some(dialog) = dialog else {
+        return Vec::new();
+    };
     let t = lang.texts();
     let mut close = false;
     let mut out = Vec::new();
