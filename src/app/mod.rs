@@ -247,11 +247,7 @@ impl ShinchokuApp {
             };
             out.extend(preview.show(&ctx));
         }
-        let status_rows = if self.survey.status_open() {
-            self.status_rows()
-        } else {
-            Vec::new()
-        };
+        let status_rows = self.shown_status_rows();
         let doc = self.doc.doc();
         out.extend(views::survey::status_panel(
             ui,

@@ -160,6 +160,15 @@ impl ShinchokuApp {
         }
     }
 
+    /// The rows the 提出状況 panel shows: none while it is closed.
+    pub(super) fn shown_status_rows(&self) -> Vec<status::StatusRow> {
+        if self.survey.status_open() {
+            self.status_rows()
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The 提出状況 rows as the panel shows them (sorted as chosen), as of today.
     pub(super) fn status_rows(&self) -> Vec<status::StatusRow> {
         let today = Local::now().date_naive();
