@@ -9,14 +9,15 @@
 //!   back as it was before the composition began: Ctrl+Z after 検索 takes 検索 away, it never
 //!   brings けんさく back as text.
 //! - An Enter pressed while a composition is under way confirms it: it is not the field's
-//!   Enter, so it applies nothing and adds no newline. (Over XIM and on Wayland the input
-//!   method keeps that Enter to itself; where an integration passes it on as well, it is taken
-//!   out here.)
+//!   Enter, so it applies nothing and adds no newline. (Over XIM the input method keeps that
+//!   Enter to itself — tried with ibus-mozc; where an integration passes it on as well, it is
+//!   taken out here.)
 //! - The candidate window opens below the line being typed. egui reports the caret's
-//!   rectangle; X11's XIM takes only its top-left corner as the spot the candidates hang from,
-//!   which put them over the text (the 時期 field was hidden). The rectangle reported is the
-//!   caret's bottom edge: under XIM the spot is below the line, and the input methods that take
-//!   a rectangle (Wayland, Windows, macOS) place their window below it, as before.
+//!   rectangle; X11's XIM (winit's `set_ime_cursor_area`) takes only its top-left corner as the
+//!   spot the candidates hang from, which put them over the text (the 時期 field was hidden —
+//!   seen with ibus-mozc). The rectangle reported is the caret's bottom edge, of no height: under
+//!   XIM the spot is below the line; an input method that places its window below the whole
+//!   rectangle (Wayland, Windows, macOS; not tried) gets the same bottom edge as before.
 //! - Views ask [`Composition::composing_in`] so that a field read as it is typed (時期) reads
 //!   only the committed text, not the reading.
 

@@ -1,8 +1,10 @@
 //! Where no file dialog can be shown, the path is typed (`Dialog::TypePath`). The prompt says
 //! what the path is for — a file to open, files or a folder of them, a folder, a file to
 //! write — and what is typed is checked before anything is done with it, so a mistake is
-//! worded in the window's language (「…はフォルダです」), never the system's bare error
-//! ('Is a directory (os error 21)'), and the prompt stays open with the text as typed.
+//! worded in the window's language (「…はフォルダです」) rather than left to the system's bare
+//! error ('Is a directory (os error 21)'; the system's words appear only after a worded lead,
+//! for a folder that cannot be listed for a reason other than permission), and the prompt stays
+//! open with the text as typed.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
