@@ -184,6 +184,27 @@ impl Describe for Conflict {
     }
 }
 
+/// Something to tell about the results an answer brings (months that cannot be read, months
+/// outside the period): taken in as written, and said in the review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerWarning {
+    pub file: String,
+    pub division: String,
+    pub warning: crate::model::diag::Warning,
+}
+
+impl Describe for AnswerWarning {
+    fn describe(&self, lang: Lang) -> String {
+        format!(
+            "{} ({}): {}: {}",
+            self.file,
+            self.division,
+            self.warning.at.describe(lang),
+            self.warning.kind.describe(lang)
+        )
+    }
+}
+
 /// What collecting answers found: refusals, what is taken in (one edit), and conflicts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Collection {
@@ -191,6 +212,8 @@ pub struct Collection {
     pub refused: Vec<(String, Refusal)>,
     pub taken: Vec<Taken>,
     pub conflicts: Vec<Conflict>,
+    /// What the results taken in warn of, answer by answer.
+    pub warnings: Vec<AnswerWarning>,
     /// The in-scope changes and the survey records of the answers taken.
     edits: Vec<Edit>,
     fresh_from: u64,
@@ -252,6 +275,7 @@ pub fn collect(
         refused: Vec::new(),
         taken: Vec::new(),
         conflicts: Vec::new(),
+        warnings: Vec::new(),
         edits: Vec::new(),
         fresh_from: master.next_id,
     };
@@ -457,6 +481,15 @@ fn take(
     });
     record.sent_back = None;
     let difference = (!edits.is_empty()).then(|| difference(master, &edits));
+    out.warnings.extend(
+        warnings_of(master, &edits)
+            .into_iter()
+            .map(|warning| AnswerWarning {
+                file: answer.file.clone(),
+                division: division.clone(),
+                warning,
+            }),
+    );
     edits.push(Edit::SetDivisionSurvey {
         division: division.clone(),
         record: Some(record),
@@ -471,6 +504,29 @@ fn take(
         replaces,
         difference,
     });
+}
+
+/// What `check` would say of the results these edits bring.
+fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warning> {
+    let earlier = crate::model::check::earlier_results(master);
+    edits
+        .iter()
+        .filter_map(|e| match e {
+            Edit::SetEntries {
+                topic,
+                side,
+                entries,
+            } => Some((*topic, *side, entries)),
+            _ => None,
+        })
+        .flat_map(|(topic, side, entries)| {
+            let (Some(i), Some(t)) = (master.initiative_of_topic(topic), master.topic(topic))
+            else {
+                return Vec::new();
+            };
+            crate::model::check::list_warnings(master, &earlier, i, t, side, entries)
+        })
+        .collect()
 }
 
 /// Two cell texts the same but for line ends and white space at the ends of lines.

@@ -2,7 +2,7 @@
 //! back from `.ron` and `.xlsx`, conflicts, refusals, re-submission, undo, 提出状況, and the
 //! report identity (schema 4) on old files.
 
-use std::io::{Read, Write};
+use std::io::Read;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use shinchoku::document::{Document, Origin};
@@ -17,7 +17,7 @@ use shinchoku::survey::{
     self, OutOfScope, Refusal, collect, editable, entries_text, status_rows, topics_of, workbook,
 };
 
-use crate::seed;
+use crate::{seed, type_into_workbook};
 
 const 管財課: &str = "総務部管財課";
 const 人事課: &str = "総務部人事課";
@@ -330,38 +330,6 @@ fn answer_report(answer: &Answer) -> AnswerContentReport<'_> {
         survey::answer::AnswerContent::Report(r) => AnswerContentReport(r),
         _ => panic!("a .ron answer"),
     }
-}
-
-/// The workbook with one cell's text replaced, as Excel stores a typed text: in the shared
-/// strings of the `.xlsx` (a zip).
-fn type_into_workbook(bytes: &[u8], old: &str, new: &str) -> Vec<u8> {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let mut replaced = 0;
-    for k in 0..zip.len() {
-        let mut file = zip.by_index(k).unwrap();
-        let name = file.name().unwrap().to_string();
-        let mut content = Vec::new();
-        file.read_to_end(&mut content).unwrap();
-        if name == "xl/sharedStrings.xml" {
-            let text = String::from_utf8(content).unwrap();
-            let from = format!(">{}</t>", escape(old));
-            replaced = text.matches(&from).count();
-            content = text
-                .replace(&from, &format!(">{}</t>", escape(new)))
-                .into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&content).unwrap();
-    }
-    assert_eq!(replaced, 1, "the cell's text is in the workbook once");
-    out.finish().unwrap().into_inner()
 }
 
 #[test]

@@ -352,7 +352,7 @@ impl DetailPanel<'_> {
                 );
             }
         });
-        feedback_label(ui, t, timing_feedback(t, &editor.months));
+        feedback_label(ui, t, timing_feedback(t, self.lang, &editor.months));
     }
 
     fn entry_buttons(&self, ui: &mut Ui, entry: &Entry, out: &mut Vec<AppCommand>) {

@@ -56,14 +56,14 @@ pub fn status_badge(ui: &mut Ui, status: Status, lang: Lang) {
 }
 
 /// What a month expression was read as, for feedback while typing.
-pub fn timing_feedback(t: &Texts, expression: &str) -> Result<String, String> {
+pub fn timing_feedback(t: &Texts, lang: Lang, expression: &str) -> Result<String, String> {
     let expression = expression.trim();
     if expression.is_empty() {
         return Ok(t.no_months.to_string());
     }
     parse_timing(expression)
         .map(|timing| describe_timing(t, &timing))
-        .map_err(|e| e.reason)
+        .map_err(|e| crate::lang::Describe::describe(&e.problem, lang))
 }
 
 pub fn describe_timing(t: &Texts, timing: &Timing) -> String {
