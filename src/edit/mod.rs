@@ -305,8 +305,37 @@ fn missing(what: Thing, id: Id) -> EditError {
     EditError::Missing { what, id }
 }
 
-/// Applies an edit and returns its inverse. On error the report is unchanged.
+/// Applies an edit and returns its inverse. On error the report is unchanged. An edit of a
+/// sub-item also writes its parent's text again, which holds the sub-items' texts as written
+/// (what the report table, the workbook and the CSV show).
 pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
+    let parent = sub_item_parent(report, &edit);
+    let old_subs = parent.and_then(|p| report.entry(p)).map(|p| {
+        p.subs
+            .iter()
+            .map(|s| s.text.clone())
+            .collect::<Vec<String>>()
+    });
+    let inverse = apply_here(report, edit)?;
+    if let (Some(p), Some(old_subs)) = (parent, old_subs)
+        && let Some(entry) = report.entry_mut(p)
+    {
+        entry.text = crate::model::entry_text::text_with_subs(entry, &old_subs);
+    }
+    Ok(inverse)
+}
+
+/// The entry whose sub-items this edit changes, if it changes sub-items.
+fn sub_item_parent(report: &Report, edit: &Edit) -> Option<Id> {
+    match edit {
+        Edit::InsertEntry { parent, .. } => *parent,
+        Edit::RemoveEntry { id } | Edit::MoveEntry { id, .. } => report.entry_place(*id)?.parent,
+        Edit::ReplaceEntry { entry } => report.entry_place(entry.id)?.parent,
+        _ => None,
+    }
+}
+
+fn apply_here(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
     Ok(match edit {
         Edit::InsertEntry {
             topic,

@@ -148,6 +148,53 @@ pub fn compose_text(entry: &Entry) -> String {
     text
 }
 
+/// The text of an entry whose sub-items changed (edited, added, removed, moved): the head,
+/// the separators between sub-items and what follows them (notes) stay as written, the
+/// sub-items' texts are the new ones. `old_subs` are the sub-items' texts as `text` holds them;
+/// when `text` does not hold them in order (a file written by other means), it is composed
+/// again from the entry's parts.
+pub fn text_with_subs(entry: &Entry, old_subs: &[String]) -> String {
+    let text = entry.text.as_str();
+    let new_subs: Vec<&str> = entry.subs.iter().map(|s| s.text.as_str()).collect();
+    // Where each old sub-item stands, found from the end: the head before them may repeat one.
+    let mut spans = Vec::with_capacity(old_subs.len());
+    let mut end = text.len();
+    for sub in old_subs.iter().rev() {
+        match text[..end].rfind(sub.as_str()) {
+            Some(at) if !sub.is_empty() => {
+                spans.push((at, at + sub.len()));
+                end = at;
+            }
+            _ => return compose_text(entry),
+        }
+    }
+    spans.reverse();
+    let Some((&(first, _), &(_, last))) = spans.first().zip(spans.last()) else {
+        // No sub-item before: the new ones go after the head, before any ※ note.
+        let (body, _) = split_notes(text);
+        let mut out = body.to_string();
+        for sub in &new_subs {
+            out.push(' ');
+            out.push_str(sub);
+        }
+        out.push_str(&text[body.len()..]);
+        return out;
+    };
+    let separators: Vec<&str> = spans.windows(2).map(|w| &text[w[0].1..w[1].0]).collect();
+    let mut out = text[..first].to_string();
+    for (k, sub) in new_subs.iter().enumerate() {
+        if k > 0 {
+            out.push_str(separators.get(k - 1).copied().unwrap_or(" "));
+        }
+        out.push_str(sub);
+    }
+    if new_subs.is_empty() {
+        out.truncate(out.trim_end().len());
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 pub fn with_counts(old: &Entry, counts: Vec<Count>) -> Entry {
     let mut entry = Entry {
         counts: counts.into(),

@@ -582,7 +582,7 @@ fn adopt_list(
         } else {
             fresh.next()
         };
-        Entry {
+        let adopted = Entry {
             id,
             reports: e
                 .reports
@@ -596,6 +596,13 @@ fn adopt_list(
                 .map(|s| adopt(s, known, used, plans, fresh))
                 .collect(),
             ..e.clone()
+        };
+        // A file edited by other means than Shinchoku may hold a sub-item's new text without
+        // the entry's own text following it: the entry's text is made to hold its sub-items.
+        let subs: Vec<String> = e.subs.iter().map(|s| s.text.clone()).collect();
+        Entry {
+            text: crate::model::entry_text::text_with_subs(&adopted, &subs),
+            ..adopted
         }
     }
     let mut known = HashSet::new();

@@ -13,6 +13,8 @@ use shinchoku::model::{Entry, Id, MonthSet, Report, Side};
 use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
 use shinchoku::survey::{self, collect, entries_text, workbook};
 
+const 人事課: &str = "総務部人事課";
+
 use crate::{seed, type_into_workbook};
 
 const 推進課: &str = "総務部行財政改革推進課";
@@ -299,4 +301,206 @@ fn months_that_cannot_be_read_are_warned_about_naming_the_entry() {
         c.warnings[0].warning.kind,
         WarningKind::UnreadableMonths { .. }
     ));
+}
+
+// 2. Whatever kind of entry changed reaches every output.
+
+/// What each output says of a report, as text a user would read (re-imported where the format
+/// can be re-imported).
+struct Outputs {
+    /// Every entry text of the report table re-imported, per encoding.
+    tables: Vec<(Encoding, String)>,
+    /// The same of the Excel export, opened as a workbook.
+    xlsx: String,
+    csv: String,
+    html: String,
+    /// The printed PDF's text, white space taken out (wrapped lines join up again).
+    pdf: String,
+    json: String,
+}
+
+use shinchoku::export::{self, Encoding, Format};
+
+fn entry_texts(report: &Report) -> String {
+    let mut out = String::new();
+    for i in report.initiatives() {
+        out.push_str(&i.title);
+        out.push('\n');
+        for item in &i.items {
+            out.push_str(&item.name);
+            out.push('\n');
+            for lane in &item.lanes {
+                for span in lane {
+                    out.push_str(&span.source);
+                    out.push('\n');
+                }
+            }
+        }
+        for t in &i.topics {
+            out.push_str(t.heading.as_deref().unwrap_or_default());
+            out.push('\n');
+            out.push_str(&entries_text(&t.plan));
+            out.push('\n');
+            out.push_str(&entries_text(&t.actual));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn outputs(report: &Report) -> Outputs {
+    let reimport = |bytes: Vec<u8>| {
+        entry_texts(
+            &shinchoku::import::import_bytes(&bytes)
+                .expect("the export imports again")
+                .report,
+        )
+    };
+    let tables = [Encoding::Utf8, Encoding::Cp932, Encoding::Utf16]
+        .into_iter()
+        .map(|enc| {
+            let bytes = export::export_bytes(report, Format::Table, enc).expect("table export");
+            (enc, reimport(bytes))
+        })
+        .collect();
+    let xlsx = export::export_bytes(report, Format::Xlsx, Encoding::Utf8).expect("xlsx export");
+    let xlsx = entry_texts(
+        &shinchoku::import::workbook::import_workbook(
+            &xlsx,
+            shinchoku::import::workbook::WorkbookFormat::Xlsx,
+        )
+        .expect("the Excel export opens")
+        .report,
+    );
+    let text = |format| {
+        String::from_utf8(export::export_bytes(report, format, Encoding::Utf8).unwrap()).unwrap()
+    };
+    let setup = shinchoku::print::PageSetup::default();
+    let job = shinchoku::print::PrintJob {
+        report,
+        setup: &setup,
+        printed_on: "2017年10月20日".into(),
+        comparison: None,
+    };
+    let layout = shinchoku::print::layout(&job, &mut |_| {});
+    let pdf = shinchoku::print::pdf::render(&layout, &report.title, &mut |_| {}).unwrap();
+    let pdf = compact(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+    let summary = shinchoku::summary::ReportSummary::new(report, &[]);
+    Outputs {
+        tables,
+        xlsx,
+        csv: text(Format::Csv),
+        html: text(Format::Html),
+        pdf,
+        json: serde_json::to_string(&summary).unwrap(),
+    }
+}
+
+impl Outputs {
+    /// The outputs that hold `text`, by name.
+    fn holding(&self, text: &str) -> Vec<String> {
+        let mut places: Vec<(String, bool)> = self
+            .tables
+            .iter()
+            .map(|(enc, t)| (format!("table {enc:?}"), t.contains(text)))
+            .collect();
+        places.push(("xlsx".into(), self.xlsx.contains(text)));
+        places.push(("csv".into(), self.csv.contains(text)));
+        places.push(("html".into(), self.html.contains(text)));
+        places.push(("pdf".into(), self.pdf.contains(&compact(text))));
+        places.push(("json".into(), self.json.contains(text)));
+        places
+            .into_iter()
+            .filter_map(|(name, held)| held.then_some(name))
+            .collect()
+    }
+
+    /// Every output holds `text`, and none holds `gone`.
+    fn assert_hold(&self, text: &str, gone: Option<&str>) {
+        let held = self.holding(text);
+        assert_eq!(held.len(), 8, "「{text}」 is only in {held:?}");
+        if let Some(gone) = gone {
+            let still = self.holding(gone);
+            assert!(still.is_empty(), "「{gone}」 is still in {still:?}");
+        }
+    }
+}
+
+const SUB_OLD: &str = "「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～12月予定)";
+const SUB_NEW: &str = "「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～)";
+
+/// The sub-item of initiative 6 a division changes, and the entry holding it.
+fn compliance_sub(report: &Report) -> (Id, Id) {
+    let i = report.find_initiative("6").unwrap();
+    i.topics
+        .iter()
+        .flat_map(|t| t.actual.iter())
+        .find_map(|e| {
+            e.subs
+                .iter()
+                .find(|s| s.text == SUB_OLD)
+                .map(|s| (e.id, s.id))
+        })
+        .expect("the seed's sub-item")
+}
+
+#[test]
+fn a_sub_item_changed_in_a_response_reaches_every_output_and_the_review() {
+    let master = master();
+    let (parent, sub) = compliance_sub(&master.report);
+    let mut answer = response(&master.report, 人事課);
+    answer
+        .perform(Intent::SetEntryText {
+            id: sub,
+            text: SUB_NEW.into(),
+        })
+        .unwrap();
+    let parent_text = answer.report.entry(parent).unwrap().text.clone();
+    assert!(parent_text.contains(SUB_NEW) && !parent_text.contains(SUB_OLD));
+    assert!(parent_text.starts_with("不適切な事務処理防止に向けての対応 管理職員勤務評定中間面接"));
+
+    let answer = answer_from_report(answer.report, "人事課.ron".into()).unwrap();
+    let c = collect(&master.report, vec![Ok(answer)], at(10, 9));
+    // The review lists the sub-item's change, old and new, and nothing with equal texts.
+    let diff = c.taken[0].difference.as_ref().expect("a change");
+    let lines: Vec<String> = shinchoku::compare::change_list(diff, Lang::Ja)
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(SUB_OLD) && l.contains(SUB_NEW)),
+        "{lines:#?}"
+    );
+    let mut master = master;
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    outputs(&master.report).assert_hold(SUB_NEW, Some(SUB_OLD));
+}
+
+#[test]
+fn undoing_a_sub_item_edit_gives_back_the_entry_text_as_written() {
+    let mut master = master();
+    let (parent, sub) = compliance_sub(&master.report);
+    let before = master.report.entry(parent).unwrap().clone();
+    master
+        .perform(Intent::SetEntryText {
+            id: sub,
+            text: SUB_NEW.into(),
+        })
+        .unwrap();
+    master.perform(Intent::RemoveEntry { id: sub }).unwrap();
+    let removed = master.report.entry(parent).unwrap();
+    assert!(!removed.text.contains("コンプライアンス・ミーティング"));
+    assert!(
+        removed.text.ends_with("懲戒処分基準の明確化(9月)"),
+        "{}",
+        removed.text
+    );
+    assert!(master.undo() && master.undo());
+    assert_eq!(master.report.entry(parent).unwrap(), &before);
 }
