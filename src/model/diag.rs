@@ -243,6 +243,13 @@ pub enum WarningKind {
         /// The entry (or sub-item) it is written in, as written.
         entry: String,
     },
+    /// An answer workbook holds a topic in two rows (`rows`, 1-based): both rows' results
+    /// were taken (once, when they are the `same`).
+    TopicInTwoRows {
+        heading: String,
+        rows: [u32; 2],
+        same: bool,
+    },
     /// A result (not 予定) whose months lie outside the report's period: taken as written.
     MonthsOutsidePeriod {
         entry: String,
@@ -460,6 +467,22 @@ impl Describe for WarningKind {
                     reason.describe(lang)
                 ),
             ),
+            W::TopicInTwoRows {
+                heading,
+                rows: [a, b],
+                same,
+            } => match same {
+                true => say(
+                    lang,
+                    format!("見出し<{heading}>が{a}行目と{b}行目にあります。同じ実績なので1回だけ取り込みます"),
+                    format!("topic <{heading}> is in rows {a} and {b}, with the same results: taken once"),
+                ),
+                false => say(
+                    lang,
+                    format!("見出し<{heading}>が{a}行目と{b}行目にあります。両方の行の実績を取り込みます"),
+                    format!("topic <{heading}> is in rows {a} and {b}: the results of both rows are taken"),
+                ),
+            },
             W::MonthsOutsidePeriod {
                 entry,
                 months,

@@ -11,6 +11,7 @@ use shinchoku::model::diag::WarningKind;
 use shinchoku::model::entry_text::read_entry;
 use shinchoku::model::{Entry, Id, MonthSet, Report, Side};
 use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
+use shinchoku::survey::send::Survey;
 use shinchoku::survey::{self, collect, entries_text, workbook};
 
 const 人事課: &str = "総務部人事課";
@@ -30,23 +31,22 @@ fn due() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2017, 10, 13)
 }
 
-/// The seed as the office's master, the survey sent to every division on 2 October.
+/// The seed as the office's master, the survey sent to every division on 2 October (each
+/// with its token).
 fn master() -> Document {
     let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
-    let divisions = survey::divisions(&doc.report);
-    doc.perform(Intent::MarkSent {
-        divisions,
-        at: at(2, 9),
-        due: due(),
-    })
-    .expect("marking sent applies");
+    let plan = Survey::new(&doc.report, due(), NOTE, at(2, 9).date()).unwrap();
+    doc.perform(plan.intent(at(2, 9)))
+        .expect("marking sent applies");
     doc
 }
+
+const NOTE: &str = "10月13日までに回答願います";
 
 /// A division's response opened in Shinchoku, as the division would.
 fn response(master: &Report, division: &str) -> Document {
     Document::new(
-        survey::response_for(master, division, due(), "10月13日までに回答願います"),
+        survey::response_for(master, division, due(), NOTE),
         Origin::Sample,
         Vec::new(),
     )

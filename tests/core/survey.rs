@@ -10,8 +10,8 @@ use shinchoku::edit::{EditError, Intent};
 use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::{Period, Report, ReportId, Side};
 use shinchoku::store;
+use shinchoku::survey::ConflictKind;
 use shinchoku::survey::answer::{Answer, answer_from_report, answer_from_workbook};
-use shinchoku::survey::collect::ConflictKind;
 use shinchoku::survey::status::{Standing, StatusKey, sort_rows, to_csv};
 use shinchoku::survey::{
     self, OutOfScope, Refusal, collect, editable, entries_text, status_rows, topics_of, workbook,
@@ -42,6 +42,7 @@ fn master() -> Document {
         divisions,
         at: at(2, 9),
         due: Some(due()),
+        tokens: Default::default(),
     })
     .expect("marking sent applies");
     doc
@@ -372,6 +373,10 @@ fn the_workbook_is_protected_but_for_the_answer_cells_and_reads_back_exactly() {
         .unwrap();
     assert!(sheet.contains("<sheetProtection"), "the sheet is protected");
     assert!(
+        sheet.contains("<sheetProtection password="),
+        "with a password"
+    );
+    assert!(
         sheet.contains("fitToWidth") || sheet.contains("fitToPage"),
         "print setup"
     );
@@ -390,8 +395,8 @@ fn the_workbook_is_protected_but_for_the_answer_cells_and_reads_back_exactly() {
         .read_to_string(&mut book)
         .unwrap();
     assert!(
-        book.contains("state=\"hidden\""),
-        "the survey sheet is hidden"
+        book.contains("state=\"veryHidden\""),
+        "the survey sheet is very hidden (not listed by Excel's Unhide)"
     );
 }
 
@@ -453,7 +458,21 @@ fn plan_texts_and_other_divisions_topics_are_conflicts_and_change_nothing_until_
         division: Some(other_division.clone())
     }));
     assert_eq!(kinds.len(), 2);
-    assert!(c.conflicts.iter().all(|x| x.acceptable()));
+    // Another division's results are listed, with what they were and would be, but only
+    // that division's own answer changes them.
+    for x in &c.conflicts {
+        assert_eq!(
+            x.acceptable(),
+            !matches!(x.kind, ConflictKind::OtherDivisionResults { .. })
+        );
+    }
+    let plan = c
+        .conflicts
+        .iter()
+        .find(|x| matches!(x.kind, ConflictKind::Plan { .. }))
+        .unwrap();
+    let said = plan.describe(Lang::Ja);
+    assert!(said.contains("→ 「・計画を勝手に変更"), "{said}");
     assert!(
         c.conflicts[0]
             .describe(Lang::Ja)
@@ -482,7 +501,11 @@ fn plan_texts_and_other_divisions_topics_are_conflicts_and_change_nothing_until_
     let mut all = Document::new(before.clone(), Origin::Sample, Vec::new());
     let c = collect(&before, vec![ok(answer)], at(10, 10));
     all.perform(c.intent(&[0, 1]).unwrap()).unwrap();
-    assert!(all.report.topic(other).unwrap().actual.is_empty());
+    assert_eq!(
+        all.report.topic(other).unwrap().actual,
+        before.topic(other).unwrap().actual,
+        "ticking it takes nothing"
+    );
     assert!(all.undo());
     assert_eq!(all.report, before);
 }
@@ -633,7 +656,12 @@ fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
         "総務部管財課.ron".into(),
     )
     .unwrap();
-    let c = collect(&master.report, vec![ok(answer)], at(10, 9));
+    let jinji = answer_from_report(
+        response(&master.report, 人事課).report,
+        "総務部人事課.ron".into(),
+    )
+    .unwrap();
+    let c = collect(&master.report, vec![ok(answer), ok(jinji)], at(10, 9));
     master.perform(c.intent(&[]).unwrap()).unwrap();
     master
         .perform(Intent::SendBack {
@@ -678,6 +706,7 @@ fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
             divisions: vec![人事課.into()],
             at: at(12, 9),
             due: Some(NaiveDate::from_ymd_opt(2017, 10, 20).unwrap()),
+            tokens: Default::default(),
         })
         .unwrap();
     assert_eq!(
@@ -743,6 +772,7 @@ fn a_large_report_with_many_divisions_goes_out_and_comes_back() {
         divisions,
         at: at(2, 9),
         due: None,
+        tokens: Default::default(),
     })
     .unwrap();
     let before = doc.report.clone();
