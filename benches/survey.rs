@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use shinchoku::document::{Document, Origin};
-use shinchoku::edit::Intent;
 use shinchoku::model::{Report, Side, entry_text};
 use shinchoku::survey::send::{Formats, Survey, write_responses};
 use shinchoku::survey::{self, collect::collect_files};
