@@ -298,7 +298,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+                    eprintln!("shinchoku: {e}");
                     ExitCode::FAILURE
                 }
             }
@@ -396,7 +396,7 @@ fn import(input: &Path, output: &Path) -> ExitCode {
         eprintln!("warning: {}: {w}", input.display());
     }
     if let Err(e) = shinchoku::store::save(output, &opened.report) {
-        eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+        eprintln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
     let r = &opened.report;
@@ -612,7 +612,7 @@ fn rollover(input: &Path, output: &Path, to: ToArg) -> ExitCode {
         }
     };
     if let Err(e) = shinchoku::store::save(output, &next) {
-        eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+        eprintln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
     let as_of = next.as_of();

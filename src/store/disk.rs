@@ -1,16 +1,40 @@
 //! Files on disk as a shared drive treats them: what a file was when it was read (to tell,
-//! before saving, whether someone else changed it since), atomic replacement, and backups of
-//! the version a save replaces.
+//! before saving, whether someone else changed it since), atomic replacement that keeps the
+//! file's permissions, and backups of the versions a save replaces.
 //!
-//! Backups: saving over an existing file first keeps what it held as `NAME.bak`, the one before
-//! as `NAME.bak2`, and so on up to [`BACKUP_GENERATIONS`] (`NAME.ron.bak`, `.bak2`, `.bak3`).
-//! Saving the same bytes again does not rotate them, so a backup is always a different version.
+//! Backups: saving over an existing file keeps what it held as `NAME.bak`, the one before as
+//! `NAME.bak2`, and so on up to [`BACKUP_GENERATIONS`] (`NAME.ron.bak`, `.bak2`, `.bak3`).
+//! Saving the same bytes again does not move them, so a backup is always a different version.
+//!
+//! The order of a save, and what holds after each step (a save stopped anywhere — an error,
+//! a full disk, the process killed — leaves the state after the last step it finished):
+//!
+//! 1. The new content is written to a temporary file beside the file (`.NAME.PID.tmp`),
+//!    given the file's permissions, and flushed to disk. Nothing else is touched: a failure
+//!    here (where a full disk fails) leaves the file and every backup as they were.
+//! 2. Each version the save keeps gets a temporary name beside the backup it becomes
+//!    (`.NAME.bak2.PID.tmp`): a hard link, or a copy where the file system has none. Only
+//!    new names: a failure removes them and leaves everything as it was.
+//! 3. Those are renamed over the backups, the oldest first: `.bak3` (the oldest version is
+//!    dropped here, the only place one is), then `.bak2`, then `.bak`. What each rename
+//!    replaces is already in the backup after it, so every version the save keeps has a name
+//!    at every instant: a stop between two renames leaves one version under two adjacent
+//!    names, never a hole.
+//! 4. The temporary file is renamed over the file: the one instant the file changes, from
+//!    the old content whole to the new whole.
+//!
+//! So a stopped save leaves the file old or new, each version it keeps under its own name or
+//! the next one's, and at worst temporary files, each of which holds the unsaved new content
+//! or a second name of a version that has its own. The next save counts a version found under
+//! two adjacent names once and skips a missing name, so it lays the generations out whole
+//! again; it removes temporary files left for an hour (younger ones may be another save's).
 
 use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use super::backups;
 use crate::lang::{Describe, Lang, say};
 
 /// How many earlier versions a save keeps beside the file.
@@ -147,75 +171,242 @@ pub fn backup_paths(path: &Path, generations: usize) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The steps of an atomic write, named so tests can stop it between any two of them.
+/// The steps of a save, named so tests can stop it between any two of them (see the module
+/// for what holds after each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WriteStep {
-    /// The temporary file exists, empty.
+    /// The temporary file exists, empty, with the permissions of the file it will replace.
     TempCreated,
     /// All bytes are in the temporary file (not yet flushed).
     TempWritten,
     /// The temporary file is flushed to disk.
     TempSynced,
+    /// The version that becomes backup `generation` (1 is `NAME.bak`) has a temporary name
+    /// beside it.
+    BackupLinked { generation: usize },
+    /// That version has replaced the backup.
+    BackupMoved { generation: usize },
     /// The temporary file has replaced the target.
     Renamed,
 }
 
+/// Whether a save may replace a file this user may not write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Refuse ([`WriteError::ReadOnly`]): someone made it read-only on purpose.
+    #[default]
+    Refuse,
+    /// Replace it (the user chose to), keeping it read-only.
+    Replace,
+}
+
+/// Why a file was not saved. The file and its backups are as described in the module.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file is read-only for this user; nothing was written.
+    ReadOnly { path: PathBuf },
+    /// Reading or writing failed (a full disk, no permission to write the folder …).
+    Io { path: PathBuf, error: io::Error },
+}
+
+impl Describe for WriteError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            WriteError::ReadOnly { path } => say(
+                lang,
+                format!(
+                    "{}: 読み取り専用のファイルです（書き込みが許可されていません）。上書きしませんでした。\
+                     別の名前で保存するか、書き込みを許可してから保存し直してください",
+                    path.display()
+                ),
+                format!(
+                    "{}: the file is read-only (writing it is not permitted); not overwritten. \
+                     Save under another name, or make the file writable and save again",
+                    path.display()
+                ),
+            ),
+            WriteError::Io { path, error } => say(
+                lang,
+                format!("{}: 書き込めません: {error}", path.display()),
+                format!("{}: cannot write: {error}", path.display()),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for WriteError {}
+
 /// Writes `bytes` to a temporary file beside `path`, flushes it, and renames it over `path`:
 /// whatever stops the write, `path` holds the old content or the new, never part of either.
-/// `step` is called after each step; an error from it stops the write there (tests simulate a
-/// crash with it).
+/// The new file keeps the old one's permissions (see [`super::permissions`]). `step` is
+/// called after each step; an error from it stops the write there (tests simulate a crash
+/// with it).
 pub fn write_atomically_with(
     path: &Path,
     bytes: &[u8],
     step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
 ) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let like = metadata_if_there(path)?;
+    replace(path, bytes, like.as_ref(), 0, step)
+}
+
+/// Replaces `path` with `bytes` as the module describes, keeping `generations` backups;
+/// `read_only` says whether a file this user may not write is replaced. Returns the
+/// fingerprint of the file as written. `step` as in [`write_atomically_with`].
+pub fn write_keeping_backups_with(
+    path: &Path,
+    bytes: &[u8],
+    generations: usize,
+    read_only: ReadOnly,
+    step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
+) -> Result<Fingerprint, WriteError> {
+    let io_error = |error| WriteError::Io {
+        path: path.to_path_buf(),
+        error,
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    remove_old_temp_files(&dir, &name);
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let like = metadata_if_there(path).map_err(io_error)?;
+    if read_only == ReadOnly::Refuse
+        && like
+            .as_ref()
+            .is_some_and(|m| super::permissions::is_read_only(path, m))
+    {
+        return Err(WriteError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
+    replace(path, bytes, like.as_ref(), generations, step).map_err(io_error)?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(Fingerprint::of(bytes, modified))
+}
+
+fn metadata_if_there(path: &Path) -> io::Result<Option<std::fs::Metadata>> {
+    match std::fs::metadata(path) {
+        Ok(meta) => Ok(Some(meta)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The steps of the module, in order. `like` is the file being replaced, if any.
+fn replace(
+    path: &Path,
+    bytes: &[u8],
+    like: Option<&std::fs::Metadata>,
+    generations: usize,
+    step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
+) -> io::Result<()> {
+    remove_old_temp_files(path);
+    let temp = temp_path(path);
+    write_temp(&temp, bytes, like, step)?;
+    let staged = match like {
+        Some(meta) if generations > 0 => {
+            holds(path, meta, bytes).and_then(|same| match same {
+                // The same bytes again: no new version to keep.
+                true => Ok(Default::default()),
+                false => backups::stage(path, generations, step),
+            })
+        }
+        _ => Ok(Default::default()),
+    };
+    let (staged, surplus) = match staged {
+        Ok(staged) => staged,
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            return Err(e);
+        }
+    };
     let mut renamed = false;
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        step(WriteStep::TempCreated)?;
-        file.write_all(bytes)?;
-        step(WriteStep::TempWritten)?;
-        file.sync_all()?;
-        drop(file);
-        step(WriteStep::TempSynced)?;
+    let result = backups::move_into_place(&staged, step).and_then(|()| {
+        if let Some(like) = like {
+            super::permissions::before_replace(path, like)?;
+        }
         std::fs::rename(&temp, path)?;
         renamed = true;
-        sync_dir(&dir);
+        if let Some(like) = like {
+            super::permissions::after_replace(path, like)?;
+        }
+        for name in &surplus {
+            let _ = std::fs::remove_file(name);
+        }
+        sync_dir(path);
         step(WriteStep::Renamed)
-    })();
+    });
     if result.is_err() && !renamed {
         let _ = std::fs::remove_file(&temp);
     }
     result
 }
 
-/// The rename is durable only once the directory is flushed (Linux); elsewhere, or where the
-/// file system refuses, there is nothing more to do.
-fn sync_dir(dir: &Path) {
+/// Step 1 of the module: the new content in a temporary file, flushed; removed on an error.
+fn write_temp(
+    temp: &Path,
+    bytes: &[u8],
+    like: Option<&std::fs::Metadata>,
+    step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
+) -> io::Result<()> {
+    let written = (|| {
+        let mut file = super::permissions::create_like(temp, like)?;
+        step(WriteStep::TempCreated)?;
+        file.write_all(bytes)?;
+        step(WriteStep::TempWritten)?;
+        file.sync_all()?;
+        drop(file);
+        step(WriteStep::TempSynced)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(temp);
+    }
+    written
+}
+
+/// Whether the file (described by `meta`) already holds `bytes`.
+fn holds(path: &Path, meta: &std::fs::Metadata, bytes: &[u8]) -> io::Result<bool> {
+    Ok(meta.len() == bytes.len() as u64 && std::fs::read(path)? == bytes)
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn dir_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into())
+}
+
+/// `.NAME.PID.tmp` beside `path`: this process's temporary file for it.
+pub(super) fn temp_path(path: &Path) -> PathBuf {
+    dir_of(path).join(format!(".{}.{}.tmp", file_name(path), std::process::id()))
+}
+
+/// The renames are durable only once the directory is flushed (Linux); elsewhere, or where
+/// the file system refuses, there is nothing more to do.
+fn sync_dir(path: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
+    if let Ok(d) = std::fs::File::open(dir_of(path)) {
         let _ = d.sync_all();
     }
     #[cfg(not(unix))]
-    let _ = dir;
+    let _ = path;
 }
 
-/// A process killed between writing its temporary file and renaming it leaves the temporary
-/// file behind. Left over for an hour, it belongs to no write in progress (writes take
-/// milliseconds, on any machine of a shared drive), so the next save of the file removes it.
-fn remove_old_temp_files(dir: &Path, name: &str) {
-    let prefix = format!(".{name}.");
-    let Ok(entries) = std::fs::read_dir(dir) else {
+/// A process killed during a save leaves its temporary files behind: the file's
+/// (`.NAME.PID.tmp`) and its backups' (`.NAME.bak2.PID.tmp`). Left over for an hour, they
+/// belong to no save in progress (saves take seconds at most, on any machine of a shared
+/// drive), so the next save of the file removes them.
+fn remove_old_temp_files(path: &Path) {
+    let prefix = format!(".{}.", file_name(path));
+    let Ok(entries) = std::fs::read_dir(dir_of(path)) else {
         return;
     };
     let now = SystemTime::now();
@@ -224,7 +415,17 @@ fn remove_old_temp_files(dir: &Path, name: &str) {
         let is_ours = file_name
             .strip_prefix(&prefix)
             .and_then(|rest| rest.strip_suffix(".tmp"))
-            .is_some_and(|pid| !pid.is_empty() && pid.chars().all(|c| c.is_ascii_digit()));
+            .map(|rest| {
+                rest.rsplit_once('.')
+                    .map_or(("", rest), |(b, pid)| (b, pid))
+            })
+            .is_some_and(|(backup, pid)| {
+                let is_backup = backup.is_empty()
+                    || backup
+                        .strip_prefix("bak")
+                        .is_some_and(|k| k.chars().all(|c| c.is_ascii_digit()));
+                is_backup && !pid.is_empty() && pid.chars().all(|c| c.is_ascii_digit())
+            });
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
@@ -234,46 +435,5 @@ fn remove_old_temp_files(dir: &Path, name: &str) {
         if is_ours && old {
             let _ = std::fs::remove_file(entry.path());
         }
-    }
-}
-
-/// Replaces `path` with `bytes` atomically, first keeping what it held as backups (see the
-/// module). Returns the fingerprint of the file as written.
-pub fn write_keeping_backups(
-    path: &Path,
-    bytes: &[u8],
-    generations: usize,
-) -> io::Result<Fingerprint> {
-    keep_backups(path, bytes, generations)?;
-    write_atomically_with(path, bytes, &mut |_| Ok(()))?;
-    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    Ok(Fingerprint::of(bytes, modified))
-}
-
-/// Rotates the backups and copies the file's present content into the first. Nothing happens
-/// when there is no file yet or it already holds `new_bytes`.
-pub fn keep_backups(path: &Path, new_bytes: &[u8], generations: usize) -> io::Result<()> {
-    if generations == 0 {
-        return Ok(());
-    }
-    let old = match std::fs::read(path) {
-        Ok(old) => old,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e),
-    };
-    if old == new_bytes {
-        return Ok(());
-    }
-    let backups = backup_paths(path, generations);
-    for k in (1..backups.len()).rev() {
-        if backups[k - 1].exists() {
-            std::fs::rename(&backups[k - 1], &backups[k])?;
-        }
-    }
-    // A copy, not a rename of the file itself: the file stays in place until the new version
-    // replaces it in one rename.
-    match backups.first() {
-        Some(first) => write_atomically_with(first, &old, &mut |_| Ok(())),
-        None => Ok(()),
     }
 }
