@@ -11,6 +11,9 @@ use shinchoku::lang::{Describe, Lang, say};
 use shinchoku::print::pdf::Tagging;
 use shinchoku::print::{KeepTogether, PageSetup, Paper, PrintJob};
 use shinchoku::summary::ReportSummary;
+// Output that leaves a closed pipe quietly (`shinchoku check big.ron | head -1`): see
+// `shinchoku::console`.
+use shinchoku::{console_eprintln as eprintln, console_print as print, console_println as println};
 
 #[derive(Parser)]
 #[command(
@@ -232,6 +235,10 @@ const UNREADABLE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    shinchoku::console::exit_code(run(cli))
+}
+
+fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Import {
             report,
