@@ -329,7 +329,9 @@ fn replace(
         std::fs::rename(&temp, path)?;
         renamed = true;
         if let Some(like) = like {
-            super::permissions::after_replace(path, like)?;
+            // The report is saved whatever this says: failing the save now would leave the
+            // caller believing it unsaved while the file holds it.
+            let _ = super::permissions::after_replace(path, like);
         }
         for name in &surplus {
             let _ = std::fs::remove_file(name);

@@ -71,6 +71,7 @@ pub(super) fn before_replace(path: &Path, like: &Metadata) -> io::Result<()> {
 
 /// After the new version took the place of the file described by `like`: on Windows it is
 /// made read-only again if the old one was (on Unix the mode came with the temporary file).
+/// An error leaves the new file writable; the save itself is done.
 pub(super) fn after_replace(path: &Path, like: &Metadata) -> io::Result<()> {
     #[cfg(windows)]
     if like.permissions().readonly() {
