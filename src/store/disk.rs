@@ -9,11 +9,11 @@
 //! The order of a save, and what holds after each step (a save stopped anywhere — an error,
 //! a full disk, the process killed — leaves the state after the last step it finished):
 //!
-//! 1. The new content is written to a temporary file beside the file (`.NAME.PID.tmp`),
+//! 1. The new content is written to a temporary file beside the file (`.NAME.PID@HOST.tmp`),
 //!    given the file's permissions, and flushed to disk. Nothing else is touched: a failure
 //!    here (where a full disk fails) leaves the file and every backup as they were.
 //! 2. Each version the save keeps gets a temporary name beside the backup it becomes
-//!    (`.NAME.bak2.PID.tmp`): a hard link, or a copy where the file system has none. Only
+//!    (`.NAME.bak2.PID@HOST.tmp`): a hard link, or a copy where the file system has none. Only
 //!    new names: a failure removes them and leaves everything as it was.
 //! 3. Those are renamed over the backups, the oldest first: `.bak3` (the oldest version is
 //!    dropped here, the only place one is), then `.bak2`, then `.bak`. What each rename
@@ -27,7 +27,8 @@
 //! the next one's, and at worst temporary files, each of which holds the unsaved new content
 //! or a second name of a version that has its own. The next save counts a version found under
 //! two adjacent names once and skips a missing name, so it lays the generations out whole
-//! again; it removes temporary files left for an hour (younger ones may be another save's).
+//! again; it removes the temporary files of a process of this computer that is gone, and any
+//! left for an hour (a younger one of another computer may be a save under way).
 
 use std::fmt;
 use std::io::{self, Write};
@@ -386,9 +387,19 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| "report".into())
 }
 
-/// `.NAME.PID.tmp` beside `path`: this process's temporary file for it.
+/// `.NAME.PID@HOST.tmp` beside `path`: this process's temporary file for it. The computer's
+/// name lets a later save tell whether the process that made it can be asked about.
 pub(super) fn temp_path(path: &Path) -> PathBuf {
-    dir_of(path).join(format!(".{}.{}.tmp", file_name(path), std::process::id()))
+    let owner = format!("{}@{}", std::process::id(), this_host());
+    dir_of(path).join(format!(".{}.{owner}.tmp", file_name(path)))
+}
+
+/// This computer's name as it goes into a file name: ASCII letters, digits and `-`.
+fn this_host() -> String {
+    super::lock::machine_name()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
 }
 
 /// The renames are durable only once the directory is flushed (Linux); elsewhere, or where
@@ -403,39 +414,54 @@ fn sync_dir(path: &Path) {
 }
 
 /// A process killed during a save leaves its temporary files behind: the file's
-/// (`.NAME.PID.tmp`) and its backups' (`.NAME.bak2.PID.tmp`). Left over for an hour, they
-/// belong to no save in progress (saves take seconds at most, on any machine of a shared
-/// drive), so the next save of the file removes them.
+/// (`.NAME.PID@HOST.tmp`) and its backups' (`.NAME.bak2.PID@HOST.tmp`). The next save of the
+/// file removes those of a process of this computer that is gone (where the system says:
+/// Linux), and any left for an hour: saves take seconds at most, so an older one belongs to
+/// no save under way, on any machine of a shared drive. Older builds named theirs without
+/// `@HOST`; those go by age alone.
 fn remove_old_temp_files(path: &Path) {
     let prefix = format!(".{}.", file_name(path));
     let Ok(entries) = std::fs::read_dir(dir_of(path)) else {
         return;
     };
-    let now = SystemTime::now();
+    let (now, host) = (SystemTime::now(), this_host());
     for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let is_ours = file_name
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".tmp"))
-            .map(|rest| {
-                rest.rsplit_once('.')
-                    .map_or(("", rest), |(b, pid)| (b, pid))
-            })
-            .is_some_and(|(backup, pid)| {
-                let is_backup = backup.is_empty()
-                    || backup
-                        .strip_prefix("bak")
-                        .is_some_and(|k| k.chars().all(|c| c.is_ascii_digit()));
-                is_backup && !pid.is_empty() && pid.chars().all(|c| c.is_ascii_digit())
-            });
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some((pid, made_on)) = temp_owner(&name, &prefix) else {
+            continue;
+        };
+        let owner_gone = made_on == Some(host.as_str())
+            && pid != std::process::id()
+            && super::lock::process_alive(pid, None) == Some(false);
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|m| now.duration_since(m).ok())
             .is_some_and(|age| age > Duration::from_secs(3600));
-        if is_ours && old {
+        if owner_gone || old {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// The process (and computer, where named) that made `name`, if it is a temporary file of a
+/// save of the file whose names start with `prefix` (`.NAME.`).
+fn temp_owner<'a>(name: &'a str, prefix: &str) -> Option<(u32, Option<&'a str>)> {
+    let rest = name.strip_prefix(prefix)?.strip_suffix(".tmp")?;
+    let (backup, owner) = rest.rsplit_once('.').unwrap_or(("", rest));
+    let of_backup = backup
+        .strip_prefix("bak")
+        .is_some_and(|k| k.chars().all(|c| c.is_ascii_digit()));
+    if !(backup.is_empty() || of_backup) {
+        return None;
+    }
+    let (pid, host) = match owner.split_once('@') {
+        Some((pid, host)) => (pid, Some(host)),
+        None => (owner, None),
+    };
+    if pid.is_empty() || !pid.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((pid.parse().ok()?, host))
 }
