@@ -693,6 +693,11 @@ fn survey(
         Ok(d) => d,
         Err(code) => return code,
     };
+    // Before the responses are written: a master that cannot record them stops the survey.
+    if let Err(e) = shinchoku::store::disk::check_writable(input) {
+        eprintln!("shinchoku: {e}");
+        return ExitCode::FAILURE;
+    }
     let formats = match format {
         SurveyFormatArg::Ron => Formats::Ron,
         SurveyFormatArg::Xlsx => Formats::Workbook,

@@ -207,3 +207,35 @@ fn a_read_only_report_is_not_overwritten_by_a_command_even_with_force() {
         assert_eq!(std::fs::read(&out).unwrap(), before, "{args:?}");
     }
 }
+
+#[test]
+fn a_survey_of_a_read_only_master_sends_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let master = dir.path().join("master.ron");
+    let made = shinchoku()
+        .args(["import", SEED, "-o", arg(&master)])
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let mut permissions = std::fs::metadata(&master).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&master, permissions).unwrap();
+    let out = dir.path().join("照会");
+    let run = shinchoku()
+        .args(["survey", arg(&master), "-o", arg(&out)])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "shinchoku: {}: the file is read-only",
+            master.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        !out.exists(),
+        "no response sent that the master could not record"
+    );
+}

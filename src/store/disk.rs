@@ -286,6 +286,19 @@ pub fn write_keeping_backups_with(
     Ok(Fingerprint::of(bytes, modified))
 }
 
+/// Refuses, as a save would, a file that is there and read-only for this user: for a command
+/// that does other work before saving (a survey writes its responses first).
+pub fn check_writable(path: &Path) -> Result<(), WriteError> {
+    match metadata_if_there(path) {
+        Ok(Some(meta)) if super::permissions::is_read_only(path, &meta) => {
+            Err(WriteError::ReadOnly {
+                path: path.to_path_buf(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 fn metadata_if_there(path: &Path) -> io::Result<Option<std::fs::Metadata>> {
     match std::fs::metadata(path) {
         Ok(meta) => Ok(Some(meta)),
