@@ -118,7 +118,8 @@ pub(super) fn stage(
 }
 
 /// Renames each staged version over its backup, the oldest generation first, so that what a
-/// rename replaces is already in the generation after it: a version is never without a name.
+/// rename replaces is already in the generation after it (but for the oldest version, which
+/// the save drops): a version it keeps is never without a name.
 pub(super) fn move_into_place(
     staged: &[Staged],
     step: &mut dyn FnMut(WriteStep) -> io::Result<()>,

@@ -16,10 +16,11 @@
 //!    (`.NAME.bak2.PID@HOST.tmp`): a hard link, or a copy where the file system has none. Only
 //!    new names: a failure removes them and leaves everything as it was.
 //! 3. Those are renamed over the backups, the oldest first: `.bak3` (the oldest version is
-//!    dropped here, the only place one is), then `.bak2`, then `.bak`. What each rename
-//!    replaces is already in the backup after it, so every version the save keeps has a name
-//!    at every instant: a stop between two renames leaves one version under two adjacent
-//!    names, never a hole.
+//!    dropped here, and only here: the file and its backups are one name short of holding
+//!    the new version beside all the old ones, and this is the first step that changes one of
+//!    them), then `.bak2`, then `.bak`, each replacing a version the rename before already put
+//!    in the backup after it. So every version the save keeps has a name at every instant: a
+//!    stop between two renames leaves one version under two adjacent names, never a hole.
 //! 4. The temporary file is renamed over the file: the one instant the file changes, from
 //!    the old content whole to the new whole.
 //!
