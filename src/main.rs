@@ -10,6 +10,9 @@ use shinchoku::lang::{Describe, Lang, say};
 use shinchoku::print::pdf::Tagging;
 use shinchoku::print::{KeepTogether, PageSetup, Paper, PrintJob};
 use shinchoku::summary::ReportSummary;
+// Output that leaves a closed pipe quietly (`shinchoku check big.ron | head -1`): see
+// `shinchoku::console`.
+use shinchoku::{console_eprintln as eprintln, console_print as print, console_println as println};
 
 #[derive(Parser)]
 #[command(
@@ -234,6 +237,10 @@ const UNREADABLE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    shinchoku::console::exit_code(run(cli))
+}
+
+fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Import {
             report,
@@ -301,7 +308,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+                    eprintln!("shinchoku: {e}");
                     ExitCode::FAILURE
                 }
             }
@@ -399,7 +406,7 @@ fn import(input: &Path, output: &Path) -> ExitCode {
         eprintln!("warning: {}: {w}", input.display());
     }
     if let Err(e) = shinchoku::store::save(output, &opened.report) {
-        eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+        eprintln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
     let r = &opened.report;
@@ -615,7 +622,7 @@ fn rollover(input: &Path, output: &Path, to: ToArg) -> ExitCode {
         }
     };
     if let Err(e) = shinchoku::store::save(output, &next) {
-        eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+        eprintln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
     let as_of = next.as_of();
@@ -690,6 +697,11 @@ fn survey(
         Ok(d) => d,
         Err(code) => return code,
     };
+    // Before the responses are written: a master that cannot record them stops the survey.
+    if let Err(e) = shinchoku::store::disk::check_writable(input) {
+        eprintln!("shinchoku: {e}");
+        return ExitCode::FAILURE;
+    }
     let formats = match format {
         SurveyFormatArg::Ron => Formats::Ron,
         SurveyFormatArg::Xlsx => Formats::Workbook,

@@ -212,6 +212,13 @@ impl DocState {
                 }
             }
             FileCommand::SaveForced(path) => self.save_with(&path, SaveOptions::FORCE, lang),
+            FileCommand::SaveOverReadOnly { path, options } => {
+                let options = SaveOptions {
+                    overwrite_read_only: true,
+                    ..options
+                };
+                self.save_with(&path, options, lang)
+            }
             FileCommand::TakeOverLock => match self.doc.take_over_lock() {
                 Ok(()) => notice(t.lock_taken_over.to_string()),
                 Err(e) => error(t.save_failed, e.describe(lang)),
@@ -326,8 +333,8 @@ impl DocState {
         self.save_with(path, SaveOptions::default(), lang)
     }
 
-    /// Saves; a file changed on disk or held by another Shinchoku is never overwritten without
-    /// asking: the dialog offers what can be done.
+    /// Saves; a file changed on disk, held by another Shinchoku or read-only is never
+    /// overwritten without asking: the dialog offers what can be done.
     fn save_with(&mut self, path: &Path, options: SaveOptions, lang: Lang) -> FollowUps {
         let t = lang.texts();
         match self.doc.save_to_with(path, options) {
@@ -345,6 +352,11 @@ impl DocState {
                 let dialog = match e {
                     SaveError::ChangedOnDisk { .. } => Dialog::ChangedOnDisk { path, message },
                     SaveError::Locked { .. } => Dialog::LockedOnSave { path, message },
+                    SaveError::ReadOnly { .. } => Dialog::ReadOnlyOnSave {
+                        path,
+                        message,
+                        options,
+                    },
                     SaveError::Io { .. } => Dialog::Error {
                         title: t.save_failed.into(),
                         message,
