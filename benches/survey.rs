@@ -6,9 +6,8 @@
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use shinchoku::document::{Document, Origin};
-use shinchoku::edit::Intent;
 use shinchoku::model::{Report, Side, entry_text};
-use shinchoku::survey::send::{Formats, write_responses};
+use shinchoku::survey::send::{Formats, Survey, write_responses};
 use shinchoku::survey::{self, collect::collect_files};
 use shinchoku::synthetic::{large_report, with_divisions};
 
@@ -20,22 +19,30 @@ fn master() -> Report {
         Origin::Sample,
         Vec::new(),
     );
-    let divisions = survey::divisions(&doc.report);
-    let at = NaiveDate::from_ymd_opt(2017, 10, 2)
-        .and_then(|d| d.and_hms_opt(9, 0, 0))
-        .expect("a real date");
-    doc.perform(Intent::MarkSent {
-        divisions,
-        at,
-        due: NaiveDate::from_ymd_opt(2017, 10, 13),
-    })
-    .expect("marking sent applies");
+    let at = sent_at();
+    let plan = Survey::new(&doc.report, due(), "", at.date()).expect("a survey to send");
+    doc.perform(plan.intent(at)).expect("marking sent applies");
     doc.report
+}
+
+fn sent_at() -> chrono::NaiveDateTime {
+    NaiveDate::from_ymd_opt(2017, 10, 2)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .expect("a real date")
+}
+
+fn due() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2017, 10, 13)
+}
+
+/// The survey as the master recorded it (the same tokens).
+fn survey_of(master: &Report) -> Survey {
+    Survey::new(master, due(), "", sent_at().date()).expect("a survey to send")
 }
 
 fn send(c: &mut Criterion) {
     let master = master();
-    let due = NaiveDate::from_ymd_opt(2017, 10, 13);
+    let plan = survey_of(&master);
     let mut group = c.benchmark_group("survey_send_1000_initiatives_50_divisions");
     group.sample_size(10);
     for (name, formats) in [
@@ -46,7 +53,7 @@ fn send(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 let dir = tempfile::tempdir().expect("a temporary directory");
-                let sent = write_responses(&master, dir.path(), formats, due, "")
+                let sent = write_responses(&master, dir.path(), formats, &plan)
                     .expect("responses are written");
                 assert!(sent.len() >= DIVISIONS);
             })
@@ -58,8 +65,8 @@ fn send(c: &mut Criterion) {
 fn collect(c: &mut Criterion) {
     let master = master();
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let due = NaiveDate::from_ymd_opt(2017, 10, 13);
-    write_responses(&master, dir.path(), Formats::Both, due, "").expect("responses are written");
+    write_responses(&master, dir.path(), Formats::Both, &survey_of(&master))
+        .expect("responses are written");
     let mut ron_answers = Vec::new();
     for division in survey::divisions(&master) {
         let path = dir.path().join(survey::file_name(&division, "ron"));

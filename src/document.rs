@@ -62,6 +62,9 @@ pub enum SaveError {
         path: PathBuf,
         holder: Box<LockHolder>,
     },
+    /// The file is read-only for this user: overwrite it anyway
+    /// ([`SaveOptions::overwrite_read_only`]) or save under another name.
+    ReadOnly { path: PathBuf },
     /// The file (or its backup) cannot be read or written.
     Io {
         path: PathBuf,
@@ -94,6 +97,9 @@ impl Describe for SaveError {
                     holder.describe(lang)
                 ),
             ),
+            SaveError::ReadOnly { path } => {
+                store::disk::WriteError::ReadOnly { path: path.clone() }.describe(lang)
+            }
             SaveError::Io { path, error } => say(
                 lang,
                 format!("{}: 保存できません: {error}", path.display()),
@@ -118,13 +124,18 @@ pub struct SaveOptions {
     pub overwrite_changed: bool,
     /// Take over a lock another Shinchoku holds.
     pub take_over_lock: bool,
+    /// Replace a file this user may not write (it stays read-only). Not part of `--force`:
+    /// whoever made the file read-only meant it, unlike a lock left by a colleague's window.
+    pub overwrite_read_only: bool,
 }
 
 impl SaveOptions {
-    /// Both: what `--force` means on the command line.
+    /// Overwrite a changed file and take over the lock: what `--force` means on the command
+    /// line.
     pub const FORCE: SaveOptions = SaveOptions {
         overwrite_changed: true,
         take_over_lock: true,
+        overwrite_read_only: false,
     };
 }
 
@@ -272,8 +283,8 @@ impl Document {
     }
 
     /// Saves to `path`, keeping backups of what it replaces. Refused, with nothing written,
-    /// when the document's own file changed on disk since it was read, or when another
-    /// Shinchoku holds the file's lock.
+    /// when the document's own file changed on disk since it was read, when another
+    /// Shinchoku holds the file's lock, or when the file is read-only.
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
         self.save_to_with(path, SaveOptions::default())
     }
@@ -334,10 +345,15 @@ impl Document {
                 }
             }
         }
+        let read_only = if options.overwrite_read_only {
+            store::disk::ReadOnly::Replace
+        } else {
+            store::disk::ReadOnly::Refuse
+        };
         let fingerprint =
-            store::save_with_fingerprint(path, &self.report).map_err(|error| SaveError::Io {
-                path: path.to_path_buf(),
-                error,
+            store::save_with_fingerprint(path, &self.report, read_only).map_err(|e| match e {
+                store::disk::WriteError::ReadOnly { path } => SaveError::ReadOnly { path },
+                store::disk::WriteError::Io { path, error } => SaveError::Io { path, error },
             })?;
         self.origin = Origin::File(path.to_path_buf());
         self.disk = Some(fingerprint);

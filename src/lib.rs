@@ -4,6 +4,7 @@
 //! files) → the [`model`] → views → edit intents → the model → a file. Nothing outside `app`
 //! knows about egui; the window is the `gui` feature.
 
+pub mod console;
 pub mod import;
 pub mod lang;
 pub mod model;

@@ -6,11 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use shinchoku::document::{Document, SaveOptions};
-use shinchoku::edit::Intent;
 use shinchoku::lang::{Describe, Lang, say};
 use shinchoku::print::pdf::Tagging;
 use shinchoku::print::{KeepTogether, PageSetup, Paper, PrintJob};
 use shinchoku::summary::ReportSummary;
+// Output that leaves a closed pipe quietly (`shinchoku check big.ron | head -1`): see
+// `shinchoku::console`.
+use shinchoku::{console_eprintln as eprintln, console_print as print, console_println as println};
 
 #[derive(Parser)]
 #[command(
@@ -141,6 +143,9 @@ enum Command {
         /// The office's note to the divisions (shown in the response and the workbook).
         #[arg(long, default_value = "")]
         note: String,
+        /// The day it is sent (default: today); the due date may not be before it.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
         /// Rewrite REPORT.ron even when another Shinchoku has it open.
         #[arg(long)]
         force: bool,
@@ -232,6 +237,10 @@ const UNREADABLE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    shinchoku::console::exit_code(run(cli))
+}
+
+fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Import {
             report,
@@ -245,8 +254,9 @@ fn main() -> ExitCode {
             due,
             format,
             note,
+            today,
             force,
-        }) => survey(&report, &output, due, format, &note, force),
+        }) => survey(&report, &output, due, format, &note, today, force),
         Some(Command::Collect {
             report,
             answers,
@@ -298,7 +308,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+                    eprintln!("shinchoku: {e}");
                     ExitCode::FAILURE
                 }
             }
@@ -396,7 +406,7 @@ fn import(input: &Path, output: &Path) -> ExitCode {
         eprintln!("warning: {}: {w}", input.display());
     }
     if let Err(e) = shinchoku::store::save(output, &opened.report) {
-        eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+        eprintln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
     let r = &opened.report;
@@ -612,7 +622,7 @@ fn rollover(input: &Path, output: &Path, to: ToArg) -> ExitCode {
         }
     };
     if let Err(e) = shinchoku::store::save(output, &next) {
-        eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+        eprintln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
     let as_of = next.as_of();
@@ -679,38 +689,52 @@ fn survey(
     due: Option<chrono::NaiveDate>,
     format: SurveyFormatArg,
     note: &str,
+    today: Option<chrono::NaiveDate>,
     force: bool,
 ) -> ExitCode {
-    use shinchoku::survey::send::{Formats, write_responses};
+    use shinchoku::survey::send::{Formats, Survey, remove_written, write_responses};
     let mut doc = match open_master(input) {
         Ok(d) => d,
         Err(code) => return code,
     };
+    // Before the responses are written: a master that cannot record them stops the survey.
+    if let Err(e) = shinchoku::store::disk::check_writable(input) {
+        eprintln!("shinchoku: {e}");
+        return ExitCode::FAILURE;
+    }
     let formats = match format {
         SurveyFormatArg::Ron => Formats::Ron,
         SurveyFormatArg::Xlsx => Formats::Workbook,
         SurveyFormatArg::Both => Formats::Both,
     };
-    let sent = match write_responses(&doc.report, dir, formats, due, note) {
+    let clock = chrono::Local::now().naive_local();
+    let now = today.map_or(clock, |d| d.and_time(clock.time()));
+    let plan = match Survey::new(&doc.report, due, note, now.date()) {
+        Ok(plan) => plan,
+        Err(why) => {
+            eprintln!("shinchoku: {}", why.describe(Lang::En));
+            return ExitCode::FAILURE;
+        }
+    };
+    let sent = match write_responses(&doc.report, dir, formats, &plan) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("shinchoku: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let divisions = shinchoku::survey::divisions(&doc.report);
-    let at = chrono::Local::now().naive_local();
-    if let Err(e) = doc.perform(Intent::MarkSent {
-        divisions: divisions.clone(),
-        at,
-        due,
-    }) {
+    // Recorded in the master, or taken back: no response goes out that the master does not
+    // record.
+    if let Err(e) = doc.perform(plan.intent(now)) {
+        remove_written(&sent);
         eprintln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
     if let Err(code) = save_master(&mut doc, input, force) {
+        remove_written(&sent);
         return code;
     }
+    let divisions = &plan.to;
     for s in &sent {
         println!("{}\t{}", s.division, s.path.display());
     }

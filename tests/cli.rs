@@ -493,6 +493,8 @@ fn survey_writes_a_response_per_division_and_records_it_in_the_master() {
         out.to_str().unwrap(),
         "--due",
         "2017-10-13",
+        "--today",
+        "2017-10-02",
         "--note",
         "10月13日までに回答願います",
     ]);

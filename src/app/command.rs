@@ -332,6 +332,12 @@ pub enum FileCommand {
     /// Save over a file that changed on disk since it was read (上書き), or whose lock another
     /// Shinchoku holds (引き継いで保存): the user confirmed.
     SaveForced(PathBuf),
+    /// Save over a read-only file (it stays read-only): the user chose to, after a save with
+    /// `options` was refused for it.
+    SaveOverReadOnly {
+        path: PathBuf,
+        options: crate::document::SaveOptions,
+    },
     /// Take over the lock of the open file (its holder is gone, the user says).
     TakeOverLock,
     /// Read the open file again, dropping the changes (after the unsaved-changes question).

@@ -407,7 +407,11 @@ impl ShinchokuApp {
                 }
                 follow
             }
-            AppCommand::File(save @ (FileCommand::SaveTo(_) | FileCommand::SaveForced(_))) => {
+            AppCommand::File(
+                save @ (FileCommand::SaveTo(_)
+                | FileCommand::SaveForced(_)
+                | FileCommand::SaveOverReadOnly { .. }),
+            ) => {
                 let follow = self.doc.handle_file(save, lang);
                 self.saved();
                 follow

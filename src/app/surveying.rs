@@ -109,24 +109,27 @@ impl ShinchokuApp {
             return error(t.survey_failed, t.survey_not_master.into());
         }
         let due = parse_due(&form.due);
-        match survey::send::write_responses(report, dir, form.formats, due, &form.note) {
+        let now = Local::now().naive_local();
+        let plan = match survey::send::Survey::new(report, due, &form.note, now.date()) {
+            Ok(plan) => plan,
+            Err(why) => return error(t.survey_failed, why.describe(lang)),
+        };
+        match survey::send::write_responses(report, dir, form.formats, &plan) {
             Ok(sent) => {
-                let mut divisions: Vec<String> = sent.iter().map(|s| s.division.clone()).collect();
-                divisions.dedup();
-                let count = divisions.len();
-                let at = Local::now().naive_local();
-                let mut follow = self
-                    .doc
-                    .perform(Intent::MarkSent { divisions, at, due }, lang);
-                follow.push(
+                if let Err(e) = self.doc.perform_or_fail(plan.intent(now)) {
+                    // Not recorded: the files are taken back, so none goes out unrecorded.
+                    survey::send::remove_written(&sent);
+                    return error(t.survey_failed, e.describe(lang));
+                }
+                vec![
                     DialogCommand::Notice(format!(
-                        "{} ({count}): {}",
+                        "{} ({}): {}",
                         t.survey_sent,
+                        plan.to.len(),
                         dir.display()
                     ))
                     .into(),
-                );
-                follow
+                ]
             }
             Err(e) => error(t.survey_failed, e.describe(lang)),
         }

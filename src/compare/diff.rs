@@ -901,7 +901,8 @@ impl<'a> Cx<'a> {
                 results.push((x, y));
             }
             let aspects = aspects(x, y);
-            if !aspects.is_empty() {
+            // Every aspect is read from the text: the same text is no change.
+            if !aspects.is_empty() && x.text != y.text {
                 self.push(
                     Some(x.id),
                     Some(y.id),

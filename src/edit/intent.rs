@@ -102,11 +102,13 @@ pub enum Intent {
         result: Id,
         plan: Id,
     },
-    /// The survey was sent to these 担当課 (照会), due then (`None` keeps a due date set).
+    /// The survey was sent to these 担当課 (照会), due then (`None` keeps a due date set),
+    /// with these tokens (by division; a division not named keeps the token it has).
     MarkSent {
         divisions: Vec<String>,
         at: NaiveDateTime,
         due: Option<NaiveDate>,
+        tokens: std::collections::BTreeMap<String, String>,
     },
     /// 差戻し: the division's answer is sent back for correction, with a note.
     SendBack {
@@ -309,7 +311,12 @@ impl Intent {
                     reports,
                 }
             }
-            Intent::MarkSent { divisions, at, due } => {
+            Intent::MarkSent {
+                divisions,
+                at,
+                due,
+                tokens,
+            } => {
                 let edits: Vec<Edit> = divisions
                     .into_iter()
                     .filter_map(|d| {
@@ -318,6 +325,9 @@ impl Intent {
                         record.sent = Some(at);
                         if due.is_some() {
                             record.due = due;
+                        }
+                        if let Some(token) = tokens.get(&d) {
+                            record.token = Some(token.clone());
                         }
                         (old.as_ref() != Some(&record)).then_some(Edit::SetDivisionSurvey {
                             division: d,
@@ -331,10 +341,18 @@ impl Intent {
                 Edit::Batch(edits)
             }
             Intent::SendBack { division, at, note } => {
-                let mut record = report
+                // Only an answer can be sent back, and only with a reason to correct it (a
+                // reminder to one who has not answered is another thing, 督促).
+                let Some(mut record) = report
                     .survey_of(&division)
+                    .filter(|s| s.received.is_some())
                     .cloned()
-                    .unwrap_or_else(|| DivisionSurvey::new(&division));
+                else {
+                    return Err(EditError::NotAnswered { division });
+                };
+                if note.trim().is_empty() {
+                    return Err(EditError::NoReason { division });
+                }
                 record.sent_back = Some(SentBack { at, note });
                 Edit::SetDivisionSurvey {
                     division,

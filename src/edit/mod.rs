@@ -156,6 +156,14 @@ pub enum EditError {
         stage: usize,
         rule: Box<crate::model::validate::Rule>,
     },
+    /// 差戻し of a division that has not answered.
+    NotAnswered {
+        division: String,
+    },
+    /// 差戻し without a reason.
+    NoReason {
+        division: String,
+    },
     /// The open report is a response for `division`, and the edit reaches beyond its results.
     OutOfScope {
         division: String,
@@ -323,6 +331,16 @@ impl Describe for EditError {
                     ),
                 )
             }
+            EditError::NotAnswered { division } => say(
+                lang,
+                format!("{division}はまだ回答していません。差戻しできるのは回答だけです"),
+                format!("{division} has not answered: only an answer can be sent back"),
+            ),
+            EditError::NoReason { division } => say(
+                lang,
+                format!("{division}への差戻しの理由を書いてください"),
+                format!("say why {division}'s answer is sent back"),
+            ),
             EditError::OutOfScope { division, reason } => say(
                 lang,
                 format!(
@@ -350,8 +368,34 @@ fn missing(what: Thing, id: Id) -> EditError {
     EditError::Missing { what, id }
 }
 
-/// Applies an edit and returns its inverse. On error the report is unchanged.
+/// Applies an edit and returns its inverse. On error the report is unchanged. An edit of a
+/// sub-item also writes its parent's text again, which holds the sub-items' texts as written
+/// (what the report table, the workbook and the CSV show); its inverse gives the parent back
+/// whole, so that undoing restores the text exactly as it was written.
 pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
+    let Some(old_parent) = sub_item_parent(report, &edit).and_then(|p| report.entry(p).cloned())
+    else {
+        return apply_here(report, edit);
+    };
+    apply_here(report, edit)?;
+    let old_subs: Vec<String> = old_parent.subs.iter().map(|s| s.text.clone()).collect();
+    if let Some(entry) = report.entry_mut(old_parent.id) {
+        entry.text = crate::model::entry_text::text_with_subs(entry, &old_subs);
+    }
+    Ok(Edit::ReplaceEntry { entry: old_parent })
+}
+
+/// The entry whose sub-items this edit changes, if it changes sub-items.
+fn sub_item_parent(report: &Report, edit: &Edit) -> Option<Id> {
+    match edit {
+        Edit::InsertEntry { parent, .. } => *parent,
+        Edit::RemoveEntry { id } | Edit::MoveEntry { id, .. } => report.entry_place(*id)?.parent,
+        Edit::ReplaceEntry { entry } => report.entry_place(entry.id)?.parent,
+        _ => None,
+    }
+}
+
+fn apply_here(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
     Ok(match edit {
         Edit::InsertEntry {
             topic,

@@ -255,7 +255,7 @@ fn period_of(title: &str, actual_heading: &str) -> Option<Period> {
 fn in_sheet(sheet: &str, columns: &HashMap<usize, Vec<Option<usize>>>, at: Location) -> Location {
     let Some(row) = at.row else {
         return Location {
-            sheet: Some(sheet.to_string()),
+            sheet: Some(sheet.into()),
             ..at
         };
     };
@@ -268,7 +268,8 @@ fn in_sheet(sheet: &str, columns: &HashMap<usize, Vec<Option<usize>>>, at: Locat
         row: Some(row),
         field: column,
         field_name: at.field_name,
-        sheet: Some(sheet.to_string()),
+        sheet: Some(sheet.into()),
+        entry: at.entry,
     }
 }
 

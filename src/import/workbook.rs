@@ -114,7 +114,7 @@ pub fn import_workbook(
         if k != index && !other.years.is_empty() {
             warnings.push(Warning::new(
                 Location {
-                    sheet: Some(names[*k].clone()),
+                    sheet: Some(names[*k].as_str().into()),
                     ..Location::default()
                 },
                 WarningKind::OtherReportSheet {

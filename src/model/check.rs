@@ -1,28 +1,20 @@
-//! Checks of a report as it stands (after edits or when opened from a file): what a user should
-//! be told about, such as month expressions that could not be read.
+//! Checks of a report as it stands (after edits, when opened from a file, or an answer's
+//! results before they are taken in): what a user should be told about — month expressions
+//! that could not be read, results dated outside the report's period — each naming the entry.
 
-use super::diag::{Location, Warning, WarningKind};
-use super::{Entry, Report};
+use std::collections::HashSet;
+
+use super::diag::{EntryAt, Location, Warning, WarningKind};
+use super::months::{TimingKind, parse_timing};
+use super::{Entry, Id, Initiative, Report, Side, Topic};
 
 pub fn warnings(report: &Report) -> Vec<Warning> {
+    let earlier = earlier_results(report);
     let mut out = Vec::new();
     for i in report.initiatives() {
         for t in &i.topics {
-            for (side, list) in [("年次計画", &t.plan), ("実績", &t.actual)] {
-                let mut stack: Vec<&Entry> = list.iter().collect();
-                while let Some(e) = stack.pop() {
-                    if e.unreadable_when() {
-                        let expression = e.when.clone().unwrap_or_default();
-                        let reason = super::months::parse_timing(&expression)
-                            .err()
-                            .map_or_else(String::new, |e| e.reason);
-                        out.push(Warning::new(
-                            Location::named(format!("initiative {} {side}", i.number)),
-                            WarningKind::UnreadableMonths { expression, reason },
-                        ));
-                    }
-                    stack.extend(e.subs.iter());
-                }
+            for side in [Side::Plan, Side::Actual] {
+                out.extend(list_warnings(report, &earlier, i, t, side, t.entries(side)));
             }
         }
     }
@@ -35,4 +27,81 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
         ));
     }
     out
+}
+
+/// Results an earlier period of this fiscal year reported (they keep that period's months).
+pub fn earlier_results(report: &Report) -> HashSet<Id> {
+    report
+        .history
+        .iter()
+        .filter(|p| p.fiscal_year == report.fiscal_year)
+        .flat_map(|p| p.results.iter().copied())
+        .collect()
+}
+
+/// The warnings about one list of a topic (sub-items included): what `check` says, and what the
+/// review of an answer says about the results it brings.
+pub fn list_warnings(
+    report: &Report,
+    earlier: &HashSet<Id>,
+    initiative: &Initiative,
+    topic: &Topic,
+    side: Side,
+    list: &[Entry],
+) -> Vec<Warning> {
+    let at = || {
+        Location::entry(EntryAt {
+            initiative: initiative.number.clone(),
+            topic: topic.heading.clone(),
+            side,
+        })
+    };
+    let mut out = Vec::new();
+    for top in list {
+        if side == Side::Actual && earlier.contains(&top.id) {
+            continue;
+        }
+        let mut stack = vec![top];
+        while let Some(e) = stack.pop() {
+            if let Some(kind) = unreadable(e).or_else(|| outside_period(report, side, e)) {
+                out.push(Warning::new(at(), kind));
+            }
+            stack.extend(e.subs.iter().rev());
+        }
+    }
+    out
+}
+
+fn unreadable(e: &Entry) -> Option<WarningKind> {
+    let expression = e.when.clone()?;
+    let error = parse_timing(&expression).err()?;
+    e.timing.is_none().then(|| WarningKind::UnreadableMonths {
+        expression,
+        reason: error.problem,
+        entry: e.text.clone(),
+    })
+}
+
+/// A result done (not 予定) in named months outside the period: 「（10月）」 in a first-half
+/// report. `6月～` keeps going and is judged by its first month; 通年, 年度内 and 随時 name no
+/// month of their own.
+fn outside_period(report: &Report, side: Side, e: &Entry) -> Option<WarningKind> {
+    let timing = e.timing.as_ref()?;
+    if side != Side::Actual || timing.scheduled || timing.kind != TimingKind::Months {
+        return None;
+    }
+    let period = report.period.months();
+    let outside = if timing.open_end {
+        timing
+            .months
+            .first()
+            .is_some_and(|m| !period.contains_fiscal(m))
+    } else {
+        timing.months.intersect(period) != timing.months
+    };
+    outside.then(|| WarningKind::MonthsOutsidePeriod {
+        entry: e.text.clone(),
+        months: e.when.clone().unwrap_or_default(),
+        period: report.period,
+    })
 }

@@ -20,7 +20,39 @@ pub struct Location {
     pub field_name: Option<String>,
     /// The workbook sheet `row` and `field` are in; `None` for a text table.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
+    pub sheet: Option<Box<str>>,
+    /// In a report (not a file's rows): the initiative, topic and side an entry is written in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<Box<EntryAt>>,
+}
+
+/// Where an entry is written, as a user finds it: 取組4 <組織体制・運営の検討> 実績.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntryAt {
+    /// The initiative's number.
+    pub initiative: String,
+    pub topic: Option<String>,
+    pub side: crate::model::Side,
+}
+
+impl Describe for EntryAt {
+    fn describe(&self, lang: Lang) -> String {
+        let side = match (self.side, lang) {
+            (crate::model::Side::Plan, Lang::Ja) => "年次計画",
+            (crate::model::Side::Actual, Lang::Ja) => "実績",
+            (crate::model::Side::Plan, Lang::En) => "plan",
+            (crate::model::Side::Actual, Lang::En) => "results",
+        };
+        let topic = self
+            .topic
+            .as_ref()
+            .map_or_else(String::new, |t| format!(" <{t}>"));
+        say(
+            lang,
+            format!("取組{}{topic} {side}", self.initiative),
+            format!("initiative {}{topic}, {side}", self.initiative),
+        )
+    }
 }
 
 impl Location {
@@ -36,7 +68,7 @@ impl Location {
             row: Some(row),
             field: Some(field),
             field_name: Some(name.to_string()),
-            sheet: None,
+            ..Location::default()
         }
     }
 
@@ -46,7 +78,16 @@ impl Location {
             row: Some(row),
             field: Some(column),
             field_name: name.map(str::to_string),
-            sheet: Some(sheet.to_string()),
+            sheet: Some(sheet.into()),
+            entry: None,
+        }
+    }
+
+    /// An entry of a report, by initiative, topic and side.
+    pub fn entry(at: EntryAt) -> Location {
+        Location {
+            entry: Some(Box::new(at)),
+            ..Location::default()
         }
     }
 
@@ -55,7 +96,7 @@ impl Location {
     pub fn cell_name(&self) -> Option<String> {
         let sheet = self.sheet.as_ref()?;
         if self.row.is_none() && self.field.is_none() {
-            return Some(sheet.clone());
+            return Some(sheet.to_string());
         }
         let row = self.row.map(|r| r.to_string()).unwrap_or_default();
         let column = self.field.map(column_letters).unwrap_or_default();
@@ -98,6 +139,9 @@ impl Describe for Location {
             };
         }
         let mut parts = Vec::new();
+        if let Some(at) = &self.entry {
+            parts.push(at.describe(lang));
+        }
         if let Some(r) = self.row {
             parts.push(say(lang, format!("{r}行目"), format!("row {r}")));
         }
@@ -195,7 +239,22 @@ pub enum WarningKind {
     /// A month expression that could not be read; the entry keeps it as written.
     UnreadableMonths {
         expression: String,
-        reason: String,
+        reason: crate::model::months::MonthProblem,
+        /// The entry (or sub-item) it is written in, as written.
+        entry: String,
+    },
+    /// An answer workbook holds a topic in two rows (`rows`, 1-based): both rows' results
+    /// were taken (once, when they are the `same`).
+    TopicInTwoRows {
+        heading: String,
+        rows: [u32; 2],
+        same: bool,
+    },
+    /// A result (not 予定) whose months lie outside the report's period: taken as written.
+    MonthsOutsidePeriod {
+        entry: String,
+        months: String,
+        period: crate::model::Period,
     },
     /// Source text kept in the report because it could not be placed.
     SourceNotUnderstood {
@@ -390,11 +449,55 @@ impl Describe for WarningKind {
                 "no stage table with fiscal years found; the plan covers only the report's year"
                     .into(),
             ),
-            W::UnreadableMonths { expression, reason } => say(
+            W::UnreadableMonths {
+                expression,
+                reason,
+                entry,
+            } => say(
                 lang,
-                format!("時期「{expression}」が読めません（{reason}）。書かれたまま残しました"),
                 format!(
-                    "month expression 「{expression}」 not understood: {reason}; kept as written"
+                    "「{}」の時期「{expression}」が読めません（{}）。書かれたまま残しました",
+                    preview(entry),
+                    reason.describe(lang)
+                ),
+                format!(
+                    "「{}」: month expression 「{expression}」 not understood: {}; kept as \
+                     written",
+                    preview(entry),
+                    reason.describe(lang)
+                ),
+            ),
+            W::TopicInTwoRows {
+                heading,
+                rows: [a, b],
+                same,
+            } => match same {
+                true => say(
+                    lang,
+                    format!("見出し<{heading}>が{a}行目と{b}行目にあります。同じ実績なので1回だけ取り込みます"),
+                    format!("topic <{heading}> is in rows {a} and {b}, with the same results: taken once"),
+                ),
+                false => say(
+                    lang,
+                    format!("見出し<{heading}>が{a}行目と{b}行目にあります。両方の行の実績を取り込みます"),
+                    format!("topic <{heading}> is in rows {a} and {b}: the results of both rows are taken"),
+                ),
+            },
+            W::MonthsOutsidePeriod {
+                entry,
+                months,
+                period,
+            } => say(
+                lang,
+                format!(
+                    "「{}」の時期「{months}」は報告期間（{}）の外です。書かれたまま取り込みました",
+                    preview(entry),
+                    period.japanese()
+                ),
+                format!(
+                    "「{}」: 「{months}」 is outside the report's period ({}); taken as written",
+                    preview(entry),
+                    period.english()
                 ),
             ),
             W::SourceNotUnderstood { text } => say(

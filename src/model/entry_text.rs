@@ -69,6 +69,32 @@ fn rewrite_when(old: &Entry, new: Option<&str>) -> String {
                 );
             }
         }
+        // Inside a bracket beside a note (`（6月～、延べ3件）`): only the expression changes.
+        if let Some(pos) = text.rfind(w.as_str())
+            && bracket_groups(text)
+                .iter()
+                .any(|&(open, end)| open < pos && pos + w.len() < end)
+        {
+            let (mut from, mut to) = (pos, pos + w.len());
+            if new.is_none() {
+                // The separator that went with it goes too: `6月～、延べ3件` → `延べ3件`.
+                let sep = |c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '､');
+                match text[to..].chars().next() {
+                    Some(c) if sep(c) => to += c.len_utf8(),
+                    _ => {
+                        if let Some(c) = text[..from].chars().next_back().filter(|&c| sep(c)) {
+                            from -= c.len_utf8();
+                        }
+                    }
+                }
+            }
+            return format!(
+                "{}{}{}",
+                &text[..from],
+                new.unwrap_or_default(),
+                &text[to..]
+            );
+        }
         // Written without brackets (an era date range at the end).
         if let Some(pos) = text.rfind(w.as_str()) {
             let replacement = new.map_or(String::new(), |n| format!("({n})"));
@@ -122,6 +148,53 @@ pub fn compose_text(entry: &Entry) -> String {
     text
 }
 
+/// The text of an entry whose sub-items changed (edited, added, removed, moved): the head,
+/// the separators between sub-items and what follows them (notes) stay as written, the
+/// sub-items' texts are the new ones. `old_subs` are the sub-items' texts as `text` holds them;
+/// when `text` does not hold them in order (a file written by other means), it is composed
+/// again from the entry's parts.
+pub fn text_with_subs(entry: &Entry, old_subs: &[String]) -> String {
+    let text = entry.text.as_str();
+    let new_subs: Vec<&str> = entry.subs.iter().map(|s| s.text.as_str()).collect();
+    // Where each old sub-item stands, found from the end: the head before them may repeat one.
+    let mut spans = Vec::with_capacity(old_subs.len());
+    let mut end = text.len();
+    for sub in old_subs.iter().rev() {
+        match text[..end].rfind(sub.as_str()) {
+            Some(at) if !sub.is_empty() => {
+                spans.push((at, at + sub.len()));
+                end = at;
+            }
+            _ => return compose_text(entry),
+        }
+    }
+    spans.reverse();
+    let Some((&(first, _), &(_, last))) = spans.first().zip(spans.last()) else {
+        // No sub-item before: the new ones go after the head, before any ※ note.
+        let (body, _) = split_notes(text);
+        let mut out = body.to_string();
+        for sub in &new_subs {
+            out.push(' ');
+            out.push_str(sub);
+        }
+        out.push_str(&text[body.len()..]);
+        return out;
+    };
+    let separators: Vec<&str> = spans.windows(2).map(|w| &text[w[0].1..w[1].0]).collect();
+    let mut out = text[..first].to_string();
+    for (k, sub) in new_subs.iter().enumerate() {
+        if k > 0 {
+            out.push_str(separators.get(k - 1).copied().unwrap_or(" "));
+        }
+        out.push_str(sub);
+    }
+    if new_subs.is_empty() {
+        out.truncate(out.trim_end().len());
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 pub fn with_counts(old: &Entry, counts: Vec<Count>) -> Entry {
     let mut entry = Entry {
         counts: counts.into(),
@@ -162,13 +235,18 @@ pub fn read_entry(text: &str, bullet: bool, problems: &mut Vec<WarningKind>) -> 
     entry
 }
 
-/// `本文 ※注記 ※注記`: a `※` at the start or after white space starts a note.
+/// `本文 ※注記 ※注記`: a `※` at the start or after white space, outside brackets, starts a
+/// note (one inside a bracket, `(7月 ※回答率8割)`, is part of that bracket).
 fn split_notes(text: &str) -> (&str, Vec<String>) {
     let mut marks = Vec::new();
     let mut prev_space = true;
+    let mut depth = 0usize;
     for (i, c) in text.char_indices() {
-        if c == '※' && prev_space {
-            marks.push(i);
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            '※' if prev_space && depth == 0 => marks.push(i),
+            _ => {}
         }
         prev_space = c.is_whitespace();
     }
@@ -218,22 +296,19 @@ fn split_sub_items(body: &str) -> Vec<&str> {
     pieces
 }
 
-/// Byte offsets just after each month bracket that ends a sub-item.
+/// Byte offsets just after each month bracket that ends a sub-item, with any brackets written
+/// right after it (`…周知(6月)（参加職員312名） 次の小項目(7月)`): the chunk ends at white space,
+/// `、` or the end.
 fn chunk_ends(body: &str) -> Vec<usize> {
+    let groups = bracket_groups(body);
     let mut ends = Vec::new();
-    for (close, c) in body.char_indices() {
-        if c != ')' && c != '）' {
-            continue;
-        }
-        let after = close + c.len_utf8();
-        let next = body[after..].chars().next();
-        if !next.is_none_or(|n| n.is_whitespace() || n == '、') {
-            continue;
-        }
-        if let Some(open) = matching_open(&body[..after])
-            && looks_like_timing(&body[open..after])
-        {
-            ends.push(after);
+    let mut run_has_months = false;
+    for (k, &g) in groups.iter().enumerate() {
+        let joined = k > 0 && groups[k - 1].1 == g.0;
+        run_has_months = (joined && run_has_months) || looks_like_timing(inside(body, g));
+        let next = body[g.1..].chars().next();
+        if run_has_months && next.is_none_or(|n| n.is_whitespace() || n == '、') {
+            ends.push(g.1);
         }
     }
     ends
@@ -289,9 +364,44 @@ fn matching_open(s: &str) -> Option<usize> {
     None
 }
 
-/// One piece: label, then trailing brackets read from the end — the month expression and any
-/// counts. Without a bracketed month, an era date range at the end is read instead
-/// (`実施期間 平成 29 年6月1日～平成 29 年9月 29 日`).
+/// The top-level bracket groups of `s`, `(…)` or `（…）`, as byte ranges (the brackets
+/// included); a bracket left open runs to the end and is not a group.
+fn bracket_groups(s: &str) -> Vec<(usize, usize)> {
+    let mut groups = Vec::new();
+    let mut depth = 0usize;
+    let mut open = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '（' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+            }
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    groups.push((open, i + c.len_utf8()));
+                }
+            }
+            _ => {}
+        }
+    }
+    groups
+}
+
+/// The text inside a bracket group.
+fn inside(s: &str, (open, end): (usize, usize)) -> &str {
+    let first = s[open..].chars().next().map_or(1, char::len_utf8);
+    let last = s[..end].chars().next_back().map_or(1, char::len_utf8);
+    &s[open + first..end - last]
+}
+
+/// One piece: the month bracket wherever it stands — the last bracket that reads as a month
+/// expression — with the counts beside it; the text before it is the label, and brackets after
+/// it (`（参加職員312名）`, `（全庁に通知）`) are notes, kept in the text as written. Without a
+/// month bracket, counts are read from the trailing brackets and an era date range at the end
+/// (`実施期間 平成 29 年6月1日～平成 29 年9月 29 日`) is taken as the months.
 fn parse_piece(piece: &str, problems: &mut Vec<WarningKind>) -> Entry {
     let mut entry = Entry {
         id: Id(0),
@@ -306,40 +416,125 @@ fn parse_piece(piece: &str, problems: &mut Vec<WarningKind>) -> Entry {
         subs: ThinVec::new(),
         reports: ThinVec::new(),
     };
-    let mut rest = piece.trim_end();
-    while let Some(open) = matching_open(rest) {
-        let close_len = rest.chars().last().map_or(1, char::len_utf8);
-        let inner = &rest
-            [open + rest[open..].chars().next().map_or(1, char::len_utf8)..rest.len() - close_len];
-        if entry.when.is_none() && entry.counts.is_empty() && looks_like_timing(inner) {
-            set_when(&mut entry, inner, problems);
-        } else if let Some(mut counts) = parse_counts(inner) {
-            counts.extend(std::mem::take(&mut entry.counts));
-            entry.counts = counts.into();
-        } else {
-            break;
-        }
-        rest = rest[..open].trim_end();
-    }
-    if entry.when.is_none() {
-        if let Some(at) = trailing_date_range(rest) {
-            set_when(&mut entry, rest[at..].trim(), problems);
-            rest = rest[..at].trim_end();
-        } else if rest == piece.trim_end() && is_bracketed(rest) {
-            entry.kind = EntryKind::Status;
-        }
-    }
-    entry.label = rest.trim().to_string();
+    let piece = piece.trim_end();
+    let groups = bracket_groups(piece);
+    let month_group = groups
+        .iter()
+        .rposition(|&g| looks_like_timing(inside(piece, g)));
+    entry.label = match month_group {
+        Some(k) => read_month_group(piece, &groups, k, &mut entry, problems),
+        None => read_without_months(piece, &mut entry, problems),
+    };
     entry
 }
 
-fn set_when(entry: &mut Entry, expression: &str, problems: &mut Vec<WarningKind>) {
+/// Reads the month bracket `groups[k]` and the counts around it; returns the label.
+fn read_month_group(
+    piece: &str,
+    groups: &[(usize, usize)],
+    k: usize,
+    entry: &mut Entry,
+    problems: &mut Vec<WarningKind>,
+) -> String {
+    let (open, end) = groups[k];
+    let (when, note) = split_timing(inside(piece, groups[k]));
+    set_when(entry, when, piece, problems);
+    let mut counts: Vec<Count> = note.and_then(parse_counts).unwrap_or_default();
+    // Counts written just before the month: `(4回・103名受講)(4月)`.
+    let mut head_end = open;
+    for &g in groups[..k].iter().rev() {
+        if !piece[g.1..head_end].trim().is_empty() {
+            break;
+        }
+        match parse_counts(inside(piece, g)) {
+            Some(mut c) => {
+                c.append(&mut counts);
+                counts = c;
+                head_end = g.0;
+            }
+            None => break,
+        }
+    }
+    // What follows: only brackets (notes, or counts) — or more of the label.
+    let after = &piece[end..];
+    let mut at = end;
+    let mut only_brackets = true;
+    for &g in &groups[k + 1..] {
+        if !piece[at..g.0].trim().is_empty() {
+            only_brackets = false;
+            break;
+        }
+        counts.extend(parse_counts(inside(piece, g)).unwrap_or_default());
+        at = g.1;
+    }
+    only_brackets &= piece[at..].trim().is_empty();
+    entry.counts = counts.into();
+    let head = piece[..head_end].trim();
+    if only_brackets {
+        head.to_string()
+    } else {
+        format!("{head}{}", after.trim_end()).trim().to_string()
+    }
+}
+
+/// Without a month bracket: counts in the trailing brackets, an era date range at the end, or
+/// a status written wholly in brackets (`(H28 年度達成済、継続実施)`); returns the label.
+fn read_without_months(piece: &str, entry: &mut Entry, problems: &mut Vec<WarningKind>) -> String {
+    let mut rest = piece;
+    while let Some(open) = matching_open(rest) {
+        let group = (open, rest.len());
+        let Some(mut counts) = parse_counts(inside(rest, group)) else {
+            break;
+        };
+        counts.extend(std::mem::take(&mut entry.counts));
+        entry.counts = counts.into();
+        rest = rest[..open].trim_end();
+    }
+    if let Some(at) = trailing_date_range(rest) {
+        set_when(entry, rest[at..].trim(), piece, problems);
+        rest = rest[..at].trim_end();
+    } else if rest == piece && is_bracketed(rest) {
+        entry.kind = EntryKind::Status;
+    }
+    rest.trim().to_string()
+}
+
+/// The month expression inside a bracket and what is written beside it: `6月～、延べ3件` is
+/// `6月～` and `延べ3件`, `9月　2回` is `9月` and `2回`. The longest run of parts from the
+/// start (or, failing that, from the end) that reads as months is the expression; when none
+/// does, the whole text is, to be kept as written and warned about.
+fn split_timing(inner: &str) -> (&str, Option<&str>) {
+    if parse_timing(inner).is_ok() {
+        return (inner, None);
+    }
+    let breaks: Vec<(usize, usize)> = inner
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '､'))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .collect();
+    for &(at, after) in breaks.iter().rev() {
+        let (head, tail) = (inner[..at].trim(), inner[after..].trim());
+        if !head.is_empty() && parse_timing(head).is_ok() {
+            return (head, Some(tail).filter(|t| !t.is_empty()));
+        }
+    }
+    for &(at, after) in &breaks {
+        let (head, tail) = (inner[..at].trim(), inner[after..].trim());
+        if !tail.is_empty() && parse_timing(tail).is_ok() {
+            return (tail, Some(head).filter(|h| !h.is_empty()));
+        }
+    }
+    (inner, None)
+}
+
+fn set_when(entry: &mut Entry, expression: &str, piece: &str, problems: &mut Vec<WarningKind>) {
     entry.when = Some(expression.to_string());
     match parse_timing(expression) {
         Ok(t) => entry.timing = Some(t),
         Err(e) => problems.push(WarningKind::UnreadableMonths {
             expression: e.expression,
-            reason: e.reason,
+            reason: e.problem,
+            entry: piece.to_string(),
         }),
     }
 }

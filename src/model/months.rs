@@ -8,6 +8,7 @@ use std::fmt;
 
 use super::era;
 use super::text::normalize;
+use crate::lang::{Describe, Lang, say};
 
 /// Calendar month numbers in fiscal order.
 pub const FISCAL_MONTHS: [u8; 12] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
@@ -218,20 +219,125 @@ impl Timing {
     }
 }
 
-/// Why a month expression could not be read.
+/// Why a month expression could not be read: a kind, worded by [`Describe`] in the window's
+/// language (the 時期 field shows it as it is typed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum MonthProblem {
+    Empty,
+    /// Only separators or words: no month named.
+    NoMonth,
+    /// `～` with nothing on either side.
+    RangeWithoutMonths,
+    /// `2月～5月`: the end comes before the start in the fiscal year.
+    RunsPastMarch {
+        first: u8,
+        last: u8,
+    },
+    /// `平成29月` — an era year not followed by 年.
+    YearWithoutNen {
+        point: String,
+    },
+    /// Not a number where a month was expected.
+    NotAMonth {
+        point: String,
+    },
+    NoSuchMonth {
+        month: u8,
+    },
+    /// `6` without 月.
+    NumberWithoutTsuki {
+        point: String,
+    },
+    /// `6月1` without 日.
+    DayWithoutNichi {
+        point: String,
+    },
+    /// `6月ごろまで`: words after the month that are not a part of one.
+    NotPartOfMonth {
+        text: String,
+        month: u8,
+    },
+}
+
+impl Describe for MonthProblem {
+    fn describe(&self, lang: Lang) -> String {
+        use MonthProblem as P;
+        match self {
+            P::Empty => say(lang, "空です".into(), "it is empty".into()),
+            P::NoMonth => say(lang, "月がありません".into(), "no month in it".into()),
+            P::RangeWithoutMonths => say(
+                lang,
+                "「～」の前後に月がありません".into(),
+                "a range with no months".into(),
+            ),
+            P::RunsPastMarch { first, last } => say(
+                lang,
+                format!("{first}月～{last}月は年度末（3月）を越えます"),
+                format!("{first}月～{last}月 runs past March, the end of the fiscal year"),
+            ),
+            P::YearWithoutNen { point } => say(
+                lang,
+                format!("「{point}」: 年のない年号です"),
+                format!("「{point}」: a year without 年"),
+            ),
+            P::NotAMonth { point } => say(
+                lang,
+                format!("「{point}」は月ではありません"),
+                format!("「{point}」 does not name a month"),
+            ),
+            P::NoSuchMonth { month } => say(
+                lang,
+                format!("{month}月という月はありません"),
+                format!("there is no month {month}"),
+            ),
+            P::NumberWithoutTsuki { point } => say(
+                lang,
+                format!("「{point}」: 数字の後に「月」がありません"),
+                format!("「{point}」: a number without 月"),
+            ),
+            P::DayWithoutNichi { point } => say(
+                lang,
+                format!("「{point}」: 日付の後に「日」がありません"),
+                format!("「{point}」: a day without 日"),
+            ),
+            P::NotPartOfMonth { text, month } => say(
+                lang,
+                format!("{month}月の後の「{text}」は月の一部として読めません"),
+                format!("「{text}」 after {month}月 is not a part of a month"),
+            ),
+        }
+    }
+}
+
+/// A month expression that could not be read, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MonthError {
     pub expression: String,
-    pub reason: String,
+    pub problem: MonthProblem,
+}
+
+impl Describe for MonthError {
+    fn describe(&self, lang: Lang) -> String {
+        say(
+            lang,
+            format!(
+                "時期「{}」が読めません: {}",
+                self.expression,
+                self.problem.describe(lang)
+            ),
+            format!(
+                "month expression 「{}」 not understood: {}",
+                self.expression,
+                self.problem.describe(lang)
+            ),
+        )
+    }
 }
 
 impl fmt::Display for MonthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "month expression 「{}」 not understood: {}",
-            self.expression, self.reason
-        )
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -240,13 +346,13 @@ impl std::error::Error for MonthError {}
 /// Reads a month expression (without its brackets). Kept strict: anything it does not fully
 /// understand is an error, so that the caller keeps the text as written and warns.
 pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
-    let fail = |reason: &str| MonthError {
+    let fail = |problem: MonthProblem| MonthError {
         expression: expression.to_string(),
-        reason: reason.to_string(),
+        problem,
     };
     let mut s = normalize(expression);
     if s.is_empty() {
-        return Err(fail("it is empty"));
+        return Err(fail(MonthProblem::Empty));
     }
     let mut scheduled = false;
     for suffix in ["予定", "(予定)", "（予定）"] {
@@ -281,19 +387,19 @@ pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
         "随時" => return simple(TimingKind::AsNeeded, MonthSet::EMPTY),
         "年度内" => return simple(TimingKind::WithinYear, MonthSet::ALL),
         "年度末" => return simple(TimingKind::Months, MonthSet::single(3)),
-        "" => return Err(fail("no month in it")),
+        "" => return Err(fail(MonthProblem::NoMonth)),
         _ => {}
     }
     let mut months = MonthSet::EMPTY;
     let mut open_end = false;
     for part in split_list(&s) {
-        let (set, open) = parse_part(part).map_err(|r| fail(&r))?;
+        let (set, open) = parse_part(part).map_err(fail)?;
         months = months.union(set);
         open_end |= open;
     }
     // Only separators (`,`, `、`, `及び`): no month at all, and nothing to write back.
     if months.is_empty() {
-        return Err(fail("no month in it"));
+        return Err(fail(MonthProblem::NoMonth));
     }
     Ok(Timing {
         kind: TimingKind::Months,
@@ -317,21 +423,19 @@ fn split_list(s: &str) -> Vec<&str> {
 }
 
 /// One list part: a range `A～B`, an open range `A～` / `～B`, a quarter or a single month.
-fn parse_part(part: &str) -> Result<(MonthSet, bool), String> {
+fn parse_part(part: &str) -> Result<(MonthSet, bool), MonthProblem> {
     if let Some(q) = parse_quarter(part) {
         return Ok((q, false));
     }
     if let Some((a, b)) = part.split_once('～') {
         return match (a.is_empty(), b.is_empty()) {
-            (true, true) => Err("a range with no months".into()),
+            (true, true) => Err(MonthProblem::RangeWithoutMonths),
             (false, true) => Ok((MonthSet::range(parse_point(a)?, 3), true)),
             (true, false) => Ok((MonthSet::range(4, parse_point(b)?), false)),
             (false, false) => {
                 let (first, last) = (parse_point(a)?, parse_point(b)?);
                 if fiscal_index(last) < fiscal_index(first) {
-                    return Err(format!(
-                        "{first}月～{last}月 runs past March, the end of the fiscal year"
-                    ));
+                    return Err(MonthProblem::RunsPastMarch { first, last });
                 }
                 Ok((MonthSet::range(first, last), false))
             }
@@ -354,36 +458,43 @@ fn parse_quarter(part: &str) -> Option<MonthSet> {
 }
 
 /// One point in time: `6月`, `6月上旬`, `6月1日`, `平成29年6月1日`, `R1年6月`. Returns the month.
-fn parse_point(point: &str) -> Result<u8, String> {
+fn parse_point(point: &str) -> Result<u8, MonthProblem> {
     let mut rest = point;
     if let Some(after_era) = era::strip_era_year(rest) {
         rest = after_era
             .strip_prefix('年')
-            .ok_or_else(|| format!("「{point}」: a year without 年"))?;
+            .ok_or_else(|| MonthProblem::YearWithoutNen {
+                point: point.to_string(),
+            })?;
     }
     let (digits, after) = split_digits(rest);
-    let month: u8 = digits
-        .parse()
-        .map_err(|_| format!("「{point}」 does not name a month"))?;
+    let month: u8 = digits.parse().map_err(|_| MonthProblem::NotAMonth {
+        point: point.to_string(),
+    })?;
     if !(1..=12).contains(&month) {
-        return Err(format!("there is no month {month}"));
+        return Err(MonthProblem::NoSuchMonth { month });
     }
     let mut after = after
         .strip_prefix('月')
-        .ok_or_else(|| format!("「{point}」: a number without 月"))?;
+        .ok_or_else(|| MonthProblem::NumberWithoutTsuki {
+            point: point.to_string(),
+        })?;
     let (day, tail) = split_digits(after);
     if !day.is_empty() {
         after = tail
             .strip_prefix('日')
-            .ok_or_else(|| format!("「{point}」: a day without 日"))?;
+            .ok_or_else(|| MonthProblem::DayWithoutNichi {
+                point: point.to_string(),
+            })?;
     }
     match after {
         "" | "上旬" | "中旬" | "下旬" | "初旬" | "初め" | "頃" | "ごろ" | "末" | "中" => {
             Ok(month)
         }
-        other => Err(format!(
-            "「{other}」 after {month}月 is not a part of a month"
-        )),
+        other => Err(MonthProblem::NotPartOfMonth {
+            text: other.to_string(),
+            month,
+        }),
     }
 }
 

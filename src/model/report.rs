@@ -92,6 +92,15 @@ impl Period {
         format!("{}{}", self.actual_name(), self.months_text())
     }
 
+    /// `first half (April–September)`.
+    pub fn english(self) -> &'static str {
+        match self {
+            Period::FirstHalf => "first half, April–September",
+            Period::SecondHalf => "second half, October–March",
+            Period::FullYear => "full year, April–March",
+        }
+    }
+
     pub fn japanese(self) -> &'static str {
         match self {
             Period::FirstHalf => "上半期(4月～9月)",

@@ -68,6 +68,16 @@ pub struct ResponseFor {
     /// The office's note to the division (依頼文).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The token the master recorded for this division when the survey was sent: an answer
+    /// carrying another (or none, where one was recorded) is refused. Empty in a response
+    /// from before tokens.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub token: String,
+    /// What the response held outside the division's results when it was sent: each part by
+    /// name (`topic/35/plan`) with the hash of its text, sorted by name. Collecting compares an
+    /// answer with this, not with the master as it is by then.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<(String, u64)>,
 }
 
 /// The master's record of one 担当課's part in the survey (提出状況).
@@ -85,6 +95,10 @@ pub struct DivisionSurvey {
     /// 差戻し: the answer was sent back for correction; cleared when a new answer comes in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_back: Option<SentBack>,
+    /// The random token its response was sent with (kept when the survey is sent again in
+    /// the same period): an answer must carry it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
 }
 
 impl DivisionSurvey {
@@ -95,6 +109,7 @@ impl DivisionSurvey {
             due: None,
             received: None,
             sent_back: None,
+            token: None,
         }
     }
 }

@@ -1,16 +1,42 @@
 //! Files on disk as a shared drive treats them: what a file was when it was read (to tell,
-//! before saving, whether someone else changed it since), atomic replacement, and backups of
-//! the version a save replaces.
+//! before saving, whether someone else changed it since), atomic replacement that keeps the
+//! file's permissions, and backups of the versions a save replaces.
 //!
-//! Backups: saving over an existing file first keeps what it held as `NAME.bak`, the one before
-//! as `NAME.bak2`, and so on up to [`BACKUP_GENERATIONS`] (`NAME.ron.bak`, `.bak2`, `.bak3`).
-//! Saving the same bytes again does not rotate them, so a backup is always a different version.
+//! Backups: saving over an existing file keeps what it held as `NAME.bak`, the one before as
+//! `NAME.bak2`, and so on up to [`BACKUP_GENERATIONS`] (`NAME.ron.bak`, `.bak2`, `.bak3`).
+//! Saving the same bytes again does not move them, so a backup is always a different version.
+//!
+//! The order of a save, and what holds after each step (a save stopped anywhere — an error,
+//! a full disk, the process killed — leaves the state after the last step it finished):
+//!
+//! 1. The new content is written to a temporary file beside the file (`.NAME.PID@HOST.tmp`),
+//!    given the file's permissions, and flushed to disk. Nothing else is touched: a failure
+//!    here (where a full disk fails) leaves the file and every backup as they were.
+//! 2. Each version the save keeps gets a temporary name beside the backup it becomes
+//!    (`.NAME.bak2.PID@HOST.tmp`): a hard link, or a copy where the file system has none. Only
+//!    new names: a failure removes them and leaves everything as it was.
+//! 3. Those are renamed over the backups, the oldest first: `.bak3` (the oldest version is
+//!    dropped here, and only here: the file and its backups are one name short of holding
+//!    the new version beside all the old ones, and this is the first step that changes one of
+//!    them), then `.bak2`, then `.bak`, each replacing a version the rename before already put
+//!    in the backup after it. So every version the save keeps has a name at every instant: a
+//!    stop between two renames leaves one version under two adjacent names, never a hole.
+//! 4. The temporary file is renamed over the file: the one instant the file changes, from
+//!    the old content whole to the new whole.
+//!
+//! So a stopped save leaves the file old or new, each version it keeps under its own name or
+//! the next one's, and at worst temporary files, each of which holds the unsaved new content
+//! or a second name of a version that has its own. The next save counts a version found under
+//! two adjacent names once and skips a missing name, so it lays the generations out whole
+//! again; it removes the temporary files of a process of this computer that is gone, and any
+//! left for an hour (a younger one of another computer may be a save under way).
 
 use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use super::backups;
 use crate::lang::{Describe, Lang, say};
 
 /// How many earlier versions a save keeps beside the file.
@@ -147,133 +173,309 @@ pub fn backup_paths(path: &Path, generations: usize) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The steps of an atomic write, named so tests can stop it between any two of them.
+/// The steps of a save, named so tests can stop it between any two of them (see the module
+/// for what holds after each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WriteStep {
-    /// The temporary file exists, empty.
+    /// The temporary file exists, empty, with the permissions of the file it will replace.
     TempCreated,
     /// All bytes are in the temporary file (not yet flushed).
     TempWritten,
     /// The temporary file is flushed to disk.
     TempSynced,
+    /// The version that becomes backup `generation` (1 is `NAME.bak`) has a temporary name
+    /// beside it.
+    BackupLinked { generation: usize },
+    /// That version has replaced the backup.
+    BackupMoved { generation: usize },
     /// The temporary file has replaced the target.
     Renamed,
 }
 
+/// Whether a save may replace a file this user may not write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Refuse ([`WriteError::ReadOnly`]): someone made it read-only on purpose.
+    #[default]
+    Refuse,
+    /// Replace it (the user chose to), keeping it read-only.
+    Replace,
+}
+
+/// Why a file was not saved. The file and its backups are as described in the module.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file is read-only for this user; nothing was written.
+    ReadOnly { path: PathBuf },
+    /// Reading or writing failed (a full disk, no permission to write the folder …).
+    Io { path: PathBuf, error: io::Error },
+}
+
+impl Describe for WriteError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            WriteError::ReadOnly { path } => say(
+                lang,
+                format!(
+                    "{}: 読み取り専用のファイルです（書き込みが許可されていません）。上書きしませんでした。\
+                     別の名前で保存するか、書き込みを許可してから保存し直してください",
+                    path.display()
+                ),
+                format!(
+                    "{}: the file is read-only (writing it is not permitted); not overwritten. \
+                     Save under another name, or make the file writable and save again",
+                    path.display()
+                ),
+            ),
+            WriteError::Io { path, error } => say(
+                lang,
+                format!("{}: 書き込めません: {error}", path.display()),
+                format!("{}: cannot write: {error}", path.display()),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for WriteError {}
+
 /// Writes `bytes` to a temporary file beside `path`, flushes it, and renames it over `path`:
 /// whatever stops the write, `path` holds the old content or the new, never part of either.
-/// `step` is called after each step; an error from it stops the write there (tests simulate a
-/// crash with it).
+/// The new file keeps the old one's permissions (see [`super::permissions`]). `step` is
+/// called after each step; an error from it stops the write there (tests simulate a crash
+/// with it).
 pub fn write_atomically_with(
     path: &Path,
     bytes: &[u8],
     step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
 ) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let like = metadata_if_there(path)?;
+    replace(path, bytes, like.as_ref(), 0, step)
+}
+
+/// Replaces `path` with `bytes` as the module describes, keeping `generations` backups;
+/// `read_only` says whether a file this user may not write is replaced. Returns the
+/// fingerprint of the file as written. `step` as in [`write_atomically_with`].
+pub fn write_keeping_backups_with(
+    path: &Path,
+    bytes: &[u8],
+    generations: usize,
+    read_only: ReadOnly,
+    step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
+) -> Result<Fingerprint, WriteError> {
+    let io_error = |error| WriteError::Io {
+        path: path.to_path_buf(),
+        error,
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    remove_old_temp_files(&dir, &name);
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let like = metadata_if_there(path).map_err(io_error)?;
+    if read_only == ReadOnly::Refuse
+        && like
+            .as_ref()
+            .is_some_and(|m| super::permissions::is_read_only(path, m))
+    {
+        return Err(WriteError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
+    replace(path, bytes, like.as_ref(), generations, step).map_err(io_error)?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(Fingerprint::of(bytes, modified))
+}
+
+/// Refuses, as a save would, a file that is there and read-only for this user: for a command
+/// that does other work before saving (a survey writes its responses first).
+pub fn check_writable(path: &Path) -> Result<(), WriteError> {
+    match metadata_if_there(path) {
+        Ok(Some(meta)) if super::permissions::is_read_only(path, &meta) => {
+            Err(WriteError::ReadOnly {
+                path: path.to_path_buf(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+fn metadata_if_there(path: &Path) -> io::Result<Option<std::fs::Metadata>> {
+    match std::fs::metadata(path) {
+        Ok(meta) => Ok(Some(meta)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The steps of the module, in order. `like` is the file being replaced, if any.
+fn replace(
+    path: &Path,
+    bytes: &[u8],
+    like: Option<&std::fs::Metadata>,
+    generations: usize,
+    step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
+) -> io::Result<()> {
+    remove_old_temp_files(path);
+    let temp = temp_path(path);
+    write_temp(&temp, bytes, like, step)?;
+    let staged = match like {
+        Some(meta) if generations > 0 => {
+            holds(path, meta, bytes).and_then(|same| match same {
+                // The same bytes again: no new version to keep.
+                true => Ok(Default::default()),
+                false => backups::stage(path, generations, step),
+            })
+        }
+        _ => Ok(Default::default()),
+    };
+    let (staged, surplus) = match staged {
+        Ok(staged) => staged,
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            return Err(e);
+        }
+    };
     let mut renamed = false;
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        step(WriteStep::TempCreated)?;
-        file.write_all(bytes)?;
-        step(WriteStep::TempWritten)?;
-        file.sync_all()?;
-        drop(file);
-        step(WriteStep::TempSynced)?;
+    let result = backups::move_into_place(&staged, step).and_then(|()| {
+        if let Some(like) = like {
+            super::permissions::before_replace(path, like)?;
+        }
         std::fs::rename(&temp, path)?;
         renamed = true;
-        sync_dir(&dir);
+        if let Some(like) = like {
+            // The report is saved whatever this says: failing the save now would leave the
+            // caller believing it unsaved while the file holds it.
+            let _ = super::permissions::after_replace(path, like);
+        }
+        for name in &surplus {
+            let _ = std::fs::remove_file(name);
+        }
+        sync_dir(path);
         step(WriteStep::Renamed)
-    })();
+    });
     if result.is_err() && !renamed {
         let _ = std::fs::remove_file(&temp);
     }
     result
 }
 
-/// The rename is durable only once the directory is flushed (Linux); elsewhere, or where the
-/// file system refuses, there is nothing more to do.
-fn sync_dir(dir: &Path) {
+/// Step 1 of the module: the new content in a temporary file, flushed; removed on an error.
+fn write_temp(
+    temp: &Path,
+    bytes: &[u8],
+    like: Option<&std::fs::Metadata>,
+    step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
+) -> io::Result<()> {
+    let written = (|| {
+        let mut file = super::permissions::create_like(temp, like)?;
+        step(WriteStep::TempCreated)?;
+        file.write_all(bytes)?;
+        step(WriteStep::TempWritten)?;
+        file.sync_all()?;
+        drop(file);
+        step(WriteStep::TempSynced)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(temp);
+    }
+    written
+}
+
+/// Whether the file (described by `meta`) already holds `bytes`.
+fn holds(path: &Path, meta: &std::fs::Metadata, bytes: &[u8]) -> io::Result<bool> {
+    Ok(meta.len() == bytes.len() as u64 && std::fs::read(path)? == bytes)
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn dir_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into())
+}
+
+/// `.NAME.PID@HOST.tmp` beside `path`: this process's temporary file for it. The computer's
+/// name lets a later save tell whether the process that made it can be asked about.
+pub(super) fn temp_path(path: &Path) -> PathBuf {
+    let owner = format!("{}@{}", std::process::id(), this_host());
+    dir_of(path).join(format!(".{}.{owner}.tmp", file_name(path)))
+}
+
+/// This computer's name as it goes into a file name: ASCII letters, digits and `-`.
+fn this_host() -> String {
+    super::lock::machine_name()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+/// The renames are durable only once the directory is flushed (Linux); elsewhere, or where
+/// the file system refuses, there is nothing more to do.
+fn sync_dir(path: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
+    if let Ok(d) = std::fs::File::open(dir_of(path)) {
         let _ = d.sync_all();
     }
     #[cfg(not(unix))]
-    let _ = dir;
+    let _ = path;
 }
 
-/// A process killed between writing its temporary file and renaming it leaves the temporary
-/// file behind. Left over for an hour, it belongs to no write in progress (writes take
-/// milliseconds, on any machine of a shared drive), so the next save of the file removes it.
-fn remove_old_temp_files(dir: &Path, name: &str) {
-    let prefix = format!(".{name}.");
-    let Ok(entries) = std::fs::read_dir(dir) else {
+/// A process killed during a save leaves its temporary files behind: the file's
+/// (`.NAME.PID@HOST.tmp`) and its backups' (`.NAME.bak2.PID@HOST.tmp`). The next save of the
+/// file removes those of a process of this computer that is gone (where the system says:
+/// Linux), and any left for an hour: saves take seconds at most, so an older one belongs to
+/// no save under way, on any machine of a shared drive. Older builds named theirs without
+/// `@HOST`; those go by age alone.
+fn remove_old_temp_files(path: &Path) {
+    let prefix = format!(".{}.", file_name(path));
+    let Ok(entries) = std::fs::read_dir(dir_of(path)) else {
         return;
     };
-    let now = SystemTime::now();
+    let (now, host) = (SystemTime::now(), this_host());
     for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let is_ours = file_name
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".tmp"))
-            .is_some_and(|pid| !pid.is_empty() && pid.chars().all(|c| c.is_ascii_digit()));
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some((pid, made_on)) = temp_owner(&name, &prefix) else {
+            continue;
+        };
+        let owner_gone = made_on == Some(host.as_str())
+            && pid != std::process::id()
+            && super::lock::process_alive(pid, None) == Some(false);
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|m| now.duration_since(m).ok())
             .is_some_and(|age| age > Duration::from_secs(3600));
-        if is_ours && old {
+        if owner_gone || old {
             let _ = std::fs::remove_file(entry.path());
         }
     }
 }
 
-/// Replaces `path` with `bytes` atomically, first keeping what it held as backups (see the
-/// module). Returns the fingerprint of the file as written.
-pub fn write_keeping_backups(
-    path: &Path,
-    bytes: &[u8],
-    generations: usize,
-) -> io::Result<Fingerprint> {
-    keep_backups(path, bytes, generations)?;
-    write_atomically_with(path, bytes, &mut |_| Ok(()))?;
-    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    Ok(Fingerprint::of(bytes, modified))
-}
-
-/// Rotates the backups and copies the file's present content into the first. Nothing happens
-/// when there is no file yet or it already holds `new_bytes`.
-pub fn keep_backups(path: &Path, new_bytes: &[u8], generations: usize) -> io::Result<()> {
-    if generations == 0 {
-        return Ok(());
+/// The process (and computer, where named) that made `name`, if it is a temporary file of a
+/// save of the file whose names start with `prefix` (`.NAME.`).
+fn temp_owner<'a>(name: &'a str, prefix: &str) -> Option<(u32, Option<&'a str>)> {
+    let rest = name.strip_prefix(prefix)?.strip_suffix(".tmp")?;
+    let (backup, owner) = rest.rsplit_once('.').unwrap_or(("", rest));
+    let of_backup = backup
+        .strip_prefix("bak")
+        .is_some_and(|k| k.chars().all(|c| c.is_ascii_digit()));
+    if !(backup.is_empty() || of_backup) {
+        return None;
     }
-    let old = match std::fs::read(path) {
-        Ok(old) => old,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e),
+    let (pid, host) = match owner.split_once('@') {
+        Some((pid, host)) => (pid, Some(host)),
+        None => (owner, None),
     };
-    if old == new_bytes {
-        return Ok(());
+    if pid.is_empty() || !pid.chars().all(|c| c.is_ascii_digit()) {
+        return None;
     }
-    let backups = backup_paths(path, generations);
-    for k in (1..backups.len()).rev() {
-        if backups[k - 1].exists() {
-            std::fs::rename(&backups[k - 1], &backups[k])?;
-        }
-    }
-    // A copy, not a rename of the file itself: the file stays in place until the new version
-    // replaces it in one rename.
-    match backups.first() {
-        Some(first) => write_atomically_with(first, &old, &mut |_| Ok(())),
-        None => Ok(()),
-    }
+    Some((pid.parse().ok()?, host))
 }

@@ -155,18 +155,40 @@ impl LockHolder {
 }
 
 impl Describe for LockHolder {
-    /// `yamada (PC-0123), since 2024-05-01 09:12`; `yamada（PC-0123）、2024-05-01 09:12から`.
+    /// `yamada (PC-0123, process 4242), since 2024-05-01 09:12`;
+    /// `yamada（PC-0123、プロセス 4242）、2024-05-01 09:12から`. A lock file that names no user
+    /// (written where the login name could not be found) or cannot be read says so in words,
+    /// with what it does tell: the computer and the process.
     fn describe(&self, lang: Lang) -> String {
         let since = chrono::DateTime::<chrono::Local>::from(self.since).format("%Y-%m-%d %H:%M");
-        let user = if self.user.is_empty() {
-            "?"
-        } else {
-            &self.user
+        let user = match self.user.trim() {
+            "" => say(
+                lang,
+                "名前の分からない利用者".into(),
+                "an unknown user".into(),
+            ),
+            user => user.to_string(),
+        };
+        let machine = match self.machine.trim() {
+            "" => say(
+                lang,
+                "コンピューター名不明".into(),
+                "unknown computer".into(),
+            ),
+            machine => machine.to_string(),
+        };
+        let place = match self.pid {
+            Some(pid) => say(
+                lang,
+                format!("{machine}、プロセス {pid}"),
+                format!("{machine}, process {pid}"),
+            ),
+            None => machine,
         };
         say(
             lang,
-            format!("{user}（{}）、{since}から", self.machine),
-            format!("{user} ({}), since {since}", self.machine),
+            format!("{user}（{place}）、{since}から"),
+            format!("{user} ({place}), since {since}"),
         )
     }
 }
@@ -235,7 +257,8 @@ impl fmt::Display for LockError {
 impl std::error::Error for LockError {}
 
 /// The lock's holder, if there is a lock file. An unreadable one (being written this instant,
-/// or damaged) is reported as held by an unknown user; stale after a minute.
+/// or damaged) is reported as held by an unknown user on an unknown computer (`machine`
+/// empty); stale after a minute.
 pub fn holder_of(report: &Path) -> Option<LockHolder> {
     let lock = lock_path(report);
     let text = std::fs::read(&lock).ok()?;
@@ -249,7 +272,7 @@ pub fn holder_of(report: &Path) -> Option<LockHolder> {
                 .map_or(true, |age| age < Duration::from_secs(60));
             LockHolder {
                 user: String::new(),
-                machine: if fresh { "?".into() } else { machine_name() },
+                machine: if fresh { String::new() } else { machine_name() },
                 pid: None,
                 since,
                 started: None,
@@ -393,12 +416,45 @@ fn create_new(lock: &Path, holder: &LockHolder) -> io::Result<()> {
     written
 }
 
-/// The login name, from the environment.
+/// The login name: from the environment, else (Unix) the system's account of this user; empty
+/// when neither tells (the lock's holder is then worded as an unknown user).
 pub fn user_name() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .or_else(account_name)
         .unwrap_or_default()
+}
+
+/// The name of this process's user in the system's accounts (`getpwuid_r`), for a session
+/// started without `USER` (a service, `env -i`, some remote shells).
+#[cfg(unix)]
+fn account_name() -> Option<String> {
+    let mut buffer = vec![0 as libc::c_char; 4096];
+    // SAFETY: an all-zero passwd is a valid value of a plain C struct; getpwuid_r fills it
+    // and `found` with pointers into `buffer`, which outlives their use below.
+    let mut entry: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    let status = unsafe {
+        libc::getpwuid_r(
+            libc::geteuid(),
+            &mut entry,
+            buffer.as_mut_ptr(),
+            buffer.len(),
+            &mut found,
+        )
+    };
+    if status != 0 || found.is_null() || entry.pw_name.is_null() {
+        return None;
+    }
+    // SAFETY: pw_name points to a NUL-terminated string inside `buffer`.
+    let name = unsafe { std::ffi::CStr::from_ptr(entry.pw_name) };
+    Some(name.to_string_lossy().into_owned()).filter(|n| !n.trim().is_empty())
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    None
 }
 
 /// The host name: from the environment (Windows sets `COMPUTERNAME`), else the system's files.

@@ -1,10 +1,12 @@
 //! Shinchoku's own files: the report as pretty RON with a schema version, checked against the
-//! model's rules when read, saved atomically keeping backups; lock files beside reports open
-//! for editing; recovery copies of unsaved work.
+//! model's rules when read, saved atomically keeping backups and the file's permissions; lock
+//! files beside reports open for editing; recovery copies of unsaved work.
 
+mod backups;
 pub mod defaults;
 pub mod disk;
 pub mod lock;
+pub mod permissions;
 mod quick_read;
 pub mod recovery;
 
@@ -144,14 +146,27 @@ fn schema_at_head(text: &str) -> Option<u32> {
 
 /// Writes the report next to the old file, flushes it to disk, then renames it over the old
 /// one: a crash or a full disk never leaves a half-written report. The version it replaces is
-/// kept as `NAME.bak` ([`disk::BACKUP_GENERATIONS`] generations).
-pub fn save(path: &Path, report: &Report) -> std::io::Result<()> {
-    save_with_fingerprint(path, report).map(|_| ())
+/// kept as `NAME.bak` ([`disk::BACKUP_GENERATIONS`] generations; the module [`disk`] says in
+/// what order). The file keeps its permissions; a read-only one is refused
+/// ([`disk::WriteError::ReadOnly`]).
+pub fn save(path: &Path, report: &Report) -> Result<(), disk::WriteError> {
+    save_with_fingerprint(path, report, disk::ReadOnly::Refuse).map(|_| ())
 }
 
-/// [`save`], returning what the file is now, to check it against before the next save.
-pub fn save_with_fingerprint(path: &Path, report: &Report) -> std::io::Result<disk::Fingerprint> {
-    disk::write_keeping_backups(path, to_ron(report).as_bytes(), disk::BACKUP_GENERATIONS)
+/// [`save`], returning what the file is now, to check it against before the next save;
+/// `read_only` says whether a read-only file is replaced (the user chose to).
+pub fn save_with_fingerprint(
+    path: &Path,
+    report: &Report,
+    read_only: disk::ReadOnly,
+) -> Result<disk::Fingerprint, disk::WriteError> {
+    disk::write_keeping_backups_with(
+        path,
+        to_ron(report).as_bytes(),
+        disk::BACKUP_GENERATIONS,
+        read_only,
+        &mut |_| Ok(()),
+    )
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -45,6 +45,9 @@ pub enum Refusal {
     },
     /// From a 担当課 the survey was not sent to.
     NotAsked { division: String },
+    /// It names a 担当課 that was asked, but not with the token sent to that division (another
+    /// division's file with the name changed, a hidden sheet changed by hand).
+    WrongToken { division: String },
 }
 
 fn period_name(p: (FiscalYear, Period), lang: Lang) -> String {
@@ -88,6 +91,15 @@ impl Describe for Refusal {
                 lang,
                 format!("{division}には照会していません"),
                 format!("{division} was not sent this survey"),
+            ),
+            Refusal::WrongToken { division } => say(
+                lang,
+                format!(
+                    "{division}に送った回答用ファイルではありません（照会時の識別番号が一致しません）。何も取り込みません"
+                ),
+                format!(
+                    "not the response sent to {division} (its survey token does not match); nothing is taken"
+                ),
             ),
         }
     }

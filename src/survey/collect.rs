@@ -1,23 +1,27 @@
 //! Answers in (回答の取り込み): each answer is checked against the master (the same report, the
-//! same period, a division that was asked), its division's results are merged by id into one
-//! edit — applied as one undoable step — and whatever else it changed is listed as a conflict
-//! for the office to accept or reject, never applied on its own.
+//! same period, a division that was asked, with the token its survey was sent with), its
+//! division's results are merged by id into one edit — applied as one undoable step — and
+//! whatever else it changed is listed as a conflict for the office to accept or reject
+//! ([`super::conflict`]), never applied on its own.
 //!
-//! Limits: changes are found by comparing the answer with the master as it is now, so a plan
-//! text the office edited after sending shows as a conflict of every answer that still has the
-//! old text (rejecting it keeps the office's). A workbook answer can only change results (and,
-//! if its protection was removed, headings and plan texts, which come back as conflicts).
+//! What the answer changed outside its results is told from what the response was sent with
+//! ([`super::sent`]), so that what the office changed in the master since, or another
+//! division's answer taken in since, is not an answer's change. Responses from before that was
+//! recorded are compared with the master as it is now.
 
 use std::collections::HashSet;
 
 use chrono::NaiveDateTime;
 
 use super::answer::{Answer, AnswerContent, Refusal};
+use super::conflict::{Conflict, ConflictKind};
+use super::outside::Outside;
+use super::workbook::Row;
 use super::{entries_from_text, entries_text, scope, topics_of};
 use crate::compare::{self, Diff};
 use crate::edit::{Edit, ProvisionalEdit, Thing};
 use crate::export::table::entry_line;
-use crate::lang::{Describe, Lang, say};
+use crate::lang::{Describe, Lang};
 use crate::model::{Entry, Id, Initiative, Received, Report, Side, Topic};
 
 /// An answer taken in.
@@ -36,151 +40,24 @@ pub struct Taken {
     pub difference: Option<Diff>,
 }
 
-/// A change outside the answering division's results.
+/// Something to tell about the results an answer brings (months that cannot be read, months
+/// outside the period): taken in as written, and said in the review.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ConflictKind {
-    /// The results of a topic another division answers for.
-    OtherDivisionResults {
-        topic: Id,
-        division: Option<String>,
-    },
-    /// A topic's 年次計画.
-    Plan {
-        topic: Id,
-    },
-    TopicHeading {
-        topic: Id,
-    },
-    TopicDivision {
-        topic: Id,
-    },
-    /// An action item's stages (工程).
-    Stages {
-        item: Id,
-    },
-    ItemName {
-        item: Id,
-    },
-    InitiativeTitle {
-        initiative: Id,
-    },
-    Divisions {
-        initiative: Id,
-    },
-    Section {
-        section: Id,
-    },
-    /// A field of the report as a whole: `title`, `programme`, `plan_years`, `headings`,
-    /// `period`, `as_of`.
-    ReportField {
-        field: &'static str,
-    },
-    /// Something added or removed: listed, but it can only be rejected (or made by hand).
-    Structure {
-        thing: Thing,
-        id: Id,
-        added: bool,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Conflict {
+pub struct AnswerWarning {
     pub file: String,
     pub division: String,
-    pub kind: ConflictKind,
-    /// Where: the initiative's number and the topic's heading, when it is in one.
-    pub initiative: Option<String>,
-    pub topic: Option<String>,
-    edit: Option<Edit>,
+    pub warning: crate::model::diag::Warning,
 }
 
-impl Conflict {
-    /// Whether accepting it can be done by an edit (a structural change cannot).
-    pub fn acceptable(&self) -> bool {
-        self.edit.is_some()
-    }
-
-    /// The edit that accepts it (its new entries numbered provisionally: apply it through
-    /// [`Collection::intent`] or [`Collection::accept_intent`]).
-    pub fn accept(&self) -> Option<&Edit> {
-        self.edit.as_ref()
-    }
-}
-
-impl Describe for Conflict {
+impl Describe for AnswerWarning {
     fn describe(&self, lang: Lang) -> String {
-        let what = match &self.kind {
-            ConflictKind::OtherDivisionResults { division, .. } => say(
-                lang,
-                format!(
-                    "他の担当課（{}）の実績を変更",
-                    division.as_deref().unwrap_or("担当課なし")
-                ),
-                format!(
-                    "changes the results of another division ({})",
-                    division.as_deref().unwrap_or("none")
-                ),
-            ),
-            ConflictKind::Plan { .. } => {
-                say(lang, "年次計画を変更".into(), "changes the plan".into())
-            }
-            ConflictKind::TopicHeading { .. } => {
-                say(lang, "見出しを変更".into(), "changes the heading".into())
-            }
-            ConflictKind::TopicDivision { .. } => say(
-                lang,
-                "見出しの担当課を変更".into(),
-                "changes the topic's 担当課".into(),
-            ),
-            ConflictKind::Stages { .. } => {
-                say(lang, "工程を変更".into(), "changes the stages".into())
-            }
-            ConflictKind::ItemName { .. } => say(
-                lang,
-                "取組項目名を変更".into(),
-                "changes an action item's name".into(),
-            ),
-            ConflictKind::InitiativeTitle { .. } => say(
-                lang,
-                "取組名を変更".into(),
-                "changes the initiative's title".into(),
-            ),
-            ConflictKind::Divisions { .. } => say(
-                lang,
-                "取組の担当課を変更".into(),
-                "changes the initiative's 担当課".into(),
-            ),
-            ConflictKind::Section { .. } => {
-                say(lang, "区分を変更".into(), "changes a section".into())
-            }
-            ConflictKind::ReportField { field } => say(
-                lang,
-                format!("報告の{field}を変更"),
-                format!("changes the report's {field}"),
-            ),
-            ConflictKind::Structure { thing, id, added } => match added {
-                true => say(
-                    lang,
-                    format!("{}（{id}）を追加（取り込めません）", thing.name(lang)),
-                    format!("adds a {} ({id}) (cannot be taken in)", thing.name(lang)),
-                ),
-                false => say(
-                    lang,
-                    format!("{}（{id}）を削除（取り込めません）", thing.name(lang)),
-                    format!("removes a {} ({id}) (cannot be taken in)", thing.name(lang)),
-                ),
-            },
-        };
-        let place = match (&self.initiative, &self.topic) {
-            (Some(n), Some(t)) => say(
-                lang,
-                format!("取組{n} <{t}>: "),
-                format!("initiative {n} <{t}>: "),
-            ),
-            (Some(n), None) => say(lang, format!("取組{n}: "), format!("initiative {n}: ")),
-            _ => String::new(),
-        };
-        format!("{} ({}): {place}{what}", self.file, self.division)
+        format!(
+            "{} ({}): {}: {}",
+            self.file,
+            self.division,
+            self.warning.at.describe(lang),
+            self.warning.kind.describe(lang)
+        )
     }
 }
 
@@ -191,6 +68,8 @@ pub struct Collection {
     pub refused: Vec<(String, Refusal)>,
     pub taken: Vec<Taken>,
     pub conflicts: Vec<Conflict>,
+    /// What the results taken in warn of, answer by answer.
+    pub warnings: Vec<AnswerWarning>,
     /// The in-scope changes and the survey records of the answers taken.
     edits: Vec<Edit>,
     fresh_from: u64,
@@ -230,10 +109,10 @@ impl Collection {
 }
 
 /// Provisional ids for new entries, above every id of the master.
-struct Fresh(u64);
+pub(super) struct Fresh(u64);
 
 impl Fresh {
-    fn next(&mut self) -> Id {
+    pub(super) fn next(&mut self) -> Id {
         let id = Id(self.0);
         self.0 += 1;
         id
@@ -252,6 +131,7 @@ pub fn collect(
         refused: Vec::new(),
         taken: Vec::new(),
         conflicts: Vec::new(),
+        warnings: Vec::new(),
         edits: Vec::new(),
         fresh_from: master.next_id,
     };
@@ -321,15 +201,28 @@ fn admissible(master: &Report, answer: &Answer) -> Result<(), Refusal> {
             found: (r.fiscal_year, r.period),
         });
     }
-    let asked = master
-        .survey_of(&r.division)
-        .is_some_and(|s| s.sent.is_some());
-    if !asked {
+    let Some(record) = master.survey_of(&r.division).filter(|s| s.sent.is_some()) else {
         return Err(Refusal::NotAsked {
+            division: r.division.clone(),
+        });
+    };
+    // The token of the survey sent to that division: another division's file, or its
+    // division changed by hand, does not carry it.
+    if record.token.as_ref().is_some_and(|t| *t != r.token) {
+        return Err(Refusal::WrongToken {
             division: r.division.clone(),
         });
     }
     Ok(())
+}
+
+/// What one answer brings: in-scope edits, the topics they change, conflicts and warnings.
+#[derive(Default)]
+struct Brought {
+    edits: Vec<Edit>,
+    changed: Vec<Id>,
+    conflicts: Vec<Conflict>,
+    warnings: Vec<crate::model::diag::Warning>,
 }
 
 fn take(
@@ -341,108 +234,10 @@ fn take(
     out: &mut Collection,
 ) {
     let division = answer.response.division.clone();
-    let mut edits = Vec::new();
-    let mut changed = Vec::new();
-    let mut conflicts = Vec::new();
-    let conflict = |kind, initiative: Option<&Initiative>, topic: Option<&Topic>, edit| Conflict {
-        file: answer.file.clone(),
-        division: division.clone(),
-        kind,
-        initiative: initiative.map(|i| i.number.clone()),
-        topic: topic.and_then(|t| t.heading.clone()),
-        edit,
+    let mut brought = match &answer.content {
+        AnswerContent::Report(r) => from_report(master, r, &answer, fresh),
+        AnswerContent::Workbook(rows) => from_workbook(master, rows, &answer, fresh),
     };
-    match &answer.content {
-        AnswerContent::Report(r) => {
-            for topic in topics_of(master, &division) {
-                let (Some(i), Some(t), Some(a)) = (
-                    master.initiative_of_topic(topic),
-                    master.topic(topic),
-                    r.topic(topic),
-                ) else {
-                    continue;
-                };
-                let list = adopt_list(i, &t.actual, &a.actual, fresh);
-                if list != t.actual {
-                    changed.push(topic);
-                    edits.push(Edit::SetEntries {
-                        topic,
-                        side: Side::Actual,
-                        entries: list,
-                    });
-                }
-            }
-            outside_scope(master, r, &division, fresh, &mut |kind, i, t, e| {
-                conflicts.push(conflict(kind, i, t, e))
-            });
-        }
-        AnswerContent::Workbook(rows) => {
-            for row in rows {
-                let (Some(i), Some(t)) = (
-                    master.initiative_of_topic(row.topic),
-                    master.topic(row.topic),
-                ) else {
-                    conflicts.push(conflict(
-                        ConflictKind::Structure {
-                            thing: Thing::Topic,
-                            id: row.topic,
-                            added: true,
-                        },
-                        None,
-                        None,
-                        None,
-                    ));
-                    continue;
-                };
-                if !same_text(&row.heading, t.heading.as_deref().unwrap_or_default()) {
-                    let heading = Some(row.heading.trim().to_string()).filter(|h| !h.is_empty());
-                    conflicts.push(conflict(
-                        ConflictKind::TopicHeading { topic: t.id },
-                        Some(i),
-                        Some(t),
-                        Some(Edit::SetTopicHeading { id: t.id, heading }),
-                    ));
-                }
-                if !same_text(&row.plan, &entries_text(&t.plan)) {
-                    let entries = adopt_lines(i, t, Side::Plan, &row.plan, fresh);
-                    conflicts.push(conflict(
-                        ConflictKind::Plan { topic: t.id },
-                        Some(i),
-                        Some(t),
-                        Some(Edit::SetEntries {
-                            topic: t.id,
-                            side: Side::Plan,
-                            entries,
-                        }),
-                    ));
-                }
-                if same_text(&row.results, &entries_text(&t.actual)) {
-                    continue;
-                }
-                let entries = adopt_lines(i, t, Side::Actual, &row.results, fresh);
-                let edit = Edit::SetEntries {
-                    topic: t.id,
-                    side: Side::Actual,
-                    entries,
-                };
-                if scope::topic_divisions(i, t).contains(&division.as_str()) {
-                    changed.push(t.id);
-                    edits.push(edit);
-                } else {
-                    let other = scope::topic_divisions(i, t).first().map(|d| d.to_string());
-                    conflicts.push(conflict(
-                        ConflictKind::OtherDivisionResults {
-                            topic: t.id,
-                            division: other,
-                        },
-                        Some(i),
-                        Some(t),
-                        Some(edit),
-                    ));
-                }
-            }
-        }
-    }
     let earlier = master.survey_of(&division);
     let mut record = earlier
         .cloned()
@@ -456,21 +251,216 @@ fn take(
         count: count + 1,
     });
     record.sent_back = None;
-    let difference = (!edits.is_empty()).then(|| difference(master, &edits));
-    edits.push(Edit::SetDivisionSurvey {
+    let difference = (!brought.edits.is_empty()).then(|| difference(master, &brought.edits));
+    brought.warnings.extend(warnings_of(master, &brought.edits));
+    out.warnings
+        .extend(brought.warnings.into_iter().map(|warning| AnswerWarning {
+            file: answer.file.clone(),
+            division: division.clone(),
+            warning,
+        }));
+    brought.edits.push(Edit::SetDivisionSurvey {
         division: division.clone(),
         record: Some(record),
     });
-    out.edits.extend(edits);
-    out.conflicts.extend(conflicts);
+    out.edits.extend(brought.edits);
+    out.conflicts.extend(brought.conflicts);
     out.taken.push(Taken {
         file: answer.file,
         division,
-        changed_topics: changed,
+        changed_topics: brought.changed,
         resubmission: count > 0,
         replaces,
         difference,
     });
+}
+
+/// A `.ron` answer: the division's topics' results by id, the rest compared part by part.
+fn from_report(master: &Report, r: &Report, answer: &Answer, fresh: &mut Fresh) -> Brought {
+    let division = answer.response.division.as_str();
+    let mut brought = Brought::default();
+    for topic in topics_of(master, division) {
+        let (Some(i), Some(t), Some(a)) = (
+            master.initiative_of_topic(topic),
+            master.topic(topic),
+            r.topic(topic),
+        ) else {
+            continue;
+        };
+        let list = adopt_list(i, &t.actual, &a.actual, fresh);
+        if list != t.actual {
+            brought.changed.push(topic);
+            brought.edits.push(Edit::SetEntries {
+                topic,
+                side: Side::Actual,
+                entries: list,
+            });
+        }
+    }
+    let sent: super::sent::SentParts = answer.response.sent.iter().cloned().collect();
+    brought.conflicts = Outside {
+        master,
+        answer: r,
+        division,
+        file: &answer.file,
+        sent: &sent,
+        found: Vec::new(),
+    }
+    .find(fresh);
+    brought
+}
+
+/// A workbook answer: a row per topic of the division. A topic written in two rows keeps both
+/// rows' results (once when they are the same), and the review says so; a row of a topic that
+/// is not the division's is listed and never taken in.
+fn from_workbook(master: &Report, rows: &[Row], answer: &Answer, fresh: &mut Fresh) -> Brought {
+    let division = answer.response.division.as_str();
+    let mut brought = Brought::default();
+    let conflict = |kind, i: &Initiative, t: &Topic, old: String, new: String, edit| Conflict {
+        file: answer.file.clone(),
+        division: division.to_string(),
+        kind,
+        initiative: Some(i.number.clone()),
+        topic: t.heading.clone(),
+        old,
+        new,
+        edit,
+    };
+    for row in merged_rows(rows, &mut brought.warnings) {
+        let (Some(i), Some(t)) = (
+            master.initiative_of_topic(row.topic),
+            master.topic(row.topic),
+        ) else {
+            brought.conflicts.push(Conflict {
+                file: answer.file.clone(),
+                division: division.to_string(),
+                kind: ConflictKind::Structure {
+                    thing: Thing::Topic,
+                    id: row.topic,
+                    added: true,
+                },
+                initiative: None,
+                topic: Some(row.heading.clone()).filter(|h| !h.is_empty()),
+                old: String::new(),
+                new: row.results.clone(),
+                edit: None,
+            });
+            continue;
+        };
+        // The locked cells changed: only if they differ from the master and from what was sent.
+        let changed = |sent: Option<u64>, now: &str, written: &str| {
+            !same_text(written, now) && sent.is_none_or(|h| h != super::sent::hash(written))
+        };
+        let heading = t.heading.clone().unwrap_or_default();
+        if changed(row.sent_heading, &heading, &row.heading) {
+            let new = Some(row.heading.trim().to_string()).filter(|h| !h.is_empty());
+            brought.conflicts.push(conflict(
+                ConflictKind::TopicHeading { topic: t.id },
+                i,
+                t,
+                heading.clone(),
+                row.heading.clone(),
+                Some(Edit::SetTopicHeading {
+                    id: t.id,
+                    heading: new,
+                }),
+            ));
+        }
+        let plan = entries_text(&t.plan);
+        if changed(row.sent_plan, &plan, &row.plan) {
+            let entries = adopt_lines(i, t, Side::Plan, &row.plan, fresh);
+            brought.conflicts.push(conflict(
+                ConflictKind::Plan { topic: t.id },
+                i,
+                t,
+                plan,
+                row.plan.clone(),
+                Some(Edit::SetEntries {
+                    topic: t.id,
+                    side: Side::Plan,
+                    entries,
+                }),
+            ));
+        }
+        let results = entries_text(&t.actual);
+        if same_text(&row.results, &results) {
+            continue;
+        }
+        if scope::topic_divisions(i, t).contains(&division) {
+            brought.changed.push(t.id);
+            brought.edits.push(Edit::SetEntries {
+                topic: t.id,
+                side: Side::Actual,
+                entries: adopt_lines(i, t, Side::Actual, &row.results, fresh),
+            });
+        } else {
+            let other = scope::topic_divisions(i, t).first().map(|d| d.to_string());
+            brought.conflicts.push(conflict(
+                ConflictKind::OtherDivisionResults {
+                    topic: t.id,
+                    division: other,
+                },
+                i,
+                t,
+                results,
+                row.results.clone(),
+                None,
+            ));
+        }
+    }
+    brought
+}
+
+/// The rows with each topic once: a topic's second row joins the first (its results after the
+/// first's, unless they are the same), with a warning naming both rows.
+fn merged_rows(rows: &[Row], warnings: &mut Vec<crate::model::diag::Warning>) -> Vec<Row> {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut at: std::collections::HashMap<Id, usize> = std::collections::HashMap::new();
+    for row in rows {
+        let Some(&k) = at.get(&row.topic) else {
+            at.insert(row.topic, out.len());
+            out.push(row.clone());
+            continue;
+        };
+        let first = &mut out[k];
+        let same = same_text(&first.results, &row.results);
+        if !same {
+            first.results = format!("{}\n{}", first.results.trim_end(), row.results.trim());
+        }
+        warnings.push(Warning::new(
+            Location::cell(super::workbook::SHEET, row.row as usize, 1, None),
+            WarningKind::TopicInTwoRows {
+                heading: row.heading.clone(),
+                rows: [first.row, row.row],
+                same,
+            },
+        ));
+    }
+    out
+}
+
+/// What `check` would say of the results these edits bring.
+fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warning> {
+    let earlier = crate::model::check::earlier_results(master);
+    edits
+        .iter()
+        .filter_map(|e| match e {
+            Edit::SetEntries {
+                topic,
+                side,
+                entries,
+            } => Some((*topic, *side, entries)),
+            _ => None,
+        })
+        .flat_map(|(topic, side, entries)| {
+            let (Some(i), Some(t)) = (master.initiative_of_topic(topic), master.topic(topic))
+            else {
+                return Vec::new();
+            };
+            crate::model::check::list_warnings(master, &earlier, i, t, side, entries)
+        })
+        .collect()
 }
 
 /// Two cell texts the same but for line ends and white space at the ends of lines.
@@ -502,7 +492,7 @@ fn plan_ids(initiative: &Initiative) -> HashSet<Id> {
 /// An answered list of entries with the master's ids where they are the master's own (the
 /// same id, in the same list), provisional ones elsewhere; links kept to plan entries of the
 /// initiative.
-fn adopt_list(
+pub(super) fn adopt_list(
     initiative: &Initiative,
     master: &[Entry],
     answered: &[Entry],
@@ -526,7 +516,7 @@ fn adopt_list(
         } else {
             fresh.next()
         };
-        Entry {
+        let adopted = Entry {
             id,
             reports: e
                 .reports
@@ -540,6 +530,13 @@ fn adopt_list(
                 .map(|s| adopt(s, known, used, plans, fresh))
                 .collect(),
             ..e.clone()
+        };
+        // A file edited by other means than Shinchoku may hold a sub-item's new text without
+        // the entry's own text following it: the entry's text is made to hold its sub-items.
+        let subs: Vec<String> = e.subs.iter().map(|s| s.text.clone()).collect();
+        Entry {
+            text: crate::model::entry_text::text_with_subs(&adopted, &subs),
+            ..adopted
         }
     }
     let mut known = HashSet::new();
@@ -585,304 +582,6 @@ fn adopt_lines(
             e
         })
         .collect()
-}
-
-/// Where a conflict is reported: its kind, where it is, and the edit accepting it.
-type Found<'f> = dyn FnMut(ConflictKind, Option<&Initiative>, Option<&Topic>, Option<Edit>) + 'f;
-
-/// Reports every change of `answer` outside `division`'s results, with the edit accepting it
-/// where one can.
-fn outside_scope(
-    master: &Report,
-    answer: &Report,
-    division: &str,
-    fresh: &mut Fresh,
-    found: &mut Found<'_>,
-) {
-    report_fields(master, answer, found);
-    // A response holds only the initiatives with the division's topics (and their sections):
-    // only those can have been removed from it.
-    let sent = |i: &Initiative| {
-        i.topics
-            .iter()
-            .any(|t| scope::topic_divisions(i, t).contains(&division))
-    };
-    sections(master, answer, &sent, found);
-    for i in master.initiatives() {
-        let Some(a) = answer.initiative(i.id) else {
-            if sent(i) {
-                found(
-                    ConflictKind::Structure {
-                        thing: Thing::Initiative,
-                        id: i.id,
-                        added: false,
-                    },
-                    Some(i),
-                    None,
-                    None,
-                );
-            }
-            continue;
-        };
-        initiative_fields(i, a, found);
-        items(i, a, found);
-        topics(i, a, division, fresh, found);
-    }
-    for a in answer.initiatives() {
-        if master.initiative(a.id).is_none() {
-            found(
-                ConflictKind::Structure {
-                    thing: Thing::Initiative,
-                    id: a.id,
-                    added: true,
-                },
-                Some(a),
-                None,
-                None,
-            );
-        }
-    }
-}
-
-/// The report's own fields: title, programme, plan years, headings, period, as-of date.
-fn report_fields(master: &Report, answer: &Report, found: &mut Found<'_>) {
-    let field = |name: &'static str, differs: bool, edit: Option<Edit>, found: &mut Found<'_>| {
-        if differs {
-            found(ConflictKind::ReportField { field: name }, None, None, edit);
-        }
-    };
-    field("title", master.title != answer.title, None, found);
-    field(
-        "programme",
-        master.programme != answer.programme,
-        None,
-        found,
-    );
-    field(
-        "plan_years",
-        master.plan_years != answer.plan_years,
-        None,
-        found,
-    );
-    field("headings", master.headings != answer.headings, None, found);
-    field(
-        "period",
-        master.period != answer.period,
-        Some(Edit::SetPeriod {
-            period: answer.period,
-        }),
-        found,
-    );
-    field(
-        "as_of",
-        master.as_of != answer.as_of,
-        Some(Edit::SetAsOf {
-            as_of: answer.as_of,
-        }),
-        found,
-    );
-}
-
-/// Sections renamed, removed (of those sent) or added.
-fn sections(
-    master: &Report,
-    answer: &Report,
-    sent: &dyn Fn(&Initiative) -> bool,
-    found: &mut Found<'_>,
-) {
-    for s in &master.sections {
-        match answer.sections.iter().find(|a| a.id == s.id) {
-            Some(a) if a.numeral != s.numeral || a.title != s.title => {
-                found(ConflictKind::Section { section: s.id }, None, None, None)
-            }
-            Some(_) => {}
-            None if !s.initiatives.iter().any(sent) => {}
-            None => found(
-                ConflictKind::Structure {
-                    thing: Thing::Section,
-                    id: s.id,
-                    added: false,
-                },
-                None,
-                None,
-                None,
-            ),
-        }
-    }
-    for a in &answer.sections {
-        if !master.sections.iter().any(|s| s.id == a.id) {
-            found(
-                ConflictKind::Structure {
-                    thing: Thing::Section,
-                    id: a.id,
-                    added: true,
-                },
-                None,
-                None,
-                None,
-            );
-        }
-    }
-}
-
-/// An initiative's title and 担当課.
-fn initiative_fields(i: &Initiative, a: &Initiative, found: &mut Found<'_>) {
-    if a.title != i.title {
-        found(
-            ConflictKind::InitiativeTitle { initiative: i.id },
-            Some(i),
-            None,
-            Some(Edit::SetInitiativeTitle {
-                id: i.id,
-                title: a.title.clone(),
-            }),
-        );
-    }
-    if a.divisions != i.divisions {
-        found(
-            ConflictKind::Divisions { initiative: i.id },
-            Some(i),
-            None,
-            Some(Edit::SetDivisions {
-                initiative: i.id,
-                divisions: a.divisions.clone(),
-            }),
-        );
-    }
-}
-
-/// Action items renamed, removed or added, and their stages.
-fn items(i: &Initiative, a: &Initiative, found: &mut Found<'_>) {
-    let structure = |thing, id, added| ConflictKind::Structure { thing, id, added };
-    for item in &i.items {
-        let Some(ai) = a.items.iter().find(|x| x.id == item.id) else {
-            found(
-                structure(Thing::ActionItem, item.id, false),
-                Some(i),
-                None,
-                None,
-            );
-            continue;
-        };
-        if ai.name != item.name || ai.ticked != item.ticked {
-            found(
-                ConflictKind::ItemName { item: item.id },
-                Some(i),
-                None,
-                (ai.ticked == item.ticked).then(|| Edit::SetItemName {
-                    id: item.id,
-                    name: ai.name.clone(),
-                }),
-            );
-        }
-        if ai.lanes != item.lanes {
-            let edit = (ai.lanes.len() == item.lanes.len()).then(|| {
-                Edit::Batch(
-                    ai.lanes
-                        .iter()
-                        .enumerate()
-                        .filter(|(k, lane)| item.lanes[*k] != **lane)
-                        .map(|(k, lane)| Edit::SetStageLane {
-                            item: item.id,
-                            lane: k,
-                            spans: lane.clone(),
-                        })
-                        .collect(),
-                )
-            });
-            found(ConflictKind::Stages { item: item.id }, Some(i), None, edit);
-        }
-    }
-    for ai in &a.items {
-        if !i.items.iter().any(|x| x.id == ai.id) {
-            found(
-                structure(Thing::ActionItem, ai.id, true),
-                Some(i),
-                None,
-                None,
-            );
-        }
-    }
-}
-
-/// Topics: headings, 担当課, 年次計画, and the results of topics other divisions answer for.
-fn topics(
-    i: &Initiative,
-    a: &Initiative,
-    division: &str,
-    fresh: &mut Fresh,
-    found: &mut Found<'_>,
-) {
-    let structure = |thing, id, added| ConflictKind::Structure { thing, id, added };
-    for t in &i.topics {
-        let Some(at) = a.topics.iter().find(|x| x.id == t.id) else {
-            found(structure(Thing::Topic, t.id, false), Some(i), Some(t), None);
-            continue;
-        };
-        if at.heading != t.heading {
-            found(
-                ConflictKind::TopicHeading { topic: t.id },
-                Some(i),
-                Some(t),
-                Some(Edit::SetTopicHeading {
-                    id: t.id,
-                    heading: at.heading.clone(),
-                }),
-            );
-        }
-        if at.division != t.division {
-            found(
-                ConflictKind::TopicDivision { topic: t.id },
-                Some(i),
-                Some(t),
-                Some(Edit::SetTopicDivision {
-                    id: t.id,
-                    division: at.division.clone(),
-                }),
-            );
-        }
-        let plan = adopt_list(i, &t.plan, &at.plan, fresh);
-        if plan != t.plan {
-            found(
-                ConflictKind::Plan { topic: t.id },
-                Some(i),
-                Some(t),
-                Some(Edit::SetEntries {
-                    topic: t.id,
-                    side: Side::Plan,
-                    entries: plan,
-                }),
-            );
-        }
-        if !scope::topic_divisions(i, t).contains(&division) {
-            let actual = adopt_list(i, &t.actual, &at.actual, fresh);
-            if actual != t.actual {
-                found(
-                    ConflictKind::OtherDivisionResults {
-                        topic: t.id,
-                        division: scope::topic_divisions(i, t).first().map(|d| d.to_string()),
-                    },
-                    Some(i),
-                    Some(t),
-                    Some(Edit::SetEntries {
-                        topic: t.id,
-                        side: Side::Actual,
-                        entries: actual,
-                    }),
-                );
-            }
-        }
-    }
-    for at in &a.topics {
-        if !i.topics.iter().any(|x| x.id == at.id) {
-            found(
-                structure(Thing::Topic, at.id, true),
-                Some(i),
-                Some(at),
-                None,
-            );
-        }
-    }
 }
 
 /// The change list of the in-scope edits: the initiatives they touch, before and after.

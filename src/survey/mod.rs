@@ -6,14 +6,18 @@
 
 pub mod answer;
 pub mod collect;
+pub mod conflict;
+mod outside;
 pub mod scope;
 pub mod send;
+pub mod sent;
 pub mod status;
 pub mod workbook;
 
 pub use crate::edit::OutOfScope;
 pub use answer::{Answer, Refusal, read_answer};
-pub use collect::{Collection, Conflict, ConflictKind, Taken, collect};
+pub use collect::{Collection, Taken, collect};
+pub use conflict::{Conflict, ConflictKind};
 pub use scope::{editable, topic_divisions};
 pub use send::{response_for, responses};
 pub use status::{StatusKey, StatusRow, status_rows};
@@ -48,26 +52,12 @@ pub fn topics_of(report: &Report, division: &str) -> Vec<Id> {
         .collect()
 }
 
-/// The file a division's response is written to: its name (characters no file system takes
-/// replaced by `_`) and the extension, e.g. `総務部管財課.ron`.
+/// The file a division's response is written to, alone (a survey of several divisions names
+/// them with [`send::file_stems`], which keeps them distinct): its name made safe and the
+/// extension, e.g. `総務部管財課.ron`.
 pub fn file_name(division: &str, extension: &str) -> String {
-    let name: String = division
-        .trim()
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let name = if name.is_empty() || name.chars().all(|c| c == '.') {
-        "担当課".to_string()
-    } else {
-        name
-    };
-    format!("{name}.{extension}")
+    let stem = send::file_stems(&[division.to_string()]).remove(0);
+    format!("{stem}.{extension}")
 }
 
 /// A topic's entries as a cell shows them: one per line, bullets with their `・`.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use std::collections::HashSet;
 
-use super::{divisions, file_name, header, topic_divisions, workbook};
+use super::{divisions, header, topic_divisions, workbook};
 use crate::lang::{Describe, Lang, say};
 use crate::model::history::PastPeriod;
 use crate::model::{Id, Report, ResponseFor, Section};
@@ -35,6 +35,21 @@ impl Formats {
 /// division's. The rest of the report is left out: at a prefecture's scale (1,000 initiatives,
 /// 50 divisions) the whole report per division would be 50 copies of 8 MB.
 pub fn response_for(master: &Report, division: &str, due: Option<NaiveDate>, note: &str) -> Report {
+    let token = master
+        .survey_of(division)
+        .and_then(|s| s.token.clone())
+        .unwrap_or_default();
+    response_with_token(master, division, due, note, token)
+}
+
+/// The response for one 担当課, carrying `token` (what [`Survey`] made for it).
+pub fn response_with_token(
+    master: &Report,
+    division: &str,
+    due: Option<NaiveDate>,
+    note: &str,
+    token: String,
+) -> Report {
     let mut response = header(master);
     for s in &master.sections {
         let initiatives: Vec<_> = s
@@ -82,11 +97,18 @@ pub fn response_for(master: &Report, division: &str, due: Option<NaiveDate>, not
         period: master.period,
         due,
         note: note.to_string(),
+        token,
+        sent: Vec::new(),
     });
+    let sent = super::sent::sent_parts(&response, division);
+    if let Some(r) = response.response.as_mut() {
+        r.sent = sent;
+    }
     response
 }
 
-/// A response for every 担当課 answering for a topic, in division order.
+/// A response for every 担当課 answering for a topic, in division order, with the tokens the
+/// master holds (none where the survey was not sent yet).
 pub fn responses(master: &Report, due: Option<NaiveDate>, note: &str) -> Vec<(String, Report)> {
     divisions(master)
         .into_iter()
@@ -95,6 +117,171 @@ pub fn responses(master: &Report, due: Option<NaiveDate>, note: &str) -> Vec<(St
             (d, r)
         })
         .collect()
+}
+
+/// One division a survey goes to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recipient {
+    pub division: String,
+    /// Kept from the master when the survey was sent before in this period, new otherwise.
+    pub token: String,
+    /// The name its files get (`総務部管財課` → `総務部管財課.ron`), made safe and distinct.
+    pub stem: String,
+}
+
+/// A survey about to be sent: to whom, due when, with what note. Write its files with
+/// [`write_responses`], then record it in the master with [`Survey::intent`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Survey {
+    pub to: Vec<Recipient>,
+    pub due: Option<NaiveDate>,
+    pub note: String,
+}
+
+/// Why a survey is not sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SurveyRefusal {
+    /// The due date is before the day it is sent.
+    DueBeforeSending { due: NaiveDate, today: NaiveDate },
+    /// No topic names a 担当課: there is no one to ask.
+    NoDivision,
+}
+
+impl Describe for SurveyRefusal {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            SurveyRefusal::DueBeforeSending { due, today } => say(
+                lang,
+                format!("回答期限 {due} が照会日 {today} より前です"),
+                format!("the due date {due} is before the day it is sent ({today})"),
+            ),
+            SurveyRefusal::NoDivision => say(
+                lang,
+                "担当課の名前がある見出しがありません。照会先がありません".into(),
+                "no topic names a 担当課: there is no one to ask".into(),
+            ),
+        }
+    }
+}
+
+impl Survey {
+    /// The survey of every 担当課 of the master, sent `today`.
+    pub fn new(
+        master: &Report,
+        due: Option<NaiveDate>,
+        note: &str,
+        today: NaiveDate,
+    ) -> Result<Survey, SurveyRefusal> {
+        if let Some(due) = due.filter(|d| *d < today) {
+            return Err(SurveyRefusal::DueBeforeSending { due, today });
+        }
+        let divisions = divisions(master);
+        if divisions.is_empty() {
+            return Err(SurveyRefusal::NoDivision);
+        }
+        let stems = file_stems(&divisions);
+        let to = divisions
+            .into_iter()
+            .zip(stems)
+            .map(|(division, stem)| Recipient {
+                token: master
+                    .survey_of(&division)
+                    .and_then(|s| s.token.clone())
+                    .unwrap_or_else(new_token),
+                division,
+                stem,
+            })
+            .collect();
+        Ok(Survey {
+            to,
+            due,
+            note: note.to_string(),
+        })
+    }
+
+    /// Recording in the master that it was sent, and the tokens.
+    pub fn intent(&self, at: chrono::NaiveDateTime) -> crate::edit::Intent {
+        crate::edit::Intent::MarkSent {
+            divisions: self.to.iter().map(|r| r.division.clone()).collect(),
+            at,
+            due: self.due,
+            tokens: self
+                .to
+                .iter()
+                .map(|r| (r.division.clone(), r.token.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// 128 random bits as 32 hexadecimal digits. The standard library's hasher keys are drawn from
+/// the system's random source once per process and then stepped per hasher: random enough to
+/// tell one survey's answer from another's, with no crate for it.
+pub fn new_token() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let half = || {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
+        h.finish()
+    };
+    format!("{:016x}{:016x}", half(), half())
+}
+
+/// Names Windows keeps for devices, whatever the extension: a file may not be called so.
+const RESERVED: [&str; 22] = [
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// Each division's file name (without extension), in the order given: characters no file
+/// system takes replaced by `_`, no trailing dots or spaces, a Windows device name (`CON`,
+/// `COM1` …) prefixed with `_`, at most 150 bytes — and distinct, ignoring case (Windows and
+/// macOS do): a name two divisions would share gets `_2`, `_3` … in order.
+pub fn file_stems(divisions: &[String]) -> Vec<String> {
+    let mut taken = HashSet::new();
+    divisions
+        .iter()
+        .map(|d| {
+            let base = safe_stem(d);
+            let mut stem = base.clone();
+            let mut n = 1;
+            while !taken.insert(stem.to_lowercase()) {
+                n += 1;
+                stem = format!("{base}_{n}");
+            }
+            stem
+        })
+        .collect()
+}
+
+fn safe_stem(division: &str) -> String {
+    let mut name: String = division
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    while name.len() > 150 {
+        name.pop();
+    }
+    let name = name.trim_end_matches(['.', ' ']).to_string();
+    let device = name.split('.').next().unwrap_or_default().trim_end();
+    if name.is_empty() {
+        "担当課".to_string()
+    } else if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(device)) {
+        format!("_{name}")
+    } else {
+        name
+    }
 }
 
 /// A file a survey could not write; the files before it were written.
@@ -131,50 +318,74 @@ pub struct Sent {
 
 /// Writes every division's response into `dir` (made if missing): `<担当課>.ron` and/or
 /// `<担当課>.xlsx`. The master is not changed: recording that it was sent is
-/// [`crate::edit::Intent::MarkSent`], for the caller to apply (and save) once this succeeded.
+/// [`Survey::intent`], for the caller to apply (and save) once this succeeded — and if that
+/// fails, to take the files back with [`remove_written`]. When a file cannot be written, those
+/// written before it are removed: a failed survey leaves no response the master does not record.
 pub fn write_responses(
     master: &Report,
     dir: &Path,
     formats: Formats,
-    due: Option<NaiveDate>,
-    note: &str,
+    survey: &Survey,
 ) -> Result<Vec<Sent>, SendError> {
     std::fs::create_dir_all(dir).map_err(|e| SendError {
         path: dir.to_path_buf(),
         message: e.to_string(),
     })?;
     let mut sent = Vec::new();
-    for (division, response) in responses(master, due, note) {
-        if formats.ron() {
-            let path = dir.join(file_name(&division, "ron"));
-            write_new(&path, crate::store::to_ron(&response).as_bytes()).map_err(|e| {
-                SendError {
-                    path: path.clone(),
-                    message: e.to_string(),
-                }
-            })?;
-            sent.push(Sent {
-                division: division.clone(),
-                path,
-            });
-        }
-        if formats.workbook() {
-            let path = dir.join(file_name(&division, "xlsx"));
-            let bytes = workbook::write(&response).map_err(|e| SendError {
-                path: path.clone(),
-                message: e.to_string(),
-            })?;
-            write_new(&path, &bytes).map_err(|e| SendError {
-                path: path.clone(),
-                message: e.to_string(),
-            })?;
-            sent.push(Sent {
-                division: division.clone(),
-                path,
-            });
+    for to in &survey.to {
+        if let Err(e) = write_one(master, dir, formats, survey, to, &mut sent) {
+            remove_written(&sent);
+            return Err(e);
         }
     }
     Ok(sent)
+}
+
+fn write_one(
+    master: &Report,
+    dir: &Path,
+    formats: Formats,
+    survey: &Survey,
+    to: &Recipient,
+    sent: &mut Vec<Sent>,
+) -> Result<(), SendError> {
+    let response = response_with_token(
+        master,
+        &to.division,
+        survey.due,
+        &survey.note,
+        to.token.clone(),
+    );
+    let failed = |path: &Path, e: &dyn std::fmt::Display| SendError {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    if formats.ron() {
+        let path = dir.join(format!("{}.ron", to.stem));
+        write_new(&path, crate::store::to_ron(&response).as_bytes())
+            .map_err(|e| failed(&path, &e))?;
+        sent.push(Sent {
+            division: to.division.clone(),
+            path,
+        });
+    }
+    if formats.workbook() {
+        let path = dir.join(format!("{}.xlsx", to.stem));
+        let bytes = workbook::write(&response).map_err(|e| failed(&path, &e))?;
+        write_new(&path, &bytes).map_err(|e| failed(&path, &e))?;
+        sent.push(Sent {
+            division: to.division.clone(),
+            path,
+        });
+    }
+    Ok(())
+}
+
+/// Removes the files a survey wrote (its recording in the master failed).
+pub fn remove_written(sent: &[Sent]) {
+    for s in sent {
+        let _ = std::fs::remove_file(&s.path);
+    }
 }
 
 /// Writes a response under a temporary name and renames it, so a file of that name is never

@@ -21,9 +21,11 @@ pub const SHEET: &str = "回答";
 pub const META_SHEET: &str = "shinchoku";
 const FONT: &str = "BIZ UDPゴシック";
 const LINE: f64 = 13.0;
-/// Columns: 番号, 取組, 見出し, 年次計画, 実績, and the hidden topic id.
+/// Columns: 番号, 取組, 見出し, 年次計画, 実績, and the hidden topic id and what the row's
+/// heading and plan were sent as (hashes, [`crate::survey::sent`]).
 const WIDTHS: [f64; 5] = [6.0, 26.0, 20.0, 44.0, 56.0];
 const ID_COL: u16 = 5;
+const SENT_COL: u16 = 6;
 const RESULT_COL: u16 = 4;
 const PLAN_COL: u16 = 3;
 const HEADING_COL: u16 = 2;
@@ -63,6 +65,7 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         ws.set_column_width(k as u16, *w)?;
     }
     ws.set_column_hidden(ID_COL)?;
+    ws.set_column_hidden(SENT_COL)?;
     ws.write_string_with_format(0, 0, format!("{}　回答", response.title), &title)?;
     ws.write_string_with_format(1, 0, format!("担当課: {}", r.division), &plain)?;
     let due = r.due.map_or_else(
@@ -115,6 +118,12 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
             ws.write_string_with_format(row, k as u16, text, f)?;
         }
         ws.write_string_with_format(row, ID_COL, topic.0.to_string(), &base)?;
+        let sent = format!(
+            "{:016x} {:016x}",
+            super::sent::hash(&texts[HEADING_COL as usize]),
+            super::sent::hash(&texts[PLAN_COL as usize])
+        );
+        ws.write_string_with_format(row, SENT_COL, sent, &base)?;
         let lines = texts
             .iter()
             .zip(WIDTHS)
@@ -124,7 +133,8 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         ws.set_row_height(row, (lines + 2.0) * LINE)?;
         row += 1;
     }
-    ws.protect();
+    // Not a secret (the office finds it in the master's token), but no longer one click away.
+    ws.protect_with_password(&password(&r.token));
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     ws.set_landscape();
     ws.set_paper_size(9);
@@ -146,14 +156,24 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         ("fiscal_year", r.fiscal_year.0.to_string()),
         ("period", r.period.key().to_string()),
         ("due", r.due.map_or_else(String::new, |d| d.to_string())),
+        ("token", r.token.clone()),
     ];
     for (k, (name, value)) in fields.iter().enumerate() {
         meta.write_string(k as u32, 0, *name)?;
         meta.write_string(k as u32, 1, value)?;
     }
-    meta.set_hidden(true);
-    meta.protect();
+    meta.set_very_hidden(true);
+    meta.protect_with_password(&password(&r.token));
     book.save_to_buffer()
+}
+
+/// The sheets' protection password: the token's first twelve digits (a fixed word when the
+/// response has no token).
+pub fn password(token: &str) -> String {
+    match token.get(..12) {
+        Some(p) => p.to_string(),
+        None => "shinchoku".to_string(),
+    }
 }
 
 /// One topic's row of an answered workbook, as typed.
@@ -165,6 +185,9 @@ pub struct Row {
     pub heading: String,
     pub plan: String,
     pub results: String,
+    /// The hashes the heading and plan were sent with (`None` in a workbook from before).
+    pub sent_heading: Option<u64>,
+    pub sent_plan: Option<u64>,
 }
 
 /// What an answered workbook holds.
@@ -267,6 +290,8 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
         period,
         due,
         note: String::new(),
+        token: field("token"),
+        sent: Vec::new(),
     };
     let sheet = book
         .worksheet_range(SHEET)
@@ -293,12 +318,18 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
                 row: at + 1,
                 text: id.clone(),
             })?;
+        let sent = cell(SENT_COL);
+        let mut hashes = sent
+            .split_whitespace()
+            .map(|h| u64::from_str_radix(h, 16).ok());
         rows.push(Row {
             topic,
             row: at + 1,
             heading: cell(HEADING_COL),
             plan: cell(PLAN_COL),
             results: cell(RESULT_COL),
+            sent_heading: hashes.next().flatten(),
+            sent_plan: hashes.next().flatten(),
         });
     }
     if !in_table {

@@ -1,6 +1,6 @@
 //! Keeping every word safe, from the window: a file open in another Shinchoku, a file changed
-//! on disk before a save, work recovered after a crash, a path typed where no file dialog can
-//! be shown.
+//! on disk before a save, a read-only file, work recovered after a crash, a path typed where
+//! no file dialog can be shown.
 
 use shinchoku::store::recovery::RecoveryStore;
 
@@ -99,6 +99,44 @@ fn a_file_changed_on_disk_is_never_overwritten_without_asking() {
         shinchoku::store::open(&path).unwrap(),
         h.state().document().report
     );
+}
+
+#[test]
+fn a_read_only_file_is_overwritten_only_when_the_user_chooses_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut h = opened(&path);
+    retitle(&mut h, "読み取り専用のファイルへ");
+    for answer in ["キャンセル", "上書き"] {
+        h.state_mut().queue(Action::Save);
+        h.run();
+        assert!(matches!(
+            h.state().dialog(),
+            Some(Dialog::ReadOnlyOnSave { .. })
+        ));
+        h.get_by_label("読み取り専用");
+        assert!(
+            h.query_all_by_label_contains("読み取り専用のファイルです")
+                .next()
+                .is_some()
+        );
+        h.get_by_label("別名で保存…");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written yet");
+        h.get_by_label(answer).click();
+        h.run();
+        assert!(h.state().dialog().is_none(), "{answer}");
+    }
+    assert!(!h.state().document().is_dirty());
+    assert_eq!(
+        shinchoku::store::open(&path).unwrap(),
+        h.state().document().report
+    );
+    let meta = std::fs::metadata(&path).unwrap();
+    assert!(meta.permissions().readonly(), "it stays read-only");
 }
 
 #[test]

@@ -88,6 +88,7 @@ fn answers_taken_in_after_review_show_in_the_status_panel_with_the_overdue_in_re
         divisions,
         at: sent_at(),
         due: Some(due()),
+        tokens: Default::default(),
     });
     h.run();
     let master = h.state().document().report.clone();

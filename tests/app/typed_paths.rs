@@ -41,6 +41,7 @@ fn master_in(dir: &std::path::Path) -> Harness<'static, ShinchokuApp> {
         divisions,
         at,
         due: None,
+        tokens: Default::default(),
     });
     h.run();
     h

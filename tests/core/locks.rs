@@ -7,6 +7,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use shinchoku::document::{Document, SaveError, SaveOptions};
 use shinchoku::edit::Intent;
+use shinchoku::lang::{Describe, Lang};
 use shinchoku::store::{
     self,
     lock::{self, FileLock, LockHolder},
@@ -51,13 +52,11 @@ fn the_second_document_on_a_file_sees_who_holds_it() {
     assert_eq!(second.locked_by(), Some(&holder));
     assert!(second.is_read_only() && second.lock().is_none());
     assert!(second.locked_by().unwrap().is_this_process());
-    assert!(
-        second
-            .locked_by()
-            .unwrap()
-            .to_string()
-            .contains(&format!("({})", lock::machine_name()))
-    );
+    assert!(second.locked_by().unwrap().to_string().contains(&format!(
+        "({}, process {})",
+        lock::machine_name(),
+        std::process::id()
+    )));
     // Its save is refused, naming the holder; nothing is written.
     retitle(&mut second, "二人目の変更");
     let err = second.save_to(&path).expect_err("locked");
@@ -182,4 +181,93 @@ fn the_current_holder_is_this_process() {
     let me = LockHolder::current();
     assert!(me.is_this_process() && me.is_this_machine() && !me.is_stale());
     assert_ne!(me.token, LockHolder::current().token);
+}
+
+/// The lock file a Shinchoku started without a login name wrote (`user=` empty) on another PC.
+fn nameless_lock(path: &Path) {
+    let since = SystemTime::now() - Duration::from_secs(300);
+    let text = format!(
+        "shinchoku-lock 1\nuser=\nmachine=OTHER-PC\npid=4242\nsince={}\ntoken=nameless\n",
+        since.duration_since(UNIX_EPOCH).unwrap().as_secs()
+    );
+    std::fs::write(lock::lock_path(path), text).unwrap();
+}
+
+#[test]
+fn a_lock_without_a_user_name_says_so_and_names_the_computer_and_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_file(dir.path());
+    nameless_lock(&path);
+    let holder = lock::live_holder(&path).expect("held from another PC");
+    let en = holder.describe(Lang::En);
+    assert!(
+        en.starts_with("an unknown user (OTHER-PC, process 4242), since "),
+        "{en}"
+    );
+    let ja = holder.describe(Lang::Ja);
+    assert!(
+        ja.starts_with("名前の分からない利用者（OTHER-PC、プロセス 4242）、"),
+        "{ja}"
+    );
+    // What a save is told, in both languages.
+    let mut doc = Document::open(&path).unwrap();
+    retitle(&mut doc, "変更");
+    let err = doc.save_to(&path).expect_err("held");
+    let said = err.describe(Lang::En);
+    assert!(
+        said.contains("not saved: open in Shinchoku by an unknown user (OTHER-PC, process 4242)"),
+        "{said}"
+    );
+    assert!(!said.contains('?'), "{said}");
+    assert!(err.describe(Lang::Ja).contains("名前の分からない利用者"));
+}
+
+#[test]
+fn an_unreadable_lock_file_is_held_by_an_unknown_user_on_an_unknown_computer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_file(dir.path());
+    // Being written this instant, or damaged: not a lock file Shinchoku can read.
+    std::fs::write(lock::lock_path(&path), "\u{0}\u{0}garbage").unwrap();
+    let holder = lock::live_holder(&path).expect("fresh: respected for a minute");
+    let en = holder.describe(Lang::En);
+    assert!(
+        en.starts_with("an unknown user (unknown computer), since "),
+        "{en}"
+    );
+    let ja = holder.describe(Lang::Ja);
+    assert!(
+        ja.starts_with("名前の分からない利用者（コンピューター名不明）、"),
+        "{ja}"
+    );
+}
+
+/// The child: prints the login name a lock would record, started without `USER`, `USERNAME`
+/// and `LOGNAME`.
+#[test]
+fn child_prints_user_name() {
+    if std::env::var(crate::CHILD).as_deref() == Ok("user-name") {
+        println!("user-name={}", lock::user_name());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn without_a_login_name_in_the_environment_the_lock_names_the_account() {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["locks::child_prints_user_name", "--exact", "--nocapture"])
+        .args(["--test-threads=1"])
+        .env(crate::CHILD, "user-name")
+        .env_remove("USER")
+        .env_remove("USERNAME")
+        .env_remove("LOGNAME")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    let account = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let account = String::from_utf8_lossy(&account.stdout).trim().to_string();
+    assert!(!account.is_empty());
+    assert!(said.contains(&format!("user-name={account}\n")), "{said}");
 }

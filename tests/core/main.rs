@@ -1,10 +1,12 @@
 //! Core tests: month and era parsing, the importer on the seed and its variants, bad input, RON
 //! files. One test binary keeps linking cheap.
 
+mod backups;
 mod bad_input;
 mod checked_open;
 mod compare;
 mod compare_marks;
+mod cycle;
 mod defects;
 mod edit;
 mod encodings;
@@ -19,6 +21,8 @@ mod saving;
 mod store;
 mod survey;
 mod workbook;
+
+use std::io::{Read, Write};
 
 use shinchoku::import::{self, Imported};
 use shinchoku::model::{Initiative, Report};
@@ -58,4 +62,36 @@ pub fn child(test: &str, work: &str, vars: &[(&str, &std::path::Path)]) -> std::
 /// In a child started by [`child`] for `work`: its variable `name`.
 pub fn child_var(work: &str, name: &str) -> Option<std::path::PathBuf> {
     (std::env::var(CHILD).ok()? == work).then(|| std::env::var_os(name).map(Into::into))?
+}
+
+/// The workbook with one cell's text replaced, as Excel stores a typed text: in the shared
+/// strings of the `.xlsx` (a zip).
+pub fn type_into_workbook(bytes: &[u8], old: &str, new: &str) -> Vec<u8> {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut replaced = 0;
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let text = String::from_utf8(content).unwrap();
+            let from = format!(">{}</t>", escape(old));
+            replaced = text.matches(&from).count();
+            content = text
+                .replace(&from, &format!(">{}</t>", escape(new)))
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    assert_eq!(replaced, 1, "the cell's text is in the workbook once");
+    out.finish().unwrap().into_inner()
 }

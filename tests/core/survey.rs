@@ -2,7 +2,7 @@
 //! back from `.ron` and `.xlsx`, conflicts, refusals, re-submission, undo, 提出状況, and the
 //! report identity (schema 4) on old files.
 
-use std::io::{Read, Write};
+use std::io::Read;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use shinchoku::document::{Document, Origin};
@@ -10,14 +10,14 @@ use shinchoku::edit::{EditError, Intent, TopicName};
 use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::{Period, Report, ReportId, Side};
 use shinchoku::store;
+use shinchoku::survey::ConflictKind;
 use shinchoku::survey::answer::{Answer, answer_from_report, answer_from_workbook};
-use shinchoku::survey::collect::ConflictKind;
 use shinchoku::survey::status::{Standing, StatusKey, sort_rows, to_csv};
 use shinchoku::survey::{
     self, OutOfScope, Refusal, collect, editable, entries_text, status_rows, topics_of, workbook,
 };
 
-use crate::seed;
+use crate::{seed, type_into_workbook};
 
 const 管財課: &str = "総務部管財課";
 const 人事課: &str = "総務部人事課";
@@ -42,6 +42,7 @@ fn master() -> Document {
         divisions,
         at: at(2, 9),
         due: Some(due()),
+        tokens: Default::default(),
     })
     .expect("marking sent applies");
     doc
@@ -378,38 +379,6 @@ fn answer_report(answer: &Answer) -> AnswerContentReport<'_> {
     }
 }
 
-/// The workbook with one cell's text replaced, as Excel stores a typed text: in the shared
-/// strings of the `.xlsx` (a zip).
-fn type_into_workbook(bytes: &[u8], old: &str, new: &str) -> Vec<u8> {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let mut replaced = 0;
-    for k in 0..zip.len() {
-        let mut file = zip.by_index(k).unwrap();
-        let name = file.name().unwrap().to_string();
-        let mut content = Vec::new();
-        file.read_to_end(&mut content).unwrap();
-        if name == "xl/sharedStrings.xml" {
-            let text = String::from_utf8(content).unwrap();
-            let from = format!(">{}</t>", escape(old));
-            replaced = text.matches(&from).count();
-            content = text
-                .replace(&from, &format!(">{}</t>", escape(new)))
-                .into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&content).unwrap();
-    }
-    assert_eq!(replaced, 1, "the cell's text is in the workbook once");
-    out.finish().unwrap().into_inner()
-}
-
 #[test]
 fn the_workbook_is_protected_but_for_the_answer_cells_and_reads_back_exactly() {
     let master = master().report;
@@ -450,6 +419,10 @@ fn the_workbook_is_protected_but_for_the_answer_cells_and_reads_back_exactly() {
         .unwrap();
     assert!(sheet.contains("<sheetProtection"), "the sheet is protected");
     assert!(
+        sheet.contains("<sheetProtection password="),
+        "with a password"
+    );
+    assert!(
         sheet.contains("fitToWidth") || sheet.contains("fitToPage"),
         "print setup"
     );
@@ -468,8 +441,8 @@ fn the_workbook_is_protected_but_for_the_answer_cells_and_reads_back_exactly() {
         .read_to_string(&mut book)
         .unwrap();
     assert!(
-        book.contains("state=\"hidden\""),
-        "the survey sheet is hidden"
+        book.contains("state=\"veryHidden\""),
+        "the survey sheet is very hidden (not listed by Excel's Unhide)"
     );
 }
 
@@ -531,7 +504,21 @@ fn plan_texts_and_other_divisions_topics_are_conflicts_and_change_nothing_until_
         division: Some(other_division.clone())
     }));
     assert_eq!(kinds.len(), 2);
-    assert!(c.conflicts.iter().all(|x| x.acceptable()));
+    // Another division's results are listed, with what they were and would be, but only
+    // that division's own answer changes them.
+    for x in &c.conflicts {
+        assert_eq!(
+            x.acceptable(),
+            !matches!(x.kind, ConflictKind::OtherDivisionResults { .. })
+        );
+    }
+    let plan = c
+        .conflicts
+        .iter()
+        .find(|x| matches!(x.kind, ConflictKind::Plan { .. }))
+        .unwrap();
+    let said = plan.describe(Lang::Ja);
+    assert!(said.contains("→ 「・計画を勝手に変更"), "{said}");
     assert!(
         c.conflicts[0]
             .describe(Lang::Ja)
@@ -560,7 +547,11 @@ fn plan_texts_and_other_divisions_topics_are_conflicts_and_change_nothing_until_
     let mut all = Document::new(before.clone(), Origin::Sample, Vec::new());
     let c = collect(&before, vec![ok(answer)], at(10, 10));
     all.perform(c.intent(&[0, 1]).unwrap()).unwrap();
-    assert!(all.report.topic(other).unwrap().actual.is_empty());
+    assert_eq!(
+        all.report.topic(other).unwrap().actual,
+        before.topic(other).unwrap().actual,
+        "ticking it takes nothing"
+    );
     assert!(all.undo());
     assert_eq!(all.report, before);
 }
@@ -711,7 +702,12 @@ fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
         "総務部管財課.ron".into(),
     )
     .unwrap();
-    let c = collect(&master.report, vec![ok(answer)], at(10, 9));
+    let jinji = answer_from_report(
+        response(&master.report, 人事課).report,
+        "総務部人事課.ron".into(),
+    )
+    .unwrap();
+    let c = collect(&master.report, vec![ok(answer), ok(jinji)], at(10, 9));
     master.perform(c.intent(&[]).unwrap()).unwrap();
     master
         .perform(Intent::SendBack {
@@ -756,6 +752,7 @@ fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
             divisions: vec![人事課.into()],
             at: at(12, 9),
             due: Some(NaiveDate::from_ymd_opt(2017, 10, 20).unwrap()),
+            tokens: Default::default(),
         })
         .unwrap();
     assert_eq!(
@@ -821,6 +818,7 @@ fn a_large_report_with_many_divisions_goes_out_and_comes_back() {
         divisions,
         at: at(2, 9),
         due: None,
+        tokens: Default::default(),
     })
     .unwrap();
     let before = doc.report.clone();

@@ -33,6 +33,13 @@ pub enum Dialog {
         path: PathBuf,
         message: String,
     },
+    /// A save found the file read-only: 上書き (it stays read-only), 別名で保存, or cancel.
+    /// `options` are what that save was already allowed.
+    ReadOnlyOnSave {
+        path: PathBuf,
+        message: String,
+        options: crate::document::SaveOptions,
+    },
     /// Recovery copies holding unsaved work from an earlier run: 復元 or 破棄 each.
     Recover(Vec<Recoverable>),
     /// The system's file dialog could not be shown: type the path (`problem`: why what was

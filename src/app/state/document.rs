@@ -223,6 +223,13 @@ impl DocState {
                 }
             }
             FileCommand::SaveForced(path) => self.save_with(&path, SaveOptions::FORCE, lang),
+            FileCommand::SaveOverReadOnly { path, options } => {
+                let options = SaveOptions {
+                    overwrite_read_only: true,
+                    ..options
+                };
+                self.save_with(&path, options, lang)
+            }
             FileCommand::TakeOverLock => match self.doc.take_over_lock() {
                 Ok(()) => notice(t.lock_taken_over.to_string()),
                 Err(e) => error(t.save_failed, e.describe(lang)),
@@ -295,6 +302,11 @@ impl DocState {
 
     /// Carries out a change to the report as one undoable step, and says what to show next:
     /// a new entry selected, a new topic's heading ready to type.
+    /// Applies an intent that has nothing to follow in the view, saying whether it applied.
+    pub fn perform_or_fail(&mut self, intent: Intent) -> Result<(), crate::edit::EditError> {
+        self.doc.perform(intent).map(|_| ())
+    }
+
     pub fn perform(&mut self, intent: Intent, lang: Lang) -> FollowUps {
         let added_entry = matches!(intent, Intent::AddEntry { .. });
         let added_topic = matches!(intent, Intent::AddTopic { .. });
@@ -342,8 +354,8 @@ impl DocState {
         self.save_with(path, SaveOptions::default(), lang)
     }
 
-    /// Saves; a file changed on disk or held by another Shinchoku is never overwritten without
-    /// asking: the dialog offers what can be done.
+    /// Saves; a file changed on disk, held by another Shinchoku or read-only is never
+    /// overwritten without asking: the dialog offers what can be done.
     fn save_with(&mut self, path: &Path, options: SaveOptions, lang: Lang) -> FollowUps {
         let t = lang.texts();
         match self.doc.save_to_with(path, options) {
@@ -361,6 +373,11 @@ impl DocState {
                 let dialog = match e {
                     SaveError::ChangedOnDisk { .. } => Dialog::ChangedOnDisk { path, message },
                     SaveError::Locked { .. } => Dialog::LockedOnSave { path, message },
+                    SaveError::ReadOnly { .. } => Dialog::ReadOnlyOnSave {
+                        path,
+                        message,
+                        options,
+                    },
                     SaveError::Io { .. } => Dialog::Error {
                         title: t.save_failed.into(),
                         message,

@@ -7,7 +7,7 @@ use super::widgets::{
     actual_name, describe_timing, feedback_label, line_status_name, status_badge, status_name,
     timing_feedback,
 };
-use super::{EntryEditor, NewEntry, ViewState, months_read};
+use super::{EntryEditor, NewEntry, ViewState};
 use crate::app::Prefs;
 use crate::app::command::{Action, AppCommand, PrefsCommand, ViewCommand};
 use crate::app::fonts::BOLD_FAMILY;
@@ -16,6 +16,7 @@ use crate::app::ime::{Composition, committed_text};
 use crate::app::state::view::ViewModel;
 use crate::document::Document;
 use crate::edit::Intent;
+use crate::lang::Describe;
 use crate::model::entry_text::read_entry;
 use crate::model::links;
 use crate::model::months::parse_timing;
@@ -366,7 +367,7 @@ impl DetailPanel<'_> {
                 );
             }
         });
-        feedback_label(ui, t, timing_feedback(self.lang, &committed));
+        feedback_label(ui, t, timing_feedback(t, self.lang, &committed));
     }
 
     fn entry_buttons(&self, ui: &mut Ui, entry: &Entry, out: &mut Vec<AppCommand>) {
@@ -496,7 +497,7 @@ impl DetailPanel<'_> {
         if std::mem::take(focus) {
             response.request_focus();
         }
-        // Read back as the 時期 field is: the confirmed text only, its months worded.
+        // Read back as the 時期 field is: the confirmed text only.
         let composing = self.composition.composing_in(response.id);
         let committed = committed_text(ui.ctx(), response.id, buffer, composing);
         let mut problems = Vec::new();
@@ -506,7 +507,7 @@ impl DetailPanel<'_> {
             &mut problems,
         );
         match (&preview.timing, problems.first()) {
-            (_, Some(p)) => feedback_label(ui, t, Err(months_read::problem(p, self.lang))),
+            (_, Some(p)) => feedback_label(ui, t, Err(p.describe(self.lang))),
             (Some(timing), None) => feedback_label(ui, t, Ok(describe_timing(t, timing))),
             (None, None) => feedback_label(ui, t, Ok(t.no_months.to_string())),
         }

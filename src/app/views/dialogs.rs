@@ -1,6 +1,6 @@
 //! Modal dialogs: errors, the unsaved-changes guard, the import warnings, and what keeps a
-//! report safe — a file open elsewhere, a file changed on disk, work to recover, a path to type
-//! where no file dialog can be shown.
+//! report safe — a file open elsewhere, a file changed on disk or read-only, work to recover,
+//! a path to type where no file dialog can be shown.
 
 use egui::{Context, Id, Modal, RichText, Ui};
 
@@ -72,6 +72,13 @@ pub fn show(
             }
             Dialog::LockedOnSave { path, message } => {
                 (close, out) = locked_on_save(ui, t, path, message);
+            }
+            Dialog::ReadOnlyOnSave {
+                path,
+                message,
+                options,
+            } => {
+                (close, out) = read_only_on_save(ui, t, path, message, *options);
             }
             Dialog::Recover(copies) => out.extend(recover(ui, t, lang, copies)),
             Dialog::TypePath { purpose, problem } => {
@@ -226,6 +233,30 @@ fn locked_on_save(
     ui.horizontal(|ui| {
         if ui.button(t.take_over_and_save).clicked() {
             out.push(FileCommand::SaveForced(path.to_path_buf()).into());
+        } else if ui.button(t.save_elsewhere).clicked() {
+            out.push(Action::SaveAs.into());
+        }
+        close = !out.is_empty() || ui.button(t.cancel).clicked();
+    });
+    (close, out)
+}
+
+/// 上書き (the file stays read-only) / 別名で保存… / キャンセル.
+fn read_only_on_save(
+    ui: &mut Ui,
+    t: &Texts,
+    path: &std::path::Path,
+    message: &str,
+    options: crate::document::SaveOptions,
+) -> (bool, Vec<AppCommand>) {
+    ui.heading(t.read_only);
+    ui.label(message);
+    let mut out: Vec<AppCommand> = Vec::new();
+    let mut close = false;
+    ui.horizontal(|ui| {
+        if ui.button(t.overwrite).clicked() {
+            let path = path.to_path_buf();
+            out.push(FileCommand::SaveOverReadOnly { path, options }.into());
         } else if ui.button(t.save_elsewhere).clicked() {
             out.push(Action::SaveAs.into());
         }

@@ -9,7 +9,6 @@ pub mod detail;
 pub mod dialogs;
 pub mod grid;
 pub mod menu;
-pub mod months_read;
 pub mod paint;
 pub mod preview;
 pub mod status;

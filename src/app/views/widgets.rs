@@ -3,9 +3,7 @@
 
 use egui::{Color32, FontId, RichText, Sense, Stroke, Ui, WidgetInfo, vec2};
 
-use super::months_read::MonthsNotRead;
 use crate::app::i18n::{Lang, Texts};
-use crate::lang::Describe;
 use crate::model::months::{Timing, TimingKind, parse_timing};
 use crate::model::status::{Status, StatusCounts};
 use crate::palette::{self, Rgb};
@@ -57,16 +55,15 @@ pub fn status_badge(ui: &mut Ui, status: Status, lang: Lang) {
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, name));
 }
 
-/// What a month expression was read as, for feedback while typing, in the window's language.
-pub fn timing_feedback(lang: Lang, expression: &str) -> Result<String, String> {
-    let t = lang.texts();
+/// What a month expression was read as, for feedback while typing.
+pub fn timing_feedback(t: &Texts, lang: Lang, expression: &str) -> Result<String, String> {
     let expression = expression.trim();
     if expression.is_empty() {
         return Ok(t.no_months.to_string());
     }
     parse_timing(expression)
         .map(|timing| describe_timing(t, &timing))
-        .map_err(|e| MonthsNotRead::of(&e).describe(lang))
+        .map_err(|e| crate::lang::Describe::describe(&e.problem, lang))
 }
 
 pub fn describe_timing(t: &Texts, timing: &Timing) -> String {

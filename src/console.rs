@@ -1,0 +1,88 @@
+//! The command line's output: what `print!`, `println!` and `eprintln!` do, except at a closed
+//! pipe. std's macros panic when a write fails, so `shinchoku check big.ron | head -1` ended
+//! with a panic message and exit code 101 once `head` had read its line. Here a stream whose
+//! reader is gone (a broken pipe, on Unix and on Windows alike) is left quietly: nothing more
+//! is written to it and the command goes on, so a file it writes is still written and it
+//! exits as it would have. Any other failure to write (a full disk under `> out.txt`) is said
+//! once on standard error and makes the command exit 1 ([`exit_code`]): output is never lost
+//! without a word.
+//!
+//! `src/main.rs` imports the macros under std's names (`use shinchoku::console_println as
+//! println;`), so every subcommand's output goes through here without changing a line of it.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Standard output's reader is gone: nothing more is written to it.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+/// Standard error's reader is gone.
+static STDERR_CLOSED: AtomicBool = AtomicBool::new(false);
+/// A write failed other than at a closed pipe: the command exits 1.
+static FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Writes to standard output (the macros' work).
+pub fn write_out(args: fmt::Arguments<'_>) {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut out = io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|()| out.flush()) {
+        STDOUT_CLOSED.store(true, Ordering::Relaxed);
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            FAILED.store(true, Ordering::Relaxed);
+            write_err(format_args!(
+                "shinchoku: cannot write to standard output: {e}\n"
+            ));
+        }
+    }
+}
+
+/// Writes to standard error (the macros' work). Where even that fails there is nobody left to
+/// tell; the exit code still says it.
+pub fn write_err(args: fmt::Arguments<'_>) {
+    if STDERR_CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
+    if let Err(e) = io::stderr().lock().write_fmt(args) {
+        STDERR_CLOSED.store(true, Ordering::Relaxed);
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            FAILED.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// The command's exit code, or 1 when its output could not be written (not at a closed pipe,
+/// which is the reader's choice).
+pub fn exit_code(code: ExitCode) -> ExitCode {
+    if FAILED.load(Ordering::Relaxed) {
+        ExitCode::FAILURE
+    } else {
+        code
+    }
+}
+
+/// `print!` that leaves a closed pipe quietly (see the module).
+#[macro_export]
+macro_rules! console_print {
+    ($($arg:tt)*) => { $crate::console::write_out(format_args!($($arg)*)) };
+}
+
+/// `println!` that leaves a closed pipe quietly (see the module).
+#[macro_export]
+macro_rules! console_println {
+    () => { $crate::console::write_out(format_args!("\n")) };
+    ($($arg:tt)*) => {
+        $crate::console::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `eprintln!` that leaves a closed pipe quietly (see the module).
+#[macro_export]
+macro_rules! console_eprintln {
+    () => { $crate::console::write_err(format_args!("\n")) };
+    ($($arg:tt)*) => {
+        $crate::console::write_err(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}

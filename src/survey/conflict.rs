@@ -1,0 +1,219 @@
+//! A change an answer makes outside its division's results (a plan text, a heading, a stage,
+//! another division's results …): listed for the office with the text before and after, and
+//! taken in only when the office ticks it — except what can never be taken from an answer.
+
+use crate::edit::{Edit, Thing};
+use crate::lang::{Describe, Lang, say};
+use crate::model::Id;
+
+/// What a change outside the answering division's results is to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// The results of a topic another division answers for: listed, never taken in (only that
+    /// division's own answer changes its results).
+    OtherDivisionResults {
+        topic: Id,
+        division: Option<String>,
+    },
+    /// A topic's 年次計画.
+    Plan {
+        topic: Id,
+    },
+    TopicHeading {
+        topic: Id,
+    },
+    TopicDivision {
+        topic: Id,
+    },
+    /// An action item's stages (工程).
+    Stages {
+        item: Id,
+    },
+    ItemName {
+        item: Id,
+    },
+    InitiativeTitle {
+        initiative: Id,
+    },
+    Divisions {
+        initiative: Id,
+    },
+    Section {
+        section: Id,
+    },
+    /// A field of the report as a whole: `title`, `programme`, `plan_years`, `headings`,
+    /// `period`, `as_of`.
+    ReportField {
+        field: &'static str,
+    },
+    /// Something added or removed: listed, but it can only be rejected (or made by hand).
+    Structure {
+        thing: Thing,
+        id: Id,
+        added: bool,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub file: String,
+    pub division: String,
+    pub kind: ConflictKind,
+    /// Where: the initiative's number and the topic's heading, when it is in one.
+    pub initiative: Option<String>,
+    pub topic: Option<String>,
+    /// The master's text now, and the answer's (empty for what is added or removed).
+    pub old: String,
+    pub new: String,
+    pub(super) edit: Option<Edit>,
+}
+
+impl Conflict {
+    /// Whether accepting it can be done by an edit (a structural change, or another
+    /// division's results, cannot).
+    pub fn acceptable(&self) -> bool {
+        self.edit.is_some()
+    }
+
+    /// The edit that accepts it (its new entries numbered provisionally: apply it through
+    /// [`super::Collection::intent`] or [`super::Collection::accept_intent`]).
+    pub fn accept(&self) -> Option<&Edit> {
+        self.edit.as_ref()
+    }
+
+    /// Why it cannot be taken in, when it cannot.
+    pub fn refused_because(&self, lang: Lang) -> Option<String> {
+        if self.acceptable() {
+            return None;
+        }
+        Some(match &self.kind {
+            ConflictKind::OtherDivisionResults { .. } => say(
+                lang,
+                "取り込めません: 実績はその担当課の回答でだけ変わります".into(),
+                "cannot be taken: results change only by their own division's answer".into(),
+            ),
+            _ => say(
+                lang,
+                "取り込めません: 手で直してください".into(),
+                "cannot be taken: make it by hand".into(),
+            ),
+        })
+    }
+
+    fn what(&self, lang: Lang) -> String {
+        match &self.kind {
+            ConflictKind::OtherDivisionResults { division, .. } => say(
+                lang,
+                format!(
+                    "他の担当課（{}）の実績を変更",
+                    division.as_deref().unwrap_or("担当課なし")
+                ),
+                format!(
+                    "changes the results of another division ({})",
+                    division.as_deref().unwrap_or("none")
+                ),
+            ),
+            ConflictKind::Plan { .. } => {
+                say(lang, "年次計画を変更".into(), "changes the plan".into())
+            }
+            ConflictKind::TopicHeading { .. } => {
+                say(lang, "見出しを変更".into(), "changes the heading".into())
+            }
+            ConflictKind::TopicDivision { .. } => say(
+                lang,
+                "見出しの担当課を変更".into(),
+                "changes the topic's 担当課".into(),
+            ),
+            ConflictKind::Stages { .. } => {
+                say(lang, "工程を変更".into(), "changes the stages".into())
+            }
+            ConflictKind::ItemName { .. } => say(
+                lang,
+                "取組項目名を変更".into(),
+                "changes an action item's name".into(),
+            ),
+            ConflictKind::InitiativeTitle { .. } => say(
+                lang,
+                "取組名を変更".into(),
+                "changes the initiative's title".into(),
+            ),
+            ConflictKind::Divisions { .. } => say(
+                lang,
+                "取組の担当課を変更".into(),
+                "changes the initiative's 担当課".into(),
+            ),
+            ConflictKind::Section { .. } => {
+                say(lang, "区分を変更".into(), "changes a section".into())
+            }
+            ConflictKind::ReportField { field } => say(
+                lang,
+                format!("報告の{}を変更", field_name(field, lang)),
+                format!("changes the report's {}", field_name(field, lang)),
+            ),
+            ConflictKind::Structure { thing, added, .. } => match added {
+                true => say(
+                    lang,
+                    format!("{}を追加", thing.name(lang)),
+                    format!("adds a {}", thing.name(lang)),
+                ),
+                false => say(
+                    lang,
+                    format!("{}を削除", thing.name(lang)),
+                    format!("removes a {}", thing.name(lang)),
+                ),
+            },
+        }
+    }
+}
+
+fn field_name(field: &str, lang: Lang) -> &str {
+    match (field, lang) {
+        ("title", Lang::Ja) => "題名",
+        ("programme", Lang::Ja) => "取組名称",
+        ("plan_years", Lang::Ja) => "計画期間",
+        ("headings", Lang::Ja) => "列見出し",
+        ("period", Lang::Ja) => "報告期間",
+        ("as_of", Lang::Ja) => "時点",
+        ("plan_years", Lang::En) => "plan years",
+        ("as_of", Lang::En) => "as-of date",
+        (other, _) => other,
+    }
+}
+
+/// A text for one line of a list: its lines joined with ` / `.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+impl Describe for Conflict {
+    fn describe(&self, lang: Lang) -> String {
+        let place = match (&self.initiative, &self.topic) {
+            (Some(n), Some(t)) => say(
+                lang,
+                format!("取組{n} <{t}>: "),
+                format!("initiative {n} <{t}>: "),
+            ),
+            (Some(n), None) => say(lang, format!("取組{n}: "), format!("initiative {n}: ")),
+            _ => String::new(),
+        };
+        let (old, new) = (one_line(&self.old), one_line(&self.new));
+        let texts = match &self.kind {
+            ConflictKind::Structure { added: true, .. } => format!(" 「{new}」"),
+            ConflictKind::Structure { added: false, .. } => format!(" 「{old}」"),
+            _ => format!(" 「{old}」 → 「{new}」"),
+        };
+        let refused = self
+            .refused_because(lang)
+            .map_or_else(String::new, |r| format!("（{r}）"));
+        format!(
+            "{} ({}): {place}{}{texts}{refused}",
+            self.file,
+            self.division,
+            self.what(lang)
+        )
+    }
+}

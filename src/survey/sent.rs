@@ -1,0 +1,138 @@
+//! What a response held when it was sent, outside its division's results: a hash of each part
+//! (a heading, a plan, a stage lane, another division's results …), kept in the response and,
+//! for a workbook, beside each row. Collecting then tells what the division changed — a part
+//! whose text no longer hashes as sent — from what the office changed in the master since (a
+//! part the answer still holds as sent): only the first is a change of the answer. A division
+//! that sends the same answer twice changes nothing the second time, whatever was collected
+//! in between.
+
+use std::collections::BTreeMap;
+
+use super::{entries_text, topic_divisions};
+use crate::model::{ActionItem, FiscalYear, Initiative, Report, Section, Topic};
+
+/// A part of a report outside a division's results, named so that the same part of the
+/// master and of an answer can be found: `topic/35/plan`, `item/12/lanes`, `report/title`.
+pub type PartKey = String;
+
+/// The hashes of a response's parts as sent (read from [`crate::model::ResponseFor::sent`]).
+pub type SentParts = BTreeMap<PartKey, u64>;
+
+/// A text as it is compared: lines without the white space at their ends, empty lines left
+/// out (Excel and editors change line ends and trailing spaces, not what was written).
+pub fn comparable(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// FNV-1a of the comparable text: the same on every build and platform.
+pub fn hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in comparable(text).bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Every part of `report` outside `division`'s results, with its text.
+pub fn parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {
+    let mut out = report_parts(report);
+    for s in &report.sections {
+        out.push((format!("section/{}", s.id.0), section_text(s)));
+    }
+    for i in report.initiatives() {
+        out.push((format!("initiative/{}/title", i.id.0), i.title.clone()));
+        out.push((
+            format!("initiative/{}/divisions", i.id.0),
+            divisions_text(&i.divisions),
+        ));
+        for item in &i.items {
+            out.push((format!("item/{}/name", item.id.0), item_name(item)));
+            out.push((
+                format!("item/{}/lanes", item.id.0),
+                lanes_text(item, report.fiscal_year),
+            ));
+        }
+        for t in &i.topics {
+            out.extend(topic_parts(i, t, division));
+        }
+    }
+    out
+}
+
+/// The hashes of [`parts`], sorted by name: what a response records when it is sent.
+pub fn sent_parts(report: &Report, division: &str) -> Vec<(PartKey, u64)> {
+    let mut out: Vec<(PartKey, u64)> = parts(report, division)
+        .into_iter()
+        .map(|(k, text)| (k, hash(&text)))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+pub fn report_parts(r: &Report) -> Vec<(PartKey, String)> {
+    let years = format!("{}–{}", r.plan_years.first.0, r.plan_years.last.0);
+    let as_of = r
+        .as_of
+        .map_or_else(String::new, |a| format!("{}/{}", a.month, a.day));
+    [
+        ("title", r.title.clone()),
+        ("programme", r.programme.clone()),
+        ("plan_years", years),
+        ("headings", format!("{:?}", r.headings)),
+        ("period", r.period.key().to_string()),
+        ("as_of", as_of),
+    ]
+    .into_iter()
+    .map(|(k, v)| (format!("report/{k}"), v))
+    .collect()
+}
+
+fn topic_parts(i: &Initiative, t: &Topic, division: &str) -> Vec<(PartKey, String)> {
+    let id = t.id.0;
+    let mut out = vec![
+        (
+            format!("topic/{id}/heading"),
+            t.heading.clone().unwrap_or_default(),
+        ),
+        (
+            format!("topic/{id}/division"),
+            t.division.clone().unwrap_or_default(),
+        ),
+        (format!("topic/{id}/plan"), entries_text(&t.plan)),
+    ];
+    if !topic_divisions(i, t).contains(&division) {
+        out.push((format!("topic/{id}/actual"), entries_text(&t.actual)));
+    }
+    out
+}
+
+pub fn section_text(s: &Section) -> String {
+    format!("{} {}", s.numeral, s.title).trim().to_string()
+}
+
+pub fn divisions_text(divisions: &[String]) -> String {
+    divisions.join("、")
+}
+
+pub fn item_name(item: &ActionItem) -> String {
+    item.display_name()
+}
+
+/// An item's stages, a lane per line: `28年度 検討 / 29～31年度 順次実施`.
+pub fn lanes_text(item: &ActionItem, report_year: FiscalYear) -> String {
+    item.lanes
+        .iter()
+        .map(|lane| {
+            lane.iter()
+                .map(|s| format!("{} {}", s.years_text(report_year), s.source))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
