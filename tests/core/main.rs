@@ -11,6 +11,7 @@ mod defects;
 mod edit;
 mod encodings;
 mod era;
+mod every_output;
 mod fuzz_found;
 mod import_seed;
 mod locks;

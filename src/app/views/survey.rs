@@ -5,7 +5,6 @@ use egui::{Color32, Context, Panel, RichText, ScrollArea, Ui};
 
 use super::ViewState;
 use super::widgets::color;
-use crate::survey::Collection;
 use crate::app::command::{AppCommand, SurveyCommand};
 use crate::app::i18n::{Lang, Texts};
 use crate::app::state::survey::{Review, SendForm, SurveyState};
@@ -13,6 +12,7 @@ use crate::compare::change_list;
 use crate::lang::Describe;
 use crate::model::Report;
 use crate::palette::ERROR_TEXT;
+use crate::survey::Collection;
 use crate::survey::StatusKey;
 use crate::survey::send::Formats;
 use crate::survey::status::StatusRow;
@@ -202,7 +202,10 @@ fn conflict_list(ui: &mut Ui, lang: Lang, review: &Review, out: &mut Vec<AppComm
         let mut ticked = review.accept[k];
         let text = conflict.describe(lang);
         if ui
-            .add_enabled(conflict.acceptable(), egui::Checkbox::new(&mut ticked, text))
+            .add_enabled(
+                conflict.acceptable(),
+                egui::Checkbox::new(&mut ticked, text),
+            )
             .clicked()
         {
             out.push(SurveyCommand::ToggleConflict(k).into());
