@@ -38,11 +38,28 @@ pub struct InitiativeSummary {
     /// `done`, `in_progress`, `late`, `scheduled`, `not_started`, as of the report's date.
     pub status: &'static str,
     pub action_items: usize,
+    /// The action items (取組項目) with their stages, lane by lane.
+    pub items: Vec<ItemSummary>,
     pub divisions: Vec<String>,
     pub plan: Vec<EntrySummary>,
     pub actual: Vec<EntrySummary>,
     /// Every plan line (plan entries and sub-items), with where it stands and what reports it.
     pub plan_lines: Vec<PlanLineSummary>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemSummary {
+    /// As the stage table writes it (`□` included where it is ticked).
+    pub name: String,
+    /// Each lane's stages: the years as the report names them (`29年度～31年度`) and the cell
+    /// as written (`→ 実施`).
+    pub stages: Vec<Vec<StageSummary>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StageSummary {
+    pub years: String,
+    pub text: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -128,6 +145,25 @@ fn initiative_summary(report: &Report, section: &Section, i: &Initiative) -> Ini
         title: i.title.clone(),
         status: initiative_status(i, as_of).key(),
         action_items: i.items.len(),
+        items: i
+            .items
+            .iter()
+            .map(|item| ItemSummary {
+                name: item.display_name(),
+                stages: item
+                    .lanes
+                    .iter()
+                    .map(|lane| {
+                        lane.iter()
+                            .map(|s| StageSummary {
+                                years: s.years_text(report.fiscal_year),
+                                text: s.source.clone(),
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            })
+            .collect(),
         divisions: i.all_divisions().into_iter().map(str::to_string).collect(),
         plan: side(Side::Plan),
         actual: side(Side::Actual),

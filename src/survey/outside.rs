@@ -8,7 +8,7 @@ use super::conflict::{Conflict, ConflictKind};
 use super::sent::{self, SentParts, comparable};
 use super::{entries_text, scope};
 use crate::edit::{Edit, Thing};
-use crate::model::{Initiative, Report, Side, Topic};
+use crate::model::{Initiative, Report, Side, StageSpan, Topic};
 
 use super::collect::{Fresh, adopt_list};
 
@@ -310,7 +310,12 @@ impl<'a> Outside<'a> {
                         .map(|(k, lane)| Edit::SetStageLane {
                             item: item.id,
                             lane: k,
-                            spans: lane.clone(),
+                            // Read again from the cell as written: a file edited by other
+                            // means may hold a label that does not match it.
+                            spans: lane
+                                .iter()
+                                .map(|s| StageSpan::new(s.first, s.last, &s.source))
+                                .collect(),
                         })
                         .collect(),
                 )

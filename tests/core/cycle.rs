@@ -504,3 +504,56 @@ fn undoing_a_sub_item_edit_gives_back_the_entry_text_as_written() {
     assert!(master.undo() && master.undo());
     assert_eq!(master.report.entry(parent).unwrap(), &before);
 }
+
+/// A heading, a plan line and a stage changed in an answer are the office's to take: once
+/// ticked, each reaches every output that holds such a thing (the CSV lists entries, not
+/// stages).
+#[test]
+fn a_heading_plan_line_and_stage_changed_in_an_answer_reach_every_output_once_accepted() {
+    let master = master();
+    let topic = topic_headed(&master.report, "組織体制・運営の検討");
+    let mut r = survey::response_for(&master.report, "総務部総務課", due(), "");
+    let t = r.topic_mut(topic).unwrap();
+    t.heading = Some("組織体制・運営の見直し".into());
+    t.plan[0].text = "現行組織の課題と対応案の検討(4月～9月)".into();
+    let four = r.find_initiative("4").unwrap().id;
+    let item = &mut r.initiative_mut(four).unwrap().items[0];
+    item.lanes[0][0].source = "→ 随時実施（拡充）".into();
+    let answer = answer_from_report(r, "総務課.ron".into()).unwrap();
+    let c = collect(&master.report, vec![Ok(answer)], at(10, 9));
+    assert_eq!(c.conflicts.len(), 3, "{:#?}", c.conflicts);
+    let all: Vec<usize> = (0..3).collect();
+    let mut master = master;
+    master.perform(c.intent(&all).unwrap()).unwrap();
+    let out = outputs(&master.report);
+    out.assert_hold("組織体制・運営の見直し", None);
+    out.assert_hold("現行組織の課題と対応案の検討(4月～9月)", None);
+    let stage = out.holding("→ 随時実施（拡充）");
+    assert_eq!(stage.len(), 7, "every output but the CSV: {stage:?}");
+}
+
+#[test]
+fn a_heading_and_plan_changed_in_an_unprotected_workbook_reach_every_output_once_accepted() {
+    let master = master();
+    let topic = topic_headed(&master.report, "ポータルサイトの構築");
+    let old_plan = entries_text(&master.report.topic(topic).unwrap().plan);
+    let new_plan = old_plan.replace(
+        "ポータルサイトの運用、充実(通年)",
+        "ポータルサイトの運用・改善(通年)",
+    );
+    let r = survey::response_for(&master.report, 推進課, due(), "");
+    let bytes = workbook::write(&r).unwrap();
+    let typed = type_into_workbook(&bytes, &old_plan, &new_plan);
+    let typed = type_into_workbook(&typed, "ポータルサイトの構築", "ポータルサイトの構築と運用");
+    let answer = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
+    let c = collect(&master.report, vec![Ok(answer)], at(10, 9));
+    assert_eq!(c.conflicts.len(), 2, "{:#?}", c.conflicts);
+    let mut master = master;
+    master.perform(c.intent(&[0, 1]).unwrap()).unwrap();
+    let out = outputs(&master.report);
+    out.assert_hold("ポータルサイトの構築と運用", None);
+    out.assert_hold(
+        "ポータルサイトの運用・改善(通年)",
+        Some("ポータルサイトの運用、充実(通年)"),
+    );
+}
