@@ -382,7 +382,7 @@ fn diff_exits_0_when_same_1_when_different_2_when_unreadable() {
     assert_eq!(v["same"], false);
     assert_eq!(v["matched_by"], "id");
     assert_eq!(v["new"]["period"], "second_half");
-    assert_eq!(v["new"]["as_of"], "2018-03-31");
+    assert_eq!(v["new"]["as_of"], "2017-09-30");
     assert_eq!(v["report"][1]["field"], "period");
 
     // The change list on paper, in Japanese.

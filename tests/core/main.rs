@@ -17,6 +17,7 @@ mod locks;
 mod months;
 mod plan_lines;
 mod recovery;
+mod rollover;
 mod saving;
 mod store;
 mod survey;
