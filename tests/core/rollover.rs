@@ -1,10 +1,15 @@
-//! 次の期間へ makes nothing late by itself (issue 22 item 6): the as-of date of the new period.
+//! 次の期間へ makes nothing late by itself (issue 22 item 6): the as-of date of the new period,
+//! and the 提出状況 of the new period.
 
+use chrono::NaiveDate;
 use shinchoku::compare::{self, RolloverTo};
+use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
 use shinchoku::model::status::{
     LineStatus, Status, initiative_status, plan_entry_status, topic_status,
 };
-use shinchoku::model::{AsOf, Report};
+use shinchoku::model::{AsOf, Report, Side};
+use shinchoku::survey::status_rows;
 
 use crate::{initiative, seed};
 
@@ -134,4 +139,33 @@ fn a_plan_line_of_the_new_half_is_late_only_once_its_month_has_passed() {
         line_in_four(&h2, "組織定数調整(11月～1月)"),
         LineStatus::Scheduled
     );
+}
+
+fn with_result(report: &Report, division: &str) -> (usize, usize) {
+    let today = NaiveDate::from_ymd_opt(2017, 10, 16).unwrap();
+    let row = status_rows(report, today)
+        .into_iter()
+        .find(|r| r.division == division)
+        .unwrap_or_else(|| panic!("a row for {division}"));
+    (row.with_result, row.topics)
+}
+
+#[test]
+fn the_new_halfs_submission_status_counts_only_its_own_results() {
+    let h1 = seed().report;
+    // Initiative 9: both of 管財課's topics have first-half results.
+    assert_eq!(with_result(&h1, "総務部管財課"), (2, 2));
+    let h2 = compare::rollover(&h1, RolloverTo::SecondHalf).unwrap();
+    assert_eq!(with_result(&h2, "総務部管財課"), (0, 2));
+    assert_eq!(with_result(&h2, "地域連携部情報システム課"), (0, 5));
+    // A result of the second half counts.
+    let topic = initiative(&h2, "9").topics[0].id;
+    let mut doc = Document::new(h2, Origin::Sample, Vec::new());
+    doc.perform(Intent::AddEntry {
+        topic,
+        side: Side::Actual,
+        text: "県有財産の貸付実施(10月)".into(),
+    })
+    .unwrap();
+    assert_eq!(with_result(&doc.report, "総務部管財課"), (1, 2));
 }
