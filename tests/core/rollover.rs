@@ -1,14 +1,16 @@
 //! 次の期間へ makes nothing late by itself (issue 22 item 6): the as-of date of the new period,
-//! and the 提出状況 of the new period.
+//! the 提出状況 of the new period, and the results carried over to confirm (要確認).
 
 use chrono::NaiveDate;
+use shinchoku::compare::confirm::{ToConfirm, results_to_confirm};
 use shinchoku::compare::{self, RolloverTo};
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
+use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::status::{
     LineStatus, Status, initiative_status, plan_entry_status, topic_status,
 };
-use shinchoku::model::{AsOf, Report, Side};
+use shinchoku::model::{AsOf, Entry, Report, Side};
 use shinchoku::survey::status_rows;
 
 use crate::{initiative, seed};
@@ -168,4 +170,70 @@ fn the_new_halfs_submission_status_counts_only_its_own_results() {
     })
     .unwrap();
     assert_eq!(with_result(&doc.report, "総務部管財課"), (1, 2));
+}
+
+#[test]
+fn the_results_to_confirm_are_listed_with_their_ids_texts_and_divisions() {
+    let h1 = seed().report;
+    assert!(results_to_confirm(&h1).is_empty());
+    let h2 = compare::rollover(&h1, RolloverTo::SecondHalf).unwrap();
+    let listed = results_to_confirm(&h2);
+    let ids: Vec<_> = listed.iter().map(|c| c.id).collect();
+    let mut stored = h2.to_confirm.clone();
+    stored.sort();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(sorted, stored, "each id listed, once");
+    let texts: Vec<(&str, &str)> = listed
+        .iter()
+        .map(|c| (c.initiative.as_str(), c.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                "6",
+                "「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～12月予定)"
+            ),
+            (
+                "9",
+                "県有財産の自己点検及び利用見込み調査等の実施(8月～10月予定)"
+            ),
+            (
+                "10",
+                "eラーニングによる情報セキュリティ研修(8コース・延べ45名受講)(8月～11月予定)"
+            ),
+        ]
+    );
+    let nine: &ToConfirm = &listed[1];
+    assert_eq!(nine.topic.as_deref(), Some("今後の利用見込み等の検討"));
+    assert_eq!(nine.division.as_deref(), Some("総務部管財課"));
+    assert_eq!(nine.months, [8, 9, 10]);
+    assert_eq!(nine.reported_in, Some("first_half"));
+    let entry: &Entry = h2.entry(nine.id).expect("the id is the result's");
+    assert_eq!(entry.text, nine.text);
+    assert_eq!(
+        nine.describe(Lang::En),
+        format!(
+            "result {} of initiative 9, <今後の利用見込み等の検討>, 総務部管財課: \
+             県有財産の自己点検及び利用見込み調査等の実施(8月～10月予定)",
+            nine.id
+        )
+    );
+    assert_eq!(
+        nine.describe(Lang::Ja),
+        format!(
+            "実績 {}（取組 9 <今後の利用見込み等の検討> 総務部管財課）: \
+             県有財産の自己点検及び利用見込み調査等の実施(8月～10月予定)",
+            nine.id
+        )
+    );
+    // A result deleted since is no longer asked about.
+    let mut doc = Document::new(h2, Origin::Sample, Vec::new());
+    doc.perform(Intent::RemoveEntry { id: nine.id }).unwrap();
+    let left: Vec<_> = results_to_confirm(&doc.report)
+        .iter()
+        .map(|c| c.initiative.clone())
+        .collect();
+    assert_eq!(left, ["6", "10"]);
 }
