@@ -69,11 +69,32 @@ fn marked<'a>(list: &'a [Entry], listed: &HashSet<Id>, out: &mut Vec<&'a Entry>)
     }
 }
 
-/// What such a result is called: 要確認.
+/// The mark on such a result's row, and the filter's name: 要確認.
 pub fn mark(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "要確認",
         Lang::En => "To confirm",
+    }
+}
+
+/// Why a result is marked, said where the mark is hovered.
+pub fn why(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => {
+            "前の期間に予定と報告され、その月が始まっている実績です。実施したかを担当課に確認してください"
+        }
+        Lang::En => {
+            "reported as scheduled (予定) in the period before, and its months have begun: ask \
+             the division whether it was done"
+        }
+    }
+}
+
+/// What the filter does, said where it is hovered.
+pub fn filter_hint(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "確認を求める実績のある取組・見出しだけを表示します",
+        Lang::En => "show only the initiatives and topics with a result to confirm",
     }
 }
 
