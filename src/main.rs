@@ -830,6 +830,16 @@ fn collect(
             }
         }
     }
+    for w in &collection.warnings {
+        println!(
+            "{}",
+            say(
+                lang,
+                format!("注意: {}", w.describe(lang)),
+                format!("warning: {}", w.describe(lang)),
+            )
+        );
+    }
     if !collection.conflicts.is_empty() {
         println!(
             "{}",

@@ -321,10 +321,12 @@ fn table_row(report: &Report, row: GridRow, years: usize, out: &mut String) {
             let Some(entry) = grid::entry_of(report, row) else {
                 return;
             };
+            let own;
             let text = if entry.subs.is_empty() || sub.is_some() {
                 &entry.text
             } else {
-                &entry.label
+                own = crate::model::entry_text::own_text(entry);
+                &own
             };
             let (depth, class) = if sub.is_some() {
                 ("d4", "sub")

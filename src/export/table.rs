@@ -156,7 +156,7 @@ fn side_cell(initiative: &Initiative, side: Side) -> String {
     let mut parts = Vec::new();
     for topic in &initiative.topics {
         let list = topic.entries(side);
-        if list.is_empty() {
+        if !written_in(topic, side) {
             continue;
         }
         if let Some(h) = &topic.heading {
@@ -215,6 +215,14 @@ fn division_cell(initiative: &Initiative) -> String {
         parts.push(format!("<p>{division}</p>"));
     }
     parts.join(" ")
+}
+
+/// Whether a topic is written in a side's cell: when it has entries there — or, with nothing
+/// on either side, in the actual cell, so that its heading is kept (a division's results all
+/// removed leave the heading, which is what was written).
+pub fn written_in(topic: &Topic, side: Side) -> bool {
+    let empty = topic.plan.is_empty() && topic.actual.is_empty();
+    !topic.entries(side).is_empty() || (empty && side == Side::Actual && topic.heading.is_some())
 }
 
 /// The text of an entry as a plan/actual cell shows it (bullet included).

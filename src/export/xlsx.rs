@@ -75,7 +75,7 @@ pub fn side_text(initiative: &Initiative, side: Side) -> String {
     let mut out = Vec::new();
     for topic in &initiative.topics {
         let list = topic.entries(side);
-        if list.is_empty() {
+        if !super::table::written_in(topic, side) {
             continue;
         }
         if let Some(h) = &topic.heading {

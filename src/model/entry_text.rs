@@ -156,19 +156,9 @@ pub fn compose_text(entry: &Entry) -> String {
 pub fn text_with_subs(entry: &Entry, old_subs: &[String]) -> String {
     let text = entry.text.as_str();
     let new_subs: Vec<&str> = entry.subs.iter().map(|s| s.text.as_str()).collect();
-    // Where each old sub-item stands, found from the end: the head before them may repeat one.
-    let mut spans = Vec::with_capacity(old_subs.len());
-    let mut end = text.len();
-    for sub in old_subs.iter().rev() {
-        match text[..end].rfind(sub.as_str()) {
-            Some(at) if !sub.is_empty() => {
-                spans.push((at, at + sub.len()));
-                end = at;
-            }
-            _ => return compose_text(entry),
-        }
-    }
-    spans.reverse();
+    let Some(spans) = sub_spans(text, old_subs.iter().map(String::as_str)) else {
+        return compose_text(entry);
+    };
     let Some((&(first, _), &(_, last))) = spans.first().zip(spans.last()) else {
         // No sub-item before: the new ones go after the head, before any ※ note.
         let (body, _) = split_notes(text);
@@ -193,6 +183,49 @@ pub fn text_with_subs(entry: &Entry, old_subs: &[String]) -> String {
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// Where each sub-item's text stands in `text`, found from the end (the head before them may
+/// repeat one); `None` when `text` does not hold them in order.
+fn sub_spans<'s>(
+    text: &str,
+    subs: impl DoubleEndedIterator<Item = &'s str>,
+) -> Option<Vec<(usize, usize)>> {
+    let mut spans = Vec::new();
+    let mut end = text.len();
+    for sub in subs.rev() {
+        let at = text[..end].rfind(sub).filter(|_| !sub.is_empty())?;
+        spans.push((at, at + sub.len()));
+        end = at;
+    }
+    spans.reverse();
+    Some(spans)
+}
+
+/// An entry's own words, its sub-items' texts taken out: the head before them and what follows
+/// them (a ※ note), as written — what a printout or a web page shows on the entry's own line,
+/// above its sub-items. The label (and notes) when the text does not hold its sub-items.
+pub fn own_text(entry: &Entry) -> String {
+    let subs = entry.subs.iter().map(|s| s.text.as_str());
+    match sub_spans(&entry.text, subs) {
+        Some(spans) if !spans.is_empty() => {
+            let head = entry.text[..spans[0].0].trim();
+            let tail = entry.text[spans[spans.len() - 1].1..].trim();
+            if tail.is_empty() {
+                head.to_string()
+            } else {
+                format!("{head} {tail}")
+            }
+        }
+        Some(_) => entry.text.clone(),
+        None => {
+            let mut out = entry.label.clone();
+            for note in &entry.notes {
+                out.push_str(&format!(" ※{note}"));
+            }
+            out
+        }
+    }
 }
 
 pub fn with_counts(old: &Entry, counts: Vec<Count>) -> Entry {

@@ -1114,7 +1114,7 @@ fn row_text(report: &Report, row: GridRow) -> (String, bool) {
                 if e.subs.is_empty() || row_is_sub(row) {
                     e.text.clone()
                 } else {
-                    e.label.clone()
+                    crate::model::entry_text::own_text(e)
                 },
                 false,
             )

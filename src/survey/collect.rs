@@ -288,7 +288,7 @@ fn from_report(master: &Report, r: &Report, answer: &Answer, fresh: &mut Fresh) 
             continue;
         };
         let list = adopt_list(i, &t.actual, &a.actual, fresh);
-        if list != t.actual {
+        if !same_results(&list, &t.actual) {
             brought.changed.push(topic);
             brought.edits.push(Edit::SetEntries {
                 topic,
@@ -347,6 +347,26 @@ fn from_workbook(master: &Report, rows: &[Row], answer: &Answer, fresh: &mut Fre
             });
             continue;
         };
+        // A topic outside the division's part is refused, never offered: another division's
+        // workbook cannot change its heading, plan or results.
+        let divisions = scope::topic_divisions(i, t);
+        if !divisions.contains(&division) {
+            if same_text(&row.results, &entries_text(&t.actual)) {
+                continue;
+            }
+            brought.conflicts.push(conflict(
+                ConflictKind::OtherDivisionResults {
+                    topic: t.id,
+                    division: divisions.first().map(|d| d.to_string()),
+                },
+                i,
+                t,
+                entries_text(&t.actual),
+                row.results.clone(),
+                None,
+            ));
+            continue;
+        }
         // The locked cells changed: only if they differ from the master and from what was sent.
         let changed = |sent: Option<u64>, now: &str, written: &str| {
             !same_text(written, now) && sent.is_none_or(|h| h != super::sent::hash(written))
@@ -386,27 +406,12 @@ fn from_workbook(master: &Report, rows: &[Row], answer: &Answer, fresh: &mut Fre
         if same_text(&row.results, &results) {
             continue;
         }
-        if scope::topic_divisions(i, t).contains(&division) {
-            brought.changed.push(t.id);
-            brought.edits.push(Edit::SetEntries {
-                topic: t.id,
-                side: Side::Actual,
-                entries: adopt_lines(i, t, Side::Actual, &row.results, fresh),
-            });
-        } else {
-            let other = scope::topic_divisions(i, t).first().map(|d| d.to_string());
-            brought.conflicts.push(conflict(
-                ConflictKind::OtherDivisionResults {
-                    topic: t.id,
-                    division: other,
-                },
-                i,
-                t,
-                results,
-                row.results.clone(),
-                None,
-            ));
-        }
+        brought.changed.push(t.id);
+        brought.edits.push(Edit::SetEntries {
+            topic: t.id,
+            side: Side::Actual,
+            entries: adopt_lines(i, t, Side::Actual, &row.results, fresh),
+        });
     }
     brought
 }
@@ -461,6 +466,19 @@ fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warni
             crate::model::check::list_warnings(master, &earlier, i, t, side, entries)
         })
         .collect()
+}
+
+/// Results that read the same — texts, bullets, the plan lines they report, sub-items — are
+/// no change, whatever their ids (an answer sent again holds the ids its response gave the
+/// results it added, the master those it gave when it took them in).
+fn same_results(a: &[Entry], b: &[Entry]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.text == y.text
+                && x.bullet == y.bullet
+                && x.reports == y.reports
+                && same_results(&x.subs, &y.subs)
+        })
 }
 
 /// Two cell texts the same but for line ends and white space at the ends of lines.

@@ -201,3 +201,42 @@ fn a_refused_edit_says_which_heading_and_puts_the_stored_text_back_in_the_editor
         stored
     );
 }
+
+/// The review says what the results taken in warn of — months that cannot be read, months
+/// outside the period — naming the entry, and shows a held-back change's old and new text.
+#[test]
+fn the_review_names_results_with_unreadable_or_outside_months_and_shows_old_and_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    h.state_mut()
+        .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
+    let divisions = survey::divisions(&h.state().document().report);
+    h.state_mut().queue(Intent::MarkSent {
+        divisions,
+        at: sent_at(),
+        due: Some(due()),
+        tokens: Default::default(),
+    });
+    h.run();
+    let master = h.state().document().report.clone();
+    let mut answer = survey::response_for(&master, 管財課, Some(due()), "");
+    let (topic, _, plan) = own_topic(&answer, 管財課);
+    for text in ["庁舎の点検(6月の第3水曜)", "庁舎の点検結果の報告(10月)"] {
+        let (entry, _) = shinchoku::model::entry_text::new_entry(&mut answer, text);
+        answer.topic_mut(topic).unwrap().actual.push(entry);
+    }
+    let plan = plan.unwrap();
+    answer.entry_mut(plan).unwrap().text = "書き換えた計画(4月)".into();
+    let path = dir.path().join("総務部管財課.ron");
+    shinchoku::store::save(&path, &answer).unwrap();
+
+    h.state_mut().queue(SurveyCommand::Collect(vec![path]));
+    h.run();
+    h.get_by_label("注意（書かれたまま取り込みます）");
+    h.get_by_label_contains("「庁舎の点検(6月の第3水曜)」の時期「6月の第3水曜」が読めません");
+    h.get_by_label_contains(
+        "「庁舎の点検結果の報告(10月)」の時期「10月」は報告期間（上半期(4月～9月)）の外です",
+    );
+    h.get_by_label_contains("年次計画を変更");
+    h.get_by_label_contains("→ 「");
+}

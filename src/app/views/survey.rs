@@ -12,6 +12,7 @@ use crate::compare::change_list;
 use crate::lang::Describe;
 use crate::model::Report;
 use crate::palette::ERROR_TEXT;
+use crate::survey::Collection;
 use crate::survey::StatusKey;
 use crate::survey::send::Formats;
 use crate::survey::status::StatusRow;
@@ -114,54 +115,10 @@ pub fn review(ctx: &Context, lang: Lang, review: Option<&Review>) -> Vec<AppComm
         .default_width(640.0)
         .show(ctx, |ui| {
             ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
-                ui.label(RichText::new(t.review_taken).strong());
-                for taken in &c.taken {
-                    ui.label(format!(
-                        "{} — {}: {} {}",
-                        taken.file,
-                        taken.division,
-                        taken.changed_topics.len(),
-                        t.review_topics
-                    ));
-                    if taken.resubmission || taken.replaces.is_some() {
-                        ui.label(RichText::new(t.review_resubmission).small());
-                    }
-                    if let Some(diff) = &taken.difference {
-                        for line in change_list(diff, lang)
-                            .iter()
-                            .filter(|l| l.depth == 2)
-                            .take(12)
-                        {
-                            ui.label(RichText::new(format!("  {}", line.text)).small());
-                        }
-                    }
-                }
-                if !c.refused.is_empty() {
-                    ui.separator();
-                    ui.label(
-                        RichText::new(t.review_refused)
-                            .strong()
-                            .color(color(ERROR_TEXT)),
-                    );
-                    for (file, why) in &c.refused {
-                        ui.label(format!("{file}: {}", why.describe(lang)));
-                    }
-                }
-                if !c.conflicts.is_empty() {
-                    ui.separator();
-                    ui.label(RichText::new(t.review_conflicts).strong());
-                    for (k, conflict) in c.conflicts.iter().enumerate() {
-                        let mut ticked = review.accept[k];
-                        let text = conflict.describe(lang);
-                        let enabled = conflict.acceptable();
-                        if ui
-                            .add_enabled(enabled, egui::Checkbox::new(&mut ticked, text))
-                            .clicked()
-                        {
-                            out.push(SurveyCommand::ToggleConflict(k).into());
-                        }
-                    }
-                }
+                taken_list(ui, lang, c);
+                warnings_list(ui, lang, c);
+                refused_list(ui, lang, c);
+                conflict_list(ui, lang, review, &mut out);
             });
             ui.separator();
             ui.horizontal(|ui| {
@@ -181,6 +138,79 @@ pub fn review(ctx: &Context, lang: Lang, review: Option<&Review>) -> Vec<AppComm
         out.push(SurveyCommand::CancelReview.into());
     }
     out
+}
+
+/// Each answer taken in: its division, how many topics it changes, and the change list.
+fn taken_list(ui: &mut Ui, lang: Lang, c: &Collection) {
+    let t = lang.texts();
+    ui.label(RichText::new(t.review_taken).strong());
+    for taken in &c.taken {
+        ui.label(format!(
+            "{} — {}: {} {}",
+            taken.file,
+            taken.division,
+            taken.changed_topics.len(),
+            t.review_topics
+        ));
+        if taken.resubmission || taken.replaces.is_some() {
+            ui.label(RichText::new(t.review_resubmission).small());
+        }
+        if let Some(diff) = &taken.difference {
+            for line in change_list(diff, lang).iter().filter(|l| l.depth == 2) {
+                ui.label(RichText::new(format!("  {}", line.text)).small());
+            }
+        }
+    }
+}
+
+/// What the results taken in warn of (months that cannot be read, outside the period …).
+fn warnings_list(ui: &mut Ui, lang: Lang, c: &Collection) {
+    if c.warnings.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(RichText::new(lang.texts().review_warnings).strong());
+    for w in &c.warnings {
+        ui.label(w.describe(lang));
+    }
+}
+
+fn refused_list(ui: &mut Ui, lang: Lang, c: &Collection) {
+    if c.refused.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(
+        RichText::new(lang.texts().review_refused)
+            .strong()
+            .color(color(ERROR_TEXT)),
+    );
+    for (file, why) in &c.refused {
+        ui.label(format!("{file}: {}", why.describe(lang)));
+    }
+}
+
+/// Changes outside each division's part, with a tick box where one can be taken in.
+fn conflict_list(ui: &mut Ui, lang: Lang, review: &Review, out: &mut Vec<AppCommand>) {
+    let c = &review.collection;
+    if c.conflicts.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(RichText::new(lang.texts().review_conflicts).strong());
+    for (k, conflict) in c.conflicts.iter().enumerate() {
+        let mut ticked = review.accept[k];
+        let text = conflict.describe(lang);
+        if ui
+            .add_enabled(
+                conflict.acceptable(),
+                egui::Checkbox::new(&mut ticked, text),
+            )
+            .clicked()
+        {
+            out.push(SurveyCommand::ToggleConflict(k).into());
+        }
+    }
 }
 
 /// 提出状況: a row per 担当課, sortable by its headings, overdue in red; 差戻し with a note;

@@ -1,0 +1,282 @@
+//! Issue 22, item 2, as a property: whatever in-scope edits several divisions make in their
+//! responses (a result rewritten, added or removed, a sub-item rewritten), once collected every
+//! output — the report table in three encodings, the workbook, the CSV, the web page, the
+//! printed PDF and `check --json` — holds exactly the divisions' texts.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use proptest::prelude::*;
+use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
+use shinchoku::export::{self, Encoding, Format};
+use shinchoku::model::{Id, Report, Side};
+use shinchoku::survey::answer::answer_from_report;
+use shinchoku::survey::send::Survey;
+use shinchoku::survey::{self, collect, topics_of};
+
+use crate::seed;
+
+/// Sentences as divisions type them: notes after and inside the month bracket, counts, ※
+/// remarks, full-width spaces, 予定, quotation brackets.
+const SENTENCES: &[&str] = &[
+    "職員向けメルマガにおける周知(6月)（参加職員312名）",
+    "(8月)（全庁に通知）",
+    "研修の周知（6月～、延べ3件）",
+    "説明会の開催（9月　2回）",
+    "職員アンケートの実施(7月 ※回答率8割)",
+    "「働き方改革」に関する意見交換会の開催(4月～9月)",
+    "管理職研修の実施(2回・40名受講)(9月)",
+    "庁舎の長寿命化計画の改定(8月～10月予定)",
+    "新たな運用方法の周知（通年）",
+    "県有施設の見直し方針の策定 ※10月公表予定",
+    "情報セキュリティ研修の実施(5月、7月)",
+];
+
+#[derive(Clone, Debug)]
+enum Op {
+    /// Rewrite the nth result of the kth topic.
+    Rewrite {
+        topic: usize,
+        entry: usize,
+        text: usize,
+    },
+    Add {
+        topic: usize,
+        text: usize,
+    },
+    Remove {
+        topic: usize,
+        entry: usize,
+    },
+    /// Rewrite a sub-item of the nth result, where it has one.
+    RewriteSub {
+        topic: usize,
+        entry: usize,
+        text: usize,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let n = SENTENCES.len();
+    prop_oneof![
+        (0..5usize, 0..8usize, 0..n).prop_map(|(topic, entry, text)| Op::Rewrite {
+            topic,
+            entry,
+            text
+        }),
+        (0..5usize, 0..n).prop_map(|(topic, text)| Op::Add { topic, text }),
+        (0..5usize, 0..8usize).prop_map(|(topic, entry)| Op::Remove { topic, entry }),
+        (0..5usize, 0..8usize, 0..n).prop_map(|(topic, entry, text)| Op::RewriteSub {
+            topic,
+            entry,
+            text
+        }),
+    ]
+}
+
+fn at(day: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2017, 10, day)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+/// A division's response with the edits made through the core, as the window makes them.
+fn answered(master: &Report, division: &str, ops: &[Op]) -> Report {
+    let mut doc = Document::new(
+        survey::response_for(master, division, NaiveDate::from_ymd_opt(2017, 10, 13), ""),
+        Origin::Sample,
+        Vec::new(),
+    );
+    let topics = topics_of(&doc.report, division);
+    for op in ops {
+        let topic = |k: usize| topics[k % topics.len()];
+        let nth = |doc: &Document, t: Id, k: usize| {
+            let list = &doc.report.topic(t).unwrap().actual;
+            (!list.is_empty()).then(|| list[k % list.len()].clone())
+        };
+        let intent = match *op {
+            Op::Rewrite {
+                topic: t,
+                entry,
+                text,
+            } => nth(&doc, topic(t), entry).map(|e| Intent::SetEntryText {
+                id: e.id,
+                text: SENTENCES[text].into(),
+            }),
+            Op::Add { topic: t, text } => Some(Intent::AddEntry {
+                topic: topic(t),
+                side: Side::Actual,
+                text: SENTENCES[text].into(),
+            }),
+            Op::Remove { topic: t, entry } => {
+                nth(&doc, topic(t), entry).map(|e| Intent::RemoveEntry { id: e.id })
+            }
+            Op::RewriteSub {
+                topic: t,
+                entry,
+                text,
+            } => nth(&doc, topic(t), entry)
+                .and_then(|e| e.subs.first().cloned())
+                .map(|s| Intent::SetEntryText {
+                    id: s.id,
+                    text: SENTENCES[text].into(),
+                }),
+        };
+        if let Some(intent) = intent {
+            doc.perform(intent)
+                .expect("an edit of the division's own results");
+        }
+    }
+    doc.report
+}
+
+/// Each topic's results as `(initiative number, heading)` → texts, of these divisions.
+type Results = BTreeMap<(String, String), Vec<String>>;
+
+fn results_of(report: &Report, divisions: &[&str]) -> Results {
+    let mut out = Results::new();
+    for i in report.initiatives() {
+        for t in &i.topics {
+            if !survey::topic_divisions(i, t)
+                .iter()
+                .any(|d| divisions.contains(d))
+            {
+                continue;
+            }
+            let key = (i.number.clone(), t.heading.clone().unwrap_or_default());
+            out.entry(key)
+                .or_default()
+                .extend(t.actual.iter().map(|e| e.text.clone()));
+        }
+    }
+    out
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every output of `report` holds exactly `expected` (those that can be read back per topic),
+/// or every text of it (the web page and the PDF).
+fn assert_outputs_hold(report: &Report, divisions: &[&str], expected: &Results) {
+    for enc in [Encoding::Utf8, Encoding::Cp932, Encoding::Utf16] {
+        let bytes = export::export_bytes(report, Format::Table, enc).unwrap();
+        let back = shinchoku::import::import_bytes(&bytes).unwrap().report;
+        assert_eq!(&results_of(&back, divisions), expected, "table {enc:?}");
+    }
+    let xlsx = export::export_bytes(report, Format::Xlsx, Encoding::Utf8).unwrap();
+    let back = shinchoku::import::workbook::import_workbook(
+        &xlsx,
+        shinchoku::import::workbook::WorkbookFormat::Xlsx,
+    )
+    .unwrap()
+    .report;
+    assert_eq!(&results_of(&back, divisions), expected, "xlsx");
+
+    let csv = String::from_utf8(export::export_bytes(report, Format::Csv, Encoding::Utf8).unwrap())
+        .unwrap();
+    let mut from_csv = Results::new();
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    for row in reader.records() {
+        let row = row.unwrap();
+        let key = (row[1].to_string(), row[3].to_string());
+        if &row[5] == "実績" && row[6].is_empty() && expected.contains_key(&key) {
+            from_csv.entry(key).or_default().push(row[7].to_string());
+        }
+    }
+    let expected_nonempty: Results = expected
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    assert_eq!(from_csv, expected_nonempty, "csv");
+
+    let summary = shinchoku::summary::ReportSummary::new(report, &[]);
+    let json: serde_json::Value = serde_json::to_value(&summary).unwrap();
+    let mut from_json = Results::new();
+    for i in json["initiative_list"].as_array().unwrap() {
+        for e in i["actual"].as_array().unwrap() {
+            let key = (
+                i["number"].as_str().unwrap().to_string(),
+                e["topic"].as_str().unwrap_or_default().to_string(),
+            );
+            if expected.contains_key(&key) {
+                from_json
+                    .entry(key)
+                    .or_default()
+                    .push(e["text"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    assert_eq!(from_json, expected_nonempty, "check --json");
+
+    let html =
+        String::from_utf8(export::export_bytes(report, Format::Html, Encoding::Utf8).unwrap())
+            .unwrap();
+    let setup = shinchoku::print::PageSetup::default();
+    let job = shinchoku::print::PrintJob {
+        report,
+        setup: &setup,
+        printed_on: "2017年10月20日".into(),
+        comparison: None,
+    };
+    let layout = shinchoku::print::layout(&job, &mut |_| {});
+    let pdf = shinchoku::print::pdf::render(&layout, &report.title, &mut |_| {}).unwrap();
+    let pdf = compact(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+    for (number, heading) in expected.keys() {
+        let i = report.find_initiative(number).unwrap();
+        let t = i
+            .topics
+            .iter()
+            .find(|t| t.heading.as_deref().unwrap_or_default() == heading)
+            .unwrap();
+        // The web page and the printout show a sub-item on a line of its own: an entry's
+        // own words on its line, each sub-item's below.
+        for e in &t.actual {
+            let own = shinchoku::model::entry_text::own_text(e);
+            for piece in std::iter::once(&own).chain(e.subs.iter().map(|s| &s.text)) {
+                assert!(html.contains(piece.as_str()), "web page lacks 「{piece}」");
+                assert!(pdf.contains(&compact(piece)), "PDF lacks 「{piece}」");
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, ..ProptestConfig::default() })]
+
+    #[test]
+    fn several_divisions_edits_collected_reach_every_output_exactly(
+        edits in proptest::collection::vec(proptest::collection::vec(op(), 1..6), 3),
+    ) {
+        let mut master = Document::new(seed().report, Origin::Sample, Vec::new());
+        let plan = Survey::new(&master.report, NaiveDate::from_ymd_opt(2017, 10, 13), "", at(2).date())
+            .unwrap();
+        master.perform(plan.intent(at(2))).unwrap();
+        let divisions = ["総務部行財政改革推進課", "総務部人事課", "総務部総務課"];
+        let answers: Vec<Report> = divisions
+            .iter()
+            .zip(&edits)
+            .map(|(d, ops)| answered(&master.report, d, ops))
+            .collect();
+        let mut expected = Results::new();
+        for (d, a) in divisions.iter().zip(&answers) {
+            expected.extend(results_of(a, &[d]));
+        }
+        let c = collect(
+            &master.report,
+            answers
+                .into_iter()
+                .zip(divisions)
+                .map(|(a, d)| Ok(answer_from_report(a, format!("{d}.ron")).unwrap()))
+                .collect(),
+            at(10),
+        );
+        prop_assert!(c.refused.is_empty() && c.conflicts.is_empty(), "{:?}", c.conflicts);
+        master.perform(c.intent(&[]).unwrap()).unwrap();
+        prop_assert_eq!(&results_of(&master.report, &divisions), &expected);
+        assert_outputs_hold(&master.report, &divisions, &expected);
+    }
+}

@@ -1,0 +1,288 @@
+//! The review of answers taken in (issue 22, items 3–5): every listed change shows what it
+//! was and what it would be, an equal text is no change, an answer sent again changes nothing,
+//! another division's collected results are safe from anyone else's answer, and results dated
+//! outside the period are taken as written with a warning.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::diag::WarningKind;
+use shinchoku::model::{Id, Period, Report, Side};
+use shinchoku::survey::answer::{Answer, Refusal, answer_from_report, answer_from_workbook};
+use shinchoku::survey::send::Survey;
+use shinchoku::survey::{self, ConflictKind, collect, entries_text, topics_of, workbook};
+
+use crate::{seed, type_into_workbook};
+
+const 推進課: &str = "総務部行財政改革推進課";
+const 総務課: &str = "総務部総務課";
+const 人事課: &str = "総務部人事課";
+
+fn at(day: u32, hour: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2017, 10, day)
+        .unwrap()
+        .and_hms_opt(hour, 0, 0)
+        .unwrap()
+}
+
+fn due() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2017, 10, 13)
+}
+
+fn master() -> Document {
+    let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
+    let plan = Survey::new(&doc.report, due(), "", at(2, 9).date()).unwrap();
+    doc.perform(plan.intent(at(2, 9))).unwrap();
+    doc
+}
+
+fn response(master: &Report, division: &str) -> Document {
+    Document::new(
+        survey::response_for(master, division, due(), ""),
+        Origin::Sample,
+        Vec::new(),
+    )
+}
+
+fn answer(doc: Document, file: &str) -> Result<Answer, (String, Refusal)> {
+    Ok(answer_from_report(doc.report, file.into()).unwrap())
+}
+
+fn topic_headed(report: &Report, heading: &str) -> Id {
+    report
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .find(|t| t.heading.as_deref() == Some(heading))
+        .unwrap_or_else(|| panic!("a topic <{heading}>"))
+        .id
+}
+
+// 3. The review shows what changes.
+
+/// A division that unprotected its workbook and changed the plan: the held-back change says
+/// the plan as it is and as the answer would have it.
+#[test]
+fn a_held_back_plan_change_shows_the_old_and_the_new_plan() {
+    let master = master();
+    let topic = topic_headed(&master.report, "ポータルサイトの構築");
+    let old = entries_text(&master.report.topic(topic).unwrap().plan);
+    let new = old.replace(
+        "ポータルサイトの運用、充実(通年)",
+        "ポータルサイトの運用(通年)",
+    );
+    let r = survey::response_for(&master.report, 推進課, due(), "");
+    let typed = type_into_workbook(&workbook::write(&r).unwrap(), &old, &new);
+    let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
+    let c = collect(&master.report, vec![Ok(a)], at(10, 9));
+    assert_eq!(c.conflicts.len(), 1);
+    let said = c.conflicts[0].describe(Lang::Ja);
+    assert!(said.contains("年次計画を変更"), "{said}");
+    assert!(
+        said.contains("「・ポータルサイトの運用、充実(通年) / ・研修やメルマガ等による職員への周知(通年)」 → 「・ポータルサイトの運用(通年) / ・研修やメルマガ等による職員への周知(通年)」"),
+        "{said}"
+    );
+    assert!(c.conflicts[0].acceptable());
+}
+
+/// Entries numbered anew or read differently but written the same are no change: nothing is
+/// listed, in the conflicts or in the change list.
+#[test]
+fn a_change_whose_old_and_new_text_are_equal_is_not_listed() {
+    let master = master();
+    let mut r = survey::response_for(&master.report, 総務課, due(), "");
+    let own = topics_of(&r, 総務課)[0];
+    let t = r.topic_mut(own).unwrap();
+    for e in t.plan.iter_mut() {
+        e.id = Id(e.id.0 + 50_000);
+    }
+    t.actual[0].label.push_str("（読み方違い）");
+    let c = collect(
+        &master.report,
+        vec![Ok(answer_from_report(r, "総務課.ron".into()).unwrap())],
+        at(10, 9),
+    );
+    assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
+    assert!(c.taken[0].changed_topics.is_empty());
+    assert!(c.taken[0].difference.is_none());
+}
+
+// 4. An identical re-submission is not an edit.
+
+/// Initiative 4 is shared by three divisions. 総務課 answers and is taken in; then 推進課, whose
+/// response still holds 総務課's results as they were sent, answers — twice, the same answer.
+#[test]
+fn an_answer_sent_again_changes_nothing_and_never_touches_another_divisions_results() {
+    let mut master = master();
+    let theirs = topic_headed(&master.report, "組織体制・運営の検討");
+    let mine = topic_headed(&master.report, "みえ成果向上サイクルの見直し");
+    let response_of_mine = response(&master.report, 推進課);
+
+    let mut soumu = response(&master.report, 総務課);
+    soumu
+        .perform(Intent::AddEntry {
+            topic: theirs,
+            side: Side::Actual,
+            text: "組織定数調整方針案の作成(9月)".into(),
+        })
+        .unwrap();
+    let c = collect(&master.report, vec![answer(soumu, "総務課.ron")], at(10, 9));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let collected = master.report.topic(theirs).unwrap().actual.clone();
+    assert!(entries_text(&collected).contains("組織定数調整方針案の作成(9月)"));
+
+    let mut suishin = response_of_mine;
+    suishin
+        .perform(Intent::AddEntry {
+            topic: mine,
+            side: Side::Actual,
+            text: "政策体系図の周知(9月)".into(),
+        })
+        .unwrap();
+    let first = collect(
+        &master.report,
+        vec![answer(
+            Document::new(suishin.report.clone(), Origin::Sample, Vec::new()),
+            "推進課.ron",
+        )],
+        at(11, 9),
+    );
+    assert!(first.conflicts.is_empty(), "{:?}", first.conflicts);
+    assert_eq!(first.taken[0].changed_topics, vec![mine]);
+    master.perform(first.intent(&[]).unwrap()).unwrap();
+    let after_first = master.report.clone();
+
+    let again = collect(
+        &master.report,
+        vec![answer(suishin, "推進課.ron")],
+        at(12, 9),
+    );
+    assert!(again.conflicts.is_empty(), "{:?}", again.conflicts);
+    assert!(again.taken[0].resubmission);
+    assert!(again.taken[0].changed_topics.is_empty());
+    assert!(again.taken[0].difference.is_none(), "no change to list");
+    master.perform(again.intent(&[]).unwrap()).unwrap();
+    assert_eq!(master.report.sections, after_first.sections);
+    assert_eq!(master.report.topic(theirs).unwrap().actual, collected);
+}
+
+/// An answer that does change another division's results (edited by other means than
+/// Shinchoku): listed with both texts, and ticking it takes nothing.
+#[test]
+fn another_divisions_results_changed_in_an_answer_are_listed_and_never_taken() {
+    let mut master = master();
+    let theirs = topic_headed(&master.report, "組織体制・運営の検討");
+    let before = master.report.topic(theirs).unwrap().actual.clone();
+    let mut r = survey::response_for(&master.report, 推進課, due(), "");
+    r.topic_mut(theirs).unwrap().actual.clear();
+    let c = collect(
+        &master.report,
+        vec![Ok(answer_from_report(r, "推進課.ron".into()).unwrap())],
+        at(10, 9),
+    );
+    assert_eq!(c.conflicts.len(), 1);
+    let x = &c.conflicts[0];
+    assert!(matches!(x.kind, ConflictKind::OtherDivisionResults { .. }));
+    assert!(!x.acceptable());
+    let said = x.describe(Lang::Ja);
+    assert!(
+        said.contains("総務部総務課") && said.contains("現行組織の課題"),
+        "{said}"
+    );
+    master.perform(c.intent(&[0]).unwrap()).unwrap();
+    assert_eq!(master.report.topic(theirs).unwrap().actual, before);
+}
+
+/// The office changes a plan after sending; an answer that still holds the plan as it was
+/// sent does not change it back, nor is it listed.
+#[test]
+fn a_plan_the_office_changed_after_sending_is_not_an_answers_change() {
+    let mut master = master();
+    let topic = topic_headed(&master.report, "組織体制・運営の検討");
+    let r = response(&master.report, 総務課);
+    let plan = master.report.topic(topic).unwrap().plan[0].id;
+    master
+        .perform(Intent::SetEntryText {
+            id: plan,
+            text: "現行組織の課題・対応案の検討(4月～10月)".into(),
+        })
+        .unwrap();
+    let c = collect(&master.report, vec![answer(r, "総務課.ron")], at(10, 9));
+    assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
+}
+
+// 5. Months outside the period.
+
+#[test]
+fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
+    let mut master = master();
+    assert_eq!(master.report.period, Period::FirstHalf);
+    let topic = topic_headed(&master.report, "組織体制・運営の検討");
+    let mut r = response(&master.report, 総務課);
+    for text in [
+        "組織定数調整方針の策定（10月）",
+        "組織定数調整（8月～10月予定）",
+    ] {
+        r.perform(Intent::AddEntry {
+            topic,
+            side: Side::Actual,
+            text: text.into(),
+        })
+        .unwrap();
+    }
+    let c = collect(&master.report, vec![answer(r, "総務課.ron")], at(10, 9));
+    let review: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    assert_eq!(review.len(), 1, "{review:?}");
+    assert!(
+        review[0].contains("組織定数調整方針の策定（10月）")
+            && review[0].contains("上半期(4月～9月)")
+            && review[0].contains("総務課.ron"),
+        "{review:?}"
+    );
+    assert!(matches!(
+        c.warnings[0].warning.kind,
+        WarningKind::MonthsOutsidePeriod { .. }
+    ));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let actual = entries_text(&master.report.topic(topic).unwrap().actual);
+    assert!(
+        actual.contains("組織定数調整方針の策定（10月）"),
+        "taken as written"
+    );
+    let check: Vec<String> = shinchoku::model::check::warnings(&master.report)
+        .iter()
+        .map(|w| w.describe(Lang::En))
+        .collect();
+    assert!(
+        check.iter().any(|w| w.contains("（10月）")
+            && w.contains("first half")
+            && w.contains("initiative 4 <組織体制・運営の検討>, results")),
+        "{check:?}"
+    );
+    assert!(!check.iter().any(|w| w.contains("8月～10月予定")));
+}
+
+/// 差戻し is for an answer, with a reason.
+#[test]
+fn sending_back_needs_an_answer_and_a_reason() {
+    let mut master = master();
+    let send_back = |note: &str| Intent::SendBack {
+        division: 人事課.into(),
+        at: at(11, 9),
+        note: note.into(),
+    };
+    let e = master
+        .perform(send_back("数値を確認してください"))
+        .unwrap_err();
+    assert!(e.describe(Lang::Ja).contains("まだ回答していません"), "{e}");
+    let c = collect(
+        &master.report,
+        vec![answer(response(&master.report, 人事課), "人事課.ron")],
+        at(10, 9),
+    );
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let e = master.perform(send_back("  ")).unwrap_err();
+    assert!(e.describe(Lang::Ja).contains("理由"), "{e}");
+    master.perform(send_back("数値を確認してください")).unwrap();
+    assert!(master.report.survey_of(人事課).unwrap().sent_back.is_some());
+}

@@ -1,0 +1,367 @@
+//! Answers that claim what they are not, and surveys that cannot be written whole (issue 23,
+//! items 3, 5, 9, 10): a workbook made to speak for another division, another division's topics
+//! put into a workbook, a topic in two rows, division names that clash as file names or that
+//! Windows keeps for devices, a survey that fails half-way, a due date before sending.
+
+use std::io::{Read, Write};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use shinchoku::document::{Document, Origin};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::Report;
+use shinchoku::model::diag::WarningKind;
+use shinchoku::survey::answer::{Refusal, answer_from_workbook};
+use shinchoku::survey::send::{Formats, Survey, SurveyRefusal, write_responses};
+use shinchoku::survey::{self, ConflictKind, collect, entries_text, topics_of, workbook};
+
+use crate::{seed, type_into_workbook};
+
+const 管財課: &str = "総務部管財課";
+const 税務企画課: &str = "総務部税務企画課";
+const 総務課: &str = "総務部総務課";
+
+fn at(day: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2017, 10, day)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn due() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2017, 10, 13)
+}
+
+/// The seed as the master, surveyed on 2 October with a token per division.
+fn master_of(report: Report) -> Document {
+    let mut doc = Document::new(report, Origin::Sample, Vec::new());
+    let plan = Survey::new(&doc.report, due(), "", at(2).date()).unwrap();
+    doc.perform(plan.intent(at(2))).unwrap();
+    doc
+}
+
+fn workbook_of(master: &Report, division: &str) -> Vec<u8> {
+    workbook::write(&survey::response_for(master, division, due(), "")).unwrap()
+}
+
+#[test]
+fn a_workbook_whose_hidden_division_was_changed_is_refused_and_nothing_is_recorded() {
+    let master = master_of(seed().report);
+    let bytes = workbook_of(&master.report, 税務企画課);
+    let spoofed = type_into_workbook(&bytes, 税務企画課, 総務課);
+    let answer = answer_from_workbook(&spoofed, "税務企画課.xlsx".into()).unwrap();
+    assert_eq!(answer.response.division, 総務課, "it claims 総務課");
+    let c = collect(&master.report, vec![Ok(answer)], at(10));
+    assert!(
+        c.taken.is_empty() && c.intent(&[]).is_none(),
+        "nothing recorded"
+    );
+    assert!(matches!(&c.refused[0].1, Refusal::WrongToken { division } if division == 総務課));
+    let said = c.refused[0].1.describe(Lang::Ja);
+    assert!(
+        said.contains("総務部総務課に送った回答用ファイルではありません"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_response_sheets_are_protected_with_a_password_and_the_id_sheet_very_hidden() {
+    let master = master_of(seed().report);
+    let bytes = workbook_of(&master.report, 管財課);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    assert!(read("xl/worksheets/sheet1.xml").contains("<sheetProtection password="));
+    assert!(read("xl/worksheets/sheet2.xml").contains("<sheetProtection password="));
+    assert!(read("xl/workbook.xml").contains("state=\"veryHidden\""));
+}
+
+/// 税務企画課's workbook with 管財課's topic id put in its hidden column (and the heading and
+/// plan cells overwritten too): nothing of 管財課's is offered or taken.
+#[test]
+fn another_divisions_topic_put_into_a_workbook_is_listed_and_never_offered() {
+    let master = master_of(seed().report);
+    let theirs = topics_of(&master.report, 管財課)[0];
+    let mine = topics_of(&master.report, 税務企画課)[0];
+    let bytes = workbook_of(&master.report, 税務企画課);
+    let read = workbook::read(&bytes).unwrap();
+    let row = &read.rows[0];
+    let mut spoofed = type_into_workbook(&bytes, &mine.0.to_string(), &theirs.0.to_string());
+    spoofed = type_into_workbook(&spoofed, &row.plan, "・勝手に書き換えた計画(4月)");
+    if !row.results.is_empty() {
+        spoofed = type_into_workbook(&spoofed, &row.results, "・勝手な実績(9月)");
+    }
+    let before = master.report.clone();
+    let answer = answer_from_workbook(&spoofed, "税務企画課.xlsx".into()).unwrap();
+    let c = collect(&master.report, vec![Ok(answer)], at(10));
+    assert!(
+        c.conflicts.iter().all(|x| !x.acceptable()),
+        "{:?}",
+        c.conflicts
+    );
+    assert!(c.conflicts.iter().all(
+        |x| matches!(x.kind, ConflictKind::OtherDivisionResults { topic, .. } if topic == theirs)
+    ));
+    let mut master = master;
+    let all: Vec<usize> = (0..c.conflicts.len()).collect();
+    master.perform(c.intent(&all).unwrap()).unwrap();
+    assert_eq!(master.report.topic(theirs), before.topic(theirs));
+}
+
+/// The answer sheet with row `from` (1-based) copied after the last row, as a division copying
+/// a row in Excel would leave it: the same cells, on a new row.
+fn copy_row_to_end(bytes: &[u8], from: u32, results: Option<(&str, &str)>) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(content).unwrap();
+            let start = xml.find(&format!("<row r=\"{from}\"")).unwrap();
+            let end = start + xml[start..].find("</row>").unwrap() + "</row>".len();
+            let last = xml.rfind("<row r=\"").unwrap();
+            let last_n: u32 = xml[last + 8..].split('"').next().unwrap().parse().unwrap();
+            let to = last_n + 1;
+            let copied = xml[start..end]
+                .replace(&format!("<row r=\"{from}\""), &format!("<row r=\"{to}\""))
+                .replace(&format!("{from}\" "), &format!("{to}\" "))
+                .replace(&format!("{from}\"/>"), &format!("{to}\"/>"));
+            let at = xml.find("</sheetData>").unwrap();
+            let xml = format!("{}{copied}{}", &xml[..at], &xml[at..])
+                .replace(&format!(":G{last_n}\""), &format!(":G{to}\""));
+            content = xml.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    let copied = out.finish().unwrap().into_inner();
+    match results {
+        Some((old, new)) => type_into_workbook(&copied, old, new),
+        None => copied,
+    }
+}
+
+#[test]
+fn a_topic_in_two_rows_keeps_both_rows_results_and_the_review_says_so() {
+    let master = master_of(seed().report);
+    let bytes = workbook_of(&master.report, 管財課);
+    let read = workbook::read(&bytes).unwrap();
+    let row = &read.rows[0];
+    let old = entries_text(&master.report.topic(row.topic).unwrap().actual);
+    let first = type_into_workbook(&bytes, &old, &format!("{old}\n・一つ目の行に追記(9月)"));
+
+    // Copied with the same results: taken once.
+    let same = copy_row_to_end(&first, row.row, None);
+    let rows = workbook::read(&same).unwrap().rows;
+    assert_eq!(rows.iter().filter(|r| r.topic == row.topic).count(), 2);
+    let c = collect(
+        &master.report,
+        vec![Ok(
+            answer_from_workbook(&same, "管財課.xlsx".into()).unwrap()
+        )],
+        at(10),
+    );
+    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    assert!(
+        said.iter().any(|w| w.contains("1回だけ取り込みます")),
+        "{said:?}"
+    );
+    let mut once = master_of(seed().report);
+    once.perform(c.intent(&[]).unwrap()).unwrap();
+    let text = entries_text(&once.report.topic(row.topic).unwrap().actual);
+    assert_eq!(text.matches("一つ目の行に追記").count(), 1);
+
+    // Copied and typed into: both rows' results are kept, in row order.
+    let bytes = workbook_of(&master.report, 管財課);
+    let twice = copy_row_to_end(&bytes, row.row, None);
+    let twice = type_into_workbook_nth(&twice, &old, "・二つ目の行の実績(9月)", 1);
+    let c = collect(
+        &master.report,
+        vec![Ok(
+            answer_from_workbook(&twice, "管財課.xlsx".into()).unwrap()
+        )],
+        at(10),
+    );
+    assert!(matches!(
+        c.warnings[0].warning.kind,
+        WarningKind::TopicInTwoRows { same: false, .. }
+    ));
+    assert_eq!(c.taken[0].changed_topics, vec![row.topic]);
+    let mut both = master_of(seed().report);
+    both.perform(c.intent(&[]).unwrap()).unwrap();
+    let text = entries_text(&both.report.topic(row.topic).unwrap().actual);
+    assert!(
+        text.starts_with(&old) && text.ends_with("・二つ目の行の実績(9月)"),
+        "{text}"
+    );
+}
+
+/// Like `type_into_workbook`, for a text the workbook holds in several cells that share one
+/// string: the `n`th cell (0-based, in sheet order) gets the new text.
+fn type_into_workbook_nth(bytes: &[u8], old: &str, new: &str, n: usize) -> Vec<u8> {
+    // Shared strings are shared: give the new text its own entry and point the nth cell at it.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut files = Vec::new();
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        files.push((name, content));
+    }
+    let strings = files
+        .iter()
+        .position(|(n, _)| n == "xl/sharedStrings.xml")
+        .unwrap();
+    let xml = String::from_utf8(files[strings].1.clone()).unwrap();
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let items: Vec<&str> = xml.split("<si>").skip(1).collect();
+    let index = items
+        .iter()
+        .position(|si| si.contains(&format!(">{}</t>", escape(old))))
+        .unwrap();
+    let count = items.len();
+    let xml = xml.replace(
+        "</sst>",
+        &format!(
+            "<si><t xml:space=\"preserve\">{}</t></si></sst>",
+            escape(new)
+        ),
+    );
+    files[strings].1 = xml.into_bytes();
+    let sheet = files
+        .iter()
+        .position(|(n, _)| n == "xl/worksheets/sheet1.xml")
+        .unwrap();
+    let xml = String::from_utf8(files[sheet].1.clone()).unwrap();
+    let needle = format!("<v>{index}</v>");
+    let at = xml.match_indices(&needle).nth(n).unwrap().0;
+    let xml = format!("{}<v>{count}</v>{}", &xml[..at], &xml[at + needle.len()..]);
+    files[sheet].1 = xml.into_bytes();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, content) in files {
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// The seed with some initiatives' 担当課 renamed.
+fn with_divisions(names: &[(&str, &str)]) -> Report {
+    let mut report = seed().report;
+    for &(number, name) in names {
+        let id = report.find_initiative(number).unwrap().id;
+        let i = report.initiative_mut(id).unwrap();
+        i.divisions = vec![name.to_string()];
+        for t in &mut i.topics {
+            t.division = None;
+        }
+    }
+    report
+}
+
+#[test]
+fn division_names_that_clash_or_that_windows_keeps_get_distinct_safe_file_names() {
+    let report = with_divisions(&[
+        ("1", "総務部/人事課"),
+        ("3", "総務部:人事課"),
+        ("8", "CON"),
+        ("11", "情報課. "),
+        ("6", "com1.課"),
+    ]);
+    let master = master_of(report);
+    let plan = Survey::new(&master.report, due(), "", at(2).date()).unwrap();
+    let stems: Vec<&str> = plan.to.iter().map(|r| r.stem.as_str()).collect();
+    let mut lower: Vec<String> = stems.iter().map(|s| s.to_lowercase()).collect();
+    lower.sort();
+    lower.dedup();
+    assert_eq!(lower.len(), stems.len(), "distinct: {stems:?}");
+    for s in &stems {
+        assert!(
+            !s.contains(['/', ':', '\\']) && !s.ends_with(['.', ' ']),
+            "{s}"
+        );
+    }
+    assert!(
+        stems.contains(&"_CON") && stems.contains(&"_com1.課"),
+        "{stems:?}"
+    );
+    assert!(stems.contains(&"情報課"), "{stems:?}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let sent = write_responses(&master.report, dir.path(), Formats::Both, &plan).unwrap();
+    let on_disk = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(sent.len(), plan.to.len() * 2);
+    assert_eq!(on_disk, sent.len(), "each response its own file");
+    for s in sent.iter().filter(|s| s.path.extension().unwrap() == "ron") {
+        let r = shinchoku::store::open(&s.path).unwrap();
+        assert_eq!(r.response.unwrap().division, s.division);
+    }
+}
+
+#[test]
+fn a_survey_that_cannot_write_every_file_leaves_none() {
+    let master = master_of(seed().report);
+    let plan = Survey::new(&master.report, due(), "", at(2).date()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let last = plan.to.last().unwrap();
+    // A folder where the last division's workbook should go: writing it fails.
+    std::fs::create_dir(dir.path().join(format!("{}.xlsx", last.stem))).unwrap();
+    let failed = write_responses(&master.report, dir.path(), Formats::Both, &plan).unwrap_err();
+    assert!(failed.describe(Lang::Ja).contains("書き込めません"));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_due_date_before_the_day_of_sending_is_refused() {
+    let master = seed().report;
+    let sent_on = NaiveDate::from_ymd_opt(2017, 10, 2).unwrap();
+    let due = NaiveDate::from_ymd_opt(2017, 9, 29);
+    let refused = Survey::new(&master, due, "", sent_on).unwrap_err();
+    assert!(matches!(refused, SurveyRefusal::DueBeforeSending { .. }));
+    assert!(
+        refused
+            .describe(Lang::Ja)
+            .contains("回答期限 2017-09-29 が照会日 2017-10-02 より前です")
+    );
+    assert!(
+        Survey::new(&master, Some(sent_on), "", sent_on).is_ok(),
+        "the same day is fine"
+    );
+}
+
+#[test]
+fn tokens_are_kept_when_the_survey_is_sent_again_and_differ_between_divisions() {
+    let mut master = master_of(seed().report);
+    let tokens =
+        |r: &Report| -> Vec<Option<String>> { r.survey.iter().map(|s| s.token.clone()).collect() };
+    let first = tokens(&master.report);
+    assert!(
+        first
+            .iter()
+            .all(|t| t.as_ref().is_some_and(|t| t.len() == 32))
+    );
+    let mut unique = first.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), first.len());
+    let again = Survey::new(&master.report, due(), "再送", at(5).date()).unwrap();
+    master.perform(again.intent(at(5))).unwrap();
+    assert_eq!(tokens(&master.report), first);
+}
