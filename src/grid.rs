@@ -109,15 +109,34 @@ pub struct RowFilter {
     pub status: Option<Status>,
     /// Only initiatives with this text anywhere in them.
     pub text: String,
+    /// Only initiatives and topics with a result carried over to confirm (要確認).
+    pub to_confirm: bool,
 }
 
 impl RowFilter {
     /// Any filter beyond folding is on: empty sections are then hidden.
     pub fn is_narrowed(&self) -> bool {
-        self.division.is_some() || self.status.is_some() || !self.text.trim().is_empty()
+        self.division.is_some()
+            || self.status.is_some()
+            || !self.text.trim().is_empty()
+            || self.to_confirm
     }
 
-    fn shows_initiative(&self, initiative: &Initiative, as_of: AsOf) -> bool {
+    /// `confirm`: the report's results to confirm, when that filter is on.
+    fn shows_initiative(
+        &self,
+        initiative: &Initiative,
+        as_of: AsOf,
+        confirm: &HashSet<Id>,
+    ) -> bool {
+        if self.to_confirm
+            && !initiative
+                .topics
+                .iter()
+                .any(|t| holds_any(&t.actual, confirm))
+        {
+            return false;
+        }
         if let Some(d) = &self.division
             && !initiative
                 .topics
@@ -136,10 +155,12 @@ impl RowFilter {
         needle.is_empty() || initiative_contains(initiative, needle)
     }
 
-    fn shows_topic(&self, initiative: &Initiative, topic: &Topic) -> bool {
-        self.division
-            .as_deref()
-            .is_none_or(|d| initiative.division_of(topic) == Some(d))
+    fn shows_topic(&self, initiative: &Initiative, topic: &Topic, confirm: &HashSet<Id>) -> bool {
+        (!self.to_confirm || holds_any(&topic.actual, confirm))
+            && self
+                .division
+                .as_deref()
+                .is_none_or(|d| initiative.division_of(topic) == Some(d))
     }
 
     pub fn is_folded(&self, id: Id) -> bool {
@@ -151,6 +172,12 @@ impl RowFilter {
             self.folded.insert(id);
         }
     }
+}
+
+/// Does the list (or a sub-item in it) hold one of `ids`?
+fn holds_any(list: &[Entry], ids: &HashSet<Id>) -> bool {
+    list.iter()
+        .any(|e| ids.contains(&e.id) || holds_any(&e.subs, ids))
 }
 
 /// Does any text of the initiative contain `needle` (as typed; Latin letters in any case)?
@@ -187,6 +214,11 @@ pub fn text_contains(haystack: &str, needle: &str) -> bool {
 
 pub fn rows(report: &Report, filter: &RowFilter) -> Vec<GridRow> {
     let as_of = report.as_of();
+    let confirm: HashSet<Id> = if filter.to_confirm {
+        report.to_confirm.iter().copied().collect()
+    } else {
+        HashSet::new()
+    };
     // Made the size of the whole grid at once: grown by doubling, the rows of a large report
     // left behind twice their size in memory the system did not take back.
     let mut out = Vec::with_capacity(rows_at_most(report));
@@ -195,7 +227,7 @@ pub fn rows(report: &Report, filter: &RowFilter) -> Vec<GridRow> {
             .initiatives
             .iter()
             .enumerate()
-            .filter(|(_, i)| filter.shows_initiative(i, as_of))
+            .filter(|(_, i)| filter.shows_initiative(i, as_of, &confirm))
             .map(|(k, _)| k)
             .collect();
         if shown.is_empty() && filter.is_narrowed() {
@@ -214,7 +246,7 @@ pub fn rows(report: &Report, filter: &RowFilter) -> Vec<GridRow> {
             if filter.is_folded(initiative.id) {
                 continue;
             }
-            initiative_rows(initiative, s, i, filter, &mut out);
+            initiative_rows(initiative, (s, i), filter, &confirm, &mut out);
         }
     }
     // Filtered or folded, the grid is shorter than the room made for it.
@@ -243,9 +275,9 @@ fn rows_at_most(report: &Report) -> usize {
 
 fn initiative_rows(
     initiative: &Initiative,
-    s: usize,
-    i: usize,
+    (s, i): (usize, usize),
     filter: &RowFilter,
+    confirm: &HashSet<Id>,
     out: &mut Vec<GridRow>,
 ) {
     for (item, action) in initiative.items.iter().enumerate() {
@@ -259,7 +291,7 @@ fn initiative_rows(
         }
     }
     for (t, topic) in initiative.topics.iter().enumerate() {
-        if !filter.shows_topic(initiative, topic) {
+        if !filter.shows_topic(initiative, topic, confirm) {
             continue;
         }
         out.push(GridRow::Topic {
@@ -426,6 +458,18 @@ pub fn line_mark(report: &Report, row: GridRow) -> Option<LineMark> {
     let initiative = initiative_of(report, row)?;
     let entry = entry_of(report, row)?;
     plan_entry_status(initiative, entry, report.as_of()).map(LineStatus::mark)
+}
+
+/// A result row carried over for its 担当課 to confirm (要確認, see [`crate::compare::confirm`]).
+pub fn is_to_confirm(report: &Report, row: GridRow) -> bool {
+    matches!(
+        row,
+        GridRow::Entry {
+            side: Side::Actual,
+            ..
+        }
+    ) && !report.to_confirm.is_empty()
+        && entry_of(report, row).is_some_and(|e| report.to_confirm.contains(&e.id))
 }
 
 /// A result row that reports nothing planned (計画外).

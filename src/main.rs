@@ -626,16 +626,20 @@ fn rollover(input: &Path, output: &Path, to: ToArg) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let as_of = next.as_of();
+    let to_confirm = shinchoku::compare::confirm::results_to_confirm(&next);
     println!(
-        "{} → {}: {} {}, {}, as of {}; {} result(s) to confirm",
+        "{} → {}: {} {}, {}, as of {}; {}",
         input.display(),
         output.display(),
         next.fiscal_year.era_form(),
         next.fiscal_year.0,
         next.actual_heading(),
         as_of.to_japanese(next.fiscal_year),
-        next.to_confirm.len()
+        shinchoku::compare::confirm::count(to_confirm.len(), Lang::En)
     );
+    for c in &to_confirm {
+        println!("  {}", c.describe(Lang::En));
+    }
     ExitCode::SUCCESS
 }
 

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::compare::confirm::{ToConfirm, count, results_to_confirm};
+use crate::lang::{Describe, Lang};
 use crate::model::diag::Warning;
 use crate::model::links;
 use crate::model::status::{initiative_status, line_statuses};
@@ -28,6 +30,8 @@ pub struct ReportSummary {
     pub response_for: Option<String>,
     /// 提出状況: a row per 担当課, overdue as of today.
     pub survey: Vec<crate::survey::StatusRow>,
+    /// The results carried over by 次の期間へ for their 担当課 to confirm (要確認), by id.
+    pub to_confirm: Vec<ToConfirm>,
 }
 
 #[derive(Debug, Serialize)]
@@ -203,6 +207,7 @@ impl ReportSummary {
             id: report.id.0.clone(),
             response_for: report.response.as_ref().map(|r| r.division.clone()),
             survey: crate::survey::status_rows(report, chrono::Local::now().date_naive()),
+            to_confirm: results_to_confirm(report),
         }
     }
 
@@ -230,6 +235,12 @@ impl ReportSummary {
                 i.actual.len(),
                 i.divisions.join("、")
             ));
+        }
+        if !self.to_confirm.is_empty() {
+            out.push_str(&format!("{}:\n", count(self.to_confirm.len(), Lang::En)));
+            for c in &self.to_confirm {
+                out.push_str(&format!("  {}\n", c.describe(Lang::En)));
+            }
         }
         if self.warnings.is_empty() {
             out.push_str("no warnings\n");

@@ -382,7 +382,7 @@ fn diff_exits_0_when_same_1_when_different_2_when_unreadable() {
     assert_eq!(v["same"], false);
     assert_eq!(v["matched_by"], "id");
     assert_eq!(v["new"]["period"], "second_half");
-    assert_eq!(v["new"]["as_of"], "2018-03-31");
+    assert_eq!(v["new"]["as_of"], "2017-09-30");
     assert_eq!(v["report"][1]["field"], "period");
 
     // The change list on paper, in Japanese.
@@ -748,5 +748,48 @@ fn every_command_takes_a_workbook() {
     assert!(
         err.contains("cut.xlsx") && err.contains("XLSX workbook"),
         "{err}"
+    );
+}
+
+#[test]
+fn rollover_names_the_results_to_confirm_and_check_json_lists_them_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let next = dir.path().join("h2.ron");
+    let next = next.to_str().unwrap();
+    let run = shinchoku(&["rollover", SEED, "-o", next, "--to", "second-half"]);
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{said}");
+    // As of the day the first half closed: nothing of the second half is late yet.
+    assert!(
+        said.contains("as of 2017年9月30日; 3 results to confirm"),
+        "{said}"
+    );
+    let v = json(&["check", next, "--json"]);
+    let listed = v["to_confirm"].as_array().expect("to_confirm");
+    let nine = &listed[1];
+    assert_eq!(nine["initiative"], "9");
+    assert_eq!(nine["division"], "総務部管財課");
+    assert_eq!(
+        nine["text"],
+        "県有財産の自己点検及び利用見込み調査等の実施(8月～10月予定)"
+    );
+    assert_eq!(nine["reported_in"], "first_half");
+    // Each is printed by the rollover with the id `check --json` gives.
+    for c in listed {
+        let line = format!(
+            "  result #{} of initiative {}",
+            c["id"].as_u64().expect("a numeric id"),
+            c["initiative"].as_str().unwrap()
+        );
+        assert!(said.contains(&line), "{line} in {said}");
+    }
+    assert_eq!(listed.len(), 3);
+    // The fields there were before are kept.
+    assert_eq!(v["period"], "second_half");
+    assert_eq!(v["initiatives"], 11);
+    assert!(v["survey"].is_array() && v["initiative_list"].is_array());
+    assert_eq!(
+        json(&["check", SEED, "--json"])["to_confirm"],
+        serde_json::json!([])
     );
 }

@@ -506,6 +506,8 @@ pub enum ViewCommand {
     SetDivisionFilter(Option<String>),
     SetStatusFilter(Option<Status>),
     SetTextFilter(String),
+    /// Only the initiatives and topics with a result to confirm (要確認), or all again.
+    SetToConfirmFilter(bool),
     /// Another report was opened: nothing selected, folded or filtered.
     Reset,
     /// A new entry was added: select it, close the field it was typed in.

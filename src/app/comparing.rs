@@ -128,9 +128,19 @@ impl ShinchokuApp {
         self.doc.replace(next);
         let comparison = Comparison::new(label, old, &self.doc.doc().report);
         self.compare.start(comparison, self.doc.revision());
+        // Say at once that results were carried over for the divisions to confirm.
+        let to_confirm = crate::compare::confirm::results_to_confirm(&self.doc.doc().report);
+        let notice = match to_confirm.len() {
+            0 => t.rolled_over.to_string(),
+            n => format!(
+                "{}: {}",
+                t.rolled_over,
+                crate::compare::confirm::count(n, lang)
+            ),
+        };
         vec![
             ViewCommand::Reset.into(),
-            DialogCommand::Notice(t.rolled_over.into()).into(),
+            DialogCommand::Notice(notice).into(),
         ]
     }
 

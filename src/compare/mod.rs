@@ -5,8 +5,10 @@
 //! - [`diff()`]: what was added, removed or changed, as plain data ([`Diff`], serialisable);
 //! - [`Comparison`]: an older report and the marks its diff puts on the grid's cells and rows;
 //! - [`change_list`]: the diff laid out as lines grouped by initiative, for printing;
-//! - [`rollover()`]: a report carried into its second half, full year or next fiscal year.
+//! - [`rollover()`]: a report carried into its second half, full year or next fiscal year;
+//!   [`confirm`]: the results it carried over for the divisions to confirm (要確認).
 
+pub mod confirm;
 pub mod diff;
 mod list;
 pub mod marks;

@@ -2,8 +2,8 @@
 //! from the previous one. Ids are kept, so a report compares exactly with its successor.
 //!
 //! - First half → second half or full year: the period, the 実績 heading (`下半期実績(10月～3月)`
-//!   or `実績`) and the title change; the as-of date becomes the end of the new period; the
-//!   first half's results stay in their topics, listed in [`Report::history`] as the first
+//!   or `実績`) and the title change; the as-of date stays where the closed report had it (see
+//!   below); the first half's results stay in their topics, listed in [`Report::history`] as the first
 //!   half's (each result belongs to one period: nothing is counted twice); results marked 予定
 //!   whose months had passed by the end of the first half are listed in `to_confirm`.
 //! - Second half or full year → next fiscal year: the fiscal year advances (era and Western, in
@@ -12,11 +12,25 @@
 //!   comparison still finds them there) and a new 年次計画 is started from the stage plan: one
 //!   line per action item and lane with a stage in the new year, for the office to fill in. In
 //!   the programme's last plan year there is no next year: [`RolloverError::LastPlanYear`].
+//!
+//! **The as-of date of the new period.** Rolling over must not make anything late by itself:
+//! nobody has answered yet. Within a year the as-of date stays the one the closed period was
+//! reported as of (by default its last day, 30 September): no month of the new half has
+//! passed, every status is what it was at the close (the same entries judged on the same day),
+//! and the office moves 時点 on as the half passes. The end of the new period instead would make
+//! every October–March plan line late at once; its first month, every October line. Into the
+//! next year the as-of date is 1 April, the nearest the new year has to "not begun": the year's
+//! 年次計画 and results are cleared, and the lines made from the stage plan name no month, so
+//! nothing is late (only a line whose action item or stage is itself written with April in a
+//! month bracket, `研修(4月)`, would be late on 1 April).
 
 use crate::lang::{Describe, Lang, say};
 use crate::model::entry_text::new_entry;
 use crate::model::history::{ClearedTopic, PastPeriod};
-use crate::model::{Entry, FiscalYear, Id, Initiative, Period, Report, StageSpan, Topic};
+use crate::model::{AsOf, Entry, FiscalYear, Id, Initiative, Period, Report, StageSpan, Topic};
+
+/// 1 April: a new fiscal year's as-of date when a report is carried into it.
+const FIRST_DAY_OF_YEAR: AsOf = AsOf { month: 4, day: 1 };
 
 /// Where to carry a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -151,7 +165,7 @@ fn within_year(report: &Report, period: Period, to: RolloverTo) -> Result<Report
     let mut next = report.clone();
     next.history.push(closing(report));
     // 予定 results whose months had begun by the end of the half just closed.
-    let passed = crate::model::AsOf::end_of(report.period, report.fiscal_year).passed();
+    let passed = AsOf::end_of(report.period, report.fiscal_year).passed();
     fn flag(list: &[Entry], passed: crate::model::MonthSet, out: &mut Vec<Id>) {
         for e in list {
             if let Some(t) = &e.timing
@@ -168,7 +182,8 @@ fn within_year(report: &Report, period: Period, to: RolloverTo) -> Result<Report
         flag(&t.actual, passed, &mut next.to_confirm);
     }
     next.period = period;
-    next.as_of = None;
+    // The closed period's day in force, kept: see the module's description.
+    next.as_of = Some(report.as_of());
     next.headings.actual = match period {
         Period::FullYear => "実績".to_string(),
         _ => period.actual_heading(),
@@ -207,7 +222,7 @@ fn next_year(report: &Report) -> Result<Report, RolloverError> {
     next.to_confirm.clear();
     next.fiscal_year = year;
     next.period = Period::FirstHalf;
-    next.as_of = None;
+    next.as_of = Some(FIRST_DAY_OF_YEAR);
     next.headings.actual = Period::FirstHalf.actual_heading();
     next.headings.plan = rewrite_year(&report.headings.plan, report.fiscal_year, year);
     next.title = rewrite_period(

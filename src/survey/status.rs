@@ -2,14 +2,14 @@
 //! its answer came, whether it was sent back, and how many of its topics have a result — rows
 //! to sort, print and export (CSV) so the office can send reminders.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::{divisions, scope::topic_divisions};
 use crate::lang::{Lang, say};
-use crate::model::Report;
+use crate::model::{Id, Report};
 
 /// Where a division stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -49,7 +49,8 @@ pub struct StatusRow {
     pub answers: u32,
     pub sent_back: Option<NaiveDateTime>,
     pub sent_back_note: Option<String>,
-    /// Topics of the division with at least one result, and all its topics.
+    /// Topics of the division with at least one result of the report's period (not one
+    /// carried over from the half before), and all its topics.
     pub with_result: usize,
     pub topics: usize,
     /// Due before the given day and not answered (or sent back and not answered again).
@@ -74,12 +75,21 @@ pub enum StatusKey {
 pub fn status_rows(master: &Report, today: NaiveDate) -> Vec<StatusRow> {
     let mut counts: BTreeMap<String, (usize, usize)> =
         divisions(master).into_iter().map(|d| (d, (0, 0))).collect();
+    // After 次の期間へ the closed half's results stay in their topics; they are not this
+    // period's answers (see `Report::earlier_period_of`), so they do not count here.
+    let earlier: HashSet<Id> = master
+        .history
+        .iter()
+        .filter(|p| p.fiscal_year == master.fiscal_year)
+        .flat_map(|p| p.results.iter().copied())
+        .collect();
     for i in master.initiatives() {
         for t in &i.topics {
+            let answered = t.actual.iter().any(|e| !earlier.contains(&e.id));
             for d in topic_divisions(i, t) {
                 let c = counts.entry(d.to_string()).or_default();
                 c.1 += 1;
-                if !t.actual.is_empty() {
+                if answered {
                     c.0 += 1;
                 }
             }

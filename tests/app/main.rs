@@ -11,6 +11,7 @@ mod ime;
 mod opening;
 mod plan_lines;
 mod printing;
+mod rollover;
 mod safety;
 mod screens;
 mod survey;

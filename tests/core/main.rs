@@ -19,6 +19,7 @@ mod months;
 mod plan_lines;
 mod recovery;
 mod review;
+mod rollover;
 mod saving;
 mod spoofed;
 mod store;

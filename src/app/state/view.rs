@@ -308,6 +308,10 @@ impl ViewModel {
                 self.filter.text = text;
                 self.filter_generation += 1;
             }
+            ViewCommand::SetToConfirmFilter(on) => {
+                self.filter.to_confirm = on;
+                self.filter_generation += 1;
+            }
             ViewCommand::Reset => {
                 *self = ViewModel {
                     filter_generation: self.filter_generation + 1,

@@ -10,7 +10,7 @@ use egui::{
 };
 
 use super::columns::{Column, ColumnLayout, ColumnPrefs, MONTH_WITH_SUFFIX};
-use super::widgets::{actual_name, counts_text, line_status_name, status_badge};
+use super::widgets::{actual_name, counts_text, entry_status_words, status_badge};
 use super::{InlineEdit, MonthDrag, SpanDrag, ViewState, paint};
 use crate::app::command::{AppCommand, EditTarget, PrefsCommand, ViewCommand};
 use crate::app::fonts::BOLD_FAMILY;
@@ -20,10 +20,7 @@ use crate::compare::{Comparison, Mark, RowMarks};
 use crate::edit::Intent;
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::months::FISCAL_MONTHS;
-use crate::model::status::{
-    LineMark, LineStatus, Status, initiative_status, plan_entry_status, section_counts,
-    topic_status,
-};
+use crate::model::status::{LineMark, Status, initiative_status, section_counts, topic_status};
 use crate::model::{EntryKind, FiscalYear, Id, MonthSet, Report, Side, StageSpan};
 
 pub const ROW_HEIGHT: f32 = 24.0;
@@ -985,36 +982,13 @@ impl GridView<'_> {
         }
     }
 
-    /// A plan line's status in words, or 計画外 for a result reporting nothing planned.
+    /// A plan line's status in words, 計画外 or 要確認 for a result (see `entry_status_words`).
     fn line_status(&self, ui: &mut Ui, row: GridRow) {
-        let t = self.t();
-        let text = if grid::is_unplanned(self.report, row) {
-            Some((t.unplanned.to_string(), false))
-        } else if let GridRow::Entry {
-            side: Side::Plan, ..
-        } = row
-        {
-            grid::initiative_of(self.report, row)
-                .zip(grid::entry_of(self.report, row))
-                .and_then(|(i, e)| plan_entry_status(i, e, self.report.as_of()))
-                .map(|s| {
-                    (
-                        line_status_name(s, self.lang).to_string(),
-                        s == LineStatus::Late,
-                    )
-                })
-        } else {
-            None
-        };
-        if let Some((text, late)) = text {
-            let text = if late { format!("! {text}") } else { text };
-            let rich = RichText::new(text).small();
-            let rich = if late {
-                rich.strong().color(paint::AS_OF)
-            } else {
-                rich
-            };
-            ui.add(egui::Label::new(rich).selectable(false));
+        if let Some(words) = entry_status_words(self.report, row, self.lang) {
+            let label = ui.add(egui::Label::new(words.rich()).selectable(false));
+            if let Some(why) = words.why {
+                label.on_hover_text(why);
+            }
         }
     }
 

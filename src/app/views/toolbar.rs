@@ -1,4 +1,4 @@
-//! Above the grid: filters (担当課, 状況, text) and the report's period and as-of date.
+//! Above the grid: filters (担当課, 状況, text, 要確認) and the report's period and as-of date.
 
 use egui::{ComboBox, Panel, TextEdit, Ui};
 
@@ -6,6 +6,7 @@ use super::widgets::status_name;
 use crate::app::command::{AppCommand, ViewCommand};
 use crate::app::i18n::Lang;
 use crate::app::i18n::Texts;
+use crate::compare::confirm;
 use crate::edit::Intent;
 use crate::grid::RowFilter;
 use crate::model::months::FISCAL_MONTHS;
@@ -98,10 +99,21 @@ fn filters(
     if response.changed() {
         out.push(ViewCommand::SetTextFilter(text).into());
     }
+    // Only while the report has results carried over to confirm: nothing to narrow to else.
+    let mut to_confirm = filter.to_confirm;
+    if !report.to_confirm.is_empty()
+        && ui
+            .checkbox(&mut to_confirm, confirm::mark(lang))
+            .on_hover_text(confirm::filter_hint(lang))
+            .changed()
+    {
+        out.push(ViewCommand::SetToConfirmFilter(to_confirm).into());
+    }
     if filter.is_narrowed() && ui.button(t.clear_filters).clicked() {
         out.push(ViewCommand::SetDivisionFilter(None).into());
         out.push(ViewCommand::SetStatusFilter(None).into());
         out.push(ViewCommand::SetTextFilter(String::new()).into());
+        out.push(ViewCommand::SetToConfirmFilter(false).into());
     }
 }
 

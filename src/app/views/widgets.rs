@@ -4,8 +4,11 @@
 use egui::{Color32, FontId, RichText, Sense, Stroke, Ui, WidgetInfo, vec2};
 
 use crate::app::i18n::{Lang, Texts};
+use crate::compare::confirm;
+use crate::grid::{self, GridRow};
 use crate::model::months::{Timing, TimingKind, parse_timing};
-use crate::model::status::{Status, StatusCounts};
+use crate::model::status::{LineStatus, Status, StatusCounts, plan_entry_status};
+use crate::model::{Report, Side};
 use crate::palette::{self, Rgb};
 
 /// A palette colour on screen.
@@ -115,5 +118,57 @@ pub fn line_status_name(status: crate::model::status::LineStatus, lang: Lang) ->
     match lang {
         Lang::Ja => status.japanese(),
         Lang::En => status.english(),
+    }
+}
+
+/// The words in an entry row's 状況 cell.
+pub struct EntryStatusWords {
+    pub text: String,
+    /// 遅れ: bold red, after a `!`.
+    pub late: bool,
+    /// Why a result is marked 要確認, said on hover.
+    pub why: Option<&'static str>,
+}
+
+impl EntryStatusWords {
+    pub fn rich(&self) -> RichText {
+        let rich = RichText::new(&self.text).small();
+        if self.late {
+            rich.strong().color(super::paint::AS_OF)
+        } else if self.why.is_some() {
+            rich.strong()
+        } else {
+            rich
+        }
+    }
+}
+
+/// 要確認 for a result carried over for its 担当課 to confirm (before 計画外: it asks for an
+/// answer), 計画外 for a result reporting nothing planned, a plan line's status; else nothing.
+pub fn entry_status_words(report: &Report, row: GridRow, lang: Lang) -> Option<EntryStatusWords> {
+    let words = |text: String, late, why| Some(EntryStatusWords { text, late, why });
+    if grid::is_to_confirm(report, row) {
+        return words(
+            format!("? {}", confirm::mark(lang)),
+            false,
+            Some(confirm::why(lang)),
+        );
+    }
+    if grid::is_unplanned(report, row) {
+        return words(lang.texts().unplanned.to_string(), false, None);
+    }
+    let GridRow::Entry {
+        side: Side::Plan, ..
+    } = row
+    else {
+        return None;
+    };
+    let status = grid::initiative_of(report, row)
+        .zip(grid::entry_of(report, row))
+        .and_then(|(i, e)| plan_entry_status(i, e, report.as_of()))?;
+    let name = line_status_name(status, lang);
+    match status {
+        LineStatus::Late => words(format!("! {name}"), true, None),
+        _ => words(name.to_string(), false, None),
     }
 }

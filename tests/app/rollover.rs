@@ -1,0 +1,54 @@
+//! 次の期間へ in the window: nothing turns 遅れ by itself, and the results carried over for the
+//! divisions to confirm are marked (要確認) and can be shown alone.
+
+use crate::helpers::*;
+use shinchoku::compare::RolloverTo;
+use shinchoku::model::Period;
+
+const NINTH_TITLE: &str = "未利用の県有財産の積極的な有効活用と売却";
+
+/// 遅れ as the grid says it: the badges of initiatives and topics and the plan lines' words.
+fn late_shown(h: &Harness<'static, ShinchokuApp>) -> usize {
+    status_labels(h, "遅れ") + status_labels(h, "! 遅れ")
+}
+
+#[test]
+fn rolling_over_turns_nothing_late_and_marks_the_results_to_confirm() {
+    let mut h = tall_harness();
+    let late_before = late_shown(&h);
+    assert!(late_before > 0, "initiative 10's August check is late");
+    h.state_mut()
+        .queue(FileCommand::Rollover(RolloverTo::SecondHalf));
+    h.run();
+    assert_eq!(h.state().document().report.period, Period::SecondHalf);
+    assert_eq!(late_shown(&h), late_before);
+    // The notice says how many; each is marked in 状況.
+    h.get_by_label_contains("要確認 3件");
+    assert_eq!(status_labels(&h, "? 要確認"), 3);
+
+    // 要確認 above the grid shows only the initiatives and topics holding one.
+    h.get_by_role_and_label(egui::Role::CheckBox, "要確認")
+        .click();
+    h.run();
+    assert!(h.state().filter().to_confirm);
+    assert!(h.query_by_label(FIRST_TITLE).is_none());
+    assert!(h.query_all_by_label_contains(NINTH_TITLE).next().is_some());
+    h.get_by_label("<今後の利用見込み等の検討>");
+    assert!(h.query_by_label("<未利用財産の売却等>").is_none());
+    assert_eq!(status_labels(&h, "? 要確認"), 3);
+
+    h.get_by_label("絞り込み解除").click();
+    h.run();
+    assert!(!h.state().filter().to_confirm);
+    h.get_by_label(FIRST_TITLE);
+}
+
+#[test]
+fn a_report_with_nothing_to_confirm_has_no_such_filter() {
+    let h = tall_harness();
+    assert!(
+        h.query_by_role_and_label(egui::Role::CheckBox, "要確認")
+            .is_none()
+    );
+    assert_eq!(status_labels(&h, "? 要確認"), 0);
+}

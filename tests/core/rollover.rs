@@ -1,0 +1,239 @@
+//! 次の期間へ makes nothing late by itself (issue 22 item 6): the as-of date of the new period,
+//! the 提出状況 of the new period, and the results carried over to confirm (要確認).
+
+use chrono::NaiveDate;
+use shinchoku::compare::confirm::{ToConfirm, results_to_confirm};
+use shinchoku::compare::{self, RolloverTo};
+use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::status::{
+    LineStatus, Status, initiative_status, plan_entry_status, topic_status,
+};
+use shinchoku::model::{AsOf, Entry, Report, Side};
+use shinchoku::survey::status_rows;
+
+use crate::{initiative, seed};
+
+/// Initiatives and topics 遅れ as of the report's date.
+fn late(report: &Report) -> (usize, usize) {
+    let as_of = report.as_of();
+    let mut counts = (0, 0);
+    for i in report.initiatives() {
+        counts.0 += usize::from(initiative_status(i, as_of) == Status::Late);
+        for t in &i.topics {
+            counts.1 += usize::from(topic_status(i, t, as_of) == Status::Late);
+        }
+    }
+    counts
+}
+
+/// Rolls `from` over and checks that the counts of late initiatives and topics do not grow.
+fn rolled(from: &Report, to: RolloverTo, what: &str) -> Report {
+    let next = compare::rollover(from, to).unwrap_or_else(|e| panic!("{what}: {e}"));
+    let (before, after) = (late(from), late(&next));
+    assert!(
+        after.0 <= before.0 && after.1 <= before.1,
+        "{what}: 遅れ (initiatives, topics) {before:?} before, {after:?} after"
+    );
+    next
+}
+
+/// Every kind of rollover over a first-half report, each from the report before it, and the
+/// second half again after its as-of date was set back to the end of the period (as the
+/// office does once the half is over).
+fn every_rollover(h1: &Report) -> Vec<(&'static str, Report)> {
+    let h2 = rolled(h1, RolloverTo::SecondHalf, "first half → second half");
+    let full = rolled(h1, RolloverTo::FullYear, "first half → full year");
+    let y2 = rolled(&h2, RolloverTo::NextYear, "second half → next year");
+    let y2_from_full = rolled(&full, RolloverTo::NextYear, "full year → next year");
+    let mut h2_ended = h2.clone();
+    h2_ended.as_of = None;
+    let y2_after_end = rolled(
+        &h2_ended,
+        RolloverTo::NextYear,
+        "ended second half → next year",
+    );
+    let y2_h2 = rolled(&y2, RolloverTo::SecondHalf, "next year → its second half");
+    vec![
+        ("h2", h2),
+        ("full", full),
+        ("y2", y2),
+        ("y2 from full", y2_from_full),
+        ("y2 after the end", y2_after_end),
+        ("y2 h2", y2_h2),
+    ]
+}
+
+#[test]
+fn rolling_the_seed_over_never_raises_the_count_of_late_initiatives_or_topics() {
+    let h1 = seed().report;
+    // Initiative 10's topic with the セルフチェック of August not reported.
+    assert_eq!(late(&h1), (1, 1));
+    let all = every_rollover(&h1);
+    // Within the year nothing changes: the same entries judged on the same day. (Before, the
+    // second half was judged as of 31 March, and 5 initiatives and 7 topics turned 遅れ.)
+    for (name, report) in &all[..2] {
+        assert_eq!(late(report), (1, 1), "{name}");
+    }
+    // A new year's 年次計画 comes from the stage plan and names no month: nothing is late.
+    for (name, report) in &all[2..] {
+        assert_eq!(late(report), (0, 0), "{name}");
+    }
+}
+
+#[test]
+fn rolling_a_large_generated_report_over_never_raises_the_count_of_late_ones() {
+    let h1 = shinchoku::synthetic::large_report(220);
+    let before = late(&h1);
+    assert!(
+        before.0 >= 20,
+        "the copies of initiative 10 are late: {before:?}"
+    );
+    let all = every_rollover(&h1);
+    assert_eq!(late(&all[0].1), before);
+    assert_eq!(late(&all[1].1), before);
+}
+
+#[test]
+fn the_new_half_is_as_of_the_day_the_closed_one_was_reported_as_of() {
+    let h1 = seed().report;
+    let h2 = compare::rollover(&h1, RolloverTo::SecondHalf).unwrap();
+    assert_eq!(h2.as_of().to_japanese(h2.fiscal_year), "2017年9月30日");
+    // A first half reported as of 31 August stays as of that day.
+    let mut august = h1.clone();
+    august.as_of = Some(AsOf { month: 8, day: 31 });
+    let full = compare::rollover(&august, RolloverTo::FullYear).unwrap();
+    assert_eq!(full.as_of(), AsOf { month: 8, day: 31 });
+    // The next fiscal year starts on 1 April.
+    let y2 = compare::rollover(&h2, RolloverTo::NextYear).unwrap();
+    assert_eq!(y2.as_of().to_japanese(y2.fiscal_year), "2018年4月1日");
+}
+
+/// Where initiative 4's plan line `text` stands in `report`.
+fn line_in_four(report: &Report, text: &str) -> LineStatus {
+    let four = initiative(report, "4");
+    let line = four
+        .topics
+        .iter()
+        .flat_map(|t| t.plan.iter())
+        .find(|e| e.text.starts_with(text))
+        .unwrap_or_else(|| panic!("{text} is planned in initiative 4"));
+    plan_entry_status(four, line, report.as_of()).expect("a plan line")
+}
+
+#[test]
+fn a_plan_line_of_the_new_half_is_late_only_once_its_month_has_passed() {
+    let h1 = seed().report;
+    let mut h2 = compare::rollover(&h1, RolloverTo::SecondHalf).unwrap();
+    // 「実施後、職員アンケートにより検証(10月)」 has no result: to come right after the rollover …
+    assert_eq!(
+        line_in_four(&h2, "実施後、職員アンケートにより検証(10月)"),
+        LineStatus::Scheduled
+    );
+    // … and late once the office moves 時点 to the end of October with nothing reported.
+    h2.as_of = Some(AsOf { month: 10, day: 31 });
+    assert_eq!(
+        line_in_four(&h2, "実施後、職員アンケートにより検証(10月)"),
+        LineStatus::Late
+    );
+    assert_eq!(
+        line_in_four(&h2, "組織定数調整(11月～1月)"),
+        LineStatus::Scheduled
+    );
+}
+
+fn with_result(report: &Report, division: &str) -> (usize, usize) {
+    let today = NaiveDate::from_ymd_opt(2017, 10, 16).unwrap();
+    let row = status_rows(report, today)
+        .into_iter()
+        .find(|r| r.division == division)
+        .unwrap_or_else(|| panic!("a row for {division}"));
+    (row.with_result, row.topics)
+}
+
+#[test]
+fn the_new_halfs_submission_status_counts_only_its_own_results() {
+    let h1 = seed().report;
+    // Initiative 9: both of 管財課's topics have first-half results.
+    assert_eq!(with_result(&h1, "総務部管財課"), (2, 2));
+    let h2 = compare::rollover(&h1, RolloverTo::SecondHalf).unwrap();
+    assert_eq!(with_result(&h2, "総務部管財課"), (0, 2));
+    assert_eq!(with_result(&h2, "地域連携部情報システム課"), (0, 5));
+    // A result of the second half counts.
+    let topic = initiative(&h2, "9").topics[0].id;
+    let mut doc = Document::new(h2, Origin::Sample, Vec::new());
+    doc.perform(Intent::AddEntry {
+        topic,
+        side: Side::Actual,
+        text: "県有財産の貸付実施(10月)".into(),
+    })
+    .unwrap();
+    assert_eq!(with_result(&doc.report, "総務部管財課"), (1, 2));
+}
+
+#[test]
+fn the_results_to_confirm_are_listed_with_their_ids_texts_and_divisions() {
+    let h1 = seed().report;
+    assert!(results_to_confirm(&h1).is_empty());
+    let h2 = compare::rollover(&h1, RolloverTo::SecondHalf).unwrap();
+    let listed = results_to_confirm(&h2);
+    let ids: Vec<_> = listed.iter().map(|c| c.id).collect();
+    let mut stored = h2.to_confirm.clone();
+    stored.sort();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(sorted, stored, "each id listed, once");
+    let texts: Vec<(&str, &str)> = listed
+        .iter()
+        .map(|c| (c.initiative.as_str(), c.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                "6",
+                "「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～12月予定)"
+            ),
+            (
+                "9",
+                "県有財産の自己点検及び利用見込み調査等の実施(8月～10月予定)"
+            ),
+            (
+                "10",
+                "eラーニングによる情報セキュリティ研修(8コース・延べ45名受講)(8月～11月予定)"
+            ),
+        ]
+    );
+    let nine: &ToConfirm = &listed[1];
+    assert_eq!(nine.topic.as_deref(), Some("今後の利用見込み等の検討"));
+    assert_eq!(nine.division.as_deref(), Some("総務部管財課"));
+    assert_eq!(nine.months, [8, 9, 10]);
+    assert_eq!(nine.reported_in, Some("first_half"));
+    let entry: &Entry = h2.entry(nine.id).expect("the id is the result's");
+    assert_eq!(entry.text, nine.text);
+    assert_eq!(
+        nine.describe(Lang::En),
+        format!(
+            "result {} of initiative 9, <今後の利用見込み等の検討>, 総務部管財課: \
+             県有財産の自己点検及び利用見込み調査等の実施(8月～10月予定)",
+            nine.id
+        )
+    );
+    assert_eq!(
+        nine.describe(Lang::Ja),
+        format!(
+            "実績 {}（取組 9 <今後の利用見込み等の検討> 総務部管財課）: \
+             県有財産の自己点検及び利用見込み調査等の実施(8月～10月予定)",
+            nine.id
+        )
+    );
+    // A result deleted since is no longer asked about.
+    let mut doc = Document::new(h2, Origin::Sample, Vec::new());
+    doc.perform(Intent::RemoveEntry { id: nine.id }).unwrap();
+    let left: Vec<_> = results_to_confirm(&doc.report)
+        .iter()
+        .map(|c| c.initiative.clone())
+        .collect();
+    assert_eq!(left, ["6", "10"]);
+}
