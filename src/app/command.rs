@@ -84,6 +84,10 @@ pub enum Action {
     /// egui's, moving between fields).
     NextCell,
     PreviousCell,
+    /// ヘルプ → 操作説明書: the user guide in the system's browser.
+    OpenGuide,
+    /// ヘルプ → バージョン情報: the version and the licences.
+    About,
 }
 
 /// When a shortcut is taken.
@@ -269,6 +273,13 @@ impl Action {
             &[key(CMD, Key::ArrowRight)],
             When::NotTyping,
         ),
+        spec(
+            Action::OpenGuide,
+            |t| t.help.guide,
+            &[key(NONE, Key::F1)],
+            When::Always,
+        ),
+        spec(Action::About, |t| t.help.about, &[], When::Always),
     ];
 
     pub fn spec(self) -> &'static ActionSpec {

@@ -14,6 +14,8 @@ impl Lang {
 /// Every fixed string of the window, one field each, so a missing translation does not compile.
 pub struct Texts {
     pub app_name: &'static str,
+    /// The ヘルプ menu and バージョン情報 (their own file: `help.rs`).
+    pub help: &'static crate::app::help::HelpTexts,
     pub menu_file: &'static str,
     pub menu_edit: &'static str,
     pub menu_view: &'static str,
@@ -277,6 +279,7 @@ pub struct Texts {
 
 pub const JA: Texts = Texts {
     app_name: "進捗",
+    help: &crate::app::help::JA,
     menu_file: "ファイル",
     menu_edit: "編集",
     menu_view: "表示",
@@ -540,6 +543,7 @@ pub const JA: Texts = Texts {
 
 pub const EN: Texts = Texts {
     app_name: "Shinchoku",
+    help: &crate::app::help::EN,
     menu_file: "File",
     menu_edit: "Edit",
     menu_view: "View",

@@ -5,15 +5,17 @@
 pub mod command;
 mod comparing;
 pub mod fonts;
+pub mod help;
 pub mod i18n;
 mod ime;
+pub mod launch;
 pub mod state;
 mod surveying;
 pub mod typed_path;
+pub mod viewer;
 mod views;
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use egui::{Context, ViewportCommand};
 
@@ -27,6 +29,7 @@ pub use command::{
 };
 pub use command::{PrintCommand, ViewCommand};
 pub use i18n::Lang;
+pub use launch::run;
 use state::compare::CompareState;
 pub use state::dialogs::Dialog;
 use state::dialogs::DialogState;
@@ -542,6 +545,8 @@ impl ShinchokuApp {
                 self.survey.open_form();
             }
             Action::ToggleSurveyStatus => self.survey.toggle_status(),
+            Action::OpenGuide => return help::open_guide(self.lang()),
+            Action::About => return vec![DialogCommand::Show(Dialog::About).into()],
             Action::Open
             | Action::Import
             | Action::SaveAs
@@ -640,7 +645,7 @@ fn window_clock(ctx: &Context) -> std::time::Duration {
 }
 
 /// When the window started to open, for [`exit_after_first_frame`].
-static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+pub(crate) static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 /// Frames drawn before [`exit_after_first_frame`] closes the window: enough for the first
 /// frames' one-off work (fonts rasterised, the row list built) to be done and freed.
@@ -694,96 +699,4 @@ pub struct Start {
     pub files: Vec<PathBuf>,
     /// A report to compare the opened one with.
     pub compare: Option<PathBuf>,
-}
-
-/// Opens the window on what `start` names (the bundled sample when it names no file).
-///
-/// It draws with Vulkan, Direct3D 12 or Metal, and only when none of them can draw the window
-/// opens again with OpenGL (or with what `WGPU_BACKEND` names): OpenGL started beside Vulkan
-/// for nothing holds about 8 MB (its driver and state) for as long as the window is open, and
-/// costs start-up time. A PC whose GPU only speaks OpenGL but which has a software Vulkan or
-/// Direct3D (lavapipe, WARP) draws on the processor, which the window's light drawing allows;
-/// `WGPU_BACKEND=gl` chooses OpenGL there.
-pub fn run(start: Start) -> ExitCode {
-    use eframe::wgpu::Backends;
-    STARTED.get_or_init(std::time::Instant::now);
-    let chosen = Backends::from_env();
-    let mut result = open_window(&start, chosen.unwrap_or(Backends::PRIMARY));
-    if chosen.is_none()
-        && let Err(eframe::Error::Wgpu(e)) = &result
-    {
-        eprintln!("shinchoku: {e}; trying OpenGL");
-        result = open_window(&start, Backends::PRIMARY | Backends::GL);
-    }
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("shinchoku: cannot open the window: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn open_window(start: &Start, backends: eframe::wgpu::Backends) -> eframe::Result {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("進捗 Shinchoku")
-            .with_inner_size([1600.0, 960.0])
-            .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
-        renderer: eframe::Renderer::Wgpu,
-        wgpu_options: wgpu_options(backends),
-        ..Default::default()
-    };
-    let start = start.clone();
-    eframe::run_native(
-        "Shinchoku",
-        options,
-        Box::new(move |cc| {
-            fonts::install_style(&cc.egui_ctx);
-            let prefs = cc
-                .storage
-                .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
-                .unwrap_or_default();
-            Ok(Box::new(ShinchokuApp::starting_with(&start, prefs)))
-        }),
-    )
-}
-
-/// Desk PCs often have no GPU driver (virtual desktops): prefer a real GPU, but take a software
-/// adapter — WARP on Windows (DX12), llvmpipe/lavapipe on Linux — rather than fail to start.
-fn wgpu_options(backends: eframe::wgpu::Backends) -> eframe::egui_wgpu::WgpuConfiguration {
-    use eframe::egui_wgpu::{self, WgpuSetup};
-    use eframe::wgpu;
-    let mut setup = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
-    setup.instance_descriptor.backends = backends;
-    setup.native_adapter_selector = Some(std::sync::Arc::new(
-        |adapters: &[wgpu::Adapter], surface: Option<&wgpu::Surface<'_>>| {
-            let usable: Vec<&wgpu::Adapter> = adapters
-                .iter()
-                .filter(|a| surface.is_none_or(|s| a.is_surface_supported(s)))
-                .collect();
-            let rank = |a: &&wgpu::Adapter| match a.get_info().device_type {
-                wgpu::DeviceType::DiscreteGpu => 0,
-                wgpu::DeviceType::IntegratedGpu => 1,
-                wgpu::DeviceType::VirtualGpu => 2,
-                wgpu::DeviceType::Other => 3,
-                wgpu::DeviceType::Cpu => 4,
-            };
-            usable.into_iter().min_by_key(rank).cloned().ok_or_else(|| {
-                format!(
-                    "no graphics adapter can draw this window ({} found); on Linux install \
-                         Mesa (mesa-vulkan-drivers or libgl1-mesa-dri)",
-                    adapters.len()
-                )
-            })
-        },
-    ));
-    egui_wgpu::WgpuConfiguration {
-        wgpu_setup: WgpuSetup::CreateNew(setup),
-        // egui's choice for a window with little drawing of its own: one frame in flight, not
-        // two, so a key shows sooner.
-        surface: egui_wgpu::SurfaceConfig::LOW_LATENCY,
-        ..Default::default()
-    }
 }

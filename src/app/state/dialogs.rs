@@ -42,6 +42,8 @@ pub enum Dialog {
     },
     /// Recovery copies holding unsaved work from an earlier run: 復元 or 破棄 each.
     Recover(Vec<Recoverable>),
+    /// ヘルプ → バージョン情報: the version and the licences.
+    About,
     /// The system's file dialog could not be shown: type the path (`problem`: why what was
     /// typed last cannot be taken, worded).
     TypePath {

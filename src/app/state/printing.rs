@@ -3,7 +3,7 @@
 //! preference (`Prefs::page_setup`). Changed only by [`PrintState::handle`] and the start of a
 //! job.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
@@ -231,7 +231,7 @@ fn finish(
         return JobOutcome::CannotWrite(path, e.to_string());
     }
     if view {
-        open_in_viewer(&path);
+        crate::app::viewer::open_in_viewer(&path);
     }
     JobOutcome::Written(path, untagged)
 }
@@ -246,26 +246,4 @@ fn temp_pdf_path(title: &str) -> PathBuf {
         .take(40)
         .collect();
     std::env::temp_dir().join(format!("{safe}-{stamp}.pdf"))
-}
-
-/// Hands the PDF to the system's viewer, which prints it. Failing to start one is not fatal:
-/// the file is there, and the status bar says where.
-fn open_in_viewer(path: &Path) {
-    if std::env::var_os("SHINCHOKU_NO_VIEWER").is_some() {
-        return;
-    }
-    let mut command = if cfg!(target_os = "windows") {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]).arg(path);
-        c
-    } else if cfg!(target_os = "macos") {
-        let mut c = std::process::Command::new("open");
-        c.arg(path);
-        c
-    } else {
-        let mut c = std::process::Command::new("xdg-open");
-        c.arg(path);
-        c
-    };
-    let _ = command.spawn();
 }

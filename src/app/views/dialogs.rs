@@ -55,6 +55,7 @@ pub fn show(
                 });
             }
             Dialog::Warnings => close = warnings(ui, lang, doc),
+            Dialog::About => close = super::about::show(ui, lang),
             Dialog::Locked { holder } => {
                 ui.heading(t.locked_title);
                 ui.label(t.locked_body);

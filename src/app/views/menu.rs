@@ -1,4 +1,4 @@
-//! The menu bar: ファイル, 表示.
+//! The menu bar: ファイル, 編集, 表示, ヘルプ.
 
 use egui::{Button, Panel};
 
@@ -120,6 +120,10 @@ pub fn show(
                 ] {
                     item(ui, t, action, &mut out);
                 }
+            });
+            ui.menu_button(t.help.menu, |ui| {
+                item(ui, t, Action::OpenGuide, &mut out);
+                item(ui, t, Action::About, &mut out);
             });
         });
     });
