@@ -4,6 +4,7 @@
 //! who has answered ([`status`], 提出状況). Core only: the window and the command line call
 //! these.
 
+mod adopt;
 pub mod answer;
 pub mod collect;
 pub mod conflict;

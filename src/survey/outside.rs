@@ -10,7 +10,7 @@ use super::{entries_text, scope};
 use crate::edit::{Edit, Thing};
 use crate::model::{Initiative, Report, Side, StageSpan, Topic};
 
-use super::collect::{Fresh, adopt_list};
+use super::adopt::{Fresh, adopt_list};
 
 /// Finds the conflicts of one answer.
 pub(super) struct Outside<'a> {
