@@ -3,6 +3,7 @@
 //! every layer reports with.
 
 pub mod check;
+pub mod defaults;
 pub mod diag;
 pub mod entry_text;
 pub mod era;

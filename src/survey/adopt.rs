@@ -128,4 +128,3 @@ pub(super) fn adopt_lines(
         })
         .collect()
 }
-

@@ -13,12 +13,12 @@ use std::collections::HashSet;
 
 use chrono::NaiveDateTime;
 
+use super::adopt::{Fresh, adopt_lines, adopt_list};
 use super::answer::{Answer, AnswerContent, Refusal};
 use super::conflict::{Conflict, ConflictKind};
-use super::adopt::{Fresh, adopt_lines, adopt_list};
 use super::outside::Outside;
 use super::workbook::Row;
-use super::{entries_text, scope, topics_of};
+use super::{entries_text, topic_divisions, topics_of};
 use crate::compare::{self, Diff};
 use crate::edit::{Edit, ProvisionalEdit, Thing};
 use crate::lang::{Describe, Lang};
@@ -338,7 +338,7 @@ fn from_workbook(master: &Report, rows: &[Row], answer: &Answer, fresh: &mut Fre
         };
         // A topic outside the division's part is refused, never offered: another division's
         // workbook cannot change its heading, plan or results.
-        let divisions = scope::topic_divisions(i, t);
+        let divisions = topic_divisions(i, t);
         if !divisions.contains(&division) {
             if same_text(&row.results, &entries_text(&t.actual)) {
                 continue;

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::{divisions, scope::topic_divisions};
+use super::{divisions, topic_divisions};
 use crate::lang::{Lang, say};
 use crate::model::{Id, Report};
 

@@ -12,10 +12,11 @@ use crate::app::command::{
 };
 use crate::app::i18n::Lang;
 use crate::app::state::dialogs::Dialog;
+use crate::document::autosave::{self, Autosave};
 use crate::document::{Document, SaveError, SaveOptions};
 use crate::edit::Intent;
 use crate::lang::Describe;
-use crate::store::recovery::{Autosave, Recoverable, RecoveryStore};
+use crate::store::recovery::{Recoverable, RecoveryStore};
 
 pub struct DocState {
     doc: Document,
@@ -285,7 +286,7 @@ impl DocState {
         let Some(autosave) = &self.autosave else {
             return Vec::new();
         };
-        match autosave.store().restore(copy) {
+        match autosave::restore(autosave.store(), copy) {
             Ok(doc) => {
                 self.doc = doc;
                 self.generation += 1;

@@ -2,6 +2,8 @@
 //! on its file and what the file was when read, so that a save never overwrites a colleague's
 //! work without asking.
 
+pub mod autosave;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,7 +18,7 @@ use crate::store::disk::{DiskChange, Fingerprint};
 use crate::store::lock::{FileLock, LockError, LockHolder};
 
 /// The bundled sample report (Mie Prefecture, FY H29 first half), imported from the seed table.
-pub const SAMPLE_RON: &str = include_str!("../assets/sample-report.ron");
+pub const SAMPLE_RON: &str = include_str!("../../assets/sample-report.ron");
 
 /// Where the open report came from, which decides where 保存 writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -412,7 +414,7 @@ impl Document {
             // A response may change only its division's results: checked here, for every
             // edit whoever asks for it.
             Some(edit) if self.report.response.is_some() => {
-                crate::survey::scope::check(&self.report, &edit)?;
+                crate::edit::scope::check(&self.report, &edit)?;
                 self.history
                     .apply(&mut self.report, edit, next_id_before)
                     .map(|()| true)
