@@ -112,16 +112,15 @@ pub fn import_workbook(
     let (report, mut warnings) = read_report(&sheet, layout)?;
     for (k, other) in &layouts {
         if k != index && !other.years.is_empty() {
-            warnings.push(Warning::new(
-                Location {
-                    sheet: Some(names[*k].clone()),
-                    ..Location::default()
-                },
-                WarningKind::OtherReportSheet {
-                    sheet: names[*k].clone(),
-                    read: sheet.name.clone(),
-                },
-            ));
+            let at = Location {
+                sheet: Some(names[*k].clone()),
+                ..Location::default()
+            };
+            let kind = WarningKind::OtherReportSheet {
+                sheet: names[*k].clone(),
+                read: sheet.name.clone(),
+            };
+            table::push_warning(&mut warnings, Warning::new(at, kind));
         }
     }
     Ok(ImportedWorkbook {
@@ -578,12 +577,15 @@ fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>),
             }),
         })
         .collect();
-    let (mut report, mut warnings) = table::read_sheet(&sheet.name, &rows)?;
+    let (mut report, mut warnings) = table::read_sheet(&sheet.name, rows)?;
     for (r, c, text) in outside {
-        warnings.push(Warning::new(
-            Location::cell(&sheet.name, r + 1, c + 1, None),
-            WarningKind::CellOutsideLayout { text: text.clone() },
-        ));
+        table::push_warning(
+            &mut warnings,
+            Warning::new(
+                Location::cell(&sheet.name, r + 1, c + 1, None),
+                WarningKind::CellOutsideLayout { text: text.clone() },
+            ),
+        );
         report.unread.push(UnreadText { row: r + 1, text });
     }
     Ok((report, warnings))

@@ -207,6 +207,10 @@ pub enum WarningKind {
         written: String,
         used: String,
     },
+    /// Warnings past the most listed (`bounds::MAX_WARNINGS`), counted.
+    NotListed {
+        count: usize,
+    },
     /// A stage of a later stage table lies outside the report's plan years (`range`); kept in
     /// the unread list.
     StageOutsidePlan {
@@ -402,6 +406,7 @@ impl Describe for WarningKind {
                 format!("読めなかった元の文を書かれたまま残しています:「{text}」"),
                 format!("source text not understood, kept as written: 「{text}」"),
             ),
+            W::NotListed { count } => crate::model::bounds::not_listed(*count, lang),
             W::TitleYearNotHandled { written, used } => say(
                 lang,
                 format!("タイトルの「{written}」は進捗が扱える年度ではありません。列見出しの{used}を使いました"),
