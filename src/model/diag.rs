@@ -638,6 +638,11 @@ pub enum ImportErrorKind {
     NoReportSheet {
         sheets: Vec<String>,
     },
+    /// A workbook beyond what a report can be (`bounds.rs`), refused before it is read.
+    TooLarge {
+        format: &'static str,
+        excess: crate::model::bounds::Excess,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -754,6 +759,14 @@ impl Describe for ImportError {
                     "no sheet holds a report table: expected a row with the column headings \
                      番号 and 具体的取組 (sheets searched: {})",
                     sheets.join(", ")
+                ),
+            ),
+            K::TooLarge { format, excess } => say(
+                lang,
+                format!("{format}のブックが読める大きさを超えています: {}", excess.describe(lang)),
+                format!(
+                    "the {format} workbook is beyond what is read: {}",
+                    excess.describe(lang)
                 ),
             ),
             K::NoInitiative => say(
