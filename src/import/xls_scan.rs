@@ -185,8 +185,10 @@ fn walk(bytes: &[u8]) -> Result<(), Walk> {
         difat.extend(words(&sectors.get(next)?)?);
         next = difat.pop().ok_or(Walk::Stop)?;
     }
+    // Each listed sector is read into the FAT: past the header's 109, a list longer than the
+    // file's sectors (DIFAT sectors repeating one sector) would grow it to gigabytes.
     let fat_sectors: Vec<u32> = difat.into_iter().filter(|id| *id < DIFSECT).collect();
-    if fat_sectors.len() > maxid as usize + 1 {
+    if fat_sectors.len() > 109 + maxid as usize + 1 {
         return Err(damaged(
             "the sector table lists more FAT sectors than the file has",
         ));

@@ -237,6 +237,27 @@ fn an_xls_whose_workbook_chain_loops_is_damaged() {
     assert!(why.contains("loops"), "{why}");
 }
 
+#[test]
+fn an_xls_whose_fat_list_repeats_a_sector_is_damaged() {
+    // Sixty DIFAT sectors, each naming sector 0 as a FAT sector 127 times: calamine reads each
+    // naming into its FAT (in a 10 MB file, 2.6 million of them: 1.3 GB).
+    let mut bytes = crafted::xls(&[], &crafted::labels(&REPORT_ROWS, 0));
+    let first = bytes.len() / 512; // the sector after the file's last
+    bytes[68..72].copy_from_slice(&(first as u32 - 1).to_le_bytes());
+    for k in 0..60u32 {
+        let mut sector = vec![0u8; 508];
+        let next = if k == 59 {
+            crafted::END
+        } else {
+            first as u32 + k
+        };
+        sector.extend(next.to_le_bytes());
+        bytes.extend(sector);
+    }
+    let why = damaged(import_any(&bytes, None));
+    assert!(why.contains("more FAT sectors than the file has"), "{why}");
+}
+
 // ---- ODS (item 12) ----
 
 fn report_ods(more: &str) -> Vec<u8> {
