@@ -76,7 +76,12 @@ fn rows_past_the_most_warnings_are_kept_and_their_warnings_counted() {
     let text = format!("{}{}", crate::SEED, "\nx".repeat(20_000));
     let imported = shinchoku::import::import_text(&text).expect("imports");
     let seed = crate::seed();
-    let kept = imported.report.unread.iter().filter(|u| u.text == "x").count();
+    let kept = imported
+        .report
+        .unread
+        .iter()
+        .filter(|u| u.text == "x")
+        .count();
     assert_eq!(kept, 20_000, "every row's text is kept");
     assert_eq!(imported.warnings.len(), MAX_WARNINGS + 1);
     let all = seed.warnings.len() + 20_000;
@@ -87,7 +92,10 @@ fn rows_past_the_most_warnings_are_kept_and_their_warnings_counted() {
             count: all - MAX_WARNINGS
         }
     );
-    assert!(last.to_string().contains("more warning(s) not listed"), "{last}");
+    assert!(
+        last.to_string().contains("more warning(s) not listed"),
+        "{last}"
+    );
 }
 
 #[test]
