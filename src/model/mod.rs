@@ -2,6 +2,7 @@
 //! ids, months and eras, entry texts as written, derived status, checks, and the diagnostics
 //! every layer reports with.
 
+pub mod bounds;
 pub mod check;
 pub mod defaults;
 pub mod diag;

@@ -19,6 +19,8 @@
 //! An initiative is 遅れ if any topic is, 完了 if all are, 取組中 if any topic is in progress or
 //! done, else 予定 if any is, else 未着手.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::links;
@@ -225,6 +227,11 @@ pub fn topic_status(initiative: &Initiative, topic: &Topic, as_of: AsOf) -> Stat
         .filter(|(t, _, _)| *t == topic.id)
         .map(|(_, _, s)| s)
         .collect();
+    status_of_topic(topic, &lines, as_of)
+}
+
+/// A topic's status from the statuses of its plan lines.
+fn status_of_topic(topic: &Topic, lines: &[LineStatus], as_of: AsOf) -> Status {
     if lines.is_empty() {
         let achieved = topic
             .plan
@@ -263,10 +270,16 @@ pub fn topic_status(initiative: &Initiative, topic: &Topic, as_of: AsOf) -> Stat
 }
 
 pub fn initiative_status(initiative: &Initiative, as_of: AsOf) -> Status {
+    // The initiative's lines are rated once and handed to their topics: rating them per topic
+    // made an initiative of thousands of topics quadratic.
+    let mut by_topic: HashMap<Id, Vec<LineStatus>> = HashMap::new();
+    for (topic, _, status) in line_statuses(initiative, as_of) {
+        by_topic.entry(topic).or_default().push(status);
+    }
     let statuses: Vec<Status> = initiative
         .topics
         .iter()
-        .map(|t| topic_status(initiative, t, as_of))
+        .map(|t| status_of_topic(t, by_topic.get(&t.id).map_or(&[][..], Vec::as_slice), as_of))
         .collect();
     if statuses.is_empty() {
         Status::NotStarted
