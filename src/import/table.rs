@@ -242,7 +242,9 @@ fn read_rows(rows: &[Row], sheet: Option<&str>) -> Result<(Report, Vec<Warning>)
     report.number_in_document_order();
     crate::model::links::propose_all(&mut report);
     report.id = crate::model::ReportId::derive(&report);
-    Ok((report, reader.warnings))
+    let mut warnings = reader.warnings;
+    warnings.extend(crate::model::text_place::invisible_characters(&report));
+    Ok((report, warnings))
 }
 
 /// The actual column's heading says which period it reports; the title only when it does not.

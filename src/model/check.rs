@@ -1,5 +1,6 @@
 //! Checks of a report as it stands (after edits or when opened from a file): what a user should
-//! be told about, such as month expressions that could not be read.
+//! be told about, such as month expressions that could not be read or texts holding characters
+//! that do not show.
 
 use super::diag::{Location, Warning, WarningKind};
 use super::{Entry, Report};
@@ -34,5 +35,6 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
             },
         ));
     }
+    out.extend(super::text_place::invisible_characters(report));
     out
 }

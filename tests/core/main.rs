@@ -11,6 +11,7 @@ mod encodings;
 mod era;
 mod fuzz_found;
 mod import_seed;
+mod invisible;
 mod locks;
 mod months;
 mod plan_lines;
