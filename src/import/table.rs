@@ -38,6 +38,20 @@ impl Row<'_> {
         self.fields.get(i).map_or("", |f| f.trim())
     }
 
+    /// A plain field's text: in the text table, its numeric character references resolved
+    /// (the report table export writes a tab, a line break or a leading space so); a
+    /// workbook's cell as it is.
+    fn text(&self, i: usize) -> String {
+        self.plain_text(self.get(i))
+    }
+
+    fn plain_text(&self, field: &str) -> String {
+        match self.sheet {
+            Some(_) => field.to_string(),
+            None => html::resolve(field, html::Pass::Plain).into_owned(),
+        }
+    }
+
     fn is_blank(&self) -> bool {
         self.fields.iter().all(|f| f.trim().is_empty())
     }
@@ -153,6 +167,7 @@ fn read_rows(rows: &[Row], sheet: Option<&str>) -> Result<(Report, Vec<Warning>)
             .iter()
             .map(|f| f.trim())
             .filter(|f| !f.is_empty())
+            .map(|f| r.plain_text(f))
             .collect::<Vec<_>>()
             .join(" ")
     });
@@ -348,9 +363,9 @@ impl Reader {
             self.plain = None;
             self.sections.push(Section {
                 id: Id(0),
-                numeral,
+                numeral: row.plain_text(&numeral),
                 number,
-                title,
+                title: row.plain_text(&title),
                 initiatives: Vec::new(),
             });
         } else if self.plain.as_ref().is_some_and(|p| p.started) {
@@ -374,8 +389,7 @@ impl Reader {
                 .iter()
                 .map(|f| f.trim())
                 .find(|f| f.contains(key))
-                .unwrap_or("")
-                .to_string()
+                .map_or_else(String::new, |f| row.plain_text(f))
         };
         if self.headings.plan.is_empty() {
             self.headings.plan = find("計画");
@@ -387,11 +401,12 @@ impl Reader {
 
     fn plain_stage_row(&mut self, row: &Row) {
         let Some(p) = self.plain.as_mut() else { return };
-        let name = row.get(0).to_string();
+        let name = row.text(0);
         let labels: Vec<String> = row.fields[1.min(row.fields.len())..]
             .iter()
-            .map(|f| f.trim().to_string())
+            .map(|f| f.trim())
             .filter(|f| !f.is_empty())
+            .map(|f| row.plain_text(f))
             .collect();
         let index = p.next;
         p.next += 1;
@@ -433,6 +448,7 @@ impl Reader {
             });
         }
         let (label, title) = split_circled(row.get(1));
+        let (label, title) = (row.plain_text(&label), row.plain_text(&title));
         let stage_cell = row.get(2);
         let plain_cells = row.sheet.is_some();
         let table = match &row.sheet {
@@ -445,7 +461,7 @@ impl Reader {
             for problem in &table.problems {
                 self.warn(Location::field(row.line, 3, "工程"), problem.clone());
             }
-            let (read, expected, flat) = self.stage_table(row.line, table);
+            let (read, expected, flat) = self.stage_table(row.line, table, plain_cells);
             items = read;
             if row.get(3) == "取組項目" {
                 self.check_flattened(row, &flat);
@@ -529,13 +545,20 @@ impl Reader {
 
     /// Reads the stage table: items with their spans, the rows to check the plain copy against,
     /// and the table flattened the way the published file repeats it in the following fields.
+    /// A workbook's cells (`plain`) are text as they are; the text table's cells have their
+    /// character references resolved once a leading □ has been read.
     #[allow(clippy::type_complexity)]
     fn stage_table(
         &mut self,
         line: usize,
         table: &html::Table,
+        plain: bool,
     ) -> (Vec<ActionItem>, Vec<(String, Vec<String>)>, Vec<String>) {
         let at = || Location::field(line, 3, "工程");
+        let text = |t: &str| match plain {
+            true => t.to_string(),
+            false => html::resolve(t, html::Pass::Text).into_owned(),
+        };
         let header_index = table.rows.iter().position(|r| {
             r.iter().any(|c| c.header) || r.first().is_some_and(|c| c.text == "取組項目")
         });
@@ -544,8 +567,8 @@ impl Reader {
                 table.rows[h]
                     .iter()
                     .skip(1)
-                    .flat_map(|c| std::iter::repeat_n(c.text.as_str(), c.colspan))
-                    .map(|t| era::parse_short_fiscal_year(t, self.fiscal_year))
+                    .flat_map(|c| std::iter::repeat_n(text(&c.text), c.colspan))
+                    .map(|t| era::parse_short_fiscal_year(&t, self.fiscal_year))
                     .collect()
             })
             .unwrap_or_default();
@@ -556,7 +579,7 @@ impl Reader {
         for (r, cells) in table.rows.iter().enumerate() {
             let mut expanded = Vec::new();
             for c in cells {
-                expanded.push(c.text.clone());
+                expanded.push(text(&c.text));
                 expanded.extend(std::iter::repeat_n(String::new(), c.colspan - 1));
             }
             flat.push(expanded);
@@ -575,33 +598,35 @@ impl Reader {
                     continue;
                 }
                 match (years.get(span.0), years.get(span.1)) {
-                    (Some(&first), Some(&last)) => lane.push(StageSpan::new(first, last, &c.text)),
+                    (Some(&first), Some(&last)) => {
+                        lane.push(StageSpan::new(first, last, &text(&c.text)));
+                    }
                     _ => {
                         self.warn(
                             at(),
                             WarningKind::StageBeyondYears {
-                                stage: c.text.clone(),
-                                item: name_cell.text.clone(),
+                                stage: text(&c.text),
+                                item: text(&name_cell.text),
                             },
                         );
                         self.unread.push(UnreadText {
                             row: line,
-                            text: c.text.clone(),
+                            text: text(&c.text),
                         });
                     }
                 }
             }
             expected.push((
-                name_cell.text.clone(),
+                text(&name_cell.text),
                 stage_cells
                     .iter()
-                    .map(|c| c.text.clone())
+                    .map(|c| text(&c.text))
                     .filter(|t| !t.is_empty())
                     .collect(),
             ));
             let (ticked, name) = match name_cell.text.strip_prefix(['□', '☐']) {
-                Some(rest) => (true, rest.trim().to_string()),
-                None => (false, name_cell.text.clone()),
+                Some(rest) => (true, text(rest.trim())),
+                None => (false, text(&name_cell.text)),
             };
             match items.last_mut() {
                 // A row with no item name is a second lane of the item above (initiative 8).
@@ -663,13 +688,13 @@ impl Reader {
 
     fn check_flattened(&mut self, row: &Row, flat: &[String]) {
         for (k, expected) in flat.iter().enumerate() {
-            let got = row.get(3 + k);
-            if got != expected.trim() {
+            let got = row.text(3 + k);
+            if got != *expected {
                 self.warn(
                     Location::field(row.line, 4 + k, "工程 (plain copy)"),
                     WarningKind::PlainCopyDiffers {
-                        got: got.to_string(),
-                        expected: expected.trim().to_string(),
+                        got,
+                        expected: expected.clone(),
                     },
                 );
                 return;
