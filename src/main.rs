@@ -544,12 +544,15 @@ fn export(input: &Path, output: &Path, encoding: EncodingArg) -> ExitCode {
         EncodingArg::Utf16 => Encoding::Utf16,
     };
     match export::export_file(&opened.report, output, encoding) {
-        Ok(()) => {
-            println!("{} → {}", input.display(), output.display());
+        Ok(warnings) => {
+            for w in &warnings {
+                errln!("warning: {}: {w}", output.display());
+            }
+            outln!("{} → {}", input.display(), output.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("shinchoku: {e}");
+            errln!("shinchoku: {e}");
             ExitCode::FAILURE
         }
     }

@@ -86,29 +86,31 @@ pub fn side_text(initiative: &Initiative, side: Side) -> String {
     out.join("\n")
 }
 
+/// The 担当課 cell: the initiative's own divisions, then `<topic>` / division lines. A division
+/// with no name (what a lone `・` in a cell reads as) is written so again: an empty line would
+/// be no division at all.
 fn division_text(initiative: &Initiative) -> String {
-    let named: Vec<String> = initiative
-        .topics
+    let line = |d: &str| {
+        if d.is_empty() {
+            "・".to_string()
+        } else {
+            d.to_string()
+        }
+    };
+    let named = initiative.topics.iter().filter_map(|t| {
+        Some(format!(
+            "<{}>\n{}",
+            t.heading.as_ref()?,
+            line(t.division.as_ref()?)
+        ))
+    });
+    initiative
+        .divisions
         .iter()
-        .filter_map(|t| {
-            Some(format!(
-                "<{}>\n{}",
-                t.heading.as_ref()?,
-                t.division.as_ref()?
-            ))
-        })
-        .collect();
-    if named.is_empty() {
-        initiative.divisions.join("\n")
-    } else {
-        initiative
-            .divisions
-            .iter()
-            .cloned()
-            .chain(named)
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
+        .map(|d| line(d))
+        .chain(named)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub fn to_xlsx(report: &Report) -> Result<Vec<u8>, ExportError> {
