@@ -456,3 +456,96 @@ fn the_status_csv_guards_a_division_named_like_a_formula() {
     assert!(csv.lines().any(|l| l.starts_with("'=1+1,")), "{csv}");
     assert!(!csv.lines().any(|l| l.starts_with("=1+1")), "{csv}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Excel's limits.
+
+#[test]
+fn a_result_longer_than_an_excel_cell_is_cut_named_and_the_rest_exported() {
+    let mut doc = typed();
+    let id = first_result(&doc.report, "10", 0);
+    let long = format!("{}(4月)", "研修の記録".repeat(200_000));
+    doc.perform(Intent::SetEntryText { id, text: long })
+        .unwrap();
+    let exported = export(&doc.report, Format::Xlsx, Encoding::Utf8).expect("exported");
+    let [
+        ExportWarning::CellCut {
+            cell,
+            place,
+            length,
+            kept,
+        },
+    ] = exported.warnings.as_slice()
+    else {
+        panic!("{:?}", exported.warnings);
+    };
+    assert!(cell.starts_with("進捗報告!"), "{cell}");
+    assert_eq!(place.initiative.as_deref(), Some("10"));
+    assert!(*length > 1_000_000 && *kept < 32_767, "{length} {kept}");
+    let said = exported.warnings[0].describe(Lang::En);
+    assert!(
+        said.contains(cell.as_str()) && said.contains("initiative 10"),
+        "{said}"
+    );
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(exported.bytes)).unwrap();
+    let range = book.worksheet_range("進捗報告").unwrap();
+    let cut = range
+        .used_cells()
+        .find_map(|(_, _, c)| match c {
+            Data::String(s) if s.contains("研修の記録研修の記録") => Some(s.clone()),
+            _ => None,
+        })
+        .expect("the cut cell");
+    assert!(cut.encode_utf16().count() <= 32_767);
+    assert!(
+        cut.ends_with("文字を省略。全文は進捗の報告ファイルにあります）"),
+        "the cell says so"
+    );
+    // Everything else is there: every other initiative's title.
+    let titles: Vec<String> = range.used_cells().map(|(_, _, c)| c.to_string()).collect();
+    for i in doc.report.initiatives() {
+        assert!(titles.iter().any(|t| t.ends_with(&i.title)), "{}", i.title);
+    }
+}
+
+fn sheet_xml(bytes: &[u8]) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn past_excels_1023_page_breaks_the_workbook_is_written_breaking_where_it_matters_most() {
+    // Made from the sample: an initiative of one row in four or so.
+    let report = shinchoku::synthetic::large_report(6_000);
+    let exported = export(&report, Format::Xlsx, Encoding::Utf8).expect("exported");
+    let [
+        ExportWarning::PageBreaksLeft {
+            needed,
+            set,
+            before_one_row,
+            initiatives,
+        },
+    ] = exported.warnings.as_slice()
+    else {
+        panic!("{:?}", exported.warnings);
+    };
+    assert!(*needed > 1_023, "{needed}");
+    assert_eq!(*set, 1_023);
+    let xml = sheet_xml(&exported.bytes);
+    assert_eq!(xml.matches("<brk id=").count(), 1_023);
+    // The breaks left to Excel are those before an initiative of one row, where Excel breaks
+    // at the same row: no initiative is split.
+    assert_eq!(*before_one_row, needed - set);
+    assert!(initiatives.is_empty(), "{initiatives:?}");
+    let said = exported.warnings[0].describe(Lang::Ja);
+    assert!(
+        said.contains("1,023") && said.contains("分かれる取組はありません"),
+        "{said}"
+    );
+}

@@ -174,7 +174,7 @@ pub fn export(
 ) -> Result<Exported, ExportError> {
     let mut warnings = Vec::new();
     let bytes = match format {
-        Format::Xlsx => xlsx::to_xlsx(report)?,
+        Format::Xlsx => xlsx::to_xlsx(report, &mut warnings)?,
         Format::Html => html::to_html(report).into_bytes(),
         Format::Table | Format::Csv => {
             let (text, bom) = match format {
