@@ -105,8 +105,8 @@ impl std::error::Error for ExportError {}
 
 /// Encodes text; CP932 writes the characters Windows knows under another code point as that
 /// code (`〜` as `～`, see [`cp932`]) and refuses characters it has no code for, naming each
-/// once, rather than writing something else in their place (the report table writes those as
-/// character references before it comes here).
+/// once, rather than writing something else in their place (the report table, which can say
+/// them, writes them as character references instead: [`cp932::with_references`]).
 pub fn encode(text: &str, encoding: Encoding, bom_for_utf8: bool) -> Result<Vec<u8>, ExportError> {
     match encoding {
         Encoding::Utf8 => {

@@ -1,6 +1,6 @@
 //! Every text a report holds, each with where it stands in the words of the grid (initiative,
-//! topic, plan or result …): the one walk that the warning about invisible characters, the
-//! CP932 CSV's refusal and the XLSX's cut cells name their text by.
+//! topic, plan or result …): the one walk by which the warning about invisible characters and
+//! the CP932 exports' warnings and refusal name their text.
 
 use serde::Serialize;
 
