@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::compare::{RolloverError, RolloverTo};
 use crate::edit::{Edit, EditError, History, Intent};
 use crate::lang::{Describe, Lang, say};
-use crate::model::diag::{FileError, Warning};
+use crate::model::diag::{FileError, Warning, WarningKind};
 use crate::model::{Id, Report};
 use crate::store;
 use crate::store::disk::{DiskChange, Fingerprint};
@@ -38,7 +38,8 @@ pub enum Origin {
 pub struct Document {
     pub report: Report,
     pub origin: Origin,
-    /// What was noticed when the report was read.
+    /// What was noticed when the report was read, and about texts brought in since that hold
+    /// characters that do not show.
     pub warnings: Vec<Warning>,
     pub history: History,
     revision: u64,
@@ -446,13 +447,32 @@ impl Document {
     pub fn perform(&mut self, intent: Intent) -> Result<Option<Id>, EditError> {
         let mut created = None;
         let mut changes = true;
+        let brings_invisible = brings_invisible(&intent);
         self.edit_if(|report| {
             let edit = intent.build(report)?;
             created = edit.as_ref().and_then(Edit::created);
             changes = edit.is_some();
             Ok(edit)
         })?;
+        if brings_invisible && changes {
+            self.recheck_invisible();
+        }
         Ok(created.filter(|_| changes))
+    }
+
+    /// The warnings about characters that do not show, made again for the report as it is now
+    /// (a step that brought such text in, or took it out again).
+    fn recheck_invisible(&mut self) {
+        self.warnings
+            .retain(|w| !matches!(w.kind, WarningKind::InvisibleCharacters { .. }));
+        self.warnings
+            .extend(crate::model::text_place::invisible_characters(&self.report));
+    }
+
+    fn warns_of_invisible(&self) -> bool {
+        self.warnings
+            .iter()
+            .any(|w| matches!(w.kind, WarningKind::InvisibleCharacters { .. }))
     }
 
     /// Undoes the last step; false when there is none or it cannot be undone (the step is
@@ -471,6 +491,10 @@ impl Document {
         let done = self.history.undo(&mut self.report)?;
         if done {
             self.revision += 1;
+            // Undoing a paste takes its warning away (redoing one brings it back, below).
+            if self.warns_of_invisible() {
+                self.recheck_invisible();
+            }
         }
         Ok(done)
     }
@@ -479,12 +503,33 @@ impl Document {
         let done = self.history.redo(&mut self.report)?;
         if done {
             self.revision += 1;
+            self.recheck_invisible();
         }
         Ok(done)
     }
 
     /// Closes the document, releasing its lock (dropping it does the same).
     pub fn close(self) {}
+}
+
+/// Whether what an intent brings in holds a character that does not show: text typed or
+/// pasted, or answers taken in (whose texts are looked at whole: they come from files).
+fn brings_invisible(intent: &Intent) -> bool {
+    use crate::model::text::is_invisible;
+    let has = |t: &str| t.chars().any(is_invisible);
+    match intent {
+        Intent::SetEntryText { text, .. } | Intent::AddEntry { text, .. } => has(text),
+        Intent::SetEntryCounts { counts, .. } => counts.iter().any(|c| has(&c.raw)),
+        Intent::AddTopic { heading, .. } => heading.as_deref().is_some_and(has),
+        Intent::SetTopicHeading { heading, .. } => has(heading),
+        Intent::SetInitiativeTitle { title, .. } => has(title),
+        Intent::SetItemName { name, .. } => has(name),
+        Intent::RelabelSpan { label, .. } => has(label),
+        Intent::MarkSent { divisions, .. } => divisions.iter().any(|d| has(d)),
+        Intent::SendBack { note, .. } => has(note),
+        Intent::TakeAnswers(_) => true,
+        _ => false,
+    }
 }
 
 /// The same file, whether or not written the same way (`./a.ron`, `a.ron`).

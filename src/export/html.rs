@@ -65,8 +65,12 @@ pub fn to_html(report: &Report) -> String {
     out
 }
 
-/// Text and attribute values made safe: every report text goes through here.
+/// Text and attribute values made safe: every report text goes through here. A character that
+/// does not show — a control character, which HTML does not allow, or a bidirectional override
+/// that would reorder the page's text — is written as its mark (`<RLO U+202E>`), as the
+/// printout shows it; the report keeps the text as written.
 fn esc(text: &str) -> String {
+    let text = crate::model::text::visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

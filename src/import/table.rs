@@ -43,6 +43,20 @@ impl Row<'_> {
         self.fields.get(i).map_or("", |f| f.trim())
     }
 
+    /// A plain field's text: in the text table, its numeric character references resolved
+    /// (the report table export writes a tab, a line break or a leading space so); a
+    /// workbook's cell as it is.
+    fn text(&self, i: usize) -> String {
+        self.plain_text(self.get(i))
+    }
+
+    fn plain_text(&self, field: &str) -> String {
+        match self.sheet {
+            Some(_) => field.to_string(),
+            None => html::resolve(field, html::Pass::Plain).into_owned(),
+        }
+    }
+
     fn is_blank(&self) -> bool {
         self.fields.iter().all(|f| f.trim().is_empty())
     }
@@ -225,6 +239,7 @@ fn read_rows<'a>(
             .iter()
             .map(|f| f.trim())
             .filter(|f| !f.is_empty())
+            .map(|f| r.plain_text(f))
             .collect::<Vec<_>>()
             .join(" ")
     });
@@ -309,7 +324,11 @@ fn read_rows<'a>(
     report.number_in_document_order();
     crate::model::links::propose_all(&mut report);
     report.id = crate::model::ReportId::derive(&report);
-    Ok((report, reader.warnings))
+    let mut warnings = reader.warnings;
+    for warning in crate::model::text_place::invisible_characters(&report) {
+        push_warning(&mut warnings, warning);
+    }
+    Ok((report, warnings))
 }
 
 /// The actual column's heading says which period it reports; the title only when it does not.
@@ -414,9 +433,9 @@ impl Reader {
             self.plain = None;
             self.sections.push(Section {
                 id: Id(0),
-                numeral,
+                numeral: row.plain_text(&numeral),
                 number,
-                title,
+                title: row.plain_text(&title),
                 initiatives: Vec::new(),
             });
         } else if self.plain.as_ref().is_some_and(|p| p.started) {
@@ -440,8 +459,7 @@ impl Reader {
                 .iter()
                 .map(|f| f.trim())
                 .find(|f| f.contains(key))
-                .unwrap_or("")
-                .to_string()
+                .map_or_else(String::new, |f| row.plain_text(f))
         };
         if self.headings.plan.is_empty() {
             self.headings.plan = find("計画");
@@ -453,11 +471,12 @@ impl Reader {
 
     fn plain_stage_row(&mut self, row: &Row) {
         let Some(p) = self.plain.as_mut() else { return };
-        let name = row.get(0).to_string();
+        let name = row.text(0);
         let labels: Vec<String> = row.fields[1.min(row.fields.len())..]
             .iter()
-            .map(|f| f.trim().to_string())
+            .map(|f| f.trim())
             .filter(|f| !f.is_empty())
+            .map(|f| row.plain_text(f))
             .collect();
         let index = p.next;
         p.next += 1;
@@ -499,6 +518,7 @@ impl Reader {
             });
         }
         let (label, title) = split_circled(row.get(1));
+        let (label, title) = (row.plain_text(&label), row.plain_text(&title));
         let stage_cell = row.get(2);
         let plain_cells = row.sheet.is_some();
         let table = match &row.sheet {
@@ -511,7 +531,7 @@ impl Reader {
             for problem in &table.problems {
                 self.warn(Location::field(row.line, 3, "工程"), problem.clone());
             }
-            let (read, expected, flat) = self.stage_table(row.line, table);
+            let (read, expected, flat) = self.stage_table(row.line, table, plain_cells);
             items = read;
             if row.get(3) == "取組項目" {
                 self.check_flattened(row, &flat);

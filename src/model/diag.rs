@@ -295,6 +295,13 @@ pub enum WarningKind {
         sheet: String,
         read: String,
     },
+    /// A text holding characters that do not show (control, bidirectional, zero-width); kept as
+    /// written, shown by their marks (`model::text::visible`).
+    InvisibleCharacters {
+        place: super::text_place::TextPlace,
+        text: String,
+        chars: Vec<char>,
+    },
 }
 
 impl Describe for WarningKind {
@@ -547,6 +554,9 @@ impl Describe for WarningKind {
                 format!("#{id} はこの取組の年次計画の項目ではないため、その結び付きを外しました"),
                 format!("#{id} is no plan entry of this initiative; the link to it is dropped"),
             ),
+            W::InvisibleCharacters { place, text, chars } => {
+                super::text_place::describe_invisible(place, text, chars, lang)
+            }
             W::NextIdRepaired { was, set_to } => say(
                 lang,
                 format!("next_id {was} が使われている id を超えていなかったため、{set_to} にしました"),

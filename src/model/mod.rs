@@ -15,6 +15,7 @@ pub mod report;
 pub mod status;
 pub mod survey;
 pub mod text;
+pub mod text_place;
 pub mod tree;
 pub mod validate;
 

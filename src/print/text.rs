@@ -3,6 +3,8 @@
 //! with an opening bracket; runs of Latin letters and digits stay together.
 
 use std::sync::OnceLock;
+
+use crate::model::text::visible;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Advance widths of the bundled regular and bold faces, in em.
@@ -76,6 +78,12 @@ impl TextMeasure {
         if bold { &self.bold } else { &self.regular }
     }
 
+    /// Whether the regular face has a glyph for the character (the PDF/UA check refuses a
+    /// text holding one it has not).
+    pub fn has_glyph(&self, c: char) -> bool {
+        self.regular.glyph(c).0 != 0
+    }
+
     /// Width of one character at `size` points.
     pub fn char_width(&self, c: char, size: f32, bold: bool) -> f32 {
         let face = self.face(bold);
@@ -96,12 +104,19 @@ impl TextMeasure {
             .collect()
     }
 
+    /// The width of the text as printed: a character that does not show is printed as its
+    /// mark (`<TAB U+0009>`, see [`visible`]), here and in [`TextMeasure::wrap`] and
+    /// [`TextMeasure::ellipsize`], and [`super::paint`] draws it so.
     pub fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        text.chars().map(|c| self.char_width(c, size, bold)).sum()
+        visible(text)
+            .chars()
+            .map(|c| self.char_width(c, size, bold))
+            .sum()
     }
 
     /// Lines of at most `max_width` points (a line of one unbreakable unit may be wider).
     pub fn wrap(&self, text: &str, size: f32, bold: bool, max_width: f32) -> Vec<String> {
+        let text = visible(text);
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             self.wrap_paragraph(paragraph, size, bold, max_width, &mut lines);
@@ -141,6 +156,8 @@ impl TextMeasure {
 
     /// Cuts the text to fit `max_width`, ending with `…` when something was cut.
     pub fn ellipsize(&self, text: &str, size: f32, bold: bool, max_width: f32) -> String {
+        let text = visible(text);
+        let text = text.as_ref();
         if self.width(text, size, bold) <= max_width {
             return text.to_string();
         }

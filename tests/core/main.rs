@@ -16,6 +16,7 @@ mod every_output;
 mod fuzz_found;
 mod hostile;
 mod import_seed;
+mod invisible;
 mod large_tables;
 mod locks;
 mod months;

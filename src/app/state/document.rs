@@ -219,7 +219,17 @@ impl DocState {
             }
             FileCommand::ExportTo { path, encoding } => {
                 match crate::export::export_file(&self.doc.report, &path, encoding) {
-                    Ok(()) => notice(format!("{}: {}", t.exported, path.display())),
+                    Ok(warnings) if warnings.is_empty() => {
+                        notice(format!("{}: {}", t.exported, path.display()))
+                    }
+                    // Written, but not all as the report holds it: a dialog says what.
+                    Ok(warnings) => {
+                        let said: Vec<String> = warnings.iter().map(|w| w.describe(lang)).collect();
+                        error(
+                            t.exported,
+                            format!("{}\n{}", path.display(), said.join("\n")),
+                        )
+                    }
                     Err(e) => error(t.export_failed, e.describe(lang)),
                 }
             }

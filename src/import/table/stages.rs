@@ -10,13 +10,20 @@ use crate::model::{ActionItem, Id, StageSpan, UnreadText, YearRange};
 impl Reader {
     /// Reads the stage table: items with their spans, the rows to check the plain copy against,
     /// and the table flattened the way the published file repeats it in the following fields.
+    /// A workbook's cells (`plain`) are text as they are; the text table's cells have their
+    /// character references resolved once a leading □ has been read.
     #[allow(clippy::type_complexity)]
     pub(super) fn stage_table(
         &mut self,
         line: usize,
         table: &html::Table,
+        plain: bool,
     ) -> (Vec<ActionItem>, Vec<(String, Vec<String>)>, Vec<String>) {
         let at = || Location::field(line, 3, "工程");
+        let text = |t: &str| match plain {
+            true => t.to_string(),
+            false => html::resolve(t, html::Pass::Text).into_owned(),
+        };
         let header_index = table.rows.iter().position(|r| {
             r.iter().any(|c| c.header) || r.first().is_some_and(|c| c.text == "取組項目")
         });
@@ -25,8 +32,8 @@ impl Reader {
                 table.rows[h]
                     .iter()
                     .skip(1)
-                    .flat_map(|c| std::iter::repeat_n(c.text.as_str(), c.colspan))
-                    .map(|t| era::parse_short_fiscal_year(t, self.fiscal_year))
+                    .flat_map(|c| std::iter::repeat_n(text(&c.text), c.colspan))
+                    .map(|t| era::parse_short_fiscal_year(&t, self.fiscal_year))
                     .collect()
             })
             .unwrap_or_default();
@@ -37,7 +44,7 @@ impl Reader {
         for (r, cells) in table.rows.iter().enumerate() {
             let mut expanded = Vec::new();
             for c in cells {
-                expanded.push(c.text.clone());
+                expanded.push(text(&c.text));
                 expanded.extend(std::iter::repeat_n(String::new(), c.colspan - 1));
             }
             flat.push(expanded);
@@ -56,33 +63,35 @@ impl Reader {
                     continue;
                 }
                 match (years.get(span.0), years.get(span.1)) {
-                    (Some(&first), Some(&last)) => lane.push(StageSpan::new(first, last, &c.text)),
+                    (Some(&first), Some(&last)) => {
+                        lane.push(StageSpan::new(first, last, &text(&c.text)));
+                    }
                     _ => {
                         self.warn(
                             at(),
                             WarningKind::StageBeyondYears {
-                                stage: c.text.clone(),
-                                item: name_cell.text.clone(),
+                                stage: text(&c.text),
+                                item: text(&name_cell.text),
                             },
                         );
                         self.unread.push(UnreadText {
                             row: line,
-                            text: c.text.clone(),
+                            text: text(&c.text),
                         });
                     }
                 }
             }
             expected.push((
-                name_cell.text.clone(),
+                text(&name_cell.text),
                 stage_cells
                     .iter()
-                    .map(|c| c.text.clone())
+                    .map(|c| text(&c.text))
                     .filter(|t| !t.is_empty())
                     .collect(),
             ));
             let (ticked, name) = match name_cell.text.strip_prefix(['□', '☐']) {
-                Some(rest) => (true, rest.trim().to_string()),
-                None => (false, name_cell.text.clone()),
+                Some(rest) => (true, text(rest.trim())),
+                None => (false, text(&name_cell.text)),
             };
             match items.last_mut() {
                 // A row with no item name is a second lane of the item above (initiative 8).
@@ -148,13 +157,13 @@ impl Reader {
 
     pub(super) fn check_flattened(&mut self, row: &Row, flat: &[String]) {
         for (k, expected) in flat.iter().enumerate() {
-            let got = row.get(3 + k);
-            if got != expected.trim() {
+            let got = row.text(3 + k);
+            if got != *expected {
                 self.warn(
                     Location::field(row.line, 4 + k, "工程 (plain copy)"),
                     WarningKind::PlainCopyDiffers {
-                        got: got.to_string(),
-                        expected: expected.trim().to_string(),
+                        got,
+                        expected: expected.clone(),
                     },
                 );
                 return;
