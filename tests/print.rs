@@ -518,3 +518,41 @@ fn the_grid_prints_with_a_comparisons_marks() {
     let pdf = print::pdf::render(&print::layout(&job, &mut |_| {}), "t", &mut |_| {}).unwrap();
     assert!(page_texts(&pdf).concat().contains("庁内説明会の開催(9月)"));
 }
+
+#[test]
+fn standings_say_what_each_row_asked_alone_says() {
+    use shinchoku::grid::{self, GridRow, Standings};
+    use shinchoku::model::status::{initiative_status, section_counts, topic_status};
+    for report in [sample(), shinchoku::synthetic::with_result_lines(300)] {
+        let standings = Standings::of(&report);
+        let as_of = report.as_of();
+        for row in print::selected_rows(&report, &PageSetup::default()) {
+            assert_eq!(
+                standings.line_mark(&report, row),
+                grid::line_mark(&report, row)
+            );
+            assert_eq!(
+                standings.is_unplanned(&report, row),
+                grid::is_unplanned(&report, row)
+            );
+            match row {
+                GridRow::Section { section } => assert_eq!(
+                    standings.section_counts(section),
+                    section_counts(&report.sections[section], as_of)
+                ),
+                GridRow::Initiative { .. } => assert_eq!(
+                    standings.of_row(row).unwrap().initiative(),
+                    initiative_status(grid::initiative_of(&report, row).unwrap(), as_of)
+                ),
+                GridRow::Topic { topic, .. } => {
+                    let initiative = grid::initiative_of(&report, row).unwrap();
+                    assert_eq!(
+                        standings.of_row(row).unwrap().topic(topic),
+                        Some(topic_status(initiative, &initiative.topics[topic], as_of))
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
