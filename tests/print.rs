@@ -766,3 +766,75 @@ fn standings_say_what_each_row_asked_alone_says() {
         }
     }
 }
+
+/// Every text of the layout ends inside the page's right margin (up to rounding).
+fn assert_inside(layout: &PrintLayout, setup: &PageSetup) {
+    let measure = print::text::TextMeasure::get();
+    let edge = layout.width - setup.margin_mm * print::MM + 0.5;
+    for (k, page) in layout.pages.iter().enumerate() {
+        for shape in &page.shapes {
+            if let print::Shape::Text {
+                x,
+                size,
+                bold,
+                text,
+                ..
+            } = shape
+            {
+                let right = x + measure.width(text, *size, *bold);
+                assert!(
+                    right <= edge,
+                    "{} {}: page {}: 「{text}」 ends at {right}, past {edge}",
+                    setup.paper.name(),
+                    if setup.landscape {
+                        "landscape"
+                    } else {
+                        "portrait"
+                    },
+                    k + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn nothing_runs_off_the_page_on_any_paper() {
+    // The legend ran off A4 and B4 portrait pages, losing its last entries.
+    let report = sample();
+    for paper in Paper::ALL {
+        for landscape in [true, false] {
+            let setup = PageSetup {
+                paper,
+                landscape,
+                ..PageSetup::default()
+            };
+            let (layout, pdf) = layout_and_pdf(&report, &setup);
+            assert_inside(&layout, &setup);
+            let first = &page_texts(&pdf)[0];
+            for word in ["これから", "計画外:計画にない実績"] {
+                assert!(first.contains(word), "{word} on {}", paper.name());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_title_longer_than_the_page_is_wrapped_above_the_table() {
+    let mut report = sample();
+    report.title = format!(
+        "{}（{}）",
+        report.title,
+        "第二次三重県行財政改革取組の進捗".repeat(12)
+    );
+    let setup = PageSetup {
+        paper: Paper::A4,
+        landscape: false,
+        ..PageSetup::default()
+    };
+    let (layout, pdf) = layout_and_pdf(&report, &setup);
+    assert_inside(&layout, &setup);
+    for page in page_texts(&pdf) {
+        assert!(page.contains(&compact(&report.title)));
+    }
+}

@@ -46,6 +46,10 @@ pub struct Geometry {
     period: crate::model::MonthSet,
     /// What a comparison's removed rows say, by change (see [`super::marks`]).
     removed: std::collections::HashMap<usize, String>,
+    /// The report's title in lines of the page's width.
+    title: Vec<String>,
+    /// The lines the legend takes at this page's width.
+    legend_lines: usize,
 }
 
 /// A row's text wrapped to its columns, every line of it.
@@ -140,7 +144,8 @@ impl Geometry {
         let total: f32 = natural.iter().sum();
         let scale = available / total;
         let cols = Columns::from_widths(margin, natural, scale);
-        Geometry {
+        let title = TextMeasure::get().wrap(&report.title, TITLE_SIZE, true, available);
+        let mut geometry = Geometry {
             width,
             height,
             margin,
@@ -155,7 +160,11 @@ impl Geometry {
                 .comparison
                 .map(super::marks::removed_texts)
                 .unwrap_or_default(),
-        }
+            title,
+            legend_lines: 1,
+        };
+        geometry.legend_lines = geometry.legend(margin, 0.0, false, &mut Vec::new());
+        geometry
     }
 
     /// Each printed column's left edge and width, left to right (番号, 具体的取組, 工程, 月別,
@@ -202,8 +211,10 @@ impl Geometry {
         self.line_height() + 2.0 * self.pad()
     }
 
+    /// The title's lines, the line under it and the legend's lines.
     fn header_height(&self) -> f32 {
-        TITLE_SIZE * 1.5 + META_SIZE * 1.5 * 2.0 + 4.0
+        let title = TITLE_SIZE * 1.5 * self.title.len().max(1) as f32;
+        title + META_SIZE * 1.5 * (1 + self.legend_lines) as f32 + 4.0
     }
 
     fn table_header_height(&self) -> f32 {

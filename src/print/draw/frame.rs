@@ -29,7 +29,12 @@ impl Geometry {
         };
         let mut y = self.margin + TITLE_SIZE;
         part(out, content(Part::Title));
-        out.push(text(self.margin, y, TITLE_SIZE, true, Rgb::BLACK, &r.title));
+        for (k, l) in self.title.iter().enumerate() {
+            if k > 0 {
+                y += TITLE_SIZE * 1.5;
+            }
+            out.push(text(self.margin, y, TITLE_SIZE, true, Rgb::BLACK, l));
+        }
         y += META_SIZE * 1.6;
         let meta = format!(
             "{}（{}年度）　{}　{} 時点　工程 {}～{}",
@@ -79,7 +84,15 @@ impl Geometry {
         ));
     }
 
-    fn legend(&self, x0: f32, baseline: f32, first: bool, out: &mut Vec<Shape>) {
+    /// The legend from `x0` on the line of `baseline`, its entries flowing onto further lines
+    /// where the page is narrow (A4 portrait); returns the lines it took.
+    pub(super) fn legend(
+        &self,
+        x0: f32,
+        baseline: f32,
+        first: bool,
+        out: &mut Vec<Shape>,
+    ) -> usize {
         let (words, samples) = if first {
             (Part::Legend, Part::Artifact(Artifact::Layout))
         } else {
@@ -90,61 +103,26 @@ impl Geometry {
         };
         let size = META_SIZE * 0.9;
         let m = TextMeasure::get();
-        let mut x = x0;
-        let top = baseline - size * 0.8;
         let h = size * 0.9;
-        let label = |x: &mut f32, s: &str, out: &mut Vec<Shape>| {
-            part(out, words.clone());
-            out.push(text(*x, baseline, size, false, Rgb::BLACK, s));
+        let right = self.width - self.margin;
+        let (mut x, mut baseline, mut lines) = (x0, baseline, 1);
+        // Lines after the first start under the first entry's sample.
+        let indent = x0 + m.width(LEGEND[0].1, size, false) + size;
+        for &(sample, word) in LEGEND.iter() {
+            let wide = sample.width(h) + m.width(word, size, false);
+            if x > indent && x + wide > right {
+                x = indent;
+                baseline += META_SIZE * 1.5;
+                lines += 1;
+            }
             part(out, samples.clone());
-            *x += m.width(s, size, false) + size;
-        };
-        label(&mut x, "凡例:", out);
-        plan_bar(x, top, 24.0, h, out);
-        x += 27.0;
-        label(&mut x, "年次計画", out);
-        out.push(rect(x, top, 24.0, h, Some(ACTUAL), None));
-        x += 27.0;
-        label(&mut x, "実績", out);
-        scheduled_bar(x, top, 24.0, h, out);
-        x += 27.0;
-        label(&mut x, "予定（未実施）", out);
-        diamond(x + 5.0, top + h / 2.0, h / 2.0, PLAN, out);
-        x += 12.0;
-        label(&mut x, "随時", out);
-        arrow(x, x + 20.0, top + h / 2.0, Rgb::BLACK, out);
-        x += 24.0;
-        label(&mut x, "継続（→）", out);
-        out.push(rect(
-            x,
-            top,
-            16.0,
-            h,
-            Some(PERIOD),
-            Some(LineStyle::solid(0.3, GRID)),
-        ));
-        x += 19.0;
-        label(&mut x, "報告期間", out);
-        out.push(line(
-            x + 4.0,
-            top - 1.0,
-            x + 4.0,
-            top + h + 1.0,
-            dashed(1.0, AS_OF),
-        ));
-        x += 9.0;
-        label(&mut x, "時点", out);
-        // Plan lines: met by a result (so far), late, still to come.
-        for (mark, name) in [
-            (LineMark::Met, "計画に対応する実績あり"),
-            (LineMark::Late, "遅れ（対応する実績なし）"),
-            (LineMark::ToCome, "これから"),
-        ] {
-            line_mark(x + h / 2.0, top + h / 2.0, h * 0.4, mark, out);
-            x += h + 2.0;
-            label(&mut x, name, out);
+            sample.draw(x, baseline - size * 0.8, h, out);
+            x += sample.width(h);
+            part(out, words.clone());
+            out.push(text(x, baseline, size, false, Rgb::BLACK, word));
+            x += m.width(word, size, false) + size;
         }
-        label(&mut x, "計画外: 計画にない実績", out);
+        lines
     }
 
     fn table_header(&self, job: &PrintJob, first: bool, out: &mut Vec<Shape>) {
@@ -277,4 +255,78 @@ impl Geometry {
 /// The month lanes' heading: the plan and the period's actual heading.
 fn heading_of(report: &Report) -> String {
     format!("年次計画 / {}", report.actual_heading())
+}
+
+/// What a legend entry shows before its word.
+#[derive(Clone, Copy)]
+enum Sample {
+    Nothing,
+    Plan,
+    Actual,
+    Scheduled,
+    AsNeeded,
+    Continues,
+    Period,
+    AsOf,
+    Line(LineMark),
+}
+
+/// The legend's entries, in order.
+const LEGEND: [(Sample, &str); 12] = [
+    (Sample::Nothing, "凡例:"),
+    (Sample::Plan, "年次計画"),
+    (Sample::Actual, "実績"),
+    (Sample::Scheduled, "予定（未実施）"),
+    (Sample::AsNeeded, "随時"),
+    (Sample::Continues, "継続（→）"),
+    (Sample::Period, "報告期間"),
+    (Sample::AsOf, "時点"),
+    // Plan lines: met by a result (so far), late, still to come.
+    (Sample::Line(LineMark::Met), "計画に対応する実績あり"),
+    (Sample::Line(LineMark::Late), "遅れ（対応する実績なし）"),
+    (Sample::Line(LineMark::ToCome), "これから"),
+    (Sample::Nothing, "計画外: 計画にない実績"),
+];
+
+impl Sample {
+    /// How far the word after it starts, for samples `h` tall.
+    fn width(self, h: f32) -> f32 {
+        match self {
+            Sample::Nothing => 0.0,
+            Sample::Plan | Sample::Actual | Sample::Scheduled => 27.0,
+            Sample::AsNeeded => 12.0,
+            Sample::Continues => 24.0,
+            Sample::Period => 19.0,
+            Sample::AsOf => 9.0,
+            Sample::Line(_) => h + 2.0,
+        }
+    }
+
+    /// Draws it from `x`, its top at `top`, `h` tall.
+    fn draw(self, x: f32, top: f32, h: f32, out: &mut Vec<Shape>) {
+        match self {
+            Sample::Nothing => {}
+            Sample::Plan => plan_bar(x, top, 24.0, h, out),
+            Sample::Actual => out.push(rect(x, top, 24.0, h, Some(ACTUAL), None)),
+            Sample::Scheduled => scheduled_bar(x, top, 24.0, h, out),
+            Sample::AsNeeded => diamond(x + 5.0, top + h / 2.0, h / 2.0, PLAN, out),
+            Sample::Continues => arrow(x, x + 20.0, top + h / 2.0, Rgb::BLACK, out),
+            Sample::Period => out.push(rect(
+                x,
+                top,
+                16.0,
+                h,
+                Some(PERIOD),
+                Some(LineStyle::solid(0.3, GRID)),
+            )),
+            Sample::AsOf => out.push(line(
+                x + 4.0,
+                top - 1.0,
+                x + 4.0,
+                top + h + 1.0,
+                dashed(1.0, AS_OF),
+            )),
+            Sample::Line(mark) => line_mark(x + h / 2.0, top + h / 2.0, h * 0.4, mark, out),
+        }
+    }
 }
