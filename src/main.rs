@@ -118,6 +118,9 @@ enum Command {
         /// Repeat the sample's initiatives up to this many.
         #[arg(long)]
         initiatives: Option<usize>,
+        /// The sample with one topic (initiative 10's first) holding this many result lines.
+        #[arg(long, conflicts_with = "initiatives")]
+        result_lines: Option<usize>,
         /// Overwrite the output even when another Shinchoku has it open.
         #[arg(long)]
         force: bool,
@@ -307,14 +310,16 @@ fn run(cli: Cli) -> ExitCode {
         Some(Command::Sample {
             output,
             initiatives,
+            result_lines,
             force,
         }) => {
             if let Some(refused) = locked_output(&output, force) {
                 return refused;
             }
-            let report = match initiatives {
-                Some(n) => shinchoku::synthetic::large_report(n),
-                None => shinchoku::document::Document::sample().report,
+            let report = match (initiatives, result_lines) {
+                (Some(n), _) => shinchoku::synthetic::large_report(n),
+                (None, Some(n)) => shinchoku::synthetic::with_result_lines(n),
+                (None, None) => shinchoku::document::Document::sample().report,
             };
             match shinchoku::store::save(&output, &report) {
                 Ok(()) => {
