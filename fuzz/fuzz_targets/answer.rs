@@ -31,6 +31,7 @@ fn master() -> &'static Report {
             divisions,
             at: at(),
             due: None,
+            tokens: Default::default(),
         })
         .expect("the survey is recorded as sent");
         doc.report

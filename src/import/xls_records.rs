@@ -360,7 +360,7 @@ fn dimensions(d: &[u8], sheet: &str) -> Result<(), Walk> {
     let cols = end_col.wrapping_sub(first_col).wrapping_add(1);
     if rows as u64 * cols as u64 > MAX_XLS_AREA {
         let at = Location {
-            sheet: Some(sheet.to_string()),
+            sheet: Some(sheet.into()),
             field_name: Some("DIMENSIONS".into()),
             ..Location::default()
         };

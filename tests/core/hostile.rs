@@ -358,6 +358,7 @@ mod answers {
             divisions,
             at,
             due: None,
+            tokens: Default::default(),
         })
         .unwrap();
         doc.report
