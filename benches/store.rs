@@ -1,5 +1,6 @@
 //! Opening and saving generated reports of 1,000 and 10,000 initiatives: RON text to a checked
-//! report (what opening a file does after reading its bytes), and back.
+//! report (what opening a file does after reading its bytes), and back; and the warnings a
+//! report opened is checked for (months not read, texts holding characters that do not show).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use shinchoku::store;
@@ -17,6 +18,12 @@ fn open_and_save(c: &mut Criterion) {
         });
         group.bench_function(format!("save/{n}_initiatives"), |b| {
             b.iter(|| store::to_ron(&report).len())
+        });
+        group.bench_function(format!("warnings/{n}_initiatives"), |b| {
+            b.iter(|| shinchoku::model::check::warnings(&report).len())
+        });
+        group.bench_function(format!("invisible_characters/{n}_initiatives"), |b| {
+            b.iter(|| shinchoku::model::text_place::invisible_characters(&report).len())
         });
     }
     group.finish();

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 root=..
-for t in table ron months era entry_text workbook; do mkdir -p "corpus/$t"; done
+for t in table ron months era entry_text workbook answer; do mkdir -p "corpus/$t"; done
 
 # Workbooks: the seed exported to XLSX and saved again by LibreOffice as .xlsx, .xls, .ods.
 cp "$root"/tests/fixtures/seed-libreoffice.* corpus/workbook/
@@ -67,4 +67,24 @@ for e in '平成29年度' '平成 29 年度' '令和元年度' 'H31' 'R1年' '20
   # Four bytes of the report's year (2017, little-endian) before the text.
   { printf '\xe1\x07\x00\x00'; printf '%s' "$e"; } > "corpus/era/e$k.txt"; k=$((k+1))
 done
+# Survey answers: each division's response to the seed as .xlsx (first byte 0) and .ron (1),
+# made by the project's binary (`cargo build` first, or SHINCHOKU=path/to/shinchoku); and the
+# seed's own workbooks, which are no answer.
+shinchoku="${SHINCHOKU:-$root/target/debug/shinchoku}"
+if [ -x "$shinchoku" ]; then
+  tmp=$(mktemp -d)
+  "$shinchoku" import "$root/tests/fixtures/mie-h29-h1-report.tsv" -o "$tmp/master.ron" >/dev/null
+  "$shinchoku" survey "$tmp/master.ron" -o "$tmp/out" >/dev/null
+  k=0
+  for f in "$tmp"/out/*; do
+    case "$f" in *.xlsx) kind='\x00' ;; *) kind='\x01' ;; esac
+    { printf "$kind"; cat "$f"; } > "corpus/answer/response-$k"
+    k=$((k+1))
+  done
+  rm -rf "$tmp"
+else
+  echo "no $shinchoku: the answer corpus has the fixtures only (cargo build makes it)" >&2
+fi
+{ printf '\x00'; cat "$root/tests/fixtures/seed-libreoffice.xlsx"; } > corpus/answer/not-an-answer.xlsx
+{ printf '\x01'; cat "$root/assets/sample-report.ron"; } > corpus/answer/not-an-answer.ron
 echo "seed corpus in fuzz/corpus/"

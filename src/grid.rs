@@ -6,7 +6,9 @@
 use std::collections::HashSet;
 
 use crate::model::links;
-use crate::model::status::{LineMark, LineStatus, Status, initiative_status, plan_entry_status};
+use crate::model::status::{
+    LineMark, LineStatus, Standing, Status, StatusCounts, initiative_status, plan_entry_status,
+};
 use crate::model::{AsOf, Entry, Id, Initiative, Report, Side, TimingKind, Topic};
 
 /// One row of the grid, as indices into the report (cheap to keep for 100,000 rows): `section`
@@ -363,7 +365,7 @@ pub fn is_read_only(report: &Report, row: GridRow) -> bool {
         } => initiative_of(report, row).and_then(|i| i.topics.get(topic)),
         _ => None,
     };
-    topic.is_none_or(|t| !crate::survey::editable(report, t.id))
+    topic.is_none_or(|t| !crate::model::survey::editable(report, t.id))
 }
 
 /// The id of what a row shows: its section, initiative, action item, topic or entry.
@@ -528,4 +530,74 @@ fn bar_marks(entry: &Entry, side: Side, as_of: f32) -> Vec<EntryMark> {
             }
         })
         .collect()
+}
+
+/// Every initiative's [`Standing`], by section and initiative index, worked out once for a
+/// printout or a web page (on every core): what each row's status cell and plan-line mark
+/// say, without going over the initiative again for each of its rows.
+pub struct Standings(Vec<Vec<Standing>>);
+
+impl Standings {
+    pub fn of(report: &Report) -> Standings {
+        use rayon::prelude::*;
+        let as_of = report.as_of();
+        Standings(
+            report
+                .sections
+                .iter()
+                .map(|s| {
+                    s.initiatives
+                        .par_iter()
+                        .map(|i| Standing::of(i, as_of))
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
+    /// The standing of the row's initiative.
+    pub fn of_row(&self, row: GridRow) -> Option<&Standing> {
+        let (s, i) = row.initiative_index()?;
+        self.0.get(s)?.get(i)
+    }
+
+    /// Where a plan entry row stands (`None` for results and other rows), as
+    /// [`plan_entry_status`] says.
+    pub fn plan_line(&self, report: &Report, row: GridRow) -> Option<LineStatus> {
+        let GridRow::Entry {
+            side: Side::Plan, ..
+        } = row
+        else {
+            return None;
+        };
+        self.of_row(row)?.line(entry_of(report, row)?.id)
+    }
+
+    /// The mark of a plan entry row, as [`line_mark`] gives it.
+    pub fn line_mark(&self, report: &Report, row: GridRow) -> Option<LineMark> {
+        self.plan_line(report, row).map(LineStatus::mark)
+    }
+
+    /// A result row that reports nothing planned (計画外), as [`is_unplanned`] says.
+    pub fn is_unplanned(&self, report: &Report, row: GridRow) -> bool {
+        let GridRow::Entry {
+            side: Side::Actual, ..
+        } = row
+        else {
+            return false;
+        };
+        match (self.of_row(row), entry_of(report, row)) {
+            (Some(standing), Some(e)) => standing.is_unplanned(e.id),
+            _ => false,
+        }
+    }
+
+    /// The counts of a section's initiatives by status, as [`section_counts`] gives them.
+    pub fn section_counts(&self, section: usize) -> StatusCounts {
+        let mut counts = StatusCounts::default();
+        for standing in self.0.get(section).into_iter().flatten() {
+            counts.add(standing.initiative());
+        }
+        counts
+    }
 }

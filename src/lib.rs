@@ -3,6 +3,28 @@
 //! Data flows one way: a file ([`import`] for report tables, [`store`] for Shinchoku's RON
 //! files) → the [`model`] → views → edit intents → the model → a file. Nothing outside `app`
 //! knows about egui; the window is the `gui` feature.
+//!
+//! ## Layers
+//!
+//! The modules in layers, lowest first. A module uses only modules of the layers before its
+//! own — never one of its own layer or a later one — and the files of one module do not use
+//! each other in a circle. `tests/core/layers.rs` reads every `crate::…` path in `src/` and
+//! holds the crate to this list (a new module must be placed in it):
+//!
+//! 1. `lang`, `fonts`, `console` — the two languages, the bundled font, the terminal
+//! 2. `model` — the report as data, months and eras, status, diagnostics
+//! 3. `edit`, `import`, `store` — changing a report, reading tables and workbooks, RON files
+//! 4. `grid` — the rows the window and the printout draw
+//! 5. `compare` — two reports compared, roll-over
+//! 6. `palette` — every colour
+//! 7. `spoken` — stages and bars in words
+//! 8. `print` — page layout and the PDF
+//! 9. `export` — XLSX, the report table, CSV, the web page
+//! 10. `survey` — the survey of the 担当課
+//! 11. `summary` — what `check` prints
+//! 12. `document` — an open report with its history, file and lock
+//! 13. `synthetic` — large reports made for measuring
+//! 14. `app` — the window (the command line, `main.rs`, stands above them all)
 
 pub mod console;
 pub mod import;

@@ -7,12 +7,30 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use shinchoku::document::{Document, SaveOptions};
 use shinchoku::lang::{Describe, Lang, say};
+use shinchoku::model::text::visible;
 use shinchoku::print::pdf::Tagging;
 use shinchoku::print::{KeepTogether, PageSetup, Paper, PrintJob};
 use shinchoku::summary::ReportSummary;
 // Output that leaves a closed pipe quietly (`shinchoku check big.ron | head -1`): see
 // `shinchoku::console`.
 use shinchoku::{console_eprintln as eprintln, console_print as print, console_println as println};
+
+/// `println!` for the terminal: each character that does not show — an ESC sequence or a
+/// right-to-left override read from a report, an answer or a file name — is written as its
+/// mark (`<ESC U+001B>`, `shinchoku::model::text::visible`), so nothing printed acts on the
+/// terminal or hides what follows.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        println!("{}", shinchoku::model::text::visible(&format!($($arg)*)))
+    };
+}
+
+/// `eprintln!` for the terminal, the same way as [`outln!`].
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        eprintln!("{}", shinchoku::model::text::visible(&format!($($arg)*)))
+    };
+}
 
 #[derive(Parser)]
 #[command(
@@ -100,6 +118,9 @@ enum Command {
         /// Repeat the sample's initiatives up to this many.
         #[arg(long)]
         initiatives: Option<usize>,
+        /// The sample with one topic (initiative 10's first) holding this many result lines.
+        #[arg(long, conflicts_with = "initiatives")]
+        result_lines: Option<usize>,
         /// Overwrite the output even when another Shinchoku has it open.
         #[arg(long)]
         force: bool,
@@ -289,18 +310,20 @@ fn run(cli: Cli) -> ExitCode {
         Some(Command::Sample {
             output,
             initiatives,
+            result_lines,
             force,
         }) => {
             if let Some(refused) = locked_output(&output, force) {
                 return refused;
             }
-            let report = match initiatives {
-                Some(n) => shinchoku::synthetic::large_report(n),
-                None => shinchoku::document::Document::sample().report,
+            let report = match (initiatives, result_lines) {
+                (Some(n), _) => shinchoku::synthetic::large_report(n),
+                (None, Some(n)) => shinchoku::synthetic::with_result_lines(n),
+                (None, None) => shinchoku::document::Document::sample().report,
             };
             match shinchoku::store::save(&output, &report) {
                 Ok(()) => {
-                    println!(
+                    outln!(
                         "{}: {} initiatives",
                         output.display(),
                         report.initiative_count()
@@ -308,7 +331,7 @@ fn run(cli: Cli) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("shinchoku: {e}");
+                    errln!("shinchoku: {e}");
                     ExitCode::FAILURE
                 }
             }
@@ -372,7 +395,7 @@ fn open_window(files: Vec<PathBuf>, compare: Option<PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn open_window(_files: Vec<PathBuf>, _compare: Option<PathBuf>) -> ExitCode {
-    eprintln!("shinchoku: built without the window (feature `gui`); use a subcommand, see --help");
+    errln!("shinchoku: built without the window (feature `gui`); use a subcommand, see --help");
     ExitCode::FAILURE
 }
 
@@ -381,13 +404,13 @@ fn open_window(_files: Vec<PathBuf>, _compare: Option<PathBuf>) -> ExitCode {
 fn locked_output(output: &Path, force: bool) -> Option<ExitCode> {
     let holder = shinchoku::store::lock::live_holder(output)?;
     if force {
-        eprintln!(
+        errln!(
             "warning: {}: open in Shinchoku by {holder}; overwritten (--force)",
             output.display()
         );
         return None;
     }
-    eprintln!(
+    errln!(
         "shinchoku: {}: open in Shinchoku by {holder}; not overwritten (--force overwrites it)",
         output.display()
     );
@@ -398,19 +421,19 @@ fn import(input: &Path, output: &Path) -> ExitCode {
     let opened = match shinchoku::open_report(input) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("shinchoku: {e}");
+            errln!("shinchoku: {e}");
             return ExitCode::from(UNREADABLE);
         }
     };
     for w in &opened.warnings {
-        eprintln!("warning: {}: {w}", input.display());
+        errln!("warning: {}: {w}", input.display());
     }
     if let Err(e) = shinchoku::store::save(output, &opened.report) {
-        eprintln!("shinchoku: {e}");
+        errln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
     let r = &opened.report;
-    println!(
+    outln!(
         "{} → {}: {} sections, {} initiatives, {} action items, {} warning(s)",
         input.display(),
         output.display(),
@@ -426,18 +449,19 @@ fn check(file: &Path, json: bool) -> ExitCode {
     let opened = match shinchoku::open_report(file) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("shinchoku: {e}");
+            errln!("shinchoku: {e}");
             return ExitCode::from(UNREADABLE);
         }
     };
     let summary = ReportSummary::new(&opened.report, &opened.warnings);
     if json {
+        let text = serde_json::to_string_pretty(&summary).expect("a summary always serialises");
         println!(
             "{}",
-            serde_json::to_string_pretty(&summary).expect("a summary always serialises")
+            shinchoku::model::text::json_with_invisible_escaped(&text)
         );
     } else {
-        print!("{}", summary.to_text());
+        print!("{}", visible(&summary.to_text()));
     }
     ExitCode::SUCCESS
 }
@@ -452,7 +476,7 @@ fn print(
     let opened = match shinchoku::open_report(input) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("shinchoku: {e}");
+            errln!("shinchoku: {e}");
             return ExitCode::from(UNREADABLE);
         }
     };
@@ -466,7 +490,7 @@ fn print(
             ))
         }
         Some(Err(e)) => {
-            eprintln!("shinchoku: {e}");
+            errln!("shinchoku: {e}");
             return ExitCode::from(UNREADABLE);
         }
     };
@@ -475,13 +499,13 @@ fn print(
             .initiatives()
             .any(|i| i.all_divisions().contains(&d.as_str()))
     {
-        eprintln!("shinchoku: no 担当課 named 「{d}」 in {}", input.display());
+        errln!("shinchoku: no 担当課 named 「{d}」 in {}", input.display());
         return ExitCode::from(UNREADABLE);
     }
     if let Some(n) = setup.section
         && !report.sections.iter().any(|s| s.number == n)
     {
-        eprintln!("shinchoku: no section {n} in {}", input.display());
+        errln!("shinchoku: no section {n} in {}", input.display());
         return ExitCode::from(UNREADABLE);
     }
     let job = PrintJob {
@@ -495,15 +519,15 @@ fn print(
     {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("shinchoku: {e}");
+            errln!("shinchoku: {e}");
             return ExitCode::FAILURE;
         }
     };
     if let Err(e) = shinchoku::store::write_atomically(output, &pdf) {
-        eprintln!("shinchoku: {}: cannot write: {e}", output.display());
+        errln!("shinchoku: {}: cannot write: {e}", output.display());
         return ExitCode::FAILURE;
     }
-    println!(
+    outln!(
         "{} → {}: {} page(s), {} {}, text {:.1} pt, {} KB",
         input.display(),
         output.display(),
@@ -525,7 +549,7 @@ fn export(input: &Path, output: &Path, encoding: EncodingArg) -> ExitCode {
     let opened = match shinchoku::open_report(input) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("shinchoku: {e}");
+            errln!("shinchoku: {e}");
             return ExitCode::from(UNREADABLE);
         }
     };
@@ -535,12 +559,15 @@ fn export(input: &Path, output: &Path, encoding: EncodingArg) -> ExitCode {
         EncodingArg::Utf16 => Encoding::Utf16,
     };
     match export::export_file(&opened.report, output, encoding) {
-        Ok(()) => {
-            println!("{} → {}", input.display(), output.display());
+        Ok(warnings) => {
+            for w in &warnings {
+                errln!("warning: {}: {w}", output.display());
+            }
+            outln!("{} → {}", input.display(), output.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("shinchoku: {e}");
+            errln!("shinchoku: {e}");
             ExitCode::FAILURE
         }
     }
@@ -555,7 +582,7 @@ fn diff(old: &Path, new: &Path, json: bool, lang: LangArg, pdf: Option<&Path>) -
         match shinchoku::open_report(path) {
             Ok(o) => opened.push(o.report),
             Err(e) => {
-                eprintln!("shinchoku: {e}");
+                errln!("shinchoku: {e}");
                 return ExitCode::from(UNREADABLE);
             }
         }
@@ -575,7 +602,7 @@ fn diff(old: &Path, new: &Path, json: bool, lang: LangArg, pdf: Option<&Path>) -
                 shinchoku::store::write_atomically(out, &bytes).map_err(|e| e.to_string())
             });
         if let Err(e) = written {
-            eprintln!(
+            errln!(
                 "shinchoku: {}: cannot write the change list: {e}",
                 out.display()
             );
@@ -584,14 +611,20 @@ fn diff(old: &Path, new: &Path, json: bool, lang: LangArg, pdf: Option<&Path>) -
     }
     if json {
         match serde_json::to_string_pretty(&diff) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => println!(
+                "{}",
+                shinchoku::model::text::json_with_invisible_escaped(&text)
+            ),
             Err(e) => {
-                eprintln!("shinchoku: cannot write JSON: {e}");
+                errln!("shinchoku: cannot write JSON: {e}");
                 return ExitCode::from(UNREADABLE);
             }
         }
     } else {
-        print!("{}", shinchoku::compare::change_list_text(&diff, lang));
+        print!(
+            "{}",
+            visible(&shinchoku::compare::change_list_text(&diff, lang))
+        );
     }
     if diff.same {
         ExitCode::SUCCESS
@@ -605,7 +638,7 @@ fn rollover(input: &Path, output: &Path, to: ToArg) -> ExitCode {
     let opened = match shinchoku::open_report(input) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("shinchoku: {e}");
+            errln!("shinchoku: {e}");
             return ExitCode::from(UNREADABLE);
         }
     };
@@ -617,17 +650,17 @@ fn rollover(input: &Path, output: &Path, to: ToArg) -> ExitCode {
     let next = match shinchoku::compare::rollover(&opened.report, to) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("shinchoku: {}: {e}", input.display());
+            errln!("shinchoku: {}: {e}", input.display());
             return ExitCode::FAILURE;
         }
     };
     if let Err(e) = shinchoku::store::save(output, &next) {
-        eprintln!("shinchoku: {e}");
+        errln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
     let as_of = next.as_of();
     let to_confirm = shinchoku::compare::confirm::results_to_confirm(&next);
-    println!(
+    outln!(
         "{} → {}: {} {}, {}, as of {}; {}",
         input.display(),
         output.display(),
@@ -654,18 +687,18 @@ fn lang_of(lang: LangArg) -> Lang {
 /// survey's status: import it first).
 fn open_master(path: &Path) -> Result<Document, ExitCode> {
     let doc = Document::open(path).map_err(|e| {
-        eprintln!("shinchoku: {e}");
+        errln!("shinchoku: {e}");
         ExitCode::from(UNREADABLE)
     })?;
     if doc.save_path().is_none() {
-        eprintln!(
+        errln!(
             "shinchoku: {}: a survey needs a Shinchoku .ron report (import the table first)",
             path.display()
         );
         return Err(ExitCode::FAILURE);
     }
     if let Some(r) = &doc.report.response {
-        eprintln!(
+        errln!(
             "shinchoku: {}: this is the response sent to {}, not the master report",
             path.display(),
             r.division
@@ -682,7 +715,7 @@ fn save_master(doc: &mut Document, path: &Path, force: bool) -> Result<(), ExitC
         SaveOptions::default()
     };
     doc.save_to_with(path, options).map_err(|e| {
-        eprintln!("shinchoku: {e}");
+        errln!("shinchoku: {e}");
         ExitCode::FAILURE
     })
 }
@@ -703,7 +736,7 @@ fn survey(
     };
     // Before the responses are written: a master that cannot record them stops the survey.
     if let Err(e) = shinchoku::store::disk::check_writable(input) {
-        eprintln!("shinchoku: {e}");
+        errln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
     let formats = match format {
@@ -723,7 +756,7 @@ fn survey(
     let sent = match write_responses(&doc.report, dir, formats, &plan) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("shinchoku: {e}");
+            errln!("shinchoku: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -731,7 +764,7 @@ fn survey(
     // record.
     if let Err(e) = doc.perform(plan.intent(now)) {
         remove_written(&sent);
-        eprintln!("shinchoku: {e}");
+        errln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
     if let Err(code) = save_master(&mut doc, input, force) {
@@ -740,9 +773,11 @@ fn survey(
     }
     let divisions = &plan.to;
     for s in &sent {
-        println!("{}\t{}", s.division, s.path.display());
+        // Tab-separated for scripts: each field shown on its own, the tab kept.
+        let (division, path) = (s.division.as_str(), s.path.display().to_string());
+        println!("{}\t{}", visible(division), visible(&path));
     }
-    println!(
+    outln!(
         "{} division(s), {} file(s) in {}; sent recorded in {}{}",
         divisions.len(),
         sent.len(),
@@ -777,9 +812,14 @@ fn collect(
     let intent = collection.intent(&accept);
     let taken_any = intent.is_some();
     if let Some(intent) = intent {
+        let known = doc.warnings.clone();
         if let Err(e) = doc.perform(intent) {
-            eprintln!("shinchoku: {}", e.describe(lang));
+            errln!("shinchoku: {}", e.describe(lang));
             return ExitCode::FAILURE;
+        }
+        // What the answers brought in: texts with characters that do not show.
+        for w in doc.warnings.iter().filter(|w| !known.contains(w)) {
+            errln!("warning: {}", w.describe(lang));
         }
         if output != input
             && let Some(refused) = locked_output(output, force)
@@ -796,7 +836,7 @@ fn collect(
         } else {
             String::new()
         };
-        println!(
+        outln!(
             "{}",
             say(
                 lang,
@@ -815,7 +855,7 @@ fn collect(
             )
         );
         if let Some(replaced) = &t.replaces {
-            println!(
+            outln!(
                 "  {}",
                 say(
                     lang,
@@ -826,7 +866,7 @@ fn collect(
         }
         if let Some(diff) = &t.difference {
             for line in shinchoku::compare::change_list(diff, lang).iter().skip(1) {
-                println!("  {}{}", "  ".repeat(line.depth as usize), line.text);
+                outln!("  {}{}", "  ".repeat(line.depth as usize), line.text);
             }
         }
     }
@@ -841,7 +881,7 @@ fn collect(
         );
     }
     if !collection.conflicts.is_empty() {
-        println!(
+        outln!(
             "{}",
             if accept_out_of_scope {
                 say(
@@ -868,11 +908,11 @@ fn collect(
                     " (cannot be taken)".into(),
                 )
             };
-            println!("  {}{note}", c.describe(lang));
+            outln!("  {}{note}", c.describe(lang));
         }
     }
     for (file, reason) in &collection.refused {
-        eprintln!(
+        errln!(
             "{}",
             say(
                 lang,
@@ -882,7 +922,7 @@ fn collect(
         );
     }
     if !taken_any {
-        println!(
+        outln!(
             "{}",
             say(
                 lang,
@@ -899,7 +939,7 @@ fn collect(
             ExitCode::SUCCESS
         };
     }
-    println!(
+    outln!(
         "{}",
         say(
             lang,
@@ -931,14 +971,17 @@ fn status(input: &Path, csv: bool, today: Option<chrono::NaiveDate>, lang: LangA
     let opened = match shinchoku::open_report(input) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("shinchoku: {e}");
+            errln!("shinchoku: {e}");
             return ExitCode::from(UNREADABLE);
         }
     };
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let rows = shinchoku::survey::status_rows(&opened.report, today);
     if csv {
-        print!("{}", shinchoku::survey::status::to_csv(&rows, lang));
+        let csv = shinchoku::survey::status::to_csv(&rows, lang);
+        // The byte order mark Excel needs is no text of the report: kept as it is.
+        let body = csv.strip_prefix('\u{FEFF}').unwrap_or(&csv);
+        print!("\u{FEFF}{}", visible(body));
         return ExitCode::SUCCESS;
     }
     let time = |t: Option<chrono::NaiveDateTime>| {
@@ -948,9 +991,10 @@ fn status(input: &Path, csv: bool, today: Option<chrono::NaiveDate>, lang: LangA
         )
     };
     for r in &rows {
+        // Tab-separated: the division's name shown on its own, the tabs kept.
         println!(
             "{}\t{}\t{}: {}\t{}: {}\t{}: {}\t{} {}/{}{}",
-            r.division,
+            visible(&r.division),
             r.standing.name(lang),
             say(lang, "照会".into(), "sent".into()),
             time(r.sent),

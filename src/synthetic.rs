@@ -59,3 +59,76 @@ pub fn with_divisions(mut report: Report, count: usize) -> Report {
     }
     report
 }
+
+/// The number of the sample's initiative whose first topic [`with_result_lines`] and
+/// [`with_long_result`] fill: 10, 情報セキュリティの確保, whose first topic
+/// (情報セキュリティ研修などの実施) has the most results of the sample.
+pub const LONG_INITIATIVE: &str = "10";
+
+/// Every result text of the sample, sub-items on their own: the lines the long reports below
+/// are made of.
+fn result_texts(report: &Report) -> Vec<String> {
+    fn walk(list: &[crate::model::Entry], out: &mut Vec<String>) {
+        for e in list {
+            if e.subs.is_empty() {
+                out.push(e.text.clone());
+            }
+            walk(&e.subs, out);
+        }
+    }
+    let mut out = Vec::new();
+    for t in report.initiatives().flat_map(|i| i.topics.iter()) {
+        walk(&t.actual, &mut out);
+    }
+    out
+}
+
+/// The sample with the first topic of initiative [`LONG_INITIATIVE`] holding `lines` results
+/// instead of its own: the sample's result lines over and over, as a division's answer with
+/// that many lines reads in (each its own entry, linked to nothing: 計画外).
+pub fn with_result_lines(lines: usize) -> Report {
+    let mut report = crate::store::from_ron(SAMPLE_RON).expect("the bundled sample opens");
+    // Each line read once; the copies differ only by id.
+    let pool: Vec<crate::model::Entry> = result_texts(&report)
+        .iter()
+        .map(|t| crate::model::entry_text::new_entry(&mut report, t).0)
+        .collect();
+    let mut results = Vec::with_capacity(lines);
+    for k in 0..lines {
+        let mut entry = pool[k % pool.len()].clone();
+        report.give_new_ids(&mut entry);
+        results.push(entry);
+    }
+    let topic = long_topic(&report);
+    report.topic_mut(topic).expect("the topic is there").actual = results;
+    report
+}
+
+/// The sample with the first result of the first topic of initiative [`LONG_INITIATIVE`]
+/// replaced by one result of exactly `chars` characters: the sample's result texts, their
+/// white space taken out (so that it reads as one entry, not sub-items), one after another.
+pub fn with_long_result(chars: usize) -> Report {
+    let mut report = crate::store::from_ron(SAMPLE_RON).expect("the bundled sample opens");
+    let texts: Vec<String> = result_texts(&report)
+        .iter()
+        .map(|t| t.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    let text: String = texts
+        .iter()
+        .cycle()
+        .flat_map(|t| t.chars())
+        .take(chars)
+        .collect();
+    let (entry, _) = crate::model::entry_text::new_entry(&mut report, &text);
+    let topic = long_topic(&report);
+    report.topic_mut(topic).expect("the topic is there").actual[0] = entry;
+    report
+}
+
+fn long_topic(report: &Report) -> crate::model::Id {
+    report
+        .find_initiative(LONG_INITIATIVE)
+        .and_then(|i| i.topics.first())
+        .expect("the sample's initiative 10 has topics")
+        .id
+}

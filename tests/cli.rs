@@ -793,3 +793,74 @@ fn rollover_names_the_results_to_confirm_and_check_json_lists_them_by_id() {
         serde_json::json!([])
     );
 }
+
+/// Issue 23, item 11: one hostile answer (a 7 KB workbook declaring 4,294,967,295 shared
+/// strings, which made `collect` abort) is refused, naming the file and the limit; the other
+/// answers of the batch are taken, the master is written, and no lock is left beside it.
+#[test]
+fn collect_refuses_a_hostile_answer_takes_the_others_and_leaves_no_lock() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let master = master_ron(dir.path());
+    let out = dir.path().join("照会");
+    let run = shinchoku(&[
+        "survey",
+        master.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "xlsx",
+    ]);
+    assert!(run.status.success());
+    // The hostile answer: 人事課's workbook with its shared-string count rewritten.
+    let bytes = std::fs::read(out.join("総務部人事課.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut hostile = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..zip.len() {
+        let mut part = zip.by_index(k).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = Vec::new();
+        part.read_to_end(&mut text).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let xml = String::from_utf8(text).unwrap();
+            let at = xml.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+            let end = at + xml[at..].find('"').unwrap();
+            text = format!("{}4294967295{}", &xml[..at], &xml[end..]).into_bytes();
+        }
+        hostile
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        hostile.write_all(&text).unwrap();
+    }
+    let bad = dir.path().join("bad.xlsx");
+    std::fs::write(&bad, hostile.finish().unwrap().into_inner()).unwrap();
+
+    let good = out.join("総務部管財課.xlsx");
+    let run = shinchoku(&[
+        "collect",
+        master.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr),
+    );
+    assert_eq!(run.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("taken: 総務部管財課.xlsx (総務部管財課)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 taken, 1 refused"), "{stdout}");
+    assert!(
+        stderr.contains("refused: bad.xlsx: xl/sharedStrings.xml: the XLSX workbook is beyond"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("at most 1000000"), "{stderr}");
+    let report = shinchoku::store::open(&master).unwrap();
+    let kanzai = report.survey_of("総務部管財課").unwrap();
+    assert!(kanzai.received.is_some(), "the good answer is recorded");
+    assert!(report.survey_of("総務部人事課").unwrap().received.is_none());
+    let lock = shinchoku::store::lock::lock_path(&master);
+    assert!(!lock.exists(), "no lock is left: {}", lock.display());
+}

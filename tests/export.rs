@@ -195,18 +195,20 @@ fn the_table_format_goes_back_through_the_importer_unchanged() {
 }
 
 #[test]
-fn cp932_refuses_characters_it_cannot_hold() {
+fn cp932_writes_what_it_cannot_hold_as_references_in_the_table_and_refuses_it_in_a_csv() {
     let mut report = sample();
     report.sections[0].title.push_str("𠮷野家");
-    let err = export_bytes(&report, Format::Table, Encoding::Cp932).unwrap_err();
-    assert_eq!(
-        err,
-        export::ExportError::NotInCp932 {
-            chars: vec!['𠮷']
-        }
-    );
+    let table = export_bytes(&report, Format::Table, Encoding::Cp932).unwrap();
+    let (text, _, _) = encoding_rs::SHIFT_JIS.decode(&table);
+    assert!(text.contains("&#134071;野家"), "written as a reference");
+    let err = export_bytes(&report, Format::Csv, Encoding::Cp932).unwrap_err();
+    let export::ExportError::NotInCp932 { chars } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(chars.iter().map(|n| n.c).collect::<Vec<_>>(), ['𠮷']);
     assert!(err.to_string().contains("U+20BB7"), "{err}");
-    assert!(export_bytes(&report, Format::Table, Encoding::Utf16).is_ok());
+    assert!(err.to_string().contains("section"), "where it is: {err}");
+    assert!(export_bytes(&report, Format::Csv, Encoding::Utf16).is_ok());
 }
 
 #[test]

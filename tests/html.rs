@@ -283,3 +283,39 @@ fn the_output_name_htm_or_html_writes_the_page() {
         assert!(bytes.starts_with(b"<!DOCTYPE html>\n<html lang=\"ja\">"));
     }
 }
+
+#[test]
+fn characters_that_do_not_show_never_reach_the_page_raw() {
+    let mut report = sample();
+    // NUL and ESC, which HTML does not allow; a right-to-left override, which would turn the
+    // rest of the line around; a zero-width space.
+    let odd = "改革\u{0}\u{1b}[31m\u{202E}gnp.exe\u{200B}";
+    report.sections[0].initiatives[0].title = odd.to_string();
+    let topic = report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut())
+        .flat_map(|i| i.topics.iter_mut())
+        .find(|t| !t.actual.is_empty())
+        .unwrap();
+    let result = format!("実績{odd}(4月)");
+    topic.actual[0] = shinchoku::model::entry_text::read_entry(&result, true, &mut Vec::new());
+    let bytes = export_bytes(&report, Format::Html, Encoding::Utf8).unwrap();
+    let page_text = String::from_utf8(bytes).unwrap();
+    for c in ['\u{0}', '\u{1b}', '\u{202E}', '\u{200B}'] {
+        assert!(!page_text.contains(c), "U+{:04X} written raw", c as u32);
+    }
+    let html = page(&report);
+    let th = html.select(&sel("tr.initiative th")).next().unwrap();
+    assert!(
+        text(th).ends_with("改革<NUL U+0000><ESC U+001B>[31m<RLO U+202E>gnp.exe<ZWSP U+200B>"),
+        "{}",
+        text(th)
+    );
+    let entry = html
+        .select(&sel("tr.entry td"))
+        .map(text)
+        .find(|t| t.contains("実績改革"))
+        .expect("the result's row");
+    assert!(entry.contains("<ESC U+001B>"), "{entry}");
+}

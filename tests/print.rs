@@ -518,3 +518,323 @@ fn the_grid_prints_with_a_comparisons_marks() {
     let pdf = print::pdf::render(&print::layout(&job, &mut |_| {}), "t", &mut |_| {}).unwrap();
     assert!(page_texts(&pdf).concat().contains("庁内説明会の開催(9月)"));
 }
+
+/// The report with one result `chars` characters long (initiative 10's first topic), and that
+/// result's text.
+fn long_result(chars: usize) -> (Report, String) {
+    let report = shinchoku::synthetic::with_long_result(chars);
+    let topic = &report
+        .find_initiative(shinchoku::synthetic::LONG_INITIATIVE)
+        .unwrap()
+        .topics[0];
+    let result = &topic.actual[0];
+    assert!(result.subs.is_empty(), "one row, not sub-items");
+    assert_eq!(result.text.chars().count(), chars);
+    let text = result.text.clone();
+    (report, text)
+}
+
+/// Takes `text` from the pages in order: each page holds, somewhere, the next stretch of it
+/// (the piece of the row printed there). Returns what no page held.
+fn unprinted(text: &str, pages: &[String]) -> String {
+    let mut rest: Vec<char> = compact(text).chars().collect();
+    for page in pages {
+        // The longest start of what is left that this page holds.
+        let holds = |k: usize| page.contains(&rest[..k].iter().collect::<String>());
+        let (mut low, mut high) = (0, rest.len());
+        while low < high {
+            let mid = (low + high).div_ceil(2);
+            if holds(mid) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        rest.drain(..low);
+    }
+    rest.into_iter().collect()
+}
+
+/// Every character of a result of `chars` characters is in the PDF on A3 and A4 landscape,
+/// in order; the pages a row continues onto name its initiative under 「（続き）」.
+fn prints_whole(chars: usize) {
+    let (report, text) = long_result(chars);
+    for paper in [Paper::A3, Paper::A4] {
+        let setup = PageSetup {
+            paper,
+            ..PageSetup::default()
+        };
+        let (layout, pdf) = layout_and_pdf(&report, &setup);
+        let pages = page_texts(&pdf);
+        let left = unprinted(&text, &pages);
+        assert!(
+            left.is_empty(),
+            "{chars} characters on {}: {} not printed, from 「{}」",
+            paper.name(),
+            left.chars().count(),
+            left.chars().take(20).collect::<String>()
+        );
+        assert!(!pages.concat().contains('…'), "nothing is cut with …");
+        for (k, page) in layout.pages.iter().enumerate().skip(1) {
+            if page.continues.is_some() {
+                assert!(pages[k].contains("（続き）"), "page {}", k + 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_2000_character_result_prints_whole_on_a3_and_a4() {
+    prints_whole(2_000);
+}
+
+#[test]
+fn a_20000_character_result_prints_whole_on_a3_and_a4_over_several_pages() {
+    prints_whole(20_000);
+    // Taller than a page: the row continues, under the line naming initiative 10.
+    let (report, _) = long_result(20_000);
+    for paper in [Paper::A3, Paper::A4] {
+        let setup = PageSetup {
+            paper,
+            ..PageSetup::default()
+        };
+        let (layout, pdf) = layout_and_pdf(&report, &setup);
+        let ten = report.find_initiative("10").unwrap().id;
+        let on: Vec<usize> = (0..layout.pages.len())
+            .filter(|&p| layout.pages[p].initiatives.contains(&ten))
+            .collect();
+        assert!(on.len() >= 3, "{} pages on {}", on.len(), paper.name());
+        let pages = page_texts(&pdf);
+        for &p in &on[1..] {
+            assert_eq!(layout.pages[p].continues, Some(ten));
+            assert!(pages[p].contains("情報セキュリティの確保（続き）"));
+        }
+    }
+}
+
+#[test]
+fn topics_that_fit_stay_whole_beside_a_row_longer_than_a_page() {
+    let (report, _) = long_result(20_000);
+    let long_topic = report.find_initiative("10").unwrap().topics[0].id;
+    for keep in KeepTogether::ALL {
+        let setup = PageSetup {
+            keep,
+            ..PageSetup::default()
+        };
+        let (layout, _) = layout_and_pdf(&report, &setup);
+        let pages_of = |topic| {
+            layout
+                .pages
+                .iter()
+                .filter(|p| p.topics.contains(&topic))
+                .count()
+        };
+        assert!(pages_of(long_topic) >= 3);
+        match keep {
+            KeepTogether::Topic => {
+                for topic in topics_in_order(&report) {
+                    if topic != long_topic {
+                        assert_eq!(pages_of(topic), 1, "a topic split");
+                    }
+                }
+            }
+            KeepTogether::Initiative => {
+                for i in report.initiatives().filter(|i| i.number != "10") {
+                    let on = layout
+                        .pages
+                        .iter()
+                        .filter(|p| p.initiatives.contains(&i.id))
+                        .count();
+                    assert_eq!(on, 1, "initiative {} split", i.number);
+                }
+            }
+            KeepTogether::Row => {}
+        }
+    }
+}
+
+#[test]
+fn a_stage_label_wider_than_its_year_prints_whole() {
+    let mut report = sample();
+    // A one-year stage whose label takes several lines of its year's width.
+    let label = "庁内関係部局との調整を経た運用方針の検討・整備";
+    let span = report.sections[0].initiatives[0].items[0].lanes[0]
+        .iter_mut()
+        .find(|s| s.first == s.last)
+        .expect("a one-year stage");
+    span.label = label.into();
+    span.continues = false;
+    for (paper, landscape) in [(Paper::A3, true), (Paper::A4, false)] {
+        let setup = PageSetup {
+            paper,
+            landscape,
+            ..PageSetup::default()
+        };
+        let (_, pdf) = layout_and_pdf(&report, &setup);
+        let all = page_texts(&pdf).concat();
+        assert!(all.contains(label), "{} {}", paper.name(), landscape);
+    }
+}
+
+#[test]
+fn a_result_of_latin_letters_without_a_space_stays_on_the_page() {
+    // A pasted address or identifier: one unbreakable run to the line-breaking rules, which
+    // ran off the right edge of the page.
+    let mut report = sample();
+    let long = format!("参照先https://example.jp/{}(9月)", "abc123".repeat(500));
+    let (entry, _) = shinchoku::model::entry_text::new_entry(&mut report, &long);
+    let topic = report.find_initiative("10").unwrap().topics[0].id;
+    report.topic_mut(topic).unwrap().actual.insert(0, entry);
+    let setup = PageSetup::default();
+    let (layout, pdf) = layout_and_pdf(&report, &setup);
+    let measure = print::text::TextMeasure::get();
+    for page in &layout.pages {
+        for shape in &page.shapes {
+            if let print::Shape::Text {
+                x,
+                size,
+                bold,
+                text,
+                ..
+            } = shape
+            {
+                let right = x + measure.width(text, *size, *bold);
+                let edge = layout.width - setup.margin_mm * print::MM;
+                assert!(
+                    right <= edge + 0.5,
+                    "「{text}」 ends at {right}, past {edge}"
+                );
+            }
+        }
+    }
+    assert_eq!(unprinted(&long, &page_texts(&pdf)), "");
+}
+
+#[test]
+fn a_change_of_a_text_longer_than_a_page_continues_on_the_next_page_of_the_change_list() {
+    use shinchoku::compare::{change_list, diff};
+    let old = sample();
+    let (new, text) = long_result(20_000);
+    let lines = change_list(&diff(&old, &new), shinchoku::lang::Lang::Ja);
+    let layout = print::changes::layout(&lines, "2017年10月20日");
+    assert!(layout.pages.len() > 2, "{} pages", layout.pages.len());
+    for (k, page) in layout.pages.iter().enumerate() {
+        for shape in &page.shapes {
+            if let print::Shape::Text { y, text, .. } = shape {
+                assert!(*y <= layout.height, "page {}: 「{text}」 at {y}", k + 1);
+            }
+        }
+    }
+    let pdf = print::pdf::render(&layout, "changes", &mut |_| {}).unwrap();
+    assert_eq!(unprinted(&text, &page_texts(&pdf)), "");
+}
+
+#[test]
+fn standings_say_what_each_row_asked_alone_says() {
+    use shinchoku::grid::{self, GridRow, Standings};
+    use shinchoku::model::status::{initiative_status, section_counts, topic_status};
+    for report in [sample(), shinchoku::synthetic::with_result_lines(300)] {
+        let standings = Standings::of(&report);
+        let as_of = report.as_of();
+        for row in print::selected_rows(&report, &PageSetup::default()) {
+            assert_eq!(
+                standings.line_mark(&report, row),
+                grid::line_mark(&report, row)
+            );
+            assert_eq!(
+                standings.is_unplanned(&report, row),
+                grid::is_unplanned(&report, row)
+            );
+            match row {
+                GridRow::Section { section } => assert_eq!(
+                    standings.section_counts(section),
+                    section_counts(&report.sections[section], as_of)
+                ),
+                GridRow::Initiative { .. } => assert_eq!(
+                    standings.of_row(row).unwrap().initiative(),
+                    initiative_status(grid::initiative_of(&report, row).unwrap(), as_of)
+                ),
+                GridRow::Topic { topic, .. } => {
+                    let initiative = grid::initiative_of(&report, row).unwrap();
+                    assert_eq!(
+                        standings.of_row(row).unwrap().topic(topic),
+                        Some(topic_status(initiative, &initiative.topics[topic], as_of))
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Every text of the layout ends inside the page's right margin (up to rounding).
+fn assert_inside(layout: &PrintLayout, setup: &PageSetup) {
+    let measure = print::text::TextMeasure::get();
+    let edge = layout.width - setup.margin_mm * print::MM + 0.5;
+    for (k, page) in layout.pages.iter().enumerate() {
+        for shape in &page.shapes {
+            if let print::Shape::Text {
+                x,
+                size,
+                bold,
+                text,
+                ..
+            } = shape
+            {
+                let right = x + measure.width(text, *size, *bold);
+                assert!(
+                    right <= edge,
+                    "{} {}: page {}: 「{text}」 ends at {right}, past {edge}",
+                    setup.paper.name(),
+                    if setup.landscape {
+                        "landscape"
+                    } else {
+                        "portrait"
+                    },
+                    k + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn nothing_runs_off_the_page_on_any_paper() {
+    // The legend ran off A4 and B4 portrait pages, losing its last entries.
+    let report = sample();
+    for paper in Paper::ALL {
+        for landscape in [true, false] {
+            let setup = PageSetup {
+                paper,
+                landscape,
+                ..PageSetup::default()
+            };
+            let (layout, pdf) = layout_and_pdf(&report, &setup);
+            assert_inside(&layout, &setup);
+            let first = &page_texts(&pdf)[0];
+            for word in ["これから", "計画外:計画にない実績"] {
+                assert!(first.contains(word), "{word} on {}", paper.name());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_title_longer_than_the_page_is_wrapped_above_the_table() {
+    let mut report = sample();
+    report.title = format!(
+        "{}（{}）",
+        report.title,
+        "第二次三重県行財政改革取組の進捗".repeat(12)
+    );
+    let setup = PageSetup {
+        paper: Paper::A4,
+        landscape: false,
+        ..PageSetup::default()
+    };
+    let (layout, pdf) = layout_and_pdf(&report, &setup);
+    assert_inside(&layout, &setup);
+    for page in page_texts(&pdf) {
+        assert!(page.contains(&compact(&report.title)));
+    }
+}

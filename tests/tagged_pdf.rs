@@ -479,14 +479,44 @@ fn text_the_font_cannot_show_fails_the_check_and_prints_untagged() {
     assert!(
         findings
             .iter()
-            .any(|f| matches!(f, UaFinding::MissingGlyph { text } if text.contains('😀'))),
+            .any(|f| matches!(f, UaFinding::MissingGlyph { text, missing } if text.contains('😀') && missing == &['😀'])),
         "{findings:?}"
     );
     use shinchoku::lang::{Describe, Lang};
     assert!(err.describe(Lang::Ja).contains("PDF/UA-1"));
     assert!(err.describe(Lang::Ja).contains("--untagged"));
     assert!(err.describe(Lang::En).contains("font does not have"));
+    // Each character by its code point: it may not show at all.
+    assert!(err.describe(Lang::En).contains("「😀」(U+1F600)"), "{err}");
     render(&layout, &report.title, Tagging::Untagged).expect("untagged, it prints");
+}
+
+#[test]
+fn characters_that_do_not_show_print_tagged_as_their_marks() {
+    let mut report = seed();
+    // What refused the tagged print before (the font has no glyph for any of them).
+    report.sections[0].initiatives[0]
+        .title
+        .push_str("\t改革\u{1b}[31m\u{202E}逆\u{200B}");
+    let layout = layout_of(&report);
+    let pdf = render(&layout, &report.title, Tagging::Tagged).expect("it passes PDF/UA-1");
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        flat.contains("<TABU+0009>改革<ESCU+001B>[31m<RLOU+202E>逆<ZWSPU+200B>"),
+        "{flat}"
+    );
+    assert!(!text.contains(['\u{1b}', '\u{202E}', '\u{200B}']));
+    // The outline names the initiative as printed.
+    assert!(outline_mentions(&pdf, "改革<ESC U+001B>[31m<RLO U+202E>逆"));
+}
+
+/// Whether an outline item's title holds the words.
+fn outline_mentions(pdf: &[u8], words: &str) -> bool {
+    let pdf = Pdf::load_mem(pdf).unwrap();
+    pdf.objects.values().any(|o| {
+        matches!(o, Object::Dictionary(d) if d.get(b"Title").is_ok_and(|t| text_string(t).contains(words)))
+    })
 }
 
 #[test]

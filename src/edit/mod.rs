@@ -6,6 +6,7 @@ mod build;
 pub mod history;
 pub mod intent;
 mod provisional;
+pub mod scope;
 pub mod spans;
 
 pub use build::*;

@@ -1,5 +1,7 @@
 //! One row per plan or actual entry (sub-items too), for people who pivot in Excel.
 
+use std::borrow::Cow;
+
 use super::ExportError;
 use crate::model::status::topic_status;
 use crate::model::{Entry, MonthSet, Report, Side};
@@ -19,6 +21,18 @@ pub const HEADER: [&str; 13] = [
     "件数",
     "状況",
 ];
+
+/// A cell as a CSV holds it for a spreadsheet: a text an office program would run as a formula
+/// — starting with `=`, `+`, `-` or `@` (or their full-width forms, which Japanese Excel takes
+/// for them), a tab or a carriage return (OWASP's list) — gets a leading `'`, so that Excel and
+/// LibreOffice show it as text (`=cmd|' /C calc'!A0` as `'=cmd|' /C calc'!A0`).
+pub fn formula_guarded(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
 
 /// `4-9`, `11-1`, `5-7,12-2`, `6`: calendar months in fiscal order.
 pub fn months_text(months: MonthSet) -> String {
@@ -66,26 +80,29 @@ pub fn to_csv(report: &Report) -> Result<String, ExportError> {
                     for (parent, e) in rows {
                         let months = e.timing.as_ref().map_or(MonthSet::EMPTY, |t| t.months);
                         let counts: Vec<&str> = e.counts.iter().map(|c| c.raw.as_str()).collect();
+                        let record = [
+                            section_name.as_str(),
+                            initiative.number.as_str(),
+                            initiative.title.as_str(),
+                            heading.as_str(),
+                            division.as_str(),
+                            side_name,
+                            parent,
+                            e.text.as_str(),
+                            e.when.as_deref().unwrap_or(""),
+                            &months_text(months),
+                            if e.timing.as_ref().is_some_and(|t| t.scheduled) {
+                                "予定"
+                            } else {
+                                ""
+                            },
+                            &counts.join("・"),
+                            status,
+                        ];
                         writer
-                            .write_record([
-                                section_name.as_str(),
-                                initiative.number.as_str(),
-                                initiative.title.as_str(),
-                                heading.as_str(),
-                                division.as_str(),
-                                side_name,
-                                parent,
-                                e.text.as_str(),
-                                e.when.as_deref().unwrap_or(""),
-                                &months_text(months),
-                                if e.timing.as_ref().is_some_and(|t| t.scheduled) {
-                                    "予定"
-                                } else {
-                                    ""
-                                },
-                                &counts.join("・"),
-                                status,
-                            ])
+                            .write_record(
+                                record.iter().map(|cell| formula_guarded(cell).into_owned()),
+                            )
                             .map_err(fail)?;
                     }
                 }

@@ -10,11 +10,9 @@
 
 use std::fmt::Write as _;
 
-use crate::grid::{self, BarLook, EntryMark, GridRow};
+use crate::grid::{self, BarLook, EntryMark, GridRow, Standings};
 use crate::model::months::FISCAL_MONTHS;
-use crate::model::status::{
-    LineMark, Status, initiative_status, plan_entry_status, section_counts, topic_status,
-};
+use crate::model::status::{LineMark, Status};
 use crate::model::{EntryKind, Report, Side, StageSpan};
 use crate::palette::{self, Rgb, Tone};
 use crate::print::{PageSetup, selected_rows};
@@ -47,6 +45,9 @@ pub fn to_html(report: &Report) -> String {
     let _ = writeln!(out, "<caption>{title}<br>{}</caption>", esc(&when));
     columns(&mut out, years);
     table_head(report, years, &mut out);
+    // Statuses worked out once per initiative: asked row by row, each row went over its whole
+    // initiative again (issue 23: a topic of 20,000 result lines took 16 s).
+    let standings = Standings::of(report);
     let mut open = false;
     for row in rows {
         if let GridRow::Section { .. } = row {
@@ -56,7 +57,7 @@ pub fn to_html(report: &Report) -> String {
             out.push_str("<tbody>\n");
             open = true;
         }
-        table_row(report, row, years, &mut out);
+        table_row(report, &standings, row, years, &mut out);
     }
     if open {
         out.push_str("</tbody>\n");
@@ -65,8 +66,12 @@ pub fn to_html(report: &Report) -> String {
     out
 }
 
-/// Text and attribute values made safe: every report text goes through here.
+/// Text and attribute values made safe: every report text goes through here. A character that
+/// does not show — a control character, which HTML does not allow, or a bidirectional override
+/// that would reorder the page's text — is written as its mark (`<RLO U+202E>`), as the
+/// printout shows it; the report keeps the text as written.
 fn esc(text: &str) -> String {
+    let text = crate::model::text::visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -242,12 +247,12 @@ fn table_head(report: &Report, years: usize, out: &mut String) {
     out.push_str("</tr>\n</thead>\n");
 }
 
-fn table_row(report: &Report, row: GridRow, years: usize, out: &mut String) {
-    let as_of = report.as_of();
+fn table_row(report: &Report, standings: &Standings, row: GridRow, years: usize, out: &mut String) {
+    let standing = standings.of_row(row);
     match row {
         GridRow::Section { section: s } => {
             let sec = &report.sections[s];
-            let counts = section_counts(sec, as_of);
+            let counts = standings.section_counts(s);
             let _ = writeln!(
                 out,
                 "<tr class=\"section\"><th scope=\"rowgroup\" colspan=\"2\">{} {}</th>\
@@ -262,7 +267,7 @@ fn table_row(report: &Report, row: GridRow, years: usize, out: &mut String) {
             initiative: i,
         } => {
             let ini = &report.sections[s].initiatives[i];
-            let status = initiative_status(ini, as_of);
+            let status = standing.map(|st| badge(st.initiative()));
             let _ = writeln!(
                 out,
                 "<tr class=\"initiative\"><td>{}</td><th scope=\"row\">{}</th>\
@@ -270,7 +275,7 @@ fn table_row(report: &Report, row: GridRow, years: usize, out: &mut String) {
                 esc(&ini.number),
                 esc(format!("{} {}", ini.label, ini.title).trim()),
                 esc(&ini.all_divisions().join("、")),
-                badge(status),
+                status.unwrap_or_default(),
             );
         }
         GridRow::Lane {
@@ -314,7 +319,10 @@ fn table_row(report: &Report, row: GridRow, years: usize, out: &mut String) {
                  <td colspan=\"{years}\"></td><td colspan=\"12\"></td><td>{}</td><td>{}</td></tr>",
                 esc(&heading),
                 esc(ini.division_of(topic).unwrap_or("")),
-                badge(topic_status(ini, topic, as_of)),
+                standing
+                    .and_then(|st| st.topic(t))
+                    .map(badge)
+                    .unwrap_or_default(),
             );
         }
         GridRow::Entry { side, sub, .. } => {
@@ -351,8 +359,8 @@ fn table_row(report: &Report, row: GridRow, years: usize, out: &mut String) {
                 out.push_str(&esc(text));
             }
             let _ = write!(out, "</td><td colspan=\"{years}\"></td>");
-            month_cells(report, row, out);
-            let status = entry_status(report, row)
+            month_cells(report, standings, row, out);
+            let status = entry_status(report, standings, row)
                 .map(|(word, late)| {
                     if late {
                         format!("<strong>！{word}</strong>")
@@ -381,19 +389,15 @@ fn badge(status: Status) -> String {
 
 /// What the status column says for an entry row: the plan line's status, or 計画外 for a
 /// result reporting nothing planned; and whether it is late.
-fn entry_status(report: &Report, row: GridRow) -> Option<(&'static str, bool)> {
-    if grid::is_unplanned(report, row) {
+fn entry_status(
+    report: &Report,
+    standings: &Standings,
+    row: GridRow,
+) -> Option<(&'static str, bool)> {
+    if standings.is_unplanned(report, row) {
         return Some(("計画外", false));
     }
-    let GridRow::Entry {
-        side: Side::Plan, ..
-    } = row
-    else {
-        return None;
-    };
-    let initiative = grid::initiative_of(report, row)?;
-    let entry = grid::entry_of(report, row)?;
-    let status = plan_entry_status(initiative, entry, report.as_of())?;
+    let status = standings.plan_line(report, row)?;
     Some((status.japanese(), status.mark() == LineMark::Late))
 }
 
@@ -451,13 +455,13 @@ fn empty_cells(n: usize, out: &mut String) {
 
 /// The twelve month cells of an entry row: a cell spanning each bar's months, with the bar
 /// drawn and said; empty cells between.
-fn month_cells(report: &Report, row: GridRow, out: &mut String) {
+fn month_cells(report: &Report, standings: &Standings, row: GridRow, out: &mut String) {
     let (Some(entry), GridRow::Entry { side, .. }) = (grid::entry_of(report, row), row) else {
         empty_cells(12, out);
         return;
     };
     let as_of = report.as_of().position(report.fiscal_year);
-    let line = grid::line_mark(report, row);
+    let line = standings.line_mark(report, row);
     let marks = grid::entry_marks(entry, side, as_of, line);
     let side_word = crate::spoken::side_word(side);
     let line_glyph = marks.iter().find_map(|m| match m {

@@ -4,8 +4,12 @@
 pub mod cp932;
 pub mod csv;
 pub mod html;
+pub mod references;
 pub mod table;
+mod warning;
 pub mod xlsx;
+
+pub use warning::{ExportWarning, Named};
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -28,9 +32,10 @@ pub enum Encoding {
 /// Why an export could not be made; nothing was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportError {
-    /// Characters CP932 has no code for, each once, in order of first use.
+    /// Characters CP932 has no code for, each once, in order of first use, with the first
+    /// text holding it (a CSV cannot say them otherwise).
     NotInCp932 {
-        chars: Vec<char>,
+        chars: Vec<Named>,
     },
     /// The output's name does not say which format.
     UnknownFormat {
@@ -50,7 +55,7 @@ impl Describe for ExportError {
             ExportError::NotInCp932 { chars } => {
                 let list = chars
                     .iter()
-                    .map(|c| format!("「{c}」(U+{:04X})", *c as u32))
+                    .map(|n| n.describe(lang))
                     .collect::<Vec<_>>()
                     .join(" ");
                 say(
@@ -100,7 +105,8 @@ impl std::error::Error for ExportError {}
 
 /// Encodes text; CP932 writes the characters Windows knows under another code point as that
 /// code (`〜` as `～`, see [`cp932`]) and refuses characters it has no code for, naming each
-/// once, rather than writing something else in their place.
+/// once, rather than writing something else in their place (the report table, which can say
+/// them, writes them as character references instead: [`cp932::with_references`]).
 pub fn encode(text: &str, encoding: Encoding, bom_for_utf8: bool) -> Result<Vec<u8>, ExportError> {
     match encoding {
         Encoding::Utf8 => {
@@ -112,8 +118,14 @@ pub fn encode(text: &str, encoding: Encoding, bom_for_utf8: bool) -> Result<Vec<
             bytes.extend_from_slice(text.as_bytes());
             Ok(bytes)
         }
-        Encoding::Cp932 => cp932::encode(&text.replace('\n', "\r\n"))
-            .map_err(|chars| ExportError::NotInCp932 { chars }),
+        Encoding::Cp932 => {
+            cp932::encode(&text.replace('\n', "\r\n")).map_err(|chars| ExportError::NotInCp932 {
+                chars: chars
+                    .into_iter()
+                    .map(|c| Named { c, place: None })
+                    .collect(),
+            })
+        }
         Encoding::Utf16 => {
             let mut bytes = vec![0xFF, 0xFE];
             for unit in text.replace('\n', "\r\n").encode_utf16() {
@@ -147,28 +159,86 @@ impl Format {
     }
 }
 
-/// The bytes of an export.
+/// An export's bytes, and what it wrote otherwise than the report holds it (the user is told).
+#[derive(Debug, Clone)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub warnings: Vec<ExportWarning>,
+}
+
+/// An export.
+pub fn export(
+    report: &Report,
+    format: Format,
+    encoding: Encoding,
+) -> Result<Exported, ExportError> {
+    let mut warnings = Vec::new();
+    let bytes = match format {
+        Format::Xlsx => xlsx::to_xlsx(report, &mut warnings)?,
+        Format::Html => html::to_html(report).into_bytes(),
+        Format::Table | Format::Csv => {
+            let (text, bom) = match format {
+                Format::Csv => (csv::to_csv(report)?, true),
+                _ => (table::to_table_text(report), false),
+            };
+            if encoding == Encoding::Cp932 {
+                let typed = cp932::typed_forms_in(&text);
+                if !typed.is_empty() {
+                    warnings.push(ExportWarning::WindowsForms {
+                        chars: warning::first_places(report, &typed),
+                    });
+                }
+                // The table's fields read character references as text; a CSV has none.
+                if format == Format::Table {
+                    let (bytes, written) = cp932::with_references(&text.replace('\n', "\r\n"));
+                    if !written.is_empty() {
+                        warnings.push(ExportWarning::AsReferences {
+                            chars: warning::first_places(report, &written),
+                        });
+                    }
+                    return Ok(Exported { bytes, warnings });
+                }
+            }
+            encode(&text, encoding, bom).map_err(|e| match e {
+                ExportError::NotInCp932 { chars } => {
+                    let chars: Vec<char> = chars.iter().map(|n| n.c).collect();
+                    ExportError::NotInCp932 {
+                        chars: warning::first_places(report, &chars),
+                    }
+                }
+                e => e,
+            })?
+        }
+    };
+    Ok(Exported { bytes, warnings })
+}
+
+/// The bytes alone, for tests and benches; what the export wrote otherwise than the report
+/// holds it is in [`export`]'s warnings.
 pub fn export_bytes(
     report: &Report,
     format: Format,
     encoding: Encoding,
 ) -> Result<Vec<u8>, ExportError> {
-    match format {
-        Format::Xlsx => xlsx::to_xlsx(report),
-        Format::Table => encode(&table::to_table_text(report), encoding, false),
-        Format::Csv => encode(&csv::to_csv(report)?, encoding, true),
-        Format::Html => Ok(html::to_html(report).into_bytes()),
-    }
+    export(report, format, encoding).map(|e| e.bytes)
 }
 
-/// Writes an export to `path` (atomically), the format taken from its extension.
-pub fn export_file(report: &Report, path: &Path, encoding: Encoding) -> Result<(), ExportError> {
+/// Writes an export to `path` (atomically), the format taken from its extension; returns what
+/// it wrote otherwise than the report holds it.
+pub fn export_file(
+    report: &Report,
+    path: &Path,
+    encoding: Encoding,
+) -> Result<Vec<ExportWarning>, ExportError> {
     let format = Format::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
         path: path.to_path_buf(),
     })?;
-    let bytes = export_bytes(report, format, encoding)?;
-    crate::store::write_atomically(path, &bytes).map_err(|e| ExportError::CannotWrite {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })
+    let exported = export(report, format, encoding)?;
+    crate::store::write_atomically(path, &exported.bytes).map_err(|e| {
+        ExportError::CannotWrite {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }
+    })?;
+    Ok(exported.warnings)
 }

@@ -1,18 +1,20 @@
 //! The report written back in the published table format (tab-separated, stage tables as HTML
 //! with colspans, plan/actual/division cells as the importer reads them), so that it goes back
 //! into a word processor or another office's tools. Importing it gives back the same report
-//! for a report that was itself imported; the as-of date and the unread source rows are not
+//! for a report that was itself imported, whatever its texts hold (each written as
+//! [`references`](super::references) says); the as-of date and the unread source rows are not
 //! part of the format, and an edited report comes back with its ids renumbered in order.
 
+use super::references::{Field, first_as_reference, written};
 use crate::model::{ActionItem, Entry, Initiative, Report, Side, Topic};
 
 /// The table as text (LF line ends; the encoder turns them into CRLF where asked).
 pub fn to_table_text(report: &Report) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
-    rows.push(vec![report.title.clone()]);
+    rows.push(vec![written(&report.title, Field::Plain)]);
     rows.push(Vec::new());
-    let plan_heading = report.plan_heading();
-    let actual_heading = report.actual_heading();
+    let plan_heading = written(&report.plan_heading(), Field::Plain);
+    let actual_heading = written(&report.actual_heading(), Field::Plain);
     rows.push(
         [
             "番号",
@@ -31,7 +33,11 @@ pub fn to_table_text(report: &Report) -> String {
         .map(|y| y.short_form_like(report.fiscal_year))
         .collect();
     for section in &report.sections {
-        let head = format!("{} {}", section.numeral, section.title);
+        let head = format!(
+            "{} {}",
+            written(&section.numeral, Field::Plain),
+            section_title(&section.title)
+        );
         rows.push(vec![head.trim().to_string()]);
         for initiative in &section.initiatives {
             initiative_rows(report, initiative, &years, &mut rows);
@@ -63,7 +69,7 @@ fn stage_rows(
     for item in items {
         for (k, lane) in item.lanes.iter().enumerate() {
             let name = if k == 0 {
-                item.display_name()
+                item_name(item)
             } else {
                 String::new()
             };
@@ -73,7 +79,7 @@ fn stage_rows(
                 match lane.iter().find(|s| s.first.0 == year) {
                     Some(span) => {
                         let span_len = (span.last.0 - span.first.0 + 1).max(1) as usize;
-                        row.push((span.source.clone(), span_len));
+                        row.push((written(&span.source, Field::Markup), span_len));
                         year += span_len as i32;
                     }
                     None => {
@@ -88,9 +94,9 @@ fn stage_rows(
     rows
 }
 
+/// The stage table as HTML; its cells' texts are written already (`stage_rows`).
 fn stage_html(rows: &[Vec<(String, usize)>]) -> String {
     let cell = |tag: &str, (text, span): &(String, usize)| {
-        let text = escape(text);
         if *span > 1 {
             format!("<{tag} colspan=\"{span}\">{text}</{tag}>")
         } else {
@@ -115,11 +121,48 @@ fn stage_html(rows: &[Vec<(String, usize)>]) -> String {
     html
 }
 
-/// `<` and `&` in a table cell's text; `<…>` headings are written out in the other cells.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+/// An item's name as the stage table's first column holds it: a ticked item's with its □; an
+/// item not ticked whose name starts with □ (typed so) has that □ written as a reference,
+/// which ticks nothing.
+fn item_name(item: &ActionItem) -> String {
+    if item.ticked {
+        format!("□{}", written(&item.name, Field::Markup))
+    } else if item.name.starts_with(['□', '☐']) {
+        first_as_reference(&item.name, Field::Markup)
+    } else {
+        written(&item.name, Field::Markup)
+    }
+}
+
+/// A section's title after its numeral: what the reader trims between them (`.`, `．`, `、`)
+/// written as a reference when the title starts with it.
+fn section_title(title: &str) -> String {
+    if title.starts_with(['.', '．', '、']) {
+        first_as_reference(title, Field::Plain)
+    } else {
+        written(title, Field::Plain)
+    }
+}
+
+/// A cell of the stage table's plain copies: its HTML cell's text (written for markup) written
+/// again for a plain field. The reader takes a plain row for something else when a field is
+/// `番号` or `取組項目`, or its first field looks like an initiative's number or a section's
+/// numeral: such a text starts with a reference.
+fn plain_copy(markup_written: &str, first_of_row: bool) -> String {
+    let text = crate::import::html::resolve(markup_written, crate::import::html::Pass::Text);
+    let reads_as_row = |t: &str| {
+        t.starts_with(|c: char| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, 'I' | 'V' | 'X' | 'L' | 'Ｉ' | 'Ｖ' | 'Ｘ' | 'Ⅰ'..='ⅻ')
+        })
+    };
+    let trimmed = text.trim();
+    if trimmed == "番号" || trimmed == "取組項目" || (first_of_row && reads_as_row(&text)) {
+        first_as_reference(&text, Field::Plain)
+    } else {
+        written(&text, Field::Plain)
+    }
 }
 
 fn initiative_rows(
@@ -129,14 +172,21 @@ fn initiative_rows(
     rows: &mut Vec<Vec<String>>,
 ) {
     let stages = stage_rows(report, &initiative.items, years);
-    let title = format!("{} {}", initiative.label, initiative.title)
-        .trim()
-        .to_string();
-    let mut row = vec![initiative.number.clone(), title, stage_html(&stages)];
+    let mut row = vec![
+        written(&initiative.number, Field::Plain),
+        initiative_title(initiative),
+        stage_html(&stages),
+    ];
     // The table again, flattened: each cell at its first column, its colspan as empty fields.
-    for stage_row in &stages {
+    // Its header row is the format's own words, and an initiative's row is never read as
+    // anything else: only `番号` needs guarding there.
+    for (k, stage_row) in stages.iter().enumerate() {
         for (text, span) in stage_row {
-            row.push(text.clone());
+            row.push(if k == 0 {
+                text.clone()
+            } else {
+                plain_copy(text, false)
+            });
             row.extend(std::iter::repeat_n(String::new(), span - 1));
         }
     }
@@ -145,30 +195,61 @@ fn initiative_rows(
     row.push(division_cell(initiative));
     rows.push(row);
     // And once more as plain rows under the initiative.
-    for stage_row in &stages {
-        let mut plain = vec![stage_row[0].0.clone()];
-        plain.extend(stage_row[1..].iter().map(|(t, _)| t.clone()));
+    for (k, stage_row) in stages.iter().enumerate() {
+        let first = &stage_row[0].0;
+        // The header row (`取組項目 28年度 …`) is written as it is: it is what the reader looks
+        // for.
+        let mut plain = vec![if k == 0 {
+            first.clone()
+        } else {
+            plain_copy(first, true)
+        }];
+        plain.extend(stage_row[1..].iter().map(|(t, _)| plain_copy(t, false)));
         rows.push(plain);
     }
 }
 
+/// `① 題`: the label and the title; a title without a label that starts with a circled number
+/// has it written as a reference (the reader would take it for the label).
+fn initiative_title(initiative: &Initiative) -> String {
+    let circled =
+        |c: char| matches!(c, '①'..='⑳' | '㉑'..='㉟' | '㊱'..='㊿' | '❶'..='❿' | '⓫'..='⓴');
+    if !initiative.label.is_empty() {
+        format!(
+            "{} {}",
+            written(&initiative.label, Field::Plain),
+            written(&initiative.title, Field::Plain)
+        )
+    } else if initiative.title.starts_with(circled) || initiative.title.trim() == "番号" {
+        // `番号` alone in the field would make the row read as a header.
+        first_as_reference(&initiative.title, Field::Plain)
+    } else {
+        written(&initiative.title, Field::Plain)
+    }
+}
+
+/// A plan or actual cell. The topic without a heading is written first: entries before any
+/// heading are what the reader gives it (after a heading they would join that topic).
 fn side_cell(initiative: &Initiative, side: Side) -> String {
     let mut parts = Vec::new();
-    for topic in &initiative.topics {
+    let (unheaded, headed): (Vec<&Topic>, Vec<&Topic>) =
+        initiative.topics.iter().partition(|t| t.heading.is_none());
+    for topic in unheaded.into_iter().chain(headed) {
         let list = topic.entries(side);
         if !written_in(topic, side) {
             continue;
         }
         if let Some(h) = &topic.heading {
-            parts.push(format!("<p><{h}></p>"));
+            parts.push(format!("<p><{}></p>", heading(h)));
         }
         let mut bullets = Vec::new();
         for entry in list {
+            let text = written(&entry.text, Field::Markup);
             if entry.bullet {
-                bullets.push(format!("・{}", entry.text));
+                bullets.push(format!("・{text}"));
             } else {
                 flush(&mut bullets, &mut parts);
-                parts.push(format!("<p>{}</p>", entry.text));
+                parts.push(format!("<p>{text}</p>"));
             }
         }
         flush(&mut bullets, &mut parts);
@@ -186,33 +267,53 @@ fn flush(bullets: &mut Vec<String>, parts: &mut Vec<String>) {
     }
 }
 
+/// A topic heading's text inside its `<…>`: one the reader would take for an HTML tag
+/// (`<IT 推進>`, `<p>`) has its first letter written as a reference, so that it stays a
+/// heading (`<MIE職員…>` is no tag, and is written as it is).
+fn heading(text: &str) -> String {
+    let as_written = written(text, Field::Markup);
+    if crate::import::html::is_tag_start(&format!("{as_written}>")) {
+        first_as_reference(text, Field::Markup)
+    } else {
+        as_written
+    }
+}
+
 /// One division for the whole initiative, or `<p><topic></p> <p>division</p>` pairs, topics
-/// sharing a division written before it once.
+/// sharing a division written before it once. Several divisions of the initiative's own are
+/// a paragraph each (a space would join them into one).
 fn division_cell(initiative: &Initiative) -> String {
     let named: Vec<&Topic> = initiative
         .topics
         .iter()
         .filter(|t| t.division.is_some() && t.heading.is_some())
         .collect();
-    if named.is_empty() {
-        return initiative.divisions.join(" ");
+    // A division with no name is what a lone `・` reads as: written so again.
+    let division = |d: &str| match d {
+        "" => "・".to_string(),
+        d => written(d, Field::Markup),
+    };
+    let own: Vec<String> = initiative.divisions.iter().map(|d| division(d)).collect();
+    if named.is_empty() && own.len() <= 1 {
+        // Alone in its field as the published table has it; `番号` there would make the row
+        // read as a header.
+        return match own.first() {
+            Some(d) if d.trim() == "番号" => first_as_reference(d, Field::Markup),
+            _ => own.concat(),
+        };
     }
-    let mut parts: Vec<String> = initiative
-        .divisions
-        .iter()
-        .map(|d| format!("<p>{d}</p>"))
-        .collect();
+    let mut parts: Vec<String> = own.iter().map(|d| format!("<p>{d}</p>")).collect();
     let mut k = 0;
     while k < named.len() {
-        let division = named[k].division.as_deref().unwrap_or_default();
-        while k < named.len() && named[k].division.as_deref() == Some(division) {
+        let name = named[k].division.as_deref().unwrap_or_default();
+        while k < named.len() && named[k].division.as_deref() == Some(name) {
             parts.push(format!(
                 "<p><{}></p>",
-                named[k].heading.as_deref().unwrap_or_default()
+                heading(named[k].heading.as_deref().unwrap_or_default())
             ));
             k += 1;
         }
-        parts.push(format!("<p>{division}</p>"));
+        parts.push(format!("<p>{}</p>", division(name)));
     }
     parts.join(" ")
 }

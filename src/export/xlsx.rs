@@ -2,16 +2,24 @@
 //! plan year, a stage over several years one merged cell), 年次計画, 実績, 担当課; sections as
 //! full-width rows; an initiative's cells merged down over its items. A second sheet holds the
 //! monthly grid. Excel does not size merged wrapped cells, so row heights are computed here,
-//! and so are the page breaks (an initiative is never split across pages).
+//! and so are the page breaks (an initiative is never split across pages, up to the 1,023
+//! breaks Excel allows: see [`chosen_breaks`]).
+//!
+//! Every text is written as a string (never a formula: a result starting with `=` stays
+//! text), as the report holds it; one longer than a cell holds is cut ([`Cells`]).
+
+use std::borrow::Cow;
 
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, Worksheet, XlsxError,
 };
 
-use super::ExportError;
 use super::table::entry_line;
+use super::{ExportError, ExportWarning};
+use crate::model::diag::column_letters;
 use crate::model::months::FISCAL_MONTHS;
 use crate::model::status::topic_status;
+use crate::model::text_place::{TextField, TextPlace};
 use crate::model::{Initiative, MonthSet, Report, Side};
 use crate::palette::{self, Rgb, Tone};
 
@@ -31,8 +39,97 @@ const HEADER_ROWS: u32 = 5;
 /// Printable height of an A3 landscape page in points (842 pt less margins, header, footer).
 const PAGE_HEIGHT: f64 = 842.0 - 2.0 * 0.75 * 72.0 - 40.0;
 
+/// The most an Excel cell holds, in UTF-16 units.
+const CELL_LIMIT: usize = 32_767;
+/// The most manual page breaks Excel allows on a sheet.
+const BREAK_LIMIT: usize = 1_023;
+
 fn err(e: XlsxError) -> ExportError {
     ExportError::Writer(format!("XLSX: {e}"))
+}
+
+/// Writes the report's texts into a sheet's cells; a text longer than a cell holds is cut to
+/// what fits, the cell saying how much was left out, and a warning names the cell and the text.
+struct Cells<'w> {
+    sheet: &'static str,
+    warnings: &'w mut Vec<ExportWarning>,
+}
+
+impl Cells<'_> {
+    /// The text as its cell holds it (the sheet's cell named for a warning).
+    fn fitted<'t>(&mut self, row: u32, col: u16, text: &'t str, place: TextPlace) -> Cow<'t, str> {
+        if text.len() <= CELL_LIMIT || text.encode_utf16().count() <= CELL_LIMIT {
+            return Cow::Borrowed(text);
+        }
+        let length = text.chars().count();
+        // Room for the note: its words and the count take well under a hundred units.
+        let budget = CELL_LIMIT - 100;
+        let (mut used, mut end, mut kept) = (0, 0, 0);
+        for (at, c) in text.char_indices() {
+            if used + c.len_utf16() > budget {
+                break;
+            }
+            used += c.len_utf16();
+            end = at + c.len_utf8();
+            kept += 1;
+        }
+        self.warnings.push(ExportWarning::CellCut {
+            cell: format!(
+                "{}!{}{}",
+                self.sheet,
+                column_letters(col as usize + 1),
+                row + 1
+            ),
+            place,
+            length,
+            kept,
+        });
+        Cow::Owned(format!(
+            "{}…（以下{}文字を省略。全文は進捗の報告ファイルにあります）",
+            &text[..end],
+            length - kept
+        ))
+    }
+
+    fn string(
+        &mut self,
+        ws: &mut Worksheet,
+        (row, col): (u32, u16),
+        text: &str,
+        format: &Format,
+        place: TextPlace,
+    ) -> Result<(), XlsxError> {
+        let text = self.fitted(row, col, text, place);
+        ws.write_string_with_format(row, col, text.as_ref(), format)?;
+        Ok(())
+    }
+
+    /// A cell merged down from `first` to `last` (one cell when they are the same row).
+    fn merged_down(
+        &mut self,
+        ws: &mut Worksheet,
+        (first, last, col): (u32, u32, u16),
+        text: &str,
+        format: &Format,
+        place: TextPlace,
+    ) -> Result<(), XlsxError> {
+        let text = self.fitted(first, col, text, place);
+        if first == last {
+            ws.write_string_with_format(first, col, text.as_ref(), format)?;
+        } else {
+            ws.merge_range(first, col, last, col, text.as_ref(), format)?;
+        }
+        Ok(())
+    }
+}
+
+/// Where an initiative's text stands, for a warning.
+fn place_in(initiative: &Initiative, field: TextField) -> TextPlace {
+    TextPlace {
+        initiative: Some(initiative.number.clone()),
+        field,
+        ..TextPlace::default()
+    }
 }
 
 fn base() -> Format {
@@ -86,42 +183,50 @@ pub fn side_text(initiative: &Initiative, side: Side) -> String {
     out.join("\n")
 }
 
+/// The 担当課 cell: the initiative's own divisions, then `<topic>` / division lines. A division
+/// with no name (what a lone `・` in a cell reads as) is written so again: an empty line would
+/// be no division at all.
 fn division_text(initiative: &Initiative) -> String {
-    let named: Vec<String> = initiative
-        .topics
+    let line = |d: &str| {
+        if d.is_empty() {
+            "・".to_string()
+        } else {
+            d.to_string()
+        }
+    };
+    let named = initiative.topics.iter().filter_map(|t| {
+        Some(format!(
+            "<{}>\n{}",
+            t.heading.as_ref()?,
+            line(t.division.as_ref()?)
+        ))
+    });
+    initiative
+        .divisions
         .iter()
-        .filter_map(|t| {
-            Some(format!(
-                "<{}>\n{}",
-                t.heading.as_ref()?,
-                t.division.as_ref()?
-            ))
-        })
-        .collect();
-    if named.is_empty() {
-        initiative.divisions.join("\n")
-    } else {
-        initiative
-            .divisions
-            .iter()
-            .cloned()
-            .chain(named)
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
+        .map(|d| line(d))
+        .chain(named)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-pub fn to_xlsx(report: &Report) -> Result<Vec<u8>, ExportError> {
+/// The workbook; `warnings` is told of each text cut and of page breaks left to Excel.
+pub fn to_xlsx(report: &Report, warnings: &mut Vec<ExportWarning>) -> Result<Vec<u8>, ExportError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
-    report_sheet(report, sheet).map_err(err)?;
+    let mut cells = Cells {
+        sheet: "進捗報告",
+        warnings,
+    };
+    report_sheet(report, sheet, &mut cells).map_err(err)?;
     let grid = workbook.add_worksheet();
-    month_sheet(report, grid).map_err(err)?;
+    cells.sheet = "月別計画と実績";
+    month_sheet(report, grid, &mut cells).map_err(err)?;
     workbook.save_to_buffer().map_err(err)
 }
 
-fn report_sheet(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
-    ws.set_name("進捗報告")?;
+fn report_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(), XlsxError> {
+    ws.set_name(cells.sheet)?;
     let years = report.plan_years.len() as u16;
     // Columns: 番号, 具体的取組, 取組項目, one per year, 年次計画, 実績, 担当課.
     let item_col = 2;
@@ -143,7 +248,7 @@ fn report_sheet(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         .set_font_name(FONT)
         .set_font_size(14.0)
         .set_bold();
-    ws.write_string_with_format(0, 0, &report.title, &title)?;
+    cells.string(ws, (0, 0), &report.title, &title, TextPlace::default())?;
     let meta = format!(
         "{}（{}年度）　{}　{} 時点",
         report.fiscal_year.era_form(),
@@ -177,58 +282,25 @@ fn report_sheet(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     }
     let plan_heading = report.plan_heading();
     let actual_heading = report.actual_heading();
-    ws.merge_range(h1, plan_col, h2, plan_col, &plan_heading, &head)?;
-    ws.merge_range(h1, actual_col, h2, actual_col, &actual_heading, &head)?;
+    let heading = |field| TextPlace {
+        field,
+        ..TextPlace::default()
+    };
+    let plan_place = heading(TextField::PlanHeading);
+    cells.merged_down(ws, (h1, h2, plan_col), &plan_heading, &head, plan_place)?;
+    let actual_place = heading(TextField::ActualHeading);
+    cells.merged_down(
+        ws,
+        (h1, h2, actual_col),
+        &actual_heading,
+        &head,
+        actual_place,
+    )?;
     ws.merge_range(h1, division_col, h2, division_col, "担当課", &head)?;
 
-    let section_format = filled(palette::SHEET_SECTION_FILL).set_bold();
-    let text = base();
-    let bold = base().set_bold();
-    let mut row = HEADER_ROWS;
-    // Page breaks: before any initiative that would not fit on the current page. The sheet
-    // prints one page wide, so a page holds PAGE_HEIGHT / scale points of rows.
-    let sheet_width: f64 =
-        NUMBER_W + TITLE_W + ITEM_W + YEAR_W * years as f64 + 2.0 * TEXT_W + DIVISION_W;
-    let printable_width_pt = 1191.0 - 2.0 * 0.7 * 72.0;
-    let scale = (printable_width_pt / (sheet_width * 7.0 * 0.75)).min(1.0);
-    let header_height = 2.0 * LINE + 6.0;
-    let page_rows_height = PAGE_HEIGHT / scale - header_height;
-    let mut used = 0.0;
-    let mut breaks: Vec<u32> = Vec::new();
-    for section in &report.sections {
-        let name = format!("{} {}", section.numeral, section.title);
-        let section_h = LINE + 4.0;
-        // The section row, and the first initiative after it, start a page together.
-        let first_h = section
-            .initiatives
-            .first()
-            .map_or(0.0, |i| initiative_height(report, i));
-        if used > 0.0 && used + section_h + first_h > page_rows_height {
-            breaks.push(row);
-            used = 0.0;
-        }
-        ws.merge_range(row, 0, row, division_col, name.trim(), &section_format)?;
-        ws.set_row_height(row, section_h)?;
-        used += section_h;
-        row += 1;
-        for (n, initiative) in section.initiatives.iter().enumerate() {
-            let h = initiative_height(report, initiative);
-            if n > 0 && used > 0.0 && used + h > page_rows_height {
-                breaks.push(row);
-                used = 0.0;
-            }
-            used += h;
-            row = write_initiative(
-                report,
-                ws,
-                initiative,
-                row,
-                &text,
-                &bold,
-                [item_col, year_col, plan_col, actual_col, division_col],
-            )?;
-        }
-    }
+    let columns = [item_col, year_col, plan_col, actual_col, division_col];
+    let breaks = write_body(report, ws, cells, columns)?;
+    let breaks = chosen_breaks(breaks, cells.warnings);
     // Print setup: A3 landscape, one page wide, headings repeated, "n / N" at the foot.
     ws.set_landscape();
     ws.set_paper_size(8);
@@ -242,6 +314,118 @@ fn report_sheet(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     }
     ws.set_freeze_panes(HEADER_ROWS, 0)?;
     Ok(())
+}
+
+/// A page break the layout asks for: the sheet row it falls above, the rows it keeps together
+/// (the initiative after it, with its section's row when a section starts there) and that
+/// initiative's number.
+struct Break {
+    row: u32,
+    keeps: usize,
+    initiative: String,
+}
+
+/// Sections and initiatives, from the row under the headings; returns the page breaks wanted:
+/// before any initiative that would not fit on the current page. The sheet prints one page
+/// wide, so a page holds PAGE_HEIGHT / scale points of rows.
+fn write_body(
+    report: &Report,
+    ws: &mut Worksheet,
+    cells: &mut Cells,
+    columns: [u16; 5],
+) -> Result<Vec<Break>, XlsxError> {
+    let section_format = filled(palette::SHEET_SECTION_FILL).set_bold();
+    let (text, bold) = (base(), base().set_bold());
+    let years = report.plan_years.len() as f64;
+    let sheet_width: f64 = NUMBER_W + TITLE_W + ITEM_W + YEAR_W * years + 2.0 * TEXT_W + DIVISION_W;
+    let printable_width_pt = 1191.0 - 2.0 * 0.7 * 72.0;
+    let scale = (printable_width_pt / (sheet_width * 7.0 * 0.75)).min(1.0);
+    let header_height = 2.0 * LINE + 6.0;
+    let page_rows_height = PAGE_HEIGHT / scale - header_height;
+    let mut used = 0.0;
+    let mut breaks: Vec<Break> = Vec::new();
+    let mut row = HEADER_ROWS;
+    for section in &report.sections {
+        let name = format!("{} {}", section.numeral, section.title);
+        let section_h = LINE + 4.0;
+        // The section row, and the first initiative after it, start a page together.
+        let first = section.initiatives.first();
+        let first_h = first.map_or(0.0, |i| initiative_height(report, i));
+        if used > 0.0 && used + section_h + first_h > page_rows_height {
+            breaks.push(Break {
+                row,
+                keeps: 1 + first.map_or(0, |i| item_rows(i).len()),
+                initiative: first.map_or_else(String::new, |i| i.number.clone()),
+            });
+            used = 0.0;
+        }
+        let place = TextPlace {
+            section: Some(section.numeral.clone()),
+            field: TextField::SectionTitle,
+            ..TextPlace::default()
+        };
+        let name = cells.fitted(row, 0, name.trim(), place);
+        ws.merge_range(row, 0, row, columns[4], name.as_ref(), &section_format)?;
+        ws.set_row_height(row, section_h)?;
+        used += section_h;
+        row += 1;
+        for (n, initiative) in section.initiatives.iter().enumerate() {
+            let h = initiative_height(report, initiative);
+            if n > 0 && used > 0.0 && used + h > page_rows_height {
+                breaks.push(Break {
+                    row,
+                    keeps: item_rows(initiative).len(),
+                    initiative: initiative.number.clone(),
+                });
+                used = 0.0;
+            }
+            used += h;
+            let formats = (&text, &bold);
+            row = write_initiative(report, ws, cells, initiative, row, formats, columns)?;
+        }
+    }
+    Ok(breaks)
+}
+
+/// The page breaks set: all of them, or — past the 1,023 Excel allows — those keeping the most
+/// rows together, which is where a break matters most. A break before a single row (an
+/// initiative of one item row) changes nothing when left out: Excel breaks at that row by
+/// itself, rows being whole. The warning names the initiatives of several rows whose break
+/// was left to Excel.
+fn chosen_breaks(breaks: Vec<Break>, warnings: &mut Vec<ExportWarning>) -> Vec<u32> {
+    if breaks.len() <= BREAK_LIMIT {
+        return breaks.into_iter().map(|b| b.row).collect();
+    }
+    let needed = breaks.len();
+    let mut order: Vec<usize> = (0..needed).collect();
+    // Most rows kept together first; the earlier page first among equals.
+    order.sort_by_key(|&k| (std::cmp::Reverse(breaks[k].keeps), k));
+    let mut kept = vec![false; needed];
+    for &k in order.iter().take(BREAK_LIMIT) {
+        kept[k] = true;
+    }
+    let left: Vec<&Break> = breaks
+        .iter()
+        .zip(&kept)
+        .filter(|(_, kept)| !**kept)
+        .map(|(b, _)| b)
+        .collect();
+    warnings.push(ExportWarning::PageBreaksLeft {
+        needed,
+        set: BREAK_LIMIT,
+        before_one_row: left.iter().filter(|b| b.keeps <= 1).count(),
+        initiatives: left
+            .iter()
+            .filter(|b| b.keeps > 1)
+            .map(|b| b.initiative.clone())
+            .collect(),
+    });
+    breaks
+        .into_iter()
+        .zip(kept)
+        .filter(|(_, kept)| *kept)
+        .map(|(b, _)| b.row)
+        .collect()
 }
 
 /// The item rows of an initiative: one per item lane (at least one).
@@ -295,32 +479,41 @@ fn initiative_height(report: &Report, initiative: &Initiative) -> f64 {
 fn write_initiative(
     report: &Report,
     ws: &mut Worksheet,
+    cells: &mut Cells,
     initiative: &Initiative,
     first: u32,
-    text: &Format,
-    bold: &Format,
+    (text, bold): (&Format, &Format),
     [item_col, year_col, plan_col, actual_col, division_col]: [u16; 5],
 ) -> Result<u32, XlsxError> {
     let rows = item_rows(initiative);
     let last = first + rows.len() as u32 - 1;
-    let merge = |ws: &mut Worksheet, col: u16, value: &str, f: &Format| -> Result<(), XlsxError> {
-        if first == last {
-            ws.write_string_with_format(first, col, value, f)?;
-        } else {
-            ws.merge_range(first, col, last, col, value, f)?;
-        }
-        Ok(())
-    };
-    merge(ws, 0, &initiative.number, bold)?;
-    merge(
+    let place = |field| place_in(initiative, field);
+    let number = &initiative.number;
+    cells.merged_down(
         ws,
-        1,
-        format!("{} {}", initiative.label, initiative.title).trim(),
+        (first, last, 0),
+        number,
         bold,
+        place(TextField::InitiativeNumber),
     )?;
-    merge(ws, plan_col, &side_text(initiative, Side::Plan), text)?;
-    merge(ws, actual_col, &side_text(initiative, Side::Actual), text)?;
-    merge(ws, division_col, &division_text(initiative), text)?;
+    let title = format!("{} {}", initiative.label, initiative.title);
+    let title_place = place(TextField::InitiativeTitle);
+    cells.merged_down(ws, (first, last, 1), title.trim(), bold, title_place)?;
+    for (col, value, field) in [
+        (plan_col, side_text(initiative, Side::Plan), TextField::Plan),
+        (
+            actual_col,
+            side_text(initiative, Side::Actual),
+            TextField::Actual,
+        ),
+        (
+            division_col,
+            division_text(initiative),
+            TextField::Divisions,
+        ),
+    ] {
+        cells.merged_down(ws, (first, last, col), &value, text, place(field))?;
+    }
     let years = report.plan_years.len() as u16;
     for (r, (&(k, lane), h)) in rows.iter().zip(heights(report, initiative)).enumerate() {
         let row = first + r as u32;
@@ -337,7 +530,7 @@ fn write_initiative(
         } else {
             String::new()
         };
-        ws.write_string_with_format(row, item_col, &name, text)?;
+        cells.string(ws, (row, item_col), &name, text, place(TextField::ItemName))?;
         let spans = item.lanes.get(lane).cloned().unwrap_or_default();
         let mut covered = vec![false; years as usize];
         for span in &spans {
@@ -351,10 +544,11 @@ fn write_initiative(
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter);
             let (ca, cb) = (year_col + a as u16, year_col + b as u16);
+            let source = cells.fitted(row, ca, &span.source, place(TextField::Stage));
             if ca == cb {
-                ws.write_string_with_format(row, ca, &span.source, &f)?;
+                ws.write_string_with_format(row, ca, source.as_ref(), &f)?;
             } else {
-                ws.merge_range(row, ca, row, cb, &span.source, &f)?;
+                ws.merge_range(row, ca, row, cb, source.as_ref(), &f)?;
             }
             if let Some(years) = covered.get_mut(a..=b) {
                 years.fill(true);
@@ -371,8 +565,8 @@ fn write_initiative(
 
 /// The monthly grid: a row per plan and per actual of each topic, its months filled — plan
 /// with a hatch pattern, actual solid, 予定 dotted — so they differ in black and white too.
-fn month_sheet(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
-    ws.set_name("月別計画と実績")?;
+fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(), XlsxError> {
+    ws.set_name(cells.sheet)?;
     let head = filled(palette::HEADING_FILL)
         .set_bold()
         .set_align(FormatAlign::Center);
@@ -434,21 +628,31 @@ fn month_sheet(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
                     continue;
                 }
                 let (done, planned) = side_months(list);
-                let cells = [
-                    initiative.number.clone(),
-                    initiative.title.clone(),
-                    topic.heading.clone().unwrap_or_default(),
-                    initiative.division_of(topic).unwrap_or("").to_string(),
-                    if side == Side::Plan {
-                        "計画"
-                    } else {
-                        "実績"
-                    }
-                    .to_string(),
-                    status.to_string(),
+                let side_word = if side == Side::Plan {
+                    "計画"
+                } else {
+                    "実績"
+                };
+                let written = [
+                    (initiative.number.as_str(), TextField::InitiativeNumber),
+                    (initiative.title.as_str(), TextField::InitiativeTitle),
+                    (
+                        topic.heading.as_deref().unwrap_or(""),
+                        TextField::TopicHeading,
+                    ),
+                    (
+                        initiative.division_of(topic).unwrap_or(""),
+                        TextField::TopicDivision,
+                    ),
+                    (side_word, TextField::Plan),
+                    (status, TextField::Plan),
                 ];
-                for (k, c) in cells.iter().enumerate() {
-                    ws.write_string_with_format(row, k as u16, c, &text)?;
+                for (k, (c, field)) in written.into_iter().enumerate() {
+                    let place = TextPlace {
+                        topic: topic.heading.clone(),
+                        ..place_in(initiative, field)
+                    };
+                    cells.string(ws, (row, k as u16), c, &text, place)?;
                 }
                 for k in 0..12 {
                     let col = first_month + k as u16;
@@ -491,4 +695,60 @@ fn side_months(list: &[crate::model::Entry]) -> (MonthSet, MonthSet) {
     }
     walk(list, &mut months, &mut scheduled);
     (months, scheduled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn breaks(keeps: &[usize]) -> Vec<Break> {
+        keeps
+            .iter()
+            .enumerate()
+            .map(|(k, &keeps)| Break {
+                row: k as u32 * 10,
+                keeps,
+                initiative: (k + 1).to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn up_to_excels_limit_every_break_is_set() {
+        let mut warnings = Vec::new();
+        let rows = chosen_breaks(breaks(&[1; BREAK_LIMIT]), &mut warnings);
+        assert_eq!(rows.len(), BREAK_LIMIT);
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn past_the_limit_breaks_before_one_row_go_first_then_the_smallest_initiatives() {
+        // 1,030 breaks before three-row initiatives, 5 before one row, 3 before two rows.
+        let mut keeps = vec![3; 1_030];
+        keeps.extend([1; 5]);
+        keeps.extend([2; 3]);
+        let mut warnings = Vec::new();
+        let rows = chosen_breaks(breaks(&keeps), &mut warnings);
+        assert_eq!(rows.len(), BREAK_LIMIT);
+        assert!(rows.windows(2).all(|w| w[0] < w[1]), "in order");
+        let [
+            ExportWarning::PageBreaksLeft {
+                needed,
+                before_one_row,
+                initiatives,
+                ..
+            },
+        ] = warnings.as_slice()
+        else {
+            panic!("{warnings:?}");
+        };
+        // The five before one row go, then the two-row ones, then the last three-row ones
+        // (the earlier page first among equals); those of several rows are named, in order.
+        assert_eq!((*needed, *before_one_row), (1_038, 5));
+        let left: Vec<String> = (1_024..=1_030)
+            .chain(1_036..=1_038)
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(initiatives, &left);
+    }
 }

@@ -14,27 +14,33 @@ pub enum CellItem {
     Text(String),
 }
 
-/// A cell of the text table: HTML fragments, `<p>`, `<br>` and `<ul>` breaking it.
+/// A cell of the text table: HTML fragments, `<p>`, `<br>` and `<ul>` breaking it. Numeric
+/// character references and `&amp;` are text: resolved in each item once the cell is split.
 pub fn cell_items(cell: &str) -> Vec<CellItem> {
-    items_of_blocks(html::blocks(cell).into_iter().flatten())
+    let text = |s: &str| html::resolve(s, html::Pass::Text).into_owned();
+    items_of_blocks(html::blocks(cell).into_iter().flatten(), text)
 }
 
 /// A workbook cell: plain text with no markup (`<p>` typed in Excel is text), a line break
 /// where the table has `<br>` or a new `<p>`.
 pub fn plain_cell_items(cell: &str) -> Vec<CellItem> {
-    items_of_blocks(cell.lines().map(str::to_string))
+    items_of_blocks(cell.lines().map(str::to_string), str::to_string)
 }
 
-fn items_of_blocks(blocks: impl Iterator<Item = String>) -> Vec<CellItem> {
+/// Splits blocks into items; `text` makes each item's text of what was written.
+fn items_of_blocks(
+    blocks: impl Iterator<Item = String>,
+    text: impl Fn(&str) -> String,
+) -> Vec<CellItem> {
     let mut out = Vec::new();
     for block in blocks {
         let mut rest = block.as_str();
         while let Some((before, heading, after)) = next_heading(rest) {
-            split_bullets(before, &mut out);
-            out.push(CellItem::Heading(heading.to_string()));
+            split_bullets(before, &text, &mut out);
+            out.push(CellItem::Heading(text(heading)));
             rest = after;
         }
-        split_bullets(rest, &mut out);
+        split_bullets(rest, &text, &mut out);
     }
     out
 }
@@ -58,7 +64,7 @@ fn next_heading(s: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// A bullet is a `・` at the start or after white space; `課題・対応案` is one word.
-fn split_bullets(text: &str, out: &mut Vec<CellItem>) {
+fn split_bullets(text: &str, resolve: &impl Fn(&str) -> String, out: &mut Vec<CellItem>) {
     let mut starts = Vec::new();
     let mut prev_space = true;
     for (i, c) in text.char_indices() {
@@ -69,12 +75,53 @@ fn split_bullets(text: &str, out: &mut Vec<CellItem>) {
     }
     let lead_end = starts.first().copied().unwrap_or(text.len());
     let lead = text[..lead_end].trim();
-    if !lead.is_empty() {
-        out.push(CellItem::Text(lead.to_string()));
+    // White space written as references (`&#9;`) is white space still: no item, as a space
+    // would be none, and an empty bullet.
+    let lead = resolve(lead);
+    if !lead.trim().is_empty() {
+        out.push(CellItem::Text(lead));
     }
     for (k, &s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(text.len());
-        let body = text[s + '・'.len_utf8()..end].trim();
-        out.push(CellItem::Bullet(body.to_string()));
+        let body = resolve(text[s + '・'.len_utf8()..end].trim());
+        let body = if body.trim().is_empty() {
+            String::new()
+        } else {
+            body
+        };
+        out.push(CellItem::Bullet(body));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_references_are_text_named_ones_stand_for_their_characters() {
+        // As a word processor writes a heading: it is one.
+        assert_eq!(
+            cell_items("<p>&lt;見出し&gt;</p>"),
+            [CellItem::Heading("見出し".into())]
+        );
+        // As the table export writes a text: it is that text, no heading, no bullet.
+        assert_eq!(
+            cell_items("<p>&#60;見出し&#62; &#12539;a&#9;b</p>"),
+            [CellItem::Text("<見出し> ・a\tb".into())]
+        );
+        assert_eq!(
+            cell_items("・a &amp;#9; b"),
+            [CellItem::Bullet("a &#9; b".into())]
+        );
+        // White space written as references is white space: no item, an empty bullet.
+        assert_eq!(
+            cell_items("<p>&#9;</p>・&#32;"),
+            [CellItem::Bullet(String::new())]
+        );
+        // A workbook's cell is text as it is.
+        assert_eq!(
+            plain_cell_items("&#60;a&#62;"),
+            [CellItem::Text("&#60;a&#62;".into())]
+        );
     }
 }

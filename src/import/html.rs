@@ -2,6 +2,15 @@
 //! paragraphs around plan text. Small and forgiving on purpose: cells come from word processors
 //! with unclosed `<ul>`s, and `<ポータルサイトの構築>` is a topic heading, not a tag (as in HTML5,
 //! `<` followed by anything but an ASCII letter, `/` or `!` is text).
+//!
+//! Character references are read in two passes. Named ones (`&lt;`, `&nbsp;` …) stand for the
+//! characters themselves, as a word processor writes them: `&lt;見出し&gt;` is a heading like
+//! `<見出し>`. Numeric ones (`&#60;`, `&#9;`) and `&amp;` are text, resolved only after the cell
+//! is split into headings, bullets and items: `&#60;見出し&#62;` is the text `<見出し>`, and
+//! `&#12539;` a `・` that starts no bullet. That is how the report table export writes any text
+//! so that it reads back as it was (`export::table`).
+
+use std::borrow::Cow;
 
 use crate::model::diag::WarningKind;
 
@@ -28,7 +37,8 @@ pub fn tokenize(input: &str) -> Vec<Token> {
         match (starts_tag, after.find('>')) {
             (true, Some(end)) => {
                 if !text.is_empty() {
-                    out.push(Token::Text(decode_entities(&std::mem::take(&mut text))));
+                    let taken = std::mem::take(&mut text);
+                    out.push(Token::Text(resolve(&taken, Pass::Markup).into_owned()));
                 }
                 if let Some(tag) = parse_tag(&after[..end]) {
                     out.push(tag);
@@ -43,14 +53,14 @@ pub fn tokenize(input: &str) -> Vec<Token> {
     }
     text.push_str(rest);
     if !text.is_empty() {
-        out.push(Token::Text(decode_entities(&text)));
+        out.push(Token::Text(resolve(&text, Pass::Markup).into_owned()));
     }
     out
 }
 
 /// `p>`, `td colspan="3">`, `/ul>`, `!-- -->`: an ASCII tag name ended by white space, `/` or
 /// `>`. `<MIE職員カアワードの見直し>` starts with ASCII letters but is a heading.
-fn is_tag_start(after: &str) -> bool {
+pub fn is_tag_start(after: &str) -> bool {
     if after.starts_with('!') {
         return true;
     }
@@ -94,46 +104,72 @@ fn attribute<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
     Some(&body[..end])
 }
 
-fn decode_entities(s: &str) -> String {
+/// Which character references a pass resolves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pass {
+    /// The named references but `&amp;`: what stands for markup and white space, read before
+    /// a cell is split (`&amp;` is kept so that `&amp;#60;` stays text).
+    Markup,
+    /// `&amp;` and the numeric references: text, read after the cell is split.
+    Text,
+    /// The numeric references alone: a plain field of the table (番号, 具体的取組, a section's
+    /// title, the stage table's plain copies), which holds no markup.
+    Plain,
+}
+
+/// The text with the references of `pass` resolved (borrowed when it has none).
+pub fn resolve(s: &str, pass: Pass) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(pos) = rest.find('&') {
         out.push_str(&rest[..pos]);
         let after = &rest[pos..];
-        let decoded = after.find(';').filter(|&e| e <= 10).and_then(|end| {
-            let name = &after[1..end];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            }?;
-            Some((c, end + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
+        match reference(after).filter(|(_, _, numeric)| match pass {
+            Pass::Markup => !numeric && !after.starts_with("&amp;"),
+            Pass::Text => *numeric || after.starts_with("&amp;"),
+            Pass::Plain => *numeric,
+        }) {
+            Some((c, len, _)) => {
                 out.push(c);
                 rest = &after[len..];
             }
             None => {
-                out.push('&');
-                rest = &after[1..];
+                // Not resolved in this pass: the whole reference is kept, so a later pass
+                // reads it as it was written.
+                let len = reference(after).map_or(1, |(_, len, _)| len);
+                out.push_str(&after[..len]);
+                rest = &after[len..];
             }
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
+}
+
+/// The reference `s` starts with: its character, its length and whether it is numeric.
+pub fn reference(s: &str) -> Option<(char, usize, bool)> {
+    let end = s.find(';').filter(|&e| e <= 10)?;
+    let name = &s[1..end];
+    let named = match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => None,
+    };
+    if let Some(c) = named {
+        return Some((c, end + 1, false));
+    }
+    let number = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+        None => name.strip_prefix('#').and_then(|d| d.parse().ok()),
+    };
+    Some((char::from_u32(number?)?, end + 1, true))
 }
 
 /// One cell of an HTML table row.
@@ -153,7 +189,9 @@ pub struct Table {
     pub problems: Vec<WarningKind>,
 }
 
-/// Reads the first `<table>` of a cell. `None` when there is no table at all.
+/// Reads the first `<table>` of a cell. `None` when there is no table at all. The cells' text
+/// is trimmed, its numeric references and `&amp;` left for the reader to resolve
+/// ([`Pass::Text`]) once it has read what the text means (a □ that ticks an item).
 pub fn parse_table(cell: &str) -> Option<Table> {
     let tokens = tokenize(cell);
     let start = tokens

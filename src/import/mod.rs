@@ -2,12 +2,17 @@
 //! `table.rs` reads it row by row; `cell.rs` splits plan and actual cells into topics and
 //! entries, whose text the model's entry reader takes.
 
+pub(crate) mod book;
 pub mod cell;
 pub mod decode;
 pub mod html;
-mod ods_spans;
+mod ods;
+pub(crate) mod sheet;
 mod table;
 pub mod workbook;
+mod xls_records;
+mod xls_scan;
+mod zip_scan;
 
 use std::path::Path;
 

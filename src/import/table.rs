@@ -2,16 +2,21 @@
 //! initiative rows with their HTML stage table, and the plain stage rows repeated under them
 //! (cross-checked, never trusted over the table).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+mod numbering;
+mod stages;
+
+use numbering::{initiative_number, section_of, split_circled};
 
 use super::cell::{self, CellItem};
 use super::html;
+use crate::model::bounds::MAX_WARNINGS;
 use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
 use crate::model::entry_text;
 use crate::model::era::{self, FiscalYear};
 use crate::model::{
-    ActionItem, Entry, Headings, Id, Initiative, Period, Report, Section, StageSpan, Topic,
-    UnreadText, YearRange,
+    Entry, Headings, Id, Initiative, Period, Report, Section, Topic, UnreadText, YearRange,
 };
 
 /// A row as the reader takes it: a line of the text table, or rows of a workbook sheet
@@ -36,6 +41,20 @@ pub(super) struct SheetRow {
 impl Row<'_> {
     fn get(&self, i: usize) -> &str {
         self.fields.get(i).map_or("", |f| f.trim())
+    }
+
+    /// A plain field's text: in the text table, its numeric character references resolved
+    /// (the report table export writes a tab, a line break or a leading space so); a
+    /// workbook's cell as it is.
+    fn text(&self, i: usize) -> String {
+        self.plain_text(self.get(i))
+    }
+
+    fn plain_text(&self, field: &str) -> String {
+        match self.sheet {
+            Some(_) => field.to_string(),
+            None => html::resolve(field, html::Pass::Plain).into_owned(),
+        }
     }
 
     fn is_blank(&self) -> bool {
@@ -67,23 +86,22 @@ pub(super) fn is_section_text(text: &str) -> bool {
     .is_some()
 }
 
-fn split_rows(text: &str) -> Vec<Row<'_>> {
-    let lines: Vec<&str> = if text.contains('\n') {
-        text.split('\n')
-            .map(|l| l.strip_suffix('\r').unwrap_or(l))
-            .collect()
+/// The lines of a table as rows, blank lines left out: they carry nothing, and a file of ten
+/// million of them is read without a row kept for each.
+fn split_rows(text: &str) -> impl Iterator<Item = Row<'_>> {
+    let lines: Box<dyn Iterator<Item = &str>> = if text.contains('\n') {
+        Box::new(text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)))
     } else {
-        text.split('\r').collect()
+        Box::new(text.split('\r'))
     };
     lines
-        .into_iter()
         .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| Row {
             line: i + 1,
             fields: l.split('\t').collect(),
             sheet: None,
         })
-        .collect()
 }
 
 /// The stage table of the initiative being read, for checking the plain rows below it.
@@ -110,6 +128,24 @@ struct Reader {
     columns: HashMap<usize, Vec<Option<usize>>>,
 }
 
+/// Adds a warning to a list of at most [`MAX_WARNINGS`] (and the count of those past it).
+pub(super) fn push_warning(warnings: &mut Vec<Warning>, warning: Warning) {
+    if warnings.len() < MAX_WARNINGS {
+        warnings.push(warning);
+        return;
+    }
+    match warnings.last_mut() {
+        Some(Warning {
+            kind: WarningKind::NotListed { count },
+            ..
+        }) => *count += 1,
+        _ => warnings.push(Warning::new(
+            Location::default(),
+            WarningKind::NotListed { count: 1 },
+        )),
+    }
+}
+
 pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if let Some(pos) = text.find('\0') {
@@ -119,57 +155,102 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
             kind: ImportErrorKind::Binary,
         });
     }
-    read_rows(&split_rows(text), None)
+    read_rows(split_rows(text), None, HashMap::new())
 }
 
 /// Reads rows gathered from a workbook sheet; warnings name the sheet's cells.
-pub(super) fn read_sheet(sheet: &str, rows: &[Row]) -> Result<(Report, Vec<Warning>), ImportError> {
-    read_rows(rows, Some(sheet))
-}
-
-fn read_rows(rows: &[Row], sheet: Option<&str>) -> Result<(Report, Vec<Warning>), ImportError> {
+pub(super) fn read_sheet(
+    sheet: &str,
+    rows: Vec<Row>,
+) -> Result<(Report, Vec<Warning>), ImportError> {
     let columns: HashMap<usize, Vec<Option<usize>>> = rows
         .iter()
         .filter_map(|r| Some((r.line, r.sheet.as_ref()?.columns.clone())))
         .collect();
+    read_rows(rows.into_iter(), Some(sheet), columns)
+}
+
+/// The rows above the header, as far as the report takes them, and the header.
+struct TitleBlock<'a> {
+    header: Row<'a>,
+    /// The title: the line above the header naming the year (a workbook's title block may
+    /// start with a 資料２ or a date), else the first line with text.
+    title_row: Option<Row<'a>>,
+    /// All its rows' text: a title block of several rows may name the period on another row
+    /// than the title's (`上半期(4月～9月)` under it).
+    text: String,
+}
+
+fn title_block<'a>(
+    rows: &mut impl Iterator<Item = Row<'a>>,
+) -> Result<TitleBlock<'a>, ImportError> {
+    let mut with_year: Option<Row> = None;
+    let mut first_text: Option<Row> = None;
+    let mut text = String::new();
+    let header = loop {
+        let Some(row) = rows.next() else {
+            return Err(ImportError {
+                at: Location::default(),
+                kind: ImportErrorKind::NoHeaderRow,
+            });
+        };
+        if row.is_header() {
+            break row;
+        }
+        if row.is_blank() {
+            continue;
+        }
+        let joined = row.fields.join(" ");
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&joined);
+        if with_year.is_none() && era::find_era_year(&joined).is_some() {
+            with_year = Some(row);
+        } else if first_text.is_none() {
+            first_text = Some(row);
+        }
+    };
+    Ok(TitleBlock {
+        header,
+        title_row: with_year.or(first_text),
+        text,
+    })
+}
+
+/// Reads the rows in one pass: the rows above the header give the title and the title block's
+/// text (nothing else of them is kept), each row from the header on is read as it comes.
+fn read_rows<'a>(
+    mut rows: impl Iterator<Item = Row<'a>>,
+    sheet: Option<&str>,
+    columns: HashMap<usize, Vec<Option<usize>>>,
+) -> Result<(Report, Vec<Warning>), ImportError> {
     let place = |at: Location| match sheet {
         Some(name) => in_sheet(name, &columns, at),
         None => at,
     };
-    let Some(first_header) = rows.iter().position(Row::is_header) else {
-        return Err(ImportError {
-            at: Location::default(),
-            kind: ImportErrorKind::NoHeaderRow,
-        });
-    };
-    // The title is the line above the header naming the year (a workbook's title block may
-    // start with a 資料２ or a date), else the first line with text.
-    let title_row = rows[..first_header]
-        .iter()
-        .find(|r| !r.is_blank() && era::find_era_year(&r.fields.join(" ")).is_some())
-        .or_else(|| rows[..first_header].iter().find(|r| !r.is_blank()));
-    let title = title_row.map_or(String::new(), |r| {
+    let TitleBlock {
+        header,
+        title_row,
+        text: block_text,
+    } = title_block(&mut rows)?;
+    let title = title_row.as_ref().map_or(String::new(), |r| {
         r.fields
             .iter()
             .map(|f| f.trim())
             .filter(|f| !f.is_empty())
+            .map(|f| r.plain_text(f))
             .collect::<Vec<_>>()
             .join(" ")
     });
-    let header = &rows[first_header];
     let header_text = header.fields.join(" ");
-    // A title block of several rows may name the period on another row than the title's
-    // (`上半期(4月～9月)` under it).
-    let block_text = rows[..first_header]
-        .iter()
-        .map(|r| r.fields.join(" "))
-        .collect::<Vec<_>>()
-        .join(" ");
     let fiscal_year = era::find_era_year(&title)
         .or_else(|| era::find_era_year(&header_text))
         .map(FiscalYear)
         .ok_or_else(|| ImportError {
-            at: place(Location::row(title_row.map_or(header.line, |r| r.line))),
+            at: place(Location::row(
+                title_row.as_ref().map_or(header.line, |r| r.line),
+            )),
             kind: match era::find_unsupported_era_year(&title) {
                 Some(written) => ImportErrorKind::YearNotHandled { written },
                 None => ImportErrorKind::NoFiscalYear,
@@ -189,7 +270,7 @@ fn read_rows(rows: &[Row], sheet: Option<&str>) -> Result<(Report, Vec<Warning>)
     };
     if let Some(written) = era::find_unsupported_era_year(&title) {
         reader.warn(
-            Location::row(title_row.map_or(header.line, |r| r.line)),
+            Location::row(title_row.as_ref().map_or(header.line, |r| r.line)),
             WarningKind::TitleYearNotHandled {
                 written,
                 used: fiscal_year.era_form(),
@@ -199,8 +280,9 @@ fn read_rows(rows: &[Row], sheet: Option<&str>) -> Result<(Report, Vec<Warning>)
     if title_row.is_none() {
         reader.warn(Location::row(header.line), WarningKind::NoTitleLine);
     }
-    for row in &rows[first_header..] {
-        reader.row(row);
+    reader.row(&header);
+    for row in rows {
+        reader.row(&row);
     }
     if reader.sections.iter().all(|s| s.initiatives.is_empty()) {
         return Err(ImportError {
@@ -242,7 +324,11 @@ fn read_rows(rows: &[Row], sheet: Option<&str>) -> Result<(Report, Vec<Warning>)
     report.number_in_document_order();
     crate::model::links::propose_all(&mut report);
     report.id = crate::model::ReportId::derive(&report);
-    Ok((report, reader.warnings))
+    let mut warnings = reader.warnings;
+    for warning in crate::model::text_place::invisible_characters(&report) {
+        push_warning(&mut warnings, warning);
+    }
+    Ok((report, warnings))
 }
 
 /// The actual column's heading says which period it reports; the title only when it does not.
@@ -324,7 +410,7 @@ impl Reader {
             Some(sheet) => in_sheet(sheet, &self.columns, at),
             None => at,
         };
-        self.warnings.push(Warning::new(at, kind));
+        push_warning(&mut self.warnings, Warning::new(at, kind));
     }
 
     fn row(&mut self, row: &Row) {
@@ -347,9 +433,9 @@ impl Reader {
             self.plain = None;
             self.sections.push(Section {
                 id: Id(0),
-                numeral,
+                numeral: row.plain_text(&numeral),
                 number,
-                title,
+                title: row.plain_text(&title),
                 initiatives: Vec::new(),
             });
         } else if self.plain.as_ref().is_some_and(|p| p.started) {
@@ -373,8 +459,7 @@ impl Reader {
                 .iter()
                 .map(|f| f.trim())
                 .find(|f| f.contains(key))
-                .unwrap_or("")
-                .to_string()
+                .map_or_else(String::new, |f| row.plain_text(f))
         };
         if self.headings.plan.is_empty() {
             self.headings.plan = find("計画");
@@ -386,11 +471,12 @@ impl Reader {
 
     fn plain_stage_row(&mut self, row: &Row) {
         let Some(p) = self.plain.as_mut() else { return };
-        let name = row.get(0).to_string();
+        let name = row.text(0);
         let labels: Vec<String> = row.fields[1.min(row.fields.len())..]
             .iter()
-            .map(|f| f.trim().to_string())
+            .map(|f| f.trim())
             .filter(|f| !f.is_empty())
+            .map(|f| row.plain_text(f))
             .collect();
         let index = p.next;
         p.next += 1;
@@ -432,6 +518,7 @@ impl Reader {
             });
         }
         let (label, title) = split_circled(row.get(1));
+        let (label, title) = (row.plain_text(&label), row.plain_text(&title));
         let stage_cell = row.get(2);
         let plain_cells = row.sheet.is_some();
         let table = match &row.sheet {
@@ -444,7 +531,7 @@ impl Reader {
             for problem in &table.problems {
                 self.warn(Location::field(row.line, 3, "工程"), problem.clone());
             }
-            let (read, expected, flat) = self.stage_table(row.line, table);
+            let (read, expected, flat) = self.stage_table(row.line, table, plain_cells);
             items = read;
             if row.get(3) == "取組項目" {
                 self.check_flattened(row, &flat);
@@ -526,156 +613,6 @@ impl Reader {
         }
     }
 
-    /// Reads the stage table: items with their spans, the rows to check the plain copy against,
-    /// and the table flattened the way the published file repeats it in the following fields.
-    #[allow(clippy::type_complexity)]
-    fn stage_table(
-        &mut self,
-        line: usize,
-        table: &html::Table,
-    ) -> (Vec<ActionItem>, Vec<(String, Vec<String>)>, Vec<String>) {
-        let at = || Location::field(line, 3, "工程");
-        let header_index = table.rows.iter().position(|r| {
-            r.iter().any(|c| c.header) || r.first().is_some_and(|c| c.text == "取組項目")
-        });
-        let years: Vec<Option<FiscalYear>> = header_index
-            .map(|h| {
-                table.rows[h]
-                    .iter()
-                    .skip(1)
-                    .flat_map(|c| std::iter::repeat_n(c.text.as_str(), c.colspan))
-                    .map(|t| era::parse_short_fiscal_year(t, self.fiscal_year))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let years = self.settle_years(line, &years);
-        let mut flat = Vec::new();
-        let mut items: Vec<ActionItem> = Vec::new();
-        let mut expected = Vec::new();
-        for (r, cells) in table.rows.iter().enumerate() {
-            let mut expanded = Vec::new();
-            for c in cells {
-                expanded.push(c.text.clone());
-                expanded.extend(std::iter::repeat_n(String::new(), c.colspan - 1));
-            }
-            flat.push(expanded);
-            if Some(r) == header_index {
-                continue;
-            }
-            let Some((name_cell, stage_cells)) = cells.split_first() else {
-                continue;
-            };
-            let mut lane = Vec::new();
-            let mut col = 0;
-            for c in stage_cells {
-                let span = (col, col + c.colspan - 1);
-                col += c.colspan;
-                if c.text.is_empty() {
-                    continue;
-                }
-                match (years.get(span.0), years.get(span.1)) {
-                    (Some(&first), Some(&last)) => lane.push(StageSpan::new(first, last, &c.text)),
-                    _ => {
-                        self.warn(
-                            at(),
-                            WarningKind::StageBeyondYears {
-                                stage: c.text.clone(),
-                                item: name_cell.text.clone(),
-                            },
-                        );
-                        self.unread.push(UnreadText {
-                            row: line,
-                            text: c.text.clone(),
-                        });
-                    }
-                }
-            }
-            expected.push((
-                name_cell.text.clone(),
-                stage_cells
-                    .iter()
-                    .map(|c| c.text.clone())
-                    .filter(|t| !t.is_empty())
-                    .collect(),
-            ));
-            let (ticked, name) = match name_cell.text.strip_prefix(['□', '☐']) {
-                Some(rest) => (true, rest.trim().to_string()),
-                None => (false, name_cell.text.clone()),
-            };
-            match items.last_mut() {
-                // A row with no item name is a second lane of the item above (initiative 8).
-                Some(last) if name.is_empty() && !ticked => last.lanes.push(lane),
-                _ => items.push(ActionItem {
-                    id: Id(0),
-                    name,
-                    ticked,
-                    lanes: vec![lane],
-                }),
-            }
-        }
-        let width = flat.iter().map(Vec::len).max().unwrap_or(0);
-        let flat = flat
-            .into_iter()
-            .flat_map(|mut r| {
-                r.resize(width, String::new());
-                r
-            })
-            .collect();
-        (items, expected, flat)
-    }
-
-    /// The years of a stage table's columns; the first table sets the report's plan years and
-    /// later ones are checked against it.
-    fn settle_years(&mut self, line: usize, years: &[Option<FiscalYear>]) -> Vec<FiscalYear> {
-        let at = Location::field(line, 3, "工程");
-        let read: Vec<FiscalYear> = years.iter().flatten().copied().collect();
-        let consecutive = read.windows(2).all(|w| w[1].0 == w[0].0 + 1);
-        if read.len() != years.len() || !consecutive || read.is_empty() {
-            self.warn(at.clone(), WarningKind::YearsNotConsecutive);
-            return self
-                .plan_years
-                .map(|(r, _)| r.years().collect())
-                .unwrap_or_else(|| vec![self.fiscal_year]);
-        }
-        let range = YearRange {
-            first: read[0],
-            last: read[read.len() - 1],
-        };
-        match self.plan_years {
-            None => self.plan_years = Some((range, line)),
-            Some((known, known_line)) if known != range => self.warn(
-                at,
-                WarningKind::StageYearsDiffer {
-                    range: format!("{}–{}", range.first.short_form(), range.last.short_form()),
-                    other_row: known_line,
-                    other_range: format!(
-                        "{}–{}",
-                        known.first.short_form(),
-                        known.last.short_form()
-                    ),
-                },
-            ),
-            _ => {}
-        }
-        read
-    }
-
-    fn check_flattened(&mut self, row: &Row, flat: &[String]) {
-        for (k, expected) in flat.iter().enumerate() {
-            let got = row.get(3 + k);
-            if got != expected.trim() {
-                self.warn(
-                    Location::field(row.line, 4 + k, "工程 (plain copy)"),
-                    WarningKind::PlainCopyDiffers {
-                        got: got.to_string(),
-                        expected: expected.trim().to_string(),
-                    },
-                );
-                return;
-            }
-        }
-    }
-
     /// A plan or actual cell as (heading, entries) groups in written order.
     fn cell_topics(
         &mut self,
@@ -684,10 +621,11 @@ impl Reader {
         at: &Location,
     ) -> Vec<(Option<String>, Vec<Entry>)> {
         let mut groups: Vec<(Option<String>, Vec<Entry>)> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for item in items_of(cell, plain) {
             let (text, bullet) = match item {
                 CellItem::Heading(h) => {
-                    if groups.iter().any(|(g, _)| g.as_deref() == Some(h.as_str())) {
+                    if !seen.insert(h.clone()) {
                         self.warn(at.clone(), WarningKind::HeadingTwice { heading: h.clone() });
                     }
                     groups.push((Some(h), Vec::new()));
@@ -722,6 +660,14 @@ impl Reader {
     ) -> Vec<String> {
         let mut own = Vec::new();
         let mut pending: Vec<String> = Vec::new();
+        // The first topic of each heading, found by a lookup: a cell of many topics is read in
+        // one pass.
+        let mut by_heading: HashMap<String, usize> = HashMap::new();
+        for (k, t) in topics.iter().enumerate() {
+            if let Some(h) = &t.heading {
+                by_heading.entry(h.clone()).or_insert(k);
+            }
+        }
         for item in items_of(cell, plain) {
             match item {
                 CellItem::Heading(h) => pending.push(h),
@@ -730,21 +676,19 @@ impl Reader {
                         own.push(d.clone());
                     }
                     for h in pending.drain(..) {
-                        let topic = match topics
-                            .iter_mut()
-                            .position(|t| t.heading.as_deref() == Some(&h))
-                        {
-                            Some(i) => &mut topics[i],
+                        let index = match by_heading.get(&h) {
+                            Some(&i) => i,
                             None => {
                                 self.warn(
                                     at.clone(),
                                     WarningKind::DivisionWithoutTopic { heading: h.clone() },
                                 );
                                 topics.push(empty_topic(Some(h.clone())));
-                                topics.last_mut().expect("just pushed")
+                                by_heading.insert(h, topics.len() - 1);
+                                topics.len() - 1
                             }
                         };
-                        topic.division = Some(d.clone());
+                        topics[index].division = Some(d.clone());
                     }
                 }
             }
@@ -778,13 +722,19 @@ fn empty_topic(heading: Option<String>) -> Topic {
     }
 }
 
-/// Plan and actual cells name the same topics by their headings; one topic holds both sides.
+/// Plan and actual cells name the same topics by their headings; one topic holds both sides
+/// (the first topic of a heading written twice).
 fn merge_topics(topics: &mut Vec<Topic>, groups: Vec<(Option<String>, Vec<Entry>)>, plan: bool) {
+    let mut by_heading: HashMap<Option<String>, usize> = HashMap::new();
+    for (k, t) in topics.iter().enumerate() {
+        by_heading.entry(t.heading.clone()).or_insert(k);
+    }
     for (heading, entries) in groups {
-        let index = match topics.iter().position(|t| t.heading == heading) {
-            Some(i) => i,
+        let index = match by_heading.get(&heading) {
+            Some(&i) => i,
             None => {
-                topics.push(empty_topic(heading));
+                topics.push(empty_topic(heading.clone()));
+                by_heading.insert(heading, topics.len() - 1);
                 topics.len() - 1
             }
         };
@@ -794,127 +744,5 @@ fn merge_topics(topics: &mut Vec<Topic>, groups: Vec<(Option<String>, Vec<Entry>
             &mut topics[index].actual
         };
         side.extend(entries);
-    }
-}
-
-fn initiative_number(row: &Row) -> Option<String> {
-    let first = row.get(0);
-    let is_number = !first.is_empty()
-        && first
-            .chars()
-            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    (is_number && !row.get(1).is_empty()).then(|| first.to_string())
-}
-
-/// `I 協創…`, `II …`, `Ⅲ …`: a Roman numeral (Latin letters or Unicode numerals), a space, a
-/// title, and nothing else on the row; or `1. …` / `１．…`, a number with its point (without
-/// it, `1` is an initiative's number).
-fn section_of(row: &Row) -> Option<(String, u32, String)> {
-    if row.fields.iter().skip(1).any(|f| !f.trim().is_empty()) {
-        return None;
-    }
-    let text = row.get(0);
-    if let Some(found) = numbered_section(text) {
-        return Some(found);
-    }
-    let end = text
-        .char_indices()
-        .find(|(_, c)| roman_value(*c).is_none())
-        .map_or(text.len(), |(i, _)| i);
-    let numeral = &text[..end];
-    let rest = &text[end..];
-    let title = rest.trim_start_matches([' ', '　', '.', '．', '、']).trim();
-    if numeral.is_empty() || title.is_empty() || rest.len() == title.len() {
-        return None;
-    }
-    Some((
-        numeral.to_string(),
-        roman_number(numeral)?,
-        title.to_string(),
-    ))
-}
-
-fn numbered_section(text: &str) -> Option<(String, u32, String)> {
-    let digits_end = text
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c)))
-        .map(|(i, _)| i)?;
-    let rest = &text[digits_end..];
-    let point = rest.chars().next().filter(|c| matches!(c, '.' | '．'))?;
-    let numeral = &text[..digits_end + point.len_utf8()];
-    let title = rest[point.len_utf8()..].trim();
-    let number: u32 = text[..digits_end]
-        .chars()
-        .map(|c| c.to_digit(10).or_else(|| Some(c as u32 - '０' as u32)))
-        .try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(d?))?;
-    (digits_end > 0 && !title.is_empty() && number > 0)
-        .then(|| (numeral.to_string(), number, title.to_string()))
-}
-
-fn roman_value(c: char) -> Option<u32> {
-    let c = match c {
-        'Ⅰ'..='Ⅻ' => return Some(c as u32 - 'Ⅰ' as u32 + 1),
-        'ⅰ'..='ⅻ' => return Some(c as u32 - 'ⅰ' as u32 + 1),
-        'Ｉ' => 'I',
-        'Ｖ' => 'V',
-        'Ｘ' => 'X',
-        c => c,
-    };
-    match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        _ => None,
-    }
-}
-
-fn roman_number(numeral: &str) -> Option<u32> {
-    let values: Vec<u32> = numeral.chars().map(roman_value).collect::<Option<_>>()?;
-    if numeral.chars().any(|c| ('Ⅰ'..='ⅻ').contains(&c)) {
-        return (values.len() == 1).then(|| values[0]);
-    }
-    let mut total = 0;
-    for (i, v) in values.iter().enumerate() {
-        if values.get(i + 1).is_some_and(|n| n > v) {
-            total -= *v as i64;
-        } else {
-            total += *v as i64;
-        }
-    }
-    u32::try_from(total).ok().filter(|t| *t > 0)
-}
-
-/// `① 現場重視で…` → (`①`, `現場重視で…`).
-fn split_circled(text: &str) -> (String, String) {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) if is_circled(c) => (c.to_string(), chars.as_str().trim().to_string()),
-        _ => (String::new(), text.to_string()),
-    }
-}
-
-fn is_circled(c: char) -> bool {
-    matches!(c, '①'..='⑳' | '㉑'..='㉟' | '㊱'..='㊿' | '❶'..='❿' | '⓫'..='⓴')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::EntryKind;
-
-    #[test]
-    fn roman_numerals_latin_and_unicode() {
-        assert_eq!(roman_number("I"), Some(1));
-        assert_eq!(roman_number("II"), Some(2));
-        assert_eq!(roman_number("IV"), Some(4));
-        assert_eq!(roman_number("Ⅲ"), Some(3));
-        assert_eq!(roman_number("Ⅻ"), Some(12));
-    }
-
-    #[test]
-    fn status_entries_keep_their_kind() {
-        let e = entry_text::read_entry("(H28 年度達成済、継続実施)", false, &mut Vec::new());
-        assert_eq!(e.kind, EntryKind::Status);
     }
 }

@@ -9,12 +9,10 @@
 //! name the sheet's cells (`工程表!H12`); a cell outside the report's columns is kept in the
 //! unread list.
 
-use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Ods, Reader, Xls, XlsError, Xlsx, XlsxError, open_workbook_from_rs};
-
 use super::html::{Table, TableCell};
+use super::sheet::Sheet;
 use super::table::{self, Row, SheetRow};
 use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
 use crate::model::era::{self, FiscalYear};
@@ -86,7 +84,7 @@ pub fn import_workbook(
     bytes: &[u8],
     format: WorkbookFormat,
 ) -> Result<ImportedWorkbook, ImportError> {
-    let mut sheets = read_sheets(bytes, format)?;
+    let mut sheets = super::book::read_sheets(bytes, format, &|_| true)?;
     let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     // A sheet with year columns under 工程 is the report; the monthly grid of our own export
     // has a 番号 / 具体的取組 header too, but no years.
@@ -106,22 +104,20 @@ pub fn import_workbook(
         });
     };
     let mut sheet = sheets.swap_remove(*index);
-    if let (Some((first, _)), Some((last, _))) = (layout.years.first(), layout.years.last()) {
-        sheet.keep_merges_over(*first, *last);
-    }
+    let year_cols: Vec<usize> = layout.years.iter().map(|(c, _)| *c).collect();
+    sheet.keep_merges_over(&year_cols);
     let (report, mut warnings) = read_report(&sheet, layout)?;
     for (k, other) in &layouts {
         if k != index && !other.years.is_empty() {
-            warnings.push(Warning::new(
-                Location {
-                    sheet: Some(names[*k].as_str().into()),
-                    ..Location::default()
-                },
-                WarningKind::OtherReportSheet {
-                    sheet: names[*k].clone(),
-                    read: sheet.name.clone(),
-                },
-            ));
+            let at = Location {
+                sheet: Some(names[*k].as_str().into()),
+                ..Location::default()
+            };
+            let kind = WarningKind::OtherReportSheet {
+                sheet: names[*k].clone(),
+                read: sheet.name.clone(),
+            };
+            table::push_warning(&mut warnings, Warning::new(at, kind));
         }
     }
     Ok(ImportedWorkbook {
@@ -132,214 +128,8 @@ pub fn import_workbook(
     })
 }
 
-/// A sheet's cells as text, by 0-based row and column, and its merged regions.
-struct Sheet {
-    name: String,
-    cells: Vec<Vec<String>>,
-    /// (first row, first column, last row, last column), 0-based, inclusive.
-    merges: Vec<(usize, usize, usize, usize)>,
-}
-
-impl Sheet {
-    fn text(&self, row: usize, col: usize) -> &str {
-        self.cells
-            .get(row)
-            .and_then(|r| r.get(col))
-            .map_or("", |s| s.trim())
-    }
-
-    fn row_texts(&self, row: usize) -> impl Iterator<Item = (usize, &str)> {
-        self.cells
-            .get(row)
-            .into_iter()
-            .flatten()
-            .enumerate()
-            .map(|(c, s)| (c, s.trim()))
-            .filter(|(_, s)| !s.is_empty())
-    }
-
-    /// Only the merged regions over the stage columns are asked about: a sheet of 1,000
-    /// initiatives has thousands more (number, title, plan … merged down).
-    fn keep_merges_over(&mut self, first_col: usize, last_col: usize) {
-        self.merges
-            .retain(|&(_, c0, _, c1)| c0 <= last_col && first_col <= c1);
-    }
-
-    /// The merged region a cell lies in.
-    fn merge_at(&self, row: usize, col: usize) -> Option<(usize, usize, usize, usize)> {
-        self.merges
-            .iter()
-            .copied()
-            .find(|&(r0, c0, r1, c1)| (r0..=r1).contains(&row) && (c0..=c1).contains(&col))
-    }
-}
-
-fn read_sheets(bytes: &[u8], format: WorkbookFormat) -> Result<Vec<Sheet>, ImportError> {
-    let damaged = |why: String| ImportError {
-        at: Location::default(),
-        kind: ImportErrorKind::DamagedWorkbook {
-            format: format.name(),
-            why,
-        },
-    };
-    if WorkbookFormat::of_bytes(bytes).is_none() {
-        return Err(damaged(
-            "neither a ZIP package nor an OLE compound file".to_string(),
-        ));
-    }
-    // calamine is not ours and reads whatever it is given: a panic inside it on a damaged
-    // file is reported as that damage, never allowed to take the window down.
-    let read = std::panic::catch_unwind(|| read_sheets_unguarded(bytes, format));
-    match read {
-        Ok(result) => result.map_err(|e| match e {
-            Failure::Encrypted => ImportError {
-                at: Location::default(),
-                kind: ImportErrorKind::EncryptedWorkbook,
-            },
-            Failure::Damaged(why) => damaged(why),
-        }),
-        Err(_) => Err(damaged(
-            "the reader stopped on malformed content".to_string(),
-        )),
-    }
-}
-
-enum Failure {
-    Encrypted,
-    Damaged(String),
-}
-
-fn read_sheets_unguarded(bytes: &[u8], format: WorkbookFormat) -> Result<Vec<Sheet>, Failure> {
-    let data = Cursor::new(bytes);
-    match format {
-        WorkbookFormat::Xls => match open_workbook_from_rs::<Xls<_>, _>(data.clone()) {
-            Ok(mut book) => {
-                let names = book.sheet_names();
-                names
-                    .into_iter()
-                    .map(|name| {
-                        let range = book
-                            .worksheet_range(&name)
-                            .map_err(|e| Failure::Damaged(e.to_string()))?;
-                        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                        Ok(sheet_of(name, &range, &merges))
-                    })
-                    .collect()
-            }
-            Err(XlsError::Password) => Err(Failure::Encrypted),
-            // An XLSX saved with a password is an OLE file holding the encrypted package.
-            Err(xls) => match open_workbook_from_rs::<Xlsx<_>, _>(data) {
-                Err(XlsxError::Password) => Err(Failure::Encrypted),
-                _ => Err(Failure::Damaged(xls.to_string())),
-            },
-        },
-        WorkbookFormat::Xlsx => {
-            let mut book = match open_workbook_from_rs::<Xlsx<_>, _>(data) {
-                Ok(book) => book,
-                Err(XlsxError::Password) => return Err(Failure::Encrypted),
-                Err(e) => return Err(Failure::Damaged(e.to_string())),
-            };
-            let names = book.sheet_names();
-            names
-                .into_iter()
-                .map(|name| {
-                    let damaged = |e: XlsxError| Failure::Damaged(e.to_string());
-                    let merges = book.merge_cells_by_sheet_name(&name).map_err(damaged)?;
-                    // Cell by cell rather than as calamine's dense range: one value typed at
-                    // XFD1048576 would make that range hundreds of gigabytes.
-                    let mut cells = Vec::new();
-                    let mut reader = book.worksheet_cells_reader(&name).map_err(damaged)?;
-                    while let Some(cell) = reader.next_cell().map_err(damaged)? {
-                        let (row, col) = cell.get_position();
-                        let value = Data::from(cell.get_value().clone());
-                        cells.push((row as usize, col as usize, cell_text(&value)));
-                    }
-                    Ok(sheet_of_cells(name, cells, &merges))
-                })
-                .collect()
-        }
-        WorkbookFormat::Ods => {
-            let mut book = match open_workbook_from_rs::<Ods<_>, _>(data) {
-                Ok(book) => book,
-                Err(calamine::OdsError::Password) => return Err(Failure::Encrypted),
-                Err(e) => return Err(Failure::Damaged(e.to_string())),
-            };
-            let names = book.sheet_names();
-            let spans = super::ods_spans::merged_regions(bytes);
-            names
-                .into_iter()
-                .map(|name| {
-                    let range = book
-                        .worksheet_range(&name)
-                        .map_err(|e| Failure::Damaged(e.to_string()))?;
-                    let merges = spans.get(&name).cloned().unwrap_or_default();
-                    Ok(sheet_of(name, &range, &merges))
-                })
-                .collect()
-        }
-    }
-}
-
-fn sheet_of(name: String, range: &calamine::Range<Data>, merges: &[calamine::Dimensions]) -> Sheet {
-    // used_cells counts from the range's start; a warning names the sheet's own row and column.
-    let (start_row, start_col) = range.start().unwrap_or((0, 0));
-    let cells = range
-        .used_cells()
-        .map(|(r, c, value)| {
-            (
-                r + start_row as usize,
-                c + start_col as usize,
-                cell_text(value),
-            )
-        })
-        .collect();
-    sheet_of_cells(name, cells, merges)
-}
-
-fn sheet_of_cells(
-    name: String,
-    used: Vec<(usize, usize, String)>,
-    merges: &[calamine::Dimensions],
-) -> Sheet {
-    let rows = used.iter().map(|(r, _, _)| r + 1).max().unwrap_or(0);
-    let mut cells: Vec<Vec<String>> = vec![Vec::new(); rows];
-    for (row, col, text) in used {
-        if text.is_empty() {
-            continue;
-        }
-        let line = &mut cells[row];
-        if line.len() <= col {
-            line.resize(col + 1, String::new());
-        }
-        line[col] = text;
-    }
-    Sheet {
-        name,
-        cells,
-        merges: merges
-            .iter()
-            .map(|d| {
-                (
-                    d.start.0 as usize,
-                    d.start.1 as usize,
-                    d.end.0 as usize,
-                    d.end.1 as usize,
-                )
-            })
-            .collect(),
-    }
-}
-
-/// A cell as the sheet shows it: text as typed (line breaks as `\n`), whole numbers without
-/// a decimal point (an initiative number typed as a number), formula results as cached.
-fn cell_text(value: &Data) -> String {
-    match value {
-        Data::Empty => String::new(),
-        Data::String(s) => s.replace("\r\n", "\n").replace('\r', "\n"),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        other => other.to_string(),
-    }
-}
+/// Year columns read from a header at most.
+const MAX_YEAR_COLUMNS: usize = 20;
 
 /// Where the published layout's columns are in a sheet (0-based).
 #[derive(Clone, Debug)]
@@ -374,7 +164,7 @@ fn looks_like_year(text: &str) -> bool {
 }
 
 fn find_layout(sheet: &Sheet) -> Option<Layout> {
-    let header_row = (0..sheet.cells.len()).find(|&r| {
+    let header_row = sheet.used_rows().find(|&r| {
         let texts: Vec<&str> = sheet.row_texts(r).map(|(_, t)| t).collect();
         table::is_header(&texts)
     })?;
@@ -408,6 +198,9 @@ fn find_layout(sheet: &Sheet) -> Option<Layout> {
     }
     years.sort();
     years.dedup_by_key(|(c, _)| *c);
+    // A programme's plan spans a few years; headings beyond these are cells outside the
+    // layout (warned about and kept), so that a row's stages stay a short walk.
+    years.truncate(MAX_YEAR_COLUMNS);
     // Without a 取組項目 heading the item names stand just left of the first year.
     if item.is_none() {
         item = years
@@ -453,7 +246,7 @@ fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>),
     let mut outside: Vec<(usize, usize, String)> = Vec::new();
     // The title block: every row above the header, as the text reader takes the lines above
     // its first header.
-    for r in 0..layout.header_row {
+    for r in sheet.used_rows().take_while(|&r| r < layout.header_row) {
         let (columns, fields): (Vec<_>, Vec<_>) = sheet
             .row_texts(r)
             .map(|(c, t)| (Some(c + 1), t.to_string()))
@@ -469,7 +262,7 @@ fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>),
     out.push(header_row(sheet, layout, layout.header_row));
     let mut group: Option<Group> = None;
     let mut skip_sub_header = None;
-    for r in first_data..sheet.cells.len() {
+    for r in sheet.used_rows().filter(|&r| r >= first_data) {
         if Some(r) == skip_sub_header {
             continue;
         }
@@ -578,12 +371,15 @@ fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>),
             }),
         })
         .collect();
-    let (mut report, mut warnings) = table::read_sheet(&sheet.name, &rows)?;
+    let (mut report, mut warnings) = table::read_sheet(&sheet.name, rows)?;
     for (r, c, text) in outside {
-        warnings.push(Warning::new(
-            Location::cell(&sheet.name, r + 1, c + 1, None),
-            WarningKind::CellOutsideLayout { text: text.clone() },
-        ));
+        table::push_warning(
+            &mut warnings,
+            Warning::new(
+                Location::cell(&sheet.name, r + 1, c + 1, None),
+                WarningKind::CellOutsideLayout { text: text.clone() },
+            ),
+        );
         report.unread.push(UnreadText { row: r + 1, text });
     }
     Ok((report, warnings))

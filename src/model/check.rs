@@ -1,6 +1,7 @@
 //! Checks of a report as it stands (after edits, when opened from a file, or an answer's
 //! results before they are taken in): what a user should be told about — month expressions
-//! that could not be read, results dated outside the report's period — each naming the entry.
+//! that could not be read, results dated outside the report's period, texts holding characters
+//! that do not show — each naming the entry.
 
 use std::collections::HashSet;
 
@@ -26,6 +27,7 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
             },
         ));
     }
+    out.extend(super::text_place::invisible_characters(report));
     out
 }
 

@@ -266,6 +266,10 @@ pub enum WarningKind {
         written: String,
         used: String,
     },
+    /// Warnings past the most listed (`bounds::MAX_WARNINGS`), counted.
+    NotListed {
+        count: usize,
+    },
     /// A stage of a later stage table lies outside the report's plan years (`range`); kept in
     /// the unread list.
     StageOutsidePlan {
@@ -290,6 +294,13 @@ pub enum WarningKind {
     OtherReportSheet {
         sheet: String,
         read: String,
+    },
+    /// A text holding characters that do not show (control, bidirectional, zero-width); kept as
+    /// written, shown by their marks (`model::text::visible`).
+    InvisibleCharacters {
+        place: super::text_place::TextPlace,
+        text: String,
+        chars: Vec<char>,
     },
 }
 
@@ -505,6 +516,7 @@ impl Describe for WarningKind {
                 format!("読めなかった元の文を書かれたまま残しています:「{text}」"),
                 format!("source text not understood, kept as written: 「{text}」"),
             ),
+            W::NotListed { count } => crate::model::bounds::not_listed(*count, lang),
             W::TitleYearNotHandled { written, used } => say(
                 lang,
                 format!("タイトルの「{written}」は進捗が扱える年度ではありません。列見出しの{used}を使いました"),
@@ -542,6 +554,9 @@ impl Describe for WarningKind {
                 format!("#{id} はこの取組の年次計画の項目ではないため、その結び付きを外しました"),
                 format!("#{id} is no plan entry of this initiative; the link to it is dropped"),
             ),
+            W::InvisibleCharacters { place, text, chars } => {
+                super::text_place::describe_invisible(place, text, chars, lang)
+            }
             W::NextIdRepaired { was, set_to } => say(
                 lang,
                 format!("next_id {was} が使われている id を超えていなかったため、{set_to} にしました"),
@@ -736,6 +751,11 @@ pub enum ImportErrorKind {
     NoReportSheet {
         sheets: Vec<String>,
     },
+    /// A workbook beyond what a report can be (`bounds.rs`), refused before it is read.
+    TooLarge {
+        format: &'static str,
+        excess: crate::model::bounds::Excess,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -852,6 +872,14 @@ impl Describe for ImportError {
                     "no sheet holds a report table: expected a row with the column headings \
                      番号 and 具体的取組 (sheets searched: {})",
                     sheets.join(", ")
+                ),
+            ),
+            K::TooLarge { format, excess } => say(
+                lang,
+                format!("{format}のブックが読める大きさを超えています: {}", excess.describe(lang)),
+                format!(
+                    "the {format} workbook is beyond what is read: {}",
+                    excess.describe(lang)
                 ),
             ),
             K::NoInitiative => say(

@@ -3,41 +3,9 @@
 //! report so that nothing reported is lost and a comparison with an older report can say where
 //! each result went.
 
-use serde::{Deserialize, Serialize};
+use super::report::{Entry, Id, Report};
 
-use super::era::FiscalYear;
-use super::report::{AsOf, Entry, Id, Period, Report};
-
-/// A reporting period that has been closed by rolling the report over.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PastPeriod {
-    pub fiscal_year: FiscalYear,
-    pub period: Period,
-    /// The 実績 heading it was reported under: `上半期実績(4月～9月)`.
-    pub actual_heading: String,
-    pub as_of: AsOf,
-    /// The results reported in it (top-level actual entries), by id. While its fiscal year runs
-    /// they stay in their topics, shown as this period's; each result is listed under one
-    /// period only, so nothing is counted twice.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub results: Vec<Id>,
-    /// The fiscal year's 年次計画 and results, taken out of the topics when the report rolled
-    /// into the next fiscal year (on the year's last period).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cleared: Vec<ClearedTopic>,
-}
-
-/// What one topic held when its fiscal year was closed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClearedTopic {
-    /// The topic, still in the report (topics are kept across years).
-    pub topic: Id,
-    pub heading: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub plan: Vec<Entry>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actual: Vec<Entry>,
-}
+pub use super::report::{ClearedTopic, PastPeriod};
 
 /// Where an earlier result or plan entry is now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

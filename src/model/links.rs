@@ -20,6 +20,12 @@ use super::{Entry, EntryKind, Id, Initiative, MonthSet, Report};
 /// The character-pair overlap (Dice coefficient) from which two names are the same activity.
 pub const NAME_MATCH: f32 = 0.7;
 
+/// Plan lines times results of an initiative beyond which its results are paired by exact
+/// name alone (a lookup each): pairing by near names and months compares every result with
+/// every line, and an initiative of 40,000 repeated lines took minutes. A real initiative has
+/// a few dozen of each; 500 of each is within.
+pub const PAIRING_BUDGET: usize = 250_000;
+
 /// A planned activity: a plan entry or sub-item that says what is to be done, with months,
 /// 随時, or no date at all. A status text is not one, nor a head whose sub-items carry the
 /// dates.
@@ -153,8 +159,11 @@ fn dated_months(entry: &Entry) -> MonthSet {
 /// for results that report nothing yet.
 pub fn propose(initiative: &Initiative) -> Vec<(Id, Vec<Id>)> {
     let lines = plan_lines(initiative);
-    let names: Vec<String> = lines.iter().map(|(_, e)| activity_name(e)).collect();
     let all = results(initiative);
+    if lines.len().saturating_mul(all.len()) > PAIRING_BUDGET {
+        return by_exact_name(&lines, &all);
+    }
+    let names: Vec<String> = lines.iter().map(|(_, e)| activity_name(e)).collect();
     let mut link: HashMap<Id, Id> = HashMap::new();
     let mut reported: HashSet<Id> = HashSet::new();
     for (_, _, r) in &all {
@@ -198,6 +207,31 @@ pub fn propose(initiative: &Initiative) -> Vec<(Id, Vec<Id>)> {
     }
     all.iter()
         .filter_map(|(_, _, r)| link.get(&r.id).map(|plan| (r.id, vec![*plan])))
+        .collect()
+}
+
+/// An initiative beyond [`PAIRING_BUDGET`]: each result not linked yet to the line of exactly
+/// its name (of its own topic first, then the first written), found by a lookup.
+fn by_exact_name(
+    lines: &[(Id, &Entry)],
+    all: &[(Id, Option<&Entry>, &Entry)],
+) -> Vec<(Id, Vec<Id>)> {
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first_in_topic: HashMap<(String, Id), usize> = HashMap::new();
+    for (k, (topic, e)) in lines.iter().enumerate() {
+        let name = activity_name(e);
+        first_in_topic.entry((name.clone(), *topic)).or_insert(k);
+        first.entry(name).or_insert(k);
+    }
+    all.iter()
+        .filter(|(_, _, r)| r.reports.is_empty() && r.kind == EntryKind::Activity)
+        .filter_map(|(topic, _, r)| {
+            let name = activity_name(r);
+            let k = first_in_topic
+                .get(&(name.clone(), *topic))
+                .or_else(|| first.get(&name))?;
+            Some((r.id, vec![lines[*k].1.id]))
+        })
         .collect()
 }
 
@@ -281,12 +315,28 @@ fn by_months(
 }
 
 /// Fills in the proposed links of every initiative (results already linked are kept as they
-/// are). Used on import and when a file from before links is opened.
+/// are). Used on import and when a file from before links is opened. Each initiative's
+/// results are walked once (looking each result up in the report was quadratic).
 pub fn propose_all(report: &mut Report) {
-    let proposals: Vec<(Id, Vec<Id>)> = report.initiatives().flat_map(propose).collect();
-    for (result, plans) in proposals {
-        if let Some(e) = report.entry_mut(result) {
-            e.reports = plans.into();
+    fn set(list: &mut [Entry], proposals: &HashMap<Id, Vec<Id>>) {
+        for e in list {
+            if let Some(plans) = proposals.get(&e.id) {
+                e.reports = plans.clone().into();
+            }
+            set(&mut e.subs, proposals);
+        }
+    }
+    let initiatives = report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut());
+    for initiative in initiatives {
+        let proposals: HashMap<Id, Vec<Id>> = propose(initiative).into_iter().collect();
+        if proposals.is_empty() {
+            continue;
+        }
+        for topic in &mut initiative.topics {
+            set(&mut topic.actual, &proposals);
         }
     }
 }

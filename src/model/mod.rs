@@ -2,7 +2,9 @@
 //! ids, months and eras, entry texts as written, derived status, checks, and the diagnostics
 //! every layer reports with.
 
+pub mod bounds;
 pub mod check;
+pub mod defaults;
 pub mod diag;
 pub mod entry_text;
 pub mod era;
@@ -13,6 +15,7 @@ pub mod report;
 pub mod status;
 pub mod survey;
 pub mod text;
+pub mod text_place;
 pub mod tree;
 pub mod validate;
 

@@ -165,10 +165,10 @@ pub struct Timing {
     pub kind: TimingKind,
     pub months: MonthSet,
     /// `6月～`: starts and keeps going; the set runs to March.
-    #[serde(default, skip_serializing_if = "crate::store::defaults::is_false")]
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_false")]
     pub open_end: bool,
     /// `予定`: scheduled, not yet done.
-    #[serde(default, skip_serializing_if = "crate::store::defaults::is_false")]
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_false")]
     pub scheduled: bool,
     /// `年2回`: how many times within the months.
     #[serde(default, skip_serializing_if = "Option::is_none")]

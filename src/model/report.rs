@@ -207,7 +207,7 @@ pub struct Report {
     pub fiscal_year: FiscalYear,
     pub period: Period,
     pub plan_years: YearRange,
-    #[serde(default, skip_serializing_if = "crate::store::defaults::is_default")]
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_default")]
     pub headings: Headings,
     /// The date the results are reported as of; `None` means the end of the period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -220,7 +220,7 @@ pub struct Report {
     pub next_id: u64,
     /// Periods closed by rolling the report over (次の期間へ), oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub history: Vec<super::history::PastPeriod>,
+    pub history: Vec<PastPeriod>,
     /// Results marked 予定 whose months had passed when the report was rolled over: the
     /// divisions are asked to confirm them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -277,7 +277,7 @@ pub struct ActionItem {
     pub id: Id,
     pub name: String,
     /// Written with a leading □.
-    #[serde(default, skip_serializing_if = "crate::store::defaults::is_false")]
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_false")]
     pub ticked: bool,
     /// One lane of stages per table row; a row with no item name adds a lane to the item above.
     pub lanes: Vec<Vec<StageSpan>>,
@@ -291,7 +291,7 @@ pub struct StageSpan {
     /// The stage without its arrow: `実施`; empty for a bare `→`.
     pub label: String,
     /// Written with a leading `→`: the work continues from the year before.
-    #[serde(default, skip_serializing_if = "crate::store::defaults::is_false")]
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_false")]
     pub continues: bool,
     /// The cell as written: `→ 実施`.
     pub source: String,
@@ -386,12 +386,12 @@ pub enum EntryKind {
 pub struct Entry {
     pub id: Id,
     #[serde(
-        default = "crate::store::defaults::activity",
-        skip_serializing_if = "crate::store::defaults::is_activity"
+        default = "crate::model::defaults::activity",
+        skip_serializing_if = "crate::model::defaults::is_activity"
     )]
     pub kind: EntryKind,
     /// Written after a `・` bullet.
-    #[serde(default, skip_serializing_if = "crate::store::defaults::is_false")]
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_false")]
     pub bullet: bool,
     /// The exact text as written (after the bullet), notes and sub-items included.
     pub text: String,
@@ -573,4 +573,35 @@ impl Report {
             }
         }
     }
+}
+
+/// A reporting period that has been closed by rolling the report over.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastPeriod {
+    pub fiscal_year: FiscalYear,
+    pub period: Period,
+    /// The 実績 heading it was reported under: `上半期実績(4月～9月)`.
+    pub actual_heading: String,
+    pub as_of: AsOf,
+    /// The results reported in it (top-level actual entries), by id. While its fiscal year runs
+    /// they stay in their topics, shown as this period's; each result is listed under one
+    /// period only, so nothing is counted twice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<Id>,
+    /// The fiscal year's 年次計画 and results, taken out of the topics when the report rolled
+    /// into the next fiscal year (on the year's last period).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cleared: Vec<ClearedTopic>,
+}
+
+/// What one topic held when its fiscal year was closed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClearedTopic {
+    /// The topic, still in the report (topics are kept across years).
+    pub topic: Id,
+    pub heading: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actual: Vec<Entry>,
 }

@@ -8,7 +8,7 @@ use std::fmt;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{FiscalYear, Period, Report};
+use super::{FiscalYear, Id, Initiative, Period, Report, Topic};
 
 /// A report's identity, made once (at import, or when a file from before identities is opened)
 /// and kept across saves and rollovers: an answer names the report it belongs to by it.
@@ -138,5 +138,32 @@ impl Report {
     /// The survey record of a 担当課, if it has one.
     pub fn survey_of(&self, division: &str) -> Option<&DivisionSurvey> {
         self.survey.iter().find(|s| s.division == division)
+    }
+}
+
+/// The 担当課 answering for a topic: its own, or else every division of its initiative.
+pub fn topic_divisions<'a>(initiative: &'a Initiative, topic: &'a Topic) -> Vec<&'a str> {
+    match &topic.division {
+        Some(d) => vec![d.as_str()],
+        None => initiative.divisions.iter().map(String::as_str).collect(),
+    }
+}
+
+/// Whether `division` answers for the topic.
+pub fn answers_for(report: &Report, division: &str, topic: Id) -> bool {
+    report.initiative_of_topic(topic).is_some_and(|i| {
+        i.topics
+            .iter()
+            .find(|t| t.id == topic)
+            .is_some_and(|t| topic_divisions(i, t).contains(&division))
+    })
+}
+
+/// Whether the topic's results may be edited in this report: always in a master, and in a
+/// response only the topics of its 担当課.
+pub fn editable(report: &Report, topic: Id) -> bool {
+    match &report.response {
+        None => true,
+        Some(r) => answers_for(report, &r.division, topic),
     }
 }

@@ -15,3 +15,151 @@ pub fn normalize(text: &str) -> String {
         })
         .collect()
 }
+
+/// Characters that change what a terminal does or how text reads without being seen: the C0
+/// controls but the line break (TAB and CR included: a report's texts are single cells, where
+/// they come only from a paste), DEL and the C1 controls, the bidirectional marks, embeddings,
+/// overrides and isolates (U+202E turns `exe.txt` into `txt.exe`), and the zero-width and other
+/// invisible format characters. The bundled font has a glyph for none of them. Text holding
+/// them is kept as written and warned about when it comes in; wherever it is shown — the
+/// terminal, the printout, the web page — each is shown by its mark ([`visible`]).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{9}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}')
+}
+
+/// The short name of an invisible character (`ESC`, `RLO`), as in the standards that define
+/// them; `None` for one without a usual short name (it is shown by its code point alone).
+fn invisible_name(c: char) -> Option<&'static str> {
+    const C0: [&str; 32] = [
+        "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF",
+        "CR", "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM",
+        "SUB", "ESC", "FS", "GS", "RS", "US",
+    ];
+    const C1: [&str; 32] = [
+        "PAD", "HOP", "BPH", "NBH", "IND", "NEL", "SSA", "ESA", "HTS", "HTJ", "VTS", "PLD", "PLU",
+        "RI", "SS2", "SS3", "DCS", "PU1", "PU2", "STS", "CCH", "MW", "SPA", "EPA", "SOS", "SGCI",
+        "SCI", "CSI", "ST", "OSC", "PM", "APC",
+    ];
+    let n = c as usize;
+    Some(match c {
+        '\u{0}'..='\u{1F}' => C0[n],
+        '\u{7F}' => "DEL",
+        '\u{80}'..='\u{9F}' => C1[n - 0x80],
+        '\u{61C}' => "ALM",
+        '\u{180E}' => "MVS",
+        '\u{200B}' => "ZWSP",
+        '\u{200C}' => "ZWNJ",
+        '\u{200D}' => "ZWJ",
+        '\u{200E}' => "LRM",
+        '\u{200F}' => "RLM",
+        '\u{2028}' => "LSEP",
+        '\u{2029}' => "PSEP",
+        '\u{202A}' => "LRE",
+        '\u{202B}' => "RLE",
+        '\u{202C}' => "PDF",
+        '\u{202D}' => "LRO",
+        '\u{202E}' => "RLO",
+        '\u{2060}' => "WJ",
+        '\u{2066}' => "LRI",
+        '\u{2067}' => "RLI",
+        '\u{2068}' => "FSI",
+        '\u{2069}' => "PDI",
+        '\u{FEFF}' => "ZWNBSP",
+        _ => return None,
+    })
+}
+
+/// How an invisible character is shown: `<ESC U+001B>`, `<TAB U+0009>`, `<U+2061>`.
+pub fn mark(c: char) -> String {
+    match invisible_name(c) {
+        Some(name) => format!("<{name} U+{:04X}>", c as u32),
+        None => format!("<U+{:04X}>", c as u32),
+    }
+}
+
+/// The text with each invisible character ([`is_invisible`]) replaced by its [`mark`]; line
+/// breaks stay. The one way the terminal, the printout and the web page show such text
+/// (borrowed, at no cost, when there is none).
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_invisible) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_invisible(c) {
+            out.push_str(&mark(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The invisible characters of a text, each once, in the order they first appear.
+pub fn invisible_chars(text: &str) -> Vec<char> {
+    let mut found: Vec<char> = Vec::new();
+    for c in text.chars().filter(|c| is_invisible(*c)) {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    found
+}
+
+/// JSON text with the invisible characters its writer leaves as they are (DEL, C1, the
+/// bidirectional and format characters; serde_json escapes the C0 controls itself) written as
+/// `\uXXXX` escapes: the same value, and nothing a terminal acts on. Such characters only stand
+/// inside JSON strings, where an escape is always allowed.
+pub fn json_with_invisible_escaped(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.chars().any(is_invisible) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_invisible(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters_are_shown_by_name_and_code_point() {
+        assert_eq!(visible("a\u{1b}[31mb"), "a<ESC U+001B>[31mb");
+        assert_eq!(visible("x\ty"), "x<TAB U+0009>y");
+        assert_eq!(visible("\u{202E}txt.exe"), "<RLO U+202E>txt.exe");
+        assert_eq!(
+            visible("\u{0}\u{9B}\u{2061}"),
+            "<NUL U+0000><CSI U+009B><U+2061>"
+        );
+        // Line breaks and ordinary Japanese stay as they are, borrowed.
+        let plain = "研修の実施(6月)\n・職員研修";
+        assert!(matches!(visible(plain), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(
+            invisible_chars("\u{1b}a\u{1b}\u{202E}"),
+            vec!['\u{1b}', '\u{202E}']
+        );
+    }
+
+    #[test]
+    fn json_keeps_its_value_with_invisible_characters_escaped() {
+        let json = serde_json::to_string("a\u{1b}b\u{9b}c\u{202E}d\u{E0041}").unwrap();
+        let escaped = json_with_invisible_escaped(&json);
+        assert!(!escaped.chars().any(is_invisible), "{escaped}");
+        let back: String = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back, "a\u{1b}b\u{9b}c\u{202E}d\u{E0041}");
+    }
+}

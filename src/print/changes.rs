@@ -57,6 +57,12 @@ pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
             },
         }));
         for text in wrapped {
+            // A line longer than a page (a long text changed) continues on the next.
+            if y + step > bottom && !page.shapes.is_empty() {
+                pages.push(std::mem::take(&mut page));
+                y = MARGIN;
+                page.shapes.push(Shape::Part(Part::Line { level: 0 }));
+            }
             y += step;
             page.shapes.push(Shape::Text {
                 x,

@@ -14,13 +14,15 @@ use crate::model::Report;
 use crate::model::status::Status;
 use crate::palette::{Rgb, compare_mark};
 
-/// Where a row was drawn: its index in the table's rows, its top and height, and its first
-/// shape on the page.
+/// Where a row (or a piece of one taller than a page) was drawn: its index in the table's
+/// rows, its top and height, its first shape on the page, and whether it is the row's first
+/// piece (which alone carries the sign, the months and the status, as it carries the row's).
 pub struct Cell {
     pub row: usize,
     pub top: f32,
     pub height: f32,
     pub first_shape: usize,
+    pub first_piece: bool,
 }
 
 /// What each removed row says, by the change's index.
@@ -60,6 +62,7 @@ pub fn mark_row(
             });
         }
         if let GridRow::Removed { change, .. } = row
+            && cell.first_piece
             && let Some((entry, side)) = c.removed_entry(change)
             && months.1 > 0.0
         {
@@ -79,7 +82,9 @@ pub fn mark_row(
             }
         }
     }
-    if let Some(mark) = marks.row {
+    if let Some(mark) = marks.row
+        && cell.first_piece
+    {
         let (sign, said) = if mark == Mark::Removed {
             ("－", "削除")
         } else {
@@ -117,6 +122,7 @@ pub fn mark_row(
     }
     if let Some((old, new)) = marks.status
         && status.1 > 0.0
+        && cell.first_piece
     {
         shapes.push(Shape::Part(Part::Cell {
             row: cell.row,

@@ -2,10 +2,11 @@
 //! shapes (text, boxes, lines) in points from the top-left corner. `pdf.rs` draws them with
 //! krilla, the window's print preview with egui, so the preview is what prints.
 //!
-//! Rows are the window's grid rows. A row is never split; what else stays together is the page
-//! setup's [`KeepTogether`]: by default a topic block (an initiative continues on the next page
-//! at a topic boundary, under a 「（続き）」 line naming it), or the whole initiative whenever it
-//! fits. The column headings repeat on every page; each page carries the report's title, fiscal
+//! Rows are the window's grid rows, each as tall as all its text. A row is split only when it
+//! is taller than a page (it continues on the next, under a 「（続き）」 line; see
+//! `paginate.rs`); what else stays together is the page setup's [`KeepTogether`]: by default a
+//! topic block (an initiative continues on the next page at a topic boundary, under a
+//! 「（続き）」 line naming it), or the whole initiative whenever it fits. The column headings repeat on every page; each page carries the report's title, fiscal
 //! year (era and Western), period and as-of date, a legend, and a footer with `n / N` and the
 //! printing date.
 
@@ -13,14 +14,16 @@ pub mod changes;
 mod draw;
 mod marks;
 mod pack;
+mod paginate;
 pub mod pdf;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::grid::{self, GridRow, RowFilter};
+use crate::grid::{self, GridRow, RowFilter, Standings};
 use crate::model::status::Status;
 use crate::model::{Id, Report};
+use paginate::{Pagination, Piece, paginate};
 use rayon::prelude::*;
 use text::TextMeasure;
 
@@ -382,7 +385,8 @@ pub struct PrintLayout {
     /// The size of the table's text, in points (the header and footer keep theirs).
     pub text_size: f32,
     pub pages: Vec<Page>,
-    /// Blocks (initiatives, or topics) taller than a page, which had to be split between rows.
+    /// Blocks (initiatives, or topics) taller than a page, which had to be split between rows
+    /// (and a row taller than a page between its lines).
     pub oversized: Vec<Id>,
     /// The table's rows in reading order, which [`Part::Cell`] indexes (none for the change
     /// list).
@@ -439,7 +443,7 @@ pub fn selected_rows(report: &Report, setup: &PageSetup) -> Vec<GridRow> {
 struct Plan {
     geometry: draw::Geometry,
     measured: Vec<draw::MeasuredRow>,
-    pages: Vec<Vec<usize>>,
+    pages: Vec<Vec<Piece>>,
     oversized: Vec<usize>,
 }
 
@@ -459,6 +463,8 @@ fn plan(job: &PrintJob, rows: &[GridRow], text_scale: f32, progress: &mut dyn Fn
         &Pagination {
             body: geometry.body_height(),
             continuation: geometry.continuation_height(),
+            line: geometry.line_and_pad().0,
+            pad: geometry.line_and_pad().1,
             keep: job.setup.keep,
             section_pages: job.setup.section_pages,
         },
@@ -510,73 +516,25 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
     let Plan {
         geometry,
         measured,
-        pages: pages_rows,
-        oversized: oversized_rows,
+        pages: pieces,
+        oversized,
     } = plan(job, &rows, text_scale, progress);
-    let continuation = geometry.continuation_height();
-    let mut oversized: Vec<Id> = Vec::new();
-    for k in oversized_rows {
-        let id = match rows[k] {
-            GridRow::Topic { .. } | GridRow::Entry { .. }
-                if job.setup.keep == KeepTogether::Topic =>
-            {
-                grid::topic_of(job.report, rows[k]).map(|t| t.id)
-            }
-            _ => grid::initiative_of(job.report, rows[k]).map(|i| i.id),
-        };
-        if let Some(id) = id
-            && !oversized.contains(&id)
-        {
-            oversized.push(id);
-        }
-    }
-    let total = pages_rows.len().max(1);
+    let oversized = oversized_ids(job, &rows, oversized);
+    // What each row's status cell says, worked out once per initiative for all its rows.
+    let standings = Standings::of(job.report);
+    let total = pieces.len().max(1);
+    let drawing = PageDrawing {
+        job,
+        geometry: &geometry,
+        standings: &standings,
+        rows: &rows,
+        measured: &measured,
+    };
     // Pages are drawn apart from each other: on every core.
-    let mut pages: Vec<Page> = pages_rows
+    let mut pages: Vec<Page> = pieces
         .par_iter()
         .enumerate()
-        .map(|(n, page_rows)| {
-            let mut page = Page::default();
-            geometry.page_frame(job, n + 1, total, &mut page.shapes);
-            let mut y = geometry.body_top();
-            // A page that starts inside an initiative names it first.
-            if let Some(&k) = page_rows.first()
-                && continues_initiative(rows[k])
-                && let Some(i) = grid::initiative_of(job.report, rows[k])
-            {
-                geometry.draw_continuation(i, y, &mut page.shapes);
-                y += continuation;
-                page.continues = Some(i.id);
-            }
-            let mut drawn = draw::RowShapes::default();
-            for &k in page_rows {
-                let first_shape = drawn.content.len();
-                geometry.draw_row(job.report, rows[k], k, &measured[k], y, &mut drawn);
-                if let Some(c) = job.comparison {
-                    let cell = marks::Cell {
-                        row: k,
-                        top: y,
-                        height: measured[k].height,
-                        first_shape,
-                    };
-                    marks::mark_row(c, job.report, rows[k], &geometry, cell, &mut drawn.content);
-                }
-                y += measured[k].height;
-                if let Some(i) = grid::initiative_of(job.report, rows[k])
-                    && page.initiatives.last() != Some(&i.id)
-                {
-                    page.initiatives.push(i.id);
-                }
-                if let Some(t) = grid::topic_of(job.report, rows[k])
-                    && page.topics.last() != Some(&t.id)
-                {
-                    page.topics.push(t.id);
-                }
-            }
-            drawn.onto(&mut page.shapes);
-            page.used = y - geometry.body_top();
-            page
-        })
+        .map(|(n, on_page)| drawing.page(n + 1, total, on_page))
         .collect();
     progress(1.0);
     if pages.is_empty() {
@@ -602,196 +560,93 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
     }
 }
 
-/// A row that belongs to an initiative without being its heading: a page starting with it
-/// needs the 「（続き）」 line.
-fn continues_initiative(row: GridRow) -> bool {
-    matches!(
-        row,
-        GridRow::Lane { .. } | GridRow::Topic { .. } | GridRow::Entry { .. }
-    )
-}
-
-struct Pagination {
-    /// Room for rows on a page.
-    body: f32,
-    /// Height of the 「（続き）」 line.
-    continuation: f32,
-    keep: KeepTogether,
-    section_pages: bool,
-}
-
-/// Row indices per page. Rows are grouped into blocks a page break may not cut (by
-/// [`KeepTogether`]; a heading row always stays with what follows it); a block taller than a
-/// page is cut into its rows. Whole initiatives are laid greedily, page after page, as they
-/// always were; topics and rows are cut into pages by [`fill_pages`], so that the pages before
-/// the last are evenly full. Also returns the last row of each block that had to be cut.
-fn paginate(
-    rows: &[GridRow],
-    measured: &[draw::MeasuredRow],
-    p: &Pagination,
-) -> (Vec<Vec<usize>>, Vec<usize>) {
-    let height = |block: &[usize]| block.iter().map(|&k| measured[k].height).sum::<f32>();
-    // The 「（続き）」 line a page starting with this row needs.
-    let lead = |k: usize| {
-        if continues_initiative(rows[k]) {
-            p.continuation
-        } else {
-            0.0
-        }
-    };
-    let mut oversized = Vec::new();
-    // Blocks that fit a page, in segments that each start a page (sections, when asked).
-    let mut segments: Vec<Vec<(Vec<usize>, f32)>> = vec![Vec::new()];
-    for block in blocks(rows, p.keep) {
-        let first = block[0];
-        if p.section_pages
-            && matches!(rows[first], GridRow::Section { .. })
-            && segments.last().is_some_and(|s| !s.is_empty())
+/// The blocks that had to be cut between rows, by the last row of each: the topic's id, or
+/// the initiative's.
+fn oversized_ids(job: &PrintJob, rows: &[GridRow], last_rows: Vec<usize>) -> Vec<Id> {
+    let mut oversized: Vec<Id> = Vec::new();
+    for k in last_rows {
+        let id = match rows[k] {
+            GridRow::Topic { .. } | GridRow::Entry { .. }
+                if job.setup.keep == KeepTogether::Topic =>
+            {
+                grid::topic_of(job.report, rows[k]).map(|t| t.id)
+            }
+            _ => grid::initiative_of(job.report, rows[k]).map(|i| i.id),
+        };
+        if let Some(id) = id
+            && !oversized.contains(&id)
         {
-            segments.push(Vec::new());
-        }
-        let segment = segments.last_mut().expect("a segment");
-        let h = height(&block);
-        if h + lead(first) <= p.body {
-            segment.push((block, h));
-        } else {
-            oversized.push(*block.last().expect("a block has rows"));
-            segment.extend(block.into_iter().map(|k| (vec![k], measured[k].height)));
+            oversized.push(id);
         }
     }
-    let mut pages = Vec::new();
-    for segment in segments.iter().filter(|s| !s.is_empty()) {
-        let heights: Vec<(f32, f32)> = segment.iter().map(|(b, h)| (lead(b[0]), *h)).collect();
-        let cuts = if p.keep == KeepTogether::Initiative {
-            greedy_pages(&heights, p.body)
-        } else {
-            fill_pages(&heights, p.body)
-        };
-        let mut start = 0;
-        for end in cuts {
-            pages.push(
-                segment[start..end]
-                    .iter()
-                    .flat_map(|(b, _)| b.iter().copied())
-                    .collect(),
-            );
-            start = end;
-        }
-    }
-    (pages, oversized)
+    oversized
 }
 
-/// Page ends (exclusive block indices) filling each page as far as it goes. `blocks` are
-/// (the 「（続き）」 line a page starting with it needs, height).
-fn greedy_pages(blocks: &[(f32, f32)], body: f32) -> Vec<usize> {
-    let mut ends = Vec::new();
-    let mut used = 0.0;
-    for (k, &(lead, h)) in blocks.iter().enumerate() {
-        if k > 0 && used + h > body {
-            ends.push(k);
-            used = lead;
-        } else if k == 0 {
-            used = lead;
-        }
-        used += h;
-    }
-    ends.push(blocks.len());
-    ends
+/// What drawing a page needs: the job, the geometry, the rows measured and their standings.
+struct PageDrawing<'a> {
+    job: &'a PrintJob<'a>,
+    geometry: &'a draw::Geometry,
+    standings: &'a Standings,
+    rows: &'a [GridRow],
+    measured: &'a [draw::MeasuredRow],
 }
 
-/// Page ends (exclusive block indices) giving the fewest pages and, among those, the pages
-/// before the last as evenly full as possible (the least sum of squared empty fractions):
-/// greedy filling would leave a page half empty before a large topic, which this moves some
-/// smaller blocks down to share. Every block fits a page on its own (with its 「（続き）」 line,
-/// or alone when even that does not fit).
-fn fill_pages(blocks: &[(f32, f32)], body: f32) -> Vec<usize> {
-    let n = blocks.len();
-    // best[i]: (pages, cost, end of the first page) for blocks i.. ; best[n] is nothing left.
-    let mut best: Vec<(usize, f32, usize)> = vec![(usize::MAX, f32::INFINITY, n); n + 1];
-    best[n] = (0, 0.0, n);
-    for i in (0..n).rev() {
-        let mut used = blocks[i].0;
-        for j in i + 1..=n {
-            used += blocks[j - 1].1;
-            if used > body && j > i + 1 {
-                break;
-            }
-            let (pages, cost, _) = best[j];
-            if pages == usize::MAX {
-                continue;
-            }
-            let empty = if j == n {
-                0.0
-            } else {
-                (1.0 - used / body).max(0.0)
+impl PageDrawing<'_> {
+    /// Page `n` of `total` with its pieces of rows.
+    fn page(&self, n: usize, total: usize, pieces: &[Piece]) -> Page {
+        let (job, geometry) = (self.job, self.geometry);
+        let mut page = Page::default();
+        geometry.page_frame(job, n, total, &mut page.shapes);
+        let mut y = geometry.body_top();
+        // A page that starts inside an initiative names it first.
+        if let Some(first) = pieces.first()
+            && paginate::needs_continuation(self.rows[first.row], first)
+            && let Some(i) = grid::initiative_of(job.report, self.rows[first.row])
+        {
+            geometry.draw_continuation(i, y, &mut page.shapes);
+            y += geometry.continuation_height();
+            page.continues = Some(i.id);
+        }
+        let mut drawn = draw::RowShapes::default();
+        for piece in pieces {
+            let (k, row) = (piece.row, self.rows[piece.row]);
+            let measured = &self.measured[k];
+            let height = geometry.piece_height(measured, &piece.lines);
+            let first_shape = drawn.content.len();
+            let at = draw::Placed {
+                row,
+                index: k,
+                measured,
+                lines: piece.lines.clone(),
+                top: y,
             };
-            let candidate = (pages + 1, cost + empty * empty);
-            if candidate.0 < best[i].0 || (candidate.0 == best[i].0 && candidate.1 < best[i].1) {
-                best[i] = (candidate.0, candidate.1, j);
+            geometry.draw_row(job.report, self.standings, &at, &mut drawn);
+            if let Some(c) = job.comparison {
+                let cell = marks::Cell {
+                    row: k,
+                    top: y,
+                    height,
+                    first_shape,
+                    first_piece: piece.lines.start == 0,
+                };
+                marks::mark_row(c, job.report, row, geometry, cell, &mut drawn.content);
+            }
+            y += height;
+            if let Some(i) = grid::initiative_of(job.report, row)
+                && page.initiatives.last() != Some(&i.id)
+            {
+                page.initiatives.push(i.id);
+            }
+            if let Some(t) = grid::topic_of(job.report, row)
+                && page.topics.last() != Some(&t.id)
+            {
+                page.topics.push(t.id);
             }
         }
+        drawn.onto(&mut page.shapes);
+        page.used = y - geometry.body_top();
+        page
     }
-    let mut ends = Vec::new();
-    let mut i = 0;
-    while i < n {
-        i = best[i].2;
-        ends.push(i);
-    }
-    ends
-}
-
-/// The rows in blocks a page break may not cut. A section row joins the block after it; an
-/// initiative's heading joins its next row (its first stage lane, or topic); by topic, each
-/// stage lane is a block and each topic with its entries; by row, a topic heading joins its
-/// first entry.
-fn blocks(rows: &[GridRow], keep: KeepTogether) -> Vec<Vec<usize>> {
-    let mut blocks: Vec<Vec<usize>> = Vec::new();
-    // Rows waiting to join the next block.
-    let mut pending: Vec<usize> = Vec::new();
-    for (k, row) in rows.iter().enumerate() {
-        let starts_block = match (keep, row) {
-            (_, GridRow::Section { .. }) => false,
-            (KeepTogether::Initiative, GridRow::Initiative { .. }) => true,
-            (KeepTogether::Initiative, _) => false,
-            (KeepTogether::Topic, GridRow::Topic { .. } | GridRow::Lane { .. }) => true,
-            (KeepTogether::Topic, _) => false,
-            (KeepTogether::Row, GridRow::Initiative { .. } | GridRow::Topic { .. }) => false,
-            (KeepTogether::Row, _) => true,
-        };
-        let heading = match (keep, row) {
-            (_, GridRow::Section { .. }) => true,
-            (KeepTogether::Initiative, _) => false,
-            (KeepTogether::Topic, GridRow::Initiative { .. }) => true,
-            (KeepTogether::Row, GridRow::Initiative { .. } | GridRow::Topic { .. }) => true,
-            _ => false,
-        };
-        if heading {
-            // A section, initiative or topic heading: waits for what it heads.
-            if matches!(row, GridRow::Section { .. } | GridRow::Initiative { .. }) {
-                // An initiative without topics leaves its rows waiting: they form a block of
-                // their own before the next initiative begins.
-                if pending
-                    .iter()
-                    .any(|&j| !matches!(rows[j], GridRow::Section { .. }))
-                {
-                    blocks.push(std::mem::take(&mut pending));
-                }
-            }
-            pending.push(k);
-            continue;
-        }
-        if starts_block || blocks.is_empty() || !pending.is_empty() {
-            let mut block = std::mem::take(&mut pending);
-            block.push(k);
-            blocks.push(block);
-        } else {
-            blocks.last_mut().expect("a block").push(k);
-        }
-    }
-    if !pending.is_empty() {
-        blocks.push(pending);
-    }
-    blocks
 }
 
 /// Today's date as printed in the footer, in the PC's time zone.

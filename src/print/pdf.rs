@@ -27,6 +27,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use super::{Artifact, Canvas, LineStyle, Part, PrintLayout, Rgb, Shape, TableColumn};
 use crate::grid::GridRow;
 use crate::lang::{Describe, Lang, say};
+use crate::model::text::{is_invisible, visible};
 
 /// Why a PDF could not be made.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,9 +98,9 @@ impl std::error::Error for PdfError {}
 /// Why krilla's PDF/UA-1 validator rejects a document.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UaFinding {
-    /// A character the bundled font does not have (a screen reader could not read it), in
+    /// Characters the bundled font does not have (a screen reader could not read them), in
     /// this text.
-    MissingGlyph { text: String },
+    MissingGlyph { text: String, missing: Vec<char> },
     /// Anything else, in krilla's words.
     Other(String),
 }
@@ -107,13 +108,34 @@ pub enum UaFinding {
 impl Describe for UaFinding {
     fn describe(&self, lang: Lang) -> String {
         match self {
-            UaFinding::MissingGlyph { text } => say(
-                lang,
-                format!("「{text}」にフォントにない文字があります"),
-                format!("「{text}」 has a character the font does not have"),
-            ),
+            UaFinding::MissingGlyph { text, missing } => {
+                // Each by its code point: the character itself may not show at all.
+                let chars: Vec<String> = missing.iter().map(|c| glyph_name(*c)).collect();
+                let text = visible(text);
+                say(
+                    lang,
+                    format!(
+                        "「{text}」にフォントにない文字 {} があります",
+                        chars.join("、")
+                    ),
+                    format!(
+                        "「{text}」 has characters the font does not have: {}",
+                        chars.join(", ")
+                    ),
+                )
+            }
             UaFinding::Other(words) => words.clone(),
         }
+    }
+}
+
+/// A character named in a refusal: `「𠮷」(U+20BB7)`, or the mark of one that does not show
+/// (`<TAB U+0009>`).
+fn glyph_name(c: char) -> String {
+    if is_invisible(c) {
+        crate::model::text::mark(c)
+    } else {
+        format!("「{c}」(U+{:04X})", c as u32)
     }
 }
 
@@ -169,6 +191,9 @@ pub fn render_with(
         Font::new(crate::fonts::REGULAR.into(), 0).ok_or(PdfError::Font { bold: false })?;
     let bold = Font::new(crate::fonts::BOLD.into(), 0).ok_or(PdfError::Font { bold: true })?;
     let tagged = tagging == Tagging::Tagged;
+    // The window's title and the H1 say what the first page shows.
+    let title = visible(title);
+    let title = title.as_ref();
     let mut document = if tagged {
         let configuration = ConfigurationBuilder::new()
             .with_accessibility_validator(Accessibility::UA1)
@@ -237,7 +262,17 @@ pub fn render_with(
 fn validation_words(error: &ValidationError) -> UaFinding {
     match error {
         ValidationError::ContainsNotDefGlyph(_, _, text) => {
-            UaFinding::MissingGlyph { text: text.clone() }
+            let measure = super::text::TextMeasure::get();
+            let mut missing: Vec<char> = Vec::new();
+            for c in text.chars().filter(|c| !measure.has_glyph(*c)) {
+                if !missing.contains(&c) {
+                    missing.push(c);
+                }
+            }
+            UaFinding::MissingGlyph {
+                text: text.clone(),
+                missing,
+            }
         }
         ValidationError::NoCodepointMapping(_, glyph, _) => {
             UaFinding::Other(format!("glyph {} has no character", glyph.to_u32()))
@@ -384,7 +419,7 @@ impl Structure {
                             _ => None,
                         })
                         .collect();
-                    *slot = Some((page, *y, text.concat()));
+                    *slot = Some((page, *y, visible(&text.concat()).into_owned()));
                 }
             }
             Part::Drawn { row, column, said } => {
@@ -405,7 +440,8 @@ impl Structure {
                         _ => None,
                     })
                     .collect();
-                self.lines.push((*level, text.concat(), vec![id.into()]));
+                let text = visible(&text.concat()).into_owned();
+                self.lines.push((*level, text, vec![id.into()]));
             }
         }
     }
@@ -661,6 +697,9 @@ impl<'a, 'p> PdfCanvas<'a, 'p> {
 
 impl Canvas for PdfCanvas<'_, '_> {
     fn text(&mut self, x: f32, y: f32, size: f32, is_bold: bool, c: Rgb, text: &str) {
+        // As measured (`TextMeasure::width`): what does not show is printed as its mark.
+        let text = visible(text);
+        let text = text.as_ref();
         self.flush();
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(fill(c)));

@@ -3,6 +3,8 @@
 //! with an opening bracket; runs of Latin letters and digits stay together.
 
 use std::sync::OnceLock;
+
+use crate::model::text::visible;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Advance widths of the bundled regular and bold faces, in em.
@@ -76,6 +78,12 @@ impl TextMeasure {
         if bold { &self.bold } else { &self.regular }
     }
 
+    /// Whether the regular face has a glyph for the character (the PDF/UA check refuses a
+    /// text holding one it has not).
+    pub fn has_glyph(&self, c: char) -> bool {
+        self.regular.glyph(c).0 != 0
+    }
+
     /// Width of one character at `size` points.
     pub fn char_width(&self, c: char, size: f32, bold: bool) -> f32 {
         let face = self.face(bold);
@@ -96,12 +104,21 @@ impl TextMeasure {
             .collect()
     }
 
+    /// The width of the text as printed: a character that does not show is printed as its
+    /// mark (`<TAB U+0009>`, see [`visible`]), here and in [`TextMeasure::wrap`] and
+    /// [`TextMeasure::ellipsize`], and [`super::paint`] draws it so.
     pub fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        text.chars().map(|c| self.char_width(c, size, bold)).sum()
+        visible(text)
+            .chars()
+            .map(|c| self.char_width(c, size, bold))
+            .sum()
     }
 
-    /// Lines of at most `max_width` points (a line of one unbreakable unit may be wider).
+    /// Lines of at most `max_width` points, every character kept (white space where a line
+    /// breaks aside): a run of Latin letters wider than a line is broken between letters, and
+    /// a line breaks before closing punctuation when nothing else can go down with it.
     pub fn wrap(&self, text: &str, size: f32, bold: bool, max_width: f32) -> Vec<String> {
+        let text = visible(text);
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             self.wrap_paragraph(paragraph, size, bold, max_width, &mut lines);
@@ -109,38 +126,58 @@ impl TextMeasure {
         lines
     }
 
+    /// One paragraph's lines, in one pass over its units: each unit's width is measured once,
+    /// and a break looks back at most [`KINSOKU_REACH`] units for a place the rules allow.
     fn wrap_paragraph(&self, text: &str, size: f32, bold: bool, max: f32, out: &mut Vec<String>) {
-        let mut line = String::new();
+        let units: Vec<(&str, f32)> = units(text)
+            .into_iter()
+            .flat_map(|unit| {
+                let w = self.width(unit, size, bold);
+                // Wider than a line: its characters are units of their own.
+                let split = w > max && unit.chars().nth(1).is_some();
+                let pieces: Vec<&str> = if split {
+                    unit.char_indices()
+                        .map(|(at, c)| &unit[at..at + c.len_utf8()])
+                        .collect()
+                } else {
+                    vec![unit]
+                };
+                pieces.into_iter().map(move |p| {
+                    let w = if split { self.width(p, size, bold) } else { w };
+                    (p, w)
+                })
+            })
+            .collect();
+        let mut start = 0;
         let mut width = 0.0;
-        for unit in units(text) {
-            let w = self.width(&unit, size, bold);
-            let starts_closing = unit.chars().next().is_some_and(no_line_start);
-            if width + w > max && !line.is_empty() && !starts_closing {
-                // An opening bracket at the end of the line goes down with what it opens.
-                let mut carried = String::new();
-                while line.chars().last().is_some_and(no_line_end) {
-                    let c = line.pop().expect("a last char");
-                    carried.insert(0, c);
-                }
-                if line.trim().is_empty() {
-                    line.push_str(&carried);
-                    carried.clear();
-                }
-                out.push(line.trim_end().to_string());
-                line = carried;
-                width = self.width(&line, size, bold);
-                if unit.trim().is_empty() && line.is_empty() {
-                    continue; // no line starts with a space
-                }
+        let mut k = 0;
+        while k < units.len() {
+            // No line starts with a space.
+            if k == start && units[k].0.trim().is_empty() {
+                start += 1;
+                k += 1;
+                continue;
             }
-            line.push_str(&unit);
-            width += w;
+            let w = units[k].1;
+            if width + w <= max || k == start {
+                width += w;
+                k += 1;
+                continue;
+            }
+            let at = break_before(&units[start..=k]).map_or(k, |b| start + b);
+            out.push(concat(&units[start..at]).trim_end().to_string());
+            start = at;
+            while start < k && units[start].0.trim().is_empty() {
+                start += 1;
+            }
+            width = units[start..k].iter().map(|u| u.1).sum();
         }
-        out.push(line.trim_end().to_string());
+        out.push(concat(&units[start..]).trim_end().to_string());
     }
-
     /// Cuts the text to fit `max_width`, ending with `…` when something was cut.
     pub fn ellipsize(&self, text: &str, size: f32, bold: bool, max_width: f32) -> String {
+        let text = visible(text);
+        let text = text.as_ref();
         if self.width(text, size, bold) <= max_width {
             return text.to_string();
         }
@@ -160,25 +197,46 @@ impl TextMeasure {
     }
 }
 
+/// How far back (in units) a line break looks for a place the line-breaking rules allow;
+/// beyond it the line breaks where it is full (a row of closing brackets longer than a line).
+const KINSOKU_REACH: usize = 8;
+
+/// Where to break `line` (its units up to and including the one that does not fit): the
+/// latest unit, after the first, that may start a line and whose unit before may end one;
+/// `None` when there is none within reach.
+fn break_before(line: &[(&str, f32)]) -> Option<usize> {
+    let last = line.len() - 1;
+    (1..=last).rev().take(KINSOKU_REACH).find(|&b| {
+        let starts = line[b].0.chars().next().is_some_and(no_line_start);
+        let ends = line[b - 1].0.chars().last().is_some_and(no_line_end);
+        !starts && !ends
+    })
+}
+
+fn concat(units: &[(&str, f32)]) -> String {
+    units.iter().map(|u| u.0).collect()
+}
+
 /// Breakable units: one CJK character (or other symbol) each, or a run of Latin letters,
 /// digits and the punctuation inside such runs.
-fn units(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut latin = String::new();
-    for c in text.chars() {
+fn units(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    // Where the Latin run being read began.
+    let mut latin: Option<usize> = None;
+    for (at, c) in text.char_indices() {
         if c.is_ascii_alphanumeric()
-            || (!latin.is_empty() && matches!(c, '.' | ',' | '-' | '_' | '/' | ':' | '%'))
+            || (latin.is_some() && matches!(c, '.' | ',' | '-' | '_' | '/' | ':' | '%'))
         {
-            latin.push(c);
+            latin.get_or_insert(at);
             continue;
         }
-        if !latin.is_empty() {
-            out.push(std::mem::take(&mut latin));
+        if let Some(from) = latin.take() {
+            out.push(&text[from..at]);
         }
-        out.push(c.to_string());
+        out.push(&text[at..at + c.len_utf8()]);
     }
-    if !latin.is_empty() {
-        out.push(latin);
+    if let Some(from) = latin {
+        out.push(&text[from..]);
     }
     out
 }
@@ -218,6 +276,63 @@ mod tests {
                 assert!(!no_line_end(last), "{l:?} ends with {last} at {width}");
             }
         }
+    }
+
+    /// Every line within `width` (up to rounding), and every character kept.
+    fn assert_fits(lines: &[String], text: &str, width: f32) {
+        let m = TextMeasure::get();
+        for l in lines {
+            assert!(
+                m.width(l, 10.0, false) <= width + 0.01,
+                "{l:?} is wider than {width}"
+            );
+        }
+        let kept: String = lines
+            .concat()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let written: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(kept, written);
+    }
+
+    #[test]
+    fn a_latin_run_wider_than_a_line_breaks_between_its_letters() {
+        // A URL or a pasted identifier without a space: one unit to the rules, but a line
+        // that ran past the column into the next before.
+        let text = format!("参照先 https://example.jp/{}(6月)", "a1".repeat(400));
+        let lines = TextMeasure::get().wrap(&text, 10.0, false, 80.0);
+        assert!(lines.len() > 10, "{lines:?}");
+        assert_fits(&lines, &text, 80.0);
+    }
+
+    #[test]
+    fn a_run_of_closing_punctuation_longer_than_a_line_is_broken_anyway() {
+        // No line may start with 、 or 」 — which, for a run longer than a line, made one
+        // line as long as the run.
+        let text = format!("検討{}終了", "」、".repeat(300));
+        let lines = TextMeasure::get().wrap(&text, 10.0, false, 60.0);
+        assert!(lines.len() > 10, "{lines:?}");
+        assert_fits(&lines, &text, 60.0);
+    }
+
+    #[test]
+    fn a_run_of_opening_brackets_longer_than_a_line_is_broken_anyway() {
+        let text = format!("{}検討", "（「".repeat(300));
+        let lines = TextMeasure::get().wrap(&text, 10.0, false, 60.0);
+        assert!(lines.len() > 10, "{lines:?}");
+        assert_fits(&lines, &text, 60.0);
+    }
+
+    #[test]
+    fn closing_punctuation_takes_the_character_before_it_down() {
+        // 「検討会議 fills the line; 」 may not start the next: 議 goes down with it.
+        let m = TextMeasure::get();
+        let full = m.width("「検討会議", 10.0, false) + 0.1;
+        let lines = m.wrap("「検討会議」の開催", 10.0, false, full);
+        assert_eq!(lines[0], "「検討会");
+        assert!(lines[1].starts_with("議」"), "{lines:?}");
+        assert_eq!(lines.concat(), "「検討会議」の開催");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::fs::Metadata;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::disk::{WriteStep, backup_paths, temp_path};
+use super::beside::{WriteStep, backup_paths, temp_path};
 
 /// A version given a temporary name (a hard link, or a copy), ready to be renamed over the
 /// backup it becomes.

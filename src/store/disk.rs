@@ -37,6 +37,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::backups;
+pub use super::beside::{WriteStep, backup_paths};
+use super::beside::{dir_of, file_name, temp_path, this_host};
 use crate::lang::{Describe, Lang, say};
 
 /// How many earlier versions a save keeps beside the file.
@@ -153,43 +155,6 @@ pub fn check_unchanged(path: &Path, known: &Fingerprint) -> io::Result<Option<Di
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Some(DiskChange::Removed)),
         Err(e) => Err(e),
     }
-}
-
-/// `NAME.bak`, `NAME.bak2`, … `NAME.bakN`, newest first.
-pub fn backup_paths(path: &Path, generations: usize) -> Vec<PathBuf> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    (1..=generations)
-        .map(|k| {
-            let suffix = if k == 1 {
-                ".bak".to_string()
-            } else {
-                format!(".bak{k}")
-            };
-            path.with_file_name(format!("{name}{suffix}"))
-        })
-        .collect()
-}
-
-/// The steps of a save, named so tests can stop it between any two of them (see the module
-/// for what holds after each).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WriteStep {
-    /// The temporary file exists, empty, with the permissions of the file it will replace.
-    TempCreated,
-    /// All bytes are in the temporary file (not yet flushed).
-    TempWritten,
-    /// The temporary file is flushed to disk.
-    TempSynced,
-    /// The version that becomes backup `generation` (1 is `NAME.bak`) has a temporary name
-    /// beside it.
-    BackupLinked { generation: usize },
-    /// That version has replaced the backup.
-    BackupMoved { generation: usize },
-    /// The temporary file has replaced the target.
-    Renamed,
 }
 
 /// Whether a save may replace a file this user may not write.
@@ -388,34 +353,6 @@ fn holds(path: &Path, meta: &std::fs::Metadata, bytes: &[u8]) -> io::Result<bool
 }
 
 /// The folder a file is in (`.` for a bare name).
-fn dir_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into())
-}
-
-/// `.NAME.PID@HOST.tmp` beside `path`: this process's temporary file for it. The computer's
-/// name lets a later save tell whether the process that made it can be asked about.
-pub(super) fn temp_path(path: &Path) -> PathBuf {
-    let owner = format!("{}@{}", std::process::id(), this_host());
-    dir_of(path).join(format!(".{}.{owner}.tmp", file_name(path)))
-}
-
-/// This computer's name as it goes into a file name: ASCII letters, digits and `-`.
-fn this_host() -> String {
-    super::lock::machine_name()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect()
-}
-
 /// The renames are durable only once the directory is flushed (Linux); elsewhere, or where
 /// the file system refuses, there is nothing more to do.
 fn sync_dir(path: &Path) {

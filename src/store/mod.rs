@@ -3,7 +3,7 @@
 //! files beside reports open for editing; recovery copies of unsaved work.
 
 mod backups;
-pub mod defaults;
+mod beside;
 pub mod disk;
 pub mod lock;
 pub mod permissions;

@@ -13,14 +13,14 @@ use std::collections::HashSet;
 
 use chrono::NaiveDateTime;
 
+use super::adopt::{Fresh, adopt_lines, adopt_list};
 use super::answer::{Answer, AnswerContent, Refusal};
 use super::conflict::{Conflict, ConflictKind};
 use super::outside::Outside;
 use super::workbook::Row;
-use super::{entries_from_text, entries_text, scope, topics_of};
+use super::{entries_text, topic_divisions, topics_of};
 use crate::compare::{self, Diff};
 use crate::edit::{Edit, ProvisionalEdit, Thing};
-use crate::export::table::entry_line;
 use crate::lang::{Describe, Lang};
 use crate::model::{Entry, Id, Initiative, Received, Report, Side, Topic};
 
@@ -105,17 +105,6 @@ impl Collection {
     /// Whether anything was refused (the command line exits non-zero).
     pub fn has_refusals(&self) -> bool {
         !self.refused.is_empty()
-    }
-}
-
-/// Provisional ids for new entries, above every id of the master.
-pub(super) struct Fresh(u64);
-
-impl Fresh {
-    pub(super) fn next(&mut self) -> Id {
-        let id = Id(self.0);
-        self.0 += 1;
-        id
     }
 }
 
@@ -349,7 +338,7 @@ fn from_workbook(master: &Report, rows: &[Row], answer: &Answer, fresh: &mut Fre
         };
         // A topic outside the division's part is refused, never offered: another division's
         // workbook cannot change its heading, plan or results.
-        let divisions = scope::topic_divisions(i, t);
+        let divisions = topic_divisions(i, t);
         if !divisions.contains(&division) {
             if same_text(&row.results, &entries_text(&t.actual)) {
                 continue;
@@ -490,116 +479,6 @@ fn same_text(a: &str, b: &str) -> bool {
             .collect()
     };
     lines(a) == lines(b)
-}
-
-/// The plan entry ids of an initiative (sub-items too): links may only point at these.
-fn plan_ids(initiative: &Initiative) -> HashSet<Id> {
-    fn walk(list: &[Entry], out: &mut HashSet<Id>) {
-        for e in list {
-            out.insert(e.id);
-            walk(&e.subs, out);
-        }
-    }
-    let mut out = HashSet::new();
-    for t in &initiative.topics {
-        walk(&t.plan, &mut out);
-    }
-    out
-}
-
-/// An answered list of entries with the master's ids where they are the master's own (the
-/// same id, in the same list), provisional ones elsewhere; links kept to plan entries of the
-/// initiative.
-pub(super) fn adopt_list(
-    initiative: &Initiative,
-    master: &[Entry],
-    answered: &[Entry],
-    fresh: &mut Fresh,
-) -> Vec<Entry> {
-    fn ids(list: &[Entry], out: &mut HashSet<Id>) {
-        for e in list {
-            out.insert(e.id);
-            ids(&e.subs, out);
-        }
-    }
-    fn adopt(
-        e: &Entry,
-        known: &HashSet<Id>,
-        used: &mut HashSet<Id>,
-        plans: &HashSet<Id>,
-        fresh: &mut Fresh,
-    ) -> Entry {
-        let id = if known.contains(&e.id) && used.insert(e.id) {
-            e.id
-        } else {
-            fresh.next()
-        };
-        let adopted = Entry {
-            id,
-            reports: e
-                .reports
-                .iter()
-                .copied()
-                .filter(|p| plans.contains(p))
-                .collect(),
-            subs: e
-                .subs
-                .iter()
-                .map(|s| adopt(s, known, used, plans, fresh))
-                .collect(),
-            ..e.clone()
-        };
-        // A file edited by other means than Shinchoku may hold a sub-item's new text without
-        // the entry's own text following it: the entry's text is made to hold its sub-items.
-        let subs: Vec<String> = e.subs.iter().map(|s| s.text.clone()).collect();
-        Entry {
-            text: crate::model::entry_text::text_with_subs(&adopted, &subs),
-            ..adopted
-        }
-    }
-    let mut known = HashSet::new();
-    ids(master, &mut known);
-    let plans = plan_ids(initiative);
-    let mut used = HashSet::new();
-    answered
-        .iter()
-        .map(|e| adopt(e, &known, &mut used, &plans, fresh))
-        .collect()
-}
-
-/// Entries typed into a workbook cell: a line the same as one of the master's keeps that
-/// entry (its id and links); a new line is a new entry, a result linked as typed results are.
-fn adopt_lines(
-    initiative: &Initiative,
-    topic: &Topic,
-    side: Side,
-    text: &str,
-    fresh: &mut Fresh,
-) -> Vec<Entry> {
-    let master = topic.entries(side);
-    let mut used = vec![false; master.len()];
-    entries_from_text(text)
-        .into_iter()
-        .map(|mut e| {
-            let line = entry_line(&e);
-            if let Some(k) = (0..master.len()).find(|&k| !used[k] && entry_line(&master[k]) == line)
-            {
-                used[k] = true;
-                return master[k].clone();
-            }
-            fn number(e: &mut Entry, fresh: &mut Fresh) {
-                e.id = fresh.next();
-                for s in &mut e.subs {
-                    number(s, fresh);
-                }
-            }
-            number(&mut e, fresh);
-            if side == Side::Actual {
-                e.reports = crate::model::links::propose_for(initiative, topic.id, &e).into();
-            }
-            e
-        })
-        .collect()
 }
 
 /// The change list of the in-scope edits: the initiatives they touch, before and after.

@@ -4,21 +4,21 @@
 //! who has answered ([`status`], 提出状況). Core only: the window and the command line call
 //! these.
 
+mod adopt;
 pub mod answer;
 pub mod collect;
 pub mod conflict;
 mod outside;
-pub mod scope;
 pub mod send;
 pub mod sent;
 pub mod status;
 pub mod workbook;
 
 pub use crate::edit::OutOfScope;
+pub use crate::model::survey::{answers_for, editable, topic_divisions};
 pub use answer::{Answer, Refusal, read_answer};
 pub use collect::{Collection, Taken, collect};
 pub use conflict::{Conflict, ConflictKind};
-pub use scope::{editable, topic_divisions};
 pub use send::{response_for, responses};
 pub use status::{StatusKey, StatusRow, status_rows};
 

@@ -6,11 +6,11 @@
 
 use super::conflict::{Conflict, ConflictKind};
 use super::sent::{self, SentParts, comparable};
-use super::{entries_text, scope};
+use super::{entries_text, topic_divisions};
 use crate::edit::{Edit, Thing};
 use crate::model::{Initiative, Report, Side, StageSpan, Topic};
 
-use super::collect::{Fresh, adopt_list};
+use super::adopt::{Fresh, adopt_list};
 
 /// Finds the conflicts of one answer.
 pub(super) struct Outside<'a> {
@@ -428,7 +428,7 @@ impl<'a> Outside<'a> {
                 entries: adopt_list(i, &t.plan, &at.plan, fresh),
             }),
         });
-        let divisions = scope::topic_divisions(i, t);
+        let divisions = topic_divisions(i, t);
         if !divisions.contains(&self.division) {
             self.change(Part {
                 key: format!("topic/{id}/actual"),
@@ -450,5 +450,5 @@ impl<'a> Outside<'a> {
 fn sent_to(i: &Initiative, division: &str) -> bool {
     i.topics
         .iter()
-        .any(|t| scope::topic_divisions(i, t).contains(&division))
+        .any(|t| topic_divisions(i, t).contains(&division))
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::{divisions, scope::topic_divisions};
+use super::{divisions, topic_divisions};
 use crate::lang::{Lang, say};
 use crate::model::{Id, Report};
 
@@ -197,7 +197,7 @@ pub fn to_csv(rows: &[StatusRow], lang: Lang) -> String {
         t.map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string())
     };
     for r in rows {
-        let _ = w.write_record([
+        let record = [
             r.division.clone(),
             r.standing.name(lang),
             time(r.sent),
@@ -213,7 +213,13 @@ pub fn to_csv(rows: &[StatusRow], lang: Lang) -> String {
             } else {
                 String::new()
             },
-        ]);
+        ];
+        // A division's name or a note an office program would run as a formula is kept text.
+        let _ = w.write_record(
+            record
+                .iter()
+                .map(|cell| crate::export::csv::formula_guarded(cell).into_owned()),
+        );
     }
     let bytes = w.into_inner().unwrap_or_default();
     format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes))

@@ -4,15 +4,15 @@
 //! up to print. A hidden sheet names the report, division and period, and a hidden column each
 //! row's topic, so that the answer is matched back by id; [`read`] reads it (calamine).
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, XlsxError,
 };
 
 use super::{entries_text, topics_of};
+use crate::import::WorkbookFormat;
+use crate::import::sheet::Sheet;
 use crate::lang::{Describe, Lang, say};
+use crate::model::diag::{ImportError, ImportErrorKind};
 use crate::model::{FiscalYear, Id, Period, Report, ReportId, ResponseFor};
 
 /// The answer sheet's name.
@@ -202,6 +202,9 @@ pub struct Answered {
 pub enum WorkbookProblem {
     /// Not an `.xlsx` workbook at all (the reader's reason).
     NotAWorkbook(String),
+    /// A workbook the reader refuses: beyond its bounds (`model::bounds`: which cell or
+    /// part, what limit), or protected by a password.
+    Refused(Box<ImportError>),
     /// A workbook, but not a response Shinchoku wrote: no sheet naming the survey.
     NoSurveySheet,
     /// The survey sheet's field cannot be read (`fiscal_year`, `period`, `due`, `division`).
@@ -222,6 +225,7 @@ impl Describe for WorkbookProblem {
                 format!("Excelのブックとして読めません: {e}"),
                 format!("not an Excel workbook: {e}"),
             ),
+            WorkbookProblem::Refused(e) => e.describe(lang),
             WorkbookProblem::NoSurveySheet => say(
                 lang,
                 "進捗の回答用ワークブックではありません（照会情報のシートがありません）".into(),
@@ -251,17 +255,25 @@ impl Describe for WorkbookProblem {
     }
 }
 
-/// Reads an answered workbook.
+/// Reads an answered workbook: its two sheets alone, cell by cell within the readers'
+/// bounds, so that a value typed far away (XFD1048576) or a hostile package is refused or
+/// read in a moment, never allocated for as a whole sheet.
 pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| WorkbookProblem::NotAWorkbook(e.to_string()))?;
-    let meta = book
-        .worksheet_range(META_SHEET)
-        .map_err(|_| WorkbookProblem::NoSurveySheet)?;
+    let wanted = |name: &str| name == META_SHEET || name == SHEET;
+    let sheets = crate::import::book::read_sheets(bytes, WorkbookFormat::Xlsx, &wanted).map_err(
+        |e| match e.kind {
+            ImportErrorKind::DamagedWorkbook { why, .. } => WorkbookProblem::NotAWorkbook(why),
+            _ => WorkbookProblem::Refused(Box::new(e)),
+        },
+    )?;
+    let meta = sheets
+        .iter()
+        .find(|s| s.name == META_SHEET)
+        .ok_or(WorkbookProblem::NoSurveySheet)?;
     let field = |name: &str| {
-        meta.rows()
-            .find(|r| r.first().is_some_and(|c| text(c) == name))
-            .and_then(|r| r.get(1).map(text))
+        meta.used_rows()
+            .find(|&r| meta.text(r, 0) == name)
+            .map(|r| raw(meta, r, 1))
             .unwrap_or_default()
     };
     let bad = WorkbookProblem::BadField;
@@ -293,15 +305,20 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
         token: field("token"),
         sent: Vec::new(),
     };
-    let sheet = book
-        .worksheet_range(SHEET)
-        .map_err(|_| WorkbookProblem::NoAnswerSheet)?;
+    let sheet = sheets
+        .iter()
+        .find(|s| s.name == SHEET)
+        .ok_or(WorkbookProblem::NoAnswerSheet)?;
+    let rows = answer_rows(sheet)?;
+    Ok(Answered { response, rows })
+}
+
+/// The rows under the heading row (番号 … ID) that name a topic.
+fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
     let mut rows = Vec::new();
     let mut in_table = false;
-    let start = sheet.start().map_or(0, |(r, _)| r);
-    for (k, cells) in sheet.rows().enumerate() {
-        let cell = |c: u16| cells.get(c as usize).map(text).unwrap_or_default();
-        let at = start + k as u32;
+    for at in sheet.used_rows() {
+        let cell = |c: u16| raw(sheet, at, c as usize);
         if !in_table {
             in_table = cell(0) == "番号" && cell(ID_COL) == "ID";
             continue;
@@ -310,12 +327,13 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
         if id.is_empty() {
             continue;
         }
+        let row = u32::try_from(at + 1).unwrap_or(u32::MAX);
         let topic = id
             .trim()
             .parse::<u64>()
             .map(Id)
             .map_err(|_| WorkbookProblem::BadTopicId {
-                row: at + 1,
+                row,
                 text: id.clone(),
             })?;
         let sent = cell(SENT_COL);
@@ -324,7 +342,7 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
             .map(|h| u64::from_str_radix(h, 16).ok());
         rows.push(Row {
             topic,
-            row: at + 1,
+            row,
             heading: cell(HEADING_COL),
             plan: cell(PLAN_COL),
             results: cell(RESULT_COL),
@@ -335,15 +353,10 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     if !in_table {
         return Err(WorkbookProblem::NoHeadingRow);
     }
-    Ok(Answered { response, rows })
+    Ok(rows)
 }
 
-/// A cell as text: a number typed into a text cell comes back as a number.
-fn text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.replace("\r\n", "\n"),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        other => other.to_string(),
-    }
+/// A cell's text as typed (not trimmed: a division's results keep their spacing).
+fn raw(sheet: &Sheet, row: usize, col: usize) -> String {
+    sheet.raw_text(row, col).to_string()
 }

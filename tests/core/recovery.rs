@@ -6,9 +6,10 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use shinchoku::document::Document;
+use shinchoku::document::autosave::{Autosave, restore};
 use shinchoku::edit::{self, Intent};
 use shinchoku::model::Side;
-use shinchoku::store::recovery::{Autosave, Belongs, RecoveryStore};
+use shinchoku::store::recovery::{Belongs, RecoveryStore};
 use shinchoku::store::{self, lock};
 
 use crate::{child, child_var, initiative, seed};
@@ -106,11 +107,11 @@ fn an_edited_report_is_recovered_after_its_process_is_killed() {
         copy.to_string().contains("3 sections, 11 initiatives"),
         "{copy}"
     );
-    assert!(store.load(copy).unwrap() == expected.report);
+    assert!(store.read(copy).unwrap().0 == expected.report);
     drop(expected);
 
     // 復元: a document with unsaved changes on the file; saving it removes nothing else.
-    let mut restored = store.restore(copy).unwrap();
+    let mut restored = restore(&store, copy).unwrap();
     assert!(restored.is_dirty());
     assert!(restored.lock().is_some());
     let recovered = restored.report.clone();
@@ -172,7 +173,7 @@ fn autosave_writes_at_the_interval_while_there_are_unsaved_changes() {
     assert!(autosave.flush(at(206), &doc).unwrap());
     assert!(!autosave.flush(at(206), &doc).unwrap());
     let copy = &autosave.store().pending()[0];
-    assert!(autosave.store().load(copy).unwrap() == doc.report);
+    assert!(autosave.store().read(copy).unwrap().0 == doc.report);
 
     // A clean save: the next tick removes the copy.
     let path = doc.save_path().unwrap().to_path_buf();
@@ -194,7 +195,7 @@ fn copies_of_never_saved_reports_and_of_removed_files_are_offered() {
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0].belongs, Belongs::Unsaved);
     assert!(pending[0].to_string().ends_with("(never saved)"));
-    let restored = store.restore(&pending[0]).unwrap();
+    let restored = restore(&store, &pending[0]).unwrap();
     assert!(restored.report == sample.report && restored.is_dirty());
     autosave.discard().unwrap();
     assert!(store.pending().is_empty());

@@ -609,7 +609,7 @@ fn answers_for_another_report_another_period_or_an_unasked_division_are_refused(
             .starts_with("Excelのブックとして読めません")
     );
     // An Excel workbook that is not a response (the report's own export).
-    let export = shinchoku::export::xlsx::to_xlsx(&master).unwrap();
+    let export = shinchoku::export::xlsx::to_xlsx(&master, &mut Vec::new()).unwrap();
     assert_eq!(
         answer_from_workbook(&export, "進捗.xlsx".into()).unwrap_err(),
         Refusal::Workbook(workbook::WorkbookProblem::NoSurveySheet)

@@ -12,10 +12,11 @@ use crate::app::command::{
 };
 use crate::app::i18n::Lang;
 use crate::app::state::dialogs::Dialog;
+use crate::document::autosave::{self, Autosave};
 use crate::document::{Document, SaveError, SaveOptions};
 use crate::edit::Intent;
 use crate::lang::Describe;
-use crate::store::recovery::{Autosave, Recoverable, RecoveryStore};
+use crate::store::recovery::{Recoverable, RecoveryStore};
 
 pub struct DocState {
     doc: Document,
@@ -218,7 +219,17 @@ impl DocState {
             }
             FileCommand::ExportTo { path, encoding } => {
                 match crate::export::export_file(&self.doc.report, &path, encoding) {
-                    Ok(()) => notice(format!("{}: {}", t.exported, path.display())),
+                    Ok(warnings) if warnings.is_empty() => {
+                        notice(format!("{}: {}", t.exported, path.display()))
+                    }
+                    // Written, but not all as the report holds it: a dialog says what.
+                    Ok(warnings) => {
+                        let said: Vec<String> = warnings.iter().map(|w| w.describe(lang)).collect();
+                        error(
+                            t.exported,
+                            format!("{}\n{}", path.display(), said.join("\n")),
+                        )
+                    }
                     Err(e) => error(t.export_failed, e.describe(lang)),
                 }
             }
@@ -285,7 +296,7 @@ impl DocState {
         let Some(autosave) = &self.autosave else {
             return Vec::new();
         };
-        match autosave.store().restore(copy) {
+        match autosave::restore(autosave.store(), copy) {
             Ok(doc) => {
                 self.doc = doc;
                 self.generation += 1;

@@ -239,6 +239,8 @@ impl Canvas for ScreenCanvas {
         } else {
             FontFamily::Proportional
         };
+        // As the PDF prints it: what does not show is shown by its mark.
+        let text = crate::model::text::visible(text);
         // The baseline is at `y`; egui places text by its top.
         self.painter.text(
             self.at(x, y - size * 0.88),

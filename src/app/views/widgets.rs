@@ -134,7 +134,7 @@ impl EntryStatusWords {
     pub fn rich(&self) -> RichText {
         let rich = RichText::new(&self.text).small();
         if self.late {
-            rich.strong().color(super::paint::AS_OF)
+            rich.strong().color(color(palette::AS_OF))
         } else if self.why.is_some() {
             rich.strong()
         } else {

@@ -1,39 +1,13 @@
 //! What a response may change: the results (実績) of the topics its 担当課 answers for. Every
 //! other edit — a plan text, another division's topic, a heading, a stage, a title, the
-//! period — is refused by the core ([`check`], called by `Document` before every edit), and
-//! the window asks [`editable`] to draw other rows read-only.
+//! period — is refused here ([`check`], called by `Document` before every edit); the window asks
+//! [`crate::model::survey::editable`] to draw other rows read-only.
 
 use std::collections::HashSet;
 
-use crate::edit::{Edit, EditError, OutOfScope, TopicName};
-use crate::model::{Entry, Id, Initiative, Report, Side, Topic};
-
-/// The 担当課 answering for a topic: its own, or else every division of its initiative.
-pub fn topic_divisions<'a>(initiative: &'a Initiative, topic: &'a Topic) -> Vec<&'a str> {
-    match &topic.division {
-        Some(d) => vec![d.as_str()],
-        None => initiative.divisions.iter().map(String::as_str).collect(),
-    }
-}
-
-/// Whether `division` answers for the topic.
-pub fn answers_for(report: &Report, division: &str, topic: Id) -> bool {
-    report.initiative_of_topic(topic).is_some_and(|i| {
-        i.topics
-            .iter()
-            .find(|t| t.id == topic)
-            .is_some_and(|t| topic_divisions(i, t).contains(&division))
-    })
-}
-
-/// Whether the topic's results may be edited in this report: always in a master, and in a
-/// response only the topics of its 担当課.
-pub fn editable(report: &Report, topic: Id) -> bool {
-    match &report.response {
-        None => true,
-        Some(r) => answers_for(report, &r.division, topic),
-    }
-}
+use super::{Edit, EditError, OutOfScope, TopicName};
+use crate::model::survey::{answers_for, topic_divisions};
+use crate::model::{Entry, Id, Report, Side};
 
 /// Whether the edit may be applied to this report: `Err(OutOfScope)` when the report is a
 /// response and the edit reaches beyond its division's results.

@@ -2,7 +2,7 @@
 //! `false`, an activity) is not written, and reads back as that default. Used by the model's
 //! serde attributes; a file written before this still reads, since it only has more fields.
 
-use crate::model::EntryKind;
+use super::EntryKind;
 
 pub fn is_false(value: &bool) -> bool {
     !*value

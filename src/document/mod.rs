@@ -2,6 +2,8 @@
 //! on its file and what the file was when read, so that a save never overwrites a colleague's
 //! work without asking.
 
+pub mod autosave;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,14 +11,14 @@ use std::sync::Arc;
 use crate::compare::{RolloverError, RolloverTo};
 use crate::edit::{Edit, EditError, History, Intent};
 use crate::lang::{Describe, Lang, say};
-use crate::model::diag::{FileError, Warning};
+use crate::model::diag::{FileError, Warning, WarningKind};
 use crate::model::{Id, Report};
 use crate::store;
 use crate::store::disk::{DiskChange, Fingerprint};
 use crate::store::lock::{FileLock, LockError, LockHolder};
 
 /// The bundled sample report (Mie Prefecture, FY H29 first half), imported from the seed table.
-pub const SAMPLE_RON: &str = include_str!("../assets/sample-report.ron");
+pub const SAMPLE_RON: &str = include_str!("../../assets/sample-report.ron");
 
 /// Where the open report came from, which decides where 保存 writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,7 +38,8 @@ pub enum Origin {
 pub struct Document {
     pub report: Report,
     pub origin: Origin,
-    /// What was noticed when the report was read.
+    /// What was noticed when the report was read, and about texts brought in since that hold
+    /// characters that do not show.
     pub warnings: Vec<Warning>,
     pub history: History,
     revision: u64,
@@ -412,7 +415,7 @@ impl Document {
             // A response may change only its division's results: checked here, for every
             // edit whoever asks for it.
             Some(edit) if self.report.response.is_some() => {
-                crate::survey::scope::check(&self.report, &edit)?;
+                crate::edit::scope::check(&self.report, &edit)?;
                 self.history
                     .apply(&mut self.report, edit, next_id_before)
                     .map(|()| true)
@@ -444,13 +447,32 @@ impl Document {
     pub fn perform(&mut self, intent: Intent) -> Result<Option<Id>, EditError> {
         let mut created = None;
         let mut changes = true;
+        let brings_invisible = brings_invisible(&intent);
         self.edit_if(|report| {
             let edit = intent.build(report)?;
             created = edit.as_ref().and_then(Edit::created);
             changes = edit.is_some();
             Ok(edit)
         })?;
+        if brings_invisible && changes {
+            self.recheck_invisible();
+        }
         Ok(created.filter(|_| changes))
+    }
+
+    /// The warnings about characters that do not show, made again for the report as it is now
+    /// (a step that brought such text in, or took it out again).
+    fn recheck_invisible(&mut self) {
+        self.warnings
+            .retain(|w| !matches!(w.kind, WarningKind::InvisibleCharacters { .. }));
+        self.warnings
+            .extend(crate::model::text_place::invisible_characters(&self.report));
+    }
+
+    fn warns_of_invisible(&self) -> bool {
+        self.warnings
+            .iter()
+            .any(|w| matches!(w.kind, WarningKind::InvisibleCharacters { .. }))
     }
 
     /// Undoes the last step; false when there is none or it cannot be undone (the step is
@@ -469,6 +491,10 @@ impl Document {
         let done = self.history.undo(&mut self.report)?;
         if done {
             self.revision += 1;
+            // Undoing a paste takes its warning away (redoing one brings it back, below).
+            if self.warns_of_invisible() {
+                self.recheck_invisible();
+            }
         }
         Ok(done)
     }
@@ -477,12 +503,33 @@ impl Document {
         let done = self.history.redo(&mut self.report)?;
         if done {
             self.revision += 1;
+            self.recheck_invisible();
         }
         Ok(done)
     }
 
     /// Closes the document, releasing its lock (dropping it does the same).
     pub fn close(self) {}
+}
+
+/// Whether what an intent brings in holds a character that does not show: text typed or
+/// pasted, or answers taken in (whose texts are looked at whole: they come from files).
+fn brings_invisible(intent: &Intent) -> bool {
+    use crate::model::text::is_invisible;
+    let has = |t: &str| t.chars().any(is_invisible);
+    match intent {
+        Intent::SetEntryText { text, .. } | Intent::AddEntry { text, .. } => has(text),
+        Intent::SetEntryCounts { counts, .. } => counts.iter().any(|c| has(&c.raw)),
+        Intent::AddTopic { heading, .. } => heading.as_deref().is_some_and(has),
+        Intent::SetTopicHeading { heading, .. } => has(heading),
+        Intent::SetInitiativeTitle { title, .. } => has(title),
+        Intent::SetItemName { name, .. } => has(name),
+        Intent::RelabelSpan { label, .. } => has(label),
+        Intent::MarkSent { divisions, .. } => divisions.iter().any(|d| has(d)),
+        Intent::SendBack { note, .. } => has(note),
+        Intent::TakeAnswers(_) => true,
+        _ => false,
+    }
 }
 
 /// The same file, whether or not written the same way (`./a.ron`, `a.ron`).

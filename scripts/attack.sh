@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# The bounded attack (issue 23): hostile input files handed to the command line, each run under
+# a time limit and a memory cap, each expected to be read (exit 0) or refused with a message
+# (exit 2; `collect` 1), never to crash, hang or take the memory. It fails loudly, naming the
+# case, when a bound is broken or the exit is a crash (101 a panic, 134 an abort, >= 128 a
+# signal). The time is processor time (`ulimit -t`: a machine busy with other builds does not
+# make a case fail), with six times as long on the clock for one that waits (`timeout`); the
+# memory is the address space (`ulimit -v`), so a case over it fails to allocate and aborts.
+#
+#     scripts/attack.sh [BINARY]
+#
+# BINARY defaults to target/release/shinchoku when it is newer than target/debug/shinchoku
+# (the one `cargo test` builds), else the latter; neither there, `cargo build` makes it. With a
+# debug build the large report tables are made a fifth as large (our code is several times
+# slower unoptimised); the bounds stay the same. ATTACK_SECONDS (10, of processor time) and
+# ATTACK_MB (1024) set them. The files are made by scripts/attack/hostile.py (python3, standard library).
+#
+# To add a case: write `make_KIND` in hostile.py and a `case_NAME` function below calling
+# `make KIND FILE` and `expect CODE TEXT ARGS…`; every `case_` function is run, in order.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${ATTACK_SECONDS:-10}
+megabytes=${ATTACK_MB:-1024}
+bin=${1:-}
+if [ -z "$bin" ]; then
+  if [ target/release/shinchoku -nt target/debug/shinchoku ]; then
+    bin=target/release/shinchoku
+  else
+    [ -x target/debug/shinchoku ] || cargo build --quiet
+    bin=target/debug/shinchoku
+  fi
+fi
+case "$bin" in
+  *release*) scale=1 ;;
+  *) scale=0.2 ;;
+esac
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=()
+current=""
+
+# make KIND FILE: the hostile file of KIND (hostile.py) at $work/FILE.
+make() {
+  python3 scripts/attack/hostile.py "$1" "$work/$2" "$scale" || {
+    echo "FAIL $current: hostile.py could not make $1" >&2
+    failed+=("$current")
+    return 1
+  }
+}
+
+# expect CODE TEXT ARGS…: runs the binary with ARGS under the bounds; the exit must be CODE
+# and TEXT (when not empty) must be in what it printed.
+expect() {
+  local code=$1 text=$2
+  shift 2
+  local out="$work/out.txt" used="$work/used.txt" rc start ms usage=""
+  local measure=()
+  # GNU time, where there is one, says the processor time and the most memory the case held.
+  [ -x /usr/bin/time ] && measure=(/usr/bin/time -f "%U %S %M" -o "$used")
+  start=$(date +%s%N)
+  (
+    ulimit -v $((megabytes * 1024))
+    ulimit -t "$seconds"
+    exec "${measure[@]}" timeout "$((seconds * 6))" "$bin" "$@"
+  ) >"$out" 2>&1
+  rc=$?
+  ms=$((($(date +%s%N) - start) / 1000000))
+  if [ -s "$used" ]; then
+    usage=$(tail -1 "$used" | awk '{printf ", %.2f s processor, %d MB", $1 + $2, $3 / 1024}')
+    rm -f "$used"
+  fi
+  local why=""
+  if [ "$rc" -eq 124 ]; then
+    why="still running after $((seconds * 6)) s on the clock"
+  elif [ "$rc" -eq 152 ] || [ "$rc" -eq 137 ]; then
+    why="took more than ${seconds} s of processor time (exit $rc)"
+  elif [ "$rc" -eq 101 ] || [ "$rc" -ge 128 ]; then
+    why="crashed (exit $rc) — over ${megabytes} MB, a panic or a signal"
+  elif [ "$rc" -ne "$code" ]; then
+    why="exit $rc, expected $code"
+  elif [ -n "$text" ] && ! grep -qF -- "$text" "$out"; then
+    why="the output does not say \"$text\""
+  fi
+  if [ -n "$why" ]; then
+    echo "FAIL $current: $why" >&2
+    sed -e 's/^/    /' "$out" | head -5 >&2
+    failed+=("$current")
+  else
+    printf 'ok   %-24s exit %s, %d.%03d s%s\n' "$current" "$rc" $((ms / 1000)) $((ms % 1000)) "$usage"
+  fi
+}
+
+case_xlsx_shared_strings() {
+  make xlsx-shared-strings a.xlsx && expect 2 "4294967295 shared strings" check "$work/a.xlsx"
+}
+
+case_xlsx_far_cell() {
+  make xlsx-far-cell a.xlsx && expect 0 "工程表!XFD1048576" check "$work/a.xlsx"
+}
+
+case_xlsx_zip_bomb() {
+  make xlsx-zip-bomb a.xlsx && expect 2 "unzip to more than" check "$work/a.xlsx"
+}
+
+case_xls_far_column() {
+  make xls-far-column a.xls && expect 2 "column 6000" check "$work/a.xls"
+}
+
+case_xls_dimensions() {
+  make xls-dimensions a.xls && expect 2 "used range" check "$work/a.xls"
+}
+
+case_xls_chain_loop() {
+  make xls-chain-loop a.xls && expect 2 "loops" check "$work/a.xls"
+}
+
+case_xls_largest_range() {
+  make xls-largest-range a.xls && expect 0 "Sheet1!IV7812" check "$work/a.xls"
+}
+
+case_xls_shared_copies() {
+  make xls-shared-copies a.xls && expect 2 "text is more than" check "$work/a.xls"
+}
+
+case_ods_repeated() {
+  make ods-repeated a.ods && expect 2 "cells hold a value" check "$work/a.ods"
+}
+
+case_ods_note_far() {
+  make ods-note-far a.ods && expect 0 "1 initiatives" check "$work/a.ods"
+}
+
+case_ods_row_million() {
+  make ods-row-million a.ods && expect 0 "工程表!I1000000" check "$work/a.ods"
+}
+
+case_tsv_repeated_plan_lines() {
+  make tsv-repeated-plan-lines a.tsv && expect 0 "" import "$work/a.tsv" -o "$work/a.ron"
+}
+
+case_tsv_headings() {
+  make tsv-headings a.tsv && expect 0 "" import "$work/a.tsv" -o "$work/a.ron"
+}
+
+case_tsv_rows() {
+  make tsv-rows a.tsv && expect 0 "" check "$work/a.tsv"
+}
+
+case_tsv_not_understood() {
+  make tsv-not-understood a.tsv && expect 0 "more warning(s) not listed" check "$work/a.tsv"
+}
+
+case_tsv_newlines() {
+  make tsv-newlines a.tsv && expect 0 "" check "$work/a.tsv"
+}
+
+# One hostile answer in a batch: refused, the others taken, no lock left beside the master.
+case_collect_one_bad_answer() {
+  local seed=tests/fixtures/mie-h29-h1-report.tsv
+  "$bin" import "$seed" -o "$work/master.ron" >/dev/null &&
+    "$bin" survey "$work/master.ron" -o "$work/out" --format xlsx >/dev/null &&
+    make xlsx-shared-strings "out/bad.xlsx" &&
+    expect 1 "1 taken, 1 refused" collect "$work/master.ron" "$work/out/bad.xlsx" \
+      "$work/out/総務部管財課.xlsx"
+  if [ -e "$work/.~lock.master.ron#" ]; then
+    echo "FAIL $current: a lock was left beside the master" >&2
+    failed+=("$current")
+  fi
+}
+
+echo "attack: $bin, ${seconds} s and ${megabytes} MB a case, tables at scale $scale"
+for case in $(declare -F | awk '{print $3}' | grep '^case_'); do
+  current=${case#case_}
+  "$case"
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "attack: ${#failed[@]} case(s) broke a bound: ${failed[*]}" >&2
+  exit 1
+fi
+echo "attack: every case within its bounds"

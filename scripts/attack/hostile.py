@@ -1,0 +1,431 @@
+#!/usr/bin/env python3
+"""Hostile input files for scripts/attack.sh, made with the standard library alone.
+
+    python3 scripts/attack/hostile.py KIND OUT [SCALE]
+
+writes one file of KIND (one function per kind below, `make_` + the kind with `-` as `_`) to
+OUT. SCALE (default 1.0) shrinks the large text tables for a debug build. Each file is what
+issue 23 reported, or its kind taken further: a few KB that once asked for gigabytes.
+"""
+
+import struct
+import sys
+import zipfile
+import zlib
+
+SEED = "tests/fixtures/mie-h29-h1-report.tsv"
+
+# The one-initiative report, as an office types it (title, header, section, initiative).
+REPORT_ROWS = [
+    ["平成29年度「改革」取組 上半期実績"],
+    ["番号", "具体的取組", "取組項目", "29年度", "平成29年度 年次計画", "実績", "担当課"],
+    ["I 協創"],
+    ["1", "① 研修", "□研修", "実施", "・研修(4月)", "・研修(4月)", "人事課"],
+]
+
+
+def column_letters(col):
+    """0-based column → A, B, … XFD."""
+    out = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def esc(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ---- XLSX ----
+
+def xlsx(rows, shared=None, extra_parts=None):
+    """A minimal XLSX: one sheet `工程表` of inline strings ({(row, col): text}), and an
+    optional shared-string part given as its XML."""
+    cells = {}
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                cells[(r, c)] = text
+    return xlsx_cells(cells, shared, extra_parts)
+
+
+def xlsx_cells(cells, shared=None, extra_parts=None):
+    by_row = {}
+    for (r, c), text in sorted(cells.items()):
+        by_row.setdefault(r, []).append((c, text))
+    rows_xml = []
+    for r, line in sorted(by_row.items()):
+        cs = "".join(
+            f'<c r="{column_letters(c)}{r + 1}" t="inlineStr"><is><t>{esc(t)}</t></is></c>'
+            for c, t in line
+        )
+        rows_xml.append(f'<row r="{r + 1}">{cs}</row>')
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData>{"".join(rows_xml)}</sheetData></worksheet>'
+    )
+    ct = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        "</Types>"
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        "</Relationships>"
+    )
+    book = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="工程表" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    )
+    book_rels = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        "</Relationships>"
+    )
+    parts = [
+        ("[Content_Types].xml", ct),
+        ("_rels/.rels", rels),
+        ("xl/workbook.xml", book),
+        ("xl/_rels/workbook.xml.rels", book_rels),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ]
+    if shared is not None:
+        parts.append(("xl/sharedStrings.xml", shared))
+    return package(parts + (extra_parts or []))
+
+
+def package(parts, first_stored=False):
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for k, (name, content) in enumerate(parts):
+            data = content.encode() if isinstance(content, str) else content
+            method = zipfile.ZIP_STORED if (first_stored and k == 0) else zipfile.ZIP_DEFLATED
+            z.writestr(zipfile.ZipInfo(name), data, compress_type=method)
+    return out.getvalue()
+
+
+def make_xlsx_shared_strings(scale):
+    """Issue 23 item 11: `uniqueCount="4294967295"` made the reader reserve 103 GB."""
+    shared = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'count="1" uniqueCount="4294967295"><si><t>x</t></si></sst>'
+    )
+    return xlsx(REPORT_ROWS, shared)
+
+
+def make_xlsx_far_cell(scale):
+    """A value at XFD1048576 beside the report: read cell by cell, kept and warned about."""
+    cells = {}
+    for r, row in enumerate(REPORT_ROWS):
+        for c, text in enumerate(row):
+            if text:
+                cells[(r, c)] = text
+    cells[(1048575, 16383)] = "最後のセル"
+    return xlsx_cells(cells)
+
+
+def make_xlsx_zip_bomb(scale):
+    """A shared-string part of 512 MB (30 million strings, 600 KB zipped): read into memory
+    whole when the workbook is opened."""
+    import io
+
+    out = io.BytesIO()
+    base = xlsx(REPORT_ROWS)
+    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item.filename), compress_type=zipfile.ZIP_DEFLATED)
+        info = zipfile.ZipInfo("xl/sharedStrings.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with dst.open(info, "w", force_zip64=True) as f:
+            f.write(
+                b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats'
+                b'.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+            )
+            chunk = b"<si><t>x</t></si>" * (1 << 16)
+            for _ in range(512):
+                f.write(chunk)
+            f.write(b"</sst>")
+    return out.getvalue()
+
+
+# ---- XLS (BIFF8 in a compound file) ----
+
+def record(typ, data):
+    return struct.pack("<HH", typ, len(data)) + data
+
+
+def bof(kind):
+    return record(0x0809, struct.pack("<HH", 0x0600, kind) + bytes(12))
+
+
+def label(row, col, text):
+    units = text.encode("utf-16-le")
+    return record(0x0204, struct.pack("<HHHHB", row, col, 0, len(units) // 2, 1) + units)
+
+
+def number(row, col, value):
+    return record(0x0203, struct.pack("<HHHd", row, col, 0, value))
+
+
+def label_sst(row, col, index):
+    return record(0x00FD, struct.pack("<HHHI", row, col, 0, index))
+
+
+def dimensions(first_row, end_row, first_col, end_col):
+    return record(0x0200, struct.pack("<IIHHH", first_row, end_row, first_col, end_col, 0))
+
+
+def report_labels():
+    out = []
+    for r, row in enumerate(REPORT_ROWS):
+        for c, text in enumerate(row):
+            if text:
+                out.append(label(r, c, text))
+    return out
+
+
+def workbook_stream(globals_, sheet):
+    head = bof(0x0005) + record(0x0042, struct.pack("<H", 1200)) + b"".join(globals_)
+    pos = len(head) + 4 + 14 + 4
+    head += record(0x0085, struct.pack("<IBBBB", pos, 0, 0, 6, 0) + b"Sheet1")
+    head += record(0x000A, b"")
+    assert len(head) == pos
+    head += bof(0x0010) + b"".join(sheet) + record(0x000A, b"")
+    return head.ljust(4200, b"\0")
+
+
+END, FREE, FATSECT = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+
+
+def compound_file(stream, fat_edit=None):
+    """512-byte sectors: the FAT, the directory, then the stream as `Workbook`."""
+    data_sectors = -(-len(stream) // 512)
+    fat_sectors = 1
+    while fat_sectors * 128 < fat_sectors + 1 + data_sectors:
+        fat_sectors += 1
+    assert fat_sectors <= 109
+    directory = fat_sectors
+    first = directory + 1
+    fat = [FATSECT] * fat_sectors + [END]
+    fat += [END if k + 1 == data_sectors else first + k + 1 for k in range(data_sectors)]
+    if fat_edit:
+        fat_edit(fat, directory, first)
+    fat += [FREE] * (fat_sectors * 128 - len(fat))
+    header = bytearray(512)
+    header[:8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<III", header, 44, fat_sectors, directory, 0)
+    struct.pack_into("<IIIII", header, 56, 0x1000, END, 0, END, 0)
+    for k in range(109):
+        struct.pack_into("<I", header, 76 + 4 * k, k if k < fat_sectors else FREE)
+
+    def entry(name, kind, child, start, size):
+        e = bytearray(128)
+        units = name.encode("utf-16-le")
+        e[: len(units)] = units
+        struct.pack_into("<HBB", e, 64, len(units) + 2 if name else 0, kind, 1)
+        struct.pack_into("<III", e, 68, FREE, FREE, child)
+        struct.pack_into("<II", e, 116, start, size)
+        return bytes(e)
+
+    out = bytes(header) + struct.pack(f"<{len(fat)}I", *fat)
+    out += entry("Root Entry", 5, 1, END, 0) + entry("Workbook", 2, FREE, first, len(stream))
+    out += entry("", 0, FREE, 0, 0) * 2
+    return out + stream.ljust(data_sectors * 512, b"\0")
+
+
+def make_xls_far_column(scale):
+    """Issue 23 item 12: one cell moved to column 6000 was killed at 24 GB: with a cell at A1,
+    calamine lays out the rectangle up to it (65,536 rows by 6,000 columns)."""
+    return compound_file(workbook_stream([], report_labels() + [number(65535, 5999, 1.0)]))
+
+
+def make_xls_dimensions(scale):
+    """A DIMENSIONS record declaring four billion rows: room reserved for all of them."""
+    sheet = [dimensions(0, 0xFFFFFFFF, 0, 7)] + report_labels()
+    return compound_file(workbook_stream([], sheet))
+
+
+def make_xls_chain_loop(scale):
+    """A directory whose sector chain leads back to itself: followed for ever."""
+
+    def loop(fat, directory, first):
+        fat[directory] = directory
+
+    return compound_file(workbook_stream([], report_labels()), loop)
+
+
+def make_xls_largest_range(scale):
+    """The largest .xls rectangle read (2,000,000 cells, DIMENSIONS saying so too): read."""
+    sheet = [dimensions(0, 7812, 0, 256)] + report_labels() + [number(7811, 255, 1.0)]
+    return compound_file(workbook_stream([], sheet))
+
+
+def make_xls_shared_copies(scale):
+    """One 65,535-character shared string named by 70,000 cells: 4.6 GB of copies in 1 MB."""
+    text = b"x" * 65535
+    table = struct.pack("<II", 1, 1) + struct.pack("<HB", 65535, 0) + text
+    sst = record(0x00FC, table[:8224])
+    for k in range(8224, len(table), 8223):
+        sst += record(0x003C, b"\0" + table[k : k + 8223])
+    cells = [label_sst(10 + r // 200, r % 200, 0) for r in range(70_000)]
+    return compound_file(workbook_stream([sst], report_labels() + cells))
+
+
+# ---- ODS ----
+
+def ods(rows_xml):
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        '<office:body><office:spreadsheet><table:table table:name="工程表">'
+        f"{rows_xml}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        "</manifest:manifest>"
+    )
+    return package(
+        [
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+            ("META-INF/manifest.xml", manifest),
+            ("content.xml", content),
+        ],
+        first_stored=True,
+    )
+
+
+def ods_report_rows():
+    out = ""
+    for row in REPORT_ROWS:
+        out += "<table:table-row>"
+        for text in row:
+            if text:
+                out += (
+                    '<table:table-cell office:value-type="string">'
+                    f"<text:p>{esc(text)}</text:p></table:table-cell>"
+                )
+            else:
+                out += "<table:table-cell/>"
+        out += "</table:table-row>"
+    return out
+
+
+def blank_rows(count):
+    return (
+        f'<table:table-row table:number-rows-repeated="{count}">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    )
+
+
+def make_ods_repeated(scale):
+    """Issue 23 item 12: repeated cells took 19.7 GB; here 17 billion of them in 400 bytes."""
+    flood = (
+        '<table:table-row table:number-rows-repeated="1048000">'
+        '<table:table-cell table:number-columns-repeated="16384" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+    )
+    return ods(ods_report_rows() + flood)
+
+
+def make_ods_note_far(scale):
+    """Issue 23 item 12: one note at AMJ1048576 made a whole .ods unopenable."""
+    note = (
+        "<table:table-row>"
+        '<table:table-cell table:number-columns-repeated="1023"/>'
+        "<table:table-cell><office:annotation><text:p>メモ</text:p></office:annotation>"
+        "</table:table-cell></table:table-row>"
+    )
+    return ods(ods_report_rows() + blank_rows(1048575 - len(REPORT_ROWS)) + note)
+
+
+def make_ods_row_million(scale):
+    """Issue 23 item 12: a cell at row 1,000,000 took 30 s and 5.7 GB."""
+    far = (
+        '<table:table-row><table:table-cell table:number-columns-repeated="8"/>'
+        '<table:table-cell office:value-type="string"><text:p>遠いセル</text:p>'
+        "</table:table-cell></table:table-row>"
+    )
+    return ods(ods_report_rows() + blank_rows(999999 - len(REPORT_ROWS)) + far)
+
+
+# ---- Report tables (item 13, and the 10 MB bound) ----
+
+def seed_lines():
+    with open(SEED, encoding="utf-8") as f:
+        return f.read().split("\n")
+
+
+def make_tsv_repeated_plan_lines(scale):
+    """Issue 23 item 13: repeated plan rows were quadratic (160k: 57 s). 8 MB at scale 1."""
+    lines = seed_lines()
+    fields = lines[6].split("\t")
+    n = int(160_000 * scale)
+    fields[13] = " ".join(["・研修の実施(4月)"] * n)
+    fields[14] = " ".join(["・研修の実施(4月)"] * n)
+    return "\n".join(lines[:6] + ["\t".join(fields)]).encode()
+
+
+def make_tsv_headings(scale):
+    """A cell of 160,000 topics, each matched against the others when they were merged."""
+    lines = seed_lines()
+    fields = lines[6].split("\t")
+    n = int(160_000 * scale)
+    fields[13] = " ".join(f"<見出し{k}> ・研修(4月)" for k in range(n))
+    return "\n".join(lines[:6] + ["\t".join(fields)]).encode()
+
+
+def make_tsv_rows(scale):
+    """A 10 MB table (at scale 1) of one-line initiatives: the most a table of that size holds."""
+    lines = seed_lines()[:6]
+    k, size = 0, sum(len(x.encode()) + 1 for x in lines)
+    while size < 10_000_000 * scale:
+        k += 1
+        line = f"{k}\t① 取組{k}\t\t・研修{k}(4月)\t・研修{k}(4月)\t総務部人事課"
+        lines.append(line)
+        size += len(line.encode()) + 1
+    return "\n".join(lines).encode()
+
+
+def make_tsv_not_understood(scale):
+    """Five million rows not understood (10 MB at scale 1): each kept, warnings counted."""
+    return ("\n".join(seed_lines()) + "\nx" * int(5_000_000 * scale)).encode()
+
+
+def make_tsv_newlines(scale):
+    """Ten million blank lines after the seed."""
+    return ("\n".join(seed_lines()) + "\n" * 10_000_000).encode()
+
+
+def main():
+    kind, out = sys.argv[1], sys.argv[2]
+    scale = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0
+    make = globals()["make_" + kind.replace("-", "_")]
+    data = make(scale)
+    with open(out, "wb") as f:
+        f.write(data)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+//! What an export wrote otherwise than the report holds it, so that the user is told: the
+//! export was written all the same.
+
+use std::fmt;
+
+use crate::lang::{Describe, Lang, say};
+use crate::model::Report;
+use crate::model::text_place::{TextPlace, for_each_text};
+
+/// A character, and the first text of the report holding it (`None`: only a heading the export
+/// makes itself holds it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub c: char,
+    pub place: Option<TextPlace>,
+}
+
+impl Describe for Named {
+    fn describe(&self, lang: Lang) -> String {
+        let c = format!("「{}」(U+{:04X})", self.c, self.c as u32);
+        match &self.place {
+            Some(place) => say(
+                lang,
+                format!("{c}（{}）", place.describe(lang)),
+                format!("{c} ({})", place.describe(lang)),
+            ),
+            None => c,
+        }
+    }
+}
+
+/// Each character with the first text holding it.
+pub fn first_places(report: &Report, chars: &[char]) -> Vec<Named> {
+    let mut named: Vec<Named> = chars.iter().map(|&c| Named { c, place: None }).collect();
+    let mut left = named.len();
+    for_each_text(report, &mut |at, text| {
+        if left == 0 {
+            return;
+        }
+        for n in named.iter_mut().filter(|n| n.place.is_none()) {
+            if text.contains(n.c) {
+                n.place = Some(at.place());
+                left -= 1;
+            }
+        }
+    });
+    named
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportWarning {
+    /// CP932 has no code for these characters: the report table writes each as a character
+    /// reference (`&#134071;`), which Shinchoku reads back as the character (another program
+    /// shows the reference).
+    AsReferences { chars: Vec<Named> },
+    /// CP932 writes these as the character Windows has a code for (`〜` U+301C as `～` U+FF5E):
+    /// the same to the eye, and read back as that form.
+    WindowsForms { chars: Vec<Named> },
+    /// A text longer than an Excel cell holds (32,767 characters, counted in UTF-16): the cell
+    /// holds its beginning and says how much was left out.
+    CellCut {
+        /// The cell: `進捗報告!H12`.
+        cell: String,
+        place: TextPlace,
+        length: usize,
+        kept: usize,
+    },
+    /// Excel allows 1,023 manual page breaks: the breaks that keep the most rows of an
+    /// initiative together were set. Excel breaks the pages itself where the others were: at
+    /// the same row before an initiative of one row, and possibly inside one of several.
+    PageBreaksLeft {
+        needed: usize,
+        set: usize,
+        /// Breaks left to Excel before an initiative of one row.
+        before_one_row: usize,
+        /// The initiatives (numbers) of several rows whose break was left to Excel, in order.
+        initiatives: Vec<String>,
+    },
+}
+
+/// The first few of a long list, and how many more.
+fn some_of(items: &[String], lang: Lang) -> String {
+    const SHOWN: usize = 10;
+    let list = items.iter().take(SHOWN).cloned().collect::<Vec<_>>();
+    let more = items.len().saturating_sub(SHOWN);
+    match (lang, more) {
+        (Lang::Ja, 0) => list.join("、"),
+        (Lang::Ja, n) => format!("{}ほか{n}件", list.join("、")),
+        (Lang::En, 0) => list.join(", "),
+        (Lang::En, n) => format!("{} and {n} more", list.join(", ")),
+    }
+}
+
+impl Describe for ExportWarning {
+    fn describe(&self, lang: Lang) -> String {
+        let named = |chars: &[Named]| {
+            let list: Vec<String> = chars.iter().map(|n| n.describe(lang)).collect();
+            some_of(&list, lang)
+        };
+        match self {
+            ExportWarning::AsReferences { chars } => say(
+                lang,
+                format!(
+                    "CP932にない文字 {} を文字参照（&#134071; の形）で書きました。進捗で読み込むと元の文字に戻ります（他のソフトでは参照のまま見えます）",
+                    named(chars)
+                ),
+                format!(
+                    "CP932 has no code for {}: written as character references (&#134071;), \
+                     which Shinchoku reads back as the characters (other programs show the \
+                     references)",
+                    named(chars)
+                ),
+            ),
+            ExportWarning::WindowsForms { chars } => say(
+                lang,
+                format!(
+                    "{} はCP932ではWindowsの同じ形の文字として書きました。読み込むとその文字（〜なら～ U+FF5E）になります",
+                    named(chars)
+                ),
+                format!(
+                    "{} written in CP932 as the character Windows has for it; it reads back as \
+                     that character (〜 as ～ U+FF5E)",
+                    named(chars)
+                ),
+            ),
+            ExportWarning::CellCut {
+                cell,
+                place,
+                length,
+                kept,
+            } => say(
+                lang,
+                format!(
+                    "{cell}（{}）は{length}文字あり、Excelのセルに入る32,767文字を超えるため、初めの{kept}文字だけを書き、省いたことをセルに書きました",
+                    place.describe(lang)
+                ),
+                format!(
+                    "{cell} ({}) holds {length} characters, more than an Excel cell's 32,767: \
+                     the cell has its first {kept} and says the rest was left out",
+                    place.describe(lang)
+                ),
+            ),
+            ExportWarning::PageBreaksLeft {
+                needed,
+                set,
+                before_one_row,
+                initiatives,
+            } => {
+                let split = if initiatives.is_empty() {
+                    say(
+                        lang,
+                        "途中で分かれる取組はありません".into(),
+                        "no initiative is split".into(),
+                    )
+                } else {
+                    say(
+                        lang,
+                        format!(
+                            "取組 {} の前もExcelに任せたため、途中で分かれることがあります",
+                            some_of(initiatives, lang)
+                        ),
+                        format!(
+                            "the breaks before initiatives {} were left to Excel too, and one \
+                             may be split",
+                            some_of(initiatives, lang)
+                        ),
+                    )
+                };
+                say(
+                    lang,
+                    format!(
+                        "改ページが{needed}か所必要ですが、Excelは1,023か所までです。行の多い取組の前を優先して{set}か所に入れ、1行だけの取組の前の{before_one_row}か所はExcelの改ページに任せました（同じ行で改ページされます）。{split}"
+                    ),
+                    format!(
+                        "{needed} page breaks are needed but Excel allows 1,023: the {set} before \
+                         the initiatives of the most rows were set, and the {before_one_row} \
+                         before an initiative of one row left to Excel, which breaks at the \
+                         same row; {split}"
+                    ),
+                )
+            }
+        }
+    }
+}
+
+impl fmt::Display for ExportWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}

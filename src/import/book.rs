@@ -1,0 +1,188 @@
+//! A workbook's sheets read within bounds (`model::bounds`): the file is looked over before
+//! anything is allocated for it (`zip_scan.rs` for an XLSX or ODS package, `xls_scan.rs` for
+//! an XLS compound file), then read cell by cell into [`Sheet`]s holding only the cells with a
+//! value, each counted against the [`Budget`]: XLSX with calamine's streaming cell reader,
+//! ODS by `ods.rs`, XLS by calamine (which parses a BIFF workbook whole when it opens it; the
+//! look-over bounds what that costs). Shared by the report's import and the survey answers.
+
+use std::io::Cursor;
+
+use calamine::{Data, DataRef, Reader, Xls, XlsError, Xlsx, XlsxError, open_workbook_from_rs};
+
+use super::WorkbookFormat;
+use super::sheet::{Budget, Merge, Sheet, cell_text};
+use crate::model::diag::{ImportError, ImportErrorKind, Location};
+
+/// Why a workbook's sheets cannot be read.
+pub(crate) enum Failure {
+    Encrypted,
+    Damaged(String),
+    TooLarge(ImportError),
+}
+
+impl From<ImportError> for Failure {
+    fn from(e: ImportError) -> Self {
+        Failure::TooLarge(e)
+    }
+}
+
+/// The sheets of a workbook whose names `wanted` takes, in the workbook's order.
+pub(crate) fn read_sheets(
+    bytes: &[u8],
+    format: WorkbookFormat,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Sheet>, ImportError> {
+    let damaged = |why: String| ImportError {
+        at: Location::default(),
+        kind: ImportErrorKind::DamagedWorkbook {
+            format: format.name(),
+            why,
+        },
+    };
+    if WorkbookFormat::of_bytes(bytes).is_none() {
+        return Err(damaged(
+            "neither a ZIP package nor an OLE compound file".to_string(),
+        ));
+    }
+    // calamine is not ours and reads whatever it is given: a panic inside it on a damaged
+    // file is reported as that damage, never allowed to take the window down.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_unguarded(bytes, format, wanted)
+    }));
+    match read {
+        Ok(result) => result.map_err(|e| match e {
+            Failure::Encrypted => ImportError {
+                at: Location::default(),
+                kind: ImportErrorKind::EncryptedWorkbook,
+            },
+            Failure::Damaged(why) => damaged(why),
+            Failure::TooLarge(e) => e,
+        }),
+        Err(_) => Err(damaged(
+            "the reader stopped on malformed content".to_string(),
+        )),
+    }
+}
+
+fn read_unguarded(
+    bytes: &[u8],
+    format: WorkbookFormat,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Sheet>, Failure> {
+    match format {
+        WorkbookFormat::Xls => {
+            super::xls_scan::check_xls(bytes)?;
+            read_xls(bytes, wanted)
+        }
+        WorkbookFormat::Xlsx => {
+            super::zip_scan::check_package(bytes, format.name())?;
+            read_xlsx(bytes, wanted)
+        }
+        WorkbookFormat::Ods => {
+            super::zip_scan::check_package(bytes, format.name())?;
+            super::ods::read_sheets(bytes, wanted)
+        }
+    }
+}
+
+fn read_xls(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, Failure> {
+    let data = Cursor::new(bytes);
+    let mut book = match open_workbook_from_rs::<Xls<_>, _>(data.clone()) {
+        Ok(book) => book,
+        Err(XlsError::Password) => return Err(Failure::Encrypted),
+        // An XLSX saved with a password is an OLE file holding the encrypted package.
+        Err(xls) => {
+            return match open_workbook_from_rs::<Xlsx<_>, _>(data) {
+                Err(XlsxError::Password) => Err(Failure::Encrypted),
+                _ => Err(Failure::Damaged(xls.to_string())),
+            };
+        }
+    };
+    let names: Vec<String> = book
+        .sheet_names()
+        .into_iter()
+        .filter(|n| wanted(n))
+        .collect();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book
+                .worksheet_range(&name)
+                .map_err(|e| Failure::Damaged(e.to_string()))?;
+            let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+            // used_cells counts from the range's start; a warning names the sheet's own row
+            // and column.
+            let (start_row, start_col) = range.start().unwrap_or((0, 0));
+            let cells = range
+                .used_cells()
+                .map(|(r, c, value)| {
+                    (
+                        r + start_row as usize,
+                        c + start_col as usize,
+                        cell_text(value),
+                    )
+                })
+                .collect();
+            Ok(Sheet::new(name, cells, merges_of(&merges)))
+        })
+        .collect()
+}
+
+fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, Failure> {
+    let mut book = match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
+        Ok(book) => book,
+        Err(XlsxError::Password) => return Err(Failure::Encrypted),
+        Err(e) => return Err(Failure::Damaged(e.to_string())),
+    };
+    let names: Vec<String> = book
+        .sheet_names()
+        .into_iter()
+        .filter(|n| wanted(n))
+        .collect();
+    let mut budget = Budget::new("XLSX");
+    let mut sheets = Vec::new();
+    for name in names {
+        let damaged = |e: XlsxError| Failure::Damaged(e.to_string());
+        let merges = book.merge_cells_by_sheet_name(&name).map_err(damaged)?;
+        // Cell by cell rather than as calamine's dense range: one value typed at
+        // XFD1048576 would make that range hundreds of gigabytes.
+        let mut cells = Vec::new();
+        let mut reader = book.worksheet_cells_reader(&name).map_err(damaged)?;
+        while let Some(cell) = reader.next_cell().map_err(damaged)? {
+            let value = cell.get_value();
+            if matches!(value, DataRef::Empty) {
+                continue;
+            }
+            let (row, col) = cell.get_position();
+            // A shared string is copied into each cell naming it: counted before it is.
+            budget.take(&name, (row as u64, col as u64), 1, text_len(value))?;
+            let value = Data::from(value.clone());
+            cells.push((row as usize, col as usize, cell_text(&value)));
+        }
+        sheets.push(Sheet::new(name, cells, merges_of(&merges)));
+    }
+    Ok(sheets)
+}
+
+/// The bytes a cell's text takes (a number's or a date's: a few dozen at most).
+fn text_len(value: &DataRef) -> usize {
+    match value {
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.len(),
+        DataRef::SharedString(s) => s.len(),
+        _ => 32,
+    }
+}
+
+fn merges_of(merges: &[calamine::Dimensions]) -> Vec<Merge> {
+    merges
+        .iter()
+        .map(|d| {
+            (
+                d.start.0 as usize,
+                d.start.1 as usize,
+                d.end.0 as usize,
+                d.end.1 as usize,
+            )
+        })
+        .collect()
+}

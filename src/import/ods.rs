@@ -1,0 +1,389 @@
+//! ODS sheets, read by Shinchoku itself from `content.xml` as it streams out of the package.
+//! calamine expands an ODS sheet into the rectangle of all its cells, repeated rows and
+//! columns included, before anything can be checked: a note at AMJ1048576 or a row of
+//! repeated cells took gigabytes. Here only the cells with a value are kept, each counted
+//! against the [`Budget`] before it is, and the merged regions
+//! (`table:number-columns-spanned` / `number-rows-spanned`, which calamine does not give) are
+//! read in the same pass. A cell's value is read as calamine reads it: the value attribute
+//! (`office:value`, `office:date-value` …) when there is one, else the paragraphs of its text
+//! (`text:p` on lines of their own, `text:s` spaces, `text:tab`, `text:line-break`), its note
+//! (`office:annotation`) left out.
+
+use std::io::{BufRead, BufReader, Cursor, Read};
+
+use calamine::Data;
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::book::Failure;
+use super::sheet::{Budget, Merge, Sheet, cell_location};
+use crate::model::bounds::{Excess, MAX_TEXT_BYTES};
+
+const MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+
+/// The sheets whose names `wanted` takes, in the workbook's order.
+pub(crate) fn read_sheets(
+    bytes: &[u8],
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Sheet>, Failure> {
+    let damaged = |e: &dyn std::fmt::Display| Failure::Damaged(e.to_string());
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+    let mut mime = Vec::new();
+    zip.by_name("mimetype")
+        .map_err(|e| damaged(&format_args!("mimetype: {e}")))?
+        .take(MIMETYPE.len() as u64)
+        .read_to_end(&mut mime)
+        .map_err(|e| damaged(&e))?;
+    if mime != MIMETYPE {
+        return Err(damaged(&"the mimetype is not an ODF spreadsheet's"));
+    }
+    let manifest = zip
+        .by_name("META-INF/manifest.xml")
+        .map_err(|e| damaged(&format_args!("META-INF/manifest.xml: {e}")))?;
+    if names_encryption(BufReader::new(manifest)) {
+        return Err(Failure::Encrypted);
+    }
+    let content = zip
+        .by_name("content.xml")
+        .map_err(|e| damaged(&format_args!("content.xml: {e}")))?;
+    let mut reader = Reader::from_reader(BufReader::new(content));
+    reader.config_mut().check_end_names = false;
+    let mut state = Content {
+        budget: Budget::new("ODS"),
+        wanted,
+        sheets: Vec::new(),
+        table: None,
+        depth: 0,
+    };
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let event = reader.read_event_into(&mut buf).map_err(|e| damaged(&e))?;
+        match event {
+            Event::Start(e) => state.start(&e, false, &mut reader)?,
+            Event::Empty(e) => state.start(&e, true, &mut reader)?,
+            Event::End(e) => state.end(e.name().as_ref()),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(state.sheets)
+}
+
+/// Whether the manifest names encryption data (a workbook saved with a password).
+fn names_encryption(source: impl BufRead) -> bool {
+    let mut reader = Reader::from_reader(source);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e))
+                if e.name().as_ref() == "manifest:encryption-data" =>
+            {
+                return true;
+            }
+            Ok(Event::Eof) | Err(_) => return false,
+            _ => {}
+        }
+    }
+}
+
+/// The sheet being read.
+struct Table {
+    name: String,
+    wanted: bool,
+    cells: Vec<(usize, usize, String)>,
+    merges: Vec<Merge>,
+    row: u64,
+    col: u64,
+    /// The current row's repeat count and its cells (column, text, columns repeated).
+    repeat: u64,
+    line: Vec<(u64, String, u64)>,
+}
+
+struct Content<'w> {
+    budget: Budget,
+    wanted: &'w dyn Fn(&str) -> bool,
+    sheets: Vec<Sheet>,
+    table: Option<Table>,
+    /// `table:table` elements open: rows and cells of a table inside a cell are not the
+    /// sheet's.
+    depth: usize,
+}
+
+impl Content<'_> {
+    fn start<R: BufRead>(
+        &mut self,
+        e: &BytesStart,
+        empty: bool,
+        reader: &mut Reader<R>,
+    ) -> Result<(), Failure> {
+        match e.name().as_ref() {
+            "table:table" if !empty => {
+                self.depth += 1;
+                if self.depth == 1 {
+                    self.table = attribute(e, "table:name").map(|name| Table {
+                        wanted: (self.wanted)(&name),
+                        name,
+                        cells: Vec::new(),
+                        merges: Vec::new(),
+                        row: 0,
+                        col: 0,
+                        repeat: 1,
+                        line: Vec::new(),
+                    });
+                }
+            }
+            "table:table-row" if self.depth == 1 => {
+                let Some(t) = self.table.as_mut() else {
+                    return Ok(());
+                };
+                t.col = 0;
+                t.line.clear();
+                t.repeat = number(e, "table:number-rows-repeated").unwrap_or(1);
+                if empty {
+                    t.row = t.row.saturating_add(t.repeat);
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" if self.depth == 1 => {
+                let Some(t) = self.table.as_mut() else {
+                    if !empty {
+                        skip_to_end(reader, e.name().as_ref())?;
+                    }
+                    return Ok(());
+                };
+                let repeat = number(e, "table:number-columns-repeated").unwrap_or(1);
+                let across = number(e, "table:number-columns-spanned").unwrap_or(1);
+                let down = number(e, "table:number-rows-spanned").unwrap_or(1);
+                let text = cell_value(e, empty, reader, (&t.name, t.row, t.col))?;
+                if t.wanted {
+                    // Merged regions are not counted: each is a cell element of the XML, which
+                    // the package's unzipped size bounds.
+                    if across > 1 || down > 1 {
+                        let to = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+                        t.merges.push((
+                            to(t.row),
+                            to(t.col),
+                            to(t.row.saturating_add(down - 1)),
+                            to(t.col.saturating_add(across - 1)),
+                        ));
+                    }
+                    if !text.is_empty() {
+                        let copies = repeat.saturating_mul(t.repeat);
+                        self.budget
+                            .take(&t.name, (t.row, t.col), copies, text.len())?;
+                        t.line.push((t.col, text, repeat));
+                    }
+                }
+                t.col = t.col.saturating_add(repeat);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, name: &str) {
+        match name {
+            "table:table" => {
+                self.depth = self.depth.saturating_sub(1);
+                if self.depth == 0
+                    && let Some(t) = self.table.take()
+                    && t.wanted
+                {
+                    self.sheets.push(Sheet::new(t.name, t.cells, t.merges));
+                }
+            }
+            "table:table-row" if self.depth == 1 => {
+                if let Some(t) = self.table.as_mut() {
+                    // A row's values are counted when its cells are read, once per copy: the
+                    // copies are made here, after the budget allowed them.
+                    let to = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+                    for copy in 0..t.repeat {
+                        if t.line.is_empty() {
+                            break;
+                        }
+                        let row = to(t.row.saturating_add(copy));
+                        for (col, text, times) in &t.line {
+                            for k in 0..*times {
+                                t.cells.push((row, to(col.saturating_add(k)), text.clone()));
+                            }
+                        }
+                    }
+                    t.row = t.row.saturating_add(t.repeat);
+                    t.line.clear();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A cell's value as text (see the module's comment), its content read to the cell's end.
+/// `at` names the cell for a refusal.
+fn cell_value<R: BufRead>(
+    e: &BytesStart,
+    empty: bool,
+    reader: &mut Reader<R>,
+    at: (&str, u64, u64),
+) -> Result<String, Failure> {
+    let mut value: Option<Data> = None;
+    let mut is_string = false;
+    let mut is_error = false;
+    for a in e.attributes().flatten() {
+        let text = || attribute_text(&a.value);
+        match a.key.as_ref() {
+            "office:value" if value.is_none() => {
+                let written = text();
+                // A number that does not read is kept as written, not refused.
+                value = Some(match written.trim().parse::<f64>() {
+                    Ok(f) => Data::Float(f),
+                    Err(_) => Data::String(written),
+                });
+            }
+            "office:string-value" if value.is_none() => value = Some(Data::String(text())),
+            "office:date-value" if value.is_none() => value = Some(Data::DateTimeIso(text())),
+            "office:time-value" if value.is_none() => value = Some(Data::DurationIso(text())),
+            "office:boolean-value" if value.is_none() => {
+                value = Some(Data::Bool(matches!(a.value.as_ref(), "TRUE" | "true")));
+            }
+            "office:value-type" if value.is_none() => is_string = a.value.as_ref() == "string",
+            "calcext:value-type" => is_error = a.value.as_ref() == "error",
+            _ => {}
+        }
+    }
+    let error_text = is_error && matches!(&value, Some(Data::String(s)) if s.is_empty());
+    let from_content = (value.is_none() && is_string) || error_text;
+    let text = if from_content {
+        if empty {
+            String::new()
+        } else {
+            content_text(reader, e.name().as_ref(), at)?
+        }
+    } else {
+        if !empty {
+            skip_to_end(reader, e.name().as_ref())?;
+        }
+        value
+            .as_ref()
+            .map(super::sheet::cell_text)
+            .unwrap_or_default()
+    };
+    Ok(text)
+}
+
+/// The text of a cell's paragraphs, read to the cell's end.
+fn content_text<R: BufRead>(
+    reader: &mut Reader<R>,
+    cell: &str,
+    (sheet, row, col): (&str, u64, u64),
+) -> Result<String, Failure> {
+    let too_long = || Budget::new("ODS").refusal(cell_location(sheet, row, col), Excess::Text);
+    let mut s = String::new();
+    let mut first_paragraph = true;
+    let mut open = 1usize;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| Failure::Damaged(e.to_string()))?;
+        match event {
+            Event::Text(t) => s.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) => {
+                let name = r.as_ref().to_string();
+                match quick_xml::escape::resolve_xml_entity(&name) {
+                    Some(c) => s.push_str(c),
+                    None => match r.resolve_char_ref() {
+                        Ok(Some(c)) => s.push(c),
+                        // An unknown entity is kept as written.
+                        _ => s.push_str(&format!("&{name};")),
+                    },
+                }
+            }
+            // A note is not the cell's value.
+            Event::Start(e) if e.name().as_ref() == "office:annotation" => {
+                skip_to_end(reader, "office:annotation")?;
+            }
+            Event::Empty(e) if e.name().as_ref() == "office:annotation" => {}
+            Event::Start(e) if e.name().as_ref() == cell => open += 1,
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "text:p" => {
+                    if !first_paragraph {
+                        s.push('\n');
+                    }
+                    first_paragraph = false;
+                }
+                "text:s" => {
+                    let count = number(&e, "text:c").unwrap_or(1);
+                    let count = usize::try_from(count).unwrap_or(usize::MAX);
+                    if count > MAX_TEXT_BYTES.saturating_sub(s.len()) {
+                        return Err(Failure::TooLarge(too_long()));
+                    }
+                    s.extend(std::iter::repeat_n(' ', count));
+                }
+                "text:tab" => s.push('\t'),
+                "text:line-break" => s.push('\n'),
+                _ => {}
+            },
+            Event::End(e) if e.name().as_ref() == cell => {
+                open -= 1;
+                if open == 0 {
+                    break;
+                }
+            }
+            Event::Eof => return Err(Failure::Damaged("content.xml ends inside a cell".into())),
+            _ => {}
+        }
+        if s.len() > MAX_TEXT_BYTES {
+            return Err(Failure::TooLarge(too_long()));
+        }
+    }
+    Ok(s)
+}
+
+/// Reads past the end of the element `name` just opened (elements of the same name inside it
+/// included).
+fn skip_to_end<R: BufRead>(reader: &mut Reader<R>, name: &str) -> Result<(), Failure> {
+    let mut open = 1usize;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.name().as_ref() == name => open += 1,
+            Ok(Event::End(e)) if e.name().as_ref() == name => {
+                open -= 1;
+                if open == 0 {
+                    return Ok(());
+                }
+            }
+            Ok(Event::Eof) => {
+                return Err(Failure::Damaged(format!(
+                    "content.xml ends inside <{name}>"
+                )));
+            }
+            Err(e) => return Err(Failure::Damaged(e.to_string())),
+            _ => {}
+        }
+    }
+}
+
+/// An attribute's value with its character references resolved (kept as written when they
+/// do not resolve).
+fn attribute_text(raw: &str) -> String {
+    match quick_xml::escape::unescape(raw) {
+        Ok(s) => s.into_owned(),
+        Err(_) => raw.to_string(),
+    }
+}
+
+fn attribute(e: &BytesStart, key: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| attribute_text(&a.value))
+}
+
+/// A count attribute (repeats, spans, spaces): 1 or more, else not given.
+fn number(e: &BytesStart, key: &str) -> Option<u64> {
+    attribute(e, key)?.trim().parse().ok().filter(|&n| n >= 1)
+}

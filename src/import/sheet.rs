@@ -1,0 +1,192 @@
+//! A workbook sheet as the readers hold it: only the cells with a value, row by row, so that a
+//! value typed far away (XFD1048576) costs one cell, not the rectangle up to it; and the
+//! budget every reader counts cells and text against while it reads ([`Budget`]).
+
+use std::collections::HashMap;
+
+use calamine::Data;
+
+use crate::model::bounds::{Excess, MAX_CELLS, MAX_TEXT_BYTES};
+use crate::model::diag::{ImportError, ImportErrorKind, Location};
+
+/// A merged region: first row, first column, last row, last column (0-based, inclusive).
+pub(crate) type Merge = (usize, usize, usize, usize);
+
+/// A sheet's cells with a value, and its merged regions.
+pub(crate) struct Sheet {
+    pub(crate) name: String,
+    /// The rows with a value, in order, each with its (column, text) cells in column order.
+    rows: Vec<(usize, Vec<(usize, String)>)>,
+    merges: Vec<Merge>,
+    /// The region each (row, column) with a value lies in, for the columns merges were kept
+    /// for ([`Sheet::keep_merges_over`]).
+    merged_at: HashMap<(usize, usize), usize>,
+}
+
+impl Sheet {
+    /// A sheet from its cells in any order (0-based row, column, text). An empty text is no
+    /// value; of two values given for one cell the later is kept, as a reader meets them.
+    pub(crate) fn new(
+        name: String,
+        mut cells: Vec<(usize, usize, String)>,
+        merges: Vec<Merge>,
+    ) -> Sheet {
+        cells.retain(|(_, _, t)| !t.is_empty());
+        // Stable: the later of two values for one cell stays after the earlier.
+        cells.sort_by_key(|&(r, c, _)| (r, c));
+        let mut rows: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
+        for (r, c, text) in cells {
+            match rows.last_mut() {
+                Some((row, line)) if *row == r => match line.last_mut() {
+                    Some((col, old)) if *col == c => *old = text,
+                    _ => line.push((c, text)),
+                },
+                _ => rows.push((r, vec![(c, text)])),
+            }
+        }
+        Sheet {
+            name,
+            rows,
+            merges,
+            merged_at: HashMap::new(),
+        }
+    }
+
+    fn row(&self, row: usize) -> Option<&[(usize, String)]> {
+        let k = self.rows.binary_search_by_key(&row, |(r, _)| *r).ok()?;
+        Some(&self.rows[k].1)
+    }
+
+    /// A cell's text, trimmed ("" for a cell without a value).
+    pub(crate) fn text(&self, row: usize, col: usize) -> &str {
+        self.raw_text(row, col).trim()
+    }
+
+    /// A cell's text as read.
+    pub(crate) fn raw_text(&self, row: usize, col: usize) -> &str {
+        self.row(row)
+            .and_then(|line| {
+                let k = line.binary_search_by_key(&col, |(c, _)| *c).ok()?;
+                Some(line[k].1.as_str())
+            })
+            .unwrap_or("")
+    }
+
+    /// A row's cells with text (trimmed, not empty), by column.
+    pub(crate) fn row_texts(&self, row: usize) -> impl Iterator<Item = (usize, &str)> {
+        self.row(row)
+            .into_iter()
+            .flatten()
+            .map(|(c, s)| (*c, s.trim()))
+            .filter(|(_, s)| !s.is_empty())
+    }
+
+    /// The rows with a value, in order.
+    pub(crate) fn used_rows(&self) -> impl Iterator<Item = usize> + '_ {
+        self.rows.iter().map(|(r, _)| *r)
+    }
+
+    /// Only the merged regions over the stage columns (`cols`, ascending) are asked about (a
+    /// sheet of 1,000 initiatives has thousands more: number, title, plan … merged down). They
+    /// are indexed by the (row with a value, stage column) they cover, so that asking is a
+    /// lookup, not a scan of them all. A cell in two regions (no spreadsheet writes that) is
+    /// the first region's, and the later region stops there: indexing costs one step per cell
+    /// indexed, however the regions are laid.
+    pub(crate) fn keep_merges_over(&mut self, cols: &[usize]) {
+        let covers = |c0: usize, c1: usize| {
+            let k = cols.partition_point(|&c| c < c0);
+            cols.get(k).is_some_and(|&c| c <= c1)
+        };
+        self.merges.retain(|&(_, c0, _, c1)| covers(c0, c1));
+        let mut at: HashMap<(usize, usize), usize> = HashMap::new();
+        for (k, &(r0, c0, r1, c1)) in self.merges.iter().enumerate() {
+            let from = self.rows.partition_point(|(r, _)| *r < r0);
+            let inside =
+                &cols[cols.partition_point(|&c| c < c0)..cols.partition_point(|&c| c <= c1)];
+            'rows: for (r, _) in self.rows[from..].iter().take_while(|(r, _)| *r <= r1) {
+                for &c in inside {
+                    if at.contains_key(&(*r, c)) {
+                        break 'rows;
+                    }
+                    at.insert((*r, c), k);
+                }
+            }
+        }
+        self.merged_at = at;
+    }
+
+    /// The merged region a cell with a value lies in (of those kept by
+    /// [`Sheet::keep_merges_over`]).
+    pub(crate) fn merge_at(&self, row: usize, col: usize) -> Option<Merge> {
+        self.merged_at.get(&(row, col)).map(|&k| self.merges[k])
+    }
+}
+
+/// Cells and text read so far, against [`MAX_CELLS`] and [`MAX_TEXT_BYTES`]: a reader asks
+/// before it keeps a cell, so a workbook beyond them is refused before it fills the memory.
+pub(crate) struct Budget {
+    format: &'static str,
+    cells: usize,
+    text: usize,
+}
+
+impl Budget {
+    pub(crate) fn new(format: &'static str) -> Budget {
+        Budget {
+            format,
+            cells: 0,
+            text: 0,
+        }
+    }
+
+    /// Takes one cell of `bytes` of text (0-based row and column, for the refusal), or
+    /// `count` cells of it at once (a value repeated along a row).
+    pub(crate) fn take(
+        &mut self,
+        sheet: &str,
+        (row, col): (u64, u64),
+        count: u64,
+        bytes: usize,
+    ) -> Result<(), ImportError> {
+        let at = || cell_location(sheet, row, col);
+        let cells = usize::try_from(count).unwrap_or(usize::MAX);
+        self.cells = self.cells.saturating_add(cells);
+        if self.cells > MAX_CELLS {
+            return Err(self.refusal(at(), Excess::Cells));
+        }
+        self.text = self.text.saturating_add(bytes.saturating_mul(cells));
+        if self.text > MAX_TEXT_BYTES {
+            return Err(self.refusal(at(), Excess::Text));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn refusal(&self, at: Location, excess: Excess) -> ImportError {
+        too_large(self.format, at, excess)
+    }
+}
+
+/// The refusal of a workbook beyond a bound.
+pub(crate) fn too_large(format: &'static str, at: Location, excess: Excess) -> ImportError {
+    ImportError {
+        at,
+        kind: ImportErrorKind::TooLarge { format, excess },
+    }
+}
+
+/// A 0-based cell as the sheet names it (`Sheet1!XFD1048576`).
+pub(crate) fn cell_location(sheet: &str, row: u64, col: u64) -> Location {
+    let one_based = |n: u64| usize::try_from(n.saturating_add(1)).unwrap_or(usize::MAX);
+    Location::cell(sheet, one_based(row), one_based(col), None)
+}
+
+/// A cell as the sheet shows it: text as typed (line breaks as `\n`), whole numbers without
+/// a decimal point (an initiative number typed as a number), formula results as cached.
+pub(crate) fn cell_text(value: &Data) -> String {
+    match value {
+        Data::Empty => String::new(),
+        Data::String(s) => s.replace("\r\n", "\n").replace('\r', "\n"),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        other => other.to_string(),
+    }
+}

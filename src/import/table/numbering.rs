@@ -1,0 +1,126 @@
+//! What a row's first cells are numbered as: an initiative (`1`), a section (`I 協創…`,
+//! `Ⅲ …`, `1. …`), a circled label (`①`).
+
+use super::Row;
+
+pub(super) fn initiative_number(row: &Row) -> Option<String> {
+    let first = row.get(0);
+    let is_number = !first.is_empty()
+        && first
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    (is_number && !row.get(1).is_empty()).then(|| first.to_string())
+}
+
+/// `I 協創…`, `II …`, `Ⅲ …`: a Roman numeral (Latin letters or Unicode numerals), a space, a
+/// title, and nothing else on the row; or `1. …` / `１．…`, a number with its point (without
+/// it, `1` is an initiative's number).
+pub(super) fn section_of(row: &Row) -> Option<(String, u32, String)> {
+    if row.fields.iter().skip(1).any(|f| !f.trim().is_empty()) {
+        return None;
+    }
+    let text = row.get(0);
+    if let Some(found) = numbered_section(text) {
+        return Some(found);
+    }
+    let end = text
+        .char_indices()
+        .find(|(_, c)| roman_value(*c).is_none())
+        .map_or(text.len(), |(i, _)| i);
+    let numeral = &text[..end];
+    let rest = &text[end..];
+    let title = rest.trim_start_matches([' ', '　', '.', '．', '、']).trim();
+    if numeral.is_empty() || title.is_empty() || rest.len() == title.len() {
+        return None;
+    }
+    Some((
+        numeral.to_string(),
+        roman_number(numeral)?,
+        title.to_string(),
+    ))
+}
+
+fn numbered_section(text: &str) -> Option<(String, u32, String)> {
+    let digits_end = text
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c)))
+        .map(|(i, _)| i)?;
+    let rest = &text[digits_end..];
+    let point = rest.chars().next().filter(|c| matches!(c, '.' | '．'))?;
+    let numeral = &text[..digits_end + point.len_utf8()];
+    let title = rest[point.len_utf8()..].trim();
+    let number: u32 = text[..digits_end]
+        .chars()
+        .map(|c| c.to_digit(10).or_else(|| Some(c as u32 - '０' as u32)))
+        .try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(d?))?;
+    (digits_end > 0 && !title.is_empty() && number > 0)
+        .then(|| (numeral.to_string(), number, title.to_string()))
+}
+
+fn roman_value(c: char) -> Option<u32> {
+    let c = match c {
+        'Ⅰ'..='Ⅻ' => return Some(c as u32 - 'Ⅰ' as u32 + 1),
+        'ⅰ'..='ⅻ' => return Some(c as u32 - 'ⅰ' as u32 + 1),
+        'Ｉ' => 'I',
+        'Ｖ' => 'V',
+        'Ｘ' => 'X',
+        c => c,
+    };
+    match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    }
+}
+
+fn roman_number(numeral: &str) -> Option<u32> {
+    let values: Vec<u32> = numeral.chars().map(roman_value).collect::<Option<_>>()?;
+    if numeral.chars().any(|c| ('Ⅰ'..='ⅻ').contains(&c)) {
+        return (values.len() == 1).then(|| values[0]);
+    }
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|n| n > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|t| *t > 0)
+}
+
+/// `① 現場重視で…` → (`①`, `現場重視で…`).
+pub(super) fn split_circled(text: &str) -> (String, String) {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if is_circled(c) => (c.to_string(), chars.as_str().trim().to_string()),
+        _ => (String::new(), text.to_string()),
+    }
+}
+
+fn is_circled(c: char) -> bool {
+    matches!(c, '①'..='⑳' | '㉑'..='㉟' | '㊱'..='㊿' | '❶'..='❿' | '⓫'..='⓴')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntryKind, entry_text};
+
+    #[test]
+    fn roman_numerals_latin_and_unicode() {
+        assert_eq!(roman_number("I"), Some(1));
+        assert_eq!(roman_number("II"), Some(2));
+        assert_eq!(roman_number("IV"), Some(4));
+        assert_eq!(roman_number("Ⅲ"), Some(3));
+        assert_eq!(roman_number("Ⅻ"), Some(12));
+    }
+
+    #[test]
+    fn status_entries_keep_their_kind() {
+        let e = entry_text::read_entry("(H28 年度達成済、継続実施)", false, &mut Vec::new());
+        assert_eq!(e.kind, EntryKind::Status);
+    }
+}

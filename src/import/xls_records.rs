@@ -1,0 +1,377 @@
+//! The BIFF records of an `.xls` workbook stream, walked the way calamine 0.38 parses them
+//! (`xls.rs`: `RecordIter`, `parse_workbook`, `parse_sst`), counting instead of keeping: the
+//! second half of the walk `xls_scan.rs` makes before calamine opens a workbook.
+
+use std::collections::VecDeque;
+
+use super::sheet::{Budget, too_large};
+use super::xls_scan::{Extent, FORMULA_GROWTH, Walk, budget, check_continues, text_bytes};
+use crate::model::bounds::{Excess, MAX_XLS_AREA};
+use crate::model::diag::Location;
+
+/// A record and the CONTINUE records after it.
+struct Record<'a> {
+    typ: u16,
+    data: &'a [u8],
+    cont: VecDeque<&'a [u8]>,
+}
+
+impl<'a> Record<'a> {
+    /// The next continuation becomes the data.
+    fn next_cont(&mut self) -> bool {
+        match self.cont.pop_front() {
+            Some(c) => {
+                self.data = c;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn skip(&mut self, mut len: usize) -> Result<(), Walk> {
+        while len > 0 {
+            if self.data.is_empty() && !self.next_cont() {
+                return Err(Walk::Stop);
+            }
+            let l = len.min(self.data.len());
+            self.data = &self.data[l..];
+            len -= l;
+        }
+        Ok(())
+    }
+}
+
+fn u16_of(b: &[u8]) -> Result<u16, Walk> {
+    let s = b.get(..2).ok_or(Walk::Stop)?;
+    Ok(u16::from_le_bytes([s[0], s[1]]))
+}
+
+fn u32_of(b: &[u8]) -> Result<u32, Walk> {
+    let s = b.get(..4).ok_or(Walk::Stop)?;
+    Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+/// The records of a stream, each with its continuations; a record cut short ends the walk.
+struct Records<'a> {
+    stream: &'a [u8],
+}
+
+impl<'a> Iterator for Records<'a> {
+    type Item = Result<Record<'a>, Walk>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.stream.len() < 4 {
+            return (!self.stream.is_empty()).then_some(Err(Walk::Stop));
+        }
+        let typ = u16::from_le_bytes([self.stream[0], self.stream[1]]);
+        let len = u16::from_le_bytes([self.stream[2], self.stream[3]]) as usize;
+        if self.stream.len() < len + 4 {
+            return Some(Err(Walk::Stop));
+        }
+        let (head, next) = self.stream.split_at(len + 4);
+        self.stream = next;
+        let mut cont = VecDeque::new();
+        while self.stream.len() > 4 && self.stream[..2] == [0x3C, 0x00] {
+            let len = u16::from_le_bytes([self.stream[2], self.stream[3]]) as usize;
+            if self.stream.len() < len + 4 {
+                return Some(Err(Walk::Stop));
+            }
+            let (c, rest) = self.stream.split_at(len + 4);
+            cont.push_back(&c[4..]);
+            self.stream = rest;
+        }
+        Some(Ok(Record {
+            typ,
+            data: &head[4..],
+            cont,
+        }))
+    }
+}
+
+/// Walks the workbook globals, then each sheet in the order the globals list them.
+pub(super) fn walk_workbook(stream: &[u8]) -> Result<(), Walk> {
+    let mut sheets: Vec<(usize, String)> = Vec::new();
+    let mut sst: Vec<usize> = Vec::new();
+    let mut biff8 = true;
+    for record in (Records { stream }) {
+        let r = record?;
+        check_continues(r.typ, r.cont.len())?;
+        match r.typ {
+            // FilePass: a password; calamine says so.
+            0x002F if u16_of(r.data)? != 0 => return Err(Walk::Stop),
+            0x0809 => biff8 = is_biff8(r.data)?,
+            0x0085 => sheets.push(bound_sheet(r.data, biff8, sheets.len())?),
+            0x00FC => sst = sst_chars(r)?,
+            0x000A => break,
+            _ => {}
+        }
+    }
+    let mut budget = budget();
+    for (pos, name) in sheets {
+        let sheet = stream.get(pos..).ok_or(Walk::Stop)?;
+        walk_sheet(sheet, &name, &sst, biff8, &mut budget)?;
+    }
+    Ok(())
+}
+
+fn is_biff8(bof: &[u8]) -> Result<bool, Walk> {
+    let version = u16_of(bof)?;
+    let kind = bof.get(2..).map(u16_of).transpose()?.unwrap_or(0);
+    Ok(match version {
+        0x0200 | 0x0002 | 0x0007 | 0x0300 | 0x0400 | 0x0500 => false,
+        0 => kind != 0x1000,
+        _ => true,
+    })
+}
+
+/// BoundSheet8: where the sheet's records start, and its name (for messages).
+fn bound_sheet(data: &[u8], biff8: bool, index: usize) -> Result<(usize, String), Walk> {
+    let pos = u32_of(data)? as usize;
+    let (state, kind) = (
+        data.get(4).ok_or(Walk::Stop)?,
+        data.get(5).ok_or(Walk::Stop)?,
+    );
+    if state & 0x3F > 2 || !matches!(kind, 0 | 1 | 2 | 6) {
+        return Err(Walk::Stop);
+    }
+    let cch = *data.get(6).unwrap_or(&0) as usize;
+    let name = match (biff8, data.get(7)) {
+        (true, Some(flags)) if flags & 1 != 0 => {
+            let units: Vec<u16> = data[8..]
+                .chunks_exact(2)
+                .take(cch)
+                .map(|u| u16::from_le_bytes([u[0], u[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        (true, Some(_)) => data[8..].iter().take(cch).map(|&b| b as char).collect(),
+        _ => data[7.min(data.len())..]
+            .iter()
+            .take(cch)
+            .map(|&b| b as char)
+            .collect(),
+    };
+    let name = name.replace('\0', "");
+    Ok((
+        pos,
+        if name.is_empty() {
+            format!("#{}", index + 1)
+        } else {
+            name
+        },
+    ))
+}
+
+/// Each shared string's length in characters, as calamine reads the SST.
+fn sst_chars(mut r: Record) -> Result<Vec<usize>, Walk> {
+    r.data = r.data.get(8..).ok_or(Walk::Stop)?;
+    let mut out = Vec::new();
+    while !r.data.is_empty() || r.next_cont() {
+        out.push(rich_string(&mut r)?);
+    }
+    Ok(out)
+}
+
+fn rich_string(r: &mut Record) -> Result<usize, Walk> {
+    if r.data.is_empty() {
+        return Ok(0);
+    }
+    if r.data.len() < 3 {
+        return Err(Walk::Stop);
+    }
+    let cch = u16_of(r.data)? as usize;
+    let flags = r.data[2];
+    r.data = &r.data[3..];
+    let mut high = flags & 1 != 0;
+    let mut runs = 0usize;
+    let mut ext = 0usize;
+    if flags & 8 != 0 {
+        runs = u16_of(r.data)? as usize;
+        r.data = &r.data[2..];
+    }
+    if flags & 4 != 0 {
+        // calamine widens the signed count: a negative one skips to the end and fails there.
+        ext = u32_of(r.data)? as i32 as isize as usize;
+        r.data = &r.data[4..];
+    }
+    let mut left = cch;
+    while left > 0 {
+        let (chars, bytes) = if high {
+            let l = (r.data.len() / 2).min(left);
+            (l, 2 * l)
+        } else {
+            let l = r.data.len().min(left);
+            (l, l)
+        };
+        r.data = &r.data[bytes..];
+        left -= chars;
+        if left > 0 {
+            if !r.next_cont() {
+                return Err(Walk::Stop);
+            }
+            high = r.data.first().ok_or(Walk::Stop)? & 1 != 0;
+            r.data = &r.data[1..];
+        }
+    }
+    r.skip(runs * 4)?;
+    r.skip(ext)?;
+    Ok(cch)
+}
+
+/// The characters of an `XLUnicodeString` (a LABEL's or a formula's string value).
+fn string_chars(s: &[u8], biff8: bool) -> Result<usize, Walk> {
+    let header = if biff8 { 3 } else { 2 };
+    if s.len() < header {
+        // calamine reads two zero bytes as an empty string.
+        return if s.len() == 2 && s == [0, 0] {
+            Ok(0)
+        } else {
+            Err(Walk::Stop)
+        };
+    }
+    Ok(u16_of(s)? as usize)
+}
+
+/// One sheet's records, from its BOF to its EOF (charts and other substreams inside skipped).
+fn walk_sheet(
+    stream: &[u8],
+    name: &str,
+    sst: &[usize],
+    biff8: bool,
+    budget: &mut Budget,
+) -> Result<(), Walk> {
+    let mut values = Extent::default();
+    let mut formulas = Extent::default();
+    let mut cell = |row: u32, col: u32, text: usize, budget: &mut Budget| -> Result<(), Walk> {
+        values.add(name, row, col)?;
+        budget.take(name, (row as u64, col as u64), 1, text)?;
+        Ok(())
+    };
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    let mut formula_at = (0u32, 0u32);
+    for record in (Records { stream }) {
+        let r = record?;
+        check_continues(r.typ, r.cont.len())?;
+        let d = r.data;
+        if depth > 0 {
+            match r.typ {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        let at = |min: usize| -> Result<(u32, u32), Walk> {
+            if d.len() < min {
+                return Err(Walk::Stop);
+            }
+            Ok((u16_of(d)? as u32, u16_of(&d[2..])? as u32))
+        };
+        match r.typ {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x0200 => dimensions(d, name)?,
+            // Number, RK, BoolErr.
+            0x0203 | 0x027E | 0x0205 => {
+                let min = match r.typ {
+                    0x0203 => 14,
+                    0x027E => 10,
+                    _ => 8,
+                };
+                let (row, col) = at(min)?;
+                cell(row, col, 0, budget)?;
+            }
+            // Label, RString.
+            0x0204 | 0x00D6 => {
+                let (row, col) = at(6)?;
+                cell(row, col, text_bytes(string_chars(&d[6..], biff8)?), budget)?;
+            }
+            // A formula's string value, at the formula's cell.
+            0x0207 => {
+                let chars = string_chars(d, biff8)?;
+                cell(formula_at.0, formula_at.1, text_bytes(chars), budget)?;
+            }
+            // LabelSst: the shared string is copied into the cell.
+            0x00FD => {
+                let (row, col) = at(10)?;
+                let index = u32_of(&d[6..])? as usize;
+                if let Some(&chars) = sst.get(index) {
+                    cell(row, col, text_bytes(chars), budget)?;
+                }
+            }
+            0x00BD => {
+                let (row, first) = at(6)?;
+                let last = u16_of(&d[d.len() - 2..])?;
+                let n = last.wrapping_sub(first as u16).wrapping_add(1) as usize;
+                if d.len() != 6 + 6 * n {
+                    return Err(Walk::Stop);
+                }
+                for k in 0..(d.len() - 6) / 6 {
+                    cell(row, first + k as u32, 0, budget)?;
+                }
+            }
+            0x0006 => {
+                let (row, col) = at(20)?;
+                formula_at = (row, col);
+                let value = &d[6..14];
+                let string_next = value[0] == 0 && value[6..] == [0xFF, 0xFF];
+                if !string_next {
+                    cell(row, col, 0, budget)?;
+                }
+                formulas.add(name, row, col)?;
+                let text = (d.len() - 20).saturating_mul(FORMULA_GROWTH) + 64;
+                budget.take(name, (row as u64, col as u64), 1, text)?;
+            }
+            0x000A => break,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// DIMENSIONS: calamine reserves room for the rectangle it declares (its arithmetic kept,
+/// wrapping included).
+fn dimensions(d: &[u8], sheet: &str) -> Result<(), Walk> {
+    let (first_row, last_row, mut first_col, last_col) = match d.len() {
+        10 => (
+            u16_of(d)? as u32,
+            u16_of(&d[2..])? as u32,
+            u16_of(&d[4..])? as u32,
+            u16_of(&d[6..])? as u32,
+        ),
+        14 | 16 => (
+            u32_of(d)?,
+            u32_of(&d[4..])?,
+            u16_of(&d[8..])? as u32,
+            u16_of(&d[10..])? as u32,
+        ),
+        _ => return Err(Walk::Stop),
+    };
+    if 0xFF < first_col || last_col < first_col {
+        first_col = 0;
+    }
+    let (end_row, end_col) = if last_row >= 1 && last_col >= 1 {
+        (last_row - 1, last_col - 1)
+    } else {
+        (first_row, first_col)
+    };
+    let rows = end_row.wrapping_sub(first_row).wrapping_add(1);
+    let cols = end_col.wrapping_sub(first_col).wrapping_add(1);
+    if rows as u64 * cols as u64 > MAX_XLS_AREA {
+        let at = Location {
+            sheet: Some(sheet.into()),
+            field_name: Some("DIMENSIONS".into()),
+            ..Location::default()
+        };
+        return Err(Walk::Refuse(too_large(
+            "XLS",
+            at,
+            Excess::XlsArea {
+                rows,
+                columns: cols,
+            },
+        )));
+    }
+    Ok(())
+}

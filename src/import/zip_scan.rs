@@ -1,0 +1,87 @@
+//! An XLSX or ODS package looked over before a reader opens it. calamine reads an XLSX's
+//! shared strings, styles and sheets into memory as they unzip, and reserves room for as many
+//! shared strings as `uniqueCount` declares: a 7 KB file declaring 4,294,967,295 of them
+//! asked for 103 GB. So every part is unzipped once here, counted, not kept: the package as a
+//! whole must unzip to [`MAX_UNZIPPED_BYTES`] at most (a zip bomb stops there), and
+//! `sharedStrings.xml` may declare [`MAX_SHARED_STRINGS`] at most. A package this cannot read
+//! is left to the reader, which says what is wrong with it.
+
+use std::io::{BufReader, Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::sheet::too_large;
+use crate::model::bounds::{Excess, MAX_SHARED_STRINGS, MAX_UNZIPPED_BYTES};
+use crate::model::diag::{ImportError, Location};
+
+/// Refuses a package beyond the bounds; `format` names it in the refusal.
+pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), ImportError> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for k in 0..zip.len() {
+        let Ok(mut part) = zip.by_index(k) else {
+            continue;
+        };
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let room = MAX_UNZIPPED_BYTES - total;
+        let mut counted = Counted {
+            inner: (&mut part).take(room + 1),
+            bytes: 0,
+        };
+        if name.to_ascii_lowercase().ends_with("sharedstrings.xml")
+            && let Some(declared) = declared_strings(&mut counted)
+            && declared > MAX_SHARED_STRINGS
+        {
+            return Err(too_large(
+                format,
+                Location::named(name),
+                Excess::SharedStrings { declared },
+            ));
+        }
+        // A part that does not unzip is the reader's to report; what came out still counts.
+        let _ = std::io::copy(&mut counted, &mut std::io::sink());
+        total += counted.bytes;
+        if total > MAX_UNZIPPED_BYTES {
+            return Err(too_large(format, Location::named(name), Excess::Unzipped));
+        }
+    }
+    Ok(())
+}
+
+/// Counts the bytes read through it.
+struct Counted<R> {
+    inner: R,
+    bytes: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
+/// The `uniqueCount` of the shared-string table's `<sst>`, read from the start of the part.
+fn declared_strings(part: &mut impl Read) -> Option<u64> {
+    let mut reader = Reader::from_reader(BufReader::new(part));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sst" => {
+                return e
+                    .attributes()
+                    .flatten()
+                    .filter(|a| a.key.as_ref() == "uniqueCount")
+                    .filter_map(|a| a.value.trim().parse().ok())
+                    .max();
+            }
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
+}

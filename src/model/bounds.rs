@@ -1,0 +1,135 @@
+//! How large a file Shinchoku reads, and the refusal of one beyond it. A report is a few
+//! thousand rows of a dozen columns; the readers check a workbook's extent against these
+//! bounds *before* they allocate for it, so that a hostile or damaged file of a few kilobytes
+//! (a cell named at XFD1048576, a shared-string count of four billion, a zip bomb) is refused
+//! in a moment instead of taking the machine's memory.
+
+use crate::lang::{Describe, Lang, say};
+
+/// Cells holding a value, in all the sheets of a workbook read (a 10,000-initiative report's
+/// sheet holds about 100,000).
+pub const MAX_CELLS: usize = 1_000_000;
+/// The text of those cells, in UTF-8 bytes (also what an `.xls` formula's text may grow to).
+pub const MAX_TEXT_BYTES: usize = 64 << 20;
+/// The parts of an XLSX or ODS package, unzipped, together (the 10,000-initiative export
+/// unzips to about 40 MB).
+pub const MAX_UNZIPPED_BYTES: u64 = 128 << 20;
+/// Shared strings an XLSX may declare (`uniqueCount`): the reader reserves room for them all.
+pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
+/// An `.xls` sheet is read whole, as a rectangle from its first used cell to its last: rows
+/// times columns of that rectangle (and of its DIMENSIONS record) at most.
+pub const MAX_XLS_AREA: u64 = 2_000_000;
+/// The BIFF8 format's own sheet is 256 columns wide (IV).
+pub const XLS_COLUMNS: u32 = 256;
+/// Warnings listed at most: past them, each is counted in one last warning saying how many
+/// more there were (the text they concern is kept all the same), so that a file of a million
+/// rows not understood does not hold a million warnings.
+pub const MAX_WARNINGS: usize = 10_000;
+/// CONTINUE records after one `.xls` record (each is taken off the front of a list when read:
+/// a record continued a million times costs hours).
+pub const MAX_XLS_CONTINUES: usize = 4_096;
+
+/// What a file exceeds (each limit is the constant above). The place (sheet and cell) is the
+/// error's `Location`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Excess {
+    /// The package's parts unzip to more than [`MAX_UNZIPPED_BYTES`].
+    Unzipped,
+    /// `xl/sharedStrings.xml` declares more strings than [`MAX_SHARED_STRINGS`].
+    SharedStrings { declared: u64 },
+    /// More cells with a value than [`MAX_CELLS`].
+    Cells,
+    /// The cells' text is more than [`MAX_TEXT_BYTES`].
+    Text,
+    /// An `.xls` cell beyond the format's columns (1-based column).
+    XlsColumn { column: u32 },
+    /// An `.xls` sheet's rectangle (used cells, or its DIMENSIONS record) over [`MAX_XLS_AREA`].
+    XlsArea { rows: u32, columns: u32 },
+    /// An `.xls` record continued more than [`MAX_XLS_CONTINUES`] times.
+    XlsContinued { record: u16 },
+}
+
+fn mib(bytes: u64) -> u64 {
+    bytes >> 20
+}
+
+impl Describe for Excess {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            Excess::Unzipped => {
+                let limit = mib(MAX_UNZIPPED_BYTES);
+                say(
+                    lang,
+                    format!(
+                        "圧縮を解くと{limit} MBを超えます（報告のブックはずっと小さいはずです）"
+                    ),
+                    format!(
+                        "its parts unzip to more than {limit} MB (a report's workbook is far \
+                         smaller)"
+                    ),
+                )
+            }
+            Excess::SharedStrings { declared } => say(
+                lang,
+                format!(
+                    "共有文字列が{declared}個あると書かれています（読めるのは{MAX_SHARED_STRINGS}個まで）"
+                ),
+                format!(
+                    "it declares {declared} shared strings (at most {MAX_SHARED_STRINGS} are read)"
+                ),
+            ),
+            Excess::Cells => say(
+                lang,
+                format!("値のあるセルが{MAX_CELLS}個を超えます（読めるのはそこまでです）"),
+                format!("more than {MAX_CELLS} cells hold a value, the most that is read"),
+            ),
+            Excess::Text => {
+                let limit = mib(MAX_TEXT_BYTES as u64);
+                say(
+                    lang,
+                    format!("セルの文字が合計{limit} MBを超えます（読めるのはそこまでです）"),
+                    format!("the cells' text is more than {limit} MB, the most that is read"),
+                )
+            }
+            Excess::XlsColumn { column } => say(
+                lang,
+                format!(
+                    "{column}列目はXLS形式の{XLS_COLUMNS}列（IV列）を超えています。.xlsxで保存してください"
+                ),
+                format!(
+                    "column {column} is beyond the XLS format's {XLS_COLUMNS} columns (IV); \
+                     save the workbook as .xlsx"
+                ),
+            ),
+            Excess::XlsArea { rows, columns } => say(
+                lang,
+                format!(
+                    "使われている範囲が{rows}行×{columns}列で、{MAX_XLS_AREA}セルを超えます（XLSのシートは範囲全体を読み込みます）。離れたセルを消すか、.xlsxで保存してください"
+                ),
+                format!(
+                    "the sheet's used range is {rows} rows × {columns} columns, more than \
+                     {MAX_XLS_AREA} cells (an .xls sheet is read as its whole range); clear the \
+                     far cells or save the workbook as .xlsx"
+                ),
+            ),
+            Excess::XlsContinued { record } => say(
+                lang,
+                format!(
+                    "レコード0x{record:04X}の続き（CONTINUE）が{MAX_XLS_CONTINUES}個を超えます"
+                ),
+                format!("record 0x{record:04X} is continued more than {MAX_XLS_CONTINUES} times"),
+            ),
+        }
+    }
+}
+
+/// The last warning of a list cut short: how many more there were.
+pub fn not_listed(count: usize, lang: Lang) -> String {
+    say(
+        lang,
+        format!("ほかに{count}件の警告があります（読めなかった文字は未読の一覧に残しています）"),
+        format!(
+            "{count} more warning(s) not listed (the text they concern is kept among the unread)"
+        ),
+    )
+}

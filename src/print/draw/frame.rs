@@ -1,0 +1,332 @@
+//! What every page has around its rows: the title, fiscal year, period and as-of date, the
+//! legend, the column headings and the footer.
+
+use super::super::text::TextMeasure;
+use super::super::{Artifact, LineStyle, Part, PrintJob, Rgb, Shape, TableColumn};
+use super::bars::{arrow, diamond, line_mark, plan_bar, scheduled_bar};
+use super::{
+    ACTUAL, Column, FOOTER_SIZE, GRID, Geometry, META_SIZE, PERIOD, TITLE_SIZE, dashed, line, part,
+    rect, text,
+};
+use crate::model::Report;
+use crate::model::months::FISCAL_MONTHS;
+use crate::model::status::LineMark;
+use crate::palette::{AS_OF, MUTED, PLAN, SECTION_FILL};
+
+impl Geometry {
+    /// Title, fiscal year, period, as-of date, legend, column headings and footer.
+    pub fn page_frame(&self, job: &PrintJob, n: usize, total: usize, out: &mut Vec<Shape>) {
+        let r = job.report;
+        // The first page's title, legend and column headings are the document's; later pages
+        // repeat them as page headers.
+        let first = n == 1;
+        let content = |p: Part| {
+            if first {
+                p
+            } else {
+                Part::Artifact(Artifact::Header)
+            }
+        };
+        let mut y = self.margin + TITLE_SIZE;
+        part(out, content(Part::Title));
+        for (k, l) in self.title.iter().enumerate() {
+            if k > 0 {
+                y += TITLE_SIZE * 1.5;
+            }
+            out.push(text(self.margin, y, TITLE_SIZE, true, Rgb::BLACK, l));
+        }
+        y += META_SIZE * 1.6;
+        let meta = format!(
+            "{}（{}年度）　{}　{} 時点　工程 {}～{}",
+            r.fiscal_year.era_form(),
+            r.fiscal_year.0,
+            r.period.japanese(),
+            r.as_of().to_japanese(r.fiscal_year),
+            r.plan_years.first.short_form_like(r.fiscal_year),
+            r.plan_years.last.short_form_like(r.fiscal_year),
+        );
+        part(out, content(Part::Subtitle));
+        out.push(text(self.margin, y, META_SIZE, false, Rgb::BLACK, &meta));
+        y += META_SIZE * 1.5;
+        self.legend(self.margin, y, first, out);
+        self.table_header(job, first, out);
+        part(out, Part::Artifact(Artifact::Footer));
+        // Footer: page n / N in the middle, the printing date on the right.
+        let fy = self.height - self.margin - FOOTER_SIZE * 0.4;
+        let m = TextMeasure::get();
+        let page = format!("{n} / {total}");
+        let pw = m.width(&page, FOOTER_SIZE, false);
+        out.push(text(
+            (self.width - pw) / 2.0,
+            fy,
+            FOOTER_SIZE,
+            false,
+            Rgb::BLACK,
+            &page,
+        ));
+        let date = format!("印刷日 {}", job.printed_on);
+        let dw = m.width(&date, FOOTER_SIZE, false);
+        out.push(text(
+            self.width - self.margin - dw,
+            fy,
+            FOOTER_SIZE,
+            false,
+            MUTED,
+            &date,
+        ));
+        out.push(text(
+            self.margin,
+            fy,
+            FOOTER_SIZE,
+            false,
+            MUTED,
+            &r.programme,
+        ));
+    }
+
+    /// The legend from `x0` on the line of `baseline`, its entries flowing onto further lines
+    /// where the page is narrow (A4 portrait); returns the lines it took.
+    pub(super) fn legend(
+        &self,
+        x0: f32,
+        baseline: f32,
+        first: bool,
+        out: &mut Vec<Shape>,
+    ) -> usize {
+        let (words, samples) = if first {
+            (Part::Legend, Part::Artifact(Artifact::Layout))
+        } else {
+            (
+                Part::Artifact(Artifact::Header),
+                Part::Artifact(Artifact::Header),
+            )
+        };
+        let size = META_SIZE * 0.9;
+        let m = TextMeasure::get();
+        let h = size * 0.9;
+        let right = self.width - self.margin;
+        let (mut x, mut baseline, mut lines) = (x0, baseline, 1);
+        // Lines after the first start under the first entry's sample.
+        let indent = x0 + m.width(LEGEND[0].1, size, false) + size;
+        for &(sample, word) in LEGEND.iter() {
+            let wide = sample.width(h) + m.width(word, size, false);
+            if x > indent && x + wide > right {
+                x = indent;
+                baseline += META_SIZE * 1.5;
+                lines += 1;
+            }
+            part(out, samples.clone());
+            sample.draw(x, baseline - size * 0.8, h, out);
+            x += sample.width(h);
+            part(out, words.clone());
+            out.push(text(x, baseline, size, false, Rgb::BLACK, word));
+            x += m.width(word, size, false) + size;
+        }
+        lines
+    }
+
+    fn table_header(&self, job: &PrintJob, first: bool, out: &mut Vec<Shape>) {
+        let r = job.report;
+        let heading = |column: TableColumn| {
+            if first {
+                Part::Heading(column)
+            } else {
+                Part::Artifact(Artifact::Header)
+            }
+        };
+        let decoration = if first {
+            Part::Artifact(Artifact::Layout)
+        } else {
+            Part::Artifact(Artifact::Header)
+        };
+        part(out, decoration.clone());
+        let top = self.margin + self.header_height();
+        let h = self.table_header_height();
+        let f = self.font();
+        let lh = self.line_height();
+        let base1 = top + self.pad() + f;
+        let base2 = base1 + lh;
+        out.push(rect(
+            self.margin,
+            top,
+            self.width - 2.0 * self.margin,
+            h,
+            Some(SECTION_FILL),
+            None,
+        ));
+        let bold = |x: f32, y: f32, s: &str, out: &mut Vec<Shape>| {
+            out.push(text(x + self.pad(), y, f, true, Rgb::BLACK, s));
+        };
+        part(out, heading(TableColumn::Number));
+        bold(self.cols.number.x, base2, "番号", out);
+        part(out, heading(TableColumn::Text));
+        bold(self.cols.text.x, base1, "具体的取組", out);
+        bold(
+            self.cols.text.x,
+            base2,
+            "　取組項目 / 見出し / 計画・実績",
+            out,
+        );
+        let m = TextMeasure::get();
+        let centered = |x: f32, w: f32, y: f32, s: &str, size: f32, out: &mut Vec<Shape>| {
+            let tw = m.width(s, size, false);
+            out.push(text(x + (w - tw) / 2.0, y, size, false, Rgb::BLACK, s));
+        };
+        let Column { x: sx, w: sw } = self.cols.stages;
+        if sw > 0.0 {
+            part(out, heading(TableColumn::Stages));
+            centered(sx, sw, base1, "工程", f, out);
+            let yw = sw / self.years as f32;
+            for k in 0..self.years {
+                let year = crate::model::FiscalYear(self.first_year + k as i32);
+                let x = sx + yw * k as f32;
+                part(out, heading(TableColumn::Stages));
+                centered(x, yw, base2, &year.short_form_like(r.fiscal_year), f, out);
+                part(out, decoration.clone());
+                out.push(line(x, top + lh, x, top + h, LineStyle::solid(0.4, GRID)));
+            }
+        }
+        let Column { x: mx, w: mw } = self.cols.months;
+        if mw > 0.0 {
+            let w = mw / 12.0;
+            let fy = r.fiscal_year;
+            part(out, heading(TableColumn::Months));
+            for (first, last, month) in [(0usize, 8usize, 4u8), (9, 11, 1)] {
+                let year = fy.calendar_year_of(month);
+                let label = if last - first > 3 {
+                    format!(
+                        "{year}年（{}）　{}",
+                        crate::model::FiscalYear(year)
+                            .era_form()
+                            .trim_end_matches('度'),
+                        heading_of(r)
+                    )
+                } else {
+                    format!("{year}年")
+                };
+                centered(
+                    mx + w * first as f32,
+                    w * (last - first + 1) as f32,
+                    base1,
+                    &label,
+                    f * 0.9,
+                    out,
+                );
+            }
+            for (k, month) in FISCAL_MONTHS.iter().enumerate() {
+                let x = mx + w * k as f32;
+                part(out, decoration.clone());
+                if self.period.contains_fiscal(k) {
+                    out.push(rect(x, top + lh + self.pad(), w, lh, Some(PERIOD), None));
+                }
+                part(out, heading(TableColumn::Months));
+                centered(x, w, base2, &format!("{month}月"), f * 0.9, out);
+                part(out, decoration.clone());
+                out.push(line(x, top + lh, x, top + h, LineStyle::solid(0.4, GRID)));
+            }
+        }
+        if self.cols.division.w > 0.0 {
+            part(out, heading(TableColumn::Division));
+            bold(self.cols.division.x, base2, "担当課", out);
+        }
+        if self.cols.status.w > 0.0 {
+            part(out, heading(TableColumn::Status));
+            bold(self.cols.status.x, base2, "状況", out);
+        }
+        part(out, decoration);
+        self.column_lines(top, h, out);
+        out.push(line(
+            self.margin,
+            top + h,
+            self.width - self.margin,
+            top + h,
+            LineStyle::solid(0.8, Rgb::BLACK),
+        ));
+        out.push(line(
+            self.margin,
+            top,
+            self.width - self.margin,
+            top,
+            LineStyle::solid(0.8, Rgb::BLACK),
+        ));
+    }
+}
+
+/// The month lanes' heading: the plan and the period's actual heading.
+fn heading_of(report: &Report) -> String {
+    format!("年次計画 / {}", report.actual_heading())
+}
+
+/// What a legend entry shows before its word.
+#[derive(Clone, Copy)]
+enum Sample {
+    Nothing,
+    Plan,
+    Actual,
+    Scheduled,
+    AsNeeded,
+    Continues,
+    Period,
+    AsOf,
+    Line(LineMark),
+}
+
+/// The legend's entries, in order.
+const LEGEND: [(Sample, &str); 12] = [
+    (Sample::Nothing, "凡例:"),
+    (Sample::Plan, "年次計画"),
+    (Sample::Actual, "実績"),
+    (Sample::Scheduled, "予定（未実施）"),
+    (Sample::AsNeeded, "随時"),
+    (Sample::Continues, "継続（→）"),
+    (Sample::Period, "報告期間"),
+    (Sample::AsOf, "時点"),
+    // Plan lines: met by a result (so far), late, still to come.
+    (Sample::Line(LineMark::Met), "計画に対応する実績あり"),
+    (Sample::Line(LineMark::Late), "遅れ（対応する実績なし）"),
+    (Sample::Line(LineMark::ToCome), "これから"),
+    (Sample::Nothing, "計画外: 計画にない実績"),
+];
+
+impl Sample {
+    /// How far the word after it starts, for samples `h` tall.
+    fn width(self, h: f32) -> f32 {
+        match self {
+            Sample::Nothing => 0.0,
+            Sample::Plan | Sample::Actual | Sample::Scheduled => 27.0,
+            Sample::AsNeeded => 12.0,
+            Sample::Continues => 24.0,
+            Sample::Period => 19.0,
+            Sample::AsOf => 9.0,
+            Sample::Line(_) => h + 2.0,
+        }
+    }
+
+    /// Draws it from `x`, its top at `top`, `h` tall.
+    fn draw(self, x: f32, top: f32, h: f32, out: &mut Vec<Shape>) {
+        match self {
+            Sample::Nothing => {}
+            Sample::Plan => plan_bar(x, top, 24.0, h, out),
+            Sample::Actual => out.push(rect(x, top, 24.0, h, Some(ACTUAL), None)),
+            Sample::Scheduled => scheduled_bar(x, top, 24.0, h, out),
+            Sample::AsNeeded => diamond(x + 5.0, top + h / 2.0, h / 2.0, PLAN, out),
+            Sample::Continues => arrow(x, x + 20.0, top + h / 2.0, Rgb::BLACK, out),
+            Sample::Period => out.push(rect(
+                x,
+                top,
+                16.0,
+                h,
+                Some(PERIOD),
+                Some(LineStyle::solid(0.3, GRID)),
+            )),
+            Sample::AsOf => out.push(line(
+                x + 4.0,
+                top - 1.0,
+                x + 4.0,
+                top + h + 1.0,
+                dashed(1.0, AS_OF),
+            )),
+            Sample::Line(mark) => line_mark(x + h / 2.0, top + h / 2.0, h * 0.4, mark, out),
+        }
+    }
+}

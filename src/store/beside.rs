@@ -1,0 +1,69 @@
+//! Files beside a report, by name — its backups and this process's temporary file — and the
+//! steps of a save that writes them ([`super::disk`] says what holds after each).
+
+use std::path::{Path, PathBuf};
+
+/// `NAME.bak`, `NAME.bak2`, … `NAME.bakN`, newest first.
+pub fn backup_paths(path: &Path, generations: usize) -> Vec<PathBuf> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    (1..=generations)
+        .map(|k| {
+            let suffix = if k == 1 {
+                ".bak".to_string()
+            } else {
+                format!(".bak{k}")
+            };
+            path.with_file_name(format!("{name}{suffix}"))
+        })
+        .collect()
+}
+
+/// The steps of a save, named so tests can stop it between any two of them (see the module
+/// for what holds after each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteStep {
+    /// The temporary file exists, empty, with the permissions of the file it will replace.
+    TempCreated,
+    /// All bytes are in the temporary file (not yet flushed).
+    TempWritten,
+    /// The temporary file is flushed to disk.
+    TempSynced,
+    /// The version that becomes backup `generation` (1 is `NAME.bak`) has a temporary name
+    /// beside it.
+    BackupLinked { generation: usize },
+    /// That version has replaced the backup.
+    BackupMoved { generation: usize },
+    /// The temporary file has replaced the target.
+    Renamed,
+}
+
+pub(super) fn dir_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+pub(super) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into())
+}
+
+/// `.NAME.PID@HOST.tmp` beside `path`: this process's temporary file for it. The computer's
+/// name lets a later save tell whether the process that made it can be asked about.
+pub(super) fn temp_path(path: &Path) -> PathBuf {
+    let owner = format!("{}@{}", std::process::id(), this_host());
+    dir_of(path).join(format!(".{}.{owner}.tmp", file_name(path)))
+}
+
+/// This computer's name as it goes into a file name: ASCII letters, digits and `-`.
+pub(super) fn this_host() -> String {
+    super::lock::machine_name()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}

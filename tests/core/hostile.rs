@@ -1,0 +1,447 @@
+//! Hostile and damaged workbooks (issue 23, items 11–13), each made in its test a few KB
+//! large (`crafted.rs`): every one is refused, with the file's part or cell and the limit
+//! named, or read, in bounded time and memory; none may take the reader's memory (before
+//! these bounds, each of them took gigabytes or never ended).
+
+use rust_xlsxwriter::Workbook;
+use shinchoku::import::{WorkbookFormat, import_any, import_workbook};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::bounds::Excess;
+use shinchoku::model::diag::{ImportError, ImportErrorKind, WarningKind};
+
+use crate::crafted::{self, REPORT_ROWS};
+
+/// The refusal's excess, or a panic saying what came instead.
+fn excess(result: Result<impl std::fmt::Debug, ImportError>) -> (Excess, ImportError) {
+    let err = result.expect_err("refused");
+    match &err.kind {
+        ImportErrorKind::TooLarge { excess, .. } => (excess.clone(), err),
+        other => panic!("refused as too large, not {other:?}: {err}"),
+    }
+}
+
+fn damaged(result: Result<impl std::fmt::Debug, ImportError>) -> String {
+    let err = result.expect_err("refused");
+    match err.kind {
+        ImportErrorKind::DamagedWorkbook { why, .. } => why,
+        other => panic!("refused as damaged, not {other:?}"),
+    }
+}
+
+/// The one-initiative report as an XLSX, with `more` written into the sheet too.
+fn report_xlsx(more: impl Fn(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("工程表").unwrap();
+    for (r, row) in REPORT_ROWS.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+    }
+    more(ws);
+    book.save_to_buffer().unwrap()
+}
+
+// ---- XLSX (item 11) ----
+
+#[test]
+fn an_xlsx_declaring_four_billion_shared_strings_is_refused_naming_the_part() {
+    let plain = report_xlsx(|_| {});
+    assert!(import_workbook(&plain, WorkbookFormat::Xlsx).is_ok());
+    let hostile = crafted::repack(&plain, |name, part| {
+        if name == "xl/sharedStrings.xml" {
+            let text = String::from_utf8(part).unwrap();
+            let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+            let end = at + text[at..].find('"').unwrap();
+            format!("{}4294967295{}", &text[..at], &text[end..]).into_bytes()
+        } else {
+            part
+        }
+    });
+    let (excess, err) = excess(import_workbook(&hostile, WorkbookFormat::Xlsx));
+    assert_eq!(
+        excess,
+        Excess::SharedStrings {
+            declared: 4_294_967_295
+        }
+    );
+    let en = err.to_string();
+    assert!(en.starts_with("xl/sharedStrings.xml: "), "{en}");
+    assert!(en.contains("4294967295 shared strings"), "{en}");
+    assert!(
+        err.describe(Lang::Ja).contains("共有文字列"),
+        "{}",
+        err.describe(Lang::Ja)
+    );
+}
+
+#[test]
+fn an_xlsx_whose_parts_unzip_beyond_the_bound_is_refused() {
+    // A shared-string table of 8 million strings, 130 MB, zipped into about 150 KB: read into
+    // memory whole when the workbook opens.
+    let plain = report_xlsx(|_| {});
+    let hostile = crafted::repack(&plain, |name, part| {
+        if name != "xl/sharedStrings.xml" {
+            return part;
+        }
+        let mut table = br#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">"#.to_vec();
+        table.extend(b"<si><t>x</t></si>".repeat(8_000_000));
+        table.extend(b"</sst>");
+        table
+    });
+    assert!(hostile.len() < 1 << 20, "{} bytes", hostile.len());
+    let (excess, err) = excess(import_any(&hostile, None));
+    assert!(matches!(excess, Excess::Unzipped), "{err}");
+    assert!(
+        err.to_string().contains("unzip to more than 128 MB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_xlsx_naming_one_long_shared_string_in_many_cells_is_refused_by_its_text() {
+    // One 90 KB string (Excel's longest) in 800 cells: 72 MB of text once each cell holds
+    // its copy.
+    let long = "長".repeat(30_000);
+    let hostile = report_xlsx(|ws| {
+        for r in 0..800 {
+            ws.write_string(10 + r, 9, &long).unwrap();
+        }
+    });
+    let (excess, err) = excess(import_any(&hostile, None));
+    assert_eq!(excess, Excess::Text, "{err}");
+    assert!(err.to_string().starts_with("工程表!J"), "{err}");
+}
+
+// ---- XLS (item 12) ----
+
+/// The report's rows as an `.xls`, and `more` records after them.
+fn report_xls(more: Vec<Vec<u8>>) -> Vec<u8> {
+    let mut records = crafted::labels(&REPORT_ROWS, 0);
+    records.extend(more);
+    crafted::xls(&[], &records)
+}
+
+#[test]
+fn the_crafted_xls_opens_as_a_report() {
+    let (report, warnings) = import_any(&report_xls(Vec::new()), None).expect("opens");
+    assert_eq!(report.initiatives().count(), 1);
+    assert!(warnings.is_empty(), "{warnings:#?}");
+}
+
+#[test]
+fn an_xls_with_a_cell_moved_to_column_6000_is_refused_naming_the_cell() {
+    let near = report_xls(vec![crafted::number(1, 9, 1.0)]);
+    assert!(import_any(&near, None).is_ok());
+    // With the title at A1, calamine would lay out 65,536 rows by 6,000 columns.
+    let far = report_xls(vec![crafted::number(65_535, 5999, 1.0)]);
+    let (excess, err) = excess(import_any(&far, None));
+    assert_eq!(excess, Excess::XlsColumn { column: 6000 });
+    assert!(err.to_string().starts_with("Sheet1!HVT65536: "), "{err}");
+    assert!(
+        err.describe(Lang::Ja).contains("256列"),
+        "{}",
+        err.describe(Lang::Ja)
+    );
+}
+
+#[test]
+fn an_xls_whose_used_range_is_beyond_the_bound_is_refused() {
+    // A1 to IV60000: 15 million cells calamine would lay out as one rectangle.
+    let far = report_xls(vec![crafted::number(59_999, 255, 1.0)]);
+    let (excess, err) = excess(import_any(&far, None));
+    assert!(
+        matches!(
+            excess,
+            Excess::XlsArea {
+                rows: 60_000,
+                columns: 256
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().starts_with("Sheet1!IV60000: "), "{err}");
+}
+
+#[test]
+fn an_xls_whose_dimensions_declare_four_billion_rows_is_refused() {
+    let mut records = vec![crafted::dimensions(0, u32::MAX, 0, 7)];
+    records.extend(crafted::labels(&REPORT_ROWS, 0));
+    let (excess, err) = excess(import_any(&crafted::xls(&[], &records), None));
+    assert!(matches!(excess, Excess::XlsArea { .. }), "{err}");
+    assert!(
+        err.to_string().starts_with("Sheet1 (DIMENSIONS): "),
+        "{err}"
+    );
+    // Rows counted backwards wrap round in calamine's arithmetic: refused too.
+    let backwards = crafted::xls(&[], &[crafted::dimensions(70_000, 5, 0, 7)]);
+    assert!(matches!(excess_of(&backwards), Excess::XlsArea { .. }));
+}
+
+fn excess_of(bytes: &[u8]) -> Excess {
+    excess(import_any(bytes, None)).0
+}
+
+#[test]
+fn an_xls_naming_one_long_shared_string_in_many_cells_is_refused_by_its_text() {
+    // 65,535 characters (up to 4 bytes each) copied into 300 cells: 78 MB.
+    let long = "x".repeat(65_535);
+    let table = crafted::sst(&[&long]);
+    // An SST record holds 8,224 bytes; the rest goes into CONTINUE records.
+    let mut sst = crafted::record(0x00FC, &table[..8224]);
+    for chunk in table[8224..].chunks(8223) {
+        let mut c = vec![0u8]; // 8-bit characters go on
+        c.extend(chunk);
+        sst.extend(crafted::record(0x003C, &c));
+    }
+    let cells: Vec<Vec<u8>> = (0..300).map(|r| crafted::label_sst(10 + r, 9, 0)).collect();
+    let bytes = crafted::xls(&[sst], &cells);
+    assert!(bytes.len() < 80_000, "{} bytes", bytes.len());
+    let (excess, err) = excess(import_any(&bytes, None));
+    assert_eq!(excess, Excess::Text, "{err}");
+}
+
+#[test]
+fn an_xls_record_continued_thousands_of_times_is_refused() {
+    let mut sst = crafted::record(0x00FC, &crafted::sst(&["a"]));
+    for _ in 0..5_000 {
+        sst.extend(crafted::record(0x003C, &[]));
+    }
+    let (excess, _) = excess(import_any(&crafted::xls(&[sst], &[]), None));
+    assert!(matches!(excess, Excess::XlsContinued { record: 0x00FC }));
+}
+
+#[test]
+fn an_xls_whose_directory_chain_loops_is_damaged_not_followed_for_ever() {
+    let stream = crafted::workbook_stream(&[], &crafted::labels(&REPORT_ROWS, 0));
+    let looping = crafted::compound_file(&stream, |fat, dir, _| fat[dir as usize] = dir);
+    let why = damaged(import_any(&looping, None));
+    assert!(why.contains("directory loops"), "{why}");
+}
+
+#[test]
+fn an_xls_whose_workbook_chain_loops_is_damaged() {
+    let stream = crafted::workbook_stream(&[], &crafted::labels(&REPORT_ROWS, 0));
+    // The stream's last sector leads back to its first, and it claims to be 4 GB long.
+    let looping = crafted::compound_file(&stream, |fat, _, first| {
+        let last = fat.iter().rposition(|&v| v == crafted::END).unwrap();
+        fat[last] = first;
+    });
+    let mut bytes = looping;
+    // The directory (sector 1, after the header and the FAT): its Workbook entry's size, 4 GB.
+    let entry = 512 * 2 + 128 + 120;
+    bytes[entry..entry + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    let why = damaged(import_any(&bytes, None));
+    assert!(why.contains("loops"), "{why}");
+}
+
+#[test]
+fn an_xls_whose_fat_list_repeats_a_sector_is_damaged() {
+    // Sixty DIFAT sectors, each naming sector 0 as a FAT sector 127 times: calamine reads each
+    // naming into its FAT (in a 10 MB file, 2.6 million of them: 1.3 GB).
+    let mut bytes = crafted::xls(&[], &crafted::labels(&REPORT_ROWS, 0));
+    let first = bytes.len() / 512; // the sector after the file's last
+    bytes[68..72].copy_from_slice(&(first as u32 - 1).to_le_bytes());
+    for k in 0..60u32 {
+        let mut sector = vec![0u8; 508];
+        let next = if k == 59 {
+            crafted::END
+        } else {
+            first as u32 + k
+        };
+        sector.extend(next.to_le_bytes());
+        bytes.extend(sector);
+    }
+    let why = damaged(import_any(&bytes, None));
+    assert!(why.contains("more FAT sectors than the file has"), "{why}");
+}
+
+// ---- ODS (item 12) ----
+
+fn report_ods(more: &str) -> Vec<u8> {
+    let rows: String = REPORT_ROWS.iter().map(|r| crafted::ods_row(r)).collect();
+    crafted::ods(&format!("{rows}{more}"))
+}
+
+#[test]
+fn the_crafted_ods_opens_as_a_report() {
+    let (report, warnings) = import_any(&report_ods(""), None).expect("opens");
+    assert_eq!(report.initiatives().count(), 1);
+    assert!(warnings.is_empty(), "{warnings:#?}");
+}
+
+#[test]
+fn an_ods_with_a_note_at_amj1048576_opens() {
+    // LibreOffice writes the blank rows and cells before the note as repeats.
+    let note = format!(
+        r#"<table:table-row table:number-rows-repeated="{}"><table:table-cell table:number-columns-repeated="1024"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="1023"/><table:table-cell><office:annotation><text:p>メモ</text:p></office:annotation></table:table-cell></table:table-row>"#,
+        1_048_575 - REPORT_ROWS.len()
+    );
+    let (report, warnings) = import_any(&report_ods(&note), None).expect("opens");
+    assert_eq!(report.initiatives().count(), 1);
+    assert!(warnings.is_empty(), "a note is no value: {warnings:#?}");
+}
+
+#[test]
+fn an_ods_value_at_row_1000000_is_kept_and_named() {
+    let far = format!(
+        r#"<table:table-row table:number-rows-repeated="{}"><table:table-cell table:number-columns-repeated="1024"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="8"/><table:table-cell office:value-type="string"><text:p>遠いセル</text:p></table:table-cell></table:table-row>"#,
+        999_999 - REPORT_ROWS.len()
+    );
+    let (report, warnings) = import_any(&report_ods(&far), None).expect("opens");
+    assert_eq!(report.initiatives().count(), 1);
+    let w = warnings
+        .iter()
+        .find(|w| matches!(&w.kind, WarningKind::CellOutsideLayout { text } if text == "遠いセル"))
+        .expect("the far cell is warned about");
+    assert_eq!(w.at.cell_name().as_deref(), Some("工程表!I1000000"));
+}
+
+#[test]
+fn an_ods_of_repeated_cells_is_refused_before_they_are_made() {
+    // One cell repeated along a whole row, the row repeated down the whole sheet: 17 billion
+    // cells in 400 bytes.
+    let flood = r#"<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#;
+    let (excess, err) = excess(import_any(&report_ods(flood), None));
+    assert_eq!(excess, Excess::Cells, "{err}");
+    assert!(err.to_string().starts_with("工程表!A5: "), "{err}");
+}
+
+#[test]
+fn an_ods_cell_of_a_billion_spaces_is_refused() {
+    let spaces = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c="1000000000"/>b</text:p></table:table-cell></table:table-row>"#;
+    let (excess, err) = excess(import_any(&report_ods(spaces), None));
+    assert_eq!(excess, Excess::Text, "{err}");
+    assert!(err.to_string().starts_with("工程表!A5: "), "{err}");
+}
+
+#[test]
+fn an_ods_cell_reads_its_paragraphs_spaces_and_entities_as_written() {
+    let cell = r#"<table:table-row><table:table-cell table:number-columns-repeated="8"/><table:table-cell office:value-type="string"><text:p>a<text:s text:c="3"/>b&amp;c<office:annotation><text:p>note</text:p></office:annotation></text:p><text:p>二行目<text:tab/>x<text:line-break/>y</text:p></table:table-cell></table:table-row>"#;
+    let (_, warnings) = import_any(&report_ods(cell), None).expect("opens");
+    let texts: Vec<&str> = warnings
+        .iter()
+        .filter_map(|w| match &w.kind {
+            WarningKind::CellOutsideLayout { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ["a   b&c\n二行目\tx\ny"]);
+}
+
+// ---- Survey answers (item 11) ----
+
+mod answers {
+    use chrono::NaiveDate;
+    use shinchoku::document::{Document, Origin};
+    use shinchoku::edit::Intent;
+    use shinchoku::lang::Lang;
+    use shinchoku::model::Report;
+    use shinchoku::survey::{self, Refusal, collect::collect_files, workbook};
+
+    use crate::crafted;
+    use crate::seed;
+
+    const 管財課: &str = "総務部管財課";
+    const 人事課: &str = "総務部人事課";
+
+    fn master() -> Report {
+        let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
+        let divisions = survey::divisions(&doc.report);
+        let at = NaiveDate::from_ymd_opt(2017, 10, 2)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        doc.perform(Intent::MarkSent {
+            divisions,
+            at,
+            due: None,
+            tokens: Default::default(),
+        })
+        .unwrap();
+        doc.report
+    }
+
+    fn answer_xlsx(master: &Report, division: &str) -> Vec<u8> {
+        workbook::write(&survey::response_for(master, division, None, "")).unwrap()
+    }
+
+    /// The answer with a value typed into XFD1048576 of its answer sheet.
+    fn with_far_value(bytes: &[u8]) -> Vec<u8> {
+        crafted::repack(bytes, |name, part| {
+            if name != "xl/worksheets/sheet1.xml" {
+                return part;
+            }
+            let text = String::from_utf8(part).unwrap();
+            let far = r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>遠い</t></is></c></row></sheetData>"#;
+            let text = text.replacen("</sheetData>", far, 1);
+            let at = text.find("<dimension ref=\"").unwrap() + "<dimension ref=\"".len();
+            let end = at + text[at..].find('"').unwrap();
+            format!("{}A1:XFD1048576{}", &text[..at], &text[end..]).into_bytes()
+        })
+    }
+
+    fn with_unique_count(bytes: &[u8], count: &str) -> Vec<u8> {
+        crafted::repack(bytes, |name, part| {
+            if name != "xl/sharedStrings.xml" {
+                return part;
+            }
+            let text = String::from_utf8(part).unwrap();
+            let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+            let end = at + text[at..].find('"').unwrap();
+            format!("{}{count}{}", &text[..at], &text[end..]).into_bytes()
+        })
+    }
+
+    #[test]
+    fn an_answer_with_a_value_at_xfd1048576_is_read_cell_by_cell() {
+        let master = master();
+        let plain = answer_xlsx(&master, 管財課);
+        let far = with_far_value(&plain);
+        let read = workbook::read(&far).expect("read");
+        assert_eq!(read, workbook::read(&plain).unwrap());
+        assert_eq!(read.response.division, 管財課);
+    }
+
+    #[test]
+    fn an_answer_declaring_four_billion_shared_strings_is_refused_and_the_others_taken() {
+        let master = master();
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("総務部管財課.xlsx");
+        std::fs::write(&good, answer_xlsx(&master, 管財課)).unwrap();
+        let far = dir.path().join("総務部人事課.xlsx");
+        std::fs::write(&far, with_far_value(&answer_xlsx(&master, 人事課))).unwrap();
+        let bad = dir.path().join("悪い回答.xlsx");
+        let hostile = with_unique_count(&answer_xlsx(&master, 管財課), "4294967295");
+        assert!(hostile.len() < 16 << 10, "{} bytes", hostile.len());
+        std::fs::write(&bad, hostile).unwrap();
+        let at = NaiveDate::from_ymd_opt(2017, 10, 10)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let c = collect_files(&master, &[good, bad, far], at);
+        let taken: Vec<&str> = c.taken.iter().map(|t| t.file.as_str()).collect();
+        assert_eq!(taken, ["総務部管財課.xlsx", "総務部人事課.xlsx"]);
+        assert_eq!(c.refused.len(), 1);
+        let (file, why) = &c.refused[0];
+        assert_eq!(file, "悪い回答.xlsx");
+        assert!(
+            matches!(
+                why,
+                Refusal::Workbook(workbook::WorkbookProblem::Refused(_))
+            ),
+            "{why:?}"
+        );
+        let en = why.to_string();
+        assert!(en.contains("xl/sharedStrings.xml"), "{en}");
+        assert!(en.contains("4294967295 shared strings"), "{en}");
+        use shinchoku::lang::Describe;
+        assert!(why.describe(Lang::Ja).contains("共有文字列"));
+        assert!(
+            c.intent(&[]).is_some(),
+            "the good answers are taken as one step"
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! Characters that do not show (control characters, bidirectional overrides, zero-width
+//! spaces) coming in — from a table, a workbook, a saved report or typing — are kept as written
+//! and warned about, naming the entry.
+
+use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
+use shinchoku::export::{Encoding, Format, export_bytes};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::diag::{Warning, WarningKind};
+use shinchoku::model::text_place::TextField;
+
+use crate::{SEED, seed};
+
+fn invisible(warnings: &[Warning]) -> Vec<&Warning> {
+    warnings
+        .iter()
+        .filter(|w| matches!(w.kind, WarningKind::InvisibleCharacters { .. }))
+        .collect()
+}
+
+const ODD: &str = "新規採用職員研修\u{1b}[2J\u{202E}";
+
+#[test]
+fn a_table_with_control_characters_is_read_as_written_and_warns_naming_the_entry() {
+    // An ESC sequence written raw, a right-to-left override as a reference.
+    let table = SEED.replacen("新規採用職員研修", "新規採用職員研修\u{1b}[2J&#8238;", 1);
+    let imported = shinchoku::import::import_text(&table).unwrap();
+    let ten = imported.report.find_initiative("10").unwrap();
+    assert!(
+        ten.topics[0].actual[0].text.contains(ODD),
+        "kept as written"
+    );
+    let found = invisible(&imported.warnings);
+    assert_eq!(found.len(), 1, "{:?}", imported.warnings);
+    let WarningKind::InvisibleCharacters { place, chars, .. } = &found[0].kind else {
+        unreachable!()
+    };
+    assert_eq!(place.initiative.as_deref(), Some("10"));
+    assert_eq!(place.field, TextField::Actual);
+    assert_eq!(chars, &['\u{1b}', '\u{202E}']);
+    let ja = found[0].describe(Lang::Ja);
+    assert!(ja.contains("取組10") && ja.contains("実績"), "{ja}");
+    assert!(ja.contains("<ESC U+001B>、<RLO U+202E>"), "{ja}");
+    let en = found[0].describe(Lang::En);
+    assert!(
+        en.contains("initiative 10") && en.contains("<ESC U+001B>"),
+        "{en}"
+    );
+    assert!(
+        !en.contains('\u{1b}'),
+        "the message shows it by its mark: {en}"
+    );
+    // The seed itself has none.
+    assert!(invisible(&seed().warnings).is_empty());
+}
+
+#[test]
+fn a_workbook_cell_with_control_characters_warns_naming_the_entry() {
+    let mut report = seed().report;
+    report.sections[0].initiatives[0]
+        .title
+        .push_str("\u{7}\u{9b}");
+    let bytes = export_bytes(&report, Format::Xlsx, Encoding::Utf8).unwrap();
+    let (read, warnings) = shinchoku::import::import_any(&bytes, None).unwrap();
+    assert!(
+        read.initiatives()
+            .next()
+            .unwrap()
+            .title
+            .ends_with("\u{7}\u{9b}")
+    );
+    let found = invisible(&warnings);
+    assert_eq!(found.len(), 1, "{warnings:?}");
+    let en = found[0].describe(Lang::En);
+    assert!(en.contains("initiative 1, title") && en.contains("<BEL U+0007>, <CSI U+009B>"));
+}
+
+#[test]
+fn a_saved_report_with_control_characters_warns_when_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.ron");
+    let mut report = seed().report;
+    report.sections[0].initiatives[0].topics[0].heading = Some("見出し\u{200B}".into());
+    shinchoku::store::save(&path, &report).unwrap();
+    let opened = shinchoku::open_report(&path).unwrap();
+    let found = invisible(&opened.warnings);
+    assert_eq!(found.len(), 1, "{:?}", opened.warnings);
+    assert!(found[0].describe(Lang::Ja).contains("<ZWSP U+200B>"));
+}
+
+#[test]
+fn typed_text_with_control_characters_warns_and_undo_takes_the_warning_away() {
+    let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
+    let id = doc.report.find_initiative("4").unwrap().topics[0].plan[0].id;
+    doc.perform(Intent::SetEntryText {
+        id,
+        text: format!("{ODD}(6月)"),
+    })
+    .unwrap();
+    assert_eq!(invisible(&doc.warnings).len(), 1, "pasted: warned");
+    assert!(doc.report.entry(id).unwrap().text.contains(ODD), "kept");
+    doc.undo();
+    assert!(invisible(&doc.warnings).is_empty(), "undone: no warning");
+    doc.redo();
+    assert_eq!(invisible(&doc.warnings).len(), 1, "redone: warned again");
+    // Ordinary typing checks the typed text alone.
+    let other = doc.report.find_initiative("4").unwrap().topics[0].plan[1].id;
+    doc.perform(Intent::SetEntryText {
+        id: other,
+        text: "見直し(7月)".into(),
+    })
+    .unwrap();
+    assert_eq!(invisible(&doc.warnings).len(), 1);
+}

@@ -1,0 +1,551 @@
+//! Exports carry every text safely: the report table and the workbook give back what any cell
+//! held (a tab, a NUL, markup, a leading `・`, characters CP932 has no code for); a CSV or a
+//! workbook never holds a cell an office program would run as a formula; a text longer than an
+//! Excel cell, or more page breaks than Excel allows, are written all the same and said.
+
+use std::io::{Cursor, Read};
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use proptest::prelude::*;
+use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
+use shinchoku::export::{
+    Encoding, ExportError, ExportWarning, Format, cp932, export, export_bytes,
+};
+use shinchoku::import::{WorkbookFormat, import_any, import_bytes};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::{Report, Side};
+
+const SEED: &str = include_str!("fixtures/mie-h29-h1-report.tsv");
+const ENCODINGS: [Encoding; 3] = [Encoding::Utf8, Encoding::Cp932, Encoding::Utf16];
+
+fn seed() -> Report {
+    import_bytes(SEED.as_bytes())
+        .expect("the seed imports")
+        .report
+}
+
+/// The report as the table format carries it: the unread source rows are not part of it.
+fn carried(mut report: Report) -> Report {
+    report.unread.clear();
+    report
+}
+
+/// An edited report as the importer would make it from the same texts: ids in document order,
+/// links proposed afresh (an edit keeps a result's links; an import proposes them), the
+/// identity derived.
+fn as_imported(mut report: Report) -> Report {
+    fn unlink(entries: &mut [shinchoku::model::Entry]) {
+        for e in entries {
+            e.reports.clear();
+            unlink(&mut e.subs);
+        }
+    }
+    for topic in report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut())
+        .flat_map(|i| i.topics.iter_mut())
+    {
+        unlink(&mut topic.plan);
+        unlink(&mut topic.actual);
+    }
+    report.number_in_document_order();
+    shinchoku::model::links::propose_all(&mut report);
+    report.id = shinchoku::model::ReportId::derive(&report);
+    carried(report)
+}
+
+fn table_again(report: &Report, encoding: Encoding) -> Report {
+    let exported = export(report, Format::Table, encoding).expect("the table is written");
+    carried(
+        import_bytes(&exported.bytes)
+            .expect("the table reads back")
+            .report,
+    )
+}
+
+fn workbook_again(report: &Report) -> Report {
+    let bytes = export_bytes(report, Format::Xlsx, Encoding::Utf8).expect("the XLSX is written");
+    let (report, _) = import_any(&bytes, Some(WorkbookFormat::Xlsx)).expect("it reads back");
+    carried(report)
+}
+
+/// A document of the seed, to type into as a user would.
+fn typed() -> Document {
+    Document::new(seed(), Origin::Sample, Vec::new())
+}
+
+/// The id of the first result of initiative `number`'s `topic`th topic.
+fn first_result(report: &Report, number: &str, topic: usize) -> shinchoku::model::Id {
+    report.find_initiative(number).unwrap().topics[topic].actual[0].id
+}
+
+#[test]
+fn a_result_with_a_tab_or_a_nul_reads_back_from_every_table_encoding() {
+    let mut doc = typed();
+    let id = first_result(&doc.report, "10", 0);
+    let text = "新規採用職員研修\t(4回・103名受講)\u{0}(4月)";
+    doc.perform(Intent::SetEntryText {
+        id,
+        text: text.into(),
+    })
+    .unwrap();
+    let report = as_imported(doc.report.clone());
+    for encoding in ENCODINGS {
+        let again = table_again(&report, encoding);
+        assert!(
+            again == report,
+            "{encoding:?}: the report reads back as it was"
+        );
+        let ten = again.find_initiative("10").unwrap();
+        assert_eq!(ten.topics[0].actual[0].text, text);
+        // What the issue saw: the text after the tab taken for the 担当課.
+        assert_eq!(
+            ten.divisions,
+            report.find_initiative("10").unwrap().divisions
+        );
+    }
+    let bytes = export_bytes(&report, Format::Table, Encoding::Utf8).unwrap();
+    let written = String::from_utf8(bytes).unwrap();
+    assert!(written.contains("新規採用職員研修&#9;(4回・103名受講)&#0;(4月)"));
+    assert!(!written.contains('\u{0}'));
+}
+
+#[test]
+fn texts_the_table_would_read_as_structure_read_back_as_text() {
+    let mut report = seed();
+    let four = report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut())
+        .find(|i| i.number == "4")
+        .unwrap();
+    // Markup, a bullet, a heading, references and edges in every kind of field.
+    four.title = "<p>現場&amp;重視 ・改革&#9;".into();
+    four.items[0].name = "□ではない項目".into();
+    four.items[0].ticked = false;
+    let span = &mut four.items[0].lanes[0][0];
+    *span = shinchoku::model::StageSpan::new(span.first, span.last, "検討<br>&lt;準備&gt;");
+    four.topics[0].heading = Some("IT 推進".into());
+    four.topics[1].heading = Some("p".into());
+    four.divisions = vec!["番号".into(), "・総務部".into()];
+    let mut problems = Vec::new();
+    for (k, text) in [
+        "・先頭の中黒",
+        "<見出しではない>",
+        "＜全角＞の括弧",
+        "a ・b",
+        "&#12539;",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let entry = shinchoku::model::entry_text::read_entry(text, k % 2 == 0, &mut problems);
+        four.topics[0].plan.push(entry);
+    }
+    report.sections[0].title = "．点で始まる区分".into();
+    let report = as_imported(report);
+    for encoding in ENCODINGS {
+        let again = table_again(&report, encoding);
+        let four = again.find_initiative("4").unwrap();
+        assert_eq!(four.title, "<p>現場&amp;重視 ・改革&#9;");
+        assert_eq!(four.topics[0].heading.as_deref(), Some("IT 推進"));
+        assert_eq!(four.topics[1].heading.as_deref(), Some("p"));
+        assert_eq!(four.divisions, ["番号", "・総務部"]);
+        assert!(!four.items[0].ticked);
+        assert!(again == report, "{encoding:?}");
+    }
+}
+
+#[test]
+fn cp932_writes_characters_it_has_no_code_for_as_references_and_says_where() {
+    let mut doc = typed();
+    let id = first_result(&doc.report, "10", 0);
+    doc.perform(Intent::SetEntryText {
+        id,
+        text: "𠮷野家での研修😀(4月)".into(),
+    })
+    .unwrap();
+    let report = as_imported(doc.report.clone());
+    let exported = export(&report, Format::Table, Encoding::Cp932).unwrap();
+    let again = carried(import_bytes(&exported.bytes).unwrap().report);
+    assert!(again == report, "read back as it was");
+    let [ExportWarning::AsReferences { chars }] = exported.warnings.as_slice() else {
+        panic!("{:?}", exported.warnings);
+    };
+    assert_eq!(chars.iter().map(|n| n.c).collect::<Vec<_>>(), ['𠮷', '😀']);
+    let said = exported.warnings[0].describe(Lang::En);
+    assert!(
+        said.contains("U+20BB7") && said.contains("initiative 10"),
+        "{said}"
+    );
+    assert!(said.contains("result"), "{said}");
+    // A CSV has no references: it refuses, naming the character and where it is.
+    let err = export(&report, Format::Csv, Encoding::Cp932).unwrap_err();
+    let ExportError::NotInCp932 { chars } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(chars[0].c, '𠮷');
+    assert!(
+        err.describe(Lang::Ja).contains("取組10"),
+        "{}",
+        err.describe(Lang::Ja)
+    );
+}
+
+#[test]
+fn cp932_says_which_characters_it_wrote_as_the_windows_form() {
+    let mut doc = typed();
+    let id = first_result(&doc.report, "10", 0);
+    doc.perform(Intent::SetEntryText {
+        id,
+        text: "研修(4月〜9月)".into(),
+    })
+    .unwrap();
+    let exported = export(&doc.report, Format::Table, Encoding::Cp932).unwrap();
+    let [ExportWarning::WindowsForms { chars }] = exported.warnings.as_slice() else {
+        panic!("{:?}", exported.warnings);
+    };
+    assert_eq!(chars[0].c, '〜');
+    let again = import_bytes(&exported.bytes).unwrap().report;
+    let text = &again.find_initiative("10").unwrap().topics[0].actual[0].text;
+    assert_eq!(text, "研修(4月～9月)", "read back as Windows has it");
+}
+
+// ---------------------------------------------------------------------------------------
+// Any text a cell can hold: cells made of arbitrary text and the pieces the reader takes for
+// structure, put into the seed's table; what the importer makes of them must come back from
+// every format that is read again.
+
+/// Pieces the reader gives a meaning to, and texts that once went wrong.
+const PIECES: &[&str] = &[
+    "<",
+    ">",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<ul>",
+    "・",
+    " ・",
+    "＜",
+    "＞",
+    "<見出し>",
+    "&",
+    "&amp;",
+    "&lt;",
+    "&gt;",
+    "&nbsp;",
+    "&#9;",
+    "&#10;",
+    "&#13;",
+    "&#0;",
+    "&#27;",
+    "&#12539;",
+    "&#60;",
+    "&#x202E;",
+    "&#38;#9;",
+    "□",
+    "①",
+    "　",
+    " ",
+    "番号",
+    "取組項目",
+    "具体的取組",
+    "1",
+    "2020",
+    "I ",
+    "Ⅲ",
+    "．",
+    "(4月～9月)",
+    "予定",
+    "※",
+    "(4回・103名受講)",
+    "=cmd|' /C calc'!A0",
+    "+HYPERLINK(\"x\")",
+    "-2+3",
+    "@SUM(A1)",
+    "\u{1b}[31m",
+    "\u{202E}",
+    "\u{200B}",
+    "\u{9B}",
+    "𠮷",
+    "😀",
+    "_x0041_",
+    "_x001B_",
+    "\"",
+    "'",
+];
+
+/// A cell's content: arbitrary text (but a tab, a line break or a NUL, which would end the
+/// field or refuse the file — they come in as references) and the pieces above. The
+/// characters CP932 writes as another form are left to their own test.
+fn cell() -> impl Strategy<Value = String> {
+    let text = proptest::collection::vec(
+        any::<char>().prop_filter("no field or row end", |c| {
+            !matches!(c, '\t' | '\n' | '\r' | '\0')
+        }),
+        0..6,
+    )
+    .prop_map(String::from_iter);
+    let piece = prop_oneof![
+        3 => text,
+        2 => proptest::sample::select(PIECES).prop_map(str::to_string),
+    ];
+    proptest::collection::vec(piece, 0..6).prop_map(|pieces| {
+        pieces
+            .concat()
+            .chars()
+            .filter(|c| !cp932::WINDOWS_FORMS.iter().any(|(typed, _)| typed == c))
+            .collect()
+    })
+}
+
+/// The seed's table with `cells` put in: into a plan entry, a result, a heading, a 担当課
+/// cell, an initiative's title, an action item and a stage of the HTML table, a plain stage
+/// row, a section's title and the report's title.
+fn crafted(cells: &[String]) -> String {
+    let places = [
+        "組織定数調整",
+        "新規採用職員研修",
+        "組織体制・運営の検討",
+        "総務部人事課",
+        "現場重視で",
+        "協創の取組を進める",
+        "順次実施",
+        "周知",
+        "協創・現場重視の推進に向けて",
+        "」具体的取組 上半期(4月～9月)実績",
+    ];
+    let mut table = SEED.to_string();
+    for (place, cell) in places.iter().zip(cells) {
+        if let Some(at) = table.find(place) {
+            table.insert_str(at + place.len(), cell);
+        }
+    }
+    table
+}
+
+proptest! {
+    // 48 cases in CI; `PROPTEST_CASES=5000` for a longer hunt.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(48)
+    ))]
+
+    #[test]
+    fn any_cell_text_reads_back_from_the_table_in_every_encoding(
+        cells in proptest::collection::vec(cell(), 10)
+    ) {
+        let table = crafted(&cells);
+        let read = carried(import_bytes(table.as_bytes()).expect("the crafted table reads").report);
+        for encoding in ENCODINGS {
+            let again = table_again(&read, encoding);
+            prop_assert!(again == read, "{:?}: differs for {:?}", encoding, cells);
+        }
+    }
+
+    #[test]
+    fn any_cell_text_of_a_workbook_reads_back_from_the_workbook_and_the_table(
+        cells in proptest::collection::vec(cell(), 10)
+    ) {
+        let table = crafted(&cells);
+        let read = carried(import_bytes(table.as_bytes()).expect("the crafted table reads").report);
+        // What a workbook's cells can hold: line breaks part entries there, markup is text.
+        let from_workbook = workbook_again(&read);
+        prop_assert!(workbook_again(&from_workbook) == from_workbook, "XLSX: {:?}", cells);
+        for encoding in ENCODINGS {
+            let again = table_again(&from_workbook, encoding);
+            prop_assert!(again == from_workbook, "XLSX → {:?}: {:?}", encoding, cells);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Formulas: results an office program would run.
+
+const FORMULAS: [&str; 4] = [
+    "=cmd|' /C calc'!A0",
+    "+HYPERLINK(\"http://example.com\",\"x\")",
+    "-2+3",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+];
+
+/// The seed with initiative 10's first four results replaced by the formulas, typed in.
+fn with_formulas() -> Document {
+    let mut doc = typed();
+    for formula in FORMULAS {
+        let topic = doc.report.find_initiative("10").unwrap().topics[0].id;
+        doc.perform(Intent::AddEntry {
+            topic,
+            side: Side::Actual,
+            text: formula.to_string(),
+        })
+        .unwrap();
+    }
+    doc
+}
+
+#[test]
+fn csv_cells_an_office_program_would_run_start_with_an_apostrophe() {
+    let doc = with_formulas();
+    let bytes = export_bytes(&doc.report, Format::Csv, Encoding::Utf8).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let texts: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[7].to_string())
+        .collect();
+    for formula in FORMULAS {
+        assert!(
+            texts.contains(&format!("'{formula}")),
+            "{formula} guarded: {texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t == formula), "{formula} never raw");
+    }
+    // No cell of any column starts with what Excel or LibreOffice runs.
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_workbook_holds_formulas_as_text_never_as_formulas() {
+    let doc = with_formulas();
+    let bytes = export_bytes(&doc.report, Format::Xlsx, Encoding::Utf8).unwrap();
+    let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    for k in 0..archive.len() {
+        let mut part = archive.by_index(k).unwrap();
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        if name.starts_with("xl/worksheets/") {
+            let mut xml = String::new();
+            part.read_to_string(&mut xml).unwrap();
+            assert!(
+                !xml.contains("<f>") && !xml.contains("<f "),
+                "{name}: a formula"
+            );
+        }
+    }
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("進捗報告").unwrap();
+    let results = range
+        .used_cells()
+        .find_map(|(_, _, c)| match c {
+            Data::String(s) if s.contains("=cmd|") => Some(s.clone()),
+            _ => None,
+        })
+        .expect("the results cell");
+    for formula in FORMULAS {
+        assert!(results.contains(&format!("・{formula}")), "{results}");
+    }
+}
+
+#[test]
+fn the_status_csv_guards_a_division_named_like_a_formula() {
+    let mut report = seed();
+    report.sections[0].initiatives[0].divisions = vec!["=1+1".into()];
+    let rows = shinchoku::survey::status_rows(
+        &report,
+        chrono::NaiveDate::from_ymd_opt(2017, 10, 1).unwrap(),
+    );
+    let csv = shinchoku::survey::status::to_csv(&rows, Lang::Ja);
+    assert!(csv.lines().any(|l| l.starts_with("'=1+1,")), "{csv}");
+    assert!(!csv.lines().any(|l| l.starts_with("=1+1")), "{csv}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Excel's limits.
+
+#[test]
+fn a_result_longer_than_an_excel_cell_is_cut_named_and_the_rest_exported() {
+    let mut doc = typed();
+    let id = first_result(&doc.report, "10", 0);
+    let long = format!("{}(4月)", "研修の記録".repeat(200_000));
+    doc.perform(Intent::SetEntryText { id, text: long })
+        .unwrap();
+    let exported = export(&doc.report, Format::Xlsx, Encoding::Utf8).expect("exported");
+    let [
+        ExportWarning::CellCut {
+            cell,
+            place,
+            length,
+            kept,
+        },
+    ] = exported.warnings.as_slice()
+    else {
+        panic!("{:?}", exported.warnings);
+    };
+    assert!(cell.starts_with("進捗報告!"), "{cell}");
+    assert_eq!(place.initiative.as_deref(), Some("10"));
+    assert!(*length > 1_000_000 && *kept < 32_767, "{length} {kept}");
+    let said = exported.warnings[0].describe(Lang::En);
+    assert!(
+        said.contains(cell.as_str()) && said.contains("initiative 10"),
+        "{said}"
+    );
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(exported.bytes)).unwrap();
+    let range = book.worksheet_range("進捗報告").unwrap();
+    let cut = range
+        .used_cells()
+        .find_map(|(_, _, c)| match c {
+            Data::String(s) if s.contains("研修の記録研修の記録") => Some(s.clone()),
+            _ => None,
+        })
+        .expect("the cut cell");
+    assert!(cut.encode_utf16().count() <= 32_767);
+    assert!(
+        cut.ends_with("文字を省略。全文は進捗の報告ファイルにあります）"),
+        "the cell says so"
+    );
+    // Everything else is there: every other initiative's title.
+    let titles: Vec<String> = range.used_cells().map(|(_, _, c)| c.to_string()).collect();
+    for i in doc.report.initiatives() {
+        assert!(titles.iter().any(|t| t.ends_with(&i.title)), "{}", i.title);
+    }
+}
+
+fn sheet_xml(bytes: &[u8]) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn past_excels_1023_page_breaks_the_workbook_is_written_breaking_where_it_matters_most() {
+    // Made from the sample: an initiative of one row in four or so.
+    let report = shinchoku::synthetic::large_report(6_000);
+    let exported = export(&report, Format::Xlsx, Encoding::Utf8).expect("exported");
+    let [
+        ExportWarning::PageBreaksLeft {
+            needed,
+            set,
+            before_one_row,
+            initiatives,
+        },
+    ] = exported.warnings.as_slice()
+    else {
+        panic!("{:?}", exported.warnings);
+    };
+    assert!(*needed > 1_023, "{needed}");
+    assert_eq!(*set, 1_023);
+    let xml = sheet_xml(&exported.bytes);
+    assert_eq!(xml.matches("<brk id=").count(), 1_023);
+    // The breaks left to Excel are those before an initiative of one row, where Excel breaks
+    // at the same row: no initiative is split.
+    assert_eq!(*before_one_row, needed - set);
+    assert!(initiatives.is_empty(), "{initiatives:?}");
+    let said = exported.warnings[0].describe(Lang::Ja);
+    assert!(
+        said.contains("1,023") && said.contains("分かれる取組はありません"),
+        "{said}"
+    );
+}

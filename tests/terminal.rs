@@ -1,0 +1,185 @@
+//! What the command line prints of the texts it reads: an ESC sequence or a right-to-left
+//! override in an answer, a report or a division's name reaches the terminal as its mark
+//! (`<ESC U+001B>`), never as the character a terminal acts on.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use shinchoku::model::Side;
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/mie-h29-h1-report.tsv"
+);
+
+/// Clears the screen, sets the window's title and turns the rest of the line around.
+const HOSTILE: &str = "庁舎の修繕\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202E}gnp.exe\u{9b}31m(9月)";
+
+fn shinchoku(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shinchoku"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Everything printed, on both streams; it must hold nothing a terminal acts on.
+fn printed(out: &Output) -> String {
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for c in ['\u{1b}', '\u{7}', '\u{202E}', '\u{9b}'] {
+        assert!(!text.contains(c), "U+{:04X} printed raw:\n{text}", c as u32);
+    }
+    text
+}
+
+/// Whether a string of the JSON value holds the text.
+fn holds(value: &serde_json::Value, text: &str) -> bool {
+    match value {
+        serde_json::Value::String(s) => s.contains(text),
+        serde_json::Value::Array(items) => items.iter().any(|v| holds(v, text)),
+        serde_json::Value::Object(map) => map.values().any(|v| holds(v, text)),
+        _ => false,
+    }
+}
+
+/// The master, surveyed, and 管財課's answer with the hostile result added.
+fn answered(dir: &Path) -> (PathBuf, PathBuf) {
+    let master = dir.join("master.ron");
+    assert!(
+        shinchoku(&["import", SEED, "-o", path(&master)])
+            .status
+            .success()
+    );
+    let out = dir.join("照会");
+    let run = shinchoku(&["survey", path(&master), "-o", path(&out), "--format", "ron"]);
+    assert!(run.status.success());
+    let answer = out.join("総務部管財課.ron");
+    let mut report = shinchoku::store::open(&answer).unwrap();
+    let topic = shinchoku::survey::topics_of(&report, "総務部管財課")[0];
+    let (entry, _) = shinchoku::model::entry_text::new_entry(&mut report, HOSTILE);
+    report
+        .topic_mut(topic)
+        .unwrap()
+        .entries_mut(Side::Actual)
+        .push(entry);
+    shinchoku::store::save(&answer, &report).unwrap();
+    (master, answer)
+}
+
+#[test]
+fn collect_diff_and_check_print_an_answers_escape_sequences_as_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (master, answer) = answered(dir.path());
+    let collected = dir.path().join("collected.ron");
+    let run = shinchoku(&[
+        "collect",
+        path(&master),
+        path(&answer),
+        "-o",
+        path(&collected),
+    ]);
+    assert!(run.status.success());
+    let text = printed(&run);
+    assert!(
+        text.contains("warning: ") && text.contains(", result: 「庁舎の修繕<ESC U+001B>[2J"),
+        "warned on the way in: {text}"
+    );
+    assert!(
+        text.contains("<RLO U+202E>gnp.exe<CSI U+009B>31m"),
+        "{text}"
+    );
+    // Taken in as written.
+    let report = shinchoku::store::open(&collected).unwrap();
+    let all: Vec<&str> = report
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(all.contains(&HOSTILE));
+
+    let run = shinchoku(&["diff", path(&master), path(&collected)]);
+    assert_eq!(run.status.code(), Some(1));
+    let text = printed(&run);
+    assert!(
+        text.contains("庁舎の修繕<ESC U+001B>[2J<ESC U+001B>]0;pwned<BEL U+0007>"),
+        "{text}"
+    );
+
+    let text = printed(&shinchoku(&[
+        "diff",
+        path(&master),
+        path(&collected),
+        "--lang",
+        "ja",
+    ]));
+    assert!(text.contains("<RLO U+202E>"), "{text}");
+
+    let run = shinchoku(&["check", path(&collected)]);
+    assert!(run.status.success());
+    let text = printed(&run);
+    assert!(text.contains("<ESC U+001B>"), "{text}");
+
+    // JSON: the same value, every such character escaped.
+    for args in [
+        vec!["check", path(&collected), "--json"],
+        vec!["diff", path(&master), path(&collected), "--json"],
+    ] {
+        let run = shinchoku(&args);
+        printed(&run);
+        let value: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+        assert!(holds(&value, HOSTILE), "{args:?}: the text is the answer's");
+    }
+}
+
+#[test]
+fn status_and_survey_print_a_divisions_name_as_marks_keeping_their_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 担当課 whose name carries an escape sequence (written as a reference in the table).
+    let table = std::fs::read_to_string(SEED)
+        .unwrap()
+        .replace("総務部人事課", "総務部&#27;[41m人事課");
+    let tsv = dir.path().join("odd.tsv");
+    std::fs::write(&tsv, table).unwrap();
+    let master = dir.path().join("master.ron");
+    let run = shinchoku(&["import", path(&tsv), "-o", path(&master)]);
+    assert!(run.status.success());
+    assert!(
+        printed(&run).contains("<ESC U+001B>[41m"),
+        "warned on import"
+    );
+    let out = dir.path().join("照会");
+    let run = shinchoku(&[
+        "survey",
+        path(&master),
+        "-o",
+        path(&out),
+        "--format",
+        "xlsx",
+    ]);
+    assert!(run.status.success());
+    let text = printed(&run);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("総務部<ESC U+001B>[41m人事課\t")),
+        "{text}"
+    );
+    let run = shinchoku(&["status", path(&master), "--today", "2017-10-16"]);
+    let text = printed(&run);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("総務部<ESC U+001B>[41m人事課\t"))
+        .expect("the division's row");
+    assert_eq!(row.split('\t').count(), 6, "its columns: {row}");
+    let run = shinchoku(&["status", path(&master), "--csv"]);
+    let text = printed(&run);
+    assert!(text.starts_with('\u{FEFF}'), "the mark Excel needs is kept");
+    assert!(text.contains("総務部<ESC U+001B>[41m人事課,"), "{text}");
+}
