@@ -15,6 +15,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+pub mod bar;
+
 /// Standard output's reader is gone: nothing more is written to it.
 static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 /// Standard error's reader is gone.

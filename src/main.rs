@@ -11,6 +11,8 @@ use shinchoku::model::text::visible;
 use shinchoku::print::pdf::Tagging;
 use shinchoku::print::{KeepTogether, PageSetup, Paper, PrintJob};
 use shinchoku::summary::ReportSummary;
+// Long work (print, export, survey, collect) shows a bar on standard error when it is a terminal.
+use shinchoku::console::bar::Bar;
 // Output that leaves a closed pipe quietly (`shinchoku check big.ron | head -1`): see
 // `shinchoku::console`.
 use shinchoku::{console_eprintln as eprintln, console_print as print, console_println as println};
@@ -514,9 +516,14 @@ fn print(
         printed_on: shinchoku::print::today(),
         comparison: comparison.as_ref(),
     };
-    let layout = shinchoku::print::layout(&job, &mut |_| {});
-    let pdf = match shinchoku::print::pdf::render_with(&layout, &report.title, tagging, &mut |_| {})
-    {
+    let mut bar = Bar::on_stderr("print: laying out");
+    let layout = shinchoku::print::layout(&job, &mut |p| bar.set(p * 0.5));
+    bar.stage("print: writing the PDF");
+    let mut progress = |p| bar.set(0.5 + p * 0.5);
+    let rendered =
+        shinchoku::print::pdf::render_with(&layout, &report.title, tagging, &mut progress);
+    bar.finish();
+    let pdf = match rendered {
         Ok(p) => p,
         Err(e) => {
             errln!("shinchoku: {e}");
@@ -546,6 +553,9 @@ fn print(
 
 fn export(input: &Path, output: &Path, encoding: EncodingArg) -> ExitCode {
     use shinchoku::export::{self, Encoding};
+    // The export has no finer steps to tell: the bar says which stage it is at.
+    let mut bar = Bar::on_stderr("export: reading");
+    bar.set(0.0);
     let opened = match shinchoku::open_report(input) {
         Ok(o) => o,
         Err(e) => {
@@ -558,7 +568,11 @@ fn export(input: &Path, output: &Path, encoding: EncodingArg) -> ExitCode {
         EncodingArg::Cp932 => Encoding::Cp932,
         EncodingArg::Utf16 => Encoding::Utf16,
     };
-    match export::export_file(&opened.report, output, encoding) {
+    bar.stage("export: writing");
+    bar.set(0.5);
+    let exported = export::export_file(&opened.report, output, encoding);
+    bar.finish();
+    match exported {
         Ok(warnings) => {
             for w in &warnings {
                 errln!("warning: {}: {w}", output.display());
@@ -729,7 +743,7 @@ fn survey(
     today: Option<chrono::NaiveDate>,
     force: bool,
 ) -> ExitCode {
-    use shinchoku::survey::send::{Formats, Survey, remove_written, write_responses};
+    use shinchoku::survey::send::{Formats, Survey, remove_written, write_responses_telling};
     let mut doc = match open_master(input) {
         Ok(d) => d,
         Err(code) => return code,
@@ -753,7 +767,10 @@ fn survey(
             return ExitCode::FAILURE;
         }
     };
-    let sent = match write_responses(&doc.report, dir, formats, &plan) {
+    let mut bar = Bar::on_stderr("survey: writing responses");
+    let written = write_responses_telling(&doc.report, dir, formats, &plan, &mut |p| bar.set(p));
+    bar.finish();
+    let sent = match written {
         Ok(s) => s,
         Err(e) => {
             errln!("shinchoku: {e}");
@@ -802,7 +819,12 @@ fn collect(
         Err(code) => return code,
     };
     let at = chrono::Local::now().naive_local();
-    let collection = shinchoku::survey::collect::collect_files(&doc.report, answers, at);
+    let mut bar = Bar::on_stderr("collect: reading answers");
+    let collection =
+        shinchoku::survey::collect::collect_files_telling(&doc.report, answers, at, &mut |p| {
+            bar.set(p)
+        });
+    bar.finish();
     let accept: Vec<usize> = if accept_out_of_scope {
         (0..collection.conflicts.len()).collect()
     } else {

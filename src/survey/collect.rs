@@ -161,10 +161,24 @@ pub fn collect_files(
     paths: &[std::path::PathBuf],
     at: NaiveDateTime,
 ) -> Collection {
+    collect_files_telling(master, paths, at, &mut |_| {})
+}
+
+/// [`collect_files`], telling `progress` the fraction of files read (reading is the long part;
+/// the command line's bar).
+pub fn collect_files_telling(
+    master: &Report,
+    paths: &[std::path::PathBuf],
+    at: NaiveDateTime,
+    progress: &mut dyn FnMut(f32),
+) -> Collection {
     let answers = paths
         .iter()
-        .map(|p| {
-            super::read_answer(p).map_err(|r| {
+        .enumerate()
+        .map(|(n, p)| {
+            let read = super::read_answer(p);
+            progress((n + 1) as f32 / paths.len() as f32);
+            read.map_err(|r| {
                 let name = p.file_name().map_or_else(
                     || p.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),

@@ -327,16 +327,29 @@ pub fn write_responses(
     formats: Formats,
     survey: &Survey,
 ) -> Result<Vec<Sent>, SendError> {
+    write_responses_telling(master, dir, formats, survey, &mut |_| {})
+}
+
+/// [`write_responses`], telling `progress` the fraction of divisions written (the command
+/// line's bar).
+pub fn write_responses_telling(
+    master: &Report,
+    dir: &Path,
+    formats: Formats,
+    survey: &Survey,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Vec<Sent>, SendError> {
     std::fs::create_dir_all(dir).map_err(|e| SendError {
         path: dir.to_path_buf(),
         message: e.to_string(),
     })?;
     let mut sent = Vec::new();
-    for to in &survey.to {
+    for (n, to) in survey.to.iter().enumerate() {
         if let Err(e) = write_one(master, dir, formats, survey, to, &mut sent) {
             remove_written(&sent);
             return Err(e);
         }
+        progress((n + 1) as f32 / survey.to.len() as f32);
     }
     Ok(sent)
 }
