@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use lopdf::{Dictionary, Document as Pdf, Object, ObjectId};
 use shinchoku::grid::GridRow;
 use shinchoku::model::Report;
-use shinchoku::print::pdf::{PdfError, Tagging, UaFinding, render_with};
+use shinchoku::print::pdf::{PdfError, Tagging, UaFinding, render_unless_stopped, render_with};
 use shinchoku::print::{self, PageSetup, PrintJob, PrintLayout};
 
 fn seed() -> Report {
@@ -565,5 +565,37 @@ fn the_structure_is_packed_into_object_streams_and_reads_back_whole() {
         "packed {} bytes, plain {}",
         packed.len(),
         plain.len()
+    );
+}
+
+#[test]
+fn a_stopped_render_ends_at_the_next_page_with_no_pdf() {
+    use shinchoku::lang::{Describe, Lang};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let layout = layout_of(&seed());
+    assert!(layout.pages.len() > 1, "the seed prints on several pages");
+    // Stopped before it began: not a page drawn.
+    let stop = AtomicBool::new(true);
+    let mut told = 0;
+    let made = render_unless_stopped(&layout, "t", Tagging::Tagged, &mut |_| told += 1, &stop);
+    assert!(matches!(made, Err(PdfError::Stopped)), "{made:?}");
+    assert_eq!(told, 0);
+    // Stopped once the first page is done: the second is not begun.
+    let stop = AtomicBool::new(false);
+    let mut pages_done = Vec::new();
+    let mut progress = |p| {
+        pages_done.push(p);
+        stop.store(true, Ordering::Relaxed);
+    };
+    let made = render_unless_stopped(&layout, "t", Tagging::Tagged, &mut progress, &stop);
+    assert!(matches!(made, Err(PdfError::Stopped)));
+    assert_eq!(pages_done.len(), 1);
+    assert_eq!(
+        PdfError::Stopped.describe(Lang::Ja),
+        "PDFを作れません: 中止しました"
+    );
+    assert_eq!(
+        PdfError::Stopped.describe(Lang::En),
+        "cannot write the PDF: stopped by the user"
     );
 }

@@ -25,6 +25,8 @@ pub enum AppCommand {
     Edit(Intent),
     View(ViewCommand),
     Print(PrintCommand),
+    /// The PDF or export running in the background.
+    Job(crate::app::state::jobs::JobCommand),
     Prefs(PrefsCommand),
     Dialog(DialogCommand),
     Compare(CompareCommand),
@@ -528,13 +530,11 @@ pub enum ViewCommand {
     Refused,
 }
 
-/// Page setup, preview and PDF jobs.
+/// The print preview.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PrintCommand {
     ClosePreview,
     SetPreviewPage(usize),
-    /// Take the PDF job's progress and result.
-    PollJob,
 }
 
 /// Preferences kept between runs.
@@ -632,6 +632,12 @@ impl From<ViewCommand> for AppCommand {
 impl From<PrintCommand> for AppCommand {
     fn from(c: PrintCommand) -> AppCommand {
         AppCommand::Print(c)
+    }
+}
+
+impl From<crate::app::state::jobs::JobCommand> for AppCommand {
+    fn from(c: crate::app::state::jobs::JobCommand) -> AppCommand {
+        AppCommand::Job(c)
     }
 }
 

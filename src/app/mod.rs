@@ -34,8 +34,10 @@ use state::compare::CompareState;
 pub use state::dialogs::Dialog;
 use state::dialogs::DialogState;
 use state::document::DocState;
+pub use state::jobs::JobCommand;
+use state::jobs::{JobOutput, Jobs};
 pub use state::prefs::Prefs;
-use state::printing::{PdfPurpose, PrintState};
+use state::printing::PrintState;
 use state::survey::SurveyState;
 use state::view::ViewModel;
 pub use views::ViewState;
@@ -47,6 +49,8 @@ pub struct ShinchokuApp {
     doc: DocState,
     view: ViewModel,
     printing: PrintState,
+    /// The PDF or export running on a worker thread.
+    jobs: Jobs,
     prefs: Prefs,
     dialogs: DialogState,
     compare: CompareState,
@@ -73,6 +77,7 @@ impl ShinchokuApp {
             doc: DocState::new(doc),
             view: ViewModel::default(),
             printing: PrintState::default(),
+            jobs: Jobs::default(),
             prefs,
             dialogs: DialogState::default(),
             compare: CompareState::default(),
@@ -172,9 +177,14 @@ impl ShinchokuApp {
         self.view.rows(report, revision, compared).to_vec()
     }
 
-    /// A PDF is being made.
-    pub fn printing_busy(&self) -> bool {
-        self.printing.progress().is_some()
+    /// A PDF or an export is being made.
+    pub fn job_running(&self) -> bool {
+        self.jobs.busy()
+    }
+
+    /// Worker threads of jobs still alive, a stopped job's included (it ends at its next page).
+    pub fn job_workers(&self) -> usize {
+        self.jobs.workers()
     }
 
     /// The window title as last set (with ● when there are unsaved changes).
@@ -191,7 +201,7 @@ impl ShinchokuApp {
         let ctx = ui.ctx().clone();
         self.composition.before_views(&ctx);
         let mut commands = std::mem::take(&mut self.queued);
-        commands.push(PrintCommand::PollJob.into());
+        commands.push(JobCommand::Poll.into());
         self.apply_zoom(&ctx, &mut commands);
         commands.extend(self.take_input(&ctx));
         self.update_title(&ctx);
@@ -219,7 +229,13 @@ impl ShinchokuApp {
         let mut out = views::menu::show(ui, t, &self.prefs, doc, self.view.show_summary());
         out.extend(views::toolbar::show(ui, lang, report, self.view.filter()));
         views::survey::banner(ui, t, report);
-        views::status::show(ui, lang, doc, self.dialogs.notice());
+        out.extend(views::status::show(
+            ui,
+            lang,
+            doc,
+            self.dialogs.notice(),
+            self.jobs.running(),
+        ));
         let seen = views::detail::Seen {
             view: &self.view,
             prefs: &self.prefs,
@@ -246,7 +262,7 @@ impl ShinchokuApp {
                 setup: &self.prefs.page_setup,
                 page: self.printing.preview_page(),
                 layout: &layout,
-                busy: self.printing.progress(),
+                busy: self.jobs.running().map(|(_, p)| p),
             };
             out.extend(preview.show(&ctx));
         }
@@ -397,7 +413,12 @@ impl ShinchokuApp {
                 Vec::new()
             }
             AppCommand::File(FileCommand::ExportPdfTo(path)) => {
-                self.start_pdf(ctx, PdfPurpose::Export(path));
+                self.start_pdf(ctx, JobOutput::Pdf(path));
+                Vec::new()
+            }
+            AppCommand::File(FileCommand::ExportTo { path, encoding }) => {
+                let work = state::jobs::export_work(&self.doc.doc().report, &path, encoding, lang);
+                self.jobs.start(JobOutput::Export(path), work, ctx);
                 Vec::new()
             }
             AppCommand::File(FileCommand::Rollover(to)) => self.rollover(to),
@@ -433,8 +454,12 @@ impl ShinchokuApp {
                 follow
             }
             AppCommand::Print(print) => {
+                self.printing.handle(print);
+                Vec::new()
+            }
+            AppCommand::Job(job) => {
                 let title = self.doc.doc().report.title.clone();
-                self.printing.handle(print, lang, &title)
+                self.jobs.handle(job, lang, &title)
             }
             AppCommand::Prefs(prefs) => {
                 self.prefs.handle(prefs);
@@ -517,7 +542,7 @@ impl ShinchokuApp {
             Action::ZoomReset => return vec![PrefsCommand::Zoom(0).into()],
             Action::ResetColumns => return vec![PrefsCommand::ResetColumns.into()],
             Action::PrintPreview => self.printing.open_preview(),
-            Action::Print => self.start_pdf(ctx, PdfPurpose::Print),
+            Action::Print => self.start_pdf(ctx, JobOutput::PrintPdf),
             Action::PreviousReport => return self.step(-1),
             Action::NextReport => return self.step(1),
             Action::Save => {
@@ -591,11 +616,11 @@ impl ShinchokuApp {
         Vec::new()
     }
 
-    fn start_pdf(&mut self, ctx: &Context, purpose: PdfPurpose) {
+    fn start_pdf(&mut self, ctx: &Context, output: JobOutput) {
         let (report, setup) = (&self.doc.doc().report, &self.prefs.page_setup);
         let comparison = self.compare.comparison();
-        self.printing
-            .start(report, setup, comparison, purpose, self.lang(), ctx);
+        let work = state::printing::pdf_work(report, setup, comparison, self.lang());
+        self.jobs.start(output, work, ctx);
     }
 
     /// Runs the command the unsaved-changes dialog held, after the user chose.
@@ -632,7 +657,7 @@ impl eframe::App for ShinchokuApp {
 fn changes_what_is_drawn(command: &AppCommand) -> bool {
     !matches!(
         command,
-        AppCommand::Print(PrintCommand::PollJob)
+        AppCommand::Job(JobCommand::Poll)
             | AppCommand::File(FileCommand::Autosave { .. })
             | AppCommand::Dialog(DialogCommand::Notice(_))
     )

@@ -6,6 +6,8 @@
 //! order of its rows, drawn bars read as words, rules, fills and repeated headings artifacts —
 //! and krilla's PDF/UA-1 validator checks the document; a document it rejects is an error.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use krilla::Document;
 use krilla::SerializeSettings;
 use krilla::color::rgb;
@@ -45,6 +47,8 @@ pub enum PdfError {
     NotAccessible(Vec<UaFinding>),
     /// krilla refused to finish the document (its words).
     Finish(String),
+    /// The user stopped the job (中止) before the last page.
+    Stopped,
 }
 
 impl Describe for PdfError {
@@ -78,6 +82,7 @@ impl Describe for PdfError {
                 )
             }
             PdfError::Finish(e) => e.clone(),
+            PdfError::Stopped => say(lang, "中止しました".into(), "stopped by the user".into()),
         };
         say(
             lang,
@@ -187,6 +192,18 @@ pub fn render_with(
     tagging: Tagging,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Vec<u8>, PdfError> {
+    render_unless_stopped(layout, title, tagging, progress, &AtomicBool::new(false))
+}
+
+/// [`render_with`] that ends with [`PdfError::Stopped`] at the next page once `stop` is set
+/// (the window's 中止).
+pub fn render_unless_stopped(
+    layout: &PrintLayout,
+    title: &str,
+    tagging: Tagging,
+    progress: &mut dyn FnMut(f32),
+    stop: &AtomicBool,
+) -> Result<Vec<u8>, PdfError> {
     let regular =
         Font::new(crate::fonts::REGULAR.into(), 0).ok_or(PdfError::Font { bold: false })?;
     let bold = Font::new(crate::fonts::BOLD.into(), 0).ok_or(PdfError::Font { bold: true })?;
@@ -224,6 +241,9 @@ pub fn render_with(
     let total = layout.pages.len().max(1);
     let mut found = Structure::new(layout);
     for (n, page) in layout.pages.iter().enumerate() {
+        if stop.load(Ordering::Relaxed) {
+            return Err(PdfError::Stopped);
+        }
         let mut pdf_page = document.start_page_with(settings.clone());
         {
             let mut canvas = PdfCanvas::new(pdf_page.surface(), &regular, &bold);

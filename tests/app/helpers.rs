@@ -60,12 +60,13 @@ pub fn status_labels(h: &Harness<'static, ShinchokuApp>, text: &str) -> usize {
     h.query_all_by_label(text).count()
 }
 
-/// Lets the background PDF job run to its end (a minute at most), then settles the window.
-pub fn wait_for_pdf(h: &mut Harness<'static, ShinchokuApp>) {
+/// Lets the background job (a PDF or an export) run to its end (a minute at most), then settles
+/// the window.
+pub fn wait_for_job(h: &mut Harness<'static, ShinchokuApp>) {
     h.step();
     let started = std::time::Instant::now();
-    while h.state().printing_busy() {
-        assert!(started.elapsed().as_secs() < 60, "the PDF job finishes");
+    while h.state().job_running() {
+        assert!(started.elapsed().as_secs() < 60, "the job finishes");
         std::thread::sleep(std::time::Duration::from_millis(20));
         h.step();
     }

@@ -38,7 +38,7 @@ fn exporting_a_pdf_runs_in_the_background_and_writes_the_file() {
     let path = dir.path().join("grid.pdf");
     let mut h = sample_harness();
     h.state_mut().queue(FileCommand::ExportPdfTo(path.clone()));
-    wait_for_pdf(&mut h);
+    wait_for_job(&mut h);
     let bytes = std::fs::read(&path).expect("the PDF was written");
     assert!(bytes.starts_with(b"%PDF-"));
     h.get_by_label_contains("PDFを書き出しました");
@@ -53,7 +53,7 @@ fn exporting_from_the_window_writes_the_chosen_format() {
             path: dir.path().join(name),
             encoding: shinchoku::export::Encoding::Cp932,
         });
-        h.run();
+        wait_for_job(&mut h);
         h.get_by_label_contains(&format!(
             "書き出しました: {}",
             dir.path().join(name).display()
@@ -86,7 +86,7 @@ fn text_the_font_lacks_still_prints_from_the_window_untagged_and_says_so() {
         title: "職員の人材育成 🙂".into(),
     });
     h.state_mut().queue(FileCommand::ExportPdfTo(path.clone()));
-    wait_for_pdf(&mut h);
+    wait_for_job(&mut h);
     let bytes = std::fs::read(&path).expect("the PDF was written");
     assert!(bytes.starts_with(b"%PDF-"));
     h.get_by_label_contains("読み上げ用のタグなしで作成しました");

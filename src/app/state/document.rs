@@ -195,8 +195,8 @@ impl DocState {
         }
     }
 
-    /// Files in and out. `ExportPdfTo`, `ResolveUnsaved` and `Rollover` are the app's (they
-    /// need the printing, the dialog and the comparison state).
+    /// Files in and out. `ExportPdfTo`, `ExportTo`, `ResolveUnsaved` and `Rollover` are the
+    /// app's (they need the background jobs, the dialog and the comparison state).
     pub fn handle_file(&mut self, command: FileCommand, lang: Lang) -> FollowUps {
         let t = lang.texts();
         match command {
@@ -216,22 +216,6 @@ impl DocState {
                     .replace(".ron", &format!(".{ext}"));
                 let purpose = PathPurpose::Export { format, encoding };
                 ask_path(purpose, || save_file(name, ext, &file))
-            }
-            FileCommand::ExportTo { path, encoding } => {
-                match crate::export::export_file(&self.doc.report, &path, encoding) {
-                    Ok(warnings) if warnings.is_empty() => {
-                        notice(format!("{}: {}", t.exported, path.display()))
-                    }
-                    // Written, but not all as the report holds it: a dialog says what.
-                    Ok(warnings) => {
-                        let said: Vec<String> = warnings.iter().map(|w| w.describe(lang)).collect();
-                        error(
-                            t.exported,
-                            format!("{}\n{}", path.display(), said.join("\n")),
-                        )
-                    }
-                    Err(e) => error(t.export_failed, e.describe(lang)),
-                }
             }
             FileCommand::SaveForced(path) => self.save_with(&path, SaveOptions::FORCE, lang),
             FileCommand::SaveOverReadOnly { path, options } => {
@@ -262,6 +246,7 @@ impl DocState {
             }
             FileCommand::PathTyped { purpose, typed } => typed_paths(purpose, &typed, lang),
             FileCommand::ExportPdfTo(_)
+            | FileCommand::ExportTo { .. }
             | FileCommand::ResolveUnsaved { .. }
             | FileCommand::Rollover(_) => Vec::new(),
         }

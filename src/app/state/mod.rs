@@ -4,7 +4,8 @@
 //!
 //! - [`document`]: the open report, its history and file;
 //! - [`view`]: filter, folding, selection, in-place editing, the grid's rows;
-//! - [`printing`]: the preview and PDF jobs;
+//! - [`printing`]: the preview, and the work of a PDF job;
+//! - [`jobs`]: the PDF or export running on a worker thread, with its progress and 中止;
 //! - [`prefs`]: what persists between runs (language, recent files, page setup);
 //! - [`dialogs`]: the dialog in front and the status-bar notice;
 //! - [`compare`]: the report the open one is compared with, and the series opened together;
@@ -16,6 +17,7 @@
 pub mod compare;
 pub mod dialogs;
 pub mod document;
+pub mod jobs;
 pub mod prefs;
 pub mod printing;
 pub mod survey;

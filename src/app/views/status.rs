@@ -1,14 +1,24 @@
-//! The status bar: the report's year and period, counts, warnings, the last notice.
+//! The status bar: the report's year and period, counts, warnings, the last notice, and the
+//! running PDF or export with its progress and 中止.
 
 use egui::Panel;
 
+use crate::app::command::AppCommand;
 use crate::app::i18n::Texts;
+use crate::app::state::jobs::{JobCommand, JobOutput};
 use crate::document::Document;
 use crate::lang::{Describe, Lang};
 
-pub fn show(ui: &mut egui::Ui, lang: Lang, doc: &Document, notice: Option<&str>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    doc: &Document,
+    notice: Option<&str>,
+    job: Option<(&JobOutput, f32)>,
+) -> Vec<AppCommand> {
     let t: &Texts = lang.texts();
     let r = &doc.report;
+    let mut out = Vec::new();
     Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             if let Some(holder) = doc.locked_by() {
@@ -49,10 +59,38 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, doc: &Document, notice: Option<&str>)
                             .join("\n"),
                     );
             }
-            if let Some(n) = notice {
+            if let Some((output, progress)) = job {
+                ui.separator();
+                job_progress(ui, lang, output, progress, &mut out);
+            } else if let Some(n) = notice {
                 ui.separator();
                 ui.label(n);
             }
         });
     });
+    out
+}
+
+/// What runs, how far it is, and 中止.
+fn job_progress(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    output: &JobOutput,
+    progress: f32,
+    out: &mut Vec<AppCommand>,
+) {
+    let words = crate::app::state::jobs::words(lang);
+    let (doing, bar) = match output {
+        JobOutput::PrintPdf | JobOutput::Pdf(_) => (
+            lang.texts().making_pdf,
+            egui::ProgressBar::new(progress).show_percentage(),
+        ),
+        // An export tells no fraction: the bar only shows that it works.
+        JobOutput::Export(_) => (words.exporting, egui::ProgressBar::new(0.0).animate(true)),
+    };
+    ui.label(format!("{doing}…"));
+    ui.add(bar.desired_width(160.0));
+    if ui.button(words.stop).clicked() {
+        out.push(JobCommand::Stop.into());
+    }
 }
