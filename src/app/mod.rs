@@ -30,7 +30,7 @@ pub use i18n::Lang;
 use state::compare::CompareState;
 pub use state::dialogs::Dialog;
 use state::dialogs::DialogState;
-use state::document::DocState;
+use state::document::{DocAction, DocState};
 pub use state::prefs::Prefs;
 use state::printing::{PdfPurpose, PrintState};
 use state::survey::SurveyState;
@@ -312,7 +312,7 @@ impl ShinchokuApp {
         let mut out = Vec::new();
         if self.dialogs.dialog().is_none() {
             let typing = ctx.memory(|m| m.focused().is_some());
-            for spec in Action::ALL {
+            for spec in Action::ALL.iter().map(|a| a.spec()) {
                 if typing && spec.when == command::When::NotTyping {
                     continue;
                 }
@@ -460,96 +460,135 @@ impl ShinchokuApp {
         }
     }
 
+    /// What each action does: one arm each, matched exhaustively (an action without its arm
+    /// does not compile).
     fn handle_action(&mut self, ctx: &Context, action: Action) -> Vec<AppCommand> {
-        let report = &self.doc.doc().report;
-        let revision = self.doc.revision();
         match action {
-            Action::Quit => {
-                // Closing on purpose (saved, or changes discarded): no copy to offer next time.
-                self.doc.discard_recovery_copy();
-                self.closing = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
+            Action::Quit => self.quit(ctx),
+            Action::ExpandAll => {
+                self.view.expand_all();
+                Vec::new()
             }
-            Action::ExpandAll => self.view.expand_all(),
-            Action::CollapseAll => self.view.collapse_all(report),
-            Action::ToggleSummary => self.view.toggle_summary(),
-            Action::SelectNext | Action::SelectPrevious => {
-                let step = if action == Action::SelectNext { 1 } else { -1 };
-                self.compare.refresh(report, revision);
-                let compared = self
-                    .compare
-                    .comparison()
-                    .map(|c| (c, self.compare.generation()));
-                self.view.move_selection(report, revision, compared, step);
+            Action::CollapseAll => {
+                self.view.collapse_all(&self.doc.doc().report);
+                Vec::new()
             }
-            Action::EditSelected => {
-                let mut follow = self.view.edit_selected(report);
-                // The 時期 field is in the detail panel: unfold it to take the keyboard.
-                if self.view.focus_months() && self.prefs.detail_folded && !self.prefs.detail_popup
-                {
-                    follow.push(PrefsCommand::SetDetailFolded(false).into());
-                }
-                return follow;
+            Action::ToggleSummary => {
+                self.view.toggle_summary();
+                Vec::new()
             }
-            Action::NextCell | Action::PreviousCell => {
-                let step = if action == Action::NextCell { 1 } else { -1 };
-                let shown: Vec<Column> = Column::ALL
-                    .into_iter()
-                    .filter(|c| self.prefs.columns.is_shown(*c))
-                    .collect();
-                self.view.move_column(&shown, step);
+            Action::SelectNext => {
+                self.move_selection(1);
+                Vec::new()
+            }
+            Action::SelectPrevious => {
+                self.move_selection(-1);
+                Vec::new()
+            }
+            Action::EditSelected => self.edit_selected(),
+            Action::NextCell => {
+                self.move_column(1);
+                Vec::new()
+            }
+            Action::PreviousCell => {
+                self.move_column(-1);
+                Vec::new()
             }
             Action::FoldOrParent
             | Action::UnfoldOrChild
             | Action::NextLate
-            | Action::PreviousLate => {
-                return self.keyboard(action);
-            }
+            | Action::PreviousLate => self.keyboard(action),
             Action::ToggleDetail => {
-                let folded = !self.prefs.detail_folded;
-                return vec![PrefsCommand::SetDetailFolded(folded).into()];
+                vec![PrefsCommand::SetDetailFolded(!self.prefs.detail_folded).into()]
             }
-            Action::ZoomIn => return vec![PrefsCommand::Zoom(1).into()],
-            Action::ZoomOut => return vec![PrefsCommand::Zoom(-1).into()],
-            Action::ZoomReset => return vec![PrefsCommand::Zoom(0).into()],
-            Action::ResetColumns => return vec![PrefsCommand::ResetColumns.into()],
-            Action::PrintPreview => self.printing.open_preview(),
-            Action::Print => self.start_pdf(ctx, PdfPurpose::Print),
-            Action::PreviousReport => return self.step(-1),
-            Action::NextReport => return self.step(1),
-            Action::Save => {
-                let follow = self.doc.handle_action(action, self.lang());
-                self.saved();
-                return follow;
+            Action::ZoomIn => vec![PrefsCommand::Zoom(1).into()],
+            Action::ZoomOut => vec![PrefsCommand::Zoom(-1).into()],
+            Action::ZoomReset => vec![PrefsCommand::Zoom(0).into()],
+            Action::ResetColumns => vec![PrefsCommand::ResetColumns.into()],
+            Action::PrintPreview => {
+                self.printing.open_preview();
+                Vec::new()
             }
-            Action::Compare
-            | Action::OpenSeries
-            | Action::ExportChangeList
-            | Action::CollectAnswers => {
-                return self.doc.handle_action(action, self.lang());
+            Action::Print => {
+                self.start_pdf(ctx, PdfPurpose::Print);
+                Vec::new()
             }
-            Action::Survey => {
-                if report.response.is_some() {
-                    let t = self.lang().texts();
-                    return vec![
-                        DialogCommand::Show(Dialog::Error {
-                            title: t.survey_failed.into(),
-                            message: t.survey_not_master.into(),
-                        })
-                        .into(),
-                    ];
-                }
-                self.survey.open_form();
+            Action::PreviousReport => self.step(-1),
+            Action::NextReport => self.step(1),
+            Action::Save => self.save(),
+            Action::Compare => self.doc_action(DocAction::Compare),
+            Action::OpenSeries => self.doc_action(DocAction::OpenSeries),
+            Action::ExportChangeList => self.doc_action(DocAction::ExportChangeList),
+            Action::CollectAnswers => self.doc_action(DocAction::CollectAnswers),
+            Action::Survey => self.open_survey_form(),
+            Action::ToggleSurveyStatus => {
+                self.survey.toggle_status();
+                Vec::new()
             }
-            Action::ToggleSurveyStatus => self.survey.toggle_status(),
-            Action::Open
-            | Action::Import
-            | Action::SaveAs
-            | Action::Undo
-            | Action::Redo
-            | Action::ExportPdf => return self.doc.handle_action(action, self.lang()),
+            Action::Open => self.doc_action(DocAction::Open),
+            Action::Import => self.doc_action(DocAction::Import),
+            Action::SaveAs => self.doc_action(DocAction::SaveAs),
+            Action::Undo => self.doc_action(DocAction::Undo),
+            Action::Redo => self.doc_action(DocAction::Redo),
+            Action::ExportPdf => self.doc_action(DocAction::ExportPdf),
         }
+    }
+
+    fn quit(&mut self, ctx: &Context) -> Vec<AppCommand> {
+        // Closing on purpose (saved, or changes discarded): no copy to offer next time.
+        self.doc.discard_recovery_copy();
+        self.closing = true;
+        ctx.send_viewport_cmd(ViewportCommand::Close);
         Vec::new()
+    }
+
+    fn move_selection(&mut self, step: isize) {
+        let (report, revision) = (&self.doc.doc().report, self.doc.revision());
+        self.compare.refresh(report, revision);
+        let compared = self
+            .compare
+            .comparison()
+            .map(|c| (c, self.compare.generation()));
+        self.view.move_selection(report, revision, compared, step);
+    }
+
+    fn edit_selected(&mut self) -> Vec<AppCommand> {
+        let mut follow = self.view.edit_selected(&self.doc.doc().report);
+        // The 時期 field is in the detail panel: unfold it to take the keyboard.
+        if self.view.focus_months() && self.prefs.detail_folded && !self.prefs.detail_popup {
+            follow.push(PrefsCommand::SetDetailFolded(false).into());
+        }
+        follow
+    }
+
+    fn move_column(&mut self, step: isize) {
+        let shown: Vec<Column> = Column::ALL
+            .into_iter()
+            .filter(|c| self.prefs.columns.is_shown(*c))
+            .collect();
+        self.view.move_column(&shown, step);
+    }
+
+    fn save(&mut self) -> Vec<AppCommand> {
+        let follow = self.doc.handle_action(DocAction::Save, self.lang());
+        self.saved();
+        follow
+    }
+
+    /// The 照会 form; a division's response cannot send a survey of its own.
+    fn open_survey_form(&mut self) -> Vec<AppCommand> {
+        if self.doc.doc().report.response.is_some() {
+            let t = self.lang().texts();
+            let message = t.survey_not_master.into();
+            let title = t.survey_failed.into();
+            return vec![DialogCommand::Show(Dialog::Error { title, message }).into()];
+        }
+        self.survey.open_form();
+        Vec::new()
+    }
+
+    fn doc_action(&mut self, action: DocAction) -> Vec<AppCommand> {
+        self.doc.handle_action(action, self.lang())
     }
 
     /// A newly selected entry unfolds the folded detail panel, unless the user prefers its
