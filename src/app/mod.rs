@@ -27,10 +27,10 @@ pub use command::{
 };
 pub use command::{PrintCommand, ViewCommand};
 pub use i18n::Lang;
-use state::compare::CompareState;
 pub use state::dialogs::Dialog;
 use state::dialogs::DialogState;
-use state::document::{DocAction, DocState};
+use state::document::DocAction;
+use state::open::OpenReport;
 pub use state::prefs::Prefs;
 use state::printing::{PdfPurpose, PrintState};
 use state::survey::SurveyState;
@@ -41,12 +41,11 @@ pub use views::columns::{Column, ColumnLayout, ColumnPrefs};
 const PREFS_KEY: &str = "shinchoku-prefs";
 
 pub struct ShinchokuApp {
-    doc: DocState,
+    open: OpenReport,
     view: ViewModel,
     printing: PrintState,
     prefs: Prefs,
     dialogs: DialogState,
-    compare: CompareState,
     survey: SurveyState,
     /// What the views are in the middle of (typing, dragging); theirs to change.
     drafts: ViewState,
@@ -67,12 +66,11 @@ pub struct ShinchokuApp {
 impl ShinchokuApp {
     pub fn new(doc: Document, prefs: Prefs) -> ShinchokuApp {
         ShinchokuApp {
-            doc: DocState::new(doc),
+            open: OpenReport::new(doc),
             view: ViewModel::default(),
             printing: PrintState::default(),
             prefs,
             dialogs: DialogState::default(),
-            compare: CompareState::default(),
             survey: SurveyState::default(),
             drafts: ViewState::default(),
             composition: ime::Composition::default(),
@@ -87,10 +85,11 @@ impl ShinchokuApp {
     /// Keeps recovery copies of unsaved work in `store`, and offers those an earlier run left
     /// (復元 / 破棄) before anything else.
     pub fn with_recovery(mut self, store: RecoveryStore) -> ShinchokuApp {
-        self.doc.keep_recovery_copies(store);
-        self.doc
+        self.open.doc.keep_recovery_copies(store);
+        self.open
+            .doc
             .set_recovery_interval(self.prefs.recovery_interval());
-        let pending = self.doc.pending_recoveries();
+        let pending = self.open.doc.pending_recoveries();
         if !pending.is_empty() {
             self.dialogs
                 .handle(DialogCommand::Show(Dialog::Recover(pending)));
@@ -125,7 +124,7 @@ impl ShinchokuApp {
     }
 
     pub fn document(&self) -> &Document {
-        self.doc.doc()
+        self.open.doc.doc()
     }
 
     pub fn prefs(&self) -> &Prefs {
@@ -146,12 +145,13 @@ impl ShinchokuApp {
 
     /// The comparison the grid is marked with, if any.
     pub fn comparison(&self) -> Option<&crate::compare::Comparison> {
-        self.compare.comparison()
+        self.open.compare.comparison()
     }
 
     /// The reports opened together (前の報告 / 次の報告), oldest first.
     pub fn series(&self) -> Vec<PathBuf> {
-        self.compare
+        self.open
+            .compare
             .series()
             .iter()
             .map(|m| m.path.clone())
@@ -160,13 +160,8 @@ impl ShinchokuApp {
 
     /// The grid's rows as drawn (with the comparison's removed rows).
     pub fn grid_rows(&mut self) -> Vec<crate::grid::GridRow> {
-        let (report, revision) = (&self.doc.doc().report, self.doc.revision());
-        self.compare.refresh(report, revision);
-        let compared = self
-            .compare
-            .comparison()
-            .map(|c| (c, self.compare.generation()));
-        self.view.rows(report, revision, compared).to_vec()
+        let frame = self.open.frame();
+        self.view.rows(frame).to_vec()
     }
 
     /// A PDF is being made.
@@ -199,20 +194,26 @@ impl ShinchokuApp {
         }
         // Without input egui draws no frame: the window wakes by itself when the recovery copy
         // is due, so it is written on time in an idle window.
-        if let Some(wait) = self.doc.recovery_due_in(window_clock(&ctx)) {
+        if let Some(wait) = self.open.doc.recovery_due_in(window_clock(&ctx)) {
             ctx.request_repaint_after(wait);
         }
     }
 
     /// Every view, drawn from the state as it is; returns what they asked for.
     fn draw(&mut self, ui: &mut egui::Ui) -> Vec<AppCommand> {
+        let mut out = self.draw_panels(ui);
+        out.extend(self.draw_report(ui));
+        out
+    }
+
+    /// The menu, toolbar, banners and the side and bottom panels.
+    fn draw_panels(&mut self, ui: &mut egui::Ui) -> Vec<AppCommand> {
         let ctx = ui.ctx().clone();
         let lang = self.lang();
         let t = lang.texts();
-        let doc = self.doc.doc();
-        let revision = self.doc.revision();
-        let report = &doc.report;
-        self.compare.refresh(report, revision);
+        let status_rows = self.shown_status_rows();
+        let frame = self.open.frame();
+        let (doc, report) = (frame.doc, frame.report);
         let mut out = views::menu::show(ui, t, &self.prefs, doc, self.view.show_summary());
         out.extend(views::toolbar::show(ui, lang, report, self.view.filter()));
         views::survey::banner(ui, t, report);
@@ -223,32 +224,8 @@ impl ShinchokuApp {
             composition: &self.composition,
         };
         out.extend(views::detail::show(ui, lang, doc, seen, &mut self.drafts));
-        out.extend(views::summary::show(
-            &ctx,
-            lang,
-            report,
-            self.view.show_summary(),
-        ));
-        let compared_now = self
-            .compare
-            .comparison()
-            .map(|c| (c, self.compare.generation()));
-        if self.printing.preview_open() {
-            let layout =
-                self.printing
-                    .layout(report, revision, &self.prefs.page_setup, compared_now);
-            let preview = views::preview::Preview {
-                lang,
-                report,
-                setup: &self.prefs.page_setup,
-                page: self.printing.preview_page(),
-                layout: &layout,
-                busy: self.printing.progress(),
-            };
-            out.extend(preview.show(&ctx));
-        }
-        let status_rows = self.shown_status_rows();
-        let doc = self.doc.doc();
+        let summary = self.view.show_summary();
+        out.extend(views::summary::show(&ctx, lang, report, summary));
         out.extend(views::survey::status_panel(
             ui,
             lang,
@@ -256,20 +233,39 @@ impl ShinchokuApp {
             &status_rows,
             &mut self.drafts,
         ));
-        out.extend(views::compare::show(ui, lang, &mut self.compare, doc));
+        let doc = self.open.doc.doc();
+        out.extend(views::compare::show(ui, lang, &mut self.open.compare, doc));
+        out
+    }
+
+    /// The print preview, the grid, and the windows over it.
+    fn draw_report(&mut self, ui: &mut egui::Ui) -> Vec<AppCommand> {
+        let ctx = ui.ctx().clone();
+        let lang = self.lang();
+        let frame = self.open.frame();
+        let mut out = Vec::new();
+        if self.printing.preview_open() {
+            let setup = &self.prefs.page_setup;
+            let layout = self.printing.layout(frame, setup);
+            let preview = views::preview::Preview {
+                lang,
+                report: frame.report,
+                setup,
+                page: self.printing.preview_page(),
+                layout: &layout,
+                busy: self.printing.progress(),
+            };
+            out.extend(preview.show(&ctx));
+        }
         let scroll_to = self.view.take_scroll();
-        let compared = self
-            .compare
-            .comparison()
-            .map(|c| (c, self.compare.generation()));
-        let rows = self.view.shared_rows(report, revision, compared);
+        let rows = self.view.shared_rows(frame);
         egui::CentralPanel::default().show(ui, |ui| {
             let grid_view = views::grid::GridView {
-                report,
+                report: frame.report,
                 columns: &self.prefs.columns,
                 rows: &rows,
                 view: &self.view,
-                comparison: self.compare.comparison(),
+                comparison: frame.comparison(),
                 lang,
                 scroll_to,
                 drafts: &mut self.drafts,
@@ -283,14 +279,8 @@ impl ShinchokuApp {
             &mut self.drafts,
         ));
         out.extend(views::survey::review(&ctx, lang, self.survey.review()));
-        let typed = &mut self.drafts.typed_path;
-        out.extend(views::dialogs::show(
-            &ctx,
-            lang,
-            self.dialogs.dialog(),
-            doc,
-            typed,
-        ));
+        let (dialog, typed) = (self.dialogs.dialog(), &mut self.drafts.typed_path);
+        out.extend(views::dialogs::show(&ctx, lang, dialog, frame.doc, typed));
         out
     }
 
@@ -351,7 +341,7 @@ impl ShinchokuApp {
             .into(),
         );
         let close = ctx.input(|i| i.viewport().close_requested());
-        if close && !self.closing && self.doc.doc().is_dirty() {
+        if close && !self.closing && self.open.doc.doc().is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             out.push(Action::Quit.into());
         }
@@ -359,7 +349,7 @@ impl ShinchokuApp {
     }
 
     fn update_title(&mut self, ctx: &Context) {
-        let doc = self.doc.doc();
+        let doc = self.open.doc.doc();
         let marker = if doc.is_dirty() { " ●" } else { "" };
         let title = format!(
             "{}{marker} — {}",
@@ -374,7 +364,10 @@ impl ShinchokuApp {
 
     /// Runs one command, and what its owner asks next. The only place where state changes.
     pub fn handle(&mut self, ctx: &Context, command: AppCommand) {
-        if self.discards_report(&command) && self.doc.doc().is_dirty() && !self.discard_confirmed {
+        if self.discards_report(&command)
+            && self.open.doc.doc().is_dirty()
+            && !self.discard_confirmed
+        {
             let dialog = Dialog::UnsavedChanges {
                 then: Box::new(command),
             };
@@ -400,10 +393,11 @@ impl ShinchokuApp {
             AppCommand::File(FileCommand::Rollover(to)) => self.rollover(to),
             AppCommand::File(FileCommand::OpenPath(path)) => {
                 let follow = self
+                    .open
                     .doc
                     .handle_file(FileCommand::OpenPath(path.clone()), lang);
-                if self.doc.doc().file_path() == Some(path.as_path()) {
-                    self.compare.opened(&path);
+                if self.open.doc.doc().file_path() == Some(path.as_path()) {
+                    self.open.compare.opened(&path);
                 }
                 follow
             }
@@ -412,30 +406,31 @@ impl ShinchokuApp {
                 | FileCommand::SaveForced(_)
                 | FileCommand::SaveOverReadOnly { .. }),
             ) => {
-                let follow = self.doc.handle_file(save, lang);
+                let follow = self.open.doc.handle_file(save, lang);
                 self.saved();
                 follow
             }
             AppCommand::Compare(compare) => self.handle_compare(compare),
             AppCommand::Survey(survey) => self.handle_survey(survey),
-            AppCommand::File(file) => self.doc.handle_file(file, lang),
-            AppCommand::Edit(intent) => self.doc.perform(intent, lang),
+            AppCommand::File(file) => self.open.doc.handle_file(file, lang),
+            AppCommand::Edit(intent) => self.open.doc.perform(intent, lang),
             AppCommand::View(view) => {
                 if view == ViewCommand::Reset {
                     self.survey.reset();
                 }
                 let before = self.view.selected_entry();
-                let mut follow = self.view.handle(&self.doc.doc().report, view);
+                let mut follow = self.view.handle(&self.open.doc.doc().report, view);
                 follow.extend(self.unfold_for_entry(before));
                 follow
             }
             AppCommand::Print(print) => {
-                let title = self.doc.doc().report.title.clone();
+                let title = self.open.doc.doc().report.title.clone();
                 self.printing.handle(print, lang, &title)
             }
             AppCommand::Prefs(prefs) => {
                 self.prefs.handle(prefs);
-                self.doc
+                self.open
+                    .doc
                     .set_recovery_interval(self.prefs.recovery_interval());
                 Vec::new()
             }
@@ -470,7 +465,7 @@ impl ShinchokuApp {
                 Vec::new()
             }
             Action::CollapseAll => {
-                self.view.collapse_all(&self.doc.doc().report);
+                self.view.collapse_all(&self.open.doc.doc().report);
                 Vec::new()
             }
             Action::ToggleSummary => {
@@ -536,24 +531,19 @@ impl ShinchokuApp {
 
     fn quit(&mut self, ctx: &Context) -> Vec<AppCommand> {
         // Closing on purpose (saved, or changes discarded): no copy to offer next time.
-        self.doc.discard_recovery_copy();
+        self.open.doc.discard_recovery_copy();
         self.closing = true;
         ctx.send_viewport_cmd(ViewportCommand::Close);
         Vec::new()
     }
 
     fn move_selection(&mut self, step: isize) {
-        let (report, revision) = (&self.doc.doc().report, self.doc.revision());
-        self.compare.refresh(report, revision);
-        let compared = self
-            .compare
-            .comparison()
-            .map(|c| (c, self.compare.generation()));
-        self.view.move_selection(report, revision, compared, step);
+        let frame = self.open.frame();
+        self.view.move_selection(frame, step);
     }
 
     fn edit_selected(&mut self) -> Vec<AppCommand> {
-        let mut follow = self.view.edit_selected(&self.doc.doc().report);
+        let mut follow = self.view.edit_selected(&self.open.doc.doc().report);
         // The 時期 field is in the detail panel: unfold it to take the keyboard.
         if self.view.focus_months() && self.prefs.detail_folded && !self.prefs.detail_popup {
             follow.push(PrefsCommand::SetDetailFolded(false).into());
@@ -570,14 +560,14 @@ impl ShinchokuApp {
     }
 
     fn save(&mut self) -> Vec<AppCommand> {
-        let follow = self.doc.handle_action(DocAction::Save, self.lang());
+        let follow = self.open.doc.handle_action(DocAction::Save, self.lang());
         self.saved();
         follow
     }
 
     /// The 照会 form; a division's response cannot send a survey of its own.
     fn open_survey_form(&mut self) -> Vec<AppCommand> {
-        if self.doc.doc().report.response.is_some() {
+        if self.open.doc.doc().report.response.is_some() {
             let t = self.lang().texts();
             let message = t.survey_not_master.into();
             let title = t.survey_failed.into();
@@ -588,7 +578,7 @@ impl ShinchokuApp {
     }
 
     fn doc_action(&mut self, action: DocAction) -> Vec<AppCommand> {
-        self.doc.handle_action(action, self.lang())
+        self.open.doc.handle_action(action, self.lang())
     }
 
     /// A newly selected entry unfolds the folded detail panel, unless the user prefers its
@@ -604,18 +594,13 @@ impl ShinchokuApp {
 
     /// The grid's keys: ← / → fold or move up and down the tree, F8 the next 遅れ.
     fn keyboard(&mut self, action: Action) -> Vec<AppCommand> {
-        let (report, revision) = (&self.doc.doc().report, self.doc.revision());
-        self.compare.refresh(report, revision);
-        let compared = self
-            .compare
-            .comparison()
-            .map(|c| (c, self.compare.generation()));
+        let frame = self.open.frame();
         match action {
-            Action::FoldOrParent => self.view.fold_or_parent(report, revision, compared),
-            Action::UnfoldOrChild => self.view.unfold_or_child(report, revision, compared),
+            Action::FoldOrParent => self.view.fold_or_parent(frame),
+            Action::UnfoldOrChild => self.view.unfold_or_child(frame),
             Action::NextLate | Action::PreviousLate => {
                 let step = if action == Action::NextLate { 1 } else { -1 };
-                if !self.view.go_to_late(report, revision, compared, step) {
+                if !self.view.go_to_late(frame, step) {
                     let t = self.lang().texts();
                     return vec![DialogCommand::Notice(t.no_late.into()).into()];
                 }
@@ -626,8 +611,8 @@ impl ShinchokuApp {
     }
 
     fn start_pdf(&mut self, ctx: &Context, purpose: PdfPurpose) {
-        let (report, setup) = (&self.doc.doc().report, &self.prefs.page_setup);
-        let comparison = self.compare.comparison();
+        let (report, setup) = (&self.open.doc.doc().report, &self.prefs.page_setup);
+        let comparison = self.open.compare.comparison();
         self.printing
             .start(report, setup, comparison, purpose, self.lang(), ctx);
     }
@@ -639,7 +624,7 @@ impl ShinchokuApp {
         };
         if save_first {
             self.handle(ctx, Action::Save.into());
-            if self.doc.doc().is_dirty() {
+            if self.open.doc.doc().is_dirty() {
                 return; // the save was cancelled or failed: keep the report
             }
         }
