@@ -39,20 +39,7 @@ impl ShinchokuApp {
                 self.survey.start_review(collection);
             }
             SurveyCommand::ToggleConflict(k) => self.survey.toggle_conflict(k),
-            SurveyCommand::TakeIn => {
-                let Some(review) = self.survey.end_review() else {
-                    return Vec::new();
-                };
-                let accepted: Vec<usize> = (0..review.accept.len())
-                    .filter(|k| review.accept[*k])
-                    .collect();
-                let Some(intent) = review.collection.intent(&accepted) else {
-                    return notice(t.review_nothing.into());
-                };
-                let mut follow = self.open.doc.perform(intent, lang);
-                follow.push(DialogCommand::Notice(t.taken_in.into()).into());
-                return follow;
-            }
+            SurveyCommand::TakeIn => return self.take_in(),
             SurveyCommand::CancelReview => {
                 self.survey.end_review();
             }
@@ -65,38 +52,45 @@ impl ShinchokuApp {
                 return self.open.doc.perform(intent, lang);
             }
             SurveyCommand::ExportStatus => {
-                let name = self
-                    .open
-                    .doc
-                    .doc()
-                    .suggested_file_name()
-                    .replace(".ron", "-提出状況.csv");
-                return super::state::document::ask_save(
-                    PathPurpose::StatusCsv,
-                    "CSV",
-                    "csv",
-                    &name,
-                );
+                return self.ask_status_file(PathPurpose::StatusCsv, "CSV", "csv");
             }
             SurveyCommand::ExportStatusTo(path) => return self.export_status(&path),
             SurveyCommand::PrintStatus => {
-                let name = self
-                    .open
-                    .doc
-                    .doc()
-                    .suggested_file_name()
-                    .replace(".ron", "-提出状況.pdf");
-                return super::state::document::ask_save(
-                    PathPurpose::StatusPdf,
-                    t.filter_pdf,
-                    "pdf",
-                    &name,
-                );
+                return self.ask_status_file(PathPurpose::StatusPdf, t.filter_pdf, "pdf");
             }
             SurveyCommand::PrintStatusTo(path) => return self.print_status(&path),
             SurveyCommand::Dropped(paths) => return self.dropped(paths),
         }
         Vec::new()
+    }
+
+    /// Takes in the answers' results the review kept, as one step.
+    fn take_in(&mut self) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let t = lang.texts();
+        let Some(review) = self.survey.end_review() else {
+            return Vec::new();
+        };
+        let accepted: Vec<usize> = (0..review.accept.len())
+            .filter(|k| review.accept[*k])
+            .collect();
+        let Some(intent) = review.collection.intent(&accepted) else {
+            return notice(t.review_nothing.into());
+        };
+        let mut follow = self.open.doc.perform(intent, lang);
+        follow.push(DialogCommand::Notice(t.taken_in.into()).into());
+        follow
+    }
+
+    /// Where to write the 提出状況 (`-提出状況.csv` / `.pdf` beside the report by default).
+    fn ask_status_file(&self, purpose: PathPurpose, filter: &str, ext: &str) -> Vec<AppCommand> {
+        let name = self
+            .open
+            .doc
+            .doc()
+            .suggested_file_name()
+            .replace(".ron", &format!("-提出状況.{ext}"));
+        super::state::document::ask_save(purpose, filter, ext, &name)
     }
 
     /// Writes each division's response into `dir` and records them as sent (one step).
