@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::Diff;
-use super::console::errln;
 use super::files::{UNREADABLE, open};
+use super::problem::{ChangeListFailure, CommandProblem};
 use crate::compare::Diff as ReportDiff;
 use crate::lang::Lang;
 use crate::model::text::{json_with_invisible_escaped, visible};
@@ -37,7 +37,7 @@ pub fn run(args: &Diff) -> ExitCode {
         match serde_json::to_string_pretty(&diff) {
             Ok(text) => println!("{}", json_with_invisible_escaped(&text)),
             Err(e) => {
-                errln!("shinchoku: cannot write JSON: {e}");
+                CommandProblem::JsonNotWritten(e).say_error();
                 return ExitCode::from(UNREADABLE);
             }
         }
@@ -57,13 +57,16 @@ pub fn run(args: &Diff) -> ExitCode {
 /// `--pdf`: the change list on A4 pages.
 fn write_pdf(diff: &ReportDiff, lang: Lang, out: &Path) -> Result<(), ExitCode> {
     let written = crate::print::changes::pdf(diff, lang, &crate::print::today())
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| crate::store::write_atomically(out, &bytes).map_err(|e| e.to_string()));
-    written.map_err(|e| {
-        errln!(
-            "shinchoku: {}: cannot write the change list: {e}",
-            out.display()
-        );
+        .map_err(ChangeListFailure::Pdf)
+        .and_then(|bytes| {
+            crate::store::write_atomically(out, &bytes).map_err(ChangeListFailure::Write)
+        });
+    written.map_err(|cause| {
+        CommandProblem::ChangeListNotWritten {
+            path: out.to_path_buf(),
+            cause,
+        }
+        .say_error();
         ExitCode::from(UNREADABLE)
     })
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::console::errln;
+use super::problem::CommandProblem;
 use crate::Opened;
 use crate::document::{Document, SaveOptions};
 
@@ -24,17 +25,16 @@ pub fn open(path: &Path) -> Result<Opened, ExitCode> {
 /// overwritten unless `--force` (a `.ron` overwritten keeps its backups either way).
 pub fn locked_output(output: &Path, force: bool) -> Option<ExitCode> {
     let holder = crate::store::lock::live_holder(output)?;
+    let problem = CommandProblem::OutputOpen {
+        path: output.to_path_buf(),
+        holder,
+        forced: force,
+    };
     if force {
-        errln!(
-            "warning: {}: open in Shinchoku by {holder}; overwritten (--force)",
-            output.display()
-        );
+        problem.say_warning();
         return None;
     }
-    errln!(
-        "shinchoku: {}: open in Shinchoku by {holder}; not overwritten (--force overwrites it)",
-        output.display()
-    );
+    problem.say_error();
     Some(ExitCode::FAILURE)
 }
 
@@ -46,18 +46,18 @@ pub fn open_master(path: &Path) -> Result<Document, ExitCode> {
         ExitCode::from(UNREADABLE)
     })?;
     if doc.save_path().is_none() {
-        errln!(
-            "shinchoku: {}: a survey needs a Shinchoku .ron report (import the table first)",
-            path.display()
-        );
+        CommandProblem::MasterNotRon {
+            path: path.to_path_buf(),
+        }
+        .say_error();
         return Err(ExitCode::FAILURE);
     }
     if let Some(r) = &doc.report.response {
-        errln!(
-            "shinchoku: {}: this is the response sent to {}, not the master report",
-            path.display(),
-            r.division
-        );
+        CommandProblem::MasterIsResponse {
+            path: path.to_path_buf(),
+            division: r.division.clone(),
+        }
+        .say_error();
         return Err(ExitCode::FAILURE);
     }
     Ok(doc)

@@ -1,6 +1,7 @@
 //! The `shinchoku` command line: one file per command, the clap definitions in [`args`], what
 //! several commands share in `files` (opening a report or a survey's master, outputs another
-//! Shinchoku has open, saving) and [`console`] (output that leaves a closed pipe quietly and
+//! Shinchoku has open, saving), what the command line itself says went wrong in [`problem`], and
+//! [`console`] (output that leaves a closed pipe quietly and
 //! shows each character that does not show as its mark).
 //!
 //! The command line speaks English, on purpose: its output is read by scripts and logs, which
@@ -22,6 +23,7 @@ mod export;
 mod files;
 mod import;
 mod print;
+pub mod problem;
 mod rollover;
 mod sample;
 mod status;
@@ -32,7 +34,7 @@ use std::process::ExitCode;
 
 pub use args::Args;
 use args::Command;
-use console::errln;
+use problem::CommandProblem;
 
 /// Runs the command `args` names, or opens the window with `open_window` when it names none;
 /// the exit code is 1 when its output could not be written (see [`console`]).
@@ -58,6 +60,6 @@ pub fn run(
 
 /// What a build without the window does when no command is given.
 pub fn without_window(_files: Vec<PathBuf>, _compare: Option<PathBuf>) -> ExitCode {
-    errln!("shinchoku: built without the window (feature `gui`); use a subcommand, see --help");
+    CommandProblem::NoWindow.say_error();
     ExitCode::FAILURE
 }

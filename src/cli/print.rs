@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use super::args::{KeepArg, PaperArg, Print};
 use super::console::{errln, outln};
 use super::files::{UNREADABLE, locked_output, open};
+use super::problem::CommandProblem;
 use crate::compare::Comparison;
 use crate::model::Report;
 use crate::print::pdf::Tagging;
@@ -50,7 +51,11 @@ pub fn run(args: &Print) -> ExitCode {
         }
     };
     if let Err(e) = crate::store::write_atomically(output, &pdf) {
-        errln!("shinchoku: {}: cannot write: {e}", output.display());
+        CommandProblem::OutputNotWritten {
+            path: output.clone(),
+            error: e,
+        }
+        .say_error();
         return ExitCode::FAILURE;
     }
     outln!(
@@ -105,13 +110,21 @@ fn check_selection(setup: &PageSetup, report: &Report, input: &Path) -> Result<(
             .initiatives()
             .any(|i| i.all_divisions().contains(&d.as_str()))
     {
-        errln!("shinchoku: no 担当課 named 「{d}」 in {}", input.display());
+        CommandProblem::NoDivision {
+            division: d.clone(),
+            path: input.to_path_buf(),
+        }
+        .say_error();
         return Err(ExitCode::from(UNREADABLE));
     }
     if let Some(n) = setup.section
         && !report.sections.iter().any(|s| s.number == n)
     {
-        errln!("shinchoku: no section {n} in {}", input.display());
+        CommandProblem::NoSection {
+            section: n,
+            path: input.to_path_buf(),
+        }
+        .say_error();
         return Err(ExitCode::from(UNREADABLE));
     }
     Ok(())
