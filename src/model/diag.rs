@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::text::preview;
 use crate::lang::{Describe, Lang, say};
 
 /// Where in the table something was found: 1-based row (line of the file) and field; in a
@@ -582,15 +583,6 @@ impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.describe(Lang::En))
     }
-}
-
-/// The first 40 characters of a long text, for a message.
-pub fn preview(text: &str) -> String {
-    let mut out: String = text.chars().take(40).collect();
-    if text.chars().count() > 40 {
-        out.push('…');
-    }
-    out
 }
 
 /// A report file that cannot be read or written, naming the file.

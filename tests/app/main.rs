@@ -9,6 +9,7 @@ mod helpers;
 mod idle;
 mod ime;
 mod jobs;
+mod keyboard;
 mod opening;
 mod plan_lines;
 mod printing;

@@ -53,14 +53,14 @@ impl Bar {
         let width = text.chars().count();
         let pad = " ".repeat(self.drawn.saturating_sub(width));
         self.drawn = self.drawn.max(width);
-        crate::console::write_err(format_args!("\r{text}{pad}"));
+        super::write_err(format_args!("\r{text}{pad}"));
     }
 
     /// Wipes the bar's line (the work ended or failed); also done when the bar is dropped.
     pub fn finish(&mut self) {
         if self.drawn > 0 {
             let blank = " ".repeat(self.drawn);
-            crate::console::write_err(format_args!("\r{blank}\r"));
+            super::write_err(format_args!("\r{blank}\r"));
             self.drawn = 0;
         }
     }
