@@ -3,6 +3,7 @@
 //! it (see [`state`]) — the only place where anything changes.
 
 mod actions;
+mod columns;
 pub mod command;
 mod comparing;
 pub mod fonts;
@@ -22,6 +23,7 @@ use crate::document::Document;
 use crate::grid::RowFilter;
 use crate::model::Id;
 use crate::store::recovery::RecoveryStore;
+pub use columns::{Column, ColumnLayout, ColumnPrefs};
 pub use command::{
     Action, AppCommand, CompareCommand, DialogCommand, EditTarget, FileCommand, PrefsCommand,
     SurveyCommand,
@@ -36,7 +38,6 @@ use state::printing::{PdfPurpose, PrintState};
 use state::survey::SurveyState;
 use state::view::ViewModel;
 pub use views::ViewState;
-pub use views::columns::{Column, ColumnLayout, ColumnPrefs};
 
 const PREFS_KEY: &str = "shinchoku-prefs";
 
