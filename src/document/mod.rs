@@ -507,9 +507,6 @@ impl Document {
         }
         Ok(done)
     }
-
-    /// Closes the document, releasing its lock (dropping it does the same).
-    pub fn close(self) {}
 }
 
 /// Whether what an intent brings in holds a character that does not show: text typed or
