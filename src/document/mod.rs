@@ -105,7 +105,7 @@ impl Describe for SaveError {
             }
             SaveError::Io { path, error } => say(
                 lang,
-                format!("{}: 保存できません: {error}", path.display()),
+                format!("{}: 保存できません: {}", path.display(), error.describe(lang)),
                 format!("{}: cannot save: {error}", path.display()),
             ),
         }
