@@ -105,7 +105,11 @@ impl Describe for SaveError {
             }
             SaveError::Io { path, error } => say(
                 lang,
-                format!("{}: 保存できません: {}", path.display(), error.describe(lang)),
+                format!(
+                    "{}: 保存できません: {}",
+                    path.display(),
+                    error.describe(lang)
+                ),
                 format!("{}: cannot save: {error}", path.display()),
             ),
         }

@@ -304,11 +304,9 @@ impl Describe for SendError {
     fn describe(&self, lang: Lang) -> String {
         let why = match &self.problem {
             SendProblem::Io(e) => e.describe(lang),
-            SendProblem::Workbook(e) => say(
-                lang,
-                format!("Excelのブックを作れません（{e}）"),
-                e.clone(),
-            ),
+            SendProblem::Workbook(e) => {
+                say(lang, format!("Excelのブックを作れません（{e}）"), e.clone())
+            }
         };
         say(
             lang,
