@@ -4,11 +4,11 @@
 use egui::{Context, ViewportCommand};
 
 use super::ShinchokuApp;
+use super::columns::Column;
 use super::command::{Action, AppCommand, DialogCommand, FileCommand, PrefsCommand};
 use super::state::dialogs::Dialog;
 use super::state::document::DocAction;
 use super::state::jobs::JobOutput;
-use super::views::columns::Column;
 
 impl ShinchokuApp {
     /// What each action does: one arm each, matched exhaustively (an action without its arm

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::columns::Column;
 use super::i18n::{Lang, Texts};
 use super::state::dialogs::Dialog;
-use super::views::columns::Column;
 use crate::edit::Intent;
 use crate::model::status::Status;
 use crate::model::{Id, Report, Side};

@@ -3,6 +3,7 @@
 //! it (see [`state`]) — the only place where anything changes.
 
 mod actions;
+mod columns;
 pub mod command;
 mod comparing;
 pub mod fonts;
@@ -24,6 +25,7 @@ use crate::document::Document;
 use crate::grid::RowFilter;
 use crate::model::Id;
 use crate::store::recovery::RecoveryStore;
+pub use columns::{Column, ColumnLayout, ColumnPrefs};
 pub use command::{
     Action, AppCommand, CompareCommand, DialogCommand, EditTarget, FileCommand, PrefsCommand,
     SurveyCommand,
@@ -41,7 +43,6 @@ use state::printing::PrintState;
 use state::survey::SurveyState;
 use state::view::ViewModel;
 pub use views::ViewState;
-pub use views::columns::{Column, ColumnLayout, ColumnPrefs};
 
 const PREFS_KEY: &str = "shinchoku-prefs";
 
@@ -164,12 +165,6 @@ impl ShinchokuApp {
             .iter()
             .map(|m| m.path.clone())
             .collect()
-    }
-
-    /// The grid's rows as drawn (with the comparison's removed rows).
-    pub fn grid_rows(&mut self) -> Vec<crate::grid::GridRow> {
-        let frame = self.open.frame();
-        self.view.rows(frame).to_vec()
     }
 
     /// A PDF or an export is being made.

@@ -108,22 +108,27 @@ fn violations(src: &Path) -> Vec<String> {
                 _ => {}
             }
         }
-        // Files of one module: `super::x` and `crate::module::x` name a sibling file.
-        let dir = rel.rsplit_once('/').map(|(d, _)| d.to_string());
-        if let Some(dir) = dir {
-            let mut siblings = paths_after(&code, "super::");
-            let own = format!("crate::{}::", dir.replace('/', "::"));
-            siblings.extend(paths_after(&code, &own));
-            let node = rel.trim_end_matches("/mod").to_string();
-            let entry = uses.entry(node.clone()).or_default();
-            for s in siblings {
-                let target = format!("{dir}/{s}");
-                if target != node
-                    && (src.join(format!("{target}.rs")).exists()
-                        || src.join(&target).join("mod.rs").exists())
-                {
-                    entry.insert(target);
-                }
+        // Files of one module: a file's `super::x` and `crate::module::x` name a sibling file
+        // `x`; in a `mod.rs`, `super::` is the parent's. A module's own file (`mod.rs`) and the
+        // files under it are one module's face and its parts: parts using the face's types, and
+        // the face re-exporting its parts, are not counted as a circle.
+        let node = rel.trim_end_matches("/mod").to_string();
+        let Some((dir, _)) = node.rsplit_once('/') else {
+            continue;
+        };
+        let mut siblings = paths_after(&code, "super::");
+        siblings.extend(paths_after(
+            &code,
+            &format!("crate::{}::", dir.replace('/', "::")),
+        ));
+        let entry = uses.entry(node.clone()).or_default();
+        for s in siblings {
+            let target = format!("{dir}/{s}");
+            if target != node
+                && (src.join(format!("{target}.rs")).exists()
+                    || src.join(&target).join("mod.rs").exists())
+            {
+                entry.insert(target);
             }
         }
     }

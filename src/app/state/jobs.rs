@@ -16,6 +16,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use crate::app::command::{AppCommand, DialogCommand};
 use crate::app::i18n::Lang;
 use crate::app::state::dialogs::Dialog;
+use crate::lang::Describe;
 
 /// Where a job's bytes go.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -166,7 +167,6 @@ pub fn export_work(
     lang: Lang,
 ) -> Work {
     use crate::export::{self, ExportError, Format};
-    use crate::lang::Describe;
     let report = report.clone();
     let path = path.to_path_buf();
     Box::new(move |progress, _stop| {
@@ -205,7 +205,12 @@ fn finish(result: Result<Made, String>, output: JobOutput, lang: Lang, title: &s
         JobOutput::PrintPdf => (temp_pdf_path(title), true),
     };
     if let Err(e) = crate::store::write_atomically(&path, &made.bytes) {
-        return error(format!("{}: {} {e}", path.display(), t.cannot_write));
+        return error(format!(
+            "{}: {} {}",
+            path.display(),
+            t.cannot_write,
+            e.describe(lang)
+        ));
     }
     if view {
         crate::app::viewer::open_in_viewer(&path);

@@ -3,8 +3,8 @@
 //! cached). Changed only by [`ViewModel::handle`].
 
 use super::open::ReportFrame;
+use crate::app::columns::Column;
 use crate::app::command::{AppCommand, EditTarget, ViewCommand};
-use crate::app::views::columns::Column;
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::{Id, Report, Side};
 

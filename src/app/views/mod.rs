@@ -4,7 +4,6 @@
 //! becomes a command when the user finishes (Enter, release).
 
 pub mod about;
-pub mod columns;
 pub mod compare;
 pub mod detail;
 pub mod dialogs;

@@ -7,9 +7,9 @@ use egui::{
 
 use super::look::bold;
 use super::{GridPlace, GridView, as_of_position, in_cell};
+use crate::app::columns::{Column, MONTH_WITH_SUFFIX};
 use crate::app::command::{AppCommand, PrefsCommand};
 use crate::app::i18n::Texts;
-use crate::app::views::columns::{Column, MONTH_WITH_SUFFIX};
 use crate::app::views::paint;
 use crate::model::Report;
 use crate::model::months::FISCAL_MONTHS;

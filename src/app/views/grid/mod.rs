@@ -11,8 +11,8 @@ mod menus;
 
 use egui::{Align, Color32, Layout, Rect, Sense, Stroke, Ui, pos2, vec2};
 
-use super::columns::{Column, ColumnLayout, ColumnPrefs};
 use super::{InlineEdit, ViewState};
+use crate::app::columns::{Column, ColumnLayout, ColumnPrefs};
 use crate::app::command::{AppCommand, EditTarget, ViewCommand};
 use crate::app::i18n::{Lang, Texts};
 use crate::app::state::view::ViewModel;
