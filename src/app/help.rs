@@ -1,5 +1,5 @@
-//! ヘルプ: the user guide (操作説明書), opened in the system's browser, and the words of the
-//! ヘルプ menu and the バージョン情報 window (kept here, not in `i18n.rs`, which is full).
+//! ヘルプ: the user guide (操作説明書), opened in the system's browser. The words of the ヘルプ
+//! menu and the バージョン情報 window are in `i18n/help.rs`.
 //!
 //! Where the guide is found at run time, first that exists:
 //! 1. `docs/guide-ja.html` beside the program — the Windows installer and portable zip;
@@ -76,49 +76,3 @@ pub const PROGRAM_LICENCE: &str = env!("CARGO_PKG_LICENSE");
 
 /// The bundled font's licence, whole (the SIL Open Font License asks that it go with the font).
 pub const FONT_LICENCE: &str = include_str!("../../assets/fonts/OFL.txt");
-
-/// The words of the ヘルプ menu and the バージョン情報 window.
-pub struct HelpTexts {
-    pub menu: &'static str,
-    pub guide: &'static str,
-    pub about: &'static str,
-    pub guide_opened: &'static str,
-    pub guide_missing_title: &'static str,
-    pub guide_missing: &'static str,
-    pub version: &'static str,
-    pub program_licence: &'static str,
-    pub font: &'static str,
-    pub font_licence: &'static str,
-    pub libraries: &'static str,
-    pub close: &'static str,
-}
-
-pub const JA: HelpTexts = HelpTexts {
-    menu: "ヘルプ",
-    guide: "操作説明書",
-    about: "バージョン情報",
-    guide_opened: "操作説明書を開きました",
-    guide_missing_title: "操作説明書が見つかりません",
-    guide_missing: "操作説明書（guide-ja.html）を次の場所で探しましたが、ありませんでした:",
-    version: "バージョン",
-    program_licence: "このプログラムのライセンス",
-    font: "画面と PDF の文字: BIZ UDPゴシック（同梱）",
-    font_licence: "SIL Open Font License 1.1 の全文",
-    libraries: "組み込んだ Rust のライブラリは、それぞれのライセンス（MIT、Apache-2.0 など）に従います。",
-    close: "閉じる",
-};
-
-pub const EN: HelpTexts = HelpTexts {
-    menu: "Help",
-    guide: "User guide (Japanese)",
-    about: "About",
-    guide_opened: "Opened the user guide",
-    guide_missing_title: "The user guide cannot be found",
-    guide_missing: "The user guide (guide-ja.html) was looked for in these places and is not there:",
-    version: "Version",
-    program_licence: "This program's licence",
-    font: "Text on screen and in PDFs: BIZ UDPGothic (bundled)",
-    font_licence: "The SIL Open Font License 1.1, in full",
-    libraries: "The Rust libraries built in are under their own licences (MIT, Apache-2.0 and others).",
-    close: "Close",
-};

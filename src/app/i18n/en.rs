@@ -4,7 +4,7 @@ use super::Texts;
 
 pub const EN: Texts = Texts {
     app_name: "Shinchoku",
-    help: &crate::app::help::EN,
+    help: &super::help::EN,
     menu_file: "File",
     menu_edit: "Edit",
     menu_view: "View",

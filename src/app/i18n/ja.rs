@@ -4,7 +4,7 @@ use super::Texts;
 
 pub const JA: Texts = Texts {
     app_name: "進捗",
-    help: &crate::app::help::JA,
+    help: &super::help::JA,
     menu_file: "ファイル",
     menu_edit: "編集",
     menu_view: "表示",

@@ -1,6 +1,7 @@
 //! The words of the window in Japanese (the default, `ja.rs`) and English (`en.rs`).
 
 mod en;
+pub mod help;
 mod ja;
 
 pub use crate::lang::Lang;
@@ -19,8 +20,8 @@ impl Lang {
 /// Every fixed string of the window, one field each, so a missing translation does not compile.
 pub struct Texts {
     pub app_name: &'static str,
-    /// The ヘルプ menu and バージョン情報 (their own file: `help.rs`).
-    pub help: &'static crate::app::help::HelpTexts,
+    /// The ヘルプ menu and バージョン情報 (their own file: `i18n/help.rs`).
+    pub help: &'static help::HelpTexts,
     pub menu_file: &'static str,
     pub menu_edit: &'static str,
     pub menu_view: &'static str,
