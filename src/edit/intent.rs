@@ -118,6 +118,8 @@ pub enum Intent {
     },
     /// Answers taken in (回答の取り込み): what `survey::Collection::intent` gives.
     TakeAnswers(Box<super::ProvisionalEdit>),
+    /// Numbers and judgements: indicators, effects, ratings, the report's scale.
+    Measure(super::measures::MeasureIntent),
 }
 
 impl Intent {
@@ -360,6 +362,7 @@ impl Intent {
                 }
             }
             Intent::TakeAnswers(taking) => taking.into_edit(report),
+            Intent::Measure(asked) => return asked.build(report),
         };
         Ok(Some(edit))
     }

@@ -302,6 +302,10 @@ pub enum WarningKind {
         text: String,
         chars: Vec<char>,
     },
+    /// Numbers and judgements (数値目標, 効果額, 評価) read with a problem.
+    Measure {
+        warning: super::measure_warning::MeasureWarning,
+    },
 }
 
 impl Describe for WarningKind {
@@ -557,6 +561,7 @@ impl Describe for WarningKind {
             W::InvisibleCharacters { place, text, chars } => {
                 super::text_place::describe_invisible(place, text, chars, lang)
             }
+            W::Measure { warning } => warning.describe(lang),
             W::NextIdRepaired { was, set_to } => say(
                 lang,
                 format!("next_id {was} が使われている id を超えていなかったため、{set_to} にしました"),

@@ -106,5 +106,6 @@ pub(crate) fn header(master: &Report) -> Report {
         id: master.id.clone(),
         response: None,
         survey: Vec::new(),
+        measure_settings: master.measure_settings.clone(),
     }
 }

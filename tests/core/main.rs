@@ -19,6 +19,7 @@ mod import_seed;
 mod invisible;
 mod large_tables;
 mod locks;
+mod measures;
 mod months;
 mod plan_lines;
 mod recovery;
