@@ -125,16 +125,21 @@ impl Reading<'_> {
         );
     }
 
-    fn figure(&mut self, sheet: &Sheet, row: usize, col: usize) -> Figure {
+    /// A figure of an indicator, and the unit written in its cell (`3,297百万円`).
+    fn figure(&mut self, sheet: &Sheet, row: usize, col: usize) -> (Figure, String) {
         let text = sheet.text(row, col);
-        if let Err(why) = figure::read(text) {
-            let warning = MeasureWarning::NumberNotRead {
-                text: text.to_string(),
-                why,
-            };
-            self.warn(sheet, row, col, warning);
-        }
-        figure_of(text)
+        let unit = match figure::read(text) {
+            Ok(reading) => reading.map(|r| r.unit).unwrap_or_default(),
+            Err(why) => {
+                let warning = MeasureWarning::NumberNotRead {
+                    text: text.to_string(),
+                    why,
+                };
+                self.warn(sheet, row, col, warning);
+                String::new()
+            }
+        };
+        (figure_of(text), unit)
     }
 
     fn money(&mut self, sheet: &Sheet, row: usize, col: usize) -> Money {
@@ -297,7 +302,45 @@ fn read_sheet(reading: &mut Reading<'_>, sheet: &Sheet) {
             let columns = columns_of(sheet, header, near, false);
             if !columns.is_empty() {
                 read_rows(reading, sheet, header, number_col, &columns);
+                keep_other_cells(reading, sheet, header, number_col, &columns);
             }
+        }
+    }
+}
+
+/// Cells under an indicator table's header in columns it does not read (「累計」, a note):
+/// kept in the unread list, each with a warning naming it. The 具体的取組 column repeats the
+/// initiative's title and is passed.
+fn keep_other_cells(
+    reading: &mut Reading<'_>,
+    sheet: &Sheet,
+    header: usize,
+    number_col: usize,
+    columns: &[(usize, Column)],
+) {
+    let passed: Vec<usize> = sheet
+        .row_texts(header)
+        .filter(|(_, t)| t.contains("具体的取組") || t.contains("取組名"))
+        .map(|(c, _)| c)
+        .collect();
+    let rows: Vec<usize> = sheet.used_rows().filter(|&r| r > header).collect();
+    for r in rows {
+        for (c, t) in sheet.row_texts(r) {
+            let read =
+                c == number_col || passed.contains(&c) || columns.iter().any(|(k, _)| *k == c);
+            if read {
+                continue;
+            }
+            let heading = sheet.text(header, c);
+            let text = if heading.is_empty() {
+                t.to_string()
+            } else {
+                format!("{heading}: {t}")
+            };
+            let at = Location::cell(&sheet.name, r + 1, c + 1, None);
+            let kind = WarningKind::CellOutsideLayout { text: text.clone() };
+            push_warning(reading.warnings, Warning::new(at, kind));
+            reading.report.unread.push(UnreadText { row: r + 1, text });
         }
     }
 }
@@ -368,7 +411,7 @@ fn read_row(
             (Column::Baseline, Some(_)) => {
                 let value = reading.figure(sheet, r, c);
                 let x = indicator.as_mut().expect("an indicator");
-                x.baseline.get_or_insert_with(Baseline::default).value = value;
+                x.baseline.get_or_insert_with(Baseline::default).value = unit_into(x, value);
             }
             (Column::BaselineYear, Some(x)) => {
                 x.baseline.get_or_insert_with(Baseline::default).year =
@@ -377,6 +420,7 @@ fn read_row(
             (Column::Target(y), Some(_)) => {
                 let value = reading.figure(sheet, r, c);
                 let x = indicator.as_mut().expect("an indicator");
+                let value = unit_into(x, value);
                 match y {
                     Some(y) => x.year_mut(y).target = value,
                     None => x.target = value,
@@ -385,11 +429,13 @@ fn read_row(
             (Column::Actual(y), Some(_)) => {
                 let value = reading.figure(sheet, r, c);
                 let x = indicator.as_mut().expect("an indicator");
+                let value = unit_into(x, value);
                 x.year_mut(y.unwrap_or(year)).actual = value;
             }
             (Column::FirstHalf(y), Some(_)) => {
                 let value = reading.figure(sheet, r, c);
                 let x = indicator.as_mut().expect("an indicator");
+                let value = unit_into(x, value);
                 x.year_mut(y.unwrap_or(year)).first_half = value;
             }
             (Column::Rate { progress }, _) => rates.push((c, text, progress)),
@@ -437,6 +483,14 @@ fn read_row(
         let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
         m.indicators.push(x);
     }
+}
+
+/// A unit written in a figure's cell (`3,297百万円`) is the indicator's, when it has none.
+fn unit_into(x: &mut Indicator, (figure, unit): (Figure, String)) -> Figure {
+    if x.unit.is_empty() && !unit.is_empty() {
+        x.unit = unit;
+    }
+    figure
 }
 
 /// 評価者 / 評価日 set on the layer written just left of them.
@@ -495,7 +549,8 @@ fn check_rate(
     progress: bool,
 ) {
     let year = reading.report.fiscal_year;
-    let computed = if progress {
+    // Without a baseline a body's 進捗率 is the actual against the target.
+    let computed = if progress && x.baseline.is_some() {
         x.progress_rate(year)
     } else {
         x.achievement_rate(year)
