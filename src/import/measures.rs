@@ -62,7 +62,7 @@ pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) 
     let has = |w: &str| h.contains(w);
     Some(if has("評価者") || has("記入者") {
         Column::RatedBy
-    } else if has("評価日") {
+    } else if has("評価日") || has("記入日") {
         Column::RatedOn
     } else if has("委員会") || has("意見") {
         Column::Comment
@@ -524,7 +524,15 @@ fn rated_by_on(
 
 /// `2017-11-01`, `2017/11/01` (as Excel shows a date typed as text).
 fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
-    let t = crate::model::text::normalize(text).replace('/', "-");
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '/' | '／' | '－' => '-',
+            other => other,
+        })
+        .collect();
     chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()
 }
 
@@ -659,6 +667,7 @@ fn legend(sheet: &Sheet) -> Vec<RatingLevel> {
         let col = |name: &str| sheet.row_texts(h).find(|(_, t)| *t == name).map(|(c, _)| c);
         let (code_col, label_col) = (col("評価"), col("内容"));
         let meaning_col = col("説明");
+        let aside_col = col("対象外");
         for r in sheet.used_rows().filter(|&r| r > h) {
             let code = code_col.map_or("", |c| sheet.text(r, c));
             if code.is_empty() {
@@ -667,7 +676,9 @@ fn legend(sheet: &Sheet) -> Vec<RatingLevel> {
             let label = label_col.map_or("", |c| sheet.text(r, c)).to_string();
             levels.push(RatingLevel {
                 code: code.to_string(),
-                not_applicable: code == "対象外" || label == "対象外",
+                not_applicable: code == "対象外"
+                    || label == "対象外"
+                    || aside_col.is_some_and(|c| !sheet.text(r, c).is_empty()),
                 label,
                 meaning: meaning_col.map_or("", |c| sheet.text(r, c)).to_string(),
             });

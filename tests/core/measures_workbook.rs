@@ -445,3 +445,67 @@ fn the_layouts_saved_by_libreoffice_open_the_same() {
         check_all(&opened);
     }
 }
+
+#[test]
+fn numbers_and_ratings_exported_to_xlsx_open_the_same() {
+    use shinchoku::export::{Encoding, Format, export_bytes};
+    use shinchoku::model::measures::{Baseline, Comment, Direction, Figure};
+    let mut report = crate::measures::seed_with_measures();
+    report.measure_settings.counting = Counting::Cumulative;
+    let ids: Vec<_> = report.initiatives().map(|i| i.id).collect();
+    let m = report.initiative_mut(ids[0]).unwrap().measures_mut();
+    let x = &mut m.indicators[0];
+    x.baseline = Some(Baseline {
+        value: Figure::of(Decimal::whole(600)),
+        year: Some(FiscalYear(2016)),
+    });
+    x.year_mut(FiscalYear(2018)).target = Figure::of(d("1100.5").unwrap());
+    x.year_mut(FY).first_half = Figure::of(Decimal::whole(420));
+    m.indicators.push(shinchoku::model::measures::Indicator {
+        name: "時間外勤務時間".into(),
+        unit: "時間".into(),
+        direction: Direction::Lower,
+        target: Figure::of(Decimal::whole(150)),
+        ..Default::default()
+    });
+    m.indicators[1].year_mut(FY).actual = Figure {
+        value: None,
+        unread: "集計中".into(),
+    };
+    m.review = Some(shinchoku::model::measures::Rating {
+        code: "A".into(),
+        by: "行財政改革推進本部".into(),
+        on: chrono::NaiveDate::from_ymd_opt(2017, 11, 20),
+        note: String::new(),
+    });
+    m.comment = Some(Comment {
+        text: "着実に進んでいる".into(),
+        by: "行財政改革推進委員会".into(),
+        on: None,
+    });
+    let effects = &mut report
+        .initiative_mut(ids[2])
+        .unwrap()
+        .measures_mut()
+        .effects;
+    effects.push(shinchoku::model::measures::Effect {
+        fiscal_year: FiscalYear(2016),
+        planned: shinchoku::model::measures::Money::yen(1_500),
+        actual: shinchoku::model::measures::Money::default(),
+    });
+
+    let bytes = export_bytes(&report, Format::Xlsx, Encoding::Utf8).expect("the XLSX is written");
+    let opened = import_workbook(&bytes, WorkbookFormat::Xlsx).expect("the export opens");
+    for (a, b) in report.initiatives().zip(opened.report.initiatives()) {
+        assert_eq!(a.measures(), b.measures(), "initiative {}", a.number);
+    }
+    assert_eq!(opened.report.measure_settings, report.measure_settings);
+    assert_eq!(opened.report, report);
+    // Only what was kept as written is warned about.
+    let warned = measure_warnings(&opened);
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert_eq!(
+        warned[0].0, "数値目標!K3",
+        "the 29年度実績 of the second indicator"
+    );
+}
