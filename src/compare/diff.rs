@@ -587,6 +587,10 @@ impl<'a> Cx<'a> {
                 },
             );
         }
+        let unit = self.new.measure_settings.yen_unit;
+        for what in super::measures::changes(oi, ni, unit) {
+            self.push(Some(oi.id), Some(ni.id), what);
+        }
         self.items(oi, ni);
         self.topics(oi, ni);
     }

@@ -303,6 +303,22 @@ pub struct Measures {
     pub review: Option<Rating>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<Comment>,
+    /// The ratings of fiscal years closed by rolling the report into the next (次年度へ),
+    /// oldest first: a rating is of its year, so the new year starts without one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub past: Vec<PastRatings>,
+}
+
+/// What an initiative was rated for a closed fiscal year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastRatings {
+    pub fiscal_year: FiscalYear,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_rating: Option<Rating>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Rating>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<Comment>,
 }
 
 /// What an initiative without numbers has.
@@ -312,6 +328,7 @@ static NO_MEASURES: Measures = Measures {
     self_rating: None,
     review: None,
     comment: None,
+    past: Vec::new(),
 };
 
 impl super::Initiative {
@@ -333,6 +350,20 @@ impl super::Initiative {
 }
 
 impl Measures {
+    /// Closes `year` (次年度へ): its ratings move into `past`; targets, actuals by year and
+    /// effects stay, keyed by their years, so the new year's actuals start empty.
+    pub fn close_year(&mut self, year: FiscalYear) {
+        let rated = self.self_rating.is_some() || self.review.is_some() || self.comment.is_some();
+        if rated {
+            self.past.push(PastRatings {
+                fiscal_year: year,
+                self_rating: self.self_rating.take(),
+                review: self.review.take(),
+                comment: self.comment.take(),
+            });
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == Measures::default()
     }

@@ -286,6 +286,9 @@ fn from_report(master: &Report, r: &Report, answer: &Answer, fresh: &mut Fresh) 
             });
         }
     }
+    brought
+        .edits
+        .extend(super::measures::from_report(master, r, division));
     let sent: super::sent::SentParts = answer.response.sent.iter().cloned().collect();
     brought.conflicts = Outside {
         master,

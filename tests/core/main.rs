@@ -20,6 +20,7 @@ mod invisible;
 mod large_tables;
 mod locks;
 mod measures;
+mod measures_cycle;
 mod measures_workbook;
 mod months;
 mod plan_lines;
