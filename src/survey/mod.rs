@@ -8,7 +8,7 @@ mod adopt;
 pub mod answer;
 pub mod collect;
 pub mod conflict;
-mod measures;
+pub mod measures;
 mod outside;
 pub mod send;
 pub mod sent;

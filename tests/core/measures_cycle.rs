@@ -178,3 +178,42 @@ fn rolling_over_keeps_targets_and_scale_and_starts_the_new_years_actuals_empty()
         half.initiative(first).unwrap().measures()
     );
 }
+
+#[test]
+fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
+    let master = master();
+    let first = &master.sections[0].initiatives[0];
+    let division = measures_division(first).unwrap().to_string();
+    let response = shinchoku::survey::response_for(&master, &division, None, "");
+    let sent = shinchoku::survey::workbook::write(&response).unwrap();
+    // The division types into the yellow cells of 数値回答: the actual, the effect, a rating.
+    let typed = crate::type_into_workbook(&sent, "900", "１，１５０");
+    let typed = crate::type_into_workbook(&typed, "3100", "3,250");
+    let typed = crate::type_into_workbook(&typed, "S", "A");
+    let answer =
+        shinchoku::survey::answer::answer_from_workbook(&typed, format!("{division}.xlsx"))
+            .unwrap();
+    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let collection = collect(&master, vec![Ok(answer)], at);
+    assert!(collection.refused.is_empty(), "{:?}", collection.refused);
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    let m = doc.report.initiative(first.id).unwrap().measures();
+    assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(1150)));
+    assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_250_000_000));
+    assert_eq!(m.self_rating.as_ref().unwrap().code, "A");
+    assert_eq!(m.indicators[0].target_for(FY), Some(Decimal::whole(1000)));
+    // Sent back unchanged, the workbook changes none of the numbers.
+    let unchanged =
+        shinchoku::survey::answer::answer_from_workbook(&sent, format!("{division}.xlsx")).unwrap();
+    let collection = collect(&master, vec![Ok(unchanged)], at);
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    assert_eq!(
+        doc.report.initiative(first.id).unwrap().measures(),
+        master.initiative(first.id).unwrap().measures()
+    );
+}
