@@ -23,7 +23,7 @@ fn open_and_save(c: &mut Criterion) {
             b.iter(|| shinchoku::model::check::warnings(&report).len())
         });
         group.bench_function(format!("invisible_characters/{n}_initiatives"), |b| {
-            b.iter(|| shinchoku::model::text_place::invisible_characters(&report).len())
+            b.iter(|| shinchoku::model::check::invisible_characters(&report).len())
         });
     }
     group.finish();

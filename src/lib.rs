@@ -11,7 +11,7 @@
 //! each other in a circle. `tests/core/layers.rs` reads every `crate::…` path in `src/` and
 //! holds the crate to this list (a new module must be placed in it):
 //!
-//! 1. `lang`, `fonts`, `console` — the two languages, the bundled font, the terminal
+//! 1. `lang`, `fonts` — the two languages, the bundled font
 //! 2. `model` — the report as data, months and eras, status, diagnostics
 //! 3. `edit`, `import`, `store` — changing a report, reading tables and workbooks, RON files
 //! 4. `grid` — the rows the window and the printout draw
@@ -24,9 +24,10 @@
 //! 11. `summary` — what `check` prints
 //! 12. `document` — an open report with its history, file and lock
 //! 13. `synthetic` — large reports made for measuring
-//! 14. `app` — the window (the command line, `main.rs`, stands above them all)
+//! 14. `app`, `cli` — the window and the command line (`main.rs` parses the command line and
+//!     hands the window to `cli`)
 
-pub mod console;
+pub mod cli;
 pub mod import;
 pub mod lang;
 pub mod model;

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::columns::Column;
 use super::i18n::{Lang, Texts};
 use super::state::dialogs::Dialog;
-use super::views::columns::Column;
 use crate::edit::Intent;
 use crate::model::status::Status;
 use crate::model::{Id, Report, Side};
@@ -29,61 +29,6 @@ pub enum AppCommand {
     Dialog(DialogCommand),
     Compare(CompareCommand),
     Survey(SurveyCommand),
-}
-
-/// What a user asks from a menu or the keyboard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Action {
-    Open,
-    Import,
-    Save,
-    SaveAs,
-    Quit,
-    Undo,
-    Redo,
-    PrintPreview,
-    Print,
-    ExportPdf,
-    ExpandAll,
-    CollapseAll,
-    ToggleSummary,
-    SelectNext,
-    SelectPrevious,
-    /// Edit the selected entry's or initiative's text in place.
-    EditSelected,
-    /// Compare the open report with another file (比較…).
-    Compare,
-    /// Open several reports of one programme together, to step through them.
-    OpenSeries,
-    /// Step to the report before / after the open one in the series (前の報告 / 次の報告).
-    PreviousReport,
-    NextReport,
-    /// Save the comparison's change list as a PDF.
-    ExportChangeList,
-    /// Fold the detail panel away, or unfold it.
-    ToggleDetail,
-    ZoomIn,
-    ZoomOut,
-    ZoomReset,
-    /// ← on the grid: fold the row's section or initiative, or go to the row it is under.
-    FoldOrParent,
-    /// → on the grid: unfold the row's section or initiative, or go to its first row.
-    UnfoldOrChild,
-    /// The next (previous) initiative that is 遅れ.
-    NextLate,
-    PreviousLate,
-    /// 表示 → 列幅を元に戻す.
-    ResetColumns,
-    /// ファイル → 担当課へ照会…: the 照会 form.
-    Survey,
-    /// ファイル → 回答を取り込む…: answer files to review and take in.
-    CollectAnswers,
-    /// 表示 → 提出状況: the panel of who has answered.
-    ToggleSurveyStatus,
-    /// Ctrl+→ / Ctrl+←: the keyboard's cell in the row, across the shown columns (Tab stays
-    /// egui's, moving between fields).
-    NextCell,
-    PreviousCell,
 }
 
 /// When a shortcut is taken.
@@ -115,169 +60,90 @@ const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
 }
 
+/// Declares [`Action`] and its table at once: each action with its label, its shortcuts (checked
+/// in the order written: one with more modifiers before the same key with fewer, so that
+/// Ctrl+Shift+S is not taken for Ctrl+S) and when they are taken. An action cannot be declared
+/// without its row, and `spec` is one exhaustive match.
+macro_rules! actions {
+    ($($(#[$doc:meta])* $name:ident => ($label:expr, $shortcuts:expr, $when:expr),)*) => {
+        /// What a user asks from a menu or the keyboard.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Action {
+            /// Every action, in the order their shortcuts are checked.
+            pub const ALL: &'static [Action] = &[$(Action::$name,)*];
+
+            /// The action's label, shortcuts, and when they are taken.
+            pub const fn spec(self) -> ActionSpec {
+                match self {
+                    $(Action::$name => {
+                        const SHORTCUTS: &[KeyboardShortcut] = $shortcuts;
+                        spec(Action::$name, $label, SHORTCUTS, $when)
+                    })*
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    SaveAs => (|t| t.save_as, &[key(CMD_SHIFT, Key::S)], When::Always),
+    Save => (|t| t.save, &[key(CMD, Key::S)], When::Always),
+    Open => (|t| t.open, &[key(CMD, Key::O)], When::Always),
+    Import => (|t| t.import, &[key(CMD, Key::I)], When::Always),
+    Print => (|t| t.print, &[key(CMD, Key::P)], When::Always),
+    Quit => (|t| t.quit, &[key(CMD, Key::Q)], When::Always),
+    Redo => (|t| t.redo, &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)], When::NotTyping),
+    Undo => (|t| t.undo, &[key(CMD, Key::Z)], When::NotTyping),
+    PrintPreview => (|t| t.print_preview, &[], When::Always),
+    ExportPdf => (|t| t.export_pdf, &[], When::Always),
+    ExpandAll => (|t| t.expand_all, &[], When::Always),
+    CollapseAll => (|t| t.collapse_all, &[], When::Always),
+    ToggleSummary => (|t| t.summary, &[], When::Always),
+    SelectNext => (|t| t.select_next, &[key(NONE, Key::ArrowDown)], When::NotTyping),
+    SelectPrevious => (|t| t.select_previous, &[key(NONE, Key::ArrowUp)], When::NotTyping),
+    /// Edit the selected entry's or initiative's text in place.
+    EditSelected => (|t| t.edit_text, &[key(NONE, Key::Enter)], When::NotTyping),
+    /// Compare the open report with another file (比較…).
+    Compare => (|t| t.compare, &[], When::Always),
+    /// Open several reports of one programme together, to step through them.
+    OpenSeries => (|t| t.open_series, &[], When::Always),
+    /// Save the comparison's change list as a PDF.
+    ExportChangeList => (|t| t.compare_print, &[], When::Always),
+    /// Step to the report before / after the open one in the series (前の報告 / 次の報告).
+    PreviousReport => (|t| t.previous_report, &[key(ALT, Key::ArrowLeft)], When::NotTyping),
+    NextReport => (|t| t.next_report, &[key(ALT, Key::ArrowRight)], When::NotTyping),
+    // After Alt+← / Alt+→ and Shift+F8: a plain key matches those too.
+    /// ← on the grid: fold the row's section or initiative, or go to the row it is under.
+    FoldOrParent => (|t| t.fold_or_parent, &[key(NONE, Key::ArrowLeft)], When::NotTyping),
+    /// → on the grid: unfold the row's section or initiative, or go to its first row.
+    UnfoldOrChild => (|t| t.unfold_or_child, &[key(NONE, Key::ArrowRight)], When::NotTyping),
+    PreviousLate => (|t| t.previous_late, &[key(SHIFT, Key::F8)], When::Always),
+    /// The next (previous) initiative that is 遅れ.
+    NextLate => (|t| t.next_late, &[key(NONE, Key::F8)], When::Always),
+    /// Fold the detail panel away, or unfold it.
+    ToggleDetail => (|t| t.toggle_detail, &[key(CMD, Key::D)], When::Always),
+    ZoomIn => (|t| t.zoom_in, &[key(CMD, Key::Plus), key(CMD, Key::Equals)], When::Always),
+    ZoomOut => (|t| t.zoom_out, &[key(CMD, Key::Minus)], When::Always),
+    ZoomReset => (|t| t.zoom_reset, &[key(CMD, Key::Num0)], When::Always),
+    /// 表示 → 列幅を元に戻す.
+    ResetColumns => (|t| t.reset_columns, &[], When::Always),
+    /// ファイル → 担当課へ照会…: the 照会 form.
+    Survey => (|t| t.survey, &[], When::Always),
+    /// ファイル → 回答を取り込む…: answer files to review and take in.
+    CollectAnswers => (|t| t.collect_answers, &[], When::Always),
+    /// 表示 → 提出状況: the panel of who has answered.
+    ToggleSurveyStatus => (|t| t.survey_status, &[], When::Always),
+    PreviousCell => (|t| t.previous_cell, &[key(CMD, Key::ArrowLeft)], When::NotTyping),
+    /// Ctrl+→ / Ctrl+←: the keyboard's cell in the row, across the shown columns (Tab stays
+    /// egui's, moving between fields).
+    NextCell => (|t| t.next_cell, &[key(CMD, Key::ArrowRight)], When::NotTyping),
+}
+
 impl Action {
-    /// Every action: its label, its shortcuts, and when they are taken.
-    pub const ALL: &'static [ActionSpec] = &[
-        spec(
-            Action::SaveAs,
-            |t| t.save_as,
-            &[key(CMD_SHIFT, Key::S)],
-            When::Always,
-        ),
-        spec(Action::Save, |t| t.save, &[key(CMD, Key::S)], When::Always),
-        spec(Action::Open, |t| t.open, &[key(CMD, Key::O)], When::Always),
-        spec(
-            Action::Import,
-            |t| t.import,
-            &[key(CMD, Key::I)],
-            When::Always,
-        ),
-        spec(
-            Action::Print,
-            |t| t.print,
-            &[key(CMD, Key::P)],
-            When::Always,
-        ),
-        spec(Action::Quit, |t| t.quit, &[key(CMD, Key::Q)], When::Always),
-        spec(
-            Action::Redo,
-            |t| t.redo,
-            &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)],
-            When::NotTyping,
-        ),
-        spec(
-            Action::Undo,
-            |t| t.undo,
-            &[key(CMD, Key::Z)],
-            When::NotTyping,
-        ),
-        spec(Action::PrintPreview, |t| t.print_preview, &[], When::Always),
-        spec(Action::ExportPdf, |t| t.export_pdf, &[], When::Always),
-        spec(Action::ExpandAll, |t| t.expand_all, &[], When::Always),
-        spec(Action::CollapseAll, |t| t.collapse_all, &[], When::Always),
-        spec(Action::ToggleSummary, |t| t.summary, &[], When::Always),
-        spec(
-            Action::SelectNext,
-            |t| t.select_next,
-            &[key(NONE, Key::ArrowDown)],
-            When::NotTyping,
-        ),
-        spec(
-            Action::SelectPrevious,
-            |t| t.select_previous,
-            &[key(NONE, Key::ArrowUp)],
-            When::NotTyping,
-        ),
-        spec(
-            Action::EditSelected,
-            |t| t.edit_text,
-            &[key(NONE, Key::Enter)],
-            When::NotTyping,
-        ),
-        spec(Action::Compare, |t| t.compare, &[], When::Always),
-        spec(Action::OpenSeries, |t| t.open_series, &[], When::Always),
-        spec(
-            Action::ExportChangeList,
-            |t| t.compare_print,
-            &[],
-            When::Always,
-        ),
-        spec(
-            Action::PreviousReport,
-            |t| t.previous_report,
-            &[key(ALT, Key::ArrowLeft)],
-            When::NotTyping,
-        ),
-        spec(
-            Action::NextReport,
-            |t| t.next_report,
-            &[key(ALT, Key::ArrowRight)],
-            When::NotTyping,
-        ),
-        // After Alt+← / Alt+→ and Shift+F8: a plain key matches those too.
-        spec(
-            Action::FoldOrParent,
-            |t| t.fold_or_parent,
-            &[key(NONE, Key::ArrowLeft)],
-            When::NotTyping,
-        ),
-        spec(
-            Action::UnfoldOrChild,
-            |t| t.unfold_or_child,
-            &[key(NONE, Key::ArrowRight)],
-            When::NotTyping,
-        ),
-        spec(
-            Action::PreviousLate,
-            |t| t.previous_late,
-            &[key(SHIFT, Key::F8)],
-            When::Always,
-        ),
-        spec(
-            Action::NextLate,
-            |t| t.next_late,
-            &[key(NONE, Key::F8)],
-            When::Always,
-        ),
-        spec(
-            Action::ToggleDetail,
-            |t| t.toggle_detail,
-            &[key(CMD, Key::D)],
-            When::Always,
-        ),
-        spec(
-            Action::ZoomIn,
-            |t| t.zoom_in,
-            &[key(CMD, Key::Plus), key(CMD, Key::Equals)],
-            When::Always,
-        ),
-        spec(
-            Action::ZoomOut,
-            |t| t.zoom_out,
-            &[key(CMD, Key::Minus)],
-            When::Always,
-        ),
-        spec(
-            Action::ZoomReset,
-            |t| t.zoom_reset,
-            &[key(CMD, Key::Num0)],
-            When::Always,
-        ),
-        spec(Action::ResetColumns, |t| t.reset_columns, &[], When::Always),
-        spec(Action::Survey, |t| t.survey, &[], When::Always),
-        spec(
-            Action::CollectAnswers,
-            |t| t.collect_answers,
-            &[],
-            When::Always,
-        ),
-        spec(
-            Action::ToggleSurveyStatus,
-            |t| t.survey_status,
-            &[],
-            When::Always,
-        ),
-        spec(
-            Action::PreviousCell,
-            |t| t.previous_cell,
-            &[key(CMD, Key::ArrowLeft)],
-            When::NotTyping,
-        ),
-        spec(
-            Action::NextCell,
-            |t| t.next_cell,
-            &[key(CMD, Key::ArrowRight)],
-            When::NotTyping,
-        ),
-    ];
-
-    pub fn spec(self) -> &'static ActionSpec {
-        Action::ALL
-            .iter()
-            .find(|s| s.action == self)
-            .expect("every action is in Action::ALL")
-    }
-
     pub fn label(self, t: &Texts) -> &'static str {
         (self.spec().label)(t)
     }
@@ -285,6 +151,15 @@ impl Action {
     /// The shortcut shown in menus (the first one).
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         self.spec().shortcuts.first().copied()
+    }
+
+    /// A tooltip for a button doing this action: `text`, with the shortcut from the table
+    /// (`折りたたむ (Ctrl+D)`), so a tooltip never names a key the action does not take.
+    pub fn hint(self, ctx: &egui::Context, text: &str) -> String {
+        match self.shortcut() {
+            Some(s) => format!("{text} ({})", ctx.format_shortcut(&s)),
+            None => text.to_string(),
+        }
     }
 
     /// Actions that throw the open report away, and so must ask first when it has changes.
@@ -645,33 +520,5 @@ impl From<SurveyCommand> for AppCommand {
 impl From<DialogCommand> for AppCommand {
     fn from(c: DialogCommand) -> AppCommand {
         AppCommand::Dialog(c)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_two_actions_share_a_shortcut() {
-        let mut seen = std::collections::HashMap::new();
-        for spec in Action::ALL {
-            for s in spec.shortcuts {
-                if let Some(other) = seen.insert(*s, spec.action) {
-                    panic!("{:?} and {:?} share {s:?}", other, spec.action);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn every_action_is_in_the_table_once() {
-        for spec in Action::ALL {
-            let n = Action::ALL
-                .iter()
-                .filter(|s| s.action == spec.action)
-                .count();
-            assert_eq!(n, 1, "{:?}", spec.action);
-        }
     }
 }

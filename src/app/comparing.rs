@@ -25,7 +25,7 @@ impl ShinchokuApp {
                 Err(message) => error(t.compare_failed, message),
             },
             CompareCommand::Stop => {
-                self.compare.stop();
+                self.open.compare.stop();
                 Vec::new()
             }
             CompareCommand::Reveal(change) => {
@@ -35,10 +35,11 @@ impl ShinchokuApp {
             CompareCommand::OpenSeries(paths) => self.open_series(paths),
             CompareCommand::OpenMember { path, compare_with } => {
                 let mut follow = self
+                    .open
                     .doc
                     .handle_file(super::FileCommand::OpenPath(path.clone()), lang);
-                if self.doc.doc().file_path() == Some(path.as_path()) {
-                    self.compare.opened(&path);
+                if self.open.doc.doc().file_path() == Some(path.as_path()) {
+                    self.open.compare.opened(&path);
                     if let Some(before) = compare_with {
                         follow.extend(self.handle_compare(CompareCommand::With(before)));
                     }
@@ -55,9 +56,11 @@ impl ShinchokuApp {
             || path.display().to_string(),
             |n| n.to_string_lossy().into(),
         );
-        let doc = self.doc.doc();
+        let doc = self.open.doc.doc();
         let comparison = Comparison::new(label, old, &doc.report);
-        self.compare.start(comparison, self.doc.revision());
+        self.open
+            .compare
+            .start(comparison, self.open.doc.revision());
     }
 
     /// Reads every file, keeps those that open as the series (oldest first), and opens the
@@ -73,8 +76,8 @@ impl ShinchokuApp {
                 Err(message) => problems.push(message),
             }
         }
-        self.compare.set_series(members);
-        let series = self.compare.series();
+        self.open.compare.set_series(members);
+        let series = self.open.compare.series();
         let mut follow = Vec::new();
         if let Some(latest) = series.last() {
             let before = series.len().checked_sub(2).map(|k| series[k].path.clone());
@@ -96,8 +99,8 @@ impl ShinchokuApp {
     /// before it.
     pub(super) fn step(&mut self, step: isize) -> Vec<AppCommand> {
         let t = self.lang().texts();
-        let open = self.doc.doc().file_path().map(Path::to_path_buf);
-        match self.compare.step(open.as_deref(), step) {
+        let open = self.open.doc.doc().file_path().map(Path::to_path_buf);
+        match self.open.compare.step(open.as_deref(), step) {
             Some((target, before)) => vec![
                 CompareCommand::OpenMember {
                     path: target.path.clone(),
@@ -114,7 +117,7 @@ impl ShinchokuApp {
     pub(super) fn rollover(&mut self, to: RolloverTo) -> Vec<AppCommand> {
         let lang = self.lang();
         let t = lang.texts();
-        let doc = self.doc.doc();
+        let doc = self.open.doc.doc();
         let next = match doc.rolled_over(to) {
             Ok(next) => next,
             Err(e) => return error(t.rollover_failed, e.describe(lang)),
@@ -123,13 +126,15 @@ impl ShinchokuApp {
         let label = doc.display_name();
         if let Some(path) = doc.file_path() {
             let member = Member::of(path, &old);
-            self.compare.join_series(member);
+            self.open.compare.join_series(member);
         }
-        self.doc.replace(next);
-        let comparison = Comparison::new(label, old, &self.doc.doc().report);
-        self.compare.start(comparison, self.doc.revision());
+        self.open.doc.replace(next);
+        let comparison = Comparison::new(label, old, &self.open.doc.doc().report);
+        self.open
+            .compare
+            .start(comparison, self.open.doc.revision());
         // Say at once that results were carried over for the divisions to confirm.
-        let to_confirm = crate::compare::confirm::results_to_confirm(&self.doc.doc().report);
+        let to_confirm = crate::compare::confirm::results_to_confirm(&self.open.doc.doc().report);
         let notice = match to_confirm.len() {
             0 => t.rolled_over.to_string(),
             n => format!(
@@ -146,32 +151,26 @@ impl ShinchokuApp {
 
     /// After a save: a report of a series (a successor just made) joins it under its name.
     pub(super) fn saved(&mut self) {
-        let doc = self.doc.doc();
-        if self.compare.series().is_empty() || doc.is_dirty() {
+        let doc = self.open.doc.doc();
+        if self.open.compare.series().is_empty() || doc.is_dirty() {
             return;
         }
         if let Some(path) = doc.file_path() {
             let member = Member::of(path, &doc.report);
-            self.compare.join_series(member);
+            self.open.compare.join_series(member);
         }
     }
 
     /// Unfolds, selects and scrolls to the change's row.
     fn reveal(&mut self, change: usize) {
-        let Some(comparison) = self.compare.comparison() else {
-            return;
-        };
-        let report = &self.doc.doc().report;
-        let revision = self.doc.revision();
-        let generation = self.compare.generation();
-        self.view
-            .reveal(report, revision, (comparison, generation), change);
+        let frame = self.open.frame();
+        self.view.reveal(frame, change);
     }
 
     fn print_change_list(&mut self, path: &Path) -> Vec<AppCommand> {
         let lang = self.lang();
         let t = lang.texts();
-        let Some(comparison) = self.compare.comparison() else {
+        let Some(comparison) = self.open.compare.comparison() else {
             return Vec::new();
         };
         let written = crate::print::changes::pdf(&comparison.diff, lang, &crate::print::today())

@@ -2,6 +2,8 @@
 //! commands; [`ShinchokuApp::handle`] routes each command to the part of the state that owns
 //! it (see [`state`]) — the only place where anything changes.
 
+mod actions;
+mod columns;
 pub mod command;
 mod comparing;
 pub mod fonts;
@@ -21,32 +23,30 @@ use crate::document::Document;
 use crate::grid::RowFilter;
 use crate::model::Id;
 use crate::store::recovery::RecoveryStore;
+pub use columns::{Column, ColumnLayout, ColumnPrefs};
 pub use command::{
     Action, AppCommand, CompareCommand, DialogCommand, EditTarget, FileCommand, PrefsCommand,
     SurveyCommand,
 };
 pub use command::{PrintCommand, ViewCommand};
 pub use i18n::Lang;
-use state::compare::CompareState;
 pub use state::dialogs::Dialog;
 use state::dialogs::DialogState;
-use state::document::DocState;
+use state::open::OpenReport;
 pub use state::prefs::Prefs;
 use state::printing::{PdfPurpose, PrintState};
 use state::survey::SurveyState;
 use state::view::ViewModel;
 pub use views::ViewState;
-pub use views::columns::{Column, ColumnLayout, ColumnPrefs};
 
 const PREFS_KEY: &str = "shinchoku-prefs";
 
 pub struct ShinchokuApp {
-    doc: DocState,
+    open: OpenReport,
     view: ViewModel,
     printing: PrintState,
     prefs: Prefs,
     dialogs: DialogState,
-    compare: CompareState,
     survey: SurveyState,
     /// What the views are in the middle of (typing, dragging); theirs to change.
     drafts: ViewState,
@@ -67,12 +67,11 @@ pub struct ShinchokuApp {
 impl ShinchokuApp {
     pub fn new(doc: Document, prefs: Prefs) -> ShinchokuApp {
         ShinchokuApp {
-            doc: DocState::new(doc),
+            open: OpenReport::new(doc),
             view: ViewModel::default(),
             printing: PrintState::default(),
             prefs,
             dialogs: DialogState::default(),
-            compare: CompareState::default(),
             survey: SurveyState::default(),
             drafts: ViewState::default(),
             composition: ime::Composition::default(),
@@ -87,10 +86,11 @@ impl ShinchokuApp {
     /// Keeps recovery copies of unsaved work in `store`, and offers those an earlier run left
     /// (復元 / 破棄) before anything else.
     pub fn with_recovery(mut self, store: RecoveryStore) -> ShinchokuApp {
-        self.doc.keep_recovery_copies(store);
-        self.doc
+        self.open.doc.keep_recovery_copies(store);
+        self.open
+            .doc
             .set_recovery_interval(self.prefs.recovery_interval());
-        let pending = self.doc.pending_recoveries();
+        let pending = self.open.doc.pending_recoveries();
         if !pending.is_empty() {
             self.dialogs
                 .handle(DialogCommand::Show(Dialog::Recover(pending)));
@@ -125,7 +125,7 @@ impl ShinchokuApp {
     }
 
     pub fn document(&self) -> &Document {
-        self.doc.doc()
+        self.open.doc.doc()
     }
 
     pub fn prefs(&self) -> &Prefs {
@@ -146,12 +146,13 @@ impl ShinchokuApp {
 
     /// The comparison the grid is marked with, if any.
     pub fn comparison(&self) -> Option<&crate::compare::Comparison> {
-        self.compare.comparison()
+        self.open.compare.comparison()
     }
 
     /// The reports opened together (前の報告 / 次の報告), oldest first.
     pub fn series(&self) -> Vec<PathBuf> {
-        self.compare
+        self.open
+            .compare
             .series()
             .iter()
             .map(|m| m.path.clone())
@@ -160,13 +161,8 @@ impl ShinchokuApp {
 
     /// The grid's rows as drawn (with the comparison's removed rows).
     pub fn grid_rows(&mut self) -> Vec<crate::grid::GridRow> {
-        let (report, revision) = (&self.doc.doc().report, self.doc.revision());
-        self.compare.refresh(report, revision);
-        let compared = self
-            .compare
-            .comparison()
-            .map(|c| (c, self.compare.generation()));
-        self.view.rows(report, revision, compared).to_vec()
+        let frame = self.open.frame();
+        self.view.rows(frame).to_vec()
     }
 
     /// A PDF is being made.
@@ -199,20 +195,26 @@ impl ShinchokuApp {
         }
         // Without input egui draws no frame: the window wakes by itself when the recovery copy
         // is due, so it is written on time in an idle window.
-        if let Some(wait) = self.doc.recovery_due_in(window_clock(&ctx)) {
+        if let Some(wait) = self.open.doc.recovery_due_in(window_clock(&ctx)) {
             ctx.request_repaint_after(wait);
         }
     }
 
     /// Every view, drawn from the state as it is; returns what they asked for.
     fn draw(&mut self, ui: &mut egui::Ui) -> Vec<AppCommand> {
+        let mut out = self.draw_panels(ui);
+        out.extend(self.draw_report(ui));
+        out
+    }
+
+    /// The menu, toolbar, banners and the side and bottom panels.
+    fn draw_panels(&mut self, ui: &mut egui::Ui) -> Vec<AppCommand> {
         let ctx = ui.ctx().clone();
         let lang = self.lang();
         let t = lang.texts();
-        let doc = self.doc.doc();
-        let revision = self.doc.revision();
-        let report = &doc.report;
-        self.compare.refresh(report, revision);
+        let status_rows = self.shown_status_rows();
+        let frame = self.open.frame();
+        let (doc, report) = (frame.doc, frame.report);
         let mut out = views::menu::show(ui, t, &self.prefs, doc, self.view.show_summary());
         out.extend(views::toolbar::show(ui, lang, report, self.view.filter()));
         views::survey::banner(ui, t, report);
@@ -223,32 +225,8 @@ impl ShinchokuApp {
             composition: &self.composition,
         };
         out.extend(views::detail::show(ui, lang, doc, seen, &mut self.drafts));
-        out.extend(views::summary::show(
-            &ctx,
-            lang,
-            report,
-            self.view.show_summary(),
-        ));
-        let compared_now = self
-            .compare
-            .comparison()
-            .map(|c| (c, self.compare.generation()));
-        if self.printing.preview_open() {
-            let layout =
-                self.printing
-                    .layout(report, revision, &self.prefs.page_setup, compared_now);
-            let preview = views::preview::Preview {
-                lang,
-                report,
-                setup: &self.prefs.page_setup,
-                page: self.printing.preview_page(),
-                layout: &layout,
-                busy: self.printing.progress(),
-            };
-            out.extend(preview.show(&ctx));
-        }
-        let status_rows = self.shown_status_rows();
-        let doc = self.doc.doc();
+        let summary = self.view.show_summary();
+        out.extend(views::summary::show(&ctx, lang, report, summary));
         out.extend(views::survey::status_panel(
             ui,
             lang,
@@ -256,20 +234,39 @@ impl ShinchokuApp {
             &status_rows,
             &mut self.drafts,
         ));
-        out.extend(views::compare::show(ui, lang, &mut self.compare, doc));
+        let doc = self.open.doc.doc();
+        out.extend(views::compare::show(ui, lang, &mut self.open.compare, doc));
+        out
+    }
+
+    /// The print preview, the grid, and the windows over it.
+    fn draw_report(&mut self, ui: &mut egui::Ui) -> Vec<AppCommand> {
+        let ctx = ui.ctx().clone();
+        let lang = self.lang();
+        let frame = self.open.frame();
+        let mut out = Vec::new();
+        if self.printing.preview_open() {
+            let setup = &self.prefs.page_setup;
+            let layout = self.printing.layout(frame, setup);
+            let preview = views::preview::Preview {
+                lang,
+                report: frame.report,
+                setup,
+                page: self.printing.preview_page(),
+                layout: &layout,
+                busy: self.printing.progress(),
+            };
+            out.extend(preview.show(&ctx));
+        }
         let scroll_to = self.view.take_scroll();
-        let compared = self
-            .compare
-            .comparison()
-            .map(|c| (c, self.compare.generation()));
-        let rows = self.view.shared_rows(report, revision, compared);
+        let rows = self.view.shared_rows(frame);
         egui::CentralPanel::default().show(ui, |ui| {
             let grid_view = views::grid::GridView {
-                report,
+                report: frame.report,
                 columns: &self.prefs.columns,
                 rows: &rows,
                 view: &self.view,
-                comparison: self.compare.comparison(),
+                comparison: frame.comparison(),
                 lang,
                 scroll_to,
                 drafts: &mut self.drafts,
@@ -283,14 +280,8 @@ impl ShinchokuApp {
             &mut self.drafts,
         ));
         out.extend(views::survey::review(&ctx, lang, self.survey.review()));
-        let typed = &mut self.drafts.typed_path;
-        out.extend(views::dialogs::show(
-            &ctx,
-            lang,
-            self.dialogs.dialog(),
-            doc,
-            typed,
-        ));
+        let (dialog, typed) = (self.dialogs.dialog(), &mut self.drafts.typed_path);
+        out.extend(views::dialogs::show(&ctx, lang, dialog, frame.doc, typed));
         out
     }
 
@@ -312,7 +303,7 @@ impl ShinchokuApp {
         let mut out = Vec::new();
         if self.dialogs.dialog().is_none() {
             let typing = ctx.memory(|m| m.focused().is_some());
-            for spec in Action::ALL {
+            for spec in Action::ALL.iter().map(|a| a.spec()) {
                 if typing && spec.when == command::When::NotTyping {
                     continue;
                 }
@@ -351,7 +342,7 @@ impl ShinchokuApp {
             .into(),
         );
         let close = ctx.input(|i| i.viewport().close_requested());
-        if close && !self.closing && self.doc.doc().is_dirty() {
+        if close && !self.closing && self.open.doc.doc().is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             out.push(Action::Quit.into());
         }
@@ -359,7 +350,7 @@ impl ShinchokuApp {
     }
 
     fn update_title(&mut self, ctx: &Context) {
-        let doc = self.doc.doc();
+        let doc = self.open.doc.doc();
         let marker = if doc.is_dirty() { " ●" } else { "" };
         let title = format!(
             "{}{marker} — {}",
@@ -374,7 +365,10 @@ impl ShinchokuApp {
 
     /// Runs one command, and what its owner asks next. The only place where state changes.
     pub fn handle(&mut self, ctx: &Context, command: AppCommand) {
-        if self.discards_report(&command) && self.doc.doc().is_dirty() && !self.discard_confirmed {
+        if self.discards_report(&command)
+            && self.open.doc.doc().is_dirty()
+            && !self.discard_confirmed
+        {
             let dialog = Dialog::UnsavedChanges {
                 then: Box::new(command),
             };
@@ -398,44 +392,33 @@ impl ShinchokuApp {
                 Vec::new()
             }
             AppCommand::File(FileCommand::Rollover(to)) => self.rollover(to),
-            AppCommand::File(FileCommand::OpenPath(path)) => {
-                let follow = self
-                    .doc
-                    .handle_file(FileCommand::OpenPath(path.clone()), lang);
-                if self.doc.doc().file_path() == Some(path.as_path()) {
-                    self.compare.opened(&path);
-                }
-                follow
-            }
+            AppCommand::File(FileCommand::OpenPath(path)) => self.open_path(path),
             AppCommand::File(
                 save @ (FileCommand::SaveTo(_)
                 | FileCommand::SaveForced(_)
                 | FileCommand::SaveOverReadOnly { .. }),
-            ) => {
-                let follow = self.doc.handle_file(save, lang);
-                self.saved();
-                follow
-            }
+            ) => self.save_file(save),
             AppCommand::Compare(compare) => self.handle_compare(compare),
             AppCommand::Survey(survey) => self.handle_survey(survey),
-            AppCommand::File(file) => self.doc.handle_file(file, lang),
-            AppCommand::Edit(intent) => self.doc.perform(intent, lang),
+            AppCommand::File(file) => self.open.doc.handle_file(file, lang),
+            AppCommand::Edit(intent) => self.open.doc.perform(intent, lang),
             AppCommand::View(view) => {
                 if view == ViewCommand::Reset {
                     self.survey.reset();
                 }
                 let before = self.view.selected_entry();
-                let mut follow = self.view.handle(&self.doc.doc().report, view);
+                let mut follow = self.view.handle(&self.open.doc.doc().report, view);
                 follow.extend(self.unfold_for_entry(before));
                 follow
             }
             AppCommand::Print(print) => {
-                let title = self.doc.doc().report.title.clone();
+                let title = self.open.doc.doc().report.title.clone();
                 self.printing.handle(print, lang, &title)
             }
             AppCommand::Prefs(prefs) => {
                 self.prefs.handle(prefs);
-                self.doc
+                self.open
+                    .doc
                     .set_recovery_interval(self.prefs.recovery_interval());
                 Vec::new()
             }
@@ -460,98 +443,6 @@ impl ShinchokuApp {
         }
     }
 
-    fn handle_action(&mut self, ctx: &Context, action: Action) -> Vec<AppCommand> {
-        let report = &self.doc.doc().report;
-        let revision = self.doc.revision();
-        match action {
-            Action::Quit => {
-                // Closing on purpose (saved, or changes discarded): no copy to offer next time.
-                self.doc.discard_recovery_copy();
-                self.closing = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-            Action::ExpandAll => self.view.expand_all(),
-            Action::CollapseAll => self.view.collapse_all(report),
-            Action::ToggleSummary => self.view.toggle_summary(),
-            Action::SelectNext | Action::SelectPrevious => {
-                let step = if action == Action::SelectNext { 1 } else { -1 };
-                self.compare.refresh(report, revision);
-                let compared = self
-                    .compare
-                    .comparison()
-                    .map(|c| (c, self.compare.generation()));
-                self.view.move_selection(report, revision, compared, step);
-            }
-            Action::EditSelected => {
-                let mut follow = self.view.edit_selected(report);
-                // The 時期 field is in the detail panel: unfold it to take the keyboard.
-                if self.view.focus_months() && self.prefs.detail_folded && !self.prefs.detail_popup
-                {
-                    follow.push(PrefsCommand::SetDetailFolded(false).into());
-                }
-                return follow;
-            }
-            Action::NextCell | Action::PreviousCell => {
-                let step = if action == Action::NextCell { 1 } else { -1 };
-                let shown: Vec<Column> = Column::ALL
-                    .into_iter()
-                    .filter(|c| self.prefs.columns.is_shown(*c))
-                    .collect();
-                self.view.move_column(&shown, step);
-            }
-            Action::FoldOrParent
-            | Action::UnfoldOrChild
-            | Action::NextLate
-            | Action::PreviousLate => {
-                return self.keyboard(action);
-            }
-            Action::ToggleDetail => {
-                let folded = !self.prefs.detail_folded;
-                return vec![PrefsCommand::SetDetailFolded(folded).into()];
-            }
-            Action::ZoomIn => return vec![PrefsCommand::Zoom(1).into()],
-            Action::ZoomOut => return vec![PrefsCommand::Zoom(-1).into()],
-            Action::ZoomReset => return vec![PrefsCommand::Zoom(0).into()],
-            Action::ResetColumns => return vec![PrefsCommand::ResetColumns.into()],
-            Action::PrintPreview => self.printing.open_preview(),
-            Action::Print => self.start_pdf(ctx, PdfPurpose::Print),
-            Action::PreviousReport => return self.step(-1),
-            Action::NextReport => return self.step(1),
-            Action::Save => {
-                let follow = self.doc.handle_action(action, self.lang());
-                self.saved();
-                return follow;
-            }
-            Action::Compare
-            | Action::OpenSeries
-            | Action::ExportChangeList
-            | Action::CollectAnswers => {
-                return self.doc.handle_action(action, self.lang());
-            }
-            Action::Survey => {
-                if report.response.is_some() {
-                    let t = self.lang().texts();
-                    return vec![
-                        DialogCommand::Show(Dialog::Error {
-                            title: t.survey_failed.into(),
-                            message: t.survey_not_master.into(),
-                        })
-                        .into(),
-                    ];
-                }
-                self.survey.open_form();
-            }
-            Action::ToggleSurveyStatus => self.survey.toggle_status(),
-            Action::Open
-            | Action::Import
-            | Action::SaveAs
-            | Action::Undo
-            | Action::Redo
-            | Action::ExportPdf => return self.doc.handle_action(action, self.lang()),
-        }
-        Vec::new()
-    }
-
     /// A newly selected entry unfolds the folded detail panel, unless the user prefers its
     /// editor in a window of its own.
     fn unfold_for_entry(&self, before: Option<Id>) -> Vec<AppCommand> {
@@ -563,32 +454,9 @@ impl ShinchokuApp {
         }
     }
 
-    /// The grid's keys: ← / → fold or move up and down the tree, F8 the next 遅れ.
-    fn keyboard(&mut self, action: Action) -> Vec<AppCommand> {
-        let (report, revision) = (&self.doc.doc().report, self.doc.revision());
-        self.compare.refresh(report, revision);
-        let compared = self
-            .compare
-            .comparison()
-            .map(|c| (c, self.compare.generation()));
-        match action {
-            Action::FoldOrParent => self.view.fold_or_parent(report, revision, compared),
-            Action::UnfoldOrChild => self.view.unfold_or_child(report, revision, compared),
-            Action::NextLate | Action::PreviousLate => {
-                let step = if action == Action::NextLate { 1 } else { -1 };
-                if !self.view.go_to_late(report, revision, compared, step) {
-                    let t = self.lang().texts();
-                    return vec![DialogCommand::Notice(t.no_late.into()).into()];
-                }
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
     fn start_pdf(&mut self, ctx: &Context, purpose: PdfPurpose) {
-        let (report, setup) = (&self.doc.doc().report, &self.prefs.page_setup);
-        let comparison = self.compare.comparison();
+        let (report, setup) = (&self.open.doc.doc().report, &self.prefs.page_setup);
+        let comparison = self.open.compare.comparison();
         self.printing
             .start(report, setup, comparison, purpose, self.lang(), ctx);
     }
@@ -600,7 +468,7 @@ impl ShinchokuApp {
         };
         if save_first {
             self.handle(ctx, Action::Save.into());
-            if self.doc.doc().is_dirty() {
+            if self.open.doc.doc().is_dirty() {
                 return; // the save was cancelled or failed: keep the report
             }
         }

@@ -30,7 +30,7 @@ impl ShinchokuApp {
             }
             SurveyCommand::SendTo(dir) => return self.send_to(&dir),
             SurveyCommand::Collect(paths) => {
-                let report = &self.doc.doc().report;
+                let report = &self.open.doc.doc().report;
                 if report.response.is_some() {
                     return error(t.survey_failed, t.survey_not_master.into());
                 }
@@ -39,20 +39,7 @@ impl ShinchokuApp {
                 self.survey.start_review(collection);
             }
             SurveyCommand::ToggleConflict(k) => self.survey.toggle_conflict(k),
-            SurveyCommand::TakeIn => {
-                let Some(review) = self.survey.end_review() else {
-                    return Vec::new();
-                };
-                let accepted: Vec<usize> = (0..review.accept.len())
-                    .filter(|k| review.accept[*k])
-                    .collect();
-                let Some(intent) = review.collection.intent(&accepted) else {
-                    return notice(t.review_nothing.into());
-                };
-                let mut follow = self.doc.perform(intent, lang);
-                follow.push(DialogCommand::Notice(t.taken_in.into()).into());
-                return follow;
-            }
+            SurveyCommand::TakeIn => return self.take_in(),
             SurveyCommand::CancelReview => {
                 self.survey.end_review();
             }
@@ -62,39 +49,48 @@ impl ShinchokuApp {
                 self.survey.start_send_back(None);
                 let at = Local::now().naive_local();
                 let intent = Intent::SendBack { division, at, note };
-                return self.doc.perform(intent, lang);
+                return self.open.doc.perform(intent, lang);
             }
             SurveyCommand::ExportStatus => {
-                let name = self
-                    .doc
-                    .doc()
-                    .suggested_file_name()
-                    .replace(".ron", "-提出状況.csv");
-                return super::state::document::ask_save(
-                    PathPurpose::StatusCsv,
-                    "CSV",
-                    "csv",
-                    &name,
-                );
+                return self.ask_status_file(PathPurpose::StatusCsv, "CSV", "csv");
             }
             SurveyCommand::ExportStatusTo(path) => return self.export_status(&path),
             SurveyCommand::PrintStatus => {
-                let name = self
-                    .doc
-                    .doc()
-                    .suggested_file_name()
-                    .replace(".ron", "-提出状況.pdf");
-                return super::state::document::ask_save(
-                    PathPurpose::StatusPdf,
-                    t.filter_pdf,
-                    "pdf",
-                    &name,
-                );
+                return self.ask_status_file(PathPurpose::StatusPdf, t.filter_pdf, "pdf");
             }
             SurveyCommand::PrintStatusTo(path) => return self.print_status(&path),
             SurveyCommand::Dropped(paths) => return self.dropped(paths),
         }
         Vec::new()
+    }
+
+    /// Takes in the answers' results the review kept, as one step.
+    fn take_in(&mut self) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let t = lang.texts();
+        let Some(review) = self.survey.end_review() else {
+            return Vec::new();
+        };
+        let accepted: Vec<usize> = (0..review.accept.len())
+            .filter(|k| review.accept[*k])
+            .collect();
+        let Some(intent) = review.collection.intent(&accepted) else {
+            return notice(t.review_nothing.into());
+        };
+        let mut follow = self.open.doc.perform(intent, lang);
+        follow.push(DialogCommand::Notice(t.taken_in.into()).into());
+        follow
+    }
+
+    /// Where to write the 提出状況 (`-提出状況.csv` / `.pdf` beside the report by default).
+    fn ask_status_file(&self, purpose: PathPurpose, filter: &str, ext: &str) -> Vec<AppCommand> {
+        let name = self
+            .open
+            .doc
+            .doc()
+            .suggested_file_name()
+            .replace(".ron", &format!("-提出状況.{ext}"));
+        super::state::document::ask_save(purpose, filter, ext, &name)
     }
 
     /// Writes each division's response into `dir` and records them as sent (one step).
@@ -104,7 +100,7 @@ impl ShinchokuApp {
         let Some(form) = self.survey.take_pending() else {
             return Vec::new();
         };
-        let report = &self.doc.doc().report;
+        let report = &self.open.doc.doc().report;
         if report.response.is_some() {
             return error(t.survey_failed, t.survey_not_master.into());
         }
@@ -116,7 +112,7 @@ impl ShinchokuApp {
         };
         match survey::send::write_responses(report, dir, form.formats, &plan) {
             Ok(sent) => {
-                if let Err(e) = self.doc.perform_or_fail(plan.intent(now)) {
+                if let Err(e) = self.open.doc.perform_or_fail(plan.intent(now)) {
                     // Not recorded: the files are taken back, so none goes out unrecorded.
                     survey::send::remove_written(&sent);
                     return error(t.survey_failed, e.describe(lang));
@@ -150,7 +146,7 @@ impl ShinchokuApp {
     fn print_status(&mut self, path: &Path) -> Vec<AppCommand> {
         let lang = self.lang();
         let t = lang.texts();
-        let lines = status_lines(&self.doc.doc().report, &self.status_rows(), lang);
+        let lines = status_lines(&self.open.doc.doc().report, &self.status_rows(), lang);
         let layout = crate::print::changes::layout(&lines, &crate::print::today());
         let written = crate::print::pdf::render(&layout, t.survey_status, &mut |_| {})
             .map_err(|e| e.describe(lang))
@@ -175,7 +171,7 @@ impl ShinchokuApp {
     /// The 提出状況 rows as the panel shows them (sorted as chosen), as of today.
     pub(super) fn status_rows(&self) -> Vec<status::StatusRow> {
         let today = Local::now().date_naive();
-        let mut rows = status::status_rows(&self.doc.doc().report, today);
+        let mut rows = status::status_rows(&self.open.doc.doc().report, today);
         if let Some((key, descending)) = self.survey.sort() {
             status::sort_rows(&mut rows, key, descending);
         }
@@ -185,7 +181,7 @@ impl ShinchokuApp {
     /// Dropped on a master that has sent its survey, files that are all answers are collected;
     /// otherwise one file opens, several open together.
     fn dropped(&mut self, mut paths: Vec<PathBuf>) -> Vec<AppCommand> {
-        let report = &self.doc.doc().report;
+        let report = &self.open.doc.doc().report;
         let answers = report.response.is_none()
             && !report.survey.is_empty()
             && paths.iter().all(|p| survey::read_answer(p).is_ok());

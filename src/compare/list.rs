@@ -1,8 +1,9 @@
 //! The change list: a diff laid out as lines, grouped by initiative, in Japanese or English —
 //! what the command line prints and what a printed change list shows.
 
-use super::{Aspect, Change, Diff, FieldChange, ReportInfo, StatusOf, What};
+use super::{Aspect, Change, Diff, FieldChange, ReportInfo, StatusOf, What, What as W};
 use crate::lang::{Describe, Lang, say};
+use crate::model::status::Status;
 use crate::model::{FiscalYear, Side};
 
 /// One line of the change list.
@@ -192,9 +193,10 @@ fn topic_level(w: &What) -> bool {
     )
 }
 
+/// One arm per kind of change: a new kind is one arm here and, if its words take more than one
+/// expression, one small function below.
 impl Describe for What {
     fn describe(&self, lang: Lang) -> String {
-        use What as W;
         match self {
             W::SectionAdded { numeral, title } => say(
                 lang,
@@ -224,18 +226,7 @@ impl Describe for What {
                 format!("取組を削除: {number} {title}"),
                 format!("initiative removed: {number} {title}"),
             ),
-            W::InitiativeChanged { field, old, new } => {
-                let ja = match *field {
-                    "number" => "番号",
-                    "label" => "記号",
-                    _ => "題",
-                };
-                say(
-                    lang,
-                    format!("取組の{ja}を変更: {old} → {new}"),
-                    format!("initiative {field} changed: {old} → {new}"),
-                )
-            }
+            W::InitiativeChanged { field, old, new } => initiative_changed(field, old, new, lang),
             W::InitiativeMoved {
                 old_section,
                 new_section,
@@ -323,23 +314,7 @@ impl Describe for What {
                 format!("見出しを削除: {}", heading(h, lang)),
                 format!("topic removed: {}", heading(h, lang)),
             ),
-            W::TopicChanged { field, old, new } => {
-                let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
-                say(
-                    lang,
-                    format!(
-                        "{}を変更: {} → {}",
-                        if *field == "heading" {
-                            "見出し"
-                        } else {
-                            "担当課"
-                        },
-                        show(old),
-                        show(new)
-                    ),
-                    format!("topic {field} changed: {} → {}", show(old), show(new)),
-                )
-            }
+            W::TopicChanged { field, old, new } => topic_changed(field, old, new, lang),
             W::EntryAdded { side, text } => say(
                 lang,
                 format!("{}を追加: {text}", side_name(*side, lang)),
@@ -355,53 +330,14 @@ impl Describe for What {
                 text,
                 fiscal_year,
                 period,
-            } => {
-                let era = FiscalYear(*fiscal_year).era_form();
-                say(
-                    lang,
-                    format!("{}を履歴へ（{era}）: {text}", side_name(*side, lang)),
-                    format!(
-                        "{} moved to the history (FY{fiscal_year}, {period}): {text}",
-                        side_name(*side, lang)
-                    ),
-                )
-            }
+            } => entry_archived(*side, text, *fiscal_year, period, lang),
             W::EntryChanged {
                 side,
                 old_text,
                 new_text,
                 aspects,
                 ..
-            } => {
-                let what: Vec<&str> = aspects
-                    .iter()
-                    .map(|a| match (a, lang) {
-                        (Aspect::Text, Lang::Ja) => "文",
-                        (Aspect::Months, Lang::Ja) => "時期",
-                        (Aspect::Scheduled, Lang::Ja) => "予定",
-                        (Aspect::Counts, Lang::Ja) => "回数・人数",
-                        (Aspect::Kind, Lang::Ja) => "種類",
-                        (Aspect::Text, Lang::En) => "text",
-                        (Aspect::Months, Lang::En) => "months",
-                        (Aspect::Scheduled, Lang::En) => "scheduled",
-                        (Aspect::Counts, Lang::En) => "counts",
-                        (Aspect::Kind, Lang::En) => "kind",
-                    })
-                    .collect();
-                say(
-                    lang,
-                    format!(
-                        "{}を変更（{}）: {old_text} → {new_text}",
-                        side_name(*side, lang),
-                        what.join("・")
-                    ),
-                    format!(
-                        "{} changed ({}): {old_text} → {new_text}",
-                        side_name(*side, lang),
-                        what.join(", ")
-                    ),
-                )
-            }
+            } => entry_changed(*side, old_text, new_text, aspects, lang),
             W::LinkAdded { result, plan } => say(
                 lang,
                 format!("対応付けを追加: {result} → 計画 {plan}"),
@@ -420,17 +356,100 @@ impl Describe for What {
                 old,
                 new,
             } => super::measures::describe(*part, name, field, *fiscal_year, old, new, lang),
-            W::StatusChanged { of, old, new } => {
-                let (ja, en) = match of {
-                    StatusOf::Initiative => ("取組の状況", "initiative status"),
-                    StatusOf::Topic => ("見出しの状況", "topic status"),
-                };
-                say(
-                    lang,
-                    format!("{ja}: {}→{}", old.japanese(), new.japanese()),
-                    format!("{en}: {} → {}", old.english(), new.english()),
-                )
-            }
+            W::StatusChanged { of, old, new } => status_changed(*of, *old, *new, lang),
         }
     }
+}
+
+fn initiative_changed(field: &str, old: &str, new: &str, lang: Lang) -> String {
+    let ja = match field {
+        "number" => "番号",
+        "label" => "記号",
+        _ => "題",
+    };
+    say(
+        lang,
+        format!("取組の{ja}を変更: {old} → {new}"),
+        format!("initiative {field} changed: {old} → {new}"),
+    )
+}
+
+fn topic_changed(field: &str, old: &Option<String>, new: &Option<String>, lang: Lang) -> String {
+    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    say(
+        lang,
+        format!(
+            "{}を変更: {} → {}",
+            if field == "heading" {
+                "見出し"
+            } else {
+                "担当課"
+            },
+            show(old),
+            show(new)
+        ),
+        format!("topic {field} changed: {} → {}", show(old), show(new)),
+    )
+}
+
+fn entry_archived(side: Side, text: &str, fiscal_year: i32, period: &str, lang: Lang) -> String {
+    let era = FiscalYear(fiscal_year).era_form();
+    say(
+        lang,
+        format!("{}を履歴へ（{era}）: {text}", side_name(side, lang)),
+        format!(
+            "{} moved to the history (FY{fiscal_year}, {period}): {text}",
+            side_name(side, lang)
+        ),
+    )
+}
+
+/// An entry's change, with what of it changed (text, months …).
+fn entry_changed(
+    side: Side,
+    old_text: &str,
+    new_text: &str,
+    aspects: &[Aspect],
+    lang: Lang,
+) -> String {
+    let what: Vec<&str> = aspects
+        .iter()
+        .map(|a| match (a, lang) {
+            (Aspect::Text, Lang::Ja) => "文",
+            (Aspect::Months, Lang::Ja) => "時期",
+            (Aspect::Scheduled, Lang::Ja) => "予定",
+            (Aspect::Counts, Lang::Ja) => "回数・人数",
+            (Aspect::Kind, Lang::Ja) => "種類",
+            (Aspect::Text, Lang::En) => "text",
+            (Aspect::Months, Lang::En) => "months",
+            (Aspect::Scheduled, Lang::En) => "scheduled",
+            (Aspect::Counts, Lang::En) => "counts",
+            (Aspect::Kind, Lang::En) => "kind",
+        })
+        .collect();
+    say(
+        lang,
+        format!(
+            "{}を変更（{}）: {old_text} → {new_text}",
+            side_name(side, lang),
+            what.join("・")
+        ),
+        format!(
+            "{} changed ({}): {old_text} → {new_text}",
+            side_name(side, lang),
+            what.join(", ")
+        ),
+    )
+}
+
+fn status_changed(of: StatusOf, old: Status, new: Status, lang: Lang) -> String {
+    let (ja, en) = match of {
+        StatusOf::Initiative => ("取組の状況", "initiative status"),
+        StatusOf::Topic => ("見出しの状況", "topic status"),
+    };
+    say(
+        lang,
+        format!("{ja}: {}→{}", old.japanese(), new.japanese()),
+        format!("{en}: {} → {}", old.english(), new.english()),
+    )
 }

@@ -466,7 +466,7 @@ impl Document {
         self.warnings
             .retain(|w| !matches!(w.kind, WarningKind::InvisibleCharacters { .. }));
         self.warnings
-            .extend(crate::model::text_place::invisible_characters(&self.report));
+            .extend(crate::model::check::invisible_characters(&self.report));
     }
 
     fn warns_of_invisible(&self) -> bool {

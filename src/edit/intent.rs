@@ -5,9 +5,11 @@
 use super::{Edit, EditError, Thing, add_entry, done_as_planned, new_topic, relabel_span};
 use crate::model::entry_text::{with_counts, with_scheduled, with_text, with_timing};
 use crate::model::{
-    AsOf, Count, DivisionSurvey, FiscalYear, Id, MonthSet, Period, Report, SentBack, Side, Timing,
+    AsOf, Count, DivisionSurvey, Entry, FiscalYear, Id, MonthSet, Period, Report, SentBack, Side,
+    Timing,
 };
 use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Intent {
@@ -108,7 +110,7 @@ pub enum Intent {
         divisions: Vec<String>,
         at: NaiveDateTime,
         due: Option<NaiveDate>,
-        tokens: std::collections::BTreeMap<String, String>,
+        tokens: BTreeMap<String, String>,
     },
     /// 差戻し: the division's answer is sent back for correction, with a note.
     SendBack {
@@ -122,250 +124,281 @@ pub enum Intent {
     Measure(super::measures::MeasureIntent),
 }
 
+/// What building an intent gives: the edit, `None` when it would change nothing, or why it
+/// cannot be done.
+type Built = Result<Option<Edit>, EditError>;
+
 impl Intent {
     /// The edit that carries this out on `report` as it stands; `None` when it would change
     /// nothing. May hand out new ids (the caller takes them back if the edit is not applied).
-    pub fn build(self, report: &mut Report) -> Result<Option<Edit>, EditError> {
-        let entry = |report: &Report, id| {
-            report.entry(id).cloned().ok_or(EditError::Missing {
-                what: Thing::Entry,
-                id,
-            })
-        };
-        let edit = match self {
-            Intent::SetEntryText { id, text } => {
-                let old = entry(report, id)?;
-                if old.text == text.trim() {
-                    return Ok(None);
-                }
-                let (entry, _) = with_text(report, &old, &text);
-                Edit::ReplaceEntry { entry }
+    /// One arm per kind: a new intent is one arm here and, if it takes more than one
+    /// expression, one small function below.
+    pub fn build(self, report: &mut Report) -> Built {
+        match self {
+            Intent::SetEntryText { id, text } => set_entry_text(report, id, &text),
+            Intent::SetEntryTiming { id, timing } => set_entry_timing(report, id, timing),
+            Intent::SetEntryMonths { id, months } => set_entry_months(report, id, months),
+            Intent::SetScheduled { id, scheduled } => set_scheduled(report, id, scheduled),
+            Intent::SetEntryCounts { id, counts } => Ok(Some(Edit::ReplaceEntry {
+                entry: with_counts(&entry_of(report, id)?, counts),
+            })),
+            Intent::AddEntry { topic, side, text } => {
+                Ok(Some(add_entry(report, topic, side, &text).0))
             }
-            Intent::SetEntryTiming { id, timing } => {
-                let old = entry(report, id)?;
-                if old.timing == timing && (timing.is_some() || old.when.is_none()) {
-                    return Ok(None);
-                }
-                Edit::ReplaceEntry {
-                    entry: with_timing(&old, timing),
-                }
-            }
-            Intent::SetEntryMonths { id, months } => {
-                let old = entry(report, id)?;
-                let timing = Timing {
-                    scheduled: old.scheduled(),
-                    ..Timing::months(months)
-                };
-                if old.timing.as_ref() == Some(&timing) {
-                    return Ok(None);
-                }
-                Edit::ReplaceEntry {
-                    entry: with_timing(&old, Some(timing)),
-                }
-            }
-            Intent::SetScheduled { id, scheduled } => {
-                let old = entry(report, id)?;
-                let new = with_scheduled(&old, scheduled);
-                if new == old {
-                    return Ok(None);
-                }
-                Edit::ReplaceEntry { entry: new }
-            }
-            Intent::SetEntryCounts { id, counts } => Edit::ReplaceEntry {
-                entry: with_counts(&entry(report, id)?, counts),
-            },
-            Intent::AddEntry { topic, side, text } => add_entry(report, topic, side, &text).0,
-            Intent::DoneAsPlanned { id } => done_as_planned(report, id)?,
-            Intent::RemoveEntry { id } => Edit::RemoveEntry { id },
-            Intent::MoveEntry { id, by } => {
-                let place = report.entry_place(id).ok_or(EditError::Missing {
-                    what: Thing::Entry,
-                    id,
-                })?;
-                let len = match place.parent {
-                    Some(p) => report.entry(p).map_or(0, |e| e.subs.len()),
-                    None => report
-                        .topic(place.topic)
-                        .map_or(0, |t| t.entries(place.side).len()),
-                };
-                match moved(place.index, by, len) {
-                    Some(index) => Edit::MoveEntry { id, index },
-                    None => return Ok(None),
-                }
-            }
+            Intent::DoneAsPlanned { id } => Ok(Some(done_as_planned(report, id)?)),
+            Intent::RemoveEntry { id } => Ok(Some(Edit::RemoveEntry { id })),
+            Intent::MoveEntry { id, by } => move_entry(report, id, by),
             Intent::AddTopic {
                 initiative,
                 heading,
-            } => {
-                let index = report
-                    .initiative(initiative)
-                    .ok_or(EditError::Missing {
-                        what: Thing::Initiative,
-                        id: initiative,
-                    })?
-                    .topics
-                    .len();
-                Edit::InsertTopic {
-                    initiative,
-                    index,
-                    topic: new_topic(report, heading, None),
-                }
-            }
-            Intent::RemoveTopic { id } => Edit::RemoveTopic { id },
-            Intent::MoveTopic { id, by } => {
-                let (initiative, index) = report.topic_place(id).ok_or(EditError::Missing {
-                    what: Thing::Topic,
-                    id,
-                })?;
-                let len = report.initiative(initiative).map_or(0, |i| i.topics.len());
-                match moved(index, by, len) {
-                    Some(index) => Edit::MoveTopic { id, index },
-                    None => return Ok(None),
-                }
-            }
-            Intent::SetTopicHeading { id, heading } => {
-                let heading = Some(heading.trim().to_string()).filter(|h| !h.is_empty());
-                if report.topic(id).is_some_and(|t| t.heading == heading) {
-                    return Ok(None);
-                }
-                Edit::SetTopicHeading { id, heading }
-            }
-            Intent::SetInitiativeTitle { id, title } => {
-                if report.initiative(id).is_some_and(|i| i.title == title) {
-                    return Ok(None);
-                }
-                Edit::SetInitiativeTitle { id, title }
-            }
-            Intent::SetItemName { id, name } => {
-                if report.item(id).is_some_and(|x| x.name == name) {
-                    return Ok(None);
-                }
-                Edit::SetItemName { id, name }
-            }
+            } => add_topic(report, initiative, heading),
+            Intent::RemoveTopic { id } => Ok(Some(Edit::RemoveTopic { id })),
+            Intent::MoveTopic { id, by } => move_topic(report, id, by),
+            Intent::SetTopicHeading { id, heading } => set_topic_heading(report, id, &heading),
+            Intent::SetInitiativeTitle { id, title } => Ok(report
+                .initiative(id)
+                .is_none_or(|i| i.title != title)
+                .then_some(Edit::SetInitiativeTitle { id, title })),
+            Intent::SetItemName { id, name } => Ok(report
+                .item(id)
+                .is_none_or(|x| x.name != name)
+                .then_some(Edit::SetItemName { id, name })),
             Intent::ResizeSpan {
                 item,
                 lane,
                 index,
                 first,
                 last,
-            } => {
-                // Clamped to the neighbouring stages: a bar dragged into the next stops at it.
-                let span = super::spans::SpanRef { item, lane, index };
-                let edit = super::spans::resize_span_clamped(report, span, first, last)?;
-                let unchanged = report
-                    .item(item)
-                    .and_then(|x| x.lanes.get(lane))
-                    .is_some_and(|spans| matches!(&edit, Edit::SetStageLane { spans: new, .. } if new == spans));
-                if unchanged {
-                    return Ok(None);
-                }
-                edit
-            }
+            } => resize_span(
+                report,
+                super::spans::SpanRef { item, lane, index },
+                first,
+                last,
+            ),
             Intent::RelabelSpan {
                 item,
                 lane,
                 index,
                 label,
-            } => relabel_span(report, item, lane, index, &label)?,
+            } => Ok(Some(relabel_span(report, item, lane, index, &label)?)),
             Intent::SetPeriod(period) => {
-                if report.period == period {
-                    return Ok(None);
-                }
-                Edit::SetPeriod { period }
+                Ok((report.period != period).then_some(Edit::SetPeriod { period }))
             }
             Intent::SetAsOf(as_of) => {
-                if report.as_of == as_of {
-                    return Ok(None);
-                }
-                Edit::SetAsOf { as_of }
+                Ok((report.as_of != as_of).then_some(Edit::SetAsOf { as_of }))
             }
-            Intent::Link { result, plan } => {
-                let mut reports = entry(report, result)?.reports;
-                let is_result = report
-                    .entry_place(result)
-                    .is_some_and(|p| p.side == Side::Actual);
-                if !is_result {
-                    return Err(EditError::NotAResult { id: result });
-                }
-                let is_plan = report
-                    .entry_place(plan)
-                    .is_some_and(|p| p.side == Side::Plan);
-                if !is_plan {
-                    return Err(EditError::NotAPlanEntry { id: plan });
-                }
-                if reports.contains(&plan) {
-                    return Ok(None);
-                }
-                reports.push(plan);
-                Edit::SetReports {
-                    entry: result,
-                    reports,
-                }
-            }
-            Intent::Unlink { result, plan } => {
-                let mut reports = entry(report, result)?.reports;
-                if !reports.contains(&plan) {
-                    return Ok(None);
-                }
-                reports.retain(|p| *p != plan);
-                Edit::SetReports {
-                    entry: result,
-                    reports,
-                }
-            }
+            Intent::Link { result, plan } => link(report, result, plan),
+            Intent::Unlink { result, plan } => unlink(report, result, plan),
             Intent::MarkSent {
                 divisions,
                 at,
                 due,
                 tokens,
-            } => {
-                let edits: Vec<Edit> = divisions
-                    .into_iter()
-                    .filter_map(|d| {
-                        let old = report.survey_of(&d).cloned();
-                        let mut record = old.clone().unwrap_or_else(|| DivisionSurvey::new(&d));
-                        record.sent = Some(at);
-                        if due.is_some() {
-                            record.due = due;
-                        }
-                        if let Some(token) = tokens.get(&d) {
-                            record.token = Some(token.clone());
-                        }
-                        (old.as_ref() != Some(&record)).then_some(Edit::SetDivisionSurvey {
-                            division: d,
-                            record: Some(record),
-                        })
-                    })
-                    .collect();
-                if edits.is_empty() {
-                    return Ok(None);
-                }
-                Edit::Batch(edits)
-            }
-            Intent::SendBack { division, at, note } => {
-                // Only an answer can be sent back, and only with a reason to correct it (a
-                // reminder to one who has not answered is another thing, 督促).
-                let Some(mut record) = report
-                    .survey_of(&division)
-                    .filter(|s| s.received.is_some())
-                    .cloned()
-                else {
-                    return Err(EditError::NotAnswered { division });
-                };
-                if note.trim().is_empty() {
-                    return Err(EditError::NoReason { division });
-                }
-                record.sent_back = Some(SentBack { at, note });
-                Edit::SetDivisionSurvey {
-                    division,
-                    record: Some(record),
-                }
-            }
-            Intent::TakeAnswers(taking) => taking.into_edit(report),
-            Intent::Measure(asked) => return asked.build(report),
-        };
-        Ok(Some(edit))
+            } => Ok(mark_sent(report, divisions, at, due, &tokens)),
+            Intent::SendBack { division, at, note } => send_back(report, division, at, note),
+            Intent::TakeAnswers(taking) => Ok(Some(taking.into_edit(report))),
+            Intent::Measure(asked) => asked.build(report),
+        }
     }
+}
+
+/// The entry as it stands (a copy, to build its replacement from).
+fn entry_of(report: &Report, id: Id) -> Result<Entry, EditError> {
+    report.entry(id).cloned().ok_or(EditError::Missing {
+        what: Thing::Entry,
+        id,
+    })
+}
+
+fn set_entry_text(report: &mut Report, id: Id, text: &str) -> Built {
+    let old = entry_of(report, id)?;
+    if old.text == text.trim() {
+        return Ok(None);
+    }
+    let (entry, _) = with_text(report, &old, text);
+    Ok(Some(Edit::ReplaceEntry { entry }))
+}
+
+fn set_entry_timing(report: &Report, id: Id, timing: Option<Timing>) -> Built {
+    let old = entry_of(report, id)?;
+    if old.timing == timing && (timing.is_some() || old.when.is_none()) {
+        return Ok(None);
+    }
+    Ok(Some(Edit::ReplaceEntry {
+        entry: with_timing(&old, timing),
+    }))
+}
+
+fn set_entry_months(report: &Report, id: Id, months: MonthSet) -> Built {
+    let old = entry_of(report, id)?;
+    let timing = Timing {
+        scheduled: old.scheduled(),
+        ..Timing::months(months)
+    };
+    if old.timing.as_ref() == Some(&timing) {
+        return Ok(None);
+    }
+    Ok(Some(Edit::ReplaceEntry {
+        entry: with_timing(&old, Some(timing)),
+    }))
+}
+
+fn set_scheduled(report: &Report, id: Id, scheduled: bool) -> Built {
+    let old = entry_of(report, id)?;
+    let new = with_scheduled(&old, scheduled);
+    if new == old {
+        return Ok(None);
+    }
+    Ok(Some(Edit::ReplaceEntry { entry: new }))
+}
+
+fn move_entry(report: &Report, id: Id, by: isize) -> Built {
+    let place = report.entry_place(id).ok_or(EditError::Missing {
+        what: Thing::Entry,
+        id,
+    })?;
+    let len = match place.parent {
+        Some(p) => report.entry(p).map_or(0, |e| e.subs.len()),
+        None => report
+            .topic(place.topic)
+            .map_or(0, |t| t.entries(place.side).len()),
+    };
+    Ok(moved(place.index, by, len).map(|index| Edit::MoveEntry { id, index }))
+}
+
+fn add_topic(report: &mut Report, initiative: Id, heading: Option<String>) -> Built {
+    let index = report
+        .initiative(initiative)
+        .ok_or(EditError::Missing {
+            what: Thing::Initiative,
+            id: initiative,
+        })?
+        .topics
+        .len();
+    Ok(Some(Edit::InsertTopic {
+        initiative,
+        index,
+        topic: new_topic(report, heading, None),
+    }))
+}
+
+fn move_topic(report: &Report, id: Id, by: isize) -> Built {
+    let (initiative, index) = report.topic_place(id).ok_or(EditError::Missing {
+        what: Thing::Topic,
+        id,
+    })?;
+    let len = report.initiative(initiative).map_or(0, |i| i.topics.len());
+    Ok(moved(index, by, len).map(|index| Edit::MoveTopic { id, index }))
+}
+
+fn set_topic_heading(report: &Report, id: Id, heading: &str) -> Built {
+    let heading = Some(heading.trim().to_string()).filter(|h| !h.is_empty());
+    if report.topic(id).is_some_and(|t| t.heading == heading) {
+        return Ok(None);
+    }
+    Ok(Some(Edit::SetTopicHeading { id, heading }))
+}
+
+fn resize_span(
+    report: &Report,
+    span: super::spans::SpanRef,
+    first: FiscalYear,
+    last: FiscalYear,
+) -> Built {
+    let (item, lane) = (span.item, span.lane);
+    // Clamped to the neighbouring stages: a bar dragged into the next stops at it.
+    let edit = super::spans::resize_span_clamped(report, span, first, last)?;
+    let unchanged = report
+        .item(item)
+        .and_then(|x| x.lanes.get(lane))
+        .is_some_and(
+            |spans| matches!(&edit, Edit::SetStageLane { spans: new, .. } if new == spans),
+        );
+    Ok((!unchanged).then_some(edit))
+}
+
+fn link(report: &Report, result: Id, plan: Id) -> Built {
+    let mut reports = entry_of(report, result)?.reports;
+    let is_result = report
+        .entry_place(result)
+        .is_some_and(|p| p.side == Side::Actual);
+    if !is_result {
+        return Err(EditError::NotAResult { id: result });
+    }
+    let is_plan = report
+        .entry_place(plan)
+        .is_some_and(|p| p.side == Side::Plan);
+    if !is_plan {
+        return Err(EditError::NotAPlanEntry { id: plan });
+    }
+    if reports.contains(&plan) {
+        return Ok(None);
+    }
+    reports.push(plan);
+    Ok(Some(Edit::SetReports {
+        entry: result,
+        reports,
+    }))
+}
+
+fn unlink(report: &Report, result: Id, plan: Id) -> Built {
+    let mut reports = entry_of(report, result)?.reports;
+    if !reports.contains(&plan) {
+        return Ok(None);
+    }
+    reports.retain(|p| *p != plan);
+    Ok(Some(Edit::SetReports {
+        entry: result,
+        reports,
+    }))
+}
+
+fn mark_sent(
+    report: &Report,
+    divisions: Vec<String>,
+    at: NaiveDateTime,
+    due: Option<NaiveDate>,
+    tokens: &BTreeMap<String, String>,
+) -> Option<Edit> {
+    let edits: Vec<Edit> = divisions
+        .into_iter()
+        .filter_map(|d| {
+            let old = report.survey_of(&d).cloned();
+            let mut record = old.clone().unwrap_or_else(|| DivisionSurvey::new(&d));
+            record.sent = Some(at);
+            if due.is_some() {
+                record.due = due;
+            }
+            if let Some(token) = tokens.get(&d) {
+                record.token = Some(token.clone());
+            }
+            (old.as_ref() != Some(&record)).then_some(Edit::SetDivisionSurvey {
+                division: d,
+                record: Some(record),
+            })
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+fn send_back(report: &Report, division: String, at: NaiveDateTime, note: String) -> Built {
+    // Only an answer can be sent back, and only with a reason to correct it (a reminder to
+    // one who has not answered is another thing, 督促).
+    let Some(mut record) = report
+        .survey_of(&division)
+        .filter(|s| s.received.is_some())
+        .cloned()
+    else {
+        return Err(EditError::NotAnswered { division });
+    };
+    if note.trim().is_empty() {
+        return Err(EditError::NoReason { division });
+    }
+    record.sent_back = Some(SentBack { at, note });
+    Ok(Some(Edit::SetDivisionSurvey {
+        division,
+        record: Some(record),
+    }))
 }
 
 /// The index `by` places from `index` in a list of `len`, if it is another place in the list.

@@ -7,7 +7,6 @@
 use chrono::NaiveDate;
 
 use super::{Edit, EditError, OutOfScope, Thing};
-use crate::model::figure;
 use crate::model::measures::{
     Comment, Direction, Figure, Indicator, MeasureSettings, Measures, Money, Rating, YenUnit,
 };
@@ -88,39 +87,7 @@ pub enum MeasureIntent {
     SetSettings(Box<MeasureSettings>),
 }
 
-/// A number typed into a cell: read exactly, or kept as written.
-pub fn figure_of(text: &str) -> Figure {
-    match figure::read(text) {
-        Ok(Some(reading)) => Figure::of(reading.value),
-        Ok(None) => Figure::default(),
-        Err(_) => Figure {
-            value: None,
-            unread: text.trim().to_string(),
-        },
-    }
-}
-
-/// Money typed in `unit` (a unit written in the cell, 千円 or 百万円, wins): yen, or the text
-/// as written when it is not a whole number of yen.
-pub fn money_of(text: &str, unit: YenUnit) -> Money {
-    let kept = || Money {
-        yen: None,
-        unread: text.trim().to_string(),
-    };
-    match figure::read(text) {
-        Ok(None) => Money::default(),
-        Ok(Some(reading)) => {
-            let unit = if reading.unit.is_empty() {
-                Some(unit)
-            } else {
-                YenUnit::named_in(&reading.unit)
-            };
-            unit.and_then(|u| reading.value.times_whole(u.yen()))
-                .map_or_else(kept, Money::yen)
-        }
-        Err(_) => kept(),
-    }
-}
+pub use crate::model::measures::{figure_of, money_of};
 
 impl MeasureIntent {
     pub(super) fn build(self, report: &Report) -> Result<Option<Edit>, EditError> {

@@ -248,132 +248,176 @@ fn table_head(report: &Report, years: usize, out: &mut String) {
 }
 
 fn table_row(report: &Report, standings: &Standings, row: GridRow, years: usize, out: &mut String) {
-    let standing = standings.of_row(row);
     match row {
-        GridRow::Section { section: s } => {
-            let sec = &report.sections[s];
-            let counts = standings.section_counts(s);
-            let _ = writeln!(
-                out,
-                "<tr class=\"section\"><th scope=\"rowgroup\" colspan=\"2\">{} {}</th>\
-                 <td colspan=\"{years}\"></td><td colspan=\"12\">{}</td><td></td><td></td></tr>",
-                esc(&sec.numeral),
-                esc(&sec.title),
-                esc(&counts.to_japanese()),
-            );
-        }
+        GridRow::Section { section } => section_row(report, standings, section, years, out),
         GridRow::Initiative {
-            section: s,
-            initiative: i,
-        } => {
-            let ini = &report.sections[s].initiatives[i];
-            let status = standing.map(|st| badge(st.initiative()));
-            let _ = writeln!(
-                out,
-                "<tr class=\"initiative\"><td>{}</td><th scope=\"row\">{}</th>\
-                 <td colspan=\"{years}\"></td><td colspan=\"12\"></td><td>{}</td><td>{}</td></tr>",
-                esc(&ini.number),
-                esc(format!("{} {}", ini.label, ini.title).trim()),
-                esc(&ini.all_divisions().join("、")),
-                status.unwrap_or_default(),
-            );
-        }
+            section,
+            initiative,
+        } => initiative_row(report, standings, (section, initiative), years, out),
         GridRow::Lane {
-            section: s,
-            initiative: i,
+            section,
+            initiative,
             item,
             lane,
-        } => {
-            let it = &report.sections[s].initiatives[i].items[item];
-            let name = if lane == 0 {
-                esc(&it.display_name())
-            } else {
-                // A further lane of the same item: the printout's └, named for the ear.
-                format!(
-                    "<span aria-hidden=\"true\">└</span><span class=\"vh\">{}（続き）</span>",
-                    esc(&it.display_name())
-                )
-            };
-            let _ = write!(
-                out,
-                "<tr class=\"lane\"><td></td><td class=\"d2\">{name}</td>"
-            );
-            let spans = it.lanes.get(lane).map_or(&[][..], Vec::as_slice);
-            stage_cells(report, spans, years, out);
-            out.push_str("<td colspan=\"12\"></td><td></td><td></td></tr>\n");
-        }
+        } => lane_row(report, (section, initiative, item, lane), years, out),
         GridRow::Topic {
-            section: s,
-            initiative: i,
-            topic: t,
-        } => {
-            let ini = &report.sections[s].initiatives[i];
-            let topic = &ini.topics[t];
-            let heading = topic
-                .heading
-                .as_ref()
-                .map_or_else(|| "（見出しなし）".to_string(), |h| format!("<{h}>"));
-            let _ = writeln!(
-                out,
-                "<tr class=\"topic\"><td></td><td class=\"d2\">{}</td>\
-                 <td colspan=\"{years}\"></td><td colspan=\"12\"></td><td>{}</td><td>{}</td></tr>",
-                esc(&heading),
-                esc(ini.division_of(topic).unwrap_or("")),
-                standing
-                    .and_then(|st| st.topic(t))
-                    .map(badge)
-                    .unwrap_or_default(),
-            );
-        }
+            section,
+            initiative,
+            topic,
+        } => topic_row(report, standings, (section, initiative, topic), years, out),
         GridRow::Entry { side, sub, .. } => {
-            let Some(entry) = grid::entry_of(report, row) else {
-                return;
-            };
-            let own;
-            let text = if entry.subs.is_empty() || sub.is_some() {
-                &entry.text
-            } else {
-                own = crate::model::entry_text::own_text(entry);
-                &own
-            };
-            let (depth, class) = if sub.is_some() {
-                ("d4", "sub")
-            } else {
-                ("d3", "entry")
-            };
-            let _ = write!(out, "<tr class=\"{class}\"><td></td><td class=\"{depth}\">");
-            if sub.is_none() {
-                let (cls, glyph, word) = match side {
-                    Side::Plan => ("plan", "計", "計画"),
-                    Side::Actual => ("actual", "実", "実績"),
-                };
-                let _ = write!(
-                    out,
-                    "<span class=\"side {cls}\" aria-hidden=\"true\">{glyph}</span>\
-                     <span class=\"vh\">{word}：</span>"
-                );
-            }
-            if entry.kind == EntryKind::Status {
-                let _ = write!(out, "<span class=\"note\">{}</span>", esc(text));
-            } else {
-                out.push_str(&esc(text));
-            }
-            let _ = write!(out, "</td><td colspan=\"{years}\"></td>");
-            month_cells(report, standings, row, out);
-            let status = entry_status(report, standings, row)
-                .map(|(word, late)| {
-                    if late {
-                        format!("<strong>！{word}</strong>")
-                    } else {
-                        word.to_string()
-                    }
-                })
-                .unwrap_or_default();
-            let _ = writeln!(out, "<td></td><td>{status}</td></tr>");
+            entry_row(report, standings, row, (side, sub), years, out)
         }
         // Only a comparison makes these; the printout's rows never hold one.
         GridRow::Removed { .. } => {}
     }
+}
+
+fn section_row(report: &Report, standings: &Standings, s: usize, years: usize, out: &mut String) {
+    let sec = &report.sections[s];
+    let counts = standings.section_counts(s);
+    let _ = writeln!(
+        out,
+        "<tr class=\"section\"><th scope=\"rowgroup\" colspan=\"2\">{} {}</th>\
+         <td colspan=\"{years}\"></td><td colspan=\"12\">{}</td><td></td><td></td></tr>",
+        esc(&sec.numeral),
+        esc(&sec.title),
+        esc(&counts.to_japanese()),
+    );
+}
+
+fn initiative_row(
+    report: &Report,
+    standings: &Standings,
+    (s, i): (usize, usize),
+    years: usize,
+    out: &mut String,
+) {
+    let standing = standings.of_row(GridRow::Initiative {
+        section: s,
+        initiative: i,
+    });
+    let ini = &report.sections[s].initiatives[i];
+    let status = standing.map(|st| badge(st.initiative()));
+    let _ = writeln!(
+        out,
+        "<tr class=\"initiative\"><td>{}</td><th scope=\"row\">{}</th>\
+         <td colspan=\"{years}\"></td><td colspan=\"12\"></td><td>{}</td><td>{}</td></tr>",
+        esc(&ini.number),
+        esc(format!("{} {}", ini.label, ini.title).trim()),
+        esc(&ini.all_divisions().join("、")),
+        status.unwrap_or_default(),
+    );
+}
+
+fn lane_row(
+    report: &Report,
+    (s, i, item, lane): (usize, usize, usize, usize),
+    years: usize,
+    out: &mut String,
+) {
+    let it = &report.sections[s].initiatives[i].items[item];
+    let name = if lane == 0 {
+        esc(&it.display_name())
+    } else {
+        // A further lane of the same item: the printout's └, named for the ear.
+        format!(
+            "<span aria-hidden=\"true\">└</span><span class=\"vh\">{}（続き）</span>",
+            esc(&it.display_name())
+        )
+    };
+    let _ = write!(
+        out,
+        "<tr class=\"lane\"><td></td><td class=\"d2\">{name}</td>"
+    );
+    let spans = it.lanes.get(lane).map_or(&[][..], Vec::as_slice);
+    stage_cells(report, spans, years, out);
+    out.push_str("<td colspan=\"12\"></td><td></td><td></td></tr>\n");
+}
+
+fn topic_row(
+    report: &Report,
+    standings: &Standings,
+    (s, i, t): (usize, usize, usize),
+    years: usize,
+    out: &mut String,
+) {
+    let standing = standings.of_row(GridRow::Topic {
+        section: s,
+        initiative: i,
+        topic: t,
+    });
+    let ini = &report.sections[s].initiatives[i];
+    let topic = &ini.topics[t];
+    let heading = topic
+        .heading
+        .as_ref()
+        .map_or_else(|| "（見出しなし）".to_string(), |h| format!("<{h}>"));
+    let _ = writeln!(
+        out,
+        "<tr class=\"topic\"><td></td><td class=\"d2\">{}</td>\
+         <td colspan=\"{years}\"></td><td colspan=\"12\"></td><td>{}</td><td>{}</td></tr>",
+        esc(&heading),
+        esc(ini.division_of(topic).unwrap_or("")),
+        standing
+            .and_then(|st| st.topic(t))
+            .map(badge)
+            .unwrap_or_default(),
+    );
+}
+
+fn entry_row(
+    report: &Report,
+    standings: &Standings,
+    row: GridRow,
+    (side, sub): (Side, Option<usize>),
+    years: usize,
+    out: &mut String,
+) {
+    let Some(entry) = grid::entry_of(report, row) else {
+        return;
+    };
+    let own;
+    let text = if entry.subs.is_empty() || sub.is_some() {
+        &entry.text
+    } else {
+        own = crate::model::entry_text::own_text(entry);
+        &own
+    };
+    let (depth, class) = if sub.is_some() {
+        ("d4", "sub")
+    } else {
+        ("d3", "entry")
+    };
+    let _ = write!(out, "<tr class=\"{class}\"><td></td><td class=\"{depth}\">");
+    if sub.is_none() {
+        let (cls, glyph, word) = match side {
+            Side::Plan => ("plan", "計", "計画"),
+            Side::Actual => ("actual", "実", "実績"),
+        };
+        let _ = write!(
+            out,
+            "<span class=\"side {cls}\" aria-hidden=\"true\">{glyph}</span>\
+             <span class=\"vh\">{word}：</span>"
+        );
+    }
+    if entry.kind == EntryKind::Status {
+        let _ = write!(out, "<span class=\"note\">{}</span>", esc(text));
+    } else {
+        out.push_str(&esc(text));
+    }
+    let _ = write!(out, "</td><td colspan=\"{years}\"></td>");
+    month_cells(report, standings, row, out);
+    let status = entry_status(report, standings, row)
+        .map(|(word, late)| {
+            if late {
+                format!("<strong>！{word}</strong>")
+            } else {
+                word.to_string()
+            }
+        })
+        .unwrap_or_default();
+    let _ = writeln!(out, "<td></td><td>{status}</td></tr>");
 }
 
 /// An initiative's or topic's status, in words on a coloured badge (late also marked ！).

@@ -183,13 +183,13 @@ pub fn side_text(initiative: &Initiative, side: Side) -> String {
     out.join("\n")
 }
 
-/// The 担当課 cell: the initiative's own divisions, then `<topic>` / division lines. A division
-/// with no name (what a lone `・` in a cell reads as) is written so again: an empty line would
-/// be no division at all.
+/// The 担当課 cell: the initiative's own divisions, then `<topic>` / division lines. A line
+/// starting with `・` is read as a bullet, its name after it: so a division with no name (what a
+/// lone `・` reads as) is written `・`, and one whose name starts with `・` gets one more.
 fn division_text(initiative: &Initiative) -> String {
     let line = |d: &str| {
-        if d.is_empty() {
-            "・".to_string()
+        if d.is_empty() || d.starts_with('・') {
+            format!("・{d}")
         } else {
             d.to_string()
         }

@@ -10,21 +10,8 @@ use std::io::Cursor;
 use calamine::{Data, DataRef, Reader, Xls, XlsError, Xlsx, XlsxError, open_workbook_from_rs};
 
 use super::WorkbookFormat;
-use super::sheet::{Budget, Merge, Sheet, cell_text};
+use super::sheet::{Budget, Failure, Merge, Sheet, cell_text};
 use crate::model::diag::{ImportError, ImportErrorKind, Location};
-
-/// Why a workbook's sheets cannot be read.
-pub(crate) enum Failure {
-    Encrypted,
-    Damaged(String),
-    TooLarge(ImportError),
-}
-
-impl From<ImportError> for Failure {
-    fn from(e: ImportError) -> Self {
-        Failure::TooLarge(e)
-    }
-}
 
 /// The sheets of a workbook whose names `wanted` takes, in the workbook's order.
 pub(crate) fn read_sheets(

@@ -18,29 +18,48 @@ pub enum CellItem {
 /// character references and `&amp;` are text: resolved in each item once the cell is split.
 pub fn cell_items(cell: &str) -> Vec<CellItem> {
     let text = |s: &str| html::resolve(s, html::Pass::Text).into_owned();
-    items_of_blocks(html::blocks(cell).into_iter().flatten(), text)
+    items_of_blocks(
+        html::blocks(cell).into_iter().flatten(),
+        text,
+        Bullets::AfterSpace,
+    )
 }
 
 /// A workbook cell: plain text with no markup (`<p>` typed in Excel is text), a line break
 /// where the table has `<br>` or a new `<p>`.
 pub fn plain_cell_items(cell: &str) -> Vec<CellItem> {
-    items_of_blocks(cell.lines().map(str::to_string), str::to_string)
+    items_of_blocks(
+        cell.lines().map(str::to_string),
+        str::to_string,
+        Bullets::LineStart,
+    )
+}
+
+/// Where a `・` starts a bullet. In the published table, at the start or after white space
+/// (`・総務課 ・人事課` in one paragraph); in a workbook's cell, only at the start of a line:
+/// its lines are its items, and a workbook has no way to write a `・` after a space that is
+/// text (the table writes `&#12539;`), so one read as a bullet would split a name or an entry.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bullets {
+    AfterSpace,
+    LineStart,
 }
 
 /// Splits blocks into items; `text` makes each item's text of what was written.
 fn items_of_blocks(
     blocks: impl Iterator<Item = String>,
     text: impl Fn(&str) -> String,
+    bullets: Bullets,
 ) -> Vec<CellItem> {
     let mut out = Vec::new();
     for block in blocks {
         let mut rest = block.as_str();
         while let Some((before, heading, after)) = next_heading(rest) {
-            split_bullets(before, &text, &mut out);
+            split_bullets(before, &text, bullets, &mut out);
             out.push(CellItem::Heading(text(heading)));
             rest = after;
         }
-        split_bullets(rest, &text, &mut out);
+        split_bullets(rest, &text, bullets, &mut out);
     }
     out
 }
@@ -64,14 +83,29 @@ fn next_heading(s: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// A bullet is a `・` at the start or after white space; `課題・対応案` is one word.
-fn split_bullets(text: &str, resolve: &impl Fn(&str) -> String, out: &mut Vec<CellItem>) {
+fn split_bullets(
+    text: &str,
+    resolve: &impl Fn(&str) -> String,
+    bullets: Bullets,
+    out: &mut Vec<CellItem>,
+) {
     let mut starts = Vec::new();
-    let mut prev_space = true;
-    for (i, c) in text.char_indices() {
-        if c == '・' && prev_space {
-            starts.push(i);
+    match bullets {
+        Bullets::AfterSpace => {
+            let mut prev_space = true;
+            for (i, c) in text.char_indices() {
+                if c == '・' && prev_space {
+                    starts.push(i);
+                }
+                prev_space = c.is_whitespace();
+            }
         }
-        prev_space = c.is_whitespace();
+        Bullets::LineStart => {
+            let lead = text.len() - text.trim_start().len();
+            if text[lead..].starts_with('・') {
+                starts.push(lead);
+            }
+        }
     }
     let lead_end = starts.first().copied().unwrap_or(text.len());
     let lead = text[..lead_end].trim();

@@ -9,13 +9,13 @@
 
 use super::sheet::Sheet;
 use super::table::push_warning;
-use crate::edit::measures::{figure_of, money_of};
 use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::era::{self, FiscalYear};
 use crate::model::figure;
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::{
     Baseline, Comment, Counting, Direction, Figure, Indicator, Money, Rating, RatingLevel, YenUnit,
+    figure_of, money_of,
 };
 use crate::model::{Report, UnreadText};
 

@@ -11,6 +11,7 @@ mod ods;
 pub(crate) mod sheet;
 mod table;
 pub mod workbook;
+mod xls_bounds;
 mod xls_records;
 mod xls_scan;
 mod zip_scan;

@@ -15,7 +15,7 @@ use calamine::Data;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::book::Failure;
+use super::sheet::Failure;
 use super::sheet::{Budget, Merge, Sheet, cell_location};
 use crate::model::bounds::{Excess, MAX_TEXT_BYTES};
 

@@ -190,3 +190,16 @@ pub(crate) fn cell_text(value: &Data) -> String {
         other => other.to_string(),
     }
 }
+
+/// Why a workbook's sheets cannot be read.
+pub(crate) enum Failure {
+    Encrypted,
+    Damaged(String),
+    TooLarge(ImportError),
+}
+
+impl From<ImportError> for Failure {
+    fn from(e: ImportError) -> Self {
+        Failure::TooLarge(e)
+    }
+}

@@ -326,7 +326,7 @@ fn read_rows<'a>(
     crate::model::links::propose_all(&mut report);
     report.id = crate::model::ReportId::derive(&report);
     let mut warnings = reader.warnings;
-    for warning in crate::model::text_place::invisible_characters(&report) {
+    for warning in crate::model::check::invisible_characters(&report) {
         push_warning(&mut warnings, warning);
     }
     Ok((report, warnings))

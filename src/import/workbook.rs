@@ -251,22 +251,14 @@ struct Gathered {
 }
 
 fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>), ImportError> {
-    let mut out: Vec<Gathered> = Vec::new();
     let mut outside: Vec<(usize, usize, String)> = Vec::new();
     // The title block: every row above the header, as the text reader takes the lines above
     // its first header.
-    for r in sheet.used_rows().take_while(|&r| r < layout.header_row) {
-        let (columns, fields): (Vec<_>, Vec<_>) = sheet
-            .row_texts(r)
-            .map(|(c, t)| (Some(c + 1), t.to_string()))
-            .unzip();
-        out.push(Gathered {
-            line: r + 1,
-            fields,
-            columns,
-            stage: None,
-        });
-    }
+    let mut out: Vec<Gathered> = sheet
+        .used_rows()
+        .take_while(|&r| r < layout.header_row)
+        .map(|r| as_written(r, sheet.row_texts(r)))
+        .collect();
     let first_data = layout.sub_header.unwrap_or(layout.header_row) + 1;
     out.push(header_row(sheet, layout, layout.header_row));
     let mut group: Option<Group> = None;
@@ -329,46 +321,69 @@ fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>),
         let Some(g) = group.as_mut() else {
             // Text before any initiative that is no header or section: the reader keeps it
             // as a row not understood.
-            let (columns, fields): (Vec<_>, Vec<_>) = texts
-                .iter()
-                .map(|(c, t)| (Some(c + 1), t.to_string()))
-                .unzip();
-            out.push(Gathered {
-                line: r + 1,
-                fields,
-                columns,
-                stage: None,
-            });
+            out.push(as_written(r, texts.iter().copied()));
             continue;
         };
-        if let Some(stage_row) = stage_row(sheet, layout, r) {
-            g.stage_rows.push(stage_row);
-        }
-        for (col, list) in [
-            (layout.plan, &mut g.plan),
-            (layout.actual, &mut g.actual),
-            (layout.division, &mut g.division),
-        ] {
-            if let Some(col) = col {
-                let text = sheet.text(r, col);
-                if !text.is_empty() {
-                    list.push(text.to_string());
-                }
-            }
-        }
-        for &(c, t) in &texts {
-            let own_cell = (c == layout.number || c == layout.title) && r == g.first_row;
-            let repeated =
-                (c == layout.number && t == g.number) || (c == layout.title && t == g.title);
-            let placed = own_cell
-                || repeated
-                || (layout.is_known(c) && c != layout.number && c != layout.title);
-            if !placed {
-                outside.push((r, c, t.to_string()));
+        take_into_group(sheet, layout, (r, &texts), g, &mut outside);
+    }
+    flush(&mut group, layout, &mut out);
+    read_gathered(sheet, &out, outside)
+}
+
+/// A sheet row as the text reader takes a line: its texts, each with its column.
+fn as_written<'s>(r: usize, texts: impl Iterator<Item = (usize, &'s str)>) -> Gathered {
+    let (columns, fields): (Vec<_>, Vec<_>) =
+        texts.map(|(c, t)| (Some(c + 1), t.to_string())).unzip();
+    Gathered {
+        line: r + 1,
+        fields,
+        columns,
+        stage: None,
+    }
+}
+
+/// Row `r` of an initiative's rows: its stage row, plan, actual and division texts into the
+/// group; a text in no column of the layout into `outside`.
+fn take_into_group(
+    sheet: &Sheet,
+    layout: &Layout,
+    (r, texts): (usize, &[(usize, &str)]),
+    g: &mut Group,
+    outside: &mut Vec<(usize, usize, String)>,
+) {
+    if let Some(stage_row) = stage_row(sheet, layout, r) {
+        g.stage_rows.push(stage_row);
+    }
+    for (col, list) in [
+        (layout.plan, &mut g.plan),
+        (layout.actual, &mut g.actual),
+        (layout.division, &mut g.division),
+    ] {
+        if let Some(col) = col {
+            let text = sheet.text(r, col);
+            if !text.is_empty() {
+                list.push(text.to_string());
             }
         }
     }
-    flush(&mut group, layout, &mut out);
+    for &(c, t) in texts {
+        let own_cell = (c == layout.number || c == layout.title) && r == g.first_row;
+        let repeated = (c == layout.number && t == g.number) || (c == layout.title && t == g.title);
+        let placed =
+            own_cell || repeated || (layout.is_known(c) && c != layout.number && c != layout.title);
+        if !placed {
+            outside.push((r, c, t.to_string()));
+        }
+    }
+}
+
+/// The gathered rows read by the text table's reader; the texts outside the layout kept in
+/// the unread list, each with a warning.
+fn read_gathered(
+    sheet: &Sheet,
+    out: &[Gathered],
+    outside: Vec<(usize, usize, String)>,
+) -> Result<(Report, Vec<Warning>), ImportError> {
     let rows: Vec<Row> = out
         .iter()
         .map(|g| Row {

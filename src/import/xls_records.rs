@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 
 use super::sheet::{Budget, too_large};
-use super::xls_scan::{Extent, FORMULA_GROWTH, Walk, budget, check_continues, text_bytes};
+use super::xls_bounds::{Extent, FORMULA_GROWTH, Walk, budget, check_continues, text_bytes};
 use crate::model::bounds::{Excess, MAX_XLS_AREA};
 use crate::model::diag::Location;
 

@@ -7,6 +7,8 @@ use std::collections::HashSet;
 
 use super::diag::{EntryAt, Location, Warning, WarningKind};
 use super::months::{TimingKind, parse_timing};
+use super::text::invisible_chars;
+use super::text_place::{At, for_each_text};
 use super::{Entry, Id, Initiative, Report, Side, Topic};
 
 pub fn warnings(report: &Report) -> Vec<Warning> {
@@ -27,7 +29,7 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
             },
         ));
     }
-    out.extend(super::text_place::invisible_characters(report));
+    out.extend(invisible_characters(report));
     out
 }
 
@@ -106,4 +108,28 @@ fn outside_period(report: &Report, side: Side, e: &Entry) -> Option<WarningKind>
         months: e.when.clone().unwrap_or_default(),
         period: report.period,
     })
+}
+
+/// A warning for each text holding invisible characters, naming its place.
+pub fn invisible_characters(report: &Report) -> Vec<Warning> {
+    invisible_characters_where(report, |_| true)
+}
+
+/// The same, for the texts `keep` chooses (the topics an answer changed, say).
+pub fn invisible_characters_where(report: &Report, keep: impl Fn(&At) -> bool) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for_each_text(report, &mut |at, text| {
+        let chars = invisible_chars(text);
+        if !chars.is_empty() && keep(&at) {
+            out.push(Warning::new(
+                Location::default(),
+                WarningKind::InvisibleCharacters {
+                    place: at.place(),
+                    text: text.to_string(),
+                    chars,
+                },
+            ));
+        }
+    });
+    out
 }

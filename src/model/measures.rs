@@ -414,3 +414,37 @@ impl MeasureSettings {
             .find(|l| super::text::normalize(&l.code) == code)
     }
 }
+
+/// A number typed into a cell: read exactly, or kept as written.
+pub fn figure_of(text: &str) -> Figure {
+    match super::figure::read(text) {
+        Ok(Some(reading)) => Figure::of(reading.value),
+        Ok(None) => Figure::default(),
+        Err(_) => Figure {
+            value: None,
+            unread: text.trim().to_string(),
+        },
+    }
+}
+
+/// Money typed in `unit` (a unit written in the cell, 千円 or 百万円, wins): yen, or the text
+/// as written when it is not a whole number of yen.
+pub fn money_of(text: &str, unit: YenUnit) -> Money {
+    let kept = || Money {
+        yen: None,
+        unread: text.trim().to_string(),
+    };
+    match super::figure::read(text) {
+        Ok(None) => Money::default(),
+        Ok(Some(reading)) => {
+            let unit = if reading.unit.is_empty() {
+                Some(unit)
+            } else {
+                YenUnit::named_in(&reading.unit)
+            };
+            unit.and_then(|u| reading.value.times_whole(u.yen()))
+                .map_or_else(kept, Money::yen)
+        }
+        Err(_) => kept(),
+    }
+}

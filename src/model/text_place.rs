@@ -4,8 +4,7 @@
 
 use serde::Serialize;
 
-use super::diag::{Location, Warning, WarningKind, preview};
-use super::text::{invisible_chars, mark, visible};
+use super::text::{mark, preview, visible};
 use super::{Id, Initiative, Report, Section, Topic};
 use crate::lang::{Describe, Lang, say};
 
@@ -250,30 +249,6 @@ fn records_texts<'a>(report: &'a Report, visit: &mut dyn FnMut(At<'a>, &'a str))
             }
         }
     }
-}
-
-/// A warning for each text holding invisible characters, naming its place.
-pub fn invisible_characters(report: &Report) -> Vec<Warning> {
-    invisible_characters_where(report, |_| true)
-}
-
-/// The same, for the texts `keep` chooses (the topics an answer changed, say).
-pub fn invisible_characters_where(report: &Report, keep: impl Fn(&At) -> bool) -> Vec<Warning> {
-    let mut out = Vec::new();
-    for_each_text(report, &mut |at, text| {
-        let chars = invisible_chars(text);
-        if !chars.is_empty() && keep(&at) {
-            out.push(Warning::new(
-                Location::default(),
-                WarningKind::InvisibleCharacters {
-                    place: at.place(),
-                    text: text.to_string(),
-                    chars,
-                },
-            ));
-        }
-    });
-    out
 }
 
 /// The words of [`WarningKind::InvisibleCharacters`].

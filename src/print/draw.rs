@@ -44,7 +44,7 @@ pub struct Geometry {
     first_year: i32,
     as_of: f32,
     period: crate::model::MonthSet,
-    /// What a comparison's removed rows say, by change (see [`super::marks`]).
+    /// What a comparison's removed rows say, by change (see `print/marks.rs`).
     removed: std::collections::HashMap<usize, String>,
     /// The report's title in lines of the page's width.
     title: Vec<String>,
@@ -156,10 +156,7 @@ impl Geometry {
             first_year: report.plan_years.first.0,
             as_of: report.as_of().position(report.fiscal_year),
             period: report.period.months(),
-            removed: job
-                .comparison
-                .map(super::marks::removed_texts)
-                .unwrap_or_default(),
+            removed: job.comparison.map(removed_texts).unwrap_or_default(),
             title,
             legend_lines: 1,
         };
@@ -658,4 +655,12 @@ fn dashed(width: f32, color: Rgb) -> LineStyle {
         color,
         dash: Some((2.0, 1.5)),
     }
+}
+
+/// What each removed row says, by the change's index.
+fn removed_texts(c: &crate::compare::Comparison) -> std::collections::HashMap<usize, String> {
+    (0..c.diff.changes.len())
+        .map(|k| (k, c.removed_text(k, crate::lang::Lang::Ja)))
+        .filter(|(_, text)| !text.is_empty())
+        .collect()
 }

@@ -3,13 +3,10 @@
 //! through and its old months dashed, a status printed as before→now. Signs and line styles
 //! as well as colours, so the marks read on a black-and-white printer.
 
-use std::collections::HashMap;
-
 use super::draw::Geometry;
 use super::{Artifact, LineStyle, Part, Shape, TableColumn};
 use crate::compare::{Comparison, Mark};
 use crate::grid::{self, EntryMark, GridRow};
-use crate::lang::Lang;
 use crate::model::Report;
 use crate::model::status::Status;
 use crate::palette::{Rgb, compare_mark};
@@ -23,14 +20,6 @@ pub struct Cell {
     pub height: f32,
     pub first_shape: usize,
     pub first_piece: bool,
-}
-
-/// What each removed row says, by the change's index.
-pub fn removed_texts(c: &Comparison) -> HashMap<usize, String> {
-    (0..c.diff.changes.len())
-        .map(|k| (k, c.removed_text(k, Lang::Ja)))
-        .filter(|(_, text)| !text.is_empty())
-        .collect()
 }
 
 /// Adds the marks of one row to the shapes just drawn for it.

@@ -5,7 +5,7 @@
 //! row's topic, so that the answer is matched back by id; [`read`] reads it (calamine).
 
 use rust_xlsxwriter::{
-    Color, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, XlsxError,
+    Color, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, Worksheet, XlsxError,
 };
 
 use super::{entries_text, topics_of};
@@ -40,6 +40,52 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         ));
     };
     let mut book = Workbook::new();
+    let f = formats();
+    let ws = book.add_worksheet();
+    ws.set_name(SHEET)?;
+    for (k, w) in WIDTHS.iter().enumerate() {
+        ws.set_column_width(k as u16, *w)?;
+    }
+    ws.set_column_hidden(ID_COL)?;
+    ws.set_column_hidden(SENT_COL)?;
+    write_top(ws, response, r, &f)?;
+    write_topics(ws, response, r, &f)?;
+    // Not a secret (the office finds it in the master's token), but no longer one click away.
+    ws.protect_with_password(&password(&r.token));
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    ws.set_header(format!(
+        "&L{}&R回答期限 {}",
+        r.division,
+        r.due.map_or_else(String::new, |d| d.to_string())
+    ));
+    ws.set_footer("&C&P / &N");
+    let numbers = (&f.base, &f.answer, &f.heading);
+    super::measures::write_sheet(
+        response,
+        &r.division,
+        &mut book,
+        numbers,
+        &password(&r.token),
+    )?;
+    write_meta(&mut book, r)?;
+    book.save_to_buffer()
+}
+
+/// The cell formats of the answer sheet.
+struct Formats {
+    base: Format,
+    heading: Format,
+    /// The only cells that can be typed in: yellow, unlocked.
+    answer: Format,
+    plain: Format,
+    title: Format,
+}
+
+fn formats() -> Formats {
     let base = Format::new()
         .set_font_name(FONT)
         .set_font_size(10.0)
@@ -59,20 +105,30 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
     let plain = Format::new().set_font_name(FONT).set_font_size(10.0);
     let title = plain.clone().set_bold().set_font_size(13.0);
 
-    let ws = book.add_worksheet();
-    ws.set_name(SHEET)?;
-    for (k, w) in WIDTHS.iter().enumerate() {
-        ws.set_column_width(k as u16, *w)?;
+    Formats {
+        base,
+        heading,
+        answer,
+        plain,
+        title,
     }
-    ws.set_column_hidden(ID_COL)?;
-    ws.set_column_hidden(SENT_COL)?;
-    ws.write_string_with_format(0, 0, format!("{}　回答", response.title), &title)?;
-    ws.write_string_with_format(1, 0, format!("担当課: {}", r.division), &plain)?;
+}
+
+/// What stands above the topics: title, division, due date, how to answer, the note, and the
+/// column headings.
+fn write_top(
+    ws: &mut Worksheet,
+    response: &Report,
+    r: &ResponseFor,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    ws.write_string_with_format(0, 0, format!("{}　回答", response.title), &f.title)?;
+    ws.write_string_with_format(1, 0, format!("担当課: {}", r.division), &f.plain)?;
     let due = r.due.map_or_else(
         || "回答期限: （指定なし）".to_string(),
         |d| format!("回答期限: {}", d.format("%Y年%-m月%-d日")),
     );
-    ws.write_string_with_format(2, 0, due, &plain.clone().set_bold())?;
+    ws.write_string_with_format(2, 0, due, &f.plain.clone().set_bold())?;
     ws.write_string_with_format(
         3,
         0,
@@ -80,10 +136,10 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
             "黄色の「{}」欄に実績を入力してください（1行に1項目、箇条書きは先頭に「・」、時期は (6月) のように括弧で）。ほかの欄は変更できません。",
             response.actual_heading()
         ),
-        &plain,
+        &f.plain,
     )?;
     if !r.note.is_empty() {
-        ws.write_string_with_format(4, 0, format!("連絡事項: {}", r.note), &plain)?;
+        ws.write_string_with_format(4, 0, format!("連絡事項: {}", r.note), &f.plain)?;
     }
     let headings = [
         "番号",
@@ -94,8 +150,19 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         "ID",
     ];
     for (k, h) in headings.iter().enumerate() {
-        ws.write_string_with_format(HEADER_ROW, k as u16, *h, &heading)?;
+        ws.write_string_with_format(HEADER_ROW, k as u16, *h, &f.heading)?;
     }
+    Ok(())
+}
+
+/// A row per topic of the division, its topic id and what its heading and plan were sent as
+/// in the hidden columns.
+fn write_topics(
+    ws: &mut Worksheet,
+    response: &Report,
+    r: &ResponseFor,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let mut row = HEADER_ROW + 1;
     for topic in topics_of(response, &r.division) {
         let (Some(i), Some(t)) = (response.initiative_of_topic(topic), response.topic(topic))
@@ -111,19 +178,19 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         ];
         for (k, text) in texts.iter().enumerate() {
             let f = if k as u16 == RESULT_COL {
-                &answer
+                &f.answer
             } else {
-                &base
+                &f.base
             };
             ws.write_string_with_format(row, k as u16, text, f)?;
         }
-        ws.write_string_with_format(row, ID_COL, topic.0.to_string(), &base)?;
+        ws.write_string_with_format(row, ID_COL, topic.0.to_string(), &f.base)?;
         let sent = format!(
             "{:016x} {:016x}",
             super::sent::hash(&texts[HEADING_COL as usize]),
             super::sent::hash(&texts[PLAN_COL as usize])
         );
-        ws.write_string_with_format(row, SENT_COL, sent, &base)?;
+        ws.write_string_with_format(row, SENT_COL, sent, &f.base)?;
         let lines = texts
             .iter()
             .zip(WIDTHS)
@@ -133,29 +200,11 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         ws.set_row_height(row, (lines + 2.0) * LINE)?;
         row += 1;
     }
-    // Not a secret (the office finds it in the master's token), but no longer one click away.
-    ws.protect_with_password(&password(&r.token));
-    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    ws.set_landscape();
-    ws.set_paper_size(9);
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
-    ws.set_header(format!(
-        "&L{}&R回答期限 {}",
-        r.division,
-        r.due.map_or_else(String::new, |d| d.to_string())
-    ));
-    ws.set_footer("&C&P / &N");
+    Ok(())
+}
 
-    let formats = (&base, &answer, &heading);
-    super::measures::write_sheet(
-        response,
-        &r.division,
-        &mut book,
-        formats,
-        &password(&r.token),
-    )?;
-
+/// The very hidden sheet naming what the workbook answers.
+fn write_meta(book: &mut Workbook, r: &ResponseFor) -> Result<(), XlsxError> {
     let meta = book.add_worksheet();
     meta.set_name(META_SHEET)?;
     let fields = [
@@ -173,7 +222,7 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
     }
     meta.set_very_hidden(true);
     meta.protect_with_password(&password(&r.token));
-    book.save_to_buffer()
+    Ok(())
 }
 
 /// The sheets' protection password: the token's first twelve digits (a fixed word when the

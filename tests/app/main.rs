@@ -8,6 +8,7 @@ mod filters;
 mod helpers;
 mod idle;
 mod ime;
+mod keyboard;
 mod opening;
 mod plan_lines;
 mod printing;

@@ -18,6 +18,7 @@ mod hostile;
 mod import_seed;
 mod invisible;
 mod large_tables;
+mod layers;
 mod locks;
 mod measures;
 mod measures_cycle;

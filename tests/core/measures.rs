@@ -120,7 +120,7 @@ fn numbers_that_cannot_be_read_exactly_are_refused_not_guessed() {
 
 #[test]
 fn money_typed_in_the_reports_unit_is_kept_in_yen() {
-    use shinchoku::edit::measures::money_of;
+    use shinchoku::model::measures::money_of;
     assert_eq!(
         money_of("3,297", YenUnit::Million),
         Money::yen(3_297_000_000)

@@ -73,7 +73,7 @@ impl CompareState {
     }
 
     /// Compares again when the open report changed since (an edit, undo, another file).
-    pub fn refresh(&mut self, report: &Report, revision: u64) {
+    pub(super) fn refresh(&mut self, report: &Report, revision: u64) {
         if self.compared_at == Some(revision) {
             return;
         }

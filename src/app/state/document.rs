@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::app::command::{
-    Action, AppCommand, CompareCommand, DialogCommand, EditTarget, FileCommand, PathPurpose,
-    PrefsCommand, SurveyCommand, ViewCommand,
+    AppCommand, CompareCommand, DialogCommand, EditTarget, FileCommand, PathPurpose, PrefsCommand,
+    SurveyCommand, ViewCommand,
 };
 use crate::app::i18n::Lang;
 use crate::app::state::dialogs::Dialog;
@@ -105,59 +105,29 @@ impl DocState {
         self.doc.revision() ^ (self.generation << 40)
     }
 
-    pub fn handle_action(&mut self, action: Action, lang: Lang) -> FollowUps {
+    pub fn handle_action(&mut self, action: DocAction, lang: Lang) -> FollowUps {
         let t = lang.texts();
         match action {
-            Action::Open => ask_path(PathPurpose::Open, || {
+            DocAction::Open => ask_path(PathPurpose::Open, || {
                 pick_file(&[
                     (t.filter_ron, &["ron"]),
                     (t.filter_table, TABLES),
                     (t.filter_workbook, WORKBOOKS),
                 ])
             }),
-            Action::Import => ask_path(PathPurpose::Open, || {
+            DocAction::Import => ask_path(PathPurpose::Open, || {
                 pick_file(&[(t.filter_table, TABLES), (t.filter_workbook, WORKBOOKS)])
             }),
-            Action::Compare => ask_path(PathPurpose::Compare, || {
+            DocAction::Compare => ask_path(PathPurpose::Compare, || {
                 pick_file(&[
                     (t.filter_ron, &["ron"]),
                     (t.filter_table, TABLES),
                     (t.filter_workbook, WORKBOOKS),
                 ])
             }),
-            // Several files at once; where no dialog can be shown, typed paths or a folder.
-            Action::OpenSeries => {
-                if no_file_dialog() {
-                    return type_path(PathPurpose::Series);
-                }
-                let mut dialog = rfd::FileDialog::new()
-                    .add_filter(t.filter_ron, &["ron"])
-                    .add_filter(t.filter_table, TABLES)
-                    .add_filter(t.filter_workbook, WORKBOOKS);
-                dialog = dialog.set_title(t.open_series);
-                match dialog.pick_files() {
-                    Some(paths) if !paths.is_empty() => {
-                        vec![CompareCommand::OpenSeries(paths).into()]
-                    }
-                    _ => Vec::new(),
-                }
-            }
-            // Answers: several at once; where no dialog can be shown, typed paths or a folder.
-            Action::CollectAnswers => {
-                if no_file_dialog() {
-                    return type_path(PathPurpose::Answers);
-                }
-                let dialog = rfd::FileDialog::new()
-                    .set_title(t.collect_answers)
-                    .add_filter(t.filter_answers, &["ron", "xlsx"]);
-                match dialog.pick_files() {
-                    Some(paths) if !paths.is_empty() => {
-                        vec![SurveyCommand::Collect(paths).into()]
-                    }
-                    _ => Vec::new(),
-                }
-            }
-            Action::ExportChangeList => {
+            DocAction::OpenSeries => pick_series(t),
+            DocAction::CollectAnswers => pick_answers(t),
+            DocAction::ExportChangeList => {
                 let name = self
                     .doc
                     .suggested_file_name()
@@ -166,32 +136,31 @@ impl DocState {
                     save_file(t.filter_pdf, "pdf", &name)
                 })
             }
-            Action::Save => match self.doc.save_path().map(Path::to_path_buf) {
+            DocAction::Save => match self.doc.save_path().map(Path::to_path_buf) {
                 Some(path) => self.save_to(&path, lang),
-                None => self.handle_action(Action::SaveAs, lang),
+                None => self.handle_action(DocAction::SaveAs, lang),
             },
-            Action::SaveAs => {
+            DocAction::SaveAs => {
                 let name = self.doc.suggested_file_name();
                 ask_path(PathPurpose::SaveAs, || {
                     save_file(t.filter_ron, "ron", &name)
                 })
             }
             // A step whose edit no longer applies stays in the history, and the user is told.
-            Action::Undo => match self.doc.try_undo() {
-                Ok(_) => Vec::new(),
-                Err(e) => notice(e.describe(lang)),
-            },
-            Action::Redo => match self.doc.try_redo() {
-                Ok(_) => Vec::new(),
-                Err(e) => notice(e.describe(lang)),
-            },
-            Action::ExportPdf => {
+            DocAction::Undo => self
+                .doc
+                .try_undo()
+                .map_or_else(|e| notice(e.describe(lang)), |_| Vec::new()),
+            DocAction::Redo => self
+                .doc
+                .try_redo()
+                .map_or_else(|e| notice(e.describe(lang)), |_| Vec::new()),
+            DocAction::ExportPdf => {
                 let name = self.doc.suggested_file_name().replace(".ron", ".pdf");
                 ask_path(PathPurpose::ExportPdf, || {
                     save_file(t.filter_pdf, "pdf", &name)
                 })
             }
-            _ => Vec::new(),
         }
     }
 
@@ -495,4 +464,52 @@ pub(crate) fn error(title: &str, message: String) -> FollowUps {
         })
         .into(),
     ]
+}
+
+/// The menu's and keyboard's actions the document carries out (the app's own are handled by
+/// the app): matched exhaustively, so none is dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocAction {
+    Open,
+    Import,
+    Compare,
+    OpenSeries,
+    CollectAnswers,
+    ExportChangeList,
+    Save,
+    SaveAs,
+    Undo,
+    Redo,
+    ExportPdf,
+}
+
+/// Several reports of one programme at once; where no dialog can be shown, typed paths or a
+/// folder.
+fn pick_series(t: &crate::app::i18n::Texts) -> FollowUps {
+    if no_file_dialog() {
+        return type_path(PathPurpose::Series);
+    }
+    let dialog = rfd::FileDialog::new()
+        .add_filter(t.filter_ron, &["ron"])
+        .add_filter(t.filter_table, TABLES)
+        .add_filter(t.filter_workbook, WORKBOOKS)
+        .set_title(t.open_series);
+    match dialog.pick_files() {
+        Some(paths) if !paths.is_empty() => vec![CompareCommand::OpenSeries(paths).into()],
+        _ => Vec::new(),
+    }
+}
+
+/// Answers: several at once; where no dialog can be shown, typed paths or a folder.
+fn pick_answers(t: &crate::app::i18n::Texts) -> FollowUps {
+    if no_file_dialog() {
+        return type_path(PathPurpose::Answers);
+    }
+    let dialog = rfd::FileDialog::new()
+        .set_title(t.collect_answers)
+        .add_filter(t.filter_answers, &["ron", "xlsx"]);
+    match dialog.pick_files() {
+        Some(paths) if !paths.is_empty() => vec![SurveyCommand::Collect(paths).into()],
+        _ => Vec::new(),
+    }
 }

@@ -2,7 +2,8 @@
 //! its own `handle` for its own commands; `ShinchokuApp::handle` routes every command to its
 //! owner and runs what it asks next.
 //!
-//! - [`document`]: the open report, its history and file;
+//! - [`open`]: the open report ([`document`]: its history and file; [`compare`]: what it is
+//!   compared with), brought up to date in one place;
 //! - [`view`]: filter, folding, selection, in-place editing, the grid's rows;
 //! - [`printing`]: the preview and PDF jobs;
 //! - [`prefs`]: what persists between runs (language, recent files, page setup);
@@ -16,6 +17,7 @@
 pub mod compare;
 pub mod dialogs;
 pub mod document;
+pub mod open;
 pub mod prefs;
 pub mod printing;
 pub mod survey;

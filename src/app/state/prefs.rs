@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::columns::ColumnPrefs;
 use crate::app::command::PrefsCommand;
 use crate::app::i18n::Lang;
-use crate::app::views::columns::ColumnPrefs;
 use crate::print::PageSetup;
 
 const MAX_RECENT: usize = 10;

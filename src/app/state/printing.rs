@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use super::open::ReportFrame;
 use crate::app::command::{AppCommand, DialogCommand, PrintCommand};
 use crate::app::i18n::Lang;
 use crate::app::state::dialogs::Dialog;
@@ -85,13 +86,8 @@ impl PrintState {
     }
 
     /// The layout for the preview, recomputed only when the report or the setup changed.
-    pub fn layout(
-        &mut self,
-        report: &Report,
-        revision: u64,
-        setup: &PageSetup,
-        compared: Option<(&Comparison, u64)>,
-    ) -> Arc<PrintLayout> {
+    pub fn layout(&mut self, frame: ReportFrame, setup: &PageSetup) -> Arc<PrintLayout> {
+        let (report, revision, compared) = (frame.report, frame.revision, frame.compared);
         let key = (revision, compared.map(|c| c.1));
         if let Some((k, s, layout)) = &self.cache
             && *k == key

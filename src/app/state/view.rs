@@ -2,9 +2,9 @@
 //! being edited in place and which "new entry" field is open, and the grid's rows (derived,
 //! cached). Changed only by [`ViewModel::handle`].
 
+use super::open::ReportFrame;
+use crate::app::columns::Column;
 use crate::app::command::{AppCommand, EditTarget, ViewCommand};
-use crate::app::views::columns::Column;
-use crate::compare::Comparison;
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::{Id, Report, Side};
 
@@ -103,12 +103,8 @@ impl ViewModel {
     /// The grid's rows as they stand, with rows for what a comparison found removed;
     /// recomputed only when the report (`revision`), the filter or the comparison (by its
     /// generation) changed.
-    pub fn rows(
-        &mut self,
-        report: &Report,
-        revision: u64,
-        compared: Option<(&Comparison, u64)>,
-    ) -> &[GridRow] {
+    pub fn rows(&mut self, frame: ReportFrame) -> &[GridRow] {
+        let (report, revision, compared) = (frame.report, frame.revision, frame.compared);
         let key = (revision, self.filter_generation, compared.map(|c| c.1));
         if self.rows_key != Some(key) {
             let rows = grid::rows(report, &self.filter);
@@ -122,13 +118,8 @@ impl ViewModel {
     }
 
     /// [`ViewModel::rows`], shared rather than borrowed (for the frame drawing them).
-    pub fn shared_rows(
-        &mut self,
-        report: &Report,
-        revision: u64,
-        compared: Option<(&Comparison, u64)>,
-    ) -> std::sync::Arc<Vec<GridRow>> {
-        self.rows(report, revision, compared);
+    pub fn shared_rows(&mut self, frame: ReportFrame) -> std::sync::Arc<Vec<GridRow>> {
+        self.rows(frame);
         self.rows.clone()
     }
 
@@ -136,15 +127,10 @@ impl ViewModel {
     /// cleared — folds kept — and the rows searched again.
     fn find_unfiltered(
         &mut self,
-        report: &Report,
-        revision: u64,
-        compared: Option<(&Comparison, u64)>,
+        frame: ReportFrame,
         test: impl Fn(GridRow) -> bool,
     ) -> Option<usize> {
-        let row = self
-            .rows(report, revision, compared)
-            .iter()
-            .position(|r| test(*r));
+        let row = self.rows(frame).iter().position(|r| test(*r));
         if row.is_some() || !self.filter.is_narrowed() {
             return row;
         }
@@ -153,21 +139,17 @@ impl ViewModel {
             ..RowFilter::default()
         };
         self.filter_generation += 1;
-        self.rows(report, revision, compared)
-            .iter()
-            .position(|r| test(*r))
+        self.rows(frame).iter().position(|r| test(*r))
     }
 
     /// Shows a change of the comparison: its initiative and section unfolded (the filters
     /// cleared if they hide it), its row selected and scrolled to.
-    pub fn reveal(
-        &mut self,
-        report: &Report,
-        revision: u64,
-        compared: (&Comparison, u64),
-        change: usize,
-    ) {
-        let Some(c) = compared.0.diff.changes.get(change) else {
+    pub fn reveal(&mut self, frame: ReportFrame, change: usize) {
+        let report = frame.report;
+        let Some(c) = frame
+            .comparison()
+            .and_then(|comparison| comparison.diff.changes.get(change))
+        else {
             return;
         };
         let initiative = c.initiative.as_ref().and_then(|i| i.new_id);
@@ -182,7 +164,7 @@ impl ViewModel {
             }
         }
         self.filter_generation += 1;
-        let row = self.find_unfiltered(report, revision, Some(compared), |r| match r {
+        let row = self.find_unfiltered(frame, |r| match r {
             GridRow::Removed { change: k, .. } => k == change,
             r => c.new_id.is_some() && grid::thing_of(report, r) == c.new_id,
         });
@@ -342,13 +324,9 @@ impl ViewModel {
     }
 
     /// [`ViewModel::cursor_row`] in the rows as they stand now.
-    fn cursor_index(
-        &mut self,
-        report: &Report,
-        revision: u64,
-        compared: Option<(&Comparison, u64)>,
-    ) -> Option<usize> {
-        self.rows(report, revision, compared);
+    fn cursor_index(&mut self, frame: ReportFrame) -> Option<usize> {
+        let report = frame.report;
+        self.rows(frame);
         self.cursor_row(report)
     }
 
@@ -367,14 +345,9 @@ impl ViewModel {
 
     /// Moves the keyboard to the next (`step` 1) or previous (-1) row of the grid (rows of
     /// what a comparison found removed are passed over).
-    pub fn move_selection(
-        &mut self,
-        report: &Report,
-        revision: u64,
-        compared: Option<(&Comparison, u64)>,
-        step: isize,
-    ) {
-        let count = self.rows(report, revision, compared).len();
+    pub fn move_selection(&mut self, frame: ReportFrame, step: isize) {
+        let report = frame.report;
+        let count = self.rows(frame).len();
         if count == 0 {
             return;
         }
@@ -397,13 +370,9 @@ impl ViewModel {
     }
 
     /// ←: folds the keyboard's section or initiative, or goes to the row it is under.
-    pub fn fold_or_parent(
-        &mut self,
-        report: &Report,
-        revision: u64,
-        compared: Option<(&Comparison, u64)>,
-    ) {
-        let Some(k) = self.cursor_index(report, revision, compared) else {
+    pub fn fold_or_parent(&mut self, frame: ReportFrame) {
+        let report = frame.report;
+        let Some(k) = self.cursor_index(frame) else {
             return;
         };
         let row = self.rows[k];
@@ -422,13 +391,9 @@ impl ViewModel {
     }
 
     /// →: unfolds the keyboard's section or initiative, or goes to its next row.
-    pub fn unfold_or_child(
-        &mut self,
-        report: &Report,
-        revision: u64,
-        compared: Option<(&Comparison, u64)>,
-    ) {
-        let Some(k) = self.cursor_index(report, revision, compared) else {
+    pub fn unfold_or_child(&mut self, frame: ReportFrame) {
+        let report = frame.report;
+        let Some(k) = self.cursor_index(frame) else {
             return;
         };
         if let Some(id) = grid::thing_of(report, self.rows[k])
@@ -437,18 +402,13 @@ impl ViewModel {
             self.filter_generation += 1;
             return;
         }
-        self.move_selection(report, revision, compared, 1);
+        self.move_selection(frame, 1);
     }
 
     /// Goes to the next (`step` 1) or previous (-1) initiative that is 遅れ, after the selected
     /// one, round the report; unfolds its section. `false` when none is late.
-    pub fn go_to_late(
-        &mut self,
-        report: &Report,
-        revision: u64,
-        compared: Option<(&Comparison, u64)>,
-        step: isize,
-    ) -> bool {
+    pub fn go_to_late(&mut self, frame: ReportFrame, step: isize) -> bool {
+        let report = frame.report;
         use crate::model::status::{Status, initiative_status};
         let as_of = report.as_of();
         let all: Vec<(Id, Id)> = report
@@ -477,9 +437,7 @@ impl ViewModel {
         };
         self.filter.folded.remove(&section);
         self.filter_generation += 1;
-        let row = self.find_unfiltered(report, revision, compared, |r| {
-            grid::thing_of(report, r) == Some(initiative)
-        });
+        let row = self.find_unfiltered(frame, |r| grid::thing_of(report, r) == Some(initiative));
         if let Some(k) = row {
             self.go_to_row(report, k);
         }

@@ -80,7 +80,7 @@ pub fn show(
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let fold = ui
                         .button("▶")
-                        .on_hover_text(format!("{} (Ctrl+D)", t.detail_fold));
+                        .on_hover_text(Action::ToggleDetail.hint(ui.ctx(), t.detail_fold));
                     if fold.clicked() {
                         out.push(Action::ToggleDetail.into());
                     }
@@ -107,7 +107,7 @@ fn folded(ui: &mut Ui, t: &Texts, out: &mut Vec<AppCommand>) {
         .show(ui, |ui| {
             let unfold = ui
                 .button("◀")
-                .on_hover_text(format!("{} (Ctrl+D)", t.detail_unfold));
+                .on_hover_text(Action::ToggleDetail.hint(ui.ctx(), t.detail_unfold));
             if unfold.clicked() {
                 out.push(Action::ToggleDetail.into());
             }

@@ -41,32 +41,9 @@ pub fn show(
                 ui.label(message);
                 close = ui.button(t.ok).clicked();
             }
-            Dialog::UnsavedChanges { .. } => {
-                ui.heading(t.unsaved_title);
-                ui.label(format!("{}\n{}", doc.display_name(), t.unsaved_body));
-                ui.horizontal(|ui| {
-                    if ui.button(t.save_and_continue).clicked() {
-                        out.push(FileCommand::ResolveUnsaved { save: true }.into());
-                    }
-                    if ui.button(t.discard).clicked() {
-                        out.push(FileCommand::ResolveUnsaved { save: false }.into());
-                    }
-                    close = ui.button(t.cancel).clicked();
-                });
-            }
+            Dialog::UnsavedChanges { .. } => (close, out) = unsaved(ui, t, doc),
             Dialog::Warnings => close = warnings(ui, lang, doc),
-            Dialog::Locked { holder } => {
-                ui.heading(t.locked_title);
-                ui.label(t.locked_body);
-                ui.label(egui::RichText::new(holder).strong());
-                ui.horizontal(|ui| {
-                    close = ui.button(t.open_read_only).clicked();
-                    if ui.button(t.take_over).clicked() {
-                        out.push(FileCommand::TakeOverLock.into());
-                        close = true;
-                    }
-                });
-            }
+            Dialog::Locked { holder } => (close, out) = locked(ui, t, holder),
             Dialog::ChangedOnDisk { path, message } => {
                 (close, out) = changed_on_disk(ui, t, path, message);
             }
@@ -98,6 +75,39 @@ pub fn show(
         out.push(DialogCommand::Close.into());
     }
     out
+}
+
+/// Save first, discard, or cancel what was asked.
+fn unsaved(ui: &mut Ui, t: &Texts, doc: &Document) -> (bool, Vec<AppCommand>) {
+    let (mut close, mut out) = (false, Vec::new());
+    ui.heading(t.unsaved_title);
+    ui.label(format!("{}\n{}", doc.display_name(), t.unsaved_body));
+    ui.horizontal(|ui| {
+        if ui.button(t.save_and_continue).clicked() {
+            out.push(FileCommand::ResolveUnsaved { save: true }.into());
+        }
+        if ui.button(t.discard).clicked() {
+            out.push(FileCommand::ResolveUnsaved { save: false }.into());
+        }
+        close = ui.button(t.cancel).clicked();
+    });
+    (close, out)
+}
+
+/// Another user has the file open: read-only, or take the lock over.
+fn locked(ui: &mut Ui, t: &Texts, holder: &str) -> (bool, Vec<AppCommand>) {
+    let (mut close, mut out) = (false, Vec::new());
+    ui.heading(t.locked_title);
+    ui.label(t.locked_body);
+    ui.label(egui::RichText::new(holder).strong());
+    ui.horizontal(|ui| {
+        close = ui.button(t.open_read_only).clicked();
+        if ui.button(t.take_over).clicked() {
+            out.push(FileCommand::TakeOverLock.into());
+            close = true;
+        }
+    });
+    (close, out)
 }
 
 fn warnings(ui: &mut Ui, lang: Lang, doc: &Document) -> bool {

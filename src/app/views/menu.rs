@@ -17,52 +17,7 @@ pub fn show(
     let mut out = Vec::new();
     Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(t.menu_file, |ui| {
-                for action in [Action::Open, Action::Import, Action::OpenSeries] {
-                    item(ui, t, action, &mut out);
-                }
-                ui.menu_button(t.recent, |ui| {
-                    if prefs.recent.is_empty() {
-                        ui.label(t.no_recent);
-                    }
-                    for path in &prefs.recent {
-                        if ui.button(path.display().to_string()).clicked() {
-                            out.push(FileCommand::OpenPath(path.clone()).into());
-                            ui.close();
-                        }
-                    }
-                });
-                ui.separator();
-                let enabled = doc.is_dirty() || doc.save_path().is_none();
-                ui.add_enabled_ui(enabled, |ui| item(ui, t, Action::Save, &mut out));
-                item(ui, t, Action::SaveAs, &mut out);
-                ui.separator();
-                item(ui, t, Action::Compare, &mut out);
-                ui.menu_button(t.rollover, |ui| rollover_menu(ui, t, doc, &mut out));
-                item(ui, t, Action::PreviousReport, &mut out);
-                item(ui, t, Action::NextReport, &mut out);
-                ui.separator();
-                item(ui, t, Action::Survey, &mut out);
-                item(ui, t, Action::CollectAnswers, &mut out);
-                item(ui, t, Action::ToggleSurveyStatus, &mut out);
-                ui.separator();
-                item(ui, t, Action::PrintPreview, &mut out);
-                item(ui, t, Action::Print, &mut out);
-                item(ui, t, Action::ExportPdf, &mut out);
-                ui.menu_button(t.export, |ui| export_menu(ui, t, &mut out));
-                ui.menu_button(t.recovery_interval, |ui| {
-                    let current = prefs.recovery_interval().as_secs();
-                    for seconds in crate::app::state::prefs::RECOVERY_CHOICES {
-                        let label = format!("{seconds} {}", t.seconds);
-                        if ui.radio(current == seconds, label).clicked() {
-                            out.push(PrefsCommand::SetRecoverySeconds(seconds).into());
-                            ui.close();
-                        }
-                    }
-                });
-                ui.separator();
-                item(ui, t, Action::Quit, &mut out);
-            });
+            ui.menu_button(t.menu_file, |ui| file_menu(ui, t, prefs, doc, &mut out));
             ui.menu_button(t.menu_edit, |ui| {
                 ui.add_enabled_ui(doc.history.can_undo(), |ui| {
                     item(ui, t, Action::Undo, &mut out)
@@ -72,58 +27,123 @@ pub fn show(
                 });
             });
             ui.menu_button(t.menu_view, |ui| {
-                for (lang, label) in [(Lang::Ja, t.japanese), (Lang::En, t.english)] {
-                    if ui.radio(prefs.lang == lang, label).clicked() {
-                        out.push(PrefsCommand::SetLanguage(lang).into());
-                        ui.close();
-                    }
-                }
-                ui.separator();
-                item(ui, t, Action::ExpandAll, &mut out);
-                item(ui, t, Action::CollapseAll, &mut out);
-                ui.separator();
-                if ui.checkbox(&mut summary_open.clone(), t.summary).clicked() {
-                    out.push(Action::ToggleSummary.into());
-                    ui.close();
-                }
-                let detail = Button::new(t.toggle_detail)
-                    .selected(!prefs.detail_folded)
-                    .shortcut_text(shortcut_text(ui, Action::ToggleDetail));
-                if ui.add(detail).clicked() {
-                    out.push(Action::ToggleDetail.into());
-                    ui.close();
-                }
-                if ui
-                    .checkbox(&mut prefs.detail_popup.clone(), t.detail_popup)
-                    .clicked()
-                {
-                    out.push(PrefsCommand::SetDetailPopup(!prefs.detail_popup).into());
-                }
-                ui.menu_button(t.columns_menu, |ui| columns_menu(ui, t, prefs, &mut out));
-                ui.menu_button(t.zoom_label, |ui| {
-                    ui.label(format!("{:.0} %", prefs.zoom() * 100.0));
-                    for action in [Action::ZoomIn, Action::ZoomOut, Action::ZoomReset] {
-                        item(ui, t, action, &mut out);
-                    }
-                });
-                ui.separator();
-                for action in [
-                    Action::SelectNext,
-                    Action::SelectPrevious,
-                    Action::FoldOrParent,
-                    Action::UnfoldOrChild,
-                    Action::NextCell,
-                    Action::PreviousCell,
-                    Action::EditSelected,
-                    Action::NextLate,
-                    Action::PreviousLate,
-                ] {
-                    item(ui, t, action, &mut out);
-                }
+                view_menu(ui, t, prefs, summary_open, &mut out)
             });
         });
     });
     out
+}
+
+/// ファイル: open, save, compare and roll over, the survey, print and export, quit.
+fn file_menu(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    prefs: &Prefs,
+    doc: &Document,
+    out: &mut Vec<AppCommand>,
+) {
+    for action in [Action::Open, Action::Import, Action::OpenSeries] {
+        item(ui, t, action, out);
+    }
+    ui.menu_button(t.recent, |ui| {
+        if prefs.recent.is_empty() {
+            ui.label(t.no_recent);
+        }
+        for path in &prefs.recent {
+            if ui.button(path.display().to_string()).clicked() {
+                out.push(FileCommand::OpenPath(path.clone()).into());
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    let enabled = doc.is_dirty() || doc.save_path().is_none();
+    ui.add_enabled_ui(enabled, |ui| item(ui, t, Action::Save, out));
+    item(ui, t, Action::SaveAs, out);
+    ui.separator();
+    item(ui, t, Action::Compare, out);
+    ui.menu_button(t.rollover, |ui| rollover_menu(ui, t, doc, out));
+    item(ui, t, Action::PreviousReport, out);
+    item(ui, t, Action::NextReport, out);
+    ui.separator();
+    item(ui, t, Action::Survey, out);
+    item(ui, t, Action::CollectAnswers, out);
+    item(ui, t, Action::ToggleSurveyStatus, out);
+    ui.separator();
+    item(ui, t, Action::PrintPreview, out);
+    item(ui, t, Action::Print, out);
+    item(ui, t, Action::ExportPdf, out);
+    ui.menu_button(t.export, |ui| export_menu(ui, t, out));
+    ui.menu_button(t.recovery_interval, |ui| {
+        let current = prefs.recovery_interval().as_secs();
+        for seconds in crate::app::state::prefs::RECOVERY_CHOICES {
+            let label = format!("{seconds} {}", t.seconds);
+            if ui.radio(current == seconds, label).clicked() {
+                out.push(PrefsCommand::SetRecoverySeconds(seconds).into());
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    item(ui, t, Action::Quit, out);
+}
+
+/// 表示: language, folding, panels, columns, zoom, and the grid's keys.
+fn view_menu(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    prefs: &Prefs,
+    summary_open: bool,
+    out: &mut Vec<AppCommand>,
+) {
+    for (lang, label) in [(Lang::Ja, t.japanese), (Lang::En, t.english)] {
+        if ui.radio(prefs.lang == lang, label).clicked() {
+            out.push(PrefsCommand::SetLanguage(lang).into());
+            ui.close();
+        }
+    }
+    ui.separator();
+    item(ui, t, Action::ExpandAll, out);
+    item(ui, t, Action::CollapseAll, out);
+    ui.separator();
+    if ui.checkbox(&mut summary_open.clone(), t.summary).clicked() {
+        out.push(Action::ToggleSummary.into());
+        ui.close();
+    }
+    let detail = Button::new(t.toggle_detail)
+        .selected(!prefs.detail_folded)
+        .shortcut_text(shortcut_text(ui, Action::ToggleDetail));
+    if ui.add(detail).clicked() {
+        out.push(Action::ToggleDetail.into());
+        ui.close();
+    }
+    if ui
+        .checkbox(&mut prefs.detail_popup.clone(), t.detail_popup)
+        .clicked()
+    {
+        out.push(PrefsCommand::SetDetailPopup(!prefs.detail_popup).into());
+    }
+    ui.menu_button(t.columns_menu, |ui| columns_menu(ui, t, prefs, out));
+    ui.menu_button(t.zoom_label, |ui| {
+        ui.label(format!("{:.0} %", prefs.zoom() * 100.0));
+        for action in [Action::ZoomIn, Action::ZoomOut, Action::ZoomReset] {
+            item(ui, t, action, out);
+        }
+    });
+    ui.separator();
+    for action in [
+        Action::SelectNext,
+        Action::SelectPrevious,
+        Action::FoldOrParent,
+        Action::UnfoldOrChild,
+        Action::NextCell,
+        Action::PreviousCell,
+        Action::EditSelected,
+        Action::NextLate,
+        Action::PreviousLate,
+    ] {
+        item(ui, t, action, out);
+    }
 }
 
 fn shortcut_text(ui: &egui::Ui, action: Action) -> String {

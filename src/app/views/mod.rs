@@ -3,7 +3,6 @@
 //! text being typed in a field, a drag under way — which only the views write, and which
 //! becomes a command when the user finishes (Enter, release).
 
-pub mod columns;
 pub mod compare;
 pub mod detail;
 pub mod dialogs;

@@ -148,6 +148,12 @@ fn setup_controls(ui: &mut Ui, lang: Lang, report: &Report, setup: &mut PageSetu
     ui.checkbox(&mut setup.columns.division, t.col_division);
     ui.checkbox(&mut setup.columns.status, t.col_status);
     ui.label(t.rows);
+    row_controls(ui, lang, report, setup);
+}
+
+/// Which rows print: a section, a 担当課, a status (all by default).
+fn row_controls(ui: &mut Ui, lang: Lang, report: &Report, setup: &mut PageSetup) {
+    let t = lang.texts();
     let label = ui.label(t.section);
     let name = |n: Option<u32>| match n {
         None => t.all.to_string(),

@@ -35,57 +35,8 @@ fn filters(
     out: &mut Vec<AppCommand>,
 ) {
     let t = lang.texts();
-    let label = ui.label(t.filter_division);
-    let current = filter.division.as_deref().unwrap_or(t.all).to_string();
-    ComboBox::from_id_salt("division-filter")
-        .selected_text(current)
-        .show_ui(ui, |ui| {
-            // Listed only while the list is open: a large report has many.
-            let divisions = report.division_names();
-            if ui
-                .selectable_label(filter.division.is_none(), t.all)
-                .clicked()
-            {
-                out.push(ViewCommand::SetDivisionFilter(None).into());
-            }
-            for d in divisions {
-                if ui
-                    .selectable_label(filter.division.as_deref() == Some(d), d)
-                    .clicked()
-                {
-                    out.push(ViewCommand::SetDivisionFilter(Some(d.to_string())).into());
-                }
-            }
-        })
-        .response
-        .labelled_by(label.id);
-
-    let label = ui.label(t.filter_status);
-    let current = filter
-        .status
-        .map_or(t.all, |s| status_name(s, lang))
-        .to_string();
-    ComboBox::from_id_salt("status-filter")
-        .selected_text(current)
-        .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(filter.status.is_none(), t.all)
-                .clicked()
-            {
-                out.push(ViewCommand::SetStatusFilter(None).into());
-            }
-            for s in Status::ALL {
-                if ui
-                    .selectable_label(filter.status == Some(s), status_name(s, lang))
-                    .clicked()
-                {
-                    out.push(ViewCommand::SetStatusFilter(Some(s)).into());
-                }
-            }
-        })
-        .response
-        .labelled_by(label.id);
-
+    division_filter(ui, t, report, filter, out);
+    status_filter(ui, lang, filter, out);
     let label = ui.label(t.filter_text);
     let mut text = filter.text.clone();
     let response = ui
@@ -115,6 +66,70 @@ fn filters(
         out.push(ViewCommand::SetTextFilter(String::new()).into());
         out.push(ViewCommand::SetToConfirmFilter(false).into());
     }
+}
+
+/// 担当課: all, or one of the report's divisions.
+fn division_filter(
+    ui: &mut Ui,
+    t: &Texts,
+    report: &Report,
+    filter: &RowFilter,
+    out: &mut Vec<AppCommand>,
+) {
+    let label = ui.label(t.filter_division);
+    let current = filter.division.as_deref().unwrap_or(t.all).to_string();
+    ComboBox::from_id_salt("division-filter")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            // Listed only while the list is open: a large report has many.
+            let divisions = report.division_names();
+            if ui
+                .selectable_label(filter.division.is_none(), t.all)
+                .clicked()
+            {
+                out.push(ViewCommand::SetDivisionFilter(None).into());
+            }
+            for d in divisions {
+                if ui
+                    .selectable_label(filter.division.as_deref() == Some(d), d)
+                    .clicked()
+                {
+                    out.push(ViewCommand::SetDivisionFilter(Some(d.to_string())).into());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+/// 状況: all, or one status.
+fn status_filter(ui: &mut Ui, lang: Lang, filter: &RowFilter, out: &mut Vec<AppCommand>) {
+    let t = lang.texts();
+    let label = ui.label(t.filter_status);
+    let current = filter
+        .status
+        .map_or(t.all, |s| status_name(s, lang))
+        .to_string();
+    ComboBox::from_id_salt("status-filter")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(filter.status.is_none(), t.all)
+                .clicked()
+            {
+                out.push(ViewCommand::SetStatusFilter(None).into());
+            }
+            for s in Status::ALL {
+                if ui
+                    .selectable_label(filter.status == Some(s), status_name(s, lang))
+                    .clicked()
+                {
+                    out.push(ViewCommand::SetStatusFilter(Some(s)).into());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 /// The report's period and as-of date: edits of the report, undoable.

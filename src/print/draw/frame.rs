@@ -127,25 +127,19 @@ impl Geometry {
 
     fn table_header(&self, job: &PrintJob, first: bool, out: &mut Vec<Shape>) {
         let r = job.report;
-        let heading = |column: TableColumn| {
-            if first {
-                Part::Heading(column)
-            } else {
-                Part::Artifact(Artifact::Header)
-            }
-        };
-        let decoration = if first {
-            Part::Artifact(Artifact::Layout)
-        } else {
-            Part::Artifact(Artifact::Header)
-        };
-        part(out, decoration.clone());
         let top = self.margin + self.header_height();
-        let h = self.table_header_height();
-        let f = self.font();
-        let lh = self.line_height();
+        let (f, lh) = (self.font(), self.line_height());
         let base1 = top + self.pad() + f;
-        let base2 = base1 + lh;
+        let at = HeaderPlace {
+            first,
+            top,
+            h: self.table_header_height(),
+            lh,
+            base1,
+            base2: base1 + lh,
+        };
+        let h = at.h;
+        part(out, at.decoration());
         out.push(rect(
             self.margin,
             top,
@@ -157,83 +151,31 @@ impl Geometry {
         let bold = |x: f32, y: f32, s: &str, out: &mut Vec<Shape>| {
             out.push(text(x + self.pad(), y, f, true, Rgb::BLACK, s));
         };
-        part(out, heading(TableColumn::Number));
-        bold(self.cols.number.x, base2, "番号", out);
-        part(out, heading(TableColumn::Text));
+        part(out, at.heading(TableColumn::Number));
+        bold(self.cols.number.x, at.base2, "番号", out);
+        part(out, at.heading(TableColumn::Text));
         bold(self.cols.text.x, base1, "具体的取組", out);
         bold(
             self.cols.text.x,
-            base2,
+            at.base2,
             "　取組項目 / 見出し / 計画・実績",
             out,
         );
-        let m = TextMeasure::get();
-        let centered = |x: f32, w: f32, y: f32, s: &str, size: f32, out: &mut Vec<Shape>| {
-            let tw = m.width(s, size, false);
-            out.push(text(x + (w - tw) / 2.0, y, size, false, Rgb::BLACK, s));
-        };
-        let Column { x: sx, w: sw } = self.cols.stages;
-        if sw > 0.0 {
-            part(out, heading(TableColumn::Stages));
-            centered(sx, sw, base1, "工程", f, out);
-            let yw = sw / self.years as f32;
-            for k in 0..self.years {
-                let year = crate::model::FiscalYear(self.first_year + k as i32);
-                let x = sx + yw * k as f32;
-                part(out, heading(TableColumn::Stages));
-                centered(x, yw, base2, &year.short_form_like(r.fiscal_year), f, out);
-                part(out, decoration.clone());
-                out.push(line(x, top + lh, x, top + h, LineStyle::solid(0.4, GRID)));
-            }
+        if self.cols.stages.w > 0.0 {
+            self.stages_heading(r, &at, out);
         }
-        let Column { x: mx, w: mw } = self.cols.months;
-        if mw > 0.0 {
-            let w = mw / 12.0;
-            let fy = r.fiscal_year;
-            part(out, heading(TableColumn::Months));
-            for (first, last, month) in [(0usize, 8usize, 4u8), (9, 11, 1)] {
-                let year = fy.calendar_year_of(month);
-                let label = if last - first > 3 {
-                    format!(
-                        "{year}年（{}）　{}",
-                        crate::model::FiscalYear(year)
-                            .era_form()
-                            .trim_end_matches('度'),
-                        heading_of(r)
-                    )
-                } else {
-                    format!("{year}年")
-                };
-                centered(
-                    mx + w * first as f32,
-                    w * (last - first + 1) as f32,
-                    base1,
-                    &label,
-                    f * 0.9,
-                    out,
-                );
-            }
-            for (k, month) in FISCAL_MONTHS.iter().enumerate() {
-                let x = mx + w * k as f32;
-                part(out, decoration.clone());
-                if self.period.contains_fiscal(k) {
-                    out.push(rect(x, top + lh + self.pad(), w, lh, Some(PERIOD), None));
-                }
-                part(out, heading(TableColumn::Months));
-                centered(x, w, base2, &format!("{month}月"), f * 0.9, out);
-                part(out, decoration.clone());
-                out.push(line(x, top + lh, x, top + h, LineStyle::solid(0.4, GRID)));
-            }
+        if self.cols.months.w > 0.0 {
+            self.months_heading(r, &at, out);
         }
         if self.cols.division.w > 0.0 {
-            part(out, heading(TableColumn::Division));
-            bold(self.cols.division.x, base2, "担当課", out);
+            part(out, at.heading(TableColumn::Division));
+            bold(self.cols.division.x, at.base2, "担当課", out);
         }
         if self.cols.status.w > 0.0 {
-            part(out, heading(TableColumn::Status));
-            bold(self.cols.status.x, base2, "状況", out);
+            part(out, at.heading(TableColumn::Status));
+            bold(self.cols.status.x, at.base2, "状況", out);
         }
-        part(out, decoration);
+        part(out, at.decoration());
         self.column_lines(top, h, out);
         out.push(line(
             self.margin,
@@ -250,6 +192,115 @@ impl Geometry {
             LineStyle::solid(0.8, Rgb::BLACK),
         ));
     }
+
+    /// 工程 over the plan years, one column per year.
+    fn stages_heading(&self, r: &Report, at: &HeaderPlace, out: &mut Vec<Shape>) {
+        let f = self.font();
+        let Column { x: sx, w: sw } = self.cols.stages;
+        part(out, at.heading(TableColumn::Stages));
+        centered(sx, sw, at.base1, "工程", f, out);
+        let yw = sw / self.years as f32;
+        for k in 0..self.years {
+            let year = crate::model::FiscalYear(self.first_year + k as i32);
+            let x = sx + yw * k as f32;
+            part(out, at.heading(TableColumn::Stages));
+            centered(
+                x,
+                yw,
+                at.base2,
+                &year.short_form_like(r.fiscal_year),
+                f,
+                out,
+            );
+            part(out, at.decoration());
+            out.push(line(
+                x,
+                at.top + at.lh,
+                x,
+                at.top + at.h,
+                LineStyle::solid(0.4, GRID),
+            ));
+        }
+    }
+
+    /// The calendar years over the twelve months of the fiscal year, the period's months
+    /// filled.
+    fn months_heading(&self, r: &Report, at: &HeaderPlace, out: &mut Vec<Shape>) {
+        let f = self.font();
+        let Column { x: mx, w: mw } = self.cols.months;
+        let (top, h, lh) = (at.top, at.h, at.lh);
+        let w = mw / 12.0;
+        let fy = r.fiscal_year;
+        part(out, at.heading(TableColumn::Months));
+        for (first, last, month) in [(0usize, 8usize, 4u8), (9, 11, 1)] {
+            let year = fy.calendar_year_of(month);
+            let label = if last - first > 3 {
+                format!(
+                    "{year}年（{}）　{}",
+                    crate::model::FiscalYear(year)
+                        .era_form()
+                        .trim_end_matches('度'),
+                    heading_of(r)
+                )
+            } else {
+                format!("{year}年")
+            };
+            centered(
+                mx + w * first as f32,
+                w * (last - first + 1) as f32,
+                at.base1,
+                &label,
+                f * 0.9,
+                out,
+            );
+        }
+        for (k, month) in FISCAL_MONTHS.iter().enumerate() {
+            let x = mx + w * k as f32;
+            part(out, at.decoration());
+            if self.period.contains_fiscal(k) {
+                out.push(rect(x, top + lh + self.pad(), w, lh, Some(PERIOD), None));
+            }
+            part(out, at.heading(TableColumn::Months));
+            centered(x, w, at.base2, &format!("{month}月"), f * 0.9, out);
+            part(out, at.decoration());
+            out.push(line(x, top + lh, x, top + h, LineStyle::solid(0.4, GRID)));
+        }
+    }
+}
+
+/// Where the column headings' two lines stand, and whether they are the table's first (tagged
+/// as headings) or repeated on a later page (a page header, an artifact).
+struct HeaderPlace {
+    first: bool,
+    top: f32,
+    h: f32,
+    lh: f32,
+    base1: f32,
+    base2: f32,
+}
+
+impl HeaderPlace {
+    fn heading(&self, column: TableColumn) -> Part {
+        if self.first {
+            Part::Heading(column)
+        } else {
+            Part::Artifact(Artifact::Header)
+        }
+    }
+
+    fn decoration(&self) -> Part {
+        if self.first {
+            Part::Artifact(Artifact::Layout)
+        } else {
+            Part::Artifact(Artifact::Header)
+        }
+    }
+}
+
+/// A regular text centred in `w` from `x`.
+fn centered(x: f32, w: f32, y: f32, s: &str, size: f32, out: &mut Vec<Shape>) {
+    let tw = TextMeasure::get().width(s, size, false);
+    out.push(text(x + (w - tw) / 2.0, y, size, false, Rgb::BLACK, s));
 }
 
 /// The month lanes' heading: the plan and the period's actual heading.

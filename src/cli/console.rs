@@ -7,8 +7,9 @@
 //! once on standard error and makes the command exit 1 ([`exit_code`]): output is never lost
 //! without a word.
 //!
-//! `src/main.rs` imports the macros under std's names (`use shinchoku::console_println as
-//! println;`), so every subcommand's output goes through here without changing a line of it.
+//! Each command's file imports the macros under std's names (`use crate::console_println as
+//! println;`), so its output goes through here without changing a line of it. [`outln!`] and
+//! [`errln!`] write through them too, with every character that does not show as its mark.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -66,23 +67,42 @@ pub fn exit_code(code: ExitCode) -> ExitCode {
 /// `print!` that leaves a closed pipe quietly (see the module).
 #[macro_export]
 macro_rules! console_print {
-    ($($arg:tt)*) => { $crate::console::write_out(format_args!($($arg)*)) };
+    ($($arg:tt)*) => { $crate::cli::console::write_out(format_args!($($arg)*)) };
 }
 
 /// `println!` that leaves a closed pipe quietly (see the module).
 #[macro_export]
 macro_rules! console_println {
-    () => { $crate::console::write_out(format_args!("\n")) };
+    () => { $crate::cli::console::write_out(format_args!("\n")) };
     ($($arg:tt)*) => {
-        $crate::console::write_out(format_args!("{}\n", format_args!($($arg)*)))
+        $crate::cli::console::write_out(format_args!("{}\n", format_args!($($arg)*)))
     };
 }
 
 /// `eprintln!` that leaves a closed pipe quietly (see the module).
 #[macro_export]
 macro_rules! console_eprintln {
-    () => { $crate::console::write_err(format_args!("\n")) };
+    () => { $crate::cli::console::write_err(format_args!("\n")) };
     ($($arg:tt)*) => {
-        $crate::console::write_err(format_args!("{}\n", format_args!($($arg)*)))
+        $crate::cli::console::write_err(format_args!("{}\n", format_args!($($arg)*)))
     };
 }
+
+/// `println!` for the terminal: each character that does not show — an ESC sequence or a
+/// right-to-left override read from a report, an answer or a file name — is written as its
+/// mark (`<ESC U+001B>`, `crate::model::text::visible`), so nothing printed acts on the
+/// terminal or hides what follows.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::console_println!("{}", $crate::model::text::visible(&format!($($arg)*)))
+    };
+}
+pub(crate) use outln;
+
+/// `eprintln!` for the terminal, the same way as [`outln!`].
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::console_eprintln!("{}", $crate::model::text::visible(&format!($($arg)*)))
+    };
+}
+pub(crate) use errln;

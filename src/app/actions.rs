@@ -1,0 +1,175 @@
+//! What each menu action and shortcut does: [`Action`]s matched exhaustively, each to one call
+//! on the state that owns it.
+
+use egui::{Context, ViewportCommand};
+
+use super::ShinchokuApp;
+use super::columns::Column;
+use super::command::{Action, AppCommand, DialogCommand, FileCommand, PrefsCommand};
+use super::state::dialogs::Dialog;
+use super::state::document::DocAction;
+use super::state::printing::PdfPurpose;
+
+impl ShinchokuApp {
+    /// What each action does: one arm each, matched exhaustively (an action without its arm
+    /// does not compile).
+    pub(super) fn handle_action(&mut self, ctx: &Context, action: Action) -> Vec<AppCommand> {
+        match action {
+            Action::Quit => self.quit(ctx),
+            Action::ExpandAll => {
+                self.view.expand_all();
+                Vec::new()
+            }
+            Action::CollapseAll => {
+                self.view.collapse_all(&self.open.doc.doc().report);
+                Vec::new()
+            }
+            Action::ToggleSummary => {
+                self.view.toggle_summary();
+                Vec::new()
+            }
+            Action::SelectNext => {
+                self.move_selection(1);
+                Vec::new()
+            }
+            Action::SelectPrevious => {
+                self.move_selection(-1);
+                Vec::new()
+            }
+            Action::EditSelected => self.edit_selected(),
+            Action::NextCell => {
+                self.move_column(1);
+                Vec::new()
+            }
+            Action::PreviousCell => {
+                self.move_column(-1);
+                Vec::new()
+            }
+            Action::FoldOrParent
+            | Action::UnfoldOrChild
+            | Action::NextLate
+            | Action::PreviousLate => self.keyboard(action),
+            Action::ToggleDetail => {
+                vec![PrefsCommand::SetDetailFolded(!self.prefs.detail_folded).into()]
+            }
+            Action::ZoomIn => vec![PrefsCommand::Zoom(1).into()],
+            Action::ZoomOut => vec![PrefsCommand::Zoom(-1).into()],
+            Action::ZoomReset => vec![PrefsCommand::Zoom(0).into()],
+            Action::ResetColumns => vec![PrefsCommand::ResetColumns.into()],
+            Action::PrintPreview => {
+                self.printing.open_preview();
+                Vec::new()
+            }
+            Action::Print => {
+                self.start_pdf(ctx, PdfPurpose::Print);
+                Vec::new()
+            }
+            Action::PreviousReport => self.step(-1),
+            Action::NextReport => self.step(1),
+            Action::Save => self.save(),
+            Action::Compare => self.doc_action(DocAction::Compare),
+            Action::OpenSeries => self.doc_action(DocAction::OpenSeries),
+            Action::ExportChangeList => self.doc_action(DocAction::ExportChangeList),
+            Action::CollectAnswers => self.doc_action(DocAction::CollectAnswers),
+            Action::Survey => self.open_survey_form(),
+            Action::ToggleSurveyStatus => {
+                self.survey.toggle_status();
+                Vec::new()
+            }
+            Action::Open => self.doc_action(DocAction::Open),
+            Action::Import => self.doc_action(DocAction::Import),
+            Action::SaveAs => self.doc_action(DocAction::SaveAs),
+            Action::Undo => self.doc_action(DocAction::Undo),
+            Action::Redo => self.doc_action(DocAction::Redo),
+            Action::ExportPdf => self.doc_action(DocAction::ExportPdf),
+        }
+    }
+
+    fn quit(&mut self, ctx: &Context) -> Vec<AppCommand> {
+        // Closing on purpose (saved, or changes discarded): no copy to offer next time.
+        self.open.doc.discard_recovery_copy();
+        self.closing = true;
+        ctx.send_viewport_cmd(ViewportCommand::Close);
+        Vec::new()
+    }
+
+    fn move_selection(&mut self, step: isize) {
+        let frame = self.open.frame();
+        self.view.move_selection(frame, step);
+    }
+
+    fn edit_selected(&mut self) -> Vec<AppCommand> {
+        let mut follow = self.view.edit_selected(&self.open.doc.doc().report);
+        // The 時期 field is in the detail panel: unfold it to take the keyboard.
+        if self.view.focus_months() && self.prefs.detail_folded && !self.prefs.detail_popup {
+            follow.push(PrefsCommand::SetDetailFolded(false).into());
+        }
+        follow
+    }
+
+    fn move_column(&mut self, step: isize) {
+        let shown: Vec<Column> = Column::ALL
+            .into_iter()
+            .filter(|c| self.prefs.columns.is_shown(*c))
+            .collect();
+        self.view.move_column(&shown, step);
+    }
+
+    fn save(&mut self) -> Vec<AppCommand> {
+        let follow = self.open.doc.handle_action(DocAction::Save, self.lang());
+        self.saved();
+        follow
+    }
+
+    /// The 照会 form; a division's response cannot send a survey of its own.
+    fn open_survey_form(&mut self) -> Vec<AppCommand> {
+        if self.open.doc.doc().report.response.is_some() {
+            let t = self.lang().texts();
+            let message = t.survey_not_master.into();
+            let title = t.survey_failed.into();
+            return vec![DialogCommand::Show(Dialog::Error { title, message }).into()];
+        }
+        self.survey.open_form();
+        Vec::new()
+    }
+
+    fn doc_action(&mut self, action: DocAction) -> Vec<AppCommand> {
+        self.open.doc.handle_action(action, self.lang())
+    }
+
+    /// Opens a file; a member of the series opened together is marked as the open one.
+    pub(super) fn open_path(&mut self, path: std::path::PathBuf) -> Vec<AppCommand> {
+        let lang = self.lang();
+        let command = FileCommand::OpenPath(path.clone());
+        let follow = self.open.doc.handle_file(command, lang);
+        if self.open.doc.doc().file_path() == Some(path.as_path()) {
+            self.open.compare.opened(&path);
+        }
+        follow
+    }
+
+    /// Saves (to a path, over a lock or a read-only file), then remembers the file.
+    pub(super) fn save_file(&mut self, save: FileCommand) -> Vec<AppCommand> {
+        let follow = self.open.doc.handle_file(save, self.lang());
+        self.saved();
+        follow
+    }
+
+    /// The grid's keys: ← / → fold or move up and down the tree, F8 the next 遅れ.
+    fn keyboard(&mut self, action: Action) -> Vec<AppCommand> {
+        let frame = self.open.frame();
+        match action {
+            Action::FoldOrParent => self.view.fold_or_parent(frame),
+            Action::UnfoldOrChild => self.view.unfold_or_child(frame),
+            Action::NextLate | Action::PreviousLate => {
+                let step = if action == Action::NextLate { 1 } else { -1 };
+                if !self.view.go_to_late(frame, step) {
+                    let t = self.lang().texts();
+                    return vec![DialogCommand::Notice(t.no_late.into()).into()];
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,267 @@
+//! What the command line takes: the clap definitions, one struct per command. The doc comments
+//! here are the `--help` texts.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "shinchoku",
+    version,
+    about = "進捗 — reform programme progress tracker"
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Reports to open in the window: a Shinchoku `.ron` file or a report table (`.tsv`).
+    /// Several reports of one programme open together, to step through (前の報告 / 次の報告):
+    /// the latest is shown, compared with the one before.
+    pub files: Vec<PathBuf>,
+    /// Open the report compared with this one (比較): the grid marks what differs.
+    #[arg(long, value_name = "OLD")]
+    pub compare: Option<PathBuf>,
+}
+
+// The commands' structs carry no doc comment: a variant's is its `--help` text.
+#[derive(Subcommand)]
+pub enum Command {
+    /// Import a published report table (TSV with HTML cells) into a Shinchoku `.ron` file.
+    Import(Import),
+    /// Print the progress grid to a PDF (the bundled font embedded).
+    Print(Print),
+    /// Export to Excel (.xlsx), the report table format (.tsv), a CSV of the entries (.csv) or a
+    /// web page for publishing (.html).
+    Export(Export),
+    /// Write the bundled sample report, or a large one made from it, to a `.ron` file
+    /// (for trying Shinchoku, and for measuring it on thousands of initiatives).
+    Sample(Sample),
+    /// Compare two reports (`.ron` or report tables): a change list, or JSON. Exit 0 when they
+    /// are the same, 1 when they differ, 2 when one cannot be read.
+    Diff(Diff),
+    /// Carry a report into the next period: its second half, the full year, or the next fiscal
+    /// year (written as a `.ron` file).
+    Rollover(Rollover),
+    /// Survey (照会): write a response per 担当課 into DIR (`<担当課>.ron` and/or `.xlsx`) and
+    /// record in REPORT.ron (rewritten, keeping backups) that it was sent and when it is due.
+    Survey(Survey),
+    /// Take answers (`.ron` responses, `.xlsx` workbooks) into the report: each division's
+    /// results are applied; other changes are listed and held back. Writes OUT (default: the
+    /// report itself); exits 1 when an answer was refused.
+    Collect(Collect),
+    /// 提出状況: who was sent the survey, who has answered, what is overdue.
+    Status(Status),
+    /// Read a `.ron` report or a report table and print a summary and every warning.
+    Check(Check),
+}
+
+#[derive(clap::Args)]
+pub struct Import {
+    pub report: PathBuf,
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Overwrite the output even when another Shinchoku has it open.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(clap::Args)]
+pub struct Print {
+    pub report: PathBuf,
+    #[arg(short, long)]
+    pub output: PathBuf,
+    #[arg(long, value_enum, default_value = "a3")]
+    pub paper: PaperArg,
+    #[arg(long)]
+    pub portrait: bool,
+    /// Only this 担当課's rows.
+    #[arg(long)]
+    pub division: Option<String>,
+    /// Only this section (1 for I, 2 for II …).
+    #[arg(long)]
+    pub section: Option<u32>,
+    /// What a page break may not cut: a topic block (an initiative continues on the next
+    /// page between topics), a whole initiative when it fits, or only a row.
+    #[arg(long, value_enum, default_value = "topic")]
+    pub keep: KeepArg,
+    /// Start each section on a new page.
+    #[arg(long)]
+    pub section_pages: bool,
+    /// Shrink the text so the printout takes at most N pages (it is always one page wide).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub fit_pages_tall: Option<u32>,
+    /// Print the grid with the marks of a comparison with this (older) report.
+    #[arg(long, value_name = "OLD")]
+    pub compare: Option<PathBuf>,
+    /// Leave out the structure for screen readers (PDF/UA-1), which the PDF has by
+    /// default: a third faster and a third the size on a large report.
+    #[arg(long)]
+    pub untagged: bool,
+    /// Overwrite the output even when another Shinchoku has it open.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(clap::Args)]
+pub struct Export {
+    pub report: PathBuf,
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Text encoding of .tsv and .csv files.
+    #[arg(long, value_enum, default_value = "utf-8")]
+    pub encoding: EncodingArg,
+    /// Overwrite the output even when another Shinchoku has it open.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(clap::Args)]
+pub struct Sample {
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Repeat the sample's initiatives up to this many.
+    #[arg(long)]
+    pub initiatives: Option<usize>,
+    /// The sample with one topic (initiative 10's first) holding this many result lines.
+    #[arg(long, conflicts_with = "initiatives")]
+    pub result_lines: Option<usize>,
+    /// Overwrite the output even when another Shinchoku has it open.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(clap::Args)]
+pub struct Diff {
+    pub old: PathBuf,
+    pub new: PathBuf,
+    /// Print JSON instead of the change list.
+    #[arg(long)]
+    pub json: bool,
+    /// The change list's language.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// Also write the change list as a PDF (A4, in `--lang`).
+    #[arg(long, value_name = "OUT.pdf")]
+    pub pdf: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct Rollover {
+    pub report: PathBuf,
+    #[arg(short, long)]
+    pub output: PathBuf,
+    #[arg(long, value_enum)]
+    pub to: ToArg,
+}
+
+#[derive(clap::Args)]
+pub struct Survey {
+    pub report: PathBuf,
+    /// The directory for the responses (made if missing).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// 回答期限, e.g. 2017-10-13.
+    #[arg(long)]
+    pub due: Option<chrono::NaiveDate>,
+    #[arg(long, value_enum, default_value = "both")]
+    pub format: SurveyFormatArg,
+    /// The office's note to the divisions (shown in the response and the workbook).
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// The day it is sent (default: today); the due date may not be before it.
+    #[arg(long)]
+    pub today: Option<chrono::NaiveDate>,
+    /// Rewrite REPORT.ron even when another Shinchoku has it open.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(clap::Args)]
+pub struct Collect {
+    pub report: PathBuf,
+    #[arg(required = true)]
+    pub answers: Vec<PathBuf>,
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Take the changes outside each division's results too.
+    #[arg(long)]
+    pub accept_out_of_scope: bool,
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// Overwrite the output even when another Shinchoku has it open.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(clap::Args)]
+pub struct Status {
+    pub report: PathBuf,
+    /// Print CSV (UTF-8 with BOM) instead of a table.
+    #[arg(long)]
+    pub csv: bool,
+    /// Overdue as of this day (default: today).
+    #[arg(long)]
+    pub today: Option<chrono::NaiveDate>,
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+#[derive(clap::Args)]
+pub struct Check {
+    pub file: PathBuf,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum EncodingArg {
+    #[value(name = "utf-8")]
+    Utf8,
+    Cp932,
+    #[value(name = "utf-16")]
+    Utf16,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum SurveyFormatArg {
+    Ron,
+    Xlsx,
+    Both,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum LangArg {
+    Ja,
+    En,
+}
+
+impl LangArg {
+    pub fn lang(self) -> crate::lang::Lang {
+        match self {
+            LangArg::Ja => crate::lang::Lang::Ja,
+            LangArg::En => crate::lang::Lang::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ToArg {
+    SecondHalf,
+    FullYear,
+    NextYear,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum KeepArg {
+    Initiative,
+    Topic,
+    Row,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum PaperArg {
+    A3,
+    A4,
+    B4,
+}

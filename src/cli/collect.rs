@@ -1,0 +1,206 @@
+//! `shinchoku collect`: the divisions' answers taken into the master, with what was taken, held
+//! back and refused printed in `--lang`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::args::Collect;
+use super::console::{errln, outln};
+use super::files::{locked_output, open_master, save_master};
+use crate::console_println as println;
+use crate::document::Document;
+use crate::lang::{Describe, Lang, say};
+use crate::survey::{Collection, Taken};
+
+pub fn run(args: &Collect) -> ExitCode {
+    let lang = args.lang.lang();
+    let input = args.report.as_path();
+    let mut doc = match open_master(input) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let at = chrono::Local::now().naive_local();
+    let collection = crate::survey::collect::collect_files(&doc.report, &args.answers, at);
+    let accept: Vec<usize> = if args.accept_out_of_scope {
+        (0..collection.conflicts.len()).collect()
+    } else {
+        Vec::new()
+    };
+    let output = args.output.as_deref().unwrap_or(input);
+    let intent = collection.intent(&accept);
+    let taken_any = intent.is_some();
+    if let Some(intent) = intent {
+        let known = doc.warnings.clone();
+        if let Err(e) = doc.perform(intent) {
+            errln!("shinchoku: {}", e.describe(lang));
+            return ExitCode::FAILURE;
+        }
+        // What the answers brought in: texts with characters that do not show.
+        for w in doc.warnings.iter().filter(|w| !known.contains(w)) {
+            errln!("warning: {}", w.describe(lang));
+        }
+        if let Err(code) = write(&mut doc, input, output, args.force) {
+            return code;
+        }
+    }
+    for t in &collection.taken {
+        print_taken(t, lang);
+    }
+    for w in &collection.warnings {
+        println!(
+            "{}",
+            say(
+                lang,
+                format!("注意: {}", w.describe(lang)),
+                format!("warning: {}", w.describe(lang)),
+            )
+        );
+    }
+    print_conflicts(&collection, args.accept_out_of_scope, lang);
+    print_refused(&collection, lang);
+    if taken_any {
+        print_totals(&collection, output, lang);
+    } else {
+        outln!(
+            "{}",
+            say(
+                lang,
+                format!(
+                    "取り込む回答はありません（{} は書き込みません）",
+                    output.display()
+                ),
+                format!("nothing taken; {} not written", output.display()),
+            )
+        );
+    }
+    if collection.has_refusals() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Writes the master, or `-o OUT`, which another Shinchoku may have open.
+fn write(doc: &mut Document, input: &Path, output: &Path, force: bool) -> Result<(), ExitCode> {
+    if output != input
+        && let Some(refused) = locked_output(output, force)
+    {
+        return Err(refused);
+    }
+    save_master(doc, output, force)
+}
+
+/// One answer taken: its file and division, what it replaced and what it changed.
+fn print_taken(t: &Taken, lang: Lang) {
+    let again = if t.resubmission {
+        say(lang, "（再提出）".into(), " (re-submission)".into())
+    } else {
+        String::new()
+    };
+    outln!(
+        "{}",
+        say(
+            lang,
+            format!(
+                "取り込み: {} ({}){again}: 見出し{}件の実績を変更",
+                t.file,
+                t.division,
+                t.changed_topics.len()
+            ),
+            format!(
+                "taken: {} ({}){again}: results of {} topic(s) changed",
+                t.file,
+                t.division,
+                t.changed_topics.len()
+            ),
+        )
+    );
+    if let Some(replaced) = &t.replaces {
+        outln!(
+            "  {}",
+            say(
+                lang,
+                format!("{replaced} を置き換えました"),
+                format!("replaces {replaced}")
+            )
+        );
+    }
+    if let Some(diff) = &t.difference {
+        for line in crate::compare::change_list(diff, lang).iter().skip(1) {
+            outln!("  {}{}", "  ".repeat(line.depth as usize), line.text);
+        }
+    }
+}
+
+/// The changes outside the divisions' results: taken with `--accept-out-of-scope`, else held
+/// back.
+fn print_conflicts(collection: &Collection, accepted: bool, lang: Lang) {
+    if collection.conflicts.is_empty() {
+        return;
+    }
+    outln!(
+        "{}",
+        if accepted {
+            say(
+                lang,
+                "担当外の変更（取り込み済み）:".into(),
+                "changes outside the division's results (taken, --accept-out-of-scope):".into(),
+            )
+        } else {
+            say(
+                lang,
+                "担当外の変更（保留。--accept-out-of-scope で取り込み）:".into(),
+                "held back, outside the division's results (--accept-out-of-scope takes them):"
+                    .into(),
+            )
+        }
+    );
+    for c in &collection.conflicts {
+        let note = if c.acceptable() {
+            String::new()
+        } else {
+            say(
+                lang,
+                "（取り込めません）".into(),
+                " (cannot be taken)".into(),
+            )
+        };
+        outln!("  {}{note}", c.describe(lang));
+    }
+}
+
+fn print_refused(collection: &Collection, lang: Lang) {
+    for (file, reason) in &collection.refused {
+        errln!(
+            "{}",
+            say(
+                lang,
+                format!("拒否: {file}: {}", reason.describe(lang)),
+                format!("refused: {file}: {}", reason.describe(lang)),
+            )
+        );
+    }
+}
+
+fn print_totals(collection: &Collection, output: &Path, lang: Lang) {
+    outln!(
+        "{}",
+        say(
+            lang,
+            format!(
+                "{} 件取り込み、{} 件拒否、担当外の変更 {} 件 → {}",
+                collection.taken.len(),
+                collection.refused.len(),
+                collection.conflicts.len(),
+                output.display()
+            ),
+            format!(
+                "{} taken, {} refused, {} change(s) outside scope → {}",
+                collection.taken.len(),
+                collection.refused.len(),
+                collection.conflicts.len(),
+                output.display()
+            ),
+        )
+    );
+}

@@ -1,0 +1,72 @@
+//! `shinchoku diff`: two reports compared, as a change list (and its PDF) or JSON; the exit code
+//! says whether they differ, as diff(1)'s does.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::args::Diff;
+use super::files::{UNREADABLE, open};
+use super::problem::{ChangeListFailure, CommandProblem};
+use crate::compare::Diff as ReportDiff;
+use crate::lang::Lang;
+use crate::model::text::{json_with_invisible_escaped, visible};
+use crate::{console_print as print, console_println as println};
+
+/// Exit code of `diff` when the reports differ (like diff(1)).
+const DIFFERENT: u8 = 1;
+
+pub fn run(args: &Diff) -> ExitCode {
+    let mut opened = Vec::new();
+    for path in [&args.old, &args.new] {
+        match open(path) {
+            Ok(o) => opened.push(o.report),
+            Err(code) => return code,
+        }
+    }
+    let (Some(a), Some(b)) = (opened.first(), opened.get(1)) else {
+        return ExitCode::from(UNREADABLE);
+    };
+    let diff = crate::compare::diff(a, b);
+    let lang = args.lang.lang();
+    if let Some(out) = &args.pdf
+        && let Err(code) = write_pdf(&diff, lang, out)
+    {
+        return code;
+    }
+    if args.json {
+        match serde_json::to_string_pretty(&diff) {
+            Ok(text) => println!("{}", json_with_invisible_escaped(&text)),
+            Err(e) => {
+                CommandProblem::JsonNotWritten(e).say_error();
+                return ExitCode::from(UNREADABLE);
+            }
+        }
+    } else {
+        print!(
+            "{}",
+            visible(&crate::compare::change_list_text(&diff, lang))
+        );
+    }
+    if diff.same {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(DIFFERENT)
+    }
+}
+
+/// `--pdf`: the change list on A4 pages.
+fn write_pdf(diff: &ReportDiff, lang: Lang, out: &Path) -> Result<(), ExitCode> {
+    let written = crate::print::changes::pdf(diff, lang, &crate::print::today())
+        .map_err(ChangeListFailure::Pdf)
+        .and_then(|bytes| {
+            crate::store::write_atomically(out, &bytes).map_err(ChangeListFailure::Write)
+        });
+    written.map_err(|cause| {
+        CommandProblem::ChangeListNotWritten {
+            path: out.to_path_buf(),
+            cause,
+        }
+        .say_error();
+        ExitCode::from(UNREADABLE)
+    })
+}

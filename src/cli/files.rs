@@ -1,0 +1,76 @@
+//! What several commands do with their files: open a report or a survey's master, refuse an
+//! output another Shinchoku has open, save the master.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::console::errln;
+use super::problem::CommandProblem;
+use crate::Opened;
+use crate::document::{Document, SaveOptions};
+
+/// Exit code when the input cannot be read.
+pub const UNREADABLE: u8 = 2;
+
+/// Opens a report as the window does; when it cannot be read, says why and gives the exit
+/// code for it.
+pub fn open(path: &Path) -> Result<Opened, ExitCode> {
+    crate::open_report(path).map_err(|e| {
+        errln!("shinchoku: {e}");
+        ExitCode::from(UNREADABLE)
+    })
+}
+
+/// The rules of the window for the command line: an output another Shinchoku has open is not
+/// overwritten unless `--force` (a `.ron` overwritten keeps its backups either way).
+pub fn locked_output(output: &Path, force: bool) -> Option<ExitCode> {
+    let holder = crate::store::lock::live_holder(output)?;
+    let problem = CommandProblem::OutputOpen {
+        path: output.to_path_buf(),
+        holder,
+        forced: force,
+    };
+    if force {
+        problem.say_warning();
+        return None;
+    }
+    problem.say_error();
+    Some(ExitCode::FAILURE)
+}
+
+/// Opens the master of a survey: a `.ron` file (a report table has nowhere to keep the
+/// survey's status: import it first).
+pub fn open_master(path: &Path) -> Result<Document, ExitCode> {
+    let doc = Document::open(path).map_err(|e| {
+        errln!("shinchoku: {e}");
+        ExitCode::from(UNREADABLE)
+    })?;
+    if doc.save_path().is_none() {
+        CommandProblem::MasterNotRon {
+            path: path.to_path_buf(),
+        }
+        .say_error();
+        return Err(ExitCode::FAILURE);
+    }
+    if let Some(r) = &doc.report.response {
+        CommandProblem::MasterIsResponse {
+            path: path.to_path_buf(),
+            division: r.division.clone(),
+        }
+        .say_error();
+        return Err(ExitCode::FAILURE);
+    }
+    Ok(doc)
+}
+
+pub fn save_master(doc: &mut Document, path: &Path, force: bool) -> Result<(), ExitCode> {
+    let options = if force {
+        SaveOptions::FORCE
+    } else {
+        SaveOptions::default()
+    };
+    doc.save_to_with(path, options).map_err(|e| {
+        errln!("shinchoku: {e}");
+        ExitCode::FAILURE
+    })
+}

@@ -1,0 +1,36 @@
+//! `shinchoku import`: a report table or a workbook into a Shinchoku `.ron` file.
+
+use std::process::ExitCode;
+
+use super::args::Import;
+use super::console::{errln, outln};
+use super::files::{locked_output, open};
+
+pub fn run(args: &Import) -> ExitCode {
+    if let Some(refused) = locked_output(&args.output, args.force) {
+        return refused;
+    }
+    let (input, output) = (&args.report, &args.output);
+    let opened = match open(input) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    for w in &opened.warnings {
+        errln!("warning: {}: {w}", input.display());
+    }
+    if let Err(e) = crate::store::save(output, &opened.report) {
+        errln!("shinchoku: {e}");
+        return ExitCode::FAILURE;
+    }
+    let r = &opened.report;
+    outln!(
+        "{} → {}: {} sections, {} initiatives, {} action items, {} warning(s)",
+        input.display(),
+        output.display(),
+        r.sections.len(),
+        r.initiative_count(),
+        r.action_item_count(),
+        opened.warnings.len()
+    );
+    ExitCode::SUCCESS
+}

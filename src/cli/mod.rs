@@ -1,0 +1,65 @@
+//! The `shinchoku` command line: one file per command, the clap definitions in [`args`], what
+//! several commands share in `files` (opening a report or a survey's master, outputs another
+//! Shinchoku has open, saving), what the command line itself says went wrong in [`problem`], and
+//! [`console`] (output that leaves a closed pipe quietly and
+//! shows each character that does not show as its mark).
+//!
+//! The command line speaks English, on purpose: its output is read by scripts and logs, which
+//! should not change with the PC. The core's error and warning kinds are worded through
+//! [`Describe`](crate::lang::Describe) with `Lang::En`; only `diff`, `collect` and `status`
+//! also speak Japanese, with `--lang ja`, since what they print goes to the office and the
+//! divisions.
+//!
+//! With no command the window opens. `cli` and `app` are one layer (see the crate's doc), so
+//! `run` is handed what opens the window rather than calling `app` itself: `main.rs` passes
+//! `app::run`, or [`without_window`] in a build without the `gui` feature.
+
+pub mod args;
+mod check;
+mod collect;
+pub mod console;
+mod diff;
+mod export;
+mod files;
+mod import;
+mod print;
+pub mod problem;
+mod rollover;
+mod sample;
+mod status;
+mod survey;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use args::Args;
+use args::Command;
+use problem::CommandProblem;
+
+/// Runs the command `args` names, or opens the window with `open_window` when it names none;
+/// the exit code is 1 when its output could not be written (see [`console`]).
+pub fn run(
+    args: Args,
+    open_window: impl FnOnce(Vec<PathBuf>, Option<PathBuf>) -> ExitCode,
+) -> ExitCode {
+    let code = match &args.command {
+        None => open_window(args.files, args.compare),
+        Some(Command::Import(a)) => import::run(a),
+        Some(Command::Check(a)) => check::run(a),
+        Some(Command::Survey(a)) => survey::run(a),
+        Some(Command::Collect(a)) => collect::run(a),
+        Some(Command::Status(a)) => status::run(a),
+        Some(Command::Diff(a)) => diff::run(a),
+        Some(Command::Rollover(a)) => rollover::run(a),
+        Some(Command::Sample(a)) => sample::run(a),
+        Some(Command::Export(a)) => export::run(a),
+        Some(Command::Print(a)) => print::run(a),
+    };
+    console::exit_code(code)
+}
+
+/// What a build without the window does when no command is given.
+pub fn without_window(_files: Vec<PathBuf>, _compare: Option<PathBuf>) -> ExitCode {
+    CommandProblem::NoWindow.say_error();
+    ExitCode::FAILURE
+}

@@ -1,0 +1,131 @@
+//! `shinchoku print`: the progress grid as a PDF.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::args::{KeepArg, PaperArg, Print};
+use super::console::{errln, outln};
+use super::files::{UNREADABLE, locked_output, open};
+use super::problem::CommandProblem;
+use crate::compare::Comparison;
+use crate::model::Report;
+use crate::print::pdf::Tagging;
+use crate::print::{KeepTogether, PageSetup, Paper, PrintJob};
+
+pub fn run(args: &Print) -> ExitCode {
+    if let Some(refused) = locked_output(&args.output, args.force) {
+        return refused;
+    }
+    let setup = page_setup(args);
+    let tagging = if args.untagged {
+        Tagging::Untagged
+    } else {
+        Tagging::Tagged
+    };
+    let (input, output) = (&args.report, &args.output);
+    let opened = match open(input) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let report = &opened.report;
+    let comparison = match args.compare.as_deref().map(|old| compared(old, report)) {
+        None => None,
+        Some(Ok(c)) => Some(c),
+        Some(Err(code)) => return code,
+    };
+    if let Err(code) = check_selection(&setup, report, input) {
+        return code;
+    }
+    let job = PrintJob {
+        report,
+        setup: &setup,
+        printed_on: crate::print::today(),
+        comparison: comparison.as_ref(),
+    };
+    let layout = crate::print::layout(&job, &mut |_| {});
+    let pdf = match crate::print::pdf::render_with(&layout, &report.title, tagging, &mut |_| {}) {
+        Ok(p) => p,
+        Err(e) => {
+            errln!("shinchoku: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = crate::store::write_atomically(output, &pdf) {
+        CommandProblem::OutputNotWritten {
+            path: output.clone(),
+            error: e,
+        }
+        .say_error();
+        return ExitCode::FAILURE;
+    }
+    outln!(
+        "{} → {}: {} page(s), {} {}, text {:.1} pt, {} KB",
+        input.display(),
+        output.display(),
+        layout.pages.len(),
+        setup.paper.name(),
+        if setup.landscape {
+            "landscape"
+        } else {
+            "portrait"
+        },
+        layout.text_size,
+        pdf.len() / 1024
+    );
+    ExitCode::SUCCESS
+}
+
+fn page_setup(args: &Print) -> PageSetup {
+    PageSetup {
+        paper: match args.paper {
+            PaperArg::A3 => Paper::A3,
+            PaperArg::A4 => Paper::A4,
+            PaperArg::B4 => Paper::B4,
+        },
+        landscape: !args.portrait,
+        division: args.division.clone(),
+        section: args.section,
+        keep: match args.keep {
+            KeepArg::Initiative => KeepTogether::Initiative,
+            KeepArg::Topic => KeepTogether::Topic,
+            KeepArg::Row => KeepTogether::Row,
+        },
+        section_pages: args.section_pages,
+        fit_pages_tall: args.fit_pages_tall,
+        ..PageSetup::default()
+    }
+}
+
+/// The comparison with the older report `--compare` names.
+fn compared(old: &Path, report: &Report) -> Result<Comparison, ExitCode> {
+    let opened = open(old)?;
+    let label = old.display().to_string();
+    Ok(Comparison::new(label, opened.report, report))
+}
+
+/// A `--division` or `--section` the report does not have is said, not printed empty.
+fn check_selection(setup: &PageSetup, report: &Report, input: &Path) -> Result<(), ExitCode> {
+    if let Some(d) = &setup.division
+        && !report
+            .initiatives()
+            .any(|i| i.all_divisions().contains(&d.as_str()))
+    {
+        CommandProblem::NoDivision {
+            division: d.clone(),
+            path: input.to_path_buf(),
+        }
+        .say_error();
+        return Err(ExitCode::from(UNREADABLE));
+    }
+    if let Some(n) = setup.section
+        && !report.sections.iter().any(|s| s.number == n)
+    {
+        CommandProblem::NoSection {
+            section: n,
+            path: input.to_path_buf(),
+        }
+        .say_error();
+        return Err(ExitCode::from(UNREADABLE));
+    }
+    Ok(())
+}

@@ -1,0 +1,154 @@
+//! What the command line itself says went wrong (the core's own errors and warnings are worded
+//! where they are made), as kinds worded through [`Describe`] like every other message. The
+//! command line prints them in English (`Lang::En`), prefixed `shinchoku: ` or `warning: `.
+
+use std::path::{Path, PathBuf};
+
+use super::console::errln;
+use crate::lang::{Describe, Lang, say};
+use crate::print::pdf::PdfError;
+use crate::store::lock::LockHolder;
+
+#[derive(Debug)]
+pub enum CommandProblem {
+    /// The output is open in another Shinchoku: not overwritten, or overwritten all the same
+    /// when `forced` (`--force`).
+    OutputOpen {
+        path: PathBuf,
+        holder: LockHolder,
+        forced: bool,
+    },
+    /// A survey's master must be a `.ron` report: a table has nowhere to keep the survey.
+    MasterNotRon { path: PathBuf },
+    /// The file given as the master is a response sent to a division.
+    MasterIsResponse { path: PathBuf, division: String },
+    /// `print --division` names no 担当課 of the report.
+    NoDivision { division: String, path: PathBuf },
+    /// `print --section` names no section of the report.
+    NoSection { section: u32, path: PathBuf },
+    /// The PDF could not be written to `path`.
+    OutputNotWritten {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    /// `diff --pdf`: the change list could not be made or written.
+    ChangeListNotWritten {
+        path: PathBuf,
+        cause: ChangeListFailure,
+    },
+    /// `--json` output could not be made.
+    JsonNotWritten(serde_json::Error),
+    /// No command was given, and this build has no window (feature `gui`).
+    NoWindow,
+}
+
+/// Why `diff --pdf` wrote no change list.
+#[derive(Debug)]
+pub enum ChangeListFailure {
+    Pdf(PdfError),
+    Write(std::io::Error),
+}
+
+impl Describe for ChangeListFailure {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            ChangeListFailure::Pdf(e) => e.describe(lang),
+            // The system's words, as every other message quotes them.
+            ChangeListFailure::Write(e) => e.to_string(),
+        }
+    }
+}
+
+impl Describe for CommandProblem {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            CommandProblem::OutputOpen {
+                path,
+                holder,
+                forced,
+            } => open_elsewhere(path, holder, *forced, lang),
+            CommandProblem::MasterNotRon { path } => say(
+                lang,
+                format!(
+                    "{}: 照会には進捗の .ron の報告が要ります（先に表を取り込んでください）",
+                    path.display()
+                ),
+                format!(
+                    "{}: a survey needs a Shinchoku .ron report (import the table first)",
+                    path.display()
+                ),
+            ),
+            CommandProblem::MasterIsResponse { path, division } => say(
+                lang,
+                format!(
+                    "{}: {division} へ送った回答用ファイルで、元の報告ではありません",
+                    path.display()
+                ),
+                format!(
+                    "{}: this is the response sent to {division}, not the master report",
+                    path.display()
+                ),
+            ),
+            CommandProblem::NoDivision { division, path } => say(
+                lang,
+                format!("{} に担当課「{division}」はありません", path.display()),
+                format!("no 担当課 named 「{division}」 in {}", path.display()),
+            ),
+            CommandProblem::NoSection { section, path } => say(
+                lang,
+                format!("{} に第{section}節はありません", path.display()),
+                format!("no section {section} in {}", path.display()),
+            ),
+            CommandProblem::OutputNotWritten { path, error } => say(
+                lang,
+                format!("{}: 書き込めません: {error}", path.display()),
+                format!("{}: cannot write: {error}", path.display()),
+            ),
+            CommandProblem::ChangeListNotWritten { path, cause } => say(
+                lang,
+                format!("{}: 変更一覧を書き込めません: {}", path.display(), cause.describe(lang)),
+                format!("{}: cannot write the change list: {}", path.display(), cause.describe(lang)),
+            ),
+            CommandProblem::JsonNotWritten(e) => say(
+                lang,
+                format!("JSONを書き出せません: {e}"),
+                format!("cannot write JSON: {e}"),
+            ),
+            CommandProblem::NoWindow => say(
+                lang,
+                "ウィンドウなしで作られています（機能 `gui`）。サブコマンドを使ってください（--help）".into(),
+                "built without the window (feature `gui`); use a subcommand, see --help".into(),
+            ),
+        }
+    }
+}
+
+impl CommandProblem {
+    /// Says it on standard error as what stops the command: `shinchoku: …`.
+    pub fn say_error(&self) {
+        errln!("shinchoku: {}", self.describe(Lang::En));
+    }
+
+    /// Says it on standard error as a warning: `warning: …`.
+    pub fn say_warning(&self) {
+        errln!("warning: {}", self.describe(Lang::En));
+    }
+}
+
+/// An output another Shinchoku has open: who has it, and whether it was overwritten.
+fn open_elsewhere(path: &Path, holder: &LockHolder, forced: bool, lang: Lang) -> String {
+    let holder = holder.describe(lang);
+    let path = path.display();
+    match (forced, lang) {
+        (true, Lang::Ja) => {
+            format!("{path}: {holder} が進捗で開いています。上書きしました（--force）")
+        }
+        (true, Lang::En) => format!("{path}: open in Shinchoku by {holder}; overwritten (--force)"),
+        (false, Lang::Ja) => format!(
+            "{path}: {holder} が進捗で開いています。上書きしません（--force で上書きします）"
+        ),
+        (false, Lang::En) => format!(
+            "{path}: open in Shinchoku by {holder}; not overwritten (--force overwrites it)"
+        ),
+    }
+}

@@ -1,0 +1,51 @@
+//! `shinchoku rollover`: a report carried into its next period, with the results to confirm.
+
+use std::process::ExitCode;
+
+use super::args::{Rollover, ToArg};
+use super::console::{errln, outln};
+use super::files::open;
+use crate::compare::RolloverTo;
+use crate::compare::confirm;
+use crate::console_println as println;
+use crate::lang::{Describe, Lang};
+
+pub fn run(args: &Rollover) -> ExitCode {
+    let (input, output) = (&args.report, &args.output);
+    let opened = match open(input) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let to = match args.to {
+        ToArg::SecondHalf => RolloverTo::SecondHalf,
+        ToArg::FullYear => RolloverTo::FullYear,
+        ToArg::NextYear => RolloverTo::NextYear,
+    };
+    let next = match crate::compare::rollover(&opened.report, to) {
+        Ok(r) => r,
+        Err(e) => {
+            errln!("shinchoku: {}: {e}", input.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = crate::store::save(output, &next) {
+        errln!("shinchoku: {e}");
+        return ExitCode::FAILURE;
+    }
+    let as_of = next.as_of();
+    let to_confirm = confirm::results_to_confirm(&next);
+    outln!(
+        "{} → {}: {} {}, {}, as of {}; {}",
+        input.display(),
+        output.display(),
+        next.fiscal_year.era_form(),
+        next.fiscal_year.0,
+        next.actual_heading(),
+        as_of.to_japanese(next.fiscal_year),
+        confirm::count(to_confirm.len(), Lang::En)
+    );
+    for c in &to_confirm {
+        println!("  {}", c.describe(Lang::En));
+    }
+    ExitCode::SUCCESS
+}

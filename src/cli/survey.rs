@@ -1,0 +1,70 @@
+//! `shinchoku survey`: a response per 担当課 written, and the sending recorded in the master.
+
+use std::process::ExitCode;
+
+use super::args::{Survey, SurveyFormatArg};
+use super::console::{errln, outln};
+use super::files::{open_master, save_master};
+use crate::lang::{Describe, Lang};
+use crate::model::text::visible;
+use crate::survey::send::{Formats, Survey as Plan, remove_written, write_responses};
+use crate::{console_eprintln as eprintln, console_println as println};
+
+pub fn run(args: &Survey) -> ExitCode {
+    let (input, dir) = (&args.report, &args.output);
+    let mut doc = match open_master(input) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    // Before the responses are written: a master that cannot record them stops the survey.
+    if let Err(e) = crate::store::disk::check_writable(input) {
+        errln!("shinchoku: {e}");
+        return ExitCode::FAILURE;
+    }
+    let formats = match args.format {
+        SurveyFormatArg::Ron => Formats::Ron,
+        SurveyFormatArg::Xlsx => Formats::Workbook,
+        SurveyFormatArg::Both => Formats::Both,
+    };
+    let clock = chrono::Local::now().naive_local();
+    let now = args.today.map_or(clock, |d| d.and_time(clock.time()));
+    let plan = match Plan::new(&doc.report, args.due, &args.note, now.date()) {
+        Ok(plan) => plan,
+        Err(why) => {
+            eprintln!("shinchoku: {}", why.describe(Lang::En));
+            return ExitCode::FAILURE;
+        }
+    };
+    let sent = match write_responses(&doc.report, dir, formats, &plan) {
+        Ok(s) => s,
+        Err(e) => {
+            errln!("shinchoku: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // Recorded in the master, or taken back: no response goes out that the master does not
+    // record.
+    if let Err(e) = doc.perform(plan.intent(now)) {
+        remove_written(&sent);
+        errln!("shinchoku: {e}");
+        return ExitCode::FAILURE;
+    }
+    if let Err(code) = save_master(&mut doc, input, args.force) {
+        remove_written(&sent);
+        return code;
+    }
+    for s in &sent {
+        // Tab-separated for scripts: each field shown on its own, the tab kept.
+        let (division, path) = (s.division.as_str(), s.path.display().to_string());
+        println!("{}\t{}", visible(division), visible(&path));
+    }
+    outln!(
+        "{} division(s), {} file(s) in {}; sent recorded in {}{}",
+        plan.to.len(),
+        sent.len(),
+        dir.display(),
+        input.display(),
+        args.due.map_or_else(String::new, |d| format!(", due {d}"))
+    );
+    ExitCode::SUCCESS
+}

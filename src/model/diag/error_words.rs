@@ -1,0 +1,237 @@
+//! The words of the errors that stop a file from opening or saving: one `match` arm per kind,
+//! each one expression (a kind whose wording takes more is a small function below its table).
+
+use std::fmt;
+
+use super::{
+    DecodeProblem, FileError, FileErrorKind, ImportError, ImportErrorKind, ImportErrorKind as K,
+    StoreProblem,
+};
+use crate::lang::{Describe, Lang, say};
+use crate::model::validate::Violation;
+
+impl Describe for FileError {
+    fn describe(&self, lang: Lang) -> String {
+        let what = match &self.kind {
+            FileErrorKind::CannotRead(e) => say(
+                lang,
+                format!("ファイルを読めません: {e}"),
+                format!("cannot read the file: {e}"),
+            ),
+            FileErrorKind::CannotWrite(e) => say(
+                lang,
+                format!("保存できません: {e}"),
+                format!("cannot save: {e}"),
+            ),
+            FileErrorKind::NotUtf8 { byte } => say(
+                lang,
+                format!(
+                    "進捗のファイルではありません: UTF-8の文字ではありません（{byte}バイト目）"
+                ),
+                format!("not a Shinchoku report file: not UTF-8 text (byte {byte})"),
+            ),
+            FileErrorKind::Store(e) => e.describe(lang),
+            FileErrorKind::Import(e) => e.describe(lang),
+        };
+        format!("{}: {what}", self.path.display())
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for FileError {}
+
+impl Describe for StoreProblem {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            StoreProblem::Malformed {
+                line,
+                column,
+                message,
+            } => say(
+                lang,
+                format!("{line}行{column}列: 進捗の報告ファイルではありません: {message}"),
+                format!("line {line}, column {column}: not a Shinchoku report file: {message}"),
+            ),
+            StoreProblem::NewerSchema { found, supported } => say(
+                lang,
+                format!(
+                    "新しい版の進捗で書かれたファイルです（形式{found}。この版が読めるのは形式{supported}まで）。新しい版で開いてください"
+                ),
+                format!(
+                    "written by a newer Shinchoku (file schema {found}; this version reads up to \
+                     schema {supported}); open it with a newer Shinchoku"
+                ),
+            ),
+            StoreProblem::Invalid(found) => damaged_report(found, lang),
+        }
+    }
+}
+
+impl fmt::Display for StoreProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for StoreProblem {}
+
+impl Describe for ImportError {
+    fn describe(&self, lang: Lang) -> String {
+        let what = import_words(&self.kind, lang);
+        let at = self.at.describe(lang);
+        if at.is_empty() {
+            what
+        } else {
+            format!("{at}: {what}")
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// A report that breaks the model's rules: the first broken rules and how many more.
+fn damaged_report(found: &[Violation], lang: Lang) -> String {
+    // Every place matters to whoever mends the file, but a message stays readable.
+    const SHOWN: usize = 10;
+    let list: Vec<String> = found.iter().take(SHOWN).map(|v| v.describe(lang)).collect();
+    let more = found.len().saturating_sub(SHOWN);
+    match lang {
+        Lang::Ja if more > 0 => {
+            format!("壊れた報告です: {}; ほか{more}件", list.join("; "))
+        }
+        Lang::Ja => format!("壊れた報告です: {}", list.join("; ")),
+        Lang::En if more > 0 => {
+            format!("a damaged report: {}; and {more} more", list.join("; "))
+        }
+        Lang::En => format!("a damaged report: {}", list.join("; ")),
+    }
+}
+
+/// What is wrong with an import, without where.
+fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
+    match kind {
+        K::Empty => say(
+            lang,
+            "ファイルが空です。報告の表（タブ区切りの文）を選んでください".into(),
+            "the file is empty: expected a report table (tab-separated text)".into(),
+        ),
+        K::NotText(problem) => not_text(problem, lang),
+        K::Binary => say(
+            lang,
+            "バイナリデータ（NULバイト）です。報告の表ではありません".into(),
+            "binary data (a NUL byte): not a report table".into(),
+        ),
+        K::NoHeaderRow => say(
+            lang,
+            "見出しの行がありません。「番号」と「具体的取組」の列見出しがある行が必要です（公表された報告の表のように）".into(),
+            "no header row found: expected a row with the column headings 番号 and \
+             具体的取組 (as in the published report table)"
+                .into(),
+        ),
+        K::NoFiscalYear => say(
+            lang,
+            "年度がありません。タイトル行か列見出しに「平成 29 年度」のような年度が必要です"
+                .into(),
+            "no fiscal year found: expected an era year such as 平成 29 年度 in the title \
+             line or the column headings"
+                .into(),
+        ),
+        K::YearNotHandled { written } => say(
+            lang,
+            format!(
+                "年度がありません。タイトルの「{written}」は進捗が扱える年度ではなく、列見出しにも年度がありません"
+            ),
+            format!(
+                "no fiscal year found: 「{written}」 in the title is not a year Shinchoku \
+                 handles, and the column headings name none"
+            ),
+        ),
+        K::DamagedWorkbook { format, why } => say(
+            lang,
+            format!("{format}のブックとして開けません（壊れているか、途中で切れているか、ブックではありません）: {why}"),
+            format!(
+                "cannot be opened as an {format} workbook (damaged, cut short, or not a \
+                 workbook): {why}"
+            ),
+        ),
+        K::EncryptedWorkbook => say(
+            lang,
+            "パスワードで保護されたブックです。Excelでパスワードを外して保存してから開いてください".into(),
+            "the workbook is protected by a password: remove the password in Excel, save, \
+             and open it again"
+                .into(),
+        ),
+        K::NoReportSheet { sheets } => say(
+            lang,
+            format!(
+                "報告の表のあるシートがありません。「番号」と「具体的取組」の列見出しがある行が必要です（調べたシート: {}）",
+                sheets.join("、")
+            ),
+            format!(
+                "no sheet holds a report table: expected a row with the column headings \
+                 番号 and 具体的取組 (sheets searched: {})",
+                sheets.join(", ")
+            ),
+        ),
+        K::TooLarge { format, excess } => say(
+            lang,
+            format!("{format}のブックが読める大きさを超えています: {}", excess.describe(lang)),
+            format!(
+                "the {format} workbook is beyond what is read: {}",
+                excess.describe(lang)
+            ),
+        ),
+        K::NoInitiative => say(
+            lang,
+            "取組の行がありません。取組の番号（1、2…）と題で始まる行が必要です".into(),
+            "no initiative rows found: expected rows that start with the initiative's \
+             number (1, 2, …) followed by its title"
+                .into(),
+        ),
+    }
+}
+
+/// Bytes that are not text in an encoding Shinchoku reads, and why.
+fn not_text(problem: &DecodeProblem, lang: Lang) -> String {
+    let why = match problem {
+        DecodeProblem::BadUtf8AfterBom { byte } => say(
+            lang,
+            format!("UTF-8のBOMで始まりますが、UTF-8ではありません（{byte}バイト目）"),
+            format!("it starts with a UTF-8 BOM but is not UTF-8 (byte {byte})"),
+        ),
+        DecodeProblem::OddUtf16 { encoding } => say(
+            lang,
+            format!("{encoding}のBOMで始まりますが、バイト数が奇数です（途中で切れていませんか）"),
+            format!(
+                "it starts with a {encoding} BOM but has an odd number of bytes \
+                     (truncated?)"
+            ),
+        ),
+        DecodeProblem::BadUtf16 { encoding } => say(
+            lang,
+            format!("{encoding}のBOMで始まりますが、正しい{encoding}ではありません"),
+            format!("it starts with a {encoding} BOM but is not valid {encoding}"),
+        ),
+        DecodeProblem::Unknown => say(
+            lang,
+            "UTF-8、BOM付きUTF-16、CP932（Shift_JIS）のどれでもありません".into(),
+            "it is neither UTF-8, UTF-16 with a BOM, nor CP932 (Shift_JIS) text".into(),
+        ),
+    };
+    say(
+        lang,
+        format!("報告の表ではありません: {why}"),
+        format!("not a report table: {why}"),
+    )
+}

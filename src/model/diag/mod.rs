@@ -1,0 +1,412 @@
+//! Diagnostics every layer reports: where (a [`Location`]) and what (a kind), worded in Japanese
+//! or English by [`Describe`]. They live in the model so that import, store, edit and checks of
+//! a report can all report them without knowing each other.
+//!
+//! This file holds the types and where things are; the words of the warnings are in
+//! `warning_words.rs`, those of the errors in `error_words.rs` (one `match` arm per kind each, so
+//! a new kind is one arm there).
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::lang::{Describe, Lang, say};
+
+mod error_words;
+mod warning_words;
+
+/// Where in the table something was found: 1-based row (line of the file) and field; in a
+/// workbook, the sheet, and row and column of the sheet (described as `工程表!H12`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub row: Option<usize>,
+    /// 1-based field (column) number.
+    pub field: Option<usize>,
+    /// What the field holds: `年次計画`, `工程` …
+    pub field_name: Option<String>,
+    /// The workbook sheet `row` and `field` are in; `None` for a text table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<Box<str>>,
+    /// In a report (not a file's rows): the initiative, topic and side an entry is written in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<Box<EntryAt>>,
+}
+
+/// Where an entry is written, as a user finds it: 取組4 <組織体制・運営の検討> 実績.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntryAt {
+    /// The initiative's number.
+    pub initiative: String,
+    pub topic: Option<String>,
+    pub side: crate::model::Side,
+}
+
+impl Describe for EntryAt {
+    fn describe(&self, lang: Lang) -> String {
+        let side = match (self.side, lang) {
+            (crate::model::Side::Plan, Lang::Ja) => "年次計画",
+            (crate::model::Side::Actual, Lang::Ja) => "実績",
+            (crate::model::Side::Plan, Lang::En) => "plan",
+            (crate::model::Side::Actual, Lang::En) => "results",
+        };
+        let topic = self
+            .topic
+            .as_ref()
+            .map_or_else(String::new, |t| format!(" <{t}>"));
+        say(
+            lang,
+            format!("取組{}{topic} {side}", self.initiative),
+            format!("initiative {}{topic}, {side}", self.initiative),
+        )
+    }
+}
+
+impl Location {
+    pub fn row(row: usize) -> Location {
+        Location {
+            row: Some(row),
+            ..Location::default()
+        }
+    }
+
+    pub fn field(row: usize, field: usize, name: &str) -> Location {
+        Location {
+            row: Some(row),
+            field: Some(field),
+            field_name: Some(name.to_string()),
+            ..Location::default()
+        }
+    }
+
+    /// A cell of a workbook sheet: 1-based row and column.
+    pub fn cell(sheet: &str, row: usize, column: usize, name: Option<&str>) -> Location {
+        Location {
+            row: Some(row),
+            field: Some(column),
+            field_name: name.map(str::to_string),
+            sheet: Some(sheet.into()),
+            entry: None,
+        }
+    }
+
+    /// An entry of a report, by initiative, topic and side.
+    pub fn entry(at: EntryAt) -> Location {
+        Location {
+            entry: Some(Box::new(at)),
+            ..Location::default()
+        }
+    }
+
+    /// The cell as a spreadsheet names it: `工程表!H12` (`工程表!12` for a whole row, the
+    /// sheet's name alone for the whole sheet).
+    pub fn cell_name(&self) -> Option<String> {
+        let sheet = self.sheet.as_ref()?;
+        if self.row.is_none() && self.field.is_none() {
+            return Some(sheet.to_string());
+        }
+        let row = self.row.map(|r| r.to_string()).unwrap_or_default();
+        let column = self.field.map(column_letters).unwrap_or_default();
+        Some(format!("{sheet}!{column}{row}"))
+    }
+}
+
+/// Spreadsheet column letters of a 1-based column: 1 → A, 27 → AA.
+pub fn column_letters(column: usize) -> String {
+    let mut n = column;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+impl Location {
+    /// A place named by what it is rather than by row (a saved report has no rows).
+    pub fn named(name: impl Into<String>) -> Location {
+        Location {
+            field_name: Some(name.into()),
+            ..Location::default()
+        }
+    }
+}
+
+impl Describe for Location {
+    fn describe(&self, lang: Lang) -> String {
+        if let Some(cell) = self.cell_name() {
+            return match &self.field_name {
+                Some(name) => say(
+                    lang,
+                    format!("{cell}（{name}）"),
+                    format!("{cell} ({name})"),
+                ),
+                None => cell,
+            };
+        }
+        let mut parts = Vec::new();
+        if let Some(at) = &self.entry {
+            parts.push(at.describe(lang));
+        }
+        if let Some(r) = self.row {
+            parts.push(say(lang, format!("{r}行目"), format!("row {r}")));
+        }
+        match (self.field, &self.field_name) {
+            (Some(n), Some(name)) => parts.push(say(
+                lang,
+                format!("{n}列目（{name}）"),
+                format!("field {n} ({name})"),
+            )),
+            (Some(n), None) => parts.push(say(lang, format!("{n}列目"), format!("field {n}"))),
+            (None, Some(name)) => parts.push(name.clone()),
+            (None, None) => {}
+        }
+        parts.join(if lang == Lang::Ja { "、" } else { ", " })
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// Something read but not as expected; the data is kept and the user is told.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub at: Location,
+    pub kind: WarningKind,
+}
+
+impl Warning {
+    pub fn new(at: Location, kind: WarningKind) -> Warning {
+        Warning { at, kind }
+    }
+}
+
+/// What a warning is about. Each keeps the text it concerns, as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WarningKind {
+    NoTitleLine,
+    /// Not a header, section, initiative or stage row.
+    RowNotUnderstood {
+        text: String,
+    },
+    InitiativeBeforeSection,
+    /// The stage cell has text but no `<table>`.
+    StageCellWithoutTable,
+    /// Text in the stage table's HTML outside any cell.
+    TextOutsideCell {
+        text: String,
+    },
+    /// The stage table has no `</table>`.
+    TableNotClosed,
+    /// The row has fewer fields than the header; these fields (number, name) are empty.
+    RowCutShort {
+        fields: usize,
+        missing: Vec<(usize, String)>,
+    },
+    TextAfterDivision,
+    StageBeyondYears {
+        stage: String,
+        item: String,
+    },
+    YearsNotConsecutive,
+    StageYearsDiffer {
+        range: String,
+        other_row: usize,
+        other_range: String,
+    },
+    PlainCopyDiffers {
+        got: String,
+        expected: String,
+    },
+    PlainRowDiffers {
+        written: String,
+        table_row: usize,
+        table_line: usize,
+        expected: String,
+    },
+    PlainRowExtra {
+        text: String,
+        table_line: usize,
+    },
+    HeadingTwice {
+        heading: String,
+    },
+    DivisionWithoutTopic {
+        heading: String,
+    },
+    NoDivisionFollows {
+        headings: Vec<String>,
+    },
+    NoStageTable,
+    /// A month expression that could not be read; the entry keeps it as written.
+    UnreadableMonths {
+        expression: String,
+        reason: crate::model::months::MonthProblem,
+        /// The entry (or sub-item) it is written in, as written.
+        entry: String,
+    },
+    /// An answer workbook holds a topic in two rows (`rows`, 1-based): both rows' results
+    /// were taken (once, when they are the `same`).
+    TopicInTwoRows {
+        heading: String,
+        rows: [u32; 2],
+        same: bool,
+    },
+    /// A result (not 予定) whose months lie outside the report's period: taken as written.
+    MonthsOutsidePeriod {
+        entry: String,
+        months: String,
+        period: crate::model::Period,
+    },
+    /// Source text kept in the report because it could not be placed.
+    SourceNotUnderstood {
+        text: String,
+    },
+    /// The title names an era year no arithmetic can hold (`平成2147483647年度`); the year of
+    /// the column headings (`used`) was taken.
+    TitleYearNotHandled {
+        written: String,
+        used: String,
+    },
+    /// Warnings past the most listed (`bounds::MAX_WARNINGS`), counted.
+    NotListed {
+        count: usize,
+    },
+    /// A stage of a later stage table lies outside the report's plan years (`range`); kept in
+    /// the unread list.
+    StageOutsidePlan {
+        stage: String,
+        range: String,
+    },
+    /// A saved report's `next_id` was not above every id; it was set above them.
+    NextIdRepaired {
+        was: u64,
+        set_to: u64,
+    },
+    /// A saved result reported something that is no plan entry of its initiative; the link
+    /// was dropped.
+    LinkDropped {
+        id: u64,
+    },
+    /// A workbook cell outside the report's columns or rows; kept in the unread list.
+    CellOutsideLayout {
+        text: String,
+    },
+    /// Another sheet of the workbook also holds a report table; only the first was read.
+    OtherReportSheet {
+        sheet: String,
+        read: String,
+    },
+    /// A text holding characters that do not show (control, bidirectional, zero-width); kept as
+    /// written, shown by their marks (`model::text::visible`).
+    InvisibleCharacters {
+        place: super::text_place::TextPlace,
+        text: String,
+        chars: Vec<char>,
+    },
+    /// Numbers and judgements (数値目標, 効果額, 評価) read with a problem.
+    Measure {
+        warning: super::measure_warning::MeasureWarning,
+    },
+}
+
+/// A report file that cannot be read or written, naming the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub kind: FileErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileErrorKind {
+    /// The operating system's reason, as it gave it.
+    CannotRead(String),
+    CannotWrite(String),
+    /// A `.ron` file that is not UTF-8 text: the first bad byte.
+    NotUtf8 {
+        byte: usize,
+    },
+    /// Not a Shinchoku file of a version this build reads.
+    Store(crate::model::diag::StoreProblem),
+    /// Not a report table or workbook (boxed: a workbook's error names its sheet and cell).
+    Import(Box<ImportError>),
+}
+
+/// A Shinchoku file this build cannot take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreProblem {
+    /// Not RON, or not a report: where and what (the RON reader's words).
+    Malformed {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NewerSchema {
+        found: u32,
+        supported: u32,
+    },
+    /// A report, but one that breaks the model's rules: each broken rule and where.
+    Invalid(Vec<crate::model::validate::Violation>),
+}
+
+/// The input cannot be read as a report table at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    pub at: Location,
+    pub kind: ImportErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportErrorKind {
+    Empty,
+    /// The bytes are not text in an encoding we read.
+    NotText(DecodeProblem),
+    /// A NUL byte: binary data.
+    Binary,
+    NoHeaderRow,
+    NoFiscalYear,
+    /// No fiscal year but one, written in the title, that Shinchoku cannot handle.
+    YearNotHandled {
+        written: String,
+    },
+    NoInitiative,
+    /// A workbook (by its name or its first bytes) that cannot be opened: damaged, cut short,
+    /// or not a workbook at all. `why` is the reader's own message.
+    DamagedWorkbook {
+        format: &'static str,
+        why: String,
+    },
+    /// A workbook protected by a password: its cells cannot be read.
+    EncryptedWorkbook,
+    /// No sheet of the workbook has a report header row (番号, 具体的取組).
+    NoReportSheet {
+        sheets: Vec<String>,
+    },
+    /// A workbook beyond what a report can be (`bounds.rs`), refused before it is read.
+    TooLarge {
+        format: &'static str,
+        excess: crate::model::bounds::Excess,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeProblem {
+    /// A UTF-8 BOM, then bytes that are not UTF-8 (the first bad byte).
+    BadUtf8AfterBom {
+        byte: usize,
+    },
+    /// A UTF-16 BOM and an odd number of bytes.
+    OddUtf16 {
+        encoding: &'static str,
+    },
+    BadUtf16 {
+        encoding: &'static str,
+    },
+    /// Neither UTF-8, UTF-16 with a BOM, nor CP932.
+    Unknown,
+}

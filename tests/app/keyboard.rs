@@ -1,0 +1,91 @@
+//! The keyboard table (`Action`'s): no key taken by two actions, none shadowed by one checked
+//! earlier, and the keys that mean the same by convention doing the same thing.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+use shinchoku::app::Action;
+
+/// Every (action, shortcut) in the order the window checks them.
+fn table() -> Vec<(Action, KeyboardShortcut)> {
+    Action::ALL
+        .iter()
+        .flat_map(|a| a.spec().shortcuts.iter().map(move |s| (*a, *s)))
+        .collect()
+}
+
+/// The action a press of `pressed` runs: the first in the table that takes it, as
+/// `consume_shortcut` does (a shortcut takes a press with extra Shift or Alt).
+fn taken_by(pressed: KeyboardShortcut) -> Option<Action> {
+    table().into_iter().find_map(|(a, s)| {
+        (s.logical_key == pressed.logical_key && pressed.modifiers.matches_logically(s.modifiers))
+            .then_some(a)
+    })
+}
+
+/// What the table itself finds wrong: a key with two actions, or one that an earlier, looser
+/// shortcut takes before it is reached.
+fn clashes(table: &[(Action, KeyboardShortcut)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, (a, s)) in table.iter().enumerate() {
+        for (b, earlier) in &table[..k] {
+            let shadowed = earlier.logical_key == s.logical_key
+                && s.modifiers.matches_logically(earlier.modifiers);
+            if shadowed && a != b {
+                out.push(format!("{s:?} of {a:?} is taken by {b:?} ({earlier:?})"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_shortcut_runs_its_own_action() {
+    assert_eq!(clashes(&table()), Vec::<String>::new());
+    for (a, s) in table() {
+        assert_eq!(taken_by(s), Some(a), "{s:?}");
+    }
+}
+
+#[test]
+fn a_shortcut_checked_after_a_looser_one_is_found() {
+    // Undo's Ctrl+Z checked before Redo's Ctrl+Shift+Z would take the redo.
+    let cmd = |m: Modifiers, k| KeyboardShortcut::new(m, k);
+    let wrong = [
+        (Action::Undo, cmd(Modifiers::COMMAND, Key::Z)),
+        (
+            Action::Redo,
+            cmd(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+        ),
+    ];
+    assert_eq!(clashes(&wrong).len(), 1, "{:?}", clashes(&wrong));
+}
+
+#[test]
+fn keys_that_mean_the_same_do_the_same() {
+    let cmd = Modifiers::COMMAND;
+    let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+    // Redo is Ctrl+Shift+Z on some desks and Ctrl+Y on others; zoom in is Ctrl++ or Ctrl+=
+    // (the same key without Shift on a Japanese keyboard); undo is never either.
+    let same = [
+        vec![(cmd_shift, Key::Z), (cmd, Key::Y)],
+        vec![(cmd, Key::Plus), (cmd, Key::Equals)],
+    ];
+    for group in same {
+        let actions: Vec<Option<Action>> = group
+            .iter()
+            .map(|(m, k)| taken_by(KeyboardShortcut::new(*m, *k)))
+            .collect();
+        assert!(actions[0].is_some(), "{group:?}");
+        assert!(
+            actions.iter().all(|a| *a == actions[0]),
+            "{group:?}: {actions:?}"
+        );
+    }
+    assert_eq!(
+        taken_by(KeyboardShortcut::new(cmd_shift, Key::Z)),
+        Some(Action::Redo)
+    );
+    assert_eq!(
+        taken_by(KeyboardShortcut::new(cmd, Key::Z)),
+        Some(Action::Undo)
+    );
+}

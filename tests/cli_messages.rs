@@ -1,0 +1,223 @@
+//! What the command line itself says went wrong (`shinchoku::cli::problem`): every kind worded
+//! in both languages, and the English the command line prints, byte for byte, for the seed and
+//! variants of it made here.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+use shinchoku::cli::problem::{ChangeListFailure, CommandProblem};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::print::pdf::PdfError;
+use shinchoku::store::lock::LockHolder;
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/mie-h29-h1-report.tsv"
+);
+
+fn shinchoku(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_shinchoku"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn holder() -> LockHolder {
+    LockHolder {
+        user: "yamada".into(),
+        machine: "PC-0123".into(),
+        pid: Some(4242),
+        since: SystemTime::UNIX_EPOCH,
+        started: None,
+        token: "t".into(),
+    }
+}
+
+/// One of each kind, with what the command line printed for it before the kinds existed.
+fn every_kind() -> Vec<(CommandProblem, String)> {
+    let path = PathBuf::from("out/報告.pdf");
+    let who = holder().describe(Lang::En);
+    let missing = || std::io::Error::from(std::io::ErrorKind::NotFound);
+    let json = serde_json::from_str::<u32>("x").unwrap_err();
+    let json_text = json.to_string();
+    vec![
+        (
+            CommandProblem::OutputOpen { path: path.clone(), holder: holder(), forced: false },
+            format!("out/報告.pdf: open in Shinchoku by {who}; not overwritten (--force overwrites it)"),
+        ),
+        (
+            CommandProblem::OutputOpen { path: path.clone(), holder: holder(), forced: true },
+            format!("out/報告.pdf: open in Shinchoku by {who}; overwritten (--force)"),
+        ),
+        (
+            CommandProblem::MasterNotRon { path: path.clone() },
+            "out/報告.pdf: a survey needs a Shinchoku .ron report (import the table first)".into(),
+        ),
+        (
+            CommandProblem::MasterIsResponse { path: path.clone(), division: "総務部管財課".into() },
+            "out/報告.pdf: this is the response sent to 総務部管財課, not the master report".into(),
+        ),
+        (
+            CommandProblem::NoDivision { division: "存在しない課".into(), path: path.clone() },
+            "no 担当課 named 「存在しない課」 in out/報告.pdf".into(),
+        ),
+        (
+            CommandProblem::NoSection { section: 9, path: path.clone() },
+            "no section 9 in out/報告.pdf".into(),
+        ),
+        (
+            CommandProblem::OutputNotWritten { path: path.clone(), error: missing() },
+            format!("out/報告.pdf: cannot write: {}", missing()),
+        ),
+        (
+            CommandProblem::ChangeListNotWritten {
+                path: path.clone(),
+                cause: ChangeListFailure::Write(missing()),
+            },
+            format!("out/報告.pdf: cannot write the change list: {}", missing()),
+        ),
+        (
+            CommandProblem::ChangeListNotWritten {
+                path: path.clone(),
+                cause: ChangeListFailure::Pdf(PdfError::Font { bold: true }),
+            },
+            "out/報告.pdf: cannot write the change list: cannot write the PDF: the bundled bold font does not load".into(),
+        ),
+        (CommandProblem::JsonNotWritten(json), format!("cannot write JSON: {json_text}")),
+        (
+            CommandProblem::NoWindow,
+            "built without the window (feature `gui`); use a subcommand, see --help".into(),
+        ),
+    ]
+}
+
+/// Kana or kanji outside what the message quotes (the path, 担当課, the division's name).
+fn has_japanese_of_its_own(text: &str) -> bool {
+    let own = text
+        .replace("報告", "")
+        .replace("担当課", "")
+        .replace("総務部管財課", "")
+        .replace("存在しない課", "");
+    own.chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'))
+}
+
+#[test]
+fn every_command_problem_is_worded_in_english_as_before_and_in_japanese() {
+    for (problem, english) in every_kind() {
+        assert_eq!(problem.describe(Lang::En), english, "{problem:?}");
+        let japanese = problem.describe(Lang::Ja);
+        assert!(
+            has_japanese_of_its_own(&japanese),
+            "{problem:?}: {japanese}"
+        );
+        assert!(
+            !japanese.contains("open in")
+                && !japanese.contains("cannot")
+                && !japanese.contains("no "),
+            "{problem:?}: {japanese}"
+        );
+        // The path is named in both, whatever it is.
+        if english.contains("out/報告.pdf") {
+            assert!(japanese.contains("out/報告.pdf"), "{japanese}");
+        }
+    }
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn print_refuses_a_section_the_report_does_not_have_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("grid.pdf");
+    let run = shinchoku(&["print", SEED, "-o", out.to_str().unwrap(), "--section", "9"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(stderr(&run), format!("shinchoku: no section 9 in {SEED}\n"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_survey_refuses_a_table_as_its_master() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = shinchoku(&[
+        "survey",
+        SEED,
+        "-o",
+        dir.path().join("照会").to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(
+        stderr(&run),
+        format!(
+            "shinchoku: {SEED}: a survey needs a Shinchoku .ron report (import the table first)\n"
+        )
+    );
+    assert!(!dir.path().join("照会").exists());
+}
+
+fn master(dir: &Path) -> PathBuf {
+    let ron = dir.join("master.ron");
+    let run = shinchoku(&["import", SEED, "-o", ron.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    ron
+}
+
+#[test]
+fn a_response_given_as_the_master_is_refused_naming_its_division() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = master(dir.path());
+    let sent = dir.path().join("照会");
+    let run = shinchoku(&[
+        "survey",
+        ron.to_str().unwrap(),
+        "-o",
+        sent.to_str().unwrap(),
+        "--format",
+        "ron",
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let response = sent.join("総務部管財課.ron");
+    let before = std::fs::read(&response).unwrap();
+    for command in ["collect", "survey"] {
+        let run = match command {
+            "collect" => shinchoku(&["collect", response.to_str().unwrap(), ron.to_str().unwrap()]),
+            _ => shinchoku(&[
+                "survey",
+                response.to_str().unwrap(),
+                "-o",
+                dir.path().to_str().unwrap(),
+            ]),
+        };
+        assert_eq!(run.status.code(), Some(1), "{command}");
+        assert_eq!(
+            stderr(&run),
+            format!(
+                "shinchoku: {}: this is the response sent to 総務部管財課, not the master report\n",
+                response.display()
+            ),
+            "{command}"
+        );
+    }
+    assert_eq!(std::fs::read(&response).unwrap(), before);
+}
+
+#[test]
+fn diff_says_which_change_list_it_could_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("no-such-folder").join("changes.pdf");
+    let run = shinchoku(&["diff", SEED, SEED, "--pdf", pdf.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(2));
+    let said = stderr(&run);
+    let expected = format!(
+        "shinchoku: {}: cannot write the change list: ",
+        pdf.display()
+    );
+    assert!(
+        said.starts_with(&expected) && said.lines().count() == 1,
+        "{said}"
+    );
+    assert!(run.stdout.is_empty());
+}
