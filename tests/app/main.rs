@@ -9,6 +9,7 @@ mod helpers;
 mod idle;
 mod ime;
 mod keyboard;
+mod measures;
 mod opening;
 mod plan_lines;
 mod printing;
