@@ -4,6 +4,7 @@
 pub mod cp932;
 pub mod csv;
 pub mod html;
+mod html_measures;
 pub mod references;
 pub mod table;
 mod warning;

@@ -217,3 +217,56 @@ fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
         master.initiative(first.id).unwrap().measures()
     );
 }
+
+#[test]
+fn the_web_page_has_the_summary_and_the_numbers_as_accessible_tables() {
+    use scraper::{Html, Selector};
+    let report = seed_with_measures();
+    let page = Html::parse_document(&shinchoku::export::html::to_html(&report));
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let h2: Vec<String> = page
+        .select(&sel("section h2"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(h2, ["数値目標・効果額・評価"]);
+    let captions: Vec<String> = page
+        .select(&sel("section table caption"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(
+        captions,
+        ["集計表", "数値目標と効果額（平成29年度）", "評価"]
+    );
+    // Every heading cell says what it heads.
+    assert!(
+        page.select(&sel("section th"))
+            .all(|th| th.value().attr("scope").is_some())
+    );
+    let all = page
+        .select(&sel("section tr"))
+        .find(|tr| tr.text().collect::<String>().starts_with("全体"))
+        .expect("a row for the whole programme");
+    let cells: Vec<String> = all.select(&sel("td")).map(|e| e.text().collect()).collect();
+    // S 1, A 2, B 0, C 0, 対象外 1, 7 unrated; S ÷ 3 rated, (S + A) ÷ 3; 3,297 百万円 planned.
+    assert_eq!(
+        cells,
+        [
+            "1",
+            "2",
+            "0",
+            "0",
+            "1",
+            "7",
+            "33.3%",
+            "100%",
+            "0 / 1",
+            "3297百万円",
+            "3100百万円"
+        ]
+    );
+    let text: String = page.root_element().text().collect();
+    assert!(text.contains("90%"), "電子申請件数: 900 of 1000");
+    // The seed's page has none of it.
+    let seed = shinchoku::export::html::to_html(&crate::seed().report);
+    assert!(!seed.contains("数値目標"));
+}
