@@ -23,3 +23,44 @@ pub fn say(lang: Lang, ja: String, en: String) -> String {
         Lang::En => en,
     }
 }
+
+/// What went wrong reading or writing a file, in words: in Japanese by its kind (the system's
+/// own text is English, or in the system's language), in English the system's text as it is.
+pub fn io_words(kind: std::io::ErrorKind, system_text: &str, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    if lang == Lang::En {
+        return system_text.to_string();
+    }
+    let words = match kind {
+        K::NotFound => "ファイルまたはフォルダがありません",
+        K::PermissionDenied => "権限がありません",
+        K::AlreadyExists => "同じ名前のものがすでにあります",
+        K::StorageFull => "ディスクに空きがありません",
+        K::ReadOnlyFilesystem => "読み取り専用の場所です",
+        K::IsADirectory => "フォルダです（ファイルを指定してください）",
+        K::NotADirectory => "フォルダではありません",
+        K::DirectoryNotEmpty => "フォルダが空ではありません",
+        K::ResourceBusy => "ほかのプログラムが使っています",
+        K::UnexpectedEof => "ファイルが途中で終わっています",
+        K::InvalidData => "中身が正しくありません",
+        K::InvalidInput | K::InvalidFilename => "名前が正しくありません",
+        K::TimedOut => "時間内に終わりませんでした",
+        K::OutOfMemory => "メモリが足りません",
+        K::FileTooLarge => "ファイルが大きすぎます",
+        K::CrossesDevices => "別のドライブへは移せません",
+        K::Unsupported => "この場所ではできません",
+        K::BrokenPipe | K::WriteZero => "書き込みが途中で止まりました",
+        _ => "入出力のエラーです",
+    };
+    // The system's error number, when it gives one, for whoever looks further.
+    match system_text.rfind("(os error ") {
+        Some(at) => format!("{words} {}", &system_text[at..]),
+        None => words.to_string(),
+    }
+}
+
+impl Describe for std::io::Error {
+    fn describe(&self, lang: Lang) -> String {
+        io_words(self.kind(), &self.to_string(), lang)
+    }
+}

@@ -9,7 +9,7 @@ use super::command::{AppCommand, CompareCommand, DialogCommand, ViewCommand};
 use super::state::compare::Member;
 use super::state::document::{error, notice};
 use crate::compare::{Comparison, RolloverTo};
-use crate::lang::{Describe, Lang};
+use crate::lang::Describe;
 use crate::model::Report;
 
 impl ShinchokuApp {
@@ -17,12 +17,12 @@ impl ShinchokuApp {
         let lang = self.lang();
         let t = lang.texts();
         match command {
-            CompareCommand::With(path) => match read_report(&path, lang) {
+            CompareCommand::With(path) => match read_report(&path) {
                 Ok(old) => {
                     self.compare_with(&path, old);
                     Vec::new()
                 }
-                Err(message) => error(t.compare_failed, message),
+                Err(e) => error(t.compare_failed, e.describe(lang)),
             },
             CompareCommand::Stop => {
                 self.open.compare.stop();
@@ -71,9 +71,9 @@ impl ShinchokuApp {
         let mut members = Vec::new();
         let mut problems = Vec::new();
         for path in paths {
-            match read_report(&path, lang) {
+            match read_report(&path) {
                 Ok(report) => members.push(Member::of(&path, &report)),
-                Err(message) => problems.push(message),
+                Err(e) => problems.push(e.describe(lang)),
             }
         }
         self.open.compare.set_series(members);
@@ -186,8 +186,6 @@ impl ShinchokuApp {
 }
 
 /// A report from a `.ron` file or a report table, or what is wrong with it.
-fn read_report(path: &Path, lang: Lang) -> Result<Report, String> {
-    crate::open_report(path)
-        .map(|opened| opened.report)
-        .map_err(|e| e.describe(lang))
+fn read_report(path: &Path) -> Result<Report, crate::model::diag::FileError> {
+    crate::open_report(path).map(|opened| opened.report)
 }

@@ -159,12 +159,6 @@ impl ShinchokuApp {
             .collect()
     }
 
-    /// The grid's rows as drawn (with the comparison's removed rows).
-    pub fn grid_rows(&mut self) -> Vec<crate::grid::GridRow> {
-        let frame = self.open.frame();
-        self.view.rows(frame).to_vec()
-    }
-
     /// A PDF is being made.
     pub fn printing_busy(&self) -> bool {
         self.printing.progress().is_some()

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Aspect, Diff, What, diff};
+use super::{Aspect, Diff, Matching, What, diff};
 use crate::grid::{self, GridRow, RowFilter};
 use crate::lang::{Lang, say};
 use crate::model::status::Status;
@@ -68,6 +68,55 @@ impl Comparison {
     pub fn refresh(&mut self, new: &Report) {
         self.diff = diff(&self.old, new);
         self.by_new = index_by_new(&self.diff);
+    }
+
+    /// Compares again after a step that changed one initiative only (a result typed, say):
+    /// its changes are made again and put where its old ones stood, instead of comparing the
+    /// whole report. `false`, changing nothing, where that cannot stand for the whole
+    /// comparison — reports paired by text, an initiative with no change yet (where its
+    /// changes would go is the whole walk's to say), one added — and the caller compares all.
+    pub fn refresh_initiative(&mut self, new: &Report, initiative: Id) -> bool {
+        if self.diff.matched_by != Matching::Id {
+            return false;
+        }
+        let of_it = |c: &super::Change| {
+            c.initiative
+                .as_ref()
+                .is_some_and(|i| i.new_id == Some(initiative))
+        };
+        let Some(first) = self.diff.changes.iter().position(of_it) else {
+            return false;
+        };
+        let count = self.diff.changes[first..]
+            .iter()
+            .take_while(|c| of_it(c))
+            .count();
+        if self.diff.changes[first + count..].iter().any(of_it) {
+            return false;
+        }
+        let old_id = self.diff.changes[first]
+            .initiative
+            .as_ref()
+            .and_then(|i| i.old_id);
+        let Some(old_id) = old_id else {
+            return false;
+        };
+        let Some(again) = super::diff::initiative_changes(&self.old, new, old_id, initiative)
+        else {
+            return false;
+        };
+        // A move between sections is the walk's, not the initiative's: it stays.
+        let kept: Vec<super::Change> = self.diff.changes[first..first + count]
+            .iter()
+            .filter(|c| matches!(c.what, What::InitiativeMoved { .. }))
+            .cloned()
+            .collect();
+        self.diff
+            .changes
+            .splice(first..first + count, kept.into_iter().chain(again));
+        self.diff.same = self.diff.report.is_empty() && self.diff.changes.is_empty();
+        self.by_new = index_by_new(&self.diff);
+        true
     }
 
     /// The marks of a row of the newer report's grid.

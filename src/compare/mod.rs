@@ -269,20 +269,3 @@ pub enum Aspect {
 fn status_key<S: Serializer>(status: &Status, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(status.key())
 }
-
-impl Diff {
-    /// The changes of one initiative (by its id in either report), for the window's marks.
-    pub fn changes_of(&self, initiative: Id) -> impl Iterator<Item = &Change> {
-        self.changes.iter().filter(move |c| {
-            c.initiative
-                .as_ref()
-                .is_some_and(|i| i.old_id == Some(initiative) || i.new_id == Some(initiative))
-        })
-    }
-
-    /// The change concerning a thing (section, initiative, item, topic or entry) by its id in
-    /// the newer report.
-    pub fn change_of_new(&self, id: Id) -> impl Iterator<Item = &Change> {
-        self.changes.iter().filter(move |c| c.new_id == Some(id))
-    }
-}

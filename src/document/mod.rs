@@ -43,6 +43,9 @@ pub struct Document {
     pub warnings: Vec<Warning>,
     pub history: History,
     revision: u64,
+    /// The revision the last step made and the one initiative it changed, when it changed
+    /// only one ([`Intent::within_initiative`]): what a comparison may redo alone.
+    touched: Option<(u64, Id)>,
     /// The history state when last saved (or opened).
     saved_state: u64,
     /// The file as read or last saved: a save first checks it is still so.
@@ -105,7 +108,11 @@ impl Describe for SaveError {
             }
             SaveError::Io { path, error } => say(
                 lang,
-                format!("{}: 保存できません: {error}", path.display()),
+                format!(
+                    "{}: 保存できません: {}",
+                    path.display(),
+                    error.describe(lang)
+                ),
                 format!("{}: cannot save: {error}", path.display()),
             ),
         }
@@ -150,6 +157,7 @@ impl Document {
             warnings,
             history: History::default(),
             revision: 0,
+            touched: None,
             saved_state: 0,
             disk: None,
             lock: None,
@@ -396,6 +404,14 @@ impl Document {
         self.revision
     }
 
+    /// The one initiative the step that made the report's revision changed, when that step
+    /// changed only one; `None` after any other step, an undo, or a report opened.
+    pub fn touched(&self) -> Option<Id> {
+        self.touched
+            .filter(|(revision, _)| *revision == self.revision)
+            .map(|(_, id)| id)
+    }
+
     /// Builds an edit (which may hand out new ids) and applies it as one undoable step.
     pub fn edit(
         &mut self,
@@ -448,6 +464,7 @@ impl Document {
         let mut created = None;
         let mut changes = true;
         let brings_invisible = brings_invisible(&intent);
+        let within = intent.within_initiative(&self.report);
         self.edit_if(|report| {
             let edit = intent.build(report)?;
             created = edit.as_ref().and_then(Edit::created);
@@ -456,6 +473,9 @@ impl Document {
         })?;
         if brings_invisible && changes {
             self.recheck_invisible();
+        }
+        if changes {
+            self.touched = within.map(|id| (self.revision, id));
         }
         Ok(created.filter(|_| changes))
     }
@@ -507,9 +527,6 @@ impl Document {
         }
         Ok(done)
     }
-
-    /// Closes the document, releasing its lock (dropping it does the same).
-    pub fn close(self) {}
 }
 
 /// Whether what an intent brings in holds a character that does not show: text typed or

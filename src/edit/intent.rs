@@ -129,6 +129,26 @@ pub enum Intent {
 type Built = Result<Option<Edit>, EditError>;
 
 impl Intent {
+    /// The one initiative a step of this intent changes, when it changes nothing outside it
+    /// (an entry's text, months, counts or place, an entry added to one of its topics): what
+    /// a comparison may compare again alone. `None` for any other step.
+    pub fn within_initiative(&self, report: &Report) -> Option<Id> {
+        let of_topic = |topic: Id| report.initiative_of_topic(topic).map(|i| i.id);
+        let of_entry = |id: Id| report.entry_place(id).and_then(|p| of_topic(p.topic));
+        match self {
+            Intent::SetEntryText { id, .. }
+            | Intent::SetEntryTiming { id, .. }
+            | Intent::SetEntryMonths { id, .. }
+            | Intent::SetScheduled { id, .. }
+            | Intent::SetEntryCounts { id, .. }
+            | Intent::DoneAsPlanned { id }
+            | Intent::RemoveEntry { id }
+            | Intent::MoveEntry { id, .. } => of_entry(*id),
+            Intent::AddEntry { topic, .. } => of_topic(*topic),
+            _ => None,
+        }
+    }
+
     /// The edit that carries this out on `report` as it stands; `None` when it would change
     /// nothing. May hand out new ids (the caller takes them back if the edit is not applied).
     /// One arm per kind: a new intent is one arm here and, if it takes more than one

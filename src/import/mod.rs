@@ -69,7 +69,7 @@ pub fn import_text(text: &str) -> Result<Imported, ImportError> {
 pub fn import_file(path: &Path) -> Result<(Report, Vec<Warning>), FileError> {
     let bytes = std::fs::read(path).map_err(|e| FileError {
         path: path.to_path_buf(),
-        kind: FileErrorKind::CannotRead(e.to_string()),
+        kind: FileErrorKind::CannotRead((&e).into()),
     })?;
     import_any(&bytes, WorkbookFormat::of_name(path)).map_err(|e| FileError {
         path: path.to_path_buf(),

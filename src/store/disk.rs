@@ -194,7 +194,11 @@ impl Describe for WriteError {
             ),
             WriteError::Io { path, error } => say(
                 lang,
-                format!("{}: 書き込めません: {error}", path.display()),
+                format!(
+                    "{}: 書き込めません: {}",
+                    path.display(),
+                    error.describe(lang)
+                ),
                 format!("{}: cannot write: {error}", path.display()),
             ),
         }

@@ -241,7 +241,11 @@ impl Describe for LockError {
             ),
             LockError::Io { lock, error } => say(
                 lang,
-                format!("{}: ロックファイルを書けません: {error}", lock.display()),
+                format!(
+                    "{}: ロックファイルを書けません: {}",
+                    lock.display(),
+                    error.describe(lang)
+                ),
                 format!("{}: cannot write the lock file: {error}", lock.display()),
             ),
         }

@@ -75,8 +75,36 @@ pub enum RecoveryError {
     /// Not a recovery copy, or a damaged one.
     Unreadable {
         path: PathBuf,
-        message: String,
+        problem: CopyProblem,
     },
+}
+
+/// What is wrong with a recovery copy.
+#[derive(Debug)]
+pub enum CopyProblem {
+    /// Not RON Shinchoku can read (the reader's words, in English, with the place).
+    Damaged(String),
+    /// Written by a newer Shinchoku, in a format this one does not know.
+    Newer { format: u32 },
+    /// The report could not be written as a copy (the writer's words).
+    NotWritten(String),
+    /// A report that breaks the model's rules.
+    Invalid(crate::store::StoreError),
+}
+
+impl Describe for CopyProblem {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            CopyProblem::Damaged(e) => say(lang, format!("壊れています（{e}）"), e.clone()),
+            CopyProblem::Newer { format } => say(
+                lang,
+                format!("新しい版の Shinchoku が書いたものです（形式 {format}）"),
+                format!("written by a newer Shinchoku (format {format})"),
+            ),
+            CopyProblem::NotWritten(e) => say(lang, format!("書けません（{e}）"), e.clone()),
+            CopyProblem::Invalid(e) => e.describe(lang),
+        }
+    }
 }
 
 impl Describe for RecoveryError {
@@ -88,11 +116,21 @@ impl Describe for RecoveryError {
                 "no folder for recovery copies (neither XDG_DATA_HOME, HOME nor APPDATA is set)"
                     .into(),
             ),
-            RecoveryError::Io { path, error } => format!("{}: {error}", path.display()),
-            RecoveryError::Unreadable { path, message } => say(
+            RecoveryError::Io { path, error } => {
+                format!("{}: {}", path.display(), error.describe(lang))
+            }
+            RecoveryError::Unreadable { path, problem } => say(
                 lang,
-                format!("{}: 読めない復元用の写しです: {message}", path.display()),
-                format!("{}: not a readable recovery copy: {message}", path.display()),
+                format!(
+                    "{}: 読めない復元用の写しです: {}",
+                    path.display(),
+                    problem.describe(lang)
+                ),
+                format!(
+                    "{}: not a readable recovery copy: {}",
+                    path.display(),
+                    problem.describe(lang)
+                ),
             ),
         }
     }
@@ -229,7 +267,7 @@ impl RecoveryStore {
         };
         let text = ron::to_string(&copy).map_err(|e| RecoveryError::Unreadable {
             path: path.clone(),
-            message: e.to_string(),
+            problem: CopyProblem::NotWritten(e.to_string()),
         })?;
         let io = |error| RecoveryError::Io {
             path: path.clone(),
@@ -286,12 +324,14 @@ fn read_copy(path: &Path) -> Result<CopyFile, RecoveryError> {
     })?;
     let copy: CopyFile = ron::from_str(&text).map_err(|e| RecoveryError::Unreadable {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        problem: CopyProblem::Damaged(e.to_string()),
     })?;
     if copy.recovery > FORMAT {
         return Err(RecoveryError::Unreadable {
             path: path.to_path_buf(),
-            message: format!("written by a newer Shinchoku (format {})", copy.recovery),
+            problem: CopyProblem::Newer {
+                format: copy.recovery,
+            },
         });
     }
     Ok(copy)
@@ -301,7 +341,7 @@ fn read_checked(path: &Path) -> Result<CopyFile, RecoveryError> {
     let mut c = read_copy(path)?;
     crate::model::validate::validate(&mut c.report).map_err(|v| RecoveryError::Unreadable {
         path: path.to_path_buf(),
-        message: crate::store::StoreError::Invalid(v).to_string(),
+        problem: CopyProblem::Invalid(crate::store::StoreError::Invalid(v)),
     })?;
     Ok(c)
 }

@@ -124,7 +124,7 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
         let bytes = std::fs::read(path).map_err(|e| {
             Refusal::File(Box::new(FileError {
                 path: path.to_path_buf(),
-                kind: FileErrorKind::CannotRead(e.to_string()),
+                kind: FileErrorKind::CannotRead((&e).into()),
             }))
         })?;
         return answer_from_workbook(&bytes, file);

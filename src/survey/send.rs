@@ -288,15 +288,30 @@ fn safe_stem(division: &str) -> String {
 #[derive(Debug)]
 pub struct SendError {
     pub path: PathBuf,
-    pub message: String,
+    pub problem: SendProblem,
+}
+
+/// Why a survey's file could not be written.
+#[derive(Debug)]
+pub enum SendProblem {
+    /// The folder or the file could not be written.
+    Io(std::io::Error),
+    /// The workbook writer refused (its own words, in English).
+    Workbook(String),
 }
 
 impl Describe for SendError {
     fn describe(&self, lang: Lang) -> String {
+        let why = match &self.problem {
+            SendProblem::Io(e) => e.describe(lang),
+            SendProblem::Workbook(e) => {
+                say(lang, format!("Excelのブックを作れません（{e}）"), e.clone())
+            }
+        };
         say(
             lang,
-            format!("{}: 書き込めません: {}", self.path.display(), self.message),
-            format!("{}: cannot write: {}", self.path.display(), self.message),
+            format!("{}: 書き込めません: {why}", self.path.display()),
+            format!("{}: cannot write: {why}", self.path.display()),
         )
     }
 }
@@ -329,7 +344,7 @@ pub fn write_responses(
 ) -> Result<Vec<Sent>, SendError> {
     std::fs::create_dir_all(dir).map_err(|e| SendError {
         path: dir.to_path_buf(),
-        message: e.to_string(),
+        problem: SendProblem::Io(e),
     })?;
     let mut sent = Vec::new();
     for to in &survey.to {
@@ -356,14 +371,14 @@ fn write_one(
         &survey.note,
         to.token.clone(),
     );
-    let failed = |path: &Path, e: &dyn std::fmt::Display| SendError {
+    let failed = |path: &Path, problem: SendProblem| SendError {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        problem,
     };
     if formats.ron() {
         let path = dir.join(format!("{}.ron", to.stem));
         write_new(&path, crate::store::to_ron(&response).as_bytes())
-            .map_err(|e| failed(&path, &e))?;
+            .map_err(|e| failed(&path, SendProblem::Io(e)))?;
         sent.push(Sent {
             division: to.division.clone(),
             path,
@@ -371,8 +386,9 @@ fn write_one(
     }
     if formats.workbook() {
         let path = dir.join(format!("{}.xlsx", to.stem));
-        let bytes = workbook::write(&response).map_err(|e| failed(&path, &e))?;
-        write_new(&path, &bytes).map_err(|e| failed(&path, &e))?;
+        let bytes = workbook::write(&response)
+            .map_err(|e| failed(&path, SendProblem::Workbook(e.to_string())))?;
+        write_new(&path, &bytes).map_err(|e| failed(&path, SendProblem::Io(e)))?;
         sent.push(Sent {
             division: to.division.clone(),
             path,

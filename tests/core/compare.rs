@@ -316,3 +316,56 @@ fn the_programmes_last_plan_year_says_so_instead_of_rolling_over() {
     );
     assert!(err.to_string().contains("last plan year"), "{err}");
 }
+
+/// Issue 24: a result typed into an initiative the comparison already marks is compared again
+/// alone, and what the grid then shows is what comparing the whole report shows: for each
+/// initiative of the seed, results typed, months changed, an entry added and one removed.
+#[test]
+fn a_step_within_one_initiative_compared_alone_equals_the_whole_comparison() {
+    use shinchoku::compare::Comparison;
+    use shinchoku::document::{Document, Origin};
+    use shinchoku::edit::Intent;
+    let old = seed().report;
+    let mut doc = Document::new(old.clone(), Origin::Sample, Vec::new());
+    let mut comparison = Comparison::new("old", old.clone(), &doc.report);
+    let mut alone = 0;
+    for initiative in old.initiatives() {
+        let Some(topic) = initiative.topics.iter().find(|t| !t.actual.is_empty()) else {
+            continue;
+        };
+        let (first, topic_id) = (topic.actual[0].id, topic.id);
+        let steps = [
+            Intent::SetEntryText {
+                id: first,
+                text: "研修の実施（参加者40名）(7月)".into(),
+            },
+            Intent::AddEntry {
+                topic: topic_id,
+                side: Side::Actual,
+                text: "説明会の開催(8月～9月)".into(),
+            },
+            Intent::SetEntryText {
+                id: first,
+                text: "研修の実施(7月～8月)".into(),
+            },
+            Intent::RemoveEntry { id: first },
+        ];
+        for step in steps {
+            let within = step.within_initiative(&doc.report);
+            assert_eq!(within, Some(initiative.id), "{step:?}");
+            doc.perform(step).unwrap();
+            if !comparison.refresh_initiative(&doc.report, initiative.id) {
+                comparison.refresh(&doc.report);
+            } else {
+                alone += 1;
+            }
+            assert_eq!(
+                comparison.diff,
+                compare::diff(&old, &doc.report),
+                "initiative {}",
+                initiative.number
+            );
+        }
+    }
+    assert!(alone >= 20, "compared alone {alone} times");
+}

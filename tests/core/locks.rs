@@ -67,7 +67,7 @@ fn the_second_document_on_a_file_sees_who_holds_it() {
     assert_eq!(store::open(&path).unwrap(), seed().report);
 
     // The first closes: the lock goes, and the second can save (taking the lock).
-    first.close();
+    drop(first);
     assert!(!lock_file.exists());
     second.save_to(&path).unwrap();
     assert!(second.lock().is_some() && !second.is_read_only());

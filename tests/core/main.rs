@@ -32,6 +32,7 @@ mod saving;
 mod spoofed;
 mod store;
 mod survey;
+mod wording;
 mod workbook;
 
 use std::io::{Read, Write};

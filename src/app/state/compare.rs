@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::compare::{Comparison, ListLine, change_list};
 use crate::lang::Lang;
-use crate::model::{Period, Report};
+use crate::model::{Id, Period, Report};
 
 #[derive(Default)]
 pub struct CompareState {
@@ -72,13 +72,20 @@ impl CompareState {
         self.list_lang = None;
     }
 
-    /// Compares again when the open report changed since (an edit, undo, another file).
-    pub(super) fn refresh(&mut self, report: &Report, revision: u64) {
+    /// Compares again when the open report changed since (an edit, undo, another file); after
+    /// one step that changed one initiative (`touched`: the revision before it and the
+    /// initiative), that initiative alone when the comparison was up to date before it.
+    pub(super) fn refresh(&mut self, report: &Report, revision: u64, touched: Option<(u64, Id)>) {
         if self.compared_at == Some(revision) {
             return;
         }
         if let Some(c) = self.comparison.as_mut() {
-            c.refresh(report);
+            let alone = touched.is_some_and(|(before, id)| {
+                self.compared_at == Some(before) && c.refresh_initiative(report, id)
+            });
+            if !alone {
+                c.refresh(report);
+            }
             self.compared_at = Some(revision);
             self.changed();
         }

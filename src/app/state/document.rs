@@ -105,6 +105,14 @@ impl DocState {
         self.doc.revision() ^ (self.generation << 40)
     }
 
+    /// The step that made this revision, when it changed one initiative only: the revision
+    /// before it and the initiative.
+    pub fn touched(&self) -> Option<(u64, crate::model::Id)> {
+        let before = self.doc.revision().checked_sub(1)?;
+        let id = self.doc.touched()?;
+        Some((before ^ (self.generation << 40), id))
+    }
+
     pub fn handle_action(&mut self, action: DocAction, lang: Lang) -> FollowUps {
         let t = lang.texts();
         match action {

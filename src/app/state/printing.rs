@@ -45,7 +45,7 @@ enum JobOutcome {
     /// Written; with why it is untagged, when it is.
     Written(PathBuf, Option<String>),
     Failed(String),
-    CannotWrite(PathBuf, String),
+    CannotWrite(PathBuf, std::io::Error),
 }
 
 #[derive(Default)]
@@ -203,7 +203,12 @@ impl PrintState {
             .into(),
             JobOutcome::CannotWrite(path, reason) => DialogCommand::Show(Dialog::Error {
                 title: t.pdf_failed.into(),
-                message: format!("{}: {} {reason}", path.display(), t.cannot_write),
+                message: format!(
+                    "{}: {} {}",
+                    path.display(),
+                    t.cannot_write,
+                    reason.describe(lang)
+                ),
             })
             .into(),
         }]
@@ -224,7 +229,7 @@ fn finish(
         PdfPurpose::Print => (temp_pdf_path(title), true),
     };
     if let Err(e) = crate::store::write_atomically(&path, &bytes) {
-        return JobOutcome::CannotWrite(path, e.to_string());
+        return JobOutcome::CannotWrite(path, e);
     }
     if view {
         open_in_viewer(&path);

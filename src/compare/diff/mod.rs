@@ -66,6 +66,45 @@ pub fn diff(old: &Report, new: &Report) -> Diff {
     }
 }
 
+/// The changes of one initiative alone (its title, divisions, items, topics and entries), as
+/// [`diff`] finds them when it pairs `old_id` in the older report with `new_id` in the newer:
+/// what a comparison redoes after a step that changed that initiative only. `None` when
+/// either is not there.
+pub fn initiative_changes(
+    old: &Report,
+    new: &Report,
+    old_id: Id,
+    new_id: Id,
+) -> Option<Vec<Change>> {
+    let oi = old.initiative(old_id)?;
+    let (ns, ni) = new.sections.iter().find_map(|s| {
+        s.initiatives
+            .iter()
+            .find(|i| i.id == new_id)
+            .map(|i| (s, i))
+    })?;
+    let mut cx = Cx {
+        old,
+        new,
+        lineage: true,
+        old_as_of: old.as_of(),
+        new_as_of: new.as_of(),
+        out: Vec::new(),
+        place: Place {
+            section: Some(ns.numeral.clone()),
+            initiative: Some(InitiativeRef {
+                number: ni.number.clone(),
+                title: ni.title.clone(),
+                old_id: Some(oi.id),
+                new_id: Some(ni.id),
+            }),
+            topic: None,
+        },
+    };
+    cx.initiative(oi, ni);
+    Some(cx.out)
+}
+
 fn info(r: &Report) -> ReportInfo {
     let as_of = r.as_of();
     ReportInfo {

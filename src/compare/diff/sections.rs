@@ -256,7 +256,7 @@ impl<'a> Cx<'a> {
         );
     }
 
-    fn initiative(&mut self, oi: &'a Initiative, ni: &'a Initiative) {
+    pub(super) fn initiative(&mut self, oi: &'a Initiative, ni: &'a Initiative) {
         for (field, a, b) in [
             ("number", &oi.number, &ni.number),
             ("label", &oi.label, &ni.label),

@@ -15,13 +15,13 @@ impl Describe for FileError {
         let what = match &self.kind {
             FileErrorKind::CannotRead(e) => say(
                 lang,
-                format!("ファイルを読めません: {e}"),
-                format!("cannot read the file: {e}"),
+                format!("ファイルを読めません: {}", e.describe(lang)),
+                format!("cannot read the file: {}", e.describe(lang)),
             ),
             FileErrorKind::CannotWrite(e) => say(
                 lang,
-                format!("保存できません: {e}"),
-                format!("cannot save: {e}"),
+                format!("保存できません: {}", e.describe(lang)),
+                format!("cannot save: {}", e.describe(lang)),
             ),
             FileErrorKind::NotUtf8 { byte } => say(
                 lang,

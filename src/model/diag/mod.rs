@@ -325,8 +325,8 @@ pub struct FileError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileErrorKind {
     /// The operating system's reason, as it gave it.
-    CannotRead(String),
-    CannotWrite(String),
+    CannotRead(IoProblem),
+    CannotWrite(IoProblem),
     /// A `.ron` file that is not UTF-8 text: the first bad byte.
     NotUtf8 {
         byte: usize,
@@ -409,4 +409,27 @@ pub enum DecodeProblem {
     },
     /// Neither UTF-8, UTF-16 with a BOM, nor CP932.
     Unknown,
+}
+
+/// A file that could not be read or written: the system's error kept as data (its kind and
+/// text), worded by [`crate::lang::io_words`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoProblem {
+    pub kind: std::io::ErrorKind,
+    pub text: String,
+}
+
+impl From<&std::io::Error> for IoProblem {
+    fn from(e: &std::io::Error) -> IoProblem {
+        IoProblem {
+            kind: e.kind(),
+            text: e.to_string(),
+        }
+    }
+}
+
+impl crate::lang::Describe for IoProblem {
+    fn describe(&self, lang: crate::lang::Lang) -> String {
+        crate::lang::io_words(self.kind, &self.text, lang)
+    }
 }

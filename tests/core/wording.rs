@@ -1,0 +1,169 @@
+//! Every message has its Japanese words: each `say(lang, ja, en)` in `src/` (the one way a
+//! kind of error or warning is worded, `lang::Describe`) is walked, and its Japanese text must
+//! be Japanese — not the English again, not empty; and the system's file errors, which arrive
+//! in English, are worded in Japanese for every kind.
+
+use std::path::{Path, PathBuf};
+
+use shinchoku::lang::{Lang, io_words};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The string literals of an argument (`"…".into()`, `format!("…", …)`, `"…" "…"`), joined.
+fn literals(arg: &str) -> String {
+    let mut out = String::new();
+    let mut rest = arg;
+    while let Some(open) = rest.find('"') {
+        let body = &rest[open + 1..];
+        let mut end = 0;
+        let bytes = body.as_bytes();
+        while end < bytes.len() && bytes[end] != b'"' {
+            end += if bytes[end] == b'\\' { 2 } else { 1 };
+        }
+        out.push_str(&body[..end.min(body.len())]);
+        rest = &body[(end + 1).min(body.len())..];
+    }
+    out
+}
+
+/// The arguments of each `say(` call: split at the commas outside brackets and strings.
+fn say_calls(code: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for (at, _) in code.match_indices("say(") {
+        if code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let (mut depth, mut args, mut cur, mut in_str, mut escaped) =
+            (0i32, Vec::new(), String::new(), false, false);
+        for c in code[at + 4..].chars() {
+            if in_str {
+                cur.push(c);
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, '\\') => escaped = true,
+                    (false, '"') => in_str = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => in_str = true,
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => break,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    args.push(std::mem::take(&mut cur));
+                    continue;
+                }
+                _ => {}
+            }
+            cur.push(c);
+        }
+        args.push(cur);
+        out.push(args);
+    }
+    out
+}
+
+/// The text without its `{…}` placeholders.
+fn without_placeholders(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn japanese(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}')
+    })
+}
+
+#[test]
+fn every_message_has_japanese_words_of_its_own() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let (mut walked, mut wrong) = (0, Vec::new());
+    for path in files {
+        let code = std::fs::read_to_string(&path).unwrap();
+        for args in say_calls(&code) {
+            if args.len() < 3 || args[0].trim() != "lang" && !args[0].trim().ends_with("lang") {
+                continue;
+            }
+            walked += 1;
+            let (ja, en) = (literals(&args[1]), literals(&args[2]));
+            // Words passed through (a name, a number, `{ja}`) have no literal of their own.
+            let own_words = without_placeholders(&ja).chars().any(|c| c.is_alphabetic());
+            if own_words && (!japanese(&ja) || ja == en) {
+                wrong.push(format!("{}: 「{ja}」 / \"{en}\"", path.display()));
+            }
+        }
+    }
+    assert!(
+        walked > 200,
+        "only {walked} messages found: is the walk broken?"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} not Japanese:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_walk_finds_a_message_left_in_english() {
+    let code = r#"say(lang, "cannot save".into(), "cannot save".into())"#;
+    let args = &say_calls(code)[0];
+    assert!(!japanese(&literals(&args[1])));
+    let code = r#"say(lang, format!("{}: 保存できません", p), format!("{}: x", p))"#;
+    assert!(japanese(&literals(&say_calls(code)[0][1])));
+}
+
+#[test]
+fn the_systems_file_errors_are_worded_in_japanese_for_every_kind() {
+    use std::io::ErrorKind as K;
+    for kind in [
+        K::NotFound,
+        K::PermissionDenied,
+        K::AlreadyExists,
+        K::StorageFull,
+        K::ReadOnlyFilesystem,
+        K::IsADirectory,
+        K::UnexpectedEof,
+        K::InvalidData,
+        K::Other,
+    ] {
+        let error = std::io::Error::from(kind);
+        let ja = io_words(kind, &error.to_string(), Lang::Ja);
+        assert!(
+            japanese(&ja) && !ja.contains(&error.to_string()),
+            "{kind:?}: {ja}"
+        );
+        assert_eq!(
+            io_words(kind, &error.to_string(), Lang::En),
+            error.to_string()
+        );
+    }
+    // The system's number is kept for whoever looks further.
+    let denied = std::io::Error::from_raw_os_error(13);
+    let ja = io_words(denied.kind(), &denied.to_string(), Lang::Ja);
+    assert_eq!(ja, "権限がありません (os error 13)");
+}
