@@ -63,7 +63,7 @@ pub fn to_html(report: &Report) -> String {
         out.push_str("</tbody>\n");
     }
     out.push_str("</table>\n");
-    super::html_measures::section(report, &mut out);
+    super::html_measures::section(report, &mut out, esc);
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
@@ -72,7 +72,7 @@ pub fn to_html(report: &Report) -> String {
 /// does not show — a control character, which HTML does not allow, or a bidirectional override
 /// that would reorder the page's text — is written as its mark (`<RLO U+202E>`), as the
 /// printout shows it; the report keeps the text as written.
-pub(super) fn esc(text: &str) -> String {
+fn esc(text: &str) -> String {
     let text = crate::model::text::visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -1,17 +1,20 @@
 //! The numbers and judgements on the web page, after the grid, as accessible tables (a
 //! caption, headings with their scope): the summary (集計表) per section and in all, the
 //! indicators with 達成率, the effects per fiscal year in the report's unit, the ratings in
-//! their layers. A report without any gets none of this.
+//! their layers. A report without any gets none of this. Texts are made safe by the page's own
+//! escaping, handed in (`Esc`), so this file and the page's do not use each other.
 
 use std::fmt::Write;
 
-use super::html::esc;
 use crate::model::measures::Money;
 use crate::model::tally::Tally;
 use crate::model::{Initiative, Report};
 
+/// How the page makes a text safe.
+pub(super) type Esc = fn(&str) -> String;
+
 /// Appends the section when the report has numbers or a rating scale.
-pub(super) fn section(report: &Report, out: &mut String) {
+pub(super) fn section(report: &Report, out: &mut String, esc: Esc) {
     let has_any = !report.measure_settings.rating_scale.is_empty()
         || report.initiatives().any(|i| i.measures.is_some());
     if !has_any {
@@ -20,13 +23,13 @@ pub(super) fn section(report: &Report, out: &mut String) {
     out.push_str(
         "<section aria-labelledby=\"measures\">\n<h2 id=\"measures\">数値目標・効果額・評価</h2>\n",
     );
-    totals(report, out);
-    indicators(report, out);
-    ratings(report, out);
+    totals(report, out, esc);
+    indicators(report, out, esc);
+    ratings(report, out, esc);
     out.push_str("</section>\n");
 }
 
-fn head(out: &mut String, caption: &str, headings: &[String]) {
+fn head(out: &mut String, caption: &str, headings: &[String], esc: Esc) {
     let _ = write!(
         out,
         "<table>\n<caption>{}</caption>\n<thead><tr>",
@@ -38,7 +41,7 @@ fn head(out: &mut String, caption: &str, headings: &[String]) {
     out.push_str("</tr></thead>\n<tbody>\n");
 }
 
-fn row(out: &mut String, header: &str, cells: &[String]) {
+fn row(out: &mut String, header: &str, cells: &[String], esc: Esc) {
     let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(header));
     for c in cells {
         let _ = write!(out, "<td>{}</td>", esc(c));
@@ -59,7 +62,7 @@ fn rate(r: Option<f64>) -> String {
 }
 
 /// 集計表: per section and in all.
-fn totals(report: &Report, out: &mut String) {
+fn totals(report: &Report, out: &mut String, esc: Esc) {
     let settings = &report.measure_settings;
     let mut headings: Vec<String> = vec!["区分".into()];
     headings.extend(
@@ -78,7 +81,7 @@ fn totals(report: &Report, out: &mut String) {
     ] {
         headings.push(h.into());
     }
-    head(out, "集計表", &headings);
+    head(out, "集計表", &headings, esc);
     let year = report.fiscal_year;
     let mut rows: Vec<(String, Tally)> = report
         .sections
@@ -106,7 +109,7 @@ fn totals(report: &Report, out: &mut String) {
         cells.push(format!("{} / {}", t.indicators_met, t.indicators_measured));
         cells.push(money(t.planned_yen, report));
         cells.push(money(t.actual_yen, report));
-        row(out, &name, &cells);
+        row(out, &name, &cells, esc);
     }
     out.push_str("</tbody>\n</table>\n");
 }
@@ -116,13 +119,13 @@ fn name(i: &Initiative) -> String {
 }
 
 /// A row per indicator and per effect of the report's year.
-fn indicators(report: &Report, out: &mut String) {
+fn indicators(report: &Report, out: &mut String, esc: Esc) {
     let year = report.fiscal_year;
     let era = year.era_form();
     let headings: Vec<String> = ["取組", "項目", "単位", "目標", "実績", "達成率"]
         .map(String::from)
         .to_vec();
-    head(out, &format!("数値目標と効果額（{era}）"), &headings);
+    head(out, &format!("数値目標と効果額（{era}）"), &headings, esc);
     for i in report.initiatives() {
         let m = i.measures();
         for x in &m.indicators {
@@ -138,7 +141,7 @@ fn indicators(report: &Report, out: &mut String) {
                 actual,
                 rate(x.achievement_rate(year)),
             ];
-            row(out, &name(i), &cells);
+            row(out, &name(i), &cells, esc);
         }
         if let Some(e) = m.effect(year) {
             let unit = report.measure_settings.yen_unit;
@@ -149,18 +152,18 @@ fn indicators(report: &Report, out: &mut String) {
                 e.actual.display(unit),
                 String::new(),
             ];
-            row(out, &name(i), &cells);
+            row(out, &name(i), &cells, esc);
         }
     }
     out.push_str("</tbody>\n</table>\n");
 }
 
 /// The three layers per rated initiative.
-fn ratings(report: &Report, out: &mut String) {
+fn ratings(report: &Report, out: &mut String, esc: Esc) {
     let headings: Vec<String> = ["取組", "自己評価", "本部評価", "委員会意見"]
         .map(String::from)
         .to_vec();
-    head(out, "評価", &headings);
+    head(out, "評価", &headings, esc);
     let label = |code: &str| {
         report
             .measure_settings
@@ -184,6 +187,7 @@ fn ratings(report: &Report, out: &mut String) {
             out,
             &name(i),
             &[code(&m.self_rating), code(&m.review), comment],
+            esc,
         );
     }
     out.push_str("</tbody>\n</table>\n");
