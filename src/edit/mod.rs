@@ -13,7 +13,7 @@ pub mod spans;
 
 pub use build::*;
 pub use history::History;
-pub use intent::Intent;
+pub use intent::{Intent, StepTarget};
 pub use provisional::ProvisionalEdit;
 
 use serde::{Deserialize, Serialize};
