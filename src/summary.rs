@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+pub mod measures;
+
 use crate::compare::confirm::{ToConfirm, count, results_to_confirm};
 use crate::lang::{Describe, Lang};
 use crate::model::diag::Warning;
@@ -32,6 +34,10 @@ pub struct ReportSummary {
     pub survey: Vec<crate::survey::StatusRow>,
     /// The results carried over by 次の期間へ for their 担当課 to confirm (要確認), by id.
     pub to_confirm: Vec<ToConfirm>,
+    /// The rating scale the report declares (empty: none).
+    pub rating_scale: Vec<measures::LevelSummary>,
+    /// Ratings per code and the effects' totals.
+    pub summary: measures::MeasureTotals,
 }
 
 #[derive(Debug, Serialize)]
@@ -49,6 +55,11 @@ pub struct InitiativeSummary {
     pub actual: Vec<EntrySummary>,
     /// Every plan line (plan entries and sub-items), with where it stands and what reports it.
     pub plan_lines: Vec<PlanLineSummary>,
+    /// 数値目標, with 達成率 for the report's fiscal year.
+    pub indicators: Vec<measures::IndicatorSummary>,
+    /// 効果額 per fiscal year, in yen.
+    pub effects: Vec<measures::EffectSummary>,
+    pub rating: measures::RatingSummary,
 }
 
 #[derive(Debug, Serialize)]
@@ -181,6 +192,9 @@ fn initiative_summary(report: &Report, section: &Section, i: &Initiative) -> Ini
                 reported_by: reported.get(&line.id).map_or_else(Vec::new, |r| texts(r)),
             })
             .collect(),
+        indicators: measures::indicators(i.measures(), report.fiscal_year),
+        effects: measures::effects(i.measures()),
+        rating: measures::rating(i.measures()),
     }
 }
 
@@ -208,6 +222,8 @@ impl ReportSummary {
             response_for: report.response.as_ref().map(|r| r.division.clone()),
             survey: crate::survey::status_rows(report, chrono::Local::now().date_naive()),
             to_confirm: results_to_confirm(report),
+            rating_scale: measures::scale(report),
+            summary: measures::totals(report),
         }
     }
 

@@ -348,6 +348,14 @@ impl Describe for What {
                 format!("対応付けを解除: {result} → 計画 {plan}"),
                 format!("link removed: {result} no longer reports {plan}"),
             ),
+            W::MeasureChanged {
+                part,
+                name,
+                field,
+                fiscal_year,
+                old,
+                new,
+            } => super::measures::describe(*part, name, field, *fiscal_year, old, new, lang),
             W::StatusChanged { of, old, new } => status_changed(*of, *old, *new, lang),
         }
     }

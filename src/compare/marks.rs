@@ -219,6 +219,8 @@ impl Comparison {
                 }
             }
             What::LinkAdded { .. } | What::LinkRemoved { .. } => m.text = m.text.or(changed),
+            // On the initiative's row: its numbers are beside its title.
+            What::MeasureChanged { .. } => m.text = m.text.or(changed),
             // An initiative's on its row, a topic's on its own: the id says which.
             What::StatusChanged { old, new, .. } => m.status = Some((*old, *new)),
             What::SectionRemoved { .. }

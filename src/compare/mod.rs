@@ -12,6 +12,7 @@ pub mod confirm;
 pub mod diff;
 mod list;
 pub mod marks;
+pub mod measures;
 pub mod rollover;
 
 use serde::{Serialize, Serializer};
@@ -226,6 +227,17 @@ pub enum What {
     LinkRemoved {
         result: String,
         plan: String,
+    },
+    /// A number or judgement of the initiative (`measures.rs`): `field` is `actual`,
+    /// `first_half`, `target`, `final_target`, `unit`, `added`, `removed` (an indicator),
+    /// `planned`, `actual` (an effect), `code` (a rating), `text` (the comment).
+    MeasureChanged {
+        part: measures::Part,
+        name: String,
+        field: &'static str,
+        fiscal_year: Option<i32>,
+        old: String,
+        new: String,
     },
     /// Derived status, each as of its report's date.
     StatusChanged {

@@ -209,6 +209,9 @@ fn next_year(report: &Report) -> Result<Report, RolloverError> {
         .iter_mut()
         .flat_map(|s| s.initiatives.iter_mut())
     {
+        if let Some(m) = initiative.measures.as_deref_mut() {
+            m.close_year(report.fiscal_year);
+        }
         for topic in &mut initiative.topics {
             closed.cleared.push(ClearedTopic {
                 topic: topic.id,

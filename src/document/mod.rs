@@ -43,9 +43,9 @@ pub struct Document {
     pub warnings: Vec<Warning>,
     pub history: History,
     revision: u64,
-    /// The revision the last step made and the one initiative it changed, when it changed
-    /// only one ([`Intent::within_initiative`]): what a comparison may redo alone.
-    touched: Option<(u64, Id)>,
+    /// The revision the last step made and what it changed, when it changed one initiative
+    /// only ([`Intent::target`]): what a comparison may redo alone.
+    touched: Option<(u64, crate::edit::StepTarget)>,
     /// The history state when last saved (or opened).
     saved_state: u64,
     /// The file as read or last saved: a save first checks it is still so.
@@ -409,7 +409,7 @@ impl Document {
     pub fn touched(&self) -> Option<Id> {
         self.touched
             .filter(|(revision, _)| *revision == self.revision)
-            .map(|(_, id)| id)
+            .and_then(|(_, target)| target.initiative(&self.report))
     }
 
     /// Builds an edit (which may hand out new ids) and applies it as one undoable step.
@@ -464,7 +464,7 @@ impl Document {
         let mut created = None;
         let mut changes = true;
         let brings_invisible = brings_invisible(&intent);
-        let within = intent.within_initiative(&self.report);
+        let within = intent.target();
         self.edit_if(|report| {
             let edit = intent.build(report)?;
             created = edit.as_ref().and_then(Edit::created);

@@ -120,6 +120,8 @@ pub enum Intent {
     },
     /// Answers taken in (回答の取り込み): what `survey::Collection::intent` gives.
     TakeAnswers(Box<super::ProvisionalEdit>),
+    /// Numbers and judgements: indicators, effects, ratings, the report's scale.
+    Measure(super::measures::MeasureIntent),
 }
 
 /// What building an intent gives: the edit, `None` when it would change nothing, or why it
@@ -127,12 +129,11 @@ pub enum Intent {
 type Built = Result<Option<Edit>, EditError>;
 
 impl Intent {
-    /// The one initiative a step of this intent changes, when it changes nothing outside it
-    /// (an entry's text, months, counts or place, an entry added to one of its topics): what
-    /// a comparison may compare again alone. `None` for any other step.
-    pub fn within_initiative(&self, report: &Report) -> Option<Id> {
-        let of_topic = |topic: Id| report.initiative_of_topic(topic).map(|i| i.id);
-        let of_entry = |id: Id| report.entry_place(id).and_then(|p| of_topic(p.topic));
+    /// What a step of this intent changes when it changes one initiative only (an entry's
+    /// text, months, counts or place, an entry added to one of its topics): the entry or the
+    /// topic, by id, found in the report only by whoever needs the initiative (a comparison,
+    /// [`Intent::within_initiative`]), so a step costs no walk of the report when none does.
+    pub fn target(&self) -> Option<StepTarget> {
         match self {
             Intent::SetEntryText { id, .. }
             | Intent::SetEntryTiming { id, .. }
@@ -140,11 +141,16 @@ impl Intent {
             | Intent::SetScheduled { id, .. }
             | Intent::SetEntryCounts { id, .. }
             | Intent::DoneAsPlanned { id }
-            | Intent::RemoveEntry { id }
-            | Intent::MoveEntry { id, .. } => of_entry(*id),
-            Intent::AddEntry { topic, .. } => of_topic(*topic),
+            | Intent::MoveEntry { id, .. } => Some(StepTarget::Entry(*id)),
+            Intent::AddEntry { topic, .. } => Some(StepTarget::Topic(*topic)),
+            // The entry is gone after the step: nothing left to find it by.
             _ => None,
         }
+    }
+
+    /// The one initiative a step of this intent changes, when it changes nothing outside it.
+    pub fn within_initiative(&self, report: &Report) -> Option<Id> {
+        self.target()?.initiative(report)
     }
 
     /// The edit that carries this out on `report` as it stands; `None` when it would change
@@ -215,6 +221,7 @@ impl Intent {
             } => Ok(mark_sent(report, divisions, at, due, &tokens)),
             Intent::SendBack { division, at, note } => send_back(report, division, at, note),
             Intent::TakeAnswers(taking) => Ok(Some(taking.into_edit(report))),
+            Intent::Measure(asked) => asked.build(report),
         }
     }
 }
@@ -432,5 +439,23 @@ impl Edit {
             Edit::InsertTopic { topic, .. } => Some(topic.id),
             _ => None,
         }
+    }
+}
+
+/// The entry or topic a step changed (see [`Intent::target`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepTarget {
+    Entry(Id),
+    Topic(Id),
+}
+
+impl StepTarget {
+    /// The initiative it is in.
+    pub fn initiative(self, report: &Report) -> Option<Id> {
+        let topic = match self {
+            StepTarget::Entry(id) => report.entry_place(id)?.topic,
+            StepTarget::Topic(id) => id,
+        };
+        report.initiative_of_topic(topic).map(|i| i.id)
     }
 }

@@ -95,6 +95,16 @@ pub(super) fn apply_here(report: &mut Report, edit: Edit) -> Result<Edit, EditEr
         Edit::SetDivisionSurvey { division, record } => {
             Ok(set_division_survey(report, division, record))
         }
+        Edit::SetMeasures {
+            initiative,
+            measures,
+        } => Ok(Edit::SetMeasures {
+            initiative,
+            measures: Box::new(initiative_mut(report, initiative)?.set_measures(*measures)),
+        }),
+        Edit::SetMeasureSettings { settings } => Ok(Edit::SetMeasureSettings {
+            settings: Box::new(replace(&mut report.measure_settings, *settings)),
+        }),
         Edit::Batch(edits) => batch(report, edits),
     }
 }

@@ -6,13 +6,14 @@ mod build;
 pub mod history;
 pub mod intent;
 mod kinds;
+pub mod measures;
 mod provisional;
 pub mod scope;
 pub mod spans;
 
 pub use build::*;
 pub use history::History;
-pub use intent::Intent;
+pub use intent::{Intent, StepTarget};
 pub use provisional::ProvisionalEdit;
 
 use serde::{Deserialize, Serialize};
@@ -121,6 +122,15 @@ pub enum Edit {
         division: String,
         record: Option<DivisionSurvey>,
     },
+    /// An initiative's numbers and judgements, whole (`edit::measures` builds it).
+    SetMeasures {
+        initiative: Id,
+        measures: Box<crate::model::measures::Measures>,
+    },
+    /// The report's rating scale, money unit and effect counting.
+    SetMeasureSettings {
+        settings: Box<crate::model::measures::MeasureSettings>,
+    },
     /// Several edits as one step; undone in reverse order.
     Batch(Vec<Edit>),
 }
@@ -185,6 +195,13 @@ pub enum OutOfScope {
     Plan { topic: TopicName },
     /// Anything but results: headings, stages, action items, titles, 担当課, period, date.
     NotResults,
+    /// The numbers and self-rating of an initiative another 担当課 (its 所管課) answers for.
+    OtherMeasures {
+        initiative: String,
+        division: Option<String>,
+    },
+    /// Targets, effects planned, the review or the committee's comment: the office's.
+    OfficeMeasures { initiative: String },
 }
 
 /// A topic as the user sees it, for messages: 見出し<…> as the grid shows it, never its
@@ -248,6 +265,9 @@ impl Describe for OutOfScope {
                     format!("{topic}の年次計画は変更できません（実績のみ）"),
                     format!("the plan of {topic} is not the division's to change (results only)"),
                 )
+            }
+            OutOfScope::OtherMeasures { .. } | OutOfScope::OfficeMeasures { .. } => {
+                measures::describe_scope(self, lang)
             }
             OutOfScope::NotResults => say(
                 lang,

@@ -78,6 +78,10 @@ fn check_one(
             of_entry(entry.id, inserted)?;
             note_ids(entry, inserted);
         }
+        Edit::SetMeasures {
+            initiative,
+            measures,
+        } => super::measures::check_scope(report, division, *initiative, measures)?,
         Edit::Batch(edits) => {
             for e in edits {
                 check_one(report, division, e, inserted)?;

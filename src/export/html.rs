@@ -62,7 +62,9 @@ pub fn to_html(report: &Report) -> String {
     if open {
         out.push_str("</tbody>\n");
     }
-    out.push_str("</table>\n</main>\n</body>\n</html>\n");
+    out.push_str("</table>\n");
+    super::html_measures::section(report, &mut out, esc);
+    out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 

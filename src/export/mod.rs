@@ -4,10 +4,12 @@
 pub mod cp932;
 pub mod csv;
 pub mod html;
+mod html_measures;
 pub mod references;
 pub mod table;
 mod warning;
 pub mod xlsx;
+mod xlsx_measures;
 
 pub use warning::{ExportWarning, Named};
 

@@ -222,6 +222,7 @@ pub fn to_xlsx(report: &Report, warnings: &mut Vec<ExportWarning>) -> Result<Vec
     let grid = workbook.add_worksheet();
     cells.sheet = "月別計画と実績";
     month_sheet(report, grid, &mut cells).map_err(err)?;
+    super::xlsx_measures::add_sheets(report, &mut workbook).map_err(err)?;
     workbook.save_to_buffer().map_err(err)
 }
 

@@ -6,6 +6,7 @@ pub(crate) mod book;
 pub mod cell;
 pub mod decode;
 pub mod html;
+mod measures;
 mod ods;
 pub(crate) mod sheet;
 mod table;

@@ -320,6 +320,7 @@ fn read_rows<'a>(
         id: Default::default(),
         response: None,
         survey: Vec::new(),
+        measure_settings: Default::default(),
     };
     report.number_in_document_order();
     crate::model::links::propose_all(&mut report);
@@ -606,6 +607,7 @@ impl Reader {
             items,
             topics,
             divisions,
+            measures: None,
         };
         if let Some(section) = self.sections.last_mut() {
             section.initiatives.push(initiative);

@@ -106,7 +106,9 @@ pub fn import_workbook(
     let mut sheet = sheets.swap_remove(*index);
     let year_cols: Vec<usize> = layout.years.iter().map(|(c, _)| *c).collect();
     sheet.keep_merges_over(&year_cols);
-    let (report, mut warnings) = read_report(&sheet, layout)?;
+    let (mut report, mut warnings) = read_report(&sheet, layout)?;
+    let (header, number) = (layout.header_row, layout.number);
+    super::measures::read(&sheet, header, number, &sheets, &mut report, &mut warnings);
     for (k, other) in &layouts {
         if k != index && !other.years.is_empty() {
             let at = Location {
@@ -145,11 +147,14 @@ struct Layout {
     plan: Option<usize>,
     actual: Option<usize>,
     division: Option<usize>,
+    /// Numbers and judgements beside the initiatives (指標, 目標値, 評価 …: `measures.rs`).
+    measures: Vec<usize>,
 }
 
 impl Layout {
     fn is_known(&self, col: usize) -> bool {
-        col == self.number
+        self.measures.contains(&col)
+            || col == self.number
             || col == self.title
             || Some(col) == self.item
             || Some(col) == self.plan
@@ -172,8 +177,11 @@ fn find_layout(sheet: &Sheet) -> Option<Layout> {
     let find = |pred: &dyn Fn(&str) -> bool| head.iter().find(|(_, t)| pred(t)).map(|(c, _)| *c);
     let number = find(&|t| t == "番号")?;
     let title = find(&|t| t.contains("具体的取組"))?;
-    let plan = find(&|t| t.contains("計画") && !t.contains("実績"));
-    let actual = find(&|t| t.contains("実績") && !t.contains("計画"));
+    let measure = |t: &str| super::measures::is_measure_heading(t);
+    let plan = find(&|t| t.contains("計画") && !t.contains("実績") && !measure(t));
+    let actual = find(&|t| t.contains("実績") && !t.contains("計画") && !measure(t));
+    let measures = head.iter().filter(|(_, t)| measure(t)).map(|(c, _)| *c);
+    let measures: Vec<usize> = measures.collect();
     let division = find(&|t| t.contains("担当"));
     let below = header_row + 1;
     let sub_header = sheet
@@ -218,6 +226,7 @@ fn find_layout(sheet: &Sheet) -> Option<Layout> {
         plan,
         actual,
         division,
+        measures,
     })
 }
 

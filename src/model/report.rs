@@ -234,6 +234,9 @@ pub struct Report {
     /// In the master: each 担当課's part in the survey (提出状況), in division-name order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub survey: Vec<super::survey::DivisionSurvey>,
+    /// The rating scale, money unit and effect counting the report declares (none: Mie's).
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_default")]
+    pub measure_settings: super::measures::MeasureSettings,
 }
 
 /// Text of the source the importer did not understand, kept so that nothing is lost.
@@ -269,6 +272,10 @@ pub struct Initiative {
     /// The 担当課 for topics that do not name their own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub divisions: Vec<String>,
+    /// Indicators, effects and ratings; `None` when it has none (boxed: most initiatives of
+    /// most reports have none, and an initiative stays small).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<Box<super::measures::Measures>>,
 }
 
 /// A row of the stage table: one action item (取組項目) and its stages over the plan years.

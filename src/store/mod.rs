@@ -31,7 +31,11 @@ use crate::model::validate::{self, Violation};
 ///   status (`survey`). A file without an identity is given one on open (derived from its
 ///   programme, year, title and initiatives, so the same file opens with the same one until
 ///   it is saved with it).
-pub const SCHEMA_VERSION: u32 = 4;
+/// - 5: numbers and judgements (`measures` of an initiative, the report's `measure_settings`).
+///   Both default to empty and are left out when empty, so a schema-4 file reads as it is and
+///   a report without them is written as before but for this number; an older build would
+///   drop them, hence the new number.
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Serialize)]
 struct FileOut<'a> {

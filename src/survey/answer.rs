@@ -24,7 +24,7 @@ pub enum AnswerContent {
     /// results can be found too.
     Report(Box<Report>),
     /// A response workbook: a row per topic (results, and the locked texts as they came back).
-    Workbook(Vec<workbook::Row>),
+    Workbook(Vec<workbook::Row>, Vec<super::measures::MeasureRow>),
 }
 
 /// Why an answer is not taken in. Nothing of it is applied.
@@ -149,6 +149,6 @@ pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusa
     Ok(Answer {
         file,
         response: answered.response,
-        content: AnswerContent::Workbook(answered.rows),
+        content: AnswerContent::Workbook(answered.rows, answered.measures),
     })
 }

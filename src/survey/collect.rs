@@ -239,7 +239,13 @@ fn take(
     let division = answer.response.division.clone();
     let mut brought = match &answer.content {
         AnswerContent::Report(r) => from_report(master, r, &answer, fresh),
-        AnswerContent::Workbook(rows) => from_workbook(master, rows, &answer, fresh),
+        AnswerContent::Workbook(rows, numbers) => {
+            let mut brought = from_workbook(master, rows, &answer, fresh);
+            let division = &answer.response.division;
+            let numbers = super::measures::from_rows(master, numbers, division);
+            brought.edits.extend(numbers);
+            brought
+        }
     };
     let earlier = master.survey_of(&division);
     let mut record = earlier
@@ -300,6 +306,9 @@ fn from_report(master: &Report, r: &Report, answer: &Answer, fresh: &mut Fresh) 
             });
         }
     }
+    brought
+        .edits
+        .extend(super::measures::from_report(master, r, division));
     let sent: super::sent::SentParts = answer.response.sent.iter().cloned().collect();
     brought.conflicts = Outside {
         master,

@@ -8,6 +8,7 @@ mod adopt;
 pub mod answer;
 pub mod collect;
 pub mod conflict;
+pub mod measures;
 mod outside;
 pub mod send;
 pub mod sent;
@@ -106,5 +107,6 @@ pub(crate) fn header(master: &Report) -> Report {
         id: master.id.clone(),
         response: None,
         survey: Vec::new(),
+        measure_settings: master.measure_settings.clone(),
     }
 }

@@ -63,7 +63,14 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         r.due.map_or_else(String::new, |d| d.to_string())
     ));
     ws.set_footer("&C&P / &N");
-
+    let numbers = (&f.base, &f.answer, &f.heading);
+    super::measures::write_sheet(
+        response,
+        &r.division,
+        &mut book,
+        numbers,
+        &password(&r.token),
+    )?;
     write_meta(&mut book, r)?;
     book.save_to_buffer()
 }
@@ -246,6 +253,8 @@ pub struct Row {
 pub struct Answered {
     pub response: ResponseFor,
     pub rows: Vec<Row>,
+    /// The numbers' sheet's answers (`survey::measures`).
+    pub measures: Vec<super::measures::MeasureRow>,
 }
 
 /// Why a workbook cannot be read as an answer.
@@ -310,7 +319,7 @@ impl Describe for WorkbookProblem {
 /// bounds, so that a value typed far away (XFD1048576) or a hostile package is refused or
 /// read in a moment, never allocated for as a whole sheet.
 pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
-    let wanted = |name: &str| name == META_SHEET || name == SHEET;
+    let wanted = |name: &str| name == META_SHEET || name == SHEET || name == super::measures::SHEET;
     let sheets = crate::import::book::read_sheets(bytes, WorkbookFormat::Xlsx, &wanted).map_err(
         |e| match e.kind {
             ImportErrorKind::DamagedWorkbook { why, .. } => WorkbookProblem::NotAWorkbook(why),
@@ -361,7 +370,15 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
         .find(|s| s.name == SHEET)
         .ok_or(WorkbookProblem::NoAnswerSheet)?;
     let rows = answer_rows(sheet)?;
-    Ok(Answered { response, rows })
+    let measures = sheets
+        .iter()
+        .find(|s| s.name == super::measures::SHEET)
+        .map_or_else(Vec::new, super::measures::read_sheet);
+    Ok(Answered {
+        response,
+        rows,
+        measures,
+    })
 }
 
 /// The rows under the heading row (番号 … ID) that name a topic.

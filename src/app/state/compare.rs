@@ -75,12 +75,17 @@ impl CompareState {
     /// Compares again when the open report changed since (an edit, undo, another file); after
     /// one step that changed one initiative (`touched`: the revision before it and the
     /// initiative), that initiative alone when the comparison was up to date before it.
-    pub(super) fn refresh(&mut self, report: &Report, revision: u64, touched: Option<(u64, Id)>) {
+    pub(super) fn refresh(
+        &mut self,
+        report: &Report,
+        revision: u64,
+        touched: impl FnOnce() -> Option<(u64, Id)>,
+    ) {
         if self.compared_at == Some(revision) {
             return;
         }
         if let Some(c) = self.comparison.as_mut() {
-            let alone = touched.is_some_and(|(before, id)| {
+            let alone = touched().is_some_and(|(before, id)| {
                 self.compared_at == Some(before) && c.refresh_initiative(report, id)
             });
             if !alone {

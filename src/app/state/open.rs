@@ -43,7 +43,8 @@ impl OpenReport {
     /// The report, its revision and the comparison brought up to date with it.
     pub fn frame(&mut self) -> ReportFrame<'_> {
         let (report, revision) = (&self.doc.doc().report, self.doc.revision());
-        self.compare.refresh(report, revision, self.doc.touched());
+        let doc = &self.doc;
+        self.compare.refresh(report, revision, || doc.touched());
         ReportFrame {
             doc: self.doc.doc(),
             report,

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod detail;
 pub mod dialogs;
 pub mod grid;
+pub mod measures;
 pub mod menu;
 pub mod paint;
 pub mod preview;

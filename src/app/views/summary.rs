@@ -15,6 +15,7 @@ pub fn show(ctx: &Context, lang: Lang, report: &Report, open: bool) -> Vec<AppCo
         return out;
     }
     let mut still_open = true;
+    let mut edits = Vec::new();
     let s = summary(report);
     Window::new(t.summary)
         .open(&mut still_open)
@@ -43,7 +44,9 @@ pub fn show(ctx: &Context, lang: Lang, report: &Report, open: bool) -> Vec<AppCo
                     }
                 });
             }
+            edits = super::measures::show(ui, lang, report);
         });
+    out.extend(edits);
     if !still_open {
         out.push(Action::ToggleSummary.into());
     }

@@ -300,6 +300,10 @@ impl<'a> Cx<'a> {
                 },
             );
         }
+        let unit = self.new.measure_settings.yen_unit;
+        for what in crate::compare::measures::changes(oi, ni, unit) {
+            self.push(Some(oi.id), Some(ni.id), what);
+        }
         self.items(oi, ni);
         self.topics(oi, ni);
     }

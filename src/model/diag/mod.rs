@@ -309,6 +309,10 @@ pub enum WarningKind {
         text: String,
         chars: Vec<char>,
     },
+    /// Numbers and judgements (数値目標, 効果額, 評価) read with a problem.
+    Measure {
+        warning: super::measure_warning::MeasureWarning,
+    },
 }
 
 /// A report file that cannot be read or written, naming the file.

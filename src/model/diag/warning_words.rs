@@ -237,6 +237,7 @@ impl Describe for WarningKind {
             W::InvisibleCharacters { place, text, chars } => {
                 crate::model::text_place::describe_invisible(place, text, chars, lang)
             }
+            W::Measure { warning } => warning.describe(lang),
             W::NextIdRepaired { was, set_to } => say(
                 lang,
                 format!("next_id {was} が使われている id を超えていなかったため、{set_to} にしました"),

@@ -1,0 +1,364 @@
+//! 数値・評価 in the 状況の集計 window, when the report has numbers or a rating scale: the summary
+//! figures per section and in all (ratings per level with 群馬県's two rates, indicators met,
+//! effects planned against actual), the initiatives a chosen rating rates, and one
+//! initiative's numbers to edit — this year's actuals, the year's effect, the self-rating and
+//! the review — each an undoable intent of the core. Its words are its own ([`Words`]).
+
+use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
+
+use crate::app::command::AppCommand;
+use crate::app::i18n::Lang;
+use crate::edit::Intent;
+use crate::edit::measures::{IndicatorField, MeasureIntent, RatingLayer};
+use crate::model::measures::MeasureSettings;
+use crate::model::tally::Tally;
+use crate::model::{Id, Initiative, Report};
+
+/// This view's words.
+struct Words {
+    heading: &'static str,
+    section: &'static str,
+    all: &'static str,
+    unrated: &'static str,
+    top_rate: &'static str,
+    top_two_rate: &'static str,
+    met: &'static str,
+    planned: &'static str,
+    actual: &'static str,
+    filter: &'static str,
+    none: &'static str,
+    initiative: &'static str,
+    target: &'static str,
+    effect: &'static str,
+    self_rating: &'static str,
+    review: &'static str,
+}
+
+const JA: Words = Words {
+    heading: "数値目標・効果額・評価",
+    section: "区分",
+    all: "全体",
+    unrated: "未評価",
+    top_rate: "数値目標等達成率",
+    top_two_rate: "計画実施率",
+    met: "目標達成の指標",
+    planned: "計画額",
+    actual: "実績",
+    filter: "評価で絞り込み",
+    none: "（なし）",
+    initiative: "取組",
+    target: "目標",
+    effect: "効果額",
+    self_rating: "自己評価",
+    review: "本部評価",
+};
+
+const EN: Words = Words {
+    heading: "Indicators, effects and ratings",
+    section: "Section",
+    all: "All",
+    unrated: "not rated",
+    top_rate: "first level ÷ all",
+    top_two_rate: "first two levels ÷ all",
+    met: "indicators met",
+    planned: "planned",
+    actual: "actual",
+    filter: "Filter by rating",
+    none: "(none)",
+    initiative: "Initiative",
+    target: "target",
+    effect: "effect",
+    self_rating: "self-rating",
+    review: "review",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Ja => &JA,
+        Lang::En => &EN,
+    }
+}
+
+/// Whether the report has anything for this view.
+pub fn has_any(report: &Report) -> bool {
+    !report.measure_settings.rating_scale.is_empty()
+        || report.initiatives().any(|i| i.measures.is_some())
+}
+
+/// The section of the 状況の集計 window; returns the edits asked for.
+pub fn show(ui: &mut Ui, lang: Lang, report: &Report) -> Vec<AppCommand> {
+    let mut out = Vec::new();
+    if !has_any(report) {
+        return out;
+    }
+    let w = words(lang);
+    ui.add_space(8.0);
+    ui.label(RichText::new(w.heading).strong());
+    totals(ui, w, report);
+    filter(ui, w, report);
+    editor(ui, w, report, &mut out);
+    out
+}
+
+fn money(yen: Option<i64>, report: &Report) -> String {
+    let unit = report.measure_settings.yen_unit;
+    yen.map_or_else(
+        || "—".to_string(),
+        |y| {
+            let shown = crate::model::measures::Money::yen(y).display(unit);
+            format!("{shown}{}", unit.label())
+        },
+    )
+}
+
+fn rate(r: Option<f64>) -> String {
+    r.map_or_else(|| "—".to_string(), |r| format!("{r}%"))
+}
+
+/// A row per section and one for all: ratings per level, the two rates, indicators met,
+/// effects planned and actual.
+fn totals(ui: &mut Ui, w: &Words, report: &Report) {
+    let settings = &report.measure_settings;
+    let year = report.fiscal_year;
+    let mut rows: Vec<(String, Tally)> = report
+        .sections
+        .iter()
+        .map(|s| {
+            let name = format!("{} {}", s.numeral, s.title);
+            (name, Tally::of(settings, year, s.initiatives.iter()))
+        })
+        .collect();
+    rows.push((w.all.to_string(), Tally::of_report(report)));
+    Grid::new("measure-totals").striped(true).show(ui, |ui| {
+        ui.label(w.section);
+        for level in &settings.rating_scale {
+            ui.label(&level.code).on_hover_text(&level.label);
+        }
+        for heading in [
+            w.unrated,
+            w.top_rate,
+            w.top_two_rate,
+            w.met,
+            w.planned,
+            w.actual,
+        ] {
+            ui.label(heading);
+        }
+        ui.end_row();
+        for (name, tally) in &rows {
+            tally_row(ui, name, tally, settings, report);
+        }
+    });
+}
+
+fn tally_row(ui: &mut Ui, name: &str, t: &Tally, settings: &MeasureSettings, report: &Report) {
+    ui.label(name);
+    for level in &settings.rating_scale {
+        let n = t.ratings.iter().find(|(c, _)| *c == level.code);
+        ui.label(n.map_or(0, |(_, n)| *n).to_string());
+    }
+    ui.label(t.unrated.to_string());
+    ui.label(rate(t.top_rate(settings, 1)));
+    ui.label(rate(t.top_rate(settings, 2)));
+    ui.label(format!("{} / {}", t.indicators_met, t.indicators_measured));
+    ui.label(money(t.planned_yen, report));
+    ui.label(money(t.actual_yen, report));
+    ui.end_row();
+}
+
+/// The initiatives a chosen rating rates (the review where given, else the self-rating).
+fn filter(ui: &mut Ui, w: &Words, report: &Report) {
+    let id = egui::Id::unique("measure-filter");
+    let mut chosen: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
+    let codes: Vec<&str> = report
+        .measure_settings
+        .rating_scale
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    ui.horizontal(|ui| {
+        let label = ui.label(w.filter);
+        ComboBox::from_id_salt("measure-filter-level")
+            .selected_text(if chosen.is_empty() { w.none } else { &chosen })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut chosen, String::new(), w.none);
+                for code in &codes {
+                    ui.selectable_value(&mut chosen, code.to_string(), *code);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.data_mut(|d| d.insert_temp(id, chosen.clone()));
+    if chosen.is_empty() {
+        return;
+    }
+    for i in report.initiatives() {
+        let rated = i.measures().final_rating().map(|r| r.code.as_str());
+        if rated == Some(chosen.as_str()) {
+            ui.label(format!("{} {}", i.number, i.title));
+        }
+    }
+}
+
+/// One initiative's numbers, chosen by its number, to edit.
+fn editor(ui: &mut Ui, w: &Words, report: &Report, out: &mut Vec<AppCommand>) {
+    let id = egui::Id::unique("measure-initiative");
+    let stored: Option<Id> = ui.data_mut(|d| d.get_temp(id));
+    let first = report
+        .initiatives()
+        .find(|i| i.measures.is_some())
+        .or_else(|| report.initiatives().next());
+    let Some(mut current) = stored.and_then(|s| report.initiative(s)).or(first) else {
+        return;
+    };
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let label = ui.label(w.initiative);
+        ComboBox::from_id_salt("measure-initiative-choice")
+            .selected_text(format!("{} {}", current.number, current.title))
+            .width(420.0)
+            .show_ui(ui, |ui| {
+                for i in report.initiatives() {
+                    let text = format!("{} {}", i.number, i.title);
+                    if ui.selectable_label(i.id == current.id, text).clicked() {
+                        current = i;
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.data_mut(|d| d.insert_temp(id, current.id));
+    Grid::new("measure-editor").striped(true).show(ui, |ui| {
+        indicator_rows(ui, w, report, current, out);
+        effect_row(ui, w, report, current, out);
+        rating_row(ui, w, report, current, RatingLayer::SelfRating, out);
+        rating_row(ui, w, report, current, RatingLayer::Review, out);
+    });
+}
+
+/// A text field kept while typed (in egui's memory), given back when it loses the keyboard
+/// (Enter, Tab, a click elsewhere) if it differs from what the report has; named by `label`.
+fn field(
+    ui: &mut Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    label: egui::Id,
+    now: &str,
+) -> Option<String> {
+    let id = egui::Id::unique("measure-field").with(key);
+    let mut text: String = ui
+        .data_mut(|d| d.get_temp(id))
+        .unwrap_or_else(|| now.to_string());
+    let response = ui
+        .add(TextEdit::singleline(&mut text).id(id).desired_width(120.0))
+        .labelled_by(label);
+    if response.lost_focus() {
+        ui.data_mut(|d| d.remove::<String>(id));
+        return (text.trim() != now.trim()).then_some(text);
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    None
+}
+
+fn indicator_rows(
+    ui: &mut Ui,
+    w: &Words,
+    report: &Report,
+    i: &Initiative,
+    out: &mut Vec<AppCommand>,
+) {
+    let year = report.fiscal_year;
+    for (k, x) in i.measures().indicators.iter().enumerate() {
+        let name = if x.unit.is_empty() {
+            x.name.clone()
+        } else {
+            format!("{}（{}）", x.name, x.unit)
+        };
+        let label = ui.label(&name).id;
+        let target = x
+            .target_for(year)
+            .map_or_else(String::new, |t| t.to_string());
+        ui.label(format!("{} {target}", w.target));
+        let now = x.year(year).map(|y| y.actual.display()).unwrap_or_default();
+        if let Some(text) = field(ui, ("actual", i.id, k), label, &now) {
+            out.push(AppCommand::Edit(Intent::Measure(
+                MeasureIntent::SetIndicatorFigure {
+                    initiative: i.id,
+                    index: k,
+                    field: IndicatorField::YearActual(year),
+                    text,
+                },
+            )));
+        }
+        ui.label(rate(x.achievement_rate(year)));
+        ui.end_row();
+    }
+}
+
+fn effect_row(ui: &mut Ui, w: &Words, report: &Report, i: &Initiative, out: &mut Vec<AppCommand>) {
+    let year = report.fiscal_year;
+    let unit = report.measure_settings.yen_unit;
+    let effect = i.measures().effect(year);
+    let label = ui.label(format!("{}（{}）", w.effect, unit.label())).id;
+    let planned = effect.map(|e| e.planned.display(unit)).unwrap_or_default();
+    ui.label(format!("{} {planned}", w.planned));
+    let now = effect.map(|e| e.actual.display(unit)).unwrap_or_default();
+    if let Some(text) = field(ui, ("effect", i.id), label, &now) {
+        out.push(AppCommand::Edit(Intent::Measure(
+            MeasureIntent::SetEffect {
+                initiative: i.id,
+                year,
+                actual: true,
+                text,
+            },
+        )));
+    }
+    ui.end_row();
+}
+
+fn rating_row(
+    ui: &mut Ui,
+    w: &Words,
+    report: &Report,
+    i: &Initiative,
+    layer: RatingLayer,
+    out: &mut Vec<AppCommand>,
+) {
+    let m = i.measures();
+    let (name, now) = match layer {
+        RatingLayer::SelfRating => (w.self_rating, &m.self_rating),
+        RatingLayer::Review => (w.review, &m.review),
+    };
+    let now = now.as_ref().map(|r| r.code.clone()).unwrap_or_default();
+    let label = ui.label(name);
+    ui.label("");
+    let mut chosen = now.clone();
+    ComboBox::from_id_salt(("rating", i.id, name))
+        .selected_text(if now.is_empty() { w.none } else { &now })
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, String::new(), w.none);
+            for level in &report.measure_settings.rating_scale {
+                let text = format!("{} {}", level.code, level.label);
+                ui.selectable_value(&mut chosen, level.code.clone(), text);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if chosen != now {
+        out.push(AppCommand::Edit(Intent::Measure(
+            MeasureIntent::SetRating {
+                initiative: i.id,
+                layer,
+                code: chosen,
+                by: String::new(),
+                on: None,
+            },
+        )));
+    }
+    ui.end_row();
+}

@@ -1,0 +1,239 @@
+//! What changed in an initiative's numbers and judgements between two reports: each figure of
+//! an indicator (paired by name), each year's effects, each rating layer and the committee's
+//! comment, listed as [`What::MeasureChanged`] with the text before and after.
+
+use super::What;
+use crate::lang::{Lang, say};
+use crate::model::measures::{Figure, Indicator, Measures, Money, Rating, YenUnit};
+use crate::model::text::normalize;
+use crate::model::{FiscalYear, Initiative};
+
+/// Which of the numbers and judgements a change is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Indicator,
+    Effect,
+    SelfRating,
+    Review,
+    Comment,
+}
+
+fn change(
+    part: Part,
+    name: &str,
+    field: &'static str,
+    year: Option<FiscalYear>,
+) -> impl Fn(String, String) -> What {
+    let name = name.to_string();
+    move |old, new| What::MeasureChanged {
+        part,
+        name: name.clone(),
+        field,
+        fiscal_year: year.map(|y| y.0),
+        old,
+        new,
+    }
+}
+
+/// The changes from `oi`'s numbers to `ni`'s; money shown in `unit`.
+pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit) -> Vec<What> {
+    let (a, b) = (oi.measures(), ni.measures());
+    let mut out = Vec::new();
+    if a == b {
+        return out;
+    }
+    indicators(a, b, &mut out);
+    effects(a, b, unit, &mut out);
+    let code = |r: &Option<Rating>| r.as_ref().map(|r| r.code.clone()).unwrap_or_default();
+    for (part, old, new) in [
+        (Part::SelfRating, code(&a.self_rating), code(&b.self_rating)),
+        (Part::Review, code(&a.review), code(&b.review)),
+    ] {
+        if normalize(&old) != normalize(&new) {
+            out.push(change(part, "", "code", None)(old, new));
+        }
+    }
+    let text = |m: &Measures| {
+        m.comment
+            .as_ref()
+            .map(|c| c.text.clone())
+            .unwrap_or_default()
+    };
+    if normalize(&text(a)) != normalize(&text(b)) {
+        out.push(change(Part::Comment, "", "text", None)(text(a), text(b)));
+    }
+    out
+}
+
+fn indicators(a: &Measures, b: &Measures, out: &mut Vec<What>) {
+    let key = |x: &Indicator| normalize(&x.name);
+    for x in &a.indicators {
+        if !b.indicators.iter().any(|y| key(y) == key(x)) {
+            out.push(change(Part::Indicator, &x.name, "removed", None)(
+                x.name.clone(),
+                String::new(),
+            ));
+        }
+    }
+    for y in &b.indicators {
+        let Some(x) = a.indicators.iter().find(|x| key(x) == key(y)) else {
+            out.push(change(Part::Indicator, &y.name, "added", None)(
+                String::new(),
+                y.name.clone(),
+            ));
+            continue;
+        };
+        let shown = |f: &Figure| f.display();
+        if x.target != y.target {
+            out.push(change(Part::Indicator, &y.name, "final_target", None)(
+                shown(&x.target),
+                shown(&y.target),
+            ));
+        }
+        if x.unit != y.unit {
+            out.push(change(Part::Indicator, &y.name, "unit", None)(
+                x.unit.clone(),
+                y.unit.clone(),
+            ));
+        }
+        let mut years: Vec<FiscalYear> = x.years.iter().chain(&y.years).map(|v| v.year).collect();
+        years.sort();
+        years.dedup();
+        let blank = Figure::default();
+        for year in years {
+            let (ox, oy) = (x.year(year), y.year(year));
+            for (field, pick) in [
+                (
+                    "target",
+                    (|v: &crate::model::measures::IndicatorYear| &v.target) as fn(&_) -> &Figure,
+                ),
+                ("first_half", |v| &v.first_half),
+                ("actual", |v| &v.actual),
+            ] {
+                let (o, n) = (ox.map_or(&blank, pick), oy.map_or(&blank, pick));
+                if o != n {
+                    out.push(change(Part::Indicator, &y.name, field, Some(year))(
+                        shown(o),
+                        shown(n),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn effects(a: &Measures, b: &Measures, unit: YenUnit, out: &mut Vec<What>) {
+    let mut years: Vec<FiscalYear> = a
+        .effects
+        .iter()
+        .chain(&b.effects)
+        .map(|e| e.fiscal_year)
+        .collect();
+    years.sort();
+    years.dedup();
+    let blank = Money::default();
+    let shown = |m: &Money| {
+        let d = m.display(unit);
+        if m.yen.is_some() {
+            format!("{d}{}", unit.label())
+        } else {
+            d
+        }
+    };
+    for year in years {
+        let (o, n) = (a.effect(year), b.effect(year));
+        for (field, old, new) in [
+            (
+                "planned",
+                o.map_or(&blank, |e| &e.planned),
+                n.map_or(&blank, |e| &e.planned),
+            ),
+            (
+                "actual",
+                o.map_or(&blank, |e| &e.actual),
+                n.map_or(&blank, |e| &e.actual),
+            ),
+        ] {
+            if old != new {
+                out.push(change(Part::Effect, "", field, Some(year))(
+                    shown(old),
+                    shown(new),
+                ));
+            }
+        }
+    }
+}
+
+/// How a change of the numbers reads: 「指標「電子申請件数」の29年度実績: 900 → 1150」.
+pub(super) fn describe(
+    part: Part,
+    name: &str,
+    field: &str,
+    year: Option<i32>,
+    old: &str,
+    new: &str,
+    lang: Lang,
+) -> String {
+    let fy = year.map(|y| FiscalYear(y).era_form()).unwrap_or_default();
+    let fy_en = year.map(|y| format!("FY{y} ")).unwrap_or_default();
+    let (ja_field, en_field) = match field {
+        "actual" => ("実績", "actual"),
+        "first_half" => ("上半期実績", "first-half actual"),
+        "target" => ("目標", "target"),
+        "final_target" => ("最終目標", "final target"),
+        "planned" => ("計画額", "planned"),
+        "unit" => ("単位", "unit"),
+        _ => ("", ""),
+    };
+    let dash = |s: &str| {
+        if s.is_empty() {
+            "—".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let (old, new) = (dash(old), dash(new));
+    match (part, field) {
+        (Part::Indicator, "added") => say(
+            lang,
+            format!("指標を追加: {name}"),
+            format!("indicator added: {name}"),
+        ),
+        (Part::Indicator, "removed") => say(
+            lang,
+            format!("指標を削除: {name}"),
+            format!("indicator removed: {name}"),
+        ),
+        (Part::Indicator, _) => say(
+            lang,
+            format!("指標「{name}」の{fy}{ja_field}: {old} → {new}"),
+            format!("indicator 「{name}」 {fy_en}{en_field}: {old} → {new}"),
+        ),
+        (Part::Effect, "actual") => say(
+            lang,
+            format!("{fy}の効果額（実績）: {old} → {new}"),
+            format!("{fy_en}effect, actual: {old} → {new}"),
+        ),
+        (Part::Effect, _) => say(
+            lang,
+            format!("{fy}の効果額（{ja_field}）: {old} → {new}"),
+            format!("{fy_en}effect, {en_field}: {old} → {new}"),
+        ),
+        (Part::SelfRating, _) => say(
+            lang,
+            format!("自己評価: {old} → {new}"),
+            format!("self-rating: {old} → {new}"),
+        ),
+        (Part::Review, _) => say(
+            lang,
+            format!("本部評価: {old} → {new}"),
+            format!("review: {old} → {new}"),
+        ),
+        (Part::Comment, _) => say(
+            lang,
+            format!("委員会意見: {old} → {new}"),
+            format!("committee comment: {old} → {new}"),
+        ),
+    }
+}

@@ -1,0 +1,194 @@
+//! The numbers and judgements on the web page, after the grid, as accessible tables (a
+//! caption, headings with their scope): the summary (集計表) per section and in all, the
+//! indicators with 達成率, the effects per fiscal year in the report's unit, the ratings in
+//! their layers. A report without any gets none of this. Texts are made safe by the page's own
+//! escaping, handed in (`Esc`), so this file and the page's do not use each other.
+
+use std::fmt::Write;
+
+use crate::model::measures::Money;
+use crate::model::tally::Tally;
+use crate::model::{Initiative, Report};
+
+/// How the page makes a text safe.
+pub(super) type Esc = fn(&str) -> String;
+
+/// Appends the section when the report has numbers or a rating scale.
+pub(super) fn section(report: &Report, out: &mut String, esc: Esc) {
+    let has_any = !report.measure_settings.rating_scale.is_empty()
+        || report.initiatives().any(|i| i.measures.is_some());
+    if !has_any {
+        return;
+    }
+    out.push_str(
+        "<section aria-labelledby=\"measures\">\n<h2 id=\"measures\">数値目標・効果額・評価</h2>\n",
+    );
+    totals(report, out, esc);
+    indicators(report, out, esc);
+    ratings(report, out, esc);
+    out.push_str("</section>\n");
+}
+
+fn head(out: &mut String, caption: &str, headings: &[String], esc: Esc) {
+    let _ = write!(
+        out,
+        "<table>\n<caption>{}</caption>\n<thead><tr>",
+        esc(caption)
+    );
+    for h in headings {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+}
+
+fn row(out: &mut String, header: &str, cells: &[String], esc: Esc) {
+    let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(header));
+    for c in cells {
+        let _ = write!(out, "<td>{}</td>", esc(c));
+    }
+    out.push_str("</tr>\n");
+}
+
+fn money(yen: Option<i64>, report: &Report) -> String {
+    let unit = report.measure_settings.yen_unit;
+    yen.map_or_else(
+        || "—".into(),
+        |y| format!("{}{}", Money::yen(y).display(unit), unit.label()),
+    )
+}
+
+fn rate(r: Option<f64>) -> String {
+    r.map_or_else(|| "—".into(), |r| format!("{r}%"))
+}
+
+/// 集計表: per section and in all.
+fn totals(report: &Report, out: &mut String, esc: Esc) {
+    let settings = &report.measure_settings;
+    let mut headings: Vec<String> = vec!["区分".into()];
+    headings.extend(
+        settings
+            .rating_scale
+            .iter()
+            .map(|l| format!("{} {}", l.code, l.label)),
+    );
+    for h in [
+        "未評価",
+        "数値目標等達成率",
+        "計画実施率",
+        "目標達成の指標",
+        "効果額（計画）",
+        "効果額（実績）",
+    ] {
+        headings.push(h.into());
+    }
+    head(out, "集計表", &headings, esc);
+    let year = report.fiscal_year;
+    let mut rows: Vec<(String, Tally)> = report
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                format!("{} {}", s.numeral, s.title),
+                Tally::of(settings, year, s.initiatives.iter()),
+            )
+        })
+        .collect();
+    rows.push(("全体".into(), Tally::of_report(report)));
+    for (name, t) in rows {
+        let mut cells: Vec<String> = settings
+            .rating_scale
+            .iter()
+            .map(|l| {
+                let n = t.ratings.iter().find(|(c, _)| *c == l.code);
+                n.map_or(0, |(_, n)| *n).to_string()
+            })
+            .collect();
+        cells.push(t.unrated.to_string());
+        cells.push(rate(t.top_rate(settings, 1)));
+        cells.push(rate(t.top_rate(settings, 2)));
+        cells.push(format!("{} / {}", t.indicators_met, t.indicators_measured));
+        cells.push(money(t.planned_yen, report));
+        cells.push(money(t.actual_yen, report));
+        row(out, &name, &cells, esc);
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn name(i: &Initiative) -> String {
+    format!("{} {}", i.number, i.title)
+}
+
+/// A row per indicator and per effect of the report's year.
+fn indicators(report: &Report, out: &mut String, esc: Esc) {
+    let year = report.fiscal_year;
+    let era = year.era_form();
+    let headings: Vec<String> = ["取組", "項目", "単位", "目標", "実績", "達成率"]
+        .map(String::from)
+        .to_vec();
+    head(out, &format!("数値目標と効果額（{era}）"), &headings, esc);
+    for i in report.initiatives() {
+        let m = i.measures();
+        for x in &m.indicators {
+            let actual = x.year(year).map(|y| y.actual.display()).unwrap_or_default();
+            let target = x
+                .target_for(year)
+                .map(|t| t.to_string())
+                .unwrap_or_default();
+            let cells = [
+                x.name.clone(),
+                x.unit.clone(),
+                target,
+                actual,
+                rate(x.achievement_rate(year)),
+            ];
+            row(out, &name(i), &cells, esc);
+        }
+        if let Some(e) = m.effect(year) {
+            let unit = report.measure_settings.yen_unit;
+            let cells = [
+                "効果額".to_string(),
+                unit.label().to_string(),
+                e.planned.display(unit),
+                e.actual.display(unit),
+                String::new(),
+            ];
+            row(out, &name(i), &cells, esc);
+        }
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// The three layers per rated initiative.
+fn ratings(report: &Report, out: &mut String, esc: Esc) {
+    let headings: Vec<String> = ["取組", "自己評価", "本部評価", "委員会意見"]
+        .map(String::from)
+        .to_vec();
+    head(out, "評価", &headings, esc);
+    let label = |code: &str| {
+        report
+            .measure_settings
+            .level(code)
+            .map_or_else(|| code.to_string(), |l| format!("{} {}", l.code, l.label))
+    };
+    for i in report.initiatives() {
+        let m = i.measures();
+        if m.self_rating.is_none() && m.review.is_none() && m.comment.is_none() {
+            continue;
+        }
+        let code = |r: &Option<crate::model::measures::Rating>| {
+            r.as_ref().map(|r| label(&r.code)).unwrap_or_default()
+        };
+        let comment = m
+            .comment
+            .as_ref()
+            .map(|c| c.text.clone())
+            .unwrap_or_default();
+        row(
+            out,
+            &name(i),
+            &[code(&m.self_rating), code(&m.review), comment],
+            esc,
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}

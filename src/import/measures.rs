@@ -1,0 +1,743 @@
+//! Numbers and judgements read from a workbook: columns found by their headings (指標, 単位,
+//! 基準値, 目標値, 実績値, 達成率, 進捗率, 効果額, 財政効果, 計画額, 実績額, 評価), on the report
+//! sheet beside the initiatives or on sheets of their own, and an effects table by years
+//! (区分 | 29年度 | 30年度 with rows 計画額 / 実績額 / 達成率). A row names its initiative by its
+//! 番号 (written on the first of its rows, or merged down). Numbers are read as offices type
+//! them (`model::figure`); what cannot be read is kept as written with a warning; a rate typed
+//! in is checked against the one computed, never kept. A legend of `S：特に良好に進捗` cells
+//! (beside a table, or on a sheet of its own under 評価 | 内容) declares the rating scale.
+
+use super::sheet::Sheet;
+use super::table::push_warning;
+use crate::model::diag::{Location, Warning, WarningKind};
+use crate::model::era::{self, FiscalYear};
+use crate::model::figure;
+use crate::model::measure_warning::MeasureWarning;
+use crate::model::measures::{
+    Baseline, Comment, Counting, Direction, Figure, Indicator, Money, Rating, RatingLevel, YenUnit,
+    figure_of, money_of,
+};
+use crate::model::{Report, UnreadText};
+
+/// What a column holds, by its heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Column {
+    Name,
+    Unit,
+    Direction,
+    Baseline,
+    BaselineYear,
+    /// The final target, or the target of a year its heading names.
+    Target(Option<FiscalYear>),
+    Actual(Option<FiscalYear>),
+    FirstHalf(Option<FiscalYear>),
+    /// 達成率 (or 進捗率: `progress`): computed, so only checked.
+    Rate {
+        progress: bool,
+    },
+    EffectPlanned(Option<FiscalYear>),
+    EffectActual(Option<FiscalYear>),
+    SelfRating,
+    Review,
+    Comment,
+    /// Who gave the rating to the left of it, and when (評価者, 評価日).
+    RatedBy,
+    RatedOn,
+}
+
+/// The fiscal year a heading names (`29年度目標`, `令和2年度実績`), near the report's year.
+fn year_in(heading: &str, near: FiscalYear) -> Option<FiscalYear> {
+    let text = crate::model::text::normalize(heading);
+    let end = text.find("年度")? + "年度".len();
+    (0..end)
+        .filter(|&k| text.is_char_boundary(k))
+        .find_map(|k| era::parse_short_fiscal_year(&text[k..end], near))
+}
+
+/// The column a heading names; `on_report_sheet` leaves 実績 / 計画 alone (the report's own
+/// text columns) unless the heading says a number (実績値, 実績額, 計画額).
+pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) -> Option<Column> {
+    let h = crate::model::text::normalize(heading);
+    let year = year_in(&h, near);
+    let has = |w: &str| h.contains(w);
+    Some(if has("評価者") || has("記入者") {
+        Column::RatedBy
+    } else if has("評価日") || has("記入日") {
+        Column::RatedOn
+    } else if has("委員会") || has("意見") {
+        Column::Comment
+    } else if has("評価") {
+        if has("本部") || has("二次") || has("最終") {
+            Column::Review
+        } else {
+            Column::SelfRating
+        }
+    } else if has("達成率") || has("進捗率") {
+        Column::Rate {
+            progress: has("進捗率"),
+        }
+    } else if has("計画額") || (has("効果") && (has("計画") || has("目標"))) {
+        Column::EffectPlanned(year)
+    } else if has("実績額") || has("効果額") || has("財政効果") {
+        Column::EffectActual(year)
+    } else if has("単位") {
+        Column::Unit
+    } else if has("向き") {
+        Column::Direction
+    } else if has("基準年度") {
+        Column::BaselineYear
+    } else if has("基準") {
+        Column::Baseline
+    } else if has("指標") || h == "項目" || h == "数値目標" {
+        Column::Name
+    } else if has("目標") {
+        Column::Target(year.filter(|_| !has("最終")))
+    } else if has("上半期") && has("実績") && (year.is_some() || !on_report_sheet) {
+        Column::FirstHalf(year)
+    } else if has("実績値") || (has("実績") && year.is_some() && !on_report_sheet) {
+        Column::Actual(year)
+    } else {
+        return None;
+    })
+}
+
+/// Whether a report sheet's heading is one of the numbers' columns (not the report's own).
+pub(crate) fn is_measure_heading(heading: &str) -> bool {
+    column_of(heading, FiscalYear(2017), true).is_some()
+}
+
+/// What is read into, and where warnings go.
+pub(crate) struct Reading<'a> {
+    pub report: &'a mut Report,
+    pub warnings: &'a mut Vec<Warning>,
+    /// The money unit the workbook declares (「（単位：百万円）」), when it does.
+    unit: Option<YenUnit>,
+    /// Rating codes met, with where, checked against the scale once it is known.
+    ratings: Vec<(String, Location)>,
+}
+
+impl Reading<'_> {
+    fn warn(&mut self, sheet: &Sheet, row: usize, col: usize, warning: MeasureWarning) {
+        let at = Location::cell(&sheet.name, row + 1, col + 1, None);
+        push_warning(
+            self.warnings,
+            Warning::new(at, WarningKind::Measure { warning }),
+        );
+    }
+
+    /// A figure of an indicator, and the unit written in its cell (`3,297百万円`).
+    fn figure(&mut self, sheet: &Sheet, row: usize, col: usize) -> (Figure, String) {
+        let text = sheet.text(row, col);
+        let unit = match figure::read(text) {
+            Ok(reading) => reading.map(|r| r.unit).unwrap_or_default(),
+            Err(why) => {
+                let warning = MeasureWarning::NumberNotRead {
+                    text: text.to_string(),
+                    why,
+                };
+                self.warn(sheet, row, col, warning);
+                String::new()
+            }
+        };
+        (figure_of(text), unit)
+    }
+
+    fn money(&mut self, sheet: &Sheet, row: usize, col: usize) -> Money {
+        let text = sheet.text(row, col);
+        let unit = self.unit.unwrap_or(self.report.measure_settings.yen_unit);
+        let money = money_of(text, unit);
+        if money.yen.is_none() && !money.unread.is_empty() {
+            let warning = match figure::read(text) {
+                Err(why) => MeasureWarning::NumberNotRead {
+                    text: text.to_string(),
+                    why,
+                },
+                Ok(_) => MeasureWarning::NotMoney {
+                    text: text.to_string(),
+                },
+            };
+            self.warn(sheet, row, col, warning);
+        }
+        money
+    }
+
+    /// The initiative a row's 番号 names, as an index path; when none and the row holds
+    /// numbers (`holds`), warns and keeps the row in the unread list.
+    fn initiative(
+        &mut self,
+        sheet: &Sheet,
+        row: usize,
+        number: &str,
+        holds: bool,
+    ) -> Option<(usize, usize)> {
+        let wanted = crate::model::text::normalize(number);
+        let found = self
+            .report
+            .sections
+            .iter()
+            .enumerate()
+            .find_map(|(s, sec)| {
+                sec.initiatives
+                    .iter()
+                    .position(|i| crate::model::text::normalize(&i.number) == wanted)
+                    .map(|k| (s, k))
+            });
+        if found.is_none() && holds {
+            let texts: Vec<&str> = sheet.row_texts(row).map(|(_, t)| t).collect();
+            self.report.unread.push(UnreadText {
+                row: row + 1,
+                text: texts.join("\t"),
+            });
+            let warning = MeasureWarning::NoSuchInitiative {
+                number: number.to_string(),
+            };
+            self.warn(sheet, row, 0, warning);
+        }
+        found
+    }
+}
+
+/// Reads the numbers and judgements of a workbook into `report` (read from `report_sheet`,
+/// its header at `header_row`, 番号 in `number_col`), from its own columns and from every
+/// other sheet holding such a table.
+pub(crate) fn read(
+    report_sheet: &Sheet,
+    header_row: usize,
+    number_col: usize,
+    others: &[Sheet],
+    report: &mut Report,
+    warnings: &mut Vec<Warning>,
+) {
+    let mut reading = Reading {
+        report,
+        warnings,
+        unit: None,
+        ratings: Vec::new(),
+    };
+    let mut scale = legend(report_sheet);
+    for sheet in others {
+        scale.extend(legend(sheet));
+        if let Some(unit) = declared_unit(sheet) {
+            reading.unit.get_or_insert(unit);
+        }
+    }
+    if let Some(unit) = declared_unit(report_sheet) {
+        reading.unit.get_or_insert(unit);
+    }
+    if let Some(unit) = reading.unit {
+        reading.report.measure_settings.yen_unit = unit;
+    }
+    if others.iter().chain([report_sheet]).any(declares_cumulative) {
+        reading.report.measure_settings.counting = Counting::Cumulative;
+    }
+    let columns = columns_of(report_sheet, header_row, reading.report.fiscal_year, true);
+    if !columns.is_empty() {
+        read_rows(&mut reading, report_sheet, header_row, number_col, &columns);
+    }
+    for sheet in others {
+        read_sheet(&mut reading, sheet);
+    }
+    // A row whose cells were all blank or rates leaves nothing: kept as none.
+    for i in reading
+        .report
+        .sections
+        .iter_mut()
+        .flat_map(|s| &mut s.initiatives)
+    {
+        if i.measures.as_ref().is_some_and(|m| m.is_empty()) {
+            i.measures = None;
+        }
+    }
+    scale.dedup_by(|a, b| a.code == b.code);
+    if !scale.is_empty() {
+        reading.report.measure_settings.rating_scale = scale;
+    }
+    check_ratings(reading);
+}
+
+/// The measure columns of a header row, by column.
+fn columns_of(sheet: &Sheet, row: usize, near: FiscalYear, report: bool) -> Vec<(usize, Column)> {
+    sheet
+        .row_texts(row)
+        .filter_map(|(c, t)| Some((c, column_of(t, near, report)?)))
+        .collect()
+}
+
+fn is_number_heading(text: &str) -> bool {
+    let t = crate::model::text::normalize(text);
+    t == "番号" || t == "取組番号" || t.eq_ignore_ascii_case("no") || t.eq_ignore_ascii_case("no.")
+}
+
+/// A sheet other than the report's: an indicator table (a header with 番号 and measure
+/// columns) or an effects table (番号, 区分 and year columns).
+fn read_sheet(reading: &mut Reading<'_>, sheet: &Sheet) {
+    let near = reading.report.fiscal_year;
+    let Some(header) = sheet
+        .used_rows()
+        .take(50)
+        .find(|&r| sheet.row_texts(r).any(|(_, t)| is_number_heading(t)))
+    else {
+        return;
+    };
+    let Some(number_col) = sheet
+        .row_texts(header)
+        .find(|(_, t)| is_number_heading(t))
+        .map(|(c, _)| c)
+    else {
+        return;
+    };
+    let kind_col = sheet
+        .row_texts(header)
+        .find(|(_, t)| *t == "区分")
+        .map(|(c, _)| c);
+    let years: Vec<(usize, FiscalYear)> = sheet
+        .row_texts(header)
+        .filter_map(|(c, t)| Some((c, era::parse_short_fiscal_year(t, near)?)))
+        .collect();
+    match kind_col {
+        Some(kind_col) if !years.is_empty() => {
+            read_effects_table(reading, sheet, header, number_col, kind_col, &years);
+        }
+        _ => {
+            let columns = columns_of(sheet, header, near, false);
+            if !columns.is_empty() {
+                read_rows(reading, sheet, header, number_col, &columns);
+                keep_other_cells(reading, sheet, header, number_col, &columns);
+            }
+        }
+    }
+}
+
+/// Cells under an indicator table's header in columns it does not read (「累計」, a note):
+/// kept in the unread list, each with a warning naming it. The 具体的取組 column repeats the
+/// initiative's title and is passed.
+fn keep_other_cells(
+    reading: &mut Reading<'_>,
+    sheet: &Sheet,
+    header: usize,
+    number_col: usize,
+    columns: &[(usize, Column)],
+) {
+    let passed: Vec<usize> = sheet
+        .row_texts(header)
+        .filter(|(_, t)| t.contains("具体的取組") || t.contains("取組名"))
+        .map(|(c, _)| c)
+        .collect();
+    let rows: Vec<usize> = sheet.used_rows().filter(|&r| r > header).collect();
+    for r in rows {
+        for (c, t) in sheet.row_texts(r) {
+            let read =
+                c == number_col || passed.contains(&c) || columns.iter().any(|(k, _)| *k == c);
+            if read {
+                continue;
+            }
+            let heading = sheet.text(header, c);
+            let text = if heading.is_empty() {
+                t.to_string()
+            } else {
+                format!("{heading}: {t}")
+            };
+            let at = Location::cell(&sheet.name, r + 1, c + 1, None);
+            let kind = WarningKind::CellOutsideLayout { text: text.clone() };
+            push_warning(reading.warnings, Warning::new(at, kind));
+            reading.report.unread.push(UnreadText { row: r + 1, text });
+        }
+    }
+}
+
+/// Rows under a header, each naming its initiative by 番号 (the last one written above, when
+/// the cell is blank or merged).
+fn read_rows(
+    reading: &mut Reading<'_>,
+    sheet: &Sheet,
+    header: usize,
+    number_col: usize,
+    columns: &[(usize, Column)],
+) {
+    let mut current: Option<(usize, usize)> = None;
+    let rows: Vec<usize> = sheet.used_rows().filter(|&r| r > header).collect();
+    for r in rows {
+        let number = sheet.text(r, number_col);
+        let holds = columns.iter().any(|(c, _)| !sheet.text(r, *c).is_empty());
+        // A section's title or a repeated header in the 番号 column names no initiative.
+        if !number.is_empty() && !is_number_heading(number) {
+            current = reading.initiative(sheet, r, number, holds);
+        }
+        if let Some(at) = current.filter(|_| holds) {
+            read_row(reading, sheet, r, at, columns);
+        }
+    }
+}
+
+/// One row's cells into its initiative: a 指標 cell starts an indicator, the figures after it
+/// fill it; effects and ratings go to the initiative.
+fn read_row(
+    reading: &mut Reading<'_>,
+    sheet: &Sheet,
+    r: usize,
+    (s, k): (usize, usize),
+    columns: &[(usize, Column)],
+) {
+    let year = reading.report.fiscal_year;
+    let named = columns
+        .iter()
+        .any(|(c, col)| *col == Column::Name && !sheet.text(r, *c).is_empty());
+    let takes_indicator = columns.iter().any(|(c, col)| {
+        matches!(
+            col,
+            Column::Target(_) | Column::Actual(_) | Column::FirstHalf(_) | Column::Baseline
+        ) && !sheet.text(r, *c).is_empty()
+    });
+    let mut indicator = (named || takes_indicator).then(Indicator::default);
+    let mut last_rating: Option<Column> = None;
+    let mut rates: Vec<(usize, String, bool)> = Vec::new();
+    for &(c, col) in columns {
+        let text = sheet.text(r, c).to_string();
+        if text.is_empty() {
+            continue;
+        }
+        let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
+        match (col, indicator.as_mut()) {
+            (Column::Name, Some(x)) => x.name = text,
+            (Column::Unit, Some(x)) => x.unit = text,
+            (Column::Direction, Some(x)) => {
+                x.direction = if text.contains('低') || text.contains('↓') || text.contains("減")
+                {
+                    Direction::Lower
+                } else {
+                    Direction::Higher
+                }
+            }
+            (Column::Baseline, Some(_)) => {
+                let value = reading.figure(sheet, r, c);
+                let x = indicator.as_mut().expect("an indicator");
+                x.baseline.get_or_insert_with(Baseline::default).value = unit_into(x, value);
+            }
+            (Column::BaselineYear, Some(x)) => {
+                x.baseline.get_or_insert_with(Baseline::default).year =
+                    era::parse_short_fiscal_year(&text, year).or_else(|| year_in(&text, year));
+            }
+            (Column::Target(y), Some(_)) => {
+                let value = reading.figure(sheet, r, c);
+                let x = indicator.as_mut().expect("an indicator");
+                let value = unit_into(x, value);
+                match y {
+                    Some(y) => x.year_mut(y).target = value,
+                    None => x.target = value,
+                }
+            }
+            (Column::Actual(y), Some(_)) => {
+                let value = reading.figure(sheet, r, c);
+                let x = indicator.as_mut().expect("an indicator");
+                let value = unit_into(x, value);
+                x.year_mut(y.unwrap_or(year)).actual = value;
+            }
+            (Column::FirstHalf(y), Some(_)) => {
+                let value = reading.figure(sheet, r, c);
+                let x = indicator.as_mut().expect("an indicator");
+                let value = unit_into(x, value);
+                x.year_mut(y.unwrap_or(year)).first_half = value;
+            }
+            (Column::Rate { progress }, _) => rates.push((c, text, progress)),
+            (Column::EffectPlanned(y) | Column::EffectActual(y), _) => {
+                let money = reading.money(sheet, r, c);
+                let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
+                let effect = m.effect_mut(y.unwrap_or(year));
+                match col {
+                    Column::EffectPlanned(_) => effect.planned = money,
+                    _ => effect.actual = money,
+                }
+            }
+            (Column::SelfRating | Column::Review, _) => {
+                let code = rating_code(&text);
+                let at = Location::cell(&sheet.name, r + 1, c + 1, None);
+                reading.ratings.push((code.clone(), at));
+                let rating = Some(Rating {
+                    code,
+                    ..Rating::default()
+                });
+                match col {
+                    Column::SelfRating => m.self_rating = rating,
+                    _ => m.review = rating,
+                }
+                last_rating = Some(col);
+            }
+            (Column::Comment, _) => {
+                m.comment = Some(Comment {
+                    text,
+                    ..Comment::default()
+                });
+                last_rating = Some(Column::Comment);
+            }
+            (Column::RatedBy | Column::RatedOn, _) => {
+                rated_by_on(m, last_rating, col, &text);
+            }
+            // A figure of an indicator on a row without one: not reached (see takes_indicator).
+            _ => {}
+        }
+    }
+    if let Some(x) = indicator {
+        for (c, written, progress) in rates {
+            check_rate(reading, sheet, r, c, &x, &written, progress);
+        }
+        let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
+        m.indicators.push(x);
+    }
+}
+
+/// A unit written in a figure's cell (`3,297百万円`) is the indicator's, when it has none.
+fn unit_into(x: &mut Indicator, (figure, unit): (Figure, String)) -> Figure {
+    if x.unit.is_empty() && !unit.is_empty() {
+        x.unit = unit;
+    }
+    figure
+}
+
+/// 評価者 / 評価日 set on the layer written just left of them.
+fn rated_by_on(
+    m: &mut crate::model::measures::Measures,
+    layer: Option<Column>,
+    col: Column,
+    text: &str,
+) {
+    let date = parse_date(text);
+    let (by, on) = match layer {
+        Some(Column::SelfRating) => match m.self_rating.as_mut() {
+            Some(r) => (&mut r.by, &mut r.on),
+            None => return,
+        },
+        Some(Column::Review) => match m.review.as_mut() {
+            Some(r) => (&mut r.by, &mut r.on),
+            None => return,
+        },
+        Some(Column::Comment) => match m.comment.as_mut() {
+            Some(c) => (&mut c.by, &mut c.on),
+            None => return,
+        },
+        _ => return,
+    };
+    match col {
+        Column::RatedBy => *by = text.to_string(),
+        _ => *on = date,
+    }
+}
+
+/// `2017-11-01`, `2017/11/01` (as Excel shows a date typed as text).
+fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '/' | '／' | '－' => '-',
+            other => other,
+        })
+        .collect();
+    chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()
+}
+
+/// The code of a rating cell: `A`, or the first word of `A 良好に進捗` / `A：良好に進捗`.
+fn rating_code(text: &str) -> String {
+    let t = text.trim();
+    t.split(|c: char| c.is_whitespace() || c == '：' || c == ':')
+        .next()
+        .unwrap_or(t)
+        .to_string()
+}
+
+/// A typed rate against the one computed from the row's numbers; warns when they differ by
+/// more than the rounding of a printed rate.
+fn check_rate(
+    reading: &mut Reading<'_>,
+    sheet: &Sheet,
+    r: usize,
+    c: usize,
+    x: &Indicator,
+    written: &str,
+    progress: bool,
+) {
+    let year = reading.report.fiscal_year;
+    // Without a baseline a body's 進捗率 is the actual against the target.
+    let computed = if progress && x.baseline.is_some() {
+        x.progress_rate(year)
+    } else {
+        x.achievement_rate(year)
+    };
+    let typed = figure::read(written).ok().flatten().map(|f| {
+        // A cell formatted as a percentage holds 0.95 for 95 %.
+        let v = f.value.as_f64();
+        if f.unit.is_empty() && v.abs() <= 2.0 && computed.is_some_and(|c| c > 2.0) {
+            v * 100.0
+        } else {
+            v
+        }
+    });
+    let agrees = match (typed, computed) {
+        (Some(t), Some(c)) => (t - c).abs() < 0.6,
+        _ => false,
+    };
+    if !agrees {
+        let computed = computed.map_or_else(|| "—".to_string(), |c| format!("{c}%"));
+        let warning = MeasureWarning::RateDiffers {
+            written: written.to_string(),
+            computed,
+        };
+        reading.warn(sheet, r, c, warning);
+    }
+}
+
+/// An effects table: 区分 naming 計画額 / 実績額 / 達成率 rows, a column per fiscal year.
+fn read_effects_table(
+    reading: &mut Reading<'_>,
+    sheet: &Sheet,
+    header: usize,
+    number_col: usize,
+    kind_col: usize,
+    years: &[(usize, FiscalYear)],
+) {
+    let mut current = None;
+    let rows: Vec<usize> = sheet.used_rows().filter(|&r| r > header).collect();
+    for r in rows {
+        let number = sheet.text(r, number_col);
+        if !number.is_empty() {
+            current = reading.initiative(sheet, r, number, true);
+        }
+        let Some((s, k)) = current else { continue };
+        let label = crate::model::text::normalize(sheet.text(r, kind_col));
+        let planned = label.contains("計画") || label.contains("目標");
+        let actual = label.contains("実績") || label.contains("効果");
+        if label.contains("率") || label.is_empty() {
+            // 達成率 rows are computed from the two above; an empty label is no row of figures.
+            continue;
+        }
+        if !(planned || actual) {
+            let text = sheet.text(r, kind_col).to_string();
+            reading.warn(
+                sheet,
+                r,
+                kind_col,
+                MeasureWarning::RowNotUnderstood { text },
+            );
+            continue;
+        }
+        for &(c, year) in years {
+            if sheet.text(r, c).is_empty() {
+                continue;
+            }
+            let money = reading.money(sheet, r, c);
+            let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
+            let effect = m.effect_mut(year);
+            if planned {
+                effect.planned = money;
+            } else {
+                effect.actual = money;
+            }
+        }
+    }
+}
+
+/// A money unit a sheet declares in a cell of its own: 「（単位：百万円）」, 「単位 千円」.
+fn declared_unit(sheet: &Sheet) -> Option<YenUnit> {
+    sheet.used_rows().take(50).find_map(|r| {
+        sheet
+            .row_texts(r)
+            .filter(|(_, t)| t.contains("単位") && t.chars().count() < 20)
+            .find_map(|(_, t)| YenUnit::named_in(t))
+    })
+}
+
+/// A sheet noting that its effects are cumulated (累計), as いわき市's does.
+fn declares_cumulative(sheet: &Sheet) -> bool {
+    sheet.used_rows().take(50).any(|r| {
+        sheet
+            .row_texts(r)
+            .any(|(_, t)| t.contains("累計") && (t.contains("計上") || t.contains("集計")))
+    })
+}
+
+/// Rating levels a sheet declares: cells `S：特に良好に進捗` (`対象外` alone too), or a sheet
+/// with a 評価 | 内容 header and a row per level.
+fn legend(sheet: &Sheet) -> Vec<RatingLevel> {
+    let mut levels = Vec::new();
+    let header = sheet.used_rows().take(50).find(|&r| {
+        let texts: Vec<&str> = sheet.row_texts(r).map(|(_, t)| t).collect();
+        texts.contains(&"評価") && texts.contains(&"内容")
+    });
+    if let Some(h) = header {
+        let col = |name: &str| sheet.row_texts(h).find(|(_, t)| *t == name).map(|(c, _)| c);
+        let (code_col, label_col) = (col("評価"), col("内容"));
+        let meaning_col = col("説明");
+        let aside_col = col("対象外");
+        for r in sheet.used_rows().filter(|&r| r > h) {
+            let code = code_col.map_or("", |c| sheet.text(r, c));
+            if code.is_empty() {
+                break;
+            }
+            let label = label_col.map_or("", |c| sheet.text(r, c)).to_string();
+            levels.push(RatingLevel {
+                code: code.to_string(),
+                not_applicable: code == "対象外"
+                    || label == "対象外"
+                    || aside_col.is_some_and(|c| !sheet.text(r, c).is_empty()),
+                label,
+                meaning: meaning_col.map_or("", |c| sheet.text(r, c)).to_string(),
+            });
+        }
+        return levels;
+    }
+    for r in sheet.used_rows() {
+        for (_, t) in sheet.row_texts(r) {
+            if let Some((code, label)) = t.split_once(['：', ':']) {
+                let code = code.trim();
+                let short = !code.is_empty() && code.chars().count() <= 2;
+                if short && code.chars().all(|c| c.is_ascii_uppercase()) && !label.trim().is_empty()
+                {
+                    levels.push(RatingLevel {
+                        code: code.to_string(),
+                        label: label.trim().to_string(),
+                        meaning: String::new(),
+                        not_applicable: false,
+                    });
+                }
+            } else if t == "対象外" && !levels.is_empty() {
+                levels.push(RatingLevel {
+                    code: t.to_string(),
+                    label: t.to_string(),
+                    meaning: String::new(),
+                    not_applicable: true,
+                });
+            }
+        }
+    }
+    levels
+}
+
+/// Each rating read against the scale: a code it does not have (or any code, with no scale)
+/// is kept as written and warned about, once per code.
+fn check_ratings(reading: Reading<'_>) {
+    let settings = &reading.report.measure_settings;
+    let scale: Vec<String> = settings
+        .rating_scale
+        .iter()
+        .map(|l| l.code.clone())
+        .collect();
+    let mut warned: Vec<String> = Vec::new();
+    for (code, at) in reading.ratings {
+        if settings.level(&code).is_some() || warned.contains(&code) {
+            continue;
+        }
+        warned.push(code.clone());
+        let warning = if scale.is_empty() {
+            MeasureWarning::NoRatingScale { code }
+        } else {
+            MeasureWarning::RatingNotInScale {
+                code,
+                scale: scale.clone(),
+            }
+        };
+        push_warning(
+            reading.warnings,
+            Warning::new(at, WarningKind::Measure { warning }),
+        );
+    }
+}

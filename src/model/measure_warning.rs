@@ -1,0 +1,92 @@
+//! What reading numbers and judgements warns of. Each keeps the text as written; where it is
+//! (the workbook's cell) is the warning's location.
+
+use serde::Serialize;
+
+use super::figure::FigureProblem;
+use crate::lang::{Describe, Lang, say};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum MeasureWarning {
+    /// A number that could not be read exactly: kept as written.
+    NumberNotRead { text: String, why: FigureProblem },
+    /// Money in a unit that is not yen (「3件」 in an effects cell): kept as written.
+    NotMoney { text: String },
+    /// A rating the report's scale does not have: kept as written.
+    RatingNotInScale { code: String, scale: Vec<String> },
+    /// Ratings given while the report declares no scale: kept as written.
+    NoRatingScale { code: String },
+    /// A row's 番号 names no initiative of the report: the row is kept in the unread list.
+    NoSuchInitiative { number: String },
+    /// A typed 達成率 / 進捗率 differs from the one computed from the numbers (rates are
+    /// computed, never typed in): the computed one is shown.
+    RateDiffers { written: String, computed: String },
+    /// A row of an effects table that is neither planned (計画) nor actual (実績).
+    RowNotUnderstood { text: String },
+}
+
+impl Describe for MeasureWarning {
+    fn describe(&self, lang: Lang) -> String {
+        use MeasureWarning as W;
+        match self {
+            W::NumberNotRead { text, why } => say(
+                lang,
+                format!("「{text}」: {}。書かれたまま残しました", why.describe(lang)),
+                format!("「{text}」: {}; kept as written", why.describe(lang)),
+            ),
+            W::NotMoney { text } => say(
+                lang,
+                format!(
+                    "「{text}」は円の金額として読めません（単位は円・千円・百万円）。書かれたまま残しました"
+                ),
+                format!("「{text}」 is not an amount in yen (円, 千円, 百万円); kept as written"),
+            ),
+            W::RatingNotInScale { code, scale } => say(
+                lang,
+                format!(
+                    "評価「{code}」は評価の区分（{}）にありません。書かれたまま残しました",
+                    scale.join("・")
+                ),
+                format!(
+                    "the rating 「{code}」 is not a level of the scale ({}); kept as written",
+                    scale.join(", ")
+                ),
+            ),
+            W::NoRatingScale { code } => say(
+                lang,
+                format!(
+                    "評価「{code}」: 評価の区分（凡例）が見つかりません。書かれたまま残しました"
+                ),
+                format!(
+                    "the rating 「{code}」: the workbook declares no rating scale (legend); kept as written"
+                ),
+            ),
+            W::NoSuchInitiative { number } => say(
+                lang,
+                format!("番号「{number}」の取組は報告にありません。行は読まずに残しました"),
+                format!(
+                    "no initiative numbered 「{number}」 in the report; the row is kept unread"
+                ),
+            ),
+            W::RateDiffers { written, computed } => say(
+                lang,
+                format!(
+                    "書かれた率「{written}」が数値から計算した率（{computed}）と違います。率は計算したものを使います"
+                ),
+                format!(
+                    "the rate written, 「{written}」, differs from the one computed from the numbers ({computed}); the computed one is used"
+                ),
+            ),
+            W::RowNotUnderstood { text } => say(
+                lang,
+                format!(
+                    "効果額の表の行「{text}」は計画・実績のどちらでもありません。読まずに残しました"
+                ),
+                format!(
+                    "the effects table's row 「{text}」 is neither planned (計画) nor actual (実績); kept unread"
+                ),
+            ),
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! Numbers and judgements beside the activities, as most local bodies report them: indicators
+//! (数値目標) with targets and actuals per fiscal year, financial effects (効果額) in yen, and
+//! ratings (評価) on a scale the report declares, in layers — the 所管課's own, the office's
+//! (推進本部) review, the committee's comment. Rates (達成率, 進捗率) and summary figures are
+//! computed here, never stored. A report without any of them (Mie's) holds none, and its file
+//! is written as before.
+
+use serde::{Deserialize, Serialize};
+
+use super::era::FiscalYear;
+use super::figure::Decimal;
+
+/// A number as kept: its value, or — when what was written could not be read exactly — the
+/// text as written (then `value` is `None` and a warning said why).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unread: String,
+}
+
+impl Figure {
+    pub fn of(value: Decimal) -> Figure {
+        Figure {
+            value: Some(value),
+            unread: String::new(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.value.is_none() && self.unread.is_empty()
+    }
+
+    /// As shown in a cell: the value, or the text kept as written.
+    pub fn display(&self) -> String {
+        self.value
+            .map_or_else(|| self.unread.clone(), |v| v.to_string())
+    }
+}
+
+/// An amount of money, in yen; or the text as written when it could not be read in yen.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Money {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yen: Option<i64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unread: String,
+}
+
+impl Money {
+    pub fn yen(yen: i64) -> Money {
+        Money {
+            yen: Some(yen),
+            unread: String::new(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.yen.is_none() && self.unread.is_empty()
+    }
+
+    /// As shown in the report's unit (`3297` for 3,297,000,000 yen in 百万円), or the text kept.
+    pub fn display(&self, unit: YenUnit) -> String {
+        self.yen.map_or_else(
+            || self.unread.clone(),
+            |y| Decimal::ratio(y, unit.yen()).to_string(),
+        )
+    }
+}
+
+/// Whether a higher or a lower value is better (件数 up; 残業時間, 経費 down).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    Higher,
+    Lower,
+}
+
+/// A value at a starting point: 基準値 (平成28年度).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Baseline {
+    pub value: Figure,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<FiscalYear>,
+}
+
+/// One fiscal year of an indicator: its target, its actual, and the first half's actual where
+/// a half is reported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorYear {
+    pub year: FiscalYear,
+    #[serde(default, skip_serializing_if = "Figure::is_blank")]
+    pub target: Figure,
+    #[serde(default, skip_serializing_if = "Figure::is_blank")]
+    pub actual: Figure,
+    #[serde(default, skip_serializing_if = "Figure::is_blank")]
+    pub first_half: Figure,
+}
+
+/// 数値目標: what is measured, its unit, which way is better, where it started and where it
+/// should end.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_default")]
+    pub direction: Direction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
+    /// The final target (目標値 at the programme's end).
+    #[serde(default, skip_serializing_if = "Figure::is_blank")]
+    pub target: Figure,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<IndicatorYear>,
+}
+
+impl Indicator {
+    pub fn year(&self, year: FiscalYear) -> Option<&IndicatorYear> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    /// The year's entry, made (in year order) when there is none.
+    pub fn year_mut(&mut self, year: FiscalYear) -> &mut IndicatorYear {
+        let at = self.years.partition_point(|y| y.year < year);
+        if self.years.get(at).is_none_or(|y| y.year != year) {
+            self.years.insert(
+                at,
+                IndicatorYear {
+                    year,
+                    target: Figure::default(),
+                    actual: Figure::default(),
+                    first_half: Figure::default(),
+                },
+            );
+        }
+        &mut self.years[at]
+    }
+
+    /// The target in force for a year: that year's, else the final one.
+    pub fn target_for(&self, year: FiscalYear) -> Option<Decimal> {
+        self.year(year)
+            .and_then(|y| y.target.value)
+            .or(self.target.value)
+    }
+
+    /// The latest actual reported up to `year` (that year's, or the first half's).
+    pub fn actual_for(&self, year: FiscalYear) -> Option<Decimal> {
+        let y = self.year(year)?;
+        y.actual.value.or(y.first_half.value)
+    }
+
+    /// 達成率 (%) for a year: how far the actual reaches the target in force, where higher is
+    /// better actual ÷ target × 100, where lower is better target ÷ actual × 100. `None`
+    /// without both numbers, or when the divisor is 0.
+    pub fn achievement_rate(&self, year: FiscalYear) -> Option<f64> {
+        let (target, actual) = (self.target_for(year)?, self.actual_for(year)?);
+        let (top, bottom) = match self.direction {
+            Direction::Higher => (actual.as_f64(), target.as_f64()),
+            Direction::Lower => (target.as_f64(), actual.as_f64()),
+        };
+        (bottom != 0.0).then(|| round1(top / bottom * 100.0))
+    }
+
+    /// 進捗率 (%) for a year: how much of the way from the baseline to the final target has
+    /// been gone, (actual − baseline) ÷ (target − baseline) × 100 — which holds either way
+    /// (lower is better: both differences are negative). `None` without a baseline, or when
+    /// the target is the baseline.
+    pub fn progress_rate(&self, year: FiscalYear) -> Option<f64> {
+        let base = self.baseline.as_ref()?.value.value?.as_f64();
+        let target = self.target.value?.as_f64();
+        let actual = self.actual_for(year)?.as_f64();
+        (target != base).then(|| round1((actual - base) / (target - base) * 100.0))
+    }
+
+    /// Met for the year: the actual at or past the target in force, the better way.
+    pub fn met(&self, year: FiscalYear) -> Option<bool> {
+        let (target, actual) = (self.target_for(year)?, self.actual_for(year)?);
+        Some(match self.direction {
+            Direction::Higher => actual.as_f64() >= target.as_f64(),
+            Direction::Lower => actual.as_f64() <= target.as_f64(),
+        })
+    }
+}
+
+/// Rounded to one decimal place, as reports print rates.
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// 効果額 of one fiscal year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Effect {
+    pub fiscal_year: FiscalYear,
+    #[serde(default, skip_serializing_if = "Money::is_blank")]
+    pub planned: Money,
+    #[serde(default, skip_serializing_if = "Money::is_blank")]
+    pub actual: Money,
+}
+
+/// The unit a report shows its money in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YenUnit {
+    Yen,
+    #[default]
+    Thousand,
+    Million,
+}
+
+impl YenUnit {
+    pub fn yen(self) -> i64 {
+        match self {
+            YenUnit::Yen => 1,
+            YenUnit::Thousand => 1_000,
+            YenUnit::Million => 1_000_000,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            YenUnit::Yen => "円",
+            YenUnit::Thousand => "千円",
+            YenUnit::Million => "百万円",
+        }
+    }
+
+    /// The unit a text names (`千円`, `百万円`, `円`, as in 「（単位：百万円）」); `None` for any other.
+    pub fn named_in(text: &str) -> Option<YenUnit> {
+        if text.contains("百万円") {
+            Some(YenUnit::Million)
+        } else if text.contains("千円") {
+            Some(YenUnit::Thousand)
+        } else if text.contains('円') && !text.contains("万円") && !text.contains("億円") {
+            Some(YenUnit::Yen)
+        } else {
+            None
+        }
+    }
+}
+
+/// How a report counts its effects over the years.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counting {
+    /// Each year's figure is that year's own: the programme's total is their sum.
+    #[default]
+    SingleYear,
+    /// Each year's figure is the running total (a saving counted again in every later year,
+    /// as いわき市 notes): the programme's total is the latest year's figure, not the sum.
+    Cumulative,
+}
+
+/// One level of a rating scale: `S` 特に良好に進捗 (meaning as the report explains it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingLevel {
+    pub code: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub meaning: String,
+    /// 対象外: rated, but left out of the rates' "all".
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_false")]
+    pub not_applicable: bool,
+}
+
+/// A judgement of one layer: the code, who gave it, when, and what they wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    /// As written; a code the scale does not have is kept and warned about.
+    pub code: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The committee's (委員会) comment on an initiative.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<chrono::NaiveDate>,
+}
+
+/// An initiative's numbers and judgements.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Measures {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<Effect>,
+    /// The 所管課's own rating (自己評価): the division answers it in the survey.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_rating: Option<Rating>,
+    /// The office's (推進本部) review: the office's, outside a division's answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Rating>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<Comment>,
+    /// The ratings of fiscal years closed by rolling the report into the next (次年度へ),
+    /// oldest first: a rating is of its year, so the new year starts without one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub past: Vec<PastRatings>,
+}
+
+/// What an initiative was rated for a closed fiscal year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastRatings {
+    pub fiscal_year: FiscalYear,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_rating: Option<Rating>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Rating>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<Comment>,
+}
+
+/// What an initiative without numbers has.
+static NO_MEASURES: Measures = Measures {
+    indicators: Vec::new(),
+    effects: Vec::new(),
+    self_rating: None,
+    review: None,
+    comment: None,
+    past: Vec::new(),
+};
+
+impl super::Initiative {
+    /// Its numbers and judgements (empty when it has none).
+    pub fn measures(&self) -> &Measures {
+        self.measures.as_deref().unwrap_or(&NO_MEASURES)
+    }
+
+    /// Its numbers and judgements to change (made empty when it has none).
+    pub fn measures_mut(&mut self) -> &mut Measures {
+        self.measures.get_or_insert_default()
+    }
+
+    /// Puts numbers in; empty ones are kept as none. Returns what it had.
+    pub fn set_measures(&mut self, measures: Measures) -> Measures {
+        let new = (!measures.is_empty()).then(|| Box::new(measures));
+        std::mem::replace(&mut self.measures, new).map_or_else(Measures::default, |m| *m)
+    }
+}
+
+impl Measures {
+    /// Closes `year` (次年度へ): its ratings move into `past`; targets, actuals by year and
+    /// effects stay, keyed by their years, so the new year's actuals start empty.
+    pub fn close_year(&mut self, year: FiscalYear) {
+        let rated = self.self_rating.is_some() || self.review.is_some() || self.comment.is_some();
+        if rated {
+            self.past.push(PastRatings {
+                fiscal_year: year,
+                self_rating: self.self_rating.take(),
+                review: self.review.take(),
+                comment: self.comment.take(),
+            });
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Measures::default()
+    }
+
+    /// The rating that counts in the summary: the review where given, else the self-rating.
+    pub fn final_rating(&self) -> Option<&Rating> {
+        self.review.as_ref().or(self.self_rating.as_ref())
+    }
+
+    pub fn effect(&self, year: FiscalYear) -> Option<&Effect> {
+        self.effects.iter().find(|e| e.fiscal_year == year)
+    }
+
+    /// The year's effect, made (in year order) when there is none.
+    pub fn effect_mut(&mut self, year: FiscalYear) -> &mut Effect {
+        let at = self.effects.partition_point(|e| e.fiscal_year < year);
+        if self.effects.get(at).is_none_or(|e| e.fiscal_year != year) {
+            self.effects.insert(
+                at,
+                Effect {
+                    fiscal_year: year,
+                    planned: Money::default(),
+                    actual: Money::default(),
+                },
+            );
+        }
+        &mut self.effects[at]
+    }
+}
+
+/// What a report declares about its numbers: its rating scale, the unit it shows money in, how
+/// it counts effects over the years. Data, not code: a report without it (Mie's) has none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasureSettings {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rating_scale: Vec<RatingLevel>,
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_default")]
+    pub yen_unit: YenUnit,
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_default")]
+    pub counting: Counting,
+}
+
+impl MeasureSettings {
+    pub fn level(&self, code: &str) -> Option<&RatingLevel> {
+        let code = super::text::normalize(code);
+        self.rating_scale
+            .iter()
+            .find(|l| super::text::normalize(&l.code) == code)
+    }
+}
+
+/// A number typed into a cell: read exactly, or kept as written.
+pub fn figure_of(text: &str) -> Figure {
+    match super::figure::read(text) {
+        Ok(Some(reading)) => Figure::of(reading.value),
+        Ok(None) => Figure::default(),
+        Err(_) => Figure {
+            value: None,
+            unread: text.trim().to_string(),
+        },
+    }
+}
+
+/// Money typed in `unit` (a unit written in the cell, 千円 or 百万円, wins): yen, or the text
+/// as written when it is not a whole number of yen.
+pub fn money_of(text: &str, unit: YenUnit) -> Money {
+    let kept = || Money {
+        yen: None,
+        unread: text.trim().to_string(),
+    };
+    match super::figure::read(text) {
+        Ok(None) => Money::default(),
+        Ok(Some(reading)) => {
+            let unit = if reading.unit.is_empty() {
+                Some(unit)
+            } else {
+                YenUnit::named_in(&reading.unit)
+            };
+            unit.and_then(|u| reading.value.times_whole(u.yen()))
+                .map_or_else(kept, Money::yen)
+        }
+        Err(_) => kept(),
+    }
+}

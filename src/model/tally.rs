@@ -1,0 +1,126 @@
+//! The summary figures of a report's numbers and judgements, as the bodies publish them: how
+//! many initiatives stand at each rating level, 群馬県's two rates, indicators met, effects
+//! planned against actual — for a section or the whole programme. Computed every time, never
+//! stored.
+
+use super::measures::{Counting, Effect, MeasureSettings, Money};
+use super::{FiscalYear, Initiative, Report};
+
+/// The figures of a set of initiatives.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tally {
+    /// Each level of the scale with how many initiatives it rates, in the scale's order; then
+    /// each code the scale does not have, as written, in the order met.
+    pub ratings: Vec<(String, usize)>,
+    /// Initiatives with a rating that counts (対象外 left out): the rates' "all".
+    pub rated: usize,
+    /// Initiatives without any rating.
+    pub unrated: usize,
+    pub indicators: usize,
+    /// Indicators whose actual is at or past the year's target.
+    pub indicators_met: usize,
+    /// Indicators with both a target and an actual for the year.
+    pub indicators_measured: usize,
+    /// Totals in yen; `None` when no initiative has such a figure.
+    pub planned_yen: Option<i64>,
+    pub actual_yen: Option<i64>,
+}
+
+impl Tally {
+    /// The figures of `initiatives`, for the report's fiscal year.
+    pub fn of<'a>(
+        settings: &MeasureSettings,
+        year: FiscalYear,
+        initiatives: impl Iterator<Item = &'a Initiative>,
+    ) -> Tally {
+        let mut tally = Tally {
+            ratings: settings
+                .rating_scale
+                .iter()
+                .map(|l| (l.code.clone(), 0))
+                .collect(),
+            ..Tally::default()
+        };
+        for i in initiatives {
+            let m = i.measures();
+            match m.final_rating() {
+                Some(r) => {
+                    let level = settings.level(&r.code);
+                    let code = level.map_or(r.code.as_str(), |l| l.code.as_str());
+                    match tally.ratings.iter_mut().find(|(c, _)| c == code) {
+                        Some((_, n)) => *n += 1,
+                        None => tally.ratings.push((code.to_string(), 1)),
+                    }
+                    if !level.is_some_and(|l| l.not_applicable) {
+                        tally.rated += 1;
+                    }
+                }
+                None => tally.unrated += 1,
+            }
+            for indicator in &m.indicators {
+                tally.indicators += 1;
+                if let Some(met) = indicator.met(year) {
+                    tally.indicators_measured += 1;
+                    tally.indicators_met += usize::from(met);
+                }
+            }
+            let (planned, actual) = effect_totals(&m.effects, settings.counting);
+            tally.planned_yen = add(tally.planned_yen, planned);
+            tally.actual_yen = add(tally.actual_yen, actual);
+        }
+        tally
+    }
+
+    /// The programme's figures.
+    pub fn of_report(report: &Report) -> Tally {
+        Tally::of(
+            &report.measure_settings,
+            report.fiscal_year,
+            report.initiatives(),
+        )
+    }
+
+    /// How many initiatives the first `levels` levels of the scale rate, ÷ all rated, in %:
+    /// 群馬県's 数値目標等達成率 is `top_rate(scale, 1)` (A ÷ all), its 計画実施率
+    /// `top_rate(scale, 2)` ((A + B) ÷ all). `None` when nothing is rated or the scale is
+    /// shorter.
+    pub fn top_rate(&self, settings: &MeasureSettings, levels: usize) -> Option<f64> {
+        let usable: Vec<&str> = settings
+            .rating_scale
+            .iter()
+            .filter(|l| !l.not_applicable)
+            .map(|l| l.code.as_str())
+            .collect();
+        if self.rated == 0 || usable.len() < levels {
+            return None;
+        }
+        let top: usize = self
+            .ratings
+            .iter()
+            .filter(|(c, _)| usable[..levels].contains(&c.as_str()))
+            .map(|(_, n)| n)
+            .sum();
+        Some((top as f64 / self.rated as f64 * 1000.0).round() / 10.0)
+    }
+}
+
+fn add(total: Option<i64>, more: Option<i64>) -> Option<i64> {
+    match (total, more) {
+        (Some(a), Some(b)) => Some(a.saturating_add(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// An initiative's planned and actual effects over its years, counted as the report says:
+/// single-year figures are summed; cumulative ones are running totals, so the latest year
+/// with a figure is the total (summing them would count a saving once for every later year).
+pub fn effect_totals(effects: &[Effect], counting: Counting) -> (Option<i64>, Option<i64>) {
+    let total = |pick: fn(&Effect) -> &Money| match counting {
+        Counting::SingleYear => effects
+            .iter()
+            .filter_map(|e| pick(e).yen)
+            .fold(None, |acc, y| add(acc, Some(y))),
+        Counting::Cumulative => effects.iter().rev().find_map(|e| pick(e).yen),
+    };
+    (total(|e| &e.planned), total(|e| &e.actual))
+}

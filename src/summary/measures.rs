@@ -1,0 +1,121 @@
+//! The numbers and judgements in `check --json`: per initiative its indicators (with 達成率
+//! computed for the report's year), effects in yen and the two rating layers; per report its
+//! rating scale and summary figures. A report without any gives empty lists and nulls.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::figure::Decimal;
+use crate::model::measures::Measures;
+use crate::model::tally::Tally;
+use crate::model::{FiscalYear, Report};
+
+#[derive(Debug, Serialize)]
+pub struct IndicatorSummary {
+    pub name: String,
+    pub unit: String,
+    /// The target in force for the report's fiscal year (that year's, else the final one).
+    pub target: Option<serde_json::Number>,
+    /// The year's actual (or its first half's).
+    pub actual: Option<serde_json::Number>,
+    /// 達成率 in %, one decimal; see `Indicator::achievement_rate`.
+    pub achievement_rate: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EffectSummary {
+    pub fiscal_year: i32,
+    pub planned_yen: Option<i64>,
+    pub actual_yen: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RatingSummary {
+    /// The 所管課's own rating's code.
+    #[serde(rename = "self")]
+    pub self_rating: Option<String>,
+    /// The office's (推進本部) review's code.
+    pub review: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LevelSummary {
+    pub code: String,
+    pub label: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MeasureTotals {
+    /// Initiatives per rating code (the review where given, else the self-rating).
+    pub ratings: BTreeMap<String, usize>,
+    pub effects: EffectTotals,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EffectTotals {
+    pub planned_yen: Option<i64>,
+    pub actual_yen: Option<i64>,
+}
+
+/// A decimal as a JSON number: whole numbers as integers, others as floats.
+fn number(d: Decimal) -> Option<serde_json::Number> {
+    match d.times_whole(1) {
+        Some(n) => Some(n.into()),
+        None => serde_json::Number::from_f64(d.as_f64()),
+    }
+}
+
+pub fn indicators(m: &Measures, year: FiscalYear) -> Vec<IndicatorSummary> {
+    m.indicators
+        .iter()
+        .map(|x| IndicatorSummary {
+            name: x.name.clone(),
+            unit: x.unit.clone(),
+            target: x.target_for(year).and_then(number),
+            actual: x.actual_for(year).and_then(number),
+            achievement_rate: x.achievement_rate(year),
+        })
+        .collect()
+}
+
+pub fn effects(m: &Measures) -> Vec<EffectSummary> {
+    m.effects
+        .iter()
+        .map(|e| EffectSummary {
+            fiscal_year: e.fiscal_year.0,
+            planned_yen: e.planned.yen,
+            actual_yen: e.actual.yen,
+        })
+        .collect()
+}
+
+pub fn rating(m: &Measures) -> RatingSummary {
+    RatingSummary {
+        self_rating: m.self_rating.as_ref().map(|r| r.code.clone()),
+        review: m.review.as_ref().map(|r| r.code.clone()),
+    }
+}
+
+pub fn scale(report: &Report) -> Vec<LevelSummary> {
+    report
+        .measure_settings
+        .rating_scale
+        .iter()
+        .map(|l| LevelSummary {
+            code: l.code.clone(),
+            label: l.label.clone(),
+        })
+        .collect()
+}
+
+pub fn totals(report: &Report) -> MeasureTotals {
+    let tally = Tally::of_report(report);
+    MeasureTotals {
+        ratings: tally.ratings.into_iter().collect(),
+        effects: EffectTotals {
+            planned_yen: tally.planned_yen,
+            actual_yen: tally.actual_yen,
+        },
+    }
+}

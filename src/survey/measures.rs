@@ -1,0 +1,298 @@
+//! A division's answer of its numbers: for each initiative whose 所管課 it is, the indicators'
+//! actuals (year and first half), the effects' actuals and its self-rating are taken from the
+//! answer; targets, planned effects, the office's review and the committee's comment stay the
+//! master's (the response cannot change them: `edit::measures::check_scope`).
+
+use crate::edit::Edit;
+use crate::edit::measures::measures_division;
+use crate::model::measures::{Figure, Measures, Money};
+use crate::model::text::normalize;
+use crate::model::{FiscalYear, Report};
+
+/// The edits taking `answer`'s numbers of `division` into the master.
+pub(super) fn from_report(master: &Report, answer: &Report, division: &str) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for i in master.initiatives() {
+        if measures_division(i) != Some(division) {
+            continue;
+        }
+        let Some(a) = answer.initiative(i.id) else {
+            continue;
+        };
+        let merged = answered(i.measures(), a.measures());
+        if merged != *i.measures() {
+            edits.push(Edit::SetMeasures {
+                initiative: i.id,
+                measures: Box::new(merged),
+            });
+        }
+    }
+    edits
+}
+
+/// The master's measures with the division's part as the answer has it.
+fn answered(master: &Measures, answer: &Measures) -> Measures {
+    let mut out = master.clone();
+    for x in &mut out.indicators {
+        let Some(y) = answer
+            .indicators
+            .iter()
+            .find(|y| normalize(&y.name) == normalize(&x.name))
+        else {
+            continue;
+        };
+        let mut years: Vec<FiscalYear> = x.years.iter().chain(&y.years).map(|v| v.year).collect();
+        years.sort();
+        years.dedup();
+        for year in years {
+            let (actual, first_half) = y.year(year).map_or_else(
+                || (Figure::default(), Figure::default()),
+                |v| (v.actual.clone(), v.first_half.clone()),
+            );
+            let slot = x.year_mut(year);
+            slot.actual = actual;
+            slot.first_half = first_half;
+        }
+        x.years
+            .retain(|v| !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank()));
+    }
+    let mut years: Vec<FiscalYear> = out
+        .effects
+        .iter()
+        .chain(&answer.effects)
+        .map(|e| e.fiscal_year)
+        .collect();
+    years.sort();
+    years.dedup();
+    for year in years {
+        let actual = answer
+            .effect(year)
+            .map_or_else(Money::default, |e| e.actual.clone());
+        out.effect_mut(year).actual = actual;
+    }
+    out.effects
+        .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
+    out.self_rating = answer.self_rating.clone();
+    out
+}
+
+/// The response workbook's sheet of numbers (数値回答): a row per indicator, one for the
+/// effect of the year and one for the self-rating, for each initiative whose 所管課 the
+/// division is; only the yellow 実績 column can be typed in.
+pub const SHEET: &str = "数値回答";
+const ID_COL: u16 = 5;
+const ANSWER_COL: u16 = 4;
+
+/// One answered cell of the numbers' sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeasureRow {
+    pub initiative: crate::model::Id,
+    pub what: MeasureCell,
+    /// 1-based row in the sheet, for messages.
+    pub row: u32,
+    pub answer: String,
+}
+
+/// Which number a row answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeasureCell {
+    /// The year's actual of the initiative's indicator at this index.
+    Indicator(usize),
+    /// The year's actual effect, in the report's unit.
+    Effect,
+    SelfRating,
+}
+
+/// The initiatives whose numbers `division` answers in `response`.
+fn answered_initiatives<'a>(
+    response: &'a Report,
+    division: &'a str,
+) -> impl Iterator<Item = &'a crate::model::Initiative> {
+    let scale = !response.measure_settings.rating_scale.is_empty();
+    response.initiatives().filter(move |i| {
+        measures_division(i) == Some(division) && (scale || !i.measures().is_empty())
+    })
+}
+
+/// Adds the numbers' sheet to a response workbook, when the division answers any.
+pub(super) fn write_sheet(
+    response: &Report,
+    division: &str,
+    book: &mut rust_xlsxwriter::Workbook,
+    (base, answer, heading): (
+        &rust_xlsxwriter::Format,
+        &rust_xlsxwriter::Format,
+        &rust_xlsxwriter::Format,
+    ),
+    password: &str,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    if answered_initiatives(response, division).next().is_none() {
+        return Ok(());
+    }
+    let year = response.fiscal_year;
+    let settings = &response.measure_settings;
+    let unit = settings.yen_unit;
+    let ws = book.add_worksheet();
+    ws.set_name(SHEET)?;
+    for (k, w) in [6.0, 26.0, 30.0, 16.0, 16.0].iter().enumerate() {
+        ws.set_column_width(k as u16, *w)?;
+    }
+    ws.set_column_hidden(ID_COL)?;
+    let short = year.short_form_like(year);
+    ws.write_string(
+        0,
+        0,
+        format!(
+            "黄色の欄に{short}の実績値・効果額（{}）・自己評価を入力してください。",
+            unit.label()
+        ),
+    )?;
+    let headings = ["番号", "取組", "項目", "目標・計画", "実績・評価", "ID"];
+    for (k, h) in headings.iter().enumerate() {
+        ws.write_string_with_format(2, k as u16, *h, heading)?;
+    }
+    let codes: Vec<&str> = settings
+        .rating_scale
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    let mut row = 3;
+    for i in answered_initiatives(response, division) {
+        let m = i.measures();
+        let line = |what: String, target: String, now: String, id: String| {
+            let cells = [i.number.clone(), i.title.clone(), what, target];
+            (cells, now, id)
+        };
+        let mut lines = Vec::new();
+        for (k, x) in m.indicators.iter().enumerate() {
+            let now = x.year(year).map(|y| y.actual.display()).unwrap_or_default();
+            let target = x
+                .target_for(year)
+                .map(|t| t.to_string())
+                .unwrap_or_default();
+            let name = if x.unit.is_empty() {
+                x.name.clone()
+            } else {
+                format!("{}（{}）", x.name, x.unit)
+            };
+            lines.push(line(name, target, now, format!("I {} {k}", i.id.0)));
+        }
+        let effect = m.effect(year);
+        let planned = effect.map(|e| e.planned.display(unit)).unwrap_or_default();
+        let actual = effect.map(|e| e.actual.display(unit)).unwrap_or_default();
+        lines.push(line(
+            format!("効果額（{}）", unit.label()),
+            planned,
+            actual,
+            format!("E {}", i.id.0),
+        ));
+        let rated = m
+            .self_rating
+            .as_ref()
+            .map(|r| r.code.clone())
+            .unwrap_or_default();
+        lines.push(line(
+            format!("自己評価（{}）", codes.join("・")),
+            String::new(),
+            rated,
+            format!("R {}", i.id.0),
+        ));
+        for (cells, now, id) in lines {
+            for (k, t) in cells.iter().enumerate() {
+                ws.write_string_with_format(row, k as u16, t, base)?;
+            }
+            ws.write_string_with_format(row, ANSWER_COL, &now, answer)?;
+            ws.write_string_with_format(row, ID_COL, &id, base)?;
+            row += 1;
+        }
+    }
+    ws.protect_with_password(password);
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+/// The answered rows of the numbers' sheet (none when the workbook has no such sheet).
+pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow> {
+    let mut rows = Vec::new();
+    for r in sheet.used_rows() {
+        let id = sheet.text(r, ID_COL as usize);
+        let mut parts = id.split_whitespace();
+        let (Some(kind), Some(initiative)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Ok(initiative) = initiative.parse::<u64>() else {
+            continue;
+        };
+        let what = match (kind, parts.next().map(str::parse::<usize>)) {
+            ("I", Some(Ok(k))) => MeasureCell::Indicator(k),
+            ("E", None) => MeasureCell::Effect,
+            ("R", None) => MeasureCell::SelfRating,
+            _ => continue,
+        };
+        rows.push(MeasureRow {
+            initiative: crate::model::Id(initiative),
+            what,
+            row: u32::try_from(r + 1).unwrap_or(u32::MAX),
+            answer: sheet.text(r, ANSWER_COL as usize).to_string(),
+        });
+    }
+    rows
+}
+
+/// The edits taking a workbook's answered numbers into the master: only for initiatives
+/// whose 所管課 the division is.
+pub(super) fn from_rows(master: &Report, rows: &[MeasureRow], division: &str) -> Vec<Edit> {
+    use crate::edit::measures::{figure_of, money_of};
+    let year = master.fiscal_year;
+    let unit = master.measure_settings.yen_unit;
+    let mut changed: Vec<(crate::model::Id, Measures)> = Vec::new();
+    for row in rows {
+        let Some(i) = master.initiative(row.initiative) else {
+            continue;
+        };
+        if measures_division(i) != Some(division) {
+            continue;
+        }
+        let at = match changed.iter().position(|(id, _)| *id == i.id) {
+            Some(k) => k,
+            None => {
+                changed.push((i.id, i.measures().clone()));
+                changed.len() - 1
+            }
+        };
+        let m = &mut changed[at].1;
+        match row.what {
+            MeasureCell::Indicator(k) => {
+                if let Some(x) = m.indicators.get_mut(k) {
+                    x.year_mut(year).actual = figure_of(&row.answer);
+                    x.years.retain(|v| {
+                        !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank())
+                    });
+                }
+            }
+            MeasureCell::Effect => {
+                m.effect_mut(year).actual = money_of(&row.answer, unit);
+                m.effects
+                    .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
+            }
+            MeasureCell::SelfRating => {
+                let code = row.answer.trim();
+                let kept = m.self_rating.take();
+                m.self_rating = (!code.is_empty()).then(|| crate::model::measures::Rating {
+                    code: code.to_string(),
+                    ..kept.unwrap_or_default()
+                });
+            }
+        }
+    }
+    changed
+        .into_iter()
+        .filter(|(id, m)| master.initiative(*id).is_some_and(|i| i.measures() != m))
+        .map(|(initiative, m)| Edit::SetMeasures {
+            initiative,
+            measures: Box::new(m),
+        })
+        .collect()
+}

@@ -1,0 +1,490 @@
+//! Numbers and judgements (issue 25): numbers read as offices type them, rates computed both
+//! ways round, the summary figures, edits with undo, what a response may change, the file.
+
+use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
+use shinchoku::edit::measures::{IndicatorField, MeasureIntent, RatingLayer};
+use shinchoku::model::figure::{self, Decimal, FigureProblem};
+use shinchoku::model::measures::{
+    Baseline, Counting, Direction, Effect, Figure, Indicator, IndicatorYear, MeasureSettings,
+    Money, Rating, RatingLevel, YenUnit,
+};
+use shinchoku::model::tally::Tally;
+use shinchoku::model::{FiscalYear, Report};
+use shinchoku::store;
+
+use crate::seed;
+
+const FY: FiscalYear = FiscalYear(2017);
+
+fn level(code: &str, label: &str) -> RatingLevel {
+    RatingLevel {
+        code: code.into(),
+        label: label.into(),
+        meaning: String::new(),
+        not_applicable: false,
+    }
+}
+
+/// 木津川市's scale: S / A / B / C and 対象外.
+pub fn kizugawa_scale() -> Vec<RatingLevel> {
+    let mut scale = vec![
+        level("S", "特に良好に進捗"),
+        level("A", "良好に進捗"),
+        level("B", "概ね進捗"),
+        level("C", "進捗に課題あり"),
+        level("対象外", "対象外"),
+    ];
+    scale[4].not_applicable = true;
+    scale
+}
+
+fn figure(n: i64) -> Figure {
+    Figure::of(Decimal::whole(n))
+}
+
+fn rating(code: &str) -> Option<Rating> {
+    Some(Rating {
+        code: code.into(),
+        by: "総務部人事課".into(),
+        ..Rating::default()
+    })
+}
+
+/// The seed with a scale, an indicator and effects on initiative 1, ratings on 1 to 4.
+pub fn seed_with_measures() -> Report {
+    let mut report = seed().report;
+    report.measure_settings = MeasureSettings {
+        rating_scale: kizugawa_scale(),
+        yen_unit: YenUnit::Million,
+        counting: Counting::SingleYear,
+    };
+    let first = report.sections[0].initiatives[0].id;
+    let m = &mut report.initiative_mut(first).unwrap().measures_mut();
+    m.indicators.push(Indicator {
+        name: "電子申請件数".into(),
+        unit: "件".into(),
+        target: figure(1200),
+        years: vec![IndicatorYear {
+            year: FY,
+            target: figure(1000),
+            actual: figure(900),
+            first_half: Figure::default(),
+        }],
+        ..Indicator::default()
+    });
+    m.effects.push(Effect {
+        fiscal_year: FY,
+        planned: Money::yen(3_297_000_000),
+        actual: Money::yen(3_100_000_000),
+    });
+    let codes = ["S", "A", "A", "対象外"];
+    let ids: Vec<_> = report.initiatives().map(|i| i.id).take(4).collect();
+    for (id, code) in ids.into_iter().zip(codes) {
+        report
+            .initiative_mut(id)
+            .unwrap()
+            .measures_mut()
+            .self_rating = rating(code);
+    }
+    report
+}
+
+#[test]
+fn numbers_are_read_as_offices_type_them() {
+    let read = |t: &str| {
+        figure::read(t)
+            .unwrap()
+            .map(|r| (r.value.to_string(), r.unit))
+    };
+    assert_eq!(read("3,297"), Some(("3297".into(), String::new())));
+    assert_eq!(read("３，２９７"), Some(("3297".into(), String::new())));
+    assert_eq!(read("△120"), Some(("-120".into(), String::new())));
+    assert_eq!(read("▲1,200千円"), Some(("-1200".into(), "千円".into())));
+    assert_eq!(read("3,297百万円"), Some(("3297".into(), "百万円".into())));
+    assert_eq!(read("９５．５％"), Some(("95.5".into(), "%".into())));
+    assert_eq!(read(" 12.50 "), Some(("12.5".into(), String::new())));
+    assert_eq!(read("－"), None);
+    assert_eq!(read(""), None);
+}
+
+#[test]
+fn numbers_that_cannot_be_read_exactly_are_refused_not_guessed() {
+    assert_eq!(figure::read("1.2億"), Err(FigureProblem::KanjiScale));
+    assert_eq!(figure::read("3万円"), Err(FigureProblem::KanjiScale));
+    assert_eq!(figure::read("約300"), Err(FigureProblem::NotANumber));
+    assert_eq!(figure::read("3,29,7"), Err(FigureProblem::NotANumber));
+    assert_eq!(figure::read("1.5.2"), Err(FigureProblem::NotANumber));
+    assert_eq!(figure::read("0.1234567"), Err(FigureProblem::TooPrecise));
+}
+
+#[test]
+fn money_typed_in_the_reports_unit_is_kept_in_yen() {
+    use shinchoku::model::measures::money_of;
+    assert_eq!(
+        money_of("3,297", YenUnit::Million),
+        Money::yen(3_297_000_000)
+    );
+    assert_eq!(money_of("1.5", YenUnit::Thousand), Money::yen(1_500));
+    // A unit written in the cell wins over the report's.
+    assert_eq!(money_of("120千円", YenUnit::Million), Money::yen(120_000));
+    assert_eq!(money_of("△120", YenUnit::Thousand), Money::yen(-120_000));
+    // Kept as written: not a whole number of yen, or scaled by 億.
+    let kept = money_of("1.2億", YenUnit::Million);
+    assert_eq!((kept.yen, kept.unread.as_str()), (None, "1.2億"));
+    assert_eq!(money_of("0.0005", YenUnit::Thousand).yen, None);
+}
+
+#[test]
+fn achievement_and_progress_rates_are_computed_either_way_round() {
+    let mut up = Indicator {
+        name: "電子申請件数".into(),
+        target: figure(1200),
+        baseline: Some(Baseline {
+            value: figure(600),
+            year: Some(FiscalYear(2016)),
+        }),
+        ..Indicator::default()
+    };
+    up.year_mut(FY).actual = figure(900);
+    // No target of the year: the final one is in force. 900 ÷ 1200.
+    assert_eq!(up.achievement_rate(FY), Some(75.0));
+    // (900 − 600) ÷ (1200 − 600).
+    assert_eq!(up.progress_rate(FY), Some(50.0));
+    assert_eq!(up.met(FY), Some(false));
+
+    let mut down = Indicator {
+        name: "時間外勤務時間".into(),
+        unit: "時間".into(),
+        direction: Direction::Lower,
+        target: figure(150),
+        baseline: Some(Baseline {
+            value: figure(200),
+            year: None,
+        }),
+        ..Indicator::default()
+    };
+    down.year_mut(FY).actual = figure(160);
+    // Lower is better: target ÷ actual, 150 ÷ 160.
+    assert_eq!(down.achievement_rate(FY), Some(93.8));
+    // (160 − 200) ÷ (150 − 200).
+    assert_eq!(down.progress_rate(FY), Some(80.0));
+    assert_eq!(down.met(FY), Some(false));
+    down.year_mut(FY).actual = figure(140);
+    assert_eq!(down.met(FY), Some(true));
+    // Nothing to divide by: no rate, not infinity.
+    down.year_mut(FY).actual = figure(0);
+    assert_eq!(down.achievement_rate(FY), None);
+}
+
+#[test]
+fn summary_counts_levels_and_gives_gunmas_two_rates() {
+    let report = seed_with_measures();
+    let tally = Tally::of_report(&report);
+    let count = |code: &str| tally.ratings.iter().find(|(c, _)| c == code).unwrap().1;
+    assert_eq!(
+        (count("S"), count("A"), count("B"), count("対象外")),
+        (1, 2, 0, 1)
+    );
+    // 対象外 is left out of "all": S ÷ 3, (S + A) ÷ 3.
+    assert_eq!(tally.rated, 3);
+    assert_eq!(tally.unrated, 7);
+    assert_eq!(tally.top_rate(&report.measure_settings, 1), Some(33.3));
+    assert_eq!(tally.top_rate(&report.measure_settings, 2), Some(100.0));
+    assert_eq!(tally.planned_yen, Some(3_297_000_000));
+    assert_eq!(tally.actual_yen, Some(3_100_000_000));
+    assert_eq!((tally.indicators, tally.indicators_met), (1, 0));
+}
+
+#[test]
+fn cumulative_effects_are_not_counted_twice() {
+    use shinchoku::model::tally::effect_totals;
+    let effects: Vec<Effect> = [(2016, 100), (2017, 250), (2018, 400)]
+        .into_iter()
+        .map(|(y, yen)| Effect {
+            fiscal_year: FiscalYear(y),
+            planned: Money::yen(yen),
+            actual: Money::default(),
+        })
+        .collect();
+    assert_eq!(
+        effect_totals(&effects, Counting::SingleYear),
+        (Some(750), None)
+    );
+    // A running total: the latest year's is the programme's.
+    assert_eq!(
+        effect_totals(&effects, Counting::Cumulative),
+        (Some(400), None)
+    );
+}
+
+#[test]
+fn a_report_without_numbers_is_written_as_before_but_for_the_schema() {
+    let text = store::to_ron(&seed().report);
+    for word in ["measure", "indicator", "rating", "effects"] {
+        assert!(!text.contains(word), "{word} written for the seed");
+    }
+    // A schema-4 file (before this) opens to the same report.
+    let old = text.replacen(
+        &format!("schema: {},", store::SCHEMA_VERSION),
+        "schema: 4,",
+        1,
+    );
+    assert_eq!(store::from_ron(&old).unwrap(), seed().report);
+}
+
+#[test]
+fn numbers_and_judgements_are_saved_and_read_back() {
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let m = &mut report.initiative_mut(first).unwrap().measures_mut();
+    m.indicators[0].years[0].actual = Figure {
+        value: None,
+        unread: "集計中".into(),
+    };
+    m.review = rating("B");
+    m.review.as_mut().unwrap().on = chrono::NaiveDate::from_ymd_opt(2017, 11, 1);
+    let text = store::to_ron(&report);
+    assert!(text.contains("\"3297000000\"") || text.contains("3297000000"));
+    assert_eq!(store::from_ron(&text).unwrap(), report);
+}
+
+fn document(report: Report) -> Document {
+    Document::new(report, Origin::Sample, Vec::new())
+}
+
+#[test]
+fn editing_numbers_and_ratings_is_undone_step_by_step() {
+    let mut doc = document(seed_with_measures());
+    let before = doc.report.clone();
+    let first = before.sections[0].initiatives[0].id;
+    let steps = [
+        MeasureIntent::SetIndicatorFigure {
+            initiative: first,
+            index: 0,
+            field: IndicatorField::YearActual(FY),
+            text: "１，１５０".into(),
+        },
+        MeasureIntent::SetEffect {
+            initiative: first,
+            year: FY,
+            actual: true,
+            text: "3,200".into(),
+        },
+        MeasureIntent::SetRating {
+            initiative: first,
+            layer: RatingLayer::Review,
+            code: "A".into(),
+            by: "行財政改革推進本部".into(),
+            on: None,
+        },
+        MeasureIntent::AddIndicator {
+            initiative: first,
+            name: "研修受講者数".into(),
+            unit: "人".into(),
+        },
+    ];
+    for step in steps {
+        doc.perform(Intent::Measure(step)).unwrap();
+    }
+    let m = &doc.report.initiative(first).unwrap().measures();
+    assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(1150)));
+    assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_200_000_000));
+    assert_eq!(m.review.as_ref().unwrap().code, "A");
+    assert_eq!(m.indicators[1].name, "研修受講者数");
+    for _ in 0..4 {
+        assert!(doc.undo());
+    }
+    assert_eq!(doc.report, before);
+}
+
+#[test]
+fn a_typed_number_that_cannot_be_read_is_kept_as_written() {
+    let mut doc = document(seed_with_measures());
+    let first = doc.report.sections[0].initiatives[0].id;
+    doc.perform(Intent::Measure(MeasureIntent::SetIndicatorFigure {
+        initiative: first,
+        index: 0,
+        field: IndicatorField::YearActual(FY),
+        text: "約1.2億".into(),
+    }))
+    .unwrap();
+    let x = &doc.report.initiative(first).unwrap().measures().indicators[0];
+    let year = x.year(FY).unwrap();
+    assert_eq!(
+        (year.actual.value, year.actual.unread.as_str()),
+        (None, "約1.2億")
+    );
+    assert_eq!(x.achievement_rate(FY), None);
+}
+
+/// Whether a JSON value holds nothing: null, an empty list or object, or an object of such.
+fn is_empty_json(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Null => true,
+        serde_json::Value::Array(a) => a.is_empty(),
+        serde_json::Value::Object(o) => o.values().all(is_empty_json),
+        _ => false,
+    }
+}
+
+fn check_json(report: &Report) -> serde_json::Value {
+    let summary = shinchoku::summary::ReportSummary::new(report, &[]);
+    serde_json::to_value(&summary).unwrap()
+}
+
+#[test]
+fn the_seeds_check_json_gains_only_empty_lists_and_nulls() {
+    let v = check_json(&seed().report);
+    // The keys `check --json` had before numbers and judgements.
+    let before_report = [
+        "title",
+        "programme",
+        "fiscal_year",
+        "fiscal_year_era",
+        "period",
+        "plan_years",
+        "sections",
+        "initiatives",
+        "action_items",
+        "initiative_list",
+        "warnings",
+        "id",
+        "survey",
+        "to_confirm",
+    ];
+    let before_initiative = [
+        "number",
+        "section",
+        "title",
+        "status",
+        "action_items",
+        "items",
+        "divisions",
+        "plan",
+        "actual",
+        "plan_lines",
+    ];
+    let new_keys = |obj: &serde_json::Map<String, serde_json::Value>, before: &[&str]| {
+        let mut added: Vec<String> = obj
+            .keys()
+            .filter(|k| !before.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        added.sort();
+        for k in &added {
+            assert!(is_empty_json(&obj[k]), "{k}: {}", obj[k]);
+        }
+        for k in before {
+            assert!(obj.contains_key(*k), "{k} is still there");
+        }
+        added
+    };
+    let obj = v.as_object().unwrap();
+    assert_eq!(new_keys(obj, &before_report), ["rating_scale", "summary"]);
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({ "ratings": {}, "effects": { "planned_yen": null, "actual_yen": null } })
+    );
+    for i in v["initiative_list"].as_array().unwrap() {
+        let added = new_keys(i.as_object().unwrap(), &before_initiative);
+        assert_eq!(added, ["effects", "indicators", "rating"]);
+        assert_eq!(
+            i["rating"],
+            serde_json::json!({ "self": null, "review": null })
+        );
+    }
+}
+
+#[test]
+fn check_json_gives_the_numbers_rates_and_ratings() {
+    let mut report = seed_with_measures();
+    let second = report.sections[0].initiatives[1].id;
+    report.initiative_mut(second).unwrap().measures_mut().review = rating("B");
+    let v = check_json(&report);
+    let first = &v["initiative_list"][0];
+    assert_eq!(
+        first["indicators"],
+        serde_json::json!([{ "name": "電子申請件数", "unit": "件", "target": 1000,
+                             "actual": 900, "achievement_rate": 90.0 }])
+    );
+    assert_eq!(
+        first["effects"],
+        serde_json::json!([{ "fiscal_year": 2017, "planned_yen": 3_297_000_000_i64,
+                             "actual_yen": 3_100_000_000_i64 }])
+    );
+    assert_eq!(
+        first["rating"],
+        serde_json::json!({ "self": "S", "review": null })
+    );
+    assert_eq!(
+        v["initiative_list"][1]["rating"],
+        serde_json::json!({ "self": "A", "review": "B" })
+    );
+    assert_eq!(
+        v["rating_scale"][0],
+        serde_json::json!({ "code": "S", "label": "特に良好に進捗" })
+    );
+    assert_eq!(v["rating_scale"].as_array().unwrap().len(), 5);
+    // The review counts where given: S 1, A 1, B 1, 対象外 1.
+    assert_eq!(
+        v["summary"]["ratings"],
+        serde_json::json!({ "S": 1, "A": 1, "B": 1, "C": 0, "対象外": 1 })
+    );
+    assert_eq!(v["summary"]["effects"]["planned_yen"], 3_297_000_000_i64);
+}
+
+#[test]
+fn a_response_may_answer_its_actuals_and_self_rating_only() {
+    let master = seed_with_measures();
+    let first = master.sections[0].initiatives[0].clone();
+    let division = shinchoku::edit::measures::measures_division(&first)
+        .unwrap()
+        .to_string();
+    let mut doc = document(shinchoku::survey::response_for(
+        &master, &division, None, "",
+    ));
+    let actual = MeasureIntent::SetIndicatorFigure {
+        initiative: first.id,
+        index: 0,
+        field: IndicatorField::YearActual(FY),
+        text: "1,100".into(),
+    };
+    doc.perform(Intent::Measure(actual)).expect("its actual");
+    let rating = MeasureIntent::SetRating {
+        initiative: first.id,
+        layer: RatingLayer::SelfRating,
+        code: "A".into(),
+        by: division.clone(),
+        on: None,
+    };
+    doc.perform(Intent::Measure(rating))
+        .expect("its self-rating");
+    let target = MeasureIntent::SetIndicatorFigure {
+        initiative: first.id,
+        index: 0,
+        field: IndicatorField::Target,
+        text: "900".into(),
+    };
+    let err = doc.perform(Intent::Measure(target)).unwrap_err();
+    assert!(err.to_string().contains("the office's"), "{err}");
+    // Another initiative's numbers are another division's (initiative 2's 所管課 differs).
+    let second = &master.sections[0].initiatives[1];
+    assert_ne!(
+        shinchoku::edit::measures::measures_division(second),
+        Some(division.as_str())
+    );
+    let review = MeasureIntent::SetRating {
+        initiative: first.id,
+        layer: RatingLayer::Review,
+        code: "C".into(),
+        by: String::new(),
+        on: None,
+    };
+    let err = doc.perform(Intent::Measure(review)).unwrap_err();
+    use shinchoku::lang::Describe;
+    assert!(
+        err.describe(shinchoku::lang::Lang::Ja).contains("本部評価"),
+        "{err}"
+    );
+}

@@ -1,0 +1,272 @@
+//! Numbers and judgements through compare, the survey and the roll-over (issue 25).
+
+use chrono::NaiveDate;
+use shinchoku::compare::{RolloverTo, diff, rollover};
+use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
+use shinchoku::edit::measures::{IndicatorField, MeasureIntent, RatingLayer, measures_division};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::FiscalYear;
+use shinchoku::model::figure::Decimal;
+use shinchoku::survey::answer::answer_from_report;
+use shinchoku::survey::collect::collect;
+
+use crate::measures::seed_with_measures;
+
+const FY: FiscalYear = FiscalYear(2017);
+
+fn actual(initiative: shinchoku::model::Id, text: &str) -> Intent {
+    Intent::Measure(MeasureIntent::SetIndicatorFigure {
+        initiative,
+        index: 0,
+        field: IndicatorField::YearActual(FY),
+        text: text.into(),
+    })
+}
+
+fn self_rating(initiative: shinchoku::model::Id, code: &str) -> Intent {
+    Intent::Measure(MeasureIntent::SetRating {
+        initiative,
+        layer: RatingLayer::SelfRating,
+        code: code.into(),
+        by: String::new(),
+        on: None,
+    })
+}
+
+#[test]
+fn compare_lists_a_changed_actual_and_a_changed_rating() {
+    let old = seed_with_measures();
+    let first = old.sections[0].initiatives[0].id;
+    let mut doc = Document::new(old.clone(), Origin::Sample, Vec::new());
+    doc.perform(actual(first, "1,150")).unwrap();
+    doc.perform(self_rating(first, "A")).unwrap();
+    let changes = diff(&old, &doc.report);
+    assert!(!changes.same);
+    let lines: Vec<String> = changes
+        .changes
+        .iter()
+        .map(|c| c.describe(Lang::Ja))
+        .collect();
+    assert!(
+        lines.contains(&"指標「電子申請件数」の平成29年度実績: 900 → 1150".to_string()),
+        "{lines:?}"
+    );
+    assert!(lines.contains(&"自己評価: S → A".to_string()), "{lines:?}");
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    let json = serde_json::to_value(&changes).unwrap();
+    assert_eq!(json["changes"][0]["kind"], "measure_changed");
+    assert_eq!(json["changes"][0]["part"], "indicator");
+    assert_eq!(json["changes"][0]["field"], "actual");
+    assert_eq!(json["changes"][0]["fiscal_year"], 2017);
+    assert_eq!(json["changes"][1]["part"], "self_rating");
+    // Compared with itself: nothing.
+    assert!(diff(&doc.report, &doc.report).same);
+}
+
+/// The seed with numbers as the master, the survey sent to every division.
+fn master() -> shinchoku::model::Report {
+    let mut doc = Document::new(seed_with_measures(), Origin::Sample, Vec::new());
+    let divisions = shinchoku::survey::divisions(&doc.report);
+    let at = NaiveDate::from_ymd_opt(2017, 10, 2)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    doc.perform(Intent::MarkSent {
+        divisions,
+        at,
+        due: None,
+        tokens: Default::default(),
+    })
+    .unwrap();
+    doc.report
+}
+
+#[test]
+fn a_survey_answer_with_a_new_actual_is_collected() {
+    let master = master();
+    let first = &master.sections[0].initiatives[0];
+    let division = measures_division(first).unwrap().to_string();
+    let mut answer = Document::new(
+        shinchoku::survey::response_for(&master, &division, None, ""),
+        Origin::Sample,
+        Vec::new(),
+    );
+    answer.perform(actual(first.id, "1,150")).unwrap();
+    answer
+        .perform(Intent::Measure(MeasureIntent::SetEffect {
+            initiative: first.id,
+            year: FY,
+            actual: true,
+            text: "3,250".into(),
+        }))
+        .unwrap();
+    answer.perform(self_rating(first.id, "A")).unwrap();
+    let answer = answer_from_report(answer.report, format!("{division}.ron")).unwrap();
+    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let collection = collect(&master, vec![Ok(answer)], at);
+    assert!(collection.refused.is_empty(), "{:?}", collection.refused);
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    let m = doc.report.initiative(first.id).unwrap().measures();
+    assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(1150)));
+    assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_250_000_000));
+    assert_eq!(m.self_rating.as_ref().unwrap().code, "A");
+    // The office's part is as it was.
+    assert_eq!(m.indicators[0].target_for(FY), Some(Decimal::whole(1000)));
+    assert_eq!(m.effect(FY).unwrap().planned.yen, Some(3_297_000_000));
+    assert!(doc.undo());
+    assert_eq!(doc.report, master);
+}
+
+#[test]
+fn an_answer_cannot_bring_the_offices_numbers_in() {
+    let master = master();
+    let first = &master.sections[0].initiatives[0];
+    let division = measures_division(first).unwrap().to_string();
+    let mut response = shinchoku::survey::response_for(&master, &division, None, "");
+    // Edited by hand outside Shinchoku: a target and a review.
+    let m = response.initiative_mut(first.id).unwrap().measures_mut();
+    m.indicators[0].target = shinchoku::model::measures::Figure::of(Decimal::whole(1));
+    m.review = m.self_rating.clone();
+    let answer = answer_from_report(response, format!("{division}.ron")).unwrap();
+    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let collection = collect(&master, vec![Ok(answer)], at);
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    assert!(collection.refused.is_empty(), "{:?}", collection.refused);
+    assert_eq!(
+        doc.report.initiative(first.id).unwrap().measures(),
+        master.initiative(first.id).unwrap().measures()
+    );
+}
+
+#[test]
+fn rolling_over_keeps_targets_and_scale_and_starts_the_new_years_actuals_empty() {
+    let mut report = seed_with_measures();
+    report.period = shinchoku::model::Period::FullYear;
+    let first = report.sections[0].initiatives[0].id;
+    let next = rollover(&report, RolloverTo::NextYear).unwrap();
+    let new_year = FiscalYear(2018);
+    assert_eq!(next.fiscal_year, new_year);
+    assert_eq!(next.measure_settings, report.measure_settings);
+    let m = next.initiative(first).unwrap().measures();
+    let x = &m.indicators[0];
+    // The final target is kept; no actual for the new year yet; the closed year's is kept.
+    assert_eq!(x.target_for(new_year), Some(Decimal::whole(1200)));
+    assert_eq!(x.actual_for(new_year), None);
+    assert_eq!(x.actual_for(FY), Some(Decimal::whole(900)));
+    assert_eq!(x.achievement_rate(new_year), None);
+    // The closed year's ratings go into its history; the new year is not rated yet.
+    assert!(m.self_rating.is_none());
+    assert_eq!(m.past[0].fiscal_year, FY);
+    assert_eq!(m.past[0].self_rating.as_ref().unwrap().code, "S");
+    let tally = shinchoku::model::tally::Tally::of_report(&next);
+    assert_eq!(tally.rated, 0);
+    // Within the year, a half's rollover keeps everything.
+    let mut half = seed_with_measures();
+    half.period = shinchoku::model::Period::FirstHalf;
+    let second = rollover(&half, RolloverTo::SecondHalf).unwrap();
+    assert_eq!(
+        second.initiative(first).unwrap().measures(),
+        half.initiative(first).unwrap().measures()
+    );
+}
+
+#[test]
+fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
+    let master = master();
+    let first = &master.sections[0].initiatives[0];
+    let division = measures_division(first).unwrap().to_string();
+    let response = shinchoku::survey::response_for(&master, &division, None, "");
+    let sent = shinchoku::survey::workbook::write(&response).unwrap();
+    // The division types into the yellow cells of 数値回答: the actual, the effect, a rating.
+    let typed = crate::type_into_workbook(&sent, "900", "１，１５０");
+    let typed = crate::type_into_workbook(&typed, "3100", "3,250");
+    let typed = crate::type_into_workbook(&typed, "S", "A");
+    let answer =
+        shinchoku::survey::answer::answer_from_workbook(&typed, format!("{division}.xlsx"))
+            .unwrap();
+    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let collection = collect(&master, vec![Ok(answer)], at);
+    assert!(collection.refused.is_empty(), "{:?}", collection.refused);
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    let m = doc.report.initiative(first.id).unwrap().measures();
+    assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(1150)));
+    assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_250_000_000));
+    assert_eq!(m.self_rating.as_ref().unwrap().code, "A");
+    assert_eq!(m.indicators[0].target_for(FY), Some(Decimal::whole(1000)));
+    // Sent back unchanged, the workbook changes none of the numbers.
+    let unchanged =
+        shinchoku::survey::answer::answer_from_workbook(&sent, format!("{division}.xlsx")).unwrap();
+    let collection = collect(&master, vec![Ok(unchanged)], at);
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    assert_eq!(
+        doc.report.initiative(first.id).unwrap().measures(),
+        master.initiative(first.id).unwrap().measures()
+    );
+}
+
+#[test]
+fn the_web_page_has_the_summary_and_the_numbers_as_accessible_tables() {
+    use scraper::{Html, Selector};
+    let report = seed_with_measures();
+    let page = Html::parse_document(&shinchoku::export::html::to_html(&report));
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let h2: Vec<String> = page
+        .select(&sel("section h2"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(h2, ["数値目標・効果額・評価"]);
+    let captions: Vec<String> = page
+        .select(&sel("section table caption"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(
+        captions,
+        ["集計表", "数値目標と効果額（平成29年度）", "評価"]
+    );
+    // Every heading cell says what it heads.
+    assert!(
+        page.select(&sel("section th"))
+            .all(|th| th.value().attr("scope").is_some())
+    );
+    let all = page
+        .select(&sel("section tr"))
+        .find(|tr| tr.text().collect::<String>().starts_with("全体"))
+        .expect("a row for the whole programme");
+    let cells: Vec<String> = all.select(&sel("td")).map(|e| e.text().collect()).collect();
+    // S 1, A 2, B 0, C 0, 対象外 1, 7 unrated; S ÷ 3 rated, (S + A) ÷ 3; 3,297 百万円 planned.
+    assert_eq!(
+        cells,
+        [
+            "1",
+            "2",
+            "0",
+            "0",
+            "1",
+            "7",
+            "33.3%",
+            "100%",
+            "0 / 1",
+            "3297百万円",
+            "3100百万円"
+        ]
+    );
+    let text: String = page.root_element().text().collect();
+    assert!(text.contains("90%"), "電子申請件数: 900 of 1000");
+    // The seed's page has none of it.
+    let seed = shinchoku::export::html::to_html(&crate::seed().report);
+    assert!(!seed.contains("数値目標"));
+}
