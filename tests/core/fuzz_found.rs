@@ -154,7 +154,7 @@ fn accept_everything(master: &mut Document, answer: Answer, topic: Id, reporting
 }
 
 /// `answer` (`.xlsx`): a response workbook with one character of a plan line changed
-/// (「テーマ別事業提案」 → 「テーマ別事暚提案」, a flipped bit in the zip), every conflict
+/// (「テーマ別事業提案」 → 「テーマ別事暚提案」: one byte of the zip changed), every conflict
 /// accepted: the retyped line was a new plan entry, and the result that reported the old
 /// one went on reporting an entry no longer there (a report `open` repairs with a warning).
 #[test]
