@@ -170,7 +170,7 @@ impl Intent {
                 Ok(Some(add_entry(report, topic, side, &text).0))
             }
             Intent::DoneAsPlanned { id } => Ok(Some(done_as_planned(report, id)?)),
-            Intent::RemoveEntry { id } => Ok(Some(Edit::RemoveEntry { id })),
+            Intent::RemoveEntry { id } => Ok(Some(remove_entry(report, id))),
             Intent::MoveEntry { id, by } => move_entry(report, id, by),
             Intent::AddTopic {
                 initiative,
@@ -232,6 +232,47 @@ fn entry_of(report: &Report, id: Id) -> Result<Entry, EditError> {
         what: Thing::Entry,
         id,
     })
+}
+
+/// Removes an entry; a plan line taken away is no longer reported by the results that reported
+/// it (or its sub-items), in the same step, so undo gives the links back.
+fn remove_entry(report: &Report, id: Id) -> Edit {
+    fn ids(e: &Entry, out: &mut Vec<Id>) {
+        out.push(e.id);
+        e.subs.iter().for_each(|s| ids(s, out));
+    }
+    fn unlink(list: &[Entry], gone: &[Id], out: &mut Vec<Edit>) {
+        for e in list {
+            if e.reports.iter().any(|p| gone.contains(p)) {
+                let reports = e.reports.iter().copied().filter(|p| !gone.contains(p));
+                out.push(Edit::SetReports {
+                    entry: e.id,
+                    reports: reports.collect(),
+                });
+            }
+            unlink(&e.subs, gone, out);
+        }
+    }
+    let remove = Edit::RemoveEntry { id };
+    let Some(place) = report.entry_place(id).filter(|p| p.side == Side::Plan) else {
+        return remove;
+    };
+    let (Some(entry), Some(initiative)) =
+        (report.entry(id), report.initiative_of_topic(place.topic))
+    else {
+        return remove;
+    };
+    let mut gone = Vec::new();
+    ids(entry, &mut gone);
+    let mut steps = Vec::new();
+    for t in &initiative.topics {
+        unlink(&t.actual, &gone, &mut steps);
+    }
+    if steps.is_empty() {
+        return remove;
+    }
+    steps.push(remove);
+    Edit::Batch(steps)
 }
 
 fn set_entry_text(report: &mut Report, id: Id, text: &str) -> Built {

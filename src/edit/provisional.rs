@@ -1,9 +1,9 @@
 //! Edits built against a report but applied later, whose new entries carry provisional ids.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Edit;
-use crate::model::{Entry, Id, Report};
+use crate::model::{Entry, Id, Report, Side};
 
 /// An edit made away from the report (answers taken in), its new entries numbered
 /// provisionally from `fresh_from`: they are given real ids from the report's next id when it
@@ -33,8 +33,105 @@ impl ProvisionalEdit {
                 Some(id)
             }
         });
-        edit
+        // An accepted plan change may take plan lines away (a line retyped in a workbook is a
+        // new entry): the results reporting them, in the edit and in the report, stop
+        // reporting them (the conflict names the master's), so none reports a line not there.
+        let gone = plan_entries_taken_away(report, &edit);
+        if gone.is_empty() {
+            return edit;
+        }
+        relink(&mut edit, &|id| (!gone.contains(&id)).then_some(id));
+        let mut unlinks = unlink_results(report, &edit, &gone);
+        if unlinks.is_empty() {
+            return edit;
+        }
+        unlinks.insert(0, edit);
+        Edit::Batch(unlinks)
     }
+}
+
+/// The `SetEntries` of an edit (its batches opened), in the order they apply.
+fn set_entries(edit: &Edit) -> Vec<(Id, Side, &[Entry])> {
+    match edit {
+        Edit::SetEntries {
+            topic,
+            side,
+            entries,
+        } => vec![(*topic, *side, entries.as_slice())],
+        Edit::Batch(list) => list.iter().flat_map(set_entries).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn ids_of(list: &[Entry], out: &mut HashSet<Id>) {
+    for e in list {
+        out.insert(e.id);
+        ids_of(&e.subs, out);
+    }
+}
+
+/// The plan entries (sub-items too) that are in the report or in one of the edit's plan lists
+/// but in none of the plan lists the edit leaves.
+fn plan_entries_taken_away(report: &Report, edit: &Edit) -> HashSet<Id> {
+    let mut last: HashMap<Id, &[Entry]> = HashMap::new();
+    let mut before = HashSet::new();
+    for (topic, side, entries) in set_entries(edit) {
+        if side != Side::Plan {
+            continue;
+        }
+        if let Some(t) = report.topic(topic) {
+            ids_of(&t.plan, &mut before);
+        }
+        ids_of(entries, &mut before);
+        last.insert(topic, entries);
+    }
+    let mut left = HashSet::new();
+    for entries in last.values() {
+        ids_of(entries, &mut left);
+    }
+    before.retain(|id| !left.contains(id));
+    before
+}
+
+/// For each result of the report reporting one of `gone` — in the initiatives whose plan the
+/// edit changes, outside the result lists the edit replaces — the edit that unlinks it.
+fn unlink_results(report: &Report, edit: &Edit, gone: &HashSet<Id>) -> Vec<Edit> {
+    fn walk(list: &[Entry], gone: &HashSet<Id>, out: &mut Vec<Edit>) {
+        for e in list {
+            if e.reports.iter().any(|p| gone.contains(p)) {
+                out.push(Edit::SetReports {
+                    entry: e.id,
+                    reports: e
+                        .reports
+                        .iter()
+                        .copied()
+                        .filter(|p| !gone.contains(p))
+                        .collect(),
+                });
+            }
+            walk(&e.subs, gone, out);
+        }
+    }
+    let changes = set_entries(edit);
+    let replaced: HashSet<Id> = changes
+        .iter()
+        .filter(|(_, side, _)| *side == Side::Actual)
+        .map(|(topic, _, _)| *topic)
+        .collect();
+    let mut initiatives: Vec<Id> = changes
+        .iter()
+        .filter(|(_, side, _)| *side == Side::Plan)
+        .filter_map(|(topic, _, _)| report.initiative_of_topic(*topic).map(|i| i.id))
+        .collect();
+    initiatives.sort_unstable();
+    initiatives.dedup();
+    let mut out = Vec::new();
+    for i in initiatives.iter().filter_map(|&id| report.initiative(id)) {
+        for t in i.topics.iter().filter(|t| !replaced.contains(&t.id)) {
+            walk(&t.actual, gone, &mut out);
+        }
+    }
+    out
 }
 
 fn each_entry(edit: &mut Edit, f: &mut dyn FnMut(&mut Entry)) {

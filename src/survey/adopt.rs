@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::entries_from_text;
+use crate::edit::Edit;
 use crate::export::table::entry_line;
 use crate::model::{Entry, Id, Initiative, Side, Topic};
 
@@ -43,12 +44,6 @@ pub(super) fn adopt_list(
     answered: &[Entry],
     fresh: &mut Fresh,
 ) -> Vec<Entry> {
-    fn ids(list: &[Entry], out: &mut HashSet<Id>) {
-        for e in list {
-            out.insert(e.id);
-            ids(&e.subs, out);
-        }
-    }
     fn adopt(
         e: &Entry,
         known: &HashSet<Id>,
@@ -127,4 +122,37 @@ pub(super) fn adopt_lines(
             e
         })
         .collect()
+}
+
+/// The results of `initiative` (as the master holds it) that report a plan line `edit` takes
+/// away, by their texts: accepting a plan change unlinks them, and the conflict says so.
+pub(super) fn unlinked_by(initiative: &Initiative, edit: Option<&Edit>) -> Vec<String> {
+    let Some(Edit::SetEntries {
+        topic,
+        side: Side::Plan,
+        entries,
+    }) = edit
+    else {
+        return Vec::new();
+    };
+    let Some(t) = initiative.topics.iter().find(|t| t.id == *topic) else {
+        return Vec::new();
+    };
+    let mut kept = HashSet::new();
+    ids(entries, &mut kept);
+    let mut gone = HashSet::new();
+    ids(&t.plan, &mut gone);
+    gone.retain(|id| !kept.contains(id));
+    crate::model::links::results(initiative)
+        .into_iter()
+        .filter(|(_, _, r)| r.reports.iter().any(|p| gone.contains(p)))
+        .map(|(_, _, r)| r.text.clone())
+        .collect()
+}
+
+fn ids(list: &[Entry], out: &mut HashSet<Id>) {
+    for e in list {
+        out.insert(e.id);
+        ids(&e.subs, out);
+    }
 }

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDateTime;
 
-use super::adopt::{Fresh, adopt_lines, adopt_list};
+use super::adopt::{Fresh, adopt_lines, adopt_list, unlinked_by};
 use super::answer::{Answer, AnswerContent, Refusal};
 use super::conflict::{Conflict, ConflictKind};
 use super::outside::Outside;
@@ -328,16 +328,18 @@ fn from_report(master: &Report, r: &Report, answer: &Answer, fresh: &mut Fresh) 
 fn from_workbook(master: &Report, rows: &[Row], answer: &Answer, fresh: &mut Fresh) -> Brought {
     let division = answer.response.division.as_str();
     let mut brought = Brought::default();
-    let conflict = |kind, i: &Initiative, t: &Topic, old: String, new: String, edit| Conflict {
-        file: answer.file.clone(),
-        division: division.to_string(),
-        kind,
-        initiative: Some(i.number.clone()),
-        topic: t.heading.clone(),
-        old,
-        new,
-        edit,
-    };
+    let conflict =
+        |kind, i: &Initiative, t: &Topic, old: String, new: String, edit: Option<Edit>| Conflict {
+            file: answer.file.clone(),
+            division: division.to_string(),
+            kind,
+            initiative: Some(i.number.clone()),
+            topic: t.heading.clone(),
+            old,
+            new,
+            unlinks: unlinked_by(i, edit.as_ref()),
+            edit,
+        };
     for row in merged_rows(rows, &mut brought.warnings) {
         let (Some(i), Some(t)) = (
             master.initiative_of_topic(row.topic),
@@ -355,6 +357,7 @@ fn from_workbook(master: &Report, rows: &[Row], answer: &Answer, fresh: &mut Fre
                 topic: Some(row.heading.clone()).filter(|h| !h.is_empty()),
                 old: String::new(),
                 new: row.results.clone(),
+                unlinks: Vec::new(),
                 edit: None,
             });
             continue;

@@ -65,6 +65,9 @@ pub struct Conflict {
     /// The master's text now, and the answer's (empty for what is added or removed).
     pub old: String,
     pub new: String,
+    /// For a plan change: the texts of the results that report a plan line it takes away (a
+    /// line removed, or retyped in a workbook); accepting it unlinks them.
+    pub unlinks: Vec<String>,
     pub(super) edit: Option<Edit>,
 }
 
@@ -98,6 +101,31 @@ impl Conflict {
                 "cannot be taken: make it by hand".into(),
             ),
         })
+    }
+
+    /// What accepting it unlinks, said after the texts; empty when it unlinks nothing.
+    fn unlinks_said(&self, lang: Lang) -> String {
+        if self.unlinks.is_empty() {
+            return String::new();
+        }
+        let quoted: Vec<String> = self
+            .unlinks
+            .iter()
+            .map(|r| format!("「{}」", one_line(r)))
+            .collect();
+        say(
+            lang,
+            format!(
+                "（受け入れると、なくなる計画行を報告している実績{}件の対応付けが外れます: {}）",
+                quoted.len(),
+                quoted.join("、")
+            ),
+            format!(
+                " (accepting it unlinks {} result(s) reporting a plan line it takes away: {})",
+                quoted.len(),
+                quoted.join(", ")
+            ),
+        )
     }
 
     fn what(&self, lang: Lang) -> String {
@@ -210,10 +238,11 @@ impl Describe for Conflict {
             .refused_because(lang)
             .map_or_else(String::new, |r| format!("（{r}）"));
         format!(
-            "{} ({}): {place}{}{texts}{refused}",
+            "{} ({}): {place}{}{texts}{}{refused}",
             self.file,
             self.division,
-            self.what(lang)
+            self.what(lang),
+            self.unlinks_said(lang)
         )
     }
 }

@@ -10,7 +10,7 @@ use super::{entries_text, topic_divisions};
 use crate::edit::{Edit, Thing};
 use crate::model::{Initiative, Report, Side, StageSpan, Topic};
 
-use super::adopt::{Fresh, adopt_list};
+use super::adopt::{Fresh, adopt_list, unlinked_by};
 
 /// Finds the conflicts of one answer.
 pub(super) struct Outside<'a> {
@@ -79,6 +79,9 @@ impl<'a> Outside<'a> {
     }
 
     fn push(&mut self, part: Part<'_>) {
+        let unlinks = part
+            .initiative
+            .map_or_else(Vec::new, |i| unlinked_by(i, part.edit.as_ref()));
         self.found.push(Conflict {
             file: self.file.to_string(),
             division: self.division.to_string(),
@@ -87,6 +90,7 @@ impl<'a> Outside<'a> {
             topic: part.topic.and_then(|t| t.heading.clone()),
             old: part.old,
             new: part.new,
+            unlinks,
             edit: part.edit,
         });
     }

@@ -505,3 +505,28 @@ fn status_counts_per_section_and_division() {
         .unwrap();
     assert_eq!(jinji.1.total(), 5);
 }
+
+/// A plan line deleted in the window (削除) is no longer reported by the results that reported
+/// it — in the same step, so undo gives the links back — and the report keeps the model's
+/// rules (before, the results went on reporting a line not there, found by the answer fuzz
+/// target's sibling case and repaired only on the next open, with a warning).
+#[test]
+fn deleting_a_plan_line_unlinks_the_results_that_reported_it_and_undo_links_them_again() {
+    let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
+    let before = doc.report.clone();
+    let (plan, result) = before
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .find_map(|r| r.reports.first().map(|p| (*p, r.id)))
+        .expect("the seed has a result reporting a plan line");
+    doc.perform(shinchoku::edit::Intent::RemoveEntry { id: plan })
+        .unwrap();
+    assert!(doc.report.entry(plan).is_none());
+    let reports = &doc.report.entry(result).unwrap().reports;
+    assert!(!reports.contains(&plan), "{reports:?}");
+    let broken = shinchoku::model::validate::violations(&doc.report);
+    assert!(broken.is_empty(), "{broken:?}");
+    assert!(doc.undo());
+    assert_eq!(doc.report, before);
+}

@@ -1,7 +1,17 @@
 //! Inputs the fuzz targets (`fuzz/`) found to break a reader's promise, each kept once fixed.
 //! The comment names the target and what it found.
 
+use chrono::{NaiveDate, NaiveDateTime};
+use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
+use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::months::{MonthProblem, parse_timing};
+use shinchoku::model::validate::violations;
+use shinchoku::model::{Entry, Id, Report, links};
+use shinchoku::survey::answer::{Answer, answer_from_report, answer_from_workbook};
+use shinchoku::survey::{self, ConflictKind, Refusal, collect, entries_text, workbook};
+
+use crate::{initiative, seed, type_into_workbook};
 
 /// `months`: separators alone (`,`) read as a timing with no month, which writes back as an
 /// empty expression that does not read.
@@ -30,4 +40,163 @@ fn an_open_end_after_other_months_writes_back_what_it_read() {
         parse_timing("5月～7月及び12月～").unwrap().to_japanese(),
         "5月～7月、12月～"
     );
+}
+
+fn received() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2017, 10, 10)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .expect("a date")
+}
+
+/// The seed with the survey sent to every division, as the `answer` target's master is.
+fn surveyed_seed() -> Document {
+    let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
+    let divisions = survey::divisions(&doc.report);
+    doc.perform(Intent::MarkSent {
+        divisions,
+        at: received(),
+        due: None,
+        tokens: Default::default(),
+    })
+    .expect("the survey is recorded as sent");
+    doc
+}
+
+/// The plan line of initiative 7 the fuzzer changed (「テーマ別事業提案」の実施(4月～)), its
+/// topic, that topic's 担当課, and the results reporting it (there are some).
+fn reported_plan_line(report: &Report) -> (Id, Entry, String, Vec<Entry>) {
+    let seven = initiative(report, "7");
+    let (topic, line) = seven
+        .topics
+        .iter()
+        .find_map(|t| {
+            t.plan
+                .iter()
+                .find(|e| e.text.contains("「テーマ別事業提案」の実施"))
+                .map(|e| (t, e))
+        })
+        .expect("initiative 7 plans 「テーマ別事業提案」の実施");
+    let reporting: Vec<Entry> = links::results(seven)
+        .into_iter()
+        .filter(|(_, _, r)| r.reports.contains(&line.id))
+        .map(|(_, _, r)| r.clone())
+        .collect();
+    assert!(!reporting.is_empty(), "a result reports {}", line.text);
+    let division = survey::topic_divisions(seven, topic)[0].to_string();
+    (topic.id, line.clone(), division, reporting)
+}
+
+/// Collects `answer` into `master`, accepting every conflict (as the `answer` target does),
+/// and checks what a user is told and what the report then holds: the plan change says which
+/// results it unlinks, the report keeps the model's rules, those results report nothing gone
+/// and keep their other links; undo gives the report back.
+fn accept_everything(master: &mut Document, answer: Answer, topic: Id, reporting: &[Entry]) {
+    let before = master.report.clone();
+    let gone: Vec<Id> = before
+        .topic(topic)
+        .unwrap()
+        .plan
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    let c = collect(
+        &before,
+        vec![Ok::<_, (String, Refusal)>(answer)],
+        received(),
+    );
+    assert!(c.refused.is_empty(), "{:?}", c.refused);
+    let k = c
+        .conflicts
+        .iter()
+        .position(|x| x.kind == ConflictKind::Plan { topic })
+        .expect("the plan change is a conflict");
+    let texts: Vec<String> = reporting.iter().map(|r| r.text.clone()).collect();
+    assert_eq!(c.conflicts[k].unlinks, texts);
+    let ja = c.conflicts[k].describe(Lang::Ja);
+    assert!(
+        ja.contains("対応付けが外れます") && ja.contains(&texts[0]),
+        "{ja}"
+    );
+    let en = c.conflicts[k].describe(Lang::En);
+    assert!(en.contains("accepting it unlinks"), "{en}");
+
+    let every: Vec<usize> = (0..c.conflicts.len()).collect();
+    master.perform(c.intent(&every).unwrap()).unwrap();
+    assert_eq!(violations(&master.report), Vec::new());
+    let plan_now: Vec<Id> = master
+        .report
+        .topic(topic)
+        .unwrap()
+        .plan
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    for r in reporting {
+        let now = master
+            .report
+            .entry(r.id)
+            .expect("the result is still there");
+        let expected: Vec<Id> = r
+            .reports
+            .iter()
+            .copied()
+            .filter(|p| !gone.contains(p) || plan_now.contains(p))
+            .collect();
+        assert_eq!(now.reports.to_vec(), expected, "{}", r.text);
+    }
+    assert!(master.undo());
+    assert_eq!(master.report, before);
+
+    // Accepted on its own after the answer was taken in: the same.
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    master.perform(c.accept_intent(k).unwrap()).unwrap();
+    assert_eq!(violations(&master.report), Vec::new());
+}
+
+/// `answer` (`.xlsx`): a response workbook with one character of a plan line changed
+/// (「テーマ別事業提案」 → 「テーマ別事暚提案」: one byte of the zip changed), every conflict
+/// accepted: the retyped line was a new plan entry, and the result that reported the old
+/// one went on reporting an entry no longer there (a report `open` repairs with a warning).
+#[test]
+fn a_plan_line_retyped_in_a_workbook_unlinks_the_results_that_reported_it() {
+    let mut master = surveyed_seed();
+    let (topic, _, division, reporting) = reported_plan_line(&master.report);
+    let response = survey::response_for(&master.report, &division, None, "");
+    let plan = entries_text(&master.report.topic(topic).unwrap().plan);
+    let retyped = plan.replace("テーマ別事業提案」の実施", "テーマ別事暚提案」の実施");
+    let typed = type_into_workbook(&workbook::write(&response).unwrap(), &plan, &retyped);
+    let answer = answer_from_workbook(&typed, format!("{division}.xlsx")).unwrap();
+    accept_everything(&mut master, answer, topic, &reporting);
+}
+
+/// The same with the division's results typed too: the results the answer brings (cloned
+/// from the master's, links and all) are unlinked in the edit itself.
+#[test]
+fn a_plan_line_retyped_beside_new_results_unlinks_the_results_the_answer_brings() {
+    let mut master = surveyed_seed();
+    let (topic, _, division, reporting) = reported_plan_line(&master.report);
+    let response = survey::response_for(&master.report, &division, None, "");
+    let t = master.report.topic(topic).unwrap();
+    let (plan, results) = (entries_text(&t.plan), entries_text(&t.actual));
+    let retyped = plan.replace("テーマ別事業提案」の実施", "テーマ別事暚提案」の実施");
+    let book = workbook::write(&response).unwrap();
+    let book = type_into_workbook(&book, &plan, &retyped);
+    let book = type_into_workbook(&book, &results, &format!("{results}\n・意見交換会(9月)"));
+    let answer = answer_from_workbook(&book, format!("{division}.xlsx")).unwrap();
+    accept_everything(&mut master, answer, topic, &reporting);
+}
+
+/// The cause in a `.ron` answer: a plan line the division deleted.
+#[test]
+fn a_plan_line_deleted_in_a_ron_answer_unlinks_the_results_that_reported_it() {
+    let mut master = surveyed_seed();
+    let (topic, line, division, reporting) = reported_plan_line(&master.report);
+    let mut response = survey::response_for(&master.report, &division, None, "");
+    response
+        .topic_mut(topic)
+        .unwrap()
+        .plan
+        .retain(|e| e.id != line.id);
+    let answer = answer_from_report(response, format!("{division}.ron")).unwrap();
+    accept_everything(&mut master, answer, topic, &reporting);
 }
