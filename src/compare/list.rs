@@ -193,171 +193,220 @@ fn topic_level(w: &What) -> bool {
     )
 }
 
-/// One arm per kind of change: a new kind is one arm here and, if its words take more than one
-/// expression, one small function below.
+/// A new kind of change is routed here to its family's table, one arm there and, if its words
+/// take more than one expression, one small function below.
 impl Describe for What {
     fn describe(&self, lang: Lang) -> String {
+        // Each family of changes is worded in a table of its own; this match only routes, and
+        // lists every kind, so a new one does not compile until it is routed.
         match self {
-            W::SectionAdded { numeral, title } => say(
-                lang,
-                format!("区分を追加: {numeral} {title}"),
-                format!("section added: {numeral} {title}"),
-            ),
-            W::SectionRemoved { numeral, title } => say(
-                lang,
-                format!("区分を削除: {numeral} {title}"),
-                format!("section removed: {numeral} {title}"),
-            ),
-            W::SectionChanged { field, old, new } => say(
-                lang,
-                format!(
-                    "区分の{}を変更: {old} → {new}",
-                    if *field == "numeral" { "番号" } else { "題" }
-                ),
-                format!("section {field} changed: {old} → {new}"),
-            ),
-            W::InitiativeAdded { number, title } => say(
-                lang,
-                format!("取組を追加: {number} {title}"),
-                format!("initiative added: {number} {title}"),
-            ),
-            W::InitiativeRemoved { number, title } => say(
-                lang,
-                format!("取組を削除: {number} {title}"),
-                format!("initiative removed: {number} {title}"),
-            ),
-            W::InitiativeChanged { field, old, new } => initiative_changed(field, old, new, lang),
-            W::InitiativeMoved {
-                old_section,
-                new_section,
-            } => say(
-                lang,
-                format!("区分を移動: {old_section} → {new_section}"),
-                format!("moved to another section: {old_section} → {new_section}"),
-            ),
-            W::DivisionsChanged { old, new } => say(
-                lang,
-                format!("担当課を変更: {} → {}", old.join("、"), new.join("、")),
-                format!("divisions changed: {} → {}", old.join(", "), new.join(", ")),
-            ),
-            W::ItemAdded { name } => say(
-                lang,
-                format!("取組項目を追加: {name}"),
-                format!("action item added: {name}"),
-            ),
-            W::ItemRemoved { name } => say(
-                lang,
-                format!("取組項目を削除: {name}"),
-                format!("action item removed: {name}"),
-            ),
-            W::ItemChanged { field, old, new } => say(
-                lang,
-                format!(
-                    "取組項目の{}を変更: {old} → {new}",
-                    if *field == "name" { "名前" } else { "□" }
-                ),
-                format!("action item {field} changed: {old} → {new}"),
-            ),
-            W::StageAdded {
-                item,
-                stage,
-                years: y,
-            } => say(
-                lang,
-                format!("工程を追加: {item} {} {stage}", years(*y)),
-                format!("stage added: {item} {} {stage}", years(*y)),
-            ),
-            W::StageRemoved {
-                item,
-                stage,
-                years: y,
-            } => say(
-                lang,
-                format!("工程を削除: {item} {} {stage}", years(*y)),
-                format!("stage removed: {item} {} {stage}", years(*y)),
-            ),
-            W::StageMoved {
-                item,
-                stage,
-                old_years,
-                new_years,
-            } => say(
-                lang,
-                format!(
-                    "工程の年度を変更: {item} {stage} {} → {}",
-                    years(*old_years),
-                    years(*new_years)
-                ),
-                format!(
-                    "stage moved: {item} {stage} {} → {}",
-                    years(*old_years),
-                    years(*new_years)
-                ),
-            ),
-            W::StageRelabelled {
-                item,
-                years: y,
-                old,
-                new,
-            } => say(
-                lang,
-                format!("工程を変更: {item} {} {old} → {new}", years(*y)),
-                format!("stage relabelled: {item} {} {old} → {new}", years(*y)),
-            ),
-            W::TopicAdded { heading: h } => say(
-                lang,
-                format!("見出しを追加: {}", heading(h, lang)),
-                format!("topic added: {}", heading(h, lang)),
-            ),
-            W::TopicRemoved { heading: h } => say(
-                lang,
-                format!("見出しを削除: {}", heading(h, lang)),
-                format!("topic removed: {}", heading(h, lang)),
-            ),
-            W::TopicChanged { field, old, new } => topic_changed(field, old, new, lang),
-            W::EntryAdded { side, text } => say(
-                lang,
-                format!("{}を追加: {text}", side_name(*side, lang)),
-                format!("{} added: {text}", side_name(*side, lang)),
-            ),
-            W::EntryRemoved { side, text } => say(
-                lang,
-                format!("{}を削除: {text}", side_name(*side, lang)),
-                format!("{} removed: {text}", side_name(*side, lang)),
-            ),
-            W::EntryArchived {
-                side,
-                text,
-                fiscal_year,
-                period,
-            } => entry_archived(*side, text, *fiscal_year, period, lang),
-            W::EntryChanged {
-                side,
-                old_text,
-                new_text,
-                aspects,
-                ..
-            } => entry_changed(*side, old_text, new_text, aspects, lang),
-            W::LinkAdded { result, plan } => say(
-                lang,
-                format!("対応付けを追加: {result} → 計画 {plan}"),
-                format!("link added: {result} reports {plan}"),
-            ),
-            W::LinkRemoved { result, plan } => say(
-                lang,
-                format!("対応付けを解除: {result} → 計画 {plan}"),
-                format!("link removed: {result} no longer reports {plan}"),
-            ),
-            W::MeasureChanged {
-                part,
-                name,
-                field,
-                fiscal_year,
-                old,
-                new,
-            } => super::measures::describe(*part, name, field, *fiscal_year, old, new, lang),
-            W::StatusChanged { of, old, new } => status_changed(*of, *old, *new, lang),
+            W::SectionAdded { .. }
+            | W::SectionRemoved { .. }
+            | W::SectionChanged { .. }
+            | W::InitiativeAdded { .. }
+            | W::InitiativeRemoved { .. }
+            | W::InitiativeChanged { .. }
+            | W::InitiativeMoved { .. }
+            | W::DivisionsChanged { .. } => outline_words(self, lang),
+            W::ItemAdded { .. }
+            | W::ItemRemoved { .. }
+            | W::ItemChanged { .. }
+            | W::StageAdded { .. }
+            | W::StageRemoved { .. }
+            | W::StageMoved { .. }
+            | W::StageRelabelled { .. } => plan_words(self, lang),
+            W::TopicAdded { .. }
+            | W::TopicRemoved { .. }
+            | W::TopicChanged { .. }
+            | W::EntryAdded { .. }
+            | W::EntryRemoved { .. }
+            | W::EntryArchived { .. }
+            | W::EntryChanged { .. }
+            | W::LinkAdded { .. }
+            | W::LinkRemoved { .. }
+            | W::MeasureChanged { .. }
+            | W::StatusChanged { .. } => content_words(self, lang),
         }
+    }
+}
+
+/// Sections and initiatives: added, removed, changed, moved; an initiative's 担当課.
+fn outline_words(what: &What, lang: Lang) -> String {
+    match what {
+        W::SectionAdded { numeral, title } => say(
+            lang,
+            format!("区分を追加: {numeral} {title}"),
+            format!("section added: {numeral} {title}"),
+        ),
+        W::SectionRemoved { numeral, title } => say(
+            lang,
+            format!("区分を削除: {numeral} {title}"),
+            format!("section removed: {numeral} {title}"),
+        ),
+        W::SectionChanged { field, old, new } => say(
+            lang,
+            format!(
+                "区分の{}を変更: {old} → {new}",
+                if *field == "numeral" { "番号" } else { "題" }
+            ),
+            format!("section {field} changed: {old} → {new}"),
+        ),
+        W::InitiativeAdded { number, title } => say(
+            lang,
+            format!("取組を追加: {number} {title}"),
+            format!("initiative added: {number} {title}"),
+        ),
+        W::InitiativeRemoved { number, title } => say(
+            lang,
+            format!("取組を削除: {number} {title}"),
+            format!("initiative removed: {number} {title}"),
+        ),
+        W::InitiativeChanged { field, old, new } => initiative_changed(field, old, new, lang),
+        W::InitiativeMoved {
+            old_section,
+            new_section,
+        } => say(
+            lang,
+            format!("区分を移動: {old_section} → {new_section}"),
+            format!("moved to another section: {old_section} → {new_section}"),
+        ),
+        W::DivisionsChanged { old, new } => say(
+            lang,
+            format!("担当課を変更: {} → {}", old.join("、"), new.join("、")),
+            format!("divisions changed: {} → {}", old.join(", "), new.join(", ")),
+        ),
+        _ => unreachable!("routed by What::describe"),
+    }
+}
+
+/// Action items and their stages over the plan years.
+fn plan_words(what: &What, lang: Lang) -> String {
+    match what {
+        W::ItemAdded { name } => say(
+            lang,
+            format!("取組項目を追加: {name}"),
+            format!("action item added: {name}"),
+        ),
+        W::ItemRemoved { name } => say(
+            lang,
+            format!("取組項目を削除: {name}"),
+            format!("action item removed: {name}"),
+        ),
+        W::ItemChanged { field, old, new } => say(
+            lang,
+            format!(
+                "取組項目の{}を変更: {old} → {new}",
+                if *field == "name" { "名前" } else { "□" }
+            ),
+            format!("action item {field} changed: {old} → {new}"),
+        ),
+        W::StageAdded {
+            item,
+            stage,
+            years: y,
+        } => say(
+            lang,
+            format!("工程を追加: {item} {} {stage}", years(*y)),
+            format!("stage added: {item} {} {stage}", years(*y)),
+        ),
+        W::StageRemoved {
+            item,
+            stage,
+            years: y,
+        } => say(
+            lang,
+            format!("工程を削除: {item} {} {stage}", years(*y)),
+            format!("stage removed: {item} {} {stage}", years(*y)),
+        ),
+        W::StageMoved {
+            item,
+            stage,
+            old_years,
+            new_years,
+        } => say(
+            lang,
+            format!(
+                "工程の年度を変更: {item} {stage} {} → {}",
+                years(*old_years),
+                years(*new_years)
+            ),
+            format!(
+                "stage moved: {item} {stage} {} → {}",
+                years(*old_years),
+                years(*new_years)
+            ),
+        ),
+        W::StageRelabelled {
+            item,
+            years: y,
+            old,
+            new,
+        } => say(
+            lang,
+            format!("工程を変更: {item} {} {old} → {new}", years(*y)),
+            format!("stage relabelled: {item} {} {old} → {new}", years(*y)),
+        ),
+        _ => unreachable!("routed by What::describe"),
+    }
+}
+
+/// Topics, entries and links, numbers and statuses.
+fn content_words(what: &What, lang: Lang) -> String {
+    match what {
+        W::TopicAdded { heading: h } => say(
+            lang,
+            format!("見出しを追加: {}", heading(h, lang)),
+            format!("topic added: {}", heading(h, lang)),
+        ),
+        W::TopicRemoved { heading: h } => say(
+            lang,
+            format!("見出しを削除: {}", heading(h, lang)),
+            format!("topic removed: {}", heading(h, lang)),
+        ),
+        W::TopicChanged { field, old, new } => topic_changed(field, old, new, lang),
+        W::EntryAdded { side, text } => say(
+            lang,
+            format!("{}を追加: {text}", side_name(*side, lang)),
+            format!("{} added: {text}", side_name(*side, lang)),
+        ),
+        W::EntryRemoved { side, text } => say(
+            lang,
+            format!("{}を削除: {text}", side_name(*side, lang)),
+            format!("{} removed: {text}", side_name(*side, lang)),
+        ),
+        W::EntryArchived {
+            side,
+            text,
+            fiscal_year,
+            period,
+        } => entry_archived(*side, text, *fiscal_year, period, lang),
+        W::EntryChanged {
+            side,
+            old_text,
+            new_text,
+            aspects,
+            ..
+        } => entry_changed(*side, old_text, new_text, aspects, lang),
+        W::LinkAdded { result, plan } => say(
+            lang,
+            format!("対応付けを追加: {result} → 計画 {plan}"),
+            format!("link added: {result} reports {plan}"),
+        ),
+        W::LinkRemoved { result, plan } => say(
+            lang,
+            format!("対応付けを解除: {result} → 計画 {plan}"),
+            format!("link removed: {result} no longer reports {plan}"),
+        ),
+        W::MeasureChanged {
+            part,
+            name,
+            field,
+            fiscal_year,
+            old,
+            new,
+        } => super::measures::describe(*part, name, field, *fiscal_year, old, new, lang),
+        W::StatusChanged { of, old, new } => status_changed(*of, *old, *new, lang),
+        _ => unreachable!("routed by What::describe"),
     }
 }
 

@@ -1,5 +1,6 @@
-//! The words of every warning: one `match` arm per [`WarningKind`], each one expression (a kind
-//! whose wording takes more than one is a small function below the table).
+//! The words of every warning, by family (the table's rows, its stage tables, topics and entries,
+//! the report as a whole): one `match` arm per [`WarningKind`] in its family's table, each one
+//! expression (a kind whose wording takes more than one is a small function below).
 
 use std::fmt;
 
@@ -9,241 +10,315 @@ use crate::model::text::preview;
 
 impl Describe for WarningKind {
     fn describe(&self, lang: Lang) -> String {
+        // Each family of kinds is worded in a table of its own; this match only routes, and
+        // lists every kind, so a new one does not compile until it is routed.
         match self {
-            W::NoTitleLine => say(
-                lang,
-                "最初の見出し行の上にタイトル行がありません".into(),
-                "no title line above the first header row".into(),
-            ),
-            W::RowNotUnderstood { text } => say(
-                lang,
-                format!(
-                    "見出し・区分・取組・工程のどの行でもない行です。書かれたまま残しました:「{}」",
-                    preview(text)
-                ),
-                format!(
-                    "row not understood (not a header, section, initiative or stage row); kept \
-                     as written: 「{}」",
-                    preview(text)
-                ),
-            ),
-            W::InitiativeBeforeSection => say(
-                lang,
-                "区分の行より前に取組があります。題のない区分に入れました".into(),
-                "an initiative before any section row; put under a section without a title".into(),
-            ),
-            W::StageCellWithoutTable => say(
-                lang,
-                "工程の欄に<table>がありません。文は未読の一覧に残しました".into(),
-                "the stage cell holds no <table>; its text is kept in the unread list".into(),
-            ),
-            W::TextOutsideCell { text } => say(
-                lang,
-                format!("文「{text}」が工程表のどのセルにも入っていません"),
-                format!("text 「{text}」 stands outside any table cell"),
-            ),
-            W::TableNotClosed => say(
-                lang,
-                "工程表が閉じていません（</table>がない）。ある行だけ読みました".into(),
-                "the stage table is not closed (no </table>); read the rows that are there"
-                    .into(),
-            ),
-            W::RowCutShort { fields, missing } => row_cut_short(*fields, missing, lang),
-            W::TextAfterDivision => say(
-                lang,
-                "担当課の欄の後に文があります。未読の一覧に残しました".into(),
-                "text after the 担当課 field; kept in the unread list".into(),
-            ),
-            W::StageBeyondYears { stage, item } => say(
-                lang,
-                format!("「{item}」の工程「{stage}」が年度の列の外にあります。未読の一覧に残しました"),
-                format!(
-                    "stage 「{stage}」 of 「{item}」 lies beyond the table's year columns; kept \
-                     in the unread list"
-                ),
-            ),
-            W::YearsNotConsecutive => say(
-                lang,
-                "工程表の年度の見出しが連続した年度（28年度、29年度…）ではありません。報告の計画年度を使いました".into(),
-                "the stage table's year headings are not consecutive fiscal years (28年度, \
-                 29年度, …); the report's plan years are used"
-                    .into(),
-            ),
-            W::StageYearsDiffer {
-                range,
-                other_row,
-                other_range,
-            } => say(
-                lang,
-                format!("この工程表は{range}、{other_row}行目の工程表は{other_range}です"),
-                format!("this stage table covers {range}, the one in row {other_row} {other_range}"),
-            ),
-            W::PlainCopyDiffers { got, expected } => say(
-                lang,
-                format!("工程表の平文の写しが「{got}」、表は「{expected}」です。表を使いました"),
-                format!(
-                    "the plain copy of the stage table reads 「{got}」 where the table has \
-                     「{expected}」; the table is used"
-                ),
-            ),
-            W::PlainRowDiffers {
-                written,
-                table_row,
-                table_line,
-                expected,
-            } => say(
-                lang,
-                format!(
-                    "工程の平文の行「{written}」が{table_line}行目の工程表の{table_row}行目（「{expected}」）と違います。表を使いました"
-                ),
-                format!(
-                    "the plain stage row 「{written}」 differs from row {table_row} of the stage \
-                     table in row {table_line} (「{expected}」); the table is used"
-                ),
-            ),
-            W::PlainRowExtra { text, table_line } => say(
-                lang,
-                format!(
-                    "工程の平文の行「{}」に当たる行が{table_line}行目の工程表にありません。書かれたまま残しました",
-                    preview(text)
-                ),
-                format!(
-                    "the plain stage row 「{}」 has no counterpart in the stage table in row \
-                     {table_line}; kept as written",
-                    preview(text)
-                ),
-            ),
-            W::HeadingTwice { heading } => say(
-                lang,
-                format!("見出し<{heading}>が2回書かれています。項目は一つの見出しにまとめました"),
-                format!(
-                    "the heading <{heading}> is written twice; its entries are kept together \
-                     under one topic"
-                ),
-            ),
-            W::DivisionWithoutTopic { heading } => say(
-                lang,
-                format!("担当課の欄に<{heading}>がありますが、その見出しの計画も実績もありません。空の見出しを加えました"),
-                format!(
-                    "the division cell names <{heading}>, which no plan or actual entry stands \
-                     under; added as an empty topic"
-                ),
-            ),
-            W::NoDivisionFollows { headings } => say(
-                lang,
-                format!("<{}>の後に担当課がありません", headings.join("> <")),
-                format!("no division follows <{}>", headings.join("> <")),
-            ),
-            W::NoStageTable => say(
-                lang,
-                "年度のある工程表がありません。計画は報告の年度だけです".into(),
-                "no stage table with fiscal years found; the plan covers only the report's year"
-                    .into(),
-            ),
-            W::UnreadableMonths {
-                expression,
-                reason,
-                entry,
-            } => say(
-                lang,
-                format!(
-                    "「{}」の時期「{expression}」が読めません（{}）。書かれたまま残しました",
-                    preview(entry),
-                    reason.describe(lang)
-                ),
-                format!(
-                    "「{}」: month expression 「{expression}」 not understood: {}; kept as \
-                     written",
-                    preview(entry),
-                    reason.describe(lang)
-                ),
-            ),
-            W::TopicInTwoRows {
-                heading,
-                rows: [a, b],
-                same,
-            } => match same {
-                true => say(
-                    lang,
-                    format!("見出し<{heading}>が{a}行目と{b}行目にあります。同じ実績なので1回だけ取り込みます"),
-                    format!("topic <{heading}> is in rows {a} and {b}, with the same results: taken once"),
-                ),
-                false => say(
-                    lang,
-                    format!("見出し<{heading}>が{a}行目と{b}行目にあります。両方の行の実績を取り込みます"),
-                    format!("topic <{heading}> is in rows {a} and {b}: the results of both rows are taken"),
-                ),
-            },
-            W::MonthsOutsidePeriod {
-                entry,
-                months,
-                period,
-            } => say(
-                lang,
-                format!(
-                    "「{}」の時期「{months}」は報告期間（{}）の外です。書かれたまま取り込みました",
-                    preview(entry),
-                    period.japanese()
-                ),
-                format!(
-                    "「{}」: 「{months}」 is outside the report's period ({}); taken as written",
-                    preview(entry),
-                    period.english()
-                ),
-            ),
-            W::SourceNotUnderstood { text } => say(
-                lang,
-                format!("読めなかった元の文を書かれたまま残しています:「{text}」"),
-                format!("source text not understood, kept as written: 「{text}」"),
-            ),
-            W::NotListed { count } => crate::model::bounds::not_listed(*count, lang),
-            W::TitleYearNotHandled { written, used } => say(
-                lang,
-                format!("タイトルの「{written}」は進捗が扱える年度ではありません。列見出しの{used}を使いました"),
-                format!(
-                    "「{written}」 in the title is not a year Shinchoku handles; the fiscal year \
-                     {used} of the column headings is used"
-                ),
-            ),
-            W::StageOutsidePlan { stage, range } => say(
-                lang,
-                format!("工程「{stage}」が報告の計画年度（{range}）の外にあります。未読の一覧に残しました"),
-                format!(
-                    "stage 「{stage}」 lies outside the report's plan years ({range}); kept in \
-                     the unread list"
-                ),
-            ),
-            W::CellOutsideLayout { text } => say(
-                lang,
-                format!(
-                    "報告の表の列・行の外にあるセルです。未読の一覧に残しました:「{}」",
-                    preview(text)
-                ),
-                format!(
-                    "a cell outside the report's columns and rows; kept in the unread list: 「{}」",
-                    preview(text)
-                ),
-            ),
-            W::OtherReportSheet { sheet, read } => say(
-                lang,
-                format!("シート「{sheet}」にも報告の表があります。読んだのはシート「{read}」だけです"),
-                format!("sheet 「{sheet}」 holds a report table too; only sheet 「{read}」 was read"),
-            ),
-            W::LinkDropped { id } => say(
-                lang,
-                format!("#{id} はこの取組の年次計画の項目ではないため、その結び付きを外しました"),
-                format!("#{id} is no plan entry of this initiative; the link to it is dropped"),
-            ),
-            W::InvisibleCharacters { place, text, chars } => {
-                crate::model::text_place::describe_invisible(place, text, chars, lang)
-            }
-            W::Measure { warning } => warning.describe(lang),
-            W::NextIdRepaired { was, set_to } => say(
-                lang,
-                format!("next_id {was} が使われている id を超えていなかったため、{set_to} にしました"),
-                format!("next_id {was} was not above every id in use; set to {set_to}"),
-            ),
+            W::NoTitleLine
+            | W::RowNotUnderstood { .. }
+            | W::InitiativeBeforeSection
+            | W::StageCellWithoutTable
+            | W::TextOutsideCell { .. }
+            | W::TableNotClosed
+            | W::RowCutShort { .. }
+            | W::TextAfterDivision => row_words(self, lang),
+            W::StageBeyondYears { .. }
+            | W::YearsNotConsecutive
+            | W::StageYearsDiffer { .. }
+            | W::PlainCopyDiffers { .. }
+            | W::PlainRowDiffers { .. }
+            | W::PlainRowExtra { .. } => stage_words(self, lang),
+            W::HeadingTwice { .. }
+            | W::DivisionWithoutTopic { .. }
+            | W::NoDivisionFollows { .. }
+            | W::NoStageTable
+            | W::UnreadableMonths { .. }
+            | W::TopicInTwoRows { .. }
+            | W::MonthsOutsidePeriod { .. }
+            | W::SourceNotUnderstood { .. } => entry_words(self, lang),
+            W::NotListed { .. }
+            | W::TitleYearNotHandled { .. }
+            | W::StageOutsidePlan { .. }
+            | W::CellOutsideLayout { .. }
+            | W::OtherReportSheet { .. }
+            | W::LinkDropped { .. }
+            | W::InvisibleCharacters { .. }
+            | W::Measure { .. }
+            | W::NextIdRepaired { .. } => report_words(self, lang),
         }
+    }
+}
+
+/// The rows of a table as read: a title, rows not understood, cells cut short.
+fn row_words(kind: &WarningKind, lang: Lang) -> String {
+    match kind {
+        W::NoTitleLine => say(
+            lang,
+            "最初の見出し行の上にタイトル行がありません".into(),
+            "no title line above the first header row".into(),
+        ),
+        W::RowNotUnderstood { text } => say(
+            lang,
+            format!(
+                "見出し・区分・取組・工程のどの行でもない行です。書かれたまま残しました:「{}」",
+                preview(text)
+            ),
+            format!(
+                "row not understood (not a header, section, initiative or stage row); kept \
+                 as written: 「{}」",
+                preview(text)
+            ),
+        ),
+        W::InitiativeBeforeSection => say(
+            lang,
+            "区分の行より前に取組があります。題のない区分に入れました".into(),
+            "an initiative before any section row; put under a section without a title".into(),
+        ),
+        W::StageCellWithoutTable => say(
+            lang,
+            "工程の欄に<table>がありません。文は未読の一覧に残しました".into(),
+            "the stage cell holds no <table>; its text is kept in the unread list".into(),
+        ),
+        W::TextOutsideCell { text } => say(
+            lang,
+            format!("文「{text}」が工程表のどのセルにも入っていません"),
+            format!("text 「{text}」 stands outside any table cell"),
+        ),
+        W::TableNotClosed => say(
+            lang,
+            "工程表が閉じていません（</table>がない）。ある行だけ読みました".into(),
+            "the stage table is not closed (no </table>); read the rows that are there".into(),
+        ),
+        W::RowCutShort { fields, missing } => row_cut_short(*fields, missing, lang),
+        W::TextAfterDivision => say(
+            lang,
+            "担当課の欄の後に文があります。未読の一覧に残しました".into(),
+            "text after the 担当課 field; kept in the unread list".into(),
+        ),
+        _ => unreachable!("routed by WarningKind::describe"),
+    }
+}
+
+/// The stage tables (工程) and the plain copy of them the published table repeats.
+fn stage_words(kind: &WarningKind, lang: Lang) -> String {
+    match kind {
+        W::StageBeyondYears { stage, item } => say(
+            lang,
+            format!("「{item}」の工程「{stage}」が年度の列の外にあります。未読の一覧に残しました"),
+            format!(
+                "stage 「{stage}」 of 「{item}」 lies beyond the table's year columns; kept \
+                 in the unread list"
+            ),
+        ),
+        W::YearsNotConsecutive => say(
+            lang,
+            "工程表の年度の見出しが連続した年度（28年度、29年度…）ではありません。報告の計画年度を使いました".into(),
+            "the stage table's year headings are not consecutive fiscal years (28年度, \
+             29年度, …); the report's plan years are used"
+                .into(),
+        ),
+        W::StageYearsDiffer {
+            range,
+            other_row,
+            other_range,
+        } => say(
+            lang,
+            format!("この工程表は{range}、{other_row}行目の工程表は{other_range}です"),
+            format!("this stage table covers {range}, the one in row {other_row} {other_range}"),
+        ),
+        W::PlainCopyDiffers { got, expected } => say(
+            lang,
+            format!("工程表の平文の写しが「{got}」、表は「{expected}」です。表を使いました"),
+            format!(
+                "the plain copy of the stage table reads 「{got}」 where the table has \
+                 「{expected}」; the table is used"
+            ),
+        ),
+        W::PlainRowDiffers {
+            written,
+            table_row,
+            table_line,
+            expected,
+        } => say(
+            lang,
+            format!(
+                "工程の平文の行「{written}」が{table_line}行目の工程表の{table_row}行目（「{expected}」）と違います。表を使いました"
+            ),
+            format!(
+                "the plain stage row 「{written}」 differs from row {table_row} of the stage \
+                 table in row {table_line} (「{expected}」); the table is used"
+            ),
+        ),
+        W::PlainRowExtra { text, table_line } => say(
+            lang,
+            format!(
+                "工程の平文の行「{}」に当たる行が{table_line}行目の工程表にありません。書かれたまま残しました",
+                preview(text)
+            ),
+            format!(
+                "the plain stage row 「{}」 has no counterpart in the stage table in row \
+                 {table_line}; kept as written",
+                preview(text)
+            ),
+        ),
+        _ => unreachable!("routed by WarningKind::describe"),
+    }
+}
+
+/// Topics, divisions and entries: headings, months, results dated outside the period.
+fn entry_words(kind: &WarningKind, lang: Lang) -> String {
+    match kind {
+        W::HeadingTwice { heading } => say(
+            lang,
+            format!("見出し<{heading}>が2回書かれています。項目は一つの見出しにまとめました"),
+            format!(
+                "the heading <{heading}> is written twice; its entries are kept together \
+                 under one topic"
+            ),
+        ),
+        W::DivisionWithoutTopic { heading } => say(
+            lang,
+            format!(
+                "担当課の欄に<{heading}>がありますが、その見出しの計画も実績もありません。空の見出しを加えました"
+            ),
+            format!(
+                "the division cell names <{heading}>, which no plan or actual entry stands \
+                 under; added as an empty topic"
+            ),
+        ),
+        W::NoDivisionFollows { headings } => say(
+            lang,
+            format!("<{}>の後に担当課がありません", headings.join("> <")),
+            format!("no division follows <{}>", headings.join("> <")),
+        ),
+        W::NoStageTable => say(
+            lang,
+            "年度のある工程表がありません。計画は報告の年度だけです".into(),
+            "no stage table with fiscal years found; the plan covers only the report's year".into(),
+        ),
+        W::UnreadableMonths {
+            expression,
+            reason,
+            entry,
+        } => say(
+            lang,
+            format!(
+                "「{}」の時期「{expression}」が読めません（{}）。書かれたまま残しました",
+                preview(entry),
+                reason.describe(lang)
+            ),
+            format!(
+                "「{}」: month expression 「{expression}」 not understood: {}; kept as \
+                 written",
+                preview(entry),
+                reason.describe(lang)
+            ),
+        ),
+        W::TopicInTwoRows {
+            heading,
+            rows: [a, b],
+            same,
+        } => match same {
+            true => say(
+                lang,
+                format!(
+                    "見出し<{heading}>が{a}行目と{b}行目にあります。同じ実績なので1回だけ取り込みます"
+                ),
+                format!(
+                    "topic <{heading}> is in rows {a} and {b}, with the same results: taken once"
+                ),
+            ),
+            false => say(
+                lang,
+                format!(
+                    "見出し<{heading}>が{a}行目と{b}行目にあります。両方の行の実績を取り込みます"
+                ),
+                format!(
+                    "topic <{heading}> is in rows {a} and {b}: the results of both rows are taken"
+                ),
+            ),
+        },
+        W::MonthsOutsidePeriod {
+            entry,
+            months,
+            period,
+        } => say(
+            lang,
+            format!(
+                "「{}」の時期「{months}」は報告期間（{}）の外です。書かれたまま取り込みました",
+                preview(entry),
+                period.japanese()
+            ),
+            format!(
+                "「{}」: 「{months}」 is outside the report's period ({}); taken as written",
+                preview(entry),
+                period.english()
+            ),
+        ),
+        W::SourceNotUnderstood { text } => say(
+            lang,
+            format!("読めなかった元の文を書かれたまま残しています:「{text}」"),
+            format!("source text not understood, kept as written: 「{text}」"),
+        ),
+        _ => unreachable!("routed by WarningKind::describe"),
+    }
+}
+
+/// The report as a whole: warnings not listed, years, sheets, links, characters that do not
+/// show, numbers, ids.
+fn report_words(kind: &WarningKind, lang: Lang) -> String {
+    match kind {
+        W::NotListed { count } => crate::model::bounds::not_listed(*count, lang),
+        W::TitleYearNotHandled { written, used } => say(
+            lang,
+            format!(
+                "タイトルの「{written}」は進捗が扱える年度ではありません。列見出しの{used}を使いました"
+            ),
+            format!(
+                "「{written}」 in the title is not a year Shinchoku handles; the fiscal year \
+                 {used} of the column headings is used"
+            ),
+        ),
+        W::StageOutsidePlan { stage, range } => say(
+            lang,
+            format!(
+                "工程「{stage}」が報告の計画年度（{range}）の外にあります。未読の一覧に残しました"
+            ),
+            format!(
+                "stage 「{stage}」 lies outside the report's plan years ({range}); kept in \
+                 the unread list"
+            ),
+        ),
+        W::CellOutsideLayout { text } => say(
+            lang,
+            format!(
+                "報告の表の列・行の外にあるセルです。未読の一覧に残しました:「{}」",
+                preview(text)
+            ),
+            format!(
+                "a cell outside the report's columns and rows; kept in the unread list: 「{}」",
+                preview(text)
+            ),
+        ),
+        W::OtherReportSheet { sheet, read } => say(
+            lang,
+            format!("シート「{sheet}」にも報告の表があります。読んだのはシート「{read}」だけです"),
+            format!("sheet 「{sheet}」 holds a report table too; only sheet 「{read}」 was read"),
+        ),
+        W::LinkDropped { id } => say(
+            lang,
+            format!("#{id} はこの取組の年次計画の項目ではないため、その結び付きを外しました"),
+            format!("#{id} is no plan entry of this initiative; the link to it is dropped"),
+        ),
+        W::InvisibleCharacters { place, text, chars } => {
+            crate::model::text_place::describe_invisible(place, text, chars, lang)
+        }
+        W::Measure { warning } => warning.describe(lang),
+        W::NextIdRepaired { was, set_to } => say(
+            lang,
+            format!("next_id {was} が使われている id を超えていなかったため、{set_to} にしました"),
+            format!("next_id {was} was not above every id in use; set to {set_to}"),
+        ),
+        _ => unreachable!("routed by WarningKind::describe"),
     }
 }
 
