@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds the Debian package: target/debian/shinchoku_VERSION_ARCH.deb.
 #
-#   scripts/build-deb.sh                 # cargo build --release --locked, then package it
+#   scripts/build-deb.sh                 # cargo build --profile dist --locked, then package it
 #   scripts/build-deb.sh --binary PATH   # package a binary built already (same version)
 #
 # Needs dpkg-deb (Debian's dpkg) and a Rust toolchain (unless --binary). What goes where:
-#   /usr/bin/shinchoku                              the program (release profile: stripped)
+#   /usr/bin/shinchoku                              the program (dist profile: stripped)
 #   /usr/share/applications/shinchoku.desktop      the menu entry, Japanese and English
 #   /usr/share/mime/packages/shinchoku.xml         the .ron report type
 #   /usr/share/icons/hicolor/*/apps/shinchoku.*    the icon, 16–512 px and SVG
@@ -19,8 +19,8 @@ cd "$(dirname "$0")/.."
 binary=""
 if [ "${1:-}" = "--binary" ]; then binary=$2; fi
 if [ -z "$binary" ]; then
-  cargo build --release --locked --bin shinchoku
-  binary=target/release/shinchoku
+  cargo build --profile dist --locked --bin shinchoku
+  binary=target/dist/shinchoku
 fi
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 built=$("$binary" --version)

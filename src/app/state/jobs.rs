@@ -243,7 +243,7 @@ fn temp_pdf_path(title: &str) -> PathBuf {
     std::env::temp_dir().join(format!("{safe}-{stamp}.pdf"))
 }
 
-/// The words of the job's line in the status bar (kept here, not in `i18n.rs`, which is full).
+/// The words of the job's line in the status bar (kept here, beside the job they describe).
 pub struct JobTexts {
     pub exporting: &'static str,
     pub stop: &'static str,
