@@ -838,3 +838,205 @@ fn a_title_longer_than_the_page_is_wrapped_above_the_table() {
         assert!(page.contains(&compact(&report.title)));
     }
 }
+
+/// The three layouts of other bodies' numbers in one workbook, as LibreOffice saved it:
+/// indicators (福知山市), effects in 百万円 counted cumulatively (いわき市), ratings S–C and
+/// 対象外 with a review and a committee comment (木津川市, 下野市).
+fn report_with_numbers() -> Report {
+    use shinchoku::import::workbook::{WorkbookFormat, import_workbook};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/measures-libreoffice.xlsx");
+    let bytes = std::fs::read(path).unwrap();
+    import_workbook(&bytes, WorkbookFormat::Xlsx)
+        .expect("the workbook opens")
+        .report
+}
+
+#[test]
+fn a_report_with_numbers_prints_every_number_and_rating_beside_the_grid() {
+    let report = report_with_numbers();
+    for paper in [Paper::A3, Paper::A4] {
+        let setup = PageSetup {
+            paper,
+            ..PageSetup::default()
+        };
+        let (layout, pdf) = layout_and_pdf(&report, &setup);
+        let pages = page_texts(&pdf);
+        let grid = &pages[0];
+        for heading in [
+            "数値目標",
+            "目標・実績・達成率",
+            "効果額",
+            "（百万円）",
+            "評価",
+            "自己・本部",
+        ] {
+            assert!(grid.contains(heading), "{heading} on {}", paper.name());
+        }
+        // Each indicator with this year's target, actual and 達成率, with its unit.
+        for words in [
+            "・削減効果額(108項目)目標3,500百万円実績3,297百万円達成率94.2%",
+            "・電子申請件数目標1,200実績900達成率75%",
+            "・未利用地の売却件数目標10実績-2達成率-20%",
+        ] {
+            assert!(grid.contains(words), "{words} on {}: {grid}", paper.name());
+        }
+        // The year's effect in 百万円; one typed 「1.2億」 printed as written.
+        assert!(grid.contains("計画2,500実績2,410.5"), "{grid}");
+        assert!(grid.contains("計画600実績1.2億"), "{grid}");
+        // The self-rating and the review with their labels; 対象外 once.
+        assert!(
+            grid.contains("自己S特に良好に進捗本部A良好に進捗"),
+            "{grid}"
+        );
+        assert!(grid.contains("自己A良好に進捗"), "{grid}");
+        assert!(grid.contains("自己対象外") && !grid.contains("対象外対象外"));
+        assert!(grid.contains("委員会意見は意見一覧に"), "{grid}");
+        assert!(layout.tables.len() == 3, "{:?}", layout.tables);
+    }
+}
+
+#[test]
+fn a_report_with_numbers_ends_with_the_summary_its_scale_and_the_comments() {
+    let report = report_with_numbers();
+    let (layout, pdf) = layout_and_pdf(&report, &PageSetup::default());
+    let pages = page_texts(&pdf);
+    let n = pages.len();
+    assert_eq!(n, layout.pages.len());
+    let last = pages.last().unwrap();
+    // Its own page, after the grid, numbered with the rest.
+    assert!(!pages[0].contains("集計表"));
+    assert!(last.contains(&format!("{n}/{n}")));
+    assert!(last.contains("集計表（平成29年度）"), "{last}");
+    // Initiatives per level (the review where given: A, A, 対象外), 未評価, 数値目標等達成率
+    // (S ÷ rated, 対象外 left out), 計画実施率 ((S + A) ÷ rated), indicators met of those
+    // measured, effects planned and actual in 百万円, counted cumulatively (each
+    // initiative's latest year: 3,800 + 900 planned, 2,410.5 + 320 actual).
+    assert!(
+        last.contains("I行政運営0200100%100%0/34,7002,730.5"),
+        "{last}"
+    );
+    assert!(last.contains("全体0200100%100%0/34,7002,730.5"), "{last}");
+    assert!(last.contains("数値目標等達成率=Sの取組÷評価した取組（対象外を除く）"));
+    assert!(last.contains("前年度までを含む累計"), "{last}");
+    // The scale and the committee's comment, whole.
+    assert!(last.contains("評価基準評価内容説明S特に良好に進捗計画を上回って進んでいる"));
+    assert!(last.contains("対象外対象外今年度は取組がない（率の分母から除く）"));
+    assert!(last.contains("委員会意見一覧"));
+    assert!(
+        last.contains("1①電子申請の拡大目標を上回る成果。継続を"),
+        "{last}"
+    );
+}
+
+#[test]
+fn the_seed_prints_no_numbers_columns_and_no_summary() {
+    let report = sample();
+    let (layout, pdf) = layout_and_pdf(&report, &PageSetup::default());
+    assert!(layout.tables.is_empty());
+    assert_eq!(layout.columns.len(), 6);
+    let all = page_texts(&pdf).concat();
+    for word in ["数値目標", "効果額", "集計表", "自己・本部"] {
+        assert!(!all.contains(word), "{word}");
+    }
+}
+
+#[test]
+fn the_numbers_columns_and_summary_can_be_left_out() {
+    let report = report_with_numbers();
+    let mut setup = PageSetup::default();
+    setup.columns.measures = false;
+    let (layout, pdf) = layout_and_pdf(&report, &setup);
+    assert!(layout.tables.is_empty());
+    assert_eq!(layout.columns.len(), 6);
+    let all = page_texts(&pdf).concat();
+    assert!(
+        !all.contains("数値目標") && !all.contains("集計表"),
+        "{all}"
+    );
+}
+
+#[test]
+fn the_summary_counts_only_the_initiatives_printed() {
+    let report = report_with_numbers();
+    let setup = PageSetup {
+        division: Some("総務部行財政改革推進課".into()),
+        ..PageSetup::default()
+    };
+    let (_, pdf) = layout_and_pdf(&report, &setup);
+    let last = page_texts(&pdf).pop().unwrap();
+    // Initiative 1 alone (S reviewed A, two indicators, 3,800 planned, 2,410.5 actual by its
+    // latest years); not 3's 対象外 nor 2's A.
+    assert!(
+        last.contains("印刷した取組の計0100000%100%0/23,8002,410.5"),
+        "{last}"
+    );
+    assert!(last.contains("印刷する取組だけを数えています"));
+}
+
+/// A seed initiative with an indicator named, and a committee comment of, `chars`
+/// characters; the name and the comment.
+fn long_numbers(chars: usize) -> (Report, String, String) {
+    use shinchoku::edit::Intent;
+    use shinchoku::edit::measures::MeasureIntent;
+    let mut doc = Document::sample();
+    let first = doc.report.sections[0].initiatives[0].id;
+    let name: String = "職員提案制度の件数と内容の把握、"
+        .chars()
+        .cycle()
+        .take(chars)
+        .collect();
+    let comment: String = "委員会としては、取組の成果を数値で示すことを求める。"
+        .chars()
+        .cycle()
+        .take(chars)
+        .collect();
+    for intent in [
+        MeasureIntent::AddIndicator {
+            initiative: first,
+            name: name.clone(),
+            unit: "件".into(),
+        },
+        MeasureIntent::SetComment {
+            initiative: first,
+            text: comment.clone(),
+            by: "行財政改革推進委員会".into(),
+            on: None,
+        },
+    ] {
+        doc.perform(Intent::Measure(intent)).unwrap();
+    }
+    (doc.report, name, comment)
+}
+
+#[test]
+fn a_2000_character_indicator_name_and_comment_print_whole_on_a3_and_a4() {
+    let (report, name, comment) = long_numbers(2_000);
+    for (paper, landscape) in [(Paper::A3, true), (Paper::A4, true), (Paper::A4, false)] {
+        let setup = PageSetup {
+            paper,
+            landscape,
+            ..PageSetup::default()
+        };
+        let (layout, pdf) = layout_and_pdf(&report, &setup);
+        let pages = page_texts(&pdf);
+        let on = paper.name();
+        // The name in the grid's 数値目標 column: the initiative's row grows and continues.
+        let left = unprinted(&name, &pages);
+        assert!(
+            left.is_empty(),
+            "{on}: {} of the name not printed",
+            left.chars().count()
+        );
+        // The comment in the 委員会意見一覧, whole, over as many pages as it takes.
+        let left = unprinted(&comment, &pages);
+        assert!(
+            left.is_empty(),
+            "{on}: {} of the comment not printed",
+            left.chars().count()
+        );
+        // (The 「（続き）」 line repeating initiative 1's long title shortens it with …: a
+        // repeat, not the text, which its first page has whole.)
+        assert_inside(&layout, &setup);
+    }
+}

@@ -599,3 +599,87 @@ fn a_stopped_render_ends_at_the_next_page_with_no_pdf() {
         "cannot write the PDF: stopped by the user"
     );
 }
+
+/// The workbook of other bodies' layouts (indicators, effects in 百万円, ratings with a review
+/// and a comment) as LibreOffice saved it.
+fn report_with_numbers() -> Report {
+    use shinchoku::import::workbook::{WorkbookFormat, import_workbook};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/measures-libreoffice.xlsx");
+    import_workbook(&std::fs::read(path).unwrap(), WorkbookFormat::Xlsx)
+        .expect("the workbook opens")
+        .report
+}
+
+#[test]
+fn the_numbers_read_as_cells_of_the_grid_and_the_summary_as_tables_after_it() {
+    let report = report_with_numbers();
+    let layout = layout_of(&report);
+    let bytes = render(&layout, &report.title, Tagging::Tagged).expect("it passes PDF/UA-1");
+    let (_, tree) = structure(&bytes);
+    let tables = tree.of_kind("Table");
+    assert_eq!(
+        tables.len(),
+        4,
+        "the grid, 集計表, 評価基準, 委員会意見一覧"
+    );
+    // The grid: three more column headers, and the numbers in initiative 1's row.
+    let grid = tables[0];
+    let heads: Vec<String> = grid.of_kind("THead")[0]
+        .of_kind("TH")
+        .iter()
+        .map(|th| compact(&th.text))
+        .collect();
+    assert_eq!(heads.len(), 9, "{heads:?}");
+    assert_eq!(
+        heads[6..],
+        [
+            "数値目標目標・実績・達成率",
+            "効果額（百万円）",
+            "評価自己・本部"
+        ]
+    );
+    let rows: Vec<&Element> = grid.of_kind("TR").into_iter().skip(1).collect();
+    assert_eq!(rows.len(), layout.rows.len());
+    assert!(rows.iter().all(|tr| tr.children.len() == 9));
+    let one = rows
+        .iter()
+        .find(|tr| tr.children[0].text == "1")
+        .expect("initiative 1's row");
+    assert!(compact(&one.children[6].text).contains("電子申請件数目標1,200実績900達成率75%"));
+    assert_eq!(compact(&one.children[7].text), "計画2,500実績2,410.5");
+    assert!(compact(&one.children[8].text).starts_with("自己S特に良好に進捗本部A良好に進捗"));
+    // After the grid, each table under its second-level heading, in the order printed.
+    let h2: Vec<String> = tree
+        .of_kind("H2")
+        .iter()
+        .map(|h| compact(&h.text))
+        .collect();
+    assert_eq!(h2, ["集計表（平成29年度）", "評価基準", "委員会意見一覧"]);
+    let summary = tables[1];
+    let heads: Vec<&Element> = summary.of_kind("THead")[0].of_kind("TH");
+    assert!(heads.iter().all(|th| th.scope.as_deref() == Some("Column")));
+    let heads: Vec<String> = heads.iter().map(|th| compact(&th.text)).collect();
+    assert_eq!(heads[0], "区分");
+    assert_eq!(heads[1], "S特に良好に進捗");
+    assert!(heads.contains(&"数値目標等達成率".to_string()), "{heads:?}");
+    let body: Vec<&Element> = summary.of_kind("TBody")[0].children.iter().collect();
+    assert_eq!(body.len(), 2, "section I and 全体");
+    let all = body[1];
+    assert_eq!(all.children[0].kind, "TH");
+    assert_eq!(all.children[0].scope.as_deref(), Some("Row"));
+    assert_eq!(all.children[0].text, "全体");
+    let cells: Vec<&str> = all.children[1..].iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        cells,
+        [
+            "0", "2", "0", "0", "1", "0", "0%", "100%", "0 / 3", "4,700", "2,730.5"
+        ]
+    );
+    let comment = tables[3].of_kind("TD");
+    assert!(
+        comment
+            .iter()
+            .any(|td| td.text == "目標を上回る成果。継続を")
+    );
+}

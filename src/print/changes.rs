@@ -97,5 +97,6 @@ pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
         oversized: Vec::new(),
         rows: Vec::new(),
         columns: Vec::new(),
+        tables: Vec::new(),
     }
 }

@@ -1,12 +1,14 @@
 //! Where everything goes on a printed page: the column geometry (scaled to fit the page
 //! width) and each row's shapes; the page header and footer with the repeated column headings
 //! (`frame.rs`), what is drawn rather than written (`bars.rs`), what each cell says
-//! (`cells.rs`), and the layers a page's rows are drawn in (`layers.rs`).
+//! (`cells.rs`), the numbers' columns (`measures.rs`), and the layers a page's rows are drawn
+//! in (`layers.rs`).
 
 mod bars;
 mod cells;
 mod frame;
 mod layers;
+pub(super) mod measures;
 
 use std::ops::Range;
 
@@ -62,6 +64,8 @@ pub struct MeasuredRow {
     division: Vec<String>,
     /// A stage lane's stage labels, each in lines of its bar's width (none for an arrow).
     stages: Vec<Vec<String>>,
+    /// An initiative's 数値目標, 効果額 and 評価 cells, in lines of their columns' widths.
+    measures: [Vec<String>; 3],
 }
 
 /// A piece of a row where it is drawn: the row, its index in the table's rows (for the
@@ -91,18 +95,31 @@ struct Columns {
     months: Column,
     division: Column,
     status: Column,
+    indicators: Column,
+    effect: Column,
+    rating: Column,
 }
 
 impl Columns {
     /// Laid side by side from `x`, each its natural width times `scale`.
-    fn from_widths(x: f32, natural: [f32; 6], scale: f32) -> Columns {
+    fn from_widths(x: f32, natural: [f32; 9], scale: f32) -> Columns {
         let mut x = x;
         let mut next = |w: f32| {
             let c = Column { x, w: w * scale };
             x += w * scale;
             c
         };
-        let [number, text, stages, months, division, status] = natural.map(&mut next);
+        let [
+            number,
+            text,
+            stages,
+            months,
+            division,
+            status,
+            indicators,
+            effect,
+            rating,
+        ] = natural.map(&mut next);
         Columns {
             number,
             text,
@@ -110,10 +127,13 @@ impl Columns {
             months,
             division,
             status,
+            indicators,
+            effect,
+            rating,
         }
     }
 
-    fn all(&self) -> [Column; 6] {
+    fn all(&self) -> [Column; 9] {
         [
             self.number,
             self.text,
@@ -121,6 +141,18 @@ impl Columns {
             self.months,
             self.division,
             self.status,
+            self.indicators,
+            self.effect,
+            self.rating,
+        ]
+    }
+
+    /// The numbers' columns: 数値目標, 効果額, 評価.
+    fn measures(&self) -> [(TableColumn, Column); 3] {
+        [
+            (TableColumn::Indicators, self.indicators),
+            (TableColumn::Effect, self.effect),
+            (TableColumn::Rating, self.rating),
         ]
     }
 }
@@ -130,6 +162,12 @@ impl Geometry {
         let report = job.report;
         let c = job.setup.columns;
         let years = report.plan_years.len().max(1);
+        let present = if c.measures {
+            measures::Present::of(report)
+        } else {
+            measures::Present::default()
+        };
+        let width_if = |shown: bool, w: f32| if shown { w } else { 0.0 };
         // Natural widths at scale 1; the whole table is then scaled to the page width.
         let natural = [
             20.0,
@@ -138,6 +176,9 @@ impl Geometry {
             if c.months { 12.0 * 17.0 } else { 0.0 },
             if c.division { 72.0 } else { 0.0 },
             if c.status { 32.0 } else { 0.0 },
+            width_if(present.indicators, 120.0),
+            width_if(present.effects, 50.0),
+            width_if(present.ratings, 48.0),
         ];
         let margin = job.setup.margin_mm * super::MM;
         let available = width - 2.0 * margin;
@@ -165,8 +206,8 @@ impl Geometry {
     }
 
     /// Each printed column's left edge and width, left to right (番号, 具体的取組, 工程, 月別,
-    /// 担当課, 状況); a column not printed has width 0.
-    pub fn column_boxes(&self) -> [(f32, f32); 6] {
+    /// 担当課, 状況, 数値目標, 効果額, 評価); a column not printed has width 0.
+    pub fn column_boxes(&self) -> [(f32, f32); 9] {
         self.cols.all().map(|c| (c.x, c.w))
     }
 
@@ -307,11 +348,13 @@ impl Geometry {
                 .collect(),
             _ => Vec::new(),
         };
+        let measures = self.measure_cells(report, row, m);
         // Every line is kept: a row taller than a page continues on the next (see
         // `super::paginate`), so the row is as tall as its text.
         let lines = text
             .len()
             .max(division.len())
+            .max(measures.iter().map(Vec::len).max().unwrap_or(0))
             .max(stages.iter().map(Vec::len).max().unwrap_or(0))
             .max(1);
         MeasuredRow {
@@ -320,7 +363,42 @@ impl Geometry {
             text,
             division,
             stages,
+            measures,
         }
+    }
+
+    /// An initiative's numbers' cells wrapped to their columns (nothing for other rows, or
+    /// where the columns are not printed).
+    fn measure_cells(&self, report: &Report, row: GridRow, m: &TextMeasure) -> [Vec<String>; 3] {
+        let mut cells: [Vec<String>; 3] = Default::default();
+        let Some(initiative) = (match row {
+            GridRow::Initiative { .. } => grid::initiative_of(report, row),
+            _ => None,
+        }) else {
+            return cells;
+        };
+        let makers = [measures::indicators, measures::effect, measures::ratings];
+        for ((cell, make), (_, column)) in cells.iter_mut().zip(makers).zip(self.cols.measures()) {
+            if column.w <= 0.0 {
+                continue;
+            }
+            let width = column.w - 2.0 * self.pad();
+            for paragraph in make(report, initiative) {
+                cell.extend(m.wrap(&paragraph, self.font() * 0.9, false, width));
+            }
+        }
+        cells
+    }
+
+    /// The room under the title on a page after the grid's: its top and bottom, the left
+    /// margin and the width between the margins.
+    pub fn plain_body(&self) -> (f32, f32, f32, f32) {
+        (
+            self.plain_body_top(),
+            self.height - self.margin - self.footer_height(),
+            self.margin,
+            self.width - 2.0 * self.margin,
+        )
     }
 
     /// The height of a piece of a row: the whole row's, or its lines' with the padding above
@@ -553,6 +631,18 @@ impl Geometry {
         for (k, l) in here(&at.measured.division).iter().enumerate() {
             let y = first_baseline + lh * k as f32;
             out.push(text(x, y, f * 0.9, false, Rgb::BLACK, l));
+        }
+        for ((column, Column { x, w }), lines) in
+            self.cols.measures().into_iter().zip(&at.measured.measures)
+        {
+            if w <= 0.0 {
+                continue;
+            }
+            part(out, cell(column));
+            for (k, l) in here(lines).iter().enumerate() {
+                let y = first_baseline + lh * k as f32;
+                out.push(text(x + self.pad(), y, f * 0.9, false, Rgb::BLACK, l));
+            }
         }
     }
 

@@ -35,7 +35,7 @@ pub fn mark_row(
     if marks.is_empty() {
         return;
     }
-    let [number, text, stages, months, division, status] = geometry.column_boxes();
+    let [number, text, stages, months, division, status, ..] = geometry.column_boxes();
     let (top, h) = (cell.top, cell.height);
     // Outlines, strikes and dashes are drawn marks; the signs and statuses are said below.
     shapes.push(Shape::Part(Part::Artifact(Artifact::Layout)));

@@ -16,6 +16,7 @@ mod marks;
 mod pack;
 mod paginate;
 pub mod pdf;
+mod summary;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,7 @@ use crate::model::status::Status;
 use crate::model::{Id, Report};
 use paginate::{Pagination, Piece, paginate};
 use rayon::prelude::*;
+pub use summary::TableInfo;
 use text::TextMeasure;
 
 /// Paper sizes offices print on. B4 is the JIS B4 (257 × 364 mm) used in Japanese offices.
@@ -65,6 +67,14 @@ pub struct Columns {
     pub months: bool,
     pub division: bool,
     pub status: bool,
+    /// The numbers' columns (数値目標, 効果額, 評価), each printed when the report has any of
+    /// it. (Defaults to printed: a page setup remembered before they existed still reads.)
+    #[serde(default = "printed")]
+    pub measures: bool,
+}
+
+fn printed() -> bool {
+    true
 }
 
 impl Default for Columns {
@@ -74,6 +84,7 @@ impl Default for Columns {
             months: true,
             division: true,
             status: true,
+            measures: true,
         }
     }
 }
@@ -248,6 +259,22 @@ pub enum Part {
     },
     /// A line of running text (the change list): a heading at `level` 1–2, else a paragraph.
     Line { level: u8 },
+    /// Part of a table printed after the grid (the 集計表 and the tables with it): `table`
+    /// indexes [`PrintLayout::tables`].
+    Summary { table: usize, part: SummaryPart },
+}
+
+/// What a stretch of a table after the grid is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SummaryPart {
+    /// The table's title, a heading.
+    Title,
+    /// A column's heading.
+    Heading { column: usize },
+    /// A cell; a row's first cell is its heading.
+    Cell { row: usize, column: usize },
+    /// A note under the table (what the figures count).
+    Note,
 }
 
 /// Kinds of artifacts, as PDF names them.
@@ -270,16 +297,26 @@ pub enum TableColumn {
     Months,
     Division,
     Status,
+    /// 数値目標: each indicator's name, target, the year's actual and 達成率.
+    Indicators,
+    /// 効果額: the year's planned and actual effect, in the report's unit.
+    Effect,
+    /// 評価: the self-rating and the review (the committee's comment is in a table after the
+    /// grid, where it has the page's width).
+    Rating,
 }
 
 impl TableColumn {
-    pub const ALL: [TableColumn; 6] = [
+    pub const ALL: [TableColumn; 9] = [
         TableColumn::Number,
         TableColumn::Text,
         TableColumn::Stages,
         TableColumn::Months,
         TableColumn::Division,
         TableColumn::Status,
+        TableColumn::Indicators,
+        TableColumn::Effect,
+        TableColumn::Rating,
     ];
 }
 
@@ -393,6 +430,9 @@ pub struct PrintLayout {
     pub rows: Vec<GridRow>,
     /// The columns printed, left to right.
     pub columns: Vec<TableColumn>,
+    /// The tables printed after the grid (the 集計表 and those with it), which
+    /// [`Part::Summary`] indexes; none for a report without numbers.
+    pub tables: Vec<TableInfo>,
 }
 
 impl PrintLayout {
@@ -522,7 +562,9 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
     let oversized = oversized_ids(job, &rows, oversized);
     // What each row's status cell says, worked out once per initiative for all its rows.
     let standings = Standings::of(job.report);
-    let total = pieces.len().max(1);
+    // The tables after the grid, laid out first: every page's footer counts their pages.
+    let summary = summary::layout(job, &geometry, &rows);
+    let total = pieces.len().max(1) + summary.pages.len();
     let drawing = PageDrawing {
         job,
         geometry: &geometry,
@@ -539,9 +581,17 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
     progress(1.0);
     if pages.is_empty() {
         let mut page = Page::default();
-        geometry.page_frame(job, 1, 1, &mut page.shapes);
+        geometry.page_frame(job, 1, total, &mut page.shapes);
         pages.push(page);
     }
+    let first = pages.len();
+    pages.extend(summary.pages.into_iter().enumerate().map(|(k, body)| {
+        let mut page = Page::default();
+        geometry.plain_frame(job, first + k + 1, total, &mut page.shapes);
+        page.used = body.used;
+        page.shapes.extend(body.shapes);
+        page
+    }));
     let columns = TableColumn::ALL
         .into_iter()
         .zip(geometry.column_boxes())
@@ -557,6 +607,7 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
         oversized,
         rows,
         columns,
+        tables: summary.tables,
     }
 }
 

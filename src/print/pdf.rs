@@ -21,8 +21,7 @@ use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Pattern, Stroke, StrokeDash};
 use krilla::tagging::{
-    self, ArtifactType, ContentTag, Identifier, Node, SpanTag, TableHeaderScope, Tag, TagGroup,
-    TagTree,
+    self, ArtifactType, ContentTag, Identifier, Node, SpanTag, Tag, TagGroup, TagTree,
 };
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
@@ -30,6 +29,9 @@ use super::{Artifact, Canvas, LineStyle, Part, PrintLayout, Rgb, Shape, TableCol
 use crate::grid::GridRow;
 use crate::lang::{Describe, Lang, say};
 use crate::model::text::{is_invisible, visible};
+
+mod tables;
+use tables::{SummaryNodes, table};
 
 /// Why a PDF could not be made.
 #[derive(Debug, Clone, PartialEq)]
@@ -316,14 +318,16 @@ struct Structure {
     title: Vec<Node>,
     subtitle: Vec<Node>,
     legend: Vec<Node>,
-    headings: [Vec<Node>; 6],
+    headings: [Vec<Node>; 9],
     /// By row, by column.
-    cells: Vec<[Vec<Node>; 6]>,
+    cells: Vec<[Vec<Node>; 9]>,
     /// Running text (the change list): level, its text, its content.
     lines: Vec<(u8, String, Vec<Node>)>,
     /// By row: the page and height its text starts at, and the text (sections and
     /// initiatives only).
     starts: Vec<Option<(usize, f32, String)>>,
+    /// The tables after the grid, by [`PrintLayout::tables`].
+    summary: Vec<SummaryNodes>,
 }
 
 fn column_index(column: TableColumn) -> usize {
@@ -343,6 +347,7 @@ impl Structure {
             cells: vec![Default::default(); layout.rows.len()],
             lines: Vec::new(),
             starts: vec![None; layout.rows.len()],
+            summary: layout.tables.iter().map(SummaryNodes::new).collect(),
         }
     }
 
@@ -452,6 +457,11 @@ impl Structure {
                         .push(TagGroup::with_children(span, vec![id.into()]).into());
                 }
             }
+            Part::Summary { table, part } => {
+                if let Some(nodes) = self.summary.get_mut(*table) {
+                    nodes.add(*part, id.into());
+                }
+            }
             Part::Line { level } => {
                 let text: Vec<&str> = shapes
                     .iter()
@@ -475,6 +485,8 @@ impl Structure {
                 Some(text.to_string()),
             )
         };
+        // The tables after the grid are headings under the report's title when it is one.
+        let has_h1 = !self.title.is_empty() && !title.trim().is_empty();
         if !self.title.is_empty() {
             // A heading must have a title (PDF/UA); a report without one has a blank line.
             let tag: tagging::TagKind = if title.trim().is_empty() {
@@ -502,6 +514,13 @@ impl Structure {
         if !layout.rows.is_empty() {
             tree.push(table(layout, self.headings, self.cells));
         }
+        // The 集計表 and the tables with it, after the grid as they print.
+        let level = if has_h1 { 2 } else { 1 };
+        for (nodes, info) in self.summary.into_iter().zip(&layout.tables) {
+            for group in nodes.finish(heading(level, &info.title).into()) {
+                tree.push(group);
+            }
+        }
         let mut outline = Outline::new();
         let mut section: Option<OutlineNode> = None;
         for (row, start) in layout.rows.iter().zip(self.starts) {
@@ -526,46 +545,6 @@ impl Structure {
         }
         (tree, outline)
     }
-}
-
-/// The grid as a table: its heading row, then a body per section, a row per printed row —
-/// the section's and each initiative's title a row header.
-fn table(layout: &PrintLayout, headings: [Vec<Node>; 6], cells: Vec<[Vec<Node>; 6]>) -> TagGroup {
-    let mut headings = headings.map(Some);
-    let mut head_row = TagGroup::new(Tag::TR);
-    for column in &layout.columns {
-        let nodes = headings[column_index(*column)].take().unwrap_or_default();
-        head_row.push(TagGroup::with_children(
-            Tag::TH(TableHeaderScope::Column),
-            nodes,
-        ));
-    }
-    let mut table = TagGroup::new(Tag::Table);
-    table.push(TagGroup::with_children(Tag::THead, vec![head_row.into()]));
-    let mut body = TagGroup::new(Tag::TBody);
-    for (row, cells) in layout.rows.iter().zip(cells) {
-        if matches!(row, GridRow::Section { .. }) && !body.children.is_empty() {
-            table.push(std::mem::replace(&mut body, TagGroup::new(Tag::TBody)));
-        }
-        let mut cells = cells.map(Some);
-        let mut tr = TagGroup::new(Tag::TR);
-        for column in &layout.columns {
-            let nodes = cells[column_index(*column)].take().unwrap_or_default();
-            let row_header = *column == TableColumn::Text
-                && matches!(row, GridRow::Section { .. } | GridRow::Initiative { .. });
-            let cell: tagging::TagKind = if row_header {
-                Tag::TH(TableHeaderScope::Row).into()
-            } else {
-                Tag::TD.into()
-            };
-            tr.push(TagGroup::with_children(cell, nodes));
-        }
-        body.push(tr);
-    }
-    if !body.children.is_empty() {
-        table.push(body);
-    }
-    table
 }
 
 struct PdfCanvas<'a, 'p> {

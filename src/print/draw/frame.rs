@@ -16,10 +16,31 @@ use crate::palette::{AS_OF, MUTED, PLAN, SECTION_FILL};
 impl Geometry {
     /// Title, fiscal year, period, as-of date, legend, column headings and footer.
     pub fn page_frame(&self, job: &PrintJob, n: usize, total: usize, out: &mut Vec<Shape>) {
-        let r = job.report;
         // The first page's title, legend and column headings are the document's; later pages
         // repeat them as page headers.
         let first = n == 1;
+        let y = self.title_lines(job, first, out);
+        self.legend(self.margin, y, first, out);
+        self.table_header(job, first, out);
+        self.footer(job, n, total, out);
+    }
+
+    /// A page after the grid's (the 集計表's): the title and the line under it as page headers,
+    /// and the footer; no legend or column headings.
+    pub fn plain_frame(&self, job: &PrintJob, n: usize, total: usize, out: &mut Vec<Shape>) {
+        self.title_lines(job, false, out);
+        self.footer(job, n, total, out);
+    }
+
+    /// Where the body of a page after the grid's starts: under the title and the line under it.
+    pub fn plain_body_top(&self) -> f32 {
+        self.margin + TITLE_SIZE * 1.5 * self.title.len().max(1) as f32 + META_SIZE * 2.5
+    }
+
+    /// The title and the line under it (fiscal year, period, as-of date, plan years); returns
+    /// the baseline of the line after them.
+    fn title_lines(&self, job: &PrintJob, first: bool, out: &mut Vec<Shape>) -> f32 {
+        let r = job.report;
         let content = |p: Part| {
             if first {
                 p
@@ -47,11 +68,13 @@ impl Geometry {
         );
         part(out, content(Part::Subtitle));
         out.push(text(self.margin, y, META_SIZE, false, Rgb::BLACK, &meta));
-        y += META_SIZE * 1.5;
-        self.legend(self.margin, y, first, out);
-        self.table_header(job, first, out);
+        y + META_SIZE * 1.5
+    }
+
+    /// Page n / N in the middle, the printing date on the right, the programme on the left.
+    fn footer(&self, job: &PrintJob, n: usize, total: usize, out: &mut Vec<Shape>) {
+        let r = job.report;
         part(out, Part::Artifact(Artifact::Footer));
-        // Footer: page n / N in the middle, the printing date on the right.
         let fy = self.height - self.margin - FOOTER_SIZE * 0.4;
         let m = TextMeasure::get();
         let page = format!("{n} / {total}");
@@ -174,6 +197,22 @@ impl Geometry {
         if self.cols.status.w > 0.0 {
             part(out, at.heading(TableColumn::Status));
             bold(self.cols.status.x, at.base2, "状況", out);
+        }
+        let unit = r.measure_settings.yen_unit.label();
+        let unit = format!("（{unit}）");
+        let measures = [
+            ("数値目標", "目標・実績・達成率"),
+            ("効果額", &unit),
+            ("評価", "自己・本部"),
+        ];
+        for ((column, Column { x, w }), (line1, line2)) in
+            self.cols.measures().into_iter().zip(measures)
+        {
+            if w > 0.0 {
+                part(out, at.heading(column));
+                bold(x, base1, line1, out);
+                bold(x, at.base2, line2, out);
+            }
         }
         part(out, at.decoration());
         self.column_lines(top, h, out);
