@@ -473,6 +473,44 @@ fn print_is_tagged_unless_told_untagged() {
     assert!(!has_structure(&["--untagged"]));
 }
 
+#[test]
+fn print_adds_the_numbers_and_the_summary_page_unless_told_no_numbers() {
+    // Indicators, effects and ratings in the layouts of 福知山市, いわき市 and 木津川市.
+    let numbers = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/measures-libreoffice.xlsx"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("grid.pdf");
+    let printed = |extra: &[&str]| {
+        let mut args = vec!["print", numbers, "-o", out.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let run = shinchoku(&args);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let text = pdf_extract::extract_text(&out).expect("the PDF's text");
+        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        (String::from_utf8_lossy(&run.stdout).into_owned(), text)
+    };
+    let (said, text) = printed(&[]);
+    assert!(said.contains("2 page(s)"), "{said}");
+    assert!(
+        text.contains("・電子申請件数目標1,200実績900達成率75%"),
+        "{text}"
+    );
+    assert!(text.contains("集計表（平成29年度）"), "{text}");
+    let (said, text) = printed(&["--no-numbers"]);
+    assert!(said.contains("1 page(s)"), "{said}");
+    assert!(text.contains("電子申請の拡大"));
+    assert!(
+        !text.contains("電子申請件数") && !text.contains("集計表"),
+        "{text}"
+    );
+}
+
 /// The seed imported into `dir/master.ron`.
 fn master_ron(dir: &std::path::Path) -> std::path::PathBuf {
     let master = dir.join("master.ron");

@@ -90,6 +90,10 @@ pub struct Print {
     /// Shrink the text so the printout takes at most N pages (it is always one page wide).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub fit_pages_tall: Option<u32>,
+    /// Leave out the numbers' columns (数値目標, 効果額, 評価) and the 集計表 pages after the
+    /// grid, which a report with numbers or a rating scale has.
+    #[arg(long)]
+    pub no_numbers: bool,
     /// Print the grid with the marks of a comparison with this (older) report.
     #[arg(long, value_name = "OLD")]
     pub compare: Option<PathBuf>,

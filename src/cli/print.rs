@@ -11,7 +11,7 @@ use super::problem::CommandProblem;
 use crate::compare::Comparison;
 use crate::model::Report;
 use crate::print::pdf::Tagging;
-use crate::print::{KeepTogether, PageSetup, Paper, PrintJob};
+use crate::print::{Columns, KeepTogether, PageSetup, Paper, PrintJob};
 
 pub fn run(args: &Print) -> ExitCode {
     if let Some(refused) = locked_output(&args.output, args.force) {
@@ -98,6 +98,10 @@ fn page_setup(args: &Print) -> PageSetup {
         },
         section_pages: args.section_pages,
         fit_pages_tall: args.fit_pages_tall,
+        columns: Columns {
+            measures: !args.no_numbers,
+            ..Columns::default()
+        },
         ..PageSetup::default()
     }
 }

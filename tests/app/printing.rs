@@ -91,3 +91,47 @@ fn text_the_font_lacks_still_prints_from_the_window_untagged_and_says_so() {
     assert!(bytes.starts_with(b"%PDF-"));
     h.get_by_label_contains("読み上げ用のタグなしで作成しました");
 }
+
+#[test]
+fn the_print_preview_ends_with_the_summary_page_of_a_report_with_numbers() {
+    use shinchoku::model::measures::{Rating, RatingLevel};
+    let mut doc = Document::sample();
+    let r = &mut doc.report;
+    r.measure_settings.rating_scale = vec![RatingLevel {
+        code: "A".into(),
+        label: "良好に進捗".into(),
+        meaning: String::new(),
+        not_applicable: false,
+    }];
+    let first = r.sections[0].initiatives[0].id;
+    r.initiative_mut(first).unwrap().measures_mut().self_rating = Some(Rating {
+        code: "A".into(),
+        ..Rating::default()
+    });
+    let seed_pages = |h: &Harness<'static, ShinchokuApp>, with_numbers: bool| {
+        let mut setup = h.state().prefs().page_setup.clone();
+        setup.columns.measures = with_numbers;
+        let job = shinchoku::print::PrintJob {
+            report: &h.state().document().report,
+            setup: &setup,
+            printed_on: String::new(),
+            comparison: None,
+        };
+        shinchoku::print::layout(&job, &mut |_| {}).pages.len()
+    };
+    let mut h = harness_with(ShinchokuApp::new(doc, Prefs::default()), 1000.0);
+    h.run();
+    h.get_by_label("ファイル").click();
+    h.run();
+    h.get_by_label("印刷プレビュー").click();
+    h.run();
+    // The grid's pages and then the 集計表's, the same layout the PDF is drawn from.
+    let n = seed_pages(&h, true);
+    assert_eq!(n, seed_pages(&h, false) + 1);
+    h.get_by_label(&format!("1 / {n}"));
+    for _ in 1..n {
+        h.get_by_label("次 ▶").click();
+        h.run();
+    }
+    h.get_by_label(&format!("{n} / {n}"));
+}

@@ -1,7 +1,8 @@
 //! The tables after the grid laid out on pages of the grid's paper: each table under its title,
 //! its headings wrapped to their columns, every cell wrapped whole. A row that does not fit
 //! the rest of a page goes to the next, under the title (「（続き）」) and headings repeated; a
-//! row taller than a page continues there at a line break. Nothing is cut.
+//! row taller than a page continues there at a line break, the first line of its shorter cells
+//! (its 番号 and 具体的取組) repeated in grey. Nothing is cut.
 
 use std::ops::Range;
 
@@ -242,9 +243,34 @@ impl Pager {
             });
             self.cell(t, column, lines, range.clone(), false);
         }
+        if range.start > 0 {
+            self.repeat_short_cells(t, cells, range.start);
+        }
         self.part(Part::Artifact(Artifact::Layout));
         self.rules(t, h, 0.3);
         self.y += h;
+    }
+
+    /// On a page a row continues onto, the first line of each of its cells printed whole
+    /// before (its 番号 and 具体的取組), in grey: which row this is, a repeat, not content.
+    fn repeat_short_cells(&mut self, t: &Measured, cells: &[Vec<String>], from: usize) {
+        self.part(Part::Artifact(Artifact::Pagination));
+        let baseline = self.y + self.pad() + self.size;
+        for (column, lines) in cells.iter().enumerate() {
+            if let Some(first) = lines.first()
+                && lines.len() <= from
+            {
+                let x = t.columns[column].0 + self.pad();
+                self.shapes.push(Shape::Text {
+                    x,
+                    y: baseline,
+                    size: self.size,
+                    bold: false,
+                    color: MUTED,
+                    text: first.clone(),
+                });
+            }
+        }
     }
 
     /// A cell's lines `range` from the current top, a figure set right.
