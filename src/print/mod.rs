@@ -8,7 +8,8 @@
 //! topic block (an initiative continues on the next page at a topic boundary, under a
 //! 「（続き）」 line naming it), or the whole initiative whenever it fits. The column headings repeat on every page; each page carries the report's title, fiscal
 //! year (era and Western), period and as-of date, a legend, and a footer with `n / N` and the
-//! printing date.
+//! printing date. A report with numbers or a rating scale has their columns beside the grid
+//! (`draw/measures.rs`) and, after it, the 集計表's pages (`summary.rs`).
 
 pub mod changes;
 mod draw;
@@ -69,11 +70,11 @@ pub struct Columns {
     pub status: bool,
     /// The numbers' columns (数値目標, 効果額, 評価), each printed when the report has any of
     /// it. (Defaults to printed: a page setup remembered before they existed still reads.)
-    #[serde(default = "printed")]
+    #[serde(default = "printed_by_default")]
     pub measures: bool,
 }
 
-fn printed() -> bool {
+fn printed_by_default() -> bool {
     true
 }
 
