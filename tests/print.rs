@@ -919,6 +919,11 @@ fn a_report_with_numbers_ends_with_the_summary_its_scale_and_the_comments() {
     assert!(last.contains("全体0200100%100%0/34,7002,730.5"), "{last}");
     assert!(last.contains("数値目標等達成率=Sの取組÷評価した取組（対象外を除く）"));
     assert!(last.contains("前年度までを含む累計"), "{last}");
+    // What the totals leave out, kept as written, is said.
+    assert!(
+        last.contains("数として読めない効果額1件「1.2億」は合計に含みません"),
+        "{last}"
+    );
     // The scale and the committee's comment, whole.
     assert!(last.contains("評価基準評価内容説明S特に良好に進捗計画を上回って進んでいる"));
     assert!(last.contains("対象外対象外今年度は取組がない（率の分母から除く）"));
@@ -1039,4 +1044,44 @@ fn a_2000_character_indicator_name_and_comment_print_whole_on_a3_and_a4() {
         // repeat, not the text, which its first page has whole.)
         assert_inside(&layout, &setup);
     }
+}
+
+#[test]
+fn a_figure_typed_as_words_prints_as_written_and_the_summary_says_it_is_not_counted() {
+    use shinchoku::edit::Intent;
+    use shinchoku::edit::measures::{IndicatorField, MeasureIntent};
+    use shinchoku::model::FiscalYear;
+    let mut doc = Document::sample();
+    let first = doc.report.sections[0].initiatives[0].id;
+    let year = FiscalYear(2017);
+    let figure = |field, text: &str| MeasureIntent::SetIndicatorFigure {
+        initiative: first,
+        index: 0,
+        field,
+        text: text.into(),
+    };
+    for intent in [
+        MeasureIntent::AddIndicator {
+            initiative: first,
+            name: "研修の受講者数".into(),
+            unit: "人".into(),
+        },
+        figure(IndicatorField::Target, "400"),
+        figure(IndicatorField::YearActual(year), "約300"),
+    ] {
+        doc.perform(Intent::Measure(intent)).unwrap();
+    }
+    let (_, pdf) = layout_and_pdf(&doc.report, &PageSetup::default());
+    let pages = page_texts(&pdf);
+    assert!(
+        pages[0].contains("・研修の受講者数目標400人実績約300人達成率—"),
+        "{}",
+        pages[0]
+    );
+    let last = pages.last().unwrap();
+    assert!(last.contains("0/0"), "{last}");
+    assert!(
+        last.contains("数として読めない指標の値1件「約300」は目標達成の指標に数えません"),
+        "{last}"
+    );
 }

@@ -195,7 +195,7 @@ fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -
         weights,
         figures,
         rows: table_rows,
-        notes: totals_notes(report, whole),
+        notes: [totals_notes(report, whole), unread_notes(printed)].concat(),
     }
 }
 
@@ -242,6 +242,53 @@ fn totals_notes(report: &Report, whole: bool) -> Vec<String> {
     ));
     if !whole {
         notes.push("印刷する取組だけを数えています（担当課・区分・状況で絞り込み）。".into());
+    }
+    notes
+}
+
+/// What the figures leave out because it was kept as written, not read as a number: said
+/// under the 集計表 with the texts, so that no total drops anything without a word.
+fn unread_notes(printed: &[(usize, Vec<&Initiative>)]) -> Vec<String> {
+    let initiatives = || printed.iter().flat_map(|(_, list)| list.iter());
+    let money: Vec<&str> = initiatives()
+        .flat_map(|i| i.measures().effects.iter())
+        .flat_map(|e| [&e.planned, &e.actual])
+        .filter(|m| m.yen.is_none() && !m.unread.is_empty())
+        .map(|m| m.unread.as_str())
+        .collect();
+    let figures: Vec<&str> = initiatives()
+        .flat_map(|i| i.measures().indicators.iter())
+        .flat_map(|x| {
+            std::iter::once(&x.target).chain(
+                x.years
+                    .iter()
+                    .flat_map(|y| [&y.target, &y.actual, &y.first_half]),
+            )
+        })
+        .filter(|f| f.value.is_none() && !f.unread.is_empty())
+        .map(|f| f.unread.as_str())
+        .collect();
+    let quoted = |texts: &[&str]| {
+        texts
+            .iter()
+            .map(|t| format!("「{t}」"))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let mut notes = Vec::new();
+    if !money.is_empty() {
+        notes.push(format!(
+            "数として読めない効果額 {} 件 {} は合計に含みません。",
+            money.len(),
+            quoted(&money)
+        ));
+    }
+    if !figures.is_empty() {
+        notes.push(format!(
+            "数として読めない指標の値 {} 件 {} は目標達成の指標に数えません。",
+            figures.len(),
+            quoted(&figures)
+        ));
     }
     notes
 }
