@@ -384,7 +384,7 @@ impl Geometry {
             }
             let width = column.w - 2.0 * self.pad();
             for paragraph in make(report, initiative) {
-                cell.extend(m.wrap(&paragraph, self.font() * 0.9, false, width));
+                cell.extend(measures::flow(&paragraph, m, self.font() * 0.9, width));
             }
         }
         cells

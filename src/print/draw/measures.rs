@@ -3,6 +3,10 @@
 //! the row grows (and continues on the next page when taller than one). A number that could
 //! not be read is printed as it was written.
 
+/// A paragraph of a cell in parts kept on one line where the width allows (目標 3,500百万円 |
+/// 実績 3,297百万円 | 達成率 94.2%): a line breaks between parts first.
+pub type Paragraph = Vec<String>;
+
 use crate::model::measures::{Direction, Figure, Indicator, Rating};
 use crate::model::{Initiative, Report};
 
@@ -76,7 +80,7 @@ fn figure(f: &Figure) -> Option<String> {
 
 /// An indicator in two paragraphs: its name (and 低いほど良い), then the year's target, actual
 /// and 達成率 with the unit.
-fn indicator(report: &Report, x: &Indicator) -> [String; 2] {
+fn indicator(report: &Report, x: &Indicator) -> [Paragraph; 2] {
     let year = report.fiscal_year;
     let this = x.year(year);
     let name = if x.name.trim().is_empty() {
@@ -102,11 +106,18 @@ fn indicator(report: &Report, x: &Indicator) -> [String; 2] {
     let rate = x
         .achievement_rate(year)
         .map_or_else(|| "—".to_string(), |r| format!("{r}%"));
-    [name, format!("目標 {target}　実績 {actual}　達成率 {rate}")]
+    [
+        vec![name],
+        vec![
+            format!("目標 {target}"),
+            format!("実績 {actual}"),
+            format!("達成率 {rate}"),
+        ],
+    ]
 }
 
 /// The 数値目標 cell: each indicator's paragraphs.
-pub fn indicators(report: &Report, initiative: &Initiative) -> Vec<String> {
+pub fn indicators(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
     let m = initiative.measures();
     m.indicators
         .iter()
@@ -116,7 +127,7 @@ pub fn indicators(report: &Report, initiative: &Initiative) -> Vec<String> {
 
 /// The 効果額 cell: the year's planned and actual effect in the report's unit (the unit is in
 /// the column's heading).
-pub fn effect(report: &Report, initiative: &Initiative) -> Vec<String> {
+pub fn effect(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
     let unit = report.measure_settings.yen_unit;
     let Some(e) = initiative.measures().effect(report.fiscal_year) else {
         return Vec::new();
@@ -130,8 +141,8 @@ pub fn effect(report: &Report, initiative: &Initiative) -> Vec<String> {
         }
     };
     vec![
-        format!("計画 {}", money(&e.planned)),
-        format!("実績 {}", money(&e.actual)),
+        vec![format!("計画 {}", money(&e.planned))],
+        vec![format!("実績 {}", money(&e.actual))],
     ]
 }
 
@@ -148,27 +159,102 @@ pub fn rating_words(report: &Report, code: &str) -> String {
     }
 }
 
-/// The 評価 cell: the self-rating and the review; a comment is said to be in the table of
-/// comments after the grid.
-pub fn ratings(report: &Report, initiative: &Initiative) -> Vec<String> {
+/// The 評価 cell: the self-rating and the review, each its code and its label (kept together
+/// on a line where they fit); a comment is said to be in the table of comments after the grid.
+pub fn ratings(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
     let m = initiative.measures();
     let layer = |word: &str, r: &Option<Rating>| {
-        r.as_ref()
-            .map(|r| format!("{word} {}", rating_words(report, &r.code)))
+        let r = r.as_ref()?;
+        let code = format!("{word} {}", r.code);
+        Some(match report.measure_settings.level(&r.code) {
+            Some(l) if l.label.trim().is_empty() || l.label == l.code => {
+                vec![format!("{word} {}", l.code)]
+            }
+            Some(l) => vec![format!("{word} {}", l.code), l.label.clone()],
+            None => vec![code, "（評価基準にない）".to_string()],
+        })
     };
-    let mut out: Vec<String> = [layer("自己", &m.self_rating), layer("本部", &m.review)]
+    let mut out: Vec<Paragraph> = [layer("自己", &m.self_rating), layer("本部", &m.review)]
         .into_iter()
         .flatten()
         .collect();
     if m.comment.is_some() {
-        out.push("委員会意見は意見一覧に".to_string());
+        out.push(vec!["委員会意見は".to_string(), "意見一覧に".to_string()]);
     }
     out
 }
 
+/// A paragraph's lines at `width`: as many parts on a line as fit, parted by a full-width
+/// space; a part wider than the line wrapped on its own.
+pub fn flow(
+    parts: &[String],
+    m: &crate::print::text::TextMeasure,
+    size: f32,
+    width: f32,
+) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in parts {
+        let joined = if line.is_empty() {
+            part.clone()
+        } else {
+            format!("{line}　{part}")
+        };
+        // A part of several lines as written (a name with a line break) keeps them.
+        if !joined.contains('\n') && m.width(&joined, size, false) <= width {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut wrapped = m.wrap(part, size, false, width);
+        if part.contains('\n') {
+            lines.extend(wrapped);
+            continue;
+        }
+        // The last line of a wrapped part may take the next part beside it.
+        line = wrapped.pop().unwrap_or_default();
+        lines.extend(wrapped);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines.retain(|l| !l.is_empty());
+    lines
+}
+
 #[cfg(test)]
 mod tests {
-    use super::grouped;
+    use super::{flow, grouped};
+    use crate::print::text::TextMeasure;
+
+    #[test]
+    fn parts_share_a_line_where_they_fit_and_break_between_them_first() {
+        let m = TextMeasure::get();
+        let parts: Vec<String> = ["目標 3,500百万円", "実績 3,297百万円", "達成率 94.2%"]
+            .map(String::from)
+            .to_vec();
+        let one = m.width(
+            "目標 3,500百万円　実績 3,297百万円　達成率 94.2%",
+            8.0,
+            false,
+        );
+        assert_eq!(flow(&parts, m, 8.0, one + 1.0).len(), 1);
+        let two = m.width("目標 3,500百万円　実績 3,297百万円", 8.0, false);
+        assert_eq!(
+            flow(&parts, m, 8.0, two + 1.0),
+            ["目標 3,500百万円　実績 3,297百万円", "達成率 94.2%"]
+        );
+        // Narrower than a part: the part wraps, nothing is lost (a break may take a space).
+        let letters = |s: String| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let narrow = flow(&parts, m, 8.0, 30.0);
+        assert!(narrow.len() > 3);
+        assert_eq!(letters(narrow.concat()), letters(parts.concat()));
+        // A line break as written stays.
+        let name = vec!["一行目\n二行目".to_string()];
+        assert_eq!(flow(&name, m, 8.0, 200.0), ["一行目", "二行目"]);
+    }
 
     #[test]
     fn thousands_are_grouped_and_text_is_kept() {
