@@ -185,7 +185,12 @@ fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -
         })
         .collect();
     let columns = headings.len();
-    let mut weights = vec![1.0; columns];
+    // A figure's column as wide as its heading on about two lines (「数値目標等達成率」 in
+    // two halves rather than one character over); the sections' names the widest.
+    let mut weights: Vec<f32> = headings
+        .iter()
+        .map(|h| (h.chars().count() as f32 / 4.0).clamp(1.2, 3.0))
+        .collect();
     weights[0] = 4.0;
     let mut figures = vec![true; columns];
     figures[0] = false;
