@@ -683,3 +683,53 @@ fn the_numbers_read_as_cells_of_the_grid_and_the_summary_as_tables_after_it() {
             .any(|td| td.text == "目標を上回る成果。継続を")
     );
 }
+
+#[test]
+fn a_comment_continued_over_pages_reads_as_one_cell_under_one_heading_row() {
+    use shinchoku::document::Document;
+    use shinchoku::edit::Intent;
+    use shinchoku::edit::measures::MeasureIntent;
+    let mut doc = Document::sample();
+    let first = doc.report.sections[0].initiatives[0].id;
+    let comment: String = "委員会としては、取組の成果を数値で示すことを求める。"
+        .chars()
+        .cycle()
+        .take(20_000)
+        .collect();
+    doc.perform(Intent::Measure(MeasureIntent::SetComment {
+        initiative: first,
+        text: comment.clone(),
+        by: "行財政改革推進委員会".into(),
+        on: None,
+    }))
+    .unwrap();
+    let report = doc.report;
+    let layout = layout_of(&report);
+    let after_grid = layout
+        .pages
+        .iter()
+        .filter(|p| p.initiatives.is_empty())
+        .count();
+    assert!(after_grid >= 3, "{after_grid} pages after the grid");
+    let bytes = render(&layout, &report.title, Tagging::Tagged).expect("it passes PDF/UA-1");
+    let (_, tree) = structure(&bytes);
+    let tables = tree.of_kind("Table");
+    let comments = tables.last().unwrap();
+    // The title and headings repeated on each page are artifacts: one heading row, one row.
+    assert_eq!(comments.of_kind("THead").len(), 1);
+    assert_eq!(
+        comments.of_kind("TH").len(),
+        4 + 1,
+        "four headings and a row header"
+    );
+    let rows = comments.of_kind("TBody")[0].of_kind("TR");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(compact(&rows[0].children[2].text), compact(&comment));
+    assert_eq!(rows[0].children[0].text, "1");
+    let h2: Vec<String> = tree
+        .of_kind("H2")
+        .iter()
+        .map(|h| compact(&h.text))
+        .collect();
+    assert_eq!(h2, ["集計表（平成29年度）", "委員会意見一覧"]);
+}
