@@ -426,7 +426,7 @@ impl Document {
         &mut self,
         build: impl FnOnce(&mut Report) -> Result<Option<Edit>, EditError>,
     ) -> Result<(), EditError> {
-        let next_id_before = self.report.next_id;
+        let next_id_before = self.report.next_id();
         let result = build(&mut self.report).and_then(|edit| match edit {
             // A response may change only its division's results: checked here, for every
             // edit whoever asks for it.
@@ -448,11 +448,11 @@ impl Document {
                 Ok(())
             }
             Ok(false) => {
-                self.report.next_id = next_id_before;
+                self.report.restore_next_id(next_id_before);
                 Ok(())
             }
             Err(e) => {
-                self.report.next_id = next_id_before;
+                self.report.restore_next_id(next_id_before);
                 Err(e)
             }
         }

@@ -122,7 +122,7 @@ pub fn collect(
         conflicts: Vec::new(),
         warnings: Vec::new(),
         edits: Vec::new(),
-        fresh_from: master.next_id,
+        fresh_from: master.next_id(),
     };
     let mut accepted: Vec<(Answer, Option<String>)> = Vec::new();
     for answer in answers {
@@ -148,7 +148,7 @@ pub fn collect(
             None => accepted.push((answer, None)),
         }
     }
-    let mut fresh = Fresh(master.next_id);
+    let mut fresh = Fresh(master.next_id());
     for (answer, replaces) in accepted {
         take(master, answer, replaces, at, &mut fresh, &mut out);
     }
@@ -516,7 +516,7 @@ fn difference(master: &Report, edits: &[Edit]) -> Diff {
             _ => None,
         })
         .collect();
-    let mut before = super::header(master);
+    let mut before = master.header_only();
     for s in &master.sections {
         let initiatives: Vec<Initiative> = s
             .initiatives

@@ -126,7 +126,7 @@ fn an_edit_that_makes_stages_overlap_is_refused() {
     // An item inserted with such a lane, too.
     let mut copy = initiative(&doc.report, "1").items[0].clone();
     copy.lanes[0][0].last = FiscalYear(2018);
-    copy.id = shinchoku::model::Id(doc.report.next_id);
+    copy.id = shinchoku::model::Id(doc.report.next_id());
     let into = initiative(&doc.report, "1").id;
     assert!(
         doc.edit(|r| {
