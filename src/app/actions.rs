@@ -21,7 +21,7 @@ impl ShinchokuApp {
                 Vec::new()
             }
             Action::CollapseAll => {
-                self.view.collapse_all(&self.open.doc.doc().report);
+                self.view.collapse_all(self.open.doc.doc().report());
                 Vec::new()
             }
             Action::ToggleSummary => {
@@ -101,7 +101,7 @@ impl ShinchokuApp {
     }
 
     fn edit_selected(&mut self) -> Vec<AppCommand> {
-        let mut follow = self.view.edit_selected(&self.open.doc.doc().report);
+        let mut follow = self.view.edit_selected(self.open.doc.doc().report());
         // The 時期 field is in the detail panel: unfold it to take the keyboard.
         if self.view.focus_months() && self.prefs.detail_folded && !self.prefs.detail_popup {
             follow.push(PrefsCommand::SetDetailFolded(false).into());
@@ -125,7 +125,7 @@ impl ShinchokuApp {
 
     /// The 照会 form; a division's response cannot send a survey of its own.
     fn open_survey_form(&mut self) -> Vec<AppCommand> {
-        if self.open.doc.doc().report.response.is_some() {
+        if self.open.doc.doc().report().response.is_some() {
             let t = self.lang().texts();
             let message = t.survey_not_master.into();
             let title = t.survey_failed.into();

@@ -400,7 +400,7 @@ impl ShinchokuApp {
                 Vec::new()
             }
             AppCommand::File(FileCommand::ExportTo { path, encoding }) => {
-                let report = &self.open.doc.doc().report;
+                let report = self.open.doc.doc().report();
                 let work = state::jobs::export_work(report, &path, encoding, lang);
                 self.jobs.start(JobOutput::Export(path), work, ctx);
                 Vec::new()
@@ -421,7 +421,7 @@ impl ShinchokuApp {
                     self.survey.reset();
                 }
                 let before = self.view.selected_entry();
-                let mut follow = self.view.handle(&self.open.doc.doc().report, view);
+                let mut follow = self.view.handle(self.open.doc.doc().report(), view);
                 follow.extend(self.unfold_for_entry(before));
                 follow
             }
@@ -430,7 +430,7 @@ impl ShinchokuApp {
                 Vec::new()
             }
             AppCommand::Job(job) => {
-                let title = self.open.doc.doc().report.title.clone();
+                let title = self.open.doc.doc().report().title.clone();
                 self.jobs.handle(job, lang, &title)
             }
             AppCommand::Prefs(prefs) => {
@@ -473,7 +473,7 @@ impl ShinchokuApp {
     }
 
     fn start_pdf(&mut self, ctx: &Context, output: JobOutput) {
-        let (report, setup) = (&self.open.doc.doc().report, &self.prefs.page_setup);
+        let (report, setup) = (self.open.doc.doc().report(), &self.prefs.page_setup);
         let comparison = self.open.compare.comparison();
         let work = state::printing::pdf_work(report, setup, comparison, self.lang());
         self.jobs.start(output, work, ctx);

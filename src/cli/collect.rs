@@ -24,7 +24,7 @@ pub fn run(args: &Collect) -> ExitCode {
     let mut bar = Bar::on_stderr("collect: reading answers");
     let answers = &args.answers;
     let collection =
-        crate::survey::collect::collect_files_telling(&doc.report, answers, at, &mut |p| {
+        crate::survey::collect::collect_files_telling(doc.report(), answers, at, &mut |p| {
             bar.set(p)
         });
     bar.finish();

@@ -36,12 +36,12 @@ pub enum Origin {
 
 #[derive(Clone, Debug)]
 pub struct Document {
-    pub report: Report,
+    report: Report,
     pub origin: Origin,
     /// What was noticed when the report was read, and about texts brought in since that hold
     /// characters that do not show.
     pub warnings: Vec<Warning>,
-    pub history: History,
+    history: History,
     revision: u64,
     /// The revision the last step made and what it changed, when it changed one initiative
     /// only ([`Intent::target`]): what a comparison may redo alone.
@@ -397,6 +397,22 @@ impl Document {
     /// Unsaved changes: the report differs from the file (undoing back to it makes it clean).
     pub fn is_dirty(&self) -> bool {
         matches!(self.origin, Origin::Made(_)) || self.history.state() != self.saved_state
+    }
+
+    /// The report as it is now. Read-only: it changes through [`Document::perform`],
+    /// [`Document::edit`], undo and redo, which keep the revision and the history with it.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The report, leaving the document (its history and lock go with it).
+    pub fn into_report(self) -> Report {
+        self.report
+    }
+
+    /// The steps that can be undone and redone.
+    pub fn history(&self) -> &History {
+        &self.history
     }
 
     /// Changes every time the report does; views cache what they derive by it.

@@ -86,4 +86,3 @@ pub fn entries_from_text(text: &str) -> Vec<Entry> {
         })
         .collect()
 }
-

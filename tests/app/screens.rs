@@ -166,7 +166,7 @@ fn f8_goes_to_the_next_late_initiative() {
     let mut h = sized(Prefs::default(), 1366.0, 768.0);
     h.key_press(egui::Key::F8);
     h.run();
-    let report = &h.state().document().report;
+    let report = h.state().document().report();
     let late = report
         .initiatives()
         .find(|i| {

@@ -41,7 +41,7 @@ fn compare_lists_a_changed_actual_and_a_changed_rating() {
     let mut doc = Document::new(old.clone(), Origin::Sample, Vec::new());
     doc.perform(actual(first, "1,150")).unwrap();
     doc.perform(self_rating(first, "A")).unwrap();
-    let changes = diff(&old, &doc.report);
+    let changes = diff(&old, doc.report());
     assert!(!changes.same);
     let lines: Vec<String> = changes
         .changes
@@ -61,13 +61,13 @@ fn compare_lists_a_changed_actual_and_a_changed_rating() {
     assert_eq!(json["changes"][0]["fiscal_year"], 2017);
     assert_eq!(json["changes"][1]["part"], "self_rating");
     // Compared with itself: nothing.
-    assert!(diff(&doc.report, &doc.report).same);
+    assert!(diff(doc.report(), doc.report()).same);
 }
 
 /// The seed with numbers as the master, the survey sent to every division.
 fn master() -> shinchoku::model::Report {
     let mut doc = Document::new(seed_with_measures(), Origin::Sample, Vec::new());
-    let divisions = shinchoku::survey::divisions(&doc.report);
+    let divisions = shinchoku::survey::divisions(doc.report());
     let at = NaiveDate::from_ymd_opt(2017, 10, 2)
         .unwrap()
         .and_hms_opt(9, 0, 0)
@@ -79,7 +79,7 @@ fn master() -> shinchoku::model::Report {
         tokens: Default::default(),
     })
     .unwrap();
-    doc.report
+    doc.into_report()
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn a_survey_answer_with_a_new_actual_is_collected() {
         }))
         .unwrap();
     answer.perform(self_rating(first.id, "A")).unwrap();
-    let answer = answer_from_report(answer.report, format!("{division}.ron")).unwrap();
+    let answer = answer_from_report(answer.report().clone(), format!("{division}.ron")).unwrap();
     let at = NaiveDate::from_ymd_opt(2017, 10, 10)
         .unwrap()
         .and_hms_opt(9, 0, 0)
@@ -111,7 +111,7 @@ fn a_survey_answer_with_a_new_actual_is_collected() {
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
-    let m = doc.report.initiative(first.id).unwrap().measures();
+    let m = doc.report().initiative(first.id).unwrap().measures();
     assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(1150)));
     assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_250_000_000));
     assert_eq!(m.self_rating.as_ref().unwrap().code, "A");
@@ -119,7 +119,7 @@ fn a_survey_answer_with_a_new_actual_is_collected() {
     assert_eq!(m.indicators[0].target_for(FY), Some(Decimal::whole(1000)));
     assert_eq!(m.effect(FY).unwrap().planned.yen, Some(3_297_000_000));
     assert!(doc.undo());
-    assert_eq!(doc.report, master);
+    assert_eq!(*doc.report(), master);
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn an_answer_cannot_bring_the_offices_numbers_in() {
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
     assert_eq!(
-        doc.report.initiative(first.id).unwrap().measures(),
+        doc.report().initiative(first.id).unwrap().measures(),
         master.initiative(first.id).unwrap().measures()
     );
 }
@@ -201,7 +201,7 @@ fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
-    let m = doc.report.initiative(first.id).unwrap().measures();
+    let m = doc.report().initiative(first.id).unwrap().measures();
     assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(1150)));
     assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_250_000_000));
     assert_eq!(m.self_rating.as_ref().unwrap().code, "A");
@@ -213,7 +213,7 @@ fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
     assert_eq!(
-        doc.report.initiative(first.id).unwrap().measures(),
+        doc.report().initiative(first.id).unwrap().measures(),
         master.initiative(first.id).unwrap().measures()
     );
 }

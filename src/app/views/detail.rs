@@ -46,7 +46,7 @@ pub fn show(
     let panel = DetailPanel {
         lang,
         t,
-        report: &doc.report,
+        report: doc.report(),
         revision: doc.revision(),
         view,
         composition: seen.composition,

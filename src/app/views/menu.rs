@@ -19,10 +19,10 @@ pub fn show(
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t.menu_file, |ui| file_menu(ui, t, prefs, doc, &mut out));
             ui.menu_button(t.menu_edit, |ui| {
-                ui.add_enabled_ui(doc.history.can_undo(), |ui| {
+                ui.add_enabled_ui(doc.history().can_undo(), |ui| {
                     item(ui, t, Action::Undo, &mut out)
                 });
-                ui.add_enabled_ui(doc.history.can_redo(), |ui| {
+                ui.add_enabled_ui(doc.history().can_redo(), |ui| {
                     item(ui, t, Action::Redo, &mut out)
                 });
             });
@@ -191,7 +191,7 @@ fn item(ui: &mut egui::Ui, t: &Texts, action: Action, out: &mut Vec<AppCommand>)
 fn rollover_menu(ui: &mut egui::Ui, t: &Texts, doc: &Document, out: &mut Vec<AppCommand>) {
     use crate::compare::RolloverTo;
     use crate::model::Period;
-    let first_half = doc.report.period == Period::FirstHalf;
+    let first_half = doc.report().period == Period::FirstHalf;
     for (label, to, enabled) in [
         (t.rollover_second_half, RolloverTo::SecondHalf, first_half),
         (t.rollover_full_year, RolloverTo::FullYear, first_half),
