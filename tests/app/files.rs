@@ -20,7 +20,7 @@ fn saving_through_the_app_and_opening_again_gives_an_equal_report() {
     assert_eq!(
         h.state()
             .prefs()
-            .recent
+            .recent()
             .first()
             .map(|p| p.ends_with("saved.ron")),
         Some(true)

@@ -109,7 +109,7 @@ fn the_language_switches_to_english_and_back() {
     h.run();
     h.get_by_label("File");
     h.get_by_label("Initiative / Action item");
-    assert_eq!(h.state().prefs().lang, shinchoku::app::Lang::En);
+    assert_eq!(h.state().prefs().lang(), shinchoku::app::Lang::En);
 }
 
 /// Every string of the sample, on screen at once (every row, every initiative's detail), with

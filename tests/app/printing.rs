@@ -12,7 +12,7 @@ fn the_print_preview_shows_the_pages_and_follows_the_setup() {
     let pages = |h: &Harness<'static, ShinchokuApp>| {
         let job = shinchoku::print::PrintJob {
             report: h.state().document().report(),
-            setup: &h.state().prefs().page_setup,
+            setup: h.state().prefs().page_setup(),
             printed_on: String::new(),
             comparison: None,
         };
@@ -29,7 +29,7 @@ fn the_print_preview_shows_the_pages_and_follows_the_setup() {
     h.run();
     h.get_by_label(&format!("2 / {portrait}"));
     // The setup is remembered for next time.
-    assert!(!h.state().prefs().page_setup.landscape);
+    assert!(!h.state().prefs().page_setup().landscape);
 }
 
 #[test]

@@ -51,10 +51,10 @@ pub fn show(
         view,
         composition: seen.composition,
     };
-    if prefs.detail_folded {
+    if prefs.detail_folded() {
         folded(ui, t, &mut out);
         // Folded, a selected entry's editor comes up in a window of its own, if so chosen.
-        if prefs.detail_popup && view.selected_entry().is_some() {
+        if prefs.detail_popup() && view.selected_entry().is_some() {
             let mut open = true;
             egui::Window::new(t.detail_title)
                 .open(&mut open)
