@@ -173,7 +173,7 @@ impl ShinchokuApp {
         let Some(comparison) = self.open.compare.comparison() else {
             return Vec::new();
         };
-        let written = crate::print::changes::pdf(&comparison.diff, lang, &crate::print::today())
+        let written = crate::print::changes::pdf(comparison.diff(), lang, &crate::print::today())
             .map_err(|e| e.describe(lang))
             .and_then(|bytes| {
                 crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string())

@@ -57,7 +57,7 @@ fn comparing_marks_the_grid_and_lists_each_change_beside_it() {
     h.run();
 
     let c = h.state().comparison().expect("comparing");
-    let ids: Vec<Option<Id>> = c.diff.changes.iter().map(|c| c.new_id).collect();
+    let ids: Vec<Option<Id>> = c.diff().changes.iter().map(|c| c.new_id).collect();
     assert!(
         ids.contains(&Some(edited)) && ids.contains(&Some(added)),
         "{ids:?}"
@@ -97,7 +97,7 @@ fn comparing_marks_the_grid_and_lists_each_change_beside_it() {
         h.state_mut().queue(Action::Undo);
     }
     h.run();
-    assert!(h.state().comparison().unwrap().diff.same);
+    assert!(h.state().comparison().unwrap().diff().same);
     assert_eq!(h.query_all_by_label("＋").count(), 0);
 
     h.get_by_label("比較をやめる").click();
@@ -150,7 +150,7 @@ fn next_period_replaces_the_report_with_its_successor_unsaved_and_compared() {
         .state()
         .comparison()
         .expect("compared with the report it came from");
-    assert!(c.diff.report.iter().any(|f| f.field == "period"));
+    assert!(c.diff().report.iter().any(|f| f.field == "period"));
     h.get_by_label_contains("次の期間へ進めました");
 
     // Going on again would drop the unsaved successor: the guard asks first.

@@ -362,7 +362,7 @@ fn a_step_within_one_initiative_compared_alone_equals_the_whole_comparison() {
                 alone += 1;
             }
             assert_eq!(
-                comparison.diff,
+                *comparison.diff(),
                 compare::diff(&old, doc.report()),
                 "initiative {}",
                 initiative.number
