@@ -400,7 +400,8 @@ impl Document {
     }
 
     /// The report as it is now. Read-only: it changes through [`Document::perform`],
-    /// [`Document::edit`], undo and redo, which keep the revision and the history with it.
+    /// [`Document::edit`], undo, redo and [`Document::reload`], which keep the revision and the
+    /// history with it.
     pub fn report(&self) -> &Report {
         &self.report
     }
