@@ -31,6 +31,8 @@ pub struct Taken {
     pub division: String,
     /// The topics whose results it changes.
     pub changed_topics: Vec<Id>,
+    /// The initiatives whose numbers or self-rating it changes.
+    pub changed_numbers: Vec<Id>,
     /// The division had answered before: this answer replaces the earlier one.
     pub resubmission: bool,
     /// An answer of the same division given earlier in the same collection, replaced by this.
@@ -261,6 +263,14 @@ fn take(
     });
     record.sent_back = None;
     let difference = (!brought.edits.is_empty()).then(|| difference(master, &brought.edits));
+    let changed_numbers = brought
+        .edits
+        .iter()
+        .filter_map(|e| match e {
+            Edit::SetMeasures { initiative, .. } => Some(*initiative),
+            _ => None,
+        })
+        .collect();
     brought.warnings.extend(warnings_of(master, &brought.edits));
     out.warnings
         .extend(brought.warnings.into_iter().map(|warning| AnswerWarning {
@@ -278,6 +288,7 @@ fn take(
         file: answer.file,
         division,
         changed_topics: brought.changed,
+        changed_numbers,
         resubmission: count > 0,
         replaces,
         difference,
@@ -507,21 +518,24 @@ fn same_text(a: &str, b: &str) -> bool {
     lines(a) == lines(b)
 }
 
-/// The change list of the in-scope edits: the initiatives they touch, before and after.
+/// The change list of the in-scope edits: the initiatives they touch (their results or their
+/// numbers), before and after.
 fn difference(master: &Report, edits: &[Edit]) -> Diff {
-    let topics: HashSet<Id> = edits
-        .iter()
-        .filter_map(|e| match e {
-            Edit::SetEntries { topic, .. } => Some(*topic),
-            _ => None,
-        })
-        .collect();
+    let mut topics: HashSet<Id> = HashSet::new();
+    let mut numbers: HashSet<Id> = HashSet::new();
+    for e in edits {
+        match e {
+            Edit::SetEntries { topic, .. } => topics.insert(*topic),
+            Edit::SetMeasures { initiative, .. } => numbers.insert(*initiative),
+            _ => false,
+        };
+    }
     let mut before = master.header_only();
     for s in &master.sections {
         let initiatives: Vec<Initiative> = s
             .initiatives
             .iter()
-            .filter(|i| i.topics.iter().any(|t| topics.contains(&t.id)))
+            .filter(|i| numbers.contains(&i.id) || i.topics.iter().any(|t| topics.contains(&t.id)))
             .cloned()
             .collect();
         if !initiatives.is_empty() {
@@ -539,7 +553,7 @@ fn difference(master: &Report, edits: &[Edit]) -> Diff {
     }
     let mut after = before.clone();
     for e in edits {
-        // Each names a topic of `before`: it applies.
+        // Each names a topic or an initiative of `before`: it applies.
         let _ = crate::edit::apply(&mut after, e.clone());
     }
     compare::diff(&before, &after)

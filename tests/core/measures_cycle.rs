@@ -109,6 +109,26 @@ fn a_survey_answer_with_a_new_actual_is_collected() {
         .unwrap();
     let collection = collect(&master, vec![Ok(answer)], at);
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
+    // The review says which initiative's numbers change, and shows old and new.
+    let taken = &collection.taken[0];
+    assert_eq!(taken.changed_numbers, vec![first.id]);
+    let lines: Vec<String> =
+        shinchoku::compare::change_list(taken.difference.as_ref().unwrap(), Lang::Ja)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("実績") && l.contains("→ 1150")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("自己評価") && l.contains("→ A")),
+        "{lines:?}"
+    );
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
     let m = doc.report().initiative(first.id).unwrap().measures();
