@@ -344,6 +344,7 @@ fn in_sheet(sheet: &str, columns: &HashMap<usize, Vec<Option<usize>>>, at: Locat
         field_name: at.field_name,
         sheet: Some(sheet.into()),
         entry: at.entry,
+        measure: at.measure,
     }
 }
 

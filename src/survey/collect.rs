@@ -474,7 +474,14 @@ fn merged_rows(rows: &[Row], warnings: &mut Vec<crate::model::diag::Warning>) ->
 /// What `check` would say of the results these edits bring.
 fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warning> {
     let earlier = crate::model::check::earlier_results(master);
-    edits
+    let numbers = edits.iter().flat_map(|e| match e {
+        Edit::SetMeasures {
+            initiative,
+            measures,
+        } => number_warnings(master, *initiative, measures),
+        _ => Vec::new(),
+    });
+    let results = edits
         .iter()
         .filter_map(|e| match e {
             Edit::SetEntries {
@@ -490,7 +497,26 @@ fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warni
                 return Vec::new();
             };
             crate::model::check::list_warnings(master, &earlier, i, t, side, entries)
-        })
+        });
+    results.chain(numbers).collect()
+}
+
+/// What an answer's numbers for an initiative warn of that its numbers in the master did not
+/// (a number kept as written, a rating the scale does not have).
+fn number_warnings(
+    master: &Report,
+    initiative: Id,
+    new: &crate::model::measures::Measures,
+) -> Vec<crate::model::diag::Warning> {
+    use crate::model::measure_check::initiative_warnings;
+    let Some(i) = master.initiative(initiative) else {
+        return Vec::new();
+    };
+    let settings = &master.measure_settings;
+    let before = initiative_warnings(settings, &i.number, i.measures());
+    initiative_warnings(settings, &i.number, new)
+        .into_iter()
+        .filter(|w| !before.contains(w))
         .collect()
 }
 

@@ -290,3 +290,64 @@ fn the_web_page_has_the_summary_and_the_numbers_as_accessible_tables() {
     let seed = shinchoku::export::html::to_html(&crate::seed().report);
     assert!(!seed.contains("数値目標"));
 }
+
+#[test]
+fn numbers_a_division_wrote_that_cannot_be_read_are_kept_and_said_in_the_review_and_check() {
+    let master = master();
+    let first = &master.sections[0].initiatives[0];
+    let division = measures_division(first).unwrap().to_string();
+    let response = shinchoku::survey::response_for(&master, &division, None, "");
+    let sent = shinchoku::survey::workbook::write(&response).unwrap();
+    let typed = crate::type_into_workbook(&sent, "900", "約1,100");
+    let typed = crate::type_into_workbook(&typed, "3100", "1.2億");
+    let typed = crate::type_into_workbook(&typed, "S", "AA");
+    let answer =
+        shinchoku::survey::answer::answer_from_workbook(&typed, format!("{division}.xlsx"))
+            .unwrap();
+    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let collection = collect(&master, vec![Ok(answer)], at);
+    let said: Vec<String> = collection
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    for (place, text) in [
+        (
+            "指標「電子申請件数」の平成29年度実績",
+            "「約1,100」: 数として読めません",
+        ),
+        (
+            "平成29年度の効果額（実績）",
+            "「1.2億」: 億・万の付いた数は読みません",
+        ),
+        (
+            "自己評価",
+            "評価「AA」は評価の区分（S・A・B・C・対象外）にありません",
+        ),
+    ] {
+        assert!(
+            said.iter()
+                .any(|s| s.contains(&format!("取組{} {place}", first.number)) && s.contains(text)),
+            "{place} {text}: {said:?}"
+        );
+    }
+    // Taken as written, and `check` of the master says the same.
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    let m = doc.report().initiative(first.id).unwrap().measures();
+    assert_eq!(m.indicators[0].year(FY).unwrap().actual.unread, "約1,100");
+    assert_eq!(m.effect(FY).unwrap().actual.unread, "1.2億");
+    assert_eq!(m.self_rating.as_ref().unwrap().code, "AA");
+    let checked: Vec<String> = shinchoku::model::check::warnings(doc.report())
+        .iter()
+        .map(|w| format!("{}: {}", w.at.describe(Lang::Ja), w.kind.describe(Lang::Ja)))
+        .collect();
+    assert_eq!(
+        checked.iter().filter(|w| w.starts_with("取組")).count(),
+        3,
+        "{checked:?}"
+    );
+}
