@@ -6,7 +6,7 @@ use shinchoku::model::Report;
 use shinchoku::print::{self, KeepTogether, PageSetup, Paper, PrintJob, PrintLayout};
 
 fn sample() -> Report {
-    Document::sample().report
+    Document::sample().into_report()
 }
 
 fn layout_and_pdf(report: &Report, setup: &PageSetup) -> (PrintLayout, Vec<u8>) {
@@ -985,7 +985,7 @@ fn long_numbers(chars: usize) -> (Report, String, String) {
     use shinchoku::edit::Intent;
     use shinchoku::edit::measures::MeasureIntent;
     let mut doc = Document::sample();
-    let first = doc.report.sections[0].initiatives[0].id;
+    let first = doc.report().sections[0].initiatives[0].id;
     let name: String = "職員提案制度の件数と内容の把握、"
         .chars()
         .cycle()
@@ -1011,7 +1011,7 @@ fn long_numbers(chars: usize) -> (Report, String, String) {
     ] {
         doc.perform(Intent::Measure(intent)).unwrap();
     }
-    (doc.report, name, comment)
+    (doc.into_report(), name, comment)
 }
 
 #[test]
@@ -1052,7 +1052,7 @@ fn a_figure_typed_as_words_prints_as_written_and_the_summary_says_it_is_not_coun
     use shinchoku::edit::measures::{IndicatorField, MeasureIntent};
     use shinchoku::model::FiscalYear;
     let mut doc = Document::sample();
-    let first = doc.report.sections[0].initiatives[0].id;
+    let first = doc.report().sections[0].initiatives[0].id;
     let year = FiscalYear(2017);
     let figure = |field, text: &str| MeasureIntent::SetIndicatorFigure {
         initiative: first,
@@ -1071,7 +1071,7 @@ fn a_figure_typed_as_words_prints_as_written_and_the_summary_says_it_is_not_coun
     ] {
         doc.perform(Intent::Measure(intent)).unwrap();
     }
-    let (_, pdf) = layout_and_pdf(&doc.report, &PageSetup::default());
+    let (_, pdf) = layout_and_pdf(doc.report(), &PageSetup::default());
     let pages = page_texts(&pdf);
     assert!(
         pages[0].contains("・研修の受講者数目標400人実績約300人達成率—"),

@@ -690,7 +690,7 @@ fn a_comment_continued_over_pages_reads_as_one_cell_under_one_heading_row() {
     use shinchoku::edit::Intent;
     use shinchoku::edit::measures::MeasureIntent;
     let mut doc = Document::sample();
-    let first = doc.report.sections[0].initiatives[0].id;
+    let first = doc.report().sections[0].initiatives[0].id;
     let comment: String = "委員会としては、取組の成果を数値で示すことを求める。"
         .chars()
         .cycle()
@@ -703,7 +703,7 @@ fn a_comment_continued_over_pages_reads_as_one_cell_under_one_heading_row() {
         on: None,
     }))
     .unwrap();
-    let report = doc.report;
+    let report = doc.into_report();
     let layout = layout_of(&report);
     let after_grid = layout
         .pages
