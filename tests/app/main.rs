@@ -10,6 +10,7 @@ mod idle;
 mod ime;
 mod jobs;
 mod keyboard;
+mod measure_columns;
 mod measures;
 mod opening;
 mod plan_lines;

@@ -212,6 +212,7 @@ impl ViewModel {
                 return Vec::new();
             }
             Column::Stages | Column::Status | Column::Number => return Vec::new(),
+            Column::Indicators | Column::Effects | Column::Ratings => return Vec::new(),
             _ => {}
         }
         let of_cursor = self.cursor.and_then(|id| {

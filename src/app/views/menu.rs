@@ -27,7 +27,7 @@ pub fn show(
                 });
             });
             ui.menu_button(t.menu_view, |ui| {
-                view_menu(ui, t, prefs, summary_open, &mut out)
+                view_menu(ui, t, prefs, doc, summary_open, &mut out)
             });
             ui.menu_button(t.help.menu, |ui| {
                 item(ui, t, Action::OpenGuide, &mut out);
@@ -97,6 +97,7 @@ fn view_menu(
     ui: &mut egui::Ui,
     t: &Texts,
     prefs: &Prefs,
+    doc: &Document,
     summary_open: bool,
     out: &mut Vec<AppCommand>,
 ) {
@@ -127,7 +128,7 @@ fn view_menu(
     {
         out.push(PrefsCommand::SetDetailPopup(!prefs.detail_popup).into());
     }
-    ui.menu_button(t.columns_menu, |ui| columns_menu(ui, t, prefs, out));
+    ui.menu_button(t.columns_menu, |ui| columns_menu(ui, t, prefs, doc, out));
     ui.menu_button(t.zoom_label, |ui| {
         ui.label(format!("{:.0} %", prefs.zoom() * 100.0));
         for action in [Action::ZoomIn, Action::ZoomOut, Action::ZoomReset] {
@@ -158,14 +159,28 @@ fn shortcut_text(ui: &egui::Ui, action: Action) -> String {
 }
 
 /// 表示 → 列: each column group shown or hidden, and the widths fitted again.
-fn columns_menu(ui: &mut egui::Ui, t: &Texts, prefs: &Prefs, out: &mut Vec<AppCommand>) {
+fn columns_menu(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    prefs: &Prefs,
+    doc: &Document,
+    out: &mut Vec<AppCommand>,
+) {
     use crate::app::Column;
-    for (column, label) in [
+    use crate::app::views::grid::measure_column_name;
+    let mut columns = vec![
         (Column::Stages, t.col_group_stages),
         (Column::Months, t.col_group_months),
         (Column::Division, t.col_division),
         (Column::Status, t.col_status),
-    ] {
+    ];
+    // The numbers' columns, only with a report that has them.
+    if crate::app::views::measures::has_any(&doc.report) {
+        for c in [Column::Indicators, Column::Effects, Column::Ratings] {
+            columns.push((c, measure_column_name(c, prefs.lang)));
+        }
+    }
+    for (column, label) in columns {
         let mut shown = prefs.columns.is_shown(column);
         if ui.checkbox(&mut shown, label).clicked() {
             out.push(PrefsCommand::ToggleColumn(column).into());
