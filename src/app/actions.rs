@@ -28,6 +28,10 @@ impl ShinchokuApp {
                 self.view.toggle_summary();
                 Vec::new()
             }
+            Action::ToggleMeasureEditor => {
+                self.view.toggle_measure_editor();
+                Vec::new()
+            }
             Action::SelectNext => {
                 self.move_selection(1);
                 Vec::new()

@@ -105,6 +105,8 @@ actions! {
     ExpandAll => (|t| t.expand_all, &[], When::Always),
     CollapseAll => (|t| t.collapse_all, &[], When::Always),
     ToggleSummary => (|t| t.summary, &[], When::Always),
+    /// 表示 → 数値目標・評価の編集: the selected initiative's numbers and the report's scale.
+    ToggleMeasureEditor => (|t| t.measure_editor, &[], When::Always),
     SelectNext => (|t| t.select_next, &[key(NONE, Key::ArrowDown)], When::NotTyping),
     SelectPrevious => (|t| t.select_previous, &[key(NONE, Key::ArrowUp)], When::NotTyping),
     /// Edit the selected entry's or initiative's text in place.

@@ -235,6 +235,10 @@ impl ShinchokuApp {
         out.extend(views::detail::show(ui, lang, doc, seen, &mut self.drafts));
         let summary = self.view.show_summary();
         out.extend(views::summary::show(&ctx, lang, report, summary));
+        let (selected, open) = (self.view.selected(), self.view.show_measure_editor());
+        out.extend(views::measure_editor::show(
+            &ctx, lang, report, selected, open,
+        ));
         out.extend(views::survey::status_panel(
             ui,
             lang,

@@ -49,6 +49,11 @@ pub enum MeasureIntent {
         index: usize,
         name: String,
     },
+    SetIndicatorUnit {
+        initiative: Id,
+        index: usize,
+        unit: String,
+    },
     SetDirection {
         initiative: Id,
         index: usize,
@@ -103,6 +108,7 @@ impl MeasureIntent {
             MeasureIntent::AddIndicator { initiative, .. }
             | MeasureIntent::RemoveIndicator { initiative, .. }
             | MeasureIntent::SetIndicatorName { initiative, .. }
+            | MeasureIntent::SetIndicatorUnit { initiative, .. }
             | MeasureIntent::SetDirection { initiative, .. }
             | MeasureIntent::SetIndicatorFigure { initiative, .. }
             | MeasureIntent::SetEffect { initiative, .. }
@@ -140,6 +146,11 @@ impl MeasureIntent {
             MeasureIntent::SetIndicatorName { index, name, .. } => {
                 if let Some(x) = m.indicators.get_mut(index) {
                     x.name = name.trim().to_string();
+                }
+            }
+            MeasureIntent::SetIndicatorUnit { index, unit, .. } => {
+                if let Some(x) = m.indicators.get_mut(index) {
+                    x.unit = unit.trim().to_string();
                 }
             }
             MeasureIntent::SetDirection {

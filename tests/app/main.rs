@@ -11,6 +11,7 @@ mod ime;
 mod jobs;
 mod keyboard;
 mod measure_columns;
+mod measure_editing;
 mod measures;
 mod opening;
 mod plan_lines;

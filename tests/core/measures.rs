@@ -283,6 +283,11 @@ fn editing_numbers_and_ratings_is_undone_step_by_step() {
             name: "研修受講者数".into(),
             unit: "人".into(),
         },
+        MeasureIntent::SetIndicatorUnit {
+            initiative: first,
+            index: 1,
+            unit: " 人/年 ".into(),
+        },
     ];
     for step in steps {
         doc.perform(Intent::Measure(step)).unwrap();
@@ -292,7 +297,8 @@ fn editing_numbers_and_ratings_is_undone_step_by_step() {
     assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_200_000_000));
     assert_eq!(m.review.as_ref().unwrap().code, "A");
     assert_eq!(m.indicators[1].name, "研修受講者数");
-    for _ in 0..4 {
+    assert_eq!(m.indicators[1].unit, "人/年");
+    for _ in 0..5 {
         assert!(doc.undo());
     }
     assert_eq!(doc.report, before);

@@ -115,6 +115,7 @@ fn view_menu(
         out.push(Action::ToggleSummary.into());
         ui.close();
     }
+    item(ui, t, Action::ToggleMeasureEditor, out);
     let detail = Button::new(t.toggle_detail)
         .selected(!prefs.detail_folded)
         .shortcut_text(shortcut_text(ui, Action::ToggleDetail));
