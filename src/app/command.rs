@@ -391,6 +391,8 @@ pub enum ViewCommand {
     SetTextFilter(String),
     /// Only the initiatives and topics with a result to confirm (要確認), or all again.
     SetToConfirmFilter(bool),
+    /// Only the initiatives of this final rating (評価), or all again.
+    SetRatingFilter(Option<crate::grid::RatingFilter>),
     /// Another report was opened: nothing selected, folded or filtered.
     Reset,
     /// A new entry was added: select it, close the field it was typed in.

@@ -107,3 +107,51 @@ fn column_prefs_saved_by_the_build_with_six_columns_still_load() {
     let again: Prefs = ron::from_str(&ron::to_string(&prefs).unwrap()).unwrap();
     assert_eq!(again.columns, prefs.columns);
 }
+
+#[test]
+fn the_rating_filter_above_the_grid_shows_only_the_initiatives_so_rated() {
+    let mut h = numbers_harness(Prefs::default());
+    let choose = |h: &mut Harness<'static, ShinchokuApp>, choice: &str| {
+        h.get_by_role_and_label(egui::Role::ComboBox, "評価")
+            .click();
+        h.run();
+        h.get_by_label(choice).click();
+        h.run();
+        h.run();
+    };
+    // Initiative 1 rated S by itself; the others not rated.
+    choose(&mut h, "S 特に良好に進捗");
+    h.get_by_label(FIRST_TITLE);
+    assert!(h.query_by_label(SECOND_TITLE).is_none());
+    choose(&mut h, "未評価");
+    assert!(h.query_by_label(FIRST_TITLE).is_none());
+    h.get_by_label(SECOND_TITLE);
+    // The review, where given, is the rating that counts: reviewed A, initiative 1 is not S.
+    let first = h.state().document().report.sections[0].initiatives[0].id;
+    h.state_mut().queue(Intent::Measure(
+        shinchoku::edit::measures::MeasureIntent::SetRating {
+            initiative: first,
+            layer: shinchoku::edit::measures::RatingLayer::Review,
+            code: "A".into(),
+            by: String::new(),
+            on: None,
+        },
+    ));
+    h.run();
+    choose(&mut h, "S 特に良好に進捗");
+    assert!(h.query_by_label(FIRST_TITLE).is_none());
+    choose(&mut h, "A 良好に進捗");
+    h.get_by_label(FIRST_TITLE);
+    h.get_by_label("絞り込み解除").click();
+    h.run();
+    h.get_by_label(SECOND_TITLE);
+}
+
+#[test]
+fn a_mie_report_has_no_rating_filter() {
+    let h = sample_harness();
+    assert!(
+        h.query_by_role_and_label(egui::Role::ComboBox, "評価")
+            .is_none()
+    );
+}

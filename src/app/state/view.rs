@@ -309,6 +309,10 @@ impl ViewModel {
                 self.filter.to_confirm = on;
                 self.filter_generation += 1;
             }
+            ViewCommand::SetRatingFilter(rating) => {
+                self.filter.rating = rating;
+                self.filter_generation += 1;
+            }
             ViewCommand::Reset => {
                 *self = ViewModel {
                     filter_generation: self.filter_generation + 1,

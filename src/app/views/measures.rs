@@ -6,10 +6,11 @@
 
 use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
 
-use crate::app::command::AppCommand;
+use crate::app::command::{AppCommand, ViewCommand};
 use crate::app::i18n::Lang;
 use crate::edit::Intent;
 use crate::edit::measures::{IndicatorField, MeasureIntent, RatingLayer};
+use crate::grid::{RatingFilter, RowFilter};
 use crate::model::measures::MeasureSettings;
 use crate::model::tally::Tally;
 use crate::model::{Id, Initiative, Report};
@@ -26,6 +27,9 @@ struct Words {
     planned: &'static str,
     actual: &'static str,
     filter: &'static str,
+    /// The grid's filter by final rating, above the grid.
+    rating: &'static str,
+    any: &'static str,
     none: &'static str,
     initiative: &'static str,
     target: &'static str,
@@ -45,6 +49,8 @@ const JA: Words = Words {
     planned: "計画額",
     actual: "実績",
     filter: "評価で絞り込み",
+    rating: "評価",
+    any: "すべて",
     none: "（なし）",
     initiative: "取組",
     target: "目標",
@@ -64,6 +70,8 @@ const EN: Words = Words {
     planned: "planned",
     actual: "actual",
     filter: "Filter by rating",
+    rating: "Rating",
+    any: "All",
     none: "(none)",
     initiative: "Initiative",
     target: "target",
@@ -361,4 +369,44 @@ fn rating_row(
         )));
     }
     ui.end_row();
+}
+
+/// 評価 above the grid: all, a level of the scale (the final rating: the review, else the
+/// self-rating), or 未評価.
+pub fn rating_filter(
+    ui: &mut Ui,
+    lang: Lang,
+    report: &Report,
+    filter: &RowFilter,
+    out: &mut Vec<AppCommand>,
+) {
+    let w = words(lang);
+    let label = ui.label(w.rating);
+    let mut choices = vec![(None, w.any.to_string())];
+    for level in &report.measure_settings.rating_scale {
+        let name = format!("{} {}", level.code, level.label);
+        choices.push((Some(RatingFilter::Level(level.code.clone())), name));
+    }
+    choices.push((Some(RatingFilter::Unrated), w.unrated.to_string()));
+    let current = choices
+        .iter()
+        .find(|(c, _)| *c == filter.rating)
+        .map(|(_, name)| name.clone())
+        // A level taken off the scale while it filters: its code as written.
+        .unwrap_or_else(|| match &filter.rating {
+            Some(RatingFilter::Level(code)) => code.clone(),
+            _ => w.any.to_string(),
+        });
+    ComboBox::from_id_salt("rating-filter")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for (choice, name) in choices {
+                let chosen = choice == filter.rating;
+                if ui.selectable_label(chosen, name).clicked() {
+                    out.push(ViewCommand::SetRatingFilter(choice).into());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
