@@ -95,16 +95,11 @@ pub enum MeasureIntent {
 pub use crate::model::measures::{figure_of, money_of};
 
 impl MeasureIntent {
-    pub(super) fn build(self, report: &Report) -> Result<Option<Edit>, EditError> {
-        let initiative = match &self {
-            MeasureIntent::SetSettings(settings) => {
-                if **settings == report.measure_settings {
-                    return Ok(None);
-                }
-                return Ok(Some(Edit::SetMeasureSettings {
-                    settings: settings.clone(),
-                }));
-            }
+    /// The one initiative it changes; `None` for the report's settings (every initiative's
+    /// figures are shown in their unit and counted by their scale).
+    pub fn initiative(&self) -> Option<Id> {
+        match self {
+            MeasureIntent::SetSettings(_) => None,
             MeasureIntent::AddIndicator { initiative, .. }
             | MeasureIntent::RemoveIndicator { initiative, .. }
             | MeasureIntent::SetIndicatorName { initiative, .. }
@@ -113,7 +108,17 @@ impl MeasureIntent {
             | MeasureIntent::SetIndicatorFigure { initiative, .. }
             | MeasureIntent::SetEffect { initiative, .. }
             | MeasureIntent::SetRating { initiative, .. }
-            | MeasureIntent::SetComment { initiative, .. } => *initiative,
+            | MeasureIntent::SetComment { initiative, .. } => Some(*initiative),
+        }
+    }
+
+    pub(super) fn build(self, report: &Report) -> Result<Option<Edit>, EditError> {
+        if let MeasureIntent::SetSettings(settings) = self {
+            let changes = *settings != report.measure_settings;
+            return Ok(changes.then_some(Edit::SetMeasureSettings { settings }));
+        }
+        let Some(initiative) = self.initiative() else {
+            return Ok(None);
         };
         let old = report
             .initiative(initiative)
