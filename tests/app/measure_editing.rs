@@ -257,5 +257,17 @@ fn enter_on_a_numbers_cell_opens_the_editor_for_that_initiative() {
     h.run();
     h.run();
     h.get_by_label("数値目標・評価の編集");
-    h.get_by_role_and_label(egui::Role::TextInput, "指標 1 名称");
+    // The keyboard is in its first field: typed there and left with Tab, the name changes.
+    let name = h.get_by_role_and_label(egui::Role::TextInput, "指標 1 名称");
+    assert!(name.is_focused());
+    h.key_press(egui::Key::End);
+    h.run();
+    h.get_by_role_and_label(egui::Role::TextInput, "指標 1 名称")
+        .type_text("（累計）");
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let report = &h.state().document().report;
+    let m = report.sections[0].initiatives[0].measures();
+    assert_eq!(m.indicators[0].name, "電子申請件数（累計）");
 }

@@ -136,6 +136,9 @@ pub fn show(
     open: bool,
 ) -> Vec<AppCommand> {
     let mut out = Vec::new();
+    let was_open = egui::Id::unique("measure-editor-was-open");
+    let opened = ctx.data_mut(|d| !d.get_temp::<bool>(was_open).unwrap_or(false) && open);
+    ctx.data_mut(|d| d.insert_temp(was_open, open));
     if !open {
         return out;
     }
@@ -145,7 +148,8 @@ pub fn show(
         .id(egui::Id::unique("measure-editor-window"))
         .open(&mut still_open)
         .default_width(620.0)
-        .default_height(560.0)
+        // An initiative's numbers are long: most of the screen's height, scrolled beyond.
+        .default_height(ctx.content_rect().height() * 0.75)
         .vscroll(true)
         .show(ctx, |ui| {
             match selected.and_then(|id| report.initiative(id)) {
@@ -157,10 +161,30 @@ pub fn show(
             ui.separator();
             super::measure_settings::show(ui, lang, report, &mut out);
         });
+    if opened && let Some(i) = selected.and_then(|id| report.initiative(id)) {
+        // Just opened (Enter on a numbers cell, the menu): the keyboard goes to its first field.
+        ctx.memory_mut(|m| m.request_focus(first_field(report, i)));
+    }
     if !still_open {
         out.push(Action::ToggleMeasureEditor.into());
     }
     out
+}
+
+/// The id of the editor's first field: the first indicator's name, else the first plan
+/// year's planned effect.
+fn first_field(report: &Report, i: &Initiative) -> egui::Id {
+    let id = egui::Id::unique("measure-edit");
+    if i.measures().indicators.is_empty() {
+        let year = report
+            .plan_years
+            .years()
+            .next()
+            .unwrap_or(report.fiscal_year);
+        id.with(("effect", i.id, year.0, false))
+    } else {
+        id.with(("name", i.id, 0usize))
+    }
 }
 
 fn initiative(ui: &mut Ui, w: &Words, report: &Report, i: &Initiative, out: &mut Vec<AppCommand>) {
@@ -491,7 +515,7 @@ fn rating_code(
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, String::new(), w.none);
             for level in &report.measure_settings.rating_scale {
-                let text = format!("{} {}", level.code, level.label);
+                let text = level.name();
                 ui.selectable_value(&mut chosen, level.code.clone(), text);
             }
         })

@@ -146,7 +146,7 @@ fn scale(ui: &mut Ui, w: &Words, now: &MeasureSettings, out: &mut Vec<AppCommand
             let row = ui.label(format!("{} {}", w.level, k + 1)).id;
             let texts = [&level.code, &level.label, &level.meaning];
             for (n, (column, text)) in columns.iter().zip(texts).enumerate() {
-                let width = if n == 2 { 220.0 } else { 90.0 };
+                let width = [60.0, 140.0, 200.0][n];
                 let labels = [heading, row, *column];
                 if let Some(typed) = field(ui, ("scale", k, n), &labels, text, width) {
                     let mut levels = now.rating_scale.clone();

@@ -351,7 +351,7 @@ fn rating_row(
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, String::new(), w.none);
             for level in &report.measure_settings.rating_scale {
-                let text = format!("{} {}", level.code, level.label);
+                let text = level.name();
                 ui.selectable_value(&mut chosen, level.code.clone(), text);
             }
         })
@@ -384,7 +384,7 @@ pub fn rating_filter(
     let label = ui.label(w.rating);
     let mut choices = vec![(None, w.any.to_string())];
     for level in &report.measure_settings.rating_scale {
-        let name = format!("{} {}", level.code, level.label);
+        let name = level.name();
         choices.push((Some(RatingFilter::Level(level.code.clone())), name));
     }
     choices.push((Some(RatingFilter::Unrated), w.unrated.to_string()));

@@ -268,7 +268,7 @@ fn indicator_line(x: &Indicator, year: FiscalYear, lang: Lang) -> String {
 /// written.
 fn rating_words(rating: &Rating, settings: &MeasureSettings) -> String {
     let mut out = match settings.level(&rating.code) {
-        Some(level) => format!("{} {}", level.code, level.label),
+        Some(level) => level.name(),
         None => rating.code.clone(),
     };
     if !rating.by.is_empty() {
