@@ -11,6 +11,7 @@
 use chrono::NaiveDate;
 use egui::{Color32, ComboBox, Context, Grid, RichText, TextEdit, Ui, Window};
 
+use super::widgets::{field_id, field_taken_when_left as field};
 use crate::app::command::{Action, AppCommand};
 use crate::app::i18n::Lang;
 use crate::edit::Intent;
@@ -174,16 +175,15 @@ pub fn show(
 /// The id of the editor's first field: the first indicator's name, else the first plan
 /// year's planned effect.
 fn first_field(report: &Report, i: &Initiative) -> egui::Id {
-    let id = egui::Id::unique("measure-edit");
     if i.measures().indicators.is_empty() {
         let year = report
             .plan_years
             .years()
             .next()
             .unwrap_or(report.fiscal_year);
-        id.with(("effect", i.id, year.0, false))
+        field_id(("effect", i.id, year.0, false))
     } else {
-        id.with(("name", i.id, 0usize))
+        field_id(("name", i.id, 0usize))
     }
 }
 
@@ -210,39 +210,6 @@ fn initiative(ui: &mut Ui, w: &Words, report: &Report, i: &Initiative, out: &mut
     ratings(ui, w, report, i, out);
     ui.add_space(6.0);
     comment(ui, w, i, out);
-}
-
-/// A text field kept while typed (in egui's memory), given back when it loses the keyboard if
-/// it differs from what the report has; named by its `labels` (a heading, a row, a column).
-pub(super) fn field(
-    ui: &mut Ui,
-    key: impl std::hash::Hash + std::fmt::Debug,
-    labels: &[egui::Id],
-    now: &str,
-    width: f32,
-) -> Option<String> {
-    let id = egui::Id::unique("measure-edit").with(key);
-    let mut text: String = ui
-        .data_mut(|d| d.get_temp(id))
-        .unwrap_or_else(|| now.to_string());
-    // At least `width`: in a grid a cell offers only the column's width of the last frame.
-    let edit = TextEdit::singleline(&mut text)
-        .id(id)
-        .min_size(egui::vec2(width, 0.0));
-    let mut response = ui.add(edit.desired_width(width));
-    for label in labels {
-        response = response.labelled_by(*label);
-    }
-    if response.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(id));
-        return (text.trim() != now.trim()).then_some(text);
-    }
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text));
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
-    }
-    None
 }
 
 /// One indicator: its name, unit, direction, baseline and final target, then a row per plan

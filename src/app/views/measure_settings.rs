@@ -5,7 +5,7 @@
 
 use egui::{CollapsingHeader, ComboBox, Grid, Ui};
 
-use super::measure_editor::field;
+use super::widgets::field_taken_when_left as field;
 use crate::app::command::AppCommand;
 use crate::app::i18n::Lang;
 use crate::edit::Intent;

@@ -4,7 +4,7 @@
 //! initiative's numbers to edit — this year's actuals, the year's effect, the self-rating and
 //! the review — each an undoable intent of the core. Its words are its own ([`Words`]).
 
-use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
+use egui::{ComboBox, Grid, RichText, Ui};
 
 use crate::app::command::{AppCommand, ViewCommand};
 use crate::app::i18n::Lang;
@@ -246,31 +246,14 @@ fn editor(ui: &mut Ui, w: &Words, report: &Report, out: &mut Vec<AppCommand>) {
     });
 }
 
-/// A text field kept while typed (in egui's memory), given back when it loses the keyboard
-/// (Enter, Tab, a click elsewhere) if it differs from what the report has; named by `label`.
+/// A field of this view, given back when it is left (Enter, Tab, a click elsewhere).
 fn field(
     ui: &mut Ui,
     key: impl std::hash::Hash + std::fmt::Debug,
     label: egui::Id,
     now: &str,
 ) -> Option<String> {
-    let id = egui::Id::unique("measure-field").with(key);
-    let mut text: String = ui
-        .data_mut(|d| d.get_temp(id))
-        .unwrap_or_else(|| now.to_string());
-    let response = ui
-        .add(TextEdit::singleline(&mut text).id(id).desired_width(120.0))
-        .labelled_by(label);
-    if response.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(id));
-        return (text.trim() != now.trim()).then_some(text);
-    }
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text));
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
-    }
-    None
+    super::widgets::field_taken_when_left(ui, ("summary", key), &[label], now, 120.0)
 }
 
 fn indicator_rows(
