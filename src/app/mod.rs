@@ -222,7 +222,11 @@ impl ShinchokuApp {
         let status_rows = self.shown_status_rows();
         let frame = self.open.frame();
         let (doc, report) = (frame.doc, frame.report);
-        let mut out = views::menu::show(ui, t, &self.prefs, doc, self.view.show_summary());
+        let open = views::menu::OpenWindows {
+            summary: self.view.show_summary(),
+            measure_editor: self.view.show_measure_editor(),
+        };
+        let mut out = views::menu::show(ui, t, &self.prefs, doc, open);
         out.extend(views::toolbar::show(ui, lang, report, self.view.filter()));
         views::survey::banner(ui, t, report);
         let (notice, job) = (self.dialogs.notice(), self.jobs.running());

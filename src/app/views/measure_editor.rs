@@ -124,6 +124,14 @@ pub(super) fn words(lang: Lang) -> &'static Words {
     }
 }
 
+/// `（百万円）`, ` (百万円)` in English.
+fn bracketed(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
+    }
+}
+
 fn edit(out: &mut Vec<AppCommand>, intent: MeasureIntent) {
     out.push(AppCommand::Edit(Intent::Measure(intent)));
 }
@@ -385,7 +393,7 @@ fn indicator_years(
 fn effects(ui: &mut Ui, w: &Words, report: &Report, i: &Initiative, out: &mut Vec<AppCommand>) {
     let unit = report.measure_settings.yen_unit;
     let heading = ui
-        .label(RichText::new(format!("{}（{}）", w.effects, unit.label())).strong())
+        .label(RichText::new(format!("{}{}", w.effects, bracketed(unit.label(), w.lang))).strong())
         .id;
     Grid::new(("measure-effects", i.id))
         .striped(true)

@@ -7,12 +7,19 @@ use crate::app::command::{Action, AppCommand, FileCommand, PrefsCommand};
 use crate::app::i18n::{Lang, Texts};
 use crate::document::Document;
 
+/// The windows 表示 shows ticked when open.
+#[derive(Clone, Copy)]
+pub struct OpenWindows {
+    pub summary: bool,
+    pub measure_editor: bool,
+}
+
 pub fn show(
     ui: &mut egui::Ui,
     t: &Texts,
     prefs: &Prefs,
     doc: &Document,
-    summary_open: bool,
+    open: OpenWindows,
 ) -> Vec<AppCommand> {
     let mut out = Vec::new();
     Panel::top("menu").show(ui, |ui| {
@@ -27,7 +34,7 @@ pub fn show(
                 });
             });
             ui.menu_button(t.menu_view, |ui| {
-                view_menu(ui, t, prefs, doc, summary_open, &mut out)
+                view_menu(ui, t, prefs, doc, open, &mut out)
             });
             ui.menu_button(t.help.menu, |ui| {
                 item(ui, t, Action::OpenGuide, &mut out);
@@ -98,7 +105,7 @@ fn view_menu(
     t: &Texts,
     prefs: &Prefs,
     doc: &Document,
-    summary_open: bool,
+    open: OpenWindows,
     out: &mut Vec<AppCommand>,
 ) {
     for (lang, label) in [(Lang::Ja, t.japanese), (Lang::En, t.english)] {
@@ -111,11 +118,15 @@ fn view_menu(
     item(ui, t, Action::ExpandAll, out);
     item(ui, t, Action::CollapseAll, out);
     ui.separator();
-    if ui.checkbox(&mut summary_open.clone(), t.summary).clicked() {
-        out.push(Action::ToggleSummary.into());
-        ui.close();
+    for (shown, action) in [
+        (open.summary, Action::ToggleSummary),
+        (open.measure_editor, Action::ToggleMeasureEditor),
+    ] {
+        if ui.checkbox(&mut shown.clone(), action.label(t)).clicked() {
+            out.push(action.into());
+            ui.close();
+        }
     }
-    item(ui, t, Action::ToggleMeasureEditor, out);
     let detail = Button::new(t.toggle_detail)
         .selected(!prefs.detail_folded)
         .shortcut_text(shortcut_text(ui, Action::ToggleDetail));

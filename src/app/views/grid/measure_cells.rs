@@ -29,6 +29,8 @@ struct Words {
     review: &'static str,
     /// After the first indicator's name: how many more there are.
     more: &'static str,
+    /// Brackets around a unit: full-width in Japanese.
+    brackets: (&'static str, &'static str),
 }
 
 const JA: Words = Words {
@@ -43,6 +45,7 @@ const JA: Words = Words {
     self_rating: "自己",
     review: "本部",
     more: "他",
+    brackets: ("（", "）"),
 };
 
 const EN: Words = Words {
@@ -57,6 +60,7 @@ const EN: Words = Words {
     self_rating: "self",
     review: "review",
     more: "+",
+    brackets: (" (", ")"),
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -141,7 +145,7 @@ impl GridView<'_> {
         let year = self.report.fiscal_year;
         let group = match column {
             Column::Indicators => format!("{} {}", w.indicators, year_name(year, self.lang)),
-            Column::Effects => format!("{}（{unit}）", w.effects),
+            Column::Effects => format!("{}{}{unit}{}", w.effects, w.brackets.0, w.brackets.1),
             _ => w.ratings.to_string(),
         };
         sub_cell(ui, top, bold(&group), Align::Center, None);
@@ -256,7 +260,7 @@ fn indicator_line(x: &Indicator, year: FiscalYear, lang: Lang) -> String {
     let unit = if x.unit.is_empty() {
         String::new()
     } else {
-        format!("（{}）", x.unit)
+        format!("{}{}{}", w.brackets.0, x.unit, w.brackets.1)
     };
     format!(
         "{}{unit} {} {target} {} {actual} {} {rate}",
