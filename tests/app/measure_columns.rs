@@ -97,15 +97,18 @@ fn column_prefs_saved_by_the_build_with_six_columns_still_load() {
     // What the build before the numbers' columns stored: six widths.
     let stored = "(lang:Ja,columns:(widths:(None,None,None,None,Some(210.0),None),hidden:[Stages]),zoom:1.1)";
     let prefs: Prefs = ron::from_str(stored).unwrap();
-    assert_eq!(prefs.columns.width(Column::Division), Some(210.0));
-    assert_eq!(prefs.columns.width(Column::Ratings), None);
-    assert!(!prefs.columns.is_shown(Column::Stages));
+    assert_eq!(prefs.columns().width(Column::Division), Some(210.0));
+    assert_eq!(prefs.columns().width(Column::Ratings), None);
+    assert!(!prefs.columns().is_shown(Column::Stages));
     assert_eq!(prefs.zoom(), 1.1);
     // And what this build stores reads back.
     let mut prefs = prefs;
-    prefs.columns.set_width(Column::Ratings, Some(120.0));
+    prefs.handle(PrefsCommand::SetColumnWidth {
+        column: Column::Ratings,
+        width: Some(120.0),
+    });
     let again: Prefs = ron::from_str(&ron::to_string(&prefs).unwrap()).unwrap();
-    assert_eq!(again.columns, prefs.columns);
+    assert_eq!(again.columns(), prefs.columns());
 }
 
 #[test]
@@ -127,7 +130,7 @@ fn the_rating_filter_above_the_grid_shows_only_the_initiatives_so_rated() {
     assert!(h.query_by_label(FIRST_TITLE).is_none());
     h.get_by_label(SECOND_TITLE);
     // The review, where given, is the rating that counts: reviewed A, initiative 1 is not S.
-    let first = h.state().document().report.sections[0].initiatives[0].id;
+    let first = h.state().document().report().sections[0].initiatives[0].id;
     h.state_mut().queue(Intent::Measure(
         shinchoku::edit::measures::MeasureIntent::SetRating {
             initiative: first,

@@ -14,7 +14,7 @@ const FY: FiscalYear = FiscalYear(2017);
 fn editor() -> (Harness<'static, ShinchokuApp>, Id) {
     let mut h = harness_with(ShinchokuApp::new(with_numbers(), Prefs::default()), 1400.0);
     h.run();
-    let first = h.state().document().report.sections[0].initiatives[0].id;
+    let first = h.state().document().report().sections[0].initiatives[0].id;
     h.state_mut().queue(ViewCommand::Select(first));
     h.state_mut().queue(Action::ToggleMeasureEditor);
     h.run();
@@ -23,13 +23,13 @@ fn editor() -> (Harness<'static, ShinchokuApp>, Id) {
 }
 
 fn report(h: &Harness<'static, ShinchokuApp>) -> Report {
-    h.state().document().report.clone()
+    h.state().document().report().clone()
 }
 
 fn measures(h: &Harness<'static, ShinchokuApp>, id: Id) -> Measures {
     h.state()
         .document()
-        .report
+        .report()
         .initiative(id)
         .unwrap()
         .measures()
@@ -267,7 +267,7 @@ fn enter_on_a_numbers_cell_opens_the_editor_for_that_initiative() {
     h.run();
     h.key_press(egui::Key::Tab);
     h.run();
-    let report = &h.state().document().report;
+    let report = h.state().document().report();
     let m = report.sections[0].initiatives[0].measures();
     assert_eq!(m.indicators[0].name, "電子申請件数（累計）");
 }

@@ -26,10 +26,10 @@ pub fn show(
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t.menu_file, |ui| file_menu(ui, t, prefs, doc, &mut out));
             ui.menu_button(t.menu_edit, |ui| {
-                ui.add_enabled_ui(doc.history.can_undo(), |ui| {
+                ui.add_enabled_ui(doc.history().can_undo(), |ui| {
                     item(ui, t, Action::Undo, &mut out)
                 });
-                ui.add_enabled_ui(doc.history.can_redo(), |ui| {
+                ui.add_enabled_ui(doc.history().can_redo(), |ui| {
                     item(ui, t, Action::Redo, &mut out)
                 });
             });
@@ -57,10 +57,10 @@ fn file_menu(
         item(ui, t, action, out);
     }
     ui.menu_button(t.recent, |ui| {
-        if prefs.recent.is_empty() {
+        if prefs.recent().is_empty() {
             ui.label(t.no_recent);
         }
-        for path in &prefs.recent {
+        for path in prefs.recent() {
             if ui.button(path.display().to_string()).clicked() {
                 out.push(FileCommand::OpenPath(path.clone()).into());
                 ui.close();
@@ -109,7 +109,7 @@ fn view_menu(
     out: &mut Vec<AppCommand>,
 ) {
     for (lang, label) in [(Lang::Ja, t.japanese), (Lang::En, t.english)] {
-        if ui.radio(prefs.lang == lang, label).clicked() {
+        if ui.radio(prefs.lang() == lang, label).clicked() {
             out.push(PrefsCommand::SetLanguage(lang).into());
             ui.close();
         }
@@ -128,17 +128,17 @@ fn view_menu(
         }
     }
     let detail = Button::new(t.toggle_detail)
-        .selected(!prefs.detail_folded)
+        .selected(!prefs.detail_folded())
         .shortcut_text(shortcut_text(ui, Action::ToggleDetail));
     if ui.add(detail).clicked() {
         out.push(Action::ToggleDetail.into());
         ui.close();
     }
     if ui
-        .checkbox(&mut prefs.detail_popup.clone(), t.detail_popup)
+        .checkbox(&mut prefs.detail_popup(), t.detail_popup)
         .clicked()
     {
-        out.push(PrefsCommand::SetDetailPopup(!prefs.detail_popup).into());
+        out.push(PrefsCommand::SetDetailPopup(!prefs.detail_popup()).into());
     }
     ui.menu_button(t.columns_menu, |ui| columns_menu(ui, t, prefs, doc, out));
     ui.menu_button(t.zoom_label, |ui| {
@@ -187,13 +187,13 @@ fn columns_menu(
         (Column::Status, t.col_status),
     ];
     // The numbers' columns, only with a report that has them.
-    if crate::app::views::measures::has_any(&doc.report) {
+    if crate::app::views::measures::has_any(doc.report()) {
         for c in [Column::Indicators, Column::Effects, Column::Ratings] {
-            columns.push((c, measure_column_name(c, prefs.lang)));
+            columns.push((c, measure_column_name(c, prefs.lang())));
         }
     }
     for (column, label) in columns {
-        let mut shown = prefs.columns.is_shown(column);
+        let mut shown = prefs.columns().is_shown(column);
         if ui.checkbox(&mut shown, label).clicked() {
             out.push(PrefsCommand::ToggleColumn(column).into());
         }
@@ -218,7 +218,7 @@ fn item(ui: &mut egui::Ui, t: &Texts, action: Action, out: &mut Vec<AppCommand>)
 fn rollover_menu(ui: &mut egui::Ui, t: &Texts, doc: &Document, out: &mut Vec<AppCommand>) {
     use crate::compare::RolloverTo;
     use crate::model::Period;
-    let first_half = doc.report.period == Period::FirstHalf;
+    let first_half = doc.report().period == Period::FirstHalf;
     for (label, to, enabled) in [
         (t.rollover_second_half, RolloverTo::SecondHalf, first_half),
         (t.rollover_full_year, RolloverTo::FullYear, first_half),
