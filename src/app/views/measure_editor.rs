@@ -20,9 +20,9 @@ use crate::model::measures::{Direction, Indicator, Rating};
 use crate::model::{FiscalYear, Id, Initiative, Report};
 
 /// This window's words.
-pub(super) struct Words {
+struct Words {
     lang: Lang,
-    pub title: &'static str,
+    title: &'static str,
     choose: &'static str,
     indicators: &'static str,
     indicator: &'static str,
@@ -117,7 +117,7 @@ const EN: Words = Words {
     bad_date: " is not a date (e.g. 2017-10-05); nothing changed",
 };
 
-pub(super) fn words(lang: Lang) -> &'static Words {
+fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Ja => &JA,
         Lang::En => &EN,
