@@ -113,6 +113,29 @@ pub struct RowFilter {
     pub text: String,
     /// Only initiatives and topics with a result carried over to confirm (要確認).
     pub to_confirm: bool,
+    /// Only initiatives whose final rating (the review, else the self-rating) is this.
+    pub rating: Option<RatingFilter>,
+}
+
+/// Which final rating the grid shows (評価で絞り込み).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RatingFilter {
+    /// A level's code, compared as typed people write it (`Ａ` is `A`).
+    Level(String),
+    /// Neither the review nor the self-rating given.
+    Unrated,
+}
+
+impl RatingFilter {
+    pub fn shows(&self, initiative: &Initiative) -> bool {
+        let rated = initiative.measures().final_rating();
+        match self {
+            RatingFilter::Unrated => rated.is_none(),
+            RatingFilter::Level(code) => rated.is_some_and(|r| {
+                crate::model::text::normalize(&r.code) == crate::model::text::normalize(code)
+            }),
+        }
+    }
 }
 
 impl RowFilter {
@@ -122,6 +145,7 @@ impl RowFilter {
             || self.status.is_some()
             || !self.text.trim().is_empty()
             || self.to_confirm
+            || self.rating.is_some()
     }
 
     /// `confirm`: the report's results to confirm, when that filter is on.
@@ -151,6 +175,9 @@ impl RowFilter {
         if let Some(s) = self.status
             && initiative_status(initiative, as_of) != s
         {
+            return false;
+        }
+        if self.rating.as_ref().is_some_and(|r| !r.shows(initiative)) {
             return false;
         }
         let needle = self.text.trim();

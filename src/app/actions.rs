@@ -28,6 +28,10 @@ impl ShinchokuApp {
                 self.view.toggle_summary();
                 Vec::new()
             }
+            Action::ToggleMeasureEditor => {
+                self.view.toggle_measure_editor();
+                Vec::new()
+            }
             Action::SelectNext => {
                 self.move_selection(1);
                 Vec::new()
@@ -110,9 +114,10 @@ impl ShinchokuApp {
     }
 
     fn move_column(&mut self, step: isize) {
+        let measures = super::views::measures::has_any(self.open.doc.doc().report());
         let shown: Vec<Column> = Column::ALL
             .into_iter()
-            .filter(|c| self.prefs.columns().is_shown(*c))
+            .filter(|c| self.prefs.columns().is_shown(*c) && (measures || !c.is_measure()))
             .collect();
         self.view.move_column(&shown, step);
     }

@@ -1,7 +1,9 @@
 //! The grid's columns: which are shown, how wide, and which stay frozen at the left. By default
 //! the grid fills the width it has — the text column flexes, the stage-year and month columns
 //! narrow down to a legible minimum — and only below the minimums does it scroll sideways, with
-//! 番号 and 具体的取組 frozen, as panes frozen in a spreadsheet.
+//! 番号 and 具体的取組 frozen, as panes frozen in a spreadsheet. The numbers' columns (数値目標,
+//! 効果額, 評価) come only with a report that has numbers or a rating scale: a Mie-style report's
+//! grid is laid out as if they did not exist.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,16 +16,28 @@ pub enum Column {
     Months,
     Division,
     Status,
+    /// 数値目標: the first indicator's name, target, this year's actual, 達成率.
+    Indicators,
+    /// 効果額: this year's planned and actual, in the report's unit.
+    Effects,
+    /// 評価: the self-rating and the review.
+    Ratings,
 }
 
+/// How many columns there are.
+pub const COLUMNS: usize = 9;
+
 impl Column {
-    pub const ALL: [Column; 6] = [
+    pub const ALL: [Column; COLUMNS] = [
         Column::Number,
         Column::Text,
         Column::Stages,
         Column::Months,
         Column::Division,
         Column::Status,
+        Column::Indicators,
+        Column::Effects,
+        Column::Ratings,
     ];
 
     fn index(self) -> usize {
@@ -35,13 +49,10 @@ impl Column {
         matches!(self, Column::Number | Column::Text)
     }
 
-    /// The columns a user can hide (表示 → 列); 番号 and 具体的取組 always show.
-    pub const HIDEABLE: [Column; 4] = [
-        Column::Stages,
-        Column::Months,
-        Column::Division,
-        Column::Status,
-    ];
+    /// The numbers' columns, there only when the report has numbers or a rating scale.
+    pub fn is_measure(self) -> bool {
+        matches!(self, Column::Indicators | Column::Effects | Column::Ratings)
+    }
 }
 
 /// What the user chose about the columns (remembered between runs).
@@ -49,8 +60,41 @@ impl Column {
 #[serde(default)]
 pub struct ColumnPrefs {
     /// Widths set by dragging a header border, by [`Column`] (`None`: fitted to the window).
-    pub widths: [Option<f32>; 6],
+    /// Read from a list of any length: a build with fewer columns saved fewer.
+    #[serde(deserialize_with = "widths_of_any_length")]
+    pub widths: [Option<f32>; COLUMNS],
     pub hidden: Vec<Column>,
+}
+
+/// The saved widths, however many a build saved: those of columns this build lacks are
+/// dropped, those it has beyond them are fitted.
+fn widths_of_any_length<'de, D>(d: D) -> Result<[Option<f32>; COLUMNS], D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Widths;
+    impl<'de> serde::de::Visitor<'de> for Widths {
+        type Value = [Option<f32>; COLUMNS];
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of column widths")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = [None; COLUMNS];
+            let mut k = 0;
+            while let Some(w) = seq.next_element::<Option<f32>>()? {
+                if let Some(slot) = out.get_mut(k) {
+                    *slot = w;
+                }
+                k += 1;
+            }
+            Ok(out)
+        }
+    }
+    // A tuple in RON (how a fixed array is written), a list in JSON: both are a sequence.
+    d.deserialize_tuple(COLUMNS, Widths)
 }
 
 impl ColumnPrefs {
@@ -93,6 +137,9 @@ fn natural(column: Column, years: usize) -> f32 {
         Column::Months => 36.0 * 12.0,
         Column::Division => 140.0,
         Column::Status => 96.0,
+        Column::Indicators => 300.0,
+        Column::Effects => 150.0,
+        Column::Ratings => 100.0,
     }
 }
 
@@ -106,6 +153,9 @@ fn minimum(column: Column, years: usize) -> f32 {
         Column::Months => 23.0 * 12.0,
         Column::Division => 76.0,
         Column::Status => 68.0,
+        Column::Indicators => 200.0,
+        Column::Effects => 110.0,
+        Column::Ratings => 76.0,
     }
 }
 
@@ -113,8 +163,8 @@ fn minimum(column: Column, years: usize) -> f32 {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColumnLayout {
     /// Left edge and width by [`Column`]; a hidden column has width 0.
-    pub x: [f32; 6],
-    pub width: [f32; 6],
+    pub x: [f32; COLUMNS],
+    pub width: [f32; COLUMNS],
     /// The width of the frozen columns (番号, 具体的取組).
     pub frozen: f32,
     /// The whole grid's width; wider than the window only below the minimums.
@@ -122,13 +172,14 @@ pub struct ColumnLayout {
 }
 
 impl ColumnLayout {
-    /// Fits the columns into `available` points.
-    pub fn fit(available: f32, years: usize, prefs: &ColumnPrefs) -> ColumnLayout {
+    /// Fits the columns into `available` points; the numbers' columns only when `measures`
+    /// (the report has numbers or a rating scale).
+    pub fn fit(available: f32, years: usize, measures: bool, prefs: &ColumnPrefs) -> ColumnLayout {
         let years = years.max(1);
-        let mut width = [0.0f32; 6];
-        let mut floor = [0.0f32; 6];
+        let mut width = [0.0f32; COLUMNS];
+        let mut floor = [0.0f32; COLUMNS];
         for c in Column::ALL {
-            if !prefs.is_shown(c) {
+            if !prefs.is_shown(c) || (c.is_measure() && !measures) {
                 continue;
             }
             // A width the user set is kept as set.
@@ -139,7 +190,7 @@ impl ColumnLayout {
             width[c.index()] = w;
             floor[c.index()] = min;
         }
-        let sum = |w: &[f32; 6]| w.iter().sum::<f32>();
+        let sum = |w: &[f32; COLUMNS]| w.iter().sum::<f32>();
         let text = Column::Text.index();
         if sum(&width) <= available {
             // Room to spare: the text column takes it (unless its width was set).
@@ -154,13 +205,13 @@ impl ColumnLayout {
             let give = (width[text] - comfortable).max(0.0).min(excess);
             width[text] -= give;
             excess -= give;
-            let slack: f32 = (0..6)
+            let slack: f32 = (0..COLUMNS)
                 .filter(|&k| k != text)
                 .map(|k| width[k] - floor[k])
                 .sum();
             if excess > 0.0 && slack > 0.0 {
                 let share = (excess / slack).min(1.0);
-                for k in (0..6).filter(|&k| k != text) {
+                for k in (0..COLUMNS).filter(|&k| k != text) {
                     width[k] -= (width[k] - floor[k]) * share;
                 }
                 excess -= slack * share;
@@ -177,9 +228,9 @@ impl ColumnLayout {
         if width[text] > 0.0 {
             width[text] += (before - sum(&width)).floor();
         }
-        let mut x = [0.0f32; 6];
+        let mut x = [0.0f32; COLUMNS];
         let mut at = 0.0;
-        for k in 0..6 {
+        for k in 0..COLUMNS {
             x[k] = at;
             at += width[k];
         }
@@ -210,7 +261,7 @@ mod tests {
 
     #[test]
     fn a_wide_window_gives_the_room_to_the_text_column() {
-        let l = ColumnLayout::fit(1600.0, 4, &ColumnPrefs::default());
+        let l = ColumnLayout::fit(1600.0, 4, false, &ColumnPrefs::default());
         assert_eq!(l.total, 1600.0);
         assert_eq!(l.width(Column::Months), 36.0 * 12.0);
         assert!(l.width(Column::Text) > 300.0);
@@ -219,7 +270,7 @@ mod tests {
     #[test]
     fn a_laptop_window_narrows_the_columns_but_keeps_them_all() {
         for available in [900.0, 1000.0, 1100.0] {
-            let l = ColumnLayout::fit(available, 4, &ColumnPrefs::default());
+            let l = ColumnLayout::fit(available, 4, false, &ColumnPrefs::default());
             assert!((l.total - available).abs() < 0.5, "{available}: {l:?}");
             assert!(l.width(Column::Months) >= 23.0 * 12.0);
             assert!(l.width(Column::Text) >= 170.0);
@@ -228,7 +279,7 @@ mod tests {
 
     #[test]
     fn below_the_minimums_it_scrolls_with_the_text_frozen() {
-        let l = ColumnLayout::fit(500.0, 4, &ColumnPrefs::default());
+        let l = ColumnLayout::fit(500.0, 4, false, &ColumnPrefs::default());
         assert!(l.total > 500.0);
         assert_eq!(l.frozen, 36.0 + 170.0);
     }
@@ -239,9 +290,26 @@ mod tests {
         prefs.toggle(Column::Stages);
         prefs.set_width(Column::Division, Some(220.0));
         prefs.toggle(Column::Text); // cannot be hidden
-        let l = ColumnLayout::fit(1000.0, 4, &prefs);
+        let l = ColumnLayout::fit(1000.0, 4, false, &prefs);
         assert!(!l.is_shown(Column::Stages));
         assert!(l.is_shown(Column::Text));
         assert_eq!(l.width(Column::Division), 220.0);
+    }
+
+    #[test]
+    fn the_numbers_columns_take_room_only_for_a_report_with_numbers() {
+        let prefs = ColumnPrefs::default();
+        let without = ColumnLayout::fit(1600.0, 4, false, &prefs);
+        for c in [Column::Indicators, Column::Effects, Column::Ratings] {
+            assert!(!without.is_shown(c));
+        }
+        assert_eq!(
+            without.x(Column::Status) + without.width(Column::Status),
+            1600.0
+        );
+        let with = ColumnLayout::fit(1600.0, 4, true, &prefs);
+        assert_eq!(with.total, 1600.0);
+        assert!(with.width(Column::Indicators) >= 200.0);
+        assert!(with.x(Column::Ratings) > with.x(Column::Status));
     }
 }

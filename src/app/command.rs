@@ -105,6 +105,8 @@ actions! {
     ExpandAll => (|t| t.expand_all, &[], When::Always),
     CollapseAll => (|t| t.collapse_all, &[], When::Always),
     ToggleSummary => (|t| t.summary, &[], When::Always),
+    /// 表示 → 数値目標・評価の編集: the selected initiative's numbers and the report's scale.
+    ToggleMeasureEditor => (|t| t.measure_editor, &[], When::Always),
     SelectNext => (|t| t.select_next, &[key(NONE, Key::ArrowDown)], When::NotTyping),
     SelectPrevious => (|t| t.select_previous, &[key(NONE, Key::ArrowUp)], When::NotTyping),
     /// Edit the selected entry's or initiative's text in place.
@@ -389,6 +391,8 @@ pub enum ViewCommand {
     SetTextFilter(String),
     /// Only the initiatives and topics with a result to confirm (要確認), or all again.
     SetToConfirmFilter(bool),
+    /// Only the initiatives of this final rating (評価), or all again.
+    SetRatingFilter(Option<crate::grid::RatingFilter>),
     /// Another report was opened: nothing selected, folded or filtered.
     Reset,
     /// A new entry was added: select it, close the field it was typed in.

@@ -222,7 +222,11 @@ impl ShinchokuApp {
         let status_rows = self.shown_status_rows();
         let frame = self.open.frame();
         let (doc, report) = (frame.doc, frame.report);
-        let mut out = views::menu::show(ui, t, &self.prefs, doc, self.view.show_summary());
+        let open = views::menu::OpenWindows {
+            summary: self.view.show_summary(),
+            measure_editor: self.view.show_measure_editor(),
+        };
+        let mut out = views::menu::show(ui, t, &self.prefs, doc, open);
         out.extend(views::toolbar::show(ui, lang, report, self.view.filter()));
         views::survey::banner(ui, t, report);
         let (notice, job) = (self.dialogs.notice(), self.jobs.running());
@@ -235,6 +239,10 @@ impl ShinchokuApp {
         out.extend(views::detail::show(ui, lang, doc, seen, &mut self.drafts));
         let summary = self.view.show_summary();
         out.extend(views::summary::show(&ctx, lang, report, summary));
+        let (selected, open) = (self.view.selected(), self.view.show_measure_editor());
+        out.extend(views::measure_editor::show(
+            &ctx, lang, report, selected, open,
+        ));
         out.extend(views::survey::status_panel(
             ui,
             lang,

@@ -130,8 +130,8 @@ type Built = Result<Option<Edit>, EditError>;
 
 impl Intent {
     /// What a step of this intent changes when it changes one initiative only (an entry's
-    /// text, months, counts or place, an entry added to one of its topics): the entry or the
-    /// topic, by id, found in the report only by whoever needs the initiative (a comparison,
+    /// text, months, counts or place, an entry added to one of its topics, its numbers and
+    /// judgements): the entry, the topic or the initiative, by id, found in the report only by whoever needs the initiative (a comparison,
     /// [`Intent::within_initiative`]), so a step costs no walk of the report when none does.
     pub fn target(&self) -> Option<StepTarget> {
         match self {
@@ -143,6 +143,7 @@ impl Intent {
             | Intent::DoneAsPlanned { id }
             | Intent::MoveEntry { id, .. } => Some(StepTarget::Entry(*id)),
             Intent::AddEntry { topic, .. } => Some(StepTarget::Topic(*topic)),
+            Intent::Measure(asked) => asked.initiative().map(StepTarget::Initiative),
             // The entry is gone after the step: nothing left to find it by.
             _ => None,
         }
@@ -483,11 +484,13 @@ impl Edit {
     }
 }
 
-/// The entry or topic a step changed (see [`Intent::target`]).
+/// The entry, topic or initiative a step changed (see [`Intent::target`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StepTarget {
     Entry(Id),
     Topic(Id),
+    /// An initiative's numbers and judgements (its measures).
+    Initiative(Id),
 }
 
 impl StepTarget {
@@ -496,6 +499,7 @@ impl StepTarget {
         let topic = match self {
             StepTarget::Entry(id) => report.entry_place(id)?.topic,
             StepTarget::Topic(id) => id,
+            StepTarget::Initiative(id) => return report.initiative(id).map(|i| i.id),
         };
         report.initiative_of_topic(topic).map(|i| i.id)
     }

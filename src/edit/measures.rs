@@ -49,6 +49,11 @@ pub enum MeasureIntent {
         index: usize,
         name: String,
     },
+    SetIndicatorUnit {
+        initiative: Id,
+        index: usize,
+        unit: String,
+    },
     SetDirection {
         initiative: Id,
         index: usize,
@@ -90,24 +95,30 @@ pub enum MeasureIntent {
 pub use crate::model::measures::{figure_of, money_of};
 
 impl MeasureIntent {
-    pub(super) fn build(self, report: &Report) -> Result<Option<Edit>, EditError> {
-        let initiative = match &self {
-            MeasureIntent::SetSettings(settings) => {
-                if **settings == report.measure_settings {
-                    return Ok(None);
-                }
-                return Ok(Some(Edit::SetMeasureSettings {
-                    settings: settings.clone(),
-                }));
-            }
+    /// The one initiative it changes; `None` for the report's settings (every initiative's
+    /// figures are shown in their unit and counted by their scale).
+    pub fn initiative(&self) -> Option<Id> {
+        match self {
+            MeasureIntent::SetSettings(_) => None,
             MeasureIntent::AddIndicator { initiative, .. }
             | MeasureIntent::RemoveIndicator { initiative, .. }
             | MeasureIntent::SetIndicatorName { initiative, .. }
+            | MeasureIntent::SetIndicatorUnit { initiative, .. }
             | MeasureIntent::SetDirection { initiative, .. }
             | MeasureIntent::SetIndicatorFigure { initiative, .. }
             | MeasureIntent::SetEffect { initiative, .. }
             | MeasureIntent::SetRating { initiative, .. }
-            | MeasureIntent::SetComment { initiative, .. } => *initiative,
+            | MeasureIntent::SetComment { initiative, .. } => Some(*initiative),
+        }
+    }
+
+    pub(super) fn build(self, report: &Report) -> Result<Option<Edit>, EditError> {
+        if let MeasureIntent::SetSettings(settings) = self {
+            let changes = *settings != report.measure_settings;
+            return Ok(changes.then_some(Edit::SetMeasureSettings { settings }));
+        }
+        let Some(initiative) = self.initiative() else {
+            return Ok(None);
         };
         let old = report
             .initiative(initiative)
@@ -140,6 +151,11 @@ impl MeasureIntent {
             MeasureIntent::SetIndicatorName { index, name, .. } => {
                 if let Some(x) = m.indicators.get_mut(index) {
                     x.name = name.trim().to_string();
+                }
+            }
+            MeasureIntent::SetIndicatorUnit { index, unit, .. } => {
+                if let Some(x) = m.indicators.get_mut(index) {
+                    x.unit = unit.trim().to_string();
                 }
             }
             MeasureIntent::SetDirection {

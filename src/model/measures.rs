@@ -265,6 +265,19 @@ pub struct RatingLevel {
     pub not_applicable: bool,
 }
 
+impl RatingLevel {
+    /// As a list names it: `S 特に良好に進捗`; the code alone when the label is empty or the
+    /// code again (`対象外`).
+    pub fn name(&self) -> String {
+        let label = self.label.trim();
+        if label.is_empty() || label == self.code.trim() {
+            self.code.clone()
+        } else {
+            format!("{} {label}", self.code)
+        }
+    }
+}
+
 /// A judgement of one layer: the code, who gave it, when, and what they wrote.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rating {

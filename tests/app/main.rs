@@ -10,6 +10,8 @@ mod idle;
 mod ime;
 mod jobs;
 mod keyboard;
+mod measure_columns;
+mod measure_editing;
 mod measures;
 mod opening;
 mod plan_lines;

@@ -10,7 +10,7 @@ use shinchoku::model::measures::{
 };
 
 /// The sample with a scale, an indicator and an effect on initiative 1, rated S.
-fn with_numbers() -> Document {
+pub fn with_numbers() -> Document {
     let mut report = Document::sample().into_report();
     let r = &mut report;
     let level = |code: &str, label: &str| RatingLevel {
@@ -61,7 +61,8 @@ fn the_summary_shows_the_numbers_and_an_actual_typed_there_is_one_undoable_step(
     h.get_by_label("数値目標・効果額・評価");
     // Planned 3,297 百万円 in all and in section I; 75% of the target reached.
     assert!(h.query_all_by_label("3297百万円").count() >= 2);
-    h.get_by_label("75%");
+    // In the summary's editor, and on initiative 1's row in the grid's 数値目標 column.
+    assert_eq!(h.query_all_by_label("75%").count(), 2);
     let field = h.get_by_role_and_label(egui::Role::TextInput, "電子申請件数（件）");
     field.focus();
     h.run();

@@ -319,12 +319,15 @@ fn the_programmes_last_plan_year_says_so_instead_of_rolling_over() {
 
 /// Issue 24: a result typed into an initiative the comparison already marks is compared again
 /// alone, and what the grid then shows is what comparing the whole report shows: for each
-/// initiative of the seed, results typed, months changed, an entry added and one removed.
+/// initiative of the seed, results typed, months changed, an entry added and one removed, an
+/// indicator added with its actual and a self-rating (issue 25). The report's own settings
+/// (scale, unit) are every initiative's: compared whole.
 #[test]
 fn a_step_within_one_initiative_compared_alone_equals_the_whole_comparison() {
     use shinchoku::compare::Comparison;
     use shinchoku::document::{Document, Origin};
     use shinchoku::edit::Intent;
+    use shinchoku::edit::measures::{IndicatorField, MeasureIntent, RatingLayer};
     let old = seed().report;
     let mut doc = Document::new(old.clone(), Origin::Sample, Vec::new());
     let mut comparison = Comparison::new("old", old.clone(), doc.report());
@@ -349,6 +352,25 @@ fn a_step_within_one_initiative_compared_alone_equals_the_whole_comparison() {
                 text: "研修の実施(7月～8月)".into(),
             },
             Intent::RemoveEntry { id: first },
+            // Its numbers and judgements (issue 25): an indicator, its actual, a rating.
+            Intent::Measure(MeasureIntent::AddIndicator {
+                initiative: initiative.id,
+                name: "研修受講者数".into(),
+                unit: "人".into(),
+            }),
+            Intent::Measure(MeasureIntent::SetIndicatorFigure {
+                initiative: initiative.id,
+                index: 0,
+                field: IndicatorField::YearActual(old.fiscal_year),
+                text: "１２０".into(),
+            }),
+            Intent::Measure(MeasureIntent::SetRating {
+                initiative: initiative.id,
+                layer: RatingLayer::SelfRating,
+                code: "A".into(),
+                by: String::new(),
+                on: None,
+            }),
         ];
         for step in steps {
             // A removed entry leaves nothing to find its initiative by: compared whole.
@@ -369,5 +391,12 @@ fn a_step_within_one_initiative_compared_alone_equals_the_whole_comparison() {
             );
         }
     }
-    assert!(alone >= 20, "compared alone {alone} times");
+    let settings = Intent::Measure(MeasureIntent::SetSettings(Box::new(
+        shinchoku::model::measures::MeasureSettings {
+            yen_unit: shinchoku::model::measures::YenUnit::Million,
+            ..Default::default()
+        },
+    )));
+    assert_eq!(settings.within_initiative(doc.report()), None);
+    assert!(alone >= 35, "compared alone {alone} times");
 }

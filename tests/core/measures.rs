@@ -283,6 +283,11 @@ fn editing_numbers_and_ratings_is_undone_step_by_step() {
             name: "研修受講者数".into(),
             unit: "人".into(),
         },
+        MeasureIntent::SetIndicatorUnit {
+            initiative: first,
+            index: 1,
+            unit: " 人/年 ".into(),
+        },
     ];
     for step in steps {
         doc.perform(Intent::Measure(step)).unwrap();
@@ -292,7 +297,8 @@ fn editing_numbers_and_ratings_is_undone_step_by_step() {
     assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_200_000_000));
     assert_eq!(m.review.as_ref().unwrap().code, "A");
     assert_eq!(m.indicators[1].name, "研修受講者数");
-    for _ in 0..4 {
+    assert_eq!(m.indicators[1].unit, "人/年");
+    for _ in 0..5 {
         assert!(doc.undo());
     }
     assert_eq!(*doc.report(), before);
@@ -492,4 +498,37 @@ fn a_response_may_answer_its_actuals_and_self_rating_only() {
         err.describe(shinchoku::lang::Lang::Ja).contains("本部評価"),
         "{err}"
     );
+}
+
+/// 評価で絞り込み on the grid: the initiatives whose final rating (the review, else the
+/// self-rating) is the level chosen, a full-width code the same as its ASCII one; or those
+/// rated neither way.
+#[test]
+fn the_grid_filtered_by_rating_keeps_the_initiatives_so_rated() {
+    use shinchoku::grid::{self, GridRow, RatingFilter, RowFilter};
+    let mut report = seed_with_measures();
+    let second = report.initiatives().nth(1).unwrap().id;
+    // Initiative 2 rated A by itself, reviewed Ｓ (full-width) by the office.
+    report.initiative_mut(second).unwrap().measures_mut().review = rating("Ｓ");
+    let shown = |report: &Report, rating: RatingFilter| -> Vec<String> {
+        let filter = RowFilter {
+            rating: Some(rating),
+            ..RowFilter::default()
+        };
+        grid::rows(report, &filter)
+            .into_iter()
+            .filter_map(|row| match row {
+                GridRow::Initiative { .. } => grid::initiative_of(report, row),
+                _ => None,
+            })
+            .map(|i| i.number.clone())
+            .collect()
+    };
+    let numbers: Vec<String> = report.initiatives().map(|i| i.number.clone()).collect();
+    let level = |code: &str| RatingFilter::Level(code.into());
+    assert_eq!(shown(&report, level("S")), numbers[0..2].to_vec());
+    assert_eq!(shown(&report, level("A")), numbers[2..3].to_vec());
+    assert_eq!(shown(&report, level("対象外")), numbers[3..4].to_vec());
+    assert_eq!(shown(&report, RatingFilter::Unrated), numbers[4..].to_vec());
+    assert!(shown(&report, level("C")).is_empty());
 }

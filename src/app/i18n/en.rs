@@ -68,6 +68,7 @@ pub const EN: Texts = Texts {
     legend: "Legend",
     period: "Reporting period",
     summary: "Status summary",
+    measure_editor: "Edit indicators and ratings",
     add_actual: "Add result",
     add_plan: "Add plan",
     add_topic: "Add heading",

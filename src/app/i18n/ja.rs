@@ -68,6 +68,7 @@ pub const JA: Texts = Texts {
     legend: "凡例",
     period: "報告期間",
     summary: "状況の集計",
+    measure_editor: "数値目標・評価の編集",
     add_actual: "実績を追加",
     add_plan: "計画を追加",
     add_topic: "見出しを追加",

@@ -85,6 +85,8 @@ pub struct Texts {
     pub legend: &'static str,
     pub period: &'static str,
     pub summary: &'static str,
+    /// 表示 → 数値目標・評価の編集.
+    pub measure_editor: &'static str,
     pub add_actual: &'static str,
     pub add_plan: &'static str,
     pub add_topic: &'static str,

@@ -26,6 +26,8 @@ pub struct ViewModel {
     /// The topic and side whose "new entry" field is open in the detail panel.
     new_entry: Option<(Id, Side)>,
     show_summary: bool,
+    /// The 数値目標・評価の編集 window is open.
+    show_measure_editor: bool,
     /// Scroll the grid so this row is visible (after keyboard selection), once.
     scroll_to_row: Option<usize>,
     /// Shared with the frame that draws them, so a frame does not copy them (a `Vec`, not a
@@ -177,6 +179,14 @@ impl ViewModel {
         self.show_summary = !self.show_summary;
     }
 
+    pub fn show_measure_editor(&self) -> bool {
+        self.show_measure_editor
+    }
+
+    pub fn toggle_measure_editor(&mut self) {
+        self.show_measure_editor = !self.show_measure_editor;
+    }
+
     pub fn expand_all(&mut self) {
         self.filter.folded.clear();
         self.filter_generation += 1;
@@ -212,6 +222,11 @@ impl ViewModel {
                 return Vec::new();
             }
             Column::Stages | Column::Status | Column::Number => return Vec::new(),
+            // The row's numbers are edited in their window (it shows the selected initiative).
+            Column::Indicators | Column::Effects | Column::Ratings => {
+                self.show_measure_editor = true;
+                return Vec::new();
+            }
             _ => {}
         }
         let of_cursor = self.cursor.and_then(|id| {
@@ -292,6 +307,10 @@ impl ViewModel {
             }
             ViewCommand::SetToConfirmFilter(on) => {
                 self.filter.to_confirm = on;
+                self.filter_generation += 1;
+            }
+            ViewCommand::SetRatingFilter(rating) => {
+                self.filter.rating = rating;
                 self.filter_generation += 1;
             }
             ViewCommand::Reset => {

@@ -4,12 +4,13 @@
 //! initiative's numbers to edit — this year's actuals, the year's effect, the self-rating and
 //! the review — each an undoable intent of the core. Its words are its own ([`Words`]).
 
-use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
+use egui::{ComboBox, Grid, RichText, Ui};
 
-use crate::app::command::AppCommand;
+use crate::app::command::{AppCommand, ViewCommand};
 use crate::app::i18n::Lang;
 use crate::edit::Intent;
 use crate::edit::measures::{IndicatorField, MeasureIntent, RatingLayer};
+use crate::grid::{RatingFilter, RowFilter};
 use crate::model::measures::MeasureSettings;
 use crate::model::tally::Tally;
 use crate::model::{Id, Initiative, Report};
@@ -26,6 +27,9 @@ struct Words {
     planned: &'static str,
     actual: &'static str,
     filter: &'static str,
+    /// The grid's filter by final rating, above the grid.
+    rating: &'static str,
+    any: &'static str,
     none: &'static str,
     initiative: &'static str,
     target: &'static str,
@@ -45,6 +49,8 @@ const JA: Words = Words {
     planned: "計画額",
     actual: "実績",
     filter: "評価で絞り込み",
+    rating: "評価",
+    any: "すべて",
     none: "（なし）",
     initiative: "取組",
     target: "目標",
@@ -64,6 +70,8 @@ const EN: Words = Words {
     planned: "planned",
     actual: "actual",
     filter: "Filter by rating",
+    rating: "Rating",
+    any: "All",
     none: "(none)",
     initiative: "Initiative",
     target: "target",
@@ -238,31 +246,14 @@ fn editor(ui: &mut Ui, w: &Words, report: &Report, out: &mut Vec<AppCommand>) {
     });
 }
 
-/// A text field kept while typed (in egui's memory), given back when it loses the keyboard
-/// (Enter, Tab, a click elsewhere) if it differs from what the report has; named by `label`.
+/// A field of this view, given back when it is left (Enter, Tab, a click elsewhere).
 fn field(
     ui: &mut Ui,
     key: impl std::hash::Hash + std::fmt::Debug,
     label: egui::Id,
     now: &str,
 ) -> Option<String> {
-    let id = egui::Id::unique("measure-field").with(key);
-    let mut text: String = ui
-        .data_mut(|d| d.get_temp(id))
-        .unwrap_or_else(|| now.to_string());
-    let response = ui
-        .add(TextEdit::singleline(&mut text).id(id).desired_width(120.0))
-        .labelled_by(label);
-    if response.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(id));
-        return (text.trim() != now.trim()).then_some(text);
-    }
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text));
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
-    }
-    None
+    super::widgets::field_taken_when_left(ui, ("summary", key), &[label], now, 120.0)
 }
 
 fn indicator_rows(
@@ -343,7 +334,7 @@ fn rating_row(
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, String::new(), w.none);
             for level in &report.measure_settings.rating_scale {
-                let text = format!("{} {}", level.code, level.label);
+                let text = level.name();
                 ui.selectable_value(&mut chosen, level.code.clone(), text);
             }
         })
@@ -361,4 +352,44 @@ fn rating_row(
         )));
     }
     ui.end_row();
+}
+
+/// 評価 above the grid: all, a level of the scale (the final rating: the review, else the
+/// self-rating), or 未評価.
+pub fn rating_filter(
+    ui: &mut Ui,
+    lang: Lang,
+    report: &Report,
+    filter: &RowFilter,
+    out: &mut Vec<AppCommand>,
+) {
+    let w = words(lang);
+    let label = ui.label(w.rating);
+    let mut choices = vec![(None, w.any.to_string())];
+    for level in &report.measure_settings.rating_scale {
+        let name = level.name();
+        choices.push((Some(RatingFilter::Level(level.code.clone())), name));
+    }
+    choices.push((Some(RatingFilter::Unrated), w.unrated.to_string()));
+    let current = choices
+        .iter()
+        .find(|(c, _)| *c == filter.rating)
+        .map(|(_, name)| name.clone())
+        // A level taken off the scale while it filters: its code as written.
+        .unwrap_or_else(|| match &filter.rating {
+            Some(RatingFilter::Level(code)) => code.clone(),
+            _ => w.any.to_string(),
+        });
+    ComboBox::from_id_salt("rating-filter")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for (choice, name) in choices {
+                let chosen = choice == filter.rating;
+                if ui.selectable_label(chosen, name).clicked() {
+                    out.push(ViewCommand::SetRatingFilter(choice).into());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }

@@ -7,12 +7,19 @@ use crate::app::command::{Action, AppCommand, FileCommand, PrefsCommand};
 use crate::app::i18n::{Lang, Texts};
 use crate::document::Document;
 
+/// The windows 表示 shows ticked when open.
+#[derive(Clone, Copy)]
+pub struct OpenWindows {
+    pub summary: bool,
+    pub measure_editor: bool,
+}
+
 pub fn show(
     ui: &mut egui::Ui,
     t: &Texts,
     prefs: &Prefs,
     doc: &Document,
-    summary_open: bool,
+    open: OpenWindows,
 ) -> Vec<AppCommand> {
     let mut out = Vec::new();
     Panel::top("menu").show(ui, |ui| {
@@ -27,7 +34,7 @@ pub fn show(
                 });
             });
             ui.menu_button(t.menu_view, |ui| {
-                view_menu(ui, t, prefs, summary_open, &mut out)
+                view_menu(ui, t, prefs, doc, open, &mut out)
             });
             ui.menu_button(t.help.menu, |ui| {
                 item(ui, t, Action::OpenGuide, &mut out);
@@ -97,7 +104,8 @@ fn view_menu(
     ui: &mut egui::Ui,
     t: &Texts,
     prefs: &Prefs,
-    summary_open: bool,
+    doc: &Document,
+    open: OpenWindows,
     out: &mut Vec<AppCommand>,
 ) {
     for (lang, label) in [(Lang::Ja, t.japanese), (Lang::En, t.english)] {
@@ -110,9 +118,14 @@ fn view_menu(
     item(ui, t, Action::ExpandAll, out);
     item(ui, t, Action::CollapseAll, out);
     ui.separator();
-    if ui.checkbox(&mut summary_open.clone(), t.summary).clicked() {
-        out.push(Action::ToggleSummary.into());
-        ui.close();
+    for (shown, action) in [
+        (open.summary, Action::ToggleSummary),
+        (open.measure_editor, Action::ToggleMeasureEditor),
+    ] {
+        if ui.checkbox(&mut shown.clone(), action.label(t)).clicked() {
+            out.push(action.into());
+            ui.close();
+        }
     }
     let detail = Button::new(t.toggle_detail)
         .selected(!prefs.detail_folded())
@@ -127,7 +140,7 @@ fn view_menu(
     {
         out.push(PrefsCommand::SetDetailPopup(!prefs.detail_popup()).into());
     }
-    ui.menu_button(t.columns_menu, |ui| columns_menu(ui, t, prefs, out));
+    ui.menu_button(t.columns_menu, |ui| columns_menu(ui, t, prefs, doc, out));
     ui.menu_button(t.zoom_label, |ui| {
         ui.label(format!("{:.0} %", prefs.zoom() * 100.0));
         for action in [Action::ZoomIn, Action::ZoomOut, Action::ZoomReset] {
@@ -158,14 +171,28 @@ fn shortcut_text(ui: &egui::Ui, action: Action) -> String {
 }
 
 /// 表示 → 列: each column group shown or hidden, and the widths fitted again.
-fn columns_menu(ui: &mut egui::Ui, t: &Texts, prefs: &Prefs, out: &mut Vec<AppCommand>) {
+fn columns_menu(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    prefs: &Prefs,
+    doc: &Document,
+    out: &mut Vec<AppCommand>,
+) {
     use crate::app::Column;
-    for (column, label) in [
+    use crate::app::views::grid::measure_column_name;
+    let mut columns = vec![
         (Column::Stages, t.col_group_stages),
         (Column::Months, t.col_group_months),
         (Column::Division, t.col_division),
         (Column::Status, t.col_status),
-    ] {
+    ];
+    // The numbers' columns, only with a report that has them.
+    if crate::app::views::measures::has_any(doc.report()) {
+        for c in [Column::Indicators, Column::Effects, Column::Ratings] {
+            columns.push((c, measure_column_name(c, prefs.lang())));
+        }
+    }
+    for (column, label) in columns {
         let mut shown = prefs.columns().is_shown(column);
         if ui.checkbox(&mut shown, label).clicked() {
             out.push(PrefsCommand::ToggleColumn(column).into());

@@ -8,6 +8,8 @@ pub mod compare;
 pub mod detail;
 pub mod dialogs;
 pub mod grid;
+pub mod measure_editor;
+mod measure_settings;
 pub mod measures;
 pub mod menu;
 pub mod paint;

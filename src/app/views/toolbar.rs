@@ -60,7 +60,12 @@ fn filters(
     {
         out.push(ViewCommand::SetToConfirmFilter(to_confirm).into());
     }
+    // Only with a rating scale: a Mie-style report has nothing to rate by.
+    if !report.measure_settings.rating_scale.is_empty() {
+        super::measures::rating_filter(ui, lang, report, filter, out);
+    }
     if filter.is_narrowed() && ui.button(t.clear_filters).clicked() {
+        out.push(ViewCommand::SetRatingFilter(None).into());
         out.push(ViewCommand::SetDivisionFilter(None).into());
         out.push(ViewCommand::SetStatusFilter(None).into());
         out.push(ViewCommand::SetTextFilter(String::new()).into());

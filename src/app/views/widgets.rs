@@ -1,5 +1,5 @@
 //! Small pieces several views draw the same way: status names and badges, counts, the
-//! feedback under a month field, colours from the palette.
+//! feedback under a month field, colours from the palette, a field given back when it is left.
 
 use egui::{Color32, FontId, RichText, Sense, Stroke, Ui, WidgetInfo, vec2};
 
@@ -171,4 +171,42 @@ pub fn entry_status_words(report: &Report, row: GridRow, lang: Lang) -> Option<E
         LineStatus::Late => words(format!("! {name}"), true, None),
         _ => words(name.to_string(), false, None),
     }
+}
+
+/// The id of the [`field_taken_when_left`] of `key` (to give it the keyboard).
+pub fn field_id(key: impl std::hash::Hash + std::fmt::Debug) -> egui::Id {
+    egui::Id::unique("field-taken-when-left").with(key)
+}
+
+/// A text field kept while typed (in egui's memory), given back when it loses the keyboard if
+/// it differs from what the report has; named by its `labels` (a heading, a row, a column).
+pub fn field_taken_when_left(
+    ui: &mut Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    labels: &[egui::Id],
+    now: &str,
+    width: f32,
+) -> Option<String> {
+    let id = field_id(key);
+    let mut text: String = ui
+        .data_mut(|d| d.get_temp(id))
+        .unwrap_or_else(|| now.to_string());
+    // At least `width`: in a grid a cell offers only the column's width of the last frame.
+    let edit = egui::TextEdit::singleline(&mut text)
+        .id(id)
+        .min_size(egui::vec2(width, 0.0));
+    let mut response = ui.add(edit.desired_width(width));
+    for label in labels {
+        response = response.labelled_by(*label);
+    }
+    if response.lost_focus() {
+        ui.data_mut(|d| d.remove::<String>(id));
+        return (text.trim() != now.trim()).then_some(text);
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    None
 }

@@ -47,6 +47,9 @@ impl GridView<'_> {
                 Column::Status => {
                     ui.add(egui::Label::new(bold(t.col_status)).truncate());
                 }
+                Column::Indicators | Column::Effects | Column::Ratings => {
+                    self.measure_header(ui, c);
+                }
             });
             let border = rect.right();
             let handle = Rect::from_x_y_ranges(border - 4.0..=border + 4.0, rect.y_range());

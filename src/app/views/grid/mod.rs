@@ -7,7 +7,10 @@ mod cells;
 mod drags;
 mod header;
 mod look;
+mod measure_cells;
 mod menus;
+
+pub use measure_cells::column_name as measure_column_name;
 
 use egui::{Align, Color32, Layout, Rect, Sense, Stroke, Ui, pos2, vec2};
 
@@ -95,7 +98,8 @@ impl GridView<'_> {
     /// stays on top and 番号 / 具体的取組 stay at the left when it scrolls sideways.
     fn table(&mut self, ui: &mut Ui, out: &mut Vec<AppCommand>) {
         let years = self.report.plan_years.len();
-        let cols = ColumnLayout::fit(ui.available_width(), years, self.columns);
+        let measures = crate::app::views::measures::has_any(self.report);
+        let cols = ColumnLayout::fit(ui.available_width(), years, measures, self.columns);
         // Hovering a plan line shows the results reporting it, and the other way round (what
         // was hovered in the last frame, as rows are drawn top to bottom).
         let related = related_entries(self.report, self.drafts.hovered_entry);
@@ -249,6 +253,9 @@ impl GridView<'_> {
                     Some((old, new)) => status_change(ui, old, new, self.lang),
                     None => self.status_cell(ui, grid_row),
                 },
+                Column::Indicators | Column::Effects | Column::Ratings => {
+                    self.measure_cell(ui, grid_row, c);
+                }
             });
         }
     }
