@@ -142,4 +142,10 @@ fn the_print_preview_ends_with_the_summary_page_of_a_report_with_numbers() {
         h.run();
     }
     h.get_by_label(&format!("{n} / {n}"));
+    // Unticked in the page setup, the numbers' columns and the 集計表 are left out.
+    h.get_by_label("数値目標・効果額・評価（と集計表）").click();
+    h.run();
+    assert!(!h.state().prefs().page_setup().columns.measures);
+    let fewer = n - 1;
+    h.get_by_label(&format!("{fewer} / {fewer}"));
 }

@@ -27,6 +27,7 @@ pub const EN: Texts = Texts {
     col_months: "Plan and results",
     col_division: "Division",
     col_status: "Status",
+    col_measures: "Indicators, effects and ratings (and the summary pages)",
     plan: "Plan",
     actual: "Results",
     plan_short: "P",

@@ -27,6 +27,7 @@ pub const JA: Texts = Texts {
     col_months: "年次計画と実績",
     col_division: "担当課",
     col_status: "状況",
+    col_measures: "数値目標・効果額・評価（と集計表）",
     plan: "年次計画",
     actual: "実績",
     plan_short: "計",

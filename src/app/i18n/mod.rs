@@ -44,6 +44,8 @@ pub struct Texts {
     pub col_months: &'static str,
     pub col_division: &'static str,
     pub col_status: &'static str,
+    /// The print's numbers' columns and the 集計表 pages after the grid.
+    pub col_measures: &'static str,
     pub plan: &'static str,
     pub actual: &'static str,
     pub plan_short: &'static str,

@@ -147,6 +147,9 @@ fn setup_controls(ui: &mut Ui, lang: Lang, report: &Report, setup: &mut PageSetu
     ui.checkbox(&mut setup.columns.months, t.col_months);
     ui.checkbox(&mut setup.columns.division, t.col_division);
     ui.checkbox(&mut setup.columns.status, t.col_status);
+    if crate::app::views::measures::has_any(report) {
+        ui.checkbox(&mut setup.columns.measures, t.col_measures);
+    }
     ui.label(t.rows);
     row_controls(ui, lang, report, setup);
 }
