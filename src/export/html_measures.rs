@@ -6,6 +6,8 @@
 
 use std::fmt::Write;
 
+use crate::lang::Describe;
+
 use crate::model::measures::Money;
 use crate::model::tally::Tally;
 use crate::model::{Initiative, Report};
@@ -93,7 +95,9 @@ fn totals(report: &Report, out: &mut String, esc: Esc) {
             )
         })
         .collect();
-    rows.push(("全体".into(), Tally::of_report(report)));
+    let all = Tally::of_report(report);
+    let earlier = all.earlier.clone();
+    rows.push(("全体".into(), all));
     for (name, t) in rows {
         let mut cells: Vec<String> = settings
             .rating_scale
@@ -112,6 +116,13 @@ fn totals(report: &Report, out: &mut String, esc: Esc) {
         row(out, &name, &cells, esc);
     }
     out.push_str("</tbody>\n</table>\n");
+    // A cumulative total of an earlier year is said under the table, not passed off as the
+    // latest year's.
+    for figure in earlier {
+        let said = crate::model::measure_warning::MeasureWarning::EarlierYearTotal { figure }
+            .describe(crate::lang::Lang::Ja);
+        let _ = writeln!(out, "<p>※{}</p>", esc(&said));
+    }
 }
 
 fn name(i: &Initiative) -> String {

@@ -50,14 +50,20 @@ fn err(e: XlsxError) -> ExportError {
 
 /// Writes the report's texts into a sheet's cells; a text longer than a cell holds is cut to
 /// what fits, the cell saying how much was left out, and a warning names the cell and the text.
-struct Cells<'w> {
-    sheet: &'static str,
+pub(super) struct Cells<'w> {
+    pub(super) sheet: &'static str,
     warnings: &'w mut Vec<ExportWarning>,
 }
 
 impl Cells<'_> {
     /// The text as its cell holds it (the sheet's cell named for a warning).
-    fn fitted<'t>(&mut self, row: u32, col: u16, text: &'t str, place: TextPlace) -> Cow<'t, str> {
+    pub(super) fn fitted<'t>(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: &'t str,
+        place: TextPlace,
+    ) -> Cow<'t, str> {
         if text.len() <= CELL_LIMIT || text.encode_utf16().count() <= CELL_LIMIT {
             return Cow::Borrowed(text);
         }
@@ -222,7 +228,7 @@ pub fn to_xlsx(report: &Report, warnings: &mut Vec<ExportWarning>) -> Result<Vec
     let grid = workbook.add_worksheet();
     cells.sheet = "月別計画と実績";
     month_sheet(report, grid, &mut cells).map_err(err)?;
-    super::xlsx_measures::add_sheets(report, &mut workbook).map_err(err)?;
+    super::xlsx_measures::add_sheets(report, &mut workbook, &mut cells).map_err(err)?;
     workbook.save_to_buffer().map_err(err)
 }
 

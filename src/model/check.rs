@@ -30,7 +30,23 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
         ));
     }
     out.extend(invisible_characters(report));
+    out.extend(earlier_year_totals(report));
     out
+}
+
+/// Effects counted cumulatively whose totals take an earlier year's figure (`model::tally`).
+fn earlier_year_totals(report: &Report) -> Vec<Warning> {
+    if report.measure_settings.counting != super::measures::Counting::Cumulative {
+        return Vec::new();
+    }
+    report
+        .initiatives()
+        .flat_map(|i| super::tally::earlier_figures(i, report.fiscal_year))
+        .map(|figure| {
+            let warning = super::measure_warning::MeasureWarning::EarlierYearTotal { figure };
+            Warning::new(Location::default(), WarningKind::Measure { warning })
+        })
+        .collect()
 }
 
 /// Results an earlier period of this fiscal year reported (they keep that period's months).

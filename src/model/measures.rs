@@ -154,14 +154,18 @@ impl Indicator {
 
     /// 達成率 (%) for a year: how far the actual reaches the target in force, where higher is
     /// better actual ÷ target × 100, where lower is better target ÷ actual × 100. `None`
-    /// without both numbers, or when the divisor is 0.
+    /// without both numbers, when the divisor is 0, and where lower is better with a target
+    /// of 0 (target ÷ actual is then 0 whatever the actual, or 0 ÷ 0: [`Indicator::met`] says
+    /// whether it was reached).
     pub fn achievement_rate(&self, year: FiscalYear) -> Option<f64> {
         let (target, actual) = (self.target_for(year)?, self.actual_for(year)?);
-        let (top, bottom) = match self.direction {
-            Direction::Higher => (actual.as_f64(), target.as_f64()),
-            Direction::Lower => (target.as_f64(), actual.as_f64()),
+        let (t, a) = (target.as_f64(), actual.as_f64());
+        let ratio = match self.direction {
+            Direction::Higher if t != 0.0 => a / t,
+            Direction::Lower if t != 0.0 && a != 0.0 => t / a,
+            _ => return None,
         };
-        (bottom != 0.0).then(|| round1(top / bottom * 100.0))
+        Some(round1(ratio * 100.0)).filter(|r| r.is_finite())
     }
 
     /// 進捗率 (%) for a year: how much of the way from the baseline to the final target has

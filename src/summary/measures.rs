@@ -56,6 +56,9 @@ pub struct MeasureTotals {
 pub struct EffectTotals {
     pub planned_yen: Option<i64>,
     pub actual_yen: Option<i64>,
+    /// Counted cumulatively: the initiatives whose total is an earlier year's figure, the
+    /// latest year's being blank or unread (empty when none).
+    pub from_earlier_years: Vec<crate::model::tally::EarlierFigure>,
 }
 
 /// A decimal as a JSON number: whole numbers as integers, others as floats.
@@ -116,6 +119,7 @@ pub fn totals(report: &Report) -> MeasureTotals {
         effects: EffectTotals {
             planned_yen: tally.planned_yen,
             actual_yen: tally.actual_yen,
+            from_earlier_years: tally.earlier,
         },
     }
 }

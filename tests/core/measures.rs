@@ -384,7 +384,10 @@ fn the_seeds_check_json_gains_only_empty_lists_and_nulls() {
     assert_eq!(new_keys(obj, &before_report), ["rating_scale", "summary"]);
     assert_eq!(
         v["summary"],
-        serde_json::json!({ "ratings": {}, "effects": { "planned_yen": null, "actual_yen": null } })
+        serde_json::json!({
+            "ratings": {},
+            "effects": { "planned_yen": null, "actual_yen": null, "from_earlier_years": [] }
+        })
     );
     for i in v["initiative_list"].as_array().unwrap() {
         let added = new_keys(i.as_object().unwrap(), &before_initiative);

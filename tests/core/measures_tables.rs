@@ -1,0 +1,220 @@
+//! Numbers and judgements (issue 25) where they leave Shinchoku: cumulative totals that take an
+//! earlier year's figure, texts longer than an Excel cell on the number sheets, rates that have
+//! nothing to divide by.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use shinchoku::export::{Encoding, ExportWarning, Format, export};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::figure::Decimal;
+use shinchoku::model::measures::{Comment, Counting, Direction, Effect, Figure, Indicator, Money};
+use shinchoku::model::{FiscalYear, Report};
+
+use crate::measures::seed_with_measures;
+
+const FY: FiscalYear = FiscalYear(2017);
+
+fn check_json(report: &Report) -> serde_json::Value {
+    let summary = shinchoku::summary::ReportSummary::new(report, &[]);
+    serde_json::to_value(&summary).unwrap()
+}
+
+/// The seed with initiative 1's effects counted cumulatively over H28 and H29, the H29 actual
+/// written as `h29_actual` (blank, or a text that is no amount).
+fn cumulative(h29_actual: &str) -> Report {
+    let mut report = seed_with_measures();
+    report.measure_settings.counting = Counting::Cumulative;
+    let first = report.sections[0].initiatives[0].id;
+    report.initiative_mut(first).unwrap().measures_mut().effects = vec![
+        Effect {
+            fiscal_year: FiscalYear(2016),
+            planned: Money::yen(100_000_000),
+            actual: Money::yen(90_000_000),
+        },
+        Effect {
+            fiscal_year: FY,
+            planned: Money::yen(250_000_000),
+            actual: Money {
+                yen: None,
+                unread: h29_actual.into(),
+            },
+        },
+    ];
+    report
+}
+
+#[test]
+fn a_cumulative_total_taking_an_earlier_years_figure_says_so_in_check_and_on_the_web_page() {
+    let report = cumulative("");
+    let warnings: Vec<String> = shinchoku::model::check::warnings(&report)
+        .iter()
+        .map(|w| w.kind.describe(Lang::Ja))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "取組1の効果額（実績額）は累計で数えますが、平成29年度の額が空欄のため、合計には平成28年度の額を使いました（平成28年度時点の累計）"
+        ]
+    );
+    let json = check_json(&report);
+    let effects = &json["summary"]["effects"];
+    assert_eq!(effects["actual_yen"], 90_000_000);
+    assert_eq!(effects["planned_yen"], 250_000_000);
+    let earlier = &effects["from_earlier_years"];
+    assert_eq!(earlier.as_array().unwrap().len(), 1, "{earlier}");
+    assert_eq!(earlier[0]["initiative"], "1");
+    assert_eq!(earlier[0]["planned"], false);
+    assert_eq!(earlier[0]["taken_from"], 2016);
+    assert_eq!(earlier[0]["latest"], 2017);
+    assert_eq!(earlier[0]["unread"], false);
+    let page =
+        String::from_utf8(export(&report, Format::Html, Encoding::Utf8).unwrap().bytes).unwrap();
+    assert!(
+        page.contains("<p>※取組1の効果額（実績額）は累計で数えますが、平成29年度の額が空欄のため"),
+        "the 集計表 says which year its total is of"
+    );
+}
+
+#[test]
+fn a_cumulative_total_past_an_unread_latest_figure_says_it_could_not_be_read() {
+    let report = cumulative("約3億");
+    let warnings: Vec<String> = shinchoku::model::check::warnings(&report)
+        .iter()
+        .map(|w| w.kind.describe(Lang::En))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "initiative 1: effects are counted cumulatively, and the actual effect of FY2017 cannot be read in yen: the totals take FY2016's, the running total as of that year"
+        ]
+    );
+    // Single-year counting sums what there is: no year stands for the total, nothing to say.
+    let mut single = report.clone();
+    single.measure_settings.counting = Counting::SingleYear;
+    assert!(shinchoku::model::check::warnings(&single).is_empty());
+    assert_eq!(
+        check_json(&single)["summary"]["effects"]["from_earlier_years"],
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn a_cumulative_total_whose_latest_years_are_after_the_reports_year_is_not_flagged() {
+    // H30's actual is not due in an H29 report: the H29 running total is the total.
+    let mut report = cumulative("");
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.effects[1].actual = Money::yen(200_000_000);
+    m.effect_mut(FiscalYear(2018)).planned = Money::yen(400_000_000);
+    assert!(shinchoku::model::check::warnings(&report).is_empty());
+}
+
+fn indicator(direction: Direction, target: i64, actual: i64) -> Indicator {
+    let mut x = Indicator {
+        name: "事故件数".into(),
+        unit: "件".into(),
+        direction,
+        ..Indicator::default()
+    };
+    x.year_mut(FY).target = Figure::of(Decimal::whole(target));
+    x.year_mut(FY).actual = Figure::of(Decimal::whole(actual));
+    x
+}
+
+#[test]
+fn a_zero_target_gives_no_rate_in_check_json_either_way_round() {
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    report
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators = vec![
+        indicator(Direction::Lower, 0, 5),
+        indicator(Direction::Lower, 0, 0),
+        indicator(Direction::Higher, 0, 5),
+        indicator(Direction::Lower, 10, 0),
+        indicator(Direction::Lower, 10, 20),
+    ];
+    let json = check_json(&report);
+    let text = serde_json::to_string(&json).unwrap();
+    assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
+    let rates: Vec<serde_json::Value> = json["initiative_list"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["achievement_rate"].clone())
+        .collect();
+    assert_eq!(
+        rates,
+        [
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+            serde_json::json!(50.0)
+        ]
+    );
+    // Met or not is still said: 0 of a target of 0 is met, 5 is not.
+    let m = report.initiative(first).unwrap().measures();
+    assert_eq!(m.indicators[0].met(FY), Some(false));
+    assert_eq!(m.indicators[1].met(FY), Some(true));
+}
+
+#[test]
+fn texts_longer_than_an_excel_cell_on_the_number_sheets_are_cut_named_and_said() {
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let long_name = format!("{}件数", "電子申請".repeat(10_000));
+    let long_comment = "委員会意見".repeat(8_000);
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.indicators[0].name = long_name.clone();
+    m.comment = Some(Comment {
+        text: long_comment.clone(),
+        ..Comment::default()
+    });
+    let exported = export(&report, Format::Xlsx, Encoding::Utf8).expect("exported");
+    let cut: Vec<(&str, usize, usize)> = exported
+        .warnings
+        .iter()
+        .filter_map(|w| match w {
+            ExportWarning::CellCut {
+                cell,
+                length,
+                kept,
+                place,
+            } => {
+                assert_eq!(place.initiative.as_deref(), Some("1"));
+                Some((cell.as_str(), *length, *kept))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(cut.len(), 2, "{:?}", exported.warnings);
+    assert_eq!(cut[0].0, "数値目標!C2");
+    assert_eq!(cut[0].1, long_name.chars().count());
+    assert_eq!(cut[1].0, "評価!I2");
+    assert_eq!(cut[1].1, 40_000);
+    let said = exported.warnings[0].describe(Lang::Ja);
+    assert!(
+        said.contains("数値目標!C2（取組1の数値目標・効果額・評価の記載）"),
+        "{said}"
+    );
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(exported.bytes)).unwrap();
+    for sheet in ["数値目標", "評価"] {
+        let range = book.worksheet_range(sheet).unwrap();
+        let long = range
+            .used_cells()
+            .find_map(|(_, _, c)| match c {
+                Data::String(s) if s.chars().count() > 1_000 => Some(s.clone()),
+                _ => None,
+            })
+            .expect("the cut cell");
+        assert!(long.encode_utf16().count() <= 32_767);
+        assert!(
+            long.ends_with("文字を省略。全文は進捗の報告ファイルにあります）"),
+            "the cell says so"
+        );
+    }
+}
