@@ -9,6 +9,7 @@ pub mod references;
 pub mod table;
 mod warning;
 pub mod xlsx;
+mod xlsx_cells;
 mod xlsx_measures;
 
 pub use warning::{ExportWarning, Named};

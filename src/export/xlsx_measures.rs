@@ -6,7 +6,7 @@
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use super::xlsx::Cells;
+use super::xlsx_cells::Cells;
 use crate::model::measures::{Counting, Figure, Indicator, MeasureSettings, Rating};
 use crate::model::text_place::{TextField, TextPlace};
 use crate::model::{FiscalYear, Initiative, Report};
