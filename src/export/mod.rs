@@ -7,6 +7,7 @@ pub mod html;
 mod html_measures;
 pub mod references;
 pub mod table;
+mod table_numbers;
 mod warning;
 pub mod xlsx;
 mod xlsx_cells;

@@ -670,7 +670,8 @@ fn legend(sheet: &Sheet) -> Vec<RatingLevel> {
         let aside_col = col("対象外");
         for r in sheet.used_rows().filter(|&r| r > h) {
             let code = code_col.map_or("", |c| sheet.text(r, c));
-            if code.is_empty() {
+            // The scale ends at a blank code, or at the table's header right under it.
+            if code.is_empty() || sheet.row_texts(r).any(|(_, t)| is_number_heading(t)) {
                 break;
             }
             let label = label_col.map_or("", |c| sheet.text(r, c)).to_string();

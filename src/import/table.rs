@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 mod numbering;
+mod numbers;
 mod stages;
 
 use numbering::{initiative_number, section_of, split_circled};
@@ -126,6 +127,8 @@ struct Reader {
     /// Reading a workbook: the sheet's name, and the sheet column of each field by row.
     sheet: Option<String>,
     columns: HashMap<usize, Vec<Option<usize>>>,
+    /// A text table's number columns (a workbook's are read by `workbook.rs`).
+    numbers: numbers::Numbers,
 }
 
 /// Adds a warning to a list of at most [`MAX_WARNINGS`] (and the count of those past it).
@@ -179,6 +182,8 @@ struct TitleBlock<'a> {
     /// All its rows' text: a title block of several rows may name the period on another row
     /// than the title's (`上半期(4月～9月)` under it).
     text: String,
+    /// Its rows for the numbers' reader (the money unit, the rating scale written above).
+    numbers: numbers::Numbers,
 }
 
 fn title_block<'a>(
@@ -187,6 +192,7 @@ fn title_block<'a>(
     let mut with_year: Option<Row> = None;
     let mut first_text: Option<Row> = None;
     let mut text = String::new();
+    let mut numbers = numbers::Numbers::default();
     let header = loop {
         let Some(row) = rows.next() else {
             return Err(ImportError {
@@ -200,6 +206,7 @@ fn title_block<'a>(
         if row.is_blank() {
             continue;
         }
+        numbers.above(&row);
         let joined = row.fields.join(" ");
         if !text.is_empty() {
             text.push(' ');
@@ -215,6 +222,7 @@ fn title_block<'a>(
         header,
         title_row: with_year.or(first_text),
         text,
+        numbers,
     })
 }
 
@@ -233,6 +241,7 @@ fn read_rows<'a>(
         header,
         title_row,
         text: block_text,
+        numbers,
     } = title_block(&mut rows)?;
     let title = title_row.as_ref().map_or(String::new(), |r| {
         r.fields
@@ -267,6 +276,7 @@ fn read_rows<'a>(
         initiative_lines: Vec::new(),
         sheet: sheet.map(str::to_string),
         columns,
+        numbers,
     };
     if let Some(written) = era::find_unsupported_era_year(&title) {
         reader.warn(
@@ -322,6 +332,9 @@ fn read_rows<'a>(
         survey: Vec::new(),
         measure_settings: Default::default(),
     };
+    if sheet.is_none() {
+        reader.numbers.read(&mut report, &mut reader.warnings);
+    }
     report.number_in_document_order();
     crate::model::links::propose_all(&mut report);
     report.id = crate::model::ReportId::derive(&report);
@@ -421,6 +434,9 @@ impl Reader {
         if row.is_header() {
             self.plain = None;
             self.header(row);
+            if self.sheet.is_none() {
+                self.numbers.header(row);
+            }
         } else if let Some(number) = initiative_number(row) {
             self.plain = None;
             self.initiative(row, number);
@@ -439,6 +455,8 @@ impl Reader {
                 title: row.plain_text(&title),
                 initiatives: Vec::new(),
             });
+        } else if self.numbers.further_row(row) {
+            // An initiative's further indicator: read with the numbers.
         } else if self.plain.as_ref().is_some_and(|p| p.started) {
             self.plain_stage_row(row);
         } else {
@@ -571,8 +589,12 @@ impl Reader {
                 },
             );
         }
+        if let Some(after) = row.fields.get(data_start + 3..) {
+            self.numbers
+                .initiative(row.line, &number, after, data_start + 4);
+        }
         for (k, extra) in row.fields.iter().enumerate().skip(data_start + 3) {
-            if !extra.trim().is_empty() {
+            if !extra.trim().is_empty() && !self.numbers.is_number_field(k - data_start - 2) {
                 self.warn(
                     Location::field(row.line, k + 1, "?"),
                     WarningKind::TextAfterDivision,

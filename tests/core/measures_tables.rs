@@ -218,3 +218,112 @@ fn texts_longer_than_an_excel_cell_on_the_number_sheets_are_cut_named_and_said()
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The report table (TSV) and the CSV carry the numbers.
+
+/// The seed with numbers of every kind: two indicators on initiative 1 (one lower-is-better,
+/// with a baseline, a negative figure and one kept as written), effects over two years in
+/// 百万円 counted cumulatively (one negative), ratings in three layers with who and when, a
+/// comment of two lines holding a tab, a scale with meanings and 対象外.
+fn rich() -> Report {
+    use shinchoku::model::measures::{Baseline, Rating};
+    let mut report = seed_with_measures();
+    report.measure_settings.counting = Counting::Cumulative;
+    report.measure_settings.rating_scale[0].meaning = "計画を大きく上回る".into();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    let mut down = Indicator {
+        name: "時間外勤務時間".into(),
+        unit: "時間".into(),
+        direction: Direction::Lower,
+        baseline: Some(Baseline {
+            value: Figure::of(Decimal::whole(200)),
+            year: Some(FiscalYear(2016)),
+        }),
+        target: Figure::of(Decimal::whole(150)),
+        ..Indicator::default()
+    };
+    down.year_mut(FY).actual = Figure::of(Decimal::whole(160));
+    down.year_mut(FiscalYear(2016)).actual = Figure::of(Decimal::whole(-5));
+    down.year_mut(FiscalYear(2018)).target = Figure {
+        value: None,
+        unread: "約140".into(),
+    };
+    m.indicators.push(down);
+    m.effect_mut(FiscalYear(2016)).actual = Money::yen(-120_000_000);
+    m.effect_mut(FiscalYear(2016)).planned = Money::yen(1_500_000);
+    let on = chrono::NaiveDate::from_ymd_opt(2017, 11, 1);
+    m.review = Some(Rating {
+        code: "A".into(),
+        by: "行財政改革推進本部".into(),
+        on,
+        note: String::new(),
+    });
+    m.comment = Some(Comment {
+        text: "順調。\n引き続き\t推進".into(),
+        by: "委員会".into(),
+        on,
+    });
+    report
+}
+
+fn numbers_of(report: &Report) -> Vec<(String, shinchoku::model::measures::Measures)> {
+    report
+        .initiatives()
+        .map(|i| (i.number.clone(), i.measures().clone()))
+        .collect()
+}
+
+#[test]
+fn the_report_table_carries_the_numbers_and_reads_back_the_same_in_every_encoding() {
+    let report = rich();
+    for encoding in [Encoding::Utf8, Encoding::Cp932, Encoding::Utf16] {
+        let exported = export(&report, Format::Table, encoding).unwrap();
+        let back = shinchoku::import::import_bytes(&exported.bytes).expect("imports");
+        assert_eq!(
+            numbers_of(&back.report),
+            numbers_of(&report),
+            "{encoding:?}"
+        );
+        assert_eq!(
+            back.report.measure_settings, report.measure_settings,
+            "{encoding:?}"
+        );
+        // The rest of the report too, and nothing unread.
+        assert!(back.report.unread.is_empty(), "{:?}", back.report.unread);
+        let sections: Vec<_> = back.report.sections.iter().map(|s| &s.title).collect();
+        assert_eq!(
+            sections,
+            report.sections.iter().map(|s| &s.title).collect::<Vec<_>>()
+        );
+        // Only the figure kept as written is warned about, naming its row and heading.
+        let warned: Vec<String> = back.warnings.iter().map(|w| w.describe(Lang::En)).collect();
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert!(
+            warned[0].contains("30年度目標") && warned[0].contains("「約140」"),
+            "{warned:?}"
+        );
+    }
+    let text = shinchoku::export::table::to_table_text(&report);
+    assert!(
+        text.contains("\t△5\t"),
+        "a negative number is written with △"
+    );
+    assert!(text.contains("（単位：百万円）"));
+}
+
+#[test]
+fn a_report_without_numbers_exports_the_table_and_csv_as_before() {
+    let seed = crate::seed().report;
+    let text = shinchoku::export::table::to_table_text(&seed);
+    let header = text.lines().find(|l| l.starts_with("番号\t")).unwrap();
+    assert_eq!(
+        header.trim_end_matches('\t').split('\t').count(),
+        6,
+        "{header}"
+    );
+    assert!(!text.contains("単位") && !text.contains("指標"));
+    let csv = shinchoku::export::csv::to_csv(&seed).unwrap();
+    assert_eq!(csv.lines().next().unwrap().split(',').count(), 13);
+}
