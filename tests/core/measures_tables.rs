@@ -327,3 +327,136 @@ fn a_report_without_numbers_exports_the_table_and_csv_as_before() {
     let csv = shinchoku::export::csv::to_csv(&seed).unwrap();
     assert_eq!(csv.lines().next().unwrap().split(',').count(), 13);
 }
+
+/// `rich()`'s report table with its text changed by `edit`, imported.
+fn table_edited(edit: impl Fn(String) -> String) -> shinchoku::import::Imported {
+    let text = edit(shinchoku::export::table::to_table_text(&rich()));
+    shinchoku::import::import_text(&text).expect("imports")
+}
+
+/// The line of initiative `number`'s row in a table text (1-based).
+fn line_of(text: &str, number: &str) -> usize {
+    text.lines()
+        .position(|l| l.starts_with(&format!("{number}\t")))
+        .unwrap()
+        + 1
+}
+
+#[test]
+fn a_number_typed_with_a_kanji_scale_in_a_table_is_kept_as_written_and_named() {
+    let text = shinchoku::export::table::to_table_text(&rich());
+    let line = line_of(&text, "1");
+    let imported = table_edited(|t| t.replacen("\t900\t", "\t1.2億\t", 1));
+    let x = &imported.report.sections[0].initiatives[0]
+        .measures()
+        .indicators[0];
+    assert_eq!(x.year(FY).unwrap().actual.unread, "1.2億");
+    assert_eq!(x.year(FY).unwrap().actual.value, None);
+    let said: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .filter(|w| w.contains("1.2億"))
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", imported.warnings);
+    assert!(
+        said[0].contains(&format!("{line}行")) && said[0].contains("29年度実績値"),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn numbers_typed_in_full_width_with_commas_in_a_table_are_read() {
+    let imported = table_edited(|t| t.replacen("\t900\t", "\t　９，０００　\t", 1));
+    let x = &imported.report.sections[0].initiatives[0]
+        .measures()
+        .indicators[0];
+    assert_eq!(x.actual_for(FY), Some(Decimal::whole(9000)));
+}
+
+#[test]
+fn a_numbers_row_naming_no_initiative_is_kept_unread_with_a_warning() {
+    let imported = table_edited(|t| {
+        let line = line_of(&t, "1");
+        let mut lines: Vec<&str> = t.lines().collect();
+        lines.insert(line, "99\t\t\t\t\t\t謎の指標\t件");
+        lines.join("\n")
+    });
+    assert!(
+        imported
+            .report
+            .unread
+            .iter()
+            .any(|u| u.text.contains("謎の指標")),
+        "{:?}",
+        imported.report.unread
+    );
+    assert!(
+        imported.warnings.iter().any(|w| w
+            .describe(Lang::En)
+            .contains("no initiative numbered 「99」")),
+        "{:?}",
+        imported.warnings
+    );
+    // Initiative 1 keeps its own two indicators.
+    assert_eq!(
+        imported.report.sections[0].initiatives[0]
+            .measures()
+            .indicators
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn a_row_with_text_in_the_published_columns_and_numbers_is_not_taken_for_numbers() {
+    let imported = table_edited(|t| {
+        let line = line_of(&t, "1");
+        let mut lines: Vec<&str> = t.lines().collect();
+        lines.insert(line, "1\t\tメモ\t\t\t\t紛れた指標");
+        lines.join("\n")
+    });
+    let names: Vec<&str> = imported.report.sections[0].initiatives[0]
+        .measures()
+        .indicators
+        .iter()
+        .map(|x| x.name.as_str())
+        .collect();
+    assert_eq!(names, ["電子申請件数", "時間外勤務時間"]);
+    assert!(
+        imported
+            .report
+            .unread
+            .iter()
+            .any(|u| u.text.contains("紛れた指標")),
+        "kept as written: {:?}",
+        imported.report.unread
+    );
+}
+
+#[test]
+fn a_text_after_the_number_columns_is_still_kept_unread_with_a_warning() {
+    // A field right of the last number column (委員会意見's 記入日) has no heading.
+    let text = shinchoku::export::table::to_table_text(&rich());
+    let line = line_of(&text, "1");
+    let imported = table_edited(|t| {
+        t.lines()
+            .enumerate()
+            .map(|(k, l)| {
+                if k + 1 == line {
+                    format!("{}\t欄外のメモ", l.trim_end_matches('\t'))
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    assert!(
+        imported
+            .report
+            .unread
+            .iter()
+            .any(|u| u.text == "欄外のメモ")
+    );
+}
