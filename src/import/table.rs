@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod csv;
 mod numbering;
 mod numbers;
 mod stages;
@@ -158,7 +159,16 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
             kind: ImportErrorKind::Binary,
         });
     }
-    read_rows(split_rows(text), None, HashMap::new())
+    match read_rows(split_rows(text), None, HashMap::new()) {
+        // No header among tab-separated fields: the table may be saved as CSV.
+        Err(ImportError {
+            kind: ImportErrorKind::NoHeaderRow,
+            ..
+        }) if let Some(records) = csv::records(text) => {
+            read_rows(csv::rows(&records), None, HashMap::new())
+        }
+        read => read,
+    }
 }
 
 /// Reads rows gathered from a workbook sheet; warnings name the sheet's cells.

@@ -460,3 +460,115 @@ fn a_text_after_the_number_columns_is_still_kept_unread_with_a_warning() {
             .any(|u| u.text == "欄外のメモ")
     );
 }
+
+/// A table text as a spreadsheet saves it as CSV; `guard` puts `'` before a cell it would
+/// run as a formula, as Shinchoku's CSV export does.
+fn as_csv(table: &str, guard: bool) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for line in table.lines() {
+        let fields = line.split('\t').map(|f| {
+            if guard {
+                shinchoku::export::csv::formula_guarded(f).into_owned()
+            } else {
+                f.to_string()
+            }
+        });
+        writer.write_record(fields).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn the_report_table_saved_as_csv_imports_with_its_numbers() {
+    let mut report = rich();
+    // A figure an office program would run, kept as written.
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.indicators[0].year_mut(FiscalYear(2018)).target = Figure {
+        value: None,
+        unread: "=1+1".into(),
+    };
+    let table = shinchoku::export::table::to_table_text(&report);
+    let from_table = shinchoku::import::import_text(&table).unwrap();
+    for guard in [false, true] {
+        let csv = format!("\u{feff}{}", as_csv(&table, guard));
+        let back = shinchoku::import::import_bytes(csv.as_bytes()).expect("a CSV table imports");
+        assert_eq!(
+            numbers_of(&back.report),
+            numbers_of(&report),
+            "guarded: {guard}"
+        );
+        assert_eq!(back.report.measure_settings, report.measure_settings);
+        assert_eq!(
+            back.report.sections, from_table.report.sections,
+            "guarded: {guard}"
+        );
+    }
+}
+
+#[test]
+fn a_csv_whose_quote_is_never_closed_is_refused_for_want_of_a_header() {
+    let csv = "平成29年度 報告\n\"番号,具体的取組,工程,年次計画,実績,担当課\n1,題,,,,\n";
+    let err = shinchoku::import::import_text(csv).unwrap_err();
+    assert_eq!(
+        err.kind,
+        shinchoku::model::diag::ImportErrorKind::NoHeaderRow
+    );
+}
+
+#[test]
+fn the_csv_carries_the_same_numbers_as_the_report_table_under_the_same_headings() {
+    let report = rich();
+    let csv = shinchoku::export::csv::to_csv(&report).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headings: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let table = shinchoku::export::table::to_table_text(&report);
+    let header: Vec<&str> = table
+        .lines()
+        .find(|l| l.starts_with("番号\t"))
+        .unwrap()
+        .split('\t')
+        .collect();
+    assert_eq!(headings[..13], shinchoku::export::csv::HEADER);
+    assert_eq!(headings[13..], header[6..6 + headings.len() - 13]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let numbers = |number: &str| -> Vec<Vec<String>> {
+        rows.iter()
+            .filter(|r| &r[1] == number)
+            .map(|r| r.iter().skip(13).map(String::from).collect::<Vec<_>>())
+            .filter(|cells| cells.iter().any(|c| !c.is_empty()))
+            .collect()
+    };
+    // The table's cells after 担当課 on the initiative's row and its further indicator's.
+    let line = line_of(&table, "1");
+    let lines: Vec<&str> = table.lines().collect();
+    let after_division = |l: &str, skip: usize| -> Vec<String> {
+        let fields: Vec<&str> = l.split('\t').collect();
+        fields[skip..skip + headings.len() - 13]
+            .iter()
+            .map(|f| {
+                shinchoku::import::html::resolve(f, shinchoku::import::html::Pass::Plain)
+                    .into_owned()
+            })
+            .collect()
+    };
+    let first_row_start = lines[line - 1]
+        .split('\t')
+        .position(|f| f == "総務部人事課")
+        .unwrap()
+        + 1;
+    assert_eq!(
+        numbers("1"),
+        [
+            after_division(lines[line - 1], first_row_start),
+            after_division(lines[line], 6)
+        ]
+    );
+    // Negatives are written △, so nothing numeric needs the formula guard.
+    assert!(csv.contains(",△5,") && !csv.contains("'△") && !csv.contains(",-5,"));
+    // Initiatives 2–4 have a self-rating only, on their first row.
+    assert_eq!(numbers("2").len(), 1);
+    assert!(numbers("5").is_empty());
+}
