@@ -1,6 +1,6 @@
 //! The numbers and judgements in the text exports — the report table and the CSV — as columns
 //! after the published ones, headed the way the importer reads them (`import/measures.rs`:
-//! 指標, 単位, 向き, 基準値, 基準年度, 最終目標, `29年度目標`, `29年度上半期実績`, `29年度実績値`,
+//! 指標, 指標の見出し (the topic it measures), 単位, 向き, 基準値, 基準年度, 最終目標, `29年度目標`, `29年度上半期実績`, `29年度実績値`,
 //! 達成率, `29年度計画額`, `29年度実績額`, 自己評価, 本部評価, 委員会意見 with who and when), so
 //! that export → import gives the same numbers. An initiative's first row has its first
 //! indicator, its effects and its ratings; each further indicator a row of its own. Above the
@@ -63,9 +63,17 @@ impl NumberColumns {
 
     pub fn headings(&self, report: &Report) -> Vec<String> {
         let short = |y: &FiscalYear| y.short_form_like(report.fiscal_year);
-        let mut out: Vec<String> = ["指標", "単位", "向き", "基準値", "基準年度", "最終目標"]
-            .map(String::from)
-            .to_vec();
+        let mut out: Vec<String> = [
+            "指標",
+            "指標の見出し",
+            "単位",
+            "向き",
+            "基準値",
+            "基準年度",
+            "最終目標",
+        ]
+        .map(String::from)
+        .to_vec();
         for y in &self.indicator_years {
             out.push(format!("{}目標", short(y)));
             out.push(format!("{}上半期実績", short(y)));
@@ -87,7 +95,7 @@ impl NumberColumns {
         let blank = || vec![String::new(); width];
         let mut rows: Vec<Vec<String>> = Vec::new();
         for x in &m.indicators {
-            let mut row = self.indicator_cells(report, x);
+            let mut row = self.indicator_cells(report, i, x);
             row.resize(width, String::new());
             rows.push(row);
         }
@@ -95,7 +103,7 @@ impl NumberColumns {
             rows.push(blank());
         }
         let first = &mut rows[0];
-        let mut at = 7 + 3 * self.indicator_years.len();
+        let mut at = 8 + 3 * self.indicator_years.len();
         let unit = report.measure_settings.yen_unit;
         for y in &self.effect_years {
             if let Some(e) = m.effect(*y) {
@@ -119,7 +127,7 @@ impl NumberColumns {
         rows
     }
 
-    fn indicator_cells(&self, report: &Report, x: &Indicator) -> Vec<String> {
+    fn indicator_cells(&self, report: &Report, i: &Initiative, x: &Indicator) -> Vec<String> {
         use crate::model::measures::Direction;
         let direction = match x.direction {
             Direction::Higher => "高いほど良い",
@@ -131,8 +139,10 @@ impl NumberColumns {
                 .map_or_else(String::new, |y| y.short_form_like(report.fiscal_year));
             (figure(&b.value), year)
         });
+        let topic = x.topic_in(i).and_then(|t| t.heading.clone());
         let mut row = vec![
             x.name.clone(),
+            topic.unwrap_or_default(),
             x.unit.clone(),
             direction.to_string(),
             base,

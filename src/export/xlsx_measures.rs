@@ -152,6 +152,8 @@ fn indicators(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<
         headings.push(format!("{short}実績"));
     }
     headings.push("達成率".into());
+    // After the rate, so that the columns before it stay where they were.
+    headings.push("指標の見出し".into());
     head(ws, 0, &headings)?;
     ws.set_column_width(1, 24)?;
     ws.set_column_width(2, 24)?;
@@ -198,6 +200,10 @@ fn indicator_row(
     }
     if let Some(rate) = x.achievement_rate(report.fiscal_year) {
         ws.write_string(row, 8 + 3 * years.len() as u16, format!("{rate}%"))?;
+    }
+    if let Some(heading) = x.topic_in(i).and_then(|t| t.heading.as_deref()) {
+        let place = place(Some(i), TextField::TopicHeading);
+        text(cells, ws, (row, 9 + 3 * years.len() as u16), heading, place)?;
     }
     Ok(())
 }

@@ -23,6 +23,8 @@ use crate::model::{Report, UnreadText};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Column {
     Name,
+    /// The topic (見出し) of the initiative the indicator measures.
+    Topic,
     Unit,
     Direction,
     Baseline,
@@ -80,6 +82,9 @@ pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) 
         Column::EffectPlanned(year)
     } else if has("実績額") || has("効果額") || has("財政効果") {
         Column::EffectActual(year)
+    } else if has("見出し") && has("指標") {
+        // 指標の見出し; 見出し alone is the report's own (a month sheet's, a CSV's).
+        Column::Topic
     } else if has("単位") {
         Column::Unit
     } else if has("向き") {
@@ -192,6 +197,40 @@ impl Reading<'_> {
                 number: number.to_string(),
             };
             self.warn(sheet, row, 0, warning);
+        }
+        found
+    }
+}
+
+impl Reading<'_> {
+    /// The topic of initiative `(s, k)` a 見出し cell names (`<見出し>` or the heading alone);
+    /// none with a warning, the text kept unread, when it has no such topic.
+    fn topic(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        (s, k): (usize, usize),
+        text: &str,
+    ) -> Option<crate::model::Id> {
+        let bare = |t: &str| {
+            crate::model::text::normalize(t.trim().trim_start_matches('<').trim_end_matches('>'))
+        };
+        let initiative = &self.report.sections[s].initiatives[k];
+        let found = initiative
+            .topics
+            .iter()
+            .find(|t| t.heading.as_deref().is_some_and(|h| bare(h) == bare(text)))
+            .map(|t| t.id);
+        if found.is_none() {
+            let warning = MeasureWarning::NoSuchTopic {
+                initiative: initiative.number.clone(),
+                heading: text.to_string(),
+            };
+            self.report.unread.push(UnreadText {
+                row: r + 1,
+                text: text.to_string(),
+            });
+            self.warn(sheet, r, c, warning);
         }
         found
     }
@@ -400,6 +439,10 @@ fn read_row(
         match (col, indicator.as_mut()) {
             (Column::Name, Some(x)) => x.name = text,
             (Column::Unit, Some(x)) => x.unit = text,
+            (Column::Topic, Some(_)) => {
+                let topic = reading.topic(sheet, (r, c), (s, k), &text);
+                indicator.as_mut().expect("an indicator").topic = topic;
+            }
             (Column::Direction, Some(x)) => {
                 x.direction = if text.contains('低') || text.contains('↓') || text.contains("減")
                 {

@@ -342,10 +342,11 @@ fn read_rows<'a>(
         survey: Vec::new(),
         measure_settings: Default::default(),
     };
+    report.number_in_document_order();
+    // After numbering: an indicator on a topic names it by id.
     if sheet.is_none() {
         reader.numbers.read(&mut report, &mut reader.warnings);
     }
-    report.number_in_document_order();
     crate::model::links::propose_all(&mut report);
     report.id = crate::model::ReportId::derive(&report);
     let mut warnings = reader.warnings;

@@ -31,6 +31,27 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
     }
     out.extend(invisible_characters(report));
     out.extend(earlier_year_totals(report));
+    out.extend(topics_gone(report));
+    out
+}
+
+/// Indicators on a topic deleted since: they count for the initiative.
+fn topics_gone(report: &Report) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for i in report.initiatives() {
+        for x in &i.measures().indicators {
+            if x.topic.is_some() && x.topic_in(i).is_none() {
+                let warning = super::measure_warning::MeasureWarning::TopicGone {
+                    initiative: i.number.clone(),
+                    indicator: x.name.clone(),
+                };
+                out.push(Warning::new(
+                    Location::default(),
+                    WarningKind::Measure { warning },
+                ));
+            }
+        }
+    }
     out
 }
 

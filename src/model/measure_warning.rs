@@ -27,6 +27,15 @@ pub enum MeasureWarning {
     /// Effects counted cumulatively whose latest year has no figure in yen: the totals take
     /// an earlier year's, as of that year.
     EarlierYearTotal { figure: super::tally::EarlierFigure },
+    /// An indicator on a topic its initiative no longer has (deleted): it counts for the
+    /// initiative as a whole.
+    TopicGone {
+        initiative: String,
+        indicator: String,
+    },
+    /// An indicator's 見出し cell names no topic of its initiative: the indicator is the
+    /// initiative's, the text kept in the unread list.
+    NoSuchTopic { initiative: String, heading: String },
 }
 
 impl Describe for MeasureWarning {
@@ -91,6 +100,30 @@ impl Describe for MeasureWarning {
                 ),
             ),
             W::EarlierYearTotal { figure } => earlier_year_words(figure, lang),
+            W::TopicGone {
+                initiative,
+                indicator,
+            } => say(
+                lang,
+                format!(
+                    "取組{initiative}の指標「{indicator}」が測る見出しは削除されています。取組全体の指標として扱います"
+                ),
+                format!(
+                    "the topic indicator 「{indicator}」 of initiative {initiative} measures has been deleted: it counts for the initiative as a whole"
+                ),
+            ),
+            W::NoSuchTopic {
+                initiative,
+                heading,
+            } => say(
+                lang,
+                format!(
+                    "取組{initiative}に見出し「{heading}」はありません。指標は取組全体のものとし、書かれた見出しは読めなかった記載に残しました"
+                ),
+                format!(
+                    "initiative {initiative} has no topic 「{heading}」: the indicator is the initiative's, and the heading written is kept unread"
+                ),
+            ),
         }
     }
 }

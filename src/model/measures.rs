@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::era::FiscalYear;
 use super::figure::Decimal;
+use super::{Id, Initiative, Topic};
 
 /// A number as kept: its value, or — when what was written could not be read exactly — the
 /// text as written (then `value` is `None` and a warning said why).
@@ -115,9 +116,20 @@ pub struct Indicator {
     pub target: Figure,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub years: Vec<IndicatorYear>,
+    /// The topic of its initiative it measures (an indicator on a topic, 見出し); none: it
+    /// measures the initiative as a whole. A topic deleted since leaves the id behind: the
+    /// indicator is then the initiative's again, and `check` says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Id>,
 }
 
 impl Indicator {
+    /// The topic it measures, when it names one its initiative still has.
+    pub fn topic_in<'i>(&self, initiative: &'i Initiative) -> Option<&'i Topic> {
+        let id = self.topic?;
+        initiative.topics.iter().find(|t| t.id == id)
+    }
+
     pub fn year(&self, year: FiscalYear) -> Option<&IndicatorYear> {
         self.years.iter().find(|y| y.year == year)
     }

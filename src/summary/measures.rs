@@ -9,12 +9,15 @@ use serde::Serialize;
 use crate::model::figure::Decimal;
 use crate::model::measures::Measures;
 use crate::model::tally::Tally;
-use crate::model::{FiscalYear, Report};
+use crate::model::{FiscalYear, Initiative, Report};
 
 #[derive(Debug, Serialize)]
 pub struct IndicatorSummary {
     pub name: String,
     pub unit: String,
+    /// The heading of the topic it measures; `null` for an indicator of the initiative as a
+    /// whole (or of a topic without a heading, or deleted since).
+    pub topic: Option<String>,
     /// The target in force for the report's fiscal year (that year's, else the final one).
     pub target: Option<serde_json::Number>,
     /// The year's actual (or its first half's).
@@ -69,12 +72,14 @@ fn number(d: Decimal) -> Option<serde_json::Number> {
     }
 }
 
-pub fn indicators(m: &Measures, year: FiscalYear) -> Vec<IndicatorSummary> {
-    m.indicators
+pub fn indicators(i: &Initiative, year: FiscalYear) -> Vec<IndicatorSummary> {
+    i.measures()
+        .indicators
         .iter()
         .map(|x| IndicatorSummary {
             name: x.name.clone(),
             unit: x.unit.clone(),
+            topic: x.topic_in(i).and_then(|t| t.heading.clone()),
             target: x.target_for(year).and_then(number),
             actual: x.actual_for(year).and_then(number),
             achievement_rate: x.achievement_rate(year),

@@ -408,8 +408,8 @@ fn check_json_gives_the_numbers_rates_and_ratings() {
     let first = &v["initiative_list"][0];
     assert_eq!(
         first["indicators"],
-        serde_json::json!([{ "name": "電子申請件数", "unit": "件", "target": 1000,
-                             "actual": 900, "achievement_rate": 90.0 }])
+        serde_json::json!([{ "name": "電子申請件数", "unit": "件", "topic": null,
+                             "target": 1000, "actual": 900, "achievement_rate": 90.0 }])
     );
     assert_eq!(
         first["effects"],
