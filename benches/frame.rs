@@ -30,7 +30,7 @@ fn frame(c: &mut Criterion) {
         fonts::install_style(&ctx);
         let mut app = ShinchokuApp::new(doc, Prefs::default());
         // Select the first initiative so the detail panel is drawn too.
-        let first = app.document().report.initiatives().next().map(|i| i.id);
+        let first = app.document().report().initiatives().next().map(|i| i.id);
         if let Some(id) = first {
             app.queue(ViewCommand::Select(id));
         }

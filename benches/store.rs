@@ -14,7 +14,7 @@ fn open_and_save(c: &mut Criterion) {
         let text = store::to_ron(&report);
         eprintln!("{n} initiatives: {} MB of RON", text.len() / 1_000_000);
         group.bench_function(format!("open/{n}_initiatives"), |b| {
-            b.iter(|| store::from_ron(&text).map(|r| r.next_id).unwrap_or(0))
+            b.iter(|| store::from_ron(&text).map(|r| r.next_id()).unwrap_or(0))
         });
         group.bench_function(format!("save/{n}_initiatives"), |b| {
             b.iter(|| store::to_ron(&report).len())

@@ -20,9 +20,9 @@ fn master() -> Report {
         Vec::new(),
     );
     let at = sent_at();
-    let plan = Survey::new(&doc.report, due(), "", at.date()).expect("a survey to send");
+    let plan = Survey::new(doc.report(), due(), "", at.date()).expect("a survey to send");
     doc.perform(plan.intent(at)).expect("marking sent applies");
-    doc.report
+    doc.into_report()
 }
 
 fn sent_at() -> chrono::NaiveDateTime {

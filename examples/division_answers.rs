@@ -36,12 +36,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         };
         let intent = match flag.as_str() {
-            "--add" => topic_headed(&doc.report, a).map(|topic| Intent::AddEntry {
+            "--add" => topic_headed(doc.report(), a).map(|topic| Intent::AddEntry {
                 topic,
                 side: Side::Actual,
                 text: b.clone(),
             }),
-            "--set" => result_written(&doc.report, a).map(|id| Intent::SetEntryText {
+            "--set" => result_written(doc.report(), a).map(|id| Intent::SetEntryText {
                 id,
                 text: b.clone(),
             }),

@@ -9,11 +9,7 @@ use crate::model::{Report, Section};
 pub fn large_report(initiatives: usize) -> Report {
     let sample = crate::store::from_ron(SAMPLE_RON).expect("the bundled sample opens");
     let templates: Vec<_> = sample.initiatives().cloned().collect();
-    let mut report = Report {
-        sections: Vec::new(),
-        next_id: 1,
-        ..sample.clone()
-    };
+    let mut report = sample.header_only();
     for n in 0..initiatives {
         if n % 50 == 0 {
             let number = (n / 50 + 1) as u32;

@@ -205,7 +205,7 @@ fn export_to_cp932_writes_the_wave_dash_and_check_reads_the_same_counts() {
     let ron = imported(dir.path(), "report.ron");
     // Typed on a Mac: 〜 (U+301C), which CP932 writes as ～ (0x8160).
     let mut doc = Document::open(&ron).unwrap();
-    let topic = doc.report.find_initiative("2").unwrap().topics[0].id;
+    let topic = doc.report().find_initiative("2").unwrap().topics[0].id;
     doc.edit(|r| {
         Ok(shinchoku::edit::add_entry(
             r,

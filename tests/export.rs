@@ -12,7 +12,7 @@ use shinchoku::model::{Period, Report};
 const SEED: &str = include_str!("fixtures/mie-h29-h1-report.tsv");
 
 fn sample() -> Report {
-    Document::sample().report
+    Document::sample().into_report()
 }
 
 fn xlsx(report: &Report) -> Vec<u8> {
@@ -269,7 +269,7 @@ fn a_changed_period_is_written_by_every_export_and_read_back() {
     let mut doc = Document::sample();
     doc.perform(shinchoku::edit::Intent::SetPeriod(Period::FullYear))
         .unwrap();
-    let report = &doc.report;
+    let report = doc.report();
     assert_eq!(report.actual_heading(), "通期実績(4月～3月)");
     // The report table carries the new heading, and reading it back gives the new period.
     let table = export_bytes(report, Format::Table, Encoding::Utf8).unwrap();
@@ -293,5 +293,5 @@ fn a_changed_period_is_written_by_every_export_and_read_back() {
     );
     // Back to the first half: the heading as the table wrote it is used again.
     doc.undo();
-    assert_eq!(doc.report.actual_heading(), "上半期実績(4月～9月)");
+    assert_eq!(doc.report().actual_heading(), "上半期実績(4月～9月)");
 }

@@ -84,14 +84,14 @@ fn first_result(report: &Report, number: &str, topic: usize) -> shinchoku::model
 #[test]
 fn a_result_with_a_tab_or_a_nul_reads_back_from_every_table_encoding() {
     let mut doc = typed();
-    let id = first_result(&doc.report, "10", 0);
+    let id = first_result(doc.report(), "10", 0);
     let text = "新規採用職員研修\t(4回・103名受講)\u{0}(4月)";
     doc.perform(Intent::SetEntryText {
         id,
         text: text.into(),
     })
     .unwrap();
-    let report = as_imported(doc.report.clone());
+    let report = as_imported(doc.report().clone());
     for encoding in ENCODINGS {
         let again = table_again(&report, encoding);
         assert!(
@@ -161,13 +161,13 @@ fn texts_the_table_would_read_as_structure_read_back_as_text() {
 #[test]
 fn cp932_writes_characters_it_has_no_code_for_as_references_and_says_where() {
     let mut doc = typed();
-    let id = first_result(&doc.report, "10", 0);
+    let id = first_result(doc.report(), "10", 0);
     doc.perform(Intent::SetEntryText {
         id,
         text: "𠮷野家での研修😀(4月)".into(),
     })
     .unwrap();
-    let report = as_imported(doc.report.clone());
+    let report = as_imported(doc.report().clone());
     let exported = export(&report, Format::Table, Encoding::Cp932).unwrap();
     let again = carried(import_bytes(&exported.bytes).unwrap().report);
     assert!(again == report, "read back as it was");
@@ -197,13 +197,13 @@ fn cp932_writes_characters_it_has_no_code_for_as_references_and_says_where() {
 #[test]
 fn cp932_says_which_characters_it_wrote_as_the_windows_form() {
     let mut doc = typed();
-    let id = first_result(&doc.report, "10", 0);
+    let id = first_result(doc.report(), "10", 0);
     doc.perform(Intent::SetEntryText {
         id,
         text: "研修(4月〜9月)".into(),
     })
     .unwrap();
-    let exported = export(&doc.report, Format::Table, Encoding::Cp932).unwrap();
+    let exported = export(doc.report(), Format::Table, Encoding::Cp932).unwrap();
     let [ExportWarning::WindowsForms { chars }] = exported.warnings.as_slice() else {
         panic!("{:?}", exported.warnings);
     };
@@ -374,7 +374,7 @@ const FORMULAS: [&str; 4] = [
 fn with_formulas() -> Document {
     let mut doc = typed();
     for formula in FORMULAS {
-        let topic = doc.report.find_initiative("10").unwrap().topics[0].id;
+        let topic = doc.report().find_initiative("10").unwrap().topics[0].id;
         doc.perform(Intent::AddEntry {
             topic,
             side: Side::Actual,
@@ -388,7 +388,7 @@ fn with_formulas() -> Document {
 #[test]
 fn csv_cells_an_office_program_would_run_start_with_an_apostrophe() {
     let doc = with_formulas();
-    let bytes = export_bytes(&doc.report, Format::Csv, Encoding::Utf8).unwrap();
+    let bytes = export_bytes(doc.report(), Format::Csv, Encoding::Utf8).unwrap();
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let texts: Vec<String> = reader
         .records()
@@ -416,7 +416,7 @@ fn csv_cells_an_office_program_would_run_start_with_an_apostrophe() {
 #[test]
 fn the_workbook_holds_formulas_as_text_never_as_formulas() {
     let doc = with_formulas();
-    let bytes = export_bytes(&doc.report, Format::Xlsx, Encoding::Utf8).unwrap();
+    let bytes = export_bytes(doc.report(), Format::Xlsx, Encoding::Utf8).unwrap();
     let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
     for k in 0..archive.len() {
         let mut part = archive.by_index(k).unwrap();
@@ -463,11 +463,11 @@ fn the_status_csv_guards_a_division_named_like_a_formula() {
 #[test]
 fn a_result_longer_than_an_excel_cell_is_cut_named_and_the_rest_exported() {
     let mut doc = typed();
-    let id = first_result(&doc.report, "10", 0);
+    let id = first_result(doc.report(), "10", 0);
     let long = format!("{}(4月)", "研修の記録".repeat(200_000));
     doc.perform(Intent::SetEntryText { id, text: long })
         .unwrap();
-    let exported = export(&doc.report, Format::Xlsx, Encoding::Utf8).expect("exported");
+    let exported = export(doc.report(), Format::Xlsx, Encoding::Utf8).expect("exported");
     let [
         ExportWarning::CellCut {
             cell,
@@ -503,7 +503,7 @@ fn a_result_longer_than_an_excel_cell_is_cut_named_and_the_rest_exported() {
     );
     // Everything else is there: every other initiative's title.
     let titles: Vec<String> = range.used_cells().map(|(_, _, c)| c.to_string()).collect();
-    for i in doc.report.initiatives() {
+    for i in doc.report().initiatives() {
         assert!(titles.iter().any(|t| t.ends_with(&i.title)), "{}", i.title);
     }
 }

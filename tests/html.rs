@@ -12,7 +12,7 @@ use shinchoku::model::status::{Status, initiative_status};
 use shinchoku::print::{PageSetup, selected_rows};
 
 fn sample() -> Report {
-    Document::sample().report
+    Document::sample().into_report()
 }
 
 fn page(report: &Report) -> Html {

@@ -6,7 +6,7 @@ use shinchoku::model::Report;
 use shinchoku::print::{self, KeepTogether, PageSetup, Paper, PrintJob, PrintLayout};
 
 fn sample() -> Report {
-    Document::sample().report
+    Document::sample().into_report()
 }
 
 fn layout_and_pdf(report: &Report, setup: &PageSetup) -> (PrintLayout, Vec<u8>) {

@@ -26,7 +26,7 @@ fn master() -> &'static Report {
     static MASTER: OnceLock<Report> = OnceLock::new();
     MASTER.get_or_init(|| {
         let mut doc = Document::sample();
-        let divisions = survey::divisions(&doc.report);
+        let divisions = survey::divisions(doc.report());
         doc.perform(Intent::MarkSent {
             divisions,
             at: at(),
@@ -34,7 +34,7 @@ fn master() -> &'static Report {
             tokens: Default::default(),
         })
         .expect("the survey is recorded as sent");
-        doc.report
+        doc.into_report()
     })
 }
 
@@ -80,7 +80,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut doc = Document::new(master().clone(), Origin::Sample, Vec::new());
     if doc.perform(intent).is_ok() {
-        let broken = model::validate::violations(&doc.report);
+        let broken = model::validate::violations(doc.report());
         assert!(broken.is_empty(), "collecting broke the rules: {broken:?}");
     }
 });

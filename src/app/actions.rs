@@ -21,7 +21,7 @@ impl ShinchokuApp {
                 Vec::new()
             }
             Action::CollapseAll => {
-                self.view.collapse_all(&self.open.doc.doc().report);
+                self.view.collapse_all(self.open.doc.doc().report());
                 Vec::new()
             }
             Action::ToggleSummary => {
@@ -50,7 +50,7 @@ impl ShinchokuApp {
             | Action::NextLate
             | Action::PreviousLate => self.keyboard(action),
             Action::ToggleDetail => {
-                vec![PrefsCommand::SetDetailFolded(!self.prefs.detail_folded).into()]
+                vec![PrefsCommand::SetDetailFolded(!self.prefs.detail_folded()).into()]
             }
             Action::ZoomIn => vec![PrefsCommand::Zoom(1).into()],
             Action::ZoomOut => vec![PrefsCommand::Zoom(-1).into()],
@@ -101,9 +101,9 @@ impl ShinchokuApp {
     }
 
     fn edit_selected(&mut self) -> Vec<AppCommand> {
-        let mut follow = self.view.edit_selected(&self.open.doc.doc().report);
+        let mut follow = self.view.edit_selected(self.open.doc.doc().report());
         // The 時期 field is in the detail panel: unfold it to take the keyboard.
-        if self.view.focus_months() && self.prefs.detail_folded && !self.prefs.detail_popup {
+        if self.view.focus_months() && self.prefs.detail_folded() && !self.prefs.detail_popup() {
             follow.push(PrefsCommand::SetDetailFolded(false).into());
         }
         follow
@@ -112,7 +112,7 @@ impl ShinchokuApp {
     fn move_column(&mut self, step: isize) {
         let shown: Vec<Column> = Column::ALL
             .into_iter()
-            .filter(|c| self.prefs.columns.is_shown(*c))
+            .filter(|c| self.prefs.columns().is_shown(*c))
             .collect();
         self.view.move_column(&shown, step);
     }
@@ -125,7 +125,7 @@ impl ShinchokuApp {
 
     /// The 照会 form; a division's response cannot send a survey of its own.
     fn open_survey_form(&mut self) -> Vec<AppCommand> {
-        if self.open.doc.doc().report.response.is_some() {
+        if self.open.doc.doc().report().response.is_some() {
             let t = self.lang().texts();
             let message = t.survey_not_master.into();
             let title = t.survey_failed.into();

@@ -57,7 +57,7 @@ impl ShinchokuApp {
             |n| n.to_string_lossy().into(),
         );
         let doc = self.open.doc.doc();
-        let comparison = Comparison::new(label, old, &doc.report);
+        let comparison = Comparison::new(label, old, doc.report());
         self.open
             .compare
             .start(comparison, self.open.doc.revision());
@@ -122,19 +122,19 @@ impl ShinchokuApp {
             Ok(next) => next,
             Err(e) => return error(t.rollover_failed, e.describe(lang)),
         };
-        let old = doc.report.clone();
+        let old = doc.report().clone();
         let label = doc.display_name();
         if let Some(path) = doc.file_path() {
             let member = Member::of(path, &old);
             self.open.compare.join_series(member);
         }
         self.open.doc.replace(next);
-        let comparison = Comparison::new(label, old, &self.open.doc.doc().report);
+        let comparison = Comparison::new(label, old, self.open.doc.doc().report());
         self.open
             .compare
             .start(comparison, self.open.doc.revision());
         // Say at once that results were carried over for the divisions to confirm.
-        let to_confirm = crate::compare::confirm::results_to_confirm(&self.open.doc.doc().report);
+        let to_confirm = crate::compare::confirm::results_to_confirm(self.open.doc.doc().report());
         let notice = match to_confirm.len() {
             0 => t.rolled_over.to_string(),
             n => format!(
@@ -156,7 +156,7 @@ impl ShinchokuApp {
             return;
         }
         if let Some(path) = doc.file_path() {
-            let member = Member::of(path, &doc.report);
+            let member = Member::of(path, doc.report());
             self.open.compare.join_series(member);
         }
     }
@@ -173,7 +173,7 @@ impl ShinchokuApp {
         let Some(comparison) = self.open.compare.comparison() else {
             return Vec::new();
         };
-        let written = crate::print::changes::pdf(&comparison.diff, lang, &crate::print::today())
+        let written = crate::print::changes::pdf(comparison.diff(), lang, &crate::print::today())
             .map_err(|e| e.describe(lang))
             .and_then(|bytes| {
                 crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string())

@@ -183,7 +183,7 @@ impl ShinchokuApp {
     }
 
     fn lang(&self) -> Lang {
-        self.prefs.lang
+        self.prefs.lang()
     }
 
     /// Draws the whole window and runs the commands it produced. Used by eframe and by tests.
@@ -254,7 +254,7 @@ impl ShinchokuApp {
         let frame = self.open.frame();
         let mut out = Vec::new();
         if self.printing.preview_open() {
-            let setup = &self.prefs.page_setup;
+            let setup = self.prefs.page_setup();
             let layout = self.printing.layout(frame, setup);
             let preview = views::preview::Preview {
                 lang,
@@ -271,7 +271,7 @@ impl ShinchokuApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let grid_view = views::grid::GridView {
                 report: frame.report,
-                columns: &self.prefs.columns,
+                columns: self.prefs.columns(),
                 rows: &rows,
                 view: &self.view,
                 comparison: frame.comparison(),
@@ -400,7 +400,7 @@ impl ShinchokuApp {
                 Vec::new()
             }
             AppCommand::File(FileCommand::ExportTo { path, encoding }) => {
-                let report = &self.open.doc.doc().report;
+                let report = self.open.doc.doc().report();
                 let work = state::jobs::export_work(report, &path, encoding, lang);
                 self.jobs.start(JobOutput::Export(path), work, ctx);
                 Vec::new()
@@ -421,7 +421,7 @@ impl ShinchokuApp {
                     self.survey.reset();
                 }
                 let before = self.view.selected_entry();
-                let mut follow = self.view.handle(&self.open.doc.doc().report, view);
+                let mut follow = self.view.handle(self.open.doc.doc().report(), view);
                 follow.extend(self.unfold_for_entry(before));
                 follow
             }
@@ -430,7 +430,7 @@ impl ShinchokuApp {
                 Vec::new()
             }
             AppCommand::Job(job) => {
-                let title = self.open.doc.doc().report.title.clone();
+                let title = self.open.doc.doc().report().title.clone();
                 self.jobs.handle(job, lang, &title)
             }
             AppCommand::Prefs(prefs) => {
@@ -465,7 +465,11 @@ impl ShinchokuApp {
     /// editor in a window of its own.
     fn unfold_for_entry(&self, before: Option<Id>) -> Vec<AppCommand> {
         let now = self.view.selected_entry();
-        if now.is_some() && now != before && self.prefs.detail_folded && !self.prefs.detail_popup {
+        if now.is_some()
+            && now != before
+            && self.prefs.detail_folded()
+            && !self.prefs.detail_popup()
+        {
             vec![PrefsCommand::SetDetailFolded(false).into()]
         } else {
             Vec::new()
@@ -473,7 +477,7 @@ impl ShinchokuApp {
     }
 
     fn start_pdf(&mut self, ctx: &Context, output: JobOutput) {
-        let (report, setup) = (&self.open.doc.doc().report, &self.prefs.page_setup);
+        let (report, setup) = (self.open.doc.doc().report(), self.prefs.page_setup());
         let comparison = self.open.compare.comparison();
         let work = state::printing::pdf_work(report, setup, comparison, self.lang());
         self.jobs.start(output, work, ctx);

@@ -30,7 +30,7 @@ impl ShinchokuApp {
             }
             SurveyCommand::SendTo(dir) => return self.send_to(&dir),
             SurveyCommand::Collect(paths) => {
-                let report = &self.open.doc.doc().report;
+                let report = self.open.doc.doc().report();
                 if report.response.is_some() {
                     return error(t.survey_failed, t.survey_not_master.into());
                 }
@@ -100,7 +100,7 @@ impl ShinchokuApp {
         let Some(form) = self.survey.take_pending() else {
             return Vec::new();
         };
-        let report = &self.open.doc.doc().report;
+        let report = self.open.doc.doc().report();
         if report.response.is_some() {
             return error(t.survey_failed, t.survey_not_master.into());
         }
@@ -146,7 +146,7 @@ impl ShinchokuApp {
     fn print_status(&mut self, path: &Path) -> Vec<AppCommand> {
         let lang = self.lang();
         let t = lang.texts();
-        let lines = status_lines(&self.open.doc.doc().report, &self.status_rows(), lang);
+        let lines = status_lines(self.open.doc.doc().report(), &self.status_rows(), lang);
         let layout = crate::print::changes::layout(&lines, &crate::print::today());
         let written = crate::print::pdf::render(&layout, t.survey_status, &mut |_| {})
             .map_err(|e| e.describe(lang))
@@ -171,7 +171,7 @@ impl ShinchokuApp {
     /// The 提出状況 rows as the panel shows them (sorted as chosen), as of today.
     pub(super) fn status_rows(&self) -> Vec<status::StatusRow> {
         let today = Local::now().date_naive();
-        let mut rows = status::status_rows(&self.open.doc.doc().report, today);
+        let mut rows = status::status_rows(self.open.doc.doc().report(), today);
         if let Some((key, descending)) = self.survey.sort() {
             status::sort_rows(&mut rows, key, descending);
         }
@@ -181,7 +181,7 @@ impl ShinchokuApp {
     /// Dropped on a master that has sent its survey, files that are all answers are collected;
     /// otherwise one file opens, several open together.
     fn dropped(&mut self, mut paths: Vec<PathBuf>) -> Vec<AppCommand> {
-        let report = &self.open.doc.doc().report;
+        let report = self.open.doc.doc().report();
         let answers = report.response.is_none()
             && !report.survey.is_empty()
             && paths.iter().all(|p| survey::read_answer(p).is_ok());

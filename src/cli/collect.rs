@@ -24,7 +24,7 @@ pub fn run(args: &Collect) -> ExitCode {
     let mut bar = Bar::on_stderr("collect: reading answers");
     let answers = &args.answers;
     let collection =
-        crate::survey::collect::collect_files_telling(&doc.report, answers, at, &mut |p| {
+        crate::survey::collect::collect_files_telling(doc.report(), answers, at, &mut |p| {
             bar.set(p)
         });
     bar.finish();
@@ -109,16 +109,18 @@ fn print_taken(t: &Taken, lang: Lang) {
         say(
             lang,
             format!(
-                "取り込み: {} ({}){again}: 見出し{}件の実績を変更",
+                "取り込み: {} ({}){again}: 見出し{}件の実績を変更{}",
                 t.file,
                 t.division,
-                t.changed_topics.len()
+                t.changed_topics.len(),
+                numbers_ja(t)
             ),
             format!(
-                "taken: {} ({}){again}: results of {} topic(s) changed",
+                "taken: {} ({}){again}: results of {} topic(s) changed{}",
                 t.file,
                 t.division,
-                t.changed_topics.len()
+                t.changed_topics.len(),
+                numbers_en(t)
             ),
         )
     );
@@ -136,6 +138,21 @@ fn print_taken(t: &Taken, lang: Lang) {
         for line in crate::compare::change_list(diff, lang).iter().skip(1) {
             outln!("  {}{}", "  ".repeat(line.depth as usize), line.text);
         }
+    }
+}
+
+/// 「、取組2件の数値・自己評価を変更」 when the answer changes numbers.
+fn numbers_ja(t: &Taken) -> String {
+    match t.changed_numbers.len() {
+        0 => String::new(),
+        n => format!("、取組{n}件の数値・自己評価を変更"),
+    }
+}
+
+fn numbers_en(t: &Taken) -> String {
+    match t.changed_numbers.len() {
+        0 => String::new(),
+        n => format!("; numbers or self-rating of {n} initiative(s) changed"),
     }
 }
 

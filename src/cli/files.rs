@@ -52,7 +52,7 @@ pub fn open_master(path: &Path) -> Result<Document, ExitCode> {
         .say_error();
         return Err(ExitCode::FAILURE);
     }
-    if let Some(r) = &doc.report.response {
+    if let Some(r) = &doc.report().response {
         CommandProblem::MasterIsResponse {
             path: path.to_path_buf(),
             division: r.division.clone(),

@@ -13,7 +13,7 @@ pub fn run(args: &Sample) -> ExitCode {
     let report = match (args.initiatives, args.result_lines) {
         (Some(n), _) => crate::synthetic::large_report(n),
         (None, Some(n)) => crate::synthetic::with_result_lines(n),
-        (None, None) => crate::document::Document::sample().report,
+        (None, None) => crate::document::Document::sample().into_report(),
     };
     match crate::store::save(&args.output, &report) {
         Ok(()) => {

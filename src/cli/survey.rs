@@ -29,7 +29,7 @@ pub fn run(args: &Survey) -> ExitCode {
     };
     let clock = chrono::Local::now().naive_local();
     let now = args.today.map_or(clock, |d| d.and_time(clock.time()));
-    let plan = match Plan::new(&doc.report, args.due, &args.note, now.date()) {
+    let plan = match Plan::new(doc.report(), args.due, &args.note, now.date()) {
         Ok(plan) => plan,
         Err(why) => {
             eprintln!("shinchoku: {}", why.describe(Lang::En));
@@ -37,7 +37,7 @@ pub fn run(args: &Survey) -> ExitCode {
         }
     };
     let mut bar = Bar::on_stderr("survey: writing responses");
-    let written = write_responses_telling(&doc.report, dir, formats, &plan, &mut |p| bar.set(p));
+    let written = write_responses_telling(doc.report(), dir, formats, &plan, &mut |p| bar.set(p));
     bar.finish();
     let sent = match written {
         Ok(s) => s,

@@ -46,8 +46,10 @@ impl RowMarks {
 pub struct Comparison {
     /// What the open report is compared with (a file name, for headings).
     pub label: String,
-    pub old: Report,
-    pub diff: Diff,
+    /// Private, as `diff` is: `by_new` is built from them, so they change only together
+    /// ([`Comparison::refresh`]).
+    old: Report,
+    diff: Diff,
     /// Changes by the id of the thing in the newer report.
     by_new: HashMap<Id, Vec<usize>>,
 }
@@ -65,6 +67,16 @@ impl Comparison {
     }
 
     /// Compares again after the open report changed.
+    /// The report compared with.
+    pub fn old(&self) -> &Report {
+        &self.old
+    }
+
+    /// What changed from the old report to the open one, as last refreshed.
+    pub fn diff(&self) -> &Diff {
+        &self.diff
+    }
+
     pub fn refresh(&mut self, new: &Report) {
         self.diff = diff(&self.old, new);
         self.by_new = index_by_new(&self.diff);

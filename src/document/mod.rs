@@ -36,12 +36,12 @@ pub enum Origin {
 
 #[derive(Clone, Debug)]
 pub struct Document {
-    pub report: Report,
+    report: Report,
     pub origin: Origin,
     /// What was noticed when the report was read, and about texts brought in since that hold
     /// characters that do not show.
     pub warnings: Vec<Warning>,
-    pub history: History,
+    history: History,
     revision: u64,
     /// The revision the last step made and what it changed, when it changed one initiative
     /// only ([`Intent::target`]): what a comparison may redo alone.
@@ -399,6 +399,23 @@ impl Document {
         matches!(self.origin, Origin::Made(_)) || self.history.state() != self.saved_state
     }
 
+    /// The report as it is now. Read-only: it changes through [`Document::perform`],
+    /// [`Document::edit`], undo, redo and [`Document::reload`], which keep the revision and the
+    /// history with it.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The report, leaving the document (its history and lock go with it).
+    pub fn into_report(self) -> Report {
+        self.report
+    }
+
+    /// The steps that can be undone and redone.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
     /// Changes every time the report does; views cache what they derive by it.
     pub fn revision(&self) -> u64 {
         self.revision
@@ -426,7 +443,7 @@ impl Document {
         &mut self,
         build: impl FnOnce(&mut Report) -> Result<Option<Edit>, EditError>,
     ) -> Result<(), EditError> {
-        let next_id_before = self.report.next_id;
+        let next_id_before = self.report.next_id();
         let result = build(&mut self.report).and_then(|edit| match edit {
             // A response may change only its division's results: checked here, for every
             // edit whoever asks for it.
@@ -448,11 +465,11 @@ impl Document {
                 Ok(())
             }
             Ok(false) => {
-                self.report.next_id = next_id_before;
+                self.report.restore_next_id(next_id_before);
                 Ok(())
             }
             Err(e) => {
-                self.report.next_id = next_id_before;
+                self.report.restore_next_id(next_id_before);
                 Err(e)
             }
         }

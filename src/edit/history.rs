@@ -34,7 +34,7 @@ impl History {
             forward: edit,
             inverse,
             next_id_before,
-            next_id_after: report.next_id,
+            next_id_after: report.next_id(),
             serial: self.serial,
         });
         self.redo.clear();
@@ -49,7 +49,7 @@ impl History {
             return Ok(false);
         };
         apply(report, step.inverse.clone())?;
-        report.next_id = step.next_id_before;
+        report.restore_next_id(step.next_id_before);
         if let Some(step) = self.undo.pop() {
             self.redo.push(step);
         }
@@ -62,7 +62,7 @@ impl History {
             return Ok(false);
         };
         apply(report, step.forward.clone())?;
-        report.next_id = step.next_id_after;
+        report.restore_next_id(step.next_id_after);
         if let Some(step) = self.redo.pop() {
             self.undo.push(step);
         }

@@ -324,24 +324,11 @@ fn read_rows<'a>(
         |(r, _)| r,
     );
     reader.keep_spans_within(plan_years);
-    let mut report = Report {
-        programme: programme_of(&title),
-        title,
-        fiscal_year,
-        period,
-        plan_years,
-        headings: reader.headings,
-        as_of: None,
-        sections: reader.sections,
-        unread: reader.unread,
-        next_id: 1,
-        history: Vec::new(),
-        to_confirm: Vec::new(),
-        id: Default::default(),
-        response: None,
-        survey: Vec::new(),
-        measure_settings: Default::default(),
-    };
+    let programme = programme_of(&title);
+    let mut report = Report::new(title, programme, fiscal_year, period, plan_years);
+    report.headings = reader.headings;
+    report.sections = reader.sections;
+    report.unread = reader.unread;
     report.number_in_document_order();
     // After numbering: an indicator on a topic names it by id.
     if sheet.is_none() {
@@ -381,6 +368,7 @@ fn in_sheet(sheet: &str, columns: &HashMap<usize, Vec<Option<usize>>>, at: Locat
         field_name: at.field_name,
         sheet: Some(sheet.into()),
         entry: at.entry,
+        measure: at.measure,
     }
 }
 

@@ -29,6 +29,7 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
             },
         ));
     }
+    out.extend(super::measure_check::measure_warnings(report));
     out.extend(invisible_characters(report));
     out.extend(earlier_year_totals(report));
     out.extend(topics_gone(report));

@@ -1,8 +1,10 @@
 //! What reading numbers and judgements warns of. Each keeps the text as written; where it is
-//! (the workbook's cell) is the warning's location.
+//! (the workbook's cell, or the initiative and which of its numbers: [`MeasureAt`]) is the
+//! warning's location.
 
 use serde::Serialize;
 
+use super::era::FiscalYear;
 use super::figure::FigureProblem;
 use crate::lang::{Describe, Lang, say};
 
@@ -155,4 +157,88 @@ fn earlier_year_words(f: &super::tally::EarlierFigure, lang: Lang) -> String {
             latest.0, taken.0
         ),
     )
+}
+
+/// Which number or rating of an initiative: where a warning about a report's numbers points.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeasureAt {
+    /// The initiative's number.
+    pub initiative: String,
+    pub field: MeasureField,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "field", rename_all = "snake_case")]
+pub enum MeasureField {
+    /// An indicator's final target (`year` None), its baseline, or a year's target.
+    IndicatorTarget {
+        name: String,
+        year: Option<FiscalYear>,
+    },
+    IndicatorBaseline {
+        name: String,
+    },
+    IndicatorActual {
+        name: String,
+        year: FiscalYear,
+    },
+    IndicatorFirstHalf {
+        name: String,
+        year: FiscalYear,
+    },
+    EffectPlanned {
+        year: FiscalYear,
+    },
+    EffectActual {
+        year: FiscalYear,
+    },
+    SelfRating,
+    Review,
+}
+
+impl Describe for MeasureAt {
+    fn describe(&self, lang: Lang) -> String {
+        use MeasureField as F;
+        let n = &self.initiative;
+        let (ja, en) = match &self.field {
+            F::IndicatorTarget { name, year: None } => (
+                format!("指標「{name}」の目標"),
+                format!("indicator 「{name}」, final target"),
+            ),
+            F::IndicatorTarget {
+                name,
+                year: Some(y),
+            } => (
+                format!("指標「{name}」の{}目標", y.era_form()),
+                format!("indicator 「{name}」, FY{} target", y.0),
+            ),
+            F::IndicatorBaseline { name } => (
+                format!("指標「{name}」の基準値"),
+                format!("indicator 「{name}」, baseline"),
+            ),
+            F::IndicatorActual { name, year } => (
+                format!("指標「{name}」の{}実績", year.era_form()),
+                format!("indicator 「{name}」, FY{} actual", year.0),
+            ),
+            F::IndicatorFirstHalf { name, year } => (
+                format!("指標「{name}」の{}上半期実績", year.era_form()),
+                format!("indicator 「{name}」, FY{} first-half actual", year.0),
+            ),
+            F::EffectPlanned { year } => (
+                format!("{}の効果額（計画）", year.era_form()),
+                format!("FY{} effect, planned", year.0),
+            ),
+            F::EffectActual { year } => (
+                format!("{}の効果額（実績）", year.era_form()),
+                format!("FY{} effect, actual", year.0),
+            ),
+            F::SelfRating => ("自己評価".to_string(), "self-rating".to_string()),
+            F::Review => ("本部評価".to_string(), "review".to_string()),
+        };
+        say(
+            lang,
+            format!("取組{n} {ja}"),
+            format!("initiative {n}, {en}"),
+        )
+    }
 }

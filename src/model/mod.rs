@@ -11,6 +11,7 @@ pub mod era;
 pub mod figure;
 pub mod history;
 pub mod links;
+pub mod measure_check;
 pub mod measure_warning;
 pub mod measures;
 pub mod months;

@@ -216,8 +216,9 @@ pub struct Report {
     /// Rows and fields of the source that were not understood, kept as written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unread: Vec<UnreadText>,
-    /// The next id to hand out; never reused.
-    pub next_id: u64,
+    /// The next id to hand out; never reused. The model's own: ids are handed out by
+    /// [`Report::allocate_id`] only, so none is given twice.
+    pub(super) next_id: u64,
     /// Periods closed by rolling the report over (次の期間へ), oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<PastPeriod>,
@@ -454,6 +455,58 @@ pub struct Count {
 }
 
 impl Report {
+    /// A report with a title and its years, nothing in it yet; ids are handed out from 1.
+    pub fn new(
+        title: String,
+        programme: String,
+        fiscal_year: FiscalYear,
+        period: Period,
+        plan_years: YearRange,
+    ) -> Report {
+        Report {
+            title,
+            programme,
+            fiscal_year,
+            period,
+            plan_years,
+            headings: Headings::default(),
+            as_of: None,
+            sections: Vec::new(),
+            unread: Vec::new(),
+            next_id: 1,
+            history: Vec::new(),
+            to_confirm: Vec::new(),
+            id: Default::default(),
+            response: None,
+            survey: Vec::new(),
+            measure_settings: Default::default(),
+        }
+    }
+
+    /// The report without its sections, history, unread text and survey, handing out ids
+    /// after its own: what a response or a comparison of a few initiatives is built on
+    /// (cloning the whole report to empty it would copy every initiative first).
+    pub fn header_only(&self) -> Report {
+        Report {
+            title: self.title.clone(),
+            programme: self.programme.clone(),
+            fiscal_year: self.fiscal_year,
+            period: self.period,
+            plan_years: self.plan_years,
+            headings: self.headings.clone(),
+            as_of: self.as_of,
+            sections: Vec::new(),
+            unread: Vec::new(),
+            next_id: self.next_id,
+            history: Vec::new(),
+            to_confirm: Vec::new(),
+            id: self.id.clone(),
+            response: None,
+            survey: Vec::new(),
+            measure_settings: self.measure_settings.clone(),
+        }
+    }
+
     pub fn initiatives(&self) -> impl Iterator<Item = &Initiative> {
         self.sections.iter().flat_map(|s| s.initiatives.iter())
     }

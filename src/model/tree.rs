@@ -138,6 +138,18 @@ impl Report {
         }
     }
 
+    /// The id [`Report::allocate_id`] hands out next.
+    pub fn next_id(&self) -> u64 {
+        self.next_id
+    }
+
+    /// Takes back the ids handed out since `next` was the next one, or hands them out again:
+    /// for the history, whose undo and redo know which ids a step made, and for a builder
+    /// whose edit was not applied.
+    pub(crate) fn restore_next_id(&mut self, next: u64) {
+        self.next_id = next;
+    }
+
     pub fn allocate_id(&mut self) -> Id {
         let id = Id(self.next_id);
         self.next_id += 1;

@@ -659,7 +659,7 @@ fn dashed(width: f32, color: Rgb) -> LineStyle {
 
 /// What each removed row says, by the change's index.
 fn removed_texts(c: &crate::compare::Comparison) -> std::collections::HashMap<usize, String> {
-    (0..c.diff.changes.len())
+    (0..c.diff().changes.len())
         .map(|k| (k, c.removed_text(k, crate::lang::Lang::Ja)))
         .filter(|(_, text)| !text.is_empty())
         .collect()

@@ -31,6 +31,8 @@ pub struct Taken {
     pub division: String,
     /// The topics whose results it changes.
     pub changed_topics: Vec<Id>,
+    /// The initiatives whose numbers or self-rating it changes.
+    pub changed_numbers: Vec<Id>,
     /// The division had answered before: this answer replaces the earlier one.
     pub resubmission: bool,
     /// An answer of the same division given earlier in the same collection, replaced by this.
@@ -122,7 +124,7 @@ pub fn collect(
         conflicts: Vec::new(),
         warnings: Vec::new(),
         edits: Vec::new(),
-        fresh_from: master.next_id,
+        fresh_from: master.next_id(),
     };
     let mut accepted: Vec<(Answer, Option<String>)> = Vec::new();
     for answer in answers {
@@ -148,7 +150,7 @@ pub fn collect(
             None => accepted.push((answer, None)),
         }
     }
-    let mut fresh = Fresh(master.next_id);
+    let mut fresh = Fresh(master.next_id());
     for (answer, replaces) in accepted {
         take(master, answer, replaces, at, &mut fresh, &mut out);
     }
@@ -261,6 +263,14 @@ fn take(
     });
     record.sent_back = None;
     let difference = (!brought.edits.is_empty()).then(|| difference(master, &brought.edits));
+    let changed_numbers = brought
+        .edits
+        .iter()
+        .filter_map(|e| match e {
+            Edit::SetMeasures { initiative, .. } => Some(*initiative),
+            _ => None,
+        })
+        .collect();
     brought.warnings.extend(warnings_of(master, &brought.edits));
     out.warnings
         .extend(brought.warnings.into_iter().map(|warning| AnswerWarning {
@@ -278,6 +288,7 @@ fn take(
         file: answer.file,
         division,
         changed_topics: brought.changed,
+        changed_numbers,
         resubmission: count > 0,
         replaces,
         difference,
@@ -463,7 +474,14 @@ fn merged_rows(rows: &[Row], warnings: &mut Vec<crate::model::diag::Warning>) ->
 /// What `check` would say of the results these edits bring.
 fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warning> {
     let earlier = crate::model::check::earlier_results(master);
-    edits
+    let numbers = edits.iter().flat_map(|e| match e {
+        Edit::SetMeasures {
+            initiative,
+            measures,
+        } => number_warnings(master, *initiative, measures),
+        _ => Vec::new(),
+    });
+    let results = edits
         .iter()
         .filter_map(|e| match e {
             Edit::SetEntries {
@@ -479,7 +497,26 @@ fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warni
                 return Vec::new();
             };
             crate::model::check::list_warnings(master, &earlier, i, t, side, entries)
-        })
+        });
+    results.chain(numbers).collect()
+}
+
+/// What an answer's numbers for an initiative warn of that its numbers in the master did not
+/// (a number kept as written, a rating the scale does not have).
+fn number_warnings(
+    master: &Report,
+    initiative: Id,
+    new: &crate::model::measures::Measures,
+) -> Vec<crate::model::diag::Warning> {
+    use crate::model::measure_check::initiative_warnings;
+    let Some(i) = master.initiative(initiative) else {
+        return Vec::new();
+    };
+    let settings = &master.measure_settings;
+    let before = initiative_warnings(settings, &i.number, i.measures());
+    initiative_warnings(settings, &i.number, new)
+        .into_iter()
+        .filter(|w| !before.contains(w))
         .collect()
 }
 
@@ -507,21 +544,24 @@ fn same_text(a: &str, b: &str) -> bool {
     lines(a) == lines(b)
 }
 
-/// The change list of the in-scope edits: the initiatives they touch, before and after.
+/// The change list of the in-scope edits: the initiatives they touch (their results or their
+/// numbers), before and after.
 fn difference(master: &Report, edits: &[Edit]) -> Diff {
-    let topics: HashSet<Id> = edits
-        .iter()
-        .filter_map(|e| match e {
-            Edit::SetEntries { topic, .. } => Some(*topic),
-            _ => None,
-        })
-        .collect();
-    let mut before = super::header(master);
+    let mut topics: HashSet<Id> = HashSet::new();
+    let mut numbers: HashSet<Id> = HashSet::new();
+    for e in edits {
+        match e {
+            Edit::SetEntries { topic, .. } => topics.insert(*topic),
+            Edit::SetMeasures { initiative, .. } => numbers.insert(*initiative),
+            _ => false,
+        };
+    }
+    let mut before = master.header_only();
     for s in &master.sections {
         let initiatives: Vec<Initiative> = s
             .initiatives
             .iter()
-            .filter(|i| i.topics.iter().any(|t| topics.contains(&t.id)))
+            .filter(|i| numbers.contains(&i.id) || i.topics.iter().any(|t| topics.contains(&t.id)))
             .cloned()
             .collect();
         if !initiatives.is_empty() {
@@ -539,7 +579,7 @@ fn difference(master: &Report, edits: &[Edit]) -> Diff {
     }
     let mut after = before.clone();
     for e in edits {
-        // Each names a topic of `before`: it applies.
+        // Each names a topic or an initiative of `before`: it applies.
         let _ = crate::edit::apply(&mut after, e.clone());
     }
     compare::diff(&before, &after)

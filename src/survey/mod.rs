@@ -86,27 +86,3 @@ pub fn entries_from_text(text: &str) -> Vec<Entry> {
         })
         .collect()
 }
-
-/// The report without its sections, history, unread text and survey: what a response or a
-/// comparison of a few initiatives is built on (cloning the whole report to empty it would
-/// copy every initiative first).
-pub(crate) fn header(master: &Report) -> Report {
-    Report {
-        title: master.title.clone(),
-        programme: master.programme.clone(),
-        fiscal_year: master.fiscal_year,
-        period: master.period,
-        plan_years: master.plan_years,
-        headings: master.headings.clone(),
-        as_of: master.as_of,
-        sections: Vec::new(),
-        unread: Vec::new(),
-        next_id: master.next_id,
-        history: Vec::new(),
-        to_confirm: Vec::new(),
-        id: master.id.clone(),
-        response: None,
-        survey: Vec::new(),
-        measure_settings: master.measure_settings.clone(),
-    }
-}

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use std::collections::HashSet;
 
-use super::{divisions, header, topic_divisions, workbook};
+use super::{divisions, topic_divisions, workbook};
 use crate::lang::{Describe, Lang, say};
 use crate::model::history::PastPeriod;
 use crate::model::{Id, Report, ResponseFor, Section};
@@ -50,7 +50,7 @@ pub fn response_with_token(
     note: &str,
     token: String,
 ) -> Report {
-    let mut response = header(master);
+    let mut response = master.header_only();
     for s in &master.sections {
         let initiatives: Vec<_> = s
             .initiatives

@@ -12,7 +12,7 @@ use shinchoku::model::{Id, Period, Side};
 fn edited_since_saving(h: &mut Harness<'static, ShinchokuApp>, old: &Path) -> (Id, Id, String) {
     h.state_mut().queue(FileCommand::SaveTo(old.to_path_buf()));
     h.run();
-    let report = &h.state().document().report;
+    let report = h.state().document().report();
     let topic = report
         .initiatives()
         .flat_map(|i| i.topics.iter())
@@ -35,7 +35,7 @@ fn edited_since_saving(h: &mut Harness<'static, ShinchokuApp>, old: &Path) -> (I
     let added = h
         .state()
         .document()
-        .report
+        .report()
         .topic(topic)
         .and_then(|t| {
             t.actual
@@ -57,7 +57,7 @@ fn comparing_marks_the_grid_and_lists_each_change_beside_it() {
     h.run();
 
     let c = h.state().comparison().expect("comparing");
-    let ids: Vec<Option<Id>> = c.diff.changes.iter().map(|c| c.new_id).collect();
+    let ids: Vec<Option<Id>> = c.diff().changes.iter().map(|c| c.new_id).collect();
     assert!(
         ids.contains(&Some(edited)) && ids.contains(&Some(added)),
         "{ids:?}"
@@ -82,7 +82,7 @@ fn comparing_marks_the_grid_and_lists_each_change_beside_it() {
     let initiative = h
         .state()
         .document()
-        .report
+        .report()
         .initiatives()
         .find(|i| {
             i.topics
@@ -97,7 +97,7 @@ fn comparing_marks_the_grid_and_lists_each_change_beside_it() {
         h.state_mut().queue(Action::Undo);
     }
     h.run();
-    assert!(h.state().comparison().unwrap().diff.same);
+    assert!(h.state().comparison().unwrap().diff().same);
     assert_eq!(h.query_all_by_label("＋").count(), 0);
 
     h.get_by_label("比較をやめる").click();
@@ -134,8 +134,12 @@ fn next_period_replaces_the_report_with_its_successor_unsaved_and_compared() {
         .queue(FileCommand::Rollover(RolloverTo::SecondHalf));
     h.run();
     let doc = h.state().document();
-    assert_eq!(doc.report.period, Period::SecondHalf);
-    assert!(doc.report.title.contains("下半期"), "{}", doc.report.title);
+    assert_eq!(doc.report().period, Period::SecondHalf);
+    assert!(
+        doc.report().title.contains("下半期"),
+        "{}",
+        doc.report().title
+    );
     assert!(doc.is_dirty(), "a successor is unsaved until saved");
     assert!(
         h.state()
@@ -146,7 +150,7 @@ fn next_period_replaces_the_report_with_its_successor_unsaved_and_compared() {
         .state()
         .comparison()
         .expect("compared with the report it came from");
-    assert!(c.diff.report.iter().any(|f| f.field == "period"));
+    assert!(c.diff().report.iter().any(|f| f.field == "period"));
     h.get_by_label_contains("次の期間へ進めました");
 
     // Going on again would drop the unsaved successor: the guard asks first.
@@ -166,7 +170,7 @@ fn a_first_half_report_cannot_go_to_the_next_year_and_says_why() {
         .queue(FileCommand::Rollover(RolloverTo::NextYear));
     h.run();
     h.get_by_label("次の期間へ進められません");
-    assert_eq!(h.state().document().report.period, Period::FirstHalf);
+    assert_eq!(h.state().document().report().period, Period::FirstHalf);
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn typing_a_new_actual_changes_the_status_and_undo_brings_it_back() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(status_labels(&h, "状況: 遅れ"), 0);
-    let nine = h.state().document().report.find_initiative("9").unwrap();
+    let nine = h.state().document().report().find_initiative("9").unwrap();
     let added = nine.topics[0].actual.last().unwrap();
     assert_eq!(
         added.text,
@@ -64,7 +64,7 @@ fn dragging_along_a_month_lane_sets_the_months_in_one_step() {
     let entry = &h
         .state()
         .document()
-        .report
+        .report()
         .find_initiative("2")
         .unwrap()
         .topics[0]
@@ -76,7 +76,7 @@ fn dragging_along_a_month_lane_sets_the_months_in_one_step() {
     let entry = &h
         .state()
         .document()
-        .report
+        .report()
         .find_initiative("2")
         .unwrap()
         .topics[0]
@@ -103,7 +103,7 @@ fn dragging_a_stage_bar_end_moves_it_by_whole_years() {
     let span = &h
         .state()
         .document()
-        .report
+        .report()
         .find_initiative("1")
         .unwrap()
         .items[0]
@@ -136,7 +136,7 @@ fn enter_on_a_selected_entry_edits_it_in_place() {
     let entry = &h
         .state()
         .document()
-        .report
+        .report()
         .find_initiative("2")
         .unwrap()
         .topics[0]
@@ -151,7 +151,7 @@ fn ime_preedit_and_commit_land_in_the_field_once() {
     let topic = h
         .state()
         .document()
-        .report
+        .report()
         .find_initiative("2")
         .unwrap()
         .topics[0]
@@ -190,7 +190,7 @@ fn the_context_menu_moves_an_entry_down_in_one_undoable_step() {
     let before: Vec<String> = h
         .state()
         .document()
-        .report
+        .report()
         .find_initiative("2")
         .unwrap()
         .topics[0]
@@ -206,7 +206,7 @@ fn the_context_menu_moves_an_entry_down_in_one_undoable_step() {
     let after: Vec<String> = h
         .state()
         .document()
-        .report
+        .report()
         .find_initiative("2")
         .unwrap()
         .topics[0]
@@ -221,7 +221,7 @@ fn the_context_menu_moves_an_entry_down_in_one_undoable_step() {
     let undone: Vec<String> = h
         .state()
         .document()
-        .report
+        .report()
         .find_initiative("2")
         .unwrap()
         .topics[0]

@@ -12,15 +12,15 @@ fn saving_through_the_app_and_opening_again_gives_an_equal_report() {
     assert!(!h.state().document().is_dirty());
     assert!(h.state().window_title().starts_with("saved.ron — "));
     let reopened: shinchoku::model::Report = shinchoku::store::open(&path).unwrap();
-    assert!(reopened == h.state().document().report);
+    assert!(reopened == *h.state().document().report());
     // Opening it through the app gives the same report again.
     h.state_mut().queue(FileCommand::OpenPath(path.clone()));
     h.run();
-    assert!(h.state().document().report == reopened);
+    assert!(*h.state().document().report() == reopened);
     assert_eq!(
         h.state()
             .prefs()
-            .recent
+            .recent()
             .first()
             .map(|p| p.ends_with("saved.ron")),
         Some(true)
@@ -37,7 +37,7 @@ fn a_file_that_fails_to_open_shows_the_message_and_keeps_the_report() {
     h.run();
     h.get_by_label("ファイルを開けませんでした");
     h.get_by_label_contains("broken.tsv: 見出しの行がありません");
-    assert_eq!(h.state().document().report.initiative_count(), 11);
+    assert_eq!(h.state().document().report().initiative_count(), 11);
     h.get_by_label("OK").click();
     h.run();
     assert!(h.state().dialog().is_none());
@@ -52,7 +52,7 @@ fn an_unsaved_change_raises_the_guard_on_close() {
     assert!(!sent(&h, &ViewportCommand::CancelClose));
     h.run();
 
-    let first = h.state().document().report.initiatives().next().unwrap();
+    let first = h.state().document().report().initiatives().next().unwrap();
     let (id, title) = (first.id, format!("{}（改訂）", first.title));
     h.state_mut()
         .queue(Intent::SetInitiativeTitle { id, title });
@@ -83,7 +83,7 @@ fn a_workbook_opens_in_the_window_and_a_damaged_one_says_why() {
         .unwrap()
         .report;
     assert!(
-        h.state().document().report == seed,
+        *h.state().document().report() == seed,
         "the .ods opens as the seed"
     );
     assert!(h.state().window_title().starts_with("seed-libreoffice.ods"));
@@ -97,7 +97,7 @@ fn a_workbook_opens_in_the_window_and_a_damaged_one_says_why() {
     h.get_by_label("ファイルを開けませんでした");
     h.get_by_label_contains("cut.xlsx: XLSXのブックとして開けません");
     assert!(
-        h.state().document().report == seed,
+        *h.state().document().report() == seed,
         "the open report is kept"
     );
 }

@@ -52,7 +52,7 @@ fn switching_the_period_moves_the_headings_and_lateness() {
     h.run();
     assert!(h.query_all_by_label("【上半期実績】").next().is_none());
     assert!(h.query_all_by_label("【通期実績】").next().is_some());
-    let report = &h.state().document().report;
+    let report = h.state().document().report();
     assert_eq!(report.as_of(), shinchoku::model::AsOf { month: 3, day: 31 });
     // At the end of March every plan month has passed: initiative 4's autumn plans are late.
     let summary = shinchoku::model::status::summary(report);

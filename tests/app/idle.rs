@@ -20,7 +20,14 @@ fn an_idle_window_writes_the_recovery_copy_on_its_timer() {
     // The window's clock is the harness's: it stands still unless the test moves it.
     h.input_mut().time = Some(10.0);
     h.run();
-    let id = h.state().document().report.initiatives().next().unwrap().id;
+    let id = h
+        .state()
+        .document()
+        .report()
+        .initiatives()
+        .next()
+        .unwrap()
+        .id;
     h.state_mut().queue(Intent::SetInitiativeTitle {
         id,
         title: "保存前の変更".into(),
@@ -40,7 +47,7 @@ fn an_idle_window_writes_the_recovery_copy_on_its_timer() {
     assert_eq!(copies_in(copies.path()), 1, "the copy is written on time");
     let copy = RecoveryStore::new(copies.path()).pending();
     assert_eq!(copy.len(), 1);
-    assert!(copy[0].title == h.state().document().report.title);
+    assert!(copy[0].title == h.state().document().report().title);
     // Written, the window has nothing more to wake for until the next change.
     assert_eq!(sleeps_for(&h), Duration::MAX);
 }
@@ -56,7 +63,14 @@ fn what_the_timer_frame_has_to_say_is_drawn_without_input() {
     let mut h = harness_with(app, 900.0);
     h.input_mut().time = Some(0.0);
     h.run();
-    let id = h.state().document().report.initiatives().next().unwrap().id;
+    let id = h
+        .state()
+        .document()
+        .report()
+        .initiatives()
+        .next()
+        .unwrap()
+        .id;
     h.state_mut().queue(Intent::SetInitiativeTitle {
         id,
         title: "保存前の変更".into(),

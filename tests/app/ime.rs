@@ -28,7 +28,7 @@ fn new_result_field() -> Harness<'static, ShinchokuApp> {
     let topic = h
         .state()
         .document()
-        .report
+        .report()
         .find_initiative("2")
         .unwrap()
         .topics[0]
@@ -53,7 +53,7 @@ fn field_value(h: &Harness<'static, ShinchokuApp>, role: Role, label: &str) -> S
 fn actual_count(h: &Harness<'static, ShinchokuApp>) -> usize {
     h.state()
         .document()
-        .report
+        .report()
         .find_initiative("2")
         .unwrap()
         .topics[0]
@@ -64,7 +64,7 @@ fn actual_count(h: &Harness<'static, ShinchokuApp>) -> usize {
 /// The sample with initiative 2's 職員向けメルマガにおける周知(6月) selected: its editor open.
 fn entry_editor() -> Harness<'static, ShinchokuApp> {
     let mut h = tall_harness();
-    let initiative = h.state().document().report.find_initiative("2").unwrap();
+    let initiative = h.state().document().report().find_initiative("2").unwrap();
     let (i, e) = (initiative.id, initiative.topics[0].actual[1].id);
     h.state_mut().queue(ViewCommand::Select(i));
     h.state_mut().queue(ViewCommand::SelectEntry(e));

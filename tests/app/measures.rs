@@ -2,6 +2,7 @@
 //! undone, the rating filter.
 
 use crate::helpers::*;
+use shinchoku::document::Origin;
 use shinchoku::model::FiscalYear;
 use shinchoku::model::figure::Decimal;
 use shinchoku::model::measures::{
@@ -10,8 +11,8 @@ use shinchoku::model::measures::{
 
 /// The sample with a scale, an indicator and an effect on initiative 1, rated S.
 fn with_numbers() -> Document {
-    let mut doc = Document::sample();
-    let r = &mut doc.report;
+    let mut report = Document::sample().into_report();
+    let r = &mut report;
     let level = |code: &str, label: &str| RatingLevel {
         code: code.into(),
         label: label.into(),
@@ -46,13 +47,13 @@ fn with_numbers() -> Document {
         code: "S".into(),
         ..Default::default()
     });
-    doc
+    Document::new(report, Origin::Sample, Vec::new())
 }
 
 #[test]
 fn the_summary_shows_the_numbers_and_an_actual_typed_there_is_one_undoable_step() {
     let doc = with_numbers();
-    let before = doc.report.clone();
+    let before = doc.report().clone();
     let mut h = harness_with(ShinchokuApp::new(doc, Prefs::default()), 1400.0);
     h.run();
     h.state_mut().queue(Action::ToggleSummary);
@@ -76,11 +77,11 @@ fn the_summary_shows_the_numbers_and_an_actual_typed_there_is_one_undoable_step(
     h.run();
     let first = before.sections[0].initiatives[0].id;
     let actual = |h: &Harness<'static, ShinchokuApp>| {
-        let report = &h.state().document().report;
+        let report = h.state().document().report();
         report.initiative(first).unwrap().measures().indicators[0].actual_for(FiscalYear(2017))
     };
     assert_eq!(actual(&h), Some(Decimal::whole(9000)));
     h.state_mut().queue(Action::Undo);
     h.run();
-    assert_eq!(h.state().document().report, before);
+    assert_eq!(*h.state().document().report(), before);
 }

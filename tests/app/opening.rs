@@ -40,7 +40,13 @@ fn arrow_keys_move_row_by_row_and_fold_and_unfold() {
     h.run();
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    let first = h.state().document().report.find_initiative("1").unwrap().id;
+    let first = h
+        .state()
+        .document()
+        .report()
+        .find_initiative("1")
+        .unwrap()
+        .id;
     assert_eq!(h.state().selected(), Some(first));
     // ← folds the initiative, → unfolds it, → again goes into it.
     let item = "□協創の取組を進めるための研修の充実";
@@ -56,7 +62,13 @@ fn arrow_keys_move_row_by_row_and_fold_and_unfold() {
         h.key_press(egui::Key::ArrowDown);
         h.run();
     }
-    let second = h.state().document().report.find_initiative("2").unwrap().id;
+    let second = h
+        .state()
+        .document()
+        .report()
+        .find_initiative("2")
+        .unwrap()
+        .id;
     assert_eq!(h.state().selected(), Some(second));
     h.get_by_label("・ポータルサイトの運用、充実(通年)");
     // ← on a row inside goes back up to its initiative's row, then folds it.
@@ -97,7 +109,7 @@ fn the_language_switches_to_english_and_back() {
     h.run();
     h.get_by_label("File");
     h.get_by_label("Initiative / Action item");
-    assert_eq!(h.state().prefs().lang, shinchoku::app::Lang::En);
+    assert_eq!(h.state().prefs().lang(), shinchoku::app::Lang::En);
 }
 
 /// Every string of the sample, on screen at once (every row, every initiative's detail), with
@@ -105,13 +117,13 @@ fn the_language_switches_to_english_and_back() {
 #[test]
 fn every_string_of_the_sample_renders_with_the_bundled_font() {
     let app = ShinchokuApp::new(Document::sample(), Prefs::default());
-    let rows = shinchoku::grid::rows(&app.document().report, &Default::default()).len();
+    let rows = shinchoku::grid::rows(app.document().report(), &Default::default()).len();
     let mut h = harness_with(app, rows as f32 * 24.0 + 800.0);
     h.run();
     let ids: Vec<_> = h
         .state()
         .document()
-        .report
+        .report()
         .initiatives()
         .map(|i| i.id)
         .collect();

@@ -21,7 +21,7 @@ fn a_result_is_unlinked_and_linked_again_from_the_detail_panel() {
     let nine = h
         .state()
         .document()
-        .report
+        .report()
         .find_initiative("9")
         .unwrap()
         .clone();
@@ -38,7 +38,7 @@ fn a_result_is_unlinked_and_linked_again_from_the_detail_panel() {
     let reports = |h: &Harness<'static, ShinchokuApp>| {
         h.state()
             .document()
-            .report
+            .report()
             .entry(survey.id)
             .unwrap()
             .reports

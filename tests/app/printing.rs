@@ -11,8 +11,8 @@ fn the_print_preview_shows_the_pages_and_follows_the_setup() {
     h.run();
     let pages = |h: &Harness<'static, ShinchokuApp>| {
         let job = shinchoku::print::PrintJob {
-            report: &h.state().document().report,
-            setup: &h.state().prefs().page_setup,
+            report: h.state().document().report(),
+            setup: h.state().prefs().page_setup(),
             printed_on: String::new(),
             comparison: None,
         };
@@ -29,7 +29,7 @@ fn the_print_preview_shows_the_pages_and_follows_the_setup() {
     h.run();
     h.get_by_label(&format!("2 / {portrait}"));
     // The setup is remembered for next time.
-    assert!(!h.state().prefs().page_setup.landscape);
+    assert!(!h.state().prefs().page_setup().landscape);
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn exporting_from_the_window_writes_the_chosen_format() {
     let tsv = std::fs::read(dir.path().join("grid.tsv")).unwrap();
     let imported = shinchoku::import::import_bytes(&tsv).unwrap();
     assert_eq!(imported.encoding, shinchoku::import::TextEncoding::Cp932);
-    assert!(imported.report == h.state().document().report);
+    assert!(imported.report == *h.state().document().report());
 }
 
 #[test]
@@ -79,7 +79,14 @@ fn text_the_font_lacks_still_prints_from_the_window_untagged_and_says_so() {
             ShinchokuApp::new(Document::sample(), Prefs::default()),
         );
     h.run();
-    let first = h.state().document().report.initiatives().next().unwrap().id;
+    let first = h
+        .state()
+        .document()
+        .report()
+        .initiatives()
+        .next()
+        .unwrap()
+        .id;
     // An emoji: BIZ UDPGothic has no glyph for it, so the PDF cannot be tagged (PDF/UA).
     h.state_mut().queue(Intent::SetInitiativeTitle {
         id: first,

@@ -20,7 +20,7 @@ fn rolling_over_turns_nothing_late_and_marks_the_results_to_confirm() {
     h.state_mut()
         .queue(FileCommand::Rollover(RolloverTo::SecondHalf));
     h.run();
-    assert_eq!(h.state().document().report.period, Period::SecondHalf);
+    assert_eq!(h.state().document().report().period, Period::SecondHalf);
     assert_eq!(late_shown(&h), late_before);
     // The notice says how many; each is marked in 状況.
     h.get_by_label_contains("要確認 3件");

@@ -9,7 +9,7 @@ use crate::helpers::*;
 /// The sample saved as a `.ron` in `dir`.
 fn saved_sample(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("report.ron");
-    shinchoku::store::save(&path, &Document::sample().report).unwrap();
+    shinchoku::store::save(&path, Document::sample().report()).unwrap();
     path
 }
 
@@ -25,7 +25,14 @@ fn opened(path: &std::path::Path) -> Harness<'static, ShinchokuApp> {
 }
 
 fn retitle(h: &mut Harness<'static, ShinchokuApp>, title: &str) {
-    let id = h.state().document().report.initiatives().next().unwrap().id;
+    let id = h
+        .state()
+        .document()
+        .report()
+        .initiatives()
+        .next()
+        .unwrap()
+        .id;
     let title = title.to_string();
     h.state_mut()
         .queue(Intent::SetInitiativeTitle { id, title });
@@ -66,7 +73,7 @@ fn a_file_open_in_another_window_opens_read_only_and_the_lock_can_be_taken_over(
     second.run();
     assert!(!second.state().document().is_dirty());
     let on_disk = shinchoku::store::open(&path).unwrap();
-    assert_eq!(on_disk, second.state().document().report);
+    assert_eq!(on_disk, *second.state().document().report());
     drop(first);
 }
 
@@ -76,7 +83,7 @@ fn a_file_changed_on_disk_is_never_overwritten_without_asking() {
     let path = saved_sample(dir.path());
     let mut h = opened(&path);
     // Someone else saves the file meanwhile.
-    let mut theirs = Document::sample().report;
+    let mut theirs = Document::sample().into_report();
     theirs.title.push_str("（他の人の変更）");
     std::fs::write(&path, shinchoku::store::to_ron(&theirs)).unwrap();
     retitle(&mut h, "この窓の変更");
@@ -97,7 +104,7 @@ fn a_file_changed_on_disk_is_never_overwritten_without_asking() {
     assert!(!h.state().document().is_dirty());
     assert_eq!(
         shinchoku::store::open(&path).unwrap(),
-        h.state().document().report
+        *h.state().document().report()
     );
 }
 
@@ -133,7 +140,7 @@ fn a_read_only_file_is_overwritten_only_when_the_user_chooses_to() {
     assert!(!h.state().document().is_dirty());
     assert_eq!(
         shinchoku::store::open(&path).unwrap(),
-        h.state().document().report
+        *h.state().document().report()
     );
     let meta = std::fs::metadata(&path).unwrap();
     assert!(meta.permissions().readonly(), "it stays read-only");
@@ -155,7 +162,7 @@ fn unsaved_work_is_offered_back_after_a_crash() {
         at: std::time::Duration::ZERO,
     });
     h.run();
-    let edited = h.state().document().report.clone();
+    let edited = h.state().document().report().clone();
     // The process dies without saving; the next start offers the copy.
     std::mem::forget(h);
     let mut next = harness_with(
@@ -168,7 +175,7 @@ fn unsaved_work_is_offered_back_after_a_crash() {
     next.get_by_label("復元").click();
     next.run();
     assert!(next.state().dialog().is_none());
-    assert!(next.state().document().report == edited);
+    assert!(*next.state().document().report() == edited);
     // Restored, the copy is gone from the list of pending ones.
     assert!(store().pending().is_empty());
 }

@@ -50,7 +50,10 @@ fn assert_all_columns_inside(h: &Harness<'static, ShinchokuApp>, width: f32, whe
 fn at_laptop_sizes_every_month_the_division_and_the_status_are_in_the_window() {
     for (width, height) in [(1280.0, 720.0), (1366.0, 768.0)] {
         let mut h = sized(Prefs::default(), width, height);
-        assert!(!h.state().prefs().detail_folded, "the detail panel is open");
+        assert!(
+            !h.state().prefs().detail_folded(),
+            "the detail panel is open"
+        );
         assert_all_columns_inside(&h, width, &format!("{width}×{height}, nothing selected"));
         h.get_by_label(FIRST_TITLE).click();
         h.run();
@@ -120,9 +123,9 @@ fn column_widths_hidden_columns_and_the_folded_panel_survive_a_restart() {
     // What eframe stores at exit, read back at the next start.
     let stored = ron::to_string(h.state().prefs()).unwrap();
     let prefs: Prefs = ron::from_str(&stored).unwrap();
-    assert!(prefs.detail_folded);
+    assert!(prefs.detail_folded());
     assert_eq!(prefs.zoom(), 1.1);
-    assert_eq!(prefs.columns.width(Column::Division), Some(210.0));
+    assert_eq!(prefs.columns().width(Column::Division), Some(210.0));
     let h = sized(prefs, 1366.0, 768.0);
     // Labels sit at their cells' left edges: 担当課's cell is as wide as it was dragged.
     let width = header(&h, "状況").left() - header(&h, "担当課").left();
@@ -135,28 +138,26 @@ fn column_widths_hidden_columns_and_the_folded_panel_survive_a_restart() {
     let mut h = h;
     h.state_mut().queue(Action::ResetColumns);
     h.run();
-    assert_eq!(h.state().prefs().columns, ColumnPrefs::default());
+    assert_eq!(*h.state().prefs().columns(), ColumnPrefs::default());
 }
 
 #[test]
 fn folded_the_panel_unfolds_for_an_entry_or_shows_it_in_a_window_as_preferred() {
-    let mut prefs = Prefs {
-        detail_folded: true,
-        ..Prefs::default()
-    };
+    let mut prefs = Prefs::default();
+    prefs.handle(PrefsCommand::SetDetailFolded(true));
     let mut h = sized(prefs.clone(), 1366.0, 768.0);
     h.get_by_label("ポータルサイトへの掲載内容の追加").click();
     h.run();
     assert!(
-        !h.state().prefs().detail_folded,
+        !h.state().prefs().detail_folded(),
         "selecting an entry unfolds it"
     );
 
-    prefs.detail_popup = true;
+    prefs.handle(PrefsCommand::SetDetailPopup(true));
     let mut h = sized(prefs, 1366.0, 768.0);
     h.get_by_label("ポータルサイトへの掲載内容の追加").click();
     h.run();
-    assert!(h.state().prefs().detail_folded, "still folded");
+    assert!(h.state().prefs().detail_folded(), "still folded");
     // The entry's editor, in its own window.
     h.get_by_label("時期");
 }
@@ -166,7 +167,7 @@ fn f8_goes_to_the_next_late_initiative() {
     let mut h = sized(Prefs::default(), 1366.0, 768.0);
     h.key_press(egui::Key::F8);
     h.run();
-    let report = &h.state().document().report;
+    let report = h.state().document().report();
     let late = report
         .initiatives()
         .find(|i| {

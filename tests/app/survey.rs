@@ -35,7 +35,7 @@ fn own_topic(report: &Report, division: &str) -> (Id, Id, Option<Id>) {
 #[test]
 fn a_response_shows_its_division_and_due_date_and_refuses_edits_outside_its_part() {
     let dir = tempfile::tempdir().unwrap();
-    let master = Document::sample().report;
+    let master = Document::sample().into_report();
     let response = survey::response_for(&master, 管財課, Some(due()), "10月13日までに回答願います");
     let path = dir.path().join("総務部管財課.ron");
     shinchoku::store::save(&path, &response).unwrap();
@@ -47,7 +47,7 @@ fn a_response_shows_its_division_and_due_date_and_refuses_edits_outside_its_part
     h.get_by_label("期限 2017-10-13");
     h.get_by_label("10月13日までに回答願います");
 
-    let report = h.state().document().report.clone();
+    let report = h.state().document().report().clone();
     let (_, result, plan) = own_topic(&report, 管財課);
     // Its own result: edited.
     h.state_mut().queue(Intent::SetEntryText {
@@ -56,18 +56,18 @@ fn a_response_shows_its_division_and_due_date_and_refuses_edits_outside_its_part
     });
     h.run();
     assert_eq!(
-        h.state().document().report.entry(result).unwrap().text,
+        h.state().document().report().entry(result).unwrap().text,
         "庁舎の長寿命化計画の改定(9月)"
     );
     // A plan text: refused, the report unchanged, the status bar saying why.
     let plan = plan.expect("the topic has a plan entry");
-    let before = h.state().document().report.clone();
+    let before = h.state().document().report().clone();
     h.state_mut().queue(Intent::SetEntryText {
         id: plan,
         text: "書き換えた計画".into(),
     });
     h.run();
-    assert!(h.state().document().report == before, "nothing changed");
+    assert!(*h.state().document().report() == before, "nothing changed");
     // The status bar says why (the division's response edits results only).
     h.get_by_label_contains("の年次計画は変更できません（実績のみ）");
     // The survey itself cannot be sent from a response.
@@ -82,7 +82,7 @@ fn answers_taken_in_after_review_show_in_the_status_panel_with_the_overdue_in_re
     let mut h = sample_harness();
     h.state_mut()
         .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
-    let divisions = survey::divisions(&h.state().document().report);
+    let divisions = survey::divisions(h.state().document().report());
     let n = divisions.len();
     h.state_mut().queue(Intent::MarkSent {
         divisions,
@@ -91,7 +91,7 @@ fn answers_taken_in_after_review_show_in_the_status_panel_with_the_overdue_in_re
         tokens: Default::default(),
     });
     h.run();
-    let master = h.state().document().report.clone();
+    let master = h.state().document().report().clone();
     let before = master.clone();
 
     // 管財課 answers: one result rewritten in its response file.
@@ -106,12 +106,12 @@ fn answers_taken_in_after_review_show_in_the_status_panel_with_the_overdue_in_re
     h.get_by_label("回答の取り込み");
     h.get_by_label_contains(&format!("総務部管財課.ron — {管財課}"));
     assert!(
-        h.state().document().report == before,
+        *h.state().document().report() == before,
         "nothing taken in before 取り込む"
     );
     h.get_by_label("取り込む").click();
     h.run();
-    let report = &h.state().document().report;
+    let report = h.state().document().report();
     let texts: Vec<&str> = report
         .topic(topic)
         .unwrap()
@@ -149,20 +149,20 @@ fn answers_taken_in_after_review_show_in_the_status_panel_with_the_overdue_in_re
     // Undo takes the answer out again, exactly.
     h.state_mut().queue(Action::Undo);
     h.run();
-    assert!(h.state().document().report == master);
+    assert!(*h.state().document().report() == master);
 }
 
 #[test]
 fn a_refused_edit_says_which_heading_and_puts_the_stored_text_back_in_the_editor() {
     let dir = tempfile::tempdir().unwrap();
-    let master = Document::sample().report;
+    let master = Document::sample().into_report();
     let response = survey::response_for(&master, 管財課, Some(due()), "");
     let path = dir.path().join("総務部管財課.ron");
     shinchoku::store::save(&path, &response).unwrap();
     let mut h = sample_harness();
     h.state_mut().queue(FileCommand::OpenPath(path));
     h.run();
-    let report = h.state().document().report.clone();
+    let report = h.state().document().report().clone();
     let (topic, _, plan) = own_topic(&report, 管財課);
     let plan = plan.expect("the topic has a plan entry");
     let stored = report.entry(plan).unwrap().text.clone();
@@ -197,7 +197,7 @@ fn a_refused_edit_says_which_heading_and_puts_the_stored_text_back_in_the_editor
     let apply = h.get_all_by_label("適用").next().unwrap();
     assert!(apply.accesskit_node().is_disabled(), "nothing to apply");
     assert_eq!(
-        h.state().document().report.entry(plan).unwrap().text,
+        h.state().document().report().entry(plan).unwrap().text,
         stored
     );
 }
@@ -210,7 +210,7 @@ fn the_review_names_results_with_unreadable_or_outside_months_and_shows_old_and_
     let mut h = sample_harness();
     h.state_mut()
         .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
-    let divisions = survey::divisions(&h.state().document().report);
+    let divisions = survey::divisions(h.state().document().report());
     h.state_mut().queue(Intent::MarkSent {
         divisions,
         at: sent_at(),
@@ -218,7 +218,7 @@ fn the_review_names_results_with_unreadable_or_outside_months_and_shows_old_and_
         tokens: Default::default(),
     });
     h.run();
-    let master = h.state().document().report.clone();
+    let master = h.state().document().report().clone();
     let mut answer = survey::response_for(&master, 管財課, Some(due()), "");
     let (topic, _, plan) = own_topic(&answer, 管財課);
     for text in ["庁舎の点検(6月の第3水曜)", "庁舎の点検結果の報告(10月)"] {

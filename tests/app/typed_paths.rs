@@ -32,7 +32,7 @@ fn master_in(dir: &std::path::Path) -> Harness<'static, ShinchokuApp> {
     let mut h = sample_harness();
     h.state_mut()
         .queue(FileCommand::SaveTo(dir.join("master.ron")));
-    let divisions = survey::divisions(&h.state().document().report);
+    let divisions = survey::divisions(h.state().document().report());
     let at = NaiveDate::from_ymd_opt(2017, 10, 2)
         .unwrap()
         .and_hms_opt(9, 0, 0)
@@ -64,7 +64,7 @@ fn typed_answers_may_be_several_paths_or_a_folder_of_them() {
     typing_paths();
     let dir = tempfile::tempdir().unwrap();
     let mut h = master_in(dir.path());
-    let master = h.state().document().report.clone();
+    let master = h.state().document().report().clone();
     let folder = dir.path().join("回答");
     std::fs::create_dir(&folder).unwrap();
     answer(&master, 管財課, &folder.join("管財課.ron"));

@@ -395,10 +395,18 @@ fn a_saved_report_keeps_its_mode_and_group() {
     assert_eq!(mode_and_group(backup), kept, "its backup too");
 
     let mut doc = Document::open(&path).unwrap();
-    doc.report.title = "版 3".into();
+    let first = doc.report().sections[0].initiatives[0].id;
+    doc.perform(Intent::SetInitiativeTitle {
+        id: first,
+        title: "版 3".into(),
+    })
+    .unwrap();
     doc.save_to(&path).unwrap();
     assert_eq!(mode_and_group(&path), kept, "saved by the document");
-    assert_eq!(store::open(&path).unwrap().title, "版 3");
+    assert_eq!(
+        store::open(&path).unwrap().sections[0].initiatives[0].title,
+        "版 3"
+    );
     // An export written over a file keeps them as well (it is replaced the same way).
     store::write_atomically(&path, b"x").unwrap();
     assert_eq!(mode_and_group(&path), kept, "written atomically");
@@ -447,7 +455,7 @@ fn a_document_overwrites_a_read_only_report_only_when_the_user_chooses_to() {
     let path = read_only_master(dir.path());
     let before = std::fs::read(&path).unwrap();
     let mut doc = Document::open(&path).unwrap();
-    let id = initiative(&doc.report, "1").id;
+    let id = initiative(doc.report(), "1").id;
     let title = "読み取り専用でも保存".to_string();
     doc.perform(Intent::SetInitiativeTitle {
         id,

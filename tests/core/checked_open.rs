@@ -53,7 +53,7 @@ fn a_duplicate_id_is_refused_naming_both_places() {
 fn a_next_id_below_the_ids_is_repaired_with_a_warning() {
     let text = damaged("next_id: 151,", "next_id: 100,");
     let (report, repaired) = store::from_ron_checked(&text).unwrap();
-    assert_eq!(report.next_id, 151);
+    assert_eq!(report.next_id(), 151);
     assert_eq!(repaired.len(), 1);
     assert_eq!(
         repaired[0].rule,
@@ -67,7 +67,7 @@ fn a_next_id_below_the_ids_is_repaired_with_a_warning() {
     let path = dir.path().join("r.ron");
     std::fs::write(&path, &text).unwrap();
     let doc = Document::open(&path).unwrap();
-    assert_eq!(doc.report.next_id, 151);
+    assert_eq!(doc.report().next_id(), 151);
     let warnings: Vec<String> = doc.warnings.iter().map(|w| w.to_string()).collect();
     assert!(
         warnings[0].starts_with("next_id: next_id 100") && warnings[0].contains("set to 151"),

@@ -327,7 +327,7 @@ fn a_step_within_one_initiative_compared_alone_equals_the_whole_comparison() {
     use shinchoku::edit::Intent;
     let old = seed().report;
     let mut doc = Document::new(old.clone(), Origin::Sample, Vec::new());
-    let mut comparison = Comparison::new("old", old.clone(), &doc.report);
+    let mut comparison = Comparison::new("old", old.clone(), doc.report());
     let mut alone = 0;
     for initiative in old.initiatives() {
         let Some(topic) = initiative.topics.iter().find(|t| !t.actual.is_empty()) else {
@@ -352,18 +352,18 @@ fn a_step_within_one_initiative_compared_alone_equals_the_whole_comparison() {
         ];
         for step in steps {
             // A removed entry leaves nothing to find its initiative by: compared whole.
-            let within = step.within_initiative(&doc.report);
+            let within = step.within_initiative(doc.report());
             let removes = matches!(step, Intent::RemoveEntry { .. });
             assert_eq!(within, (!removes).then_some(initiative.id), "{step:?}");
             doc.perform(step).unwrap();
-            if !comparison.refresh_initiative(&doc.report, initiative.id) {
-                comparison.refresh(&doc.report);
+            if !comparison.refresh_initiative(doc.report(), initiative.id) {
+                comparison.refresh(doc.report());
             } else {
                 alone += 1;
             }
             assert_eq!(
-                comparison.diff,
-                compare::diff(&old, &doc.report),
+                *comparison.diff(),
+                compare::diff(&old, doc.report()),
                 "initiative {}",
                 initiative.number
             );

@@ -131,7 +131,7 @@ fn an_edited_result_an_added_one_a_removed_one_and_a_moved_stage_are_marked_wher
         .iter()
         .filter(|r| !c.row_marks(&new, **r).is_empty())
         .count();
-    assert_eq!(marked, 6, "{:#?}", c.diff.changes);
+    assert_eq!(marked, 6, "{:#?}", c.diff().changes);
 }
 
 #[test]
@@ -156,6 +156,6 @@ fn a_status_that_changed_is_shown_as_before_and_now() {
         .iter()
         .filter_map(|r| c.row_marks(&new, *r).status)
         .collect();
-    assert!(!arrows.is_empty(), "{:#?}", c.diff.changes);
+    assert!(!arrows.is_empty(), "{:#?}", c.diff().changes);
     assert!(arrows.iter().all(|(before, now)| before != now));
 }

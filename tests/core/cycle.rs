@@ -35,7 +35,7 @@ fn due() -> Option<NaiveDate> {
 /// with its token).
 fn master() -> Document {
     let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
-    let plan = Survey::new(&doc.report, due(), NOTE, at(2, 9).date()).unwrap();
+    let plan = Survey::new(doc.report(), due(), NOTE, at(2, 9).date()).unwrap();
     doc.perform(plan.intent(at(2, 9)))
         .expect("marking sent applies");
     doc
@@ -168,8 +168,8 @@ fn sub_items_with_notes_after_their_months_are_each_read() {
 #[test]
 fn months_set_in_the_detail_panel_rewrite_only_the_expression_beside_a_note() {
     let mut master = master();
-    let topic = topic_headed(&master.report, "ポータルサイトの構築");
-    let entry = master.report.topic(topic).unwrap().actual[0].id;
+    let topic = topic_headed(master.report(), "ポータルサイトの構築");
+    let entry = master.report().topic(topic).unwrap().actual[0].id;
     master
         .perform(Intent::SetEntryText {
             id: entry,
@@ -182,7 +182,7 @@ fn months_set_in_the_detail_panel_rewrite_only_the_expression_beside_a_note() {
             months: months(&[7, 8]),
         })
         .unwrap();
-    let e = master.report.entry(entry).unwrap();
+    let e = master.report().entry(entry).unwrap();
     assert_eq!(
         e.text,
         "ポータルサイトへの掲載内容の追加（7月～8月、延べ3件）"
@@ -195,7 +195,7 @@ fn months_set_in_the_detail_panel_rewrite_only_the_expression_beside_a_note() {
         })
         .unwrap();
     assert_eq!(
-        master.report.entry(entry).unwrap().text,
+        master.report().entry(entry).unwrap().text,
         "ポータルサイトへの掲載内容の追加（延べ3件）"
     );
 }
@@ -205,12 +205,12 @@ fn months_set_in_the_detail_panel_rewrite_only_the_expression_beside_a_note() {
 #[test]
 fn a_result_typed_with_a_note_in_a_response_keeps_its_months_and_link_after_collecting() {
     let master = master();
-    let topic = topic_headed(&master.report, "ポータルサイトの構築");
-    let plain = result_starting(&master.report, topic, "職員向けメルマガにおける周知(6月)");
+    let topic = topic_headed(master.report(), "ポータルサイトの構築");
+    let plain = result_starting(master.report(), topic, "職員向けメルマガにおける周知(6月)");
     let (plain_id, plain_links) = (plain.id, plain.reports.clone());
     assert!(!plain_links.is_empty(), "the seed links it to a plan line");
 
-    let mut answer = response(&master.report, 推進課);
+    let mut answer = response(master.report(), 推進課);
     answer
         .perform(Intent::SetEntryText {
             id: plain_id,
@@ -224,19 +224,19 @@ fn a_result_typed_with_a_note_in_a_response_keeps_its_months_and_link_after_coll
             text: "研修やメルマガ等による職員への周知（9月　2回）".into(),
         })
         .unwrap();
-    let answer = answer_from_report(answer.report, "推進課.ron".into()).unwrap();
-    let c = collect(&master.report, vec![Ok(answer)], at(10, 9));
+    let answer = answer_from_report(answer.report().clone(), "推進課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
     let mut master = master;
     master.perform(c.intent(&[]).unwrap()).unwrap();
 
-    let noted = master.report.entry(plain_id).unwrap();
+    let noted = master.report().entry(plain_id).unwrap();
     assert_eq!(
         noted.text,
         "職員向けメルマガにおける周知(6月)（参加職員312名）"
     );
     assert_eq!(noted.timing.as_ref().unwrap().months, months(&[6]));
     assert_eq!(noted.reports, plain_links, "the plan-line link stays");
-    let added = result_starting(&master.report, topic, "研修やメルマガ等による");
+    let added = result_starting(master.report(), topic, "研修やメルマガ等による");
     assert_eq!(added.timing.as_ref().unwrap().months, months(&[9]));
     assert!(
         !added.reports.is_empty(),
@@ -247,22 +247,22 @@ fn a_result_typed_with_a_note_in_a_response_keeps_its_months_and_link_after_coll
 #[test]
 fn a_result_typed_with_a_note_in_the_workbook_keeps_its_months() {
     let master = master();
-    let topic = topic_headed(&master.report, "ポータルサイトの構築");
-    let old = entries_text(&master.report.topic(topic).unwrap().actual);
+    let topic = topic_headed(master.report(), "ポータルサイトの構築");
+    let old = entries_text(&master.report().topic(topic).unwrap().actual);
     let new = old.replace(
         "・職員向けメルマガにおける周知(6月)",
         "・職員向けメルマガにおける周知(6月)（参加職員312名）\n・(8月)（全庁に通知）",
     );
-    let r = survey::response_for(&master.report, 推進課, due(), "");
+    let r = survey::response_for(master.report(), 推進課, due(), "");
     let typed = type_into_workbook(&workbook::write(&r).unwrap(), &old, &new);
     let answer = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
-    let c = collect(&master.report, vec![Ok(answer)], at(10, 9));
+    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
     let mut master = master;
     master.perform(c.intent(&[]).unwrap()).unwrap();
-    let noted = result_starting(&master.report, topic, "職員向けメルマガにおける周知");
+    let noted = result_starting(master.report(), topic, "職員向けメルマガにおける周知");
     assert_eq!(noted.timing.as_ref().unwrap().months, months(&[6]));
     assert!(!noted.reports.is_empty(), "linked as before");
-    let august = result_starting(&master.report, topic, "(8月)");
+    let august = result_starting(master.report(), topic, "(8月)");
     assert_eq!(august.timing.as_ref().unwrap().months, months(&[8]));
 }
 
@@ -271,8 +271,8 @@ fn a_result_typed_with_a_note_in_the_workbook_keeps_its_months() {
 #[test]
 fn months_that_cannot_be_read_are_warned_about_naming_the_entry() {
     let master = master();
-    let topic = topic_headed(&master.report, "ポータルサイトの構築");
-    let mut answer = response(&master.report, 推進課);
+    let topic = topic_headed(master.report(), "ポータルサイトの構築");
+    let mut answer = response(master.report(), 推進課);
     answer
         .perform(Intent::AddEntry {
             topic,
@@ -280,7 +280,7 @@ fn months_that_cannot_be_read_are_warned_about_naming_the_entry() {
             text: "庁内説明会の開催(6月の第3水曜)".into(),
         })
         .unwrap();
-    let check = shinchoku::model::check::warnings(&answer.report);
+    let check = shinchoku::model::check::warnings(answer.report());
     let said: Vec<String> = check.iter().map(|w| w.describe(Lang::Ja)).collect();
     assert!(
         said.iter().any(|w| w.contains("庁内説明会の開催")
@@ -288,8 +288,8 @@ fn months_that_cannot_be_read_are_warned_about_naming_the_entry() {
             && w.contains("取組2 <ポータルサイトの構築> 実績")),
         "{said:?}"
     );
-    let answer = answer_from_report(answer.report, "推進課.ron".into()).unwrap();
-    let c = collect(&master.report, vec![Ok(answer)], at(10, 9));
+    let answer = answer_from_report(answer.report().clone(), "推進課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
     let review: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
     assert!(
         review
@@ -451,20 +451,20 @@ fn compliance_sub(report: &Report) -> (Id, Id) {
 #[test]
 fn a_sub_item_changed_in_a_response_reaches_every_output_and_the_review() {
     let master = master();
-    let (parent, sub) = compliance_sub(&master.report);
-    let mut answer = response(&master.report, 人事課);
+    let (parent, sub) = compliance_sub(master.report());
+    let mut answer = response(master.report(), 人事課);
     answer
         .perform(Intent::SetEntryText {
             id: sub,
             text: SUB_NEW.into(),
         })
         .unwrap();
-    let parent_text = answer.report.entry(parent).unwrap().text.clone();
+    let parent_text = answer.report().entry(parent).unwrap().text.clone();
     assert!(parent_text.contains(SUB_NEW) && !parent_text.contains(SUB_OLD));
     assert!(parent_text.starts_with("不適切な事務処理防止に向けての対応 管理職員勤務評定中間面接"));
 
-    let answer = answer_from_report(answer.report, "人事課.ron".into()).unwrap();
-    let c = collect(&master.report, vec![Ok(answer)], at(10, 9));
+    let answer = answer_from_report(answer.report().clone(), "人事課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
     // The review lists the sub-item's change, old and new, and nothing with equal texts.
     let diff = c.taken[0].difference.as_ref().expect("a change");
     let lines: Vec<String> = shinchoku::compare::change_list(diff, Lang::Ja)
@@ -479,14 +479,14 @@ fn a_sub_item_changed_in_a_response_reaches_every_output_and_the_review() {
     );
     let mut master = master;
     master.perform(c.intent(&[]).unwrap()).unwrap();
-    outputs(&master.report).assert_hold(SUB_NEW, Some(SUB_OLD));
+    outputs(master.report()).assert_hold(SUB_NEW, Some(SUB_OLD));
 }
 
 #[test]
 fn undoing_a_sub_item_edit_gives_back_the_entry_text_as_written() {
     let mut master = master();
-    let (parent, sub) = compliance_sub(&master.report);
-    let before = master.report.entry(parent).unwrap().clone();
+    let (parent, sub) = compliance_sub(master.report());
+    let before = master.report().entry(parent).unwrap().clone();
     master
         .perform(Intent::SetEntryText {
             id: sub,
@@ -494,7 +494,7 @@ fn undoing_a_sub_item_edit_gives_back_the_entry_text_as_written() {
         })
         .unwrap();
     master.perform(Intent::RemoveEntry { id: sub }).unwrap();
-    let removed = master.report.entry(parent).unwrap();
+    let removed = master.report().entry(parent).unwrap();
     assert!(!removed.text.contains("コンプライアンス・ミーティング"));
     assert!(
         removed.text.ends_with("懲戒処分基準の明確化(9月)"),
@@ -502,7 +502,7 @@ fn undoing_a_sub_item_edit_gives_back_the_entry_text_as_written() {
         removed.text
     );
     assert!(master.undo() && master.undo());
-    assert_eq!(master.report.entry(parent).unwrap(), &before);
+    assert_eq!(master.report().entry(parent).unwrap(), &before);
 }
 
 /// A heading, a plan line and a stage changed in an answer are the office's to take: once
@@ -511,8 +511,8 @@ fn undoing_a_sub_item_edit_gives_back_the_entry_text_as_written() {
 #[test]
 fn a_heading_plan_line_and_stage_changed_in_an_answer_reach_every_output_once_accepted() {
     let master = master();
-    let topic = topic_headed(&master.report, "組織体制・運営の検討");
-    let mut r = survey::response_for(&master.report, "総務部総務課", due(), "");
+    let topic = topic_headed(master.report(), "組織体制・運営の検討");
+    let mut r = survey::response_for(master.report(), "総務部総務課", due(), "");
     let t = r.topic_mut(topic).unwrap();
     t.heading = Some("組織体制・運営の見直し".into());
     t.plan[0].text = "現行組織の課題と対応案の検討(4月～9月)".into();
@@ -520,12 +520,12 @@ fn a_heading_plan_line_and_stage_changed_in_an_answer_reach_every_output_once_ac
     let item = &mut r.initiative_mut(four).unwrap().items[0];
     item.lanes[0][0].source = "→ 随時実施（拡充）".into();
     let answer = answer_from_report(r, "総務課.ron".into()).unwrap();
-    let c = collect(&master.report, vec![Ok(answer)], at(10, 9));
+    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
     assert_eq!(c.conflicts.len(), 3, "{:#?}", c.conflicts);
     let all: Vec<usize> = (0..3).collect();
     let mut master = master;
     master.perform(c.intent(&all).unwrap()).unwrap();
-    let out = outputs(&master.report);
+    let out = outputs(master.report());
     out.assert_hold("組織体制・運営の見直し", None);
     out.assert_hold("現行組織の課題と対応案の検討(4月～9月)", None);
     let stage = out.holding("→ 随時実施（拡充）");
@@ -535,22 +535,22 @@ fn a_heading_plan_line_and_stage_changed_in_an_answer_reach_every_output_once_ac
 #[test]
 fn a_heading_and_plan_changed_in_an_unprotected_workbook_reach_every_output_once_accepted() {
     let master = master();
-    let topic = topic_headed(&master.report, "ポータルサイトの構築");
-    let old_plan = entries_text(&master.report.topic(topic).unwrap().plan);
+    let topic = topic_headed(master.report(), "ポータルサイトの構築");
+    let old_plan = entries_text(&master.report().topic(topic).unwrap().plan);
     let new_plan = old_plan.replace(
         "ポータルサイトの運用、充実(通年)",
         "ポータルサイトの運用・改善(通年)",
     );
-    let r = survey::response_for(&master.report, 推進課, due(), "");
+    let r = survey::response_for(master.report(), 推進課, due(), "");
     let bytes = workbook::write(&r).unwrap();
     let typed = type_into_workbook(&bytes, &old_plan, &new_plan);
     let typed = type_into_workbook(&typed, "ポータルサイトの構築", "ポータルサイトの構築と運用");
     let answer = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
-    let c = collect(&master.report, vec![Ok(answer)], at(10, 9));
+    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
     assert_eq!(c.conflicts.len(), 2, "{:#?}", c.conflicts);
     let mut master = master;
     master.perform(c.intent(&[0, 1]).unwrap()).unwrap();
-    let out = outputs(&master.report);
+    let out = outputs(master.report());
     out.assert_hold("ポータルサイトの構築と運用", None);
     out.assert_hold(
         "ポータルサイトの運用・改善(通年)",

@@ -274,25 +274,25 @@ fn editing_the_text_reads_months_counts_and_notes_again() {
 #[test]
 fn done_as_planned_creates_the_actual_with_the_plans_months() {
     let mut doc = Document::sample();
-    let plan = initiative(&doc.report, "4").topics[1].plan[1].clone();
+    let plan = initiative(doc.report(), "4").topics[1].plan[1].clone();
     assert_eq!(plan.text, "政策体系図の作成、周知(5月～9月)");
     doc.edit(|r| edit::done_as_planned(r, plan.id)).unwrap();
-    let topic = &initiative(&doc.report, "4").topics[1];
+    let topic = &initiative(doc.report(), "4").topics[1];
     let actual = topic.actual.last().unwrap();
     assert_eq!(actual.text, "政策体系図の作成、周知(5月～9月)");
     assert_eq!(actual.covered_months(), plan.covered_months());
     assert!(doc.is_dirty());
     doc.undo();
     assert!(!doc.is_dirty());
-    assert_eq!(initiative(&doc.report, "4").topics[1].actual.len(), 2);
+    assert_eq!(initiative(doc.report(), "4").topics[1].actual.len(), 2);
 }
 
 #[test]
 fn the_history_survives_saving() {
     let dir = tempfile::tempdir().unwrap();
     let mut doc = Document::sample();
-    let original = doc.report.clone();
-    let id = initiative(&doc.report, "1").id;
+    let original = doc.report().clone();
+    let id = initiative(doc.report(), "1").id;
     doc.perform(edit::Intent::SetInitiativeTitle {
         id,
         title: "変更後".into(),
@@ -302,7 +302,7 @@ fn the_history_survives_saving() {
     assert!(!doc.is_dirty());
     assert!(doc.undo());
     assert!(doc.is_dirty(), "undone past the save");
-    assert!(doc.report == original);
+    assert!(*doc.report() == original);
     assert!(doc.redo());
     assert!(!doc.is_dirty(), "back at the saved state");
     assert_eq!(doc.origin, Origin::File(dir.path().join("a.ron")));
@@ -440,24 +440,24 @@ proptest! {
         )
     ) {
         let mut doc = Document::sample();
-        let original = doc.report.clone();
+        let original = doc.report().clone();
         let mut applied = 0;
         for (kind, a, b, text) in &steps {
             if doc.edit(|r| random_edit(r, *kind, *a, *b, text)).is_ok() {
                 applied += 1;
             }
         }
-        let changed = doc.report.clone();
+        let changed = doc.report().clone();
         for _ in 0..applied {
             prop_assert!(doc.undo());
         }
         prop_assert!(!doc.undo());
-        prop_assert!(doc.report == original);
+        prop_assert!(*doc.report() == original);
         prop_assert!(!doc.is_dirty());
         for _ in 0..applied {
             prop_assert!(doc.redo());
         }
-        prop_assert!(doc.report == changed);
+        prop_assert!(*doc.report() == changed);
     }
 }
 
@@ -513,7 +513,7 @@ fn status_counts_per_section_and_division() {
 #[test]
 fn deleting_a_plan_line_unlinks_the_results_that_reported_it_and_undo_links_them_again() {
     let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
-    let before = doc.report.clone();
+    let before = doc.report().clone();
     let (plan, result) = before
         .initiatives()
         .flat_map(|i| i.topics.iter())
@@ -522,11 +522,11 @@ fn deleting_a_plan_line_unlinks_the_results_that_reported_it_and_undo_links_them
         .expect("the seed has a result reporting a plan line");
     doc.perform(shinchoku::edit::Intent::RemoveEntry { id: plan })
         .unwrap();
-    assert!(doc.report.entry(plan).is_none());
-    let reports = &doc.report.entry(result).unwrap().reports;
+    assert!(doc.report().entry(plan).is_none());
+    let reports = &doc.report().entry(result).unwrap().reports;
     assert!(!reports.contains(&plan), "{reports:?}");
-    let broken = shinchoku::model::validate::violations(&doc.report);
+    let broken = shinchoku::model::validate::violations(doc.report());
     assert!(broken.is_empty(), "{broken:?}");
     assert!(doc.undo());
-    assert_eq!(doc.report, before);
+    assert_eq!(*doc.report(), before);
 }

@@ -89,11 +89,11 @@ fn answered(master: &Report, division: &str, ops: &[Op]) -> Report {
         Origin::Sample,
         Vec::new(),
     );
-    let topics = topics_of(&doc.report, division);
+    let topics = topics_of(doc.report(), division);
     for op in ops {
         let topic = |k: usize| topics[k % topics.len()];
         let nth = |doc: &Document, t: Id, k: usize| {
-            let list = &doc.report.topic(t).unwrap().actual;
+            let list = &doc.report().topic(t).unwrap().actual;
             (!list.is_empty()).then(|| list[k % list.len()].clone())
         };
         let intent = match *op {
@@ -129,7 +129,7 @@ fn answered(master: &Report, division: &str, ops: &[Op]) -> Report {
                 .expect("an edit of the division's own results");
         }
     }
-    doc.report
+    doc.into_report()
 }
 
 /// Each topic's results as `(initiative number, heading)` → texts, of these divisions.
@@ -252,21 +252,21 @@ proptest! {
         edits in proptest::collection::vec(proptest::collection::vec(op(), 1..6), 3),
     ) {
         let mut master = Document::new(seed().report, Origin::Sample, Vec::new());
-        let plan = Survey::new(&master.report, NaiveDate::from_ymd_opt(2017, 10, 13), "", at(2).date())
+        let plan = Survey::new(master.report(), NaiveDate::from_ymd_opt(2017, 10, 13), "", at(2).date())
             .unwrap();
         master.perform(plan.intent(at(2))).unwrap();
         let divisions = ["総務部行財政改革推進課", "総務部人事課", "総務部総務課"];
         let answers: Vec<Report> = divisions
             .iter()
             .zip(&edits)
-            .map(|(d, ops)| answered(&master.report, d, ops))
+            .map(|(d, ops)| answered(master.report(), d, ops))
             .collect();
         let mut expected = Results::new();
         for (d, a) in divisions.iter().zip(&answers) {
             expected.extend(results_of(a, &[d]));
         }
         let c = collect(
-            &master.report,
+            master.report(),
             answers
                 .into_iter()
                 .zip(divisions)
@@ -276,7 +276,7 @@ proptest! {
         );
         prop_assert!(c.refused.is_empty() && c.conflicts.is_empty(), "{:?}", c.conflicts);
         master.perform(c.intent(&[]).unwrap()).unwrap();
-        prop_assert_eq!(&results_of(&master.report, &divisions), &expected);
-        assert_outputs_hold(&master.report, &divisions, &expected);
+        prop_assert_eq!(&results_of(master.report(), &divisions), &expected);
+        assert_outputs_hold(master.report(), &divisions, &expected);
     }
 }

@@ -51,7 +51,7 @@ fn received() -> NaiveDateTime {
 /// The seed with the survey sent to every division, as the `answer` target's master is.
 fn surveyed_seed() -> Document {
     let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
-    let divisions = survey::divisions(&doc.report);
+    let divisions = survey::divisions(doc.report());
     doc.perform(Intent::MarkSent {
         divisions,
         at: received(),
@@ -91,7 +91,7 @@ fn reported_plan_line(report: &Report) -> (Id, Entry, String, Vec<Entry>) {
 /// results it unlinks, the report keeps the model's rules, those results report nothing gone
 /// and keep their other links; undo gives the report back.
 fn accept_everything(master: &mut Document, answer: Answer, topic: Id, reporting: &[Entry]) {
-    let before = master.report.clone();
+    let before = master.report().clone();
     let gone: Vec<Id> = before
         .topic(topic)
         .unwrap()
@@ -122,9 +122,9 @@ fn accept_everything(master: &mut Document, answer: Answer, topic: Id, reporting
 
     let every: Vec<usize> = (0..c.conflicts.len()).collect();
     master.perform(c.intent(&every).unwrap()).unwrap();
-    assert_eq!(violations(&master.report), Vec::new());
+    assert_eq!(violations(master.report()), Vec::new());
     let plan_now: Vec<Id> = master
-        .report
+        .report()
         .topic(topic)
         .unwrap()
         .plan
@@ -133,7 +133,7 @@ fn accept_everything(master: &mut Document, answer: Answer, topic: Id, reporting
         .collect();
     for r in reporting {
         let now = master
-            .report
+            .report()
             .entry(r.id)
             .expect("the result is still there");
         let expected: Vec<Id> = r
@@ -145,12 +145,12 @@ fn accept_everything(master: &mut Document, answer: Answer, topic: Id, reporting
         assert_eq!(now.reports.to_vec(), expected, "{}", r.text);
     }
     assert!(master.undo());
-    assert_eq!(master.report, before);
+    assert_eq!(*master.report(), before);
 
     // Accepted on its own after the answer was taken in: the same.
     master.perform(c.intent(&[]).unwrap()).unwrap();
     master.perform(c.accept_intent(k).unwrap()).unwrap();
-    assert_eq!(violations(&master.report), Vec::new());
+    assert_eq!(violations(master.report()), Vec::new());
 }
 
 /// `answer` (`.xlsx`): a response workbook with one character of a plan line changed
@@ -160,9 +160,9 @@ fn accept_everything(master: &mut Document, answer: Answer, topic: Id, reporting
 #[test]
 fn a_plan_line_retyped_in_a_workbook_unlinks_the_results_that_reported_it() {
     let mut master = surveyed_seed();
-    let (topic, _, division, reporting) = reported_plan_line(&master.report);
-    let response = survey::response_for(&master.report, &division, None, "");
-    let plan = entries_text(&master.report.topic(topic).unwrap().plan);
+    let (topic, _, division, reporting) = reported_plan_line(master.report());
+    let response = survey::response_for(master.report(), &division, None, "");
+    let plan = entries_text(&master.report().topic(topic).unwrap().plan);
     let retyped = plan.replace("テーマ別事業提案」の実施", "テーマ別事暚提案」の実施");
     let typed = type_into_workbook(&workbook::write(&response).unwrap(), &plan, &retyped);
     let answer = answer_from_workbook(&typed, format!("{division}.xlsx")).unwrap();
@@ -174,9 +174,9 @@ fn a_plan_line_retyped_in_a_workbook_unlinks_the_results_that_reported_it() {
 #[test]
 fn a_plan_line_retyped_beside_new_results_unlinks_the_results_the_answer_brings() {
     let mut master = surveyed_seed();
-    let (topic, _, division, reporting) = reported_plan_line(&master.report);
-    let response = survey::response_for(&master.report, &division, None, "");
-    let t = master.report.topic(topic).unwrap();
+    let (topic, _, division, reporting) = reported_plan_line(master.report());
+    let response = survey::response_for(master.report(), &division, None, "");
+    let t = master.report().topic(topic).unwrap();
     let (plan, results) = (entries_text(&t.plan), entries_text(&t.actual));
     let retyped = plan.replace("テーマ別事業提案」の実施", "テーマ別事暚提案」の実施");
     let book = workbook::write(&response).unwrap();
@@ -190,8 +190,8 @@ fn a_plan_line_retyped_beside_new_results_unlinks_the_results_the_answer_brings(
 #[test]
 fn a_plan_line_deleted_in_a_ron_answer_unlinks_the_results_that_reported_it() {
     let mut master = surveyed_seed();
-    let (topic, line, division, reporting) = reported_plan_line(&master.report);
-    let mut response = survey::response_for(&master.report, &division, None, "");
+    let (topic, line, division, reporting) = reported_plan_line(master.report());
+    let mut response = survey::response_for(master.report(), &division, None, "");
     response
         .topic_mut(topic)
         .unwrap()

@@ -349,7 +349,7 @@ mod answers {
 
     fn master() -> Report {
         let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
-        let divisions = survey::divisions(&doc.report);
+        let divisions = survey::divisions(doc.report());
         let at = NaiveDate::from_ymd_opt(2017, 10, 2)
             .unwrap()
             .and_hms_opt(9, 0, 0)
@@ -361,7 +361,7 @@ mod answers {
             tokens: Default::default(),
         })
         .unwrap();
-        doc.report
+        doc.into_report()
     }
 
     fn answer_xlsx(master: &Report, division: &str) -> Vec<u8> {

@@ -294,7 +294,7 @@ fn ids_are_unique_and_stable_across_imports() {
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), n, "duplicate ids");
-    assert!(ids.iter().all(|id| id.0 < a.next_id));
+    assert!(ids.iter().all(|id| id.0 < a.next_id()));
 }
 
 #[test]

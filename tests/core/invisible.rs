@@ -91,20 +91,20 @@ fn a_saved_report_with_control_characters_warns_when_opened() {
 #[test]
 fn typed_text_with_control_characters_warns_and_undo_takes_the_warning_away() {
     let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
-    let id = doc.report.find_initiative("4").unwrap().topics[0].plan[0].id;
+    let id = doc.report().find_initiative("4").unwrap().topics[0].plan[0].id;
     doc.perform(Intent::SetEntryText {
         id,
         text: format!("{ODD}(6月)"),
     })
     .unwrap();
     assert_eq!(invisible(&doc.warnings).len(), 1, "pasted: warned");
-    assert!(doc.report.entry(id).unwrap().text.contains(ODD), "kept");
+    assert!(doc.report().entry(id).unwrap().text.contains(ODD), "kept");
     doc.undo();
     assert!(invisible(&doc.warnings).is_empty(), "undone: no warning");
     doc.redo();
     assert_eq!(invisible(&doc.warnings).len(), 1, "redone: warned again");
     // Ordinary typing checks the typed text alone.
-    let other = doc.report.find_initiative("4").unwrap().topics[0].plan[1].id;
+    let other = doc.report().find_initiative("4").unwrap().topics[0].plan[1].id;
     doc.perform(Intent::SetEntryText {
         id: other,
         text: "見直し(7月)".into(),

@@ -22,7 +22,7 @@ fn seed_file(dir: &Path) -> std::path::PathBuf {
 }
 
 fn retitle(doc: &mut Document, title: &str) {
-    let id = initiative(&doc.report, "3").id;
+    let id = initiative(doc.report(), "3").id;
     doc.perform(Intent::SetInitiativeTitle {
         id,
         title: title.into(),

@@ -256,7 +256,7 @@ fn document(report: Report) -> Document {
 #[test]
 fn editing_numbers_and_ratings_is_undone_step_by_step() {
     let mut doc = document(seed_with_measures());
-    let before = doc.report.clone();
+    let before = doc.report().clone();
     let first = before.sections[0].initiatives[0].id;
     let steps = [
         MeasureIntent::SetIndicatorFigure {
@@ -287,7 +287,7 @@ fn editing_numbers_and_ratings_is_undone_step_by_step() {
     for step in steps {
         doc.perform(Intent::Measure(step)).unwrap();
     }
-    let m = &doc.report.initiative(first).unwrap().measures();
+    let m = &doc.report().initiative(first).unwrap().measures();
     assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(1150)));
     assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_200_000_000));
     assert_eq!(m.review.as_ref().unwrap().code, "A");
@@ -295,13 +295,13 @@ fn editing_numbers_and_ratings_is_undone_step_by_step() {
     for _ in 0..4 {
         assert!(doc.undo());
     }
-    assert_eq!(doc.report, before);
+    assert_eq!(*doc.report(), before);
 }
 
 #[test]
 fn a_typed_number_that_cannot_be_read_is_kept_as_written() {
     let mut doc = document(seed_with_measures());
-    let first = doc.report.sections[0].initiatives[0].id;
+    let first = doc.report().sections[0].initiatives[0].id;
     doc.perform(Intent::Measure(MeasureIntent::SetIndicatorFigure {
         initiative: first,
         index: 0,
@@ -309,7 +309,12 @@ fn a_typed_number_that_cannot_be_read_is_kept_as_written() {
         text: "約1.2億".into(),
     }))
     .unwrap();
-    let x = &doc.report.initiative(first).unwrap().measures().indicators[0];
+    let x = &doc
+        .report()
+        .initiative(first)
+        .unwrap()
+        .measures()
+        .indicators[0];
     let year = x.year(FY).unwrap();
     assert_eq!(
         (year.actual.value, year.actual.unread.as_str()),

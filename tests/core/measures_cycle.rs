@@ -41,7 +41,7 @@ fn compare_lists_a_changed_actual_and_a_changed_rating() {
     let mut doc = Document::new(old.clone(), Origin::Sample, Vec::new());
     doc.perform(actual(first, "1,150")).unwrap();
     doc.perform(self_rating(first, "A")).unwrap();
-    let changes = diff(&old, &doc.report);
+    let changes = diff(&old, doc.report());
     assert!(!changes.same);
     let lines: Vec<String> = changes
         .changes
@@ -61,7 +61,7 @@ fn compare_lists_a_changed_actual_and_a_changed_rating() {
     assert_eq!(json["changes"][0]["fiscal_year"], 2017);
     assert_eq!(json["changes"][1]["part"], "self_rating");
     // Compared with itself: nothing.
-    assert!(diff(&doc.report, &doc.report).same);
+    assert!(diff(doc.report(), doc.report()).same);
 }
 
 /// The seed with numbers as the master, the survey sent to every division.
@@ -72,7 +72,7 @@ fn master() -> shinchoku::model::Report {
 /// `report` as the master of a survey sent to every division.
 fn sent(report: shinchoku::model::Report) -> shinchoku::model::Report {
     let mut doc = Document::new(report, Origin::Sample, Vec::new());
-    let divisions = shinchoku::survey::divisions(&doc.report);
+    let divisions = shinchoku::survey::divisions(doc.report());
     let at = NaiveDate::from_ymd_opt(2017, 10, 2)
         .unwrap()
         .and_hms_opt(9, 0, 0)
@@ -84,7 +84,7 @@ fn sent(report: shinchoku::model::Report) -> shinchoku::model::Report {
         tokens: Default::default(),
     })
     .unwrap();
-    doc.report
+    doc.into_report()
 }
 
 #[test]
@@ -107,16 +107,36 @@ fn a_survey_answer_with_a_new_actual_is_collected() {
         }))
         .unwrap();
     answer.perform(self_rating(first.id, "A")).unwrap();
-    let answer = answer_from_report(answer.report, format!("{division}.ron")).unwrap();
+    let answer = answer_from_report(answer.report().clone(), format!("{division}.ron")).unwrap();
     let at = NaiveDate::from_ymd_opt(2017, 10, 10)
         .unwrap()
         .and_hms_opt(9, 0, 0)
         .unwrap();
     let collection = collect(&master, vec![Ok(answer)], at);
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
+    // The review says which initiative's numbers change, and shows old and new.
+    let taken = &collection.taken[0];
+    assert_eq!(taken.changed_numbers, vec![first.id]);
+    let lines: Vec<String> =
+        shinchoku::compare::change_list(taken.difference.as_ref().unwrap(), Lang::Ja)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("実績") && l.contains("→ 1150")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("自己評価") && l.contains("→ A")),
+        "{lines:?}"
+    );
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
-    let m = doc.report.initiative(first.id).unwrap().measures();
+    let m = doc.report().initiative(first.id).unwrap().measures();
     assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(1150)));
     assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_250_000_000));
     assert_eq!(m.self_rating.as_ref().unwrap().code, "A");
@@ -124,7 +144,7 @@ fn a_survey_answer_with_a_new_actual_is_collected() {
     assert_eq!(m.indicators[0].target_for(FY), Some(Decimal::whole(1000)));
     assert_eq!(m.effect(FY).unwrap().planned.yen, Some(3_297_000_000));
     assert!(doc.undo());
-    assert_eq!(doc.report, master);
+    assert_eq!(*doc.report(), master);
 }
 
 #[test]
@@ -147,7 +167,7 @@ fn an_answer_cannot_bring_the_offices_numbers_in() {
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
     assert_eq!(
-        doc.report.initiative(first.id).unwrap().measures(),
+        doc.report().initiative(first.id).unwrap().measures(),
         master.initiative(first.id).unwrap().measures()
     );
 }
@@ -207,14 +227,14 @@ fn a_ron_answer_changing_the_offices_numbers_is_held_back_and_listed_for_the_rev
     // Not ticked: the actual is taken, the office's part stays the master's.
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
-    let m = doc.report.initiative(first.id).unwrap().measures();
+    let m = doc.report().initiative(first.id).unwrap().measures();
     assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(950)));
     assert_eq!(m.indicators[0].target_for(FY), Some(Decimal::whole(1000)));
     assert_eq!((m.review.as_ref(), m.comment.as_ref()), (None, None));
     // Ticked: the office takes its part as answered.
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[0]).unwrap()).unwrap();
-    let m = doc.report.initiative(first.id).unwrap().measures();
+    let m = doc.report().initiative(first.id).unwrap().measures();
     assert_eq!(m, response.initiative(first.id).unwrap().measures());
 }
 
@@ -259,7 +279,7 @@ fn a_ron_answer_changing_another_divisions_numbers_is_listed_and_never_taken() {
         let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
         doc.perform(intent).unwrap();
         assert_eq!(
-            doc.report.initiative(seventh).unwrap().measures(),
+            doc.report().initiative(seventh).unwrap().measures(),
             master.initiative(seventh).unwrap().measures()
         );
     }
@@ -319,7 +339,7 @@ fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
-    let m = doc.report.initiative(first.id).unwrap().measures();
+    let m = doc.report().initiative(first.id).unwrap().measures();
     assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(1150)));
     assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_250_000_000));
     assert_eq!(m.self_rating.as_ref().unwrap().code, "A");
@@ -331,7 +351,7 @@ fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
     assert_eq!(
-        doc.report.initiative(first.id).unwrap().measures(),
+        doc.report().initiative(first.id).unwrap().measures(),
         master.initiative(first.id).unwrap().measures()
     );
 }
@@ -387,4 +407,65 @@ fn the_web_page_has_the_summary_and_the_numbers_as_accessible_tables() {
     // The seed's page has none of it.
     let seed = shinchoku::export::html::to_html(&crate::seed().report);
     assert!(!seed.contains("数値目標"));
+}
+
+#[test]
+fn numbers_a_division_wrote_that_cannot_be_read_are_kept_and_said_in_the_review_and_check() {
+    let master = master();
+    let first = &master.sections[0].initiatives[0];
+    let division = measures_division(first).unwrap().to_string();
+    let response = shinchoku::survey::response_for(&master, &division, None, "");
+    let sent = shinchoku::survey::workbook::write(&response).unwrap();
+    let typed = crate::type_into_workbook(&sent, "900", "約1,100");
+    let typed = crate::type_into_workbook(&typed, "3100", "1.2億");
+    let typed = crate::type_into_workbook(&typed, "S", "AA");
+    let answer =
+        shinchoku::survey::answer::answer_from_workbook(&typed, format!("{division}.xlsx"))
+            .unwrap();
+    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let collection = collect(&master, vec![Ok(answer)], at);
+    let said: Vec<String> = collection
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    for (place, text) in [
+        (
+            "指標「電子申請件数」の平成29年度実績",
+            "「約1,100」: 数として読めません",
+        ),
+        (
+            "平成29年度の効果額（実績）",
+            "「1.2億」: 億・万の付いた数は読みません",
+        ),
+        (
+            "自己評価",
+            "評価「AA」は評価の区分（S・A・B・C・対象外）にありません",
+        ),
+    ] {
+        assert!(
+            said.iter()
+                .any(|s| s.contains(&format!("取組{} {place}", first.number)) && s.contains(text)),
+            "{place} {text}: {said:?}"
+        );
+    }
+    // Taken as written, and `check` of the master says the same.
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    let m = doc.report().initiative(first.id).unwrap().measures();
+    assert_eq!(m.indicators[0].year(FY).unwrap().actual.unread, "約1,100");
+    assert_eq!(m.effect(FY).unwrap().actual.unread, "1.2億");
+    assert_eq!(m.self_rating.as_ref().unwrap().code, "AA");
+    let checked: Vec<String> = shinchoku::model::check::warnings(doc.report())
+        .iter()
+        .map(|w| format!("{}: {}", w.at.describe(Lang::Ja), w.kind.describe(Lang::Ja)))
+        .collect();
+    assert_eq!(
+        checked.iter().filter(|w| w.starts_with("取組")).count(),
+        3,
+        "{checked:?}"
+    );
 }

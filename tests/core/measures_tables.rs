@@ -83,16 +83,23 @@ fn a_cumulative_total_past_an_unread_latest_figure_says_it_could_not_be_read() {
         .iter()
         .map(|w| w.kind.describe(Lang::En))
         .collect();
+    // The figure itself is said as every number kept as written is; then what the total took.
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains("「約3億」"), "{warnings:?}");
     assert_eq!(
-        warnings,
-        [
-            "initiative 1: effects are counted cumulatively, and the actual effect of FY2017 cannot be read in yen: the totals take FY2016's, the running total as of that year"
-        ]
+        warnings[1],
+        "initiative 1: effects are counted cumulatively, and the actual effect of FY2017 cannot be read in yen: the totals take FY2016's, the running total as of that year"
     );
-    // Single-year counting sums what there is: no year stands for the total, nothing to say.
+    // Single-year counting sums what there is: no year stands for the total, only the figure
+    // is said.
     let mut single = report.clone();
     single.measure_settings.counting = Counting::SingleYear;
-    assert!(shinchoku::model::check::warnings(&single).is_empty());
+    let single_warnings = shinchoku::model::check::warnings(&single);
+    assert_eq!(
+        single_warnings.len(),
+        1,
+        "only the figure: {single_warnings:?}"
+    );
     assert_eq!(
         check_json(&single)["summary"]["effects"]["from_earlier_years"],
         serde_json::json!([])

@@ -98,11 +98,11 @@ fn an_indicators_topic_deleted_in_an_edit_falls_back_to_the_initiative_with_a_wa
     let mut doc = Document::new(report.clone(), Origin::Sample, Vec::new());
     doc.perform(Intent::RemoveTopic { id: topic }).unwrap();
     // Not lost: still the initiative's, counted, said.
-    let m = doc.report.initiative(initiative).unwrap().measures();
+    let m = doc.report().initiative(initiative).unwrap().measures();
     assert_eq!(m.indicators.len(), 1);
     assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(4000)));
-    assert_eq!(json_topic(&doc.report), serde_json::Value::Null);
-    let warnings: Vec<String> = shinchoku::model::check::warnings(&doc.report)
+    assert_eq!(json_topic(doc.report()), serde_json::Value::Null);
+    let warnings: Vec<String> = shinchoku::model::check::warnings(doc.report())
         .iter()
         .map(|w| w.kind.describe(Lang::Ja))
         .collect();
@@ -115,7 +115,7 @@ fn an_indicators_topic_deleted_in_an_edit_falls_back_to_the_initiative_with_a_wa
     );
     // The table written then carries it as the initiative's.
     let back =
-        shinchoku::import::import_text(&shinchoku::export::table::to_table_text(&doc.report))
+        shinchoku::import::import_text(&shinchoku::export::table::to_table_text(doc.report()))
             .unwrap();
     let x = &back
         .report
@@ -126,8 +126,8 @@ fn an_indicators_topic_deleted_in_an_edit_falls_back_to_the_initiative_with_a_wa
     assert_eq!((x.name.as_str(), x.topic), ("ポータル閲覧数", None));
     // Undone: the topic is back, and measured again.
     assert!(doc.undo());
-    assert_eq!(doc.report, report);
-    assert!(shinchoku::model::check::warnings(&doc.report).is_empty());
+    assert_eq!(doc.report(), &report);
+    assert!(shinchoku::model::check::warnings(doc.report()).is_empty());
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn compare_lists_an_indicator_moved_to_another_topic() {
 fn a_division_answers_a_topic_indicators_actual_like_any_other() {
     let (report, initiative, topic, _) = with_topic_indicator();
     let mut doc = Document::new(report, Origin::Sample, Vec::new());
-    let divisions = shinchoku::survey::divisions(&doc.report);
+    let divisions = shinchoku::survey::divisions(doc.report());
     let at = NaiveDate::from_ymd_opt(2017, 10, 2)
         .unwrap()
         .and_hms_opt(9, 0, 0)
@@ -172,7 +172,7 @@ fn a_division_answers_a_topic_indicators_actual_like_any_other() {
         tokens: Default::default(),
     })
     .unwrap();
-    let master = doc.report;
+    let master = doc.into_report();
     let division = measures_division(master.initiative(initiative).unwrap())
         .unwrap()
         .to_string();
@@ -189,13 +189,13 @@ fn a_division_answers_a_topic_indicators_actual_like_any_other() {
             text: "4,500".into(),
         }))
         .unwrap();
-    let answer = answer_from_report(answer.report, format!("{division}.ron")).unwrap();
+    let answer = answer_from_report(answer.into_report(), format!("{division}.ron")).unwrap();
     let collection = collect(&master, vec![Ok(answer)], at);
     assert!(collection.refused.is_empty() && collection.conflicts.is_empty());
     let mut doc = Document::new(master, Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
     let x = &doc
-        .report
+        .report()
         .initiative(initiative)
         .unwrap()
         .measures()

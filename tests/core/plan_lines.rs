@@ -306,32 +306,32 @@ fn a_result_moved_to_another_heading_keeps_its_link() {
 #[test]
 fn link_and_unlink_are_single_undoable_steps() {
     let mut doc = Document::sample();
-    let nine = initiative(&doc.report, "9");
+    let nine = initiative(doc.report(), "9");
     let plan = nine.topics[0].plan[3].id; // 全庁展開に向けた情報提供、調整 (9月～)
     let result = find_actual(nine, "県有財産の貸付けに向けたニーズ調査").id;
-    let before = doc.report.clone();
+    let before = doc.report().clone();
     doc.perform(Intent::Link { result, plan }).unwrap();
     assert_eq!(
-        initiative_status(initiative(&doc.report, "9"), doc.report.as_of()),
+        initiative_status(initiative(doc.report(), "9"), doc.report().as_of()),
         Status::InProgress,
         "with the survey linked to it, nothing planned is late"
     );
     doc.perform(Intent::Unlink { result, plan }).unwrap();
     assert_eq!(
-        initiative_status(initiative(&doc.report, "9"), doc.report.as_of()),
+        initiative_status(initiative(doc.report(), "9"), doc.report().as_of()),
         Status::Late
     );
     assert!(doc.undo());
     assert!(doc.undo());
-    assert!(doc.report == before);
+    assert!(*doc.report() == before);
     assert!(doc.redo());
-    assert!(doc.report.entry(result).unwrap().reports.contains(&plan));
+    assert!(doc.report().entry(result).unwrap().reports.contains(&plan));
     // Linking twice, or unlinking what is not linked, changes nothing and adds no step.
-    let state = doc.history.state();
+    let state = doc.history().state();
     doc.perform(Intent::Link { result, plan }).unwrap();
-    assert_eq!(doc.history.state(), state);
+    assert_eq!(doc.history().state(), state);
     // A result can only report a plan entry.
-    let other = find_actual(initiative(&doc.report, "9"), "財産の自己点検等要領の策定").id;
+    let other = find_actual(initiative(doc.report(), "9"), "財産の自己点検等要領の策定").id;
     assert!(
         doc.perform(Intent::Link {
             result,
@@ -344,7 +344,7 @@ fn link_and_unlink_are_single_undoable_steps() {
 #[test]
 fn a_result_typed_in_reports_the_plan_line_it_names() {
     let mut doc = Document::sample();
-    let nine = initiative(&doc.report, "9");
+    let nine = initiative(doc.report(), "9");
     let (topic, plan) = (nine.topics[0].id, nine.topics[0].plan[3].id);
     let id = doc
         .perform(Intent::AddEntry {
@@ -354,9 +354,9 @@ fn a_result_typed_in_reports_the_plan_line_it_names() {
         })
         .unwrap()
         .unwrap();
-    assert_eq!(doc.report.entry(id).unwrap().reports, vec![plan]);
+    assert_eq!(doc.report().entry(id).unwrap().reports, vec![plan]);
     assert_eq!(
-        initiative_status(initiative(&doc.report, "9"), doc.report.as_of()),
+        initiative_status(initiative(doc.report(), "9"), doc.report().as_of()),
         Status::InProgress
     );
 }

@@ -16,10 +16,10 @@ use crate::{child, child_var, initiative, seed};
 
 /// The edit both processes make: a new actual entry for initiative 2 and a new title for 1.
 fn make_the_edit(doc: &mut Document) {
-    let topic = initiative(&doc.report, "2").topics[0].id;
+    let topic = initiative(doc.report(), "2").topics[0].id;
     doc.edit(|r| Ok(edit::add_entry(r, topic, Side::Actual, "庁内研修での事例紹介(7月〜8月)").0))
         .unwrap();
-    let id = initiative(&doc.report, "1").id;
+    let id = initiative(doc.report(), "1").id;
     doc.perform(Intent::SetInitiativeTitle {
         id,
         title: "職員の人材育成（改訂）".into(),
@@ -107,14 +107,14 @@ fn an_edited_report_is_recovered_after_its_process_is_killed() {
         copy.to_string().contains("3 sections, 11 initiatives"),
         "{copy}"
     );
-    assert!(store.read(copy).unwrap().0 == expected.report);
+    assert!(store.read(copy).unwrap().0 == *expected.report());
     drop(expected);
 
     // 復元: a document with unsaved changes on the file; saving it removes nothing else.
     let mut restored = restore(&store, copy).unwrap();
     assert!(restored.is_dirty());
     assert!(restored.lock().is_some());
-    let recovered = restored.report.clone();
+    let recovered = restored.report().clone();
     restored.save_to(&path).unwrap();
     assert!(store::open(&path).unwrap() == recovered);
     // Saved: the copy holds nothing the file does not, so it is no longer offered.
@@ -151,7 +151,7 @@ fn autosave_writes_at_the_interval_while_there_are_unsaved_changes() {
         !autosave.tick(at(200), &doc).unwrap(),
         "the copy holds everything"
     );
-    let id = initiative(&doc.report, "5").id;
+    let id = initiative(doc.report(), "5").id;
     doc.perform(Intent::SetInitiativeTitle {
         id,
         title: "さらに".into(),
@@ -173,7 +173,7 @@ fn autosave_writes_at_the_interval_while_there_are_unsaved_changes() {
     assert!(autosave.flush(at(206), &doc).unwrap());
     assert!(!autosave.flush(at(206), &doc).unwrap());
     let copy = &autosave.store().pending()[0];
-    assert!(autosave.store().read(copy).unwrap().0 == doc.report);
+    assert!(autosave.store().read(copy).unwrap().0 == *doc.report());
 
     // A clean save: the next tick removes the copy.
     let path = doc.save_path().unwrap().to_path_buf();
@@ -196,7 +196,7 @@ fn copies_of_never_saved_reports_and_of_removed_files_are_offered() {
     assert_eq!(pending[0].belongs, Belongs::Unsaved);
     assert!(pending[0].to_string().ends_with("(never saved)"));
     let restored = restore(&store, &pending[0]).unwrap();
-    assert!(restored.report == sample.report && restored.is_dirty());
+    assert!(*restored.report() == *sample.report() && restored.is_dirty());
     autosave.discard().unwrap();
     assert!(store.pending().is_empty());
 

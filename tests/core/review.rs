@@ -32,7 +32,7 @@ fn due() -> Option<NaiveDate> {
 
 fn master() -> Document {
     let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
-    let plan = Survey::new(&doc.report, due(), "", at(2, 9).date()).unwrap();
+    let plan = Survey::new(doc.report(), due(), "", at(2, 9).date()).unwrap();
     doc.perform(plan.intent(at(2, 9))).unwrap();
     doc
 }
@@ -46,7 +46,7 @@ fn response(master: &Report, division: &str) -> Document {
 }
 
 fn answer(doc: Document, file: &str) -> Result<Answer, (String, Refusal)> {
-    Ok(answer_from_report(doc.report, file.into()).unwrap())
+    Ok(answer_from_report(doc.report().clone(), file.into()).unwrap())
 }
 
 fn topic_headed(report: &Report, heading: &str) -> Id {
@@ -65,16 +65,16 @@ fn topic_headed(report: &Report, heading: &str) -> Id {
 #[test]
 fn a_held_back_plan_change_shows_the_old_and_the_new_plan() {
     let master = master();
-    let topic = topic_headed(&master.report, "ポータルサイトの構築");
-    let old = entries_text(&master.report.topic(topic).unwrap().plan);
+    let topic = topic_headed(master.report(), "ポータルサイトの構築");
+    let old = entries_text(&master.report().topic(topic).unwrap().plan);
     let new = old.replace(
         "ポータルサイトの運用、充実(通年)",
         "ポータルサイトの運用(通年)",
     );
-    let r = survey::response_for(&master.report, 推進課, due(), "");
+    let r = survey::response_for(master.report(), 推進課, due(), "");
     let typed = type_into_workbook(&workbook::write(&r).unwrap(), &old, &new);
     let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
-    let c = collect(&master.report, vec![Ok(a)], at(10, 9));
+    let c = collect(master.report(), vec![Ok(a)], at(10, 9));
     assert_eq!(c.conflicts.len(), 1);
     let said = c.conflicts[0].describe(Lang::Ja);
     assert!(said.contains("年次計画を変更"), "{said}");
@@ -90,7 +90,7 @@ fn a_held_back_plan_change_shows_the_old_and_the_new_plan() {
 #[test]
 fn a_change_whose_old_and_new_text_are_equal_is_not_listed() {
     let master = master();
-    let mut r = survey::response_for(&master.report, 総務課, due(), "");
+    let mut r = survey::response_for(master.report(), 総務課, due(), "");
     let own = topics_of(&r, 総務課)[0];
     let t = r.topic_mut(own).unwrap();
     for e in t.plan.iter_mut() {
@@ -98,7 +98,7 @@ fn a_change_whose_old_and_new_text_are_equal_is_not_listed() {
     }
     t.actual[0].label.push_str("（読み方違い）");
     let c = collect(
-        &master.report,
+        master.report(),
         vec![Ok(answer_from_report(r, "総務課.ron".into()).unwrap())],
         at(10, 9),
     );
@@ -114,11 +114,11 @@ fn a_change_whose_old_and_new_text_are_equal_is_not_listed() {
 #[test]
 fn an_answer_sent_again_changes_nothing_and_never_touches_another_divisions_results() {
     let mut master = master();
-    let theirs = topic_headed(&master.report, "組織体制・運営の検討");
-    let mine = topic_headed(&master.report, "みえ成果向上サイクルの見直し");
-    let response_of_mine = response(&master.report, 推進課);
+    let theirs = topic_headed(master.report(), "組織体制・運営の検討");
+    let mine = topic_headed(master.report(), "みえ成果向上サイクルの見直し");
+    let response_of_mine = response(master.report(), 推進課);
 
-    let mut soumu = response(&master.report, 総務課);
+    let mut soumu = response(master.report(), 総務課);
     soumu
         .perform(Intent::AddEntry {
             topic: theirs,
@@ -126,9 +126,13 @@ fn an_answer_sent_again_changes_nothing_and_never_touches_another_divisions_resu
             text: "組織定数調整方針案の作成(9月)".into(),
         })
         .unwrap();
-    let c = collect(&master.report, vec![answer(soumu, "総務課.ron")], at(10, 9));
+    let c = collect(
+        master.report(),
+        vec![answer(soumu, "総務課.ron")],
+        at(10, 9),
+    );
     master.perform(c.intent(&[]).unwrap()).unwrap();
-    let collected = master.report.topic(theirs).unwrap().actual.clone();
+    let collected = master.report().topic(theirs).unwrap().actual.clone();
     assert!(entries_text(&collected).contains("組織定数調整方針案の作成(9月)"));
 
     let mut suishin = response_of_mine;
@@ -140,9 +144,9 @@ fn an_answer_sent_again_changes_nothing_and_never_touches_another_divisions_resu
         })
         .unwrap();
     let first = collect(
-        &master.report,
+        master.report(),
         vec![answer(
-            Document::new(suishin.report.clone(), Origin::Sample, Vec::new()),
+            Document::new(suishin.report().clone(), Origin::Sample, Vec::new()),
             "推進課.ron",
         )],
         at(11, 9),
@@ -150,10 +154,10 @@ fn an_answer_sent_again_changes_nothing_and_never_touches_another_divisions_resu
     assert!(first.conflicts.is_empty(), "{:?}", first.conflicts);
     assert_eq!(first.taken[0].changed_topics, vec![mine]);
     master.perform(first.intent(&[]).unwrap()).unwrap();
-    let after_first = master.report.clone();
+    let after_first = master.report().clone();
 
     let again = collect(
-        &master.report,
+        master.report(),
         vec![answer(suishin, "推進課.ron")],
         at(12, 9),
     );
@@ -162,8 +166,8 @@ fn an_answer_sent_again_changes_nothing_and_never_touches_another_divisions_resu
     assert!(again.taken[0].changed_topics.is_empty());
     assert!(again.taken[0].difference.is_none(), "no change to list");
     master.perform(again.intent(&[]).unwrap()).unwrap();
-    assert_eq!(master.report.sections, after_first.sections);
-    assert_eq!(master.report.topic(theirs).unwrap().actual, collected);
+    assert_eq!(master.report().sections, after_first.sections);
+    assert_eq!(master.report().topic(theirs).unwrap().actual, collected);
 }
 
 /// An answer that does change another division's results (edited by other means than
@@ -171,12 +175,12 @@ fn an_answer_sent_again_changes_nothing_and_never_touches_another_divisions_resu
 #[test]
 fn another_divisions_results_changed_in_an_answer_are_listed_and_never_taken() {
     let mut master = master();
-    let theirs = topic_headed(&master.report, "組織体制・運営の検討");
-    let before = master.report.topic(theirs).unwrap().actual.clone();
-    let mut r = survey::response_for(&master.report, 推進課, due(), "");
+    let theirs = topic_headed(master.report(), "組織体制・運営の検討");
+    let before = master.report().topic(theirs).unwrap().actual.clone();
+    let mut r = survey::response_for(master.report(), 推進課, due(), "");
     r.topic_mut(theirs).unwrap().actual.clear();
     let c = collect(
-        &master.report,
+        master.report(),
         vec![Ok(answer_from_report(r, "推進課.ron".into()).unwrap())],
         at(10, 9),
     );
@@ -190,7 +194,7 @@ fn another_divisions_results_changed_in_an_answer_are_listed_and_never_taken() {
         "{said}"
     );
     master.perform(c.intent(&[0]).unwrap()).unwrap();
-    assert_eq!(master.report.topic(theirs).unwrap().actual, before);
+    assert_eq!(master.report().topic(theirs).unwrap().actual, before);
 }
 
 /// The office changes a plan after sending; an answer that still holds the plan as it was
@@ -198,16 +202,16 @@ fn another_divisions_results_changed_in_an_answer_are_listed_and_never_taken() {
 #[test]
 fn a_plan_the_office_changed_after_sending_is_not_an_answers_change() {
     let mut master = master();
-    let topic = topic_headed(&master.report, "組織体制・運営の検討");
-    let r = response(&master.report, 総務課);
-    let plan = master.report.topic(topic).unwrap().plan[0].id;
+    let topic = topic_headed(master.report(), "組織体制・運営の検討");
+    let r = response(master.report(), 総務課);
+    let plan = master.report().topic(topic).unwrap().plan[0].id;
     master
         .perform(Intent::SetEntryText {
             id: plan,
             text: "現行組織の課題・対応案の検討(4月～10月)".into(),
         })
         .unwrap();
-    let c = collect(&master.report, vec![answer(r, "総務課.ron")], at(10, 9));
+    let c = collect(master.report(), vec![answer(r, "総務課.ron")], at(10, 9));
     assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
 }
 
@@ -216,9 +220,9 @@ fn a_plan_the_office_changed_after_sending_is_not_an_answers_change() {
 #[test]
 fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
     let mut master = master();
-    assert_eq!(master.report.period, Period::FirstHalf);
-    let topic = topic_headed(&master.report, "組織体制・運営の検討");
-    let mut r = response(&master.report, 総務課);
+    assert_eq!(master.report().period, Period::FirstHalf);
+    let topic = topic_headed(master.report(), "組織体制・運営の検討");
+    let mut r = response(master.report(), 総務課);
     for text in [
         "組織定数調整方針の策定（10月）",
         "組織定数調整（8月～10月予定）",
@@ -230,7 +234,7 @@ fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
         })
         .unwrap();
     }
-    let c = collect(&master.report, vec![answer(r, "総務課.ron")], at(10, 9));
+    let c = collect(master.report(), vec![answer(r, "総務課.ron")], at(10, 9));
     let review: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
     assert_eq!(review.len(), 1, "{review:?}");
     assert!(
@@ -244,12 +248,12 @@ fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
         WarningKind::MonthsOutsidePeriod { .. }
     ));
     master.perform(c.intent(&[]).unwrap()).unwrap();
-    let actual = entries_text(&master.report.topic(topic).unwrap().actual);
+    let actual = entries_text(&master.report().topic(topic).unwrap().actual);
     assert!(
         actual.contains("組織定数調整方針の策定（10月）"),
         "taken as written"
     );
-    let check: Vec<String> = shinchoku::model::check::warnings(&master.report)
+    let check: Vec<String> = shinchoku::model::check::warnings(master.report())
         .iter()
         .map(|w| w.describe(Lang::En))
         .collect();
@@ -276,13 +280,20 @@ fn sending_back_needs_an_answer_and_a_reason() {
         .unwrap_err();
     assert!(e.describe(Lang::Ja).contains("まだ回答していません"), "{e}");
     let c = collect(
-        &master.report,
-        vec![answer(response(&master.report, 人事課), "人事課.ron")],
+        master.report(),
+        vec![answer(response(master.report(), 人事課), "人事課.ron")],
         at(10, 9),
     );
     master.perform(c.intent(&[]).unwrap()).unwrap();
     let e = master.perform(send_back("  ")).unwrap_err();
     assert!(e.describe(Lang::Ja).contains("理由"), "{e}");
     master.perform(send_back("数値を確認してください")).unwrap();
-    assert!(master.report.survey_of(人事課).unwrap().sent_back.is_some());
+    assert!(
+        master
+            .report()
+            .survey_of(人事課)
+            .unwrap()
+            .sent_back
+            .is_some()
+    );
 }

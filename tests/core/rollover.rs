@@ -169,7 +169,7 @@ fn the_new_halfs_submission_status_counts_only_its_own_results() {
         text: "県有財産の貸付実施(10月)".into(),
     })
     .unwrap();
-    assert_eq!(with_result(&doc.report, "総務部管財課"), (1, 2));
+    assert_eq!(with_result(doc.report(), "総務部管財課"), (1, 2));
 }
 
 #[test]
@@ -231,7 +231,7 @@ fn the_results_to_confirm_are_listed_with_their_ids_texts_and_divisions() {
     // A result deleted since is no longer asked about.
     let mut doc = Document::new(h2, Origin::Sample, Vec::new());
     doc.perform(Intent::RemoveEntry { id: nine.id }).unwrap();
-    let left: Vec<_> = results_to_confirm(&doc.report)
+    let left: Vec<_> = results_to_confirm(doc.report())
         .iter()
         .map(|c| c.initiative.clone())
         .collect();

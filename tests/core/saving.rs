@@ -20,7 +20,7 @@ fn seed_file(dir: &Path, name: &str) -> std::path::PathBuf {
 }
 
 fn retitle(doc: &mut Document, title: &str) {
-    let id = initiative(&doc.report, "1").id;
+    let id = initiative(doc.report(), "1").id;
     doc.perform(Intent::SetInitiativeTitle {
         id,
         title: title.into(),
@@ -64,7 +64,7 @@ fn a_change_on_disk_is_found_before_saving_and_overwritten_only_when_asked() {
         },
     )
     .unwrap();
-    assert_eq!(store::open(&path).unwrap(), doc.report);
+    assert_eq!(store::open(&path).unwrap(), *doc.report());
     assert!(!doc.is_dirty());
     // Their version is the backup.
     let backup = std::fs::read_to_string(disk::backup_paths(&path, 1)[0].clone()).unwrap();

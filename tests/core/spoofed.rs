@@ -34,7 +34,7 @@ fn due() -> Option<NaiveDate> {
 /// The seed as the master, surveyed on 2 October with a token per division.
 fn master_of(report: Report) -> Document {
     let mut doc = Document::new(report, Origin::Sample, Vec::new());
-    let plan = Survey::new(&doc.report, due(), "", at(2).date()).unwrap();
+    let plan = Survey::new(doc.report(), due(), "", at(2).date()).unwrap();
     doc.perform(plan.intent(at(2))).unwrap();
     doc
 }
@@ -46,11 +46,11 @@ fn workbook_of(master: &Report, division: &str) -> Vec<u8> {
 #[test]
 fn a_workbook_whose_hidden_division_was_changed_is_refused_and_nothing_is_recorded() {
     let master = master_of(seed().report);
-    let bytes = workbook_of(&master.report, 税務企画課);
+    let bytes = workbook_of(master.report(), 税務企画課);
     let spoofed = type_into_workbook(&bytes, 税務企画課, 総務課);
     let answer = answer_from_workbook(&spoofed, "税務企画課.xlsx".into()).unwrap();
     assert_eq!(answer.response.division, 総務課, "it claims 総務課");
-    let c = collect(&master.report, vec![Ok(answer)], at(10));
+    let c = collect(master.report(), vec![Ok(answer)], at(10));
     assert!(
         c.taken.is_empty() && c.intent(&[]).is_none(),
         "nothing recorded"
@@ -66,7 +66,7 @@ fn a_workbook_whose_hidden_division_was_changed_is_refused_and_nothing_is_record
 #[test]
 fn the_response_sheets_are_protected_with_a_password_and_the_id_sheet_very_hidden() {
     let master = master_of(seed().report);
-    let bytes = workbook_of(&master.report, 管財課);
+    let bytes = workbook_of(master.report(), 管財課);
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
     let mut read = |name: &str| {
         let mut s = String::new();
@@ -83,9 +83,9 @@ fn the_response_sheets_are_protected_with_a_password_and_the_id_sheet_very_hidde
 #[test]
 fn another_divisions_topic_put_into_a_workbook_is_listed_and_never_offered() {
     let master = master_of(seed().report);
-    let theirs = topics_of(&master.report, 管財課)[0];
-    let mine = topics_of(&master.report, 税務企画課)[0];
-    let bytes = workbook_of(&master.report, 税務企画課);
+    let theirs = topics_of(master.report(), 管財課)[0];
+    let mine = topics_of(master.report(), 税務企画課)[0];
+    let bytes = workbook_of(master.report(), 税務企画課);
     let read = workbook::read(&bytes).unwrap();
     let row = &read.rows[0];
     let mut spoofed = type_into_workbook(&bytes, &mine.0.to_string(), &theirs.0.to_string());
@@ -93,9 +93,9 @@ fn another_divisions_topic_put_into_a_workbook_is_listed_and_never_offered() {
     if !row.results.is_empty() {
         spoofed = type_into_workbook(&spoofed, &row.results, "・勝手な実績(9月)");
     }
-    let before = master.report.clone();
+    let before = master.report().clone();
     let answer = answer_from_workbook(&spoofed, "税務企画課.xlsx".into()).unwrap();
-    let c = collect(&master.report, vec![Ok(answer)], at(10));
+    let c = collect(master.report(), vec![Ok(answer)], at(10));
     assert!(
         c.conflicts.iter().all(|x| !x.acceptable()),
         "{:?}",
@@ -107,7 +107,7 @@ fn another_divisions_topic_put_into_a_workbook_is_listed_and_never_offered() {
     let mut master = master;
     let all: Vec<usize> = (0..c.conflicts.len()).collect();
     master.perform(c.intent(&all).unwrap()).unwrap();
-    assert_eq!(master.report.topic(theirs), before.topic(theirs));
+    assert_eq!(master.report().topic(theirs), before.topic(theirs));
 }
 
 /// The answer sheet with row `from` (1-based) copied after the last row, as a division copying
@@ -150,10 +150,10 @@ fn copy_row_to_end(bytes: &[u8], from: u32, results: Option<(&str, &str)>) -> Ve
 #[test]
 fn a_topic_in_two_rows_keeps_both_rows_results_and_the_review_says_so() {
     let master = master_of(seed().report);
-    let bytes = workbook_of(&master.report, 管財課);
+    let bytes = workbook_of(master.report(), 管財課);
     let read = workbook::read(&bytes).unwrap();
     let row = &read.rows[0];
-    let old = entries_text(&master.report.topic(row.topic).unwrap().actual);
+    let old = entries_text(&master.report().topic(row.topic).unwrap().actual);
     let first = type_into_workbook(&bytes, &old, &format!("{old}\n・一つ目の行に追記(9月)"));
 
     // Copied with the same results: taken once.
@@ -161,7 +161,7 @@ fn a_topic_in_two_rows_keeps_both_rows_results_and_the_review_says_so() {
     let rows = workbook::read(&same).unwrap().rows;
     assert_eq!(rows.iter().filter(|r| r.topic == row.topic).count(), 2);
     let c = collect(
-        &master.report,
+        master.report(),
         vec![Ok(
             answer_from_workbook(&same, "管財課.xlsx".into()).unwrap()
         )],
@@ -174,15 +174,15 @@ fn a_topic_in_two_rows_keeps_both_rows_results_and_the_review_says_so() {
     );
     let mut once = master_of(seed().report);
     once.perform(c.intent(&[]).unwrap()).unwrap();
-    let text = entries_text(&once.report.topic(row.topic).unwrap().actual);
+    let text = entries_text(&once.report().topic(row.topic).unwrap().actual);
     assert_eq!(text.matches("一つ目の行に追記").count(), 1);
 
     // Copied and typed into: both rows' results are kept, in row order.
-    let bytes = workbook_of(&master.report, 管財課);
+    let bytes = workbook_of(master.report(), 管財課);
     let twice = copy_row_to_end(&bytes, row.row, None);
     let twice = type_into_workbook_nth(&twice, &old, "・二つ目の行の実績(9月)", 1);
     let c = collect(
-        &master.report,
+        master.report(),
         vec![Ok(
             answer_from_workbook(&twice, "管財課.xlsx".into()).unwrap()
         )],
@@ -195,7 +195,7 @@ fn a_topic_in_two_rows_keeps_both_rows_results_and_the_review_says_so() {
     assert_eq!(c.taken[0].changed_topics, vec![row.topic]);
     let mut both = master_of(seed().report);
     both.perform(c.intent(&[]).unwrap()).unwrap();
-    let text = entries_text(&both.report.topic(row.topic).unwrap().actual);
+    let text = entries_text(&both.report().topic(row.topic).unwrap().actual);
     assert!(
         text.starts_with(&old) && text.ends_with("・二つ目の行の実績(9月)"),
         "{text}"
@@ -281,7 +281,7 @@ fn division_names_that_clash_or_that_windows_keeps_get_distinct_safe_file_names(
         ("6", "com1.課"),
     ]);
     let master = master_of(report);
-    let plan = Survey::new(&master.report, due(), "", at(2).date()).unwrap();
+    let plan = Survey::new(master.report(), due(), "", at(2).date()).unwrap();
     let stems: Vec<&str> = plan.to.iter().map(|r| r.stem.as_str()).collect();
     let mut lower: Vec<String> = stems.iter().map(|s| s.to_lowercase()).collect();
     lower.sort();
@@ -300,7 +300,7 @@ fn division_names_that_clash_or_that_windows_keeps_get_distinct_safe_file_names(
     assert!(stems.contains(&"情報課"), "{stems:?}");
 
     let dir = tempfile::tempdir().unwrap();
-    let sent = write_responses(&master.report, dir.path(), Formats::Both, &plan).unwrap();
+    let sent = write_responses(master.report(), dir.path(), Formats::Both, &plan).unwrap();
     let on_disk = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(sent.len(), plan.to.len() * 2);
     assert_eq!(on_disk, sent.len(), "each response its own file");
@@ -313,12 +313,12 @@ fn division_names_that_clash_or_that_windows_keeps_get_distinct_safe_file_names(
 #[test]
 fn a_survey_that_cannot_write_every_file_leaves_none() {
     let master = master_of(seed().report);
-    let plan = Survey::new(&master.report, due(), "", at(2).date()).unwrap();
+    let plan = Survey::new(master.report(), due(), "", at(2).date()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let last = plan.to.last().unwrap();
     // A folder where the last division's workbook should go: writing it fails.
     std::fs::create_dir(dir.path().join(format!("{}.xlsx", last.stem))).unwrap();
-    let failed = write_responses(&master.report, dir.path(), Formats::Both, &plan).unwrap_err();
+    let failed = write_responses(master.report(), dir.path(), Formats::Both, &plan).unwrap_err();
     assert!(failed.describe(Lang::Ja).contains("書き込めません"));
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -351,7 +351,7 @@ fn tokens_are_kept_when_the_survey_is_sent_again_and_differ_between_divisions() 
     let mut master = master_of(seed().report);
     let tokens =
         |r: &Report| -> Vec<Option<String>> { r.survey.iter().map(|s| s.token.clone()).collect() };
-    let first = tokens(&master.report);
+    let first = tokens(master.report());
     assert!(
         first
             .iter()
@@ -361,7 +361,7 @@ fn tokens_are_kept_when_the_survey_is_sent_again_and_differ_between_divisions() 
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), first.len());
-    let again = Survey::new(&master.report, due(), "再送", at(5).date()).unwrap();
+    let again = Survey::new(master.report(), due(), "再送", at(5).date()).unwrap();
     master.perform(again.intent(at(5))).unwrap();
-    assert_eq!(tokens(&master.report), first);
+    assert_eq!(tokens(master.report()), first);
 }

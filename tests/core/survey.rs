@@ -37,7 +37,7 @@ fn due() -> NaiveDate {
 /// The seed as the master, the survey sent to every division on 2 October, due the 13th.
 fn master() -> Document {
     let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
-    let divisions = survey::divisions(&doc.report);
+    let divisions = survey::divisions(doc.report());
     doc.perform(Intent::MarkSent {
         divisions,
         at: at(2, 9),
@@ -107,7 +107,7 @@ fn changed_topics(a: &Report, b: &Report) -> Vec<u64> {
 
 #[test]
 fn a_survey_of_the_seed_gives_one_response_per_division_each_editing_only_its_topics() {
-    let master = master().report;
+    let master = master().into_report();
     let responses = survey::responses(&master, Some(due()), "");
     let names: Vec<&str> = responses.iter().map(|(d, _)| d.as_str()).collect();
     assert_eq!(
@@ -163,11 +163,11 @@ fn a_survey_of_the_seed_gives_one_response_per_division_each_editing_only_its_to
 
 #[test]
 fn a_response_refuses_edits_outside_its_divisions_results_and_stays_a_response() {
-    let master = master().report;
+    let master = master().into_report();
     let mut doc = response(&master, 総務課);
     let own = topics_of(&master, 総務課)[0];
     let (other, other_division) = neighbour(&master, 総務課);
-    let before = doc.report.clone();
+    let before = doc.report().clone();
 
     // Its own results: allowed.
     doc.perform(Intent::AddEntry {
@@ -184,7 +184,7 @@ fn a_response_refuses_edits_outside_its_divisions_results_and_stays_a_response()
         }
         other => panic!("expected out of scope, got {other:?}"),
     };
-    let plan = doc.report.topic(own).unwrap().plan[0].id;
+    let plan = doc.report().topic(own).unwrap().plan[0].id;
     assert_eq!(
         refused(
             &mut doc,
@@ -194,7 +194,7 @@ fn a_response_refuses_edits_outside_its_divisions_results_and_stays_a_response()
             }
         ),
         OutOfScope::Plan {
-            topic: TopicName::of(&doc.report, own)
+            topic: TopicName::of(doc.report(), own)
         }
     );
     assert_eq!(
@@ -207,11 +207,11 @@ fn a_response_refuses_edits_outside_its_divisions_results_and_stays_a_response()
             }
         ),
         OutOfScope::OtherDivision {
-            topic: TopicName::of(&doc.report, other),
+            topic: TopicName::of(doc.report(), other),
             division: Some(other_division.clone())
         }
     );
-    let other_result = doc.report.topic(other).unwrap().actual[0].id;
+    let other_result = doc.report().topic(other).unwrap().actual[0].id;
     assert!(matches!(
         refused(&mut doc, Intent::RemoveEntry { id: other_result }),
         OutOfScope::OtherDivision { .. }
@@ -220,7 +220,7 @@ fn a_response_refuses_edits_outside_its_divisions_results_and_stays_a_response()
         refused(&mut doc, Intent::SetPeriod(Period::SecondHalf)),
         OutOfScope::NotResults
     );
-    let initiative = doc.report.initiative_of_topic(own).unwrap().id;
+    let initiative = doc.report().initiative_of_topic(own).unwrap().id;
     assert_eq!(
         refused(
             &mut doc,
@@ -249,25 +249,25 @@ fn a_response_refuses_edits_outside_its_divisions_results_and_stays_a_response()
     );
 
     // Only the one allowed edit happened.
-    assert_eq!(changed_topics(&before, &doc.report), vec![own.0]);
+    assert_eq!(changed_topics(&before, doc.report()), vec![own.0]);
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("総務部総務課.ron");
     doc.save_to(&path).unwrap();
     let reopened = Document::open(&path).unwrap();
-    assert_eq!(reopened.report.response, before.response);
-    assert_eq!(reopened.report, doc.report);
+    assert_eq!(reopened.report().response, before.response);
+    assert_eq!(reopened.report(), doc.report());
 }
 
 #[test]
 fn a_refusal_names_the_topic_by_its_heading_and_the_division_never_by_its_id() {
-    let master = master().report;
+    let master = master().into_report();
     let mut doc = response(&master, 総務課);
     let own = topics_of(&master, 総務課)[0];
     let (other, other_division) = neighbour(&master, 総務課);
-    let heading = |t| doc.report.topic(t).unwrap().heading.clone().unwrap();
+    let heading = |t| doc.report().topic(t).unwrap().heading.clone().unwrap();
     let (own_heading, other_heading) = (heading(own), heading(other));
-    let plan = doc.report.topic(own).unwrap().plan[0].id;
+    let plan = doc.report().topic(own).unwrap().plan[0].id;
     let plan_edit = Intent::SetEntryText {
         id: plan,
         text: "計画を書き換える".into(),
@@ -306,7 +306,7 @@ fn a_refusal_names_the_topic_by_its_heading_and_the_division_never_by_its_id() {
 #[test]
 fn an_answer_in_ron_changes_the_master_in_exactly_its_topics_as_one_undoable_step() {
     let mut master = master();
-    let before = master.report.clone();
+    let before = master.report().clone();
     let own = topics_of(&before, 管財課);
     let mut answer = response(&before, 管財課);
     for (k, &topic) in own.iter().enumerate() {
@@ -318,7 +318,7 @@ fn an_answer_in_ron_changes_the_master_in_exactly_its_topics_as_one_undoable_ste
             })
             .unwrap();
     }
-    let edited = answer.report.topic(own[0]).unwrap().actual[0].clone();
+    let edited = answer.report().topic(own[0]).unwrap().actual[0].clone();
     answer
         .perform(Intent::SetEntryText {
             id: edited.id,
@@ -326,7 +326,7 @@ fn an_answer_in_ron_changes_the_master_in_exactly_its_topics_as_one_undoable_ste
         })
         .unwrap();
 
-    let answer = answer_from_report(answer.report, "総務部管財課.ron".into()).unwrap();
+    let answer = answer_from_report(answer.report().clone(), "総務部管財課.ron".into()).unwrap();
     let collection = collect(&before, vec![ok(answer.clone())], at(10, 15));
     assert!(collection.refused.is_empty() && collection.conflicts.is_empty());
     assert_eq!(collection.taken.len(), 1);
@@ -338,16 +338,16 @@ fn an_answer_in_ron_changes_the_master_in_exactly_its_topics_as_one_undoable_ste
     master.perform(collection.intent(&[]).unwrap()).unwrap();
 
     let ids: Vec<u64> = own.iter().map(|t| t.0).collect();
-    assert_eq!(changed_topics(&before, &master.report), ids);
+    assert_eq!(changed_topics(&before, master.report()), ids);
     let AnswerContentReport(answered) = answer_report(&answer);
     for &t in &own {
         assert_eq!(
-            entries_text(&master.report.topic(t).unwrap().actual),
+            entries_text(&master.report().topic(t).unwrap().actual),
             entries_text(&answered.topic(t).unwrap().actual)
         );
     }
     // Everything else is as it was: plans, other topics, stages.
-    for (a, b) in before.initiatives().zip(master.report.initiatives()) {
+    for (a, b) in before.initiatives().zip(master.report().initiatives()) {
         assert_eq!(a.items, b.items);
         for (x, y) in a.topics.iter().zip(&b.topics) {
             assert_eq!(x.plan, y.plan);
@@ -357,16 +357,19 @@ fn an_answer_in_ron_changes_the_master_in_exactly_its_topics_as_one_undoable_ste
         }
     }
     // An edited result keeps its id; results added get ids of the master.
-    assert_eq!(master.report.topic(own[0]).unwrap().actual[0].id, edited.id);
-    let received = master.report.survey_of(管財課).unwrap().received.clone();
+    assert_eq!(
+        master.report().topic(own[0]).unwrap().actual[0].id,
+        edited.id
+    );
+    let received = master.report().survey_of(管財課).unwrap().received.clone();
     assert_eq!(received.unwrap().file, "総務部管財課.ron");
     // Saved and read again (by the quick reader or, if it declines, by ron): the same master,
     // survey records and dates included.
-    let again = store::from_ron(&store::to_ron(&master.report)).unwrap();
-    assert_eq!(again, master.report);
+    let again = store::from_ron(&store::to_ron(master.report())).unwrap();
+    assert_eq!(again, *master.report());
 
     assert!(master.undo());
-    assert_eq!(master.report, before, "undo restores the master exactly");
+    assert_eq!(*master.report(), before, "undo restores the master exactly");
 }
 
 /// The content of an answer read from a `.ron`.
@@ -381,7 +384,7 @@ fn answer_report(answer: &Answer) -> AnswerContentReport<'_> {
 
 #[test]
 fn the_workbook_is_protected_but_for_the_answer_cells_and_reads_back_exactly() {
-    let master = master().report;
+    let master = master().into_report();
     for (division, r) in survey::responses(&master, Some(due()), "連絡") {
         let bytes = workbook::write(&r).unwrap();
         let read = workbook::read(&bytes).unwrap();
@@ -449,7 +452,7 @@ fn the_workbook_is_protected_but_for_the_answer_cells_and_reads_back_exactly() {
 #[test]
 fn results_typed_into_the_workbook_change_the_master_in_exactly_that_topic() {
     let mut master = master();
-    let before = master.report.clone();
+    let before = master.report().clone();
     let r = survey::response_for(&before, 人事課, Some(due()), "");
     let topic = with_results(&before, 人事課);
     let old = entries_text(&before.topic(topic).unwrap().actual);
@@ -461,8 +464,8 @@ fn results_typed_into_the_workbook_change_the_master_in_exactly_that_topic() {
     assert!(c.conflicts.is_empty() && c.refused.is_empty());
     assert_eq!(c.taken[0].changed_topics, vec![topic]);
     master.perform(c.intent(&[]).unwrap()).unwrap();
-    assert_eq!(changed_topics(&before, &master.report), vec![topic.0]);
-    let actual = &master.report.topic(topic).unwrap().actual;
+    assert_eq!(changed_topics(&before, master.report()), vec![topic.0]);
+    let actual = &master.report().topic(topic).unwrap().actual;
     assert_eq!(entries_text(actual), new);
     let added = actual.last().unwrap();
     let read = shinchoku::model::entry_text::read_entry(
@@ -479,15 +482,15 @@ fn results_typed_into_the_workbook_change_the_master_in_exactly_that_topic() {
     // The results already there keep their ids and links.
     let old_list = &before.topic(topic).unwrap().actual;
     assert_eq!(&actual[..old_list.len()], &old_list[..]);
-    assert!(store::from_ron(&store::to_ron(&master.report)).is_ok());
+    assert!(store::from_ron(&store::to_ron(master.report())).is_ok());
     assert!(master.undo());
-    assert_eq!(master.report, before);
+    assert_eq!(*master.report(), before);
 }
 
 #[test]
 fn plan_texts_and_other_divisions_topics_are_conflicts_and_change_nothing_until_accepted() {
     let mut master = master();
-    let before = master.report.clone();
+    let before = master.report().clone();
     let own = topics_of(&before, 総務課)[0];
     let (other, other_division) = neighbour(&before, 総務課);
     // A division that edited the file by other means than Shinchoku's response window.
@@ -527,8 +530,15 @@ fn plan_texts_and_other_divisions_topics_are_conflicts_and_change_nothing_until_
 
     // Taken without them: only the received record changes.
     master.perform(c.intent(&[]).unwrap()).unwrap();
-    assert_eq!(master.report.sections, before.sections);
-    assert!(master.report.survey_of(総務課).unwrap().received.is_some());
+    assert_eq!(master.report().sections, before.sections);
+    assert!(
+        master
+            .report()
+            .survey_of(総務課)
+            .unwrap()
+            .received
+            .is_some()
+    );
 
     // Accepted: the plan text and the other division's results are taken.
     let k = kinds
@@ -537,28 +547,28 @@ fn plan_texts_and_other_divisions_topics_are_conflicts_and_change_nothing_until_
         .unwrap();
     master.perform(c.accept_intent(k).unwrap()).unwrap();
     assert_eq!(
-        master.report.topic(own).unwrap().plan[0].text,
+        master.report().topic(own).unwrap().plan[0].text,
         "計画を勝手に変更"
     );
     assert_eq!(
-        master.report.topic(other).unwrap().actual,
+        master.report().topic(other).unwrap().actual,
         before.topic(other).unwrap().actual
     );
     let mut all = Document::new(before.clone(), Origin::Sample, Vec::new());
     let c = collect(&before, vec![ok(answer)], at(10, 10));
     all.perform(c.intent(&[0, 1]).unwrap()).unwrap();
     assert_eq!(
-        all.report.topic(other).unwrap().actual,
+        all.report().topic(other).unwrap().actual,
         before.topic(other).unwrap().actual,
         "ticking it takes nothing"
     );
     assert!(all.undo());
-    assert_eq!(all.report, before);
+    assert_eq!(*all.report(), before);
 }
 
 #[test]
 fn answers_for_another_report_another_period_or_an_unasked_division_are_refused() {
-    let master = master().report;
+    let master = master().into_report();
     let mut other = survey::response_for(&shinchoku::synthetic::large_report(12), 管財課, None, "");
     other.response.as_mut().unwrap().division = 管財課.into();
     let another_report = answer_from_report(other, "別の報告.ron".into()).unwrap();
@@ -619,7 +629,7 @@ fn answers_for_another_report_another_period_or_an_unasked_division_are_refused(
 #[test]
 fn a_resubmission_replaces_the_earlier_answer_and_shows_the_difference() {
     let mut master = master();
-    let topic = topics_of(&master.report, 管財課)[0];
+    let topic = topics_of(master.report(), 管財課)[0];
     let answer_with = |master: &Report, text: &str| {
         let mut doc = response(master, 管財課);
         doc.perform(Intent::AddEntry {
@@ -628,23 +638,24 @@ fn a_resubmission_replaces_the_earlier_answer_and_shows_the_difference() {
             text: text.into(),
         })
         .unwrap();
-        answer_from_report(doc.report, "総務部管財課.ron".into()).unwrap()
+        answer_from_report(doc.report().clone(), "総務部管財課.ron".into()).unwrap()
     };
-    let first = answer_with(&master.report, "庁舎の修繕計画の策定(8月)");
-    let c = collect(&master.report, vec![ok(first)], at(10, 9));
+    let first = answer_with(master.report(), "庁舎の修繕計画の策定(8月)");
+    let c = collect(master.report(), vec![ok(first)], at(10, 9));
     master.perform(c.intent(&[]).unwrap()).unwrap();
-    let after_first = master.report.clone();
+    let after_first = master.report().clone();
 
     // The corrected answer: made from the first response, with the text corrected.
-    let mut doc = response(&master.report, 管財課);
-    let added = doc.report.topic(topic).unwrap().actual.last().unwrap().id;
+    let mut doc = response(master.report(), 管財課);
+    let added = doc.report().topic(topic).unwrap().actual.last().unwrap().id;
     doc.perform(Intent::SetEntryText {
         id: added,
         text: "庁舎の修繕計画の策定(9月)".into(),
     })
     .unwrap();
-    let second = answer_from_report(doc.report, "総務部管財課（訂正）.ron".into()).unwrap();
-    let c = collect(&master.report, vec![ok(second)], at(12, 9));
+    let second =
+        answer_from_report(doc.report().clone(), "総務部管財課（訂正）.ron".into()).unwrap();
+    let c = collect(master.report(), vec![ok(second)], at(12, 9));
     let taken = &c.taken[0];
     assert!(taken.resubmission);
     let diff = taken.difference.as_ref().unwrap();
@@ -659,11 +670,11 @@ fn a_resubmission_replaces_the_earlier_answer_and_shows_the_difference() {
         "{lines:?}"
     );
     master.perform(c.intent(&[]).unwrap()).unwrap();
-    let actual = &master.report.topic(topic).unwrap().actual;
+    let actual = &master.report().topic(topic).unwrap().actual;
     assert_eq!(actual.last().unwrap().text, "庁舎の修繕計画の策定(9月)");
     assert_eq!(actual.len(), after_first.topic(topic).unwrap().actual.len());
     let received = master
-        .report
+        .report()
         .survey_of(管財課)
         .unwrap()
         .received
@@ -687,7 +698,7 @@ fn a_resubmission_replaces_the_earlier_answer_and_shows_the_difference() {
 fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
     let mut master = master();
     let before_any = status_rows(
-        &master.report,
+        master.report(),
         NaiveDate::from_ymd_opt(2017, 10, 1).unwrap(),
     );
     assert_eq!(before_any.len(), 8);
@@ -698,16 +709,16 @@ fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
     );
 
     let answer = answer_from_report(
-        response(&master.report, 管財課).report,
+        response(master.report(), 管財課).into_report(),
         "総務部管財課.ron".into(),
     )
     .unwrap();
     let jinji = answer_from_report(
-        response(&master.report, 人事課).report,
+        response(master.report(), 人事課).into_report(),
         "総務部人事課.ron".into(),
     )
     .unwrap();
-    let c = collect(&master.report, vec![ok(answer), ok(jinji)], at(10, 9));
+    let c = collect(master.report(), vec![ok(answer), ok(jinji)], at(10, 9));
     master.perform(c.intent(&[]).unwrap()).unwrap();
     master
         .perform(Intent::SendBack {
@@ -717,7 +728,7 @@ fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
         })
         .unwrap();
     let today = NaiveDate::from_ymd_opt(2017, 10, 16).unwrap();
-    let mut rows = status_rows(&master.report, today);
+    let mut rows = status_rows(master.report(), today);
     let row = |rows: &[survey::StatusRow], d: &str| {
         rows.iter().find(|r| r.division == d).unwrap().clone()
     };
@@ -746,7 +757,7 @@ fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
     ));
 
     // Marking sent and sending back are undoable steps.
-    let before = master.report.clone();
+    let before = master.report().clone();
     master
         .perform(Intent::MarkSent {
             divisions: vec![人事課.into()],
@@ -756,11 +767,11 @@ fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
         })
         .unwrap();
     assert_eq!(
-        master.report.survey_of(人事課).unwrap().due,
+        master.report().survey_of(人事課).unwrap().due,
         NaiveDate::from_ymd_opt(2017, 10, 20)
     );
     assert!(master.undo());
-    assert_eq!(master.report, before);
+    assert_eq!(*master.report(), before);
 }
 
 #[test]
@@ -798,7 +809,7 @@ fn a_report_keeps_its_identity_and_older_files_are_given_one() {
     assert_eq!(store::from_ron(&text).unwrap().id, seed.id);
 
     // A rollover keeps the identity; the survey starts again.
-    let mut surveyed = master().report;
+    let mut surveyed = master().into_report();
     surveyed.id = seed.id.clone();
     let next = shinchoku::compare::rollover(&surveyed, shinchoku::compare::RolloverTo::SecondHalf)
         .unwrap();
@@ -812,7 +823,7 @@ fn a_large_report_with_many_divisions_goes_out_and_comes_back() {
     // Copied initiatives' results link to their own plan entries (no link to repair).
     assert_eq!(shinchoku::model::validate::violations(&report), vec![]);
     let mut doc = Document::new(report, Origin::Sample, Vec::new());
-    let divisions = survey::divisions(&doc.report);
+    let divisions = survey::divisions(doc.report());
     assert_eq!(divisions.len(), 40);
     doc.perform(Intent::MarkSent {
         divisions,
@@ -821,7 +832,7 @@ fn a_large_report_with_many_divisions_goes_out_and_comes_back() {
         tokens: Default::default(),
     })
     .unwrap();
-    let before = doc.report.clone();
+    let before = doc.report().clone();
     let answers: Vec<_> = survey::responses(&before, None, "")
         .into_iter()
         .map(|(d, mut r)| {
@@ -836,18 +847,18 @@ fn a_large_report_with_many_divisions_goes_out_and_comes_back() {
     assert!(conflicts.is_empty(), "{conflicts:?}");
     doc.perform(c.intent(&[]).unwrap()).unwrap();
     assert!(
-        status_rows(&doc.report, due())
+        status_rows(doc.report(), due())
             .iter()
             .all(|r| r.standing == Standing::Received)
     );
     assert!(doc.undo());
-    assert_eq!(doc.report, before);
+    assert_eq!(*doc.report(), before);
 }
 
 #[test]
 fn a_response_saved_and_read_again_is_the_same_response() {
     let master = master();
-    let r = response(&master.report, 管財課).report;
+    let r = response(master.report(), 管財課).into_report();
     let again = store::from_ron(&store::to_ron(&r)).unwrap();
     assert_eq!(again, r);
     assert_eq!(again.response.unwrap().due, Some(due()));

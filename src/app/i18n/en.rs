@@ -100,6 +100,7 @@ pub const EN: Texts = Texts {
     review_nothing: "Nothing to take in",
     review_resubmission: "Re-submission: replaces the earlier answer",
     review_topics: "topics",
+    review_numbers: "initiative(s) with numbers or self-rating changed",
     taken_in: "Answers taken in",
     status_division: "Division",
     status_standing: "Standing",

@@ -100,6 +100,7 @@ pub const JA: Texts = Texts {
     review_nothing: "取り込む変更はありません",
     review_resubmission: "再提出: 前回の回答を置き換えます",
     review_topics: "見出し",
+    review_numbers: "件の取組の数値・自己評価を変更",
     taken_in: "回答を取り込みました",
     status_division: "担当課",
     status_standing: "状況",

@@ -117,6 +117,8 @@ pub struct Texts {
     pub review_nothing: &'static str,
     pub review_resubmission: &'static str,
     pub review_topics: &'static str,
+    /// After a count: initiatives whose numbers an answer changes.
+    pub review_numbers: &'static str,
     pub taken_in: &'static str,
     pub status_division: &'static str,
     pub status_standing: &'static str,

@@ -102,7 +102,7 @@ impl CompareState {
             self.list = self
                 .comparison
                 .as_ref()
-                .map(|c| change_list(&c.diff, lang))
+                .map(|c| change_list(c.diff(), lang))
                 .unwrap_or_default();
             self.list_lang = Some(lang);
         }

@@ -42,7 +42,7 @@ impl OpenReport {
 
     /// The report, its revision and the comparison brought up to date with it.
     pub fn frame(&mut self) -> ReportFrame<'_> {
-        let (report, revision) = (&self.doc.doc().report, self.doc.revision());
+        let (report, revision) = (self.doc.doc().report(), self.doc.revision());
         let doc = &self.doc;
         self.compare.refresh(report, revision, || doc.touched());
         ReportFrame {

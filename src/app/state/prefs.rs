@@ -16,23 +16,23 @@ const MAX_RECENT: usize = 10;
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
-    pub lang: Lang,
-    pub recent: Vec<PathBuf>,
+    lang: Lang,
+    recent: Vec<PathBuf>,
     /// The page setup: the one the preview shows and every print uses, offered again next time.
-    pub page_setup: PageSetup,
+    page_setup: PageSetup,
     /// Seconds between recovery copies while there are unsaved changes (0: the default, 60).
-    pub recovery_seconds: u64,
+    recovery_seconds: u64,
     /// The grid's column widths and hidden column groups.
-    pub columns: ColumnPrefs,
+    columns: ColumnPrefs,
     /// The detail panel is folded away.
-    pub detail_folded: bool,
+    detail_folded: bool,
     /// The detail panel's width (0: the default).
-    pub detail_width: f32,
+    detail_width: f32,
     /// While the panel is folded, selecting an entry shows its editor in a window of its own
     /// (`true`) or unfolds the panel (`false`, the default).
-    pub detail_popup: bool,
+    detail_popup: bool,
     /// The window's zoom (0: 100 %), on top of the system's scale factor.
-    pub zoom: f32,
+    zoom: f32,
 }
 
 /// Zoom steps (Ctrl + plus / minus), as browsers and office programs offer them.
@@ -52,6 +52,31 @@ impl Prefs {
             self.recovery_seconds
         };
         std::time::Duration::from_secs(seconds)
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Files opened lately, the latest first.
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    pub fn page_setup(&self) -> &PageSetup {
+        &self.page_setup
+    }
+
+    pub fn columns(&self) -> &ColumnPrefs {
+        &self.columns
+    }
+
+    pub fn detail_folded(&self) -> bool {
+        self.detail_folded
+    }
+
+    pub fn detail_popup(&self) -> bool {
+        self.detail_popup
     }
 
     pub fn zoom(&self) -> f32 {

@@ -148,7 +148,7 @@ impl ViewModel {
         let report = frame.report;
         let Some(c) = frame
             .comparison()
-            .and_then(|comparison| comparison.diff.changes.get(change))
+            .and_then(|comparison| comparison.diff().changes.get(change))
         else {
             return;
         };

@@ -46,15 +46,15 @@ pub fn show(
     let panel = DetailPanel {
         lang,
         t,
-        report: &doc.report,
+        report: doc.report(),
         revision: doc.revision(),
         view,
         composition: seen.composition,
     };
-    if prefs.detail_folded {
+    if prefs.detail_folded() {
         folded(ui, t, &mut out);
         // Folded, a selected entry's editor comes up in a window of its own, if so chosen.
-        if prefs.detail_popup && view.selected_entry().is_some() {
+        if prefs.detail_popup() && view.selected_entry().is_some() {
             let mut open = true;
             egui::Window::new(t.detail_title)
                 .open(&mut open)

@@ -19,10 +19,10 @@ pub fn show(
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t.menu_file, |ui| file_menu(ui, t, prefs, doc, &mut out));
             ui.menu_button(t.menu_edit, |ui| {
-                ui.add_enabled_ui(doc.history.can_undo(), |ui| {
+                ui.add_enabled_ui(doc.history().can_undo(), |ui| {
                     item(ui, t, Action::Undo, &mut out)
                 });
-                ui.add_enabled_ui(doc.history.can_redo(), |ui| {
+                ui.add_enabled_ui(doc.history().can_redo(), |ui| {
                     item(ui, t, Action::Redo, &mut out)
                 });
             });
@@ -50,10 +50,10 @@ fn file_menu(
         item(ui, t, action, out);
     }
     ui.menu_button(t.recent, |ui| {
-        if prefs.recent.is_empty() {
+        if prefs.recent().is_empty() {
             ui.label(t.no_recent);
         }
-        for path in &prefs.recent {
+        for path in prefs.recent() {
             if ui.button(path.display().to_string()).clicked() {
                 out.push(FileCommand::OpenPath(path.clone()).into());
                 ui.close();
@@ -101,7 +101,7 @@ fn view_menu(
     out: &mut Vec<AppCommand>,
 ) {
     for (lang, label) in [(Lang::Ja, t.japanese), (Lang::En, t.english)] {
-        if ui.radio(prefs.lang == lang, label).clicked() {
+        if ui.radio(prefs.lang() == lang, label).clicked() {
             out.push(PrefsCommand::SetLanguage(lang).into());
             ui.close();
         }
@@ -115,17 +115,17 @@ fn view_menu(
         ui.close();
     }
     let detail = Button::new(t.toggle_detail)
-        .selected(!prefs.detail_folded)
+        .selected(!prefs.detail_folded())
         .shortcut_text(shortcut_text(ui, Action::ToggleDetail));
     if ui.add(detail).clicked() {
         out.push(Action::ToggleDetail.into());
         ui.close();
     }
     if ui
-        .checkbox(&mut prefs.detail_popup.clone(), t.detail_popup)
+        .checkbox(&mut prefs.detail_popup(), t.detail_popup)
         .clicked()
     {
-        out.push(PrefsCommand::SetDetailPopup(!prefs.detail_popup).into());
+        out.push(PrefsCommand::SetDetailPopup(!prefs.detail_popup()).into());
     }
     ui.menu_button(t.columns_menu, |ui| columns_menu(ui, t, prefs, out));
     ui.menu_button(t.zoom_label, |ui| {
@@ -166,7 +166,7 @@ fn columns_menu(ui: &mut egui::Ui, t: &Texts, prefs: &Prefs, out: &mut Vec<AppCo
         (Column::Division, t.col_division),
         (Column::Status, t.col_status),
     ] {
-        let mut shown = prefs.columns.is_shown(column);
+        let mut shown = prefs.columns().is_shown(column);
         if ui.checkbox(&mut shown, label).clicked() {
             out.push(PrefsCommand::ToggleColumn(column).into());
         }
@@ -191,7 +191,7 @@ fn item(ui: &mut egui::Ui, t: &Texts, action: Action, out: &mut Vec<AppCommand>)
 fn rollover_menu(ui: &mut egui::Ui, t: &Texts, doc: &Document, out: &mut Vec<AppCommand>) {
     use crate::compare::RolloverTo;
     use crate::model::Period;
-    let first_half = doc.report.period == Period::FirstHalf;
+    let first_half = doc.report().period == Period::FirstHalf;
     for (label, to, enabled) in [
         (t.rollover_second_half, RolloverTo::SecondHalf, first_half),
         (t.rollover_full_year, RolloverTo::FullYear, first_half),

@@ -17,7 +17,7 @@ pub fn show(
     job: Option<(&JobOutput, f32)>,
 ) -> Vec<AppCommand> {
     let t: &Texts = lang.texts();
-    let r = &doc.report;
+    let r = doc.report();
     let mut out = Vec::new();
     Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {

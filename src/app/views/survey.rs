@@ -152,6 +152,13 @@ fn taken_list(ui: &mut Ui, lang: Lang, c: &Collection) {
             taken.changed_topics.len(),
             t.review_topics
         ));
+        if !taken.changed_numbers.is_empty() {
+            ui.label(format!(
+                "{} {}",
+                taken.changed_numbers.len(),
+                t.review_numbers
+            ));
+        }
         if taken.resubmission || taken.replaces.is_some() {
             ui.label(RichText::new(t.review_resubmission).small());
         }

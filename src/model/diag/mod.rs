@@ -24,13 +24,16 @@ pub struct Location {
     /// 1-based field (column) number.
     pub field: Option<usize>,
     /// What the field holds: `年次計画`, `工程` …
-    pub field_name: Option<String>,
+    pub field_name: Option<Box<str>>,
     /// The workbook sheet `row` and `field` are in; `None` for a text table.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<Box<str>>,
     /// In a report (not a file's rows): the initiative, topic and side an entry is written in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry: Option<Box<EntryAt>>,
+    /// In a report: the initiative and which of its numbers or ratings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Box<super::measure_warning::MeasureAt>>,
 }
 
 /// Where an entry is written, as a user finds it: 取組4 <組織体制・運営の検討> 実績.
@@ -74,7 +77,7 @@ impl Location {
         Location {
             row: Some(row),
             field: Some(field),
-            field_name: Some(name.to_string()),
+            field_name: Some(name.into()),
             ..Location::default()
         }
     }
@@ -84,9 +87,18 @@ impl Location {
         Location {
             row: Some(row),
             field: Some(column),
-            field_name: name.map(str::to_string),
+            field_name: name.map(Into::into),
             sheet: Some(sheet.into()),
             entry: None,
+            measure: None,
+        }
+    }
+
+    /// A number or rating of a report's initiative.
+    pub fn measure(at: super::measure_warning::MeasureAt) -> Location {
+        Location {
+            measure: Some(Box::new(at)),
+            ..Location::default()
         }
     }
 
@@ -127,7 +139,7 @@ impl Location {
     /// A place named by what it is rather than by row (a saved report has no rows).
     pub fn named(name: impl Into<String>) -> Location {
         Location {
-            field_name: Some(name.into()),
+            field_name: Some(name.into().into_boxed_str()),
             ..Location::default()
         }
     }
@@ -149,6 +161,9 @@ impl Describe for Location {
         if let Some(at) = &self.entry {
             parts.push(at.describe(lang));
         }
+        if let Some(at) = &self.measure {
+            parts.push(at.describe(lang));
+        }
         if let Some(r) = self.row {
             parts.push(say(lang, format!("{r}行目"), format!("row {r}")));
         }
@@ -159,7 +174,7 @@ impl Describe for Location {
                 format!("field {n} ({name})"),
             )),
             (Some(n), None) => parts.push(say(lang, format!("{n}列目"), format!("field {n}"))),
-            (None, Some(name)) => parts.push(name.clone()),
+            (None, Some(name)) => parts.push(name.to_string()),
             (None, None) => {}
         }
         parts.join(if lang == Lang::Ja { "、" } else { ", " })

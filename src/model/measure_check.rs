@@ -1,0 +1,131 @@
+//! Checks of a report's numbers and ratings as they stand: each number kept as written because
+//! it could not be read, each rating its scale does not have — what `check`, opening a report
+//! and the review of an answer say about them.
+
+use super::Report;
+use super::diag::{Location, Warning, WarningKind};
+use super::figure::FigureProblem;
+use super::measure_warning::{MeasureAt, MeasureField, MeasureWarning};
+use super::measures::{MeasureSettings, Measures};
+
+/// What a report's numbers and ratings, as they stand, should tell a user: each number kept
+/// as written because it could not be read, each rating the scale does not have. `check`
+/// says these, and opening a report shows them.
+pub fn measure_warnings(report: &Report) -> Vec<Warning> {
+    report
+        .initiatives()
+        .flat_map(|i| initiative_warnings(&report.measure_settings, &i.number, i.measures()))
+        .collect()
+}
+
+/// The warnings about one initiative's numbers and ratings ([`measure_warnings`]).
+pub fn initiative_warnings(settings: &MeasureSettings, number: &str, m: &Measures) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let mut push = |field: MeasureField, warning: MeasureWarning| {
+        out.push(Warning::new(
+            Location::measure(MeasureAt {
+                initiative: number.to_string(),
+                field,
+            }),
+            WarningKind::Measure { warning },
+        ));
+    };
+    for x in &m.indicators {
+        let name = || x.name.clone();
+        let mut figures = vec![(
+            MeasureField::IndicatorTarget {
+                name: name(),
+                year: None,
+            },
+            &x.target,
+        )];
+        if let Some(b) = &x.baseline {
+            figures.push((MeasureField::IndicatorBaseline { name: name() }, &b.value));
+        }
+        for y in &x.years {
+            let year = y.year;
+            figures.push((
+                MeasureField::IndicatorTarget {
+                    name: name(),
+                    year: Some(year),
+                },
+                &y.target,
+            ));
+            figures.push((
+                MeasureField::IndicatorActual { name: name(), year },
+                &y.actual,
+            ));
+            figures.push((
+                MeasureField::IndicatorFirstHalf { name: name(), year },
+                &y.first_half,
+            ));
+        }
+        for (field, figure) in figures {
+            if figure.value.is_none() && !figure.unread.is_empty() {
+                push(field, not_read(&figure.unread, false));
+            }
+        }
+    }
+    for e in &m.effects {
+        let year = e.fiscal_year;
+        for (field, money) in [
+            (MeasureField::EffectPlanned { year }, &e.planned),
+            (MeasureField::EffectActual { year }, &e.actual),
+        ] {
+            if money.yen.is_none() && !money.unread.is_empty() {
+                push(field, not_read(&money.unread, true));
+            }
+        }
+    }
+    for (field, rating) in [
+        (MeasureField::SelfRating, &m.self_rating),
+        (MeasureField::Review, &m.review),
+    ] {
+        if let Some(warning) = rating
+            .as_ref()
+            .and_then(|r| rating_not_in_scale(settings, &r.code))
+        {
+            push(field, warning);
+        }
+    }
+    out
+}
+
+/// Why a number was kept as written: what reading it again says (money read with a unit
+/// that is not yen is not money).
+fn not_read(text: &str, money: bool) -> MeasureWarning {
+    match super::figure::read(text) {
+        Err(why) => MeasureWarning::NumberNotRead {
+            text: text.to_string(),
+            why,
+        },
+        Ok(_) if money => MeasureWarning::NotMoney {
+            text: text.to_string(),
+        },
+        Ok(_) => MeasureWarning::NumberNotRead {
+            text: text.to_string(),
+            why: FigureProblem::NotANumber,
+        },
+    }
+}
+
+/// A rating code the report's scale does not have (or given while it declares none).
+pub fn rating_not_in_scale(settings: &MeasureSettings, code: &str) -> Option<MeasureWarning> {
+    if code.trim().is_empty() || settings.level(code).is_some() {
+        return None;
+    }
+    Some(if settings.rating_scale.is_empty() {
+        MeasureWarning::NoRatingScale {
+            code: code.to_string(),
+        }
+    } else {
+        MeasureWarning::RatingNotInScale {
+            code: code.to_string(),
+            scale: settings
+                .rating_scale
+                .iter()
+                .map(|l| l.code.clone())
+                .collect(),
+        }
+    })
+}
