@@ -165,6 +165,12 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
             kind: ImportErrorKind::NoHeaderRow,
             ..
         }) if let Some(records) = csv::records(text) => {
+            if csv::is_entries_csv(&records) {
+                return Err(ImportError {
+                    at: Location::row(1),
+                    kind: ImportErrorKind::EntriesCsv,
+                });
+            }
             read_rows(csv::rows(&records), None, HashMap::new())
         }
         read => read,

@@ -579,3 +579,18 @@ fn the_csv_carries_the_same_numbers_as_the_report_table_under_the_same_headings(
     assert_eq!(numbers("2").len(), 1);
     assert!(numbers("5").is_empty());
 }
+
+#[test]
+fn the_csv_of_entries_is_refused_as_a_report_saying_what_it_is_and_what_to_import() {
+    let csv = shinchoku::export::export(&rich(), Format::Csv, Encoding::Utf8).unwrap();
+    let err = shinchoku::import::import_bytes(&csv.bytes).unwrap_err();
+    assert_eq!(
+        err.kind,
+        shinchoku::model::diag::ImportErrorKind::EntriesCsv
+    );
+    let said = err.describe(Lang::En);
+    assert!(
+        said.contains("a CSV of entries") && said.contains("import the report table (.tsv)"),
+        "{said}"
+    );
+}

@@ -27,6 +27,28 @@ pub(super) fn records(text: &str) -> Option<Vec<Record>> {
         .then_some(out)
 }
 
+/// The first headings of the CSV of entries Shinchoku's CSV export writes (`export/csv.rs`),
+/// which is no report table.
+const ENTRIES_HEADER: [&str; 6] = [
+    "区分",
+    "番号",
+    "具体的取組",
+    "見出し",
+    "担当課",
+    "計画/実績",
+];
+
+/// Whether the records are a CSV of entries, by its header.
+pub(super) fn is_entries_csv(records: &[Record]) -> bool {
+    records
+        .iter()
+        .find(|(_, f)| f.iter().any(|c| !c.trim().is_empty()))
+        .is_some_and(|(_, f)| {
+            f.len() >= ENTRIES_HEADER.len()
+                && ENTRIES_HEADER.iter().zip(f).all(|(h, c)| c.trim() == *h)
+        })
+}
+
 /// The records as rows, blank ones left out as the text's blank lines are.
 pub(super) fn rows(records: &[Record]) -> impl Iterator<Item = Row<'_>> {
     records
