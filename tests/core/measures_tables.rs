@@ -594,3 +594,26 @@ fn the_csv_of_entries_is_refused_as_a_report_saying_what_it_is_and_what_to_impor
         "{said}"
     );
 }
+
+#[test]
+fn a_unit_on_a_numbers_row_without_an_indicator_is_kept_unread_not_dropped() {
+    let imported = table_edited(|t| {
+        let line = line_of(&t, "1");
+        let mut lines: Vec<&str> = t.lines().collect();
+        // 番号, five blanks under the published columns, then 指標, 指標の見出し blank and 単位.
+        lines.insert(line, "1\t\t\t\t\t\t\t\t人");
+        lines.join("\n")
+    });
+    assert!(
+        imported.report.unread.iter().any(|u| u.text == "人"),
+        "{:?}",
+        imported.report.unread
+    );
+    assert_eq!(
+        imported.report.sections[0].initiatives[0]
+            .measures()
+            .indicators
+            .len(),
+        2
+    );
+}
