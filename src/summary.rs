@@ -192,7 +192,7 @@ fn initiative_summary(report: &Report, section: &Section, i: &Initiative) -> Ini
                 reported_by: reported.get(&line.id).map_or_else(Vec::new, |r| texts(r)),
             })
             .collect(),
-        indicators: measures::indicators(i.measures(), report.fiscal_year),
+        indicators: measures::indicators(i, report.fiscal_year),
         effects: measures::effects(i.measures()),
         rating: measures::rating(i.measures()),
     }

@@ -43,7 +43,7 @@ pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit) -> Vec<Wh
     if a == b {
         return out;
     }
-    indicators(a, b, &mut out);
+    indicators((oi, a), (ni, b), &mut out);
     effects(a, b, unit, &mut out);
     let code = |r: &Option<Rating>| r.as_ref().map(|r| r.code.clone()).unwrap_or_default();
     for (part, old, new) in [
@@ -66,7 +66,11 @@ pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit) -> Vec<Wh
     out
 }
 
-fn indicators(a: &Measures, b: &Measures, out: &mut Vec<What>) {
+fn indicators(
+    (oi, a): (&Initiative, &Measures),
+    (ni, b): (&Initiative, &Measures),
+    out: &mut Vec<What>,
+) {
     let key = |x: &Indicator| normalize(&x.name);
     for x in &a.indicators {
         if !b.indicators.iter().any(|y| key(y) == key(x)) {
@@ -89,6 +93,18 @@ fn indicators(a: &Measures, b: &Measures, out: &mut Vec<What>) {
             out.push(change(Part::Indicator, &y.name, "final_target", None)(
                 shown(&x.target),
                 shown(&y.target),
+            ));
+        }
+        // The topic it measures, by heading (ids are of their own report).
+        let heading = |i: &Initiative, x: &Indicator| {
+            x.topic_in(i)
+                .and_then(|t| t.heading.clone())
+                .unwrap_or_default()
+        };
+        let (old_topic, new_topic) = (heading(oi, x), heading(ni, y));
+        if old_topic != new_topic {
+            out.push(change(Part::Indicator, &y.name, "topic", None)(
+                old_topic, new_topic,
             ));
         }
         if x.unit != y.unit {
@@ -184,6 +200,7 @@ pub(super) fn describe(
         "final_target" => ("最終目標", "final target"),
         "planned" => ("計画額", "planned"),
         "unit" => ("単位", "unit"),
+        "topic" => ("見出し", "topic"),
         _ => ("", ""),
     };
     let dash = |s: &str| {

@@ -3,8 +3,9 @@
 use std::borrow::Cow;
 
 use super::ExportError;
+use super::table_numbers::NumberColumns;
 use crate::model::status::topic_status;
-use crate::model::{Entry, MonthSet, Report, Side};
+use crate::model::{Entry, Initiative, MonthSet, Report, Side};
 
 pub const HEADER: [&str; 13] = [
     "区分",
@@ -57,55 +58,29 @@ pub fn months_text(months: MonthSet) -> String {
 pub fn to_csv(report: &Report) -> Result<String, ExportError> {
     let mut writer = ::csv::WriterBuilder::new().from_writer(Vec::new());
     let fail = |e: ::csv::Error| ExportError::Writer(format!("CSV: {e}"));
-    writer.write_record(HEADER).map_err(fail)?;
-    let as_of = report.as_of();
+    let numbers = NumberColumns::of(report);
+    let headings = numbers
+        .as_ref()
+        .map_or_else(Vec::new, |n| n.headings(report));
+    writer
+        .write_record(
+            HEADER
+                .iter()
+                .map(|h| h.to_string())
+                .chain(headings.iter().cloned()),
+        )
+        .map_err(fail)?;
     for section in &report.sections {
         let section_name = format!("{} {}", section.numeral, section.title);
         for initiative in &section.initiatives {
-            for topic in &initiative.topics {
-                let status = topic_status(initiative, topic, as_of).japanese();
-                let heading = topic.heading.clone().unwrap_or_default();
-                let division = initiative.division_of(topic).unwrap_or("").to_string();
-                for (side, list) in [(Side::Plan, &topic.plan), (Side::Actual, &topic.actual)] {
-                    let side_name = if side == Side::Plan {
-                        "計画"
-                    } else {
-                        "実績"
-                    };
-                    let mut rows: Vec<(&str, &Entry)> = Vec::new();
-                    for e in list {
-                        rows.push(("", e));
-                        rows.extend(e.subs.iter().map(|s| (e.label.as_str(), s)));
-                    }
-                    for (parent, e) in rows {
-                        let months = e.timing.as_ref().map_or(MonthSet::EMPTY, |t| t.months);
-                        let counts: Vec<&str> = e.counts.iter().map(|c| c.raw.as_str()).collect();
-                        let record = [
-                            section_name.as_str(),
-                            initiative.number.as_str(),
-                            initiative.title.as_str(),
-                            heading.as_str(),
-                            division.as_str(),
-                            side_name,
-                            parent,
-                            e.text.as_str(),
-                            e.when.as_deref().unwrap_or(""),
-                            &months_text(months),
-                            if e.timing.as_ref().is_some_and(|t| t.scheduled) {
-                                "予定"
-                            } else {
-                                ""
-                            },
-                            &counts.join("・"),
-                            status,
-                        ];
-                        writer
-                            .write_record(
-                                record.iter().map(|cell| formula_guarded(cell).into_owned()),
-                            )
-                            .map_err(fail)?;
-                    }
-                }
+            let mut records = entry_records(report, &section_name, initiative);
+            if let Some(numbers) = &numbers {
+                with_numbers(report, numbers, initiative, &section_name, &mut records);
+            }
+            for record in records {
+                writer
+                    .write_record(record.iter().map(|cell| formula_guarded(cell).into_owned()))
+                    .map_err(fail)?;
             }
         }
     }
@@ -113,4 +88,77 @@ pub fn to_csv(report: &Report) -> Result<String, ExportError> {
         .into_inner()
         .map_err(|e| ExportError::Writer(format!("CSV: {e}")))?;
     String::from_utf8(bytes).map_err(|e| ExportError::Writer(format!("CSV: {e}")))
+}
+
+/// The numbers after the published columns (`table_numbers`): the initiative's first row has
+/// its first indicator, effects and ratings, each further row its next indicator; an
+/// initiative with more indicators than rows gets rows of its own (section, 番号, title).
+fn with_numbers(
+    report: &Report,
+    numbers: &NumberColumns,
+    initiative: &Initiative,
+    section_name: &str,
+    records: &mut Vec<Vec<String>>,
+) {
+    let cells = numbers.rows(report, initiative);
+    let width = numbers.headings(report).len();
+    while records.len() < cells.len() {
+        let mut record = vec![
+            section_name.to_string(),
+            initiative.number.clone(),
+            initiative.title.clone(),
+        ];
+        record.resize(HEADER.len(), String::new());
+        records.push(record);
+    }
+    for (k, record) in records.iter_mut().enumerate() {
+        match cells.get(k) {
+            Some(row) => record.extend(row.iter().cloned()),
+            None => record.resize(HEADER.len() + width, String::new()),
+        }
+    }
+}
+
+/// A row per plan and actual entry (sub-items too) of an initiative, as the published columns.
+fn entry_records(report: &Report, section_name: &str, initiative: &Initiative) -> Vec<Vec<String>> {
+    let as_of = report.as_of();
+    let mut out = Vec::new();
+    for topic in &initiative.topics {
+        let status = topic_status(initiative, topic, as_of).japanese();
+        let heading = topic.heading.clone().unwrap_or_default();
+        let division = initiative.division_of(topic).unwrap_or("").to_string();
+        for (side, list) in [(Side::Plan, &topic.plan), (Side::Actual, &topic.actual)] {
+            let side_name = if side == Side::Plan {
+                "計画"
+            } else {
+                "実績"
+            };
+            let mut rows: Vec<(&str, &Entry)> = Vec::new();
+            for e in list {
+                rows.push(("", e));
+                rows.extend(e.subs.iter().map(|s| (e.label.as_str(), s)));
+            }
+            for (parent, e) in rows {
+                let months = e.timing.as_ref().map_or(MonthSet::EMPTY, |t| t.months);
+                let counts: Vec<&str> = e.counts.iter().map(|c| c.raw.as_str()).collect();
+                let scheduled = e.timing.as_ref().is_some_and(|t| t.scheduled);
+                out.push(vec![
+                    section_name.to_string(),
+                    initiative.number.clone(),
+                    initiative.title.clone(),
+                    heading.clone(),
+                    division.clone(),
+                    side_name.to_string(),
+                    parent.to_string(),
+                    e.text.clone(),
+                    e.when.clone().unwrap_or_default(),
+                    months_text(months),
+                    if scheduled { "予定" } else { "" }.to_string(),
+                    counts.join("・"),
+                    status.to_string(),
+                ]);
+            }
+        }
+    }
+    out
 }

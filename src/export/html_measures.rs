@@ -6,6 +6,8 @@
 
 use std::fmt::Write;
 
+use crate::lang::Describe;
+
 use crate::model::measures::Money;
 use crate::model::tally::Tally;
 use crate::model::{Initiative, Report};
@@ -93,7 +95,9 @@ fn totals(report: &Report, out: &mut String, esc: Esc) {
             )
         })
         .collect();
-    rows.push(("全体".into(), Tally::of_report(report)));
+    let all = Tally::of_report(report);
+    let earlier = all.earlier.clone();
+    rows.push(("全体".into(), all));
     for (name, t) in rows {
         let mut cells: Vec<String> = settings
             .rating_scale
@@ -112,6 +116,13 @@ fn totals(report: &Report, out: &mut String, esc: Esc) {
         row(out, &name, &cells, esc);
     }
     out.push_str("</tbody>\n</table>\n");
+    // A cumulative total of an earlier year is said under the table, not passed off as the
+    // latest year's.
+    for figure in earlier {
+        let said = crate::model::measure_warning::MeasureWarning::EarlierYearTotal { figure }
+            .describe(crate::lang::Lang::Ja);
+        let _ = writeln!(out, "<p>※{}</p>", esc(&said));
+    }
 }
 
 fn name(i: &Initiative) -> String {
@@ -122,7 +133,7 @@ fn name(i: &Initiative) -> String {
 fn indicators(report: &Report, out: &mut String, esc: Esc) {
     let year = report.fiscal_year;
     let era = year.era_form();
-    let headings: Vec<String> = ["取組", "項目", "単位", "目標", "実績", "達成率"]
+    let headings: Vec<String> = ["取組", "項目", "見出し", "単位", "目標", "実績", "達成率"]
         .map(String::from)
         .to_vec();
     head(out, &format!("数値目標と効果額（{era}）"), &headings, esc);
@@ -134,8 +145,11 @@ fn indicators(report: &Report, out: &mut String, esc: Esc) {
                 .target_for(year)
                 .map(|t| t.to_string())
                 .unwrap_or_default();
+            // The topic it measures; blank for the initiative's own.
+            let topic = x.topic_in(i).and_then(|t| t.heading.clone());
             let cells = [
                 x.name.clone(),
+                topic.unwrap_or_default(),
                 x.unit.clone(),
                 target,
                 actual,
@@ -147,6 +161,7 @@ fn indicators(report: &Report, out: &mut String, esc: Esc) {
             let unit = report.measure_settings.yen_unit;
             let cells = [
                 "効果額".to_string(),
+                String::new(),
                 unit.label().to_string(),
                 e.planned.display(unit),
                 e.actual.display(unit),

@@ -7,8 +7,10 @@ pub mod html;
 mod html_measures;
 pub mod references;
 pub mod table;
+mod table_numbers;
 mod warning;
 pub mod xlsx;
+mod xlsx_cells;
 mod xlsx_measures;
 
 pub use warning::{ExportWarning, Named};

@@ -6,6 +6,7 @@
 //! part of the format, and an edited report comes back with its ids renumbered in order.
 
 use super::references::{Field, first_as_reference, written};
+use super::table_numbers::{self, NumberColumns};
 use crate::model::{ActionItem, Entry, Initiative, Report, Side, Topic};
 
 /// The table as text (LF line ends; the encoder turns them into CRLF where asked).
@@ -13,6 +14,13 @@ pub fn to_table_text(report: &Report) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     rows.push(vec![written(&report.title, Field::Plain)]);
     rows.push(Vec::new());
+    let numbers = NumberColumns::of(report);
+    if numbers.is_some() {
+        for declared in table_numbers::declarations(report) {
+            rows.push(declared.iter().map(|c| number_cell(c)).collect());
+        }
+        rows.push(Vec::new());
+    }
     let plan_heading = written(&report.plan_heading(), Field::Plain);
     let actual_heading = written(&report.actual_heading(), Field::Plain);
     rows.push(
@@ -25,7 +33,9 @@ pub fn to_table_text(report: &Report) -> String {
             "担当課",
         ]
         .map(str::to_string)
-        .to_vec(),
+        .into_iter()
+        .chain(numbers.iter().flat_map(|n| n.headings(report)))
+        .collect(),
     );
     let years: Vec<String> = report
         .plan_years
@@ -40,7 +50,7 @@ pub fn to_table_text(report: &Report) -> String {
         );
         rows.push(vec![head.trim().to_string()]);
         for initiative in &section.initiatives {
-            initiative_rows(report, initiative, &years, &mut rows);
+            initiative_rows(report, initiative, &years, numbers.as_ref(), &mut rows);
         }
     }
     let width = rows.iter().map(Vec::len).max().unwrap_or(1);
@@ -165,10 +175,21 @@ fn plain_copy(markup_written: &str, first_of_row: bool) -> String {
     }
 }
 
+/// A cell of the numbers (or of what declares them): written as a plain field, and never
+/// alone `番号` or `取組項目`, which would make its row read as a header.
+fn number_cell(text: &str) -> String {
+    if matches!(text.trim(), "番号" | "取組項目") {
+        first_as_reference(text, Field::Plain)
+    } else {
+        written(text, Field::Plain)
+    }
+}
+
 fn initiative_rows(
     report: &Report,
     initiative: &Initiative,
     years: &[String],
+    numbers: Option<&NumberColumns>,
     rows: &mut Vec<Vec<String>>,
 ) {
     let stages = stage_rows(report, &initiative.items, years);
@@ -193,7 +214,20 @@ fn initiative_rows(
     row.push(side_cell(initiative, Side::Plan));
     row.push(side_cell(initiative, Side::Actual));
     row.push(division_cell(initiative));
+    let number_rows = numbers.map_or_else(Vec::new, |n| n.rows(report, initiative));
+    let mut number_rows = number_rows
+        .iter()
+        .map(|cells| cells.iter().map(|c| number_cell(c)));
+    row.extend(number_rows.next().into_iter().flatten());
     rows.push(row);
+    // Each further indicator on a row of its own: the 番号, blanks under the published
+    // columns, its numbers under their headings.
+    for further in number_rows {
+        let mut row = vec![written(&initiative.number, Field::Plain)];
+        row.extend(std::iter::repeat_n(String::new(), 5));
+        row.extend(further);
+        rows.push(row);
+    }
     // And once more as plain rows under the initiative.
     for (k, stage_row) in stages.iter().enumerate() {
         let first = &stage_row[0].0;

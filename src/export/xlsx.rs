@@ -8,15 +8,13 @@
 //! Every text is written as a string (never a formula: a result starting with `=` stays
 //! text), as the report holds it; one longer than a cell holds is cut ([`Cells`]).
 
-use std::borrow::Cow;
-
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, Worksheet, XlsxError,
 };
 
 use super::table::entry_line;
+use super::xlsx_cells::Cells;
 use super::{ExportError, ExportWarning};
-use crate::model::diag::column_letters;
 use crate::model::months::FISCAL_MONTHS;
 use crate::model::status::topic_status;
 use crate::model::text_place::{TextField, TextPlace};
@@ -39,88 +37,11 @@ const HEADER_ROWS: u32 = 5;
 /// Printable height of an A3 landscape page in points (842 pt less margins, header, footer).
 const PAGE_HEIGHT: f64 = 842.0 - 2.0 * 0.75 * 72.0 - 40.0;
 
-/// The most an Excel cell holds, in UTF-16 units.
-const CELL_LIMIT: usize = 32_767;
 /// The most manual page breaks Excel allows on a sheet.
 const BREAK_LIMIT: usize = 1_023;
 
 fn err(e: XlsxError) -> ExportError {
     ExportError::Writer(format!("XLSX: {e}"))
-}
-
-/// Writes the report's texts into a sheet's cells; a text longer than a cell holds is cut to
-/// what fits, the cell saying how much was left out, and a warning names the cell and the text.
-struct Cells<'w> {
-    sheet: &'static str,
-    warnings: &'w mut Vec<ExportWarning>,
-}
-
-impl Cells<'_> {
-    /// The text as its cell holds it (the sheet's cell named for a warning).
-    fn fitted<'t>(&mut self, row: u32, col: u16, text: &'t str, place: TextPlace) -> Cow<'t, str> {
-        if text.len() <= CELL_LIMIT || text.encode_utf16().count() <= CELL_LIMIT {
-            return Cow::Borrowed(text);
-        }
-        let length = text.chars().count();
-        // Room for the note: its words and the count take well under a hundred units.
-        let budget = CELL_LIMIT - 100;
-        let (mut used, mut end, mut kept) = (0, 0, 0);
-        for (at, c) in text.char_indices() {
-            if used + c.len_utf16() > budget {
-                break;
-            }
-            used += c.len_utf16();
-            end = at + c.len_utf8();
-            kept += 1;
-        }
-        self.warnings.push(ExportWarning::CellCut {
-            cell: format!(
-                "{}!{}{}",
-                self.sheet,
-                column_letters(col as usize + 1),
-                row + 1
-            ),
-            place,
-            length,
-            kept,
-        });
-        Cow::Owned(format!(
-            "{}…（以下{}文字を省略。全文は進捗の報告ファイルにあります）",
-            &text[..end],
-            length - kept
-        ))
-    }
-
-    fn string(
-        &mut self,
-        ws: &mut Worksheet,
-        (row, col): (u32, u16),
-        text: &str,
-        format: &Format,
-        place: TextPlace,
-    ) -> Result<(), XlsxError> {
-        let text = self.fitted(row, col, text, place);
-        ws.write_string_with_format(row, col, text.as_ref(), format)?;
-        Ok(())
-    }
-
-    /// A cell merged down from `first` to `last` (one cell when they are the same row).
-    fn merged_down(
-        &mut self,
-        ws: &mut Worksheet,
-        (first, last, col): (u32, u32, u16),
-        text: &str,
-        format: &Format,
-        place: TextPlace,
-    ) -> Result<(), XlsxError> {
-        let text = self.fitted(first, col, text, place);
-        if first == last {
-            ws.write_string_with_format(first, col, text.as_ref(), format)?;
-        } else {
-            ws.merge_range(first, col, last, col, text.as_ref(), format)?;
-        }
-        Ok(())
-    }
 }
 
 /// Where an initiative's text stands, for a warning.
@@ -214,15 +135,12 @@ fn division_text(initiative: &Initiative) -> String {
 pub fn to_xlsx(report: &Report, warnings: &mut Vec<ExportWarning>) -> Result<Vec<u8>, ExportError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
-    let mut cells = Cells {
-        sheet: "進捗報告",
-        warnings,
-    };
+    let mut cells = Cells::new("進捗報告", warnings);
     report_sheet(report, sheet, &mut cells).map_err(err)?;
     let grid = workbook.add_worksheet();
     cells.sheet = "月別計画と実績";
     month_sheet(report, grid, &mut cells).map_err(err)?;
-    super::xlsx_measures::add_sheets(report, &mut workbook).map_err(err)?;
+    super::xlsx_measures::add_sheets(report, &mut workbook, &mut cells).map_err(err)?;
     workbook.save_to_buffer().map_err(err)
 }
 

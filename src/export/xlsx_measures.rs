@@ -6,30 +6,42 @@
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
+use super::xlsx_cells::Cells;
 use crate::model::measures::{Counting, Figure, Indicator, MeasureSettings, Rating};
+use crate::model::text_place::{TextField, TextPlace};
 use crate::model::{FiscalYear, Initiative, Report};
 
 /// Adds the sheets the report's numbers need.
-pub(super) fn add_sheets(report: &Report, book: &mut Workbook) -> Result<(), XlsxError> {
+/// Every text goes through `cells`: one longer than an Excel cell holds is cut as on the
+/// report's sheet, and the export warns naming the cell.
+pub(super) fn add_sheets(
+    report: &Report,
+    book: &mut Workbook,
+    cells: &mut Cells,
+) -> Result<(), XlsxError> {
     let with = |f: fn(&Initiative) -> bool| report.initiatives().any(f);
     if with(|i| !i.measures().indicators.is_empty()) {
-        indicators(report, book.add_worksheet())?;
+        cells.sheet = "数値目標";
+        indicators(report, book.add_worksheet(), cells)?;
     }
     let settings = &report.measure_settings;
     let money_declared =
         settings.yen_unit != Default::default() || settings.counting != Default::default();
     if money_declared || with(|i| !i.measures().effects.is_empty()) {
-        effects(report, book.add_worksheet())?;
+        cells.sheet = "効果額";
+        effects(report, book.add_worksheet(), cells)?;
     }
     let rated = |i: &Initiative| {
         let m = i.measures();
         m.self_rating.is_some() || m.review.is_some() || m.comment.is_some()
     };
     if with(rated) {
-        ratings(report, book.add_worksheet())?;
+        cells.sheet = "評価";
+        ratings(report, book.add_worksheet(), cells)?;
     }
     if !settings.rating_scale.is_empty() {
-        scale(settings, book.add_worksheet())?;
+        cells.sheet = "評価基準";
+        scale(settings, book.add_worksheet(), cells)?;
     }
     Ok(())
 }
@@ -45,24 +57,65 @@ fn head(ws: &mut Worksheet, row: u32, headings: &[String]) -> Result<(), XlsxErr
     Ok(())
 }
 
-fn figure(ws: &mut Worksheet, row: u32, col: u16, f: &Figure) -> Result<(), XlsxError> {
+fn figure(
+    cells: &mut Cells,
+    ws: &mut Worksheet,
+    (row, col): (u32, u16),
+    f: &Figure,
+    initiative: &Initiative,
+) -> Result<(), XlsxError> {
     match f.value {
         Some(v) => {
             ws.write_number(row, col, v.as_f64())?;
         }
-        None if !f.unread.is_empty() => {
-            ws.write_string(row, col, &f.unread)?;
-        }
-        None => {}
+        None => text(cells, ws, (row, col), &f.unread, of(initiative))?,
     }
     Ok(())
 }
 
-fn text(ws: &mut Worksheet, row: u32, col: u16, t: &str) -> Result<(), XlsxError> {
+/// Where a text of an initiative's numbers stands, for a warning.
+fn of(initiative: &Initiative) -> TextPlace {
+    place(Some(initiative), TextField::Measures)
+}
+
+fn place(initiative: Option<&Initiative>, field: TextField) -> TextPlace {
+    TextPlace {
+        initiative: initiative.map(|i| i.number.clone()),
+        field,
+        ..TextPlace::default()
+    }
+}
+
+/// A text fitted to its cell (`place` names it in the warning when it is cut).
+fn text(
+    cells: &mut Cells,
+    ws: &mut Worksheet,
+    (row, col): (u32, u16),
+    t: &str,
+    place: TextPlace,
+) -> Result<(), XlsxError> {
     if !t.is_empty() {
-        ws.write_string(row, col, t)?;
+        ws.write_string(row, col, cells.fitted(row, col, t, place).as_ref())?;
     }
     Ok(())
+}
+
+/// An initiative's number and title, the first two columns of a row.
+fn named(cells: &mut Cells, ws: &mut Worksheet, row: u32, i: &Initiative) -> Result<(), XlsxError> {
+    text(
+        cells,
+        ws,
+        (row, 0),
+        &i.number,
+        place(Some(i), TextField::InitiativeNumber),
+    )?;
+    text(
+        cells,
+        ws,
+        (row, 1),
+        &i.title,
+        place(Some(i), TextField::InitiativeTitle),
+    )
 }
 
 /// Every fiscal year any indicator has a figure for, in order.
@@ -77,7 +130,7 @@ fn indicator_years(report: &Report) -> Vec<FiscalYear> {
     years
 }
 
-fn indicators(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
+fn indicators(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(), XlsxError> {
     ws.set_name("数値目標")?;
     let years = indicator_years(report);
     let mut headings: Vec<String> = [
@@ -99,15 +152,16 @@ fn indicators(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         headings.push(format!("{short}実績"));
     }
     headings.push("達成率".into());
+    // After the rate, so that the columns before it stay where they were.
+    headings.push("指標の見出し".into());
     head(ws, 0, &headings)?;
     ws.set_column_width(1, 24)?;
     ws.set_column_width(2, 24)?;
     let mut row = 1;
     for i in report.initiatives() {
         for x in &i.measures().indicators {
-            ws.write_string(row, 0, &i.number)?;
-            text(ws, row, 1, &i.title)?;
-            indicator_row(report, ws, row, x, &years)?;
+            named(cells, ws, row, i)?;
+            indicator_row(report, (ws, cells), (row, i), x, &years)?;
             row += 1;
         }
     }
@@ -116,41 +170,45 @@ fn indicators(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
 
 fn indicator_row(
     report: &Report,
-    ws: &mut Worksheet,
-    row: u32,
+    (ws, cells): (&mut Worksheet, &mut Cells),
+    (row, i): (u32, &Initiative),
     x: &Indicator,
     years: &[FiscalYear],
 ) -> Result<(), XlsxError> {
     use crate::model::measures::Direction;
-    text(ws, row, 2, &x.name)?;
-    text(ws, row, 3, &x.unit)?;
+    text(cells, ws, (row, 2), &x.name, of(i))?;
+    text(cells, ws, (row, 3), &x.unit, of(i))?;
     let direction = match x.direction {
         Direction::Higher => "高いほど良い",
         Direction::Lower => "低いほど良い",
     };
     ws.write_string(row, 4, direction)?;
     if let Some(b) = &x.baseline {
-        figure(ws, row, 5, &b.value)?;
+        figure(cells, ws, (row, 5), &b.value, i)?;
         if let Some(y) = b.year {
             ws.write_string(row, 6, y.short_form_like(report.fiscal_year))?;
         }
     }
-    figure(ws, row, 7, &x.target)?;
+    figure(cells, ws, (row, 7), &x.target, i)?;
     for (k, y) in years.iter().enumerate() {
         let col = 8 + 3 * k as u16;
         if let Some(fy) = x.year(*y) {
-            figure(ws, row, col, &fy.target)?;
-            figure(ws, row, col + 1, &fy.first_half)?;
-            figure(ws, row, col + 2, &fy.actual)?;
+            figure(cells, ws, (row, col), &fy.target, i)?;
+            figure(cells, ws, (row, col + 1), &fy.first_half, i)?;
+            figure(cells, ws, (row, col + 2), &fy.actual, i)?;
         }
     }
     if let Some(rate) = x.achievement_rate(report.fiscal_year) {
         ws.write_string(row, 8 + 3 * years.len() as u16, format!("{rate}%"))?;
     }
+    if let Some(heading) = x.topic_in(i).and_then(|t| t.heading.as_deref()) {
+        let place = place(Some(i), TextField::TopicHeading);
+        text(cells, ws, (row, 9 + 3 * years.len() as u16), heading, place)?;
+    }
     Ok(())
 }
 
-fn effects(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
+fn effects(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(), XlsxError> {
     ws.set_name("効果額")?;
     let settings = &report.measure_settings;
     let unit = settings.yen_unit;
@@ -178,7 +236,13 @@ fn effects(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         if m.effects.is_empty() {
             continue;
         }
-        ws.write_string(row, 0, &i.number)?;
+        text(
+            cells,
+            ws,
+            (row, 0),
+            &i.number,
+            place(Some(i), TextField::InitiativeNumber),
+        )?;
         ws.write_string(row, 1, "計画額")?;
         ws.write_string(row + 1, 1, "実績額")?;
         for (k, y) in years.iter().enumerate() {
@@ -191,7 +255,7 @@ fn effects(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
                         let value: f64 = shown.parse().unwrap_or_default();
                         ws.write_number(r, col, value)?;
                     }
-                    None => text(ws, r, col, &money.unread)?,
+                    None => text(cells, ws, (r, col), &money.unread, of(i))?,
                 }
             }
         }
@@ -200,16 +264,22 @@ fn effects(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     Ok(())
 }
 
-fn rating_cells(ws: &mut Worksheet, row: u32, col: u16, r: &Rating) -> Result<(), XlsxError> {
-    ws.write_string(row, col, &r.code)?;
-    text(ws, row, col + 1, &r.by)?;
+fn rating_cells(
+    cells: &mut Cells,
+    ws: &mut Worksheet,
+    (row, col): (u32, u16),
+    r: &Rating,
+    i: &Initiative,
+) -> Result<(), XlsxError> {
+    text(cells, ws, (row, col), &r.code, of(i))?;
+    text(cells, ws, (row, col + 1), &r.by, of(i))?;
     if let Some(on) = r.on {
         ws.write_string(row, col + 2, on.format("%Y-%m-%d").to_string())?;
     }
     Ok(())
 }
 
-fn ratings(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
+fn ratings(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(), XlsxError> {
     ws.set_name("評価")?;
     let headings = [
         "番号",
@@ -232,17 +302,16 @@ fn ratings(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         if m.self_rating.is_none() && m.review.is_none() && m.comment.is_none() {
             continue;
         }
-        ws.write_string(row, 0, &i.number)?;
-        text(ws, row, 1, &i.title)?;
+        named(cells, ws, row, i)?;
         if let Some(r) = &m.self_rating {
-            rating_cells(ws, row, 2, r)?;
+            rating_cells(cells, ws, (row, 2), r, i)?;
         }
         if let Some(r) = &m.review {
-            rating_cells(ws, row, 5, r)?;
+            rating_cells(cells, ws, (row, 5), r, i)?;
         }
         if let Some(c) = &m.comment {
-            ws.write_string(row, 8, &c.text)?;
-            text(ws, row, 9, &c.by)?;
+            text(cells, ws, (row, 8), &c.text, of(i))?;
+            text(cells, ws, (row, 9), &c.by, of(i))?;
             if let Some(on) = c.on {
                 ws.write_string(row, 10, on.format("%Y-%m-%d").to_string())?;
             }
@@ -252,14 +321,19 @@ fn ratings(report: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     Ok(())
 }
 
-fn scale(settings: &MeasureSettings, ws: &mut Worksheet) -> Result<(), XlsxError> {
+fn scale(
+    settings: &MeasureSettings,
+    ws: &mut Worksheet,
+    cells: &mut Cells,
+) -> Result<(), XlsxError> {
+    let at = || place(None, TextField::Measures);
     ws.set_name("評価基準")?;
     head(ws, 0, &["評価", "内容", "説明", "対象外"].map(String::from))?;
     for (k, level) in settings.rating_scale.iter().enumerate() {
         let row = 1 + k as u32;
-        ws.write_string(row, 0, &level.code)?;
-        text(ws, row, 1, &level.label)?;
-        text(ws, row, 2, &level.meaning)?;
+        text(cells, ws, (row, 0), &level.code, at())?;
+        text(cells, ws, (row, 1), &level.label, at())?;
+        text(cells, ws, (row, 2), &level.meaning, at())?;
         if level.not_applicable {
             ws.write_string(row, 3, "○")?;
         }

@@ -7,6 +7,10 @@
 //! in is checked against the one computed, never kept. A legend of `S：特に良好に進捗` cells
 //! (beside a table, or on a sheet of its own under 評価 | 内容) declares the rating scale.
 
+mod scale;
+
+use scale::{check_ratings, legend};
+
 use super::sheet::Sheet;
 use super::table::push_warning;
 use crate::model::diag::{Location, Warning, WarningKind};
@@ -14,8 +18,8 @@ use crate::model::era::{self, FiscalYear};
 use crate::model::figure;
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::{
-    Baseline, Comment, Counting, Direction, Figure, Indicator, Money, Rating, RatingLevel, YenUnit,
-    figure_of, money_of,
+    Baseline, Comment, Counting, Direction, Figure, Indicator, Money, Rating, YenUnit, figure_of,
+    money_of,
 };
 use crate::model::{Report, UnreadText};
 
@@ -23,6 +27,8 @@ use crate::model::{Report, UnreadText};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Column {
     Name,
+    /// The topic (見出し) of the initiative the indicator measures.
+    Topic,
     Unit,
     Direction,
     Baseline,
@@ -80,6 +86,9 @@ pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) 
         Column::EffectPlanned(year)
     } else if has("実績額") || has("効果額") || has("財政効果") {
         Column::EffectActual(year)
+    } else if has("見出し") && has("指標") {
+        // 指標の見出し; 見出し alone is the report's own (a month sheet's, a CSV's).
+        Column::Topic
     } else if has("単位") {
         Column::Unit
     } else if has("向き") {
@@ -192,6 +201,48 @@ impl Reading<'_> {
                 number: number.to_string(),
             };
             self.warn(sheet, row, 0, warning);
+        }
+        found
+    }
+}
+
+impl Reading<'_> {
+    /// A cell read in no place: kept in the unread list with a warning naming it.
+    fn keep_unread(&mut self, sheet: &Sheet, (r, c): (usize, usize), text: String) {
+        let at = Location::cell(&sheet.name, r + 1, c + 1, None);
+        let kind = WarningKind::CellOutsideLayout { text: text.clone() };
+        push_warning(self.warnings, Warning::new(at, kind));
+        self.report.unread.push(UnreadText { row: r + 1, text });
+    }
+
+    /// The topic of initiative `(s, k)` a 見出し cell names (`<見出し>` or the heading alone);
+    /// none with a warning, the text kept unread, when it has no such topic.
+    fn topic(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        (s, k): (usize, usize),
+        text: &str,
+    ) -> Option<crate::model::Id> {
+        let bare = |t: &str| {
+            crate::model::text::normalize(t.trim().trim_start_matches('<').trim_end_matches('>'))
+        };
+        let initiative = &self.report.sections[s].initiatives[k];
+        let found = initiative
+            .topics
+            .iter()
+            .find(|t| t.heading.as_deref().is_some_and(|h| bare(h) == bare(text)))
+            .map(|t| t.id);
+        if found.is_none() {
+            let warning = MeasureWarning::NoSuchTopic {
+                initiative: initiative.number.clone(),
+                heading: text.to_string(),
+            };
+            self.report.unread.push(UnreadText {
+                row: r + 1,
+                text: text.to_string(),
+            });
+            self.warn(sheet, r, c, warning);
         }
         found
     }
@@ -400,6 +451,10 @@ fn read_row(
         match (col, indicator.as_mut()) {
             (Column::Name, Some(x)) => x.name = text,
             (Column::Unit, Some(x)) => x.unit = text,
+            (Column::Topic, Some(_)) => {
+                let topic = reading.topic(sheet, (r, c), (s, k), &text);
+                indicator.as_mut().expect("an indicator").topic = topic;
+            }
             (Column::Direction, Some(x)) => {
                 x.direction = if text.contains('低') || text.contains('↓') || text.contains("減")
                 {
@@ -417,26 +472,16 @@ fn read_row(
                 x.baseline.get_or_insert_with(Baseline::default).year =
                     era::parse_short_fiscal_year(&text, year).or_else(|| year_in(&text, year));
             }
-            (Column::Target(y), Some(_)) => {
+            (Column::Target(y) | Column::Actual(y) | Column::FirstHalf(y), Some(_)) => {
                 let value = reading.figure(sheet, r, c);
                 let x = indicator.as_mut().expect("an indicator");
                 let value = unit_into(x, value);
-                match y {
-                    Some(y) => x.year_mut(y).target = value,
-                    None => x.target = value,
+                match (col, y) {
+                    (Column::Target(_), None) => x.target = value,
+                    (Column::Target(_), Some(y)) => x.year_mut(y).target = value,
+                    (Column::Actual(_), y) => x.year_mut(y.unwrap_or(year)).actual = value,
+                    (_, y) => x.year_mut(y.unwrap_or(year)).first_half = value,
                 }
-            }
-            (Column::Actual(y), Some(_)) => {
-                let value = reading.figure(sheet, r, c);
-                let x = indicator.as_mut().expect("an indicator");
-                let value = unit_into(x, value);
-                x.year_mut(y.unwrap_or(year)).actual = value;
-            }
-            (Column::FirstHalf(y), Some(_)) => {
-                let value = reading.figure(sheet, r, c);
-                let x = indicator.as_mut().expect("an indicator");
-                let value = unit_into(x, value);
-                x.year_mut(y.unwrap_or(year)).first_half = value;
             }
             (Column::Rate { progress }, _) => rates.push((c, text, progress)),
             (Column::EffectPlanned(y) | Column::EffectActual(y), _) => {
@@ -472,6 +517,10 @@ fn read_row(
             (Column::RatedBy | Column::RatedOn, _) => {
                 rated_by_on(m, last_rating, col, &text);
             }
+            // What only an indicator has, on a row that starts none: kept, never dropped.
+            (Column::Topic | Column::Unit | Column::Direction | Column::BaselineYear, None) => {
+                reading.keep_unread(sheet, (r, c), text);
+            }
             // A figure of an indicator on a row without one: not reached (see takes_indicator).
             _ => {}
         }
@@ -480,8 +529,10 @@ fn read_row(
         for (c, written, progress) in rates {
             check_rate(reading, sheet, r, c, &x, &written, progress);
         }
-        let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
-        m.indicators.push(x);
+        reading.report.sections[s].initiatives[k]
+            .measures_mut()
+            .indicators
+            .push(x);
     }
 }
 
@@ -653,91 +704,4 @@ fn declares_cumulative(sheet: &Sheet) -> bool {
             .row_texts(r)
             .any(|(_, t)| t.contains("累計") && (t.contains("計上") || t.contains("集計")))
     })
-}
-
-/// Rating levels a sheet declares: cells `S：特に良好に進捗` (`対象外` alone too), or a sheet
-/// with a 評価 | 内容 header and a row per level.
-fn legend(sheet: &Sheet) -> Vec<RatingLevel> {
-    let mut levels = Vec::new();
-    let header = sheet.used_rows().take(50).find(|&r| {
-        let texts: Vec<&str> = sheet.row_texts(r).map(|(_, t)| t).collect();
-        texts.contains(&"評価") && texts.contains(&"内容")
-    });
-    if let Some(h) = header {
-        let col = |name: &str| sheet.row_texts(h).find(|(_, t)| *t == name).map(|(c, _)| c);
-        let (code_col, label_col) = (col("評価"), col("内容"));
-        let meaning_col = col("説明");
-        let aside_col = col("対象外");
-        for r in sheet.used_rows().filter(|&r| r > h) {
-            let code = code_col.map_or("", |c| sheet.text(r, c));
-            if code.is_empty() {
-                break;
-            }
-            let label = label_col.map_or("", |c| sheet.text(r, c)).to_string();
-            levels.push(RatingLevel {
-                code: code.to_string(),
-                not_applicable: code == "対象外"
-                    || label == "対象外"
-                    || aside_col.is_some_and(|c| !sheet.text(r, c).is_empty()),
-                label,
-                meaning: meaning_col.map_or("", |c| sheet.text(r, c)).to_string(),
-            });
-        }
-        return levels;
-    }
-    for r in sheet.used_rows() {
-        for (_, t) in sheet.row_texts(r) {
-            if let Some((code, label)) = t.split_once(['：', ':']) {
-                let code = code.trim();
-                let short = !code.is_empty() && code.chars().count() <= 2;
-                if short && code.chars().all(|c| c.is_ascii_uppercase()) && !label.trim().is_empty()
-                {
-                    levels.push(RatingLevel {
-                        code: code.to_string(),
-                        label: label.trim().to_string(),
-                        meaning: String::new(),
-                        not_applicable: false,
-                    });
-                }
-            } else if t == "対象外" && !levels.is_empty() {
-                levels.push(RatingLevel {
-                    code: t.to_string(),
-                    label: t.to_string(),
-                    meaning: String::new(),
-                    not_applicable: true,
-                });
-            }
-        }
-    }
-    levels
-}
-
-/// Each rating read against the scale: a code it does not have (or any code, with no scale)
-/// is kept as written and warned about, once per code.
-fn check_ratings(reading: Reading<'_>) {
-    let settings = &reading.report.measure_settings;
-    let scale: Vec<String> = settings
-        .rating_scale
-        .iter()
-        .map(|l| l.code.clone())
-        .collect();
-    let mut warned: Vec<String> = Vec::new();
-    for (code, at) in reading.ratings {
-        if settings.level(&code).is_some() || warned.contains(&code) {
-            continue;
-        }
-        warned.push(code.clone());
-        let warning = if scale.is_empty() {
-            MeasureWarning::NoRatingScale { code }
-        } else {
-            MeasureWarning::RatingNotInScale {
-                code,
-                scale: scale.clone(),
-            }
-        };
-        push_warning(
-            reading.warnings,
-            Warning::new(at, WarningKind::Measure { warning }),
-        );
-    }
 }

@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod csv;
 mod numbering;
+mod numbers;
 mod stages;
 
 use numbering::{initiative_number, section_of, split_circled};
@@ -126,6 +128,8 @@ struct Reader {
     /// Reading a workbook: the sheet's name, and the sheet column of each field by row.
     sheet: Option<String>,
     columns: HashMap<usize, Vec<Option<usize>>>,
+    /// A text table's number columns (a workbook's are read by `workbook.rs`).
+    numbers: numbers::Numbers,
 }
 
 /// Adds a warning to a list of at most [`MAX_WARNINGS`] (and the count of those past it).
@@ -155,7 +159,22 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
             kind: ImportErrorKind::Binary,
         });
     }
-    read_rows(split_rows(text), None, HashMap::new())
+    match read_rows(split_rows(text), None, HashMap::new()) {
+        // No header among tab-separated fields: the table may be saved as CSV.
+        Err(ImportError {
+            kind: ImportErrorKind::NoHeaderRow,
+            ..
+        }) if let Some(records) = csv::records(text) => {
+            if csv::is_entries_csv(&records) {
+                return Err(ImportError {
+                    at: Location::row(1),
+                    kind: ImportErrorKind::EntriesCsv,
+                });
+            }
+            read_rows(csv::rows(&records), None, HashMap::new())
+        }
+        read => read,
+    }
 }
 
 /// Reads rows gathered from a workbook sheet; warnings name the sheet's cells.
@@ -179,6 +198,8 @@ struct TitleBlock<'a> {
     /// All its rows' text: a title block of several rows may name the period on another row
     /// than the title's (`上半期(4月～9月)` under it).
     text: String,
+    /// Its rows for the numbers' reader (the money unit, the rating scale written above).
+    numbers: numbers::Numbers,
 }
 
 fn title_block<'a>(
@@ -187,6 +208,7 @@ fn title_block<'a>(
     let mut with_year: Option<Row> = None;
     let mut first_text: Option<Row> = None;
     let mut text = String::new();
+    let mut numbers = numbers::Numbers::default();
     let header = loop {
         let Some(row) = rows.next() else {
             return Err(ImportError {
@@ -200,6 +222,7 @@ fn title_block<'a>(
         if row.is_blank() {
             continue;
         }
+        numbers.above(&row);
         let joined = row.fields.join(" ");
         if !text.is_empty() {
             text.push(' ');
@@ -215,6 +238,7 @@ fn title_block<'a>(
         header,
         title_row: with_year.or(first_text),
         text,
+        numbers,
     })
 }
 
@@ -233,6 +257,7 @@ fn read_rows<'a>(
         header,
         title_row,
         text: block_text,
+        numbers,
     } = title_block(&mut rows)?;
     let title = title_row.as_ref().map_or(String::new(), |r| {
         r.fields
@@ -267,6 +292,7 @@ fn read_rows<'a>(
         initiative_lines: Vec::new(),
         sheet: sheet.map(str::to_string),
         columns,
+        numbers,
     };
     if let Some(written) = era::find_unsupported_era_year(&title) {
         reader.warn(
@@ -310,6 +336,10 @@ fn read_rows<'a>(
     report.sections = reader.sections;
     report.unread = reader.unread;
     report.number_in_document_order();
+    // After numbering: an indicator on a topic names it by id.
+    if sheet.is_none() {
+        reader.numbers.read(&mut report, &mut reader.warnings);
+    }
     crate::model::links::propose_all(&mut report);
     report.id = crate::model::ReportId::derive(&report);
     let mut warnings = reader.warnings;
@@ -409,6 +439,9 @@ impl Reader {
         if row.is_header() {
             self.plain = None;
             self.header(row);
+            if self.sheet.is_none() {
+                self.numbers.header(row);
+            }
         } else if let Some(number) = initiative_number(row) {
             self.plain = None;
             self.initiative(row, number);
@@ -427,6 +460,8 @@ impl Reader {
                 title: row.plain_text(&title),
                 initiatives: Vec::new(),
             });
+        } else if self.numbers.further_row(row) {
+            // An initiative's further indicator: read with the numbers.
         } else if self.plain.as_ref().is_some_and(|p| p.started) {
             self.plain_stage_row(row);
         } else {
@@ -559,8 +594,12 @@ impl Reader {
                 },
             );
         }
+        if let Some(after) = row.fields.get(data_start + 3..) {
+            self.numbers
+                .initiative(row.line, &number, after, data_start + 4);
+        }
         for (k, extra) in row.fields.iter().enumerate().skip(data_start + 3) {
-            if !extra.trim().is_empty() {
+            if !extra.trim().is_empty() && !self.numbers.is_number_field(k - data_start - 2) {
                 self.warn(
                     Location::field(row.line, k + 1, "?"),
                     WarningKind::TextAfterDivision,

@@ -26,6 +26,18 @@ pub enum MeasureWarning {
     RateDiffers { written: String, computed: String },
     /// A row of an effects table that is neither planned (計画) nor actual (実績).
     RowNotUnderstood { text: String },
+    /// Effects counted cumulatively whose latest year has no figure in yen: the totals take
+    /// an earlier year's, as of that year.
+    EarlierYearTotal { figure: super::tally::EarlierFigure },
+    /// An indicator on a topic its initiative no longer has (deleted): it counts for the
+    /// initiative as a whole.
+    TopicGone {
+        initiative: String,
+        indicator: String,
+    },
+    /// An indicator's 見出し cell names no topic of its initiative: the indicator is the
+    /// initiative's, the text kept in the unread list.
+    NoSuchTopic { initiative: String, heading: String },
 }
 
 impl Describe for MeasureWarning {
@@ -89,8 +101,62 @@ impl Describe for MeasureWarning {
                     "the effects table's row 「{text}」 is neither planned (計画) nor actual (実績); kept unread"
                 ),
             ),
+            W::EarlierYearTotal { figure } => earlier_year_words(figure, lang),
+            W::TopicGone {
+                initiative,
+                indicator,
+            } => say(
+                lang,
+                format!(
+                    "取組{initiative}の指標「{indicator}」が測る見出しは削除されています。取組全体の指標として扱います"
+                ),
+                format!(
+                    "the topic indicator 「{indicator}」 of initiative {initiative} measures has been deleted: it counts for the initiative as a whole"
+                ),
+            ),
+            W::NoSuchTopic {
+                initiative,
+                heading,
+            } => say(
+                lang,
+                format!(
+                    "取組{initiative}に見出し「{heading}」はありません。指標は取組全体のものとし、書かれた見出しは読めなかった記載に残しました"
+                ),
+                format!(
+                    "initiative {initiative} has no topic 「{heading}」: the indicator is the initiative's, and the heading written is kept unread"
+                ),
+            ),
         }
     }
+}
+
+fn earlier_year_words(f: &super::tally::EarlierFigure, lang: Lang) -> String {
+    use super::era::FiscalYear;
+    let (latest, taken) = (FiscalYear(f.latest), FiscalYear(f.taken_from));
+    let n = &f.initiative;
+    let (side_ja, side_en) = if f.planned {
+        ("計画額", "planned")
+    } else {
+        ("実績額", "actual")
+    };
+    let (why_ja, why_en) = if f.unread {
+        ("が円の額として読めない", "cannot be read in yen")
+    } else {
+        ("が空欄の", "is blank")
+    };
+    say(
+        lang,
+        format!(
+            "取組{n}の効果額（{side_ja}）は累計で数えますが、{}の額{why_ja}ため、合計には{}の額を使いました（{}時点の累計）",
+            latest.era_form(),
+            taken.era_form(),
+            taken.era_form()
+        ),
+        format!(
+            "initiative {n}: effects are counted cumulatively, and the {side_en} effect of FY{} {why_en}: the totals take FY{}'s, the running total as of that year",
+            latest.0, taken.0
+        ),
+    )
 }
 
 /// Which number or rating of an initiative: where a warning about a report's numbers points.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::era::FiscalYear;
 use super::figure::Decimal;
+use super::{Id, Initiative, Topic};
 
 /// A number as kept: its value, or — when what was written could not be read exactly — the
 /// text as written (then `value` is `None` and a warning said why).
@@ -115,9 +116,20 @@ pub struct Indicator {
     pub target: Figure,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub years: Vec<IndicatorYear>,
+    /// The topic of its initiative it measures (an indicator on a topic, 見出し); none: it
+    /// measures the initiative as a whole. A topic deleted since leaves the id behind: the
+    /// indicator is then the initiative's again, and `check` says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Id>,
 }
 
 impl Indicator {
+    /// The topic it measures, when it names one its initiative still has.
+    pub fn topic_in<'i>(&self, initiative: &'i Initiative) -> Option<&'i Topic> {
+        let id = self.topic?;
+        initiative.topics.iter().find(|t| t.id == id)
+    }
+
     pub fn year(&self, year: FiscalYear) -> Option<&IndicatorYear> {
         self.years.iter().find(|y| y.year == year)
     }
@@ -154,14 +166,18 @@ impl Indicator {
 
     /// 達成率 (%) for a year: how far the actual reaches the target in force, where higher is
     /// better actual ÷ target × 100, where lower is better target ÷ actual × 100. `None`
-    /// without both numbers, or when the divisor is 0.
+    /// without both numbers, when the divisor is 0, and where lower is better with a target
+    /// of 0 (target ÷ actual is then 0 whatever the actual, or 0 ÷ 0: [`Indicator::met`] says
+    /// whether it was reached).
     pub fn achievement_rate(&self, year: FiscalYear) -> Option<f64> {
         let (target, actual) = (self.target_for(year)?, self.actual_for(year)?);
-        let (top, bottom) = match self.direction {
-            Direction::Higher => (actual.as_f64(), target.as_f64()),
-            Direction::Lower => (target.as_f64(), actual.as_f64()),
+        let (t, a) = (target.as_f64(), actual.as_f64());
+        let ratio = match self.direction {
+            Direction::Higher if t != 0.0 => a / t,
+            Direction::Lower if t != 0.0 && a != 0.0 => t / a,
+            _ => return None,
         };
-        (bottom != 0.0).then(|| round1(top / bottom * 100.0))
+        Some(round1(ratio * 100.0)).filter(|r| r.is_finite())
     }
 
     /// 進捗率 (%) for a year: how much of the way from the baseline to the final target has

@@ -3,6 +3,8 @@
 //! planned against actual — for a section or the whole programme. Computed every time, never
 //! stored.
 
+use serde::Serialize;
+
 use super::measures::{Counting, Effect, MeasureSettings, Money};
 use super::{FiscalYear, Initiative, Report};
 
@@ -24,6 +26,25 @@ pub struct Tally {
     /// Totals in yen; `None` when no initiative has such a figure.
     pub planned_yen: Option<i64>,
     pub actual_yen: Option<i64>,
+    /// Counted cumulatively, the initiatives whose total is an earlier year's figure: the
+    /// latest year's is blank or was not read. Said wherever the totals are shown.
+    pub earlier: Vec<EarlierFigure>,
+}
+
+/// A cumulative total taken from an earlier year than the one it should be of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EarlierFigure {
+    /// The initiative's number.
+    pub initiative: String,
+    /// Of the planned effects (計画額), else the actual ones (実績額).
+    pub planned: bool,
+    /// The fiscal year whose figure the total took.
+    pub taken_from: i32,
+    /// The latest fiscal year it should be of: for planned effects the last year listed, for
+    /// actual ones the last up to the report's year (later years have none yet).
+    pub latest: i32,
+    /// That year's figure was written but could not be read in yen (else it is blank).
+    pub unread: bool,
 }
 
 impl Tally {
@@ -67,6 +88,9 @@ impl Tally {
             let (planned, actual) = effect_totals(&m.effects, settings.counting);
             tally.planned_yen = add(tally.planned_yen, planned);
             tally.actual_yen = add(tally.actual_yen, actual);
+            if settings.counting == Counting::Cumulative {
+                tally.earlier.extend(earlier_figures(i, year));
+            }
         }
         tally
     }
@@ -123,4 +147,42 @@ pub fn effect_totals(effects: &[Effect], counting: Counting) -> (Option<i64>, Op
         Counting::Cumulative => effects.iter().rev().find_map(|e| pick(e).yen),
     };
     (total(|e| &e.planned), total(|e| &e.actual))
+}
+
+/// Where an initiative's cumulative totals come from an earlier year than the latest: the
+/// latest year listed (for actuals, the latest up to `year`, the report's) has no figure in
+/// yen, so [`effect_totals`] takes the one before it.
+pub fn earlier_figures(i: &Initiative, year: FiscalYear) -> Vec<EarlierFigure> {
+    let effects = &i.measures().effects;
+    let mut out = Vec::new();
+    for planned in [true, false] {
+        let pick: fn(&Effect) -> &Money = if planned {
+            |e| &e.planned
+        } else {
+            |e| &e.actual
+        };
+        let Some(latest) = effects
+            .iter()
+            .rev()
+            .find(|e| planned || e.fiscal_year <= year)
+        else {
+            continue;
+        };
+        let taken = effects
+            .iter()
+            .rev()
+            .find(|e| pick(e).yen.is_some())
+            .map(|e| e.fiscal_year);
+        match taken {
+            Some(taken) if taken < latest.fiscal_year => out.push(EarlierFigure {
+                initiative: i.number.clone(),
+                planned,
+                taken_from: taken.0,
+                latest: latest.fiscal_year.0,
+                unread: !pick(latest).unread.is_empty(),
+            }),
+            _ => {}
+        }
+    }
+    out
 }

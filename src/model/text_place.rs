@@ -55,6 +55,9 @@ pub enum TextField {
     Survey,
     /// An earlier period's heading or cleared entries.
     History,
+    /// A text of the numbers and judgements: an indicator's name or unit, a figure or an
+    /// amount kept as written, a rating, the committee's comment, a level of the scale.
+    Measures,
 }
 
 impl TextField {
@@ -84,6 +87,10 @@ impl TextField {
             ),
             F::Survey => ("提出状況の記録", "the survey records"),
             F::History => ("過去の期間の記録", "an earlier period's records"),
+            F::Measures => (
+                "数値目標・効果額・評価の記載",
+                "a text of the numbers and ratings",
+            ),
         }
     }
 }

@@ -9,12 +9,15 @@ use serde::Serialize;
 use crate::model::figure::Decimal;
 use crate::model::measures::Measures;
 use crate::model::tally::Tally;
-use crate::model::{FiscalYear, Report};
+use crate::model::{FiscalYear, Initiative, Report};
 
 #[derive(Debug, Serialize)]
 pub struct IndicatorSummary {
     pub name: String,
     pub unit: String,
+    /// The heading of the topic it measures; `null` for an indicator of the initiative as a
+    /// whole (or of a topic without a heading, or deleted since).
+    pub topic: Option<String>,
     /// The target in force for the report's fiscal year (that year's, else the final one).
     pub target: Option<serde_json::Number>,
     /// The year's actual (or its first half's).
@@ -56,6 +59,9 @@ pub struct MeasureTotals {
 pub struct EffectTotals {
     pub planned_yen: Option<i64>,
     pub actual_yen: Option<i64>,
+    /// Counted cumulatively: the initiatives whose total is an earlier year's figure, the
+    /// latest year's being blank or unread (empty when none).
+    pub from_earlier_years: Vec<crate::model::tally::EarlierFigure>,
 }
 
 /// A decimal as a JSON number: whole numbers as integers, others as floats.
@@ -66,12 +72,14 @@ fn number(d: Decimal) -> Option<serde_json::Number> {
     }
 }
 
-pub fn indicators(m: &Measures, year: FiscalYear) -> Vec<IndicatorSummary> {
-    m.indicators
+pub fn indicators(i: &Initiative, year: FiscalYear) -> Vec<IndicatorSummary> {
+    i.measures()
+        .indicators
         .iter()
         .map(|x| IndicatorSummary {
             name: x.name.clone(),
             unit: x.unit.clone(),
+            topic: x.topic_in(i).and_then(|t| t.heading.clone()),
             target: x.target_for(year).and_then(number),
             actual: x.actual_for(year).and_then(number),
             achievement_rate: x.achievement_rate(year),
@@ -116,6 +124,7 @@ pub fn totals(report: &Report) -> MeasureTotals {
         effects: EffectTotals {
             planned_yen: tally.planned_yen,
             actual_yen: tally.actual_yen,
+            from_earlier_years: tally.earlier,
         },
     }
 }

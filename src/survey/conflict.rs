@@ -38,6 +38,11 @@ pub enum ConflictKind {
     Divisions {
         initiative: Id,
     },
+    /// The numbers of an initiative outside what the division answers: the office's part of
+    /// its own initiative's (taken when ticked), another division's (never taken).
+    Measures {
+        initiative: Id,
+    },
     Section {
         section: Id,
     },
@@ -94,6 +99,11 @@ impl Conflict {
                 lang,
                 "取り込めません: 実績はその担当課の回答でだけ変わります".into(),
                 "cannot be taken: results change only by their own division's answer".into(),
+            ),
+            ConflictKind::Measures { .. } => say(
+                lang,
+                "取り込めません: その取組の数値は所管課の回答と事務局の編集でだけ変わります".into(),
+                "cannot be taken: that initiative's numbers change only by its own division's answer and the office's edits".into(),
             ),
             _ => say(
                 lang,
@@ -169,6 +179,11 @@ impl Conflict {
                 lang,
                 "取組の担当課を変更".into(),
                 "changes the initiative's 担当課".into(),
+            ),
+            ConflictKind::Measures { .. } => say(
+                lang,
+                "数値目標・効果額・評価（回答の範囲外）を変更".into(),
+                "changes numbers or ratings outside its answer".into(),
             ),
             ConflictKind::Section { .. } => {
                 say(lang, "区分を変更".into(), "changes a section".into())

@@ -11,6 +11,7 @@ use crate::edit::{Edit, Thing};
 use crate::model::{Initiative, Report, Side, StageSpan, Topic};
 
 use super::adopt::{Fresh, adopt_list, unlinked_by};
+use crate::edit::measures::measures_division;
 
 /// Finds the conflicts of one answer.
 pub(super) struct Outside<'a> {
@@ -46,6 +47,7 @@ impl<'a> Outside<'a> {
                 continue;
             };
             self.initiative_fields(i, a);
+            self.measures(i, a);
             self.items(i, a);
             self.topics(i, a, fresh);
         }
@@ -266,6 +268,32 @@ impl<'a> Outside<'a> {
                 initiative: i.id,
                 divisions: a.divisions.clone(),
             }),
+        });
+    }
+
+    /// The numbers outside the division's answer (`sent::measures_part`): the office's part of
+    /// its own initiatives' (targets, planned effects, review, comment), all of another's.
+    /// The office may take a change of its part; another division's numbers are listed and
+    /// never taken from this answer (that division answers its own, the office edits its own).
+    fn measures(&mut self, i: &Initiative, a: &Initiative) {
+        let (old, new) = (
+            sent::measures_part(i, i.measures(), self.division),
+            sent::measures_part(i, a.measures(), self.division),
+        );
+        // The division's own part was taken with its answer; the office's part it may take
+        // too. Another division's numbers are never set from this answer.
+        let edit = (measures_division(i) == Some(self.division)).then(|| Edit::SetMeasures {
+            initiative: i.id,
+            measures: Box::new(a.measures().clone()),
+        });
+        self.change(Part {
+            key: format!("initiative/{}/measures", i.id.0),
+            kind: ConflictKind::Measures { initiative: i.id },
+            initiative: Some(i),
+            topic: None,
+            old,
+            new,
+            edit,
         });
     }
 

@@ -9,6 +9,8 @@
 use std::collections::BTreeMap;
 
 use super::{entries_text, topic_divisions};
+use crate::edit::measures::{measures_division, office_part};
+use crate::model::measures::{Comment, Figure, Measures, Rating};
 use crate::model::{ActionItem, FiscalYear, Initiative, Report, Section, Topic};
 
 /// A part of a report outside a division's results, named so that the same part of the
@@ -49,6 +51,10 @@ pub fn parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {
         out.push((
             format!("initiative/{}/divisions", i.id.0),
             divisions_text(&i.divisions),
+        ));
+        out.push((
+            format!("initiative/{}/measures", i.id.0),
+            measures_part(i, i.measures(), division),
         ));
         for item in &i.items {
             out.push((format!("item/{}/name", item.id.0), item_name(item)));
@@ -135,4 +141,78 @@ pub fn lanes_text(item: &ActionItem, report_year: FiscalYear) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The part of an initiative's numbers outside `division`'s answer, as text: the office's part
+/// (targets, planned effects, review, comment) of an initiative whose 所管課 it is, all of
+/// them of another's. Empty for an initiative without numbers.
+pub fn measures_part(i: &Initiative, measures: &Measures, division: &str) -> String {
+    if measures_division(i) == Some(division) {
+        measures_text(&office_part(measures))
+    } else {
+        measures_text(measures)
+    }
+}
+
+/// Numbers and judgements a line per indicator, effect and rating layer, every field written
+/// (a change of any one changes the text): how the review shows them before and after.
+pub fn measures_text(m: &Measures) -> String {
+    let figure =
+        |label: &str, f: &Figure| (!f.is_blank()).then(|| format!(" {label} {}", f.display()));
+    let mut lines = Vec::new();
+    for x in &m.indicators {
+        let mut line = format!("指標 {}", x.name);
+        if !x.unit.is_empty() {
+            line.push_str(&format!("（{}）", x.unit));
+        }
+        if x.direction == crate::model::measures::Direction::Lower {
+            line.push_str(" 低いほど良い");
+        }
+        if let Some(b) = &x.baseline {
+            let year = b.year.map_or_else(String::new, |y| y.short_form());
+            line.push_str(&format!(" 基準値 {} {year}", b.value.display()));
+        }
+        line.extend(figure("最終目標", &x.target));
+        for y in &x.years {
+            line.push_str(&format!(" / {}", y.year.short_form()));
+            line.extend(figure("目標", &y.target));
+            line.extend(figure("上半期実績", &y.first_half));
+            line.extend(figure("実績", &y.actual));
+        }
+        lines.push(line);
+    }
+    for e in &m.effects {
+        let money = |label: &str, m: &crate::model::measures::Money| match m.yen {
+            Some(yen) => format!(" {label} {yen}円"),
+            None if !m.unread.is_empty() => format!(" {label} {}", m.unread),
+            None => String::new(),
+        };
+        let (planned, actual) = (money("計画額", &e.planned), money("実績額", &e.actual));
+        lines.push(format!(
+            "効果額 {}{planned}{actual}",
+            e.fiscal_year.short_form()
+        ));
+    }
+    let rating = |label: &str, r: &Option<Rating>| {
+        r.as_ref()
+            .map(|r| format!("{label} {} {} {} {}", r.code, r.by, day(r.on), r.note))
+    };
+    let comment = |c: &Option<Comment>| {
+        c.as_ref()
+            .map(|c| format!("委員会意見 {} {} {}", c.text, c.by, day(c.on)))
+    };
+    lines.extend(rating("自己評価", &m.self_rating));
+    lines.extend(rating("本部評価", &m.review));
+    lines.extend(comment(&m.comment));
+    for p in &m.past {
+        let year = p.fiscal_year.short_form();
+        lines.extend(rating(&format!("{year} 自己評価"), &p.self_rating));
+        lines.extend(rating(&format!("{year} 本部評価"), &p.review));
+        lines.extend(comment(&p.comment).map(|c| format!("{year} {c}")));
+    }
+    lines.join("\n")
+}
+
+fn day(on: Option<chrono::NaiveDate>) -> String {
+    on.map_or_else(String::new, |d| d.to_string())
 }

@@ -22,6 +22,8 @@ mod layers;
 mod locks;
 mod measures;
 mod measures_cycle;
+mod measures_tables;
+mod measures_topics;
 mod measures_workbook;
 mod months;
 mod plan_lines;

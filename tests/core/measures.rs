@@ -395,7 +395,10 @@ fn the_seeds_check_json_gains_only_empty_lists_and_nulls() {
     assert_eq!(new_keys(obj, &before_report), ["rating_scale", "summary"]);
     assert_eq!(
         v["summary"],
-        serde_json::json!({ "ratings": {}, "effects": { "planned_yen": null, "actual_yen": null } })
+        serde_json::json!({
+            "ratings": {},
+            "effects": { "planned_yen": null, "actual_yen": null, "from_earlier_years": [] }
+        })
     );
     for i in v["initiative_list"].as_array().unwrap() {
         let added = new_keys(i.as_object().unwrap(), &before_initiative);
@@ -416,8 +419,8 @@ fn check_json_gives_the_numbers_rates_and_ratings() {
     let first = &v["initiative_list"][0];
     assert_eq!(
         first["indicators"],
-        serde_json::json!([{ "name": "電子申請件数", "unit": "件", "target": 1000,
-                             "actual": 900, "achievement_rate": 90.0 }])
+        serde_json::json!([{ "name": "電子申請件数", "unit": "件", "topic": null,
+                             "target": 1000, "actual": 900, "achievement_rate": 90.0 }])
     );
     assert_eq!(
         first["effects"],

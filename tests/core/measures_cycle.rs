@@ -66,7 +66,12 @@ fn compare_lists_a_changed_actual_and_a_changed_rating() {
 
 /// The seed with numbers as the master, the survey sent to every division.
 fn master() -> shinchoku::model::Report {
-    let mut doc = Document::new(seed_with_measures(), Origin::Sample, Vec::new());
+    sent(seed_with_measures())
+}
+
+/// `report` as the master of a survey sent to every division.
+fn sent(report: shinchoku::model::Report) -> shinchoku::model::Report {
+    let mut doc = Document::new(report, Origin::Sample, Vec::new());
     let divisions = shinchoku::survey::divisions(doc.report());
     let at = NaiveDate::from_ymd_opt(2017, 10, 2)
         .unwrap()
@@ -165,6 +170,119 @@ fn an_answer_cannot_bring_the_offices_numbers_in() {
         doc.report().initiative(first.id).unwrap().measures(),
         master.initiative(first.id).unwrap().measures()
     );
+}
+
+fn collected(
+    master: &shinchoku::model::Report,
+    response: shinchoku::model::Report,
+    division: &str,
+) -> shinchoku::survey::collect::Collection {
+    let answer = answer_from_report(response, format!("{division}.ron")).unwrap();
+    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    collect(master, vec![Ok(answer)], at)
+}
+
+#[test]
+fn a_ron_answer_changing_the_offices_numbers_is_held_back_and_listed_for_the_review() {
+    let master = master();
+    let first = &master.sections[0].initiatives[0];
+    let division = measures_division(first).unwrap().to_string();
+    let mut response = shinchoku::survey::response_for(&master, &division, None, "");
+    // Edited by hand outside Shinchoku: the year's target, the review and the comment, beside
+    // the division's own actual.
+    let m = response.initiative_mut(first.id).unwrap().measures_mut();
+    m.indicators[0].year_mut(FY).target = shinchoku::model::measures::Figure::of(Decimal::whole(1));
+    m.indicators[0].year_mut(FY).actual =
+        shinchoku::model::measures::Figure::of(Decimal::whole(950));
+    m.review = m.self_rating.clone();
+    m.comment = Some(shinchoku::model::measures::Comment {
+        text: "順調".into(),
+        ..Default::default()
+    });
+    let collection = collected(&master, response.clone(), &division);
+    assert!(collection.refused.is_empty(), "{:?}", collection.refused);
+    let listed: Vec<String> = collection
+        .conflicts
+        .iter()
+        .map(|c| c.describe(Lang::Ja))
+        .collect();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    let line = &listed[0];
+    assert!(
+        line.contains("取組1: 数値目標・効果額・評価（回答の範囲外）を変更"),
+        "{line}"
+    );
+    assert!(
+        line.contains("29年度 目標 1000") && line.contains("29年度 目標 1 "),
+        "{line}"
+    );
+    assert!(
+        line.contains("本部評価 S") && line.contains("委員会意見 順調"),
+        "{line}"
+    );
+    assert!(collection.conflicts[0].acceptable());
+    // Not ticked: the actual is taken, the office's part stays the master's.
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    let m = doc.report().initiative(first.id).unwrap().measures();
+    assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(950)));
+    assert_eq!(m.indicators[0].target_for(FY), Some(Decimal::whole(1000)));
+    assert_eq!((m.review.as_ref(), m.comment.as_ref()), (None, None));
+    // Ticked: the office takes its part as answered.
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[0]).unwrap()).unwrap();
+    let m = doc.report().initiative(first.id).unwrap().measures();
+    assert_eq!(m, response.initiative(first.id).unwrap().measures());
+}
+
+#[test]
+fn a_ron_answer_changing_another_divisions_numbers_is_listed_and_never_taken() {
+    let mut report = seed_with_measures();
+    // Initiative 7's numbers are its first division's (行財政改革推進課); 福利厚生課 answers a
+    // topic of it, so its response holds the initiative too.
+    let seventh = report.initiatives().find(|i| i.number == "7").unwrap().id;
+    report
+        .initiative_mut(seventh)
+        .unwrap()
+        .measures_mut()
+        .indicators = report.sections[0].initiatives[0]
+        .measures()
+        .indicators
+        .clone();
+    let master = sent(report);
+    let owner = measures_division(master.initiative(seventh).unwrap()).unwrap();
+    let division = "総務部福利厚生課";
+    assert_ne!(owner, division);
+    let mut response = shinchoku::survey::response_for(&master, division, None, "");
+    let m = response.initiative_mut(seventh).unwrap().measures_mut();
+    m.indicators[0].year_mut(FY).actual = shinchoku::model::measures::Figure::of(Decimal::whole(5));
+    let collection = collected(&master, response, division);
+    assert!(collection.refused.is_empty(), "{:?}", collection.refused);
+    assert_eq!(collection.conflicts.len(), 1, "{:?}", collection.conflicts);
+    let conflict = &collection.conflicts[0];
+    assert!(!conflict.acceptable());
+    let line = conflict.describe(Lang::En);
+    assert!(
+        line.contains("initiative 7: changes numbers or ratings outside its answer"),
+        "{line}"
+    );
+    assert!(
+        line.contains("29年度 目標 1000 実績 900") && line.contains("実績 5"),
+        "{line}"
+    );
+    assert!(line.contains("cannot be taken"), "{line}");
+    // Nothing of initiative 7 is taken.
+    if let Some(intent) = collection.intent(&[0]) {
+        let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+        doc.perform(intent).unwrap();
+        assert_eq!(
+            doc.report().initiative(seventh).unwrap().measures(),
+            master.initiative(seventh).unwrap().measures()
+        );
+    }
 }
 
 #[test]

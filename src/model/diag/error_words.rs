@@ -139,6 +139,14 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
              具体的取組 (as in the published report table)"
                 .into(),
         ),
+        K::EntriesCsv => say(
+            lang,
+            "記載ごとの行のCSV（進捗のCSV出力）です。題名・年度・工程表がないため報告としては読めません。報告の表（.tsv）かExcelファイル（.xlsx）を取り込んでください".into(),
+            "a CSV of entries, a row per entry (Shinchoku's CSV export): it has no title, fiscal \
+             year or stage table to read a report from; import the report table (.tsv) or the \
+             workbook (.xlsx)"
+                .into(),
+        ),
         K::NoFiscalYear => say(
             lang,
             "年度がありません。タイトル行か列見出しに「平成 29 年度」のような年度が必要です"

@@ -384,6 +384,9 @@ pub enum ImportErrorKind {
     /// A NUL byte: binary data.
     Binary,
     NoHeaderRow,
+    /// A CSV of entries (a row per plan and actual entry, as Shinchoku's CSV export writes it
+    /// for spreadsheets): no title, fiscal year or stage table to read a report from.
+    EntriesCsv,
     NoFiscalYear,
     /// No fiscal year but one, written in the title, that Shinchoku cannot handle.
     YearNotHandled {

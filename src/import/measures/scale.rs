@@ -1,0 +1,97 @@
+//! The rating scale a workbook declares (a legend of `S：特に良好に進捗` cells, or a sheet
+//! under 評価 | 内容) and each rating read checked against it.
+
+use super::super::sheet::Sheet;
+use super::super::table::push_warning;
+use super::{Reading, is_number_heading};
+use crate::model::diag::{Warning, WarningKind};
+use crate::model::measure_warning::MeasureWarning;
+use crate::model::measures::RatingLevel;
+
+/// Rating levels a sheet declares: cells `S：特に良好に進捗` (`対象外` alone too), or a sheet
+/// with a 評価 | 内容 header and a row per level.
+pub(super) fn legend(sheet: &Sheet) -> Vec<RatingLevel> {
+    let mut levels = Vec::new();
+    let header = sheet.used_rows().take(50).find(|&r| {
+        let texts: Vec<&str> = sheet.row_texts(r).map(|(_, t)| t).collect();
+        texts.contains(&"評価") && texts.contains(&"内容")
+    });
+    if let Some(h) = header {
+        let col = |name: &str| sheet.row_texts(h).find(|(_, t)| *t == name).map(|(c, _)| c);
+        let (code_col, label_col) = (col("評価"), col("内容"));
+        let meaning_col = col("説明");
+        let aside_col = col("対象外");
+        for r in sheet.used_rows().filter(|&r| r > h) {
+            let code = code_col.map_or("", |c| sheet.text(r, c));
+            // The scale ends at a blank code, or at the table's header right under it.
+            if code.is_empty() || sheet.row_texts(r).any(|(_, t)| is_number_heading(t)) {
+                break;
+            }
+            let label = label_col.map_or("", |c| sheet.text(r, c)).to_string();
+            levels.push(RatingLevel {
+                code: code.to_string(),
+                not_applicable: code == "対象外"
+                    || label == "対象外"
+                    || aside_col.is_some_and(|c| !sheet.text(r, c).is_empty()),
+                label,
+                meaning: meaning_col.map_or("", |c| sheet.text(r, c)).to_string(),
+            });
+        }
+        return levels;
+    }
+    for r in sheet.used_rows() {
+        for (_, t) in sheet.row_texts(r) {
+            if let Some((code, label)) = t.split_once(['：', ':']) {
+                let code = code.trim();
+                let short = !code.is_empty() && code.chars().count() <= 2;
+                if short && code.chars().all(|c| c.is_ascii_uppercase()) && !label.trim().is_empty()
+                {
+                    levels.push(RatingLevel {
+                        code: code.to_string(),
+                        label: label.trim().to_string(),
+                        meaning: String::new(),
+                        not_applicable: false,
+                    });
+                }
+            } else if t == "対象外" && !levels.is_empty() {
+                levels.push(RatingLevel {
+                    code: t.to_string(),
+                    label: t.to_string(),
+                    meaning: String::new(),
+                    not_applicable: true,
+                });
+            }
+        }
+    }
+    levels
+}
+
+/// Each rating read against the scale: a code it does not have (or any code, with no scale)
+/// is kept as written and warned about, once per code.
+pub(super) fn check_ratings(reading: Reading<'_>) {
+    let settings = &reading.report.measure_settings;
+    let scale: Vec<String> = settings
+        .rating_scale
+        .iter()
+        .map(|l| l.code.clone())
+        .collect();
+    let mut warned: Vec<String> = Vec::new();
+    for (code, at) in reading.ratings {
+        if settings.level(&code).is_some() || warned.contains(&code) {
+            continue;
+        }
+        warned.push(code.clone());
+        let warning = if scale.is_empty() {
+            MeasureWarning::NoRatingScale { code }
+        } else {
+            MeasureWarning::RatingNotInScale {
+                code,
+                scale: scale.clone(),
+            }
+        };
+        push_warning(
+            reading.warnings,
+            Warning::new(at, WarningKind::Measure { warning }),
+        );
+    }
+}
