@@ -481,6 +481,7 @@ impl Document {
         let mut created = None;
         let mut changes = true;
         let brings_invisible = brings_invisible(&intent);
+        let numbers = matches!(intent, Intent::Measure(_));
         let within = intent.target();
         self.edit_if(|report| {
             let edit = intent.build(report)?;
@@ -490,6 +491,9 @@ impl Document {
         })?;
         if brings_invisible && changes {
             self.recheck_invisible();
+        }
+        if numbers && changes {
+            self.recheck_numbers();
         }
         if changes {
             self.touched = within.map(|id| (self.revision, id));
@@ -504,6 +508,19 @@ impl Document {
             .retain(|w| !matches!(w.kind, WarningKind::InvisibleCharacters { .. }));
         self.warnings
             .extend(crate::model::check::invisible_characters(&self.report));
+    }
+
+    /// The warnings about numbers kept as written and ratings not in the scale, made again
+    /// for the report as it is now (after a step on the numbers, an undo or a redo).
+    fn recheck_numbers(&mut self) {
+        // The report's own (no row, no sheet); what reading a file's cells said stays.
+        self.warnings.retain(|w| {
+            !(matches!(w.kind, WarningKind::Measure { .. })
+                && w.at.row.is_none()
+                && w.at.sheet.is_none())
+        });
+        self.warnings
+            .extend(crate::model::measure_check::measure_warnings(&self.report));
     }
 
     fn warns_of_invisible(&self) -> bool {
@@ -528,6 +545,7 @@ impl Document {
         let done = self.history.undo(&mut self.report)?;
         if done {
             self.revision += 1;
+            self.recheck_numbers();
             // Undoing a paste takes its warning away (redoing one brings it back, below).
             if self.warns_of_invisible() {
                 self.recheck_invisible();
@@ -540,6 +558,7 @@ impl Document {
         let done = self.history.redo(&mut self.report)?;
         if done {
             self.revision += 1;
+            self.recheck_numbers();
             self.recheck_invisible();
         }
         Ok(done)

@@ -31,44 +31,7 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
     }
     out.extend(super::measure_check::measure_warnings(report));
     out.extend(invisible_characters(report));
-    out.extend(earlier_year_totals(report));
-    out.extend(topics_gone(report));
     out
-}
-
-/// Indicators on a topic deleted since: they count for the initiative.
-fn topics_gone(report: &Report) -> Vec<Warning> {
-    let mut out = Vec::new();
-    for i in report.initiatives() {
-        for x in &i.measures().indicators {
-            if x.topic.is_some() && x.topic_in(i).is_none() {
-                let warning = super::measure_warning::MeasureWarning::TopicGone {
-                    initiative: i.number.clone(),
-                    indicator: x.name.clone(),
-                };
-                out.push(Warning::new(
-                    Location::default(),
-                    WarningKind::Measure { warning },
-                ));
-            }
-        }
-    }
-    out
-}
-
-/// Effects counted cumulatively whose totals take an earlier year's figure (`model::tally`).
-fn earlier_year_totals(report: &Report) -> Vec<Warning> {
-    if report.measure_settings.counting != super::measures::Counting::Cumulative {
-        return Vec::new();
-    }
-    report
-        .initiatives()
-        .flat_map(|i| super::tally::earlier_figures(i, report.fiscal_year))
-        .map(|figure| {
-            let warning = super::measure_warning::MeasureWarning::EarlierYearTotal { figure };
-            Warning::new(Location::default(), WarningKind::Measure { warning })
-        })
-        .collect()
 }
 
 /// Results an earlier period of this fiscal year reported (they keep that period's months).

@@ -1,6 +1,7 @@
 //! Checks of a report's numbers and ratings as they stand: each number kept as written because
-//! it could not be read, each rating its scale does not have — what `check`, opening a report
-//! and the review of an answer say about them.
+//! it could not be read, each rating its scale does not have, a cumulative total taken from an
+//! earlier year, an indicator whose topic is gone — what `check`, opening a report, a step on the
+//! numbers in the window and the review of an answer say about them.
 
 use super::Report;
 use super::diag::{Location, Warning, WarningKind};
@@ -8,13 +9,51 @@ use super::figure::FigureProblem;
 use super::measure_warning::{MeasureAt, MeasureField, MeasureWarning};
 use super::measures::{MeasureSettings, Measures};
 
-/// What a report's numbers and ratings, as they stand, should tell a user: each number kept
-/// as written because it could not be read, each rating the scale does not have. `check`
-/// says these, and opening a report shows them.
+/// What a report's numbers and ratings, as they stand, should tell a user (the module's list).
+/// `check` says these, opening a report shows them, and a document makes them again after a
+/// step on the numbers, an undo or a redo.
 pub fn measure_warnings(report: &Report) -> Vec<Warning> {
-    report
+    let mut out: Vec<Warning> = report
         .initiatives()
         .flat_map(|i| initiative_warnings(&report.measure_settings, &i.number, i.measures()))
+        .collect();
+    out.extend(earlier_year_totals(report));
+    out.extend(topics_gone(report));
+    out
+}
+
+/// Indicators on a topic deleted since: they count for the initiative.
+fn topics_gone(report: &Report) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for i in report.initiatives() {
+        for x in &i.measures().indicators {
+            if x.topic.is_some() && x.topic_in(i).is_none() {
+                let warning = MeasureWarning::TopicGone {
+                    initiative: i.number.clone(),
+                    indicator: x.name.clone(),
+                };
+                out.push(Warning::new(
+                    Location::default(),
+                    WarningKind::Measure { warning },
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Effects counted cumulatively whose totals take an earlier year's figure (`model::tally`).
+fn earlier_year_totals(report: &Report) -> Vec<Warning> {
+    if report.measure_settings.counting != super::measures::Counting::Cumulative {
+        return Vec::new();
+    }
+    report
+        .initiatives()
+        .flat_map(|i| super::tally::earlier_figures(i, report.fiscal_year))
+        .map(|figure| {
+            let warning = MeasureWarning::EarlierYearTotal { figure };
+            Warning::new(Location::default(), WarningKind::Measure { warning })
+        })
         .collect()
 }
 

@@ -469,3 +469,30 @@ fn numbers_a_division_wrote_that_cannot_be_read_are_kept_and_said_in_the_review_
         "{checked:?}"
     );
 }
+
+#[test]
+fn a_number_typed_that_cannot_be_read_is_warned_of_at_once_and_undo_takes_the_warning_away() {
+    let mut doc = Document::new(seed_with_measures(), Origin::Sample, Vec::new());
+    let first = doc.report().sections[0].initiatives[0].id;
+    let measure_warnings = |doc: &Document| -> Vec<String> {
+        doc.warnings
+            .iter()
+            .filter(|w| w.at.measure.is_some())
+            .map(|w| format!("{}: {}", w.at.describe(Lang::Ja), w.kind.describe(Lang::Ja)))
+            .collect()
+    };
+    assert!(measure_warnings(&doc).is_empty());
+    doc.perform(actual(first, "約1,100")).unwrap();
+    let said = measure_warnings(&doc);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("指標「電子申請件数」の平成29年度実績") && said[0].contains("「約1,100」"),
+        "{said:?}"
+    );
+    assert!(doc.undo());
+    assert!(measure_warnings(&doc).is_empty());
+    assert!(doc.redo());
+    assert_eq!(measure_warnings(&doc).len(), 1);
+    doc.perform(actual(first, "1,100")).unwrap();
+    assert!(measure_warnings(&doc).is_empty());
+}
