@@ -101,3 +101,45 @@ fn the_command_line_still_works_without_a_display() {
         format!("shinchoku {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// `shinchoku --help` (no subcommand: what the no-display message above points to), `-h` and
+/// `shinchoku help` print the help on stdout and exit 0; none of them tries the window.
+#[test]
+fn help_without_a_subcommand_prints_the_commands_and_exits_0() {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_shinchoku"))
+            .args(args)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .expect("the binary runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        assert!(
+            stdout.contains("Usage: shinchoku [OPTIONS] [FILES]... [COMMAND]"),
+            "{args:?}: {stdout}"
+        );
+        for command in [
+            "import", "print", "export", "survey", "collect", "status", "check",
+        ] {
+            assert!(
+                stdout.contains(&format!("\n  {command} ")),
+                "{args:?} lists no {command}: {stdout}"
+            );
+        }
+    }
+}
+
+#[test]
+fn help_of_a_command_prints_its_options_and_exits_0() {
+    let out = Command::new(env!("CARGO_BIN_EXE_shinchoku"))
+        .args(["help", "print"])
+        .output()
+        .expect("the binary runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("Usage: shinchoku print"), "{stdout}");
+    assert!(stdout.contains("--division"), "{stdout}");
+}

@@ -11,7 +11,9 @@ use crate::fonts::{BOLD, REGULAR};
 pub const BOLD_FAMILY: &str = "bold";
 
 pub fn definitions() -> FontDefinitions {
-    let mut fonts = FontDefinitions::default();
+    // Empty, not egui's defaults: eframe is built without `default_fonts`, so every family
+    // draws with the bundled font alone (tests/app/glyphs.rs checks it has each character).
+    let mut fonts = FontDefinitions::empty();
     fonts.font_data.insert(
         "BIZUDPGothic".into(),
         Arc::new(FontData::from_static(REGULAR)),
@@ -20,16 +22,16 @@ pub fn definitions() -> FontDefinitions {
         "BIZUDPGothic-Bold".into(),
         Arc::new(FontData::from_static(BOLD)),
     );
-    let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
-    proportional.insert(0, "BIZUDPGothic".into());
-    // Monospace keeps its Latin face and falls back to the bundled font for Japanese.
-    let monospace = fonts.families.entry(FontFamily::Monospace).or_default();
-    monospace.insert(1.min(monospace.len()), "BIZUDPGothic".into());
-    let mut bold = vec!["BIZUDPGothic-Bold".to_string()];
-    bold.extend(fonts.families[&FontFamily::Proportional].iter().cloned());
-    fonts
-        .families
-        .insert(FontFamily::Name(BOLD_FAMILY.into()), bold);
+    // Monospace (the About window's licence text) draws with the same proportional face: no
+    // monospaced font ships, and nothing in the window lines text up by its width.
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts.families.insert(family, vec!["BIZUDPGothic".into()]);
+    }
+    // Bold falls back to the regular face for what the bold one lacks (both have the same set).
+    fonts.families.insert(
+        FontFamily::Name(BOLD_FAMILY.into()),
+        vec!["BIZUDPGothic-Bold".into(), "BIZUDPGothic".into()],
+    );
     fonts
 }
 

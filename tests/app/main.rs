@@ -5,6 +5,7 @@ mod compare;
 mod editing;
 mod files;
 mod filters;
+mod glyphs;
 mod helpers;
 mod idle;
 mod ime;
