@@ -504,8 +504,12 @@ impl Document {
     /// The warnings about characters that do not show, made again for the report as it is now
     /// (a step that brought such text in, or took it out again).
     fn recheck_invisible(&mut self) {
-        self.warnings
-            .retain(|w| !matches!(w.kind, WarningKind::InvisibleCharacters { .. }));
+        self.warnings.retain(|w| {
+            !matches!(
+                w.kind,
+                WarningKind::InvisibleCharacters { .. } | WarningKind::NoGlyph { .. }
+            )
+        });
         self.warnings
             .extend(crate::model::check::invisible_characters(&self.report));
     }
@@ -524,9 +528,12 @@ impl Document {
     }
 
     fn warns_of_invisible(&self) -> bool {
-        self.warnings
-            .iter()
-            .any(|w| matches!(w.kind, WarningKind::InvisibleCharacters { .. }))
+        self.warnings.iter().any(|w| {
+            matches!(
+                w.kind,
+                WarningKind::InvisibleCharacters { .. } | WarningKind::NoGlyph { .. }
+            )
+        })
     }
 
     /// Undoes the last step; false when there is none or it cannot be undone (the step is
@@ -565,11 +572,12 @@ impl Document {
     }
 }
 
-/// Whether what an intent brings in holds a character that does not show: text typed or
+/// Whether what an intent brings in holds a character that does not show (or shows as a box,
+/// the bundled font lacking it): text typed or
 /// pasted, or answers taken in (whose texts are looked at whole: they come from files).
 fn brings_invisible(intent: &Intent) -> bool {
-    use crate::model::text::is_invisible;
-    let has = |t: &str| t.chars().any(is_invisible);
+    use crate::model::text::{is_invisible, shows_as_box};
+    let has = |t: &str| t.chars().any(|c| is_invisible(c) || shows_as_box(c));
     match intent {
         Intent::SetEntryText { text, .. } | Intent::AddEntry { text, .. } => has(text),
         Intent::SetEntryCounts { counts, .. } => counts.iter().any(|c| has(&c.raw)),

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::diag::{EntryAt, Location, Warning, WarningKind};
 use super::months::{TimingKind, parse_timing};
-use super::text::invisible_chars;
+use super::text::{boxed_chars, invisible_chars};
 use super::text_place::{At, for_each_text};
 use super::{Entry, Id, Initiative, Report, Side, Topic};
 
@@ -111,7 +111,8 @@ fn outside_period(report: &Report, side: Side, e: &Entry) -> Option<WarningKind>
     })
 }
 
-/// A warning for each text holding invisible characters, naming its place.
+/// A warning for each text holding invisible characters, and for each holding characters the
+/// bundled font cannot draw, naming its place.
 pub fn invisible_characters(report: &Report) -> Vec<Warning> {
     invisible_characters_where(report, |_| true)
 }
@@ -128,6 +129,17 @@ pub fn invisible_characters_where(report: &Report, keep: impl Fn(&At) -> bool) -
                     place: at.place(),
                     text: text.to_string(),
                     chars,
+                },
+            ));
+        }
+        let boxed = boxed_chars(text);
+        if !boxed.is_empty() && keep(&at) {
+            out.push(Warning::new(
+                Location::default(),
+                WarningKind::NoGlyph {
+                    place: at.place(),
+                    text: text.to_string(),
+                    chars: boxed,
                 },
             ));
         }

@@ -99,6 +99,24 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A character that shows as a box: one the bundled font has no glyph for, other than the
+/// invisible ones (shown by their marks) and the line break.
+pub fn shows_as_box(c: char) -> bool {
+    c != '\n' && !is_invisible(c) && !crate::fonts::has_glyph(c)
+}
+
+/// The characters of a text that show as a box ([`shows_as_box`]), each once, in order.
+pub fn boxed_chars(text: &str) -> Vec<char> {
+    let mut found: Vec<char> = Vec::new();
+    // Most text is ASCII and kana/kanji the font has: look no further than the fast test.
+    for c in text.chars().filter(|c| !c.is_ascii() && shows_as_box(*c)) {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    found
+}
+
 /// The invisible characters of a text, each once, in the order they first appear.
 pub fn invisible_chars(text: &str) -> Vec<char> {
     let mut found: Vec<char> = Vec::new();

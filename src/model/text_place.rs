@@ -258,6 +258,29 @@ fn records_texts<'a>(report: &'a Report, visit: &mut dyn FnMut(At<'a>, &'a str))
     }
 }
 
+/// The words of [`WarningKind::NoGlyph`].
+pub fn describe_no_glyph(place: &TextPlace, text: &str, chars: &[char], lang: Lang) -> String {
+    let named: Vec<String> = chars
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", *c as u32))
+        .collect();
+    let shown = preview(&visible(text));
+    say(
+        lang,
+        format!(
+            "{}「{shown}」に、同梱のフォントにない文字 {} があります。書かれたまま残しますが、画面と印刷では □ で表示されます",
+            place.describe(lang),
+            named.join("、")
+        ),
+        format!(
+            "{}: 「{shown}」 holds characters the bundled font has no glyph for ({}); kept as \
+             written, but the window and the printout show each as a box",
+            place.describe(lang),
+            named.join(", ")
+        ),
+    )
+}
+
 /// The words of [`WarningKind::InvisibleCharacters`].
 pub fn describe_invisible(place: &TextPlace, text: &str, chars: &[char], lang: Lang) -> String {
     let marks: Vec<String> = chars.iter().map(|c| mark(*c)).collect();

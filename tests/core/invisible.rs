@@ -112,3 +112,48 @@ fn typed_text_with_control_characters_warns_and_undo_takes_the_warning_away() {
     .unwrap();
     assert_eq!(invisible(&doc.warnings).len(), 1);
 }
+
+fn boxed(warnings: &[Warning]) -> Vec<&Warning> {
+    warnings
+        .iter()
+        .filter(|w| matches!(w.kind, WarningKind::NoGlyph { .. }))
+        .collect()
+}
+
+/// 𠮷 (a name's variant outside JIS) and an emoji: the bundled font has neither, so the window
+/// and the printout would show boxes.
+const BOXED: &str = "𠮷田地区との協定締結(7月)✅";
+
+#[test]
+fn characters_the_bundled_font_cannot_draw_are_kept_and_warned_of_from_a_table_and_when_typed() {
+    let table = SEED.replacen("新規採用職員研修", BOXED, 1);
+    let imported = shinchoku::import::import_text(&table).unwrap();
+    let ten = imported.report.find_initiative("10").unwrap();
+    assert!(ten.topics[0].actual[0].text.contains(BOXED), "kept as written");
+    let found = boxed(&imported.warnings);
+    assert_eq!(found.len(), 1, "{:?}", imported.warnings);
+    let WarningKind::NoGlyph { place, chars, .. } = &found[0].kind else {
+        unreachable!()
+    };
+    assert_eq!(place.initiative.as_deref(), Some("10"));
+    assert_eq!(chars, &['𠮷', '✅']);
+    let ja = found[0].describe(Lang::Ja);
+    assert!(
+        ja.contains("取組10") && ja.contains("𠮷 (U+20BB7)、✅ (U+2705)") && ja.contains("□"),
+        "{ja}"
+    );
+    assert!(found[0].describe(Lang::En).contains("no glyph"));
+    assert!(boxed(&seed().warnings).is_empty(), "the seed has none");
+
+    // Typed in the window: said at once, and gone with the undo.
+    let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
+    let id = doc.report().find_initiative("10").unwrap().topics[0].actual[0].id;
+    doc.perform(Intent::SetEntryText {
+        id,
+        text: BOXED.into(),
+    })
+    .unwrap();
+    assert_eq!(boxed(&doc.warnings).len(), 1);
+    assert!(doc.undo());
+    assert!(boxed(&doc.warnings).is_empty());
+}

@@ -324,6 +324,13 @@ pub enum WarningKind {
         text: String,
         chars: Vec<char>,
     },
+    /// A text holding characters the bundled font has no glyph for (𠮷, an emoji): kept as
+    /// written; the window and the printout show each as a box.
+    NoGlyph {
+        place: super::text_place::TextPlace,
+        text: String,
+        chars: Vec<char>,
+    },
     /// Numbers and judgements (数値目標, 効果額, 評価) read with a problem.
     Measure {
         warning: super::measure_warning::MeasureWarning,

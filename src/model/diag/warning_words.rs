@@ -42,6 +42,7 @@ impl Describe for WarningKind {
             | W::OtherReportSheet { .. }
             | W::LinkDropped { .. }
             | W::InvisibleCharacters { .. }
+            | W::NoGlyph { .. }
             | W::Measure { .. }
             | W::NextIdRepaired { .. } => report_words(self, lang),
         }
@@ -311,6 +312,9 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
         ),
         W::InvisibleCharacters { place, text, chars } => {
             crate::model::text_place::describe_invisible(place, text, chars, lang)
+        }
+        W::NoGlyph { place, text, chars } => {
+            crate::model::text_place::describe_no_glyph(place, text, chars, lang)
         }
         W::Measure { warning } => warning.describe(lang),
         W::NextIdRepaired { was, set_to } => say(
