@@ -101,6 +101,20 @@ stop
 start "$work/照会/総務部行財政改革推進課.ron"
 shot response
 stop
+# A report with numbers: the office's indicators, effects and ratings beside the grid (typed
+# through the core's intents by examples/measure_answers.rs, as the window types them).
+numbers=$root/target/debug/examples/measure_answers
+[ -x "$numbers" ] || cargo build --example measure_answers
+"$bin" import "$root/tests/fixtures/mie-h29-h1-report.tsv" -o "$work/numbers.ron" >/dev/null 2>&1
+"$numbers" "$work/numbers.ron" --scale 'S=特に良好に進捗,A=良好に進捗,B=概ね進捗,C=進捗に課題あり' \
+  --unit 百万円 \
+  --indicator 2 協創提案件数 件 --target 2 協創提案件数 120 --actual 2 協創提案件数 132 \
+  --plan 2 1,250 --effect 2 1310.2 --self 2 S --review 2 A \
+  --indicator 3 現場体験研修の受講者数 人 --target 3 現場体験研修の受講者数 300 \
+  --actual 3 現場体験研修の受講者数 285 --plan 3 80.5 --effect 3 △3.5 --self 3 B --review 3 C
+start "$work/numbers.ron"
+shot numbers 1366x560+0+0
+stop
 cp "$work/照会/総務部行財政改革推進課.xlsx" "$work/response.xlsx"
 # The Excel response as the division sees it, through LibreOffice when it is installed.
 if command -v soffice >/dev/null; then

@@ -129,7 +129,10 @@ fn characters_the_bundled_font_cannot_draw_are_kept_and_warned_of_from_a_table_a
     let table = SEED.replacen("新規採用職員研修", BOXED, 1);
     let imported = shinchoku::import::import_text(&table).unwrap();
     let ten = imported.report.find_initiative("10").unwrap();
-    assert!(ten.topics[0].actual[0].text.contains(BOXED), "kept as written");
+    assert!(
+        ten.topics[0].actual[0].text.contains(BOXED),
+        "kept as written"
+    );
     let found = boxed(&imported.warnings);
     assert_eq!(found.len(), 1, "{:?}", imported.warnings);
     let WarningKind::NoGlyph { place, chars, .. } = &found[0].kind else {
