@@ -55,7 +55,10 @@ start() { # start the window on the files given, wait for it to draw
   done
   sleep 3
 }
-stop() { kill "$app"; wait "$app" 2>/dev/null || true; app=""; }
+stop() { # the window still running is the sign each shot was taken from it
+  kill "$app" 2>/dev/null || { echo "the window had ended; it said:" >&2; cat "$work/app.log" >&2; exit 1; }
+  wait "$app" 2>/dev/null || true; app=""
+}
 click() { xdotool mousemove "$1" "$2"; sleep 0.4; xdotool click 1; sleep 1; }
 # A click on the status bar closes an open menu (egui takes no Escape for its menus).
 close_menu() { click 1200 756; }
@@ -113,6 +116,7 @@ numbers=$root/target/debug/examples/measure_answers
   --indicator 3 現場体験研修の受講者数 人 --target 3 現場体験研修の受講者数 300 \
   --actual 3 現場体験研修の受講者数 285 --plan 3 80.5 --effect 3 △3.5 --self 3 B --review 3 C
 start "$work/numbers.ron"
+click 1346 62 # the detail panel folded (its ▶), so the numbers' columns fit beside the grid
 shot numbers 1366x560+0+0
 stop
 cp "$work/照会/総務部行財政改革推進課.xlsx" "$work/response.xlsx"
