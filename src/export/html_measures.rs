@@ -9,7 +9,7 @@ use std::fmt::Write;
 use crate::lang::Describe;
 
 use crate::model::measures::Money;
-use crate::model::tally::Tally;
+use crate::model::tally::{Tally, rate_text as rate};
 use crate::model::{Initiative, Report};
 
 /// How the page makes a text safe.
@@ -59,20 +59,17 @@ fn money(yen: Option<i64>, report: &Report) -> String {
     )
 }
 
-fn rate(r: Option<f64>) -> String {
-    r.map_or_else(|| "—".into(), |r| format!("{r}%"))
-}
-
 /// 集計表: per section and in all.
 fn totals(report: &Report, out: &mut String, esc: Esc) {
     let settings = &report.measure_settings;
+    let all = Tally::of_report(report);
+    // The scale's levels, then codes it lacks as written (counted, as in the printout).
+    let codes = all.codes();
     let mut headings: Vec<String> = vec!["区分".into()];
-    headings.extend(
-        settings
-            .rating_scale
-            .iter()
-            .map(|l| format!("{} {}", l.code, l.label)),
-    );
+    headings.extend(codes.iter().map(|code| match settings.level(code) {
+        Some(l) => format!("{} {}", l.code, l.label),
+        None => code.clone(),
+    }));
     for h in [
         "未評価",
         "数値目標等達成率",
@@ -95,24 +92,10 @@ fn totals(report: &Report, out: &mut String, esc: Esc) {
             )
         })
         .collect();
-    let all = Tally::of_report(report);
     let earlier = all.earlier.clone();
     rows.push(("全体".into(), all));
     for (name, t) in rows {
-        let mut cells: Vec<String> = settings
-            .rating_scale
-            .iter()
-            .map(|l| {
-                let n = t.ratings.iter().find(|(c, _)| *c == l.code);
-                n.map_or(0, |(_, n)| *n).to_string()
-            })
-            .collect();
-        cells.push(t.unrated.to_string());
-        cells.push(rate(t.top_rate(settings, 1)));
-        cells.push(rate(t.top_rate(settings, 2)));
-        cells.push(format!("{} / {}", t.indicators_met, t.indicators_measured));
-        cells.push(money(t.planned_yen, report));
-        cells.push(money(t.actual_yen, report));
+        let cells = t.row_figures(settings, &codes, |yen| money(yen, report));
         row(out, &name, &cells, esc);
     }
     out.push_str("</tbody>\n</table>\n");

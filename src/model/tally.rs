@@ -47,7 +47,47 @@ pub struct EarlierFigure {
     pub unread: bool,
 }
 
+/// A rate as the 集計表 shows it: `50%`, `—` when there is none.
+pub fn rate_text(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "—".into(), |r| format!("{r}%"))
+}
+
 impl Tally {
+    /// The codes a 集計表 counts, a column each: the scale's levels in order, then each code
+    /// the scale lacks, as written (counted, never left out).
+    pub fn codes(&self) -> Vec<String> {
+        self.ratings.iter().map(|(c, _)| c.clone()).collect()
+    }
+
+    /// One row of the 集計表 as text, the same in the printout, the web page and the window:
+    /// the initiatives each of `codes` rates, 未評価, 数値目標等達成率, 計画実施率, the indicators
+    /// met of those measured, and the effects planned and actual as `money` writes an amount
+    /// in yen (`None`: no figure).
+    pub fn row_figures(
+        &self,
+        settings: &MeasureSettings,
+        codes: &[String],
+        money: impl Fn(Option<i64>) -> String,
+    ) -> Vec<String> {
+        let mut cells: Vec<String> = codes
+            .iter()
+            .map(|code| {
+                let n = self.ratings.iter().find(|(c, _)| c == code);
+                n.map_or(0, |(_, n)| *n).to_string()
+            })
+            .collect();
+        cells.push(self.unrated.to_string());
+        cells.push(rate_text(self.top_rate(settings, 1)));
+        cells.push(rate_text(self.top_rate(settings, 2)));
+        cells.push(format!(
+            "{} / {}",
+            self.indicators_met, self.indicators_measured
+        ));
+        cells.push(money(self.planned_yen));
+        cells.push(money(self.actual_yen));
+        cells
+    }
+
     /// The figures of `initiatives`, for the report's fiscal year.
     pub fn of<'a>(
         settings: &MeasureSettings,

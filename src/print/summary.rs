@@ -115,10 +115,6 @@ fn money(yen: Option<i64>, report: &Report) -> String {
     yen.map_or_else(|| "—".into(), |y| grouped(&Money::yen(y).display(unit)))
 }
 
-fn rate(r: Option<f64>) -> String {
-    r.map_or_else(|| "—".into(), |r| format!("{r}%"))
-}
-
 /// 集計表: a row per section printed and one for all of them.
 fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -> Table {
     let settings = &report.measure_settings;
@@ -139,7 +135,7 @@ fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -
         printed.iter().flat_map(|(_, l)| l.iter().copied()),
     );
     // Codes the scale lacks, as written, after its levels: counted, never left out.
-    let codes: Vec<String> = all.ratings.iter().map(|(c, _)| c.clone()).collect();
+    let codes = all.codes();
     rows.push((
         if whole {
             "全体"
@@ -160,22 +156,7 @@ fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -
         format!("効果額 計画（{unit}）"),
         format!("効果額 実績（{unit}）"),
     ]);
-    let cells = |t: &Tally| {
-        let mut cells: Vec<String> = codes
-            .iter()
-            .map(|code| {
-                let n = t.ratings.iter().find(|(c, _)| c == code);
-                n.map_or(0, |(_, n)| *n).to_string()
-            })
-            .collect();
-        cells.push(t.unrated.to_string());
-        cells.push(rate(t.top_rate(settings, 1)));
-        cells.push(rate(t.top_rate(settings, 2)));
-        cells.push(format!("{} / {}", t.indicators_met, t.indicators_measured));
-        cells.push(money(t.planned_yen, report));
-        cells.push(money(t.actual_yen, report));
-        cells
-    };
+    let cells = |t: &Tally| t.row_figures(settings, &codes, |yen| money(yen, report));
     let table_rows = rows
         .iter()
         .map(|(name, t)| {

@@ -496,3 +496,38 @@ fn a_number_typed_that_cannot_be_read_is_warned_of_at_once_and_undo_takes_the_wa
     doc.perform(actual(first, "1,100")).unwrap();
     assert!(measure_warnings(&doc).is_empty());
 }
+
+#[test]
+fn a_rating_the_scale_lacks_is_counted_in_the_web_pages_summary_as_in_the_printout() {
+    use scraper::{Html, Selector};
+    let mut report = seed_with_measures();
+    let second = report.sections[0].initiatives[1].id;
+    report
+        .initiative_mut(second)
+        .unwrap()
+        .measures_mut()
+        .self_rating = Some(shinchoku::model::measures::Rating {
+        code: "AA".into(),
+        ..Default::default()
+    });
+    let page = Html::parse_document(&shinchoku::export::html::to_html(&report));
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let table = page.select(&sel("section table")).next().unwrap();
+    let headings: Vec<String> = table
+        .select(&sel("thead th"))
+        .map(|e| e.text().collect())
+        .collect();
+    let at = headings
+        .iter()
+        .position(|h| h == "AA")
+        .expect("a column for AA");
+    let all: Vec<String> = table
+        .select(&sel("tbody tr"))
+        .find(|tr| tr.text().collect::<String>().starts_with("全体"))
+        .unwrap()
+        .children()
+        .filter_map(scraper::ElementRef::wrap)
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(all[at], "1", "{headings:?} {all:?}");
+}

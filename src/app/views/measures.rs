@@ -11,8 +11,7 @@ use crate::app::i18n::Lang;
 use crate::edit::Intent;
 use crate::edit::measures::{IndicatorField, MeasureIntent, RatingLayer};
 use crate::grid::{RatingFilter, RowFilter};
-use crate::model::measures::MeasureSettings;
-use crate::model::tally::Tally;
+use crate::model::tally::{Tally, rate_text as rate};
 use crate::model::{Id, Initiative, Report};
 
 /// This view's words.
@@ -119,10 +118,6 @@ fn money(yen: Option<i64>, report: &Report) -> String {
     )
 }
 
-fn rate(r: Option<f64>) -> String {
-    r.map_or_else(|| "—".to_string(), |r| format!("{r}%"))
-}
-
 /// A row per section and one for all: ratings per level, the two rates, indicators met,
 /// effects planned and actual.
 fn totals(ui: &mut Ui, w: &Words, report: &Report) {
@@ -136,11 +131,17 @@ fn totals(ui: &mut Ui, w: &Words, report: &Report) {
             (name, Tally::of(settings, year, s.initiatives.iter()))
         })
         .collect();
-    rows.push((w.all.to_string(), Tally::of_report(report)));
+    let all = Tally::of_report(report);
+    // The scale's levels, then codes it lacks as written (counted, as in the printout).
+    let codes = all.codes();
+    rows.push((w.all.to_string(), all));
     Grid::new("measure-totals").striped(true).show(ui, |ui| {
         ui.label(w.section);
-        for level in &settings.rating_scale {
-            ui.label(&level.code).on_hover_text(&level.label);
+        for code in &codes {
+            let label = ui.label(code);
+            if let Some(level) = settings.level(code) {
+                label.on_hover_text(&level.label);
+            }
         }
         for heading in [
             w.unrated,
@@ -154,24 +155,13 @@ fn totals(ui: &mut Ui, w: &Words, report: &Report) {
         }
         ui.end_row();
         for (name, tally) in &rows {
-            tally_row(ui, name, tally, settings, report);
+            ui.label(name);
+            for cell in tally.row_figures(settings, &codes, |yen| money(yen, report)) {
+                ui.label(cell);
+            }
+            ui.end_row();
         }
     });
-}
-
-fn tally_row(ui: &mut Ui, name: &str, t: &Tally, settings: &MeasureSettings, report: &Report) {
-    ui.label(name);
-    for level in &settings.rating_scale {
-        let n = t.ratings.iter().find(|(c, _)| *c == level.code);
-        ui.label(n.map_or(0, |(_, n)| *n).to_string());
-    }
-    ui.label(t.unrated.to_string());
-    ui.label(rate(t.top_rate(settings, 1)));
-    ui.label(rate(t.top_rate(settings, 2)));
-    ui.label(format!("{} / {}", t.indicators_met, t.indicators_measured));
-    ui.label(money(t.planned_yen, report));
-    ui.label(money(t.actual_yen, report));
-    ui.end_row();
 }
 
 /// The initiatives a chosen rating rates (the review where given, else the self-rating).
