@@ -11,21 +11,10 @@ a rating code) as text in the shared strings. Only the standard library.
 """
 import re
 import sys
-import zipfile
-from xml.sax.saxutils import escape
+
+from workbook_cells import cell, open_book, rows_with, save_book, typed
 
 SHEET_NAME = "数値回答"
-STRINGS = "xl/sharedStrings.xml"
-
-
-def unescape(text):
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
-
-
-def shared_strings(xml):
-    items = re.findall(r"<si>(.*?)</si>", xml, re.S)
-    return ["".join(unescape(t) for t in re.findall(r"<t[^>]*>(.*?)</t>", si, re.S)) for si in items]
 
 
 def sheet_file(files):
@@ -42,50 +31,23 @@ def sheet_file(files):
     sys.exit(f"no part for sheet {SHEET_NAME}")
 
 
-def is_number(text):
-    return re.fullmatch(r"-?\d+(\.\d+)?", text) is not None
-
-
 def main():
     path, pairs = sys.argv[1], sys.argv[2:]
     if not pairs or len(pairs) % 2:
         sys.exit("usage: excel-answer-numbers.py WORKBOOK.xlsx ITEM VALUE [ITEM VALUE ...]")
-    with zipfile.ZipFile(path) as z:
-        files = {n: z.read(n) for n in z.namelist()}
+    files, strings = open_book(path)
     part = sheet_file(files)
-    strings_xml = files[STRINGS].decode()
     sheet = files[part].decode()
-    strings = shared_strings(strings_xml)
     for item, value in zip(pairs[::2], pairs[1::2]):
-        rows = re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', sheet, re.S)
-        target = None
-        for number, cells in rows:
-            m = re.search(r'<c r="C%s"[^>]*t="s"[^>]*><v>(\d+)</v></c>' % number, cells)
-            if m and strings[int(m.group(1))] == item:
-                target = number
-                break
-        if target is None:
+        rows = rows_with(sheet, strings, "C", item)
+        if not rows:
             sys.exit(f"no row 「{item}」 in {SHEET_NAME} of {path}")
-        cell = re.search(r'<c r="E%s"([^>]*?)(/>|>(.*?)</c>)' % target, sheet, re.S)
-        if not cell:
-            sys.exit(f"no 実績 cell on row {target}")
-        style = re.search(r'\ss="\d+"', cell.group(1))
-        style = style.group(0) if style else ""
-        if is_number(value):
-            typed = f'<c r="E{target}"{style}><v>{value}</v></c>'
-        else:
-            strings.append(value)
-            typed = f'<c r="E{target}"{style} t="s"><v>{len(strings) - 1}</v></c>'
-        sheet = sheet[:cell.start()] + typed + sheet[cell.end():]
-    items = "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings)
-    strings_xml = re.sub(r"<si>.*</si>", lambda _: items, strings_xml, flags=re.S)
-    strings_xml = re.sub(r'count="\d+"', f'count="{len(strings)}"', strings_xml)
-    strings_xml = re.sub(r'uniqueCount="\d+"', f'uniqueCount="{len(strings)}"', strings_xml)
-    files[STRINGS] = strings_xml.encode()
-    files[part] = sheet.encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in files.items():
-            z.writestr(name, data)
+        ref = f"E{rows[0]}"
+        found = cell(sheet, ref)
+        number = re.fullmatch(r"-?\d+(\.\d+)?", value) is not None
+        new = typed(ref, found, value, strings, number)
+        sheet = sheet[:found.start()] + new + sheet[found.end():]
+    save_book(path, files, strings, part, sheet)
 
 
 if __name__ == "__main__":

@@ -9,63 +9,31 @@ the workbook's shared strings. Only the standard library: the workbook is a zip 
 """
 import re
 import sys
-import zipfile
-from xml.sax.saxutils import escape
+
+from workbook_cells import cell, open_book, rows_with, save_book, typed
 
 SHEET = "xl/worksheets/sheet1.xml"
-STRINGS = "xl/sharedStrings.xml"
-
-
-def unescape(text):
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
-
-
-def shared_strings(xml):
-    items = re.findall(r"<si>(.*?)</si>", xml, re.S)
-    return ["".join(unescape(t) for t in re.findall(r"<t[^>]*>(.*?)</t>", si, re.S)) for si in items]
 
 
 def main():
     path, pairs = sys.argv[1], sys.argv[2:]
     if not pairs or len(pairs) % 2:
         sys.exit("usage: excel-answer.py WORKBOOK.xlsx HEADING LINE [HEADING LINE ...]")
-    with zipfile.ZipFile(path) as z:
-        files = {n: z.read(n) for n in z.namelist()}
-    strings_xml = files[STRINGS].decode()
+    files, strings = open_book(path)
     sheet = files[SHEET].decode()
-    strings = shared_strings(strings_xml)
     for heading, line in zip(pairs[::2], pairs[1::2]):
-        rows = re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', sheet, re.S)
-        target = None
-        for number, cells in rows:
-            m = re.search(r'<c r="C%s"[^>]*t="s"[^>]*><v>(\d+)</v></c>' % number, cells)
-            if m and strings[int(m.group(1))] == heading:
-                target = number
-        if target is None:
+        rows = rows_with(sheet, strings, "C", heading)
+        if not rows:
             sys.exit(f"no row headed 「{heading}」 in {path}")
-        cell = re.search(r'<c r="E%s"([^>]*?)(/>|>(.*?)</c>)' % target, sheet, re.S)
+        ref = f"E{rows[-1]}"
+        found = cell(sheet, ref)
         old = ""
-        if cell and cell.group(3):
-            v = re.search(r"<v>(\d+)</v>", cell.group(3))
+        if found.group(3):
+            v = re.search(r"<v>(\d+)</v>", found.group(3))
             old = strings[int(v.group(1))] if v else ""
-        new = f"{old}\n{line}" if old else line
-        strings.append(new)
-        style = re.search(r'\ss="\d+"', cell.group(1)).group(0) if cell else ""
-        typed = f'<c r="E{target}"{style} t="s"><v>{len(strings) - 1}</v></c>'
-        if cell:
-            sheet = sheet[:cell.start()] + typed + sheet[cell.end():]
-        else:
-            sys.exit(f"no 実績 cell on row {target}")
-    items = "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings)
-    strings_xml = re.sub(r"<si>.*</si>", lambda _: items, strings_xml, flags=re.S)
-    strings_xml = re.sub(r'count="\d+"', f'count="{len(strings)}"', strings_xml)
-    strings_xml = re.sub(r'uniqueCount="\d+"', f'uniqueCount="{len(strings)}"', strings_xml)
-    files[STRINGS] = strings_xml.encode()
-    files[SHEET] = sheet.encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in files.items():
-            z.writestr(name, data)
+        new = typed(ref, found, f"{old}\n{line}" if old else line, strings)
+        sheet = sheet[:found.start()] + new + sheet[found.end():]
+    save_book(path, files, strings, SHEET, sheet)
 
 
 if __name__ == "__main__":

@@ -69,8 +69,34 @@ fn master() -> shinchoku::model::Report {
     sent(seed_with_measures())
 }
 
+/// When the divisions' answers are collected in these tests.
+pub fn answered_at() -> chrono::NaiveDateTime {
+    NaiveDate::from_ymd_opt(2017, 10, 10)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+/// The master's first initiative's division answering in its workbook: each `(old, new)`
+/// typed into the 数値回答 cell holding `old`; the answer collected.
+fn workbook_answer(
+    master: &shinchoku::model::Report,
+    typed: &[(&str, &str)],
+) -> shinchoku::survey::collect::Collection {
+    let first = &master.sections[0].initiatives[0];
+    let division = measures_division(first).unwrap().to_string();
+    let response = shinchoku::survey::response_for(master, &division, None, "");
+    let mut book = shinchoku::survey::workbook::write(&response).unwrap();
+    for (old, new) in typed {
+        book = crate::type_into_workbook(&book, old, new);
+    }
+    let answer =
+        shinchoku::survey::answer::answer_from_workbook(&book, format!("{division}.xlsx")).unwrap();
+    collect(master, vec![Ok(answer)], answered_at())
+}
+
 /// `report` as the master of a survey sent to every division.
-fn sent(report: shinchoku::model::Report) -> shinchoku::model::Report {
+pub fn sent(report: shinchoku::model::Report) -> shinchoku::model::Report {
     let mut doc = Document::new(report, Origin::Sample, Vec::new());
     let divisions = shinchoku::survey::divisions(doc.report());
     let at = NaiveDate::from_ymd_opt(2017, 10, 2)
@@ -108,10 +134,7 @@ fn a_survey_answer_with_a_new_actual_is_collected() {
         .unwrap();
     answer.perform(self_rating(first.id, "A")).unwrap();
     let answer = answer_from_report(answer.report().clone(), format!("{division}.ron")).unwrap();
-    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap();
+    let at = answered_at();
     let collection = collect(&master, vec![Ok(answer)], at);
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
     // The review says which initiative's numbers change, and shows old and new.
@@ -158,10 +181,7 @@ fn an_answer_cannot_bring_the_offices_numbers_in() {
     m.indicators[0].target = shinchoku::model::measures::Figure::of(Decimal::whole(1));
     m.review = m.self_rating.clone();
     let answer = answer_from_report(response, format!("{division}.ron")).unwrap();
-    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap();
+    let at = answered_at();
     let collection = collect(&master, vec![Ok(answer)], at);
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
@@ -178,10 +198,7 @@ fn collected(
     division: &str,
 ) -> shinchoku::survey::collect::Collection {
     let answer = answer_from_report(response, format!("{division}.ron")).unwrap();
-    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap();
+    let at = answered_at();
     collect(master, vec![Ok(answer)], at)
 }
 
@@ -321,21 +338,11 @@ fn rolling_over_keeps_targets_and_scale_and_starts_the_new_years_actuals_empty()
 fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
     let master = master();
     let first = &master.sections[0].initiatives[0];
-    let division = measures_division(first).unwrap().to_string();
-    let response = shinchoku::survey::response_for(&master, &division, None, "");
-    let sent = shinchoku::survey::workbook::write(&response).unwrap();
     // The division types into the yellow cells of 数値回答: the actual, the effect, a rating.
-    let typed = crate::type_into_workbook(&sent, "900", "１，１５０");
-    let typed = crate::type_into_workbook(&typed, "3100", "3,250");
-    let typed = crate::type_into_workbook(&typed, "S", "A");
-    let answer =
-        shinchoku::survey::answer::answer_from_workbook(&typed, format!("{division}.xlsx"))
-            .unwrap();
-    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap();
-    let collection = collect(&master, vec![Ok(answer)], at);
+    let collection = workbook_answer(
+        &master,
+        &[("900", "１，１５０"), ("3100", "3,250"), ("S", "A")],
+    );
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
@@ -345,9 +352,7 @@ fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
     assert_eq!(m.self_rating.as_ref().unwrap().code, "A");
     assert_eq!(m.indicators[0].target_for(FY), Some(Decimal::whole(1000)));
     // Sent back unchanged, the workbook changes none of the numbers.
-    let unchanged =
-        shinchoku::survey::answer::answer_from_workbook(&sent, format!("{division}.xlsx")).unwrap();
-    let collection = collect(&master, vec![Ok(unchanged)], at);
+    let collection = workbook_answer(&master, &[]);
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
     assert_eq!(
@@ -413,20 +418,10 @@ fn the_web_page_has_the_summary_and_the_numbers_as_accessible_tables() {
 fn numbers_a_division_wrote_that_cannot_be_read_are_kept_and_said_in_the_review_and_check() {
     let master = master();
     let first = &master.sections[0].initiatives[0];
-    let division = measures_division(first).unwrap().to_string();
-    let response = shinchoku::survey::response_for(&master, &division, None, "");
-    let sent = shinchoku::survey::workbook::write(&response).unwrap();
-    let typed = crate::type_into_workbook(&sent, "900", "約1,100");
-    let typed = crate::type_into_workbook(&typed, "3100", "1.2億");
-    let typed = crate::type_into_workbook(&typed, "S", "AA");
-    let answer =
-        shinchoku::survey::answer::answer_from_workbook(&typed, format!("{division}.xlsx"))
-            .unwrap();
-    let at = NaiveDate::from_ymd_opt(2017, 10, 10)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap();
-    let collection = collect(&master, vec![Ok(answer)], at);
+    let collection = workbook_answer(
+        &master,
+        &[("900", "約1,100"), ("3100", "1.2億"), ("S", "AA")],
+    );
     let said: Vec<String> = collection
         .warnings
         .iter()

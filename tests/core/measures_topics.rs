@@ -2,7 +2,6 @@
 //! measures is carried through check --json, the XLSX, the web page, the report table and the
 //! CSV, compare and the survey; a topic deleted leaves its indicators to the initiative.
 
-use chrono::NaiveDate;
 use shinchoku::compare::diff;
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
@@ -159,20 +158,7 @@ fn compare_lists_an_indicator_moved_to_another_topic() {
 #[test]
 fn a_division_answers_a_topic_indicators_actual_like_any_other() {
     let (report, initiative, topic, _) = with_topic_indicator();
-    let mut doc = Document::new(report, Origin::Sample, Vec::new());
-    let divisions = shinchoku::survey::divisions(doc.report());
-    let at = NaiveDate::from_ymd_opt(2017, 10, 2)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap();
-    doc.perform(Intent::MarkSent {
-        divisions,
-        at,
-        due: None,
-        tokens: Default::default(),
-    })
-    .unwrap();
-    let master = doc.into_report();
+    let master = crate::measures_cycle::sent(report);
     let division = measures_division(master.initiative(initiative).unwrap())
         .unwrap()
         .to_string();
@@ -190,7 +176,11 @@ fn a_division_answers_a_topic_indicators_actual_like_any_other() {
         }))
         .unwrap();
     let answer = answer_from_report(answer.into_report(), format!("{division}.ron")).unwrap();
-    let collection = collect(&master, vec![Ok(answer)], at);
+    let collection = collect(
+        &master,
+        vec![Ok(answer)],
+        crate::measures_cycle::answered_at(),
+    );
     assert!(collection.refused.is_empty() && collection.conflicts.is_empty());
     let mut doc = Document::new(master, Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
