@@ -108,7 +108,8 @@ pub fn shows_as_box(c: char) -> bool {
 /// The characters of a text that show as a box ([`shows_as_box`]), each once, in order.
 pub fn boxed_chars(text: &str) -> Vec<char> {
     let mut found: Vec<char> = Vec::new();
-    // Most text is ASCII and kana/kanji the font has: look no further than the fast test.
+    // ASCII is skipped: the font has every printable character of it, and the rest are
+    // invisible ones, warned of as such.
     for c in text.chars().filter(|c| !c.is_ascii() && shows_as_box(*c)) {
         if !found.contains(&c) {
             found.push(c);
