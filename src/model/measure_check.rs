@@ -1,7 +1,8 @@
 //! Checks of a report's numbers and ratings as they stand: each number kept as written because
 //! it could not be read, each rating its scale does not have, a cumulative total taken from an
-//! earlier year, an indicator whose topic is gone — what `check`, opening a report, a step on the
-//! numbers in the window and the review of an answer say about them.
+//! earlier year, an indicator whose topic is gone — what `check`, opening a report and a step on
+//! the numbers in the window say about them; the review of an answer says the first two of the
+//! numbers it brings ([`initiative_warnings`]).
 
 use super::Report;
 use super::diag::{Location, Warning, WarningKind};
