@@ -244,7 +244,7 @@ pub fn text_contains(haystack: &str, needle: &str) -> bool {
 pub fn rows(report: &Report, filter: &RowFilter) -> Vec<GridRow> {
     let as_of = report.as_of();
     let confirm: HashSet<Id> = if filter.to_confirm {
-        report.to_confirm.iter().copied().collect()
+        report.results_asking_to_confirm()
     } else {
         HashSet::new()
     };
@@ -498,7 +498,7 @@ pub fn is_to_confirm(report: &Report, row: GridRow) -> bool {
             ..
         }
     ) && !report.to_confirm.is_empty()
-        && entry_of(report, row).is_some_and(|e| report.to_confirm.contains(&e.id))
+        && entry_of(report, row).is_some_and(|e| report.asks_to_confirm(e))
 }
 
 /// A result row that reports nothing planned (計画外).

@@ -30,13 +30,13 @@ pub struct ToConfirm {
     pub reported_in: Option<&'static str>,
 }
 
-/// The results of [`Report::to_confirm`] still in the report, in the grid's order (a result
-/// deleted since is no longer asked about).
+/// The results of [`Report::to_confirm`] still in the report and still asked about
+/// ([`Report::asks_to_confirm`]: a result rewritten or deleted since is not), in the grid's order.
 pub fn results_to_confirm(report: &Report) -> Vec<ToConfirm> {
     if report.to_confirm.is_empty() {
         return Vec::new();
     }
-    let listed: HashSet<Id> = report.to_confirm.iter().copied().collect();
+    let listed = report.results_asking_to_confirm();
     let mut out = Vec::new();
     for initiative in report.initiatives() {
         for topic in &initiative.topics {
@@ -81,11 +81,13 @@ pub fn mark(lang: Lang) -> &'static str {
 pub fn why(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => {
-            "前の期間に予定と報告され、その月が始まっている実績です。実施したかを担当課に確認してください"
+            "前の期間に予定と報告され、その月が始まっている実績です。実施したかを担当課に確認してください\
+             （実施済みや月の変更に書き直されると、確認済みとして印が消えます）"
         }
         Lang::En => {
             "reported as scheduled (予定) in the period before, and its months have begun: ask \
-             the division whether it was done"
+             the division whether it was done (once it is rewritten as done or moved to other \
+             months, the mark goes)"
         }
     }
 }

@@ -3,7 +3,9 @@
 //! report so that nothing reported is lost and a comparison with an older report can say where
 //! each result went.
 
-use super::report::{Entry, Id, Report};
+use std::collections::HashSet;
+
+use super::report::{AsOf, Entry, Id, Report};
 
 pub use super::report::{ClearedTopic, PastPeriod};
 
@@ -65,5 +67,54 @@ impl Report {
             }
             out
         })
+    }
+}
+
+impl Report {
+    /// Is this result still to be confirmed (要確認)? It was listed when the report rolled into
+    /// this half ([`Report::to_confirm`]) and still reads as it did then: 予定, in a month the
+    /// closed half had reached. Once it is rewritten — done (no 予定), moved to a later month, or
+    /// without months — its 担当課 has answered, so it is no longer asked about; undoing the
+    /// rewrite asks again. Listed ids without a closed half of this year (a hand-made file) are
+    /// asked about as listed.
+    pub fn asks_to_confirm(&self, result: &Entry) -> bool {
+        self.to_confirm.contains(&result.id) && self.still_unconfirmed(result)
+    }
+
+    /// The ids of every result [`Report::asks_to_confirm`] about, found in one walk.
+    pub fn results_asking_to_confirm(&self) -> HashSet<Id> {
+        fn walk(report: &Report, listed: &HashSet<Id>, list: &[Entry], out: &mut HashSet<Id>) {
+            for e in list {
+                if listed.contains(&e.id) && report.still_unconfirmed(e) {
+                    out.insert(e.id);
+                }
+                walk(report, listed, &e.subs, out);
+            }
+        }
+        let mut out = HashSet::new();
+        if self.to_confirm.is_empty() {
+            return out;
+        }
+        let listed: HashSet<Id> = self.to_confirm.iter().copied().collect();
+        for topic in self.initiatives().flat_map(|i| i.topics.iter()) {
+            walk(self, &listed, &topic.actual, &mut out);
+        }
+        out
+    }
+
+    fn still_unconfirmed(&self, result: &Entry) -> bool {
+        let Some(closed) = self
+            .history
+            .iter()
+            .rev()
+            .find(|p| p.fiscal_year == self.fiscal_year)
+        else {
+            return true;
+        };
+        let passed = AsOf::end_of(closed.period, closed.fiscal_year).passed();
+        result
+            .timing
+            .as_ref()
+            .is_some_and(|t| t.scheduled && !t.months.intersect(passed).is_empty())
     }
 }

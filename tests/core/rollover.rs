@@ -237,3 +237,64 @@ fn the_results_to_confirm_are_listed_with_their_ids_texts_and_divisions() {
         .collect();
     assert_eq!(left, ["6", "10"]);
 }
+
+/// The results to confirm, by initiative number.
+fn asked(report: &Report) -> Vec<String> {
+    results_to_confirm(report)
+        .into_iter()
+        .map(|c| c.initiative)
+        .collect()
+}
+
+#[test]
+fn a_result_rewritten_by_its_division_or_the_office_is_no_longer_to_confirm() {
+    use shinchoku::survey::{self, answer::answer_from_report, collect, send::Survey};
+    let h2 = compare::rollover(&seed().report, RolloverTo::SecondHalf).unwrap();
+    let day = NaiveDate::from_ymd_opt(2018, 3, 1).unwrap();
+    let mut master = Document::new(h2, Origin::Sample, Vec::new());
+    let plan = Survey::new(master.report(), None, "", day).unwrap();
+    master
+        .perform(plan.intent(day.and_hms_opt(9, 0, 0).unwrap()))
+        .unwrap();
+    assert_eq!(asked(master.report()), ["6", "9", "10"]);
+    let nine = results_to_confirm(master.report())[1].id;
+
+    // 管財課 answers that its August–October survey was done, in its response.
+    let mut response = Document::new(
+        survey::response_for(master.report(), "総務部管財課", None, ""),
+        Origin::Sample,
+        Vec::new(),
+    );
+    response
+        .perform(Intent::SetEntryText {
+            id: nine,
+            text: "県有財産の自己点検及び利用見込み調査等の実施(8月～10月)".into(),
+        })
+        .unwrap();
+    let answer = answer_from_report(response.report().clone(), "管財課.ron".into()).unwrap();
+    let c = collect(
+        master.report(),
+        vec![Ok(answer)],
+        day.and_hms_opt(10, 0, 0).unwrap(),
+    );
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(asked(master.report()), ["6", "10"]);
+    let row = shinchoku::grid::rows(master.report(), &Default::default())
+        .into_iter()
+        .find(|&r| shinchoku::grid::entry_of(master.report(), r).is_some_and(|e| e.id == nine))
+        .expect("the result's row");
+    assert!(!shinchoku::grid::is_to_confirm(master.report(), row));
+
+    // The office moves initiative 10's training to November: asked about no more.
+    let ten = results_to_confirm(master.report())[1].id;
+    master
+        .perform(Intent::SetEntryText {
+            id: ten,
+            text: "eラーニングによる情報セキュリティ研修(8コース・延べ45名受講)(11月予定)".into(),
+        })
+        .unwrap();
+    assert_eq!(asked(master.report()), ["6"]);
+    // Undoing the rewrite asks again.
+    assert!(master.undo());
+    assert_eq!(asked(master.report()), ["6", "10"]);
+}
