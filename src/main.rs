@@ -4,10 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    shinchoku::cli::run(shinchoku::cli::Args::parse(), open_window)
+    shinchoku::cli::parse_and_run(open_window)
 }
 
 #[cfg(feature = "gui")]

@@ -161,17 +161,21 @@ fn output_to_a_full_disk_is_said_and_fails() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    let out = shinchoku()
-        .args(["check", SEED, "--json"])
-        .stdout(full)
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        text(&out.stderr),
-        "shinchoku: cannot write to standard output: No space left on device (os error 28)\n"
-    );
+    // The help and the version too (clap's own printing ignored the failure: exit 0).
+    for args in [&["check", SEED, "--json"][..], &["--help"], &["--version"]] {
+        let out = shinchoku()
+            .args(args)
+            .stdout(full.try_clone().unwrap())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            text(&out.stderr),
+            "shinchoku: cannot write to standard output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
 }
 
 #[test]

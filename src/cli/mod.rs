@@ -58,6 +58,34 @@ pub fn run(
     console::exit_code(code)
 }
 
+/// Reads the command line and runs it. Help, the version and usage mistakes are written
+/// through [`console`] like every command's output, so `shinchoku --help > out.txt` on a full
+/// disk exits 1 (clap's own printing ignores the failure and exits 0) and a closed pipe is left
+/// quietly.
+pub fn parse_and_run(
+    open_window: impl FnOnce(Vec<PathBuf>, Option<PathBuf>) -> ExitCode,
+) -> ExitCode {
+    use clap::Parser;
+    use std::io::IsTerminal;
+    let e = match Args::try_parse() {
+        Ok(args) => return run(args, open_window),
+        Err(e) => e,
+    };
+    let text = e.render();
+    if e.use_stderr() {
+        if std::io::stderr().is_terminal() {
+            console::write_err(format_args!("{}", text.ansi()));
+        } else {
+            console::write_err(format_args!("{text}"));
+        }
+    } else if std::io::stdout().is_terminal() {
+        console::write_out(format_args!("{}", text.ansi()));
+    } else {
+        console::write_out(format_args!("{text}"));
+    }
+    console::exit_code(ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)))
+}
+
 /// What a build without the window does when no command is given.
 pub fn without_window(_files: Vec<PathBuf>, _compare: Option<PathBuf>) -> ExitCode {
     CommandProblem::NoWindow.say_error();
