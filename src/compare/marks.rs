@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::measures::Part;
 use super::{Aspect, Diff, Matching, What, diff};
 use crate::grid::{self, GridRow, RowFilter};
 use crate::lang::{Lang, say};
@@ -31,6 +32,11 @@ pub struct RowMarks {
     pub stage: Option<Mark>,
     pub months: Option<Mark>,
     pub division: Option<Mark>,
+    /// The numbers' cells of an initiative's row: 数値目標, 効果額, 評価 (the committee's comment
+    /// is the 評価 cell's).
+    pub indicators: Option<Mark>,
+    pub effects: Option<Mark>,
+    pub ratings: Option<Mark>,
     /// The status before and now (遅れ → 完了).
     pub status: Option<(Status, Status)>,
 }
@@ -231,8 +237,17 @@ impl Comparison {
                 }
             }
             What::LinkAdded { .. } | What::LinkRemoved { .. } => m.text = m.text.or(changed),
-            // On the initiative's row: its numbers are beside its title.
-            What::MeasureChanged { .. } => m.text = m.text.or(changed),
+            // On the initiative's row: the numbers' cell that changed, and its title, which
+            // says it where the numbers' columns are folded or not printed.
+            What::MeasureChanged { part, .. } => {
+                m.text = m.text.or(changed);
+                let cell = match part {
+                    Part::Indicator => &mut m.indicators,
+                    Part::Effect => &mut m.effects,
+                    Part::SelfRating | Part::Review | Part::Comment => &mut m.ratings,
+                };
+                *cell = cell.or(changed);
+            }
             // An initiative's on its row, a topic's on its own: the id says which.
             What::StatusChanged { old, new, .. } => m.status = Some((*old, *new)),
             What::SectionRemoved { .. }

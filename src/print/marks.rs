@@ -35,7 +35,17 @@ pub fn mark_row(
     if marks.is_empty() {
         return;
     }
-    let [number, text, stages, months, division, status, ..] = geometry.column_boxes();
+    let [
+        number,
+        text,
+        stages,
+        months,
+        division,
+        status,
+        indicators,
+        effects,
+        ratings,
+    ] = geometry.column_boxes();
     let (top, h) = (cell.top, cell.height);
     // Outlines, strikes and dashes are drawn marks; the signs and statuses are said below.
     shapes.push(Shape::Part(Part::Artifact(Artifact::Layout)));
@@ -95,12 +105,15 @@ pub fn mark_row(
         });
         shapes.push(Shape::Part(Part::Artifact(Artifact::Layout)));
     }
-    let outlines: [(Option<Mark>, (f32, f32)); 5] = [
+    let outlines: [(Option<Mark>, (f32, f32)); 8] = [
         (marks.number.filter(|_| marks.row.is_none()), number),
         (marks.text, text),
         (marks.stage, stages),
         (marks.months, months),
         (marks.division, division),
+        (marks.indicators, indicators),
+        (marks.effects, effects),
+        (marks.ratings, ratings),
     ];
     for (mark, (x, w)) in outlines {
         if let Some(mark) = mark

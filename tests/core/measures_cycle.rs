@@ -62,6 +62,19 @@ fn compare_lists_a_changed_actual_and_a_changed_rating() {
     assert_eq!(json["changes"][1]["part"], "self_rating");
     // Compared with itself: nothing.
     assert!(diff(doc.report(), doc.report()).same);
+
+    // The grid (and the printout) outline the 数値目標 and 評価 cells of its row, not 効果額.
+    let c = shinchoku::compare::Comparison::new("old", old, doc.report());
+    let row = shinchoku::grid::rows(doc.report(), &Default::default())
+        .into_iter()
+        .find(|&r| shinchoku::grid::thing_of(doc.report(), r) == Some(first))
+        .expect("the initiative's row");
+    let marks = c.row_marks(doc.report(), row);
+    let changed = Some(shinchoku::compare::Mark::Changed);
+    assert_eq!(
+        (marks.indicators, marks.effects, marks.ratings, marks.text),
+        (changed, None, changed, changed)
+    );
 }
 
 /// The seed with numbers as the master, the survey sent to every division.

@@ -253,8 +253,17 @@ impl GridView<'_> {
                     Some((old, new)) => status_change(ui, old, new, self.lang),
                     None => self.status_cell(ui, grid_row),
                 },
-                Column::Indicators | Column::Effects | Column::Ratings => {
+                Column::Indicators => {
                     self.measure_cell(ui, grid_row, c);
+                    outline(ui, marks.indicators);
+                }
+                Column::Effects => {
+                    self.measure_cell(ui, grid_row, c);
+                    outline(ui, marks.effects);
+                }
+                Column::Ratings => {
+                    self.measure_cell(ui, grid_row, c);
+                    outline(ui, marks.ratings);
                 }
             });
         }
