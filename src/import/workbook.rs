@@ -14,6 +14,7 @@ use std::path::Path;
 use super::html::{Table, TableCell};
 use super::sheet::Sheet;
 use super::table::{self, Row, SheetRow};
+use super::warning_cap::push_warning;
 use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
 use crate::model::era::{self, FiscalYear};
 use crate::model::{Report, UnreadText};
@@ -119,7 +120,7 @@ pub fn import_workbook(
                 sheet: names[*k].clone(),
                 read: sheet.name.clone(),
             };
-            table::push_warning(&mut warnings, Warning::new(at, kind));
+            push_warning(&mut warnings, Warning::new(at, kind));
         }
     }
     Ok(ImportedWorkbook {
@@ -397,7 +398,7 @@ fn read_gathered(
         .collect();
     let (mut report, mut warnings) = table::read_sheet(&sheet.name, rows)?;
     for (r, c, text) in outside {
-        table::push_warning(
+        push_warning(
             &mut warnings,
             Warning::new(
                 Location::cell(&sheet.name, r + 1, c + 1, None),

@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use super::super::html::{self, Pass};
 use super::super::measures;
 use super::super::sheet::Sheet;
-use super::{Row, push_warning};
+use super::Row;
+use crate::import::warning_cap::push_warning;
 use crate::model::Report;
 use crate::model::diag::{Location, Warning};
 
