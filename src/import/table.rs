@@ -10,6 +10,7 @@ mod numbers;
 mod stages;
 
 use numbering::{initiative_number, section_of, split_circled};
+pub(super) use numbering::{is_division_heading, is_initiative_number};
 
 use super::cell::{self, CellItem};
 use super::html;

@@ -183,7 +183,7 @@ fn find_layout(sheet: &Sheet) -> Option<Layout> {
     let actual = find(&|t| t.contains("実績") && !t.contains("計画") && !measure(t));
     let measures = head.iter().filter(|(_, t)| measure(t)).map(|(c, _)| *c);
     let measures: Vec<usize> = measures.collect();
-    let division = find(&|t| t.contains("担当"));
+    let division = find(&|t| table::is_division_heading(t));
     let below = header_row + 1;
     let sub_header = sheet
         .row_texts(below)
@@ -299,10 +299,7 @@ fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>),
         }
         let number = sheet.text(r, layout.number);
         let title = sheet.text(r, layout.title);
-        let is_number = !number.is_empty()
-            && number
-                .chars()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let is_number = table::is_initiative_number(number);
         // The number written again on each of an initiative's rows continues it.
         let continues = group
             .as_ref()
