@@ -86,3 +86,43 @@ fn the_summary_shows_the_numbers_and_an_actual_typed_there_is_one_undoable_step(
     h.run();
     assert_eq!(*h.state().document().report(), before);
 }
+
+/// 比較 of a report with numbers against its saved copy, after an actual and the self-rating
+/// were changed in the window: the panel lists both, in the words `diff` uses, and undoing
+/// them leaves nothing to list.
+#[test]
+fn comparing_lists_a_changed_actual_and_a_changed_rating_in_the_panel() {
+    use shinchoku::edit::measures::{IndicatorField, MeasureIntent, RatingLayer};
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.ron");
+    let mut h = harness_with(ShinchokuApp::new(with_numbers(), Prefs::default()), 1400.0);
+    h.run();
+    h.state_mut().queue(FileCommand::SaveTo(old.clone()));
+    h.run();
+    let first = h.state().document().report().sections[0].initiatives[0].id;
+    h.state_mut()
+        .queue(Intent::Measure(MeasureIntent::SetIndicatorFigure {
+            initiative: first,
+            index: 0,
+            field: IndicatorField::YearActual(FiscalYear(2017)),
+            text: "950".into(),
+        }));
+    h.state_mut()
+        .queue(Intent::Measure(MeasureIntent::SetRating {
+            initiative: first,
+            layer: RatingLayer::SelfRating,
+            code: "A".into(),
+            by: String::new(),
+            on: None,
+        }));
+    h.state_mut().queue(CompareCommand::With(old.clone()));
+    h.run();
+    h.get_by_label_contains("指標「電子申請件数」の平成29年度実績: 900 → 950");
+    h.get_by_label_contains("自己評価: S → A");
+    for _ in 0..2 {
+        h.state_mut().queue(Action::Undo);
+    }
+    h.run();
+    assert!(h.state().comparison().unwrap().diff().same);
+    assert!(h.query_by_label_contains("自己評価: S → A").is_none());
+}

@@ -680,3 +680,27 @@ fn saitamas_four_worded_levels_open_in_place() {
         assert_eq!(rating_warnings(opened), Vec::<String>::new());
     });
 }
+
+/// Each layout, as LibreOffice saved it, exported to XLSX and opened again: the same numbers,
+/// ratings, scale, unit and counting, the numbers `No.R2-1` and the 所管課 included.
+#[test]
+fn each_layout_exported_to_xlsx_opens_with_the_same_numbers_and_ratings() {
+    use shinchoku::export::{Encoding, Format, export_bytes};
+    for (body, _) in LAYOUTS {
+        let first = saved_by_libreoffice(body);
+        let bytes = export_bytes(&first.report, Format::Xlsx, Encoding::Utf8).unwrap();
+        let again = import_workbook(&bytes, WorkbookFormat::Xlsx).expect("the export opens");
+        assert_eq!(check_json(&again), check_json(&first), "{body}");
+        for (a, b) in first.report.initiatives().zip(again.report.initiatives()) {
+            assert_eq!(a.number, b.number, "{body}");
+            assert_eq!(
+                a.measures(),
+                b.measures(),
+                "{body}, initiative {}",
+                a.number
+            );
+        }
+        let (a, b) = (&first.report, &again.report);
+        assert_eq!(a.measure_settings, b.measure_settings, "{body}");
+    }
+}
