@@ -196,6 +196,8 @@ fn the_japanese_window_of_a_report_with_numbers_shows_no_english_words() {
             }
         }
     };
+    // The plan years' header names each year in Japanese, its Western year without "FY".
+    h.get_by_label("29年度 (2017)");
     read(&h);
     // The numbers' cells say more on hover: the indicator's figures, the rating's who and when.
     for cell in ["電子申請件数", "特に良好に進捗", "3297"] {
