@@ -161,11 +161,29 @@ impl Action {
         self.spec().shortcuts.first().copied()
     }
 
+    /// The shown shortcut as a menu writes it: egui's words (`Ctrl+D`, `Shift+F8`), with the
+    /// arrow and sign keys drawn as their keycaps are (`Ctrl+→`, `Ctrl++`, not the English
+    /// `Ctrl+Right`, `Ctrl+Plus`).
+    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+        let words = ctx.format_shortcut(&self.shortcut()?);
+        let keys = words.split('+').map(|part| match part {
+            "Up" => "↑",
+            "Down" => "↓",
+            "Left" => "←",
+            "Right" => "→",
+            "Plus" => "+",
+            "Minus" => "-",
+            "Equals" => "=",
+            other => other,
+        });
+        Some(keys.collect::<Vec<_>>().join("+"))
+    }
+
     /// A tooltip for a button doing this action: `text`, with the shortcut from the table
     /// (`折りたたむ (Ctrl+D)`), so a tooltip never names a key the action does not take.
     pub fn hint(self, ctx: &egui::Context, text: &str) -> String {
-        match self.shortcut() {
-            Some(s) => format!("{text} ({})", ctx.format_shortcut(&s)),
+        match self.shortcut_text(ctx) {
+            Some(s) => format!("{text} ({s})"),
             None => text.to_string(),
         }
     }

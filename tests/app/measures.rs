@@ -129,21 +129,12 @@ fn comparing_lists_a_changed_actual_and_a_changed_rating_in_the_panel() {
 
 /// Every text the Japanese window shows of a report with numbers — the grid with its numbers'
 /// columns and 評価 filter, 状況の集計 with 数値目標・効果額・評価, 数値目標・評価の編集 with 報告の設定
-/// open — read from the screen reader's tree: the English words in it. Names of formats and
+/// open, each menu opened — read from the screen reader's tree: the English words in it. Names of formats and
 /// of the font (PDF, Excel, UTF-8 …) are the only ones allowed.
 #[test]
 fn the_japanese_window_of_a_report_with_numbers_shows_no_english_words() {
     use egui_kittest::kittest::{NodeT, by};
     let mut h = harness_with(ShinchokuApp::new(with_numbers(), Prefs::default()), 1400.0);
-    h.run();
-    let first = h.state().document().report().sections[0].initiatives[0].id;
-    h.state_mut().queue(ViewCommand::Select(first));
-    h.state_mut().queue(Action::ToggleSummary);
-    h.state_mut().queue(Action::ToggleMeasureEditor);
-    h.run();
-    h.run();
-    h.get_by_label_contains("報告の設定").click();
-    h.run();
     h.run();
     let allowed = [
         "PDF",
@@ -198,6 +189,30 @@ fn the_japanese_window_of_a_report_with_numbers_shows_no_english_words() {
     };
     // The plan years' header names each year in Japanese, its Western year without "FY".
     h.get_by_label("29年度 (2017)");
+    read(&h);
+    // Each menu, opened: its items and their shortcuts (the arrow keys as ← → ↑ ↓).
+    for menu in ["ファイル", "編集", "表示", "ヘルプ"] {
+        h.get_by_label(menu).click();
+        h.run();
+        h.run();
+        if menu == "表示" {
+            h.get_by_label("すべて展開");
+        }
+        read(&h);
+        h.get_by_label(menu).click();
+        h.run();
+        h.run();
+    }
+    // The windows over the grid (opened after the menus, which they may cover).
+    let first = h.state().document().report().sections[0].initiatives[0].id;
+    h.state_mut().queue(ViewCommand::Select(first));
+    h.state_mut().queue(Action::ToggleSummary);
+    h.state_mut().queue(Action::ToggleMeasureEditor);
+    h.run();
+    h.run();
+    h.get_by_label_contains("報告の設定").click();
+    h.run();
+    h.run();
     read(&h);
     // The numbers' cells say more on hover: the indicator's figures, the rating's who and when.
     for cell in ["電子申請件数", "特に良好に進捗", "3297"] {
