@@ -160,7 +160,8 @@ impl Columns {
 /// The 番号 column's natural width: 20, or what the widest number (木津川市's `No.R2-10`, a
 /// section's numeral) needs in bold with the cell's padding. The text is 6 points per unit of
 /// scale (times `text_scale`) and the column scales alike, so the width needed at scale 1 is the
-/// text's width at 6 points.
+/// text's width at 6 points times the text scale (taken as at least 1: a smaller text then has
+/// room to spare).
 fn number_width(report: &Report, text_scale: f32) -> f32 {
     let measure = TextMeasure::get();
     let numbers = report.sections.iter().flat_map(|s| {
