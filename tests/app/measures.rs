@@ -129,7 +129,8 @@ fn comparing_lists_a_changed_actual_and_a_changed_rating_in_the_panel() {
 
 /// Every text the Japanese window shows of a report with numbers — the grid with its numbers'
 /// columns and 評価 filter, 状況の集計 with 数値目標・効果額・評価, 数値目標・評価の編集 with 報告の設定
-/// open, each menu opened — read from the screen reader's tree: the English words in it. Names of formats and
+/// open, each menu opened — read from the screen reader's tree: the English words in it. What
+/// shows only on hover (tooltips) is not in that tree and not walked here. Names of formats and
 /// of the font (PDF, Excel, UTF-8 …) are the only ones allowed.
 #[test]
 fn the_japanese_window_of_a_report_with_numbers_shows_no_english_words() {
@@ -214,17 +215,6 @@ fn the_japanese_window_of_a_report_with_numbers_shows_no_english_words() {
     h.run();
     h.run();
     read(&h);
-    // The numbers' cells say more on hover: the indicator's figures, the rating's who and when.
-    for cell in ["電子申請件数", "特に良好に進捗", "3297"] {
-        let count = h.query_all_by_label_contains(cell).count();
-        for k in 0..count {
-            if let Some(node) = h.query_all_by_label_contains(cell).nth(k) {
-                node.hover();
-            }
-            h.run();
-            read(&h);
-        }
-    }
     english.sort();
     english.dedup();
     assert!(english.is_empty(), "{english:#?}");
