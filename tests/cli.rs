@@ -511,6 +511,75 @@ fn print_adds_the_numbers_and_the_summary_page_unless_told_no_numbers() {
     );
 }
 
+/// Two reports with numbers — the workbook LibreOffice saved and a copy whose actual and
+/// self-rating were changed — compared by `diff`: both changes listed, in words and in JSON.
+#[test]
+fn diff_lists_a_changed_actual_and_a_changed_rating_of_two_workbooks() {
+    use shinchoku::edit::Intent;
+    use shinchoku::edit::measures::{IndicatorField, MeasureIntent, RatingLayer};
+    let old = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/measures-libreoffice.xlsx"
+    );
+    let opened = shinchoku::open_report(std::path::Path::new(old)).expect("it opens");
+    let first = opened.report.find_initiative("1").unwrap().id;
+    let mut doc = shinchoku::document::Document::new(
+        opened.report,
+        shinchoku::document::Origin::Sample,
+        Vec::new(),
+    );
+    doc.perform(Intent::Measure(MeasureIntent::SetIndicatorFigure {
+        initiative: first,
+        index: 1,
+        field: IndicatorField::YearActual(shinchoku::model::FiscalYear(2017)),
+        text: "1,150".into(),
+    }))
+    .unwrap();
+    doc.perform(Intent::Measure(MeasureIntent::SetRating {
+        initiative: first,
+        layer: RatingLayer::SelfRating,
+        code: "A".into(),
+        by: String::new(),
+        on: None,
+    }))
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("answered.xlsx");
+    let bytes = shinchoku::export::xlsx::to_xlsx(doc.report(), &mut Vec::new()).unwrap();
+    std::fs::write(&new, bytes).unwrap();
+    let new = new.to_str().unwrap();
+
+    let run = shinchoku(&["diff", old, new, "--lang", "ja"]);
+    assert_eq!(run.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        text.contains("指標「電子申請件数」の平成29年度実績: 900 → 1150"),
+        "{text}"
+    );
+    assert!(text.contains("自己評価: S → A"), "{text}");
+
+    let v = json_exit(&["diff", old, new, "--json"], 1);
+    let parts: Vec<(&str, &str)> = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "measure_changed")
+        .map(|c| (c["part"].as_str().unwrap(), c["field"].as_str().unwrap()))
+        .collect();
+    assert_eq!(parts, [("indicator", "actual"), ("self_rating", "code")]);
+}
+
+fn json_exit(args: &[&str], code: i32) -> serde_json::Value {
+    let out = shinchoku(args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
 /// The seed imported into `dir/master.ron`.
 fn master_ron(dir: &std::path::Path) -> std::path::PathBuf {
     let master = dir.join("master.ron");

@@ -1085,3 +1085,60 @@ fn a_figure_typed_as_words_prints_as_written_and_the_summary_says_it_is_not_coun
         "{last}"
     );
 }
+
+/// Initiatives numbered as 木津川市 numbers its items (`No.R2-10` …): each number printed ends
+/// before the next text on its line (the title), on A3 and on A4 portrait.
+#[test]
+fn items_numbered_no_r2_print_clear_of_their_titles() {
+    use shinchoku::print::Shape;
+    use shinchoku::print::text::TextMeasure;
+    let mut report = sample();
+    let initiatives = report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut());
+    for (k, i) in initiatives.enumerate() {
+        i.number = format!("No.R2-{}", k + 10);
+    }
+    let a4 = PageSetup {
+        paper: Paper::A4,
+        landscape: false,
+        ..PageSetup::default()
+    };
+    let measure = TextMeasure::get();
+    for setup in [PageSetup::default(), a4] {
+        let (layout, _) = layout_and_pdf(&report, &setup);
+        let mut checked = 0;
+        for page in &layout.pages {
+            let texts: Vec<(f32, f32, f32, bool, &str)> = page
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Text {
+                        x,
+                        y,
+                        size,
+                        bold,
+                        text,
+                        ..
+                    } => Some((*x, *y, *size, *bold, text.as_str())),
+                    _ => None,
+                })
+                .collect();
+            for &(x, y, size, bold, text) in texts.iter().filter(|t| t.4.starts_with("No.R2-")) {
+                let end = x + measure.width(text, size, bold);
+                let next = texts
+                    .iter()
+                    .filter(|t| (t.1 - y).abs() < 0.01 && t.0 > x)
+                    .map(|t| t.0)
+                    .fold(f32::INFINITY, f32::min);
+                assert!(
+                    end < next,
+                    "{text}: ends at {end}, the title starts at {next}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 11, "{checked} numbers printed");
+    }
+}

@@ -49,10 +49,10 @@ impl ShinchokuApp {
                 self.move_column(-1);
                 Vec::new()
             }
-            Action::FoldOrParent
-            | Action::UnfoldOrChild
-            | Action::NextLate
-            | Action::PreviousLate => self.keyboard(action),
+            Action::FoldOrParent => self.grid_key(GridKey::FoldOrParent),
+            Action::UnfoldOrChild => self.grid_key(GridKey::UnfoldOrChild),
+            Action::NextLate => self.grid_key(GridKey::Late(1)),
+            Action::PreviousLate => self.grid_key(GridKey::Late(-1)),
             Action::ToggleDetail => {
                 vec![PrefsCommand::SetDetailFolded(!self.prefs.detail_folded()).into()]
             }
@@ -163,20 +163,27 @@ impl ShinchokuApp {
     }
 
     /// The grid's keys: ← / → fold or move up and down the tree, F8 the next 遅れ.
-    fn keyboard(&mut self, action: Action) -> Vec<AppCommand> {
+    fn grid_key(&mut self, key: GridKey) -> Vec<AppCommand> {
         let frame = self.open.frame();
-        match action {
-            Action::FoldOrParent => self.view.fold_or_parent(frame),
-            Action::UnfoldOrChild => self.view.unfold_or_child(frame),
-            Action::NextLate | Action::PreviousLate => {
-                let step = if action == Action::NextLate { 1 } else { -1 };
+        match key {
+            GridKey::FoldOrParent => self.view.fold_or_parent(frame),
+            GridKey::UnfoldOrChild => self.view.unfold_or_child(frame),
+            GridKey::Late(step) => {
                 if !self.view.go_to_late(frame, step) {
                     let t = self.lang().texts();
                     return vec![DialogCommand::Notice(t.no_late.into()).into()];
                 }
             }
-            _ => {}
         }
         Vec::new()
     }
+}
+
+/// The grid's keys the app carries out itself, matched exhaustively as the actions are.
+#[derive(Clone, Copy)]
+enum GridKey {
+    FoldOrParent,
+    UnfoldOrChild,
+    /// The next (1) or previous (−1) 遅れ.
+    Late(isize),
 }

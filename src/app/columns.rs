@@ -107,7 +107,7 @@ impl ColumnPrefs {
     }
 
     pub fn set_width(&mut self, column: Column, width: Option<f32>) {
-        self.widths[column.index()] = width.map(|w| w.max(minimum(column, 1)));
+        self.widths[column.index()] = width.map(|w| w.max(minimum(column, 1, 0.0)));
     }
 
     pub fn toggle(&mut self, column: Column) {
@@ -128,10 +128,28 @@ const COMFORTABLE_TEXT: f32 = 240.0;
 /// A month column narrower than this drops 月 from its header (`4` rather than `4月`).
 pub const MONTH_WITH_SUFFIX: f32 = 30.0;
 
-/// The width a column has when there is room, for a grid of `years` plan years.
-fn natural(column: Column, years: usize) -> f32 {
+/// The width the 番号 column needs for a report's numbers: `12` fits the least width, a code
+/// such as 木津川市's `No.R2-10` needs more. Estimated from the characters at the grid's text
+/// size (an ASCII one about 8 points, any other 14) with the cell's padding, not laid out, as
+/// it is asked every frame.
+pub fn number_width(report: &crate::model::Report) -> f32 {
+    let width = |n: &str| {
+        n.chars()
+            .map(|c| if c.is_ascii() { 8.0 } else { 14.0 })
+            .sum::<f32>()
+    };
+    let widest = report
+        .initiatives()
+        .map(|i| width(&i.number))
+        .fold(0.0, f32::max);
+    widest + 10.0
+}
+
+/// The width a column has when there is room, for a grid of `years` plan years and numbers
+/// `number` points wide.
+fn natural(column: Column, years: usize, number: f32) -> f32 {
     match column {
-        Column::Number => 44.0,
+        Column::Number => number.max(44.0),
         Column::Text => 300.0,
         Column::Stages => 68.0 * years as f32,
         Column::Months => 36.0 * 12.0,
@@ -145,9 +163,9 @@ fn natural(column: Column, years: usize) -> f32 {
 
 /// The narrowest a column gets before the grid scrolls sideways: every month and year still
 /// legible (`12` and `28年度` at the grid's text size).
-fn minimum(column: Column, years: usize) -> f32 {
+fn minimum(column: Column, years: usize, number: f32) -> f32 {
     match column {
-        Column::Number => 36.0,
+        Column::Number => number.max(36.0),
         Column::Text => 170.0,
         Column::Stages => 46.0 * years as f32,
         Column::Months => 23.0 * 12.0,
@@ -175,6 +193,18 @@ impl ColumnLayout {
     /// Fits the columns into `available` points; the numbers' columns only when `measures`
     /// (the report has numbers or a rating scale).
     pub fn fit(available: f32, years: usize, measures: bool, prefs: &ColumnPrefs) -> ColumnLayout {
+        Self::fit_numbers(available, years, measures, 0.0, prefs)
+    }
+
+    /// As [`ColumnLayout::fit`], with the 番号 column at least `number` wide (see
+    /// [`number_width`]) unless the user set its width.
+    pub fn fit_numbers(
+        available: f32,
+        years: usize,
+        measures: bool,
+        number: f32,
+        prefs: &ColumnPrefs,
+    ) -> ColumnLayout {
         let years = years.max(1);
         let mut width = [0.0f32; COLUMNS];
         let mut floor = [0.0f32; COLUMNS];
@@ -185,7 +215,7 @@ impl ColumnLayout {
             // A width the user set is kept as set.
             let (w, min) = match prefs.width(c) {
                 Some(w) => (w, w),
-                None => (natural(c, years), minimum(c, years)),
+                None => (natural(c, years, number), minimum(c, years, number)),
             };
             width[c.index()] = w;
             floor[c.index()] = min;
@@ -294,6 +324,39 @@ mod tests {
         assert!(!l.is_shown(Column::Stages));
         assert!(l.is_shown(Column::Text));
         assert_eq!(l.width(Column::Division), 220.0);
+    }
+
+    #[test]
+    fn items_numbered_like_no_r2_10_widen_the_number_column_unless_its_width_was_set() {
+        let mut report = crate::document::Document::sample().into_report();
+        let seed = ColumnLayout::fit_numbers(
+            1000.0,
+            4,
+            false,
+            number_width(&report),
+            &ColumnPrefs::default(),
+        );
+        assert_eq!(
+            seed,
+            ColumnLayout::fit(1000.0, 4, false, &ColumnPrefs::default()),
+            "Mie's numbers fit as before"
+        );
+        for (k, i) in report.sections[0].initiatives.iter_mut().enumerate() {
+            i.number = format!("No.R2-{}", k + 10);
+        }
+        let width = number_width(&report);
+        assert!(width >= 8.0 * 8.0, "{width}");
+        for available in [1600.0, 500.0] {
+            let l = ColumnLayout::fit_numbers(available, 4, false, width, &ColumnPrefs::default());
+            assert!(
+                l.width(Column::Number) >= width.floor(),
+                "{available}: {l:?}"
+            );
+        }
+        let mut prefs = ColumnPrefs::default();
+        prefs.set_width(Column::Number, Some(40.0));
+        let set = ColumnLayout::fit_numbers(1600.0, 4, false, width, &prefs);
+        assert_eq!(set.width(Column::Number), 40.0);
     }
 
     #[test]

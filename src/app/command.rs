@@ -9,12 +9,12 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::columns::Column;
 use super::i18n::{Lang, Texts};
-use super::state::dialogs::Dialog;
 use crate::edit::Intent;
 use crate::model::status::Status;
 use crate::model::{Id, Report, Side};
 use crate::print::PageSetup;
 use crate::store::recovery::Recoverable;
+use crate::survey::send::Formats;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppCommand {
@@ -26,7 +26,7 @@ pub enum AppCommand {
     View(ViewCommand),
     Print(PrintCommand),
     /// The PDF or export running in the background.
-    Job(crate::app::state::jobs::JobCommand),
+    Job(JobCommand),
     Prefs(PrefsCommand),
     Dialog(DialogCommand),
     Compare(CompareCommand),
@@ -161,11 +161,29 @@ impl Action {
         self.spec().shortcuts.first().copied()
     }
 
+    /// The shown shortcut as a menu writes it: egui's words (`Ctrl+D`, `Shift+F8`), with the
+    /// arrow and sign keys drawn as their keycaps are (`Ctrl+→`, `Ctrl++`, not the English
+    /// `Ctrl+Right`, `Ctrl+Plus`).
+    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+        let words = ctx.format_shortcut(&self.shortcut()?);
+        let keys = words.split('+').map(|part| match part {
+            "Up" => "↑",
+            "Down" => "↓",
+            "Left" => "←",
+            "Right" => "→",
+            "Plus" => "+",
+            "Minus" => "-",
+            "Equals" => "=",
+            other => other,
+        });
+        Some(keys.collect::<Vec<_>>().join("+"))
+    }
+
     /// A tooltip for a button doing this action: `text`, with the shortcut from the table
     /// (`折りたたむ (Ctrl+D)`), so a tooltip never names a key the action does not take.
     pub fn hint(self, ctx: &egui::Context, text: &str) -> String {
-        match self.shortcut() {
-            Some(s) => format!("{text} ({})", ctx.format_shortcut(&s)),
+        match self.shortcut_text(ctx) {
+            Some(s) => format!("{text} ({s})"),
             None => text.to_string(),
         }
     }
@@ -264,7 +282,7 @@ impl FileCommand {
 pub enum SurveyCommand {
     CloseForm,
     /// The form was filled in: ask for the folder, then write the responses there.
-    Submit(crate::app::state::survey::SendForm),
+    Submit(SendForm),
     /// Write the responses of the submitted form to this folder, and record them as sent.
     SendTo(PathBuf),
     /// Read these answer files and show what they would change.
@@ -507,8 +525,8 @@ impl From<PrintCommand> for AppCommand {
     }
 }
 
-impl From<crate::app::state::jobs::JobCommand> for AppCommand {
-    fn from(c: crate::app::state::jobs::JobCommand) -> AppCommand {
+impl From<JobCommand> for AppCommand {
+    fn from(c: JobCommand) -> AppCommand {
         AppCommand::Job(c)
     }
 }
@@ -534,5 +552,81 @@ impl From<SurveyCommand> for AppCommand {
 impl From<DialogCommand> for AppCommand {
     fn from(c: DialogCommand) -> AppCommand {
         AppCommand::Dialog(c)
+    }
+}
+
+// What the commands carry that the state keeps (a dialog shown, the 照会 form sent) is defined
+// here, beside the commands, so that the commands need nothing of the state that handles them.
+
+/// A dialog in front of the window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    Error {
+        title: String,
+        message: String,
+    },
+    /// Unsaved changes: save, discard or cancel, then run `then`.
+    UnsavedChanges {
+        then: Box<AppCommand>,
+    },
+    Warnings,
+    /// The file just opened is open in another Shinchoku: read-only, or take over its lock.
+    Locked {
+        holder: String,
+    },
+    /// A save found the file changed on disk since it was read: 上書き, 別名で保存, 再読み込み.
+    ChangedOnDisk {
+        path: PathBuf,
+        message: String,
+    },
+    /// A save found another Shinchoku holding the file: take the lock over and save, or not.
+    LockedOnSave {
+        path: PathBuf,
+        message: String,
+    },
+    /// A save found the file read-only: 上書き (it stays read-only), 別名で保存, or cancel.
+    /// `options` are what that save was already allowed.
+    ReadOnlyOnSave {
+        path: PathBuf,
+        message: String,
+        options: crate::document::SaveOptions,
+    },
+    /// Recovery copies holding unsaved work from an earlier run: 復元 or 破棄 each.
+    Recover(Vec<Recoverable>),
+    /// ヘルプ → バージョン情報: the version and the licences.
+    About,
+    /// The system's file dialog could not be shown: type the path (`problem`: why what was
+    /// typed last cannot be taken, worded).
+    TypePath {
+        purpose: PathPurpose,
+        problem: Option<String>,
+    },
+}
+
+/// What the window asks of the running job.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JobCommand {
+    /// Take the job's progress and, once it ended, its result (every frame).
+    Poll,
+    /// 中止: stop it; nothing is written.
+    Stop,
+}
+
+/// What is typed in the 照会 form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SendForm {
+    /// `2017-10-13`; empty: no due date.
+    pub due: String,
+    pub note: String,
+    pub formats: Formats,
+}
+
+impl Default for SendForm {
+    fn default() -> Self {
+        SendForm {
+            due: String::new(),
+            note: String::new(),
+            formats: Formats::Both,
+        }
     }
 }

@@ -1,10 +1,11 @@
 //! What changed in an initiative's numbers and judgements between two reports: each figure of
-//! an indicator (paired by name), each year's effects, each rating layer and the committee's
-//! comment, listed as [`What::MeasureChanged`] with the text before and after.
+//! an indicator (paired by name), its unit, topic, baseline and direction, each year's effects,
+//! each rating layer and the committee's comment, listed as [`What::MeasureChanged`] with the
+//! text before and after.
 
 use super::What;
 use crate::lang::{Lang, say};
-use crate::model::measures::{Figure, Indicator, Measures, Money, Rating, YenUnit};
+use crate::model::measures::{Direction, Figure, Indicator, Measures, Money, Rating, YenUnit};
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Initiative};
 
@@ -113,6 +114,7 @@ fn indicators(
                 y.unit.clone(),
             ));
         }
+        baseline_and_direction(x, y, out);
         let mut years: Vec<FiscalYear> = x.years.iter().chain(&y.years).map(|v| v.year).collect();
         years.sort();
         years.dedup();
@@ -181,6 +183,44 @@ fn effects(a: &Measures, b: &Measures, unit: YenUnit, out: &mut Vec<What>) {
     }
 }
 
+/// The baseline (基準値, its year) and the direction: each changes the rates a reader sees.
+fn baseline_and_direction(x: &Indicator, y: &Indicator, out: &mut Vec<What>) {
+    let value = |i: &Indicator| i.baseline.as_ref().map(|b| b.value.display());
+    let year = |i: &Indicator| i.baseline.as_ref().and_then(|b| b.year);
+    let direction = |i: &Indicator| match i.direction {
+        Direction::Higher => "higher",
+        Direction::Lower => "lower",
+    };
+    let year_text = |i: &Indicator| year(i).map(|y| y.0.to_string()).unwrap_or_default();
+    for (field, old, new) in [
+        (
+            "baseline",
+            value(x).unwrap_or_default(),
+            value(y).unwrap_or_default(),
+        ),
+        ("baseline_year", year_text(x), year_text(y)),
+        ("direction", direction(x).into(), direction(y).into()),
+    ] {
+        if old != new {
+            out.push(change(Part::Indicator, &y.name, field, None)(old, new));
+        }
+    }
+}
+
+/// A value as the change list shows it: a direction and a baseline's year in words.
+fn value_words(field: &str, value: &str, lang: Lang) -> String {
+    match (field, value.parse::<i32>()) {
+        ("direction", _) if value == "higher" => {
+            say(lang, "高いほど良い".into(), "higher is better".into())
+        }
+        ("direction", _) if value == "lower" => {
+            say(lang, "低いほど良い".into(), "lower is better".into())
+        }
+        ("baseline_year", Ok(y)) => say(lang, FiscalYear(y).era_form(), format!("FY{y}")),
+        _ => value.to_string(),
+    }
+}
+
 /// How a change of the numbers reads: 「指標「電子申請件数」の29年度実績: 900 → 1150」.
 pub(super) fn describe(
     part: Part,
@@ -201,6 +241,9 @@ pub(super) fn describe(
         "planned" => ("計画額", "planned"),
         "unit" => ("単位", "unit"),
         "topic" => ("見出し", "topic"),
+        "baseline" => ("基準値", "baseline"),
+        "baseline_year" => ("基準年度", "baseline year"),
+        "direction" => ("向き", "direction"),
         _ => ("", ""),
     };
     let dash = |s: &str| {
@@ -210,7 +253,10 @@ pub(super) fn describe(
             s.to_string()
         }
     };
-    let (old, new) = (dash(old), dash(new));
+    let (old, new) = (
+        dash(&value_words(field, old, lang)),
+        dash(&value_words(field, new, lang)),
+    );
     match (part, field) {
         (Part::Indicator, "added") => say(
             lang,

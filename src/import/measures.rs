@@ -12,7 +12,7 @@ mod scale;
 use scale::{check_ratings, legend};
 
 use super::sheet::Sheet;
-use super::table::push_warning;
+use super::warning_cap::push_warning;
 use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::era::{self, FiscalYear};
 use crate::model::figure;

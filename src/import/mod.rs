@@ -10,6 +10,7 @@ mod measures;
 mod ods;
 pub(crate) mod sheet;
 mod table;
+mod warning_cap;
 pub mod workbook;
 mod xls_bounds;
 mod xls_records;

@@ -10,10 +10,11 @@ mod numbers;
 mod stages;
 
 use numbering::{initiative_number, section_of, split_circled};
+pub(super) use numbering::{is_division_heading, is_initiative_number};
 
 use super::cell::{self, CellItem};
 use super::html;
-use crate::model::bounds::MAX_WARNINGS;
+use super::warning_cap::push_warning;
 use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
 use crate::model::entry_text;
 use crate::model::era::{self, FiscalYear};
@@ -130,24 +131,6 @@ struct Reader {
     columns: HashMap<usize, Vec<Option<usize>>>,
     /// A text table's number columns (a workbook's are read by `workbook.rs`).
     numbers: numbers::Numbers,
-}
-
-/// Adds a warning to a list of at most [`MAX_WARNINGS`] (and the count of those past it).
-pub(super) fn push_warning(warnings: &mut Vec<Warning>, warning: Warning) {
-    if warnings.len() < MAX_WARNINGS {
-        warnings.push(warning);
-        return;
-    }
-    match warnings.last_mut() {
-        Some(Warning {
-            kind: WarningKind::NotListed { count },
-            ..
-        }) => *count += 1,
-        _ => warnings.push(Warning::new(
-            Location::default(),
-            WarningKind::NotListed { count: 1 },
-        )),
-    }
 }
 
 pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {

@@ -14,6 +14,7 @@ use std::path::Path;
 use super::html::{Table, TableCell};
 use super::sheet::Sheet;
 use super::table::{self, Row, SheetRow};
+use super::warning_cap::push_warning;
 use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
 use crate::model::era::{self, FiscalYear};
 use crate::model::{Report, UnreadText};
@@ -119,7 +120,7 @@ pub fn import_workbook(
                 sheet: names[*k].clone(),
                 read: sheet.name.clone(),
             };
-            table::push_warning(&mut warnings, Warning::new(at, kind));
+            push_warning(&mut warnings, Warning::new(at, kind));
         }
     }
     Ok(ImportedWorkbook {
@@ -182,7 +183,7 @@ fn find_layout(sheet: &Sheet) -> Option<Layout> {
     let actual = find(&|t| t.contains("実績") && !t.contains("計画") && !measure(t));
     let measures = head.iter().filter(|(_, t)| measure(t)).map(|(c, _)| *c);
     let measures: Vec<usize> = measures.collect();
-    let division = find(&|t| t.contains("担当"));
+    let division = find(&|t| table::is_division_heading(t));
     let below = header_row + 1;
     let sub_header = sheet
         .row_texts(below)
@@ -298,10 +299,7 @@ fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>),
         }
         let number = sheet.text(r, layout.number);
         let title = sheet.text(r, layout.title);
-        let is_number = !number.is_empty()
-            && number
-                .chars()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let is_number = table::is_initiative_number(number);
         // The number written again on each of an initiative's rows continues it.
         let continues = group
             .as_ref()
@@ -397,7 +395,7 @@ fn read_gathered(
         .collect();
     let (mut report, mut warnings) = table::read_sheet(&sheet.name, rows)?;
     for (r, c, text) in outside {
-        table::push_warning(
+        push_warning(
             &mut warnings,
             Warning::new(
                 Location::cell(&sheet.name, r + 1, c + 1, None),

@@ -157,6 +157,22 @@ impl Columns {
     }
 }
 
+/// The 番号 column's natural width: 20, or what the widest number (木津川市's `No.R2-10`, a
+/// section's numeral) needs in bold with the cell's padding. The text is 6 points per unit of
+/// scale (times `text_scale`) and the column scales alike, so the width needed at scale 1 is the
+/// text's width at 6 points times the text scale (taken as at least 1: a smaller text then has
+/// room to spare).
+fn number_width(report: &Report, text_scale: f32) -> f32 {
+    let measure = TextMeasure::get();
+    let numbers = report.sections.iter().flat_map(|s| {
+        std::iter::once(s.numeral.as_str()).chain(s.initiatives.iter().map(|i| i.number.as_str()))
+    });
+    let widest = numbers
+        .map(|n| measure.width(n, 1.0, true))
+        .fold(0.0, f32::max);
+    (6.0 * text_scale.max(1.0) * (widest + 0.4)).max(20.0)
+}
+
 impl Geometry {
     pub fn new(job: &PrintJob, width: f32, height: f32, text_scale: f32) -> Geometry {
         let report = job.report;
@@ -170,7 +186,7 @@ impl Geometry {
         let width_if = |shown: bool, w: f32| if shown { w } else { 0.0 };
         // Natural widths at scale 1; the whole table is then scaled to the page width.
         let natural = [
-            20.0,
+            number_width(report, text_scale),
             190.0,
             if c.stages { 30.0 * years as f32 } else { 0.0 },
             if c.months { 12.0 * 17.0 } else { 0.0 },

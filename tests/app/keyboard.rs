@@ -89,3 +89,32 @@ fn keys_that_mean_the_same_do_the_same() {
         Some(Action::Undo)
     );
 }
+
+/// The shortcuts as menus and tooltips write them: keycap names (Ctrl, Shift, Enter, F8) and
+/// the arrow keys as arrows, never the English `Down` or `Ctrl+Right` in the Japanese menus.
+#[test]
+fn shortcuts_are_written_with_arrows_not_english_key_names() {
+    let ctx = egui::Context::default();
+    let keycaps = ["Ctrl", "Shift", "Alt", "Enter", "Cmd", "Option"];
+    for action in Action::ALL {
+        let Some(text) = action.shortcut_text(&ctx) else {
+            continue;
+        };
+        for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+            assert!(
+                word.len() < 2 || keycaps.contains(&word),
+                "{action:?}: {text}"
+            );
+        }
+    }
+    assert_eq!(
+        Action::NextCell.shortcut_text(&ctx).as_deref(),
+        Some("Ctrl+→")
+    );
+    assert_eq!(Action::SelectNext.shortcut_text(&ctx).as_deref(), Some("↓"));
+    assert!(
+        Action::ToggleDetail
+            .hint(&ctx, "詳細パネル")
+            .starts_with("詳細パネル (Ctrl+")
+    );
+}

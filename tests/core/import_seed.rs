@@ -307,3 +307,41 @@ fn the_bundled_sample_matches_the_importer() {
          `cargo run -- import tests/fixtures/mie-h29-h1-report.tsv -o assets/sample-report.ron`"
     );
 }
+
+/// The seed with its initiatives numbered as 木津川市 numbers its items (`No.R2-1` …) and its
+/// 担当課 heading written 所管課: the same report, each number kept as written, each division
+/// in place.
+#[test]
+fn items_numbered_no_r2_with_a_shokanka_heading_read_as_the_seed() {
+    let renumbered: String = SEED
+        .lines()
+        .map(|line| {
+            let (first, rest) = line.split_once('\t').unwrap_or((line, ""));
+            match first.parse::<u32>() {
+                Ok(n) if !rest.is_empty() => format!("No.R2-{n}\t{rest}"),
+                _ => line.replace("担当課", "所管課"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(renumbered.contains("No.R2-11\t") && renumbered.contains("所管課"));
+    let imported = shinchoku::import::import_text(&renumbered).expect("it imports");
+    let seed = seed();
+    let numbers: Vec<&str> = imported
+        .report
+        .initiatives()
+        .map(|i| i.number.as_str())
+        .collect();
+    let expected: Vec<String> = (1..=11).map(|n| format!("No.R2-{n}")).collect();
+    assert_eq!(numbers, expected);
+    for (got, was) in imported.report.initiatives().zip(seed.report.initiatives()) {
+        assert_eq!(got.title, was.title);
+        assert_eq!(got.all_divisions(), was.all_divisions());
+    }
+    assert_eq!(
+        imported.warnings.len(),
+        seed.warnings.len(),
+        "{:#?}",
+        imported.warnings
+    );
+}

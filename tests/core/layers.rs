@@ -68,6 +68,93 @@ fn paths_after(code: &str, prefix: &str) -> Vec<String> {
     out
 }
 
+/// The module (`app/state/dialogs`) each `crate::…`, `super::…` and `self::…` path in `code`
+/// reaches, from the file of module `here`: the path's leading names that are modules of
+/// `modules`, `{a, b::c}` groups expanded at any depth.
+fn module_paths(code: &str, here: &[&str], modules: &BTreeSet<String>) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for start in ["crate::", "super::", "self::"] {
+        for (at, _) in code.match_indices(start) {
+            let before = code[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':' || c == '$') {
+                continue;
+            }
+            for path in expand(&code[at..]) {
+                let mut base: Vec<String> = Vec::new();
+                let mut rest = path.as_slice();
+                match rest.first().map(String::as_str) {
+                    Some("crate") => rest = &rest[1..],
+                    _ => {
+                        base = here.iter().map(|s| s.to_string()).collect();
+                        while let Some(first) = rest.first() {
+                            match first.as_str() {
+                                "super" => drop(base.pop()),
+                                "self" => {}
+                                _ => break,
+                            }
+                            rest = &rest[1..];
+                        }
+                    }
+                }
+                for name in rest {
+                    base.push(name.clone());
+                    if !modules.contains(&base.join("/")) {
+                        base.pop();
+                        break;
+                    }
+                }
+                out.push(base);
+            }
+        }
+    }
+    out
+}
+
+/// The paths of a use tree starting at `text` (`a::b::{c, d::{e, f}}`), each as its names.
+fn expand(text: &str) -> Vec<Vec<String>> {
+    let ident_len = |s: &str| {
+        s.find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(s.len())
+    };
+    let mut names = Vec::new();
+    let mut rest = text;
+    loop {
+        let n = ident_len(rest);
+        if n == 0 {
+            break;
+        }
+        names.push(rest[..n].to_string());
+        rest = &rest[n..];
+        match rest.strip_prefix("::") {
+            Some(r) => rest = r.trim_start(),
+            None => return vec![names],
+        }
+    }
+    let Some(group) = rest.strip_prefix('{') else {
+        return vec![names];
+    };
+    // Split the group at its top-level commas, up to its closing brace.
+    let (mut depth, mut part, mut out) = (0usize, String::new(), Vec::new());
+    for c in group.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => break,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(std::mem::take(&mut part));
+                continue;
+            }
+            _ => {}
+        }
+        part.push(c);
+    }
+    out.push(part);
+    out.iter()
+        .flat_map(|p| expand(p.trim()))
+        .map(|tail| names.iter().cloned().chain(tail).collect())
+        .collect()
+}
+
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -88,6 +175,14 @@ fn violations(src: &Path) -> Vec<String> {
     let mut out = Vec::new();
     // file (module path like `survey/collect`) → the files of its module it uses.
     let mut uses: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let modules: BTreeSet<String> = files
+        .iter()
+        .map(|p| {
+            let rel = p.strip_prefix(src).unwrap().with_extension("");
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            rel.trim_end_matches("/mod").to_string()
+        })
+        .collect();
     for path in &files {
         let rel = path.strip_prefix(src).unwrap().with_extension("");
         let rel = rel.to_string_lossy().replace('\\', "/");
@@ -108,28 +203,22 @@ fn violations(src: &Path) -> Vec<String> {
                 _ => {}
             }
         }
-        // Files of one module: a file's `super::x` and `crate::module::x` name a sibling file
-        // `x`; in a `mod.rs`, `super::` is the parent's. A module's own file (`mod.rs`) and the
-        // files under it are one module's face and its parts: parts using the face's types, and
-        // the face re-exporting its parts, are not counted as a circle.
-        let node = rel.trim_end_matches("/mod").to_string();
-        let Some((dir, _)) = node.rsplit_once('/') else {
-            continue;
-        };
-        let mut siblings = paths_after(&code, "super::");
-        siblings.extend(paths_after(
-            &code,
-            &format!("crate::{}::", dir.replace('/', "::")),
-        ));
-        let entry = uses.entry(node.clone()).or_default();
-        for s in siblings {
-            let target = format!("{dir}/{s}");
-            if target != node
-                && (src.join(format!("{target}.rs")).exists()
-                    || src.join(&target).join("mod.rs").exists())
-            {
-                entry.insert(target);
+        // Files of one module: every `crate::`, `super::` and `self::` path names the deepest
+        // module file it reaches. A file and the one it names are counted as the two children
+        // of their closest common module they lie under (`app/command.rs` naming
+        // `app/state/dialogs.rs` is `app/command` using `app/state`), so a circle through a
+        // sibling's subfolder is found too. A module's own file (`mod.rs`) and the files under
+        // it are one module's face and its parts: parts using the face's types, and the face
+        // re-exporting its parts, are not counted as a circle.
+        let node: Vec<&str> = rel.trim_end_matches("/mod").split('/').collect();
+        for target in module_paths(&code, &node, &modules) {
+            let common = node.iter().zip(&target).take_while(|(a, b)| a == b).count();
+            if common + 1 > node.len() || common + 1 > target.len() {
+                continue; // the one lies under the other
             }
+            let from = node[..=common].join("/");
+            let to = target[..=common].join("/");
+            uses.entry(from).or_default().insert(to);
         }
     }
     out.extend(
@@ -182,8 +271,9 @@ fn every_import_in_src_follows_the_layers_written_in_lib_rs() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
-/// A tree like ours with `model` using `survey`, a module the list forgot, and two files of
-/// `print` using each other: each is found.
+/// A tree like ours with `model` using `survey`, a module the list forgot, two files of
+/// `print` using each other, and the two circles through a subfolder that the check once
+/// missed (`app`, `import`): each is found.
 #[test]
 fn an_import_against_the_order_and_a_circle_of_files_are_found() {
     let dir = tempfile::tempdir().unwrap();
@@ -195,7 +285,7 @@ fn an_import_against_the_order_and_a_circle_of_files_are_found() {
     };
     write(
         "lib.rs",
-        "//! 1. `lang` — words\n//! 2. `model` — data\n//! 3. `survey`, `print` — above\n",
+        "//! 1. `lang` — words\n//! 2. `model` — data\n//! 3. `survey`, `print`, `import`, `app` — above\n",
     );
     write("lang.rs", "pub fn say() {}\n");
     write(
@@ -207,6 +297,19 @@ fn an_import_against_the_order_and_a_circle_of_files_are_found() {
     write("print/draw.rs", "use super::marks::Mark;\n");
     write("print/marks.rs", "use crate::print::draw::Row;\n");
     write("extra.rs", "// a module nobody placed\n");
+    // A file and a file in its sibling's folder (app/command.rs ↔ app/state/dialogs.rs), and a
+    // file reaching up two levels (`super::super::`) to one that uses its folder back.
+    write("app/mod.rs", "mod command;\nmod state;\n");
+    write("app/command.rs", "use super::state::dialogs::Dialog;\n");
+    write("app/state/mod.rs", "pub mod dialogs;\n");
+    write(
+        "app/state/dialogs.rs",
+        "use crate::app::command::{AppCommand, PathPurpose};\n",
+    );
+    write("import/mod.rs", "mod measures;\nmod table;\n");
+    write("import/table/mod.rs", "mod numbers;\n");
+    write("import/table/numbers.rs", "use super::super::measures;\n");
+    write("import/measures.rs", "use super::table::push_warning;\n");
     let found = violations(src);
     assert!(
         found
@@ -224,5 +327,24 @@ fn an_import_against_the_order_and_a_circle_of_files_are_found() {
             .any(|v| v == "files use each other: print/draw → print/marks"),
         "{found:#?}"
     );
-    assert_eq!(found.len(), 3, "the rest follows the order: {found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|v| v == "files use each other: app/command → app/state"),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|v| v == "files use each other: import/measures → import/table"),
+        "{found:#?}"
+    );
+    // model ↔ survey is a circle of top-level modules as well as an import against the order.
+    assert!(
+        found
+            .iter()
+            .any(|v| v == "files use each other: model → survey"),
+        "{found:#?}"
+    );
+    assert_eq!(found.len(), 6, "the rest follows the order: {found:#?}");
 }

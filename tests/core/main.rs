@@ -22,6 +22,7 @@ mod layers;
 mod locks;
 mod measures;
 mod measures_cycle;
+mod measures_layouts;
 mod measures_tables;
 mod measures_topics;
 mod measures_workbook;

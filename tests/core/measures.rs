@@ -177,6 +177,49 @@ fn achievement_and_progress_rates_are_computed_either_way_round() {
     assert_eq!(down.achievement_rate(FY), None);
 }
 
+/// The README's table, with a target of the year beside the final one: 達成率 and met take the
+/// year's target, 進捗率 the way from the baseline to the final target; with no actual of the
+/// year yet, the first half's is used.
+#[test]
+fn rates_take_the_targets_the_readme_says_either_way_round() {
+    let mut up = Indicator {
+        name: "電子申請件数".into(),
+        target: figure(1200),
+        baseline: Some(Baseline {
+            value: figure(600),
+            year: Some(FiscalYear(2016)),
+        }),
+        ..Indicator::default()
+    };
+    up.year_mut(FY).target = figure(1000);
+    up.year_mut(FY).first_half = figure(450);
+    // The first half's actual while the year's is blank: 450 ÷ 1000, (450 − 600) ÷ 600.
+    assert_eq!(up.achievement_rate(FY), Some(45.0));
+    assert_eq!(up.progress_rate(FY), Some(-25.0));
+    up.year_mut(FY).actual = figure(900);
+    // 900 ÷ 1000 (the year's target); (900 − 600) ÷ (1200 − 600) (the final one).
+    assert_eq!(up.achievement_rate(FY), Some(90.0));
+    assert_eq!(up.progress_rate(FY), Some(50.0));
+    assert_eq!(up.met(FY), Some(false));
+
+    let mut down = Indicator {
+        name: "時間外勤務時間".into(),
+        direction: Direction::Lower,
+        target: figure(150),
+        baseline: Some(Baseline {
+            value: figure(200),
+            year: None,
+        }),
+        ..Indicator::default()
+    };
+    down.year_mut(FY).target = figure(180);
+    down.year_mut(FY).actual = figure(175);
+    // 180 ÷ 175 (the year's target ÷ actual); (175 − 200) ÷ (150 − 200).
+    assert_eq!(down.achievement_rate(FY), Some(102.9));
+    assert_eq!(down.progress_rate(FY), Some(50.0));
+    assert_eq!(down.met(FY), Some(true));
+}
+
 #[test]
 fn summary_counts_levels_and_gives_gunmas_two_rates() {
     let report = seed_with_measures();

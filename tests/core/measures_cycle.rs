@@ -77,6 +77,54 @@ fn compare_lists_a_changed_actual_and_a_changed_rating() {
     );
 }
 
+/// A changed baseline (基準値) and a changed direction change the 達成率 and 進捗率 a reader
+/// sees: both are listed, as a changed target is.
+#[test]
+fn compare_lists_a_changed_baseline_and_a_changed_direction() {
+    let old = seed_with_measures();
+    let first = old.sections[0].initiatives[0].id;
+    let mut doc = Document::new(old.clone(), Origin::Sample, Vec::new());
+    doc.perform(Intent::Measure(MeasureIntent::SetIndicatorFigure {
+        initiative: first,
+        index: 0,
+        field: IndicatorField::Baseline,
+        text: "800".into(),
+    }))
+    .unwrap();
+    doc.perform(Intent::Measure(MeasureIntent::SetDirection {
+        initiative: first,
+        index: 0,
+        direction: shinchoku::model::measures::Direction::Lower,
+    }))
+    .unwrap();
+    let changes = diff(&old, doc.report());
+    let lines: Vec<String> = changes
+        .changes
+        .iter()
+        .map(|c| c.describe(Lang::Ja))
+        .collect();
+    assert!(
+        lines.contains(&"指標「電子申請件数」の基準値: — → 800".to_string()),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"指標「電子申請件数」の向き: 高いほど良い → 低いほど良い".to_string()),
+        "{lines:?}"
+    );
+    assert!(!changes.same);
+    let english: Vec<String> = changes
+        .changes
+        .iter()
+        .map(|c| c.describe(Lang::En))
+        .collect();
+    assert!(
+        english.contains(
+            &"indicator 「電子申請件数」 direction: higher is better → lower is better".to_string()
+        ),
+        "{english:?}"
+    );
+}
+
 /// The seed with numbers as the master, the survey sent to every division.
 fn master() -> shinchoku::model::Report {
     sent(seed_with_measures())

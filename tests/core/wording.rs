@@ -167,3 +167,139 @@ fn the_systems_file_errors_are_worded_in_japanese_for_every_kind() {
     let ja = io_words(denied.kind(), &denied.to_string(), Lang::Ja);
     assert_eq!(ja, "権限がありません (os error 13)");
 }
+
+/// Every kind of warning about numbers and judgements (issue 25), built and worded in both
+/// languages: the Japanese is Japanese and not the English, the English has no words of the
+/// Japanese but what it quotes. The match below names each kind, so a new one does not compile
+/// until it is walked here too.
+#[test]
+fn every_numbers_warning_is_worded_in_both_languages() {
+    use shinchoku::lang::Describe;
+    use shinchoku::model::FiscalYear;
+    use shinchoku::model::figure::FigureProblem;
+    use shinchoku::model::measure_warning::{MeasureAt, MeasureField, MeasureWarning as W};
+    use shinchoku::model::tally::EarlierFigure;
+    let text = || "約300".to_string();
+    let earlier = |planned, unread| EarlierFigure {
+        initiative: "1".into(),
+        planned,
+        taken_from: 2016,
+        latest: 2017,
+        unread,
+    };
+    let mut kinds = vec![
+        W::NotMoney { text: text() },
+        W::RatingNotInScale {
+            code: "Z".into(),
+            scale: vec!["S".into(), "A".into()],
+        },
+        W::NoRatingScale { code: "Z".into() },
+        W::NoSuchInitiative {
+            number: "99".into(),
+        },
+        W::RateDiffers {
+            written: "80%".into(),
+            computed: "75%".into(),
+        },
+        W::RowNotUnderstood { text: text() },
+        W::TopicGone {
+            initiative: "2".into(),
+            indicator: "閲覧数".into(),
+        },
+        W::NoSuchTopic {
+            initiative: "2".into(),
+            heading: "ポータル".into(),
+        },
+    ];
+    for why in [
+        FigureProblem::KanjiScale,
+        FigureProblem::NotANumber,
+        FigureProblem::TooPrecise,
+    ] {
+        kinds.push(W::NumberNotRead { text: text(), why });
+    }
+    for (planned, unread) in [(true, false), (false, false), (true, true), (false, true)] {
+        kinds.push(W::EarlierYearTotal {
+            figure: earlier(planned, unread),
+        });
+    }
+    let fy = FiscalYear(2017);
+    let name = || "電子申請件数".to_string();
+    let places = [
+        MeasureField::IndicatorTarget {
+            name: name(),
+            year: None,
+        },
+        MeasureField::IndicatorTarget {
+            name: name(),
+            year: Some(fy),
+        },
+        MeasureField::IndicatorBaseline { name: name() },
+        MeasureField::IndicatorActual {
+            name: name(),
+            year: fy,
+        },
+        MeasureField::IndicatorFirstHalf {
+            name: name(),
+            year: fy,
+        },
+        MeasureField::EffectPlanned { year: fy },
+        MeasureField::EffectActual { year: fy },
+        MeasureField::SelfRating,
+        MeasureField::Review,
+    ];
+    let mut worded: Vec<(String, String)> = kinds
+        .iter()
+        .map(|k| {
+            // Names every kind: a new one stops this compiling until it is added above.
+            match k {
+                W::NumberNotRead { .. }
+                | W::NotMoney { .. }
+                | W::RatingNotInScale { .. }
+                | W::NoRatingScale { .. }
+                | W::NoSuchInitiative { .. }
+                | W::RateDiffers { .. }
+                | W::RowNotUnderstood { .. }
+                | W::EarlierYearTotal { .. }
+                | W::TopicGone { .. }
+                | W::NoSuchTopic { .. } => {}
+            }
+            (k.describe(Lang::Ja), k.describe(Lang::En))
+        })
+        .collect();
+    worded.extend(places.into_iter().map(|field| {
+        let at = MeasureAt {
+            initiative: "1".into(),
+            field,
+        };
+        (at.describe(Lang::Ja), at.describe(Lang::En))
+    }));
+    // What the English quotes: the texts and names above, and the units and headings a table
+    // is to be written with (円, 計画, 実績), in Japanese.
+    let quoted = [
+        "約300",
+        "電子申請件数",
+        "閲覧数",
+        "ポータル",
+        "計画",
+        "実績",
+        "百万円",
+        "千円",
+        "円",
+        "億",
+        "万",
+    ];
+    for (ja, en) in &worded {
+        let own = without_placeholders(ja);
+        assert!(japanese(&own) && ja != en, "「{ja}」 / \"{en}\"");
+        let mut rest = en.clone();
+        for q in quoted {
+            rest = rest.replace(q, "");
+        }
+        let rest: String = rest
+            .chars()
+            .filter(|c| !"「」（）、".contains(*c))
+            .collect();
+        assert!(!japanese(&rest), "English with Japanese words: \"{en}\"");
+    }
+}

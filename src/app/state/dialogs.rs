@@ -2,55 +2,9 @@
 //! unsaved-changes question, the import warnings) and the one-line notice in the status bar.
 //! Changed only by [`DialogState::handle`].
 
-use std::path::PathBuf;
-
-use crate::app::command::{AppCommand, DialogCommand, PathPurpose};
+pub use crate::app::command::Dialog;
+use crate::app::command::{AppCommand, DialogCommand};
 use crate::store::recovery::Recoverable;
-
-/// A dialog in front of the window.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Dialog {
-    Error {
-        title: String,
-        message: String,
-    },
-    /// Unsaved changes: save, discard or cancel, then run `then`.
-    UnsavedChanges {
-        then: Box<AppCommand>,
-    },
-    Warnings,
-    /// The file just opened is open in another Shinchoku: read-only, or take over its lock.
-    Locked {
-        holder: String,
-    },
-    /// A save found the file changed on disk since it was read: 上書き, 別名で保存, 再読み込み.
-    ChangedOnDisk {
-        path: PathBuf,
-        message: String,
-    },
-    /// A save found another Shinchoku holding the file: take the lock over and save, or not.
-    LockedOnSave {
-        path: PathBuf,
-        message: String,
-    },
-    /// A save found the file read-only: 上書き (it stays read-only), 別名で保存, or cancel.
-    /// `options` are what that save was already allowed.
-    ReadOnlyOnSave {
-        path: PathBuf,
-        message: String,
-        options: crate::document::SaveOptions,
-    },
-    /// Recovery copies holding unsaved work from an earlier run: 復元 or 破棄 each.
-    Recover(Vec<Recoverable>),
-    /// ヘルプ → バージョン情報: the version and the licences.
-    About,
-    /// The system's file dialog could not be shown: type the path (`problem`: why what was
-    /// typed last cannot be taken, worded).
-    TypePath {
-        purpose: PathPurpose,
-        problem: Option<String>,
-    },
-}
 
 #[derive(Default)]
 pub struct DialogState {

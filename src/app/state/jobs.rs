@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+pub use crate::app::command::JobCommand;
 use crate::app::command::{AppCommand, DialogCommand};
 use crate::app::i18n::Lang;
 use crate::app::state::dialogs::Dialog;
@@ -39,15 +40,6 @@ pub struct Made {
 /// A job's work, run on the worker: told the fraction done and the stop flag, it returns the
 /// bytes, or why there are none (in the user's language).
 pub type Work = Box<dyn FnOnce(&mut dyn FnMut(f32), &AtomicBool) -> Result<Made, String> + Send>;
-
-/// What the window asks of the running job.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum JobCommand {
-    /// Take the job's progress and, once it ended, its result (every frame).
-    Poll,
-    /// 中止: stop it; nothing is written.
-    Stop,
-}
 
 enum Message {
     Progress(f32),

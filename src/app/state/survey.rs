@@ -2,27 +2,8 @@
 //! are taken in (回答の取り込み), and the 提出状況 panel. Changed only by [`SurveyState`]'s
 //! methods, called from `ShinchokuApp::handle` (surveying.rs).
 
-use crate::survey::send::Formats;
+pub use crate::app::command::SendForm;
 use crate::survey::{Collection, StatusKey};
-
-/// What is typed in the 照会 form.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SendForm {
-    /// `2017-10-13`; empty: no due date.
-    pub due: String,
-    pub note: String,
-    pub formats: Formats,
-}
-
-impl Default for SendForm {
-    fn default() -> Self {
-        SendForm {
-            due: String::new(),
-            note: String::new(),
-            formats: Formats::Both,
-        }
-    }
-}
 
 /// Answers read and checked, waiting for the office to take them in.
 #[derive(Clone, Debug)]

@@ -164,10 +164,7 @@ fn view_menu(
 }
 
 fn shortcut_text(ui: &egui::Ui, action: Action) -> String {
-    action
-        .shortcut()
-        .map(|s| ui.ctx().format_shortcut(&s))
-        .unwrap_or_default()
+    action.shortcut_text(ui.ctx()).unwrap_or_default()
 }
 
 /// 表示 → 列: each column group shown or hidden, and the widths fitted again.
@@ -205,8 +202,8 @@ fn columns_menu(
 /// A menu item for an action, with its shortcut from the one table.
 fn item(ui: &mut egui::Ui, t: &Texts, action: Action, out: &mut Vec<AppCommand>) {
     let mut button = Button::new(action.label(t));
-    if let Some(shortcut) = action.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    if let Some(shortcut) = action.shortcut_text(ui.ctx()) {
+        button = button.shortcut_text(shortcut);
     }
     if ui.add(button).clicked() {
         out.push(action.into());

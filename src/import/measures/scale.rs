@@ -2,7 +2,7 @@
 //! under 評価 | 内容) and each rating read checked against it.
 
 use super::super::sheet::Sheet;
-use super::super::table::push_warning;
+use super::super::warning_cap::push_warning;
 use super::{Reading, is_number_heading};
 use crate::model::diag::{Warning, WarningKind};
 use crate::model::measure_warning::MeasureWarning;

@@ -5,11 +5,35 @@ use super::Row;
 
 pub(super) fn initiative_number(row: &Row) -> Option<String> {
     let first = row.get(0);
-    let is_number = !first.is_empty()
-        && first
-            .chars()
-            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    (is_number && !row.get(1).is_empty()).then(|| first.to_string())
+    (is_initiative_number(first) && !row.get(1).is_empty()).then(|| first.to_string())
+}
+
+/// Whether a 番号 cell numbers an initiative: digits (`12`, `１２`), or a code after `No.`
+/// as 木津川市 numbers its items (`No.R2-1`: letters, digits and hyphens, with a digit). The
+/// number is kept as written.
+pub(crate) fn is_initiative_number(text: &str) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    if !text.is_empty() && text.chars().all(digit) {
+        return true;
+    }
+    let code = ["No.", "No．", "NO.", "Ｎｏ.", "Ｎｏ．", "№"]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+        .map(|c| c.trim_start_matches([' ', '　']));
+    code.is_some_and(|c| {
+        c.chars().any(digit)
+            && c.chars()
+                .next()
+                .is_some_and(|f| f.is_ascii_alphanumeric() || digit(f))
+            && c.chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || digit(ch) || matches!(ch, '-' | '－' | '‐'))
+    })
+}
+
+/// Whether a heading names the division column: 担当課 as Mie heads it, 所管課 (木津川市,
+/// 下野市) or the like.
+pub(crate) fn is_division_heading(text: &str) -> bool {
+    text.contains("担当") || text.contains("所管")
 }
 
 /// `I 協創…`, `II …`, `Ⅲ …`: a Roman numeral (Latin letters or Unicode numerals), a space, a

@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use super::super::html::{self, Pass};
 use super::super::measures;
 use super::super::sheet::Sheet;
-use super::{Row, push_warning};
+use super::Row;
+use crate::import::warning_cap::push_warning;
 use crate::model::Report;
 use crate::model::diag::{Location, Warning};
 
@@ -45,7 +46,11 @@ impl Numbers {
 
     /// A header row: which of its fields after 担当課 hold numbers.
     pub(super) fn header(&mut self, row: &Row) {
-        let Some(division) = row.fields.iter().position(|f| f.contains("担当")) else {
+        let Some(division) = row
+            .fields
+            .iter()
+            .position(|f| super::numbering::is_division_heading(f))
+        else {
             return;
         };
         self.division = Some(division);
@@ -100,10 +105,7 @@ impl Numbers {
             return false;
         };
         let number = row.get(0);
-        let is_number = !number.is_empty()
-            && number
-                .chars()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let is_number = super::numbering::is_initiative_number(number);
         let filled = |k: usize| row.fields.get(k).is_some_and(|f| !f.trim().is_empty());
         let only_numbers = (1..row.fields.len())
             .filter(|&k| filled(k))

@@ -9,7 +9,7 @@ use super::look::bold;
 use super::{GridPlace, GridView, as_of_position, in_cell};
 use crate::app::columns::{Column, MONTH_WITH_SUFFIX};
 use crate::app::command::{AppCommand, PrefsCommand};
-use crate::app::i18n::Texts;
+use crate::app::i18n::{Lang, Texts};
 use crate::app::views::paint;
 use crate::model::Report;
 use crate::model::months::FISCAL_MONTHS;
@@ -107,17 +107,27 @@ impl GridView<'_> {
             if year == self.report.fiscal_year {
                 painter.rect_filled(r, 0.0, paint::PERIOD_SHADE);
             }
+            let short = year.short_form_like(self.report.fiscal_year);
+            // The Western year under it: 「2017」 in Japanese, 「FY2017」 in English.
+            let western = match self.lang {
+                Lang::Ja => year.0.to_string(),
+                Lang::En => format!("FY{}", year.0),
+            };
+            // Named for screen readers (and tests), as the months are.
+            let name = format!("{short} ({western})");
+            ui.interact(r, ui.scope_id().with(("year", k)), Sense::hover())
+                .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));
             painter.text(
                 r.center_top() + vec2(0.0, 4.0),
                 Align2::CENTER_TOP,
-                year.short_form_like(self.report.fiscal_year),
+                short,
                 FontId::proportional(13.0),
                 paint::TEXT,
             );
             painter.text(
                 r.center_bottom() - vec2(0.0, 4.0),
                 Align2::CENTER_BOTTOM,
-                format!("FY{}", year.0),
+                western,
                 FontId::proportional(10.0),
                 Color32::from_gray(0x60),
             );

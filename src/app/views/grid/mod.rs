@@ -99,7 +99,9 @@ impl GridView<'_> {
     fn table(&mut self, ui: &mut Ui, out: &mut Vec<AppCommand>) {
         let years = self.report.plan_years.len();
         let measures = crate::app::views::measures::has_any(self.report);
-        let cols = ColumnLayout::fit(ui.available_width(), years, measures, self.columns);
+        let number = crate::app::columns::number_width(self.report);
+        let cols =
+            ColumnLayout::fit_numbers(ui.available_width(), years, measures, number, self.columns);
         // Hovering a plan line shows the results reporting it, and the other way round (what
         // was hovered in the last frame, as rows are drawn top to bottom).
         let related = related_entries(self.report, self.drafts.hovered_entry);
