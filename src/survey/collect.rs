@@ -244,8 +244,9 @@ fn take(
         AnswerContent::Workbook(rows, numbers) => {
             let mut brought = from_workbook(master, rows, &answer, fresh);
             let division = &answer.response.division;
-            let numbers = super::measures::from_rows(master, numbers, division);
+            let (numbers, said) = super::measures::from_rows(master, numbers, division);
             brought.edits.extend(numbers);
+            brought.warnings.extend(said);
             brought
         }
     };
