@@ -588,7 +588,8 @@ fn brings_invisible(intent: &Intent) -> bool {
         Intent::RelabelSpan { label, .. } => has(label),
         Intent::MarkSent { divisions, .. } => divisions.iter().any(|d| has(d)),
         Intent::SendBack { note, .. } => has(note),
-        Intent::TakeAnswers(_) => true,
+        // Numbers and ratings hold texts too (a name, a figure kept as written, a comment).
+        Intent::TakeAnswers(_) | Intent::Measure(_) => true,
         _ => false,
     }
 }

@@ -121,35 +121,7 @@ impl Describe for MeasureWarning {
                 ),
             ),
             W::EarlierYearTotal { figure } => earlier_year_words(figure, lang),
-            W::NotTheDivisions {
-                initiative,
-                owner,
-                answer,
-            } => {
-                let owner = owner.as_deref().unwrap_or("-");
-                let answer = preview(answer);
-                say(
-                    lang,
-                    format!(
-                        "取組{initiative}の数値・評価は{owner}が回答するものです。この回答からは「{answer}」を取り込みません"
-                    ),
-                    format!(
-                        "the numbers of initiative {initiative} are answered by {owner}, not by this answer: 「{answer}」 is not taken"
-                    ),
-                )
-            }
-            W::NoSuchNumber { id, answer } => {
-                let answer = preview(answer);
-                say(
-                    lang,
-                    format!(
-                        "この行のID「{id}」に当たる数値・評価は報告にありません。「{answer}」は取り込みません"
-                    ),
-                    format!(
-                        "the report has no number or rating this row's id 「{id}」 names: 「{answer}」 is not taken"
-                    ),
-                )
-            }
+            W::NotTheDivisions { .. } | W::NoSuchNumber { .. } => answer_row_words(self, lang),
             W::AnsweredTwice {
                 at,
                 rows: [a, b],
@@ -181,6 +153,43 @@ impl Describe for MeasureWarning {
                 ),
             ),
         }
+    }
+}
+
+/// The words of a 数値回答 row that is not taken: another division's, or naming nothing.
+fn answer_row_words(warning: &MeasureWarning, lang: Lang) -> String {
+    use MeasureWarning as W;
+    match warning {
+        W::NotTheDivisions {
+            initiative,
+            owner,
+            answer,
+        } => {
+            let owner = owner.as_deref().unwrap_or("-");
+            let answer = preview(answer);
+            say(
+                lang,
+                format!(
+                    "取組{initiative}の数値・評価は{owner}が回答するものです。この回答からは「{answer}」を取り込みません"
+                ),
+                format!(
+                    "the numbers of initiative {initiative} are answered by {owner}, not by this answer: 「{answer}」 is not taken"
+                ),
+            )
+        }
+        W::NoSuchNumber { id, answer } => {
+            let answer = preview(answer);
+            say(
+                lang,
+                format!(
+                    "この行のID「{id}」に当たる数値・評価は報告にありません。「{answer}」は取り込みません"
+                ),
+                format!(
+                    "the report has no number or rating this row's id 「{id}」 names: 「{answer}」 is not taken"
+                ),
+            )
+        }
+        _ => String::new(),
     }
 }
 

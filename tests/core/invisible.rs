@@ -160,3 +160,65 @@ fn characters_the_bundled_font_cannot_draw_are_kept_and_warned_of_from_a_table_a
     assert!(doc.undo());
     assert!(boxed(&doc.warnings).is_empty());
 }
+
+/// The texts of the numbers and judgements come in too — an indicator's name and unit typed by
+/// the office, a rating code or a figure a division wrote, the committee's comment — and are
+/// warned about like any other text, naming the initiative.
+#[test]
+fn numbers_and_judgements_with_control_characters_or_boxed_characters_are_warned_of() {
+    use shinchoku::edit::measures::{MeasureIntent, RatingLayer};
+    let mut doc = Document::new(
+        crate::measures::seed_with_measures(),
+        Origin::Sample,
+        Vec::new(),
+    );
+    assert!(invisible(&doc.warnings).is_empty() && boxed(&doc.warnings).is_empty());
+    let first = doc.report().sections[0].initiatives[0].id;
+    doc.perform(Intent::Measure(MeasureIntent::SetRating {
+        initiative: first,
+        layer: RatingLayer::SelfRating,
+        code: "B\u{1b}[2J".into(),
+        by: String::new(),
+        on: None,
+    }))
+    .unwrap();
+    let found = invisible(&doc.warnings);
+    assert_eq!(found.len(), 1, "typed: warned at once {:?}", doc.warnings);
+    let WarningKind::InvisibleCharacters { place, chars, .. } = &found[0].kind else {
+        unreachable!()
+    };
+    assert_eq!(place.initiative.as_deref(), Some("1"));
+    assert_eq!(place.field, TextField::Measures);
+    assert_eq!(chars, &['\u{1b}']);
+    assert!(found[0].describe(Lang::Ja).contains("「B<ESC U+001B>[2J」"));
+    assert!(doc.undo());
+    assert!(invisible(&doc.warnings).is_empty(), "undone: no warning");
+
+    // A figure kept as written, the indicator's name, the comment: `check` says each.
+    let mut report = crate::measures::seed_with_measures();
+    let m = report.sections[0].initiatives[0].measures_mut();
+    m.indicators[0].name = "電子申請件数\u{202E}".into();
+    m.indicators[0].years[0].actual = shinchoku::model::measures::figure_of("約1,100\u{0}");
+    m.comment = Some(shinchoku::model::measures::Comment {
+        text: "順調です✅".into(),
+        ..Default::default()
+    });
+    let checked = shinchoku::model::check::warnings(&report);
+    let said: Vec<String> = invisible(&checked)
+        .iter()
+        .chain(&boxed(&checked))
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert_eq!(said.len(), 3, "{said:?}");
+    for text in [
+        "電子申請件数<RLO U+202E>",
+        "約1,100<NUL U+0000>",
+        "✅ (U+2705)",
+    ] {
+        assert!(
+            said.iter()
+                .any(|s| s.contains("取組1の数値目標・効果額・評価の記載") && s.contains(text)),
+            "{text}: {said:?}"
+        );
+    }
+}

@@ -304,11 +304,17 @@ fn the_report_table_carries_the_numbers_and_reads_back_the_same_in_every_encodin
             sections,
             report.sections.iter().map(|s| &s.title).collect::<Vec<_>>()
         );
-        // Only the figure kept as written is warned about, naming its row and heading.
+        // The figure kept as written is warned about, naming its row and heading, and the
+        // comment's TAB (a character that does not show) naming the initiative.
         let warned: Vec<String> = back.warnings.iter().map(|w| w.describe(Lang::En)).collect();
-        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert_eq!(warned.len(), 2, "{warned:?}");
         assert!(
             warned[0].contains("30年度目標") && warned[0].contains("「約140」"),
+            "{warned:?}"
+        );
+        assert!(
+            warned[1].contains("initiative 1, a text of the numbers and ratings")
+                && warned[1].contains("<TAB U+0009>"),
             "{warned:?}"
         );
     }
