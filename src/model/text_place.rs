@@ -300,43 +300,52 @@ fn records_texts<'a>(report: &'a Report, visit: &mut dyn FnMut(At<'a>, &'a str))
 
 /// The words of [`WarningKind::NoGlyph`].
 pub fn describe_no_glyph(place: &TextPlace, text: &str, chars: &[char], lang: Lang) -> String {
-    let named: Vec<String> = chars
-        .iter()
-        .map(|c| format!("{c} (U+{:04X})", *c as u32))
-        .collect();
+    let named = listed(chars, |c| format!("{c} (U+{:04X})", c as u32), lang);
     let shown = preview(&visible(text));
     say(
         lang,
         format!(
-            "{}「{shown}」に、同梱のフォントにない文字 {} があります。書かれたまま残しますが、画面と印刷では □ で表示されます",
+            "{}「{shown}」に、同梱のフォントにない文字 {named} があります。書かれたまま残しますが、画面と印刷では □ で表示されます",
             place.describe(lang),
-            named.join("、")
         ),
         format!(
-            "{}: 「{shown}」 holds characters the bundled font has no glyph for ({}); kept as \
-             written, but the window and the printout show each as a box",
+            "{}: 「{shown}」 holds characters the bundled font has no glyph for ({named}); kept \
+             as written, but the window and the printout show each as a box",
             place.describe(lang),
-            named.join(", ")
         ),
     )
 }
 
+/// The most characters a warning names one by one; a text holding more (a pasted page of
+/// another script) is said with how many more, not with a list as long as itself.
+const MOST_NAMED: usize = 20;
+
+/// The first [`MOST_NAMED`] characters, each as `name` words it, and how many more there are.
+fn listed(chars: &[char], name: impl Fn(char) -> String, lang: Lang) -> String {
+    let named: Vec<String> = chars.iter().take(MOST_NAMED).map(|c| name(*c)).collect();
+    let more = chars.len().saturating_sub(MOST_NAMED);
+    match (lang, more) {
+        (Lang::Ja, 0) => named.join("、"),
+        (Lang::Ja, n) => format!("{}、ほか{n}字", named.join("、")),
+        (Lang::En, 0) => named.join(", "),
+        (Lang::En, n) => format!("{} and {n} more", named.join(", ")),
+    }
+}
+
 /// The words of [`WarningKind::InvisibleCharacters`].
 pub fn describe_invisible(place: &TextPlace, text: &str, chars: &[char], lang: Lang) -> String {
-    let marks: Vec<String> = chars.iter().map(|c| mark(*c)).collect();
+    let marks = listed(chars, mark, lang);
     let shown = preview(&visible(text));
     say(
         lang,
         format!(
-            "{}「{shown}」に見えない文字 {} があります。書かれたまま残し、印刷・Webページ・端末ではこの印で示します",
+            "{}「{shown}」に見えない文字 {marks} があります。書かれたまま残し、印刷・Webページ・端末ではこの印で示します",
             place.describe(lang),
-            marks.join("、")
         ),
         format!(
-            "{}: 「{shown}」 holds characters that do not show ({}); kept as written, and shown \
-             by these marks in print, on the web page and in the terminal",
+            "{}: 「{shown}」 holds characters that do not show ({marks}); kept as written, and \
+             shown by these marks in print, on the web page and in the terminal",
             place.describe(lang),
-            marks.join(", ")
         ),
     )
 }

@@ -222,3 +222,33 @@ fn numbers_and_judgements_with_control_characters_or_boxed_characters_are_warned
         );
     }
 }
+
+/// A text holding a great many characters the font lacks (a pasted page of another script)
+/// is warned of naming the first twenty and how many more, not with a list as long as itself.
+#[test]
+fn a_text_with_many_characters_the_font_lacks_names_twenty_and_counts_the_rest() {
+    let many: String = (0x20000u32..0x20000 + 30)
+        .filter_map(char::from_u32)
+        .collect();
+    let table = SEED.replacen("新規採用職員研修", &many, 1);
+    let imported = shinchoku::import::import_text(&table).unwrap();
+    let found = boxed(&imported.warnings);
+    assert_eq!(found.len(), 1, "{:?}", imported.warnings);
+    let WarningKind::NoGlyph { chars, .. } = &found[0].kind else {
+        unreachable!()
+    };
+    assert!(
+        chars.len() > 25,
+        "every one is kept in the warning: {chars:?}"
+    );
+    let (last, next) = (chars[19], chars[20]);
+    let more = chars.len() - 20;
+    let ja = found[0].describe(Lang::Ja);
+    assert!(
+        ja.contains(&format!("{last} (U+{:04X})、ほか{more}字", last as u32)),
+        "{ja}"
+    );
+    assert!(!ja.contains(&format!("U+{:04X}", next as u32)), "{ja}");
+    let en = found[0].describe(Lang::En);
+    assert!(en.contains(&format!("and {more} more")), "{en}");
+}
