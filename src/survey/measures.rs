@@ -84,7 +84,7 @@ fn answered(master: &Measures, answer: &Measures) -> Measures {
 /// effect of the year and one for the self-rating, for each initiative whose 所管課 the
 /// division is; only the yellow 実績 column can be typed in.
 pub const SHEET: &str = "数値回答";
-const ID_COL: u16 = 5;
+pub(super) const ID_COL: u16 = 5;
 const ANSWER_COL: u16 = 4;
 
 /// One answered cell of the numbers' sheet.

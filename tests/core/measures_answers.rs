@@ -151,3 +151,42 @@ fn an_indicator_answered_in_two_rows_alike_is_taken_once_and_said() {
         "{said:?}"
     );
 }
+
+#[test]
+fn a_value_typed_far_right_of_the_numbers_sheet_is_not_taken_and_is_said() {
+    let master = sent(seed_with_measures());
+    let first = &master.sections[0].initiatives[0];
+    let division = measures_division(first).unwrap().to_string();
+    let response = shinchoku::survey::response_for(&master, &division, None, "");
+    let book = shinchoku::survey::workbook::write(&response).unwrap();
+    // 数値回答 is the workbook's second sheet.
+    let far = crate::crafted::repack(&book, |name, part| {
+        if name != "xl/worksheets/sheet2.xml" {
+            return part;
+        }
+        let far = r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>実績は1,150件（速報値）</t></is></c></row></sheetData>"#;
+        String::from_utf8(part)
+            .unwrap()
+            .replacen("</sheetData>", far, 1)
+            .into_bytes()
+    });
+    let answer =
+        shinchoku::survey::answer::answer_from_workbook(&far, format!("{division}.xlsx")).unwrap();
+    let collection = shinchoku::survey::collect::collect(
+        &master,
+        vec![Ok(answer)],
+        crate::measures_cycle::answered_at(),
+    );
+    let after = taken(&master, &collection);
+    assert_eq!(
+        after.initiative(first.id).unwrap().measures(),
+        first.measures(),
+        "nothing taken from it"
+    );
+    let said = said(&collection);
+    assert!(
+        said.iter()
+            .any(|s| s.contains("数値回答!XFD1048576") && s.contains("「実績は1,150件（速報値）」")),
+        "{said:?}"
+    );
+}
