@@ -190,3 +190,39 @@ fn a_value_typed_far_right_of_the_numbers_sheet_is_not_taken_and_is_said() {
         "{said:?}"
     );
 }
+
+/// What the review said of the numbers taken in stays in the window's warnings after 取り込む,
+/// as `check` and opening the saved master say it.
+#[test]
+fn numbers_taken_in_that_cannot_be_read_are_in_the_documents_warnings_at_once() {
+    let master = sent(seed_with_measures());
+    let collection = workbook_answer(&master, &[("900", "約1,100"), ("S", "AA")]);
+    let mut doc = shinchoku::document::Document::new(
+        master.clone(),
+        shinchoku::document::Origin::Sample,
+        Vec::new(),
+    );
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    let window: Vec<String> = doc
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .filter(|w| w.contains("約1,100") || w.contains("「AA」"))
+        .collect();
+    assert_eq!(window.len(), 2, "{:?}", doc.warnings);
+    let checked = shinchoku::model::check::warnings(doc.report());
+    assert_eq!(
+        checked
+            .iter()
+            .filter(|w| matches!(w.kind, shinchoku::model::diag::WarningKind::Measure { .. }))
+            .count(),
+        2
+    );
+    assert!(doc.undo());
+    assert!(
+        !doc.warnings
+            .iter()
+            .any(|w| w.describe(Lang::Ja).contains("約1,100")),
+        "undone: gone"
+    );
+}
