@@ -15,6 +15,9 @@
 # slower unoptimised); the bounds stay the same. ATTACK_SECONDS (10, of processor time) and
 # ATTACK_MB (1024) set them. The files are made by scripts/attack/hostile.py (python3, standard library).
 #
+# The answer cases start from a survey of the seed with numbers, made with
+# examples/measure_answers (built when missing; MEASURE_ANSWERS names another).
+#
 # To add a case: write `make_KIND` in hostile.py and a `case_NAME` function below calling
 # `make KIND FILE` and `expect CODE TEXT ARGS…`; every `case_` function is run, in order.
 set -uo pipefail
@@ -167,6 +170,54 @@ case_collect_one_bad_answer() {
     echo "FAIL $current: a lock was left beside the master" >&2
     failed+=("$current")
   fi
+}
+
+# The seed as an office's master with numbers (an indicator, a scale: examples/measure_answers,
+# built when missing), surveyed once; each answer case starts from 総務部人事課's workbook.
+numbers_master() {
+  [ -e "$work/numbers/master.ron" ] && return 0
+  local numbers=${MEASURE_ANSWERS:-target/debug/examples/measure_answers}
+  [ -x "$numbers" ] || cargo build --quiet --example measure_answers
+  mkdir -p "$work/numbers" &&
+    "$bin" import tests/fixtures/mie-h29-h1-report.tsv -o "$work/numbers/master.ron" \
+      >/dev/null 2>&1 &&
+    "$numbers" "$work/numbers/master.ron" --scale 'S=特に良好,A=良好,B=概ね,C=課題あり,対象外=対象外' \
+      --unit 百万円 --indicator 3 現場体験研修の受講者数 人 \
+      --target 3 現場体験研修の受講者数 300 &&
+    "$bin" survey "$work/numbers/master.ron" -o "$work/numbers/照会" --format xlsx \
+      --today 2017-10-02 >/dev/null
+}
+
+# answer KIND FILE: 総務部人事課's response workbook made into the hostile answer KIND.
+answer() {
+  numbers_master && cp "$work/numbers/照会/総務部人事課.xlsx" "$work/$2" && make "$1" "$2"
+}
+
+# Formula starters, control characters and odd numbers in the yellow cells of 数値回答, and
+# rows claiming another division's initiative, a number the report lacks, the indicator twice:
+# taken as written or not at all, each said.
+case_answer_numbers() {
+  answer answer-numbers a.xlsx &&
+    expect 0 "neither is taken" collect "$work/numbers/master.ron" "$work/a.xlsx" \
+      -o "$work/out.ron" &&
+    for said in "are answered by 総務部行財政改革推進課" "I 999999 0" "「=cmd|' /C calc'!A0」" \
+      "<ESC U+001B>[2J<RLO U+202E>" "「12345678901234567890」"; do
+      grep -qF -- "$said" "$work/out.txt" || {
+        echo "FAIL $current: collect did not say $said" >&2
+        failed+=("$current")
+      }
+    done
+}
+
+case_answer_numbers_far_cell() {
+  answer answer-numbers-far-cell a.xlsx &&
+    expect 0 "数値回答!XFD1048576: a cell outside the columns an answer is read from" collect \
+      "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
+}
+
+case_answer_ten_mb() {
+  answer answer-ten-mb a.xlsx &&
+    expect 0 "and 1" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
 }
 
 echo "attack: $bin, ${seconds} s and ${megabytes} MB a case, tables at scale $scale"

@@ -44,7 +44,7 @@ def main():
             sys.exit(f"no row 「{item}」 in {SHEET_NAME} of {path}")
         ref = f"E{rows[0]}"
         found = cell(sheet, ref)
-        number = re.fullmatch(r"-?\d+(\.\d+)?", value) is not None
+        number = re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value) is not None
         new = typed(ref, found, value, strings, number)
         sheet = sheet[:found.start()] + new + sheet[found.end():]
     save_book(path, files, strings, part, sheet)

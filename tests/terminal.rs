@@ -183,3 +183,68 @@ fn status_and_survey_print_a_divisions_name_as_marks_keeping_their_columns() {
     assert!(text.starts_with('\u{FEFF}'), "the mark Excel needs is kept");
     assert!(text.contains("総務部<ESC U+001B>[41m人事課,"), "{text}");
 }
+
+/// A result whose months cannot be read is warned about as it is taken in; the warning
+/// quotes the result, which must reach the terminal as marks too.
+#[test]
+fn collect_prints_its_warnings_on_an_answers_text_as_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (master, answer) = answered(dir.path());
+    let mut report = shinchoku::store::open(&answer).unwrap();
+    let topic = shinchoku::survey::topics_of(&report, "総務部管財課")[0];
+    let (entry, _) = shinchoku::model::entry_text::new_entry(
+        &mut report,
+        "庁舎説明会の開催\u{1b}[2J\u{202E}(9月の第3水曜)",
+    );
+    report
+        .topic_mut(topic)
+        .unwrap()
+        .entries_mut(Side::Actual)
+        .push(entry);
+    shinchoku::store::save(&answer, &report).unwrap();
+    let run = shinchoku(&["collect", path(&master), path(&answer), "--lang", "ja"]);
+    assert!(run.status.success());
+    let text = printed(&run);
+    assert!(
+        text.lines().any(|l| l.starts_with("注意: ")
+            && l.contains("庁舎説明会の開催<ESC U+001B>[2J<RLO U+202E>(9月の第3水曜)")),
+        "{text}"
+    );
+}
+
+/// `rollover` lists the results to confirm with their texts: an escape sequence in one is
+/// printed as its mark.
+#[test]
+fn rollover_prints_the_results_to_confirm_as_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let scheduled = "コンプライアンス・ミーティングの実施(9月～12月予定)";
+    assert!(seed.contains(scheduled), "the seed's own 予定 result");
+    let table = seed.replace(
+        scheduled,
+        "コンプライアンス・ミーティングの実施&#27;[2J&#8238;(9月～12月予定)",
+    );
+    let tsv = dir.path().join("odd.tsv");
+    std::fs::write(&tsv, table).unwrap();
+    let master = dir.path().join("master.ron");
+    assert!(
+        shinchoku(&["import", path(&tsv), "-o", path(&master)])
+            .status
+            .success()
+    );
+    let next = dir.path().join("next.ron");
+    let run = shinchoku(&[
+        "rollover",
+        path(&master),
+        "-o",
+        path(&next),
+        "--to",
+        "second-half",
+    ]);
+    assert!(run.status.success());
+    let text = printed(&run);
+    assert!(
+        text.contains("ミーティングの実施<ESC U+001B>[2J<RLO U+202E>(9月～12月予定)"),
+        "{text}"
+    );
+}

@@ -418,11 +418,129 @@ def make_tsv_newlines(scale):
     return ("\n".join(seed_lines()) + "\n" * 10_000_000).encode()
 
 
+# Answers: a division's response workbook (written by `shinchoku survey` at OUT) changed as an
+# attacker would, in its XML. Texts go in as inline strings; a control character as Excel
+# writes it, `_x001B_`.
+
+def book_parts(path):
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def sheet_of(files, name):
+    """The part holding the sheet `name`, through the workbook's relationships."""
+    import re
+
+    book = files["xl/workbook.xml"].decode()
+    rid = re.search(r'<sheet [^>]*name="%s"[^>]*r:id="([^"]+)"' % name, book).group(1)
+    rels = files["xl/_rels/workbook.xml.rels"].decode()
+    for rel in re.findall(r"<Relationship [^>]*/>", rels):
+        if f'Id="{rid}"' in rel:
+            target = re.search(r'Target="([^"]+)"', rel).group(1)
+            return target.lstrip("/") if target.startswith("/xl/") else "xl/" + target
+    raise SystemExit(f"no sheet {name}")
+
+
+def shared_strings(files):
+    import re
+
+    xml = files["xl/sharedStrings.xml"].decode()
+    return ["".join(re.findall(r"<t[^>]*>(.*?)</t>", si, re.S))
+            for si in re.findall(r"<si>(.*?)</si>", xml, re.S)]
+
+
+def id_rows(sheet, strings, column):
+    """Each row's hidden id (the text of `column`) → its row number."""
+    import re
+
+    out = {}
+    for number, cells in re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', sheet, re.S):
+        m = re.search(r'<c r="%s%s"[^>]*t="s"[^>]*><v>(\d+)</v></c>' % (column, number), cells)
+        if m:
+            out.setdefault(strings[int(m.group(1))], int(number))
+    return out
+
+
+def inline(ref, text):
+    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{esc(text)}</t></is></c>'
+
+
+def typed_into(sheet, cells):
+    """The sheet with each `(ref, text)` written: an existing cell replaced, else added in a
+    row after the last (the rows of `cells` not in the sheet, in order)."""
+    import re
+
+    added = {}
+    for ref, text in cells:
+        found = re.search(r'<c r="%s"[^>]*?(/>|>.*?</c>)' % ref, sheet, re.S)
+        if found:
+            sheet = sheet[:found.start()] + inline(ref, text) + sheet[found.end():]
+        else:
+            row = int(re.search(r"\d+", ref).group(0))
+            added.setdefault(row, []).append(inline(ref, text))
+    rows = "".join(f'<row r="{r}">{"".join(c)}</row>' for r, c in sorted(added.items()))
+    return sheet.replace("</sheetData>", rows + "</sheetData>")
+
+
+def rewritten(path, sheet_name, cells_of):
+    files = book_parts(path)
+    part = sheet_of(files, sheet_name)
+    sheet = files[part].decode()
+    files[part] = typed_into(sheet, cells_of(sheet, shared_strings(files))).encode()
+    return package(list(files.items()))
+
+
+def make_answer_numbers(scale, path):
+    """数値回答 answered with what breaks numbers and screens: a float's exponent, a formula
+    as text, 20-digit yen, full-width digits, △ alone, NaN, an ESC sequence and U+202E in a
+    rating, a formula starter as a rating; then rows whose hidden id claims another division's
+    initiative (#6, 総務部行財政改革推進課's), a number the report lacks, and the indicator a
+    second time."""
+    def cells(sheet, strings):
+        rows = id_rows(sheet, strings, "F")
+        ids = sorted(rows, key=rows.get)
+        indicator = next(i for i in ids if i.startswith("I "))
+        effects = [i for i in ids if i.startswith("E ")]
+        ratings = [i for i in ids if i.startswith("R ")]
+        answers = [(indicator, "1e308")]
+        answers += zip(effects, ["=cmd|' /C calc'!A0", "12345678901234567890", "１，０００"])
+        answers += zip(ratings, ["B_x001B_[2J_x202E_", "@SUM(A1)", "NaN"])
+        out = [(f"E{rows[i]}", text) for i, text in answers]
+        last = max(rows.values())
+        for k, (hidden, text) in enumerate([("R 6", "S"), ("I 999999 0", "5"), (indicator, "290")]):
+            out += [(f"E{last + 1 + k}", text), (f"F{last + 1 + k}", hidden)]
+        return out
+
+    return rewritten(path, "数値回答", cells)
+
+
+def make_answer_numbers_far_cell(scale, path):
+    """A value at XFD1048576 of the 数値回答 sheet: one cell, not a sheet of 17 billion."""
+    return rewritten(path, "数値回答", lambda sheet, strings: [("XFD1048576", "最後のセル")])
+
+
+def make_answer_ten_mb(scale, path):
+    """A result of 3.3 million different kanji (10 MB of text at scale 1, 7 MB zipped): tens
+    of thousands of characters the bundled font lacks, each warned of once."""
+    import random
+
+    rng = random.Random(23)
+    text = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(int(3_300_000 * scale)))
+
+    def cells(sheet, strings):
+        rows = id_rows(sheet, strings, "F")
+        first = min(r for t, r in rows.items() if t.isdigit())
+        return [(f"E{first}", "・" + text + "(9月)")]
+
+    return rewritten(path, "回答", cells)
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     scale = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0
     make = globals()["make_" + kind.replace("-", "_")]
-    data = make(scale)
+    # An answer is made from the response workbook already at OUT.
+    data = make(scale, out) if kind.startswith("answer-") else make(scale)
     with open(out, "wb") as f:
         f.write(data)
 

@@ -8,7 +8,6 @@ use super::args::Collect;
 use super::console::bar::Bar;
 use super::console::{errln, outln};
 use super::files::{locked_output, open_master, save_master};
-use crate::console_println as println;
 use crate::document::Document;
 use crate::lang::{Describe, Lang, say};
 use crate::survey::{Collection, Taken};
@@ -53,8 +52,9 @@ pub fn run(args: &Collect) -> ExitCode {
     for t in &collection.taken {
         print_taken(t, lang);
     }
+    // The warnings quote the answers' texts: `outln!` shows their control characters as marks.
     for w in &collection.warnings {
-        println!(
+        outln!(
             "{}",
             say(
                 lang,

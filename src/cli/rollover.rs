@@ -7,7 +7,6 @@ use super::console::{errln, outln};
 use super::files::open;
 use crate::compare::RolloverTo;
 use crate::compare::confirm;
-use crate::console_println as println;
 use crate::lang::{Describe, Lang};
 
 pub fn run(args: &Rollover) -> ExitCode {
@@ -45,7 +44,7 @@ pub fn run(args: &Rollover) -> ExitCode {
         confirm::count(to_confirm.len(), Lang::En)
     );
     for c in &to_confirm {
-        println!("  {}", c.describe(Lang::En));
+        outln!("  {}", c.describe(Lang::En));
     }
     ExitCode::SUCCESS
 }

@@ -481,7 +481,8 @@ impl Document {
         let mut created = None;
         let mut changes = true;
         let brings_invisible = brings_invisible(&intent);
-        let numbers = matches!(intent, Intent::Measure(_));
+        // Answers taken in bring numbers too: their warnings show at once, as on opening.
+        let numbers = matches!(intent, Intent::Measure(_) | Intent::TakeAnswers(_));
         let within = intent.target();
         self.edit_if(|report| {
             let edit = intent.build(report)?;
@@ -588,7 +589,8 @@ fn brings_invisible(intent: &Intent) -> bool {
         Intent::RelabelSpan { label, .. } => has(label),
         Intent::MarkSent { divisions, .. } => divisions.iter().any(|d| has(d)),
         Intent::SendBack { note, .. } => has(note),
-        Intent::TakeAnswers(_) => true,
+        // Numbers and ratings hold texts too (a name, a figure kept as written, a comment).
+        Intent::TakeAnswers(_) | Intent::Measure(_) => true,
         _ => false,
     }
 }

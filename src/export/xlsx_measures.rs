@@ -65,11 +65,20 @@ fn figure(
     initiative: &Initiative,
 ) -> Result<(), XlsxError> {
     match f.value {
-        Some(v) => {
-            ws.write_number(row, col, v.as_f64())?;
-        }
+        Some(v) => number(ws, (row, col), &v.to_string())?,
         None => text(cells, ws, (row, col), &f.unread, of(initiative))?,
     }
+    Ok(())
+}
+
+/// A number as shown (`12.5`, `1234567890123.456789`): a number cell when a double holds it
+/// exactly, else its text (Excel keeps 15 significant digits; the import reads the text back
+/// as the same number).
+fn number(ws: &mut Worksheet, (row, col): (u32, u16), shown: &str) -> Result<(), XlsxError> {
+    match shown.parse::<f64>() {
+        Ok(value) if value.to_string() == shown => ws.write_number(row, col, value)?,
+        _ => ws.write_string(row, col, shown)?,
+    };
     Ok(())
 }
 
@@ -250,11 +259,7 @@ fn effects(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(),
             let col = 2 + k as u16;
             for (r, money) in [(row, &e.planned), (row + 1, &e.actual)] {
                 match money.yen {
-                    Some(_) => {
-                        let shown = money.display(unit);
-                        let value: f64 = shown.parse().unwrap_or_default();
-                        ws.write_number(r, col, value)?;
-                    }
+                    Some(_) => number(ws, (r, col), &money.display(unit))?,
                     None => text(cells, ws, (r, col), &money.unread, of(i))?,
                 }
             }

@@ -140,8 +140,10 @@ pub enum FigureProblem {
     KanjiScale,
     /// Not a number (「約300」, 「未集計」, 「3,29,7」).
     NotANumber,
-    /// More digits than are kept (after the point, or in all).
+    /// More digits after the point than are kept.
     TooPrecise,
+    /// More digits in all than are kept (a 20-digit amount).
+    TooLong,
 }
 
 impl Describe for FigureProblem {
@@ -158,6 +160,11 @@ impl Describe for FigureProblem {
                 lang,
                 "桁が多すぎます（小数点以下6桁まで）".into(),
                 "too many digits (at most 6 after the point)".into(),
+            ),
+            FigureProblem::TooLong => say(
+                lang,
+                "桁が多すぎます（全体で18桁まで）".into(),
+                "too many digits (at most 18 in all)".into(),
             ),
         }
     }
@@ -205,8 +212,10 @@ pub fn read(text: &str) -> Result<Option<Reading>, FigureProblem> {
     let plain = without_separators(number).ok_or(FigureProblem::NotANumber)?;
     let value = Decimal::parse_plain(&plain).ok_or_else(|| {
         let fraction = plain.split_once('.').map_or(0, |(_, f)| f.len());
-        if fraction > MAX_SCALE as usize || plain.len() > 18 {
+        if fraction > MAX_SCALE as usize {
             FigureProblem::TooPrecise
+        } else if plain.len() > 18 {
+            FigureProblem::TooLong
         } else {
             FigureProblem::NotANumber
         }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::era::FiscalYear;
 use super::figure::FigureProblem;
+use super::text::preview;
 use crate::lang::{Describe, Lang, say};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -38,6 +39,24 @@ pub enum MeasureWarning {
     /// An indicator's 見出し cell names no topic of its initiative: the indicator is the
     /// initiative's, the text kept in the unread list.
     NoSuchTopic { initiative: String, heading: String },
+    /// A row of an answer's 数値回答 sheet naming an initiative whose numbers another division
+    /// (`owner`; none when no division answers them) answers: not taken.
+    NotTheDivisions {
+        initiative: String,
+        owner: Option<String>,
+        answer: String,
+    },
+    /// A row of an answer's 数値回答 sheet whose hidden id (`id`) names a number the report
+    /// does not have: not taken.
+    NoSuchNumber { id: String, answer: String },
+    /// One number answered in two rows of an answer's 数値回答 sheet (`rows`, 1-based): taken
+    /// once when the answers are the `same`, else neither (the report's number stays).
+    AnsweredTwice {
+        at: MeasureAt,
+        rows: [u32; 2],
+        answers: [String; 2],
+        same: bool,
+    },
 }
 
 impl Describe for MeasureWarning {
@@ -102,6 +121,13 @@ impl Describe for MeasureWarning {
                 ),
             ),
             W::EarlierYearTotal { figure } => earlier_year_words(figure, lang),
+            W::NotTheDivisions { .. } | W::NoSuchNumber { .. } => answer_row_words(self, lang),
+            W::AnsweredTwice {
+                at,
+                rows: [a, b],
+                answers,
+                same,
+            } => answered_twice_words(at, [*a, *b], answers, *same, lang),
             W::TopicGone {
                 initiative,
                 indicator,
@@ -127,6 +153,70 @@ impl Describe for MeasureWarning {
                 ),
             ),
         }
+    }
+}
+
+/// The words of a 数値回答 row that is not taken: another division's, or naming nothing.
+fn answer_row_words(warning: &MeasureWarning, lang: Lang) -> String {
+    use MeasureWarning as W;
+    match warning {
+        W::NotTheDivisions {
+            initiative,
+            owner,
+            answer,
+        } => {
+            let owner = owner.as_deref().unwrap_or("-");
+            let answer = preview(answer);
+            say(
+                lang,
+                format!(
+                    "取組{initiative}の数値・評価は{owner}が回答するものです。この回答からは「{answer}」を取り込みません"
+                ),
+                format!(
+                    "the numbers of initiative {initiative} are answered by {owner}, not by this answer: 「{answer}」 is not taken"
+                ),
+            )
+        }
+        W::NoSuchNumber { id, answer } => {
+            let answer = preview(answer);
+            say(
+                lang,
+                format!(
+                    "この行のID「{id}」に当たる数値・評価は報告にありません。「{answer}」は取り込みません"
+                ),
+                format!(
+                    "the report has no number or rating this row's id 「{id}」 names: 「{answer}」 is not taken"
+                ),
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+fn answered_twice_words(
+    at: &MeasureAt,
+    [a, b]: [u32; 2],
+    answers: &[String; 2],
+    same: bool,
+    lang: Lang,
+) -> String {
+    let what = at.describe(lang);
+    let [x, y] = [&answers[0], &answers[1]].map(|t| preview(t));
+    match same {
+        true => say(
+            lang,
+            format!("{what}が{a}行目と{b}行目にあります。同じ回答「{x}」なので1回だけ取り込みます"),
+            format!("{what} is answered in rows {a} and {b} alike (「{x}」): taken once"),
+        ),
+        false => say(
+            lang,
+            format!(
+                "{what}が{a}行目「{x}」と{b}行目「{y}」に違う値で書かれています。どちらも取り込まず、報告の値のままにしました"
+            ),
+            format!(
+                "{what} is answered differently in row {a} (「{x}」) and row {b} (「{y}」): neither is taken, the report's stays"
+            ),
+        ),
     }
 }
 

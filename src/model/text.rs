@@ -107,26 +107,22 @@ pub fn shows_as_box(c: char) -> bool {
 
 /// The characters of a text that show as a box ([`shows_as_box`]), each once, in order.
 pub fn boxed_chars(text: &str) -> Vec<char> {
-    let mut found: Vec<char> = Vec::new();
     // ASCII is skipped: the font has every printable character of it, and the rest are
     // invisible ones, warned of as such.
-    for c in text.chars().filter(|c| !c.is_ascii() && shows_as_box(*c)) {
-        if !found.contains(&c) {
-            found.push(c);
-        }
-    }
-    found
+    each_once(text.chars().filter(|c| !c.is_ascii() && shows_as_box(*c)))
 }
 
 /// The invisible characters of a text, each once, in the order they first appear.
 pub fn invisible_chars(text: &str) -> Vec<char> {
-    let mut found: Vec<char> = Vec::new();
-    for c in text.chars().filter(|c| is_invisible(*c)) {
-        if !found.contains(&c) {
-            found.push(c);
-        }
-    }
-    found
+    each_once(text.chars().filter(|c| is_invisible(*c)))
+}
+
+/// The characters, each once, in the order they first come. A set tells which came already:
+/// a 10 MB answer can hold tens of thousands of different characters the font lacks, and
+/// searching the list for each took minutes.
+fn each_once(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut seen = std::collections::HashSet::new();
+    chars.filter(|c| seen.insert(*c)).collect()
 }
 
 /// JSON text with the invisible characters its writer leaves as they are (DEL, C1, the

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::measures::Measures;
 use super::text::{mark, preview, visible};
 use super::{Id, Initiative, Report, Section, Topic};
 use crate::lang::{Describe, Lang, say};
@@ -154,8 +155,9 @@ impl At<'_> {
 
 /// Calls `visit` with every text of the report and its place, in the order of the grid: the
 /// title and headings, then section by section each initiative's texts, its items and stages,
-/// its topics with their plan and results; then the unread rows, the survey's records and the
-/// earlier periods. An entry's text holds its sub-items, notes and months: it is visited once.
+/// its topics with their plan and results, its numbers and judgements; then the unread rows,
+/// the rating scale, the survey's records and the earlier periods. An entry's text holds its
+/// sub-items, notes and months: it is visited once.
 pub fn for_each_text<'a>(report: &'a Report, visit: &mut dyn FnMut(At<'a>, &'a str)) {
     let at = At::default();
     visit(at, &report.title);
@@ -226,10 +228,48 @@ fn initiative_texts<'a>(
             visit(at.with(TextField::Actual), &entry.text);
         }
     }
+    measures_texts(at.with(TextField::Measures), initiative.measures(), visit);
+}
+
+/// The texts of an initiative's numbers and judgements: indicators' names and units, figures
+/// and amounts kept as written, ratings (this year's and earlier years'), the comments.
+fn measures_texts<'a>(at: At<'a>, m: &'a Measures, visit: &mut dyn FnMut(At<'a>, &'a str)) {
+    for x in &m.indicators {
+        visit(at, &x.name);
+        visit(at, &x.unit);
+        let years = x
+            .years
+            .iter()
+            .flat_map(|y| [&y.target, &y.actual, &y.first_half]);
+        let baseline = x.baseline.as_ref().map(|b| &b.value);
+        for figure in baseline.into_iter().chain([&x.target]).chain(years) {
+            visit(at, &figure.unread);
+        }
+    }
+    for e in &m.effects {
+        visit(at, &e.planned.unread);
+        visit(at, &e.actual.unread);
+    }
+    let past = m.past.iter();
+    let ratings = past.clone().flat_map(|p| [&p.self_rating, &p.review]);
+    for r in ratings.chain([&m.self_rating, &m.review]).flatten() {
+        visit(at, &r.code);
+        visit(at, &r.by);
+        visit(at, &r.note);
+    }
+    for c in past.filter_map(|p| p.comment.as_ref()).chain(&m.comment) {
+        visit(at, &c.text);
+        visit(at, &c.by);
+    }
 }
 
 fn records_texts<'a>(report: &'a Report, visit: &mut dyn FnMut(At<'a>, &'a str)) {
     let at = At::default();
+    for level in &report.measure_settings.rating_scale {
+        for text in [&level.code, &level.label, &level.meaning] {
+            visit(at.with(TextField::Measures), text);
+        }
+    }
     if let Some(r) = &report.response {
         visit(at.with(TextField::Response), &r.division);
         visit(at.with(TextField::Response), &r.note);
@@ -260,43 +300,52 @@ fn records_texts<'a>(report: &'a Report, visit: &mut dyn FnMut(At<'a>, &'a str))
 
 /// The words of [`WarningKind::NoGlyph`].
 pub fn describe_no_glyph(place: &TextPlace, text: &str, chars: &[char], lang: Lang) -> String {
-    let named: Vec<String> = chars
-        .iter()
-        .map(|c| format!("{c} (U+{:04X})", *c as u32))
-        .collect();
+    let named = listed(chars, |c| format!("{c} (U+{:04X})", c as u32), lang);
     let shown = preview(&visible(text));
     say(
         lang,
         format!(
-            "{}「{shown}」に、同梱のフォントにない文字 {} があります。書かれたまま残しますが、画面と印刷では □ で表示されます",
+            "{}「{shown}」に、同梱のフォントにない文字 {named} があります。書かれたまま残しますが、画面と印刷では □ で表示されます",
             place.describe(lang),
-            named.join("、")
         ),
         format!(
-            "{}: 「{shown}」 holds characters the bundled font has no glyph for ({}); kept as \
-             written, but the window and the printout show each as a box",
+            "{}: 「{shown}」 holds characters the bundled font has no glyph for ({named}); kept \
+             as written, but the window and the printout show each as a box",
             place.describe(lang),
-            named.join(", ")
         ),
     )
 }
 
+/// The most characters a warning names one by one; a text holding more (a pasted page of
+/// another script) is said with how many more, not with a list as long as itself.
+const MOST_NAMED: usize = 20;
+
+/// The first [`MOST_NAMED`] characters, each as `name` words it, and how many more there are.
+fn listed(chars: &[char], name: impl Fn(char) -> String, lang: Lang) -> String {
+    let named: Vec<String> = chars.iter().take(MOST_NAMED).map(|c| name(*c)).collect();
+    let more = chars.len().saturating_sub(MOST_NAMED);
+    match (lang, more) {
+        (Lang::Ja, 0) => named.join("、"),
+        (Lang::Ja, n) => format!("{}、ほか{n}字", named.join("、")),
+        (Lang::En, 0) => named.join(", "),
+        (Lang::En, n) => format!("{} and {n} more", named.join(", ")),
+    }
+}
+
 /// The words of [`WarningKind::InvisibleCharacters`].
 pub fn describe_invisible(place: &TextPlace, text: &str, chars: &[char], lang: Lang) -> String {
-    let marks: Vec<String> = chars.iter().map(|c| mark(*c)).collect();
+    let marks = listed(chars, mark, lang);
     let shown = preview(&visible(text));
     say(
         lang,
         format!(
-            "{}「{shown}」に見えない文字 {} があります。書かれたまま残し、印刷・Webページ・端末ではこの印で示します",
+            "{}「{shown}」に見えない文字 {marks} があります。書かれたまま残し、印刷・Webページ・端末ではこの印で示します",
             place.describe(lang),
-            marks.join("、")
         ),
         format!(
-            "{}: 「{shown}」 holds characters that do not show ({}); kept as written, and shown \
-             by these marks in print, on the web page and in the terminal",
+            "{}: 「{shown}」 holds characters that do not show ({marks}); kept as written, and \
+             shown by these marks in print, on the web page and in the terminal",
             place.describe(lang),
-            marks.join(", ")
         ),
     )
 }

@@ -23,8 +23,13 @@ pub enum AnswerContent {
     /// A response edited in Shinchoku: the whole report, so changes outside the division's
     /// results can be found too.
     Report(Box<Report>),
-    /// A response workbook: a row per topic (results, and the locked texts as they came back).
-    Workbook(Vec<workbook::Row>, Vec<super::measures::MeasureRow>),
+    /// A response workbook: a row per topic (results, and the locked texts as they came back),
+    /// the numbers' rows, and a warning for each cell right of the columns read.
+    Workbook(
+        Vec<workbook::Row>,
+        Vec<super::measures::MeasureRow>,
+        Vec<crate::model::diag::Warning>,
+    ),
 }
 
 /// Why an answer is not taken in. Nothing of it is applied.
@@ -149,6 +154,6 @@ pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusa
     Ok(Answer {
         file,
         response: answered.response,
-        content: AnswerContent::Workbook(answered.rows, answered.measures),
+        content: AnswerContent::Workbook(answered.rows, answered.measures, answered.outside),
     })
 }

@@ -241,11 +241,13 @@ fn take(
     let division = answer.response.division.clone();
     let mut brought = match &answer.content {
         AnswerContent::Report(r) => from_report(master, r, &answer, fresh),
-        AnswerContent::Workbook(rows, numbers) => {
+        AnswerContent::Workbook(rows, numbers, outside) => {
             let mut brought = from_workbook(master, rows, &answer, fresh);
+            brought.warnings.extend(outside.iter().cloned());
             let division = &answer.response.division;
-            let numbers = super::measures::from_rows(master, numbers, division);
+            let (numbers, said) = super::measures::from_rows(master, numbers, division);
             brought.edits.extend(numbers);
+            brought.warnings.extend(said);
             brought
         }
     };

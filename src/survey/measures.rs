@@ -3,8 +3,12 @@
 //! answer; targets, planned effects, the office's review and the committee's comment stay the
 //! master's (the response cannot change them: `edit::measures::check_scope`).
 
+use std::collections::{HashMap, HashSet};
+
 use crate::edit::Edit;
 use crate::edit::measures::measures_division;
+use crate::model::diag::{Location, Warning, WarningKind};
+use crate::model::measure_warning::{MeasureAt, MeasureField};
 use crate::model::measures::{Figure, Measures, Money};
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report};
@@ -80,7 +84,7 @@ fn answered(master: &Measures, answer: &Measures) -> Measures {
 /// effect of the year and one for the self-rating, for each initiative whose 所管課 the
 /// division is; only the yellow 実績 column can be typed in.
 pub const SHEET: &str = "数値回答";
-const ID_COL: u16 = 5;
+pub(super) const ID_COL: u16 = 5;
 const ANSWER_COL: u16 = 4;
 
 /// One answered cell of the numbers' sheet.
@@ -94,7 +98,7 @@ pub struct MeasureRow {
 }
 
 /// Which number a row answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MeasureCell {
     /// The year's actual of the initiative's indicator at this index.
     Indicator(usize),
@@ -241,20 +245,24 @@ pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow>
     rows
 }
 
-/// The edits taking a workbook's answered numbers into the master: only for initiatives
-/// whose 所管課 the division is.
-pub(super) fn from_rows(master: &Report, rows: &[MeasureRow], division: &str) -> Vec<Edit> {
+/// The edits taking a workbook's answered numbers into the master, and what its rows warn of:
+/// only initiatives whose 所管課 the division is are changed (a row naming another's, or a
+/// number the report lacks, is said and not taken); a number answered in two rows is taken
+/// once when they agree and not at all when they differ, never the later row silently.
+pub(super) fn from_rows(
+    master: &Report,
+    rows: &[MeasureRow],
+    division: &str,
+) -> (Vec<Edit>, Vec<Warning>) {
     use crate::edit::measures::{figure_of, money_of};
     let year = master.fiscal_year;
     let unit = master.measure_settings.yen_unit;
+    let mut warnings = Vec::new();
     let mut changed: Vec<(crate::model::Id, Measures)> = Vec::new();
-    for row in rows {
+    for row in usable_rows(master, rows, division, &mut warnings) {
         let Some(i) = master.initiative(row.initiative) else {
             continue;
         };
-        if measures_division(i) != Some(division) {
-            continue;
-        }
         let at = match changed.iter().position(|(id, _)| *id == i.id) {
             Some(k) => k,
             None => {
@@ -287,12 +295,104 @@ pub(super) fn from_rows(master: &Report, rows: &[MeasureRow], division: &str) ->
             }
         }
     }
-    changed
+    let edits = changed
         .into_iter()
         .filter(|(id, m)| master.initiative(*id).is_some_and(|i| i.measures() != m))
         .map(|(initiative, m)| Edit::SetMeasures {
             initiative,
             measures: Box::new(m),
         })
-        .collect()
+        .collect();
+    (edits, warnings)
+}
+
+/// The rows that may be taken: each naming a number of the division's own initiatives, once.
+fn usable_rows<'r>(
+    master: &Report,
+    rows: &'r [MeasureRow],
+    division: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<&'r MeasureRow> {
+    use crate::model::measure_warning::MeasureWarning as W;
+    let mut warn = |row: &MeasureRow, warning: W| {
+        let cell = Location::cell(SHEET, row.row as usize, usize::from(ANSWER_COL) + 1, None);
+        warnings.push(Warning::new(cell, WarningKind::Measure { warning }));
+    };
+    let mut out: Vec<&MeasureRow> = Vec::new();
+    let mut first: HashMap<(crate::model::Id, MeasureCell), usize> = HashMap::new();
+    let mut differing = HashSet::new();
+    for row in rows {
+        let no_such = || W::NoSuchNumber {
+            id: row_id(row),
+            answer: row.answer.clone(),
+        };
+        let Some(i) = master.initiative(row.initiative) else {
+            warn(row, no_such());
+            continue;
+        };
+        let owner = measures_division(i);
+        if owner != Some(division) {
+            let warning = W::NotTheDivisions {
+                initiative: i.number.clone(),
+                owner: owner.map(str::to_string),
+                answer: row.answer.clone(),
+            };
+            warn(row, warning);
+            continue;
+        }
+        let Some(at) = measure_at(i, row.what, master.fiscal_year) else {
+            warn(row, no_such());
+            continue;
+        };
+        let key = (row.initiative, row.what);
+        let Some(&k) = first.get(&key) else {
+            first.insert(key, out.len());
+            out.push(row);
+            continue;
+        };
+        let earlier = out[k];
+        let same = normalize(earlier.answer.trim()) == normalize(row.answer.trim());
+        if !same {
+            differing.insert(key);
+        }
+        let warning = W::AnsweredTwice {
+            at,
+            rows: [earlier.row, row.row],
+            answers: [earlier.answer.clone(), row.answer.clone()],
+            same,
+        };
+        warn(row, warning);
+    }
+    out.retain(|r| !differing.contains(&(r.initiative, r.what)));
+    out
+}
+
+/// Which of the initiative's numbers a row answers, in the words of a warning (`None`: an
+/// indicator it does not have).
+fn measure_at(
+    i: &crate::model::Initiative,
+    what: MeasureCell,
+    year: FiscalYear,
+) -> Option<MeasureAt> {
+    let field = match what {
+        MeasureCell::Indicator(k) => MeasureField::IndicatorActual {
+            name: i.measures().indicators.get(k)?.name.clone(),
+            year,
+        },
+        MeasureCell::Effect => MeasureField::EffectActual { year },
+        MeasureCell::SelfRating => MeasureField::SelfRating,
+    };
+    Some(MeasureAt {
+        initiative: i.number.clone(),
+        field,
+    })
+}
+
+/// The row's hidden id as [`write_sheet`] writes it (`I 6 0`, `E 6`, `R 6`).
+fn row_id(row: &MeasureRow) -> String {
+    match row.what {
+        MeasureCell::Indicator(k) => format!("I {} {k}", row.initiative.0),
+        MeasureCell::Effect => format!("E {}", row.initiative.0),
+        MeasureCell::SelfRating => format!("R {}", row.initiative.0),
+    }
 }

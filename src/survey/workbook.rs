@@ -255,6 +255,8 @@ pub struct Answered {
     pub rows: Vec<Row>,
     /// The numbers' sheet's answers (`survey::measures`).
     pub measures: Vec<super::measures::MeasureRow>,
+    /// The cells with a value right of the columns an answer is read from, each said.
+    pub outside: Vec<crate::model::diag::Warning>,
 }
 
 /// Why a workbook cannot be read as an answer.
@@ -370,15 +372,48 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
         .find(|s| s.name == SHEET)
         .ok_or(WorkbookProblem::NoAnswerSheet)?;
     let rows = answer_rows(sheet)?;
-    let measures = sheets
-        .iter()
-        .find(|s| s.name == super::measures::SHEET)
-        .map_or_else(Vec::new, super::measures::read_sheet);
+    let numbers = sheets.iter().find(|s| s.name == super::measures::SHEET);
+    let measures = numbers.map_or_else(Vec::new, super::measures::read_sheet);
+    let mut outside = cells_outside(sheet, SENT_COL.into());
+    if let Some(numbers) = numbers {
+        outside.extend(cells_outside(numbers, super::measures::ID_COL.into()));
+    }
     Ok(Answered {
         response,
         rows,
         measures,
+        outside,
     })
+}
+
+/// A warning for each cell with a value right of column `last` (0-based): nothing there is
+/// read, and nothing a division wrote is dropped without a word. At most
+/// [`crate::model::bounds::MAX_WARNINGS`] are listed, then how many more.
+fn cells_outside(sheet: &Sheet, last: usize) -> Vec<crate::model::diag::Warning> {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    let most = crate::model::bounds::MAX_WARNINGS;
+    let mut out = Vec::new();
+    let mut more = 0;
+    for r in sheet.used_rows() {
+        for (c, text) in sheet.row_texts(r).filter(|(c, _)| *c > last) {
+            if out.len() == most {
+                more += 1;
+                continue;
+            }
+            let at = Location::cell(&sheet.name, r + 1, c + 1, None);
+            let text = text.to_string();
+            out.push(Warning::new(at, WarningKind::CellOutsideAnswer { text }));
+        }
+    }
+    if more > 0 {
+        let kind = WarningKind::NotListed { count: more };
+        let at = Location {
+            sheet: Some(sheet.name.as_str().into()),
+            ..Location::default()
+        };
+        out.push(Warning::new(at, kind));
+    }
+    out
 }
 
 /// The rows under the heading row (番号 … ID) that name a topic.

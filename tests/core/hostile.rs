@@ -401,8 +401,20 @@ mod answers {
         let plain = answer_xlsx(&master, 管財課);
         let far = with_far_value(&plain);
         let read = workbook::read(&far).expect("read");
-        assert_eq!(read, workbook::read(&plain).unwrap());
+        let plain = workbook::read(&plain).unwrap();
+        assert_eq!(
+            (&read.response, &read.rows, &read.measures),
+            (&plain.response, &plain.rows, &plain.measures)
+        );
         assert_eq!(read.response.division, 管財課);
+        // Not read, and said: nothing a division wrote is dropped without a word.
+        assert!(plain.outside.is_empty());
+        assert_eq!(read.outside.len(), 1, "{:?}", read.outside);
+        let said = read.outside[0].to_string();
+        assert!(
+            said.contains("回答!XFD1048576") && said.contains("「遠い」"),
+            "{said}"
+        );
     }
 
     #[test]

@@ -160,3 +160,95 @@ fn characters_the_bundled_font_cannot_draw_are_kept_and_warned_of_from_a_table_a
     assert!(doc.undo());
     assert!(boxed(&doc.warnings).is_empty());
 }
+
+/// The texts of the numbers and judgements come in too — an indicator's name and unit typed by
+/// the office, a rating code or a figure a division wrote, the committee's comment — and are
+/// warned about like any other text, naming the initiative.
+#[test]
+fn numbers_and_judgements_with_control_characters_or_boxed_characters_are_warned_of() {
+    use shinchoku::edit::measures::{MeasureIntent, RatingLayer};
+    let mut doc = Document::new(
+        crate::measures::seed_with_measures(),
+        Origin::Sample,
+        Vec::new(),
+    );
+    assert!(invisible(&doc.warnings).is_empty() && boxed(&doc.warnings).is_empty());
+    let first = doc.report().sections[0].initiatives[0].id;
+    doc.perform(Intent::Measure(MeasureIntent::SetRating {
+        initiative: first,
+        layer: RatingLayer::SelfRating,
+        code: "B\u{1b}[2J".into(),
+        by: String::new(),
+        on: None,
+    }))
+    .unwrap();
+    let found = invisible(&doc.warnings);
+    assert_eq!(found.len(), 1, "typed: warned at once {:?}", doc.warnings);
+    let WarningKind::InvisibleCharacters { place, chars, .. } = &found[0].kind else {
+        unreachable!()
+    };
+    assert_eq!(place.initiative.as_deref(), Some("1"));
+    assert_eq!(place.field, TextField::Measures);
+    assert_eq!(chars, &['\u{1b}']);
+    assert!(found[0].describe(Lang::Ja).contains("「B<ESC U+001B>[2J」"));
+    assert!(doc.undo());
+    assert!(invisible(&doc.warnings).is_empty(), "undone: no warning");
+
+    // A figure kept as written, the indicator's name, the comment: `check` says each.
+    let mut report = crate::measures::seed_with_measures();
+    let m = report.sections[0].initiatives[0].measures_mut();
+    m.indicators[0].name = "電子申請件数\u{202E}".into();
+    m.indicators[0].years[0].actual = shinchoku::model::measures::figure_of("約1,100\u{0}");
+    m.comment = Some(shinchoku::model::measures::Comment {
+        text: "順調です✅".into(),
+        ..Default::default()
+    });
+    let checked = shinchoku::model::check::warnings(&report);
+    let said: Vec<String> = invisible(&checked)
+        .iter()
+        .chain(&boxed(&checked))
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert_eq!(said.len(), 3, "{said:?}");
+    for text in [
+        "電子申請件数<RLO U+202E>",
+        "約1,100<NUL U+0000>",
+        "✅ (U+2705)",
+    ] {
+        assert!(
+            said.iter()
+                .any(|s| s.contains("取組1の数値目標・効果額・評価の記載") && s.contains(text)),
+            "{text}: {said:?}"
+        );
+    }
+}
+
+/// A text holding a great many characters the font lacks (a pasted page of another script)
+/// is warned of naming the first twenty and how many more, not with a list as long as itself.
+#[test]
+fn a_text_with_many_characters_the_font_lacks_names_twenty_and_counts_the_rest() {
+    let many: String = (0x20000u32..0x20000 + 30)
+        .filter_map(char::from_u32)
+        .collect();
+    let table = SEED.replacen("新規採用職員研修", &many, 1);
+    let imported = shinchoku::import::import_text(&table).unwrap();
+    let found = boxed(&imported.warnings);
+    assert_eq!(found.len(), 1, "{:?}", imported.warnings);
+    let WarningKind::NoGlyph { chars, .. } = &found[0].kind else {
+        unreachable!()
+    };
+    assert!(
+        chars.len() > 25,
+        "every one is kept in the warning: {chars:?}"
+    );
+    let (last, next) = (chars[19], chars[20]);
+    let more = chars.len() - 20;
+    let ja = found[0].describe(Lang::Ja);
+    assert!(
+        ja.contains(&format!("{last} (U+{:04X})、ほか{more}字", last as u32)),
+        "{ja}"
+    );
+    assert!(!ja.contains(&format!("U+{:04X}", next as u32)), "{ja}");
+    let en = found[0].describe(Lang::En);
+    assert!(en.contains(&format!("and {more} more")), "{en}");
+}

@@ -21,6 +21,7 @@ mod large_tables;
 mod layers;
 mod locks;
 mod measures;
+mod measures_answers;
 mod measures_cycle;
 mod measures_layouts;
 mod measures_tables;

@@ -578,3 +578,19 @@ fn the_grid_filtered_by_rating_keeps_the_initiatives_so_rated() {
     assert_eq!(shown(&report, RatingFilter::Unrated), numbers[4..].to_vec());
     assert!(shown(&report, level("C")).is_empty());
 }
+
+/// A division's 20-digit yen is refused for its length, and said so: not told it has too many
+/// digits after a point it does not have.
+#[test]
+fn a_number_too_long_to_keep_is_said_to_be_too_long() {
+    use shinchoku::lang::{Describe, Lang};
+    let why = figure::read("12345678901234567890").unwrap_err();
+    assert_eq!(why, FigureProblem::TooLong);
+    assert_eq!(why.describe(Lang::Ja), "桁が多すぎます（全体で18桁まで）");
+    assert_eq!(
+        figure::read("0.1234567").unwrap_err().describe(Lang::En),
+        "too many digits (at most 6 after the point)"
+    );
+    let kept = shinchoku::model::measures::money_of("12345678901234567890", YenUnit::Yen);
+    assert_eq!(kept.unread, "12345678901234567890", "kept as written");
+}

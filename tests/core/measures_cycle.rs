@@ -140,7 +140,7 @@ pub fn answered_at() -> chrono::NaiveDateTime {
 
 /// The master's first initiative's division answering in its workbook: each `(old, new)`
 /// typed into the 数値回答 cell holding `old`; the answer collected.
-fn workbook_answer(
+pub fn workbook_answer(
     master: &shinchoku::model::Report,
     typed: &[(&str, &str)],
 ) -> shinchoku::survey::collect::Collection {

@@ -226,6 +226,45 @@ fn texts_longer_than_an_excel_cell_on_the_number_sheets_are_cut_named_and_said()
     }
 }
 
+/// Excel's numbers are doubles, exact to 15 significant digits: a figure or an amount with more
+/// (a count of 16 digits, 1,234,567,890,123.456789 百万円) is written as its text, every digit
+/// kept and read back the same; the others stay numbers.
+#[test]
+fn numbers_with_more_digits_than_excel_keeps_are_written_whole_and_read_back_the_same() {
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.indicators[0].years[0].actual = shinchoku::model::measures::figure_of("9007199254740993");
+    m.effects[0].planned = Money::yen(1_234_567_890_123_456_789);
+    let exported = export(&report, Format::Xlsx, Encoding::Utf8).expect("exported");
+    let (back, _) = shinchoku::import::import_any(&exported.bytes, None).expect("imports");
+    let i = back.find_initiative("1").unwrap().measures();
+    assert_eq!(
+        i.indicators[0].years[0].actual.display(),
+        "9007199254740993",
+        "not 9007199254740992"
+    );
+    assert_eq!(i.effects[0].planned.yen, Some(1_234_567_890_123_456_789));
+    assert_eq!(numbers_of(&back), numbers_of(&report));
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(exported.bytes)).unwrap();
+    let cells: Vec<Data> = ["数値目標", "効果額"]
+        .iter()
+        .flat_map(|s| {
+            book.worksheet_range(s)
+                .unwrap()
+                .cells()
+                .map(|(_, _, c)| c.clone())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(cells.contains(&Data::String("9007199254740993".into())));
+    assert!(cells.contains(&Data::String("1234567890123.456789".into())));
+    assert!(
+        cells.contains(&Data::Float(1200.0)),
+        "a target of 1200 stays a number"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // The report table (TSV) and the CSV carry the numbers.
 
@@ -304,11 +343,17 @@ fn the_report_table_carries_the_numbers_and_reads_back_the_same_in_every_encodin
             sections,
             report.sections.iter().map(|s| &s.title).collect::<Vec<_>>()
         );
-        // Only the figure kept as written is warned about, naming its row and heading.
+        // The figure kept as written is warned about, naming its row and heading, and the
+        // comment's TAB (a character that does not show) naming the initiative.
         let warned: Vec<String> = back.warnings.iter().map(|w| w.describe(Lang::En)).collect();
-        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert_eq!(warned.len(), 2, "{warned:?}");
         assert!(
             warned[0].contains("30年度目標") && warned[0].contains("「約140」"),
+            "{warned:?}"
+        );
+        assert!(
+            warned[1].contains("initiative 1, a text of the numbers and ratings")
+                && warned[1].contains("<TAB U+0009>"),
             "{warned:?}"
         );
     }

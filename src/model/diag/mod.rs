@@ -312,6 +312,11 @@ pub enum WarningKind {
     CellOutsideLayout {
         text: String,
     },
+    /// A cell of an answer workbook right of the columns an answer is read from (a note
+    /// beside the table, a value typed far away): not read.
+    CellOutsideAnswer {
+        text: String,
+    },
     /// Another sheet of the workbook also holds a report table; only the first was read.
     OtherReportSheet {
         sheet: String,

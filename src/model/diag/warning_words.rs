@@ -39,6 +39,7 @@ impl Describe for WarningKind {
             | W::TitleYearNotHandled { .. }
             | W::StageOutsidePlan { .. }
             | W::CellOutsideLayout { .. }
+            | W::CellOutsideAnswer { .. }
             | W::OtherReportSheet { .. }
             | W::LinkDropped { .. }
             | W::InvisibleCharacters { .. }
@@ -297,6 +298,17 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
             ),
             format!(
                 "a cell outside the report's columns and rows; kept in the unread list: 「{}」",
+                preview(text)
+            ),
+        ),
+        W::CellOutsideAnswer { text } => say(
+            lang,
+            format!(
+                "回答を読む欄の外にあるセルです。取り込みません:「{}」",
+                preview(text)
+            ),
+            format!(
+                "a cell outside the columns an answer is read from; not taken: 「{}」",
                 preview(text)
             ),
         ),
