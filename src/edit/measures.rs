@@ -169,7 +169,8 @@ impl MeasureIntent {
                 index, field, text, ..
             } => {
                 if let Some(x) = m.indicators.get_mut(index) {
-                    set_indicator_figure(x, field, figure_of(&text));
+                    let figure = figure_of(&text, &x.unit);
+                    set_indicator_figure(x, field, figure);
                 }
             }
             MeasureIntent::SetEffect {

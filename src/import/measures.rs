@@ -134,8 +134,9 @@ impl Reading<'_> {
         );
     }
 
-    /// A figure of an indicator, and the unit written in its cell (`3,297百万円`).
-    fn figure(&mut self, sheet: &Sheet, row: usize, col: usize) -> (Figure, String) {
+    /// A figure's text as written, and the unit written in its cell (`3,297百万円`), read
+    /// into a figure by [`unit_into`] once the indicator's unit is known.
+    fn figure(&mut self, sheet: &Sheet, row: usize, col: usize) -> (String, String) {
         let text = sheet.text(row, col);
         let unit = match figure::read(text) {
             Ok(reading) => reading.map(|r| r.unit).unwrap_or_default(),
@@ -148,7 +149,7 @@ impl Reading<'_> {
                 String::new()
             }
         };
-        (figure_of(text), unit)
+        (text.to_string(), unit)
     }
 
     fn money(&mut self, sheet: &Sheet, row: usize, col: usize) -> Money {
@@ -537,11 +538,13 @@ fn read_row(
 }
 
 /// A unit written in a figure's cell (`3,297百万円`) is the indicator's, when it has none.
-fn unit_into(x: &mut Indicator, (figure, unit): (Figure, String)) -> Figure {
+/// The indicator takes the unit written in a figure's cell when it has none yet; the figure is
+/// read in the indicator's unit (a cell in another unit is kept as written).
+fn unit_into(x: &mut Indicator, (text, unit): (String, String)) -> Figure {
     if x.unit.is_empty() && !unit.is_empty() {
         x.unit = unit;
     }
-    figure
+    figure_of(&text, &x.unit)
 }
 
 /// 評価者 / 評価日 set on the layer written just left of them.

@@ -102,7 +102,7 @@ pub fn initiative_warnings(settings: &MeasureSettings, number: &str, m: &Measure
         }
         for (field, figure) in figures {
             if figure.value.is_none() && !figure.unread.is_empty() {
-                push(field, not_read(&figure.unread, false));
+                push(field, not_read(&figure.unread, Some(&x.unit)));
             }
         }
     }
@@ -113,7 +113,7 @@ pub fn initiative_warnings(settings: &MeasureSettings, number: &str, m: &Measure
             (MeasureField::EffectActual { year }, &e.actual),
         ] {
             if money.yen.is_none() && !money.unread.is_empty() {
-                push(field, not_read(&money.unread, true));
+                push(field, not_read(&money.unread, None));
             }
         }
     }
@@ -132,18 +132,24 @@ pub fn initiative_warnings(settings: &MeasureSettings, number: &str, m: &Measure
 }
 
 /// Why a number was kept as written: what reading it again says (money read with a unit
-/// that is not yen is not money).
-fn not_read(text: &str, money: bool) -> MeasureWarning {
-    match super::figure::read(text) {
-        Err(why) => MeasureWarning::NumberNotRead {
-            text: text.to_string(),
+/// that is not yen is not money; an indicator's figure, `Some` of its unit, may be in another
+/// unit).
+fn not_read(text: &str, indicator_unit: Option<&str>) -> MeasureWarning {
+    let text_owned = || text.to_string();
+    match (super::figure::read(text), indicator_unit) {
+        (Err(why), _) => MeasureWarning::NumberNotRead {
+            text: text_owned(),
             why,
         },
-        Ok(_) if money => MeasureWarning::NotMoney {
-            text: text.to_string(),
-        },
-        Ok(_) => MeasureWarning::NumberNotRead {
-            text: text.to_string(),
+        (Ok(_), None) => MeasureWarning::NotMoney { text: text_owned() },
+        (Ok(Some(reading)), Some(unit)) if !super::measures::same_unit(&reading.unit, unit) => {
+            MeasureWarning::UnitDiffers {
+                text: text_owned(),
+                unit: unit.to_string(),
+            }
+        }
+        (Ok(_), Some(_)) => MeasureWarning::NumberNotRead {
+            text: text_owned(),
             why: FigureProblem::NotANumber,
         },
     }

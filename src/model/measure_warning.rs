@@ -16,6 +16,10 @@ pub enum MeasureWarning {
     NumberNotRead { text: String, why: FigureProblem },
     /// Money in a unit that is not yen (「3件」 in an effects cell): kept as written.
     NotMoney { text: String },
+    /// A figure written with a unit other than its indicator's (「285件」 where the unit is 人;
+    /// `unit` empty: the indicator names none): kept as written, since reading the number
+    /// alone would drop what the unit says.
+    UnitDiffers { text: String, unit: String },
     /// A rating the report's scale does not have: kept as written.
     RatingNotInScale { code: String, scale: Vec<String> },
     /// Ratings given while the report declares no scale: kept as written.
@@ -74,6 +78,20 @@ impl Describe for MeasureWarning {
                     "「{text}」は円の金額として読めません（単位は円・千円・百万円）。書かれたまま残しました"
                 ),
                 format!("「{text}」 is not an amount in yen (円, 千円, 百万円); kept as written"),
+            ),
+            W::UnitDiffers { text, unit } if unit.is_empty() => say(
+                lang,
+                format!(
+                    "「{text}」には単位がありますが、指標の単位が空です（単位の欄に書いてください）。書かれたまま残しました"
+                ),
+                format!(
+                    "「{text}」 has a unit but the indicator names none (write it in 単位); kept as written"
+                ),
+            ),
+            W::UnitDiffers { text, unit } => say(
+                lang,
+                format!("「{text}」の単位が指標の単位「{unit}」と違います。書かれたまま残しました"),
+                format!("「{text}」 is not in the indicator's unit, {unit}; kept as written"),
             ),
             W::RatingNotInScale { code, scale } => say(
                 lang,

@@ -444,9 +444,15 @@ impl MeasureSettings {
     }
 }
 
-/// A number typed into a cell: read exactly, or kept as written.
-pub fn figure_of(text: &str) -> Figure {
+/// A number typed into an indicator's cell: read exactly, or kept as written — also when a
+/// unit written after it is not the indicator's `unit` (「285件」 for 人), which reading the
+/// number alone would drop.
+pub fn figure_of(text: &str, unit: &str) -> Figure {
     match super::figure::read(text) {
+        Ok(Some(reading)) if !same_unit(&reading.unit, unit) => Figure {
+            value: None,
+            unread: text.trim().to_string(),
+        },
         Ok(Some(reading)) => Figure::of(reading.value),
         Ok(None) => Figure::default(),
         Err(_) => Figure {
@@ -454,6 +460,12 @@ pub fn figure_of(text: &str) -> Figure {
             unread: text.trim().to_string(),
         },
     }
+}
+
+/// Is the unit written after a number (none, or the same as the indicator's) one the number
+/// may be read in? Full-width and half-width forms are the same unit (`％`, `%`).
+pub fn same_unit(written: &str, indicator: &str) -> bool {
+    written.is_empty() || super::text::normalize(written) == super::text::normalize(indicator)
 }
 
 /// Money typed in `unit` (a unit written in the cell, 千円 or 百万円, wins): yen, or the text

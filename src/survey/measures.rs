@@ -274,7 +274,8 @@ pub(super) fn from_rows(
         match row.what {
             MeasureCell::Indicator(k) => {
                 if let Some(x) = m.indicators.get_mut(k) {
-                    x.year_mut(year).actual = figure_of(&row.answer);
+                    let figure = figure_of(&row.answer, &x.unit);
+                    x.year_mut(year).actual = figure;
                     x.years.retain(|v| {
                         !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank())
                     });

@@ -198,7 +198,7 @@ fn numbers_and_judgements_with_control_characters_or_boxed_characters_are_warned
     let mut report = crate::measures::seed_with_measures();
     let m = report.sections[0].initiatives[0].measures_mut();
     m.indicators[0].name = "電子申請件数\u{202E}".into();
-    m.indicators[0].years[0].actual = shinchoku::model::measures::figure_of("約1,100\u{0}");
+    m.indicators[0].years[0].actual = shinchoku::model::measures::figure_of("約1,100\u{0}", "");
     m.comment = Some(shinchoku::model::measures::Comment {
         text: "順調です✅".into(),
         ..Default::default()

@@ -594,3 +594,62 @@ fn a_number_too_long_to_keep_is_said_to_be_too_long() {
     let kept = shinchoku::model::measures::money_of("12345678901234567890", YenUnit::Yen);
     assert_eq!(kept.unread, "12345678901234567890", "kept as written");
 }
+
+/// A figure typed with a unit other than its indicator's is kept as written and said: reading
+/// 「285人」 as 285 件 would drop what the division wrote. The indicator's own unit, full- or
+/// half-width, is read.
+#[test]
+fn a_figure_in_another_unit_than_its_indicators_is_kept_as_written_and_said() {
+    use shinchoku::lang::{Describe, Lang};
+    use shinchoku::model::measure_check::measure_warnings;
+    let report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    assert_eq!(
+        report.sections[0].initiatives[0].measures().indicators[0].unit,
+        "件"
+    );
+    let mut doc = Document::new(report, Origin::Sample, Vec::new());
+    let mut typed = |text: &str| {
+        doc.perform(Intent::Measure(MeasureIntent::SetIndicatorFigure {
+            initiative: first,
+            index: 0,
+            field: IndicatorField::YearActual(FiscalYear(2017)),
+            text: text.into(),
+        }))
+        .unwrap();
+        let x = &doc.report().sections[0].initiatives[0]
+            .measures()
+            .indicators[0];
+        let actual = x.years.iter().find(|y| y.year == FiscalYear(2017)).unwrap();
+        let said: Vec<String> = measure_warnings(doc.report())
+            .iter()
+            .map(|w| w.describe(Lang::Ja))
+            .filter(|w| w.contains(text))
+            .collect();
+        (
+            actual.actual.value.map(|v| v.to_string()),
+            actual.actual.unread.clone(),
+            said,
+        )
+    };
+    for read in ["285", "285件", "285 件", "２８５件"] {
+        let (value, unread, said) = typed(read);
+        assert_eq!(
+            (value.as_deref(), unread.as_str()),
+            (Some("285"), ""),
+            "{read}"
+        );
+        assert!(said.is_empty(), "{read}: {said:?}");
+    }
+    for kept in ["285人", "95%"] {
+        let (value, unread, said) = typed(kept);
+        assert_eq!((value, unread.as_str()), (None, kept));
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].ends_with(&format!(
+                "「{kept}」の単位が指標の単位「件」と違います。書かれたまま残しました"
+            )),
+            "{said:?}"
+        );
+    }
+}

@@ -226,3 +226,22 @@ fn numbers_taken_in_that_cannot_be_read_are_in_the_documents_warnings_at_once() 
         "undone: gone"
     );
 }
+
+/// 「1,100人」 answered for an indicator counted in 件: kept as written (not read as 1,100 件)
+/// and said in the review, before anything is taken.
+#[test]
+fn an_actual_answered_in_another_unit_is_kept_as_written_and_said_in_the_review() {
+    let master = sent(seed_with_measures());
+    let collection = workbook_answer(&master, &[("900", "1,100人")]);
+    assert!(
+        said(&collection)
+            .iter()
+            .any(|w| w.contains("「1,100人」の単位が指標の単位「件」と違います")),
+        "{:?}",
+        said(&collection)
+    );
+    let after = taken(&master, &collection);
+    let x = &after.sections[0].initiatives[0].measures().indicators[0];
+    let actual = &x.years.iter().find(|y| y.year == FY).unwrap().actual;
+    assert_eq!((actual.value, actual.unread.as_str()), (None, "1,100人"));
+}

@@ -234,7 +234,7 @@ fn numbers_with_more_digits_than_excel_keeps_are_written_whole_and_read_back_the
     let mut report = seed_with_measures();
     let first = report.sections[0].initiatives[0].id;
     let m = report.initiative_mut(first).unwrap().measures_mut();
-    m.indicators[0].years[0].actual = shinchoku::model::measures::figure_of("9007199254740993");
+    m.indicators[0].years[0].actual = shinchoku::model::measures::figure_of("9007199254740993", "");
     m.effects[0].planned = Money::yen(1_234_567_890_123_456_789);
     let exported = export(&report, Format::Xlsx, Encoding::Utf8).expect("exported");
     let (back, _) = shinchoku::import::import_any(&exported.bytes, None).expect("imports");

@@ -210,12 +210,53 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             initiative: "2".into(),
             heading: "ポータル".into(),
         },
+        W::NotTheDivisions {
+            initiative: "2".into(),
+            owner: Some("総務部人事課".into()),
+            answer: "132".into(),
+        },
+        W::NotTheDivisions {
+            initiative: "2".into(),
+            owner: None,
+            answer: "132".into(),
+        },
+        W::NoSuchNumber {
+            id: "m99".into(),
+            answer: "132".into(),
+        },
+        W::UnitDiffers {
+            text: "285件".into(),
+            unit: "人".into(),
+        },
+        W::UnitDiffers {
+            text: "285件".into(),
+            unit: String::new(),
+        },
     ];
+    for same in [true, false] {
+        kinds.push(W::AnsweredTwice {
+            at: MeasureAt {
+                initiative: "2".into(),
+                field: MeasureField::SelfRating,
+            },
+            rows: [3, 4],
+            answers: ["A".into(), if same { "A" } else { "B" }.into()],
+            same,
+        });
+    }
+    // Names every kind: a new one stops this compiling until it is added above.
     for why in [
         FigureProblem::KanjiScale,
         FigureProblem::NotANumber,
         FigureProblem::TooPrecise,
+        FigureProblem::TooLong,
     ] {
+        match why {
+            FigureProblem::KanjiScale
+            | FigureProblem::NotANumber
+            | FigureProblem::TooPrecise
+            | FigureProblem::TooLong => {}
+        }
         kinds.push(W::NumberNotRead { text: text(), why });
     }
     for (planned, unread) in [(true, false), (false, false), (true, true), (false, true)] {
@@ -262,7 +303,11 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::RowNotUnderstood { .. }
                 | W::EarlierYearTotal { .. }
                 | W::TopicGone { .. }
-                | W::NoSuchTopic { .. } => {}
+                | W::NoSuchTopic { .. }
+                | W::NotTheDivisions { .. }
+                | W::NoSuchNumber { .. }
+                | W::AnsweredTwice { .. }
+                | W::UnitDiffers { .. } => {}
             }
             (k.describe(Lang::Ja), k.describe(Lang::En))
         })
