@@ -323,6 +323,10 @@ fn every_numbers_warning_is_worded_in_both_languages() {
     // is to be written with (円, 計画, 実績), in Japanese.
     let quoted = [
         "約300",
+        "総務部人事課",
+        "285件",
+        "単位",
+        "人",
         "電子申請件数",
         "閲覧数",
         "ポータル",
