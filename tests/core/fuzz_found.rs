@@ -306,3 +306,27 @@ fn a_bare_dash_as_base_value_makes_no_baseline_and_reads_back_the_same() {
         numbers_by_initiative(report)
     );
 }
+
+/// `table`: a 基準年度 far from the report's year (`3297年度`) was written back in the short
+/// form of the report's era (`1309年度`), which reads as Showa's 3234.
+#[test]
+fn a_far_base_year_is_written_back_as_the_same_year() {
+    let imported =
+        shinchoku::import::import_text(&numbers_table_with("基準年度", "3297年度")).unwrap();
+    let report = &imported.report;
+    let indicator = &report
+        .initiatives()
+        .find(|i| i.number == "3")
+        .unwrap()
+        .measures()
+        .indicators[0];
+    let year = indicator.baseline.as_ref().and_then(|b| b.year);
+    assert_eq!(year, Some(shinchoku::model::era::FiscalYear(3297)));
+    let again = shinchoku::export::table::to_table_text(report);
+    assert!(again.contains("\t3297年度\t"), "written in full");
+    let back = shinchoku::import::import_text(&again).unwrap();
+    assert_eq!(
+        numbers_by_initiative(&back.report),
+        numbers_by_initiative(report)
+    );
+}
