@@ -7,8 +7,10 @@ cd "$(dirname "$0")"
 root=..
 for t in table ron months era entry_text workbook answer; do mkdir -p "corpus/$t"; done
 
-# Workbooks: the seed exported to XLSX and saved again by LibreOffice as .xlsx, .xls, .ods.
-cp "$root"/tests/fixtures/seed-libreoffice.* corpus/workbook/
+# Workbooks: the seed exported to XLSX and saved again by LibreOffice as .xlsx, .xls, .ods;
+# and the workbook with numbers sheets (数値目標, 効果額, 評価) the same way.
+cp "$root"/tests/fixtures/seed-libreoffice.* "$root"/tests/fixtures/measures-libreoffice.* \
+  corpus/workbook/
 
 # The report table: the seed in its three encodings, and its first rows alone.
 python3 - "$root/tests/fixtures/mie-h29-h1-report.tsv" <<'PY'
@@ -67,6 +69,53 @@ for e in '平成29年度' '平成 29 年度' '令和元年度' 'H31' 'R1年' '20
   # Four bytes of the report's year (2017, little-endian) before the text.
   { printf '\xe1\x07\x00\x00'; printf '%s' "$e"; } > "corpus/era/e$k.txt"; k=$((k+1))
 done
+# Files with numbers (indicators, effects, ratings): the report of the measures fixture, its
+# table in the three encodings, each division's response to it (.ron and .xlsx), and two of
+# them answered — the .xlsx in its 数値回答 sheet as Excel stores typed cells
+# (scripts/excel-answer-numbers.py), the .ron with new actuals, a changed effect, an amount
+# kept as written and another self-rating. The `answer` target collects them into the same
+# report imported from the same fixture (its identity is derived from its content).
+numbers_corpus() {
+  local tmp k f kind
+  tmp=$(mktemp -d)
+  "$shinchoku" import "$root/tests/fixtures/measures-libreoffice.xlsx" -o "$tmp/master.ron" \
+    >/dev/null 2>&1
+  cp "$tmp/master.ron" corpus/ron/measures.ron
+  for enc in utf-8 cp932 utf-16; do
+    "$shinchoku" export "$tmp/master.ron" -o "$tmp/m-$enc.tsv" --encoding "$enc" >/dev/null
+    cp "$tmp/m-$enc.tsv" "corpus/table/measures-$enc.tsv"
+  done
+  "$shinchoku" survey "$tmp/master.ron" -o "$tmp/out" --today 2017-10-02 >/dev/null
+  cp "$tmp/out/総務部行財政改革推進課.ron" corpus/ron/measures-response.ron
+  python3 "$root/scripts/excel-answer-numbers.py" "$tmp/out/総務部行財政改革推進課.xlsx" \
+    "削減効果額(108項目)（百万円）" "３，４００" "電子申請件数" "950" \
+    "効果額（百万円）" "2600.5" "自己評価（S・A・B・C・対象外）" "A"
+  python3 - "$tmp/out" <<'PY'
+import sys
+for name, edits in {
+    "総務部行財政改革推進課.ron": [('actual: (value: Some("3297"))', 'actual: (value: Some("3400"))'),
+                             ("actual: (yen: Some(2410500000))", "actual: (yen: Some(2600500000))"),
+                             ('self_rating: Some((\n                code: "S"', 'self_rating: Some((\n                code: "A"')],
+    "総務部管財課.ron": [('actual: (value: Some("-2"))', 'actual: (unread: "約△3")'),
+                      ("actual: (yen: Some(320000000))", "actual: (yen: Some(-5000000))")],
+}.items():
+    path = f"{sys.argv[1]}/{name}"
+    text = open(path, encoding="utf-8").read()
+    for old, new in edits:
+        if old not in text:
+            sys.exit(f"seed-corpus: no {old!r} in {name}")
+        text = text.replace(old, new, 1)
+    open(path.replace(".ron", "-answered.ron"), "w", encoding="utf-8").write(text)
+PY
+  k=0
+  for f in "$tmp"/out/*; do
+    case "$f" in *.xlsx) kind='\x00' ;; *) kind='\x01' ;; esac
+    { printf "$kind"; cat "$f"; } > "corpus/answer/measures-$k"
+    k=$((k+1))
+  done
+  rm -rf "$tmp"
+}
+
 # Survey answers: each division's response to the seed as .xlsx (first byte 0) and .ron (1),
 # made by the project's binary (`cargo build` first, or SHINCHOKU=path/to/shinchoku); and the
 # seed's own workbooks, which are no answer.
@@ -82,6 +131,7 @@ if [ -x "$shinchoku" ]; then
     k=$((k+1))
   done
   rm -rf "$tmp"
+  numbers_corpus
 else
   echo "no $shinchoku: the answer corpus has the fixtures only (cargo build makes it)" >&2
 fi

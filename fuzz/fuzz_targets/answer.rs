@@ -1,8 +1,12 @@
 //! Survey answers on any bytes, as `collect` is handed them: the first byte says which kind —
 //! even, an answered `.xlsx` workbook; odd, a response `.ron` — and the rest is the file
 //! (`SHINCHOKU_FUZZ_ANSWER=xlsx` or `=ron` holds every input to one kind, for a run of each).
-//! An answer or a refusal, never a panic; an answer is collected into the bundled sample (the
-//! survey sent to every division), and the step it makes, applied, keeps the model's rules.
+//! An answer or a refusal, never a panic; an answer is collected into the bundled sample, or,
+//! when it answers the report with numbers (indicators, effects, ratings) imported from
+//! `tests/fixtures/measures-libreoffice.xlsx`, into that one (each with the survey sent to every
+//! division). The step collecting makes, every conflict accepted, keeps the model's rules and
+//! saves and reads back the same; the step of the in-scope part alone leaves the master holding
+//! the numbers the division answered, so the same answer collected again changes none.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -10,10 +14,11 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
+use shinchoku::import::{self, WorkbookFormat};
 use shinchoku::model::{self, Report};
+use shinchoku::store;
 use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
 use shinchoku::survey::{self, collect::collect};
-use shinchoku::store;
 
 fn at() -> chrono::NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2017, 10, 10)
@@ -21,20 +26,34 @@ fn at() -> chrono::NaiveDateTime {
         .expect("a date")
 }
 
-/// The sample with the survey sent to each of its divisions.
-fn master() -> &'static Report {
+/// `doc` with the survey sent to each of its divisions (no tokens: an answer's is not checked).
+fn sent(mut doc: Document) -> Report {
+    let divisions = survey::divisions(doc.report());
+    doc.perform(Intent::MarkSent {
+        divisions,
+        at: at(),
+        due: None,
+        tokens: Default::default(),
+    })
+    .expect("the survey is recorded as sent");
+    doc.into_report()
+}
+
+/// The sample, sent.
+fn sample() -> &'static Report {
+    static MASTER: OnceLock<Report> = OnceLock::new();
+    MASTER.get_or_init(|| sent(Document::sample()))
+}
+
+/// The report with numbers of every kind, as `shinchoku import` reads the fixture (the same
+/// identity, derived from its content, as the responses `seed-corpus.sh` makes from it), sent.
+fn with_numbers() -> &'static Report {
     static MASTER: OnceLock<Report> = OnceLock::new();
     MASTER.get_or_init(|| {
-        let mut doc = Document::sample();
-        let divisions = survey::divisions(doc.report());
-        doc.perform(Intent::MarkSent {
-            divisions,
-            at: at(),
-            due: None,
-            tokens: Default::default(),
-        })
-        .expect("the survey is recorded as sent");
-        doc.into_report()
+        let bytes = include_bytes!("../../tests/fixtures/measures-libreoffice.xlsx");
+        let (report, _) =
+            import::import_any(bytes, Some(WorkbookFormat::Xlsx)).expect("the fixture imports");
+        sent(Document::new(report, Origin::Sample, Vec::new()))
     })
 }
 
@@ -73,14 +92,41 @@ fuzz_target!(|data: &[u8]| {
     let Ok(answer) = answer else {
         return;
     };
-    let collection = collect(master(), vec![Ok(answer)], at());
+    let master = if answer.response.report == with_numbers().id {
+        with_numbers()
+    } else {
+        sample()
+    };
+    let collection = collect(master, vec![Ok(answer.clone())], at());
     let every: Vec<usize> = (0..collection.conflicts.len()).collect();
     let Some(intent) = collection.intent(&every) else {
         return;
     };
-    let mut doc = Document::new(master().clone(), Origin::Sample, Vec::new());
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     if doc.perform(intent).is_ok() {
         let broken = model::validate::violations(doc.report());
         assert!(broken.is_empty(), "collecting broke the rules: {broken:?}");
+        let saved = store::to_ron(doc.report());
+        let again = store::from_ron(&saved).expect("the master saves and opens again");
+        assert!(
+            again == *doc.report(),
+            "the collected master reads back differently"
+        );
+    }
+    let Some(in_scope) = collection.intent(&[]) else {
+        return;
+    };
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    if doc.perform(in_scope).is_ok() {
+        let again = collect(doc.report(), vec![Ok(answer)], at());
+        let changed: Vec<_> = again
+            .taken
+            .iter()
+            .flat_map(|t| &t.changed_numbers)
+            .collect();
+        assert!(
+            changed.is_empty(),
+            "numbers not taken in by the first collection: {changed:?}"
+        );
     }
 });

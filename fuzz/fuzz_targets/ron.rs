@@ -1,6 +1,7 @@
 //! The RON loader on any text: a report that keeps the model's rules, or an error; never a
-//! panic. A report it accepts saves and reads back the same, and the views' derivations and
-//! the table export run on it.
+//! panic. A report it accepts saves and reads back the same (its numbers — indicators, effects,
+//! ratings — with it), and the views' derivations, the numbers' checks and summaries, and the
+//! table, CSV and web page exports run on it.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,4 +20,12 @@ fuzz_target!(|text: &str| {
     let _ = shinchoku::grid::rows(&report, &Default::default());
     let _ = shinchoku::export::table::to_table_text(&report);
     let _ = shinchoku::export::csv::to_csv(&report);
+    let _ = model::measure_check::measure_warnings(&report);
+    let _ = shinchoku::summary::measures::totals(&report);
+    let _ = shinchoku::summary::measures::scale(&report);
+    for i in report.initiatives() {
+        let _ = shinchoku::summary::measures::indicators(i, report.fiscal_year);
+        let _ = shinchoku::summary::measures::effects(i.measures());
+    }
+    let _ = shinchoku::export::html::to_html(&report);
 });

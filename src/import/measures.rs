@@ -216,6 +216,24 @@ impl Reading<'_> {
         self.report.unread.push(UnreadText { row: r + 1, text });
     }
 
+    /// The fiscal year a 基準年度 cell names; none when it names none, the text then kept
+    /// unread with a warning (never dropped, nor left as an empty baseline).
+    fn base_year(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        text: String,
+    ) -> Option<FiscalYear> {
+        let near = self.report.fiscal_year;
+        let year = era::parse_short_fiscal_year(&text, near).or_else(|| year_in(&text, near));
+        if year.is_none() {
+            let warning = MeasureWarning::YearNotRead { text: text.clone() };
+            self.warn(sheet, r, c, warning);
+            self.report.unread.push(UnreadText { row: r + 1, text });
+        }
+        year
+    }
+
     /// The topic of initiative `(s, k)` a 見出し cell names (`<見出し>` or the heading alone);
     /// none with a warning, the text kept unread, when it has no such topic.
     fn topic(
@@ -467,11 +485,17 @@ fn read_row(
             (Column::Baseline, Some(_)) => {
                 let value = reading.figure(sheet, r, c);
                 let x = indicator.as_mut().expect("an indicator");
-                x.baseline.get_or_insert_with(Baseline::default).value = unit_into(x, value);
+                let value = unit_into(x, value);
+                // A bare dash is no base value: no empty baseline, which the table would not
+                // write back.
+                if !value.is_blank() {
+                    x.baseline.get_or_insert_with(Baseline::default).value = value;
+                }
             }
             (Column::BaselineYear, Some(x)) => {
-                x.baseline.get_or_insert_with(Baseline::default).year =
-                    era::parse_short_fiscal_year(&text, year).or_else(|| year_in(&text, year));
+                if let Some(y) = reading.base_year(sheet, (r, c), text) {
+                    x.baseline.get_or_insert_with(Baseline::default).year = Some(y);
+                }
             }
             (Column::Target(y) | Column::Actual(y) | Column::FirstHalf(y), Some(_)) => {
                 let value = reading.figure(sheet, r, c);

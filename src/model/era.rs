@@ -81,13 +81,20 @@ impl FiscalYear {
 
     /// The short form as a report of `reference`'s year writes it: a Heisei 29 report calls
     /// FY2019 `31年度`, not `元年度`.
+    /// A year far from `reference`'s, whose short form reads back as another era's
+    /// (`1309年度` beside 2017 is Showa's 3234), is written in full: `3297年度`.
     pub fn short_form_like(self, reference: FiscalYear) -> String {
         let (era, _) = reference.era_year();
         let n = self.0.saturating_sub(era.offset());
-        if n > 1 {
+        let short = if n > 1 {
             format!("{n}年度")
         } else {
             self.short_form()
+        };
+        if parse_short_fiscal_year(&short, reference) == Some(self) {
+            short
+        } else {
+            format!("{}年度", self.0)
         }
     }
 

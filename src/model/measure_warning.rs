@@ -61,6 +61,9 @@ pub enum MeasureWarning {
         answers: [String; 2],
         same: bool,
     },
+    /// A 基準年度 cell that names no fiscal year: kept in the unread list, the indicator
+    /// given no base year.
+    YearNotRead { text: String },
 }
 
 impl Describe for MeasureWarning {
@@ -168,6 +171,15 @@ impl Describe for MeasureWarning {
                 ),
                 format!(
                     "initiative {initiative} has no topic 「{heading}」: the indicator is the initiative's, and the heading written is kept unread"
+                ),
+            ),
+            W::YearNotRead { text } => say(
+                lang,
+                format!(
+                    "基準年度「{text}」は年度として読めません（例: 28年度、平成28年度、2016年度）。読めなかった記載に残しました"
+                ),
+                format!(
+                    "the base year (基準年度) 「{text}」 names no fiscal year (such as 28年度, 平成28年度, 2016年度); kept unread"
                 ),
             ),
         }

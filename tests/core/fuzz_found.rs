@@ -200,3 +200,133 @@ fn a_plan_line_deleted_in_a_ron_answer_unlinks_the_results_that_reported_it() {
     let answer = answer_from_report(response, format!("{division}.ron")).unwrap();
     accept_everything(&mut master, answer, topic, &reporting);
 }
+
+/// The numbers fixture's report table (as Shinchoku exports it) with the cell under `heading`
+/// on initiative 3's row (総務部管財課, indicator 未利用地の売却件数) set to `text`.
+fn numbers_table_with(heading: &str, text: &str) -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/measures-libreoffice.xlsx"
+    );
+    let (report, _) = shinchoku::import::import_any(&std::fs::read(path).unwrap(), None).unwrap();
+    let table = shinchoku::export::table::to_table_text(&report);
+    let mut lines: Vec<String> = table.lines().map(String::from).collect();
+    let header: Vec<&str> = lines
+        .iter()
+        .find(|l| l.starts_with("番号\t"))
+        .unwrap()
+        .split('\t')
+        .collect();
+    let at = lines.iter().position(|l| l.starts_with("3\t③")).unwrap();
+    let mut fields: Vec<&str> = lines[at].split('\t').collect();
+    // The 工程 cells come between the text columns and the numbers on an initiative's row.
+    let shift = fields.iter().position(|f| *f == "総務部管財課").unwrap()
+        - header.iter().position(|h| *h == "担当課").unwrap();
+    let k = shift + header.iter().position(|h| *h == heading).unwrap();
+    assert_eq!(fields[k], "", "{heading} is empty in the fixture");
+    fields[k] = text;
+    lines[at] = fields.join("\t");
+    lines.join("\n")
+}
+
+fn numbers_by_initiative(report: &Report) -> Vec<(String, shinchoku::model::measures::Measures)> {
+    report
+        .initiatives()
+        .map(|i| (i.number.clone(), i.measures().clone()))
+        .collect()
+}
+
+/// `table`: a 基準年度 that names no year (「10」, the 最終目標 moved one cell left when a tab
+/// was lost) was dropped without a word, leaving an empty baseline that the exported table
+/// does not write, so the table read back differently.
+#[test]
+fn a_base_year_that_names_no_year_is_kept_unread_and_said() {
+    let imported = shinchoku::import::import_text(&numbers_table_with("基準年度", "10")).unwrap();
+    let report = &imported.report;
+    let indicator = &report
+        .initiatives()
+        .find(|i| i.number == "3")
+        .unwrap()
+        .measures()
+        .indicators[0];
+    assert_eq!(indicator.name, "未利用地の売却件数");
+    assert_eq!(indicator.baseline, None);
+    assert!(
+        report.unread.iter().any(|u| u.text == "10" && u.row == 21),
+        "{:?}",
+        report.unread
+    );
+    let said: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::En))
+        .collect();
+    assert!(
+        said.iter().any(|w| w.contains("row 21")
+            && w.contains("基準年度")
+            && w.contains("「10」")
+            && w.contains("kept unread")),
+        "{said:?}"
+    );
+    let ja: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        ja.iter()
+            .any(|w| w.contains("基準年度「10」は年度として読めません")),
+        "{ja:?}"
+    );
+    let again = shinchoku::export::table::to_table_text(report);
+    let back = shinchoku::import::import_text(&again).unwrap();
+    assert_eq!(
+        numbers_by_initiative(&back.report),
+        numbers_by_initiative(report)
+    );
+}
+
+/// `table`, the same cause: a bare dash as the 基準値 (no value) made an empty baseline, which
+/// the exported table does not write.
+#[test]
+fn a_bare_dash_as_base_value_makes_no_baseline_and_reads_back_the_same() {
+    let imported = shinchoku::import::import_text(&numbers_table_with("基準値", "―")).unwrap();
+    let report = &imported.report;
+    let indicator = &report
+        .initiatives()
+        .find(|i| i.number == "3")
+        .unwrap()
+        .measures()
+        .indicators[0];
+    assert_eq!(indicator.baseline, None);
+    let again = shinchoku::export::table::to_table_text(report);
+    let back = shinchoku::import::import_text(&again).unwrap();
+    assert_eq!(
+        numbers_by_initiative(&back.report),
+        numbers_by_initiative(report)
+    );
+}
+
+/// `table`: a 基準年度 far from the report's year (`3297年度`) was written back in the short
+/// form of the report's era (`1309年度`), which reads as Showa's 3234.
+#[test]
+fn a_far_base_year_is_written_back_as_the_same_year() {
+    let imported =
+        shinchoku::import::import_text(&numbers_table_with("基準年度", "3297年度")).unwrap();
+    let report = &imported.report;
+    let indicator = &report
+        .initiatives()
+        .find(|i| i.number == "3")
+        .unwrap()
+        .measures()
+        .indicators[0];
+    let year = indicator.baseline.as_ref().and_then(|b| b.year);
+    assert_eq!(year, Some(shinchoku::model::era::FiscalYear(3297)));
+    let again = shinchoku::export::table::to_table_text(report);
+    assert!(again.contains("\t3297年度\t"), "written in full");
+    let back = shinchoku::import::import_text(&again).unwrap();
+    assert_eq!(
+        numbers_by_initiative(&back.report),
+        numbers_by_initiative(report)
+    );
+}

@@ -232,6 +232,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             text: "285件".into(),
             unit: String::new(),
         },
+        W::YearNotRead { text: text() },
     ];
     for same in [true, false] {
         kinds.push(W::AnsweredTwice {
@@ -307,7 +308,8 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::NotTheDivisions { .. }
                 | W::NoSuchNumber { .. }
                 | W::AnsweredTwice { .. }
-                | W::UnitDiffers { .. } => {}
+                | W::UnitDiffers { .. }
+                | W::YearNotRead { .. } => {}
             }
             (k.describe(Lang::Ja), k.describe(Lang::En))
         })
@@ -323,6 +325,10 @@ fn every_numbers_warning_is_worded_in_both_languages() {
     // is to be written with (円, 計画, 実績), in Japanese.
     let quoted = [
         "約300",
+        "基準年度",
+        "平成28年度",
+        "2016年度",
+        "28年度",
         "総務部人事課",
         "285件",
         "単位",
