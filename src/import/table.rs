@@ -460,19 +460,34 @@ impl Reader {
         }
     }
 
+    /// The 年次計画 and 実績 headings: found before 担当課, where initiative rows hold them (a
+    /// numbers heading such as 計画額 or 29年度実績値 further right is not one), else the
+    /// fourth and fifth fields as written, else any field naming them.
     fn header(&mut self, row: &Row) {
-        let find = |key: &str| {
-            row.fields
-                .iter()
-                .map(|f| f.trim())
+        let find = |key: &str, place: usize| {
+            let before_division = row.fields.iter().take(place + 1).map(|f| f.trim());
+            before_division
+                .clone()
                 .find(|f| f.contains(key))
+                .or_else(|| {
+                    row.fields
+                        .get(place)
+                        .map(|f| f.trim())
+                        .filter(|f| !f.is_empty())
+                })
+                .or_else(|| {
+                    row.fields
+                        .iter()
+                        .map(|f| f.trim())
+                        .find(|f| f.contains(key))
+                })
                 .map_or_else(String::new, |f| row.plain_text(f))
         };
         if self.headings.plan.is_empty() {
-            self.headings.plan = find("計画");
+            self.headings.plan = find("計画", 3);
         }
         if self.headings.actual.is_empty() {
-            self.headings.actual = find("実績");
+            self.headings.actual = find("実績", 4);
         }
     }
 

@@ -330,3 +330,46 @@ fn a_far_base_year_is_written_back_as_the_same_year() {
         numbers_by_initiative(report)
     );
 }
+
+/// The numbers fixture's report, its headings or title changed, exported as a table and read
+/// back: the same year and the same numbers.
+fn reads_back_with(change: impl FnOnce(&mut Report)) -> (Report, Report) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/measures-libreoffice.xlsx"
+    );
+    let (mut report, _) =
+        shinchoku::import::import_any(&std::fs::read(path).unwrap(), None).unwrap();
+    change(&mut report);
+    let table = shinchoku::export::table::to_table_text(&report);
+    let back = shinchoku::import::import_text(&table)
+        .unwrap_or_else(|e| panic!("the exported table imports again: {e}"))
+        .report;
+    (report, back)
+}
+
+/// `table`: a 実績 heading that says 担当 (「上半期実績(4月～9月)担当課」) was taken for the
+/// 担当課 column, which moved every numbers column of the exported table one field left: the
+/// unit read as the 見出し, the direction as the unit.
+#[test]
+fn an_actual_heading_that_says_tanto_is_not_the_division_column() {
+    let (report, back) = reads_back_with(|r| {
+        r.headings.actual = "上半期実績(4月～9月)担当課".into();
+    });
+    assert_eq!(back.actual_heading(), report.actual_heading());
+    assert_eq!(numbers_by_initiative(&back), numbers_by_initiative(&report));
+}
+
+/// `table`: a title without a year and a 年次計画 heading without 計画 (mangled as
+/// 「平成 29 年度 年歯表」): the heading was taken from the numbers' 計画額 column instead, the
+/// year with it, and the exported table did not import again (no fiscal year found).
+#[test]
+fn the_plan_heading_is_not_taken_from_a_numbers_column() {
+    let (report, back) = reads_back_with(|r| {
+        r.title = "「第二次三重県行財政改革取組」具体的取組 上半期実績".into();
+        r.headings.plan = "平成 29 年度 年歯表".into();
+    });
+    assert_eq!(back.plan_heading(), report.plan_heading());
+    assert_eq!(back.fiscal_year, report.fiscal_year);
+    assert_eq!(numbers_by_initiative(&back), numbers_by_initiative(&report));
+}

@@ -33,6 +33,9 @@ pub(super) struct Numbers {
     columns: Vec<(usize, String)>,
 }
 
+/// Where a header row of the report table holds 担当課.
+const DIVISION_FIELD: usize = 5;
+
 fn plain(field: &str) -> String {
     html::resolve(field.trim(), Pass::Plain).into_owned()
 }
@@ -46,10 +49,15 @@ impl Numbers {
 
     /// A header row: which of its fields after 担当課 hold numbers.
     pub(super) fn header(&mut self, row: &Row) {
+        // 担当課 stands sixth, where initiative rows hold it (番号, 具体的取組, 工程, 年次計画, 実績
+        // before it); a 実績 heading that happens to say 担当 is not it.
+        let is_division = |f: &str| super::numbering::is_division_heading(f);
         let Some(division) = row
             .fields
-            .iter()
-            .position(|f| super::numbering::is_division_heading(f))
+            .get(DIVISION_FIELD)
+            .filter(|f| is_division(f))
+            .map(|_| DIVISION_FIELD)
+            .or_else(|| row.fields.iter().position(|f| is_division(f)))
         else {
             return;
         };
