@@ -460,26 +460,18 @@ impl Reader {
         }
     }
 
-    /// The 年次計画 and 実績 headings: found before 担当課, where initiative rows hold them (a
-    /// numbers heading such as 計画額 or 29年度実績値 further right is not one), else the
-    /// fourth and fifth fields as written, else any field naming them.
+    /// The 年次計画 and 実績 headings: found before 担当課, where initiative rows hold them,
+    /// else in any field but a numbers heading (計画額 or 29年度実績値 is not one). A field that
+    /// names neither is not taken for them by its place: a fuzzed header's 取組項目 or stray
+    /// markup there made the exported table unreadable.
     fn header(&mut self, row: &Row) {
         let find = |key: &str, place: usize| {
-            let before_division = row.fields.iter().take(place + 1).map(|f| f.trim());
-            before_division
-                .clone()
+            let fields = || row.fields.iter().map(|f| f.trim());
+            fields()
+                .take(place + 1)
                 .find(|f| f.contains(key))
                 .or_else(|| {
-                    row.fields
-                        .get(place)
-                        .map(|f| f.trim())
-                        .filter(|f| !f.is_empty())
-                })
-                .or_else(|| {
-                    row.fields
-                        .iter()
-                        .map(|f| f.trim())
-                        .find(|f| f.contains(key))
+                    fields().find(|f| f.contains(key) && !super::measures::is_measure_heading(f))
                 })
                 .map_or_else(String::new, |f| row.plain_text(f))
         };

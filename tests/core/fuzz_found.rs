@@ -362,14 +362,46 @@ fn an_actual_heading_that_says_tanto_is_not_the_division_column() {
 
 /// `table`: a title without a year and a 年次計画 heading without 計画 (mangled as
 /// 「平成 29 年度 年歯表」): the heading was taken from the numbers' 計画額 column instead, the
-/// year with it, and the exported table did not import again (no fiscal year found).
+/// year with it, and the exported table did not import again (no fiscal year found). Now no
+/// heading is read for it, so the table's next export writes the year's own heading.
 #[test]
 fn the_plan_heading_is_not_taken_from_a_numbers_column() {
     let (report, back) = reads_back_with(|r| {
         r.title = "「第二次三重県行財政改革取組」具体的取組 上半期実績".into();
         r.headings.plan = "平成 29 年度 年歯表".into();
     });
-    assert_eq!(back.plan_heading(), report.plan_heading());
+    assert!(
+        !back.plan_heading().contains("計画額"),
+        "{}",
+        back.plan_heading()
+    );
     assert_eq!(back.fiscal_year, report.fiscal_year);
     assert_eq!(numbers_by_initiative(&back), numbers_by_initiative(&report));
+}
+
+/// `table`: a header row whose 実績 heading is gone and whose fifth field says 取組項目 (a
+/// stage table's heading, moved there by a lost tab). Taking the fifth field as the heading
+/// made the exported header row read as a stage table's, and the table did not import again;
+/// no 実績 heading is read, and the table reads back the same.
+#[test]
+fn a_header_without_an_actual_heading_takes_no_other_cell_for_it() {
+    let table = crate::SEED.replacen(
+        "平成 29 年度 年次計画\t上半期実績(4月～9月)\t担当課",
+        "平成 29 年度 年次計画\t取組項目\t担当課",
+        4,
+    );
+    assert_ne!(table, crate::SEED);
+    let report = shinchoku::import::import_text(&table).unwrap().report;
+    assert!(
+        report.headings.actual != "取組項目",
+        "{:?}",
+        report.headings
+    );
+    let again = shinchoku::export::table::to_table_text(&report);
+    let back = shinchoku::import::import_text(&again)
+        .unwrap_or_else(|e| panic!("the exported table imports again: {e}"))
+        .report;
+    assert_eq!(back.fiscal_year, report.fiscal_year);
+    assert_eq!(back.actual_heading(), report.actual_heading());
+    assert_eq!(back.initiatives().count(), report.initiatives().count());
 }
