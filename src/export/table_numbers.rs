@@ -19,7 +19,8 @@ pub struct NumberColumns {
     effect_years: Vec<FiscalYear>,
 }
 
-const RATING_HEADINGS: [&str; 9] = [
+/// The rating layers' headings, as the table and the workbook's 評価 sheet write them.
+pub(crate) const RATING_HEADINGS: [&str; 9] = [
     "自己評価",
     "評価者",
     "評価日",

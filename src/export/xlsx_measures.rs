@@ -286,20 +286,11 @@ fn rating_cells(
 
 fn ratings(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(), XlsxError> {
     ws.set_name("評価")?;
-    let headings = [
-        "番号",
-        "具体的取組",
-        "自己評価",
-        "評価者",
-        "評価日",
-        "本部評価",
-        "評価者",
-        "評価日",
-        "委員会意見",
-        "記入者",
-        "記入日",
-    ]
-    .map(String::from);
+    let headings: Vec<String> = ["番号", "具体的取組"]
+        .into_iter()
+        .chain(super::table_numbers::RATING_HEADINGS)
+        .map(String::from)
+        .collect();
     head(ws, 0, &headings)?;
     let mut row = 1;
     for i in report.initiatives() {

@@ -236,6 +236,22 @@ fn numbers_by_initiative(report: &Report) -> Vec<(String, shinchoku::model::meas
         .collect()
 }
 
+/// `report` exported as a table and imported again: the table and what it reads as.
+fn read_back(report: &Report) -> (String, Report) {
+    let table = shinchoku::export::table::to_table_text(report);
+    let back = shinchoku::import::import_text(&table)
+        .unwrap_or_else(|e| panic!("the exported table imports again: {e}"))
+        .report;
+    (table, back)
+}
+
+/// `report` exported as a table imports again with the same numbers; the table.
+fn reads_back_the_same(report: &Report) -> String {
+    let (table, back) = read_back(report);
+    assert_eq!(numbers_by_initiative(&back), numbers_by_initiative(report));
+    table
+}
+
 /// `table`: a 基準年度 that names no year (「10」, the 最終目標 moved one cell left when a tab
 /// was lost) was dropped without a word, leaving an empty baseline that the exported table
 /// does not write, so the table read back differently.
@@ -278,12 +294,7 @@ fn a_base_year_that_names_no_year_is_kept_unread_and_said() {
             .any(|w| w.contains("基準年度「10」は年度として読めません")),
         "{ja:?}"
     );
-    let again = shinchoku::export::table::to_table_text(report);
-    let back = shinchoku::import::import_text(&again).unwrap();
-    assert_eq!(
-        numbers_by_initiative(&back.report),
-        numbers_by_initiative(report)
-    );
+    reads_back_the_same(report);
 }
 
 /// `table`, the same cause: a bare dash as the 基準値 (no value) made an empty baseline, which
@@ -299,12 +310,7 @@ fn a_bare_dash_as_base_value_makes_no_baseline_and_reads_back_the_same() {
         .measures()
         .indicators[0];
     assert_eq!(indicator.baseline, None);
-    let again = shinchoku::export::table::to_table_text(report);
-    let back = shinchoku::import::import_text(&again).unwrap();
-    assert_eq!(
-        numbers_by_initiative(&back.report),
-        numbers_by_initiative(report)
-    );
+    reads_back_the_same(report);
 }
 
 /// `table`: a 基準年度 far from the report's year (`3297年度`) was written back in the short
@@ -322,13 +328,8 @@ fn a_far_base_year_is_written_back_as_the_same_year() {
         .indicators[0];
     let year = indicator.baseline.as_ref().and_then(|b| b.year);
     assert_eq!(year, Some(shinchoku::model::era::FiscalYear(3297)));
-    let again = shinchoku::export::table::to_table_text(report);
+    let again = reads_back_the_same(report);
     assert!(again.contains("\t3297年度\t"), "written in full");
-    let back = shinchoku::import::import_text(&again).unwrap();
-    assert_eq!(
-        numbers_by_initiative(&back.report),
-        numbers_by_initiative(report)
-    );
 }
 
 /// The numbers fixture's report, its headings or title changed, exported as a table and read
@@ -341,10 +342,7 @@ fn reads_back_with(change: impl FnOnce(&mut Report)) -> (Report, Report) {
     let (mut report, _) =
         shinchoku::import::import_any(&std::fs::read(path).unwrap(), None).unwrap();
     change(&mut report);
-    let table = shinchoku::export::table::to_table_text(&report);
-    let back = shinchoku::import::import_text(&table)
-        .unwrap_or_else(|e| panic!("the exported table imports again: {e}"))
-        .report;
+    let (_, back) = read_back(&report);
     (report, back)
 }
 
@@ -397,10 +395,7 @@ fn a_header_without_an_actual_heading_takes_no_other_cell_for_it() {
         "{:?}",
         report.headings
     );
-    let again = shinchoku::export::table::to_table_text(&report);
-    let back = shinchoku::import::import_text(&again)
-        .unwrap_or_else(|e| panic!("the exported table imports again: {e}"))
-        .report;
+    let (_, back) = read_back(&report);
     assert_eq!(back.fiscal_year, report.fiscal_year);
     assert_eq!(back.actual_heading(), report.actual_heading());
     assert_eq!(back.initiatives().count(), report.initiatives().count());
