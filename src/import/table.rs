@@ -476,7 +476,23 @@ impl Reader {
                 .map_or_else(String::new, |f| row.plain_text(f))
         };
         if self.headings.plan.is_empty() {
-            self.headings.plan = find("計画", 3);
+            let plan = find("計画", 3);
+            match era::find_era_year(&plan) {
+                Some(year) if year != self.fiscal_year.0 => {
+                    self.warn(
+                        Location::row(row.line),
+                        WarningKind::PlanHeadingOtherYear {
+                            heading: plan.clone(),
+                            used: self.fiscal_year.era_form(),
+                        },
+                    );
+                    self.unread.push(UnreadText {
+                        row: row.line,
+                        text: plan,
+                    });
+                }
+                _ => self.headings.plan = plan,
+            }
         }
         if self.headings.actual.is_empty() {
             self.headings.actual = find("実績", 4);

@@ -201,15 +201,20 @@ fn a_plan_line_deleted_in_a_ron_answer_unlinks_the_results_that_reported_it() {
     accept_everything(&mut master, answer, topic, &reporting);
 }
 
-/// The numbers fixture's report table (as Shinchoku exports it) with the cell under `heading`
-/// on initiative 3's row (総務部管財課, indicator 未利用地の売却件数) set to `text`.
-fn numbers_table_with(heading: &str, text: &str) -> String {
+/// The numbers fixture's report table, as Shinchoku exports it.
+fn numbers_table() -> String {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/measures-libreoffice.xlsx"
     );
     let (report, _) = shinchoku::import::import_any(&std::fs::read(path).unwrap(), None).unwrap();
-    let table = shinchoku::export::table::to_table_text(&report);
+    shinchoku::export::table::to_table_text(&report)
+}
+
+/// The numbers fixture's report table (as Shinchoku exports it) with the cell under `heading`
+/// on initiative 3's row (総務部管財課, indicator 未利用地の売却件数) set to `text`.
+fn numbers_table_with(heading: &str, text: &str) -> String {
+    let table = numbers_table();
     let mut lines: Vec<String> = table.lines().map(String::from).collect();
     let header: Vec<&str> = lines
         .iter()
@@ -399,4 +404,54 @@ fn a_header_without_an_actual_heading_takes_no_other_cell_for_it() {
     assert_eq!(back.fiscal_year, report.fiscal_year);
     assert_eq!(back.actual_heading(), report.actual_heading());
     assert_eq!(back.initiatives().count(), report.initiatives().count());
+}
+
+/// `table`: a title without a year, a header row whose year is 令和50 (2068) and whose 年次計画
+/// heading is gone, and further down a repeated header row saying 「平成29年度 年次計画」. The
+/// later heading was taken as the report's, so the exported table read back as FY2017 and the
+/// indicators' 「29年度」 columns (read near 2068 as 令和29) moved to another year. Now the
+/// heading of another year is not taken, kept unread and said, and the numbers read back the
+/// same.
+#[test]
+fn a_repeated_header_of_another_year_is_not_taken_for_the_plan_heading() {
+    let table = numbers_table();
+    let mut lines: Vec<String> = table.lines().map(String::from).collect();
+    let header_at = lines.iter().position(|l| l.starts_with("番号\t")).unwrap();
+    let header = lines[header_at].clone();
+    let plan_heading = header.split('\t').nth(3).unwrap().to_string();
+    assert!(plan_heading.contains("年次計画"), "{plan_heading}");
+    for line in &mut lines[..header_at] {
+        *line = line.replace("令和", "").replace("平成", "");
+    }
+    lines[header_at] = header.replacen(&plan_heading, "令和50年度 年次予定", 1);
+    let third = lines.iter().position(|l| l.starts_with("3\t③")).unwrap();
+    lines.insert(
+        third,
+        header.replacen(&plan_heading, "平成29年度 年次計画", 1),
+    );
+    let imported = shinchoku::import::import_text(&lines.join("\n")).unwrap();
+    let report = &imported.report;
+    assert_eq!(report.fiscal_year.0, 2068);
+    assert_eq!(report.plan_heading(), "令和50年度 年次計画");
+    assert!(
+        report
+            .unread
+            .iter()
+            .any(|u| u.text == "平成29年度 年次計画"),
+        "{:?}",
+        report.unread
+    );
+    let said: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("「平成29年度 年次計画」") && w.contains("令和50年度")),
+        "{said:?}"
+    );
+    let (_, back) = read_back(report);
+    assert_eq!(back.fiscal_year, report.fiscal_year);
+    assert_eq!(numbers_by_initiative(&back), numbers_by_initiative(report));
 }

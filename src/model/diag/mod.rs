@@ -288,6 +288,13 @@ pub enum WarningKind {
         written: String,
         used: String,
     },
+    /// A later header row's 年次計画 heading names another fiscal year than the report's
+    /// (`used`): not taken as the heading (it would make the table read back as another
+    /// year's); kept in the unread list.
+    PlanHeadingOtherYear {
+        heading: String,
+        used: String,
+    },
     /// Warnings past the most listed (`bounds::MAX_WARNINGS`), counted.
     NotListed {
         count: usize,

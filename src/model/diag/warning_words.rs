@@ -37,6 +37,7 @@ impl Describe for WarningKind {
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
             W::NotListed { .. }
             | W::TitleYearNotHandled { .. }
+            | W::PlanHeadingOtherYear { .. }
             | W::StageOutsidePlan { .. }
             | W::CellOutsideLayout { .. }
             | W::CellOutsideAnswer { .. }
@@ -278,6 +279,17 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
             format!(
                 "「{written}」 in the title is not a year Shinchoku handles; the fiscal year \
                  {used} of the column headings is used"
+            ),
+        ),
+        W::PlanHeadingOtherYear { heading, used } => say(
+            lang,
+            format!(
+                "見出し「{heading}」は報告の年度({used})と違う年度の年次計画です。見出しには\
+                 とらず、読めなかった文として残しました"
+            ),
+            format!(
+                "the heading 「{heading}」 names another year's 年次計画 than the report's \
+                 ({used}); it is not taken as the heading and is kept as unread text"
             ),
         ),
         W::StageOutsidePlan { stage, range } => say(
