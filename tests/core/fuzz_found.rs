@@ -455,3 +455,37 @@ fn a_repeated_header_of_another_year_is_not_taken_for_the_plan_heading() {
     assert_eq!(back.fiscal_year, report.fiscal_year);
     assert_eq!(numbers_by_initiative(&back), numbers_by_initiative(report));
 }
+
+/// `table`: a title without a year, the year only in the header's 担当課 heading and a 年次計画
+/// heading naming none (mangled 「平成29伴lx 年次計画」 in the find). The heading was taken as
+/// written; the exported table, whose 担当課 heading is the plain one, then named no year at
+/// all and did not import again. Now such a heading is kept unread and said, and the export
+/// writes the year's own.
+#[test]
+fn a_plan_heading_without_the_year_is_not_taken_when_the_title_has_none() {
+    let table = crate::SEED
+        .replacen(
+            "平成 29 年度「第二次三重県行財政改革取組」",
+            "「第二次三重県行財政改革取組」",
+            1,
+        )
+        .replace(
+            "平成 29 年度 年次計画\t上半期実績(4月～9月)\t担当課\t",
+            "年次計画\t上半期実績(4月～9月)\t担当課(平成29年度)\t",
+        );
+    let imported = shinchoku::import::import_text(&table).unwrap();
+    let report = &imported.report;
+    assert_eq!(report.fiscal_year.0, 2017);
+    assert_eq!(report.plan_heading(), "平成29年度 年次計画");
+    assert!(report.unread.iter().any(|u| u.text == "年次計画"));
+    assert!(
+        imported.warnings.iter().any(|w| w
+            .describe(Lang::Ja)
+            .contains("見出し「年次計画」は報告の年度(平成29年度)")),
+        "{:?}",
+        imported.warnings
+    );
+    let (_, back) = read_back(report);
+    assert_eq!(back.fiscal_year, report.fiscal_year);
+    assert_eq!(back.initiatives().count(), report.initiatives().count());
+}
