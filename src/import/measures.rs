@@ -322,6 +322,7 @@ pub(crate) fn read(
     if !scale.is_empty() {
         reading.report.measure_settings.rating_scale = scale;
     }
+    settle_rating_codes(&mut reading);
     check_ratings(reading);
 }
 
@@ -519,7 +520,9 @@ fn read_row(
                 }
             }
             (Column::SelfRating | Column::Review, _) => {
-                let code = rating_code(&text);
+                // As written: `A 良好に進捗` becomes `A` only once the scale is known
+                // (`settle_rating_codes`).
+                let code = text.trim().to_string();
                 let at = Location::cell(&sheet.name, r + 1, c + 1, None);
                 reading.ratings.push((code.clone(), at));
                 let rating = Some(Rating {
@@ -540,7 +543,15 @@ fn read_row(
                 last_rating = Some(Column::Comment);
             }
             (Column::RatedBy | Column::RatedOn, _) => {
-                rated_by_on(m, last_rating, col, &text);
+                match rated_by_on(m, last_rating, col, &text) {
+                    Placed::Yes => {}
+                    Placed::NotADate => {
+                        let warning = MeasureWarning::DateNotRead { text: text.clone() };
+                        reading.warn(sheet, r, c, warning);
+                        reading.report.unread.push(UnreadText { row: r + 1, text });
+                    }
+                    Placed::NoLayer => reading.keep_unread(sheet, (r, c), text),
+                }
             }
             // What only an indicator has, on a row that starts none: kept, never dropped.
             (Column::Topic | Column::Unit | Column::Direction | Column::BaselineYear, None) => {
@@ -571,33 +582,45 @@ fn unit_into(x: &mut Indicator, (text, unit): (String, String)) -> Figure {
     figure_of(&text, &x.unit)
 }
 
+/// Whether a 評価者 / 評価日 cell found its place.
+enum Placed {
+    Yes,
+    /// A 評価日 that is no date: kept unread, said.
+    NotADate,
+    /// No rating or comment left of it on the row: kept unread, said.
+    NoLayer,
+}
+
 /// 評価者 / 評価日 set on the layer written just left of them.
 fn rated_by_on(
     m: &mut crate::model::measures::Measures,
     layer: Option<Column>,
     col: Column,
     text: &str,
-) {
-    let date = parse_date(text);
+) -> Placed {
     let (by, on) = match layer {
         Some(Column::SelfRating) => match m.self_rating.as_mut() {
             Some(r) => (&mut r.by, &mut r.on),
-            None => return,
+            None => return Placed::NoLayer,
         },
         Some(Column::Review) => match m.review.as_mut() {
             Some(r) => (&mut r.by, &mut r.on),
-            None => return,
+            None => return Placed::NoLayer,
         },
         Some(Column::Comment) => match m.comment.as_mut() {
             Some(c) => (&mut c.by, &mut c.on),
-            None => return,
+            None => return Placed::NoLayer,
         },
-        _ => return,
+        _ => return Placed::NoLayer,
     };
     match col {
         Column::RatedBy => *by = text.to_string(),
-        _ => *on = date,
+        _ => match parse_date(text) {
+            Some(date) => *on = Some(date),
+            None => return Placed::NotADate,
+        },
     }
+    Placed::Yes
 }
 
 /// `2017-11-01`, `2017/11/01` (as Excel shows a date typed as text).
@@ -614,13 +637,47 @@ fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()
 }
 
-/// The code of a rating cell: `A`, or the first word of `A 良好に進捗` / `A：良好に進捗`.
-fn rating_code(text: &str) -> String {
-    let t = text.trim();
-    t.split(|c: char| c.is_whitespace() || c == '：' || c == ':')
-        .next()
-        .unwrap_or(t)
-        .to_string()
+/// The code of a rating cell as written (`A`), or of `A 良好に進捗` / `A：良好に進捗` when `A` is
+/// a level of the scale and the rest its label. Anything else is kept whole (and warned of as
+/// no level): 「A：一部遅れ」 is not read as A, nor 「：」 as an empty rating.
+fn settled_code(text: &str, settings: &crate::model::measures::MeasureSettings) -> String {
+    if settings.level(text).is_some() {
+        return text.to_string();
+    }
+    let mut parts = text.splitn(2, |c: char| c.is_whitespace() || c == '：' || c == ':');
+    let (code, rest) = (
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or("").trim(),
+    );
+    match settings.level(code) {
+        Some(level) if !code.is_empty() && (rest.is_empty() || rest == level.label.trim()) => {
+            code.to_string()
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// Each rating read, its code settled against the scale now that every sheet is read.
+fn settle_rating_codes(reading: &mut Reading<'_>) {
+    let settings = reading.report.measure_settings.clone();
+    for i in reading
+        .report
+        .sections
+        .iter_mut()
+        .flat_map(|s| &mut s.initiatives)
+    {
+        if let Some(m) = i.measures.as_mut() {
+            for r in [m.self_rating.as_mut(), m.review.as_mut()]
+                .into_iter()
+                .flatten()
+            {
+                r.code = settled_code(&r.code, &settings);
+            }
+        }
+    }
+    for (code, _) in &mut reading.ratings {
+        *code = settled_code(code, &settings);
+    }
 }
 
 /// A typed rate against the one computed from the row's numbers; warns when they differ by

@@ -64,6 +64,9 @@ pub enum MeasureWarning {
     /// A 基準年度 cell that names no fiscal year: kept in the unread list, the indicator
     /// given no base year.
     YearNotRead { text: String },
+    /// A 評価日 cell that is no date (`2017-11-01`, `2017/11/01`): kept in the unread list,
+    /// the rating given no date.
+    DateNotRead { text: String },
 }
 
 impl Describe for MeasureWarning {
@@ -180,6 +183,15 @@ impl Describe for MeasureWarning {
                 ),
                 format!(
                     "the base year (基準年度) 「{text}」 names no fiscal year (such as 28年度, 平成28年度, 2016年度); kept unread"
+                ),
+            ),
+            W::DateNotRead { text } => say(
+                lang,
+                format!(
+                    "評価日「{text}」は日付として読めません（例: 2017-11-01、2017/11/01）。読めなかった記載に残しました"
+                ),
+                format!(
+                    "the rating date (評価日) 「{text}」 is no date (such as 2017-11-01, 2017/11/01); kept unread"
                 ),
             ),
         }

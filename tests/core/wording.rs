@@ -233,6 +233,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             unit: String::new(),
         },
         W::YearNotRead { text: text() },
+        W::DateNotRead { text: text() },
     ];
     for same in [true, false] {
         kinds.push(W::AnsweredTwice {
@@ -309,7 +310,8 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::NoSuchNumber { .. }
                 | W::AnsweredTwice { .. }
                 | W::UnitDiffers { .. }
-                | W::YearNotRead { .. } => {}
+                | W::YearNotRead { .. }
+                | W::DateNotRead { .. } => {}
             }
             (k.describe(Lang::Ja), k.describe(Lang::En))
         })
@@ -326,6 +328,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
     let quoted = [
         "約300",
         "基準年度",
+        "評価日",
         "平成28年度",
         "2016年度",
         "28年度",
