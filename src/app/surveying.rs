@@ -36,7 +36,8 @@ impl ShinchokuApp {
                 }
                 let now = Local::now().naive_local();
                 let collection = survey::collect::collect_files(report, &paths, now);
-                self.survey.start_review(collection);
+                let invisible = collection.invisible_brought(report);
+                self.survey.start_review(collection, invisible);
             }
             SurveyCommand::ToggleConflict(k) => self.survey.toggle_conflict(k),
             SurveyCommand::TakeIn => return self.take_in(),

@@ -240,3 +240,46 @@ fn the_review_names_results_with_unreadable_or_outside_months_and_shows_old_and_
     h.get_by_label_contains("年次計画を変更");
     h.get_by_label_contains("→ 「");
 }
+
+/// An answer's control characters — an escape sequence, a right-to-left override, a TAB — are
+/// warned of in the review before anything is taken in, naming the entry, and every text there
+/// shows them by their marks, never raw.
+#[test]
+fn the_review_warns_of_control_characters_and_shows_them_by_their_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    h.state_mut()
+        .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
+    let divisions = survey::divisions(h.state().document().report());
+    h.state_mut().queue(Intent::MarkSent {
+        divisions,
+        at: sent_at(),
+        due: Some(due()),
+        tokens: Default::default(),
+    });
+    h.run();
+    let master = h.state().document().report().clone();
+    let mut answer = survey::response_for(&master, 管財課, Some(due()), "");
+    let (topic, _, _) = own_topic(&answer, 管財課);
+    let typed = "庁内周知\u{1b}[31m赤\u{202E}逆\tタブ(7月)";
+    let (entry, _) = shinchoku::model::entry_text::new_entry(&mut answer, typed);
+    answer.topic_mut(topic).unwrap().actual.push(entry);
+    let path = dir.path().join("総務部管財課.ron");
+    shinchoku::store::save(&path, &answer).unwrap();
+
+    h.state_mut().queue(SurveyCommand::Collect(vec![path]));
+    h.run();
+    h.get_by_label("注意（書かれたまま取り込みます）");
+    h.get_by_label_contains("に見えない文字 <ESC U+001B>、<RLO U+202E>、<TAB U+0009> があります");
+    h.get_by_label_contains(
+        "実績を追加: 庁内周知<ESC U+001B>[31m赤<RLO U+202E>逆<TAB U+0009>タブ(7月)",
+    );
+    for raw in ['\u{1b}', '\u{202E}', '\t'] {
+        assert!(
+            h.query_all_by_label_contains(&raw.to_string())
+                .next()
+                .is_none(),
+            "{raw:?} shown raw"
+        );
+    }
+}
