@@ -25,6 +25,13 @@ impl ShinchokuApp {
                 if !form.due.trim().is_empty() && parse_due(&form.due).is_none() {
                     return notice(t.survey_bad_due.into());
                 }
+                // Said before the folder is asked for, the form kept as typed (sending checks
+                // it again: the day may have turned meanwhile).
+                let today = Local::now().date_naive();
+                if let Some(due) = parse_due(&form.due).filter(|d| *d < today) {
+                    let why = survey::send::SurveyRefusal::DueBeforeSending { due, today };
+                    return notice(why.describe(lang));
+                }
                 self.survey.submit(form);
                 return super::state::document::ask_folder(PathPurpose::SurveyFolder);
             }
