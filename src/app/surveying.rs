@@ -146,7 +146,7 @@ impl ShinchokuApp {
         let csv = status::to_csv(&rows, lang);
         match crate::store::write_atomically(path, csv.as_bytes()) {
             Ok(()) => notice(format!("{}: {}", t.status_saved, path.display())),
-            Err(e) => error(t.export_failed, format!("{}: {e}", path.display())),
+            Err(e) => error(t.export_failed, cannot_write(path, &e, lang)),
         }
     }
 
@@ -159,7 +159,8 @@ impl ShinchokuApp {
         let written = crate::print::pdf::render(&layout, t.survey_status, &mut |_| {})
             .map_err(|e| e.describe(lang))
             .and_then(|bytes| {
-                crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string())
+                crate::store::write_atomically(path, &bytes)
+                    .map_err(|e| cannot_write(path, &e, lang))
             });
         match written {
             Ok(()) => notice(format!("{}: {}", t.status_saved, path.display())),
@@ -267,6 +268,17 @@ fn status_lines(
 }
 
 /// `2017-10-13` (or `2017/10/13`).
+/// A file the window could not write, worded in the window's language (as an export's is).
+pub(super) fn cannot_write(path: &Path, e: &std::io::Error, lang: crate::lang::Lang) -> String {
+    let t = lang.texts();
+    format!(
+        "{}: {} {}",
+        path.display(),
+        t.cannot_write,
+        e.describe(lang)
+    )
+}
+
 fn parse_due(text: &str) -> Option<NaiveDate> {
     let text = text.trim().replace('/', "-");
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
