@@ -54,10 +54,20 @@ impl ShinchokuApp {
             SurveyCommand::Sort(key) => self.survey.sort_by(key),
             SurveyCommand::StartSendBack(division) => self.survey.start_send_back(division),
             SurveyCommand::SendBack { division, note } => {
-                self.survey.start_send_back(None);
                 let at = Local::now().naive_local();
-                let intent = Intent::SendBack { division, at, note };
-                return self.open.doc.perform(intent, lang);
+                let intent = Intent::SendBack {
+                    division: division.clone(),
+                    at,
+                    note,
+                };
+                return match self.open.doc.perform_or_fail(intent) {
+                    // Refused (no answer to send back, no reason): the note stays open.
+                    Err(why) => notice(why.describe(lang)),
+                    Ok(()) => {
+                        self.survey.start_send_back(None);
+                        notice(format!("{}: {division}", t.sent_back))
+                    }
+                };
             }
             SurveyCommand::ExportStatus => {
                 return self.ask_status_file(PathPurpose::StatusCsv, "CSV", "csv");

@@ -283,3 +283,61 @@ fn the_review_warns_of_control_characters_and_shows_them_by_their_marks() {
         );
     }
 }
+
+/// 差戻し refused (a division that never answered) keeps the reason typed, to be corrected;
+/// one sent back is said in the status bar and its row shows the reason.
+#[test]
+fn a_refused_send_back_keeps_its_reason_and_a_done_one_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    h.state_mut()
+        .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
+    let divisions = survey::divisions(h.state().document().report());
+    h.state_mut().queue(Intent::MarkSent {
+        divisions,
+        at: sent_at(),
+        due: Some(due()),
+        tokens: Default::default(),
+    });
+    h.run();
+    let master = h.state().document().report().clone();
+    let mut answer = survey::response_for(&master, 管財課, Some(due()), "");
+    let (_, result, _) = own_topic(&answer, 管財課);
+    answer.entry_mut(result).unwrap().text = "庁舎の長寿命化計画の改定(9月)".into();
+    let path = dir.path().join("総務部管財課.ron");
+    shinchoku::store::save(&path, &answer).unwrap();
+    h.state_mut().queue(SurveyCommand::Collect(vec![path]));
+    h.run();
+    h.get_by_label("取り込む").click();
+    h.run();
+    h.state_mut().queue(Action::ToggleSurveyStatus);
+    h.run();
+
+    let reason = "10月の実績の記載漏れを確認してください";
+    let send_back = |h: &mut Harness<'static, ShinchokuApp>, division: &str| {
+        h.state_mut()
+            .queue(SurveyCommand::StartSendBack(Some(division.to_string())));
+        h.run();
+        let label = format!("差戻しの理由 ({division})");
+        h.get_by_role_and_label(egui::Role::TextInput, &label)
+            .focus();
+        h.run();
+        h.get_by_role_and_label(egui::Role::TextInput, &label)
+            .type_text(reason);
+        h.run();
+        h.get_by_label("差し戻す").click();
+        h.run();
+    };
+    // 総務部総務課 never answered: refused, the reason still there to send elsewhere or cancel.
+    send_back(&mut h, "総務部総務課");
+    h.get_by_label_contains("総務部総務課はまだ回答していません");
+    let field = h.get_by_role_and_label(egui::Role::TextInput, "差戻しの理由 (総務部総務課)");
+    assert_eq!(field.value().as_deref(), Some(reason));
+    h.get_by_label("キャンセル").click();
+    h.run();
+
+    send_back(&mut h, 管財課);
+    h.get_by_label(&format!("差し戻しました: {管財課}"));
+    h.get_by_label(&format!("差戻しの理由: {reason}"));
+    assert_eq!(h.query_all_by_label("差戻し中").count(), 1);
+}

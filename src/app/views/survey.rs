@@ -330,7 +330,7 @@ fn status_row(ui: &mut Ui, lang: Lang, row: &StatusRow, out: &mut Vec<AppCommand
     if let Some(note) = &row.sent_back_note {
         ui.label("");
         ui.label(
-            RichText::new(format!("差戻し: {note}"))
+            RichText::new(format!("{}: {}", t.send_back_note, visible(note)))
                 .small()
                 .color(Color32::from_gray(0x60)),
         );
@@ -359,7 +359,8 @@ fn send_back_field(
             out.push(
                 SurveyCommand::SendBack {
                     division: division.to_string(),
-                    note: std::mem::take(&mut drafts.send_back_note),
+                    // Kept until it is taken: a refused one stays to be corrected.
+                    note: drafts.send_back_note.clone(),
                 }
                 .into(),
             );
