@@ -341,3 +341,25 @@ fn a_refused_send_back_keeps_its_reason_and_a_done_one_is_said() {
     h.get_by_label(&format!("差戻しの理由: {reason}"));
     assert_eq!(h.query_all_by_label("差戻し中").count(), 1);
 }
+
+/// 提出状況 written where it cannot be: the error names the file and says why in the window's
+/// language, not the system's English.
+#[test]
+fn a_status_file_that_cannot_be_written_is_worded_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    let csv = dir.path().join("ない").join("提出状況.csv");
+    h.state_mut()
+        .queue(SurveyCommand::ExportStatusTo(csv.clone()));
+    h.run();
+    h.get_by_label("書き出せませんでした");
+    h.get_by_label_contains(&format!(
+        "{}: 書き込めません: ファイルまたはフォルダがありません",
+        csv.display()
+    ));
+    assert!(
+        h.query_all_by_label_contains("No such file")
+            .next()
+            .is_none()
+    );
+}
