@@ -79,3 +79,43 @@ fn a_rolled_over_report_still_warns_of_what_it_holds() {
     assert_eq!(h.state().document().report().period, Period::SecondHalf);
     assert!(warned_of(&mut h, 1, "<TAB U+0009>"));
 }
+
+/// Control characters in a text (an escape sequence, a right-to-left override) show in the
+/// grid and the detail panel by their marks, as on paper: drawn raw, ESC was a box and U+202E
+/// nothing at all. The text itself keeps them.
+#[test]
+fn the_grid_and_the_detail_panel_show_control_characters_by_their_marks() {
+    let mut h = sample_harness();
+    let report = h.state().document().report().clone();
+    let result = a_result(&report);
+    let typed = "庁内周知\u{1b}[31m赤\u{202E}逆(7月)";
+    h.state_mut().queue(Intent::SetEntryText {
+        id: result,
+        text: typed.into(),
+    });
+    let initiative = report
+        .initiatives()
+        .find(|i| {
+            i.topics
+                .iter()
+                .any(|t| t.actual.iter().any(|e| e.id == result))
+        })
+        .unwrap()
+        .id;
+    h.state_mut().queue(ViewCommand::Select(initiative));
+    h.run();
+    assert_eq!(
+        h.state().document().report().entry(result).unwrap().text,
+        typed
+    );
+    h.get_by_label("庁内周知<ESC U+001B>[31m赤<RLO U+202E>逆");
+    h.get_by_label("・庁内周知<ESC U+001B>[31m赤<RLO U+202E>逆(7月)");
+    for raw in ['\u{1b}', '\u{202E}'] {
+        assert!(
+            h.query_all_by_label_contains(&raw.to_string())
+                .next()
+                .is_none(),
+            "{raw:?} shown raw"
+        );
+    }
+}
