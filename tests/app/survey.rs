@@ -363,3 +363,47 @@ fn a_status_file_that_cannot_be_written_is_worded_in_japanese() {
             .is_none()
     );
 }
+
+/// The same answer taken in a second time is no change: the review lists no topic, only that it
+/// replaces the earlier one, and taking it in leaves the report's texts as they were.
+#[test]
+fn an_answer_sent_again_unchanged_is_no_change_in_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    h.state_mut()
+        .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
+    let divisions = survey::divisions(h.state().document().report());
+    h.state_mut().queue(Intent::MarkSent {
+        divisions,
+        at: sent_at(),
+        due: Some(due()),
+        tokens: Default::default(),
+    });
+    h.run();
+    let master = h.state().document().report().clone();
+    let mut answer = survey::response_for(&master, 管財課, Some(due()), "");
+    let (_, result, _) = own_topic(&answer, 管財課);
+    answer.entry_mut(result).unwrap().text = "庁舎の長寿命化計画の改定(9月)".into();
+    let path = dir.path().join("総務部管財課.ron");
+    shinchoku::store::save(&path, &answer).unwrap();
+    h.state_mut()
+        .queue(SurveyCommand::Collect(vec![path.clone()]));
+    h.run();
+    h.get_by_label_contains(&format!("総務部管財課.ron — {管財課}: 1 "));
+    h.get_by_label("取り込む").click();
+    h.run();
+    let taken = h.state().document().report().clone();
+
+    h.state_mut().queue(SurveyCommand::Collect(vec![path]));
+    h.run();
+    h.get_by_label_contains(&format!("総務部管財課.ron — {管財課}: 0 "));
+    h.get_by_label("再提出: 前回の回答を置き換えます");
+    assert!(h.query_all_by_label_contains("実績を").next().is_none());
+    assert!(h.query_all_by_label_contains("他の担当課").next().is_none());
+    h.get_by_label("取り込む").click();
+    h.run();
+    let again = h.state().document().report();
+    for t in survey::topics_of(again, 管財課) {
+        assert!(again.topic(t) == taken.topic(t), "a topic changed");
+    }
+}
