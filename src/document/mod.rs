@@ -500,7 +500,7 @@ impl Document {
             self.recheck_numbers();
         }
         if changes {
-            self.recheck_months();
+            self.recheck_months(within.and_then(|t| t.initiative(&self.report)));
             self.touched = within.map(|id| (self.revision, id));
         }
         Ok(created.filter(|_| changes))
@@ -536,20 +536,47 @@ impl Document {
     /// for the report as it is now, as opening the saved file would list them: typed in the
     /// window, they are said at once. What reading a table said (with its row) stays, and is
     /// not said twice.
-    fn recheck_months(&mut self) {
+    fn recheck_months(&mut self, within: Option<Id>) {
+        use crate::model::check;
         let of_months = |w: &Warning| {
             matches!(
                 w.kind,
                 WarningKind::UnreadableMonths { .. } | WarningKind::MonthsOutsidePeriod { .. }
-            ) && w.at.row.is_none()
-                && w.at.sheet.is_none()
+            )
         };
-        self.warnings.retain(|w| !of_months(w));
-        for w in crate::model::check::month_warnings(&self.report) {
-            if !self.warnings.iter().any(|known| known.kind == w.kind) {
-                self.warnings.push(w);
+        let report_own = |w: &Warning| of_months(w) && w.at.row.is_none() && w.at.sheet.is_none();
+        let initiative = within.and_then(|id| self.report.initiative(id));
+        let fresh = match initiative {
+            // An edit within one initiative: only its warnings are made again.
+            Some(i) => {
+                self.warnings.retain(|w| {
+                    !(report_own(w)
+                        && w.at
+                            .entry
+                            .as_ref()
+                            .is_some_and(|e| e.initiative == i.number))
+                });
+                let earlier = check::earlier_results(&self.report);
+                check::initiative_month_warnings(&self.report, &earlier, i)
             }
-        }
+            None => {
+                self.warnings.retain(|w| !report_own(w));
+                check::month_warnings(&self.report)
+            }
+        };
+        // Keyed by kind (the entry is in it): a set, so a report with thousands of such
+        // warnings is not compared pair by pair.
+        let said: std::collections::HashSet<String> = self
+            .warnings
+            .iter()
+            .filter(|w| of_months(w))
+            .map(|w| format!("{:?}", w.kind))
+            .collect();
+        self.warnings.extend(
+            fresh
+                .into_iter()
+                .filter(|w| !said.contains(&format!("{:?}", w.kind))),
+        );
     }
 
     fn warns_of_invisible(&self) -> bool {
@@ -578,7 +605,7 @@ impl Document {
         if done {
             self.revision += 1;
             self.recheck_numbers();
-            self.recheck_months();
+            self.recheck_months(None);
             // Undoing a paste takes its warning away (redoing one brings it back, below).
             if self.warns_of_invisible() {
                 self.recheck_invisible();
@@ -592,7 +619,7 @@ impl Document {
         if done {
             self.revision += 1;
             self.recheck_numbers();
-            self.recheck_months();
+            self.recheck_months(None);
             self.recheck_invisible();
         }
         Ok(done)

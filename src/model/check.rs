@@ -30,12 +30,30 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
 /// the period (the window makes them again after each edit, as opening the file would).
 pub fn month_warnings(report: &Report) -> Vec<Warning> {
     let earlier = earlier_results(report);
+    report
+        .initiatives()
+        .flat_map(|i| initiative_month_warnings(report, &earlier, i))
+        .collect()
+}
+
+/// [`month_warnings`] of one initiative: after an edit within it, the window makes only these
+/// again (typing into a large report should not read every entry's months).
+pub fn initiative_month_warnings(
+    report: &Report,
+    earlier: &HashSet<Id>,
+    initiative: &Initiative,
+) -> Vec<Warning> {
     let mut out = Vec::new();
-    for i in report.initiatives() {
-        for t in &i.topics {
-            for side in [Side::Plan, Side::Actual] {
-                out.extend(list_warnings(report, &earlier, i, t, side, t.entries(side)));
-            }
+    for t in &initiative.topics {
+        for side in [Side::Plan, Side::Actual] {
+            out.extend(list_warnings(
+                report,
+                earlier,
+                initiative,
+                t,
+                side,
+                t.entries(side),
+            ));
         }
     }
     out

@@ -530,3 +530,53 @@ fn deleting_a_plan_line_unlinks_the_results_that_reported_it_and_undo_links_them
     assert!(doc.undo());
     assert_eq!(*doc.report(), before);
 }
+
+/// Months typed that cannot be read are warned of at once, per entry: an edit in another
+/// initiative (which makes only that initiative's warnings again) keeps them, correcting the
+/// months takes the warning away, and undo brings it back.
+#[test]
+fn month_warnings_follow_each_edit_in_the_initiative_it_is_in() {
+    use shinchoku::edit::Intent;
+    use shinchoku::model::diag::WarningKind;
+    let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
+    let unreadable = |doc: &Document| -> Vec<String> {
+        doc.warnings
+            .iter()
+            .filter_map(|w| match &w.kind {
+                WarningKind::UnreadableMonths { entry, .. } => Some(entry.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let first_result = |doc: &Document, number: &str| {
+        initiative(doc.report(), number)
+            .topics
+            .iter()
+            .find_map(|t| t.actual.first())
+            .unwrap()
+            .id
+    };
+    let four = first_result(&doc, "4");
+    let two = first_result(&doc, "2");
+    let text = "組織定数調整方針の策定(6月の第3水曜)";
+    doc.perform(Intent::SetEntryText {
+        id: four,
+        text: text.into(),
+    })
+    .unwrap();
+    assert_eq!(unreadable(&doc), vec![text.to_string()]);
+    doc.perform(Intent::SetEntryText {
+        id: two,
+        text: "職員向けメルマガにおける周知(6月)（参加職員312名）".into(),
+    })
+    .unwrap();
+    assert_eq!(unreadable(&doc), vec![text.to_string()]);
+    doc.perform(Intent::SetEntryText {
+        id: four,
+        text: "組織定数調整方針の策定(6月)".into(),
+    })
+    .unwrap();
+    assert!(unreadable(&doc).is_empty(), "{:?}", unreadable(&doc));
+    assert!(doc.undo());
+    assert_eq!(unreadable(&doc), vec![text.to_string()]);
+}
