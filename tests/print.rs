@@ -712,10 +712,11 @@ fn a_result_of_latin_letters_without_a_space_stays_on_the_page() {
 
 #[test]
 fn a_change_of_a_text_longer_than_a_page_continues_on_the_next_page_of_the_change_list() {
-    use shinchoku::compare::{change_list, diff};
+    use shinchoku::compare::{change_list_whole, diff};
     let old = sample();
     let (new, text) = long_result(20_000);
-    let lines = change_list(&diff(&old, &new), shinchoku::lang::Lang::Ja);
+    let changes = diff(&old, &new);
+    let lines = change_list_whole(&changes, shinchoku::lang::Lang::Ja);
     let layout = print::changes::layout(&lines, "2017年10月20日");
     assert!(layout.pages.len() > 2, "{} pages", layout.pages.len());
     for (k, page) in layout.pages.iter().enumerate() {
@@ -725,7 +726,8 @@ fn a_change_of_a_text_longer_than_a_page_continues_on_the_next_page_of_the_chang
             }
         }
     }
-    let pdf = print::pdf::render(&layout, "changes", &mut |_| {}).unwrap();
+    // The list as the window and `diff --pdf` print it: every text whole.
+    let pdf = print::changes::pdf(&changes, shinchoku::lang::Lang::Ja, "2017年10月20日").unwrap();
     assert_eq!(unprinted(&text, &page_texts(&pdf)), "");
 }
 

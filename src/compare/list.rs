@@ -6,6 +6,7 @@ use crate::lang::{Describe, Lang, say};
 use crate::model::status::Status;
 use crate::model::text::{listed, listed_change};
 use crate::model::{FiscalYear, Side};
+use std::borrow::Cow;
 
 /// One line of the change list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,7 +21,19 @@ pub struct ListLine {
 
 /// The diff as lines: which reports, what changed in the report as a whole, then each
 /// initiative (or section) with its changes under it.
+/// Texts of more than [`crate::model::text::LISTED_CHARS`] characters are shortened around
+/// the change, as screens and terminals show it; [`change_list_whole`] is the list as printed.
 pub fn change_list(diff: &Diff, lang: Lang) -> Vec<ListLine> {
+    lines(diff, lang, false)
+}
+
+/// The change list with every text whole: the printed list, where a long text continues on
+/// the next page.
+pub fn change_list_whole(diff: &Diff, lang: Lang) -> Vec<ListLine> {
+    lines(diff, lang, true)
+}
+
+fn lines(diff: &Diff, lang: Lang, whole: bool) -> Vec<ListLine> {
     let mut out = Vec::new();
     let line = |depth, text, change| ListLine {
         depth,
@@ -53,11 +66,21 @@ pub fn change_list(diff: &Diff, lang: Lang) -> Vec<ListLine> {
         return out;
     }
     for f in &diff.report {
+        let f = if whole {
+            Cow::Borrowed(f)
+        } else {
+            shortened_field(f, lang)
+        };
         out.push(line(1, f.describe(lang), None));
     }
     let mut group: Option<String> = None;
     for (k, c) in diff.changes.iter().enumerate() {
-        let heading = group_heading(c, lang);
+        let c = if whole {
+            Cow::Borrowed(c)
+        } else {
+            shortened(c, lang)
+        };
+        let heading = group_heading(&c, lang);
         if group.as_ref() != Some(&heading) {
             out.push(line(1, heading.clone(), None));
             group = Some(heading);
@@ -65,6 +88,126 @@ pub fn change_list(diff: &Diff, lang: Lang) -> Vec<ListLine> {
         out.push(line(2, c.describe(lang), Some(k)));
     }
     out
+}
+
+/// A report field's change with long texts shortened around where they differ.
+fn shortened_field(f: &FieldChange, lang: Lang) -> Cow<'_, FieldChange> {
+    match listed_change(&f.old, &f.new, lang) {
+        (Cow::Borrowed(_), Cow::Borrowed(_)) => Cow::Borrowed(f),
+        (old, new) => Cow::Owned(FieldChange {
+            field: f.field,
+            old: old.into_owned(),
+            new: new.into_owned(),
+        }),
+    }
+}
+
+/// A change with its long texts shortened (an added text by its start, a changed one around
+/// where it differs); borrowed when every text is short, so a list is not copied.
+fn shortened(c: &Change, lang: Lang) -> Cow<'_, Change> {
+    let one = |t: &str| listed(t, lang).into_owned();
+    let pair = |old: &str, new: &str| {
+        let (old, new) = listed_change(old, new, lang);
+        (old.into_owned(), new.into_owned())
+    };
+    let long = |t: &str| matches!(listed(t, lang), Cow::Owned(_));
+    let heading_long = |h: &Option<String>| h.as_deref().is_some_and(long);
+    let what_long = match &c.what {
+        W::EntryAdded { text, .. }
+        | W::EntryRemoved { text, .. }
+        | W::EntryArchived { text, .. } => long(text),
+        W::EntryChanged {
+            old_text, new_text, ..
+        } => long(old_text) || long(new_text),
+        W::LinkAdded { result, plan } | W::LinkRemoved { result, plan } => {
+            long(result) || long(plan)
+        }
+        W::TopicAdded { heading } | W::TopicRemoved { heading } => heading_long(heading),
+        W::TopicChanged { old, new, .. } => heading_long(old) || heading_long(new),
+        W::InitiativeChanged { old, new, .. } => long(old) || long(new),
+        _ => false,
+    };
+    let place_long =
+        heading_long(&c.topic) || c.initiative.as_ref().is_some_and(|i| long(&i.title));
+    if !what_long && !place_long {
+        return Cow::Borrowed(c);
+    }
+    let what = match &c.what {
+        W::EntryAdded { side, text } => W::EntryAdded {
+            side: *side,
+            text: one(text),
+        },
+        W::EntryRemoved { side, text } => W::EntryRemoved {
+            side: *side,
+            text: one(text),
+        },
+        W::EntryArchived {
+            side,
+            text,
+            fiscal_year,
+            period,
+        } => W::EntryArchived {
+            side: *side,
+            text: one(text),
+            fiscal_year: *fiscal_year,
+            period,
+        },
+        W::EntryChanged {
+            side,
+            old_text,
+            new_text,
+            aspects,
+            old_months,
+            new_months,
+        } => {
+            let (old_text, new_text) = pair(old_text, new_text);
+            W::EntryChanged {
+                side: *side,
+                old_text,
+                new_text,
+                aspects: aspects.clone(),
+                old_months: old_months.clone(),
+                new_months: new_months.clone(),
+            }
+        }
+        W::LinkAdded { result, plan } => W::LinkAdded {
+            result: one(result),
+            plan: one(plan),
+        },
+        W::LinkRemoved { result, plan } => W::LinkRemoved {
+            result: one(result),
+            plan: one(plan),
+        },
+        W::TopicAdded { heading } => W::TopicAdded {
+            heading: heading.as_deref().map(one),
+        },
+        W::TopicRemoved { heading } => W::TopicRemoved {
+            heading: heading.as_deref().map(one),
+        },
+        W::TopicChanged { field, old, new } => W::TopicChanged {
+            field,
+            old: old.as_deref().map(one),
+            new: new.as_deref().map(one),
+        },
+        W::InitiativeChanged { field, old, new } => {
+            let (old, new) = pair(old, new);
+            W::InitiativeChanged { field, old, new }
+        }
+        other => other.clone(),
+    };
+    Cow::Owned(Change {
+        section: c.section.clone(),
+        initiative: c.initiative.as_ref().map(|i| super::InitiativeRef {
+            number: i.number.clone(),
+            title: one(&i.title),
+            old_id: i.old_id,
+            new_id: i.new_id,
+        }),
+        topic: c.topic.as_deref().map(one),
+        old_id: c.old_id,
+        new_id: c.new_id,
+        what,
+    })
 }
 
 /// The change list as plain text, two spaces of indent per depth.
@@ -137,7 +280,7 @@ fn years(y: [i32; 2]) -> String {
 
 fn heading(h: &Option<String>, lang: Lang) -> String {
     match h {
-        Some(h) => format!("<{}>", listed(h, lang)),
+        Some(h) => format!("<{h}>"),
         None => say(lang, "（見出しなし）".into(), "(no heading)".into()),
     }
 }
@@ -165,8 +308,7 @@ impl Describe for FieldChange {
         if self.field == "period" {
             return format!("{name}: {} → {}", period(&self.old), period(&self.new));
         }
-        let (old, new) = listed_change(&self.old, &self.new, lang);
-        format!("{name}: {old} → {new}")
+        format!("{name}: {} → {}", self.old, self.new)
     }
 }
 
@@ -366,22 +508,16 @@ fn content_words(what: &What, lang: Lang) -> String {
             format!("topic removed: {}", heading(h, lang)),
         ),
         W::TopicChanged { field, old, new } => topic_changed(field, old, new, lang),
-        W::EntryAdded { side, text } => {
-            let text = listed(text, lang);
-            say(
-                lang,
-                format!("{}を追加: {text}", side_name(*side, lang)),
-                format!("{} added: {text}", side_name(*side, lang)),
-            )
-        }
-        W::EntryRemoved { side, text } => {
-            let text = listed(text, lang);
-            say(
-                lang,
-                format!("{}を削除: {text}", side_name(*side, lang)),
-                format!("{} removed: {text}", side_name(*side, lang)),
-            )
-        }
+        W::EntryAdded { side, text } => say(
+            lang,
+            format!("{}を追加: {text}", side_name(*side, lang)),
+            format!("{} added: {text}", side_name(*side, lang)),
+        ),
+        W::EntryRemoved { side, text } => say(
+            lang,
+            format!("{}を削除: {text}", side_name(*side, lang)),
+            format!("{} removed: {text}", side_name(*side, lang)),
+        ),
         W::EntryArchived {
             side,
             text,
@@ -395,22 +531,16 @@ fn content_words(what: &What, lang: Lang) -> String {
             aspects,
             ..
         } => entry_changed(*side, old_text, new_text, aspects, lang),
-        W::LinkAdded { result, plan } => {
-            let (result, plan) = (listed(result, lang), listed(plan, lang));
-            say(
-                lang,
-                format!("対応付けを追加: {result} → 計画 {plan}"),
-                format!("link added: {result} reports {plan}"),
-            )
-        }
-        W::LinkRemoved { result, plan } => {
-            let (result, plan) = (listed(result, lang), listed(plan, lang));
-            say(
-                lang,
-                format!("対応付けを解除: {result} → 計画 {plan}"),
-                format!("link removed: {result} no longer reports {plan}"),
-            )
-        }
+        W::LinkAdded { result, plan } => say(
+            lang,
+            format!("対応付けを追加: {result} → 計画 {plan}"),
+            format!("link added: {result} reports {plan}"),
+        ),
+        W::LinkRemoved { result, plan } => say(
+            lang,
+            format!("対応付けを解除: {result} → 計画 {plan}"),
+            format!("link removed: {result} no longer reports {plan}"),
+        ),
         W::MeasureChanged {
             part,
             name,
@@ -430,7 +560,6 @@ fn initiative_changed(field: &str, old: &str, new: &str, lang: Lang) -> String {
         "label" => "記号",
         _ => "題",
     };
-    let (old, new) = listed_change(old, new, lang);
     say(
         lang,
         format!("取組の{ja}を変更: {old} → {new}"),
@@ -439,10 +568,7 @@ fn initiative_changed(field: &str, old: &str, new: &str, lang: Lang) -> String {
 }
 
 fn topic_changed(field: &str, old: &Option<String>, new: &Option<String>, lang: Lang) -> String {
-    let show = |v: &Option<String>| {
-        v.as_deref()
-            .map_or_else(|| "—".into(), |t| listed(t, lang).into_owned())
-    };
+    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     say(
         lang,
         format!(
@@ -460,7 +586,6 @@ fn topic_changed(field: &str, old: &Option<String>, new: &Option<String>, lang: 
 }
 
 fn entry_archived(side: Side, text: &str, fiscal_year: i32, period: &str, lang: Lang) -> String {
-    let text = listed(text, lang);
     let era = FiscalYear(fiscal_year).era_form();
     say(
         lang,
@@ -495,7 +620,6 @@ fn entry_changed(
             (Aspect::Kind, Lang::En) => "kind",
         })
         .collect();
-    let (old_text, new_text) = listed_change(old_text, new_text, lang);
     say(
         lang,
         format!(

@@ -4,7 +4,8 @@
 //!
 //! - [`diff()`]: what was added, removed or changed, as plain data ([`Diff`], serialisable);
 //! - [`Comparison`]: an older report and the marks its diff puts on the grid's cells and rows;
-//! - [`change_list`]: the diff laid out as lines grouped by initiative, for printing;
+//! - [`change_list`]: the diff laid out as lines grouped by initiative, long texts shortened
+//!   for screens and terminals ([`change_list_whole`] for printing);
 //! - [`rollover()`]: a report carried into its second half, full year or next fiscal year;
 //!   [`confirm`]: the results it carried over for the divisions to confirm (要確認).
 
@@ -21,7 +22,7 @@ use crate::model::status::Status;
 use crate::model::{Id, Side};
 
 pub use diff::diff;
-pub use list::{ListLine, change_list, change_list_text};
+pub use list::{ListLine, change_list, change_list_text, change_list_whole};
 pub use marks::{Comparison, Mark, RowMarks};
 pub use rollover::{RolloverError, RolloverTo, rollover};
 

@@ -6,7 +6,7 @@
 use super::pdf::PdfError;
 use super::text::TextMeasure;
 use super::{Artifact, Page, Part, PrintLayout, Shape};
-use crate::compare::{Diff, ListLine, change_list};
+use crate::compare::{Diff, ListLine, change_list_whole};
 use crate::lang::Lang;
 use crate::palette::{MUTED, Rgb};
 
@@ -19,7 +19,7 @@ const INDENT: f32 = 14.0;
 
 /// The change list of `diff` as a PDF, in `lang`.
 pub fn pdf(diff: &Diff, lang: Lang, printed_on: &str) -> Result<Vec<u8>, PdfError> {
-    let lines = change_list(diff, lang);
+    let lines = change_list_whole(diff, lang);
     let title = lines.first().map(|l| l.text.clone()).unwrap_or_default();
     super::pdf::render(&layout(&lines, printed_on), &title, &mut |_| {})
 }
