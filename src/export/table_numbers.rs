@@ -129,11 +129,7 @@ impl NumberColumns {
     }
 
     fn indicator_cells(&self, report: &Report, i: &Initiative, x: &Indicator) -> Vec<String> {
-        use crate::model::measures::Direction;
-        let direction = match x.direction {
-            Direction::Higher => "高いほど良い",
-            Direction::Lower => "低いほど良い",
-        };
+        let direction = x.direction_words();
         let (base, base_year) = x.baseline.as_ref().map_or_else(Default::default, |b| {
             let year = b
                 .year

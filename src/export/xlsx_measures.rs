@@ -184,14 +184,10 @@ fn indicator_row(
     x: &Indicator,
     years: &[FiscalYear],
 ) -> Result<(), XlsxError> {
-    use crate::model::measures::Direction;
     text(cells, ws, (row, 2), &x.name, of(i))?;
     text(cells, ws, (row, 3), &x.unit, of(i))?;
-    let direction = match x.direction {
-        Direction::Higher => "高いほど良い",
-        Direction::Lower => "低いほど良い",
-    };
-    ws.write_string(row, 4, direction)?;
+    // A 向き kept as written goes back as written, so that it reads back the same.
+    text(cells, ws, (row, 4), x.direction_words(), of(i))?;
     if let Some(b) = &x.baseline {
         figure(cells, ws, (row, 5), &b.value, i)?;
         if let Some(y) = b.year {

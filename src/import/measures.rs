@@ -135,7 +135,7 @@ impl Reading<'_> {
     }
 
     /// A figure's text as written, and the unit written in its cell (`3,297百万円`), read
-    /// into a figure by [`unit_into`] once the indicator's unit is known.
+    /// into a figure by [`Reading::indicator_figure`] once the indicator's unit is known.
     fn figure(&mut self, sheet: &Sheet, row: usize, col: usize) -> (String, String) {
         let text = sheet.text(row, col);
         let unit = match figure::read(text) {
@@ -461,7 +461,12 @@ fn read_row(
     let mut indicator = (named || takes_indicator).then(Indicator::default);
     let mut last_rating: Option<Column> = None;
     let mut rates: Vec<(usize, String, bool)> = Vec::new();
-    for &(c, col) in columns {
+    // The 単位 column is read first wherever it stands: the figures are read in its unit, so
+    // one left of it is read as one right of it would be (a cell in another unit kept as
+    // written either way), and a unit in a figure's cell does not stand in for it.
+    let units = columns.iter().filter(|(_, col)| *col == Column::Unit);
+    let others = columns.iter().filter(|(_, col)| *col != Column::Unit);
+    for &(c, col) in units.chain(others) {
         let text = sheet.text(r, c).to_string();
         if text.is_empty() {
             continue;
@@ -474,18 +479,13 @@ fn read_row(
                 let topic = reading.topic(sheet, (r, c), (s, k), &text);
                 indicator.as_mut().expect("an indicator").topic = topic;
             }
-            (Column::Direction, Some(x)) => {
-                x.direction = if text.contains('低') || text.contains('↓') || text.contains("減")
-                {
-                    Direction::Lower
-                } else {
-                    Direction::Higher
-                }
+            (Column::Direction, Some(_)) => {
+                let x = indicator.as_mut().expect("an indicator");
+                reading.direction(sheet, (r, c), x, text);
             }
             (Column::Baseline, Some(_)) => {
-                let value = reading.figure(sheet, r, c);
                 let x = indicator.as_mut().expect("an indicator");
-                let value = unit_into(x, value);
+                let value = reading.indicator_figure(sheet, (r, c), x);
                 // A bare dash is no base value: no empty baseline, which the table would not
                 // write back.
                 if !value.is_blank() {
@@ -498,9 +498,8 @@ fn read_row(
                 }
             }
             (Column::Target(y) | Column::Actual(y) | Column::FirstHalf(y), Some(_)) => {
-                let value = reading.figure(sheet, r, c);
                 let x = indicator.as_mut().expect("an indicator");
-                let value = unit_into(x, value);
+                let value = reading.indicator_figure(sheet, (r, c), x);
                 match (col, y) {
                     (Column::Target(_), None) => x.target = value,
                     (Column::Target(_), Some(y)) => x.year_mut(y).target = value,
@@ -561,14 +560,48 @@ fn read_row(
     }
 }
 
-/// A unit written in a figure's cell (`3,297百万円`) is the indicator's, when it has none.
-/// The indicator takes the unit written in a figure's cell when it has none yet; the figure is
-/// read in the indicator's unit (a cell in another unit is kept as written).
-fn unit_into(x: &mut Indicator, (text, unit): (String, String)) -> Figure {
-    if x.unit.is_empty() && !unit.is_empty() {
-        x.unit = unit;
+impl Reading<'_> {
+    /// Which way is better, from a 向き cell: only words that say one way are read; any other
+    /// text is kept as written on the indicator (which then has no 達成率), with a warning.
+    fn direction(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        x: &mut Indicator,
+        text: String,
+    ) {
+        match Direction::read(&text) {
+            Some(direction) => x.direction = direction,
+            None => {
+                x.direction_unread = text.trim().to_string();
+                self.warn(sheet, r, c, MeasureWarning::DirectionNotRead { text });
+            }
+        }
     }
-    figure_of(&text, &x.unit)
+
+    /// A figure of indicator `x`, read in its unit. The indicator takes the unit written in
+    /// the cell (`3,297百万円`) when it has none yet (its 単位 cell is read before its
+    /// figures); a cell in another unit is kept as written, with a warning naming it.
+    fn indicator_figure(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        x: &mut Indicator,
+    ) -> Figure {
+        let (text, unit) = self.figure(sheet, r, c);
+        if x.unit.is_empty() && !unit.is_empty() {
+            x.unit = unit.clone();
+        }
+        let figure = figure_of(&text, &x.unit);
+        if !crate::model::measures::same_unit(&unit, &x.unit) {
+            let warning = MeasureWarning::UnitDiffers {
+                text: text.trim().to_string(),
+                unit: x.unit.clone(),
+            };
+            self.warn(sheet, r, c, warning);
+        }
+        figure
+    }
 }
 
 /// 評価者 / 評価日 set on the layer written just left of them.

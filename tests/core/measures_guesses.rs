@@ -1,0 +1,337 @@
+//! Numbers as written, never guessed (issue 25 item 2, issue 22's "no silent change"): a 向き
+//! that says neither way is kept as written and rates nothing; a 単位 column reads the same
+//! right or left of the figures; effect totals too large to keep are said, not cut; two
+//! indicators of one name are said and compared in order.
+
+use rust_xlsxwriter::Workbook;
+use shinchoku::export::{Encoding, Format, export};
+use shinchoku::import::workbook::{WorkbookFormat, import_workbook};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::figure::Decimal;
+use shinchoku::model::measures::{Direction, Indicator, Money};
+use shinchoku::model::{FiscalYear, Report};
+
+use crate::measures::seed_with_measures;
+use crate::measures_tables::rich;
+use crate::measures_workbook::{open, report_sheet};
+
+const FY: FiscalYear = FiscalYear(2017);
+
+fn first_indicator(report: &Report) -> &Indicator {
+    &report.sections[0].initiatives[0].measures().indicators[0]
+}
+
+fn check_words(report: &Report, lang: Lang) -> Vec<String> {
+    shinchoku::model::check::warnings(report)
+        .iter()
+        .map(|w| w.describe(lang))
+        .collect()
+}
+
+fn check_json(report: &Report) -> serde_json::Value {
+    serde_json::to_value(shinchoku::summary::ReportSummary::new(report, &[])).unwrap()
+}
+
+/// `rich()`'s report table with the first indicator's 向き (高いほど良い) written as `text`.
+fn table_with_direction(text: &str) -> String {
+    let table = shinchoku::export::table::to_table_text(&rich());
+    assert!(table.contains("\t高いほど良い\t"));
+    table.replacen("\t高いほど良い\t", &format!("\t{text}\t"), 1)
+}
+
+/// A 向き that says neither way, in a report table: kept as written, no 達成率 nor met, the
+/// import naming the row and the heading, `check` naming the initiative and the indicator;
+/// the table and the XLSX write it back as written, and each reads back the same indicator.
+fn a_direction_kept_as_written(text: &str) {
+    let table = table_with_direction(text);
+    let line = table.lines().position(|l| l.starts_with("1\t")).unwrap() + 1;
+    let imported = shinchoku::import::import_text(&table).expect("imports");
+    let x = first_indicator(&imported.report);
+    assert_eq!(x.direction_unread, text);
+    assert_eq!(x.known_direction(), None);
+    assert_eq!(x.achievement_rate(FY), None, "no rate is computed");
+    assert_eq!(x.met(FY), None, "nor whether it was met");
+    let said: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .filter(|w| w.contains(&format!("向き「{text}」")))
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", imported.warnings);
+    assert!(
+        said[0].contains(&format!("{line}行")) && said[0].contains("向き"),
+        "{said:?}"
+    );
+    let checked = check_words(&imported.report, Lang::En);
+    assert!(
+        checked.iter().any(|w| w.starts_with(&format!(
+            "initiative 1, indicator 「電子申請件数」, direction: the direction (向き) 「{text}」 says neither"
+        ))),
+        "{checked:?}"
+    );
+    let json = check_json(&imported.report);
+    assert_eq!(
+        json["initiative_list"][0]["indicators"][0]["achievement_rate"],
+        serde_json::Value::Null
+    );
+    // Exported and read again: the same indicator, from the table and from the workbook.
+    let again = shinchoku::export::table::to_table_text(&imported.report);
+    assert!(again.contains(&format!("\t{text}\t")), "written as written");
+    let back = shinchoku::import::import_text(&again).expect("imports");
+    assert_eq!(first_indicator(&back.report), x, "table round trip");
+    let xlsx = export(&imported.report, Format::Xlsx, Encoding::Utf8).unwrap();
+    let back = import_workbook(&xlsx.bytes, WorkbookFormat::Xlsx).expect("opens");
+    assert_eq!(first_indicator(&back.report), x, "XLSX round trip");
+}
+
+#[test]
+fn a_direction_saying_keep_it_as_it_is_is_kept_as_written_not_made_higher() {
+    a_direction_kept_as_written("維持");
+}
+
+#[test]
+fn a_direction_written_as_a_dash_is_kept_as_written_not_made_higher() {
+    a_direction_kept_as_written("－");
+}
+
+#[test]
+fn a_direction_with_a_typo_for_increase_is_kept_as_written_not_made_higher() {
+    // 「増加」 mistyped with 憎 (hate) for 増 (increase).
+    a_direction_kept_as_written("憎加");
+}
+
+#[test]
+fn a_direction_saying_nearer_the_target_is_better_is_kept_as_written_not_made_higher() {
+    a_direction_kept_as_written("目標値に近いほど良い");
+}
+
+#[test]
+fn a_direction_saying_both_ways_is_kept_as_written() {
+    a_direction_kept_as_written("増減なし");
+}
+
+#[test]
+fn directions_that_say_one_way_are_read_without_a_warning() {
+    for (text, direction) in [
+        ("高いほど良い", Direction::Higher),
+        ("↑", Direction::Higher),
+        ("増加", Direction::Higher),
+        ("上回るほど良い", Direction::Higher),
+        ("低いほど良い", Direction::Lower),
+        ("↓", Direction::Lower),
+        ("減少", Direction::Lower),
+        ("下回るほど良い", Direction::Lower),
+    ] {
+        let imported = shinchoku::import::import_text(&table_with_direction(text)).unwrap();
+        let x = first_indicator(&imported.report);
+        assert_eq!(x.known_direction(), Some(direction), "{text}");
+        assert!(x.direction_unread.is_empty(), "{text}");
+        assert!(
+            !imported
+                .warnings
+                .iter()
+                .any(|w| w.describe(Lang::En).contains("direction")),
+            "{text}: {:?}",
+            imported.warnings
+        );
+    }
+}
+
+#[test]
+fn choosing_a_direction_replaces_the_one_kept_as_written_and_undoes() {
+    use shinchoku::document::{Document, Origin};
+    use shinchoku::edit::Intent;
+    use shinchoku::edit::measures::MeasureIntent;
+    let imported = shinchoku::import::import_text(&table_with_direction("維持")).unwrap();
+    let mut doc = Document::new(imported.report, Origin::Sample, Vec::new());
+    let first = doc.report().sections[0].initiatives[0].id;
+    doc.perform(Intent::Measure(MeasureIntent::SetDirection {
+        initiative: first,
+        index: 0,
+        direction: Direction::Higher,
+    }))
+    .unwrap();
+    let x = first_indicator(doc.report());
+    assert_eq!(x.known_direction(), Some(Direction::Higher));
+    assert_eq!(x.achievement_rate(FY), Some(90.0));
+    assert!(doc.undo());
+    assert_eq!(first_indicator(doc.report()).direction_unread, "維持");
+}
+
+/// A workbook whose report sheet has an indicator with `headings` (in that order) and its
+/// `cells` on initiative 1.
+fn workbook_with(
+    headings: &[&str],
+    cells: &[&str],
+) -> shinchoku::import::workbook::ImportedWorkbook {
+    let mut book = Workbook::new();
+    report_sheet(book.add_worksheet(), headings, &[cells]);
+    open(&mut book)
+}
+
+#[test]
+fn a_unit_column_right_of_the_figures_reads_as_one_left_of_them() {
+    // The actual is typed in 件 while the indicator counts 人: kept as written in both orders.
+    let left = workbook_with(
+        &["指標", "単位", "目標値", "実績値"],
+        &["来庁者数", "人", "1,200", "285件"],
+    );
+    let right = workbook_with(
+        &["指標", "目標値", "実績値", "単位"],
+        &["来庁者数", "1,200", "285件", "人"],
+    );
+    let (a, b) = (
+        first_indicator(&left.report),
+        first_indicator(&right.report),
+    );
+    assert_eq!(a, b);
+    assert_eq!(b.unit, "人");
+    assert_eq!(b.target.value, Some(Decimal::whole(1200)));
+    let actual = &b.year(FY).unwrap().actual;
+    assert_eq!((actual.value, actual.unread.as_str()), (None, "285件"));
+    for opened in [&left, &right] {
+        let said: Vec<String> = opened
+            .warnings
+            .iter()
+            .map(|w| w.describe(Lang::Ja))
+            .filter(|w| w.contains("「285件」の単位が指標の単位「人」と違います"))
+            .collect();
+        assert_eq!(said.len(), 1, "{:?}", opened.warnings);
+    }
+}
+
+#[test]
+fn a_unit_column_right_of_a_figure_in_its_own_unit_reads_it() {
+    let right = workbook_with(
+        &["指標", "目標値", "実績値", "単位"],
+        &["来庁者数", "1,200人", "285人", "人"],
+    );
+    let x = first_indicator(&right.report);
+    assert_eq!(x.unit, "人");
+    assert_eq!(x.actual_for(FY), Some(Decimal::whole(285)));
+    assert!(right.warnings.is_empty(), "{:?}", right.warnings);
+}
+
+/// The seed with initiatives 1 and 2 (both in section I) planning 5,000,000,000,000,000 千円
+/// each: 5 × 10^18 yen, which fits; their sum, 10^19 yen, does not.
+fn too_large_to_total() -> Report {
+    let mut report = seed_with_measures();
+    let ids: Vec<_> = report.sections[0]
+        .initiatives
+        .iter()
+        .map(|i| i.id)
+        .take(2)
+        .collect();
+    for id in ids {
+        let m = report.initiative_mut(id).unwrap().measures_mut();
+        m.effect_mut(FY).planned = Money::yen(5_000_000_000_000_000_000);
+    }
+    report
+}
+
+#[test]
+fn effect_totals_too_large_to_keep_are_said_in_check_not_cut_at_the_largest() {
+    let report = too_large_to_total();
+    let section = &report.sections[0];
+    let name = format!("{} {}", section.numeral, section.title);
+    let said = check_words(&report, Lang::Ja);
+    assert!(
+        said.contains(&format!("「{name}」の効果額（計画額）の合計は大きすぎて計算できません（扱えるのは約922京円まで）。集計表には「計算不能」と示します")),
+        "{said:?}"
+    );
+    assert!(
+        said.contains(&"全体の効果額（計画額）の合計は大きすぎて計算できません（扱えるのは約922京円まで）。集計表には「計算不能」と示します".to_string()),
+        "{said:?}"
+    );
+    // Only the planned totals: the actual ones add up.
+    assert_eq!(said.iter().filter(|w| w.contains("大きすぎて")).count(), 2);
+    let warnings = shinchoku::model::check::warnings(&report);
+    let json =
+        serde_json::to_value(shinchoku::summary::ReportSummary::new(&report, &warnings)).unwrap();
+    let effects = &json["summary"]["effects"];
+    assert_eq!(effects["planned_yen"], serde_json::Value::Null, "{effects}");
+    assert_eq!(effects["too_large"], serde_json::json!(["planned"]));
+    assert_eq!(effects["actual_yen"], 3_100_000_000i64);
+    let warned = json["warnings"].to_string();
+    assert!(
+        warned.contains("the total of planned effects of the programme is too large to compute"),
+        "check --json lists it: {warned}"
+    );
+}
+
+#[test]
+fn effect_totals_too_large_to_keep_show_as_not_computable_on_the_web_page() {
+    let report = too_large_to_total();
+    let page =
+        String::from_utf8(export(&report, Format::Html, Encoding::Utf8).unwrap().bytes).unwrap();
+    assert!(!page.contains("9223372036854"), "no number cut at i64::MAX");
+    assert!(page.contains("<td>計算不能</td>"), "the 集計表's cell");
+    assert!(page.contains("<p>※全体の効果額（計画額）の合計は大きすぎて計算できません"));
+}
+
+#[test]
+fn the_tally_of_two_amounts_whose_sum_does_not_fit_has_no_total() {
+    let report = too_large_to_total();
+    let tally = shinchoku::model::tally::Tally::of_report(&report);
+    assert_eq!(tally.planned_yen, None);
+    assert!(tally.too_large.planned && !tally.too_large.actual);
+    // One of them alone is a total.
+    let one = shinchoku::model::tally::Tally::of(
+        &report.measure_settings,
+        FY,
+        report.sections[0].initiatives.iter().take(1),
+    );
+    assert_eq!(one.planned_yen, Some(5_000_000_000_000_000_000));
+    assert!(!one.too_large.any());
+}
+
+/// The seed whose initiative 1 has its indicator 電子申請件数 twice, written into a `.ron` by
+/// hand (the second a copy of the first with another actual) and opened.
+fn indicator_twice() -> Report {
+    let report = seed_with_measures();
+    let ron = shinchoku::store::to_ron(&report);
+    let start = ron.find("indicators: [").expect("the indicators") + "indicators: [".len();
+    // The list's closing bracket: the first `]` that closes more than it opened.
+    let mut depth = 0;
+    let end = start
+        + ron[start..]
+            .find(|c: char| {
+                depth += match c {
+                    '[' => 1,
+                    ']' => -1,
+                    _ => 0,
+                };
+                depth < 0
+            })
+            .expect("their end");
+    let one = ron[start..end].trim_end();
+    assert!(one.contains("actual: (value: Some(\"900\"))"), "{one}");
+    let twice = format!("{one}{}", one.replace("Some(\"900\")", "Some(\"950\")"));
+    let crafted = format!("{}{twice}{}", &ron[..start], &ron[end..]);
+    assert_ne!(crafted, ron);
+    shinchoku::store::from_ron(&crafted).expect("the crafted file opens")
+}
+
+#[test]
+fn two_indicators_of_one_name_on_an_initiative_are_both_kept_and_said() {
+    let report = indicator_twice();
+    let m = report.sections[0].initiatives[0].measures();
+    assert_eq!(m.indicators.len(), 2, "both kept");
+    assert_eq!(m.indicators[1].actual_for(FY), Some(Decimal::whole(950)));
+    let said = check_words(&report, Lang::Ja);
+    assert!(
+        said.contains(&"取組1に指標「電子申請件数」が2つ以上あります。どれも残して数えます（比較では同じ名前の指標を順に対にします）".to_string()),
+        "{said:?}"
+    );
+    assert_eq!(said.iter().filter(|w| w.contains("2つ以上")).count(), 1);
+}
+
+#[test]
+fn a_second_indicator_of_one_name_compares_as_added_not_as_a_change_of_the_first() {
+    let old = seed_with_measures();
+    let new = indicator_twice();
+    let diff = shinchoku::compare::diff(&old, &new);
+    let listed = shinchoku::compare::change_list_text(&diff, Lang::En);
+    assert!(listed.contains("added"), "{listed}");
+    assert!(!listed.contains("950"), "the first is unchanged: {listed}");
+}
