@@ -896,6 +896,38 @@ fn a_report_with_numbers_prints_every_number_and_rating_beside_the_grid() {
     }
 }
 
+/// Two effects of 5 × 10^18 yen planned in one section: each fits, their sum does not. The
+/// 集計表 says 計算不能 with a note under it, never a number cut at the largest one kept.
+#[test]
+fn a_summary_total_too_large_to_compute_prints_as_not_computable_with_a_note() {
+    use shinchoku::model::measures::{Effect, Money};
+    let mut report = report_with_numbers();
+    let year = report.fiscal_year;
+    let ids: Vec<_> = report.sections[0]
+        .initiatives
+        .iter()
+        .map(|i| i.id)
+        .take(2)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    for id in ids {
+        report.initiative_mut(id).unwrap().measures_mut().effects = vec![Effect {
+            fiscal_year: year,
+            planned: Money::yen(5_000_000_000_000_000_000),
+            actual: Money::default(),
+        }];
+    }
+    let (_, pdf) = layout_and_pdf(&report, &PageSetup::default());
+    let last = page_texts(&pdf).pop().unwrap();
+    assert!(last.contains("集計表"), "{last}");
+    assert!(last.contains("計算不能"), "{last}");
+    assert!(
+        last.contains("全体の効果額（計画額）の合計は大きすぎて計算できません"),
+        "{last}"
+    );
+    assert!(!last.contains("9,223,372"), "{last}");
+}
+
 #[test]
 fn a_report_with_numbers_ends_with_the_summary_its_scale_and_the_comments() {
     let report = report_with_numbers();
