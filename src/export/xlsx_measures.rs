@@ -282,9 +282,12 @@ fn rating_cells(
 
 fn ratings(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(), XlsxError> {
     ws.set_name("評価")?;
+    let notes = super::table_numbers::has_notes(report);
+    let note = notes.then_some(super::table_numbers::NOTE_HEADING);
     let headings: Vec<String> = ["番号", "具体的取組"]
         .into_iter()
         .chain(super::table_numbers::RATING_HEADINGS)
+        .chain(note)
         .map(String::from)
         .collect();
     head(ws, 0, &headings)?;
@@ -297,6 +300,9 @@ fn ratings(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(),
         named(cells, ws, row, i)?;
         if let Some(r) = &m.self_rating {
             rating_cells(cells, ws, (row, 2), r, i)?;
+            if notes {
+                text(cells, ws, (row, 11), &r.note, of(i))?;
+            }
         }
         if let Some(r) = &m.review {
             rating_cells(cells, ws, (row, 5), r, i)?;

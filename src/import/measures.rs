@@ -7,6 +7,7 @@
 //! in is checked against the one computed, never kept. A legend of `S：特に良好に進捗` cells
 //! (beside a table, or on a sheet of its own under 評価 | 内容) declares the rating scale.
 
+mod ratings;
 mod scale;
 
 use scale::{check_ratings, legend};
@@ -18,8 +19,7 @@ use crate::model::era::{self, FiscalYear};
 use crate::model::figure;
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::{
-    Baseline, Comment, Counting, Direction, Figure, Indicator, Money, Rating, YenUnit, figure_of,
-    money_of,
+    Baseline, Counting, Direction, Figure, Indicator, Money, YenUnit, figure_of, money_of,
 };
 use crate::model::{Report, UnreadText};
 
@@ -49,6 +49,8 @@ pub(crate) enum Column {
     /// Who gave the rating to the left of it, and when (評価者, 評価日).
     RatedBy,
     RatedOn,
+    /// A note beside the self-rating (取組実績・特記欄): its `note`.
+    RatingNote,
 }
 
 /// The fiscal year a heading names (`29年度目標`, `令和2年度実績`), near the report's year.
@@ -70,6 +72,9 @@ pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) 
         Column::RatedBy
     } else if has("評価日") || has("記入日") {
         Column::RatedOn
+    } else if has("特記") {
+        // 木津川市's 取組実績・特記欄: what the 所管課 writes beside its rating.
+        Column::RatingNote
     } else if has("委員会") || has("意見") {
         Column::Comment
     } else if has("評価") {
@@ -460,7 +465,8 @@ fn read_row(
     });
     let mut indicator = (named || takes_indicator).then(Indicator::default);
     let mut last_rating: Option<Column> = None;
-    let mut rates: Vec<(usize, String, bool)> = Vec::new();
+    // Rates and notes, read once the row's indicator and ratings are.
+    let mut later: Vec<(usize, Column, String)> = Vec::new();
     // The 単位 column is read first wherever it stands: the figures are read in its unit, so
     // one left of it is read as one right of it would be (a cell in another unit kept as
     // written either way), and a unit in a figure's cell does not stand in for it.
@@ -468,10 +474,14 @@ fn read_row(
     let others = columns.iter().filter(|(_, col)| *col != Column::Unit);
     for &(c, col) in units.chain(others) {
         let text = sheet.text(r, c).to_string();
+        // 評価者 / 評価日 are of the layer left of them, blank or not (a blank 本部評価's
+        // 評価者 is not the self-rating's).
+        if matches!(col, Column::SelfRating | Column::Review | Column::Comment) {
+            last_rating = Some(col);
+        }
         if text.is_empty() {
             continue;
         }
-        let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
         match (col, indicator.as_mut()) {
             (Column::Name, Some(x)) => x.name = text,
             (Column::Unit, Some(x)) => x.unit = text,
@@ -507,7 +517,7 @@ fn read_row(
                     (_, y) => x.year_mut(y.unwrap_or(year)).first_half = value,
                 }
             }
-            (Column::Rate { progress }, _) => rates.push((c, text, progress)),
+            (Column::Rate { .. } | Column::RatingNote, _) => later.push((c, col, text)),
             (Column::EffectPlanned(y) | Column::EffectActual(y), _) => {
                 let money = reading.money(sheet, r, c);
                 let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
@@ -517,29 +527,11 @@ fn read_row(
                     _ => effect.actual = money,
                 }
             }
-            (Column::SelfRating | Column::Review, _) => {
-                let code = rating_code(&text);
-                let at = Location::cell(&sheet.name, r + 1, c + 1, None);
-                reading.ratings.push((code.clone(), at));
-                let rating = Some(Rating {
-                    code,
-                    ..Rating::default()
-                });
-                match col {
-                    Column::SelfRating => m.self_rating = rating,
-                    _ => m.review = rating,
-                }
-                last_rating = Some(col);
-            }
-            (Column::Comment, _) => {
-                m.comment = Some(Comment {
-                    text,
-                    ..Comment::default()
-                });
-                last_rating = Some(Column::Comment);
+            (Column::SelfRating | Column::Review | Column::Comment, _) => {
+                reading.layer(sheet, (r, c), (s, k), col, text);
             }
             (Column::RatedBy | Column::RatedOn, _) => {
-                rated_by_on(m, last_rating, col, &text);
+                reading.rated_by_on(sheet, (r, c), (s, k), (last_rating, col), text);
             }
             // What only an indicator has, on a row that starts none: kept, never dropped.
             (Column::Topic | Column::Unit | Column::Direction | Column::BaselineYear, None) => {
@@ -549,10 +541,15 @@ fn read_row(
             _ => {}
         }
     }
-    if let Some(x) = indicator {
-        for (c, written, progress) in rates {
-            check_rate(reading, sheet, r, c, &x, &written, progress);
+    for (c, col, text) in later {
+        match col {
+            Column::Rate { progress } => {
+                check_rate(reading, sheet, (r, c), indicator.as_ref(), &text, progress);
+            }
+            _ => reading.rating_note(sheet, (r, c), (s, k), text),
         }
+    }
+    if let Some(x) = indicator {
         reading.report.sections[s].initiatives[k]
             .measures_mut()
             .indicators
@@ -604,76 +601,27 @@ impl Reading<'_> {
     }
 }
 
-/// 評価者 / 評価日 set on the layer written just left of them.
-fn rated_by_on(
-    m: &mut crate::model::measures::Measures,
-    layer: Option<Column>,
-    col: Column,
-    text: &str,
-) {
-    let date = parse_date(text);
-    let (by, on) = match layer {
-        Some(Column::SelfRating) => match m.self_rating.as_mut() {
-            Some(r) => (&mut r.by, &mut r.on),
-            None => return,
-        },
-        Some(Column::Review) => match m.review.as_mut() {
-            Some(r) => (&mut r.by, &mut r.on),
-            None => return,
-        },
-        Some(Column::Comment) => match m.comment.as_mut() {
-            Some(c) => (&mut c.by, &mut c.on),
-            None => return,
-        },
-        _ => return,
-    };
-    match col {
-        Column::RatedBy => *by = text.to_string(),
-        _ => *on = date,
-    }
-}
-
-/// `2017-11-01`, `2017/11/01` (as Excel shows a date typed as text).
-fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
-    let t: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '/' | '／' | '－' => '-',
-            other => other,
-        })
-        .collect();
-    chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()
-}
-
-/// The code of a rating cell: `A`, or the first word of `A 良好に進捗` / `A：良好に進捗`.
-fn rating_code(text: &str) -> String {
-    let t = text.trim();
-    t.split(|c: char| c.is_whitespace() || c == '：' || c == ':')
-        .next()
-        .unwrap_or(t)
-        .to_string()
-}
-
 /// A typed rate against the one computed from the row's numbers; warns when they differ by
 /// more than the rounding of a printed rate.
+/// A rate on a row without an indicator has nothing to be computed from: said, as differing
+/// from none (a rate is never kept).
 fn check_rate(
     reading: &mut Reading<'_>,
     sheet: &Sheet,
-    r: usize,
-    c: usize,
-    x: &Indicator,
+    (r, c): (usize, usize),
+    x: Option<&Indicator>,
     written: &str,
     progress: bool,
 ) {
     let year = reading.report.fiscal_year;
     // Without a baseline a body's 進捗率 is the actual against the target.
-    let computed = if progress && x.baseline.is_some() {
-        x.progress_rate(year)
-    } else {
-        x.achievement_rate(year)
-    };
+    let computed = x.and_then(|x| {
+        if progress && x.baseline.is_some() {
+            x.progress_rate(year)
+        } else {
+            x.achievement_rate(year)
+        }
+    });
     let typed = figure::read(written).ok().flatten().map(|f| {
         // A cell formatted as a percentage holds 0.95 for 95 %.
         let v = f.value.as_f64();

@@ -74,6 +74,12 @@ pub enum MeasureWarning {
         initiative: String,
         indicator: String,
     },
+    /// A 評価日 / 記入日 that is not a date (`2017-11-01`, `2017/11/1`): kept in the unread
+    /// list, the rating given no date.
+    DateNotRead { text: String },
+    /// A note beside the rating (取組実績・特記欄) of an initiative without a self-rating: kept
+    /// in the unread list.
+    NoteWithoutRating { text: String },
     /// A 向き that says neither higher nor lower is better (「維持」, 「目標値に近いほど良い」):
     /// kept as written, and the indicator's 達成率 and whether it was met are not computed.
     DirectionNotRead { text: String },
@@ -172,6 +178,25 @@ impl Describe for MeasureWarning {
             | W::NoSuchTopic { .. }
             | W::IndicatorTwice { .. }
             | W::DirectionNotRead { .. } => indicator_words(self, lang),
+            W::DateNotRead { text } => say(
+                lang,
+                format!(
+                    "日付「{text}」は日付として読めません（例: 2017-11-01、2017/11/1）。読めなかった記載に残しました"
+                ),
+                format!("「{text}」 is not a date (such as 2017-11-01 or 2017/11/1); kept unread"),
+            ),
+            W::NoteWithoutRating { text } => {
+                let text = preview(text);
+                say(
+                    lang,
+                    format!(
+                        "特記「{text}」: この取組には自己評価がないため、読めなかった記載に残しました"
+                    ),
+                    format!(
+                        "the note 「{text}」: the initiative has no self-rating to go with it; kept unread"
+                    ),
+                )
+            }
             W::YearNotRead { text } => say(
                 lang,
                 format!(

@@ -335,3 +335,149 @@ fn a_second_indicator_of_one_name_compares_as_added_not_as_a_change_of_the_first
     assert!(listed.contains("added"), "{listed}");
     assert!(!listed.contains("950"), "the first is unchanged: {listed}");
 }
+
+fn self_rating_note(report: &Report) -> Option<&str> {
+    let m = report.sections[0].initiatives[0].measures();
+    m.self_rating.as_ref().map(|r| r.note.as_str())
+}
+
+/// 木津川市's 取組実績・特記欄, beside the self-rating: its note, written back by the report table,
+/// the CSV and the XLSX (a column 取組実績・特記), each reading back the same.
+#[test]
+fn kizugawas_note_beside_the_rating_is_the_self_ratings_note_and_reads_back_the_same() {
+    let opened = workbook_with(
+        &["評価", "主な指標等", "取組実績・特記欄"],
+        &["S", "電子申請件数", "手続を12件追加した\n（6月）"],
+    );
+    assert_eq!(
+        self_rating_note(&opened.report),
+        Some("手続を12件追加した\n（6月）")
+    );
+    assert!(
+        opened.report.unread.is_empty(),
+        "{:?}",
+        opened.report.unread
+    );
+    let report = &opened.report;
+    let table = export(report, Format::Table, Encoding::Utf8).unwrap();
+    let text = String::from_utf8(table.bytes.clone()).unwrap();
+    assert!(text.contains("\t取組実績・特記"), "the column is written");
+    let csv = export(report, Format::Csv, Encoding::Utf8).unwrap();
+    assert!(
+        String::from_utf8(csv.bytes)
+            .unwrap()
+            .contains(",取組実績・特記")
+    );
+    let xlsx = export(report, Format::Xlsx, Encoding::Utf8).unwrap();
+    for back in [
+        shinchoku::import::import_bytes(&table.bytes)
+            .expect("the table imports")
+            .report,
+        import_workbook(&xlsx.bytes, WorkbookFormat::Xlsx)
+            .expect("the XLSX opens")
+            .report,
+    ] {
+        assert_eq!(self_rating_note(&back), self_rating_note(report));
+        assert_eq!(
+            back.sections[0].initiatives[0].measures(),
+            report.sections[0].initiatives[0].measures()
+        );
+    }
+    // A report whose ratings have no note writes no such column.
+    let mut plain = report.clone();
+    let first = plain.sections[0].initiatives[0].id;
+    let m = plain.initiative_mut(first).unwrap().measures_mut();
+    m.self_rating.as_mut().unwrap().note.clear();
+    let text = shinchoku::export::table::to_table_text(&plain);
+    assert!(!text.contains("特記"));
+}
+
+#[test]
+fn a_note_beside_no_rating_is_kept_unread_with_a_warning() {
+    let opened = workbook_with(&["評価", "取組実績・特記欄"], &["", "手続を12件追加した"]);
+    assert_eq!(self_rating_note(&opened.report), None);
+    assert!(
+        opened
+            .report
+            .unread
+            .iter()
+            .any(|u| u.text == "手続を12件追加した"),
+        "{:?}",
+        opened.report.unread
+    );
+    let said: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("特記「手続を12件追加した」: この取組には自己評価がない")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn who_rated_beside_a_blank_review_is_kept_unread_not_given_to_the_self_rating() {
+    let opened = workbook_with(
+        &["自己評価", "評価者", "本部評価", "評価者"],
+        &["A", "総務部人事課", "", "行財政改革推進本部"],
+    );
+    let m = opened.report.sections[0].initiatives[0].measures();
+    assert_eq!(m.self_rating.as_ref().unwrap().by, "総務部人事課");
+    assert_eq!(m.review, None);
+    assert!(
+        opened
+            .report
+            .unread
+            .iter()
+            .any(|u| u.text == "行財政改革推進本部"),
+        "{:?}",
+        opened.report.unread
+    );
+    assert!(
+        opened
+            .warnings
+            .iter()
+            .any(|w| w.describe(Lang::Ja).contains("行財政改革推進本部")),
+        "{:?}",
+        opened.warnings
+    );
+}
+
+#[test]
+fn a_rating_date_that_is_not_a_date_is_kept_unread_with_a_warning() {
+    let opened = workbook_with(&["自己評価", "評価日"], &["A", "11月上旬"]);
+    let m = opened.report.sections[0].initiatives[0].measures();
+    assert_eq!(m.self_rating.as_ref().unwrap().on, None);
+    assert!(
+        opened.report.unread.iter().any(|u| u.text == "11月上旬"),
+        "{:?}",
+        opened.report.unread
+    );
+    let said: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::En))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("「11月上旬」 is not a date")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_rate_typed_on_a_row_without_an_indicator_is_said_not_dropped() {
+    let opened = workbook_with(&["自己評価", "達成率"], &["A", "95%"]);
+    let said: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::En))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("the rate written, 「95%」, differs")),
+        "{said:?}"
+    );
+}

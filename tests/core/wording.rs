@@ -240,6 +240,8 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             initiative: "1".into(),
             indicator: "電子申請件数".into(),
         },
+        W::DateNotRead { text: text() },
+        W::NoteWithoutRating { text: text() },
     ];
     for section in [Some("I 行政運営".to_string()), None] {
         for planned in [true, false] {
@@ -328,7 +330,9 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::YearNotRead { .. }
                 | W::DirectionNotRead { .. }
                 | W::TotalTooLarge { .. }
-                | W::IndicatorTwice { .. } => {}
+                | W::IndicatorTwice { .. }
+                | W::DateNotRead { .. }
+                | W::NoteWithoutRating { .. } => {}
             }
             (k.describe(Lang::Ja), k.describe(Lang::En))
         })
