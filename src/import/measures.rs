@@ -665,8 +665,18 @@ fn read_effects_table(
         let label = crate::model::text::normalize(sheet.text(r, kind_col));
         let planned = label.contains("計画") || label.contains("目標");
         let actual = label.contains("実績") || label.contains("効果");
-        if label.contains("率") || label.is_empty() {
-            // 達成率 rows are computed from the two above; an empty label is no row of figures.
+        if label.contains("率") {
+            // 達成率 rows are computed from the two above.
+            continue;
+        }
+        if label.is_empty() {
+            // Figures under no 区分 are neither planned nor actual: kept, never dropped.
+            for &(c, _) in years {
+                let text = sheet.text(r, c).to_string();
+                if !text.is_empty() {
+                    reading.keep_unread(sheet, (r, c), text);
+                }
+            }
             continue;
         }
         if !(planned || actual) {

@@ -481,3 +481,39 @@ fn a_rate_typed_on_a_row_without_an_indicator_is_said_not_dropped() {
         "{said:?}"
     );
 }
+
+#[test]
+fn figures_of_an_effects_table_row_without_a_label_are_kept_unread_not_dropped() {
+    use crate::measures_workbook::write_rows;
+    let mut book = Workbook::new();
+    report_sheet(book.add_worksheet(), &[], &[]);
+    let ws = book.add_worksheet();
+    ws.set_name("効果額").unwrap();
+    write_rows(
+        ws,
+        0,
+        &[
+            &["", "", "", "（単位：千円）"],
+            &["番号", "区分", "29年度", "30年度"],
+            &["1", "計画額", "1,500", "3,000"],
+            &["", "", "1,620", ""],
+        ],
+    );
+    let opened = open(&mut book);
+    let m = opened.report.sections[0].initiatives[0].measures();
+    assert_eq!(m.effect(FY).unwrap().planned.yen, Some(1_500_000));
+    assert_eq!(m.effect(FY).unwrap().actual, Money::default());
+    assert!(
+        opened.report.unread.iter().any(|u| u.text == "1,620"),
+        "{:?}",
+        opened.report.unread
+    );
+    assert!(
+        opened
+            .warnings
+            .iter()
+            .any(|w| w.describe(Lang::En).contains("1,620")),
+        "{:?}",
+        opened.warnings
+    );
+}

@@ -78,7 +78,7 @@ pub fn report_sheet(ws: &mut Worksheet, extra: &[&str], cells: &[&[&str]]) {
     }
 }
 
-fn write_rows(ws: &mut Worksheet, from: u32, rows: &[&[&str]]) {
+pub fn write_rows(ws: &mut Worksheet, from: u32, rows: &[&[&str]]) {
     for (k, row) in rows.iter().enumerate() {
         for (c, t) in row.iter().enumerate() {
             if !t.is_empty() {
