@@ -622,6 +622,18 @@ fn check_rate(
             x.achievement_rate(year)
         }
     });
+    check_typed_rate(reading, sheet, (r, c), written, computed);
+}
+
+/// A rate typed at `(r, c)` against the one `computed`: said when they differ by more than the
+/// rounding of a printed rate, or when there is none to compare with.
+fn check_typed_rate(
+    reading: &mut Reading<'_>,
+    sheet: &Sheet,
+    (r, c): (usize, usize),
+    written: &str,
+    computed: Option<f64>,
+) {
     let typed = figure::read(written).ok().flatten().map(|f| {
         // A cell formatted as a percentage holds 0.95 for 95 %.
         let v = f.value.as_f64();
@@ -666,7 +678,22 @@ fn read_effects_table(
         let planned = label.contains("計画") || label.contains("目標");
         let actual = label.contains("実績") || label.contains("効果");
         if label.contains("率") {
-            // 達成率 rows are computed from the two above.
+            // 達成率 rows are computed from the two above: a typed one is only checked.
+            for &(c, year) in years {
+                let written = sheet.text(r, c);
+                if !written.is_empty() {
+                    let effect = reading.report.sections[s].initiatives[k]
+                        .measures()
+                        .effect(year);
+                    let computed = effect.and_then(|e| match (e.planned.yen, e.actual.yen) {
+                        (Some(p), Some(a)) if p != 0 => {
+                            Some((a as f64 / p as f64 * 1000.0).round() / 10.0)
+                        }
+                        _ => None,
+                    });
+                    check_typed_rate(reading, sheet, (r, c), written, computed);
+                }
+            }
             continue;
         }
         if label.is_empty() {

@@ -517,3 +517,34 @@ fn figures_of_an_effects_table_row_without_a_label_are_kept_unread_not_dropped()
         opened.warnings
     );
 }
+
+#[test]
+fn a_rate_typed_in_an_effects_table_is_checked_against_the_figures_above_it() {
+    use crate::measures_workbook::write_rows;
+    let mut book = Workbook::new();
+    report_sheet(book.add_worksheet(), &[], &[]);
+    let ws = book.add_worksheet();
+    ws.set_name("効果額").unwrap();
+    write_rows(
+        ws,
+        0,
+        &[
+            &["", "", "", "（単位：千円）"],
+            &["番号", "区分", "29年度", "30年度"],
+            &["1", "計画額", "1,500", "3,000"],
+            &["", "実績額", "1,620", "1,500"],
+            // 108% agrees; 30年度's 1,500 of 3,000 is 50%, not 60%.
+            &["", "達成率", "108%", "60%"],
+        ],
+    );
+    let opened = open(&mut book);
+    let said: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::En))
+        .collect();
+    assert_eq!(
+        said,
+        ["効果額!D5: the rate written, 「60%」, differs from the one computed from the numbers (50%); the computed one is used"],
+    );
+}
