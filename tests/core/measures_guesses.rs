@@ -545,6 +545,41 @@ fn a_rate_typed_in_an_effects_table_is_checked_against_the_figures_above_it() {
         .collect();
     assert_eq!(
         said,
-        ["効果額!D5: the rate written, 「60%」, differs from the one computed from the numbers (50%); the computed one is used"],
+        [
+            "効果額!D5: the rate written, 「60%」, differs from the one computed from the numbers (50%); the computed one is used"
+        ],
     );
+}
+
+/// A 数値回答 row whose hidden id was changed into something that names no number (here a
+/// third word after the indicator's index) while it holds an answer: it was passed over
+/// silently; now said, naming the row and the answer, and not taken.
+#[test]
+fn a_numbers_answer_row_whose_id_no_longer_reads_is_said_not_passed_over() {
+    use crate::measures_cycle::{sent, workbook_answer};
+    let master = sent(seed_with_measures());
+    let first = &master.sections[0].initiatives[0];
+    let id = format!("I {} 0", first.id.0);
+    let collection = workbook_answer(&master, &[(&id, &format!("{id} x")), ("900", "1,150")]);
+    let said: Vec<String> = collection
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        said.iter().any(|s| s.contains("数値回答!E")
+            && s.contains(&format!("ID「{id} x」"))
+            && s.contains("「1,150」は取り込みません")),
+        "{said:?}"
+    );
+    let mut doc = shinchoku::document::Document::new(
+        master.clone(),
+        shinchoku::document::Origin::Sample,
+        Vec::new(),
+    );
+    if let Some(intent) = collection.intent(&[]) {
+        doc.perform(intent).unwrap();
+    }
+    let m = doc.report().initiative(first.id).unwrap().measures();
+    assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(900)));
 }
