@@ -7,9 +7,11 @@
 //! in is checked against the one computed, never kept. A legend of `S：特に良好に進捗` cells
 //! (beside a table, or on a sheet of its own under 評価 | 内容) declares the rating scale.
 
+mod effects;
 mod ratings;
 mod scale;
 
+use effects::{declared_unit, declares_cumulative, read_effects_table};
 use scale::{check_ratings, legend};
 
 use super::sheet::Sheet;
@@ -41,8 +43,10 @@ pub(crate) enum Column {
     Rate {
         progress: bool,
     },
-    EffectPlanned(Option<FiscalYear>),
-    EffectActual(Option<FiscalYear>),
+    /// An effect of the year its heading names (else the report's), in the money unit the
+    /// heading names, if any.
+    EffectPlanned(Option<FiscalYear>, HeadingUnit),
+    EffectActual(Option<FiscalYear>, HeadingUnit),
     SelfRating,
     Review,
     Comment,
@@ -51,6 +55,28 @@ pub(crate) enum Column {
     RatedOn,
     /// A note beside the self-rating (取組実績・特記欄): its `note`.
     RatingNote,
+}
+
+/// The money unit a heading names: 「効果額（百万円）」 — its figures are in it, whatever the
+/// sheet declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HeadingUnit {
+    None,
+    Named(YenUnit),
+    /// 万円 or 億円: a unit scaled by a kanji, which is not read (its figures are kept as
+    /// written, as 「1.2億」 is).
+    Scaled,
+}
+
+impl HeadingUnit {
+    fn of(heading: &str) -> HeadingUnit {
+        match YenUnit::named_in(heading) {
+            Some(unit) => HeadingUnit::Named(unit),
+            // 百万円 is named above; 万円 and 億円 alone are not kept.
+            None if heading.contains("万円") || heading.contains("億円") => HeadingUnit::Scaled,
+            None => HeadingUnit::None,
+        }
+    }
 }
 
 /// The fiscal year a heading names (`29年度目標`, `令和2年度実績`), near the report's year.
@@ -88,9 +114,9 @@ pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) 
             progress: has("進捗率"),
         }
     } else if has("計画額") || (has("効果") && (has("計画") || has("目標"))) {
-        Column::EffectPlanned(year)
+        Column::EffectPlanned(year, HeadingUnit::of(&h))
     } else if has("実績額") || has("効果額") || has("財政効果") {
-        Column::EffectActual(year)
+        Column::EffectActual(year, HeadingUnit::of(&h))
     } else if has("見出し") && has("指標") {
         // 指標の見出し; 見出し alone is the report's own (a month sheet's, a CSV's).
         Column::Topic
@@ -157,15 +183,34 @@ impl Reading<'_> {
         (text.to_string(), unit)
     }
 
-    fn money(&mut self, sheet: &Sheet, row: usize, col: usize) -> Money {
+    /// Money in the unit its column's heading names, else the one the workbook declares, else
+    /// the report's (a unit written in the cell wins over all).
+    fn money(&mut self, sheet: &Sheet, (row, col): (usize, usize), heading: HeadingUnit) -> Money {
         let text = sheet.text(row, col);
-        let unit = self.unit.unwrap_or(self.report.measure_settings.yen_unit);
-        let money = money_of(text, unit);
+        let declared = self.unit.unwrap_or(self.report.measure_settings.yen_unit);
+        let unit = match heading {
+            HeadingUnit::Named(unit) => unit,
+            HeadingUnit::None | HeadingUnit::Scaled => declared,
+        };
+        let bare = figure::read(text).is_ok_and(|r| r.is_some_and(|r| r.unit.is_empty()));
+        let money = if heading == HeadingUnit::Scaled && bare {
+            // 「3,297」 under 効果額（万円）: read in 千円 it would be a tenth of what was meant.
+            Money {
+                yen: None,
+                unread: text.trim().to_string(),
+            }
+        } else {
+            money_of(text, unit)
+        };
         if money.yen.is_none() && !money.unread.is_empty() {
             let warning = match figure::read(text) {
                 Err(why) => MeasureWarning::NumberNotRead {
                     text: text.to_string(),
                     why,
+                },
+                Ok(_) if bare && heading == HeadingUnit::Scaled => MeasureWarning::NumberNotRead {
+                    text: text.to_string(),
+                    why: figure::FigureProblem::KanjiScale,
                 },
                 Ok(_) => MeasureWarning::NotMoney {
                     text: text.to_string(),
@@ -518,12 +563,12 @@ fn read_row(
                 }
             }
             (Column::Rate { .. } | Column::RatingNote, _) => later.push((c, col, text)),
-            (Column::EffectPlanned(y) | Column::EffectActual(y), _) => {
-                let money = reading.money(sheet, r, c);
+            (Column::EffectPlanned(y, unit) | Column::EffectActual(y, unit), _) => {
+                let money = reading.money(sheet, (r, c), unit);
                 let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
                 let effect = m.effect_mut(y.unwrap_or(year));
                 match col {
-                    Column::EffectPlanned(_) => effect.planned = money,
+                    Column::EffectPlanned(..) => effect.planned = money,
                     _ => effect.actual = money,
                 }
             }
@@ -655,98 +700,4 @@ fn check_typed_rate(
         };
         reading.warn(sheet, r, c, warning);
     }
-}
-
-/// An effects table: 区分 naming 計画額 / 実績額 / 達成率 rows, a column per fiscal year.
-fn read_effects_table(
-    reading: &mut Reading<'_>,
-    sheet: &Sheet,
-    header: usize,
-    number_col: usize,
-    kind_col: usize,
-    years: &[(usize, FiscalYear)],
-) {
-    let mut current = None;
-    let rows: Vec<usize> = sheet.used_rows().filter(|&r| r > header).collect();
-    for r in rows {
-        let number = sheet.text(r, number_col);
-        if !number.is_empty() {
-            current = reading.initiative(sheet, r, number, true);
-        }
-        let Some((s, k)) = current else { continue };
-        let label = crate::model::text::normalize(sheet.text(r, kind_col));
-        let planned = label.contains("計画") || label.contains("目標");
-        let actual = label.contains("実績") || label.contains("効果");
-        if label.contains("率") {
-            // 達成率 rows are computed from the two above: a typed one is only checked.
-            for &(c, year) in years {
-                let written = sheet.text(r, c);
-                if !written.is_empty() {
-                    let effect = reading.report.sections[s].initiatives[k]
-                        .measures()
-                        .effect(year);
-                    let computed = effect.and_then(|e| match (e.planned.yen, e.actual.yen) {
-                        (Some(p), Some(a)) if p != 0 => {
-                            Some((a as f64 / p as f64 * 1000.0).round() / 10.0)
-                        }
-                        _ => None,
-                    });
-                    check_typed_rate(reading, sheet, (r, c), written, computed);
-                }
-            }
-            continue;
-        }
-        if label.is_empty() {
-            // Figures under no 区分 are neither planned nor actual: kept, never dropped.
-            for &(c, _) in years {
-                let text = sheet.text(r, c).to_string();
-                if !text.is_empty() {
-                    reading.keep_unread(sheet, (r, c), text);
-                }
-            }
-            continue;
-        }
-        if !(planned || actual) {
-            let text = sheet.text(r, kind_col).to_string();
-            reading.warn(
-                sheet,
-                r,
-                kind_col,
-                MeasureWarning::RowNotUnderstood { text },
-            );
-            continue;
-        }
-        for &(c, year) in years {
-            if sheet.text(r, c).is_empty() {
-                continue;
-            }
-            let money = reading.money(sheet, r, c);
-            let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
-            let effect = m.effect_mut(year);
-            if planned {
-                effect.planned = money;
-            } else {
-                effect.actual = money;
-            }
-        }
-    }
-}
-
-/// A money unit a sheet declares in a cell of its own: 「（単位：百万円）」, 「単位 千円」.
-fn declared_unit(sheet: &Sheet) -> Option<YenUnit> {
-    sheet.used_rows().take(50).find_map(|r| {
-        sheet
-            .row_texts(r)
-            .filter(|(_, t)| t.contains("単位") && t.chars().count() < 20)
-            .find_map(|(_, t)| YenUnit::named_in(t))
-    })
-}
-
-/// A sheet noting that its effects are cumulated (累計), as いわき市's does.
-fn declares_cumulative(sheet: &Sheet) -> bool {
-    sheet.used_rows().take(50).any(|r| {
-        sheet
-            .row_texts(r)
-            .any(|(_, t)| t.contains("累計") && (t.contains("計上") || t.contains("集計")))
-    })
 }

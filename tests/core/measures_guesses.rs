@@ -583,3 +583,71 @@ fn a_numbers_answer_row_whose_id_no_longer_reads_is_said_not_passed_over() {
     let m = doc.report().initiative(first.id).unwrap().measures();
     assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(900)));
 }
+
+/// The effect initiative 1's report-sheet row gives for the report's year.
+fn effect_of(opened: &shinchoku::import::workbook::ImportedWorkbook) -> (Money, Money) {
+    let e = opened.report.sections[0].initiatives[0]
+        .measures()
+        .effect(FY)
+        .cloned()
+        .unwrap_or_else(|| panic!("no effect: {:?}", opened.warnings));
+    (e.planned, e.actual)
+}
+
+#[test]
+fn money_under_a_heading_naming_its_unit_is_read_in_that_unit() {
+    // No cell declares 「（単位：…）」: the headings say 百万円, so 3,297 is 3,297,000,000 yen
+    // (before, it was read in the default 千円: a thousandth of it, silently).
+    let opened = workbook_with(
+        &["計画額（百万円）", "実績額（百万円）"],
+        &["3,297", "3,100"],
+    );
+    let (planned, actual) = effect_of(&opened);
+    assert_eq!(
+        planned.yen,
+        Some(3_297_000_000),
+        "{planned:?} {:?}",
+        opened.warnings
+    );
+    assert_eq!(actual.yen, Some(3_100_000_000));
+    assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
+    // A unit written in the cell still wins.
+    let opened = workbook_with(&["計画額（百万円）"], &["1,500千円"]);
+    assert_eq!(effect_of(&opened).0.yen, Some(1_500_000));
+}
+
+#[test]
+fn money_under_a_heading_in_man_yen_is_kept_as_written_not_read_in_thousands() {
+    let opened = workbook_with(&["計画額（万円）"], &["3,297"]);
+    let (planned, _) = effect_of(&opened);
+    assert_eq!((planned.yen, planned.unread.as_str()), (None, "3,297"));
+    let said: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("「3,297」: 億・万の付いた数は読みません")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn an_effects_table_row_naming_its_unit_is_read_in_it() {
+    use crate::measures_workbook::write_rows;
+    let mut book = Workbook::new();
+    report_sheet(book.add_worksheet(), &[], &[]);
+    let ws = book.add_worksheet();
+    ws.set_name("効果額").unwrap();
+    write_rows(
+        ws,
+        0,
+        &[
+            &["番号", "区分", "29年度"],
+            &["1", "計画額（百万円）", "1,500"],
+        ],
+    );
+    let opened = open(&mut book);
+    assert_eq!(effect_of(&opened).0.yen, Some(1_500_000_000));
+}
