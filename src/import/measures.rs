@@ -58,7 +58,7 @@ pub(crate) enum Column {
 }
 
 /// The money unit a heading names: 「効果額（百万円）」 — its figures are in it, whatever the
-/// sheet declares.
+/// sheet declares (a unit written in a cell still wins).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum HeadingUnit {
     None,
@@ -647,9 +647,8 @@ impl Reading<'_> {
 }
 
 /// A typed rate against the one computed from the row's numbers; warns when they differ by
-/// more than the rounding of a printed rate.
-/// A rate on a row without an indicator has nothing to be computed from: said, as differing
-/// from none (a rate is never kept).
+/// more than the rounding of a printed rate. A rate on a row without an indicator has nothing
+/// to be computed from: said, as differing from none (a rate is never kept).
 fn check_rate(
     reading: &mut Reading<'_>,
     sheet: &Sheet,
