@@ -33,7 +33,10 @@ fn warning(warning: MeasureWarning) -> Warning {
 /// the comparison and the review pair (by name, in order).
 fn indicators_twice(report: &Report) -> Vec<Warning> {
     let mut out = Vec::new();
-    for i in report.initiatives() {
+    for i in report
+        .initiatives()
+        .filter(|i| i.measures().indicators.len() > 1)
+    {
         let names: Vec<String> = i
             .measures()
             .indicators
@@ -55,20 +58,15 @@ fn indicators_twice(report: &Report) -> Vec<Warning> {
 
 /// Effect totals, of a section or of the programme, too large to compute.
 fn totals_too_large(report: &Report) -> Vec<Warning> {
-    use super::tally::Tally;
-    let (settings, year) = (&report.measure_settings, report.fiscal_year);
-    let sections = report.sections.iter().map(|s| {
-        let name = format!("{} {}", s.numeral, s.title);
-        (Some(name), Tally::of(settings, year, s.initiatives.iter()))
-    });
-    let all = (None, Tally::of_report(report));
+    let (sections, all) = super::tally::too_large_totals(report);
+    let named = report
+        .sections
+        .iter()
+        .map(|s| Some(format!("{} {}", s.numeral, s.title)));
     let mut out = Vec::new();
-    for (section, tally) in sections.chain([all]) {
-        for (planned, large) in [
-            (true, tally.too_large.planned),
-            (false, tally.too_large.actual),
-        ] {
-            if large {
+    for (section, large) in named.zip(sections).chain([(None, all)]) {
+        for (planned, too_large) in [(true, large.planned), (false, large.actual)] {
+            if too_large {
                 let section = section.clone();
                 out.push(warning(MeasureWarning::TotalTooLarge { section, planned }));
             }

@@ -184,10 +184,7 @@ impl Tally {
             }
         }
         (tally.planned_yen, tally.actual_yen) = (planned.yen(), actual.yen());
-        tally.too_large = TooLarge {
-            planned: planned == Sum::TooLarge,
-            actual: actual == Sum::TooLarge,
-        };
+        tally.too_large = TooLarge::of((planned, actual));
         tally
     }
 
@@ -221,6 +218,34 @@ impl Tally {
             .map(|(_, n)| n)
             .sum();
         Some((top as f64 / self.rated as f64 * 1000.0).round() / 10.0)
+    }
+}
+
+/// Which effect totals do not fit, for each section of `report` and for the programme: one
+/// pass over the effects (`check` asks after every step on the numbers; a whole [`Tally`] per
+/// section would count the ratings and indicators again for nothing).
+pub fn too_large_totals(report: &Report) -> (Vec<TooLarge>, TooLarge) {
+    let counting = report.measure_settings.counting;
+    let mut all = (Sum::Nothing, Sum::Nothing);
+    let mut sections = Vec::new();
+    for section in &report.sections {
+        let mut here = (Sum::Nothing, Sum::Nothing);
+        for i in &section.initiatives {
+            let (p, a) = sums(&i.measures().effects, counting);
+            here = (here.0.plus(p), here.1.plus(a));
+        }
+        all = (all.0.plus(here.0), all.1.plus(here.1));
+        sections.push(TooLarge::of(here));
+    }
+    (sections, TooLarge::of(all))
+}
+
+impl TooLarge {
+    fn of((planned, actual): (Sum, Sum)) -> TooLarge {
+        TooLarge {
+            planned: planned == Sum::TooLarge,
+            actual: actual == Sum::TooLarge,
+        }
     }
 }
 
