@@ -896,6 +896,29 @@ fn a_report_with_numbers_prints_every_number_and_rating_beside_the_grid() {
     }
 }
 
+/// An indicator whose 向き was kept as written (「維持」) prints it after its name, with no 達成率,
+/// and the 集計表 says it is not counted among the indicators met.
+#[test]
+fn an_indicator_whose_direction_was_kept_as_written_prints_it_and_is_not_counted_met() {
+    let mut report = report_with_numbers();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    let name = m.indicators[0].name.clone();
+    m.indicators[0].direction_unread = "維持".into();
+    let (_, pdf) = layout_and_pdf(&report, &PageSetup::default());
+    let pages = page_texts(&pdf);
+    assert!(
+        pages[0].contains(&format!("・{}（向き:維持）", compact(&name))),
+        "{}",
+        pages[0]
+    );
+    let last = pages.last().unwrap();
+    assert!(
+        last.contains("向きが高い・低いのどちらとも読めない指標1件（向き「維持」）は目標達成の指標に数えません"),
+        "{last}"
+    );
+}
+
 /// Two effects of 5 × 10^18 yen planned in one section: each fits, their sum does not. The
 /// 集計表 says 計算不能 with a note under it, never a number cut at the largest one kept.
 #[test]
