@@ -176,7 +176,8 @@ impl ShinchokuApp {
         let written = crate::print::changes::pdf(comparison.diff(), lang, &crate::print::today())
             .map_err(|e| e.describe(lang))
             .and_then(|bytes| {
-                crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string())
+                crate::store::write_atomically(path, &bytes)
+                    .map_err(|e| super::surveying::cannot_write(path, &e, lang))
             });
         match written {
             Ok(()) => notice(format!("{}: {}", t.change_list_saved, path.display())),

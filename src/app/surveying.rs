@@ -25,6 +25,13 @@ impl ShinchokuApp {
                 if !form.due.trim().is_empty() && parse_due(&form.due).is_none() {
                     return notice(t.survey_bad_due.into());
                 }
+                // Said before the folder is asked for, the form kept as typed (sending checks
+                // it again: the day may have turned meanwhile).
+                let today = Local::now().date_naive();
+                if let Some(due) = parse_due(&form.due).filter(|d| *d < today) {
+                    let why = survey::send::SurveyRefusal::DueBeforeSending { due, today };
+                    return notice(why.describe(lang));
+                }
                 self.survey.submit(form);
                 return super::state::document::ask_folder(PathPurpose::SurveyFolder);
             }
@@ -36,7 +43,8 @@ impl ShinchokuApp {
                 }
                 let now = Local::now().naive_local();
                 let collection = survey::collect::collect_files(report, &paths, now);
-                self.survey.start_review(collection);
+                let invisible = collection.invisible_brought(report);
+                self.survey.start_review(collection, invisible);
             }
             SurveyCommand::ToggleConflict(k) => self.survey.toggle_conflict(k),
             SurveyCommand::TakeIn => return self.take_in(),
@@ -46,10 +54,20 @@ impl ShinchokuApp {
             SurveyCommand::Sort(key) => self.survey.sort_by(key),
             SurveyCommand::StartSendBack(division) => self.survey.start_send_back(division),
             SurveyCommand::SendBack { division, note } => {
-                self.survey.start_send_back(None);
                 let at = Local::now().naive_local();
-                let intent = Intent::SendBack { division, at, note };
-                return self.open.doc.perform(intent, lang);
+                let intent = Intent::SendBack {
+                    division: division.clone(),
+                    at,
+                    note,
+                };
+                return match self.open.doc.perform_or_fail(intent) {
+                    // Refused (no answer to send back, no reason): the note stays open.
+                    Err(why) => notice(why.describe(lang)),
+                    Ok(()) => {
+                        self.survey.start_send_back(None);
+                        notice(format!("{}: {division}", t.sent_back))
+                    }
+                };
             }
             SurveyCommand::ExportStatus => {
                 return self.ask_status_file(PathPurpose::StatusCsv, "CSV", "csv");
@@ -138,7 +156,7 @@ impl ShinchokuApp {
         let csv = status::to_csv(&rows, lang);
         match crate::store::write_atomically(path, csv.as_bytes()) {
             Ok(()) => notice(format!("{}: {}", t.status_saved, path.display())),
-            Err(e) => error(t.export_failed, format!("{}: {e}", path.display())),
+            Err(e) => error(t.export_failed, cannot_write(path, &e, lang)),
         }
     }
 
@@ -151,7 +169,8 @@ impl ShinchokuApp {
         let written = crate::print::pdf::render(&layout, t.survey_status, &mut |_| {})
             .map_err(|e| e.describe(lang))
             .and_then(|bytes| {
-                crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string())
+                crate::store::write_atomically(path, &bytes)
+                    .map_err(|e| cannot_write(path, &e, lang))
             });
         match written {
             Ok(()) => notice(format!("{}: {}", t.status_saved, path.display())),
@@ -259,6 +278,17 @@ fn status_lines(
 }
 
 /// `2017-10-13` (or `2017/10/13`).
+/// A file the window could not write, worded in the window's language (as an export's is).
+pub(super) fn cannot_write(path: &Path, e: &std::io::Error, lang: crate::lang::Lang) -> String {
+    let t = lang.texts();
+    format!(
+        "{}: {} {}",
+        path.display(),
+        t.cannot_write,
+        e.describe(lang)
+    )
+}
+
 fn parse_due(text: &str) -> Option<NaiveDate> {
     let text = text.trim().replace('/', "-");
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()

@@ -57,7 +57,9 @@ pub enum Command {
 
 #[derive(clap::Args)]
 pub struct Import {
+    /// The report table (.tsv, .txt, .csv, .html) or workbook (.xlsx, .xls, .ods) to read.
     pub report: PathBuf,
+    /// The `.ron` report to write.
     #[arg(short, long)]
     pub output: PathBuf,
     /// Overwrite the output even when another Shinchoku has it open.
@@ -67,11 +69,16 @@ pub struct Import {
 
 #[derive(clap::Args)]
 pub struct Print {
+    /// The report: a `.ron` file, a report table (.tsv, .txt, .csv, .html) or a workbook
+    /// (.xlsx, .xls, .ods).
     pub report: PathBuf,
+    /// The PDF to write.
     #[arg(short, long)]
     pub output: PathBuf,
+    /// The paper size.
     #[arg(long, value_enum, default_value = "a3")]
     pub paper: PaperArg,
+    /// Portrait pages (landscape by default).
     #[arg(long)]
     pub portrait: bool,
     /// Only this 担当課's rows.
@@ -108,7 +115,11 @@ pub struct Print {
 
 #[derive(clap::Args)]
 pub struct Export {
+    /// The report: a `.ron` file, a report table (.tsv, .txt, .csv, .html) or a workbook
+    /// (.xlsx, .xls, .ods).
     pub report: PathBuf,
+    /// The file to write; its extension gives the format: .xlsx, .tsv or .txt (the report
+    /// table), .csv (the entries), .html or .htm (the web page).
     #[arg(short, long)]
     pub output: PathBuf,
     /// Text encoding of .tsv and .csv files.
@@ -121,6 +132,7 @@ pub struct Export {
 
 #[derive(clap::Args)]
 pub struct Sample {
+    /// The `.ron` report to write.
     #[arg(short, long)]
     pub output: PathBuf,
     /// Repeat the sample's initiatives up to this many.
@@ -136,7 +148,9 @@ pub struct Sample {
 
 #[derive(clap::Args)]
 pub struct Diff {
+    /// The older report (`.ron`, a report table or a workbook).
     pub old: PathBuf,
+    /// The newer report.
     pub new: PathBuf,
     /// Print JSON instead of the change list.
     #[arg(long)]
@@ -151,15 +165,20 @@ pub struct Diff {
 
 #[derive(clap::Args)]
 pub struct Rollover {
+    /// The report: a `.ron` file, a report table (.tsv, .txt, .csv, .html) or a workbook
+    /// (.xlsx, .xls, .ods).
     pub report: PathBuf,
+    /// The `.ron` report of the next period to write.
     #[arg(short, long)]
     pub output: PathBuf,
+    /// The period to carry it into.
     #[arg(long, value_enum)]
     pub to: ToArg,
 }
 
 #[derive(clap::Args)]
 pub struct Survey {
+    /// The office's master: a `.ron` report (it records the survey).
     pub report: PathBuf,
     /// The directory for the responses (made if missing).
     #[arg(short, long)]
@@ -167,6 +186,7 @@ pub struct Survey {
     /// 回答期限, e.g. 2017-10-13.
     #[arg(long)]
     pub due: Option<chrono::NaiveDate>,
+    /// The responses' format: `.ron` files, `.xlsx` workbooks, or both.
     #[arg(long, value_enum, default_value = "both")]
     pub format: SurveyFormatArg,
     /// The office's note to the divisions (shown in the response and the workbook).
@@ -182,14 +202,18 @@ pub struct Survey {
 
 #[derive(clap::Args)]
 pub struct Collect {
+    /// The office's master: a `.ron` report.
     pub report: PathBuf,
+    /// The answers: `.ron` responses and `.xlsx` workbooks.
     #[arg(required = true)]
     pub answers: Vec<PathBuf>,
+    /// The `.ron` report to write (default: the master itself).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Take the changes outside each division's results too.
     #[arg(long)]
     pub accept_out_of_scope: bool,
+    /// The language of what it prints.
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,
     /// Overwrite the output even when another Shinchoku has it open.
@@ -199,6 +223,7 @@ pub struct Collect {
 
 #[derive(clap::Args)]
 pub struct Status {
+    /// The office's master: a `.ron` report.
     pub report: PathBuf,
     /// Print CSV (UTF-8 with BOM) instead of a table.
     #[arg(long)]
@@ -206,12 +231,14 @@ pub struct Status {
     /// Overdue as of this day (default: today).
     #[arg(long)]
     pub today: Option<chrono::NaiveDate>,
+    /// The language of what it prints.
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,
 }
 
 #[derive(clap::Args)]
 pub struct Check {
+    /// A `.ron` report, a report table or a workbook.
     pub file: PathBuf,
     /// Print JSON instead of text.
     #[arg(long)]

@@ -10,6 +10,7 @@ use super::console::{errln, outln};
 use super::files::{locked_output, open_master, save_master};
 use crate::document::Document;
 use crate::lang::{Describe, Lang, say};
+use crate::model::diag::Warning;
 use crate::survey::{Collection, Taken};
 
 pub fn run(args: &Collect) -> ExitCode {
@@ -41,8 +42,15 @@ pub fn run(args: &Collect) -> ExitCode {
             errln!("shinchoku: {}", e.describe(lang));
             return ExitCode::FAILURE;
         }
-        // What the answers brought in: texts with characters that do not show.
-        for w in doc.warnings.iter().filter(|w| !known.contains(w)) {
+        // What the answers brought in: texts with characters that do not show (the months
+        // are said below, answer by answer).
+        let said_below = |w: &&Warning| collection.warnings.iter().any(|a| a.warning == **w);
+        for w in doc
+            .warnings
+            .iter()
+            .filter(|w| !known.contains(w))
+            .filter(|w| !said_below(w))
+        {
             errln!("warning: {}", w.describe(lang));
         }
         if let Err(code) = write(&mut doc, input, output, args.force) {

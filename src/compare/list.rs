@@ -4,6 +4,7 @@
 use super::{Aspect, Change, Diff, FieldChange, ReportInfo, StatusOf, What, What as W};
 use crate::lang::{Describe, Lang, say};
 use crate::model::status::Status;
+use crate::model::text::{listed, listed_change};
 use crate::model::{FiscalYear, Side};
 
 /// One line of the change list.
@@ -136,7 +137,7 @@ fn years(y: [i32; 2]) -> String {
 
 fn heading(h: &Option<String>, lang: Lang) -> String {
     match h {
-        Some(h) => format!("<{h}>"),
+        Some(h) => format!("<{}>", listed(h, lang)),
         None => say(lang, "（見出しなし）".into(), "(no heading)".into()),
     }
 }
@@ -164,7 +165,8 @@ impl Describe for FieldChange {
         if self.field == "period" {
             return format!("{name}: {} → {}", period(&self.old), period(&self.new));
         }
-        format!("{name}: {} → {}", self.old, self.new)
+        let (old, new) = listed_change(&self.old, &self.new, lang);
+        format!("{name}: {old} → {new}")
     }
 }
 
@@ -364,16 +366,22 @@ fn content_words(what: &What, lang: Lang) -> String {
             format!("topic removed: {}", heading(h, lang)),
         ),
         W::TopicChanged { field, old, new } => topic_changed(field, old, new, lang),
-        W::EntryAdded { side, text } => say(
-            lang,
-            format!("{}を追加: {text}", side_name(*side, lang)),
-            format!("{} added: {text}", side_name(*side, lang)),
-        ),
-        W::EntryRemoved { side, text } => say(
-            lang,
-            format!("{}を削除: {text}", side_name(*side, lang)),
-            format!("{} removed: {text}", side_name(*side, lang)),
-        ),
+        W::EntryAdded { side, text } => {
+            let text = listed(text, lang);
+            say(
+                lang,
+                format!("{}を追加: {text}", side_name(*side, lang)),
+                format!("{} added: {text}", side_name(*side, lang)),
+            )
+        }
+        W::EntryRemoved { side, text } => {
+            let text = listed(text, lang);
+            say(
+                lang,
+                format!("{}を削除: {text}", side_name(*side, lang)),
+                format!("{} removed: {text}", side_name(*side, lang)),
+            )
+        }
         W::EntryArchived {
             side,
             text,
@@ -387,16 +395,22 @@ fn content_words(what: &What, lang: Lang) -> String {
             aspects,
             ..
         } => entry_changed(*side, old_text, new_text, aspects, lang),
-        W::LinkAdded { result, plan } => say(
-            lang,
-            format!("対応付けを追加: {result} → 計画 {plan}"),
-            format!("link added: {result} reports {plan}"),
-        ),
-        W::LinkRemoved { result, plan } => say(
-            lang,
-            format!("対応付けを解除: {result} → 計画 {plan}"),
-            format!("link removed: {result} no longer reports {plan}"),
-        ),
+        W::LinkAdded { result, plan } => {
+            let (result, plan) = (listed(result, lang), listed(plan, lang));
+            say(
+                lang,
+                format!("対応付けを追加: {result} → 計画 {plan}"),
+                format!("link added: {result} reports {plan}"),
+            )
+        }
+        W::LinkRemoved { result, plan } => {
+            let (result, plan) = (listed(result, lang), listed(plan, lang));
+            say(
+                lang,
+                format!("対応付けを解除: {result} → 計画 {plan}"),
+                format!("link removed: {result} no longer reports {plan}"),
+            )
+        }
         W::MeasureChanged {
             part,
             name,
@@ -416,6 +430,7 @@ fn initiative_changed(field: &str, old: &str, new: &str, lang: Lang) -> String {
         "label" => "記号",
         _ => "題",
     };
+    let (old, new) = listed_change(old, new, lang);
     say(
         lang,
         format!("取組の{ja}を変更: {old} → {new}"),
@@ -424,7 +439,10 @@ fn initiative_changed(field: &str, old: &str, new: &str, lang: Lang) -> String {
 }
 
 fn topic_changed(field: &str, old: &Option<String>, new: &Option<String>, lang: Lang) -> String {
-    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    let show = |v: &Option<String>| {
+        v.as_deref()
+            .map_or_else(|| "—".into(), |t| listed(t, lang).into_owned())
+    };
     say(
         lang,
         format!(
@@ -442,6 +460,7 @@ fn topic_changed(field: &str, old: &Option<String>, new: &Option<String>, lang: 
 }
 
 fn entry_archived(side: Side, text: &str, fiscal_year: i32, period: &str, lang: Lang) -> String {
+    let text = listed(text, lang);
     let era = FiscalYear(fiscal_year).era_form();
     say(
         lang,
@@ -476,6 +495,7 @@ fn entry_changed(
             (Aspect::Kind, Lang::En) => "kind",
         })
         .collect();
+    let (old_text, new_text) = listed_change(old_text, new_text, lang);
     say(
         lang,
         format!(

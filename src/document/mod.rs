@@ -179,7 +179,10 @@ impl Document {
             .file_stem()
             .map_or_else(|| "report".into(), |s| s.to_string_lossy());
         let name = format!("{stem}-{}.ron", to.key());
-        Ok(Document::new(report, Origin::Made(name), Vec::new()))
+        // What the report still warns of goes with it (a character that does not show), as
+        // opening it saved would say.
+        let warnings = crate::model::check::warnings(&report);
+        Ok(Document::new(report, Origin::Made(name), warnings))
     }
 
     /// Opens a `.ron` report (taking its lock) or imports a report table. A report another
@@ -497,6 +500,7 @@ impl Document {
             self.recheck_numbers();
         }
         if changes {
+            self.recheck_months();
             self.touched = within.map(|id| (self.revision, id));
         }
         Ok(created.filter(|_| changes))
@@ -528,6 +532,26 @@ impl Document {
             .extend(crate::model::measure_check::measure_warnings(&self.report));
     }
 
+    /// The warnings about months (that cannot be read, a result outside the period) made again
+    /// for the report as it is now, as opening the saved file would list them: typed in the
+    /// window, they are said at once. What reading a table said (with its row) stays, and is
+    /// not said twice.
+    fn recheck_months(&mut self) {
+        let of_months = |w: &Warning| {
+            matches!(
+                w.kind,
+                WarningKind::UnreadableMonths { .. } | WarningKind::MonthsOutsidePeriod { .. }
+            ) && w.at.row.is_none()
+                && w.at.sheet.is_none()
+        };
+        self.warnings.retain(|w| !of_months(w));
+        for w in crate::model::check::month_warnings(&self.report) {
+            if !self.warnings.iter().any(|known| known.kind == w.kind) {
+                self.warnings.push(w);
+            }
+        }
+    }
+
     fn warns_of_invisible(&self) -> bool {
         self.warnings.iter().any(|w| {
             matches!(
@@ -554,6 +578,7 @@ impl Document {
         if done {
             self.revision += 1;
             self.recheck_numbers();
+            self.recheck_months();
             // Undoing a paste takes its warning away (redoing one brings it back, below).
             if self.warns_of_invisible() {
                 self.recheck_invisible();
@@ -567,6 +592,7 @@ impl Document {
         if done {
             self.revision += 1;
             self.recheck_numbers();
+            self.recheck_months();
             self.recheck_invisible();
         }
         Ok(done)

@@ -12,6 +12,7 @@ mod ratings;
 mod scale;
 
 use effects::{declared_unit, declares_cumulative, read_effects_table};
+use ratings::settle_rating_codes;
 use scale::{check_ratings, legend};
 
 use super::sheet::Sheet;
@@ -372,6 +373,7 @@ pub(crate) fn read(
     if !scale.is_empty() {
         reading.report.measure_settings.rating_scale = scale;
     }
+    settle_rating_codes(&mut reading);
     check_ratings(reading);
 }
 

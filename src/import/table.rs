@@ -118,6 +118,8 @@ struct PlainCheck {
 
 struct Reader {
     fiscal_year: FiscalYear,
+    /// Whether the title names the fiscal year (else it was read from the header row).
+    title_names_year: bool,
     warnings: Vec<Warning>,
     headings: Headings,
     sections: Vec<Section>,
@@ -266,6 +268,7 @@ fn read_rows<'a>(
         })?;
     let mut reader = Reader {
         fiscal_year,
+        title_names_year: era::find_era_year(&title).is_some(),
         warnings: Vec::new(),
         headings: Headings::default(),
         sections: Vec::new(),
@@ -476,22 +479,28 @@ impl Reader {
                 .map_or_else(String::new, |f| row.plain_text(f))
         };
         if self.headings.plan.is_empty() {
+            // The exported table finds its year in the title or this heading: a heading of
+            // another year, or of none when the title has none, would make it read as another
+            // year's table or as none.
             let plan = find("計画", 3);
-            match era::find_era_year(&plan) {
-                Some(year) if year != self.fiscal_year.0 => {
-                    self.warn(
-                        Location::row(row.line),
-                        WarningKind::PlanHeadingOtherYear {
-                            heading: plan.clone(),
-                            used: self.fiscal_year.era_form(),
-                        },
-                    );
-                    self.unread.push(UnreadText {
-                        row: row.line,
-                        text: plan,
-                    });
-                }
-                _ => self.headings.plan = plan,
+            let names_the_year = match era::find_era_year(&plan) {
+                Some(year) => year == self.fiscal_year.0,
+                None => self.title_names_year,
+            };
+            if plan.is_empty() || names_the_year {
+                self.headings.plan = plan;
+            } else {
+                self.warn(
+                    Location::row(row.line),
+                    WarningKind::PlanHeadingNotOfYear {
+                        heading: plan.clone(),
+                        used: self.fiscal_year.era_form(),
+                    },
+                );
+                self.unread.push(UnreadText {
+                    row: row.line,
+                    text: plan,
+                });
             }
         }
         if self.headings.actual.is_empty() {

@@ -12,15 +12,7 @@ use super::text_place::{At, for_each_text};
 use super::{Entry, Id, Initiative, Report, Side, Topic};
 
 pub fn warnings(report: &Report) -> Vec<Warning> {
-    let earlier = earlier_results(report);
-    let mut out = Vec::new();
-    for i in report.initiatives() {
-        for t in &i.topics {
-            for side in [Side::Plan, Side::Actual] {
-                out.extend(list_warnings(report, &earlier, i, t, side, t.entries(side)));
-            }
-        }
-    }
+    let mut out = month_warnings(report);
     for u in &report.unread {
         out.push(Warning::new(
             Location::row(u.row),
@@ -31,6 +23,21 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
     }
     out.extend(super::measure_check::measure_warnings(report));
     out.extend(invisible_characters(report));
+    out
+}
+
+/// The warnings about the months of every entry: months that cannot be read, results outside
+/// the period (the window makes them again after each edit, as opening the file would).
+pub fn month_warnings(report: &Report) -> Vec<Warning> {
+    let earlier = earlier_results(report);
+    let mut out = Vec::new();
+    for i in report.initiatives() {
+        for t in &i.topics {
+            for side in [Side::Plan, Side::Actual] {
+                out.extend(list_warnings(report, &earlier, i, t, side, t.entries(side)));
+            }
+        }
+    }
     out
 }
 
@@ -78,9 +85,13 @@ pub fn list_warnings(
 }
 
 fn unreadable(e: &Entry) -> Option<WarningKind> {
+    // Read months need no second reading (the check runs after every edit in the window).
+    if e.timing.is_some() {
+        return None;
+    }
     let expression = e.when.clone()?;
     let error = parse_timing(&expression).err()?;
-    e.timing.is_none().then(|| WarningKind::UnreadableMonths {
+    Some(WarningKind::UnreadableMonths {
         expression,
         reason: error.problem,
         entry: e.text.clone(),

@@ -74,9 +74,6 @@ pub enum MeasureWarning {
         initiative: String,
         indicator: String,
     },
-    /// A 評価日 / 記入日 that is not a date (`2017-11-01`, `2017/11/1`): kept in the unread
-    /// list, the rating given no date.
-    DateNotRead { text: String },
     /// A note beside the rating (取組実績・特記欄) of an initiative without a self-rating: kept
     /// in the unread list.
     NoteWithoutRating { text: String },
@@ -86,6 +83,9 @@ pub enum MeasureWarning {
     /// A 基準年度 cell that names no fiscal year: kept in the unread list, the indicator
     /// given no base year.
     YearNotRead { text: String },
+    /// A 評価日 cell that is no date (`2017-11-01`, `2017/11/01`): kept in the unread list,
+    /// the rating given no date.
+    DateNotRead { text: String },
 }
 
 impl Describe for MeasureWarning {
@@ -178,35 +178,49 @@ impl Describe for MeasureWarning {
             | W::NoSuchTopic { .. }
             | W::IndicatorTwice { .. }
             | W::DirectionNotRead { .. } => indicator_words(self, lang),
-            W::DateNotRead { text } => say(
-                lang,
-                format!(
-                    "日付「{text}」は日付として読めません（例: 2017-11-01、2017/11/1）。読めなかった記載に残しました"
-                ),
-                format!("「{text}」 is not a date (such as 2017-11-01 or 2017/11/1); kept unread"),
-            ),
-            W::NoteWithoutRating { text } => {
-                let text = preview(text);
-                say(
-                    lang,
-                    format!(
-                        "特記「{text}」: この取組には自己評価がないため、読めなかった記載に残しました"
-                    ),
-                    format!(
-                        "the note 「{text}」: the initiative has no self-rating to go with it; kept unread"
-                    ),
-                )
+            W::NoteWithoutRating { .. } | W::YearNotRead { .. } | W::DateNotRead { .. } => {
+                kept_unread_words(self, lang)
             }
-            W::YearNotRead { text } => say(
+        }
+    }
+}
+
+/// The words of a text kept in the unread list: a note with no rating, a year or a date that
+/// does not read.
+fn kept_unread_words(warning: &MeasureWarning, lang: Lang) -> String {
+    use MeasureWarning as W;
+    match warning {
+        W::NoteWithoutRating { text } => {
+            let text = preview(text);
+            say(
                 lang,
                 format!(
-                    "基準年度「{text}」は年度として読めません（例: 28年度、平成28年度、2016年度）。読めなかった記載に残しました"
+                    "特記「{text}」: この取組には自己評価がないため、読めなかった記載に残しました"
                 ),
                 format!(
-                    "the base year (基準年度) 「{text}」 names no fiscal year (such as 28年度, 平成28年度, 2016年度); kept unread"
+                    "the note 「{text}」: the initiative has no self-rating to go with it; kept unread"
                 ),
-            ),
+            )
         }
+        W::YearNotRead { text } => say(
+            lang,
+            format!(
+                "基準年度「{text}」は年度として読めません（例: 28年度、平成28年度、2016年度）。読めなかった記載に残しました"
+            ),
+            format!(
+                "the base year (基準年度) 「{text}」 names no fiscal year (such as 28年度, 平成28年度, 2016年度); kept unread"
+            ),
+        ),
+        W::DateNotRead { text } => say(
+            lang,
+            format!(
+                "評価日「{text}」は日付として読めません（例: 2017-11-01、2017/11/01）。読めなかった記載に残しました"
+            ),
+            format!(
+                "the rating date (評価日) 「{text}」 is no date (such as 2017-11-01, 2017/11/01); kept unread"
+            ),
+        ),
+        _ => String::new(),
     }
 }
 

@@ -156,6 +156,59 @@ pub fn preview(text: &str) -> String {
     out
 }
 
+/// The most characters of one text a change list shows: a 10 MB result listed whole made the
+/// collect review a gigabyte of glyphs and the terminal ten megabytes of one line. The grid, the
+/// detail pane and every export hold the whole text.
+pub const LISTED_CHARS: usize = 300;
+
+/// Characters kept before the first difference when a long changed text is shortened.
+const LEAD_CHARS: usize = 60;
+
+/// `text` for a change list: whole when short, else its first [`LISTED_CHARS`] characters, `…`
+/// and its whole length.
+pub fn listed(text: &str, lang: crate::lang::Lang) -> std::borrow::Cow<'_, str> {
+    excerpt(text, 0, lang)
+}
+
+/// The old and new text of a change for a change list: whole when short, else each shortened to
+/// the part around where they first differ, so the change itself is what is shown.
+pub fn listed_change<'a>(
+    old: &'a str,
+    new: &'a str,
+    lang: crate::lang::Lang,
+) -> (std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>) {
+    let first = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    (excerpt(old, first, lang), excerpt(new, first, lang))
+}
+
+/// `text` from a little before character `from`, at most [`LISTED_CHARS`] characters, with `…`
+/// where text is left out and the whole length.
+fn excerpt(text: &str, from: usize, lang: crate::lang::Lang) -> std::borrow::Cow<'_, str> {
+    let count = text.chars().count();
+    if count <= LISTED_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let start = from.saturating_sub(LEAD_CHARS).min(count - LISTED_CHARS);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(text.chars().skip(start).take(LISTED_CHARS));
+    if start + LISTED_CHARS < count {
+        out.push('…');
+    }
+    out.push_str(&crate::lang::say(
+        lang,
+        format!("（全{count}字）"),
+        format!(" ({count} characters)"),
+    ));
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

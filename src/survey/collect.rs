@@ -91,6 +91,29 @@ impl Collection {
         (!edits.is_empty()).then(|| self.taking(Edit::Batch(edits)))
     }
 
+    /// The characters that do not show (ESC, a right-to-left override, a TAB …) that taking
+    /// these answers in would bring, each naming its text's place: the review says them before
+    /// anything is taken in, as the report's warnings do after.
+    pub fn invisible_brought(&self, master: &Report) -> Vec<crate::model::diag::Warning> {
+        use crate::model::check::invisible_characters;
+        let Some(intent) = self.intent(&[]) else {
+            return Vec::new();
+        };
+        let mut after = master.clone();
+        let applied = match intent.build(&mut after) {
+            Ok(Some(edit)) => crate::edit::apply(&mut after, edit).is_ok(),
+            _ => false,
+        };
+        if !applied {
+            return Vec::new();
+        }
+        let before = invisible_characters(master);
+        invisible_characters(&after)
+            .into_iter()
+            .filter(|w| !before.contains(w))
+            .collect()
+    }
+
     /// Accepting one conflict, after the collection was applied (or instead of it).
     pub fn accept_intent(&self, conflict: usize) -> Option<crate::edit::Intent> {
         let edit = self.conflicts.get(conflict)?.edit.clone()?;

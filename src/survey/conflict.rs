@@ -244,6 +244,7 @@ impl Describe for Conflict {
             _ => String::new(),
         };
         let (old, new) = (one_line(&self.old), one_line(&self.new));
+        let (old, new) = crate::model::text::listed_change(&old, &new, lang);
         let texts = match &self.kind {
             ConflictKind::Structure { added: true, .. } => format!(" 「{new}」"),
             ConflictKind::Structure { added: false, .. } => format!(" 「{old}」"),

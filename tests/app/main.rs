@@ -23,3 +23,4 @@ mod safety;
 mod screens;
 mod survey;
 mod typed_paths;
+mod warnings;

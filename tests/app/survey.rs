@@ -240,3 +240,170 @@ fn the_review_names_results_with_unreadable_or_outside_months_and_shows_old_and_
     h.get_by_label_contains("年次計画を変更");
     h.get_by_label_contains("→ 「");
 }
+
+/// An answer's control characters — an escape sequence, a right-to-left override, a TAB — are
+/// warned of in the review before anything is taken in, naming the entry, and every text there
+/// shows them by their marks, never raw.
+#[test]
+fn the_review_warns_of_control_characters_and_shows_them_by_their_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    h.state_mut()
+        .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
+    let divisions = survey::divisions(h.state().document().report());
+    h.state_mut().queue(Intent::MarkSent {
+        divisions,
+        at: sent_at(),
+        due: Some(due()),
+        tokens: Default::default(),
+    });
+    h.run();
+    let master = h.state().document().report().clone();
+    let mut answer = survey::response_for(&master, 管財課, Some(due()), "");
+    let (topic, _, _) = own_topic(&answer, 管財課);
+    let typed = "庁内周知\u{1b}[31m赤\u{202E}逆\tタブ(7月)";
+    let (entry, _) = shinchoku::model::entry_text::new_entry(&mut answer, typed);
+    answer.topic_mut(topic).unwrap().actual.push(entry);
+    let path = dir.path().join("総務部管財課.ron");
+    shinchoku::store::save(&path, &answer).unwrap();
+
+    h.state_mut().queue(SurveyCommand::Collect(vec![path]));
+    h.run();
+    h.get_by_label("注意（書かれたまま取り込みます）");
+    h.get_by_label_contains("に見えない文字 <ESC U+001B>、<RLO U+202E>、<TAB U+0009> があります");
+    h.get_by_label_contains(
+        "実績を追加: 庁内周知<ESC U+001B>[31m赤<RLO U+202E>逆<TAB U+0009>タブ(7月)",
+    );
+    for raw in ['\u{1b}', '\u{202E}', '\t'] {
+        assert!(
+            h.query_all_by_label_contains(&raw.to_string())
+                .next()
+                .is_none(),
+            "{raw:?} shown raw"
+        );
+    }
+}
+
+/// 差戻し refused (a division that never answered) keeps the reason typed, to be corrected;
+/// one sent back is said in the status bar and its row shows the reason.
+#[test]
+fn a_refused_send_back_keeps_its_reason_and_a_done_one_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    h.state_mut()
+        .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
+    let divisions = survey::divisions(h.state().document().report());
+    h.state_mut().queue(Intent::MarkSent {
+        divisions,
+        at: sent_at(),
+        due: Some(due()),
+        tokens: Default::default(),
+    });
+    h.run();
+    let master = h.state().document().report().clone();
+    let mut answer = survey::response_for(&master, 管財課, Some(due()), "");
+    let (_, result, _) = own_topic(&answer, 管財課);
+    answer.entry_mut(result).unwrap().text = "庁舎の長寿命化計画の改定(9月)".into();
+    let path = dir.path().join("総務部管財課.ron");
+    shinchoku::store::save(&path, &answer).unwrap();
+    h.state_mut().queue(SurveyCommand::Collect(vec![path]));
+    h.run();
+    h.get_by_label("取り込む").click();
+    h.run();
+    h.state_mut().queue(Action::ToggleSurveyStatus);
+    h.run();
+
+    let reason = "10月の実績の記載漏れを確認してください";
+    let send_back = |h: &mut Harness<'static, ShinchokuApp>, division: &str| {
+        h.state_mut()
+            .queue(SurveyCommand::StartSendBack(Some(division.to_string())));
+        h.run();
+        let label = format!("差戻しの理由 ({division})");
+        h.get_by_role_and_label(egui::Role::TextInput, &label)
+            .focus();
+        h.run();
+        h.get_by_role_and_label(egui::Role::TextInput, &label)
+            .type_text(reason);
+        h.run();
+        h.get_by_label("差し戻す").click();
+        h.run();
+    };
+    // 総務部総務課 never answered: refused, the reason still there to send elsewhere or cancel.
+    send_back(&mut h, "総務部総務課");
+    h.get_by_label_contains("総務部総務課はまだ回答していません");
+    let field = h.get_by_role_and_label(egui::Role::TextInput, "差戻しの理由 (総務部総務課)");
+    assert_eq!(field.value().as_deref(), Some(reason));
+    h.get_by_label("キャンセル").click();
+    h.run();
+
+    send_back(&mut h, 管財課);
+    h.get_by_label(&format!("差し戻しました: {管財課}"));
+    h.get_by_label(&format!("差戻しの理由: {reason}"));
+    assert_eq!(h.query_all_by_label("差戻し中").count(), 1);
+}
+
+/// 提出状況 written where it cannot be: the error names the file and says why in the window's
+/// language, not the system's English.
+#[test]
+fn a_status_file_that_cannot_be_written_is_worded_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    let csv = dir.path().join("ない").join("提出状況.csv");
+    h.state_mut()
+        .queue(SurveyCommand::ExportStatusTo(csv.clone()));
+    h.run();
+    h.get_by_label("書き出せませんでした");
+    h.get_by_label_contains(&format!(
+        "{}: 書き込めません: ファイルまたはフォルダがありません",
+        csv.display()
+    ));
+    assert!(
+        h.query_all_by_label_contains("No such file")
+            .next()
+            .is_none()
+    );
+}
+
+/// The same answer taken in a second time is no change: the review lists no topic, only that it
+/// replaces the earlier one, and taking it in leaves the report's texts as they were.
+#[test]
+fn an_answer_sent_again_unchanged_is_no_change_in_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    h.state_mut()
+        .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
+    let divisions = survey::divisions(h.state().document().report());
+    h.state_mut().queue(Intent::MarkSent {
+        divisions,
+        at: sent_at(),
+        due: Some(due()),
+        tokens: Default::default(),
+    });
+    h.run();
+    let master = h.state().document().report().clone();
+    let mut answer = survey::response_for(&master, 管財課, Some(due()), "");
+    let (_, result, _) = own_topic(&answer, 管財課);
+    answer.entry_mut(result).unwrap().text = "庁舎の長寿命化計画の改定(9月)".into();
+    let path = dir.path().join("総務部管財課.ron");
+    shinchoku::store::save(&path, &answer).unwrap();
+    h.state_mut()
+        .queue(SurveyCommand::Collect(vec![path.clone()]));
+    h.run();
+    h.get_by_label_contains(&format!("総務部管財課.ron — {管財課}: 1 "));
+    h.get_by_label("取り込む").click();
+    h.run();
+    let taken = h.state().document().report().clone();
+
+    h.state_mut().queue(SurveyCommand::Collect(vec![path]));
+    h.run();
+    h.get_by_label_contains(&format!("総務部管財課.ron — {管財課}: 0 "));
+    h.get_by_label("再提出: 前回の回答を置き換えます");
+    assert!(h.query_all_by_label_contains("実績を").next().is_none());
+    assert!(h.query_all_by_label_contains("他の担当課").next().is_none());
+    h.get_by_label("取り込む").click();
+    h.run();
+    let again = h.state().document().report();
+    for t in survey::topics_of(again, 管財課) {
+        assert!(again.topic(t) == taken.topic(t), "a topic changed");
+    }
+}

@@ -156,3 +156,67 @@ fn a_folder_typed_where_a_file_is_wanted_is_worded_not_the_system_error() {
     h.get_by_label(&format!("{} が見つかりません", missing.display()));
     assert!(matches!(h.state().dialog(), Some(Dialog::TypePath { .. })));
 }
+
+/// A due date before today is refused when the form is sent, before any folder is asked for,
+/// and the form stays open with what was typed in it.
+#[test]
+fn a_due_date_before_today_is_refused_before_the_folder_and_the_form_kept() {
+    typing_paths();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = master_in(dir.path());
+    h.state_mut().queue(Action::Survey);
+    h.run();
+    for (role, label, text) in [
+        (egui::Role::TextInput, "回答期限 (YYYY-MM-DD)", "2017-10-13"),
+        (
+            egui::Role::MultilineTextInput,
+            "依頼文",
+            "10月13日までに回答願います",
+        ),
+    ] {
+        h.get_by_role_and_label(role, label).focus();
+        h.run();
+        h.get_by_role_and_label(role, label).type_text(text);
+        h.run();
+    }
+    h.get_by_label("フォルダを選んで書き出す…").click();
+    h.run();
+
+    h.get_by_label_contains("回答期限 2017-10-13 が照会日");
+    assert!(h.query_by_label("フォルダのパスを入力").is_none());
+    assert!(h.state().dialog().is_none());
+    let note = h.get_by_role_and_label(egui::Role::MultilineTextInput, "依頼文");
+    assert_eq!(note.value().as_deref(), Some("10月13日までに回答願います"));
+}
+
+/// A path refused on Enter leaves the keyboard in the field: the user corrects it and presses
+/// Enter again, without reaching for the mouse (under Xvfb the field lost the keyboard and what
+/// was typed next went nowhere).
+#[test]
+fn a_path_refused_on_enter_keeps_the_keyboard_in_the_field() {
+    typing_paths();
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("report.ron");
+    shinchoku::store::save(&saved, Document::sample().report()).unwrap();
+    let mut h = sample_harness();
+    h.state_mut().queue(Action::Open);
+    h.run();
+    h.get_by_label("ファイルのパスを入力");
+    h.get_by_role_and_label(egui::Role::TextInput, "パス")
+        .type_text(dir.path().to_str().unwrap());
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label(&format!(
+        "{} はフォルダです。ファイルのパスを入力してください",
+        dir.path().display()
+    ));
+    // Typed on at once: the file's name after the folder, then Enter.
+    h.get_by_role_and_label(egui::Role::TextInput, "パス")
+        .type_text("/report.ron");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().dialog().is_none(), "the file opened");
+    assert_eq!(h.state().document().file_path(), Some(saved.as_path()));
+}

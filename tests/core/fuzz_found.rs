@@ -455,3 +455,125 @@ fn a_repeated_header_of_another_year_is_not_taken_for_the_plan_heading() {
     assert_eq!(back.fiscal_year, report.fiscal_year);
     assert_eq!(numbers_by_initiative(&back), numbers_by_initiative(report));
 }
+
+/// `table`: a title without a year, the year only in the header's 担当課 heading and a 年次計画
+/// heading naming none (mangled 「平成29伴lx 年次計画」 in the find). The heading was taken as
+/// written; the exported table, whose 担当課 heading is the plain one, then named no year at
+/// all and did not import again. Now such a heading is kept unread and said, and the export
+/// writes the year's own.
+#[test]
+fn a_plan_heading_without_the_year_is_not_taken_when_the_title_has_none() {
+    let table = crate::SEED
+        .replacen(
+            "平成 29 年度「第二次三重県行財政改革取組」",
+            "「第二次三重県行財政改革取組」",
+            1,
+        )
+        .replace(
+            "平成 29 年度 年次計画\t上半期実績(4月～9月)\t担当課\t",
+            "年次計画\t上半期実績(4月～9月)\t担当課(平成29年度)\t",
+        );
+    let imported = shinchoku::import::import_text(&table).unwrap();
+    let report = &imported.report;
+    assert_eq!(report.fiscal_year.0, 2017);
+    assert_eq!(report.plan_heading(), "平成29年度 年次計画");
+    assert!(report.unread.iter().any(|u| u.text == "年次計画"));
+    assert!(
+        imported.warnings.iter().any(|w| w
+            .describe(Lang::Ja)
+            .contains("見出し「年次計画」は報告の年度(平成29年度)")),
+        "{:?}",
+        imported.warnings
+    );
+    let (_, back) = read_back(report);
+    assert_eq!(back.fiscal_year, report.fiscal_year);
+    assert_eq!(back.initiatives().count(), report.initiatives().count());
+}
+
+/// The numbers fixture's table with `cells` (heading, text) set on initiative 3's row, imported:
+/// the report, and its warnings in Japanese.
+fn numbers_row_with(cells: &[(&str, &str)]) -> (Report, Vec<String>) {
+    let mut table = numbers_table();
+    for (heading, text) in cells {
+        table = set_in_numbers_row(&table, heading, text);
+    }
+    let imported = shinchoku::import::import_text(&table).unwrap();
+    let said = imported
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    (imported.report, said)
+}
+
+fn set_in_numbers_row(table: &str, heading: &str, text: &str) -> String {
+    let mut lines: Vec<String> = table.lines().map(String::from).collect();
+    let header: Vec<&str> = lines
+        .iter()
+        .find(|l| l.starts_with("番号\t"))
+        .unwrap()
+        .split('\t')
+        .collect();
+    let at = lines.iter().position(|l| l.starts_with("3\t③")).unwrap();
+    let mut fields: Vec<&str> = lines[at].split('\t').collect();
+    let shift = fields.iter().position(|f| *f == "総務部管財課").unwrap()
+        - header.iter().position(|h| *h == "担当課").unwrap();
+    let k = shift + header.iter().position(|h| *h == heading).unwrap();
+    fields[k] = text;
+    lines[at] = fields.join("\t");
+    lines.join("\n")
+}
+
+fn self_rating_of_3(report: &Report) -> Option<shinchoku::model::measures::Rating> {
+    report
+        .find_initiative("3")
+        .unwrap()
+        .measures()
+        .self_rating
+        .clone()
+}
+
+/// `table`: a 自己評価 cell of 「:」 (a code cut off by a lost tab) was read as the first word
+/// before the colon — an empty rating, which the exported table did not write, so it read back
+/// as none. A rating cell is kept as written unless it is a level, or a level's code and its
+/// label; 「A：一部遅れ」 is not made A.
+#[test]
+fn a_rating_cell_is_kept_as_written_unless_it_is_a_level_and_its_label() {
+    for (written, code, warned) in [
+        (":", ":", true),
+        ("A：一部遅れ", "A：一部遅れ", true),
+        ("A：良好に進捗", "A", false),
+        ("A 良好に進捗", "A", false),
+        ("B", "B", false),
+    ] {
+        let (report, said) = numbers_row_with(&[("自己評価", written)]);
+        let rating = self_rating_of_3(&report).expect("a self-rating");
+        assert_eq!(rating.code, code, "{written}");
+        assert_eq!(
+            said.iter().any(|w| w.contains(&format!("「{code}」"))),
+            warned,
+            "{written}: {said:?}"
+        );
+        reads_back_the_same(&report);
+    }
+}
+
+/// A 評価日 that is no date (「11月1日」) was dropped without a word, and so was a 評価者 or
+/// 評価日 with no rating left of it. Both are kept unread and said.
+#[test]
+fn a_rating_date_that_is_no_date_and_a_rater_without_a_rating_are_kept_and_said() {
+    let (report, said) = numbers_row_with(&[("自己評価", "B"), ("評価日", "11月1日")]);
+    let rating = self_rating_of_3(&report).unwrap();
+    assert_eq!((rating.code.as_str(), rating.on), ("B", None));
+    assert!(report.unread.iter().any(|u| u.text == "11月1日"));
+    assert!(
+        said.iter()
+            .any(|w| w.contains("評価日「11月1日」は日付として読めません")),
+        "{said:?}"
+    );
+
+    let (report, said) = numbers_row_with(&[("自己評価", ""), ("評価者", "管財課長")]);
+    assert_eq!(self_rating_of_3(&report), None);
+    assert!(report.unread.iter().any(|u| u.text == "管財課長"));
+    assert!(said.iter().any(|w| w.contains("管財課長")), "{said:?}");
+}

@@ -461,8 +461,7 @@ fn a_rating_date_that_is_not_a_date_is_kept_unread_with_a_warning() {
         .map(|w| w.describe(Lang::En))
         .collect();
     assert!(
-        said.iter()
-            .any(|w| w.contains("「11月上旬」 is not a date")),
+        said.iter().any(|w| w.contains("「11月上旬」 is no date")),
         "{said:?}"
     );
 }

@@ -297,3 +297,84 @@ fn sending_back_needs_an_answer_and_a_reason() {
             .is_some()
     );
 }
+
+// A long result listed: the review shows the change, not the whole text.
+
+/// A division answers with a 100,000-character result, then changes one word in its middle. The
+/// review lists each change in a line of a few hundred characters — the start of the new
+/// result, then the part around the changed word — with the whole length; what is taken in is
+/// the whole text. (A 10 MB result listed whole made the window's review a gigabyte of glyphs
+/// and `collect` print ten megabytes of one line.)
+#[test]
+fn a_long_result_is_listed_around_its_change_and_taken_whole() {
+    let mut master = master();
+    let theirs = topic_headed(master.report(), "組織体制・運営の検討");
+    let long = |word: &str| {
+        let filler = "各部局との意見交換を重ね、課題を整理した。".repeat(2_500);
+        format!("組織定数調整方針案の作成(9月){filler}{word}{filler}")
+    };
+    let listed_lines = |c: &shinchoku::survey::Collection| -> Vec<String> {
+        let diff = c.taken[0].difference.as_ref().expect("a difference");
+        shinchoku::compare::change_list(diff, Lang::Ja)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    };
+    let mut soumu = response(master.report(), 総務課);
+    soumu
+        .perform(Intent::AddEntry {
+            topic: theirs,
+            side: Side::Actual,
+            text: long("（参加職員312名）"),
+        })
+        .unwrap();
+    let c = collect(
+        master.report(),
+        vec![answer(soumu, "総務課.ron")],
+        at(10, 9),
+    );
+    let lines = listed_lines(&c);
+    let added = lines.iter().find(|l| l.contains("実績を追加")).unwrap();
+    assert!(
+        added.contains("組織定数調整方針案の作成(9月)各部局との"),
+        "{added}"
+    );
+    assert!(added.contains("（全105026字）"), "{added}");
+    assert!(lines.iter().all(|l| l.chars().count() < 400), "{lines:?}");
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let taken = entries_text(&master.report().topic(theirs).unwrap().actual);
+    assert!(taken.contains(&long("（参加職員312名）")));
+
+    let mut again = response(master.report(), 総務課);
+    let id = again
+        .report()
+        .topic(theirs)
+        .unwrap()
+        .actual
+        .iter()
+        .find(|e| e.text.starts_with("組織定数調整方針案の作成(9月)各部局"))
+        .unwrap()
+        .id;
+    again
+        .perform(Intent::SetEntryText {
+            id,
+            text: long("（参加職員320名）"),
+        })
+        .unwrap();
+    let c = collect(
+        master.report(),
+        vec![answer(again, "総務課.ron")],
+        at(11, 9),
+    );
+    let lines = listed_lines(&c);
+    let changed = lines.iter().find(|l| l.contains("実績を変更")).unwrap();
+    assert!(
+        changed.contains("（参加職員312名）") && changed.contains("（参加職員320名）"),
+        "{changed}"
+    );
+    assert!(changed.contains("…"), "{changed}");
+    assert!(lines.iter().all(|l| l.chars().count() < 800), "{lines:?}");
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let taken = entries_text(&master.report().topic(theirs).unwrap().actual);
+    assert!(taken.contains(&long("（参加職員320名）")));
+}

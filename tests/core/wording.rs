@@ -349,6 +349,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
     let quoted = [
         "約300",
         "基準年度",
+        "評価日",
         "平成28年度",
         "2016年度",
         "28年度",

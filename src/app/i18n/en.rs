@@ -116,6 +116,7 @@ pub const EN: Texts = Texts {
     send_back: "Send back…",
     send_back_note: "Why it is sent back",
     send_back_do: "Send back",
+    sent_back: "Sent back",
     status_saved: "Answers received written",
     response_banner: "Response file",
     response_scope: "Only this division's results can be edited (grey rows are read-only)",

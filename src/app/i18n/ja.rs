@@ -116,6 +116,7 @@ pub const JA: Texts = Texts {
     send_back: "差戻し…",
     send_back_note: "差戻しの理由",
     send_back_do: "差し戻す",
+    sent_back: "差し戻しました",
     status_saved: "提出状況を書き出しました",
     response_banner: "回答用ファイル",
     response_scope: "この課の実績だけを編集できます（灰色の行は読み取り専用）",

@@ -136,6 +136,7 @@ pub struct Texts {
     pub send_back: &'static str,
     pub send_back_note: &'static str,
     pub send_back_do: &'static str,
+    pub sent_back: &'static str,
     pub status_saved: &'static str,
     pub response_banner: &'static str,
     pub response_scope: &'static str,

@@ -3,6 +3,7 @@
 //! methods, called from `ShinchokuApp::handle` (surveying.rs).
 
 pub use crate::app::command::SendForm;
+use crate::model::diag::Warning;
 use crate::survey::{Collection, StatusKey};
 
 /// Answers read and checked, waiting for the office to take them in.
@@ -11,6 +12,9 @@ pub struct Review {
     pub collection: Collection,
     /// Per conflict: accepted (taken in with the rest) or not.
     pub accept: Vec<bool>,
+    /// The characters that do not show which the answers would bring, warned of before they
+    /// are taken in.
+    pub invisible: Vec<Warning>,
 }
 
 #[derive(Default)]
@@ -53,9 +57,13 @@ impl SurveyState {
         self.review.as_ref()
     }
 
-    pub fn start_review(&mut self, collection: Collection) {
+    pub fn start_review(&mut self, collection: Collection, invisible: Vec<Warning>) {
         let accept = vec![false; collection.conflicts.len()];
-        self.review = Some(Review { collection, accept });
+        self.review = Some(Review {
+            collection,
+            accept,
+            invisible,
+        });
     }
 
     pub fn toggle_conflict(&mut self, k: usize) {

@@ -21,6 +21,7 @@ use crate::model::entry_text::read_entry;
 use crate::model::links;
 use crate::model::months::parse_timing;
 use crate::model::status::{initiative_status, plan_entry_status, topic_status};
+use crate::model::text::visible;
 use crate::model::{Entry, Initiative, Report, Section, Side, Topic};
 
 /// What the panel reads of the window's state besides the document.
@@ -243,7 +244,7 @@ impl DetailPanel<'_> {
     fn entry_text(&self, ui: &mut Ui, entry: &Entry, out: &mut Vec<AppCommand>) {
         let t = self.t;
         let bullet = if entry.bullet { "・" } else { "" };
-        let text = format!("{bullet}{}", entry.text);
+        let text = format!("{bullet}{}", visible(&entry.text));
         let is_selected = self.view.selected_entry() == Some(entry.id);
         if ui.selectable_label(is_selected, text).clicked() {
             out.push(ViewCommand::SelectEntry(entry.id).into());

@@ -188,6 +188,10 @@ impl TypePath<'_> {
         }
         let enter =
             !several && response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if enter {
+            // Enter gave the keyboard up: kept, so a path refused can be corrected at once.
+            response.request_focus();
+        }
         let mut out = Vec::new();
         let mut close = false;
         ui.horizontal(|ui| {

@@ -54,7 +54,7 @@ pub fn show(
                     .on_hover_text(
                         doc.warnings
                             .iter()
-                            .map(|w| w.describe(lang))
+                            .map(|w| crate::model::text::visible(&w.describe(lang)).into_owned())
                             .collect::<Vec<_>>()
                             .join("\n"),
                     );

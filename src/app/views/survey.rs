@@ -11,6 +11,7 @@ use crate::app::state::survey::{Review, SendForm, SurveyState};
 use crate::compare::change_list;
 use crate::lang::Describe;
 use crate::model::Report;
+use crate::model::text::visible;
 use crate::palette::ERROR_TEXT;
 use crate::survey::Collection;
 use crate::survey::StatusKey;
@@ -116,7 +117,7 @@ pub fn review(ctx: &Context, lang: Lang, review: Option<&Review>) -> Vec<AppComm
         .show(ctx, |ui| {
             ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
                 taken_list(ui, lang, c);
-                warnings_list(ui, lang, c);
+                warnings_list(ui, lang, review);
                 refused_list(ui, lang, c);
                 conflict_list(ui, lang, review, &mut out);
             });
@@ -145,13 +146,14 @@ fn taken_list(ui: &mut Ui, lang: Lang, c: &Collection) {
     let t = lang.texts();
     ui.label(RichText::new(t.review_taken).strong());
     for taken in &c.taken {
-        ui.label(format!(
+        let head = format!(
             "{} — {}: {} {}",
             taken.file,
             taken.division,
             taken.changed_topics.len(),
             t.review_topics
-        ));
+        );
+        ui.label(visible(&head).into_owned());
         if !taken.changed_numbers.is_empty() {
             ui.label(format!(
                 "{} {}",
@@ -164,21 +166,26 @@ fn taken_list(ui: &mut Ui, lang: Lang, c: &Collection) {
         }
         if let Some(diff) = &taken.difference {
             for line in change_list(diff, lang).iter().filter(|l| l.depth == 2) {
-                ui.label(RichText::new(format!("  {}", line.text)).small());
+                ui.label(RichText::new(format!("  {}", visible(&line.text))).small());
             }
         }
     }
 }
 
-/// What the results taken in warn of (months that cannot be read, outside the period …).
-fn warnings_list(ui: &mut Ui, lang: Lang, c: &Collection) {
-    if c.warnings.is_empty() {
+/// What the results taken in warn of (months that cannot be read, outside the period …, and
+/// characters that do not show, each by its mark).
+fn warnings_list(ui: &mut Ui, lang: Lang, review: &Review) {
+    let c = &review.collection;
+    if c.warnings.is_empty() && review.invisible.is_empty() {
         return;
     }
     ui.separator();
     ui.label(RichText::new(lang.texts().review_warnings).strong());
     for w in &c.warnings {
-        ui.label(w.describe(lang));
+        ui.label(visible(&w.describe(lang)).into_owned());
+    }
+    for w in &review.invisible {
+        ui.label(visible(&w.describe(lang)).into_owned());
     }
 }
 
@@ -193,7 +200,7 @@ fn refused_list(ui: &mut Ui, lang: Lang, c: &Collection) {
             .color(color(ERROR_TEXT)),
     );
     for (file, why) in &c.refused {
-        ui.label(format!("{file}: {}", why.describe(lang)));
+        ui.label(visible(&format!("{file}: {}", why.describe(lang))).into_owned());
     }
 }
 
@@ -207,7 +214,7 @@ fn conflict_list(ui: &mut Ui, lang: Lang, review: &Review, out: &mut Vec<AppComm
     ui.label(RichText::new(lang.texts().review_conflicts).strong());
     for (k, conflict) in c.conflicts.iter().enumerate() {
         let mut ticked = review.accept[k];
-        let text = conflict.describe(lang);
+        let text = visible(&conflict.describe(lang)).into_owned();
         if ui
             .add_enabled(
                 conflict.acceptable(),
@@ -323,7 +330,7 @@ fn status_row(ui: &mut Ui, lang: Lang, row: &StatusRow, out: &mut Vec<AppCommand
     if let Some(note) = &row.sent_back_note {
         ui.label("");
         ui.label(
-            RichText::new(format!("差戻し: {note}"))
+            RichText::new(format!("{}: {}", t.send_back_note, visible(note)))
                 .small()
                 .color(Color32::from_gray(0x60)),
         );
@@ -352,7 +359,8 @@ fn send_back_field(
             out.push(
                 SurveyCommand::SendBack {
                     division: division.to_string(),
-                    note: std::mem::take(&mut drafts.send_back_note),
+                    // Kept until it is taken: a refused one stays to be corrected.
+                    note: drafts.send_back_note.clone(),
                 }
                 .into(),
             );

@@ -1,6 +1,7 @@
 //! A rating layer's cells: its code (or the committee's comment), who gave it and when
 //! (評価者, 評価日: of the layer written just left of them), and the note the 所管課 writes
-//! beside its rating (木津川市's 取組実績・特記欄, the self-rating's `note`). What has no rating to go with, and a date that
+//! beside its rating (木津川市's 取組実績・特記欄, the self-rating's `note`); each code settled
+//! against the scale once every sheet is read. What has no rating to go with, and a date that
 //! does not read, are kept unread with a warning, never dropped.
 
 use super::super::sheet::Sheet;
@@ -9,15 +10,6 @@ use crate::model::UnreadText;
 use crate::model::diag::Location;
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::{Comment, Measures, Rating};
-
-/// The code of a rating cell: `A`, or the first word of `A 良好に進捗` / `A：良好に進捗`.
-fn rating_code(text: &str) -> String {
-    let t = text.trim();
-    t.split(|c: char| c.is_whitespace() || c == '：' || c == ':')
-        .next()
-        .unwrap_or(t)
-        .to_string()
-}
 
 /// `2017-11-01`, `2017/11/01` (as Excel shows a date typed as text).
 fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
@@ -57,7 +49,9 @@ impl Reading<'_> {
         col: Column,
         text: String,
     ) {
-        let code = rating_code(&text);
+        // As written: `A 良好に進捗` becomes `A` only once the scale is known
+        // ([`settle_rating_codes`]).
+        let code = text.trim().to_string();
         let m = self.report.sections[s].initiatives[k].measures_mut();
         let rating = Some(Rating {
             code: code.clone(),
@@ -131,5 +125,48 @@ impl Reading<'_> {
             rating.note.push('\n');
         }
         rating.note.push_str(&text);
+    }
+}
+
+/// The code of a rating cell as written (`A`), or of `A 良好に進捗` / `A：良好に進捗` when `A` is
+/// a level of the scale and the rest its label. Anything else is kept whole (and warned of as
+/// no level): 「A：一部遅れ」 is not read as A, nor 「：」 as an empty rating.
+fn settled_code(text: &str, settings: &crate::model::measures::MeasureSettings) -> String {
+    if settings.level(text).is_some() {
+        return text.to_string();
+    }
+    let mut parts = text.splitn(2, |c: char| c.is_whitespace() || c == '：' || c == ':');
+    let (code, rest) = (
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or("").trim(),
+    );
+    match settings.level(code) {
+        Some(level) if !code.is_empty() && (rest.is_empty() || rest == level.label.trim()) => {
+            code.to_string()
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// Each rating read, its code settled against the scale now that every sheet is read.
+pub(super) fn settle_rating_codes(reading: &mut Reading<'_>) {
+    let settings = reading.report.measure_settings.clone();
+    for i in reading
+        .report
+        .sections
+        .iter_mut()
+        .flat_map(|s| &mut s.initiatives)
+    {
+        if let Some(m) = i.measures.as_mut() {
+            for r in [m.self_rating.as_mut(), m.review.as_mut()]
+                .into_iter()
+                .flatten()
+            {
+                r.code = settled_code(&r.code, &settings);
+            }
+        }
+    }
+    for (code, _) in &mut reading.ratings {
+        *code = settled_code(code, &settings);
     }
 }

@@ -288,10 +288,10 @@ pub enum WarningKind {
         written: String,
         used: String,
     },
-    /// A later header row's 年次計画 heading names another fiscal year than the report's
-    /// (`used`): not taken as the heading (it would make the table read back as another
-    /// year's); kept in the unread list.
-    PlanHeadingOtherYear {
+    /// A 年次計画 heading that does not name the report's fiscal year (`used`): another year,
+    /// or none when the title names none either. Not taken as the heading (the exported table
+    /// would read back as another year's, or as no year's); kept in the unread list.
+    PlanHeadingNotOfYear {
         heading: String,
         used: String,
     },

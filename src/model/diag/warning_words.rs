@@ -37,7 +37,7 @@ impl Describe for WarningKind {
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
             W::NotListed { .. }
             | W::TitleYearNotHandled { .. }
-            | W::PlanHeadingOtherYear { .. }
+            | W::PlanHeadingNotOfYear { .. }
             | W::StageOutsidePlan { .. }
             | W::CellOutsideLayout { .. }
             | W::CellOutsideAnswer { .. }
@@ -281,15 +281,15 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
                  {used} of the column headings is used"
             ),
         ),
-        W::PlanHeadingOtherYear { heading, used } => say(
+        W::PlanHeadingNotOfYear { heading, used } => say(
             lang,
             format!(
-                "見出し「{heading}」は報告の年度({used})と違う年度の年次計画です。見出しには\
-                 とらず、読めなかった文として残しました"
+                "見出し「{heading}」は報告の年度({used})の年次計画と読めません。見出しにはとらず、\
+                 読めなかった文として残しました"
             ),
             format!(
-                "the heading 「{heading}」 names another year's 年次計画 than the report's \
-                 ({used}); it is not taken as the heading and is kept as unread text"
+                "the heading 「{heading}」 does not name the report's fiscal year ({used}); it is \
+                 not taken as the 年次計画 heading and is kept as unread text"
             ),
         ),
         W::StageOutsidePlan { stage, range } => say(

@@ -14,6 +14,7 @@ use crate::app::views::widgets::{entry_status_words, status_badge};
 use crate::compare::{Mark, RowMarks};
 use crate::grid::{self, GridRow, RowFilter};
 use crate::model::status::{initiative_status, topic_status};
+use crate::model::text::visible;
 use crate::model::{EntryKind, Id, Side};
 
 impl GridView<'_> {
@@ -174,7 +175,7 @@ impl GridView<'_> {
             }
         }
         ui.add(egui::Label::new(job).selectable(false).truncate())
-            .on_hover_text(format!("{}: {}", t.as_written, entry.text));
+            .on_hover_text(format!("{}: {}", t.as_written, visible(&entry.text)));
     }
 
     pub(super) fn inline_field(&mut self, ui: &mut Ui, out: &mut Vec<AppCommand>) {

@@ -265,7 +265,12 @@ impl GridView<'_> {
                 Sense::click_and_drag(),
             )
             .on_hover_cursor(CursorIcon::ResizeHorizontal);
-        let label = format!("{}: {}", self.t().month_lane, entry.label);
+        // Said by a screen reader as the grid shows it: control characters by their marks.
+        let label = format!(
+            "{}: {}",
+            self.t().month_lane,
+            crate::model::text::visible(&entry.label)
+        );
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Slider, true, &label));
         // The drag is decided after the pointer has moved: anchor it where the button went down.
         let pointer = ui.input(|i| (i.pointer.press_origin(), i.pointer.latest_pos()));

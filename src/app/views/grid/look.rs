@@ -47,8 +47,11 @@ pub(super) fn bold_family() -> egui::FontFamily {
     egui::FontFamily::Name(BOLD_FAMILY.into())
 }
 
-/// The text with every match of the search highlighted.
+/// The text with every match of the search highlighted, and each character that does not show
+/// (ESC, a right-to-left override, a TAB …) by its mark, as the printout shows it: drawn raw,
+/// one is a box or nothing at all.
 pub(super) fn highlighted(text: &str, needle: &str, is_bold: bool) -> LayoutJob {
+    let text = &*crate::model::text::visible(text);
     let mut job = LayoutJob::default();
     let family = if is_bold {
         bold_family()
