@@ -971,3 +971,53 @@ fn collect_refuses_a_hostile_answer_takes_the_others_and_leaves_no_lock() {
     let lock = shinchoku::store::lock::lock_path(&master);
     assert!(!lock.exists(), "no lock is left: {}", lock.display());
 }
+
+/// A `.ron` written by hand: initiative 1 with its indicator 電子申請件数 twice, initiatives 1
+/// and 2 (both in section I) planning 5 × 10^18 yen each — each fits, their sum does not.
+/// `check --json` says both, and gives the total as null, too large, never cut at i64::MAX.
+#[test]
+fn check_json_says_an_indicator_named_twice_and_a_total_too_large_in_a_crafted_ron() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = dir.path().join("seed.ron");
+    let run = shinchoku(&["import", SEED, "-o", seed.to_str().unwrap()]);
+    assert!(run.status.success());
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let effect = "effects: [(fiscal_year: 2017, planned: (yen: Some(5000000000000000000)))]";
+    let twice =
+        r#"indicators: [(name: "電子申請件数", unit: "件"), (name: "電子申請件数", unit: "件")]"#;
+    let at = |number: &str| format!("number: \"{number}\",\n");
+    let crafted = text
+        .replacen(
+            &at("1"),
+            &format!("{}measures: Some(({twice}, {effect})),\n", at("1")),
+            1,
+        )
+        .replacen(
+            &at("2"),
+            &format!("{}measures: Some(({effect})),\n", at("2")),
+            1,
+        );
+    assert_eq!(crafted.matches("5000000000000000000").count(), 2);
+    let path = dir.path().join("crafted.ron");
+    std::fs::write(&path, crafted).unwrap();
+    let v = json(&["check", path.to_str().unwrap(), "--json"]);
+    let warnings = v["warnings"].to_string();
+    assert!(
+        warnings.contains("initiative 1 has more than one indicator named 「電子申請件数」"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("the total of planned effects of section 「I 協創・現場重視の推進に向けて」 is too large to compute"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("the total of planned effects of the programme is too large to compute"),
+        "{warnings}"
+    );
+    let effects = &v["summary"]["effects"];
+    assert_eq!(effects["planned_yen"], serde_json::Value::Null);
+    assert_eq!(effects["too_large"], serde_json::json!(["planned"]));
+    assert!(!v.to_string().contains("9223372036854775807"));
+    let both = &v["initiative_list"][0]["indicators"];
+    assert_eq!(both.as_array().unwrap().len(), 2, "both kept");
+}

@@ -898,6 +898,61 @@ fn a_report_with_numbers_prints_every_number_and_rating_beside_the_grid() {
     }
 }
 
+/// An indicator whose 向き was kept as written (「維持」) prints it after its name, with no 達成率,
+/// and the 集計表 says it is not counted among the indicators met.
+#[test]
+fn an_indicator_whose_direction_was_kept_as_written_prints_it_and_is_not_counted_met() {
+    let mut report = report_with_numbers();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    let name = m.indicators[0].name.clone();
+    m.indicators[0].direction_unread = "維持".into();
+    let (_, pdf) = layout_and_pdf(&report, &PageSetup::default());
+    let pages = page_texts(&pdf);
+    assert!(
+        pages[0].contains(&format!("・{}（向き:維持）", compact(&name))),
+        "{}",
+        pages[0]
+    );
+    let last = pages.last().unwrap();
+    assert!(
+        last.contains("向きが高い・低いのどちらとも読めない指標1件（向き「維持」）は目標達成の指標に数えません"),
+        "{last}"
+    );
+}
+
+/// Two effects of 5 × 10^18 yen planned in one section: each fits, their sum does not. The
+/// 集計表 says 計算不能 with a note under it, never a number cut at the largest one kept.
+#[test]
+fn a_summary_total_too_large_to_compute_prints_as_not_computable_with_a_note() {
+    use shinchoku::model::measures::{Effect, Money};
+    let mut report = report_with_numbers();
+    let year = report.fiscal_year;
+    let ids: Vec<_> = report.sections[0]
+        .initiatives
+        .iter()
+        .map(|i| i.id)
+        .take(2)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    for id in ids {
+        report.initiative_mut(id).unwrap().measures_mut().effects = vec![Effect {
+            fiscal_year: year,
+            planned: Money::yen(5_000_000_000_000_000_000),
+            actual: Money::default(),
+        }];
+    }
+    let (_, pdf) = layout_and_pdf(&report, &PageSetup::default());
+    let last = page_texts(&pdf).pop().unwrap();
+    assert!(last.contains("集計表"), "{last}");
+    assert!(last.contains("計算不能"), "{last}");
+    assert!(
+        last.contains("全体の効果額（計画額）の合計は大きすぎて計算できません"),
+        "{last}"
+    );
+    assert!(!last.contains("9,223,372"), "{last}");
+}
+
 #[test]
 fn a_report_with_numbers_ends_with_the_summary_its_scale_and_the_comments() {
     let report = report_with_numbers();

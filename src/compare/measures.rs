@@ -72,17 +72,29 @@ fn indicators(
     (ni, b): (&Initiative, &Measures),
     out: &mut Vec<What>,
 ) {
-    let key = |x: &Indicator| normalize(&x.name);
-    for x in &a.indicators {
-        if !b.indicators.iter().any(|y| key(y) == key(x)) {
+    // Paired by name and, among indicators of one name (which `check` warns of), by order:
+    // a second 「件数」 added is added, not a change of the first.
+    let keys = |list: &[Indicator]| -> Vec<(String, usize)> {
+        let names: Vec<String> = list.iter().map(|x| normalize(&x.name)).collect();
+        (0..names.len())
+            .map(|k| {
+                let nth = names[..k].iter().filter(|n| **n == names[k]).count();
+                (names[k].clone(), nth)
+            })
+            .collect()
+    };
+    let (a_keys, b_keys) = (keys(&a.indicators), keys(&b.indicators));
+    for (x, key) in a.indicators.iter().zip(&a_keys) {
+        if !b_keys.contains(key) {
             out.push(change(Part::Indicator, &x.name, "removed", None)(
                 x.name.clone(),
                 String::new(),
             ));
         }
     }
-    for y in &b.indicators {
-        let Some(x) = a.indicators.iter().find(|x| key(x) == key(y)) else {
+    for (y, key) in b.indicators.iter().zip(&b_keys) {
+        let found = a_keys.iter().position(|k| k == key);
+        let Some(x) = found.map(|k| &a.indicators[k]) else {
             out.push(change(Part::Indicator, &y.name, "added", None)(
                 String::new(),
                 y.name.clone(),
@@ -187,9 +199,10 @@ fn effects(a: &Measures, b: &Measures, unit: YenUnit, out: &mut Vec<What>) {
 fn baseline_and_direction(x: &Indicator, y: &Indicator, out: &mut Vec<What>) {
     let value = |i: &Indicator| i.baseline.as_ref().map(|b| b.value.display());
     let year = |i: &Indicator| i.baseline.as_ref().and_then(|b| b.year);
-    let direction = |i: &Indicator| match i.direction {
-        Direction::Higher => "higher",
-        Direction::Lower => "lower",
+    let direction = |i: &Indicator| match i.known_direction() {
+        Some(Direction::Higher) => "higher".to_string(),
+        Some(Direction::Lower) => "lower".to_string(),
+        None => i.direction_unread.clone(),
     };
     let year_text = |i: &Indicator| year(i).map(|y| y.0.to_string()).unwrap_or_default();
     for (field, old, new) in [
@@ -199,7 +212,7 @@ fn baseline_and_direction(x: &Indicator, y: &Indicator, out: &mut Vec<What>) {
             value(y).unwrap_or_default(),
         ),
         ("baseline_year", year_text(x), year_text(y)),
-        ("direction", direction(x).into(), direction(y).into()),
+        ("direction", direction(x), direction(y)),
     ] {
         if old != new {
             out.push(change(Part::Indicator, &y.name, field, None)(old, new));

@@ -163,6 +163,8 @@ impl MeasureIntent {
             } => {
                 if let Some(x) = m.indicators.get_mut(index) {
                     x.direction = direction;
+                    // Chosen now: the 向き kept as written no longer stands.
+                    x.direction_unread.clear();
                 }
             }
             MeasureIntent::SetIndicatorFigure {

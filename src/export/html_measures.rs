@@ -93,17 +93,31 @@ fn totals(report: &Report, out: &mut String, esc: Esc) {
         })
         .collect();
     let earlier = all.earlier.clone();
+    let sections = rows.len();
     rows.push(("全体".into(), all));
-    for (name, t) in rows {
-        let cells = t.row_figures(settings, &codes, |yen| money(yen, report));
-        row(out, &name, &cells, esc);
+    for (name, t) in &rows {
+        let cells = t.row_figures(settings, &codes, |yen| money(yen, report), "計算不能");
+        row(out, name, &cells, esc);
     }
     out.push_str("</tbody>\n</table>\n");
+    use crate::model::measure_warning::MeasureWarning;
     // A cumulative total of an earlier year is said under the table, not passed off as the
-    // latest year's.
-    for figure in earlier {
-        let said = crate::model::measure_warning::MeasureWarning::EarlierYearTotal { figure }
-            .describe(crate::lang::Lang::Ja);
+    // latest year's; a total too large to compute, why its cell says 計算不能.
+    let mut notes: Vec<MeasureWarning> = earlier
+        .into_iter()
+        .map(|figure| MeasureWarning::EarlierYearTotal { figure })
+        .collect();
+    for (k, (name, t)) in rows.into_iter().enumerate() {
+        let section = (k < sections).then_some(name);
+        for (planned, large) in [(true, t.too_large.planned), (false, t.too_large.actual)] {
+            if large {
+                let section = section.clone();
+                notes.push(MeasureWarning::TotalTooLarge { section, planned });
+            }
+        }
+    }
+    for note in notes {
+        let said = note.describe(crate::lang::Lang::Ja);
         let _ = writeln!(out, "<p>※{}</p>", esc(&said));
     }
 }

@@ -1,7 +1,8 @@
 //! The numbers and judgements in the text exports — the report table and the CSV — as columns
 //! after the published ones, headed the way the importer reads them (`import/measures.rs`:
 //! 指標, 指標の見出し (the topic it measures), 単位, 向き, 基準値, 基準年度, 最終目標, `29年度目標`, `29年度上半期実績`, `29年度実績値`,
-//! 達成率, `29年度計画額`, `29年度実績額`, 自己評価, 本部評価, 委員会意見 with who and when), so
+//! 達成率, `29年度計画額`, `29年度実績額`, 自己評価, 本部評価, 委員会意見 with who and when, and
+//! 取組実績・特記 when a self-rating has a note), so
 //! that export → import gives the same numbers. An initiative's first row has its first
 //! indicator, its effects and its ratings; each further indicator a row of its own. Above the
 //! table's header, the money unit (「（単位：千円）」), the cumulative note and the scale
@@ -17,6 +18,22 @@ use crate::model::{FiscalYear, Initiative, Report};
 pub struct NumberColumns {
     indicator_years: Vec<FiscalYear>,
     effect_years: Vec<FiscalYear>,
+    /// Whether a self-rating has a note (取組実績・特記): a last column then carries it.
+    notes: bool,
+}
+
+/// The heading of the self-rating's note, as the table and the workbook's 評価 sheet write it
+/// (read back as the note: `import/measures.rs`, 特記).
+pub(crate) const NOTE_HEADING: &str = "取組実績・特記";
+
+/// Whether any self-rating of the report has a note to write.
+pub(crate) fn has_notes(report: &Report) -> bool {
+    report.initiatives().any(|i| {
+        i.measures()
+            .self_rating
+            .as_ref()
+            .is_some_and(|r| !r.note.is_empty())
+    })
 }
 
 /// The rating layers' headings, as the table and the workbook's 評価 sheet write them.
@@ -59,6 +76,7 @@ impl NumberColumns {
             effect_years: years_of(report.initiatives(), |m| {
                 m.effects.iter().map(|e| e.fiscal_year).collect()
             }),
+            notes: has_notes(report),
         })
     }
 
@@ -86,6 +104,9 @@ impl NumberColumns {
             out.push(format!("{}実績額", short(y)));
         }
         out.extend(RATING_HEADINGS.map(String::from));
+        if self.notes {
+            out.push(NOTE_HEADING.into());
+        }
         out
     }
 
@@ -125,15 +146,14 @@ impl NumberColumns {
             first[at + 2] =
                 c.on.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
         }
+        if let Some(r) = m.self_rating.as_ref().filter(|_| self.notes) {
+            first[at + 3] = r.note.clone();
+        }
         rows
     }
 
     fn indicator_cells(&self, report: &Report, i: &Initiative, x: &Indicator) -> Vec<String> {
-        use crate::model::measures::Direction;
-        let direction = match x.direction {
-            Direction::Higher => "高いほど良い",
-            Direction::Lower => "低いほど良い",
-        };
+        let direction = x.direction_words();
         let (base, base_year) = x.baseline.as_ref().map_or_else(Default::default, |b| {
             let year = b
                 .year

@@ -184,14 +184,10 @@ fn indicator_row(
     x: &Indicator,
     years: &[FiscalYear],
 ) -> Result<(), XlsxError> {
-    use crate::model::measures::Direction;
     text(cells, ws, (row, 2), &x.name, of(i))?;
     text(cells, ws, (row, 3), &x.unit, of(i))?;
-    let direction = match x.direction {
-        Direction::Higher => "高いほど良い",
-        Direction::Lower => "低いほど良い",
-    };
-    ws.write_string(row, 4, direction)?;
+    // A 向き kept as written goes back as written, so that it reads back the same.
+    text(cells, ws, (row, 4), x.direction_words(), of(i))?;
     if let Some(b) = &x.baseline {
         figure(cells, ws, (row, 5), &b.value, i)?;
         if let Some(y) = b.year {
@@ -286,9 +282,12 @@ fn rating_cells(
 
 fn ratings(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(), XlsxError> {
     ws.set_name("評価")?;
+    let notes = super::table_numbers::has_notes(report);
+    let note = notes.then_some(super::table_numbers::NOTE_HEADING);
     let headings: Vec<String> = ["番号", "具体的取組"]
         .into_iter()
         .chain(super::table_numbers::RATING_HEADINGS)
+        .chain(note)
         .map(String::from)
         .collect();
     head(ws, 0, &headings)?;
@@ -301,6 +300,9 @@ fn ratings(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(),
         named(cells, ws, row, i)?;
         if let Some(r) = &m.self_rating {
             rating_cells(cells, ws, (row, 2), r, i)?;
+            if notes {
+                text(cells, ws, (row, 11), &r.note, of(i))?;
+            }
         }
         if let Some(r) = &m.review {
             rating_cells(cells, ws, (row, 5), r, i)?;

@@ -7,8 +7,12 @@
 //! in is checked against the one computed, never kept. A legend of `S：特に良好に進捗` cells
 //! (beside a table, or on a sheet of its own under 評価 | 内容) declares the rating scale.
 
+mod effects;
+mod ratings;
 mod scale;
 
+use effects::{declared_unit, declares_cumulative, read_effects_table};
+use ratings::settle_rating_codes;
 use scale::{check_ratings, legend};
 
 use super::sheet::Sheet;
@@ -18,8 +22,7 @@ use crate::model::era::{self, FiscalYear};
 use crate::model::figure;
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::{
-    Baseline, Comment, Counting, Direction, Figure, Indicator, Money, Rating, YenUnit, figure_of,
-    money_of,
+    Baseline, Counting, Direction, Figure, Indicator, Money, YenUnit, figure_of, money_of,
 };
 use crate::model::{Report, UnreadText};
 
@@ -41,14 +44,40 @@ pub(crate) enum Column {
     Rate {
         progress: bool,
     },
-    EffectPlanned(Option<FiscalYear>),
-    EffectActual(Option<FiscalYear>),
+    /// An effect of the year its heading names (else the report's), in the money unit the
+    /// heading names, if any.
+    EffectPlanned(Option<FiscalYear>, HeadingUnit),
+    EffectActual(Option<FiscalYear>, HeadingUnit),
     SelfRating,
     Review,
     Comment,
     /// Who gave the rating to the left of it, and when (評価者, 評価日).
     RatedBy,
     RatedOn,
+    /// A note beside the self-rating (取組実績・特記欄): its `note`.
+    RatingNote,
+}
+
+/// The money unit a heading names: 「効果額（百万円）」 — its figures are in it, whatever the
+/// sheet declares (a unit written in a cell still wins).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HeadingUnit {
+    None,
+    Named(YenUnit),
+    /// 万円 or 億円: a unit scaled by a kanji, which is not read (its figures are kept as
+    /// written, as 「1.2億」 is).
+    Scaled,
+}
+
+impl HeadingUnit {
+    fn of(heading: &str) -> HeadingUnit {
+        match YenUnit::named_in(heading) {
+            Some(unit) => HeadingUnit::Named(unit),
+            // 百万円 is named above; 万円 and 億円 alone are not kept.
+            None if heading.contains("万円") || heading.contains("億円") => HeadingUnit::Scaled,
+            None => HeadingUnit::None,
+        }
+    }
 }
 
 /// The fiscal year a heading names (`29年度目標`, `令和2年度実績`), near the report's year.
@@ -70,6 +99,9 @@ pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) 
         Column::RatedBy
     } else if has("評価日") || has("記入日") {
         Column::RatedOn
+    } else if has("特記") {
+        // 木津川市's 取組実績・特記欄: what the 所管課 writes beside its rating.
+        Column::RatingNote
     } else if has("委員会") || has("意見") {
         Column::Comment
     } else if has("評価") {
@@ -83,9 +115,9 @@ pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) 
             progress: has("進捗率"),
         }
     } else if has("計画額") || (has("効果") && (has("計画") || has("目標"))) {
-        Column::EffectPlanned(year)
+        Column::EffectPlanned(year, HeadingUnit::of(&h))
     } else if has("実績額") || has("効果額") || has("財政効果") {
-        Column::EffectActual(year)
+        Column::EffectActual(year, HeadingUnit::of(&h))
     } else if has("見出し") && has("指標") {
         // 指標の見出し; 見出し alone is the report's own (a month sheet's, a CSV's).
         Column::Topic
@@ -135,7 +167,7 @@ impl Reading<'_> {
     }
 
     /// A figure's text as written, and the unit written in its cell (`3,297百万円`), read
-    /// into a figure by [`unit_into`] once the indicator's unit is known.
+    /// into a figure by [`Reading::indicator_figure`] once the indicator's unit is known.
     fn figure(&mut self, sheet: &Sheet, row: usize, col: usize) -> (String, String) {
         let text = sheet.text(row, col);
         let unit = match figure::read(text) {
@@ -152,15 +184,34 @@ impl Reading<'_> {
         (text.to_string(), unit)
     }
 
-    fn money(&mut self, sheet: &Sheet, row: usize, col: usize) -> Money {
+    /// Money in the unit its column's heading names, else the one the workbook declares, else
+    /// the report's (a unit written in the cell wins over all).
+    fn money(&mut self, sheet: &Sheet, (row, col): (usize, usize), heading: HeadingUnit) -> Money {
         let text = sheet.text(row, col);
-        let unit = self.unit.unwrap_or(self.report.measure_settings.yen_unit);
-        let money = money_of(text, unit);
+        let declared = self.unit.unwrap_or(self.report.measure_settings.yen_unit);
+        let unit = match heading {
+            HeadingUnit::Named(unit) => unit,
+            HeadingUnit::None | HeadingUnit::Scaled => declared,
+        };
+        let bare = figure::read(text).is_ok_and(|r| r.is_some_and(|r| r.unit.is_empty()));
+        let money = if heading == HeadingUnit::Scaled && bare {
+            // 「3,297」 under 効果額（万円）: read in 千円 it would be a tenth of what was meant.
+            Money {
+                yen: None,
+                unread: text.trim().to_string(),
+            }
+        } else {
+            money_of(text, unit)
+        };
         if money.yen.is_none() && !money.unread.is_empty() {
             let warning = match figure::read(text) {
                 Err(why) => MeasureWarning::NumberNotRead {
                     text: text.to_string(),
                     why,
+                },
+                Ok(_) if bare && heading == HeadingUnit::Scaled => MeasureWarning::NumberNotRead {
+                    text: text.to_string(),
+                    why: figure::FigureProblem::KanjiScale,
                 },
                 Ok(_) => MeasureWarning::NotMoney {
                     text: text.to_string(),
@@ -461,13 +512,23 @@ fn read_row(
     });
     let mut indicator = (named || takes_indicator).then(Indicator::default);
     let mut last_rating: Option<Column> = None;
-    let mut rates: Vec<(usize, String, bool)> = Vec::new();
-    for &(c, col) in columns {
+    // Rates and notes, read once the row's indicator and ratings are.
+    let mut later: Vec<(usize, Column, String)> = Vec::new();
+    // The 単位 column is read first wherever it stands: the figures are read in its unit, so
+    // one left of it is read as one right of it would be (a cell in another unit kept as
+    // written either way), and a unit in a figure's cell does not stand in for it.
+    let units = columns.iter().filter(|(_, col)| *col == Column::Unit);
+    let others = columns.iter().filter(|(_, col)| *col != Column::Unit);
+    for &(c, col) in units.chain(others) {
         let text = sheet.text(r, c).to_string();
+        // 評価者 / 評価日 are of the layer left of them, blank or not (a blank 本部評価's
+        // 評価者 is not the self-rating's).
+        if matches!(col, Column::SelfRating | Column::Review | Column::Comment) {
+            last_rating = Some(col);
+        }
         if text.is_empty() {
             continue;
         }
-        let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
         match (col, indicator.as_mut()) {
             (Column::Name, Some(x)) => x.name = text,
             (Column::Unit, Some(x)) => x.unit = text,
@@ -475,18 +536,13 @@ fn read_row(
                 let topic = reading.topic(sheet, (r, c), (s, k), &text);
                 indicator.as_mut().expect("an indicator").topic = topic;
             }
-            (Column::Direction, Some(x)) => {
-                x.direction = if text.contains('低') || text.contains('↓') || text.contains("減")
-                {
-                    Direction::Lower
-                } else {
-                    Direction::Higher
-                }
+            (Column::Direction, Some(_)) => {
+                let x = indicator.as_mut().expect("an indicator");
+                reading.direction(sheet, (r, c), x, text);
             }
             (Column::Baseline, Some(_)) => {
-                let value = reading.figure(sheet, r, c);
                 let x = indicator.as_mut().expect("an indicator");
-                let value = unit_into(x, value);
+                let value = reading.indicator_figure(sheet, (r, c), x);
                 // A bare dash is no base value: no empty baseline, which the table would not
                 // write back.
                 if !value.is_blank() {
@@ -499,9 +555,8 @@ fn read_row(
                 }
             }
             (Column::Target(y) | Column::Actual(y) | Column::FirstHalf(y), Some(_)) => {
-                let value = reading.figure(sheet, r, c);
                 let x = indicator.as_mut().expect("an indicator");
-                let value = unit_into(x, value);
+                let value = reading.indicator_figure(sheet, (r, c), x);
                 match (col, y) {
                     (Column::Target(_), None) => x.target = value,
                     (Column::Target(_), Some(y)) => x.year_mut(y).target = value,
@@ -509,49 +564,21 @@ fn read_row(
                     (_, y) => x.year_mut(y.unwrap_or(year)).first_half = value,
                 }
             }
-            (Column::Rate { progress }, _) => rates.push((c, text, progress)),
-            (Column::EffectPlanned(y) | Column::EffectActual(y), _) => {
-                let money = reading.money(sheet, r, c);
+            (Column::Rate { .. } | Column::RatingNote, _) => later.push((c, col, text)),
+            (Column::EffectPlanned(y, unit) | Column::EffectActual(y, unit), _) => {
+                let money = reading.money(sheet, (r, c), unit);
                 let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
                 let effect = m.effect_mut(y.unwrap_or(year));
                 match col {
-                    Column::EffectPlanned(_) => effect.planned = money,
+                    Column::EffectPlanned(..) => effect.planned = money,
                     _ => effect.actual = money,
                 }
             }
-            (Column::SelfRating | Column::Review, _) => {
-                // As written: `A 良好に進捗` becomes `A` only once the scale is known
-                // (`settle_rating_codes`).
-                let code = text.trim().to_string();
-                let at = Location::cell(&sheet.name, r + 1, c + 1, None);
-                reading.ratings.push((code.clone(), at));
-                let rating = Some(Rating {
-                    code,
-                    ..Rating::default()
-                });
-                match col {
-                    Column::SelfRating => m.self_rating = rating,
-                    _ => m.review = rating,
-                }
-                last_rating = Some(col);
-            }
-            (Column::Comment, _) => {
-                m.comment = Some(Comment {
-                    text,
-                    ..Comment::default()
-                });
-                last_rating = Some(Column::Comment);
+            (Column::SelfRating | Column::Review | Column::Comment, _) => {
+                reading.layer(sheet, (r, c), (s, k), col, text);
             }
             (Column::RatedBy | Column::RatedOn, _) => {
-                match rated_by_on(m, last_rating, col, &text) {
-                    Placed::Yes => {}
-                    Placed::NotADate => {
-                        let warning = MeasureWarning::DateNotRead { text: text.clone() };
-                        reading.warn(sheet, r, c, warning);
-                        reading.report.unread.push(UnreadText { row: r + 1, text });
-                    }
-                    Placed::NoLayer => reading.keep_unread(sheet, (r, c), text),
-                }
+                reading.rated_by_on(sheet, (r, c), (s, k), (last_rating, col), text);
             }
             // What only an indicator has, on a row that starts none: kept, never dropped.
             (Column::Topic | Column::Unit | Column::Direction | Column::BaselineYear, None) => {
@@ -561,10 +588,15 @@ fn read_row(
             _ => {}
         }
     }
-    if let Some(x) = indicator {
-        for (c, written, progress) in rates {
-            check_rate(reading, sheet, r, c, &x, &written, progress);
+    for (c, col, text) in later {
+        match col {
+            Column::Rate { progress } => {
+                check_rate(reading, sheet, (r, c), indicator.as_ref(), &text, progress);
+            }
+            _ => reading.rating_note(sheet, (r, c), (s, k), text),
         }
+    }
+    if let Some(x) = indicator {
         reading.report.sections[s].initiatives[k]
             .measures_mut()
             .indicators
@@ -572,132 +604,82 @@ fn read_row(
     }
 }
 
-/// A unit written in a figure's cell (`3,297百万円`) is the indicator's, when it has none.
-/// The indicator takes the unit written in a figure's cell when it has none yet; the figure is
-/// read in the indicator's unit (a cell in another unit is kept as written).
-fn unit_into(x: &mut Indicator, (text, unit): (String, String)) -> Figure {
-    if x.unit.is_empty() && !unit.is_empty() {
-        x.unit = unit;
-    }
-    figure_of(&text, &x.unit)
-}
-
-/// Whether a 評価者 / 評価日 cell found its place.
-enum Placed {
-    Yes,
-    /// A 評価日 that is no date: kept unread, said.
-    NotADate,
-    /// No rating or comment left of it on the row: kept unread, said.
-    NoLayer,
-}
-
-/// 評価者 / 評価日 set on the layer written just left of them.
-fn rated_by_on(
-    m: &mut crate::model::measures::Measures,
-    layer: Option<Column>,
-    col: Column,
-    text: &str,
-) -> Placed {
-    let (by, on) = match layer {
-        Some(Column::SelfRating) => match m.self_rating.as_mut() {
-            Some(r) => (&mut r.by, &mut r.on),
-            None => return Placed::NoLayer,
-        },
-        Some(Column::Review) => match m.review.as_mut() {
-            Some(r) => (&mut r.by, &mut r.on),
-            None => return Placed::NoLayer,
-        },
-        Some(Column::Comment) => match m.comment.as_mut() {
-            Some(c) => (&mut c.by, &mut c.on),
-            None => return Placed::NoLayer,
-        },
-        _ => return Placed::NoLayer,
-    };
-    match col {
-        Column::RatedBy => *by = text.to_string(),
-        _ => match parse_date(text) {
-            Some(date) => *on = Some(date),
-            None => return Placed::NotADate,
-        },
-    }
-    Placed::Yes
-}
-
-/// `2017-11-01`, `2017/11/01` (as Excel shows a date typed as text).
-fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
-    let t: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '/' | '／' | '－' => '-',
-            other => other,
-        })
-        .collect();
-    chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()
-}
-
-/// The code of a rating cell as written (`A`), or of `A 良好に進捗` / `A：良好に進捗` when `A` is
-/// a level of the scale and the rest its label. Anything else is kept whole (and warned of as
-/// no level): 「A：一部遅れ」 is not read as A, nor 「：」 as an empty rating.
-fn settled_code(text: &str, settings: &crate::model::measures::MeasureSettings) -> String {
-    if settings.level(text).is_some() {
-        return text.to_string();
-    }
-    let mut parts = text.splitn(2, |c: char| c.is_whitespace() || c == '：' || c == ':');
-    let (code, rest) = (
-        parts.next().unwrap_or(""),
-        parts.next().unwrap_or("").trim(),
-    );
-    match settings.level(code) {
-        Some(level) if !code.is_empty() && (rest.is_empty() || rest == level.label.trim()) => {
-            code.to_string()
-        }
-        _ => text.to_string(),
-    }
-}
-
-/// Each rating read, its code settled against the scale now that every sheet is read.
-fn settle_rating_codes(reading: &mut Reading<'_>) {
-    let settings = reading.report.measure_settings.clone();
-    for i in reading
-        .report
-        .sections
-        .iter_mut()
-        .flat_map(|s| &mut s.initiatives)
-    {
-        if let Some(m) = i.measures.as_mut() {
-            for r in [m.self_rating.as_mut(), m.review.as_mut()]
-                .into_iter()
-                .flatten()
-            {
-                r.code = settled_code(&r.code, &settings);
+impl Reading<'_> {
+    /// Which way is better, from a 向き cell: only words that say one way are read; any other
+    /// text is kept as written on the indicator (which then has no 達成率), with a warning.
+    fn direction(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        x: &mut Indicator,
+        text: String,
+    ) {
+        match Direction::read(&text) {
+            Some(direction) => x.direction = direction,
+            None => {
+                x.direction_unread = text.trim().to_string();
+                self.warn(sheet, r, c, MeasureWarning::DirectionNotRead { text });
             }
         }
     }
-    for (code, _) in &mut reading.ratings {
-        *code = settled_code(code, &settings);
+
+    /// A figure of indicator `x`, read in its unit. The indicator takes the unit written in
+    /// the cell (`3,297百万円`) when it has none yet (its 単位 cell is read before its
+    /// figures); a cell in another unit is kept as written, with a warning naming it.
+    fn indicator_figure(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        x: &mut Indicator,
+    ) -> Figure {
+        let (text, unit) = self.figure(sheet, r, c);
+        if x.unit.is_empty() && !unit.is_empty() {
+            x.unit = unit.clone();
+        }
+        let figure = figure_of(&text, &x.unit);
+        if !crate::model::measures::same_unit(&unit, &x.unit) {
+            let warning = MeasureWarning::UnitDiffers {
+                text: text.trim().to_string(),
+                unit: x.unit.clone(),
+            };
+            self.warn(sheet, r, c, warning);
+        }
+        figure
     }
 }
 
 /// A typed rate against the one computed from the row's numbers; warns when they differ by
-/// more than the rounding of a printed rate.
+/// more than the rounding of a printed rate. A rate on a row without an indicator has nothing
+/// to be computed from: said, as differing from none (a rate is never kept).
 fn check_rate(
     reading: &mut Reading<'_>,
     sheet: &Sheet,
-    r: usize,
-    c: usize,
-    x: &Indicator,
+    (r, c): (usize, usize),
+    x: Option<&Indicator>,
     written: &str,
     progress: bool,
 ) {
     let year = reading.report.fiscal_year;
     // Without a baseline a body's 進捗率 is the actual against the target.
-    let computed = if progress && x.baseline.is_some() {
-        x.progress_rate(year)
-    } else {
-        x.achievement_rate(year)
-    };
+    let computed = x.and_then(|x| {
+        if progress && x.baseline.is_some() {
+            x.progress_rate(year)
+        } else {
+            x.achievement_rate(year)
+        }
+    });
+    check_typed_rate(reading, sheet, (r, c), written, computed);
+}
+
+/// A rate typed at `(r, c)` against the one `computed`: said when they differ by more than the
+/// rounding of a printed rate, or when there is none to compare with.
+fn check_typed_rate(
+    reading: &mut Reading<'_>,
+    sheet: &Sheet,
+    (r, c): (usize, usize),
+    written: &str,
+    computed: Option<f64>,
+) {
     let typed = figure::read(written).ok().flatten().map(|f| {
         // A cell formatted as a percentage holds 0.95 for 95 %.
         let v = f.value.as_f64();
@@ -719,73 +701,4 @@ fn check_rate(
         };
         reading.warn(sheet, r, c, warning);
     }
-}
-
-/// An effects table: 区分 naming 計画額 / 実績額 / 達成率 rows, a column per fiscal year.
-fn read_effects_table(
-    reading: &mut Reading<'_>,
-    sheet: &Sheet,
-    header: usize,
-    number_col: usize,
-    kind_col: usize,
-    years: &[(usize, FiscalYear)],
-) {
-    let mut current = None;
-    let rows: Vec<usize> = sheet.used_rows().filter(|&r| r > header).collect();
-    for r in rows {
-        let number = sheet.text(r, number_col);
-        if !number.is_empty() {
-            current = reading.initiative(sheet, r, number, true);
-        }
-        let Some((s, k)) = current else { continue };
-        let label = crate::model::text::normalize(sheet.text(r, kind_col));
-        let planned = label.contains("計画") || label.contains("目標");
-        let actual = label.contains("実績") || label.contains("効果");
-        if label.contains("率") || label.is_empty() {
-            // 達成率 rows are computed from the two above; an empty label is no row of figures.
-            continue;
-        }
-        if !(planned || actual) {
-            let text = sheet.text(r, kind_col).to_string();
-            reading.warn(
-                sheet,
-                r,
-                kind_col,
-                MeasureWarning::RowNotUnderstood { text },
-            );
-            continue;
-        }
-        for &(c, year) in years {
-            if sheet.text(r, c).is_empty() {
-                continue;
-            }
-            let money = reading.money(sheet, r, c);
-            let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
-            let effect = m.effect_mut(year);
-            if planned {
-                effect.planned = money;
-            } else {
-                effect.actual = money;
-            }
-        }
-    }
-}
-
-/// A money unit a sheet declares in a cell of its own: 「（単位：百万円）」, 「単位 千円」.
-fn declared_unit(sheet: &Sheet) -> Option<YenUnit> {
-    sheet.used_rows().take(50).find_map(|r| {
-        sheet
-            .row_texts(r)
-            .filter(|(_, t)| t.contains("単位") && t.chars().count() < 20)
-            .find_map(|(_, t)| YenUnit::named_in(t))
-    })
-}
-
-/// A sheet noting that its effects are cumulated (累計), as いわき市's does.
-fn declares_cumulative(sheet: &Sheet) -> bool {
-    sheet.used_rows().take(50).any(|r| {
-        sheet
-            .row_texts(r)
-            .any(|(_, t)| t.contains("累計") && (t.contains("計上") || t.contains("集計")))
-    })
 }

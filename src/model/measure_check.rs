@@ -20,6 +20,58 @@ pub fn measure_warnings(report: &Report) -> Vec<Warning> {
         .collect();
     out.extend(earlier_year_totals(report));
     out.extend(topics_gone(report));
+    out.extend(indicators_twice(report));
+    out.extend(totals_too_large(report));
+    out
+}
+
+fn warning(warning: MeasureWarning) -> Warning {
+    Warning::new(Location::default(), WarningKind::Measure { warning })
+}
+
+/// Two indicators of one name on an initiative: both kept, said, so that a reader knows which
+/// the comparison and the review pair (by name, in order).
+fn indicators_twice(report: &Report) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for i in report
+        .initiatives()
+        .filter(|i| i.measures().indicators.len() > 1)
+    {
+        let names: Vec<String> = i
+            .measures()
+            .indicators
+            .iter()
+            .map(|x| super::text::normalize(&x.name))
+            .collect();
+        for (k, x) in i.measures().indicators.iter().enumerate() {
+            // Said once, at the name's second use.
+            if names[..k].iter().filter(|n| **n == names[k]).count() == 1 {
+                out.push(warning(MeasureWarning::IndicatorTwice {
+                    initiative: i.number.clone(),
+                    indicator: x.name.clone(),
+                }));
+            }
+        }
+    }
+    out
+}
+
+/// Effect totals, of a section or of the programme, too large to compute.
+fn totals_too_large(report: &Report) -> Vec<Warning> {
+    let (sections, all) = super::tally::too_large_totals(report);
+    let named = report
+        .sections
+        .iter()
+        .map(|s| Some(format!("{} {}", s.numeral, s.title)));
+    let mut out = Vec::new();
+    for (section, large) in named.zip(sections).chain([(None, all)]) {
+        for (planned, too_large) in [(true, large.planned), (false, large.actual)] {
+            if too_large {
+                let section = section.clone();
+                out.push(warning(MeasureWarning::TotalTooLarge { section, planned }));
+            }
+        }
+    }
     out
 }
 
@@ -72,6 +124,11 @@ pub fn initiative_warnings(settings: &MeasureSettings, number: &str, m: &Measure
     };
     for x in &m.indicators {
         let name = || x.name.clone();
+        if !x.direction_unread.is_empty() {
+            let text = x.direction_unread.clone();
+            let field = MeasureField::IndicatorDirection { name: name() };
+            push(field, MeasureWarning::DirectionNotRead { text });
+        }
         let mut figures = vec![(
             MeasureField::IndicatorTarget {
                 name: name(),

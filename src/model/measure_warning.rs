@@ -61,6 +61,25 @@ pub enum MeasureWarning {
         answers: [String; 2],
         same: bool,
     },
+    /// A total of effects (planned, else actual) too large for the whole yen kept: of the
+    /// section named (`section`: its numeral and title), or of the programme (`None`). The
+    /// summary shows it as not computable.
+    TotalTooLarge {
+        section: Option<String>,
+        planned: bool,
+    },
+    /// An initiative with two indicators of one name (a hand-made file, a workbook's rows):
+    /// both kept and counted; a comparison pairs them in their order.
+    IndicatorTwice {
+        initiative: String,
+        indicator: String,
+    },
+    /// A note beside the rating (取組実績・特記欄) of an initiative without a self-rating: kept
+    /// in the unread list.
+    NoteWithoutRating { text: String },
+    /// A 向き that says neither higher nor lower is better (「維持」, 「目標値に近いほど良い」):
+    /// kept as written, and the indicator's 達成率 and whether it was met are not computed.
+    DirectionNotRead { text: String },
     /// A 基準年度 cell that names no fiscal year: kept in the unread list, the indicator
     /// given no base year.
     YearNotRead { text: String },
@@ -152,49 +171,110 @@ impl Describe for MeasureWarning {
                 answers,
                 same,
             } => answered_twice_words(at, [*a, *b], answers, *same, lang),
-            W::TopicGone {
-                initiative,
-                indicator,
-            } => say(
-                lang,
-                format!(
-                    "取組{initiative}の指標「{indicator}」が測る見出しは削除されています。取組全体の指標として扱います"
-                ),
-                format!(
-                    "the topic indicator 「{indicator}」 of initiative {initiative} measures has been deleted: it counts for the initiative as a whole"
-                ),
-            ),
-            W::NoSuchTopic {
-                initiative,
-                heading,
-            } => say(
-                lang,
-                format!(
-                    "取組{initiative}に見出し「{heading}」はありません。指標は取組全体のものとし、書かれた見出しは読めなかった記載に残しました"
-                ),
-                format!(
-                    "initiative {initiative} has no topic 「{heading}」: the indicator is the initiative's, and the heading written is kept unread"
-                ),
-            ),
-            W::YearNotRead { text } => say(
-                lang,
-                format!(
-                    "基準年度「{text}」は年度として読めません（例: 28年度、平成28年度、2016年度）。読めなかった記載に残しました"
-                ),
-                format!(
-                    "the base year (基準年度) 「{text}」 names no fiscal year (such as 28年度, 平成28年度, 2016年度); kept unread"
-                ),
-            ),
-            W::DateNotRead { text } => say(
-                lang,
-                format!(
-                    "評価日「{text}」は日付として読めません（例: 2017-11-01、2017/11/01）。読めなかった記載に残しました"
-                ),
-                format!(
-                    "the rating date (評価日) 「{text}」 is no date (such as 2017-11-01, 2017/11/01); kept unread"
-                ),
-            ),
+            W::TotalTooLarge { section, planned } => {
+                too_large_words(section.as_deref(), *planned, lang)
+            }
+            W::TopicGone { .. }
+            | W::NoSuchTopic { .. }
+            | W::IndicatorTwice { .. }
+            | W::DirectionNotRead { .. } => indicator_words(self, lang),
+            W::NoteWithoutRating { .. } | W::YearNotRead { .. } | W::DateNotRead { .. } => {
+                kept_unread_words(self, lang)
+            }
         }
+    }
+}
+
+/// The words of a text kept in the unread list: a note with no rating, a year or a date that
+/// does not read.
+fn kept_unread_words(warning: &MeasureWarning, lang: Lang) -> String {
+    use MeasureWarning as W;
+    match warning {
+        W::NoteWithoutRating { text } => {
+            let text = preview(text);
+            say(
+                lang,
+                format!(
+                    "特記「{text}」: この取組には自己評価がないため、読めなかった記載に残しました"
+                ),
+                format!(
+                    "the note 「{text}」: the initiative has no self-rating to go with it; kept unread"
+                ),
+            )
+        }
+        W::YearNotRead { text } => say(
+            lang,
+            format!(
+                "基準年度「{text}」は年度として読めません（例: 28年度、平成28年度、2016年度）。読めなかった記載に残しました"
+            ),
+            format!(
+                "the base year (基準年度) 「{text}」 names no fiscal year (such as 28年度, 平成28年度, 2016年度); kept unread"
+            ),
+        ),
+        W::DateNotRead { text } => say(
+            lang,
+            format!(
+                "評価日「{text}」は日付として読めません（例: 2017-11-01、2017/11/01）。読めなかった記載に残しました"
+            ),
+            format!(
+                "the rating date (評価日) 「{text}」 is no date (such as 2017-11-01, 2017/11/01); kept unread"
+            ),
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The words of a warning about one indicator: its topic gone or not found, its name twice,
+/// its 向き not read.
+fn indicator_words(warning: &MeasureWarning, lang: Lang) -> String {
+    use MeasureWarning as W;
+    match warning {
+        W::TopicGone {
+            initiative,
+            indicator,
+        } => say(
+            lang,
+            format!(
+                "取組{initiative}の指標「{indicator}」が測る見出しは削除されています。取組全体の指標として扱います"
+            ),
+            format!(
+                "the topic indicator 「{indicator}」 of initiative {initiative} measures has been deleted: it counts for the initiative as a whole"
+            ),
+        ),
+        W::NoSuchTopic {
+            initiative,
+            heading,
+        } => say(
+            lang,
+            format!(
+                "取組{initiative}に見出し「{heading}」はありません。指標は取組全体のものとし、書かれた見出しは読めなかった記載に残しました"
+            ),
+            format!(
+                "initiative {initiative} has no topic 「{heading}」: the indicator is the initiative's, and the heading written is kept unread"
+            ),
+        ),
+        W::IndicatorTwice {
+            initiative,
+            indicator,
+        } => say(
+            lang,
+            format!(
+                "取組{initiative}に指標「{indicator}」が2つ以上あります。どれも残して数えます（比較では同じ名前の指標を順に対にします）"
+            ),
+            format!(
+                "initiative {initiative} has more than one indicator named 「{indicator}」: all are kept and counted (a comparison pairs them in their order)"
+            ),
+        ),
+        W::DirectionNotRead { text } => say(
+            lang,
+            format!(
+                "向き「{text}」は高いほど良いか低いほど良いかを言っていません（高・↑・増、低・↓・減）。書かれたまま残し、達成率と達成は計算しません"
+            ),
+            format!(
+                "the direction (向き) 「{text}」 says neither higher nor lower is better (高, ↑, 増 or 低, ↓, 減); kept as written, and no achievement rate or met is computed"
+            ),
+        ),
+        _ => String::new(),
     }
 }
 
@@ -262,6 +342,27 @@ fn answered_twice_words(
     }
 }
 
+fn too_large_words(section: Option<&str>, planned: bool, lang: Lang) -> String {
+    let (side_ja, side_en) = if planned {
+        ("計画額", "planned")
+    } else {
+        ("実績額", "actual")
+    };
+    let (of_ja, of_en) = match section {
+        Some(s) => (format!("「{s}」"), format!("section 「{s}」")),
+        None => ("全体".to_string(), "the programme".to_string()),
+    };
+    say(
+        lang,
+        format!(
+            "{of_ja}の効果額（{side_ja}）の合計は大きすぎて計算できません（扱えるのは約922京円まで）。集計表には「計算不能」と示します"
+        ),
+        format!(
+            "the total of {side_en} effects of {of_en} is too large to compute (at most about 9.2 × 10^18 yen); the summary shows it as not computable"
+        ),
+    )
+}
+
 fn earlier_year_words(f: &super::tally::EarlierFigure, lang: Lang) -> String {
     use super::era::FiscalYear;
     let (latest, taken) = (FiscalYear(f.latest), FiscalYear(f.taken_from));
@@ -310,6 +411,9 @@ pub enum MeasureField {
     IndicatorBaseline {
         name: String,
     },
+    IndicatorDirection {
+        name: String,
+    },
     IndicatorActual {
         name: String,
         year: FiscalYear,
@@ -347,6 +451,10 @@ impl Describe for MeasureAt {
             F::IndicatorBaseline { name } => (
                 format!("指標「{name}」の基準値"),
                 format!("indicator 「{name}」, baseline"),
+            ),
+            F::IndicatorDirection { name } => (
+                format!("指標「{name}」の向き"),
+                format!("indicator 「{name}」, direction"),
             ),
             F::IndicatorActual { name, year } => (
                 format!("指標「{name}」の{}実績", year.era_form()),

@@ -79,6 +79,23 @@ pub enum Direction {
     Lower,
 }
 
+impl Direction {
+    /// The way a 向き cell says is better: only words that say it one way (高・↑・増・上回,
+    /// or 低・↓・減・下回); `None` for any other text (「維持」, 「目標値に近いほど良い」, a
+    /// dash, a typo), or one saying both, which the caller keeps as written.
+    pub fn read(text: &str) -> Option<Direction> {
+        let text = super::text::normalize(text);
+        let says = |words: &[&str]| words.iter().any(|w| text.contains(w));
+        let higher = says(&["高", "↑", "増", "上回", "上昇", "多い", "大きい"]);
+        let lower = says(&["低", "↓", "減", "下回", "下降", "少ない", "小さい"]);
+        match (higher, lower) {
+            (true, false) => Some(Direction::Higher),
+            (false, true) => Some(Direction::Lower),
+            _ => None,
+        }
+    }
+}
+
 /// A value at a starting point: 基準値 (平成28年度).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Baseline {
@@ -109,6 +126,11 @@ pub struct Indicator {
     pub unit: String,
     #[serde(default, skip_serializing_if = "crate::model::defaults::is_default")]
     pub direction: Direction,
+    /// 向き as written when it says neither way (「維持」, 「目標値に近いほど良い」): kept, and
+    /// `direction` then goes unused — no 達成率 and no met is computed, since which way is
+    /// better is not known (never guessed as higher).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub direction_unread: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Baseline>,
     /// The final target (目標値 at the programme's end).
@@ -151,6 +173,20 @@ impl Indicator {
         &mut self.years[at]
     }
 
+    /// Which way is better, when that is known (not when the 向き written said neither way).
+    pub fn known_direction(&self) -> Option<Direction> {
+        self.direction_unread.is_empty().then_some(self.direction)
+    }
+
+    /// The 向き as a table writes it: 高いほど良い, 低いほど良い, or the text kept as written.
+    pub fn direction_words(&self) -> &str {
+        match self.known_direction() {
+            Some(Direction::Higher) => "高いほど良い",
+            Some(Direction::Lower) => "低いほど良い",
+            None => &self.direction_unread,
+        }
+    }
+
     /// The target in force for a year: that year's, else the final one.
     pub fn target_for(&self, year: FiscalYear) -> Option<Decimal> {
         self.year(year)
@@ -168,11 +204,12 @@ impl Indicator {
     /// better actual ÷ target × 100, where lower is better target ÷ actual × 100. `None`
     /// without both numbers, when the divisor is 0, and where lower is better with a target
     /// of 0 (target ÷ actual is then 0 whatever the actual, or 0 ÷ 0: [`Indicator::met`] says
-    /// whether it was reached).
+    /// whether it was reached); and when which way is better is not known.
     pub fn achievement_rate(&self, year: FiscalYear) -> Option<f64> {
+        let direction = self.known_direction()?;
         let (target, actual) = (self.target_for(year)?, self.actual_for(year)?);
         let (t, a) = (target.as_f64(), actual.as_f64());
-        let ratio = match self.direction {
+        let ratio = match direction {
             Direction::Higher if t != 0.0 => a / t,
             Direction::Lower if t != 0.0 && a != 0.0 => t / a,
             _ => return None,
@@ -191,10 +228,12 @@ impl Indicator {
         (target != base).then(|| round1((actual - base) / (target - base) * 100.0))
     }
 
-    /// Met for the year: the actual at or past the target in force, the better way.
+    /// Met for the year: the actual at or past the target in force, the better way (`None`
+    /// when which way is better is not known).
     pub fn met(&self, year: FiscalYear) -> Option<bool> {
+        let direction = self.known_direction()?;
         let (target, actual) = (self.target_for(year)?, self.actual_for(year)?);
-        Some(match self.direction {
+        Some(match direction {
             Direction::Higher => actual.as_f64() >= target.as_f64(),
             Direction::Lower => actual.as_f64() <= target.as_f64(),
         })

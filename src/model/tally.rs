@@ -23,12 +23,54 @@ pub struct Tally {
     pub indicators_met: usize,
     /// Indicators with both a target and an actual for the year.
     pub indicators_measured: usize,
-    /// Totals in yen; `None` when no initiative has such a figure.
+    /// Totals in yen; `None` when no initiative has such a figure, or when the sum does not
+    /// fit in the whole yen kept (`i64`, about 9.2 × 10^18 yen): `too_large` then says so.
     pub planned_yen: Option<i64>,
     pub actual_yen: Option<i64>,
+    /// Which totals do not fit: not computable, shown as such wherever the totals are shown
+    /// and said by `check` — never a number cut at the largest one kept.
+    pub too_large: TooLarge,
     /// Counted cumulatively, the initiatives whose total is an earlier year's figure: the
     /// latest year's is blank or was not read. Said wherever the totals are shown.
     pub earlier: Vec<EarlierFigure>,
+}
+
+/// Which of a tally's effect totals do not fit in the whole yen kept.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TooLarge {
+    pub planned: bool,
+    pub actual: bool,
+}
+
+impl TooLarge {
+    pub fn any(self) -> bool {
+        self.planned || self.actual
+    }
+}
+
+/// A sum of amounts in yen: nothing to add, the sum, or one too large to keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sum {
+    Nothing,
+    Yen(i64),
+    TooLarge,
+}
+
+impl Sum {
+    fn plus(self, more: Sum) -> Sum {
+        match (self, more) {
+            (Sum::TooLarge, _) | (_, Sum::TooLarge) => Sum::TooLarge,
+            (Sum::Yen(a), Sum::Yen(b)) => a.checked_add(b).map_or(Sum::TooLarge, Sum::Yen),
+            (Sum::Nothing, x) | (x, Sum::Nothing) => x,
+        }
+    }
+
+    fn yen(self) -> Option<i64> {
+        match self {
+            Sum::Yen(y) => Some(y),
+            Sum::Nothing | Sum::TooLarge => None,
+        }
+    }
 }
 
 /// A cumulative total taken from an earlier year than the one it should be of.
@@ -62,12 +104,13 @@ impl Tally {
     /// One row of the 集計表 as text, the same in the printout, the web page and the window:
     /// the initiatives each of `codes` rates, 未評価, 数値目標等達成率, 計画実施率, the indicators
     /// met of those measured, and the effects planned and actual as `money` writes an amount
-    /// in yen (`None`: no figure).
+    /// in yen (`None`: no figure) — or `too_large` for a total that does not fit.
     pub fn row_figures(
         &self,
         settings: &MeasureSettings,
         codes: &[String],
         money: impl Fn(Option<i64>) -> String,
+        too_large: &str,
     ) -> Vec<String> {
         let mut cells: Vec<String> = codes
             .iter()
@@ -83,8 +126,16 @@ impl Tally {
             "{} / {}",
             self.indicators_met, self.indicators_measured
         ));
-        cells.push(money(self.planned_yen));
-        cells.push(money(self.actual_yen));
+        for (yen, large) in [
+            (self.planned_yen, self.too_large.planned),
+            (self.actual_yen, self.too_large.actual),
+        ] {
+            cells.push(if large {
+                too_large.to_string()
+            } else {
+                money(yen)
+            });
+        }
         cells
     }
 
@@ -94,6 +145,7 @@ impl Tally {
         year: FiscalYear,
         initiatives: impl Iterator<Item = &'a Initiative>,
     ) -> Tally {
+        let (mut planned, mut actual) = (Sum::Nothing, Sum::Nothing);
         let mut tally = Tally {
             ratings: settings
                 .rating_scale
@@ -125,13 +177,14 @@ impl Tally {
                     tally.indicators_met += usize::from(met);
                 }
             }
-            let (planned, actual) = effect_totals(&m.effects, settings.counting);
-            tally.planned_yen = add(tally.planned_yen, planned);
-            tally.actual_yen = add(tally.actual_yen, actual);
+            let (p, a) = sums(&m.effects, settings.counting);
+            (planned, actual) = (planned.plus(p), actual.plus(a));
             if settings.counting == Counting::Cumulative {
                 tally.earlier.extend(earlier_figures(i, year));
             }
         }
+        (tally.planned_yen, tally.actual_yen) = (planned.yen(), actual.yen());
+        tally.too_large = TooLarge::of((planned, actual));
         tally
     }
 
@@ -168,23 +221,54 @@ impl Tally {
     }
 }
 
-fn add(total: Option<i64>, more: Option<i64>) -> Option<i64> {
-    match (total, more) {
-        (Some(a), Some(b)) => Some(a.saturating_add(b)),
-        (a, b) => a.or(b),
+/// Which effect totals do not fit, for each section of `report` and for the programme: one
+/// pass over the effects (`check` asks after every step on the numbers; a whole [`Tally`] per
+/// section would count the ratings and indicators again for nothing).
+pub fn too_large_totals(report: &Report) -> (Vec<TooLarge>, TooLarge) {
+    let counting = report.measure_settings.counting;
+    let mut all = (Sum::Nothing, Sum::Nothing);
+    let mut sections = Vec::new();
+    for section in &report.sections {
+        let mut here = (Sum::Nothing, Sum::Nothing);
+        for i in &section.initiatives {
+            let (p, a) = sums(&i.measures().effects, counting);
+            here = (here.0.plus(p), here.1.plus(a));
+        }
+        all = (all.0.plus(here.0), all.1.plus(here.1));
+        sections.push(TooLarge::of(here));
+    }
+    (sections, TooLarge::of(all))
+}
+
+impl TooLarge {
+    fn of((planned, actual): (Sum, Sum)) -> TooLarge {
+        TooLarge {
+            planned: planned == Sum::TooLarge,
+            actual: actual == Sum::TooLarge,
+        }
     }
 }
 
 /// An initiative's planned and actual effects over its years, counted as the report says:
 /// single-year figures are summed; cumulative ones are running totals, so the latest year
 /// with a figure is the total (summing them would count a saving once for every later year).
+/// `None` when there is no figure, or when the sum does not fit (the tally says which).
 pub fn effect_totals(effects: &[Effect], counting: Counting) -> (Option<i64>, Option<i64>) {
+    let (planned, actual) = sums(effects, counting);
+    (planned.yen(), actual.yen())
+}
+
+fn sums(effects: &[Effect], counting: Counting) -> (Sum, Sum) {
     let total = |pick: fn(&Effect) -> &Money| match counting {
         Counting::SingleYear => effects
             .iter()
             .filter_map(|e| pick(e).yen)
-            .fold(None, |acc, y| add(acc, Some(y))),
-        Counting::Cumulative => effects.iter().rev().find_map(|e| pick(e).yen),
+            .fold(Sum::Nothing, |acc, y| acc.plus(Sum::Yen(y))),
+        Counting::Cumulative => effects
+            .iter()
+            .rev()
+            .find_map(|e| pick(e).yen)
+            .map_or(Sum::Nothing, Sum::Yen),
     };
     (total(|e| &e.planned), total(|e| &e.actual))
 }

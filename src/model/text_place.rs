@@ -231,12 +231,13 @@ fn initiative_texts<'a>(
     measures_texts(at.with(TextField::Measures), initiative.measures(), visit);
 }
 
-/// The texts of an initiative's numbers and judgements: indicators' names and units, figures
-/// and amounts kept as written, ratings (this year's and earlier years'), the comments.
+/// The texts of an initiative's numbers and judgements: indicators' names and units, the 向き,
+/// figures and amounts kept as written, ratings (this year's and earlier years'), the comments.
 fn measures_texts<'a>(at: At<'a>, m: &'a Measures, visit: &mut dyn FnMut(At<'a>, &'a str)) {
     for x in &m.indicators {
         visit(at, &x.name);
         visit(at, &x.unit);
+        visit(at, &x.direction_unread);
         let years = x
             .years
             .iter()

@@ -156,7 +156,7 @@ fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -
         format!("効果額 計画（{unit}）"),
         format!("効果額 実績（{unit}）"),
     ]);
-    let cells = |t: &Tally| t.row_figures(settings, &codes, |yen| money(yen, report));
+    let cells = |t: &Tally| t.row_figures(settings, &codes, |yen| money(yen, report), "計算不能");
     let table_rows = rows
         .iter()
         .map(|(name, t)| {
@@ -181,8 +181,31 @@ fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -
         weights,
         figures,
         rows: table_rows,
-        notes: [totals_notes(report, whole), unread_notes(printed)].concat(),
+        notes: [
+            totals_notes(report, whole),
+            too_large_notes(&rows),
+            unread_notes(printed),
+        ]
+        .concat(),
     }
+}
+
+/// Why a total says 計算不能: too large for the whole yen kept (the last row is the whole's).
+fn too_large_notes(rows: &[(String, Tally)]) -> Vec<String> {
+    use crate::lang::{Describe, Lang};
+    use crate::model::measure_warning::MeasureWarning;
+    let mut notes = Vec::new();
+    for (k, (name, t)) in rows.iter().enumerate() {
+        let section = (k + 1 < rows.len()).then(|| name.clone());
+        for (planned, large) in [(true, t.too_large.planned), (false, t.too_large.actual)] {
+            if large {
+                let section = section.clone();
+                let said = MeasureWarning::TotalTooLarge { section, planned }.describe(Lang::Ja);
+                notes.push(format!("{said}。"));
+            }
+        }
+    }
+    notes
 }
 
 /// What the 集計表's figures count, under it.
@@ -274,6 +297,18 @@ fn unread_notes(printed: &[(usize, Vec<&Initiative>)]) -> Vec<String> {
             "数として読めない指標の値 {} 件 {} は目標達成の指標に数えません。",
             figures.len(),
             quoted(&figures)
+        ));
+    }
+    let directions: Vec<&str> = initiatives()
+        .flat_map(|i| i.measures().indicators.iter())
+        .filter(|x| x.known_direction().is_none())
+        .map(|x| x.direction_unread.as_str())
+        .collect();
+    if !directions.is_empty() {
+        notes.push(format!(
+            "向きが高い・低いのどちらとも読めない指標 {} 件（向き {}）は目標達成の指標に数えません。",
+            directions.len(),
+            quoted(&directions)
         ));
     }
     notes

@@ -62,6 +62,10 @@ pub struct EffectTotals {
     /// Counted cumulatively: the initiatives whose total is an earlier year's figure, the
     /// latest year's being blank or unread (empty when none).
     pub from_earlier_years: Vec<crate::model::tally::EarlierFigure>,
+    /// The totals too large to compute (`"planned"`, `"actual"`; their `*_yen` is `null`):
+    /// left out when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub too_large: Vec<&'static str>,
 }
 
 /// A decimal as a JSON number: whole numbers as integers, others as floats.
@@ -125,6 +129,13 @@ pub fn totals(report: &Report) -> MeasureTotals {
             planned_yen: tally.planned_yen,
             actual_yen: tally.actual_yen,
             from_earlier_years: tally.earlier,
+            too_large: [
+                ("planned", tally.too_large.planned),
+                ("actual", tally.too_large.actual),
+            ]
+            .into_iter()
+            .filter_map(|(side, large)| large.then_some(side))
+            .collect(),
         },
     }
 }

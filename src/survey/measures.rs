@@ -90,11 +90,14 @@ const ANSWER_COL: u16 = 4;
 /// One answered cell of the numbers' sheet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MeasureRow {
+    /// The initiative its id names (none read for [`MeasureCell::Unreadable`]).
     pub initiative: crate::model::Id,
     pub what: MeasureCell,
     /// 1-based row in the sheet, for messages.
     pub row: u32,
     pub answer: String,
+    /// The row's hidden id as written (`I 6 0`), for messages.
+    pub id: String,
 }
 
 /// Which number a row answers.
@@ -105,6 +108,8 @@ pub enum MeasureCell {
     /// The year's actual effect, in the report's unit.
     Effect,
     SelfRating,
+    /// An id that names no number (changed by hand) beside an answer: said, never taken.
+    Unreadable,
 }
 
 /// The initiatives whose numbers `division` answers in `response`.
@@ -222,27 +227,36 @@ pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow>
     let mut rows = Vec::new();
     for r in sheet.used_rows() {
         let id = sheet.text(r, ID_COL as usize);
-        let mut parts = id.split_whitespace();
-        let (Some(kind), Some(initiative)) = (parts.next(), parts.next()) else {
-            continue;
-        };
-        let Ok(initiative) = initiative.parse::<u64>() else {
-            continue;
-        };
-        let what = match (kind, parts.next().map(str::parse::<usize>)) {
-            ("I", Some(Ok(k))) => MeasureCell::Indicator(k),
-            ("E", None) => MeasureCell::Effect,
-            ("R", None) => MeasureCell::SelfRating,
-            _ => continue,
+        let answer = sheet.text(r, ANSWER_COL as usize);
+        let (initiative, what) = match read_id(id) {
+            Some(read) => read,
+            // A row without an id (the sheet's text, its header) answers nothing; one whose
+            // id was changed into something else while it holds an answer is said.
+            None if id.trim().is_empty() || id == "ID" || answer.trim().is_empty() => continue,
+            None => (crate::model::Id(0), MeasureCell::Unreadable),
         };
         rows.push(MeasureRow {
-            initiative: crate::model::Id(initiative),
+            initiative,
             what,
             row: u32::try_from(r + 1).unwrap_or(u32::MAX),
-            answer: sheet.text(r, ANSWER_COL as usize).to_string(),
+            answer: answer.to_string(),
+            id: id.to_string(),
         });
     }
     rows
+}
+
+/// What a hidden id (`I 6 0`, `E 6`, `R 6`, as [`write_sheet`] writes it) names.
+fn read_id(id: &str) -> Option<(crate::model::Id, MeasureCell)> {
+    let mut parts = id.split_whitespace();
+    let (kind, initiative) = (parts.next()?, parts.next()?.parse::<u64>().ok()?);
+    let what = match (kind, parts.next().map(str::parse::<usize>), parts.next()) {
+        ("I", Some(Ok(k)), None) => MeasureCell::Indicator(k),
+        ("E", None, None) => MeasureCell::Effect,
+        ("R", None, None) => MeasureCell::SelfRating,
+        _ => return None,
+    };
+    Some((crate::model::Id(initiative), what))
 }
 
 /// The edits taking a workbook's answered numbers into the master, and what its rows warn of:
@@ -294,6 +308,8 @@ pub(super) fn from_rows(
                     ..kept.unwrap_or_default()
                 });
             }
+            // Said by usable_rows, never taken.
+            MeasureCell::Unreadable => {}
         }
     }
     let edits = changed
@@ -324,9 +340,13 @@ fn usable_rows<'r>(
     let mut differing = HashSet::new();
     for row in rows {
         let no_such = || W::NoSuchNumber {
-            id: row_id(row),
+            id: row.id.trim().to_string(),
             answer: row.answer.clone(),
         };
+        if row.what == MeasureCell::Unreadable {
+            warn(row, no_such());
+            continue;
+        }
         let Some(i) = master.initiative(row.initiative) else {
             warn(row, no_such());
             continue;
@@ -382,18 +402,10 @@ fn measure_at(
         },
         MeasureCell::Effect => MeasureField::EffectActual { year },
         MeasureCell::SelfRating => MeasureField::SelfRating,
+        MeasureCell::Unreadable => return None,
     };
     Some(MeasureAt {
         initiative: i.number.clone(),
         field,
     })
-}
-
-/// The row's hidden id as [`write_sheet`] writes it (`I 6 0`, `E 6`, `R 6`).
-fn row_id(row: &MeasureRow) -> String {
-    match row.what {
-        MeasureCell::Indicator(k) => format!("I {} {k}", row.initiative.0),
-        MeasureCell::Effect => format!("E {}", row.initiative.0),
-        MeasureCell::SelfRating => format!("R {}", row.initiative.0),
-    }
 }

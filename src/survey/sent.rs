@@ -165,8 +165,8 @@ pub fn measures_text(m: &Measures) -> String {
         if !x.unit.is_empty() {
             line.push_str(&format!("（{}）", x.unit));
         }
-        if x.direction == crate::model::measures::Direction::Lower {
-            line.push_str(" 低いほど良い");
+        if x.known_direction() != Some(crate::model::measures::Direction::Higher) {
+            line.push_str(&format!(" {}", x.direction_words()));
         }
         if let Some(b) = &x.baseline {
             let year = b.year.map_or_else(String::new, |y| y.short_form());

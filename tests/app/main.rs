@@ -13,6 +13,7 @@ mod jobs;
 mod keyboard;
 mod measure_columns;
 mod measure_editing;
+mod measure_words;
 mod measures;
 mod opening;
 mod plan_lines;

@@ -23,6 +23,7 @@ mod locks;
 mod measures;
 mod measures_answers;
 mod measures_cycle;
+mod measures_guesses;
 mod measures_layouts;
 mod measures_tables;
 mod measures_topics;

@@ -573,9 +573,13 @@ fn kizugawas_items_numbered_r2_with_a_shokanka_and_their_ratings_open_in_place()
         assert_eq!(codes, ["S", "A", "B", "C", "対象外"]);
         assert!(opened.report.measure_settings.rating_scale[4].not_applicable);
         assert_eq!(rating_warnings(opened), Vec::<String>::new());
-        // 取組実績・特記欄 is no column Shinchoku reads: kept, with a warning.
+        // 取組実績・特記欄 is the note beside the self-rating: read there, nothing left unread.
+        let rated = |k: usize| opened.report.sections[0].initiatives[k].measures();
+        let note = |k: usize| rated(k).self_rating.as_ref().map(|r| r.note.as_str());
+        assert_eq!(note(0), Some("手続を12件追加した"));
+        assert_eq!(note(1), Some(""));
         assert!(
-            opened
+            !opened
                 .report
                 .unread
                 .iter()

@@ -272,7 +272,7 @@ fn numbers_with_more_digits_than_excel_keeps_are_written_whole_and_read_back_the
 /// with a baseline, a negative figure and one kept as written), effects over two years in
 /// 百万円 counted cumulatively (one negative), ratings in three layers with who and when, a
 /// comment of two lines holding a tab, a scale with meanings and 対象外.
-fn rich() -> Report {
+pub fn rich() -> Report {
     use shinchoku::model::measures::{Baseline, Rating};
     let mut report = seed_with_measures();
     report.measure_settings.counting = Counting::Cumulative;

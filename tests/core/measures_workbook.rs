@@ -14,7 +14,7 @@ const FY: FiscalYear = FiscalYear(2017);
 
 /// A programme of three initiatives in the published layout, with `extra` headings after
 /// 担当課 and each initiative's `extra` cells (by initiative, in order).
-fn report_sheet(ws: &mut Worksheet, extra: &[&str], cells: &[&[&str]]) {
+pub fn report_sheet(ws: &mut Worksheet, extra: &[&str], cells: &[&[&str]]) {
     let head = [
         "番号",
         "具体的取組",
@@ -78,7 +78,7 @@ fn report_sheet(ws: &mut Worksheet, extra: &[&str], cells: &[&[&str]]) {
     }
 }
 
-fn write_rows(ws: &mut Worksheet, from: u32, rows: &[&[&str]]) {
+pub fn write_rows(ws: &mut Worksheet, from: u32, rows: &[&[&str]]) {
     for (k, row) in rows.iter().enumerate() {
         for (c, t) in row.iter().enumerate() {
             if !t.is_empty() {
@@ -173,7 +173,7 @@ fn plain_report(book: &mut Workbook) {
     report_sheet(book.add_worksheet(), &[], &[]);
 }
 
-fn open(book: &mut Workbook) -> ImportedWorkbook {
+pub fn open(book: &mut Workbook) -> ImportedWorkbook {
     let bytes = book.save_to_buffer().unwrap();
     import_workbook(&bytes, WorkbookFormat::Xlsx).expect("the workbook opens")
 }

@@ -233,8 +233,24 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             unit: String::new(),
         },
         W::YearNotRead { text: text() },
+        W::DirectionNotRead {
+            text: "維持".into(),
+        },
+        W::IndicatorTwice {
+            initiative: "1".into(),
+            indicator: "電子申請件数".into(),
+        },
         W::DateNotRead { text: text() },
+        W::NoteWithoutRating { text: text() },
     ];
+    for section in [Some("I 行政運営".to_string()), None] {
+        for planned in [true, false] {
+            kinds.push(W::TotalTooLarge {
+                section: section.clone(),
+                planned,
+            });
+        }
+    }
     for same in [true, false] {
         kinds.push(W::AnsweredTwice {
             at: MeasureAt {
@@ -278,6 +294,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             year: Some(fy),
         },
         MeasureField::IndicatorBaseline { name: name() },
+        MeasureField::IndicatorDirection { name: name() },
         MeasureField::IndicatorActual {
             name: name(),
             year: fy,
@@ -311,7 +328,11 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::AnsweredTwice { .. }
                 | W::UnitDiffers { .. }
                 | W::YearNotRead { .. }
-                | W::DateNotRead { .. } => {}
+                | W::DirectionNotRead { .. }
+                | W::TotalTooLarge { .. }
+                | W::IndicatorTwice { .. }
+                | W::DateNotRead { .. }
+                | W::NoteWithoutRating { .. } => {}
             }
             (k.describe(Lang::Ja), k.describe(Lang::En))
         })
@@ -339,6 +360,15 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         "電子申請件数",
         "閲覧数",
         "ポータル",
+        "維持",
+        "向き",
+        "I 行政運営",
+        "高",
+        "低",
+        "↑",
+        "↓",
+        "増",
+        "減",
         "計画",
         "実績",
         "百万円",

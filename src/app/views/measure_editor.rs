@@ -8,6 +8,7 @@
 //! cannot be read stays in its field with a warning and changes nothing. Its words are its
 //! own ([`Words`]).
 
+use super::measure_settings::yen_unit_name;
 use chrono::NaiveDate;
 use egui::{Color32, ComboBox, Context, Grid, RichText, TextEdit, Ui, Window};
 
@@ -276,7 +277,7 @@ fn indicator(
             }
         }
         ui.end_row();
-        direction(ui, w, heading, at(k), x.direction, out);
+        direction(ui, w, heading, at(k), x, out);
         if ui.button(w.remove_indicator).clicked() {
             let (initiative, index) = at(k);
             edit(out, MeasureIntent::RemoveIndicator { initiative, index });
@@ -300,7 +301,7 @@ fn direction(
     w: &Words,
     heading: egui::Id,
     (initiative, index): (Id, usize),
-    now: Direction,
+    x: &Indicator,
     out: &mut Vec<AppCommand>,
 ) {
     let label = ui.label(w.direction).id;
@@ -308,24 +309,27 @@ fn direction(
         Direction::Higher => w.higher,
         Direction::Lower => w.lower,
     };
+    // A 向き kept as written (「維持」) shows as written until one is chosen.
+    let now = x.known_direction();
+    let shown = now.map_or(x.direction_unread.as_str(), name);
     let mut chosen = now;
     ComboBox::from_id_salt(("measure-direction", initiative, index))
-        .selected_text(name(now))
+        .selected_text(shown)
         .show_ui(ui, |ui| {
             for d in [Direction::Higher, Direction::Lower] {
-                ui.selectable_value(&mut chosen, d, name(d));
+                ui.selectable_value(&mut chosen, Some(d), name(d));
             }
         })
         .response
         .labelled_by(heading)
         .labelled_by(label);
-    if chosen != now {
+    if let Some(direction) = chosen.filter(|_| chosen != now) {
         edit(
             out,
             MeasureIntent::SetDirection {
                 initiative,
                 index,
-                direction: chosen,
+                direction,
             },
         );
     }
@@ -393,7 +397,14 @@ fn indicator_years(
 fn effects(ui: &mut Ui, w: &Words, report: &Report, i: &Initiative, out: &mut Vec<AppCommand>) {
     let unit = report.measure_settings.yen_unit;
     let heading = ui
-        .label(RichText::new(format!("{}{}", w.effects, bracketed(unit.label(), w.lang))).strong())
+        .label(
+            RichText::new(format!(
+                "{}{}",
+                w.effects,
+                bracketed(yen_unit_name(unit, w.lang), w.lang)
+            ))
+            .strong(),
+        )
         .id;
     Grid::new(("measure-effects", i.id))
         .striped(true)

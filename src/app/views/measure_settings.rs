@@ -80,21 +80,26 @@ pub(super) fn show(ui: &mut Ui, lang: Lang, report: &Report, out: &mut Vec<AppCo
     CollapsingHeader::new(w.heading)
         .id_salt("measure-settings")
         .show(ui, |ui| {
-            unit_and_counting(ui, w, now, out);
+            unit_and_counting(ui, (w, lang), now, out);
             ui.add_space(4.0);
             scale(ui, w, now, out);
         });
 }
 
-fn unit_and_counting(ui: &mut Ui, w: &Words, now: &MeasureSettings, out: &mut Vec<AppCommand>) {
+fn unit_and_counting(
+    ui: &mut Ui,
+    (w, lang): (&Words, Lang),
+    now: &MeasureSettings,
+    out: &mut Vec<AppCommand>,
+) {
     Grid::new("measure-settings-unit").show(ui, |ui| {
         let label = ui.label(w.yen_unit).id;
         let mut unit = now.yen_unit;
         ComboBox::from_id_salt("measure-yen-unit")
-            .selected_text(unit.label())
+            .selected_text(yen_unit_name(unit, lang))
             .show_ui(ui, |ui| {
                 for u in [YenUnit::Yen, YenUnit::Thousand, YenUnit::Million] {
-                    ui.selectable_value(&mut unit, u, u.label());
+                    ui.selectable_value(&mut unit, u, yen_unit_name(u, lang));
                 }
             })
             .response
@@ -188,5 +193,16 @@ fn scale(ui: &mut Ui, w: &Words, now: &MeasureSettings, out: &mut Vec<AppCommand
                 ..now.clone()
             },
         );
+    }
+}
+
+/// The money unit in the window's words: 千円 in Japanese, "thousand yen" in English (the
+/// exports and the printout, in Japanese, write `YenUnit::label`).
+pub(crate) fn yen_unit_name(unit: YenUnit, lang: Lang) -> &'static str {
+    match (lang, unit) {
+        (Lang::Ja, _) => unit.label(),
+        (Lang::En, YenUnit::Yen) => "yen",
+        (Lang::En, YenUnit::Thousand) => "thousand yen",
+        (Lang::En, YenUnit::Million) => "million yen",
     }
 }

@@ -6,6 +6,7 @@
 
 use egui::{ComboBox, Grid, RichText, Ui};
 
+use super::measure_settings::yen_unit_name;
 use crate::app::command::{AppCommand, ViewCommand};
 use crate::app::i18n::Lang;
 use crate::edit::Intent;
@@ -35,6 +36,9 @@ struct Words {
     effect: &'static str,
     self_rating: &'static str,
     review: &'static str,
+    /// A total too large to compute, in its cell.
+    too_large: &'static str,
+    lang: Lang,
 }
 
 const JA: Words = Words {
@@ -56,6 +60,8 @@ const JA: Words = Words {
     effect: "効果額",
     self_rating: "自己評価",
     review: "本部評価",
+    too_large: "計算不能",
+    lang: Lang::Ja,
 };
 
 const EN: Words = Words {
@@ -77,6 +83,8 @@ const EN: Words = Words {
     effect: "effect",
     self_rating: "self-rating",
     review: "review",
+    too_large: "too large to total",
+    lang: Lang::En,
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -107,13 +115,26 @@ pub fn show(ui: &mut Ui, lang: Lang, report: &Report) -> Vec<AppCommand> {
     out
 }
 
-fn money(yen: Option<i64>, report: &Report) -> String {
+/// A name with what it is in (a unit): full-width brackets in Japanese.
+fn bracketed(name: &str, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{name}（{unit}）"),
+        Lang::En => format!("{name} ({unit})"),
+    }
+}
+
+/// An amount in the report's unit, named in the window's words (`3297百万円`, `3297 million
+/// yen`).
+fn money(yen: Option<i64>, report: &Report, lang: Lang) -> String {
     let unit = report.measure_settings.yen_unit;
     yen.map_or_else(
         || "—".to_string(),
         |y| {
             let shown = crate::model::measures::Money::yen(y).display(unit);
-            format!("{shown}{}", unit.label())
+            match lang {
+                Lang::Ja => format!("{shown}{}", unit.label()),
+                Lang::En => format!("{shown} {}", yen_unit_name(unit, lang)),
+            }
         },
     )
 }
@@ -156,7 +177,8 @@ fn totals(ui: &mut Ui, w: &Words, report: &Report) {
         ui.end_row();
         for (name, tally) in &rows {
             ui.label(name);
-            for cell in tally.row_figures(settings, &codes, |yen| money(yen, report)) {
+            let money = |yen| money(yen, report, w.lang);
+            for cell in tally.row_figures(settings, &codes, money, w.too_large) {
                 ui.label(cell);
             }
             ui.end_row();
@@ -258,7 +280,7 @@ fn indicator_rows(
         let name = if x.unit.is_empty() {
             x.name.clone()
         } else {
-            format!("{}（{}）", x.name, x.unit)
+            bracketed(&x.name, &x.unit, w.lang)
         };
         let label = ui.label(&name).id;
         let target = x
@@ -285,7 +307,9 @@ fn effect_row(ui: &mut Ui, w: &Words, report: &Report, i: &Initiative, out: &mut
     let year = report.fiscal_year;
     let unit = report.measure_settings.yen_unit;
     let effect = i.measures().effect(year);
-    let label = ui.label(format!("{}（{}）", w.effect, unit.label())).id;
+    let label = ui
+        .label(bracketed(w.effect, yen_unit_name(unit, w.lang), w.lang))
+        .id;
     let planned = effect.map(|e| e.planned.display(unit)).unwrap_or_default();
     ui.label(format!("{} {planned}", w.planned));
     let now = effect.map(|e| e.actual.display(unit)).unwrap_or_default();

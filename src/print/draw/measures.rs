@@ -88,9 +88,10 @@ fn indicator(report: &Report, x: &Indicator) -> [Paragraph; 2] {
     } else {
         x.name.clone()
     };
-    let name = match x.direction {
-        Direction::Higher => format!("・{name}"),
-        Direction::Lower => format!("・{name}（低いほど良い）"),
+    let name = match x.known_direction() {
+        Some(Direction::Higher) => format!("・{name}"),
+        Some(Direction::Lower) => format!("・{name}（低いほど良い）"),
+        None => format!("・{name}（向き: {}）", x.direction_unread),
     };
     let with_unit = |s: String| format!("{s}{}", x.unit);
     let target = this

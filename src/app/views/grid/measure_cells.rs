@@ -10,6 +10,7 @@ use super::GridView;
 use super::look::bold;
 use crate::app::columns::Column;
 use crate::app::i18n::Lang;
+use crate::app::views::measure_settings::yen_unit_name;
 use crate::app::views::paint;
 use crate::grid::GridRow;
 use crate::model::measures::{Indicator, MeasureSettings, Rating};
@@ -141,7 +142,7 @@ impl GridView<'_> {
         let mid = rect.top() + rect.height() / 2.0;
         let top = Rect::from_x_y_ranges(rect.x_range(), rect.top()..=mid);
         let bottom = Rect::from_x_y_ranges(rect.x_range(), mid..=rect.bottom());
-        let unit = self.report.measure_settings.yen_unit.label();
+        let unit = yen_unit_name(self.report.measure_settings.yen_unit, self.lang);
         let year = self.report.fiscal_year;
         let group = match column {
             Column::Indicators => format!("{} {}", w.indicators, year_name(year, self.lang)),

@@ -1,0 +1,105 @@
+//! An effects table (いわき市's): 区分 naming 計画額 / 実績額 / 達成率 rows, a column per fiscal
+//! year; and what a sheet declares of its effects — the money unit (「（単位：百万円）」) and
+//! cumulative counting.
+
+use super::super::sheet::Sheet;
+use super::{HeadingUnit, Reading, check_typed_rate};
+use crate::model::era::FiscalYear;
+use crate::model::measure_warning::MeasureWarning;
+use crate::model::measures::YenUnit;
+
+/// An effects table: 区分 naming 計画額 / 実績額 / 達成率 rows, a column per fiscal year.
+pub(super) fn read_effects_table(
+    reading: &mut Reading<'_>,
+    sheet: &Sheet,
+    header: usize,
+    number_col: usize,
+    kind_col: usize,
+    years: &[(usize, FiscalYear)],
+) {
+    let mut current = None;
+    let rows: Vec<usize> = sheet.used_rows().filter(|&r| r > header).collect();
+    for r in rows {
+        let number = sheet.text(r, number_col);
+        if !number.is_empty() {
+            current = reading.initiative(sheet, r, number, true);
+        }
+        let Some((s, k)) = current else { continue };
+        let label = crate::model::text::normalize(sheet.text(r, kind_col));
+        // 「実績額（百万円）」: the row's unit.
+        let label_unit = HeadingUnit::of(&label);
+        let planned = label.contains("計画") || label.contains("目標");
+        let actual = label.contains("実績") || label.contains("効果");
+        if label.contains("率") {
+            // 達成率 rows are computed from the two above: a typed one is only checked.
+            for &(c, year) in years {
+                let written = sheet.text(r, c);
+                if !written.is_empty() {
+                    let effect = reading.report.sections[s].initiatives[k]
+                        .measures()
+                        .effect(year);
+                    let computed = effect.and_then(|e| match (e.planned.yen, e.actual.yen) {
+                        (Some(p), Some(a)) if p != 0 => {
+                            Some((a as f64 / p as f64 * 1000.0).round() / 10.0)
+                        }
+                        _ => None,
+                    });
+                    check_typed_rate(reading, sheet, (r, c), written, computed);
+                }
+            }
+            continue;
+        }
+        if label.is_empty() {
+            // Figures under no 区分 are neither planned nor actual: kept, never dropped.
+            for &(c, _) in years {
+                let text = sheet.text(r, c).to_string();
+                if !text.is_empty() {
+                    reading.keep_unread(sheet, (r, c), text);
+                }
+            }
+            continue;
+        }
+        if !(planned || actual) {
+            let text = sheet.text(r, kind_col).to_string();
+            reading.warn(
+                sheet,
+                r,
+                kind_col,
+                MeasureWarning::RowNotUnderstood { text },
+            );
+            continue;
+        }
+        for &(c, year) in years {
+            if sheet.text(r, c).is_empty() {
+                continue;
+            }
+            let money = reading.money(sheet, (r, c), label_unit);
+            let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
+            let effect = m.effect_mut(year);
+            if planned {
+                effect.planned = money;
+            } else {
+                effect.actual = money;
+            }
+        }
+    }
+}
+
+/// A money unit a sheet declares in a cell of its own: 「（単位：百万円）」, 「単位 千円」.
+pub(super) fn declared_unit(sheet: &Sheet) -> Option<YenUnit> {
+    sheet.used_rows().take(50).find_map(|r| {
+        sheet
+            .row_texts(r)
+            .filter(|(_, t)| t.contains("単位") && t.chars().count() < 20)
+            .find_map(|(_, t)| YenUnit::named_in(t))
+    })
+}
+
+/// A sheet noting that its effects are cumulated (累計), as いわき市's does.
+pub(super) fn declares_cumulative(sheet: &Sheet) -> bool {
+    sheet.used_rows().take(50).any(|r| {
+        sheet
+            .row_texts(r)
+            .any(|(_, t)| t.contains("累計") && (t.contains("計上") || t.contains("集計")))
+    })
+}

@@ -1,0 +1,172 @@
+//! A rating layer's cells: its code (or the committee's comment), who gave it and when
+//! (評価者, 評価日: of the layer written just left of them), and the note the 所管課 writes
+//! beside its rating (木津川市's 取組実績・特記欄, the self-rating's `note`); each code settled
+//! against the scale once every sheet is read. What has no rating to go with, and a date that
+//! does not read, are kept unread with a warning, never dropped.
+
+use super::super::sheet::Sheet;
+use super::{Column, Reading};
+use crate::model::UnreadText;
+use crate::model::diag::Location;
+use crate::model::measure_warning::MeasureWarning;
+use crate::model::measures::{Comment, Measures, Rating};
+
+/// `2017-11-01`, `2017/11/01` (as Excel shows a date typed as text).
+fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '/' | '／' | '－' => '-',
+            other => other,
+        })
+        .collect();
+    chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()
+}
+
+/// The who and when of `layer` (`None` when the row has no such layer).
+fn by_and_on(
+    m: &mut Measures,
+    layer: Option<Column>,
+) -> Option<(&mut String, &mut Option<chrono::NaiveDate>)> {
+    match layer? {
+        Column::SelfRating => m.self_rating.as_mut().map(|r| (&mut r.by, &mut r.on)),
+        Column::Review => m.review.as_mut().map(|r| (&mut r.by, &mut r.on)),
+        Column::Comment => m.comment.as_mut().map(|c| (&mut c.by, &mut c.on)),
+        _ => None,
+    }
+}
+
+impl Reading<'_> {
+    /// A layer's cell of initiative `(s, k)`: a rating's code (checked against the scale
+    /// once it is known), or the committee's comment.
+    pub(super) fn layer(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        (s, k): (usize, usize),
+        col: Column,
+        text: String,
+    ) {
+        // As written: `A 良好に進捗` becomes `A` only once the scale is known
+        // ([`settle_rating_codes`]).
+        let code = text.trim().to_string();
+        let m = self.report.sections[s].initiatives[k].measures_mut();
+        let rating = Some(Rating {
+            code: code.clone(),
+            ..Rating::default()
+        });
+        match col {
+            Column::SelfRating => m.self_rating = rating,
+            Column::Review => m.review = rating,
+            _ => {
+                m.comment = Some(Comment {
+                    text,
+                    ..Comment::default()
+                });
+                return;
+            }
+        }
+        let at = Location::cell(&sheet.name, r + 1, c + 1, None);
+        self.ratings.push((code, at));
+    }
+
+    /// 評価者 / 評価日 (`col`) set on the layer written just left of them (`layer`) of
+    /// initiative `(s, k)`. Without such a layer on the row the text is kept unread with a
+    /// warning; a date that does not read is kept unread and said.
+    pub(super) fn rated_by_on(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        (s, k): (usize, usize),
+        (layer, col): (Option<Column>, Column),
+        text: String,
+    ) {
+        let date = parse_date(&text);
+        let m = self.report.sections[s].initiatives[k].measures_mut();
+        let Some((by, on)) = by_and_on(m, layer) else {
+            self.keep_unread(sheet, (r, c), text);
+            return;
+        };
+        match (col, date) {
+            (Column::RatedBy, _) => *by = text,
+            (_, Some(date)) => *on = Some(date),
+            (_, None) => {
+                self.warn(
+                    sheet,
+                    r,
+                    c,
+                    MeasureWarning::DateNotRead { text: text.clone() },
+                );
+                self.report.unread.push(UnreadText { row: r + 1, text });
+            }
+        }
+    }
+
+    /// A note beside the rating (取組実績・特記欄): the self-rating's, joined to what an
+    /// earlier row of the initiative wrote. Without a self-rating it is kept unread, with a
+    /// warning.
+    pub(super) fn rating_note(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        (s, k): (usize, usize),
+        text: String,
+    ) {
+        let m = self.report.sections[s].initiatives[k].measures_mut();
+        let Some(rating) = m.self_rating.as_mut() else {
+            let warning = MeasureWarning::NoteWithoutRating { text: text.clone() };
+            self.warn(sheet, r, c, warning);
+            self.report.unread.push(UnreadText { row: r + 1, text });
+            return;
+        };
+        if !rating.note.is_empty() {
+            rating.note.push('\n');
+        }
+        rating.note.push_str(&text);
+    }
+}
+
+/// The code of a rating cell as written (`A`), or of `A 良好に進捗` / `A：良好に進捗` when `A` is
+/// a level of the scale and the rest its label. Anything else is kept whole (and warned of as
+/// no level): 「A：一部遅れ」 is not read as A, nor 「：」 as an empty rating.
+fn settled_code(text: &str, settings: &crate::model::measures::MeasureSettings) -> String {
+    if settings.level(text).is_some() {
+        return text.to_string();
+    }
+    let mut parts = text.splitn(2, |c: char| c.is_whitespace() || c == '：' || c == ':');
+    let (code, rest) = (
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or("").trim(),
+    );
+    match settings.level(code) {
+        Some(level) if !code.is_empty() && (rest.is_empty() || rest == level.label.trim()) => {
+            code.to_string()
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// Each rating read, its code settled against the scale now that every sheet is read.
+pub(super) fn settle_rating_codes(reading: &mut Reading<'_>) {
+    let settings = reading.report.measure_settings.clone();
+    for i in reading
+        .report
+        .sections
+        .iter_mut()
+        .flat_map(|s| &mut s.initiatives)
+    {
+        if let Some(m) = i.measures.as_mut() {
+            for r in [m.self_rating.as_mut(), m.review.as_mut()]
+                .into_iter()
+                .flatten()
+            {
+                r.code = settled_code(&r.code, &settings);
+            }
+        }
+    }
+    for (code, _) in &mut reading.ratings {
+        *code = settled_code(code, &settings);
+    }
+}
