@@ -167,3 +167,10 @@ pub fn editable(report: &Report, topic: Id) -> bool {
         Some(r) => answers_for(report, &r.division, topic),
     }
 }
+
+/// Whether an entry of `side` may be added to `topic`: anywhere in a report; in a division's
+/// response only a result in one of its topics (the plan is the office's). The window offers
+/// ＋計画を追加 / ＋実績を追加 only where this holds, as the core refuses the rest.
+pub fn may_add(report: &Report, topic: Id, side: super::Side) -> bool {
+    report.response.is_none() || (side == super::Side::Actual && editable(report, topic))
+}

@@ -407,3 +407,38 @@ fn an_answer_sent_again_unchanged_is_no_change_in_the_review() {
         assert!(again.topic(t) == taken.topic(t), "a topic changed");
     }
 }
+
+/// In a division's response the detail panel offers ＋実績を追加 only on the division's own
+/// topics and ＋計画を追加 nowhere (the plan is the office's); the master offers both on every
+/// topic. Initiative 4 is shared by three divisions.
+#[test]
+fn a_response_offers_adding_results_only_to_its_own_topics_and_no_plan_lines() {
+    const 総務課: &str = "総務部総務課";
+    let dir = tempfile::tempdir().unwrap();
+    let master = Document::sample().into_report();
+    let four = master.find_initiative("4").unwrap();
+    let (initiative, topics) = (four.id, four.topics.len());
+    let own = survey::topics_of(&master, 総務課)
+        .into_iter()
+        .filter(|t| four.topics.iter().any(|x| x.id == *t))
+        .count();
+    assert!(own > 0 && own < topics, "{own} of {topics}");
+    let count =
+        |h: &Harness<'static, ShinchokuApp>, label: &str| h.query_all_by_label(label).count();
+
+    let mut h = sample_harness();
+    h.state_mut().queue(ViewCommand::Select(initiative));
+    h.run();
+    assert_eq!(count(&h, "＋ 実績を追加"), topics);
+    assert_eq!(count(&h, "＋ 計画を追加"), topics);
+
+    let response = survey::response_for(&master, 総務課, Some(due()), "");
+    let path = dir.path().join("総務部総務課.ron");
+    shinchoku::store::save(&path, &response).unwrap();
+    h.state_mut().queue(FileCommand::OpenPath(path));
+    h.run();
+    h.state_mut().queue(ViewCommand::Select(initiative));
+    h.run();
+    assert_eq!(count(&h, "＋ 実績を追加"), own);
+    assert_eq!(count(&h, "＋ 計画を追加"), 0);
+}

@@ -21,6 +21,7 @@ use crate::model::entry_text::read_entry;
 use crate::model::links;
 use crate::model::months::parse_timing;
 use crate::model::status::{initiative_status, plan_entry_status, topic_status};
+use crate::model::survey::may_add;
 use crate::model::text::visible;
 use crate::model::{Entry, Initiative, Report, Section, Side, Topic};
 
@@ -228,7 +229,7 @@ impl DetailPanel<'_> {
                     });
                 }
                 self.new_entry_field(ui, drafts, out);
-            } else {
+            } else if may_add(self.report, topic.id, side) {
                 let label = match side {
                     Side::Plan => t.add_plan,
                     Side::Actual => t.add_actual,

@@ -119,7 +119,9 @@ impl GridView<'_> {
         let entry = grid::entry_of(report, row);
         if let Some(topic) = topic_id {
             for (label, side) in [(t.add_actual, Side::Actual), (t.add_plan, Side::Plan)] {
-                add(label, ViewCommand::OpenNewEntry { topic, side }.into());
+                if crate::model::survey::may_add(report, topic, side) {
+                    add(label, ViewCommand::OpenNewEntry { topic, side }.into());
+                }
             }
         }
         if let (
