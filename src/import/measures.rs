@@ -596,11 +596,17 @@ fn read_row(
             _ => reading.rating_note(sheet, (r, c), (s, k), text),
         }
     }
-    if let Some(x) = indicator {
-        reading.report.sections[s].initiatives[k]
-            .measures_mut()
-            .indicators
-            .push(x);
+    if let Some(mut x) = indicator {
+        // A row whose indicator cells held only what reads as nothing (a bare dash) starts no
+        // indicator: an empty one is not written back, so the table would read back without it.
+        x.years
+            .retain(|y| !(y.target.is_blank() && y.actual.is_blank() && y.first_half.is_blank()));
+        if x != Indicator::default() {
+            reading.report.sections[s].initiatives[k]
+                .measures_mut()
+                .indicators
+                .push(x);
+        }
     }
 }
 

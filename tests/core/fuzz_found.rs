@@ -507,6 +507,12 @@ fn numbers_row_with(cells: &[(&str, &str)]) -> (Report, Vec<String>) {
 }
 
 fn set_in_numbers_row(table: &str, heading: &str, text: &str) -> String {
+    set_in_row(table, ("3\t③", "総務部管財課"), heading, text)
+}
+
+/// `table` with the cell under `heading` set to `text` on the row starting with `prefix`,
+/// whose 担当課 is `division` (the 工程 cells shift the numbers on an initiative's row).
+fn set_in_row(table: &str, (prefix, division): (&str, &str), heading: &str, text: &str) -> String {
     let mut lines: Vec<String> = table.lines().map(String::from).collect();
     let header: Vec<&str> = lines
         .iter()
@@ -514,9 +520,9 @@ fn set_in_numbers_row(table: &str, heading: &str, text: &str) -> String {
         .unwrap()
         .split('\t')
         .collect();
-    let at = lines.iter().position(|l| l.starts_with("3\t③")).unwrap();
+    let at = lines.iter().position(|l| l.starts_with(prefix)).unwrap();
     let mut fields: Vec<&str> = lines[at].split('\t').collect();
-    let shift = fields.iter().position(|f| *f == "総務部管財課").unwrap()
+    let shift = fields.iter().position(|f| *f == division).unwrap()
         - header.iter().position(|h| *h == "担当課").unwrap();
     let k = shift + header.iter().position(|h| *h == heading).unwrap();
     fields[k] = text;
@@ -576,4 +582,22 @@ fn a_rating_date_that_is_no_date_and_a_rater_without_a_rating_are_kept_and_said(
     assert_eq!(self_rating_of_3(&report), None);
     assert!(report.unread.iter().any(|u| u.text == "管財課長"));
     assert!(said.iter().any(|w| w.contains("管財課長")), "{said:?}");
+}
+
+/// `table`: a bare dash in the 基準値 and 実績値 of an initiative with no indicator (initiative
+/// 2) started an indicator holding nothing, which the exported table does not write, so the
+/// table read back without it. A row whose indicator cells read as nothing starts none.
+#[test]
+fn indicator_cells_holding_only_dashes_start_no_indicator() {
+    let row = ("2\t②", "総務部人事課");
+    let table = set_in_row(&numbers_table(), row, "基準値", "-");
+    let table = set_in_row(&table, row, "29年度実績値", "－");
+    let report = shinchoku::import::import_text(&table).unwrap().report;
+    let two = report.find_initiative("2").unwrap();
+    assert!(two.measures().indicators.is_empty(), "{:?}", two.measures());
+    assert_eq!(
+        two.measures().self_rating.as_ref().map(|r| r.code.as_str()),
+        Some("A")
+    );
+    reads_back_the_same(&report);
 }
