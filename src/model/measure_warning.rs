@@ -74,9 +74,9 @@ pub enum MeasureWarning {
         initiative: String,
         indicator: String,
     },
-    /// A note beside the rating (取組実績・特記欄) of an initiative without a self-rating: kept
-    /// in the unread list.
-    NoteWithoutRating { text: String },
+    /// A note beside a rating (取組実績・特記欄; `review`: 本部評価・特記) of an initiative
+    /// without that rating: kept in the unread list.
+    NoteWithoutRating { text: String, review: bool },
     /// A 向き that says neither higher nor lower is better (「維持」, 「目標値に近いほど良い」):
     /// kept as written, and the indicator's 達成率 and whether it was met are not computed.
     DirectionNotRead { text: String },
@@ -190,15 +190,18 @@ impl Describe for MeasureWarning {
 fn kept_unread_words(warning: &MeasureWarning, lang: Lang) -> String {
     use MeasureWarning as W;
     match warning {
-        W::NoteWithoutRating { text } => {
+        W::NoteWithoutRating { text, review } => {
             let text = preview(text);
+            let (ja, en) = if *review {
+                ("本部評価", "office review")
+            } else {
+                ("自己評価", "self-rating")
+            };
             say(
                 lang,
+                format!("特記「{text}」: この取組には{ja}がないため、読めなかった記載に残しました"),
                 format!(
-                    "特記「{text}」: この取組には自己評価がないため、読めなかった記載に残しました"
-                ),
-                format!(
-                    "the note 「{text}」: the initiative has no self-rating to go with it; kept unread"
+                    "the note 「{text}」: the initiative has no {en} to go with it; kept unread"
                 ),
             )
         }

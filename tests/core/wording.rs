@@ -241,7 +241,14 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             indicator: "電子申請件数".into(),
         },
         W::DateNotRead { text: text() },
-        W::NoteWithoutRating { text: text() },
+        W::NoteWithoutRating {
+            text: text(),
+            review: false,
+        },
+        W::NoteWithoutRating {
+            text: text(),
+            review: true,
+        },
     ];
     for section in [Some("I 行政運営".to_string()), None] {
         for planned in [true, false] {
