@@ -262,3 +262,82 @@ fn the_web_page_has_each_note_beside_its_rating_escaped() {
     let plain = shinchoku::export::html::to_html(&crate::measures_tables::rich());
     assert!(!plain.contains("の特記"));
 }
+
+/// The seed with numbers, initiative 1's self-rating noted, sent to every division.
+fn sent_with_a_note() -> Report {
+    let mut report = crate::measures::seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.self_rating.as_mut().unwrap().note = SELF_NOTE.into();
+    crate::measures_cycle::sent(report)
+}
+
+/// The note beside the self-rating is what the 所管課 writes of its own initiative: a yellow
+/// cell of its workbook, taken in when collected.
+#[test]
+fn a_division_answers_its_self_ratings_note_in_its_workbook() {
+    let master = sent_with_a_note();
+    let first = master.sections[0].initiatives[0].id;
+    let collection = crate::measures_cycle::workbook_answer(
+        &master,
+        &[(SELF_NOTE, "手続を15件追加した。目標を上回る成果")],
+    );
+    assert!(collection.refused.is_empty(), "{:?}", collection.refused);
+    assert!(collection.warnings.is_empty(), "{:?}", collection.warnings);
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    let m = doc.report().initiative(first).unwrap().measures();
+    let rating = m.self_rating.as_ref().unwrap();
+    assert_eq!(rating.note, "手続を15件追加した。目標を上回る成果");
+    assert_eq!(rating.code, "S", "the rating stays as answered");
+}
+
+/// A note typed beside a self-rating the division left blank is said, not taken: a note is
+/// of its rating.
+#[test]
+fn a_workbook_note_beside_a_blank_self_rating_is_said_and_not_taken() {
+    let master = sent_with_a_note();
+    let collection = crate::measures_cycle::workbook_answer(&master, &[("S", "")]);
+    let said: Vec<String> = collection
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::En))
+        .collect();
+    assert!(
+        said.iter().any(|w| w.contains("数値回答")
+            && w.contains(&format!("self-rating's note 「{SELF_NOTE}」"))
+            && w.contains("not taken")),
+        "{said:?}"
+    );
+    let first = master.sections[0].initiatives[0].id;
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    assert!(
+        doc.report()
+            .initiative(first)
+            .unwrap()
+            .measures()
+            .self_rating
+            .is_none()
+    );
+}
+
+/// In the `.ron` response the note travels with the self-rating; the review's note is the
+/// office's, and an answer changing it is held back like any change of the office's part.
+#[test]
+fn a_ron_response_answers_the_self_ratings_note_but_not_the_reviews() {
+    use shinchoku::edit::measures::{measures_division, office_part};
+    let master = noted();
+    let first = crate::initiative(&master, "1");
+    let division = measures_division(first).unwrap().to_string();
+    let response = shinchoku::survey::response_for(&master, &division, None, "");
+    assert_eq!(
+        notes_of(&response, "1"),
+        (SELF_NOTE.into(), REVIEW_NOTE.into())
+    );
+    let mut changed = first.measures().clone();
+    changed.self_rating.as_mut().unwrap().note = "別の特記".into();
+    assert_eq!(office_part(&changed), office_part(first.measures()));
+    changed.review.as_mut().unwrap().note = "別の本部特記".into();
+    assert_ne!(office_part(&changed), office_part(first.measures()));
+}

@@ -224,6 +224,10 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             id: "m99".into(),
             answer: "132".into(),
         },
+        W::AnswerNoteWithoutRating {
+            initiative: "2".into(),
+            answer: "目標を上回る成果。継続を".into(),
+        },
         W::UnitDiffers {
             text: "285件".into(),
             unit: "人".into(),
@@ -313,6 +317,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         MeasureField::EffectPlanned { year: fy },
         MeasureField::EffectActual { year: fy },
         MeasureField::SelfRating,
+        MeasureField::SelfNote,
         MeasureField::Review,
     ];
     let mut worded: Vec<(String, String)> = kinds
@@ -332,6 +337,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::NoSuchTopic { .. }
                 | W::NotTheDivisions { .. }
                 | W::NoSuchNumber { .. }
+                | W::AnswerNoteWithoutRating { .. }
                 | W::AnsweredTwice { .. }
                 | W::UnitDiffers { .. }
                 | W::YearNotRead { .. }
