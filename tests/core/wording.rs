@@ -226,7 +226,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         },
         W::AnswerNoteWithoutRating {
             initiative: "2".into(),
-            answer: "目標を上回る成果。継続を".into(),
+            answer: text(),
         },
         W::UnitDiffers {
             text: "285件".into(),
