@@ -199,6 +199,19 @@ fn compare_lists_a_changed_note_of_either_layer() {
     assert_eq!(json["changes"][0]["field"], "note");
     assert_eq!(json["changes"][1]["part"], "review");
     assert_eq!(json["changes"][1]["old"], REVIEW_NOTE);
+    // The window's comparison (and the printout's) marks the row's 評価 cells, nothing else
+    // of its numbers.
+    let c = shinchoku::compare::Comparison::new("old", old, doc.report());
+    let row = shinchoku::grid::rows(doc.report(), &Default::default())
+        .into_iter()
+        .find(|&r| shinchoku::grid::thing_of(doc.report(), r) == Some(first))
+        .expect("the initiative's row");
+    let marks = c.row_marks(doc.report(), row);
+    let changed = Some(shinchoku::compare::Mark::Changed);
+    assert_eq!(
+        (marks.indicators, marks.effects, marks.ratings),
+        (None, None, changed)
+    );
 }
 
 /// A note is of its rating: rolling into the next year moves both into the history.
