@@ -1199,3 +1199,42 @@ fn items_numbered_no_r2_print_clear_of_their_titles() {
         assert!(checked >= 11, "{checked} numbers printed");
     }
 }
+
+/// The notes beside the ratings (取組実績・特記, 本部評価・特記) print in the 評価 cell under
+/// their ratings, whole: a long one grows the row (over the next page if need be), never cut.
+#[test]
+fn the_rating_notes_print_whole_under_their_ratings() {
+    let mut report = report_with_numbers();
+    let id = report
+        .initiatives()
+        .find(|i| i.measures().self_rating.is_some() && i.measures().review.is_some())
+        .expect("an initiative with both ratings")
+        .id;
+    let long: String = (1..=40)
+        .map(|k| format!("{k}件目の手続を電子化し、目標を上回る成果。継続を。"))
+        .collect();
+    let m = report.initiative_mut(id).unwrap().measures_mut();
+    m.self_rating.as_mut().unwrap().note = "手続を12件追加した".into();
+    m.review.as_mut().unwrap().note = long.clone();
+    for paper in [Paper::A3, Paper::A4] {
+        let setup = PageSetup {
+            paper,
+            ..PageSetup::default()
+        };
+        let (_, pdf) = layout_and_pdf(&report, &setup);
+        let pages = page_texts(&pdf);
+        let all = pages.concat();
+        assert!(
+            all.contains("自己S特に良好に進捗特記手続を12件追加した本部A良好に進捗特記1件目"),
+            "on {}: {all}",
+            paper.name()
+        );
+        let left = unprinted(&long, &pages);
+        assert!(
+            left.is_empty(),
+            "on {}: 「{left}」 not printed",
+            paper.name()
+        );
+        assert!(!all.contains('…'), "nothing is cut with …");
+    }
+}

@@ -1,6 +1,6 @@
 //! What changed in an initiative's numbers and judgements between two reports: each figure of
 //! an indicator (paired by name), its unit, topic, baseline and direction, each year's effects,
-//! each rating layer and the committee's comment, listed as [`What::MeasureChanged`] with the
+//! each rating layer (its code and its note) and the committee's comment, listed as [`What::MeasureChanged`] with the
 //! text before and after.
 
 use super::What;
@@ -53,6 +53,15 @@ pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit) -> Vec<Wh
     ] {
         if normalize(&old) != normalize(&new) {
             out.push(change(part, "", "code", None)(old, new));
+        }
+    }
+    let note = |r: &Option<Rating>| r.as_ref().map(|r| r.note.clone()).unwrap_or_default();
+    for (part, old, new) in [
+        (Part::SelfRating, note(&a.self_rating), note(&b.self_rating)),
+        (Part::Review, note(&a.review), note(&b.review)),
+    ] {
+        if normalize(&old) != normalize(&new) {
+            out.push(change(part, "", "note", None)(old, new));
         }
     }
     let text = |m: &Measures| {
@@ -295,6 +304,16 @@ pub(super) fn describe(
             lang,
             format!("{fy}の効果額（{ja_field}）: {old} → {new}"),
             format!("{fy_en}effect, {en_field}: {old} → {new}"),
+        ),
+        (Part::SelfRating, "note") => say(
+            lang,
+            format!("自己評価の特記: {old} → {new}"),
+            format!("self-rating's note: {old} → {new}"),
+        ),
+        (Part::Review, "note") => say(
+            lang,
+            format!("本部評価の特記: {old} → {new}"),
+            format!("review's note: {old} → {new}"),
         ),
         (Part::SelfRating, _) => say(
             lang,

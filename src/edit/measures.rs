@@ -81,6 +81,13 @@ pub enum MeasureIntent {
         by: String,
         on: Option<NaiveDate>,
     },
+    /// The note beside a layer's rating (取組実績・特記, 本部評価・特記), kept as typed; a layer
+    /// without a rating takes none (the note is of a rating).
+    SetRatingNote {
+        initiative: Id,
+        layer: RatingLayer,
+        text: String,
+    },
     /// An empty text removes the comment.
     SetComment {
         initiative: Id,
@@ -108,6 +115,7 @@ impl MeasureIntent {
             | MeasureIntent::SetIndicatorFigure { initiative, .. }
             | MeasureIntent::SetEffect { initiative, .. }
             | MeasureIntent::SetRating { initiative, .. }
+            | MeasureIntent::SetRatingNote { initiative, .. }
             | MeasureIntent::SetComment { initiative, .. } => Some(*initiative),
         }
     }
@@ -206,6 +214,15 @@ impl MeasureIntent {
                     on,
                     note: slot.as_ref().map(|r| r.note.clone()).unwrap_or_default(),
                 });
+            }
+            MeasureIntent::SetRatingNote { layer, text, .. } => {
+                let slot = match layer {
+                    RatingLayer::SelfRating => &mut m.self_rating,
+                    RatingLayer::Review => &mut m.review,
+                };
+                if let Some(r) = slot {
+                    r.note = text;
+                }
             }
             MeasureIntent::SetComment { text, by, on, .. } => {
                 let text = text.trim().to_string();

@@ -1,7 +1,7 @@
 //! The numbers and judgements on the web page, after the grid, as accessible tables (a
 //! caption, headings with their scope): the summary (集計表) per section and in all, the
 //! indicators with 達成率, the effects per fiscal year in the report's unit, the ratings in
-//! their layers. A report without any gets none of this. Texts are made safe by the page's own
+//! their layers with their notes. A report without any gets none of this. Texts are made safe by the page's own
 //! escaping, handed in (`Esc`), so this file and the page's do not use each other.
 
 use std::fmt::Write;
@@ -170,12 +170,22 @@ fn indicators(report: &Report, out: &mut String, esc: Esc) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// The three layers per rated initiative.
+/// The three layers per rated initiative; beside a rating its note (自己評価の特記, 本部評価の
+/// 特記), a column only when some rating of its layer has one, so a page without notes is as
+/// before.
 fn ratings(report: &Report, out: &mut String, esc: Esc) {
-    let headings: Vec<String> = ["取組", "自己評価", "本部評価", "委員会意見"]
-        .map(String::from)
-        .to_vec();
-    head(out, "評価", &headings, esc);
+    let notes = super::table_numbers::NoteColumns::of(report);
+    let mut headings = vec!["取組", "自己評価"];
+    headings.extend(notes.self_rating.then_some("自己評価の特記"));
+    headings.push("本部評価");
+    headings.extend(notes.review.then_some("本部評価の特記"));
+    headings.push("委員会意見");
+    head(
+        out,
+        "評価",
+        &headings.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
+        esc,
+    );
     let label = |code: &str| {
         report
             .measure_settings
@@ -190,17 +200,20 @@ fn ratings(report: &Report, out: &mut String, esc: Esc) {
         let code = |r: &Option<crate::model::measures::Rating>| {
             r.as_ref().map(|r| label(&r.code)).unwrap_or_default()
         };
-        let comment = m
-            .comment
-            .as_ref()
-            .map(|c| c.text.clone())
-            .unwrap_or_default();
-        row(
-            out,
-            &name(i),
-            &[code(&m.self_rating), code(&m.review), comment],
-            esc,
+        let note = |r: &Option<crate::model::measures::Rating>| {
+            r.as_ref().map(|r| r.note.clone()).unwrap_or_default()
+        };
+        let mut cells = vec![code(&m.self_rating)];
+        cells.extend(notes.self_rating.then(|| note(&m.self_rating)));
+        cells.push(code(&m.review));
+        cells.extend(notes.review.then(|| note(&m.review)));
+        cells.push(
+            m.comment
+                .as_ref()
+                .map(|c| c.text.clone())
+                .unwrap_or_default(),
         );
+        row(out, &name(i), &cells, esc);
     }
     out.push_str("</tbody>\n</table>\n");
 }

@@ -2,7 +2,7 @@
 //! after the published ones, headed the way the importer reads them (`import/measures.rs`:
 //! 指標, 指標の見出し (the topic it measures), 単位, 向き, 基準値, 基準年度, 最終目標, `29年度目標`, `29年度上半期実績`, `29年度実績値`,
 //! 達成率, `29年度計画額`, `29年度実績額`, 自己評価, 本部評価, 委員会意見 with who and when, and
-//! 取組実績・特記 when a self-rating has a note), so
+//! 取組実績・特記 when a self-rating has a note, 本部評価・特記 when a review has one), so
 //! that export → import gives the same numbers. An initiative's first row has its first
 //! indicator, its effects and its ratings; each further indicator a row of its own. Above the
 //! table's header, the money unit (「（単位：千円）」), the cumulative note and the scale
@@ -18,22 +18,57 @@ use crate::model::{FiscalYear, Initiative, Report};
 pub struct NumberColumns {
     indicator_years: Vec<FiscalYear>,
     effect_years: Vec<FiscalYear>,
-    /// Whether a self-rating has a note (取組実績・特記): a last column then carries it.
-    notes: bool,
+    /// Which layers have a note: the self-rating's, the review's (a last column each).
+    notes: NoteColumns,
 }
 
 /// The heading of the self-rating's note, as the table and the workbook's 評価 sheet write it
 /// (read back as the note: `import/measures.rs`, 特記).
 pub(crate) const NOTE_HEADING: &str = "取組実績・特記";
+/// The heading of the review's note (read back as it: `import/measures.rs`, 本部 and 特記).
+pub(crate) const REVIEW_NOTE_HEADING: &str = "本部評価・特記";
 
-/// Whether any self-rating of the report has a note to write.
-pub(crate) fn has_notes(report: &Report) -> bool {
-    report.initiatives().any(|i| {
-        i.measures()
-            .self_rating
-            .as_ref()
-            .is_some_and(|r| !r.note.is_empty())
-    })
+/// Which rating layers of a report have a note to write: each gets a column only then, so a
+/// report without notes is written as before.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct NoteColumns {
+    pub self_rating: bool,
+    pub review: bool,
+}
+
+impl NoteColumns {
+    pub(crate) fn of(report: &Report) -> NoteColumns {
+        let any = |pick: fn(&Measures) -> Option<&Rating>| {
+            report
+                .initiatives()
+                .any(|i| pick(i.measures()).is_some_and(|r| !r.note.is_empty()))
+        };
+        NoteColumns {
+            self_rating: any(|m| m.self_rating.as_ref()),
+            review: any(|m| m.review.as_ref()),
+        }
+    }
+
+    /// The headings of the note columns written, in order.
+    pub(crate) fn headings(self) -> impl Iterator<Item = &'static str> {
+        let self_heading = self.self_rating.then_some(NOTE_HEADING);
+        self_heading
+            .into_iter()
+            .chain(self.review.then_some(REVIEW_NOTE_HEADING))
+    }
+
+    /// The notes of `m` for the columns written, in order (blank where a layer has none).
+    pub(crate) fn cells(self, m: &Measures) -> Vec<String> {
+        let note = |r: &Option<Rating>| r.as_ref().map_or_else(String::new, |r| r.note.clone());
+        let mut out = Vec::new();
+        if self.self_rating {
+            out.push(note(&m.self_rating));
+        }
+        if self.review {
+            out.push(note(&m.review));
+        }
+        out
+    }
 }
 
 /// The rating layers' headings, as the table and the workbook's 評価 sheet write them.
@@ -76,7 +111,7 @@ impl NumberColumns {
             effect_years: years_of(report.initiatives(), |m| {
                 m.effects.iter().map(|e| e.fiscal_year).collect()
             }),
-            notes: has_notes(report),
+            notes: NoteColumns::of(report),
         })
     }
 
@@ -104,9 +139,7 @@ impl NumberColumns {
             out.push(format!("{}実績額", short(y)));
         }
         out.extend(RATING_HEADINGS.map(String::from));
-        if self.notes {
-            out.push(NOTE_HEADING.into());
-        }
+        out.extend(self.notes.headings().map(String::from));
         out
     }
 
@@ -146,8 +179,8 @@ impl NumberColumns {
             first[at + 2] =
                 c.on.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
         }
-        if let Some(r) = m.self_rating.as_ref().filter(|_| self.notes) {
-            first[at + 3] = r.note.clone();
+        for (k, note) in self.notes.cells(m).into_iter().enumerate() {
+            first[at + 3 + k] = note;
         }
         rows
     }

@@ -282,12 +282,11 @@ fn rating_cells(
 
 fn ratings(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(), XlsxError> {
     ws.set_name("評価")?;
-    let notes = super::table_numbers::has_notes(report);
-    let note = notes.then_some(super::table_numbers::NOTE_HEADING);
+    let notes = super::table_numbers::NoteColumns::of(report);
     let headings: Vec<String> = ["番号", "具体的取組"]
         .into_iter()
         .chain(super::table_numbers::RATING_HEADINGS)
-        .chain(note)
+        .chain(notes.headings())
         .map(String::from)
         .collect();
     head(ws, 0, &headings)?;
@@ -300,9 +299,6 @@ fn ratings(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(),
         named(cells, ws, row, i)?;
         if let Some(r) = &m.self_rating {
             rating_cells(cells, ws, (row, 2), r, i)?;
-            if notes {
-                text(cells, ws, (row, 11), &r.note, of(i))?;
-            }
         }
         if let Some(r) = &m.review {
             rating_cells(cells, ws, (row, 5), r, i)?;
@@ -313,6 +309,9 @@ fn ratings(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(),
             if let Some(on) = c.on {
                 ws.write_string(row, 10, on.format("%Y-%m-%d").to_string())?;
             }
+        }
+        for (k, note) in notes.cells(m).iter().enumerate() {
+            text(cells, ws, (row, 11 + k as u16), note, of(i))?;
         }
         row += 1;
     }

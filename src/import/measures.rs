@@ -56,6 +56,8 @@ pub(crate) enum Column {
     RatedOn,
     /// A note beside the self-rating (取組実績・特記欄): its `note`.
     RatingNote,
+    /// A note beside the office's review (本部評価・特記, 本部意見): the review's `note`.
+    ReviewNote,
 }
 
 /// The money unit a heading names: 「効果額（百万円）」 — its figures are in it, whatever the
@@ -99,6 +101,9 @@ pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) 
         Column::RatedBy
     } else if has("評価日") || has("記入日") {
         Column::RatedOn
+    } else if has("本部") && (has("特記") || has("意見")) {
+        // The office's words beside its review, as the table and the workbook write them.
+        Column::ReviewNote
     } else if has("特記") {
         // 木津川市's 取組実績・特記欄: what the 所管課 writes beside its rating.
         Column::RatingNote
@@ -564,7 +569,9 @@ fn read_row(
                     (_, y) => x.year_mut(y.unwrap_or(year)).first_half = value,
                 }
             }
-            (Column::Rate { .. } | Column::RatingNote, _) => later.push((c, col, text)),
+            (Column::Rate { .. } | Column::RatingNote | Column::ReviewNote, _) => {
+                later.push((c, col, text));
+            }
             (Column::EffectPlanned(y, unit) | Column::EffectActual(y, unit), _) => {
                 let money = reading.money(sheet, (r, c), unit);
                 let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
@@ -593,7 +600,7 @@ fn read_row(
             Column::Rate { progress } => {
                 check_rate(reading, sheet, (r, c), indicator.as_ref(), &text, progress);
             }
-            _ => reading.rating_note(sheet, (r, c), (s, k), text),
+            _ => reading.rating_note(sheet, (r, c), (s, k), col, text),
         }
     }
     if let Some(mut x) = indicator {

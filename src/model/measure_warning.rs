@@ -53,6 +53,9 @@ pub enum MeasureWarning {
     /// A row of an answer's 数値回答 sheet whose hidden id (`id`) names a number the report
     /// does not have: not taken.
     NoSuchNumber { id: String, answer: String },
+    /// A 数値回答 row's note beside the self-rating (取組実績・特記) of an initiative the answer
+    /// leaves without a self-rating: not taken, since a note is of its rating.
+    AnswerNoteWithoutRating { initiative: String, answer: String },
     /// One number answered in two rows of an answer's 数値回答 sheet (`rows`, 1-based): taken
     /// once when the answers are the `same`, else neither (the report's number stays).
     AnsweredTwice {
@@ -74,9 +77,9 @@ pub enum MeasureWarning {
         initiative: String,
         indicator: String,
     },
-    /// A note beside the rating (取組実績・特記欄) of an initiative without a self-rating: kept
-    /// in the unread list.
-    NoteWithoutRating { text: String },
+    /// A note beside a rating (取組実績・特記欄; `review`: 本部評価・特記) of an initiative
+    /// without that rating: kept in the unread list.
+    NoteWithoutRating { text: String, review: bool },
     /// A 向き that says neither higher nor lower is better (「維持」, 「目標値に近いほど良い」):
     /// kept as written, and the indicator's 達成率 and whether it was met are not computed.
     DirectionNotRead { text: String },
@@ -164,7 +167,9 @@ impl Describe for MeasureWarning {
                 ),
             ),
             W::EarlierYearTotal { figure } => earlier_year_words(figure, lang),
-            W::NotTheDivisions { .. } | W::NoSuchNumber { .. } => answer_row_words(self, lang),
+            W::NotTheDivisions { .. }
+            | W::NoSuchNumber { .. }
+            | W::AnswerNoteWithoutRating { .. } => answer_row_words(self, lang),
             W::AnsweredTwice {
                 at,
                 rows: [a, b],
@@ -190,15 +195,18 @@ impl Describe for MeasureWarning {
 fn kept_unread_words(warning: &MeasureWarning, lang: Lang) -> String {
     use MeasureWarning as W;
     match warning {
-        W::NoteWithoutRating { text } => {
+        W::NoteWithoutRating { text, review } => {
             let text = preview(text);
+            let (ja, en) = if *review {
+                ("本部評価", "office review")
+            } else {
+                ("自己評価", "self-rating")
+            };
             say(
                 lang,
+                format!("特記「{text}」: この取組には{ja}がないため、読めなかった記載に残しました"),
                 format!(
-                    "特記「{text}」: この取組には自己評価がないため、読めなかった記載に残しました"
-                ),
-                format!(
-                    "the note 「{text}」: the initiative has no self-rating to go with it; kept unread"
+                    "the note 「{text}」: the initiative has no {en} to go with it; kept unread"
                 ),
             )
         }
@@ -308,6 +316,18 @@ fn answer_row_words(warning: &MeasureWarning, lang: Lang) -> String {
                 ),
                 format!(
                     "the report has no number or rating this row's id 「{id}」 names: 「{answer}」 is not taken"
+                ),
+            )
+        }
+        W::AnswerNoteWithoutRating { initiative, answer } => {
+            let answer = preview(answer);
+            say(
+                lang,
+                format!(
+                    "取組{initiative}の自己評価の特記「{answer}」: 自己評価が空欄のため取り込みません（自己評価も入力してください）"
+                ),
+                format!(
+                    "initiative {initiative}, self-rating's note 「{answer}」: the self-rating is blank, so the note is not taken (enter the self-rating too)"
                 ),
             )
         }
@@ -429,6 +449,8 @@ pub enum MeasureField {
         year: FiscalYear,
     },
     SelfRating,
+    /// The note beside the self-rating (取組実績・特記).
+    SelfNote,
     Review,
 }
 
@@ -473,6 +495,10 @@ impl Describe for MeasureAt {
                 format!("FY{} effect, actual", year.0),
             ),
             F::SelfRating => ("自己評価".to_string(), "self-rating".to_string()),
+            F::SelfNote => (
+                "自己評価の特記".to_string(),
+                "self-rating's note".to_string(),
+            ),
             F::Review => ("本部評価".to_string(), "review".to_string()),
         };
         say(

@@ -40,6 +40,10 @@ pub struct RatingSummary {
     pub self_rating: Option<String>,
     /// The office's (推進本部) review's code.
     pub review: Option<String>,
+    /// What the 所管課 wrote beside its rating (取組実績・特記), as written; null without.
+    pub self_note: Option<String>,
+    /// What the office wrote beside its review (本部評価・特記), as written; null without.
+    pub review_note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -106,7 +110,14 @@ pub fn rating(m: &Measures) -> RatingSummary {
     RatingSummary {
         self_rating: m.self_rating.as_ref().map(|r| r.code.clone()),
         review: m.review.as_ref().map(|r| r.code.clone()),
+        self_note: note(&m.self_rating),
+        review_note: note(&m.review),
     }
+}
+
+/// A layer's note; `None` when it has no rating or an empty note (both are null in JSON).
+fn note(r: &Option<crate::model::measures::Rating>) -> Option<String> {
+    r.as_ref().map(|r| r.note.clone()).filter(|n| !n.is_empty())
 }
 
 pub fn scale(report: &Report) -> Vec<LevelSummary> {

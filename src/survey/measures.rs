@@ -1,5 +1,6 @@
 //! A division's answer of its numbers: for each initiative whose 所管課 it is, the indicators'
-//! actuals (year and first half), the effects' actuals and its self-rating are taken from the
+//! actuals (year and first half), the effects' actuals and its self-rating with the note
+//! beside it (取組実績・特記: what the division writes of its own initiative) are taken from the
 //! answer; targets, planned effects, the office's review and the committee's comment stay the
 //! master's (the response cannot change them: `edit::measures::check_scope`).
 
@@ -81,8 +82,8 @@ fn answered(master: &Measures, answer: &Measures) -> Measures {
 }
 
 /// The response workbook's sheet of numbers (数値回答): a row per indicator, one for the
-/// effect of the year and one for the self-rating, for each initiative whose 所管課 the
-/// division is; only the yellow 実績 column can be typed in.
+/// effect of the year, one for the self-rating and one for its note (取組実績・特記), for each
+/// initiative whose 所管課 the division is; only the yellow 実績 column can be typed in.
 pub const SHEET: &str = "数値回答";
 pub(super) const ID_COL: u16 = 5;
 const ANSWER_COL: u16 = 4;
@@ -108,6 +109,8 @@ pub enum MeasureCell {
     /// The year's actual effect, in the report's unit.
     Effect,
     SelfRating,
+    /// The note beside the self-rating (取組実績・特記), taken as written.
+    SelfNote,
     /// An id that names no number (changed by hand) beside an answer: said, never taken.
     Unreadable,
 }
@@ -152,7 +155,7 @@ pub(super) fn write_sheet(
         0,
         0,
         format!(
-            "黄色の欄に{short}の実績値・効果額（{}）・自己評価を入力してください。",
+            "黄色の欄に{short}の実績値・効果額（{}）・自己評価とその特記を入力してください。",
             unit.label()
         ),
     )?;
@@ -195,16 +198,22 @@ pub(super) fn write_sheet(
             actual,
             format!("E {}", i.id.0),
         ));
-        let rated = m
+        let (rated, note) = m
             .self_rating
             .as_ref()
-            .map(|r| r.code.clone())
+            .map(|r| (r.code.clone(), r.note.clone()))
             .unwrap_or_default();
         lines.push(line(
             format!("自己評価（{}）", codes.join("・")),
             String::new(),
             rated,
             format!("R {}", i.id.0),
+        ));
+        lines.push(line(
+            "自己評価の特記（取組実績・特記）".to_string(),
+            String::new(),
+            note,
+            format!("N {}", i.id.0),
         ));
         for (cells, now, id) in lines {
             for (k, t) in cells.iter().enumerate() {
@@ -254,6 +263,7 @@ fn read_id(id: &str) -> Option<(crate::model::Id, MeasureCell)> {
         ("I", Some(Ok(k)), None) => MeasureCell::Indicator(k),
         ("E", None, None) => MeasureCell::Effect,
         ("R", None, None) => MeasureCell::SelfRating,
+        ("N", None, None) => MeasureCell::SelfNote,
         _ => return None,
     };
     Some((crate::model::Id(initiative), what))
@@ -308,6 +318,21 @@ pub(super) fn from_rows(
                     ..kept.unwrap_or_default()
                 });
             }
+            MeasureCell::SelfNote => match m.self_rating.as_mut() {
+                Some(r) => r.note = row.answer.clone(),
+                // A blank note of an unrated initiative: nothing answered.
+                None if row.answer.trim().is_empty() => {}
+                None => {
+                    let warning =
+                        crate::model::measure_warning::MeasureWarning::AnswerNoteWithoutRating {
+                            initiative: i.number.clone(),
+                            answer: row.answer.clone(),
+                        };
+                    let cell =
+                        Location::cell(SHEET, row.row as usize, usize::from(ANSWER_COL) + 1, None);
+                    warnings.push(Warning::new(cell, WarningKind::Measure { warning }));
+                }
+            },
             // Said by usable_rows, never taken.
             MeasureCell::Unreadable => {}
         }
@@ -402,6 +427,7 @@ fn measure_at(
         },
         MeasureCell::Effect => MeasureField::EffectActual { year },
         MeasureCell::SelfRating => MeasureField::SelfRating,
+        MeasureCell::SelfNote => MeasureField::SelfNote,
         MeasureCell::Unreadable => return None,
     };
     Some(MeasureAt {

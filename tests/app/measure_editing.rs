@@ -271,3 +271,41 @@ fn enter_on_a_numbers_cell_opens_the_editor_for_that_initiative() {
     let m = report.sections[0].initiatives[0].measures();
     assert_eq!(m.indicators[0].name, "電子申請件数（累計）");
 }
+
+/// The note beside a rating (取組実績・特記) is typed in the editor, shown whole in the detail
+/// panel, and undone in one step; the review's note field waits for a review.
+#[test]
+fn a_ratings_note_is_typed_in_the_editor_shown_in_the_detail_panel_and_undone() {
+    let (mut h, first) = editor();
+    let before = report(&h);
+    assert!(measures(&h, first).review.is_none());
+    let label = "自己評価の特記（取組実績・特記）";
+    h.get_by_role_and_label(egui::Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::Role::MultilineTextInput, label)
+        .type_text("目標を上回る成果。継続を");
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    h.run();
+    let self_rating = measures(&h, first).self_rating.unwrap();
+    assert_eq!(self_rating.note, "目標を上回る成果。継続を");
+    assert_eq!(
+        self_rating.code,
+        before
+            .initiative(first)
+            .unwrap()
+            .measures()
+            .self_rating
+            .as_ref()
+            .unwrap()
+            .code
+    );
+    h.get_by_label("特記: 目標を上回る成果。継続を");
+    undo_gives_back(&mut h, &before, "the self-rating's note");
+    assert!(h.query_by_label("特記: 目標を上回る成果。継続を").is_none());
+    // Without a review there is no note to write beside it.
+    let review_note = h.get_by_role_and_label(egui::Role::MultilineTextInput, "本部評価の特記");
+    assert!(egui_kittest::kittest::NodeT::accesskit_node(&review_note).is_disabled());
+}

@@ -30,6 +30,7 @@ mod measures_topics;
 mod measures_workbook;
 mod months;
 mod plan_lines;
+mod rating_notes;
 mod recovery;
 mod review;
 mod rollover;

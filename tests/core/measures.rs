@@ -448,7 +448,7 @@ fn the_seeds_check_json_gains_only_empty_lists_and_nulls() {
         assert_eq!(added, ["effects", "indicators", "rating"]);
         assert_eq!(
             i["rating"],
-            serde_json::json!({ "self": null, "review": null })
+            serde_json::json!({ "self": null, "review": null, "self_note": null, "review_note": null })
         );
     }
 }
@@ -458,6 +458,8 @@ fn check_json_gives_the_numbers_rates_and_ratings() {
     let mut report = seed_with_measures();
     let second = report.sections[0].initiatives[1].id;
     report.initiative_mut(second).unwrap().measures_mut().review = rating("B");
+    let m = report.initiative_mut(second).unwrap().measures_mut();
+    m.review.as_mut().unwrap().note = "目標を上回る成果。継続を".into();
     let v = check_json(&report);
     let first = &v["initiative_list"][0];
     assert_eq!(
@@ -472,11 +474,12 @@ fn check_json_gives_the_numbers_rates_and_ratings() {
     );
     assert_eq!(
         first["rating"],
-        serde_json::json!({ "self": "S", "review": null })
+        serde_json::json!({ "self": "S", "review": null, "self_note": null, "review_note": null })
     );
     assert_eq!(
         v["initiative_list"][1]["rating"],
-        serde_json::json!({ "self": "A", "review": "B" })
+        serde_json::json!({ "self": "A", "review": "B", "self_note": null,
+                           "review_note": "目標を上回る成果。継続を" })
     );
     assert_eq!(
         v["rating_scale"][0],

@@ -475,9 +475,18 @@ fn fukuchiyamas_indicator_rows_and_three_word_ratings_open_in_place() {
         assert_eq!(
             ratings(&v),
             [
-                ("1".into(), json!({ "self": "達成", "review": null })),
-                ("2".into(), json!({ "self": "部分実施", "review": null })),
-                ("3".into(), json!({ "self": "検討中", "review": null })),
+                (
+                    "1".into(),
+                    json!({ "self": "達成", "review": null, "self_note": null, "review_note": null })
+                ),
+                (
+                    "2".into(),
+                    json!({ "self": "部分実施", "review": null, "self_note": null, "review_note": null })
+                ),
+                (
+                    "3".into(),
+                    json!({ "self": "検討中", "review": null, "self_note": null, "review_note": null })
+                ),
             ]
         );
         assert_eq!(
@@ -548,11 +557,19 @@ fn kizugawas_items_numbered_r2_with_a_shokanka_and_their_ratings_open_in_place()
         assert_eq!(
             ratings(&v),
             [
-                ("No.R2-1".into(), json!({ "self": "S", "review": null })),
-                ("No.R2-2".into(), json!({ "self": "A", "review": null })),
+                (
+                    "No.R2-1".into(),
+                    // 取組実績・特記欄 as the 所管課 wrote it.
+                    json!({ "self": "S", "review": null,
+                            "self_note": "手続を12件追加した", "review_note": null })
+                ),
+                (
+                    "No.R2-2".into(),
+                    json!({ "self": "A", "review": null, "self_note": null, "review_note": null })
+                ),
                 (
                     "No.R2-3".into(),
-                    json!({ "self": "対象外", "review": null })
+                    json!({ "self": "対象外", "review": null, "self_note": null, "review_note": null })
                 ),
             ]
         );
@@ -597,9 +614,18 @@ fn shimotsukes_three_layers_open_with_who_rated() {
         assert_eq!(
             ratings(&v),
             [
-                ("1".into(), json!({ "self": "S", "review": "A" })),
-                ("2".into(), json!({ "self": "B", "review": "C" })),
-                ("3".into(), json!({ "self": "A", "review": null })),
+                (
+                    "1".into(),
+                    json!({ "self": "S", "review": "A", "self_note": null, "review_note": null })
+                ),
+                (
+                    "2".into(),
+                    json!({ "self": "B", "review": "C", "self_note": null, "review_note": null })
+                ),
+                (
+                    "3".into(),
+                    json!({ "self": "A", "review": null, "self_note": null, "review_note": null })
+                ),
             ]
         );
         let one = opened.report.find_initiative("1").unwrap().measures();
@@ -664,15 +690,15 @@ fn saitamas_four_worded_levels_open_in_place() {
             [
                 (
                     "1".into(),
-                    json!({ "self": "目標を上回って達成", "review": null })
+                    json!({ "self": "目標を上回って達成", "review": null, "self_note": null, "review_note": null })
                 ),
                 (
                     "2".into(),
-                    json!({ "self": "目標を概ね達成", "review": null })
+                    json!({ "self": "目標を概ね達成", "review": null, "self_note": null, "review_note": null })
                 ),
                 (
                     "3".into(),
-                    json!({ "self": "目標を未達成", "review": null })
+                    json!({ "self": "目標を未達成", "review": null, "self_note": null, "review_note": null })
                 ),
             ]
         );

@@ -515,7 +515,7 @@ fn a_text_after_the_number_columns_is_still_kept_unread_with_a_warning() {
 
 /// A table text as a spreadsheet saves it as CSV; `guard` puts `'` before a cell it would
 /// run as a formula, as Shinchoku's CSV export does.
-fn as_csv(table: &str, guard: bool) -> String {
+pub fn as_csv(table: &str, guard: bool) -> String {
     let mut writer = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());

@@ -224,6 +224,10 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             id: "m99".into(),
             answer: "132".into(),
         },
+        W::AnswerNoteWithoutRating {
+            initiative: "2".into(),
+            answer: text(),
+        },
         W::UnitDiffers {
             text: "285件".into(),
             unit: "人".into(),
@@ -241,7 +245,14 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             indicator: "電子申請件数".into(),
         },
         W::DateNotRead { text: text() },
-        W::NoteWithoutRating { text: text() },
+        W::NoteWithoutRating {
+            text: text(),
+            review: false,
+        },
+        W::NoteWithoutRating {
+            text: text(),
+            review: true,
+        },
     ];
     for section in [Some("I 行政運営".to_string()), None] {
         for planned in [true, false] {
@@ -306,6 +317,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         MeasureField::EffectPlanned { year: fy },
         MeasureField::EffectActual { year: fy },
         MeasureField::SelfRating,
+        MeasureField::SelfNote,
         MeasureField::Review,
     ];
     let mut worded: Vec<(String, String)> = kinds
@@ -325,6 +337,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::NoSuchTopic { .. }
                 | W::NotTheDivisions { .. }
                 | W::NoSuchNumber { .. }
+                | W::AnswerNoteWithoutRating { .. }
                 | W::AnsweredTwice { .. }
                 | W::UnitDiffers { .. }
                 | W::YearNotRead { .. }

@@ -171,6 +171,7 @@ impl DetailPanel<'_> {
             t.divisions,
             initiative.all_divisions().join("、")
         ));
+        super::measures::detail_ratings(ui, self.lang, self.report, initiative);
         ui.add_space(6.0);
         ui.label(RichText::new(t.stages).strong());
         let fy = self.report.fiscal_year;

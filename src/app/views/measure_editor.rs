@@ -1,7 +1,8 @@
 //! 数値目標・評価の編集: a window over the grid with the selected initiative's numbers and
 //! judgements to edit — its indicators (name, unit, which way is better, baseline, final and
 //! per-year targets, actuals, first halves), its effects per plan year in the report's unit,
-//! the self-rating and the review with who and when, the committee's comment — and, below,
+//! the self-rating and the review with who and when and the note beside each, the
+//! committee's comment — and, below,
 //! the report's settings ([`super::measure_settings`]). Every change is one intent of the core
 //! and one undoable step. A field gives its text when it loses the keyboard (Enter, Tab, a
 //! click elsewhere); a number that cannot be read is kept as typed by the core, a date that
@@ -47,6 +48,8 @@ struct Words {
     none: &'static str,
     by: &'static str,
     on: &'static str,
+    self_note: &'static str,
+    review_note: &'static str,
     comment: &'static str,
     comment_by: &'static str,
     comment_on: &'static str,
@@ -80,6 +83,8 @@ const JA: Words = Words {
     none: "（なし）",
     by: "評価者",
     on: "評価日",
+    self_note: "自己評価の特記（取組実績・特記）",
+    review_note: "本部評価の特記",
     comment: "委員会意見",
     comment_by: "記入者",
     comment_on: "記入日",
@@ -112,6 +117,8 @@ const EN: Words = Words {
     none: "(none)",
     by: "by",
     on: "on",
+    self_note: "self-rating's note",
+    review_note: "review's note",
     comment: "committee comment",
     comment_by: "by",
     comment_on: "on",
@@ -217,6 +224,7 @@ fn initiative(ui: &mut Ui, w: &Words, report: &Report, i: &Initiative, out: &mut
     effects(ui, w, report, i, out);
     ui.add_space(6.0);
     ratings(ui, w, report, i, out);
+    rating_notes(ui, w, i, out);
     ui.add_space(6.0);
     comment(ui, w, i, out);
 }
@@ -513,14 +521,13 @@ fn rating_code(
     })
 }
 
-/// The committee's comment, who wrote it and when.
-fn comment(ui: &mut Ui, w: &Words, i: &Initiative, out: &mut Vec<AppCommand>) {
-    let now = i.measures().comment.clone().unwrap_or_default();
-    let heading = ui.label(RichText::new(w.comment).strong()).id;
-    let id = egui::Id::unique("measure-comment").with(i.id);
+/// A text of several lines, given when it loses the keyboard: what was typed, whatever it is
+/// (the caller compares). While typed it is kept in egui's memory, so that the window's
+/// redraws from the report do not take it back.
+fn lines_taken_when_left(ui: &mut Ui, id: egui::Id, now: &str, label: egui::Id) -> Option<String> {
     let mut text: String = ui
         .data_mut(|d| d.get_temp(id))
-        .unwrap_or_else(|| now.text.clone());
+        .unwrap_or_else(|| now.to_string());
     let response = ui
         .add(
             TextEdit::multiline(&mut text)
@@ -528,17 +535,57 @@ fn comment(ui: &mut Ui, w: &Words, i: &Initiative, out: &mut Vec<AppCommand>) {
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
         )
-        .labelled_by(heading);
-    let mut asked = None;
+        .labelled_by(label);
     if response.lost_focus() {
         ui.data_mut(|d| d.remove::<String>(id));
-        if text.trim() != now.text.trim() {
-            asked = Some((text, now.by.clone(), now.on));
-        }
-    } else if response.has_focus() {
+        return Some(text);
+    }
+    if response.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, text));
     } else {
         ui.data_mut(|d| d.remove::<String>(id));
+    }
+    None
+}
+
+/// The note beside each rating (取組実績・特記, 本部評価・特記), kept as typed; a layer not
+/// rated has no note to write, so its field is greyed.
+fn rating_notes(ui: &mut Ui, w: &Words, i: &Initiative, out: &mut Vec<AppCommand>) {
+    let m = i.measures();
+    for (layer, name, now) in [
+        (RatingLayer::SelfRating, w.self_note, &m.self_rating),
+        (RatingLayer::Review, w.review_note, &m.review),
+    ] {
+        let heading = ui.label(RichText::new(name).strong()).id;
+        let note = now.as_ref().map_or("", |r| r.note.as_str());
+        let id = egui::Id::unique("measure-note").with((i.id, name));
+        ui.add_enabled_ui(now.is_some(), |ui| {
+            let Some(text) = lines_taken_when_left(ui, id, note, heading) else {
+                return;
+            };
+            if text != note {
+                let initiative = i.id;
+                let intent = MeasureIntent::SetRatingNote {
+                    initiative,
+                    layer,
+                    text,
+                };
+                edit(out, intent);
+            }
+        });
+    }
+}
+
+/// The committee's comment, who wrote it and when.
+fn comment(ui: &mut Ui, w: &Words, i: &Initiative, out: &mut Vec<AppCommand>) {
+    let now = i.measures().comment.clone().unwrap_or_default();
+    let heading = ui.label(RichText::new(w.comment).strong()).id;
+    let id = egui::Id::unique("measure-comment").with(i.id);
+    let mut asked = None;
+    if let Some(text) = lines_taken_when_left(ui, id, &now.text, heading)
+        && text.trim() != now.text.trim()
+    {
+        asked = Some((text, now.by.clone(), now.on));
     }
     ui.add_enabled_ui(!now.text.is_empty(), |ui| {
         ui.horizontal(|ui| {

@@ -38,6 +38,8 @@ struct Words {
     review: &'static str,
     /// A total too large to compute, in its cell.
     too_large: &'static str,
+    /// Before a rating's note in the detail panel.
+    note: &'static str,
     lang: Lang,
 }
 
@@ -61,6 +63,7 @@ const JA: Words = Words {
     self_rating: "自己評価",
     review: "本部評価",
     too_large: "計算不能",
+    note: "特記",
     lang: Lang::Ja,
 };
 
@@ -84,6 +87,7 @@ const EN: Words = Words {
     self_rating: "self-rating",
     review: "review",
     too_large: "too large to total",
+    note: "note",
     lang: Lang::En,
 };
 
@@ -366,6 +370,40 @@ fn rating_row(
         )));
     }
     ui.end_row();
+}
+
+/// The initiative's two ratings in the detail panel, each its level, who and when, and under
+/// it its note whole (the grid's cell only marks that there is one); nothing without either.
+pub fn detail_ratings(ui: &mut Ui, lang: Lang, report: &Report, initiative: &Initiative) {
+    let w = words(lang);
+    let m = initiative.measures();
+    if m.self_rating.is_none() && m.review.is_none() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(w.rating).strong());
+    for (name, rating) in [(w.self_rating, &m.self_rating), (w.review, &m.review)] {
+        let Some(r) = rating else { continue };
+        let level = report
+            .measure_settings
+            .level(&r.code)
+            .map_or_else(|| r.code.clone(), |l| l.name());
+        let who_when: Vec<String> = [
+            r.by.clone(),
+            r.on.map(|d| d.to_string()).unwrap_or_default(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+        let mut line = format!("{name}: {level}");
+        if !who_when.is_empty() {
+            line.push_str(&format!("（{}）", who_when.join("、")));
+        }
+        ui.label(line);
+        if !r.note.is_empty() {
+            ui.add(egui::Label::new(format!("{}: {}", w.note, r.note)).wrap());
+        }
+    }
 }
 
 /// 評価 above the grid: all, a level of the scale (the final rating: the review, else the

@@ -1,6 +1,7 @@
 //! A rating layer's cells: its code (or the committee's comment), who gave it and when
-//! (評価者, 評価日: of the layer written just left of them), and the note the 所管課 writes
-//! beside its rating (木津川市's 取組実績・特記欄, the self-rating's `note`); each code settled
+//! (評価者, 評価日: of the layer written just left of them), and the note written beside a
+//! rating (木津川市's 取組実績・特記欄, the self-rating's `note`; 本部評価・特記, the review's);
+//! each code settled
 //! against the scale once every sheet is read. What has no rating to go with, and a date that
 //! does not read, are kept unread with a warning, never dropped.
 
@@ -104,19 +105,27 @@ impl Reading<'_> {
         }
     }
 
-    /// A note beside the rating (取組実績・特記欄): the self-rating's, joined to what an
-    /// earlier row of the initiative wrote. Without a self-rating it is kept unread, with a
-    /// warning.
+    /// A note beside a rating (取組実績・特記欄 the self-rating's, 本部評価・特記 the review's:
+    /// `col`), joined to what an earlier row of the initiative wrote. Without that rating it is
+    /// kept unread, with a warning.
     pub(super) fn rating_note(
         &mut self,
         sheet: &Sheet,
         (r, c): (usize, usize),
         (s, k): (usize, usize),
+        col: Column,
         text: String,
     ) {
         let m = self.report.sections[s].initiatives[k].measures_mut();
-        let Some(rating) = m.self_rating.as_mut() else {
-            let warning = MeasureWarning::NoteWithoutRating { text: text.clone() };
+        let layer = match col {
+            Column::ReviewNote => m.review.as_mut(),
+            _ => m.self_rating.as_mut(),
+        };
+        let Some(rating) = layer else {
+            let warning = MeasureWarning::NoteWithoutRating {
+                text: text.clone(),
+                review: col == Column::ReviewNote,
+            };
             self.warn(sheet, r, c, warning);
             self.report.unread.push(UnreadText { row: r + 1, text });
             return;

@@ -161,7 +161,9 @@ pub fn rating_words(report: &Report, code: &str) -> String {
 }
 
 /// The 評価 cell: the self-rating and the review, each its code and its label (kept together
-/// on a line where they fit); a comment is said to be in the table of comments after the grid.
+/// on a line where they fit) and under it its note whole (特記, wrapped: the row grows, and a
+/// row taller than a page goes on over the next); a comment is said to be in the table of
+/// comments after the grid.
 pub fn ratings(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
     let m = initiative.measures();
     let layer = |word: &str, r: &Option<Rating>| {
@@ -175,10 +177,19 @@ pub fn ratings(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
             None => vec![code, "（評価基準にない）".to_string()],
         })
     };
-    let mut out: Vec<Paragraph> = [layer("自己", &m.self_rating), layer("本部", &m.review)]
-        .into_iter()
-        .flatten()
-        .collect();
+    let note = |r: &Option<Rating>| {
+        let r = r.as_ref().filter(|r| !r.note.is_empty())?;
+        Some(vec![format!("特記 {}", r.note)])
+    };
+    let mut out: Vec<Paragraph> = [
+        layer("自己", &m.self_rating),
+        note(&m.self_rating),
+        layer("本部", &m.review),
+        note(&m.review),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if m.comment.is_some() {
         out.push(vec!["委員会意見は".to_string(), "意見一覧に".to_string()]);
     }

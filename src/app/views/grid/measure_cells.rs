@@ -225,7 +225,14 @@ impl GridView<'_> {
         for (r, rating) in parts.iter().zip([&m.self_rating, &m.review]) {
             if let Some(rating) = rating {
                 let hover = rating_words(rating, settings);
-                let code = RichText::new(&rating.code).strong();
+                // A rating with a note is marked; the note is read on hover (and in the
+                // detail panel), as the cell has no room for it.
+                let shown = if rating.note.is_empty() {
+                    rating.code.clone()
+                } else {
+                    format!("{}{NOTE_MARK}", rating.code)
+                };
+                let code = RichText::new(shown).strong();
                 sub_cell(ui, *r, code, Align::Center, Some(&hover));
             }
         }
@@ -282,5 +289,11 @@ fn rating_words(rating: &Rating, settings: &MeasureSettings) -> String {
     if let Some(on) = rating.on {
         out.push_str(&format!("\n{on}"));
     }
+    if !rating.note.is_empty() {
+        out.push_str(&format!("\n{NOTE_MARK} {}", rating.note));
+    }
     out
 }
+
+/// After a rating's code when it has a note (特記), and before the note on hover.
+pub(crate) const NOTE_MARK: &str = "※";
