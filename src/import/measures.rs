@@ -363,13 +363,19 @@ pub(crate) fn read(
     for sheet in others {
         read_sheet(&mut reading, sheet);
     }
-    // A row whose cells were all blank or rates leaves nothing: kept as none.
+    // A row whose cells were all blank or rates leaves nothing: kept as none. A year's effect
+    // whose cells read as nothing (a bare dash) is none either: the exports do not write an
+    // empty one, so the table would read back without it.
     for i in reading
         .report
         .sections
         .iter_mut()
         .flat_map(|s| &mut s.initiatives)
     {
+        if let Some(m) = i.measures.as_mut() {
+            m.effects
+                .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
+        }
         if i.measures.as_ref().is_some_and(|m| m.is_empty()) {
             i.measures = None;
         }

@@ -601,3 +601,17 @@ fn indicator_cells_holding_only_dashes_start_no_indicator() {
     );
     reads_back_the_same(&report);
 }
+
+/// `table`: a bare dash in both effect cells of a year (initiative 2's 29年度計画額 and
+/// 29年度実績額) made an effect holding nothing, which the exports do not write, so the table
+/// read back without it. A year whose effect cells read as nothing has no effect.
+#[test]
+fn effect_cells_holding_only_dashes_make_no_effect() {
+    let row = ("2\t②", "総務部人事課");
+    let table = set_in_row(&numbers_table(), row, "29年度計画額", "-");
+    let table = set_in_row(&table, row, "29年度実績額", "－");
+    let report = shinchoku::import::import_text(&table).unwrap().report;
+    let two = report.find_initiative("2").unwrap();
+    assert!(two.measures().effects.is_empty(), "{:?}", two.measures());
+    reads_back_the_same(&report);
+}
