@@ -481,6 +481,26 @@ impl MeasureSettings {
             .iter()
             .find(|l| super::text::normalize(&l.code) == code)
     }
+
+    /// The code of a rating cell as written (`A`), or of `A 良好に進捗` / `A：良好に進捗` when `A` is
+    /// a level of the scale and the rest its label. Anything else is kept whole (and warned of as
+    /// no level): 「A：一部遅れ」 is not read as A, nor 「：」 as an empty rating.
+    pub fn settled_code(&self, text: &str) -> String {
+        if self.level(text).is_some() {
+            return text.to_string();
+        }
+        let mut parts = text.splitn(2, |c: char| c.is_whitespace() || c == '：' || c == ':');
+        let (code, rest) = (
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or("").trim(),
+        );
+        match self.level(code) {
+            Some(level) if !code.is_empty() && (rest.is_empty() || rest == level.label.trim()) => {
+                code.to_string()
+            }
+            _ => text.to_string(),
+        }
+    }
 }
 
 /// A number typed into an indicator's cell: read exactly, or kept as written — also when a

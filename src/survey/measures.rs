@@ -311,10 +311,11 @@ pub(super) fn from_rows(
                     .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
             }
             MeasureCell::SelfRating => {
-                let code = row.answer.trim();
+                // Settled as the import settles it: 「A 良好に進捗」 picked from the scale is A.
+                let code = master.measure_settings.settled_code(row.answer.trim());
                 let kept = m.self_rating.take();
                 m.self_rating = (!code.is_empty()).then(|| crate::model::measures::Rating {
-                    code: code.to_string(),
+                    code,
                     ..kept.unwrap_or_default()
                 });
             }

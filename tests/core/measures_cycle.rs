@@ -423,6 +423,24 @@ fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
 }
 
 #[test]
+fn a_self_rating_typed_with_its_label_is_the_level_and_any_other_words_are_kept_as_written() {
+    let master = master();
+    let first = master.sections[0].initiatives[0].id;
+    let rated = |typed: &str| {
+        let collection = workbook_answer(&master, &[("S", typed)]);
+        let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+        doc.perform(collection.intent(&[]).unwrap()).unwrap();
+        let m = doc.report().initiative(first).unwrap().measures().clone();
+        m.self_rating.unwrap().code
+    };
+    // The code with the scale's own label, as the import reads it, is the level.
+    assert_eq!(rated("A 良好に進捗"), "A");
+    assert_eq!(rated("Ａ：良好に進捗"), "Ａ");
+    // Another label after the code is not that level: kept whole (and said, as in the review).
+    assert_eq!(rated("A：一部遅れ"), "A：一部遅れ");
+}
+
+#[test]
 fn the_web_page_has_the_summary_and_the_numbers_as_accessible_tables() {
     use scraper::{Html, Selector};
     let report = seed_with_measures();

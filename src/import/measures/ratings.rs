@@ -137,26 +137,6 @@ impl Reading<'_> {
     }
 }
 
-/// The code of a rating cell as written (`A`), or of `A 良好に進捗` / `A：良好に進捗` when `A` is
-/// a level of the scale and the rest its label. Anything else is kept whole (and warned of as
-/// no level): 「A：一部遅れ」 is not read as A, nor 「：」 as an empty rating.
-fn settled_code(text: &str, settings: &crate::model::measures::MeasureSettings) -> String {
-    if settings.level(text).is_some() {
-        return text.to_string();
-    }
-    let mut parts = text.splitn(2, |c: char| c.is_whitespace() || c == '：' || c == ':');
-    let (code, rest) = (
-        parts.next().unwrap_or(""),
-        parts.next().unwrap_or("").trim(),
-    );
-    match settings.level(code) {
-        Some(level) if !code.is_empty() && (rest.is_empty() || rest == level.label.trim()) => {
-            code.to_string()
-        }
-        _ => text.to_string(),
-    }
-}
-
 /// Each rating read, its code settled against the scale now that every sheet is read.
 pub(super) fn settle_rating_codes(reading: &mut Reading<'_>) {
     let settings = reading.report.measure_settings.clone();
@@ -171,11 +151,11 @@ pub(super) fn settle_rating_codes(reading: &mut Reading<'_>) {
                 .into_iter()
                 .flatten()
             {
-                r.code = settled_code(&r.code, &settings);
+                r.code = settings.settled_code(&r.code);
             }
         }
     }
     for (code, _) in &mut reading.ratings {
-        *code = settled_code(code, &settings);
+        *code = settings.settled_code(code);
     }
 }
