@@ -125,6 +125,30 @@ fn compare_lists_a_changed_baseline_and_a_changed_direction() {
     );
 }
 
+/// A 向き kept as written because it says no way the reader knows (English 「higher」) is listed
+/// as written, never as the known way of the same name.
+#[test]
+fn a_direction_kept_as_written_is_listed_as_written() {
+    let old = seed_with_measures();
+    let first = old.sections[0].initiatives[0].id;
+    let mut new = old.clone();
+    new.initiative_mut(first).unwrap().measures_mut().indicators[0].direction_unread =
+        "higher".into();
+    for (lang, known) in [(Lang::Ja, "高いほど良い"), (Lang::En, "higher is better")] {
+        let lines: Vec<String> = diff(&old, &new)
+            .changes
+            .iter()
+            .map(|c| c.describe(lang))
+            .collect();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.ends_with(&format!("{known} → higher"))),
+            "{lines:?}"
+        );
+    }
+}
+
 /// The seed with numbers as the master, the survey sent to every division.
 fn master() -> shinchoku::model::Report {
     sent(seed_with_measures())
