@@ -141,6 +141,8 @@ tr.initiative th {{ font-weight: bold; }}
 td.months, td.stage, td.span {{ padding: .2em 1px; vertical-align: middle; }}
 .d2 {{ padding-left: 1.3em; }} .d3 {{ padding-left: 2.2em; }} .d4 {{ padding-left: 3.4em; }}
 .note {{ color: {muted}; }}
+/* A line break a division typed stays a line break. */
+tbody td, tbody th {{ white-space: pre-line; }}
 .side {{ display: inline-block; width: 1.2em; margin-right: .3em; text-align: center; font-size: .85em; border-radius: 2px; }}
 .side.plan {{ border: 1px solid {plan}; color: {plan}; }}
 .side.actual {{ background: {actual}; color: #fff; }}

@@ -234,6 +234,30 @@ fn rolling_into_the_next_year_moves_the_notes_with_their_ratings() {
     );
 }
 
+/// A note of two lines (木津川市's 取組実績・特記 often is) shows as two lines on the web page, as
+/// in the printout and the window: the body cells keep line breaks (white-space: pre-line).
+#[test]
+fn a_line_break_in_a_note_is_a_line_break_on_the_web_page() {
+    use scraper::{Html, Selector};
+    let mut report = noted();
+    let first = report.sections[0].initiatives[0].id;
+    let two_lines = "電子申請の手続を12件追加した。\n来年度は全庁に広げる。";
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.self_rating.as_mut().unwrap().note = two_lines.into();
+    let page = Html::parse_document(&shinchoku::export::html::to_html(&report));
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let cell = page
+        .select(&sel("section tbody td"))
+        .find(|td| td.text().collect::<String>().contains("電子申請の手続"))
+        .expect("the note's cell");
+    assert_eq!(cell.text().collect::<String>(), two_lines);
+    let style: String = page.select(&sel("style")).flat_map(|e| e.text()).collect();
+    assert!(
+        style.contains("tbody td, tbody th { white-space: pre-line; }"),
+        "{style}"
+    );
+}
+
 #[test]
 fn the_web_page_has_each_note_beside_its_rating_escaped() {
     use scraper::{Html, Selector};
