@@ -157,7 +157,8 @@ fn natural(column: Column, years: usize, number: f32) -> f32 {
         Column::Status => 96.0,
         Column::Indicators => 300.0,
         Column::Effects => 150.0,
-        Column::Ratings => 100.0,
+        // Two halves (自己, 本部), each wide enough for 対象外, the longest usual level.
+        Column::Ratings => 120.0,
     }
 }
 
@@ -173,7 +174,7 @@ fn minimum(column: Column, years: usize, number: f32) -> f32 {
         Column::Status => 68.0,
         Column::Indicators => 200.0,
         Column::Effects => 110.0,
-        Column::Ratings => 76.0,
+        Column::Ratings => 100.0,
     }
 }
 
