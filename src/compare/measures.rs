@@ -208,13 +208,9 @@ fn effects(a: &Measures, b: &Measures, unit: YenUnit, out: &mut Vec<What>) {
 fn baseline_and_direction(x: &Indicator, y: &Indicator, out: &mut Vec<What>) {
     let value = |i: &Indicator| i.baseline.as_ref().map(|b| b.value.display());
     let year = |i: &Indicator| i.baseline.as_ref().and_then(|b| b.year);
-    // A known way is held as its Japanese words: text the 向き reader always reads as that way,
-    // so no direction kept unread as written (「higher」, 「維持」) can be taken for one.
-    let direction = |i: &Indicator| match i.known_direction() {
-        Some(Direction::Higher) => HIGHER.to_string(),
-        Some(Direction::Lower) => LOWER.to_string(),
-        None => i.direction_unread.clone(),
-    };
+    // As a table writes it: a known way in its words, which no text kept unread can equal
+    // (「higher」 is not 高いほど良い).
+    let direction = |i: &Indicator| i.direction_words().to_string();
     let year_text = |i: &Indicator| year(i).map(|y| y.0.to_string()).unwrap_or_default();
     for (field, old, new) in [
         (
@@ -231,14 +227,15 @@ fn baseline_and_direction(x: &Indicator, y: &Indicator, out: &mut Vec<What>) {
     }
 }
 
-const HIGHER: &str = "高いほど良い";
-const LOWER: &str = "低いほど良い";
-
 /// A value as the change list shows it: a direction and a baseline's year in words.
 fn value_words(field: &str, value: &str, lang: Lang) -> String {
     match (field, value.parse::<i32>()) {
-        ("direction", _) if value == HIGHER => say(lang, HIGHER.into(), "higher is better".into()),
-        ("direction", _) if value == LOWER => say(lang, LOWER.into(), "lower is better".into()),
+        ("direction", _) if value == Direction::Higher.words() => {
+            say(lang, value.into(), "higher is better".into())
+        }
+        ("direction", _) if value == Direction::Lower.words() => {
+            say(lang, value.into(), "lower is better".into())
+        }
         ("baseline_year", Ok(y)) => say(lang, FiscalYear(y).era_form(), format!("FY{y}")),
         _ => value.to_string(),
     }

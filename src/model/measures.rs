@@ -80,6 +80,15 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// The way in a table's words. [`Direction::read`] reads each back as that way, so no 向き
+    /// kept unread as written can be the same text.
+    pub fn words(self) -> &'static str {
+        match self {
+            Direction::Higher => "高いほど良い",
+            Direction::Lower => "低いほど良い",
+        }
+    }
+
     /// The way a 向き cell says is better: only words that say it one way (高・↑・増・上回,
     /// or 低・↓・減・下回); `None` for any other text (「維持」, 「目標値に近いほど良い」, a
     /// dash, a typo), or one saying both, which the caller keeps as written.
@@ -181,8 +190,7 @@ impl Indicator {
     /// The 向き as a table writes it: 高いほど良い, 低いほど良い, or the text kept as written.
     pub fn direction_words(&self) -> &str {
         match self.known_direction() {
-            Some(Direction::Higher) => "高いほど良い",
-            Some(Direction::Lower) => "低いほど良い",
+            Some(way) => way.words(),
             None => &self.direction_unread,
         }
     }

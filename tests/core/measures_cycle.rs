@@ -8,6 +8,7 @@ use shinchoku::edit::measures::{IndicatorField, MeasureIntent, RatingLayer, meas
 use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::FiscalYear;
 use shinchoku::model::figure::Decimal;
+use shinchoku::model::measures::Direction;
 use shinchoku::survey::answer::answer_from_report;
 use shinchoku::survey::collect::collect;
 
@@ -134,6 +135,10 @@ fn a_direction_kept_as_written_is_listed_as_written() {
     let mut new = old.clone();
     new.initiative_mut(first).unwrap().measures_mut().indicators[0].direction_unread =
         "higher".into();
+    // The words a known way is listed by read back as that way, so no unread text equals them.
+    for way in [Direction::Higher, Direction::Lower] {
+        assert_eq!(Direction::read(way.words()), Some(way));
+    }
     for (lang, known) in [(Lang::Ja, "高いほど良い"), (Lang::En, "higher is better")] {
         let lines: Vec<String> = diff(&old, &new)
             .changes
@@ -450,18 +455,23 @@ fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
 fn a_self_rating_typed_with_its_label_is_the_level_and_any_other_words_are_kept_as_written() {
     let master = master();
     let first = master.sections[0].initiatives[0].id;
+    // The code taken in, and whether the review says it is no level of the scale.
     let rated = |typed: &str| {
         let collection = workbook_answer(&master, &[("S", typed)]);
+        let said = collection
+            .warnings
+            .iter()
+            .any(|w| w.describe(Lang::Ja).contains("は評価の区分"));
         let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
         doc.perform(collection.intent(&[]).unwrap()).unwrap();
         let m = doc.report().initiative(first).unwrap().measures().clone();
-        m.self_rating.unwrap().code
+        (m.self_rating.unwrap().code, said)
     };
     // The code with the scale's own label, as the import reads it, is the level.
-    assert_eq!(rated("A 良好に進捗"), "A");
-    assert_eq!(rated("Ａ：良好に進捗"), "Ａ");
-    // Another label after the code is not that level: kept whole (and said, as in the review).
-    assert_eq!(rated("A：一部遅れ"), "A：一部遅れ");
+    assert_eq!(rated("A 良好に進捗"), ("A".into(), false));
+    assert_eq!(rated("Ａ：良好に進捗"), ("Ａ".into(), false));
+    // Another label after the code is not that level: kept whole, and said in the review.
+    assert_eq!(rated("A：一部遅れ"), ("A：一部遅れ".into(), true));
 }
 
 #[test]
