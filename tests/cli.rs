@@ -904,6 +904,46 @@ fn rollover_names_the_results_to_confirm_and_check_json_lists_them_by_id() {
 /// Issue 23, item 11: one hostile answer (a 7 KB workbook declaring 4,294,967,295 shared
 /// strings, which made `collect` abort) is refused, naming the file and the limit; the other
 /// answers of the batch are taken, the master is written, and no lock is left beside it.
+/// A change that can only be made by hand says so once, with why.
+#[test]
+fn collect_says_once_why_a_change_cannot_be_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let master = master_ron(dir.path());
+    let out = dir.path().join("照会");
+    let run = shinchoku(&[
+        "survey",
+        master.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "ron",
+    ]);
+    assert!(run.status.success());
+    // 管財課's file with an action item taken away: only the office can do that, by hand.
+    let path = out.join("総務部管財課.ron");
+    let mut answer = shinchoku::store::open(&path).unwrap();
+    let topic = shinchoku::survey::topics_of(&answer, "総務部管財課")[0];
+    let initiative = answer.initiative_of_topic(topic).unwrap().id;
+    answer.initiative_mut(initiative).unwrap().items.pop();
+    shinchoku::store::save(&path, &answer).unwrap();
+    let run = shinchoku(&[
+        "collect",
+        master.to_str().unwrap(),
+        path.to_str().unwrap(),
+        "-o",
+        dir.path().join("collected.ron").to_str().unwrap(),
+        "--lang",
+        "ja",
+    ]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("取り込めません"))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert_eq!(line.matches("取り込めません").count(), 1, "{line}");
+    assert!(line.contains("手で直してください"), "{line}");
+}
+
 #[test]
 fn collect_refuses_a_hostile_answer_takes_the_others_and_leaves_no_lock() {
     use std::io::{Read, Write};

@@ -112,6 +112,25 @@ fn a_result_with_a_tab_or_a_nul_reads_back_from_every_table_encoding() {
     assert!(!written.contains('\u{0}'));
 }
 
+/// A workbook's cell has no way to mark `<` as text, but a topic heading starts its line: a
+/// result that speaks of `<協創>` after its bullet stays a result of its topic.
+#[test]
+fn a_result_with_a_bracketed_word_reads_back_from_the_workbook_in_its_topic() {
+    let mut doc = typed();
+    let id = first_result(doc.report(), "2", 0);
+    let text = "\"A&B\" <協創> 'ワーク' 連携会議の開催（９月　２回）";
+    doc.perform(Intent::SetEntryText {
+        id,
+        text: text.into(),
+    })
+    .unwrap();
+    let report = as_imported(doc.report().clone());
+    let again = workbook_again(&report);
+    let topics = |r: &Report| r.find_initiative("2").unwrap().topics.len();
+    assert_eq!(topics(&again), topics(&report), "no topic <協創>");
+    assert!(again == report, "the report reads back as it was");
+}
+
 #[test]
 fn texts_the_table_would_read_as_structure_read_back_as_text() {
     let mut report = seed();

@@ -187,17 +187,9 @@ fn print_conflicts(collection: &Collection, accepted: bool, lang: Lang) {
             )
         }
     );
+    // A change that cannot be taken says so, and why, in its own words.
     for c in &collection.conflicts {
-        let note = if c.acceptable() {
-            String::new()
-        } else {
-            say(
-                lang,
-                "（取り込めません）".into(),
-                " (cannot be taken)".into(),
-            )
-        };
-        outln!("  {}{note}", c.describe(lang));
+        outln!("  {}", c.describe(lang));
     }
 }
 

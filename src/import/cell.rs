@@ -55,6 +55,10 @@ fn items_of_blocks(
     for block in blocks {
         let mut rest = block.as_str();
         while let Some((before, heading, after)) = next_heading(rest) {
+            // In a workbook a heading starts its line: `・連携会議 <協創> の開催` is a result.
+            if bullets == Bullets::LineStart && !before.trim().is_empty() {
+                break;
+            }
             split_bullets(before, &text, bullets, &mut out);
             out.push(CellItem::Heading(text(heading)));
             rest = after;

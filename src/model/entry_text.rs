@@ -55,11 +55,24 @@ pub fn with_timing(old: &Entry, timing: Option<Timing>) -> Entry {
     }
 }
 
+/// The brackets a month expression may stand in, round first.
+const BRACKETS: [(&str, &str); 5] = [
+    ("(", ")"),
+    ("（", "）"),
+    ("[", "]"),
+    ("［", "］"),
+    ("【", "】"),
+];
+
 fn rewrite_when(old: &Entry, new: Option<&str>) -> String {
     let text = &old.text;
     if let Some(w) = &old.when {
-        for (open, close) in [("(", ")"), ("（", "）")] {
-            let written = format!("{open}{w}{close}");
+        // `(9月)(予定)` goes as one: the new expression says 予定 itself when it is.
+        let written_forms = BRACKETS.iter().flat_map(|&(open, close)| {
+            ["(予定)", "（予定）", ""]
+                .map(move |after| (open, close, format!("{open}{w}{close}{after}")))
+        });
+        for (open, close, written) in written_forms {
             if let Some(pos) = text.rfind(&written) {
                 let replacement = new.map_or(String::new(), |n| format!("{open}{n}{close}"));
                 return format!(
@@ -423,6 +436,24 @@ fn bracket_groups(s: &str) -> Vec<(usize, usize)> {
     groups
 }
 
+/// The top-level square bracket groups of `s`: `[…]`, `［…］`, `【…】`.
+fn square_groups(s: &str) -> Vec<(usize, usize)> {
+    let mut groups = Vec::new();
+    let mut open = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' | '［' | '【' => open = Some(i),
+            ']' | '］' | '】' => {
+                if let Some(o) = open.take() {
+                    groups.push((o, i + c.len_utf8()));
+                }
+            }
+            _ => {}
+        }
+    }
+    groups
+}
+
 /// The text inside a bracket group.
 fn inside(s: &str, (open, end): (usize, usize)) -> &str {
     let first = s[open..].chars().next().map_or(1, char::len_utf8);
@@ -450,15 +481,32 @@ fn parse_piece(piece: &str, problems: &mut Vec<WarningKind>) -> Entry {
         reports: ThinVec::new(),
     };
     let piece = piece.trim_end();
-    let groups = bracket_groups(piece);
-    let month_group = groups
-        .iter()
-        .rposition(|&g| looks_like_timing(inside(piece, g)));
+    let mut groups = bracket_groups(piece);
+    let mut month_group = month_bracket(piece, &groups);
+    if month_group.is_none() {
+        // `取組の周知[7月]`, `【7月】`: square brackets are months only when no round one is.
+        let square = square_groups(piece);
+        if let Some(k) = month_bracket(piece, &square) {
+            (groups, month_group) = (square, Some(k));
+        }
+    }
     entry.label = match month_group {
         Some(k) => read_month_group(piece, &groups, k, &mut entry, problems),
         None => read_without_months(piece, &mut entry, problems),
     };
     entry
+}
+
+/// Which bracket holds the months: the last one that reads as a month expression (a note
+/// after it may speak of months too: `(6月)（月2回）`, `（9月）（12月にも実施予定）`), else the
+/// last one that looks meant to, to be kept as written and warned about.
+fn month_bracket(piece: &str, groups: &[(usize, usize)]) -> Option<usize> {
+    let reads = |g: (usize, usize)| parse_timing(split_timing(inside(piece, g)).0).is_ok();
+    groups.iter().rposition(|&g| reads(g)).or_else(|| {
+        groups
+            .iter()
+            .rposition(|&g| looks_like_timing(inside(piece, g)))
+    })
 }
 
 /// Reads the month bracket `groups[k]` and the counts around it; returns the label.
@@ -472,6 +520,13 @@ fn read_month_group(
     let (open, end) = groups[k];
     let (when, note) = split_timing(inside(piece, groups[k]));
     set_when(entry, when, piece, problems);
+    // `(9月)(予定)`: 予定 in a bracket of its own just after the months.
+    if let (Some(t), Some(&next)) = (entry.timing.as_mut(), groups.get(k + 1))
+        && piece[end..next.0].trim().is_empty()
+        && normalize(inside(piece, next)) == "予定"
+    {
+        t.scheduled = true;
+    }
     let mut counts: Vec<Count> = note.and_then(parse_counts).unwrap_or_default();
     // Counts written just before the month: `(4回・103名受講)(4月)`.
     let mut head_end = open;

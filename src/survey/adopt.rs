@@ -85,8 +85,31 @@ pub(super) fn adopt_list(
     let mut used = HashSet::new();
     answered
         .iter()
-        .map(|e| adopt(e, &known, &mut used, &plans, fresh))
+        .map(|e| {
+            let adopted = adopt(e, &known, &mut used, &plans, fresh);
+            read_again(adopted, fresh)
+        })
         .collect()
+}
+
+/// The entry read again from its text, keeping its ids and links (sub-items by position): its
+/// text is the truth, and a file written by other means than Shinchoku may hold a new text
+/// beside the months, counts and sub-items of the old one.
+fn read_again(adopted: Entry, fresh: &mut Fresh) -> Entry {
+    let mut entry =
+        crate::model::entry_text::read_entry(&adopted.text, adopted.bullet, &mut Vec::new());
+    entry.id = adopted.id;
+    entry.reports = adopted.reports;
+    for (k, sub) in entry.subs.iter_mut().enumerate() {
+        match adopted.subs.get(k) {
+            Some(old) => {
+                sub.id = old.id;
+                sub.reports = old.reports.clone();
+            }
+            None => sub.id = fresh.next(),
+        }
+    }
+    entry
 }
 
 /// Entries typed into a workbook cell: a line the same as one of the master's keeps that

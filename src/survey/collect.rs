@@ -400,9 +400,19 @@ fn from_workbook(master: &Report, rows: &[Row], answer: &Answer, fresh: &mut Fre
         };
         // A topic outside the division's part is refused, never offered: another division's
         // workbook cannot change its heading, plan or results.
+        // The results shown apart stay; the cell answers for the others.
+        let open = Topic {
+            actual: t
+                .actual
+                .iter()
+                .filter(|e| !row.kept_apart.contains(&e.id))
+                .cloned()
+                .collect(),
+            ..t.clone()
+        };
         let divisions = topic_divisions(i, t);
         if !divisions.contains(&division) {
-            if same_text(&row.results, &entries_text(&t.actual)) {
+            if same_text(&row.results, &entries_text(&open.actual)) {
                 continue;
             }
             brought.conflicts.push(conflict(
@@ -453,18 +463,34 @@ fn from_workbook(master: &Report, rows: &[Row], answer: &Answer, fresh: &mut Fre
                 }),
             ));
         }
-        let results = entries_text(&t.actual);
-        if same_text(&row.results, &results) {
+        if same_text(&row.results, &entries_text(&open.actual)) {
             continue;
         }
         brought.changed.push(t.id);
+        let typed = adopt_lines(i, &open, Side::Actual, &row.results, fresh);
         brought.edits.push(Edit::SetEntries {
             topic: t.id,
             side: Side::Actual,
-            entries: adopt_lines(i, t, Side::Actual, &row.results, fresh),
+            entries: around_kept(&t.actual, &row.kept_apart, typed),
         });
     }
     brought
+}
+
+/// A topic's results: those kept apart where they stand, the typed ones where the first of
+/// the others stood (after the last, when every result was kept apart).
+fn around_kept(master: &[Entry], kept: &[Id], typed: Vec<Entry>) -> Vec<Entry> {
+    let mut out = Vec::with_capacity(master.len() + typed.len());
+    let mut typed = Some(typed);
+    for e in master {
+        if kept.contains(&e.id) {
+            out.push(e.clone());
+        } else if let Some(typed) = typed.take() {
+            out.extend(typed);
+        }
+    }
+    out.extend(typed.into_iter().flatten());
+    out
 }
 
 /// The rows with each topic once: a topic's second row joins the first (its results after the

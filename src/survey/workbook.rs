@@ -29,6 +29,12 @@ const SENT_COL: u16 = 6;
 const RESULT_COL: u16 = 4;
 const PLAN_COL: u16 = 3;
 const HEADING_COL: u16 = 2;
+/// After a roll-over: the half before's settled results, shown beside the answer cell and
+/// read-only, so that retyping the cell cannot take them away (right of the hidden columns, so
+/// that a workbook sent before keeps its columns).
+const EARLIER_COL: u16 = 7;
+const EARLIER_HEADING: &str = "上半期の実績（参考・変更不可）";
+const EARLIER_WIDTH: f64 = 44.0;
 /// The column headings' row (0-based); the topics follow it.
 const HEADER_ROW: u32 = 6;
 
@@ -138,6 +144,10 @@ fn write_top(
         ),
         &f.plain,
     )?;
+    if !crate::model::check::earlier_results(response).is_empty() {
+        let apart = format!("「{EARLIER_HEADING}」欄の実績はそのまま残ります。");
+        ws.write_string_with_format(HEADER_ROW - 1, 0, apart, &f.plain)?;
+    }
     if !r.note.is_empty() {
         ws.write_string_with_format(4, 0, format!("連絡事項: {}", r.note), &f.plain)?;
     }
@@ -163,18 +173,32 @@ fn write_topics(
     r: &ResponseFor,
     f: &Formats,
 ) -> Result<(), XlsxError> {
+    let earlier = crate::model::check::earlier_results(response);
+    let asking = response.results_asking_to_confirm();
+    if !earlier.is_empty() {
+        ws.write_string_with_format(HEADER_ROW, EARLIER_COL, EARLIER_HEADING, &f.heading)?;
+        ws.set_column_width(EARLIER_COL, EARLIER_WIDTH)?;
+    }
     let mut row = HEADER_ROW + 1;
     for topic in topics_of(response, &r.division) {
         let (Some(i), Some(t)) = (response.initiative_of_topic(topic), response.topic(topic))
         else {
             continue;
         };
+        // A result of the half before that nobody is asked to confirm is settled: shown apart.
+        let settled = |e: &&crate::model::Entry| {
+            earlier.contains(&e.id)
+                && !asking.contains(&e.id)
+                && !e.subs.iter().any(|s| asking.contains(&s.id))
+        };
+        let (kept, open): (Vec<_>, Vec<_>) = t.actual.iter().partition(settled);
+        let open: Vec<crate::model::Entry> = open.into_iter().cloned().collect();
         let texts = [
             i.number.clone(),
             format!("{} {}", i.label, i.title).trim().to_string(),
             t.heading.clone().unwrap_or_default(),
             entries_text(&t.plan),
-            entries_text(&t.actual),
+            entries_text(&open),
         ];
         for (k, text) in texts.iter().enumerate() {
             let f = if k as u16 == RESULT_COL {
@@ -185,17 +209,26 @@ fn write_topics(
             ws.write_string_with_format(row, k as u16, text, f)?;
         }
         ws.write_string_with_format(row, ID_COL, topic.0.to_string(), &f.base)?;
-        let sent = format!(
+        let mut sent = format!(
             "{:016x} {:016x}",
             super::sent::hash(&texts[HEADING_COL as usize]),
             super::sent::hash(&texts[PLAN_COL as usize])
         );
+        let mut lines = 1.0f64;
+        if !kept.is_empty() {
+            let ids: Vec<String> = kept.iter().map(|e| e.id.0.to_string()).collect();
+            sent.push_str(&format!(" {KEPT_MARK}{}", ids.join(",")));
+            let kept: Vec<crate::model::Entry> = kept.into_iter().cloned().collect();
+            let text = entries_text(&kept);
+            lines = crate::export::xlsx::lines(&text, EARLIER_WIDTH);
+            ws.write_string_with_format(row, EARLIER_COL, text, &f.base)?;
+        }
         ws.write_string_with_format(row, SENT_COL, sent, &f.base)?;
         let lines = texts
             .iter()
             .zip(WIDTHS)
             .map(|(t, w)| crate::export::xlsx::lines(t, w))
-            .fold(1.0f64, f64::max);
+            .fold(lines, f64::max);
         // Room for two more lines of answer than the results already take.
         ws.set_row_height(row, (lines + 2.0) * LINE)?;
         row += 1;
@@ -234,6 +267,9 @@ pub fn password(token: &str) -> String {
     }
 }
 
+/// In the hidden column, before the ids of the results shown apart.
+const KEPT_MARK: &str = "k:";
+
 /// One topic's row of an answered workbook, as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
@@ -246,6 +282,9 @@ pub struct Row {
     /// The hashes the heading and plan were sent with (`None` in a workbook from before).
     pub sent_heading: Option<u64>,
     pub sent_plan: Option<u64>,
+    /// The results shown apart, read-only, beside the answer cell (the half before's, settled):
+    /// the cell answers for the topic's other results, and these stay.
+    pub kept_apart: Vec<Id>,
 }
 
 /// What an answered workbook holds.
@@ -374,7 +413,16 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     let rows = answer_rows(sheet)?;
     let numbers = sheets.iter().find(|s| s.name == super::measures::SHEET);
     let measures = numbers.map_or_else(Vec::new, super::measures::read_sheet);
-    let mut outside = cells_outside(sheet, SENT_COL.into());
+    // The column shown apart is never read: what it holds stays in the master as it is.
+    let last = if sheet
+        .used_rows()
+        .any(|r| sheet.text(r, EARLIER_COL.into()) == EARLIER_HEADING)
+    {
+        EARLIER_COL
+    } else {
+        SENT_COL
+    };
+    let mut outside = cells_outside(sheet, last.into());
     if let Some(numbers) = numbers {
         outside.extend(cells_outside(numbers, super::measures::ID_COL.into()));
     }
@@ -440,8 +488,15 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
                 text: id.clone(),
             })?;
         let sent = cell(SENT_COL);
+        let kept_apart = sent
+            .split_whitespace()
+            .filter_map(|w| w.strip_prefix(KEPT_MARK))
+            .flat_map(|ids| ids.split(','))
+            .filter_map(|id| id.parse().ok().map(Id))
+            .collect();
         let mut hashes = sent
             .split_whitespace()
+            .filter(|w| !w.starts_with(KEPT_MARK))
             .map(|h| u64::from_str_radix(h, 16).ok());
         rows.push(Row {
             topic,
@@ -451,6 +506,7 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
             results: cell(RESULT_COL),
             sent_heading: hashes.next().flatten(),
             sent_plan: hashes.next().flatten(),
+            kept_apart,
         });
     }
     if !in_table {

@@ -46,7 +46,7 @@ impl<'a> Cx<'a> {
             if side == Side::Actual {
                 results.push((x, y));
             }
-            let aspects = aspects(x, y);
+            let aspects = aspects(x, y, self.exact_text);
             // Every aspect is read from the text: the same text is no change.
             if !aspects.is_empty() && x.text != y.text {
                 self.push(
@@ -148,15 +148,16 @@ impl<'a> Cx<'a> {
 
 /// What differs between two paired entries, themselves only (sub-items are compared as
 /// entries of their own).
-fn aspects(x: &Entry, y: &Entry) -> Vec<Aspect> {
+fn aspects(x: &Entry, y: &Entry, exact_text: bool) -> Vec<Aspect> {
     let mut out = Vec::new();
+    // The text holds its sub-items' texts after its own; they are compared on their own. In
+    // one report edited, as written: `(4月)` → `(４月)` reads the same but is another text.
     let own = |e: &Entry| {
-        // The text holds its sub-items' texts after its own; they are compared on their own.
         let mut text = e.text.clone();
         for s in &e.subs {
             text = text.replacen(&s.text, "", 1);
         }
-        normalize(&text)
+        if exact_text { text } else { normalize(&text) }
     };
     let notes = |e: &Entry| e.notes.iter().map(|n| normalize(n)).collect::<Vec<_>>();
     let label_differs = normalize(&x.label) != normalize(&y.label) || notes(x) != notes(y);

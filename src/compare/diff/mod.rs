@@ -48,6 +48,7 @@ pub fn diff(old: &Report, new: &Report) -> Diff {
         old,
         new,
         lineage: matching == Matching::Id,
+        exact_text: old.id == new.id,
         old_as_of: old.as_of(),
         new_as_of: new.as_of(),
         out: Vec::new(),
@@ -87,6 +88,7 @@ pub fn initiative_changes(
         old,
         new,
         lineage: true,
+        exact_text: old.id == new.id,
         old_as_of: old.as_of(),
         new_as_of: new.as_of(),
         out: Vec::new(),
@@ -219,6 +221,10 @@ struct Cx<'a> {
     old: &'a Report,
     new: &'a Report,
     lineage: bool,
+    /// One report before and after an edit (the same identity): a text differs as written, a
+    /// full-width digit or another wave dash included. Between two reports made apart (two
+    /// tables, converted by different programs) such differences are not changes.
+    exact_text: bool,
     old_as_of: AsOf,
     new_as_of: AsOf,
     out: Vec<Change>,

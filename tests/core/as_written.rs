@@ -1,0 +1,275 @@
+//! What a division wrote is what Shinchoku reads (issue 22, items 1–3, seen again): a note
+//! after the months that speaks of months itself, months in square brackets or with 予定 in a
+//! bracket of its own, a response file whose texts were changed by other means than
+//! Shinchoku, and a change that only a full-width digit makes.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use shinchoku::document::{Document, Origin};
+use shinchoku::lang::Lang;
+use shinchoku::model::entry_text::{read_entry, with_scheduled, with_timing};
+use shinchoku::model::months::parse_timing;
+use shinchoku::model::{Entry, Id, MonthSet, Report};
+use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
+use shinchoku::survey::send::Survey;
+use shinchoku::survey::{self, collect, entries_text, workbook};
+
+use crate::{seed, type_into_workbook};
+
+fn at(day: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2017, 10, day)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn due() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2017, 10, 13)
+}
+
+fn master() -> Document {
+    let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
+    let plan = Survey::new(doc.report(), due(), "", at(2).date()).unwrap();
+    doc.perform(plan.intent(at(2))).unwrap();
+    doc
+}
+
+fn months(list: &[u8]) -> MonthSet {
+    list.iter()
+        .fold(MonthSet::EMPTY, |s, &m| s.union(MonthSet::single(m)))
+}
+
+fn every_entry(report: &Report) -> Vec<&Entry> {
+    fn walk<'a>(list: &'a [Entry], out: &mut Vec<&'a Entry>) {
+        for e in list {
+            out.push(e);
+            walk(&e.subs, out);
+        }
+    }
+    let mut out = Vec::new();
+    for i in report.initiatives() {
+        for t in &i.topics {
+            walk(&t.plan, &mut out);
+            walk(&t.actual, &mut out);
+        }
+    }
+    out
+}
+
+/// The result whose text starts with `start`, anywhere in the report.
+fn result_starting<'a>(report: &'a Report, start: &str) -> &'a Entry {
+    every_entry(report)
+        .into_iter()
+        .find(|e| e.text.starts_with(start))
+        .unwrap_or_else(|| panic!("a result starting 「{start}」"))
+}
+
+/// The topic whose results hold `id`.
+fn topic_of(report: &Report, id: Id) -> Id {
+    report
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .find(|t| t.actual.iter().any(|e| e.id == id))
+        .unwrap()
+        .id
+}
+
+#[test]
+fn a_note_that_speaks_of_months_after_the_month_bracket_keeps_the_months() {
+    // (as typed, months, 予定)
+    let cases: &[(&str, &[u8], bool)] = &[
+        ("会議の開催(6月)（月2回）", &[6], false),
+        ("説明会(7月)（参加者：月平均20名）", &[7], false),
+        (
+            "広報(6月)（県広報紙「県政だより」8月号に掲載）",
+            &[6],
+            false,
+        ),
+        ("アクセス解析(8月)（月平均1,200件）", &[8], false),
+        ("研修の実施（9月）（12月にも実施予定）", &[9], false),
+        ("取組の周知[7月]", &[7], false),
+        ("取組の周知【７月】", &[7], false),
+        ("研修(9月)(予定)", &[9], true),
+    ];
+    for &(text, want, scheduled) in cases {
+        let mut problems = Vec::new();
+        let e = read_entry(text, true, &mut problems);
+        assert!(problems.is_empty(), "{text}: {problems:?}");
+        let timing = e.timing.as_ref().unwrap_or_else(|| panic!("{text}: none"));
+        assert_eq!(timing.months, months(want), "{text}");
+        assert_eq!(timing.scheduled, scheduled, "{text}");
+        assert_eq!(e.text, text, "kept as written");
+    }
+}
+
+#[test]
+fn months_set_again_rewrite_the_bracket_they_were_read_from() {
+    let square = read_entry("取組の周知[7月]", true, &mut Vec::new());
+    let august = with_timing(&square, Some(parse_timing("8月").unwrap()));
+    assert_eq!(august.text, "取組の周知[8月]");
+
+    let planned = read_entry("研修(9月)(予定)", true, &mut Vec::new());
+    assert_eq!(with_scheduled(&planned, false).text, "研修(9月)");
+    let again = read_entry(&with_scheduled(&planned, false).text, true, &mut Vec::new());
+    assert!(!again.timing.unwrap().scheduled, "read back as done");
+}
+
+/// Collecting reads a response's entries again from their texts, so it must read every entry
+/// of the seed as the importer did: nothing changes for an answer that changed nothing.
+#[test]
+fn every_entry_of_the_seed_reads_again_as_imported() {
+    let report = seed().report;
+    for e in every_entry(&report) {
+        let mut again = read_entry(&e.text, e.bullet, &mut Vec::new());
+        again.id = e.id;
+        again.reports = e.reports.clone();
+        assert_eq!(again.subs.len(), e.subs.len(), "{}", e.text);
+        for (s, o) in again.subs.iter_mut().zip(&e.subs) {
+            s.id = o.id;
+            s.reports = o.reports.clone();
+        }
+        assert_eq!(&again, e, "{}", e.text);
+    }
+}
+
+/// A response whose results were rewritten by a script or a text editor: the text changed,
+/// the months, label and sub-items written beside it did not. The text is what the division
+/// wrote and what every export writes, so the months are read from it.
+#[test]
+fn a_response_changed_by_other_means_is_read_from_its_texts() {
+    let master = master();
+    const OLD: &str =
+        "「時差出勤勤務」を試行的に実施 実施期間 平成 29 年6月1日～平成 29 年9月 29 日";
+    const NEW: &str = "「時差出勤勤務」を試行的に実施(6月)（参加職員312名）";
+    let before = result_starting(master.report(), "「時差出勤勤務」を試行的に実施");
+    assert_eq!(before.text, OLD);
+    assert_eq!(
+        before.timing.as_ref().unwrap().months,
+        months(&[6, 7, 8, 9])
+    );
+    let (id, links) = (before.id, before.reports.clone());
+
+    let topic = topic_of(master.report(), id);
+    let division = survey::divisions(master.report())
+        .into_iter()
+        .find(|d| survey::answers_for(master.report(), d, topic))
+        .expect("a division answers for it");
+    let response = survey::response_for(master.report(), &division, due(), "");
+    let written = shinchoku::store::to_ron(&response);
+    let quoted = format!("\"{OLD}\"");
+    assert_eq!(
+        written.matches(&quoted).count(),
+        1,
+        "only its text holds it"
+    );
+    let edited = written.replace(&quoted, &format!("\"{NEW}\""));
+    let edited = shinchoku::store::from_ron(&edited).unwrap();
+    let answer = answer_from_report(edited, "人事課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10));
+    let mut master = master;
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+
+    let after = master.report().entry(id).unwrap();
+    assert_eq!(after.text, NEW);
+    assert_eq!(after.timing.as_ref().unwrap().months, months(&[6]));
+    assert_eq!(after.label, "「時差出勤勤務」を試行的に実施");
+    assert_eq!(after.reports, links, "its plan-line links stay");
+}
+
+/// `(6月)` → `(６月)` reads the same months, but it is not what was written: the review lists
+/// it, old and new.
+#[test]
+fn a_change_of_one_full_width_digit_is_listed_old_and_new() {
+    let master = master();
+    const OLD: &str = "職員向けメルマガにおける周知(6月)";
+    const NEW: &str = "職員向けメルマガにおける周知(６月)";
+    let before = result_starting(master.report(), OLD);
+    let topic = topic_of(master.report(), before.id);
+    let old = entries_text(&master.report().topic(topic).unwrap().actual);
+    let new = old.replace(OLD, NEW);
+    let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
+    let typed = type_into_workbook(&workbook::write(&r).unwrap(), &old, &new);
+    let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let diff = c.taken[0].difference.as_ref().expect("a change to list");
+    let lines: Vec<String> = shinchoku::compare::change_list(diff, Lang::Ja)
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert!(
+        lines.iter().any(|l| l.contains(OLD) && l.contains(NEW)),
+        "{lines:#?}"
+    );
+}
+
+// After a roll-over, the half before's results are the division's too, but settled.
+
+/// The seed rolled over into its second half, the survey sent to every division.
+fn second_half() -> Document {
+    let h2 =
+        shinchoku::compare::rollover(&seed().report, shinchoku::compare::RolloverTo::SecondHalf)
+            .unwrap();
+    let mut doc = Document::new(h2, Origin::Sample, Vec::new());
+    let due = NaiveDate::from_ymd_opt(2018, 4, 13);
+    let sent = NaiveDate::from_ymd_opt(2018, 4, 2).unwrap();
+    let plan = Survey::new(doc.report(), due, "", sent).unwrap();
+    doc.perform(plan.intent(sent.and_hms_opt(9, 0, 0).unwrap()))
+        .unwrap();
+    doc
+}
+
+const 管財課: &str = "総務部管財課";
+/// 管財課's result of the first half still 予定, asked to be confirmed: in the answer cell.
+const TO_CONFIRM: &str = "・県有財産の自己点検及び利用見込み調査等の実施(8月～10月予定)";
+/// Its settled results of the first half: shown apart.
+const SETTLED: [&str; 2] = [
+    "県有財産の貸付けに向けた公募手続きの実施(4月～5月)",
+    "県有財産の貸付けに向けたニーズ調査(7月～)",
+];
+
+/// A division that retypes its second-half answer cell from scratch cannot take away the
+/// results it reported in the first half: they are shown beside the cell, read-only, and stay.
+#[test]
+fn retyping_the_second_half_cell_keeps_the_first_half_results() {
+    let master = second_half();
+    let r = survey::response_for(master.report(), 管財課, due(), "");
+    let book = workbook::write(&r).unwrap();
+    let answer = "・県有財産の自己点検及び利用見込み調査等の実施(8月～10月)\n・庁舎跡地の売却に向けた測量の実施(11月)";
+    let typed = type_into_workbook(&book, TO_CONFIRM, answer);
+    let a = answer_from_workbook(&typed, "管財課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let mut master = master;
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let texts: Vec<String> = every_entry(master.report())
+        .iter()
+        .map(|e| e.text.clone())
+        .collect();
+    for settled in SETTLED {
+        assert!(texts.iter().any(|t| t == settled), "{settled} stays");
+    }
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "庁舎跡地の売却に向けた測量の実施(11月)")
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "県有財産の自己点検及び利用見込み調査等の実施(8月～10月)")
+    );
+    assert!(
+        !texts.iter().any(|t| t.ends_with("(8月～10月予定)")),
+        "rewritten"
+    );
+}
+
+/// The same workbook sent back untouched changes nothing.
+#[test]
+fn an_untouched_second_half_workbook_changes_nothing() {
+    let master = second_half();
+    let r = survey::response_for(master.report(), 管財課, due(), "");
+    let book = workbook::write(&r).unwrap();
+    let a = answer_from_workbook(&book, "管財課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    assert!(c.taken[0].changed_topics.is_empty(), "{:?}", c.taken[0]);
+    assert!(c.taken[0].difference.is_none());
+}
