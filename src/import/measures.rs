@@ -340,13 +340,15 @@ pub(crate) fn read(
         unit: None,
         ratings: Vec::new(),
     };
-    let mut scale = legend(report_sheet);
+    // A sheet of its own declares the scale more fully than a legend beside the table: first.
+    let mut scale = Vec::new();
     for sheet in others {
         scale.extend(legend(sheet));
         if let Some(unit) = declared_unit(sheet) {
             reading.unit.get_or_insert(unit);
         }
     }
+    scale.extend(legend(report_sheet));
     if let Some(unit) = declared_unit(report_sheet) {
         reading.unit.get_or_insert(unit);
     }
@@ -380,12 +382,47 @@ pub(crate) fn read(
             i.measures = None;
         }
     }
-    scale.dedup_by(|a, b| a.code == b.code);
+    let scale = one_level_per_code(scale, report_sheet, reading.warnings);
     if !scale.is_empty() {
         reading.report.measure_settings.rating_scale = scale;
     }
     settle_rating_codes(&mut reading);
     check_ratings(reading);
+}
+
+/// A scale declared twice (a legend beside the table and a sheet of its own) is one scale:
+/// each code once, as first declared; a code declared again with another label is said.
+fn one_level_per_code(
+    declared: Vec<crate::model::measures::RatingLevel>,
+    sheet: &Sheet,
+    warnings: &mut Vec<Warning>,
+) -> Vec<crate::model::measures::RatingLevel> {
+    let mut out: Vec<crate::model::measures::RatingLevel> = Vec::with_capacity(declared.len());
+    for level in declared {
+        let Some(first) = out.iter_mut().find(|l| l.code == level.code) else {
+            out.push(level);
+            continue;
+        };
+        if first.meaning.is_empty() {
+            first.meaning = level.meaning;
+        }
+        if first.label != level.label {
+            let warning = MeasureWarning::RatingLevelRepeated {
+                code: level.code,
+                kept: first.label.clone(),
+                other: level.label,
+            };
+            let at = crate::model::diag::Location {
+                sheet: Some(sheet.name.as_str().into()),
+                ..Default::default()
+            };
+            super::warning_cap::push_warning(
+                warnings,
+                Warning::new(at, WarningKind::Measure { warning }),
+            );
+        }
+    }
+    out
 }
 
 /// The measure columns of a header row, by column.

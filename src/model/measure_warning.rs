@@ -22,6 +22,12 @@ pub enum MeasureWarning {
     UnitDiffers { text: String, unit: String },
     /// A rating the report's scale does not have: kept as written.
     RatingNotInScale { code: String, scale: Vec<String> },
+    /// A rating level declared twice with two labels: the first is the scale's.
+    RatingLevelRepeated {
+        code: String,
+        kept: String,
+        other: String,
+    },
     /// Ratings given while the report declares no scale: kept as written.
     NoRatingScale { code: String },
     /// A row's 番号 names no initiative of the report: the row is kept in the unread list.
@@ -130,6 +136,15 @@ impl Describe for MeasureWarning {
                 format!(
                     "the rating 「{code}」 is not a level of the scale ({}); kept as written",
                     scale.join(", ")
+                ),
+            ),
+            W::RatingLevelRepeated { code, kept, other } => say(
+                lang,
+                format!(
+                    "評価の区分「{code}」が2度あります（「{kept}」と「{other}」）。先の「{kept}」を区分にしました"
+                ),
+                format!(
+                    "the rating level 「{code}」 is declared twice (「{kept}」 and 「{other}」); the first, 「{kept}」, is the scale's"
                 ),
             ),
             W::NoRatingScale { code } => say(

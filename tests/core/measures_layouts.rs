@@ -734,3 +734,40 @@ fn each_layout_exported_to_xlsx_opens_with_the_same_numbers_and_ratings() {
         assert_eq!(a.measure_settings, b.measure_settings, "{body}");
     }
 }
+
+/// 木津川市's scale declared twice — a legend beside the table and the 評価基準 sheet — is one
+/// scale: each level once, so each rating counts once; a level the two name differently is
+/// said, the sheet's kept.
+#[test]
+fn a_scale_declared_beside_the_table_and_on_its_own_sheet_is_one_scale() {
+    let mut sheets = kizugawa();
+    let legend = ["S：特に良好に進捗", "A：良好に進捗", "C：課題あり"];
+    for (row, text) in sheets[0].1.iter_mut().zip(legend) {
+        row.resize(14, String::new());
+        row.push(text.to_string());
+    }
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    let v = check_json(&opened);
+    let codes: Vec<&Value> = v["rating_scale"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| &l["code"])
+        .collect();
+    assert_eq!(codes, ["S", "A", "B", "C", "対象外"]);
+    assert_eq!(
+        v["summary"]["ratings"],
+        json!({ "S": 1, "A": 1, "B": 0, "C": 0, "対象外": 1 })
+    );
+    let said: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| shinchoku::lang::Describe::describe(w, shinchoku::lang::Lang::Ja))
+        .filter(|w| w.contains("2度"))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("「C」") && said[0].contains("進捗に課題あり"),
+        "{said:?}"
+    );
+}

@@ -194,6 +194,11 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             scale: vec!["S".into(), "A".into()],
         },
         W::NoRatingScale { code: "Z".into() },
+        W::RatingLevelRepeated {
+            code: "S".into(),
+            kept: "特に良好に進捗".into(),
+            other: "計画以上".into(),
+        },
         W::NoSuchInitiative {
             number: "99".into(),
         },
@@ -329,6 +334,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::NotMoney { .. }
                 | W::RatingNotInScale { .. }
                 | W::NoRatingScale { .. }
+                | W::RatingLevelRepeated { .. }
                 | W::NoSuchInitiative { .. }
                 | W::RateDiffers { .. }
                 | W::RowNotUnderstood { .. }
