@@ -181,12 +181,23 @@ pub(crate) fn cell_location(sheet: &str, row: u64, col: u64) -> Location {
 }
 
 /// A cell as the sheet shows it: text as typed (line breaks as `\n`), whole numbers without
-/// a decimal point (an initiative number typed as a number), formula results as cached.
+/// a decimal point (an initiative number typed as a number), dates as `2020-10-01`, formula
+/// results as cached.
 pub(crate) fn cell_text(value: &Data) -> String {
     match value {
         Data::Empty => String::new(),
         Data::String(s) => s.replace("\r\n", "\n").replace('\r', "\n"),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        // A date as typed into the office program (2020/10/1 becomes one), not its serial
+        // number: as ISO, which every date field reads.
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, mo, day, h, mi, sec, _) = d.to_ymd_hms_milli();
+            match (d.as_f64() < 1.0, (h, mi, sec) == (0, 0, 0)) {
+                (true, _) => format!("{h:02}:{mi:02}:{sec:02}"),
+                (false, true) => format!("{y:04}-{mo:02}-{day:02}"),
+                (false, false) => format!("{y:04}-{mo:02}-{day:02} {h:02}:{mi:02}:{sec:02}"),
+            }
+        }
         other => other.to_string(),
     }
 }

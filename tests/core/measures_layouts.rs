@@ -771,3 +771,42 @@ fn a_scale_declared_beside_the_table_and_on_its_own_sheet_is_one_scale() {
         "{said:?}"
     );
 }
+
+/// A 評価日 typed into Excel is a date cell (its serial number, 44105, with a date format):
+/// read as the date the office typed, not warned about as 「44105」.
+#[test]
+fn a_rating_date_typed_as_a_date_is_that_date() {
+    use rust_xlsxwriter::{ExcelDateTime, Format};
+    let sheets = vec![report_sheet(
+        &H29,
+        &["自己評価", "評価者", "評価日"],
+        &[
+            &["S", "総務部行財政改革推進課", "DATE"],
+            &["A", "総務部人事課", ""],
+            &["B", "総務部管財課", ""],
+        ],
+    )];
+    let mut book = Workbook::new();
+    let date = ExcelDateTime::from_ymd(2017, 11, 1).unwrap();
+    let format = Format::new().set_num_format("yyyy/m/d");
+    for (name, cells) in &sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in cells.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+                let (r, c) = (r as u32, c as u16);
+                match cell.as_str() {
+                    "DATE" => ws.write_datetime_with_format(r, c, &date, &format).unwrap(),
+                    text => ws.write_string(r, c, text).unwrap(),
+                };
+            }
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let opened = import_workbook(&bytes, WorkbookFormat::Xlsx).expect("the workbook opens");
+    let m = opened.report.sections[0].initiatives[0].measures();
+    let rated = m.self_rating.as_ref().expect("a self-rating");
+    assert_eq!(rated.on, chrono::NaiveDate::from_ymd_opt(2017, 11, 1));
+    let said: Vec<String> = opened.warnings.iter().map(|w| format!("{w:?}")).collect();
+    assert!(!said.iter().any(|w| w.contains("4304")), "{said:?}");
+}

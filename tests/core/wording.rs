@@ -367,6 +367,8 @@ fn every_numbers_warning_is_worded_in_both_languages() {
     // is to be written with (円, 計画, 実績), in Japanese.
     let quoted = [
         "約300",
+        "特に良好に進捗",
+        "計画以上",
         "基準年度",
         "評価日",
         "平成28年度",
