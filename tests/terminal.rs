@@ -182,6 +182,13 @@ fn status_and_survey_print_a_divisions_name_as_marks_keeping_their_columns() {
     let text = printed(&run);
     assert!(text.starts_with('\u{FEFF}'), "the mark Excel needs is kept");
     assert!(text.contains("総務部<ESC U+001B>[41m人事課,"), "{text}");
+    // Its lines end as a CSV's do, CRLF — not as a mark written out.
+    assert!(!text.contains("<CR"), "{text}");
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    assert!(
+        lines.len() > 2 && lines.iter().all(|l| l.ends_with("\r\n")),
+        "{text:?}"
+    );
 }
 
 /// A result whose months cannot be read is warned about as it is taken in; the warning

@@ -23,7 +23,15 @@ pub fn run(args: &Status) -> ExitCode {
         let csv = crate::survey::status::to_csv(&rows, lang);
         // The byte order mark Excel needs is no text of the report: kept as it is.
         let body = csv.strip_prefix('\u{FEFF}').unwrap_or(&csv);
-        print!("\u{FEFF}{}", visible(body));
+        // Each line's characters that do not show as marks; the CRLF that ends it, as it is.
+        let shown: String = body
+            .split_inclusive('\n')
+            .map(|line| {
+                let text = line.trim_end_matches(['\r', '\n']);
+                format!("{}{}", visible(text), &line[text.len()..])
+            })
+            .collect();
+        print!("\u{FEFF}{shown}");
         return ExitCode::SUCCESS;
     }
     for r in &rows {

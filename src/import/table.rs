@@ -68,8 +68,14 @@ impl Row<'_> {
         is_header(&self.fields)
     }
 
+    /// `取組項目 28年度 …` as the row's first text: an initiative row holds those words too,
+    /// after its number and title, and is never passed over as a header.
     fn is_stage_header(&self) -> bool {
-        self.fields.iter().any(|f| f.trim() == "取組項目")
+        self.fields
+            .iter()
+            .map(|f| f.trim())
+            .find(|f| !f.is_empty())
+            .is_some_and(|f| f == "取組項目")
     }
 }
 
@@ -533,12 +539,11 @@ impl Reader {
                 table_line,
             },
         };
-        if index >= p.expected.len() {
-            self.unread.push(UnreadText {
-                row: row.line,
-                text: row.fields.join("\t").trim().to_string(),
-            });
-        }
+        // The table is used; the row is kept as written all the same.
+        self.unread.push(UnreadText {
+            row: row.line,
+            text: row.fields.join("\t").trim().to_string(),
+        });
         self.warn(Location::row(row.line), kind);
     }
 

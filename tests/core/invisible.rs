@@ -252,3 +252,48 @@ fn a_text_with_many_characters_the_font_lacks_names_twenty_and_counts_the_rest()
     let en = found[0].describe(Lang::En);
     assert!(en.contains(&format!("and {more} more")), "{en}");
 }
+
+/// A BOM or a zero-width space before an initiative's number (two tables joined, a paste) hid
+/// the whole initiative — its plan, results and 担当課 — without a word. It is read, its number
+/// kept as written and named by `check`.
+#[test]
+fn an_invisible_character_before_an_initiative_number_keeps_the_initiative() {
+    for mark in ['\u{FEFF}', '\u{200B}'] {
+        let table = SEED.replacen("\n2\t② ", &format!("\n{mark}2\t② "), 1);
+        assert_ne!(table, SEED);
+        let imported = shinchoku::import::import_text(&table).unwrap();
+        let report = &imported.report;
+        assert_eq!(report.initiative_count(), 11, "{mark:?}");
+        let number = format!("{mark}2");
+        let two = report.find_initiative(&number).expect("initiative 2");
+        assert_eq!(
+            two.topics.len(),
+            seed().report.find_initiative("2").unwrap().topics.len()
+        );
+        let warnings = shinchoku::model::check::invisible_characters(report);
+        let said: Vec<String> = warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+        assert!(said.iter().any(|w| w.contains("番号")), "{said:?}");
+    }
+}
+
+/// An initiative row whose number reads as none (`X2`) is not passed over as the stage
+/// table's header row it also holds: it is kept in the unread list and said, naming the row.
+#[test]
+fn an_initiative_row_with_an_unreadable_number_is_kept_and_said() {
+    let table = SEED.replacen("\n2\t② ", "\nX2\t② ", 1);
+    let imported = shinchoku::import::import_text(&table).unwrap();
+    assert_eq!(imported.report.initiative_count(), 10);
+    let kept = imported
+        .report
+        .unread
+        .iter()
+        .find(|u| u.text.starts_with("X2\t② 協創による事業"))
+        .expect("the row kept as written");
+    assert_eq!(kept.row, 10);
+    assert!(kept.text.contains("ポータルサイトの運用、充実"));
+    assert!(
+        imported.warnings.iter().any(|w| w.at.row == Some(10)),
+        "{:?}",
+        imported.warnings
+    );
+}

@@ -5,7 +5,13 @@ use super::Row;
 
 pub(super) fn initiative_number(row: &Row) -> Option<String> {
     let first = row.get(0);
-    (is_initiative_number(first) && !row.get(1).is_empty()).then(|| first.to_string())
+    // A BOM or a zero-width space before the number (two files joined, a paste) hides no
+    // initiative: the number is read without it and kept as written, and `check` names it.
+    let shown: String = first
+        .chars()
+        .filter(|&c| !crate::model::text::is_invisible(c))
+        .collect();
+    (is_initiative_number(&shown) && !row.get(1).is_empty()).then(|| first.to_string())
 }
 
 /// Whether a 番号 cell numbers an initiative: digits (`12`, `１２`), or a code after `No.`

@@ -144,11 +144,12 @@ fn stage_words(kind: &WarningKind, lang: Lang) -> String {
         } => say(
             lang,
             format!(
-                "工程の平文の行「{written}」が{table_line}行目の工程表の{table_row}行目（「{expected}」）と違います。表を使いました"
+                "工程の平文の行「{written}」が{table_line}行目の工程表の{table_row}行目（「{expected}」）と違います。表を使い、行は書かれたまま残しました"
             ),
             format!(
                 "the plain stage row 「{written}」 differs from row {table_row} of the stage \
-                 table in row {table_line} (「{expected}」); the table is used"
+                 table in row {table_line} (「{expected}」); the table is used, the row kept as \
+                 written"
             ),
         ),
         W::PlainRowExtra { text, table_line } => say(
