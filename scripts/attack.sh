@@ -154,6 +154,14 @@ case_tsv_not_understood() {
   make tsv-not-understood a.tsv && expect 0 "more warning(s) not listed" check "$work/a.tsv"
 }
 
+case_tsv_open_brackets() {
+  make tsv-open-brackets a.tsv && expect 0 "" check "$work/a.tsv"
+}
+
+case_tsv_stage_colspans() {
+  make tsv-stage-colspans a.tsv && expect 0 "" check "$work/a.tsv"
+}
+
 case_tsv_newlines() {
   make tsv-newlines a.tsv && expect 0 "" check "$work/a.tsv"
 }

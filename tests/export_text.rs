@@ -527,6 +527,39 @@ fn a_result_longer_than_an_excel_cell_is_cut_named_and_the_rest_exported() {
     }
 }
 
+/// A title longer than Excel's page header (255 characters with its codes) was dropped from
+/// the header with the library's bare message on the terminal: the header has its beginning
+/// and `…`, the export says so, and the sheet's first row has the title whole.
+#[test]
+fn a_title_longer_than_the_page_header_is_cut_there_and_said() {
+    let mut report = seed();
+    report.title = format!("{}&取組", "行財政改革".repeat(60));
+    let exported = export(&report, Format::Xlsx, Encoding::Utf8).expect("exported");
+    let [ExportWarning::HeaderCut { length, kept }] = exported.warnings.as_slice() else {
+        panic!("{:?}", exported.warnings);
+    };
+    assert_eq!((*length, *kept), (303, 252));
+    assert!(exported.warnings[0].describe(Lang::Ja).contains("ヘッダー"));
+    let xml = sheet_xml(&exported.bytes);
+    let header = xml
+        .split("<oddHeader>")
+        .nth(1)
+        .and_then(|h| h.split("</oddHeader>").next())
+        .expect("a page header");
+    assert!(
+        header.starts_with("&amp;L行財政改革") && header.ends_with('…'),
+        "{header}"
+    );
+    assert!(header.chars().count() <= 255 + 4, "{header}");
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(exported.bytes)).unwrap();
+    let range = book.worksheet_range("進捗報告").unwrap();
+    assert!(
+        range
+            .used_cells()
+            .any(|(_, _, c)| c.to_string() == report.title)
+    );
+}
+
 fn sheet_xml(bytes: &[u8]) -> String {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut xml = String::new();

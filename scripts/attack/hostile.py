@@ -418,6 +418,28 @@ def make_tsv_newlines(scale):
     return ("\n".join(seed_lines()) + "\n" * 10_000_000).encode()
 
 
+def make_tsv_open_brackets(scale):
+    """9 MB (at scale 1) of `<` and `<a` with no `>` in one result cell: each `<` searched to the
+    cell's end for its `>` was quadratic (8,000: 3 s; 50,000 past 10 s)."""
+    lines = seed_lines()
+    fields = lines[6].split("\t")
+    n = int(2_000_000 * scale)
+    fields[14] = "<" * n + "<a" * n
+    return "\n".join(lines[:6] + ["\t".join(fields)]).encode()
+
+
+def make_tsv_stage_colspans(scale):
+    """A stage table of 250,000 rows of `<td colspan="1000">` (7 MB at scale 1): each span was
+    widened into a hundred empty cells (1 GB for 6.8 MB)."""
+    lines = seed_lines()
+    fields = lines[6].split("\t")
+    n = int(250_000 * scale)
+    head = "<table border=\"1\"> <thead> <tr> <th>取組項目</th> <th>28年度</th> <th>29年度</th>"
+    head += " <th>30年度</th> <th>31年度</th> </tr> </thead> <tbody>"
+    fields[2] = head + "<tr><td colspan=\"1000\">x</td></tr>" * n + "</tbody></table>"
+    return "\n".join(lines[:6] + ["\t".join(fields)]).encode()
+
+
 # Answers: a division's response workbook (written by `shinchoku survey` at OUT) changed as an
 # attacker would, in its XML. Texts go in as inline strings; a control character as Excel
 # writes it, `_x001B_`.

@@ -65,6 +65,9 @@ pub enum ExportWarning {
         length: usize,
         kept: usize,
     },
+    /// The title is longer than Excel's page header holds (255 characters with its codes):
+    /// the header has its beginning and `…`; the sheet's first row has it whole.
+    HeaderCut { length: usize, kept: usize },
     /// Excel allows 1,023 manual page breaks: the breaks that keep the most rows of an
     /// initiative together were set. Excel breaks the pages itself where the others were: at
     /// the same row before an initiative of one row, and possibly inside one of several.
@@ -138,6 +141,16 @@ impl Describe for ExportWarning {
                     "{cell} ({}) holds {length} characters, more than an Excel cell's 32,767: \
                      the cell has its first {kept} and says the rest was left out",
                     place.describe(lang)
+                ),
+            ),
+            ExportWarning::HeaderCut { length, kept } => say(
+                lang,
+                format!(
+                    "表題が{length}文字あり、Excelのページヘッダーに入らないため、ヘッダーには初めの{kept}文字と「…」を書きました（シートの1行目には全文があります）"
+                ),
+                format!(
+                    "the title holds {length} characters, more than Excel's page header takes: \
+                     the header has its first {kept} and 「…」 (the sheet's first row has it whole)"
                 ),
             ),
             ExportWarning::PageBreaksLeft {

@@ -226,7 +226,7 @@ fn report_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Resul
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(h1, h2)?;
     ws.set_footer("&C&P / &N&R印刷日 &D");
-    ws.set_header(format!("&L{}", report.title.replace('&', "&&")));
+    ws.set_header(page_header(&report.title, cells.warnings));
     ws.set_margins(0.7, 0.7, 0.75, 0.75, 0.3, 0.3);
     if !breaks.is_empty() {
         ws.set_page_breaks(&breaks)?;
@@ -311,6 +311,34 @@ fn write_body(
 /// initiative of one item row) changes nothing when left out: Excel breaks at that row by
 /// itself, rows being whole. The warning names the initiatives of several rows whose break
 /// was left to Excel.
+/// The page header with the title: Excel takes 255 characters with the codes (`&L`, `&&` for
+/// `&`); a longer title is cut, with `…`, and said.
+fn page_header(title: &str, warnings: &mut Vec<ExportWarning>) -> String {
+    const MOST: usize = 255;
+    let header = |t: &str| format!("&L{}", t.replace('&', "&&"));
+    let whole = header(title);
+    if whole.chars().count() <= MOST {
+        return whole;
+    }
+    let chars: Vec<char> = title.chars().collect();
+    // `&L` and `…` take three: no more than 252 of the title's characters fit.
+    let mut kept = chars.len().min(MOST - 3);
+    let cut = loop {
+        let head: String = chars[..kept].iter().collect();
+        let cut = header(&format!("{head}…"));
+        // `&` is written `&&`: each one in the head takes one more.
+        if cut.chars().count() <= MOST || kept == 0 {
+            break cut;
+        }
+        kept -= 1;
+    };
+    warnings.push(ExportWarning::HeaderCut {
+        length: chars.len(),
+        kept,
+    });
+    cut
+}
+
 fn chosen_breaks(breaks: Vec<Break>, warnings: &mut Vec<ExportWarning>) -> Vec<u32> {
     if breaks.len() <= BREAK_LIMIT {
         return breaks.into_iter().map(|b| b.row).collect();

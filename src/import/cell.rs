@@ -68,22 +68,23 @@ fn items_of_blocks(
     out
 }
 
-/// `<…>` whose content is non-empty and not markup (the tokenizer already took the tags).
+/// `<…>` whose content is non-empty and not markup (the tokenizer already took the tags): the
+/// first closing bracket with an opening one before it, the nearest. Each closing bracket is
+/// looked at once, so a cell of ten thousand `<` is read in one pass, not one per `<`.
 fn next_heading(s: &str) -> Option<(&str, &str, &str)> {
     let mut from = 0;
-    while let Some(open) = s[from..].find(['<', '＜']).map(|p| p + from) {
-        let open_len = s[open..].chars().next()?.len_utf8();
-        let body_start = open + open_len;
-        if let Some(close) = s[body_start..].find(['>', '＞']).map(|p| p + body_start) {
-            let body = &s[body_start..close];
-            if !body.trim().is_empty() && !body.contains(['<', '＜']) {
-                let close_len = s[close..].chars().next()?.len_utf8();
+    loop {
+        let close = s[from..].find(['>', '＞'])? + from;
+        let close_len = s[close..].chars().next()?.len_utf8();
+        if let Some(open) = s[from..close].rfind(['<', '＜']).map(|p| p + from) {
+            let open_len = s[open..].chars().next()?.len_utf8();
+            let body = &s[open + open_len..close];
+            if !body.trim().is_empty() {
                 return Some((&s[..open], body.trim(), &s[close + close_len..]));
             }
         }
-        from = body_start;
+        from = close + close_len;
     }
-    None
 }
 
 /// A bullet is a `・` at the start or after white space; `課題・対応案` is one word.

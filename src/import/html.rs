@@ -29,29 +29,34 @@ pub enum Token {
 pub fn tokenize(input: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut text = String::new();
-    let mut rest = input;
-    while let Some(pos) = rest.find('<') {
-        text.push_str(&rest[..pos]);
-        let after = &rest[pos + 1..];
-        let starts_tag = is_tag_start(after);
-        match (starts_tag, after.find('>')) {
+    let mut at = 0;
+    // The next `>`, found again only once passed: a cell of ten thousand `<` and no `>` is one
+    // pass, not one search to its end per `<`.
+    let mut gt = input.find('>');
+    while let Some(pos) = input[at..].find('<').map(|p| p + at) {
+        text.push_str(&input[at..pos]);
+        let after = pos + 1;
+        if gt.is_some_and(|g| g < after) {
+            gt = input[after..].find('>').map(|g| g + after);
+        }
+        match (is_tag_start(&input[after..]), gt) {
             (true, Some(end)) => {
                 if !text.is_empty() {
                     let taken = std::mem::take(&mut text);
                     out.push(Token::Text(resolve(&taken, Pass::Markup).into_owned()));
                 }
-                if let Some(tag) = parse_tag(&after[..end]) {
+                if let Some(tag) = parse_tag(&input[after..end]) {
                     out.push(tag);
                 }
-                rest = &after[end + 1..];
+                at = end + 1;
             }
             _ => {
                 text.push('<');
-                rest = after;
+                at = after;
             }
         }
     }
-    text.push_str(rest);
+    text.push_str(&input[at..]);
     if !text.is_empty() {
         out.push(Token::Text(resolve(&text, Pass::Markup).into_owned()));
     }

@@ -33,6 +33,14 @@ pub(super) struct Extent {
 }
 
 impl Extent {
+    /// Rows times columns of the rectangle (0 with no cell).
+    pub(super) fn area(&self) -> u64 {
+        match (self.rows, self.cols) {
+            (Some((r0, r1)), Some((c0, c1))) => (r1 - r0 + 1) as u64 * (c1 - c0 + 1) as u64,
+            _ => 0,
+        }
+    }
+
     /// Adds a cell; refuses when the rectangle grows beyond [`MAX_XLS_AREA`] or the cell is
     /// beyond the format's columns.
     pub(super) fn add(&mut self, sheet: &str, row: u32, col: u32) -> Result<(), ImportError> {

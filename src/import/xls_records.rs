@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use super::sheet::{Budget, too_large};
 use super::xls_bounds::{Extent, FORMULA_GROWTH, Walk, budget, check_continues, text_bytes};
-use crate::model::bounds::{Excess, MAX_XLS_AREA};
+use crate::model::bounds::{Excess, MAX_XLS_AREA, MAX_XLS_TOTAL_AREA};
 use crate::model::diag::Location;
 
 /// A record and the CONTINUE records after it.
@@ -107,9 +107,28 @@ pub(super) fn walk_workbook(stream: &[u8]) -> Result<(), Walk> {
         }
     }
     let mut budget = budget();
+    let mut starts = std::collections::HashSet::new();
+    let mut total = 0u64;
     for (pos, name) in sheets {
+        let at = || Location {
+            sheet: Some(name.as_str().into()),
+            ..Location::default()
+        };
+        // Each sheet is read from where it starts: one start named by 400 sheets is one
+        // sheet read 400 times.
+        if !starts.insert(pos) {
+            return Err(Walk::Refuse(too_large(
+                "XLS",
+                at(),
+                Excess::SheetsShareData,
+            )));
+        }
         let sheet = stream.get(pos..).ok_or(Walk::Stop)?;
-        walk_sheet(sheet, &name, &sst, biff8, &mut budget)?;
+        total += walk_sheet(sheet, &name, &sst, biff8, &mut budget)?;
+        if total > MAX_XLS_TOTAL_AREA {
+            let excess = Excess::XlsTotalArea { cells: total };
+            return Err(Walk::Refuse(too_large("XLS", at(), excess)));
+        }
     }
     Ok(())
 }
@@ -239,7 +258,8 @@ fn walk_sheet(
     sst: &[usize],
     biff8: bool,
     budget: &mut Budget,
-) -> Result<(), Walk> {
+) -> Result<u64, Walk> {
+    let mut declared = 0u64;
     let mut values = Extent::default();
     let mut formulas = Extent::default();
     let mut cell = |row: u32, col: u32, text: usize, budget: &mut Budget| -> Result<(), Walk> {
@@ -271,7 +291,7 @@ fn walk_sheet(
         match r.typ {
             0x0809 if seen_bof => depth += 1,
             0x0809 => seen_bof = true,
-            0x0200 => dimensions(d, name)?,
+            0x0200 => declared = declared.max(dimensions(d, name)?),
             // Number, RK, BoolErr.
             0x0203 | 0x027E | 0x0205 => {
                 let min = match r.typ {
@@ -327,12 +347,13 @@ fn walk_sheet(
             _ => {}
         }
     }
-    Ok(())
+    // The rectangle calamine builds: the larger of what is declared and what is used.
+    Ok(declared.max(values.area()) + formulas.area())
 }
 
 /// DIMENSIONS: calamine reserves room for the rectangle it declares (its arithmetic kept,
-/// wrapping included).
-fn dimensions(d: &[u8], sheet: &str) -> Result<(), Walk> {
+/// wrapping included); its rows times columns.
+fn dimensions(d: &[u8], sheet: &str) -> Result<u64, Walk> {
     let (first_row, last_row, mut first_col, last_col) = match d.len() {
         10 => (
             u16_of(d)? as u32,
@@ -373,5 +394,5 @@ fn dimensions(d: &[u8], sheet: &str) -> Result<(), Walk> {
             },
         )));
     }
-    Ok(())
+    Ok(rows as u64 * cols as u64)
 }

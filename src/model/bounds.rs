@@ -19,6 +19,10 @@ pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
 /// An `.xls` sheet is read whole, as a rectangle from its first used cell to its last: rows
 /// times columns of that rectangle (and of its DIMENSIONS record) at most.
 pub const MAX_XLS_AREA: u64 = 2_000_000;
+/// The rectangles of all the sheets of an `.xls` together: calamine reads every sheet whole
+/// when it opens the file, so four hundred small sheets of two far cells each would be four
+/// hundred such rectangles.
+pub const MAX_XLS_TOTAL_AREA: u64 = 2 * MAX_XLS_AREA;
 /// The BIFF8 format's own sheet is 256 columns wide (IV).
 pub const XLS_COLUMNS: u32 = 256;
 /// Warnings listed at most: past them, each is counted in one last warning saying how many
@@ -47,6 +51,11 @@ pub enum Excess {
     XlsArea { rows: u32, columns: u32 },
     /// An `.xls` record continued more than [`MAX_XLS_CONTINUES`] times.
     XlsContinued { record: u16 },
+    /// The sheets' rectangles of an `.xls` together over [`MAX_XLS_TOTAL_AREA`].
+    XlsTotalArea { cells: u64 },
+    /// Two sheets read from one part (the error's place names the sheet or the package's
+    /// part listing them): each would be read again, as many times as it is named.
+    SheetsShareData,
 }
 
 fn mib(bytes: u64) -> u64 {
@@ -118,6 +127,25 @@ impl Describe for Excess {
                     "レコード0x{record:04X}の続き（CONTINUE）が{MAX_XLS_CONTINUES}個を超えます"
                 ),
                 format!("record 0x{record:04X} is continued more than {MAX_XLS_CONTINUES} times"),
+            ),
+            Excess::XlsTotalArea { cells } => say(
+                lang,
+                format!(
+                    "シートの使われている範囲が合わせて{cells}セルで、{MAX_XLS_TOTAL_AREA}セルを超えます（XLSは全シートの範囲全体を読み込みます）。.xlsxで保存してください"
+                ),
+                format!(
+                    "the sheets' used ranges come to {cells} cells together, more than \
+                     {MAX_XLS_TOTAL_AREA} (an .xls is read as every sheet's whole range); save \
+                     the workbook as .xlsx"
+                ),
+            ),
+            Excess::SheetsShareData => say(
+                lang,
+                "2つ以上のシートが同じデータを指しています（Excelが保存するブックにはありません）"
+                    .into(),
+                "two or more sheets point at the same data, which no workbook an office \
+                 program saves does"
+                    .into(),
             ),
         }
     }

@@ -115,6 +115,29 @@ fn an_xlsx_naming_one_long_shared_string_in_many_cells_is_refused_by_its_text() 
     assert!(err.to_string().starts_with("工程表!J"), "{err}");
 }
 
+/// Two thousand sheets naming one part of the package (2 GB of XML read for 15 KB): refused,
+/// naming the relationship.
+#[test]
+fn an_xlsx_whose_sheets_name_one_part_is_refused() {
+    let book = report_xlsx(|_| {});
+    let shared = crafted::repack(&book, |name, content| {
+        if name != "xl/workbook.xml" {
+            return content;
+        }
+        let text = String::from_utf8(content).unwrap();
+        let more: String = (0..2000)
+            .map(|k| format!("<sheet name=\"S{k}\" sheetId=\"{}\" r:id=\"rId1\"/>", k + 2))
+            .collect();
+        text.replace("</sheets>", &format!("{more}</sheets>"))
+            .into_bytes()
+    });
+    let (excess, err) = excess(import_workbook(&shared, WorkbookFormat::Xlsx));
+    assert!(
+        matches!(excess, Excess::SheetsShareData) && err.to_string().contains("xl/workbook.xml"),
+        "{err}"
+    );
+}
+
 // ---- XLS (item 12) ----
 
 /// The report's rows as an `.xls`, and `more` records after them.
@@ -178,6 +201,39 @@ fn an_xls_whose_dimensions_declare_four_billion_rows_is_refused() {
     // Rows counted backwards wrap round in calamine's arithmetic: refused too.
     let backwards = crafted::xls(&[], &[crafted::dimensions(70_000, 5, 0, 7)]);
     assert!(matches!(excess_of(&backwards), Excess::XlsArea { .. }));
+}
+
+/// Four hundred sheets naming where one sheet starts were one sheet read four hundred times
+/// (72 s for 9 KB): refused, as no office program writes it.
+#[test]
+fn an_xls_whose_sheets_all_start_at_one_sheet_is_refused() {
+    let mut records = crafted::labels(&REPORT_ROWS, 0);
+    records.push(crafted::number(7000, 255, 1.0));
+    let sheets = vec![records; 400];
+    let (excess, err) = excess(import_any(&crafted::xls_sheets(&sheets, true), None));
+    assert!(matches!(excess, Excess::SheetsShareData), "{err}");
+    assert!(err.describe(Lang::Ja).contains("同じデータ"), "{err}");
+    // Two sheets of their own open.
+    let two = vec![
+        crafted::labels(&REPORT_ROWS, 0),
+        crafted::labels(&REPORT_ROWS, 0),
+    ];
+    assert!(import_any(&crafted::xls_sheets(&two, false), None).is_ok());
+}
+
+/// Sheets of two far cells each, every rectangle under the bound of one sheet, together far
+/// over it: calamine lays every sheet out whole when it opens the file.
+#[test]
+fn an_xls_whose_sheets_together_are_beyond_the_bound_is_refused() {
+    let far = |k: u16| {
+        vec![
+            crafted::number(0, 0, 1.0),
+            crafted::number(7000 + k, 255, 1.0),
+        ]
+    };
+    let sheets: Vec<Vec<Vec<u8>>> = (0..40).map(far).collect();
+    let (excess, err) = excess(import_any(&crafted::xls_sheets(&sheets, false), None));
+    assert!(matches!(excess, Excess::XlsTotalArea { .. }), "{err}");
 }
 
 fn excess_of(bytes: &[u8]) -> Excess {

@@ -104,3 +104,42 @@ fn a_million_blank_lines_read_as_nothing() {
     let imported = shinchoku::import::import_text(&text).expect("imports");
     assert!(imported.report == crate::seed().report);
 }
+
+/// A result of twenty thousand `<` and `<a` with no `>` (each once searched to the cell's end
+/// for its `>`: 8,000 took 3 s) is read as the text it is.
+#[test]
+fn a_result_of_thousands_of_open_brackets_is_read_as_written() {
+    let n = 20_000;
+    let odd = format!("・研修{}{}(4月)", "<".repeat(n), "<a".repeat(n));
+    let table = seed_with_cells("・研修の実施(4月)", &odd);
+    let report = shinchoku::import::import_text(&table).unwrap().report;
+    let one = &report.sections[0].initiatives[0];
+    assert_eq!(one.topics.len(), 1, "no heading made of brackets");
+    let text = &one.topics[0].actual[0].text;
+    assert_eq!(text.matches('<').count(), 2 * n);
+    assert!(text.ends_with("<a(4月)"), "{}", &text[text.len() - 20..]);
+}
+
+/// A stage table of thousands of rows each spanning a thousand columns is read with its
+/// spans kept within the years (each once widened into a hundred empty cells: 1 GB for
+/// 6.8 MB).
+#[test]
+fn a_stage_table_of_wide_spans_is_read_within_its_years() {
+    let lines: Vec<&str> = crate::SEED.split('\n').collect();
+    let mut fields: Vec<String> = lines[6].split('\t').map(str::to_string).collect();
+    let head = "<table border=\"1\"> <thead> <tr> <th>取組項目</th> <th>28年度</th> \
+                <th>29年度</th> <th>30年度</th> <th>31年度</th> </tr> </thead> <tbody>";
+    let rows = "<tr><td>□研修</td><td colspan=\"1000\">検討</td></tr>".repeat(5_000);
+    fields[2] = format!("{head}{rows}</tbody></table>");
+    let mut out: Vec<String> = lines[..6].iter().map(|l| l.to_string()).collect();
+    out.push(fields.join("\t"));
+    let report = shinchoku::import::import_text(&out.join("\n"))
+        .unwrap()
+        .report;
+    let items = &report.sections[0].initiatives[0].items;
+    assert_eq!(items.len(), 5_000);
+    assert!(
+        items[0].lanes[0].is_empty(),
+        "a span past the years is no stage"
+    );
+}

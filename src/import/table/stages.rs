@@ -41,11 +41,17 @@ impl Reader {
         let mut flat = Vec::new();
         let mut items: Vec<ActionItem> = Vec::new();
         let mut expected = Vec::new();
+        // A span wider than the table's years stands for nothing more: 200,000 rows of
+        // `colspan="100"` are not twenty million empty cells.
+        let width = years.len().max(1);
         for (r, cells) in table.rows.iter().enumerate() {
             let mut expanded = Vec::new();
             for c in cells {
                 expanded.push(text(&c.text));
-                expanded.extend(std::iter::repeat_n(String::new(), c.colspan - 1));
+                expanded.extend(std::iter::repeat_n(
+                    String::new(),
+                    (c.colspan - 1).min(width),
+                ));
             }
             flat.push(expanded);
             if Some(r) == header_index {
