@@ -132,7 +132,8 @@ fn print_taken(t: &Taken, lang: Lang) {
             ),
         )
     );
-    if let Some(replaced) = &t.replaces {
+    if !t.replaces.is_empty() {
+        let replaced = t.replaces.join(", ");
         outln!(
             "  {}",
             say(

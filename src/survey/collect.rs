@@ -35,8 +35,9 @@ pub struct Taken {
     pub changed_numbers: Vec<Id>,
     /// The division had answered before: this answer replaces the earlier one.
     pub resubmission: bool,
-    /// An answer of the same division given earlier in the same collection, replaced by this.
-    pub replaces: Option<String>,
+    /// The answers of the same division given earlier in the same collection, in order, each
+    /// replaced by this (none left unnamed: three files of one division name the first two).
+    pub replaces: Vec<String>,
     /// What it changes in the master's results (for a re-submission: against the earlier
     /// answer as the master holds it); `None` when it changes nothing.
     pub difference: Option<Diff>,
@@ -149,7 +150,7 @@ pub fn collect(
         edits: Vec::new(),
         fresh_from: master.next_id(),
     };
-    let mut accepted: Vec<(Answer, Option<String>)> = Vec::new();
+    let mut accepted: Vec<(Answer, Vec<String>)> = Vec::new();
     for answer in answers {
         let answer = match answer {
             Ok(a) => a,
@@ -167,10 +168,11 @@ pub fn collect(
             .position(|(a, _)| a.response.division == answer.response.division)
         {
             Some(k) => {
-                let earlier = accepted.remove(k).0.file;
-                accepted.push((answer, Some(earlier)));
+                let (earlier, mut replaced) = accepted.remove(k);
+                replaced.push(earlier.file);
+                accepted.push((answer, replaced));
             }
-            None => accepted.push((answer, None)),
+            None => accepted.push((answer, Vec::new())),
         }
     }
     let mut fresh = Fresh(master.next_id());
@@ -256,7 +258,7 @@ struct Brought {
 fn take(
     master: &Report,
     answer: Answer,
-    replaces: Option<String>,
+    replaces: Vec<String>,
     at: NaiveDateTime,
     fresh: &mut Fresh,
     out: &mut Collection,

@@ -408,6 +408,36 @@ fn an_answer_sent_again_unchanged_is_no_change_in_the_review() {
     }
 }
 
+/// Three files of one division in one collection: the last is taken, and the review names the
+/// two it replaces (the first was once not named anywhere).
+#[test]
+fn the_review_names_every_earlier_answer_of_a_division_it_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    let divisions = survey::divisions(h.state().document().report());
+    h.state_mut().queue(Intent::MarkSent {
+        divisions,
+        at: sent_at(),
+        due: Some(due()),
+        tokens: Default::default(),
+    });
+    h.run();
+    let master = h.state().document().report().clone();
+    let answer = survey::response_for(&master, 管財課, Some(due()), "");
+    let paths: Vec<_> = ["一回目.ron", "二回目.ron", "三回目.ron"]
+        .iter()
+        .map(|name| {
+            let path = dir.path().join(name);
+            shinchoku::store::save(&path, &answer).unwrap();
+            path
+        })
+        .collect();
+    h.state_mut().queue(SurveyCommand::Collect(paths));
+    h.run();
+    h.get_by_label_contains(&format!("三回目.ron — {管財課}"));
+    h.get_by_label_contains("同じ担当課の先の回答（置き換えます）: 一回目.ron, 二回目.ron");
+}
+
 /// In a division's response the detail panel offers ＋実績を追加 only on the division's own
 /// topics and ＋計画を追加 nowhere (the plan is the office's); the master offers both on every
 /// topic. Initiative 4 is shared by three divisions.

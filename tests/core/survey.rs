@@ -689,9 +689,15 @@ fn a_resubmission_replaces_the_earlier_answer_and_shows_the_difference() {
     let a = answer_with(&after_first, "A案(9月)");
     let mut b = a.clone();
     b.file = "後の回答.ron".into();
-    let c = collect(&after_first, vec![ok(a), ok(b)], at(12, 9));
+    let c = collect(&after_first, vec![ok(a.clone()), ok(b.clone())], at(12, 9));
     assert_eq!(c.taken.len(), 1);
-    assert_eq!(c.taken[0].replaces.as_deref(), Some("総務部管財課.ron"));
+    assert_eq!(c.taken[0].replaces, ["総務部管財課.ron"]);
+    // Three: the last replaces both, and names both.
+    let mut third = a.clone();
+    third.file = "三度目の回答.ron".into();
+    let c = collect(&after_first, vec![ok(a), ok(b), ok(third)], at(12, 9));
+    assert_eq!(c.taken.len(), 1);
+    assert_eq!(c.taken[0].replaces, ["総務部管財課.ron", "後の回答.ron"]);
 }
 
 #[test]

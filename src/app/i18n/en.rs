@@ -101,6 +101,7 @@ pub const EN: Texts = Texts {
     review_take_in: "Take in",
     review_nothing: "Nothing to take in",
     review_resubmission: "Re-submission: replaces the earlier answer",
+    review_replaces: "Replaces the same division's earlier answers:",
     review_topics: "topics",
     review_numbers: "initiative(s) with numbers or self-rating changed",
     taken_in: "Answers taken in",

@@ -120,6 +120,8 @@ pub struct Texts {
     pub review_take_in: &'static str,
     pub review_nothing: &'static str,
     pub review_resubmission: &'static str,
+    /// Before the files of the same division given earlier in the same collection.
+    pub review_replaces: &'static str,
     pub review_topics: &'static str,
     /// After a count: initiatives whose numbers an answer changes.
     pub review_numbers: &'static str,

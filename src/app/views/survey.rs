@@ -161,8 +161,12 @@ fn taken_list(ui: &mut Ui, lang: Lang, c: &Collection) {
                 t.review_numbers
             ));
         }
-        if taken.resubmission || taken.replaces.is_some() {
+        if taken.resubmission || !taken.replaces.is_empty() {
             ui.label(RichText::new(t.review_resubmission).small());
+        }
+        if !taken.replaces.is_empty() {
+            let files = visible(&taken.replaces.join(", ")).into_owned();
+            ui.label(RichText::new(format!("{} {files}", t.review_replaces)).small());
         }
         if let Some(diff) = &taken.difference {
             for line in change_list(diff, lang).iter().filter(|l| l.depth == 2) {
