@@ -904,6 +904,30 @@ fn rollover_names_the_results_to_confirm_and_check_json_lists_them_by_id() {
 /// Issue 23, item 11: one hostile answer (a 7 KB workbook declaring 4,294,967,295 shared
 /// strings, which made `collect` abort) is refused, naming the file and the limit; the other
 /// answers of the batch are taken, the master is written, and no lock is left beside it.
+/// An answer that cannot be read is refused naming its file once, then what is wrong.
+#[test]
+fn collect_names_an_unreadable_answer_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let master = master_ron(dir.path());
+    let cut = dir.path().join("切れた回答.ron");
+    std::fs::write(&cut, "(\n  schema: 4,\n  report: (").unwrap();
+    let run = shinchoku(&[
+        "collect",
+        master.to_str().unwrap(),
+        cut.to_str().unwrap(),
+        "-o",
+        dir.path().join("out.ron").to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("refused: 切れた回答.ron: "))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert_eq!(line.matches("切れた回答.ron").count(), 1, "{line}");
+    assert!(line.contains("line 3"), "{line}");
+}
+
 /// A change that can only be made by hand says so once, with why.
 #[test]
 fn collect_says_once_why_a_change_cannot_be_taken() {
@@ -942,6 +966,21 @@ fn collect_says_once_why_a_change_cannot_be_taken() {
         .unwrap_or_else(|| panic!("{stdout}"));
     assert_eq!(line.matches("取り込めません").count(), 1, "{line}");
     assert!(line.contains("手で直してください"), "{line}");
+    // --accept-out-of-scope does not list it as taken.
+    let run = shinchoku(&[
+        "collect",
+        master.to_str().unwrap(),
+        path.to_str().unwrap(),
+        "-o",
+        dir.path().join("collected.ron").to_str().unwrap(),
+        "--accept-out-of-scope",
+        "--lang",
+        "ja",
+    ]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(!stdout.contains("取り込み済み"), "{stdout}");
+    let heading = stdout.find("取り込まない変更:").expect("listed apart");
+    assert!(stdout.find("取り込めません").unwrap() > heading, "{stdout}");
 }
 
 #[test]
@@ -1060,4 +1099,22 @@ fn check_json_says_an_indicator_named_twice_and_a_total_too_large_in_a_crafted_r
     assert!(!v.to_string().contains("9223372036854775807"));
     let both = &v["initiative_list"][0]["indicators"];
     assert_eq!(both.as_array().unwrap().len(), 2, "both kept");
+}
+
+/// A workbook on which calamine panics is refused as damaged, and the panic's message (a
+/// source path and a slice index) never reaches the terminal.
+#[test]
+fn a_workbook_the_reader_panics_on_is_refused_without_the_panic_on_the_terminal() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/damaged-calamine-panics.xls"
+    );
+    let run = shinchoku(&["check", fixture]);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("cannot be opened as an XLS workbook"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -166,31 +166,46 @@ fn numbers_en(t: &Taken) -> String {
 }
 
 /// The changes outside the divisions' results: taken with `--accept-out-of-scope`, else held
-/// back.
+/// back; those no answer can make (another division's results, whole topics) are listed apart
+/// and never under "taken".
 fn print_conflicts(collection: &Collection, accepted: bool, lang: Lang) {
-    if collection.conflicts.is_empty() {
-        return;
-    }
-    outln!(
-        "{}",
-        if accepted {
-            say(
-                lang,
-                "担当外の変更（取り込み済み）:".into(),
-                "changes outside the division's results (taken, --accept-out-of-scope):".into(),
-            )
-        } else {
-            say(
-                lang,
-                "担当外の変更（保留。--accept-out-of-scope で取り込み）:".into(),
-                "held back, outside the division's results (--accept-out-of-scope takes them):"
-                    .into(),
-            )
+    let (acceptable, never): (Vec<_>, Vec<_>) =
+        collection.conflicts.iter().partition(|c| c.acceptable());
+    if !acceptable.is_empty() {
+        outln!(
+            "{}",
+            if accepted {
+                say(
+                    lang,
+                    "担当外の変更（取り込み済み）:".into(),
+                    "changes outside the division's results (taken, --accept-out-of-scope):".into(),
+                )
+            } else {
+                say(
+                    lang,
+                    "担当外の変更（保留。--accept-out-of-scope で取り込み）:".into(),
+                    "held back, outside the division's results (--accept-out-of-scope takes them):"
+                        .into(),
+                )
+            }
+        );
+        for c in acceptable {
+            outln!("  {}", c.describe(lang));
         }
-    );
-    // A change that cannot be taken says so, and why, in its own words.
-    for c in &collection.conflicts {
-        outln!("  {}", c.describe(lang));
+    }
+    if !never.is_empty() {
+        outln!(
+            "{}",
+            say(
+                lang,
+                "取り込まない変更:".into(),
+                "not taken, by any option:".into()
+            )
+        );
+        // Each says why, in its own words.
+        for c in never {
+            outln!("  {}", c.describe(lang));
+        }
     }
 }
 

@@ -33,9 +33,7 @@ pub(crate) fn read_sheets(
     }
     // calamine is not ours and reads whatever it is given: a panic inside it on a damaged
     // file is reported as that damage, never allowed to take the window down.
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_unguarded(bytes, format, wanted)
-    }));
+    let read = quietly(|| read_unguarded(bytes, format, wanted));
     match read {
         Ok(result) => result.map_err(|e| match e {
             Failure::Encrypted => ImportError {
@@ -49,6 +47,29 @@ pub(crate) fn read_sheets(
             "the reader stopped on malformed content".to_string(),
         )),
     }
+}
+
+thread_local! {
+    /// Set while a reader runs under [`quietly`]: its panic is a damaged file, said as such.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `read`, catching a panic inside it without the panic's message on the terminal (the
+/// refusal says what was wrong with the file); any other panic is reported as before.
+fn quietly<T>(read: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let before = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                before(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    QUIET.with(|q| q.set(false));
+    read
 }
 
 fn read_unguarded(

@@ -48,8 +48,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeProblem> {
             }
             let (text, had_errors) = enc.decode_without_bom_handling(rest);
             if had_errors {
+                let units = rest.chunks_exact(2).map(|p| match kind {
+                    TextEncoding::Utf16Be => u16::from_be_bytes([p[0], p[1]]),
+                    _ => u16::from_le_bytes([p[0], p[1]]),
+                });
+                let (line, unit) = first_lone_surrogate(units);
                 return Err(DecodeProblem::BadUtf16 {
                     encoding: kind.name(),
+                    line,
+                    byte: bom.len() + 2 * unit + 1,
                 });
             }
             return Ok((text.into_owned(), kind));
@@ -60,7 +67,40 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeProblem> {
     }
     let (text, had_errors) = SHIFT_JIS.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(DecodeProblem::Unknown);
+        let at = cp932_stops_at(bytes);
+        return Err(DecodeProblem::Unknown {
+            line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
+            byte: at + 1,
+        });
     }
     Ok((text.into_owned(), TextEncoding::Cp932))
+}
+
+/// The line (1-based) and the index of the first UTF-16 unit that is half a pair with no
+/// other half.
+fn first_lone_surrogate(units: impl Iterator<Item = u16>) -> (usize, usize) {
+    let (mut line, mut high) = (1, None);
+    for (k, u) in units.enumerate() {
+        match u {
+            0xD800..=0xDBFF if high.is_none() => high = Some(k),
+            0xDC00..=0xDFFF if high.is_some() => high = None,
+            0xD800..=0xDFFF => return (line, high.unwrap_or(k)),
+            _ if high.is_some() => return (line, high.unwrap_or(k)),
+            0x0A => line += 1,
+            _ => {}
+        }
+    }
+    (line, high.unwrap_or(0))
+}
+
+/// The index of the first byte CP932 cannot read.
+fn cp932_stops_at(bytes: &[u8]) -> usize {
+    let mut decoder = SHIFT_JIS.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 3);
+    match decoder.decode_to_string_without_replacement(bytes, &mut out, true) {
+        (encoding_rs::DecoderResult::Malformed(bad, extra), read) => {
+            read.saturating_sub(bad as usize + extra as usize)
+        }
+        _ => bytes.len(),
+    }
 }

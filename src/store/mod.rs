@@ -60,6 +60,14 @@ struct VersionProbe {
 pub use crate::model::diag::StoreProblem as StoreError;
 
 fn malformed(e: ron::error::SpannedError) -> StoreError {
+    // ron's own words for this one tell a programmer which option to raise: a user is told
+    // what the file holds.
+    if e.code == ron::Error::ExceededRecursionLimit {
+        return StoreError::NestedTooDeeply {
+            line: e.span.start.line,
+            column: e.span.start.col,
+        };
+    }
     StoreError::Malformed {
         line: e.span.start.line,
         column: e.span.start.col,

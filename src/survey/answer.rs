@@ -65,7 +65,8 @@ fn period_name(p: (FiscalYear, Period), lang: Lang) -> String {
 impl Describe for Refusal {
     fn describe(&self, lang: Lang) -> String {
         match self {
-            Refusal::File(e) => e.describe(lang),
+            // The refusal is listed under the file's name already.
+            Refusal::File(e) => e.what(lang),
             Refusal::Workbook(p) => p.describe(lang),
             Refusal::NotAResponse => say(
                 lang,

@@ -263,7 +263,10 @@ fn safe_stem(division: &str) -> String {
         .trim()
         .chars()
         .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control()
+                // A right-to-left override shows `slx.exe` for `exe.xls`: no mark that hides.
+                || crate::model::text::is_invisible(c)
+            {
                 '_'
             } else {
                 c

@@ -65,3 +65,45 @@ fn utf8_with_bom_reads_the_same_report() {
         "differs from the UTF-8 import"
     );
 }
+
+/// Bytes that no encoding reads are refused naming where: the line and byte, so that the
+/// office can find the damage (a CP932 table with a byte cut in two, a UTF-16 file with half a
+/// character).
+#[test]
+fn text_that_no_encoding_reads_is_refused_naming_the_line_and_byte() {
+    use shinchoku::lang::{Describe, Lang};
+    let crlf = crlf(SEED);
+    let (cp932, _, _) = encoding_rs::SHIFT_JIS.encode(&crlf);
+    let mut bytes = cp932.into_owned();
+    // The line break ending line 9, then a lead byte with no second byte.
+    let at = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(8)
+        .unwrap()
+        .0
+        + 1;
+    bytes.insert(at, 0x81);
+    bytes.insert(at + 1, b'\t');
+    let err = import_bytes(&bytes).expect_err("refused");
+    let said = err.describe(Lang::Ja);
+    assert!(
+        said.contains("10行目") && said.contains(&format!("{}バイト目", at + 1)),
+        "{said}"
+    );
+
+    let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+    for (k, line) in SEED.split('\n').enumerate() {
+        if k == 4 {
+            utf16.extend(0xD800u16.to_le_bytes());
+        }
+        for u in line.encode_utf16().chain(std::iter::once(0x0A)) {
+            utf16.extend(u.to_le_bytes());
+        }
+    }
+    let said = import_bytes(&utf16)
+        .expect_err("refused")
+        .describe(Lang::En);
+    assert!(said.contains("(line 5, byte"), "{said}");
+}

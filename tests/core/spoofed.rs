@@ -279,6 +279,7 @@ fn division_names_that_clash_or_that_windows_keeps_get_distinct_safe_file_names(
         ("8", "CON"),
         ("11", "情報課. "),
         ("6", "com1.課"),
+        ("9", "総務部\u{202E}slx.exe人事課"),
     ]);
     let master = master_of(report);
     let plan = Survey::new(master.report(), due(), "", at(2).date()).unwrap();
@@ -298,6 +299,8 @@ fn division_names_that_clash_or_that_windows_keeps_get_distinct_safe_file_names(
         "{stems:?}"
     );
     assert!(stems.contains(&"情報課"), "{stems:?}");
+    // A right-to-left override would show the mailed file's name reversed.
+    assert!(stems.contains(&"総務部_slx.exe人事課"), "{stems:?}");
 
     let dir = tempfile::tempdir().unwrap();
     let sent = write_responses(master.report(), dir.path(), Formats::Both, &plan).unwrap();

@@ -75,6 +75,22 @@ fn a_malformed_file_is_reported_with_line_and_column() {
     assert!(err.to_string().starts_with("line 6, column"), "{err}");
 }
 
+/// A file of brackets nested a hundred thousand deep is refused in the user's words, naming
+/// where — not with ron's advice to a programmer (`recursion_limit`, `serde_stacker`).
+#[test]
+fn a_file_nested_too_deeply_is_refused_in_words_a_user_reads() {
+    let text = format!("(schema: 4, junk: {})", "[".repeat(100_000));
+    let err = store::from_ron(&text).expect_err("refused");
+    assert!(
+        matches!(err, StoreError::NestedTooDeeply { line: 1, .. }),
+        "{err:?}"
+    );
+    use shinchoku::lang::{Describe, Lang};
+    let ja = err.describe(Lang::Ja);
+    assert!(ja.contains("入れ子が深すぎます"), "{ja}");
+    assert!(!err.to_string().contains("serde_stacker"), "{err}");
+}
+
 #[test]
 fn opening_a_file_that_is_not_there_names_it() {
     let err = store::open(std::path::Path::new("/nonexistent/report.ron")).expect_err("missing");

@@ -412,3 +412,21 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         assert!(!japanese(&rest), "English with Japanese words: \"{en}\"");
     }
 }
+
+/// A topic without a heading, in two rows of an answer, is named as the grid names it, never
+/// `<>`.
+#[test]
+fn a_topic_without_heading_in_two_rows_is_named_as_the_grid_names_it() {
+    use shinchoku::lang::Describe;
+    use shinchoku::model::diag::WarningKind;
+    let kind = WarningKind::TopicInTwoRows {
+        heading: String::new(),
+        rows: [8, 13],
+        same: true,
+    };
+    let ja = kind.describe(Lang::Ja);
+    assert!(ja.starts_with("（見出しなし）が8行目と13行目"), "{ja}");
+    let en = kind.describe(Lang::En);
+    assert!(en.starts_with("(no heading) is in rows 8 and 13"), "{en}");
+    assert!(!ja.contains("<>") && !en.contains("<>"));
+}

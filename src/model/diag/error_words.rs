@@ -12,7 +12,14 @@ use crate::model::validate::Violation;
 
 impl Describe for FileError {
     fn describe(&self, lang: Lang) -> String {
-        let what = match &self.kind {
+        format!("{}: {}", self.path.display(), self.what(lang))
+    }
+}
+
+impl FileError {
+    /// What went wrong, without the file's path: for a list that names the file already.
+    pub fn what(&self, lang: Lang) -> String {
+        match &self.kind {
             FileErrorKind::CannotRead(e) => say(
                 lang,
                 format!("ファイルを読めません: {}", e.describe(lang)),
@@ -32,8 +39,7 @@ impl Describe for FileError {
             ),
             FileErrorKind::Store(e) => e.describe(lang),
             FileErrorKind::Import(e) => e.describe(lang),
-        };
-        format!("{}: {what}", self.path.display())
+        }
     }
 }
 
@@ -56,6 +62,16 @@ impl Describe for StoreProblem {
                 lang,
                 format!("{line}行{column}列: 進捗の報告ファイルではありません: {message}"),
                 format!("line {line}, column {column}: not a Shinchoku report file: {message}"),
+            ),
+            StoreProblem::NestedTooDeeply { line, column } => say(
+                lang,
+                format!(
+                    "{line}行{column}列: 括弧の入れ子が深すぎます。進捗の報告ファイルではありません"
+                ),
+                format!(
+                    "line {line}, column {column}: brackets nested deeper than any report's; not \
+                     a Shinchoku report file"
+                ),
             ),
             StoreProblem::NewerSchema { found, supported } => say(
                 lang,
@@ -226,15 +242,29 @@ fn not_text(problem: &DecodeProblem, lang: Lang) -> String {
                      (truncated?)"
             ),
         ),
-        DecodeProblem::BadUtf16 { encoding } => say(
+        DecodeProblem::BadUtf16 {
+            encoding,
+            line,
+            byte,
+        } => say(
             lang,
-            format!("{encoding}のBOMで始まりますが、正しい{encoding}ではありません"),
-            format!("it starts with a {encoding} BOM but is not valid {encoding}"),
+            format!(
+                "{encoding}のBOMで始まりますが、正しい{encoding}ではありません（{line}行目、{byte}バイト目）"
+            ),
+            format!(
+                "it starts with a {encoding} BOM but is not valid {encoding} (line {line}, byte \
+                 {byte})"
+            ),
         ),
-        DecodeProblem::Unknown => say(
+        DecodeProblem::Unknown { line, byte } => say(
             lang,
-            "UTF-8、BOM付きUTF-16、CP932（Shift_JIS）のどれでもありません".into(),
-            "it is neither UTF-8, UTF-16 with a BOM, nor CP932 (Shift_JIS) text".into(),
+            format!(
+                "UTF-8、BOM付きUTF-16、CP932（Shift_JIS）のどれでもありません（CP932として読めないのは{line}行目、{byte}バイト目）"
+            ),
+            format!(
+                "it is neither UTF-8, UTF-16 with a BOM, nor CP932 (Shift_JIS) text (as CP932 it \
+                 stops at line {line}, byte {byte})"
+            ),
         ),
     };
     say(

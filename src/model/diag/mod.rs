@@ -384,6 +384,11 @@ pub enum StoreProblem {
         found: u32,
         supported: u32,
     },
+    /// Brackets nested deeper than any report's (a file made to exhaust the reader).
+    NestedTooDeeply {
+        line: usize,
+        column: usize,
+    },
     /// A report, but one that breaks the model's rules: each broken rule and where.
     Invalid(Vec<crate::model::validate::Violation>),
 }
@@ -434,18 +439,17 @@ pub enum ImportErrorKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeProblem {
     /// A UTF-8 BOM, then bytes that are not UTF-8 (the first bad byte).
-    BadUtf8AfterBom {
-        byte: usize,
-    },
+    BadUtf8AfterBom { byte: usize },
     /// A UTF-16 BOM and an odd number of bytes.
-    OddUtf16 {
-        encoding: &'static str,
-    },
+    OddUtf16 { encoding: &'static str },
+    /// A UTF-16 BOM, then a unit that is no character (a lone surrogate): its line and byte.
     BadUtf16 {
         encoding: &'static str,
+        line: usize,
+        byte: usize,
     },
-    /// Neither UTF-8, UTF-16 with a BOM, nor CP932.
-    Unknown,
+    /// Neither UTF-8, UTF-16 with a BOM, nor CP932: where CP932 stops reading (line, byte).
+    Unknown { line: usize, byte: usize },
 }
 
 /// A file that could not be read or written: the system's error kept as data (its kind and

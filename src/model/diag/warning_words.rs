@@ -221,26 +221,14 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             heading,
             rows: [a, b],
             same,
-        } => match same {
-            true => say(
-                lang,
-                format!(
-                    "見出し<{heading}>が{a}行目と{b}行目にあります。同じ実績なので1回だけ取り込みます"
-                ),
-                format!(
-                    "topic <{heading}> is in rows {a} and {b}, with the same results: taken once"
-                ),
-            ),
-            false => say(
-                lang,
-                format!(
-                    "見出し<{heading}>が{a}行目と{b}行目にあります。両方の行の実績を取り込みます"
-                ),
-                format!(
-                    "topic <{heading}> is in rows {a} and {b}: the results of both rows are taken"
-                ),
-            ),
-        },
+        } => {
+            // A topic without a heading is named as the grid names it, not `<>`.
+            let topic = |lang| match heading.trim() {
+                "" => say(lang, "（見出しなし）".into(), "(no heading)".into()),
+                h => say(lang, format!("見出し<{h}>"), format!("topic <{h}>")),
+            };
+            topic_in_two_rows(&topic(lang), [*a, *b], *same, lang)
+        }
         W::MonthsOutsidePeriod {
             entry,
             months,
@@ -396,4 +384,19 @@ fn row_cut_short(fields: usize, missing: &[(usize, String)], lang: Lang) -> Stri
             list(Lang::En)
         ),
     )
+}
+
+fn topic_in_two_rows(topic: &str, [a, b]: [u32; 2], same: bool, lang: Lang) -> String {
+    match same {
+        true => say(
+            lang,
+            format!("{topic}が{a}行目と{b}行目にあります。同じ実績なので1回だけ取り込みます"),
+            format!("{topic} is in rows {a} and {b}, with the same results: taken once"),
+        ),
+        false => say(
+            lang,
+            format!("{topic}が{a}行目と{b}行目にあります。両方の行の実績を取り込みます"),
+            format!("{topic} is in rows {a} and {b}: the results of both rows are taken"),
+        ),
+    }
 }
