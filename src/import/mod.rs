@@ -44,7 +44,7 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     let (text, encoding) = decode::decode(bytes).map_err(|why| ImportError {
         at: Location::default(),
-        kind: ImportErrorKind::NotText(why),
+        kind: ImportErrorKind::NotText(Box::new(why)),
     })?;
     let (report, warnings) = table::read(&text)?;
     Ok(Imported {

@@ -404,7 +404,7 @@ pub struct ImportError {
 pub enum ImportErrorKind {
     Empty,
     /// The bytes are not text in an encoding we read.
-    NotText(DecodeProblem),
+    NotText(Box<DecodeProblem>),
     /// A NUL byte: binary data.
     Binary,
     NoHeaderRow,
