@@ -617,11 +617,29 @@ fn read_row(
             }
             (Column::EffectPlanned(y, unit) | Column::EffectActual(y, unit), _) => {
                 let money = reading.money(sheet, (r, c), unit);
+                let shown_in = reading.report.measure_settings.yen_unit;
                 let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
                 let effect = m.effect_mut(y.unwrap_or(year));
-                match col {
-                    Column::EffectPlanned(..) => effect.planned = money,
-                    _ => effect.actual = money,
+                let slot = match col {
+                    Column::EffectPlanned(..) => &mut effect.planned,
+                    _ => &mut effect.actual,
+                };
+                // Two columns for one year's figure (実績額 and 効果額): the first is kept, the
+                // other kept unread and said, never one written over the other.
+                if slot.is_blank() {
+                    *slot = money;
+                } else if *slot != money {
+                    let warning = MeasureWarning::EffectTwice {
+                        year: y.unwrap_or(year),
+                        kept: match slot.yen {
+                            Some(_) => format!("{}{}", slot.display(shown_in), shown_in.label()),
+                            None => slot.unread.clone(),
+                        },
+                        other: text.clone(),
+                    };
+                    reading.warn(sheet, r, c, warning);
+                    let unread = UnreadText { row: r + 1, text };
+                    reading.report.unread.push(unread);
                 }
             }
             (Column::SelfRating | Column::Review | Column::Comment, _) => {

@@ -22,6 +22,13 @@ pub enum MeasureWarning {
     UnitDiffers { text: String, unit: String },
     /// A rating the report's scale does not have: kept as written.
     RatingNotInScale { code: String, scale: Vec<String> },
+    /// A second figure for one year's planned or actual effect (two columns, 実績額 and
+    /// 効果額): the first is kept, `other` kept unread.
+    EffectTwice {
+        year: crate::model::FiscalYear,
+        kept: String,
+        other: String,
+    },
     /// A rating level declared twice with two labels: the first is the scale's.
     RatingLevelRepeated {
         code: String,
@@ -136,6 +143,18 @@ impl Describe for MeasureWarning {
                 format!(
                     "the rating 「{code}」 is not a level of the scale ({}); kept as written",
                     scale.join(", ")
+                ),
+            ),
+            W::EffectTwice { year, kept, other } => say(
+                lang,
+                format!(
+                    "{}の効果額が2つの欄にあります（「{kept}」と「{other}」）。先の「{kept}」を使い、「{other}」は読めなかった記載に残しました",
+                    year.era_form()
+                ),
+                format!(
+                    "FY{}'s effect is in two columns (「{kept}」 and 「{other}」): the first, \
+                     「{kept}」, is used, 「{other}」 kept unread",
+                    year.0
                 ),
             ),
             W::RatingLevelRepeated { code, kept, other } => say(

@@ -810,3 +810,31 @@ fn a_rating_date_typed_as_a_date_is_that_date() {
     let said: Vec<String> = opened.warnings.iter().map(|w| format!("{w:?}")).collect();
     assert!(!said.iter().any(|w| w.contains("4304")), "{said:?}");
 }
+
+/// One year's actual effect in two columns (実績額 and 効果額): the first is used, the second
+/// kept unread and said — never one written over the other without a word.
+#[test]
+fn an_effect_in_two_columns_keeps_the_first_and_says_the_second() {
+    let sheets = vec![report_sheet(
+        &H29,
+        &["実績額（百万円）", "効果額（百万円）"],
+        &[&["12", "15"], &["", ""], &["", ""]],
+    )];
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    let v = check_json(&opened);
+    assert_eq!(
+        v["initiative_list"][0]["effects"][0]["actual_yen"],
+        json!(12_000_000)
+    );
+    assert!(opened.report.unread.iter().any(|u| u.text == "15"));
+    let said: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| shinchoku::lang::Describe::describe(w, shinchoku::lang::Lang::Ja))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("2つの欄") && w.contains("「12000千円」") && w.contains("「15」")),
+        "{said:?}"
+    );
+}

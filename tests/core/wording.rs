@@ -194,6 +194,11 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             scale: vec!["S".into(), "A".into()],
         },
         W::NoRatingScale { code: "Z".into() },
+        W::EffectTwice {
+            year: FiscalYear(2020),
+            kept: "12百万円".into(),
+            other: "15".into(),
+        },
         W::RatingLevelRepeated {
             code: "S".into(),
             kept: "特に良好に進捗".into(),
@@ -335,6 +340,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::RatingNotInScale { .. }
                 | W::NoRatingScale { .. }
                 | W::RatingLevelRepeated { .. }
+                | W::EffectTwice { .. }
                 | W::NoSuchInitiative { .. }
                 | W::RateDiffers { .. }
                 | W::RowNotUnderstood { .. }
@@ -368,6 +374,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
     let quoted = [
         "約300",
         "特に良好に進捗",
+        "12百万円",
         "計画以上",
         "基準年度",
         "評価日",
