@@ -425,6 +425,24 @@ fn one_level_per_code(
     out
 }
 
+/// The unit a figure column's heading names in its closing bracket (`目標値（百万円）`,
+/// `実績（件）`, `（単位：人）`): short, and naming no year or month.
+fn heading_unit(heading: &str) -> Option<String> {
+    let h = heading.trim_end();
+    let inner = h
+        .strip_suffix(')')
+        .or_else(|| h.strip_suffix('）'))
+        .and_then(|body| body.rfind(['(', '（']).map(|open| &body[open..]))?;
+    let inner = inner.trim_start_matches(['(', '（']).trim();
+    let unit = ["単位：", "単位:"]
+        .iter()
+        .find_map(|p| inner.strip_prefix(p))
+        .unwrap_or(inner)
+        .trim();
+    let dated = unit.contains(['年', '月']) || unit.chars().any(|c| c.is_ascii_digit());
+    (!unit.is_empty() && unit.chars().count() <= 6 && !dated).then(|| unit.to_string())
+}
+
 /// The measure columns of a header row, by column.
 fn columns_of(sheet: &Sheet, row: usize, near: FiscalYear, report: bool) -> Vec<(usize, Column)> {
     sheet
@@ -534,7 +552,7 @@ fn read_rows(
             current = reading.initiative(sheet, r, number, holds);
         }
         if let Some(at) = current.filter(|_| holds) {
-            read_row(reading, sheet, r, at, columns);
+            read_row(reading, sheet, (r, header), at, columns);
         }
     }
 }
@@ -544,7 +562,7 @@ fn read_rows(
 fn read_row(
     reading: &mut Reading<'_>,
     sheet: &Sheet,
-    r: usize,
+    (r, header): (usize, usize),
     (s, k): (usize, usize),
     columns: &[(usize, Column)],
 ) {
@@ -559,6 +577,21 @@ fn read_row(
         ) && !sheet.text(r, *c).is_empty()
     });
     let mut indicator = (named || takes_indicator).then(Indicator::default);
+    // `目標値（百万円）`: the unit named in a figure column's heading, when no 単位 cell names one.
+    let unit_cell = columns
+        .iter()
+        .any(|(c, col)| *col == Column::Unit && !sheet.text(r, *c).is_empty());
+    if let Some(x) = indicator.as_mut().filter(|_| !unit_cell) {
+        let mut figures = columns.iter().filter(|(_, col)| {
+            matches!(
+                col,
+                Column::Target(_) | Column::Actual(_) | Column::FirstHalf(_) | Column::Baseline
+            )
+        });
+        if let Some(unit) = figures.find_map(|(c, _)| heading_unit(sheet.text(header, *c))) {
+            x.unit = unit;
+        }
+    }
     let mut last_rating: Option<Column> = None;
     // Rates and notes, read once the row's indicator and ratings are.
     let mut later: Vec<(usize, Column, String)> = Vec::new();

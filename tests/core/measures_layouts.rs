@@ -838,3 +838,30 @@ fn an_effect_in_two_columns_keeps_the_first_and_says_the_second() {
         "{said:?}"
     );
 }
+
+/// 福知山市-like headings with the unit in them (`目標値（百万円）`, `2年度実績（百万円）`): the
+/// indicator's unit is that, not dropped; a 単位 cell, where written, is the row's own.
+#[test]
+fn a_unit_in_a_figure_columns_heading_is_the_indicators_unit() {
+    let sheets = vec![report_sheet(
+        &H29,
+        &["指標", "単位", "目標値（百万円）", "実績値（百万円）"],
+        &[
+            &["削減効果額", "", "3,500", "3,297"],
+            &["電子申請件数", "件", "1,200", "900"],
+            &["", "", "", ""],
+        ],
+    )];
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    let v = check_json(&opened);
+    let list = v["initiative_list"].as_array().unwrap();
+    assert_eq!(list[0]["indicators"][0]["unit"], "百万円");
+    assert_eq!(
+        list[0]["indicators"][0]["actual"],
+        json!(3297),
+        "{:#?} {:?}",
+        list[0]["indicators"],
+        opened.warnings
+    );
+    assert_eq!(list[1]["indicators"][0]["unit"], "件");
+}
