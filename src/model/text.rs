@@ -188,6 +188,15 @@ pub fn listed_change<'a>(
 /// `text` from a little before character `from`, at most [`LISTED_CHARS`] characters, with `…`
 /// where text is left out and the whole length.
 fn excerpt(text: &str, from: usize, lang: crate::lang::Lang) -> std::borrow::Cow<'_, str> {
+    // A list has a line per change: a text's own lines are joined with ` / ` there.
+    if text.contains(['\n', '\r']) {
+        let joined: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        return std::borrow::Cow::Owned(excerpt(&joined.join(" / "), from, lang).into_owned());
+    }
     let count = text.chars().count();
     if count <= LISTED_CHARS {
         return std::borrow::Cow::Borrowed(text);

@@ -378,3 +378,30 @@ fn a_long_result_is_listed_around_its_change_and_taken_whole() {
     let taken = entries_text(&master.report().topic(theirs).unwrap().actual);
     assert!(taken.contains(&long("（参加職員320名）")));
 }
+
+/// A result with a line break is one line of a change list, its lines joined with ` / `: the
+/// list's next line is never a piece of a text.
+#[test]
+fn a_change_list_shows_a_text_with_a_line_break_on_one_line() {
+    let before = seed().report;
+    let mut doc = Document::new(before.clone(), Origin::Sample, Vec::new());
+    let topic = topic_headed(doc.report(), "ポータルサイトの構築");
+    let id = doc.report().topic(topic).unwrap().actual[0].id;
+    doc.perform(Intent::SetEntryText {
+        id,
+        text: "職員アンケートの実施(5月)\n回答率は8割".into(),
+    })
+    .unwrap();
+    let diff = shinchoku::compare::diff(&before, doc.report());
+    let lines: Vec<String> = shinchoku::compare::change_list(&diff, Lang::Ja)
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert!(lines.iter().all(|l| !l.contains('\n')), "{lines:#?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("職員アンケートの実施(5月) / 回答率は8割")),
+        "{lines:#?}"
+    );
+}
