@@ -465,6 +465,7 @@ fn read_sheet(reading: &mut Reading<'_>, sheet: &Sheet) {
         .take(50)
         .find(|&r| sheet.row_texts(r).any(|(_, t)| is_number_heading(t)))
     else {
+        keep_figures_of_no_initiative(reading, sheet);
         return;
     };
     let Some(number_col) = sheet
@@ -493,6 +494,53 @@ fn read_sheet(reading: &mut Reading<'_>, sheet: &Sheet) {
                 keep_other_cells(reading, sheet, header, number_col, &columns);
             }
         }
+    }
+}
+
+/// A sheet of figures with no 番号 column (いわき市's programme table, `区分 | 18年度 …`): whose
+/// they are is not known, so they are not read as any initiative's — every row kept unread,
+/// and the sheet named in a warning, never passed over in silence.
+fn keep_figures_of_no_initiative(reading: &mut Reading<'_>, sheet: &Sheet) {
+    const FIGURES: [&str; 8] = [
+        "計画額",
+        "実績額",
+        "効果額",
+        "財政効果",
+        "目標値",
+        "実績値",
+        "達成率",
+        "進捗率",
+    ];
+    // A scale's sheet (評価 | 内容) speaks of 目標値 in its levels' meanings: it is read as the
+    // scale.
+    if !legend(sheet).is_empty() {
+        return;
+    }
+    let figures = sheet.used_rows().any(|r| {
+        sheet.row_texts(r).any(|(_, t)| {
+            let t = crate::model::text::normalize(t);
+            FIGURES.iter().any(|f| t.contains(f))
+        })
+    });
+    if !figures {
+        return;
+    }
+    let at = Location {
+        sheet: Some(sheet.name.as_str().into()),
+        ..Location::default()
+    };
+    let warning = MeasureWarning::FiguresOfNoInitiative {
+        sheet: sheet.name.clone(),
+    };
+    push_warning(
+        reading.warnings,
+        Warning::new(at, WarningKind::Measure { warning }),
+    );
+    let rows: Vec<usize> = sheet.used_rows().collect();
+    for r in rows {
+        let text: Vec<&str> = sheet.row_texts(r).map(|(_, t)| t).collect();
+        let text = text.join("\t");
+        reading.report.unread.push(UnreadText { row: r + 1, text });
     }
 }
 

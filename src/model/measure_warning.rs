@@ -29,6 +29,9 @@ pub enum MeasureWarning {
         kept: String,
         other: String,
     },
+    /// A sheet of figures with no 番号 column: whose they are is not known; its rows are kept
+    /// unread.
+    FiguresOfNoInitiative { sheet: String },
     /// A rating level declared twice with two labels: the first is the scale's.
     RatingLevelRepeated {
         code: String,
@@ -143,6 +146,17 @@ impl Describe for MeasureWarning {
                 format!(
                     "the rating 「{code}」 is not a level of the scale ({}); kept as written",
                     scale.join(", ")
+                ),
+            ),
+            W::FiguresOfNoInitiative { sheet } => say(
+                lang,
+                format!(
+                    "「{sheet}」シートの数値には番号の列がなく、どの取組のものか分からないため取組の数値として読めません。各行を読めなかった記載に残しました（取組ごとに番号の列を付けると読めます）"
+                ),
+                format!(
+                    "the figures of sheet 「{sheet}」 have no 番号 column, so whose they are is not \
+                     known and they are read as no initiative's; each row is kept unread (with a \
+                     番号 column per initiative they are read)"
                 ),
             ),
             W::EffectTwice { year, kept, other } => say(

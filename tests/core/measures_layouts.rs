@@ -865,3 +865,57 @@ fn a_unit_in_a_figure_columns_heading_is_the_indicators_unit() {
     );
     assert_eq!(list[1]["indicators"][0]["unit"], "件");
 }
+
+/// いわき市's table as printed, `区分 | 18年度 … 22年度` with no 番号 column: whose figures they
+/// are is not known, so they are read as no initiative's — but kept, every row, and the sheet
+/// named in a warning (it was passed over without a word).
+#[test]
+fn a_table_of_figures_without_numbers_is_kept_and_said() {
+    let mut sheets = iwaki();
+    let table = &mut sheets[1].1;
+    for row in table.iter_mut().skip(2) {
+        row.remove(0);
+    }
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    let said: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| shinchoku::lang::Describe::describe(w, shinchoku::lang::Lang::Ja))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("「進捗状況」") && w.contains("番号の列がなく")),
+        "{said:?}"
+    );
+    let unread: Vec<&str> = opened
+        .report
+        .unread
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect();
+    assert!(
+        unread
+            .iter()
+            .any(|u| u.starts_with("計画額(累計額)\t100\t250")),
+        "{unread:?}"
+    );
+    assert!(
+        unread.iter().any(|u| u.starts_with("実績額\t△10\t20")),
+        "{unread:?}"
+    );
+}
+
+/// いわき市's table without its note: the row named `計画額(累計額)` declares the counting
+/// itself, so the effects are cumulative (the plan's total is the latest year's, not the sum of
+/// running totals).
+#[test]
+fn a_row_named_cumulative_declares_cumulative_counting() {
+    let mut sheets = iwaki();
+    sheets[1].1.remove(1);
+    assert!(!sheets[1].1.iter().flatten().any(|c| c.contains("計上")));
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    assert_eq!(
+        opened.report.measure_settings.counting,
+        shinchoku::model::measures::Counting::Cumulative
+    );
+}

@@ -194,6 +194,9 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             scale: vec!["S".into(), "A".into()],
         },
         W::NoRatingScale { code: "Z".into() },
+        W::FiguresOfNoInitiative {
+            sheet: "進捗状況".into(),
+        },
         W::EffectTwice {
             year: FiscalYear(2020),
             kept: "12百万円".into(),
@@ -341,6 +344,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::NoRatingScale { .. }
                 | W::RatingLevelRepeated { .. }
                 | W::EffectTwice { .. }
+                | W::FiguresOfNoInitiative { .. }
                 | W::NoSuchInitiative { .. }
                 | W::RateDiffers { .. }
                 | W::RowNotUnderstood { .. }
@@ -375,6 +379,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         "約300",
         "特に良好に進捗",
         "12百万円",
+        "進捗状況",
         "計画以上",
         "基準年度",
         "評価日",

@@ -95,11 +95,24 @@ pub(super) fn declared_unit(sheet: &Sheet) -> Option<YenUnit> {
     })
 }
 
-/// A sheet noting that its effects are cumulated (累計), as いわき市's does.
+/// A sheet noting that its effects are cumulated (累計), as いわき市's does, or naming a row so.
 pub(super) fn declares_cumulative(sheet: &Sheet) -> bool {
-    sheet.used_rows().take(50).any(|r| {
-        sheet
-            .row_texts(r)
-            .any(|(_, t)| t.contains("累計") && (t.contains("計上") || t.contains("集計")))
-    })
+    // A note (`…累計で計上しています`), or a row of the table named so (`計画額(累計額)`).
+    let says = |t: &str| {
+        t.contains("累計")
+            && (t.contains("計上")
+                || t.contains("集計")
+                || t.contains("計画額")
+                || t.contains("実績額"))
+    };
+    sheet
+        .used_rows()
+        .take(50)
+        .any(|r| sheet.row_texts(r).any(|(_, t)| says(t)))
+        || sheet.used_rows().any(|r| {
+            sheet
+                .row_texts(r)
+                .take(3)
+                .any(|(_, t)| t.starts_with(['計', '実']) && says(t))
+        })
 }
