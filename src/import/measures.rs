@@ -835,17 +835,15 @@ fn check_typed_rate(
     written: &str,
     computed: Option<f64>,
 ) {
-    let typed = figure::read(written).ok().flatten().map(|f| {
-        // A cell formatted as a percentage holds 0.95 for 95 %.
-        let v = f.value.as_f64();
-        if f.unit.is_empty() && v.abs() <= 2.0 && computed.is_some_and(|c| c > 2.0) {
-            v * 100.0
-        } else {
-            v
-        }
-    });
+    let typed = figure::read(written).ok().flatten();
+    // A cell formatted as a percentage holds 0.95 for 95 % (and 0.015 for 1.5 %, −0.024 for
+    // −2.4 %): a bare number agrees when it or a hundred times it is the computed rate.
     let agrees = match (typed, computed) {
-        (Some(t), Some(c)) => (t - c).abs() < 0.6,
+        (Some(t), Some(c)) => {
+            let v = t.value.as_f64();
+            let percent = t.unit.is_empty() && v.abs() <= 2.0;
+            (v - c).abs() < 0.6 || (percent && (v * 100.0 - c).abs() < 0.6)
+        }
         _ => false,
     };
     if !agrees {

@@ -919,3 +919,27 @@ fn a_row_named_cumulative_declares_cumulative_counting() {
         shinchoku::model::measures::Counting::Cumulative
     );
 }
+
+/// A 達成率 cell formatted as a percentage holds a fraction: 0.015 for 1.5 %, −0.024 for
+/// −2.4 %. Either agrees with the computed rate; only a rate that differs is said.
+#[test]
+fn a_small_rate_in_a_percentage_cell_agrees_with_the_computed_one() {
+    let sheets = vec![report_sheet(
+        &H29,
+        &["指標", "目標値", "実績値", "達成率"],
+        &[
+            &["削減額", "1000", "15", "0.015"],
+            &["件数", "1000", "-24", "-0.024"],
+            &["人数", "1000", "500", "0.3"],
+        ],
+    )];
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    let differs: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| format!("{w:?}"))
+        .filter(|w| w.contains("RateDiffers"))
+        .collect();
+    assert_eq!(differs.len(), 1, "{differs:?}");
+    assert!(differs[0].contains("0.3"), "{differs:?}");
+}
