@@ -87,7 +87,8 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
             disk: Some(loaded.fingerprint),
         });
     }
-    let (report, warnings) = import::import_file(path)?;
+    let (report, mut warnings) = import::import_file(path)?;
+    warnings.extend(model::measure_check::report_wide_warnings(&report));
     Ok(Opened {
         report,
         warnings,

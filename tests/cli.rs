@@ -1118,3 +1118,17 @@ fn a_workbook_the_reader_panics_on_is_refused_without_the_panic_on_the_terminal(
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// `check` on a workbook says what the numbers warn of as a whole (totals taken from an
+/// earlier year), as `check` on the same report saved as `.ron` does.
+#[test]
+fn check_on_a_workbook_says_the_report_wide_numbers_warnings_too() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/layouts/iwaki.xlsx"
+    );
+    let run = shinchoku(&["check", fixture]);
+    assert!(run.status.success());
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("counted cumulatively"), "{stdout}");
+}

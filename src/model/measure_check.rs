@@ -18,7 +18,15 @@ pub fn measure_warnings(report: &Report) -> Vec<Warning> {
         .initiatives()
         .flat_map(|i| initiative_warnings(&report.measure_settings, &i.number, i.measures()))
         .collect();
-    out.extend(earlier_year_totals(report));
+    out.extend(report_wide_warnings(report));
+    out
+}
+
+/// What the numbers warn of as a whole — totals taken from an earlier year, an indicator named
+/// twice, a total too large, an indicator on a topic gone — which no cell of a table says:
+/// `check` on a table or workbook lists these after what its cells said.
+pub fn report_wide_warnings(report: &Report) -> Vec<Warning> {
+    let mut out = earlier_year_totals(report);
     out.extend(topics_gone(report));
     out.extend(indicators_twice(report));
     out.extend(totals_too_large(report));

@@ -380,6 +380,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         "特に良好に進捗",
         "12百万円",
         "進捗状況",
+        "番号",
         "計画以上",
         "基準年度",
         "評価日",
