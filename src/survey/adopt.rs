@@ -113,7 +113,10 @@ fn read_again(adopted: Entry, fresh: &mut Fresh) -> Entry {
 }
 
 /// Entries typed into a workbook cell: a line the same as one of the master's keeps that
-/// entry (its id and links); a new line is a new entry, a result linked as typed results are.
+/// entry (its id and links); a result rewritten where one of the master's stood (the same
+/// place, that result's line not typed again anywhere) is that result edited, keeping its id
+/// and links as an edit in the window does; any other line is a new entry, a result linked as
+/// typed results are.
 pub(super) fn adopt_lines(
     initiative: &Initiative,
     topic: &Topic,
@@ -123,14 +126,38 @@ pub(super) fn adopt_lines(
 ) -> Vec<Entry> {
     let master = topic.entries(side);
     let mut used = vec![false; master.len()];
-    entries_from_text(text)
+    let typed = entries_from_text(text);
+    // First the lines typed as they were, wherever they stand now.
+    let same: Vec<Option<usize>> = typed
+        .iter()
+        .map(|e| {
+            let line = entry_line(e);
+            let k = (0..master.len()).find(|&k| !used[k] && entry_line(&master[k]) == line)?;
+            used[k] = true;
+            Some(k)
+        })
+        .collect();
+    typed
         .into_iter()
-        .map(|mut e| {
-            let line = entry_line(&e);
-            if let Some(k) = (0..master.len()).find(|&k| !used[k] && entry_line(&master[k]) == line)
-            {
-                used[k] = true;
+        .zip(same)
+        .enumerate()
+        .map(|(at, (mut e, same))| {
+            if let Some(k) = same {
                 return master[k].clone();
+            }
+            // A plan line retyped is a new line (the results reporting the old one are said).
+            let edited = master.get(at).filter(|_| side == Side::Actual && !used[at]);
+            if let Some(old) = edited {
+                used[at] = true;
+                e.id = old.id;
+                e.reports = old.reports.clone();
+                for (k, sub) in e.subs.iter_mut().enumerate() {
+                    match old.subs.get(k) {
+                        Some(o) => (sub.id, sub.reports) = (o.id, o.reports.clone()),
+                        None => sub.id = fresh.next(),
+                    }
+                }
+                return e;
             }
             fn number(e: &mut Entry, fresh: &mut Fresh) {
                 e.id = fresh.next();

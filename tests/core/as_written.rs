@@ -273,3 +273,34 @@ fn an_untouched_second_half_workbook_changes_nothing() {
     assert!(c.taken[0].changed_topics.is_empty(), "{:?}", c.taken[0]);
     assert!(c.taken[0].difference.is_none());
 }
+
+/// A result rewritten in its place in the workbook is that result edited, as in the window: it
+/// keeps its id and links, and the review lists one change, old → new, not a removal and an
+/// addition.
+#[test]
+fn a_result_rewritten_in_its_place_in_the_workbook_keeps_its_id_and_links() {
+    let master = master();
+    const OLD: &str = "職員向けメルマガにおける周知(6月)";
+    const NEW: &str = "職員向けメルマガにおける周知(6月)（参加職員312名）";
+    let before = result_starting(master.report(), OLD);
+    let (id, links) = (before.id, before.reports.clone());
+    let topic = topic_of(master.report(), id);
+    let old = entries_text(&master.report().topic(topic).unwrap().actual);
+    let new = old.replace(OLD, NEW);
+    let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
+    let typed = type_into_workbook(&workbook::write(&r).unwrap(), &old, &new);
+    let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let diff = c.taken[0].difference.as_ref().expect("a change");
+    let kinds: Vec<String> = diff
+        .changes
+        .iter()
+        .map(|c| serde_json::to_value(c).unwrap()["kind"].to_string())
+        .collect();
+    assert_eq!(kinds, ["\"entry_changed\""], "{:#?}", diff.changes);
+    let mut master = master;
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let after = master.report().entry(id).expect("the same id");
+    assert_eq!(after.text, NEW);
+    assert_eq!(after.reports, links);
+}
