@@ -405,3 +405,30 @@ fn a_change_list_shows_a_text_with_a_line_break_on_one_line() {
         "{lines:#?}"
     );
 }
+
+/// New months with a note beside them (`(6月)` → `(7月、全庁に通知)`) change the text as well as
+/// the months: the change says both, not the months alone.
+#[test]
+fn new_months_with_a_note_beside_them_are_a_change_of_text_and_months() {
+    let before = seed().report;
+    let mut doc = Document::new(before.clone(), Origin::Sample, Vec::new());
+    let topic = topic_headed(doc.report(), "ポータルサイトの構築");
+    let id = doc.report().topic(topic).unwrap().actual[1].id;
+    assert_eq!(
+        doc.report().entry(id).unwrap().text,
+        "職員向けメルマガにおける周知(6月)"
+    );
+    doc.perform(Intent::SetEntryText {
+        id,
+        text: "職員向けメルマガにおける周知(7月、全庁に通知)".into(),
+    })
+    .unwrap();
+    let diff = shinchoku::compare::diff(&before, doc.report());
+    let changed = serde_json::to_value(&diff.changes[0]).unwrap();
+    assert_eq!(changed["kind"], "entry_changed", "{changed}");
+    assert_eq!(
+        changed["aspects"],
+        serde_json::json!(["text", "months"]),
+        "{changed}"
+    );
+}

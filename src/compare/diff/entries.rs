@@ -179,7 +179,22 @@ fn aspects(x: &Entry, y: &Entry, exact_text: bool) -> Vec<Aspect> {
             .collect::<Vec<_>>()
     };
     let counts_differ = counts(x) != counts(y);
-    if label_differs || (own(x) != own(y) && !months_differ && !scheduled_differs && !counts_differ)
+    // What is left of the text without its months and counts: a note added beside new months
+    // (`(9月～12月予定)` → `(9月～、第1回)`) is a change of text as well.
+    let rest = |e: &Entry| {
+        let mut t = own(e);
+        for part in e.when.iter().chain(e.counts.iter().map(|c| &c.raw)) {
+            let part = if exact_text {
+                part.clone()
+            } else {
+                normalize(part)
+            };
+            t = t.replacen(&part, "", 1);
+        }
+        t
+    };
+    let text_differs = label_differs || rest(x) != rest(y);
+    if text_differs || (own(x) != own(y) && !months_differ && !scheduled_differs && !counts_differ)
     {
         out.push(Aspect::Text);
     }
