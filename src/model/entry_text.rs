@@ -501,12 +501,20 @@ fn parse_piece(piece: &str, problems: &mut Vec<WarningKind>) -> Entry {
 /// after it may speak of months too: `(6月)（月2回）`, `（9月）（12月にも実施予定）`), else the
 /// last one that looks meant to, to be kept as written and warned about.
 fn month_bracket(piece: &str, groups: &[(usize, usize)]) -> Option<usize> {
-    let reads = |g: (usize, usize)| parse_timing(split_timing(inside(piece, g)).0).is_ok();
-    groups.iter().rposition(|&g| reads(g)).or_else(|| {
-        groups
-            .iter()
-            .rposition(|&g| looks_like_timing(inside(piece, g)))
-    })
+    let meant: Vec<usize> = (0..groups.len())
+        .filter(|&k| looks_like_timing(inside(piece, groups[k])))
+        .collect();
+    // Most entries have one such bracket: it is read once, by the caller.
+    if meant.len() < 2 {
+        return meant.first().copied();
+    }
+    let reads = |k: usize| parse_timing(split_timing(inside(piece, groups[k])).0).is_ok();
+    meant
+        .iter()
+        .rev()
+        .copied()
+        .find(|&k| reads(k))
+        .or(meant.last().copied())
 }
 
 /// Reads the month bracket `groups[k]` and the counts around it; returns the label.
