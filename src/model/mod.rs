@@ -27,5 +27,5 @@ pub mod validate;
 pub use era::FiscalYear;
 pub use months::{MonthSet, Timing, TimingKind};
 pub use report::*;
-pub use survey::{DivisionSurvey, Received, ReportId, ResponseFor, SentBack};
+pub use survey::{DivisionSurvey, Received, ReportId, ResponseFor, SentBack, TakenTopic};
 pub use tree::{EntryList, EntryPlace};

@@ -122,6 +122,17 @@ pub struct Received {
     /// How many answers from this division were taken in (2 or more: re-submissions).
     #[serde(default = "one")]
     pub count: u32,
+    /// Each topic's results as this answer had them (a hash of their lines as written): the
+    /// same answer sent again is no change, even where the office has corrected a result since.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub taken: Vec<TakenTopic>,
+}
+
+/// A topic's results as an answer had them, by a hash of their lines as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TakenTopic {
+    pub topic: Id,
+    pub results: u64,
 }
 
 fn one() -> u32 {

@@ -22,7 +22,7 @@ use super::{entries_text, topic_divisions, topics_of};
 use crate::compare::{self, Diff};
 use crate::edit::{Edit, ProvisionalEdit, Thing};
 use crate::lang::{Describe, Lang};
-use crate::model::{Entry, Id, Initiative, Received, Report, Side, Topic};
+use crate::model::{Entry, Id, Initiative, Received, Report, Side, TakenTopic, Topic};
 
 /// An answer taken in.
 #[derive(Clone, Debug, PartialEq)]
@@ -251,6 +251,8 @@ fn admissible(master: &Report, answer: &Answer) -> Result<(), Refusal> {
 struct Brought {
     edits: Vec<Edit>,
     changed: Vec<Id>,
+    /// Each of the division's topics as the answer has it (see [`TakenTopic`]).
+    taken: Vec<TakenTopic>,
     conflicts: Vec<Conflict>,
     warnings: Vec<crate::model::diag::Warning>,
 }
@@ -264,10 +266,14 @@ fn take(
     out: &mut Collection,
 ) {
     let division = answer.response.division.clone();
+    let earlier = master.survey_of(&division);
+    let before: Vec<TakenTopic> = earlier
+        .and_then(|s| s.received.as_ref())
+        .map_or_else(Vec::new, |r| r.taken.clone());
     let mut brought = match &answer.content {
-        AnswerContent::Report(r) => from_report(master, r, &answer, fresh),
+        AnswerContent::Report(r) => from_report(master, r, &answer, &before, fresh),
         AnswerContent::Workbook(rows, numbers, outside) => {
-            let mut brought = from_workbook(master, rows, &answer, fresh);
+            let mut brought = from_workbook(master, rows, &answer, &before, fresh);
             brought.warnings.extend(outside.iter().cloned());
             let division = &answer.response.division;
             let (numbers, said) = super::measures::from_rows(master, numbers, division);
@@ -276,7 +282,6 @@ fn take(
             brought
         }
     };
-    let earlier = master.survey_of(&division);
     let mut record = earlier
         .cloned()
         .unwrap_or_else(|| crate::model::DivisionSurvey::new(&division));
@@ -287,6 +292,7 @@ fn take(
         at,
         file: answer.file.clone(),
         count: count + 1,
+        taken: std::mem::take(&mut brought.taken),
     });
     record.sent_back = None;
     let difference = (!brought.edits.is_empty()).then(|| difference(master, &brought.edits));
@@ -323,7 +329,13 @@ fn take(
 }
 
 /// A `.ron` answer: the division's topics' results by id, the rest compared part by part.
-fn from_report(master: &Report, r: &Report, answer: &Answer, fresh: &mut Fresh) -> Brought {
+fn from_report(
+    master: &Report,
+    r: &Report,
+    answer: &Answer,
+    before: &[TakenTopic],
+    fresh: &mut Fresh,
+) -> Brought {
     let division = answer.response.division.as_str();
     let mut brought = Brought::default();
     for topic in topics_of(master, division) {
@@ -335,6 +347,9 @@ fn from_report(master: &Report, r: &Report, answer: &Answer, fresh: &mut Fresh) 
             continue;
         };
         let list = adopt_list(i, &t.actual, &a.actual, fresh);
+        if as_taken_before(&mut brought, before, topic, &list) {
+            continue;
+        }
         if !same_results(&list, &t.actual) {
             brought.changed.push(topic);
             brought.edits.push(Edit::SetEntries {
@@ -363,7 +378,13 @@ fn from_report(master: &Report, r: &Report, answer: &Answer, fresh: &mut Fresh) 
 /// A workbook answer: a row per topic of the division. A topic written in two rows keeps both
 /// rows' results (once when they are the same), and the review says so; a row of a topic that
 /// is not the division's is listed and never taken in.
-fn from_workbook(master: &Report, rows: &[Row], answer: &Answer, fresh: &mut Fresh) -> Brought {
+fn from_workbook(
+    master: &Report,
+    rows: &[Row],
+    answer: &Answer,
+    before: &[TakenTopic],
+    fresh: &mut Fresh,
+) -> Brought {
     let division = answer.response.division.as_str();
     let mut brought = Brought::default();
     let conflict =
@@ -466,17 +487,42 @@ fn from_workbook(master: &Report, rows: &[Row], answer: &Answer, fresh: &mut Fre
             ));
         }
         if same_text(&row.results, &entries_text(&open.actual)) {
+            as_taken_before(&mut brought, before, t.id, &t.actual);
+            continue;
+        }
+        let typed = adopt_lines(i, &open, Side::Actual, &row.results, fresh);
+        let entries = around_kept(&t.actual, &row.kept_apart, typed);
+        if as_taken_before(&mut brought, before, t.id, &entries) {
             continue;
         }
         brought.changed.push(t.id);
-        let typed = adopt_lines(i, &open, Side::Actual, &row.results, fresh);
         brought.edits.push(Edit::SetEntries {
             topic: t.id,
             side: Side::Actual,
-            entries: around_kept(&t.actual, &row.kept_apart, typed),
+            entries,
         });
     }
     brought
+}
+
+/// Records the topic's results as the answer has them; true when the division's earlier
+/// answer had them just so — the same answer sent again, which changes nothing, even where the
+/// office corrected a result after taking the first one in.
+fn as_taken_before(
+    brought: &mut Brought,
+    before: &[TakenTopic],
+    topic: Id,
+    list: &[Entry],
+) -> bool {
+    // FNV-1a over the lines as written: a full-width digit is another answer.
+    let results = entries_text(list)
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    let taken = TakenTopic { topic, results };
+    brought.taken.push(taken);
+    before.contains(&taken)
 }
 
 /// A topic's results: those kept apart where they stand, the typed ones where the first of
