@@ -137,18 +137,21 @@ pub(super) fn adopt_lines(
             Some(k)
         })
         .collect();
+    // Then a result rewritten: the master's result left over that reads most like it.
+    let rewritten = match side {
+        Side::Actual => rewritten_results(master, &typed, &same, &mut used),
+        // A plan line retyped is a new line (the results reporting the old one are said).
+        Side::Plan => vec![None; typed.len()],
+    };
     typed
         .into_iter()
         .zip(same)
-        .enumerate()
-        .map(|(at, (mut e, same))| {
+        .zip(rewritten)
+        .map(|((mut e, same), rewritten)| {
             if let Some(k) = same {
                 return master[k].clone();
             }
-            // A plan line retyped is a new line (the results reporting the old one are said).
-            let edited = master.get(at).filter(|_| side == Side::Actual && !used[at]);
-            if let Some(old) = edited {
-                used[at] = true;
+            if let Some(old) = rewritten.map(|k| &master[k]) {
                 e.id = old.id;
                 e.reports = old.reports.clone();
                 for (k, sub) in e.subs.iter_mut().enumerate() {
@@ -170,6 +173,40 @@ pub(super) fn adopt_lines(
                 e.reports = crate::model::links::propose_for(initiative, topic.id, &e).into();
             }
             e
+        })
+        .collect()
+}
+
+/// For each typed line not found as it was, the master's result it rewrites: of the results
+/// not typed again, the one whose words it shares most (at least half, `SIMILAR`), the one in
+/// its place first on a tie; none past a bounded number of comparisons.
+fn rewritten_results(
+    master: &[Entry],
+    typed: &[Entry],
+    same: &[Option<usize>],
+    used: &mut [bool],
+) -> Vec<Option<usize>> {
+    const SIMILAR: f32 = 0.5;
+    const MOST: usize = 40_000;
+    let left = used.iter().filter(|u| !**u).count();
+    if left * typed.len() > MOST {
+        return vec![None; typed.len()];
+    }
+    let words = |e: &Entry| crate::model::text::normalize(&e.label);
+    (0..typed.len())
+        .map(|at| {
+            if same[at].is_some() {
+                return None;
+            }
+            let mine = words(&typed[at]);
+            let score = |k: usize| crate::model::links::similarity(&mine, &words(&master[k]));
+            let best = (0..master.len())
+                .filter(|&k| !used[k])
+                .map(|k| (k, score(k)))
+                .filter(|&(_, s)| s >= SIMILAR)
+                .max_by(|a, b| a.1.total_cmp(&b.1).then((a.0 == at).cmp(&(b.0 == at))))?;
+            used[best.0] = true;
+            Some(best.0)
         })
         .collect()
 }

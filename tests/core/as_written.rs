@@ -304,3 +304,31 @@ fn a_result_rewritten_in_its_place_in_the_workbook_keeps_its_id_and_links() {
     assert_eq!(after.text, NEW);
     assert_eq!(after.reports, links);
 }
+
+/// A line typed above a result being rewritten is a new result: it does not take the
+/// rewritten result's id and links by its place (the review said "added" while the master
+/// stored the new line under the old result's id).
+#[test]
+fn a_line_typed_above_a_rewritten_result_is_new_and_the_rewritten_one_keeps_its_id() {
+    let master = second_half();
+    let asked = every_entry(master.report())
+        .into_iter()
+        .find(|e| format!("・{}", e.text) == TO_CONFIRM)
+        .map(|e| (e.id, e.reports.clone()))
+        .unwrap();
+    let r = survey::response_for(master.report(), 管財課, due(), "");
+    let answer = "・売却の公告(11月)\n・県有財産の自己点検及び利用見込み調査等の実施(8月～10月)（対象210件）";
+    let typed = type_into_workbook(&workbook::write(&r).unwrap(), TO_CONFIRM, answer);
+    let a = answer_from_workbook(&typed, "管財課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let mut master = master;
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let rewritten = master.report().entry(asked.0).expect("the asked result");
+    assert_eq!(
+        rewritten.text,
+        "県有財産の自己点検及び利用見込み調査等の実施(8月～10月)（対象210件）"
+    );
+    assert_eq!(rewritten.reports, asked.1);
+    let added = result_starting(master.report(), "売却の公告(11月)");
+    assert_ne!(added.id, asked.0);
+}
