@@ -603,18 +603,22 @@ fn split_timing(inner: &str) -> (&str, Option<&str>) {
     if parse_timing(inner).is_ok() {
         return (inner, None);
     }
-    let breaks: Vec<(usize, usize)> = inner
+    // `・` and `：` part a note after the months (`8月・延べ12回`, `8月：2回`), never one
+    // before them: in `5・6月` the 5 is a month too, and the whole is kept and warned about.
+    let breaks: Vec<(usize, usize, bool)> = inner
         .char_indices()
-        .filter(|&(_, c)| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '､'))
-        .map(|(i, c)| (i, i + c.len_utf8()))
+        .filter(|&(_, c)| {
+            c.is_whitespace() || matches!(c, '、' | '，' | ',' | '､' | '・' | '：' | ':')
+        })
+        .map(|(i, c)| (i, i + c.len_utf8(), !matches!(c, '・' | '：' | ':')))
         .collect();
-    for &(at, after) in breaks.iter().rev() {
+    for &(at, after, _) in breaks.iter().rev() {
         let (head, tail) = (inner[..at].trim(), inner[after..].trim());
         if !head.is_empty() && parse_timing(head).is_ok() {
             return (head, Some(tail).filter(|t| !t.is_empty()));
         }
     }
-    for &(at, after) in &breaks {
+    for &(at, after, _) in breaks.iter().filter(|b| b.2) {
         let (head, tail) = (inner[..at].trim(), inner[after..].trim());
         if !tail.is_empty() && parse_timing(tail).is_ok() {
             return (tail, Some(head).filter(|h| !h.is_empty()));

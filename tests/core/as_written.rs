@@ -89,6 +89,12 @@ fn a_note_that_speaks_of_months_after_the_month_bracket_keeps_the_months() {
         ("取組の周知[7月]", &[7], false),
         ("取組の周知【７月】", &[7], false),
         ("研修(9月)(予定)", &[9], true),
+        // A note joined by ・ or ： after the months.
+        ("研修(8月・延べ12回)", &[8], false),
+        ("説明会（６月・参加者３０名）", &[6], false),
+        ("会議(8月：2回)", &[8], false),
+        ("研修(8月～9月・計3回)", &[8, 9], false),
+        ("相談会(8月中旬・2回)", &[8], false),
     ];
     for &(text, want, scheduled) in cases {
         let mut problems = Vec::new();
@@ -99,6 +105,16 @@ fn a_note_that_speaks_of_months_after_the_month_bracket_keeps_the_months() {
         assert_eq!(timing.scheduled, scheduled, "{text}");
         assert_eq!(e.text, text, "kept as written");
     }
+}
+
+/// `5・6月` is May and June: ・ parts a note only after the months, so this is not read as
+/// June with a note 「5」 — it is kept and warned about, as before.
+#[test]
+fn months_joined_by_a_middle_dot_are_not_taken_for_a_note() {
+    let mut problems = Vec::new();
+    let e = read_entry("部局長会議での説明(5・6月)", true, &mut problems);
+    assert!(e.timing.is_none(), "{:?}", e.timing);
+    assert_eq!(problems.len(), 1, "{problems:?}");
 }
 
 #[test]
