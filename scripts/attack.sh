@@ -162,6 +162,14 @@ case_tsv_stage_colspans() {
   make tsv-stage-colspans a.tsv && expect 0 "" check "$work/a.tsv"
 }
 
+case_tsv_long_heading() {
+  make tsv-long-heading a.tsv && expect 0 "" check "$work/a.tsv"
+}
+
+case_xlsx_long_sheet_name() {
+  make xlsx-long-sheet-name a.xlsx && expect 0 "" check "$work/a.xlsx"
+}
+
 case_tsv_newlines() {
   make tsv-newlines a.tsv && expect 0 "" check "$work/a.tsv"
 }

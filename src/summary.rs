@@ -12,8 +12,10 @@ use crate::model::links;
 use crate::model::status::{initiative_status, line_statuses};
 use crate::model::{Entry, EntryKind, Initiative, Report, Section, Side};
 
+/// Borrowed from the report: a summary of a report with long texts (a heading of 300,000
+/// characters over 1,000 entries) holds each text once, not once per entry that names it.
 #[derive(Debug, Serialize)]
-pub struct ReportSummary {
+pub struct ReportSummary<'a> {
     pub title: String,
     pub programme: String,
     pub fiscal_year: i32,
@@ -23,7 +25,7 @@ pub struct ReportSummary {
     pub sections: usize,
     pub initiatives: usize,
     pub action_items: usize,
-    pub initiative_list: Vec<InitiativeSummary>,
+    pub initiative_list: Vec<InitiativeSummary<'a>>,
     pub warnings: Vec<String>,
     /// The report's identity (answers to a survey are matched by it).
     pub id: String,
@@ -41,7 +43,7 @@ pub struct ReportSummary {
 }
 
 #[derive(Debug, Serialize)]
-pub struct InitiativeSummary {
+pub struct InitiativeSummary<'a> {
     pub number: String,
     pub section: String,
     pub title: String,
@@ -51,10 +53,10 @@ pub struct InitiativeSummary {
     /// The action items (取組項目) with their stages, lane by lane.
     pub items: Vec<ItemSummary>,
     pub divisions: Vec<String>,
-    pub plan: Vec<EntrySummary>,
-    pub actual: Vec<EntrySummary>,
+    pub plan: Vec<EntrySummary<'a>>,
+    pub actual: Vec<EntrySummary<'a>>,
     /// Every plan line (plan entries and sub-items), with where it stands and what reports it.
-    pub plan_lines: Vec<PlanLineSummary>,
+    pub plan_lines: Vec<PlanLineSummary<'a>>,
     /// 数値目標, with 達成率 for the report's fiscal year.
     pub indicators: Vec<measures::IndicatorSummary>,
     /// 効果額 per fiscal year, in yen.
@@ -78,10 +80,10 @@ pub struct StageSummary {
 }
 
 #[derive(Debug, Serialize)]
-pub struct EntrySummary {
-    pub topic: Option<String>,
-    pub division: Option<String>,
-    pub text: String,
+pub struct EntrySummary<'a> {
+    pub topic: Option<&'a str>,
+    pub division: Option<&'a str>,
+    pub text: &'a str,
     /// Calendar month numbers in fiscal order (April first).
     pub months: Vec<u8>,
     pub scheduled: bool,
@@ -92,67 +94,73 @@ pub struct EntrySummary {
     pub status: Option<&'static str>,
     /// A plan entry: the texts of the results that report it. A result: the texts of the plan
     /// entries it reports (empty: 計画外, unless it is part of a result that reports one).
-    pub linked: Vec<String>,
+    pub linked: Vec<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct PlanLineSummary {
-    pub topic: Option<String>,
-    pub text: String,
+pub struct PlanLineSummary<'a> {
+    pub topic: Option<&'a str>,
+    pub text: &'a str,
     pub months: Vec<u8>,
     /// `done`, `in_progress`, `late`, `scheduled`, `ongoing` (随時, nothing reported yet) or
     /// `ongoing_met`.
     pub status: &'static str,
     /// The texts of the results that report it.
-    pub reported_by: Vec<String>,
+    pub reported_by: Vec<&'a str>,
 }
 
-fn initiative_summary(report: &Report, section: &Section, i: &Initiative) -> InitiativeSummary {
+fn initiative_summary<'a>(
+    report: &'a Report,
+    section: &'a Section,
+    i: &'a Initiative,
+) -> InitiativeSummary<'a> {
     let as_of = report.as_of();
     let lines = line_statuses(i, as_of);
     let reported = links::reported_by(i);
-    let mut plan_entries: std::collections::HashMap<crate::model::Id, &Entry> =
+    let mut plan_entries: std::collections::HashMap<crate::model::Id, &'a Entry> =
         std::collections::HashMap::new();
     let mut stack: Vec<&Entry> = i.topics.iter().flat_map(|t| &t.plan).collect();
     while let Some(e) = stack.pop() {
         plan_entries.insert(e.id, e);
         stack.extend(e.subs.iter());
     }
-    let texts = |list: &[&Entry]| list.iter().map(|e| e.text.clone()).collect::<Vec<_>>();
+    let texts = |list: &[&'a Entry]| list.iter().map(|e| e.text.as_str()).collect::<Vec<_>>();
     let side = |side: Side| {
         i.topics
             .iter()
             .flat_map(|t| t.entries(side).iter().map(move |e| (t, e)))
-            .map(|(t, e): (_, &Entry)| EntrySummary {
-                topic: t.heading.clone(),
-                division: i.division_of(t).map(str::to_string),
-                text: e.text.clone(),
-                months: e.covered_months().calendar_months(),
-                scheduled: e.scheduled(),
-                status_text: e.kind == EntryKind::Status,
-                status: lines
-                    .iter()
-                    .find(|(_, l, _)| l.id == e.id)
-                    .map(|(_, _, s)| s.key()),
-                linked: match side {
-                    Side::Plan => reported.get(&e.id).map_or_else(Vec::new, |r| texts(r)),
-                    Side::Actual => e
-                        .reports
+            .map(
+                |(t, e): (&'a crate::model::Topic, &'a Entry)| EntrySummary {
+                    topic: t.heading.as_deref(),
+                    division: i.division_of(t),
+                    text: &e.text,
+                    months: e.covered_months().calendar_months(),
+                    scheduled: e.scheduled(),
+                    status_text: e.kind == EntryKind::Status,
+                    status: lines
                         .iter()
-                        // Links stay within the initiative: looked up there, not in the
-                        // whole report (once per link, that was quadratic in its size).
-                        .filter_map(|p| plan_entries.get(p).copied())
-                        .map(|p| p.text.clone())
-                        .collect(),
+                        .find(|(_, l, _)| l.id == e.id)
+                        .map(|(_, _, s)| s.key()),
+                    linked: match side {
+                        Side::Plan => reported.get(&e.id).map_or_else(Vec::new, |r| texts(r)),
+                        Side::Actual => e
+                            .reports
+                            .iter()
+                            // Links stay within the initiative: looked up there, not in the
+                            // whole report (once per link, that was quadratic in its size).
+                            .filter_map(|p| plan_entries.get(p).copied())
+                            .map(|p| p.text.as_str())
+                            .collect(),
+                    },
                 },
-            })
+            )
             .collect()
     };
     let topic_of = |id| {
         i.topics
             .iter()
             .find(|t| t.id == id)
-            .and_then(|t| t.heading.clone())
+            .and_then(|t| t.heading.as_deref())
     };
     InitiativeSummary {
         number: i.number.clone(),
@@ -186,7 +194,7 @@ fn initiative_summary(report: &Report, section: &Section, i: &Initiative) -> Ini
             .iter()
             .map(|(topic, line, status)| PlanLineSummary {
                 topic: topic_of(*topic),
-                text: line.text.clone(),
+                text: &line.text,
                 months: line.covered_months().calendar_months(),
                 status: status.key(),
                 reported_by: reported.get(&line.id).map_or_else(Vec::new, |r| texts(r)),
@@ -198,8 +206,8 @@ fn initiative_summary(report: &Report, section: &Section, i: &Initiative) -> Ini
     }
 }
 
-impl ReportSummary {
-    pub fn new(report: &Report, warnings: &[Warning]) -> ReportSummary {
+impl<'a> ReportSummary<'a> {
+    pub fn new(report: &'a Report, warnings: &[Warning]) -> ReportSummary<'a> {
         let initiative_list = report
             .sections
             .iter()

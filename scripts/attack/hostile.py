@@ -440,6 +440,38 @@ def make_tsv_stage_colspans(scale):
     return "\n".join(lines[:6] + ["\t".join(fields)]).encode()
 
 
+def make_tsv_long_heading(scale):
+    """A heading of 300,000 characters over 2,000 plan lines (1 MB at scale 1): `check`'s
+    summary held the heading once per line (1.78 GB for 1,000)."""
+    lines = seed_lines()
+    fields = lines[6].split("\t")
+    n = int(2_000 * scale)
+    fields[13] = "<" + "あ" * 300_000 + "> " + " ".join(["・研修(4月)"] * n)
+    return "\n".join(lines[:6] + ["\t".join(fields)]).encode()
+
+
+def make_xlsx_long_sheet_name(scale):
+    """A sheet named with 300,000 characters and 10,000 notes beside its table (125 KB): each
+    note's warning held the name (3.9 GB)."""
+    cells = {}
+    for r, row in enumerate(REPORT_ROWS):
+        for c, text in enumerate(row):
+            if text:
+                cells[(r, c)] = text
+    for k in range(10_000):
+        cells[(10 + k, 12)] = "メモ"
+    data = bytearray(xlsx_cells(cells))
+    import io
+    parts = []
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
+        for info in z.infolist():
+            content = z.read(info.filename)
+            if info.filename == "xl/workbook.xml":
+                content = content.replace("工程表".encode(), ("工程表" + "あ" * 300_000).encode())
+            parts.append((info.filename, content))
+    return package(parts)
+
+
 # Answers: a division's response workbook (written by `shinchoku survey` at OUT) changed as an
 # attacker would, in its XML. Texts go in as inline strings; a control character as Excel
 # writes it, `_x001B_`.

@@ -42,6 +42,36 @@ pub fn write_out(args: fmt::Arguments<'_>) {
     }
 }
 
+/// Standard output as a stream (`check --json` writes through it): a closed pipe ends it
+/// with an error the writer stops at, said no more than the macros say it.
+pub struct StdoutStream;
+
+impl Write for StdoutStream {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if STDOUT_CLOSED.load(Ordering::Relaxed) {
+            return Err(io::ErrorKind::BrokenPipe.into());
+        }
+        if let Err(e) = io::stdout().lock().write_all(buf) {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                FAILED.store(true, Ordering::Relaxed);
+                write_err(format_args!(
+                    "shinchoku: cannot write to standard output: {e}\n"
+                ));
+            }
+            return Err(e);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if STDOUT_CLOSED.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        io::stdout().lock().flush()
+    }
+}
+
 /// Writes to standard error (the macros' work). Where even that fails there is nobody left to
 /// tell; the exit code still says it.
 pub fn write_err(args: fmt::Arguments<'_>) {

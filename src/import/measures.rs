@@ -413,7 +413,7 @@ fn one_level_per_code(
                 other: level.label,
             };
             let at = crate::model::diag::Location {
-                sheet: Some(sheet.name.as_str().into()),
+                sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
                 ..Default::default()
             };
             super::warning_cap::push_warning(
@@ -526,7 +526,7 @@ fn keep_figures_of_no_initiative(reading: &mut Reading<'_>, sheet: &Sheet) {
         return;
     }
     let at = Location {
-        sheet: Some(sheet.name.as_str().into()),
+        sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
         ..Location::default()
     };
     let warning = MeasureWarning::FiguresOfNoInitiative {

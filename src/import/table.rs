@@ -351,7 +351,7 @@ fn period_of(title: &str, actual_heading: &str) -> Option<Period> {
 fn in_sheet(sheet: &str, columns: &HashMap<usize, Vec<Option<usize>>>, at: Location) -> Location {
     let Some(row) = at.row else {
         return Location {
-            sheet: Some(sheet.into()),
+            sheet: Some(crate::model::diag::sheet_name(sheet)),
             ..at
         };
     };
@@ -364,7 +364,7 @@ fn in_sheet(sheet: &str, columns: &HashMap<usize, Vec<Option<usize>>>, at: Locat
         row: Some(row),
         field: column,
         field_name: at.field_name,
-        sheet: Some(sheet.into()),
+        sheet: Some(crate::model::diag::sheet_name(sheet)),
         entry: at.entry,
         measure: at.measure,
     }

@@ -113,7 +113,7 @@ pub fn import_workbook(
     for (k, other) in &layouts {
         if k != index && !other.years.is_empty() {
             let at = Location {
-                sheet: Some(names[*k].as_str().into()),
+                sheet: Some(crate::model::diag::sheet_name(&names[*k])),
                 ..Location::default()
             };
             let kind = WarningKind::OtherReportSheet {

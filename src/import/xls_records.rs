@@ -111,7 +111,7 @@ pub(super) fn walk_workbook(stream: &[u8]) -> Result<(), Walk> {
     let mut total = 0u64;
     for (pos, name) in sheets {
         let at = || Location {
-            sheet: Some(name.as_str().into()),
+            sheet: Some(crate::model::diag::sheet_name(&name)),
             ..Location::default()
         };
         // Each sheet is read from where it starts: one start named by 400 sheets is one
@@ -381,7 +381,7 @@ fn dimensions(d: &[u8], sheet: &str) -> Result<u64, Walk> {
     let cols = end_col.wrapping_sub(first_col).wrapping_add(1);
     if rows as u64 * cols as u64 > MAX_XLS_AREA {
         let at = Location {
-            sheet: Some(sheet.into()),
+            sheet: Some(crate::model::diag::sheet_name(sheet)),
             field_name: Some("DIMENSIONS".into()),
             ..Location::default()
         };

@@ -147,6 +147,44 @@ pub fn json_with_invisible_escaped(json: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// [`json_with_invisible_escaped`] as a stream: JSON written through it reaches `inner` with
+/// each character that does not show as its `\u` escape, without the whole text held at once
+/// (`check --json` of a heading of 300,000 characters over 2,000 entries is 1.8 GB).
+pub struct InvisibleEscaping<W: std::io::Write> {
+    inner: W,
+    /// The bytes of a character cut by the end of a write, kept for the next.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> InvisibleEscaping<W> {
+    pub fn new(inner: W) -> Self {
+        InvisibleEscaping {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for InvisibleEscaping<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let valid = match std::str::from_utf8(&self.pending) {
+            Ok(s) => s.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(e) => return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+        };
+        let text = std::str::from_utf8(&self.pending[..valid]).unwrap_or_default();
+        let escaped = json_with_invisible_escaped(text);
+        self.inner.write_all(escaped.as_bytes())?;
+        self.pending.drain(..valid);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// The first 40 characters of a long text, for a message.
 pub fn preview(text: &str) -> String {
     let mut out: String = text.chars().take(40).collect();

@@ -456,7 +456,7 @@ fn cells_outside(sheet: &Sheet, last: usize) -> Vec<crate::model::diag::Warning>
     if more > 0 {
         let kind = WarningKind::NotListed { count: more };
         let at = Location {
-            sheet: Some(sheet.name.as_str().into()),
+            sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
             ..Location::default()
         };
         out.push(Warning::new(at, kind));
