@@ -170,6 +170,10 @@ case_xlsx_long_sheet_name() {
   make xlsx-long-sheet-name a.xlsx && expect 0 "" check "$work/a.xlsx"
 }
 
+case_csv_rows() {
+  make csv-rows a.csv && expect 0 "" check "$work/a.csv"
+}
+
 case_tsv_newlines() {
   make tsv-newlines a.tsv && expect 0 "" check "$work/a.tsv"
 }
