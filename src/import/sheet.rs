@@ -99,17 +99,30 @@ impl Sheet {
         };
         self.merges.retain(|&(_, c0, _, c1)| covers(c0, c1));
         let mut at: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut cells = Vec::new();
         for (k, &(r0, c0, r1, c1)) in self.merges.iter().enumerate() {
             let from = self.rows.partition_point(|(r, _)| *r < r0);
             let inside =
                 &cols[cols.partition_point(|&c| c < c0)..cols.partition_point(|&c| c <= c1)];
+            cells.clear();
+            let mut over_values = false;
             'rows: for (r, _) in self.rows[from..].iter().take_while(|(r, _)| *r <= r1) {
                 for &c in inside {
                     if at.contains_key(&(*r, c)) {
                         break 'rows;
                     }
-                    at.insert((*r, c), k);
+                    // An office program keeps only the top-left value of cells it merges: a
+                    // region over other values (`A1:XFD1048576` added by hand) is no merge, and
+                    // the stages under it are read as written.
+                    if (*r, c) != (r0, c0) && !self.text(*r, c).is_empty() {
+                        over_values = true;
+                        break 'rows;
+                    }
+                    cells.push((*r, c));
                 }
+            }
+            if !over_values {
+                at.extend(cells.iter().map(|&cell| (cell, k)));
             }
         }
         self.merged_at = at;

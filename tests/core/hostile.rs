@@ -513,3 +513,36 @@ mod answers {
         );
     }
 }
+
+/// One merged region over the whole sheet (`A1:XFD1048576`, added by hand: no office program
+/// merges cells holding values) took every stage away without a word. It is no merge: the
+/// workbook reads as it did without it.
+#[test]
+fn a_merge_over_the_whole_sheet_takes_no_stage_away() {
+    let seed = crate::seed().report;
+    let book = shinchoku::export::export_bytes(
+        &seed,
+        shinchoku::export::Format::Xlsx,
+        shinchoku::export::Encoding::Utf8,
+    )
+    .unwrap();
+    let merged = crafted::repack(&book, |name, content| {
+        if name != "xl/worksheets/sheet1.xml" {
+            return content;
+        }
+        let text = String::from_utf8(content).unwrap();
+        let at = text.find("<mergeCell ").expect("the export merges cells");
+        let mut out = text.clone();
+        out.insert_str(at, r#"<mergeCell ref="A1:XFD1048576"/>"#);
+        out.into_bytes()
+    });
+    let (plain, _) = import_any(&book, Some(WorkbookFormat::Xlsx)).unwrap();
+    let (read, _) = import_any(&merged, Some(WorkbookFormat::Xlsx)).unwrap();
+    let stages = |r: &shinchoku::model::Report| {
+        r.initiatives()
+            .flat_map(|i| i.items.iter().map(|x| x.lanes.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(stages(&read), stages(&plain));
+    assert!(shinchoku::compare::diff(&plain, &read).same);
+}
