@@ -1132,3 +1132,31 @@ fn check_on_a_workbook_says_the_report_wide_numbers_warnings_too() {
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(stdout.contains("counted cumulatively"), "{stdout}");
 }
+
+/// `status` on a division's response file says it is a response, as `survey` and `collect`
+/// do, instead of listing the division as not sent.
+#[test]
+fn status_refuses_a_response_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let master = master_ron(dir.path());
+    let out = dir.path().join("照会");
+    let run = shinchoku(&[
+        "survey",
+        master.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "ron",
+    ]);
+    assert!(run.status.success());
+    let response = out.join("総務部人事課.ron");
+    let run = shinchoku(&["status", response.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("総務部人事課"), "{stderr}");
+    assert!(
+        run.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&run.stdout)
+    );
+}

@@ -15,6 +15,15 @@ pub fn run(args: &Status) -> ExitCode {
         Ok(o) => o,
         Err(code) => return code,
     };
+    // A division's response has no 提出状況 of its own: the master has.
+    if let Some(r) = &opened.report.response {
+        super::problem::CommandProblem::MasterIsResponse {
+            path: args.report.clone(),
+            division: r.division.clone(),
+        }
+        .say_error();
+        return ExitCode::FAILURE;
+    }
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
