@@ -1160,3 +1160,27 @@ fn status_refuses_a_response_file() {
         String::from_utf8_lossy(&run.stdout)
     );
 }
+
+/// An export or printout made read-only is not replaced, as a read-only report is not: the
+/// command exits 1 saying so, and the file keeps what it held.
+#[cfg(unix)]
+#[test]
+fn export_and_print_leave_a_read_only_file_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["kept.tsv", "kept.xlsx", "kept.pdf"] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let command = if name.ends_with("pdf") {
+            "print"
+        } else {
+            "export"
+        };
+        let run = shinchoku(&[command, SEED, "-o", path.to_str().unwrap()]);
+        assert_eq!(run.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains("read-only"), "{name}: {stderr}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old", "{name}");
+    }
+}

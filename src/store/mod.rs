@@ -182,6 +182,17 @@ pub fn save_with_fingerprint(
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // An export, a printout or a list made read-only on purpose is not replaced, as a report is
+    // not: the user writes elsewhere, or makes it writable first.
+    if let Ok(m) = std::fs::metadata(path)
+        && m.is_file()
+        && permissions::is_read_only(path, &m)
+    {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only; not overwritten",
+        ));
+    }
     disk::write_atomically_with(path, bytes, &mut |_| Ok(()))
 }
 
