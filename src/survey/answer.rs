@@ -93,11 +93,16 @@ impl Describe for Refusal {
                     period_name(*found, lang)
                 ),
             ),
-            Refusal::NotAsked { division } => say(
-                lang,
-                format!("{division}には照会していません"),
-                format!("{division} was not sent this survey"),
-            ),
+            Refusal::NotAsked { division } => {
+                // A name no division of the master has may be anything (1.7 million
+                // characters): shown shortened.
+                let division = crate::model::text::preview(division);
+                say(
+                    lang,
+                    format!("{division}には照会していません"),
+                    format!("{division} was not sent this survey"),
+                )
+            }
             Refusal::WrongToken { division } => say(
                 lang,
                 format!(

@@ -5,6 +5,7 @@
 use crate::edit::{Edit, Thing};
 use crate::lang::{Describe, Lang, say};
 use crate::model::Id;
+use crate::model::text::listed;
 
 /// What a change outside the answering division's results is to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -234,7 +235,8 @@ fn one_line(text: &str) -> String {
 
 impl Describe for Conflict {
     fn describe(&self, lang: Lang) -> String {
-        let place = match (&self.initiative, &self.topic) {
+        let topic = self.topic.as_deref().map(|t| listed(t, lang));
+        let place = match (&self.initiative, topic) {
             (Some(n), Some(t)) => say(
                 lang,
                 format!("取組{n} <{t}>: "),

@@ -368,3 +368,18 @@ fn tokens_are_kept_when_the_survey_is_sent_again_and_differ_between_divisions() 
     master.perform(again.intent(at(5))).unwrap();
     assert_eq!(tokens(master.report()), first);
 }
+
+/// An answer naming a division of a million characters is refused saying so in a line, not
+/// with the name whole (5 MB printed).
+#[test]
+fn a_refusal_names_an_overlong_division_shortened() {
+    use shinchoku::lang::{Describe, Lang};
+    let refusal = shinchoku::survey::Refusal::NotAsked {
+        division: "総務部".repeat(500_000),
+    };
+    for lang in [Lang::Ja, Lang::En] {
+        let said = refusal.describe(lang);
+        assert!(said.chars().count() < 100, "{}", said.chars().count());
+        assert!(said.starts_with("総務部総務部"), "{said}");
+    }
+}
