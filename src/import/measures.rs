@@ -10,10 +10,12 @@
 mod effects;
 mod ratings;
 mod scale;
+mod sheets;
 
 use effects::{declared_unit, declares_cumulative, read_effects_table};
 use ratings::settle_rating_codes;
-use scale::{check_ratings, legend};
+use scale::{check_ratings, legend, one_level_per_code};
+use sheets::{keep_figures_of_no_initiative, unit_of_headings};
 
 use super::sheet::Sheet;
 use super::warning_cap::push_warning;
@@ -390,59 +392,6 @@ pub(crate) fn read(
     check_ratings(reading);
 }
 
-/// A scale declared twice (a legend beside the table and a sheet of its own) is one scale:
-/// each code once, as first declared; a code declared again with another label is said.
-fn one_level_per_code(
-    declared: Vec<crate::model::measures::RatingLevel>,
-    sheet: &Sheet,
-    warnings: &mut Vec<Warning>,
-) -> Vec<crate::model::measures::RatingLevel> {
-    let mut out: Vec<crate::model::measures::RatingLevel> = Vec::with_capacity(declared.len());
-    for level in declared {
-        let Some(first) = out.iter_mut().find(|l| l.code == level.code) else {
-            out.push(level);
-            continue;
-        };
-        if first.meaning.is_empty() {
-            first.meaning = level.meaning;
-        }
-        if first.label != level.label {
-            let warning = MeasureWarning::RatingLevelRepeated {
-                code: level.code,
-                kept: first.label.clone(),
-                other: level.label,
-            };
-            let at = crate::model::diag::Location {
-                sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
-                ..Default::default()
-            };
-            super::warning_cap::push_warning(
-                warnings,
-                Warning::new(at, WarningKind::Measure { warning }),
-            );
-        }
-    }
-    out
-}
-
-/// The unit a figure column's heading names in its closing bracket (`目標値（百万円）`,
-/// `実績（件）`, `（単位：人）`): short, and naming no year or month.
-fn heading_unit(heading: &str) -> Option<String> {
-    let h = heading.trim_end();
-    let inner = h
-        .strip_suffix(')')
-        .or_else(|| h.strip_suffix('）'))
-        .and_then(|body| body.rfind(['(', '（']).map(|open| &body[open..]))?;
-    let inner = inner.trim_start_matches(['(', '（']).trim();
-    let unit = ["単位：", "単位:"]
-        .iter()
-        .find_map(|p| inner.strip_prefix(p))
-        .unwrap_or(inner)
-        .trim();
-    let dated = unit.contains(['年', '月']) || unit.chars().any(|c| c.is_ascii_digit());
-    (!unit.is_empty() && unit.chars().count() <= 6 && !dated).then(|| unit.to_string())
-}
-
 /// The measure columns of a header row, by column.
 fn columns_of(sheet: &Sheet, row: usize, near: FiscalYear, report: bool) -> Vec<(usize, Column)> {
     sheet
@@ -494,53 +443,6 @@ fn read_sheet(reading: &mut Reading<'_>, sheet: &Sheet) {
                 keep_other_cells(reading, sheet, header, number_col, &columns);
             }
         }
-    }
-}
-
-/// A sheet of figures with no 番号 column (いわき市's programme table, `区分 | 18年度 …`): whose
-/// they are is not known, so they are not read as any initiative's — every row kept unread,
-/// and the sheet named in a warning, never passed over in silence.
-fn keep_figures_of_no_initiative(reading: &mut Reading<'_>, sheet: &Sheet) {
-    const FIGURES: [&str; 8] = [
-        "計画額",
-        "実績額",
-        "効果額",
-        "財政効果",
-        "目標値",
-        "実績値",
-        "達成率",
-        "進捗率",
-    ];
-    // A scale's sheet (評価 | 内容) speaks of 目標値 in its levels' meanings: it is read as the
-    // scale.
-    if !legend(sheet).is_empty() {
-        return;
-    }
-    let figures = sheet.used_rows().any(|r| {
-        sheet.row_texts(r).any(|(_, t)| {
-            let t = crate::model::text::normalize(t);
-            FIGURES.iter().any(|f| t.contains(f))
-        })
-    });
-    if !figures {
-        return;
-    }
-    let at = Location {
-        sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
-        ..Location::default()
-    };
-    let warning = MeasureWarning::FiguresOfNoInitiative {
-        sheet: sheet.name.clone(),
-    };
-    push_warning(
-        reading.warnings,
-        Warning::new(at, WarningKind::Measure { warning }),
-    );
-    let rows: Vec<usize> = sheet.used_rows().collect();
-    for r in rows {
-        let text: Vec<&str> = sheet.row_texts(r).map(|(_, t)| t).collect();
-        let text = text.join("\t");
-        reading.report.unread.push(UnreadText { row: r + 1, text });
     }
 }
 
@@ -626,19 +528,11 @@ fn read_row(
     });
     let mut indicator = (named || takes_indicator).then(Indicator::default);
     // `目標値（百万円）`: the unit named in a figure column's heading, when no 単位 cell names one.
-    let unit_cell = columns
-        .iter()
-        .any(|(c, col)| *col == Column::Unit && !sheet.text(r, *c).is_empty());
-    if let Some(x) = indicator.as_mut().filter(|_| !unit_cell) {
-        let mut figures = columns.iter().filter(|(_, col)| {
-            matches!(
-                col,
-                Column::Target(_) | Column::Actual(_) | Column::FirstHalf(_) | Column::Baseline
-            )
-        });
-        if let Some(unit) = figures.find_map(|(c, _)| heading_unit(sheet.text(header, *c))) {
-            x.unit = unit;
-        }
+    if let (Some(x), Some(unit)) = (
+        indicator.as_mut(),
+        unit_of_headings(sheet, (r, header), columns),
+    ) {
+        x.unit = unit;
     }
     let mut last_rating: Option<Column> = None;
     // Rates and notes, read once the row's indicator and ratings are.
@@ -697,31 +591,15 @@ fn read_row(
                 later.push((c, col, text));
             }
             (Column::EffectPlanned(y, unit) | Column::EffectActual(y, unit), _) => {
-                let money = reading.money(sheet, (r, c), unit);
-                let shown_in = reading.report.measure_settings.yen_unit;
-                let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
-                let effect = m.effect_mut(y.unwrap_or(year));
-                let slot = match col {
-                    Column::EffectPlanned(..) => &mut effect.planned,
-                    _ => &mut effect.actual,
-                };
-                // Two columns for one year's figure (実績額 and 効果額): the first is kept, the
-                // other kept unread and said, never one written over the other.
-                if slot.is_blank() {
-                    *slot = money;
-                } else if *slot != money {
-                    let warning = MeasureWarning::EffectTwice {
-                        year: y.unwrap_or(year),
-                        kept: match slot.yen {
-                            Some(_) => format!("{}{}", slot.display(shown_in), shown_in.label()),
-                            None => slot.unread.clone(),
-                        },
-                        other: text.clone(),
-                    };
-                    reading.warn(sheet, r, c, warning);
-                    let unread = UnreadText { row: r + 1, text };
-                    reading.report.unread.push(unread);
-                }
+                let planned = matches!(col, Column::EffectPlanned(..));
+                take_effect(
+                    reading,
+                    sheet,
+                    (r, c),
+                    (s, k),
+                    (y.unwrap_or(year), unit, planned),
+                    text,
+                );
             }
             (Column::SelfRating | Column::Review | Column::Comment, _) => {
                 reading.layer(sheet, (r, c), (s, k), col, text);
@@ -745,17 +623,22 @@ fn read_row(
             _ => reading.rating_note(sheet, (r, c), (s, k), col, text),
         }
     }
-    if let Some(mut x) = indicator {
-        // A row whose indicator cells held only what reads as nothing (a bare dash) starts no
-        // indicator: an empty one is not written back, so the table would read back without it.
-        x.years
-            .retain(|y| !(y.target.is_blank() && y.actual.is_blank() && y.first_half.is_blank()));
-        if x != Indicator::default() {
-            reading.report.sections[s].initiatives[k]
-                .measures_mut()
-                .indicators
-                .push(x);
-        }
+    if let Some(x) = indicator {
+        keep_indicator(reading, (s, k), x);
+    }
+}
+
+/// The row's indicator into its initiative. A row whose indicator cells held only what reads
+/// as nothing (a bare dash) starts no indicator: an empty one is not written back, so the table
+/// would read back without it.
+fn keep_indicator(reading: &mut Reading<'_>, (s, k): (usize, usize), mut x: Indicator) {
+    x.years
+        .retain(|y| !(y.target.is_blank() && y.actual.is_blank() && y.first_half.is_blank()));
+    if x != Indicator::default() {
+        reading.report.sections[s].initiatives[k]
+            .measures_mut()
+            .indicators
+            .push(x);
     }
 }
 
@@ -806,6 +689,44 @@ impl Reading<'_> {
 /// A typed rate against the one computed from the row's numbers; warns when they differ by
 /// more than the rounding of a printed rate. A rate on a row without an indicator has nothing
 /// to be computed from: said, as differing from none (a rate is never kept).
+/// One year's planned or actual effect from its cell: the first of two columns for it is kept,
+/// the other kept unread and said, never one written over the other.
+fn take_effect(
+    reading: &mut Reading<'_>,
+    sheet: &Sheet,
+    (r, c): (usize, usize),
+    (s, k): (usize, usize),
+    (year, unit, planned): (FiscalYear, HeadingUnit, bool),
+    text: String,
+) {
+    let money = reading.money(sheet, (r, c), unit);
+    let shown_in = reading.report.measure_settings.yen_unit;
+    let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
+    let effect = m.effect_mut(year);
+    let slot = if planned {
+        &mut effect.planned
+    } else {
+        &mut effect.actual
+    };
+    // Two columns for one year's figure (実績額 and 効果額): the first is kept, the
+    // other kept unread and said, never one written over the other.
+    if slot.is_blank() {
+        *slot = money;
+    } else if *slot != money {
+        let warning = MeasureWarning::EffectTwice {
+            year,
+            kept: match slot.yen {
+                Some(_) => format!("{}{}", slot.display(shown_in), shown_in.label()),
+                None => slot.unread.clone(),
+            },
+            other: text.clone(),
+        };
+        reading.warn(sheet, r, c, warning);
+        let unread = UnreadText { row: r + 1, text };
+        reading.report.unread.push(unread);
+    }
+}
+
 fn check_rate(
     reading: &mut Reading<'_>,
     sheet: &Sheet,

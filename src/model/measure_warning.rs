@@ -148,38 +148,9 @@ impl Describe for MeasureWarning {
                     scale.join(", ")
                 ),
             ),
-            W::FiguresOfNoInitiative { sheet } => say(
-                lang,
-                format!(
-                    "「{sheet}」シートの数値には番号の列がなく、どの取組のものか分からないため取組の数値として読めません。各行を読めなかった記載に残しました（取組ごとに番号の列を付けると読めます）"
-                ),
-                format!(
-                    "the figures of sheet 「{sheet}」 have no 番号 column, so whose they are is not \
-                     known and they are read as no initiative's; each row is kept unread (with a \
-                     番号 column per initiative they are read)"
-                ),
-            ),
-            W::EffectTwice { year, kept, other } => say(
-                lang,
-                format!(
-                    "{}の効果額が2つの欄にあります（「{kept}」と「{other}」）。先の「{kept}」を使い、「{other}」は読めなかった記載に残しました",
-                    year.era_form()
-                ),
-                format!(
-                    "FY{}'s effect is in two columns (「{kept}」 and 「{other}」): the first, \
-                     「{kept}」, is used, 「{other}」 kept unread",
-                    year.0
-                ),
-            ),
-            W::RatingLevelRepeated { code, kept, other } => say(
-                lang,
-                format!(
-                    "評価の区分「{code}」が2度あります（「{kept}」と「{other}」）。先の「{kept}」を区分にしました"
-                ),
-                format!(
-                    "the rating level 「{code}」 is declared twice (「{kept}」 and 「{other}」); the first, 「{kept}」, is the scale's"
-                ),
-            ),
+            W::FiguresOfNoInitiative { .. }
+            | W::EffectTwice { .. }
+            | W::RatingLevelRepeated { .. } => declared_twice_words(self, lang),
             W::NoRatingScale { code } => say(
                 lang,
                 format!(
@@ -235,6 +206,47 @@ impl Describe for MeasureWarning {
                 kept_unread_words(self, lang)
             }
         }
+    }
+}
+
+/// A sheet's figures that are no initiative's, and what a workbook gives twice (an effect in two
+/// columns, a rating level in two legends).
+fn declared_twice_words(w: &MeasureWarning, lang: Lang) -> String {
+    use MeasureWarning as W;
+    match w {
+        W::FiguresOfNoInitiative { sheet } => say(
+            lang,
+            format!(
+                "「{sheet}」シートの数値には番号の列がなく、どの取組のものか分からないため取組の数値として読めません。各行を読めなかった記載に残しました（取組ごとに番号の列を付けると読めます）"
+            ),
+            format!(
+                "the figures of sheet 「{sheet}」 have no 番号 column, so whose they are is not \
+                 known and they are read as no initiative's; each row is kept unread (with a \
+                 番号 column per initiative they are read)"
+            ),
+        ),
+        W::EffectTwice { year, kept, other } => say(
+            lang,
+            format!(
+                "{}の効果額が2つの欄にあります（「{kept}」と「{other}」）。先の「{kept}」を使い、「{other}」は読めなかった記載に残しました",
+                year.era_form()
+            ),
+            format!(
+                "FY{}'s effect is in two columns (「{kept}」 and 「{other}」): the first, \
+                 「{kept}」, is used, 「{other}」 kept unread",
+                year.0
+            ),
+        ),
+        W::RatingLevelRepeated { code, kept, other } => say(
+            lang,
+            format!(
+                "評価の区分「{code}」が2度あります（「{kept}」と「{other}」）。先の「{kept}」を区分にしました"
+            ),
+            format!(
+                "the rating level 「{code}」 is declared twice (「{kept}」 and 「{other}」); the first, 「{kept}」, is the scale's"
+            ),
+        ),
+        _ => unreachable!("routed by MeasureWarning::describe"),
     }
 }
 

@@ -486,23 +486,57 @@ fn from_workbook(
                 }),
             ));
         }
-        if same_text(&row.results, &entries_text(&open.actual)) {
-            as_taken_before(&mut brought, before, t.id, &t.actual);
-            continue;
-        }
-        let typed = adopt_lines(i, &open, Side::Actual, &row.results, fresh);
-        let entries = around_kept(&t.actual, &row.kept_apart, typed);
-        if as_taken_before(&mut brought, before, t.id, &entries) {
-            continue;
-        }
-        brought.changed.push(t.id);
-        brought.edits.push(Edit::SetEntries {
-            topic: t.id,
-            side: Side::Actual,
-            entries,
-        });
+        row_results(&mut brought, (i, t, &open), &row, before, fresh);
     }
     brought
+}
+
+/// A workbook row's results cell into the topic (`open`: the topic without the results shown
+/// apart): nothing when it holds what the topic or the division's earlier answer held.
+fn row_results(
+    brought: &mut Brought,
+    (i, t, open): (&Initiative, &Topic, &Topic),
+    row: &Row,
+    before: &[TakenTopic],
+    fresh: &mut Fresh,
+) {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    if same_text(&row.results, &entries_text(&open.actual)) {
+        as_taken_before(brought, before, t.id, &t.actual);
+        return;
+    }
+    // A line restating a result shown apart (copied from 上半期の実績) is that result.
+    let kept: Vec<String> = t
+        .actual
+        .iter()
+        .filter(|e| row.kept_apart.contains(&e.id))
+        .map(crate::export::table::entry_line)
+        .collect();
+    let mut cell = String::new();
+    for line in row.results.lines() {
+        let as_kept = line.trim_end_matches('\r').trim();
+        if !as_kept.is_empty() && kept.iter().any(|k| k == as_kept) {
+            let text = as_kept.trim_start_matches('・').to_string();
+            let at = Location::cell(super::workbook::SHEET, row.row as usize, 5, None);
+            brought
+                .warnings
+                .push(Warning::new(at, WarningKind::AlreadyKept { text }));
+            continue;
+        }
+        cell.push_str(line);
+        cell.push('\n');
+    }
+    let typed = adopt_lines(i, open, Side::Actual, &cell, fresh);
+    let entries = around_kept(&t.actual, &row.kept_apart, typed);
+    if as_taken_before(brought, before, t.id, &entries) {
+        return;
+    }
+    brought.changed.push(t.id);
+    brought.edits.push(Edit::SetEntries {
+        topic: t.id,
+        side: Side::Actual,
+        entries,
+    });
 }
 
 /// Records the topic's results as the answer has them; true when the division's earlier

@@ -95,3 +95,35 @@ pub(super) fn check_ratings(reading: Reading<'_>) {
         );
     }
 }
+
+/// A scale declared twice (a legend beside the table and a sheet of its own) is one scale:
+/// each code once, as first declared; a code declared again with another label is said.
+pub(super) fn one_level_per_code(
+    declared: Vec<crate::model::measures::RatingLevel>,
+    sheet: &Sheet,
+    warnings: &mut Vec<Warning>,
+) -> Vec<crate::model::measures::RatingLevel> {
+    let mut out: Vec<crate::model::measures::RatingLevel> = Vec::with_capacity(declared.len());
+    for level in declared {
+        let Some(first) = out.iter_mut().find(|l| l.code == level.code) else {
+            out.push(level);
+            continue;
+        };
+        if first.meaning.is_empty() {
+            first.meaning = level.meaning;
+        }
+        if first.label != level.label {
+            let warning = MeasureWarning::RatingLevelRepeated {
+                code: level.code,
+                kept: first.label.clone(),
+                other: level.label,
+            };
+            let at = crate::model::diag::Location {
+                sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
+                ..Default::default()
+            };
+            push_warning(warnings, Warning::new(at, WarningKind::Measure { warning }));
+        }
+    }
+    out
+}

@@ -275,6 +275,11 @@ pub enum WarningKind {
         /// The entry (or sub-item) it is written in, as written.
         entry: String,
     },
+    /// A line of a second-half answer cell the same as a result of the half before shown
+    /// beside it (上半期の実績): that result stays, and the line is not taken a second time.
+    AlreadyKept {
+        text: String,
+    },
     /// An answer workbook holds a topic in two rows (`rows`, 1-based): both rows' results
     /// were taken (once, when they are the `same`).
     TopicInTwoRows {

@@ -33,6 +33,7 @@ impl Describe for WarningKind {
             | W::NoStageTable
             | W::UnreadableMonths { .. }
             | W::TopicInTwoRows { .. }
+            | W::AlreadyKept { .. }
             | W::MonthsOutsidePeriod { .. }
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
             W::NotListed { .. }
@@ -215,6 +216,18 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
                  written",
                 preview(entry),
                 reason.describe(lang)
+            ),
+        ),
+        W::AlreadyKept { text } => say(
+            lang,
+            format!(
+                "「{}」は「上半期の実績」の欄にあり、そのまま残ります。2度目は取り込みません",
+                preview(text)
+            ),
+            format!(
+                "「{}」 is among the first half's results beside the cell and stays; it is not \
+                 taken a second time",
+                preview(text)
             ),
         ),
         W::TopicInTwoRows {

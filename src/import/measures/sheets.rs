@@ -1,0 +1,98 @@
+//! What a sheet says of its figures beyond their cells: the unit a column's heading names,
+//! and a sheet of figures that names no initiative (kept unread, said).
+
+use super::super::sheet::Sheet;
+use super::super::warning_cap::push_warning;
+use super::{Column, Reading, legend};
+use crate::model::UnreadText;
+use crate::model::diag::{Location, Warning, WarningKind};
+use crate::model::measure_warning::MeasureWarning;
+
+/// The unit a figure column's heading names in its closing bracket (`目標値（百万円）`,
+/// `実績（件）`, `（単位：人）`): short, and naming no year or month.
+pub(super) fn heading_unit(heading: &str) -> Option<String> {
+    let h = heading.trim_end();
+    let inner = h
+        .strip_suffix(')')
+        .or_else(|| h.strip_suffix('）'))
+        .and_then(|body| body.rfind(['(', '（']).map(|open| &body[open..]))?;
+    let inner = inner.trim_start_matches(['(', '（']).trim();
+    let unit = ["単位：", "単位:"]
+        .iter()
+        .find_map(|p| inner.strip_prefix(p))
+        .unwrap_or(inner)
+        .trim();
+    let dated = unit.contains(['年', '月']) || unit.chars().any(|c| c.is_ascii_digit());
+    (!unit.is_empty() && unit.chars().count() <= 6 && !dated).then(|| unit.to_string())
+}
+
+/// A sheet of figures with no 番号 column (いわき市's programme table, `区分 | 18年度 …`): whose
+/// they are is not known, so they are not read as any initiative's — every row kept unread,
+/// and the sheet named in a warning, never passed over in silence.
+pub(super) fn keep_figures_of_no_initiative(reading: &mut Reading<'_>, sheet: &Sheet) {
+    const FIGURES: [&str; 8] = [
+        "計画額",
+        "実績額",
+        "効果額",
+        "財政効果",
+        "目標値",
+        "実績値",
+        "達成率",
+        "進捗率",
+    ];
+    // A scale's sheet (評価 | 内容) speaks of 目標値 in its levels' meanings: it is read as the
+    // scale.
+    if !legend(sheet).is_empty() {
+        return;
+    }
+    let figures = sheet.used_rows().any(|r| {
+        sheet.row_texts(r).any(|(_, t)| {
+            let t = crate::model::text::normalize(t);
+            FIGURES.iter().any(|f| t.contains(f))
+        })
+    });
+    if !figures {
+        return;
+    }
+    let at = Location {
+        sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
+        ..Location::default()
+    };
+    let warning = MeasureWarning::FiguresOfNoInitiative {
+        sheet: sheet.name.clone(),
+    };
+    push_warning(
+        reading.warnings,
+        Warning::new(at, WarningKind::Measure { warning }),
+    );
+    let rows: Vec<usize> = sheet.used_rows().collect();
+    for r in rows {
+        let text: Vec<&str> = sheet.row_texts(r).map(|(_, t)| t).collect();
+        let text = text.join("\t");
+        reading.report.unread.push(UnreadText { row: r + 1, text });
+    }
+}
+
+/// The unit the headings of a row's figure columns name (`目標値（百万円）`), when the row's
+/// 単位 cell names none.
+pub(super) fn unit_of_headings(
+    sheet: &Sheet,
+    (r, header): (usize, usize),
+    columns: &[(usize, Column)],
+) -> Option<String> {
+    let unit_cell = columns
+        .iter()
+        .any(|(c, col)| *col == Column::Unit && !sheet.text(r, *c).is_empty());
+    if unit_cell {
+        return None;
+    }
+    columns
+        .iter()
+        .filter(|(_, col)| {
+            matches!(
+                col,
+                Column::Target(_) | Column::Actual(_) | Column::FirstHalf(_) | Column::Baseline
+            )
+        })
+        .find_map(|(c, _)| heading_unit(sheet.text(header, *c)))
+}
