@@ -528,7 +528,7 @@ fn row_results(
     }
     let typed = adopt_lines(i, open, Side::Actual, &cell, fresh);
     let entries = around_kept(&t.actual, &row.kept_apart, typed);
-    if as_taken_before(brought, before, t.id, &entries) {
+    if as_taken_before(brought, before, t.id, &entries) || same_results(&entries, &t.actual) {
         return;
     }
     brought.changed.push(t.id);
