@@ -1184,3 +1184,19 @@ fn export_and_print_leave_a_read_only_file_as_it_was() {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old", "{name}");
     }
 }
+
+/// A survey's dates are of the years a report can be of: `+10000-01-01` or `0000-01-01` is a
+/// typing slip, refused before anything is recorded.
+#[test]
+fn a_date_outside_the_reports_years_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let master = master_ron(dir.path());
+    for day in ["+10000-01-01", "0000-01-01", "1900-04-01"] {
+        let run = shinchoku(&["status", master.to_str().unwrap(), "--today", day]);
+        assert_eq!(run.status.code(), Some(2), "{day}");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains("1989 to 2199"), "{day}: {stderr}");
+    }
+    let run = shinchoku(&["status", master.to_str().unwrap(), "--today", "2017-10-20"]);
+    assert!(run.status.success());
+}

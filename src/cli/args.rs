@@ -184,7 +184,7 @@ pub struct Survey {
     #[arg(short, long)]
     pub output: PathBuf,
     /// 回答期限, e.g. 2017-10-13.
-    #[arg(long)]
+    #[arg(long, value_parser = report_date)]
     pub due: Option<chrono::NaiveDate>,
     /// The responses' format: `.ron` files, `.xlsx` workbooks, or both.
     #[arg(long, value_enum, default_value = "both")]
@@ -193,7 +193,7 @@ pub struct Survey {
     #[arg(long, default_value = "")]
     pub note: String,
     /// The day it is sent (default: today); the due date may not be before it.
-    #[arg(long)]
+    #[arg(long, value_parser = report_date)]
     pub today: Option<chrono::NaiveDate>,
     /// Rewrite REPORT.ron even when another Shinchoku has it open.
     #[arg(long)]
@@ -229,7 +229,7 @@ pub struct Status {
     #[arg(long)]
     pub csv: bool,
     /// Overdue as of this day (default: today).
-    #[arg(long)]
+    #[arg(long, value_parser = report_date)]
     pub today: Option<chrono::NaiveDate>,
     /// The language of what it prints.
     #[arg(long, value_enum, default_value = "en")]
@@ -295,4 +295,19 @@ pub enum PaperArg {
     A3,
     A4,
     B4,
+}
+
+/// A date of a report's survey: `2017-10-13`, in the years a report can be of (平成 and 令和,
+/// 1989 to 2199) — a year such as 0000 or +10000 is a typing slip, not a date to record.
+fn report_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    use chrono::Datelike;
+    let date: chrono::NaiveDate = text
+        .parse()
+        .map_err(|e| format!("{e} (a date such as 2017-10-13)"))?;
+    if !(1989..=2199).contains(&date.year()) {
+        return Err(format!(
+            "{date} is outside the years a report can be of (1989 to 2199)"
+        ));
+    }
+    Ok(date)
 }
