@@ -546,3 +546,34 @@ fn a_merge_over_the_whole_sheet_takes_no_stage_away() {
     assert_eq!(stages(&read), stages(&plain));
     assert!(shinchoku::compare::diff(&plain, &read).same);
 }
+
+/// A package without its sheet list (`xl/workbook.xml`) is said to list no sheet, not to hold
+/// no report table among the sheets searched (an empty list).
+#[test]
+fn a_workbook_without_its_sheet_list_says_so() {
+    use std::io::Read;
+    let book = report_xlsx(|_| {});
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name != "xl/workbook.xml" {
+            parts.push((name, content));
+        }
+    }
+    let parts: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, c)| (n.as_str(), c.clone())).collect();
+    let err =
+        import_workbook(&crafted::package(&parts), WorkbookFormat::Xlsx).expect_err("refused");
+    assert!(
+        err.describe(Lang::En).contains("lists no sheet at all"),
+        "{err}"
+    );
+    assert!(
+        err.describe(Lang::Ja)
+            .contains("シートがひとつもありません"),
+        "{err}"
+    );
+}

@@ -196,6 +196,13 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
              and open it again"
                 .into(),
         ),
+        // No sheet at all: the package lists none (its xl/workbook.xml missing or empty).
+        K::NoReportSheet { sheets } if sheets.is_empty() => say(
+            lang,
+            "ブックにシートがひとつもありません（シートの一覧 xl/workbook.xml がないか空です）".into(),
+            "the workbook lists no sheet at all (its sheet list, xl/workbook.xml, is missing or empty)"
+                .into(),
+        ),
         K::NoReportSheet { sheets } => say(
             lang,
             format!(
