@@ -600,8 +600,8 @@ fn read_without_months(piece: &str, entry: &mut Entry, problems: &mut Vec<Warnin
 /// start (or, failing that, from the end) that reads as months is the expression; when none
 /// does, the whole text is, to be kept as written and warned about.
 fn split_timing(inner: &str) -> (&str, Option<&str>) {
-    if parse_timing(inner).is_ok() {
-        return (inner, None);
+    if let Some(months) = months_first(inner) {
+        return (months, None);
     }
     // `・` and `：` part a note after the months (`8月・延べ12回`, `8月：2回`), never one
     // before them: in `5・6月` the 5 is a month too, and the whole is kept and warned about.
@@ -614,8 +614,8 @@ fn split_timing(inner: &str) -> (&str, Option<&str>) {
         .collect();
     for &(at, after, _) in breaks.iter().rev() {
         let (head, tail) = (inner[..at].trim(), inner[after..].trim());
-        if !head.is_empty() && parse_timing(head).is_ok() {
-            return (head, Some(tail).filter(|t| !t.is_empty()));
+        if let Some(months) = months_first(head) {
+            return (months, Some(tail).filter(|t| !t.is_empty()));
         }
     }
     for &(at, after, _) in breaks.iter().filter(|b| b.2) {
@@ -625,6 +625,22 @@ fn split_timing(inner: &str) -> (&str, Option<&str>) {
         }
     }
     (inner, None)
+}
+
+/// `s` when it reads as months, or its months when a word of what was done is written right
+/// after them (`6月実施`, `9月開催`): the expression is the months alone, the word stays in
+/// the text as written.
+fn months_first(s: &str) -> Option<&str> {
+    if s.is_empty() {
+        return None;
+    }
+    if parse_timing(s).is_ok() {
+        return Some(s);
+    }
+    ["実施", "開催", "完了", "済み", "済"]
+        .iter()
+        .filter_map(|w| s.strip_suffix(w))
+        .find(|m| !m.is_empty() && parse_timing(m).is_ok())
 }
 
 fn set_when(entry: &mut Entry, expression: &str, piece: &str, problems: &mut Vec<WarningKind>) {

@@ -95,6 +95,9 @@ fn a_note_that_speaks_of_months_after_the_month_bracket_keeps_the_months() {
         ("会議(8月：2回)", &[8], false),
         ("研修(8月～9月・計3回)", &[8, 9], false),
         ("相談会(8月中旬・2回)", &[8], false),
+        // A word of what was done right after the months.
+        ("説明会（6月実施、参加者30名）", &[6], false),
+        ("研修(9月開催)", &[9], false),
     ];
     for &(text, want, scheduled) in cases {
         let mut problems = Vec::new();
@@ -122,6 +125,10 @@ fn months_set_again_rewrite_the_bracket_they_were_read_from() {
     let square = read_entry("取組の周知[7月]", true, &mut Vec::new());
     let august = with_timing(&square, Some(parse_timing("8月").unwrap()));
     assert_eq!(august.text, "取組の周知[8月]");
+
+    let done = read_entry("説明会（6月実施、参加者30名）", true, &mut Vec::new());
+    let july = with_timing(&done, Some(parse_timing("7月").unwrap()));
+    assert_eq!(july.text, "説明会（7月実施、参加者30名）");
 
     let planned = read_entry("研修(9月)(予定)", true, &mut Vec::new());
     assert_eq!(with_scheduled(&planned, false).text, "研修(9月)");
