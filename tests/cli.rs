@@ -588,6 +588,22 @@ fn master_ron(dir: &std::path::Path) -> std::path::PathBuf {
     master
 }
 
+/// The seed imported into DIR/master.ron and surveyed as `.ron` responses into DIR/照会.
+fn surveyed_ron(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let master = master_ron(dir);
+    let out = dir.join("照会");
+    let run = shinchoku(&[
+        "survey",
+        master.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "ron",
+    ]);
+    assert!(run.status.success());
+    (master, out)
+}
+
 #[test]
 fn survey_writes_a_response_per_division_and_records_it_in_the_master() {
     let dir = tempfile::tempdir().unwrap();
@@ -932,17 +948,7 @@ fn collect_names_an_unreadable_answer_once() {
 #[test]
 fn collect_says_once_why_a_change_cannot_be_taken() {
     let dir = tempfile::tempdir().unwrap();
-    let master = master_ron(dir.path());
-    let out = dir.path().join("照会");
-    let run = shinchoku(&[
-        "survey",
-        master.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--format",
-        "ron",
-    ]);
-    assert!(run.status.success());
+    let (master, out) = surveyed_ron(dir.path());
     // 管財課's file with an action item taken away: only the office can do that, by hand.
     let path = out.join("総務部管財課.ron");
     let mut answer = shinchoku::store::open(&path).unwrap();
@@ -1138,17 +1144,7 @@ fn check_on_a_workbook_says_the_report_wide_numbers_warnings_too() {
 #[test]
 fn status_refuses_a_response_file() {
     let dir = tempfile::tempdir().unwrap();
-    let master = master_ron(dir.path());
-    let out = dir.path().join("照会");
-    let run = shinchoku(&[
-        "survey",
-        master.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--format",
-        "ron",
-    ]);
-    assert!(run.status.success());
+    let (_, out) = surveyed_ron(dir.path());
     let response = out.join("総務部人事課.ron");
     let run = shinchoku(&["status", response.to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(1));

@@ -45,17 +45,15 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
         // A sheet is read once per time it is named: 2,000 sheets naming one part of 1 MB
         // were 2 GB of XML read for a 15 KB file.
         let repeated = match lower.as_str() {
-            "xl/workbook.xml" => first_repeat(&mut counted, "sheet", "r:id", |_| true),
-            "xl/_rels/workbook.xml.rels" => {
-                first_repeat(&mut counted, "Relationship", "Target", |e| {
-                    e.attributes()
-                        .flatten()
-                        .any(|a| a.key.as_ref() == "Type" && a.value.ends_with("sheet"))
-                })
-            }
-            _ => None,
+            "xl/workbook.xml" => repeats(&mut counted, "sheet", "r:id", |_| true),
+            "xl/_rels/workbook.xml.rels" => repeats(&mut counted, "Relationship", "Target", |e| {
+                e.attributes()
+                    .flatten()
+                    .any(|a| a.key.as_ref() == "Type" && a.value.ends_with("sheet"))
+            }),
+            _ => false,
         };
-        if repeated.is_some() {
+        if repeated {
             return Err(too_large(
                 format,
                 Location::named(name),
@@ -107,33 +105,35 @@ fn declared_strings(part: &mut impl Read) -> Option<u64> {
     }
 }
 
-/// The first value of attribute `key` on elements `element` (those `counts` takes) that is
-/// written twice in the part.
-fn first_repeat(
+/// Whether a value of attribute `key` on elements `element` (those `counts` takes) is written
+/// twice in the part.
+fn repeats(
     part: &mut impl Read,
     element: &str,
     key: &str,
     counts: impl Fn(&quick_xml::events::BytesStart) -> bool,
-) -> Option<String> {
+) -> bool {
     let mut reader = Reader::from_reader(BufReader::new(part));
     let mut seen = std::collections::HashSet::new();
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        match reader.read_event_into(&mut buf).ok()? {
+        // A part that does not parse is the reader's to report.
+        let Ok(event) = reader.read_event_into(&mut buf) else {
+            return false;
+        };
+        match event {
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() == element && counts(&e) => {
                 let value = e
                     .attributes()
                     .flatten()
                     .find(|a| a.key.as_ref() == key)
                     .map(|a| a.value.to_string());
-                if let Some(v) = value
-                    && !seen.insert(v.clone())
-                {
-                    return Some(v);
+                if value.is_some_and(|v| !seen.insert(v)) {
+                    return true;
                 }
             }
-            Event::Eof => return None,
+            Event::Eof => return false,
             _ => {}
         }
     }

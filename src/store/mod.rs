@@ -182,8 +182,8 @@ pub fn save_with_fingerprint(
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    // An export, a printout or a list made read-only on purpose is not replaced, as a report is
-    // not: the user writes elsewhere, or makes it writable first.
+    // A file made read-only on purpose (an export, a printout, a list) is not replaced, as a
+    // report is not: the user writes elsewhere, or makes it writable first.
     if let Ok(m) = std::fs::metadata(path)
         && m.is_file()
         && permissions::is_read_only(path, &m)

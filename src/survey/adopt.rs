@@ -113,10 +113,9 @@ fn read_again(adopted: Entry, fresh: &mut Fresh) -> Entry {
 }
 
 /// Entries typed into a workbook cell: a line the same as one of the master's keeps that
-/// entry (its id and links); a result rewritten where one of the master's stood (the same
-/// place, that result's line not typed again anywhere) is that result edited, keeping its id
-/// and links as an edit in the window does; any other line is a new entry, a result linked as
-/// typed results are.
+/// entry (its id and links); a result rewritten is the master's result it reads most like
+/// (see [`rewritten_results`]), edited, keeping its id and links as an edit in the window
+/// does; any other line is a new entry, a result linked as typed results are.
 pub(super) fn adopt_lines(
     initiative: &Initiative,
     topic: &Topic,
@@ -178,8 +177,9 @@ pub(super) fn adopt_lines(
 }
 
 /// For each typed line not found as it was, the master's result it rewrites: of the results
-/// not typed again, the one whose words it shares most (at least half, `SIMILAR`), the one in
-/// its place first on a tie; none past a bounded number of comparisons.
+/// not typed again, the one whose label shares the most character pairs with its label (Dice,
+/// at least `SIMILAR`), the one in its place first on a tie; none past a bounded number of
+/// comparisons.
 fn rewritten_results(
     master: &[Entry],
     typed: &[Entry],

@@ -73,6 +73,21 @@ fn topic_of(report: &Report, id: Id) -> Id {
         .id
 }
 
+/// 行財政改革推進課 answers in its workbook with its result `old` rewritten as `new`, cell by
+/// cell; the master collects it.
+fn rewritten_in_workbook(master: &Report, old: &str, new: &str) -> survey::Collection {
+    let topic = topic_of(master, result_starting(master, old).id);
+    let cell = entries_text(&master.topic(topic).unwrap().actual);
+    let r = survey::response_for(master, "総務部行財政改革推進課", due(), "");
+    let typed = type_into_workbook(
+        &workbook::write(&r).unwrap(),
+        &cell,
+        &cell.replace(old, new),
+    );
+    let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
+    collect(master, vec![Ok(a)], at(10))
+}
+
 #[test]
 fn a_note_that_speaks_of_months_after_the_month_bracket_keeps_the_months() {
     // (as typed, months, 予定)
@@ -205,14 +220,7 @@ fn a_change_of_one_full_width_digit_is_listed_old_and_new() {
     let master = master();
     const OLD: &str = "職員向けメルマガにおける周知(6月)";
     const NEW: &str = "職員向けメルマガにおける周知(６月)";
-    let before = result_starting(master.report(), OLD);
-    let topic = topic_of(master.report(), before.id);
-    let old = entries_text(&master.report().topic(topic).unwrap().actual);
-    let new = old.replace(OLD, NEW);
-    let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
-    let typed = type_into_workbook(&workbook::write(&r).unwrap(), &old, &new);
-    let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
-    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let c = rewritten_in_workbook(master.report(), OLD, NEW);
     let diff = c.taken[0].difference.as_ref().expect("a change to list");
     let lines: Vec<String> = shinchoku::compare::change_list(diff, Lang::Ja)
         .into_iter()
@@ -307,13 +315,7 @@ fn a_result_rewritten_in_its_place_in_the_workbook_keeps_its_id_and_links() {
     const NEW: &str = "職員向けメルマガにおける周知(6月)（参加職員312名）";
     let before = result_starting(master.report(), OLD);
     let (id, links) = (before.id, before.reports.clone());
-    let topic = topic_of(master.report(), id);
-    let old = entries_text(&master.report().topic(topic).unwrap().actual);
-    let new = old.replace(OLD, NEW);
-    let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
-    let typed = type_into_workbook(&workbook::write(&r).unwrap(), &old, &new);
-    let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
-    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let c = rewritten_in_workbook(master.report(), OLD, NEW);
     let diff = c.taken[0].difference.as_ref().expect("a change");
     let kinds: Vec<String> = diff
         .changes

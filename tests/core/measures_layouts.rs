@@ -759,10 +759,8 @@ fn a_scale_declared_beside_the_table_and_on_its_own_sheet_is_one_scale() {
         v["summary"]["ratings"],
         json!({ "S": 1, "A": 1, "B": 0, "C": 0, "対象外": 1 })
     );
-    let said: Vec<String> = opened
-        .warnings
-        .iter()
-        .map(|w| shinchoku::lang::Describe::describe(w, shinchoku::lang::Lang::Ja))
+    let said: Vec<String> = said_ja(&opened)
+        .into_iter()
         .filter(|w| w.contains("2度"))
         .collect();
     assert_eq!(said.len(), 1, "{said:?}");
@@ -827,11 +825,7 @@ fn an_effect_in_two_columns_keeps_the_first_and_says_the_second() {
         json!(12_000_000)
     );
     assert!(opened.report.unread.iter().any(|u| u.text == "15"));
-    let said: Vec<String> = opened
-        .warnings
-        .iter()
-        .map(|w| shinchoku::lang::Describe::describe(w, shinchoku::lang::Lang::Ja))
-        .collect();
+    let said = said_ja(&opened);
     assert!(
         said.iter()
             .any(|w| w.contains("2つの欄") && w.contains("「12000千円」") && w.contains("「15」")),
@@ -877,11 +871,7 @@ fn a_table_of_figures_without_numbers_is_kept_and_said() {
         row.remove(0);
     }
     let opened = made_by_rust_xlsxwriter(&sheets);
-    let said: Vec<String> = opened
-        .warnings
-        .iter()
-        .map(|w| shinchoku::lang::Describe::describe(w, shinchoku::lang::Lang::Ja))
-        .collect();
+    let said = said_ja(&opened);
     assert!(
         said.iter()
             .any(|w| w.contains("「進捗状況」") && w.contains("番号の列がなく")),
@@ -942,4 +932,13 @@ fn a_small_rate_in_a_percentage_cell_agrees_with_the_computed_one() {
         .collect();
     assert_eq!(differs.len(), 1, "{differs:?}");
     assert!(differs[0].contains("0.3"), "{differs:?}");
+}
+
+/// The warnings of an opened workbook as the Japanese window says them.
+fn said_ja(opened: &ImportedWorkbook) -> Vec<String> {
+    opened
+        .warnings
+        .iter()
+        .map(|w| shinchoku::lang::Describe::describe(w, shinchoku::lang::Lang::Ja))
+        .collect()
 }
