@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::diag::{EntryAt, Location, Warning, WarningKind};
-use super::months::{TimingKind, parse_timing};
+use super::months::{TimingKind, fiscal_years_written, parse_timing};
 use super::text::{boxed_chars, invisible_chars};
 use super::text_place::{At, for_each_text};
 use super::{Entry, Id, Initiative, Report, Side, Topic};
@@ -117,7 +117,7 @@ fn unreadable(e: &Entry) -> Option<WarningKind> {
 }
 
 /// A result done (not 予定) in named months outside the period: 「（10月）」 in a first-half
-/// report. `6月～` keeps going and is judged by its first month; 通年, 年度内 and 随時 name no
+/// report, 「（R1.6月）」 in an FY2017 one. `6月～` keeps going and is judged by its first month; 通年, 年度内 and 随時 name no
 /// month of their own.
 fn outside_period(report: &Report, side: Side, e: &Entry) -> Option<WarningKind> {
     let timing = e.timing.as_ref()?;
@@ -133,9 +133,15 @@ fn outside_period(report: &Report, side: Side, e: &Entry) -> Option<WarningKind>
     } else {
         timing.months.intersect(period) != timing.months
     };
-    outside.then(|| WarningKind::MonthsOutsidePeriod {
+    let other_year = e.when.as_deref().is_some_and(|w| {
+        fiscal_years_written(w)
+            .iter()
+            .any(|&y| y != report.fiscal_year.0)
+    });
+    (outside || other_year).then(|| WarningKind::MonthsOutsidePeriod {
         entry: e.text.clone(),
         months: e.when.clone().unwrap_or_default(),
+        fiscal_year: report.fiscal_year,
         period: report.period,
     })
 }

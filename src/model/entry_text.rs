@@ -490,6 +490,21 @@ fn parse_piece(piece: &str, problems: &mut Vec<WarningKind>) -> Entry {
             (groups, month_group) = (square, Some(k));
         }
     }
+    // `周知（上期：(6月)実施）`: a bracket within the month bracket that reads as months says
+    // them more closely than the outer one (上期) — or is the only one to say them.
+    if let Some(k) = month_group {
+        let inner = inside(piece, groups[k]);
+        let offset = inner.as_ptr() as usize - piece.as_ptr() as usize;
+        let nested: Vec<(usize, usize)> = bracket_groups(inner)
+            .into_iter()
+            .map(|(open, end)| (open + offset, end + offset))
+            .collect();
+        if let Some(j) =
+            month_bracket(piece, &nested).filter(|&j| reads_as_months(inside(piece, nested[j])))
+        {
+            (groups, month_group) = (nested, Some(j));
+        }
+    }
     entry.label = match month_group {
         Some(k) => read_month_group(piece, &groups, k, &mut entry, problems),
         None => read_without_months(piece, &mut entry, problems),
@@ -508,13 +523,17 @@ fn month_bracket(piece: &str, groups: &[(usize, usize)]) -> Option<usize> {
     if meant.len() < 2 {
         return meant.first().copied();
     }
-    let reads = |k: usize| parse_timing(split_timing(inside(piece, groups[k])).0).is_ok();
     meant
         .iter()
         .rev()
         .copied()
-        .find(|&k| reads(k))
+        .find(|&k| reads_as_months(inside(piece, groups[k])))
         .or(meant.last().copied())
+}
+
+/// Does the text inside a bracket hold a month expression that reads?
+fn reads_as_months(inner: &str) -> bool {
+    parse_timing(split_timing(inner).0).is_ok()
 }
 
 /// Reads the month bracket `groups[k]` and the counts around it; returns the label.
@@ -602,6 +621,12 @@ fn read_without_months(piece: &str, entry: &mut Entry, problems: &mut Vec<Warnin
 fn split_timing(inner: &str) -> (&str, Option<&str>) {
     if let Some(months) = months_first(inner) {
         return (months, None);
+    }
+    // `6月（2回）`: a note in a bracket of its own within the month bracket.
+    if let Some(open) = matching_open(inner)
+        && let Some(months) = months_first(inner[..open].trim())
+    {
+        return (months, Some(&inner[open..]));
     }
     // `・` and `：` part a note after the months (`8月・延べ12回`, `8月：2回`), never one
     // before them: in `5・6月` the 5 is a month too, and the whole is kept and warned about.

@@ -131,7 +131,8 @@ pub(crate) fn strip_era_year(text: &str) -> Option<&str> {
     split_era_year(text).map(|(_, rest)| rest)
 }
 
-fn split_era_year(text: &str) -> Option<(i32, &str)> {
+/// `平成29…` is 2017 and `…`.
+pub(crate) fn split_era_year(text: &str) -> Option<(i32, &str)> {
     for (prefix, era) in Era::PREFIXES {
         let Some(rest) = text.strip_prefix(prefix) else {
             continue;

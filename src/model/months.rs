@@ -278,7 +278,7 @@ impl Describe for MonthProblem {
             ),
             P::YearWithoutNen { point } => say(
                 lang,
-                format!("「{point}」: 年のない年号です"),
+                format!("「{point}」: 年号の数字の後に「年」がありません"),
                 format!("「{point}」: a year without 年"),
             ),
             P::NotAMonth { point } => say(
@@ -387,13 +387,24 @@ pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
         "随時" => return simple(TimingKind::AsNeeded, MonthSet::EMPTY),
         "年度内" => return simple(TimingKind::WithinYear, MonthSet::ALL),
         "年度末" => return simple(TimingKind::Months, MonthSet::single(3)),
+        // Every month of the year is written 毎月 as often as 通年.
+        "毎月" => return simple(TimingKind::AllYear, MonthSet::ALL),
+        "上半期" | "上期" => return simple(TimingKind::Months, MonthSet::range(4, 9)),
+        "下半期" | "下期" => return simple(TimingKind::Months, MonthSet::range(10, 3)),
         "" => return Err(fail(MonthProblem::NoMonth)),
         _ => {}
     }
     let mut months = MonthSet::EMPTY;
     let mut open_end = false;
-    for part in split_list(&s) {
-        let (set, open) = parse_part(part).map_err(fail)?;
+    let parts = split_list(&s);
+    for (n, part) in parts.iter().enumerate() {
+        let part = without_round(part);
+        // `5・6月`, `6、9月`: a bare number listed before a month is a month too.
+        let bare = bare_month(part).filter(|_| parts[n + 1..].iter().any(|p| p.contains('月')));
+        let (set, open) = match bare {
+            Some(m) => (MonthSet::single(m), false),
+            None => parse_part(part).map_err(fail)?,
+        };
         months = months.union(set);
         open_end |= open;
     }
@@ -420,6 +431,28 @@ fn split_list(s: &str) -> Vec<&str> {
             .collect();
     }
     parts
+}
+
+/// `6` in `6、9月`: a number that can be a month, and nothing else.
+fn bare_month(part: &str) -> Option<u8> {
+    let (digits, rest) = split_digits(part);
+    let month: u8 = digits.parse().ok()?;
+    (rest.is_empty() && (1..=12).contains(&month)).then_some(month)
+}
+
+/// `第1回：6月` is `6月`: a list of months may name each round (the name stays in the text).
+fn without_round(part: &str) -> &str {
+    let Some(rest) = part.strip_prefix('第') else {
+        return part;
+    };
+    let (digits, rest) = split_digits(rest);
+    match rest
+        .strip_prefix('回')
+        .and_then(|r| r.strip_prefix(['：', ':']))
+    {
+        Some(months) if !digits.is_empty() => months,
+        _ => part,
+    }
 }
 
 /// One list part: a range `A～B`, an open range `A～` / `～B`, a quarter or a single month.
@@ -457,16 +490,10 @@ fn parse_quarter(part: &str) -> Option<MonthSet> {
     Some(MonthSet::from_fiscal_indices(n * 3..n * 3 + 3))
 }
 
-/// One point in time: `6月`, `6月上旬`, `6月1日`, `平成29年6月1日`, `R1年6月`. Returns the month.
+/// One point in time: `6月`, `6月上旬`, `6月1日`, `平成29年6月1日`, `R1年6月`, `H29.6`,
+/// `2017年6月`, `2017/6`. Returns the month (the year is not kept: the report's period says it).
 fn parse_point(point: &str) -> Result<u8, MonthProblem> {
-    let mut rest = point;
-    if let Some(after_era) = era::strip_era_year(rest) {
-        rest = after_era
-            .strip_prefix('年')
-            .ok_or_else(|| MonthProblem::YearWithoutNen {
-                point: point.to_string(),
-            })?;
-    }
+    let (rest, dotted) = without_year(point)?;
     let (digits, after) = split_digits(rest);
     let month: u8 = digits.parse().map_err(|_| MonthProblem::NotAMonth {
         point: point.to_string(),
@@ -474,11 +501,16 @@ fn parse_point(point: &str) -> Result<u8, MonthProblem> {
     if !(1..=12).contains(&month) {
         return Err(MonthProblem::NoSuchMonth { month });
     }
-    let mut after = after
-        .strip_prefix('月')
-        .ok_or_else(|| MonthProblem::NumberWithoutTsuki {
-            point: point.to_string(),
-        })?;
+    let mut after = match after.strip_prefix('月') {
+        Some(after) => after,
+        // `H29.6`: after a dotted year the month needs no 月.
+        None if dotted && after.is_empty() => after,
+        None => {
+            return Err(MonthProblem::NumberWithoutTsuki {
+                point: point.to_string(),
+            });
+        }
+    };
     let (day, tail) = split_digits(after);
     if !day.is_empty() {
         after = tail
@@ -498,6 +530,67 @@ fn parse_point(point: &str) -> Result<u8, MonthProblem> {
     }
 }
 
+/// The point without the year written before its month — an era year (`平成29年`, `R1年`,
+/// `H29.`), a Western one (`2017年`, `2017/`) or one whose era is left out (`29年`) — and whether the year ended in a dot or a
+/// slash rather than 年.
+fn without_year(point: &str) -> Result<(&str, bool), MonthProblem> {
+    let Some((_, after_year)) = written_year(point) else {
+        // `29年6月`: a year of the report's era, its era not written.
+        let (digits, rest) = split_digits(point);
+        return match rest.strip_prefix('年') {
+            Some(month)
+                if (1..=2).contains(&digits.len())
+                    && month.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                Ok((month, false))
+            }
+            _ => Ok((point, false)),
+        };
+    };
+    if let Some(rest) = after_year.strip_prefix('年') {
+        return Ok((rest, false));
+    }
+    match after_year.strip_prefix(['.', '．', '/', '／']) {
+        Some(rest) => Ok((rest, true)),
+        None => Err(MonthProblem::YearWithoutNen {
+            point: point.to_string(),
+        }),
+    }
+}
+
+/// The Western year written at the start of a point (`平成29年`, `H29.`, `2017年`, `2017/`),
+/// and what follows it.
+fn written_year(point: &str) -> Option<(i32, &str)> {
+    era::split_era_year(point).or_else(|| {
+        let (digits, rest) = split_digits(point);
+        let year = digits.parse().ok().filter(|_| digits.len() == 4)?;
+        rest.starts_with(['年', '.', '．', '/', '／'])
+            .then_some((year, rest))
+    })
+}
+
+/// The fiscal years named by the years written in a month expression (`平成29年6月` and
+/// `H30.2` are both FY2017); none when no year is written. The months alone are the timing:
+/// this is what tells a result of another year (`R1.6月` in an FY2017 report) to warn about.
+pub fn fiscal_years_written(expression: &str) -> Vec<i32> {
+    let mut s = normalize(expression);
+    for suffix in ["予定", "(予定)", "（予定）"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s.truncate(rest.len());
+            break;
+        }
+    }
+    let mut years = Vec::new();
+    for part in split_list(&s) {
+        for point in without_round(part).split('～') {
+            if let (Some((year, _)), Ok(month)) = (written_year(point), parse_point(point)) {
+                years.push(if month <= 3 { year - 1 } else { year });
+            }
+        }
+    }
+    years
+}
+
 fn split_digits(s: &str) -> (&str, &str) {
     let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     s.split_at(end)
@@ -508,6 +601,8 @@ fn split_digits(s: &str) -> (&str, &str) {
 pub fn looks_like_timing(text: &str) -> bool {
     let s = normalize(text);
     s.contains('月')
+        || numbers_of_a_date(&s)
+        || parse_timing(&s).is_ok()
         || [
             "通年",
             "随時",
@@ -517,7 +612,31 @@ pub fn looks_like_timing(text: &str) -> bool {
             "上旬",
             "中旬",
             "下旬",
+            "上半期",
+            "下半期",
+            "上期",
+            "下期",
         ]
         .iter()
         .any(|k| s.contains(k))
+}
+
+/// `10～`, `～12`, `H29.10`, `2017/6`: months written as bare numbers with a range mark or a
+/// dotted year, and nothing else — meant as months, though 月 is missing.
+fn numbers_of_a_date(s: &str) -> bool {
+    let (body, dated) = match era::strip_era_year(s) {
+        Some(body) => (body, body.starts_with(['.', '．', '/', '／'])),
+        None => {
+            let (digits, rest) = split_digits(s);
+            (
+                s,
+                digits.len() == 4 && rest.starts_with(['.', '．', '/', '／']),
+            )
+        }
+    };
+    body.chars().any(|c| c.is_ascii_digit())
+        && body.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '～' | '.' | '．' | '/' | '／' | '、' | '・')
+        })
+        && (dated || body.contains('～'))
 }

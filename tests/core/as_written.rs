@@ -113,6 +113,10 @@ fn a_note_that_speaks_of_months_after_the_month_bracket_keeps_the_months() {
         // A word of what was done right after the months.
         ("説明会（6月実施、参加者30名）", &[6], false),
         ("研修(9月開催)", &[9], false),
+        // Rounds named, a dotted era year, a year whose era is left out.
+        ("研修の実施（第1回：6月、第2回：9月）", &[6, 9], false),
+        ("制度の検討（H29.6～9月）", &[6, 7, 8, 9], false),
+        ("規程の改正（29年8月）", &[8], false),
     ];
     for &(text, want, scheduled) in cases {
         let mut problems = Vec::new();
@@ -125,13 +129,63 @@ fn a_note_that_speaks_of_months_after_the_month_bracket_keeps_the_months() {
     }
 }
 
-/// `5・6月` is May and June: ・ parts a note only after the months, so this is not read as
-/// June with a note 「5」 — it is kept and warned about, as before.
+/// `5・6月` is May and June, `6,9月` June and September: ・ and 、 part a note only after the
+/// months, so neither is read as the last month with a note 「5」 (`6,9月` was read as
+/// September alone, without a word).
 #[test]
-fn months_joined_by_a_middle_dot_are_not_taken_for_a_note() {
+fn bare_numbers_listed_before_a_month_are_months() {
+    for (text, want) in [
+        ("部局長会議での説明(5・6月)", &[5, 6][..]),
+        ("会議（6,9月）", &[6, 9]),
+        ("会議（6・7・8月）", &[6, 7, 8]),
+    ] {
+        let mut problems = Vec::new();
+        let e = read_entry(text, true, &mut problems);
+        assert_eq!(e.timing.map(|t| t.months), Some(months(want)), "{text}");
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+}
+
+/// Months in a bracket within the bracket, or with a note in a bracket within it.
+#[test]
+fn months_in_a_bracket_within_a_bracket_are_read() {
+    for (text, want, label) in [
+        ("周知（実施：(6月)）", &[6][..], "周知（実施：）"),
+        ("周知（上期：(6月)実施）", &[6], "周知（上期：実施）"),
+        ("説明会（6月（2回））", &[6], "説明会"),
+        ("会議（上期）", &[4, 5, 6, 7, 8, 9], "会議"),
+    ] {
+        let mut problems = Vec::new();
+        let e = read_entry(text, true, &mut problems);
+        assert_eq!(e.timing.map(|t| t.months), Some(months(want)), "{text}");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!((e.text.as_str(), e.label.as_str()), (text, label));
+    }
+}
+
+/// `(10～)`, `（H29.10）`… numbers meant as months: read when a dotted year says so, else kept
+/// and warned about — never taken silently into the label as an ordinary bracket.
+#[test]
+fn numbers_meant_as_months_are_read_or_warned_about() {
     let mut problems = Vec::new();
-    let e = read_entry("部局長会議での説明(5・6月)", true, &mut problems);
-    assert!(e.timing.is_none(), "{:?}", e.timing);
+    let e = read_entry("説明会の開催(10～)", true, &mut problems);
+    assert!(e.timing.is_none());
+    assert_eq!(e.when.as_deref(), Some("10～"));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let said = shinchoku::lang::Describe::describe(&problems[0], Lang::Ja);
+    assert!(
+        said.contains("「説明会の開催(10～)」") && said.contains("「月」がありません"),
+        "{said}"
+    );
+    let e = read_entry("説明会の開催（H29.10）", true, &mut problems);
+    assert_eq!(e.timing.as_ref().map(|t| t.months), Some(months(&[10])));
+    assert_eq!(e.text, "説明会の開催（H29.10）");
+    assert_eq!(problems.len(), 1, "read: no second warning");
+    // Not months: counts and notes with numbers.
+    for text in ["説明会(3～5名)", "資料の改訂(第2版)", "倍率(1.5)"] {
+        let e = read_entry(text, true, &mut problems);
+        assert!(e.when.is_none(), "{text}");
+    }
     assert_eq!(problems.len(), 1, "{problems:?}");
 }
 

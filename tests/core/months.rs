@@ -1,4 +1,4 @@
-use shinchoku::model::months::{MonthSet, TimingKind, parse_timing};
+use shinchoku::model::months::{MonthSet, TimingKind, fiscal_years_written, parse_timing};
 
 use crate::seed;
 
@@ -119,6 +119,25 @@ const EXTRA_EXPRESSIONS: &[Golden] = &[
         TimingKind::AllYear,
     ),
     ("令和元年6月～令和元年9月", &[6, 7, 8, 9], false, false, M),
+    // A year written with a dot or a slash, or without its era; the month may then lack 月.
+    ("H29.6月", &[6], false, false, M),
+    ("H29.6～9月", &[6, 7, 8, 9], false, false, M),
+    ("H29.10～", &[10, 11, 12, 1, 2, 3], true, false, M),
+    ("R1.6月", &[6], false, false, M),
+    ("2017年6月", &[6], false, false, M),
+    ("2017/6～2017/8", &[6, 7, 8], false, false, M),
+    ("29年6月", &[6], false, false, M),
+    // Rounds named in the list: 「研修の実施（第1回：6月、第2回：9月）」.
+    ("第1回：6月、第2回：9月", &[6, 9], false, false, M),
+    (
+        "毎月",
+        &[4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+        false,
+        false,
+        TimingKind::AllYear,
+    ),
+    ("上半期", &[4, 5, 6, 7, 8, 9], false, false, M),
+    ("下半期", &[10, 11, 12, 1, 2, 3], false, false, M),
     ("R2年4月1日～R2年5月31日", &[4, 5], false, false, M),
 ];
 
@@ -175,6 +194,10 @@ fn unreadable_expressions_are_errors_that_say_why() {
         ("2月～4月", "past March"),
         ("", "empty"),
         ("月", "month"),
+        // A number with a range mark is meant as months, but 月 is missing and no year says so.
+        ("10～", "without 月"),
+        ("平成29月", "without 年"),
+        ("第1回6月", "does not name a month"),
     ] {
         let err = parse_timing(expr).expect_err(expr);
         assert!(err.to_string().contains(why), "{expr}: {err}");
@@ -192,4 +215,21 @@ fn month_sets_run_april_to_march() {
     assert_eq!(two.to_japanese(), "5月～7月、12月～2月");
     assert!(MonthSet::range(4, 9).contains(9));
     assert!(!MonthSet::range(4, 9).contains(10));
+}
+
+#[test]
+fn a_written_year_names_the_fiscal_year_its_month_falls_in() {
+    assert_eq!(fiscal_years_written("H29.6月"), vec![2017]);
+    assert_eq!(
+        fiscal_years_written("平成30年2月"),
+        vec![2017],
+        "February is FY2017's"
+    );
+    assert_eq!(fiscal_years_written("R1.6月～R2.3月予定"), vec![2019, 2019]);
+    assert_eq!(fiscal_years_written("2017/4"), vec![2017]);
+    assert!(fiscal_years_written("6月～9月").is_empty());
+    assert!(
+        fiscal_years_written("29年6月").is_empty(),
+        "its era is not written"
+    );
 }

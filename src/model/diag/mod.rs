@@ -291,6 +291,7 @@ pub enum WarningKind {
     MonthsOutsidePeriod {
         entry: String,
         months: String,
+        fiscal_year: crate::model::FiscalYear,
         period: crate::model::Period,
     },
     /// Source text kept in the report because it could not be placed.

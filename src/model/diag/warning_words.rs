@@ -245,17 +245,20 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
         W::MonthsOutsidePeriod {
             entry,
             months,
+            fiscal_year,
             period,
         } => say(
             lang,
             format!(
-                "「{}」の時期「{months}」は報告期間（{}）の外です。書かれたまま取り込みました",
+                "「{}」の時期「{months}」は報告期間（{}{}）の外です。書かれたまま取り込みました",
                 preview(entry),
+                fiscal_year.era_form(),
                 period.japanese()
             ),
             format!(
-                "「{}」: 「{months}」 is outside the report's period ({}); taken as written",
+                "「{}」: 「{months}」 is outside the report's period (FY{} {}); taken as written",
                 preview(entry),
+                fiscal_year.0,
                 period.english()
             ),
         ),
