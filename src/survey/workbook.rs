@@ -54,8 +54,9 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
     }
     ws.set_column_hidden(ID_COL)?;
     ws.set_column_hidden(SENT_COL)?;
-    write_top(ws, response, r, &f)?;
-    write_topics(ws, response, r, &f)?;
+    let mut shown = Shown::default();
+    write_top(ws, response, r, &f, &mut shown)?;
+    write_topics(ws, response, r, &f, &mut shown)?;
     // Not a secret (the office finds it in the master's token), but no longer one click away.
     ws.protect_with_password(&password(&r.token));
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
@@ -77,7 +78,7 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         numbers,
         &password(&r.token),
     )?;
-    write_meta(&mut book, r)?;
+    write_meta(&mut book, r, &shown)?;
     book.save_to_buffer()
 }
 
@@ -127,15 +128,21 @@ fn write_top(
     response: &Report,
     r: &ResponseFor,
     f: &Formats,
+    shown: &mut Shown,
 ) -> Result<(), XlsxError> {
-    ws.write_string_with_format(0, 0, format!("{}　回答", response.title), &f.title)?;
-    ws.write_string_with_format(1, 0, format!("担当課: {}", r.division), &f.plain)?;
+    let mut put = |row: u32, col: u16, text: String, format: &Format| {
+        shown.0.push((row, col, super::sent::hash(&text)));
+        ws.write_string_with_format(row, col, text, format)
+            .map(|_| ())
+    };
+    put(0, 0, format!("{}　回答", response.title), &f.title)?;
+    put(1, 0, format!("担当課: {}", r.division), &f.plain)?;
     let due = r.due.map_or_else(
         || "回答期限: （指定なし）".to_string(),
         |d| format!("回答期限: {}", d.format("%Y年%-m月%-d日")),
     );
-    ws.write_string_with_format(2, 0, due, &f.plain.clone().set_bold())?;
-    ws.write_string_with_format(
+    put(2, 0, due, &f.plain.clone().set_bold())?;
+    put(
         3,
         0,
         format!(
@@ -146,10 +153,10 @@ fn write_top(
     )?;
     if !crate::model::check::earlier_results(response).is_empty() {
         let apart = format!("「{EARLIER_HEADING}」欄の実績はそのまま残ります。");
-        ws.write_string_with_format(HEADER_ROW - 1, 0, apart, &f.plain)?;
+        put(HEADER_ROW - 1, 0, apart, &f.plain)?;
     }
     if !r.note.is_empty() {
-        ws.write_string_with_format(4, 0, format!("連絡事項: {}", r.note), &f.plain)?;
+        put(4, 0, format!("連絡事項: {}", r.note), &f.plain)?;
     }
     let headings = [
         "番号",
@@ -160,10 +167,25 @@ fn write_top(
         "ID",
     ];
     for (k, h) in headings.iter().enumerate() {
-        ws.write_string_with_format(HEADER_ROW, k as u16, *h, &f.heading)?;
+        put(HEADER_ROW, k as u16, h.to_string(), &f.heading)?;
     }
     Ok(())
 }
+
+/// The hashes of the texts the office wrote above the topics' rows, by (row, column), kept in
+/// the meta sheet: a cell whose text differs from them was typed by the division, and is said,
+/// not read.
+#[derive(Default)]
+struct Shown(Vec<(u32, u16, u64)>);
+
+/// The cells of a topic's row shown and never read (number, title, the results shown
+/// apart), whose hashes the row's hidden cell keeps after the heading's and the plan's: they
+/// move with the row when a row is inserted above it.
+const SHOWN_IN_ROW: [u16; 3] = [0, 1, EARLIER_COL];
+
+/// Where the meta sheet keeps [`Shown`]: the answer sheet's (row, column) at (row, column +
+/// this), right of the fields.
+const SHOWN_COL: u16 = 3;
 
 /// A row per topic of the division, its topic id and what its heading and plan were sent as
 /// in the hidden columns.
@@ -172,10 +194,14 @@ fn write_topics(
     response: &Report,
     r: &ResponseFor,
     f: &Formats,
+    shown: &mut Shown,
 ) -> Result<(), XlsxError> {
     let earlier = crate::model::check::earlier_results(response);
     let asking = response.results_asking_to_confirm();
     if !earlier.is_empty() {
+        shown
+            .0
+            .push((HEADER_ROW, EARLIER_COL, super::sent::hash(EARLIER_HEADING)));
         ws.write_string_with_format(HEADER_ROW, EARLIER_COL, EARLIER_HEADING, &f.heading)?;
         ws.set_column_width(EARLIER_COL, EARLIER_WIDTH)?;
     }
@@ -209,20 +235,22 @@ fn write_topics(
             ws.write_string_with_format(row, k as u16, text, f)?;
         }
         ws.write_string_with_format(row, ID_COL, topic.0.to_string(), &f.base)?;
-        let mut sent = format!(
-            "{:016x} {:016x}",
-            super::sent::hash(&texts[HEADING_COL as usize]),
-            super::sent::hash(&texts[PLAN_COL as usize])
-        );
+        let kept: Vec<crate::model::Entry> = kept.into_iter().cloned().collect();
+        let kept_text = entries_text(&kept);
+        // Heading and plan, then the cells shown but never read (SHOWN_IN_ROW), each hashed.
+        let hashes = [HEADING_COL, PLAN_COL, 0, 1]
+            .map(|k| super::sent::hash(&texts[usize::from(k)]))
+            .into_iter()
+            .chain([super::sent::hash(&kept_text)]);
+        let mut sent: Vec<String> = hashes.map(|h| format!("{h:016x}")).collect();
         let mut lines = 1.0f64;
         if !kept.is_empty() {
             let ids: Vec<String> = kept.iter().map(|e| e.id.0.to_string()).collect();
-            sent.push_str(&format!(" {KEPT_MARK}{}", ids.join(",")));
-            let kept: Vec<crate::model::Entry> = kept.into_iter().cloned().collect();
-            let text = entries_text(&kept);
-            lines = crate::export::xlsx::lines(&text, EARLIER_WIDTH);
-            ws.write_string_with_format(row, EARLIER_COL, text, &f.base)?;
+            sent.push(format!("{KEPT_MARK}{}", ids.join(",")));
+            lines = crate::export::xlsx::lines(&kept_text, EARLIER_WIDTH);
+            ws.write_string_with_format(row, EARLIER_COL, &kept_text, &f.base)?;
         }
+        let sent = sent.join(" ");
         ws.write_string_with_format(row, SENT_COL, sent, &f.base)?;
         let lines = texts
             .iter()
@@ -237,7 +265,7 @@ fn write_topics(
 }
 
 /// The very hidden sheet naming what the workbook answers.
-fn write_meta(book: &mut Workbook, r: &ResponseFor) -> Result<(), XlsxError> {
+fn write_meta(book: &mut Workbook, r: &ResponseFor, shown: &Shown) -> Result<(), XlsxError> {
     let meta = book.add_worksheet();
     meta.set_name(META_SHEET)?;
     let fields = [
@@ -252,6 +280,9 @@ fn write_meta(book: &mut Workbook, r: &ResponseFor) -> Result<(), XlsxError> {
     for (k, (name, value)) in fields.iter().enumerate() {
         meta.write_string(k as u32, 0, *name)?;
         meta.write_string(k as u32, 1, value)?;
+    }
+    for &(row, col, hash) in &shown.0 {
+        meta.write_string(row, col + SHOWN_COL, format!("{hash:016x}"))?;
     }
     meta.set_very_hidden(true);
     meta.protect_with_password(&password(&r.token));
@@ -282,6 +313,9 @@ pub struct Row {
     /// The hashes the heading and plan were sent with (`None` in a workbook from before).
     pub sent_heading: Option<u64>,
     pub sent_plan: Option<u64>,
+    /// The hashes of the row's cells shown and never read ([`SHOWN_IN_ROW`]), as sent; empty
+    /// in a workbook from before they were kept.
+    pub sent_shown: Vec<u64>,
     /// The results shown apart, read-only, beside the answer cell (the half before's, settled):
     /// the cell answers for the topic's other results, and these stay.
     pub kept_apart: Vec<Id>,
@@ -422,9 +456,13 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     } else {
         SENT_COL
     };
-    let mut outside = cells_outside(sheet, last.into());
+    let mut outside = cells_not_read(sheet, Some((meta, &rows)), last.into());
     if let Some(numbers) = numbers {
-        outside.extend(cells_outside(numbers, super::measures::ID_COL.into()));
+        outside.extend(cells_not_read(
+            numbers,
+            None,
+            super::measures::ID_COL.into(),
+        ));
     }
     Ok(Answered {
         response,
@@ -434,23 +472,96 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     })
 }
 
-/// A warning for each cell with a value right of column `last` (0-based): nothing there is
-/// read, and nothing a division wrote is dropped without a word. At most
+/// A warning for each cell of the answer sheet that is not read and holds what the office
+/// did not write there: right of column `last` (0-based), typed over a cell the office wrote
+/// or where it wrote nothing (a note above the table, a number or title retyped — known by the
+/// hashes the meta sheet keeps, [`Shown`]), or in a row naming no topic under the heading row
+/// (inserted, or under the table). Nothing a division wrote is dropped without a word. At most
 /// [`crate::model::bounds::MAX_WARNINGS`] are listed, then how many more.
+fn cells_not_read(
+    sheet: &Sheet,
+    answers: Option<(&Sheet, &[Row])>,
+    last: usize,
+) -> Vec<crate::model::diag::Warning> {
+    use crate::model::diag::WarningKind;
+    // The numbers' sheet is checked right of its columns only (its cells are read by
+    // `survey::measures`, which says what it cannot read).
+    let Some((meta, rows)) = answers else {
+        return cells_outside(sheet, last);
+    };
+    let topic_rows: std::collections::HashMap<usize, &Row> =
+        rows.iter().map(|r| (r.row as usize - 1, r)).collect();
+    let heading_row = sheet
+        .used_rows()
+        .find(|&r| sheet.text(r, 0) == "番号" && sheet.text(r, ID_COL.into()) == "ID");
+    // A workbook written before the hashes were kept is checked for added rows only.
+    let hashes_kept = meta
+        .used_rows()
+        .any(|r| !meta.text(r, SHOWN_COL.into()).is_empty());
+    let read = [HEADING_COL, PLAN_COL, RESULT_COL, ID_COL, SENT_COL].map(usize::from);
+    let not_read = |r: usize, c: usize, text: &str| -> Option<WarningKind> {
+        let text = text.to_string();
+        if c > last {
+            return Some(WarningKind::CellOutsideAnswer { text });
+        }
+        if read.contains(&c) && (topic_rows.contains_key(&r) || c >= usize::from(ID_COL)) {
+            return None;
+        }
+        let typed = super::sent::hash(raw_of(sheet, r, c));
+        let changed = match topic_rows.get(&r) {
+            Some(row) => SHOWN_IN_ROW
+                .iter()
+                .position(|&k| usize::from(k) == c)
+                .and_then(|k| row.sent_shown.get(k))
+                .is_some_and(|&sent| sent != typed),
+            None if heading_row.is_some_and(|h| r > h) => {
+                return Some(WarningKind::CellNotAnswer {
+                    text,
+                    row_added: true,
+                });
+            }
+            None => {
+                let written = meta.text(r, c + usize::from(SHOWN_COL));
+                hashes_kept && u64::from_str_radix(written, 16).ok() != Some(typed)
+            }
+        };
+        changed.then_some(WarningKind::CellNotAnswer {
+            text,
+            row_added: false,
+        })
+    };
+    said_cells(sheet, not_read)
+}
+
 fn cells_outside(sheet: &Sheet, last: usize) -> Vec<crate::model::diag::Warning> {
+    said_cells(sheet, |_, c, text| {
+        (c > last).then(|| crate::model::diag::WarningKind::CellOutsideAnswer {
+            text: text.to_string(),
+        })
+    })
+}
+
+/// A warning of the kind `said` gives for each cell with text (row, column, text), at most
+/// [`crate::model::bounds::MAX_WARNINGS`], then how many more.
+fn said_cells(
+    sheet: &Sheet,
+    said: impl Fn(usize, usize, &str) -> Option<crate::model::diag::WarningKind>,
+) -> Vec<crate::model::diag::Warning> {
     use crate::model::diag::{Location, Warning, WarningKind};
     let most = crate::model::bounds::MAX_WARNINGS;
     let mut out = Vec::new();
     let mut more = 0;
     for r in sheet.used_rows() {
-        for (c, text) in sheet.row_texts(r).filter(|(c, _)| *c > last) {
+        for (c, text) in sheet.row_texts(r) {
+            let Some(kind) = said(r, c, text) else {
+                continue;
+            };
             if out.len() == most {
                 more += 1;
                 continue;
             }
             let at = Location::cell(&sheet.name, r + 1, c + 1, None);
-            let text = text.to_string();
-            out.push(Warning::new(at, WarningKind::CellOutsideAnswer { text }));
+            out.push(Warning::new(at, kind));
         }
     }
     if more > 0 {
@@ -506,6 +617,7 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
             results: cell(RESULT_COL),
             sent_heading: hashes.next().flatten(),
             sent_plan: hashes.next().flatten(),
+            sent_shown: hashes.take(SHOWN_IN_ROW.len()).flatten().collect(),
             kept_apart,
         });
     }
@@ -517,5 +629,9 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
 
 /// A cell's text as typed (not trimmed: a division's results keep their spacing).
 fn raw(sheet: &Sheet, row: usize, col: usize) -> String {
-    sheet.raw_text(row, col).to_string()
+    raw_of(sheet, row, col).to_string()
+}
+
+fn raw_of(sheet: &Sheet, row: usize, col: usize) -> &str {
+    sheet.raw_text(row, col)
 }

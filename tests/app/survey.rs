@@ -235,7 +235,7 @@ fn the_review_names_results_with_unreadable_or_outside_months_and_shows_old_and_
     h.get_by_label("注意（書かれたまま取り込みます）");
     h.get_by_label_contains("「庁舎の点検(6月の第3水曜)」の時期「6月の第3水曜」が読めません");
     h.get_by_label_contains(
-        "「庁舎の点検結果の報告(10月)」の時期「10月」は報告期間（上半期(4月～9月)）の外です",
+        "「庁舎の点検結果の報告(10月)」の時期「10月」は報告期間（平成29年度上半期(4月～9月)）の外です",
     );
     h.get_by_label_contains("年次計画を変更");
     h.get_by_label_contains("→ 「");

@@ -48,7 +48,7 @@ fn months_typed_that_cannot_be_read_or_lie_outside_the_period_are_warned_of_at_o
     assert!(warned_of(
         &mut h,
         1,
-        "「庁舎の点検結果の報告（10月）」の時期「10月」は報告期間（上半期(4月～9月)）の外です"
+        "「庁舎の点検結果の報告（10月）」の時期「10月」は報告期間（平成29年度上半期(4月～9月)）の外です"
     ));
 
     // Undone twice: the result as it was, nothing to warn of.

@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use shinchoku::document::{Document, Origin};
-use shinchoku::lang::Lang;
+use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::entry_text::{read_entry, with_scheduled, with_timing};
 use shinchoku::model::months::parse_timing;
 use shinchoku::model::{Entry, Id, MonthSet, Report};
@@ -172,7 +172,7 @@ fn numbers_meant_as_months_are_read_or_warned_about() {
     assert!(e.timing.is_none());
     assert_eq!(e.when.as_deref(), Some("10～"));
     assert_eq!(problems.len(), 1, "{problems:?}");
-    let said = shinchoku::lang::Describe::describe(&problems[0], Lang::Ja);
+    let said = problems[0].describe(Lang::Ja);
     assert!(
         said.contains("「説明会の開催(10～)」") && said.contains("「月」がありません"),
         "{said}"
@@ -423,11 +423,7 @@ fn a_first_half_result_copied_into_the_cell_is_taken_once_and_said() {
     let typed = type_into_workbook(&workbook::write(&r).unwrap(), TO_CONFIRM, &copied);
     let a = answer_from_workbook(&typed, "管財課.xlsx".into()).unwrap();
     let c = collect(master.report(), vec![Ok(a)], at(10));
-    let said: Vec<String> = c
-        .warnings
-        .iter()
-        .map(|w| shinchoku::lang::Describe::describe(w, Lang::Ja))
-        .collect();
+    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
     assert!(
         said.iter()
             .any(|w| w.contains(SETTLED[0]) && w.contains("上半期の実績")),
@@ -447,4 +443,69 @@ fn a_first_half_result_copied_into_the_cell_is_taken_once_and_said() {
     };
     assert_eq!(count(master.report()), count(&before));
     assert_eq!(count(master.report()), 1);
+}
+
+/// The workbook with a row of inline texts added under its answer table, at sheet row `row`
+/// (1-based, past the last), as a division typing under the table leaves it.
+fn row_added_under_table(bytes: &[u8], row: u32, cells: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let cells: String = cells
+                .iter()
+                .map(|(col, text)| {
+                    format!(r#"<c r="{col}{row}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+                })
+                .collect();
+            let added = format!(r#"<row r="{row}">{cells}</row></sheetData>"#);
+            let text = String::from_utf8(content).unwrap();
+            assert!(text.contains("</sheetData>"));
+            content = text.replace("</sheetData>", &added).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// What a division writes where no answer is read is named by its cell, never dropped without
+/// a word: a note typed over the office's lines above the table, a title retyped, a row added
+/// under the table. An untouched workbook, or one saved again as it was, says nothing.
+#[test]
+fn words_typed_outside_the_answer_cells_are_named_by_cell() {
+    let master = master();
+    let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
+    let book = workbook::write(&r).unwrap();
+    let untouched = answer_from_workbook(&book, "推進課.xlsx".into()).unwrap();
+    let quiet = collect(master.report(), vec![Ok(untouched)], at(10));
+    assert!(quiet.warnings.is_empty(), "{:?}", quiet.warnings);
+
+    let division = "担当課: 総務部行財政改革推進課";
+    let typed = type_into_workbook(&book, division, &format!("{division}（回答者：山田）"));
+    let title = "② 意欲の向上に向けた組織風土づくり";
+    let typed = type_into_workbook(&typed, title, &format!("{title}（改）"));
+    let typed = row_added_under_table(
+        &typed,
+        40,
+        &[("A", "7"), ("E", "・表の下に書いた実績(8月)")],
+    );
+    let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let named = |cell: &str, words: &str| {
+        said.iter()
+            .any(|w| w.contains(&format!("回答!{cell}")) && w.contains(words))
+    };
+    assert!(named("A2", "（回答者：山田）"), "{said:#?}");
+    assert!(named("B11", "組織風土づくり（改）"), "{said:#?}");
+    assert!(named("E40", "表の下に書いた実績(8月)"), "{said:#?}");
+    assert!(named("E40", "見出しのない行"), "{said:#?}");
+    assert!(named("A40", "「7」"), "{said:#?}");
 }

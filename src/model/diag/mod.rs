@@ -340,6 +340,15 @@ pub enum WarningKind {
     CellOutsideAnswer {
         text: String,
     },
+    /// A cell of an answer workbook's table that is not an answer cell and holds what the
+    /// office did not write there (a note typed above the table, a number or title retyped),
+    /// or a cell of a row that names no topic (a row inserted, or added under the table): not
+    /// read.
+    CellNotAnswer {
+        text: String,
+        /// In a row the office did not write (inserted, or under the table).
+        row_added: bool,
+    },
     /// Another sheet of the workbook also holds a report table; only the first was read.
     OtherReportSheet {
         sheet: String,

@@ -48,6 +48,7 @@ impl Describe for WarningKind {
             | W::NoGlyph { .. }
             | W::Measure { .. }
             | W::NextIdRepaired { .. } => report_words(self, lang),
+            W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
         }
     }
 }
@@ -413,6 +414,36 @@ fn topic_in_two_rows(topic: &str, [a, b]: [u32; 2], same: bool, lang: Lang) -> S
             lang,
             format!("{topic}が{a}行目と{b}行目にあります。両方の行の実績を取り込みます"),
             format!("{topic} is in rows {a} and {b}: the results of both rows are taken"),
+        ),
+    }
+}
+
+/// A cell of an answer's table that is not read: typed where the office wrote, or in a row
+/// that names no topic.
+fn not_answer_words(text: &str, row_added: bool, lang: Lang) -> String {
+    match row_added {
+        true => say(
+            lang,
+            format!(
+                "見出しのない行（挿入した行か表の下の行）のセルです。取り込みません:「{}」",
+                preview(text)
+            ),
+            format!(
+                "a cell in a row that names no topic (inserted, or under the table); not \
+                 taken: 「{}」",
+                preview(text)
+            ),
+        ),
+        false => say(
+            lang,
+            format!(
+                "回答欄（黄色）ではないセルに書かれた、または変えられた値です。取り込みません:「{}」",
+                preview(text)
+            ),
+            format!(
+                "a cell that is not an answer cell was typed in or changed; not taken: 「{}」",
+                preview(text)
+            ),
         ),
     }
 }
