@@ -94,6 +94,10 @@ expect() {
   fi
 }
 
+case_xlsx_styles() {
+  make xlsx-styles a.xlsx && expect 2 "styles.xml" check "$work/a.xlsx"
+}
+
 case_xlsx_shared_strings() {
   make xlsx-shared-strings a.xlsx && expect 2 "4294967295 shared strings" check "$work/a.xlsx"
 }

@@ -12,7 +12,9 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::sheet::too_large;
-use crate::model::bounds::{Excess, MAX_SHARED_STRINGS, MAX_UNZIPPED_BYTES};
+use crate::model::bounds::{
+    Excess, MAX_SHARED_STRINGS, MAX_STYLES, MAX_STYLES_BYTES, MAX_UNZIPPED_BYTES,
+};
 use crate::model::diag::{ImportError, Location};
 
 /// Refuses a package beyond the bounds; `format` names it in the refusal.
@@ -41,6 +43,11 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
                 Location::named(name),
                 Excess::SharedStrings { declared },
             ));
+        }
+        if lower == "xl/styles.xml"
+            && (too_many_styles(&mut counted) || counted.bytes > MAX_STYLES_BYTES)
+        {
+            return Err(too_large(format, Location::named(name), Excess::Styles));
         }
         // A sheet is read once per time it is named: 2,000 sheets naming one part of 1 MB
         // were 2 GB of XML read for a 15 KB file.
@@ -100,6 +107,36 @@ fn declared_strings(part: &mut impl Read) -> Option<u64> {
                     .max();
             }
             Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
+
+/// Whether the styles part holds more cell formats (`xf`) or number formats (`numFmt`) than
+/// [`MAX_STYLES`] (counting stops there), read to its end otherwise.
+fn too_many_styles(part: &mut impl Read) -> bool {
+    let mut reader = Reader::from_reader(BufReader::new(part));
+    let (mut xf, mut num_fmt) = (0u64, 0u64);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        // A part that does not parse is the reader's to report.
+        let Ok(event) = reader.read_event_into(&mut buf) else {
+            return false;
+        };
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let count = match e.local_name().as_ref() {
+                    "xf" => &mut xf,
+                    "numFmt" => &mut num_fmt,
+                    _ => continue,
+                };
+                *count += 1;
+                if *count > MAX_STYLES {
+                    return true;
+                }
+            }
+            Event::Eof => return false,
             _ => {}
         }
     }

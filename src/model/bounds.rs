@@ -16,6 +16,13 @@ pub const MAX_TEXT_BYTES: usize = 64 << 20;
 pub const MAX_UNZIPPED_BYTES: u64 = 128 << 20;
 /// Shared strings an XLSX may declare (`uniqueCount`): the reader reserves room for them all.
 pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
+/// Cell formats (`<xf>`) and number formats (`<numFmt>`) an XLSX's `styles.xml` may hold,
+/// each: the reader keeps every one, about 160 bytes apiece (Excel itself allows 64,000 cell
+/// formats; 8 million empty `<xf/>` in a 60 KB file asked for 1.3 GB).
+pub const MAX_STYLES: u64 = 200_000;
+/// The bytes of `styles.xml`, unzipped (a report's is well under 1 MB; 200 number formats of
+/// 600 KB each took 720 MB to read).
+pub const MAX_STYLES_BYTES: u64 = 16 << 20;
 /// An `.xls` sheet is read whole, as a rectangle from its first used cell to its last: rows
 /// times columns of that rectangle (and of its DIMENSIONS record) at most.
 pub const MAX_XLS_AREA: u64 = 2_000_000;
@@ -41,6 +48,9 @@ pub enum Excess {
     Unzipped,
     /// `xl/sharedStrings.xml` declares more strings than [`MAX_SHARED_STRINGS`].
     SharedStrings { declared: u64 },
+    /// `xl/styles.xml` holds more cell or number formats than [`MAX_STYLES`], or is larger
+    /// than [`MAX_STYLES_BYTES`].
+    Styles,
     /// More cells with a value than [`MAX_CELLS`].
     Cells,
     /// The cells' text is more than [`MAX_TEXT_BYTES`].
@@ -87,6 +97,19 @@ impl Describe for Excess {
                     "it declares {declared} shared strings (at most {MAX_SHARED_STRINGS} are read)"
                 ),
             ),
+            Excess::Styles => {
+                let limit = mib(MAX_STYLES_BYTES);
+                say(
+                    lang,
+                    format!(
+                        "書式（styles.xml）が{MAX_STYLES}個または{limit} MBを超えます（読めるのはそこまでです）"
+                    ),
+                    format!(
+                        "its formats (styles.xml) are more than {MAX_STYLES}, or more than \
+                         {limit} MB, the most that is read"
+                    ),
+                )
+            }
             Excess::Cells => say(
                 lang,
                 format!("値のあるセルが{MAX_CELLS}個を超えます（読めるのはそこまでです）"),

@@ -78,6 +78,31 @@ fn an_xlsx_declaring_four_billion_shared_strings_is_refused_naming_the_part() {
 }
 
 #[test]
+fn an_xlsx_of_millions_of_cell_formats_is_refused_naming_the_styles() {
+    // Eight million empty `<xf/>`, about 60 KB zipped: the reader kept each and the process
+    // aborted asking for 1.3 GB.
+    let plain = report_xlsx(|_| {});
+    let hostile = crafted::repack(&plain, |name, part| {
+        if name != "xl/styles.xml" {
+            return part;
+        }
+        let mut styles = br#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="8000000">"#.to_vec();
+        styles.extend(b"<xf/>".repeat(8_000_000));
+        styles.extend(b"</cellXfs></styleSheet>");
+        styles
+    });
+    assert!(hostile.len() < 200 << 10, "{} bytes", hostile.len());
+    let (excess, err) = excess(import_any(&hostile, None));
+    assert_eq!(excess, Excess::Styles, "{err}");
+    assert!(err.to_string().starts_with("xl/styles.xml: "), "{err}");
+    assert!(
+        err.describe(Lang::Ja).contains("書式"),
+        "{}",
+        err.describe(Lang::Ja)
+    );
+}
+
+#[test]
 fn an_xlsx_whose_parts_unzip_beyond_the_bound_is_refused() {
     // A shared-string table of 8 million strings, 130 MB, zipped into about 150 KB: read into
     // memory whole when the workbook opens.
