@@ -205,11 +205,11 @@ fn one_line(s: &str) -> String {
 
 /// `.~lock.NAME#` beside the report.
 pub fn lock_path(report: &Path) -> PathBuf {
-    let name = report
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    report.with_file_name(format!(".~lock.{name}#"))
+    // The name as the system has it (not made UTF-8: `m\xfe.ron` and `m\xff.ron` are two).
+    let mut name = std::ffi::OsString::from(".~lock.");
+    name.push(report.file_name().unwrap_or("report".as_ref()));
+    name.push("#");
+    report.with_file_name(name)
 }
 
 #[derive(Debug)]
@@ -260,27 +260,52 @@ impl fmt::Display for LockError {
 
 impl std::error::Error for LockError {}
 
-/// The lock's holder, if there is a lock file. An unreadable one (being written this instant,
-/// or damaged) is reported as held by an unknown user on an unknown computer (`machine`
-/// empty); stale after a minute.
+/// A lock file is a few lines; no more than this is read of one.
+const MOST_LOCK_BYTES: u64 = 64 << 10;
+
+/// The lock's holder, if there is a lock file. One that does not read as a lock (being written
+/// this instant, or damaged) is reported as held by an unknown user on an unknown computer
+/// (`machine` empty), stale after a minute. One that cannot be read at all — another
+/// account's, with no read permission; a directory, a pipe or a device in its place — is held
+/// by an unknown user and never stale by itself: its holder is not known to be gone, so it
+/// is not removed (only taken over, by the user's choice).
 pub fn holder_of(report: &Path) -> Option<LockHolder> {
+    use std::io::Read;
     let lock = lock_path(report);
-    let text = std::fs::read(&lock).ok()?;
+    let unknown = |since: SystemTime| LockHolder {
+        user: String::new(),
+        machine: String::new(),
+        pid: None,
+        since,
+        started: None,
+        token: String::new(),
+    };
+    let meta = match std::fs::metadata(&lock) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return None,
+        Err(_) => return Some(unknown(UNIX_EPOCH)),
+    };
+    let since = meta.modified().unwrap_or(UNIX_EPOCH);
+    // A pipe would never end a read, a device might not either.
+    if !meta.is_file() {
+        return Some(unknown(since));
+    }
+    let mut text = Vec::new();
+    let read =
+        std::fs::File::open(&lock).and_then(|f| f.take(MOST_LOCK_BYTES).read_to_end(&mut text));
+    match read {
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return None,
+        Err(_) => return Some(unknown(since)),
+    }
     Some(
         LockHolder::parse(&String::from_utf8_lossy(&text)).unwrap_or_else(|| {
-            let since = std::fs::metadata(&lock)
-                .and_then(|m| m.modified())
-                .unwrap_or(UNIX_EPOCH);
             let fresh = SystemTime::now()
                 .duration_since(since)
                 .map_or(true, |age| age < Duration::from_secs(60));
             LockHolder {
-                user: String::new(),
                 machine: if fresh { String::new() } else { machine_name() },
-                pid: None,
-                since,
-                started: None,
-                token: String::new(),
+                ..unknown(since)
             }
         }),
     )

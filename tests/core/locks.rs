@@ -241,6 +241,49 @@ fn an_unreadable_lock_file_is_held_by_an_unknown_user_on_an_unknown_computer() {
     );
 }
 
+/// A lock that cannot be read as a file — a pipe, a directory — is held by someone unknown
+/// and never taken over by itself (a pipe's read never ended; an unreadable lock was removed
+/// and the report saved under its holder).
+#[cfg(unix)]
+#[test]
+fn a_lock_that_is_no_file_is_held_and_left_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_file(dir.path());
+    let lock_file = lock::lock_path(&path);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&lock_file)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let asked = path.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(lock::FileLock::acquire(&asked).map(|_| ()));
+    });
+    let taken = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("answers at once, without reading the pipe");
+    let err = taken.expect_err("held");
+    assert!(
+        err.describe(Lang::Ja).contains("名前の分からない利用者"),
+        "{err}"
+    );
+    assert!(lock_file.exists(), "left in place");
+    let holder = lock::holder_of(&path).unwrap();
+    assert!(!holder.is_stale_at(SystemTime::now() + Duration::from_secs(3600)));
+}
+
+/// Two reports whose names differ only in bytes that are not UTF-8 have two locks.
+#[cfg(unix)]
+#[test]
+fn reports_named_apart_by_bytes_have_locks_apart() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join(std::ffi::OsStr::from_bytes(b"m\xfe.ron"));
+    let b = dir.path().join(std::ffi::OsStr::from_bytes(b"m\xff.ron"));
+    assert_ne!(lock::lock_path(&a), lock::lock_path(&b));
+}
+
 /// The child: prints the login name a lock would record, started without `USER`, `USERNAME`
 /// and `LOGNAME`.
 #[test]
