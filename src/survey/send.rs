@@ -301,6 +301,10 @@ pub enum SendProblem {
     Io(std::io::Error),
     /// The workbook writer refused (its own words, in English).
     Workbook(String),
+    /// A file of the name is already in the folder (an earlier survey's response, perhaps
+    /// answered; another report's): a survey replaces none, and writes nothing when one is
+    /// there. `more` other names are taken too.
+    AlreadyThere { more: usize },
 }
 
 impl Describe for SendError {
@@ -309,6 +313,25 @@ impl Describe for SendError {
             SendProblem::Io(e) => e.describe(lang),
             SendProblem::Workbook(e) => {
                 say(lang, format!("Excelのブックを作れません（{e}）"), e.clone())
+            }
+            SendProblem::AlreadyThere { more } => {
+                let others = match more {
+                    0 => (String::new(), String::new()),
+                    n => (format!("（ほかに{n}件も）"), format!(" (and {n} more)")),
+                };
+                say(
+                    lang,
+                    format!(
+                        "同じ名前のファイルが既にあります{}。前の照会の回答かもしれないので置き換えません。何も書いていません。空のフォルダーを選んでください",
+                        others.0
+                    ),
+                    format!(
+                        "a file of that name is already there{}; it may be an earlier survey's \
+                         answer, so it is not replaced, and nothing was written: choose an empty \
+                         folder",
+                        others.1
+                    ),
+                )
             }
         };
         say(
@@ -335,7 +358,8 @@ pub struct Sent {
 }
 
 /// Writes every division's response into `dir` (made if missing): `<担当課>.ron` and/or
-/// `<担当課>.xlsx`. The master is not changed: recording that it was sent is
+/// `<担当課>.xlsx`, none of which may be there already (nothing is written then). The master is
+/// not changed: recording that it was sent is
 /// [`Survey::intent`], for the caller to apply (and save) once this succeeded — and if that
 /// fails, to take the files back with [`remove_written`]. When a file cannot be written, those
 /// written before it are removed: a failed survey leaves no response the master does not record.
@@ -361,6 +385,24 @@ pub fn write_responses_telling(
         path: dir.to_path_buf(),
         problem: SendProblem::Io(e),
     })?;
+    let names = survey.to.iter().flat_map(|to| {
+        let ron = formats.ron().then(|| dir.join(format!("{}.ron", to.stem)));
+        let book = formats
+            .workbook()
+            .then(|| dir.join(format!("{}.xlsx", to.stem)));
+        ron.into_iter().chain(book)
+    });
+    let there: Vec<PathBuf> = names
+        .filter(|p| std::fs::symlink_metadata(p).is_ok())
+        .collect();
+    if let Some(first) = there.first() {
+        return Err(SendError {
+            path: first.clone(),
+            problem: SendProblem::AlreadyThere {
+                more: there.len() - 1,
+            },
+        });
+    }
     let mut sent = Vec::new();
     for (n, to) in survey.to.iter().enumerate() {
         if let Err(e) = write_one(master, dir, formats, survey, to, &mut sent) {

@@ -331,6 +331,38 @@ fn a_survey_that_cannot_write_every_file_leaves_none() {
     assert!(left.is_empty(), "{left:?}");
 }
 
+/// A survey sent again into the folder of the first — whose responses may be answered by now
+/// — replaces none of them, and writes nothing (a failed second survey removed the first's
+/// files; a second one replaced an answered workbook without a word).
+#[test]
+fn a_survey_into_a_folder_holding_responses_replaces_none() {
+    let master = master_of(seed().report);
+    let plan = Survey::new(master.report(), due(), "", at(2).date()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let first = write_responses(master.report(), dir.path(), Formats::Both, &plan).unwrap();
+    let answered = &first[1].path;
+    std::fs::write(answered, b"answered").unwrap();
+    let before: Vec<_> = first
+        .iter()
+        .map(|s| std::fs::read(&s.path).unwrap())
+        .collect();
+
+    let again = Survey::new(master.report(), due(), "期限を延ばしました", at(3).date()).unwrap();
+    let refused = write_responses(master.report(), dir.path(), Formats::Both, &again).unwrap_err();
+    let said = refused.describe(Lang::Ja);
+    assert!(said.contains("同じ名前のファイルが既にあります"), "{said}");
+    assert!(
+        said.contains(&format!("ほかに{}件も", first.len() - 1)),
+        "{said}"
+    );
+    let after: Vec<_> = first
+        .iter()
+        .map(|s| std::fs::read(&s.path).unwrap())
+        .collect();
+    assert_eq!(before, after, "every earlier response as it was");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), first.len());
+}
+
 #[test]
 fn a_due_date_before_the_day_of_sending_is_refused() {
     let master = seed().report;
