@@ -73,6 +73,40 @@ fn a_stage_heading_with_such_a_year_is_read_with_a_warning() {
     assert!(shinchoku::store::from_ron(&text).unwrap() == imported.report);
 }
 
+/// One cell more than the years in initiative 1's stage table: the cell is kept unread and
+/// said, and the plan, results and 担当課 after the table's plain copy are read where they
+/// stand (the copy was taken one column wider: the plan text was dropped without a word and
+/// 総務部人事課 read as a plan line).
+#[test]
+fn a_stage_cell_beyond_the_years_shifts_nothing_after_the_table() {
+    let text = SEED.replacen(
+        r#"<td colspan="3">順次実施</td> </tr>"#,
+        r#"<td colspan="3">順次実施</td> <td>x</td></tr>"#,
+        1,
+    );
+    assert_ne!(text, SEED);
+    let imported = import_text(&text).expect("imports");
+    let plain = seed().report;
+    let (one, two) = (initiative(&imported.report, "1"), initiative(&plain, "1"));
+    let texts = |i: &shinchoku::model::Initiative| -> Vec<String> {
+        i.topics
+            .iter()
+            .flat_map(|t| t.plan.iter().chain(&t.actual).map(|e| e.text.clone()))
+            .collect()
+    };
+    assert_eq!(texts(one), texts(two));
+    assert_eq!(one.divisions, two.divisions);
+    assert!(imported.report.unread.iter().any(|u| u.text == "x"));
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("stage 「x」")),
+        "{:?}",
+        imported.warnings
+    );
+}
+
 // --- A stage-bar drag could make a span overlap its neighbour in the same lane: the XLSX
 // export then failed (overlapping merged ranges) and the report table dropped a span.
 

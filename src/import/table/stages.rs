@@ -110,7 +110,13 @@ impl Reader {
                 }),
             }
         }
-        let width = flat.iter().map(Vec::len).max().unwrap_or(0);
+        // As wide as the header: a cell beyond the years is not in the copy the published
+        // file repeats (it was warned about and kept above); counting it would shift the
+        // plan, results and 担当課 read after the copy.
+        let width = match header_index {
+            Some(h) => flat[h].len(),
+            None => flat.iter().map(Vec::len).max().unwrap_or(0),
+        };
         let flat = flat
             .into_iter()
             .flat_map(|mut r| {
@@ -162,17 +168,28 @@ impl Reader {
     }
 
     pub(super) fn check_flattened(&mut self, row: &Row, flat: &[String]) {
+        let mut warned = false;
         for (k, expected) in flat.iter().enumerate() {
             let got = row.text(3 + k);
-            if got != *expected {
+            if got == *expected {
+                continue;
+            }
+            if !warned {
+                warned = true;
                 self.warn(
                     Location::field(row.line, 4 + k, "工程 (plain copy)"),
                     WarningKind::PlainCopyDiffers {
-                        got,
+                        got: got.clone(),
                         expected: expected.clone(),
                     },
                 );
-                return;
+            }
+            // The table is used; what the copy says instead is kept, not dropped.
+            if !got.trim().is_empty() {
+                self.unread.push(UnreadText {
+                    row: row.line,
+                    text: got,
+                });
             }
         }
     }
