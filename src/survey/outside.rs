@@ -471,7 +471,9 @@ impl<'a> Outside<'a> {
                 initiative: Some(i),
                 topic: Some(t),
                 old: entries_text(&t.actual),
-                new: entries_text(&at.actual),
+                // As it would be taken: a sub-item's new text held by the sub-item alone (a
+                // file edited by other means) is in its entry's text.
+                new: entries_text(&adopt_list(i, &t.actual, &at.actual, fresh)),
                 edit: None,
             });
         }

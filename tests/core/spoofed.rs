@@ -110,6 +110,41 @@ fn another_divisions_topic_put_into_a_workbook_is_listed_and_never_offered() {
     assert_eq!(master.report().topic(theirs), before.topic(theirs));
 }
 
+/// 人事課's response file edited by hand: a sub-item of 総務課's result (a topic the two
+/// share) given new text, the entry's own text left as it was. The change is listed, old and
+/// new, and never taken (it was neither listed nor taken: the words vanished without a word).
+#[test]
+fn another_divisions_sub_item_edited_in_a_response_file_is_listed() {
+    let master = master_of(seed().report);
+    let mut r = survey::response_for(master.report(), "総務部人事課", due(), "");
+    let id = r
+        .initiatives()
+        .flat_map(|i| &i.topics)
+        .filter(|t| t.division.as_deref() == Some(総務課))
+        .flat_map(|t| &t.actual)
+        .flat_map(|e| &e.subs)
+        .find(|s| s.text == "方針案の検討(9月)")
+        .map(|s| s.id)
+        .expect("総務課's sub-item in 人事課's response");
+    r.entry_mut(id).unwrap().text = "方針案の検討(9月) ※人事課が書き換え".into();
+    let answer = survey::answer::answer_from_report(r, "人事課.ron".into()).unwrap();
+    let before = master.report().clone();
+    let c = collect(master.report(), vec![Ok(answer)], at(10));
+    let listed: Vec<String> = c.conflicts.iter().map(|x| x.describe(Lang::Ja)).collect();
+    assert!(
+        listed
+            .iter()
+            .any(|x| x.contains("他の担当課（総務部総務課）の実績を変更")
+                && x.contains("方針案の検討(9月)」 →")
+                && x.contains("方針案の検討(9月) ※人事課が書き換え」")),
+        "{listed:#?}"
+    );
+    let mut master = master;
+    let all: Vec<usize> = (0..c.conflicts.len()).collect();
+    master.perform(c.intent(&all).unwrap()).unwrap();
+    assert_eq!(master.report().entry(id), before.entry(id));
+}
+
 /// The answer sheet with row `from` (1-based) copied after the last row, as a division copying
 /// a row in Excel would leave it: the same cells, on a new row.
 fn copy_row_to_end(bytes: &[u8], from: u32, results: Option<(&str, &str)>) -> Vec<u8> {
