@@ -130,14 +130,27 @@ fn name(i: &Initiative) -> String {
 fn indicators(report: &Report, out: &mut String, esc: Esc) {
     let year = report.fiscal_year;
     let era = year.era_form();
-    let headings: Vec<String> = ["取組", "項目", "見出し", "単位", "目標", "実績", "達成率"]
-        .map(String::from)
-        .to_vec();
+    let headings: Vec<String> = [
+        "取組",
+        "項目",
+        "見出し",
+        "単位",
+        "目標",
+        "実績",
+        "達成率",
+        "進捗率",
+    ]
+    .map(String::from)
+    .to_vec();
     head(out, &format!("数値目標と効果額（{era}）"), &headings, esc);
     for i in report.initiatives() {
         let m = i.measures();
         for x in &m.indicators {
-            let actual = x.year(year).map(|y| y.actual.display()).unwrap_or_default();
+            let actual = match x.shown_actual(year) {
+                Some((a, false)) => a.display(),
+                Some((a, true)) => format!("{}（上半期）", a.display()),
+                None => String::new(),
+            };
             let target = x
                 .target_for(year)
                 .map(|t| t.to_string())
@@ -151,6 +164,7 @@ fn indicators(report: &Report, out: &mut String, esc: Esc) {
                 target,
                 actual,
                 rate(x.achievement_rate(year)),
+                rate(x.progress_rate(year)),
             ];
             row(out, &name(i), &cells, esc);
         }
@@ -162,6 +176,7 @@ fn indicators(report: &Report, out: &mut String, esc: Esc) {
                 unit.label().to_string(),
                 e.planned.display(unit),
                 e.actual.display(unit),
+                String::new(),
                 String::new(),
             ];
             row(out, &name(i), &cells, esc);

@@ -202,6 +202,17 @@ impl Indicator {
             .or(self.target.value)
     }
 
+    /// The actual shown for `year`: the year's when written, else the first half's (`true`);
+    /// `None` when neither is.
+    pub fn shown_actual(&self, year: FiscalYear) -> Option<(&Figure, bool)> {
+        let y = self.year(year)?;
+        match (&y.actual, &y.first_half) {
+            (a, _) if !a.is_blank() => Some((a, false)),
+            (_, h) if !h.is_blank() => Some((h, true)),
+            _ => None,
+        }
+    }
+
     /// The latest actual reported up to `year` (that year's, or the first half's).
     pub fn actual_for(&self, year: FiscalYear) -> Option<Decimal> {
         let y = self.year(year)?;

@@ -24,6 +24,8 @@ pub struct IndicatorSummary {
     pub actual: Option<serde_json::Number>,
     /// 達成率 in %, one decimal; see `Indicator::achievement_rate`.
     pub achievement_rate: Option<f64>,
+    /// 進捗率 in %, one decimal (from the baseline); see `Indicator::progress_rate`.
+    pub progress_rate: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -91,6 +93,7 @@ pub fn indicators(i: &Initiative, year: FiscalYear) -> Vec<IndicatorSummary> {
             target: x.target_for(year).and_then(number),
             actual: x.actual_for(year).and_then(number),
             achievement_rate: x.achievement_rate(year),
+            progress_rate: x.progress_rate(year),
         })
         .collect()
 }

@@ -527,6 +527,58 @@ fn the_web_page_has_the_summary_and_the_numbers_as_accessible_tables() {
     assert!(!seed.contains("数値目標"));
 }
 
+/// An indicator answered for the first half only, with a baseline: the web page, the printout
+/// and `check --json` show the same actual — the half's, said so — and the same 進捗率
+/// (the web page left the actual blank beside a 達成率 of 50%, and 進捗率 was shown nowhere).
+#[test]
+fn a_first_half_actual_and_its_progress_rate_are_in_every_output() {
+    use shinchoku::model::measures::{Baseline, Figure};
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let x = &mut report
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators[0];
+    let whole = |n| Figure::of(Decimal::whole(n));
+    x.baseline = Some(Baseline {
+        value: whole(600),
+        year: None,
+    });
+    x.years[0].actual = Figure::default();
+    x.years[0].first_half = whole(750);
+    // Target 1,200 from 600: 750 is a quarter of the way; the year's target 1,000: 75%.
+    let page = shinchoku::export::html::to_html(&report);
+    let cells = page
+        .split("<tr>")
+        .find(|r| r.contains("電子申請件数"))
+        .expect("the indicator's row");
+    assert!(cells.contains("750（上半期）"), "{cells}");
+    assert!(cells.contains("75%") && cells.contains("25%"), "{cells}");
+    assert!(page.contains(">進捗率<"), "a heading for it");
+    let json = serde_json::to_value(shinchoku::summary::ReportSummary::new(&report, &[])).unwrap();
+    let x = &json["initiative_list"][0]["indicators"][0];
+    assert_eq!(
+        (x["actual"].as_f64(), x["progress_rate"].as_f64()),
+        (Some(750.0), Some(25.0))
+    );
+    let setup = shinchoku::print::PageSetup::default();
+    let job = shinchoku::print::PrintJob {
+        report: &report,
+        setup: &setup,
+        printed_on: "2017年10月20日".into(),
+        comparison: None,
+    };
+    let layout = shinchoku::print::layout(&job, &mut |_| {});
+    let pdf = shinchoku::print::pdf::render(&layout, &report.title, &mut |_| {}).unwrap();
+    let text: String = pdf_extract::extract_text_from_mem(&pdf)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert!(text.contains("実績750件（上半期）"), "{text}");
+    assert!(text.contains("進捗率25%"), "{text}");
+}
+
 #[test]
 fn numbers_a_division_wrote_that_cannot_be_read_are_kept_and_said_in_the_review_and_check() {
     let master = master();

@@ -98,23 +98,25 @@ fn indicator(report: &Report, x: &Indicator) -> [Paragraph; 2] {
         .and_then(|y| figure(&y.target))
         .or_else(|| figure(&x.target))
         .map_or_else(|| "—".to_string(), with_unit);
-    let actual = match this {
-        Some(y) if !y.actual.is_blank() => figure(&y.actual).map(with_unit),
-        Some(y) => figure(&y.first_half).map(|a| format!("{}（上半期）", with_unit(a))),
+    let actual = match x.shown_actual(year) {
+        Some((a, false)) => figure(a).map(with_unit),
+        Some((a, true)) => figure(a).map(|a| format!("{}（上半期）", with_unit(a))),
         None => None,
     }
     .unwrap_or_else(|| "—".to_string());
     let rate = x
         .achievement_rate(year)
         .map_or_else(|| "—".to_string(), |r| format!("{r}%"));
-    [
-        vec![name],
-        vec![
-            format!("目標 {target}"),
-            format!("実績 {actual}"),
-            format!("達成率 {rate}"),
-        ],
-    ]
+    let mut figures = vec![
+        format!("目標 {target}"),
+        format!("実績 {actual}"),
+        format!("達成率 {rate}"),
+    ];
+    // 進捗率 needs a baseline, which most reports do not give: said only where there is one.
+    if let Some(p) = x.progress_rate(year) {
+        figures.push(format!("進捗率 {p}%"));
+    }
+    [vec![name], figures]
 }
 
 /// The 数値目標 cell: each indicator's paragraphs.
