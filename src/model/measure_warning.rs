@@ -80,6 +80,13 @@ pub enum MeasureWarning {
         answers: [String; 2],
         same: bool,
     },
+    /// A response file's answer of a year other than the report's (a closed year's actual):
+    /// not taken, the report's stays.
+    OtherYearNotTaken {
+        at: MeasureAt,
+        old: String,
+        new: String,
+    },
     /// A total of effects (planned, else actual) too large for the whole yen kept: of the
     /// section named (`section`: its numeral and title), or of the programme (`None`). The
     /// summary shows it as not computable.
@@ -195,6 +202,19 @@ impl Describe for MeasureWarning {
                 answers,
                 same,
             } => answered_twice_words(at, [*a, *b], answers, *same, lang),
+            W::OtherYearNotTaken { at, old, new } => {
+                let what = at.describe(lang);
+                let (old, new) = (preview(old), preview(new));
+                say(
+                    lang,
+                    format!(
+                        "{what}の変更「{old}」→「{new}」は報告の年度の値ではないため取り込みません"
+                    ),
+                    format!(
+                        "{what}: the change 「{old}」 → 「{new}」 is not of the report's year and is not taken"
+                    ),
+                )
+            }
             W::TotalTooLarge { section, planned } => {
                 too_large_words(section.as_deref(), *planned, lang)
             }

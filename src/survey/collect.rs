@@ -271,12 +271,19 @@ fn take(
         .and_then(|s| s.received.as_ref())
         .map_or_else(Vec::new, |r| r.taken.clone());
     let mut brought = match &answer.content {
-        AnswerContent::Report(r) => from_report(master, r, &answer, &before, fresh),
+        AnswerContent::Report(r) => {
+            let mut brought = from_report(master, r, &answer, &before, fresh);
+            let division = &answer.response.division;
+            let (numbers, said) = super::measures::from_report(master, r, division, at.date());
+            brought.edits.extend(numbers);
+            brought.warnings.extend(said);
+            brought
+        }
         AnswerContent::Workbook(rows, numbers, outside) => {
             let mut brought = from_workbook(master, rows, &answer, &before, fresh);
             brought.warnings.extend(outside.iter().cloned());
             let division = &answer.response.division;
-            let (numbers, said) = super::measures::from_rows(master, numbers, division);
+            let (numbers, said) = super::measures::from_rows(master, numbers, division, at.date());
             brought.edits.extend(numbers);
             brought.warnings.extend(said);
             brought
@@ -359,9 +366,6 @@ fn from_report(
             });
         }
     }
-    brought
-        .edits
-        .extend(super::measures::from_report(master, r, division));
     let sent: super::sent::SentParts = answer.response.sent.iter().cloned().collect();
     brought.conflicts = Outside {
         master,

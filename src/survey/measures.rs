@@ -6,17 +6,27 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::NaiveDate;
+
 use crate::edit::Edit;
 use crate::edit::measures::measures_division;
 use crate::model::diag::{Location, Warning, WarningKind};
+use crate::model::measure_warning::MeasureWarning;
 use crate::model::measure_warning::{MeasureAt, MeasureField};
-use crate::model::measures::{Figure, Measures, Money};
+use crate::model::measures::{Figure, Measures, Money, YenUnit};
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report};
 
-/// The edits taking `answer`'s numbers of `division` into the master.
-pub(super) fn from_report(master: &Report, answer: &Report, division: &str) -> Vec<Edit> {
+/// The edits taking `answer`'s numbers of `division` into the master, and what is not taken
+/// (an answer of another year than the report's), said. `on`: the day the answer is taken.
+pub(super) fn from_report(
+    master: &Report,
+    answer: &Report,
+    division: &str,
+    on: NaiveDate,
+) -> (Vec<Edit>, Vec<Warning>) {
     let mut edits = Vec::new();
+    let mut said = Vec::new();
     for i in master.initiatives() {
         if measures_division(i) != Some(division) {
             continue;
@@ -24,7 +34,9 @@ pub(super) fn from_report(master: &Report, answer: &Report, division: &str) -> V
         let Some(a) = answer.initiative(i.id) else {
             continue;
         };
-        let merged = answered(i.measures(), a.measures());
+        let unit = master.measure_settings.yen_unit;
+        let mut merged = answered(i, a.measures(), (master.fiscal_year, unit), &mut said);
+        rated_by(&mut merged, i.measures(), division, on);
         if merged != *i.measures() {
             edits.push(Edit::SetMeasures {
                 initiative: i.id,
@@ -32,29 +44,88 @@ pub(super) fn from_report(master: &Report, answer: &Report, division: &str) -> V
             });
         }
     }
-    edits
+    (edits, said)
 }
 
-/// The master's measures with the division's part as the answer has it.
-fn answered(master: &Measures, answer: &Measures) -> Measures {
+/// A self-rating changed by an answer (its level or its note) is the division's, of the day
+/// it is taken — unless the answer says who and when itself; one unchanged keeps its own.
+fn rated_by(merged: &mut Measures, master: &Measures, division: &str, on: NaiveDate) {
+    let Some(new) = merged.self_rating.as_mut() else {
+        return;
+    };
+    let old = master.self_rating.as_ref();
+    if old.is_some_and(|o| o.code == new.code && o.note == new.note) {
+        return;
+    }
+    if old.is_none_or(|o| o.by == new.by) {
+        new.by = division.to_string();
+    }
+    if old.is_none_or(|o| o.on == new.on) {
+        new.on = Some(on);
+    }
+}
+
+/// The master's measures with the division's part as the answer has it: the report's year's
+/// actuals (a closed year's stay the master's, each change said), the self-rating.
+/// Indicators are matched by name, the n-th of a name to the n-th of that name.
+fn answered(
+    initiative: &crate::model::Initiative,
+    answer: &Measures,
+    (year, unit): (FiscalYear, YenUnit),
+    said: &mut Vec<Warning>,
+) -> Measures {
+    let master = initiative.measures();
     let mut out = master.clone();
-    for x in &mut out.indicators {
-        let Some(y) = answer
-            .indicators
-            .iter()
-            .find(|y| normalize(&y.name) == normalize(&x.name))
-        else {
+    let mut other_year = |field: MeasureField, old: String, new: String| {
+        if old != new {
+            let at = MeasureAt {
+                initiative: initiative.number.clone(),
+                field,
+            };
+            let warning = MeasureWarning::OtherYearNotTaken { at, old, new };
+            said.push(Warning::new(
+                Location::default(),
+                WarningKind::Measure { warning },
+            ));
+        }
+    };
+    for (k, x) in out.indicators.iter_mut().enumerate() {
+        let same_name =
+            |y: &&crate::model::measures::Indicator| normalize(&y.name) == normalize(&x.name);
+        let nth = master.indicators[..k].iter().filter(same_name).count();
+        let Some(y) = answer.indicators.iter().filter(same_name).nth(nth) else {
             continue;
         };
         let mut years: Vec<FiscalYear> = x.years.iter().chain(&y.years).map(|v| v.year).collect();
         years.sort();
         years.dedup();
-        for year in years {
-            let (actual, first_half) = y.year(year).map_or_else(
+        for fy in years {
+            let (actual, first_half) = y.year(fy).map_or_else(
                 || (Figure::default(), Figure::default()),
                 |v| (v.actual.clone(), v.first_half.clone()),
             );
-            let slot = x.year_mut(year);
+            if fy != year {
+                let (kept_actual, kept_half) = x
+                    .year(fy)
+                    .map(|v| (v.actual.display(), v.first_half.display()))
+                    .unwrap_or_default();
+                let name = x.name.clone();
+                other_year(
+                    MeasureField::IndicatorActual {
+                        name: name.clone(),
+                        year: fy,
+                    },
+                    kept_actual,
+                    actual.display(),
+                );
+                other_year(
+                    MeasureField::IndicatorFirstHalf { name, year: fy },
+                    kept_half,
+                    first_half.display(),
+                );
+                continue;
+            }
+            let slot = x.year_mut(fy);
             slot.actual = actual;
             slot.first_half = first_half;
         }
@@ -69,11 +140,22 @@ fn answered(master: &Measures, answer: &Measures) -> Measures {
         .collect();
     years.sort();
     years.dedup();
-    for year in years {
+    for fy in years {
         let actual = answer
-            .effect(year)
+            .effect(fy)
             .map_or_else(Money::default, |e| e.actual.clone());
-        out.effect_mut(year).actual = actual;
+        if fy != year {
+            let kept = out
+                .effect(fy)
+                .map_or_else(Money::default, |e| e.actual.clone());
+            other_year(
+                MeasureField::EffectActual { year: fy },
+                kept.display(unit),
+                actual.display(unit),
+            );
+            continue;
+        }
+        out.effect_mut(fy).actual = actual;
     }
     out.effects
         .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
@@ -277,6 +359,7 @@ pub(super) fn from_rows(
     master: &Report,
     rows: &[MeasureRow],
     division: &str,
+    on: NaiveDate,
 ) -> (Vec<Edit>, Vec<Warning>) {
     use crate::edit::measures::{figure_of, money_of};
     let year = master.fiscal_year;
@@ -336,6 +419,11 @@ pub(super) fn from_rows(
             },
             // Said by usable_rows, never taken.
             MeasureCell::Unreadable => {}
+        }
+    }
+    for (id, m) in &mut changed {
+        if let Some(i) = master.initiative(*id) {
+            rated_by(m, i.measures(), division, on);
         }
     }
     let edits = changed

@@ -345,6 +345,58 @@ fn a_ron_answer_changing_the_offices_numbers_is_held_back_and_listed_for_the_rev
     assert_eq!(m, response.initiative(first.id).unwrap().measures());
 }
 
+/// A response file answering two indicators of one name, a closed year's effect changed by
+/// hand, and a new self-rating: each indicator takes its own answer (the second took the
+/// first's: 13 was lost without a word), the closed year stays the report's and the change is
+/// said (it was taken), and the rating is the division's, of the day it is taken (it kept the
+/// old rating's who and when, or had none).
+#[test]
+fn a_ron_answer_keeps_like_named_indicators_apart_and_closed_years_closed() {
+    use shinchoku::model::measures::{Figure, Money};
+    let whole = |n| Figure::of(Decimal::whole(n));
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    let twin = m.indicators[0].clone();
+    m.indicators.push(twin);
+    m.effect_mut(FiscalYear(2016)).actual = Money::yen(123_456_788_000);
+    let master = sent(report);
+    let i = master.initiative(first).unwrap();
+    let division = measures_division(i).unwrap().to_string();
+    let mut response = shinchoku::survey::response_for(&master, &division, None, "");
+    let m = response.initiative_mut(first).unwrap().measures_mut();
+    m.indicators[0].year_mut(FY).actual = whole(41);
+    m.indicators[1].year_mut(FY).actual = whole(13);
+    m.effect_mut(FiscalYear(2016)).actual = Money::yen(999_000);
+    m.self_rating.as_mut().unwrap().code = "A".into();
+    let c = collected(&master, response, &division);
+    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    assert!(
+        said.iter().any(|w| w.contains("平成28年度")
+            && w.contains("123456.788")
+            && w.contains("0.999")
+            && w.contains("取り込みません")),
+        "{said:#?}"
+    );
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(c.intent(&[]).unwrap()).unwrap();
+    let m = doc.report().initiative(first).unwrap().measures();
+    let actuals: Vec<_> = m.indicators.iter().map(|x| x.actual_for(FY)).collect();
+    assert_eq!(
+        actuals,
+        [Some(Decimal::whole(41)), Some(Decimal::whole(13))]
+    );
+    assert_eq!(
+        m.effect(FiscalYear(2016)).unwrap().actual,
+        Money::yen(123_456_788_000)
+    );
+    let rating = m.self_rating.as_ref().unwrap();
+    assert_eq!(
+        (rating.code.as_str(), rating.by.as_str(), rating.on),
+        ("A", division.as_str(), Some(answered_at().date()))
+    );
+}
+
 #[test]
 fn a_ron_answer_changing_another_divisions_numbers_is_listed_and_never_taken() {
     let mut report = seed_with_measures();
@@ -472,6 +524,18 @@ fn a_self_rating_typed_with_its_label_is_the_level_and_any_other_words_are_kept_
     assert_eq!(rated("Ａ：良好に進捗"), ("Ａ".into(), false));
     // Another label after the code is not that level: kept whole, and said in the review.
     assert_eq!(rated("A：一部遅れ"), ("A：一部遅れ".into(), true));
+    // A level changed in the workbook is the division's, of the day it is taken (the old
+    // level's who and when stayed beside it).
+    let collection = workbook_answer(&master, &[("S", "A")]);
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    let m = doc.report().initiative(first).unwrap().measures().clone();
+    let rating = m.self_rating.unwrap();
+    let division = measures_division(&master.sections[0].initiatives[0]).unwrap();
+    assert_eq!(
+        (rating.by.as_str(), rating.on),
+        (division, Some(answered_at().date()))
+    );
 }
 
 #[test]

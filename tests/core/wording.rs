@@ -275,6 +275,16 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             });
         }
     }
+    kinds.push(W::OtherYearNotTaken {
+        at: MeasureAt {
+            initiative: "1".into(),
+            field: MeasureField::EffectActual {
+                year: FiscalYear(2016),
+            },
+        },
+        old: "123456.788".into(),
+        new: "0.999".into(),
+    });
     for same in [true, false] {
         kinds.push(W::AnsweredTwice {
             at: MeasureAt {
@@ -355,6 +365,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::NoSuchNumber { .. }
                 | W::AnswerNoteWithoutRating { .. }
                 | W::AnsweredTwice { .. }
+                | W::OtherYearNotTaken { .. }
                 | W::UnitDiffers { .. }
                 | W::YearNotRead { .. }
                 | W::DirectionNotRead { .. }
