@@ -296,6 +296,9 @@ impl Describe for FieldChange {
             ("plan_heading", Lang::Ja) => "年次計画の見出し",
             ("actual_heading", Lang::Ja) => "実績の見出し",
             ("as_of", Lang::Ja) => "時点",
+            ("yen_unit", Lang::Ja) => "効果額の単位",
+            ("counting", Lang::Ja) => "効果額の数え方",
+            ("rating_scale", Lang::Ja) => "評価の区分",
             (f, _) => f,
         };
         // A period is kept as its key in the diff (for scripts); people read its name.

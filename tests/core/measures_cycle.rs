@@ -78,6 +78,37 @@ fn compare_lists_a_changed_actual_and_a_changed_rating() {
     );
 }
 
+/// How the numbers read is a change of the report: the unit of effects, single-year or
+/// cumulative counting, a rating level's label (each changes every total or level shown, while
+/// no number changes; `diff` said 「変更はありません」).
+#[test]
+fn compare_lists_the_unit_the_counting_and_the_scale() {
+    use shinchoku::model::measures::{Counting, YenUnit};
+    let old = seed_with_measures();
+    let mut new = old.clone();
+    new.measure_settings.yen_unit = YenUnit::Thousand;
+    new.measure_settings.counting = Counting::Cumulative;
+    new.measure_settings.rating_scale[1].label = "計画どおり".into();
+    let changes = diff(&old, &new);
+    assert!(!changes.same);
+    let lines: Vec<String> = changes
+        .report
+        .iter()
+        .map(|c| c.describe(Lang::Ja))
+        .collect();
+    assert_eq!(lines[0], "効果額の単位: 百万円 → 千円");
+    assert_eq!(lines[1], "効果額の数え方: 単年度 → 累計");
+    assert!(
+        lines[2].starts_with("評価の区分: S 特に良好に進捗"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[2].contains("A 良好に進捗") && lines[2].contains("A 計画どおり"),
+        "{lines:?}"
+    );
+    assert_eq!(lines.len(), 3);
+}
+
 /// A changed baseline (基準値) and a changed direction change the 達成率 and 進捗率 a reader
 /// sees: both are listed, as a changed target is.
 #[test]

@@ -32,6 +32,7 @@ mod topics;
 use std::collections::HashMap;
 
 use super::{Change, Diff, FieldChange, InitiativeRef, Matching, ReportInfo, What};
+use crate::model::measures::Counting;
 use crate::model::text::normalize;
 use crate::model::{AsOf, Entry, Id, Report};
 pub use pairing::SIMILAR;
@@ -157,7 +158,47 @@ fn report_fields(old: &Report, new: &Report) -> Vec<FieldChange> {
         iso_date(old, old.as_of()),
         iso_date(new, new.as_of()),
     );
+    // How the numbers read: their unit, how effects are counted, the rating scale — each
+    // changes every total or level without a number changing.
+    let (a, b) = (&old.measure_settings, &new.measure_settings);
+    text(
+        "yen_unit",
+        a.yen_unit.label().into(),
+        b.yen_unit.label().into(),
+    );
+    let counting = |c: Counting| match c {
+        Counting::SingleYear => "単年度",
+        Counting::Cumulative => "累計",
+    };
+    text(
+        "counting",
+        counting(a.counting).into(),
+        counting(b.counting).into(),
+    );
+    text("rating_scale", scale_text(a), scale_text(b));
     out
+}
+
+/// A rating scale as one line: `S 特に良好に進捗（…） / … / 対象外`.
+fn scale_text(settings: &crate::model::measures::MeasureSettings) -> String {
+    let levels: Vec<String> = settings
+        .rating_scale
+        .iter()
+        .map(|l| {
+            let mut s = match l.label == l.code {
+                true => l.code.clone(),
+                false => format!("{} {}", l.code, l.label).trim().to_string(),
+            };
+            if !l.meaning.is_empty() {
+                s.push_str(&format!("（{}）", l.meaning));
+            }
+            if l.not_applicable && !s.contains("対象外") {
+                s.push_str("（対象外）");
+            }
+            s
+        })
+        .collect();
+    levels.join(" / ")
 }
 
 // ---------------------------------------------------------------------------------------------
