@@ -185,10 +185,13 @@ fn find_layout(sheet: &Sheet) -> Option<Layout> {
     let measures: Vec<usize> = measures.collect();
     let division = find(&|t| table::is_division_heading(t));
     let below = header_row + 1;
-    let sub_header = sheet
+    // A second header row names 取組項目 or the years, and no initiative: a row with a 番号 is
+    // the first initiative's (its 基準年度 `28年度` is no stage year).
+    let sub_header = (sheet
         .row_texts(below)
         .any(|(c, t)| t == "取組項目" || (c != number && looks_like_year(t)))
-        .then_some(below);
+        && sheet.text(below, number).is_empty())
+    .then_some(below);
     let mut item = None;
     let mut years = Vec::new();
     let stage_end = [plan, actual, division]
