@@ -76,6 +76,9 @@ pub enum SaveError {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// Nothing could be written, for a reason the write names (a backup's name taken by a
+    /// folder, a folder this user may not write).
+    NotWritten(store::disk::WriteError),
 }
 
 impl Describe for SaveError {
@@ -115,6 +118,7 @@ impl Describe for SaveError {
                 ),
                 format!("{}: cannot save: {error}", path.display()),
             ),
+            SaveError::NotWritten(e) => e.describe(lang),
         }
     }
 }
@@ -368,6 +372,7 @@ impl Document {
             store::save_with_fingerprint(path, &self.report, read_only).map_err(|e| match e {
                 store::disk::WriteError::ReadOnly { path } => SaveError::ReadOnly { path },
                 store::disk::WriteError::Io { path, error } => SaveError::Io { path, error },
+                other => SaveError::NotWritten(other),
             })?;
         self.origin = Origin::File(path.to_path_buf());
         self.disk = Some(fingerprint);

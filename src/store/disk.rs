@@ -172,8 +172,13 @@ pub enum ReadOnly {
 pub enum WriteError {
     /// The file is read-only for this user; nothing was written.
     ReadOnly { path: PathBuf },
-    /// Reading or writing failed (a full disk, no permission to write the folder …).
+    /// Reading or writing failed (a full disk …).
     Io { path: PathBuf, error: io::Error },
+    /// A name the save writes (the file's, or a backup's) is taken by a folder or something
+    /// else that is not a file; nothing was written.
+    NotAFile { path: PathBuf },
+    /// The folder does not let this user make a file in it; nothing was written.
+    FolderNotWritable { folder: PathBuf },
 }
 
 impl Describe for WriteError {
@@ -200,6 +205,30 @@ impl Describe for WriteError {
                     error.describe(lang)
                 ),
                 format!("{}: cannot write: {error}", path.display()),
+            ),
+            WriteError::NotAFile { path } => say(
+                lang,
+                format!(
+                    "{}: 保存に使う名前ですが、ファイルではありません（フォルダーなど）。何も書いていません。移すか名前を変えてから保存し直してください",
+                    path.display()
+                ),
+                format!(
+                    "{}: a name the save writes is taken by something that is not a file (a \
+                     folder …); nothing was written. Move or rename it, then save again",
+                    path.display()
+                ),
+            ),
+            WriteError::FolderNotWritable { folder } => say(
+                lang,
+                format!(
+                    "フォルダー「{}」にファイルを作る権限がありません。何も書いていません。別のフォルダーに保存してください",
+                    folder.display()
+                ),
+                format!(
+                    "the folder 「{}」 does not let this user make a file in it; nothing was \
+                     written. Save in another folder",
+                    folder.display()
+                ),
             ),
         }
     }
@@ -237,6 +266,10 @@ pub fn write_keeping_backups_with(
     read_only: ReadOnly,
     step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
 ) -> Result<Fingerprint, WriteError> {
+    // A report opened through a link is saved where the link points, its backups beside it
+    // (the link was replaced by a copy, and the report it named never saw the save).
+    let real = super::links::linked_file(path);
+    let path = real.as_path();
     let io_error = |error| WriteError::Io {
         path: path.to_path_buf(),
         error,
@@ -251,7 +284,27 @@ pub fn write_keeping_backups_with(
             path: path.to_path_buf(),
         });
     }
-    replace(path, bytes, like.as_ref(), generations, step).map_err(io_error)?;
+    // A backup's name taken by a folder stopped the save half-way, its temporary file left
+    // behind and the wrong name in the message: said at once instead.
+    for name in std::iter::once(path.to_path_buf()).chain(backup_paths(path, generations)) {
+        if let Ok(m) = std::fs::symlink_metadata(&name)
+            && !m.is_file()
+            && !m.file_type().is_symlink()
+        {
+            return Err(WriteError::NotAFile { path: name });
+        }
+    }
+    replace(path, bytes, like.as_ref(), generations, step).map_err(|error| {
+        match error.kind() {
+            // The file itself is writable (checked above): what refused is its folder.
+            io::ErrorKind::PermissionDenied if read_only == ReadOnly::Refuse => {
+                WriteError::FolderNotWritable {
+                    folder: dir_of(path).to_path_buf(),
+                }
+            }
+            _ => io_error(error),
+        }
+    })?;
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     Ok(Fingerprint::of(bytes, modified))
 }

@@ -205,6 +205,9 @@ fn one_line(s: &str) -> String {
 
 /// `.~lock.NAME#` beside the report.
 pub fn lock_path(report: &Path) -> PathBuf {
+    // Beside the file itself: a report opened through a link is locked where it is, as it is
+    // saved there.
+    let report = super::links::linked_file(report);
     // The name as the system has it (not made UTF-8: `m\xfe.ron` and `m\xff.ron` are two).
     let mut name = std::ffi::OsString::from(".~lock.");
     name.push(report.file_name().unwrap_or("report".as_ref()));

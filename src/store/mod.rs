@@ -5,6 +5,7 @@
 mod backups;
 mod beside;
 pub mod disk;
+mod links;
 pub mod lock;
 pub mod permissions;
 mod quick_read;

@@ -113,6 +113,27 @@ fn save(path: &Path, text: &str) -> Result<disk::Fingerprint, disk::WriteError> 
     )
 }
 
+/// A backup's name taken by a folder: the save writes nothing, leaves no temporary file, and
+/// names the folder (it stopped half-way, left `.r.ron.bak3.PID@HOST.tmp` behind and named
+/// the report, or quoted the system's English).
+#[test]
+fn a_folder_where_a_backup_goes_is_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = Versions::new(&["G0", "G1", "G2", "G3", "NEW"]);
+    let path = four_generations(dir.path(), &v);
+    std::fs::remove_file(dir.path().join("r.ron.bak3")).unwrap();
+    std::fs::create_dir(dir.path().join("r.ron.bak3")).unwrap();
+    let err = save(&path, v.text("NEW")).unwrap_err();
+    assert!(matches!(&err, disk::WriteError::NotAFile { path } if path.ends_with("r.ron.bak3")));
+    let ja = err.describe(Lang::Ja);
+    assert!(
+        ja.contains("r.ron.bak3") && ja.contains("ファイルではありません"),
+        "{ja}"
+    );
+    assert_eq!(v.which(&path), "G0");
+    assert!(temp_files(dir.path()).is_empty());
+}
+
 use disk::WriteStep::{self, *};
 
 /// Every step of a save over a report with three backups, and the report and backups a save

@@ -273,6 +273,37 @@ fn a_lock_that_is_no_file_is_held_and_left_in_place() {
     assert!(!holder.is_stale_at(SystemTime::now() + Duration::from_secs(3600)));
 }
 
+/// A report opened through a symbolic link is saved where the link points, its backup beside
+/// it, the link kept; and it is locked there (the link was replaced by a copy holding the save,
+/// and a lock beside the real file was not seen).
+#[cfg(unix)]
+#[test]
+fn a_report_opened_through_a_link_is_saved_and_locked_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = seed_file(dir.path());
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    assert_eq!(lock::lock_path(&link), lock::lock_path(&real));
+    let mut report = seed().report;
+    report.title = "リンクから保存".into();
+    shinchoku::store::save(&link, &report).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        shinchoku::store::open(&real).unwrap().title,
+        "リンクから保存"
+    );
+    assert!(
+        dir.path().join("報告.ron.bak").exists(),
+        "the backup beside the file"
+    );
+    assert!(!dir.path().join("link.ron.bak").exists());
+}
+
 /// Two reports whose names differ only in bytes that are not UTF-8 have two locks.
 #[cfg(unix)]
 #[test]

@@ -351,7 +351,7 @@ impl DocState {
                         message,
                         options,
                     },
-                    SaveError::Io { .. } => Dialog::Error {
+                    SaveError::Io { .. } | SaveError::NotWritten(_) => Dialog::Error {
                         title: t.save_failed.into(),
                         message,
                     },
