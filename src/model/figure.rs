@@ -120,7 +120,13 @@ impl From<Decimal> for String {
 impl TryFrom<String> for Decimal {
     type Error = String;
     fn try_from(text: String) -> Result<Decimal, String> {
-        Decimal::parse_plain(&text).ok_or_else(|| format!("not a decimal number: {text:?}"))
+        // Quoted in a message: a 1 MB number is shown by its start.
+        Decimal::parse_plain(&text).ok_or_else(|| {
+            format!(
+                "not a decimal number: {:?}",
+                crate::model::text::preview(&text)
+            )
+        })
     }
 }
 

@@ -266,6 +266,7 @@ pub fn violations(report: &Report) -> Vec<Violation> {
     let mut out = Vec::new();
     report_field_violations(report, &mut out);
     history_violations(report, &mut out);
+    measure_year_violations(report, &mut out);
     // Nearly every file opened is sound: say so from ids and indices alone, and build the
     // places (which copy names and numbers for each thing) only to tell what is wrong.
     if things_are_sound(report) {
@@ -333,6 +334,35 @@ fn report_field_violations(report: &Report, out: &mut Vec<Violation>) {
                 day: as_of.day,
             },
         );
+    }
+}
+
+/// The years of numbers and ratings name columns and headings (`29年度計画額`) as the
+/// report's own do: the same range holds (a year of -5 was written 「-5年度計画額」).
+fn measure_year_violations(report: &Report, out: &mut Vec<Violation>) {
+    for initiative in report.initiatives() {
+        let m = initiative.measures();
+        let years = m
+            .indicators
+            .iter()
+            .flat_map(|x| {
+                x.years
+                    .iter()
+                    .map(|y| y.year)
+                    .chain(x.baseline.as_ref().and_then(|b| b.year))
+            })
+            .chain(m.effects.iter().map(|e| e.fiscal_year))
+            .chain(m.past.iter().map(|p| p.fiscal_year));
+        for year in years.filter(|y| !y.is_supported()) {
+            out.push(Violation {
+                place: Place {
+                    initiative: Some(initiative.number.clone()),
+                    field: Some("measures"),
+                    ..Place::default()
+                },
+                rule: Rule::YearOutOfRange { year: year.0 },
+            });
+        }
     }
 }
 

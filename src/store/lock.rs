@@ -134,9 +134,12 @@ impl LockHolder {
             let Some((key, value)) = line.split_once('=') else {
                 continue;
             };
+            // A name is a few words: a longer one (a damaged or hostile file) is cut, so a
+            // message naming the holder stays a line.
+            let name = |v: &str| crate::model::text::preview(v);
             match key {
-                "user" => holder.user = value.to_string(),
-                "machine" => holder.machine = value.to_string(),
+                "user" => holder.user = name(value),
+                "machine" => holder.machine = name(value),
                 "pid" => holder.pid = value.parse().ok(),
                 "started" => holder.started = value.parse().ok(),
                 "since" => {

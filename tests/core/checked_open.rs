@@ -242,3 +242,31 @@ fn a_closed_period_in_the_history_keeps_the_same_rules() {
         assert_eq!(found[0].place.field, Some("history"));
     }
 }
+
+/// A year of a number outside the years Shinchoku handles is refused as the report's own
+/// would be (an effect of the year -5 opened without a word and was exported as 「-5年度計画額」).
+#[test]
+fn a_number_of_a_year_outside_the_range_is_refused() {
+    use shinchoku::model::FiscalYear;
+    use shinchoku::model::measures::{Effect, Money};
+    let mut report = store::from_ron(SAMPLE_RON).unwrap();
+    let first = report.sections[0].initiatives[0].id;
+    report
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .effects
+        .push(Effect {
+            fiscal_year: FiscalYear(-5),
+            planned: Money::yen(1_000),
+            actual: Money::default(),
+        });
+    let found = refused(&store::to_ron(&report));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule, Rule::YearOutOfRange { year: -5 });
+    assert!(
+        found[0].to_string().contains("initiative 1"),
+        "{}",
+        found[0]
+    );
+}

@@ -345,3 +345,19 @@ fn without_a_login_name_in_the_environment_the_lock_names_the_account() {
     assert!(!account.is_empty());
     assert!(said.contains(&format!("user-name={account}\n")), "{said}");
 }
+
+/// A lock naming a user of a hundred thousand characters (damaged, or hostile) is named by the
+/// start of it: a refusal stays a line (it printed the whole name, 9 MB for 3 million).
+#[test]
+fn a_lock_with_an_endless_user_name_is_named_by_its_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_file(dir.path());
+    let user = "山".repeat(100_000);
+    let text = format!(
+        "shinchoku-lock 1\nuser={user}\nmachine=PC-0123\npid=4242\nsince=1700000000\ntoken=x\n"
+    );
+    std::fs::write(lock::lock_path(&path), text).unwrap();
+    let said = lock::holder_of(&path).unwrap().describe(Lang::Ja);
+    assert!(said.chars().count() < 120, "{}", said.chars().count());
+    assert!(said.starts_with("山山山") && said.contains('…'), "{said}");
+}
