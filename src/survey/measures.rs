@@ -208,6 +208,17 @@ fn answered_initiatives<'a>(
     })
 }
 
+/// Whether an indicator's answer cell is its first-half actual rather than the year's: the
+/// actual the report shows for it (the year's when written, else the first half's), and when it
+/// has none, the first half's in a first-half report. (The cell showed the year's, blank beside
+/// a first half of 150, and a number typed there stood beside the 150 as the year's.)
+fn first_half_asked(report: &Report, x: &crate::model::measures::Indicator) -> bool {
+    match x.shown_actual(report.fiscal_year) {
+        Some((_, half)) => half,
+        None => report.period == crate::model::Period::FirstHalf,
+    }
+}
+
 /// Adds the numbers' sheet to a response workbook, when the division answers any.
 pub(super) fn write_sheet(
     response: &Report,
@@ -233,11 +244,15 @@ pub(super) fn write_sheet(
     }
     ws.set_column_hidden(ID_COL)?;
     let short = year.short_form_like(year);
+    let which = match response.period {
+        crate::model::Period::FirstHalf => "（上半期）の実績値",
+        _ => "の実績値",
+    };
     ws.write_string(
         0,
         0,
         format!(
-            "黄色の欄に{short}の実績値・効果額（{}）・自己評価とその特記を入力してください。",
+            "黄色の欄に{short}{which}・効果額（{}）・自己評価とその特記を入力してください。",
             unit.label()
         ),
     )?;
@@ -259,7 +274,13 @@ pub(super) fn write_sheet(
         };
         let mut lines = Vec::new();
         for (k, x) in m.indicators.iter().enumerate() {
-            let now = x.year(year).map(|y| y.actual.display()).unwrap_or_default();
+            let now = x
+                .year(year)
+                .map(|y| match first_half_asked(response, x) {
+                    true => y.first_half.display(),
+                    false => y.actual.display(),
+                })
+                .unwrap_or_default();
             let target = x
                 .target_for(year)
                 .map(|t| t.to_string())
@@ -382,7 +403,12 @@ pub(super) fn from_rows(
             MeasureCell::Indicator(k) => {
                 if let Some(x) = m.indicators.get_mut(k) {
                     let figure = figure_of(&row.answer, &x.unit);
-                    x.year_mut(year).actual = figure;
+                    let half = first_half_asked(master, x);
+                    let slot = x.year_mut(year);
+                    match half {
+                        true => slot.first_half = figure,
+                        false => slot.actual = figure,
+                    }
                     x.years.retain(|v| {
                         !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank())
                     });

@@ -245,3 +245,28 @@ fn an_actual_answered_in_another_unit_is_kept_as_written_and_said_in_the_review(
     let actual = &x.years.iter().find(|y| y.year == FY).unwrap().actual;
     assert_eq!((actual.value, actual.unread.as_str()), (None, "1,100人"));
 }
+
+/// A first-half report whose indicator has only a first-half actual: the workbook's answer
+/// cell holds it, and the number typed there is the new first-half actual (the cell showed
+/// the year's, blank, and 160 typed there stood as the year's beside the first half's 150).
+#[test]
+fn the_first_half_actual_is_answered_where_the_report_has_it() {
+    use shinchoku::model::measures::Figure;
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let y = &mut report
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators[0]
+        .years[0];
+    (y.actual, y.first_half) = (Figure::default(), Figure::of(Decimal::whole(150)));
+    let master = sent(report);
+    let c = workbook_answer(&master, &[("150", "160")]);
+    let after = taken(&master, &c);
+    let y = &after.initiative(first).unwrap().measures().indicators[0].years[0];
+    assert_eq!(
+        (y.first_half.value, y.actual.value),
+        (Some(Decimal::whole(160)), None)
+    );
+}
