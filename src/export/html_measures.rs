@@ -116,8 +116,16 @@ fn totals(report: &Report, out: &mut String, esc: Esc) {
             }
         }
     }
-    for note in notes {
-        let said = note.describe(crate::lang::Lang::Ja);
+    // What the figures count and leave out, as the printout says under its 集計表.
+    let counted = crate::model::tally_notes::counted(report, true);
+    let all: Vec<&Initiative> = report.initiatives().collect();
+    let unread = crate::model::tally_notes::unread(all.iter().copied());
+    let said = notes
+        .into_iter()
+        .map(|note| note.describe(crate::lang::Lang::Ja))
+        .chain(counted)
+        .chain(unread);
+    for said in said {
         let _ = writeln!(out, "<p>※{}</p>", esc(&said));
     }
 }
@@ -189,6 +197,7 @@ fn indicators(report: &Report, out: &mut String, esc: Esc) {
 /// 特記), a column only when some rating of its layer has one, so a page without notes is as
 /// before.
 fn ratings(report: &Report, out: &mut String, esc: Esc) {
+    use crate::model::measures::who_when;
     let notes = super::table_numbers::NoteColumns::of(report);
     let mut headings = vec!["取組", "自己評価"];
     headings.extend(notes.self_rating.then_some("自己評価の特記"));
@@ -212,8 +221,14 @@ fn ratings(report: &Report, out: &mut String, esc: Esc) {
         if m.self_rating.is_none() && m.review.is_none() && m.comment.is_none() {
             continue;
         }
+        let with_who = |text: String, by: &str, on| match who_when(by, on) {
+            Some(w) => format!("{text}（{w}）"),
+            None => text,
+        };
         let code = |r: &Option<crate::model::measures::Rating>| {
-            r.as_ref().map(|r| label(&r.code)).unwrap_or_default()
+            r.as_ref()
+                .map(|r| with_who(label(&r.code), &r.by, r.on))
+                .unwrap_or_default()
         };
         let note = |r: &Option<crate::model::measures::Rating>| {
             r.as_ref().map(|r| r.note.clone()).unwrap_or_default()
@@ -225,7 +240,7 @@ fn ratings(report: &Report, out: &mut String, esc: Esc) {
         cells.push(
             m.comment
                 .as_ref()
-                .map(|c| c.text.clone())
+                .map(|c| with_who(c.text.clone(), &c.by, c.on))
                 .unwrap_or_default(),
         );
         row(out, &name(i), &cells, esc);

@@ -365,6 +365,17 @@ pub struct Rating {
     pub note: String,
 }
 
+/// Who gave a rating or a comment and when, as the printout and the web page write it
+/// beside it (`人事課長、2017年10月5日`); `None` when neither is known.
+pub fn who_when(by: &str, on: Option<chrono::NaiveDate>) -> Option<String> {
+    let on = on.map(|d| d.format("%Y年%-m月%-d日").to_string());
+    let parts: Vec<String> = [Some(by.trim().to_string()).filter(|b| !b.is_empty()), on]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("、"))
+}
+
 /// The committee's (委員会) comment on an initiative.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comment {

@@ -19,6 +19,7 @@ pub mod report;
 pub mod status;
 pub mod survey;
 pub mod tally;
+pub mod tally_notes;
 pub mod text;
 pub mod text_place;
 pub mod tree;

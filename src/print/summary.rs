@@ -9,7 +9,7 @@
 mod table;
 
 use crate::grid::GridRow;
-use crate::model::measures::{Counting, MeasureSettings, Money};
+use crate::model::measures::{MeasureSettings, Money};
 use crate::model::tally::Tally;
 use crate::model::{Initiative, Report};
 
@@ -182,9 +182,11 @@ fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -
         figures,
         rows: table_rows,
         notes: [
-            totals_notes(report, whole),
+            crate::model::tally_notes::counted(report, whole),
             too_large_notes(&rows),
-            unread_notes(printed),
+            crate::model::tally_notes::unread(
+                printed.iter().flat_map(|(_, list)| list.iter().copied()),
+            ),
         ]
         .concat(),
     }
@@ -204,112 +206,6 @@ fn too_large_notes(rows: &[(String, Tally)]) -> Vec<String> {
                 notes.push(format!("{said}。"));
             }
         }
-    }
-    notes
-}
-
-/// What the 集計表's figures count, under it.
-fn totals_notes(report: &Report, whole: bool) -> Vec<String> {
-    let settings = &report.measure_settings;
-    let usable: Vec<&str> = settings
-        .rating_scale
-        .iter()
-        .filter(|l| !l.not_applicable)
-        .map(|l| l.code.as_str())
-        .collect();
-    let left_out: Vec<&str> = settings
-        .rating_scale
-        .iter()
-        .filter(|l| l.not_applicable)
-        .map(|l| l.code.as_str())
-        .collect();
-    let mut notes = Vec::new();
-    let all = if left_out.is_empty() {
-        "評価した取組".to_string()
-    } else {
-        format!("評価した取組（{}を除く）", left_out.join("・"))
-    };
-    if usable.len() >= 2 {
-        notes.push(format!(
-            "数値目標等達成率 = {} の取組 ÷ {all}、計画実施率 = {} と {} の取組 ÷ {all}。評価は本部評価、なければ自己評価。",
-            usable[0], usable[0], usable[1]
-        ));
-    }
-    notes.push(format!(
-        "目標達成の指標: {}の目標と実績のある指標のうち、目標に達したもの / その数。",
-        report.fiscal_year.era_form()
-    ));
-    let counting = match settings.counting {
-        Counting::SingleYear => "各年度の額はその年度の効果: 合計は各年度の額の和",
-        Counting::Cumulative => {
-            "各年度の額は前年度までを含む累計: 合計は取組ごとに最新年度の額（年度の額を足すと同じ効果を重ねて数えるため）"
-        }
-    };
-    notes.push(format!(
-        "効果額（{}）: {counting}。",
-        settings.yen_unit.label()
-    ));
-    if !whole {
-        notes.push("印刷する取組だけを数えています（担当課・区分・状況で絞り込み）。".into());
-    }
-    notes
-}
-
-/// What the figures leave out because it was kept as written, not read as a number: said
-/// under the 集計表 with the texts, so that no total drops anything without a word.
-fn unread_notes(printed: &[(usize, Vec<&Initiative>)]) -> Vec<String> {
-    let initiatives = || printed.iter().flat_map(|(_, list)| list.iter());
-    let money: Vec<&str> = initiatives()
-        .flat_map(|i| i.measures().effects.iter())
-        .flat_map(|e| [&e.planned, &e.actual])
-        .filter(|m| m.yen.is_none() && !m.unread.is_empty())
-        .map(|m| m.unread.as_str())
-        .collect();
-    let figures: Vec<&str> = initiatives()
-        .flat_map(|i| i.measures().indicators.iter())
-        .flat_map(|x| {
-            std::iter::once(&x.target).chain(
-                x.years
-                    .iter()
-                    .flat_map(|y| [&y.target, &y.actual, &y.first_half]),
-            )
-        })
-        .filter(|f| f.value.is_none() && !f.unread.is_empty())
-        .map(|f| f.unread.as_str())
-        .collect();
-    let quoted = |texts: &[&str]| {
-        texts
-            .iter()
-            .map(|t| format!("「{t}」"))
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    let mut notes = Vec::new();
-    if !money.is_empty() {
-        notes.push(format!(
-            "数として読めない効果額 {} 件 {} は合計に含みません。",
-            money.len(),
-            quoted(&money)
-        ));
-    }
-    if !figures.is_empty() {
-        notes.push(format!(
-            "数として読めない指標の値 {} 件 {} は目標達成の指標に数えません。",
-            figures.len(),
-            quoted(&figures)
-        ));
-    }
-    let directions: Vec<&str> = initiatives()
-        .flat_map(|i| i.measures().indicators.iter())
-        .filter(|x| x.known_direction().is_none())
-        .map(|x| x.direction_unread.as_str())
-        .collect();
-    if !directions.is_empty() {
-        notes.push(format!(
-            "向きが高い・低いのどちらとも読めない指標 {} 件（向き {}）は目標達成の指標に数えません。",
-            directions.len(),
-            quoted(&directions)
-        ));
     }
     notes
 }

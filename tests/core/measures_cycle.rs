@@ -674,6 +674,43 @@ fn a_first_half_actual_and_its_progress_rate_are_in_every_output() {
     assert!(text.contains("進捗率25%"), "{text}");
 }
 
+/// The web page says under its 集計表 what the printout says under its own — how effects are
+/// counted and which years the totals add, what no total takes — and who gave a rating or a
+/// comment and when (the page had none of it).
+#[test]
+fn the_web_page_says_what_its_totals_count_and_who_rated() {
+    use shinchoku::model::measures::{Comment, Effect, Money};
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.effects.push(Effect {
+        fiscal_year: FiscalYear(2016),
+        planned: Money::yen(1_000_000),
+        actual: Money {
+            yen: None,
+            unread: "1.2億".into(),
+        },
+    });
+    let rating = m.self_rating.as_mut().unwrap();
+    rating.by = "総務部人事課長".into();
+    rating.on = NaiveDate::from_ymd_opt(2017, 10, 5);
+    m.comment = Some(Comment {
+        text: "着実に進んでいる".into(),
+        by: "行財政改革推進委員会".into(),
+        on: NaiveDate::from_ymd_opt(2017, 11, 20),
+    });
+    let page = shinchoku::export::html::to_html(&report);
+    assert!(
+        page.contains(
+            "各年度の額はその年度の効果: 合計は各年度の額の和（平成28年度～平成29年度の額）"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("数として読めない効果額 1 件 「1.2億」 は合計に含みません"));
+    assert!(page.contains("（総務部人事課長、2017年10月5日）"));
+    assert!(page.contains("着実に進んでいる（行財政改革推進委員会、2017年11月20日）"));
+}
+
 #[test]
 fn numbers_a_division_wrote_that_cannot_be_read_are_kept_and_said_in_the_review_and_check() {
     let master = master();

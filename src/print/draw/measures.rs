@@ -183,10 +183,16 @@ pub fn ratings(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
         let r = r.as_ref().filter(|r| !r.note.is_empty())?;
         Some(vec![format!("特記 {}", r.note)])
     };
+    let by = |r: &Option<Rating>| {
+        let r = r.as_ref()?;
+        crate::model::measures::who_when(&r.by, r.on).map(|w| vec![format!("（{w}）")])
+    };
     let mut out: Vec<Paragraph> = [
         layer("自己", &m.self_rating),
+        by(&m.self_rating),
         note(&m.self_rating),
         layer("本部", &m.review),
+        by(&m.review),
         note(&m.review),
     ]
     .into_iter()
