@@ -148,8 +148,10 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
         .filter(|n| wanted(n))
         .collect();
     let mut budget = Budget::new("XLSX");
+    let percent = super::percent_cells::percent_cells(bytes);
     let mut sheets = Vec::new();
     for name in names {
+        let shown_as_percent = percent.get(&name);
         let damaged = |e: XlsxError| Failure::Damaged(e.to_string());
         let merges = book.merge_cells_by_sheet_name(&name).map_err(damaged)?;
         // Cell by cell rather than as calamine's dense range: one value typed at
@@ -165,7 +167,17 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
             // A shared string is copied into each cell naming it: counted before it is.
             budget.take(&name, (row as u64, col as u64), 1, text_len(value))?;
             let value = Data::from(value.clone());
-            cells.push((row as usize, col as usize, cell_text(&value)));
+            // As the sheet shows it: 0.12345 formatted as a percentage is `12.345%`.
+            let text = match value {
+                Data::Float(v) if shown_as_percent.is_some_and(|p| p.contains(&(row, col))) => {
+                    super::percent_cells::as_percent(v)
+                }
+                Data::Int(v) if shown_as_percent.is_some_and(|p| p.contains(&(row, col))) => {
+                    super::percent_cells::as_percent(v as f64)
+                }
+                _ => cell_text(&value),
+            };
+            cells.push((row as usize, col as usize, text));
         }
         sheets.push(Sheet::new(name, cells, merges_of(&merges)));
     }

@@ -650,3 +650,29 @@ fn an_effects_table_row_naming_its_unit_is_read_in_it() {
     let opened = open(&mut book);
     assert_eq!(effect_of(&opened).0.yen, Some(1_500_000_000));
 }
+
+/// A percentage typed in Excel is kept as a fraction with a percentage format: 12.345% is the
+/// number 0.12345. It is read as the sheet shows it — 12.345 % — not as 0.12345 (the target
+/// 15% and the actual 12.345% were read as 0.15 and 0.12345 %, without a word).
+#[test]
+fn a_percentage_formatted_cell_reads_as_it_shows() {
+    use rust_xlsxwriter::Format;
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    report_sheet(
+        ws,
+        &["指標", "単位", "目標値", "実績値"],
+        &[&["利用率", "%"]],
+    );
+    ws.write_number_with_format(3, 10, 0.15, &Format::new().set_num_format("0%"))
+        .unwrap();
+    ws.write_number_with_format(3, 11, 0.12345, &Format::new().set_num_format("0.000%"))
+        .unwrap();
+    let opened = open(&mut book);
+    let x = first_indicator(&opened.report);
+    assert_eq!(x.unit, "%");
+    assert_eq!(x.target.value, Some(Decimal::whole(15)));
+    let actual = &x.year(FY).unwrap().actual;
+    assert_eq!(actual.value.map(|v| v.to_string()), Some("12.345".into()));
+    assert_eq!(x.achievement_rate(FY), Some(82.3));
+}

@@ -1,0 +1,227 @@
+//! The cells of an XLSX shown as a percentage. Excel keeps `12.345%` typed into a cell as the
+//! number 0.12345 with a percentage format; calamine gives the number alone, which read as
+//! 0.12345 where the sheet shows 12.345 % (an indicator in %, a 達成率). So the sheet is read
+//! as it is shown: the styles name the percentage formats (built-in 9 and 10, or a format
+//! code with `%`), and each sheet's numeric cells of such a style are found here, by a second
+//! pass over their XML only when the workbook has such a format at all. The package's size is
+//! bounded before this runs (`zip_scan.rs`).
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufReader, Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+/// (0-based row, 0-based column) of the cells shown as a percentage, by sheet name.
+pub(crate) type PercentCells = HashMap<String, HashSet<(u32, u32)>>;
+
+/// The cells shown as a percentage in each sheet; empty when the workbook has no percentage
+/// format, or its parts cannot be read (the reader says what is wrong with them).
+pub(crate) fn percent_cells(bytes: &[u8]) -> PercentCells {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return PercentCells::new();
+    };
+    let Some(styles) = part(&mut zip, "xl/styles.xml") else {
+        return PercentCells::new();
+    };
+    let percent = percent_styles(&styles);
+    if percent.is_empty() {
+        return PercentCells::new();
+    }
+    let mut out = PercentCells::new();
+    for (name, target) in sheet_parts(&mut zip) {
+        if let Some(xml) = part(&mut zip, &target) {
+            let cells = cells_of_styles(&xml, &percent);
+            if !cells.is_empty() {
+                out.insert(name, cells);
+            }
+        }
+    }
+    out
+}
+
+/// A number as a cell formatted as a percentage shows it: 0.12345 is `12.345%` (to a
+/// millionth, trailing zeros dropped).
+pub(crate) fn as_percent(value: f64) -> String {
+    let text = format!("{:.6}", value * 100.0);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let text = if text == "-0" { "0" } else { text };
+    format!("{text}%")
+}
+
+fn part<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str) -> Option<Vec<u8>> {
+    let mut file = zip.by_name(name).ok()?;
+    let mut out = Vec::new();
+    file.read_to_end(&mut out).ok()?;
+    Some(out)
+}
+
+fn attr(e: &BytesStart, key: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == key)
+        .and_then(|a| {
+            quick_xml::escape::unescape(&a.value)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+/// Calls `f` with each element start (and empty element) of `xml`, until the end or an error.
+fn each_element(xml: &[u8], mut f: impl FnMut(&BytesStart)) {
+    let mut reader = Reader::from_reader(BufReader::new(xml));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => f(&e),
+            Ok(Event::Eof) | Err(_) => return,
+            _ => {}
+        }
+    }
+}
+
+/// The indices of the cell formats (`cellXfs`) whose number format shows a percentage.
+fn percent_styles(styles: &[u8]) -> HashSet<usize> {
+    let mut codes: HashMap<u32, String> = HashMap::new();
+    let mut xfs: Vec<u32> = Vec::new();
+    let mut in_cell_xfs = false;
+    let mut reader = Reader::from_reader(BufReader::new(styles));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "cellXfs" => in_cell_xfs = true,
+            Ok(Event::End(e)) if e.local_name().as_ref() == "cellXfs" => in_cell_xfs = false,
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                "numFmt" => {
+                    if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode"))
+                        && let Ok(id) = id.parse()
+                    {
+                        codes.insert(id, code);
+                    }
+                }
+                "xf" if in_cell_xfs => {
+                    xfs.push(
+                        attr(&e, "numFmtId")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(0),
+                    );
+                }
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    let shows_percent = |id: u32| match codes.get(&id) {
+        Some(code) => code_shows_percent(code),
+        None => matches!(id, 9 | 10),
+    };
+    xfs.iter()
+        .enumerate()
+        .filter(|&(_, &id)| shows_percent(id))
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// Whether a number format code shows a percentage: a `%` outside quotes and not escaped.
+fn code_shows_percent(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Each sheet's name and its part's path in the package, from the workbook and its
+/// relationships.
+fn sheet_parts<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<(String, String)> {
+    let mut targets: HashMap<String, String> = HashMap::new();
+    if let Some(rels) = part(zip, "xl/_rels/workbook.xml.rels") {
+        each_element(&rels, |e| {
+            if e.local_name().as_ref() == "Relationship"
+                && let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target"))
+            {
+                let path = match target.strip_prefix('/') {
+                    Some(absolute) => absolute.to_string(),
+                    None => format!("xl/{target}"),
+                };
+                targets.insert(id, path);
+            }
+        });
+    }
+    let mut out = Vec::new();
+    if let Some(book) = part(zip, "xl/workbook.xml") {
+        each_element(&book, |e| {
+            if e.local_name().as_ref() == "sheet"
+                && let (Some(name), Some(id)) = (attr(e, "name"), attr(e, "id"))
+                && let Some(target) = targets.get(&id)
+            {
+                out.push((name, target.clone()));
+            }
+        });
+    }
+    out
+}
+
+/// The numeric cells of a sheet whose style is one of `styles`.
+fn cells_of_styles(xml: &[u8], styles: &HashSet<usize>) -> HashSet<(u32, u32)> {
+    let mut out = HashSet::new();
+    each_element(xml, |e| {
+        if e.local_name().as_ref() != "c" {
+            return;
+        }
+        let numeric = attr(e, "t").is_none_or(|t| t == "n");
+        let styled = attr(e, "s")
+            .and_then(|s| s.parse::<usize>().ok())
+            .is_some_and(|s| styles.contains(&s));
+        if numeric
+            && styled
+            && let Some(at) = attr(e, "r").and_then(|r| cell_position(&r))
+        {
+            out.insert(at);
+        }
+    });
+    out
+}
+
+/// `E6` is (5, 4): 0-based row and column.
+fn cell_position(reference: &str) -> Option<(u32, u32)> {
+    let letters = reference
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .count();
+    let (col, row) = reference.split_at(letters);
+    let col = col.chars().try_fold(0u32, |n, c| {
+        n.checked_mul(26)?
+            .checked_add(u32::from(c.to_ascii_uppercase() as u8 - b'A') + 1)
+    })?;
+    let row: u32 = row.parse().ok()?;
+    Some((row.checked_sub(1)?, col.checked_sub(1)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_and_format_codes() {
+        assert_eq!(cell_position("E6"), Some((5, 4)));
+        assert_eq!(cell_position("AA10"), Some((9, 26)));
+        assert_eq!(cell_position("A0"), None);
+        assert!(code_shows_percent("0.000%"));
+        assert!(!code_shows_percent(r#"0"%""#));
+        assert!(!code_shows_percent(r"0\%"));
+        assert_eq!(as_percent(0.12345), "12.345%");
+        assert_eq!(as_percent(1.5), "150%");
+        assert_eq!(as_percent(-0.024), "-2.4%");
+    }
+}
