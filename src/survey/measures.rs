@@ -34,6 +34,14 @@ pub(super) fn from_report(
         let Some(a) = answer.initiative(i.id) else {
             continue;
         };
+        // Numbers the answer holds as they were sent are not the division's change: the
+        // master's stay, with whatever the office corrected since.
+        let as_sent = response_sent(answer)
+            .get(&super::sent::answered_key(i.id))
+            .copied();
+        if as_sent == Some(super::sent::hash(&super::sent::measures_text(a.measures()))) {
+            continue;
+        }
         let unit = master.measure_settings.yen_unit;
         let mut merged = answered(i, a.measures(), (master.fiscal_year, unit), &mut said);
         rated_by(&mut merged, i.measures(), division, on);
@@ -47,21 +55,28 @@ pub(super) fn from_report(
     (edits, said)
 }
 
+/// The hashes of the parts a response was sent with (none for one sent before they were kept).
+fn response_sent(answer: &Report) -> super::sent::SentParts {
+    answer
+        .response
+        .as_ref()
+        .map(|r| r.sent.iter().cloned().collect())
+        .unwrap_or_default()
+}
+
 /// A self-rating changed by an answer (its level or its note) is the division's, of the day
-/// it is taken — unless the answer says who and when itself; one unchanged keeps its own.
+/// it is taken; one whose level and note are unchanged keeps the master's who and when (an
+/// answer does not say them: a who or when edited alone was taken silently).
 fn rated_by(merged: &mut Measures, master: &Measures, division: &str, on: NaiveDate) {
     let Some(new) = merged.self_rating.as_mut() else {
         return;
     };
-    let old = master.self_rating.as_ref();
-    if old.is_some_and(|o| o.code == new.code && o.note == new.note) {
-        return;
-    }
-    if old.is_none_or(|o| o.by == new.by) {
-        new.by = division.to_string();
-    }
-    if old.is_none_or(|o| o.on == new.on) {
-        new.on = Some(on);
+    match master.self_rating.as_ref() {
+        Some(old) if old.code == new.code && old.note == new.note => *new = old.clone(),
+        _ => {
+            new.by = division.to_string();
+            new.on = Some(on);
+        }
     }
 }
 
@@ -181,6 +196,12 @@ pub struct MeasureRow {
     pub answer: String,
     /// The row's hidden id as written (`I 6 0`), for messages.
     pub id: String,
+    /// The hash of the answer cell's text as sent (`s=` in the id; none in a workbook from
+    /// before it was kept): an answer still so was not changed by the division.
+    pub sent: Option<u64>,
+    /// The hash of the indicator's name (`n=`): the indicator it answers, should the office
+    /// have removed or added one since the workbook was sent.
+    pub name: Option<u64>,
 }
 
 /// Which number a row answers.
@@ -290,7 +311,8 @@ pub(super) fn write_sheet(
             } else {
                 format!("{}（{}）", x.name, x.unit)
             };
-            lines.push(line(name, target, now, format!("I {} {k}", i.id.0)));
+            let id = format!("I {} {k} n={:x}", i.id.0, name_hash(&x.name));
+            lines.push(line(name, target, now, id));
         }
         let effect = m.effect(year);
         let planned = effect.map(|e| e.planned.display(unit)).unwrap_or_default();
@@ -323,6 +345,7 @@ pub(super) fn write_sheet(
                 ws.write_string_with_format(row, k as u16, t, base)?;
             }
             ws.write_string_with_format(row, ANSWER_COL, &now, answer)?;
+            let id = format!("{id} s={:x}", super::sent::hash(&now));
             ws.write_string_with_format(row, ID_COL, &id, base)?;
             row += 1;
         }
@@ -340,12 +363,16 @@ pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow>
     for r in sheet.used_rows() {
         let id = sheet.text(r, ID_COL as usize);
         let answer = sheet.text(r, ANSWER_COL as usize);
-        let (initiative, what) = match read_id(id) {
+        let (initiative, what, hashes) = match read_id(id) {
             Some(read) => read,
             // A row without an id (the sheet's text, its header) answers nothing; one whose
             // id was changed into something else while it holds an answer is said.
             None if id.trim().is_empty() || id == "ID" || answer.trim().is_empty() => continue,
-            None => (crate::model::Id(0), MeasureCell::Unreadable),
+            None => (
+                crate::model::Id(0),
+                MeasureCell::Unreadable,
+                IdHashes::default(),
+            ),
         };
         rows.push(MeasureRow {
             initiative,
@@ -353,23 +380,74 @@ pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow>
             row: u32::try_from(r + 1).unwrap_or(u32::MAX),
             answer: answer.to_string(),
             id: id.to_string(),
+            sent: hashes.sent,
+            name: hashes.name,
         });
     }
     rows
 }
 
-/// What a hidden id (`I 6 0`, `E 6`, `R 6`, as [`write_sheet`] writes it) names.
-fn read_id(id: &str) -> Option<(crate::model::Id, MeasureCell)> {
-    let mut parts = id.split_whitespace();
-    let (kind, initiative) = (parts.next()?, parts.next()?.parse::<u64>().ok()?);
-    let what = match (kind, parts.next().map(str::parse::<usize>), parts.next()) {
-        ("I", Some(Ok(k)), None) => MeasureCell::Indicator(k),
-        ("E", None, None) => MeasureCell::Effect,
-        ("R", None, None) => MeasureCell::SelfRating,
-        ("N", None, None) => MeasureCell::SelfNote,
+/// The hashes a hidden id carries after what it names.
+#[derive(Default)]
+struct IdHashes {
+    sent: Option<u64>,
+    name: Option<u64>,
+}
+
+/// What a hidden id (`I 6 0 n=… s=…`, `E 6 s=…`, `R 6 s=…`, as [`write_sheet`] writes it;
+/// without the hashes in a workbook from before them) names.
+fn read_id(id: &str) -> Option<(crate::model::Id, MeasureCell, IdHashes)> {
+    let mut words: Vec<&str> = id.split_whitespace().collect();
+    let mut hashes = IdHashes::default();
+    while let Some(last) = words.last() {
+        let hex = |p: &str| {
+            last.strip_prefix(p)
+                .map(|h| u64::from_str_radix(h, 16).ok())
+        };
+        match (hex("s="), hex("n=")) {
+            (Some(h), _) => hashes.sent = Some(h?),
+            (_, Some(h)) => hashes.name = Some(h?),
+            _ => break,
+        }
+        words.pop();
+    }
+    let (kind, initiative) = (*words.first()?, words.get(1)?.parse::<u64>().ok()?);
+    let what = match (kind, words.get(2).map(|k| k.parse::<usize>()), words.len()) {
+        ("I", Some(Ok(k)), 3) => MeasureCell::Indicator(k),
+        ("E", None, 2) => MeasureCell::Effect,
+        ("R", None, 2) => MeasureCell::SelfRating,
+        ("N", None, 2) => MeasureCell::SelfNote,
         _ => return None,
     };
-    Some((crate::model::Id(initiative), what))
+    Some((crate::model::Id(initiative), what, hashes))
+}
+
+/// An indicator's name as its answer row keeps it.
+fn name_hash(name: &str) -> u64 {
+    super::sent::hash(&normalize(name))
+}
+
+/// The rows with each indicator row pointing at the indicator its hidden name names, should
+/// the office have removed or added one since the workbook was sent (the answer went to the
+/// indicator now at its old place); a row whose indicator is gone answers nothing, and is said.
+fn resolved(master: &Report, rows: &[MeasureRow]) -> Vec<MeasureRow> {
+    let mut out = rows.to_vec();
+    for row in &mut out {
+        let (MeasureCell::Indicator(k), Some(name)) = (row.what, row.name) else {
+            continue;
+        };
+        let indicators = master
+            .initiative(row.initiative)
+            .map_or(&[][..], |i| &i.measures().indicators[..]);
+        let named = |x: &crate::model::measures::Indicator| name_hash(&x.name) == name;
+        if !indicators.get(k).is_some_and(named) {
+            row.what = indicators
+                .iter()
+                .position(named)
+                .map_or(MeasureCell::Unreadable, MeasureCell::Indicator);
+        }
+    }
+    out
 }
 
 /// The edits taking a workbook's answered numbers into the master, and what its rows warn of:
@@ -387,7 +465,15 @@ pub(super) fn from_rows(
     let unit = master.measure_settings.yen_unit;
     let mut warnings = Vec::new();
     let mut changed: Vec<(crate::model::Id, Measures)> = Vec::new();
-    for row in usable_rows(master, rows, division, &mut warnings) {
+    let rows = resolved(master, rows);
+    for row in usable_rows(master, &rows, division, &mut warnings) {
+        // A number still as it was sent is not the division's answer: the master's stays,
+        // with whatever the office corrected since. (The self-rating and its note are read
+        // together always: a note is of its rating.)
+        let number = matches!(row.what, MeasureCell::Indicator(_) | MeasureCell::Effect);
+        if number && row.sent == Some(super::sent::hash(&row.answer)) {
+            continue;
+        }
         let Some(i) = master.initiative(row.initiative) else {
             continue;
         };

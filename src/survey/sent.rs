@@ -56,6 +56,11 @@ pub fn parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {
             format!("initiative/{}/measures", i.id.0),
             measures_part(i, i.measures(), division),
         ));
+        // The division's own numbers as sent: an answer still holding them changed none of
+        // them, and what the office corrected since stays.
+        if measures_division(i) == Some(division) {
+            out.push((answered_key(i.id), measures_text(i.measures())));
+        }
         for item in &i.items {
             out.push((format!("item/{}/name", item.id.0), item_name(item)));
             out.push((
@@ -68,6 +73,11 @@ pub fn parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {
         }
     }
     out
+}
+
+/// The part naming an initiative's numbers as its 所管課's response held them when sent.
+pub fn answered_key(initiative: crate::model::Id) -> PartKey {
+    format!("initiative/{}/answered", initiative.0)
 }
 
 /// The hashes of [`parts`], sorted by name: what a response records when it is sent.

@@ -558,7 +558,7 @@ fn a_numbers_answer_row_whose_id_no_longer_reads_is_said_not_passed_over() {
     use crate::measures_cycle::{sent, workbook_answer};
     let master = sent(seed_with_measures());
     let first = &master.sections[0].initiatives[0];
-    let id = format!("I {} 0", first.id.0);
+    let id = crate::measures_answers::id_cell(&master, &format!("I {} 0", first.id.0));
     let collection = workbook_answer(&master, &[(&id, &format!("{id} x")), ("900", "1,150")]);
     let said: Vec<String> = collection
         .warnings
