@@ -229,15 +229,14 @@ fn answered_initiatives<'a>(
     })
 }
 
-/// Whether an indicator's answer cell is its first-half actual rather than the year's: the
-/// actual the report shows for it (the year's when written, else the first half's), and when it
-/// has none, the first half's in a first-half report. (The cell showed the year's, blank beside
-/// a first half of 150, and a number typed there stood beside the 150 as the year's.)
+/// Whether an indicator's answer cell is its first-half actual rather than the year's: in a
+/// first-half report, unless the year's is written (the cell showed the year's, blank beside a
+/// first half of 150, and a number typed there stood beside the 150 as the year's); never in a
+/// second-half or full-year report, whose answer is the year's (the first half's stays).
 fn first_half_asked(report: &Report, x: &crate::model::measures::Indicator) -> bool {
-    match x.shown_actual(report.fiscal_year) {
-        Some((_, half)) => half,
-        None => report.period == crate::model::Period::FirstHalf,
-    }
+    report.period == crate::model::Period::FirstHalf
+        && x.year(report.fiscal_year)
+            .is_none_or(|y| y.actual.is_blank())
 }
 
 /// Adds the numbers' sheet to a response workbook, when the division answers any.

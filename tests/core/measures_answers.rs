@@ -412,3 +412,33 @@ fn a_self_ratings_who_and_when_edited_alone_change_nothing() {
         master.initiative(first).unwrap().measures()
     );
 }
+
+/// A second-half report asks the year's actual, not the first half's: the cell is blank beside
+/// a first half of 150, and the 150 stays (the cell showed 150 and the year's answer typed over
+/// it replaced the first half's).
+#[test]
+fn a_second_half_report_asks_the_years_actual() {
+    use shinchoku::model::measures::Figure;
+    let mut report = seed_with_measures();
+    report.period = shinchoku::model::Period::SecondHalf;
+    let first = report.sections[0].initiatives[0].id;
+    let y = &mut report
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators[0]
+        .years[0];
+    (y.actual, y.first_half) = (Figure::default(), Figure::of(Decimal::whole(150)));
+    let master = sent(report);
+    let prefix = format!("I {} 0", first.0);
+    let division = measures_division(&master.sections[0].initiatives[0]).unwrap();
+    let response = shinchoku::survey::response_for(&master, division, None, "");
+    let book = shinchoku::survey::workbook::write(&response).unwrap();
+    let read = shinchoku::survey::workbook::read(&book).unwrap();
+    let row = read
+        .measures
+        .iter()
+        .find(|r| r.id.starts_with(&format!("{prefix} ")))
+        .unwrap();
+    assert_eq!(row.answer, "");
+}
