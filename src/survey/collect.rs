@@ -54,11 +54,13 @@ pub struct AnswerWarning {
 
 impl Describe for AnswerWarning {
     fn describe(&self, lang: Lang) -> String {
+        // A warning of the answer as a whole (a response file has no cells) names no place.
+        let at = self.warning.at.describe(lang);
+        let at = if at.is_empty() { at } else { format!("{at}: ") };
         format!(
-            "{} ({}): {}: {}",
+            "{} ({}): {at}{}",
             self.file,
             self.division,
-            self.warning.at.describe(lang),
             self.warning.kind.describe(lang)
         )
     }

@@ -163,10 +163,15 @@ fn answered(
             let kept = out
                 .effect(fy)
                 .map_or_else(Money::default, |e| e.actual.clone());
+            // In the report's unit, said (「123456.788千円」), as the review writes money.
+            let money = |m: &Money| match m.yen {
+                Some(_) => format!("{}{}", m.display(unit), unit.label()),
+                None => m.display(unit),
+            };
             other_year(
                 MeasureField::EffectActual { year: fy },
-                kept.display(unit),
-                actual.display(unit),
+                money(&kept),
+                money(&actual),
             );
             continue;
         }

@@ -107,6 +107,15 @@ fn compare_lists_the_unit_the_counting_and_the_scale() {
         "{lines:?}"
     );
     assert_eq!(lines.len(), 3);
+    // A level no longer left out of the rates' denominator (対象外) changes 群馬県's rates.
+    let mut counted = old.clone();
+    for level in &mut counted.measure_settings.rating_scale {
+        level.not_applicable = false;
+    }
+    let changes = diff(&old, &counted);
+    assert!(!changes.same);
+    let said = changes.report[0].describe(Lang::Ja);
+    assert!(said.contains("対象外［率の分母から除く］ →"), "{said}");
 }
 
 /// A changed baseline (基準値) and a changed direction change the 達成率 and 進捗率 a reader

@@ -192,8 +192,9 @@ fn scale_text(settings: &crate::model::measures::MeasureSettings) -> String {
             if !l.meaning.is_empty() {
                 s.push_str(&format!("（{}）", l.meaning));
             }
-            if l.not_applicable && !s.contains("対象外") {
-                s.push_str("（対象外）");
+            // Said whatever the level is called: it changes 群馬県's two rates.
+            if l.not_applicable {
+                s.push_str("［率の分母から除く］");
             }
             s
         })
