@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::diag::{EntryAt, Location, Warning, WarningKind};
-use super::months::{TimingKind, fiscal_years_written, parse_timing};
+use super::months::{MonthProblem, TimingKind, fiscal_years_written, parse_timing};
 use super::text::{boxed_chars, invisible_chars};
 use super::text_place::{At, for_each_text};
 use super::{Entry, Id, Initiative, Report, Side, Topic};
@@ -93,7 +93,10 @@ pub fn list_warnings(
         }
         let mut stack = vec![top];
         while let Some(e) = stack.pop() {
-            if let Some(kind) = unreadable(e).or_else(|| outside_period(report, side, e)) {
+            let found = unreadable(e)
+                .or_else(|| outside_period(report, side, e))
+                .or_else(|| month_outside_brackets(side, e));
+            if let Some(kind) = found {
                 out.push(Warning::new(at(), kind));
             }
             stack.extend(e.subs.iter().rev());
@@ -114,6 +117,49 @@ fn unreadable(e: &Entry) -> Option<WarningKind> {
         reason: error.problem,
         entry: e.text.clone(),
     })
+}
+
+/// A result with no months read whose text names a month outside any bracket
+/// (`説明会を6月に開催`, `6月：説明会`): only a bracket holds months, so they are not read — said,
+/// never passed over.
+fn month_outside_brackets(side: Side, e: &Entry) -> Option<WarningKind> {
+    if side != Side::Actual || e.when.is_some() || e.timing.is_some() || !e.subs.is_empty() {
+        return None;
+    }
+    let mut depth = 0usize;
+    let bare: String = e
+        .text
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' | '（' | '[' | '［' | '【' => depth += 1,
+                ')' | '）' | ']' | '］' | '】' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect();
+    let month = first_month_named(&bare)?;
+    Some(WarningKind::UnreadableMonths {
+        expression: month,
+        reason: MonthProblem::OutsideBracket,
+        entry: e.text.clone(),
+    })
+}
+
+/// The first `6月` (digits and 月) a text names, as written.
+fn first_month_named(text: &str) -> Option<String> {
+    let at = text.find('月')?;
+    let digits: String = text[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .collect();
+    if digits.is_empty() {
+        // A 月 without a number before it (`毎月の会議`): look further on.
+        return first_month_named(&text[at + '月'.len_utf8()..]);
+    }
+    Some(format!("{}月", digits.chars().rev().collect::<String>()))
 }
 
 /// A result done (not 予定) in named months outside the period: 「（10月）」 in a first-half

@@ -628,28 +628,48 @@ fn split_timing(inner: &str) -> (&str, Option<&str>) {
     {
         return (months, Some(&inner[open..]));
     }
-    // `・` and `：` part a note after the months (`8月・延べ12回`, `8月：2回`), never one
-    // before them: in `5・6月` the 5 is a month too, and the whole is kept and warned about.
+    // `・` parts a note after the months (`8月・延べ12回`), never one before them: in `5・6月`
+    // the 5 is a month too. Neither part taken as the note may name a month itself
+    // (`年2回：6月、9月`, `6月：第1回、9月：第2回`): that would drop it without a word; such a
+    // bracket is read another way, or kept and warned about.
     let breaks: Vec<(usize, usize, bool)> = inner
         .char_indices()
         .filter(|&(_, c)| {
             c.is_whitespace() || matches!(c, '、' | '，' | ',' | '､' | '・' | '：' | ':')
         })
-        .map(|(i, c)| (i, i + c.len_utf8(), !matches!(c, '・' | '：' | ':')))
+        .map(|(i, c)| (i, i + c.len_utf8(), c != '・'))
         .collect();
     for &(at, after, _) in breaks.iter().rev() {
         let (head, tail) = (inner[..at].trim(), inner[after..].trim());
-        if let Some(months) = months_first(head) {
+        if let Some(months) = months_first(head)
+            && !names_a_month(tail)
+        {
             return (months, Some(tail).filter(|t| !t.is_empty()));
         }
     }
     for &(at, after, _) in breaks.iter().filter(|b| b.2) {
         let (head, tail) = (inner[..at].trim(), inner[after..].trim());
-        if !tail.is_empty() && parse_timing(tail).is_ok() {
-            return (tail, Some(head).filter(|h| !h.is_empty()));
+        if let Some(months) = months_first(tail)
+            && !names_a_month(head)
+        {
+            return (months, Some(head).filter(|h| !h.is_empty()));
         }
     }
     (inner, None)
+}
+
+/// Whether a text names a month by its number (`6月`, `６月`): what a note beside the months
+/// may not, or the month would go unread.
+pub(crate) fn names_a_month(text: &str) -> bool {
+    let s = normalize(text);
+    let mut prev_digit = false;
+    for c in s.chars() {
+        if c == '月' && prev_digit {
+            return true;
+        }
+        prev_digit = c.is_ascii_digit();
+    }
+    false
 }
 
 /// `s` when it reads as months, or its months when a word of what was done is written right

@@ -258,6 +258,8 @@ pub enum MonthProblem {
         text: String,
         month: u8,
     },
+    /// `説明会を6月に開催`: a month written outside any bracket, where months are not read.
+    OutsideBracket,
 }
 
 impl Describe for MonthProblem {
@@ -300,6 +302,11 @@ impl Describe for MonthProblem {
                 lang,
                 format!("「{point}」: 日付の後に「日」がありません"),
                 format!("「{point}」: a day without 日"),
+            ),
+            P::OutsideBracket => say(
+                lang,
+                "括弧の外の時期は読みません。「(6月)」のように括弧で書いてください".into(),
+                "months outside brackets are not read; write them in brackets, as (6月)".into(),
             ),
             P::NotPartOfMonth { text, month } => say(
                 lang,
@@ -430,7 +437,27 @@ fn split_list(s: &str) -> Vec<&str> {
             .filter(|p| !p.is_empty())
             .collect();
     }
-    parts
+    parts.into_iter().flat_map(month_after_month).collect()
+}
+
+/// `6月9月` (written `6月 9月`, the space gone when read) is two months: a 月 followed by a
+/// number that ends in 月 again, not in 日 (`6月1日`), ends a part.
+fn month_after_month(part: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in part.char_indices() {
+        if c != '月' {
+            continue;
+        }
+        let after = i + c.len_utf8();
+        let (digits, rest) = split_digits(&part[after..]);
+        if !digits.is_empty() && rest.starts_with('月') {
+            out.push(&part[start..after]);
+            start = after;
+        }
+    }
+    out.push(&part[start..]);
+    out
 }
 
 /// `6` in `6、9月`: a number that can be a month, and nothing else.
@@ -440,18 +467,28 @@ fn bare_month(part: &str) -> Option<u8> {
     (rest.is_empty() && (1..=12).contains(&month)).then_some(month)
 }
 
-/// `第1回：6月` is `6月`: a list of months may name each round (the name stays in the text).
+/// `第1回：6月` (or `第1回 6月`, the space gone when read), `6月：第1回` are `6月`: a list of
+/// months may name each round (the name stays in the text).
 fn without_round(part: &str) -> &str {
+    // After the month: `6月：第1回`.
+    if let Some((months, round)) = part.rsplit_once(['：', ':'])
+        && let Some(n) = round.strip_prefix('第').and_then(|r| r.strip_suffix('回'))
+        && !n.is_empty()
+        && n.chars().all(|c| c.is_ascii_digit())
+    {
+        return months;
+    }
     let Some(rest) = part.strip_prefix('第') else {
         return part;
     };
     let (digits, rest) = split_digits(rest);
-    match rest
-        .strip_prefix('回')
-        .and_then(|r| r.strip_prefix(['：', ':']))
-    {
-        Some(months) if !digits.is_empty() => months,
-        _ => part,
+    let Some(rest) = rest.strip_prefix('回').filter(|_| !digits.is_empty()) else {
+        return part;
+    };
+    match rest.strip_prefix(['：', ':']) {
+        Some(months) => months,
+        None if rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
+        None => part,
     }
 }
 
@@ -624,6 +661,18 @@ pub fn looks_like_timing(text: &str) -> bool {
 /// `10～`, `～12`, `H29.10`, `2017/6`: months written as bare numbers with a range mark or a
 /// dotted year, and nothing else — meant as months, though 月 is missing.
 fn numbers_of_a_date(s: &str) -> bool {
+    // `6/1`, `9/1実施`: a month and a day.
+    let bare = ["実施", "開催", "完了", "済み", "済", "予定"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w))
+        .unwrap_or(s);
+    if let Some((m, d)) = bare.split_once(['/', '／'])
+        && (1..=2).contains(&m.len())
+        && (1..=2).contains(&d.len())
+        && m.chars().chain(d.chars()).all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
     let (body, dated) = match era::strip_era_year(s) {
         Some(body) => (body, body.starts_with(['.', '．', '/', '／'])),
         None => {

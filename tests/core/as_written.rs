@@ -117,6 +117,12 @@ fn a_note_that_speaks_of_months_after_the_month_bracket_keeps_the_months() {
         ("研修の実施（第1回：6月、第2回：9月）", &[6, 9], false),
         ("制度の検討（H29.6～9月）", &[6, 7, 8, 9], false),
         ("規程の改正（29年8月）", &[8], false),
+        // A note before the months, or a bare word of time beside them: no month is lost
+        // (年2回：6月、9月 was September alone, 随時、6月 none, 上期：6月 the whole half).
+        ("会議(年2回：6月、9月)", &[6, 9], false),
+        ("会議(随時、6月)", &[6], false),
+        ("会議(上期：6月)", &[6], false),
+        ("説明会（上期：6月実施）", &[6], false),
     ];
     for &(text, want, scheduled) in cases {
         let mut problems = Vec::new();
@@ -181,6 +187,12 @@ fn numbers_meant_as_months_are_read_or_warned_about() {
     assert_eq!(e.timing.as_ref().map(|t| t.months), Some(months(&[10])));
     assert_eq!(e.text, "説明会の開催（H29.10）");
     assert_eq!(problems.len(), 1, "read: no second warning");
+    // A month and a day with a slash: meant as months, kept and warned about.
+    for text in ["会議(6/1)", "会議(9/1実施)"] {
+        let mut said = Vec::new();
+        let e = read_entry(text, true, &mut said);
+        assert!(e.timing.is_none() && said.len() == 1, "{text}: {said:?}");
+    }
     // Not months: counts and notes with numbers.
     for text in ["説明会(3～5名)", "資料の改訂(第2版)", "倍率(1.5)"] {
         let e = read_entry(text, true, &mut problems);

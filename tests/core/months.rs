@@ -129,6 +129,9 @@ const EXTRA_EXPRESSIONS: &[Golden] = &[
     ("29年6月", &[6], false, false, M),
     // Rounds named in the list: 「研修の実施（第1回：6月、第2回：9月）」.
     ("第1回：6月、第2回：9月", &[6, 9], false, false, M),
+    ("第1回 6月、第2回 9月", &[6, 9], false, false, M),
+    ("6月：第1回、9月：第2回", &[6, 9], false, false, M),
+    ("6月 9月", &[6, 9], false, false, M),
     (
         "毎月",
         &[4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
@@ -197,7 +200,7 @@ fn unreadable_expressions_are_errors_that_say_why() {
         // A number with a range mark is meant as months, but 月 is missing and no year says so.
         ("10～", "without 月"),
         ("平成29月", "without 年"),
-        ("第1回6月", "does not name a month"),
+        ("第1回6月の頃", "頃"),
     ] {
         let err = parse_timing(expr).expect_err(expr);
         assert!(err.to_string().contains(why), "{expr}: {err}");

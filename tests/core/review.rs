@@ -227,6 +227,7 @@ fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
         "組織定数調整方針の策定（10月）",
         "組織定数調整（8月～10月予定）",
         "組織定数の点検（R1.6月）",
+        "職員説明会を6月に開催",
     ] {
         r.perform(Intent::AddEntry {
             topic,
@@ -237,7 +238,7 @@ fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
     }
     let c = collect(master.report(), vec![answer(r, "総務課.ron")], at(10, 9));
     let review: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
-    assert_eq!(review.len(), 2, "{review:?}");
+    assert_eq!(review.len(), 3, "{review:?}");
     assert!(
         review[0].contains("組織定数調整方針の策定（10月）")
             && review[0].contains("平成29年度上半期(4月～9月)")
@@ -247,6 +248,11 @@ fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
     // June, but of FY2019: the year written is another than the report's.
     assert!(
         review[1].contains("「組織定数の点検（R1.6月）」の時期「R1.6月」は報告期間（平成29年度"),
+        "{review:?}"
+    );
+    // A month outside any bracket is not read: said, not passed over.
+    assert!(
+        review[2].contains("「職員説明会を6月に開催」の時期「6月」が読めません（括弧の外"),
         "{review:?}"
     );
     assert!(matches!(
