@@ -2,7 +2,7 @@
 //! elsewhere, and links kept within the initiative: what collecting takes in, for a `.ron`
 //! answer's lists and for lines typed into a workbook.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::entries_from_text;
 use crate::edit::Edit;
@@ -46,12 +46,12 @@ pub(super) fn adopt_list(
 ) -> Vec<Entry> {
     fn adopt(
         e: &Entry,
-        known: &HashSet<Id>,
+        known: &HashMap<Id, &Entry>,
         used: &mut HashSet<Id>,
         plans: &HashSet<Id>,
         fresh: &mut Fresh,
     ) -> Entry {
-        let id = if known.contains(&e.id) && used.insert(e.id) {
+        let id = if known.contains_key(&e.id) && used.insert(e.id) {
             e.id
         } else {
             fresh.next()
@@ -72,15 +72,25 @@ pub(super) fn adopt_list(
             ..e.clone()
         };
         // A file edited by other means than Shinchoku may hold a sub-item's new text without
-        // the entry's own text following it: the entry's text is made to hold its sub-items.
+        // the entry's own text following it, or the entry's new text beside its sub-items' old
+        // ones. Which was edited is told from the master's entry: its text unchanged, the
+        // sub-items' new texts go where the old stand in it (the separators between them kept);
+        // its text changed, the text is the truth, read again below (it was rebuilt from the
+        // old sub-items and the edit dropped). An entry the master lacks is made to hold its
+        // sub-items.
         let subs: Vec<String> = e.subs.iter().map(|s| s.text.clone()).collect();
-        Entry {
-            text: crate::model::entry_text::text_with_subs(&adopted, &subs),
-            ..adopted
-        }
+        let text = match known.get(&e.id) {
+            Some(m) if m.text == e.text => {
+                let old: Vec<String> = m.subs.iter().map(|s| s.text.clone()).collect();
+                crate::model::entry_text::text_with_subs(&adopted, &old)
+            }
+            Some(_) => e.text.clone(),
+            None => crate::model::entry_text::text_with_subs(&adopted, &subs),
+        };
+        Entry { text, ..adopted }
     }
-    let mut known = HashSet::new();
-    ids(master, &mut known);
+    let mut known = HashMap::new();
+    entries_by_id(master, &mut known);
     let plans = plan_ids(initiative);
     let mut used = HashSet::new();
     answered
@@ -235,6 +245,13 @@ pub(super) fn unlinked_by(initiative: &Initiative, edit: Option<&Edit>) -> Vec<S
         .filter(|(_, _, r)| r.reports.iter().any(|p| gone.contains(p)))
         .map(|(_, _, r)| r.text.clone())
         .collect()
+}
+
+fn entries_by_id<'e>(list: &'e [Entry], out: &mut HashMap<Id, &'e Entry>) {
+    for e in list {
+        out.insert(e.id, e);
+        entries_by_id(&e.subs, out);
+    }
 }
 
 fn ids(list: &[Entry], out: &mut HashSet<Id>) {

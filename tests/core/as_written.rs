@@ -281,6 +281,54 @@ fn a_response_changed_by_other_means_is_read_from_its_texts() {
 
 /// `(6月)` → `(６月)` reads the same months, but it is not what was written: the review lists
 /// it, old and new.
+/// The same by a text editor on a result with sub-items: the entry's text rewritten where a
+/// sub-item stands, the sub-item beside it left as it was. The text is taken (it was rebuilt
+/// from the old sub-items: the edit dropped without a word); and the review of another
+/// division's sub-item edited alone keeps the text's separators (「、」 was lost).
+#[test]
+fn a_result_with_sub_items_rewritten_by_other_means_is_taken_as_written() {
+    let master = master();
+    let old_text = "懲戒処分基準の明確化(9月)";
+    let entry = every_entry(master.report())
+        .into_iter()
+        .find(|e| e.text.contains(old_text) && !e.subs.is_empty())
+        .expect("a result with sub-items holding it");
+    let (id, text) = (entry.id, entry.text.clone());
+    let topic = topic_of(master.report(), id);
+    let division = survey::divisions(master.report())
+        .into_iter()
+        .find(|d| survey::answers_for(master.report(), d, topic))
+        .unwrap();
+    let mut response = survey::response_for(master.report(), &division, due(), "");
+    let new_text = text.replace(old_text, "懲戒処分基準の明確化(8月)（全職員に通知）");
+    response.entry_mut(id).unwrap().text = new_text.clone();
+    let answer = answer_from_report(response, "人事課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10));
+    let mut taken = master;
+    taken.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(taken.report().entry(id).unwrap().text, new_text);
+
+    // 総務課's sub-item in 人事課's response, its text alone edited.
+    let master = self::master();
+    let mut response = survey::response_for(master.report(), "総務部人事課", due(), "");
+    let sub = every_entry(&response)
+        .into_iter()
+        .find(|e| e.text == "各部との意見交換(8月)")
+        .map(|e| e.id)
+        .expect("総務課's sub-item");
+    response.entry_mut(sub).unwrap().text = "各部との意見交換(7月)".into();
+    let answer = answer_from_report(response, "人事課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10));
+    let listed: Vec<String> = c.conflicts.iter().map(|x| x.describe(Lang::Ja)).collect();
+    assert!(
+        listed
+            .iter()
+            .any(|x| x
+                .contains("→ 「・現行組織の課題・対応案の検討 各部との意見交換(7月)、課題整理")),
+        "{listed:#?}"
+    );
+}
+
 #[test]
 fn a_change_of_one_full_width_digit_is_listed_old_and_new() {
     let master = master();
