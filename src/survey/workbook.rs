@@ -184,7 +184,7 @@ struct Shown(Vec<(u32, u16, u64)>);
 const SHOWN_IN_ROW: [u16; 3] = [0, 1, EARLIER_COL];
 
 /// Where the meta sheet keeps [`Shown`]: the answer sheet's (row, column) at (row, column +
-/// this), right of the fields.
+/// this), right of the fields (read back as a set: the place says nothing once rows move).
 const SHOWN_COL: u16 = 3;
 
 /// A row per topic of the division, its topic id and what its heading and plan were sent as
@@ -494,10 +494,16 @@ fn cells_not_read(
     let heading_row = sheet
         .used_rows()
         .find(|&r| sheet.text(r, 0) == "番号" && sheet.text(r, ID_COL.into()) == "ID");
-    // A workbook written before the hashes were kept is checked for added rows only.
-    let hashes_kept = meta
+    // What the office wrote above the topics, by content, not place: a row inserted or deleted
+    // above the table moves those cells and changes none. A workbook written before the hashes
+    // were kept is checked for added rows only.
+    let written: std::collections::HashSet<u64> = meta
         .used_rows()
-        .any(|r| !meta.text(r, SHOWN_COL.into()).is_empty());
+        .flat_map(|r| meta.row_texts(r))
+        .filter(|&(c, _)| c >= usize::from(SHOWN_COL))
+        .filter_map(|(_, t)| u64::from_str_radix(t, 16).ok())
+        .collect();
+    let hashes_kept = !written.is_empty();
     let read = [HEADING_COL, PLAN_COL, RESULT_COL, ID_COL, SENT_COL].map(usize::from);
     let not_read = |r: usize, c: usize, text: &str| -> Option<WarningKind> {
         let text = text.to_string();
@@ -520,10 +526,7 @@ fn cells_not_read(
                     row_added: true,
                 });
             }
-            None => {
-                let written = meta.text(r, c + usize::from(SHOWN_COL));
-                hashes_kept && u64::from_str_radix(written, 16).ok() != Some(typed)
-            }
+            None => hashes_kept && !written.contains(&typed),
         };
         changed.then_some(WarningKind::CellNotAnswer {
             text,

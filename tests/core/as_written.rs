@@ -535,6 +535,62 @@ fn row_added_under_table(bytes: &[u8], row: u32, cells: &[(&str, &str)]) -> Vec<
     out.finish().unwrap().into_inner()
 }
 
+/// The workbook with a blank row inserted at the top of its answer sheet: every row one
+/// lower, as Excel's 行の挿入 leaves it.
+fn blank_row_inserted_at_top(bytes: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let shift = |xml: &str| -> String {
+        let mut out = String::with_capacity(xml.len());
+        let mut rest = xml;
+        while let Some(at) = rest.find(" r=\"") {
+            let start = at + " r=\"".len();
+            out.push_str(&rest[..start]);
+            rest = &rest[start..];
+            let letters = rest.chars().take_while(char::is_ascii_uppercase).count();
+            let digits = rest[letters..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .count();
+            let n: u32 = rest[letters..letters + digits].parse().unwrap();
+            out.push_str(&format!("{}{}", &rest[..letters], n + 1));
+            rest = &rest[letters + digits..];
+        }
+        out.push_str(rest);
+        out
+    };
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(content).unwrap();
+            let (head, tail) = xml.split_at(xml.find("<sheetData>").unwrap());
+            let end = tail.find("</sheetData>").unwrap();
+            content = format!("{head}{}{}", shift(&tail[..end]), &tail[end..]).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// A blank row inserted above the table moves the office's cells and changes none: nothing is
+/// said (each header and title cell was said as typed over).
+#[test]
+fn a_row_inserted_above_the_table_is_no_typing() {
+    let master = master();
+    let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
+    let moved = blank_row_inserted_at_top(&workbook::write(&r).unwrap());
+    let a = answer_from_workbook(&moved, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    assert!(c.warnings.is_empty(), "{:#?}", c.warnings);
+    assert!(c.conflicts.is_empty(), "{:#?}", c.conflicts);
+}
+
 /// What a division writes where no answer is read is named by its cell, never dropped without
 /// a word: a note typed over the office's lines above the table, a title retyped, a row added
 /// under the table. An untouched workbook, or one saved again as it was, says nothing.
