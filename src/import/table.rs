@@ -578,6 +578,7 @@ impl Reader {
             let (read, expected, flat) = self.stage_table(row.line, table, plain_cells);
             items = read;
             if row.get(3) == "取組項目" {
+                let flat = self.copy_as_repeated(row, flat, table.rows.len());
                 self.check_flattened(row, &flat);
                 data_start = 3 + flat.len();
             }

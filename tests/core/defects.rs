@@ -107,6 +107,27 @@ fn a_stage_cell_beyond_the_years_shifts_nothing_after_the_table() {
     );
 }
 
+/// One year heading more in initiative 1's stage table than in the plain copy after it: the
+/// plan, results and 担当課 are read where they stand (the copy was counted as wide as the
+/// table, and every field after it shifted: the plan text went to the unread list and
+/// 総務部人事課 was read as a plan line).
+#[test]
+fn a_year_heading_the_plain_copy_lacks_shifts_nothing_after_the_table() {
+    let text = SEED.replacen("<th>31年度</th>", "<th>31年度</th> <th>32年度</th>", 1);
+    assert_ne!(text, SEED);
+    let imported = import_text(&text).expect("imports");
+    let plain = seed().report;
+    let (one, two) = (initiative(&imported.report, "1"), initiative(&plain, "1"));
+    let texts = |i: &shinchoku::model::Initiative| -> Vec<String> {
+        i.topics
+            .iter()
+            .flat_map(|t| t.plan.iter().chain(&t.actual).map(|e| e.text.clone()))
+            .collect()
+    };
+    assert_eq!(texts(one), texts(two));
+    assert_eq!(one.divisions, two.divisions);
+}
+
 // --- A stage-bar drag could make a span overlap its neighbour in the same lane: the XLSX
 // export then failed (overlapping merged ranges) and the report table dropped a span.
 

@@ -167,6 +167,32 @@ impl Reader {
         read
     }
 
+    /// The flattened table as the row's plain copy repeats it: as wide as the copy's own
+    /// heading (取組項目 and the years after it). A heading the table has and the copy lacks
+    /// (`<th>32年度</th>` added to the table alone) would count the copy one column wider and
+    /// shift the plan, results and 担当課 read after it.
+    pub(super) fn copy_as_repeated(
+        &self,
+        row: &Row,
+        flat: Vec<String>,
+        rows: usize,
+    ) -> Vec<String> {
+        let width = flat.len() / rows.max(1);
+        let year =
+            |k: usize| era::parse_short_fiscal_year(&row.text(k), self.fiscal_year).is_some();
+        let copy_width = 1 + (4..).take_while(|&k| year(k)).count();
+        if width == 0 || copy_width == width || copy_width == 1 {
+            return flat;
+        }
+        flat.chunks(width)
+            .flat_map(|r| {
+                let mut r = r.to_vec();
+                r.resize(copy_width, String::new());
+                r
+            })
+            .collect()
+    }
+
     pub(super) fn check_flattened(&mut self, row: &Row, flat: &[String]) {
         let mut warned = false;
         for (k, expected) in flat.iter().enumerate() {
