@@ -25,10 +25,13 @@ pub enum AnswerContent {
     Report(Box<Report>),
     /// A response workbook: a row per topic (results, and the locked texts as they came back),
     /// the numbers' rows, and a warning for each cell right of the columns read.
+    /// The last: the topics the workbook was sent with that it has no row for (a row
+    /// deleted).
     Workbook(
         Vec<workbook::Row>,
         Vec<super::measures::MeasureRow>,
         Vec<crate::model::diag::Warning>,
+        Vec<crate::model::Id>,
     ),
 }
 
@@ -160,6 +163,11 @@ pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusa
     Ok(Answer {
         file,
         response: answered.response,
-        content: AnswerContent::Workbook(answered.rows, answered.measures, answered.outside),
+        content: AnswerContent::Workbook(
+            answered.rows,
+            answered.measures,
+            answered.outside,
+            answered.rows_gone,
+        ),
     })
 }

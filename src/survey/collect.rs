@@ -281,8 +281,11 @@ fn take(
             brought.warnings.extend(said);
             brought
         }
-        AnswerContent::Workbook(rows, numbers, outside) => {
+        AnswerContent::Workbook(rows, numbers, outside, gone) => {
             let mut brought = from_workbook(master, rows, &answer, &before, fresh);
+            brought
+                .conflicts
+                .extend(rows_deleted(master, gone, &answer));
             brought.warnings.extend(outside.iter().cloned());
             let division = &answer.response.division;
             let (numbers, said) = super::measures::from_rows(master, numbers, division, at.date());
@@ -335,6 +338,31 @@ fn take(
         replaces,
         difference,
     });
+}
+
+/// A topic's row deleted from a workbook: listed as the topic's removal (which only the office
+/// makes, by hand), its results left as they are — never passed over.
+fn rows_deleted(master: &Report, gone: &[Id], answer: &Answer) -> Vec<Conflict> {
+    gone.iter()
+        .filter_map(|&id| {
+            let (i, t) = (master.initiative_of_topic(id)?, master.topic(id)?);
+            Some(Conflict {
+                file: answer.file.clone(),
+                division: answer.response.division.clone(),
+                kind: ConflictKind::Structure {
+                    thing: Thing::Topic,
+                    id,
+                    added: false,
+                },
+                initiative: Some(i.number.clone()),
+                topic: t.heading.clone(),
+                old: entries_text(&t.actual),
+                new: String::new(),
+                unlinks: Vec::new(),
+                edit: None,
+            })
+        })
+        .collect()
 }
 
 /// A `.ron` answer: the division's topics' results by id, the rest compared part by part.

@@ -78,7 +78,11 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         numbers,
         &password(&r.token),
     )?;
-    write_meta(&mut book, r, &shown)?;
+    let topics: Vec<String> = topics_of(response, &r.division)
+        .iter()
+        .map(|t| t.0.to_string())
+        .collect();
+    write_meta(&mut book, r, &shown, &topics.join(" "))?;
     book.save_to_buffer()
 }
 
@@ -265,7 +269,12 @@ fn write_topics(
 }
 
 /// The very hidden sheet naming what the workbook answers.
-fn write_meta(book: &mut Workbook, r: &ResponseFor, shown: &Shown) -> Result<(), XlsxError> {
+fn write_meta(
+    book: &mut Workbook,
+    r: &ResponseFor,
+    shown: &Shown,
+    topics: &str,
+) -> Result<(), XlsxError> {
     let meta = book.add_worksheet();
     meta.set_name(META_SHEET)?;
     let fields = [
@@ -276,6 +285,8 @@ fn write_meta(book: &mut Workbook, r: &ResponseFor, shown: &Shown) -> Result<(),
         ("period", r.period.key().to_string()),
         ("due", r.due.map_or_else(String::new, |d| d.to_string())),
         ("token", r.token.clone()),
+        // The topics a row was written for: a row deleted is said, not passed over.
+        ("topics", topics.to_string()),
     ];
     for (k, (name, value)) in fields.iter().enumerate() {
         meta.write_string(k as u32, 0, *name)?;
@@ -330,6 +341,9 @@ pub struct Answered {
     pub measures: Vec<super::measures::MeasureRow>,
     /// The cells with a value right of the columns an answer is read from, each said.
     pub outside: Vec<crate::model::diag::Warning>,
+    /// The topics the workbook was sent with that have no row (one deleted); none known in
+    /// a workbook from before the meta sheet listed them.
+    pub rows_gone: Vec<Id>,
 }
 
 /// Why a workbook cannot be read as an answer.
@@ -464,11 +478,18 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
             super::measures::ID_COL.into(),
         ));
     }
+    let present: std::collections::HashSet<Id> = rows.iter().map(|r| r.topic).collect();
+    let rows_gone = field("topics")
+        .split_whitespace()
+        .filter_map(|id| id.parse().ok().map(Id))
+        .filter(|id| !present.contains(id))
+        .collect();
     Ok(Answered {
         response,
         rows,
         measures,
         outside,
+        rows_gone,
     })
 }
 

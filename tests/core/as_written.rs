@@ -591,6 +591,43 @@ fn a_row_inserted_above_the_table_is_no_typing() {
     assert!(c.conflicts.is_empty(), "{:#?}", c.conflicts);
 }
 
+/// A topic's row deleted from the workbook (or cleared) is listed as the topic's removal,
+/// which only the office makes: its results stay (it was not mentioned at all).
+#[test]
+fn a_topic_row_deleted_from_the_workbook_is_listed() {
+    use std::io::{Read, Write};
+    let master = master();
+    let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
+    let book = workbook::write(&r).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&book[..])).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(content).unwrap();
+            let start = xml.find("<row r=\"8\"").unwrap();
+            let end = start + xml[start..].find("</row>").unwrap() + "</row>".len();
+            content = format!("{}{}", &xml[..start], &xml[end..]).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    let deleted = out.finish().unwrap().into_inner();
+    let a = answer_from_workbook(&deleted, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let listed: Vec<String> = c.conflicts.iter().map(|x| x.describe(Lang::Ja)).collect();
+    assert_eq!(listed.len(), 1, "{listed:#?}");
+    assert!(!c.conflicts[0].acceptable());
+    let before = master.report().clone();
+    let mut after = master;
+    after.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(after.report().sections, before.sections, "nothing removed");
+}
+
 /// What a division writes where no answer is read is named by its cell, never dropped without
 /// a word: a note typed over the office's lines above the table, a title retyped, a row added
 /// under the table. An untouched workbook, or one saved again as it was, says nothing.
