@@ -76,7 +76,9 @@ pub fn entries_text(entries: &[Entry]) -> String {
 pub fn entries_from_text(text: &str) -> Vec<Entry> {
     text.lines()
         .map(|l| l.trim_end_matches('\r').trim())
-        .filter(|l| !l.is_empty())
+        // A bullet with nothing after it (`・` left on a line of its own) holds no words: no
+        // entry, as an empty line is none (it made an empty result).
+        .filter(|l| !l.is_empty() && l.trim_start_matches('・').trim() != "")
         .map(|line| {
             let (body, bullet) = match line.strip_prefix('・') {
                 Some(rest) => (rest, true),

@@ -662,3 +662,12 @@ fn words_typed_outside_the_answer_cells_are_named_by_cell() {
     assert!(named("E40", "見出しのない行"), "{said:#?}");
     assert!(named("A40", "「7」"), "{said:#?}");
 }
+
+/// A bullet left alone on a line of a workbook cell holds no words: no entry (it made an empty
+/// result, listed as 「実績を追加: 」).
+#[test]
+fn a_lone_bullet_in_a_cell_is_no_result() {
+    let entries = survey::entries_from_text("・\n・通常の実績(6月)\n ・ \n");
+    let texts: Vec<&str> = entries.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(texts, ["通常の実績(6月)"]);
+}
