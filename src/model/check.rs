@@ -95,7 +95,15 @@ pub fn list_warnings(
         while let Some(e) = stack.pop() {
             let found = unreadable(e)
                 .or_else(|| outside_period(report, side, e))
-                .or_else(|| month_outside_brackets(side, e));
+                .or_else(|| month_outside_brackets(side, e))
+                .or_else(|| {
+                    let note = super::entry_text::month_in_note(e)?;
+                    Some(WarningKind::MonthInNote {
+                        entry: e.text.clone(),
+                        months: e.when.clone().unwrap_or_default(),
+                        note,
+                    })
+                });
             if let Some(kind) = found {
                 out.push(Warning::new(at(), kind));
             }
@@ -147,17 +155,29 @@ fn month_outside_brackets(side: Side, e: &Entry) -> Option<WarningKind> {
     })
 }
 
-/// The first `6月` (digits and 月) a text names, as written.
+/// The first `6月` (digits and 月) a text names as when something was done, as written: a
+/// month followed by に, から, まで, 中, 末, 頃, 上旬 …, 実施, 開催, a colon, a comma, a space or
+/// the end (`説明会を6月に開催`, `6月：説明会`). A month naming a thing is no date of the work
+/// (`平成30年4月施行の条例`, `6月補正予算`, `4月1日付で`): not taken for one.
 fn first_month_named(text: &str) -> Option<String> {
     let at = text.find('月')?;
+    let after = &text[at + '月'.len_utf8()..];
     let digits: String = text[..at]
         .chars()
         .rev()
         .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
         .collect();
-    if digits.is_empty() {
-        // A 月 without a number before it (`毎月の会議`): look further on.
-        return first_month_named(&text[at + '月'.len_utf8()..]);
+    let of_time = [
+        "に", "から", "まで", "中", "末", "頃", "ごろ", "上旬", "中旬", "下旬", "初旬", "実施",
+        "開催", "：", ":", "、", "，", ",", "。",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+        || after.is_empty()
+        || after.starts_with(char::is_whitespace);
+    if digits.is_empty() || !of_time {
+        // A 月 without a number before it (`毎月の会議`), or of a thing: look further on.
+        return first_month_named(after);
     }
     Some(format!("{}月", digits.chars().rev().collect::<String>()))
 }
@@ -167,7 +187,22 @@ fn first_month_named(text: &str) -> Option<String> {
 /// month of their own.
 fn outside_period(report: &Report, side: Side, e: &Entry) -> Option<WarningKind> {
     let timing = e.timing.as_ref()?;
-    if side != Side::Actual || timing.scheduled || timing.kind != TimingKind::Months {
+    let other_year = e.when.as_deref().is_some_and(|w| {
+        fiscal_years_written(w)
+            .iter()
+            .any(|&y| y != report.fiscal_year.0)
+    });
+    let said = || WarningKind::MonthsOutsidePeriod {
+        entry: e.text.clone(),
+        months: e.when.clone().unwrap_or_default(),
+        fiscal_year: report.fiscal_year,
+        period: report.period,
+    };
+    // A plan line dated in another year (`(H30.6)`) is shown in this year's months: said.
+    if side == Side::Plan {
+        return other_year.then(said);
+    }
+    if timing.scheduled || timing.kind != TimingKind::Months {
         return None;
     }
     let period = report.period.months();
@@ -179,17 +214,7 @@ fn outside_period(report: &Report, side: Side, e: &Entry) -> Option<WarningKind>
     } else {
         timing.months.intersect(period) != timing.months
     };
-    let other_year = e.when.as_deref().is_some_and(|w| {
-        fiscal_years_written(w)
-            .iter()
-            .any(|&y| y != report.fiscal_year.0)
-    });
-    (outside || other_year).then(|| WarningKind::MonthsOutsidePeriod {
-        entry: e.text.clone(),
-        months: e.when.clone().unwrap_or_default(),
-        fiscal_year: report.fiscal_year,
-        period: report.period,
-    })
+    (outside || other_year).then(said)
 }
 
 /// A warning for each text holding invisible characters, and for each holding characters the

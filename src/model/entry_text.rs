@@ -639,23 +639,53 @@ fn split_timing(inner: &str) -> (&str, Option<&str>) {
         })
         .map(|(i, c)| (i, i + c.len_utf8(), c != '・'))
         .collect();
-    for &(at, after, _) in breaks.iter().rev() {
-        let (head, tail) = (inner[..at].trim(), inner[after..].trim());
-        if let Some(months) = months_first(head)
-            && !names_a_month(tail)
-        {
-            return (months, Some(tail).filter(|t| !t.is_empty()));
+    // First a reading whose note names no month; failing that, the note may (`6月、9月に実施
+    // 予定`: June, the rest a note) — `check` then says the note's month is not read.
+    for strict in [true, false] {
+        for &(at, after, _) in breaks.iter().rev() {
+            let (head, tail) = (inner[..at].trim(), inner[after..].trim());
+            if let Some(months) = months_first(head)
+                && !(strict && names_a_month(tail))
+            {
+                return (months, Some(tail).filter(|t| !t.is_empty()));
+            }
         }
-    }
-    for &(at, after, _) in breaks.iter().filter(|b| b.2) {
-        let (head, tail) = (inner[..at].trim(), inner[after..].trim());
-        if let Some(months) = months_first(tail)
-            && !names_a_month(head)
-        {
-            return (months, Some(head).filter(|h| !h.is_empty()));
+        for &(at, after, _) in breaks.iter().filter(|b| b.2) {
+            let (head, tail) = (inner[..at].trim(), inner[after..].trim());
+            if let Some(months) = months_first(tail)
+                && !(strict && names_a_month(head))
+            {
+                return (months, Some(head).filter(|h| !h.is_empty()));
+            }
         }
     }
     (inner, None)
+}
+
+/// What the month bracket of an entry holds beside its months (`9月に実施予定` in
+/// `(6月、9月に実施予定)`), when that names a month itself: a month the timing does not read.
+pub fn month_in_note(entry: &Entry) -> Option<String> {
+    let when = entry.when.as_deref().filter(|_| entry.timing.is_some())?;
+    let text = entry.text.as_str();
+    let groups = bracket_groups(text);
+    let nested = groups.iter().flat_map(|&g| {
+        let inner = inside(text, g);
+        let offset = inner.as_ptr() as usize - text.as_ptr() as usize;
+        bracket_groups(inner)
+            .into_iter()
+            .map(move |(a, b)| (a + offset, b + offset))
+    });
+    let square = square_groups(text);
+    let inner = groups
+        .iter()
+        .copied()
+        .chain(nested)
+        .chain(square)
+        .map(|g| inside(text, g))
+        .find(|inner| inner.contains(when) && inner != &when)?;
+    let note = inner.replacen(when, "", 1);
+    let note = note.trim_matches(|c: char| c.is_whitespace() || "、，,､・：:".contains(c));
+    names_a_month(note).then(|| note.to_string())
 }
 
 /// Whether a text names a month by its number (`6月`, `６月`): what a note beside the months

@@ -497,6 +497,12 @@ fn parse_part(part: &str) -> Result<(MonthSet, bool), MonthProblem> {
     if let Some(q) = parse_quarter(part) {
         return Ok((q, false));
     }
+    // A half in a list: `上期、下期` is the whole year.
+    match part {
+        "上半期" | "上期" => return Ok((MonthSet::range(4, 9), false)),
+        "下半期" | "下期" => return Ok((MonthSet::range(10, 3), false)),
+        _ => {}
+    }
     if let Some((a, b)) = part.split_once('～') {
         return match (a.is_empty(), b.is_empty()) {
             (true, true) => Err(MonthProblem::RangeWithoutMonths),

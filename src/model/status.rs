@@ -159,13 +159,15 @@ fn done_months(entries: &[Entry], passed: MonthSet) -> MonthSet {
 }
 
 /// A result that counts as done by the as-of date: a passed month not marked 予定, or no
-/// month at all (reported, so done).
+/// month it can be read to name (reported, so done — months written that cannot be read are
+/// warned about, and a result is not made late by them) unless it says 予定.
 fn is_done(result: &Entry, passed: MonthSet) -> bool {
     if !done_months(std::slice::from_ref(result), passed).is_empty() {
         return true;
     }
-    // No passed month: done only when it names no month at all (随時, or undated).
-    result.covered_months().is_empty() && !result.scheduled() && !result.unreadable_when()
+    let unread_plan =
+        result.unreadable_when() && result.when.as_deref().is_some_and(|w| w.contains("予定"));
+    result.covered_months().is_empty() && !result.scheduled() && !unread_plan
 }
 
 /// Where a plan line stands, given the results that report it.

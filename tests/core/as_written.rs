@@ -123,6 +123,12 @@ fn a_note_that_speaks_of_months_after_the_month_bracket_keeps_the_months() {
         ("会議(随時、6月)", &[6], false),
         ("会議(上期：6月)", &[6], false),
         ("説明会（上期：6月実施）", &[6], false),
+        // Both halves listed are the year.
+        (
+            "研修(上期、下期)",
+            &[4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+            false,
+        ),
     ];
     for &(text, want, scheduled) in cases {
         let mut problems = Vec::new();
@@ -670,4 +676,29 @@ fn a_lone_bullet_in_a_cell_is_no_result() {
     let entries = survey::entries_from_text("・\n・通常の実績(6月)\n ・ \n");
     let texts: Vec<&str> = entries.iter().map(|e| e.text.as_str()).collect();
     assert_eq!(texts, ["通常の実績(6月)"]);
+}
+
+/// A note beside the months in their bracket that names a month itself: the months before it
+/// are read (done in June), and `check` says the note's month is not (the whole bracket was
+/// unread, and the result no longer met its plan line).
+#[test]
+fn a_month_in_the_note_beside_the_months_is_read_around_and_said() {
+    for (text, note) in [
+        ("研修の実施(6月、9月に実施予定)", "9月に実施予定"),
+        ("研修の実施(6月済、12月予定)", "12月予定"),
+    ] {
+        let mut problems = Vec::new();
+        let e = read_entry(text, true, &mut problems);
+        assert_eq!(
+            e.timing.as_ref().map(|t| t.months),
+            Some(months(&[6])),
+            "{text}"
+        );
+        assert!(!e.timing.unwrap().scheduled, "{text}");
+        let e = read_entry(text, true, &mut problems);
+        let said = shinchoku::model::entry_text::month_in_note(&e).expect("a note with a month");
+        assert!(said.contains(note), "{said}");
+    }
+    let plain = read_entry("研修の実施(6月)（9月にも実施予定）", true, &mut Vec::new());
+    assert_eq!(shinchoku::model::entry_text::month_in_note(&plain), None);
 }

@@ -378,3 +378,40 @@ fn a_file_saved_before_links_opens_with_links_proposed() {
     // Proposals leave alone what is already linked.
     assert!(propose(initiative(&report, "10")).is_empty());
 }
+
+/// A result whose months cannot be read (`(9/1)`, warned about) still reports its plan line as
+/// done: it was reported, and unreadable months do not make a plan line late (they did, once
+/// `(9/1)` came to be taken for months); one saying 予定 is not done.
+#[test]
+fn a_result_with_unreadable_months_still_meets_its_plan_line() {
+    let status_with = |text: &str| {
+        let mut doc = Document::sample();
+        let nine = initiative(doc.report(), "9");
+        let (topic, plan) = (nine.topics[0].id, nine.topics[0].plan[3].id);
+        let id = doc
+            .perform(Intent::AddEntry {
+                topic,
+                side: Side::Actual,
+                text: text.into(),
+            })
+            .unwrap()
+            .unwrap();
+        doc.perform(Intent::Link { result: id, plan }).unwrap();
+        let nine = initiative(doc.report(), "9");
+        line_statuses(nine, doc.report().as_of())
+            .into_iter()
+            .find(|(_, l, _)| l.id == plan)
+            .unwrap()
+            .2
+    };
+    let done = status_with("県有財産の貸付取組の全庁展開に向けた情報提供(9月)");
+    assert_ne!(done, LineStatus::Late);
+    assert_eq!(
+        status_with("県有財産の貸付取組の全庁展開に向けた情報提供(9/1)"),
+        done
+    );
+    assert_eq!(
+        status_with("県有財産の貸付取組の全庁展開に向けた情報提供(9/1予定)"),
+        LineStatus::Late
+    );
+}

@@ -228,6 +228,9 @@ fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
         "組織定数調整（8月～10月予定）",
         "組織定数の点検（R1.6月）",
         "職員説明会を6月に開催",
+        // A month naming a thing is no date of the work: not warned about.
+        "平成30年4月施行の条例の周知",
+        "6月補正予算の編成",
     ] {
         r.perform(Intent::AddEntry {
             topic,
@@ -510,4 +513,29 @@ fn corrected_then_sent_again(
     );
     master.perform(again.intent(&[]).unwrap()).unwrap();
     assert_eq!(master.report().entry(id).unwrap().text, corrected);
+}
+
+/// A plan line dated in another fiscal year (`(H30.6)` in an FY2017 report) is shown in this
+/// year's months, and `check` says so (it turned 遅れ without a word).
+#[test]
+fn a_plan_line_of_another_year_is_warned_about() {
+    let mut master = master();
+    let topic = topic_headed(master.report(), "組織体制・運営の検討");
+    let plan = master.report().topic(topic).unwrap().plan[0].id;
+    master
+        .perform(Intent::SetEntryText {
+            id: plan,
+            text: "条例の施行(H30.6)".into(),
+        })
+        .unwrap();
+    let check: Vec<String> = shinchoku::model::check::warnings(master.report())
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        check
+            .iter()
+            .any(|w| w.contains("「条例の施行(H30.6)」の時期「H30.6」は報告期間（平成29年度")),
+        "{check:?}"
+    );
 }

@@ -294,6 +294,13 @@ pub enum WarningKind {
         fiscal_year: crate::model::FiscalYear,
         period: crate::model::Period,
     },
+    /// The month bracket of an entry holds, beside the months read, a note naming a month
+    /// (`(6月、9月に実施予定)`: June read, 9月 in the note not): kept as written, said.
+    MonthInNote {
+        entry: String,
+        months: String,
+        note: String,
+    },
     /// Source text kept in the report because it could not be placed.
     SourceNotUnderstood {
         text: String,

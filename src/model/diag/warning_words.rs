@@ -36,6 +36,23 @@ impl Describe for WarningKind {
             | W::AlreadyKept { .. }
             | W::MonthsOutsidePeriod { .. }
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
+            W::MonthInNote {
+                entry,
+                months,
+                note,
+            } => say(
+                lang,
+                format!(
+                    "「{}」の時期は「{months}」と読みました。括弧の中の「{}」の月は時期として読みません（書かれたまま残しました）",
+                    preview(entry),
+                    preview(note)
+                ),
+                format!(
+                    "「{}」: its months read as 「{months}」; the month in 「{}」 beside them is not read (kept as written)",
+                    preview(entry),
+                    preview(note)
+                ),
+            ),
             W::NotListed { .. }
             | W::TitleYearNotHandled { .. }
             | W::PlanHeadingNotOfYear { .. }
