@@ -89,6 +89,21 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
     }
     let (report, mut warnings) = import::import_file(path)?;
     warnings.extend(model::measure_check::report_wide_warnings(&report));
+    // What the model's check finds that reading the table does not: months outside the
+    // period or of another year, a month in a note or outside brackets (the table was quiet
+    // where the same report as a `.ron` warned).
+    warnings.extend(model::check::warnings(&report).into_iter().filter(|w| {
+        use model::diag::WarningKind as W;
+        matches!(
+            &w.kind,
+            W::MonthsOutsidePeriod { .. }
+                | W::MonthInNote { .. }
+                | W::UnreadableMonths {
+                    reason: model::months::MonthProblem::OutsideBracket,
+                    ..
+                }
+        )
+    }));
     Ok(Opened {
         report,
         warnings,

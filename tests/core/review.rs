@@ -539,3 +539,29 @@ fn a_plan_line_of_another_year_is_warned_about() {
         "{check:?}"
     );
 }
+
+/// `check` of a report table says what `check` of the same report as a `.ron` says of its
+/// months: a result outside the period (the table was quiet, the `.ron` warned).
+#[test]
+fn check_of_a_table_warns_of_months_outside_the_period_as_of_a_ron() {
+    let table = crate::SEED.replacen(
+        "職員向けメルマガにおける周知(6月)",
+        "職員向けメルマガにおける周知(10月)",
+        1,
+    );
+    assert_ne!(table, crate::SEED);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.tsv");
+    std::fs::write(&path, &table).unwrap();
+    let opened = shinchoku::open_report(&path).unwrap();
+    let said: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("「職員向けメルマガにおける周知(10月)」の時期「10月」は報告期間")),
+        "{said:?}"
+    );
+}
