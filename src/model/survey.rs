@@ -122,8 +122,9 @@ pub struct Received {
     /// How many answers from this division were taken in (2 or more: re-submissions).
     #[serde(default = "one")]
     pub count: u32,
-    /// Each topic's results as this answer had them (a hash of their lines as written): the
-    /// same answer sent again is no change, even where the office has corrected a result since.
+    /// Each topic's results as this answer had them (a hash of their lines as written), and
+    /// each initiative's numbers (under the initiative's id): the same answer sent again is no
+    /// change, even where the office has corrected a result or a number since.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub taken: Vec<TakenTopic>,
 }

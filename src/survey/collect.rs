@@ -276,9 +276,11 @@ fn take(
         AnswerContent::Report(r) => {
             let mut brought = from_report(master, r, &answer, &before, fresh);
             let division = &answer.response.division;
-            let (numbers, said) = super::measures::from_report(master, r, division, at.date());
+            let (numbers, said, taken) =
+                super::measures::from_report(master, r, division, (at.date(), &before));
             brought.edits.extend(numbers);
             brought.warnings.extend(said);
+            brought.taken.extend(taken);
             brought
         }
         AnswerContent::Workbook(rows, numbers, outside, gone) => {
@@ -288,9 +290,11 @@ fn take(
                 .extend(rows_deleted(master, gone, &answer));
             brought.warnings.extend(outside.iter().cloned());
             let division = &answer.response.division;
-            let (numbers, said) = super::measures::from_rows(master, numbers, division, at.date());
+            let (numbers, said, taken) =
+                super::measures::from_rows(master, numbers, division, (at.date(), &before));
             brought.edits.extend(numbers);
             brought.warnings.extend(said);
+            brought.taken.extend(taken);
             brought
         }
     };

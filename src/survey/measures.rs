@@ -15,7 +15,7 @@ use crate::model::measure_warning::MeasureWarning;
 use crate::model::measure_warning::{MeasureAt, MeasureField};
 use crate::model::measures::{Figure, Measures, Money, YenUnit};
 use crate::model::text::normalize;
-use crate::model::{FiscalYear, Report};
+use crate::model::{FiscalYear, Report, TakenTopic};
 
 /// The edits taking `answer`'s numbers of `division` into the master, and what is not taken
 /// (an answer of another year than the report's), said. `on`: the day the answer is taken.
@@ -23,10 +23,11 @@ pub(super) fn from_report(
     master: &Report,
     answer: &Report,
     division: &str,
-    on: NaiveDate,
-) -> (Vec<Edit>, Vec<Warning>) {
+    (on, before): (NaiveDate, &[TakenTopic]),
+) -> (Vec<Edit>, Vec<Warning>, Vec<TakenTopic>) {
     let mut edits = Vec::new();
     let mut said = Vec::new();
+    let mut taken = Vec::new();
     for i in master.initiatives() {
         if measures_division(i) != Some(division) {
             continue;
@@ -34,12 +35,14 @@ pub(super) fn from_report(
         let Some(a) = answer.initiative(i.id) else {
             continue;
         };
-        // Numbers the answer holds as they were sent are not the division's change: the
-        // master's stay, with whatever the office corrected since.
+        // Numbers the answer holds as they were sent, or as the division's answer taken in
+        // before had them, are not the division's change: the master's stay, with whatever
+        // the office corrected since.
+        let now = super::sent::hash(&super::sent::measures_text(a.measures()));
         let as_sent = response_sent(answer)
             .get(&super::sent::answered_key(i.id))
             .copied();
-        if as_sent == Some(super::sent::hash(&super::sent::measures_text(a.measures()))) {
+        if numbers_taken(&mut taken, before, i.id, now) || as_sent == Some(now) {
             continue;
         }
         let unit = master.measure_settings.yen_unit;
@@ -52,7 +55,24 @@ pub(super) fn from_report(
             });
         }
     }
-    (edits, said)
+    (edits, said, taken)
+}
+
+/// Records an initiative's numbers as the answer has them (by the initiative's id, among the
+/// topics' results: ids are one space); true when the division's answer taken in before had
+/// them just so — the same answer sent again, which changes nothing.
+fn numbers_taken(
+    taken: &mut Vec<TakenTopic>,
+    before: &[TakenTopic],
+    initiative: crate::model::Id,
+    numbers: u64,
+) -> bool {
+    let this = TakenTopic {
+        topic: initiative,
+        results: numbers,
+    };
+    taken.push(this);
+    before.contains(&this)
 }
 
 /// The hashes of the parts a response was sent with (none for one sent before they were kept).
@@ -349,7 +369,7 @@ pub(super) fn write_sheet(
                 ws.write_string_with_format(row, k as u16, t, base)?;
             }
             ws.write_string_with_format(row, ANSWER_COL, &now, answer)?;
-            let id = format!("{id} s={:x}", super::sent::hash(&now));
+            let id = format!("{id} s={:x}", super::sent::hash(&canonical(&now)));
             ws.write_string_with_format(row, ID_COL, &id, base)?;
             row += 1;
         }
@@ -462,20 +482,45 @@ pub(super) fn from_rows(
     master: &Report,
     rows: &[MeasureRow],
     division: &str,
-    on: NaiveDate,
-) -> (Vec<Edit>, Vec<Warning>) {
+    (on, before): (NaiveDate, &[TakenTopic]),
+) -> (Vec<Edit>, Vec<Warning>, Vec<TakenTopic>) {
     use crate::edit::measures::{figure_of, money_of};
     let year = master.fiscal_year;
     let unit = master.measure_settings.yen_unit;
     let mut warnings = Vec::new();
     let mut changed: Vec<(crate::model::Id, Measures)> = Vec::new();
     let rows = resolved(master, rows);
-    for row in usable_rows(master, &rows, division, &mut warnings) {
+    let usable = usable_rows(master, &rows, division, &mut warnings);
+    // Each initiative's answers as this workbook has them: the same as the answer taken in
+    // before, they change nothing.
+    let mut by_initiative: Vec<(crate::model::Id, Vec<String>)> = Vec::new();
+    for row in &usable {
+        let line = format!("{:?} {}", row.what, canonical(&row.answer));
+        match by_initiative
+            .iter_mut()
+            .find(|(id, _)| *id == row.initiative)
+        {
+            Some((_, lines)) => lines.push(line),
+            None => by_initiative.push((row.initiative, vec![line])),
+        }
+    }
+    let mut taken = Vec::new();
+    let mut as_before = HashSet::new();
+    for (id, mut lines) in by_initiative {
+        lines.sort();
+        if numbers_taken(&mut taken, before, id, super::sent::hash(&lines.join("\n"))) {
+            as_before.insert(id);
+        }
+    }
+    for row in usable
+        .into_iter()
+        .filter(|r| !as_before.contains(&r.initiative))
+    {
         // A number still as it was sent is not the division's answer: the master's stays,
         // with whatever the office corrected since. (The self-rating and its note are read
         // together always: a note is of its rating.)
         let number = matches!(row.what, MeasureCell::Indicator(_) | MeasureCell::Effect);
-        if number && row.sent == Some(super::sent::hash(&row.answer)) {
+        if number && row.sent == Some(super::sent::hash(&canonical(&row.answer))) {
             continue;
         }
         let Some(i) = master.initiative(row.initiative) else {
@@ -550,7 +595,16 @@ pub(super) fn from_rows(
             measures: Box::new(m),
         })
         .collect();
-    (edits, warnings)
+    (edits, warnings, taken)
+}
+
+/// An answer cell as compared with what was sent: its number and unit when it reads as one
+/// (`３３．３` is `33.3`), else its text without white space.
+fn canonical(text: &str) -> String {
+    match crate::model::figure::read(text) {
+        Ok(Some(r)) => format!("{}{}", r.value, r.unit),
+        _ => normalize(text),
+    }
 }
 
 /// The rows that may be taken: each naming a number of the division's own initiatives, once.

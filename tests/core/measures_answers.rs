@@ -442,3 +442,52 @@ fn a_second_half_report_asks_the_years_actual() {
         .unwrap();
     assert_eq!(row.answer, "");
 }
+
+/// A division's answer taken in, the office corrects its number, the division sends the same
+/// workbook again: nothing changes (the correction was undone as 「再提出」). And a number
+/// re-typed as sent in full-width digits is no answer either.
+#[test]
+fn the_same_numbers_sent_again_keep_the_offices_correction() {
+    use shinchoku::model::measures::Figure;
+    let master = sent(seed_with_measures());
+    let first = master.sections[0].initiatives[0].id;
+    let division = measures_division(&master.sections[0].initiatives[0])
+        .unwrap()
+        .to_string();
+    let book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
+        &master, &division, None, "",
+    ))
+    .unwrap();
+    let answered = crate::type_into_workbook(&book, "900", "950");
+    let answer = |bytes: &[u8]| {
+        Ok(shinchoku::survey::answer::answer_from_workbook(bytes, "a.xlsx".into()).unwrap())
+    };
+    let at = crate::measures_cycle::answered_at();
+    let c = shinchoku::survey::collect::collect(&master, vec![answer(&answered)], at);
+    let mut after = taken(&master, &c);
+    let actual = |r: &shinchoku::model::Report| {
+        r.initiative(first).unwrap().measures().indicators[0].actual_for(FY)
+    };
+    assert_eq!(actual(&after), Some(Decimal::whole(950)));
+    after
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators[0]
+        .year_mut(FY)
+        .actual = Figure::of(Decimal::whole(960));
+    let again = shinchoku::survey::collect::collect(&after, vec![answer(&answered)], at);
+    assert_eq!(actual(&taken(&after, &again)), Some(Decimal::whole(960)));
+
+    let mut corrected = master.clone();
+    corrected
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators[0]
+        .year_mut(FY)
+        .actual = Figure::of(Decimal::whole(905));
+    let wide = crate::type_into_workbook(&book, "900", "９００");
+    let c = shinchoku::survey::collect::collect(&corrected, vec![answer(&wide)], at);
+    assert_eq!(actual(&taken(&corrected, &c)), Some(Decimal::whole(905)));
+}
