@@ -712,7 +712,7 @@ fn months_first(s: &str) -> Option<&str> {
     if parse_timing(s).is_ok() {
         return Some(s);
     }
-    ["実施", "開催", "完了", "済み", "済"]
+    ["に実施", "に開催", "実施", "開催", "完了", "済み", "済"]
         .iter()
         .filter_map(|w| s.strip_suffix(w))
         .find(|m| !m.is_empty() && parse_timing(m).is_ok())

@@ -369,6 +369,14 @@ pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
             break;
         }
     }
+    // `9月開催予定`, `下期に実施予定`: what is planned, said before 予定.
+    if scheduled
+        && let Some(rest) = ["に実施", "に開催", "実施", "開催"]
+            .iter()
+            .find_map(|w| s.strip_suffix(w))
+    {
+        s = rest.to_string();
+    }
     let mut times = None;
     if let Some(pos) = s.rfind("年") {
         let tail = &s[pos + "年".len()..];
@@ -379,6 +387,15 @@ pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
                 s = rest.to_string();
             }
         }
+    }
+    // `毎月1回`: every month, so many times in each.
+    if let Some(n) = s
+        .strip_prefix("毎月")
+        .and_then(|r| r.strip_suffix('回'))
+        .and_then(|d| d.parse::<u32>().ok())
+    {
+        times = Some(n);
+        s = "毎月".into();
     }
     let simple = |kind, months| {
         Ok(Timing {

@@ -129,6 +129,7 @@ fn a_note_that_speaks_of_months_after_the_month_bracket_keeps_the_months() {
             &[4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
             false,
         ),
+        ("会議(6月に実施)", &[6], false),
     ];
     for &(text, want, scheduled) in cases {
         let mut problems = Vec::new();
@@ -680,11 +681,12 @@ fn a_lone_bullet_in_a_cell_is_no_result() {
 
 /// A note beside the months in their bracket that names a month itself: the months before it
 /// are read (done in June), and `check` says the note's month is not (the whole bracket was
-/// unread, and the result no longer met its plan line).
+/// unread, and the result no longer met its plan line). (`(6月、9月に実施予定)` reads as
+/// `6月、9月予定` does: both months, 予定.)
 #[test]
 fn a_month_in_the_note_beside_the_months_is_read_around_and_said() {
     for (text, note) in [
-        ("研修の実施(6月、9月に実施予定)", "9月に実施予定"),
+        ("研修の実施(6月、9月にも実施)", "9月にも実施"),
         ("研修の実施(6月済、12月予定)", "12月予定"),
     ] {
         let mut problems = Vec::new();

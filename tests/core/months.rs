@@ -140,6 +140,15 @@ const EXTRA_EXPRESSIONS: &[Golden] = &[
         TimingKind::AllYear,
     ),
     ("上半期", &[4, 5, 6, 7, 8, 9], false, false, M),
+    ("下期に実施予定", &[10, 11, 12, 1, 2, 3], false, true, M),
+    ("９月開催予定", &[9], false, true, M),
+    (
+        "毎月1回",
+        &[4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+        false,
+        false,
+        TimingKind::AllYear,
+    ),
     ("下半期", &[10, 11, 12, 1, 2, 3], false, false, M),
     ("R2年4月1日～R2年5月31日", &[4, 5], false, false, M),
 ];
