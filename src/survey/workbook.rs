@@ -408,7 +408,9 @@ impl Describe for WorkbookProblem {
 /// bounds, so that a value typed far away (XFD1048576) or a hostile package is refused or
 /// read in a moment, never allocated for as a whole sheet.
 pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
-    let wanted = |name: &str| name == META_SHEET || name == SHEET || name == super::measures::SHEET;
+    // Every sheet: a division may have renamed the answer sheet's tab (the workbook's
+    // structure is not protected); it is then found by its heading row.
+    let wanted = |_: &str| true;
     let sheets = crate::import::book::read_sheets(bytes, WorkbookFormat::Xlsx, &wanted).map_err(
         |e| match e.kind {
             ImportErrorKind::DamagedWorkbook { why, .. } => WorkbookProblem::NotAWorkbook(why),
@@ -457,6 +459,14 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     let sheet = sheets
         .iter()
         .find(|s| s.name == SHEET)
+        .or_else(|| {
+            sheets.iter().find(|s| {
+                s.name != META_SHEET
+                    && s.name != super::measures::SHEET
+                    && s.used_rows()
+                        .any(|r| s.text(r, 0) == "番号" && s.text(r, ID_COL.into()) == "ID")
+            })
+        })
         .ok_or(WorkbookProblem::NoAnswerSheet)?;
     let rows = answer_rows(sheet)?;
     let numbers = sheets.iter().find(|s| s.name == super::measures::SHEET);

@@ -115,3 +115,24 @@ pub fn type_into_workbook(bytes: &[u8], old: &str, new: &str) -> Vec<u8> {
     assert_eq!(replaced, 1, "the cell's text is in the workbook once");
     out.finish().unwrap().into_inner()
 }
+
+/// The workbook with `old` replaced by `new` once in its part `part` (a zip entry's XML).
+pub fn type_into_workbook_part(bytes: &[u8], part: &str, old: &str, new: &str) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name == part {
+            let text = String::from_utf8(content).unwrap();
+            assert!(text.contains(old), "{part} holds {old}");
+            content = text.replacen(old, new, 1).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}

@@ -450,3 +450,19 @@ fn a_refusal_names_an_overlong_division_shortened() {
         assert!(said.starts_with("総務部総務部"), "{said}");
     }
 }
+
+/// A workbook whose answer sheet's tab was renamed (its structure is not protected) is read
+/// from the sheet holding the answer table (it was refused: 「回答」シートがありません).
+#[test]
+fn a_renamed_answer_sheet_is_found_by_its_table() {
+    let master = master_of(seed().report);
+    let bytes = workbook_of(master.report(), 管財課);
+    let renamed = crate::type_into_workbook_part(
+        &bytes,
+        "xl/workbook.xml",
+        "name=\"回答\"",
+        "name=\"回答（管財課）\"",
+    );
+    let read = workbook::read(&renamed).unwrap();
+    assert_eq!(read.rows.len(), workbook::read(&bytes).unwrap().rows.len());
+}
