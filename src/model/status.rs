@@ -165,8 +165,13 @@ fn is_done(result: &Entry, passed: MonthSet) -> bool {
     if !done_months(std::slice::from_ref(result), passed).is_empty() {
         return true;
     }
-    let unread_plan =
-        result.unreadable_when() && result.when.as_deref().is_some_and(|w| w.contains("予定"));
+    // `(9/1予定)`: still to come. Not `(予定どおり6月に実施)` nor `(6月に実施。10月に報告予定)`:
+    // only what ends in 予定 and says nothing was done.
+    let unread_plan = result.unreadable_when()
+        && result.when.as_deref().is_some_and(|w| {
+            w.trim_end().ends_with("予定")
+                && !["実施", "済", "完了", "開催"].iter().any(|d| w.contains(d))
+        });
     result.covered_months().is_empty() && !result.scheduled() && !unread_plan
 }
 

@@ -414,4 +414,9 @@ fn a_result_with_unreadable_months_still_meets_its_plan_line() {
         status_with("県有財産の貸付取組の全庁展開に向けた情報提供(9/1予定)"),
         LineStatus::Late
     );
+    // 予定 in words of something done is no plan still to come.
+    for done_words in ["(予定どおり9月に実施)", "(9月に実施。10月に報告予定)"] {
+        let text = format!("県有財産の貸付取組の全庁展開に向けた情報提供{done_words}");
+        assert_eq!(status_with(&text), done, "{text}");
+    }
 }
