@@ -662,11 +662,15 @@ fn split_timing(inner: &str) -> (&str, Option<&str>) {
     (inner, None)
 }
 
-/// What the month bracket of an entry holds beside its months (`9月に実施予定` in
-/// `(6月、9月に実施予定)`), when that names a month itself: a month the timing does not read.
+/// A note of an entry naming a month its timing does not read: beside the months in their
+/// bracket (`9月に実施予定` in `(6月、9月に実施予定)`), in a bracket of its own
+/// (`（10月にも実施予定）`) or after ※ (`※10月に再実施予定`) — said by `check`, so that no month
+/// written goes unread without a word. The label's words (`4月施行の条例の周知`) are no note.
 pub fn month_in_note(entry: &Entry) -> Option<String> {
     let when = entry.when.as_deref().filter(|_| entry.timing.is_some())?;
-    let text = entry.text.as_str();
+    // An entry's own words: its sub-items' brackets hold their own months.
+    let own = own_text(entry);
+    let text = own.as_str();
     let groups = bracket_groups(text);
     let nested = groups.iter().flat_map(|&g| {
         let inner = inside(text, g);
@@ -675,17 +679,30 @@ pub fn month_in_note(entry: &Entry) -> Option<String> {
             .into_iter()
             .map(move |(a, b)| (a + offset, b + offset))
     });
-    let square = square_groups(text);
-    let inner = groups
+    let mut notes: Vec<String> = Vec::new();
+    for g in groups
         .iter()
         .copied()
         .chain(nested)
-        .chain(square)
-        .map(|g| inside(text, g))
-        .find(|inner| inner.contains(when) && inner != &when)?;
-    let note = inner.replacen(when, "", 1);
-    let note = note.trim_matches(|c: char| c.is_whitespace() || "、，,､・：:".contains(c));
-    names_a_month(note).then(|| note.to_string())
+        .chain(square_groups(text))
+    {
+        let inner = inside(text, g);
+        if inner == when {
+            continue;
+        }
+        // Beside the months: what is left of the bracket without them.
+        notes.push(match inner.contains(when) {
+            true => inner.replacen(when, "", 1),
+            false => inner.to_string(),
+        });
+    }
+    notes.extend(entry.notes.iter().cloned());
+    notes.extend(text.split('※').skip(1).map(str::to_string));
+    notes
+        .iter()
+        .map(|n| n.trim_matches(|c: char| c.is_whitespace() || "、，,､・：:※".contains(c)))
+        .find(|n| names_a_month(n) && !n.contains(when))
+        .map(str::to_string)
 }
 
 /// Whether a text names a month by its number (`6月`, `６月`): what a note beside the months

@@ -701,6 +701,25 @@ fn a_month_in_the_note_beside_the_months_is_read_around_and_said() {
         let said = shinchoku::model::entry_text::month_in_note(&e).expect("a note with a month");
         assert!(said.contains(note), "{said}");
     }
-    let plain = read_entry("研修の実施(6月)（9月にも実施予定）", true, &mut Vec::new());
-    assert_eq!(shinchoku::model::entry_text::month_in_note(&plain), None);
+    // A note in a bracket of its own or after ※ is said too; a sub-item's months, or a month
+    // in the label's words, are not.
+    for (text, note) in [
+        (
+            "研修の実施(6月)（9月にも実施予定）",
+            Some("9月にも実施予定"),
+        ),
+        (
+            "研修の実施（6月）※10月に再実施予定",
+            Some("10月に再実施予定"),
+        ),
+        ("平成30年4月施行の条例の周知(6月)", None),
+        ("研修の実施(随時) 新規採用職員研修(4月)", None),
+    ] {
+        let e = read_entry(text, true, &mut Vec::new());
+        assert_eq!(
+            shinchoku::model::entry_text::month_in_note(&e).as_deref(),
+            note,
+            "{text}"
+        );
+    }
 }

@@ -294,8 +294,8 @@ pub enum WarningKind {
         fiscal_year: crate::model::FiscalYear,
         period: crate::model::Period,
     },
-    /// The month bracket of an entry holds, beside the months read, a note naming a month
-    /// (`(6月、9月に実施予定)`: June read, 9月 in the note not): kept as written, said.
+    /// A note of an entry names a month its timing does not read (`(6月、9月にも実施)`,
+    /// `(6月)（10月にも実施予定）`, `※10月に再実施予定`): kept as written, said.
     MonthInNote {
         entry: String,
         months: String,

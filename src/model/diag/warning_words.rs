@@ -43,12 +43,12 @@ impl Describe for WarningKind {
             } => say(
                 lang,
                 format!(
-                    "「{}」の時期は「{months}」と読みました。括弧の中の「{}」の月は時期として読みません（書かれたまま残しました）",
+                    "「{}」の時期は「{months}」と読みました。注記「{}」の月は時期として読みません（書かれたまま残しました）",
                     preview(entry),
                     preview(note)
                 ),
                 format!(
-                    "「{}」: its months read as 「{months}」; the month in 「{}」 beside them is not read (kept as written)",
+                    "「{}」: its months read as 「{months}」; the month in the note 「{}」 is not read (kept as written)",
                     preview(entry),
                     preview(note)
                 ),
