@@ -42,11 +42,18 @@ pub(super) fn from_report(
         let as_sent = response_sent(answer)
             .get(&super::sent::answered_key(i.id))
             .copied();
-        if numbers_taken(&mut taken, before, i.id, now) || as_sent == Some(now) {
+        if as_sent == Some(now) {
             continue;
         }
         let unit = master.measure_settings.yen_unit;
-        let mut merged = answered(i, a.measures(), (master.fiscal_year, unit), &mut said);
+        let mut seen =
+            |field: String| numbers_taken(&mut taken, before, i.id, super::sent::hash(&field));
+        let mut merged = answered(
+            i,
+            a.measures(),
+            (master.fiscal_year, unit),
+            (&mut said, &mut seen),
+        );
         rated_by(&mut merged, i.measures(), division, on);
         if merged != *i.measures() {
             edits.push(Edit::SetMeasures {
@@ -58,9 +65,10 @@ pub(super) fn from_report(
     (edits, said, taken)
 }
 
-/// Records an initiative's numbers as the answer has them (by the initiative's id, among the
-/// topics' results: ids are one space); true when the division's answer taken in before had
-/// them just so — the same answer sent again, which changes nothing.
+/// Records a number of an initiative as the answer has it (a hash of which number and what it
+/// says, under the initiative's id among the topics' results: ids are one space); true when
+/// the division's answer taken in before had it just so — the same number sent again, which
+/// changes nothing, even where the office has corrected it since.
 fn numbers_taken(
     taken: &mut Vec<TakenTopic>,
     before: &[TakenTopic],
@@ -107,7 +115,7 @@ fn answered(
     initiative: &crate::model::Initiative,
     answer: &Measures,
     (year, unit): (FiscalYear, YenUnit),
-    said: &mut Vec<Warning>,
+    (said, seen): (&mut Vec<Warning>, &mut dyn FnMut(String) -> bool),
 ) -> Measures {
     let master = initiative.measures();
     let mut out = master.clone();
@@ -160,6 +168,11 @@ fn answered(
                 );
                 continue;
             }
+            // As the division's answer taken in before had it: the master's stays.
+            let field = format!("I {} {nth} {actual:?} {first_half:?}", normalize(&x.name));
+            if seen(field) {
+                continue;
+            }
             let slot = x.year_mut(fy);
             slot.actual = actual;
             slot.first_half = first_half;
@@ -195,11 +208,20 @@ fn answered(
             );
             continue;
         }
+        if seen(format!("E {} {actual:?}", fy.0)) {
+            continue;
+        }
         out.effect_mut(fy).actual = actual;
     }
     out.effects
         .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
-    out.self_rating = answer.self_rating.clone();
+    let rating = answer
+        .self_rating
+        .as_ref()
+        .map(|r| format!("R {} {}", r.code, r.note));
+    if !rating.is_some_and(&mut *seen) {
+        out.self_rating = answer.self_rating.clone();
+    }
     out
 }
 
@@ -491,31 +513,20 @@ pub(super) fn from_rows(
     let mut changed: Vec<(crate::model::Id, Measures)> = Vec::new();
     let rows = resolved(master, rows);
     let usable = usable_rows(master, &rows, division, &mut warnings);
-    // Each initiative's answers as this workbook has them: the same as the answer taken in
-    // before, they change nothing.
-    let mut by_initiative: Vec<(crate::model::Id, Vec<String>)> = Vec::new();
-    for row in &usable {
-        let line = format!("{:?} {}", row.what, canonical(&row.answer));
-        match by_initiative
-            .iter_mut()
-            .find(|(id, _)| *id == row.initiative)
-        {
-            Some((_, lines)) => lines.push(line),
-            None => by_initiative.push((row.initiative, vec![line])),
-        }
-    }
+    // Each answer as this workbook has it: one the same as the division's answer taken in
+    // before changes nothing (the office may have corrected that number since), whatever
+    // else the workbook changes.
     let mut taken = Vec::new();
-    let mut as_before = HashSet::new();
-    for (id, mut lines) in by_initiative {
-        lines.sort();
-        if numbers_taken(&mut taken, before, id, super::sent::hash(&lines.join("\n"))) {
-            as_before.insert(id);
+    for row in usable {
+        let field = format!("{:?} {}", row.what, canonical(&row.answer));
+        if numbers_taken(
+            &mut taken,
+            before,
+            row.initiative,
+            super::sent::hash(&field),
+        ) {
+            continue;
         }
-    }
-    for row in usable
-        .into_iter()
-        .filter(|r| !as_before.contains(&r.initiative))
-    {
         // A number still as it was sent is not the division's answer: the master's stays,
         // with whatever the office corrected since. (The self-rating and its note are read
         // together always: a note is of its rating.)
@@ -602,6 +613,8 @@ pub(super) fn from_rows(
 /// (`３３．３` is `33.3`), else its text without white space.
 fn canonical(text: &str) -> String {
     match crate::model::figure::read(text) {
+        // `12.5%` in a cell formatted as a percentage is the 12.5 typed as sent.
+        Ok(Some(r)) if r.unit == "%" => r.value.to_string(),
         Ok(Some(r)) => format!("{}{}", r.value, r.unit),
         _ => normalize(text),
     }

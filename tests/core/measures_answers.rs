@@ -491,3 +491,72 @@ fn the_same_numbers_sent_again_keep_the_offices_correction() {
     let c = shinchoku::survey::collect::collect(&corrected, vec![answer(&wide)], at);
     assert_eq!(actual(&taken(&corrected, &c)), Some(Decimal::whole(905)));
 }
+
+/// A division's answer taken in, the office corrects two of its numbers, the division sends
+/// the answer again with one number changed: that one is taken, the other keeps the office's
+/// correction — from a workbook and from a response file (every number of the initiative was
+/// taken again, undoing both corrections).
+#[test]
+fn an_answer_sent_again_with_one_number_changed_keeps_the_others_corrected() {
+    use shinchoku::model::measures::{Figure, Money};
+    let master = sent(seed_with_measures());
+    let first = master.sections[0].initiatives[0].id;
+    let division = measures_division(&master.sections[0].initiatives[0])
+        .unwrap()
+        .to_string();
+    let at = crate::measures_cycle::answered_at();
+    let numbers = |r: &shinchoku::model::Report| {
+        let m = r.initiative(first).unwrap().measures();
+        (
+            m.indicators[0].actual_for(FY),
+            m.effect(FY).map(|e| e.actual.clone()),
+        )
+    };
+    let correct = |r: &mut shinchoku::model::Report| {
+        let m = r.initiative_mut(first).unwrap().measures_mut();
+        m.indicators[0].year_mut(FY).actual = Figure::of(Decimal::whole(960));
+        m.effect_mut(FY).actual = Money::yen(3_300_000_000);
+    };
+    // A workbook: 950 and 3,200 百万円, then 970 with 3,200 as before.
+    let book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
+        &master, &division, None, "",
+    ))
+    .unwrap();
+    let first_answer = crate::type_into_workbook(
+        &crate::type_into_workbook(&book, "900", "950"),
+        "3100",
+        "3200",
+    );
+    let again = crate::type_into_workbook(&first_answer, "950", "970");
+    let from = |bytes: &[u8]| {
+        Ok(shinchoku::survey::answer::answer_from_workbook(bytes, "a.xlsx".into()).unwrap())
+    };
+    let c = shinchoku::survey::collect::collect(&master, vec![from(&first_answer)], at);
+    let mut after = taken(&master, &c);
+    correct(&mut after);
+    let c = shinchoku::survey::collect::collect(&after, vec![from(&again)], at);
+    assert_eq!(
+        numbers(&taken(&after, &c)),
+        (Some(Decimal::whole(970)), Some(Money::yen(3_300_000_000)))
+    );
+    // A response file: the same.
+    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
+    let set = |ron: &mut shinchoku::model::Report, n: i64| {
+        let m = ron.initiative_mut(first).unwrap().measures_mut();
+        m.indicators[0].year_mut(FY).actual = Figure::of(Decimal::whole(n));
+        m.effect_mut(FY).actual = Money::yen(3_200_000_000);
+    };
+    set(&mut ron, 950);
+    let from = |r: shinchoku::model::Report| {
+        Ok(shinchoku::survey::answer::answer_from_report(r, "a.ron".into()).unwrap())
+    };
+    let c = shinchoku::survey::collect::collect(&master, vec![from(ron.clone())], at);
+    let mut after = taken(&master, &c);
+    correct(&mut after);
+    set(&mut ron, 970);
+    let c = shinchoku::survey::collect::collect(&after, vec![from(ron)], at);
+    assert_eq!(
+        numbers(&taken(&after, &c)),
+        (Some(Decimal::whole(970)), Some(Money::yen(3_300_000_000)))
+    );
+}
