@@ -8,7 +8,7 @@ pub mod decode;
 pub mod html;
 mod measures;
 mod ods;
-mod percent_cells;
+pub(crate) mod percent_cells;
 pub(crate) mod sheet;
 mod table;
 mod warning_cap;

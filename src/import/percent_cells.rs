@@ -40,6 +40,71 @@ pub(crate) fn percent_cells(bytes: &[u8]) -> PercentCells {
     out
 }
 
+/// The cells of the named sheets holding a formula with no value saved beside it (a
+/// workbook written by a program that does not calculate, openpyxl): (sheet, 0-based row,
+/// 0-based column, the formula). A reader sees no value there; these are said, not passed
+/// over.
+pub(crate) fn formulas_without_values(
+    bytes: &[u8],
+    sheets: &[&str],
+) -> Vec<(String, u32, u32, String)> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, target) in sheet_parts(&mut zip) {
+        if !sheets.contains(&name.as_str()) {
+            continue;
+        }
+        let Some(xml) = part(&mut zip, &target) else {
+            continue;
+        };
+        let mut reader = Reader::from_reader(BufReader::new(&xml[..]));
+        let mut buf = Vec::new();
+        // The cell being read: its place, its formula, whether a value was seen.
+        let mut cell: Option<((u32, u32), String, bool)> = None;
+        let mut in_formula = false;
+        loop {
+            buf.clear();
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                    "c" => {
+                        cell = attr(&e, "r")
+                            .and_then(|r| cell_position(&r))
+                            .map(|at| (at, String::new(), false));
+                    }
+                    "f" => in_formula = true,
+                    "v" | "is" => {
+                        if let Some(c) = cell.as_mut() {
+                            c.2 = true;
+                        }
+                    }
+                    _ => {}
+                },
+                Ok(Event::Text(t)) if in_formula => {
+                    if let Some(c) = cell.as_mut() {
+                        c.1.push_str(&t.xml10_content());
+                    }
+                }
+                Ok(Event::End(e)) => match e.local_name().as_ref() {
+                    "f" => in_formula = false,
+                    "c" => {
+                        if let Some(((row, col), formula, false)) = cell.take()
+                            && !formula.is_empty()
+                        {
+                            out.push((name.clone(), row, col, format!("={formula}")));
+                        }
+                    }
+                    _ => {}
+                },
+                Ok(Event::Eof) | Err(_) => break,
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 /// A number as a cell formatted as a percentage shows it: 0.12345 is `12.345%` (to a
 /// millionth, trailing zeros dropped).
 pub(crate) fn as_percent(value: f64) -> String {

@@ -488,6 +488,16 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
             super::measures::ID_COL.into(),
         ));
     }
+    // A formula saved without its value gives the readers nothing: said, not passed over.
+    let read_sheets = [sheet.name.as_str(), super::measures::SHEET];
+    for (name, row, col, formula) in
+        crate::import::percent_cells::formulas_without_values(bytes, &read_sheets)
+    {
+        let at =
+            crate::model::diag::Location::cell(&name, row as usize + 1, col as usize + 1, None);
+        let kind = crate::model::diag::WarningKind::FormulaWithoutValue { formula };
+        outside.push(crate::model::diag::Warning::new(at, kind));
+    }
     let present: std::collections::HashSet<Id> = rows.iter().map(|r| r.topic).collect();
     let rows_gone = field("topics")
         .split_whitespace()

@@ -723,3 +723,26 @@ fn a_month_in_the_note_beside_the_months_is_read_around_and_said() {
         );
     }
 }
+
+/// A formula saved without its value (openpyxl writes no value) gives nothing to read: each
+/// such cell is named (its words were dropped without a word).
+#[test]
+fn a_formula_saved_without_its_value_is_named() {
+    let master = master();
+    let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
+    let book = workbook::write(&r).unwrap();
+    let with_formula = crate::type_into_workbook_part(
+        &book,
+        "xl/worksheets/sheet1.xml",
+        "</sheetData>",
+        r#"<row r="40"><c r="E40"><f>CONCATENATE("・",A8)</f></c></row></sheetData>"#,
+    );
+    let a = answer_from_workbook(&with_formula, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("回答!E40") && w.contains("の値が保存されていません")),
+        "{said:#?}"
+    );
+}

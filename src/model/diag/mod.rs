@@ -347,6 +347,11 @@ pub enum WarningKind {
     CellOutsideAnswer {
         text: String,
     },
+    /// A cell of an answer workbook holding a formula with no value saved (written by a
+    /// program that does not calculate): nothing to read there, said.
+    FormulaWithoutValue {
+        formula: String,
+    },
     /// A cell of an answer workbook's table that is not an answer cell and holds what the
     /// office did not write there (a note typed above the table, a number or title retyped),
     /// or a cell of a row that names no topic (a row inserted, or added under the table): not

@@ -66,6 +66,17 @@ impl Describe for WarningKind {
             | W::Measure { .. }
             | W::NextIdRepaired { .. } => report_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
+            W::FormulaWithoutValue { formula } => say(
+                lang,
+                format!(
+                    "数式「{}」の値が保存されていません。取り込みません（Excelで開いて保存し直すか、値を入力してください）",
+                    preview(formula)
+                ),
+                format!(
+                    "the formula 「{}」 has no value saved; not taken (open and save the workbook in Excel, or type the value)",
+                    preview(formula)
+                ),
+            ),
         }
     }
 }
