@@ -148,7 +148,7 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
         .filter(|n| wanted(n))
         .collect();
     let mut budget = Budget::new("XLSX");
-    let percent = super::percent_cells::percent_cells(bytes);
+    let percent = super::cell_xml::percent_cells(bytes);
     let mut sheets = Vec::new();
     for name in names {
         let shown_as_percent = percent.get(&name);
@@ -170,10 +170,10 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
             // As the sheet shows it: 0.12345 formatted as a percentage is `12.345%`.
             let text = match value {
                 Data::Float(v) if shown_as_percent.is_some_and(|p| p.contains(&(row, col))) => {
-                    super::percent_cells::as_percent(v)
+                    super::cell_xml::as_percent(v)
                 }
                 Data::Int(v) if shown_as_percent.is_some_and(|p| p.contains(&(row, col))) => {
-                    super::percent_cells::as_percent(v as f64)
+                    super::cell_xml::as_percent(v as f64)
                 }
                 _ => cell_text(&value),
             };

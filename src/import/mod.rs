@@ -4,11 +4,11 @@
 
 pub(crate) mod book;
 pub mod cell;
+pub(crate) mod cell_xml;
 pub mod decode;
 pub mod html;
 mod measures;
 mod ods;
-pub(crate) mod percent_cells;
 pub(crate) mod sheet;
 mod table;
 mod warning_cap;

@@ -491,7 +491,7 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     // A formula saved without its value gives the readers nothing: said, not passed over.
     let read_sheets = [sheet.name.as_str(), super::measures::SHEET];
     for (name, row, col, formula) in
-        crate::import::percent_cells::formulas_without_values(bytes, &read_sheets)
+        crate::import::cell_xml::formulas_without_values(bytes, &read_sheets)
     {
         let at =
             crate::model::diag::Location::cell(&name, row as usize + 1, col as usize + 1, None);

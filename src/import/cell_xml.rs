@@ -1,10 +1,14 @@
-//! The cells of an XLSX shown as a percentage. Excel keeps `12.345%` typed into a cell as the
-//! number 0.12345 with a percentage format; calamine gives the number alone, which read as
-//! 0.12345 where the sheet shows 12.345 % (an indicator in %, a 達成率). So the sheet is read
-//! as it is shown: the styles name the percentage formats (built-in 9 and 10, or a format
-//! code with `%`), and each sheet's numeric cells of such a style are found here, by a second
-//! pass over their XML only when the workbook has such a format at all. The package's size is
-//! bounded before this runs (`zip_scan.rs`).
+//! What calamine does not say of an XLSX's cells, read from the sheets' XML: which are shown
+//! as a percentage, and which hold a formula with no value saved.
+//!
+//! Excel keeps `12.345%` typed into a cell as the number 0.12345 with a percentage format;
+//! calamine gives the number alone, which read as 0.12345 where the sheet shows 12.345 % (an
+//! indicator in %, a 達成率). So the sheet is read as it is shown: the styles name the
+//! percentage formats (built-in 9 and 10, or a format code with `%`), and each sheet's numeric
+//! cells of such a style are found by a second pass over their XML, only when the workbook has
+//! such a format at all. A formula saved without its value (a program that does not calculate
+//! wrote it) reads as nothing: an answer's are found the same way, to be named. The package's
+//! size is bounded before this runs (`zip_scan.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, Cursor, Read};
