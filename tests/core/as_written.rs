@@ -515,37 +515,18 @@ fn a_first_half_result_copied_into_the_cell_is_taken_once_and_said() {
 /// The workbook with a row of inline texts added under its answer table, at sheet row `row`
 /// (1-based, past the last), as a division typing under the table leaves it.
 fn row_added_under_table(bytes: &[u8], row: u32, cells: &[(&str, &str)]) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for k in 0..zip.len() {
-        let mut file = zip.by_index(k).unwrap();
-        let name = file.name().unwrap().to_string();
-        let mut content = Vec::new();
-        file.read_to_end(&mut content).unwrap();
-        if name == "xl/worksheets/sheet1.xml" {
-            let cells: String = cells
-                .iter()
-                .map(|(col, text)| {
-                    format!(r#"<c r="{col}{row}" t="inlineStr"><is><t>{text}</t></is></c>"#)
-                })
-                .collect();
-            let added = format!(r#"<row r="{row}">{cells}</row></sheetData>"#);
-            let text = String::from_utf8(content).unwrap();
-            assert!(text.contains("</sheetData>"));
-            content = text.replace("</sheetData>", &added).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&content).unwrap();
-    }
-    out.finish().unwrap().into_inner()
+    let cells: String = cells
+        .iter()
+        .map(|(col, text)| format!(r#"<c r="{col}{row}" t="inlineStr"><is><t>{text}</t></is></c>"#))
+        .collect();
+    let added = format!(r#"<row r="{row}">{cells}</row></sheetData>"#);
+    crate::type_into_workbook_part(bytes, "xl/worksheets/sheet1.xml", "</sheetData>", &added)
 }
 
 /// The workbook with a blank row inserted at the top of its answer sheet: every row one
 /// lower, as Excel's 行の挿入 leaves it.
 fn blank_row_inserted_at_top(bytes: &[u8]) -> Vec<u8> {
-    use std::io::{Read, Write};
+    // Every ` r="…"` of the sheet's data one row lower: rows and their cells.
     let shift = |xml: &str| -> String {
         let mut out = String::with_capacity(xml.len());
         let mut rest = xml;
@@ -565,24 +546,11 @@ fn blank_row_inserted_at_top(bytes: &[u8]) -> Vec<u8> {
         out.push_str(rest);
         out
     };
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for k in 0..zip.len() {
-        let mut file = zip.by_index(k).unwrap();
-        let name = file.name().unwrap().to_string();
-        let mut content = Vec::new();
-        file.read_to_end(&mut content).unwrap();
-        if name == "xl/worksheets/sheet1.xml" {
-            let xml = String::from_utf8(content).unwrap();
-            let (head, tail) = xml.split_at(xml.find("<sheetData>").unwrap());
-            let end = tail.find("</sheetData>").unwrap();
-            content = format!("{head}{}{}", shift(&tail[..end]), &tail[end..]).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&content).unwrap();
-    }
-    out.finish().unwrap().into_inner()
+    crate::rewrite_part(bytes, "xl/worksheets/sheet1.xml", |xml| {
+        let (head, tail) = xml.split_at(xml.find("<sheetData>").unwrap());
+        let end = tail.find("</sheetData>").unwrap();
+        format!("{head}{}{}", shift(&tail[..end]), &tail[end..])
+    })
 }
 
 /// A blank row inserted above the table moves the office's cells and changes none: nothing is
@@ -602,28 +570,14 @@ fn a_row_inserted_above_the_table_is_no_typing() {
 /// which only the office makes: its results stay (it was not mentioned at all).
 #[test]
 fn a_topic_row_deleted_from_the_workbook_is_listed() {
-    use std::io::{Read, Write};
     let master = master();
     let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
     let book = workbook::write(&r).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&book[..])).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for k in 0..zip.len() {
-        let mut file = zip.by_index(k).unwrap();
-        let name = file.name().unwrap().to_string();
-        let mut content = Vec::new();
-        file.read_to_end(&mut content).unwrap();
-        if name == "xl/worksheets/sheet1.xml" {
-            let xml = String::from_utf8(content).unwrap();
-            let start = xml.find("<row r=\"8\"").unwrap();
-            let end = start + xml[start..].find("</row>").unwrap() + "</row>".len();
-            content = format!("{}{}", &xml[..start], &xml[end..]).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&content).unwrap();
-    }
-    let deleted = out.finish().unwrap().into_inner();
+    let deleted = crate::rewrite_part(&book, "xl/worksheets/sheet1.xml", |xml| {
+        let start = xml.find("<row r=\"8\"").unwrap();
+        let end = start + xml[start..].find("</row>").unwrap() + "</row>".len();
+        format!("{}{}", &xml[..start], &xml[end..])
+    });
     let a = answer_from_workbook(&deleted, "推進課.xlsx".into()).unwrap();
     let c = collect(master.report(), vec![Ok(a)], at(10));
     let listed: Vec<String> = c.conflicts.iter().map(|x| x.describe(Lang::Ja)).collect();

@@ -116,23 +116,34 @@ pub fn type_into_workbook(bytes: &[u8], old: &str, new: &str) -> Vec<u8> {
     out.finish().unwrap().into_inner()
 }
 
-/// The workbook with `old` replaced by `new` once in its part `part` (a zip entry's XML).
-pub fn type_into_workbook_part(bytes: &[u8], part: &str, old: &str, new: &str) -> Vec<u8> {
+/// The workbook with its part `part` (a zip entry's XML) rewritten by `rewrite`, as an office
+/// program saving an edit leaves it.
+pub fn rewrite_part(bytes: &[u8], part: &str, rewrite: impl FnOnce(String) -> String) -> Vec<u8> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut rewrite = Some(rewrite);
     for k in 0..zip.len() {
         let mut file = zip.by_index(k).unwrap();
         let name = file.name().unwrap().to_string();
         let mut content = Vec::new();
         file.read_to_end(&mut content).unwrap();
-        if name == part {
-            let text = String::from_utf8(content).unwrap();
-            assert!(text.contains(old), "{part} holds {old}");
-            content = text.replacen(old, new, 1).into_bytes();
+        if name == part
+            && let Some(rewrite) = rewrite.take()
+        {
+            content = rewrite(String::from_utf8(content).unwrap()).into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
             .unwrap();
         out.write_all(&content).unwrap();
     }
+    assert!(rewrite.is_none(), "the workbook has {part}");
     out.finish().unwrap().into_inner()
+}
+
+/// The workbook with `old` replaced by `new` once in its part `part` (a zip entry's XML).
+pub fn type_into_workbook_part(bytes: &[u8], part: &str, old: &str, new: &str) -> Vec<u8> {
+    rewrite_part(bytes, part, |text| {
+        assert!(text.contains(old), "{part} holds {old}");
+        text.replacen(old, new, 1)
+    })
 }
