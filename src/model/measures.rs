@@ -505,6 +505,16 @@ pub struct MeasureSettings {
 }
 
 impl MeasureSettings {
+    /// The codes of the scale's levels counted in the rates (`counted`), or left out of them
+    /// (対象外), in the scale's order.
+    pub fn codes(&self, counted: bool) -> Vec<&str> {
+        self.rating_scale
+            .iter()
+            .filter(|l| l.not_applicable != counted)
+            .map(|l| l.code.as_str())
+            .collect()
+    }
+
     pub fn level(&self, code: &str) -> Option<&RatingLevel> {
         let code = super::text::normalize(code);
         self.rating_scale

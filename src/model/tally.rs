@@ -202,12 +202,7 @@ impl Tally {
     /// `top_rate(scale, 2)` ((A + B) ÷ all). `None` when nothing is rated or the scale is
     /// shorter.
     pub fn top_rate(&self, settings: &MeasureSettings, levels: usize) -> Option<f64> {
-        let usable: Vec<&str> = settings
-            .rating_scale
-            .iter()
-            .filter(|l| !l.not_applicable)
-            .map(|l| l.code.as_str())
-            .collect();
+        let usable = settings.codes(true);
         if self.rated == 0 || usable.len() < levels {
             return None;
         }

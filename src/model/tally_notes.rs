@@ -8,18 +8,7 @@ use super::{Initiative, Report};
 /// What the 集計表's figures count, under it.
 pub fn counted(report: &Report, whole: bool) -> Vec<String> {
     let settings = &report.measure_settings;
-    let usable: Vec<&str> = settings
-        .rating_scale
-        .iter()
-        .filter(|l| !l.not_applicable)
-        .map(|l| l.code.as_str())
-        .collect();
-    let left_out: Vec<&str> = settings
-        .rating_scale
-        .iter()
-        .filter(|l| l.not_applicable)
-        .map(|l| l.code.as_str())
-        .collect();
+    let (usable, left_out) = (settings.codes(true), settings.codes(false));
     let mut notes = Vec::new();
     let all = if left_out.is_empty() {
         "評価した取組".to_string()
