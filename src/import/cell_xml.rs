@@ -90,6 +90,15 @@ pub(crate) fn formulas_without_values(
                         c.1.push_str(&t.xml10_content());
                     }
                 }
+                // `&amp;` in a formula is an `&` the division typed.
+                Ok(Event::GeneralRef(r)) if in_formula => {
+                    let name = r.as_ref().to_string();
+                    if let (Some(c), Some(text)) =
+                        (cell.as_mut(), quick_xml::escape::resolve_xml_entity(&name))
+                    {
+                        c.1.push_str(text);
+                    }
+                }
                 Ok(Event::End(e)) => match e.local_name().as_ref() {
                     "f" => in_formula = false,
                     "c" => {

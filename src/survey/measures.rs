@@ -230,7 +230,7 @@ fn answered(
 /// initiative whose 所管課 the division is; only the yellow 実績 column can be typed in.
 pub const SHEET: &str = "数値回答";
 pub(super) const ID_COL: u16 = 5;
-const ANSWER_COL: u16 = 4;
+pub(super) const ANSWER_COL: u16 = 4;
 
 /// One answered cell of the numbers' sheet.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -468,9 +468,9 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
             })
         })
         .ok_or(WorkbookProblem::NoAnswerSheet)?;
-    let rows = answer_rows(sheet)?;
+    let mut rows = answer_rows(sheet)?;
     let numbers = sheets.iter().find(|s| s.name == super::measures::SHEET);
-    let measures = numbers.map_or_else(Vec::new, super::measures::read_sheet);
+    let mut measures = numbers.map_or_else(Vec::new, super::measures::read_sheet);
     // The column shown apart is never read: what it holds stays in the master as it is.
     let last = if sheet
         .used_rows()
@@ -488,8 +488,12 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
             super::measures::ID_COL.into(),
         ));
     }
-    // A formula saved without its value gives the readers nothing: said, not passed over.
+    let present: std::collections::HashSet<Id> = rows.iter().map(|r| r.topic).collect();
+    // A formula saved without its value gives the readers nothing: said, and its cell not
+    // read as an answer at all — read as empty, it removed the results or the rating already
+    // taken in.
     let read_sheets = [sheet.name.as_str(), super::measures::SHEET];
+    let mut unread: std::collections::HashSet<(String, u32, u32)> = Default::default();
     for (name, row, col, formula) in
         crate::import::cell_xml::formulas_without_values(bytes, &read_sheets)
     {
@@ -497,8 +501,13 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
             crate::model::diag::Location::cell(&name, row as usize + 1, col as usize + 1, None);
         let kind = crate::model::diag::WarningKind::FormulaWithoutValue { formula };
         outside.push(crate::model::diag::Warning::new(at, kind));
+        unread.insert((name, row, col));
     }
-    let present: std::collections::HashSet<Id> = rows.iter().map(|r| r.topic).collect();
+    let answer_cell = |name: &str, row: u32, col: u16| {
+        unread.contains(&(name.to_string(), row.saturating_sub(1), u32::from(col)))
+    };
+    rows.retain(|r| !answer_cell(&sheet.name, r.row, RESULT_COL));
+    measures.retain(|m| !answer_cell(super::measures::SHEET, m.row, super::measures::ANSWER_COL));
     let rows_gone = field("topics")
         .split_whitespace()
         .filter_map(|id| id.parse().ok().map(Id))

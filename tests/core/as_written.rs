@@ -699,4 +699,24 @@ fn a_formula_saved_without_its_value_is_named() {
             .any(|w| w.contains("回答!E40") && w.contains("の値が保存されていません")),
         "{said:#?}"
     );
+    // In a topic's answer cell: named, and the results already there stay (read as empty, the
+    // cell removed them).
+    let in_answer = crate::rewrite_part(&book, "xl/worksheets/sheet1.xml", |xml| {
+        let start = xml.find("<c r=\"E8\"").unwrap();
+        let end = start + xml[start..].find("</c>").unwrap() + "</c>".len();
+        let formula = r#"<c r="E8"><f>"・周知(6月)"&amp;CHAR(10)</f></c>"#;
+        format!("{}{formula}{}", &xml[..start], &xml[end..])
+    });
+    let a = answer_from_workbook(&in_answer, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("回答!E8") && w.contains("「=\"・周知(6月)\"&CHAR(10)」")),
+        "{said:#?}"
+    );
+    let before = master.report().clone();
+    let mut after = master;
+    after.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(after.report().sections, before.sections, "nothing removed");
 }
