@@ -512,9 +512,11 @@ fn parse_piece(piece: &str, problems: &mut Vec<WarningKind>) -> Entry {
     entry
 }
 
-/// Which bracket holds the months: the last one that reads as a month expression (a note
-/// after it may speak of months too: `(6月)（月2回）`, `（9月）（12月にも実施予定）`), else the
-/// last one that looks meant to, to be kept as written and warned about.
+/// Which bracket holds the months: the one that reads as a month expression (a note after
+/// it may speak of months too: `(6月)（月2回）`, `（9月）（12月にも実施予定）`); of two that read,
+/// the first of what was done rather than what is 予定 (`(4月)(10月予定)` is April done, the
+/// October a note `check` names: taking the 予定 made April's plan line late), else the last;
+/// failing all, the last one that looks meant to, to be kept as written and warned about.
 fn month_bracket(piece: &str, groups: &[(usize, usize)]) -> Option<usize> {
     let meant: Vec<usize> = (0..groups.len())
         .filter(|&k| looks_like_timing(inside(piece, groups[k])))
@@ -523,11 +525,16 @@ fn month_bracket(piece: &str, groups: &[(usize, usize)]) -> Option<usize> {
     if meant.len() < 2 {
         return meant.first().copied();
     }
-    meant
+    let timing = |k: usize| parse_timing(split_timing(inside(piece, groups[k])).0).ok();
+    let reading: Vec<(usize, bool)> = meant
         .iter()
-        .rev()
-        .copied()
-        .find(|&k| reads_as_months(inside(piece, groups[k])))
+        .filter_map(|&k| timing(k).map(|t| (k, t.scheduled)))
+        .collect();
+    reading
+        .iter()
+        .find(|&&(_, scheduled)| !scheduled)
+        .or(reading.last())
+        .map(|&(k, _)| k)
         .or(meant.last().copied())
 }
 

@@ -130,6 +130,9 @@ fn a_note_that_speaks_of_months_after_the_month_bracket_keeps_the_months() {
             false,
         ),
         ("会議(6月に実施)", &[6], false),
+        // Of two brackets that read, what was done rather than what is 予定 (the 予定 made
+        // April's plan line late).
+        ("周知(4月)(10月予定)", &[4], false),
     ];
     for &(text, want, scheduled) in cases {
         let mut problems = Vec::new();
