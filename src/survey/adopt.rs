@@ -247,6 +247,30 @@ pub(super) fn unlinked_by(initiative: &Initiative, edit: Option<&Edit>) -> Vec<S
         .collect()
 }
 
+/// Sub-items of an answer's result rewritten beside a rewritten text that does not hold them
+/// (a file edited by other means, both changed): the text is taken, these are not — said, as
+/// (the result's text, the sub-item's).
+pub(super) fn sub_items_not_in_text(master: &[Entry], answered: &[Entry]) -> Vec<(String, String)> {
+    let mut known = HashMap::new();
+    entries_by_id(master, &mut known);
+    let mut out = Vec::new();
+    for e in answered {
+        let Some(m) = known.get(&e.id) else {
+            continue;
+        };
+        if m.text == e.text {
+            continue;
+        }
+        for sub in &e.subs {
+            let was = m.subs.iter().find(|s| s.id == sub.id);
+            if was.is_some_and(|w| w.text != sub.text) && !e.text.contains(&sub.text) {
+                out.push((e.text.clone(), sub.text.clone()));
+            }
+        }
+    }
+    out
+}
+
 fn entries_by_id<'e>(list: &'e [Entry], out: &mut HashMap<Id, &'e Entry>) {
     for e in list {
         out.insert(e.id, e);

@@ -391,6 +391,17 @@ fn from_report(
         if as_taken_before(&mut brought, before, topic, &list) {
             continue;
         }
+        for (entry, sub) in super::adopt::sub_items_not_in_text(&t.actual, &a.actual) {
+            let at = crate::model::diag::Location::entry(crate::model::diag::EntryAt {
+                initiative: i.number.clone(),
+                topic: t.heading.clone(),
+                side: Side::Actual,
+            });
+            let kind = crate::model::diag::WarningKind::SubItemNotInText { entry, sub };
+            brought
+                .warnings
+                .push(crate::model::diag::Warning::new(at, kind));
+        }
         if !same_results(&list, &t.actual) {
             brought.changed.push(topic);
             brought.edits.push(Edit::SetEntries {

@@ -339,6 +339,36 @@ fn a_result_with_sub_items_rewritten_by_other_means_is_taken_as_written() {
     );
 }
 
+/// A response file whose result's text and one of its sub-items were both rewritten, the text
+/// no longer holding the sub-item: the text is taken and the sub-item's words are said not to
+/// be (they vanished without a word).
+#[test]
+fn a_sub_item_rewritten_beside_a_rewritten_text_is_said() {
+    let master = master();
+    let entry = every_entry(master.report())
+        .into_iter()
+        .find(|e| e.text.contains("懲戒処分基準の明確化(9月)") && e.subs.len() >= 2)
+        .expect("a result with sub-items");
+    let (id, text, sub) = (entry.id, entry.text.clone(), entry.subs.last().unwrap().id);
+    let topic = topic_of(master.report(), id);
+    let division = survey::divisions(master.report())
+        .into_iter()
+        .find(|d| survey::answers_for(master.report(), d, topic))
+        .unwrap();
+    let mut response = survey::response_for(master.report(), &division, due(), "");
+    response.entry_mut(id).unwrap().text = text.replacen("懲戒処分基準の明確化(9月) ", "", 1);
+    response.entry_mut(sub).unwrap().text = "コンプライアンス・ミーティングの実施(10月)".into();
+    let answer = answer_from_report(response, "人事課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10));
+    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("本文と小項目の両方が書き換えられています")
+                && w.contains("コンプライアンス・ミーティングの実施(10月)")),
+        "{said:#?}"
+    );
+}
+
 #[test]
 fn a_change_of_one_full_width_digit_is_listed_old_and_new() {
     let master = master();

@@ -301,6 +301,13 @@ pub enum WarningKind {
         months: String,
         note: String,
     },
+    /// A response file's result whose text and one of its sub-items were both rewritten (by
+    /// other means than Shinchoku), the text not holding the sub-item's new words: the text is
+    /// taken, the sub-item's words are not — said.
+    SubItemNotInText {
+        entry: String,
+        sub: String,
+    },
     /// Source text kept in the report because it could not be placed.
     SourceNotUnderstood {
         text: String,

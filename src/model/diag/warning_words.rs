@@ -66,6 +66,19 @@ impl Describe for WarningKind {
             | W::Measure { .. }
             | W::NextIdRepaired { .. } => report_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
+            W::SubItemNotInText { entry, sub } => say(
+                lang,
+                format!(
+                    "「{}」は本文と小項目の両方が書き換えられています。本文を取り込みました。本文にない小項目「{}」は取り込みません",
+                    preview(entry),
+                    preview(sub)
+                ),
+                format!(
+                    "「{}」: its text and a sub-item were both rewritten; the text is taken, the sub-item 「{}」, which it does not hold, is not",
+                    preview(entry),
+                    preview(sub)
+                ),
+            ),
             W::FormulaWithoutValue { formula } => say(
                 lang,
                 format!(
