@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use super::diag::{EntryAt, Location, Warning, WarningKind};
+use super::entry_text;
 use super::months::{MonthProblem, TimingKind, fiscal_years_written, parse_timing};
 use super::text::{boxed_chars, invisible_chars};
 use super::text_place::{At, for_each_text};
@@ -97,7 +98,7 @@ pub fn list_warnings(
                 .or_else(|| outside_period(report, side, e))
                 .or_else(|| month_outside_brackets(side, e))
                 .or_else(|| {
-                    let note = super::entry_text::month_in_note(e)?;
+                    let note = month_in_note(e)?;
                     Some(WarningKind::MonthInNote {
                         entry: e.text.clone(),
                         months: e.when.clone().unwrap_or_default(),
@@ -251,4 +252,47 @@ pub fn invisible_characters_where(report: &Report, keep: impl Fn(&At) -> bool) -
         }
     });
     out
+}
+
+/// A note of an entry naming a month its timing does not read: beside the months in their
+/// bracket (`9月に実施予定` in `(6月、9月に実施予定)`), in a bracket of its own
+/// (`（10月にも実施予定）`) or after ※ (`※10月に再実施予定`) — said by `check`, so that no month
+/// written goes unread without a word. The label's words (`4月施行の条例の周知`) are no note.
+pub fn month_in_note(entry: &Entry) -> Option<String> {
+    let when = entry.when.as_deref().filter(|_| entry.timing.is_some())?;
+    // An entry's own words: its sub-items' brackets hold their own months.
+    let own = entry_text::own_text(entry);
+    let text = own.as_str();
+    let groups = entry_text::bracket_groups(text);
+    let nested = groups.iter().flat_map(|&g| {
+        let inner = entry_text::inside(text, g);
+        let offset = inner.as_ptr() as usize - text.as_ptr() as usize;
+        entry_text::bracket_groups(inner)
+            .into_iter()
+            .map(move |(a, b)| (a + offset, b + offset))
+    });
+    let mut notes: Vec<String> = Vec::new();
+    for g in groups
+        .iter()
+        .copied()
+        .chain(nested)
+        .chain(entry_text::square_groups(text))
+    {
+        let inner = entry_text::inside(text, g);
+        if inner == when {
+            continue;
+        }
+        // Beside the months: what is left of the bracket without them.
+        notes.push(match inner.contains(when) {
+            true => inner.replacen(when, "", 1),
+            false => inner.to_string(),
+        });
+    }
+    notes.extend(entry.notes.iter().cloned());
+    notes.extend(text.split('※').skip(1).map(str::to_string));
+    notes
+        .iter()
+        .map(|n| n.trim_matches(|c: char| c.is_whitespace() || "、，,､・：:※".contains(c)))
+        .find(|n| entry_text::names_a_month(n) && !n.contains(when))
+        .map(str::to_string)
 }

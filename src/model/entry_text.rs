@@ -412,7 +412,7 @@ fn matching_open(s: &str) -> Option<usize> {
 
 /// The top-level bracket groups of `s`, `(…)` or `（…）`, as byte ranges (the brackets
 /// included); a bracket left open runs to the end and is not a group.
-fn bracket_groups(s: &str) -> Vec<(usize, usize)> {
+pub(crate) fn bracket_groups(s: &str) -> Vec<(usize, usize)> {
     let mut groups = Vec::new();
     let mut depth = 0usize;
     let mut open = 0;
@@ -437,7 +437,7 @@ fn bracket_groups(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// The top-level square bracket groups of `s`: `[…]`, `［…］`, `【…】`.
-fn square_groups(s: &str) -> Vec<(usize, usize)> {
+pub(crate) fn square_groups(s: &str) -> Vec<(usize, usize)> {
     let mut groups = Vec::new();
     let mut open = None;
     for (i, c) in s.char_indices() {
@@ -455,7 +455,7 @@ fn square_groups(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// The text inside a bracket group.
-fn inside(s: &str, (open, end): (usize, usize)) -> &str {
+pub(crate) fn inside(s: &str, (open, end): (usize, usize)) -> &str {
     let first = s[open..].chars().next().map_or(1, char::len_utf8);
     let last = s[..end].chars().next_back().map_or(1, char::len_utf8);
     &s[open + first..end - last]
@@ -667,49 +667,6 @@ fn split_timing(inner: &str) -> (&str, Option<&str>) {
         }
     }
     (inner, None)
-}
-
-/// A note of an entry naming a month its timing does not read: beside the months in their
-/// bracket (`9月に実施予定` in `(6月、9月に実施予定)`), in a bracket of its own
-/// (`（10月にも実施予定）`) or after ※ (`※10月に再実施予定`) — said by `check`, so that no month
-/// written goes unread without a word. The label's words (`4月施行の条例の周知`) are no note.
-pub fn month_in_note(entry: &Entry) -> Option<String> {
-    let when = entry.when.as_deref().filter(|_| entry.timing.is_some())?;
-    // An entry's own words: its sub-items' brackets hold their own months.
-    let own = own_text(entry);
-    let text = own.as_str();
-    let groups = bracket_groups(text);
-    let nested = groups.iter().flat_map(|&g| {
-        let inner = inside(text, g);
-        let offset = inner.as_ptr() as usize - text.as_ptr() as usize;
-        bracket_groups(inner)
-            .into_iter()
-            .map(move |(a, b)| (a + offset, b + offset))
-    });
-    let mut notes: Vec<String> = Vec::new();
-    for g in groups
-        .iter()
-        .copied()
-        .chain(nested)
-        .chain(square_groups(text))
-    {
-        let inner = inside(text, g);
-        if inner == when {
-            continue;
-        }
-        // Beside the months: what is left of the bracket without them.
-        notes.push(match inner.contains(when) {
-            true => inner.replacen(when, "", 1),
-            false => inner.to_string(),
-        });
-    }
-    notes.extend(entry.notes.iter().cloned());
-    notes.extend(text.split('※').skip(1).map(str::to_string));
-    notes
-        .iter()
-        .map(|n| n.trim_matches(|c: char| c.is_whitespace() || "、，,､・：:※".contains(c)))
-        .find(|n| names_a_month(n) && !n.contains(when))
-        .map(str::to_string)
 }
 
 /// Whether a text names a month by its number (`6月`, `６月`): what a note beside the months

@@ -685,7 +685,7 @@ fn a_month_in_the_note_beside_the_months_is_read_around_and_said() {
         );
         assert!(!e.timing.unwrap().scheduled, "{text}");
         let e = read_entry(text, true, &mut problems);
-        let said = shinchoku::model::entry_text::month_in_note(&e).expect("a note with a month");
+        let said = shinchoku::model::check::month_in_note(&e).expect("a note with a month");
         assert!(said.contains(note), "{said}");
     }
     // A note in a bracket of its own or after ※ is said too; a sub-item's months, or a month
@@ -704,7 +704,7 @@ fn a_month_in_the_note_beside_the_months_is_read_around_and_said() {
     ] {
         let e = read_entry(text, true, &mut Vec::new());
         assert_eq!(
-            shinchoku::model::entry_text::month_in_note(&e).as_deref(),
+            shinchoku::model::check::month_in_note(&e).as_deref(),
             note,
             "{text}"
         );
