@@ -696,6 +696,14 @@ fn numbers_of_a_date(s: &str) -> bool {
     {
         return true;
     }
+    // `29.6`: a year of the report's era and a month, the era left out.
+    if let Some((y, m)) = bare.split_once(['.', '．'])
+        && y.len() == 2
+        && (1..=2).contains(&m.len())
+        && y.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
     let (body, dated) = match era::strip_era_year(s) {
         Some(body) => (body, body.starts_with(['.', '．', '/', '／'])),
         None => {

@@ -198,7 +198,7 @@ fn numbers_meant_as_months_are_read_or_warned_about() {
     assert_eq!(e.text, "説明会の開催（H29.10）");
     assert_eq!(problems.len(), 1, "read: no second warning");
     // A month and a day with a slash: meant as months, kept and warned about.
-    for text in ["会議(6/1)", "会議(9/1実施)"] {
+    for text in ["会議(6/1)", "会議(9/1実施)", "会議(29.6)"] {
         let mut said = Vec::new();
         let e = read_entry(text, true, &mut said);
         assert!(e.timing.is_none() && said.len() == 1, "{text}: {said:?}");
