@@ -112,34 +112,37 @@ fn declared_strings(part: &mut impl Read) -> Option<u64> {
     }
 }
 
-/// Whether the styles part holds more cell formats (`xf`) or number formats (`numFmt`) than
-/// [`MAX_STYLES`] (counting stops there), read to its end otherwise.
-fn too_many_styles(part: &mut impl Read) -> bool {
+/// Calls `found` with each element start of the part until it answers true (then true); false
+/// at the end, or where the part does not parse (that is the reader's to report).
+fn any_element(
+    part: &mut impl Read,
+    mut found: impl FnMut(&quick_xml::events::BytesStart) -> bool,
+) -> bool {
     let mut reader = Reader::from_reader(BufReader::new(part));
-    let (mut xf, mut num_fmt) = (0u64, 0u64);
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        // A part that does not parse is the reader's to report.
-        let Ok(event) = reader.read_event_into(&mut buf) else {
-            return false;
-        };
-        match event {
-            Event::Start(e) | Event::Empty(e) => {
-                let count = match e.local_name().as_ref() {
-                    "xf" => &mut xf,
-                    "numFmt" => &mut num_fmt,
-                    _ => continue,
-                };
-                *count += 1;
-                if *count > MAX_STYLES {
-                    return true;
-                }
-            }
-            Event::Eof => return false,
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if found(&e) => return true,
+            Ok(Event::Eof) | Err(_) => return false,
             _ => {}
         }
     }
+}
+
+/// Whether the styles part holds more cell formats (`xf`) or number formats (`numFmt`) than
+/// [`MAX_STYLES`] (counting stops there), read to its end otherwise.
+fn too_many_styles(part: &mut impl Read) -> bool {
+    let (mut xf, mut num_fmt) = (0u64, 0u64);
+    any_element(part, |e| {
+        let count = match e.local_name().as_ref() {
+            "xf" => &mut xf,
+            "numFmt" => &mut num_fmt,
+            _ => return false,
+        };
+        *count += 1;
+        *count > MAX_STYLES
+    })
 }
 
 /// Whether a value of attribute `key` on elements `element` (those `counts` takes) is written
@@ -150,28 +153,16 @@ fn repeats(
     key: &str,
     counts: impl Fn(&quick_xml::events::BytesStart) -> bool,
 ) -> bool {
-    let mut reader = Reader::from_reader(BufReader::new(part));
     let mut seen = std::collections::HashSet::new();
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        // A part that does not parse is the reader's to report.
-        let Ok(event) = reader.read_event_into(&mut buf) else {
+    any_element(part, |e| {
+        if e.name().as_ref() != element || !counts(e) {
             return false;
-        };
-        match event {
-            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == element && counts(&e) => {
-                let value = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.as_ref() == key)
-                    .map(|a| a.value.to_string());
-                if value.is_some_and(|v| !seen.insert(v)) {
-                    return true;
-                }
-            }
-            Event::Eof => return false,
-            _ => {}
         }
-    }
+        let value = e
+            .attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .map(|a| a.value.to_string());
+        value.is_some_and(|v| !seen.insert(v))
+    })
 }

@@ -1,8 +1,11 @@
-//! A division's answer of its numbers: for each initiative whose 所管課 it is, the indicators'
-//! actuals (year and first half), the effects' actuals and its self-rating with the note
-//! beside it (取組実績・特記: what the division writes of its own initiative) are taken from the
-//! answer; targets, planned effects, the office's review and the committee's comment stay the
-//! master's (the response cannot change them: `edit::measures::check_scope`).
+//! A division's answer of its numbers: for each initiative whose 所管課 it is, the report's
+//! year's actuals of its indicators (year and first half), the year's actual effect and its
+//! self-rating with the note beside it (取組実績・特記: what the division writes of its own
+//! initiative) are taken from the answer — those it changed: a number still as it was sent, or
+//! as the division's answer taken in before had it, leaves the master's (the office may have
+//! corrected it since). A closed year's numbers, targets, planned effects, the office's review
+//! and the committee's comment stay the master's (the response cannot change them:
+//! `edit::measures::check_scope`; a closed year's change is said).
 
 use std::collections::{HashMap, HashSet};
 

@@ -1,6 +1,6 @@
 //! What a response held when it was sent, outside its division's results: a hash of each part
-//! (a heading, a plan, a stage lane, another division's results …), kept in the response and,
-//! for a workbook, beside each row. Collecting then tells what the division changed — a part
+//! (a heading, a plan, a stage lane, another division's results …, and the division's own
+//! numbers, `answered_key`), kept in the response and, for a workbook, beside each row. Collecting then tells what the division changed — a part
 //! whose text no longer hashes as sent — from what the office changed in the master since (a
 //! part the answer still holds as sent): only the first is a change of the answer. A division
 //! that sends the same answer twice changes nothing the second time, whatever was collected

@@ -63,6 +63,16 @@ fn result_starting<'a>(report: &'a Report, start: &str) -> &'a Entry {
         .unwrap_or_else(|| panic!("a result starting 「{start}」"))
 }
 
+/// The response of the division that answers for the topic holding result `id`.
+fn response_answering(master: &Report, id: Id) -> Report {
+    let topic = topic_of(master, id);
+    let division = survey::divisions(master)
+        .into_iter()
+        .find(|d| survey::answers_for(master, d, topic))
+        .expect("a division answers for it");
+    survey::response_for(master, &division, due(), "")
+}
+
 /// The topic whose results hold `id`.
 fn topic_of(report: &Report, id: Id) -> Id {
     report
@@ -262,12 +272,7 @@ fn a_response_changed_by_other_means_is_read_from_its_texts() {
     );
     let (id, links) = (before.id, before.reports.clone());
 
-    let topic = topic_of(master.report(), id);
-    let division = survey::divisions(master.report())
-        .into_iter()
-        .find(|d| survey::answers_for(master.report(), d, topic))
-        .expect("a division answers for it");
-    let response = survey::response_for(master.report(), &division, due(), "");
+    let response = response_answering(master.report(), id);
     let written = shinchoku::store::to_ron(&response);
     let quoted = format!("\"{OLD}\"");
     assert_eq!(
@@ -304,12 +309,7 @@ fn a_result_with_sub_items_rewritten_by_other_means_is_taken_as_written() {
         .find(|e| e.text.contains(old_text) && !e.subs.is_empty())
         .expect("a result with sub-items holding it");
     let (id, text) = (entry.id, entry.text.clone());
-    let topic = topic_of(master.report(), id);
-    let division = survey::divisions(master.report())
-        .into_iter()
-        .find(|d| survey::answers_for(master.report(), d, topic))
-        .unwrap();
-    let mut response = survey::response_for(master.report(), &division, due(), "");
+    let mut response = response_answering(master.report(), id);
     let new_text = text.replace(old_text, "懲戒処分基準の明確化(8月)（全職員に通知）");
     response.entry_mut(id).unwrap().text = new_text.clone();
     let answer = answer_from_report(response, "人事課.ron".into()).unwrap();
@@ -350,12 +350,7 @@ fn a_sub_item_rewritten_beside_a_rewritten_text_is_said() {
         .find(|e| e.text.contains("懲戒処分基準の明確化(9月)") && e.subs.len() >= 2)
         .expect("a result with sub-items");
     let (id, text, sub) = (entry.id, entry.text.clone(), entry.subs.last().unwrap().id);
-    let topic = topic_of(master.report(), id);
-    let division = survey::divisions(master.report())
-        .into_iter()
-        .find(|d| survey::answers_for(master.report(), d, topic))
-        .unwrap();
-    let mut response = survey::response_for(master.report(), &division, due(), "");
+    let mut response = response_answering(master.report(), id);
     response.entry_mut(id).unwrap().text = text.replacen("懲戒処分基準の明確化(9月) ", "", 1);
     response.entry_mut(sub).unwrap().text = "コンプライアンス・ミーティングの実施(10月)".into();
     let answer = answer_from_report(response, "人事課.ron".into()).unwrap();

@@ -73,6 +73,14 @@ fn a_stage_heading_with_such_a_year_is_read_with_a_warning() {
     assert!(shinchoku::store::from_ron(&text).unwrap() == imported.report);
 }
 
+/// Every plan and result text of an initiative, in written order.
+fn entry_texts(i: &shinchoku::model::Initiative) -> Vec<String> {
+    i.topics
+        .iter()
+        .flat_map(|t| t.plan.iter().chain(&t.actual).map(|e| e.text.clone()))
+        .collect()
+}
+
 /// One cell more than the years in initiative 1's stage table: the cell is kept unread and
 /// said, and the plan, results and 担当課 after the table's plain copy are read where they
 /// stand (the copy was taken one column wider: the plan text was dropped without a word and
@@ -88,13 +96,7 @@ fn a_stage_cell_beyond_the_years_shifts_nothing_after_the_table() {
     let imported = import_text(&text).expect("imports");
     let plain = seed().report;
     let (one, two) = (initiative(&imported.report, "1"), initiative(&plain, "1"));
-    let texts = |i: &shinchoku::model::Initiative| -> Vec<String> {
-        i.topics
-            .iter()
-            .flat_map(|t| t.plan.iter().chain(&t.actual).map(|e| e.text.clone()))
-            .collect()
-    };
-    assert_eq!(texts(one), texts(two));
+    assert_eq!(entry_texts(one), entry_texts(two));
     assert_eq!(one.divisions, two.divisions);
     assert!(imported.report.unread.iter().any(|u| u.text == "x"));
     assert!(
@@ -118,13 +120,7 @@ fn a_year_heading_the_plain_copy_lacks_shifts_nothing_after_the_table() {
     let imported = import_text(&text).expect("imports");
     let plain = seed().report;
     let (one, two) = (initiative(&imported.report, "1"), initiative(&plain, "1"));
-    let texts = |i: &shinchoku::model::Initiative| -> Vec<String> {
-        i.topics
-            .iter()
-            .flat_map(|t| t.plan.iter().chain(&t.actual).map(|e| e.text.clone()))
-            .collect()
-    };
-    assert_eq!(texts(one), texts(two));
+    assert_eq!(entry_texts(one), entry_texts(two));
     assert_eq!(one.divisions, two.divisions);
 }
 

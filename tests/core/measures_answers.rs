@@ -37,6 +37,13 @@ pub fn id_cell(master: &shinchoku::model::Report, prefix: &str) -> String {
         .unwrap_or_else(|| panic!("a row {prefix}"))
 }
 
+/// The division that answers the numbers of the master's first initiative.
+fn first_division(master: &shinchoku::model::Report) -> String {
+    measures_division(&master.sections[0].initiatives[0])
+        .unwrap()
+        .to_string()
+}
+
 fn taken(master: &shinchoku::model::Report, collection: &Collection) -> shinchoku::model::Report {
     let mut doc = shinchoku::document::Document::new(
         master.clone(),
@@ -295,9 +302,7 @@ fn a_number_the_answer_left_as_sent_keeps_the_offices_later_correction() {
     use shinchoku::model::measures::Figure;
     let master = sent(seed_with_measures());
     let first = master.sections[0].initiatives[0].id;
-    let division = measures_division(&master.sections[0].initiatives[0])
-        .unwrap()
-        .to_string();
+    let division = first_division(&master);
     let workbook = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
         &master, &division, None, "",
     ))
@@ -348,9 +353,7 @@ fn an_indicator_removed_after_sending_moves_no_answer_to_another() {
         },
     );
     let master = sent(report);
-    let division = measures_division(&master.sections[0].initiatives[0])
-        .unwrap()
-        .to_string();
+    let division = first_division(&master);
     let mut book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
         &master, &division, None, "",
     ))
@@ -387,9 +390,7 @@ fn an_indicator_removed_after_sending_moves_no_answer_to_another() {
 fn a_self_ratings_who_and_when_edited_alone_change_nothing() {
     let master = sent(seed_with_measures());
     let first = master.sections[0].initiatives[0].id;
-    let division = measures_division(&master.sections[0].initiatives[0])
-        .unwrap()
-        .to_string();
+    let division = first_division(&master);
     let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
     let r = ron
         .initiative_mut(first)
@@ -451,9 +452,7 @@ fn the_same_numbers_sent_again_keep_the_offices_correction() {
     use shinchoku::model::measures::Figure;
     let master = sent(seed_with_measures());
     let first = master.sections[0].initiatives[0].id;
-    let division = measures_division(&master.sections[0].initiatives[0])
-        .unwrap()
-        .to_string();
+    let division = first_division(&master);
     let book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
         &master, &division, None, "",
     ))
@@ -501,9 +500,7 @@ fn an_answer_sent_again_with_one_number_changed_keeps_the_others_corrected() {
     use shinchoku::model::measures::{Figure, Money};
     let master = sent(seed_with_measures());
     let first = master.sections[0].initiatives[0].id;
-    let division = measures_division(&master.sections[0].initiatives[0])
-        .unwrap()
-        .to_string();
+    let division = first_division(&master);
     let at = crate::measures_cycle::answered_at();
     let numbers = |r: &shinchoku::model::Report| {
         let m = r.initiative(first).unwrap().measures();
