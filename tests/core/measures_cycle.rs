@@ -437,6 +437,36 @@ fn a_ron_answer_keeps_like_named_indicators_apart_and_closed_years_closed() {
     );
 }
 
+/// A response file edited by hand that lost the first of two indicators of one name (their
+/// targets differ): the second's answer goes to the second, and the first keeps the master's
+/// actual (the second's 13 was taken into the first, the first's 7 overwritten).
+#[test]
+fn a_ron_answer_missing_one_of_two_like_named_indicators_does_not_cross_them() {
+    use shinchoku::model::measures::Figure;
+    let whole = |n| Figure::of(Decimal::whole(n));
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    let mut twin = m.indicators[0].clone();
+    twin.year_mut(FY).target = whole(2000);
+    m.indicators.push(twin);
+    m.indicators[0].year_mut(FY).actual = whole(7);
+    let master = sent(report);
+    let division = measures_division(master.initiative(first).unwrap())
+        .unwrap()
+        .to_string();
+    let mut response = shinchoku::survey::response_for(&master, &division, None, "");
+    let m = response.initiative_mut(first).unwrap().measures_mut();
+    m.indicators.remove(0);
+    m.indicators[0].year_mut(FY).actual = whole(13);
+    let c = collected(&master, response, &division);
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(c.intent(&[]).unwrap()).unwrap();
+    let m = doc.report().initiative(first).unwrap().measures();
+    let actuals: Vec<_> = m.indicators.iter().map(|x| x.actual_for(FY)).collect();
+    assert_eq!(actuals, [Some(Decimal::whole(7)), Some(Decimal::whole(13))]);
+}
+
 #[test]
 fn a_ron_answer_changing_another_divisions_numbers_is_listed_and_never_taken() {
     let mut report = seed_with_measures();
