@@ -731,29 +731,40 @@ fn trailing_date_range(s: &str) -> Option<usize> {
     None
 }
 
-/// `4回・103名受講`, `8コース・延べ45名受講`, `2回・15名`: every part a number with a unit.
+/// `4回・103名受講`, `8コース・延べ45名受講`, `2回・15名`: every part a number with a unit —
+/// or beside them words without a number (`4回・103名受講、追加`), a note kept in the text as
+/// written: the bracket is still the counts, not the activity's name (taking it into the name
+/// lost the plan line it reports).
 fn parse_counts(inner: &str) -> Option<Vec<Count>> {
     let normalized = normalize(inner);
-    let counts: Option<Vec<Count>> = normalized
-        .split(['・', '、'])
-        .map(|part| {
-            let start = part.find(|c: char| c.is_ascii_digit())?;
-            let end = part[start..]
-                .find(|c: char| !c.is_ascii_digit())
-                .map_or(part.len(), |e| e + start);
-            let unit = &part[end..];
-            let unit = ["受講", "参加", "出席", "実施"]
-                .iter()
-                .find_map(|s| unit.strip_suffix(s))
-                .unwrap_or(unit);
-            let prefix = &part[..start];
-            let known_prefix = matches!(prefix, "" | "延べ" | "延" | "計" | "約" | "全");
-            (known_prefix && !unit.is_empty() && unit.chars().count() <= 4).then(|| Count {
-                value: part[start..end].parse().unwrap_or(u32::MAX),
-                unit: unit.to_string(),
-                raw: part.to_string(),
-            })
-        })
-        .collect();
-    counts.filter(|c| !c.is_empty())
+    let mut counts = Vec::new();
+    for part in normalized.split(['・', '、']) {
+        match count_of(part) {
+            Some(c) => counts.push(c),
+            // A number of something else (`県内3市`): not a bracket of counts.
+            None if part.contains(|c: char| c.is_ascii_digit()) => return None,
+            None => {}
+        }
+    }
+    (!counts.is_empty()).then_some(counts)
+}
+
+/// One part of a counts bracket: `103名受講`, `延べ45名`.
+fn count_of(part: &str) -> Option<Count> {
+    let start = part.find(|c: char| c.is_ascii_digit())?;
+    let end = part[start..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(part.len(), |e| e + start);
+    let unit = &part[end..];
+    let unit = ["受講", "参加", "出席", "実施"]
+        .iter()
+        .find_map(|s| unit.strip_suffix(s))
+        .unwrap_or(unit);
+    let prefix = &part[..start];
+    let known_prefix = matches!(prefix, "" | "延べ" | "延" | "計" | "約" | "全");
+    (known_prefix && !unit.is_empty() && unit.chars().count() <= 4).then(|| Count {
+        value: part[start..end].parse().unwrap_or(u32::MAX),
+        unit: unit.to_string(),
+        raw: part.to_string(),
+    })
 }

@@ -228,8 +228,9 @@ pub fn listed_change<'a>(
 fn excerpt(text: &str, from: usize, lang: crate::lang::Lang) -> std::borrow::Cow<'_, str> {
     // A list has a line per change: a text's own lines are joined with ` / ` there.
     if text.contains(['\n', '\r']) {
+        // A lone CR is a line break too (`lines` keeps it, and this recursed without end).
         let joined: Vec<&str> = text
-            .lines()
+            .split(['\n', '\r'])
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();

@@ -400,3 +400,40 @@ fn a_step_within_one_initiative_compared_alone_equals_the_whole_comparison() {
     assert_eq!(settings.within_initiative(doc.report()), None);
     assert!(alone >= 35, "compared alone {alone} times");
 }
+
+/// A note written inside a counts bracket (`(4回・103名受講、追加)`): the counts are still read,
+/// the result still reports its plan line, and the change list says the text changed — not the
+/// counts (they are the same), and no link removed (the bracket became part of the name).
+#[test]
+fn a_note_added_in_a_counts_bracket_is_a_change_of_text_and_keeps_the_link() {
+    let old = seed().report;
+    let typed = SEED.replace(
+        "新規採用職員研修(4回・103名受講)(4月)",
+        "新規採用職員研修(4回・103名受講、追加)(4月)",
+    );
+    let new = shinchoku::import::import_text(&typed).unwrap().report;
+    let result = initiative(&new, "10").topics[0].actual[0].subs[0].clone();
+    assert_eq!(result.text, "新規採用職員研修(4回・103名受講、追加)(4月)");
+    assert_eq!(result.label, "新規採用職員研修");
+    let counts: Vec<&str> = result.counts.iter().map(|c| c.raw.as_str()).collect();
+    assert_eq!(counts, ["4回", "103名受講"]);
+    assert!(!result.reports.is_empty(), "{result:#?}");
+    let text = compare::change_list_text(&compare::diff(&old, &new), Lang::Ja);
+    let changed: Vec<&str> = text.lines().skip(1).map(str::trim).collect();
+    assert_eq!(changed.len(), 2, "{text}");
+    assert!(changed[1].contains("（文）"), "{text}");
+}
+
+/// A result holding a lone carriage return (typed in an old Mac editor or pasted): the change
+/// list shows it as a line break (listing it overflowed the stack and killed `diff`, `collect`
+/// and the window's review).
+#[test]
+fn a_result_with_a_lone_carriage_return_is_listed_as_two_lines() {
+    let old = seed().report;
+    let mut new = old.clone();
+    let result = initiative(&new, "2").topics[0].actual[0].clone();
+    let (changed, _) = entry_text::with_text(&mut new, &result, "CRのみ\r後半(6月)");
+    *new.entry_mut(result.id).unwrap() = changed;
+    let text = compare::change_list_text(&compare::diff(&old, &new), Lang::Ja);
+    assert!(text.contains("CRのみ / 後半(6月)"), "{text}");
+}
