@@ -29,6 +29,11 @@ impl Decimal {
         self.units as f64 / 10f64.powi(i32::from(self.scale))
     }
 
+    /// The value in millionths, exactly (every decimal has at most `MAX_SCALE` places).
+    pub fn millionths(self) -> i128 {
+        i128::from(self.units) * 10i128.pow(u32::from(MAX_SCALE.saturating_sub(self.scale)))
+    }
+
     pub fn is_negative(self) -> bool {
         self.units < 0
     }
@@ -91,6 +96,27 @@ impl Decimal {
             .trimmed(),
         )
     }
+}
+
+/// `part` ÷ `whole` × 100 to one decimal place, as reports print rates: computed exactly,
+/// halves away from zero (28.75 → 28.8; in floating point it came out 28.7), and never a
+/// negative zero. `None` when `whole` is 0.
+pub fn percent_to_tenth(part: i128, whole: i128) -> Option<f64> {
+    if whole == 0 {
+        return None;
+    }
+    let (n, d) = if whole < 0 {
+        (part.checked_neg()?.checked_mul(1000)?, whole.checked_neg()?)
+    } else {
+        (part.checked_mul(1000)?, whole)
+    };
+    let (q, r) = (n / d, n % d);
+    let rounded = if r.unsigned_abs() * 2 >= d.unsigned_abs() {
+        q + n.signum()
+    } else {
+        q
+    };
+    Some(rounded as f64 / 10.0)
 }
 
 impl fmt::Display for Decimal {

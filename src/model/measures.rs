@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::era::FiscalYear;
-use super::figure::Decimal;
+use super::figure::{Decimal, percent_to_tenth};
 use super::{Id, Initiative, Topic};
 
 /// A number as kept: its value, or — when what was written could not be read exactly — the
@@ -227,13 +227,12 @@ impl Indicator {
     pub fn achievement_rate(&self, year: FiscalYear) -> Option<f64> {
         let direction = self.known_direction()?;
         let (target, actual) = (self.target_for(year)?, self.actual_for(year)?);
-        let (t, a) = (target.as_f64(), actual.as_f64());
-        let ratio = match direction {
-            Direction::Higher if t != 0.0 => a / t,
-            Direction::Lower if t != 0.0 && a != 0.0 => t / a,
-            _ => return None,
-        };
-        Some(round1(ratio * 100.0)).filter(|r| r.is_finite())
+        let (t, a) = (target.millionths(), actual.millionths());
+        match direction {
+            Direction::Higher if t != 0 => percent_to_tenth(a, t),
+            Direction::Lower if t != 0 && a != 0 => percent_to_tenth(t, a),
+            _ => None,
+        }
     }
 
     /// 進捗率 (%) for a year: how much of the way from the baseline to the final target has
@@ -241,10 +240,10 @@ impl Indicator {
     /// (lower is better: both differences are negative). `None` without a baseline, or when
     /// the target is the baseline.
     pub fn progress_rate(&self, year: FiscalYear) -> Option<f64> {
-        let base = self.baseline.as_ref()?.value.value?.as_f64();
-        let target = self.target.value?.as_f64();
-        let actual = self.actual_for(year)?.as_f64();
-        (target != base).then(|| round1((actual - base) / (target - base) * 100.0))
+        let base = self.baseline.as_ref()?.value.value?.millionths();
+        let target = self.target.value?.millionths();
+        let actual = self.actual_for(year)?.millionths();
+        percent_to_tenth(actual - base, target - base)
     }
 
     /// Met for the year: the actual at or past the target in force, the better way (`None`
@@ -253,15 +252,10 @@ impl Indicator {
         let direction = self.known_direction()?;
         let (target, actual) = (self.target_for(year)?, self.actual_for(year)?);
         Some(match direction {
-            Direction::Higher => actual.as_f64() >= target.as_f64(),
-            Direction::Lower => actual.as_f64() <= target.as_f64(),
+            Direction::Higher => actual.millionths() >= target.millionths(),
+            Direction::Lower => actual.millionths() <= target.millionths(),
         })
     }
-}
-
-/// Rounded to one decimal place, as reports print rates.
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 /// 効果額 of one fiscal year.

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::figure::percent_to_tenth;
 use super::measures::{Counting, Effect, MeasureSettings, Money};
 use super::{FiscalYear, Initiative, Report};
 
@@ -48,28 +49,36 @@ impl TooLarge {
     }
 }
 
-/// A sum of amounts in yen: nothing to add, the sum, or one too large to keep.
+/// A sum of amounts in yen: nothing to add, or the sum — kept wider than an amount so that
+/// whether a total fits does not hang on the order it is added in (`MAX + 1 − 10` fits).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Sum {
     Nothing,
-    Yen(i64),
-    TooLarge,
+    Yen(i128),
 }
 
 impl Sum {
+    fn of(yen: i64) -> Sum {
+        Sum::Yen(i128::from(yen))
+    }
+
     fn plus(self, more: Sum) -> Sum {
         match (self, more) {
-            (Sum::TooLarge, _) | (_, Sum::TooLarge) => Sum::TooLarge,
-            (Sum::Yen(a), Sum::Yen(b)) => a.checked_add(b).map_or(Sum::TooLarge, Sum::Yen),
+            // Amounts are i64: 2^64 of them would be needed to overflow this.
+            (Sum::Yen(a), Sum::Yen(b)) => Sum::Yen(a.saturating_add(b)),
             (Sum::Nothing, x) | (x, Sum::Nothing) => x,
         }
     }
 
     fn yen(self) -> Option<i64> {
         match self {
-            Sum::Yen(y) => Some(y),
-            Sum::Nothing | Sum::TooLarge => None,
+            Sum::Yen(y) => i64::try_from(y).ok(),
+            Sum::Nothing => None,
         }
+    }
+
+    fn too_large(self) -> bool {
+        matches!(self, Sum::Yen(y) if i64::try_from(y).is_err())
     }
 }
 
@@ -177,7 +186,7 @@ impl Tally {
                     tally.indicators_met += usize::from(met);
                 }
             }
-            let (p, a) = sums(&m.effects, settings.counting);
+            let (p, a) = sums(&m.effects, settings.counting, year);
             (planned, actual) = (planned.plus(p), actual.plus(a));
             if settings.counting == Counting::Cumulative {
                 tally.earlier.extend(earlier_figures(i, year));
@@ -212,7 +221,7 @@ impl Tally {
             .filter(|(c, _)| usable[..levels].contains(&c.as_str()))
             .map(|(_, n)| n)
             .sum();
-        Some((top as f64 / self.rated as f64 * 1000.0).round() / 10.0)
+        percent_to_tenth(top as i128, self.rated as i128)
     }
 }
 
@@ -226,7 +235,7 @@ pub fn too_large_totals(report: &Report) -> (Vec<TooLarge>, TooLarge) {
     for section in &report.sections {
         let mut here = (Sum::Nothing, Sum::Nothing);
         for i in &section.initiatives {
-            let (p, a) = sums(&i.measures().effects, counting);
+            let (p, a) = sums(&i.measures().effects, counting, report.fiscal_year);
             here = (here.0.plus(p), here.1.plus(a));
         }
         all = (all.0.plus(here.0), all.1.plus(here.1));
@@ -238,8 +247,8 @@ pub fn too_large_totals(report: &Report) -> (Vec<TooLarge>, TooLarge) {
 impl TooLarge {
     fn of((planned, actual): (Sum, Sum)) -> TooLarge {
         TooLarge {
-            planned: planned == Sum::TooLarge,
-            actual: actual == Sum::TooLarge,
+            planned: planned.too_large(),
+            actual: actual.too_large(),
         }
     }
 }
@@ -248,24 +257,34 @@ impl TooLarge {
 /// single-year figures are summed; cumulative ones are running totals, so the latest year
 /// with a figure is the total (summing them would count a saving once for every later year).
 /// `None` when there is no figure, or when the sum does not fit (the tally says which).
-pub fn effect_totals(effects: &[Effect], counting: Counting) -> (Option<i64>, Option<i64>) {
-    let (planned, actual) = sums(effects, counting);
+pub fn effect_totals(
+    effects: &[Effect],
+    counting: Counting,
+    year: FiscalYear,
+) -> (Option<i64>, Option<i64>) {
+    let (planned, actual) = sums(effects, counting, year);
     (planned.yen(), actual.yen())
 }
 
-fn sums(effects: &[Effect], counting: Counting) -> (Sum, Sum) {
-    let total = |pick: fn(&Effect) -> &Money| match counting {
-        Counting::SingleYear => effects
-            .iter()
-            .filter_map(|e| pick(e).yen)
-            .fold(Sum::Nothing, |acc, y| acc.plus(Sum::Yen(y))),
-        Counting::Cumulative => effects
-            .iter()
-            .rev()
-            .find_map(|e| pick(e).yen)
-            .map_or(Sum::Nothing, Sum::Yen),
+/// The planned effects of every year listed, the actual ones up to `year`, the report's (a
+/// later year has none yet: one written is not counted, as [`earlier_figures`] has it).
+fn sums(effects: &[Effect], counting: Counting, year: FiscalYear) -> (Sum, Sum) {
+    let total = |pick: fn(&Effect) -> &Money, up_to: FiscalYear| {
+        let years = effects.iter().filter(|e| e.fiscal_year <= up_to);
+        match counting {
+            Counting::SingleYear => years
+                .filter_map(|e| pick(e).yen)
+                .fold(Sum::Nothing, |acc, y| acc.plus(Sum::of(y))),
+            Counting::Cumulative => years
+                .rev()
+                .find_map(|e| pick(e).yen)
+                .map_or(Sum::Nothing, Sum::of),
+        }
     };
-    (total(|e| &e.planned), total(|e| &e.actual))
+    (
+        total(|e| &e.planned, FiscalYear(i32::MAX)),
+        total(|e| &e.actual, year),
+    )
 }
 
 /// Where an initiative's cumulative totals come from an earlier year than the latest: the
@@ -290,6 +309,7 @@ pub fn earlier_figures(i: &Initiative, year: FiscalYear) -> Vec<EarlierFigure> {
         let taken = effects
             .iter()
             .rev()
+            .filter(|e| e.fiscal_year <= latest.fiscal_year)
             .find(|e| pick(e).yen.is_some())
             .map(|e| e.fiscal_year);
         match taken {

@@ -251,14 +251,103 @@ fn cumulative_effects_are_not_counted_twice() {
         })
         .collect();
     assert_eq!(
-        effect_totals(&effects, Counting::SingleYear),
+        effect_totals(&effects, Counting::SingleYear, FY),
         (Some(750), None)
     );
     // A running total: the latest year's is the programme's.
     assert_eq!(
-        effect_totals(&effects, Counting::Cumulative),
+        effect_totals(&effects, Counting::Cumulative, FY),
         (Some(400), None)
     );
+}
+
+/// An actual written for a year after the report's (FY2018 in an FY2017 report) is not yet an
+/// actual: the totals take the years up to the report's, as the README says and as the
+/// warning of an earlier year's figure has it (the cumulative total was FY2018's 700, said
+/// nowhere, and single-year counting added it).
+#[test]
+fn actual_effects_of_a_later_year_are_not_in_the_totals() {
+    use shinchoku::model::tally::effect_totals;
+    let effects: Vec<Effect> = [(2016, Some(90)), (2017, None), (2018, Some(700))]
+        .into_iter()
+        .map(|(y, yen)| Effect {
+            fiscal_year: FiscalYear(y),
+            planned: Money::yen(1000),
+            actual: yen.map(Money::yen).unwrap_or_default(),
+        })
+        .collect();
+    assert_eq!(
+        effect_totals(&effects, Counting::Cumulative, FY),
+        (Some(1000), Some(90))
+    );
+    assert_eq!(
+        effect_totals(&effects, Counting::SingleYear, FY),
+        (Some(3000), Some(90))
+    );
+    let mut report = seed_with_measures();
+    report.measure_settings.counting = Counting::Cumulative;
+    let first = report.sections[0].initiatives[0].id;
+    report.initiative_mut(first).unwrap().measures_mut().effects = effects;
+    let earlier = shinchoku::model::tally::earlier_figures(report.initiative(first).unwrap(), FY);
+    assert_eq!(
+        earlier
+            .iter()
+            .map(|e| (e.planned, e.taken_from, e.latest))
+            .collect::<Vec<_>>(),
+        [(false, 2016, 2017)]
+    );
+}
+
+/// Totals that fit are shown whatever order they are added in: i64::MAX yen, then 1, then
+/// −10 is MAX − 9 (adding in order overflowed at the second and said 計算不能).
+#[test]
+fn a_total_that_fits_is_computed_whatever_the_order_of_its_amounts() {
+    let mut report = seed_with_measures();
+    report.measure_settings.counting = Counting::SingleYear;
+    let ids: Vec<_> = report.sections[0]
+        .initiatives
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    for (id, yen) in ids.iter().zip([i64::MAX, 1, -10]) {
+        let m = report.initiative_mut(*id).unwrap().measures_mut();
+        m.effects = vec![Effect {
+            fiscal_year: FY,
+            planned: Money::default(),
+            actual: Money::yen(yen),
+        }];
+    }
+    let tally = Tally::of_report(&report);
+    assert_eq!(tally.actual_yen, Some(i64::MAX - 9));
+    assert!(!tally.too_large.actual);
+    let (sections, all) = shinchoku::model::tally::too_large_totals(&report);
+    assert!(!sections[0].actual && !all.actual);
+}
+
+/// Rates are exact decimals rounded half up at one place, as a person with a calculator gets
+/// them: 23 ÷ 80 = 28.75 % → 28.8, 6.85 ÷ 100 → 6.9 (floating point gave 28.7 and 6.8), and a
+/// rate just below zero is 0, never −0.
+#[test]
+fn rates_round_half_up_exactly_and_never_to_minus_zero() {
+    let rate = |target: Decimal, actual: Decimal| {
+        let mut x = Indicator {
+            name: "率".into(),
+            target: Figure::of(target),
+            ..Indicator::default()
+        };
+        x.year_mut(FY).actual = Figure::of(actual);
+        x.achievement_rate(FY)
+    };
+    let d = |s: &str| match figure::read(s) {
+        Ok(Some(r)) => r.value,
+        other => panic!("{s}: {other:?}"),
+    };
+    assert_eq!(rate(d("80"), d("23")), Some(28.8));
+    assert_eq!(rate(d("100"), d("6.85")), Some(6.9));
+    assert_eq!(rate(d("3"), d("1")), Some(33.3));
+    let minus = rate(d("100"), d("-0.01")).unwrap();
+    assert!(minus == 0.0 && minus.is_sign_positive(), "{minus}");
+    assert_eq!(shinchoku::model::tally::rate_text(Some(minus)), "0%");
 }
 
 #[test]
