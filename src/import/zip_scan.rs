@@ -33,7 +33,9 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
             inner: (&mut part).take(room + 1),
             bytes: 0,
         };
-        let lower = name.to_ascii_lowercase();
+        // As the reader finds parts: in any case, `\` for `/`, the styles beside whichever
+        // workbook the package names (a moved or back-slashed `styles.xml` passed unchecked).
+        let lower = part_key(&name);
         if lower.ends_with("sharedstrings.xml")
             && let Some(declared) = declared_strings(&mut counted)
             && declared > MAX_SHARED_STRINGS
@@ -44,21 +46,23 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
                 Excess::SharedStrings { declared },
             ));
         }
-        if lower == "xl/styles.xml"
+        if lower.ends_with("styles.xml")
             && (too_many_styles(&mut counted) || counted.bytes > MAX_STYLES_BYTES)
         {
             return Err(too_large(format, Location::named(name), Excess::Styles));
         }
         // A sheet is read once per time it is named: 2,000 sheets naming one part of 1 MB
         // were 2 GB of XML read for a 15 KB file.
-        let repeated = match lower.as_str() {
-            "xl/workbook.xml" => repeats(&mut counted, "sheet", "r:id", |_| true),
-            "xl/_rels/workbook.xml.rels" => repeats(&mut counted, "Relationship", "Target", |e| {
+        let repeated = if lower.ends_with("workbook.xml") {
+            repeats(&mut counted, "sheet", "r:id", |_| true)
+        } else if lower.ends_with("workbook.xml.rels") {
+            repeats(&mut counted, "Relationship", "Target", |e| {
                 e.attributes()
                     .flatten()
                     .any(|a| a.key.as_ref() == "Type" && a.value.ends_with("sheet"))
-            }),
-            _ => false,
+            })
+        } else {
+            false
         };
         if repeated {
             return Err(too_large(
@@ -75,6 +79,15 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
         }
     }
     Ok(())
+}
+
+/// A part's name or a relationship's target as the reader matches it: case ignored, `\` as
+/// `/`, relative to the workbook's folder (`/xl/worksheets/Sheet1.xml` and
+/// `worksheets/sheet1.xml` are one part).
+fn part_key(name: &str) -> String {
+    let key = name.to_lowercase().replace('\\', "/");
+    let key = key.trim_start_matches(['/', '.']).trim_start_matches('/');
+    key.strip_prefix("xl/").unwrap_or(key).to_string()
 }
 
 /// Counts the bytes read through it.
@@ -162,7 +175,7 @@ fn repeats(
             .attributes()
             .flatten()
             .find(|a| a.key.as_ref() == key)
-            .map(|a| a.value.to_string());
+            .map(|a| part_key(&a.value));
         value.is_some_and(|v| !seen.insert(v))
     })
 }

@@ -163,6 +163,90 @@ fn an_xlsx_whose_sheets_name_one_part_is_refused() {
     );
 }
 
+/// The package with one more part.
+fn with_part(bytes: &[u8], name: &str, content: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new_append(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    zip.start_file(name, zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(content).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// Eight million cell formats in a styles part the reader finds under another name than
+/// `xl/styles.xml` (`xl\styles.xml`, as a Windows tool may write it): refused as the plain one
+/// is (it was not looked at, and the reader aborted asking for 1.3 GB — in `collect`, the
+/// whole batch lost and the lock left).
+#[test]
+fn an_xlsx_with_millions_of_formats_in_a_back_slashed_styles_part_is_refused() {
+    let plain = report_xlsx(|_| {});
+    let mut styles = br#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="8000000">"#.to_vec();
+    styles.extend(b"<xf/>".repeat(8_000_000));
+    styles.extend(b"</cellXfs></styleSheet>");
+    let hostile = with_part(&plain, "xl\\styles.xml", &styles);
+    let (excess, err) = excess(import_any(&hostile, None));
+    assert_eq!(excess, Excess::Styles, "{err}");
+    assert!(err.to_string().starts_with("xl\\styles.xml: "), "{err}");
+}
+
+/// Two thousand sheets naming one part, each in another mix of capitals
+/// (`worksheets/Sheet1.xml`, `WORKSHEETS/sheet1.xml` …): the reader takes them for one part,
+/// so the check does too (41 s of work for a 128 KB file).
+#[test]
+fn an_xlsx_whose_sheets_name_one_part_in_other_capitals_is_refused() {
+    let book = report_xlsx(|_| {});
+    let variant = |k: usize| -> String {
+        // Bit n of `k` capitalises the n-th letter: 2,000 different spellings.
+        let mut letter = 0;
+        "worksheets/sheet1.xml"
+            .chars()
+            .map(|c| {
+                if !c.is_ascii_alphabetic() {
+                    return c;
+                }
+                letter += 1;
+                if (k >> (letter - 1)) & 1 == 1 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    let hostile = crafted::repack(&book, |name, content| {
+        let text = String::from_utf8(content.clone()).unwrap();
+        match name {
+            "xl/workbook.xml" => {
+                let more: String = (1..2000)
+                    .map(|k| {
+                        format!(
+                            "<sheet name=\"S{k}\" sheetId=\"{}\" r:id=\"rIdX{k}\"/>",
+                            k + 2
+                        )
+                    })
+                    .collect();
+                text.replace("</sheets>", &format!("{more}</sheets>"))
+                    .into_bytes()
+            }
+            "xl/_rels/workbook.xml.rels" => {
+                let more: String = (1..2000)
+                    .map(|k| {
+                        format!(
+                            "<Relationship Id=\"rIdX{k}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"{}\"/>",
+                            variant(k)
+                        )
+                    })
+                    .collect();
+                text.replace("</Relationships>", &format!("{more}</Relationships>"))
+                    .into_bytes()
+            }
+            _ => content,
+        }
+    });
+    let (excess, err) = excess(import_workbook(&hostile, WorkbookFormat::Xlsx));
+    assert!(matches!(excess, Excess::SheetsShareData), "{err}");
+}
+
 // ---- XLS (item 12) ----
 
 /// The report's rows as an `.xls`, and `more` records after them.
