@@ -18,6 +18,7 @@ use super::warning_cap::push_warning;
 use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
 use crate::model::entry_text;
 use crate::model::era::{self, FiscalYear};
+use crate::model::text::heading_text;
 use crate::model::{
     Entry, Headings, Id, Initiative, Period, Report, Section, Topic, UnreadText, YearRange,
 };
@@ -81,7 +82,7 @@ impl Row<'_> {
 
 /// The header row of the published layout, found by its content: 番号 and 具体的取組.
 pub(super) fn is_header<S: AsRef<str>>(fields: &[S]) -> bool {
-    fields.iter().any(|f| f.as_ref().trim() == "番号")
+    fields.iter().any(|f| heading_text(f.as_ref()) == "番号")
         && fields.iter().any(|f| f.as_ref().contains("具体的取組"))
 }
 
@@ -191,6 +192,8 @@ struct TitleBlock<'a> {
     text: String,
     /// Its rows for the numbers' reader (the money unit, the rating scale written above).
     numbers: numbers::Numbers,
+    /// Section and initiative rows above the header (line, text): not read, kept and said.
+    above: Vec<(usize, String)>,
 }
 
 fn title_block<'a>(
@@ -200,6 +203,7 @@ fn title_block<'a>(
     let mut first_text: Option<Row> = None;
     let mut text = String::new();
     let mut numbers = numbers::Numbers::default();
+    let mut above = Vec::new();
     let header = loop {
         let Some(row) = rows.next() else {
             return Err(ImportError {
@@ -211,6 +215,10 @@ fn title_block<'a>(
             break row;
         }
         if row.is_blank() {
+            continue;
+        }
+        if section_of(&row).is_some() || initiative_number(&row).is_some() {
+            above.push((row.line, row.fields.join("\t").trim().to_string()));
             continue;
         }
         numbers.above(&row);
@@ -230,6 +238,7 @@ fn title_block<'a>(
         title_row: with_year.or(first_text),
         text,
         numbers,
+        above,
     })
 }
 
@@ -249,6 +258,7 @@ fn read_rows<'a>(
         title_row,
         text: block_text,
         numbers,
+        above,
     } = title_block(&mut rows)?;
     let title = title_row.as_ref().map_or(String::new(), |r| {
         r.fields
@@ -294,6 +304,11 @@ fn read_rows<'a>(
                 used: fiscal_year.era_form(),
             },
         );
+    }
+    for (row, text) in above {
+        let kind = WarningKind::AboveHeader { text: text.clone() };
+        reader.warn(Location::row(row), kind);
+        reader.unread.push(UnreadText { row, text });
     }
     if title_row.is_none() {
         reader.warn(Location::row(header.line), WarningKind::NoTitleLine);
@@ -475,7 +490,7 @@ impl Reader {
     /// markup there made the exported table unreadable.
     fn header(&mut self, row: &Row) {
         let find = |key: &str, place: usize| {
-            let fields = || row.fields.iter().map(|f| f.trim());
+            let fields = || row.fields.iter().map(|f| heading_text(f));
             fields()
                 .take(place + 1)
                 .find(|f| f.contains(key))

@@ -17,6 +17,7 @@ use super::table::{self, Row, SheetRow};
 use super::warning_cap::push_warning;
 use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
 use crate::model::era::{self, FiscalYear};
+use crate::model::text::heading_text;
 use crate::model::{Report, UnreadText};
 
 /// The kinds of workbook read.
@@ -176,7 +177,7 @@ fn find_layout(sheet: &Sheet) -> Option<Layout> {
     })?;
     let head: Vec<(usize, &str)> = sheet.row_texts(header_row).collect();
     let find = |pred: &dyn Fn(&str) -> bool| head.iter().find(|(_, t)| pred(t)).map(|(c, _)| *c);
-    let number = find(&|t| t == "番号")?;
+    let number = find(&|t| heading_text(t) == "番号")?;
     let title = find(&|t| t.contains("具体的取組"))?;
     let measure = |t: &str| super::measures::is_measure_heading(t);
     let plan = find(&|t| t.contains("計画") && !t.contains("実績") && !measure(t));

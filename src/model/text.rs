@@ -31,6 +31,13 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{E0000}'..='\u{E007F}')
 }
 
+/// A heading cell as it reads: without the spaces and invisible characters around it (a
+/// `番号` after a byte-order mark, left where two files were pasted together, is the header
+/// still: missing it dropped the section above the next header without a word).
+pub fn heading_text(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
+}
+
 /// The short name of an invisible character (`ESC`, `RLO`), as in the standards that define
 /// them; `None` for one without a usual short name (it is shown by its code point alone).
 fn invisible_name(c: char) -> Option<&'static str> {

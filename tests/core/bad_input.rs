@@ -180,3 +180,35 @@ proptest! {
         let _ = import_bytes(&bytes);
     }
 }
+
+/// A byte-order mark or zero-width space before the first 番号 (left where two files were
+/// pasted together) hides no header: every section is read (section I and its three
+/// initiatives were dropped without a word). A header row that really cannot be read leaves
+/// the section and initiative rows above the next one unread, kept and said row by row.
+#[test]
+fn an_invisible_mark_before_the_header_drops_nothing_and_rows_above_a_header_are_said() {
+    for mark in ['\u{FEFF}', '\u{200B}'] {
+        let text = with_line(5, |l| format!("{mark}{l}"));
+        let imported = import_text(&text).unwrap();
+        assert_eq!(imported.report.sections.len(), 3, "{mark:?}");
+        assert_eq!(imported.report.initiatives().count(), 11, "{mark:?}");
+    }
+    let text = with_line(5, |l| l.replacen("番号", "番　号", 1));
+    let imported = import_text(&text).unwrap();
+    let above: Vec<usize> = imported
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.kind, WarningKind::AboveHeader { .. }))
+        .filter_map(|w| w.at.row)
+        .collect();
+    assert!(above.contains(&6) && above.contains(&7), "{above:?}");
+    let kept: Vec<&str> = imported
+        .report
+        .unread
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect();
+    assert!(kept.iter().any(|t| t.starts_with("1\t")), "{kept:?}");
+    let said = imported.warnings[0].describe(Lang::Ja);
+    assert!(said.contains("見出し行"), "{said}");
+}

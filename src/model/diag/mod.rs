@@ -220,6 +220,10 @@ pub enum WarningKind {
         text: String,
     },
     InitiativeBeforeSection,
+    /// A section or initiative row above the first header row: not read, kept as written.
+    AboveHeader {
+        text: String,
+    },
     /// The stage cell has text but no `<table>`.
     StageCellWithoutTable,
     /// Text in the stage table's HTML outside any cell.

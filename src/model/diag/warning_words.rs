@@ -15,6 +15,7 @@ impl Describe for WarningKind {
         match self {
             W::NoTitleLine
             | W::RowNotUnderstood { .. }
+            | W::AboveHeader { .. }
             | W::InitiativeBeforeSection
             | W::StageCellWithoutTable
             | W::TextOutsideCell { .. }
@@ -139,6 +140,19 @@ fn row_words(kind: &WarningKind, lang: Lang) -> String {
             lang,
             "担当課の欄の後に文があります。未読の一覧に残しました".into(),
             "text after the 担当課 field; kept in the unread list".into(),
+        ),
+        W::AboveHeader { text } => say(
+            lang,
+            format!(
+                "見出し行（番号・具体的取組）より上にある区分・取組の行です。読まずに未読の一覧に\
+                 残しました:「{}」",
+                preview(text)
+            ),
+            format!(
+                "a section or initiative row above the header row (番号, 具体的取組) is not read; \
+                 kept in the unread list: <{}>",
+                preview(text)
+            ),
         ),
         _ => unreachable!("routed by WarningKind::describe"),
     }
