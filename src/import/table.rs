@@ -8,9 +8,11 @@ mod csv;
 mod numbering;
 mod numbers;
 mod stages;
+mod title_block;
 
 use numbering::{initiative_number, section_of, split_circled};
 pub(super) use numbering::{is_division_heading, is_initiative_number};
+use title_block::{TitleBlock, title_block};
 
 use super::cell::{self, CellItem};
 use super::html;
@@ -179,67 +181,6 @@ pub(super) fn read_sheet(
         .filter_map(|r| Some((r.line, r.sheet.as_ref()?.columns.clone())))
         .collect();
     read_rows(rows.into_iter(), Some(sheet), columns)
-}
-
-/// The rows above the header, as far as the report takes them, and the header.
-struct TitleBlock<'a> {
-    header: Row<'a>,
-    /// The title: the line above the header naming the year (a workbook's title block may
-    /// start with a 資料２ or a date), else the first line with text.
-    title_row: Option<Row<'a>>,
-    /// All its rows' text: a title block of several rows may name the period on another row
-    /// than the title's (`上半期(4月～9月)` under it).
-    text: String,
-    /// Its rows for the numbers' reader (the money unit, the rating scale written above).
-    numbers: numbers::Numbers,
-    /// Section and initiative rows above the header (line, text): not read, kept and said.
-    above: Vec<(usize, String)>,
-}
-
-fn title_block<'a>(
-    rows: &mut impl Iterator<Item = Row<'a>>,
-) -> Result<TitleBlock<'a>, ImportError> {
-    let mut with_year: Option<Row> = None;
-    let mut first_text: Option<Row> = None;
-    let mut text = String::new();
-    let mut numbers = numbers::Numbers::default();
-    let mut above = Vec::new();
-    let header = loop {
-        let Some(row) = rows.next() else {
-            return Err(ImportError {
-                at: Location::default(),
-                kind: ImportErrorKind::NoHeaderRow,
-            });
-        };
-        if row.is_header() {
-            break row;
-        }
-        if row.is_blank() {
-            continue;
-        }
-        if section_of(&row).is_some() || initiative_number(&row).is_some() {
-            above.push((row.line, row.fields.join("\t").trim().to_string()));
-            continue;
-        }
-        numbers.above(&row);
-        let joined = row.fields.join(" ");
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(&joined);
-        if with_year.is_none() && era::find_era_year(&joined).is_some() {
-            with_year = Some(row);
-        } else if first_text.is_none() {
-            first_text = Some(row);
-        }
-    };
-    Ok(TitleBlock {
-        header,
-        title_row: with_year.or(first_text),
-        text,
-        numbers,
-        above,
-    })
 }
 
 /// Reads the rows in one pass: the rows above the header give the title and the title block's

@@ -1,0 +1,68 @@
+//! The rows above a table's header: its title, the text the period is found in, what the
+//! numbers' reader takes from them, and any section or initiative row written there.
+
+use super::numbering::{initiative_number, section_of};
+use super::{Row, numbers};
+use crate::model::diag::{ImportError, ImportErrorKind, Location};
+use crate::model::era;
+
+/// The rows above the header, as far as the report takes them, and the header.
+pub(super) struct TitleBlock<'a> {
+    pub(super) header: Row<'a>,
+    /// The title: the line above the header naming the year (a workbook's title block may
+    /// start with a 資料２ or a date), else the first line with text.
+    pub(super) title_row: Option<Row<'a>>,
+    /// All its rows' text: a title block of several rows may name the period on another row
+    /// than the title's (`上半期(4月～9月)` under it).
+    pub(super) text: String,
+    /// Its rows for the numbers' reader (the money unit, the rating scale written above).
+    pub(super) numbers: numbers::Numbers,
+    /// Section and initiative rows above the header (line, text): not read, kept and said.
+    pub(super) above: Vec<(usize, String)>,
+}
+
+pub(super) fn title_block<'a>(
+    rows: &mut impl Iterator<Item = Row<'a>>,
+) -> Result<TitleBlock<'a>, ImportError> {
+    let mut with_year: Option<Row> = None;
+    let mut first_text: Option<Row> = None;
+    let mut text = String::new();
+    let mut numbers = numbers::Numbers::default();
+    let mut above = Vec::new();
+    let header = loop {
+        let Some(row) = rows.next() else {
+            return Err(ImportError {
+                at: Location::default(),
+                kind: ImportErrorKind::NoHeaderRow,
+            });
+        };
+        if row.is_header() {
+            break row;
+        }
+        if row.is_blank() {
+            continue;
+        }
+        if section_of(&row).is_some() || initiative_number(&row).is_some() {
+            above.push((row.line, row.fields.join("\t").trim().to_string()));
+            continue;
+        }
+        numbers.above(&row);
+        let joined = row.fields.join(" ");
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&joined);
+        if with_year.is_none() && era::find_era_year(&joined).is_some() {
+            with_year = Some(row);
+        } else if first_text.is_none() {
+            first_text = Some(row);
+        }
+    };
+    Ok(TitleBlock {
+        header,
+        title_row: with_year.or(first_text),
+        text,
+        numbers,
+        above,
+    })
+}
