@@ -713,6 +713,40 @@ fn a_first_half_actual_and_its_progress_rate_are_in_every_output() {
     assert!(text.contains("進捗率25%"), "{text}");
 }
 
+/// A number kept as written (「1.2億」 cannot be read exactly) prints as written: the unit was
+/// put after it (「1.2億件」), words nobody wrote; a number read has its unit.
+#[test]
+fn a_number_kept_as_written_prints_without_a_unit_after_it() {
+    use shinchoku::model::measures::Figure;
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let x = &mut report
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators[0];
+    x.years[0].actual = Figure {
+        value: None,
+        unread: "1.2億".into(),
+    };
+    let setup = shinchoku::print::PageSetup::default();
+    let job = shinchoku::print::PrintJob {
+        report: &report,
+        setup: &setup,
+        printed_on: "2017年10月20日".into(),
+        comparison: None,
+    };
+    let layout = shinchoku::print::layout(&job, &mut |_| {});
+    let pdf = shinchoku::print::pdf::render(&layout, &report.title, &mut |_| {}).unwrap();
+    let text: String = pdf_extract::extract_text_from_mem(&pdf)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert!(text.contains("実績1.2億"), "{text}");
+    assert!(!text.contains("1.2億件"), "{text}");
+    assert!(text.contains("目標1,000件"), "{text}");
+}
+
 /// The web page says under its 集計表 what the printout says under its own — how effects are
 /// counted and which years the totals add, what no total takes — and who gave a rating or a
 /// comment and when (the page had none of it).

@@ -67,15 +67,16 @@ pub fn grouped(number: &str) -> String {
 }
 
 /// A figure as printed: its value grouped, or its text as written; `None` when blank.
-fn figure(f: &Figure) -> Option<String> {
+fn figure(f: &Figure, unit: &str) -> Option<String> {
     if f.is_blank() {
-        None
-    } else {
-        Some(
-            f.value
-                .map_or_else(|| f.unread.clone(), |v| grouped(&v.to_string())),
-        )
+        return None;
     }
+    // A number kept as written (「1.2億」) is shown as written: a unit after it would be
+    // words the office never wrote (「1.2億件」).
+    Some(f.value.map_or_else(
+        || f.unread.clone(),
+        |v| format!("{}{unit}", grouped(&v.to_string())),
+    ))
 }
 
 /// An indicator in two paragraphs: its name (and 低いほど良い), then the year's target, actual
@@ -93,14 +94,13 @@ fn indicator(report: &Report, x: &Indicator) -> [Paragraph; 2] {
         Some(Direction::Lower) => format!("・{name}（低いほど良い）"),
         None => format!("・{name}（向き: {}）", x.direction_unread),
     };
-    let with_unit = |s: String| format!("{s}{}", x.unit);
     let target = this
-        .and_then(|y| figure(&y.target))
-        .or_else(|| figure(&x.target))
-        .map_or_else(|| "—".to_string(), with_unit);
+        .and_then(|y| figure(&y.target, &x.unit))
+        .or_else(|| figure(&x.target, &x.unit))
+        .unwrap_or_else(|| "—".to_string());
     let actual = match x.shown_actual(year) {
-        Some((a, false)) => figure(a).map(with_unit),
-        Some((a, true)) => figure(a).map(|a| format!("{}（上半期）", with_unit(a))),
+        Some((a, false)) => figure(a, &x.unit),
+        Some((a, true)) => figure(a, &x.unit).map(|a| format!("{a}（上半期）")),
         None => None,
     }
     .unwrap_or_else(|| "—".to_string());

@@ -203,7 +203,7 @@ impl GridView<'_> {
             ));
         }
         sub_cell(ui, parts[0], RichText::new(name), Align::Min, Some(&all));
-        let (target, actual, rate) = figures(first, year);
+        let (target, actual, rate) = figures(first, year, self.lang);
         for (r, text) in parts[1..].iter().zip([target, actual, rate]) {
             sub_cell(ui, *r, RichText::new(text), Align::Max, Some(&all));
         }
@@ -249,12 +249,21 @@ fn year_name(year: FiscalYear, lang: Lang) -> String {
 
 /// An indicator's target in force, the year's actual (or the text kept as written) and
 /// 達成率, as shown.
-fn figures(x: &Indicator, year: FiscalYear) -> (String, String, String) {
+fn figures(x: &Indicator, year: FiscalYear, lang: Lang) -> (String, String, String) {
     let target = x
         .year(year)
         .filter(|y| !y.target.is_blank())
         .map_or_else(|| x.target.display(), |y| y.target.display());
-    let actual = x.year(year).map(|y| y.actual.display()).unwrap_or_default();
+    // As the printout and the web page show it: the first half's while the year's is blank.
+    let actual = match x.shown_actual(year) {
+        Some((a, false)) => a.display(),
+        Some((a, true)) => crate::lang::say(
+            lang,
+            format!("{}（上半期）", a.display()),
+            format!("{} (first half)", a.display()),
+        ),
+        None => String::new(),
+    };
     let rate = x
         .achievement_rate(year)
         .map_or_else(String::new, |r| format!("{r}%"));
@@ -264,7 +273,7 @@ fn figures(x: &Indicator, year: FiscalYear) -> (String, String, String) {
 /// One indicator in a line, for the hover: 電子申請件数（件） 目標 1200 実績 900 達成率 75%.
 fn indicator_line(x: &Indicator, year: FiscalYear, lang: Lang) -> String {
     let w = words(lang);
-    let (target, actual, rate) = figures(x, year);
+    let (target, actual, rate) = figures(x, year, lang);
     let unit = if x.unit.is_empty() {
         String::new()
     } else {
@@ -297,3 +306,30 @@ fn rating_words(rating: &Rating, settings: &MeasureSettings) -> String {
 
 /// After a rating's code when it has a note (特記), and before the note on hover.
 pub(crate) const NOTE_MARK: &str = "※";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::figure::Decimal;
+    use crate::model::measures::Figure;
+
+    /// The grid shows the first half's actual, said so, while the year's is blank — as the
+    /// printout and the web page do (its cell was empty beside a 達成率 computed from it).
+    #[test]
+    fn a_first_half_actual_is_shown_and_said_so() {
+        let year = FiscalYear(2017);
+        let mut x = Indicator {
+            name: "電子申請件数".into(),
+            target: Figure::of(Decimal::whole(1000)),
+            ..Indicator::default()
+        };
+        x.year_mut(year).first_half = Figure::of(Decimal::whole(500));
+        assert_eq!(
+            figures(&x, year, Lang::Ja),
+            ("1000".into(), "500（上半期）".into(), "50%".into())
+        );
+        assert_eq!(figures(&x, year, Lang::En).1, "500 (first half)");
+        x.year_mut(year).actual = Figure::of(Decimal::whole(900));
+        assert_eq!(figures(&x, year, Lang::Ja).1, "900");
+    }
+}
