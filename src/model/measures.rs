@@ -516,12 +516,14 @@ impl MeasureSettings {
             .find(|l| super::text::normalize(&l.code) == code)
     }
 
-    /// The code of a rating cell as written (`A`), or of `A 良好に進捗` / `A：良好に進捗` when `A` is
-    /// a level of the scale and the rest its label. Anything else is kept whole (and warned of as
-    /// no level): 「A：一部遅れ」 is not read as A, nor 「：」 as an empty rating.
+    /// The level's code for a rating cell naming a level of the scale — `A`, `Ａ` (the code in
+    /// another width: the level, as every output then shows it; the full-width code was
+    /// counted as A yet written 「Ａ」 in the tables), or `A 良好に進捗` / `A：良好に進捗`, the
+    /// code and its label. Anything else is kept whole (and warned of as no level): 「A：一部遅れ」
+    /// is not read as A, nor 「：」 as an empty rating.
     pub fn settled_code(&self, text: &str) -> String {
-        if self.level(text).is_some() {
-            return text.to_string();
+        if let Some(level) = self.level(text) {
+            return level.code.clone();
         }
         let mut parts = text.splitn(2, |c: char| c.is_whitespace() || c == '：' || c == ':');
         let (code, rest) = (
@@ -530,7 +532,7 @@ impl MeasureSettings {
         );
         match self.level(code) {
             Some(level) if !code.is_empty() && (rest.is_empty() || rest == level.label.trim()) => {
-                code.to_string()
+                level.code.clone()
             }
             _ => text.to_string(),
         }

@@ -591,7 +591,10 @@ fn a_self_rating_typed_with_its_label_is_the_level_and_any_other_words_are_kept_
     };
     // The code with the scale's own label, as the import reads it, is the level.
     assert_eq!(rated("A 良好に進捗"), ("A".into(), false));
-    assert_eq!(rated("Ａ：良好に進捗"), ("Ａ".into(), false));
+    // In full width it is the level too, written as the scale writes it (it was kept 「Ａ」 in
+    // the tables while the web page and the summary counted it as A).
+    assert_eq!(rated("Ａ：良好に進捗"), ("A".into(), false));
+    assert_eq!(rated("Ｓ"), ("S".into(), false));
     // Another label after the code is not that level: kept whole, and said in the review.
     assert_eq!(rated("A：一部遅れ"), ("A：一部遅れ".into(), true));
     // A level changed in the workbook is the division's, of the day it is taken (the old

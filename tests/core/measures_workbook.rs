@@ -338,8 +338,8 @@ fn a_rating_the_scale_does_not_have_is_kept_and_warned_about() {
     let opened = open(&mut book);
     let m = |n: &str| opened.report.find_initiative(n).unwrap().measures();
     assert_eq!(m("1").self_rating.as_ref().unwrap().code, "D");
-    // Ａ (full width) is the scale's A, kept as written.
-    assert_eq!(m("2").self_rating.as_ref().unwrap().code, "Ａ");
+    // Ａ (full width) is the scale's A, written as the scale writes it.
+    assert_eq!(m("2").self_rating.as_ref().unwrap().code, "A");
     let warned = measure_warnings(&opened);
     assert_eq!(
         warned
