@@ -5,7 +5,9 @@
 
 use super::What;
 use crate::lang::{Lang, say};
-use crate::model::measures::{Direction, Figure, Indicator, Measures, Money, Rating, YenUnit};
+use crate::model::measures::{
+    Comment, Direction, Figure, Indicator, Measures, Money, Rating, YenUnit, who_when,
+};
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Initiative};
 
@@ -37,41 +39,59 @@ fn change(
     }
 }
 
-/// The changes from `oi`'s numbers to `ni`'s; money shown in `unit`.
-pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit) -> Vec<What> {
+/// The changes from `oi`'s numbers to `ni`'s; money shown in `unit`. `exact`: texts are
+/// compared as written (one report edited: a space added to a note is a change, and was taken
+/// by `collect` unlisted), else as they read (two tables).
+pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit, exact: bool) -> Vec<What> {
     let (a, b) = (oi.measures(), ni.measures());
     let mut out = Vec::new();
     if a == b {
         return out;
     }
-    indicators((oi, a), (ni, b), &mut out);
-    effects(a, b, unit, &mut out);
-    let code = |r: &Option<Rating>| r.as_ref().map(|r| r.code.clone()).unwrap_or_default();
-    for (part, old, new) in [
-        (Part::SelfRating, code(&a.self_rating), code(&b.self_rating)),
-        (Part::Review, code(&a.review), code(&b.review)),
-    ] {
-        if normalize(&old) != normalize(&new) {
-            out.push(change(part, "", "code", None)(old, new));
+    let differ = |x: &str, y: &str| {
+        if exact {
+            x != y
+        } else {
+            normalize(x) != normalize(y)
         }
-    }
-    let note = |r: &Option<Rating>| r.as_ref().map(|r| r.note.clone()).unwrap_or_default();
-    for (part, old, new) in [
-        (Part::SelfRating, note(&a.self_rating), note(&b.self_rating)),
-        (Part::Review, note(&a.review), note(&b.review)),
-    ] {
-        if normalize(&old) != normalize(&new) {
-            out.push(change(part, "", "note", None)(old, new));
-        }
-    }
-    let text = |m: &Measures| {
-        m.comment
-            .as_ref()
-            .map(|c| c.text.clone())
-            .unwrap_or_default()
     };
-    if normalize(&text(a)) != normalize(&text(b)) {
-        out.push(change(Part::Comment, "", "text", None)(text(a), text(b)));
+    indicators((oi, a), (ni, b), exact, &mut out);
+    effects(a, b, unit, &mut out);
+    type Layer = fn(&Measures) -> &Option<Rating>;
+    let layers: [(Part, Layer); 2] = [
+        (Part::SelfRating, |m| &m.self_rating),
+        (Part::Review, |m| &m.review),
+    ];
+    for (part, layer) in layers {
+        let (x, y) = (layer(a).as_ref(), layer(b).as_ref());
+        let field =
+            |f: fn(&Rating) -> String| (x.map(f).unwrap_or_default(), y.map(f).unwrap_or_default());
+        // Who and when are listed when they alone changed: beside a new level or note they
+        // are what giving it wrote.
+        let mut changed = false;
+        for (name, (old, new)) in [
+            ("code", field(|r| r.code.clone())),
+            ("note", field(|r| r.note.clone())),
+            ("who", field(|r| who_when(&r.by, r.on).unwrap_or_default())),
+        ] {
+            if differ(&old, &new) && !(name == "who" && changed) {
+                changed = true;
+                out.push(change(part, "", name, None)(old, new));
+            }
+        }
+    }
+    let comment =
+        |m: &Measures, f: fn(&Comment) -> String| m.comment.as_ref().map(f).unwrap_or_default();
+    let mut changed = false;
+    for (name, f) in [
+        ("text", (|c| c.text.clone()) as fn(&Comment) -> String),
+        ("who", |c| who_when(&c.by, c.on).unwrap_or_default()),
+    ] {
+        let (old, new) = (comment(a, f), comment(b, f));
+        if differ(&old, &new) && !changed {
+            changed = true;
+            out.push(change(Part::Comment, "", name, None)(old, new));
+        }
     }
     out
 }
@@ -79,12 +99,22 @@ pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit) -> Vec<Wh
 fn indicators(
     (oi, a): (&Initiative, &Measures),
     (ni, b): (&Initiative, &Measures),
+    exact: bool,
     out: &mut Vec<What>,
 ) {
     // Paired by name and, among indicators of one name (which `check` warns of), by order:
     // a second 「件数」 added is added, not a change of the first.
     let keys = |list: &[Indicator]| -> Vec<(String, usize)> {
-        let names: Vec<String> = list.iter().map(|x| normalize(&x.name)).collect();
+        let names: Vec<String> = list
+            .iter()
+            .map(|x| {
+                if exact {
+                    x.name.clone()
+                } else {
+                    normalize(&x.name)
+                }
+            })
+            .collect();
         (0..names.len())
             .map(|k| {
                 let nth = names[..k].iter().filter(|n| **n == names[k]).count();
@@ -312,6 +342,21 @@ pub(super) fn describe(
             lang,
             format!("本部評価の特記: {old} → {new}"),
             format!("review's note: {old} → {new}"),
+        ),
+        (Part::SelfRating, "who") => say(
+            lang,
+            format!("自己評価の評価者・日付: {old} → {new}"),
+            format!("self-rating given by: {old} → {new}"),
+        ),
+        (Part::Review, "who") => say(
+            lang,
+            format!("本部評価の評価者・日付: {old} → {new}"),
+            format!("review given by: {old} → {new}"),
+        ),
+        (Part::Comment, "who") => say(
+            lang,
+            format!("委員会意見の記入者・日付: {old} → {new}"),
+            format!("committee comment given by: {old} → {new}"),
         ),
         (Part::SelfRating, _) => say(
             lang,

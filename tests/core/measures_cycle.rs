@@ -81,6 +81,58 @@ fn compare_lists_a_changed_actual_and_a_changed_rating() {
 /// How the numbers read is a change of the report: the unit of effects, single-year or
 /// cumulative counting, a rating level's label (each changes every total or level shown, while
 /// no number changes; `diff` said 「変更はありません」).
+/// In one report edited, a space added to a note and a new name beside a comment are
+/// changes, listed (`collect` took them while its review said 「変更なし」, and `diff` of the
+/// two files said no changes); between two tables they read the same and are not.
+#[test]
+fn compare_lists_a_space_in_a_note_and_a_new_commenter_in_one_report() {
+    let old = seed_with_measures();
+    let first = old.sections[0].initiatives[0].id;
+    let mut new = old.clone();
+    let m = new.initiative_mut(first).unwrap().measures_mut();
+    let rating = m.self_rating.get_or_insert_with(Default::default);
+    rating.note = format!("{} 追記", rating.note);
+    m.comment = Some(shinchoku::model::measures::Comment {
+        text: m
+            .comment
+            .as_ref()
+            .map(|c| c.text.clone())
+            .unwrap_or_default(),
+        by: "行財政改革推進委員会".into(),
+        on: None,
+    });
+    let lines: Vec<String> = diff(&old, &new)
+        .changes
+        .iter()
+        .map(|c| c.describe(Lang::Ja))
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("自己評価の特記:") && l.ends_with(" 追記")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("委員会意見の記入者・日付:")
+                && l.ends_with("行財政改革推進委員会")),
+        "{lines:?}"
+    );
+    // A space alone, between two tables: the same text.
+    let mut spaced = old.clone();
+    let m = spaced.initiative_mut(first).unwrap().measures_mut();
+    let rating = m.self_rating.get_or_insert_with(Default::default);
+    rating.note = format!(" {}", rating.note);
+    spaced.id = shinchoku::model::survey::ReportId("another table".into());
+    let other: Vec<String> = diff(&old, &spaced)
+        .changes
+        .iter()
+        .map(|c| c.describe(Lang::Ja))
+        .collect();
+    assert!(!other.iter().any(|l| l.contains("特記")), "{other:?}");
+}
+
 #[test]
 fn compare_lists_the_unit_the_counting_and_the_scale() {
     use shinchoku::model::measures::{Counting, YenUnit};

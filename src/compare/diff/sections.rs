@@ -301,7 +301,7 @@ impl<'a> Cx<'a> {
             );
         }
         let unit = self.new.measure_settings.yen_unit;
-        for what in crate::compare::measures::changes(oi, ni, unit) {
+        for what in crate::compare::measures::changes(oi, ni, unit, self.exact_text) {
             self.push(Some(oi.id), Some(ni.id), what);
         }
         self.items(oi, ni);
