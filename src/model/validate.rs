@@ -125,6 +125,10 @@ pub enum Rule {
     NextIdNotAbove { next_id: u64, highest: u64 },
     /// A fiscal year outside [`FiscalYear::SUPPORTED`].
     YearOutOfRange { year: i32 },
+    /// One fiscal year written twice in an initiative's effects or an indicator's years (a
+    /// hand edit): which figure holds is not known — every output took the first, the totals
+    /// both.
+    YearTwice { year: i32 },
     /// The plan years run backwards.
     PlanYearsReversed { first: i32, last: i32 },
     /// A stage ends before it starts.
@@ -182,6 +186,14 @@ impl Describe for Rule {
                 lang,
                 format!("{year}は進捗が扱える年度（{lo}～{hi}）ではありません"),
                 format!("{year} is not a fiscal year Shinchoku handles ({lo}–{hi})"),
+            ),
+            Rule::YearTwice { year } => say(
+                lang,
+                format!(
+                    "{}が2度書かれています（どちらの数値を取るか分かりません）",
+                    FiscalYear(*year).era_form()
+                ),
+                format!("FY{year} is written twice (which of its figures holds is not known)"),
             ),
             Rule::PlanYearsReversed { first, last } => say(
                 lang,
@@ -353,15 +365,35 @@ fn measure_year_violations(report: &Report, out: &mut Vec<Violation>) {
             })
             .chain(m.effects.iter().map(|e| e.fiscal_year))
             .chain(m.past.iter().map(|p| p.fiscal_year));
+        let place = |field: &'static str| Place {
+            initiative: Some(initiative.number.clone()),
+            field: Some(field),
+            ..Place::default()
+        };
         for year in years.filter(|y| !y.is_supported()) {
             out.push(Violation {
-                place: Place {
-                    initiative: Some(initiative.number.clone()),
-                    field: Some("measures"),
-                    ..Place::default()
-                },
+                place: place("measures"),
                 rule: Rule::YearOutOfRange { year: year.0 },
             });
+        }
+        let lists = m
+            .indicators
+            .iter()
+            .map(|x| {
+                (
+                    "indicators",
+                    x.years.iter().map(|y| y.year).collect::<Vec<_>>(),
+                )
+            })
+            .chain([("effects", m.effects.iter().map(|e| e.fiscal_year).collect())]);
+        for (field, mut years) in lists {
+            years.sort();
+            if let Some(w) = years.windows(2).find(|w| w[0] == w[1]) {
+                out.push(Violation {
+                    place: place(field),
+                    rule: Rule::YearTwice { year: w[0].0 },
+                });
+            }
         }
     }
 }

@@ -270,3 +270,44 @@ fn a_number_of_a_year_outside_the_range_is_refused() {
         found[0]
     );
 }
+
+/// One fiscal year written twice (a hand edit) in an initiative's effects or an indicator's
+/// years is refused, naming the initiative and the year: every output showed the first figure
+/// and the totals added both, and an export then re-imported without the second.
+#[test]
+fn a_fiscal_year_written_twice_in_the_numbers_is_refused() {
+    use shinchoku::model::FiscalYear;
+    use shinchoku::model::measures::{Effect, Indicator, Money};
+    let sample = store::from_ron(SAMPLE_RON).unwrap();
+    let first = sample.sections[0].initiatives[0].id;
+    let mut report = sample.clone();
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    for yen in [1_000, 2_000] {
+        m.effects.push(Effect {
+            fiscal_year: FiscalYear(2017),
+            planned: Money::yen(yen),
+            actual: Money::default(),
+        });
+    }
+    let found = refused(&store::to_ron(&report));
+    assert_eq!(found[0].rule, Rule::YearTwice { year: 2017 });
+    assert_eq!(found[0].place.field, Some("effects"));
+    assert!(
+        found[0].to_string().contains("FY2017 is written twice"),
+        "{}",
+        found[0]
+    );
+    let mut report = sample;
+    let mut x = Indicator {
+        name: "件数".into(),
+        ..Indicator::default()
+    };
+    x.year_mut(FiscalYear(2017));
+    let twice = x.years[0].clone();
+    x.years.push(twice);
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.indicators.push(x);
+    let found = refused(&store::to_ron(&report));
+    assert_eq!(found[0].rule, Rule::YearTwice { year: 2017 });
+    assert_eq!(found[0].place.field, Some("indicators"));
+}
