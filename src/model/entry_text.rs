@@ -324,8 +324,20 @@ fn split_sub_items(body: &str) -> Vec<&str> {
         start = end;
     }
     let tail = body[start..].trim_matches(|c: char| c.is_whitespace() || c == '、');
-    if !tail.is_empty() {
-        pieces.push(tail);
+    // `(6月～)、延べ3件`: words after a `、` that name no month of their own are a note of the
+    // piece before (they were made a sub-item with no month, a row of their own everywhere).
+    let note_of_last = body[start..].trim_start().starts_with('、')
+        && !bracket_groups(tail)
+            .iter()
+            .any(|&g| looks_like_timing(inside(tail, g)));
+    match pieces.last_mut() {
+        Some(last) if !tail.is_empty() && note_of_last => {
+            let from = last.as_ptr() as usize - body.as_ptr() as usize;
+            let to = tail.as_ptr() as usize - body.as_ptr() as usize + tail.len();
+            *last = &body[from..to];
+        }
+        _ if !tail.is_empty() => pieces.push(tail),
+        _ => {}
     }
     if pieces.is_empty() {
         return vec![body];
@@ -589,7 +601,13 @@ fn read_month_group(
         counts.extend(parse_counts(inside(piece, g)).unwrap_or_default());
         at = g.1;
     }
-    only_brackets &= piece[at..].trim().is_empty();
+    // `(6月～)、延べ3件`: a note after a `、` (its counts read), not more of the name.
+    let rest = piece[at..].trim();
+    if let Some(note) = rest.strip_prefix('、').filter(|_| only_brackets) {
+        counts.extend(parse_counts(note).unwrap_or_default());
+    } else {
+        only_brackets &= rest.is_empty();
+    }
     entry.counts = counts.into();
     let head = piece[..head_end].trim();
     if only_brackets {

@@ -245,3 +245,30 @@ fn a_written_year_names_the_fiscal_year_its_month_falls_in() {
         "its era is not written"
     );
 }
+
+/// Words after the months and a `、` that name no month of their own are a note of the result
+/// (`(6月～)、延べ3件`, `(8月)、全庁に通知`): kept in its text, its counts read, its name and
+/// months as without them — not a sub-item of their own with no month (a row of its own in the
+/// web page, the printout and the CSV, said nowhere).
+#[test]
+fn a_note_after_the_months_and_a_comma_is_no_sub_item() {
+    use shinchoku::model::entry_text::read_entry;
+    let mut problems = Vec::new();
+    let e = read_entry("職員説明会の開催(6月～)、延べ3件", true, &mut problems);
+    assert!(e.subs.is_empty(), "{:?}", e.subs);
+    assert_eq!(e.text, "職員説明会の開催(6月～)、延べ3件");
+    assert_eq!(e.label, "職員説明会の開催");
+    assert_eq!(e.timing.as_ref().unwrap().months.to_japanese(), "6月～3月");
+    let counts: Vec<&str> = e.counts.iter().map(|c| c.raw.as_str()).collect();
+    assert_eq!(counts, ["延べ3件"]);
+    let e = read_entry("取組の周知(8月)、全庁に通知", true, &mut problems);
+    assert!(e.subs.is_empty() && e.label == "取組の周知", "{e:#?}");
+    // Sub-items each with their months are still sub-items.
+    let e = read_entry(
+        "研修の実施 新人研修(4月)、管理者研修(5月)",
+        true,
+        &mut problems,
+    );
+    assert_eq!(e.subs.len(), 2, "{:?}", e.subs);
+    assert!(problems.is_empty(), "{problems:?}");
+}
