@@ -126,7 +126,11 @@ pub fn encode(text: &str, encoding: Encoding, bom_for_utf8: bool) -> Result<Vec<
             cp932::encode(&text.replace('\n', "\r\n")).map_err(|chars| ExportError::NotInCp932 {
                 chars: chars
                     .into_iter()
-                    .map(|c| Named { c, place: None })
+                    .map(|c| Named {
+                        c,
+                        place: None,
+                        around: String::new(),
+                    })
                     .collect(),
             })
         }

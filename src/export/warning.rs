@@ -13,6 +13,9 @@ use crate::model::text_place::{TextPlace, for_each_text};
 pub struct Named {
     pub c: char,
     pub place: Option<TextPlace>,
+    /// The words around it in that text: a topic of eighty results is not a place to find
+    /// one character in.
+    pub around: String,
 }
 
 impl Describe for Named {
@@ -21,8 +24,8 @@ impl Describe for Named {
         match &self.place {
             Some(place) => say(
                 lang,
-                format!("{c}（{}）", place.describe(lang)),
-                format!("{c} ({})", place.describe(lang)),
+                format!("{c}（{}「{}」）", place.describe(lang), self.around),
+                format!("{c} ({} <{}>)", place.describe(lang), self.around),
             ),
             None => c,
         }
@@ -31,20 +34,45 @@ impl Describe for Named {
 
 /// Each character with the first text holding it.
 pub fn first_places(report: &Report, chars: &[char]) -> Vec<Named> {
-    let mut named: Vec<Named> = chars.iter().map(|&c| Named { c, place: None }).collect();
+    let mut named: Vec<Named> = chars
+        .iter()
+        .map(|&c| Named {
+            c,
+            place: None,
+            around: String::new(),
+        })
+        .collect();
     let mut left = named.len();
     for_each_text(report, &mut |at, text| {
         if left == 0 {
             return;
         }
         for n in named.iter_mut().filter(|n| n.place.is_none()) {
-            if text.contains(n.c) {
+            if let Some(at_char) = text.find(n.c) {
                 n.place = Some(at.place());
+                n.around = around(text, at_char);
                 left -= 1;
             }
         }
     });
     named
+}
+
+/// Up to ten characters before byte `at` of `text` and twenty from it, on one line.
+fn around(text: &str, at: usize) -> String {
+    let before: Vec<char> = text[..at].chars().rev().take(10).collect();
+    let mut out: String = if before.len() == 10 {
+        "…".into()
+    } else {
+        String::new()
+    };
+    out.extend(before.into_iter().rev());
+    let mut after = text[at..].chars();
+    out.extend(after.by_ref().take(20));
+    if after.next().is_some() {
+        out.push('…');
+    }
+    crate::model::text::visible(&out.replace(['\n', '\r'], " ")).into_owned()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
