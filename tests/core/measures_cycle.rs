@@ -768,10 +768,11 @@ fn a_first_half_actual_and_its_progress_rate_are_in_every_output() {
     assert!(text.contains("進捗率25%"), "{text}");
 }
 
-/// A number kept as written (「1.2億」 cannot be read exactly) prints as written: the unit was
-/// put after it (「1.2億件」), words nobody wrote; a number read has its unit.
+/// A number kept as written with a unit of its own (「300人」 in a 件 indicator) or in words
+/// prints as written: the indicator's unit was put after it (「300人件」); one ending in a
+/// number (「1.2億」) takes the unit.
 #[test]
-fn a_number_kept_as_written_prints_without_a_unit_after_it() {
+fn a_number_kept_as_written_with_its_own_unit_prints_without_another() {
     use shinchoku::model::measures::Figure;
     let mut report = seed_with_measures();
     let first = report.sections[0].initiatives[0].id;
@@ -781,6 +782,10 @@ fn a_number_kept_as_written_prints_without_a_unit_after_it() {
         .measures_mut()
         .indicators[0];
     x.years[0].actual = Figure {
+        value: None,
+        unread: "300人".into(),
+    };
+    x.years[0].target = Figure {
         value: None,
         unread: "1.2億".into(),
     };
@@ -797,9 +802,8 @@ fn a_number_kept_as_written_prints_without_a_unit_after_it() {
         .unwrap()
         .split_whitespace()
         .collect();
-    assert!(text.contains("実績1.2億"), "{text}");
-    assert!(!text.contains("1.2億件"), "{text}");
-    assert!(text.contains("目標1,000件"), "{text}");
+    assert!(text.contains("実績300人達成率"), "{text}");
+    assert!(text.contains("目標1.2億件"), "{text}");
 }
 
 /// The web page says under its 集計表 what the printout says under its own — how effects are

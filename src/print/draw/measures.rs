@@ -71,12 +71,22 @@ fn figure(f: &Figure, unit: &str) -> Option<String> {
     if f.is_blank() {
         return None;
     }
-    // A number kept as written (「1.2億」) is shown as written: a unit after it would be
-    // words the office never wrote (「1.2億件」).
-    Some(f.value.map_or_else(
-        || f.unread.clone(),
-        |v| format!("{}{unit}", grouped(&v.to_string())),
-    ))
+    // A number kept as written takes the unit after it when it ends in a number
+    // (「約300」 → 約300人, 「1.2億」 → 1.2億件), not when it has words or a unit of its own
+    // (「300人」 in a 件 indicator printed 300人件, 「未集計」 未集計件).
+    Some(match f.value {
+        Some(v) => format!("{}{unit}", grouped(&v.to_string())),
+        None if ends_in_a_number(&f.unread) => format!("{}{unit}", f.unread),
+        None => f.unread.clone(),
+    })
+}
+
+/// Whether a text ends in a digit or a number word (万, 億 …), so that a unit may follow.
+fn ends_in_a_number(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_numeric() || "十百千万億兆".contains(c))
 }
 
 /// An indicator in two paragraphs: its name (and 低いほど良い), then the year's target, actual
