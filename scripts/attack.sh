@@ -244,6 +244,10 @@ case_answer_ten_mb() {
     expect 0 "and 1" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
 }
 
+case_ron_many_indicators() {
+  make ron-many-indicators a.ron && expect 0 "11 initiatives" check "$work/a.ron"
+}
+
 echo "attack: $bin, ${seconds} s and ${megabytes} MB a case, tables at scale $scale"
 for case in $(declare -F | awk '{print $3}' | grep '^case_'); do
   current=${case#case_}

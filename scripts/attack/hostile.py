@@ -568,6 +568,24 @@ def rewritten(path, sheet_name, cells_of):
     return package(list(files.items()))
 
 
+def make_ron_many_indicators(scale):
+    """The sample with 50,000 indicators on its first initiative (10 MB): the check for one
+    named twice compared each with all before it, 23 s for the file."""
+    import pathlib
+
+    sample = pathlib.Path(__file__).resolve().parents[2] / "assets" / "sample-report.ron"
+    text = sample.read_text(encoding="utf-8")
+    count = 50_000  # at every scale: a fifth of it took 1 s before
+    indicators = "".join(
+        f'(name: "指標{k}", unit: "件", years: [(year: 2017, target: (value: Some("{k}")))]),'
+        for k in range(count)
+    )
+    marker = '            divisions: [\n              "総務部人事課",\n            ],\n'
+    at = text.index(marker) + len(marker)
+    text = text[:at] + f"            measures: Some((indicators: [{indicators}])),\n" + text[at:]
+    return text.encode()
+
+
 def make_answer_numbers(scale, path):
     """数値回答 answered with what breaks numbers and screens: a float's exponent, a formula
     as text, 20-digit yen, full-width digits, △ alone, NaN, an ESC sequence and U+202E in a
