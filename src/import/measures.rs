@@ -543,7 +543,7 @@ fn read_row(
     let units = columns.iter().filter(|(_, col)| *col == Column::Unit);
     let others = columns.iter().filter(|(_, col)| *col != Column::Unit);
     for &(c, col) in units.chain(others) {
-        let text = sheet.text(r, c).to_string();
+        let text = cell_text(sheet, (r, c), col);
         // 評価者 / 評価日 are of the layer left of them, blank or not (a blank 本部評価's
         // 評価者 is not the self-rating's).
         if matches!(col, Column::SelfRating | Column::Review | Column::Comment) {
@@ -628,6 +628,28 @@ fn read_row(
     }
 }
 
+/// A cell of a numbers row: words are kept as written, spaces around them too (an export
+/// writes them so and must read back equal); numbers and dates are read trimmed ("" when
+/// blank).
+fn cell_text(sheet: &Sheet, (r, c): (usize, usize), col: Column) -> String {
+    let words = matches!(
+        col,
+        Column::Name
+            | Column::Unit
+            | Column::Direction
+            | Column::SelfRating
+            | Column::Review
+            | Column::Comment
+            | Column::RatedBy
+            | Column::RatingNote
+            | Column::ReviewNote
+    );
+    match sheet.text(r, c) {
+        t if words && !t.is_empty() => sheet.raw_text(r, c).to_string(),
+        t => t.to_string(),
+    }
+}
+
 /// The row's indicator into its initiative. A row whose indicator cells held only what reads
 /// as nothing (a bare dash) starts no indicator: an empty one is not written back, so the table
 /// would read back without it.
@@ -655,7 +677,7 @@ impl Reading<'_> {
         match Direction::read(&text) {
             Some(direction) => x.direction = direction,
             None => {
-                x.direction_unread = text.trim().to_string();
+                x.direction_unread = text.clone();
                 self.warn(sheet, r, c, MeasureWarning::DirectionNotRead { text });
             }
         }

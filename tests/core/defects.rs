@@ -369,8 +369,9 @@ fn the_cp932_refusal_names_each_character_once() {
     let err = export_bytes(&report, Format::Csv, Encoding::Cp932).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "cannot write in CP932: 「😀」(U+1F600) (section I, the section's title) 「𠮷」(U+20BB7) \
-         (section I, the section's title) have no CP932 code; write UTF-8 or UTF-16 instead"
+        "cannot write in CP932: 「😀」(U+1F600) (section I, the section's title <😀報告𠮷😀と😀>) \
+         「𠮷」(U+20BB7) (section I, the section's title <😀報告𠮷😀と😀>) have no CP932 code; \
+         write UTF-8 or UTF-16 instead"
     );
 }
 

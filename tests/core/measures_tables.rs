@@ -365,6 +365,35 @@ fn the_report_table_carries_the_numbers_and_reads_back_the_same_in_every_encodin
     assert!(text.contains("（単位：百万円）"));
 }
 
+/// Words of the numbers with spaces around them (a name, a unit, a direction kept as written,
+/// a rating code the scale lacks that starts with a TAB, who rated, the comment) read back as
+/// written from the table and the workbook (the reader trimmed each: the export did not
+/// re-import equal, and a TAB-guarded `=1+1` came back as a formula starter).
+#[test]
+fn words_of_the_numbers_with_spaces_around_them_read_back_as_written() {
+    let mut report = rich();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.indicators[0].name = format!("　{}　", m.indicators[0].name);
+    m.indicators[0].unit = " 件 ".into();
+    m.indicators[0].direction_unread = " 維持 ".into();
+    m.self_rating = Some(shinchoku::model::measures::Rating {
+        code: "\t=1+1".into(),
+        by: " 人事課 ".into(),
+        on: None,
+        note: " 特記 ".into(),
+    });
+    if let Some(c) = m.comment.as_mut() {
+        c.text = format!(" {} ", c.text);
+    }
+    let table = export(&report, Format::Table, Encoding::Utf8).unwrap();
+    let back = shinchoku::import::import_bytes(&table.bytes).unwrap();
+    assert_eq!(numbers_of(&back.report), numbers_of(&report), "table");
+    let book = export(&report, Format::Xlsx, Encoding::Utf8).unwrap();
+    let back = shinchoku::import::import_any(&book.bytes, None).unwrap();
+    assert_eq!(numbers_of(&back.0), numbers_of(&report), "workbook");
+}
+
 #[test]
 fn a_report_without_numbers_exports_the_table_and_csv_as_before() {
     let seed = crate::seed().report;

@@ -50,9 +50,9 @@ impl Reading<'_> {
         col: Column,
         text: String,
     ) {
-        // As written: `A 良好に進捗` becomes `A` only once the scale is known
-        // ([`settle_rating_codes`]).
-        let code = text.trim().to_string();
+        // As written, spaces too: `A 良好に進捗` (or ` A `) becomes `A` only once the scale is
+        // known ([`settle_rating_codes`]).
+        let code = text.clone();
         let m = self.report.sections[s].initiatives[k].measures_mut();
         let rating = Some(Rating {
             code: code.clone(),
