@@ -111,6 +111,13 @@ pub fn import_workbook(
     let (mut report, mut warnings) = read_report(&sheet, layout)?;
     let (header, number) = (layout.header_row, layout.number);
     super::measures::read(&sheet, header, number, &sheets, &mut report, &mut warnings);
+    // The numbers are read after the report sheet was looked over: their texts are now.
+    let numbers = |at: &crate::model::text_place::At| {
+        at.field == crate::model::text_place::TextField::Measures
+    };
+    for warning in crate::model::check::invisible_characters_where(&report, numbers) {
+        push_warning(&mut warnings, warning);
+    }
     for (k, other) in &layouts {
         if k != index && !other.years.is_empty() {
             let at = Location {

@@ -394,6 +394,23 @@ fn words_of_the_numbers_with_spaces_around_them_read_back_as_written() {
     assert_eq!(numbers_of(&back.0), numbers_of(&report), "workbook");
 }
 
+/// A workbook's number sheets are looked over for characters that do not show as the report
+/// table is (the comment's TAB was said from the table and not from the workbook).
+#[test]
+fn a_workbooks_numbers_with_characters_that_do_not_show_are_said() {
+    let report = rich();
+    let book = export(&report, Format::Xlsx, Encoding::Utf8).unwrap();
+    let (_, warnings) = shinchoku::import::import_any(&book.bytes, None).unwrap();
+    let warned: Vec<String> = warnings.iter().map(|w| w.describe(Lang::En)).collect();
+    assert!(
+        warned.iter().any(
+            |w| w.contains("initiative 1, a text of the numbers and ratings")
+                && w.contains("<TAB U+0009>")
+        ),
+        "{warned:?}"
+    );
+}
+
 #[test]
 fn a_report_without_numbers_exports_the_table_and_csv_as_before() {
     let seed = crate::seed().report;
