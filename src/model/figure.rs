@@ -87,10 +87,12 @@ impl Decimal {
         if digits.contains('.') && fraction.is_empty() {
             return None;
         }
-        let units: i64 = format!("{whole}{fraction}").parse().ok()?;
+        // Read with its sign: the most negative amount has no positive twin.
+        let sign = if negative { "-" } else { "" };
+        let units: i64 = format!("{sign}{whole}{fraction}").parse().ok()?;
         Some(
             Decimal {
-                units: if negative { -units } else { units },
+                units,
                 scale: fraction.len() as u8,
             }
             .trimmed(),
@@ -242,7 +244,12 @@ pub fn read(text: &str) -> Result<Option<Reading>, FigureProblem> {
         return Err(FigureProblem::NotANumber);
     }
     let plain = without_separators(number).ok_or(FigureProblem::NotANumber)?;
-    let value = Decimal::parse_plain(&plain).ok_or_else(|| {
+    let signed = if negative {
+        format!("-{plain}")
+    } else {
+        plain.clone()
+    };
+    let value = Decimal::parse_plain(&signed).ok_or_else(|| {
         let fraction = plain.split_once('.').map_or(0, |(_, f)| f.len());
         if fraction > MAX_SCALE as usize {
             FigureProblem::TooPrecise
@@ -252,14 +259,6 @@ pub fn read(text: &str) -> Result<Option<Reading>, FigureProblem> {
             FigureProblem::NotANumber
         }
     })?;
-    let value = if negative {
-        Decimal {
-            units: -value.units,
-            ..value
-        }
-    } else {
-        value
-    };
     Ok(Some(Reading {
         value,
         unit: unit.to_string(),

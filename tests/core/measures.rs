@@ -746,3 +746,23 @@ fn a_figure_in_another_unit_than_its_indicators_is_kept_as_written_and_said() {
         );
     }
 }
+
+/// The most negative amount a file can hold reads back from an export: △ and its digits
+/// (it was read as the positive number first, which does not fit, and kept unread).
+#[test]
+fn the_most_negative_amount_reads_back() {
+    let min = Money::yen(i64::MIN);
+    let written = format!("△{}", min.display(YenUnit::Yen).trim_start_matches('-'));
+    assert_eq!(
+        shinchoku::model::measures::money_of(&written, YenUnit::Yen),
+        min
+    );
+    let in_thousands = format!(
+        "△{}",
+        min.display(YenUnit::Thousand).trim_start_matches('-')
+    );
+    assert_eq!(
+        shinchoku::model::measures::money_of(&in_thousands, YenUnit::Thousand),
+        min
+    );
+}
