@@ -105,6 +105,9 @@ fn split(rect: Rect, column: Column) -> Vec<Rect> {
 
 /// A text in a sub-column: names at the left, numbers at the right, as tables print them;
 /// cut short to fit, with `hover` (or the whole text) shown on hover.
+/// The smallest size a figure is drawn at to fit its cell (points).
+const MIN_FIGURE_SIZE: f32 = 8.0;
+
 fn sub_cell(ui: &mut Ui, rect: Rect, text: RichText, align: Align, hover: Option<&str>) {
     let layout = match align {
         Align::Min => Layout::left_to_right(Align::Center),
@@ -118,6 +121,24 @@ fn sub_cell(ui: &mut Ui, rect: Rect, text: RichText, align: Align, hover: Option
     );
     child.set_clip_rect(rect.intersect(ui.clip_rect()));
     let full = text.text().to_string();
+    // A number cut short reads as another number (「2410.5」 as 「241…」): a figure too wide
+    // for its cell is drawn smaller to fit, down to a size still read, and only then cut.
+    let text = if align == Align::Max {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let width = ui
+            .painter()
+            .layout_no_wrap(full.clone(), font.clone(), egui::Color32::BLACK)
+            .size()
+            .x;
+        let room = child.available_width();
+        if width > room && room > 0.0 {
+            text.size((font.size * room / width).max(MIN_FIGURE_SIZE))
+        } else {
+            text
+        }
+    } else {
+        text
+    };
     let response = child.add(egui::Label::new(text).selectable(false).truncate());
     if let Some(hover) = hover.filter(|h| !h.is_empty()) {
         response.on_hover_text(hover);
