@@ -324,12 +324,10 @@ fn split_sub_items(body: &str) -> Vec<&str> {
         start = end;
     }
     let tail = body[start..].trim_matches(|c: char| c.is_whitespace() || c == '、');
-    // `(6月～)、延べ3件`: words after a `、` that name no month of their own are a note of the
-    // piece before (they were made a sub-item with no month, a row of their own everywhere).
-    let note_of_last = body[start..].trim_start().starts_with('、')
-        && !bracket_groups(tail)
-            .iter()
-            .any(|&g| looks_like_timing(inside(tail, g)));
+    // `(6月～)、延べ3件`: counts after a `、` are a note of the piece before (they were made a
+    // sub-item with no month, a row of their own everywhere). Words are a sub-item still
+    // (`新人研修(4月)、管理者研修`: an activity whose month is not written).
+    let note_of_last = body[start..].trim_start().starts_with('、') && parse_counts(tail).is_some();
     match pieces.last_mut() {
         Some(last) if !tail.is_empty() && note_of_last => {
             let from = last.as_ptr() as usize - body.as_ptr() as usize;
@@ -601,10 +599,11 @@ fn read_month_group(
         counts.extend(parse_counts(inside(piece, g)).unwrap_or_default());
         at = g.1;
     }
-    // `(6月～)、延べ3件`: a note after a `、` (its counts read), not more of the name.
+    // `(6月～)、延べ3件`: counts after a `、`, not more of the name.
     let rest = piece[at..].trim();
-    if let Some(note) = rest.strip_prefix('、').filter(|_| only_brackets) {
-        counts.extend(parse_counts(note).unwrap_or_default());
+    let after_comma = rest.strip_prefix('、').and_then(parse_counts);
+    if let Some(more) = after_comma.filter(|_| only_brackets) {
+        counts.extend(more);
     } else {
         only_brackets &= rest.is_empty();
     }
@@ -750,21 +749,16 @@ fn trailing_date_range(s: &str) -> Option<usize> {
 }
 
 /// `4回・103名受講`, `8コース・延べ45名受講`, `2回・15名`: every part a number with a unit —
-/// or beside them words without a number (`4回・103名受講、追加`), a note kept in the text as
-/// written: the bracket is still the counts, not the activity's name (taking it into the name
-/// lost the plan line it reports).
+/// or, after such a first part, words beside them (`4回・103名受講、追加`,
+/// `2回・15名、うち管理職5名`), a note kept in the text as written: the bracket is still the
+/// counts, not the activity's name (taking it into the name lost the plan line it reports).
 fn parse_counts(inner: &str) -> Option<Vec<Count>> {
     let normalized = normalize(inner);
-    let mut counts = Vec::new();
-    for part in normalized.split(['・', '、']) {
-        match count_of(part) {
-            Some(c) => counts.push(c),
-            // A number of something else (`県内3市`): not a bracket of counts.
-            None if part.contains(|c: char| c.is_ascii_digit()) => return None,
-            None => {}
-        }
-    }
-    (!counts.is_empty()).then_some(counts)
+    let mut parts = normalized.split(['・', '、']);
+    // A first part that is no count (`県内3市`) makes it no bracket of counts.
+    let mut counts = vec![count_of(parts.next()?)?];
+    counts.extend(parts.filter_map(count_of));
+    Some(counts)
 }
 
 /// One part of a counts bracket: `103名受講`, `延べ45名`.
@@ -780,7 +774,9 @@ fn count_of(part: &str) -> Option<Count> {
         .unwrap_or(unit);
     let prefix = &part[..start];
     let known_prefix = matches!(prefix, "" | "延べ" | "延" | "計" | "約" | "全");
-    (known_prefix && !unit.is_empty() && unit.chars().count() <= 4).then(|| Count {
+    // `9月追加` names a month, not nine of something.
+    let a_month = unit.starts_with('月');
+    (known_prefix && !a_month && !unit.is_empty() && unit.chars().count() <= 4).then(|| Count {
         value: part[start..end].parse().unwrap_or(u32::MAX),
         unit: unit.to_string(),
         raw: part.to_string(),

@@ -246,10 +246,10 @@ fn a_written_year_names_the_fiscal_year_its_month_falls_in() {
     );
 }
 
-/// Words after the months and a `、` that name no month of their own are a note of the result
-/// (`(6月～)、延べ3件`, `(8月)、全庁に通知`): kept in its text, its counts read, its name and
-/// months as without them — not a sub-item of their own with no month (a row of its own in the
-/// web page, the printout and the CSV, said nowhere).
+/// Counts after the months and a `、` (`(6月～)、延べ3件`) are a note of the result: kept in its
+/// text, its counts read, its name and months as without them — not a sub-item of their own
+/// with no month (a row of its own in the web page, the printout and the CSV). Words there are
+/// an activity whose month is not written, a sub-item still.
 #[test]
 fn a_note_after_the_months_and_a_comma_is_no_sub_item() {
     use shinchoku::model::entry_text::read_entry;
@@ -261,8 +261,16 @@ fn a_note_after_the_months_and_a_comma_is_no_sub_item() {
     assert_eq!(e.timing.as_ref().unwrap().months.to_japanese(), "6月～3月");
     let counts: Vec<&str> = e.counts.iter().map(|c| c.raw.as_str()).collect();
     assert_eq!(counts, ["延べ3件"]);
-    let e = read_entry("取組の周知(8月)、全庁に通知", true, &mut problems);
-    assert!(e.subs.is_empty() && e.label == "取組の周知", "{e:#?}");
+    let e = read_entry(
+        "研修の実施 新人研修(4月) 中堅研修(6月)、管理者研修、課長研修",
+        true,
+        &mut problems,
+    );
+    let subs: Vec<&str> = e.subs.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        subs,
+        ["新人研修(4月)", "中堅研修(6月)", "管理者研修、課長研修"]
+    );
     // Sub-items each with their months are still sub-items.
     let e = read_entry(
         "研修の実施 新人研修(4月)、管理者研修(5月)",
@@ -270,5 +278,18 @@ fn a_note_after_the_months_and_a_comma_is_no_sub_item() {
         &mut problems,
     );
     assert_eq!(e.subs.len(), 2, "{:?}", e.subs);
+    // A note with a number beside the counts: the counts still, not a month or a name.
+    for (text, counts) in [
+        (
+            "新規採用職員研修(4回・103名受講、9月追加)(4月)",
+            ["4回", "103名受講"],
+        ),
+        ("職員研修(2回・15名、うち管理職5名)(6月)", ["2回", "15名"]),
+    ] {
+        let e = read_entry(text, true, &mut problems);
+        let read: Vec<&str> = e.counts.iter().map(|c| c.raw.as_str()).collect();
+        assert_eq!(read, counts, "{text}");
+        assert!(!e.label.contains('('), "{text}: {}", e.label);
+    }
     assert!(problems.is_empty(), "{problems:?}");
 }
