@@ -9,7 +9,7 @@ use super::diag::{EntryAt, Location, Warning, WarningKind};
 use super::entry_text;
 use super::months::{MonthProblem, TimingKind, fiscal_years_written, parse_timing};
 use super::text::{boxed_chars, invisible_chars};
-use super::text_place::{At, for_each_text};
+use super::text_place::{At, TextField, for_each_text};
 use super::{Entry, Id, Initiative, Report, Side, Topic};
 
 pub fn warnings(report: &Report) -> Vec<Warning> {
@@ -228,7 +228,11 @@ pub fn invisible_characters(report: &Report) -> Vec<Warning> {
 pub fn invisible_characters_where(report: &Report, keep: impl Fn(&At) -> bool) -> Vec<Warning> {
     let mut out = Vec::new();
     for_each_text(report, &mut |at, text| {
-        let chars = invisible_chars(text);
+        let mut chars = invisible_chars(text);
+        // A row kept unread holds its cells joined by TAB, as read: not a character typed.
+        if at.field == TextField::Unread {
+            chars.retain(|&c| c != '\t');
+        }
         if !chars.is_empty() && keep(&at) {
             out.push(Warning::new(
                 Location::default(),

@@ -211,4 +211,25 @@ fn an_invisible_mark_before_the_header_drops_nothing_and_rows_above_a_header_are
     assert!(kept.iter().any(|t| t.starts_with("1\t")), "{kept:?}");
     let said = imported.warnings[0].describe(Lang::Ja);
     assert!(said.contains("見出し行"), "{said}");
+    // The TAB between the row's cells, as kept, is no character typed: not warned of.
+    assert!(
+        !imported
+            .warnings
+            .iter()
+            .any(|w| matches!(w.kind, WarningKind::InvisibleCharacters { .. })),
+        "{:?}",
+        imported.warnings
+    );
+    // A title block's date, material number or heading is no section or initiative row.
+    let text = with_line(1, |l| {
+        format!("資料２\n2017.10.13\n29.10.13\n1\t行財政改革の推進について\n1. 概要\n{l}")
+    });
+    let imported = import_text(&text).unwrap();
+    let above = imported
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.kind, WarningKind::AboveHeader { .. }))
+        .count();
+    assert_eq!(above, 0, "{:?}", imported.warnings);
+    assert_eq!(imported.report.initiatives().count(), 11);
 }

@@ -29,6 +29,7 @@ pub(super) fn title_block<'a>(
     let mut text = String::new();
     let mut numbers = numbers::Numbers::default();
     let mut above = Vec::new();
+    let mut content = false;
     let header = loop {
         let Some(row) = rows.next() else {
             return Err(ImportError {
@@ -42,9 +43,14 @@ pub(super) fn title_block<'a>(
         if row.is_blank() {
             continue;
         }
+        // Said only where an initiative row stands there (a number, a title and more: a
+        // header hidden by what comes before it); a date or `1 概要` is a title block's.
+        let filled = row.fields.iter().filter(|f| !f.trim().is_empty()).count();
+        if initiative_number(&row).is_some() && filled >= 3 {
+            content = true;
+        }
         if section_of(&row).is_some() || initiative_number(&row).is_some() {
             above.push((row.line, row.fields.join("\t").trim().to_string()));
-            continue;
         }
         numbers.above(&row);
         let joined = row.fields.join(" ");
@@ -58,6 +64,9 @@ pub(super) fn title_block<'a>(
             first_text = Some(row);
         }
     };
+    if !content {
+        above.clear();
+    }
     Ok(TitleBlock {
         header,
         title_row: with_year.or(first_text),
