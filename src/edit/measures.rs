@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Edit, EditError, OutOfScope, Thing};
 use crate::model::measures::{
-    Comment, Direction, Figure, Indicator, MeasureSettings, Measures, Money, Rating, YenUnit,
+    Comment, Direction, Figure, Indicator, MeasureSettings, Measures, Money, Rating,
 };
 use crate::model::{FiscalYear, Id, Initiative, Report};
 
@@ -137,14 +137,15 @@ impl MeasureIntent {
             .measures()
             .clone();
         let mut new = old.clone();
-        self.change(&mut new, report.measure_settings.yen_unit);
+        self.change(&mut new, &report.measure_settings);
         Ok((new != old).then(|| Edit::SetMeasures {
             initiative,
             measures: Box::new(new),
         }))
     }
 
-    fn change(self, m: &mut Measures, unit: YenUnit) {
+    fn change(self, m: &mut Measures, settings: &MeasureSettings) {
+        let unit = settings.yen_unit;
         match self {
             MeasureIntent::AddIndicator { name, unit, .. } => m.indicators.push(Indicator {
                 name: name.trim().to_string(),
@@ -207,7 +208,8 @@ impl MeasureIntent {
                     RatingLayer::SelfRating => &mut m.self_rating,
                     RatingLayer::Review => &mut m.review,
                 };
-                let code = code.trim().to_string();
+                // A level typed in another width (`Ａ`) is the level, as the scale writes it.
+                let code = settings.settled_code(code.trim());
                 *slot = (!code.is_empty()).then(|| Rating {
                     code,
                     by: by.trim().to_string(),

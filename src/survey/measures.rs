@@ -57,6 +57,11 @@ pub(super) fn from_report(
             (master.fiscal_year, unit),
             (&mut said, &mut seen),
         );
+        // A level written in another width than the scale's (`B` of `Ｂ 概ね順調`) is that
+        // level, as the scale writes it.
+        if let Some(r) = merged.self_rating.as_mut() {
+            r.code = master.measure_settings.settled_code(&r.code);
+        }
         rated_by(&mut merged, i.measures(), division, on);
         if merged != *i.measures() {
             edits.push(Edit::SetMeasures {

@@ -133,6 +133,46 @@ fn compare_lists_a_space_in_a_note_and_a_new_commenter_in_one_report() {
     assert!(!other.iter().any(|l| l.contains("特記")), "{other:?}");
 }
 
+/// A level typed in another width than the scale writes it is that level, as the scale
+/// writes it, from every way in: the window (`Ａ` stayed 「Ａ」 in the tables and JSON while the
+/// web page said A), and a response file answering `B` on a scale of full-width codes.
+#[test]
+fn a_level_typed_in_another_width_is_stored_as_the_scale_writes_it() {
+    let old = seed_with_measures();
+    let first = old.sections[0].initiatives[0].id;
+    let mut doc = Document::new(old.clone(), Origin::Sample, Vec::new());
+    doc.perform(self_rating(first, "Ａ")).unwrap();
+    let m = doc.report().initiative(first).unwrap().measures();
+    assert_eq!(m.self_rating.as_ref().unwrap().code, "A");
+
+    let mut report = seed_with_measures();
+    for level in &mut report.measure_settings.rating_scale {
+        level.code = level
+            .code
+            .chars()
+            .map(|c| {
+                char::from_u32(c as u32 + 0xFEE0)
+                    .filter(|_| c.is_ascii_uppercase())
+                    .unwrap_or(c)
+            })
+            .collect();
+    }
+    let i = report.initiative_mut(first).unwrap();
+    i.measures_mut().self_rating.as_mut().unwrap().code = "Ｓ".into();
+    let master = sent(report);
+    let division = measures_division(master.initiative(first).unwrap())
+        .unwrap()
+        .to_string();
+    let mut response = shinchoku::survey::response_for(&master, &division, None, "");
+    let m = response.initiative_mut(first).unwrap().measures_mut();
+    m.self_rating.as_mut().unwrap().code = "B".into();
+    let c = collected(&master, response, &division);
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(c.intent(&[]).unwrap()).unwrap();
+    let m = doc.report().initiative(first).unwrap().measures();
+    assert_eq!(m.self_rating.as_ref().unwrap().code, "Ｂ");
+}
+
 #[test]
 fn compare_lists_the_unit_the_counting_and_the_scale() {
     use shinchoku::model::measures::{Counting, YenUnit};
