@@ -31,30 +31,81 @@ pub fn counted(report: &Report, whole: bool) -> Vec<String> {
             "各年度の額は前年度までを含む累計: 合計は取組ごとに最新年度の額（年度の額を足すと同じ効果を重ねて数えるため）"
         }
     };
-    // The totals add every year's effects, which the rows above show only for the report's
-    // year: the years taken are named.
-    let mut years: Vec<super::FiscalYear> = report
-        .initiatives()
-        .flat_map(|i| i.measures().effects.iter())
-        .filter(|e| e.planned.yen.is_some() || e.actual.yen.is_some())
-        .map(|e| e.fiscal_year)
-        .collect();
-    years.sort();
-    years.dedup();
-    let years = match (years.first(), years.last()) {
-        (Some(a), Some(b)) if a != b => {
-            format!("（{}～{}の額）", a.era_form(), b.era_form())
-        }
-        _ => String::new(),
-    };
     notes.push(format!(
-        "効果額（{}）: {counting}{years}。",
-        settings.yen_unit.label()
+        "効果額（{}）: {counting}{}。",
+        settings.yen_unit.label(),
+        years_added(report)
     ));
     if !whole {
         notes.push("印刷する取組だけを数えています（担当課・区分・状況で絞り込み）。".into());
     }
     notes
+}
+
+/// The years the effect totals add, which the rows above show only for the report's year:
+/// planned ones of every year, actual ones up to the report's (a later year's actual is no
+/// actual yet, and the note says it is left out).
+fn years_added(report: &Report) -> String {
+    let fy = report.fiscal_year;
+    let effects = || {
+        report
+            .initiatives()
+            .flat_map(|i| i.measures().effects.iter())
+    };
+    let span =
+        |mut years: Vec<super::FiscalYear>| -> Option<(super::FiscalYear, super::FiscalYear)> {
+            years.sort();
+            Some((*years.first()?, *years.last()?))
+        };
+    let planned = span(
+        effects()
+            .filter(|e| e.planned.yen.is_some())
+            .map(|e| e.fiscal_year)
+            .collect(),
+    );
+    let actual = span(
+        effects()
+            .filter(|e| e.actual.yen.is_some() && e.fiscal_year <= fy)
+            .map(|e| e.fiscal_year)
+            .collect(),
+    );
+    let words = |(a, b): (super::FiscalYear, super::FiscalYear)| {
+        if a == b {
+            a.era_form()
+        } else {
+            format!("{}～{}", a.era_form(), b.era_form())
+        }
+    };
+    let mut out = match (planned, actual) {
+        (Some(p), Some(a)) if p == a && p.0 != p.1 => format!("（{}の額）", words(p)),
+        (Some(p), Some(a)) if p == a => String::new(),
+        (p, a) => {
+            let parts: Vec<String> = [("計画額", p), ("実績額", a)]
+                .into_iter()
+                .filter_map(|(what, span)| Some(format!("{what}は{}", words(span?))))
+                .collect();
+            if parts.is_empty() {
+                String::new()
+            } else {
+                format!("（{}の額）", parts.join("、"))
+            }
+        }
+    };
+    let mut later: Vec<super::FiscalYear> = effects()
+        .filter(|e| e.actual.yen.is_some() && e.fiscal_year > fy)
+        .map(|e| e.fiscal_year)
+        .collect();
+    later.sort();
+    later.dedup();
+    if !later.is_empty() {
+        let named: Vec<String> = later.iter().map(|y| y.era_form()).collect();
+        out.push_str(&format!(
+            "。{}の実績額は報告の年度（{}）より後のため合計に含みません",
+            named.join("・"),
+            fy.era_form()
+        ));
+    }
+    out
 }
 
 /// What the figures leave out because it was kept as written, not read as a number: said

@@ -766,3 +766,25 @@ fn the_most_negative_amount_reads_back() {
         min
     );
 }
+
+/// The note under the 集計表 names the years each total adds: planned ones of every year,
+/// actual ones up to the report's, and says a later year's actual is left out (it named
+/// 平成28年度～平成30年度 for both while the actual total left FY2018 out).
+#[test]
+fn the_summary_note_names_the_years_each_total_adds() {
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.effect_mut(FiscalYear(2016)).actual = Money::yen(1_000_000);
+    m.effect_mut(FiscalYear(2018)).planned = Money::yen(2_000_000);
+    m.effect_mut(FiscalYear(2018)).actual = Money::yen(650_000);
+    let notes = shinchoku::model::tally_notes::counted(&report, true).join("\n");
+    assert!(
+        notes.contains("計画額は平成29年度～平成30年度、実績額は平成28年度～平成29年度の額"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("平成30年度の実績額は報告の年度（平成29年度）より後のため合計に含みません"),
+        "{notes}"
+    );
+}

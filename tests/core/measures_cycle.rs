@@ -874,7 +874,7 @@ fn the_web_page_says_what_its_totals_count_and_who_rated() {
     let page = shinchoku::export::html::to_html(&report);
     assert!(
         page.contains(
-            "各年度の額はその年度の効果: 合計は各年度の額の和（平成28年度～平成29年度の額）"
+            "各年度の額はその年度の効果: 合計は各年度の額の和（計画額は平成28年度～平成29年度、実績額は平成29年度の額）"
         ),
         "{page}"
     );
