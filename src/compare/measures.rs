@@ -105,16 +105,7 @@ fn indicators(
     // Paired by name and, among indicators of one name (which `check` warns of), by order:
     // a second 「件数」 added is added, not a change of the first.
     let keys = |list: &[Indicator]| -> Vec<(String, usize)> {
-        let names: Vec<String> = list
-            .iter()
-            .map(|x| {
-                if exact {
-                    x.name.clone()
-                } else {
-                    normalize(&x.name)
-                }
-            })
-            .collect();
+        let names: Vec<String> = list.iter().map(|x| normalize(&x.name)).collect();
         (0..names.len())
             .map(|k| {
                 let nth = names[..k].iter().filter(|n| **n == names[k]).count();
@@ -141,6 +132,14 @@ fn indicators(
             continue;
         };
         let shown = |f: &Figure| f.display();
+        // Paired as they read; within one report, a name written otherwise (a space added)
+        // is a change of the name, listed quoted so that the space shows.
+        if exact && x.name != y.name {
+            out.push(change(Part::Indicator, &y.name, "name", None)(
+                format!("「{}」", x.name),
+                format!("「{}」", y.name),
+            ));
+        }
         if x.target != y.target {
             out.push(change(Part::Indicator, &y.name, "final_target", None)(
                 shown(&x.target),
@@ -290,6 +289,7 @@ pub(super) fn describe(
         "final_target" => ("最終目標", "final target"),
         "planned" => ("計画額", "planned"),
         "unit" => ("単位", "unit"),
+        "name" => ("名前", "name"),
         "topic" => ("見出し", "topic"),
         "baseline" => ("基準値", "baseline"),
         "baseline_year" => ("基準年度", "baseline year"),

@@ -92,6 +92,7 @@ fn compare_lists_a_space_in_a_note_and_a_new_commenter_in_one_report() {
     let m = new.initiative_mut(first).unwrap().measures_mut();
     let rating = m.self_rating.get_or_insert_with(Default::default);
     rating.note = format!("{} 追記", rating.note);
+    m.indicators[0].name = format!(" {}", m.indicators[0].name);
     m.comment = Some(shinchoku::model::measures::Comment {
         text: m
             .comment
@@ -119,6 +120,15 @@ fn compare_lists_a_space_in_a_note_and_a_new_commenter_in_one_report() {
                 && l.ends_with("行財政改革推進委員会")),
         "{lines:?}"
     );
+    // A space before a name: the one indicator, its name changed (it was listed removed and
+    // added, two lines that read the same).
+    assert!(
+        lines.contains(
+            &"指標「 電子申請件数」の名前: 「電子申請件数」 → 「 電子申請件数」".to_string()
+        ),
+        "{lines:?}"
+    );
+    assert!(!lines.iter().any(|l| l.starts_with("指標を")), "{lines:?}");
     // A space alone, between two tables: the same text.
     let mut spaced = old.clone();
     let m = spaced.initiative_mut(first).unwrap().measures_mut();
