@@ -72,7 +72,7 @@ pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit, exact: bo
         for (name, (old, new)) in [
             ("code", field(|r| r.code.clone())),
             ("note", field(|r| r.note.clone())),
-            ("who", field(|r| who_when(&r.by, r.on).unwrap_or_default())),
+            ("who", field(|r| who(&r.by, r.on))),
         ] {
             if differ(&old, &new) && !(name == "who" && changed) {
                 changed = true;
@@ -85,7 +85,7 @@ pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit, exact: bo
     let mut changed = false;
     for (name, f) in [
         ("text", (|c| c.text.clone()) as fn(&Comment) -> String),
-        ("who", |c| who_when(&c.by, c.on).unwrap_or_default()),
+        ("who", |c| who(&c.by, c.on)),
     ] {
         let (old, new) = (comment(a, f), comment(b, f));
         if differ(&old, &new) && !changed {
@@ -94,6 +94,17 @@ pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit, exact: bo
         }
     }
     out
+}
+
+/// Who and when as the printout writes them (`人事課長、2017年10月5日`); a name with spaces
+/// around it quoted, so that a space added is seen as the change it is.
+fn who(by: &str, on: Option<chrono::NaiveDate>) -> String {
+    let shown = who_when(by, on).unwrap_or_default();
+    if by.trim() == by {
+        shown
+    } else {
+        shown.replacen(by.trim(), &format!("「{by}」"), 1)
+    }
 }
 
 fn indicators(

@@ -129,6 +129,27 @@ fn compare_lists_a_space_in_a_note_and_a_new_commenter_in_one_report() {
         "{lines:?}"
     );
     assert!(!lines.iter().any(|l| l.starts_with("指標を")), "{lines:?}");
+    // A space after who rated, alone: listed, the name quoted (diff said no changes).
+    let mut by = old.clone();
+    let rating = by
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .self_rating
+        .as_mut()
+        .unwrap();
+    rating.by = format!("{} ", rating.by);
+    let lines: Vec<String> = diff(&old, &by)
+        .changes
+        .iter()
+        .map(|c| c.describe(Lang::Ja))
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("自己評価の評価者・日付:") && l.contains(" 」")),
+        "{lines:?}"
+    );
     // A space alone, between two tables: the same text.
     let mut spaced = old.clone();
     let m = spaced.initiative_mut(first).unwrap().measures_mut();
