@@ -491,6 +491,42 @@ fn text_the_font_cannot_show_fails_the_check_and_prints_untagged() {
     render(&layout, &report.title, Tagging::Untagged).expect("untagged, it prints");
 }
 
+/// Printed untagged, characters the font lacks keep their text, the first of them too: it
+/// took the font's one missing-glyph box for itself in the text map, and readers drop text
+/// mapped to the box (pdftotext read 「A𠮷B」 as 「AB」 while a later 🙂 came through, written
+/// beside the box as its own text). Each is now written so.
+#[test]
+fn characters_the_font_lacks_keep_their_text_in_an_untagged_print() {
+    let mut report = seed();
+    report.sections[0].initiatives[0].title = "A𠮷B 研修".into();
+    report.sections[0].initiatives[1].title = "E🙂F 研修".into();
+    let layout = layout_of(&report);
+    let bytes = render(&layout, &report.title, Tagging::Untagged).unwrap();
+    let pdf = Pdf::load_mem(&bytes).unwrap();
+    let actual_texts: Vec<String> = pdf
+        .get_pages()
+        .values()
+        .flat_map(|&page| pdf.get_and_decode_page_content(page).unwrap().operations)
+        .filter(|op| op.operator == "BDC")
+        .filter_map(|op| {
+            let words = op
+                .operands
+                .get(1)?
+                .as_dict()
+                .ok()?
+                .get(b"ActualText")
+                .ok()?;
+            Some(text_string(words))
+        })
+        .collect();
+    for lacking in ["𠮷", "🙂"] {
+        assert!(
+            actual_texts.iter().any(|t| t == lacking),
+            "{lacking}: {actual_texts:?}"
+        );
+    }
+}
+
 #[test]
 fn characters_that_do_not_show_print_tagged_as_their_marks() {
     let mut report = seed();

@@ -242,6 +242,7 @@ pub fn render_unless_stopped(
         })?;
     let total = layout.pages.len().max(1);
     let mut found = Structure::new(layout);
+    let missing_glyph_claimed = std::cell::Cell::new(false);
     for (n, page) in layout.pages.iter().enumerate() {
         if stop.load(Ordering::Relaxed) {
             return Err(PdfError::Stopped);
@@ -249,6 +250,8 @@ pub fn render_unless_stopped(
         let mut pdf_page = document.start_page_with(settings.clone());
         {
             let mut canvas = PdfCanvas::new(pdf_page.surface(), &regular, &bold);
+            // Tagged, a character the font lacks is refused (PDF/UA): nothing to claim.
+            canvas.missing_glyph = (!tagged).then_some(&missing_glyph_claimed);
             if tagged {
                 found.paint_page(n, &page.shapes, layout, &mut canvas);
             } else {
@@ -555,6 +558,9 @@ struct PdfCanvas<'a, 'p> {
     /// path: a page's grid was hundreds of paths, each with its own state and transform,
     /// a large part of what a print wrote and compressed.
     pending: Option<PendingPath>,
+    /// Whether the document's missing-glyph box has been claimed ([`Self::claim_missing_glyph`]);
+    /// `None` when it is not to be (a tagged PDF).
+    missing_glyph: Option<&'a std::cell::Cell<bool>>,
     /// The hatching tiles made so far, by step and line style: one per look per page.
     tiles: Vec<(f32, LineStyle, Pattern)>,
 }
@@ -575,6 +581,35 @@ impl<'a, 'p> PdfCanvas<'a, 'p> {
             bold,
             pending: None,
             tiles: Vec::new(),
+            missing_glyph: None,
+        }
+    }
+
+    /// Every character the font lacks is drawn with its one missing-glyph box, and the text a
+    /// glyph stands for is written once in the font's map: the first such character drawn
+    /// took the box for itself, and a PDF reader drops text mapped to the box (「A𠮷B」 read
+    /// 「AB」; later ones, written beside the box as their own text, came through). So the box
+    /// is first drawn here, off the page, for U+FFFD, and every character after it keeps its
+    /// own text. Done before the first such character is drawn.
+    fn claim_missing_glyph(&mut self) {
+        let glyph = [KrillaGlyph {
+            glyph_id: GlyphId::new(0),
+            text_range: 0..'\u{FFFD}'.len_utf8(),
+            x_advance: 0.0,
+            x_offset: 0.0,
+            y_offset: 0.0,
+            y_advance: 0.0,
+            location: None,
+        }];
+        for font in [self.regular, self.bold] {
+            self.surface.draw_glyphs(
+                Point::from_xy(-100.0, -100.0),
+                &glyph,
+                font.clone(),
+                "\u{FFFD}",
+                1.0,
+                false,
+            );
         }
     }
 
@@ -718,6 +753,14 @@ impl Canvas for PdfCanvas<'_, '_> {
                 location: None,
             })
             .collect();
+        if let Some(claimed) = self.missing_glyph
+            && !claimed.get()
+            && glyphs.iter().any(|g| g.glyph_id == GlyphId::new(0))
+        {
+            claimed.set(true);
+            self.claim_missing_glyph();
+            self.surface.set_fill(Some(fill(c)));
+        }
         self.surface.draw_glyphs(
             Point::from_xy(x, y),
             &glyphs,
