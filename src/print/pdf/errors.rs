@@ -1,0 +1,152 @@
+//! What can keep a PDF from being made, in the user's words: krilla's refusals and its
+//! PDF/UA-1 validator's findings, without the font data its own debug text would print.
+
+use krilla::configure::ValidationError;
+
+use crate::lang::{Describe, Lang, say};
+use crate::model::text::{is_invisible, visible};
+
+/// Why a PDF could not be made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PdfError {
+    /// The bundled font (regular or bold) does not load: a broken build.
+    Font {
+        bold: bool,
+    },
+    BadPageSize {
+        width: f32,
+        height: f32,
+    },
+    /// krilla's PDF/UA-1 validator rejects the document: it would not be accessible as the
+    /// tagged PDF claims. `--untagged` (印刷 without the structure) still prints it.
+    NotAccessible(Vec<UaFinding>),
+    /// krilla refused to finish the document (its words).
+    Finish(String),
+    /// The user stopped the job (中止) before the last page.
+    Stopped,
+}
+
+impl Describe for PdfError {
+    fn describe(&self, lang: Lang) -> String {
+        let why = match self {
+            PdfError::Font { bold } => {
+                let face = if *bold { "bold" } else { "regular" };
+                say(
+                    lang,
+                    format!("同梱のフォント（{face}）を読み込めません"),
+                    format!("the bundled {face} font does not load"),
+                )
+            }
+            PdfError::BadPageSize { width, height } => say(
+                lang,
+                format!("用紙の大きさ {width}×{height} は使えません"),
+                format!("bad page size {width}×{height}"),
+            ),
+            PdfError::NotAccessible(findings) => {
+                let findings: Vec<String> = findings.iter().map(|f| f.describe(lang)).collect();
+                say(
+                    lang,
+                    format!(
+                        "PDF/UA-1（アクセシブルなPDF）の検査に通りません: {}（構造なしのPDFなら作れます: --untagged）",
+                        findings.join("、")
+                    ),
+                    format!(
+                        "it fails the PDF/UA-1 (accessible PDF) check: {} (an untagged PDF can still be made: --untagged)",
+                        findings.join("; ")
+                    ),
+                )
+            }
+            PdfError::Finish(e) => e.clone(),
+            PdfError::Stopped => say(lang, "中止しました".into(), "stopped by the user".into()),
+        };
+        say(
+            lang,
+            format!("PDFを作れません: {why}"),
+            format!("cannot write the PDF: {why}"),
+        )
+    }
+}
+
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// Why krilla's PDF/UA-1 validator rejects a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UaFinding {
+    /// Characters the bundled font does not have (a screen reader could not read them), in
+    /// this text.
+    MissingGlyph { text: String, missing: Vec<char> },
+    /// Anything else, in krilla's words.
+    Other(String),
+}
+
+impl Describe for UaFinding {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            UaFinding::MissingGlyph { text, missing } => {
+                // Each by its code point: the character itself may not show at all.
+                let chars: Vec<String> = missing.iter().map(|c| glyph_name(*c)).collect();
+                let text = visible(text);
+                say(
+                    lang,
+                    format!(
+                        "「{text}」にフォントにない文字 {} があります",
+                        chars.join("、")
+                    ),
+                    format!(
+                        "「{text}」 has characters the font does not have: {}",
+                        chars.join(", ")
+                    ),
+                )
+            }
+            UaFinding::Other(words) => words.clone(),
+        }
+    }
+}
+
+/// A character named in a refusal: `「𠮷」(U+20BB7)`, or the mark of one that does not show
+/// (`<TAB U+0009>`).
+fn glyph_name(c: char) -> String {
+    if is_invisible(c) {
+        crate::model::text::mark(c)
+    } else {
+        format!("「{c}」(U+{:04X})", c as u32)
+    }
+}
+
+/// A validator's finding, without the font data krilla's own debug text would print.
+pub(super) fn validation_words(error: &ValidationError) -> UaFinding {
+    match error {
+        ValidationError::ContainsNotDefGlyph(_, _, text) => {
+            let measure = crate::print::text::TextMeasure::get();
+            let mut missing: Vec<char> = Vec::new();
+            for c in text.chars().filter(|c| !measure.has_glyph(*c)) {
+                if !missing.contains(&c) {
+                    missing.push(c);
+                }
+            }
+            UaFinding::MissingGlyph {
+                text: text.clone(),
+                missing,
+            }
+        }
+        ValidationError::NoCodepointMapping(_, glyph, _) => {
+            UaFinding::Other(format!("glyph {} has no character", glyph.to_u32()))
+        }
+        ValidationError::InvalidCodepointMapping(_, glyph, c, _)
+        | ValidationError::UnicodePrivateArea(_, glyph, c, _) => UaFinding::Other(format!(
+            "glyph {} stands for U+{:04X}",
+            glyph.to_u32(),
+            u32::from(*c)
+        )),
+        ValidationError::RestrictedLicense(_) => {
+            UaFinding::Other("the font's licence forbids embedding".into())
+        }
+        other => UaFinding::Other(format!("{other:?}")),
+    }
+}
