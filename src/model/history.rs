@@ -81,6 +81,14 @@ impl Report {
         self.to_confirm.contains(&result.id) && self.still_unconfirmed(result)
     }
 
+    /// Has this result, or a sub-item of it, been confirmed in this half: listed to confirm
+    /// when the report rolled over, and rewritten since ([`Report::asks_to_confirm`] no
+    /// more)? Its 担当課 has answered it in this half.
+    pub fn confirmed_in_this_half(&self, result: &Entry) -> bool {
+        (self.to_confirm.contains(&result.id) && !self.still_unconfirmed(result))
+            || result.subs.iter().any(|s| self.confirmed_in_this_half(s))
+    }
+
     /// The ids of every result [`Report::asks_to_confirm`] about, found in one walk.
     pub fn results_asking_to_confirm(&self) -> HashSet<Id> {
         fn walk(report: &Report, listed: &HashSet<Id>, list: &[Entry], out: &mut HashSet<Id>) {

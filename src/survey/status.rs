@@ -76,7 +76,8 @@ pub fn status_rows(master: &Report, today: NaiveDate) -> Vec<StatusRow> {
     let mut counts: BTreeMap<String, (usize, usize)> =
         divisions(master).into_iter().map(|d| (d, (0, 0))).collect();
     // After 次の期間へ the closed half's results stay in their topics; they are not this
-    // period's answers (see `Report::earlier_period_of`), so they do not count here.
+    // period's answers (see `Report::earlier_period_of`), so they do not count here — but
+    // for one the division confirmed since.
     let earlier: HashSet<Id> = master
         .history
         .iter()
@@ -85,7 +86,11 @@ pub fn status_rows(master: &Report, today: NaiveDate) -> Vec<StatusRow> {
         .collect();
     for i in master.initiatives() {
         for t in &i.topics {
-            let answered = t.actual.iter().any(|e| !earlier.contains(&e.id));
+            // A carried-over result confirmed (rewritten) in this half is an answer of it.
+            let answered = t
+                .actual
+                .iter()
+                .any(|e| !earlier.contains(&e.id) || master.confirmed_in_this_half(e));
             for d in topic_divisions(i, t) {
                 let c = counts.entry(d.to_string()).or_default();
                 c.1 += 1;

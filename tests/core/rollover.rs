@@ -172,6 +172,32 @@ fn the_new_halfs_submission_status_counts_only_its_own_results() {
     assert_eq!(with_result(doc.report(), "総務部管財課"), (1, 2));
 }
 
+/// A result carried over to confirm, confirmed by its division in the new half (its 予定
+/// rewritten), is an answer of this half: a division whose answer was only confirmations
+/// showed as having answered nothing.
+#[test]
+fn a_carried_over_result_confirmed_in_the_new_half_counts_as_its_answer() {
+    let h1 = seed().report;
+    let h2 = compare::rollover(&h1, RolloverTo::SecondHalf).unwrap();
+    assert_eq!(with_result(&h2, "総務部管財課"), (0, 2));
+    let carried = initiative(&h2, "9").topics[0]
+        .actual
+        .iter()
+        .find(|e| e.text.ends_with("(8月～10月予定)"))
+        .expect("the result carried over to confirm")
+        .clone();
+    assert!(h2.asks_to_confirm(&carried));
+    let mut doc = Document::new(h2, Origin::Sample, Vec::new());
+    doc.perform(Intent::SetEntryText {
+        id: carried.id,
+        text: carried.text.replace("(8月～10月予定)", "(8月～10月)"),
+    })
+    .unwrap();
+    assert_eq!(with_result(doc.report(), "総務部管財課"), (1, 2));
+    doc.undo();
+    assert_eq!(with_result(doc.report(), "総務部管財課"), (0, 2));
+}
+
 #[test]
 fn the_results_to_confirm_are_listed_with_their_ids_texts_and_divisions() {
     let h1 = seed().report;
