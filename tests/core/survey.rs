@@ -700,6 +700,57 @@ fn a_resubmission_replaces_the_earlier_answer_and_shows_the_difference() {
     assert_eq!(c.taken[0].replaces, ["総務部管財課.ron", "後の回答.ron"]);
 }
 
+/// Two answer files of one division read in one collection: the newer file is taken and
+/// the older named as replaced, whatever the order they were given in (`*.ron *.xlsx` took the
+/// older workbook over a newer response file, its words lost with only a "replaced").
+#[test]
+fn of_two_answer_files_of_one_division_the_newer_is_taken_whatever_their_order() {
+    let master = master();
+    let topic = topics_of(master.report(), 管財課)[0];
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str, minutes_ago: u64| {
+        let mut doc = response(master.report(), 管財課);
+        doc.perform(Intent::AddEntry {
+            topic,
+            side: Side::Actual,
+            text: text.into(),
+        })
+        .unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, shinchoku::store::to_ron(doc.report())).unwrap();
+        let when = std::time::SystemTime::now() - std::time::Duration::from_secs(60 * minutes_ago);
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+        path
+    };
+    let newer = write("b-newer.ron", "新しい回答(9月)", 1);
+    let older = write("a-older.ron", "古い回答(9月)", 30);
+    for paths in [
+        [newer.clone(), older.clone()],
+        [older.clone(), newer.clone()],
+    ] {
+        let c = survey::collect::collect_files(master.report(), &paths, at(12, 9));
+        assert_eq!(c.taken.len(), 1);
+        assert_eq!(c.taken[0].replaces, ["a-older.ron"]);
+        let mut doc = Document::new(master.report().clone(), Origin::Sample, Vec::new());
+        doc.perform(c.intent(&[]).unwrap()).unwrap();
+        let texts: Vec<&str> = doc
+            .report()
+            .topic(topic)
+            .unwrap()
+            .actual
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect();
+        assert!(texts.contains(&"新しい回答(9月)"), "{texts:?}");
+        assert!(!texts.contains(&"古い回答(9月)"), "{texts:?}");
+    }
+}
+
 #[test]
 fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
     let mut master = master();
