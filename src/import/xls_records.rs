@@ -316,9 +316,20 @@ fn walk_sheet(
             0x00FD => {
                 let (row, col) = at(10)?;
                 let index = u32_of(&d[6..])? as usize;
-                if let Some(&chars) = sst.get(index) {
-                    cell(row, col, text_bytes(chars), budget)?;
-                }
+                let Some(&chars) = sst.get(index) else {
+                    // The reader leaves such a cell empty: a result lost without a word.
+                    return Err(Walk::Refuse(crate::model::diag::ImportError {
+                        at: Location::cell(name, row as usize + 1, col as usize + 1, None),
+                        kind: crate::model::diag::ImportErrorKind::DamagedWorkbook {
+                            format: "XLS",
+                            why: format!(
+                                "the cell names shared string {index}; the workbook has {}",
+                                sst.len()
+                            ),
+                        },
+                    }));
+                };
+                cell(row, col, text_bytes(chars), budget)?;
             }
             0x00BD => {
                 let (row, first) = at(6)?;

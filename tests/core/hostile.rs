@@ -368,6 +368,25 @@ fn an_xls_naming_one_long_shared_string_in_many_cells_is_refused_by_its_text() {
     assert_eq!(excess, Excess::Text, "{err}");
 }
 
+/// A result cell naming a shared string the workbook does not have: refused, naming the cell
+/// (the reader left it empty, and the result was gone without a word).
+#[test]
+fn an_xls_cell_naming_a_shared_string_it_lacks_is_refused_naming_the_cell() {
+    let sst = crafted::record(0x00FC, &crafted::sst(&["一つだけ"]));
+    let mut cells = crafted::labels(&REPORT_ROWS, 0);
+    cells.push(crafted::label_sst(3, 5, 7));
+    let err = import_any(&crafted::xls(&[sst], &cells), None).expect_err("refused");
+    assert!(
+        matches!(err.kind, ImportErrorKind::DamagedWorkbook { .. }),
+        "{err}"
+    );
+    let said = err.to_string();
+    assert!(
+        said.contains("!F4") && said.contains("shared string 7"),
+        "{said}"
+    );
+}
+
 #[test]
 fn an_xls_record_continued_thousands_of_times_is_refused() {
     let mut sst = crafted::record(0x00FC, &crafted::sst(&["a"]));
