@@ -233,3 +233,41 @@ fn an_invisible_mark_before_the_header_drops_nothing_and_rows_above_a_header_are
     assert_eq!(above, 0, "{:?}", imported.warnings);
     assert_eq!(imported.report.initiatives().count(), 11);
 }
+
+/// The seed written as a CSV with the line ends of an old Mac (CR), or mixed (CRLF, LF, CR):
+/// each warning names the row an editor shows, as for the TSV (every one said "row 1", or a
+/// row off by those ends).
+#[test]
+fn a_csv_with_cr_or_mixed_line_ends_names_the_rows_an_editor_shows() {
+    let rows_of = |text: &str| -> Vec<Option<usize>> {
+        import_text(text)
+            .unwrap()
+            .warnings
+            .iter()
+            .map(|w| w.at.row)
+            .collect()
+    };
+    let expected = rows_of(SEED);
+    assert!(
+        expected.iter().any(|r| r.is_some_and(|r| r > 50)),
+        "{expected:?}"
+    );
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    for line in lines() {
+        writer.write_record(line.split('\t')).unwrap();
+    }
+    let lf = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    let cr = lf.replace('\n', "\r");
+    let ends = ["\r\n", "\n", "\r"];
+    let mixed: String = lf
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(k, l)| l.replace('\n', ends[k % 3]))
+        .collect();
+    for (name, text) in [("LF", &lf), ("CR", &cr), ("mixed", &mixed)] {
+        assert_eq!(rows_of(text), expected, "{name}");
+    }
+}

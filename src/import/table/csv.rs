@@ -46,8 +46,19 @@ pub(super) fn records(text: &str) -> Option<Records> {
     };
     let mut header = false;
     let mut record = ::csv::StringRecord::new();
+    // The line a record starts on as an editor counts them: the reader counts LF only, and a
+    // file with CR line ends (an old Mac's) was all "row 1".
+    let mut counted = (0usize, 1usize);
     while reader.read_record(&mut record).ok()? {
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        // The reader may place a record at the LF of a CRLF that ended the one before, or
+        // before blank lines it passes over: it starts at its first byte of text.
+        let bytes = text.as_bytes();
+        let mut start = record.position().map_or(0, |p| p.byte() as usize);
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let line = counted.1 + line_breaks(bytes, counted.0..start);
+        counted = (start, line);
         out.records
             .push((line, u32::try_from(out.fields.len()).ok()?));
         let mut fields = Vec::with_capacity(record.len());
@@ -62,6 +73,17 @@ pub(super) fn records(text: &str) -> Option<Records> {
         header = header || super::is_header(&fields);
     }
     header.then_some(out)
+}
+
+/// Line breaks in `within` of `bytes`: LF, CRLF and a lone CR each one.
+fn line_breaks(bytes: &[u8], within: std::ops::Range<usize>) -> usize {
+    within
+        .filter(|&k| match bytes.get(k) {
+            Some(b'\n') => true,
+            Some(b'\r') => bytes.get(k + 1) != Some(&b'\n'),
+            _ => false,
+        })
+        .count()
 }
 
 /// The first headings of the CSV of entries Shinchoku's CSV export writes (`export/csv.rs`),
