@@ -317,10 +317,9 @@ impl Document {
         let take_over = || {
             FileLock::take_over(path).map_err(|e| match e {
                 LockError::Held { holder, .. } => locked(holder),
-                LockError::Io { error, .. } => SaveError::Io {
-                    path: path.to_path_buf(),
-                    error,
-                },
+                // The lock file is what could not be written (a folder or a link loop
+                // standing there): named, not the report.
+                LockError::Io { lock, error } => SaveError::Io { path: lock, error },
             })
         };
         // The lock first: a file someone else has open is theirs to write.

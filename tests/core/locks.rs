@@ -361,3 +361,22 @@ fn a_lock_with_an_endless_user_name_is_named_by_its_start() {
     assert!(said.chars().count() < 120, "{}", said.chars().count());
     assert!(said.starts_with("山山山") && said.contains('…'), "{said}");
 }
+
+/// A folder standing where the lock goes: a forced save (`--force`) fails naming the lock,
+/// not the report (「m.ron: cannot save: Is a directory」 sent the user to a sound file).
+#[test]
+fn a_folder_in_the_locks_place_is_named_when_a_forced_save_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.ron");
+    let mut doc = Document::sample();
+    doc.save_to(&path).unwrap();
+    drop(doc);
+    let lock = shinchoku::store::lock::lock_path(&path);
+    std::fs::create_dir(&lock).unwrap();
+    let mut doc = Document::open(&path).unwrap();
+    let err = doc
+        .save_to_with(&path, shinchoku::document::SaveOptions::FORCE)
+        .expect_err("the lock cannot be written");
+    let said = err.to_string();
+    assert!(said.contains(".~lock.m.ron#"), "{said}");
+}
