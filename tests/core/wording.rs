@@ -454,3 +454,25 @@ fn a_topic_without_heading_in_two_rows_is_named_as_the_grid_names_it() {
     assert!(en.starts_with("(no heading) is in rows 8 and 13"), "{en}");
     assert!(!ja.contains("<>") && !en.contains("<>"));
 }
+
+/// A sheet named with millions of characters (a crafted workbook) is named shortened in the
+/// warning about a second report table, as every other text is (the whole 9 MB name was
+/// printed in one line).
+#[test]
+fn a_sheet_name_of_millions_of_characters_is_named_shortened() {
+    use shinchoku::lang::Describe;
+    use shinchoku::model::diag::WarningKind;
+    let kind = WarningKind::OtherReportSheet {
+        sheet: "表".repeat(3_000_000),
+        read: "工程表".into(),
+    };
+    for lang in [Lang::Ja, Lang::En] {
+        let said = kind.describe(lang);
+        assert!(
+            said.chars().count() < 200,
+            "{} characters",
+            said.chars().count()
+        );
+        assert!(said.contains("工程表"), "{said}");
+    }
+}

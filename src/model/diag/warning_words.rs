@@ -385,11 +385,19 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
                 preview(text)
             ),
         ),
-        W::OtherReportSheet { sheet, read } => say(
-            lang,
-            format!("シート「{sheet}」にも報告の表があります。読んだのはシート「{read}」だけです"),
-            format!("sheet 「{sheet}」 holds a report table too; only sheet 「{read}」 was read"),
-        ),
+        W::OtherReportSheet { sheet, read } => {
+            // A sheet's name may be millions of characters in a crafted file.
+            let (sheet, read) = (preview(sheet), preview(read));
+            say(
+                lang,
+                format!(
+                    "シート「{sheet}」にも報告の表があります。読んだのはシート「{read}」だけです"
+                ),
+                format!(
+                    "sheet 「{sheet}」 holds a report table too; only sheet 「{read}」 was read"
+                ),
+            )
+        }
         W::LinkDropped { id } => say(
             lang,
             format!("#{id} はこの取組の年次計画の項目ではないため、その結び付きを外しました"),
