@@ -179,6 +179,9 @@ pub enum WriteError {
     NotAFile { path: PathBuf },
     /// The folder does not let this user make a file in it; nothing was written.
     FolderNotWritable { folder: PathBuf },
+    /// The folder is on a drive or share mounted read-only: no file in it can be written
+    /// (it was worded as a read-only file, to be made writable, though the file's mode was).
+    ReadOnlyDrive { folder: PathBuf },
 }
 
 impl Describe for WriteError {
@@ -216,6 +219,18 @@ impl Describe for WriteError {
                     "{}: a name the save writes is taken by something that is not a file (a \
                      folder …); nothing was written. Move or rename it, then save again",
                     path.display()
+                ),
+            ),
+            WriteError::ReadOnlyDrive { folder } => say(
+                lang,
+                format!(
+                    "フォルダー「{}」は読み取り専用のドライブ（共有）にあります。何も書いていません。別の場所に保存してください",
+                    folder.display()
+                ),
+                format!(
+                    "the folder 「{}」 is on a drive or share mounted read-only; nothing was \
+                     written. Save somewhere else",
+                    folder.display()
                 ),
             ),
             WriteError::FolderNotWritable { folder } => say(
@@ -275,6 +290,11 @@ pub fn write_keeping_backups_with(
         error,
     };
     let like = metadata_if_there(path).map_err(io_error)?;
+    let folder = dir_of(path);
+    if super::permissions::on_read_only_drive(&folder) {
+        let folder = std::path::absolute(&folder).unwrap_or(folder);
+        return Err(WriteError::ReadOnlyDrive { folder });
+    }
     if read_only == ReadOnly::Refuse
         && like
             .as_ref()
@@ -312,6 +332,11 @@ pub fn write_keeping_backups_with(
 /// Refuses, as a save would, a file that is there and read-only for this user: for a command
 /// that does other work before saving (a survey writes its responses first).
 pub fn check_writable(path: &Path) -> Result<(), WriteError> {
+    let folder = dir_of(path);
+    if super::permissions::on_read_only_drive(&folder) {
+        let folder = std::path::absolute(&folder).unwrap_or(folder);
+        return Err(WriteError::ReadOnlyDrive { folder });
+    }
     match metadata_if_there(path) {
         Ok(Some(meta)) if super::permissions::is_read_only(path, &meta) => {
             Err(WriteError::ReadOnly {

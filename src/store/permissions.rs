@@ -54,6 +54,20 @@ pub fn is_read_only(path: &Path, meta: &Metadata) -> bool {
     }
 }
 
+/// Whether `folder` is on a file system mounted read-only (`EROFS`): nothing can be written
+/// there, whatever the file's mode says.
+pub fn on_read_only_drive(folder: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        unix::read_only_file_system(folder)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = folder;
+        false
+    }
+}
+
 /// Before renaming over `path` (described by `like`): Windows refuses to replace a read-only
 /// file, so a save the user confirmed clears the attribute first.
 pub(super) fn before_replace(path: &Path, like: &Metadata) -> io::Result<()> {
@@ -103,6 +117,18 @@ mod unix {
             let _ = std::os::unix::fs::fchown(file, None, Some(gid));
         }
         file.set_permissions(Permissions::from_mode(like.mode() & 0o7777))
+    }
+
+    /// `access(W_OK)` failing with `EROFS`.
+    pub(super) fn read_only_file_system(path: &Path) -> bool {
+        let Ok(c_path) = CString::new(path.as_os_str().as_bytes()) else {
+            return false;
+        };
+        // SAFETY: `c_path` is a valid NUL-terminated string that outlives the call.
+        if unsafe { libc::access(c_path.as_ptr(), libc::W_OK) } == 0 {
+            return false;
+        }
+        io::Error::last_os_error().raw_os_error() == Some(libc::EROFS)
     }
 
     /// `access(W_OK)`: whether the system would refuse this user writing the file. Root may
