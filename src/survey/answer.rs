@@ -125,12 +125,24 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-/// Reads an answer file: `.xlsx` as a response workbook, anything else as a Shinchoku `.ron`.
-pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
-    let file = path.file_name().map_or_else(
+/// An answer file's name as it is recorded and shown: a line break in it shown by its mark
+/// (`<LF U+000A>`), so that a crafted name cannot print a line of its own.
+pub fn file_name(path: &Path) -> String {
+    let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
+    name.chars()
+        .map(|c| match c {
+            '\n' | '\r' => crate::model::text::mark(c),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// Reads an answer file: `.xlsx` as a response workbook, anything else as a Shinchoku `.ron`.
+pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
+    let file = file_name(path);
     let is_xlsx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));

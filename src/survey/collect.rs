@@ -213,13 +213,7 @@ pub fn collect_files_telling(
         .map(|(n, p)| {
             let read = super::read_answer(p);
             progress((n + 1) as f32 / paths.len() as f32);
-            read.map_err(|r| {
-                let name = p.file_name().map_or_else(
-                    || p.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                (name, r)
-            })
+            read.map_err(|r| (super::answer::file_name(p), r))
         })
         .collect();
     collect(master, answers, at)

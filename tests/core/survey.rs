@@ -751,6 +751,19 @@ fn of_two_answer_files_of_one_division_the_newer_is_taken_whatever_their_order()
     }
 }
 
+/// An answer file whose name holds a line break is named with the break shown by its mark:
+/// printed raw, a crafted name could print a line of its own (a fake 「taken:」).
+#[test]
+fn an_answer_files_name_with_a_line_break_is_shown_with_its_mark() {
+    let master = master();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("総務部管財課\ntaken: 偽の行.ron");
+    let doc = response(master.report(), 管財課);
+    std::fs::write(&path, shinchoku::store::to_ron(doc.report())).unwrap();
+    let c = survey::collect::collect_files(master.report(), &[path], at(12, 9));
+    assert_eq!(c.taken[0].file, "総務部管財課<LF U+000A>taken: 偽の行.ron");
+}
+
 #[test]
 fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
     let mut master = master();
