@@ -451,7 +451,7 @@ impl<'a, 'p> PdfCanvas<'a, 'p> {
     fn claim_missing_glyph(&mut self) {
         let glyph = [KrillaGlyph {
             glyph_id: GlyphId::new(0),
-            text_range: 0..'\u{FFFD}'.len_utf8(),
+            text_range: 0..char::REPLACEMENT_CHARACTER.len_utf8(),
             x_advance: 0.0,
             x_offset: 0.0,
             y_offset: 0.0,
@@ -463,7 +463,7 @@ impl<'a, 'p> PdfCanvas<'a, 'p> {
                 Point::from_xy(-100.0, -100.0),
                 &glyph,
                 font.clone(),
-                "\u{FFFD}",
+                &char::REPLACEMENT_CHARACTER.to_string(),
                 1.0,
                 false,
             );
