@@ -101,11 +101,11 @@ pub(super) fn is_section_text(text: &str) -> bool {
 /// The lines of a table as rows, blank lines left out: they carry nothing, and a file of ten
 /// million of them is read without a row kept for each.
 fn split_rows(text: &str) -> impl Iterator<Item = Row<'_>> {
-    let lines: Box<dyn Iterator<Item = &str>> = if text.contains('\n') {
-        Box::new(text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)))
-    } else {
-        Box::new(text.split('\r'))
-    };
+    // LF, CRLF and a lone CR (an old Mac's) each end a line, mixed in one file too: a lone CR
+    // in a file with LFs joined two rows (an export writes a CR in a text as `&#13;`).
+    let lines = text
+        .split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'));
     lines
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
