@@ -222,7 +222,9 @@ fn an_invisible_mark_before_the_header_drops_nothing_and_rows_above_a_header_are
     );
     // A title block's date, material number or heading is no section or initiative row.
     let text = with_line(1, |l| {
-        format!("資料２\n2017.10.13\n29.10.13\n1\t行財政改革の推進について\n1. 概要\n{l}")
+        format!(
+            "資料２\n2017.10.13\n29.10.13\n1\t行財政改革の推進について\n１\t（１）\t概要\n1. 概要\n{l}"
+        )
     });
     let imported = import_text(&text).unwrap();
     let above = imported
@@ -270,4 +272,15 @@ fn a_csv_with_cr_or_mixed_line_ends_names_the_rows_an_editor_shows() {
     for (name, text) in [("LF", &lf), ("CR", &cr), ("mixed", &mixed)] {
         assert_eq!(rows_of(text), expected, "{name}");
     }
+    // The table itself (TSV) with mixed ends: every row read, as with LF alone (a lone CR in a
+    // file with LFs joined two rows: 5 initiatives of 11).
+    let ends = ["\r\n", "\n", "\r"];
+    let tsv: String = lines()
+        .iter()
+        .enumerate()
+        .map(|(k, l)| format!("{l}{}", ends[k % 3]))
+        .collect();
+    let imported = import_text(&tsv).unwrap();
+    assert_eq!(imported.report.initiatives().count(), 11);
+    assert_eq!(rows_of(&tsv), expected, "TSV mixed");
 }

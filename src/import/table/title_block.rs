@@ -43,10 +43,11 @@ pub(super) fn title_block<'a>(
         if row.is_blank() {
             continue;
         }
-        // Said only where an initiative row stands there (a number, a title and more: a
-        // header hidden by what comes before it); a date or `1 概要` is a title block's.
+        // Said only where an initiative row stands there (a number, a title, its stages and
+        // more: a header hidden by what comes before it); a date, `1 概要` or `１ （１） 概要`
+        // is a title block's.
         let filled = row.fields.iter().filter(|f| !f.trim().is_empty()).count();
-        if initiative_number(&row).is_some() && filled >= 3 {
+        if initiative_number(&row).is_some() && filled >= 4 {
             content = true;
         }
         if section_of(&row).is_some() || initiative_number(&row).is_some() {
