@@ -67,7 +67,7 @@ impl Describe for AnswerWarning {
 }
 
 /// What collecting answers found: refusals, what is taken in (one edit), and conflicts.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Collection {
     /// Answers not taken in, by file, with the reason.
     pub refused: Vec<(String, Refusal)>,
@@ -138,19 +138,17 @@ impl Collection {
 
 /// Checks and merges answers into the master (which is not changed: apply
 /// [`Collection::intent`]). Answers are taken in the order given; a later answer of the same
-/// division replaces an earlier one. `at` is recorded as when they were received.
+/// division replaces an earlier one — unless it brings nothing and the earlier does (the
+/// response workbook as it was sent, copied into the inbox after the division's answer).
+/// `at` is recorded as when they were received.
 pub fn collect(
     master: &Report,
     answers: Vec<Result<Answer, (String, Refusal)>>,
     at: NaiveDateTime,
 ) -> Collection {
     let mut out = Collection {
-        refused: Vec::new(),
-        taken: Vec::new(),
-        conflicts: Vec::new(),
-        warnings: Vec::new(),
-        edits: Vec::new(),
         fresh_from: master.next_id(),
+        ..Collection::default()
     };
     let mut accepted: Vec<(Answer, Vec<String>)> = Vec::new();
     for answer in answers {
@@ -171,8 +169,13 @@ pub fn collect(
         {
             Some(k) => {
                 let (earlier, mut replaced) = accepted.remove(k);
-                replaced.push(earlier.file);
-                accepted.push((answer, replaced));
+                if brings_nothing(master, &answer, at) && !brings_nothing(master, &earlier, at) {
+                    replaced.push(answer.file);
+                    accepted.push((earlier, replaced));
+                } else {
+                    replaced.push(earlier.file);
+                    accepted.push((answer, replaced));
+                }
             }
             None => accepted.push((answer, Vec::new())),
         }
@@ -182,6 +185,29 @@ pub fn collect(
         take(master, answer, replaces, at, &mut fresh, &mut out);
     }
     out
+}
+
+/// Whether an answer changes nothing in the master: no result, number or rating, nothing
+/// held back (taken on its own, as a trial).
+fn brings_nothing(master: &Report, answer: &Answer, at: NaiveDateTime) -> bool {
+    let mut trial = Collection {
+        fresh_from: master.next_id(),
+        ..Collection::default()
+    };
+    let mut fresh = Fresh(master.next_id());
+    take(
+        master,
+        answer.clone(),
+        Vec::new(),
+        at,
+        &mut fresh,
+        &mut trial,
+    );
+    trial.conflicts.is_empty()
+        && trial
+            .taken
+            .iter()
+            .all(|t| t.changed_topics.is_empty() && t.changed_numbers.is_empty())
 }
 
 /// Reads the files and collects them.

@@ -749,6 +749,15 @@ fn of_two_answer_files_of_one_division_the_newer_is_taken_whatever_their_order()
         assert!(texts.contains(&"新しい回答(9月)"), "{texts:?}");
         assert!(!texts.contains(&"古い回答(9月)"), "{texts:?}");
     }
+    // A newer file that brings nothing (the response as it was sent, copied into the inbox
+    // after the answer) does not replace the answer: it lost the division's results.
+    let untouched = dir.path().join("c-untouched.ron");
+    let sent = response(master.report(), 管財課);
+    std::fs::write(&untouched, shinchoku::store::to_ron(sent.report())).unwrap();
+    let c = survey::collect::collect_files(master.report(), &[newer.clone(), untouched], at(12, 9));
+    assert_eq!(c.taken.len(), 1);
+    assert_eq!(c.taken[0].file, "b-newer.ron");
+    assert_eq!(c.taken[0].replaces, ["c-untouched.ron"]);
 }
 
 /// An answer file whose name holds a line break is named with the break shown by its mark:
