@@ -127,6 +127,10 @@ pub struct Received {
     /// change, even where the office has corrected a result or a number since.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub taken: Vec<TakenTopic>,
+    /// When the answer's file was last written (its modification time), where known: an
+    /// older answer collected after it is said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<NaiveDateTime>,
 }
 
 /// A topic's results as an answer had them, by a hash of their lines as written.

@@ -14,6 +14,8 @@ use super::workbook;
 pub struct Answer {
     /// The file's name as given (`総務部管財課.xlsx`), recorded as where the answer came from.
     pub file: String,
+    /// When the file was last written (local time), where it is known.
+    pub modified: Option<chrono::NaiveDateTime>,
     pub response: ResponseFor,
     pub content: AnswerContent,
 }
@@ -153,10 +155,19 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
                 kind: FileErrorKind::CannotRead((&e).into()),
             }))
         })?;
-        return answer_from_workbook(&bytes, file);
+        return answer_from_workbook(&bytes, file).map(|a| with_time(a, path));
     }
     let report = crate::store::open(path).map_err(|e| Refusal::File(Box::new(e)))?;
-    answer_from_report(report, file)
+    answer_from_report(report, file).map(|a| with_time(a, path))
+}
+
+/// The answer with its file's modification time.
+fn with_time(answer: Answer, path: &Path) -> Answer {
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Answer {
+        modified: modified.map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local()),
+        ..answer
+    }
 }
 
 /// An answer from a response report (already read).
@@ -164,6 +175,7 @@ pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusa
     let response = report.response.clone().ok_or(Refusal::NotAResponse)?;
     Ok(Answer {
         file,
+        modified: None,
         response,
         content: AnswerContent::Report(Box::new(report)),
     })
@@ -174,6 +186,7 @@ pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusa
     let answered = workbook::read(bytes).map_err(Refusal::Workbook)?;
     Ok(Answer {
         file,
+        modified: None,
         response: answered.response,
         content: AnswerContent::Workbook(
             answered.rows,
@@ -182,4 +195,27 @@ pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusa
             answered.rows_gone,
         ),
     })
+}
+
+/// Something to tell about the results an answer brings (months that cannot be read, months
+/// outside the period): taken in as written, and said in the review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerWarning {
+    pub file: String,
+    pub division: String,
+    pub warning: crate::model::diag::Warning,
+}
+
+impl Describe for AnswerWarning {
+    fn describe(&self, lang: Lang) -> String {
+        // A warning of the answer as a whole (a response file has no cells) names no place.
+        let at = self.warning.at.describe(lang);
+        let at = if at.is_empty() { at } else { format!("{at}: ") };
+        format!(
+            "{} ({}): {at}{}",
+            self.file,
+            self.division,
+            self.warning.kind.describe(lang)
+        )
+    }
 }

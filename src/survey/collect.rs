@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use chrono::NaiveDateTime;
 
 use super::adopt::{Fresh, adopt_lines, adopt_list, unlinked_by};
+pub use super::answer::AnswerWarning;
 use super::answer::{Answer, AnswerContent, Refusal};
 use super::conflict::{Conflict, ConflictKind};
 use super::outside::Outside;
@@ -21,7 +22,7 @@ use super::workbook::Row;
 use super::{entries_text, topic_divisions, topics_of};
 use crate::compare::{self, Diff};
 use crate::edit::{Edit, ProvisionalEdit, Thing};
-use crate::lang::{Describe, Lang};
+use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::{Entry, Id, Initiative, Received, Report, Side, TakenTopic, Topic};
 
 /// An answer taken in.
@@ -41,29 +42,6 @@ pub struct Taken {
     /// What it changes in the master's results (for a re-submission: against the earlier
     /// answer as the master holds it); `None` when it changes nothing.
     pub difference: Option<Diff>,
-}
-
-/// Something to tell about the results an answer brings (months that cannot be read, months
-/// outside the period): taken in as written, and said in the review.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AnswerWarning {
-    pub file: String,
-    pub division: String,
-    pub warning: crate::model::diag::Warning,
-}
-
-impl Describe for AnswerWarning {
-    fn describe(&self, lang: Lang) -> String {
-        // A warning of the answer as a whole (a response file has no cells) names no place.
-        let at = self.warning.at.describe(lang);
-        let at = if at.is_empty() { at } else { format!("{at}: ") };
-        format!(
-            "{} ({}): {at}{}",
-            self.file,
-            self.division,
-            self.warning.kind.describe(lang)
-        )
-    }
 }
 
 /// What collecting answers found: refusals, what is taken in (one edit), and conflicts.
@@ -330,11 +308,25 @@ fn take(
     let count = earlier
         .and_then(|s| s.received.as_ref())
         .map_or(0, |r| r.count);
+    if let Some(before) = earlier.and_then(|s| s.received.as_ref())
+        && let (Some(taken), Some(this)) = (before.modified, answer.modified)
+        && this < taken
+    {
+        let kind = WarningKind::OlderThanTaken {
+            taken_file: before.file.clone(),
+            taken,
+            this,
+        };
+        brought
+            .warnings
+            .push(Warning::new(Location::default(), kind));
+    }
     record.received = Some(Received {
         at,
         file: answer.file.clone(),
         count: count + 1,
         taken: std::mem::take(&mut brought.taken),
+        modified: answer.modified,
     });
     record.sent_back = None;
     let difference = (!brought.edits.is_empty()).then(|| difference(master, &brought.edits));

@@ -758,6 +758,18 @@ fn of_two_answer_files_of_one_division_the_newer_is_taken_whatever_their_order()
     assert_eq!(c.taken.len(), 1);
     assert_eq!(c.taken[0].file, "b-newer.ron");
     assert_eq!(c.taken[0].replaces, ["c-untouched.ron"]);
+    // Collected one after the other, the newer first: the older is taken (the office chose
+    // to) and said to be older (its change was listed as any re-submission's, no more).
+    let c = survey::collect::collect_files(master.report(), &[newer], at(12, 9));
+    let mut doc = Document::new(master.report().clone(), Origin::Sample, Vec::new());
+    doc.perform(c.intent(&[]).unwrap()).unwrap();
+    let c = survey::collect::collect_files(doc.report(), &[older], at(13, 9));
+    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("前に取り込んだ回答「b-newer.ron」") && w.contains("より古い")),
+        "{said:?}"
+    );
 }
 
 /// An answer file whose name holds a line break is named with the break shown by its mark:

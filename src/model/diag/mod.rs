@@ -353,6 +353,13 @@ pub enum WarningKind {
     CellOutsideLayout {
         text: String,
     },
+    /// An answer whose file is older than the answer of its division taken in before: taken
+    /// all the same (the office chose to), and said, since it writes over the newer one.
+    OlderThanTaken {
+        taken_file: String,
+        taken: chrono::NaiveDateTime,
+        this: chrono::NaiveDateTime,
+    },
     /// A cell of an answer workbook right of the columns an answer is read from (a note
     /// beside the table, a value typed far away): not read.
     CellOutsideAnswer {

@@ -67,6 +67,11 @@ impl Describe for WarningKind {
             | W::Measure { .. }
             | W::NextIdRepaired { .. } => report_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
+            W::OlderThanTaken {
+                taken_file,
+                taken,
+                this,
+            } => older_than_taken_words(taken_file, (*taken, *this), lang),
             W::SubItemNotInText { entry, sub } => say(
                 lang,
                 format!(
@@ -509,4 +514,28 @@ fn not_answer_words(text: &str, row_added: bool, lang: Lang) -> String {
             ),
         ),
     }
+}
+
+/// An answer older than the one of its division taken in before.
+fn older_than_taken_words(
+    taken_file: &str,
+    (taken, this): (chrono::NaiveDateTime, chrono::NaiveDateTime),
+    lang: Lang,
+) -> String {
+    let time = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    say(
+        lang,
+        format!(
+            "この回答のファイル（{}）は、前に取り込んだ回答「{}」（{}）より古いものです。取り込みました（前の回答の内容を上書きします）",
+            time(this),
+            preview(taken_file),
+            time(taken)
+        ),
+        format!(
+            "this answer's file ({}) is older than the answer taken in before, 「{}」 ({}); taken all the same (it writes over that answer's changes)",
+            time(this),
+            preview(taken_file),
+            time(taken)
+        ),
+    )
 }
