@@ -51,6 +51,16 @@ fn rating(code: &str) -> Option<Rating> {
     })
 }
 
+/// The first indicator of the first initiative.
+pub fn first_indicator(report: &mut Report) -> &mut Indicator {
+    let first = report.sections[0].initiatives[0].id;
+    &mut report
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators[0]
+}
+
 /// The seed with a scale, an indicator and effects on initiative 1, ratings on 1 to 4.
 pub fn seed_with_measures() -> Report {
     let mut report = seed().report;

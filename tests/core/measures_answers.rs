@@ -277,12 +277,7 @@ fn the_first_half_actual_is_answered_where_the_report_has_it() {
     use shinchoku::model::measures::Figure;
     let mut report = seed_with_measures();
     let first = report.sections[0].initiatives[0].id;
-    let y = &mut report
-        .initiative_mut(first)
-        .unwrap()
-        .measures_mut()
-        .indicators[0]
-        .years[0];
+    let y = &mut crate::measures::first_indicator(&mut report).years[0];
     (y.actual, y.first_half) = (Figure::default(), Figure::of(Decimal::whole(150)));
     let master = sent(report);
     let c = workbook_answer(&master, &[("150", "160")]);
@@ -423,12 +418,7 @@ fn a_second_half_report_asks_the_years_actual() {
     let mut report = seed_with_measures();
     report.period = shinchoku::model::Period::SecondHalf;
     let first = report.sections[0].initiatives[0].id;
-    let y = &mut report
-        .initiative_mut(first)
-        .unwrap()
-        .measures_mut()
-        .indicators[0]
-        .years[0];
+    let y = &mut crate::measures::first_indicator(&mut report).years[0];
     (y.actual, y.first_half) = (Figure::default(), Figure::of(Decimal::whole(150)));
     let master = sent(report);
     let prefix = format!("I {} 0", first.0);

@@ -35,6 +35,15 @@ fn self_rating(initiative: shinchoku::model::Id, code: &str) -> Intent {
     })
 }
 
+/// The change list from `old` to `new`, a line per change, in Japanese.
+fn change_lines(old: &shinchoku::model::Report, new: &shinchoku::model::Report) -> Vec<String> {
+    diff(old, new)
+        .changes
+        .iter()
+        .map(|c| c.describe(Lang::Ja))
+        .collect()
+}
+
 #[test]
 fn compare_lists_a_changed_actual_and_a_changed_rating() {
     let old = seed_with_measures();
@@ -102,11 +111,7 @@ fn compare_lists_a_space_in_a_note_and_a_new_commenter_in_one_report() {
         by: "行財政改革推進委員会".into(),
         on: None,
     });
-    let lines: Vec<String> = diff(&old, &new)
-        .changes
-        .iter()
-        .map(|c| c.describe(Lang::Ja))
-        .collect();
+    let lines = change_lines(&old, &new);
     assert!(
         lines
             .iter()
@@ -139,11 +144,7 @@ fn compare_lists_a_space_in_a_note_and_a_new_commenter_in_one_report() {
         .as_mut()
         .unwrap();
     rating.by = format!("{} ", rating.by);
-    let lines: Vec<String> = diff(&old, &by)
-        .changes
-        .iter()
-        .map(|c| c.describe(Lang::Ja))
-        .collect();
+    let lines = change_lines(&old, &by);
     assert!(
         lines
             .iter()
@@ -156,11 +157,7 @@ fn compare_lists_a_space_in_a_note_and_a_new_commenter_in_one_report() {
     let rating = m.self_rating.get_or_insert_with(Default::default);
     rating.note = format!(" {}", rating.note);
     spaced.id = shinchoku::model::survey::ReportId("another table".into());
-    let other: Vec<String> = diff(&old, &spaced)
-        .changes
-        .iter()
-        .map(|c| c.describe(Lang::Ja))
-        .collect();
+    let other = change_lines(&old, &spaced);
     assert!(!other.iter().any(|l| l.contains("特記")), "{other:?}");
 }
 
@@ -794,12 +791,7 @@ fn the_web_page_has_the_summary_and_the_numbers_as_accessible_tables() {
 fn a_first_half_actual_and_its_progress_rate_are_in_every_output() {
     use shinchoku::model::measures::{Baseline, Figure};
     let mut report = seed_with_measures();
-    let first = report.sections[0].initiatives[0].id;
-    let x = &mut report
-        .initiative_mut(first)
-        .unwrap()
-        .measures_mut()
-        .indicators[0];
+    let x = crate::measures::first_indicator(&mut report);
     let whole = |n| Figure::of(Decimal::whole(n));
     x.baseline = Some(Baseline {
         value: whole(600),
@@ -851,12 +843,7 @@ fn printed_text(report: &shinchoku::model::Report) -> String {
 fn a_number_kept_as_written_with_its_own_unit_prints_without_another() {
     use shinchoku::model::measures::Figure;
     let mut report = seed_with_measures();
-    let first = report.sections[0].initiatives[0].id;
-    let x = &mut report
-        .initiative_mut(first)
-        .unwrap()
-        .measures_mut()
-        .indicators[0];
+    let x = crate::measures::first_indicator(&mut report);
     x.years[0].actual = Figure {
         value: None,
         unread: "300人".into(),
