@@ -99,12 +99,12 @@ pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit, exact: bo
 /// Who and when as the printout writes them (`人事課長、2017年10月5日`); a name with spaces
 /// around it quoted, so that a space added is seen as the change it is.
 fn who(by: &str, on: Option<chrono::NaiveDate>) -> String {
-    let shown = who_when(by, on).unwrap_or_default();
-    if by.trim() == by {
-        shown
+    let by = if by.trim() == by {
+        by.to_string()
     } else {
-        shown.replacen(by.trim(), &format!("「{by}」"), 1)
-    }
+        format!("「{by}」")
+    };
+    who_when(&by, on).unwrap_or_default()
 }
 
 fn indicators(
@@ -344,45 +344,24 @@ pub(super) fn describe(
             format!("{fy}の効果額（{ja_field}）: {old} → {new}"),
             format!("{fy_en}effect, {en_field}: {old} → {new}"),
         ),
-        (Part::SelfRating, "note") => say(
-            lang,
-            format!("自己評価の特記: {old} → {new}"),
-            format!("self-rating's note: {old} → {new}"),
-        ),
-        (Part::Review, "note") => say(
-            lang,
-            format!("本部評価の特記: {old} → {new}"),
-            format!("review's note: {old} → {new}"),
-        ),
-        (Part::SelfRating, "who") => say(
-            lang,
-            format!("自己評価の評価者・日付: {old} → {new}"),
-            format!("self-rating given by: {old} → {new}"),
-        ),
-        (Part::Review, "who") => say(
-            lang,
-            format!("本部評価の評価者・日付: {old} → {new}"),
-            format!("review given by: {old} → {new}"),
-        ),
-        (Part::Comment, "who") => say(
-            lang,
-            format!("委員会意見の記入者・日付: {old} → {new}"),
-            format!("committee comment given by: {old} → {new}"),
-        ),
-        (Part::SelfRating, _) => say(
-            lang,
-            format!("自己評価: {old} → {new}"),
-            format!("self-rating: {old} → {new}"),
-        ),
-        (Part::Review, _) => say(
-            lang,
-            format!("本部評価: {old} → {new}"),
-            format!("review: {old} → {new}"),
-        ),
-        (Part::Comment, _) => say(
-            lang,
-            format!("委員会意見: {old} → {new}"),
-            format!("committee comment: {old} → {new}"),
-        ),
+        (Part::SelfRating | Part::Review | Part::Comment, _) => {
+            // A rating layer or the comment: its name, and the words of the field changed.
+            let (ja, en) = match part {
+                Part::SelfRating => ("自己評価", "self-rating"),
+                Part::Review => ("本部評価", "review"),
+                _ => ("委員会意見", "committee comment"),
+            };
+            let (ja_field, en_field) = match (part, field) {
+                (_, "note") => ("の特記", "'s note"),
+                (Part::Comment, "who") => ("の記入者・日付", " given by"),
+                (_, "who") => ("の評価者・日付", " given by"),
+                _ => ("", ""),
+            };
+            say(
+                lang,
+                format!("{ja}{ja_field}: {old} → {new}"),
+                format!("{en}{en_field}: {old} → {new}"),
+            )
+        }
     }
 }

@@ -276,32 +276,25 @@ fn take(
     let before: Vec<TakenTopic> = earlier
         .and_then(|s| s.received.as_ref())
         .map_or_else(Vec::new, |r| r.taken.clone());
-    let mut brought = match &answer.content {
-        AnswerContent::Report(r) => {
-            let mut brought = from_report(master, r, &answer, &before, fresh);
-            let division = &answer.response.division;
-            let (numbers, said, taken) =
-                super::measures::from_report(master, r, division, (at.date(), &before));
-            brought.edits.extend(numbers);
-            brought.warnings.extend(said);
-            brought.taken.extend(taken);
-            brought
-        }
+    let (mut brought, (numbers, said, taken)) = match &answer.content {
+        AnswerContent::Report(r) => (
+            from_report(master, r, &answer, &before, fresh),
+            super::measures::from_report(master, r, &division, (at.date(), &before)),
+        ),
         AnswerContent::Workbook(rows, numbers, outside, gone) => {
             let mut brought = from_workbook(master, rows, &answer, &before, fresh);
             brought
                 .conflicts
                 .extend(rows_deleted(master, gone, &answer));
             brought.warnings.extend(outside.iter().cloned());
-            let division = &answer.response.division;
-            let (numbers, said, taken) =
-                super::measures::from_rows(master, numbers, division, (at.date(), &before));
-            brought.edits.extend(numbers);
-            brought.warnings.extend(said);
-            brought.taken.extend(taken);
-            brought
+            let measures =
+                super::measures::from_rows(master, numbers, &division, (at.date(), &before));
+            (brought, measures)
         }
     };
+    brought.edits.extend(numbers);
+    brought.warnings.extend(said);
+    brought.taken.extend(taken);
     let mut record = earlier
         .cloned()
         .unwrap_or_else(|| crate::model::DivisionSurvey::new(&division));

@@ -355,7 +355,7 @@ fn a_sub_item_rewritten_beside_a_rewritten_text_is_said() {
     response.entry_mut(sub).unwrap().text = "コンプライアンス・ミーティングの実施(10月)".into();
     let answer = answer_from_report(response, "人事課.ron".into()).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10));
-    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let said = crate::described_ja(&c.warnings);
     assert!(
         said.iter()
             .any(|w| w.contains("本文と小項目の両方が書き換えられています")
@@ -518,7 +518,7 @@ fn a_first_half_result_copied_into_the_cell_is_taken_once_and_said() {
     let typed = type_into_workbook(&workbook::write(&r).unwrap(), TO_CONFIRM, &copied);
     let a = answer_from_workbook(&typed, "管財課.xlsx".into()).unwrap();
     let c = collect(master.report(), vec![Ok(a)], at(10));
-    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let said = crate::described_ja(&c.warnings);
     assert!(
         said.iter()
             .any(|w| w.contains(SETTLED[0]) && w.contains("上半期の実績")),
@@ -640,7 +640,7 @@ fn words_typed_outside_the_answer_cells_are_named_by_cell() {
     );
     let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
     let c = collect(master.report(), vec![Ok(a)], at(10));
-    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let said = crate::described_ja(&c.warnings);
     let named = |cell: &str, words: &str| {
         said.iter()
             .any(|w| w.contains(&format!("回答!{cell}")) && w.contains(words))
@@ -721,7 +721,7 @@ fn a_formula_saved_without_its_value_is_named() {
     );
     let a = answer_from_workbook(&with_formula, "推進課.xlsx".into()).unwrap();
     let c = collect(master.report(), vec![Ok(a)], at(10));
-    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let said = crate::described_ja(&c.warnings);
     assert!(
         said.iter()
             .any(|w| w.contains("回答!E40") && w.contains("の値が保存されていません")),
@@ -737,7 +737,7 @@ fn a_formula_saved_without_its_value_is_named() {
     });
     let a = answer_from_workbook(&in_answer, "推進課.xlsx".into()).unwrap();
     let c = collect(master.report(), vec![Ok(a)], at(10));
-    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let said = crate::described_ja(&c.warnings);
     assert!(
         said.iter()
             .any(|w| w.contains("回答!E8") && w.contains("「=\"・周知(6月)\"&CHAR(10)」")),

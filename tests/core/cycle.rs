@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
-use shinchoku::lang::{Describe, Lang};
+use shinchoku::lang::Lang;
 use shinchoku::model::diag::WarningKind;
 use shinchoku::model::entry_text::read_entry;
 use shinchoku::model::{Entry, Id, MonthSet, Report, Side};
@@ -281,7 +281,7 @@ fn months_that_cannot_be_read_are_warned_about_naming_the_entry() {
         })
         .unwrap();
     let check = shinchoku::model::check::warnings(answer.report());
-    let said: Vec<String> = check.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let said = crate::described_ja(&check);
     assert!(
         said.iter().any(|w| w.contains("庁内説明会の開催")
             && w.contains("6月の第3水曜")
@@ -290,7 +290,7 @@ fn months_that_cannot_be_read_are_warned_about_naming_the_entry() {
     );
     let answer = answer_from_report(answer.report().clone(), "推進課.ron".into()).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
-    let review: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let review = crate::described_ja(&c.warnings);
     assert!(
         review
             .iter()

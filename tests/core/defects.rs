@@ -94,10 +94,7 @@ fn a_stage_cell_beyond_the_years_shifts_nothing_after_the_table() {
     );
     assert_ne!(text, SEED);
     let imported = import_text(&text).expect("imports");
-    let plain = seed().report;
-    let (one, two) = (initiative(&imported.report, "1"), initiative(&plain, "1"));
-    assert_eq!(entry_texts(one), entry_texts(two));
-    assert_eq!(one.divisions, two.divisions);
+    assert_initiative_one_as_in_the_seed(&imported.report);
     assert!(imported.report.unread.iter().any(|u| u.text == "x"));
     assert!(
         imported
@@ -109,6 +106,14 @@ fn a_stage_cell_beyond_the_years_shifts_nothing_after_the_table() {
     );
 }
 
+/// Initiative 1 holds the seed's entries and 担当課: nothing after its stage table shifted.
+fn assert_initiative_one_as_in_the_seed(report: &shinchoku::model::Report) {
+    let plain = seed().report;
+    let (one, two) = (initiative(report, "1"), initiative(&plain, "1"));
+    assert_eq!(entry_texts(one), entry_texts(two));
+    assert_eq!(one.divisions, two.divisions);
+}
+
 /// One year heading more in initiative 1's stage table than in the plain copy after it: the
 /// plan, results and 担当課 are read where they stand (the copy was counted as wide as the
 /// table, and every field after it shifted: the plan text went to the unread list and
@@ -118,10 +123,7 @@ fn a_year_heading_the_plain_copy_lacks_shifts_nothing_after_the_table() {
     let text = SEED.replacen("<th>31年度</th>", "<th>31年度</th> <th>32年度</th>", 1);
     assert_ne!(text, SEED);
     let imported = import_text(&text).expect("imports");
-    let plain = seed().report;
-    let (one, two) = (initiative(&imported.report, "1"), initiative(&plain, "1"));
-    assert_eq!(entry_texts(one), entry_texts(two));
-    assert_eq!(one.divisions, two.divisions);
+    assert_initiative_one_as_in_the_seed(&imported.report);
 }
 
 // --- A stage-bar drag could make a span overlap its neighbour in the same lane: the XLSX

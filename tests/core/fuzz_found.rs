@@ -289,11 +289,7 @@ fn a_base_year_that_names_no_year_is_kept_unread_and_said() {
             && w.contains("kept unread")),
         "{said:?}"
     );
-    let ja: Vec<String> = imported
-        .warnings
-        .iter()
-        .map(|w| w.describe(Lang::Ja))
-        .collect();
+    let ja = crate::described_ja(&imported.warnings);
     assert!(
         ja.iter()
             .any(|w| w.contains("基準年度「10」は年度として読めません")),
@@ -441,11 +437,7 @@ fn a_repeated_header_of_another_year_is_not_taken_for_the_plan_heading() {
         "{:?}",
         report.unread
     );
-    let said: Vec<String> = imported
-        .warnings
-        .iter()
-        .map(|w| w.describe(Lang::Ja))
-        .collect();
+    let said = crate::described_ja(&imported.warnings);
     assert!(
         said.iter()
             .any(|w| w.contains("「平成29年度 年次計画」") && w.contains("令和50年度")),

@@ -271,7 +271,7 @@ fn an_invisible_character_before_an_initiative_number_keeps_the_initiative() {
             seed().report.find_initiative("2").unwrap().topics.len()
         );
         let warnings = shinchoku::model::check::invisible_characters(report);
-        let said: Vec<String> = warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+        let said = crate::described_ja(&warnings);
         assert!(said.iter().any(|w| w.contains("番号")), "{said:?}");
     }
 }

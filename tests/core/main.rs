@@ -53,6 +53,14 @@ pub fn seed() -> Imported {
     import::import_text(SEED).expect("the seed imports")
 }
 
+/// Each warning (or anything described) as the Japanese window says it.
+pub fn described_ja<D: shinchoku::lang::Describe>(things: &[D]) -> Vec<String> {
+    things
+        .iter()
+        .map(|w| w.describe(shinchoku::lang::Lang::Ja))
+        .collect()
+}
+
 pub fn initiative<'a>(report: &'a Report, number: &str) -> &'a Initiative {
     report
         .find_initiative(number)

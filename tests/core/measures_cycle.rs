@@ -530,7 +530,7 @@ fn a_ron_answer_keeps_like_named_indicators_apart_and_closed_years_closed() {
     m.effect_mut(FiscalYear(2016)).actual = Money::yen(999_000);
     m.self_rating.as_mut().unwrap().code = "A".into();
     let c = collected(&master, response, &division);
-    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let said = crate::described_ja(&c.warnings);
     assert!(
         said.iter().any(|w| w.contains("平成28年度")
             && w.contains("123456.788")
@@ -902,11 +902,7 @@ fn numbers_a_division_wrote_that_cannot_be_read_are_kept_and_said_in_the_review_
         &master,
         &[("900", "約1,100"), ("3100", "1.2億"), ("S", "AA")],
     );
-    let said: Vec<String> = collection
-        .warnings
-        .iter()
-        .map(|w| w.describe(Lang::Ja))
-        .collect();
+    let said = crate::described_ja(&collection.warnings);
     for (place, text) in [
         (
             "指標「電子申請件数」の平成29年度実績",

@@ -405,11 +405,7 @@ fn a_note_beside_no_rating_is_kept_unread_with_a_warning() {
         "{:?}",
         opened.report.unread
     );
-    let said: Vec<String> = opened
-        .warnings
-        .iter()
-        .map(|w| w.describe(Lang::Ja))
-        .collect();
+    let said = crate::described_ja(&opened.warnings);
     assert!(
         said.iter()
             .any(|w| w.contains("特記「手続を12件追加した」: この取組には自己評価がない")),
@@ -560,11 +556,7 @@ fn a_numbers_answer_row_whose_id_no_longer_reads_is_said_not_passed_over() {
     let first = &master.sections[0].initiatives[0];
     let id = crate::measures_answers::id_cell(&master, &format!("I {} 0", first.id.0));
     let collection = workbook_answer(&master, &[(&id, &format!("{id} x")), ("900", "1,150")]);
-    let said: Vec<String> = collection
-        .warnings
-        .iter()
-        .map(|w| w.describe(Lang::Ja))
-        .collect();
+    let said = crate::described_ja(&collection.warnings);
     assert!(
         said.iter().any(|s| s.contains("数値回答!E")
             && s.contains(&format!("ID「{id} x」"))
@@ -620,11 +612,7 @@ fn money_under_a_heading_in_man_yen_is_kept_as_written_not_read_in_thousands() {
     let opened = workbook_with(&["計画額（万円）"], &["3,297"]);
     let (planned, _) = effect_of(&opened);
     assert_eq!((planned.yen, planned.unread.as_str()), (None, "3,297"));
-    let said: Vec<String> = opened
-        .warnings
-        .iter()
-        .map(|w| w.describe(Lang::Ja))
-        .collect();
+    let said = crate::described_ja(&opened.warnings);
     assert!(
         said.iter()
             .any(|w| w.contains("「3,297」: 億・万の付いた数は読みません")),

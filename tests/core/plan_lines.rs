@@ -5,7 +5,7 @@ use shinchoku::document::Document;
 use shinchoku::edit::{Edit, Intent, apply};
 use shinchoku::model::links::{propose, unplanned};
 use shinchoku::model::status::{LineStatus, Status, initiative_status, line_statuses};
-use shinchoku::model::{Entry, Initiative, Report, Side};
+use shinchoku::model::{Entry, Id, Initiative, Report, Side};
 
 use crate::{initiative, seed};
 
@@ -341,8 +341,9 @@ fn link_and_unlink_are_single_undoable_steps() {
     );
 }
 
-#[test]
-fn a_result_typed_in_reports_the_plan_line_it_names() {
+/// The sample with a result typed under initiative 9's first topic: the document, the
+/// result's id, and the id of the topic's fourth plan line (全庁展開に向けた情報提供, 9月～).
+fn typed_under_nines_first_topic(text: &str) -> (Document, Id, Id) {
     let mut doc = Document::sample();
     let nine = initiative(doc.report(), "9");
     let (topic, plan) = (nine.topics[0].id, nine.topics[0].plan[3].id);
@@ -350,10 +351,17 @@ fn a_result_typed_in_reports_the_plan_line_it_names() {
         .perform(Intent::AddEntry {
             topic,
             side: Side::Actual,
-            text: "県有財産の貸付取組の全庁展開に向けた情報提供(9月)".into(),
+            text: text.into(),
         })
         .unwrap()
         .unwrap();
+    (doc, id, plan)
+}
+
+#[test]
+fn a_result_typed_in_reports_the_plan_line_it_names() {
+    let (doc, id, plan) =
+        typed_under_nines_first_topic("県有財産の貸付取組の全庁展開に向けた情報提供(9月)");
     assert_eq!(doc.report().entry(id).unwrap().reports, vec![plan]);
     assert_eq!(
         initiative_status(initiative(doc.report(), "9"), doc.report().as_of()),
@@ -385,17 +393,7 @@ fn a_file_saved_before_links_opens_with_links_proposed() {
 #[test]
 fn a_result_with_unreadable_months_still_meets_its_plan_line() {
     let status_with = |text: &str| {
-        let mut doc = Document::sample();
-        let nine = initiative(doc.report(), "9");
-        let (topic, plan) = (nine.topics[0].id, nine.topics[0].plan[3].id);
-        let id = doc
-            .perform(Intent::AddEntry {
-                topic,
-                side: Side::Actual,
-                text: text.into(),
-            })
-            .unwrap()
-            .unwrap();
+        let (mut doc, id, plan) = typed_under_nines_first_topic(text);
         doc.perform(Intent::Link { result: id, plan }).unwrap();
         let nine = initiative(doc.report(), "9");
         line_statuses(nine, doc.report().as_of())

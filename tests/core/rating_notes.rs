@@ -135,7 +135,7 @@ fn a_review_note_on_a_row_without_a_review_is_kept_unread_with_a_warning() {
             && w.contains("本部評価・特記")),
         "{warned:?}"
     );
-    let ja: Vec<String> = back.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let ja = crate::described_ja(&back.warnings);
     assert!(
         ja.iter().any(|w| w.contains("本部評価がないため")),
         "{ja:?}"

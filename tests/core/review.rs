@@ -240,7 +240,7 @@ fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
         .unwrap();
     }
     let c = collect(master.report(), vec![answer(r, "総務課.ron")], at(10, 9));
-    let review: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let review = crate::described_ja(&c.warnings);
     assert_eq!(review.len(), 3, "{review:?}");
     assert!(
         review[0].contains("組織定数調整方針の策定（10月）")
@@ -554,11 +554,7 @@ fn check_of_a_table_warns_of_months_outside_the_period_as_of_a_ron() {
     let path = dir.path().join("report.tsv");
     std::fs::write(&path, &table).unwrap();
     let opened = shinchoku::open_report(&path).unwrap();
-    let said: Vec<String> = opened
-        .warnings
-        .iter()
-        .map(|w| w.describe(Lang::Ja))
-        .collect();
+    let said = crate::described_ja(&opened.warnings);
     assert!(
         said.iter()
             .any(|w| w.contains("「職員向けメルマガにおける周知(10月)」の時期「10月」は報告期間")),

@@ -202,7 +202,7 @@ fn a_topic_in_two_rows_keeps_both_rows_results_and_the_review_says_so() {
         )],
         at(10),
     );
-    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let said = crate::described_ja(&c.warnings);
     assert!(
         said.iter().any(|w| w.contains("1回だけ取り込みます")),
         "{said:?}"

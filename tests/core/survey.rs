@@ -764,7 +764,7 @@ fn of_two_answer_files_of_one_division_the_newer_is_taken_whatever_their_order()
     let mut doc = Document::new(master.report().clone(), Origin::Sample, Vec::new());
     doc.perform(c.intent(&[]).unwrap()).unwrap();
     let c = survey::collect::collect_files(doc.report(), &[older], at(13, 9));
-    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let said = crate::described_ja(&c.warnings);
     assert!(
         said.iter()
             .any(|w| w.contains("前に取り込んだ回答「b-newer.ron」") && w.contains("より古い")),
