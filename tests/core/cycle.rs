@@ -379,16 +379,7 @@ fn outputs(report: &Report) -> Outputs {
     let text = |format| {
         String::from_utf8(export::export_bytes(report, format, Encoding::Utf8).unwrap()).unwrap()
     };
-    let setup = shinchoku::print::PageSetup::default();
-    let job = shinchoku::print::PrintJob {
-        report,
-        setup: &setup,
-        printed_on: "2017年10月20日".into(),
-        comparison: None,
-    };
-    let layout = shinchoku::print::layout(&job, &mut |_| {});
-    let pdf = shinchoku::print::pdf::render(&layout, &report.title, &mut |_| {}).unwrap();
-    let pdf = compact(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+    let pdf = crate::printed_text(report);
     let summary = shinchoku::summary::ReportSummary::new(report, &[]);
     Outputs {
         tables,

@@ -215,16 +215,7 @@ fn assert_outputs_hold(report: &Report, divisions: &[&str], expected: &Results) 
     let html =
         String::from_utf8(export::export_bytes(report, Format::Html, Encoding::Utf8).unwrap())
             .unwrap();
-    let setup = shinchoku::print::PageSetup::default();
-    let job = shinchoku::print::PrintJob {
-        report,
-        setup: &setup,
-        printed_on: "2017年10月20日".into(),
-        comparison: None,
-    };
-    let layout = shinchoku::print::layout(&job, &mut |_| {});
-    let pdf = shinchoku::print::pdf::render(&layout, &report.title, &mut |_| {}).unwrap();
-    let pdf = compact(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+    let pdf = crate::printed_text(report);
     for (number, heading) in expected.keys() {
         let i = report.find_initiative(number).unwrap();
         let t = i

@@ -53,6 +53,23 @@ pub fn seed() -> Imported {
     import::import_text(SEED).expect("the seed imports")
 }
 
+/// The printout's text (tagged, A3), without white space.
+pub fn printed_text(report: &shinchoku::model::Report) -> String {
+    let setup = shinchoku::print::PageSetup::default();
+    let job = shinchoku::print::PrintJob {
+        report,
+        setup: &setup,
+        printed_on: "2017年10月20日".into(),
+        comparison: None,
+    };
+    let layout = shinchoku::print::layout(&job, &mut |_| {});
+    let pdf = shinchoku::print::pdf::render(&layout, &report.title, &mut |_| {}).unwrap();
+    pdf_extract::extract_text_from_mem(&pdf)
+        .unwrap()
+        .split_whitespace()
+        .collect()
+}
+
 /// Each warning (or anything described) as the Japanese window says it.
 pub fn described_ja<D: shinchoku::lang::Describe>(things: &[D]) -> Vec<String> {
     things

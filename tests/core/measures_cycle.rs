@@ -814,26 +814,9 @@ fn a_first_half_actual_and_its_progress_rate_are_in_every_output() {
         (x["actual"].as_f64(), x["progress_rate"].as_f64()),
         (Some(750.0), Some(25.0))
     );
-    let text = printed_text(&report);
+    let text = crate::printed_text(&report);
     assert!(text.contains("実績750件（上半期）"), "{text}");
     assert!(text.contains("進捗率25%"), "{text}");
-}
-
-/// The printout's text (tagged, A3), without white space.
-fn printed_text(report: &shinchoku::model::Report) -> String {
-    let setup = shinchoku::print::PageSetup::default();
-    let job = shinchoku::print::PrintJob {
-        report,
-        setup: &setup,
-        printed_on: "2017年10月20日".into(),
-        comparison: None,
-    };
-    let layout = shinchoku::print::layout(&job, &mut |_| {});
-    let pdf = shinchoku::print::pdf::render(&layout, &report.title, &mut |_| {}).unwrap();
-    pdf_extract::extract_text_from_mem(&pdf)
-        .unwrap()
-        .split_whitespace()
-        .collect()
 }
 
 /// A number kept as written with a unit of its own (「300人」 in a 件 indicator) or in words
@@ -852,7 +835,7 @@ fn a_number_kept_as_written_with_its_own_unit_prints_without_another() {
         value: None,
         unread: "1.2億".into(),
     };
-    let text = printed_text(&report);
+    let text = crate::printed_text(&report);
     assert!(text.contains("実績300人達成率"), "{text}");
     assert!(text.contains("目標1.2億件"), "{text}");
 }
