@@ -253,9 +253,10 @@ impl TooLarge {
     }
 }
 
-/// An initiative's planned and actual effects over its years, counted as the report says:
-/// single-year figures are summed; cumulative ones are running totals, so the latest year
-/// with a figure is the total (summing them would count a saving once for every later year).
+/// An initiative's planned and actual effects over its years (actuals up to `year`, the
+/// report's), counted as the report says: single-year figures are summed; cumulative ones are
+/// running totals, so the latest year with a figure is the total (summing them would count a
+/// saving once for every later year).
 /// `None` when there is no figure, or when the sum does not fit (the tally says which).
 pub fn effect_totals(
     effects: &[Effect],

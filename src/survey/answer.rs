@@ -197,8 +197,9 @@ pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusa
     })
 }
 
-/// Something to tell about the results an answer brings (months that cannot be read, months
-/// outside the period): taken in as written, and said in the review.
+/// Something to tell about an answer or the results it brings (months that cannot be read,
+/// months outside the period, a file older than the answer taken before): taken in as
+/// written, and said in the review.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnswerWarning {
     pub file: String,

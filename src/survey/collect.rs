@@ -205,9 +205,10 @@ pub fn collect_files_telling(
     at: NaiveDateTime,
     progress: &mut dyn FnMut(f32),
 ) -> Collection {
-    // Oldest file first: of two answers of one division, the later one is taken and the
-    // other named as replaced (the order typed decided: `*.ron *.xlsx` took the workbook
-    // over a newer response file). Files whose time cannot be read keep their place.
+    // Oldest file first: of two answers of one division, the later one is taken (unless it
+    // brings nothing, see `collect`) and the other named as replaced (the order typed decided:
+    // `*.ron *.xlsx` took the workbook over a newer response file). Files whose time cannot
+    // be read come first, as the oldest.
     let modified = |p: &std::path::PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let mut paths: Vec<&std::path::PathBuf> = paths.iter().collect();
     paths.sort_by_key(|p| modified(p));
