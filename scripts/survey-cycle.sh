@@ -18,7 +18,7 @@ answers=${DIVISION_ANSWERS:-target/debug/examples/division_answers}
 if [ ! -x "$bin" ] || [ ! -x "$answers" ]; then
   cargo build --bin shinchoku --example division_answers
 fi
-for tool in python3 iconv pdftotext; do
+for tool in python3 iconv pdftotext pdfinfo; do
   command -v "$tool" >/dev/null || { echo "survey-cycle: $tool is needed" >&2; exit 2; }
 done
 work=$(mktemp -d)
@@ -69,7 +69,15 @@ echo "== the office: collect, export, print"
 
 iconv -f CP932 -t UTF-8 "$work/r-cp932.tsv" > "$work/r-cp932.txt"
 iconv -f UTF-16 -t UTF-8 "$work/r-utf16.tsv" > "$work/r-utf16.txt"
-pdftotext "$work/r.pdf" "$work/r-pdf.txt"
+pdftotext "$work/r.pdf" "$work/r-pdf.txt" 2> "$work/pdftotext.err"
+# A reader that complains about the file (poppler prints "Syntax Error: …") is a printout an
+# office would not trust.
+pdfinfo "$work/r.pdf" >/dev/null 2>> "$work/pdftotext.err"
+if [ -s "$work/pdftotext.err" ]; then
+  echo "survey-cycle: poppler complains about the printout:" >&2
+  cat "$work/pdftotext.err" >&2
+  exit 1
+fi
 python3 - "$work/r.xlsx" > "$work/r-xlsx.txt" <<'PY'
 import re, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])

@@ -318,6 +318,9 @@ fn the_seed_pdf_reads_as_a_titled_table_in_reading_order() {
     assert_eq!(text_string(catalog.get(b"Lang").expect("a language")), "ja");
     let marked = dict(&pdf, catalog.get(b"MarkInfo").expect("MarkInfo"));
     assert!(marked.get(b"Marked").unwrap().as_bool().unwrap());
+    // False is the default; poppler (pdfinfo, pdftotext, Evince) reports a written false as
+    // a syntax error on every printout.
+    assert!(marked.get(b"Suspects").is_err(), "{marked:?}");
     let viewer = dict(
         &pdf,
         catalog.get(b"ViewerPreferences").expect("preferences"),

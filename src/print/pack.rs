@@ -10,6 +10,7 @@
 //! table, objects of generation 0, no encryption, no incremental update. Anything else is left
 //! as it was (`None`).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use rayon::prelude::*;
@@ -17,6 +18,9 @@ use rayon::prelude::*;
 /// Objects per object stream: large enough to compress well, small enough to spread over
 /// threads and for a reader to open one without inflating the whole tree.
 const PER_STREAM: usize = 1000;
+
+/// An object's number and its body (without `obj` … `endobj`).
+type Numbered<'a> = (u32, Cow<'a, [u8]>);
 
 /// The packed document, or `None` when `pdf` is not laid out as expected.
 pub fn pack_objects(pdf: &[u8]) -> Option<Vec<u8>> {
@@ -33,7 +37,7 @@ pub fn pack_objects(pdf: &[u8]) -> Option<Vec<u8>> {
         .collect();
     order.sort_unstable();
     let header_end = order.first()?.0;
-    let mut plain: Vec<(u32, &[u8])> = Vec::new();
+    let mut plain: Vec<Numbered<'_>> = Vec::new();
     let mut streams: Vec<(u32, &[u8])> = Vec::new();
     for (k, &(at, number)) in order.iter().enumerate() {
         let end = order.get(k + 1).map_or(xref_at, |next| next.0);
@@ -44,12 +48,12 @@ pub fn pack_objects(pdf: &[u8]) -> Option<Vec<u8>> {
         if trim_end(body).ends_with(b"endstream") {
             streams.push((number, whole));
         } else {
-            plain.push((number, trim_end(body)));
+            plain.push((number, without_false_suspects(trim_end(body))));
         }
     }
     plain.sort_unstable_by_key(|(n, _)| *n);
     let size = offsets.len() as u32;
-    let chunks: Vec<&[(u32, &[u8])]> = plain.chunks(PER_STREAM).collect();
+    let chunks: Vec<&[Numbered<'_>]> = plain.chunks(PER_STREAM).collect();
     let packed: Vec<Vec<u8>> = chunks
         .par_iter()
         .enumerate()
@@ -103,7 +107,7 @@ pub fn pack_objects(pdf: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// One object stream holding `objects`, as the indirect object `number`.
-fn object_stream(number: u32, objects: &[(u32, &[u8])]) -> Option<Vec<u8>> {
+fn object_stream(number: u32, objects: &[Numbered<'_>]) -> Option<Vec<u8>> {
     let mut index = String::new();
     let mut data = Vec::new();
     for (n, body) in objects {
@@ -135,6 +139,23 @@ fn deflate(data: &[u8]) -> Option<Vec<u8>> {
     let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
     e.write_all(data).ok()?;
     e.finish().ok()
+}
+
+/// The catalog's `/MarkInfo` without `/Suspects false`. False is the default, and poppler
+/// (22.12, behind pdfinfo, pdftotext and Evince) reports a false value as a syntax error
+/// ("Suspects object is wrong type (boolean)") on every tagged printout. Only the catalog is
+/// touched: no text a user wrote is in it.
+fn without_false_suspects(body: &[u8]) -> Cow<'_, [u8]> {
+    const ENTRY: &[u8] = b"/Suspects false";
+    let is_catalog = body.windows(13).any(|w| w == b"/Type/Catalog");
+    match body.windows(ENTRY.len()).position(|w| w == ENTRY) {
+        Some(at) if is_catalog => {
+            let mut kept = body[..at].to_vec();
+            kept.extend_from_slice(&body[at + ENTRY.len()..]);
+            Cow::Owned(kept)
+        }
+        _ => Cow::Borrowed(body),
+    }
 }
 
 fn trim_end(bytes: &[u8]) -> &[u8] {
