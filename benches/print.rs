@@ -24,9 +24,9 @@ fn print_1000(c: &mut Criterion) {
     let mut group = c.benchmark_group("print");
     group.sample_size(10);
     group.bench_function("layout/1000_initiatives", |b| {
-        b.iter(|| print::layout(&job, &mut |_| {}).pages.len())
+        b.iter(|| print::layout(&job, &mut |_| {}).unwrap().pages.len())
     });
-    let layout = print::layout(&job, &mut |_| {});
+    let layout = print::layout(&job, &mut |_| {}).unwrap();
     eprintln!(
         "1000 initiatives: {} A3 pages, PDF {} KB",
         layout.pages.len(),
@@ -34,7 +34,7 @@ fn print_1000(c: &mut Criterion) {
     );
     group.bench_function("layout_and_pdf/1000_initiatives", |b| {
         b.iter(|| {
-            let layout = print::layout(&job, &mut |_| {});
+            let layout = print::layout(&job, &mut |_| {}).unwrap();
             print::pdf::render(&layout, &report.title, &mut |_| {})
                 .map(|p| p.len())
                 .unwrap_or(0)
@@ -51,11 +51,11 @@ fn print_result_lines(c: &mut Criterion) {
         let report = with_result_lines(lines);
         let job = job(&report, &setup);
         group.bench_with_input(BenchmarkId::new("layout", lines), &job, |b, job| {
-            b.iter(|| print::layout(job, &mut |_| {}).pages.len())
+            b.iter(|| print::layout(job, &mut |_| {}).unwrap().pages.len())
         });
         group.bench_with_input(BenchmarkId::new("layout_and_pdf", lines), &job, |b, job| {
             b.iter(|| {
-                let layout = print::layout(job, &mut |_| {});
+                let layout = print::layout(job, &mut |_| {}).unwrap();
                 print::pdf::render(&layout, &report.title, &mut |_| {})
                     .map(|p| p.len())
                     .unwrap_or(0)
@@ -126,7 +126,7 @@ fn print_1000_with_numbers(c: &mut Criterion) {
     let job = job(&report, &setup);
     let mut group = c.benchmark_group("print");
     group.sample_size(10);
-    let layout = print::layout(&job, &mut |_| {});
+    let layout = print::layout(&job, &mut |_| {}).unwrap();
     eprintln!(
         "1000 initiatives with numbers: {} A3 pages, {} of them after the grid",
         layout.pages.len(),
@@ -138,7 +138,7 @@ fn print_1000_with_numbers(c: &mut Criterion) {
     );
     group.bench_function("layout_and_pdf/1000_initiatives_with_numbers", |b| {
         b.iter(|| {
-            let layout = print::layout(&job, &mut |_| {});
+            let layout = print::layout(&job, &mut |_| {}).unwrap();
             print::pdf::render(&layout, &report.title, &mut |_| {})
                 .map(|p| p.len())
                 .unwrap_or(0)

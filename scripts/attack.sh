@@ -174,6 +174,19 @@ case_xlsx_long_sheet_name() {
   make xlsx-long-sheet-name a.xlsx && expect 0 "" check "$work/a.xlsx"
 }
 
+# A printout of more than 6,000 pages is refused before its pages are drawn. The table is
+# read whole first, which an unoptimised build does six times slower: three times the time.
+case_tsv_print_pages() {
+  local seconds=$seconds
+  [ "$scale" = 1 ] || seconds=$((seconds * 3))
+  make tsv-print-pages a.tsv &&
+    expect 2 "more than the 6000 one printout may have" print "$work/a.tsv" -o "$work/a.pdf"
+  if [ -e "$work/a.pdf" ]; then
+    echo "FAIL $current: a PDF was written" >&2
+    failed+=("$current")
+  fi
+}
+
 case_csv_rows() {
   make csv-rows a.csv && expect 0 "" check "$work/a.csv"
 }

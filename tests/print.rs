@@ -16,7 +16,7 @@ fn layout_and_pdf(report: &Report, setup: &PageSetup) -> (PrintLayout, Vec<u8>) 
         printed_on: "2017年10月20日".into(),
         comparison: None,
     };
-    let layout = print::layout(&job, &mut |_| {});
+    let layout = print::layout(&job, &mut |_| {}).unwrap();
     let pdf = print::pdf::render(&layout, &report.title, &mut |_| {}).expect("the PDF renders");
     (layout, pdf)
 }
@@ -487,14 +487,15 @@ fn the_grid_prints_with_a_comparisons_marks() {
             comparison: None,
         },
         &mut |_| {},
-    );
+    )
+    .unwrap();
     let job = PrintJob {
         report: &new,
         setup: &setup,
         printed_on: String::new(),
         comparison: Some(&comparison),
     };
-    let marked = print::layout(&job, &mut |_| {});
+    let marked = print::layout(&job, &mut |_| {}).unwrap();
     let texts = |l: &PrintLayout| -> Vec<String> {
         l.pages
             .iter()
@@ -515,7 +516,8 @@ fn the_grid_prints_with_a_comparisons_marks() {
     );
     assert_eq!(marked.iter().filter(|t| *t == "－").count(), 1);
     assert_eq!(marked.iter().filter(|t| *t == "＋").count(), 1);
-    let pdf = print::pdf::render(&print::layout(&job, &mut |_| {}), "t", &mut |_| {}).unwrap();
+    let pdf =
+        print::pdf::render(&print::layout(&job, &mut |_| {}).unwrap(), "t", &mut |_| {}).unwrap();
     assert!(page_texts(&pdf).concat().contains("庁内説明会の開催(9月)"));
 }
 
@@ -1237,4 +1239,34 @@ fn the_rating_notes_print_whole_under_their_ratings() {
         );
         assert!(!all.contains('…'), "nothing is cut with …");
     }
+}
+
+/// A topic of 160,000 result lines (as a hostile answer or table of a few megabytes holds)
+/// would print on more than 6,000 A4 pages, about 0.3 MB each until the PDF is written. The
+/// printout is refused once the pages are counted, before any is drawn, saying how many and
+/// what to do.
+#[test]
+fn a_printout_of_more_pages_than_the_limit_is_refused_before_its_pages_are_drawn() {
+    use shinchoku::lang::{Describe, Lang};
+    let report = shinchoku::synthetic::with_result_lines(160_000);
+    let setup = PageSetup {
+        paper: Paper::A4,
+        margin_mm: 25.0,
+        ..PageSetup::default()
+    };
+    let job = PrintJob {
+        report: &report,
+        setup: &setup,
+        printed_on: String::new(),
+        comparison: None,
+    };
+    let refused = print::layout(&job, &mut |_| {}).expect_err("too many pages");
+    assert!(refused.pages > print::MAX_PAGES, "{refused:?}");
+    assert_eq!(
+        refused.describe(Lang::Ja),
+        format!(
+            "印刷は{}ページになり、1回に印刷できる6000ページを超えます。担当課か章を選んで印刷してください",
+            refused.pages
+        )
+    );
 }

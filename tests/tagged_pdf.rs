@@ -30,7 +30,7 @@ fn layout_of(report: &Report) -> PrintLayout {
         printed_on: "2017年10月20日".into(),
         comparison: None,
     };
-    print::layout(&job, &mut |_| {})
+    print::layout(&job, &mut |_| {}).unwrap()
 }
 
 fn render(layout: &PrintLayout, title: &str, tagging: Tagging) -> Result<Vec<u8>, PdfError> {

@@ -44,10 +44,26 @@ pub fn run(args: &Print) -> ExitCode {
         comparison: comparison.as_ref(),
     };
     let mut bar = Bar::on_stderr("print: laying out");
-    let layout = crate::print::layout(&job, &mut |p| bar.set(p * 0.5));
+    let layout = match crate::print::layout(&job, &mut |p| bar.set(p * 0.5)) {
+        Ok(layout) => layout,
+        Err(refused) => {
+            bar.finish();
+            let path = input.clone();
+            CommandProblem::TooManyPages { path, refused }.say_error();
+            return ExitCode::from(UNREADABLE);
+        }
+    };
     bar.stage("print: writing the PDF");
     let mut progress = |p| bar.set(0.5 + p * 0.5);
-    let rendered = crate::print::pdf::render_with(&layout, &report.title, tagging, &mut progress);
+    let (pages, text_size) = (layout.pages.len(), layout.text_size);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let rendered = crate::print::pdf::render_taking_pages(
+        layout,
+        &report.title,
+        tagging,
+        &mut progress,
+        &stop,
+    );
     bar.finish();
     let pdf = match rendered {
         Ok(p) => p,
@@ -68,14 +84,14 @@ pub fn run(args: &Print) -> ExitCode {
         "{} → {}: {} page(s), {} {}, text {:.1} pt, {} KB",
         input.display(),
         output.display(),
-        layout.pages.len(),
+        pages,
         setup.paper.name(),
         if setup.landscape {
             "landscape"
         } else {
             "portrait"
         },
-        layout.text_size,
+        text_size,
         pdf.len() / 1024
     );
     ExitCode::SUCCESS

@@ -26,6 +26,11 @@ pub enum CommandProblem {
     NoDivision { division: String, path: PathBuf },
     /// `print --section` names no section of the report.
     NoSection { section: u32, path: PathBuf },
+    /// The report at `path` would print on more pages than one printout may have.
+    TooManyPages {
+        path: PathBuf,
+        refused: crate::print::TooManyPages,
+    },
     /// The PDF could not be written to `path`.
     OutputNotWritten {
         path: PathBuf,
@@ -98,6 +103,11 @@ impl Describe for CommandProblem {
                 lang,
                 format!("{} に第{section}節はありません", path.display()),
                 format!("no section {section} in {}", path.display()),
+            ),
+            CommandProblem::TooManyPages { path, refused } => format!(
+                "{}: {} (--division, --section)",
+                path.display(),
+                refused.describe(lang)
             ),
             CommandProblem::OutputNotWritten { path, error } => say(
                 lang,

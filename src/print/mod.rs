@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::grid::{self, GridRow, RowFilter, Standings};
 use crate::model::status::Status;
 use crate::model::{Id, Report};
+pub use paginate::{MAX_PAGES, TooManyPages};
 use paginate::{Pagination, Piece, paginate};
 use rayon::prelude::*;
 pub use summary::TableInfo;
@@ -542,8 +543,9 @@ fn fit_scale(job: &PrintJob, rows: &[GridRow], tall: u32) -> f32 {
     low
 }
 
-/// Lays the grid out on pages. `progress` is told the fraction done now and then.
-pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
+/// Lays the grid out on pages. `progress` is told the fraction done now and then. A printout
+/// of more than [`MAX_PAGES`] is refused once its pages are counted, before they are drawn.
+pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> Result<PrintLayout, TooManyPages> {
     let (width, height) = job.setup.page_size();
     let rows = selected_rows(job.report, job.setup);
     let rows = match job.comparison {
@@ -566,6 +568,9 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
     // The tables after the grid, laid out first: every page's footer counts their pages.
     let summary = summary::layout(job, &geometry, &rows);
     let total = pieces.len().max(1) + summary.pages.len();
+    if total > MAX_PAGES {
+        return Err(TooManyPages { pages: total });
+    }
     let drawing = PageDrawing {
         job,
         geometry: &geometry,
@@ -599,7 +604,7 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
         .filter(|(_, (_, w))| *w > 0.0)
         .map(|(c, _)| c)
         .collect();
-    PrintLayout {
+    Ok(PrintLayout {
         width,
         height,
         body_height: geometry.body_height(),
@@ -609,7 +614,7 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> PrintLayout {
         rows,
         columns,
         tables: summary.tables,
-    }
+    })
 }
 
 /// The blocks that had to be cut between rows, by the last row of each: the topic's id, or

@@ -6,6 +6,7 @@
 //! order of its rows, drawn bars read as words, rules, fills and repeated headings artifacts —
 //! and krilla's PDF/UA-1 validator checks the document; a document it rejects is an error.
 
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use krilla::Document;
@@ -25,7 +26,7 @@ use krilla::tagging::{
 };
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
-use super::{Artifact, Canvas, LineStyle, Part, PrintLayout, Rgb, Shape, TableColumn};
+use super::{Artifact, Canvas, LineStyle, Page, Part, PrintLayout, Rgb, Shape, TableColumn};
 use crate::grid::GridRow;
 use crate::model::text::visible;
 
@@ -95,6 +96,37 @@ pub fn render_unless_stopped(
     progress: &mut dyn FnMut(f32),
     stop: &AtomicBool,
 ) -> Result<Vec<u8>, PdfError> {
+    let pages = layout.pages.iter().map(Cow::Borrowed);
+    render_pages(layout, pages, title, tagging, progress, stop)
+}
+
+/// [`render_unless_stopped`] that lets go of each page's shapes (about 60 KB) once it is
+/// painted, for the allocator to use again for the PDF. With one heap for all threads the
+/// 10,000-initiative printout peaked at 1.06 GB instead of 1.38 (glibc with
+/// `MALLOC_ARENA_MAX=1`); glibc's default per-thread heaps keep the pages drawn on other
+/// threads apart, and the peak stays 1.18 GB.
+pub fn render_taking_pages(
+    mut layout: PrintLayout,
+    title: &str,
+    tagging: Tagging,
+    progress: &mut dyn FnMut(f32),
+    stop: &AtomicBool,
+) -> Result<Vec<u8>, PdfError> {
+    let pages = std::mem::take(&mut layout.pages)
+        .into_iter()
+        .map(Cow::Owned);
+    render_pages(&layout, pages, title, tagging, progress, stop)
+}
+
+/// The PDF of `pages`, the pages of `layout` (whose own `pages` are not read).
+fn render_pages<'l>(
+    layout: &PrintLayout,
+    pages: impl ExactSizeIterator<Item = Cow<'l, Page>>,
+    title: &str,
+    tagging: Tagging,
+    progress: &mut dyn FnMut(f32),
+    stop: &AtomicBool,
+) -> Result<Vec<u8>, PdfError> {
     let regular =
         Font::new(crate::fonts::REGULAR.into(), 0).ok_or(PdfError::Font { bold: false })?;
     let bold = Font::new(crate::fonts::BOLD.into(), 0).ok_or(PdfError::Font { bold: true })?;
@@ -129,10 +161,10 @@ pub fn render_unless_stopped(
             width: layout.width,
             height: layout.height,
         })?;
-    let total = layout.pages.len().max(1);
+    let total = pages.len().max(1);
     let mut found = Structure::new(layout);
     let missing_glyph_claimed = std::cell::Cell::new(false);
-    for (n, page) in layout.pages.iter().enumerate() {
+    for (n, page) in pages.enumerate() {
         if stop.load(Ordering::Relaxed) {
             return Err(PdfError::Stopped);
         }

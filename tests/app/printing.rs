@@ -16,7 +16,10 @@ fn the_print_preview_shows_the_pages_and_follows_the_setup() {
             printed_on: String::new(),
             comparison: None,
         };
-        shinchoku::print::layout(&job, &mut |_| {}).pages.len()
+        shinchoku::print::layout(&job, &mut |_| {})
+            .unwrap()
+            .pages
+            .len()
     };
     let a3 = pages(&h);
     h.get_by_label(&format!("1 / {a3}"));
@@ -125,7 +128,10 @@ fn the_print_preview_ends_with_the_summary_page_of_a_report_with_numbers() {
             printed_on: String::new(),
             comparison: None,
         };
-        shinchoku::print::layout(&job, &mut |_| {}).pages.len()
+        shinchoku::print::layout(&job, &mut |_| {})
+            .unwrap()
+            .pages
+            .len()
     };
     let mut h = harness_with(ShinchokuApp::new(doc, Prefs::default()), 1000.0);
     h.run();
@@ -148,4 +154,46 @@ fn the_print_preview_ends_with_the_summary_page_of_a_report_with_numbers() {
     assert!(!h.state().prefs().page_setup().columns.measures);
     let fewer = n - 1;
     h.get_by_label(&format!("{fewer} / {fewer}"));
+}
+
+/// A report whose grid would print on more than 6,000 pages (one topic of 160,000 result
+/// lines, A4 with wide margins): the preview says so in place of the pages, 印刷 and PDF are
+/// off, and a PDF asked for all the same is refused with the same words, no file written.
+#[test]
+fn a_printout_over_the_page_limit_is_refused_in_the_window_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grid.pdf");
+    let report = shinchoku::synthetic::with_result_lines(160_000);
+    let doc = Document::new(report, shinchoku::document::Origin::Sample, Vec::new());
+    let mut h = harness_with(ShinchokuApp::new(doc, Prefs::default()), 1000.0);
+    h.run();
+    let mut setup = h.state().prefs().page_setup().clone();
+    setup.paper = shinchoku::print::Paper::A4;
+    setup.margin_mm = 25.0;
+    h.state_mut().queue(PrefsCommand::SetPageSetup(setup));
+    h.get_by_label("ファイル").click();
+    h.run();
+    h.get_by_label("印刷プレビュー").click();
+    h.run();
+    let job = shinchoku::print::PrintJob {
+        report: h.state().document().report(),
+        setup: h.state().prefs().page_setup(),
+        printed_on: String::new(),
+        comparison: None,
+    };
+    let pages = shinchoku::print::layout(&job, &mut |_| {})
+        .unwrap_err()
+        .pages;
+    h.get_by_label(&format!(
+        "印刷は{pages}ページになり、1回に印刷できる6000ページを超えます。担当課か章を選んで印刷してください"
+    ));
+    let print = h.get_by_label("印刷…");
+    assert!(egui_kittest::kittest::NodeT::accesskit_node(&print).is_disabled());
+    h.state_mut().queue(FileCommand::ExportPdfTo(path.clone()));
+    wait_for_job(&mut h);
+    assert!(!path.exists());
+    h.get_by_label("PDFを作成できませんでした");
+    let words = format!("印刷は{pages}ページになり");
+    let told = h.get_all_by_label_contains(&words).count();
+    assert_eq!(told, 2, "the preview and the error dialog");
 }

@@ -62,7 +62,7 @@ pub fn printed_text(report: &shinchoku::model::Report) -> String {
         printed_on: "2017年10月20日".into(),
         comparison: None,
     };
-    let layout = shinchoku::print::layout(&job, &mut |_| {});
+    let layout = shinchoku::print::layout(&job, &mut |_| {}).unwrap();
     let pdf = shinchoku::print::pdf::render(&layout, &report.title, &mut |_| {}).unwrap();
     pdf_extract::extract_text_from_mem(&pdf)
         .unwrap()

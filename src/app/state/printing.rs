@@ -16,13 +16,16 @@ use crate::lang::Describe;
 use crate::model::Report;
 use crate::print::{self, PageSetup, PrintJob, PrintLayout};
 
+/// The preview's pages, or why there are none (a printout too long to lay out).
+pub type PreviewLayout = Result<PrintLayout, print::TooManyPages>;
+
 #[derive(Default)]
 pub struct PrintState {
     preview_open: bool,
     preview_page: usize,
     /// The preview's layout, and what it was made from: the report's revision, the setup and
     /// the comparison's generation (its marks print too).
-    cache: Option<(LayoutKey, PageSetup, Arc<PrintLayout>)>,
+    cache: Option<(LayoutKey, PageSetup, Arc<PreviewLayout>)>,
 }
 
 impl PrintState {
@@ -46,7 +49,7 @@ impl PrintState {
     }
 
     /// The layout for the preview, recomputed only when the report or the setup changed.
-    pub fn layout(&mut self, frame: ReportFrame, setup: &PageSetup) -> Arc<PrintLayout> {
+    pub fn layout(&mut self, frame: ReportFrame, setup: &PageSetup) -> Arc<PreviewLayout> {
         let (report, revision, compared) = (frame.report, frame.revision, frame.compared);
         let key = (revision, compared.map(|c| c.1));
         if let Some((k, s, layout)) = &self.cache
@@ -62,7 +65,8 @@ impl PrintState {
             comparison: compared.map(|c| c.0),
         };
         let layout = Arc::new(print::layout(&job, &mut |_| {}));
-        self.preview_page = self.preview_page.min(layout.pages.len().saturating_sub(1));
+        let pages = layout.as_ref().as_ref().map_or(0, |l| l.pages.len());
+        self.preview_page = self.preview_page.min(pages.saturating_sub(1));
         self.cache = Some((key, setup.clone(), layout.clone()));
         layout
     }
@@ -87,19 +91,23 @@ pub fn pdf_work(
             printed_on: print::today(),
             comparison: comparison.as_ref(),
         };
-        let layout = print::layout(&job, &mut |p| progress(p * 0.5));
+        let layout =
+            print::layout(&job, &mut |p| progress(p * 0.5)).map_err(|e| e.describe(lang))?;
         let mut progress = |p| progress(0.5 + p * 0.5);
         let (title, tagged) = (&report.title, print::pdf::Tagging::Tagged);
-        match print::pdf::render_unless_stopped(&layout, title, tagged, &mut progress, stop) {
+        // Each page's shapes are let go of once painted: a long printout's are not held
+        // beside the PDF.
+        match print::pdf::render_taking_pages(layout, title, tagged, &mut progress, stop) {
             Ok(bytes) => Ok(Made {
                 bytes,
                 notes: Vec::new(),
             }),
             // Text the bundled font lacks cannot be tagged: a meeting's printout is not held up
-            // for that — it is made untagged, and the user is told why.
+            // for that — it is laid out again and made untagged, and the user is told why.
             Err(e @ print::pdf::PdfError::NotAccessible(_)) => {
                 let untagged = print::pdf::Tagging::Untagged;
-                print::pdf::render_unless_stopped(&layout, title, untagged, &mut progress, stop)
+                let layout = print::layout(&job, &mut |_| {}).map_err(|e| e.describe(lang))?;
+                print::pdf::render_taking_pages(layout, title, untagged, &mut progress, stop)
                     .map(|bytes| Made {
                         bytes,
                         notes: vec![format!(

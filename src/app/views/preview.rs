@@ -18,7 +18,8 @@ pub struct Preview<'a> {
     pub report: &'a Report,
     pub setup: &'a PageSetup,
     pub page: usize,
-    pub layout: &'a PrintLayout,
+    /// The pages, or why there are none (too many to print at once).
+    pub layout: &'a Result<PrintLayout, print::TooManyPages>,
     /// The PDF job's progress, while one runs.
     pub busy: Option<f32>,
 }
@@ -39,7 +40,9 @@ impl Preview<'_> {
                         let mut setup = self.setup.clone();
                         setup_controls(ui, self.lang, self.report, &mut setup);
                         // What fitting gave: the size the table's text prints at.
-                        ui.label(format!("{}: {:.1} pt", t.text_size, self.layout.text_size));
+                        if let Ok(layout) = self.layout {
+                            ui.label(format!("{}: {:.1} pt", t.text_size, layout.text_size));
+                        }
                         if setup != *self.setup {
                             out.push(PrefsCommand::SetPageSetup(setup).into());
                         }
@@ -48,7 +51,9 @@ impl Preview<'_> {
                             ui.add(egui::ProgressBar::new(p).show_percentage());
                         } else {
                             for action in [Action::Print, Action::ExportPdf] {
-                                if ui.button(action.label(t)).clicked() {
+                                let can = self.layout.is_ok();
+                                let button = egui::Button::new(action.label(t));
+                                if ui.add_enabled(can, button).clicked() {
                                     out.push(action.into());
                                 }
                             }
@@ -67,7 +72,15 @@ impl Preview<'_> {
     /// Page navigation and the page itself.
     fn pages(&self, ui: &mut Ui, out: &mut Vec<AppCommand>) {
         let t = self.lang.texts();
-        let n = self.layout.pages.len();
+        let layout = match self.layout {
+            Ok(layout) => layout,
+            Err(refused) => {
+                use crate::lang::Describe;
+                ui.colored_label(ui.visuals().error_fg_color, refused.describe(self.lang));
+                return;
+            }
+        };
+        let n = layout.pages.len();
         let page = self.page.min(n.saturating_sub(1));
         ui.horizontal(|ui| {
             let previous = ui.add_enabled(page > 0, egui::Button::new(t.previous_page));
@@ -86,8 +99,8 @@ impl Preview<'_> {
             };
             ui.label(format!("{} {orientation}", self.setup.paper.name()));
         });
-        if let Some(p) = self.layout.pages.get(page) {
-            paint_page(ui, self.layout, &p.shapes);
+        if let Some(p) = layout.pages.get(page) {
+            paint_page(ui, layout, &p.shapes);
         }
     }
 }
