@@ -1,11 +1,13 @@
-//! One headless frame of the main window (grid, detail panel, menus), with the sample report and
-//! with a generated report of 10,000 initiatives: the grid builds only the rows on screen, so
-//! the two should cost about the same.
+//! One headless frame of the main window (grid, detail panel, menus), with the sample report
+//! and with a generated report of 10,000 initiatives: the grid builds only the rows on screen,
+//! so the two should cost about the same. And the grid alone (nothing selected) on the
+//! sample's initiative 10 alone with one topic of 300,000 results: each row on screen is
+//! read from its own entry, not the whole initiative.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use shinchoku::app::{Prefs, ShinchokuApp, ViewCommand, fonts};
 use shinchoku::document::{Document, Origin};
-use shinchoku::synthetic::large_report;
+use shinchoku::synthetic::{LONG_INITIATIVE, large_report, with_result_lines};
 
 fn input() -> egui::RawInput {
     egui::RawInput {
@@ -24,14 +26,21 @@ fn frame(c: &mut Criterion) {
             "frame/10000_initiatives",
             Document::new(large_report(10_000), Origin::Sample, Vec::new()),
         ),
+        (
+            "frame/300000_result_lines",
+            Document::new(long_topic_alone(), Origin::Sample, Vec::new()),
+        ),
     ];
     for (name, doc) in cases {
         let ctx = egui::Context::default();
         fonts::install_style(&ctx);
         let mut app = ShinchokuApp::new(doc, Prefs::default());
-        // Select the first initiative so the detail panel is drawn too.
+        // Select the first initiative so the detail panel is drawn too (not the long one:
+        // the panel lists every result).
         let first = app.document().report().initiatives().next().map(|i| i.id);
-        if let Some(id) = first {
+        if let Some(id) = first
+            && !name.contains("result_lines")
+        {
             app.queue(ViewCommand::Select(id));
         }
         // Warm up: fonts are rasterised and the row list is built on the first frames.
@@ -46,6 +55,16 @@ fn frame(c: &mut Criterion) {
             })
         });
     }
+}
+
+/// The sample's initiative 10, alone in its section, its first topic holding 300,000 results.
+fn long_topic_alone() -> shinchoku::model::Report {
+    let mut report = with_result_lines(300_000);
+    for section in &mut report.sections {
+        section.initiatives.retain(|i| i.number == LONG_INITIATIVE);
+    }
+    report.sections.retain(|s| !s.initiatives.is_empty());
+    report
 }
 
 fn rows(c: &mut Criterion) {

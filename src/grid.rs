@@ -5,7 +5,6 @@
 
 use std::collections::HashSet;
 
-use crate::model::links;
 use crate::model::status::{
     LineMark, LineStatus, Standing, Status, StatusCounts, initiative_status, plan_entry_status,
 };
@@ -501,18 +500,35 @@ pub fn is_to_confirm(report: &Report, row: GridRow) -> bool {
         && entry_of(report, row).is_some_and(|e| report.asks_to_confirm(e))
 }
 
-/// A result row that reports nothing planned (計画外).
+/// A result row that reports nothing planned (計画外), as [`crate::model::links::unplanned`] says: an
+/// activity linked to no plan line, and no sub-item of a result that is. Read from the row's
+/// entry and the one it is a sub-item of, not the whole initiative: the window asks it for
+/// every row it draws, and one topic may hold 300,000 results (each frame took seconds).
 pub fn is_unplanned(report: &Report, row: GridRow) -> bool {
     let GridRow::Entry {
-        side: Side::Actual, ..
+        section,
+        initiative,
+        topic,
+        side: Side::Actual,
+        entry,
+        sub,
     } = row
     else {
         return false;
     };
-    match (initiative_of(report, row), entry_of(report, row)) {
-        (Some(i), Some(e)) => links::unplanned(i).contains(&e.id),
-        _ => false,
-    }
+    let parent = GridRow::Entry {
+        section,
+        initiative,
+        topic,
+        side: Side::Actual,
+        entry,
+        sub: None,
+    };
+    let parent_linked =
+        sub.is_some() && entry_of(report, parent).is_some_and(|p| !p.reports.is_empty());
+    entry_of(report, row).is_some_and(|e| {
+        e.reports.is_empty() && !parent_linked && e.kind == crate::model::EntryKind::Activity
+    })
 }
 
 fn bar_marks(entry: &Entry, side: Side, as_of: f32) -> Vec<EntryMark> {

@@ -83,6 +83,24 @@ pub fn reported_by(initiative: &Initiative) -> HashMap<Id, Vec<&Entry>> {
     map
 }
 
+/// The results (sub-items too) that report the plan line `plan`, in the order
+/// [`reported_by`] gives them.
+pub fn reporting(initiative: &Initiative, plan: Id) -> Vec<&Entry> {
+    fn walk<'a>(list: &'a [Entry], plan: Id, out: &mut Vec<&'a Entry>) {
+        for e in list {
+            for _ in e.reports.iter().filter(|p| **p == plan) {
+                out.push(e);
+            }
+            walk(&e.subs, plan, out);
+        }
+    }
+    let mut out = Vec::new();
+    for t in &initiative.topics {
+        walk(&t.actual, plan, &mut out);
+    }
+    out
+}
+
 /// A result that reports nothing planned, and is not part of a result that does.
 pub fn unplanned(initiative: &Initiative) -> HashSet<Id> {
     let mut out = HashSet::new();

@@ -219,9 +219,10 @@ pub fn plan_entry_status(
     if !links::is_plan_line(entry) {
         return None;
     }
-    let reported = links::reported_by(initiative);
-    let by = reported.get(&entry.id).map_or(&[][..], Vec::as_slice);
-    Some(line_status(entry, by, as_of))
+    // The results reporting this line alone: the window asks for every plan row it draws,
+    // and a map of every line's results was built for each.
+    let by = links::reporting(initiative, entry.id);
+    Some(line_status(entry, &by, as_of))
 }
 
 fn has_scheduled(entries: &[Entry]) -> bool {
