@@ -231,3 +231,30 @@ fn the_context_menu_moves_an_entry_down_in_one_undoable_step() {
         .collect();
     assert_eq!(undone, before);
 }
+
+/// A topic of 600 results: the detail panel lists the first 500 of them and says how many
+/// more the grid holds; a result past the 500th, selected, still has its editor.
+#[test]
+fn the_detail_panel_lists_500_entries_of_a_side_and_counts_the_rest() {
+    let mut report = shinchoku::synthetic::with_result_lines(600);
+    let (last, _) = shinchoku::model::entry_text::new_entry(&mut report, "六百件目の実績(9月)");
+    let long = report
+        .find_initiative(shinchoku::synthetic::LONG_INITIATIVE)
+        .unwrap();
+    let (initiative, topic) = (long.id, long.topics[0].id);
+    report.topic_mut(topic).unwrap().actual[599] = last.clone();
+    let doc = Document::new(report, shinchoku::document::Origin::Sample, Vec::new());
+    let mut h = harness_with(ShinchokuApp::new(doc, Prefs::default()), 1000.0);
+    h.state_mut().queue(ViewCommand::Select(initiative));
+    h.run();
+    h.get_by_label("… 100 件は表にあります（詳細には最初の500件まで）");
+    h.state_mut().queue(ViewCommand::SelectEntry(last.id));
+    h.run();
+    let editor = h.get_by_label("本文");
+    assert_eq!(
+        egui_kittest::kittest::NodeT::accesskit_node(&editor)
+            .value()
+            .as_deref(),
+        Some("六百件目の実績(9月)")
+    );
+}

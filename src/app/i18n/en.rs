@@ -103,6 +103,7 @@ pub const EN: Texts = Texts {
     review_resubmission: "Re-submission: replaces the earlier answer",
     review_replaces: "Replaces the same division's earlier answers:",
     review_topics: "topics",
+    detail_more: "more, in the grid (the detail panel lists the first 500)",
     review_numbers: "initiative(s) with numbers or self-rating changed",
     taken_in: "Answers taken in",
     status_division: "Division",

@@ -124,6 +124,8 @@ pub struct Texts {
     pub review_replaces: &'static str,
     pub review_topics: &'static str,
     /// After a count: initiatives whose numbers an answer changes.
+    /// After the count of a topic's entries the detail panel does not list.
+    pub detail_more: &'static str,
     pub review_numbers: &'static str,
     pub taken_in: &'static str,
     pub status_division: &'static str,
