@@ -1,6 +1,7 @@
 //! Heap bytes of a generated report of 10,000 initiatives: the model as opened (what stays
 //! while it is open), the most held at once while opening it (the file's text and the model
-//! together), and the grid's row list. Counted by a global allocator, so the figures are bytes
+//! together), the grid's row list, and the most held while printing it (layout and tagged
+//! PDF, pages let go of as they are painted, as `shinchoku print` does). Counted by a global allocator, so the figures are bytes
 //! asked of the allocator, not what the system shows (allocator overhead and freed pages kept
 //! aside come on top). Not timed; run with `cargo bench --bench memory`.
 
@@ -79,8 +80,35 @@ fn main() {
         rows.len()
     );
     drop(rows);
+    printed(&report);
     #[cfg(feature = "gui")]
     window::held_by_the_window(report);
+}
+
+/// The most held beside the report while it is laid out and printed tagged on A3.
+fn printed(report: &shinchoku::model::Report) {
+    use shinchoku::print::{self, PageSetup, PrintJob, pdf};
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let setup = PageSetup::default();
+    let job = PrintJob {
+        report,
+        setup: &setup,
+        printed_on: String::new(),
+        comparison: None,
+    };
+    let layout = print::layout(&job, &mut |_| {}).expect("within the page limit");
+    let (pages, laid_out) = (layout.pages.len(), LIVE.load(Ordering::Relaxed) - before);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let tagged = pdf::Tagging::Tagged;
+    let made = pdf::render_taking_pages(layout, &report.title, tagged, &mut |_| {}, &stop)
+        .expect("the PDF is made");
+    println!(
+        "memory/10000_initiatives: print {} most held ({pages} pages; the layout {}, the PDF {})",
+        mb(PEAK.load(Ordering::Relaxed) - before),
+        mb(laid_out),
+        mb(made.len())
+    );
 }
 
 #[cfg(feature = "gui")]

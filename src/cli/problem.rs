@@ -111,7 +111,7 @@ impl Describe for CommandProblem {
             ),
             CommandProblem::OutputNotWritten { path, error } => say(
                 lang,
-                format!("{}: 書き込めません: {error}", path.display()),
+                format!("{}: 書き込めません: {}", path.display(), error.describe(lang)),
                 format!("{}: cannot write: {error}", path.display()),
             ),
             CommandProblem::ChangeListNotWritten { path, cause } => say(

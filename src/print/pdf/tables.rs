@@ -31,7 +31,7 @@ pub(super) fn table(
             table.push(std::mem::replace(&mut body, TagGroup::new(Tag::TBody)));
         }
         let mut cells = cells.map(Some);
-        let mut tr = TagGroup::new(Tag::TR);
+        let mut tr = TagGroup::with_children(Tag::TR, Vec::with_capacity(layout.columns.len()));
         for column in &layout.columns {
             let nodes = cells[column_index(*column)].take().unwrap_or_default();
             let row_header = *column == TableColumn::Text
