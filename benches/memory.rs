@@ -1,7 +1,7 @@
 //! Heap bytes of a generated report of 10,000 initiatives: the model as opened (what stays
 //! while it is open), the most held at once while opening it (the file's text and the model
-//! together), the grid's row list, and the most held while printing it (layout and tagged
-//! PDF, pages let go of as they are painted, as `shinchoku print` does). Counted by a global allocator, so the figures are bytes
+//! together), the grid's row list, and the most held while printing it (planned, then each
+//! page drawn as it is painted into the tagged PDF, as `shinchoku print` does). Counted by a global allocator, so the figures are bytes
 //! asked of the allocator, not what the system shows (allocator overhead and freed pages kept
 //! aside come on top). Not timed; run with `cargo bench --bench memory`.
 
@@ -97,16 +97,16 @@ fn printed(report: &shinchoku::model::Report) {
         printed_on: String::new(),
         comparison: None,
     };
-    let layout = print::layout(&job, &mut |_| {}).expect("within the page limit");
-    let (pages, laid_out) = (layout.pages.len(), LIVE.load(Ordering::Relaxed) - before);
+    let plan = print::plan_pages(&job, &mut |_| {}).expect("within the page limit");
+    let (pages, planned) = (plan.pages(), LIVE.load(Ordering::Relaxed) - before);
     let stop = std::sync::atomic::AtomicBool::new(false);
     let tagged = pdf::Tagging::Tagged;
-    let made = pdf::render_taking_pages(layout, &report.title, tagged, &mut |_| {}, &stop)
-        .expect("the PDF is made");
+    let made =
+        pdf::render_plan(plan, &report.title, tagged, &mut |_| {}, &stop).expect("the PDF is made");
     println!(
-        "memory/10000_initiatives: print {} most held ({pages} pages; the layout {}, the PDF {})",
+        "memory/10000_initiatives: print {} most held ({pages} pages; the plan {}, the PDF {})",
         mb(PEAK.load(Ordering::Relaxed) - before),
-        mb(laid_out),
+        mb(planned),
         mb(made.len())
     );
 }

@@ -1196,3 +1196,35 @@ fn a_date_outside_the_reports_years_is_refused() {
     let run = shinchoku(&["status", master.to_str().unwrap(), "--today", "2017-10-20"]);
     assert!(run.status.success());
 }
+
+/// A report with no sections printed tagged: krilla panicked, the
+/// column headings' marked content being in no table (exit 101). Now its one page has the
+/// title and the headings, read as a table of one heading row.
+#[test]
+fn a_report_without_rows_prints_its_title_and_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut report = shinchoku::document::Document::sample().into_report();
+    report.sections.clear();
+    let input = dir.path().join("empty.ron");
+    std::fs::write(&input, shinchoku::store::to_ron(&report)).unwrap();
+    let out = dir.path().join("grid.pdf");
+    let run = shinchoku(&[
+        "print",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).contains("1 page(s)"));
+    let text = pdf_extract::extract_text(&out).unwrap();
+    assert!(
+        text.contains("具体的取組") && text.contains("担当課"),
+        "{text}"
+    );
+    let pdf = lopdf::Document::load(&out).expect("a PDF");
+    assert!(pdf.catalog().unwrap().get(b"StructTreeRoot").is_ok());
+}

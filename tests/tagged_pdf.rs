@@ -772,3 +772,30 @@ fn a_comment_continued_over_pages_reads_as_one_cell_under_one_heading_row() {
         .collect();
     assert_eq!(h2, ["集計表（平成29年度）", "委員会意見一覧"]);
 }
+
+/// `print` and the window draw each page as it is painted (`render_plan`); the preview's
+/// layout draws them all first. Both make the same PDF, byte for byte: grid pages, the pages
+/// of the tables after the grid, tagged and not, and a report with no rows at all.
+#[test]
+fn a_pdf_drawn_page_by_page_is_the_pdf_of_the_whole_layout() {
+    let mut empty = seed();
+    empty.sections.clear();
+    for report in [seed(), report_with_numbers(), empty] {
+        let setup = PageSetup::default();
+        let job = PrintJob {
+            report: &report,
+            setup: &setup,
+            printed_on: "2017年10月20日".into(),
+            comparison: None,
+        };
+        let layout = print::layout(&job, &mut |_| {}).unwrap();
+        for tagging in [Tagging::Tagged, Tagging::Untagged] {
+            let plan = print::plan_pages(&job, &mut |_| {}).unwrap();
+            assert_eq!(plan.pages(), layout.pages.len());
+            let stop = std::sync::atomic::AtomicBool::new(false);
+            let whole = render(&layout, &report.title, tagging).unwrap();
+            let drawn = print::pdf::render_plan(plan, &report.title, tagging, &mut |_| {}, &stop);
+            assert!(drawn.unwrap() == whole, "{tagging:?}");
+        }
+    }
+}

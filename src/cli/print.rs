@@ -44,8 +44,8 @@ pub fn run(args: &Print) -> ExitCode {
         comparison: comparison.as_ref(),
     };
     let mut bar = Bar::on_stderr("print: laying out");
-    let layout = match crate::print::layout(&job, &mut |p| bar.set(p * 0.5)) {
-        Ok(layout) => layout,
+    let plan = match crate::print::plan_pages(&job, &mut |p| bar.set(p * 0.5)) {
+        Ok(plan) => plan,
         Err(refused) => {
             bar.finish();
             let path = input.clone();
@@ -55,15 +55,10 @@ pub fn run(args: &Print) -> ExitCode {
     };
     bar.stage("print: writing the PDF");
     let mut progress = |p| bar.set(0.5 + p * 0.5);
-    let (pages, text_size) = (layout.pages.len(), layout.text_size);
+    let (pages, text_size) = (plan.pages(), plan.frame.text_size);
     let stop = std::sync::atomic::AtomicBool::new(false);
-    let rendered = crate::print::pdf::render_taking_pages(
-        layout,
-        &report.title,
-        tagging,
-        &mut progress,
-        &stop,
-    );
+    let rendered =
+        crate::print::pdf::render_plan(plan, &report.title, tagging, &mut progress, &stop);
     bar.finish();
     let pdf = match rendered {
         Ok(p) => p,

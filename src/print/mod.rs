@@ -546,6 +546,47 @@ fn fit_scale(job: &PrintJob, rows: &[GridRow], tall: u32) -> f32 {
 /// Lays the grid out on pages. `progress` is told the fraction done now and then. A printout
 /// of more than [`MAX_PAGES`] is refused once its pages are counted, before they are drawn.
 pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> Result<PrintLayout, TooManyPages> {
+    let plan = plan_pages(job, progress)?;
+    // Pages are drawn apart from each other: on every core.
+    let pages: Vec<Page> = (0..plan.pages())
+        .into_par_iter()
+        .map(|n| plan.page(n))
+        .collect();
+    progress(1.0);
+    Ok(PrintLayout {
+        pages,
+        ..plan.frame
+    })
+}
+
+/// A printout counted and cut into pages, not yet drawn: [`PagePlan::page`] draws any page
+/// when it is wanted, so that a PDF is made without holding every page's shapes at once.
+pub struct PagePlan<'a> {
+    /// The layout but its pages (`pages` is empty): the rows, columns and tables a page's
+    /// parts refer to, the page size, the text size.
+    pub frame: PrintLayout,
+    drawing: PlannedPages<'a>,
+}
+
+/// What draws the pages of a [`PagePlan`].
+pub struct PlannedPages<'a> {
+    job: &'a PrintJob<'a>,
+    geometry: draw::Geometry,
+    /// The table's rows, as in the frame.
+    rows: Vec<GridRow>,
+    measured: Vec<draw::MeasuredRow>,
+    /// The grid's pages, each its pieces of rows (none for a printout without rows).
+    pieces: Vec<Vec<Piece>>,
+    standings: Standings,
+    /// The pages of the tables after the grid.
+    summary: Vec<summary::Body>,
+}
+
+/// Plans the printout as [`layout`] does, drawing no page.
+pub fn plan_pages<'a>(
+    job: &'a PrintJob<'a>,
+    progress: &mut dyn FnMut(f32),
+) -> Result<PagePlan<'a>, TooManyPages> {
     let (width, height) = job.setup.page_size();
     let rows = selected_rows(job.report, job.setup);
     let rows = match job.comparison {
@@ -563,58 +604,90 @@ pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> Result<PrintLayo
         oversized,
     } = plan(job, &rows, text_scale, progress);
     let oversized = oversized_ids(job, &rows, oversized);
-    // What each row's status cell says, worked out once per initiative for all its rows.
-    let standings = Standings::of(job.report);
     // The tables after the grid, laid out first: every page's footer counts their pages.
     let summary = summary::layout(job, &geometry, &rows);
     let total = pieces.len().max(1) + summary.pages.len();
     if total > MAX_PAGES {
         return Err(TooManyPages { pages: total });
     }
-    let drawing = PageDrawing {
-        job,
-        geometry: &geometry,
-        standings: &standings,
-        rows: &rows,
-        measured: &measured,
-    };
-    // Pages are drawn apart from each other: on every core.
-    let mut pages: Vec<Page> = pieces
-        .par_iter()
-        .enumerate()
-        .map(|(n, on_page)| drawing.page(n + 1, total, on_page))
-        .collect();
-    progress(1.0);
-    if pages.is_empty() {
-        let mut page = Page::default();
-        geometry.page_frame(job, 1, total, &mut page.shapes);
-        pages.push(page);
-    }
-    let first = pages.len();
-    pages.extend(summary.pages.into_iter().enumerate().map(|(k, body)| {
-        let mut page = Page::default();
-        geometry.plain_frame(job, first + k + 1, total, &mut page.shapes);
-        page.used = body.used;
-        page.shapes.extend(body.shapes);
-        page
-    }));
     let columns = TableColumn::ALL
         .into_iter()
         .zip(geometry.column_boxes())
         .filter(|(_, (_, w))| *w > 0.0)
         .map(|(c, _)| c)
         .collect();
-    Ok(PrintLayout {
+    let frame = PrintLayout {
         width,
         height,
         body_height: geometry.body_height(),
         text_size: geometry.text_size(),
-        pages,
+        pages: Vec::new(),
         oversized,
         rows,
         columns,
         tables: summary.tables,
-    })
+    };
+    let drawing = PlannedPages {
+        job,
+        geometry,
+        rows: frame.rows.clone(),
+        measured,
+        pieces,
+        // What each row's status cell says, worked out once per initiative for all its rows.
+        standings: Standings::of(job.report),
+        summary: summary.pages,
+    };
+    Ok(PagePlan { frame, drawing })
+}
+
+impl<'a> PagePlan<'a> {
+    /// How many pages the printout has.
+    pub fn pages(&self) -> usize {
+        self.drawing.pages()
+    }
+
+    /// Page `n` (from 0), drawn.
+    pub fn page(&self, n: usize) -> Page {
+        self.drawing.page(n)
+    }
+
+    /// The frame, and what draws the pages (to be let go of once they are drawn).
+    pub fn into_parts(self) -> (PrintLayout, PlannedPages<'a>) {
+        (self.frame, self.drawing)
+    }
+}
+
+impl PlannedPages<'_> {
+    /// How many pages the printout has.
+    pub fn pages(&self) -> usize {
+        self.pieces.len().max(1) + self.summary.len()
+    }
+
+    /// Page `n` (from 0), drawn.
+    pub fn page(&self, n: usize) -> Page {
+        let (job, geometry, total) = (self.job, &self.geometry, self.pages());
+        let grid_pages = self.pieces.len().max(1);
+        let mut page = Page::default();
+        if let Some(body) = n.checked_sub(grid_pages).and_then(|k| self.summary.get(k)) {
+            geometry.plain_frame(job, n + 1, total, &mut page.shapes);
+            page.used = body.used;
+            page.shapes.extend(body.shapes.iter().cloned());
+            return page;
+        }
+        let Some(on_page) = self.pieces.get(n) else {
+            // A printout without rows: its one page has the frame alone.
+            geometry.page_frame(job, n + 1, total, &mut page.shapes);
+            return page;
+        };
+        let drawing = PageDrawing {
+            job,
+            geometry,
+            standings: &self.standings,
+            rows: &self.rows,
+            measured: &self.measured,
+        };
+        drawing.page(n + 1, total, on_page)
+    }
 }
 
 /// The blocks that had to be cut between rows, by the last row of each: the topic's id, or

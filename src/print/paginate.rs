@@ -10,11 +10,11 @@ use super::draw::MeasuredRow;
 use crate::grid::GridRow;
 use crate::lang::{Describe, Lang, say};
 
-/// The most pages one printout may have. Every page is held until the PDF is written — its
-/// shapes and, tagged, its part of the structure tree, about 0.23 MB a page in all — so one
+/// The most pages one printout may have. The PDF holds every page until it is written —
+/// tagged, each page's part of the structure tree too, about 0.2 MB a page in all — so one
 /// topic of 400,000 result lines (12,034 pages) took 3.4 GB, and a longer one would have
 /// taken the PC's memory. 6,000 is half as much again as the 10,000-initiative sample's 4,091
-/// pages on A3 (0.94 GB).
+/// pages on A3 (0.8 GB).
 pub const MAX_PAGES: usize = 6_000;
 
 /// A printout refused before its pages were drawn: it would have `pages` pages, more than

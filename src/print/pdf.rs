@@ -97,30 +97,59 @@ pub fn render_unless_stopped(
     stop: &AtomicBool,
 ) -> Result<Vec<u8>, PdfError> {
     let pages = layout.pages.iter().map(Cow::Borrowed);
-    render_pages(layout, pages, title, tagging, progress, stop)
+    render_pages(
+        layout,
+        layout.pages.len(),
+        pages,
+        title,
+        tagging,
+        progress,
+        stop,
+    )
 }
 
-/// [`render_unless_stopped`] that lets go of each page's shapes (about 60 KB) once it is
-/// painted, for the allocator to use again for the PDF. With one heap for all threads (glibc
-/// with `MALLOC_ARENA_MAX=1`) the 10,000-initiative printout peaked 0.32 GB lower; glibc's
-/// default per-thread heaps keep the pages drawn on other threads apart, and gain little.
-pub fn render_taking_pages(
-    mut layout: PrintLayout,
+/// [`render_unless_stopped`] of a printout planned but not drawn: a thread draws the pages
+/// (a few at a time, on every core) while this one paints them, a few pages ahead, so that the shapes of every page
+/// (a quarter of a long printout's memory) are never held at once; what draws them is let go
+/// of after the last page, before the PDF is put together.
+pub fn render_plan(
+    plan: super::PagePlan,
     title: &str,
     tagging: Tagging,
     progress: &mut dyn FnMut(f32),
     stop: &AtomicBool,
 ) -> Result<Vec<u8>, PdfError> {
-    let pages = std::mem::take(&mut layout.pages)
-        .into_iter()
-        .map(Cow::Owned);
-    render_pages(&layout, pages, title, tagging, progress, stop)
+    let (frame, drawing) = plan.into_parts();
+    let total = drawing.pages();
+    std::thread::scope(|scope| {
+        let (send, drawn) = std::sync::mpsc::sync_channel::<Page>(PAGES_AHEAD);
+        scope.spawn(move || {
+            use rayon::prelude::*;
+            for first in (0..total).step_by(PAGES_AHEAD) {
+                let pages: Vec<Page> = (first..(first + PAGES_AHEAD).min(total))
+                    .into_par_iter()
+                    .map(|n| drawing.page(n))
+                    .collect();
+                // Nobody receives once the painting stopped (中止, or an error).
+                if pages.into_iter().any(|page| send.send(page).is_err()) {
+                    break;
+                }
+            }
+        });
+        let pages = drawn.into_iter().map(Cow::Owned);
+        render_pages(&frame, total, pages, title, tagging, progress, stop)
+    })
 }
 
-/// The PDF of `pages`, the pages of `layout` (whose own `pages` are not read).
+/// How many pages are drawn at a time, and may wait to be painted.
+const PAGES_AHEAD: usize = 8;
+
+/// The PDF of the `count` pages `pages`, the pages of `layout` (whose own `pages` are not
+/// read).
 fn render_pages<'l>(
     layout: &PrintLayout,
-    pages: impl ExactSizeIterator<Item = Cow<'l, Page>>,
+    count: usize,
+    pages: impl Iterator<Item = Cow<'l, Page>>,
     title: &str,
     tagging: Tagging,
     progress: &mut dyn FnMut(f32),
@@ -160,7 +189,7 @@ fn render_pages<'l>(
             width: layout.width,
             height: layout.height,
         })?;
-    let total = pages.len().max(1);
+    let total = count.max(1);
     let mut found = Structure::new(layout);
     let missing_glyph_claimed = std::cell::Cell::new(false);
     for (n, page) in pages.enumerate() {
@@ -412,7 +441,9 @@ impl Structure {
                 ));
             }
         }
-        if !layout.rows.is_empty() {
+        // A report without rows still prints the column headings: its table is the heading
+        // row alone (every marked content must be in the tree, or krilla panics).
+        if !layout.rows.is_empty() || self.headings.iter().any(|h| !h.is_empty()) {
             tree.push(table(layout, self.headings, self.cells));
         }
         // The 集計表 and the tables with it, after the grid as they print.

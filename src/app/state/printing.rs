@@ -91,23 +91,22 @@ pub fn pdf_work(
             printed_on: print::today(),
             comparison: comparison.as_ref(),
         };
-        let layout =
-            print::layout(&job, &mut |p| progress(p * 0.5)).map_err(|e| e.describe(lang))?;
+        let plan = print::plan_pages(&job, &mut |p| progress(p * 0.5));
+        let plan = plan.map_err(|e| e.describe(lang))?;
         let mut progress = |p| progress(0.5 + p * 0.5);
         let (title, tagged) = (&report.title, print::pdf::Tagging::Tagged);
-        // Each page's shapes are let go of once painted: a long printout's are not held
-        // beside the PDF.
-        match print::pdf::render_taking_pages(layout, title, tagged, &mut progress, stop) {
+        // The pages are drawn as they are painted: a long printout's are not all held.
+        match print::pdf::render_plan(plan, title, tagged, &mut progress, stop) {
             Ok(bytes) => Ok(Made {
                 bytes,
                 notes: Vec::new(),
             }),
             // Text the bundled font lacks cannot be tagged: a meeting's printout is not held up
-            // for that — it is laid out again and made untagged, and the user is told why.
+            // for that — it is planned again and made untagged, and the user is told why.
             Err(e @ print::pdf::PdfError::NotAccessible(_)) => {
                 let untagged = print::pdf::Tagging::Untagged;
-                let layout = print::layout(&job, &mut |_| {}).map_err(|e| e.describe(lang))?;
-                print::pdf::render_taking_pages(layout, title, untagged, &mut progress, stop)
+                let plan = print::plan_pages(&job, &mut |_| {}).map_err(|e| e.describe(lang))?;
+                print::pdf::render_plan(plan, title, untagged, &mut progress, stop)
                     .map(|bytes| Made {
                         bytes,
                         notes: vec![format!(
