@@ -799,3 +799,41 @@ fn a_pdf_drawn_page_by_page_is_the_pdf_of_the_whole_layout() {
         }
     }
 }
+
+/// krilla panics when marked content is left out of the structure tree (a report without rows
+/// did so, exit 101). Any such fault is an error the user is told — here a cell of a row the
+/// layout does not have — not the program gone.
+#[test]
+fn a_fault_putting_the_pdf_together_is_an_error_not_a_crash() {
+    use shinchoku::print::{Page, Part, Rgb, Shape, TableColumn};
+    let text = Shape::Text {
+        x: 50.0,
+        y: 50.0,
+        size: 10.0,
+        bold: false,
+        color: Rgb(0, 0, 0),
+        text: "職員研修の実施".into(),
+    };
+    let orphan = Shape::Part(Part::Cell {
+        row: 3,
+        column: TableColumn::Text,
+    });
+    let layout = PrintLayout {
+        width: 842.0,
+        height: 595.0,
+        body_height: 500.0,
+        text_size: 10.0,
+        pages: vec![Page {
+            shapes: vec![orphan, text],
+            ..Page::default()
+        }],
+        oversized: Vec::new(),
+        rows: Vec::new(),
+        columns: vec![TableColumn::Text],
+        tables: Vec::new(),
+    };
+    let made = render(&layout, "t", Tagging::Tagged);
+    assert_eq!(made.unwrap_err(), PdfError::Internal);
+    assert!(PdfError::Internal.to_string().contains("--untagged"));
+    assert!(render(&layout, "t", Tagging::Untagged).is_ok());
+}

@@ -220,7 +220,11 @@ fn render_pages<'l>(
         document.set_tag_tree(tree);
         document.set_outline(outline);
     }
-    let pdf = document.finish().map_err(|e| match e {
+    // krilla panics on a structure it does not expect (marked content left out of the tree
+    // did, for a report without rows): an error the user is told, not the window gone.
+    let finished = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| document.finish()))
+        .map_err(|_| PdfError::Internal)?;
+    let pdf = finished.map_err(|e| match e {
         KrillaError::Validation(errors) => PdfError::NotAccessible(
             errors
                 .iter()

@@ -102,8 +102,9 @@ pub fn pdf_work(
                 notes: Vec::new(),
             }),
             // Text the bundled font lacks cannot be tagged: a meeting's printout is not held up
-            // for that — it is planned again and made untagged, and the user is told why.
-            Err(e @ print::pdf::PdfError::NotAccessible(_)) => {
+            // for that (nor for a fault putting the structure together) — it is planned again
+            // and made untagged, and the user is told why.
+            Err(e @ (print::pdf::PdfError::NotAccessible(_) | print::pdf::PdfError::Internal)) => {
                 let untagged = print::pdf::Tagging::Untagged;
                 let plan = print::plan_pages(&job, &mut |_| {}).map_err(|e| e.describe(lang))?;
                 print::pdf::render_plan(plan, title, untagged, &mut progress, stop)

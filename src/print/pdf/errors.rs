@@ -24,6 +24,8 @@ pub enum PdfError {
     Finish(String),
     /// The user stopped the job (中止) before the last page.
     Stopped,
+    /// krilla stopped (panicked) putting the document together: a fault of ours or its.
+    Internal,
 }
 
 impl Describe for PdfError {
@@ -58,6 +60,13 @@ impl Describe for PdfError {
             }
             PdfError::Finish(e) => e.clone(),
             PdfError::Stopped => say(lang, "中止しました".into(), "stopped by the user".into()),
+            PdfError::Internal => say(
+                lang,
+                "PDFをまとめる途中で内部のエラーが起きました（構造なしのPDFなら作れることがあります: --untagged）"
+                    .into(),
+                "an internal error stopped the PDF being put together (an untagged PDF may still be made: --untagged)"
+                    .into(),
+            ),
         };
         say(
             lang,
