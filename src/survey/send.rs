@@ -301,6 +301,8 @@ pub enum SendProblem {
     Io(std::io::Error),
     /// The workbook writer refused (its own words, in English).
     Workbook(String),
+    /// A cell of the division's workbook would hold more than an Excel cell can.
+    CellTooLong(workbook::CellTooLong),
     /// A file of the name is already in the folder (an earlier survey's response, perhaps
     /// answered; another report's): a survey replaces none, and writes nothing when one is
     /// there. `more` other names are taken too.
@@ -313,6 +315,24 @@ impl Describe for SendError {
             SendProblem::Io(e) => e.describe(lang),
             SendProblem::Workbook(e) => {
                 say(lang, format!("Excelのブックを作れません（{e}）"), e.clone())
+            }
+            SendProblem::CellTooLong(c) => {
+                let heading = if c.heading.is_empty() {
+                    String::new()
+                } else {
+                    format!(" <{}>", c.heading)
+                };
+                let (at, column, length) =
+                    (format!("{}{heading}", c.initiative), &c.column, c.length);
+                say(
+                    lang,
+                    format!(
+                        "{at}の「{column}」は{length}文字あり、Excelのセルに入る32,767文字を超えます。切って送ると回答で残りが消えるため、Excelのブックは作りません。何も書いていません。この担当課には .ron の回答ファイルを送ってください（--format ron）"
+                    ),
+                    format!(
+                        "{at}: 「{column}」 holds {length} characters, more than an Excel cell's 32,767; cut, the rest would be lost when the answer comes back, so no workbook is made, and nothing was written: send this division a .ron response (--format ron)"
+                    ),
+                )
             }
             SendProblem::AlreadyThere { more } => {
                 let others = match more {
@@ -444,6 +464,9 @@ fn write_one(
     }
     if formats.workbook() {
         let path = dir.join(format!("{}.xlsx", to.stem));
+        if let Some(long) = workbook::cell_too_long(&response) {
+            return Err(failed(&path, SendProblem::CellTooLong(long)));
+        }
         let bytes = workbook::write(&response)
             .map_err(|e| failed(&path, SendProblem::Workbook(e.to_string())))?;
         write_new(&path, &bytes).map_err(|e| failed(&path, SendProblem::Io(e)))?;

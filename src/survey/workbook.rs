@@ -4,6 +4,8 @@
 //! up to print. A hidden sheet names the report, division and period, and a hidden column each
 //! row's topic, so that the answer is matched back by id; [`read`] reads it (calamine).
 
+use std::collections::HashSet;
+
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, Worksheet, XlsxError,
 };
@@ -17,6 +19,94 @@ use crate::model::{FiscalYear, Id, Period, Report, ReportId, ResponseFor};
 
 /// The answer sheet's name.
 pub const SHEET: &str = "回答";
+/// What a topic's row shows: 番号, 取組, 見出し, 年次計画 and the 実績 still open, and the
+/// half before's settled results shown beside them (`kept`, as `kept_text`).
+struct TopicRow {
+    texts: [String; 5],
+    kept: Vec<crate::model::Entry>,
+    kept_text: String,
+}
+
+fn topic_row(
+    response: &Report,
+    topic: Id,
+    earlier: &HashSet<Id>,
+    asking: &HashSet<Id>,
+) -> Option<TopicRow> {
+    let (i, t) = (response.initiative_of_topic(topic)?, response.topic(topic)?);
+    // A result of the half before that nobody is asked to confirm is settled: shown apart.
+    let settled = |e: &&crate::model::Entry| {
+        earlier.contains(&e.id)
+            && !asking.contains(&e.id)
+            && !e.subs.iter().any(|s| asking.contains(&s.id))
+    };
+    let (kept, open): (Vec<_>, Vec<_>) = t.actual.iter().partition(settled);
+    let open: Vec<crate::model::Entry> = open.into_iter().cloned().collect();
+    let kept: Vec<crate::model::Entry> = kept.into_iter().cloned().collect();
+    let texts = [
+        i.number.clone(),
+        format!("{} {}", i.label, i.title).trim().to_string(),
+        t.heading.clone().unwrap_or_default(),
+        entries_text(&t.plan),
+        entries_text(&open),
+    ];
+    let kept_text = entries_text(&kept);
+    Some(TopicRow {
+        texts,
+        kept,
+        kept_text,
+    })
+}
+
+/// A cell of a response workbook longer than an Excel cell holds (32,767 characters, counted
+/// in UTF-16): the workbook cannot carry it, and cutting it would lose the rest when the
+/// answer comes back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellTooLong {
+    /// 「10 ⑤ 情報セキュリティの確保」
+    pub initiative: String,
+    /// The topic's heading (empty when it has none).
+    pub heading: String,
+    /// The column's heading as the workbook shows it: 「平成29年度 年次計画」, 「上半期実績」…
+    pub column: String,
+    /// Its length in UTF-16 units, as Excel counts.
+    pub length: usize,
+}
+
+/// The first cell of the response's workbook that an Excel cell cannot hold, if any.
+pub fn cell_too_long(response: &Report) -> Option<CellTooLong> {
+    const CELL_LIMIT: usize = 32_767;
+    let r = response.response.as_ref()?;
+    let earlier = crate::model::check::earlier_results(response);
+    let asking = response.results_asking_to_confirm();
+    let columns = [
+        "番号".to_string(),
+        "取組".to_string(),
+        "見出し".to_string(),
+        response.plan_heading(),
+        response.actual_heading(),
+        EARLIER_HEADING.to_string(),
+    ];
+    for topic in topics_of(response, &r.division) {
+        let Some(row) = topic_row(response, topic, &earlier, &asking) else {
+            continue;
+        };
+        let cells = row.texts.iter().chain([&row.kept_text]).zip(&columns);
+        for (text, column) in cells {
+            let length = text.encode_utf16().count();
+            if length > CELL_LIMIT {
+                return Some(CellTooLong {
+                    initiative: format!("{} {}", row.texts[0], row.texts[1]),
+                    heading: row.texts[2].clone(),
+                    column: column.clone(),
+                    length,
+                });
+            }
+        }
+    }
+    None
+}
+
 /// The hidden sheet naming what the workbook answers.
 pub const META_SHEET: &str = "shinchoku";
 const FONT: &str = "BIZ UDPゴシック";
@@ -211,25 +301,14 @@ fn write_topics(
     }
     let mut row = HEADER_ROW + 1;
     for topic in topics_of(response, &r.division) {
-        let (Some(i), Some(t)) = (response.initiative_of_topic(topic), response.topic(topic))
+        let Some(TopicRow {
+            texts,
+            kept,
+            kept_text,
+        }) = topic_row(response, topic, &earlier, &asking)
         else {
             continue;
         };
-        // A result of the half before that nobody is asked to confirm is settled: shown apart.
-        let settled = |e: &&crate::model::Entry| {
-            earlier.contains(&e.id)
-                && !asking.contains(&e.id)
-                && !e.subs.iter().any(|s| asking.contains(&s.id))
-        };
-        let (kept, open): (Vec<_>, Vec<_>) = t.actual.iter().partition(settled);
-        let open: Vec<crate::model::Entry> = open.into_iter().cloned().collect();
-        let texts = [
-            i.number.clone(),
-            format!("{} {}", i.label, i.title).trim().to_string(),
-            t.heading.clone().unwrap_or_default(),
-            entries_text(&t.plan),
-            entries_text(&open),
-        ];
         for (k, text) in texts.iter().enumerate() {
             let f = if k as u16 == RESULT_COL {
                 &f.answer
@@ -239,8 +318,6 @@ fn write_topics(
             ws.write_string_with_format(row, k as u16, text, f)?;
         }
         ws.write_string_with_format(row, ID_COL, topic.0.to_string(), &f.base)?;
-        let kept: Vec<crate::model::Entry> = kept.into_iter().cloned().collect();
-        let kept_text = entries_text(&kept);
         // Heading and plan, then the cells shown but never read (SHOWN_IN_ROW), each hashed.
         let hashes = [HEADING_COL, PLAN_COL, 0, 1]
             .map(|k| super::sent::hash(&texts[usize::from(k)]))

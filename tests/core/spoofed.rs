@@ -466,3 +466,25 @@ fn a_renamed_answer_sheet_is_found_by_its_table() {
     let read = workbook::read(&renamed).unwrap();
     assert_eq!(read.rows.len(), workbook::read(&bytes).unwrap().rows.len());
 }
+
+/// A topic whose results an Excel cell cannot hold (2,000 result lines):
+/// cut, the rest would be lost when the answer came back. The survey writes nothing and says
+/// which initiative, topic and column, and what to send instead; a `.ron` survey goes out.
+/// (Before: "String exceeds Excel's limit of 32,767 characters.", naming only the file.)
+#[test]
+fn a_workbook_cell_longer_than_excel_holds_refuses_the_survey_naming_it() {
+    let master = master_of(shinchoku::synthetic::with_result_lines(2_000));
+    let plan = Survey::new(master.report(), due(), "", at(2).date()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let failed = write_responses(master.report(), dir.path(), Formats::Both, &plan).unwrap_err();
+    let said = failed.describe(Lang::Ja);
+    assert!(
+        said.contains("10 ⑤ 情報セキュリティの確保 <情報セキュリティ研修などの実施>の「上半期実績(4月～9月)」は")
+            && said.contains("Excelのセルに入る32,767文字を超えます")
+            && said.contains("--format ron"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    let sent = write_responses(master.report(), dir.path(), Formats::Ron, &plan).unwrap();
+    assert_eq!(sent.len(), plan.to.len());
+}
