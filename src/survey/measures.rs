@@ -388,12 +388,34 @@ pub(super) fn write_sheet(
     for (k, h) in headings.iter().enumerate() {
         ws.write_string_with_format(2, k as u16, *h, heading)?;
     }
+    // The rows under the headings (row 2).
+    for (row, (cells, now, id)) in (3..).zip(sheet_lines(response, division)) {
+        for (k, t) in cells.iter().enumerate() {
+            ws.write_string_with_format(row, k as u16, t, base)?;
+        }
+        ws.write_string_with_format(row, ANSWER_COL, &now, answer)?;
+        let id = format!("{id} s={:x}", super::sent::hash(&canonical(&now)));
+        ws.write_string_with_format(row, ID_COL, &id, base)?;
+    }
+    ws.protect_with_password(password);
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+/// The numbers' sheet's rows: 番号, 取組, 項目 and 目標・計画 as shown, the answer cell's text,
+/// and the row's hidden id (without the answer's hash).
+pub(super) fn sheet_lines(response: &Report, division: &str) -> Vec<([String; 4], String, String)> {
+    let year = response.fiscal_year;
+    let settings = &response.measure_settings;
+    let unit = settings.yen_unit;
     let codes: Vec<&str> = settings
         .rating_scale
         .iter()
         .map(|l| l.code.as_str())
         .collect();
-    let mut row = 3;
+    let mut out = Vec::new();
     for i in answered_initiatives(response, division) {
         let m = i.measures();
         let line = |what: String, target: String, now: String, id: String| {
@@ -447,21 +469,9 @@ pub(super) fn write_sheet(
             note,
             format!("N {}", i.id.0),
         ));
-        for (cells, now, id) in lines {
-            for (k, t) in cells.iter().enumerate() {
-                ws.write_string_with_format(row, k as u16, t, base)?;
-            }
-            ws.write_string_with_format(row, ANSWER_COL, &now, answer)?;
-            let id = format!("{id} s={:x}", super::sent::hash(&canonical(&now)));
-            ws.write_string_with_format(row, ID_COL, &id, base)?;
-            row += 1;
-        }
+        out.extend(lines);
     }
-    ws.protect_with_password(password);
-    ws.set_landscape();
-    ws.set_paper_size(9);
-    ws.set_print_fit_to_pages(1, 0);
-    Ok(())
+    out
 }
 
 /// The answered rows of the numbers' sheet (none when the workbook has no such sheet).

@@ -104,6 +104,21 @@ pub fn cell_too_long(response: &Report) -> Option<CellTooLong> {
             }
         }
     }
+    // The numbers' sheet: an indicator's name, a target, an answer (a rating's note).
+    let columns = ["番号", "取組", "項目", "目標・計画", "実績・評価"];
+    for (cells, now, _) in super::measures::sheet_lines(response, &r.division) {
+        for (text, column) in cells.iter().chain([&now]).zip(columns) {
+            let length = text.encode_utf16().count();
+            if length > CELL_LIMIT {
+                return Some(CellTooLong {
+                    initiative: format!("{} {}", cells[0], cells[1]),
+                    heading: String::new(),
+                    column: format!("{}: {column}", super::measures::SHEET),
+                    length,
+                });
+            }
+        }
+    }
     None
 }
 

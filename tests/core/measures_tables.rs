@@ -708,3 +708,22 @@ fn a_unit_on_a_numbers_row_without_an_indicator_is_kept_unread_not_dropped() {
         2
     );
 }
+
+/// An indicator's name longer than an Excel cell holds: the division's response workbook
+/// cannot carry it on its 数値回答 sheet, so `survey` refuses naming the initiative and the
+/// column (it said only "String exceeds Excel's limit of 32,767 characters.").
+#[test]
+fn an_indicator_name_longer_than_a_cell_is_named_before_a_survey_writes_its_workbook() {
+    let mut report = seed_with_measures();
+    let first = &report.sections[0].initiatives[0];
+    let (id, number, title) = (first.id, first.number.clone(), first.title.clone());
+    let division = first.all_divisions()[0].to_string();
+    let m = report.initiative_mut(id).unwrap().measures_mut();
+    m.indicators[0].name = format!("{}件数", "電子申請".repeat(10_000));
+    let response = shinchoku::survey::response_for(&report, &division, None, "");
+    let long = shinchoku::survey::workbook::cell_too_long(&response).expect("named");
+    assert_eq!(long.initiative, format!("{number} {title}"));
+    assert_eq!(long.column, "数値回答: 項目");
+    assert!(long.length > 40_000, "{long:?}");
+    assert!(shinchoku::survey::workbook::write(&response).is_err());
+}
