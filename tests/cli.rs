@@ -14,14 +14,19 @@ fn shinchoku(args: &[&str]) -> std::process::Output {
         .expect("the binary runs")
 }
 
-fn json(args: &[&str]) -> serde_json::Value {
+/// The run, which must succeed (its error output shown when it does not).
+fn succeeded(args: &[&str]) -> std::process::Output {
     let out = shinchoku(args);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    out
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_slice(&succeeded(args).stdout).expect("JSON")
 }
 
 #[test]
@@ -1197,9 +1202,9 @@ fn a_date_outside_the_reports_years_is_refused() {
     assert!(run.status.success());
 }
 
-/// A report with no sections printed tagged: krilla panicked, the
-/// column headings' marked content being in no table (exit 101). Now its one page has the
-/// title and the headings, read as a table of one heading row.
+/// A report with no sections printed tagged: krilla panicked, the column headings' marked
+/// content being in no table (exit 101). Now its one page has the title and the headings,
+/// read as a table of one heading row.
 #[test]
 fn a_report_without_rows_prints_its_title_and_headings() {
     let dir = tempfile::tempdir().unwrap();
@@ -1208,17 +1213,12 @@ fn a_report_without_rows_prints_its_title_and_headings() {
     let input = dir.path().join("empty.ron");
     std::fs::write(&input, shinchoku::store::to_ron(&report)).unwrap();
     let out = dir.path().join("grid.pdf");
-    let run = shinchoku(&[
+    let run = succeeded(&[
         "print",
         input.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
     ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
     assert!(String::from_utf8_lossy(&run.stdout).contains("1 page(s)"));
     let text = pdf_extract::extract_text(&out).unwrap();
     assert!(

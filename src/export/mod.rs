@@ -11,6 +11,7 @@ mod table_numbers;
 mod warning;
 pub mod xlsx;
 mod xlsx_cells;
+pub(crate) use xlsx_cells::fits_a_cell;
 mod xlsx_measures;
 
 pub use warning::{ExportWarning, Named};

@@ -11,6 +11,11 @@ use crate::model::text_place::TextPlace;
 
 /// The most an Excel cell holds, in UTF-16 units.
 const CELL_LIMIT: usize = 32_767;
+
+/// Whether an Excel cell holds `text` whole.
+pub(crate) fn fits_a_cell(text: &str) -> bool {
+    text.len() <= CELL_LIMIT || text.encode_utf16().count() <= CELL_LIMIT
+}
 /// Writes the report's texts into a sheet's cells; a text longer than a cell holds is cut to
 /// what fits, the cell saying how much was left out, and a warning names the cell and the text.
 pub(super) struct Cells<'w> {
@@ -31,7 +36,7 @@ impl<'w> Cells<'w> {
         text: &'t str,
         place: TextPlace,
     ) -> Cow<'t, str> {
-        if text.len() <= CELL_LIMIT || text.encode_utf16().count() <= CELL_LIMIT {
+        if fits_a_cell(text) {
             return Cow::Borrowed(text);
         }
         let length = text.chars().count();

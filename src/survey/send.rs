@@ -327,7 +327,7 @@ impl Describe for SendError {
                 say(
                     lang,
                     format!(
-                        "{at}の「{column}」は{length}文字あり、Excelのセルに入る32,767文字を超えます。切って送ると回答で残りが消えるため、Excelのブックは作りません。何も書いていません。この担当課には .ron の回答ファイルを送ってください（--format ron）"
+                        "{at}の「{column}」は{length}文字あり、Excelのセルに入る32,767文字を超えます。切って送ると回答で残りが消えるため、Excelのブックは作りません。何も書いていません。この担当課には回答ファイルを「進捗 (.ron)」にして送ってください（コマンドでは --format ron）"
                     ),
                     format!(
                         "{at}: 「{column}」 holds {length} characters, more than an Excel cell's 32,767; cut, the rest would be lost when the answer comes back, so no workbook is made, and nothing was written: send this division a .ron response (--format ron)"

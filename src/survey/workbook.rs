@@ -75,7 +75,6 @@ pub struct CellTooLong {
 
 /// The first cell of the response's workbook that an Excel cell cannot hold, if any.
 pub fn cell_too_long(response: &Report) -> Option<CellTooLong> {
-    const CELL_LIMIT: usize = 32_767;
     let r = response.response.as_ref()?;
     let earlier = crate::model::check::earlier_results(response);
     let asking = response.results_asking_to_confirm();
@@ -87,39 +86,37 @@ pub fn cell_too_long(response: &Report) -> Option<CellTooLong> {
         response.actual_heading(),
         EARLIER_HEADING.to_string(),
     ];
+    // Every cell written from the report: (initiative, heading, column, text).
+    let mut cells: Vec<(String, String, String, String)> = Vec::new();
     for topic in topics_of(response, &r.division) {
         let Some(row) = topic_row(response, topic, &earlier, &asking) else {
             continue;
         };
-        let cells = row.texts.iter().chain([&row.kept_text]).zip(&columns);
-        for (text, column) in cells {
-            let length = text.encode_utf16().count();
-            if length > CELL_LIMIT {
-                return Some(CellTooLong {
-                    initiative: format!("{} {}", row.texts[0], row.texts[1]),
-                    heading: row.texts[2].clone(),
-                    column: column.clone(),
-                    length,
-                });
-            }
+        let initiative = format!("{} {}", row.texts[0], row.texts[1]);
+        let texts = row.texts.iter().chain([&row.kept_text]);
+        for (text, column) in texts.zip(&columns) {
+            let (heading, column) = (row.texts[2].clone(), column.clone());
+            cells.push((initiative.clone(), heading, column, text.clone()));
         }
     }
     // The numbers' sheet: an indicator's name, a target, an answer (a rating's note).
     let columns = ["番号", "取組", "項目", "目標・計画", "実績・評価"];
-    for (cells, now, _) in super::measures::sheet_lines(response, &r.division) {
-        for (text, column) in cells.iter().chain([&now]).zip(columns) {
-            let length = text.encode_utf16().count();
-            if length > CELL_LIMIT {
-                return Some(CellTooLong {
-                    initiative: format!("{} {}", cells[0], cells[1]),
-                    heading: String::new(),
-                    column: format!("{}: {column}", super::measures::SHEET),
-                    length,
-                });
-            }
+    for (shown, now, _) in super::measures::sheet_lines(response, &r.division) {
+        let initiative = format!("{} {}", shown[0], shown[1]);
+        for (text, column) in shown.iter().chain([&now]).zip(columns) {
+            let column = format!("{}: {column}", super::measures::SHEET);
+            cells.push((initiative.clone(), String::new(), column, text.clone()));
         }
     }
-    None
+    let (initiative, heading, column, text) = cells
+        .into_iter()
+        .find(|(_, _, _, text)| !crate::export::fits_a_cell(text))?;
+    Some(CellTooLong {
+        initiative,
+        heading,
+        column,
+        length: text.encode_utf16().count(),
+    })
 }
 
 /// The hidden sheet naming what the workbook answers.
