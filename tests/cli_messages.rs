@@ -8,6 +8,7 @@ use std::time::SystemTime;
 
 use shinchoku::cli::problem::{ChangeListFailure, CommandProblem};
 use shinchoku::lang::{Describe, Lang};
+use shinchoku::print::changes::ListPdfError;
 use shinchoku::print::pdf::PdfError;
 use shinchoku::store::lock::LockHolder;
 
@@ -80,9 +81,16 @@ fn every_kind() -> Vec<(CommandProblem, String)> {
         (
             CommandProblem::ChangeListNotWritten {
                 path: path.clone(),
-                cause: ChangeListFailure::Pdf(PdfError::Font { bold: true }),
+                cause: ChangeListFailure::Pdf(ListPdfError::Pdf(PdfError::Font { bold: true })),
             },
             "out/報告.pdf: cannot write the change list: cannot write the PDF: the bundled bold font does not load".into(),
+        ),
+        (
+            CommandProblem::ChangeListNotWritten {
+                path: path.clone(),
+                cause: ChangeListFailure::Pdf(ListPdfError::TooManyPages { pages: 11_321 }),
+            },
+            "out/報告.pdf: cannot write the change list: the list would have 11321 pages, more than the 6000 one printout may have; read it in the window or as JSON (shinchoku diff --json)".into(),
         ),
         (CommandProblem::JsonNotWritten(json), format!("cannot write JSON: {json_text}")),
         (

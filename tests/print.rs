@@ -719,7 +719,7 @@ fn a_change_of_a_text_longer_than_a_page_continues_on_the_next_page_of_the_chang
     let (new, text) = long_result(20_000);
     let changes = diff(&old, &new);
     let lines = change_list_whole(&changes, shinchoku::lang::Lang::Ja);
-    let layout = print::changes::layout(&lines, "2017年10月20日");
+    let layout = print::changes::layout(&lines, "2017年10月20日").unwrap();
     assert!(layout.pages.len() > 2, "{} pages", layout.pages.len());
     for (k, page) in layout.pages.iter().enumerate() {
         for shape in &page.shapes {

@@ -165,13 +165,13 @@ impl ShinchokuApp {
         let lang = self.lang();
         let t = lang.texts();
         let lines = status_lines(self.open.doc.doc().report(), &self.status_rows(), lang);
-        let layout = crate::print::changes::layout(&lines, &crate::print::today());
-        let written = crate::print::pdf::render(&layout, t.survey_status, &mut |_| {})
-            .map_err(|e| e.describe(lang))
-            .and_then(|bytes| {
-                crate::store::write_atomically(path, &bytes)
-                    .map_err(|e| cannot_write(path, &e, lang))
-            });
+        let written =
+            crate::print::changes::list_pdf(&lines, t.survey_status, &crate::print::today())
+                .map_err(|e| e.describe(lang))
+                .and_then(|bytes| {
+                    crate::store::write_atomically(path, &bytes)
+                        .map_err(|e| cannot_write(path, &e, lang))
+                });
         match written {
             Ok(()) => notice(format!("{}: {}", t.status_saved, path.display())),
             Err(message) => error(t.export_failed, message),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::console::errln;
 use crate::lang::{Describe, Lang, say};
-use crate::print::pdf::PdfError;
+use crate::print::changes::ListPdfError;
 use crate::store::lock::LockHolder;
 
 #[derive(Debug)]
@@ -50,7 +50,7 @@ pub enum CommandProblem {
 /// Why `diff --pdf` wrote no change list.
 #[derive(Debug)]
 pub enum ChangeListFailure {
-    Pdf(PdfError),
+    Pdf(ListPdfError),
     Write(std::io::Error),
 }
 

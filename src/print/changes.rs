@@ -5,9 +5,9 @@
 
 use super::pdf::PdfError;
 use super::text::TextMeasure;
-use super::{Artifact, Page, Part, PrintLayout, Shape};
+use super::{Artifact, MAX_PAGES, Page, Part, PrintLayout, Shape};
 use crate::compare::{Diff, ListLine, change_list_whole};
-use crate::lang::Lang;
+use crate::lang::{Describe, Lang, say};
 use crate::palette::{MUTED, Rgb};
 
 /// A4 portrait, in points.
@@ -17,17 +17,91 @@ const MARGIN: f32 = 42.0;
 const FOOTER: f32 = 24.0;
 const INDENT: f32 = 14.0;
 
-/// The change list of `diff` as a PDF, in `lang`.
-pub fn pdf(diff: &Diff, lang: Lang, printed_on: &str) -> Result<Vec<u8>, PdfError> {
-    let lines = change_list_whole(diff, lang);
-    let title = lines.first().map(|l| l.text.clone()).unwrap_or_default();
-    super::pdf::render(&layout(&lines, printed_on), &title, &mut |_| {})
+/// A list printout that could not be made.
+#[derive(Debug)]
+pub enum ListPdfError {
+    /// The list would have `pages` pages, more than [`MAX_PAGES`]: refused before a page is
+    /// drawn, as the grid's printout is (two reports of 300,000 differing results made 5,662
+    /// pages in 7 s and 0.5 GB; twice that would have passed the office PC's memory).
+    TooManyPages {
+        pages: usize,
+    },
+    Pdf(PdfError),
 }
 
-/// Lays the change list out on A4 pages; `printed_on` goes in each footer.
-pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
+impl Describe for ListPdfError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            ListPdfError::TooManyPages { pages } => {
+                let most = MAX_PAGES;
+                say(
+                    lang,
+                    format!(
+                        "一覧は{pages}ページになり、1回に印刷できる{most}ページを超えます。画面の一覧か JSON（shinchoku diff --json）で確かめてください"
+                    ),
+                    format!(
+                        "the list would have {pages} pages, more than the {most} one printout may have; read it in the window or as JSON (shinchoku diff --json)"
+                    ),
+                )
+            }
+            ListPdfError::Pdf(e) => e.describe(lang),
+        }
+    }
+}
+
+/// The change list of `diff` as a PDF, in `lang`.
+pub fn pdf(diff: &Diff, lang: Lang, printed_on: &str) -> Result<Vec<u8>, ListPdfError> {
+    let lines = change_list_whole(diff, lang);
+    let title = lines.first().map(|l| l.text.clone()).unwrap_or_default();
+    list_pdf(&lines, &title, printed_on)
+}
+
+/// Any list of lines (the change list, the 提出状況) as a PDF titled `title`, refused when it
+/// has more than [`MAX_PAGES`] pages.
+pub fn list_pdf(
+    lines: &[ListLine],
+    title: &str,
+    printed_on: &str,
+) -> Result<Vec<u8>, ListPdfError> {
+    let layout = layout(lines, printed_on)?;
+    super::pdf::render(&layout, title, &mut |_| {}).map_err(ListPdfError::Pdf)
+}
+
+/// The pages laid out so far; past [`MAX_PAGES`] they are only counted, so that a list too
+/// long to print costs no more memory than one that just fits.
+struct Pages {
+    kept: Vec<Page>,
+    count: usize,
+    most: usize,
+}
+
+impl Pages {
+    fn turn(&mut self, page: Page) {
+        self.count += 1;
+        if self.count <= self.most {
+            self.kept.push(page);
+        }
+    }
+}
+
+/// Lays the list out on A4 pages; `printed_on` goes in each footer. More than [`MAX_PAGES`]
+/// pages are refused.
+pub fn layout(lines: &[ListLine], printed_on: &str) -> Result<PrintLayout, ListPdfError> {
+    layout_within(lines, printed_on, MAX_PAGES)
+}
+
+/// [`layout`], refusing more than `most` pages.
+fn layout_within(
+    lines: &[ListLine],
+    printed_on: &str,
+    most: usize,
+) -> Result<PrintLayout, ListPdfError> {
     let measure = TextMeasure::get();
-    let mut pages: Vec<Page> = Vec::new();
+    let mut pages = Pages {
+        kept: Vec::new(),
+        count: 0,
+        most,
+    };
     let mut page = Page::default();
     let mut y = MARGIN;
     let bottom = HEIGHT - MARGIN - FOOTER;
@@ -44,7 +118,7 @@ pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
         // A heading is not left alone at the foot of a page.
         let needed = gap + step * wrapped.len() as f32 + if line.depth <= 1 { step } else { 0.0 };
         if y + needed > bottom && !page.shapes.is_empty() {
-            pages.push(std::mem::take(&mut page));
+            pages.turn(std::mem::take(&mut page));
             y = MARGIN;
         }
         y += gap;
@@ -59,7 +133,7 @@ pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
         for text in wrapped {
             // A line longer than a page (a long text changed) continues on the next.
             if y + step > bottom && !page.shapes.is_empty() {
-                pages.push(std::mem::take(&mut page));
+                pages.turn(std::mem::take(&mut page));
                 y = MARGIN;
                 page.shapes.push(Shape::Part(Part::Line { level: 0 }));
             }
@@ -74,7 +148,11 @@ pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
             });
         }
     }
-    pages.push(page);
+    pages.turn(page);
+    if pages.count > most {
+        return Err(ListPdfError::TooManyPages { pages: pages.count });
+    }
+    let mut pages = pages.kept;
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
         page.shapes
@@ -88,7 +166,7 @@ pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
             text: format!("{} / {}    {printed_on}", n + 1, total),
         });
     }
-    PrintLayout {
+    Ok(PrintLayout {
         width: WIDTH,
         height: HEIGHT,
         body_height: HEIGHT - 2.0 * MARGIN - FOOTER,
@@ -98,5 +176,33 @@ pub fn layout(lines: &[ListLine], printed_on: &str) -> PrintLayout {
         rows: Vec::new(),
         columns: Vec::new(),
         tables: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sample against itself with one result made 20,000 characters long: a change list
+    /// of several pages.
+    fn long_list() -> Vec<ListLine> {
+        let old = crate::store::from_ron(crate::document::SAMPLE_RON).unwrap();
+        let new = crate::synthetic::with_long_result(20_000);
+        change_list_whole(&crate::compare::diff(&old, &new), Lang::Ja)
+    }
+
+    #[test]
+    fn a_list_longer_than_the_limit_is_refused_with_its_page_count() {
+        let lines = long_list();
+        let pages = layout(&lines, "2017年10月20日").unwrap().pages.len();
+        assert!(pages > 2, "{pages} pages");
+        let refused = layout_within(&lines, "2017年10月20日", pages - 1);
+        assert!(
+            matches!(refused, Err(ListPdfError::TooManyPages { pages: p }) if p == pages),
+            "{refused:?}"
+        );
+        let said = refused.unwrap_err().describe(Lang::Ja);
+        assert!(said.contains(&format!("一覧は{pages}ページ")), "{said}");
+        assert_eq!(layout_within(&lines, "", pages).unwrap().pages.len(), pages);
     }
 }
