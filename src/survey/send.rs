@@ -322,15 +322,21 @@ impl Describe for SendError {
                 } else {
                     format!(" <{}>", c.heading)
                 };
-                let (at, column, length) =
-                    (format!("{}{heading}", c.initiative), &c.column, c.length);
+                // A cell above the table (the title, the note) is of no initiative.
+                let (at_ja, at_en) = if c.initiative.is_empty() {
+                    (String::new(), String::new())
+                } else {
+                    let at = format!("{}{heading}", c.initiative);
+                    (format!("{at}の"), format!("{at}: "))
+                };
+                let (column, length) = (&c.column, c.length);
                 say(
                     lang,
                     format!(
-                        "{at}の「{column}」は{length}文字あり、Excelのセルに入る32,767文字を超えます。切って送ると回答で残りが消えるため、Excelのブックは作りません。何も書いていません。この担当課には回答ファイルを「進捗 (.ron)」にして送ってください（コマンドでは --format ron）"
+                        "{at_ja}「{column}」は{length}文字あり、Excelのセルに入る32,767文字を超えます。切って送ると回答で残りが消えるため、Excelのブックは作りません。何も書いていません。この担当課には回答ファイルを「進捗 (.ron)」にして送ってください（コマンドでは --format ron）"
                     ),
                     format!(
-                        "{at}: 「{column}」 holds {length} characters, more than an Excel cell's 32,767; cut, the rest would be lost when the answer comes back, so no workbook is made, and nothing was written: send this division a .ron response (--format ron)"
+                        "{at_en}「{column}」 holds {length} characters, more than an Excel cell's 32,767; cut, the rest would be lost when the answer comes back, so no workbook is made, and nothing was written: send this division a .ron response (--format ron)"
                     ),
                 )
             }

@@ -954,3 +954,60 @@ fn a_response_saved_and_read_again_is_the_same_response() {
     assert_eq!(again, r);
     assert_eq!(again.response.unwrap().due, Some(due()));
 }
+
+/// A division answering for 6,100 topics: their ids fill more than the one cell of the
+/// workbook's hidden sheet that held them (the library refused the workbook, 「String exceeds
+/// Excel's limit」, and the survey stopped). They are written on several rows and read back
+/// from all of them: the last topic's row deleted is said.
+#[test]
+fn a_division_of_thousands_of_topics_gets_a_workbook_and_a_deleted_last_row_is_said() {
+    let master = shinchoku::synthetic::with_divisions(shinchoku::synthetic::large_report(3_200), 1);
+    let division = "合成部第1課";
+    let topics = topics_of(&master, division);
+    let ids: usize = topics.iter().map(|t| t.0.to_string().len() + 1).sum();
+    assert!(
+        ids > 32_767,
+        "{} topics, ids of {ids} characters",
+        topics.len()
+    );
+    let r = survey::response_for(&master, division, Some(due()), "");
+    assert_eq!(workbook::cell_too_long(&r), None);
+    let book = workbook::write(&r).expect("the workbook is written");
+    let read = workbook::read(&book).unwrap();
+    assert!(read.rows_gone.is_empty(), "{:?}", read.rows_gone);
+    assert_eq!(read.rows.len(), topics.len());
+    let deleted = crate::rewrite_part(&book, "xl/worksheets/sheet1.xml", |xml| {
+        let start = xml.rfind("<row ").unwrap();
+        let end = start + xml[start..].find("</row>").unwrap() + "</row>".len();
+        format!("{}{}", &xml[..start], &xml[end..])
+    });
+    let read = workbook::read(&deleted).unwrap();
+    assert_eq!(read.rows_gone, vec![*topics.last().unwrap()]);
+}
+
+/// The title above the table longer than a cell holds (a table whose title cell swallowed
+/// the rest): the survey refuses the workbook naming the 表題, before anything is written
+/// (the library's bare 「String exceeds Excel's limit」 named no cell).
+#[test]
+fn a_title_longer_than_a_cell_is_named_when_the_workbook_is_refused() {
+    let mut master = master().into_report();
+    master.title = "行財政改革".repeat(7_000);
+    let r = survey::response_for(&master, 人事課, Some(due()), "");
+    let long = workbook::cell_too_long(&r).expect("refused");
+    assert_eq!(
+        (long.column.as_str(), long.initiative.as_str()),
+        ("表題", "")
+    );
+    assert_eq!(long.length, 35_000 + "　回答".chars().count());
+    let dir = tempfile::tempdir().unwrap();
+    let plan = survey::send::Survey::new(&master, Some(due()), "", at(2, 9).date()).unwrap();
+    let sent =
+        survey::send::write_responses(&master, dir.path(), survey::send::Formats::Both, &plan);
+    let said = sent.unwrap_err().describe(Lang::Ja);
+    assert!(said.contains("「表題」は35003文字"), "{said}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}

@@ -11,11 +11,10 @@ use rust_xlsxwriter::{
 };
 
 use super::{entries_text, topics_of};
-use crate::import::WorkbookFormat;
-use crate::import::sheet::Sheet;
-use crate::lang::{Describe, Lang, say};
-use crate::model::diag::{ImportError, ImportErrorKind};
-use crate::model::{FiscalYear, Id, Period, Report, ReportId, ResponseFor};
+use crate::model::{Id, Report, ResponseFor};
+
+mod read;
+pub use read::{Answered, Row, WorkbookProblem, read};
 
 /// The answer sheet's name.
 pub const SHEET: &str = "回答";
@@ -63,11 +62,12 @@ fn topic_row(
 /// answer comes back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellTooLong {
-    /// 「10 ⑤ 情報セキュリティの確保」
+    /// 「10 ⑤ 情報セキュリティの確保」; empty for a cell above the table (表題, 連絡事項…).
     pub initiative: String,
     /// The topic's heading (empty when it has none).
     pub heading: String,
-    /// The column's heading as the workbook shows it: 「平成29年度 年次計画」, 「上半期実績」…
+    /// The column's heading as the workbook shows it: 「平成29年度 年次計画」, 「上半期実績」…;
+    /// or what the cell above the table holds: 「表題」, 「連絡事項」, 「列見出し」.
     pub column: String,
     /// Its length in UTF-16 units, as Excel counts.
     pub length: usize,
@@ -86,8 +86,18 @@ pub fn cell_too_long(response: &Report) -> Option<CellTooLong> {
         response.actual_heading(),
         EARLIER_HEADING.to_string(),
     ];
-    // Every cell written from the report: (initiative, heading, column, text).
-    let mut cells: Vec<(String, String, String, String)> = Vec::new();
+    // Every cell written from the report: (initiative, heading, column, text); first what
+    // stands above the table, as it is written there.
+    let mut cells: Vec<(String, String, String, String)> = [
+        ("表題", format!("{}　回答", response.title)),
+        ("担当課", format!("担当課: {}", r.division)),
+        ("連絡事項", format!("連絡事項: {}", r.note)),
+        ("列見出し", response.plan_heading()),
+        ("列見出し", response.actual_heading()),
+    ]
+    .into_iter()
+    .map(|(column, text)| (String::new(), String::new(), column.to_string(), text))
+    .collect();
     for topic in topics_of(response, &r.division) {
         let Some(row) = topic_row(response, topic, &earlier, &asking) else {
             continue;
@@ -184,7 +194,7 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         .iter()
         .map(|t| t.0.to_string())
         .collect();
-    write_meta(&mut book, r, &shown, &topics.join(" "))?;
+    write_meta(&mut book, r, &shown, &topics)?;
     book.save_to_buffer()
 }
 
@@ -362,11 +372,11 @@ fn write_meta(
     book: &mut Workbook,
     r: &ResponseFor,
     shown: &Shown,
-    topics: &str,
+    topics: &[String],
 ) -> Result<(), XlsxError> {
     let meta = book.add_worksheet();
     meta.set_name(META_SHEET)?;
-    let fields = [
+    let mut fields = vec![
         ("schema", "1".to_string()),
         ("report", r.report.0.clone()),
         ("division", r.division.clone()),
@@ -374,9 +384,12 @@ fn write_meta(
         ("period", r.period.key().to_string()),
         ("due", r.due.map_or_else(String::new, |d| d.to_string())),
         ("token", r.token.clone()),
-        // The topics a row was written for: a row deleted is said, not passed over.
-        ("topics", topics.to_string()),
     ];
+    // The topics a row was written for (a row deleted is said, not passed over), on as many
+    // `topics` rows as a cell's 32,767 characters need: a division of 5,000 topics has more.
+    let mut chunks = topics.chunks(TOPICS_A_CELL).map(|c| c.join(" "));
+    fields.push(("topics", chunks.next().unwrap_or_default()));
+    fields.extend(chunks.map(|c| ("topics", c)));
     for (k, (name, value)) in fields.iter().enumerate() {
         meta.write_string(k as u32, 0, *name)?;
         meta.write_string(k as u32, 1, value)?;
@@ -389,6 +402,10 @@ fn write_meta(
     Ok(())
 }
 
+/// Topic ids written in one cell of the meta sheet: ids are at most 20 digits and a space,
+/// so 1,500 of them stay within the 32,767 characters a cell holds.
+const TOPICS_A_CELL: usize = 1_500;
+
 /// The sheets' protection password: the token's first twelve digits (a fixed word when the
 /// response has no token).
 pub fn password(token: &str) -> String {
@@ -400,380 +417,3 @@ pub fn password(token: &str) -> String {
 
 /// In the hidden column, before the ids of the results shown apart.
 const KEPT_MARK: &str = "k:";
-
-/// One topic's row of an answered workbook, as typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
-    pub topic: Id,
-    /// 1-based row in the sheet, for messages.
-    pub row: u32,
-    pub heading: String,
-    pub plan: String,
-    pub results: String,
-    /// The hashes the heading and plan were sent with (`None` in a workbook from before).
-    pub sent_heading: Option<u64>,
-    pub sent_plan: Option<u64>,
-    /// The hashes of the row's cells shown and never read ([`SHOWN_IN_ROW`]), as sent; empty
-    /// in a workbook from before they were kept.
-    pub sent_shown: Vec<u64>,
-    /// The results shown apart, read-only, beside the answer cell (the half before's, settled):
-    /// the cell answers for the topic's other results, and these stay.
-    pub kept_apart: Vec<Id>,
-}
-
-/// What an answered workbook holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Answered {
-    pub response: ResponseFor,
-    pub rows: Vec<Row>,
-    /// The numbers' sheet's answers (`survey::measures`).
-    pub measures: Vec<super::measures::MeasureRow>,
-    /// The cells with a value right of the columns an answer is read from, each said.
-    pub outside: Vec<crate::model::diag::Warning>,
-    /// The topics the workbook was sent with that have no row (one deleted); none known in
-    /// a workbook from before the meta sheet listed them.
-    pub rows_gone: Vec<Id>,
-}
-
-/// Why a workbook cannot be read as an answer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WorkbookProblem {
-    /// Not an `.xlsx` workbook at all (the reader's reason).
-    NotAWorkbook(String),
-    /// A workbook the reader refuses: beyond its bounds (`model::bounds`: which cell or
-    /// part, what limit), or protected by a password.
-    Refused(Box<ImportError>),
-    /// A workbook, but not a response Shinchoku wrote: no sheet naming the survey.
-    NoSurveySheet,
-    /// The survey sheet's field cannot be read (`fiscal_year`, `period`, `due`, `division`).
-    BadField(&'static str),
-    /// No answer sheet.
-    NoAnswerSheet,
-    /// No heading row (番号 … ID) above the answers.
-    NoHeadingRow,
-    /// A row's hidden topic id is not a number (1-based row).
-    BadTopicId { row: u32, text: String },
-}
-
-impl Describe for WorkbookProblem {
-    fn describe(&self, lang: Lang) -> String {
-        match self {
-            WorkbookProblem::NotAWorkbook(e) => say(
-                lang,
-                format!("Excelのブックとして読めません: {e}"),
-                format!("not an Excel workbook: {e}"),
-            ),
-            WorkbookProblem::Refused(e) => e.describe(lang),
-            WorkbookProblem::NoSurveySheet => say(
-                lang,
-                "進捗の回答用ワークブックではありません（照会情報のシートがありません）".into(),
-                "not a Shinchoku response workbook (no sheet naming the survey)".into(),
-            ),
-            WorkbookProblem::BadField(what) => say(
-                lang,
-                format!("照会情報の「{what}」が読めません"),
-                format!("the survey sheet's `{what}` cannot be read"),
-            ),
-            WorkbookProblem::NoAnswerSheet => say(
-                lang,
-                format!("「{SHEET}」シートがありません"),
-                format!("no sheet `{SHEET}`"),
-            ),
-            WorkbookProblem::NoHeadingRow => say(
-                lang,
-                "回答欄の見出し行（番号 … ID）がありません".into(),
-                "no heading row (番号 … ID) above the answers".into(),
-            ),
-            WorkbookProblem::BadTopicId { row, text } => say(
-                lang,
-                format!("{row}行目: 見出しのID「{text}」が読めません"),
-                format!("row {row}: topic id `{text}` cannot be read"),
-            ),
-        }
-    }
-}
-
-/// Reads an answered workbook: its two sheets alone, cell by cell within the readers'
-/// bounds, so that a value typed far away (XFD1048576) or a hostile package is refused or
-/// read in a moment, never allocated for as a whole sheet.
-pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
-    // Every sheet: a division may have renamed the answer sheet's tab (the workbook's
-    // structure is not protected); it is then found by its heading row.
-    let wanted = |_: &str| true;
-    let sheets = crate::import::book::read_sheets(bytes, WorkbookFormat::Xlsx, &wanted).map_err(
-        |e| match e.kind {
-            ImportErrorKind::DamagedWorkbook { why, .. } => WorkbookProblem::NotAWorkbook(why),
-            _ => WorkbookProblem::Refused(Box::new(e)),
-        },
-    )?;
-    let meta = sheets
-        .iter()
-        .find(|s| s.name == META_SHEET)
-        .ok_or(WorkbookProblem::NoSurveySheet)?;
-    let field = |name: &str| {
-        meta.used_rows()
-            .find(|&r| meta.text(r, 0) == name)
-            .map(|r| raw(meta, r, 1))
-            .unwrap_or_default()
-    };
-    let bad = WorkbookProblem::BadField;
-    let fiscal_year = field("fiscal_year")
-        .parse::<i32>()
-        .map(FiscalYear)
-        .map_err(|_| bad("fiscal_year"))?;
-    let period = match field("period").as_str() {
-        "first_half" => Period::FirstHalf,
-        "second_half" => Period::SecondHalf,
-        "full_year" => Period::FullYear,
-        _ => return Err(bad("period")),
-    };
-    let due = match field("due").as_str() {
-        "" => None,
-        d => Some(d.parse().map_err(|_| bad("due"))?),
-    };
-    let division = field("division");
-    if division.is_empty() {
-        return Err(bad("division"));
-    }
-    let response = ResponseFor {
-        division,
-        report: ReportId(field("report")),
-        fiscal_year,
-        period,
-        due,
-        note: String::new(),
-        token: field("token"),
-        sent: Vec::new(),
-    };
-    let sheet = sheets
-        .iter()
-        .find(|s| s.name == SHEET)
-        .or_else(|| {
-            sheets.iter().find(|s| {
-                s.name != META_SHEET
-                    && s.name != super::measures::SHEET
-                    && s.used_rows()
-                        .any(|r| s.text(r, 0) == "番号" && s.text(r, ID_COL.into()) == "ID")
-            })
-        })
-        .ok_or(WorkbookProblem::NoAnswerSheet)?;
-    let mut rows = answer_rows(sheet)?;
-    let numbers = sheets.iter().find(|s| s.name == super::measures::SHEET);
-    let mut measures = numbers.map_or_else(Vec::new, super::measures::read_sheet);
-    // The column shown apart is never read: what it holds stays in the master as it is.
-    let last = if sheet
-        .used_rows()
-        .any(|r| sheet.text(r, EARLIER_COL.into()) == EARLIER_HEADING)
-    {
-        EARLIER_COL
-    } else {
-        SENT_COL
-    };
-    let mut outside = cells_not_read(sheet, Some((meta, &rows)), last.into());
-    if let Some(numbers) = numbers {
-        outside.extend(cells_not_read(
-            numbers,
-            None,
-            super::measures::ID_COL.into(),
-        ));
-    }
-    let present: std::collections::HashSet<Id> = rows.iter().map(|r| r.topic).collect();
-    // A formula saved without its value gives the readers nothing: said, and its cell not
-    // read as an answer at all — read as empty, it removed the results or the rating already
-    // taken in.
-    let read_sheets = [sheet.name.as_str(), super::measures::SHEET];
-    let mut unread: std::collections::HashSet<(String, u32, u32)> = Default::default();
-    for (name, row, col, formula) in
-        crate::import::cell_xml::formulas_without_values(bytes, &read_sheets)
-    {
-        let at =
-            crate::model::diag::Location::cell(&name, row as usize + 1, col as usize + 1, None);
-        let kind = crate::model::diag::WarningKind::FormulaWithoutValue { formula };
-        outside.push(crate::model::diag::Warning::new(at, kind));
-        unread.insert((name, row, col));
-    }
-    let answer_cell = |name: &str, row: u32, col: u16| {
-        unread.contains(&(name.to_string(), row.saturating_sub(1), u32::from(col)))
-    };
-    rows.retain(|r| !answer_cell(&sheet.name, r.row, RESULT_COL));
-    measures.retain(|m| !answer_cell(super::measures::SHEET, m.row, super::measures::ANSWER_COL));
-    let rows_gone = field("topics")
-        .split_whitespace()
-        .filter_map(|id| id.parse().ok().map(Id))
-        .filter(|id| !present.contains(id))
-        .collect();
-    Ok(Answered {
-        response,
-        rows,
-        measures,
-        outside,
-        rows_gone,
-    })
-}
-
-/// A warning for each cell of the answer sheet that is not read and holds what the office
-/// did not write there: right of column `last` (0-based), typed over a cell the office wrote
-/// or where it wrote nothing (a note above the table, a number or title retyped — known by the
-/// hashes the meta sheet keeps, [`Shown`]), or in a row naming no topic under the heading row
-/// (inserted, or under the table). Nothing a division wrote is dropped without a word. At most
-/// [`crate::model::bounds::MAX_WARNINGS`] are listed, then how many more.
-fn cells_not_read(
-    sheet: &Sheet,
-    answers: Option<(&Sheet, &[Row])>,
-    last: usize,
-) -> Vec<crate::model::diag::Warning> {
-    use crate::model::diag::WarningKind;
-    // The numbers' sheet is checked right of its columns only (its cells are read by
-    // `survey::measures`, which says what it cannot read).
-    let Some((meta, rows)) = answers else {
-        return cells_outside(sheet, last);
-    };
-    let topic_rows: std::collections::HashMap<usize, &Row> =
-        rows.iter().map(|r| (r.row as usize - 1, r)).collect();
-    let heading_row = sheet
-        .used_rows()
-        .find(|&r| sheet.text(r, 0) == "番号" && sheet.text(r, ID_COL.into()) == "ID");
-    // What the office wrote above the topics, by content, not place: a row inserted or deleted
-    // above the table moves those cells and changes none. A workbook written before the hashes
-    // were kept is checked for added rows only.
-    let written: std::collections::HashSet<u64> = meta
-        .used_rows()
-        .flat_map(|r| meta.row_texts(r))
-        .filter(|&(c, _)| c >= usize::from(SHOWN_COL))
-        .filter_map(|(_, t)| u64::from_str_radix(t, 16).ok())
-        .collect();
-    let hashes_kept = !written.is_empty();
-    let read = [HEADING_COL, PLAN_COL, RESULT_COL, ID_COL, SENT_COL].map(usize::from);
-    let not_read = |r: usize, c: usize, text: &str| -> Option<WarningKind> {
-        let text = text.to_string();
-        if c > last {
-            return Some(WarningKind::CellOutsideAnswer { text });
-        }
-        if read.contains(&c) && (topic_rows.contains_key(&r) || c >= usize::from(ID_COL)) {
-            return None;
-        }
-        let typed = super::sent::hash(raw_of(sheet, r, c));
-        let changed = match topic_rows.get(&r) {
-            Some(row) => SHOWN_IN_ROW
-                .iter()
-                .position(|&k| usize::from(k) == c)
-                .and_then(|k| row.sent_shown.get(k))
-                .is_some_and(|&sent| sent != typed),
-            None if heading_row.is_some_and(|h| r > h) => {
-                return Some(WarningKind::CellNotAnswer {
-                    text,
-                    row_added: true,
-                });
-            }
-            None => hashes_kept && !written.contains(&typed),
-        };
-        changed.then_some(WarningKind::CellNotAnswer {
-            text,
-            row_added: false,
-        })
-    };
-    said_cells(sheet, not_read)
-}
-
-fn cells_outside(sheet: &Sheet, last: usize) -> Vec<crate::model::diag::Warning> {
-    said_cells(sheet, |_, c, text| {
-        (c > last).then(|| crate::model::diag::WarningKind::CellOutsideAnswer {
-            text: text.to_string(),
-        })
-    })
-}
-
-/// A warning of the kind `said` gives for each cell with text (row, column, text), at most
-/// [`crate::model::bounds::MAX_WARNINGS`], then how many more.
-fn said_cells(
-    sheet: &Sheet,
-    said: impl Fn(usize, usize, &str) -> Option<crate::model::diag::WarningKind>,
-) -> Vec<crate::model::diag::Warning> {
-    use crate::model::diag::{Location, Warning, WarningKind};
-    let most = crate::model::bounds::MAX_WARNINGS;
-    let mut out = Vec::new();
-    let mut more = 0;
-    for r in sheet.used_rows() {
-        for (c, text) in sheet.row_texts(r) {
-            let Some(kind) = said(r, c, text) else {
-                continue;
-            };
-            if out.len() == most {
-                more += 1;
-                continue;
-            }
-            let at = Location::cell(&sheet.name, r + 1, c + 1, None);
-            out.push(Warning::new(at, kind));
-        }
-    }
-    if more > 0 {
-        let kind = WarningKind::NotListed { count: more };
-        let at = Location {
-            sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
-            ..Location::default()
-        };
-        out.push(Warning::new(at, kind));
-    }
-    out
-}
-
-/// The rows under the heading row (番号 … ID) that name a topic.
-fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
-    let mut rows = Vec::new();
-    let mut in_table = false;
-    for at in sheet.used_rows() {
-        let cell = |c: u16| raw(sheet, at, c as usize);
-        if !in_table {
-            in_table = cell(0) == "番号" && cell(ID_COL) == "ID";
-            continue;
-        }
-        let id = cell(ID_COL);
-        if id.is_empty() {
-            continue;
-        }
-        let row = u32::try_from(at + 1).unwrap_or(u32::MAX);
-        let topic = id
-            .trim()
-            .parse::<u64>()
-            .map(Id)
-            .map_err(|_| WorkbookProblem::BadTopicId {
-                row,
-                text: id.clone(),
-            })?;
-        let sent = cell(SENT_COL);
-        let kept_apart = sent
-            .split_whitespace()
-            .filter_map(|w| w.strip_prefix(KEPT_MARK))
-            .flat_map(|ids| ids.split(','))
-            .filter_map(|id| id.parse().ok().map(Id))
-            .collect();
-        let mut hashes = sent
-            .split_whitespace()
-            .filter(|w| !w.starts_with(KEPT_MARK))
-            .map(|h| u64::from_str_radix(h, 16).ok());
-        rows.push(Row {
-            topic,
-            row,
-            heading: cell(HEADING_COL),
-            plan: cell(PLAN_COL),
-            results: cell(RESULT_COL),
-            sent_heading: hashes.next().flatten(),
-            sent_plan: hashes.next().flatten(),
-            sent_shown: hashes.take(SHOWN_IN_ROW.len()).flatten().collect(),
-            kept_apart,
-        });
-    }
-    if !in_table {
-        return Err(WorkbookProblem::NoHeadingRow);
-    }
-    Ok(rows)
-}
-
-/// A cell's text as typed (not trimmed: a division's results keep their spacing).
-fn raw(sheet: &Sheet, row: usize, col: usize) -> String {
-    raw_of(sheet, row, col).to_string()
-}
-
-fn raw_of(sheet: &Sheet, row: usize, col: usize) -> &str {
-    sheet.raw_text(row, col)
-}
