@@ -538,11 +538,22 @@ fn a_title_longer_than_the_page_header_is_cut_there_and_said() {
     let mut report = seed();
     report.title = format!("{}&取組", "行財政改革".repeat(60));
     let exported = export(&report, Format::Xlsx, Encoding::Utf8).expect("exported");
-    let [ExportWarning::HeaderCut { length, kept }] = exported.warnings.as_slice() else {
+    let [
+        ExportWarning::HeaderCut {
+            length,
+            kept,
+            whole_in_sheet,
+        },
+    ] = exported.warnings.as_slice()
+    else {
         panic!("{:?}", exported.warnings);
     };
-    assert_eq!((*length, *kept), (303, 252));
-    assert!(exported.warnings[0].describe(Lang::Ja).contains("ヘッダー"));
+    assert_eq!((*length, *kept, *whole_in_sheet), (303, 252, true));
+    assert!(
+        exported.warnings[0]
+            .describe(Lang::Ja)
+            .contains("1行目には全文")
+    );
     let xml = sheet_xml(&exported.bytes);
     let header = xml
         .split("<oddHeader>")
@@ -602,5 +613,36 @@ fn past_excels_1023_page_breaks_the_workbook_is_written_breaking_where_it_matter
     assert!(
         said.contains("1,023") && said.contains("分かれる取組はありません"),
         "{said}"
+    );
+}
+
+/// A title longer than a cell holds as well: the sheet's first row has only its beginning
+/// (said by that cell's own warning), so the header's warning no longer says the row has it
+/// whole.
+#[test]
+fn a_title_longer_than_a_cell_is_not_said_to_be_whole_in_the_first_row() {
+    let mut report = seed();
+    report.title = "行財政改革".repeat(9_000);
+    let exported = export(&report, Format::Xlsx, Encoding::Utf8).expect("exported");
+    let said: Vec<String> = exported
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        exported.warnings.iter().any(|w| matches!(
+            w,
+            ExportWarning::HeaderCut {
+                length: 45_000,
+                whole_in_sheet: false,
+                ..
+            }
+        )),
+        "{said:#?}"
+    );
+    assert!(said.iter().any(|w| w.contains("45000文字")), "{said:#?}");
+    assert!(
+        !said.iter().any(|w| w.contains("全文があります")),
+        "{said:#?}"
     );
 }

@@ -94,8 +94,13 @@ pub enum ExportWarning {
         kept: usize,
     },
     /// The title is longer than Excel's page header holds (255 characters with its codes):
-    /// the header has its beginning and `…`; the sheet's first row has it whole.
-    HeaderCut { length: usize, kept: usize },
+    /// the header has its beginning and `…`; the sheet's first row has it whole when it fits
+    /// a cell (`whole_in_sheet`; else that cell's own warning says what it holds).
+    HeaderCut {
+        length: usize,
+        kept: usize,
+        whole_in_sheet: bool,
+    },
     /// Excel allows 1,023 manual page breaks: the breaks that keep the most rows of an
     /// initiative together were set. Excel breaks the pages itself where the others were: at
     /// the same row before an initiative of one row, and possibly inside one of several.
@@ -171,16 +176,30 @@ impl Describe for ExportWarning {
                     place.describe(lang)
                 ),
             ),
-            ExportWarning::HeaderCut { length, kept } => say(
-                lang,
-                format!(
-                    "表題が{length}文字あり、Excelのページヘッダーに入らないため、ヘッダーには初めの{kept}文字と「…」を書きました（シートの1行目には全文があります）"
-                ),
-                format!(
-                    "the title holds {length} characters, more than Excel's page header takes: \
-                     the header has its first {kept} and 「…」 (the sheet's first row has it whole)"
-                ),
-            ),
+            ExportWarning::HeaderCut {
+                length,
+                kept,
+                whole_in_sheet,
+            } => {
+                let (ja, en) = if *whole_in_sheet {
+                    (
+                        "（シートの1行目には全文があります）",
+                        " (the sheet's first row has it whole)",
+                    )
+                } else {
+                    ("", "")
+                };
+                say(
+                    lang,
+                    format!(
+                        "表題が{length}文字あり、Excelのページヘッダーに入らないため、ヘッダーには初めの{kept}文字と「…」を書きました{ja}"
+                    ),
+                    format!(
+                        "the title holds {length} characters, more than Excel's page header takes: \
+                         the header has its first {kept} and 「…」{en}"
+                    ),
+                )
+            }
             ExportWarning::PageBreaksLeft {
                 needed,
                 set,

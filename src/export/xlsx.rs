@@ -306,11 +306,6 @@ fn write_body(
     Ok(breaks)
 }
 
-/// The page breaks set: all of them, or — past the 1,023 Excel allows — those keeping the most
-/// rows together, which is where a break matters most. A break before a single row (an
-/// initiative of one item row) changes nothing when left out: Excel breaks at that row by
-/// itself, rows being whole. The warning names the initiatives of several rows whose break
-/// was left to Excel.
 /// The page header with the title: Excel takes 255 characters with the codes (`&L`, `&&` for
 /// `&`); a longer title is cut, with `…`, and said.
 fn page_header(title: &str, warnings: &mut Vec<ExportWarning>) -> String {
@@ -335,10 +330,16 @@ fn page_header(title: &str, warnings: &mut Vec<ExportWarning>) -> String {
     warnings.push(ExportWarning::HeaderCut {
         length: chars.len(),
         kept,
+        whole_in_sheet: super::xlsx_cells::fits_a_cell(title),
     });
     cut
 }
 
+/// The page breaks set: all of them, or — past the 1,023 Excel allows — those keeping the most
+/// rows together, which is where a break matters most. A break before a single row (an
+/// initiative of one item row) changes nothing when left out: Excel breaks at that row by
+/// itself, rows being whole. The warning names the initiatives of several rows whose break
+/// was left to Excel.
 fn chosen_breaks(breaks: Vec<Break>, warnings: &mut Vec<ExportWarning>) -> Vec<u32> {
     if breaks.len() <= BREAK_LIMIT {
         return breaks.into_iter().map(|b| b.row).collect();
