@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use crate::model::status::{
     LineMark, LineStatus, Standing, Status, StatusCounts, initiative_status, plan_entry_status,
 };
-use crate::model::{AsOf, Entry, Id, Initiative, Report, Side, TimingKind, Topic};
+use crate::model::{Entry, FiscalAsOf, Id, Initiative, Report, Side, TimingKind, Topic};
 
 /// One row of the grid, as indices into the report (cheap to keep for 100,000 rows): `section`
 /// into `report.sections`, `initiative` into that section's, `topic`/`item` into the
@@ -151,7 +151,7 @@ impl RowFilter {
     fn shows_initiative(
         &self,
         initiative: &Initiative,
-        as_of: AsOf,
+        as_of: FiscalAsOf,
         confirm: &HashSet<Id>,
     ) -> bool {
         if self.to_confirm
@@ -241,7 +241,7 @@ pub fn text_contains(haystack: &str, needle: &str) -> bool {
 }
 
 pub fn rows(report: &Report, filter: &RowFilter) -> Vec<GridRow> {
-    let as_of = report.as_of();
+    let as_of = report.fiscal_as_of();
     let confirm: HashSet<Id> = if filter.to_confirm {
         report.results_asking_to_confirm()
     } else {
@@ -485,7 +485,7 @@ pub fn line_mark(report: &Report, row: GridRow) -> Option<LineMark> {
     };
     let initiative = initiative_of(report, row)?;
     let entry = entry_of(report, row)?;
-    plan_entry_status(initiative, entry, report.as_of()).map(LineStatus::mark)
+    plan_entry_status(initiative, entry, report.fiscal_as_of()).map(LineStatus::mark)
 }
 
 /// A result row carried over for its 担当課 to confirm (要確認, see [`crate::compare::confirm`]).
@@ -583,7 +583,7 @@ pub struct Standings(Vec<Vec<Standing>>);
 impl Standings {
     pub fn of(report: &Report) -> Standings {
         use rayon::prelude::*;
-        let as_of = report.as_of();
+        let as_of = report.fiscal_as_of();
         Standings(
             report
                 .sections

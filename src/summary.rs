@@ -114,7 +114,7 @@ fn initiative_summary<'a>(
     section: &'a Section,
     i: &'a Initiative,
 ) -> InitiativeSummary<'a> {
-    let as_of = report.as_of();
+    let as_of = report.fiscal_as_of();
     let lines = line_statuses(i, as_of);
     let reported = links::reported_by(i);
     let mut plan_entries: std::collections::HashMap<crate::model::Id, &'a Entry> =

@@ -167,7 +167,7 @@ fn every_initiative_is_a_row_header_with_its_divisions_and_status_in_words() {
         assert!(text(th).contains(&initiative.title), "{}", text(th));
         let cells: Vec<String> = row.select(&sel("td")).map(text).collect();
         assert_eq!(cells[0], initiative.number);
-        let status = initiative_status(initiative, report.as_of());
+        let status = initiative_status(initiative, report.fiscal_as_of());
         let said = cells.last().unwrap();
         assert!(said.contains(status.japanese()), "{said}");
         for division in initiative.all_divisions() {
@@ -187,7 +187,7 @@ fn every_initiative_is_a_row_header_with_its_divisions_and_status_in_words() {
         .count();
     let expected = report
         .initiatives()
-        .filter(|i| initiative_status(i, report.as_of()) == Status::Late)
+        .filter(|i| initiative_status(i, report.fiscal_as_of()) == Status::Late)
         .count();
     assert_eq!(late, expected);
 }

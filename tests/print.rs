@@ -739,7 +739,7 @@ fn standings_say_what_each_row_asked_alone_says() {
     use shinchoku::model::status::{initiative_status, section_counts, topic_status};
     for report in [sample(), shinchoku::synthetic::with_result_lines(300)] {
         let standings = Standings::of(&report);
-        let as_of = report.as_of();
+        let as_of = report.fiscal_as_of();
         for row in print::selected_rows(&report, &PageSetup::default()) {
             assert_eq!(
                 standings.line_mark(&report, row),

@@ -121,7 +121,7 @@ fn with_numbers(
 
 /// A row per plan and actual entry (sub-items too) of an initiative, as the published columns.
 fn entry_records(report: &Report, section_name: &str, initiative: &Initiative) -> Vec<Vec<String>> {
-    let as_of = report.as_of();
+    let as_of = report.fiscal_as_of();
     let mut out = Vec::new();
     for topic in &initiative.topics {
         let status = topic_status(initiative, topic, as_of).japanese();

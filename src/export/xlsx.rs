@@ -566,7 +566,7 @@ fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result
         .set_pattern(FormatPattern::Gray125)
         .set_foreground_color(Color::RGB(palette::actual(Tone::Paper).to_u32()))
         .set_background_color(Color::RGB(palette::SCHEDULED_FILL.to_u32()));
-    let as_of = report.as_of();
+    let as_of = report.fiscal_as_of();
     let mut row = 2;
     for initiative in report.initiatives() {
         for topic in &initiative.topics {

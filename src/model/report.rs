@@ -110,6 +110,21 @@ impl Period {
     }
 }
 
+/// An as-of date with its fiscal year: a result done is one dated in a month of this year
+/// that has begun by the date (a result dated 「R1.6月」 is done in no month of FY2017).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FiscalAsOf {
+    pub fiscal_year: FiscalYear,
+    pub as_of: AsOf,
+}
+
+impl FiscalAsOf {
+    /// The months of the year that have begun by the date.
+    pub fn passed(self) -> MonthSet {
+        self.as_of.passed()
+    }
+}
+
 /// A day of the report's fiscal year: the results are as of this date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AsOf {
@@ -535,6 +550,15 @@ impl Report {
     pub fn as_of(&self) -> AsOf {
         self.as_of
             .unwrap_or_else(|| AsOf::end_of(self.period, self.fiscal_year))
+    }
+
+    /// The as-of date in force in the report's fiscal year: what each plan line's standing is
+    /// judged against ([`super::status`]).
+    pub fn fiscal_as_of(&self) -> FiscalAsOf {
+        FiscalAsOf {
+            fiscal_year: self.fiscal_year,
+            as_of: self.as_of(),
+        }
     }
 
     /// The 年次計画 column heading: as written, or made from the fiscal year.

@@ -1,7 +1,9 @@
 //! Where each planned activity stands, derived from the results that report it (see
 //! [`super::links`]) and the report's as-of date — never typed. "Passed" months are April up
 //! to and including the as-of month. A result is *done* when it is not marked 予定 and has a
-//! passed month (or no month at all: reported as done); it is *continuing* when it is 予定.
+//! passed month (or no month at all: reported as done) — a month of this fiscal year: a result
+//! dated in another (「R1.6月」 in an FY2017 report) is done in none; it is *continuing* when it
+//! is 予定.
 //!
 //! Each plan line (a plan entry or sub-item with months, 随時, or no date):
 //! - **完了 (done)**: all its months have passed, a done result reports it, none continues;
@@ -24,8 +26,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::links;
-use super::months::TimingKind;
-use super::{AsOf, Entry, EntryKind, Id, Initiative, MonthSet, Section, Topic};
+use super::months::{TimingKind, fiscal_years_written};
+use super::{Entry, EntryKind, FiscalAsOf, Id, Initiative, MonthSet, Section, Topic};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Status {
@@ -144,25 +146,40 @@ pub enum LineMark {
     ToCome,
 }
 
-/// Months of the done results (not 予定), counted only where they have passed.
-fn done_months(entries: &[Entry], passed: MonthSet) -> MonthSet {
+/// Months of the done results (not 予定), counted only where they have passed and only for
+/// results dated in this fiscal year (or with no year written).
+fn done_months(entries: &[Entry], as_of: FiscalAsOf) -> MonthSet {
     let mut months = MonthSet::EMPTY;
     for e in entries {
         if let Some(t) = &e.timing
             && !t.scheduled
+            && !dated_in_another_year(e, as_of)
         {
-            months = months.union(t.months.intersect(passed));
+            months = months.union(t.months.intersect(as_of.passed()));
         }
-        months = months.union(done_months(&e.subs, passed));
+        months = months.union(done_months(&e.subs, as_of));
     }
     months
 }
 
-/// A result that counts as done by the as-of date: a passed month not marked 予定, or no
-/// month it can be read to name (reported, so done — months written that cannot be read are
-/// warned about, and a result is not made late by them) unless it says 予定.
-fn is_done(result: &Entry, passed: MonthSet) -> bool {
-    if !done_months(std::slice::from_ref(result), passed).is_empty() {
+/// Whether the entry's months are written with years, none of them this fiscal year's
+/// (「R1.6月」 or 「H28.12」 in an FY2017 report): its months are another year's (warned about
+/// by [`super::check`]).
+fn dated_in_another_year(e: &Entry, as_of: FiscalAsOf) -> bool {
+    e.when.as_deref().is_some_and(|w| {
+        // Only a written year is looked for: the window asks for the rows it draws each frame.
+        w.contains(['年', '.', '．', '/', '／']) && {
+            let years = fiscal_years_written(w);
+            !years.is_empty() && !years.contains(&as_of.fiscal_year.0)
+        }
+    })
+}
+
+/// A result that counts as done by the as-of date: a passed month of this year not marked
+/// 予定, or no month it can be read to name (reported, so done — months written that cannot be
+/// read are warned about, and a result is not made late by them) unless it says 予定.
+fn is_done(result: &Entry, as_of: FiscalAsOf) -> bool {
+    if !done_months(std::slice::from_ref(result), as_of).is_empty() {
         return true;
     }
     // `(9/1予定)`: still to come. Not `(予定どおり6月に実施)` nor `(6月に実施。10月に報告予定)`:
@@ -176,9 +193,9 @@ fn is_done(result: &Entry, passed: MonthSet) -> bool {
 }
 
 /// Where a plan line stands, given the results that report it.
-pub fn line_status(line: &Entry, reported_by: &[&Entry], as_of: AsOf) -> LineStatus {
+pub fn line_status(line: &Entry, reported_by: &[&Entry], as_of: FiscalAsOf) -> LineStatus {
     let passed = as_of.passed();
-    let met = reported_by.iter().any(|r| is_done(r, passed));
+    let met = reported_by.iter().any(|r| is_done(r, as_of));
     let continuing = reported_by.iter().any(|r| r.scheduled());
     let months = line
         .timing
@@ -199,7 +216,7 @@ pub fn line_status(line: &Entry, reported_by: &[&Entry], as_of: AsOf) -> LineSta
 }
 
 /// Every plan line of an initiative with where it stands, in written order.
-pub fn line_statuses(initiative: &Initiative, as_of: AsOf) -> Vec<(Id, &Entry, LineStatus)> {
+pub fn line_statuses(initiative: &Initiative, as_of: FiscalAsOf) -> Vec<(Id, &Entry, LineStatus)> {
     let reported = links::reported_by(initiative);
     links::plan_lines(initiative)
         .into_iter()
@@ -214,7 +231,7 @@ pub fn line_statuses(initiative: &Initiative, as_of: AsOf) -> Vec<(Id, &Entry, L
 pub fn plan_entry_status(
     initiative: &Initiative,
     entry: &Entry,
-    as_of: AsOf,
+    as_of: FiscalAsOf,
 ) -> Option<LineStatus> {
     if !links::is_plan_line(entry) {
         return None;
@@ -229,7 +246,7 @@ fn has_scheduled(entries: &[Entry]) -> bool {
     entries.iter().any(Entry::scheduled)
 }
 
-pub fn topic_status(initiative: &Initiative, topic: &Topic, as_of: AsOf) -> Status {
+pub fn topic_status(initiative: &Initiative, topic: &Topic, as_of: FiscalAsOf) -> Status {
     let lines: Vec<LineStatus> = line_statuses(initiative, as_of)
         .into_iter()
         .filter(|(t, _, _)| *t == topic.id)
@@ -239,13 +256,13 @@ pub fn topic_status(initiative: &Initiative, topic: &Topic, as_of: AsOf) -> Stat
 }
 
 /// A topic's status from the statuses of its plan lines.
-fn status_of_topic(topic: &Topic, lines: &[LineStatus], as_of: AsOf) -> Status {
+fn status_of_topic(topic: &Topic, lines: &[LineStatus], as_of: FiscalAsOf) -> Status {
     if lines.is_empty() {
         let achieved = topic
             .plan
             .iter()
             .any(|e| e.kind == EntryKind::Status && e.text.contains("達成済"));
-        let done = !done_months(&topic.actual, as_of.passed()).is_empty();
+        let done = !done_months(&topic.actual, as_of).is_empty();
         return if achieved {
             Status::Done
         } else if done {
@@ -277,7 +294,7 @@ fn status_of_topic(topic: &Topic, lines: &[LineStatus], as_of: AsOf) -> Status {
     }
 }
 
-pub fn initiative_status(initiative: &Initiative, as_of: AsOf) -> Status {
+pub fn initiative_status(initiative: &Initiative, as_of: FiscalAsOf) -> Status {
     // The initiative's lines are rated once and handed to their topics: rating them per topic
     // made an initiative of thousands of topics quadratic.
     let mut by_topic: HashMap<Id, Vec<LineStatus>> = HashMap::new();
@@ -313,7 +330,7 @@ fn initiative_status_of_topics(statuses: &[Status]) -> Status {
 }
 
 /// The statuses of a section's initiatives, counted (shown in its row).
-pub fn section_counts(section: &Section, as_of: AsOf) -> StatusCounts {
+pub fn section_counts(section: &Section, as_of: FiscalAsOf) -> StatusCounts {
     let mut counts = StatusCounts::default();
     for i in &section.initiatives {
         counts.add(initiative_status(i, as_of));
@@ -379,7 +396,7 @@ pub struct StatusSummary {
 }
 
 pub fn summary(report: &super::Report) -> StatusSummary {
-    let as_of = report.as_of();
+    let as_of = report.fiscal_as_of();
     let mut out = StatusSummary::default();
     let mut divisions: std::collections::BTreeMap<String, StatusCounts> = Default::default();
     for section in &report.sections {
@@ -416,7 +433,7 @@ pub struct Standing {
 }
 
 impl Standing {
-    pub fn of(initiative: &Initiative, as_of: AsOf) -> Standing {
+    pub fn of(initiative: &Initiative, as_of: FiscalAsOf) -> Standing {
         let mut by_topic: HashMap<Id, Vec<LineStatus>> = Default::default();
         let mut lines = std::collections::HashMap::new();
         for (topic, line, status) in line_statuses(initiative, as_of) {

@@ -172,7 +172,7 @@ fn f8_goes_to_the_next_late_initiative() {
     let late = report
         .initiatives()
         .find(|i| {
-            shinchoku::model::status::initiative_status(i, report.as_of())
+            shinchoku::model::status::initiative_status(i, report.fiscal_as_of())
                 == shinchoku::model::status::Status::Late
         })
         .map(|i| i.id);

@@ -468,17 +468,23 @@ fn the_as_of_date_moves_lateness() {
     // of April, in progress at the end of September.
     r.as_of = Some(AsOf { month: 4, day: 30 });
     let nine = initiative(&r, "9");
-    assert_eq!(topic_status(nine, &nine.topics[1], r.as_of()), Status::Late);
+    assert_eq!(
+        topic_status(nine, &nine.topics[1], r.fiscal_as_of()),
+        Status::Late
+    );
     r.as_of = None;
     let nine = initiative(&r, "9");
     assert_eq!(
-        topic_status(nine, &nine.topics[1], r.as_of()),
+        topic_status(nine, &nine.topics[1], r.fiscal_as_of()),
         Status::InProgress
     );
     // By the end of March initiative 4's 11月～1月 plan has passed with nothing reporting it.
     r.as_of = Some(AsOf { month: 3, day: 31 });
     let four = initiative(&r, "4");
-    assert_eq!(topic_status(four, &four.topics[0], r.as_of()), Status::Late);
+    assert_eq!(
+        topic_status(four, &four.topics[0], r.fiscal_as_of()),
+        Status::Late
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use shinchoku::document::Document;
 use shinchoku::edit::{Edit, Intent, apply};
+use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::links::{propose, unplanned};
 use shinchoku::model::status::{LineStatus, Status, initiative_status, line_statuses};
 use shinchoku::model::{Entry, Id, Initiative, Report, Side};
@@ -13,7 +14,7 @@ use crate::{initiative, seed};
 fn lines(r: &Report, number: &str) -> Vec<(String, LineStatus, Vec<String>)> {
     let i = initiative(r, number);
     let reported = shinchoku::model::links::reported_by(i);
-    line_statuses(i, r.as_of())
+    line_statuses(i, r.fiscal_as_of())
         .into_iter()
         .map(|(_, line, status)| {
             let by = reported
@@ -65,17 +66,17 @@ fn each_initiative_of_the_seed_has_the_status_a_reader_would_give() {
     ];
     let got: Vec<(&str, Status)> = expected
         .iter()
-        .map(|(n, _)| (*n, initiative_status(initiative(&r, n), r.as_of())))
+        .map(|(n, _)| (*n, initiative_status(initiative(&r, n), r.fiscal_as_of())))
         .collect();
     assert_eq!(got, expected);
     // 遅れ only where a planned month has passed with nothing reported for it.
     for i in r.initiatives() {
-        let late = line_statuses(i, r.as_of())
+        let late = line_statuses(i, r.fiscal_as_of())
             .iter()
             .any(|(_, _, s)| *s == LineStatus::Late);
         assert_eq!(
             late,
-            initiative_status(i, r.as_of()) == Status::Late,
+            initiative_status(i, r.fiscal_as_of()) == Status::Late,
             "{}",
             i.number
         );
@@ -312,13 +313,13 @@ fn link_and_unlink_are_single_undoable_steps() {
     let before = doc.report().clone();
     doc.perform(Intent::Link { result, plan }).unwrap();
     assert_eq!(
-        initiative_status(initiative(doc.report(), "9"), doc.report().as_of()),
+        initiative_status(initiative(doc.report(), "9"), doc.report().fiscal_as_of()),
         Status::InProgress,
         "with the survey linked to it, nothing planned is late"
     );
     doc.perform(Intent::Unlink { result, plan }).unwrap();
     assert_eq!(
-        initiative_status(initiative(doc.report(), "9"), doc.report().as_of()),
+        initiative_status(initiative(doc.report(), "9"), doc.report().fiscal_as_of()),
         Status::Late
     );
     assert!(doc.undo());
@@ -364,7 +365,7 @@ fn a_result_typed_in_reports_the_plan_line_it_names() {
         typed_under_nines_first_topic("県有財産の貸付取組の全庁展開に向けた情報提供(9月)");
     assert_eq!(doc.report().entry(id).unwrap().reports, vec![plan]);
     assert_eq!(
-        initiative_status(initiative(doc.report(), "9"), doc.report().as_of()),
+        initiative_status(initiative(doc.report(), "9"), doc.report().fiscal_as_of()),
         Status::InProgress
     );
 }
@@ -396,7 +397,7 @@ fn a_result_with_unreadable_months_still_meets_its_plan_line() {
         let (mut doc, id, plan) = typed_under_nines_first_topic(text);
         doc.perform(Intent::Link { result: id, plan }).unwrap();
         let nine = initiative(doc.report(), "9");
-        line_statuses(nine, doc.report().as_of())
+        line_statuses(nine, doc.report().fiscal_as_of())
             .into_iter()
             .find(|(_, l, _)| l.id == plan)
             .unwrap()
@@ -417,4 +418,41 @@ fn a_result_with_unreadable_months_still_meets_its_plan_line() {
         let text = format!("県有財産の貸付取組の全庁展開に向けた情報提供{done_words}");
         assert_eq!(status_with(&text), done, "{text}");
     }
+}
+
+/// A result dated in another fiscal year meets no plan line of this one: 「(平成30年4月)」 or
+/// 「(H28.4月)」 in the FY2017 report is warned about (issue 22) and, until this session, still
+/// counted as done in April, so the plan line 周知(4月～5月) read 完了 where nothing of this
+/// year reports it. Dated in this year (「平成29年4月」), it is done as before.
+#[test]
+fn a_result_dated_in_another_fiscal_year_meets_no_plan_line_of_this_one() {
+    let plan = "職員説明会等における新たな運用方法の周知";
+    let standing = |when: &str| {
+        let mut doc = Document::new(
+            seed().report,
+            shinchoku::document::Origin::Sample,
+            Vec::new(),
+        );
+        let result = initiative(doc.report(), "4").topics[1].actual[0].clone();
+        assert_eq!(result.text, "職員説明会等における新たな運用方法の周知(4月)");
+        let text = format!("職員説明会等における新たな運用方法の周知({when})");
+        doc.perform(Intent::SetEntryText {
+            id: result.id,
+            text,
+        })
+        .unwrap();
+        let r = doc.report();
+        let (_, status, by) = line(&lines(r, "4"), plan).clone();
+        assert_eq!(by.len(), 1, "the result still reports the line: {by:?}");
+        let warned = shinchoku::model::check::warnings(r)
+            .iter()
+            .any(|w| w.describe(Lang::Ja).contains(when));
+        (status, warned)
+    };
+    assert_eq!(standing("4月"), (LineStatus::Done, false));
+    assert_eq!(standing("平成29年4月"), (LineStatus::Done, false));
+    assert_eq!(standing("平成30年4月"), (LineStatus::Late, true));
+    assert_eq!(standing("H28.4月"), (LineStatus::Late, true));
+    // From this year into the next year's months: done in April of this one.
+    assert_eq!(standing("H29.4月～H30.2月").0, LineStatus::Done);
 }

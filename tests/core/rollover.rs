@@ -17,7 +17,7 @@ use crate::{initiative, seed};
 
 /// Initiatives and topics 遅れ as of the report's date.
 fn late(report: &Report) -> (usize, usize) {
-    let as_of = report.as_of();
+    let as_of = report.fiscal_as_of();
     let mut counts = (0, 0);
     for i in report.initiatives() {
         counts.0 += usize::from(initiative_status(i, as_of) == Status::Late);
@@ -119,7 +119,7 @@ fn line_in_four(report: &Report, text: &str) -> LineStatus {
         .flat_map(|t| t.plan.iter())
         .find(|e| e.text.starts_with(text))
         .unwrap_or_else(|| panic!("{text} is planned in initiative 4"));
-    plan_entry_status(four, line, report.as_of()).expect("a plan line")
+    plan_entry_status(four, line, report.fiscal_as_of()).expect("a plan line")
 }
 
 #[test]

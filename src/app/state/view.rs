@@ -429,7 +429,7 @@ impl ViewModel {
     pub fn go_to_late(&mut self, frame: ReportFrame, step: isize) -> bool {
         let report = frame.report;
         use crate::model::status::{Status, initiative_status};
-        let as_of = report.as_of();
+        let as_of = report.fiscal_as_of();
         let all: Vec<(Id, Id)> = report
             .sections
             .iter()

@@ -157,7 +157,7 @@ impl DetailPanel<'_> {
 
     fn header(&self, ui: &mut Ui, section: &Section, initiative: &Initiative) {
         let t = self.t;
-        let as_of = self.report.as_of();
+        let as_of = self.report.fiscal_as_of();
         ui.label(RichText::new(format!("{} {}", section.numeral, section.title)).small());
         ui.label(
             RichText::new(format!(
@@ -211,7 +211,7 @@ impl DetailPanel<'_> {
             if let Some(d) = initiative.division_of(topic) {
                 ui.label(RichText::new(format!("{}: {d}", t.divisions)).small());
             }
-            let status = topic_status(initiative, topic, self.report.as_of());
+            let status = topic_status(initiative, topic, self.report.fiscal_as_of());
             let name = status_name(status, self.lang);
             ui.label(RichText::new(format!("{}: {name}", t.col_status)).small());
         });
@@ -420,7 +420,7 @@ impl DetailPanel<'_> {
         };
         ui.add_space(4.0);
         if place.side == Side::Plan {
-            if let Some(status) = plan_entry_status(initiative, entry, self.report.as_of()) {
+            if let Some(status) = plan_entry_status(initiative, entry, self.report.fiscal_as_of()) {
                 let name = line_status_name(status, self.lang);
                 ui.label(RichText::new(format!("{}: {name}", t.col_status)).strong());
             }

@@ -165,7 +165,7 @@ pub fn entry_status_words(report: &Report, row: GridRow, lang: Lang) -> Option<E
     };
     let status = grid::initiative_of(report, row)
         .zip(grid::entry_of(report, row))
-        .and_then(|(i, e)| plan_entry_status(i, e, report.as_of()))?;
+        .and_then(|(i, e)| plan_entry_status(i, e, report.fiscal_as_of()))?;
     let name = line_status_name(status, lang);
     match status {
         LineStatus::Late => words(format!("! {name}"), true, None),

@@ -34,7 +34,7 @@ use std::collections::HashMap;
 use super::{Change, Diff, FieldChange, InitiativeRef, Matching, ReportInfo, What};
 use crate::model::measures::Counting;
 use crate::model::text::normalize;
-use crate::model::{AsOf, Entry, Id, Report};
+use crate::model::{AsOf, Entry, FiscalAsOf, Id, Report};
 pub use pairing::SIMILAR;
 use pairing::heading_key;
 
@@ -50,8 +50,8 @@ pub fn diff(old: &Report, new: &Report) -> Diff {
         new,
         lineage: matching == Matching::Id,
         exact_text: old.id == new.id,
-        old_as_of: old.as_of(),
-        new_as_of: new.as_of(),
+        old_as_of: old.fiscal_as_of(),
+        new_as_of: new.fiscal_as_of(),
         out: Vec::new(),
         place: Place::default(),
     };
@@ -90,8 +90,8 @@ pub fn initiative_changes(
         new,
         lineage: true,
         exact_text: old.id == new.id,
-        old_as_of: old.as_of(),
-        new_as_of: new.as_of(),
+        old_as_of: old.fiscal_as_of(),
+        new_as_of: new.fiscal_as_of(),
         out: Vec::new(),
         place: Place {
             section: Some(ns.numeral.clone()),
@@ -267,8 +267,8 @@ struct Cx<'a> {
     /// full-width digit or another wave dash included. Between two reports made apart (two
     /// tables, converted by different programs) such differences are not changes.
     exact_text: bool,
-    old_as_of: AsOf,
-    new_as_of: AsOf,
+    old_as_of: FiscalAsOf,
+    new_as_of: FiscalAsOf,
     out: Vec<Change>,
     place: Place,
 }

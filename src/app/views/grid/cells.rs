@@ -245,7 +245,7 @@ impl GridView<'_> {
     }
 
     pub(super) fn status_cell(&self, ui: &mut Ui, row: GridRow) {
-        let as_of = self.report.as_of();
+        let as_of = self.report.fiscal_as_of();
         match row {
             GridRow::Section { section: s } => {
                 let n = self.report.sections[s].initiatives.len();

@@ -199,7 +199,7 @@ impl GridView<'_> {
         );
         if let GridRow::Section { section: s } = row {
             // The section's status counts, in the otherwise empty month lanes.
-            let counts = section_counts(&self.report.sections[s], self.report.as_of());
+            let counts = section_counts(&self.report.sections[s], self.report.fiscal_as_of());
             let text = counts_text(&counts, self.lang);
             ui.add_space(6.0);
             ui.add(egui::Label::new(RichText::new(text).strong()).selectable(false));
