@@ -13,7 +13,11 @@ use crate::lang::Describe;
 use crate::model::Report;
 
 impl ShinchokuApp {
-    pub(super) fn handle_compare(&mut self, command: CompareCommand) -> Vec<AppCommand> {
+    pub(super) fn handle_compare(
+        &mut self,
+        ctx: &egui::Context,
+        command: CompareCommand,
+    ) -> Vec<AppCommand> {
         let lang = self.lang();
         let t = lang.texts();
         match command {
@@ -41,12 +45,12 @@ impl ShinchokuApp {
                 if self.open.doc.doc().file_path() == Some(path.as_path()) {
                     self.open.compare.opened(&path);
                     if let Some(before) = compare_with {
-                        follow.extend(self.handle_compare(CompareCommand::With(before)));
+                        follow.extend(self.handle_compare(ctx, CompareCommand::With(before)));
                     }
                 }
                 follow
             }
-            CompareCommand::PrintList(path) => self.print_change_list(&path),
+            CompareCommand::PrintList(path) => self.print_change_list(ctx, path),
         }
     }
 
@@ -167,22 +171,26 @@ impl ShinchokuApp {
         self.view.reveal(frame, change);
     }
 
-    fn print_change_list(&mut self, path: &Path) -> Vec<AppCommand> {
+    /// The change list's PDF, made on a worker as every PDF is: a comparison of hundreds of
+    /// thousands of changes takes seconds to lay out (refused past 6,000 pages), and the
+    /// window is not frozen meanwhile.
+    fn print_change_list(&mut self, ctx: &egui::Context, path: PathBuf) -> Vec<AppCommand> {
         let lang = self.lang();
-        let t = lang.texts();
         let Some(comparison) = self.open.compare.comparison() else {
             return Vec::new();
         };
-        let written = crate::print::changes::pdf(comparison.diff(), lang, &crate::print::today())
-            .map_err(|e| e.describe(lang))
-            .and_then(|bytes| {
-                crate::store::write_atomically(path, &bytes)
-                    .map_err(|e| super::surveying::cannot_write(path, &e, lang))
-            });
-        match written {
-            Ok(()) => notice(format!("{}: {}", t.change_list_saved, path.display())),
-            Err(message) => error(t.export_failed, message),
-        }
+        let diff = comparison.diff().clone();
+        let work: super::state::jobs::Work = Box::new(move |progress, _| {
+            crate::print::changes::pdf_telling(&diff, lang, &crate::print::today(), progress)
+                .map(|bytes| super::state::jobs::Made {
+                    bytes,
+                    notes: Vec::new(),
+                })
+                .map_err(|e| e.describe(lang))
+        });
+        self.jobs
+            .start(super::state::jobs::JobOutput::Pdf(path), work, ctx);
+        Vec::new()
     }
 }
 

@@ -420,7 +420,7 @@ impl ShinchokuApp {
                 | FileCommand::SaveForced(_)
                 | FileCommand::SaveOverReadOnly { .. }),
             ) => self.save_file(save),
-            AppCommand::Compare(compare) => self.handle_compare(compare),
+            AppCommand::Compare(compare) => self.handle_compare(ctx, compare),
             AppCommand::Survey(survey) => self.handle_survey(survey),
             AppCommand::File(file) => self.open.doc.handle_file(file, lang),
             AppCommand::Edit(intent) => self.open.doc.perform(intent, lang),

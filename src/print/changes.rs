@@ -37,7 +37,7 @@ impl Describe for ListPdfError {
                 say(
                     lang,
                     format!(
-                        "一覧は{pages}ページになり、1回に印刷できる{most}ページを超えます。画面の一覧か JSON（shinchoku diff --json）で確かめてください"
+                        "一覧は{pages}ページになり、1回に印刷できる{most}ページを超えます。画面の変更一覧で確かめてください（コマンドでは shinchoku diff --json）"
                     ),
                     format!(
                         "the list would have {pages} pages, more than the {most} one printout may have; read it in the window or as JSON (shinchoku diff --json)"
@@ -51,9 +51,21 @@ impl Describe for ListPdfError {
 
 /// The change list of `diff` as a PDF, in `lang`.
 pub fn pdf(diff: &Diff, lang: Lang, printed_on: &str) -> Result<Vec<u8>, ListPdfError> {
+    pdf_telling(diff, lang, printed_on, &mut |_| {})
+}
+
+/// [`pdf`], telling `progress` the fraction done (the window's status bar): the lines laid
+/// out, then the pages drawn, half each.
+pub fn pdf_telling(
+    diff: &Diff,
+    lang: Lang,
+    printed_on: &str,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Vec<u8>, ListPdfError> {
     let lines = change_list_whole(diff, lang);
     let title = lines.first().map(|l| l.text.clone()).unwrap_or_default();
-    list_pdf(&lines, &title, printed_on)
+    let layout = layout_within(&lines, printed_on, MAX_PAGES, &mut |p| progress(p * 0.5))?;
+    super::pdf::render(&layout, &title, &mut |p| progress(0.5 + p * 0.5)).map_err(ListPdfError::Pdf)
 }
 
 /// Any list of lines (the change list, the 提出状況) as a PDF titled `title`, refused when it
@@ -87,14 +99,16 @@ impl Pages {
 /// Lays the list out on A4 pages; `printed_on` goes in each footer. More than [`MAX_PAGES`]
 /// pages are refused.
 pub fn layout(lines: &[ListLine], printed_on: &str) -> Result<PrintLayout, ListPdfError> {
-    layout_within(lines, printed_on, MAX_PAGES)
+    layout_within(lines, printed_on, MAX_PAGES, &mut |_| {})
 }
 
-/// [`layout`], refusing more than `most` pages.
+/// [`layout`], refusing more than `most` pages, telling `progress` the fraction of lines laid
+/// out.
 fn layout_within(
     lines: &[ListLine],
     printed_on: &str,
     most: usize,
+    progress: &mut dyn FnMut(f32),
 ) -> Result<PrintLayout, ListPdfError> {
     let measure = TextMeasure::get();
     let mut pages = Pages {
@@ -105,7 +119,10 @@ fn layout_within(
     let mut page = Page::default();
     let mut y = MARGIN;
     let bottom = HEIGHT - MARGIN - FOOTER;
-    for line in lines {
+    for (k, line) in lines.iter().enumerate() {
+        if k % 4096 == 0 {
+            progress(k as f32 / lines.len() as f32);
+        }
         let (size, bold) = match line.depth {
             0 => (13.0, true),
             1 => (10.5, true),
@@ -196,13 +213,19 @@ mod tests {
         let lines = long_list();
         let pages = layout(&lines, "2017年10月20日").unwrap().pages.len();
         assert!(pages > 2, "{pages} pages");
-        let refused = layout_within(&lines, "2017年10月20日", pages - 1);
+        let refused = layout_within(&lines, "2017年10月20日", pages - 1, &mut |_| {});
         assert!(
             matches!(refused, Err(ListPdfError::TooManyPages { pages: p }) if p == pages),
             "{refused:?}"
         );
         let said = refused.unwrap_err().describe(Lang::Ja);
         assert!(said.contains(&format!("一覧は{pages}ページ")), "{said}");
-        assert_eq!(layout_within(&lines, "", pages).unwrap().pages.len(), pages);
+        assert_eq!(
+            layout_within(&lines, "", pages, &mut |_| {})
+                .unwrap()
+                .pages
+                .len(),
+            pages
+        );
     }
 }

@@ -115,7 +115,8 @@ fn the_change_list_prints_to_a_pdf_in_japanese() {
     edited_since_saving(&mut h, &old);
     h.state_mut().queue(CompareCommand::With(old));
     h.state_mut().queue(CompareCommand::PrintList(pdf.clone()));
-    h.run();
+    // Made on a worker, as every PDF is: the window is not frozen by a long list.
+    wait_for_job(&mut h);
     let bytes = std::fs::read(&pdf).expect("the PDF is written");
     assert!(bytes.starts_with(b"%PDF"));
     let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
@@ -125,6 +126,7 @@ fn the_change_list_prints_to_a_pdf_in_japanese() {
         "{text}"
     );
     assert!(flat.contains("1/1"), "the page number: {text}");
+    h.get_by_label_contains("PDFを書き出しました");
 }
 
 #[test]

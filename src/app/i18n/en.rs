@@ -164,7 +164,6 @@ pub const EN: Texts = Texts {
     series_label: "Report",
     no_previous_report: "No earlier report is open",
     no_next_report: "No later report is open",
-    change_list_saved: "Change list saved",
     filter_report: "Reports (.ron, tables)",
     done_as_planned: "Done as planned",
     new_entry_hint: "e.g. 研修の実施(6月)",

@@ -164,7 +164,6 @@ pub const JA: Texts = Texts {
     series_label: "報告",
     no_previous_report: "これより前の報告は開かれていません",
     no_next_report: "これより後の報告は開かれていません",
-    change_list_saved: "変更一覧を保存しました",
     filter_report: "報告 (.ron, 表)",
     done_as_planned: "計画どおり実施",
     new_entry_hint: "例: 研修の実施(6月)",

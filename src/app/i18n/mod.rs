@@ -186,7 +186,6 @@ pub struct Texts {
     pub series_label: &'static str,
     pub no_previous_report: &'static str,
     pub no_next_report: &'static str,
-    pub change_list_saved: &'static str,
     pub filter_report: &'static str,
     pub done_as_planned: &'static str,
     pub new_entry_hint: &'static str,
