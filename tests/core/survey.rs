@@ -1011,3 +1011,23 @@ fn a_title_longer_than_a_cell_is_named_when_the_workbook_is_refused() {
         "nothing written"
     );
 }
+
+/// Ten thousand short results of the first half, shown apart in the second half's workbook:
+/// their text fits a cell but their ids, in the row's hidden cell, do not. The survey named
+/// nothing (the library's 「String exceeds Excel's limit」); now the cell is named before
+/// anything is written.
+#[test]
+fn thousands_of_results_shown_apart_are_named_by_their_hidden_cell_when_refused() {
+    let mut h1 = seed().report;
+    let topic = topics_of(&h1, 人事課)[0];
+    let results: Vec<_> = (0..10_000)
+        .map(|_| shinchoku::model::entry_text::new_entry(&mut h1, "研").0)
+        .collect();
+    h1.topic_mut(topic).unwrap().actual = results;
+    let h2 = shinchoku::compare::rollover(&h1, shinchoku::compare::RolloverTo::SecondHalf).unwrap();
+    let r = survey::response_for(&h2, 人事課, None, "");
+    let long = workbook::cell_too_long(&r).expect("refused");
+    assert_eq!(long.column, "上半期の実績（参考・変更不可）のID（隠し列）");
+    assert!(long.length > 32_767, "{long:?}");
+    assert!(workbook::write(&r).is_err(), "Excel could not hold it");
+}

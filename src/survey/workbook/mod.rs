@@ -57,6 +57,23 @@ fn topic_row(
     })
 }
 
+impl TopicRow {
+    /// The hidden cell of the row: the hashes of what the row shows (heading, plan, number,
+    /// title, the results shown apart) and the ids of those results.
+    fn sent_cell(&self) -> String {
+        let hashes = [HEADING_COL, PLAN_COL, 0, 1]
+            .map(|k| super::sent::hash(&self.texts[usize::from(k)]))
+            .into_iter()
+            .chain([super::sent::hash(&self.kept_text)]);
+        let mut sent: Vec<String> = hashes.map(|h| format!("{h:016x}")).collect();
+        if !self.kept.is_empty() {
+            let ids: Vec<String> = self.kept.iter().map(|e| e.id.0.to_string()).collect();
+            sent.push(format!("{KEPT_MARK}{}", ids.join(",")));
+        }
+        sent.join(" ")
+    }
+}
+
 /// A cell of a response workbook longer than an Excel cell holds (32,767 characters, counted
 /// in UTF-16): the workbook cannot carry it, and cutting it would lose the rest when the
 /// answer comes back.
@@ -108,6 +125,10 @@ pub fn cell_too_long(response: &Report) -> Option<CellTooLong> {
             let (heading, column) = (row.texts[2].clone(), column.clone());
             cells.push((initiative.clone(), heading, column, text.clone()));
         }
+        // The hidden cell naming the results shown apart: thousands of short ones pass a
+        // cell's length by their ids alone.
+        let hidden = format!("{EARLIER_HEADING}のID（隠し列）");
+        cells.push((initiative, row.texts[2].clone(), hidden, row.sent_cell()));
     }
     // The numbers' sheet: an indicator's name, a target, an answer (a rating's note).
     let columns = ["番号", "取組", "項目", "目標・計画", "実績・評価"];
@@ -323,14 +344,15 @@ fn write_topics(
     }
     let mut row = HEADER_ROW + 1;
     for topic in topics_of(response, &r.division) {
-        let Some(TopicRow {
+        let Some(topic_row) = topic_row(response, topic, &earlier, &asking) else {
+            continue;
+        };
+        let sent = topic_row.sent_cell();
+        let TopicRow {
             texts,
             kept,
             kept_text,
-        }) = topic_row(response, topic, &earlier, &asking)
-        else {
-            continue;
-        };
+        } = topic_row;
         for (k, text) in texts.iter().enumerate() {
             let f = if k as u16 == RESULT_COL {
                 &f.answer
@@ -340,20 +362,11 @@ fn write_topics(
             ws.write_string_with_format(row, k as u16, text, f)?;
         }
         ws.write_string_with_format(row, ID_COL, topic.0.to_string(), &f.base)?;
-        // Heading and plan, then the cells shown but never read (SHOWN_IN_ROW), each hashed.
-        let hashes = [HEADING_COL, PLAN_COL, 0, 1]
-            .map(|k| super::sent::hash(&texts[usize::from(k)]))
-            .into_iter()
-            .chain([super::sent::hash(&kept_text)]);
-        let mut sent: Vec<String> = hashes.map(|h| format!("{h:016x}")).collect();
         let mut lines = 1.0f64;
         if !kept.is_empty() {
-            let ids: Vec<String> = kept.iter().map(|e| e.id.0.to_string()).collect();
-            sent.push(format!("{KEPT_MARK}{}", ids.join(",")));
             lines = crate::export::xlsx::lines(&kept_text, EARLIER_WIDTH);
             ws.write_string_with_format(row, EARLIER_COL, &kept_text, &f.base)?;
         }
-        let sent = sent.join(" ");
         ws.write_string_with_format(row, SENT_COL, sent, &f.base)?;
         let lines = texts
             .iter()
