@@ -149,9 +149,11 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
         .collect();
     let mut budget = Budget::new("XLSX");
     let percent = super::cell_xml::percent_cells(bytes);
+    let exact = super::cell_xml::exact_numbers(bytes);
     let mut sheets = Vec::new();
     for name in names {
         let shown_as_percent = percent.get(&name);
+        let written = exact.get(&name);
         let damaged = |e: XlsxError| Failure::Damaged(e.to_string());
         let merges = book.merge_cells_by_sheet_name(&name).map_err(damaged)?;
         // Cell by cell rather than as calamine's dense range: one value typed at
@@ -174,6 +176,10 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
                 }
                 Data::Int(v) if shown_as_percent.is_some_and(|p| p.contains(&(row, col))) => {
                     super::cell_xml::as_percent(v as f64)
+                }
+                // More digits than the float holds: as the file writes them.
+                Data::Float(_) if let Some(w) = written.and_then(|w| w.get(&(row, col))) => {
+                    w.clone()
                 }
                 _ => cell_text(&value),
             };

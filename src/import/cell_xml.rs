@@ -1,5 +1,6 @@
 //! What calamine does not say of an XLSX's cells, read from the sheets' XML: which are shown
-//! as a percentage, and which hold a formula with no value saved.
+//! as a percentage, which hold a formula with no value saved, and which write a number with
+//! more digits than a float keeps.
 //!
 //! Excel keeps `12.345%` typed into a cell as the number 0.12345 with a percentage format;
 //! calamine gives the number alone, which read as 0.12345 where the sheet shows 12.345 % (an
@@ -113,6 +114,89 @@ pub(crate) fn formulas_without_values(
                 Ok(Event::Eof) | Err(_) => break,
                 _ => {}
             }
+        }
+    }
+    out
+}
+
+/// (0-based row, 0-based column) → the number as the file writes it, by sheet name: the
+/// numeric cells whose written digits a float does not hold (see [`exact_number`]).
+pub(crate) type ExactNumbers = HashMap<String, HashMap<(u32, u32), String>>;
+
+/// The numeric cells written with more digits than a float keeps (`12345678901234567` yen
+/// reads as 12345678901234568; Excel itself keeps 15, but a program writing the workbook may
+/// write more), by sheet, with their text as written: read as that, not changed by a digit
+/// without a word. A sheet is looked at only when a `<v>` of 16 digits or more is in it.
+pub(crate) fn exact_numbers(bytes: &[u8]) -> ExactNumbers {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return ExactNumbers::new();
+    };
+    let mut out = ExactNumbers::new();
+    for (name, target) in sheet_parts(&mut zip) {
+        let Some(xml) = part(&mut zip, &target) else {
+            continue;
+        };
+        if !has_long_value(&xml) {
+            continue;
+        }
+        let cells = long_numbers(&xml);
+        if !cells.is_empty() {
+            out.insert(name, cells);
+        }
+    }
+    out
+}
+
+/// Whether a `<v>` of the sheet holds 16 digits or more.
+fn has_long_value(xml: &[u8]) -> bool {
+    xml.windows(3).enumerate().any(|(k, w)| {
+        w == b"<v>"
+            && xml[k + 3..]
+                .iter()
+                .take_while(|&&b| b != b'<')
+                .filter(|b| b.is_ascii_digit())
+                .count()
+                > 15
+    })
+}
+
+/// The numeric cells of a sheet whose written value a float changes.
+fn long_numbers(xml: &[u8]) -> HashMap<(u32, u32), String> {
+    let mut out = HashMap::new();
+    let mut reader = Reader::from_reader(BufReader::new(xml));
+    let mut buf = Vec::new();
+    // The numeric cell being read, and whether its value is being read.
+    let mut cell: Option<(u32, u32)> = None;
+    let mut in_value = false;
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                "c" => {
+                    let numeric = attr(&e, "t").is_none_or(|t| t == "n");
+                    cell = attr(&e, "r")
+                        .and_then(|r| cell_position(&r))
+                        .filter(|_| numeric);
+                }
+                "v" => in_value = cell.is_some(),
+                _ => {}
+            },
+            Ok(Event::Text(t)) if in_value => {
+                let written = t.xml10_content();
+                let written = written.trim();
+                if let (Some(at), Ok(value)) = (cell, written.parse::<f64>())
+                    && let Some(exact) = super::sheet::exact_number(written, value)
+                {
+                    out.insert(at, exact);
+                    // The reader refuses a sheet of more cells: none is kept past that.
+                    if out.len() >= crate::model::bounds::MAX_CELLS {
+                        break;
+                    }
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == "v" => in_value = false,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
         }
     }
     out

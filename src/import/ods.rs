@@ -235,8 +235,13 @@ fn cell_value<R: BufRead>(
             "office:value" if value.is_none() => {
                 let written = text();
                 // A number that does not read is kept as written, not refused.
-                value = Some(match written.trim().parse::<f64>() {
-                    Ok(f) => Data::Float(f),
+                // So is one with more digits than the float holds.
+                let trimmed = written.trim();
+                value = Some(match trimmed.parse::<f64>() {
+                    Ok(f) => match super::sheet::exact_number(trimmed, f) {
+                        Some(exact) => Data::String(exact),
+                        None => Data::Float(f),
+                    },
                     Err(_) => Data::String(written),
                 });
             }

@@ -215,6 +215,29 @@ pub(crate) fn cell_text(value: &Data) -> String {
     }
 }
 
+/// The number as written, when a float read from it holds another value: more digits than
+/// a float keeps (`12345678901234567` reads as 12345678901234568). A number written otherwise
+/// than in plain digits (`1E5`), or one the float holds (`1.50` is 1.5), is `None`: read as the
+/// float.
+pub(crate) fn exact_number(written: &str, value: f64) -> Option<String> {
+    let digits = written.strip_prefix('-').unwrap_or(written);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !plain(whole) || !plain(fraction) {
+        return None;
+    }
+    // The value written and the float's, each in its shortest digits.
+    let canonical = |whole: &str, fraction: &str| {
+        let whole = whole.trim_start_matches('0');
+        let fraction = fraction.trim_end_matches('0');
+        format!("{whole}.{fraction}")
+    };
+    let float = format!("{}", value.abs());
+    let (float_whole, float_fraction) = float.split_once('.').unwrap_or((&float, ""));
+    (canonical(whole, fraction) != canonical(float_whole, float_fraction))
+        .then(|| written.to_string())
+}
+
 /// Why a workbook's sheets cannot be read.
 pub(crate) enum Failure {
     Encrypted,
@@ -225,5 +248,27 @@ pub(crate) enum Failure {
 impl From<ImportError> for Failure {
     fn from(e: ImportError) -> Self {
         Failure::TooLarge(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exact_number;
+
+    #[test]
+    fn a_number_is_kept_as_written_only_where_the_float_holds_another() {
+        let kept = |w: &str| exact_number(w, w.parse().unwrap());
+        assert_eq!(
+            kept("12345678901234567").as_deref(),
+            Some("12345678901234567")
+        );
+        assert_eq!(
+            kept("-1.23456789012345678").as_deref(),
+            Some("-1.23456789012345678")
+        );
+        // The float holds these: read as the float (a form of it).
+        for same in ["12345678901234568", "1.50", "0.1", "-0", "007", "1E5", "3"] {
+            assert_eq!(kept(same), None, "{same}");
+        }
     }
 }

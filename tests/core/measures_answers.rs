@@ -547,3 +547,37 @@ fn an_answer_sent_again_with_one_number_changed_keeps_the_others_corrected() {
         (Some(Decimal::whole(970)), Some(Money::yen(3_300_000_000)))
     );
 }
+
+/// A number cell written with more digits than a float keeps (by a program writing the
+/// workbook; Excel keeps 15): read as the file writes it. 12345678901234567 was read as
+/// 12345678901234568, and 1234567890123456789 as 1234567890123456800, without a word.
+#[test]
+fn a_number_cell_of_more_digits_than_a_float_keeps_is_read_as_written() {
+    let master = sent(seed_with_measures());
+    let division = first_division(&master);
+    let response = shinchoku::survey::response_for(&master, &division, None, "");
+    let book = shinchoku::survey::workbook::write(&response).unwrap();
+    let row = shinchoku::survey::workbook::read(&book).unwrap().measures[0].row;
+    for written in [
+        "12345678901234567",
+        "1234567890123456789",
+        "-0.12345678901234567",
+    ] {
+        let cell = format!("<c r=\"E{row}\"");
+        let typed = crate::rewrite_part(&book, "xl/worksheets/sheet2.xml", |xml| {
+            let start = xml.find(&cell).unwrap();
+            let rest = &xml[start..];
+            let closed = rest.find("/>").unwrap() + 1 == rest.find('>').unwrap();
+            let end = start
+                + if closed {
+                    rest.find("/>").unwrap() + 2
+                } else {
+                    rest.find("</c>").unwrap() + 4
+                };
+            let number = format!("{cell}><v>{written}</v></c>");
+            format!("{}{number}{}", &xml[..start], &xml[end..])
+        });
+        let read = shinchoku::survey::workbook::read(&typed).unwrap();
+        assert_eq!(read.measures[0].answer, written);
+    }
+}
