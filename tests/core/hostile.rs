@@ -705,3 +705,23 @@ fn a_workbook_without_its_sheet_list_says_so() {
         "{err}"
     );
 }
+
+/// A number cell of an `.ods` written with more digits than a float keeps: read as the file
+/// writes it (12345678901234567 read as 12345678901234568).
+#[test]
+fn an_ods_number_of_more_digits_than_a_float_keeps_is_read_as_written() {
+    let number = r#"<table:table-cell office:value-type="float" office:value="12345678901234567"><text:p>12345678901234600</text:p></table:table-cell>"#;
+    let rest = crafted::ods_row(&[
+        "",
+        "② 周知",
+        "",
+        "",
+        "・周知(6月)",
+        "・周知(6月)",
+        "総務部人事課",
+    ]);
+    let row = rest.replacen("<table:table-cell/>", number, 1);
+    let (report, _) = import_any(&report_ods(&row), None).expect("opens");
+    let numbers: Vec<&str> = report.initiatives().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "12345678901234567"]);
+}
