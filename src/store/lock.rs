@@ -323,12 +323,26 @@ pub fn live_holder(report: &Path) -> Option<LockHolder> {
     holder_of(report).filter(|h| !h.is_stale())
 }
 
-/// A held lock; the file is removed when it is dropped, unless someone took it over meanwhile.
+/// A held lock; the file is removed when it is dropped, unless someone took it over meanwhile
+/// — and when the process is stopped by a signal ([`super::lock_on_signal`]).
 #[derive(Debug)]
 pub struct FileLock {
     report: PathBuf,
     lock: PathBuf,
     holder: LockHolder,
+    _on_signal: super::lock_on_signal::Registered,
+}
+
+impl FileLock {
+    fn held(report: &Path, lock: PathBuf, holder: LockHolder) -> FileLock {
+        let on_signal = super::lock_on_signal::register(&lock, &holder.token);
+        FileLock {
+            report: report.to_path_buf(),
+            lock,
+            holder,
+            _on_signal: on_signal,
+        }
+    }
 }
 
 impl FileLock {
@@ -339,13 +353,7 @@ impl FileLock {
         // Twice at most: once to find a stale lock, once after removing it.
         for _ in 0..2 {
             match create_new(&lock, &holder) {
-                Ok(()) => {
-                    return Ok(FileLock {
-                        report: report.to_path_buf(),
-                        lock,
-                        holder,
-                    });
-                }
+                Ok(()) => return Ok(FileLock::held(report, lock, holder)),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     let existing = holder_of(report);
                     match existing {
@@ -388,11 +396,7 @@ impl FileLock {
                 error,
             }
         })?;
-        Ok(FileLock {
-            report: report.to_path_buf(),
-            lock,
-            holder,
-        })
+        Ok(FileLock::held(report, lock, holder))
     }
 
     pub fn holder(&self) -> &LockHolder {

@@ -7,6 +7,7 @@ mod beside;
 pub mod disk;
 mod links;
 pub mod lock;
+mod lock_on_signal;
 pub mod permissions;
 mod quick_read;
 pub mod recovery;

@@ -380,3 +380,65 @@ fn a_folder_in_the_locks_place_is_named_when_a_forced_save_fails() {
     let said = err.to_string();
     assert!(said.contains(".~lock.m.ron#"), "{said}");
 }
+
+/// In a child started by the test below: holds the lock of `CHILD_REPORT`, says `locked`,
+/// and waits to be stopped.
+#[test]
+fn child_holds_a_lock_until_stopped() {
+    use std::io::Write;
+    let Some(report) = crate::child_var("hold-lock", "CHILD_REPORT") else {
+        return;
+    };
+    let lock = FileLock::acquire(&report).unwrap();
+    println!("locked");
+    std::io::stdout().flush().unwrap();
+    std::thread::sleep(Duration::from_secs(60));
+    drop(lock);
+}
+
+/// Started holding a report's lock and stopped by a signal (Ctrl+C, `kill`, a closed
+/// terminal): the child ends by that signal and its lock is gone — it stayed, and a colleague
+/// on another computer was told the report was open. A lock taken over meanwhile is another's:
+/// it stays.
+#[cfg(unix)]
+#[test]
+fn a_lock_is_removed_when_its_process_is_stopped_by_a_signal() {
+    use std::io::BufRead;
+    use std::os::unix::process::ExitStatusExt;
+    for (signal, taken_over) in [
+        (libc::SIGTERM, false),
+        (libc::SIGINT, false),
+        (libc::SIGHUP, false),
+        (libc::SIGTERM, true),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let report = seed_file(dir.path());
+        let mut child = crate::child(
+            "locks::child_holds_a_lock_until_stopped",
+            "hold-lock",
+            &[("CHILD_REPORT", &report)],
+        );
+        let out = std::io::BufReader::new(child.stdout.take().unwrap());
+        assert!(
+            out.lines()
+                .map_while(Result::ok)
+                .any(|l| l.ends_with("locked")),
+            "the child took the lock"
+        );
+        let holder = lock::holder_of(&report).expect("a lock beside the report");
+        assert_eq!(holder.pid, Some(child.id()));
+        let ours = taken_over.then(|| FileLock::take_over(&report).unwrap());
+        // SAFETY: a signal to the child this test started.
+        unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(signal), "ended by the signal");
+        let left = lock::holder_of(&report);
+        match ours {
+            None => assert!(
+                left.is_none(),
+                "signal {signal}: the lock is gone: {left:?}"
+            ),
+            Some(ours) => assert_eq!(left.map(|h| h.token), Some(ours.holder().token.clone())),
+        }
+    }
+}
