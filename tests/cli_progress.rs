@@ -1,4 +1,4 @@
-//! Long work on the command line (print, export, survey, collect) shows a bar on standard
+//! Long work on the command line (print, diff --pdf, export, survey, collect) shows a bar on standard
 //! error while it runs — on a terminal only. Piped into a script or a log, standard error
 //! holds what the command says and no bar; on a terminal (a pseudo-terminal here) the bar is
 //! drawn and wiped before the command's last line.
@@ -100,12 +100,11 @@ fn pseudo_terminal() -> (std::fs::File, PathBuf) {
     }
 }
 
+/// Runs the binary with `args`, its standard error a pseudo-terminal: what it printed there,
+/// and its output (standard output piped).
 #[cfg(unix)]
-#[test]
-fn print_on_a_terminal_draws_the_bar_then_wipes_it() {
+fn on_a_terminal(args: &[&str]) -> (Output, String) {
     use std::io::Read;
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("mie.pdf");
     let (mut controller, terminal) = pseudo_terminal();
     let stderr = std::fs::OpenOptions::new()
         .read(true)
@@ -126,12 +125,21 @@ fn print_on_a_terminal_draws_the_bar_then_wipes_it() {
         seen
     });
     let out = Command::new(env!("CARGO_BIN_EXE_shinchoku"))
-        .args(["print", SEED, "-o", pdf.to_str().unwrap()])
+        .args(args)
         .stderr(stderr)
         .output()
         .expect("the binary runs");
-    assert!(out.status.success());
     let seen = String::from_utf8_lossy(&reader.join().unwrap()).into_owned();
+    (out, seen)
+}
+
+#[cfg(unix)]
+#[test]
+fn print_on_a_terminal_draws_the_bar_then_wipes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("mie.pdf");
+    let (out, seen) = on_a_terminal(&["print", SEED, "-o", pdf.to_str().unwrap()]);
+    assert!(out.status.success());
     assert!(
         seen.contains("\rprint: writing the PDF ["),
         "no bar on the terminal: {seen:?}"
@@ -146,4 +154,30 @@ fn print_on_a_terminal_draws_the_bar_then_wipes_it() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("page(s)"), "{stdout}");
     assert!(!stdout.contains('%') && !stdout.contains('\r'), "{stdout}");
+}
+
+/// `diff --pdf` draws its bar too (a change list of thousands of pages takes seconds), and
+/// none when piped.
+#[cfg(unix)]
+#[test]
+fn the_change_lists_pdf_draws_a_bar_on_a_terminal_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = master(dir.path());
+    let pdf = dir.path().join("changes.pdf");
+    let args = [
+        "diff",
+        SEED,
+        ron.to_str().unwrap(),
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ];
+    let (out, seen) = on_a_terminal(&args);
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
+    assert!(
+        seen.contains("\rdiff: writing the change list ["),
+        "no bar on the terminal: {seen:?}"
+    );
+    assert!(seen.ends_with(" \r"), "{seen:?}");
+    assert_no_bar("diff --pdf", &shinchoku(&args));
+    assert!(pdf.exists());
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::Diff;
+use super::console::bar::Bar;
 use super::files::{UNREADABLE, open};
 use super::problem::{ChangeListFailure, CommandProblem};
 use crate::compare::Diff as ReportDiff;
@@ -54,13 +55,16 @@ pub fn run(args: &Diff) -> ExitCode {
     }
 }
 
-/// `--pdf`: the change list on A4 pages.
+/// `--pdf`: the change list on A4 pages, with a bar on a terminal (a comparison of hundreds
+/// of thousands of changes takes seconds).
 fn write_pdf(diff: &ReportDiff, lang: Lang, out: &Path) -> Result<(), ExitCode> {
-    let written = crate::print::changes::pdf(diff, lang, &crate::print::today())
-        .map_err(ChangeListFailure::Pdf)
-        .and_then(|bytes| {
-            crate::store::write_atomically(out, &bytes).map_err(ChangeListFailure::Write)
-        });
+    let mut bar = Bar::on_stderr("diff: writing the change list");
+    let made =
+        crate::print::changes::pdf_telling(diff, lang, &crate::print::today(), &mut |p| bar.set(p));
+    bar.finish();
+    let written = made.map_err(ChangeListFailure::Pdf).and_then(|bytes| {
+        crate::store::write_atomically(out, &bytes).map_err(ChangeListFailure::Write)
+    });
     written.map_err(|cause| {
         CommandProblem::ChangeListNotWritten {
             path: out.to_path_buf(),
