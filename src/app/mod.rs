@@ -232,6 +232,7 @@ impl ShinchokuApp {
         let (notice, job) = (self.dialogs.notice(), self.jobs.running());
         out.extend(views::status::show(ui, lang, doc, notice, job));
         let seen = views::detail::Seen {
+            frame,
             view: &self.view,
             prefs: &self.prefs,
             composition: &self.composition,
@@ -279,6 +280,7 @@ impl ShinchokuApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let grid_view = views::grid::GridView {
                 report: frame.report,
+                frame,
                 columns: self.prefs.columns(),
                 rows: &rows,
                 view: &self.view,

@@ -11,6 +11,11 @@ fn typing_a_new_actual_changes_the_status_and_undo_brings_it_back() {
     // The first heading plans 全庁展開に向けた情報提供、調整 from September, and nothing
     // reports it: late.
     assert_eq!(status_labels(&h, "状況: 遅れ"), 1);
+    // The grid says so too, in the plan line's words and the badges of its topic and
+    // initiative (each worked out once for the report as it stands).
+    let late_in_grid = |h: &_| status_labels(h, "! 遅れ") + status_labels(h, "遅れ");
+    let before = late_in_grid(&h);
+    assert!(before >= 2, "{before}");
     let add_buttons: Vec<_> = h.get_all_by_label("＋ 実績を追加").collect();
     assert_eq!(add_buttons.len(), 2);
     add_buttons[0].click();
@@ -24,6 +29,7 @@ fn typing_a_new_actual_changes_the_status_and_undo_brings_it_back() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(status_labels(&h, "状況: 遅れ"), 0);
+    assert!(late_in_grid(&h) < before, "the grid's marks follow the edit");
     let nine = h.state().document().report().find_initiative("9").unwrap();
     let added = nine.topics[0].actual.last().unwrap();
     assert_eq!(
@@ -37,6 +43,7 @@ fn typing_a_new_actual_changes_the_status_and_undo_brings_it_back() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(status_labels(&h, "状況: 遅れ"), 1);
+    assert_eq!(late_in_grid(&h), before, "and the undo");
     assert!(!h.state().document().is_dirty());
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,

@@ -9,10 +9,14 @@ use super::document::DocState;
 use crate::compare::Comparison;
 use crate::document::Document;
 use crate::model::Report;
+use crate::model::status::Standing;
+use std::rc::Rc;
 
 pub struct OpenReport {
     pub doc: DocState,
     pub compare: CompareState,
+    /// Where the initiatives drawn stand, kept until the report's next revision.
+    standings: crate::grid::StandingCache,
 }
 
 /// The open report as one frame sees it.
@@ -24,11 +28,22 @@ pub struct ReportFrame<'a> {
     pub revision: u64,
     /// The comparison (as of this revision) and its generation, which the grid's rows key on.
     pub compared: Option<(&'a Comparison, u64)>,
+    standings: &'a crate::grid::StandingCache,
 }
 
-impl ReportFrame<'_> {
+impl<'a> ReportFrame<'a> {
     pub fn comparison(&self) -> Option<&Comparison> {
         self.compared.map(|(c, _)| c)
+    }
+
+    /// Where the row's initiative stands, worked out once for this revision.
+    pub fn standing(&self, row: crate::grid::GridRow) -> Option<Rc<Standing>> {
+        self.standings.of_row(self.report, self.revision, row)
+    }
+
+    /// Where `initiative` stands, worked out once for this revision.
+    pub fn standing_of(&self, initiative: &crate::model::Initiative) -> Rc<Standing> {
+        self.standings.of(self.report, self.revision, initiative)
     }
 }
 
@@ -37,6 +52,7 @@ impl OpenReport {
         OpenReport {
             doc: DocState::new(doc),
             compare: CompareState::default(),
+            standings: crate::grid::StandingCache::default(),
         }
     }
 
@@ -53,6 +69,7 @@ impl OpenReport {
                 .compare
                 .comparison()
                 .map(|c| (c, self.compare.generation())),
+            standings: &self.standings,
         }
     }
 }

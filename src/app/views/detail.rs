@@ -20,13 +20,14 @@ use crate::lang::Describe;
 use crate::model::entry_text::read_entry;
 use crate::model::links;
 use crate::model::months::parse_timing;
-use crate::model::status::{initiative_status, plan_entry_status, topic_status};
 use crate::model::survey::may_add;
 use crate::model::text::visible;
 use crate::model::{Entry, Initiative, Report, Section, Side, Topic};
 
 /// What the panel reads of the window's state besides the document.
 pub struct Seen<'a> {
+    /// The report as this frame sees it: where its initiatives stand is asked of it.
+    pub frame: crate::app::state::open::ReportFrame<'a>,
     pub view: &'a ViewModel,
     pub prefs: &'a Prefs,
     pub composition: &'a Composition,
@@ -48,6 +49,7 @@ pub fn show(
     let panel = DetailPanel {
         lang,
         t,
+        frame: seen.frame,
         report: doc.report(),
         revision: doc.revision(),
         view,
@@ -125,6 +127,7 @@ const LISTED_ENTRIES: usize = 500;
 struct DetailPanel<'a> {
     lang: Lang,
     t: &'static Texts,
+    frame: crate::app::state::open::ReportFrame<'a>,
     report: &'a Report,
     revision: u64,
     view: &'a ViewModel,
@@ -157,7 +160,6 @@ impl DetailPanel<'_> {
 
     fn header(&self, ui: &mut Ui, section: &Section, initiative: &Initiative) {
         let t = self.t;
-        let as_of = self.report.fiscal_as_of();
         ui.label(RichText::new(format!("{} {}", section.numeral, section.title)).small());
         ui.label(
             RichText::new(format!(
@@ -169,7 +171,8 @@ impl DetailPanel<'_> {
         );
         ui.horizontal(|ui| {
             ui.label(format!("{}:", t.col_status));
-            status_badge(ui, initiative_status(initiative, as_of), self.lang);
+            let status = self.frame.standing_of(initiative).initiative();
+            status_badge(ui, status, self.lang);
         });
         ui.label(format!(
             "{}: {}",
@@ -211,9 +214,12 @@ impl DetailPanel<'_> {
             if let Some(d) = initiative.division_of(topic) {
                 ui.label(RichText::new(format!("{}: {d}", t.divisions)).small());
             }
-            let status = topic_status(initiative, topic, self.report.fiscal_as_of());
-            let name = status_name(status, self.lang);
-            ui.label(RichText::new(format!("{}: {name}", t.col_status)).small());
+            let index = initiative.topics.iter().position(|x| x.id == topic.id);
+            let standing = self.frame.standing_of(initiative);
+            if let Some(status) = index.and_then(|k| standing.topic(k)) {
+                let name = status_name(status, self.lang);
+                ui.label(RichText::new(format!("{}: {name}", t.col_status)).small());
+            }
         });
         let actual_name = actual_name(self.report.period, self.lang);
         for (side, name) in [(Side::Plan, t.plan), (Side::Actual, actual_name.as_str())] {
@@ -420,7 +426,7 @@ impl DetailPanel<'_> {
         };
         ui.add_space(4.0);
         if place.side == Side::Plan {
-            if let Some(status) = plan_entry_status(initiative, entry, self.report.fiscal_as_of()) {
+            if let Some(status) = self.frame.standing_of(initiative).line(entry.id) {
                 let name = line_status_name(status, self.lang);
                 ui.label(RichText::new(format!("{}: {name}", t.col_status)).strong());
             }

@@ -6,9 +6,9 @@ use egui::{Color32, FontId, RichText, Sense, Stroke, Ui, WidgetInfo, vec2};
 use crate::app::i18n::{Lang, Texts};
 use crate::compare::confirm;
 use crate::grid::{self, GridRow};
+use crate::model::Report;
 use crate::model::months::{Timing, TimingKind, parse_timing};
-use crate::model::status::{LineStatus, Status, StatusCounts, plan_entry_status};
-use crate::model::{Report, Side};
+use crate::model::status::{LineStatus, Status, StatusCounts};
 use crate::palette::{self, Rgb};
 
 /// A palette colour on screen.
@@ -145,7 +145,14 @@ impl EntryStatusWords {
 
 /// 要確認 for a result carried over for its 担当課 to confirm (before 計画外: it asks for an
 /// answer), 計画外 for a result reporting nothing planned, a plan line's status; else nothing.
-pub fn entry_status_words(report: &Report, row: GridRow, lang: Lang) -> Option<EntryStatusWords> {
+/// `line`: where the row stands when it is a plan line (the window's [`crate::grid::StandingCache`]
+/// knows).
+pub fn entry_status_words(
+    report: &Report,
+    row: GridRow,
+    line: Option<LineStatus>,
+    lang: Lang,
+) -> Option<EntryStatusWords> {
     let words = |text: String, late, why| Some(EntryStatusWords { text, late, why });
     if grid::is_to_confirm(report, row) {
         return words(
@@ -157,15 +164,7 @@ pub fn entry_status_words(report: &Report, row: GridRow, lang: Lang) -> Option<E
     if grid::is_unplanned(report, row) {
         return words(lang.texts().unplanned.to_string(), false, None);
     }
-    let GridRow::Entry {
-        side: Side::Plan, ..
-    } = row
-    else {
-        return None;
-    };
-    let status = grid::initiative_of(report, row)
-        .zip(grid::entry_of(report, row))
-        .and_then(|(i, e)| plan_entry_status(i, e, report.fiscal_as_of()))?;
+    let status = line?;
     let name = line_status_name(status, lang);
     match status {
         LineStatus::Late => words(format!("! {name}"), true, None),

@@ -13,7 +13,7 @@ use crate::app::views::paint;
 use crate::app::views::widgets::{entry_status_words, status_badge};
 use crate::compare::{Mark, RowMarks};
 use crate::grid::{self, GridRow, RowFilter};
-use crate::model::status::{initiative_status, topic_status};
+use crate::model::status::LineStatus;
 use crate::model::text::visible;
 use crate::model::{EntryKind, Id, Side};
 
@@ -245,36 +245,42 @@ impl GridView<'_> {
     }
 
     pub(super) fn status_cell(&self, ui: &mut Ui, row: GridRow) {
-        let as_of = self.report.fiscal_as_of();
         match row {
             GridRow::Section { section: s } => {
                 let n = self.report.sections[s].initiatives.len();
                 ui.label(RichText::new(format!("{n} {}", self.t().initiatives)).small());
             }
-            GridRow::Initiative {
-                section: s,
-                initiative: i,
-            } => {
-                let status = initiative_status(&self.report.sections[s].initiatives[i], as_of);
-                status_badge(ui, status, self.lang);
+            GridRow::Initiative { .. } => {
+                if let Some(standing) = self.frame.standing(row) {
+                    status_badge(ui, standing.initiative(), self.lang);
+                }
             }
-            GridRow::Topic {
-                section: s,
-                initiative: i,
-                topic: t,
-            } => {
-                let initiative = &self.report.sections[s].initiatives[i];
-                let status = topic_status(initiative, &initiative.topics[t], as_of);
-                status_badge(ui, status, self.lang);
+            GridRow::Topic { topic: t, .. } => {
+                if let Some(status) = self.frame.standing(row).and_then(|s| s.topic(t)) {
+                    status_badge(ui, status, self.lang);
+                }
             }
             GridRow::Entry { .. } => self.line_status(ui, row),
             GridRow::Lane { .. } | GridRow::Removed { .. } => {}
         }
     }
 
+    /// Where a plan entry row stands (`None` for other rows).
+    pub(super) fn plan_line(&self, row: GridRow) -> Option<LineStatus> {
+        let GridRow::Entry {
+            side: Side::Plan, ..
+        } = row
+        else {
+            return None;
+        };
+        let entry = grid::entry_of(self.report, row)?;
+        self.frame.standing(row)?.line(entry.id)
+    }
+
     /// A plan line's status in words, 計画外 or 要確認 for a result (see `entry_status_words`).
     pub(super) fn line_status(&self, ui: &mut Ui, row: GridRow) {
-        if let Some(words) = entry_status_words(self.report, row, self.lang) {
+        let line = self.plan_line(row);
+        if let Some(words) = entry_status_words(self.report, row, line, self.lang) {
             let label = ui.add(egui::Label::new(words.rich()).selectable(false));
             if let Some(why) = words.why {
                 label.on_hover_text(why);

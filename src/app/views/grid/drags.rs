@@ -9,7 +9,7 @@ use crate::app::views::widgets::{actual_name, counts_text};
 use crate::app::views::{MonthDrag, SpanDrag, paint};
 use crate::edit::Intent;
 use crate::grid::{self, GridRow};
-use crate::model::status::section_counts;
+use crate::model::status::{LineStatus, StatusCounts};
 use crate::model::{EntryKind, FiscalYear, MonthSet, Side, StageSpan};
 
 impl GridView<'_> {
@@ -199,7 +199,10 @@ impl GridView<'_> {
         );
         if let GridRow::Section { section: s } = row {
             // The section's status counts, in the otherwise empty month lanes.
-            let counts = section_counts(&self.report.sections[s], self.report.fiscal_as_of());
+            let mut counts = StatusCounts::default();
+            for initiative in &self.report.sections[s].initiatives {
+                counts.add(self.frame.standing_of(initiative).initiative());
+            }
             let text = counts_text(&counts, self.lang);
             ui.add_space(6.0);
             ui.add(egui::Label::new(RichText::new(text).strong()).selectable(false));
@@ -222,7 +225,8 @@ impl GridView<'_> {
             return;
         };
         let t = self.t();
-        let marks = grid::entry_marks(entry, side, as_of, grid::line_mark(self.report, row));
+        let line = self.plan_line(row).map(LineStatus::mark);
+        let marks = grid::entry_marks(entry, side, as_of, line);
         let small = FontId::proportional(11.0);
         let drawn = paint::entry(&painter, rect, &marks, side, small, t.as_needed);
         if let Some(area) = drawn.into_iter().reduce(|a, b| a.union(b)) {

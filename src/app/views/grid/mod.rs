@@ -29,6 +29,8 @@ const HEADER_HEIGHT: f32 = 46.0;
 
 pub struct GridView<'a> {
     pub report: &'a Report,
+    /// The report as this frame sees it: where its initiatives stand is asked of it.
+    pub frame: crate::app::state::open::ReportFrame<'a>,
     /// Widths and hidden columns the user chose.
     pub columns: &'a ColumnPrefs,
     pub rows: &'a [GridRow],
