@@ -29,7 +29,10 @@ fn typing_a_new_actual_changes_the_status_and_undo_brings_it_back() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(status_labels(&h, "状況: 遅れ"), 0);
-    assert!(late_in_grid(&h) < before, "the grid's marks follow the edit");
+    assert!(
+        late_in_grid(&h) < before,
+        "the grid's marks follow the edit"
+    );
     let nine = h.state().document().report().find_initiative("9").unwrap();
     let added = nine.topics[0].actual.last().unwrap();
     assert_eq!(
