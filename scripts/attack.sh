@@ -288,6 +288,13 @@ case_answer_numbers_far_cell() {
       "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
 }
 
+case_answer_repeated() {
+  local megabytes=$megabytes
+  scaled
+  answer answer-repeated a.xlsx &&
+    expect 0 "1 taken" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
+}
+
 case_answer_ten_mb() {
   local megabytes=$megabytes
   scaled

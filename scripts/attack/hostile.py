@@ -650,6 +650,20 @@ def make_answer_ten_mb(scale, path):
     return rewritten(path, "回答", cells)
 
 
+def make_answer_repeated(scale, path):
+    """A result of one sentence said 2.5 million times (20 million characters, 60 MB of text:
+    under the 64 MB a workbook's text may hold) in a workbook of 155 KB: saving it took 7.5 s
+    of the 11 s collect took, the RON writer looking up each kanji's printability."""
+    text = "研修を実施した。" * int(2_500_000 * scale)
+
+    def cells(sheet, strings):
+        rows = id_rows(sheet, strings, "F")
+        first = min(r for t, r in rows.items() if t.isdigit())
+        return [(f"E{first}", "・" + text + "(9月)")]
+
+    return rewritten(path, "回答", cells)
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     scale = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0

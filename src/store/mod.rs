@@ -5,6 +5,7 @@
 mod backups;
 mod beside;
 pub mod disk;
+mod escaped;
 mod links;
 pub mod lock;
 mod lock_on_signal;
@@ -78,22 +79,29 @@ fn malformed(e: ron::error::SpannedError) -> StoreError {
 }
 
 pub fn to_ron(report: &Report) -> String {
-    // Down to the entries, one a line: deeper than that (an entry's fields, a stage lane) is
-    // written on one line, which reads as well and is a quarter of the bytes of indenting it.
-    let config = ron::ser::PrettyConfig::new()
-        .depth_limit(9)
-        .indentor("  ".to_string())
-        .struct_names(false);
-    let mut text = ron::ser::to_string_pretty(
-        &FileOut {
-            schema: SCHEMA_VERSION,
-            report,
-        },
-        config,
-    )
-    .expect("a report always serialises");
+    // The strings are escaped afterwards, to the same bytes, without `ron`'s cost (escaped.rs).
+    let plain = ron::ser::to_string_pretty(&file_out(report), ron_config().escape_strings(false))
+        .expect("a report always serialises");
+    let mut text = escaped::escape_strings(&plain);
     text.push('\n');
     text
+}
+
+fn file_out(report: &Report) -> FileOut<'_> {
+    FileOut {
+        schema: SCHEMA_VERSION,
+        report,
+    }
+}
+
+/// How a report is written: down to the entries, one a line — deeper than that (an entry's
+/// fields, a stage lane) on one line, which reads as well and is a quarter of the bytes of
+/// indenting it.
+fn ron_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .depth_limit(9)
+        .indentor("  ".to_string())
+        .struct_names(false)
 }
 
 /// Reads a report and checks it against the model's rules (what can be repaired is repaired
