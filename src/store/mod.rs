@@ -79,12 +79,16 @@ fn malformed(e: ron::error::SpannedError) -> StoreError {
 }
 
 pub fn to_ron(report: &Report) -> String {
-    // The strings are escaped afterwards, to the same bytes, without `ron`'s cost (escaped.rs).
-    let plain = ron::ser::to_string_pretty(&file_out(report), ron_config().escape_strings(false))
-        .expect("a report always serialises");
-    let mut text = escaped::escape_strings(&plain);
+    let mut text = to_ron_text(&file_out(report)).expect("a report always serialises");
     text.push('\n');
     text
+}
+
+/// `value` written as a report is: the strings escaped afterwards, to the same bytes as `ron`
+/// escapes them, without its cost (escaped.rs).
+pub(crate) fn to_ron_text<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    let plain = ron::ser::to_string_pretty(value, ron_config().escape_strings(false))?;
+    Ok(escaped::escape_strings(&plain))
 }
 
 fn file_out(report: &Report) -> FileOut<'_> {
