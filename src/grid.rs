@@ -578,7 +578,7 @@ fn bar_marks(entry: &Entry, side: Side, as_of: f32) -> Vec<EntryMark> {
 /// The [`Standing`]s of the initiatives a window draws, each worked out when first asked for
 /// and kept until the report changes (its revision): the window asked each row alone, and each
 /// such question went over the row's whole initiative — a frame with one topic of 300,000
-/// results on screen took 59 ms.
+/// results on screen took 112 ms (0.49 ms with this).
 #[derive(Default)]
 pub struct StandingCache {
     revision: std::cell::Cell<Option<u64>>,

@@ -34,15 +34,33 @@ pub(crate) fn percent_cells(bytes: &[u8]) -> PercentCells {
         return PercentCells::new();
     }
     let mut out = PercentCells::new();
-    for (name, target) in sheet_parts(&mut zip) {
-        if let Some(xml) = part(&mut zip, &target) {
+    each_sheet(
+        &mut zip,
+        |_| true,
+        |name, xml| {
             let cells = cells_of_styles(&xml, &percent);
             if !cells.is_empty() {
                 out.insert(name, cells);
             }
+        },
+    );
+    out
+}
+
+/// Calls `each` with the name and XML of each sheet `wanted` names, in the workbook's order;
+/// a part that cannot be read is passed over (the reader says what is wrong with it).
+fn each_sheet<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    wanted: impl Fn(&str) -> bool,
+    mut each: impl FnMut(String, Vec<u8>),
+) {
+    for (name, target) in sheet_parts(zip) {
+        if wanted(&name)
+            && let Some(xml) = part(zip, &target)
+        {
+            each(name, xml);
         }
     }
-    out
 }
 
 /// The cells of the named sheets holding a formula with no value saved beside it (a
@@ -57,66 +75,66 @@ pub(crate) fn formulas_without_values(
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (name, target) in sheet_parts(&mut zip) {
-        if !sheets.contains(&name.as_str()) {
-            continue;
-        }
-        let Some(xml) = part(&mut zip, &target) else {
-            continue;
-        };
-        let mut reader = Reader::from_reader(BufReader::new(&xml[..]));
-        let mut buf = Vec::new();
-        // The cell being read: its place, its formula, whether a value was seen.
-        let mut cell: Option<((u32, u32), String, bool)> = None;
-        let mut in_formula = false;
-        loop {
-            buf.clear();
-            match reader.read_event_into(&mut buf) {
-                Ok(Event::Start(e)) => match e.local_name().as_ref() {
-                    "c" => {
-                        cell = attr(&e, "r")
-                            .and_then(|r| cell_position(&r))
-                            .map(|at| (at, String::new(), false));
-                    }
-                    "f" => in_formula = true,
-                    "v" | "is" => {
-                        if let Some(c) = cell.as_mut() {
-                            c.2 = true;
-                        }
-                    }
-                    _ => {}
-                },
-                Ok(Event::Text(t)) if in_formula => {
+    let wanted = |name: &str| sheets.contains(&name);
+    each_sheet(&mut zip, wanted, |name, xml| {
+        formulas_in(&name, &xml, &mut out)
+    });
+    out
+}
+
+/// The formulas without a value of one sheet, as [`formulas_without_values`] gives them.
+fn formulas_in(name: &str, xml: &[u8], out: &mut Vec<(String, u32, u32, String)>) {
+    let mut reader = Reader::from_reader(BufReader::new(xml));
+    let mut buf = Vec::new();
+    // The cell being read: its place, its formula, whether a value was seen.
+    let mut cell: Option<((u32, u32), String, bool)> = None;
+    let mut in_formula = false;
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                "c" => {
+                    cell = attr(&e, "r")
+                        .and_then(|r| cell_position(&r))
+                        .map(|at| (at, String::new(), false));
+                }
+                "f" => in_formula = true,
+                "v" | "is" => {
                     if let Some(c) = cell.as_mut() {
-                        c.1.push_str(&t.xml10_content());
+                        c.2 = true;
                     }
                 }
-                // `&amp;` in a formula is an `&` the division typed.
-                Ok(Event::GeneralRef(r)) if in_formula => {
-                    let name = r.as_ref().to_string();
-                    if let (Some(c), Some(text)) =
-                        (cell.as_mut(), quick_xml::escape::resolve_xml_entity(&name))
-                    {
-                        c.1.push_str(text);
-                    }
-                }
-                Ok(Event::End(e)) => match e.local_name().as_ref() {
-                    "f" => in_formula = false,
-                    "c" => {
-                        if let Some(((row, col), formula, false)) = cell.take()
-                            && !formula.is_empty()
-                        {
-                            out.push((name.clone(), row, col, format!("={formula}")));
-                        }
-                    }
-                    _ => {}
-                },
-                Ok(Event::Eof) | Err(_) => break,
                 _ => {}
+            },
+            Ok(Event::Text(t)) if in_formula => {
+                if let Some(c) = cell.as_mut() {
+                    c.1.push_str(&t.xml10_content());
+                }
             }
+            // `&amp;` in a formula is an `&` the division typed.
+            Ok(Event::GeneralRef(r)) if in_formula => {
+                let name = r.as_ref().to_string();
+                if let (Some(c), Some(text)) =
+                    (cell.as_mut(), quick_xml::escape::resolve_xml_entity(&name))
+                {
+                    c.1.push_str(text);
+                }
+            }
+            Ok(Event::End(e)) => match e.local_name().as_ref() {
+                "f" => in_formula = false,
+                "c" => {
+                    if let Some(((row, col), formula, false)) = cell.take()
+                        && !formula.is_empty()
+                    {
+                        out.push((name.to_string(), row, col, format!("={formula}")));
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
         }
     }
-    out
 }
 
 /// (0-based row, 0-based column) → the number as the file writes it, by sheet name: the
@@ -126,24 +144,25 @@ pub(crate) type ExactNumbers = HashMap<String, HashMap<(u32, u32), String>>;
 /// The numeric cells written with more digits than a float keeps (`12345678901234567` yen
 /// reads as 12345678901234568; Excel itself keeps 15, but a program writing the workbook may
 /// write more), by sheet, with their text as written: read as that, not changed by a digit
-/// without a word. A sheet is looked at only when a `<v>` of 16 digits or more is in it.
+/// without a word. Each sheet's XML is read again, and parsed only when a `<v>` of 16 digits
+/// or more is in it.
 pub(crate) fn exact_numbers(bytes: &[u8]) -> ExactNumbers {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return ExactNumbers::new();
     };
     let mut out = ExactNumbers::new();
-    for (name, target) in sheet_parts(&mut zip) {
-        let Some(xml) = part(&mut zip, &target) else {
-            continue;
-        };
-        if !has_long_value(&xml) {
-            continue;
-        }
-        let cells = long_numbers(&xml);
-        if !cells.is_empty() {
-            out.insert(name, cells);
-        }
-    }
+    each_sheet(
+        &mut zip,
+        |_| true,
+        |name, xml| {
+            if has_long_value(&xml) {
+                let cells = long_numbers(&xml);
+                if !cells.is_empty() {
+                    out.insert(name, cells);
+                }
+            }
+        },
+    );
     out
 }
 

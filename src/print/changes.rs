@@ -21,8 +21,8 @@ const INDENT: f32 = 14.0;
 #[derive(Debug)]
 pub enum ListPdfError {
     /// The list would have `pages` pages, more than [`MAX_PAGES`]: refused before a page is
-    /// drawn, as the grid's printout is (two reports of 300,000 differing results made 5,662
-    /// pages in 7 s and 0.5 GB; twice that would have passed the office PC's memory).
+    /// drawn, as the grid's printout is (the sample against a table of 300,000 results made
+    /// 5,662 pages in 7 s and 0.5 GB; two such tables of different results, 11,321 pages).
     TooManyPages {
         pages: usize,
     },

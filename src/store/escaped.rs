@@ -1,12 +1,12 @@
 //! The report's RON written with its strings escaped as the `ron` crate escapes them — the
 //! same bytes — without its cost. `ron` escapes each character of a string with
 //! `char::escape_debug`, which looks up whether a kanji is printable in a table read from the
-//! start: a result of 20 million kanji took 7.5 s to save, and a crafted answer of 155 KB that
-//! unzips to it took 11 s to collect (the bound is 10 s). So the report is written with its
-//! strings as they are (`escape_strings(false)`: `"…"`, or `r#"…"#` when they hold `"` or
-//! `\`), and each is then escaped here: kana, the common kanji and full-width forms, which
-//! `escape_debug` leaves as they are, are copied; every other character goes through
-//! `escape_debug` as before.
+//! start: a result of 20 million characters of Japanese took 7.5 s to save, and a crafted
+//! answer of 155 KB that unzips to it took 11 s to collect (the bound is 10 s). So the report
+//! is written with its strings as they are (`escape_strings(false)`: `"…"`, or `r#"…"#` when
+//! they hold `"` or `\`), and each is then escaped here: kana, the common kanji and
+//! full-width forms, which `escape_debug` leaves as they are, are copied; every other
+//! character goes through `escape_debug` as before.
 
 /// `ron`'s output with unescaped strings, its strings escaped as `ron` would have.
 pub(super) fn escape_strings(unescaped: &str) -> String {
