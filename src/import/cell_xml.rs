@@ -84,20 +84,13 @@ pub(crate) fn formulas_without_values(
 
 /// The formulas without a value of one sheet, as [`formulas_without_values`] gives them.
 fn formulas_in(name: &str, xml: &[u8], out: &mut Vec<(String, u32, u32, String)>) {
-    let mut reader = Reader::from_reader(BufReader::new(xml));
-    let mut buf = Vec::new();
     // The cell being read: its place, its formula, whether a value was seen.
     let mut cell: Option<((u32, u32), String, bool)> = None;
     let mut in_formula = false;
-    loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) => match e.local_name().as_ref() {
-                "c" => {
-                    cell = attr(&e, "r")
-                        .and_then(|r| cell_position(&r))
-                        .map(|at| (at, String::new(), false));
-                }
+    each_cell_event(xml, |event, place| {
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "c" => cell = place.map(|at| (at, String::new(), false)),
                 "f" => in_formula = true,
                 "v" | "is" => {
                     if let Some(c) = cell.as_mut() {
@@ -106,13 +99,13 @@ fn formulas_in(name: &str, xml: &[u8], out: &mut Vec<(String, u32, u32, String)>
                 }
                 _ => {}
             },
-            Ok(Event::Text(t)) if in_formula => {
+            Event::Text(t) if in_formula => {
                 if let Some(c) = cell.as_mut() {
                     c.1.push_str(&t.xml10_content());
                 }
             }
             // `&amp;` in a formula is an `&` the division typed.
-            Ok(Event::GeneralRef(r)) if in_formula => {
+            Event::GeneralRef(r) if in_formula => {
                 let name = r.as_ref().to_string();
                 if let (Some(c), Some(text)) =
                     (cell.as_mut(), quick_xml::escape::resolve_xml_entity(&name))
@@ -120,7 +113,7 @@ fn formulas_in(name: &str, xml: &[u8], out: &mut Vec<(String, u32, u32, String)>
                     c.1.push_str(text);
                 }
             }
-            Ok(Event::End(e)) => match e.local_name().as_ref() {
+            Event::End(e) => match e.local_name().as_ref() {
                 "f" => in_formula = false,
                 "c" => {
                     if let Some(((row, col), formula, false)) = cell.take()
@@ -131,10 +124,10 @@ fn formulas_in(name: &str, xml: &[u8], out: &mut Vec<(String, u32, u32, String)>
                 }
                 _ => {}
             },
-            Ok(Event::Eof) | Err(_) => break,
             _ => {}
         }
-    }
+        true
+    });
 }
 
 /// (0-based row, 0-based column) → the number as the file writes it, by sheet name: the
@@ -182,25 +175,20 @@ fn has_long_value(xml: &[u8]) -> bool {
 /// The numeric cells of a sheet whose written value a float changes.
 fn long_numbers(xml: &[u8]) -> HashMap<(u32, u32), String> {
     let mut out = HashMap::new();
-    let mut reader = Reader::from_reader(BufReader::new(xml));
-    let mut buf = Vec::new();
     // The numeric cell being read, and whether its value is being read.
     let mut cell: Option<(u32, u32)> = None;
     let mut in_value = false;
-    loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) => match e.local_name().as_ref() {
+    each_cell_event(xml, |event, place| {
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
                 "c" => {
-                    let numeric = attr(&e, "t").is_none_or(|t| t == "n");
-                    cell = attr(&e, "r")
-                        .and_then(|r| cell_position(&r))
-                        .filter(|_| numeric);
+                    let numeric = attr(e, "t").is_none_or(|t| t == "n");
+                    cell = place.filter(|_| numeric);
                 }
                 "v" => in_value = cell.is_some(),
                 _ => {}
             },
-            Ok(Event::Text(t)) if in_value => {
+            Event::Text(t) if in_value => {
                 let written = t.xml10_content();
                 let written = written.trim();
                 if let (Some(at), Ok(value)) = (cell, written.parse::<f64>())
@@ -209,15 +197,15 @@ fn long_numbers(xml: &[u8]) -> HashMap<(u32, u32), String> {
                     out.insert(at, exact);
                     // The reader refuses a sheet of more cells: none is kept past that.
                     if out.len() >= crate::model::bounds::MAX_CELLS {
-                        break;
+                        return false;
                     }
                 }
             }
-            Ok(Event::End(e)) if e.local_name().as_ref() == "v" => in_value = false,
-            Ok(Event::Eof) | Err(_) => break,
+            Event::End(e) if e.local_name().as_ref() == "v" => in_value = false,
             _ => {}
         }
-    }
+        true
+    });
     out
 }
 
@@ -356,22 +344,72 @@ fn sheet_parts<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<(St
 /// The numeric cells of a sheet whose style is one of `styles`.
 fn cells_of_styles(xml: &[u8], styles: &HashSet<usize>) -> HashSet<(u32, u32)> {
     let mut out = HashSet::new();
-    each_element(xml, |e| {
-        if e.local_name().as_ref() != "c" {
-            return;
-        }
-        let numeric = attr(e, "t").is_none_or(|t| t == "n");
-        let styled = attr(e, "s")
-            .and_then(|s| s.parse::<usize>().ok())
-            .is_some_and(|s| styles.contains(&s));
-        if numeric
-            && styled
-            && let Some(at) = attr(e, "r").and_then(|r| cell_position(&r))
+    each_cell_event(xml, |event, place| {
+        if let Event::Start(e) = event
+            && e.local_name().as_ref() == "c"
         {
-            out.insert(at);
+            let numeric = attr(e, "t").is_none_or(|t| t == "n");
+            let styled = attr(e, "s")
+                .and_then(|s| s.parse::<usize>().ok())
+                .is_some_and(|s| styles.contains(&s));
+            if let Some(at) = place.filter(|_| numeric && styled) {
+                out.insert(at);
+            }
         }
+        true
     });
     out
+}
+
+/// Calls `f` with each event of a sheet's XML and the place of the cell it stands in (None
+/// outside a cell), until `f` says stop, the end or an error. Cells are placed as calamine
+/// places them, so that what is found here is said of the value it read: a cell's `r` when
+/// written, else the column after the previous cell's in the row being read; a row's `r`
+/// when written, else the row after the previous one (some programs write neither).
+fn each_cell_event(xml: &[u8], mut f: impl FnMut(&Event, Option<(u32, u32)>) -> bool) {
+    let mut reader = Reader::from_reader(BufReader::new(xml));
+    // As calamine reads a sheet: `<c/>` is a cell and `<row/>` a row.
+    reader.config_mut().expand_empty_elements = true;
+    let mut buf = Vec::new();
+    let (mut row, mut col) = (0u32, 0u32);
+    let mut place: Option<(u32, u32)> = None;
+    loop {
+        buf.clear();
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => return,
+            Ok(event) => event,
+        };
+        match &event {
+            Event::Start(e) if e.local_name().as_ref() == "row" => {
+                if let Some(r) = attr(e, "r").and_then(|r| r.trim().parse::<u32>().ok()) {
+                    row = r.saturating_sub(1);
+                }
+            }
+            Event::End(e) if e.local_name().as_ref() == "row" => {
+                row = row.saturating_add(1);
+                col = 0;
+            }
+            Event::Start(e) if e.local_name().as_ref() == "c" => {
+                place = Some(match attr(e, "r").and_then(|r| cell_position(&r)) {
+                    Some((r, c)) => {
+                        col = c;
+                        (r, c)
+                    }
+                    None => (row, col),
+                });
+            }
+            _ => {}
+        }
+        if !f(&event, place) {
+            return;
+        }
+        if let Event::End(e) = &event
+            && e.local_name().as_ref() == "c"
+        {
+            place = None;
+            col = col.saturating_add(1);
+        }
+    }
 }
 
 /// `E6` is (5, 4): 0-based row and column.

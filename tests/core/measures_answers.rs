@@ -553,31 +553,93 @@ fn an_answer_sent_again_with_one_number_changed_keeps_the_others_corrected() {
 /// 12345678901234568, and 1234567890123456789 as 1234567890123456800, without a word.
 #[test]
 fn a_number_cell_of_more_digits_than_a_float_keeps_is_read_as_written() {
-    let master = sent(seed_with_measures());
-    let division = first_division(&master);
-    let response = shinchoku::survey::response_for(&master, &division, None, "");
-    let book = shinchoku::survey::workbook::write(&response).unwrap();
-    let row = shinchoku::survey::workbook::read(&book).unwrap().measures[0].row;
     for written in [
         "12345678901234567",
         "1234567890123456789",
         "-0.12345678901234567",
     ] {
-        let cell = format!("<c r=\"E{row}\"");
-        let typed = crate::rewrite_part(&book, "xl/worksheets/sheet2.xml", |xml| {
-            let start = xml.find(&cell).unwrap();
-            let rest = &xml[start..];
-            let closed = rest.find("/>").unwrap() + 1 == rest.find('>').unwrap();
-            let end = start
-                + if closed {
-                    rest.find("/>").unwrap() + 2
-                } else {
-                    rest.find("</c>").unwrap() + 4
-                };
-            let number = format!("{cell}><v>{written}</v></c>");
-            format!("{}{number}{}", &xml[..start], &xml[end..])
-        });
-        let read = shinchoku::survey::workbook::read(&typed).unwrap();
+        let (book, _) = answer_with_number(written);
+        let read = shinchoku::survey::workbook::read(&book).unwrap();
         assert_eq!(read.measures[0].answer, written);
     }
+}
+
+/// The same, from a program that writes no cell references (`<c>` and `<row>` without `r`,
+/// each cell placed after the one before): the long number is still read as written. It was
+/// read as 12345678901234568.
+#[test]
+fn a_long_number_in_a_sheet_without_cell_references_is_read_as_written() {
+    let written = "12345678901234567";
+    let (book, sheet) = answer_with_number(written);
+    let plain = crate::rewrite_part(&book, sheet, |xml| {
+        let plain = without_references(&xml);
+        assert!(!plain.contains(" r=\""), "no reference left");
+        plain
+    });
+    let read = shinchoku::survey::workbook::read(&plain).unwrap();
+    assert_eq!(read.measures[0].answer, written);
+}
+
+/// An answer workbook with `written` as the number of its first indicator's actual cell, and
+/// the part of the sheet holding it.
+fn answer_with_number(written: &str) -> (Vec<u8>, &'static str) {
+    let sheet = "xl/worksheets/sheet2.xml";
+    let master = sent(seed_with_measures());
+    let division = first_division(&master);
+    let response = shinchoku::survey::response_for(&master, &division, None, "");
+    let book = shinchoku::survey::workbook::write(&response).unwrap();
+    let row = shinchoku::survey::workbook::read(&book).unwrap().measures[0].row;
+    let cell = format!("<c r=\"E{row}\"");
+    let typed = crate::rewrite_part(&book, sheet, |xml| {
+        let start = xml.find(&cell).unwrap();
+        let rest = &xml[start..];
+        let closed = rest.find("/>").unwrap() + 1 == rest.find('>').unwrap();
+        let end = start
+            + if closed {
+                rest.find("/>").unwrap() + 2
+            } else {
+                rest.find("</c>").unwrap() + 4
+            };
+        let number = format!("{cell}><v>{written}</v></c>");
+        format!("{}{number}{}", &xml[..start], &xml[end..])
+    });
+    (typed, sheet)
+}
+
+/// A sheet's XML as a program writing no references writes it: each `r` of a `<row>` or `<c>`
+/// dropped, an empty `<row/>` or `<c/>` standing for each row or cell skipped before it.
+fn without_references(xml: &str) -> String {
+    let reference = |tag: &str| {
+        let at = tag.find(" r=\"")? + 4;
+        Some(tag[at..at + tag[at..].find('"')?].to_string())
+    };
+    let (mut out, mut rest) = (String::new(), xml);
+    let (mut row, mut col) = (0u32, 0u32);
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let end = at + rest[at..].find('>').unwrap() + 1;
+        let tag = &rest[at..end];
+        rest = &rest[end..];
+        let name = tag[1..].split([' ', '>', '/']).next().unwrap();
+        let Some(r) = reference(tag) else {
+            out.push_str(tag);
+            continue;
+        };
+        let plain = tag.replacen(&format!(" r=\"{r}\""), "", 1);
+        if name == "row" {
+            let n: u32 = r.parse().unwrap();
+            out.push_str(&"<row/>".repeat((n - row - 1) as usize));
+            (row, col) = (n, 0);
+        } else if name == "c" {
+            let letters: String = r.chars().take_while(char::is_ascii_alphabetic).collect();
+            let c = letters
+                .bytes()
+                .fold(0, |n, b| n * 26 + u32::from(b - b'A') + 1);
+            out.push_str(&"<c/>".repeat((c - col - 1) as usize));
+            col = c;
+        }
+        out.push_str(&plain);
+    }
+    out.push_str(rest);
+    out
 }
