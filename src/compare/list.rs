@@ -115,7 +115,8 @@ fn shortened(c: &Change, lang: Lang) -> Cow<'_, Change> {
     let what_long = match &c.what {
         W::EntryAdded { text, .. }
         | W::EntryRemoved { text, .. }
-        | W::EntryArchived { text, .. } => long(text),
+        | W::EntryArchived { text, .. }
+        | W::EntryMoved { text, .. } => long(text),
         W::EntryChanged {
             old_text, new_text, ..
         } => long(old_text) || long(new_text),
@@ -151,6 +152,17 @@ fn shortened(c: &Change, lang: Lang) -> Cow<'_, Change> {
             text: one(text),
             fiscal_year: *fiscal_year,
             period,
+        },
+        W::EntryMoved {
+            side,
+            text,
+            old_position,
+            new_position,
+        } => W::EntryMoved {
+            side: *side,
+            text: one(text),
+            old_position: *old_position,
+            new_position: *new_position,
         },
         W::EntryChanged {
             side,
@@ -333,6 +345,7 @@ fn topic_level(w: &What) -> bool {
             | What::EntryRemoved { .. }
             | What::EntryArchived { .. }
             | What::EntryChanged { .. }
+            | What::EntryMoved { .. }
             | What::StatusChanged {
                 of: StatusOf::Topic,
                 ..
@@ -369,6 +382,7 @@ impl Describe for What {
             | W::EntryRemoved { .. }
             | W::EntryArchived { .. }
             | W::EntryChanged { .. }
+            | W::EntryMoved { .. }
             | W::LinkAdded { .. }
             | W::LinkRemoved { .. }
             | W::MeasureChanged { .. }
@@ -534,6 +548,22 @@ fn content_words(what: &What, lang: Lang) -> String {
             aspects,
             ..
         } => entry_changed(*side, old_text, new_text, aspects, lang),
+        W::EntryMoved {
+            side,
+            text,
+            old_position,
+            new_position,
+        } => say(
+            lang,
+            format!(
+                "{}の順序を変更: {text}（{old_position}番目 → {new_position}番目）",
+                side_name(*side, lang)
+            ),
+            format!(
+                "{} moved: {text} (from place {old_position} to {new_position})",
+                side_name(*side, lang)
+            ),
+        ),
         W::LinkAdded { result, plan } => say(
             lang,
             format!("対応付けを追加: {result} → 計画 {plan}"),

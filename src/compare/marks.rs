@@ -236,7 +236,9 @@ impl Comparison {
                     m.months = m.months.or(changed);
                 }
             }
-            What::LinkAdded { .. } | What::LinkRemoved { .. } => m.text = m.text.or(changed),
+            What::LinkAdded { .. } | What::LinkRemoved { .. } | What::EntryMoved { .. } => {
+                m.text = m.text.or(changed)
+            }
             // On the initiative's row: the numbers' cell that changed, and its title, which
             // says it where the numbers' columns are folded or not printed.
             What::MeasureChanged { part, .. } => {

@@ -210,6 +210,14 @@ pub enum What {
         fiscal_year: i32,
         period: &'static str,
     },
+    /// The same entry at another place among its siblings (1-based, as they are listed): the
+    /// order of results is what the printed and exported lists show.
+    EntryMoved {
+        side: Side,
+        text: String,
+        old_position: usize,
+        new_position: usize,
+    },
     EntryChanged {
         side: Side,
         old_text: String,

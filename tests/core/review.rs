@@ -561,3 +561,49 @@ fn check_of_a_table_warns_of_months_outside_the_period_as_of_a_ron() {
         "{said:?}"
     );
 }
+
+/// A division that moves its last result to the top, or writes a result without its `・`,
+/// changes the published table: the review lists each, with what it was and what it is. Both
+/// were counted as 「見出し1件の実績を変更」 and then listed as 「変更はありません」.
+#[test]
+fn results_put_in_another_order_or_written_without_their_bullet_are_listed() {
+    let master = master();
+    let topic = topic_headed(master.report(), "ポータルサイトの構築");
+    let review = |edit: &dyn Fn(&mut Vec<shinchoku::model::Entry>)| {
+        let mut r = survey::response_for(master.report(), 推進課, due(), "");
+        let mut results: Vec<_> = r.topic(topic).unwrap().actual.to_vec();
+        edit(&mut results);
+        r.topic_mut(topic).unwrap().actual = results.into_iter().collect();
+        let a = answer_from_report(r, "推進課.ron".into()).unwrap();
+        let c = collect(master.report(), vec![Ok(a)], at(10, 9));
+        assert_eq!(c.taken[0].changed_topics, vec![topic]);
+        let diff = c.taken[0].difference.as_ref().expect("a change to list");
+        shinchoku::compare::change_list(diff, Lang::Ja)
+            .into_iter()
+            .map(|l| l.text)
+            .collect::<Vec<_>>()
+    };
+    let first = master.report().topic(topic).unwrap().actual[0].text.clone();
+    assert!(master.report().topic(topic).unwrap().actual[0].bullet);
+
+    let moved = review(&|results| results.rotate_left(1));
+    assert!(
+        moved.iter().any(|l| l.contains("実績の順序を変更")
+            && l.contains(&first)
+            && l.contains("1番目 → 3番目")),
+        "{moved:#?}"
+    );
+    let told = moved.iter().filter(|l| l.contains("順序")).count();
+    assert_eq!(
+        told, 1,
+        "the one result moved, not the two after it: {moved:#?}"
+    );
+
+    let plain = review(&|results| results[0].bullet = false);
+    assert!(
+        plain
+            .iter()
+            .any(|l| l.contains(&format!("・{first} → {first}"))),
+        "{plain:#?}"
+    );
+}

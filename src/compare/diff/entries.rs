@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Cx;
-use super::pairing::{Keys, months_of, pair, similarity};
+use super::pairing::{Keys, months_of, out_of_order, pair, similarity};
 use crate::compare::{Aspect, What};
 use crate::model::text::normalize;
 use crate::model::{Entry, Id, Report, Side};
@@ -32,7 +32,8 @@ impl<'a> Cx<'a> {
             },
         );
         let mut added = p.added.iter().peekable();
-        for &(i, j) in &p.pairs {
+        let moved = out_of_order(&p.pairs);
+        for (&(i, j), moved) in p.pairs.iter().zip(moved) {
             while let Some(&&k) = added.peek()
                 && k < j
             {
@@ -46,16 +47,30 @@ impl<'a> Cx<'a> {
             if side == Side::Actual {
                 results.push((x, y));
             }
+            if moved {
+                let what = What::EntryMoved {
+                    side,
+                    text: y.text.clone(),
+                    old_position: i + 1,
+                    new_position: j + 1,
+                };
+                self.push(Some(x.id), Some(y.id), what);
+            }
             let aspects = aspects(x, y, self.exact_text);
-            // Every aspect is read from the text: the same text is no change.
-            if !aspects.is_empty() && x.text != y.text {
+            // Every aspect is read from the text: the same text is no change. The bullet is
+            // written before it, and shown with it when it is what changed.
+            if !aspects.is_empty() && (x.text != y.text || x.bullet != y.bullet) {
+                let written = |e: &Entry| match (e.bullet, x.bullet != y.bullet) {
+                    (true, true) => format!("・{}", e.text),
+                    _ => e.text.clone(),
+                };
                 self.push(
                     Some(x.id),
                     Some(y.id),
                     What::EntryChanged {
                         side,
-                        old_text: x.text.clone(),
-                        new_text: y.text.clone(),
+                        old_text: written(x),
+                        new_text: written(y),
                         aspects,
                         old_months: months_of(x),
                         new_months: months_of(y),
@@ -193,7 +208,7 @@ fn aspects(x: &Entry, y: &Entry, exact_text: bool) -> Vec<Aspect> {
         }
         t
     };
-    let text_differs = label_differs || rest(x) != rest(y);
+    let text_differs = label_differs || rest(x) != rest(y) || x.bullet != y.bullet;
     if text_differs || (own(x) != own(y) && !months_differ && !scheduled_differs && !counts_differ)
     {
         out.push(Aspect::Text);

@@ -36,6 +36,31 @@ pub(super) struct Keys<'f, T> {
     pub(super) similar: Option<&'f Likeness<T>>,
 }
 
+/// Which of the pairs (in the newer order) stand out of their old order: those outside one
+/// longest run whose old indices increase, so moving one entry up names that entry alone
+/// (patience sorting, n log n: an answer may hold thousands of lines).
+pub(super) fn out_of_order(pairs: &[(usize, usize)]) -> Vec<bool> {
+    // tails[k]: the pair index ending the best run of length k + 1 found so far.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (k, &(i, _)) in pairs.iter().enumerate() {
+        let at = tails.partition_point(|&t| pairs[t].0 < i);
+        before[k] = at.checked_sub(1).map(|a| tails[a]);
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut out = vec![true; pairs.len()];
+    let mut k = tails.last().copied();
+    while let Some(at) = k {
+        out[at] = false;
+        k = before[at];
+    }
+    out
+}
+
 pub(super) fn pair<T>(old: &[T], new: &[T], lineage: bool, keys: &Keys<'_, T>) -> Pairing {
     let mut old_of_new: Vec<Option<usize>> = vec![None; new.len()];
     let mut taken = vec![false; old.len()];
