@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::entries_from_text;
+use super::sent::SentParts;
 use crate::edit::Edit;
 use crate::export::table::entry_line;
 use crate::model::{Entry, Id, Initiative, Side, Topic};
@@ -42,15 +43,16 @@ pub(super) fn adopt_list(
     initiative: &Initiative,
     master: &[Entry],
     answered: &[Entry],
+    sent: &SentParts,
     fresh: &mut Fresh,
 ) -> Vec<Entry> {
-    fn adopt(
-        e: &Entry,
-        known: &HashMap<Id, &Entry>,
-        used: &mut HashSet<Id>,
-        plans: &HashSet<Id>,
-        fresh: &mut Fresh,
-    ) -> Entry {
+    struct Known<'a> {
+        entries: HashMap<Id, &'a Entry>,
+        plans: HashSet<Id>,
+        sent: &'a SentParts,
+    }
+    fn adopt(e: &Entry, whole: &Known, used: &mut HashSet<Id>, fresh: &mut Fresh) -> Entry {
+        let (known, plans, sent) = (&whole.entries, &whole.plans, whole.sent);
         let id = if known.contains_key(&e.id) && used.insert(e.id) {
             e.id
         } else {
@@ -67,36 +69,52 @@ pub(super) fn adopt_list(
             subs: e
                 .subs
                 .iter()
-                .map(|s| adopt(s, known, used, plans, fresh))
+                .map(|s| adopt(s, whole, used, fresh))
                 .collect(),
             ..e.clone()
         };
         // A file edited by other means than Shinchoku may hold a sub-item's new text without
         // the entry's own text following it, or the entry's new text beside its sub-items' old
-        // ones. Which was edited is told from the master's entry: its text unchanged, the
+        // ones. Which was edited is told from the text as sent (its hash in the response), or
+        // from the master's entry in a response from before those: its text unchanged, the
         // sub-items' new texts go where the old stand in it (the separators between them kept);
         // its text changed, the text is the truth, read again below (it was rebuilt from the
         // old sub-items and the edit dropped). An entry the master lacks is made to hold its
-        // sub-items.
+        // sub-items. Against the master alone, the same file sent again after its sub-item was
+        // taken read as a rewritten text, and put the old sub-item back.
         let subs: Vec<String> = e.subs.iter().map(|s| s.text.clone()).collect();
-        let text = match known.get(&e.id) {
-            Some(m) if m.text == e.text => {
+        let as_sent = sent
+            .get(&super::sent::result_key(e.id))
+            .map(|&h| h == super::sent::hash(&e.text));
+        let text = match (known.get(&e.id), as_sent) {
+            (Some(_), Some(true)) => {
+                // The subs the text was written with are those it reads as.
+                let written =
+                    crate::model::entry_text::read_entry(&e.text, e.bullet, &mut Vec::new());
+                let old: Vec<String> = written.subs.iter().map(|s| s.text.clone()).collect();
+                crate::model::entry_text::text_with_subs(&adopted, &old)
+            }
+            (Some(m), None) if m.text == e.text => {
                 let old: Vec<String> = m.subs.iter().map(|s| s.text.clone()).collect();
                 crate::model::entry_text::text_with_subs(&adopted, &old)
             }
-            Some(_) => e.text.clone(),
-            None => crate::model::entry_text::text_with_subs(&adopted, &subs),
+            (Some(_), _) => e.text.clone(),
+            (None, _) => crate::model::entry_text::text_with_subs(&adopted, &subs),
         };
         Entry { text, ..adopted }
     }
-    let mut known = HashMap::new();
-    entries_by_id(master, &mut known);
-    let plans = plan_ids(initiative);
+    let mut entries = HashMap::new();
+    entries_by_id(master, &mut entries);
+    let known = Known {
+        entries,
+        plans: plan_ids(initiative),
+        sent,
+    };
     let mut used = HashSet::new();
     answered
         .iter()
         .map(|e| {
-            let adopted = adopt(e, &known, &mut used, &plans, fresh);
+            let adopted = adopt(e, &known, &mut used, fresh);
             read_again(adopted, fresh)
         })
         .collect()

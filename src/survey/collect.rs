@@ -391,6 +391,7 @@ fn from_report(
 ) -> Brought {
     let division = answer.response.division.as_str();
     let mut brought = Brought::default();
+    let sent: super::sent::SentParts = answer.response.sent.iter().cloned().collect();
     for topic in topics_of(master, division) {
         let (Some(i), Some(t), Some(a)) = (
             master.initiative_of_topic(topic),
@@ -399,7 +400,7 @@ fn from_report(
         ) else {
             continue;
         };
-        let list = adopt_list(i, &t.actual, &a.actual, fresh);
+        let list = adopt_list(i, &t.actual, &a.actual, &sent, fresh);
         if as_taken_before(&mut brought, before, topic, &list) {
             continue;
         }
@@ -423,7 +424,6 @@ fn from_report(
             });
         }
     }
-    let sent: super::sent::SentParts = answer.response.sent.iter().cloned().collect();
     brought.conflicts = Outside {
         master,
         answer: r,

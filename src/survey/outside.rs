@@ -457,7 +457,7 @@ impl<'a> Outside<'a> {
             edit: Some(Edit::SetEntries {
                 topic: t.id,
                 side: Side::Plan,
-                entries: adopt_list(i, &t.plan, &at.plan, fresh),
+                entries: adopt_list(i, &t.plan, &at.plan, self.sent, fresh),
             }),
         });
         let divisions = topic_divisions(i, t);
@@ -473,7 +473,7 @@ impl<'a> Outside<'a> {
                 old: entries_text(&t.actual),
                 // As it would be taken: a sub-item's new text held by the sub-item alone (a
                 // file edited by other means) is in its entry's text.
-                new: entries_text(&adopt_list(i, &t.actual, &at.actual, fresh)),
+                new: entries_text(&adopt_list(i, &t.actual, &at.actual, self.sent, fresh)),
                 edit: None,
             });
         }

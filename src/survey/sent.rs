@@ -84,10 +84,31 @@ pub fn answered_key(initiative: crate::model::Id) -> PartKey {
 pub fn sent_parts(report: &Report, division: &str) -> Vec<(PartKey, u64)> {
     let mut out: Vec<(PartKey, u64)> = parts(report, division)
         .into_iter()
+        .chain(result_parts(report, division))
         .map(|(k, text)| (k, hash(&text)))
         .collect();
     out.sort_unstable();
     out
+}
+
+/// The division's own results as sent, each by its id ([`result_key`]): an answer's result
+/// whose text still hashes as sent was not rewritten, so a sub-item's new text in it is the
+/// edit, whatever was collected in between.
+fn result_parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {
+    let mut out = Vec::new();
+    for i in report.initiatives() {
+        for t in &i.topics {
+            if topic_divisions(i, t).contains(&division) {
+                out.extend(t.actual.iter().map(|e| (result_key(e.id), e.text.clone())));
+            }
+        }
+    }
+    out
+}
+
+/// The name of a division's result among the parts as sent: `result/412`.
+pub fn result_key(id: crate::model::Id) -> PartKey {
+    format!("result/{}", id.0)
 }
 
 pub fn report_parts(r: &Report) -> Vec<(PartKey, String)> {

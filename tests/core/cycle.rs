@@ -473,6 +473,55 @@ fn a_sub_item_changed_in_a_response_reaches_every_output_and_the_review() {
     outputs(master.report()).assert_hold(SUB_NEW, Some(SUB_OLD));
 }
 
+/// A division fixing its response in a text editor changes the sub-item's own text alone (its
+/// entry's text still holds the old one). Taken in, then the same file sent again: the second
+/// time changes nothing. It put the old sub-item back, listed as 「（再提出）… 実績を変更」.
+#[test]
+fn a_sub_item_edited_by_hand_and_sent_again_stays_as_first_taken() {
+    let mut master = master();
+    let (parent, sub) = compliance_sub(master.report());
+    let mut r = survey::response_for(master.report(), 人事課, due(), "");
+    let topic = r.entry_place(parent).unwrap().topic;
+    let entry = r
+        .topic_mut(topic)
+        .unwrap()
+        .actual
+        .iter_mut()
+        .find(|e| e.id == parent)
+        .unwrap();
+    let s = entry.subs.iter_mut().find(|s| s.id == sub).unwrap();
+    s.text = SUB_NEW.into();
+    assert!(
+        entry.text.contains(SUB_OLD),
+        "only the sub-item's text is edited"
+    );
+
+    let first = collect(
+        master.report(),
+        vec![Ok(
+            answer_from_report(r.clone(), "人事課.ron".into()).unwrap()
+        )],
+        at(10, 9),
+    );
+    master.perform(first.intent(&[]).unwrap()).unwrap();
+    let taken = master.report().entry(parent).unwrap().text.clone();
+    assert!(
+        taken.contains(SUB_NEW) && !taken.contains(SUB_OLD),
+        "{taken}"
+    );
+
+    let again = collect(
+        master.report(),
+        vec![Ok(answer_from_report(r, "人事課.ron".into()).unwrap())],
+        at(11, 9),
+    );
+    assert!(again.taken[0].resubmission);
+    assert!(again.taken[0].changed_topics.is_empty());
+    assert!(again.taken[0].difference.is_none(), "no change to list");
+    master.perform(again.intent(&[]).unwrap()).unwrap();
+    assert_eq!(master.report().entry(parent).unwrap().text, taken);
+}
+
 #[test]
 fn undoing_a_sub_item_edit_gives_back_the_entry_text_as_written() {
     let mut master = master();
