@@ -376,6 +376,7 @@ fn rows_deleted(master: &Report, gone: &[Id], answer: &Answer) -> Vec<Conflict> 
                 new: String::new(),
                 unlinks: Vec::new(),
                 edit: None,
+                not_sent: false,
             })
         })
         .collect()
@@ -459,6 +460,7 @@ fn from_workbook(
             new,
             unlinks: unlinked_by(i, edit.as_ref()),
             edit,
+            not_sent: false,
         };
     for row in merged_rows(rows, &mut brought.warnings) {
         let (Some(i), Some(t)) = (
@@ -479,6 +481,7 @@ fn from_workbook(
                 new: row.results.clone(),
                 unlinks: Vec::new(),
                 edit: None,
+                not_sent: false,
             });
             continue;
         };

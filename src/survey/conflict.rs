@@ -75,6 +75,9 @@ pub struct Conflict {
     /// line removed, or retyped in a workbook); accepting it unlinks them.
     pub unlinks: Vec<String>,
     pub(super) edit: Option<Edit>,
+    /// In an initiative the survey never sent to the answering division: listed, never
+    /// offered (an answer pasting another division's initiative in cannot take it over).
+    pub(super) not_sent: bool,
 }
 
 impl Conflict {
@@ -94,6 +97,19 @@ impl Conflict {
     pub fn refused_because(&self, lang: Lang) -> Option<String> {
         if self.acceptable() {
             return None;
+        }
+        if self.not_sent {
+            return Some(say(
+                lang,
+                format!(
+                    "取り込めません: この取組は{}に照会していません",
+                    self.division
+                ),
+                format!(
+                    "cannot be taken: this initiative was not sent to {}",
+                    self.division
+                ),
+            ));
         }
         Some(match &self.kind {
             ConflictKind::OtherDivisionResults { .. } => say(

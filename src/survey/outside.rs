@@ -81,9 +81,11 @@ impl<'a> Outside<'a> {
     }
 
     fn push(&mut self, part: Part<'_>) {
+        let not_sent = part.initiative.is_some_and(|i| !self.was_sent(i));
+        let edit = if not_sent { None } else { part.edit };
         let unlinks = part
             .initiative
-            .map_or_else(Vec::new, |i| unlinked_by(i, part.edit.as_ref()));
+            .map_or_else(Vec::new, |i| unlinked_by(i, edit.as_ref()));
         self.found.push(Conflict {
             file: self.file.to_string(),
             division: self.division.to_string(),
@@ -93,8 +95,20 @@ impl<'a> Outside<'a> {
             old: part.old,
             new: part.new,
             unlinks,
-            edit: part.edit,
+            edit,
+            not_sent,
         });
+    }
+
+    /// Whether the survey sent the initiative to the division: its title is among the parts
+    /// the response was sent with, or (a response from before those) one of its topics is
+    /// the division's in the master.
+    fn was_sent(&self, i: &Initiative) -> bool {
+        if self.sent.is_empty() {
+            return sent_to(i, self.division);
+        }
+        self.sent
+            .contains_key(&format!("initiative/{}/title", i.id.0))
     }
 
     /// Something of the master the answer does not hold: a removal only if it was sent (a

@@ -488,3 +488,55 @@ fn a_workbook_cell_longer_than_excel_holds_refuses_the_survey_naming_it() {
     let sent = write_responses(master.report(), dir.path(), Formats::Ron, &plan).unwrap();
     assert_eq!(sent.len(), plan.to.len());
 }
+
+/// A `.ron` answer with another division's initiative pasted in — its heading, plan and
+/// 担当課 rewritten to the answering division — lists each change and offers none: ticking
+/// them all leaves the initiative as it was. The heading, plan and 担当課 were offered, and a
+/// batch taken with every change accepted handed the initiative to the answering division.
+#[test]
+fn an_initiative_never_sent_to_the_division_pasted_into_its_response_is_never_offered() {
+    let master = master_of(seed().report);
+    let theirs = master
+        .report()
+        .initiatives()
+        .find(|i| {
+            i.divisions.iter().any(|d| d == 管財課)
+                && !i.divisions.iter().any(|d| d == 税務企画課)
+        })
+        .expect("an initiative of 管財課 alone")
+        .clone();
+    let mut pasted = theirs.clone();
+    pasted.divisions = vec![税務企画課.to_string()];
+    let t = &mut pasted.topics[0];
+    t.heading = Some("乗っ取った見出し".into());
+    t.plan[0].text = "乗っ取った計画(4月)".into();
+    let mut r = survey::response_for(master.report(), 税務企画課, due(), "");
+    assert!(
+        r.initiative(theirs.id).is_none(),
+        "never sent to 税務企画課"
+    );
+    r.sections[0].initiatives.push(pasted);
+    let answer = survey::answer::answer_from_report(r, "税務企画課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10));
+    let about_theirs: Vec<_> = c
+        .conflicts
+        .iter()
+        .filter(|x| x.initiative.as_deref() == Some(theirs.number.as_str()))
+        .collect();
+    assert!(about_theirs.len() >= 3, "{:#?}", c.conflicts);
+    for x in &about_theirs {
+        assert!(!x.acceptable(), "{x:?}");
+        assert!(
+            x.describe(Lang::Ja)
+                .contains("取り込めません: この取組は総務部税務企画課に照会していません"),
+            "{}",
+            x.describe(Lang::Ja)
+        );
+    }
+    let mut master = master;
+    let all: Vec<usize> = (0..c.conflicts.len()).collect();
+    if let Some(intent) = c.intent(&all) {
+        master.perform(intent).unwrap();
+    }
+    assert_eq!(master.report().initiative(theirs.id), Some(&theirs));
+}
