@@ -75,6 +75,33 @@ fn a_next_id_below_the_ids_is_repaired_with_a_warning() {
     );
 }
 
+/// An id near the largest number an id holds (a crafted file): refused, naming it. It was
+/// taken, and the ids a collect handed out after it wrapped round to 0 and onto ids in use: the
+/// master saved could not be opened again.
+#[test]
+fn an_id_too_large_to_hand_out_more_after_is_refused() {
+    for (old, new) in [
+        ("next_id: 151,", "next_id: 18446744073709551615,"),
+        ("id: 7,", "id: 18446744073709551615,"),
+        ("id: 7,", "id: 9007199254740993,"),
+    ] {
+        let found = refused(&damaged(old, new));
+        let big: u64 = new[new.find(' ').unwrap() + 1..new.len() - 1]
+            .parse()
+            .unwrap();
+        assert!(
+            found.iter().any(|v| v.rule == Rule::IdTooLarge { id: big }),
+            "{found:?}"
+        );
+        let said: Vec<String> = found.iter().map(|v| v.to_string()).collect();
+        assert!(
+            said.iter()
+                .any(|s| s.contains(&format!("id {big} is too large (at most 9007199254740992)"))),
+            "{said:?}"
+        );
+    }
+}
+
 /// Initiative 1's two stages: 検討 in FY2016, 順次実施 in FY2017–2019.
 const FIRST_STAGE: &str = "first: 2016,\n                      last: 2016,";
 const SECOND_STAGE: &str = "first: 2017,\n                      last: 2019,";
