@@ -157,6 +157,12 @@ case_tsv_repeated_plan_lines() {
   make tsv-repeated-plan-lines a.tsv && expect 0 "" import "$work/a.tsv" -o "$work/a.ron"
 }
 
+case_tsv_plan_lines_checked() {
+  local megabytes=$megabytes
+  scaled
+  make tsv-plan-lines-checked a.tsv && expect 0 "" check "$work/a.tsv"
+}
+
 case_tsv_headings() {
   local megabytes=$megabytes
   scaled
