@@ -29,6 +29,13 @@ pub enum MeasureWarning {
         kept: String,
         other: String,
     },
+    /// A second rating of one layer for an initiative (two 評価 columns, or two rows): the
+    /// first is kept, `other` kept unread.
+    RatingTwice {
+        review: bool,
+        kept: String,
+        other: String,
+    },
     /// A sheet of figures with no 番号 column: whose they are is not known; its rows are kept
     /// unread.
     FiguresOfNoInitiative { sheet: String },
@@ -157,6 +164,7 @@ impl Describe for MeasureWarning {
             ),
             W::FiguresOfNoInitiative { .. }
             | W::EffectTwice { .. }
+            | W::RatingTwice { .. }
             | W::RatingLevelRepeated { .. } => declared_twice_words(self, lang),
             W::NoRatingScale { code } => say(
                 lang,
@@ -257,6 +265,26 @@ fn declared_twice_words(w: &MeasureWarning, lang: Lang) -> String {
                 year.0
             ),
         ),
+        W::RatingTwice {
+            review,
+            kept,
+            other,
+        } => {
+            let (ja, en) = if *review {
+                ("本部評価", "office review")
+            } else {
+                ("自己評価", "self-rating")
+            };
+            say(
+                lang,
+                format!(
+                    "{ja}が2つあります（「{kept}」と「{other}」）。先の「{kept}」を使い、「{other}」は読めなかった記載に残しました"
+                ),
+                format!(
+                    "two {en}s (「{kept}」 and 「{other}」): the first, 「{kept}」, is used, 「{other}」 kept unread"
+                ),
+            )
+        }
         W::RatingLevelRepeated { code, kept, other } => say(
             lang,
             format!(

@@ -944,3 +944,84 @@ fn said_ja(opened: &ImportedWorkbook) -> Vec<String> {
         .map(|w| shinchoku::lang::Describe::describe(w, shinchoku::lang::Lang::Ja))
         .collect()
 }
+
+/// 木津川市's 財政効果額 broken down: two 計画額 and two 実績額 rows for one item (歳出削減,
+/// 歳入確保). The first of each is kept, the second kept unread and said — never one written
+/// over the other: the 歳出削減 rows were lost without a word.
+#[test]
+fn two_effect_rows_of_one_kind_keep_the_first_and_say_the_second() {
+    let mut sheets = kizugawa();
+    sheets[2] = sheet(
+        "財政効果額",
+        &[
+            &["財政効果額", "", "", "（単位：千円）"],
+            &["番号", "区分", "2年度", "3年度"],
+            &["No.R2-1", "計画額（歳出削減）", "1,500", "3,000"],
+            &["", "計画額（歳入確保）", "500", "500"],
+            &["", "実績額（歳出削減）", "1,620", ""],
+            &["", "実績額（歳入確保）", "480", ""],
+        ],
+    );
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    let v = check_json(&opened);
+    let effects = &v["initiative_list"][0]["effects"];
+    assert_eq!(effects[0]["planned_yen"], json!(1_500_000), "{effects}");
+    assert_eq!(effects[0]["actual_yen"], json!(1_620_000), "{effects}");
+    assert_eq!(effects[1]["planned_yen"], json!(3_000_000), "{effects}");
+    let unread: Vec<&str> = opened
+        .report
+        .unread
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect();
+    for kept in ["500", "480"] {
+        assert!(unread.contains(&kept), "{kept} kept unread: {unread:?}");
+    }
+    let said = said_ja(&opened);
+    for (first, second) in [("1500千円", "500"), ("1620千円", "480")] {
+        assert!(
+            said.iter()
+                .any(|w| w.contains(&format!("「{first}」と「{second}」"))),
+            "{said:?}"
+        );
+    }
+}
+
+/// 群馬県's 意見一覧表 with two comments on one item, and a row rated in two 評価 columns:
+/// both comments are kept, a line apiece; the first rating is kept and the second kept unread
+/// and said. The first comment and the first rating were lost without a word.
+#[test]
+fn two_comments_are_both_kept_and_a_second_rating_is_said() {
+    let mut sheets = gunma();
+    sheets[0] = report_sheet(
+        &H29,
+        &["評価", "評価（年度末）", "委員会意見"],
+        &[
+            &["A", "C", "費用対効果を示すこと"],
+            &["B", "", ""],
+            &["D", "", ""],
+        ],
+    );
+    sheets.push(sheet(
+        "意見一覧表",
+        &[
+            &["番号", "委員会意見"],
+            &["1", "成果を他の取組に広げること"],
+        ],
+    ));
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    let m = opened.report.sections[0].initiatives[0].measures();
+    assert_eq!(m.self_rating.as_ref().map(|r| r.code.as_str()), Some("A"));
+    let comment = &m.comment.as_ref().expect("the comments").text;
+    assert!(
+        comment.contains("費用対効果を示すこと") && comment.contains("成果を他の取組に広げること"),
+        "{comment}"
+    );
+    assert!(opened.report.unread.iter().any(|u| u.text == "C"));
+    let said = said_ja(&opened);
+    assert!(
+        said.iter()
+            .any(|w| w.contains("自己評価が2つあります（「A」と「C」）")),
+        "{said:?}"
+    );
+}

@@ -202,6 +202,16 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             kept: "12百万円".into(),
             other: "15".into(),
         },
+        W::RatingTwice {
+            review: false,
+            kept: "A".into(),
+            other: "C".into(),
+        },
+        W::RatingTwice {
+            review: true,
+            kept: "A".into(),
+            other: "C".into(),
+        },
         W::RatingLevelRepeated {
             code: "S".into(),
             kept: "特に良好に進捗".into(),
@@ -354,6 +364,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::NoRatingScale { .. }
                 | W::RatingLevelRepeated { .. }
                 | W::EffectTwice { .. }
+                | W::RatingTwice { .. }
                 | W::FiguresOfNoInitiative { .. }
                 | W::NoSuchInitiative { .. }
                 | W::RateDiffers { .. }

@@ -69,17 +69,13 @@ pub(super) fn read_effects_table(
             );
             continue;
         }
+        // A second row of one kind (歳出削減 and 歳入確保 under 計画額), or a figure the
+        // 工程表 gave already: the first is kept, the other kept unread and said.
         for &(c, year) in years {
-            if sheet.text(r, c).is_empty() {
-                continue;
-            }
-            let money = reading.money(sheet, (r, c), label_unit);
-            let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
-            let effect = m.effect_mut(year);
-            if planned {
-                effect.planned = money;
-            } else {
-                effect.actual = money;
+            let text = sheet.text(r, c).to_string();
+            if !text.is_empty() {
+                let at = (year, label_unit, planned);
+                super::take_effect(reading, sheet, (r, c), (s, k), at, text);
             }
         }
     }

@@ -54,21 +54,45 @@ impl Reading<'_> {
         // known ([`settle_rating_codes`]).
         let code = text.clone();
         let m = self.report.sections[s].initiatives[k].measures_mut();
-        let rating = Some(Rating {
+        let slot = match col {
+            Column::SelfRating => &mut m.self_rating,
+            Column::Review => &mut m.review,
+            _ => {
+                // The committee's comments on one initiative (an 意見一覧表 of several rows):
+                // each kept, a line apiece.
+                match m.comment.as_mut() {
+                    Some(c) if !c.text.trim().is_empty() => {
+                        c.text.push('\n');
+                        c.text.push_str(&text);
+                    }
+                    _ => {
+                        m.comment = Some(Comment {
+                            text,
+                            ..Comment::default()
+                        })
+                    }
+                }
+                return;
+            }
+        };
+        // A second rating of the layer (評価 and 評価（年度末）, or two rows): the first is
+        // kept, the other kept unread and said, never one written over the other.
+        if let Some(first) = slot.as_ref().filter(|f| !f.code.trim().is_empty()) {
+            if first.code.trim() != code.trim() {
+                let warning = MeasureWarning::RatingTwice {
+                    review: col == Column::Review,
+                    kept: first.code.clone(),
+                    other: code,
+                };
+                self.warn(sheet, r, c, warning);
+                self.report.unread.push(UnreadText { row: r + 1, text });
+            }
+            return;
+        }
+        *slot = Some(Rating {
             code: code.clone(),
             ..Rating::default()
         });
-        match col {
-            Column::SelfRating => m.self_rating = rating,
-            Column::Review => m.review = rating,
-            _ => {
-                m.comment = Some(Comment {
-                    text,
-                    ..Comment::default()
-                });
-                return;
-            }
-        }
         let at = Location::cell(&sheet.name, r + 1, c + 1, None);
         self.ratings.push((code, at));
     }
