@@ -656,12 +656,21 @@ fn split_timing(inner: &str) -> (&str, Option<&str>) {
     // the 5 is a month too. Neither part taken as the note may name a month itself
     // (`年2回：6月、9月`, `6月：第1回、9月：第2回`): that would drop it without a word; such a
     // bracket is read another way, or kept and warned about.
+    // `／`, `;` and `※` part one too (`7月／2回`, `7月※回答率8割`): a `※` stays with the note
+    // it opens, and, like `・`, never ends a note written before the months.
     let breaks: Vec<(usize, usize, bool)> = inner
         .char_indices()
         .filter(|&(_, c)| {
-            c.is_whitespace() || matches!(c, '、' | '，' | ',' | '､' | '・' | '：' | ':')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '、' | '，' | ',' | '､' | '・' | '：' | ':' | '／' | '/' | ';' | '；' | '※'
+                )
         })
-        .map(|(i, c)| (i, i + c.len_utf8(), c != '・'))
+        .map(|(i, c)| match c {
+            '※' => (i, i, false),
+            _ => (i, i + c.len_utf8(), c != '・'),
+        })
         .collect();
     // First a reading whose note names no month; failing that, the note may (`6月、9月に実施
     // 予定`: June, the rest a note) — `check` then says the note's month is not read.

@@ -377,6 +377,20 @@ pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
     {
         s = rest.to_string();
     }
+    // `6月から`, `6月以降`, `6月より` are `6月～`; `6月から8月まで` is `6月～8月`, and `8月まで`
+    // is `～8月`.
+    for word in ["から", "以降", "より"] {
+        if s.contains(word) {
+            s = s.replace(word, "～");
+        }
+    }
+    if let Some(rest) = s.strip_suffix("まで") {
+        s = if rest.contains('～') {
+            rest.to_string()
+        } else {
+            format!("～{rest}")
+        };
+    }
     let mut times = None;
     if let Some(pos) = s.rfind("年") {
         let tail = &s[pos + "年".len()..];
@@ -526,7 +540,12 @@ fn parse_part(part: &str) -> Result<(MonthSet, bool), MonthProblem> {
             (false, true) => Ok((MonthSet::range(parse_point(a)?, 3), true)),
             (true, false) => Ok((MonthSet::range(4, parse_point(b)?), false)),
             (false, false) => {
-                let (first, last) = (parse_point(a)?, parse_point(b)?);
+                // `6～8月`: the first month written as a bare number.
+                let first = match bare_month(a) {
+                    Some(m) if b.contains('月') => m,
+                    _ => parse_point(a)?,
+                };
+                let (first, last) = (first, parse_point(b)?);
                 if fiscal_index(last) < fiscal_index(first) {
                     return Err(MonthProblem::RunsPastMarch { first, last });
                 }

@@ -151,6 +151,34 @@ const EXTRA_EXPRESSIONS: &[Golden] = &[
     ),
     ("下半期", &[10, 11, 12, 1, 2, 3], false, false, M),
     ("R2年4月1日～R2年5月31日", &[4, 5], false, false, M),
+    // Ranges as divisions write them: the first month bare, a dash, words for 「～」.
+    ("6～8月", &[6, 7, 8], false, false, M),
+    ("6月—8月", &[6, 7, 8], false, false, M),
+    ("6月–8月", &[6, 7, 8], false, false, M),
+    (
+        "6月以降",
+        &[6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+        true,
+        false,
+        M,
+    ),
+    (
+        "6月から",
+        &[6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+        true,
+        false,
+        M,
+    ),
+    (
+        "6月より",
+        &[6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
+        true,
+        false,
+        M,
+    ),
+    ("6月から8月まで", &[6, 7, 8], false, false, M),
+    ("8月まで", &[4, 5, 6, 7, 8], false, false, M),
+    ("10月以降予定", &[10, 11, 12, 1, 2, 3], true, true, M),
 ];
 
 fn check(golden: &[Golden]) {
@@ -292,4 +320,37 @@ fn a_note_after_the_months_and_a_comma_is_no_sub_item() {
         assert!(!e.label.contains('('), "{text}: {}", e.label);
     }
     assert!(problems.is_empty(), "{problems:?}");
+}
+
+/// Notes glued to the months with `※`, `／` or `;` (「アンケート(7月※回答率8割)」): the months
+/// are read and the note kept as written. They came back without months, bar or plan-line link,
+/// warned 「7月の後の「※回答率8割」は月の一部として読めません」.
+#[test]
+fn a_note_glued_to_the_months_by_a_mark_keeps_the_months() {
+    use shinchoku::model::entry_text::read_entry;
+    for (text, months) in [
+        ("アンケート(7月※回答率8割)", "7月"),
+        ("説明会（7月※）", "7月"),
+        ("研修の実施（7月/2回）", "7月"),
+        ("研修の実施（7月／2回）", "7月"),
+        ("研修の実施（7月;2回）", "7月"),
+        ("研修の実施（7月；2回）", "7月"),
+        ("周知（6～8月※全庁）", "6月～8月"),
+        ("周知（6月以降、延べ3件）", "6月～3月"),
+    ] {
+        let mut problems = Vec::new();
+        let e = read_entry(text, true, &mut problems);
+        assert!(problems.is_empty(), "{text}: {problems:?}");
+        assert_eq!(e.text, text, "kept as written");
+        let read = e.timing.as_ref().map(|t| t.months.to_japanese());
+        assert_eq!(read.as_deref(), Some(months), "{text}");
+    }
+    // A note naming another month: the months before it are read, and check says the note's
+    // month is not.
+    let mut problems = Vec::new();
+    let e = read_entry("説明会（9月※10月に追加開催）", true, &mut problems);
+    assert_eq!(
+        e.timing.map(|t| t.months.to_japanese()).as_deref(),
+        Some("9月")
+    );
 }
