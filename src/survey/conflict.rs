@@ -26,9 +26,11 @@ pub enum ConflictKind {
     TopicDivision {
         topic: Id,
     },
-    /// An action item's stages (工程).
+    /// An action item's stages (工程); `name` the item's, as the grid shows it (two items of
+    /// an initiative may have the same stages).
     Stages {
         item: Id,
+        name: String,
     },
     ItemName {
         item: Id,
@@ -179,8 +181,13 @@ impl Conflict {
                 "見出しの担当課を変更".into(),
                 "changes the topic's 担当課".into(),
             ),
-            ConflictKind::Stages { .. } => {
-                say(lang, "工程を変更".into(), "changes the stages".into())
+            ConflictKind::Stages { name, .. } => {
+                let name = listed(name, lang);
+                say(
+                    lang,
+                    format!("取組項目「{name}」の工程を変更"),
+                    format!("changes the stages of the action item 「{name}」"),
+                )
             }
             ConflictKind::ItemName { .. } => say(
                 lang,

@@ -368,7 +368,10 @@ impl<'a> Outside<'a> {
             });
             self.change(Part {
                 key: format!("item/{}/lanes", item.id.0),
-                kind: ConflictKind::Stages { item: item.id },
+                kind: ConflictKind::Stages {
+                    item: item.id,
+                    name: sent::item_name(item),
+                },
                 initiative: Some(i),
                 topic: None,
                 old: sent::lanes_text(item, year),

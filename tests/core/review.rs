@@ -607,3 +607,29 @@ fn results_put_in_another_order_or_written_without_their_bullet_are_listed() {
         "{plain:#?}"
     );
 }
+
+/// A stage changed in a `.ron` answer: the held-back change names the action item, as two
+/// items of initiative 4 have the same stages (「28年度～31年度 → 随時実施」). It named the
+/// initiative alone.
+#[test]
+fn a_held_back_stage_change_names_its_action_item() {
+    let master = master();
+    let mut r = survey::response_for(master.report(), 人事課, due(), "");
+    let four = r.find_initiative("4").unwrap().id;
+    let item = r
+        .initiative_mut(four)
+        .unwrap()
+        .items
+        .iter_mut()
+        .find(|x| x.name == "弾力的な勤務形態の検討")
+        .expect("item 25");
+    item.lanes[0][0].source = "→ 順次実施".into();
+    let a = answer_from_report(r, "人事課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10, 9));
+    let said: Vec<String> = c.conflicts.iter().map(|x| x.describe(Lang::Ja)).collect();
+    assert!(
+        said.iter()
+            .any(|s| s.contains("取組4: 取組項目「□弾力的な勤務形態の検討」の工程を変更")),
+        "{said:#?}"
+    );
+}
