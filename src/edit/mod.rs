@@ -306,6 +306,43 @@ impl Thing {
     }
 }
 
+impl EditError {
+    /// As [`Describe`], with each thing still in `report` named as the user sees it (an
+    /// action item by its name, an entry by its text) instead of its id, and a thing no longer
+    /// there without one: the window says this.
+    pub fn describe_in(&self, report: &crate::model::Report, lang: Lang) -> String {
+        let said = self.describe(lang);
+        let (id, name) = match self {
+            EditError::Missing { id, .. } => {
+                return said
+                    .replace(&format!("（{id}）"), "")
+                    .replace(&format!(" {id}"), "");
+            }
+            EditError::NoLane { item, .. }
+            | EditError::NoSpan { item, .. }
+            | EditError::Stage { item, .. } => {
+                let name = report
+                    .initiatives()
+                    .flat_map(|i| &i.items)
+                    .find(|x| x.id == *item)
+                    .map(|x| x.display_name());
+                (*item, name)
+            }
+            EditError::NotAPlanEntry { id } | EditError::NotAResult { id } => {
+                (*id, report.entry(*id).map(|e| e.text.clone()))
+            }
+            _ => return said,
+        };
+        match name {
+            Some(name) => {
+                let name = crate::model::text::preview(&name);
+                said.replace(&id.to_string(), &format!("「{name}」"))
+            }
+            None => said,
+        }
+    }
+}
+
 impl Describe for EditError {
     fn describe(&self, lang: Lang) -> String {
         match self {

@@ -586,3 +586,44 @@ fn month_warnings_follow_each_edit_in_the_initiative_it_is_in() {
     assert!(doc.undo());
     assert_eq!(unreadable(&doc), vec![text.to_string()]);
 }
+
+/// A refused edit names what the user sees — the entry by its text, an action item by its
+/// name — never an internal id (「#13は年次計画の項目ではありません」); a thing no longer there
+/// is named by its kind alone.
+#[test]
+fn a_refused_edit_names_the_entry_and_the_item_not_their_ids() {
+    use shinchoku::lang::Lang;
+    let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
+    let result = doc.report().sections[0].initiatives[1].topics[0].actual[1].clone();
+    let err = doc
+        .perform(edit::Intent::DoneAsPlanned { id: result.id })
+        .unwrap_err();
+    let said = err.describe_in(doc.report(), Lang::Ja);
+    assert_eq!(
+        said,
+        format!("「{}」は年次計画の項目ではありません", result.text)
+    );
+    let item = doc.report().sections[0].initiatives[0].items[0].id;
+    let err = doc
+        .perform(edit::Intent::RelabelSpan {
+            item,
+            lane: 5,
+            index: 0,
+            label: "実施".into(),
+        })
+        .unwrap_err();
+    let said = err.describe_in(doc.report(), Lang::Ja);
+    assert!(
+        said.starts_with("取組項目「□協創の取組を進めるための研修の充実」"),
+        "{said}"
+    );
+    assert!(!said.contains('#'), "{said}");
+    doc.perform(edit::Intent::RemoveEntry { id: result.id })
+        .unwrap();
+    let err = doc
+        .perform(edit::Intent::RemoveEntry { id: result.id })
+        .unwrap_err();
+    let said = err.describe_in(doc.report(), Lang::Ja);
+    assert!(!said.contains('#'), "{said}");
+    assert!(said.contains("報告にもうありません"), "{said}");
+}

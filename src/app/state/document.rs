@@ -290,7 +290,7 @@ impl DocState {
             }
             Ok(_) => Vec::new(),
             Err(e) => {
-                let mut follow = notice(e.describe(lang));
+                let mut follow = notice(e.describe_in(self.doc.report(), lang));
                 follow.push(ViewCommand::Refused.into());
                 follow
             }
