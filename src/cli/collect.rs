@@ -143,6 +143,16 @@ fn print_taken(t: &Taken, lang: Lang) {
             )
         );
     }
+    for line in &t.dropped {
+        outln!(
+            "  {}",
+            say(
+                lang,
+                format!("置き換えた回答にだけあり、取り込まない実績: {line}"),
+                format!("only in the answer replaced, not taken: {line}")
+            )
+        );
+    }
     if let Some(diff) = &t.difference {
         for line in crate::compare::change_list(diff, lang).iter().skip(1) {
             outln!("  {}{}", "  ".repeat(line.depth as usize), line.text);

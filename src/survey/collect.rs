@@ -39,6 +39,9 @@ pub struct Taken {
     /// The answers of the same division given earlier in the same collection, in order, each
     /// replaced by this (none left unnamed: three files of one division name the first two).
     pub replaces: Vec<String>,
+    /// The result lines written in the answers it replaces and not in it, as written: taking
+    /// the later answer drops them, and the office is told which.
+    pub dropped: Vec<String>,
     /// What it changes in the master's results (for a re-submission: against the earlier
     /// answer as the master holds it); `None` when it changes nothing.
     pub difference: Option<Diff>,
@@ -128,7 +131,7 @@ pub fn collect(
         fresh_from: master.next_id(),
         ..Collection::default()
     };
-    let mut accepted: Vec<(Answer, Vec<String>)> = Vec::new();
+    let mut accepted: Vec<(Answer, Vec<Answer>)> = Vec::new();
     for answer in answers {
         let answer = match answer {
             Ok(a) => a,
@@ -148,10 +151,10 @@ pub fn collect(
             Some(k) => {
                 let (earlier, mut replaced) = accepted.remove(k);
                 if brings_nothing(master, &answer, at) && !brings_nothing(master, &earlier, at) {
-                    replaced.push(answer.file);
+                    replaced.push(answer);
                     accepted.push((earlier, replaced));
                 } else {
-                    replaced.push(earlier.file);
+                    replaced.push(earlier);
                     accepted.push((answer, replaced));
                 }
             }
@@ -159,10 +162,45 @@ pub fn collect(
         }
     }
     let mut fresh = Fresh(master.next_id());
-    for (answer, replaces) in accepted {
-        take(master, answer, replaces, at, &mut fresh, &mut out);
+    for (answer, replaced) in accepted {
+        let kept = result_lines(&answer);
+        let mut dropped: Vec<String> = Vec::new();
+        for line in replaced.iter().flat_map(result_lines) {
+            if !kept.contains(&line) && !dropped.contains(&line) {
+                dropped.push(line);
+            }
+        }
+        let replaces = replaced.into_iter().map(|a| a.file).collect();
+        take(
+            master,
+            answer,
+            (replaces, dropped),
+            at,
+            &mut fresh,
+            &mut out,
+        );
     }
     out
+}
+
+/// The result lines an answer writes for its division's topics, each as compared (its ends
+/// trimmed, empty lines left out).
+fn result_lines(answer: &Answer) -> Vec<String> {
+    let texts: Vec<String> = match &answer.content {
+        AnswerContent::Report(r) => topics_of(r, &answer.response.division)
+            .into_iter()
+            .filter_map(|t| r.topic(t))
+            .map(|t| entries_text(&t.actual))
+            .collect(),
+        AnswerContent::Workbook(rows, ..) => rows.iter().map(|r| r.results.clone()).collect(),
+    };
+    texts
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether an answer changes nothing in the master: no result, number or rating, nothing
@@ -176,7 +214,7 @@ fn brings_nothing(master: &Report, answer: &Answer, at: NaiveDateTime) -> bool {
     take(
         master,
         answer.clone(),
-        Vec::new(),
+        (Vec::new(), Vec::new()),
         at,
         &mut fresh,
         &mut trial,
@@ -267,7 +305,7 @@ struct Brought {
 fn take(
     master: &Report,
     answer: Answer,
-    replaces: Vec<String>,
+    (replaces, dropped): (Vec<String>, Vec<String>),
     at: NaiveDateTime,
     fresh: &mut Fresh,
     out: &mut Collection,
@@ -352,6 +390,7 @@ fn take(
         changed_numbers,
         resubmission: count > 0,
         replaces,
+        dropped,
         difference,
     });
 }

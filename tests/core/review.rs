@@ -633,3 +633,41 @@ fn a_held_back_stage_change_names_its_action_item() {
         "{said:#?}"
     );
 }
+
+/// Two answers of one division in one collection (its `.ron`, then its workbook): the later is
+/// taken, and the results only the earlier wrote are named as not taken — they were dropped
+/// with only 「…を置き換えました」 said.
+#[test]
+fn results_only_in_an_answer_replaced_in_the_same_collection_are_named() {
+    let master = master();
+    let topic = topic_headed(master.report(), "弾力的な勤務形態の検討");
+    let mut ron = response(master.report(), 人事課);
+    ron.perform(Intent::AddEntry {
+        topic,
+        side: Side::Actual,
+        text: "テレワークの試行（9月　2回）".into(),
+    })
+    .unwrap();
+    let sent = survey::response_for(master.report(), 人事課, due(), "");
+    let cell = entries_text(&master.report().topic(topic).unwrap().actual);
+    let book = type_into_workbook(
+        &workbook::write(&sent).unwrap(),
+        &cell,
+        &format!("{cell}\n・職員アンケートの実施(9月)"),
+    );
+    let c = collect(
+        master.report(),
+        vec![
+            answer(ron, "人事課.ron"),
+            Ok(answer_from_workbook(&book, "人事課.xlsx".into()).unwrap()),
+        ],
+        at(10, 9),
+    );
+    assert_eq!(c.taken.len(), 1);
+    assert_eq!(c.taken[0].file, "人事課.xlsx");
+    assert_eq!(c.taken[0].replaces, vec!["人事課.ron".to_string()]);
+    assert_eq!(
+        c.taken[0].dropped,
+        vec!["・テレワークの試行（9月　2回）".to_string()]
+    );
+}

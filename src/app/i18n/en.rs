@@ -101,6 +101,7 @@ pub const EN: Texts = Texts {
     review_take_in: "Take in",
     review_nothing: "Nothing to take in",
     review_resubmission: "Re-submission: replaces the earlier answer",
+    review_dropped: "Results only in the answers replaced, not taken in:",
     review_replaces: "Replaces the same division's earlier answers:",
     review_topics: "topics",
     detail_more: "more, in the grid (the detail panel lists the first 500)",

@@ -101,6 +101,7 @@ pub const JA: Texts = Texts {
     review_take_in: "取り込む",
     review_nothing: "取り込む変更はありません",
     review_resubmission: "再提出: 前回の回答を置き換えます",
+    review_dropped: "置き換える回答にだけあり、取り込まれない実績:",
     review_replaces: "同じ担当課の先の回答（置き換えます）:",
     review_topics: "見出し",
     detail_more: "件は表にあります（詳細には最初の500件まで）",

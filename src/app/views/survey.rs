@@ -168,6 +168,12 @@ fn taken_list(ui: &mut Ui, lang: Lang, c: &Collection) {
             let files = visible(&taken.replaces.join(", ")).into_owned();
             ui.label(RichText::new(format!("{} {files}", t.review_replaces)).small());
         }
+        if !taken.dropped.is_empty() {
+            ui.label(RichText::new(t.review_dropped).small());
+            for line in &taken.dropped {
+                ui.label(RichText::new(format!("  {}", visible(line))).small());
+            }
+        }
         if let Some(diff) = &taken.difference {
             for line in change_list(diff, lang).iter().filter(|l| l.depth == 2) {
                 ui.label(RichText::new(format!("  {}", visible(&line.text))).small());
