@@ -9,8 +9,6 @@
 //! division's answer taken in since, is not an answer's change. Responses from before that was
 //! recorded are compared with the master as it is now.
 
-use std::collections::HashSet;
-
 use chrono::NaiveDateTime;
 
 use super::adopt::{Fresh, adopt_lines, adopt_list, unlinked_by};
@@ -18,9 +16,10 @@ pub use super::answer::AnswerWarning;
 use super::answer::{Answer, AnswerContent, Refusal};
 use super::conflict::{Conflict, ConflictKind};
 use super::outside::Outside;
+use super::review::{difference, warnings_of};
 use super::workbook::Row;
 use super::{entries_text, topic_divisions, topics_of};
-use crate::compare::{self, Diff};
+use crate::compare::Diff;
 use crate::edit::{Edit, ProvisionalEdit, Thing};
 use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::{Entry, Id, Initiative, Received, Report, Side, TakenTopic, Topic};
@@ -707,55 +706,6 @@ fn merged_rows(rows: &[Row], warnings: &mut Vec<crate::model::diag::Warning>) ->
     out
 }
 
-/// What `check` would say of the results these edits bring.
-fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warning> {
-    let earlier = crate::model::check::earlier_results(master);
-    let numbers = edits.iter().flat_map(|e| match e {
-        Edit::SetMeasures {
-            initiative,
-            measures,
-        } => number_warnings(master, *initiative, measures),
-        _ => Vec::new(),
-    });
-    let results = edits
-        .iter()
-        .filter_map(|e| match e {
-            Edit::SetEntries {
-                topic,
-                side,
-                entries,
-            } => Some((*topic, *side, entries)),
-            _ => None,
-        })
-        .flat_map(|(topic, side, entries)| {
-            let (Some(i), Some(t)) = (master.initiative_of_topic(topic), master.topic(topic))
-            else {
-                return Vec::new();
-            };
-            crate::model::check::list_warnings(master, &earlier, i, t, side, entries)
-        });
-    results.chain(numbers).collect()
-}
-
-/// What an answer's numbers for an initiative warn of that its numbers in the master did not
-/// (a number kept as written, a rating the scale does not have).
-fn number_warnings(
-    master: &Report,
-    initiative: Id,
-    new: &crate::model::measures::Measures,
-) -> Vec<crate::model::diag::Warning> {
-    use crate::model::measure_check::initiative_warnings;
-    let Some(i) = master.initiative(initiative) else {
-        return Vec::new();
-    };
-    let settings = &master.measure_settings;
-    let before = initiative_warnings(settings, &i.number, i.measures());
-    initiative_warnings(settings, &i.number, new)
-        .into_iter()
-        .filter(|w| !before.contains(w))
-        .collect()
-}
-
 /// Results that read the same — texts, bullets, the plan lines they report, sub-items — are
 /// no change, whatever their ids (an answer sent again holds the ids its response gave the
 /// results it added, the master those it gave when it took them in).
@@ -778,45 +728,4 @@ fn same_text(a: &str, b: &str) -> bool {
             .collect()
     };
     lines(a) == lines(b)
-}
-
-/// The change list of the in-scope edits: the initiatives they touch (their results or their
-/// numbers), before and after.
-fn difference(master: &Report, edits: &[Edit]) -> Diff {
-    let mut topics: HashSet<Id> = HashSet::new();
-    let mut numbers: HashSet<Id> = HashSet::new();
-    for e in edits {
-        match e {
-            Edit::SetEntries { topic, .. } => topics.insert(*topic),
-            Edit::SetMeasures { initiative, .. } => numbers.insert(*initiative),
-            _ => false,
-        };
-    }
-    let mut before = master.header_only();
-    for s in &master.sections {
-        let initiatives: Vec<Initiative> = s
-            .initiatives
-            .iter()
-            .filter(|i| numbers.contains(&i.id) || i.topics.iter().any(|t| topics.contains(&t.id)))
-            .cloned()
-            .collect();
-        if !initiatives.is_empty() {
-            before.sections.push(crate::model::Section {
-                initiatives,
-                ..crate::model::Section {
-                    id: s.id,
-                    numeral: s.numeral.clone(),
-                    number: s.number,
-                    title: s.title.clone(),
-                    initiatives: Vec::new(),
-                }
-            });
-        }
-    }
-    let mut after = before.clone();
-    for e in edits {
-        // Each names a topic or an initiative of `before`: it applies.
-        let _ = crate::edit::apply(&mut after, e.clone());
-    }
-    compare::diff(&before, &after)
 }

@@ -10,6 +10,7 @@ pub mod collect;
 pub mod conflict;
 pub mod measures;
 mod outside;
+mod review;
 pub mod send;
 pub mod sent;
 pub mod status;

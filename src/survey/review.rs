@@ -1,0 +1,98 @@
+//! What the review of answers shows of the in-scope edits collecting makes: what `check`
+//! would say of the results and numbers they bring, and their change list, before and after.
+
+use std::collections::HashSet;
+
+use crate::compare::{self, Diff};
+use crate::edit::Edit;
+use crate::model::{Id, Initiative, Report};
+
+/// What `check` would say of the results these edits bring.
+pub(super) fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warning> {
+    let earlier = crate::model::check::earlier_results(master);
+    let numbers = edits.iter().flat_map(|e| match e {
+        Edit::SetMeasures {
+            initiative,
+            measures,
+        } => number_warnings(master, *initiative, measures),
+        _ => Vec::new(),
+    });
+    let results = edits
+        .iter()
+        .filter_map(|e| match e {
+            Edit::SetEntries {
+                topic,
+                side,
+                entries,
+            } => Some((*topic, *side, entries)),
+            _ => None,
+        })
+        .flat_map(|(topic, side, entries)| {
+            let (Some(i), Some(t)) = (master.initiative_of_topic(topic), master.topic(topic))
+            else {
+                return Vec::new();
+            };
+            crate::model::check::list_warnings(master, &earlier, i, t, side, entries)
+        });
+    results.chain(numbers).collect()
+}
+
+/// What an answer's numbers for an initiative warn of that its numbers in the master did not
+/// (a number kept as written, a rating the scale does not have).
+fn number_warnings(
+    master: &Report,
+    initiative: Id,
+    new: &crate::model::measures::Measures,
+) -> Vec<crate::model::diag::Warning> {
+    use crate::model::measure_check::initiative_warnings;
+    let Some(i) = master.initiative(initiative) else {
+        return Vec::new();
+    };
+    let settings = &master.measure_settings;
+    let before = initiative_warnings(settings, &i.number, i.measures());
+    initiative_warnings(settings, &i.number, new)
+        .into_iter()
+        .filter(|w| !before.contains(w))
+        .collect()
+}
+
+/// The change list of the in-scope edits: the initiatives they touch (their results or their
+/// numbers), before and after.
+pub(super) fn difference(master: &Report, edits: &[Edit]) -> Diff {
+    let mut topics: HashSet<Id> = HashSet::new();
+    let mut numbers: HashSet<Id> = HashSet::new();
+    for e in edits {
+        match e {
+            Edit::SetEntries { topic, .. } => topics.insert(*topic),
+            Edit::SetMeasures { initiative, .. } => numbers.insert(*initiative),
+            _ => false,
+        };
+    }
+    let mut before = master.header_only();
+    for s in &master.sections {
+        let initiatives: Vec<Initiative> = s
+            .initiatives
+            .iter()
+            .filter(|i| numbers.contains(&i.id) || i.topics.iter().any(|t| topics.contains(&t.id)))
+            .cloned()
+            .collect();
+        if !initiatives.is_empty() {
+            before.sections.push(crate::model::Section {
+                initiatives,
+                ..crate::model::Section {
+                    id: s.id,
+                    numeral: s.numeral.clone(),
+                    number: s.number,
+                    title: s.title.clone(),
+                    initiatives: Vec::new(),
+                }
+            });
+        }
+    }
+    let mut after = before.clone();
+    for e in edits {
+        // Each names a topic or an initiative of `before`: it applies.
+        let _ = crate::edit::apply(&mut after, e.clone());
+    }
+    compare::diff(&before, &after)
+}
