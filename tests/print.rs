@@ -976,7 +976,7 @@ fn a_report_with_numbers_ends_with_the_summary_its_scale_and_the_comments() {
         "{last}"
     );
     assert!(last.contains("全体0200100%100%0/34,7002,730.5"), "{last}");
-    assert!(last.contains("数値目標等達成率=Sの取組÷評価した取組（対象外を除く）"));
+    assert!(last.contains("数値目標等達成率=Sの取組÷全取組（未評価を含み、対象外を除く）"));
     assert!(last.contains("前年度までを含む累計"), "{last}");
     // What the totals leave out, kept as written, is said.
     assert!(

@@ -206,22 +206,24 @@ impl Tally {
         )
     }
 
-    /// How many initiatives the first `levels` levels of the scale rate, ÷ all rated, in %:
+    /// How many initiatives the first `levels` levels of the scale rate, ÷ all, in %:
     /// 群馬県's 数値目標等達成率 is `top_rate(scale, 1)` (A ÷ all), its 計画実施率
-    /// `top_rate(scale, 2)` ((A + B) ÷ all). `None` when nothing is rated or the scale is
-    /// shorter.
+    /// `top_rate(scale, 2)` ((A + B) ÷ all). All are the initiatives rated and those not rated
+    /// yet (one not rated is one not achieved), 対象外 left out. `None` when nothing is rated
+    /// or the scale is shorter.
     pub fn top_rate(&self, settings: &MeasureSettings, levels: usize) -> Option<f64> {
         let usable = settings.codes(true);
         if self.rated == 0 || usable.len() < levels {
             return None;
         }
+        let all = self.rated + self.unrated;
         let top: usize = self
             .ratings
             .iter()
             .filter(|(c, _)| usable[..levels].contains(&c.as_str()))
             .map(|(_, n)| n)
             .sum();
-        percent_to_tenth(top as i128, self.rated as i128)
+        percent_to_tenth(top as i128, all as i128)
     }
 }
 

@@ -10,10 +10,11 @@ pub fn counted(report: &Report, whole: bool) -> Vec<String> {
     let settings = &report.measure_settings;
     let (usable, left_out) = (settings.codes(true), settings.codes(false));
     let mut notes = Vec::new();
+    // All: every initiative, those not rated yet too (one not rated is one not achieved).
     let all = if left_out.is_empty() {
-        "評価した取組".to_string()
+        "全取組（未評価を含む）".to_string()
     } else {
-        format!("評価した取組（{}を除く）", left_out.join("・"))
+        format!("全取組（未評価を含み、{}を除く）", left_out.join("・"))
     };
     if usable.len() >= 2 {
         notes.push(format!(

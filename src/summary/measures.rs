@@ -58,7 +58,16 @@ pub struct LevelSummary {
 pub struct MeasureTotals {
     /// Initiatives per rating code (the review where given, else the self-rating).
     pub ratings: BTreeMap<String, usize>,
+    /// 群馬県's two rates, in %: the first level ÷ all, the first two ÷ all (all: every
+    /// initiative rated or not yet rated, 対象外 left out); `null` when nothing is rated.
+    pub rates: RatingRates,
     pub effects: EffectTotals,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RatingRates {
+    pub first_level: Option<f64>,
+    pub first_two_levels: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -137,7 +146,12 @@ pub fn scale(report: &Report) -> Vec<LevelSummary> {
 
 pub fn totals(report: &Report) -> MeasureTotals {
     let tally = Tally::of_report(report);
+    let settings = &report.measure_settings;
     MeasureTotals {
+        rates: RatingRates {
+            first_level: tally.top_rate(settings, 1),
+            first_two_levels: tally.top_rate(settings, 2),
+        },
         ratings: tally.ratings.into_iter().collect(),
         effects: EffectTotals {
             planned_yen: tally.planned_yen,

@@ -239,11 +239,11 @@ fn summary_counts_levels_and_gives_gunmas_two_rates() {
         (count("S"), count("A"), count("B"), count("対象外")),
         (1, 2, 0, 1)
     );
-    // 対象外 is left out of "all": S ÷ 3, (S + A) ÷ 3.
+    // 対象外 is left out of "all", the 7 not rated yet are in it: S ÷ 10, (S + A) ÷ 10.
     assert_eq!(tally.rated, 3);
     assert_eq!(tally.unrated, 7);
-    assert_eq!(tally.top_rate(&report.measure_settings, 1), Some(33.3));
-    assert_eq!(tally.top_rate(&report.measure_settings, 2), Some(100.0));
+    assert_eq!(tally.top_rate(&report.measure_settings, 1), Some(10.0));
+    assert_eq!(tally.top_rate(&report.measure_settings, 2), Some(30.0));
     assert_eq!(tally.planned_yen, Some(3_297_000_000));
     assert_eq!(tally.actual_yen, Some(3_100_000_000));
     assert_eq!((tally.indicators, tally.indicators_met), (1, 0));
@@ -539,6 +539,7 @@ fn the_seeds_check_json_gains_only_empty_lists_and_nulls() {
         v["summary"],
         serde_json::json!({
             "ratings": {},
+            "rates": { "first_level": null, "first_two_levels": null },
             "effects": { "planned_yen": null, "actual_yen": null, "from_earlier_years": [] }
         })
     );

@@ -760,7 +760,8 @@ fn the_web_page_has_the_summary_and_the_numbers_as_accessible_tables() {
         .find(|tr| tr.text().collect::<String>().starts_with("全体"))
         .expect("a row for the whole programme");
     let cells: Vec<String> = all.select(&sel("td")).map(|e| e.text().collect()).collect();
-    // S 1, A 2, B 0, C 0, 対象外 1, 7 unrated; S ÷ 3 rated, (S + A) ÷ 3; 3,297 百万円 planned.
+    // S 1, A 2, B 0, C 0, 対象外 1, 7 unrated; S ÷ 10, (S + A) ÷ 10 (対象外 left out, the
+    // unrated in); 3,297 百万円 planned.
     assert_eq!(
         cells,
         [
@@ -770,8 +771,8 @@ fn the_web_page_has_the_summary_and_the_numbers_as_accessible_tables() {
             "0",
             "1",
             "7",
-            "33.3%",
-            "100%",
+            "10%",
+            "30%",
             "0 / 1",
             "3297百万円",
             "3100百万円"

@@ -1025,3 +1025,28 @@ fn two_comments_are_both_kept_and_a_second_rating_is_said() {
         "{said:?}"
     );
 }
+
+/// 群馬県's rates divide by all the initiatives, those not rated yet too: with item 3's rating
+/// left blank, A ÷ 3 is 33.3 % and (A + B) ÷ 3 is 66.7 % — not 50 % and 100 % of the two rated.
+/// `check --json` gives both rates in its summary.
+#[test]
+fn gunmas_rates_count_an_initiative_not_rated_yet() {
+    let mut sheets = gunma();
+    sheets[0] = report_sheet(
+        &H29,
+        &["評価", "委員会意見"],
+        &[&["A", ""], &["B", ""], &["", ""]],
+    );
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    let v = check_json(&opened);
+    assert_eq!(
+        v["summary"]["rates"],
+        json!({ "first_level": 33.3, "first_two_levels": 66.7 })
+    );
+    let seed = crate::seed().report;
+    let seed = serde_json::to_value(shinchoku::summary::ReportSummary::new(&seed, &[])).unwrap();
+    assert_eq!(
+        seed["summary"]["rates"],
+        json!({ "first_level": null, "first_two_levels": null })
+    );
+}
