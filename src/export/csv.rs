@@ -61,7 +61,10 @@ pub fn to_csv(report: &Report) -> Result<String, ExportError> {
     let numbers = NumberColumns::of(report);
     let headings = numbers
         .as_ref()
-        .map_or_else(Vec::new, |n| n.headings(report));
+        .map_or_else(Vec::new, |n| n.headings(report))
+        .into_iter()
+        .map(|h| with_unit(report, h))
+        .collect::<Vec<_>>();
     writer
         .write_record(
             HEADER
@@ -88,6 +91,21 @@ pub fn to_csv(report: &Report) -> Result<String, ExportError> {
         .into_inner()
         .map_err(|e| ExportError::Writer(format!("CSV: {e}")))?;
     String::from_utf8(bytes).map_err(|e| ExportError::Writer(format!("CSV: {e}")))
+}
+
+/// An effect's heading with the money unit its figures are in (`2年度計画額（千円）`, and
+/// `・累計` when the report counts cumulatively): a CSV has no rows above its header to declare
+/// them, as the report table does.
+fn with_unit(report: &Report, heading: String) -> String {
+    if !(heading.ends_with("計画額") || heading.ends_with("実績額")) {
+        return heading;
+    }
+    let settings = &report.measure_settings;
+    let counting = match settings.counting {
+        crate::model::measures::Counting::Cumulative => "・累計",
+        crate::model::measures::Counting::SingleYear => "",
+    };
+    format!("{heading}（{}{counting}）", settings.yen_unit.label())
 }
 
 /// The numbers after the published columns (`table_numbers`): the initiative's first row has
