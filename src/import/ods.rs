@@ -229,7 +229,13 @@ fn cell_value<R: BufRead>(
     let mut value: Option<Data> = None;
     let mut is_string = false;
     let mut is_error = false;
+    // `office:value-type="percentage"`: 0.15 shown as 15%, read as the sheet shows it (as an
+    // XLSX's percentage-formatted cell is).
+    let mut is_percent = false;
     for a in e.attributes().flatten() {
+        if a.key.as_ref() == "office:value-type" && a.value.as_ref() == "percentage" {
+            is_percent = true;
+        }
         let text = || attribute_text(&a.value);
         match a.key.as_ref() {
             "office:value" if value.is_none() => {
@@ -268,10 +274,13 @@ fn cell_value<R: BufRead>(
         if !empty {
             skip_to_end(reader, e.name().as_ref())?;
         }
-        value
-            .as_ref()
-            .map(super::sheet::cell_text)
-            .unwrap_or_default()
+        match &value {
+            Some(Data::Float(f)) if is_percent => super::cell_xml::as_percent(*f),
+            _ => value
+                .as_ref()
+                .map(super::sheet::cell_text)
+                .unwrap_or_default(),
+        }
     };
     Ok(text)
 }

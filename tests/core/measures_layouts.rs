@@ -1050,3 +1050,43 @@ fn gunmas_rates_count_an_initiative_not_rated_yet() {
         json!({ "first_level": null, "first_two_levels": null })
     );
 }
+
+/// An `.ods` (as LibreOffice saves one) whose 目標値 and 実績値 are percentage cells: read as the
+/// sheet shows them, 15 % and 12.345 %, as from an XLSX. They were read as 0.15 and 0.12345
+/// without a word (the 達成率, a ratio, hid it).
+#[test]
+fn percentage_cells_of_an_ods_are_read_as_shown() {
+    let sheet = report_sheet(
+        &H29,
+        &["指標", "単位", "目標値", "実績値"],
+        &[&["電子化率", "%", "15%", "12.345%"], &[], &[]],
+    );
+    let mut body = String::new();
+    for row in &sheet.1 {
+        body += "<table:table-row>";
+        for cell in row {
+            body += &match cell.strip_suffix('%') {
+                _ if cell.is_empty() => "<table:table-cell/>".to_string(),
+                Some(n) if !n.is_empty() => {
+                    let value = n.parse::<f64>().unwrap() / 100.0;
+                    format!(
+                        r#"<table:table-cell office:value-type="percentage" office:value="{value}"><text:p>{cell}</text:p></table:table-cell>"#
+                    )
+                }
+                _ => format!(
+                    r#"<table:table-cell office:value-type="string"><text:p>{cell}</text:p></table:table-cell>"#
+                ),
+            };
+        }
+        body += "</table:table-row>";
+    }
+    let opened = import_workbook(&crate::crafted::ods(&body), WorkbookFormat::Ods)
+        .expect("the workbook opens");
+    let v = check_json(&opened);
+    let x = &v["initiative_list"][0]["indicators"][0];
+    assert_eq!(
+        (&x["target"], &x["actual"]),
+        (&json!(15), &json!(12.345)),
+        "{x}"
+    );
+}
