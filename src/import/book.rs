@@ -79,8 +79,8 @@ fn read_unguarded(
 ) -> Result<Vec<Sheet>, Failure> {
     match format {
         WorkbookFormat::Xls => {
-            super::xls_scan::check_xls(bytes)?;
-            read_xls(bytes, wanted)
+            let percent = super::xls_scan::check_xls(bytes)?;
+            read_xls(bytes, wanted, &percent)
         }
         WorkbookFormat::Xlsx => {
             super::zip_scan::check_package(bytes, format.name())?;
@@ -93,7 +93,11 @@ fn read_unguarded(
     }
 }
 
-fn read_xls(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, Failure> {
+fn read_xls(
+    bytes: &[u8],
+    wanted: &dyn Fn(&str) -> bool,
+    percent: &super::cell_xml::PercentCells,
+) -> Result<Vec<Sheet>, Failure> {
     let data = Cursor::new(bytes);
     let mut book = match open_workbook_from_rs::<Xls<_>, _>(data.clone()) {
         Ok(book) => book,
@@ -121,14 +125,19 @@ fn read_xls(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, F
             // used_cells counts from the range's start; a warning names the sheet's own row
             // and column.
             let (start_row, start_col) = range.start().unwrap_or((0, 0));
+            let shown_as_percent = percent.get(&name);
             let cells = range
                 .used_cells()
                 .map(|(r, c, value)| {
-                    (
-                        r + start_row as usize,
-                        c + start_col as usize,
-                        cell_text(value),
-                    )
+                    let (row, col) = (r as u32 + start_row, c as u32 + start_col);
+                    let percent = shown_as_percent.is_some_and(|p| p.contains(&(row, col)));
+                    // As the sheet shows it: 0.12345 formatted as a percentage is `12.345%`.
+                    let text = match value {
+                        Data::Float(v) if percent => super::cell_xml::as_percent(*v),
+                        Data::Int(v) if percent => super::cell_xml::as_percent(*v as f64),
+                        _ => cell_text(value),
+                    };
+                    (row as usize, col as usize, text)
                 })
                 .collect();
             Ok(Sheet::new(name, cells, merges_of(&merges)))

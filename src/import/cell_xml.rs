@@ -295,7 +295,7 @@ fn percent_styles(styles: &[u8]) -> HashSet<usize> {
 }
 
 /// Whether a number format code shows a percentage: a `%` outside quotes and not escaped.
-fn code_shows_percent(code: &str) -> bool {
+pub(crate) fn code_shows_percent(code: &str) -> bool {
     let mut quoted = false;
     let mut escaped = false;
     for c in code.chars() {

@@ -2,7 +2,9 @@
 //! (`xls.rs`: `RecordIter`, `parse_workbook`, `parse_sst`), counting instead of keeping: the
 //! second half of the walk `xls_scan.rs` makes before calamine opens a workbook.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use super::cell_xml::{PercentCells, code_shows_percent};
 
 use super::sheet::{Budget, too_large};
 use super::xls_bounds::{Extent, FORMULA_GROWTH, Walk, budget, check_continues, text_bytes};
@@ -88,11 +90,15 @@ impl<'a> Iterator for Records<'a> {
     }
 }
 
-/// Walks the workbook globals, then each sheet in the order the globals list them.
-pub(super) fn walk_workbook(stream: &[u8]) -> Result<(), Walk> {
+/// Walks the workbook globals, then each sheet in the order the globals list them; notes in
+/// `percent` the number cells formatted as a percentage, by sheet (calamine gives 12.345 %
+/// as 0.12345, and the sheet is read as it shows it).
+pub(super) fn walk_workbook(stream: &[u8], percent: &mut PercentCells) -> Result<(), Walk> {
     let mut sheets: Vec<(usize, String)> = Vec::new();
     let mut sst: Vec<usize> = Vec::new();
     let mut biff8 = true;
+    let mut codes: HashMap<u16, String> = HashMap::new();
+    let mut xf_formats: Vec<u16> = Vec::new();
     for record in (Records { stream }) {
         let r = record?;
         check_continues(r.typ, r.cont.len())?;
@@ -102,10 +108,23 @@ pub(super) fn walk_workbook(stream: &[u8]) -> Result<(), Walk> {
             0x0809 => biff8 = is_biff8(r.data)?,
             0x0085 => sheets.push(bound_sheet(r.data, biff8, sheets.len())?),
             0x00FC => sst = sst_chars(r)?,
+            // FORMAT and XF: which cell formats show a percentage.
+            0x041E => {
+                if let Some((index, code)) = format_code(r.data, biff8) {
+                    codes.insert(index, code);
+                }
+            }
+            0x00E0 => xf_formats.push(r.data.get(2..).map(u16_of).transpose()?.unwrap_or(0)),
             0x000A => break,
             _ => {}
         }
     }
+    // Built-in 9 and 10 are `0%` and `0.00%`.
+    let percent_xfs: HashSet<u16> = (0u16..)
+        .zip(&xf_formats)
+        .filter(|(_, f)| matches!(f, 9 | 10) || codes.get(f).is_some_and(|c| code_shows_percent(c)))
+        .map(|(k, _)| k)
+        .collect();
     let mut budget = budget();
     let mut starts = std::collections::HashSet::new();
     let mut total = 0u64;
@@ -124,7 +143,12 @@ pub(super) fn walk_workbook(stream: &[u8]) -> Result<(), Walk> {
             )));
         }
         let sheet = stream.get(pos..).ok_or(Walk::Stop)?;
-        total += walk_sheet(sheet, &name, &sst, biff8, &mut budget)?;
+        let mut shown_as_percent = HashSet::new();
+        let marks = (&percent_xfs, &mut shown_as_percent);
+        total += walk_sheet(sheet, &name, (&sst, biff8), &mut budget, marks)?;
+        if !shown_as_percent.is_empty() {
+            percent.insert(name.clone(), shown_as_percent);
+        }
         if total > MAX_XLS_TOTAL_AREA {
             let excess = Excess::XlsTotalArea { cells: total };
             return Err(Walk::Refuse(too_large("XLS", at(), excess)));
@@ -255,10 +279,16 @@ fn string_chars(s: &[u8], biff8: bool) -> Result<usize, Walk> {
 fn walk_sheet(
     stream: &[u8],
     name: &str,
-    sst: &[usize],
-    biff8: bool,
+    (sst, biff8): (&[usize], bool),
     budget: &mut Budget,
+    (percent_xfs, percent): (&HashSet<u16>, &mut HashSet<(u32, u32)>),
 ) -> Result<u64, Walk> {
+    // A number cell whose format (`ixfe`) shows a percentage.
+    let mut mark = |row: u32, col: u32, xf: &[u8]| {
+        if u16_of(xf).is_ok_and(|x| percent_xfs.contains(&x)) {
+            percent.insert((row, col));
+        }
+    };
     let mut declared = 0u64;
     let mut values = Extent::default();
     let mut formulas = Extent::default();
@@ -301,6 +331,9 @@ fn walk_sheet(
                 };
                 let (row, col) = at(min)?;
                 cell(row, col, 0, budget)?;
+                if r.typ != 0x0205 {
+                    mark(row, col, &d[4..]);
+                }
             }
             // Label, RString.
             0x0204 | 0x00D6 => {
@@ -340,6 +373,7 @@ fn walk_sheet(
                 }
                 for k in 0..(d.len() - 6) / 6 {
                     cell(row, first + k as u32, 0, budget)?;
+                    mark(row, first + k as u32, &d[4 + 6 * k..]);
                 }
             }
             0x0006 => {
@@ -360,6 +394,30 @@ fn walk_sheet(
     }
     // The rectangle calamine builds: the larger of what is declared and what is used.
     Ok(declared.max(values.area()) + formulas.area())
+}
+
+/// A FORMAT record's number and code (BIFF8: a 16-bit count and a flags byte, wide characters
+/// when its low bit is set; before: an 8-bit count); `None` when it is cut short.
+fn format_code(d: &[u8], biff8: bool) -> Option<(u16, String)> {
+    let index = u16_of(d).ok()?;
+    let code = if biff8 {
+        let cch = u16_of(d.get(2..)?).ok()? as usize;
+        let chars = d.get(5..)?;
+        if d.get(4)? & 1 != 0 {
+            let units: Vec<u16> = chars
+                .chunks_exact(2)
+                .take(cch)
+                .map(|u| u16::from_le_bytes([u[0], u[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        } else {
+            chars.iter().take(cch).map(|&b| b as char).collect()
+        }
+    } else {
+        let cch = *d.get(2)? as usize;
+        d.get(3..)?.iter().take(cch).map(|&b| b as char).collect()
+    };
+    Some((index, code))
 }
 
 /// DIMENSIONS: calamine reserves room for the rectangle it declares (its arithmetic kept,

@@ -27,9 +27,11 @@ const DIFSECT: u32 = 0xFFFF_FFFC;
 
 /// What the walk found: nothing beyond the bounds (calamine may still find the file damaged),
 /// or a refusal.
-pub(crate) fn check_xls(bytes: &[u8]) -> Result<(), ImportError> {
-    match walk(bytes) {
-        Ok(()) | Err(Walk::Stop) => Ok(()),
+/// Also gives the number cells formatted as a percentage, by sheet (what the walk reached).
+pub(crate) fn check_xls(bytes: &[u8]) -> Result<super::cell_xml::PercentCells, ImportError> {
+    let mut percent = super::cell_xml::PercentCells::new();
+    match walk(bytes, &mut percent) {
+        Ok(()) | Err(Walk::Stop) => Ok(percent),
         Err(Walk::Refuse(e)) => Err(e),
     }
 }
@@ -131,7 +133,7 @@ struct Entry {
     len: usize,
 }
 
-fn walk(bytes: &[u8]) -> Result<(), Walk> {
+fn walk(bytes: &[u8], percent: &mut super::cell_xml::PercentCells) -> Result<(), Walk> {
     let head = bytes.get(..512).ok_or(Walk::Stop)?;
     if head[..8] != *b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" {
         return Err(Walk::Stop);
@@ -209,7 +211,7 @@ fn walk(bytes: &[u8]) -> Result<(), Walk> {
         Err(Walk::Stop) => stream_of("Book")?,
         other => other?,
     };
-    super::xls_records::walk_workbook(&stream)
+    super::xls_records::walk_workbook(&stream, percent)
 }
 
 fn entry(c: &[u8], size: usize) -> Result<Entry, Walk> {

@@ -1090,3 +1090,24 @@ fn percentage_cells_of_an_ods_are_read_as_shown() {
         "{x}"
     );
 }
+
+/// An `.xls` (LibreOffice's, `scripts/percent-xls-fixture.sh`) whose 目標値 and 実績値 are number
+/// cells formatted `0.0%` and `0.000%`: read as the sheet shows them, as from an XLSX. They were
+/// read as 0.15 and 0.12345.
+#[test]
+fn percentage_cells_of_an_xls_are_read_as_shown() {
+    let path = format!(
+        "{}/tests/fixtures/layouts/percent.xls",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    let opened = import_workbook(&bytes, WorkbookFormat::Xls).expect("the workbook opens");
+    let v = check_json(&opened);
+    let x = &v["initiative_list"][1]["indicators"][0];
+    assert_eq!(x["name"], json!("電子申請率"));
+    assert_eq!(
+        (&x["target"], &x["actual"]),
+        (&json!(15), &json!(12.345)),
+        "{x}"
+    );
+}

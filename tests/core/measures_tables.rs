@@ -636,12 +636,9 @@ fn the_csv_carries_the_same_numbers_as_the_report_table_under_the_same_headings(
     let effect_headings: Vec<&String> = headings.iter().filter(|h| h.contains("額")).collect();
     assert!(!effect_headings.is_empty());
     for h in &effect_headings {
-        assert!(h.ends_with(&unit), "{h}");
+        assert!(h.ends_with(unit), "{h}");
     }
-    let plain: Vec<String> = headings[13..]
-        .iter()
-        .map(|h| h.replace(&unit, ""))
-        .collect();
+    let plain: Vec<String> = headings[13..].iter().map(|h| h.replace(unit, "")).collect();
     assert_eq!(plain, header[6..6 + headings.len() - 13]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let numbers = |number: &str| -> Vec<Vec<String>> {

@@ -1,0 +1,24 @@
+#!/bin/sh
+# tests/fixtures/layouts/percent.xls: 木津川市's layout with an indicator in % typed as
+# percentages (number cells formatted 0.0% and 0.000%), written by openpyxl and saved as .xls
+# by LibreOffice, as an office keeping the old format would send it.
+#
+#     scripts/percent-xls-fixture.sh
+set -eu
+cd "$(dirname "$0")/.."
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+python3 - "$dir/percent.xlsx" <<'PY'
+import sys
+import openpyxl
+wb = openpyxl.load_workbook("tests/fixtures/layouts/kizugawa.xlsx")
+del wb["財政効果額"]
+ws = wb.create_sheet("数値目標")
+ws.append(["番号", "指標", "単位", "目標値", "実績値"])
+ws.append(["No.R2-2", "電子申請率", "%", 0.15, 0.12345])
+ws["D2"].number_format = "0.0%"
+ws["E2"].number_format = "0.000%"
+wb.save(sys.argv[1])
+PY
+soffice --headless --convert-to xls --outdir tests/fixtures/layouts "$dir/percent.xlsx"
+ls -l tests/fixtures/layouts/percent.xls
