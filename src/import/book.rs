@@ -159,10 +159,12 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
     let mut budget = Budget::new("XLSX");
     let percent = super::cell_xml::percent_cells(bytes);
     let exact = super::cell_xml::exact_numbers(bytes);
+    let formatted = super::cell_xml::formatted_cells(bytes);
     let mut sheets = Vec::new();
     for name in names {
         let shown_as_percent = percent.get(&name);
         let written = exact.get(&name);
+        let format_of = |at: &(u32, u32)| formatted.get(&name).and_then(|f| f.get(at));
         let damaged = |e: XlsxError| Failure::Damaged(e.to_string());
         let merges = book.merge_cells_by_sheet_name(&name).map_err(damaged)?;
         // Cell by cell rather than as calamine's dense range: one value typed at
@@ -189,6 +191,19 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
                 // More digits than the float holds: as the file writes them.
                 Data::Float(_) if let Some(w) = written.and_then(|w| w.get(&(row, col))) => {
                     w.clone()
+                }
+                // A unit or a scale in the format (`#,##0"百万円"`, `#,##0,`): as shown.
+                Data::Float(v)
+                    if let Some(shown) = format_of(&(row, col))
+                        .and_then(|code| super::number_format::shown(v, code)) =>
+                {
+                    shown
+                }
+                Data::Int(v)
+                    if let Some(shown) = format_of(&(row, col))
+                        .and_then(|code| super::number_format::shown(v as f64, code)) =>
+                {
+                    shown
                 }
                 _ => cell_text(&value),
             };

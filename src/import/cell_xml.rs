@@ -250,8 +250,72 @@ fn each_element(xml: &[u8], mut f: impl FnMut(&BytesStart)) {
     }
 }
 
+/// (0-based row, 0-based column) → the number format code, of the numeric cells whose format
+/// shows more than their digits (a unit, a scale: [`super::number_format`]), by sheet name.
+pub(crate) type FormattedCells = HashMap<String, HashMap<(u32, u32), String>>;
+
+/// The numeric cells whose format writes a unit or a scale, in each sheet; empty when the
+/// workbook has no such format.
+pub(crate) fn formatted_cells(bytes: &[u8]) -> FormattedCells {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return FormattedCells::new();
+    };
+    let Some(styles) = part(&mut zip, "xl/styles.xml") else {
+        return FormattedCells::new();
+    };
+    let (codes, xfs) = cell_formats(&styles);
+    let formats: HashMap<usize, String> = xfs
+        .iter()
+        .enumerate()
+        .filter_map(|(k, id)| Some((k, codes.get(id)?.clone())))
+        .filter(|(_, code)| super::number_format::says_more_than_digits(code))
+        .collect();
+    if formats.is_empty() {
+        return FormattedCells::new();
+    }
+    let mut out = FormattedCells::new();
+    each_sheet(
+        &mut zip,
+        |_| true,
+        |name, xml| {
+            let mut cells = HashMap::new();
+            each_cell_event(&xml, |event, place| {
+                if let Event::Start(e) = event
+                    && e.local_name().as_ref() == "c"
+                    && attr(e, "t").is_none_or(|t| t == "n")
+                    && let Some(code) = attr(e, "s")
+                        .and_then(|s| s.parse::<usize>().ok())
+                        .and_then(|s| formats.get(&s))
+                    && let Some(at) = place
+                {
+                    cells.insert(at, code.clone());
+                }
+                true
+            });
+            if !cells.is_empty() {
+                out.insert(name, cells);
+            }
+        },
+    );
+    out
+}
+
 /// The indices of the cell formats (`cellXfs`) whose number format shows a percentage.
 fn percent_styles(styles: &[u8]) -> HashSet<usize> {
+    let (codes, xfs) = cell_formats(styles);
+    let shows_percent = |id: u32| match codes.get(&id) {
+        Some(code) => code_shows_percent(code),
+        None => matches!(id, 9 | 10),
+    };
+    xfs.iter()
+        .enumerate()
+        .filter(|&(_, &id)| shows_percent(id))
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// The custom number formats by id, and each cell format's (`cellXfs`) number format id.
+fn cell_formats(styles: &[u8]) -> (HashMap<u32, String>, Vec<u32>) {
     let mut codes: HashMap<u32, String> = HashMap::new();
     let mut xfs: Vec<u32> = Vec::new();
     let mut in_cell_xfs = false;
@@ -283,15 +347,7 @@ fn percent_styles(styles: &[u8]) -> HashSet<usize> {
             _ => {}
         }
     }
-    let shows_percent = |id: u32| match codes.get(&id) {
-        Some(code) => code_shows_percent(code),
-        None => matches!(id, 9 | 10),
-    };
-    xfs.iter()
-        .enumerate()
-        .filter(|&(_, &id)| shows_percent(id))
-        .map(|(k, _)| k)
-        .collect()
+    (codes, xfs)
 }
 
 /// Whether a number format code shows a percentage: a `%` outside quotes and not escaped.

@@ -8,6 +8,7 @@ pub(crate) mod cell_xml;
 pub mod decode;
 pub mod html;
 mod measures;
+mod number_format;
 mod ods;
 pub(crate) mod sheet;
 mod table;

@@ -1111,3 +1111,60 @@ fn percentage_cells_of_an_xls_are_read_as_shown() {
         "{x}"
     );
 }
+
+/// 木津川市's 財政効果額 sheet in 千円 whose cells hold yen shown in thousands (`#,##0,`), and
+/// a 効果額 cell of 3297 shown `3,297百万円` (`#,##0"百万円"`): read as the sheet shows them,
+/// 1,500 千円 and 3,297 百万円. They were read as 1,500,000 千円 (1,000 times the sheet's) and
+/// 3,297 千円, without a word.
+#[test]
+fn a_unit_or_a_scale_in_a_cells_format_is_read_as_the_sheet_shows_it() {
+    let mut sheets = kizugawa();
+    sheets[2] = sheet(
+        "財政効果額",
+        &[
+            &["財政効果額", "", "", "（単位：千円）"],
+            &["番号", "区分", "2年度", "3年度"],
+            &["No.R2-1", "計画額", "1500000", "3000400"],
+            &["", "実績額", "1620000", ""],
+        ],
+    );
+    let mut book = Workbook::new();
+    let thousands = rust_xlsxwriter::Format::new().set_num_format("#,##0,");
+    let millions = rust_xlsxwriter::Format::new().set_num_format(r###"#,##0"百万円""###);
+    for (name, cells) in &sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in cells.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+                let (r, c) = (r as u32, c as u16);
+                match as_number(cell) {
+                    Some(n) if name == "財政効果額" => {
+                        ws.write_number_with_format(r, c, n, &thousands).unwrap()
+                    }
+                    Some(n) => ws.write_number(r, c, n).unwrap(),
+                    None => ws.write_string(r, c, cell).unwrap(),
+                };
+            }
+        }
+    }
+    // Initiative R2-2's 効果額 on the report sheet, in a column of its own.
+    let report = book.worksheet_from_index(0).unwrap();
+    report.write_string(1, 11, "2年度効果額").unwrap();
+    let second = sheets[0].1.iter().position(|r| r[0] == "No.R2-2").unwrap() as u32;
+    report
+        .write_number_with_format(second, 11, 3297.0, &millions)
+        .unwrap();
+    let opened = import_workbook(&book.save_to_buffer().unwrap(), WorkbookFormat::Xlsx)
+        .expect("the workbook opens");
+    let v = check_json(&opened);
+    let effects = &v["initiative_list"][0]["effects"];
+    assert_eq!(effects[0]["planned_yen"], json!(1_500_000), "{effects}");
+    assert_eq!(effects[0]["actual_yen"], json!(1_620_000), "{effects}");
+    assert_eq!(effects[1]["planned_yen"], json!(3_000_400), "{effects}");
+    let effects = &v["initiative_list"][1]["effects"];
+    assert_eq!(
+        effects[0]["actual_yen"],
+        json!(3_297_000_000u64),
+        "{effects}"
+    );
+}
