@@ -653,14 +653,31 @@ fn cell_text(sheet: &Sheet, (r, c): (usize, usize), col: Column) -> String {
 /// The row's indicator into its initiative. A row whose indicator cells held only what reads
 /// as nothing (a bare dash) starts no indicator: an empty one is not written back, so the table
 /// would read back without it.
+///
+/// An indicator named alone (木津川市's 主な指標等 column on the 工程表) and one of that name
+/// with its figures (its 数値目標 sheet) are one indicator: the figures fill the name, and
+/// a name given again adds nothing. Two with figures each stay two (and `check` says so).
 fn keep_indicator(reading: &mut Reading<'_>, (s, k): (usize, usize), mut x: Indicator) {
     x.years
         .retain(|y| !(y.target.is_blank() && y.actual.is_blank() && y.first_half.is_blank()));
-    if x != Indicator::default() {
-        reading.report.sections[s].initiatives[k]
-            .measures_mut()
-            .indicators
-            .push(x);
+    if x == Indicator::default() {
+        return;
+    }
+    let named_alone = |i: &Indicator| {
+        *i == Indicator {
+            name: i.name.clone(),
+            topic: i.topic,
+            ..Indicator::default()
+        }
+    };
+    let key = |i: &Indicator| (crate::model::text::normalize(&i.name), i.topic);
+    let list = &mut reading.report.sections[s].initiatives[k]
+        .measures_mut()
+        .indicators;
+    match list.iter_mut().find(|i| key(i) == key(&x)) {
+        Some(_) if named_alone(&x) => {}
+        Some(alone) if named_alone(alone) => *alone = x,
+        _ => list.push(x),
     }
 }
 

@@ -1168,3 +1168,29 @@ fn a_unit_or_a_scale_in_a_cells_format_is_read_as_the_sheet_shows_it() {
         "{effects}"
     );
 }
+
+/// 木津川市's 工程表 names each item's indicator (主な指標等), and a 数値目標 sheet gives its
+/// figures: one indicator, the sheet's figures under the 工程表's name. There were two — an
+/// empty one, carried into the survey, compare and the next year — and a warning of two
+/// indicators of one name.
+#[test]
+fn an_indicator_named_on_the_report_sheet_and_given_figures_on_another_is_one() {
+    let mut sheets = kizugawa();
+    sheets.push(sheet(
+        "数値目標",
+        &[
+            &["番号", "指標", "単位", "目標値", "実績値"],
+            &["No.R2-1", "電子申請件数", "件", "1000", "900"],
+        ],
+    ));
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    let v = check_json(&opened);
+    let indicators = v["initiative_list"][0]["indicators"].as_array().unwrap();
+    assert_eq!(indicators.len(), 1, "{indicators:?}");
+    assert_eq!(
+        (&indicators[0]["target"], &indicators[0]["actual"]),
+        (&json!(1000), &json!(900))
+    );
+    let said = said_ja(&opened);
+    assert!(!said.iter().any(|w| w.contains("電子申請件数")), "{said:?}");
+}
