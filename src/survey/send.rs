@@ -231,17 +231,21 @@ pub fn new_token() -> String {
     format!("{:016x}{:016x}", half(), half())
 }
 
-/// Names Windows keeps for devices, whatever the extension: a file may not be called so.
-const RESERVED: [&str; 22] = [
-    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+/// Names Windows keeps for devices, whatever the extension: a file may not be called so (the
+/// superscript digits, 0 and the console's names too, which Windows also takes as devices).
+const RESERVED: [&str; 33] = [
+    "CON", "PRN", "AUX", "NUL", "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
+    "COM8", "COM9", "COM¹", "COM²", "COM³", "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6",
+    "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³", "CONIN$", "CONOUT$", "CLOCK$",
 ];
 
 /// Each division's file name (without extension), in the order given: characters no file
 /// system takes replaced by `_`, no trailing dots or spaces, a Windows device name (`CON`,
 /// `COM1` …) prefixed with `_`, at most 150 bytes — and distinct, ignoring case (Windows and
-/// macOS do): a name two divisions would share gets `_2`, `_3` … in order.
+/// macOS do) and Unicode normalisation (macOS does: `が` and `か` + U+3099 are one name): a
+/// name two divisions would share gets `_2`, `_3` … in order.
 pub fn file_stems(divisions: &[String]) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
     let mut taken = HashSet::new();
     divisions
         .iter()
@@ -249,7 +253,7 @@ pub fn file_stems(divisions: &[String]) -> Vec<String> {
             let base = safe_stem(d);
             let mut stem = base.clone();
             let mut n = 1;
-            while !taken.insert(stem.to_lowercase()) {
+            while !taken.insert(stem.nfc().collect::<String>().to_lowercase()) {
                 n += 1;
                 stem = format!("{base}_{n}");
             }

@@ -348,6 +348,32 @@ fn division_names_that_clash_or_that_windows_keeps_get_distinct_safe_file_names(
     }
 }
 
+/// The device names Windows also keeps (`COM¹`, `LPT0`, `CONIN$`), and two names one only by
+/// Unicode normalisation (`が課` and `か` + U+3099 `課`, one name on macOS): safe and distinct.
+/// `COM¹.ron` and `CONIN$.ron` were written as they are, and the two 課 got names a Mac
+/// shared folder takes as one.
+#[test]
+fn device_names_windows_also_keeps_and_names_one_when_normalised_are_made_safe() {
+    let report = with_divisions(&[
+        ("1", "COM¹"),
+        ("3", "CONIN$"),
+        ("8", "lpt0"),
+        ("11", "が課"),
+        ("6", "か\u{3099}課"),
+    ]);
+    let master = master_of(report);
+    let plan = Survey::new(master.report(), due(), "", at(2).date()).unwrap();
+    let stems: Vec<&str> = plan.to.iter().map(|r| r.stem.as_str()).collect();
+    for safe in ["_COM¹", "_CONIN$", "_lpt0"] {
+        assert!(stems.contains(&safe), "{safe}: {stems:?}");
+    }
+    use unicode_normalization::UnicodeNormalization;
+    let mut normalised: Vec<String> = stems.iter().map(|s| s.nfc().collect()).collect();
+    normalised.sort();
+    normalised.dedup();
+    assert_eq!(normalised.len(), stems.len(), "distinct: {stems:?}");
+}
+
 #[test]
 fn a_survey_that_cannot_write_every_file_leaves_none() {
     let master = master_of(seed().report);
