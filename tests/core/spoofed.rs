@@ -566,3 +566,26 @@ fn an_initiative_never_sent_to_the_division_pasted_into_its_response_is_never_of
     }
     assert_eq!(master.report().initiative(theirs.id), Some(&theirs));
 }
+
+/// A division named with an `&` or longer than a printed header holds: its workbook is written
+/// without a message naming nothing on the terminal (rust_xlsxwriter printed 「Header string
+/// exceeds Excel's limit of 255 characters.」), and the sheet holds the name whole.
+#[test]
+fn a_division_name_too_long_for_the_printed_header_is_cut_there_and_whole_in_the_sheet() {
+    let long = format!("総務部&{}課", "人事".repeat(150));
+    let master = master_of(with_divisions(&[("1", long.as_str())]));
+    let response = survey::response_for(master.report(), &long, due(), "");
+    let book = workbook::write(&response).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&book)).unwrap();
+    let mut sheet = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut sheet)
+        .unwrap();
+    let header = &sheet[sheet.find("<oddHeader>").expect("a header") + 11..];
+    let header = &header[..header.find("</oddHeader>").unwrap()];
+    assert!(header.starts_with("&amp;L総務部&amp;&amp;人事"), "{header}");
+    assert!(header.contains("…&amp;R回答期限 2017-10-13"), "{header}");
+    let read = workbook::read(&book).unwrap();
+    assert_eq!(read.response.division, long);
+}

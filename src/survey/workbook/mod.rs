@@ -197,11 +197,7 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
-    ws.set_header(format!(
-        "&L{}&R回答期限 {}",
-        r.division,
-        r.due.map_or_else(String::new, |d| d.to_string())
-    ));
+    ws.set_header(print_header(&r.division, r.due));
     ws.set_footer("&C&P / &N");
     let numbers = (&f.base, &f.answer, &f.heading);
     super::measures::write_sheet(
@@ -430,3 +426,25 @@ pub fn password(token: &str) -> String {
 
 /// In the hidden column, before the ids of the results shown apart.
 const KEPT_MARK: &str = "k:";
+
+/// The printed page's header: the division left, the due date right. `&` is a header code, so
+/// a name's `&` is written `&&`; a name too long for Excel's 255 characters is cut with `…`
+/// (the sheet itself holds it whole), not refused with a message naming nothing.
+fn print_header(division: &str, due: Option<chrono::NaiveDate>) -> String {
+    let due = due.map_or_else(String::new, |d| d.to_string());
+    let header = |name: &str| format!("&L{}&R回答期限 {due}", name.replace('&', "&&"));
+    let whole = header(division);
+    if whole.chars().count() <= 255 {
+        return whole;
+    }
+    // At most 254 characters fit beside `&L`: the loop starts there, however long the name.
+    let chars: Vec<char> = division.chars().take(255).collect();
+    let mut kept = chars.len();
+    loop {
+        kept -= 1;
+        let cut = header(&format!("{}…", chars[..kept].iter().collect::<String>()));
+        if cut.chars().count() <= 255 || kept == 0 {
+            return cut;
+        }
+    }
+}
