@@ -646,3 +646,44 @@ fn a_title_longer_than_a_cell_is_not_said_to_be_whole_in_the_first_row() {
         "{said:#?}"
     );
 }
+
+/// A result a division wrote as a line of its own in the form of a heading (「<追加分>」, no
+/// `・`): the XLSX cannot say it is text, and read back it becomes a heading — the export says
+/// so, naming the line and the initiative, and how to keep it text. The report table keeps it
+/// as text. The workbook read back made a topic 「追加分」 of the lines after it, without a word.
+#[test]
+fn a_result_line_written_as_a_heading_is_said_when_exported_to_xlsx() {
+    let mut doc = Document::new(seed(), Origin::Sample, Vec::new());
+    let topic = doc.report().sections[0].initiatives[1].topics[0].id;
+    doc.perform(Intent::AddEntry {
+        topic,
+        side: Side::Actual,
+        text: "<追加分>".into(),
+    })
+    .unwrap();
+    // As collected from a workbook line typed without 「・」.
+    let mut report = doc.report().clone();
+    let entry = report.topic_mut(topic).unwrap().actual.last_mut().unwrap();
+    entry.bullet = false;
+    assert_eq!(entry.text, "<追加分>");
+    let exported = export(&report, Format::Xlsx, Encoding::Utf8).expect("exported");
+    let said: Vec<String> = exported
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        said.iter().any(|w| w.contains("取組2")
+            && w.contains("「<追加分>」は見出しの形")
+            && w.contains("「・」を付ける")),
+        "{said:#?}"
+    );
+    let table = export(&report, Format::Table, Encoding::Utf8).expect("exported");
+    assert!(table.warnings.is_empty(), "{:?}", table.warnings);
+    let back = import_bytes(&table.bytes).unwrap().report;
+    let last = back.sections[0].initiatives[1].topics[0]
+        .actual
+        .last()
+        .unwrap();
+    assert_eq!((last.text.as_str(), last.bullet), ("<追加分>", false));
+}

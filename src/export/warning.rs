@@ -101,6 +101,10 @@ pub enum ExportWarning {
         kept: usize,
         whole_in_sheet: bool,
     },
+    /// An entry line written as a topic heading is (`<追加分>` alone on its line, no `・`): a
+    /// workbook cell has no way to say it is text, and the workbook read back makes it a
+    /// heading. The report table, the CSV and the `.ron` keep it as text.
+    ReadsAsHeading { place: TextPlace, line: String },
     /// Excel allows 1,023 manual page breaks: the breaks that keep the most rows of an
     /// initiative together were set. Excel breaks the pages itself where the others were: at
     /// the same row before an initiative of one row, and possibly inside one of several.
@@ -200,6 +204,17 @@ impl Describe for ExportWarning {
                     ),
                 )
             }
+            ExportWarning::ReadsAsHeading { place, line } => say(
+                lang,
+                format!(
+                    "{}の「{line}」は見出しの形（<…>だけの行）のため、このExcelファイルを読み込むと見出しになります（報告の表・CSV・.ronでは文のまま）。文として残すには「・」を付けるか、<>以外の字で始めてください",
+                    place.describe(lang)
+                ),
+                format!(
+                    "「{line}」 in {} is written as a topic heading is (<…> alone on its line): read back, this workbook makes it a heading (the report table, the CSV and the .ron keep it as text). Start it with 「・」 or another character to keep it text",
+                    place.describe(lang)
+                ),
+            ),
             ExportWarning::PageBreaksLeft {
                 needed,
                 set,

@@ -104,6 +104,25 @@ pub fn side_text(initiative: &Initiative, side: Side) -> String {
     out.join("\n")
 }
 
+/// The lines of a side's entries that a workbook reader takes for a topic heading (`<…>`
+/// starting a line of an entry written without `・`), as [`side_text`] writes them.
+fn heading_like_lines(initiative: &Initiative, side: Side) -> Vec<String> {
+    use crate::import::cell::{CellItem, plain_cell_items};
+    let mut out = Vec::new();
+    for topic in &initiative.topics {
+        for entry in topic.entries(side) {
+            for line in entry_line(entry).lines() {
+                let starts_heading =
+                    matches!(plain_cell_items(line).first(), Some(CellItem::Heading(_)));
+                if starts_heading {
+                    out.push(line.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The 担当課 cell: the initiative's own divisions, then `<topic>` / division lines. A line
 /// starting with `・` is read as a bullet, its name after it: so a division with no name (what a
 /// lone `・` reads as) is written `・`, and one whose name starts with `・` gets one more.
@@ -461,6 +480,17 @@ fn write_initiative(
         ),
     ] {
         cells.merged_down(ws, (first, last, col), &value, text, place(field))?;
+    }
+    for (side, field) in [
+        (Side::Plan, TextField::Plan),
+        (Side::Actual, TextField::Actual),
+    ] {
+        for line in heading_like_lines(initiative, side) {
+            let place = place(field);
+            cells
+                .warnings
+                .push(ExportWarning::ReadsAsHeading { place, line });
+        }
     }
     let years = report.plan_years.len() as u16;
     for (r, (&(k, lane), h)) in rows.iter().zip(heights(report, initiative)).enumerate() {
