@@ -204,17 +204,7 @@ impl Describe for ExportWarning {
                     ),
                 )
             }
-            ExportWarning::ReadsAsHeading { place, line } => say(
-                lang,
-                format!(
-                    "{}の「{line}」は見出しの形（<…>だけの行）のため、このExcelファイルを読み込むと見出しになります（報告の表・CSV・.ronでは文のまま）。文として残すには「・」を付けるか、<>以外の字で始めてください",
-                    place.describe(lang)
-                ),
-                format!(
-                    "「{line}」 in {} is written as a topic heading is (<…> alone on its line): read back, this workbook makes it a heading (the report table, the CSV and the .ron keep it as text). Start it with 「・」 or another character to keep it text",
-                    place.describe(lang)
-                ),
-            ),
+            ExportWarning::ReadsAsHeading { place, line } => reads_as_heading(place, line, lang),
             ExportWarning::PageBreaksLeft {
                 needed,
                 set,
@@ -262,4 +252,19 @@ impl fmt::Display for ExportWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.describe(Lang::En))
     }
+}
+
+/// [`ExportWarning::ReadsAsHeading`]'s words.
+fn reads_as_heading(place: &TextPlace, line: &str, lang: Lang) -> String {
+    say(
+        lang,
+        format!(
+            "{}の「{line}」は見出しの形（<…>だけの行）のため、このExcelファイルを読み込むと見出しになります（報告の表・CSV・.ronでは文のまま）。文として残すには「・」を付けるか、<>以外の字で始めてください",
+            place.describe(lang)
+        ),
+        format!(
+            "「{line}」 in {} is written as a topic heading is (<…> alone on its line): read back, this workbook makes it a heading (the report table, the CSV and the .ron keep it as text). Start it with 「・」 or another character to keep it text",
+            place.describe(lang)
+        ),
+    )
 }

@@ -8,11 +8,13 @@
 //! (beside a table, or on a sheet of its own under 評価 | 内容) declares the rating scale.
 
 mod effects;
+mod kept;
 mod ratings;
 mod scale;
 mod sheets;
 
 use effects::{declared_unit, declares_cumulative, read_effects_table};
+use kept::{keep_indicator, take_effect};
 use ratings::settle_rating_codes;
 use scale::{check_ratings, legend, one_level_per_code};
 use sheets::{keep_figures_of_no_initiative, unit_of_headings};
@@ -650,37 +652,6 @@ fn cell_text(sheet: &Sheet, (r, c): (usize, usize), col: Column) -> String {
     }
 }
 
-/// The row's indicator into its initiative. A row whose indicator cells held only what reads
-/// as nothing (a bare dash) starts no indicator: an empty one is not written back, so the table
-/// would read back without it.
-///
-/// An indicator named alone (木津川市's 主な指標等 column on the 工程表) and one of that name
-/// with its figures (its 数値目標 sheet) are one indicator: the figures fill the name, and
-/// a name given again adds nothing. Two with figures each stay two (and `check` says so).
-fn keep_indicator(reading: &mut Reading<'_>, (s, k): (usize, usize), mut x: Indicator) {
-    x.years
-        .retain(|y| !(y.target.is_blank() && y.actual.is_blank() && y.first_half.is_blank()));
-    if x == Indicator::default() {
-        return;
-    }
-    let named_alone = |i: &Indicator| {
-        *i == Indicator {
-            name: i.name.clone(),
-            topic: i.topic,
-            ..Indicator::default()
-        }
-    };
-    let key = |i: &Indicator| (crate::model::text::normalize(&i.name), i.topic);
-    let list = &mut reading.report.sections[s].initiatives[k]
-        .measures_mut()
-        .indicators;
-    match list.iter_mut().find(|i| key(i) == key(&x)) {
-        Some(_) if named_alone(&x) => {}
-        Some(alone) if named_alone(alone) => *alone = x,
-        _ => list.push(x),
-    }
-}
-
 impl Reading<'_> {
     /// Which way is better, from a 向き cell: only words that say one way are read; any other
     /// text is kept as written on the indicator (which then has no 達成率), with a warning.
@@ -728,44 +699,6 @@ impl Reading<'_> {
 /// A typed rate against the one computed from the row's numbers; warns when they differ by
 /// more than the rounding of a printed rate. A rate on a row without an indicator has nothing
 /// to be computed from: said, as differing from none (a rate is never kept).
-/// One year's planned or actual effect from its cell: the first of two columns for it is kept,
-/// the other kept unread and said, never one written over the other.
-fn take_effect(
-    reading: &mut Reading<'_>,
-    sheet: &Sheet,
-    (r, c): (usize, usize),
-    (s, k): (usize, usize),
-    (year, unit, planned): (FiscalYear, HeadingUnit, bool),
-    text: String,
-) {
-    let money = reading.money(sheet, (r, c), unit);
-    let shown_in = reading.report.measure_settings.yen_unit;
-    let m = &mut reading.report.sections[s].initiatives[k].measures_mut();
-    let effect = m.effect_mut(year);
-    let slot = if planned {
-        &mut effect.planned
-    } else {
-        &mut effect.actual
-    };
-    // Two columns for one year's figure (実績額 and 効果額): the first is kept, the
-    // other kept unread and said, never one written over the other.
-    if slot.is_blank() {
-        *slot = money;
-    } else if *slot != money {
-        let warning = MeasureWarning::EffectTwice {
-            year,
-            kept: match slot.yen {
-                Some(_) => format!("{}{}", slot.display(shown_in), shown_in.label()),
-                None => slot.unread.clone(),
-            },
-            other: text.clone(),
-        };
-        reading.warn(sheet, r, c, warning);
-        let unread = UnreadText { row: r + 1, text };
-        reading.report.unread.push(unread);
-    }
-}
-
 fn check_rate(
     reading: &mut Reading<'_>,
     sheet: &Sheet,

@@ -75,7 +75,7 @@ pub(super) fn read_effects_table(
             let text = sheet.text(r, c).to_string();
             if !text.is_empty() {
                 let at = (year, label_unit, planned);
-                super::take_effect(reading, sheet, (r, c), (s, k), at, text);
+                super::kept::take_effect(reading, sheet, (r, c), (s, k), at, text);
             }
         }
     }
