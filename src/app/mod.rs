@@ -264,13 +264,14 @@ impl ShinchokuApp {
         let mut out = Vec::new();
         if self.printing.preview_open() {
             let setup = self.prefs.page_setup();
-            let layout = self.printing.layout(frame, setup);
+            let pages = self.printing.layout(frame, setup, &ctx);
             let preview = views::preview::Preview {
                 lang,
                 report: frame.report,
                 setup,
                 page: self.printing.preview_page(),
-                layout: &layout,
+                layout: pages.layout.as_deref(),
+                making: pages.making,
                 busy: self.jobs.running().map(|(_, p)| p),
             };
             out.extend(preview.show(&ctx));

@@ -493,11 +493,16 @@ fn plan(job: &PrintJob, rows: &[GridRow], text_scale: f32, progress: &mut dyn Fn
     let (width, height) = job.setup.page_size();
     let measure = TextMeasure::get();
     let geometry = draw::Geometry::new(job, width, height, text_scale);
-    // Rows are measured apart from each other: on every core.
-    let measured: Vec<draw::MeasuredRow> = rows
-        .par_iter()
-        .map(|row| geometry.measure_row(job.report, *row, measure))
-        .collect();
+    // Rows are measured apart: on every core, a chunk at a time so that the progress moves.
+    let mut measured: Vec<draw::MeasuredRow> = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(CHUNK) {
+        measured.par_extend(
+            chunk
+                .par_iter()
+                .map(|row| geometry.measure_row(job.report, *row, measure)),
+        );
+        progress(0.5 * measured.len() as f32 / rows.len() as f32);
+    }
     progress(0.5);
     let (pages, oversized) = paginate(
         rows,
@@ -543,15 +548,22 @@ fn fit_scale(job: &PrintJob, rows: &[GridRow], tall: u32) -> f32 {
     low
 }
 
+/// Rows measured (and a sixteenth as many pages drawn) between two words of progress: enough
+/// for every core to have work, few enough for the bar to move.
+const CHUNK: usize = 4096;
+
 /// Lays the grid out on pages. `progress` is told the fraction done now and then. A printout
 /// of more than [`MAX_PAGES`] is refused once its pages are counted, before they are drawn.
 pub fn layout(job: &PrintJob, progress: &mut dyn FnMut(f32)) -> Result<PrintLayout, TooManyPages> {
     let plan = plan_pages(job, progress)?;
-    // Pages are drawn apart from each other: on every core.
-    let pages: Vec<Page> = (0..plan.pages())
-        .into_par_iter()
-        .map(|n| plan.page(n))
-        .collect();
+    // Pages are drawn apart: on every core, a chunk at a time so that the progress moves.
+    let total = plan.pages();
+    let mut pages: Vec<Page> = Vec::with_capacity(total);
+    while pages.len() < total {
+        let next = (pages.len() + CHUNK / 16).min(total);
+        pages.par_extend((pages.len()..next).into_par_iter().map(|n| plan.page(n)));
+        progress(0.5 + 0.5 * pages.len() as f32 / total as f32);
+    }
     progress(1.0);
     Ok(PrintLayout {
         pages,

@@ -73,6 +73,17 @@ pub fn wait_for_job(h: &mut Harness<'static, ShinchokuApp>) {
     h.run();
 }
 
+/// Draws frames until a label `text` shows (a layout made on a worker, for one).
+pub fn wait_for_label(h: &mut Harness<'static, ShinchokuApp>, text: &str) {
+    let started = std::time::Instant::now();
+    while h.query_by_label(text).is_none() {
+        assert!(started.elapsed().as_secs() < 60, "「{text}」 shows");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
 /// How long the window, idle, would sleep after the last frame before drawing another (what it
 /// asked egui for; `Duration::MAX`: until there is input).
 pub fn sleeps_for(h: &Harness<'static, ShinchokuApp>) -> std::time::Duration {

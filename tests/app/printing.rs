@@ -174,7 +174,7 @@ fn a_printout_over_the_page_limit_is_refused_in_the_window_with_its_reason() {
     h.get_by_label("ファイル").click();
     h.run();
     h.get_by_label("印刷プレビュー").click();
-    h.run();
+    h.step();
     let job = shinchoku::print::PrintJob {
         report: h.state().document().report(),
         setup: h.state().prefs().page_setup(),
@@ -184,9 +184,13 @@ fn a_printout_over_the_page_limit_is_refused_in_the_window_with_its_reason() {
     let pages = shinchoku::print::layout(&job, &mut |_| {})
         .unwrap_err()
         .pages;
-    h.get_by_label(&format!(
-        "印刷は{pages}ページになり、1回に印刷できる6000ページを超えます。担当課か章を選んで印刷してください"
-    ));
+    // Laid out on a worker (160,000 entries): the words come when it ends.
+    wait_for_label(
+        &mut h,
+        &format!(
+            "印刷は{pages}ページになり、1回に印刷できる6000ページを超えます。担当課か章を選んで印刷してください"
+        ),
+    );
     let print = h.get_by_label("印刷…");
     assert!(egui_kittest::kittest::NodeT::accesskit_node(&print).is_disabled());
     h.state_mut().queue(FileCommand::ExportPdfTo(path.clone()));
@@ -196,4 +200,67 @@ fn a_printout_over_the_page_limit_is_refused_in_the_window_with_its_reason() {
     let words = format!("印刷は{pages}ページになり");
     let told = h.get_all_by_label_contains(&words).count();
     assert_eq!(told, 2, "the preview and the error dialog");
+}
+
+/// The preview of a large report (2,000 initiatives, 12,000 entries) is laid out on a worker:
+/// the window keeps drawing, says it is laying out the pages with its progress, and shows them
+/// when they are made; a change of the page setup shows the pages before until the new ones
+/// come. It was laid out on the window's thread, frozen half a second at 10,000 initiatives at
+/// each change of the setup.
+#[test]
+fn the_preview_of_a_large_report_is_laid_out_while_the_window_keeps_drawing() {
+    let report = shinchoku::synthetic::large_report(2_000);
+    let doc = Document::new(report, shinchoku::document::Origin::Sample, Vec::new());
+    let mut h = harness_with(ShinchokuApp::new(doc, Prefs::default()), 1000.0);
+    h.run();
+    h.get_by_label("ファイル").click();
+    h.run();
+    h.get_by_label("印刷プレビュー").click();
+    let a3 = {
+        let job = shinchoku::print::PrintJob {
+            report: h.state().document().report(),
+            setup: h.state().prefs().page_setup(),
+            printed_on: String::new(),
+            comparison: None,
+        };
+        shinchoku::print::layout(&job, &mut |_| {})
+            .unwrap()
+            .pages
+            .len()
+    };
+    // Frames are drawn while the pages are laid out (20,000 entries: longer than a frame).
+    let laying_out = "ページを組んでいます…";
+    let mut said = false;
+    let started = std::time::Instant::now();
+    while h.query_by_label(&format!("1 / {a3}")).is_none() {
+        assert!(started.elapsed().as_secs() < 60, "the pages come");
+        said |= h.query_by_label(laying_out).is_some();
+        h.step();
+    }
+    assert!(said, "the preview said it was laying out the pages");
+    h.step();
+    assert!(h.query_by_label(laying_out).is_none());
+    let portrait = {
+        let mut setup = h.state().prefs().page_setup().clone();
+        setup.landscape = false;
+        let job = shinchoku::print::PrintJob {
+            report: h.state().document().report(),
+            setup: &setup,
+            printed_on: String::new(),
+            comparison: None,
+        };
+        shinchoku::print::layout(&job, &mut |_| {})
+            .unwrap()
+            .pages
+            .len()
+    };
+    h.get_by_label("縦").click();
+    h.step();
+    h.step();
+    // The pages before, while the new ones are made (unless they came already).
+    if h.query_by_label(&format!("1 / {portrait}")).is_none() {
+        h.get_by_label(&format!("1 / {a3}"));
+        h.get_by_label("組み終わるまで、前のページを表示しています");
+    }
+    wait_for_label(&mut h, &format!("1 / {portrait}"));
 }

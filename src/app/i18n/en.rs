@@ -101,6 +101,8 @@ pub const EN: Texts = Texts {
     review_take_in: "Take in",
     review_nothing: "Nothing to take in",
     review_resubmission: "Re-submission: replaces the earlier answer",
+    preview_laying_out: "Laying out the pages…",
+    preview_pages_before: "The pages before are shown until then",
     review_dropped: "Results only in the answers replaced, not taken in:",
     review_replaces: "Replaces the same division's earlier answers:",
     review_topics: "topics",

@@ -101,6 +101,8 @@ pub const JA: Texts = Texts {
     review_take_in: "取り込む",
     review_nothing: "取り込む変更はありません",
     review_resubmission: "再提出: 前回の回答を置き換えます",
+    preview_laying_out: "ページを組んでいます…",
+    preview_pages_before: "組み終わるまで、前のページを表示しています",
     review_dropped: "置き換える回答にだけあり、取り込まれない実績:",
     review_replaces: "同じ担当課の先の回答（置き換えます）:",
     review_topics: "見出し",

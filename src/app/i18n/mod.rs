@@ -123,6 +123,8 @@ pub struct Texts {
     /// Before the files of the same division given earlier in the same collection.
     pub review_replaces: &'static str,
     pub review_dropped: &'static str,
+    pub preview_laying_out: &'static str,
+    pub preview_pages_before: &'static str,
     pub review_topics: &'static str,
     /// After a count: initiatives whose numbers an answer changes.
     /// After the count of a topic's entries the detail panel does not list.

@@ -3,6 +3,8 @@
 //! preference (`Prefs::page_setup`). Changed only by [`PrintState::handle`].
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::mpsc::{Receiver, channel};
 
 use super::open::ReportFrame;
 use crate::app::command::PrintCommand;
@@ -19,6 +21,12 @@ use crate::print::{self, PageSetup, PrintJob, PrintLayout};
 /// The preview's pages, or why there are none (a printout too long to lay out).
 pub type PreviewLayout = Result<PrintLayout, print::TooManyPages>;
 
+/// Up to this many entries (plan and results) a layout is made on the window's thread, in a
+/// few milliseconds; a larger report's on a worker, the preview showing the pages before (or
+/// its progress) meanwhile: 10,000 initiatives took half a second, frozen at each change of
+/// the page setup.
+const LAID_OUT_AT_ONCE: usize = 5_000;
+
 #[derive(Default)]
 pub struct PrintState {
     preview_open: bool,
@@ -26,6 +34,24 @@ pub struct PrintState {
     /// The preview's layout, and what it was made from: the report's revision, the setup and
     /// the comparison's generation (its marks print too).
     cache: Option<(LayoutKey, PageSetup, Arc<PreviewLayout>)>,
+    /// The layout being made on a worker, one at a time.
+    making: Option<Making>,
+}
+
+/// A layout made on a worker, for the key and setup it was asked for.
+struct Making {
+    key: LayoutKey,
+    setup: PageSetup,
+    /// How far it got (an `f32`'s bits).
+    progress: Arc<AtomicU32>,
+    receiver: Receiver<PreviewLayout>,
+}
+
+/// What the preview shows: the layout of the report as it is, or while a new one is made, the
+/// one before (none at first) and how far the new one got.
+pub struct PreviewPages {
+    pub layout: Option<Arc<PreviewLayout>>,
+    pub making: Option<f32>,
 }
 
 impl PrintState {
@@ -48,27 +74,108 @@ impl PrintState {
         }
     }
 
-    /// The layout for the preview, recomputed only when the report or the setup changed.
-    pub fn layout(&mut self, frame: ReportFrame, setup: &PageSetup) -> Arc<PreviewLayout> {
-        let (report, revision, compared) = (frame.report, frame.revision, frame.compared);
-        let key = (revision, compared.map(|c| c.1));
-        if let Some((k, s, layout)) = &self.cache
-            && *k == key
-            && s == setup
+    /// The layout for the preview, made again only when the report or the setup changed: at
+    /// once for a report of few entries, else on a worker (one at a time: a change made while
+    /// one works is laid out when it ends).
+    pub fn layout(
+        &mut self,
+        frame: ReportFrame,
+        setup: &PageSetup,
+        ctx: &egui::Context,
+    ) -> PreviewPages {
+        let key = (frame.revision, frame.compared.map(|c| c.1));
+        if let Some(made) = self
+            .making
+            .as_ref()
+            .and_then(|m| m.receiver.try_recv().ok())
         {
-            return layout.clone();
+            let m = self.making.take().expect("a layout was being made");
+            self.keep(m.key, m.setup, Arc::new(made));
         }
-        let job = PrintJob {
+        if let Some((_, _, layout)) = self
+            .cache
+            .as_ref()
+            .filter(|(k, s, _)| *k == key && s == setup)
+        {
+            return PreviewPages {
+                layout: Some(layout.clone()),
+                making: None,
+            };
+        }
+        let job = |report, comparison| PrintJob {
             report,
             setup,
             printed_on: print::today(),
-            comparison: compared.map(|c| c.0),
+            comparison,
         };
-        let layout = Arc::new(print::layout(&job, &mut |_| {}));
+        if entries(frame.report) <= LAID_OUT_AT_ONCE {
+            let layout =
+                print::layout(&job(frame.report, frame.compared.map(|c| c.0)), &mut |_| {});
+            self.keep(key, setup.clone(), Arc::new(layout));
+            return self.layout(frame, setup, ctx);
+        }
+        if self.making.is_none() {
+            self.making = Some(make_on_worker(frame, setup, key, ctx));
+        }
+        PreviewPages {
+            layout: self.cache.as_ref().map(|(_, _, l)| l.clone()),
+            making: self
+                .making
+                .as_ref()
+                .map(|m| f32::from_bits(m.progress.load(Ordering::Relaxed))),
+        }
+    }
+
+    fn keep(&mut self, key: LayoutKey, setup: PageSetup, layout: Arc<PreviewLayout>) {
         let pages = layout.as_ref().as_ref().map_or(0, |l| l.pages.len());
         self.preview_page = self.preview_page.min(pages.saturating_sub(1));
-        self.cache = Some((key, setup.clone(), layout.clone()));
-        layout
+        self.cache = Some((key, setup, layout));
+    }
+}
+
+/// How many entries (plan and results, sub-items too) a report holds: what laying it out costs.
+fn entries(report: &Report) -> usize {
+    fn count(list: &[crate::model::Entry]) -> usize {
+        list.iter().map(|e| 1 + count(&e.subs)).sum()
+    }
+    report
+        .initiatives()
+        .flat_map(|i| &i.topics)
+        .map(|t| count(&t.plan) + count(&t.actual))
+        .sum()
+}
+
+/// Starts laying out the report as it is on a worker (a copy: the user may go on editing).
+fn make_on_worker(
+    frame: ReportFrame,
+    setup: &PageSetup,
+    key: LayoutKey,
+    ctx: &egui::Context,
+) -> Making {
+    let (report, comparison) = (frame.report.clone(), frame.compared.map(|c| c.0.clone()));
+    let (sender, receiver) = channel();
+    let progress = Arc::new(AtomicU32::new(0f32.to_bits()));
+    let (told, ctx, for_worker) = (progress.clone(), ctx.clone(), setup.clone());
+    std::thread::spawn(move || {
+        let job = PrintJob {
+            report: &report,
+            setup: &for_worker,
+            printed_on: print::today(),
+            comparison: comparison.as_ref(),
+        };
+        let layout = print::layout(&job, &mut |p| {
+            told.store(p.to_bits(), Ordering::Relaxed);
+            ctx.request_repaint();
+        });
+        // The preview closed, or the window ended: nobody waits, and that is fine.
+        let _ = sender.send(layout);
+        ctx.request_repaint();
+    });
+    Making {
+        key,
+        setup: setup.clone(),
+        progress,
+        receiver,
     }
 }
 

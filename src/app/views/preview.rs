@@ -18,8 +18,11 @@ pub struct Preview<'a> {
     pub report: &'a Report,
     pub setup: &'a PageSetup,
     pub page: usize,
-    /// The pages, or why there are none (too many to print at once).
-    pub layout: &'a Result<PrintLayout, print::TooManyPages>,
+    /// The pages, or why there are none (too many to print at once); none while the first
+    /// layout of a large report is made.
+    pub layout: Option<&'a Result<PrintLayout, print::TooManyPages>>,
+    /// How far a layout being made got (the one shown is then the report before the change).
+    pub making: Option<f32>,
     /// The PDF job's progress, while one runs.
     pub busy: Option<f32>,
 }
@@ -40,8 +43,15 @@ impl Preview<'_> {
                         let mut setup = self.setup.clone();
                         setup_controls(ui, self.lang, self.report, &mut setup);
                         // What fitting gave: the size the table's text prints at.
-                        if let Ok(layout) = self.layout {
+                        if let Some(Ok(layout)) = self.layout {
                             ui.label(format!("{}: {:.1} pt", t.text_size, layout.text_size));
+                        }
+                        if let Some(p) = self.making {
+                            ui.label(t.preview_laying_out);
+                            ui.add(egui::ProgressBar::new(p).show_percentage());
+                            if self.layout.is_some() {
+                                ui.small(t.preview_pages_before);
+                            }
                         }
                         if setup != *self.setup {
                             out.push(PrefsCommand::SetPageSetup(setup).into());
@@ -51,7 +61,9 @@ impl Preview<'_> {
                             ui.add(egui::ProgressBar::new(p).show_percentage());
                         } else {
                             for action in [Action::Print, Action::ExportPdf] {
-                                let can = self.layout.is_ok();
+                                // The printout makes its own layout: what is shown need
+                                // only say it can be made.
+                                let can = matches!(self.layout, Some(Ok(_)));
                                 let button = egui::Button::new(action.label(t));
                                 if ui.add_enabled(can, button).clicked() {
                                     out.push(action.into());
@@ -73,10 +85,15 @@ impl Preview<'_> {
     fn pages(&self, ui: &mut Ui, out: &mut Vec<AppCommand>) {
         let t = self.lang.texts();
         let layout = match self.layout {
-            Ok(layout) => layout,
-            Err(refused) => {
+            Some(Ok(layout)) => layout,
+            Some(Err(refused)) => {
                 use crate::lang::Describe;
                 ui.colored_label(ui.visuals().error_fg_color, refused.describe(self.lang));
+                return;
+            }
+            // The first layout is being made: its progress is beside.
+            None => {
+                ui.spinner();
                 return;
             }
         };
