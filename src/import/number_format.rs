@@ -1,40 +1,50 @@
-//! A number as a cell's format shows it, where the format says more than the digits: a unit
-//! written in it (`#,##0"百万円"`: 3297 shows `3,297百万円`), a scale (`#,##0,` shows 1,500,000
-//! as `1,500`, in thousands) or a sign for negatives (`#,##0;"△"#,##0`). calamine gives the
-//! number alone, which read as it is would be 1,000 times (or a unit) away from what the office
-//! sees and typed; so such a cell is read as shown — its number exact (to a millionth), with
-//! the format's words, which the figure reader then reads as it reads them typed.
+//! A number as a cell's format shows it, where the format changes what the number means: a
+//! scale (`#,##0,` shows 1,500,000 as `1,500`, in thousands; `#,##0,,` in millions) or a money
+//! unit written after it (`#,##0"百万円"`: 3297 shows `3,297百万円`). calamine gives the number
+//! alone, which read as it is would be 1,000 times (or a unit) away from what the office sees
+//! and typed; so such a cell is read as shown — its number exact (to a millionth), its sign
+//! kept, with the unit, which the figure reader then reads as it reads it typed. Other words a
+//! format writes (`¥`, `件`, `△` and brackets for negatives) change nothing the number says:
+//! the number is read as stored, as before.
 
-/// The text a number cell of format `code` shows, without the grouping commas (the figure
-/// reader takes either); `None` when the format shows the number alone (what calamine gives
-/// is what is shown), or is a date, a time or a percentage (read elsewhere).
+/// The text a number cell of format `code` shows, without grouping commas; `None` when the
+/// format neither scales the number nor writes a money unit after it (what calamine gives is
+/// what it means), or is a date, a time, a percentage or text (read elsewhere).
 pub(crate) fn shown(value: f64, code: &str) -> Option<String> {
     let sections = split_sections(code);
-    let negative = value < 0.0 && sections.len() >= 2;
-    let section = if negative { sections[1] } else { sections[0] };
+    let section = if value < 0.0 && sections.len() >= 2 {
+        sections[1]
+    } else {
+        sections[0]
+    };
     let parts = parts_of(section)?;
-    if parts.prefix.is_empty() && parts.suffix.is_empty() && parts.scale == 0 && !negative {
+    let unit = money_unit(&parts.suffix);
+    if parts.scale == 0 && unit.is_none() {
         return None;
     }
-    // A negative section writes its own sign (`"△"#,##0`), or none: the number is shown
-    // without the minus either way.
-    let number = if negative { -value } else { value };
-    let number = number / 1000f64.powi(parts.scale);
+    let number = value / 1000f64.powi(parts.scale);
     let digits = format!("{number:.6}");
     let digits = digits.trim_end_matches('0').trim_end_matches('.');
     let digits = if digits == "-0" { "0" } else { digits };
-    Some(format!("{}{digits}{}", parts.prefix, parts.suffix))
+    Some(format!("{digits}{}", unit.unwrap_or_default()))
 }
 
-/// Whether a format code changes what a number reads as ([`shown`] is not `None` for some
-/// number).
+/// Whether a format code changes what a number means ([`shown`] is not `None` for some
+/// number): a scale or a money unit in one of its sections.
 pub(crate) fn says_more_than_digits(code: &str) -> bool {
-    let sections = split_sections(code);
-    sections.iter().enumerate().any(|(k, s)| {
-        parts_of(s).is_some_and(|p| {
-            !p.prefix.is_empty() || !p.suffix.is_empty() || p.scale > 0 || (k == 1)
-        })
-    })
+    split_sections(code)
+        .iter()
+        .any(|s| parts_of(s).is_some_and(|p| p.scale > 0 || money_unit(&p.suffix).is_some()))
+}
+
+/// The money unit a format writes after the number (`千円`, `百万円`, `円`), without what
+/// brackets or pads it.
+fn money_unit(suffix: &str) -> Option<String> {
+    let unit: String = suffix
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')' | '（' | '）' | ' ' | '\u{3000}'))
+        .collect();
+    unit.ends_with('円').then_some(unit)
 }
 
 /// The sections of a format code, split at `;` outside quotes and escapes.
@@ -57,10 +67,10 @@ fn split_sections(code: &str) -> Vec<&str> {
     out
 }
 
-/// What a section writes before and after its digits, and its scale (a comma after the last
-/// digit placeholder divides by 1,000).
+/// What a section writes after its digits, and its scale (a comma after the last digit
+/// placeholder divides by 1,000). What it writes before them (`¥`, `△`) says nothing the
+/// number does not.
 struct Parts {
-    prefix: String,
     suffix: String,
     scale: i32,
 }
@@ -69,7 +79,6 @@ struct Parts {
 /// or text (`@`): not a plain number with words.
 fn parts_of(section: &str) -> Option<Parts> {
     let mut parts = Parts {
-        prefix: String::new(),
         suffix: String::new(),
         scale: 0,
     };
@@ -111,19 +120,14 @@ fn parts_of(section: &str) -> Option<Parts> {
             // Other characters stand for themselves (`円`, `△`, `¥`), as Excel shows them.
             c => Some(c.to_string()),
         };
-        if let Some(text) = literal {
-            if seen_digit {
-                parts.suffix.push_str(&text);
-            } else {
-                parts.prefix.push_str(&text);
-            }
+        if let Some(text) = literal.filter(|_| seen_digit) {
+            parts.suffix.push_str(&text);
         }
     }
     if !seen_digit {
         return None;
     }
     parts.scale = commas;
-    parts.prefix = parts.prefix.trim().to_string();
     parts.suffix = parts.suffix.trim().to_string();
     Some(parts)
 }
@@ -133,32 +137,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn units_scales_and_signs_as_shown() {
+    fn scales_and_money_units_as_shown_other_words_as_stored() {
         let million = r###"#,##0"百万円""###;
-        let triangle = r###"#,##0;"△"#,##0"###;
         assert_eq!(shown(3297.0, million).as_deref(), Some("3297百万円"));
+        assert_eq!(shown(-3297.0, million).as_deref(), Some("-3297百万円"));
         assert_eq!(shown(1_500_000.0, "#,##0,").as_deref(), Some("1500"));
         assert_eq!(shown(1_500_400.0, "#,##0,").as_deref(), Some("1500.4"));
         assert_eq!(shown(2e9, "#,##0,,").as_deref(), Some("2000"));
-        assert_eq!(shown(-120.0, triangle).as_deref(), Some("△120"));
-        assert_eq!(
-            shown(-120.0, r###"#,##0;\▲#,##0"###).as_deref(),
-            Some("▲120")
-        );
-        assert_eq!(shown(120.0, triangle), None);
         assert_eq!(shown(5.0, "0円").as_deref(), Some("5円"));
-        assert_eq!(shown(285.0, r###"0"件""###).as_deref(), Some("285件"));
-        assert_eq!(shown(1234.5, "#,##0.0"), None);
-        assert_eq!(shown(1234.0, "General"), None);
-        let red = "#,##0_ ;[Red]-#,##0 ";
-        assert_eq!(shown(1234.0, red), None);
-        assert_eq!(shown(-1234.0, red).as_deref(), Some("-1234"));
-        assert_eq!(shown(0.5, "0%"), None);
-        assert_eq!(shown(43000.0, "yyyy/m/d"), None);
-        assert_eq!(shown(1234.0, "[$¥-411]#,##0").as_deref(), Some("¥1234"));
+        assert_eq!(
+            shown(-1_620_000.0, r###"#,##0,"千円";[Red]#,##0,"千円""###).as_deref(),
+            Some("-1620千円")
+        );
+        // The sign is the number's, whatever the negative section writes.
+        assert_eq!(
+            shown(-1_620_000.0, "#,##0,;[Red]#,##0,").as_deref(),
+            Some("-1620")
+        );
+        assert_eq!(
+            shown(-1_620_000.0, "#,##0,_);(#,##0,)").as_deref(),
+            Some("-1620")
+        );
+        // Words that change nothing the number says: read as stored.
+        for code in [
+            r###"#,##0;"△"#,##0"###,
+            "#,##0;[Red]#,##0",
+            "0;0",
+            r###""¥"#,##0"###,
+            "[$¥-411]#,##0",
+            "_ ¥* #,##0_ ",
+            "#,##0.0_);(#,##0.0)",
+            r###"0"件""###,
+            r###"0"年""###,
+            "#,##0.0",
+            "General",
+            "0%",
+            "yyyy/m/d",
+            "[<=999]000;000-0000",
+        ] {
+            assert_eq!(shown(-1620.0, code), None, "{code}");
+            assert_eq!(shown(1620.0, code), None, "{code}");
+            assert!(!says_more_than_digits(code), "{code}");
+        }
         assert!(says_more_than_digits(million));
         assert!(says_more_than_digits("#,##0,"));
-        assert!(!says_more_than_digits("#,##0"));
-        assert!(!says_more_than_digits("0.00%"));
     }
 }

@@ -383,6 +383,7 @@ fn walk_sheet(
                 let string_next = value[0] == 0 && value[6..] == [0xFF, 0xFF];
                 if !string_next {
                     cell(row, col, 0, budget)?;
+                    mark(row, col, &d[4..]); // its saved value, as its format shows it
                 }
                 formulas.add(name, row, col)?;
                 let text = (d.len() - 20).saturating_mul(FORMULA_GROWTH) + 64;

@@ -1110,6 +1110,13 @@ fn percentage_cells_of_an_xls_are_read_as_shown() {
         (&json!(15), &json!(12.345)),
         "{x}"
     );
+    // A formula's value (=D3*0.8) formatted 0.0%: as shown too. It was read as 0.12.
+    let x = &v["initiative_list"][2]["indicators"][0];
+    assert_eq!(
+        (&x["target"], &x["actual"]),
+        (&json!(15), &json!(12)),
+        "{x}"
+    );
 }
 
 /// 木津川市's 財政効果額 sheet in 千円 whose cells hold yen shown in thousands (`#,##0,`), and
