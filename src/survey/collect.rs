@@ -130,7 +130,9 @@ pub fn collect(
         fresh_from: master.next_id(),
         ..Collection::default()
     };
-    let mut accepted: Vec<(Answer, Vec<Answer>)> = Vec::new();
+    // Each answer taken, with those of its division it replaces (and whether each brought
+    // nothing: what it wrote is the master's, and nothing of it is lost).
+    let mut accepted: Vec<(Answer, Vec<(Answer, bool)>)> = Vec::new();
     for answer in answers {
         let answer = match answer {
             Ok(a) => a,
@@ -150,10 +152,10 @@ pub fn collect(
             Some(k) => {
                 let (earlier, mut replaced) = accepted.remove(k);
                 if brings_nothing(master, &answer, at) && !brings_nothing(master, &earlier, at) {
-                    replaced.push(answer);
+                    replaced.push((answer, true));
                     accepted.push((earlier, replaced));
                 } else {
-                    replaced.push(earlier);
+                    replaced.push((earlier, false));
                     accepted.push((answer, replaced));
                 }
             }
@@ -164,12 +166,13 @@ pub fn collect(
     for (answer, replaced) in accepted {
         let kept = result_lines(&answer);
         let mut dropped: Vec<String> = Vec::new();
-        for line in replaced.iter().flat_map(result_lines) {
+        let brought = replaced.iter().filter(|(_, nothing)| !nothing);
+        for line in brought.flat_map(|(a, _)| result_lines(a)) {
             if !kept.contains(&line) && !dropped.contains(&line) {
                 dropped.push(line);
             }
         }
-        let replaces = replaced.into_iter().map(|a| a.file).collect();
+        let replaces = replaced.into_iter().map(|(a, _)| a.file).collect();
         take(
             master,
             answer,

@@ -81,7 +81,10 @@ impl<'a> Outside<'a> {
     }
 
     fn push(&mut self, part: Part<'_>) {
-        let not_sent = part.initiative.is_some_and(|i| !self.was_sent(i));
+        // Of an initiative the master has (one the answer adds is said as added).
+        let not_sent = part
+            .initiative
+            .is_some_and(|i| self.master.initiative(i.id).is_some() && !self.was_sent(i));
         let edit = if not_sent { None } else { part.edit };
         let unlinks = part
             .initiative
@@ -100,15 +103,17 @@ impl<'a> Outside<'a> {
         });
     }
 
-    /// Whether the survey sent the initiative to the division: its title is among the parts
-    /// the response was sent with, or (a response from before those) one of its topics is
-    /// the division's in the master.
+    /// Whether the survey sent the initiative to the division: one of its topics is the
+    /// division's in the master, and (a response recording them) its title is among the parts
+    /// the response was sent with. The master decides: the parts sent are in the answer, which
+    /// the division could write into.
     fn was_sent(&self, i: &Initiative) -> bool {
-        if self.sent.is_empty() {
-            return sent_to(i, self.division);
-        }
-        self.sent
-            .contains_key(&format!("initiative/{}/title", i.id.0))
+        let of_master = self.master.initiative(i.id).unwrap_or(i);
+        sent_to(of_master, self.division)
+            && (self.sent.is_empty()
+                || self
+                    .sent
+                    .contains_key(&format!("initiative/{}/title", i.id.0)))
     }
 
     /// Something of the master the answer does not hold: a removal only if it was sent (a

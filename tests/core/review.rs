@@ -671,3 +671,32 @@ fn results_only_in_an_answer_replaced_in_the_same_collection_are_named() {
         vec!["・テレワークの試行（9月　2回）".to_string()]
     );
 }
+
+/// The same two answers the other way round: the workbook as sent (bringing nothing) after the
+/// `.ron` that changes a result. The `.ron` is taken, and nothing is said to be dropped — the
+/// workbook's lines are the master's. Its old lines were listed as 「取り込まない実績」.
+#[test]
+fn an_answer_that_brings_nothing_replaced_drops_nothing() {
+    let master = master();
+    let topic = topic_headed(master.report(), "弾力的な勤務形態の検討");
+    let mut ron = response(master.report(), 人事課);
+    let first = ron.report().topic(topic).unwrap().actual[0].id;
+    ron.perform(Intent::SetEntryText {
+        id: first,
+        text: "労使で検討(4月～5月)".into(),
+    })
+    .unwrap();
+    let sent = survey::response_for(master.report(), 人事課, due(), "");
+    let book = workbook::write(&sent).unwrap();
+    let c = collect(
+        master.report(),
+        vec![
+            answer(ron, "人事課.ron"),
+            Ok(answer_from_workbook(&book, "人事課.xlsx".into()).unwrap()),
+        ],
+        at(10, 9),
+    );
+    assert_eq!(c.taken[0].file, "人事課.ron");
+    assert_eq!(c.taken[0].replaces, vec!["人事課.xlsx".to_string()]);
+    assert!(c.taken[0].dropped.is_empty(), "{:?}", c.taken[0].dropped);
+}

@@ -542,6 +542,10 @@ fn an_initiative_never_sent_to_the_division_pasted_into_its_response_is_never_of
         "never sent to 税務企画課"
     );
     r.sections[0].initiatives.push(pasted);
+    // The parts "sent" are in the answer, which the division could write into: naming the
+    // initiative there claims nothing.
+    let claim = (format!("initiative/{}/title", theirs.id.0), 1);
+    r.response.as_mut().unwrap().sent.push(claim);
     let answer = survey::answer::answer_from_report(r, "税務企画課.ron".into()).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10));
     let about_theirs: Vec<_> = c
@@ -588,4 +592,18 @@ fn a_division_name_too_long_for_the_printed_header_is_cut_there_and_whole_in_the
     assert!(header.contains("…&amp;R回答期限 2017-10-13"), "{header}");
     let read = workbook::read(&book).unwrap();
     assert_eq!(read.response.division, long);
+    // Excel counts the header in UTF-16 units: 𠮷 is two, and a name of 130 of them is cut.
+    let wide = "𠮷".repeat(130);
+    let master = master_of(with_divisions(&[("1", wide.as_str())]));
+    let book = workbook::write(&survey::response_for(master.report(), &wide, due(), "")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&book)).unwrap();
+    let mut sheet = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut sheet)
+        .unwrap();
+    let header = &sheet[sheet.find("<oddHeader>").expect("a header") + 11..];
+    let header = &header[..header.find("</oddHeader>").unwrap()].replace("&amp;", "&");
+    assert!(header.encode_utf16().count() <= 255, "{header}");
+    assert!(header.contains("…&R回答期限"), "{header}");
 }

@@ -433,8 +433,10 @@ const KEPT_MARK: &str = "k:";
 fn print_header(division: &str, due: Option<chrono::NaiveDate>) -> String {
     let due = due.map_or_else(String::new, |d| d.to_string());
     let header = |name: &str| format!("&L{}&R回答期限 {due}", name.replace('&', "&&"));
+    // Counted as Excel (and rust_xlsxwriter) count: in UTF-16 units, 𠮷 being two.
+    let fits = |h: &str| h.encode_utf16().count() <= 255;
     let whole = header(division);
-    if whole.chars().count() <= 255 {
+    if fits(&whole) {
         return whole;
     }
     // At most 254 characters fit beside `&L`: the loop starts there, however long the name.
@@ -443,7 +445,7 @@ fn print_header(division: &str, due: Option<chrono::NaiveDate>) -> String {
     loop {
         kept -= 1;
         let cut = header(&format!("{}…", chars[..kept].iter().collect::<String>()));
-        if cut.chars().count() <= 255 || kept == 0 {
+        if fits(&cut) || kept == 0 {
             return cut;
         }
     }
