@@ -116,9 +116,9 @@ impl fmt::Display for Place {
     }
 }
 
-/// The largest id a report may hold: 2^53, the largest whole number every JSON reader keeps
-/// (`check --json` writes ids), far above what edits hand out, and far enough below `u64::MAX`
-/// that handing out more never wraps round.
+/// The bound of a report's ids: each is below 2^53, the largest whole number every JSON reader
+/// keeps (`check --json` writes ids), and `next_id` at most that — far above what edits hand
+/// out, and far enough below `u64::MAX` that handing out more never wraps round.
 pub const MAX_ID: u64 = 1 << 53;
 
 /// Which rule, with what was found.
@@ -128,8 +128,8 @@ pub enum Rule {
     DuplicateId { id: Id, also: Place },
     /// `next_id` would hand out an id already in use. Repaired: set above the highest id.
     NextIdNotAbove { next_id: u64, highest: u64 },
-    /// An id (or `next_id`) above [`MAX_ID`]: ids handed out after it would run past the
-    /// largest number an id holds and wrap round onto ids in use.
+    /// An id of [`MAX_ID`] or more, or a `next_id` above it: ids handed out after it would run
+    /// past the largest number an id holds and wrap round onto ids in use.
     IdTooLarge { id: u64 },
     /// A fiscal year outside [`FiscalYear::SUPPORTED`].
     YearOutOfRange { year: i32 },
@@ -192,8 +192,8 @@ impl Describe for Rule {
             }
             Rule::IdTooLarge { id } => say(
                 lang,
-                format!("id {id} が大きすぎます（{MAX_ID} まで）"),
-                format!("id {id} is too large (at most {MAX_ID})"),
+                format!("id {id} が大きすぎます（id は {MAX_ID} 未満）"),
+                format!("id {id} is too large (ids are below {MAX_ID})"),
             ),
             Rule::YearOutOfRange { year } => say(
                 lang,
@@ -316,7 +316,7 @@ pub fn violations(report: &Report) -> Vec<Violation> {
     }
     // Ids of entries cleared into the history are spent too: never hand them out again.
     let highest = report.history_ids().fold(ids.highest, |h, i| h.max(i.0));
-    if highest > MAX_ID && ids.highest <= MAX_ID {
+    if highest >= MAX_ID && ids.highest < MAX_ID {
         out.push(Violation {
             place: Place::field("history"),
             rule: Rule::IdTooLarge { id: highest },
@@ -475,7 +475,7 @@ impl IdsSeen {
     /// Notes `id` at `place`; a second use is a violation naming the first.
     fn note(&mut self, id: Id, place: Place, out: &mut Vec<Violation>) {
         self.highest = self.highest.max(id.0);
-        if id.0 > MAX_ID {
+        if id.0 >= MAX_ID {
             out.push(Violation {
                 place: place.clone().with_field("id"),
                 rule: Rule::IdTooLarge { id: id.0 },
@@ -640,7 +640,7 @@ fn things_are_sound(report: &Report) -> bool {
         .chain(report.history_ids().map(|i| i.0))
         .max()
         .unwrap_or(0);
-    // next_id above every id, and no higher than an id may be (so none above either).
+    // next_id above every id, and no higher than it may be (so every id below the bound).
     if report.next_id <= highest || report.next_id > MAX_ID {
         return false;
     }
