@@ -656,26 +656,22 @@ fn split_timing(inner: &str) -> (&str, Option<&str>) {
     // the 5 is a month too. Neither part taken as the note may name a month itself
     // (`年2回：6月、9月`, `6月：第1回、9月：第2回`): that would drop it without a word; such a
     // bracket is read another way, or kept and warned about.
-    // `／`, `;` and `※` part one too (`7月／2回`, `7月※回答率8割`): a `※` stays with the note
-    // it opens, and, like `・`, never ends a note written before the months.
-    let breaks: Vec<(usize, usize, bool)> = inner
+    // `／`, `;` and `※` part one too (`7月／2回`, `7月※回答率8割`): a `※` stays with its note
+    // and never ends one before the months; a `/` parts only a note naming no month (`6月/9月`
+    // is kept whole and warned about).
+    let breaks: Vec<(usize, usize, bool, bool)> = inner
         .char_indices()
-        .filter(|&(_, c)| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    '、' | '，' | ',' | '､' | '・' | '：' | ':' | '／' | '/' | ';' | '；' | '※'
-                )
-        })
+        .filter(|&(_, c)| c.is_whitespace() || "、，,､・：:／/;；※".contains(c))
         .map(|(i, c)| match c {
-            '※' => (i, i, false),
-            _ => (i, i + c.len_utf8(), c != '・'),
+            '※' => (i, i, false, false),
+            _ => (i, i + c.len_utf8(), c != '・', matches!(c, '／' | '/')),
         })
         .collect();
     // First a reading whose note names no month; failing that, the note may (`6月、9月に実施
     // 予定`: June, the rest a note) — `check` then says the note's month is not read.
     for strict in [true, false] {
-        for &(at, after, _) in breaks.iter().rev() {
+        let usable = |b: &&(usize, usize, bool, bool)| strict || !b.3;
+        for &(at, after, _, _) in breaks.iter().rev().filter(usable) {
             let (head, tail) = (inner[..at].trim(), inner[after..].trim());
             if let Some(months) = months_first(head)
                 && !(strict && names_a_month(tail))
@@ -683,7 +679,7 @@ fn split_timing(inner: &str) -> (&str, Option<&str>) {
                 return (months, Some(tail).filter(|t| !t.is_empty()));
             }
         }
-        for &(at, after, _) in breaks.iter().filter(|b| b.2) {
+        for &(at, after, _, _) in breaks.iter().filter(|b| b.2).filter(usable) {
             let (head, tail) = (inner[..at].trim(), inner[after..].trim());
             if let Some(months) = months_first(tail)
                 && !(strict && names_a_month(head))
@@ -747,9 +743,15 @@ fn trailing_date_range(s: &str) -> Option<usize> {
     if !s.contains('月') {
         return None;
     }
+    // A range in words (`10月から`) outside a bracket is the sentence's: only a bracket has it.
+    let in_words = |t: &str| {
+        ["から", "以降", "より", "まで"]
+            .iter()
+            .any(|w| t.contains(w))
+    };
     let mut prev_space = false;
     for (i, c) in s.char_indices() {
-        if prev_space && !c.is_whitespace() && parse_timing(&s[i..]).is_ok() {
+        if prev_space && !c.is_whitespace() && !in_words(&s[i..]) && parse_timing(&s[i..]).is_ok() {
             return Some(i);
         }
         prev_space = c.is_whitespace();

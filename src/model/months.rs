@@ -461,7 +461,8 @@ pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
 
 fn split_list(s: &str) -> Vec<&str> {
     let mut parts = vec![s];
-    for sep in ["及び", "および", "、", "・", "並びに", "と"] {
+    // `／` too (`6月／9月`); a half-width `/` writes dates (`2017/6`), so it lists nothing.
+    for sep in ["及び", "および", "、", "・", "並びに", "と", "／"] {
         parts = parts
             .into_iter()
             .flat_map(|p| p.split(sep))

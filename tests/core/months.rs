@@ -353,4 +353,23 @@ fn a_note_glued_to_the_months_by_a_mark_keeps_the_months() {
         e.timing.map(|t| t.months.to_japanese()).as_deref(),
         Some("9月")
     );
+    // `／` between months lists them; a half-width `/` between two months is kept whole and
+    // said (it writes dates: 2017/6), never read as June with 9月 a note.
+    let e = read_entry("研修（6月／9月）", true, &mut problems);
+    assert_eq!(
+        e.timing.map(|t| t.months.to_japanese()).as_deref(),
+        Some("6月、9月")
+    );
+    let mut said = Vec::new();
+    let e = read_entry("研修（6月/9月）", true, &mut said);
+    assert!(e.timing.is_none() && !said.is_empty(), "{e:?}");
+    // Words for a range outside a bracket are the sentence's: no months read there.
+    for text in [
+        "県有財産の自己点検 10月から",
+        "周知 4月より",
+        "検討 6月以降",
+    ] {
+        let e = read_entry(text, true, &mut problems);
+        assert!(e.timing.is_none() && e.when.is_none(), "{text}: {e:?}");
+    }
 }
