@@ -202,7 +202,7 @@ fn a_printout_over_the_page_limit_is_refused_in_the_window_with_its_reason() {
     assert_eq!(told, 2, "the preview and the error dialog");
 }
 
-/// The preview of a large report (2,000 initiatives, 12,000 entries) is laid out on a worker:
+/// The preview of a large report (2,000 initiatives, 20,000 entries) is laid out on a worker:
 /// the window keeps drawing, says it is laying out the pages with its progress, and shows them
 /// when they are made; a change of the page setup shows the pages before until the new ones
 /// come. It was laid out on the window's thread, frozen half a second at 10,000 initiatives at

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::open::ReportFrame;
 use crate::app::command::PrintCommand;
@@ -36,6 +36,8 @@ pub struct PrintState {
     cache: Option<(LayoutKey, PageSetup, Arc<PreviewLayout>)>,
     /// The layout being made on a worker, one at a time.
     making: Option<Making>,
+    /// The report and setup whose worker ended without a layout.
+    failed: Option<(LayoutKey, PageSetup)>,
 }
 
 /// A layout made on a worker, for the key and setup it was asked for.
@@ -84,13 +86,18 @@ impl PrintState {
         ctx: &egui::Context,
     ) -> PreviewPages {
         let key = (frame.revision, frame.compared.map(|c| c.1));
-        if let Some(made) = self
-            .making
-            .as_ref()
-            .and_then(|m| m.receiver.try_recv().ok())
-        {
-            let m = self.making.take().expect("a layout was being made");
-            self.keep(m.key, m.setup, Arc::new(made));
+        match self.making.as_ref().map(|m| m.receiver.try_recv()) {
+            Some(Ok(made)) => {
+                let m = self.making.take().expect("a layout was being made");
+                self.keep(m.key, m.setup, Arc::new(made));
+            }
+            // The worker ended without a layout (it failed): not started again for the same
+            // report and setup, whose pages stay unshown.
+            Some(Err(TryRecvError::Disconnected)) => {
+                let m = self.making.take().expect("a layout was being made");
+                self.failed = Some((m.key, m.setup));
+            }
+            Some(Err(TryRecvError::Empty)) | None => {}
         }
         if let Some((_, _, layout)) = self
             .cache
@@ -114,7 +121,11 @@ impl PrintState {
             self.keep(key, setup.clone(), Arc::new(layout));
             return self.layout(frame, setup, ctx);
         }
-        if self.making.is_none() {
+        let failed = self
+            .failed
+            .as_ref()
+            .is_some_and(|(k, s)| *k == key && s == setup);
+        if self.making.is_none() && !failed {
             self.making = Some(make_on_worker(frame, setup, key, ctx));
         }
         PreviewPages {
