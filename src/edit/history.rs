@@ -29,6 +29,13 @@ impl History {
         next_id_before: u64,
     ) -> Result<(), EditError> {
         let inverse = apply(report, edit.clone())?;
+        // Ids handed out past the bound would make a file refused when it is opened again:
+        // such a step is not taken (only a file crafted near the bound comes to it).
+        if report.next_id() > crate::model::validate::MAX_ID {
+            apply(report, inverse)?;
+            report.restore_next_id(next_id_before);
+            return Err(EditError::IdsUsedUp);
+        }
         self.serial += 1;
         self.undo.push(Step {
             forward: edit,

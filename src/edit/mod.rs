@@ -168,6 +168,8 @@ pub enum EditError {
         stage: usize,
         rule: Box<crate::model::validate::Rule>,
     },
+    /// The step would hand out ids past [`crate::model::validate::MAX_ID`].
+    IdsUsedUp,
     /// 差戻し of a division that has not answered.
     NotAnswered {
         division: String,
@@ -390,6 +392,17 @@ impl Describe for EditError {
                     ),
                 )
             }
+            EditError::IdsUsedUp => say(
+                lang,
+                format!(
+                    "この報告は使える id（{} 未満）を使い切っているため、この変更はできません",
+                    crate::model::validate::MAX_ID
+                ),
+                format!(
+                    "the report has used up its ids (below {}): the change cannot be made",
+                    crate::model::validate::MAX_ID
+                ),
+            ),
             EditError::NotAnswered { division } => say(
                 lang,
                 format!("{division}はまだ回答していません。差戻しできるのは回答だけです"),

@@ -341,3 +341,30 @@ fn a_fiscal_year_written_twice_in_the_numbers_is_refused() {
     assert_eq!(found[0].rule, Rule::YearTwice { year: 2017 });
     assert_eq!(found[0].place.field, Some("indicators"));
 }
+
+/// A file whose next id is the bound itself opens, but no step hands out an id past it: each
+/// is refused, saying why, and what is saved opens again. A collect there took a result and
+/// saved a master that could not be opened again.
+#[test]
+fn a_report_at_the_id_bound_opens_and_takes_no_step_that_would_pass_it() {
+    use shinchoku::edit::{EditError, Intent};
+    use shinchoku::lang::{Describe, Lang};
+    let text = damaged("next_id: 151,", "next_id: 9007199254740991,");
+    let report = store::from_ron(&text).unwrap();
+    let topic = report.sections[0].initiatives[1].topics[0].id;
+    let mut doc = Document::new(report, shinchoku::document::Origin::Sample, Vec::new());
+    let add = || Intent::AddEntry {
+        topic,
+        side: shinchoku::model::Side::Actual,
+        text: "職員アンケートの実施(9月)".into(),
+    };
+    doc.perform(add()).expect("the last id below the bound");
+    assert_eq!(doc.report().next_id(), 9_007_199_254_740_992);
+    let before = doc.report().clone();
+    let refused = doc.perform(add()).unwrap_err();
+    assert_eq!(refused, EditError::IdsUsedUp);
+    assert!(refused.describe(Lang::Ja).contains("使い切っている"));
+    assert_eq!(doc.report(), &before, "nothing taken");
+    let saved = store::to_ron(doc.report());
+    store::from_ron(&saved).expect("what is saved opens again");
+}
