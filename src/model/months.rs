@@ -377,6 +377,10 @@ pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
     {
         s = rest.to_string();
     }
+    // A dash as CP932 writes one (`―`, for `—`), or typed as a long vowel mark (`6月ー8月`).
+    if s.contains(['―', 'ー']) {
+        s = s.replace(['―', 'ー'], "～");
+    }
     // `6月から`, `6月以降`, `6月より` are `6月～`; `6月から8月まで` is `6月～8月`, and `8月まで`
     // is `～8月`.
     for word in ["から", "以降", "より"] {

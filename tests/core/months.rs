@@ -155,6 +155,9 @@ const EXTRA_EXPRESSIONS: &[Golden] = &[
     ("6～8月", &[6, 7, 8], false, false, M),
     ("6月—8月", &[6, 7, 8], false, false, M),
     ("6月–8月", &[6, 7, 8], false, false, M),
+    // As CP932 writes `—` (U+2015), and typed as a long vowel mark.
+    ("6月―8月", &[6, 7, 8], false, false, M),
+    ("6月ー8月", &[6, 7, 8], false, false, M),
     (
         "6月以降",
         &[6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
