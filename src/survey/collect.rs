@@ -442,6 +442,15 @@ fn from_report(
         ) else {
             continue;
         };
+        // Its results as they were sent: the division wrote nothing there, and what was taken
+        // in or edited since stays (an untouched response collected after the division's
+        // edited workbook put the old results back).
+        let as_sent = sent
+            .get(&super::sent::results_key(topic))
+            .is_some_and(|&h| h == super::sent::hash(&super::sent::results_text(&a.actual)));
+        if as_sent {
+            continue;
+        }
         let list = adopt_list(i, &t.actual, &a.actual, &sent, fresh);
         if as_taken_before(&mut brought, before, topic, &list) {
             continue;

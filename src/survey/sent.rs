@@ -100,10 +100,33 @@ fn result_parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {
         for t in &i.topics {
             if topic_divisions(i, t).contains(&division) {
                 out.extend(t.actual.iter().map(|e| (result_key(e.id), e.text.clone())));
+                out.push((results_key(t.id), results_text(&t.actual)));
             }
         }
     }
     out
+}
+
+/// A topic's results as their hash is taken: each entry's text with its bullet, then each
+/// sub-item's own text (a file edited by hand may change a sub-item's alone).
+pub fn results_text(list: &[crate::model::Entry]) -> String {
+    let mut out = String::new();
+    for e in list {
+        out.push_str(if e.bullet { "・" } else { "" });
+        out.push_str(&e.text);
+        out.push('\n');
+        for sub in &e.subs {
+            out.push('\t');
+            out.push_str(&results_text(std::slice::from_ref(sub)));
+        }
+    }
+    out
+}
+
+/// The name of a division's topic's results as a whole among the parts as sent: an answer
+/// that holds them as sent says nothing of them, and changes none of what was taken since.
+pub fn results_key(topic: crate::model::Id) -> PartKey {
+    format!("topic/{}/results", topic.0)
 }
 
 /// The name of a division's result among the parts as sent: `result/412`.

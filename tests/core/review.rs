@@ -700,3 +700,43 @@ fn an_answer_that_brings_nothing_replaced_drops_nothing() {
     assert_eq!(c.taken[0].replaces, vec!["人事課.xlsx".to_string()]);
     assert!(c.taken[0].dropped.is_empty(), "{:?}", c.taken[0].dropped);
 }
+
+/// A division's workbook with a changed result is taken in; later, its response file as it was
+/// sent (untouched) is collected too: it says nothing of the results, and the result taken
+/// stays. It put the old result back, listed as 「（再提出）… 実績を変更」.
+#[test]
+fn an_untouched_response_collected_later_keeps_what_was_taken() {
+    let mut master = master();
+    let topic = topic_headed(master.report(), "弾力的な勤務形態の検討");
+    let sent = survey::response_for(master.report(), 人事課, due(), "");
+    let cell = entries_text(&master.report().topic(topic).unwrap().actual);
+    let book = type_into_workbook(
+        &workbook::write(&sent).unwrap(),
+        &cell,
+        &format!("{cell}\n・職員アンケートの実施(9月)"),
+    );
+    let first = collect(
+        master.report(),
+        vec![Ok(
+            answer_from_workbook(&book, "人事課.xlsx".into()).unwrap()
+        )],
+        at(10, 9),
+    );
+    master.perform(first.intent(&[]).unwrap()).unwrap();
+    let taken = master.report().topic(topic).unwrap().actual.clone();
+    assert!(entries_text(&taken).contains("職員アンケートの実施(9月)"));
+
+    let later = collect(
+        master.report(),
+        vec![Ok(answer_from_report(sent, "人事課.ron".into()).unwrap())],
+        at(11, 9),
+    );
+    assert!(
+        later.taken[0].changed_topics.is_empty(),
+        "{:?}",
+        later.taken[0]
+    );
+    assert!(later.taken[0].difference.is_none());
+    master.perform(later.intent(&[]).unwrap()).unwrap();
+    assert_eq!(master.report().topic(topic).unwrap().actual, taken);
+}
