@@ -263,7 +263,7 @@ fn reads_as_heading(place: &TextPlace, line: &str, lang: Lang) -> String {
             place.describe(lang)
         ),
         format!(
-            "「{line}」 in {} is written as a topic heading is (<…> alone on its line): read back, this workbook makes it a heading (the report table, the CSV and the .ron keep it as text). Start it with 「・」 or another character to keep it text",
+            "「{line}」 in {} reads as a topic heading (<…> alone on its line): read back, this workbook makes it one (the report table, the CSV and the .ron keep it as text). Start it with 「・」 or another character to keep it text",
             place.describe(lang)
         ),
     )

@@ -256,11 +256,11 @@ fn declared_twice_words(w: &MeasureWarning, lang: Lang) -> String {
         W::EffectTwice { year, kept, other } => say(
             lang,
             format!(
-                "{}の効果額が2つの欄にあります（「{kept}」と「{other}」）。先の「{kept}」を使い、「{other}」は読めなかった記載に残しました",
+                "{}の効果額が2か所にあります（「{kept}」と「{other}」）。先の「{kept}」を使い、「{other}」は読めなかった記載に残しました",
                 year.era_form()
             ),
             format!(
-                "FY{}'s effect is in two columns (「{kept}」 and 「{other}」): the first, \
+                "FY{}'s effect is written in two places (「{kept}」 and 「{other}」): the first, \
                  「{kept}」, is used, 「{other}」 kept unread",
                 year.0
             ),

@@ -830,7 +830,7 @@ fn an_effect_in_two_columns_keeps_the_first_and_says_the_second() {
     let said = said_ja(&opened);
     assert!(
         said.iter()
-            .any(|w| w.contains("2つの欄") && w.contains("「12000千円」") && w.contains("「15」")),
+            .any(|w| w.contains("2か所") && w.contains("「12000千円」") && w.contains("「15」")),
         "{said:?}"
     );
 }
