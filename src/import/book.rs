@@ -79,8 +79,8 @@ fn read_unguarded(
 ) -> Result<Vec<Sheet>, Failure> {
     match format {
         WorkbookFormat::Xls => {
-            let percent = super::xls_scan::check_xls(bytes)?;
-            read_xls(bytes, wanted, &percent)
+            let shown = super::xls_scan::check_xls(bytes)?;
+            read_xls(bytes, wanted, &shown)
         }
         WorkbookFormat::Xlsx => {
             super::zip_scan::check_package(bytes, format.name())?;
@@ -96,7 +96,7 @@ fn read_unguarded(
 fn read_xls(
     bytes: &[u8],
     wanted: &dyn Fn(&str) -> bool,
-    percent: &super::cell_xml::PercentCells,
+    shown: &super::xls_records::XlsShown,
 ) -> Result<Vec<Sheet>, Failure> {
     let data = Cursor::new(bytes);
     let mut book = match open_workbook_from_rs::<Xls<_>, _>(data.clone()) {
@@ -125,16 +125,24 @@ fn read_xls(
             // used_cells counts from the range's start; a warning names the sheet's own row
             // and column.
             let (start_row, start_col) = range.start().unwrap_or((0, 0));
-            let shown_as_percent = percent.get(&name);
+            let shown_as_percent = shown.percent.get(&name);
+            let formatted = shown.formatted.get(&name);
             let cells = range
                 .used_cells()
                 .map(|(r, c, value)| {
                     let (row, col) = (r as u32 + start_row, c as u32 + start_col);
                     let percent = shown_as_percent.is_some_and(|p| p.contains(&(row, col)));
                     // As the sheet shows it: 0.12345 formatted as a percentage is `12.345%`.
+                    let as_shown = |v: f64| {
+                        let code = formatted.and_then(|f| f.get(&(row, col)))?;
+                        super::number_format::shown(v, code)
+                    };
                     let text = match value {
                         Data::Float(v) if percent => super::cell_xml::as_percent(*v),
                         Data::Int(v) if percent => super::cell_xml::as_percent(*v as f64),
+                        // A scale or a money unit in the format: as shown, as from an XLSX.
+                        Data::Float(v) if let Some(t) = as_shown(*v) => t,
+                        Data::Int(v) if let Some(t) = as_shown(*v as f64) => t,
                         _ => cell_text(value),
                     };
                     (row as usize, col as usize, text)

@@ -271,11 +271,20 @@ fn cell_value<R: BufRead>(
             content_text(reader, e.name().as_ref(), at)?
         }
     } else {
-        if !empty {
-            skip_to_end(reader, e.name().as_ref())?;
-        }
+        // A number's text as shown, beside its value: what its format does to it.
+        let shown = match (&value, empty) {
+            (Some(Data::Float(_)), false) if !is_percent => {
+                Some(content_text(reader, e.name().as_ref(), at)?)
+            }
+            (_, false) => {
+                skip_to_end(reader, e.name().as_ref())?;
+                None
+            }
+            (_, true) => None,
+        };
         match &value {
             Some(Data::Float(f)) if is_percent => super::cell_xml::as_percent(*f),
+            Some(Data::Float(f)) if let Some(t) = shown.and_then(|s| scaled(*f, &s)) => t,
             _ => value
                 .as_ref()
                 .map(super::sheet::cell_text)
@@ -283,6 +292,39 @@ fn cell_value<R: BufRead>(
         }
     };
     Ok(text)
+}
+
+/// A number as its cell shows it where the format scales it or writes a money unit after it
+/// (LibreOffice writes the text shown beside the value): 1,500,000 shown `1,500` (in
+/// thousands) is `1500`, 3297 shown `3,297百万円` is `3297百万円` — the number exact (the text
+/// shown rounds it), its sign kept, as an XLSX's are read ([`super::number_format`]). `None`
+/// where the text shown is the number itself, or another form (`1.5E+06`, a fraction).
+fn scaled(value: f64, shown: &str) -> Option<String> {
+    let t: String = shown
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{3000}'))
+        .collect();
+    if t.contains(['E', 'e', '/', ':']) {
+        return None;
+    }
+    let start = t.find(|c: char| c.is_ascii_digit())?;
+    let len = t[start..]
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len() - start);
+    let number = &t[start..start + len];
+    let figure: f64 = number.parse().ok()?;
+    let tail = t[start + len..].trim_end_matches([')', '）']);
+    let unit = tail.ends_with('円').then_some(tail);
+    // Within the rounding of the digits shown.
+    let places = number.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+    let near = |x: f64| (x - figure).abs() <= 0.5 * 10f64.powi(-places) + 1e-9;
+    let scale = (0..=2).find(|&k| near(value.abs() / 1000f64.powi(k)))?;
+    if scale == 0 && unit.is_none() {
+        return None;
+    }
+    let number = format!("{:.6}", value / 1000f64.powi(scale));
+    let number = number.trim_end_matches('0').trim_end_matches('.');
+    Some(format!("{number}{}", unit.unwrap_or_default()))
 }
 
 /// The text of a cell's paragraphs, read to the cell's end.

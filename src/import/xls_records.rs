@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use super::cell_xml::{PercentCells, code_shows_percent};
+use super::cell_xml::{FormattedCells, PercentCells, code_shows_percent};
 
 use super::sheet::{Budget, too_large};
 use super::xls_bounds::{Extent, FORMULA_GROWTH, Walk, budget, check_continues, text_bytes};
@@ -93,7 +93,7 @@ impl<'a> Iterator for Records<'a> {
 /// Walks the workbook globals, then each sheet in the order the globals list them; notes in
 /// `percent` the number cells formatted as a percentage, by sheet (calamine gives 12.345 %
 /// as 0.12345, and the sheet is read as it shows it).
-pub(super) fn walk_workbook(stream: &[u8], percent: &mut PercentCells) -> Result<(), Walk> {
+pub(super) fn walk_workbook(stream: &[u8], shown: &mut XlsShown) -> Result<(), Walk> {
     let mut sheets: Vec<(usize, String)> = Vec::new();
     let mut sst: Vec<usize> = Vec::new();
     let mut biff8 = true;
@@ -120,11 +120,15 @@ pub(super) fn walk_workbook(stream: &[u8], percent: &mut PercentCells) -> Result
         }
     }
     // Built-in 9 and 10 are `0%` and `0.00%`.
-    let percent_xfs: HashSet<u16> = (0u16..)
-        .zip(&xf_formats)
-        .filter(|(_, f)| matches!(f, 9 | 10) || codes.get(f).is_some_and(|c| code_shows_percent(c)))
-        .map(|(k, _)| k)
-        .collect();
+    let mut xfs = ShownXfs::default();
+    for (k, f) in (0u16..).zip(&xf_formats) {
+        let code = codes.get(f);
+        if matches!(f, 9 | 10) || code.is_some_and(|c| code_shows_percent(c)) {
+            xfs.percent.insert(k);
+        } else if let Some(c) = code.filter(|c| super::number_format::says_more_than_digits(c)) {
+            xfs.formats.insert(k, c.clone());
+        }
+    }
     let mut budget = budget();
     let mut starts = std::collections::HashSet::new();
     let mut total = 0u64;
@@ -143,11 +147,13 @@ pub(super) fn walk_workbook(stream: &[u8], percent: &mut PercentCells) -> Result
             )));
         }
         let sheet = stream.get(pos..).ok_or(Walk::Stop)?;
-        let mut shown_as_percent = HashSet::new();
-        let marks = (&percent_xfs, &mut shown_as_percent);
-        total += walk_sheet(sheet, &name, (&sst, biff8), &mut budget, marks)?;
-        if !shown_as_percent.is_empty() {
-            percent.insert(name.clone(), shown_as_percent);
+        let mut here = SheetShown::default();
+        total += walk_sheet(sheet, &name, (&sst, biff8), &mut budget, (&xfs, &mut here))?;
+        if !here.percent.is_empty() {
+            shown.percent.insert(name.clone(), here.percent);
+        }
+        if !here.formatted.is_empty() {
+            shown.formatted.insert(name.clone(), here.formatted);
         }
         if total > MAX_XLS_TOTAL_AREA {
             let excess = Excess::XlsTotalArea { cells: total };
@@ -275,20 +281,50 @@ fn string_chars(s: &[u8], biff8: bool) -> Result<usize, Walk> {
     Ok(u16_of(s)? as usize)
 }
 
+/// The number cells of an `.xls` whose format changes what they read as, by sheet: shown as a
+/// percentage, or scaled or with a money unit (their format code: [`super::number_format`]).
+#[derive(Default)]
+pub(crate) struct XlsShown {
+    pub(crate) percent: PercentCells,
+    pub(crate) formatted: FormattedCells,
+}
+
+/// The cell formats (XF records, by index) that change what a number reads as.
+#[derive(Default)]
+struct ShownXfs {
+    percent: HashSet<u16>,
+    formats: HashMap<u16, String>,
+}
+
+/// One sheet's cells of those formats.
+#[derive(Default)]
+struct SheetShown {
+    percent: HashSet<(u32, u32)>,
+    formatted: HashMap<(u32, u32), String>,
+}
+
+impl SheetShown {
+    /// A number cell whose format (`ixfe`, the record's bytes `xf`) shows a percentage, or
+    /// scales the number or writes a unit.
+    fn mark(&mut self, xfs: &ShownXfs, at: (u32, u32), xf: &[u8]) {
+        let Ok(x) = u16_of(xf) else { return };
+        if xfs.percent.contains(&x) {
+            self.percent.insert(at);
+        } else if let Some(code) = xfs.formats.get(&x) {
+            self.formatted.insert(at, code.clone());
+        }
+    }
+}
+
 /// One sheet's records, from its BOF to its EOF (charts and other substreams inside skipped).
 fn walk_sheet(
     stream: &[u8],
     name: &str,
     (sst, biff8): (&[usize], bool),
     budget: &mut Budget,
-    (percent_xfs, percent): (&HashSet<u16>, &mut HashSet<(u32, u32)>),
+    (xfs, here): (&ShownXfs, &mut SheetShown),
 ) -> Result<u64, Walk> {
-    // A number cell whose format (`ixfe`) shows a percentage.
-    let mut mark = |row: u32, col: u32, xf: &[u8]| {
-        if u16_of(xf).is_ok_and(|x| percent_xfs.contains(&x)) {
-            percent.insert((row, col));
-        }
-    };
+    let mut mark = |row: u32, col: u32, xf: &[u8]| here.mark(xfs, (row, col), xf);
     let mut declared = 0u64;
     let mut values = Extent::default();
     let mut formulas = Extent::default();

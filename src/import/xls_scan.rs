@@ -19,6 +19,7 @@
 //! what follows is never read.
 
 use super::xls_bounds::Walk;
+use super::xls_records::XlsShown;
 use crate::model::diag::{ImportError, ImportErrorKind, Location};
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
@@ -27,11 +28,12 @@ const DIFSECT: u32 = 0xFFFF_FFFC;
 
 /// What the walk found: nothing beyond the bounds (calamine may still find the file damaged),
 /// or a refusal.
-/// Also gives the number cells formatted as a percentage, by sheet (what the walk reached).
-pub(crate) fn check_xls(bytes: &[u8]) -> Result<super::cell_xml::PercentCells, ImportError> {
-    let mut percent = super::cell_xml::PercentCells::new();
-    match walk(bytes, &mut percent) {
-        Ok(()) | Err(Walk::Stop) => Ok(percent),
+/// Also gives the number cells whose format changes what they read as (a percentage, a scale, a
+/// money unit), by sheet, as far as the walk reached.
+pub(crate) fn check_xls(bytes: &[u8]) -> Result<XlsShown, ImportError> {
+    let mut shown = XlsShown::default();
+    match walk(bytes, &mut shown) {
+        Ok(()) | Err(Walk::Stop) => Ok(shown),
         Err(Walk::Refuse(e)) => Err(e),
     }
 }
@@ -133,7 +135,7 @@ struct Entry {
     len: usize,
 }
 
-fn walk(bytes: &[u8], percent: &mut super::cell_xml::PercentCells) -> Result<(), Walk> {
+fn walk(bytes: &[u8], shown: &mut XlsShown) -> Result<(), Walk> {
     let head = bytes.get(..512).ok_or(Walk::Stop)?;
     if head[..8] != *b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" {
         return Err(Walk::Stop);
@@ -211,7 +213,7 @@ fn walk(bytes: &[u8], percent: &mut super::cell_xml::PercentCells) -> Result<(),
         Err(Walk::Stop) => stream_of("Book")?,
         other => other?,
     };
-    super::xls_records::walk_workbook(&stream, percent)
+    super::xls_records::walk_workbook(&stream, shown)
 }
 
 fn entry(c: &[u8], size: usize) -> Result<Entry, Walk> {

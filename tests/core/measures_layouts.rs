@@ -1201,3 +1201,36 @@ fn an_indicator_named_on_the_report_sheet_and_given_figures_on_another_is_one() 
     let said = said_ja(&opened);
     assert!(!said.iter().any(|w| w.contains("電子申請件数")), "{said:?}");
 }
+
+/// The same as an `.xls` and an `.ods` (LibreOffice's, `scripts/percent-xls-fixture.sh`): yen
+/// shown in thousands in a 千円 sheet and a 効果額 shown in 百万円 are read as shown. They
+/// were read 1,000 times off: 1,500,000 千円 and 3,297 千円.
+#[test]
+fn a_scale_or_a_money_unit_in_an_xls_or_ods_cells_format_is_read_as_shown() {
+    for (file, format) in [
+        ("formats.xls", WorkbookFormat::Xls),
+        ("formats.ods", WorkbookFormat::Ods),
+    ] {
+        formats_read_as_shown(file, format);
+    }
+}
+
+fn formats_read_as_shown(file: &str, format: WorkbookFormat) {
+    let path = format!(
+        "{}/tests/fixtures/layouts/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    let opened = import_workbook(&bytes, format).expect("the workbook opens");
+    let v = check_json(&opened);
+    let effects = &v["initiative_list"][0]["effects"];
+    assert_eq!(effects[0]["planned_yen"], json!(1_500_000), "{effects}");
+    assert_eq!(effects[0]["actual_yen"], json!(1_620_000), "{effects}");
+    assert_eq!(effects[1]["planned_yen"], json!(3_000_400), "{effects}");
+    let effects = &v["initiative_list"][1]["effects"];
+    assert_eq!(
+        effects[0]["actual_yen"],
+        json!(3_297_000_000u64),
+        "{effects}"
+    );
+}
