@@ -431,10 +431,14 @@ pub(super) fn sheet_lines(response: &Report, division: &str) -> Vec<([String; 4]
                     false => y.actual.display(),
                 })
                 .unwrap_or_default();
+            // The year's target where written, else the final one; a target kept as written
+            // (「1.2億」) shows as written, not as nothing.
             let target = x
-                .target_for(year)
-                .map(|t| t.to_string())
-                .unwrap_or_default();
+                .year(year)
+                .map(|y| &y.target)
+                .filter(|t| !t.is_blank())
+                .unwrap_or(&x.target)
+                .display();
             let name = if x.unit.is_empty() {
                 x.name.clone()
             } else {

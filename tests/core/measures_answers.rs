@@ -643,3 +643,38 @@ fn without_references(xml: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// A target kept as written (「1.2億」, not read as a number) shows in the answer workbook's
+/// 目標・計画 cell as written: the division sees what it answers against. The cell was blank.
+#[test]
+fn a_target_kept_as_written_shows_in_the_answer_workbook() {
+    let mut report = seed_with_measures();
+    let i = report
+        .initiatives()
+        .position(|i| !i.measures().indicators.is_empty())
+        .expect("an initiative with an indicator");
+    let id = report.initiatives().nth(i).unwrap().id;
+    let x = &mut report.initiative_mut(id).unwrap().measures_mut().indicators[0];
+    x.target = shinchoku::model::measures::Figure {
+        value: None,
+        unread: "1.2億".into(),
+    };
+    x.years
+        .iter_mut()
+        .for_each(|y| y.target = Default::default());
+    let master = sent(report);
+    let division = first_division(&master);
+    let response = shinchoku::survey::response_for(&master, &division, None, "");
+    let book = shinchoku::survey::workbook::write(&response).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&book)).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    assert!(
+        strings.contains("1.2億"),
+        "the target as written is in a cell"
+    );
+}
