@@ -1,6 +1,8 @@
 //! What calamine does not say of an XLSX's cells, read from the sheets' XML: which are shown
-//! as a percentage, which hold a formula with no value saved, and which write a number with
-//! more digits than a float keeps.
+//! as a percentage, which are scaled or given a money unit by their format
+//! ([`super::number_format`]), which hold a formula with no value saved, and which write a
+//! number with more digits than a float keeps. Cells are placed as calamine places them, those
+//! written without a reference too ([`each_cell_event`]).
 //!
 //! Excel keeps `12.345%` typed into a cell as the number 0.12345 with a percentage format;
 //! calamine gives the number alone, which read as 0.12345 where the sheet shows 12.345 % (an
@@ -23,22 +25,62 @@ pub(crate) type PercentCells = HashMap<String, HashSet<(u32, u32)>>;
 /// The cells shown as a percentage in each sheet; empty when the workbook has no percentage
 /// format, or its parts cannot be read (the reader says what is wrong with them).
 pub(crate) fn percent_cells(bytes: &[u8]) -> PercentCells {
+    let styled = numeric_cells_styled(bytes, |codes, xfs| {
+        // Built-in 9 and 10 are `0%` and `0.00%`.
+        let shows_percent = |id: &u32| match codes.get(id) {
+            Some(code) => code_shows_percent(code),
+            None => matches!(id, 9 | 10),
+        };
+        (0..)
+            .zip(xfs)
+            .filter(|(_, id)| shows_percent(id))
+            .map(|(k, _)| (k, ()))
+            .collect()
+    });
+    styled
+        .into_iter()
+        .map(|(name, cells)| (name, cells.into_keys().collect()))
+        .collect()
+}
+
+/// The numeric cells of each sheet whose cell format (`s`, an index of `cellXfs`) is one
+/// `wanted` picks — given the custom number formats by id and each cell format's number
+/// format id — with what it gives for it; empty when it picks none, or the parts cannot be
+/// read (the reader says what is wrong with them).
+fn numeric_cells_styled<T: Clone>(
+    bytes: &[u8],
+    wanted: impl Fn(&HashMap<u32, String>, &[u32]) -> HashMap<usize, T>,
+) -> HashMap<String, HashMap<(u32, u32), T>> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return PercentCells::new();
+        return HashMap::new();
     };
     let Some(styles) = part(&mut zip, "xl/styles.xml") else {
-        return PercentCells::new();
+        return HashMap::new();
     };
-    let percent = percent_styles(&styles);
-    if percent.is_empty() {
-        return PercentCells::new();
+    let (codes, xfs) = cell_formats(&styles);
+    let wanted = wanted(&codes, &xfs);
+    if wanted.is_empty() {
+        return HashMap::new();
     }
-    let mut out = PercentCells::new();
+    let mut out = HashMap::new();
     each_sheet(
         &mut zip,
         |_| true,
         |name, xml| {
-            let cells = cells_of_styles(&xml, &percent);
+            let mut cells = HashMap::new();
+            each_cell_event(&xml, |event, place| {
+                if let Event::Start(e) = event
+                    && e.local_name().as_ref() == "c"
+                    && attr(e, "t").is_none_or(|t| t == "n")
+                    && let Some(what) = attr(e, "s")
+                        .and_then(|s| s.parse::<usize>().ok())
+                        .and_then(|s| wanted.get(&s))
+                    && let Some(at) = place
+                {
+                    cells.insert(at, what.clone());
+                }
+                true
+            });
             if !cells.is_empty() {
                 out.insert(name, cells);
             }
@@ -257,61 +299,13 @@ pub(crate) type FormattedCells = HashMap<String, HashMap<(u32, u32), String>>;
 /// The numeric cells whose format writes a unit or a scale, in each sheet; empty when the
 /// workbook has no such format.
 pub(crate) fn formatted_cells(bytes: &[u8]) -> FormattedCells {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return FormattedCells::new();
-    };
-    let Some(styles) = part(&mut zip, "xl/styles.xml") else {
-        return FormattedCells::new();
-    };
-    let (codes, xfs) = cell_formats(&styles);
-    let formats: HashMap<usize, String> = xfs
-        .iter()
-        .enumerate()
-        .filter_map(|(k, id)| Some((k, codes.get(id)?.clone())))
-        .filter(|(_, code)| super::number_format::says_more_than_digits(code))
-        .collect();
-    if formats.is_empty() {
-        return FormattedCells::new();
-    }
-    let mut out = FormattedCells::new();
-    each_sheet(
-        &mut zip,
-        |_| true,
-        |name, xml| {
-            let mut cells = HashMap::new();
-            each_cell_event(&xml, |event, place| {
-                if let Event::Start(e) = event
-                    && e.local_name().as_ref() == "c"
-                    && attr(e, "t").is_none_or(|t| t == "n")
-                    && let Some(code) = attr(e, "s")
-                        .and_then(|s| s.parse::<usize>().ok())
-                        .and_then(|s| formats.get(&s))
-                    && let Some(at) = place
-                {
-                    cells.insert(at, code.clone());
-                }
-                true
-            });
-            if !cells.is_empty() {
-                out.insert(name, cells);
-            }
-        },
-    );
-    out
-}
-
-/// The indices of the cell formats (`cellXfs`) whose number format shows a percentage.
-fn percent_styles(styles: &[u8]) -> HashSet<usize> {
-    let (codes, xfs) = cell_formats(styles);
-    let shows_percent = |id: u32| match codes.get(&id) {
-        Some(code) => code_shows_percent(code),
-        None => matches!(id, 9 | 10),
-    };
-    xfs.iter()
-        .enumerate()
-        .filter(|&(_, &id)| shows_percent(id))
-        .map(|(k, _)| k)
-        .collect()
+    numeric_cells_styled(bytes, |codes, xfs| {
+        (0..)
+            .zip(xfs)
+            .filter_map(|(k, id)| Some((k, codes.get(id)?.clone())))
+            .filter(|(_, code)| super::number_format::says_more_than_digits(code))
+            .collect()
+    })
 }
 
 /// The custom number formats by id, and each cell format's (`cellXfs`) number format id.
@@ -394,26 +388,6 @@ fn sheet_parts<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<(St
             }
         });
     }
-    out
-}
-
-/// The numeric cells of a sheet whose style is one of `styles`.
-fn cells_of_styles(xml: &[u8], styles: &HashSet<usize>) -> HashSet<(u32, u32)> {
-    let mut out = HashSet::new();
-    each_cell_event(xml, |event, place| {
-        if let Event::Start(e) = event
-            && e.local_name().as_ref() == "c"
-        {
-            let numeric = attr(e, "t").is_none_or(|t| t == "n");
-            let styled = attr(e, "s")
-                .and_then(|s| s.parse::<usize>().ok())
-                .is_some_and(|s| styles.contains(&s));
-            if let Some(at) = place.filter(|_| numeric && styled) {
-                out.insert(at);
-            }
-        }
-        true
-    });
     out
 }
 

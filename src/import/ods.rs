@@ -7,7 +7,8 @@
 //! read in the same pass. A cell's value is read as calamine reads it: the value attribute
 //! (`office:value`, `office:date-value` …) when there is one, else the paragraphs of its text
 //! (`text:p` on lines of their own, `text:s` spaces, `text:tab`, `text:line-break`), its note
-//! (`office:annotation`) left out.
+//! (`office:annotation`) left out — except where its format changes what the number means: a
+//! percentage, or a scale or a money unit the text shown beside a number says ([`scaled`]).
 
 use std::io::{BufRead, BufReader, Cursor, Read};
 

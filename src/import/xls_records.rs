@@ -1,6 +1,7 @@
 //! The BIFF records of an `.xls` workbook stream, walked the way calamine 0.38 parses them
-//! (`xls.rs`: `RecordIter`, `parse_workbook`, `parse_sst`), counting instead of keeping: the
-//! second half of the walk `xls_scan.rs` makes before calamine opens a workbook.
+//! (`xls.rs`: `RecordIter`, `parse_workbook`, `parse_sst`), counting instead of keeping (but
+//! for the places of the number cells whose format changes what they read as, [`XlsShown`]):
+//! the second half of the walk `xls_scan.rs` makes before calamine opens a workbook.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 

@@ -4,7 +4,9 @@
 //! DIMENSIONS record declares, and the compound file's sector chains are followed as far as
 //! they go. A 31 KB file with one cell moved to column 6000 took 24 GB; a chain that loops
 //! never ends. So the compound file and the BIFF records are walked here first, the way
-//! calamine 0.38 walks them (`cfb.rs`, `xls.rs`), without keeping anything but counts:
+//! calamine 0.38 walks them (`cfb.rs`, `xls.rs`), keeping nothing but counts — and where the
+//! number cells formatted as a percentage, or scaled or given a money unit, stand, which
+//! calamine does not say:
 //!
 //! - every sector chain is followed to its end; one that gives more bytes than the file holds
 //!   loops, and the file is refused as damaged, as is a FAT list longer than the file;

@@ -270,11 +270,7 @@ fn declared_twice_words(w: &MeasureWarning, lang: Lang) -> String {
             kept,
             other,
         } => {
-            let (ja, en) = if *review {
-                ("本部評価", "office review")
-            } else {
-                ("自己評価", "self-rating")
-            };
+            let (ja, en) = layer_names(*review);
             say(
                 lang,
                 format!(
@@ -298,6 +294,16 @@ fn declared_twice_words(w: &MeasureWarning, lang: Lang) -> String {
     }
 }
 
+/// A rating layer's name (the office's review, or the division's self-rating), Japanese and
+/// English.
+fn layer_names(review: bool) -> (&'static str, &'static str) {
+    if review {
+        ("本部評価", "office review")
+    } else {
+        ("自己評価", "self-rating")
+    }
+}
+
 /// The words of a text kept in the unread list: a note with no rating, a year or a date that
 /// does not read.
 fn kept_unread_words(warning: &MeasureWarning, lang: Lang) -> String {
@@ -305,11 +311,7 @@ fn kept_unread_words(warning: &MeasureWarning, lang: Lang) -> String {
     match warning {
         W::NoteWithoutRating { text, review } => {
             let text = preview(text);
-            let (ja, en) = if *review {
-                ("本部評価", "office review")
-            } else {
-                ("自己評価", "self-rating")
-            };
+            let (ja, en) = layer_names(*review);
             say(
                 lang,
                 format!("特記「{text}」: この取組には{ja}がないため、読めなかった記載に残しました"),

@@ -1,10 +1,11 @@
-//! What a response held when it was sent, outside its division's results: a hash of each part
+//! What a response held when it was sent: a hash of each part outside its division's results
 //! (a heading, a plan, a stage lane, another division's results …, and the division's own
-//! numbers, `answered_key`), kept in the response and, for a workbook, beside each row. Collecting then tells what the division changed — a part
-//! whose text no longer hashes as sent — from what the office changed in the master since (a
-//! part the answer still holds as sent): only the first is a change of the answer. A division
-//! that sends the same answer twice changes nothing the second time, whatever was collected
-//! in between.
+//! numbers, `answered_key`), and of the division's results — each result, and each topic's
+//! results as a whole (`.ron` responses) — kept in the response and, for a workbook, beside
+//! each row. Collecting then tells what the division changed — a part whose text no longer
+//! hashes as sent — from what the office changed in the master since (a part the answer still
+//! holds as sent): only the first is a change of the answer. A division that sends the same
+//! answer twice changes nothing the second time, whatever was collected in between.
 
 use std::collections::BTreeMap;
 

@@ -9,18 +9,7 @@ fn the_print_preview_shows_the_pages_and_follows_the_setup() {
     h.run();
     h.get_by_label("印刷プレビュー").click();
     h.run();
-    let pages = |h: &Harness<'static, ShinchokuApp>| {
-        let job = shinchoku::print::PrintJob {
-            report: h.state().document().report(),
-            setup: h.state().prefs().page_setup(),
-            printed_on: String::new(),
-            comparison: None,
-        };
-        shinchoku::print::layout(&job, &mut |_| {})
-            .unwrap()
-            .pages
-            .len()
-    };
+    let pages = |h: &Harness<'static, ShinchokuApp>| pages_with(h, h.state().prefs().page_setup());
     let a3 = pages(&h);
     h.get_by_label(&format!("1 / {a3}"));
     h.get_by_label("縦").click();
@@ -122,16 +111,7 @@ fn the_print_preview_ends_with_the_summary_page_of_a_report_with_numbers() {
     let seed_pages = |h: &Harness<'static, ShinchokuApp>, with_numbers: bool| {
         let mut setup = h.state().prefs().page_setup().clone();
         setup.columns.measures = with_numbers;
-        let job = shinchoku::print::PrintJob {
-            report: h.state().document().report(),
-            setup: &setup,
-            printed_on: String::new(),
-            comparison: None,
-        };
-        shinchoku::print::layout(&job, &mut |_| {})
-            .unwrap()
-            .pages
-            .len()
+        pages_with(h, &setup)
     };
     let mut h = harness_with(ShinchokuApp::new(doc, Prefs::default()), 1000.0);
     h.run();
@@ -216,18 +196,7 @@ fn the_preview_of_a_large_report_is_laid_out_while_the_window_keeps_drawing() {
     h.get_by_label("ファイル").click();
     h.run();
     h.get_by_label("印刷プレビュー").click();
-    let a3 = {
-        let job = shinchoku::print::PrintJob {
-            report: h.state().document().report(),
-            setup: h.state().prefs().page_setup(),
-            printed_on: String::new(),
-            comparison: None,
-        };
-        shinchoku::print::layout(&job, &mut |_| {})
-            .unwrap()
-            .pages
-            .len()
-    };
+    let a3 = pages_with(&h, h.state().prefs().page_setup());
     // Frames are drawn while the pages are laid out (20,000 entries: longer than a frame).
     let laying_out = "ページを組んでいます…";
     let mut said = false;
@@ -240,20 +209,9 @@ fn the_preview_of_a_large_report_is_laid_out_while_the_window_keeps_drawing() {
     assert!(said, "the preview said it was laying out the pages");
     h.step();
     assert!(h.query_by_label(laying_out).is_none());
-    let portrait = {
-        let mut setup = h.state().prefs().page_setup().clone();
-        setup.landscape = false;
-        let job = shinchoku::print::PrintJob {
-            report: h.state().document().report(),
-            setup: &setup,
-            printed_on: String::new(),
-            comparison: None,
-        };
-        shinchoku::print::layout(&job, &mut |_| {})
-            .unwrap()
-            .pages
-            .len()
-    };
+    let mut portrait = h.state().prefs().page_setup().clone();
+    portrait.landscape = false;
+    let portrait = pages_with(&h, &portrait);
     h.get_by_label("縦").click();
     h.step();
     h.step();
@@ -263,4 +221,18 @@ fn the_preview_of_a_large_report_is_laid_out_while_the_window_keeps_drawing() {
         h.get_by_label("組み終わるまで、前のページを表示しています");
     }
     wait_for_label(&mut h, &format!("1 / {portrait}"));
+}
+
+/// How many pages the open report prints on with `setup` (the layout the preview shows).
+fn pages_with(h: &Harness<'static, ShinchokuApp>, setup: &shinchoku::print::PageSetup) -> usize {
+    let job = shinchoku::print::PrintJob {
+        report: h.state().document().report(),
+        setup,
+        printed_on: String::new(),
+        comparison: None,
+    };
+    shinchoku::print::layout(&job, &mut |_| {})
+        .unwrap()
+        .pages
+        .len()
 }

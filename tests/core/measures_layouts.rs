@@ -341,21 +341,32 @@ fn as_number(cell: &str) -> Option<f64> {
 }
 
 fn made_by_rust_xlsxwriter(sheets: &[Sheet]) -> ImportedWorkbook {
+    let bytes = workbook_of(sheets, |_| None).save_to_buffer().unwrap();
+    import_workbook(&bytes, WorkbookFormat::Xlsx).expect("the workbook opens")
+}
+
+/// The sheets as a workbook, each number cell in the number format `format` gives for its
+/// sheet's name (none: General).
+fn workbook_of<'f>(
+    sheets: &[Sheet],
+    format: impl Fn(&str) -> Option<&'f rust_xlsxwriter::Format>,
+) -> Workbook {
     let mut book = Workbook::new();
     for (name, cells) in sheets {
         let ws = book.add_worksheet();
         ws.set_name(name).unwrap();
         for (r, row) in cells.iter().enumerate() {
             for (c, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
-                match as_number(cell) {
-                    Some(n) => ws.write_number(r as u32, c as u16, n).unwrap(),
-                    None => ws.write_string(r as u32, c as u16, cell).unwrap(),
+                let (r, c) = (r as u32, c as u16);
+                match (as_number(cell), format(name)) {
+                    (Some(n), Some(f)) => ws.write_number_with_format(r, c, n, f).unwrap(),
+                    (Some(n), None) => ws.write_number(r, c, n).unwrap(),
+                    (None, _) => ws.write_string(r, c, cell).unwrap(),
                 };
             }
         }
     }
-    let bytes = book.save_to_buffer().unwrap();
-    import_workbook(&bytes, WorkbookFormat::Xlsx).expect("the workbook opens")
+    book
 }
 
 fn saved_by_libreoffice(body: &str) -> ImportedWorkbook {
@@ -1135,25 +1146,9 @@ fn a_unit_or_a_scale_in_a_cells_format_is_read_as_the_sheet_shows_it() {
             &["", "実績額", "1620000", ""],
         ],
     );
-    let mut book = Workbook::new();
     let thousands = rust_xlsxwriter::Format::new().set_num_format("#,##0,");
     let millions = rust_xlsxwriter::Format::new().set_num_format(r###"#,##0"百万円""###);
-    for (name, cells) in &sheets {
-        let ws = book.add_worksheet();
-        ws.set_name(name).unwrap();
-        for (r, row) in cells.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
-                let (r, c) = (r as u32, c as u16);
-                match as_number(cell) {
-                    Some(n) if name == "財政効果額" => {
-                        ws.write_number_with_format(r, c, n, &thousands).unwrap()
-                    }
-                    Some(n) => ws.write_number(r, c, n).unwrap(),
-                    None => ws.write_string(r, c, cell).unwrap(),
-                };
-            }
-        }
-    }
+    let mut book = workbook_of(&sheets, |name| (name == "財政効果額").then_some(&thousands));
     // Initiative R2-2's 効果額 on the report sheet, in a column of its own.
     let report = book.worksheet_from_index(0).unwrap();
     report.write_string(1, 11, "2年度効果額").unwrap();

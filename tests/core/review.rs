@@ -649,12 +649,7 @@ fn results_only_in_an_answer_replaced_in_the_same_collection_are_named() {
     })
     .unwrap();
     let sent = survey::response_for(master.report(), 人事課, due(), "");
-    let cell = entries_text(&master.report().topic(topic).unwrap().actual);
-    let book = type_into_workbook(
-        &workbook::write(&sent).unwrap(),
-        &cell,
-        &format!("{cell}\n・職員アンケートの実施(9月)"),
-    );
+    let book = with_a_line_added(master.report(), &sent, topic);
     let c = collect(
         master.report(),
         vec![
@@ -709,12 +704,7 @@ fn an_untouched_response_collected_later_keeps_what_was_taken() {
     let mut master = master();
     let topic = topic_headed(master.report(), "弾力的な勤務形態の検討");
     let sent = survey::response_for(master.report(), 人事課, due(), "");
-    let cell = entries_text(&master.report().topic(topic).unwrap().actual);
-    let book = type_into_workbook(
-        &workbook::write(&sent).unwrap(),
-        &cell,
-        &format!("{cell}\n・職員アンケートの実施(9月)"),
-    );
+    let book = with_a_line_added(master.report(), &sent, topic);
     let first = collect(
         master.report(),
         vec![Ok(
@@ -739,4 +729,15 @@ fn an_untouched_response_collected_later_keeps_what_was_taken() {
     assert!(later.taken[0].difference.is_none());
     master.perform(later.intent(&[]).unwrap()).unwrap();
     assert_eq!(master.report().topic(topic).unwrap().actual, taken);
+}
+
+/// The workbook of response `sent` with 「・職員アンケートの実施(9月)」 typed as a new line at the
+/// end of topic `topic`'s results cell, as Excel saves it.
+fn with_a_line_added(master: &Report, sent: &Report, topic: Id) -> Vec<u8> {
+    let cell = entries_text(&master.topic(topic).unwrap().actual);
+    type_into_workbook(
+        &workbook::write(sent).unwrap(),
+        &cell,
+        &format!("{cell}\n・職員アンケートの実施(9月)"),
+    )
 }
