@@ -619,6 +619,14 @@ fn row_results(
         as_taken_before(brought, before, t.id, &t.actual);
         return;
     }
+    // The cell as it was sent: the division wrote nothing there, and what was taken in or
+    // corrected since stays (an untouched workbook put the office's corrections back).
+    if row
+        .sent_results
+        .is_some_and(|h| h == super::sent::hash(&row.results))
+    {
+        return;
+    }
     // A line restating a result shown apart (copied from 上半期の実績) is that result.
     let kept: Vec<String> = t
         .actual

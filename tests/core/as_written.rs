@@ -5,6 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
 use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::entry_text::{read_entry, with_scheduled, with_timing};
 use shinchoku::model::months::parse_timing;
@@ -452,6 +453,62 @@ fn an_untouched_second_half_workbook_changes_nothing() {
     let c = collect(master.report(), vec![Ok(a)], at(10));
     assert!(c.taken[0].changed_topics.is_empty(), "{:?}", c.taken[0]);
     assert!(c.taken[0].difference.is_none());
+}
+
+/// The office corrects a division's result and removes another after the survey went out; the
+/// division's workbook then comes back untouched. It changes nothing: it put the corrected text
+/// and the removed result back, listed as the division's changes.
+#[test]
+fn an_untouched_workbook_collected_after_the_office_corrected_results_changes_nothing() {
+    let mut master = master();
+    let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
+    let book = workbook::write(&r).unwrap();
+    const OLD: &str = "職員向けメルマガにおける周知(6月)";
+    const CORRECTED: &str = "職員向けメルマガにおける周知(6月)（全職員）";
+    const REMOVED: &str = "「協創」の取組を推進するための職員研修における周知、活用(7月)";
+    let corrected = result_starting(master.report(), OLD).id;
+    let removed = result_starting(master.report(), REMOVED).id;
+    master
+        .perform(Intent::SetEntryText {
+            id: corrected,
+            text: CORRECTED.into(),
+        })
+        .unwrap();
+    master.perform(Intent::RemoveEntry { id: removed }).unwrap();
+    let before = master.report().clone();
+
+    let a = answer_from_workbook(&book, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    assert!(c.taken[0].changed_topics.is_empty(), "{:?}", c.taken[0]);
+    assert!(c.taken[0].difference.is_none(), "no change to list");
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let texts: Vec<&str> = every_entry(master.report())
+        .into_iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(texts.contains(&CORRECTED), "the correction stays");
+    assert!(
+        !texts.contains(&REMOVED),
+        "the removed result stays removed"
+    );
+    assert_eq!(
+        every_entry(master.report()).len(),
+        every_entry(&before).len()
+    );
+
+    // The same workbook with a line typed into it is an answer: the line arrives.
+    let topic = topic_of(&r, result_starting(&r, OLD).id);
+    let cell = entries_text(&r.topic(topic).unwrap().actual);
+    let typed = type_into_workbook(&book, &cell, &format!("{cell}\n・庁内掲示板への掲載(9月)"));
+    let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(11));
+    assert_eq!(c.taken[0].changed_topics, vec![topic]);
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert!(
+        every_entry(master.report())
+            .iter()
+            .any(|e| e.text == "庁内掲示板への掲載(9月)")
+    );
 }
 
 /// A result rewritten in its place in the workbook is that result edited, as in the window: it

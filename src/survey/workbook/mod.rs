@@ -59,13 +59,18 @@ fn topic_row(
 
 impl TopicRow {
     /// The hidden cell of the row: the hashes of what the row shows (heading, plan, number,
-    /// title, the results shown apart) and the ids of those results.
+    /// title, the results shown apart, the results cell) and the ids of the results shown
+    /// apart.
     fn sent_cell(&self) -> String {
         let hashes = [HEADING_COL, PLAN_COL, 0, 1]
             .map(|k| super::sent::hash(&self.texts[usize::from(k)]))
             .into_iter()
             .chain([super::sent::hash(&self.kept_text)]);
         let mut sent: Vec<String> = hashes.map(|h| format!("{h:016x}")).collect();
+        // The results cell as sent: a workbook sent back with it untouched says nothing of the
+        // results, and what the office corrected since stays.
+        let results = super::sent::hash(&self.texts[usize::from(RESULT_COL)]);
+        sent.push(format!("{RESULTS_MARK}{results:016x}"));
         if !self.kept.is_empty() {
             let ids: Vec<String> = self.kept.iter().map(|e| e.id.0.to_string()).collect();
             sent.push(format!("{KEPT_MARK}{}", ids.join(",")));
@@ -426,6 +431,8 @@ pub fn password(token: &str) -> String {
 
 /// In the hidden column, before the ids of the results shown apart.
 const KEPT_MARK: &str = "k:";
+/// In the hidden column, before the hash of the results cell as sent.
+const RESULTS_MARK: &str = "r:";
 
 /// The printed page's header: the division left, the due date right. `&` is a header code, so
 /// a name's `&` is written `&&`; a name too long for Excel's 255 characters is cut with `…`

@@ -3,7 +3,7 @@
 
 use super::{
     EARLIER_COL, EARLIER_HEADING, HEADING_COL, ID_COL, KEPT_MARK, META_SHEET, PLAN_COL, RESULT_COL,
-    SENT_COL, SHEET, SHOWN_COL, SHOWN_IN_ROW,
+    RESULTS_MARK, SENT_COL, SHEET, SHOWN_COL, SHOWN_IN_ROW,
 };
 use crate::import::WorkbookFormat;
 use crate::import::sheet::Sheet;
@@ -27,6 +27,8 @@ pub struct Row {
     /// The hashes of the row's cells shown and never read ([`SHOWN_IN_ROW`]), as sent; empty
     /// in a workbook from before they were kept.
     pub sent_shown: Vec<u64>,
+    /// The hash of the results cell as sent (`None` in a workbook from before it was kept).
+    pub sent_results: Option<u64>,
     /// The results shown apart, read-only, beside the answer cell (the half before's, settled):
     /// the cell answers for the topic's other results, and these stay.
     pub kept_apart: Vec<Id>,
@@ -370,9 +372,13 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
             .flat_map(|ids| ids.split(','))
             .filter_map(|id| id.parse().ok().map(Id))
             .collect();
+        let sent_results = sent
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix(RESULTS_MARK))
+            .and_then(|h| u64::from_str_radix(h, 16).ok());
         let mut hashes = sent
             .split_whitespace()
-            .filter(|w| !w.starts_with(KEPT_MARK))
+            .filter(|w| !w.starts_with(KEPT_MARK) && !w.starts_with(RESULTS_MARK))
             .map(|h| u64::from_str_radix(h, 16).ok());
         rows.push(Row {
             topic,
@@ -383,6 +389,7 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
             sent_heading: hashes.next().flatten(),
             sent_plan: hashes.next().flatten(),
             sent_shown: hashes.take(SHOWN_IN_ROW.len()).flatten().collect(),
+            sent_results,
             kept_apart,
         });
     }
