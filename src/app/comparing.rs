@@ -127,6 +127,8 @@ impl ShinchokuApp {
             Err(e) => return error(t.rollover_failed, e.describe(lang)),
         };
         let old = doc.report().clone();
+        // An actual typed for the new year before it began stays as the new year's: said.
+        let typed = crate::model::measure_check::actuals_typed_for(&old, next.report().fiscal_year);
         let label = doc.display_name();
         if let Some(path) = doc.file_path() {
             let member = Member::of(path, &old);
@@ -139,7 +141,7 @@ impl ShinchokuApp {
             .start(comparison, self.open.doc.revision());
         // Say at once that results were carried over for the divisions to confirm.
         let to_confirm = crate::compare::confirm::results_to_confirm(self.open.doc.doc().report());
-        let notice = match to_confirm.len() {
+        let mut notice = match to_confirm.len() {
             0 => t.rolled_over.to_string(),
             n => format!(
                 "{}: {}",
@@ -147,6 +149,10 @@ impl ShinchokuApp {
                 crate::compare::confirm::count(n, lang)
             ),
         };
+        for w in typed {
+            notice.push('\n');
+            notice.push_str(&w.describe(lang));
+        }
         vec![
             ViewCommand::Reset.into(),
             DialogCommand::Notice(notice).into(),

@@ -46,5 +46,9 @@ pub fn run(args: &Rollover) -> ExitCode {
     for c in &to_confirm {
         outln!("  {}", c.describe(Lang::En));
     }
+    // An actual typed for the new year before it began is the new year's now: said.
+    for w in crate::model::measure_check::actuals_typed_for(&opened.report, next.fiscal_year) {
+        errln!("  warning: {}", w.describe(Lang::En));
+    }
     ExitCode::SUCCESS
 }

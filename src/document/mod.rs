@@ -185,7 +185,11 @@ impl Document {
         let name = format!("{stem}-{}.ron", to.key());
         // What the report still warns of goes with it (a character that does not show), as
         // opening it saved would say.
-        let warnings = crate::model::check::warnings(&report);
+        let mut warnings = crate::model::check::warnings(&report);
+        // An actual typed for the new year before it began is the new year's now: said.
+        let typed =
+            crate::model::measure_check::actuals_typed_for(&self.report, report.fiscal_year);
+        warnings.extend(typed);
         Ok(Document::new(report, Origin::Made(name), warnings))
     }
 

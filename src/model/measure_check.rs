@@ -30,6 +30,81 @@ pub fn report_wide_warnings(report: &Report) -> Vec<Warning> {
     out.extend(topics_gone(report));
     out.extend(indicators_twice(report));
     out.extend(totals_too_large(report));
+    out.extend(actuals_ahead(report));
+    out
+}
+
+/// Actuals of a year after the report's: an indicator's (or its first half's) and an
+/// effect's, each named.
+pub fn actuals_ahead(report: &Report) -> Vec<Warning> {
+    ahead_by_year(report).into_iter().map(|(_, w)| w).collect()
+}
+
+/// The actuals typed for `year` in a report of an earlier year: what carrying the report into
+/// `year` keeps as that year's (said at the roll-over, since the new report cannot tell).
+pub fn actuals_typed_for(report: &Report, year: super::FiscalYear) -> Vec<Warning> {
+    ahead_by_year(report)
+        .into_iter()
+        .filter(|&(y, _)| y == year)
+        .map(|(_, w)| w)
+        .collect()
+}
+
+fn ahead_by_year(report: &Report) -> Vec<(super::FiscalYear, Warning)> {
+    use super::measures::Figure;
+    let year = report.fiscal_year;
+    let figure = |f: &Figure| match f.value {
+        Some(v) => v.to_string(),
+        None => f.unread.clone(),
+    };
+    let mut out = Vec::new();
+    for i in report.initiatives() {
+        let m = i.measures();
+        let mut ahead = |field: MeasureField, text: String| {
+            let of = match &field {
+                MeasureField::IndicatorActual { year, .. }
+                | MeasureField::IndicatorFirstHalf { year, .. }
+                | MeasureField::EffectActual { year } => *year,
+                _ => year,
+            };
+            let at = MeasureAt {
+                initiative: i.number.clone(),
+                field,
+            };
+            let w = MeasureWarning::ActualAhead {
+                at,
+                text,
+                report_year: year,
+            };
+            out.push((of, warning(w)));
+        };
+        for x in &m.indicators {
+            for y in x.years.iter().filter(|y| y.year > year) {
+                let name = x.name.clone();
+                if !y.actual.is_blank() {
+                    let field = MeasureField::IndicatorActual { name, year: y.year };
+                    ahead(field, figure(&y.actual));
+                } else if !y.first_half.is_blank() {
+                    let field = MeasureField::IndicatorFirstHalf { name, year: y.year };
+                    ahead(field, figure(&y.first_half));
+                }
+            }
+        }
+        for e in m.effects.iter().filter(|e| e.fiscal_year > year) {
+            if !e.actual.is_blank() {
+                let text = e
+                    .actual
+                    .yen
+                    .map_or_else(|| e.actual.unread.clone(), |yen| format!("{yen}円"));
+                ahead(
+                    MeasureField::EffectActual {
+                        year: e.fiscal_year,
+                    },
+                    text,
+                );
+            }
+        }
+    }
     out
 }
 

@@ -94,6 +94,13 @@ pub enum MeasureWarning {
         old: String,
         new: String,
     },
+    /// An actual of a fiscal year after the report's (typed into the wrong year, most often):
+    /// kept, and said, since carrying the report into that year would start it not empty.
+    ActualAhead {
+        at: MeasureAt,
+        text: String,
+        report_year: FiscalYear,
+    },
     /// A total of effects (planned, else actual) too large for the whole yen kept: of the
     /// section named (`section`: its numeral and title), or of the programme (`None`). The
     /// summary shows it as not computable.
@@ -223,6 +230,11 @@ impl Describe for MeasureWarning {
                     ),
                 )
             }
+            W::ActualAhead {
+                at,
+                text,
+                report_year,
+            } => ahead_words(at, text, *report_year, lang),
             W::TotalTooLarge { section, planned } => {
                 too_large_words(section.as_deref(), *planned, lang)
             }
@@ -470,6 +482,23 @@ fn answered_twice_words(
             ),
         ),
     }
+}
+
+/// [`MeasureWarning::ActualAhead`] worded.
+fn ahead_words(at: &MeasureAt, text: &str, report_year: FiscalYear, lang: Lang) -> String {
+    let what = at.describe(lang);
+    let text = preview(text);
+    say(
+        lang,
+        format!(
+            "{what}「{text}」が、その年度の前の報告（{}）に入っています。次の年度へ進めるとその年度の実績として残ります。年度を確かめてください",
+            report_year.era_form()
+        ),
+        format!(
+            "{what} 「{text}」 is in a report of an earlier year (FY{}): carried into that year it stays as the year's actual; check the year",
+            report_year.0
+        ),
+    )
 }
 
 fn too_large_words(section: Option<&str>, planned: bool, lang: Lang) -> String {

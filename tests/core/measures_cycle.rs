@@ -666,6 +666,56 @@ fn rolling_over_keeps_targets_and_scale_and_starts_the_new_years_actuals_empty()
     );
 }
 
+/// An actual typed into the next year's column before that year began: `check` says so, and
+/// carrying the report into that year, which keeps it as the year's actual, says so again.
+#[test]
+fn an_actual_typed_for_the_next_year_is_said_before_and_at_the_rollover() {
+    let mut report = seed_with_measures();
+    report.period = shinchoku::model::Period::FullYear;
+    let first = report.sections[0].initiatives[0].id;
+    let next_year = FiscalYear(2018);
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    let name = m.indicators[0].name.clone();
+    m.indicators[0].year_mut(next_year).actual =
+        shinchoku::model::measures::Figure::of(Decimal::whole(1100));
+    let said = |ws: &[shinchoku::model::diag::Warning]| -> Vec<String> {
+        ws.iter()
+            .map(|w| w.describe(Lang::Ja))
+            .filter(|w| w.contains(&name) && w.contains("平成30年度実績「1100」"))
+            .collect()
+    };
+    let checked = shinchoku::model::check::warnings(&report);
+    assert_eq!(said(&checked).len(), 1, "{checked:?}");
+    assert!(
+        said(&checked)[0].contains("平成29年度"),
+        "{:?}",
+        said(&checked)
+    );
+
+    let doc = Document::new(report.clone(), Origin::Sample, Vec::new());
+    let rolled = doc.rolled_over(RolloverTo::NextYear).unwrap();
+    let x = &rolled
+        .report()
+        .initiative(first)
+        .unwrap()
+        .measures()
+        .indicators[0];
+    assert_eq!(x.actual_for(next_year), Some(Decimal::whole(1100)), "kept");
+    assert_eq!(said(&rolled.warnings).len(), 1, "said at the rollover");
+    // Without one, nothing is said.
+    let plain = Document::new(seed_with_measures(), Origin::Sample, Vec::new());
+    let mut plain_report = plain.report().clone();
+    plain_report.period = shinchoku::model::Period::FullYear;
+    let plain = Document::new(plain_report, Origin::Sample, Vec::new());
+    let rolled = plain.rolled_over(RolloverTo::NextYear).unwrap();
+    assert!(
+        !rolled
+            .warnings
+            .iter()
+            .any(|w| w.describe(Lang::En).contains("earlier year"))
+    );
+}
+
 #[test]
 fn a_survey_answer_typed_into_the_workbook_brings_the_new_actual_in() {
     let master = master();

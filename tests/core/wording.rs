@@ -295,6 +295,17 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         old: "123456.788".into(),
         new: "0.999".into(),
     });
+    kinds.push(W::ActualAhead {
+        at: MeasureAt {
+            initiative: "1".into(),
+            field: MeasureField::IndicatorActual {
+                name: "電子申請件数".into(),
+                year: FiscalYear(2018),
+            },
+        },
+        text: "1100".into(),
+        report_year: FiscalYear(2017),
+    });
     for same in [true, false] {
         kinds.push(W::AnsweredTwice {
             at: MeasureAt {
@@ -377,6 +388,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::AnswerNoteWithoutRating { .. }
                 | W::AnsweredTwice { .. }
                 | W::OtherYearNotTaken { .. }
+                | W::ActualAhead { .. }
                 | W::UnitDiffers { .. }
                 | W::YearNotRead { .. }
                 | W::DirectionNotRead { .. }
