@@ -127,7 +127,8 @@ impl ShinchokuApp {
             Err(e) => return error(t.rollover_failed, e.describe(lang)),
         };
         let old = doc.report().clone();
-        // An actual typed for the new year before it began stays as the new year's: said.
+        // An actual typed for the new year before it began stays as the new year's: the new
+        // document's warnings name it (`Document::rolled_over`), the notice points there.
         let typed = crate::model::measure_check::actuals_typed_for(&old, next.report().fiscal_year);
         let label = doc.display_name();
         if let Some(path) = doc.file_path() {
@@ -149,9 +150,8 @@ impl ShinchokuApp {
                 crate::compare::confirm::count(n, lang)
             ),
         };
-        for w in typed {
-            notice.push('\n');
-            notice.push_str(&w.describe(lang));
+        if !typed.is_empty() {
+            notice = format!("{notice}。{}", t.actuals_typed_ahead);
         }
         vec![
             ViewCommand::Reset.into(),

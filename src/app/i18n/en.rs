@@ -154,6 +154,7 @@ pub const EN: Texts = Texts {
     rollover_full_year: "To the full year…",
     rollover_next_year: "To the next fiscal year…",
     rolled_over: "Carried into the next period (not saved). The compare marks show what differs from the report it came from",
+    actuals_typed_ahead: "The new year already had actuals in the report it came from: check their year in the warnings",
     rollover_failed: "Cannot carry the report over",
     compare_title: "Comparison",
     compare_stop: "Stop comparing",

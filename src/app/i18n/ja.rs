@@ -154,6 +154,7 @@ pub const JA: Texts = Texts {
     rollover_full_year: "通期（年度末）へ…",
     rollover_next_year: "次年度へ…",
     rolled_over: "次の期間へ進めました（未保存）。比較の印は元の報告との違いです",
+    actuals_typed_ahead: "新しい年度の実績が前の報告に入っていました。警告の一覧で年度を確かめてください",
     rollover_failed: "次の期間へ進められません",
     compare_title: "比較",
     compare_stop: "比較をやめる",

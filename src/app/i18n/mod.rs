@@ -176,6 +176,8 @@ pub struct Texts {
     pub rollover_full_year: &'static str,
     pub rollover_next_year: &'static str,
     pub rolled_over: &'static str,
+    /// After 次の期間へ, when the new year's actuals were typed in the report it came from.
+    pub actuals_typed_ahead: &'static str,
     pub rollover_failed: &'static str,
     pub compare_title: &'static str,
     pub compare_stop: &'static str,
