@@ -17,6 +17,7 @@ use super::answer::{Answer, AnswerContent, Refusal};
 use super::conflict::{Conflict, ConflictKind};
 use super::outside::Outside;
 use super::review::{difference, warnings_of};
+use super::shared::same_results;
 use super::workbook::Row;
 use super::{entries_text, topic_divisions, topics_of};
 use crate::compare::Diff;
@@ -182,6 +183,7 @@ pub fn collect(
             &mut out,
         );
     }
+    super::shared::join_answers_of_one_topic(master, &mut out.edits);
     out
 }
 
@@ -434,6 +436,7 @@ fn from_report(
     let division = answer.response.division.as_str();
     let mut brought = Brought::default();
     let sent: super::sent::SentParts = answer.response.sent.iter().cloned().collect();
+    let sent_ids = super::shared::sent_result_ids(&sent);
     for topic in topics_of(master, division) {
         let (Some(i), Some(t), Some(a)) = (
             master.initiative_of_topic(topic),
@@ -455,6 +458,9 @@ fn from_report(
         if as_taken_before(&mut brought, before, topic, &list) {
             continue;
         }
+        let shared = topic_divisions(i, t).len() > 1;
+        let unsent_kept = sent_ids.as_ref().filter(|_| shared);
+        let list = super::shared::keep_added_since(&t.actual, list, unsent_kept);
         for (entry, sub) in super::adopt::sub_items_not_in_text(&t.actual, &a.actual) {
             let at = crate::model::diag::Location::entry(crate::model::diag::EntryAt {
                 initiative: i.number.clone(),
@@ -615,7 +621,25 @@ fn row_results(
     fresh: &mut Fresh,
 ) {
     use crate::model::diag::{Location, Warning, WarningKind};
-    if same_text(&row.results, &entries_text(&open.actual)) {
+    // The results the cell was sent with, as they stand: those the answer may rewrite or
+    // remove (one taken in from another division since, or added by the office, is not the
+    // cell's, even where a line now stands in its place).
+    let shared = topic_divisions(i, t).len() > 1;
+    let sent: Option<std::collections::HashSet<Id>> = row
+        .sent_ids
+        .as_ref()
+        .filter(|_| shared)
+        .map(|ids| ids.iter().copied().collect());
+    let answerable = Topic {
+        actual: open
+            .actual
+            .iter()
+            .filter(|e| sent.as_ref().is_none_or(|ids| ids.contains(&e.id)))
+            .cloned()
+            .collect(),
+        ..open.clone()
+    };
+    if same_text(&row.results, &entries_text(&answerable.actual)) {
         as_taken_before(brought, before, t.id, &t.actual);
         return;
     }
@@ -648,7 +672,8 @@ fn row_results(
         cell.push_str(line);
         cell.push('\n');
     }
-    let typed = adopt_lines(i, open, Side::Actual, &cell, fresh);
+    let typed = adopt_lines(i, &answerable, Side::Actual, &cell, fresh);
+    let typed = super::shared::keep_added_since(&open.actual, typed, sent.as_ref());
     let entries = around_kept(&t.actual, &row.kept_apart, typed);
     if as_taken_before(brought, before, t.id, &entries) || same_results(&entries, &t.actual) {
         return;
@@ -724,19 +749,6 @@ fn merged_rows(rows: &[Row], warnings: &mut Vec<crate::model::diag::Warning>) ->
         ));
     }
     out
-}
-
-/// Results that read the same — texts, bullets, the plan lines they report, sub-items — are
-/// no change, whatever their ids (an answer sent again holds the ids its response gave the
-/// results it added, the master those it gave when it took them in).
-fn same_results(a: &[Entry], b: &[Entry]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            x.text == y.text
-                && x.bullet == y.bullet
-                && x.reports == y.reports
-                && same_results(&x.subs, &y.subs)
-        })
 }
 
 /// Two cell texts the same but for line ends and white space at the ends of lines.

@@ -13,6 +13,7 @@ mod outside;
 mod review;
 pub mod send;
 pub mod sent;
+mod shared;
 pub mod status;
 pub mod workbook;
 

@@ -36,6 +36,7 @@ mod recovery;
 mod review;
 mod rollover;
 mod saving;
+mod shared_topics;
 mod spoofed;
 mod store;
 mod survey;

@@ -22,6 +22,8 @@ pub const SHEET: &str = "回答";
 /// half before's settled results shown beside them (`kept`, as `kept_text`).
 struct TopicRow {
     texts: [String; 5],
+    /// The ids of the results in the 実績 cell, as sent.
+    open_ids: Vec<Id>,
     kept: Vec<crate::model::Entry>,
     kept_text: String,
 }
@@ -50,8 +52,10 @@ fn topic_row(
         entries_text(&open),
     ];
     let kept_text = entries_text(&kept);
+    let open_ids = open.iter().map(|e| e.id).collect();
     Some(TopicRow {
         texts,
+        open_ids,
         kept,
         kept_text,
     })
@@ -71,6 +75,10 @@ impl TopicRow {
         // results, and what the office corrected since stays.
         let results = super::sent::hash(&self.texts[usize::from(RESULT_COL)]);
         sent.push(format!("{RESULTS_MARK}{results:016x}"));
+        // The ids of those results: what the answer may change; a result taken in from
+        // another division sharing the topic, or added by the office, since stays.
+        let ids: Vec<String> = self.open_ids.iter().map(|id| id.0.to_string()).collect();
+        sent.push(format!("{SENT_IDS_MARK}{}", ids.join(",")));
         if !self.kept.is_empty() {
             let ids: Vec<String> = self.kept.iter().map(|e| e.id.0.to_string()).collect();
             sent.push(format!("{KEPT_MARK}{}", ids.join(",")));
@@ -353,6 +361,7 @@ fn write_topics(
             texts,
             kept,
             kept_text,
+            ..
         } = topic_row;
         for (k, text) in texts.iter().enumerate() {
             let f = if k as u16 == RESULT_COL {
@@ -433,6 +442,8 @@ pub fn password(token: &str) -> String {
 const KEPT_MARK: &str = "k:";
 /// In the hidden column, before the hash of the results cell as sent.
 const RESULTS_MARK: &str = "r:";
+/// In the hidden column, before the ids of the results in the results cell as sent.
+const SENT_IDS_MARK: &str = "s:";
 
 /// The printed page's header: the division left, the due date right. `&` is a header code, so
 /// a name's `&` is written `&&`; a name too long for Excel's 255 characters is cut with `…`

@@ -3,7 +3,7 @@
 
 use super::{
     EARLIER_COL, EARLIER_HEADING, HEADING_COL, ID_COL, KEPT_MARK, META_SHEET, PLAN_COL, RESULT_COL,
-    RESULTS_MARK, SENT_COL, SHEET, SHOWN_COL, SHOWN_IN_ROW,
+    RESULTS_MARK, SENT_COL, SENT_IDS_MARK, SHEET, SHOWN_COL, SHOWN_IN_ROW,
 };
 use crate::import::WorkbookFormat;
 use crate::import::sheet::Sheet;
@@ -29,6 +29,9 @@ pub struct Row {
     pub sent_shown: Vec<u64>,
     /// The hash of the results cell as sent (`None` in a workbook from before it was kept).
     pub sent_results: Option<u64>,
+    /// The ids of the results in the results cell as sent (`None` in a workbook from before
+    /// they were kept): only these may an answer remove.
+    pub sent_ids: Option<Vec<Id>>,
     /// The results shown apart, read-only, beside the answer cell (the half before's, settled):
     /// the cell answers for the topic's other results, and these stay.
     pub kept_apart: Vec<Id>,
@@ -376,9 +379,21 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
             .split_whitespace()
             .find_map(|w| w.strip_prefix(RESULTS_MARK))
             .and_then(|h| u64::from_str_radix(h, 16).ok());
+        let sent_ids = sent
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix(SENT_IDS_MARK))
+            .map(|ids| {
+                ids.split(',')
+                    .filter_map(|id| id.parse().ok().map(Id))
+                    .collect()
+            });
         let mut hashes = sent
             .split_whitespace()
-            .filter(|w| !w.starts_with(KEPT_MARK) && !w.starts_with(RESULTS_MARK))
+            .filter(|w| {
+                ![KEPT_MARK, RESULTS_MARK, SENT_IDS_MARK]
+                    .iter()
+                    .any(|m| w.starts_with(m))
+            })
             .map(|h| u64::from_str_radix(h, 16).ok());
         rows.push(Row {
             topic,
@@ -390,6 +405,7 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
             sent_plan: hashes.next().flatten(),
             sent_shown: hashes.take(SHOWN_IN_ROW.len()).flatten().collect(),
             sent_results,
+            sent_ids,
             kept_apart,
         });
     }

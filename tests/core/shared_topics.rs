@@ -1,0 +1,187 @@
+//! A topic two divisions answer for (an initiative naming two 担当課, its topic naming none):
+//! each division's answer adds to the results and never removes what the other's answer
+//! brought — collected together or one after the other, from workbooks or response files.
+//! Before, the later answer's list replaced the topic's results and the earlier division's
+//! were gone without a word (the review even listed one as rewritten into the other's).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
+use shinchoku::model::{Entry, Id, Report};
+use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
+use shinchoku::survey::send::Survey;
+use shinchoku::survey::{self, collect, entries_text, workbook};
+
+use crate::{seed, type_into_workbook};
+
+const 推進課: &str = "総務部行財政改革推進課";
+const 総務課: &str = "総務部総務課";
+/// Initiative 2's topic ポータルサイトの構築, its results as published.
+const FIRST: &str = "ポータルサイトへの掲載内容の追加(5月～)";
+const SECOND: &str = "職員向けメルマガにおける周知(6月)";
+const THIRD: &str = "「協創」の取組を推進するための職員研修における周知、活用(7月)";
+const BY_推進課: &str = "協創ポータルの閲覧数の集計(9月)";
+const BY_総務課: &str = "庁内掲示板への掲載(8月)";
+
+fn at(day: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2017, 10, day)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn due() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2017, 10, 13)
+}
+
+/// The seed with initiative 2 answered for by 推進課 and 総務課 both, surveyed.
+fn master() -> Document {
+    let mut report = seed().report;
+    let i = report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut())
+        .find(|i| i.number == "2")
+        .unwrap();
+    assert_eq!(i.divisions, vec![推進課.to_string()]);
+    assert!(i.topics.iter().all(|t| t.division.is_none()));
+    i.divisions.push(総務課.into());
+    let mut doc = Document::new(report, Origin::Sample, Vec::new());
+    let plan = Survey::new(doc.report(), due(), "", at(2).date()).unwrap();
+    doc.perform(plan.intent(at(2))).unwrap();
+    doc
+}
+
+fn portal(report: &Report) -> Id {
+    report
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .find(|t| t.heading.as_deref() == Some("ポータルサイトの構築"))
+        .unwrap()
+        .id
+}
+
+fn results(report: &Report) -> Vec<String> {
+    let t = report.topic(portal(report)).unwrap();
+    t.actual.iter().map(|e| e.text.clone()).collect()
+}
+
+/// The division's workbook with `edit` made to the portal topic's 実績 cell, cell by cell.
+fn workbook_answer(master: &Report, division: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
+    let r = survey::response_for(master, division, due(), "");
+    let cell = entries_text(&r.topic(portal(&r)).unwrap().actual);
+    type_into_workbook(&workbook::write(&r).unwrap(), &cell, &edit(&cell))
+}
+
+fn take_workbooks(master: &mut Document, books: &[(&str, &[u8])], day: u32) {
+    let answers = books
+        .iter()
+        .map(|(name, b)| Ok(answer_from_workbook(b, (*name).into()).unwrap()))
+        .collect();
+    let c = collect(master.report(), answers, at(day));
+    assert_eq!(c.taken.len(), books.len(), "{:?}", c.refused);
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+}
+
+fn added(cell: &str, line: &str) -> String {
+    format!("{cell}\n・{line}")
+}
+
+#[test]
+fn two_divisions_workbooks_collected_together_both_arrive() {
+    let mut master = master();
+    let a = workbook_answer(master.report(), 推進課, |c| added(c, BY_推進課));
+    // 総務課 rewrites one result as well.
+    let b = workbook_answer(master.report(), 総務課, |c| {
+        added(
+            &c.replace(SECOND, "職員向けメルマガにおける周知(6月)（2回）"),
+            BY_総務課,
+        )
+    });
+    take_workbooks(&mut master, &[("推進課.xlsx", &a), ("総務課.xlsx", &b)], 10);
+    assert_eq!(
+        results(master.report()),
+        vec![
+            FIRST,
+            "職員向けメルマガにおける周知(6月)（2回）",
+            THIRD,
+            BY_推進課,
+            BY_総務課
+        ]
+    );
+}
+
+#[test]
+fn a_workbook_answered_after_another_divisions_was_taken_keeps_its_results() {
+    let mut master = master();
+    let a = workbook_answer(master.report(), 推進課, |c| added(c, BY_推進課));
+    let b = workbook_answer(master.report(), 総務課, |c| added(c, BY_総務課));
+    take_workbooks(&mut master, &[("推進課.xlsx", &a)], 10);
+    let c = collect(
+        master.report(),
+        vec![Ok(answer_from_workbook(&b, "総務課.xlsx".into()).unwrap())],
+        at(11),
+    );
+    // The review says what 総務課 added, not that it rewrote 推進課's result into its own.
+    let diff = c.taken[0].difference.as_ref().expect("a change");
+    let listed: Vec<String> = diff.changes.iter().map(|ch| format!("{ch:?}")).collect();
+    assert!(listed.iter().all(|l| !l.contains(BY_推進課)), "{listed:#?}");
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(
+        results(master.report()),
+        vec![FIRST, SECOND, THIRD, BY_推進課, BY_総務課]
+    );
+}
+
+/// Response files edited through the core: 推進課 adds a result; 総務課, answering later from
+/// the response it was sent, removes one it was sent and adds its own.
+#[test]
+fn response_files_answered_one_after_the_other_keep_each_divisions_results() {
+    let mut master = master();
+    let edit = |division: &str, f: &dyn Fn(&mut Vec<Entry>)| {
+        let mut r = survey::response_for(master.report(), division, due(), "");
+        let topic = portal(&r);
+        let mut list = r.topic(topic).unwrap().actual.clone();
+        f(&mut list);
+        r.topic_mut(topic).unwrap().actual = list;
+        answer_from_report(r, format!("{division}.ron")).unwrap()
+    };
+    let line = |text: &str, id: u64| Entry {
+        id: Id(id),
+        ..shinchoku::model::entry_text::read_entry(text, true, &mut Vec::new())
+    };
+    let a = edit(推進課, &|l| l.push(line(BY_推進課, 9_000_001)));
+    let b = edit(総務課, &|l| {
+        l.retain(|e| e.text != THIRD);
+        l.push(line(BY_総務課, 9_000_002));
+    });
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let c = collect(master.report(), vec![Ok(b)], at(11));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(
+        results(master.report()),
+        vec![FIRST, SECOND, BY_推進課, BY_総務課]
+    );
+}
+
+/// A result the office added after the survey went out stays when a division's workbook,
+/// answered from what it was sent, comes back with a line of its own.
+#[test]
+fn a_result_the_office_added_since_sending_stays() {
+    let mut master = master();
+    let b = workbook_answer(master.report(), 総務課, |c| added(c, BY_総務課));
+    let topic = portal(master.report());
+    master
+        .perform(Intent::AddEntry {
+            topic,
+            side: shinchoku::model::Side::Actual,
+            text: "・事務局による追記(9月)".into(),
+        })
+        .unwrap();
+    take_workbooks(&mut master, &[("総務課.xlsx", &b)], 10);
+    assert_eq!(
+        results(master.report()),
+        vec![FIRST, SECOND, THIRD, "事務局による追記(9月)", BY_総務課]
+    );
+}
