@@ -651,6 +651,13 @@ fn row_results(
     {
         return;
     }
+    if is_date_form(row.results.trim()) {
+        let at = Location::cell(super::workbook::SHEET, row.row as usize, 5, None);
+        let text = row.results.trim().to_string();
+        brought
+            .warnings
+            .push(Warning::new(at, WarningKind::DateCell { text }));
+    }
     // A line restating a result shown apart (copied from 上半期の実績) is that result.
     let kept: Vec<String> = t
         .actual
@@ -684,6 +691,24 @@ fn row_results(
         side: Side::Actual,
         entries,
     });
+}
+
+/// A cell's text as a date or time cell reads (`2017-06-01`, `2017-06-01 09:30:00`,
+/// `09:30:00`: `import::sheet::cell_text`), never what a division types into a text cell.
+fn is_date_form(text: &str) -> bool {
+    let shape = |s: &str, pattern: &str| {
+        s.len() == pattern.len()
+            && s.bytes().zip(pattern.bytes()).all(|(c, p)| {
+                if p == b'9' {
+                    c.is_ascii_digit()
+                } else {
+                    c == p
+                }
+            })
+    };
+    ["9999-99-99", "9999-99-99 99:99:99", "99:99:99"]
+        .iter()
+        .any(|p| shape(text, p))
 }
 
 /// Records the topic's results as the answer has them; true when the division's earlier

@@ -14,7 +14,7 @@ use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
 use shinchoku::survey::send::Survey;
 use shinchoku::survey::{self, collect, entries_text, workbook};
 
-use crate::{seed, type_into_workbook};
+use crate::{rewrite_part, seed, type_into_workbook};
 
 fn at(day: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2017, 10, day)
@@ -508,6 +508,57 @@ fn an_untouched_workbook_collected_after_the_office_corrected_results_changes_no
         every_entry(master.report())
             .iter()
             .any(|e| e.text == "庁内掲示板への掲載(9月)")
+    );
+}
+
+/// Excel turns 「6/1」 typed alone into a date: the 実績 cells are sent formatted as text so
+/// that it does not, and a date cell that comes back all the same (pasted, or typed into a
+/// workbook from before) is taken as read and said, naming the cell.
+#[test]
+fn a_date_in_the_answer_cell_is_said_and_the_cells_are_sent_as_text() {
+    let master = master();
+    let r = survey::response_for(master.report(), "総務部人事課", due(), "");
+    let book = workbook::write(&r).unwrap();
+    let styles = |xml: String| {
+        assert!(
+            xml.contains(r#"<numFmt numFmtId="164" formatCode="@"/>"#),
+            "{xml}"
+        );
+        xml
+    };
+    let book = rewrite_part(&book, "xl/styles.xml", styles);
+    // The empty 実績 cell of the first topic becomes a date (style 7: 14, a built-in date).
+    let date_style = |xml: String| {
+        xml.replace(
+            r#"<cellXfs count="7">"#,
+            r#"<cellXfs count="8">"#,
+        )
+        .replace(
+            "</cellXfs>",
+            r#"<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
+        )
+    };
+    let book = rewrite_part(&book, "xl/styles.xml", date_style);
+    let book = rewrite_part(&book, "xl/worksheets/sheet1.xml", |xml| {
+        assert!(xml.contains(r#"<c r="E8" s="6"/>"#), "{xml}");
+        xml.replace(
+            r#"<c r="E8" s="6"/>"#,
+            r#"<c r="E8" s="7"><v>42887</v></c>"#,
+        )
+    });
+    let a = answer_from_workbook(&book, "人事課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let said: Vec<String> = c
+        .warnings
+        .iter()
+        .map(|w| w.warning.describe(Lang::Ja))
+        .filter(|w| w.contains("日付"))
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", c.warnings);
+    assert!(
+        said[0].contains("「2017-06-01」") && said[0].contains("E8"),
+        "{}",
+        said[0]
     );
 }
 

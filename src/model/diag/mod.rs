@@ -284,6 +284,12 @@ pub enum WarningKind {
     AlreadyKept {
         text: String,
     },
+    /// An answer workbook's 実績 cell holding a date or a time, not text (Excel turns 「6/1」
+    /// or 「6月1日」 typed alone into a date it stores as a number): taken as read (`text`,
+    /// `2017-06-01`), which may not be what the division sees in Excel.
+    DateCell {
+        text: String,
+    },
     /// An answer workbook holds a topic in two rows (`rows`, 1-based): both rows' results
     /// were taken (once, when they are the `same`).
     TopicInTwoRows {

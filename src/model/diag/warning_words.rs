@@ -35,6 +35,7 @@ impl Describe for WarningKind {
             | W::UnreadableMonths { .. }
             | W::TopicInTwoRows { .. }
             | W::AlreadyKept { .. }
+            | W::DateCell { .. }
             | W::MonthsOutsidePeriod { .. }
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
             W::MonthInNote {
@@ -288,6 +289,18 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             format!(
                 "「{}」 is among the first half's results beside the cell and stays; it is not \
                  taken a second time",
+                preview(text)
+            ),
+        ),
+        W::DateCell { text } => say(
+            lang,
+            format!(
+                "実績のセルは文字ではなく日付・時刻で、「{}」と読みました（Excelは「6/1」や「6月1日」を日付に変えます）。書かれたとおりか確かめてください",
+                preview(text)
+            ),
+            format!(
+                "the 実績 cell holds a date or time, not text, read as 「{}」 (Excel turns 「6/1」 or \
+                 「6月1日」 into a date); check it is what was written",
                 preview(text)
             ),
         ),

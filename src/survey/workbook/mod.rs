@@ -234,6 +234,10 @@ struct Formats {
     heading: Format,
     /// The only cells that can be typed in: yellow, unlocked.
     answer: Format,
+    /// The 実績 cells: as `answer`, formatted as text (文字列), so that Excel keeps 「6/1」
+    /// or 「6月1日」 typed alone as typed, not as a date it shows otherwise and stores as a
+    /// number.
+    results: Format,
     plain: Format,
     title: Format,
 }
@@ -255,6 +259,7 @@ fn formats() -> Formats {
         .set_unlocked()
         .set_pattern(FormatPattern::Solid)
         .set_background_color(Color::RGB(0xFFF9D6));
+    let results = answer.clone().set_num_format("@");
     let plain = Format::new().set_font_name(FONT).set_font_size(10.0);
     let title = plain.clone().set_bold().set_font_size(13.0);
 
@@ -262,6 +267,7 @@ fn formats() -> Formats {
         base,
         heading,
         answer,
+        results,
         plain,
         title,
     }
@@ -365,7 +371,7 @@ fn write_topics(
         } = topic_row;
         for (k, text) in texts.iter().enumerate() {
             let f = if k as u16 == RESULT_COL {
-                &f.answer
+                &f.results
             } else {
                 &f.base
             };
