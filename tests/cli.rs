@@ -478,6 +478,38 @@ fn print_is_tagged_unless_told_untagged() {
     assert!(!has_structure(&["--untagged"]));
 }
 
+/// Printed untagged, a character the bundled font lacks prints as a box: the run says which
+/// and where, as the tagged print's refusal does.
+#[test]
+fn print_untagged_names_what_prints_as_a_box() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("seed.tsv");
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let typed = seed.replacen(
+        "職員向けメルマガにおける周知",
+        "職員向けメルマガ🎉における周知",
+        1,
+    );
+    assert_ne!(seed, typed);
+    std::fs::write(&table, typed).unwrap();
+    let out = dir.path().join("grid.pdf");
+    let run = succeeded(&[
+        "print",
+        table.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--untagged",
+    ]);
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        said.contains("U+1F389") && said.contains("職員向けメルマガ🎉") && said.contains("box"),
+        "{said}"
+    );
+    // The seed as published has none to name.
+    let plain = succeeded(&["print", SEED, "-o", out.to_str().unwrap(), "--untagged"]);
+    assert!(!String::from_utf8_lossy(&plain.stderr).contains("box"));
+}
+
 #[test]
 fn print_adds_the_numbers_and_the_summary_page_unless_told_no_numbers() {
     // Indicators, effects and ratings in the layouts of 福知山市, いわき市 and 木津川市.

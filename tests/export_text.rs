@@ -177,6 +177,29 @@ fn texts_the_table_would_read_as_structure_read_back_as_text() {
     }
 }
 
+/// The warning shows the reference the file holds for the character, not another's.
+#[test]
+fn cp932_names_the_reference_it_wrote() {
+    let mut doc = typed();
+    let id = first_result(doc.report(), "10", 0);
+    doc.perform(Intent::SetEntryText {
+        id,
+        text: "研修の実施🎉(4月)".into(),
+    })
+    .unwrap();
+    let report = as_imported(doc.report().clone());
+    let exported = export(&report, Format::Table, Encoding::Cp932).unwrap();
+    let (text, _, _) = encoding_rs::SHIFT_JIS.decode(&exported.bytes);
+    assert!(text.contains("&#127881;"), "the file's reference");
+    for lang in [Lang::Ja, Lang::En] {
+        let said = exported.warnings[0].describe(lang);
+        assert!(
+            said.contains("&#127881;") && !said.contains("&#134071;"),
+            "{said}"
+        );
+    }
+}
+
 #[test]
 fn cp932_writes_characters_it_has_no_code_for_as_references_and_says_where() {
     let mut doc = typed();

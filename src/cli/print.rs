@@ -75,6 +75,17 @@ pub fn run(args: &Print) -> ExitCode {
         .say_error();
         return ExitCode::FAILURE;
     }
+    // What prints as a box, said as the tagged print's refusal says it (which names the
+    // characters it could not tag): the untagged printout is made all the same.
+    if args.untagged {
+        use crate::lang::{Describe, Lang};
+        use crate::model::diag::WarningKind;
+        for w in crate::model::check::invisible_characters(report) {
+            if matches!(w.kind, WarningKind::NoGlyph { .. }) {
+                errln!("warning: {}", w.describe(Lang::En));
+            }
+        }
+    }
     outln!(
         "{} → {}: {} page(s), {} {}, text {:.1} pt, {} KB",
         input.display(),

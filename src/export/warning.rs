@@ -138,19 +138,25 @@ impl Describe for ExportWarning {
             some_of(&list, lang)
         };
         match self {
-            ExportWarning::AsReferences { chars } => say(
-                lang,
-                format!(
-                    "CP932にない文字 {} を文字参照（&#134071; の形）で書きました。進捗で読み込むと元の文字に戻ります（他のソフトでは参照のまま見えます）",
-                    named(chars)
-                ),
-                format!(
-                    "CP932 has no code for {}: written as character references (&#134071;), \
-                     which Shinchoku reads back as the characters (other programs show the \
-                     references)",
-                    named(chars)
-                ),
-            ),
+            ExportWarning::AsReferences { chars } => {
+                // The first character's own reference, as the file holds it.
+                let example = chars
+                    .first()
+                    .map_or_else(String::new, |n| format!("&#{};", u32::from(n.c)));
+                say(
+                    lang,
+                    format!(
+                        "CP932にない文字 {} を文字参照（{example} の形）で書きました。進捗で読み込むと元の文字に戻ります（他のソフトでは参照のまま見えます）",
+                        named(chars)
+                    ),
+                    format!(
+                        "CP932 has no code for {}: written as character references ({example}), \
+                         which Shinchoku reads back as the characters (other programs show the \
+                         references)",
+                        named(chars)
+                    ),
+                )
+            }
             ExportWarning::WindowsForms { chars } => say(
                 lang,
                 format!(
