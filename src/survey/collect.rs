@@ -58,6 +58,8 @@ pub struct Collection {
     pub warnings: Vec<AnswerWarning>,
     /// The in-scope changes and the survey records of the answers taken.
     edits: Vec<Edit>,
+    /// The master's lists that more than one change sets, to join them over.
+    bases: Vec<(Id, Side, Vec<Entry>)>,
     fresh_from: u64,
 }
 
@@ -72,6 +74,11 @@ impl Collection {
                 .iter()
                 .filter_map(|&k| self.conflicts.get(k).and_then(|c| c.edit.clone())),
         );
+        // Two answers' changes of one plan, both accepted: joined, not the later alone.
+        let bases = &self.bases;
+        super::shared::join_lists(&mut edits, &|topic, side| {
+            super::shared::base_of(bases, topic, side)
+        });
         (!edits.is_empty()).then(|| self.taking(Edit::Batch(edits)))
     }
 
@@ -183,7 +190,18 @@ pub fn collect(
             &mut out,
         );
     }
-    super::shared::join_answers_of_one_topic(master, &mut out.edits);
+    // Lists two answers set: the results of a topic shared by two divisions are joined now;
+    // a plan changed by two answers, when the office accepts both.
+    let all: Vec<&Edit> = out
+        .edits
+        .iter()
+        .chain(out.conflicts.iter().filter_map(|c| c.edit.as_ref()))
+        .collect();
+    out.bases = super::shared::lists_set_twice(master, &all);
+    let bases = out.bases.clone();
+    super::shared::join_lists(&mut out.edits, &|topic, side| {
+        super::shared::base_of(&bases, topic, side)
+    });
     out
 }
 
@@ -651,7 +669,7 @@ fn row_results(
     {
         return;
     }
-    if is_date_form(row.results.trim()) {
+    if super::workbook::is_date_form(row.results.trim()) {
         let at = Location::cell(super::workbook::SHEET, row.row as usize, 5, None);
         let text = row.results.trim().to_string();
         brought
@@ -691,24 +709,6 @@ fn row_results(
         side: Side::Actual,
         entries,
     });
-}
-
-/// A cell's text as a date or time cell reads (`2017-06-01`, `2017-06-01 09:30:00`,
-/// `09:30:00`: `import::sheet::cell_text`), never what a division types into a text cell.
-fn is_date_form(text: &str) -> bool {
-    let shape = |s: &str, pattern: &str| {
-        s.len() == pattern.len()
-            && s.bytes().zip(pattern.bytes()).all(|(c, p)| {
-                if p == b'9' {
-                    c.is_ascii_digit()
-                } else {
-                    c == p
-                }
-            })
-    };
-    ["9999-99-99", "9999-99-99 99:99:99", "99:99:99"]
-        .iter()
-        .any(|p| shape(text, p))
 }
 
 /// Records the topic's results as the answer has them; true when the division's earlier

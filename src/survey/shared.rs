@@ -70,50 +70,80 @@ pub(super) fn sent_result_ids(sent: &super::sent::SentParts) -> Option<HashSet<I
     })
 }
 
-/// Two answers of one collection that change the results of one topic (divisions sharing
-/// it): each was read against the master, so the later one's list alone would drop what the
-/// earlier brought. Every such edit is given the lists joined: a result an answer removed or
-/// rewrote is so, one it left as the master had it keeps what the other answer made of it,
-/// and the results each added are all kept.
-pub(super) fn join_answers_of_one_topic(master: &Report, edits: &mut [Edit]) {
-    let mut by_topic: HashMap<Id, Vec<usize>> = HashMap::new();
+/// Two answers of one collection that change one list of a topic — its results (divisions
+/// sharing it), or its plan (changes outside their part, both accepted): each was read
+/// against the master, so the later one's list alone would drop what the earlier brought.
+/// Every such edit is given the lists joined: an entry an answer removed or rewrote is so, one
+/// it left as the master had it keeps what the other answer made of it, and the entries each
+/// added are all kept. `base`: the list as the master holds it.
+pub(super) fn join_lists(edits: &mut [Edit], base: &dyn Fn(Id, Side) -> Option<Vec<Entry>>) {
+    let mut by_list: HashMap<(Id, Side), Vec<usize>> = HashMap::new();
     for (k, e) in edits.iter().enumerate() {
-        if let Edit::SetEntries {
-            topic,
-            side: Side::Actual,
-            ..
-        } = e
-        {
-            by_topic.entry(*topic).or_default().push(k);
+        if let Edit::SetEntries { topic, side, .. } = e {
+            by_list.entry((*topic, *side)).or_default().push(k);
         }
     }
-    for (topic, at) in by_topic.into_iter().filter(|(_, at)| at.len() > 1) {
-        let Some(t) = master.topic(topic) else {
+    for ((topic, side), at) in by_list.into_iter().filter(|(_, at)| at.len() > 1) {
+        let Some(master) = base(topic, side) else {
             continue;
         };
-        let base: HashMap<Id, &Entry> = t.actual.iter().map(|e| (e.id, e)).collect();
-        let base_ids: HashSet<Id> = base.keys().copied().collect();
-        let mut joined: Vec<Entry> = t.actual.clone();
-        for &k in &at {
-            let Edit::SetEntries { entries, .. } = &edits[k] else {
-                continue;
-            };
-            let now: HashMap<Id, &Entry> = joined.iter().map(|e| (e.id, e)).collect();
-            let list: Vec<Entry> = entries
-                .iter()
-                .filter_map(|e| match base.get(&e.id) {
-                    Some(b) if same_entry(b, e) => now.get(&e.id).map(|&j| j.clone()),
-                    _ => Some(e.clone()),
-                })
-                .collect();
-            joined = keep_added_since(&joined, list, Some(&base_ids));
-        }
+        let joined = joined(
+            &master,
+            at.iter().filter_map(|&k| match &edits[k] {
+                Edit::SetEntries { entries, .. } => Some(entries.as_slice()),
+                _ => None,
+            }),
+        );
         for &k in &at {
             if let Edit::SetEntries { entries, .. } = &mut edits[k] {
                 entries.clone_from(&joined);
             }
         }
     }
+}
+
+/// The lists of one topic's side, each an answer's, joined over the master's (`base`).
+fn joined<'a>(base: &[Entry], lists: impl Iterator<Item = &'a [Entry]>) -> Vec<Entry> {
+    let by_id: HashMap<Id, &Entry> = base.iter().map(|e| (e.id, e)).collect();
+    let base_ids: HashSet<Id> = by_id.keys().copied().collect();
+    let mut joined: Vec<Entry> = base.to_vec();
+    for entries in lists {
+        let now: HashMap<Id, &Entry> = joined.iter().map(|e| (e.id, e)).collect();
+        let list: Vec<Entry> = entries
+            .iter()
+            .filter_map(|e| match by_id.get(&e.id) {
+                Some(b) if same_entry(b, e) => now.get(&e.id).map(|&j| j.clone()),
+                _ => Some(e.clone()),
+            })
+            .collect();
+        joined = keep_added_since(&joined, list, Some(&base_ids));
+    }
+    joined
+}
+
+/// The master's lists of the topics and sides that more than one of `edits` sets: what
+/// [`join_lists`] joins them over when the office accepts them later.
+pub(super) fn lists_set_twice(master: &Report, edits: &[&Edit]) -> Vec<(Id, Side, Vec<Entry>)> {
+    let mut count: HashMap<(Id, Side), usize> = HashMap::new();
+    for e in edits {
+        if let Edit::SetEntries { topic, side, .. } = e {
+            *count.entry((*topic, *side)).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(Id, Side, Vec<Entry>)> = count
+        .into_iter()
+        .filter(|&(_, n)| n > 1)
+        .filter_map(|((topic, side), _)| {
+            let t = master.topic(topic)?;
+            let list = match side {
+                Side::Plan => &t.plan,
+                Side::Actual => &t.actual,
+            };
+            Some((topic, side, list.clone()))
+        })
+        .collect();
+    out.sort_by_key(|(topic, side, _)| (topic.0, *side == Side::Actual));
+    out
 }
 
 /// One result that reads the same as another ([`same_results`]).
@@ -132,4 +162,16 @@ pub(super) fn same_results(a: &[Entry], b: &[Entry]) -> bool {
                 && x.reports == y.reports
                 && same_results(&x.subs, &y.subs)
         })
+}
+
+/// The master's list of a topic's side among those kept for joining.
+pub(super) fn base_of(
+    bases: &[(Id, Side, Vec<Entry>)],
+    topic: Id,
+    side: Side,
+) -> Option<Vec<Entry>> {
+    bases
+        .iter()
+        .find(|(t, s, _)| *t == topic && *s == side)
+        .map(|(_, _, list)| list.clone())
 }

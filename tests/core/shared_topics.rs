@@ -185,3 +185,57 @@ fn a_result_the_office_added_since_sending_stays() {
         vec![FIRST, SECOND, THIRD, "事務局による追記(9月)", BY_総務課]
     );
 }
+
+/// Two answers change one plan outside their part — one rewrites a line (a response file
+/// edited by hand), the other adds a line (its workbook) — and the office accepts both: both
+/// changes are in the plan. Before, the later list replaced the earlier and one change was
+/// gone, though both were listed as taken.
+#[test]
+fn two_answers_changing_one_plan_both_accepted_keep_both_changes() {
+    let mut master = master();
+    let topic = portal(master.report());
+    const LINE: &str = "ポータルサイトの運用、充実(通年)";
+    const REWRITTEN: &str = "ポータルサイトの運用、充実(通年)　※推進課の加筆";
+    const ADDED: &str = "庁内掲示板の活用(10月～)";
+
+    let mut r = survey::response_for(master.report(), 推進課, due(), "");
+    let plan = &mut r.topic_mut(topic).unwrap().plan;
+    let line = plan.iter_mut().find(|e| e.text == LINE).unwrap();
+    *line = Entry {
+        id: line.id,
+        ..shinchoku::model::entry_text::read_entry(REWRITTEN, true, &mut Vec::new())
+    };
+    let a = answer_from_report(r, "推進課.ron".into()).unwrap();
+
+    let rb = survey::response_for(master.report(), 総務課, due(), "");
+    let cell = entries_text(&rb.topic(topic).unwrap().plan);
+    let book = type_into_workbook(
+        &workbook::write(&rb).unwrap(),
+        &cell,
+        &format!("{cell}\n・{ADDED}"),
+    );
+    let b = answer_from_workbook(&book, "総務課.xlsx".into()).unwrap();
+
+    let c = collect(master.report(), vec![Ok(a), Ok(b)], at(10));
+    let plans: Vec<usize> = (0..c.conflicts.len())
+        .filter(|&k| {
+            matches!(
+                c.conflicts[k].kind,
+                shinchoku::survey::ConflictKind::Plan { .. }
+            )
+        })
+        .collect();
+    assert_eq!(plans.len(), 2, "{:#?}", c.conflicts);
+    master.perform(c.intent(&plans).unwrap()).unwrap();
+    let texts: Vec<String> = master
+        .report()
+        .topic(topic)
+        .unwrap()
+        .plan
+        .iter()
+        .map(|e| e.text.clone())
+        .collect();
+    assert!(texts.iter().any(|t| t == REWRITTEN), "{texts:?}");
+    assert!(texts.iter().any(|t| t == ADDED), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == LINE), "{texts:?}");
+}

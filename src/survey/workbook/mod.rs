@@ -14,6 +14,7 @@ use super::{entries_text, topics_of};
 use crate::model::{Id, Report, ResponseFor};
 
 mod read;
+pub(super) use read::is_date_form;
 pub use read::{Answered, Row, WorkbookProblem, read};
 
 /// The answer sheet's name.

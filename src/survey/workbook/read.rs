@@ -423,3 +423,21 @@ fn raw(sheet: &Sheet, row: usize, col: usize) -> String {
 fn raw_of(sheet: &Sheet, row: usize, col: usize) -> &str {
     sheet.raw_text(row, col)
 }
+
+/// A cell's text as a date or time cell reads (`2017-06-01`, `2017-06-01 09:30:00`,
+/// `09:30:00`: `import::sheet::cell_text`), never what a division types into a text cell.
+pub(in crate::survey) fn is_date_form(text: &str) -> bool {
+    let shape = |s: &str, pattern: &str| {
+        s.len() == pattern.len()
+            && s.bytes().zip(pattern.bytes()).all(|(c, p)| {
+                if p == b'9' {
+                    c.is_ascii_digit()
+                } else {
+                    c == p
+                }
+            })
+    };
+    ["9999-99-99", "9999-99-99 99:99:99", "99:99:99"]
+        .iter()
+        .any(|p| shape(text, p))
+}
