@@ -34,7 +34,63 @@ pub(super) fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::
             };
             crate::model::check::list_warnings(master, &earlier, i, t, side, entries)
         });
-    results.chain(numbers).collect()
+    let mut out: Vec<_> = results.chain(numbers).collect();
+    out.extend(earlier_changed(master, edits));
+    out
+}
+
+/// Each result of an earlier period of the year (the first half's, in a second-half report)
+/// an answer removes or rewrites: taken as the division's own, and said, naming the period —
+/// its workbook shows those results apart, unchangeable, so a response file alone can do it.
+fn earlier_changed(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warning> {
+    use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
+    let periods: Vec<_> = master
+        .history
+        .iter()
+        .filter(|p| p.fiscal_year == master.fiscal_year)
+        .collect();
+    if periods.is_empty() {
+        return Vec::new();
+    }
+    let period_of = |id: Id| periods.iter().find(|p| p.results.contains(&id));
+    let mut out = Vec::new();
+    for e in edits {
+        let Edit::SetEntries {
+            topic,
+            side: crate::model::Side::Actual,
+            entries,
+        } = e
+        else {
+            continue;
+        };
+        let (Some(i), Some(t)) = (master.initiative_of_topic(*topic), master.topic(*topic)) else {
+            continue;
+        };
+        let now: std::collections::HashMap<Id, &str> =
+            entries.iter().map(|e| (e.id, e.text.as_str())).collect();
+        for old in &t.actual {
+            let Some(p) = period_of(old.id) else {
+                continue;
+            };
+            let removed = match now.get(&old.id) {
+                None => true,
+                Some(&text) if text != old.text => false,
+                Some(_) => continue,
+            };
+            let at = Location::entry(EntryAt {
+                initiative: i.number.clone(),
+                topic: t.heading.clone(),
+                side: crate::model::Side::Actual,
+            });
+            let kind = WarningKind::EarlierResultChanged {
+                text: old.text.clone(),
+                heading: p.actual_heading.clone(),
+                removed,
+            };
+            out.push(Warning::new(at, kind));
+        }
+    }
+    out
 }
 
 /// What an answer's numbers for an initiative warn of that its numbers in the master did not

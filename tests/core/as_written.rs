@@ -443,6 +443,64 @@ fn retyping_the_second_half_cell_keeps_the_first_half_results() {
     );
 }
 
+/// A response file can take away or rewrite a result the first half reported (its workbook
+/// shows them apart and cannot): taken as the division's own, and the review says each, naming
+/// the period it was reported in.
+#[test]
+fn a_response_file_removing_or_rewriting_a_first_half_result_is_said() {
+    let master = second_half();
+    let mut r = survey::response_for(master.report(), 管財課, due(), "");
+    let (gone, rewritten) = (
+        result_starting(&r, SETTLED[0]).id,
+        result_starting(&r, SETTLED[1]).id,
+    );
+    let topic = topic_of(&r, gone);
+    let list = &mut r.topic_mut(topic).unwrap().actual;
+    list.retain(|e| e.id != gone);
+    let e = list.iter_mut().find(|e| e.id == rewritten).unwrap();
+    *e = Entry {
+        id: rewritten,
+        ..read_entry(
+            "県有財産の貸付けに向けたニーズ調査(7月～9月)",
+            true,
+            &mut Vec::new(),
+        )
+    };
+    let a = answer_from_report(r, "管財課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let said: Vec<String> = c
+        .warnings
+        .iter()
+        .map(|w| w.warning.describe(Lang::Ja))
+        .filter(|w| w.contains("報告済み"))
+        .collect();
+    assert_eq!(said.len(), 2, "{said:#?}");
+    assert!(
+        said.iter()
+            .any(|w| w.contains(SETTLED[0]) && w.contains("削除")),
+        "{said:#?}"
+    );
+    assert!(
+        said.iter()
+            .any(|w| w.contains(SETTLED[1]) && w.contains("書き換え")),
+        "{said:#?}"
+    );
+    assert!(said.iter().all(|w| w.contains("上半期実績")), "{said:#?}");
+    // A second-half result added alone says nothing of the kind.
+    let mut r = survey::response_for(master.report(), 管財課, due(), "");
+    r.topic_mut(topic).unwrap().actual.push(Entry {
+        id: Id(9_000_001),
+        ..read_entry("未利用地の売却(11月)", true, &mut Vec::new())
+    });
+    let a = answer_from_report(r, "管財課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(11));
+    assert!(
+        !c.warnings
+            .iter()
+            .any(|w| w.warning.describe(Lang::Ja).contains("報告済み"))
+    );
+}
+
 /// The same workbook sent back untouched changes nothing.
 #[test]
 fn an_untouched_second_half_workbook_changes_nothing() {

@@ -284,6 +284,13 @@ pub enum WarningKind {
     AlreadyKept {
         text: String,
     },
+    /// An answer removes (`removed`) or rewrites a result reported in an earlier period of
+    /// the year, under `heading` (上半期実績(4月～9月)): taken as the division's own, and said.
+    EarlierResultChanged {
+        text: String,
+        heading: String,
+        removed: bool,
+    },
     /// An answer workbook's 実績 cell holding a date or a time, not text (Excel turns 「6/1」
     /// or 「6月1日」 typed alone into a date it stores as a number): taken as read (`text`,
     /// `2017-06-01`), which may not be what the division sees in Excel.

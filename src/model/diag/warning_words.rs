@@ -36,6 +36,7 @@ impl Describe for WarningKind {
             | W::TopicInTwoRows { .. }
             | W::AlreadyKept { .. }
             | W::DateCell { .. }
+            | W::EarlierResultChanged { .. }
             | W::MonthsOutsidePeriod { .. }
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
             W::MonthInNote {
@@ -292,6 +293,27 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
                 preview(text)
             ),
         ),
+        W::EarlierResultChanged {
+            text,
+            heading,
+            removed,
+        } => {
+            let text = preview(text);
+            let (ja, en) = if *removed {
+                ("削除しています", "removes")
+            } else {
+                ("書き換えています", "rewrites")
+            };
+            say(
+                lang,
+                format!(
+                    "「{heading}」として報告済みの実績「{text}」を、回答が{ja}。取り込むと、その期の報告の実績も変わります"
+                ),
+                format!(
+                    "the answer {en} 「{text}」, a result already reported under 「{heading}」: taken in, that period's report changes too"
+                ),
+            )
+        }
         W::DateCell { text } => say(
             lang,
             format!(
