@@ -297,23 +297,7 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             text,
             heading,
             removed,
-        } => {
-            let text = preview(text);
-            let (ja, en) = if *removed {
-                ("削除しています", "removes")
-            } else {
-                ("書き換えています", "rewrites")
-            };
-            say(
-                lang,
-                format!(
-                    "「{heading}」として報告済みの実績「{text}」を、回答が{ja}。取り込むと、その期の報告の実績も変わります"
-                ),
-                format!(
-                    "the answer {en} 「{text}」, a result already reported under 「{heading}」: taken in, that period's report changes too"
-                ),
-            )
-        }
+        } => earlier_changed_words(text, heading, *removed, lang),
         W::DateCell { text } => say(
             lang,
             format!(
@@ -571,6 +555,25 @@ fn older_than_taken_words(
             time(this),
             preview(taken_file),
             time(taken)
+        ),
+    )
+}
+
+/// [`WarningKind::EarlierResultChanged`] worded.
+fn earlier_changed_words(text: &str, heading: &str, removed: bool, lang: Lang) -> String {
+    let text = preview(text);
+    let (ja, en) = if removed {
+        ("削除しています", "removes")
+    } else {
+        ("書き換えています", "rewrites")
+    };
+    say(
+        lang,
+        format!(
+            "「{heading}」として報告済みの実績「{text}」を、回答が{ja}。取り込むと、その期の報告の実績も変わります"
+        ),
+        format!(
+            "the answer {en} 「{text}」, a result already reported under 「{heading}」: taken in, that period's report changes too"
         ),
     )
 }
