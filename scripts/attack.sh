@@ -312,6 +312,55 @@ case_ron_many_indicators() {
   make ron-many-indicators a.ron && expect 0 "11 initiatives" check "$work/a.ron"
 }
 
+# Found by the second attack: each aborted for memory or ran for minutes.
+case_xlsx_unit_format() {
+  make xlsx-unit-format a.xlsx && expect 0 "1 initiatives" check "$work/a.xlsx"
+}
+
+case_xlsx_styled_cells() {
+  make xlsx-styled-cells a.xlsx && expect 0 "1 initiatives" check "$work/a.xlsx"
+}
+
+case_xlsx_merges_over_value() {
+  make xlsx-merges-over-value a.xlsx && expect 0 "1 initiatives" check "$work/a.xlsx"
+}
+
+case_xls_unit_format() {
+  make xls-unit-format a.xls && expect 0 "3001 action items" check "$work/a.xls"
+}
+
+case_xls_sheet_offsets() {
+  make xls-sheet-offsets a.xls && expect 2 "point at the same data" check "$work/a.xls"
+}
+
+case_ods_shown_spaces() {
+  make ods-shown-spaces a.ods && expect 0 "" check "$work/a.ods"
+}
+
+case_xlsx_indicator_rows() {
+  make xlsx-indicator-rows a.xlsx && expect 0 "20001 initiatives" check "$work/a.xlsx"
+}
+
+case_tsv_rating_scale() {
+  make tsv-rating-scale a.tsv && expect 0 "6000 initiatives" check "$work/a.tsv"
+}
+
+case_ron_many_divisions() {
+  make ron-many-divisions a.ron && expect 0 "11 initiatives" check "$work/a.ron"
+}
+
+case_tsv_long_title() {
+  local megabytes=$megabytes
+  scaled
+  make tsv-long-title t.tsv && expect 0 "page(s)" print "$work/t.tsv" -o "$work/t.pdf"
+}
+
+case_answer_formulas() {
+  answer answer-formulas a.xlsx &&
+    expect 1 "more than 10000 cells hold a formula" collect "$work/numbers/master.ron" \
+      "$work/a.xlsx" -o "$work/out.ron"
+}
+
 echo "attack: $bin, ${seconds} s and ${megabytes} MB a case, tables at scale $scale"
 for case in $(declare -F | awk '{print $3}' | grep '^case_'); do
   current=${case#case_}

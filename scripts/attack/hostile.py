@@ -674,6 +674,193 @@ def make_answer_repeated(scale, path):
     return rewritten(path, "回答", cells)
 
 
+# ---- found by the second attack ----
+
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def xlsx_streamed(extra_rows, styles=None, after_sheet_data=b""):
+    """The one-initiative report workbook with `extra_rows` (bytes, one by one) after its
+    rows, an optional styles part, and XML after </sheetData> (merged cells)."""
+    import io
+
+    base = xlsx(REPORT_ROWS)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                dst.writestr(info.filename, src.read(info.filename))
+        if styles:
+            dst.writestr("xl/styles.xml", styles)
+        head = src.read("xl/worksheets/sheet1.xml").split(b"</sheetData>")[0]
+        info = zipfile.ZipInfo("xl/worksheets/sheet1.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with dst.open(info, "w", force_zip64=True) as f:
+            f.write(head)
+            for chunk in extra_rows:
+                f.write(chunk)
+            f.write(b"</sheetData>" + after_sheet_data + b"</worksheet>")
+    return out.getvalue()
+
+
+def styles_part(formats, xfs):
+    nf = "".join(f'<numFmt numFmtId="{i}" formatCode="{c}"/>' for i, c in formats)
+    return (f"<styleSheet {NS}><numFmts>{nf}</numFmts><cellXfs><xf numFmtId=\"0\"/>"
+            + "".join(f'<xf numFmtId="{x}"/>' for x in xfs) + "</cellXfs></styleSheet>")
+
+
+def make_xlsx_unit_format(scale):
+    """A money unit 3,000 characters long in a format given to a million empty cells (24 KB):
+    the code was copied into each, and the reader aborted for memory."""
+    code = "0&quot;" + "あ" * 3000 + "円&quot;"
+    rows = (b"<row>" + b'<c s="1"/>' * 1000 + b"</row>" for _ in range(1000))
+    return xlsx_streamed(rows, styles_part([(164, code)], [164]))
+
+
+def make_xlsx_styled_cells(scale):
+    """Twelve million empty cells in a scaling format (`0,`), 120 MB unzipped (260 KB): each
+    kept, then each walked once per kind of format (over 20 s, 1.1 GB)."""
+    rows = (b"<row>" + b'<c s="1"/>' * 1000 + b"</row>" for _ in range(12000))
+    return xlsx_streamed(rows, styles_part([(164, "0,")], [164]))
+
+
+def make_xlsx_merges_over_value(scale):
+    """A million merged regions over the stage column, each over a value 300,000 rows down:
+    each region was walked down to it (hours)."""
+    n = 300_000
+    rows = [f'<row r="{r}"><c r="Z{r}" t="inlineStr"><is><t>x</t></is></c></row>'.encode()
+            for r in range(10, n)]
+    rows.append(f'<row r="{n}"><c r="D{n}" t="inlineStr"><is><t>y</t></is></c></row>'.encode())
+    merges = b"<mergeCells>" + f'<mergeCell ref="D5:D{n + 5}"/>'.encode() * 1_000_000 + b"</mergeCells>"
+    return xlsx_streamed(rows, None, merges)
+
+
+def make_xls_unit_format(scale):
+    """A FORMAT of a 4,000-character money unit for 750,000 number cells (MULRK): the unit was
+    written into each cell's text, 9 GB."""
+    code = '0"' + "あ" * 4000 + '円"'
+    fmt = record(0x041E, struct.pack("<HHB", 164, len(code), 1) + code.encode("utf-16-le"))
+    xf = lambda f: record(0x00E0, struct.pack("<HH", 0, f) + bytes(16))
+    mulrk = lambda r: record(0x00BD, struct.pack("<HH", r, 0)
+                             + struct.pack("<HI", 1, (1 << 2) | 2) * 250 + struct.pack("<H", 249))
+    cells = report_labels() + [mulrk(100 + r) for r in range(3000)]
+    return compound_file(workbook_stream([fmt, xf(0), xf(164)], cells))
+
+
+def make_xls_sheet_offsets(scale):
+    """150,000 sheets each starting four bytes further into one sheet's records: each was
+    walked to the end of the stream."""
+    n = 150_000
+    head = bof(0x0005) + record(0x0042, struct.pack("<H", 1200))
+    start = len(head) + n * 13 + 4
+    labels = b"".join(report_labels())
+    sheet_bof = bof(0x0010)
+    offsets = [0] + [len(sheet_bof) + len(labels) + 4 * k for k in range(1, n)]
+    s = head + b"".join(record(0x0085, struct.pack("<IBBBB", start + o, 0, 0, 1, 0) + b"S")
+                        for o in offsets) + record(0x000A, b"")
+    s += sheet_bof + labels + record(0x0099, b"") * n + record(0x000A, b"")
+    return compound_file(s.ljust((len(s) // 512 + 2) * 512, b"\0"))
+
+
+def make_ods_shown_spaces(scale):
+    """A thousand number cells whose text shown beside the value is sixty million spaces
+    (1.7 KB): the spaces were made for each."""
+    cell = ('<table:table-cell office:value-type="float" office:value="1"><text:p>'
+            '<text:s text:c="60000000"/></text:p></table:table-cell>')
+    return ods(ods_report_rows() + ("<table:table-row>" + cell * 10 + "</table:table-row>") * 100)
+
+
+def make_xlsx_indicator_rows(scale):
+    """20,000 initiatives and an indicator sheet of 400,000 rows naming none of them: each row
+    looked through every initiative."""
+    def c(r, col, t):
+        return f'<c r="{column_letters(col)}{r}" t="inlineStr"><is><t>{esc(t)}</t></is></c>'
+
+    def row(r, cells):
+        return f'<row r="{r}">' + "".join(c(r, k, t) for k, t in cells) + "</row>"
+
+    report = [row(r + 1, [(k, t) for k, t in enumerate(x) if t]) for r, x in enumerate(REPORT_ROWS)]
+    report += [row(10 + k, [(0, str(k + 2)), (1, "取組")]) for k in range(20_000)]
+    indicators = [row(1, [(0, "番号"), (1, "指標")])]
+    indicators += [row(2 + k, [(0, "99999999"), (1, "x")]) for k in range(400_000)]
+    sheet = lambda rows: f"<worksheet {NS}><sheetData>" + "".join(rows) + "</sheetData></worksheet>"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = [
+        ("[Content_Types].xml",
+         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+         '<Default Extension="xml" ContentType="application/xml"/>'
+         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'),
+        ("_rels/.rels",
+         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        ("xl/workbook.xml",
+         f'<workbook {NS} xmlns:r="{rel}"><sheets><sheet name="工程表" sheetId="1" r:id="rId1"/>'
+         '<sheet name="指標" sheetId="2" r:id="rId2"/></sheets></workbook>'),
+        ("xl/_rels/workbook.xml.rels",
+         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/s0.xml"/>'
+         f'<Relationship Id="rId2" Type="{rel}/worksheet" Target="worksheets/s1.xml"/></Relationships>'),
+        ("xl/worksheets/s0.xml", sheet(report)),
+        ("xl/worksheets/s1.xml", sheet(indicators)),
+    ]
+    return package(parts)
+
+
+def make_tsv_rating_scale(scale):
+    """A legend of 6,000 levels and 6,000 initiatives each rated with a code it lacks (512 KB):
+    every warning held the whole scale (15 s, 2.4 GB, 200 MB of warnings)."""
+    n = 6000
+    lines = ["平成29年度「改革」取組 上半期実績", "評価\t内容"] + [f"L{k}\tx" for k in range(n)]
+    lines += ["", "番号\t具体的取組\t工程\t平成29年度 年次計画\t上半期実績\t担当課\t評価", "I 協創"]
+    lines += [f"{k + 1}\t① 取組{k}\t\t・研修(4月)\t・研修(4月)\t総務部人事課\tZ{k}" for k in range(n)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def make_ron_many_divisions(scale):
+    """The sample with one initiative naming 500,000 divisions (6 MB): each was looked for in
+    those before it."""
+    import pathlib
+
+    sample = pathlib.Path(__file__).resolve().parents[2] / "assets" / "sample-report.ron"
+    text = sample.read_text(encoding="utf-8")
+    marker = 'divisions: [\n              "総務部人事課",'
+    assert marker in text
+    many = "divisions: [" + "".join(f'"課{k}",' for k in range(500_000))
+    return text.replace(marker, many, 1).encode()
+
+
+def make_tsv_long_title(scale):
+    """An initiative title of three million characters (9 MB), printed: the head of each of its
+    1,700 continued pages measured the whole title."""
+    lines = seed_lines()
+    fields = lines[6].split("\t")
+    fields[1] = "① " + "あ" * int(3_000_000 * scale)
+    return "\n".join(lines[:6] + ["\t".join(fields)]).encode()
+
+
+def make_answer_formulas(scale, path):
+    """Eight million formulas saved without their values in the answer sheet (260 KB): each
+    was kept with a warning (3.5 GB)."""
+    import io
+
+    files = book_parts(path)
+    part = sheet_of(files, "回答")
+    head, tail = files.pop(part).split(b"</sheetData>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as o:
+        for name, data in files.items():
+            o.writestr(name, data)
+        info = zipfile.ZipInfo(part)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with o.open(info, "w", force_zip64=True) as f:
+            f.write(head)
+            for _ in range(8000):
+                f.write(b"<row>" + b"<c><f>1</f></c>" * 1000 + b"</row>")
+            f.write(b"</sheetData>" + tail)
+    return out.getvalue()
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     scale = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0

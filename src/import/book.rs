@@ -165,9 +165,11 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
         .filter(|n| wanted(n))
         .collect();
     let mut budget = Budget::new("XLSX");
-    let percent = super::cell_xml::percent_cells(bytes);
-    let exact = super::cell_xml::exact_numbers(bytes);
-    let formatted = super::cell_xml::formatted_cells(bytes);
+    let super::cell_xml::SheetFacts {
+        percent,
+        formatted,
+        exact,
+    } = super::cell_xml::sheet_facts(bytes);
     let mut sheets = Vec::new();
     for name in names {
         let shown_as_percent = percent.get(&name);

@@ -22,71 +22,35 @@ use quick_xml::events::{BytesStart, Event};
 /// (0-based row, 0-based column) of the cells shown as a percentage, by sheet name.
 pub(crate) type PercentCells = HashMap<String, HashSet<(u32, u32)>>;
 
-/// The cells shown as a percentage in each sheet; empty when the workbook has no percentage
-/// format, or its parts cannot be read (the reader says what is wrong with them).
-pub(crate) fn percent_cells(bytes: &[u8]) -> PercentCells {
-    let styled = numeric_cells_styled(bytes, |codes, xfs| {
-        // Built-in 9 and 10 are `0%` and `0.00%`.
-        let shows_percent = |id: &u32| match codes.get(id) {
-            Some(code) => code_shows_percent(code),
-            None => matches!(id, 9 | 10),
-        };
-        (0..)
-            .zip(xfs)
-            .filter(|(_, id)| shows_percent(id))
-            .map(|(k, _)| (k, ()))
-            .collect()
-    });
-    styled
-        .into_iter()
-        .map(|(name, cells)| (name, cells.into_keys().collect()))
-        .collect()
-}
-
-/// The numeric cells of each sheet whose cell format (`s`, an index of `cellXfs`) is one
-/// `wanted` picks — given the custom number formats by id and each cell format's number
-/// format id — with what it gives for it; empty when it picks none, or the parts cannot be
-/// read (the reader says what is wrong with them).
-fn numeric_cells_styled<T: Clone>(
-    bytes: &[u8],
-    wanted: impl Fn(&HashMap<u32, String>, &[u32]) -> HashMap<usize, T>,
-) -> HashMap<String, HashMap<(u32, u32), T>> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return HashMap::new();
-    };
-    let Some(styles) = part(&mut zip, "xl/styles.xml") else {
-        return HashMap::new();
-    };
-    let (codes, xfs) = cell_formats(&styles);
-    let wanted = wanted(&codes, &xfs);
-    if wanted.is_empty() {
-        return HashMap::new();
-    }
-    let mut out = HashMap::new();
-    each_sheet(
-        &mut zip,
-        |_| true,
-        |name, xml| {
-            let mut cells = HashMap::new();
-            each_cell_event(&xml, |event, place| {
-                if let Event::Start(e) = event
-                    && e.local_name().as_ref() == "c"
-                    && attr(e, "t").is_none_or(|t| t == "n")
-                    && let Some(what) = attr(e, "s")
-                        .and_then(|s| s.parse::<usize>().ok())
-                        .and_then(|s| wanted.get(&s))
-                    && let Some(at) = place
-                {
+/// The numeric cells of a sheet whose cell format (`s`, an index of `cellXfs`) is one of
+/// `wanted`, with what it gives for it.
+fn styled_cells<T: Clone>(xml: &[u8], wanted: &HashMap<usize, T>) -> HashMap<(u32, u32), T> {
+    let mut cells = HashMap::new();
+    // The cell being read, when its format is wanted: taken only once a value is seen (a
+    // million empty styled cells are no cells), and no more than a sheet may hold (the reader
+    // refuses a sheet of more).
+    let mut open: Option<((u32, u32), &T)> = None;
+    each_cell_event(xml, |event, place| {
+        match event {
+            Event::Start(e) if e.local_name().as_ref() == "c" => {
+                open = attr_raw(e, "t")
+                    .is_none_or(|t| t == "n")
+                    .then(|| attr_number::<usize>(e, "s"))
+                    .flatten()
+                    .and_then(|s| wanted.get(&s))
+                    .zip(place)
+                    .map(|(what, at)| (at, what));
+            }
+            Event::Start(e) if e.local_name().as_ref() == "v" => {
+                if let Some((at, what)) = open.take() {
                     cells.insert(at, what.clone());
                 }
-                true
-            });
-            if !cells.is_empty() {
-                out.insert(name, cells);
             }
-        },
-    );
-    out
+            _ => {}
+        }
+        cells.len() <= crate::model::bounds::MAX_CELLS
+    });
+    cells
 }
 
 /// Calls `each` with the name and XML of each sheet `wanted` names, in the workbook's order;
@@ -105,27 +69,38 @@ fn each_sheet<R: Read + std::io::Seek>(
     }
 }
 
+/// A cell holding a formula without its value: sheet, 0-based row and column, the formula.
+pub(crate) type FormulaCell = (String, u32, u32, String);
+
 /// The cells of the named sheets holding a formula with no value saved beside it (a
 /// workbook written by a program that does not calculate, openpyxl): (sheet, 0-based row,
 /// 0-based column, the formula). A reader sees no value there; these are said, not passed
-/// over.
+/// over. More than [`crate::model::bounds::MAX_FORMULAS_WITHOUT_VALUES`] is refused, naming the
+/// first cell past it: each is said, and a million of them took all the memory there is.
 pub(crate) fn formulas_without_values(
     bytes: &[u8],
     sheets: &[&str],
-) -> Vec<(String, u32, u32, String)> {
+) -> Result<Vec<FormulaCell>, (String, u32, u32)> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let mut out = Vec::new();
     let wanted = |name: &str| sheets.contains(&name);
     each_sheet(&mut zip, wanted, |name, xml| {
-        formulas_in(&name, &xml, &mut out)
+        // A sheet without a formula element (the usual answer) is not walked cell by cell.
+        let may_hold = xml.windows(2).any(|w| w == b"<f" || w == b":f");
+        if may_hold && out.len() <= crate::model::bounds::MAX_FORMULAS_WITHOUT_VALUES {
+            formulas_in(&name, &xml, &mut out);
+        }
     });
-    out
+    match out.get(crate::model::bounds::MAX_FORMULAS_WITHOUT_VALUES) {
+        Some((name, row, col, _)) => Err((name.clone(), *row, *col)),
+        None => Ok(out),
+    }
 }
 
 /// The formulas without a value of one sheet, as [`formulas_without_values`] gives them.
-fn formulas_in(name: &str, xml: &[u8], out: &mut Vec<(String, u32, u32, String)>) {
+fn formulas_in(name: &str, xml: &[u8], out: &mut Vec<FormulaCell>) {
     // The cell being read: its place, its formula, whether a value was seen.
     let mut cell: Option<((u32, u32), String, bool)> = None;
     let mut in_formula = false;
@@ -162,6 +137,9 @@ fn formulas_in(name: &str, xml: &[u8], out: &mut Vec<(String, u32, u32, String)>
                         && !formula.is_empty()
                     {
                         out.push((name.to_string(), row, col, format!("={formula}")));
+                        if out.len() > crate::model::bounds::MAX_FORMULAS_WITHOUT_VALUES {
+                            return false;
+                        }
                     }
                 }
                 _ => {}
@@ -175,31 +153,6 @@ fn formulas_in(name: &str, xml: &[u8], out: &mut Vec<(String, u32, u32, String)>
 /// (0-based row, 0-based column) → the number as the file writes it, by sheet name: the
 /// numeric cells whose written digits a float does not hold (see [`exact_number`]).
 pub(crate) type ExactNumbers = HashMap<String, HashMap<(u32, u32), String>>;
-
-/// The numeric cells written with more digits than a float keeps (`12345678901234567` yen
-/// reads as 12345678901234568; Excel itself keeps 15, but a program writing the workbook may
-/// write more), by sheet, with their text as written: read as that, not changed by a digit
-/// without a word. Each sheet's XML is read again, and parsed only when a `<v>` of 16 digits
-/// or more is in it.
-pub(crate) fn exact_numbers(bytes: &[u8]) -> ExactNumbers {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return ExactNumbers::new();
-    };
-    let mut out = ExactNumbers::new();
-    each_sheet(
-        &mut zip,
-        |_| true,
-        |name, xml| {
-            if has_long_value(&xml) {
-                let cells = long_numbers(&xml);
-                if !cells.is_empty() {
-                    out.insert(name, cells);
-                }
-            }
-        },
-    );
-    out
-}
 
 /// Whether a `<v>` of the sheet holds 16 digits or more.
 fn has_long_value(xml: &[u8]) -> bool {
@@ -267,6 +220,22 @@ fn part<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str) -> Op
     Some(out)
 }
 
+/// An attribute's value as written, neither unescaped nor checked for twins: for the cell's
+/// `r`, `t` and `s`, read for each of millions of cells (each an allocation, as [`attr`]
+/// gives them, was a quarter of the time a sheet of empty styled cells took).
+fn attr_raw<'a>(e: &'a BytesStart, key: &str) -> Option<std::borrow::Cow<'a, str>> {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == key)
+        .map(|a| a.value)
+}
+
+/// [`attr_raw`] read as a number.
+fn attr_number<T: std::str::FromStr>(e: &BytesStart, key: &str) -> Option<T> {
+    attr_raw(e, key)?.trim().parse().ok()
+}
+
 fn attr(e: &BytesStart, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
@@ -294,18 +263,99 @@ fn each_element(xml: &[u8], mut f: impl FnMut(&BytesStart)) {
 
 /// (0-based row, 0-based column) → the number format code, of the numeric cells whose format
 /// shows more than their digits (a unit, a scale: [`super::number_format`]), by sheet name.
-pub(crate) type FormattedCells = HashMap<String, HashMap<(u32, u32), String>>;
+pub(crate) type FormattedCells = HashMap<String, HashMap<(u32, u32), std::rc::Rc<str>>>;
 
-/// The numeric cells whose format writes a unit or a scale, in each sheet; empty when the
-/// workbook has no such format.
-pub(crate) fn formatted_cells(bytes: &[u8]) -> FormattedCells {
-    numeric_cells_styled(bytes, |codes, xfs| {
-        (0..)
-            .zip(xfs)
-            .filter_map(|(k, id)| Some((k, codes.get(id)?.clone())))
-            .filter(|(_, code)| super::number_format::says_more_than_digits(code))
-            .collect()
-    })
+/// How a number cell's format changes what it reads as.
+#[derive(Clone)]
+enum Shown {
+    Percent,
+    /// A unit or a scale: the format code, shared by the cells of the format.
+    Format(std::rc::Rc<str>),
+}
+
+/// What a workbook's sheets show of their numbers beyond their values, by sheet name.
+#[derive(Default)]
+pub(crate) struct SheetFacts {
+    /// The cells shown as a percentage.
+    pub(crate) percent: PercentCells,
+    /// The numeric cells whose format writes a unit or a scale.
+    pub(crate) formatted: FormattedCells,
+    /// The numeric cells written with more digits than a float keeps (`12345678901234567`
+    /// yen reads as 12345678901234568; Excel itself keeps 15, but a program writing the
+    /// workbook may write more), with their text as written: read as that, not changed by a
+    /// digit without a word. A sheet is parsed for them only when a `<v>` of 16 digits or
+    /// more is in it.
+    pub(crate) exact: ExactNumbers,
+}
+
+/// The [`SheetFacts`] of a workbook; empty where it has no such format or number, or its
+/// parts cannot be read (the reader says what is wrong with them). One unzipping and one walk
+/// of each sheet for all: a sheet of millions of styled cells was unzipped and walked once
+/// for each.
+pub(crate) fn sheet_facts(bytes: &[u8]) -> SheetFacts {
+    let mut facts = SheetFacts::default();
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return facts;
+    };
+    let wanted = match part(&mut zip, "xl/styles.xml") {
+        Some(styles) => shown_formats(&styles),
+        None => HashMap::new(),
+    };
+    each_sheet(
+        &mut zip,
+        |_| true,
+        |name, xml| {
+            if has_long_value(&xml) {
+                let cells = long_numbers(&xml);
+                if !cells.is_empty() {
+                    facts.exact.insert(name.clone(), cells);
+                }
+            }
+            if wanted.is_empty() {
+                return;
+            }
+            let mut shown_percent = HashSet::new();
+            let mut shown_format = HashMap::new();
+            for (at, shown) in styled_cells(&xml, &wanted) {
+                match shown {
+                    Shown::Percent => {
+                        shown_percent.insert(at);
+                    }
+                    Shown::Format(code) => {
+                        shown_format.insert(at, code);
+                    }
+                }
+            }
+            if !shown_percent.is_empty() {
+                facts.percent.insert(name.clone(), shown_percent);
+            }
+            if !shown_format.is_empty() {
+                facts.formatted.insert(name, shown_format);
+            }
+        },
+    );
+    facts
+}
+
+/// The cell formats (by index) that show a percentage, or a unit or a scale.
+fn shown_formats(styles: &[u8]) -> HashMap<usize, Shown> {
+    let (codes, xfs) = cell_formats(styles);
+    (0..)
+        .zip(&xfs)
+        .filter_map(|(k, id)| {
+            let code = codes.get(id);
+            // Built-in 9 and 10 are `0%` and `0.00%`.
+            let percent = match code {
+                Some(code) => code_shows_percent(code),
+                None => matches!(id, 9 | 10),
+            };
+            if percent {
+                return Some((k, Shown::Percent));
+            }
+            let code = code.filter(|c| super::number_format::says_more_than_digits(c))?;
+            Some((k, Shown::Format(std::rc::Rc::from(code.as_str()))))
+        })
+        .collect()
 }
 
 /// The custom number formats by id, and each cell format's (`cellXfs`) number format id.
@@ -398,11 +448,20 @@ fn sheet_parts<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<(St
 /// when written, else the row after the previous one (some programs write neither).
 fn each_cell_event(xml: &[u8], mut f: impl FnMut(&Event, Option<(u32, u32)>) -> bool) {
     let mut reader = Reader::from_reader(BufReader::new(xml));
-    // As calamine reads a sheet: `<c/>` is a cell and `<row/>` a row.
-    reader.config_mut().expand_empty_elements = true;
     let mut buf = Vec::new();
     let (mut row, mut col) = (0u32, 0u32);
     let mut place: Option<(u32, u32)> = None;
+    // A cell's place: its `r`, else the column after the previous cell's.
+    let placed = |e: &BytesStart, row: u32, col: &mut u32| {
+        let reference = attr_raw(e, "r");
+        match reference.as_deref().and_then(cell_position) {
+            Some((r, c)) => {
+                *col = c;
+                (r, c)
+            }
+            None => (row, *col),
+        }
+    };
     loop {
         buf.clear();
         let event = match reader.read_event_into(&mut buf) {
@@ -410,23 +469,30 @@ fn each_cell_event(xml: &[u8], mut f: impl FnMut(&Event, Option<(u32, u32)>) -> 
             Ok(event) => event,
         };
         match &event {
-            Event::Start(e) if e.local_name().as_ref() == "row" => {
-                if let Some(r) = attr(e, "r").and_then(|r| r.trim().parse::<u32>().ok()) {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
+                if let Some(r) = attr_number::<u32>(e, "r") {
                     row = r.saturating_sub(1);
                 }
+                // As calamine reads a sheet, `<row/>` is a row.
+                if matches!(event, Event::Empty(_)) {
+                    row = row.saturating_add(1);
+                    col = 0;
+                }
+                continue;
             }
             Event::End(e) if e.local_name().as_ref() == "row" => {
                 row = row.saturating_add(1);
                 col = 0;
             }
+            // `<c/>` is a cell, with nothing in it to find: its place is kept and no more
+            // (millions of them are passed over at the cost of their `r`).
+            Event::Empty(e) if e.local_name().as_ref() == "c" => {
+                placed(e, row, &mut col);
+                col = col.saturating_add(1);
+                continue;
+            }
             Event::Start(e) if e.local_name().as_ref() == "c" => {
-                place = Some(match attr(e, "r").and_then(|r| cell_position(&r)) {
-                    Some((r, c)) => {
-                        col = c;
-                        (r, c)
-                    }
-                    None => (row, col),
-                });
+                place = Some(placed(e, row, &mut col));
             }
             _ => {}
         }

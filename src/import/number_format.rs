@@ -44,8 +44,14 @@ fn money_unit(suffix: &str) -> Option<String> {
         .chars()
         .filter(|c| !matches!(c, '(' | ')' | '（' | '）' | ' ' | '\u{3000}'))
         .collect();
-    unit.ends_with('円').then_some(unit)
+    // A unit is a word (`十億円` at most in use); a format writing thousands of characters
+    // before its 円 is no unit, and copied into each of a million cells it took all the
+    // memory there is.
+    (unit.ends_with('円') && unit.chars().count() <= MAX_UNIT_CHARS).then_some(unit)
 }
+
+/// The longest money unit read from a format (`百万円`: 3).
+const MAX_UNIT_CHARS: usize = 8;
 
 /// The sections of a format code, split at `;` outside quotes and escapes.
 fn split_sections(code: &str) -> Vec<&str> {
@@ -135,6 +141,16 @@ fn parts_of(section: &str) -> Option<Parts> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A "unit" of thousands of characters before its 円 (a crafted workbook's, copied into a
+    /// million cells) is no unit: the number is read as stored.
+    #[test]
+    fn a_unit_thousands_of_characters_long_is_no_unit() {
+        let code = format!("0\"{}円\"", "あ".repeat(3000));
+        assert_eq!(shown(5.0, &code), None);
+        assert!(!says_more_than_digits(&code));
+        assert_eq!(shown(5.0, "0\"十億円\"").as_deref(), Some("5十億円"));
+    }
 
     #[test]
     fn scales_and_money_units_as_shown_other_words_as_stored() {

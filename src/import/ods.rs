@@ -275,7 +275,7 @@ fn cell_value<R: BufRead>(
         // A number's text as shown, beside its value: what its format does to it.
         let shown = match (&value, empty) {
             (Some(Data::Float(_)), false) if !is_percent => {
-                Some(content_text(reader, e.name().as_ref(), at)?)
+                content_within(reader, e.name().as_ref(), MAX_SHOWN_BYTES)?
             }
             (_, false) => {
                 skip_to_end(reader, e.name().as_ref())?;
@@ -328,13 +328,29 @@ fn scaled(value: f64, shown: &str) -> Option<String> {
     Some(format!("{number}{}", unit.unwrap_or_default()))
 }
 
-/// The text of a cell's paragraphs, read to the cell's end.
+/// The text of a cell's paragraphs, read to the cell's end; refused past the text a workbook
+/// may hold.
 fn content_text<R: BufRead>(
     reader: &mut Reader<R>,
     cell: &str,
     (sheet, row, col): (&str, u64, u64),
 ) -> Result<String, Failure> {
     let too_long = || Budget::new("ODS").refusal(cell_location(sheet, row, col), Excess::Text);
+    content_within(reader, cell, MAX_TEXT_BYTES)?.ok_or_else(|| Failure::TooLarge(too_long()))
+}
+
+/// The most of a number cell's text shown beside its value that is read: what its format does
+/// to it fits in far less (a shown text of sixty million spaces, counted as one cell of
+/// value `1`, was built for each such cell).
+const MAX_SHOWN_BYTES: usize = 1_024;
+
+/// The text of a cell's paragraphs, read to the cell's end; `None` (the rest passed over) when
+/// longer than `limit` bytes.
+fn content_within<R: BufRead>(
+    reader: &mut Reader<R>,
+    cell: &str,
+    limit: usize,
+) -> Result<Option<String>, Failure> {
     let mut s = String::new();
     let mut first_paragraph = true;
     let mut open = 1usize;
@@ -373,8 +389,8 @@ fn content_text<R: BufRead>(
                 "text:s" => {
                     let count = number(&e, "text:c").unwrap_or(1);
                     let count = usize::try_from(count).unwrap_or(usize::MAX);
-                    if count > MAX_TEXT_BYTES.saturating_sub(s.len()) {
-                        return Err(Failure::TooLarge(too_long()));
+                    if count > limit.saturating_sub(s.len()) {
+                        return pass_over(reader, cell, open);
                     }
                     s.extend(std::iter::repeat_n(' ', count));
                 }
@@ -391,11 +407,23 @@ fn content_text<R: BufRead>(
             Event::Eof => return Err(Failure::Damaged("content.xml ends inside a cell".into())),
             _ => {}
         }
-        if s.len() > MAX_TEXT_BYTES {
-            return Err(Failure::TooLarge(too_long()));
+        if s.len() > limit {
+            return pass_over(reader, cell, open);
         }
     }
-    Ok(s)
+    Ok(Some(s))
+}
+
+/// Reads past the end of the cell `cell` (`open` of them open) and gives no text.
+fn pass_over<R: BufRead>(
+    reader: &mut Reader<R>,
+    cell: &str,
+    open: usize,
+) -> Result<Option<String>, Failure> {
+    for _ in 0..open {
+        skip_to_end(reader, cell)?;
+    }
+    Ok(None)
 }
 
 /// Reads past the end of the element `name` just opened (elements of the same name inside it

@@ -98,32 +98,50 @@ impl Sheet {
             cols.get(k).is_some_and(|&c| c <= c1)
         };
         self.merges.retain(|&(_, c0, _, c1)| covers(c0, c1));
+        // The rows holding a value, by column asked for: whether a region lies over a value is
+        // a search, not a walk down it (a million regions over one value three hundred
+        // thousand rows down were each walked down to it).
+        let mut valued: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (r, line) in &self.rows {
+            for (c, text) in line {
+                if cols.binary_search(c).is_ok() && !text.trim().is_empty() {
+                    valued.entry(*c).or_default().push(*r);
+                }
+            }
+        }
+        let over_values = |(r0, c0, r1): (usize, usize, usize), c: usize| {
+            valued.get(&c).is_some_and(|rows| {
+                let (lo, hi) = (
+                    rows.partition_point(|&r| r < r0),
+                    rows.partition_point(|&r| r <= r1),
+                );
+                // The top-left cell's own value is the region's.
+                let top_left = usize::from(c == c0 && rows.get(lo) == Some(&r0));
+                hi - lo > top_left
+            })
+        };
         let mut at: HashMap<(usize, usize), usize> = HashMap::new();
         let mut cells = Vec::new();
         for (k, &(r0, c0, r1, c1)) in self.merges.iter().enumerate() {
             let from = self.rows.partition_point(|(r, _)| *r < r0);
             let inside =
                 &cols[cols.partition_point(|&c| c < c0)..cols.partition_point(|&c| c <= c1)];
+            // An office program keeps only the top-left value of cells it merges: a region
+            // over other values (`A1:XFD1048576` added by hand) is no merge, and the stages
+            // under it are read as written.
+            if inside.iter().any(|&c| over_values((r0, c0, r1), c)) {
+                continue;
+            }
             cells.clear();
-            let mut over_values = false;
             'rows: for (r, _) in self.rows[from..].iter().take_while(|(r, _)| *r <= r1) {
                 for &c in inside {
                     if at.contains_key(&(*r, c)) {
                         break 'rows;
                     }
-                    // An office program keeps only the top-left value of cells it merges: a
-                    // region over other values (`A1:XFD1048576` added by hand) is no merge, and
-                    // the stages under it are read as written.
-                    if (*r, c) != (r0, c0) && !self.text(*r, c).is_empty() {
-                        over_values = true;
-                        break 'rows;
-                    }
                     cells.push((*r, c));
                 }
             }
-            if !over_values {
-                at.extend(cells.iter().map(|&cell| (cell, k)));
-            }
+            at.extend(cells.iter().map(|&cell| (cell, k)));
         }
         self.merged_at = at;
     }
@@ -203,6 +221,16 @@ pub(crate) fn cell_text(value: &Data) -> String {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         // A date as typed into the office program (2020/10/1 becomes one), not its serial
         // number: as ISO, which every date field reads.
+        // A serial no date has (negative, past 9999-12-31, not a number) is its number: read
+        // as a date it became 9999-12-31 or 1899-12-31, another value without a word.
+        Data::DateTime(d) if d.is_datetime() && !(0.0..2_958_466.0).contains(&d.as_f64()) => {
+            let v = d.as_f64();
+            if v.abs() < 1e15 {
+                v.to_string()
+            } else {
+                format!("{v:e}")
+            }
+        }
         Data::DateTime(d) if d.is_datetime() => {
             let (y, mo, day, h, mi, sec, _) = d.to_ymd_hms_milli();
             match (d.as_f64() < 1.0, (h, mi, sec) == (0, 0, 0)) {

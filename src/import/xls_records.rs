@@ -127,11 +127,12 @@ pub(super) fn walk_workbook(stream: &[u8], shown: &mut XlsShown) -> Result<(), W
         if matches!(f, 9 | 10) || code.is_some_and(|c| code_shows_percent(c)) {
             xfs.percent.insert(k);
         } else if let Some(c) = code.filter(|c| super::number_format::says_more_than_digits(c)) {
-            xfs.formats.insert(k, c.clone());
+            xfs.formats.insert(k, std::rc::Rc::from(c.as_str()));
         }
     }
     let mut budget = budget();
-    let mut starts = std::collections::HashSet::new();
+    // The bytes each sheet read was walked over: start → end.
+    let mut walked: std::collections::BTreeMap<usize, usize> = Default::default();
     let mut total = 0u64;
     for (pos, name) in sheets {
         let at = || Location {
@@ -140,7 +141,16 @@ pub(super) fn walk_workbook(stream: &[u8], shown: &mut XlsShown) -> Result<(), W
         };
         // Each sheet is read from where it starts: one start named by 400 sheets is one
         // sheet read 400 times.
-        if !starts.insert(pos) {
+        // So is a start inside another sheet's records, or one whose records run into
+        // another's: 150,000 sheets each starting a record further into one were each walked
+        // to its end.
+        let shares = |pos: usize, end: usize| {
+            walked
+                .range(..end)
+                .next_back()
+                .is_some_and(|(_, &e): (&usize, &usize)| e > pos)
+        };
+        if shares(pos, pos + 1) {
             return Err(Walk::Refuse(too_large(
                 "XLS",
                 at(),
@@ -149,7 +159,17 @@ pub(super) fn walk_workbook(stream: &[u8], shown: &mut XlsShown) -> Result<(), W
         }
         let sheet = stream.get(pos..).ok_or(Walk::Stop)?;
         let mut here = SheetShown::default();
-        total += walk_sheet(sheet, &name, (&sst, biff8), &mut budget, (&xfs, &mut here))?;
+        let (area, length) =
+            walk_sheet(sheet, &name, (&sst, biff8), &mut budget, (&xfs, &mut here))?;
+        if shares(pos, pos + length.max(1)) {
+            return Err(Walk::Refuse(too_large(
+                "XLS",
+                at(),
+                Excess::SheetsShareData,
+            )));
+        }
+        walked.insert(pos, pos + length.max(1));
+        total += area;
         if !here.percent.is_empty() {
             shown.percent.insert(name.clone(), here.percent);
         }
@@ -294,14 +314,16 @@ pub(crate) struct XlsShown {
 #[derive(Default)]
 struct ShownXfs {
     percent: HashSet<u16>,
-    formats: HashMap<u16, String>,
+    /// Shared by every cell of the format: a code thousands of characters long, copied into
+    /// each of a million cells, took all the memory there is.
+    formats: HashMap<u16, std::rc::Rc<str>>,
 }
 
 /// One sheet's cells of those formats.
 #[derive(Default)]
 struct SheetShown {
     percent: HashSet<(u32, u32)>,
-    formatted: HashMap<(u32, u32), String>,
+    formatted: HashMap<(u32, u32), std::rc::Rc<str>>,
 }
 
 impl SheetShown {
@@ -324,7 +346,7 @@ fn walk_sheet(
     (sst, biff8): (&[usize], bool),
     budget: &mut Budget,
     (xfs, here): (&ShownXfs, &mut SheetShown),
-) -> Result<u64, Walk> {
+) -> Result<(u64, usize), Walk> {
     let mut mark = |row: u32, col: u32, xf: &[u8]| here.mark(xfs, (row, col), xf);
     let mut declared = 0u64;
     let mut values = Extent::default();
@@ -337,7 +359,8 @@ fn walk_sheet(
     let mut seen_bof = false;
     let mut depth = 0usize;
     let mut formula_at = (0u32, 0u32);
-    for record in (Records { stream }) {
+    let mut records = Records { stream };
+    for record in records.by_ref() {
         let r = record?;
         check_continues(r.typ, r.cont.len())?;
         let d = r.data;
@@ -430,8 +453,10 @@ fn walk_sheet(
             _ => {}
         }
     }
-    // The rectangle calamine builds: the larger of what is declared and what is used.
-    Ok(declared.max(values.area()) + formulas.area())
+    // The rectangle calamine builds: the larger of what is declared and what is used; and
+    // the bytes walked.
+    let walked = stream.len() - records.stream.len();
+    Ok((declared.max(values.area()) + formulas.area(), walked))
 }
 
 /// A FORMAT record's number and code (BIFF8: a 16-bit count and a flags byte, wide characters

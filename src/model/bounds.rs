@@ -40,6 +40,10 @@ pub const MAX_WARNINGS: usize = 10_000;
 /// a record continued a million times costs hours).
 pub const MAX_XLS_CONTINUES: usize = 4_096;
 
+/// The most cells of an answer workbook holding a formula saved without its value (each is
+/// said: a program that does not calculate wrote it): an answer has a few hundred cells.
+pub const MAX_FORMULAS_WITHOUT_VALUES: usize = MAX_WARNINGS;
+
 /// What a file exceeds (each limit is the constant above). The place (sheet and cell) is the
 /// error's `Location`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,6 +70,8 @@ pub enum Excess {
     /// Two sheets read from one part (the error's place names the sheet or the package's
     /// part listing them): each would be read again, as many times as it is named.
     SheetsShareData,
+    /// More cells holding a formula without its value than [`MAX_FORMULAS_WITHOUT_VALUES`].
+    FormulasWithoutValues,
 }
 
 fn mib(bytes: u64) -> u64 {
@@ -169,6 +175,16 @@ impl Describe for Excess {
                 "two or more sheets point at the same data, which no workbook an office \
                  program saves does"
                     .into(),
+            ),
+            Excess::FormulasWithoutValues => say(
+                lang,
+                format!(
+                    "値のない数式のセルが{MAX_FORMULAS_WITHOUT_VALUES}個を超えます（Excelで開いて保存し直すと値が入ります）"
+                ),
+                format!(
+                    "more than {MAX_FORMULAS_WITHOUT_VALUES} cells hold a formula saved without \
+                     its value (opened and saved again in Excel, they get their values)"
+                ),
             ),
         }
     }

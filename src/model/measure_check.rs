@@ -306,11 +306,26 @@ pub fn rating_not_in_scale(settings: &MeasureSettings, code: &str) -> Option<Mea
     } else {
         MeasureWarning::RatingNotInScale {
             code: code.to_string(),
-            scale: settings
-                .rating_scale
-                .iter()
-                .map(|l| l.code.clone())
-                .collect(),
+            scale: scale_named(settings),
         }
     })
+}
+
+/// The most levels a warning names: a scale has a handful; one of thousands (a hand-made
+/// legend) named whole in every warning made each a page long and took gigabytes.
+const LEVELS_NAMED: usize = 20;
+
+/// The scale's codes as a warning names them: the first [`LEVELS_NAMED`], then `…` for the
+/// rest.
+pub fn scale_named(settings: &MeasureSettings) -> Vec<String> {
+    let mut out: Vec<String> = settings
+        .rating_scale
+        .iter()
+        .take(LEVELS_NAMED)
+        .map(|l| l.code.clone())
+        .collect();
+    if settings.rating_scale.len() > LEVELS_NAMED {
+        out.push("…".into());
+    }
+    out
 }

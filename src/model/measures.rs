@@ -513,7 +513,7 @@ impl MeasureSettings {
         let code = super::text::normalize(code);
         self.rating_scale
             .iter()
-            .find(|l| super::text::normalize(&l.code) == code)
+            .find(|l| super::text::normalized_chars(&l.code).eq(code.chars()))
     }
 
     /// The level's code for a rating cell naming a level of the scale — `A`, `Ａ` (the code in

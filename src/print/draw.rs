@@ -61,6 +61,10 @@ pub struct MeasuredRow {
     /// Its lines: the most of any of its columns (at least one).
     pub lines: usize,
     text: Vec<String>,
+    /// The text printed bold (a section's or an initiative's): kept, not asked again for each
+    /// piece (the asking put the whole text together: a title of millions of characters, once
+    /// for each of its pages).
+    bold: bool,
     division: Vec<String>,
     /// A stage lane's stage labels, each in lines of its bar's width (none for an arrow).
     stages: Vec<Vec<String>>,
@@ -323,9 +327,11 @@ impl Geometry {
             Rgb::BLACK,
             &initiative.number,
         ));
-        let label = format!("{} {}（続き）", initiative.label, initiative.title);
+        let label = (initiative.label.chars().chain([' ']))
+            .chain(initiative.title.chars())
+            .chain("（続き）".chars());
         let Column { x, w } = self.cols.text;
-        let label = TextMeasure::get().ellipsize(&label, f, true, w - 2.0 * self.pad());
+        let label = TextMeasure::get().ellipsize_chars(label, f, true, w - 2.0 * self.pad());
         out.push(text(x + self.pad(), baseline, f, true, MUTED, &label));
         self.row_frame(top, h, out);
     }
@@ -377,6 +383,7 @@ impl Geometry {
             height: lines as f32 * self.line_height() + 2.0 * self.pad(),
             lines,
             text,
+            bold,
             division,
             stages,
             measures,
@@ -624,7 +631,7 @@ impl Geometry {
             0.0
         };
         let x = self.cols.text.x + self.pad() + self.indent(at.row) + badge;
-        let (_, bold) = row_text(report, at.row);
+        let bold = at.measured.bold;
         let color = match grid::entry_of(report, at.row) {
             Some(e) if e.kind == EntryKind::Status => MUTED,
             _ => Rgb::BLACK,

@@ -174,25 +174,54 @@ impl TextMeasure {
         }
         out.push(concat(&units[start..]).trim_end().to_string());
     }
-    /// Cuts the text to fit `max_width`, ending with `…` when something was cut.
+    /// Cuts the text to fit `max_width`, ending with `…` when something was cut. Goes no
+    /// further into the text than what fits: a title of three million characters, cut for
+    /// the head of each of its continued pages, was measured whole for each.
     pub fn ellipsize(&self, text: &str, size: f32, bold: bool, max_width: f32) -> String {
-        let text = visible(text);
-        let text = text.as_ref();
-        if self.width(text, size, bold) <= max_width {
-            return text.to_string();
-        }
+        self.ellipsize_chars(text.chars(), size, bold, max_width)
+    }
+
+    /// [`TextMeasure::ellipsize`] of the characters given, taken only as far as they fit (a
+    /// text made of pieces is not put together first: a title of millions of characters was
+    /// copied for the head of each of its pages).
+    pub fn ellipsize_chars(
+        &self,
+        text: impl Iterator<Item = char>,
+        size: f32,
+        bold: bool,
+        max_width: f32,
+    ) -> String {
+        use crate::model::text::{is_invisible, mark};
         let ellipsis = self.char_width('…', size, bold);
         let mut out = String::new();
         let mut width = 0.0;
-        for c in text.chars() {
+        // How much of `out` leaves room for the `…` after it.
+        let mut room = 0;
+        let mut put = |c: char| {
             let w = self.char_width(c, size, bold);
-            if width + w + ellipsis > max_width {
-                break;
+            if width + w > max_width {
+                return false;
             }
             out.push(c);
             width += w;
+            if width + ellipsis <= max_width {
+                room = out.len();
+            }
+            true
+        };
+        // As printed: a character that does not show is its mark ([`visible`]).
+        let mut text = text;
+        let fits = text.all(|c| {
+            if is_invisible(c) {
+                mark(c).chars().all(&mut put)
+            } else {
+                put(c)
+            }
+        });
+        if !fits {
+            out.truncate(room);
+            out.push('…');
         }
-        out.push('…');
         out
     }
 }
@@ -255,6 +284,21 @@ pub fn no_line_end(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text far longer than the room is cut to the room (the head of each continued page
+    /// of a three-million-character title), as a short one is: a prefix and `…`.
+    #[test]
+    fn ellipsize_cuts_a_very_long_text_to_the_room() {
+        let m = TextMeasure::get();
+        let long = "あ".repeat(1_000_000);
+        let cut = m.ellipsize(&long, 10.0, false, 100.0);
+        assert!(cut.ends_with('…') && cut.chars().count() < 20, "{cut}");
+        assert!(m.width(&cut, 10.0, false) <= 100.0);
+        assert_eq!(m.ellipsize("短い", 10.0, false, 100.0), "短い");
+        // A character that does not show is cut as its mark is printed.
+        let tab = m.ellipsize("a\tb", 10.0, false, 1_000.0);
+        assert_eq!(tab, "a<TAB U+0009>b");
+    }
 
     #[test]
     fn japanese_wraps_without_closing_punctuation_at_line_start() {

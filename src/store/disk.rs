@@ -212,12 +212,12 @@ impl Describe for WriteError {
             WriteError::NotAFile { path } => say(
                 lang,
                 format!(
-                    "{}: 保存に使う名前ですが、ファイルではありません（フォルダーなど）。何も書いていません。移すか名前を変えてから保存し直してください",
+                    "{}: 保存に使う名前ですが、ファイルではありません（フォルダー・装置など）。何も書いていません。移すか名前を変えてから保存し直してください",
                     path.display()
                 ),
                 format!(
                     "{}: a name the save writes is taken by something that is not a file (a \
-                     folder …); nothing was written. Move or rename it, then save again",
+                     folder, a device …); nothing was written. Move or rename it, then save again",
                     path.display()
                 ),
             ),
@@ -267,8 +267,24 @@ pub fn write_atomically_with(
     bytes: &[u8],
     step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
 ) -> io::Result<()> {
+    if leads_to_no_file(path) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a file (a device, a pipe or a folder); nothing was written",
+        ));
+    }
     let like = metadata_if_there(path)?;
     replace(path, bytes, like.as_ref(), 0, step)
+}
+
+/// Whether `path` (through its links) is something other than a file: a device such as
+/// `/dev/stdout`, a pipe, a folder. A file is written beside it and renamed over it: over the
+/// link `/dev/stdout` (as root) that replaced the system's link with a file.
+fn leads_to_no_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file())
+        || std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+            && std::fs::canonicalize(path).is_err()
+            && std::fs::read_link(path).is_ok_and(|t| t.starts_with("/proc"))
 }
 
 /// Replaces `path` with `bytes` as the module describes, keeping `generations` backups;
@@ -301,6 +317,11 @@ pub fn write_keeping_backups_with(
             .is_some_and(|m| super::permissions::is_read_only(path, m))
     {
         return Err(WriteError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
+    if leads_to_no_file(path) {
+        return Err(WriteError::NotAFile {
             path: path.to_path_buf(),
         });
     }

@@ -126,7 +126,20 @@ fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
     let schema = match schema_at_head(text) {
         Some(schema) => schema,
         None => {
-            let probe: VersionProbe = ron::from_str(text).map_err(malformed)?;
+            // The probe's own name in ron's words (「struct `VersionProbe`」) means nothing to
+            // a user: said as what a report begins with.
+            let probe: VersionProbe = ron::from_str(text).map_err(|e| match malformed(e) {
+                StoreError::Malformed {
+                    line,
+                    column,
+                    message,
+                } if message.contains("VersionProbe") => StoreError::Malformed {
+                    line,
+                    column,
+                    message: message.replace("struct `VersionProbe`", "a report: `(schema: …`"),
+                },
+                other => other,
+            })?;
             probe.schema
         }
     };

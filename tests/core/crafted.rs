@@ -233,6 +233,42 @@ pub fn xls_sheets(sheets: &[Vec<Vec<u8>>], one_start: bool) -> Vec<u8> {
     compound_file(&head, |_, _, _| {})
 }
 
+/// An `.xls` of several sheets, each holding its records, each BoundSheet8 naming where
+/// `start` says, given the sheet's number and where each sheet does start.
+pub fn xls_sheets_at(sheets: &[Vec<Vec<u8>>], start: impl Fn(usize, &[u32]) -> u32) -> Vec<u8> {
+    let names: Vec<String> = (1..=sheets.len()).map(|k| format!("Sheet{k}")).collect();
+    let mut head = bof(0x0005);
+    head.extend(record(0x0042, &1200u16.to_le_bytes()));
+    let bounds_len: usize = names.iter().map(|n| 4 + 8 + n.len()).sum();
+    let mut pos = (head.len() + bounds_len + 4) as u32;
+    let mut starts = Vec::new();
+    let mut bodies = Vec::new();
+    for sheet in sheets {
+        let mut body = bof(0x0010);
+        for r in sheet {
+            body.extend(r);
+        }
+        body.extend(record(0x000A, &[]));
+        starts.push(pos);
+        pos += body.len() as u32;
+        bodies.push(body);
+    }
+    for (k, name) in names.iter().enumerate() {
+        let mut bound = start(k, &starts).to_le_bytes().to_vec();
+        bound.extend([0, 0, name.len() as u8, 0]);
+        bound.extend(name.as_bytes());
+        head.extend(record(0x0085, &bound));
+    }
+    head.extend(record(0x000A, &[]));
+    for body in &bodies {
+        head.extend(body);
+    }
+    if head.len() < 4200 {
+        head.resize(4200, 0);
+    }
+    compound_file(&head, |_, _, _| {})
+}
+
 /// An `.xls` of one sheet holding `sheet`'s records (and `globals` before the sheet list).
 pub fn xls(globals: &[Vec<u8>], sheet: &[Vec<u8>]) -> Vec<u8> {
     compound_file(&workbook_stream(globals, sheet), |_, _, _| {})

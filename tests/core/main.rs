@@ -16,6 +16,7 @@ mod era;
 mod every_output;
 mod fuzz_found;
 mod hostile;
+mod hostile_found;
 mod import_seed;
 mod invisible;
 mod large_tables;

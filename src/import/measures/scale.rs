@@ -70,17 +70,20 @@ pub(super) fn legend(sheet: &Sheet) -> Vec<RatingLevel> {
 /// is kept as written and warned about, once per code.
 pub(super) fn check_ratings(reading: Reading<'_>) {
     let settings = &reading.report.measure_settings;
-    let scale: Vec<String> = settings
+    let scale = crate::model::measure_check::scale_named(settings);
+    // Looked up, not searched: a legend of thousands of levels and as many ratings was
+    // quadratic.
+    let levels: std::collections::HashSet<String> = settings
         .rating_scale
         .iter()
-        .map(|l| l.code.clone())
+        .map(|l| crate::model::text::normalize(&l.code))
         .collect();
-    let mut warned: Vec<String> = Vec::new();
+    let mut warned: std::collections::HashSet<String> = Default::default();
     for (code, at) in reading.ratings {
-        if settings.level(&code).is_some() || warned.contains(&code) {
+        let known = levels.contains(&crate::model::text::normalize(&code));
+        if known || !warned.insert(code.clone()) {
             continue;
         }
-        warned.push(code.clone());
         let warning = if scale.is_empty() {
             MeasureWarning::NoRatingScale { code }
         } else {
@@ -104,11 +107,14 @@ pub(super) fn one_level_per_code(
     warnings: &mut Vec<Warning>,
 ) -> Vec<crate::model::measures::RatingLevel> {
     let mut out: Vec<crate::model::measures::RatingLevel> = Vec::with_capacity(declared.len());
+    let mut at: std::collections::HashMap<String, usize> = Default::default();
     for level in declared {
-        let Some(first) = out.iter_mut().find(|l| l.code == level.code) else {
+        let Some(&k) = at.get(&level.code) else {
+            at.insert(level.code.clone(), out.len());
             out.push(level);
             continue;
         };
+        let first = &mut out[k];
         if first.meaning.is_empty() {
             first.meaning = level.meaning;
         }

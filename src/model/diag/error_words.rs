@@ -139,8 +139,10 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
     match kind {
         K::Empty => say(
             lang,
-            "ファイルが空です。報告の表（タブ区切りの文）を選んでください".into(),
-            "the file is empty: expected a report table (tab-separated text)".into(),
+            "ファイルに文字がありません（空か、空白・タブ・改行だけです）。報告の表（タブ区切りの文）を選んでください".into(),
+            "the file holds no text (it is empty, or only spaces, tabs and line breaks): \
+             expected a report table (tab-separated text)"
+                .into(),
         ),
         K::NotText(problem) => not_text(problem, lang),
         K::Binary => say(
@@ -207,12 +209,12 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
             lang,
             format!(
                 "報告の表のあるシートがありません。「番号」と「具体的取組」の列見出しがある行が必要です（調べたシート: {}）",
-                sheets.join("、")
+                sheets_named(sheets, lang)
             ),
             format!(
                 "no sheet holds a report table: expected a row with the column headings \
                  番号 and 具体的取組 (sheets searched: {})",
-                sheets.join(", ")
+                sheets_named(sheets, lang)
             ),
         ),
         K::TooLarge { format, excess } => say(
@@ -279,4 +281,22 @@ fn not_text(problem: &DecodeProblem, lang: Lang) -> String {
         format!("報告の表ではありません: {why}"),
         format!("not a report table: {why}"),
     )
+}
+
+/// The sheets a message names: the first few, each cut to a preview, and how many more (a
+/// workbook of 5,000 sheets with names thousands of characters long made a 45 MB line).
+fn sheets_named(sheets: &[String], lang: Lang) -> String {
+    const NAMED: usize = 10;
+    let named: Vec<String> = sheets
+        .iter()
+        .take(NAMED)
+        .map(|s| crate::model::text::preview(s))
+        .collect();
+    let more = sheets.len().saturating_sub(NAMED);
+    match (lang, more) {
+        (Lang::Ja, 0) => named.join("、"),
+        (Lang::Ja, n) => format!("{}、ほか{n}枚", named.join("、")),
+        (Lang::En, 0) => named.join(", "),
+        (Lang::En, n) => format!("{} and {n} more", named.join(", ")),
+    }
 }

@@ -161,9 +161,16 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     // taken in.
     let read_sheets = [sheet.name.as_str(), measures::SHEET];
     let mut unread: std::collections::HashSet<(String, u32, u32)> = Default::default();
-    for (name, row, col, formula) in
-        crate::import::cell_xml::formulas_without_values(bytes, &read_sheets)
-    {
+    let formulas = crate::import::cell_xml::formulas_without_values(bytes, &read_sheets).map_err(
+        |(name, row, col)| {
+            let at = crate::import::sheet::cell_location(&name, row.into(), col.into());
+            let excess = crate::model::bounds::Excess::FormulasWithoutValues;
+            WorkbookProblem::Refused(Box::new(crate::import::sheet::too_large(
+                "XLSX", at, excess,
+            )))
+        },
+    )?;
+    for (name, row, col, formula) in formulas {
         let at =
             crate::model::diag::Location::cell(&name, row as usize + 1, col as usize + 1, None);
         let kind = crate::model::diag::WarningKind::FormulaWithoutValue { formula };
