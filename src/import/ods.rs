@@ -244,13 +244,21 @@ fn cell_value<R: BufRead>(
                 // A number that does not read is kept as written, not refused.
                 // So is one with more digits than the float holds.
                 let trimmed = written.trim();
-                value = Some(match trimmed.parse::<f64>() {
-                    Ok(f) => match super::sheet::exact_number(trimmed, f) {
-                        Some(exact) => Data::String(exact),
-                        None => Data::Float(f),
+                // One no float holds (`1e400`, read as infinity) is kept as written too.
+                value = Some(
+                    match trimmed
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|f| f.is_finite())
+                        .ok_or(())
+                    {
+                        Ok(f) => match super::sheet::exact_number(trimmed, f) {
+                            Some(exact) => Data::String(exact),
+                            None => Data::Float(f),
+                        },
+                        Err(_) => Data::String(written),
                     },
-                    Err(_) => Data::String(written),
-                });
+                );
             }
             "office:string-value" if value.is_none() => value = Some(Data::String(text())),
             "office:date-value" if value.is_none() => value = Some(Data::DateTimeIso(text())),

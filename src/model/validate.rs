@@ -328,7 +328,9 @@ pub fn violations(report: &Report) -> Vec<Violation> {
             rule: Rule::IdTooLarge { id: report.next_id },
         });
     }
-    if report.next_id <= highest {
+    // Past the largest id there is nothing to repair next_id to: the file is refused for the
+    // id alone (a refusal saying 「set to 18446744073709551615」 promised a repair not made).
+    if report.next_id <= highest && highest < MAX_ID {
         out.push(Violation {
             place: Place::field("next_id"),
             rule: Rule::NextIdNotAbove {

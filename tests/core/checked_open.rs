@@ -102,6 +102,8 @@ fn an_id_too_large_to_hand_out_more_after_is_refused() {
             ))),
             "{said:?}"
         );
+        // Refused, nothing is repaired: no message promises next_id a new value.
+        assert!(!said.iter().any(|s| s.contains("set to")), "{said:?}");
     }
 }
 

@@ -215,3 +215,23 @@ fn an_xls_whose_sheet_starts_inside_another_is_refused() {
     };
     assert!(matches!(excess, Excess::SheetsShareData), "{err}");
 }
+
+/// An ODS number no float holds (`1e400`) is kept as written, not read as 「inf%」.
+#[test]
+fn an_ods_number_no_float_holds_is_kept_as_written() {
+    let rows: String = REPORT_ROWS[..3]
+        .iter()
+        .map(|r| crafted::ods_row(r))
+        .collect();
+    let mut last = String::from("<table:table-row>");
+    for text in &REPORT_ROWS[3][..5] {
+        last.push_str(&format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+        ));
+    }
+    last.push_str(r#"<table:table-cell office:value-type="percentage" office:value="1e400"><text:p>inf</text:p></table:table-cell>"#);
+    last.push_str(r#"<table:table-cell office:value-type="string"><text:p>人事課</text:p></table:table-cell></table:table-row>"#);
+    let (report, _) = import_any(&crafted::ods(&format!("{rows}{last}")), None).expect("opens");
+    let i = report.initiatives().next().unwrap();
+    assert_eq!(i.topics[0].actual[0].text, "1e400");
+}
