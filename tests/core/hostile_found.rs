@@ -198,7 +198,8 @@ fn many_divisions_are_each_named_once_in_order() {
 }
 
 /// The sheet of a crafted `.xls` whose second sheet starts inside the first's records is
-/// refused: each such start was walked to the end of the stream (150,000 of them, hours).
+/// refused: each such start was walked to the end of the stream (150,000 of them: still
+/// running after 20 s).
 #[test]
 fn an_xls_whose_sheet_starts_inside_another_is_refused() {
     let sheets = vec![
