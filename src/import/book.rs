@@ -27,9 +27,13 @@ pub(crate) fn read_sheets(
         },
     };
     if WorkbookFormat::of_bytes(bytes).is_none() {
-        return Err(damaged(
-            "neither a ZIP package nor an OLE compound file".to_string(),
-        ));
+        // A ZIP of no part at all begins with its end record.
+        let why = if bytes.starts_with(b"PK\x05\x06") {
+            "an empty ZIP package: it holds no part, so no workbook"
+        } else {
+            "neither a ZIP package nor an OLE compound file"
+        };
+        return Err(damaged(why.to_string()));
     }
     // calamine is not ours and reads whatever it is given: a panic inside it on a damaged
     // file is reported as that damage, never allowed to take the window down.
@@ -175,7 +179,9 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
         let shown_as_percent = percent.get(&name);
         let written = exact.get(&name);
         let format_of = |at: &(u32, u32)| formatted.get(&name).and_then(|f| f.get(at));
-        let damaged = |e: XlsxError| Failure::Damaged(e.to_string());
+        // The reader's words name no sheet (「Range is missing the expected row component」
+        // of a broken <dimension>): the sheet is named before them.
+        let damaged = |e: XlsxError| Failure::Damaged(format!("sheet {name}: {e}"));
         let merges = book.merge_cells_by_sheet_name(&name).map_err(damaged)?;
         // Cell by cell rather than as calamine's dense range: one value typed at
         // XFD1048576 would make that range hundreds of gigabytes.

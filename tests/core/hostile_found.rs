@@ -236,3 +236,12 @@ fn an_ods_number_no_float_holds_is_kept_as_written() {
     let i = report.initiatives().next().unwrap();
     assert_eq!(i.topics[0].actual[0].text, "1e400");
 }
+
+/// An empty ZIP is said to be one (it was "neither a ZIP package nor an OLE compound file").
+#[test]
+fn an_empty_zip_is_said_to_hold_no_workbook() {
+    let empty = crafted::package(&[]);
+    let err = import_workbook(&empty, WorkbookFormat::Xlsx).unwrap_err();
+    let said = err.describe(Lang::En);
+    assert!(said.contains("an empty ZIP package"), "{said}");
+}
