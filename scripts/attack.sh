@@ -355,6 +355,13 @@ case_tsv_long_title() {
   make tsv-long-title t.tsv && expect 0 "page(s)" print "$work/t.tsv" -o "$work/t.pdf"
 }
 
+case_tsv_print_rows() {
+  local megabytes=$megabytes
+  scaled
+  make tsv-print-rows r.tsv &&
+    expect 0 "page(s)" print "$work/r.tsv" -o "$work/r.pdf"
+}
+
 case_answer_formulas() {
   answer answer-formulas a.xlsx &&
     expect 1 "more than 10000 cells hold a formula" collect "$work/numbers/master.ron" \

@@ -837,3 +837,25 @@ fn a_fault_putting_the_pdf_together_is_an_error_not_a_crash() {
     assert!(PdfError::Internal.to_string().contains("--untagged"));
     assert!(render(&layout, "t", Tagging::Untagged).is_ok());
 }
+
+/// A table of more rows than a printout is tagged for is printed untagged, and the user is
+/// told why (its tags took 1.26 GB for 240,000 rows); up to the bound it is tagged, and an
+/// untagged printout asked for stays so without a word.
+#[test]
+fn a_table_past_the_tagged_rows_is_printed_untagged_and_said() {
+    use shinchoku::lang::{Describe, Lang};
+    use shinchoku::print::pdf::{MAX_TAGGED_ROWS, tagging_for_rows};
+    assert_eq!(
+        tagging_for_rows(MAX_TAGGED_ROWS, Tagging::Tagged),
+        (Tagging::Tagged, None)
+    );
+    let (tagging, note) = tagging_for_rows(MAX_TAGGED_ROWS + 1, Tagging::Tagged);
+    assert_eq!(tagging, Tagging::Untagged);
+    let note = note.expect("said");
+    assert!(note.describe(Lang::Ja).contains("100001行"));
+    assert!(note.describe(Lang::En).contains("screen-reader tags"));
+    assert_eq!(
+        tagging_for_rows(MAX_TAGGED_ROWS + 1, Tagging::Untagged),
+        (Tagging::Untagged, None)
+    );
+}

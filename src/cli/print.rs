@@ -56,6 +56,7 @@ pub fn run(args: &Print) -> ExitCode {
     bar.stage("print: writing the PDF");
     let mut progress = |p| bar.set(0.5 + p * 0.5);
     let (pages, text_size) = (plan.pages(), plan.frame.text_size);
+    let (tagging, too_large) = crate::print::pdf::tagging_for(&plan, tagging);
     let stop = std::sync::atomic::AtomicBool::new(false);
     let rendered =
         crate::print::pdf::render_plan(plan, &report.title, tagging, &mut progress, &stop);
@@ -75,9 +76,13 @@ pub fn run(args: &Print) -> ExitCode {
         .say_error();
         return ExitCode::FAILURE;
     }
+    if let Some(note) = too_large {
+        use crate::lang::{Describe, Lang};
+        errln!("note: {}", note.describe(Lang::En));
+    }
     // What prints as a box, said as the tagged print's refusal says it (which names the
     // characters it could not tag): the untagged printout is made all the same.
-    if args.untagged {
+    if tagging == Tagging::Untagged {
         use crate::lang::{Describe, Lang};
         use crate::model::diag::WarningKind;
         for w in crate::model::check::invisible_characters(report) {

@@ -212,12 +212,13 @@ pub fn pdf_work(
         let plan = print::plan_pages(&job, &mut |p| progress(p * 0.5));
         let plan = plan.map_err(|e| e.describe(lang))?;
         let mut progress = |p| progress(0.5 + p * 0.5);
-        let (title, tagged) = (&report.title, print::pdf::Tagging::Tagged);
+        let title = &report.title;
+        let (tagged, too_large) = print::pdf::tagging_for(&plan, print::pdf::Tagging::Tagged);
         // The pages are drawn as they are painted: a long printout's are not all held.
         match print::pdf::render_plan(plan, title, tagged, &mut progress, stop) {
             Ok(bytes) => Ok(Made {
                 bytes,
-                notes: Vec::new(),
+                notes: too_large.iter().map(|n| n.describe(lang)).collect(),
             }),
             // Text the bundled font lacks cannot be tagged: a meeting's printout is not held up
             // for that (nor for a fault putting the structure together) — it is planned again
