@@ -90,7 +90,8 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
     let (report, mut warnings) = import::import_file(path)?;
     warnings.extend(model::measure_check::report_wide_warnings(&report));
     // What the model's check finds that reading the table does not: months outside the
-    // period or of another year, a month in a note or outside brackets (the table was quiet
+    // period or of another year, 予定 over months passed, a month in a note or outside
+    // brackets (the table was quiet
     // where the same report as a `.ron` warned).
     // Only the months are looked at again: every row kept unread was warned of by the reader,
     // and making its warning a second time to drop it took a 10 MB table of five million of
@@ -104,6 +105,7 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
                     &w.kind,
                     W::MonthsOutsidePeriod { .. }
                         | W::MonthInNote { .. }
+                        | W::ScheduledOverPassed { .. }
                         | W::UnreadableMonths {
                             reason: model::months::MonthProblem::OutsideBracket,
                             ..

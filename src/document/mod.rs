@@ -540,16 +540,22 @@ impl Document {
             .extend(crate::model::measure_check::measure_warnings(&self.report));
     }
 
-    /// The warnings about months (that cannot be read, a result outside the period) made again
+    /// The warnings about months (that cannot be read, a result outside the period, a month in
+    /// a note, 予定 over months passed) made again
     /// for the report as it is now, as opening the saved file would list them: typed in the
     /// window, they are said at once. What reading a table said (with its row) stays, and is
     /// not said twice.
     fn recheck_months(&mut self, within: Option<Id>) {
         use crate::model::check;
+        // Every kind `check::list_warnings` makes: one left out stayed after the entry was
+        // rewritten, and was said again at each edit.
         let of_months = |w: &Warning| {
             matches!(
                 w.kind,
-                WarningKind::UnreadableMonths { .. } | WarningKind::MonthsOutsidePeriod { .. }
+                WarningKind::UnreadableMonths { .. }
+                    | WarningKind::MonthsOutsidePeriod { .. }
+                    | WarningKind::MonthInNote { .. }
+                    | WarningKind::ScheduledOverPassed { .. }
             )
         };
         let report_own = |w: &Warning| of_months(w) && w.at.row.is_none() && w.at.sheet.is_none();

@@ -10,7 +10,7 @@ use super::entry_text;
 use super::months::{MonthProblem, TimingKind, fiscal_years_written, parse_timing};
 use super::text::{boxed_chars, invisible_chars};
 use super::text_place::{At, TextField, for_each_text};
-use super::{Entry, Id, Initiative, Report, Side, Topic};
+use super::{Entry, Id, Initiative, MonthSet, Report, Side, Topic};
 
 pub fn warnings(report: &Report) -> Vec<Warning> {
     let mut out = month_warnings(report);
@@ -96,6 +96,7 @@ pub fn list_warnings(
         while let Some(e) = stack.pop() {
             let found = unreadable(e)
                 .or_else(|| outside_period(report, side, e))
+                .or_else(|| scheduled_over_passed(report, side, e))
                 .or_else(|| month_outside_brackets(side, e))
                 .or_else(|| {
                     let note = month_in_note(e)?;
@@ -181,6 +182,34 @@ fn first_month_named(text: &str) -> Option<String> {
         return first_month_named(after);
     }
     Some(format!("{}月", digits.chars().rev().collect::<String>()))
+}
+
+/// A result whose list of months ends in 予定 — 「（6月～9月、10月予定）」 — over months both
+/// passed and to come by the as-of date: 予定 is read as said of the whole list (of the last
+/// part alone is a guess, and a wrong one would count a month done that was not), so the months
+/// passed count as not done, and their plan lines may show 遅れ. Said, with how to write it
+/// (two lines: the months done, and those to come).
+fn scheduled_over_passed(report: &Report, side: Side, e: &Entry) -> Option<WarningKind> {
+    let timing = e.timing.as_ref()?;
+    if side != Side::Actual || !timing.scheduled || timing.kind != TimingKind::Months {
+        return None;
+    }
+    if !e.when.as_deref()?.contains(['、', '，', ',']) {
+        return None;
+    }
+    let passed = report.fiscal_as_of().passed();
+    let past = timing.months.intersect(passed);
+    let to_come = MonthSet::from_fiscal_indices(
+        timing
+            .months
+            .fiscal_indices()
+            .filter(|&k| !passed.contains_fiscal(k)),
+    );
+    (!past.is_empty() && !to_come.is_empty()).then(|| WarningKind::ScheduledOverPassed {
+        entry: e.text.clone(),
+        passed: past.to_japanese(),
+        to_come: to_come.to_japanese(),
+    })
 }
 
 /// A result done (not 予定) in named months outside the period: 「（10月）」 in a first-half

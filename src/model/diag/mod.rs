@@ -311,6 +311,13 @@ pub enum WarningKind {
         fiscal_year: crate::model::FiscalYear,
         period: crate::model::Period,
     },
+    /// A result whose list of months ends in 予定 over months both passed and to come
+    /// (「（6月～9月、10月予定）」): all of them read as 予定, the `passed` ones not done.
+    ScheduledOverPassed {
+        entry: String,
+        passed: String,
+        to_come: String,
+    },
     /// A note of an entry names a month its timing does not read (`(6月、9月にも実施)`,
     /// `(6月)（10月にも実施予定）`, `※10月に再実施予定`): kept as written, said.
     MonthInNote {

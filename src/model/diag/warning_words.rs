@@ -36,6 +36,7 @@ impl Describe for WarningKind {
             | W::TopicInTwoRows { .. }
             | W::AlreadyKept { .. }
             | W::DateCell { .. }
+            | W::ScheduledOverPassed { .. }
             | W::EarlierResultChanged { .. }
             | W::MonthsOutsidePeriod { .. }
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
@@ -298,18 +299,12 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             heading,
             removed,
         } => earlier_changed_words(text, heading, *removed, lang),
-        W::DateCell { text } => say(
-            lang,
-            format!(
-                "実績のセルは文字ではなく日付・時刻で、「{}」と読みました（Excelは「6/1」や「6月1日」を日付に変えます）。書かれたとおりか確かめてください",
-                preview(text)
-            ),
-            format!(
-                "the 実績 cell holds a date or time, not text, read as 「{}」 (Excel turns 「6/1」 or \
-                 「6月1日」 into a date); check it is what was written",
-                preview(text)
-            ),
-        ),
+        W::ScheduledOverPassed {
+            entry,
+            passed,
+            to_come,
+        } => scheduled_over_passed_words(entry, (passed, to_come), lang),
+        W::DateCell { text } => date_cell_words(text, lang),
         W::TopicInTwoRows {
             heading,
             rows: [a, b],
@@ -574,6 +569,38 @@ fn earlier_changed_words(text: &str, heading: &str, removed: bool, lang: Lang) -
         ),
         format!(
             "the answer {en} 「{text}」, a result already reported under 「{heading}」: taken in, that period's report changes too"
+        ),
+    )
+}
+
+/// [`WarningKind::ScheduledOverPassed`] worded.
+fn scheduled_over_passed_words(entry: &str, (passed, to_come): (&str, &str), lang: Lang) -> String {
+    let entry = preview(entry);
+    say(
+        lang,
+        format!(
+            "「{entry}」: 「予定」は時期全体のこととして読みました。すでに過ぎた{passed}も未実施です。済んだ月があるなら、済んだ月（{passed}）と予定の月（{to_come}予定）を別の行に書いてください"
+        ),
+        format!(
+            "「{entry}」: 予定 is read as said of all its months, so {passed}, already passed, \
+             count as not done; if they were done, write them on a line of their own \
+             （{passed}）, apart from the line of those to come （{to_come}予定）"
+        ),
+    )
+}
+
+/// [`WarningKind::DateCell`] worded.
+fn date_cell_words(text: &str, lang: Lang) -> String {
+    say(
+        lang,
+        format!(
+            "実績のセルは文字ではなく日付・時刻で、「{}」と読みました（Excelは「6/1」や「6月1日」を日付に変えます）。書かれたとおりか確かめてください",
+            preview(text)
+        ),
+        format!(
+            "the 実績 cell holds a date or time, not text, read as 「{}」 (Excel turns 「6/1」 or \
+             「6月1日」 into a date); check it is what was written",
+            preview(text)
         ),
     )
 }
