@@ -117,7 +117,8 @@ impl Sheet {
                 );
                 // The top-left cell's own value is the region's.
                 let top_left = usize::from(c == c0 && rows.get(lo) == Some(&r0));
-                hi - lo > top_left
+                // A region whose last row is before its first (a crafted file's) covers none.
+                hi.saturating_sub(lo) > top_left
             })
         };
         let mut at: HashMap<(usize, usize), usize> = HashMap::new();

@@ -245,3 +245,21 @@ fn an_empty_zip_is_said_to_hold_no_workbook() {
     let said = err.describe(Lang::En);
     assert!(said.contains("an empty ZIP package"), "{said}");
 }
+
+/// A merged region whose last row is before its first, over the stage column (found by the
+/// fuzzer: the search for values under it subtracted past zero and panicked).
+#[test]
+fn a_merged_region_ending_before_it_begins_is_no_merge() {
+    let mut records = crafted::labels(&REPORT_ROWS, 0);
+    let mut merge = 1u16.to_le_bytes().to_vec();
+    for v in [3u16, 0, 3, 3] {
+        merge.extend(v.to_le_bytes());
+    }
+    records.push(crafted::record(0x00E5, &merge));
+    let bytes = crafted::xls(&[], &records);
+    let report = import_workbook(&bytes, WorkbookFormat::Xls)
+        .expect("opens")
+        .report;
+    let i = report.initiatives().next().unwrap();
+    assert_eq!(i.items[0].lanes[0][0].label, "実施");
+}
