@@ -24,6 +24,17 @@ pub fn say(lang: Lang, ja: String, en: String) -> String {
     }
 }
 
+/// The first of a list a message names, and how many more there are (`more`), counted in
+/// Japanese with `counter` (件, 字, 枚): a long list is said in a line, not as long as itself.
+pub fn first_and_more(named: &[String], more: usize, counter: &str, lang: Lang) -> String {
+    match (lang, more) {
+        (Lang::Ja, 0) => named.join("、"),
+        (Lang::Ja, n) => format!("{}、ほか{n}{counter}", named.join("、")),
+        (Lang::En, 0) => named.join(", "),
+        (Lang::En, n) => format!("{} and {n} more", named.join(", ")),
+    }
+}
+
 /// What went wrong reading or writing a file, in words: in Japanese by its kind (the system's
 /// own text is English, or in the system's language), in English the system's text as it is.
 pub fn io_words(kind: std::io::ErrorKind, system_text: &str, lang: Lang) -> String {

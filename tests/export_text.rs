@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
 use shinchoku::export::{
-    Encoding, ExportError, ExportWarning, Format, cp932, export, export_bytes,
+    Encoding, ExportError, ExportWarning, Exported, Format, cp932, export, export_bytes,
 };
 use shinchoku::import::{WorkbookFormat, import_any, import_bytes};
 use shinchoku::lang::{Describe, Lang};
@@ -180,15 +180,7 @@ fn texts_the_table_would_read_as_structure_read_back_as_text() {
 /// The warning shows the reference the file holds for the character, not another's.
 #[test]
 fn cp932_names_the_reference_it_wrote() {
-    let mut doc = typed();
-    let id = first_result(doc.report(), "10", 0);
-    doc.perform(Intent::SetEntryText {
-        id,
-        text: "研修の実施🎉(4月)".into(),
-    })
-    .unwrap();
-    let report = as_imported(doc.report().clone());
-    let exported = export(&report, Format::Table, Encoding::Cp932).unwrap();
+    let (_, exported) = cp932_table_with("研修の実施🎉(4月)");
     let (text, _, _) = encoding_rs::SHIFT_JIS.decode(&exported.bytes);
     assert!(text.contains("&#127881;"), "the file's reference");
     for lang in [Lang::Ja, Lang::En] {
@@ -200,17 +192,24 @@ fn cp932_names_the_reference_it_wrote() {
     }
 }
 
-#[test]
-fn cp932_writes_characters_it_has_no_code_for_as_references_and_says_where() {
+/// The report with initiative 10's first result typed as `text`, as imported, and its CP932
+/// table.
+fn cp932_table_with(text: &str) -> (Report, Exported) {
     let mut doc = typed();
     let id = first_result(doc.report(), "10", 0);
     doc.perform(Intent::SetEntryText {
         id,
-        text: "𠮷野家での研修😀(4月)".into(),
+        text: text.into(),
     })
     .unwrap();
     let report = as_imported(doc.report().clone());
     let exported = export(&report, Format::Table, Encoding::Cp932).unwrap();
+    (report, exported)
+}
+
+#[test]
+fn cp932_writes_characters_it_has_no_code_for_as_references_and_says_where() {
+    let (report, exported) = cp932_table_with("𠮷野家での研修😀(4月)");
     let again = carried(import_bytes(&exported.bytes).unwrap().report);
     assert!(again == report, "read back as it was");
     let [ExportWarning::AsReferences { chars }] = exported.warnings.as_slice() else {

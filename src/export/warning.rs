@@ -121,14 +121,9 @@ pub enum ExportWarning {
 /// The first few of a long list, and how many more.
 fn some_of(items: &[String], lang: Lang) -> String {
     const SHOWN: usize = 10;
-    let list = items.iter().take(SHOWN).cloned().collect::<Vec<_>>();
+    let list: Vec<String> = items.iter().take(SHOWN).cloned().collect();
     let more = items.len().saturating_sub(SHOWN);
-    match (lang, more) {
-        (Lang::Ja, 0) => list.join("、"),
-        (Lang::Ja, n) => format!("{}ほか{n}件", list.join("、")),
-        (Lang::En, 0) => list.join(", "),
-        (Lang::En, n) => format!("{} and {n} more", list.join(", ")),
-    }
+    crate::lang::first_and_more(&list, more, "件", lang)
 }
 
 impl Describe for ExportWarning {

@@ -44,9 +44,9 @@ fn money_unit(suffix: &str) -> Option<String> {
         .chars()
         .filter(|c| !matches!(c, '(' | ')' | '（' | '）' | ' ' | '\u{3000}'))
         .collect();
-    // A unit is a word (`十億円` at most in use); a format writing thousands of characters
-    // before its 円 is no unit, and copied into each of a million cells it took all the
-    // memory there is.
+    // A unit is a word (`百万円`, `十億円`); a format writing thousands of characters before
+    // its 円 is no unit, and written into each of 750,000 cells' text it took all the memory
+    // there is.
     (unit.ends_with('円') && unit.chars().count() <= MAX_UNIT_CHARS).then_some(unit)
 }
 

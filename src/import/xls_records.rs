@@ -315,7 +315,7 @@ pub(crate) struct XlsShown {
 struct ShownXfs {
     percent: HashSet<u16>,
     /// Shared by every cell of the format: a code thousands of characters long, copied into
-    /// each of a million cells, took all the memory there is.
+    /// each of 750,000 cells, took all the memory there is.
     formats: HashMap<u16, std::rc::Rc<str>>,
 }
 

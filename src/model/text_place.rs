@@ -325,12 +325,7 @@ const MOST_NAMED: usize = 20;
 fn listed(chars: &[char], name: impl Fn(char) -> String, lang: Lang) -> String {
     let named: Vec<String> = chars.iter().take(MOST_NAMED).map(|c| name(*c)).collect();
     let more = chars.len().saturating_sub(MOST_NAMED);
-    match (lang, more) {
-        (Lang::Ja, 0) => named.join("、"),
-        (Lang::Ja, n) => format!("{}、ほか{n}字", named.join("、")),
-        (Lang::En, 0) => named.join(", "),
-        (Lang::En, n) => format!("{} and {n} more", named.join(", ")),
-    }
+    crate::lang::first_and_more(&named, more, "字", lang)
 }
 
 /// The words of [`WarningKind::InvisibleCharacters`].

@@ -47,8 +47,9 @@ pub enum Tagging {
 
 /// The most table rows a printout is tagged for. The structure tree holds each cell of each
 /// row until the file is written, about 3 KB a row: a table of 240,000 rows (5,854 pages) took
-/// 1.26 GB and 11.5 s tagged, 0.52 GB and 4.3 s untagged. A printout of more rows than this
-/// (some 2,500 pages) is made untagged, and the user is told.
+/// 1.26 GB and 11.5 s tagged, about half a gigabyte and 5 s untagged (README, *Publishing*).
+/// A printout of more rows than this (some 2,500 pages) is made untagged, and the user is
+/// told.
 pub const MAX_TAGGED_ROWS: usize = 100_000;
 
 /// A printout made untagged because its table has more than [`MAX_TAGGED_ROWS`] rows.

@@ -1,7 +1,11 @@
-//! Results an answer was not sent: those of a topic that more than one division answers for
-//! (an initiative naming several 担当課 and a topic naming none), taken in from another
-//! division's answer after the response went out, and those the office added since. An answer
-//! changes only the results it was sent and adds its own; it never removes another's.
+//! A topic more than one division answers for (an initiative naming several 担当課 and a
+//! topic naming none): an answer changes or removes only the results it was sent, and adds
+//! its own; a result taken in from the other division's answer after the response went out,
+//! or added by the office since, stays. Two answers of one collection that set one list (such
+//! a topic's results, or a plan both changed and the office accepts) are joined. On a topic of
+//! one division its answer's list stands whole, as before (a re-sent answer that rewrote a
+//! result it had added would otherwise keep the old line beside the new: which results came
+//! from a division's earlier answer is not recorded).
 
 use std::collections::{HashMap, HashSet};
 

@@ -3,7 +3,7 @@
 //! bracket of its own, a response file whose texts were changed by other means than
 //! Shinchoku, and a change that only a full-width digit makes.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
 use shinchoku::lang::{Describe, Lang};
@@ -14,18 +14,9 @@ use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
 use shinchoku::survey::send::Survey;
 use shinchoku::survey::{self, collect, entries_text, workbook};
 
+use crate::october as at;
+use crate::survey_due as due;
 use crate::{rewrite_part, seed, type_into_workbook};
-
-fn at(day: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2017, 10, day)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
-
-fn due() -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(2017, 10, 13)
-}
 
 fn master() -> Document {
     let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());

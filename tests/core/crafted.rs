@@ -200,37 +200,9 @@ pub fn compound_file(stream: &[u8], fat_edit: impl Fn(&mut Vec<u32>, u32, u32)) 
 }
 
 /// An `.xls` of several sheets, `Sheet1`, `Sheet2` …, each holding its records; with
-/// `one_start`, every BoundSheet8 names where the first sheet starts (and only it is written).
+/// `one_start`, every BoundSheet8 names where the first sheet starts.
 pub fn xls_sheets(sheets: &[Vec<Vec<u8>>], one_start: bool) -> Vec<u8> {
-    let names: Vec<String> = (1..=sheets.len()).map(|k| format!("Sheet{k}")).collect();
-    let mut head = bof(0x0005);
-    head.extend(record(0x0042, &1200u16.to_le_bytes()));
-    let bounds_len: usize = names.iter().map(|n| 4 + 8 + n.len()).sum();
-    let mut pos = (head.len() + bounds_len + 4) as u32;
-    let mut bodies = Vec::new();
-    for (name, sheet) in names.iter().zip(sheets) {
-        let mut bound = pos.to_le_bytes().to_vec();
-        bound.extend([0, 0, name.len() as u8, 0]);
-        bound.extend(name.as_bytes());
-        head.extend(record(0x0085, &bound));
-        let mut body = bof(0x0010);
-        for r in sheet {
-            body.extend(r);
-        }
-        body.extend(record(0x000A, &[]));
-        if !one_start {
-            pos += body.len() as u32;
-        }
-        bodies.push(body);
-    }
-    head.extend(record(0x000A, &[]));
-    for body in bodies.iter().take(if one_start { 1 } else { bodies.len() }) {
-        head.extend(body);
-    }
-    if head.len() < 4200 {
-        head.resize(4200, 0);
-    }
-    compound_file(&head, |_, _, _| {})
+    xls_sheets_at(sheets, |k, starts| starts[if one_start { 0 } else { k }])
 }
 
 /// An `.xls` of several sheets, each holding its records, each BoundSheet8 naming where

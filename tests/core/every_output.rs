@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use proptest::prelude::*;
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
@@ -15,6 +15,7 @@ use shinchoku::survey::answer::answer_from_report;
 use shinchoku::survey::send::Survey;
 use shinchoku::survey::{self, collect, topics_of};
 
+use crate::october as at;
 use crate::seed;
 
 /// Sentences as divisions type them: notes after and inside the month bracket, counts, ※
@@ -73,13 +74,6 @@ fn op() -> impl Strategy<Value = Op> {
             text
         }),
     ]
-}
-
-fn at(day: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2017, 10, day)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
 }
 
 /// A division's response with the edits made through the core, as the window makes them.

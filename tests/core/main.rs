@@ -174,3 +174,16 @@ pub fn type_into_workbook_part(bytes: &[u8], part: &str, old: &str, new: &str) -
         text.replacen(old, new, 1)
     })
 }
+
+/// 9:00 on the given day of October 2017: when the seed's first-half survey answers come in.
+pub fn october(day: u32) -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2017, 10, day)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+/// The seed's first-half survey's due date: 13 October 2017.
+pub fn survey_due() -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(2017, 10, 13)
+}

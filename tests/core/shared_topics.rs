@@ -4,7 +4,6 @@
 //! Before, the later answer's list replaced the topic's results and the earlier division's
 //! were gone without a word (the review even listed one as rewritten into the other's).
 
-use chrono::{NaiveDate, NaiveDateTime};
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
 use shinchoku::model::{Entry, Id, Report};
@@ -12,6 +11,8 @@ use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
 use shinchoku::survey::send::Survey;
 use shinchoku::survey::{self, collect, entries_text, workbook};
 
+use crate::october as at;
+use crate::survey_due as due;
 use crate::{seed, type_into_workbook};
 
 const 推進課: &str = "総務部行財政改革推進課";
@@ -22,17 +23,6 @@ const SECOND: &str = "職員向けメルマガにおける周知(6月)";
 const THIRD: &str = "「協創」の取組を推進するための職員研修における周知、活用(7月)";
 const BY_推進課: &str = "協創ポータルの閲覧数の集計(9月)";
 const BY_総務課: &str = "庁内掲示板への掲載(8月)";
-
-fn at(day: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2017, 10, day)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
-
-fn due() -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(2017, 10, 13)
-}
 
 /// The seed with initiative 2 answered for by 推進課 and 総務課 both, surveyed.
 fn master() -> Document {

@@ -5,7 +5,7 @@
 
 use std::io::{Read, Write};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use shinchoku::document::{Document, Origin};
 use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::Report;
@@ -14,22 +14,13 @@ use shinchoku::survey::answer::{Refusal, answer_from_workbook};
 use shinchoku::survey::send::{Formats, Survey, SurveyRefusal, write_responses};
 use shinchoku::survey::{self, ConflictKind, collect, entries_text, topics_of, workbook};
 
+use crate::october as at;
+use crate::survey_due as due;
 use crate::{seed, type_into_workbook};
 
 const 管財課: &str = "総務部管財課";
 const 税務企画課: &str = "総務部税務企画課";
 const 総務課: &str = "総務部総務課";
-
-fn at(day: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2017, 10, day)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
-
-fn due() -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(2017, 10, 13)
-}
 
 /// The seed as the master, surveyed on 2 October with a token per division.
 fn master_of(report: Report) -> Document {

@@ -292,11 +292,5 @@ fn sheets_named(sheets: &[String], lang: Lang) -> String {
         .take(NAMED)
         .map(|s| crate::model::text::preview(s))
         .collect();
-    let more = sheets.len().saturating_sub(NAMED);
-    match (lang, more) {
-        (Lang::Ja, 0) => named.join("、"),
-        (Lang::Ja, n) => format!("{}、ほか{n}枚", named.join("、")),
-        (Lang::En, 0) => named.join(", "),
-        (Lang::En, n) => format!("{} and {n} more", named.join(", ")),
-    }
+    crate::lang::first_and_more(&named, sheets.len().saturating_sub(NAMED), "枚", lang)
 }

@@ -30,7 +30,7 @@ pub struct Row {
     /// The hash of the results cell as sent (`None` in a workbook from before it was kept).
     pub sent_results: Option<u64>,
     /// The ids of the results in the results cell as sent (`None` in a workbook from before
-    /// they were kept): only these may an answer remove.
+    /// they were kept): on a topic two divisions share, only these may an answer remove.
     pub sent_ids: Option<Vec<Id>>,
     /// The results shown apart, read-only, beside the answer cell (the half before's, settled):
     /// the cell answers for the topic's other results, and these stay.
