@@ -155,6 +155,27 @@ fn renumber(edit: &mut Edit, fresh_from: u64, fresh: &mut dyn FnMut(Id) -> Id) {
             e.id = fresh(e.id);
         }
     });
+    // A division's record names the results its answer added: by their real ids too.
+    each_received(edit, &mut |added| {
+        for id in added.iter_mut().filter(|id| id.0 >= fresh_from) {
+            *id = fresh(*id);
+        }
+    });
+}
+
+fn each_received(edit: &mut Edit, f: &mut dyn FnMut(&mut Vec<Id>)) {
+    match edit {
+        Edit::SetDivisionSurvey {
+            record: Some(record),
+            ..
+        } => {
+            if let Some(r) = &mut record.received {
+                f(&mut r.added);
+            }
+        }
+        Edit::Batch(list) => list.iter_mut().for_each(|e| each_received(e, f)),
+        _ => {}
+    }
 }
 
 fn relink(edit: &mut Edit, map: &dyn Fn(Id) -> Option<Id>) {

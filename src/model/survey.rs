@@ -131,6 +131,11 @@ pub struct Received {
     /// older answer collected after it is said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<NaiveDateTime>,
+    /// The results this division's answers added, by id: a later answer of the division may
+    /// rewrite or remove them as it may the results it was sent (its response does not hold
+    /// them), and no others.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<Id>,
 }
 
 /// A topic's results as an answer had them, by a hash of their lines as written.

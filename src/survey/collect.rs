@@ -337,13 +337,17 @@ fn take(
     let before: Vec<TakenTopic> = earlier
         .and_then(|s| s.received.as_ref())
         .map_or_else(Vec::new, |r| r.taken.clone());
+    // The results the division's earlier answers added: its own to rewrite or remove.
+    let own: Vec<Id> = earlier
+        .and_then(|s| s.received.as_ref())
+        .map_or_else(Vec::new, |r| r.added.clone());
     let (mut brought, (numbers, said, taken)) = match &answer.content {
         AnswerContent::Report(r) => (
-            from_report(master, r, &answer, &before, fresh),
+            from_report(master, r, &answer, (&before, &own), fresh),
             super::measures::from_report(master, r, &division, (at.date(), &before)),
         ),
         AnswerContent::Workbook(rows, numbers, outside, gone) => {
-            let mut brought = from_workbook(master, rows, &answer, &before, fresh);
+            let mut brought = from_workbook(master, rows, &answer, (&before, &own), fresh);
             brought
                 .conflicts
                 .extend(rows_deleted(master, gone, &answer));
@@ -381,6 +385,7 @@ fn take(
         count: count + 1,
         taken: std::mem::take(&mut brought.taken),
         modified: answer.modified,
+        added: super::shared::added_by(master, &own, &brought.edits),
     });
     record.sent_back = None;
     let difference = (!brought.edits.is_empty()).then(|| difference(master, &brought.edits));
@@ -448,13 +453,19 @@ fn from_report(
     master: &Report,
     r: &Report,
     answer: &Answer,
-    before: &[TakenTopic],
+    (before, own): (&[TakenTopic], &[Id]),
     fresh: &mut Fresh,
 ) -> Brought {
     let division = answer.response.division.as_str();
     let mut brought = Brought::default();
     let sent: super::sent::SentParts = answer.response.sent.iter().cloned().collect();
-    let sent_ids = super::shared::sent_result_ids(&sent);
+    // The results the answer may rewrite or remove: those it was sent, and those the
+    // division's earlier answers added (a result added since by the office or taken in from
+    // another division's answer is neither, and stays).
+    let answerable = super::shared::sent_result_ids(&sent).map(|mut ids| {
+        ids.extend(own.iter().copied());
+        ids
+    });
     for topic in topics_of(master, division) {
         let (Some(i), Some(t), Some(a)) = (
             master.initiative_of_topic(topic),
@@ -476,9 +487,7 @@ fn from_report(
         if as_taken_before(&mut brought, before, topic, &list) {
             continue;
         }
-        let shared = topic_divisions(i, t).len() > 1;
-        let unsent_kept = sent_ids.as_ref().filter(|_| shared);
-        let list = super::shared::keep_added_since(&t.actual, list, unsent_kept);
+        let list = super::shared::keep_added_since(&t.actual, list, answerable.as_ref());
         for (entry, sub) in super::adopt::sub_items_not_in_text(&t.actual, &a.actual) {
             let at = crate::model::diag::Location::entry(crate::model::diag::EntryAt {
                 initiative: i.number.clone(),
@@ -518,7 +527,7 @@ fn from_workbook(
     master: &Report,
     rows: &[Row],
     answer: &Answer,
-    before: &[TakenTopic],
+    (before, own): (&[TakenTopic], &[Id]),
     fresh: &mut Fresh,
 ) -> Brought {
     let division = answer.response.division.as_str();
@@ -624,7 +633,7 @@ fn from_workbook(
                 }),
             ));
         }
-        row_results(&mut brought, (i, t, &open), &row, before, fresh);
+        row_results(&mut brought, (i, t, &open), &row, (before, own), fresh);
     }
     brought
 }
@@ -635,19 +644,18 @@ fn row_results(
     brought: &mut Brought,
     (i, t, open): (&Initiative, &Topic, &Topic),
     row: &Row,
-    before: &[TakenTopic],
+    (before, own): (&[TakenTopic], &[Id]),
     fresh: &mut Fresh,
 ) {
     use crate::model::diag::{Location, Warning, WarningKind};
-    // The results the cell was sent with, as they stand: those the answer may rewrite or
-    // remove (one taken in from another division since, or added by the office, is not the
-    // cell's, even where a line now stands in its place).
-    let shared = topic_divisions(i, t).len() > 1;
+    // The results the cell was sent with, as they stand, and those the division's earlier
+    // answers added: those the answer may rewrite or remove (one taken in from another
+    // division since, or added by the office, is not the cell's, even where a line now stands
+    // in its place).
     let sent: Option<std::collections::HashSet<Id>> = row
         .sent_ids
         .as_ref()
-        .filter(|_| shared)
-        .map(|ids| ids.iter().copied().collect());
+        .map(|ids| ids.iter().chain(own).copied().collect());
     let answerable = Topic {
         actual: open
             .actual

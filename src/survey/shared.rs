@@ -1,20 +1,20 @@
-//! A topic more than one division answers for (an initiative naming several 担当課 and a
-//! topic naming none): an answer changes or removes only the results it was sent, and adds
-//! its own; a result taken in from the other division's answer after the response went out,
-//! or added by the office since, stays. Two answers of one collection that set one list (such
-//! a topic's results, or a plan both changed and the office accepts) are joined. On a topic of
-//! one division its answer's list stands whole, as before (a re-sent answer that rewrote a
-//! result it had added would otherwise keep the old line beside the new: which results came
-//! from a division's earlier answer is not recorded).
+//! What an answer may change in a topic's results: those its response was sent with and
+//! those its division's earlier answers added (recorded in the master, `Received::added`),
+//! rewritten or removed as the answer says, and its own new ones; a result taken in from
+//! another division's answer after the response went out (a topic two divisions answer for:
+//! an initiative naming several 担当課, a topic naming none), or added by the office since,
+//! stays. Two answers of one collection that set one list (such a topic's results, or a plan
+//! both changed and the office accepts) are joined.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::edit::Edit;
 use crate::model::{Entry, Id, Report, Side};
 
-/// `list` (an answer's results for a topic) with the master's results the answer was not sent
-/// kept where they stand among the others. `sent`: the ids of the topic's results the response
-/// held; `None` (a response from before they were recorded): the answer is the whole list.
+/// `list` (an answer's results for a topic) with the master's results the answer may not
+/// change kept where they stand among the others. `sent`: the ids of the results it may
+/// change (the response's, and those its division's answers added); `None` (a response from
+/// before they were recorded): the answer is the whole list.
 pub(super) fn keep_added_since(
     master: &[Entry],
     list: Vec<Entry>,
@@ -58,6 +58,49 @@ pub(super) fn keep_added_since(
         }
     }
     out.extend(rest);
+    out
+}
+
+/// The results the division's answers added, by id, after this answer's `edits`: those its
+/// earlier answers added (`earlier`) that are still in the master and that the edits leave,
+/// and those the edits add — the division's own, which its next answer may rewrite or remove
+/// ([`crate::model::Received::added`]).
+pub(super) fn added_by(master: &Report, earlier: &[Id], edits: &[Edit]) -> Vec<Id> {
+    let earlier: HashSet<Id> = earlier.iter().copied().collect();
+    let mut replaced: HashSet<Id> = HashSet::new();
+    let mut out: Vec<Id> = Vec::new();
+    for e in edits {
+        let Edit::SetEntries {
+            topic,
+            side: Side::Actual,
+            entries,
+        } = e
+        else {
+            continue;
+        };
+        let Some(t) = master.topic(*topic) else {
+            continue;
+        };
+        let was: HashSet<Id> = t.actual.iter().map(|e| e.id).collect();
+        let own = |x: &&Entry| earlier.contains(&x.id) || !was.contains(&x.id);
+        out.extend(entries.iter().filter(own).map(|x| x.id));
+        replaced.extend(was);
+    }
+    if !earlier.is_empty() {
+        // One walk of the master, not one per id: a division may have added thousands.
+        let results: HashSet<Id> = master
+            .initiatives()
+            .flat_map(|i| i.topics.iter())
+            .flat_map(|t| t.actual.iter().map(|e| e.id))
+            .collect();
+        out.extend(
+            earlier
+                .iter()
+                .filter(|id| !replaced.contains(id) && results.contains(id)),
+        );
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -31,6 +31,7 @@ mod measures_tables;
 mod measures_topics;
 mod measures_workbook;
 mod months;
+mod own_lines;
 mod plan_lines;
 mod rating_notes;
 mod recovery;

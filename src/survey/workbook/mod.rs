@@ -76,9 +76,9 @@ impl TopicRow {
         // results, and what the office corrected since stays.
         let results = super::sent::hash(&self.texts[usize::from(RESULT_COL)]);
         sent.push(format!("{RESULTS_MARK}{results:016x}"));
-        // The ids of those results: on a topic two divisions share, what the answer may
-        // change; a result taken in from the other division, or added by the office, since
-        // stays (`survey::shared`).
+        // The ids of those results: what the answer may change, with what the division's
+        // earlier answers added; a result taken in from another division, or added by the
+        // office, since stays (`survey::shared`).
         let ids: Vec<String> = self.open_ids.iter().map(|id| id.0.to_string()).collect();
         sent.push(format!("{SENT_IDS_MARK}{}", ids.join(",")));
         if !self.kept.is_empty() {
