@@ -157,13 +157,13 @@ fn renumber(edit: &mut Edit, fresh_from: u64, fresh: &mut dyn FnMut(Id) -> Id) {
     });
     // A division's record names the results its answer added: by their real ids too.
     each_received(edit, &mut |added| {
-        for id in added.iter_mut().filter(|id| id.0 >= fresh_from) {
-            *id = fresh(*id);
+        for a in added.iter_mut().filter(|a| a.id.0 >= fresh_from) {
+            a.id = fresh(a.id);
         }
     });
 }
 
-fn each_received(edit: &mut Edit, f: &mut dyn FnMut(&mut Vec<Id>)) {
+fn each_received(edit: &mut Edit, f: &mut dyn FnMut(&mut [crate::model::AddedResult])) {
     match edit {
         Edit::SetDivisionSurvey {
             record: Some(record),

@@ -28,5 +28,7 @@ pub mod validate;
 pub use era::FiscalYear;
 pub use months::{MonthSet, Timing, TimingKind};
 pub use report::*;
-pub use survey::{DivisionSurvey, Received, ReportId, ResponseFor, SentBack, TakenTopic};
+pub use survey::{
+    AddedResult, DivisionSurvey, Received, ReportId, ResponseFor, SentBack, TakenTopic,
+};
 pub use tree::{EntryList, EntryPlace};

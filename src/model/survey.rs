@@ -131,11 +131,23 @@ pub struct Received {
     /// older answer collected after it is said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<NaiveDateTime>,
-    /// The results this division's answers added, by id: a later answer of the division may
-    /// rewrite or remove them as it may the results it was sent (its response does not hold
-    /// them), and no others.
+    /// The results this division's answers added: a later answer of the division may rewrite
+    /// or remove them as it may the results it was sent (its response does not hold them), and
+    /// no others.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub added: Vec<Id>,
+    pub added: Vec<AddedResult>,
+}
+
+/// A result a division's answer added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddedResult {
+    /// Its id in the report.
+    pub id: Id,
+    /// The id the answer's response file gave it, which the same file sent again names it by
+    /// (the report gave it another: ids the office handed out in between); none from a
+    /// workbook, whose lines carry no id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered: Option<Id>,
 }
 
 /// A topic's results as an answer had them, by a hash of their lines as written.

@@ -6,8 +6,10 @@
 
 mod adopt;
 pub mod answer;
+mod brought;
 pub mod collect;
 pub mod conflict;
+mod from_workbook;
 pub mod measures;
 mod outside;
 mod review;

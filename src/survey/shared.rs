@@ -8,8 +8,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::adopt::Fresh;
 use crate::edit::Edit;
-use crate::model::{Entry, Id, Report, Side};
+use crate::model::{AddedResult, Entry, Id, Report, Side};
 
 /// `list` (an answer's results for a topic) with the master's results the answer may not
 /// change kept where they stand among the others. `sent`: the ids of the results it may
@@ -61,14 +62,20 @@ pub(super) fn keep_added_since(
     out
 }
 
-/// The results the division's answers added, by id, after this answer's `edits`: those its
-/// earlier answers added (`earlier`) that are still in the master and that the edits leave,
-/// and those the edits add — the division's own, which its next answer may rewrite or remove
-/// ([`crate::model::Received::added`]).
-pub(super) fn added_by(master: &Report, earlier: &[Id], edits: &[Edit]) -> Vec<Id> {
-    let earlier: HashSet<Id> = earlier.iter().copied().collect();
+/// The results the division's answers added, after this answer's `edits`: those its earlier
+/// answers added (`earlier`) that are still in the master and that the edits leave, and those
+/// the edits add — the division's own, which its next answer may rewrite or remove
+/// ([`crate::model::Received::added`]). `answered`: the id the answer's response gave each
+/// result of the edits, by the id the edits give it.
+pub(super) fn added_by(
+    master: &Report,
+    earlier: &[AddedResult],
+    edits: &[Edit],
+    answered: &HashMap<Id, Id>,
+) -> Vec<AddedResult> {
+    let earlier: HashMap<Id, Option<Id>> = earlier.iter().map(|a| (a.id, a.answered)).collect();
     let mut replaced: HashSet<Id> = HashSet::new();
-    let mut out: Vec<Id> = Vec::new();
+    let mut out: Vec<AddedResult> = Vec::new();
     for e in edits {
         let Edit::SetEntries {
             topic,
@@ -82,8 +89,16 @@ pub(super) fn added_by(master: &Report, earlier: &[Id], edits: &[Edit]) -> Vec<I
             continue;
         };
         let was: HashSet<Id> = t.actual.iter().map(|e| e.id).collect();
-        let own = |x: &&Entry| earlier.contains(&x.id) || !was.contains(&x.id);
-        out.extend(entries.iter().filter(own).map(|x| x.id));
+        let own = |x: &&Entry| earlier.contains_key(&x.id) || !was.contains(&x.id);
+        out.extend(entries.iter().filter(own).map(|x| {
+            AddedResult {
+                id: x.id,
+                answered: answered
+                    .get(&x.id)
+                    .copied()
+                    .or_else(|| earlier.get(&x.id).copied().flatten()),
+            }
+        }));
         replaced.extend(was);
     }
     if !earlier.is_empty() {
@@ -96,12 +111,52 @@ pub(super) fn added_by(master: &Report, earlier: &[Id], edits: &[Edit]) -> Vec<I
         out.extend(
             earlier
                 .iter()
-                .filter(|id| !replaced.contains(id) && results.contains(id)),
+                .filter(|(id, _)| !replaced.contains(id) && results.contains(id))
+                .map(|(&id, &answered)| AddedResult { id, answered }),
         );
     }
-    out.sort_unstable();
-    out.dedup();
+    out.sort_unstable_by_key(|a| a.id);
+    out.dedup_by_key(|a| a.id);
     out
+}
+
+/// A response's results with the ids it may claim: a result it was sent keeps its id; one the
+/// division's earlier answer added (`own`: by the id that answer's response gave it) takes the
+/// master's; every other id is the response's own making, new to the master whatever entry
+/// of the master has it now (the office adds results after the survey went out, from the same
+/// next id the response adds from), and is given a provisional one. A sub-item keeps its id
+/// only where the master's result it stands under has it.
+pub(super) fn claimed_ids(
+    answered: &[Entry],
+    mine: &[Entry],
+    (sent, own): (&HashSet<Id>, &HashMap<Id, Id>),
+    fresh: &mut Fresh,
+) -> Vec<Entry> {
+    fn renew(e: &mut Entry, under: Option<&Entry>, fresh: &mut Fresh) {
+        for sub in &mut e.subs {
+            let theirs = under.and_then(|m| m.subs.iter().find(|s| s.id == sub.id));
+            if theirs.is_none() {
+                sub.id = fresh.next();
+            }
+            renew(sub, theirs, fresh);
+        }
+    }
+    let by_id: HashMap<Id, &Entry> = mine.iter().map(|e| (e.id, e)).collect();
+    answered
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            let id = if sent.contains(&e.id) {
+                Some(e.id)
+            } else {
+                own.get(&e.id).copied()
+            };
+            let master = id.and_then(|id| by_id.get(&id).copied());
+            e.id = master.map_or_else(|| fresh.next(), |m| m.id);
+            renew(&mut e, master, fresh);
+            e
+        })
+        .collect()
 }
 
 /// The ids of the results a `.ron` response was sent with (its `result/…` parts), or `None`

@@ -6,7 +6,7 @@
 
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
-use shinchoku::model::{Entry, Id, Report, Side};
+use shinchoku::model::{Id, Report, Side};
 use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
 use shinchoku::survey::send::Survey;
 use shinchoku::survey::{self, collect, entries_text, workbook};
@@ -172,29 +172,59 @@ fn a_workbook_sent_again_without_its_own_line_removes_it_and_nothing_else() {
     assert_eq!(results(master.report(), PORTAL), want);
 }
 
-/// A response file edited through the core, sent, then edited again and sent again.
+/// A response file edited as the window edits it (a line added takes the response's next
+/// id, the id the office's own line took in the master meanwhile), sent, then edited again —
+/// its line rewritten, a second line added — and sent again.
 #[test]
 fn a_response_file_sent_again_rewriting_its_own_line_replaces_it() {
     let mut master = master();
     let response = survey::response_for(master.report(), 管財課, due(), "");
     let sent = results(master.report(), ALONE);
     office_adds(&mut master, ALONE);
-    let with = |text: &str| {
-        let mut r = response.clone();
-        let t = topic(&r, ALONE);
-        let line = Entry {
-            id: Id(9_000_001),
-            ..shinchoku::model::entry_text::read_entry(text, true, &mut Vec::new())
-        };
-        r.topic_mut(t).unwrap().actual.push(line);
-        answer_from_report(r, "管財課.ron".into()).unwrap()
+    let mut division = Document::new(response, Origin::Sample, Vec::new());
+    let t = topic(division.report(), ALONE);
+    let add = |division: &mut Document, text: &str| {
+        division
+            .perform(Intent::AddEntry {
+                topic: t,
+                side: Side::Actual,
+                text: format!("・{text}"),
+            })
+            .unwrap();
     };
-    take(&mut master, with(BY_DIVISION), 10);
-    take(&mut master, with(REWRITTEN), 11);
+    add(&mut division, BY_DIVISION);
+    let answer =
+        |d: &Document| answer_from_report(d.report().clone(), "管財課.ron".into()).unwrap();
+    take(&mut master, answer(&division), 10);
+    let mut want = sent.clone();
+    want.extend([BY_OFFICE.to_string(), BY_DIVISION.to_string()]);
+    assert_eq!(
+        results(master.report(), ALONE),
+        want,
+        "the office's line stays"
+    );
+    let line = division
+        .report()
+        .topic(t)
+        .unwrap()
+        .actual
+        .last()
+        .unwrap()
+        .id;
+    division
+        .perform(Intent::SetEntryText {
+            id: line,
+            text: REWRITTEN.into(),
+        })
+        .unwrap();
+    add(&mut division, "県有地の現地確認(9月)");
+    take(&mut master, answer(&division), 11);
     let mut want = sent;
-    want.push(BY_OFFICE.into());
-    want.push(REWRITTEN.into());
+    want.extend([BY_OFFICE, REWRITTEN, "県有地の現地確認(9月)"].map(String::from));
     assert_eq!(results(master.report(), ALONE), want);
+    // Sent a third time as it is: nothing changes.
+    let c = collect(master.report(), vec![Ok(answer(&division))], at(12));
+    assert!(c.taken[0].changed_topics.is_empty(), "{:?}", c.taken[0]);
 }
 
 /// The office edits while the review is open, so the ids the answer's new lines were given

@@ -1,0 +1,269 @@
+//! A workbook answer (`.xlsx`): a row per topic of the division, its 実績 cell read into the
+//! topic's results against what the cell was sent with.
+
+use super::adopt::{Fresh, adopt_lines, unlinked_by};
+use super::answer::Answer;
+use super::brought::{Brought, as_taken_before};
+use super::conflict::{Conflict, ConflictKind};
+use super::shared::same_results;
+use super::workbook::Row;
+use super::{entries_text, topic_divisions};
+use crate::edit::{Edit, Thing};
+use crate::model::{AddedResult, Entry, Id, Initiative, Report, Side, TakenTopic, Topic};
+
+/// A workbook answer: a row per topic of the division. A topic written in two rows keeps both
+/// rows' results (once when they are the same), and the review says so; a row of a topic that
+/// is not the division's is listed and never taken in.
+pub(super) fn from_workbook(
+    master: &Report,
+    rows: &[Row],
+    answer: &Answer,
+    (before, own): (&[TakenTopic], &[AddedResult]),
+    fresh: &mut Fresh,
+) -> Brought {
+    let division = answer.response.division.as_str();
+    let mut brought = Brought::default();
+    let conflict =
+        |kind, i: &Initiative, t: &Topic, old: String, new: String, edit: Option<Edit>| Conflict {
+            file: answer.file.clone(),
+            division: division.to_string(),
+            kind,
+            initiative: Some(i.number.clone()),
+            topic: t.heading.clone(),
+            old,
+            new,
+            unlinks: unlinked_by(i, edit.as_ref()),
+            edit,
+            not_sent: false,
+        };
+    for row in merged_rows(rows, &mut brought.warnings) {
+        let (Some(i), Some(t)) = (
+            master.initiative_of_topic(row.topic),
+            master.topic(row.topic),
+        ) else {
+            brought.conflicts.push(Conflict {
+                file: answer.file.clone(),
+                division: division.to_string(),
+                kind: ConflictKind::Structure {
+                    thing: Thing::Topic,
+                    id: row.topic,
+                    added: true,
+                },
+                initiative: None,
+                topic: Some(row.heading.clone()).filter(|h| !h.is_empty()),
+                old: String::new(),
+                new: row.results.clone(),
+                unlinks: Vec::new(),
+                edit: None,
+                not_sent: false,
+            });
+            continue;
+        };
+        // A topic outside the division's part is refused, never offered: another division's
+        // workbook cannot change its heading, plan or results.
+        // The results shown apart stay; the cell answers for the others.
+        let open = Topic {
+            actual: t
+                .actual
+                .iter()
+                .filter(|e| !row.kept_apart.contains(&e.id))
+                .cloned()
+                .collect(),
+            ..t.clone()
+        };
+        let divisions = topic_divisions(i, t);
+        if !divisions.contains(&division) {
+            if same_text(&row.results, &entries_text(&open.actual)) {
+                continue;
+            }
+            brought.conflicts.push(conflict(
+                ConflictKind::OtherDivisionResults {
+                    topic: t.id,
+                    division: divisions.first().map(|d| d.to_string()),
+                },
+                i,
+                t,
+                entries_text(&t.actual),
+                row.results.clone(),
+                None,
+            ));
+            continue;
+        }
+        // The locked cells changed: only if they differ from the master and from what was sent.
+        let changed = |sent: Option<u64>, now: &str, written: &str| {
+            !same_text(written, now) && sent.is_none_or(|h| h != super::sent::hash(written))
+        };
+        let heading = t.heading.clone().unwrap_or_default();
+        if changed(row.sent_heading, &heading, &row.heading) {
+            let new = Some(row.heading.trim().to_string()).filter(|h| !h.is_empty());
+            brought.conflicts.push(conflict(
+                ConflictKind::TopicHeading { topic: t.id },
+                i,
+                t,
+                heading.clone(),
+                row.heading.clone(),
+                Some(Edit::SetTopicHeading {
+                    id: t.id,
+                    heading: new,
+                }),
+            ));
+        }
+        let plan = entries_text(&t.plan);
+        if changed(row.sent_plan, &plan, &row.plan) {
+            let entries = adopt_lines(i, t, Side::Plan, &row.plan, fresh);
+            brought.conflicts.push(conflict(
+                ConflictKind::Plan { topic: t.id },
+                i,
+                t,
+                plan,
+                row.plan.clone(),
+                Some(Edit::SetEntries {
+                    topic: t.id,
+                    side: Side::Plan,
+                    entries,
+                }),
+            ));
+        }
+        row_results(&mut brought, (i, t, &open), &row, (before, own), fresh);
+    }
+    brought
+}
+
+/// A workbook row's results cell into the topic (`open`: the topic without the results shown
+/// apart): nothing when it holds what the topic or the division's earlier answer held.
+fn row_results(
+    brought: &mut Brought,
+    (i, t, open): (&Initiative, &Topic, &Topic),
+    row: &Row,
+    (before, own): (&[TakenTopic], &[AddedResult]),
+    fresh: &mut Fresh,
+) {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    // The results the cell was sent with, as they stand, and those the division's earlier
+    // answers added: those the answer may rewrite or remove (one taken in from another
+    // division since, or added by the office, is not the cell's, even where a line now stands
+    // in its place).
+    let sent: Option<std::collections::HashSet<Id>> = row.sent_ids.as_ref().map(|ids| {
+        ids.iter()
+            .copied()
+            .chain(own.iter().map(|a| a.id))
+            .collect()
+    });
+    let answerable = Topic {
+        actual: open
+            .actual
+            .iter()
+            .filter(|e| sent.as_ref().is_none_or(|ids| ids.contains(&e.id)))
+            .cloned()
+            .collect(),
+        ..open.clone()
+    };
+    if same_text(&row.results, &entries_text(&answerable.actual)) {
+        as_taken_before(brought, before, t.id, &t.actual);
+        return;
+    }
+    // The cell as it was sent: the division wrote nothing there, and what was taken in or
+    // corrected since stays (an untouched workbook put the office's corrections back).
+    if row
+        .sent_results
+        .is_some_and(|h| h == super::sent::hash(&row.results))
+    {
+        return;
+    }
+    if super::workbook::is_date_form(row.results.trim()) {
+        let at = Location::cell(super::workbook::SHEET, row.row as usize, 5, None);
+        let text = row.results.trim().to_string();
+        brought
+            .warnings
+            .push(Warning::new(at, WarningKind::DateCell { text }));
+    }
+    // A line restating a result shown apart (copied from 上半期の実績) is that result.
+    let kept: Vec<String> = t
+        .actual
+        .iter()
+        .filter(|e| row.kept_apart.contains(&e.id))
+        .map(crate::export::table::entry_line)
+        .collect();
+    let mut cell = String::new();
+    for line in row.results.lines() {
+        let as_kept = line.trim_end_matches('\r').trim();
+        if !as_kept.is_empty() && kept.iter().any(|k| k == as_kept) {
+            let text = as_kept.trim_start_matches('・').to_string();
+            let at = Location::cell(super::workbook::SHEET, row.row as usize, 5, None);
+            brought
+                .warnings
+                .push(Warning::new(at, WarningKind::AlreadyKept { text }));
+            continue;
+        }
+        cell.push_str(line);
+        cell.push('\n');
+    }
+    let typed = adopt_lines(i, &answerable, Side::Actual, &cell, fresh);
+    let typed = super::shared::keep_added_since(&open.actual, typed, sent.as_ref());
+    let entries = around_kept(&t.actual, &row.kept_apart, typed);
+    if as_taken_before(brought, before, t.id, &entries) || same_results(&entries, &t.actual) {
+        return;
+    }
+    brought.changed.push(t.id);
+    brought.edits.push(Edit::SetEntries {
+        topic: t.id,
+        side: Side::Actual,
+        entries,
+    });
+}
+
+/// A topic's results: those kept apart where they stand, the typed ones where the first of
+/// the others stood (after the last, when every result was kept apart).
+fn around_kept(master: &[Entry], kept: &[Id], typed: Vec<Entry>) -> Vec<Entry> {
+    let mut out = Vec::with_capacity(master.len() + typed.len());
+    let mut typed = Some(typed);
+    for e in master {
+        if kept.contains(&e.id) {
+            out.push(e.clone());
+        } else if let Some(typed) = typed.take() {
+            out.extend(typed);
+        }
+    }
+    out.extend(typed.into_iter().flatten());
+    out
+}
+
+/// The rows with each topic once: a topic's second row joins the first (its results after the
+/// first's, unless they are the same), with a warning naming both rows.
+fn merged_rows(rows: &[Row], warnings: &mut Vec<crate::model::diag::Warning>) -> Vec<Row> {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut at: std::collections::HashMap<Id, usize> = std::collections::HashMap::new();
+    for row in rows {
+        let Some(&k) = at.get(&row.topic) else {
+            at.insert(row.topic, out.len());
+            out.push(row.clone());
+            continue;
+        };
+        let first = &mut out[k];
+        let same = same_text(&first.results, &row.results);
+        if !same {
+            first.results = format!("{}\n{}", first.results.trim_end(), row.results.trim());
+        }
+        warnings.push(Warning::new(
+            Location::cell(super::workbook::SHEET, row.row as usize, 1, None),
+            WarningKind::TopicInTwoRows {
+                heading: row.heading.clone(),
+                rows: [first.row, row.row],
+                same,
+            },
+        ));
+    }
+    out
+}
+
+/// Two cell texts the same but for line ends and white space at the ends of lines.
+fn same_text(a: &str, b: &str) -> bool {
+    let lines = |s: &str| -> Vec<String> {
+        s.lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    lines(a) == lines(b)
+}
