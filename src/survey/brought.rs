@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::conflict::Conflict;
 use super::entries_text;
 use crate::edit::Edit;
-use crate::model::{Entry, Id, TakenTopic};
+use crate::model::{Entry, Id, Initiative, Side, TakenTopic, Topic};
 
 /// What one answer brings: in-scope edits, the topics they change, conflicts and warnings.
 #[derive(Default)]
@@ -39,4 +39,25 @@ pub(super) fn as_taken_before(
     let taken = TakenTopic { topic, results };
     brought.taken.push(taken);
     before.contains(&taken)
+}
+
+impl Brought {
+    /// Says each result of `t` the answer rewrote that was rewritten since the survey went out
+    /// too (the texts now and in the answer: both kept, [`super::shared::since_sent`]).
+    pub(super) fn rewritten_since_sent(
+        &mut self,
+        (i, t): (&Initiative, &Topic),
+        both: Vec<(String, String)>,
+    ) {
+        use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
+        for (now, answer) in both {
+            let at = Location::entry(EntryAt {
+                initiative: i.number.clone(),
+                topic: t.heading.clone(),
+                side: Side::Actual,
+            });
+            let kind = WarningKind::RewrittenSinceSent { now, answer };
+            self.warnings.push(Warning::new(at, kind));
+        }
+    }
 }

@@ -64,6 +64,8 @@ pub struct Collection {
     /// The master's lists that more than one change sets, to join them over.
     bases: Vec<(Id, Side, Vec<Entry>)>,
     fresh_from: u64,
+    /// The next provisional id after those the answers' new entries took.
+    fresh_next: u64,
 }
 
 impl Collection {
@@ -79,9 +81,9 @@ impl Collection {
         );
         // Two answers' changes of one plan, both accepted: joined, not the later alone.
         let bases = &self.bases;
-        super::shared::join_lists(&mut edits, &|topic, side| {
-            super::shared::base_of(bases, topic, side)
-        });
+        let mut fresh = Fresh(self.fresh_next);
+        let base = |topic, side| super::shared::base_of(bases, topic, side);
+        super::shared::join_lists(&mut edits, &base, &mut fresh);
         (!edits.is_empty()).then(|| self.taking(Edit::Batch(edits)))
     }
 
@@ -174,7 +176,14 @@ pub fn collect(
         }
     }
     let mut fresh = Fresh(master.next_id());
+    // Where each answer's edits start, and whose they are.
+    let mut starts: Vec<(usize, String, String)> = Vec::new();
     for (answer, replaced) in accepted {
+        starts.push((
+            out.edits.len(),
+            answer.file.clone(),
+            answer.response.division.clone(),
+        ));
         let kept = result_lines(&answer);
         let mut dropped: Vec<String> = Vec::new();
         let brought = replaced.iter().filter(|(_, nothing)| !nothing);
@@ -202,9 +211,25 @@ pub fn collect(
         .collect();
     out.bases = super::shared::lists_set_twice(master, &all);
     let bases = out.bases.clone();
-    super::shared::join_lists(&mut out.edits, &|topic, side| {
-        super::shared::base_of(&bases, topic, side)
-    });
+    let base = |topic, side| super::shared::base_of(&bases, topic, side);
+    let both = super::shared::join_lists(&mut out.edits, &base, &mut fresh);
+    for (k, topic, now, answer) in both {
+        let Some((_, file, division)) = starts.iter().rev().find(|(s, ..)| *s <= k) else {
+            continue;
+        };
+        let (Some(i), Some(t)) = (master.initiative_of_topic(topic), master.topic(topic)) else {
+            continue;
+        };
+        let mut said = super::brought::Brought::default();
+        said.rewritten_since_sent((i, t), vec![(now, answer)]);
+        out.warnings
+            .extend(said.warnings.into_iter().map(|warning| AnswerWarning {
+                file: file.clone(),
+                division: division.clone(),
+                warning,
+            }));
+    }
+    out.fresh_next = fresh.0;
     out
 }
 
@@ -460,6 +485,7 @@ fn from_report(
         ids.extend(own.iter().map(|a| a.id));
         ids
     });
+    let sent_texts = super::shared::SentTexts::of_response(&sent);
     let own_as: HashMap<Id, Id> = own
         .iter()
         .filter_map(|a| Some((a.answered?, a.id)))
@@ -505,6 +531,8 @@ fn from_report(
         if as_taken_before(&mut brought, before, topic, &list) {
             continue;
         }
+        let (list, both) = super::shared::since_sent(&mine, list, &sent_texts, fresh);
+        brought.rewritten_since_sent((i, t), both);
         let list = super::shared::keep_added_since(&t.actual, list, answerable.as_ref());
         for (entry, sub) in super::adopt::sub_items_not_in_text(&mine, &claimed) {
             let at = crate::model::diag::Location::entry(crate::model::diag::EntryAt {

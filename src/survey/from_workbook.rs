@@ -199,9 +199,18 @@ fn row_results(
         cell.push('\n');
     }
     let typed = adopt_lines(i, &answerable, Side::Actual, &cell, fresh);
+    // The cell's lines as the division's earlier answer had them: the same answer sent again,
+    // which changes nothing (what was done with them since — the office's correction, another
+    // division's rewrite — stays).
+    if as_taken_before(brought, before, t.id, &typed) {
+        return;
+    }
+    let sent_texts = super::shared::SentTexts::of_row(row);
+    let (typed, both) = super::shared::since_sent(&answerable.actual, typed, &sent_texts, fresh);
+    brought.rewritten_since_sent((i, t), both);
     let typed = super::shared::keep_added_since(&open.actual, typed, sent.as_ref());
     let entries = around_kept(&t.actual, &row.kept_apart, typed);
-    if as_taken_before(brought, before, t.id, &entries) || same_results(&entries, &t.actual) {
+    if same_results(&entries, &t.actual) {
         return;
     }
     brought.changed.push(t.id);

@@ -41,6 +41,13 @@ pub fn hash(text: &str) -> u64 {
     h
 }
 
+/// A text's hash in 32 bits, as a workbook's hidden cell keeps each result's (a topic of
+/// thousands of results still fits one cell).
+pub fn short_hash(text: &str) -> u32 {
+    let h = hash(text);
+    (h ^ (h >> 32)) as u32
+}
+
 /// Every part of `report` outside `division`'s results, with its text.
 pub fn parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {
     let mut out = report_parts(report);

@@ -159,6 +159,111 @@ pub(super) fn claimed_ids(
         .collect()
 }
 
+/// The texts of a division's results as its response or workbook was sent, by id, as hashes
+/// (a workbook keeps short ones).
+pub(super) struct SentTexts {
+    by_id: HashMap<Id, u64>,
+    short: bool,
+}
+
+impl SentTexts {
+    /// A `.ron` response's (its `result/…` parts); none in a response from before them.
+    pub(super) fn of_response(sent: &super::sent::SentParts) -> SentTexts {
+        let by_id = sent
+            .iter()
+            .filter_map(|(k, &h)| Some((Id(k.strip_prefix("result/")?.parse().ok()?), h)))
+            .collect();
+        SentTexts {
+            by_id,
+            short: false,
+        }
+    }
+
+    /// A workbook row's (its hidden cell's); none in a workbook from before them.
+    pub(super) fn of_row(row: &super::workbook::Row) -> SentTexts {
+        let by_id = match (&row.sent_ids, &row.sent_texts) {
+            (Some(ids), Some(texts)) if ids.len() == texts.len() => ids
+                .iter()
+                .zip(texts)
+                .map(|(&id, &h)| (id, u64::from(h)))
+                .collect(),
+            _ => HashMap::new(),
+        };
+        SentTexts { by_id, short: true }
+    }
+
+    fn hash(&self, text: &str) -> u64 {
+        if self.short {
+            u64::from(super::sent::short_hash(text))
+        } else {
+            super::sent::hash(text)
+        }
+    }
+}
+
+/// The answer's results (`list`: the master's ids where it answers a result) against the
+/// master's (`mine`, those it may change) as they stand and as they were sent: a result the
+/// answer left as sent is the master's as it now stands (another division's answer or the
+/// office rewrote it since; a workbook's line is found by its text as sent); one the answer
+/// rewrote that was rewritten since as well keeps both, the master's and after it the
+/// answer's as a new result, each pair returned (the master's text, the answer's) to be said.
+pub(super) fn since_sent(
+    mine: &[Entry],
+    list: Vec<Entry>,
+    sent: &SentTexts,
+    fresh: &mut Fresh,
+) -> (Vec<Entry>, Vec<(String, String)>) {
+    if sent.by_id.is_empty() {
+        return (list, Vec::new());
+    }
+    let by_id: HashMap<Id, &Entry> = mine.iter().map(|e| (e.id, e)).collect();
+    let in_list: HashSet<Id> = list.iter().map(|e| e.id).collect();
+    let unanswered: HashMap<u64, Id> = (sent.by_id.iter())
+        .filter(|(id, _)| by_id.contains_key(id) && !in_list.contains(id))
+        .map(|(&id, &h)| (h, id))
+        .collect();
+    let texts: HashSet<&str> = mine.iter().map(|e| e.text.as_str()).collect();
+    let mut out = Vec::with_capacity(list.len());
+    let mut both = Vec::new();
+    let mut placed: HashSet<Id> = HashSet::new();
+    for e in list {
+        let (m, was) = match (by_id.get(&e.id), sent.by_id.get(&e.id)) {
+            (Some(m), Some(&was)) => (*m, was),
+            (None, _) => {
+                // A line written as a result was sent, not found under its id: that result.
+                match unanswered.get(&sent.hash(&e.text)) {
+                    Some(id) if placed.insert(*id) => out.push(by_id[id].clone()),
+                    _ => out.push(e),
+                }
+                continue;
+            }
+            _ => {
+                out.push(e);
+                continue;
+            }
+        };
+        if m.text == e.text || sent.hash(&m.text) == was {
+            out.push(e);
+        } else if sent.hash(&e.text) == was {
+            out.push(m.clone());
+        } else {
+            out.push(m.clone());
+            if !texts.contains(e.text.as_str()) {
+                both.push((m.text.clone(), e.text.clone()));
+                out.push(renumbered(e, fresh));
+            }
+        }
+    }
+    (out, both)
+}
+
+/// The entry with new ids, its sub-items' too.
+fn renumbered(mut e: Entry, fresh: &mut Fresh) -> Entry {
+    e.id = fresh.next();
+    e.subs = e.subs.into_iter().map(|s| renumbered(s, fresh)).collect();
+    e
+}
+
 /// The ids of the results a `.ron` response was sent with (its `result/…` parts), or `None`
 /// for a response from before they were recorded.
 pub(super) fn sent_result_ids(sent: &super::sent::SentParts) -> Option<HashSet<Id>> {
@@ -177,24 +282,42 @@ pub(super) fn sent_result_ids(sent: &super::sent::SentParts) -> Option<HashSet<I
 /// against the master, so the later one's list alone would drop what the earlier brought.
 /// Every such edit is given the lists joined: an entry an answer removed or rewrote is so, one
 /// it left as the master had it keeps what the other answer made of it, and the entries each
-/// added are all kept. `base`: the list as the master holds it.
-pub(super) fn join_lists(edits: &mut [Edit], base: &dyn Fn(Id, Side) -> Option<Vec<Entry>>) {
+/// added are all kept; an entry both rewrote, each its own way, is kept in both texts (the
+/// later as a new entry, `fresh` numbering it), each such pair returned with the index of the
+/// later answer's edit, the topic, and the two texts, to be said. `base`: the list as the
+/// master holds it.
+pub(super) fn join_lists(
+    edits: &mut [Edit],
+    base: &dyn Fn(Id, Side) -> Option<Vec<Entry>>,
+    fresh: &mut Fresh,
+) -> Vec<(usize, Id, String, String)> {
     let mut by_list: HashMap<(Id, Side), Vec<usize>> = HashMap::new();
     for (k, e) in edits.iter().enumerate() {
         if let Edit::SetEntries { topic, side, .. } = e {
             by_list.entry((*topic, *side)).or_default().push(k);
         }
     }
-    for ((topic, side), at) in by_list.into_iter().filter(|(_, at)| at.len() > 1) {
+    let mut both = Vec::new();
+    let mut lists: Vec<((Id, Side), Vec<usize>)> =
+        by_list.into_iter().filter(|(_, at)| at.len() > 1).collect();
+    // In the edits' order: the new entries' ids do not hang on a hash map's.
+    lists.sort_unstable_by_key(|(_, at)| at[0]);
+    for ((topic, side), at) in lists {
         let Some(master) = base(topic, side) else {
             continue;
         };
-        let joined = joined(
+        let (joined, twice) = joined(
             &master,
             at.iter().filter_map(|&k| match &edits[k] {
                 Edit::SetEntries { entries, .. } => Some(entries.as_slice()),
                 _ => None,
             }),
+            fresh,
+        );
+        both.extend(
+            twice
+                .into_iter()
+                .map(|(n, now, answer)| (at[n], topic, now, answer)),
         );
         for &k in &at {
             if let Edit::SetEntries { entries, .. } = &mut edits[k] {
@@ -202,25 +325,42 @@ pub(super) fn join_lists(edits: &mut [Edit], base: &dyn Fn(Id, Side) -> Option<V
             }
         }
     }
+    both
 }
 
-/// The lists of one topic's side, each an answer's, joined over the master's (`base`).
-fn joined<'a>(base: &[Entry], lists: impl Iterator<Item = &'a [Entry]>) -> Vec<Entry> {
+/// The lists of one topic's side, each an answer's, joined over the master's (`base`), with
+/// the entries two of them rewrote each its own way (the later list's place among them, the
+/// text the earlier gave, the later's).
+fn joined<'a>(
+    base: &[Entry],
+    lists: impl Iterator<Item = &'a [Entry]>,
+    fresh: &mut Fresh,
+) -> (Vec<Entry>, Vec<(usize, String, String)>) {
     let by_id: HashMap<Id, &Entry> = base.iter().map(|e| (e.id, e)).collect();
     let base_ids: HashSet<Id> = by_id.keys().copied().collect();
     let mut joined: Vec<Entry> = base.to_vec();
-    for entries in lists {
+    let mut both = Vec::new();
+    for (n, entries) in lists.enumerate() {
         let now: HashMap<Id, &Entry> = joined.iter().map(|e| (e.id, e)).collect();
-        let list: Vec<Entry> = entries
-            .iter()
-            .filter_map(|e| match by_id.get(&e.id) {
-                Some(b) if same_entry(b, e) => now.get(&e.id).map(|&j| j.clone()),
-                _ => Some(e.clone()),
-            })
-            .collect();
+        let texts: HashSet<&str> = joined.iter().map(|e| e.text.as_str()).collect();
+        let mut list: Vec<Entry> = Vec::with_capacity(entries.len());
+        for e in entries {
+            match (by_id.get(&e.id), now.get(&e.id)) {
+                (Some(b), Some(&j)) if same_entry(b, e) => list.push(j.clone()),
+                (Some(b), None) if same_entry(b, e) => {}
+                (Some(b), Some(&j)) if !same_entry(b, j) && !same_entry(j, e) => {
+                    list.push(j.clone());
+                    if !texts.contains(e.text.as_str()) {
+                        both.push((n, j.text.clone(), e.text.clone()));
+                        list.push(renumbered(e.clone(), fresh));
+                    }
+                }
+                _ => list.push(e.clone()),
+            }
+        }
         joined = keep_added_since(&joined, list, Some(&base_ids));
     }
-    joined
+    (joined, both)
 }
 
 /// The master's lists of the topics and sides that more than one of `edits` sets: what

@@ -39,6 +39,7 @@ mod review;
 mod rollover;
 mod saving;
 mod shared_topics;
+mod since_sent;
 mod spoofed;
 mod store;
 mod survey;

@@ -291,6 +291,13 @@ pub enum WarningKind {
         heading: String,
         removed: bool,
     },
+    /// A result an answer rewrites (as `answer`) that was rewritten after the survey went out
+    /// (as `now`: by the office, or another division's answer): both are kept, the answer's
+    /// after the other, for the office to keep the one it wants.
+    RewrittenSinceSent {
+        now: String,
+        answer: String,
+    },
     /// An answer workbook's 実績 cell holding a date or a time, not text (Excel turns 「6/1」
     /// or 「6月1日」 typed alone into a date it stores as a number): taken as read (`text`,
     /// `2017-06-01`), which may not be what the division sees in Excel.

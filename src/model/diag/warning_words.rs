@@ -38,6 +38,7 @@ impl Describe for WarningKind {
             | W::DateCell { .. }
             | W::ScheduledOverPassed { .. }
             | W::EarlierResultChanged { .. }
+            | W::RewrittenSinceSent { .. }
             | W::MonthsOutsidePeriod { .. }
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
             W::MonthInNote {
@@ -299,6 +300,7 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             heading,
             removed,
         } => earlier_changed_words(text, heading, *removed, lang),
+        W::RewrittenSinceSent { now, answer } => rewritten_since_sent_words(now, answer, lang),
         W::ScheduledOverPassed {
             entry,
             passed,
@@ -569,6 +571,22 @@ fn earlier_changed_words(text: &str, heading: &str, removed: bool, lang: Lang) -
         ),
         format!(
             "the answer {en} 「{text}」, a result already reported under 「{heading}」: taken in, that period's report changes too"
+        ),
+    )
+}
+
+/// [`WarningKind::RewrittenSinceSent`] worded.
+fn rewritten_since_sent_words(now: &str, answer: &str, lang: Lang) -> String {
+    let (now, answer) = (preview(now), preview(answer));
+    say(
+        lang,
+        format!(
+            "実績「{now}」は照会を送った後に（事務局または他の担当課の回答で）書き換えられていて、回答もこれを「{answer}」に書き換えています。両方を残しました（不要な方を削除してください）"
+        ),
+        format!(
+            "the result 「{now}」 was rewritten after the survey went out (by the office or \
+             another division's answer), and the answer rewrites it as 「{answer}」: both are \
+             kept (remove the one not wanted)"
         ),
     )
 }

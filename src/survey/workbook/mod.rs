@@ -23,8 +23,9 @@ pub const SHEET: &str = "回答";
 /// half before's settled results shown beside them (`kept`, as `kept_text`).
 struct TopicRow {
     texts: [String; 5],
-    /// The ids of the results in the 実績 cell, as sent.
+    /// The ids of the results in the 実績 cell, as sent, and the short hashes of their texts.
     open_ids: Vec<Id>,
+    open_texts: Vec<u32>,
     kept: Vec<crate::model::Entry>,
     kept_text: String,
 }
@@ -54,9 +55,14 @@ fn topic_row(
     ];
     let kept_text = entries_text(&kept);
     let open_ids = open.iter().map(|e| e.id).collect();
+    let open_texts = open
+        .iter()
+        .map(|e| super::sent::short_hash(&e.text))
+        .collect();
     Some(TopicRow {
         texts,
         open_ids,
+        open_texts,
         kept,
         kept_text,
     })
@@ -81,6 +87,14 @@ impl TopicRow {
         // office, since stays (`survey::shared`).
         let ids: Vec<String> = self.open_ids.iter().map(|id| id.0.to_string()).collect();
         sent.push(format!("{SENT_IDS_MARK}{}", ids.join(",")));
+        // Each of those results' text as sent: a line written as it was sent leaves the result
+        // as it now stands (another division or the office rewrote it since). Left out where
+        // the cell would grow past what a cell holds (the answer is then read without them).
+        let texts: Vec<String> = self.open_texts.iter().map(|h| format!("{h:08x}")).collect();
+        let texts = format!("{SENT_TEXTS_MARK}{}", texts.join(","));
+        if sent.iter().map(|p| p.len() + 1).sum::<usize>() + texts.len() < 30_000 {
+            sent.push(texts);
+        }
         if !self.kept.is_empty() {
             let ids: Vec<String> = self.kept.iter().map(|e| e.id.0.to_string()).collect();
             sent.push(format!("{KEPT_MARK}{}", ids.join(",")));
@@ -452,6 +466,8 @@ const KEPT_MARK: &str = "k:";
 const RESULTS_MARK: &str = "r:";
 /// In the hidden column, before the ids of the results in the results cell as sent.
 const SENT_IDS_MARK: &str = "s:";
+/// The mark of the short hashes of those results' texts as sent, in the same order.
+const SENT_TEXTS_MARK: &str = "t:";
 
 /// The printed page's header: the division left, the due date right. `&` is a header code, so
 /// a name's `&` is written `&&`; a name too long for Excel's 255 characters is cut with `…`

@@ -3,7 +3,7 @@
 
 use super::{
     EARLIER_COL, EARLIER_HEADING, HEADING_COL, ID_COL, KEPT_MARK, META_SHEET, PLAN_COL, RESULT_COL,
-    RESULTS_MARK, SENT_COL, SENT_IDS_MARK, SHEET, SHOWN_COL, SHOWN_IN_ROW,
+    RESULTS_MARK, SENT_COL, SENT_IDS_MARK, SENT_TEXTS_MARK, SHEET, SHOWN_COL, SHOWN_IN_ROW,
 };
 use crate::import::WorkbookFormat;
 use crate::import::sheet::Sheet;
@@ -32,6 +32,9 @@ pub struct Row {
     /// The ids of the results in the results cell as sent (`None` in a workbook from before
     /// they were kept): on a topic two divisions share, only these may an answer remove.
     pub sent_ids: Option<Vec<Id>>,
+    /// The short hashes of those results' texts as sent, in the same order (`None` in a
+    /// workbook from before they were kept).
+    pub sent_texts: Option<Vec<u32>>,
     /// The results shown apart, read-only, beside the answer cell (the half before's, settled):
     /// the cell answers for the topic's other results, and these stay.
     pub kept_apart: Vec<Id>,
@@ -394,10 +397,19 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
                     .filter_map(|id| id.parse().ok().map(Id))
                     .collect()
             });
+        let sent_texts = sent
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix(SENT_TEXTS_MARK))
+            .map(|hashes| {
+                hashes
+                    .split(',')
+                    .filter_map(|h| u32::from_str_radix(h, 16).ok())
+                    .collect()
+            });
         let mut hashes = sent
             .split_whitespace()
             .filter(|w| {
-                ![KEPT_MARK, RESULTS_MARK, SENT_IDS_MARK]
+                ![KEPT_MARK, RESULTS_MARK, SENT_IDS_MARK, SENT_TEXTS_MARK]
                     .iter()
                     .any(|m| w.starts_with(m))
             })
@@ -413,6 +425,7 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
             sent_shown: hashes.take(SHOWN_IN_ROW.len()).flatten().collect(),
             sent_results,
             sent_ids,
+            sent_texts,
             kept_apart,
         });
     }

@@ -1,0 +1,254 @@
+//! What was rewritten after the survey went out stays unless the answer rewrote it too: a
+//! result an answer leaves as it was sent is the master's as it now stands — rewritten by
+//! another division's answer taken in before, or corrected by the office — and a result both
+//! rewrote keeps both texts, said. Before, an answer collected later put back the text it was
+//! sent, over the other division's or the office's, without a word.
+
+use shinchoku::document::{Document, Origin};
+use shinchoku::edit::Intent;
+use shinchoku::model::diag::WarningKind;
+use shinchoku::model::{Id, Report, Side};
+use shinchoku::survey::answer::{Answer, answer_from_report, answer_from_workbook};
+use shinchoku::survey::collect::Collection;
+use shinchoku::survey::send::Survey;
+use shinchoku::survey::{self, collect, entries_text, workbook};
+
+use crate::october as at;
+use crate::survey_due as due;
+use crate::{seed, type_into_workbook};
+
+const 推進課: &str = "総務部行財政改革推進課";
+const 総務課: &str = "総務部総務課";
+const FIRST: &str = "ポータルサイトへの掲載内容の追加(5月～)";
+const SECOND: &str = "職員向けメルマガにおける周知(6月)";
+const THIRD: &str = "「協創」の取組を推進するための職員研修における周知、活用(7月)";
+const BY_推進課: &str = "協創ポータルの閲覧数の集計（9月　2回）";
+const BY_総務課: &str = "庁内掲示板への掲載（6月～、延べ3件）";
+
+/// The seed, initiative 2 shared by 推進課 and 総務課, surveyed.
+fn master() -> Document {
+    let mut report = seed().report;
+    let i = report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut())
+        .find(|i| i.number == "2")
+        .unwrap();
+    i.divisions.push(総務課.into());
+    let mut doc = Document::new(report, Origin::Sample, Vec::new());
+    let plan = Survey::new(doc.report(), due(), "", at(2).date()).unwrap();
+    doc.perform(plan.intent(at(2))).unwrap();
+    doc
+}
+
+fn portal(report: &Report) -> Id {
+    report
+        .initiatives()
+        .find(|i| i.number == "2")
+        .unwrap()
+        .topics[0]
+        .id
+}
+
+fn results(report: &Report) -> Vec<String> {
+    let t = report.topic(portal(report)).unwrap();
+    t.actual.iter().map(|e| e.text.clone()).collect()
+}
+
+/// The division's workbook as sent, its portal cell rewritten by `edit`.
+fn workbook_answer(master: &Report, division: &str, edit: impl Fn(&str) -> String) -> Answer {
+    let r = survey::response_for(master, division, due(), "");
+    let cell = entries_text(&r.topic(portal(&r)).unwrap().actual);
+    let book = type_into_workbook(&workbook::write(&r).unwrap(), &cell, &edit(&cell));
+    answer_from_workbook(&book, format!("{division}.xlsx")).unwrap()
+}
+
+/// The division's response as sent, edited as the window edits it.
+fn response_answer(master: &Report, division: &str, edits: &[Intent]) -> Answer {
+    let r = survey::response_for(master, division, due(), "");
+    let mut doc = Document::new(r, Origin::Sample, Vec::new());
+    for e in edits {
+        doc.perform(e.clone()).unwrap();
+    }
+    answer_from_report(doc.report().clone(), format!("{division}.ron")).unwrap()
+}
+
+fn take(master: &mut Document, answers: Vec<Answer>, day: u32) -> Collection {
+    let c = collect(
+        master.report(),
+        answers.into_iter().map(Ok).collect(),
+        at(day),
+    );
+    assert!(c.refused.is_empty(), "{:?}", c.refused);
+    if let Some(intent) = c.intent(&[]) {
+        master.perform(intent).unwrap();
+    }
+    c
+}
+
+fn added(cell: &str, line: &str) -> String {
+    format!("{cell}\n・{line}")
+}
+
+fn add(master: &Report, text: &str) -> Intent {
+    Intent::AddEntry {
+        topic: portal(master),
+        side: Side::Actual,
+        text: format!("・{text}"),
+    }
+}
+
+fn result_id(report: &Report, text: &str) -> Id {
+    let t = report.topic(portal(report)).unwrap();
+    t.actual.iter().find(|e| e.text == text).unwrap().id
+}
+
+const SECOND_推進課: &str = "職員向けメルマガにおける周知(6月)（参加職員312名）";
+
+#[test]
+fn a_response_collected_after_another_divisions_workbook_keeps_its_rewrite() {
+    let mut master = master();
+    let sent = master.report().clone();
+    let a = workbook_answer(&sent, 推進課, |c| {
+        added(&c.replace(SECOND, SECOND_推進課), BY_推進課)
+    });
+    let b = response_answer(&sent, 総務課, &[add(&sent, BY_総務課)]);
+    take(&mut master, vec![a], 10);
+    take(&mut master, vec![b], 11);
+    assert_eq!(
+        results(master.report()),
+        vec![FIRST, SECOND_推進課, THIRD, BY_推進課, BY_総務課]
+    );
+}
+
+#[test]
+fn a_workbook_collected_after_another_divisions_response_keeps_its_rewrite() {
+    let mut master = master();
+    let sent = master.report().clone();
+    let a = response_answer(
+        &sent,
+        推進課,
+        &[
+            Intent::SetEntryText {
+                id: result_id(&sent, SECOND),
+                text: SECOND_推進課.into(),
+            },
+            add(&sent, BY_推進課),
+        ],
+    );
+    let b = workbook_answer(&sent, 総務課, |c| added(c, BY_総務課));
+    take(&mut master, vec![a], 10);
+    take(&mut master, vec![b], 11);
+    assert_eq!(
+        results(master.report()),
+        vec![FIRST, SECOND_推進課, THIRD, BY_推進課, BY_総務課]
+    );
+}
+
+/// Both workbooks collected together, then 推進課's sent again as it was: nothing changes
+/// (it put 総務課's rewrite back to the text sent).
+#[test]
+fn a_workbook_sent_again_after_both_were_taken_changes_nothing() {
+    let mut master = master();
+    let sent = master.report().clone();
+    let third =
+        "「協創」の取組を推進するための職員研修における周知、活用(7月・8月)※新任課長級を含む";
+    let a = || workbook_answer(&sent, 推進課, |c| added(c, BY_推進課));
+    let b = workbook_answer(&sent, 総務課, |c| {
+        added(&c.replace(THIRD, third), BY_総務課)
+    });
+    take(&mut master, vec![a(), b], 10);
+    let want = vec![FIRST, SECOND, third, BY_推進課, BY_総務課];
+    assert_eq!(results(master.report()), want);
+    take(&mut master, vec![a()], 11);
+    assert_eq!(results(master.report()), want);
+}
+
+/// The office corrects a result after sending; the division's answer holds it as sent and
+/// adds a line: the correction stays (workbook and response file alike).
+#[test]
+fn an_office_correction_stays_when_the_answer_left_that_result_as_sent() {
+    let corrected = "職員向けメルマガにおける周知(6月)※事務局修正";
+    for by_workbook in [true, false] {
+        let mut master = master();
+        let sent = master.report().clone();
+        let id = result_id(&sent, SECOND);
+        let answer = if by_workbook {
+            workbook_answer(&sent, 推進課, |c| added(c, BY_推進課))
+        } else {
+            response_answer(&sent, 推進課, &[add(&sent, BY_推進課)])
+        };
+        master
+            .perform(Intent::SetEntryText {
+                id,
+                text: corrected.into(),
+            })
+            .unwrap();
+        take(&mut master, vec![answer], 10);
+        assert_eq!(
+            results(master.report()),
+            vec![FIRST, corrected, THIRD, BY_推進課],
+            "by workbook: {by_workbook}"
+        );
+    }
+}
+
+/// Two divisions rewrite one result, one after the other: both texts are kept and the review
+/// says so (the later replaced the earlier without a word).
+#[test]
+fn a_result_both_divisions_rewrote_keeps_both_and_is_said() {
+    let second_総務課 = "職員向けメルマガにおける周知(6月)（総務課：3回）";
+    for by_workbook in [true, false] {
+        let mut master = master();
+        let sent = master.report().clone();
+        let a = workbook_answer(&sent, 推進課, |c| c.replace(SECOND, SECOND_推進課));
+        let b = if by_workbook {
+            workbook_answer(&sent, 総務課, |c| c.replace(SECOND, second_総務課))
+        } else {
+            let id = result_id(&sent, SECOND);
+            let text = second_総務課.to_string();
+            response_answer(&sent, 総務課, &[Intent::SetEntryText { id, text }])
+        };
+        take(&mut master, vec![a], 10);
+        let c = take(&mut master, vec![b], 11);
+        assert_eq!(
+            results(master.report()),
+            vec![FIRST, SECOND_推進課, second_総務課, THIRD],
+            "by workbook: {by_workbook}"
+        );
+        let said = c.warnings.iter().any(|w| {
+            matches!(&w.warning.kind, WarningKind::RewrittenSinceSent { now, answer }
+                if now == SECOND_推進課 && answer == second_総務課)
+        });
+        assert!(said, "by workbook {by_workbook}: {:#?}", c.warnings);
+    }
+}
+
+/// Two divisions rewrite one result each its own way, collected together: both texts are
+/// kept and the review says so (the later answer's alone was kept, without a word).
+#[test]
+fn a_result_two_answers_collected_together_rewrote_keeps_both_and_is_said() {
+    let mut master = master();
+    let sent = master.report().clone();
+    let theirs = "職員向けメルマガにおける周知(6月)（総務課：3回）";
+    let a = workbook_answer(&sent, 推進課, |c| c.replace(SECOND, SECOND_推進課));
+    let b = workbook_answer(&sent, 総務課, |c| {
+        added(&c.replace(SECOND, theirs), BY_総務課)
+    });
+    let c = take(&mut master, vec![a, b], 10);
+    assert_eq!(
+        results(master.report()),
+        vec![FIRST, SECOND_推進課, theirs, THIRD, BY_総務課]
+    );
+    let said: Vec<&str> = c
+        .warnings
+        .iter()
+        .filter_map(|w| match &w.warning.kind {
+            WarningKind::RewrittenSinceSent { now, answer } if now == SECOND_推進課 => {
+                Some(answer.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(said, vec![theirs], "{:#?}", c.warnings);
+}
