@@ -47,7 +47,7 @@ impl Brought {
     pub(super) fn rewritten_since_sent(
         &mut self,
         (i, t): (&Initiative, &Topic),
-        both: Vec<(String, String)>,
+        both: Vec<(String, Option<String>)>,
     ) {
         use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
         for (now, answer) in both {

@@ -531,9 +531,18 @@ fn from_report(
         if as_taken_before(&mut brought, before, topic, &list) {
             continue;
         }
-        let (list, both) = super::shared::since_sent(&mine, list, &sent_texts, fresh);
-        brought.rewritten_since_sent((i, t), both);
-        let list = super::shared::keep_added_since(&t.actual, list, answerable.as_ref());
+        let since = super::shared::since_sent(&mine, list, &sent_texts, fresh);
+        brought.rewritten_since_sent((i, t), since.said);
+        // Without those it removed that stay (a copy only then: the set is the division's).
+        let trimmed;
+        let may_change = match &answerable {
+            Some(ids) if !since.kept.is_empty() => {
+                trimmed = ids - &since.kept;
+                Some(&trimmed)
+            }
+            other => other.as_ref(),
+        };
+        let list = super::shared::keep_added_since(&t.actual, since.list, may_change);
         for (entry, sub) in super::adopt::sub_items_not_in_text(&mine, &claimed) {
             let at = crate::model::diag::Location::entry(crate::model::diag::EntryAt {
                 initiative: i.number.clone(),

@@ -206,9 +206,10 @@ fn row_results(
         return;
     }
     let sent_texts = super::shared::SentTexts::of_row(row);
-    let (typed, both) = super::shared::since_sent(&answerable.actual, typed, &sent_texts, fresh);
-    brought.rewritten_since_sent((i, t), both);
-    let typed = super::shared::keep_added_since(&open.actual, typed, sent.as_ref());
+    let since = super::shared::since_sent(&answerable.actual, typed, &sent_texts, fresh);
+    brought.rewritten_since_sent((i, t), since.said);
+    let sent = sent.map(|ids| &ids - &since.kept);
+    let typed = super::shared::keep_added_since(&open.actual, since.list, sent.as_ref());
     let entries = around_kept(&t.actual, &row.kept_apart, typed);
     if same_results(&entries, &t.actual) {
         return;

@@ -201,20 +201,41 @@ impl SentTexts {
     }
 }
 
+/// An entry of a list that an earlier list rewrote and a later one rewrote otherwise (its
+/// text) or removed (none): the later list's place, the earlier's text, the later's.
+type Rewritten = (usize, String, Option<String>);
+
+/// What [`since_sent`] makes of an answer's results.
+pub(super) struct SinceSent {
+    pub(super) list: Vec<Entry>,
+    /// The results rewritten since the survey went out that the answer rewrote too (the text
+    /// now, the answer's) or removed (the text now, none): to be said.
+    pub(super) said: Vec<(String, Option<String>)>,
+    /// Those it removed: they stay, where they stand.
+    pub(super) kept: HashSet<Id>,
+}
+
 /// The answer's results (`list`: the master's ids where it answers a result) against the
 /// master's (`mine`, those it may change) as they stand and as they were sent: a result the
 /// answer left as sent is the master's as it now stands (another division's answer or the
 /// office rewrote it since; a workbook's line is found by its text as sent); one the answer
 /// rewrote that was rewritten since as well keeps both, the master's and after it the
-/// answer's as a new result, each pair returned (the master's text, the answer's) to be said.
+/// answer's as a new result; one the answer removed that was rewritten since stays. Both
+/// are said.
 pub(super) fn since_sent(
     mine: &[Entry],
     list: Vec<Entry>,
     sent: &SentTexts,
     fresh: &mut Fresh,
-) -> (Vec<Entry>, Vec<(String, String)>) {
+) -> SinceSent {
+    let mut out = SinceSent {
+        list: Vec::with_capacity(list.len()),
+        said: Vec::new(),
+        kept: HashSet::new(),
+    };
     if sent.by_id.is_empty() {
-        return (list, Vec::new());
+        out.list = list;
+        return out;
     }
     let by_id: HashMap<Id, &Entry> = mine.iter().map(|e| (e.id, e)).collect();
     let in_list: HashSet<Id> = list.iter().map(|e| e.id).collect();
@@ -223,8 +244,6 @@ pub(super) fn since_sent(
         .map(|(&id, &h)| (h, id))
         .collect();
     let texts: HashSet<&str> = mine.iter().map(|e| e.text.as_str()).collect();
-    let mut out = Vec::with_capacity(list.len());
-    let mut both = Vec::new();
     let mut placed: HashSet<Id> = HashSet::new();
     for e in list {
         let (m, was) = match (by_id.get(&e.id), sent.by_id.get(&e.id)) {
@@ -232,29 +251,40 @@ pub(super) fn since_sent(
             (None, _) => {
                 // A line written as a result was sent, not found under its id: that result.
                 match unanswered.get(&sent.hash(&e.text)) {
-                    Some(id) if placed.insert(*id) => out.push(by_id[id].clone()),
-                    _ => out.push(e),
+                    Some(id) if placed.insert(*id) => out.list.push(by_id[id].clone()),
+                    _ => out.list.push(e),
                 }
                 continue;
             }
             _ => {
-                out.push(e);
+                out.list.push(e);
                 continue;
             }
         };
+        placed.insert(m.id);
         if m.text == e.text || sent.hash(&m.text) == was {
-            out.push(e);
+            out.list.push(e);
         } else if sent.hash(&e.text) == was {
-            out.push(m.clone());
+            out.list.push(m.clone());
         } else {
-            out.push(m.clone());
+            out.list.push(m.clone());
             if !texts.contains(e.text.as_str()) {
-                both.push((m.text.clone(), e.text.clone()));
-                out.push(renumbered(e, fresh));
+                out.said.push((m.text.clone(), Some(e.text.clone())));
+                out.list.push(renumbered(e, fresh));
             }
         }
     }
-    (out, both)
+    for m in mine.iter().filter(|m| !placed.contains(&m.id)) {
+        let rewritten = sent
+            .by_id
+            .get(&m.id)
+            .is_some_and(|&was| sent.hash(&m.text) != was);
+        if rewritten {
+            out.kept.insert(m.id);
+            out.said.push((m.text.clone(), None));
+        }
+    }
+    out
 }
 
 /// The entry with new ids, its sub-items' too.
@@ -290,7 +320,7 @@ pub(super) fn join_lists(
     edits: &mut [Edit],
     base: &dyn Fn(Id, Side) -> Option<Vec<Entry>>,
     fresh: &mut Fresh,
-) -> Vec<(usize, Id, String, String)> {
+) -> Vec<(usize, Id, String, Option<String>)> {
     let mut by_list: HashMap<(Id, Side), Vec<usize>> = HashMap::new();
     for (k, e) in edits.iter().enumerate() {
         if let Edit::SetEntries { topic, side, .. } = e {
@@ -335,7 +365,7 @@ fn joined<'a>(
     base: &[Entry],
     lists: impl Iterator<Item = &'a [Entry]>,
     fresh: &mut Fresh,
-) -> (Vec<Entry>, Vec<(usize, String, String)>) {
+) -> (Vec<Entry>, Vec<Rewritten>) {
     let by_id: HashMap<Id, &Entry> = base.iter().map(|e| (e.id, e)).collect();
     let base_ids: HashSet<Id> = by_id.keys().copied().collect();
     let mut joined: Vec<Entry> = base.to_vec();
@@ -344,6 +374,15 @@ fn joined<'a>(
         let now: HashMap<Id, &Entry> = joined.iter().map(|e| (e.id, e)).collect();
         let texts: HashSet<&str> = joined.iter().map(|e| e.text.as_str()).collect();
         let mut list: Vec<Entry> = Vec::with_capacity(entries.len());
+        // An entry this list removed that an earlier one rewrote stays, said.
+        let listed: HashSet<Id> = entries.iter().map(|e| e.id).collect();
+        let mut answerable = base_ids.clone();
+        for j in joined.iter().filter(|j| !listed.contains(&j.id)) {
+            if by_id.get(&j.id).is_some_and(|b| !same_entry(b, j)) {
+                answerable.remove(&j.id);
+                both.push((n, j.text.clone(), None));
+            }
+        }
         for e in entries {
             match (by_id.get(&e.id), now.get(&e.id)) {
                 (Some(b), Some(&j)) if same_entry(b, e) => list.push(j.clone()),
@@ -351,14 +390,14 @@ fn joined<'a>(
                 (Some(b), Some(&j)) if !same_entry(b, j) && !same_entry(j, e) => {
                     list.push(j.clone());
                     if !texts.contains(e.text.as_str()) {
-                        both.push((n, j.text.clone(), e.text.clone()));
+                        both.push((n, j.text.clone(), Some(e.text.clone())));
                         list.push(renumbered(e.clone(), fresh));
                     }
                 }
                 _ => list.push(e.clone()),
             }
         }
-        joined = keep_added_since(&joined, list, Some(&base_ids));
+        joined = keep_added_since(&joined, list, Some(&answerable));
     }
     (joined, both)
 }

@@ -218,7 +218,7 @@ fn a_result_both_divisions_rewrote_keeps_both_and_is_said() {
         );
         let said = c.warnings.iter().any(|w| {
             matches!(&w.warning.kind, WarningKind::RewrittenSinceSent { now, answer }
-                if now == SECOND_推進課 && answer == second_総務課)
+                if now == SECOND_推進課 && answer.as_deref() == Some(second_総務課))
         });
         assert!(said, "by workbook {by_workbook}: {:#?}", c.warnings);
     }
@@ -245,10 +245,60 @@ fn a_result_two_answers_collected_together_rewrote_keeps_both_and_is_said() {
         .iter()
         .filter_map(|w| match &w.warning.kind {
             WarningKind::RewrittenSinceSent { now, answer } if now == SECOND_推進課 => {
-                Some(answer.as_str())
+                answer.as_deref()
             }
             _ => None,
         })
         .collect();
     assert_eq!(said, vec![theirs], "{:#?}", c.warnings);
+}
+
+/// 推進課 rewrites a result, 総務課 removes it (as it was sent): the rewrite stays, said —
+/// collected one after the other and together.
+#[test]
+fn a_result_rewritten_by_one_and_removed_by_the_other_stays_and_is_said() {
+    for together in [false, true] {
+        let mut master = master();
+        let sent = master.report().clone();
+        let a = workbook_answer(&sent, 推進課, |c| c.replace(SECOND, SECOND_推進課));
+        let b = workbook_answer(&sent, 総務課, |c| {
+            added(&c.replace(&format!("・{SECOND}\n"), ""), BY_総務課)
+        });
+        let c = if together {
+            take(&mut master, vec![a, b], 10)
+        } else {
+            take(&mut master, vec![a], 10);
+            take(&mut master, vec![b], 11)
+        };
+        assert_eq!(
+            results(master.report()),
+            vec![FIRST, SECOND_推進課, THIRD, BY_総務課],
+            "together: {together}"
+        );
+        let said = c.warnings.iter().any(|w| {
+            matches!(&w.warning.kind, WarningKind::RewrittenSinceSent { now, answer: None }
+                if now == SECOND_推進課)
+        });
+        assert!(said, "together {together}: {:#?}", c.warnings);
+    }
+}
+
+/// The office corrects a result after sending and the division removes it: the correction
+/// stays, said (a response file).
+#[test]
+fn a_result_the_office_corrected_and_the_answer_removed_stays_and_is_said() {
+    let corrected = "職員向けメルマガにおける周知(6月)※事務局修正";
+    let mut master = master();
+    let sent = master.report().clone();
+    let id = result_id(&sent, SECOND);
+    let answer = response_answer(&sent, 推進課, &[Intent::RemoveEntry { id }]);
+    let text = corrected.to_string();
+    master.perform(Intent::SetEntryText { id, text }).unwrap();
+    let c = take(&mut master, vec![answer], 10);
+    assert_eq!(results(master.report()), vec![FIRST, corrected, THIRD]);
+    let said = c.warnings.iter().any(|w| {
+        matches!(&w.warning.kind, WarningKind::RewrittenSinceSent { now, answer: None }
+            if now == corrected)
+    });
+    assert!(said, "{:#?}", c.warnings);
 }

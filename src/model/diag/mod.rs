@@ -291,12 +291,13 @@ pub enum WarningKind {
         heading: String,
         removed: bool,
     },
-    /// A result an answer rewrites (as `answer`) that was rewritten after the survey went out
-    /// (as `now`: by the office, or another division's answer): both are kept, the answer's
-    /// after the other, for the office to keep the one it wants.
+    /// A result an answer rewrites (as `answer`) or removes (`None`) that was rewritten after
+    /// the survey went out (as `now`: by the office, or another division's answer): both texts
+    /// are kept, the answer's after the other (a removed one stays), for the office to keep
+    /// the one it wants.
     RewrittenSinceSent {
         now: String,
-        answer: String,
+        answer: Option<String>,
     },
     /// An answer workbook's 実績 cell holding a date or a time, not text (Excel turns 「6/1」
     /// or 「6月1日」 typed alone into a date it stores as a number): taken as read (`text`,

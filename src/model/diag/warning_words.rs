@@ -576,8 +576,21 @@ fn earlier_changed_words(text: &str, heading: &str, removed: bool, lang: Lang) -
 }
 
 /// [`WarningKind::RewrittenSinceSent`] worded.
-fn rewritten_since_sent_words(now: &str, answer: &str, lang: Lang) -> String {
-    let (now, answer) = (preview(now), preview(answer));
+fn rewritten_since_sent_words(now: &str, answer: &Option<String>, lang: Lang) -> String {
+    let now = preview(now);
+    let Some(answer) = answer.as_deref().map(preview) else {
+        return say(
+            lang,
+            format!(
+                "実績「{now}」は照会を送った後に（事務局または他の担当課の回答で）書き換えられています。回答はこれを削除していますが、残しました（不要なら削除してください）"
+            ),
+            format!(
+                "the result 「{now}」 was rewritten after the survey went out (by the office or \
+                 another division's answer); the answer removes it, and it is kept (remove it \
+                 if it is not wanted)"
+            ),
+        );
+    };
     say(
         lang,
         format!(
