@@ -5,10 +5,14 @@
 #   総務部行財政改革推進課 answers in the Excel workbook, cell by cell (scripts/excel-answer.py);
 #   総務部人事課 answers in its response file through the core, as the window does
 #     (examples/division_answers.rs), rewriting a sub-item too;
-#   the office collects both answers (取りまとめ), then exports the report table in UTF-8, CP932
-#   and UTF-16, the workbook, the CSV and the web page, prints the PDF and runs `check --json`;
-#   each typed sentence is looked for in each output (the PDF's and the workbook's text with the
-#   white space taken out, wrapped lines joining again), and its months in `check --json`.
+#   the office collects both answers (取りまとめ);
+#   a second round: the office corrects a division's number in the master, 人事課 rewrites the
+#   line it added and sends its response again, 推進課 sends the same workbook again;
+#   the office exports the report table in UTF-8, CP932 and UTF-16, the workbook, the CSV and
+#   the web page, prints the PDF and runs `check --json`; each sentence (as corrected or
+#   rewritten) is looked for in each output (the PDF's and the workbook's text with the white
+#   space taken out, wrapped lines joining again), its months in `check --json`, and the
+#   replaced ones are looked for in the table, to be gone.
 # Usage: scripts/survey-cycle.sh   (builds the debug binary and the example if missing; needs
 # python3, iconv and pdftotext from poppler-utils). Exits non-zero naming what did not arrive.
 set -euo pipefail
@@ -58,6 +62,21 @@ ron_words=(
 echo "== the office: collect, export, print"
 "$bin" collect "$master" "$dir/総務部行財政改革推進課.xlsx" "$dir/総務部人事課.ron" --lang ja \
   > "$work/collect.txt"
+
+echo "== a second round: the office corrects, one division answers again, the other resends"
+# The office corrects a number 推進課 typed (in the master, through the core); 人事課 rewrites
+# the line it added, in the same response file, and sends it again; 推進課 sends the same
+# workbook again. The correction stays, the rewritten line replaces the one it added.
+corrected="職員向けメルマガにおける周知(8月)（参加職員321名）"
+"$answers" "$master" --set "${excel_words[0]}" "$corrected"
+rewritten="テレワークの試行（9月　3回）"
+"$answers" "$dir/総務部人事課.ron" --set "${ron_words[0]}" "$rewritten"
+sleep 1 # the response is the newer file
+"$bin" collect "$master" "$dir/総務部行財政改革推進課.xlsx" "$dir/総務部人事課.ron" --lang ja \
+  > "$work/collect-2.txt"
+gone=("${excel_words[0]}" "${ron_words[0]}")
+excel_words[0]=$corrected
+ron_words[0]=$rewritten
 "$bin" export "$master" -o "$work/r-utf8.tsv" >/dev/null
 "$bin" export "$master" -o "$work/r-cp932.tsv" --encoding cp932 >/dev/null
 "$bin" export "$master" -o "$work/r-utf16.tsv" --encoding utf-16 >/dev/null
@@ -101,18 +120,20 @@ for word in "${words[@]}"; do
     echo "MISSING from the PDF: $word"; missing=1
   fi
 done
-if grep -qF -- "$sub_old" "$work/r-utf8.tsv"; then
-  echo "STILL in the table: $sub_old"; missing=1
-fi
+for old in "$sub_old" "${gone[@]}"; do
+  if grep -qF -- "$old" "$work/r-utf8.tsv"; then
+    echo "STILL in the table: $old"; missing=1
+  fi
+done
 # Months read from what was typed, whatever note stands beside them.
 python3 - "$work/check.json" <<'PY' || missing=1
 import json, sys
 want = {
-    "職員向けメルマガにおける周知(8月)（参加職員312名）": [8],
+    "職員向けメルマガにおける周知(8月)（参加職員321名）": [8],
     "(9月)（全庁に通知）": [9],
     "研修の周知（6月～、延べ3件）": [6, 7, 8, 9, 10, 11, 12, 1, 2, 3],
     "職員アンケートの実施(7月 ※回答率8割)": [7],
-    "テレワークの試行（9月　2回）": [9],
+    "テレワークの試行（9月　3回）": [9],
 }
 seen = {e["text"]: e["months"] for i in json.load(open(sys.argv[1]))["initiative_list"] for e in i["actual"]}
 bad = [(t, seen.get(t), m) for t, m in want.items() if seen.get(t) != m]
