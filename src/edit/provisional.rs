@@ -155,7 +155,7 @@ fn renumber(edit: &mut Edit, fresh_from: u64, fresh: &mut dyn FnMut(Id) -> Id) {
             e.id = fresh(e.id);
         }
     });
-    // A division's record names the results its answer added: by their real ids too.
+    // A division's record names the results its answer wrote: by their real ids too.
     each_received(edit, &mut |added| {
         for a in added.iter_mut().filter(|a| a.id.0 >= fresh_from) {
             a.id = fresh(a.id);
@@ -163,14 +163,14 @@ fn renumber(edit: &mut Edit, fresh_from: u64, fresh: &mut dyn FnMut(Id) -> Id) {
     });
 }
 
-fn each_received(edit: &mut Edit, f: &mut dyn FnMut(&mut [crate::model::AddedResult])) {
+fn each_received(edit: &mut Edit, f: &mut dyn FnMut(&mut [crate::model::WrittenResult])) {
     match edit {
         Edit::SetDivisionSurvey {
             record: Some(record),
             ..
         } => {
             if let Some(r) = &mut record.received {
-                f(&mut r.added);
+                f(&mut r.written);
             }
         }
         Edit::Batch(list) => list.iter_mut().for_each(|e| each_received(e, f)),

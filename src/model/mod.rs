@@ -29,6 +29,6 @@ pub use era::FiscalYear;
 pub use months::{MonthSet, Timing, TimingKind};
 pub use report::*;
 pub use survey::{
-    AddedResult, DivisionSurvey, Received, ReportId, ResponseFor, SentBack, TakenTopic,
+    DivisionSurvey, Received, ReportId, ResponseFor, SentBack, TakenTopic, WrittenResult,
 };
 pub use tree::{EntryList, EntryPlace};

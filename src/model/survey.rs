@@ -131,18 +131,28 @@ pub struct Received {
     /// older answer collected after it is said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<NaiveDateTime>,
-    /// The results this division's answers added: a later answer of the division may rewrite
-    /// or remove them as it may the results it was sent (its response does not hold them), and
-    /// no others.
+    /// The results this division's answers wrote (rewrote or added), each with the text its
+    /// last answer gave it: what its next answer is read against (where that answer leaves a
+    /// result as the division last wrote it, a correction made since stays).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub added: Vec<AddedResult>,
+    pub written: Vec<WrittenResult>,
 }
 
-/// A result a division's answer added.
+/// A result a division's answer wrote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AddedResult {
+pub struct WrittenResult {
     /// Its id in the report.
     pub id: Id,
+    /// A hash of the text the division's last answer gave it.
+    pub text: u64,
+    /// The division's last answer removed it: a text written again is the division's, not
+    /// the result as sent left so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+    /// The answer added it (it was not sent): a later answer of the division may rewrite or
+    /// remove it as it may the results it was sent, and no others.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub added: bool,
     /// The id the answer's response file gave it, which the same file sent again names it by
     /// (the report gave it another: ids the office handed out in between); none from a
     /// workbook, whose lines carry no id.

@@ -26,7 +26,7 @@ use super::{entries_text, topics_of};
 use crate::compare::Diff;
 use crate::edit::{Edit, ProvisionalEdit, Thing};
 use crate::model::diag::{Location, Warning, WarningKind};
-use crate::model::{AddedResult, Entry, Id, Received, Report, Side, TakenTopic};
+use crate::model::{Entry, Id, Received, Report, Side, TakenTopic, WrittenResult};
 
 /// An answer taken in.
 #[derive(Clone, Debug, PartialEq)]
@@ -354,10 +354,11 @@ fn take(
     let before: Vec<TakenTopic> = earlier
         .and_then(|s| s.received.as_ref())
         .map_or_else(Vec::new, |r| r.taken.clone());
-    // The results the division's earlier answers added: its own to rewrite or remove.
-    let own: Vec<AddedResult> = earlier
+    // The results the division's earlier answers wrote: those it added are its own to rewrite
+    // or remove, and each is read against the text the division last gave it.
+    let own: Vec<WrittenResult> = earlier
         .and_then(|s| s.received.as_ref())
-        .map_or_else(Vec::new, |r| r.added.clone());
+        .map_or_else(Vec::new, |r| r.written.clone());
     let (mut brought, (numbers, said, taken)) = match &answer.content {
         AnswerContent::Report(r) => (
             from_report(master, r, &answer, (&before, &own), fresh),
@@ -403,7 +404,7 @@ fn take(
         count: count + 1,
         taken: std::mem::take(&mut brought.taken),
         modified: answer.modified,
-        added: super::shared::added_by(master, &own, &brought.edits, &brought.answered),
+        written: super::shared::written_by(master, &own, &brought.edits, &brought.answered),
     });
     record.sent_back = None;
     let difference = (!brought.edits.is_empty()).then(|| difference(master, &brought.edits));
@@ -471,7 +472,7 @@ fn from_report(
     master: &Report,
     r: &Report,
     answer: &Answer,
-    (before, own): (&[TakenTopic], &[AddedResult]),
+    (before, own): (&[TakenTopic], &[WrittenResult]),
     fresh: &mut Fresh,
 ) -> Brought {
     let division = answer.response.division.as_str();
@@ -482,10 +483,10 @@ fn from_report(
     // another division's answer is neither, and stays).
     let sent_ids = super::shared::sent_result_ids(&sent);
     let answerable = sent_ids.clone().map(|mut ids| {
-        ids.extend(own.iter().map(|a| a.id));
+        ids.extend(own.iter().filter(|w| w.added).map(|w| w.id));
         ids
     });
-    let sent_texts = super::shared::SentTexts::of_response(&sent);
+    let sent_texts = super::shared::SentTexts::of_response(&sent, own);
     let own_as: HashMap<Id, Id> = own
         .iter()
         .filter_map(|a| Some((a.answered?, a.id)))

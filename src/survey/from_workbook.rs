@@ -9,7 +9,7 @@ use super::shared::same_results;
 use super::workbook::Row;
 use super::{entries_text, topic_divisions};
 use crate::edit::{Edit, Thing};
-use crate::model::{AddedResult, Entry, Id, Initiative, Report, Side, TakenTopic, Topic};
+use crate::model::{Entry, Id, Initiative, Report, Side, TakenTopic, Topic, WrittenResult};
 
 /// A workbook answer: a row per topic of the division. A topic written in two rows keeps both
 /// rows' results (once when they are the same), and the review says so; a row of a topic that
@@ -18,7 +18,7 @@ pub(super) fn from_workbook(
     master: &Report,
     rows: &[Row],
     answer: &Answer,
-    (before, own): (&[TakenTopic], &[AddedResult]),
+    (before, own): (&[TakenTopic], &[WrittenResult]),
     fresh: &mut Fresh,
 ) -> Brought {
     let division = answer.response.division.as_str();
@@ -135,7 +135,7 @@ fn row_results(
     brought: &mut Brought,
     (i, t, open): (&Initiative, &Topic, &Topic),
     row: &Row,
-    (before, own): (&[TakenTopic], &[AddedResult]),
+    (before, own): (&[TakenTopic], &[WrittenResult]),
     fresh: &mut Fresh,
 ) {
     use crate::model::diag::{Location, Warning, WarningKind};
@@ -146,7 +146,7 @@ fn row_results(
     let sent: Option<std::collections::HashSet<Id>> = row.sent_ids.as_ref().map(|ids| {
         ids.iter()
             .copied()
-            .chain(own.iter().map(|a| a.id))
+            .chain(own.iter().filter(|w| w.added).map(|w| w.id))
             .collect()
     });
     let answerable = Topic {
@@ -205,7 +205,7 @@ fn row_results(
     if as_taken_before(brought, before, t.id, &typed) {
         return;
     }
-    let sent_texts = super::shared::SentTexts::of_row(row);
+    let sent_texts = super::shared::SentTexts::of_row(row, own);
     let since = super::shared::since_sent(&answerable.actual, typed, &sent_texts, fresh);
     brought.rewritten_since_sent((i, t), since.said);
     let sent = sent.map(|ids| &ids - &since.kept);

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::adopt::Fresh;
 use crate::edit::Edit;
-use crate::model::{AddedResult, Entry, Id, Report, Side};
+use crate::model::{Entry, Id, Report, Side, WrittenResult};
 
 /// `list` (an answer's results for a topic) with the master's results the answer may not
 /// change kept where they stand among the others. `sent`: the ids of the results it may
@@ -62,20 +62,19 @@ pub(super) fn keep_added_since(
     out
 }
 
-/// The results the division's answers added, after this answer's `edits`: those its earlier
-/// answers added (`earlier`) that are still in the master and that the edits leave, and those
-/// the edits add — the division's own, which its next answer may rewrite or remove
-/// ([`crate::model::Received::added`]). `answered`: the id the answer's response gave each
-/// result of the edits, by the id the edits give it.
-pub(super) fn added_by(
+/// The results the division's answers wrote, after this answer's `edits`: those its earlier
+/// answers wrote (`earlier`) that are still in the master, each with the text this answer
+/// gives it where it rewrote or added it ([`crate::model::Received::written`]). `answered`:
+/// the id the answer's response gave each result it added, by the id the edits give it.
+pub(super) fn written_by(
     master: &Report,
-    earlier: &[AddedResult],
+    earlier: &[WrittenResult],
     edits: &[Edit],
     answered: &HashMap<Id, Id>,
-) -> Vec<AddedResult> {
-    let earlier: HashMap<Id, Option<Id>> = earlier.iter().map(|a| (a.id, a.answered)).collect();
+) -> Vec<WrittenResult> {
+    let earlier: HashMap<Id, &WrittenResult> = earlier.iter().map(|w| (w.id, w)).collect();
     let mut replaced: HashSet<Id> = HashSet::new();
-    let mut out: Vec<AddedResult> = Vec::new();
+    let mut out: Vec<WrittenResult> = Vec::new();
     for e in edits {
         let Edit::SetEntries {
             topic,
@@ -88,21 +87,42 @@ pub(super) fn added_by(
         let Some(t) = master.topic(*topic) else {
             continue;
         };
-        let was: HashSet<Id> = t.actual.iter().map(|e| e.id).collect();
-        let own = |x: &&Entry| earlier.contains_key(&x.id) || !was.contains(&x.id);
-        out.extend(entries.iter().filter(own).map(|x| {
-            AddedResult {
-                id: x.id,
-                answered: answered
-                    .get(&x.id)
-                    .copied()
-                    .or_else(|| earlier.get(&x.id).copied().flatten()),
+        let was: HashMap<Id, &Entry> = t.actual.iter().map(|e| (e.id, e)).collect();
+        for x in entries {
+            let before = earlier.get(&x.id);
+            let wrote = was.get(&x.id).is_none_or(|m| m.text != x.text);
+            let written = match (wrote, before) {
+                (true, _) => WrittenResult {
+                    id: x.id,
+                    text: super::sent::hash(&x.text),
+                    removed: false,
+                    added: before.is_some_and(|w| w.added) || !was.contains_key(&x.id),
+                    answered: answered
+                        .get(&x.id)
+                        .copied()
+                        .or_else(|| before.and_then(|w| w.answered)),
+                },
+                (false, Some(w)) => **w,
+                (false, None) => continue,
+            };
+            out.push(written);
+        }
+        // Those it removed, so that a text written again later is the division's.
+        let kept: HashSet<Id> = entries.iter().map(|x| x.id).collect();
+        out.extend(was.keys().filter(|id| !kept.contains(id)).map(|&id| {
+            let before = earlier.get(&id);
+            WrittenResult {
+                id,
+                text: 0,
+                removed: true,
+                added: before.is_some_and(|w| w.added),
+                answered: before.and_then(|w| w.answered),
             }
         }));
-        replaced.extend(was);
+        replaced.extend(was.keys());
     }
     if !earlier.is_empty() {
-        // One walk of the master, not one per id: a division may have added thousands.
+        // One walk of the master, not one per id: a division may have written thousands.
         let results: HashSet<Id> = master
             .initiatives()
             .flat_map(|i| i.topics.iter())
@@ -110,13 +130,13 @@ pub(super) fn added_by(
             .collect();
         out.extend(
             earlier
-                .iter()
-                .filter(|(id, _)| !replaced.contains(id) && results.contains(id))
-                .map(|(&id, &answered)| AddedResult { id, answered }),
+                .values()
+                .filter(|w| !replaced.contains(&w.id) && (w.removed || results.contains(&w.id)))
+                .map(|w| **w),
         );
     }
-    out.sort_unstable_by_key(|a| a.id);
-    out.dedup_by_key(|a| a.id);
+    out.sort_unstable_by_key(|w| w.id);
+    out.dedup_by_key(|w| w.id);
     out
 }
 
@@ -159,16 +179,19 @@ pub(super) fn claimed_ids(
         .collect()
 }
 
-/// The texts of a division's results as its response or workbook was sent, by id, as hashes
-/// (a workbook keeps short ones).
+/// What an answer is read against, result by result: the text the division last wrote for
+/// it where its earlier answer wrote it, else the text it was sent (hashes, by id; a
+/// workbook keeps short ones of the texts it was sent).
 pub(super) struct SentTexts {
     by_id: HashMap<Id, u64>,
     short: bool,
+    /// The hash of each text the division last wrote (`None`: it removed the result).
+    own: HashMap<Id, Option<u64>>,
 }
 
 impl SentTexts {
-    /// A `.ron` response's (its `result/…` parts); none in a response from before them.
-    pub(super) fn of_response(sent: &super::sent::SentParts) -> SentTexts {
+    /// A `.ron` response's (its `result/…` parts; none in a response from before them).
+    pub(super) fn of_response(sent: &super::sent::SentParts, own: &[WrittenResult]) -> SentTexts {
         let by_id = sent
             .iter()
             .filter_map(|(k, &h)| Some((Id(k.strip_prefix("result/")?.parse().ok()?), h)))
@@ -176,11 +199,12 @@ impl SentTexts {
         SentTexts {
             by_id,
             short: false,
+            own: own_texts(own),
         }
     }
 
-    /// A workbook row's (its hidden cell's); none in a workbook from before them.
-    pub(super) fn of_row(row: &super::workbook::Row) -> SentTexts {
+    /// A workbook row's (its hidden cell's; none in a workbook from before them).
+    pub(super) fn of_row(row: &super::workbook::Row, own: &[WrittenResult]) -> SentTexts {
         let by_id = match (&row.sent_ids, &row.sent_texts) {
             (Some(ids), Some(texts)) if ids.len() == texts.len() => ids
                 .iter()
@@ -189,16 +213,35 @@ impl SentTexts {
                 .collect(),
             _ => HashMap::new(),
         };
-        SentTexts { by_id, short: true }
+        SentTexts {
+            by_id,
+            short: true,
+            own: own_texts(own),
+        }
     }
 
-    fn hash(&self, text: &str) -> u64 {
+    fn sent_hash(&self, text: &str) -> u64 {
         if self.short {
             u64::from(super::sent::short_hash(text))
         } else {
             super::sent::hash(text)
         }
     }
+
+    /// Whether `text` is what the division last saw or wrote for result `id`; `None` where
+    /// nothing is known of it.
+    fn as_last_seen(&self, id: Id, text: &str) -> Option<bool> {
+        if let Some(&h) = self.own.get(&id) {
+            return Some(h.is_some_and(|h| super::sent::hash(text) == h));
+        }
+        self.by_id.get(&id).map(|&h| self.sent_hash(text) == h)
+    }
+}
+
+fn own_texts(own: &[WrittenResult]) -> HashMap<Id, Option<u64>> {
+    own.iter()
+        .map(|w| (w.id, (!w.removed).then_some(w.text)))
+        .collect()
 }
 
 /// An entry of a list that an earlier list rewrote and a later one rewrote otherwise (its
@@ -216,12 +259,12 @@ pub(super) struct SinceSent {
 }
 
 /// The answer's results (`list`: the master's ids where it answers a result) against the
-/// master's (`mine`, those it may change) as they stand and as they were sent: a result the
-/// answer left as sent is the master's as it now stands (another division's answer or the
-/// office rewrote it since; a workbook's line is found by its text as sent); one the answer
-/// rewrote that was rewritten since as well keeps both, the master's and after it the
-/// answer's as a new result; one the answer removed that was rewritten since stays. Both
-/// are said.
+/// master's (`mine`, those it may change) as they stand and as the division last saw or wrote
+/// them ([`SentTexts`]): a result the answer leaves so is the master's as it now stands
+/// (another division's answer or the office rewrote it since; removed since, it stays
+/// removed; a workbook's line is found by its text); one the answer rewrote that was rewritten
+/// since as well keeps both, the master's and after it the answer's as a new result; one the
+/// answer removed that was rewritten since stays. Both are said.
 pub(super) fn since_sent(
     mine: &[Entry],
     list: Vec<Entry>,
@@ -233,53 +276,64 @@ pub(super) fn since_sent(
         said: Vec::new(),
         kept: HashSet::new(),
     };
-    if sent.by_id.is_empty() {
+    if sent.by_id.is_empty() && sent.own.is_empty() {
         out.list = list;
         return out;
     }
     let by_id: HashMap<Id, &Entry> = mine.iter().map(|e| (e.id, e)).collect();
     let in_list: HashSet<Id> = list.iter().map(|e| e.id).collect();
-    let unanswered: HashMap<u64, Id> = (sent.by_id.iter())
-        .filter(|(id, _)| by_id.contains_key(id) && !in_list.contains(id))
-        .map(|(&id, &h)| (h, id))
+    // The results the list does not hold under their ids, and those no longer in the master,
+    // by the texts the division last saw (as sent) or wrote: a line is looked up by its text.
+    let unanswered = mine.iter().map(|m| m.id).filter(|id| !in_list.contains(id));
+    let (mut by_sent_text, mut by_own_text) = (HashMap::new(), HashMap::new());
+    for id in unanswered {
+        match (sent.own.get(&id), sent.by_id.get(&id)) {
+            (Some(&Some(h)), _) => by_own_text.insert(h, id),
+            (Some(None), _) => None,
+            (None, Some(&h)) => by_sent_text.insert(h, id),
+            (None, None) => None,
+        };
+    }
+    let gone: HashSet<u64> = (sent.by_id.iter())
+        .filter(|(id, _)| !by_id.contains_key(id) && !sent.own.contains_key(id))
+        .map(|(_, &h)| h)
+        .collect();
+    let own_gone: HashSet<u64> = (sent.own.iter())
+        .filter(|(id, _)| !by_id.contains_key(id))
+        .filter_map(|(_, &h)| h)
         .collect();
     let texts: HashSet<&str> = mine.iter().map(|e| e.text.as_str()).collect();
     let mut placed: HashSet<Id> = HashSet::new();
     for e in list {
-        let (m, was) = match (by_id.get(&e.id), sent.by_id.get(&e.id)) {
-            (Some(m), Some(&was)) => (*m, was),
-            (None, _) => {
-                // A line written as a result was sent, not found under its id: that result.
-                match unanswered.get(&sent.hash(&e.text)) {
-                    Some(id) if placed.insert(*id) => out.list.push(by_id[id].clone()),
-                    _ => out.list.push(e),
-                }
-                continue;
+        let Some(m) = by_id.get(&e.id).copied() else {
+            let (as_sent, as_written) = (sent.sent_hash(&e.text), super::sent::hash(&e.text));
+            let found = (by_own_text.get(&as_written)).or_else(|| by_sent_text.get(&as_sent));
+            match found {
+                Some(&id) if placed.insert(id) => out.list.push(by_id[&id].clone()),
+                // Removed since it was sent (or written), and left so by the answer.
+                _ if gone.contains(&as_sent) || own_gone.contains(&as_written) => {}
+                _ => out.list.push(e),
             }
-            _ => {
-                out.list.push(e);
-                continue;
-            }
+            continue;
         };
         placed.insert(m.id);
-        if m.text == e.text || sent.hash(&m.text) == was {
-            out.list.push(e);
-        } else if sent.hash(&e.text) == was {
-            out.list.push(m.clone());
-        } else {
-            out.list.push(m.clone());
-            if !texts.contains(e.text.as_str()) {
-                out.said.push((m.text.clone(), Some(e.text.clone())));
-                out.list.push(renumbered(e, fresh));
+        match (
+            sent.as_last_seen(m.id, &m.text),
+            sent.as_last_seen(m.id, &e.text),
+        ) {
+            (Some(false), Some(true)) => out.list.push(m.clone()),
+            (Some(false), Some(false)) if m.text != e.text => {
+                out.list.push(m.clone());
+                if !texts.contains(e.text.as_str()) {
+                    out.said.push((m.text.clone(), Some(e.text.clone())));
+                    out.list.push(renumbered(e, fresh));
+                }
             }
+            _ => out.list.push(e),
         }
     }
     for m in mine.iter().filter(|m| !placed.contains(&m.id)) {
-        let rewritten = sent
-            .by_id
-            .get(&m.id)
-            .is_some_and(|&was| sent.hash(&m.text) != was);
-        if rewritten {
+        if sent.as_last_seen(m.id, &m.text) == Some(false) {
             out.kept.insert(m.id);
             out.said.push((m.text.clone(), None));
         }

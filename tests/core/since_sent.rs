@@ -302,3 +302,227 @@ fn a_result_the_office_corrected_and_the_answer_removed_stays_and_is_said() {
     });
     assert!(said, "{:#?}", c.warnings);
 }
+
+/// Initiative 9's first topic, 管財課's alone, and its results.
+const 管財課: &str = "総務部管財課";
+
+fn alone(report: &Report) -> Id {
+    report
+        .initiatives()
+        .find(|i| i.number == "9")
+        .unwrap()
+        .topics[0]
+        .id
+}
+
+fn results_alone(report: &Report) -> Vec<String> {
+    let t = report.topic(alone(report)).unwrap();
+    t.actual.iter().map(|e| e.text.clone()).collect()
+}
+
+/// 管財課's workbook as sent, its cell's sent results rewritten by `edit` (line by line).
+fn alone_workbook(sent: &Report, edit: &dyn Fn(Vec<String>) -> Vec<String>) -> Answer {
+    let r = survey::response_for(sent, 管財課, due(), "");
+    let cell = entries_text(&r.topic(alone(&r)).unwrap().actual);
+    let lines: Vec<String> = cell.lines().map(str::to_string).collect();
+    let typed = edit(lines).join("\n");
+    let book = type_into_workbook(&workbook::write(&r).unwrap(), &cell, &typed);
+    answer_from_workbook(&book, "管財課.xlsx".into()).unwrap()
+}
+
+/// 管財課's response as sent, its results' texts rewritten by `edit` (`None`: removed).
+fn alone_response(sent: &Report, edit: &dyn Fn(&str) -> Option<String>) -> Answer {
+    let r = survey::response_for(sent, 管財課, due(), "");
+    let mut doc = Document::new(r, Origin::Sample, Vec::new());
+    let t = alone(doc.report());
+    let list = doc.report().topic(t).unwrap().actual.clone();
+    for e in list {
+        let intent = match edit(&e.text) {
+            Some(text) if text == e.text => continue,
+            Some(text) => Intent::SetEntryText { id: e.id, text },
+            None => Intent::RemoveEntry { id: e.id },
+        };
+        doc.perform(intent).unwrap();
+    }
+    answer_from_report(doc.report().clone(), "管財課.ron".into()).unwrap()
+}
+
+fn rewrite_line(lines: Vec<String>, k: usize, to: &str) -> Vec<String> {
+    let mut lines = lines;
+    lines[k] = format!("・{to}");
+    lines
+}
+
+/// A division answers, then answers again from the file it was sent, rewriting the same result
+/// otherwise: the second text replaces the first, without a word (both were kept, said as
+/// rewritten by someone else) — by workbook, by response file, and one of each.
+#[test]
+fn a_corrected_resubmission_replaces_the_divisions_own_rewrite() {
+    for (first_by_book, again_by_book) in
+        [(true, true), (false, false), (true, false), (false, true)]
+    {
+        let mut master = master();
+        let sent = master.report().clone();
+        let was = results_alone(&sent);
+        let answer = |by_book: bool, to: &str| {
+            let to = to.to_string();
+            if by_book {
+                alone_workbook(&sent, &|l| rewrite_line(l, 2, &to))
+            } else {
+                let from = was[2].clone();
+                alone_response(&sent, &|t| {
+                    Some(if t == from { to.clone() } else { t.into() })
+                })
+            }
+        };
+        take(
+            &mut master,
+            vec![answer(
+                first_by_book,
+                "財産の自己点検等要領の策定(8月)第1回",
+            )],
+            10,
+        );
+        let c = take(
+            &mut master,
+            vec![answer(
+                again_by_book,
+                "財産の自己点検等要領の策定(8月)第2回",
+            )],
+            11,
+        );
+        let mut want = was.clone();
+        want[2] = "財産の自己点検等要領の策定(8月)第2回".into();
+        let case = format!("{first_by_book} then {again_by_book}");
+        assert_eq!(results_alone(master.report()), want, "{case}");
+        assert!(c.warnings.is_empty(), "{case}: {:#?}", c.warnings);
+    }
+}
+
+/// The second answer puts back a result its first answer rewrote and removes another it
+/// rewrote: both are done (the first was dropped without a word, the second kept).
+#[test]
+fn a_division_takes_back_its_own_rewrite_and_removes_its_own_rewritten_line() {
+    let mut master = master();
+    let sent = master.report().clone();
+    let was = results_alone(&sent);
+    let first = alone_workbook(&sent, &|l| {
+        rewrite_line(
+            rewrite_line(l, 0, "貸付け公募（済）"),
+            1,
+            "ニーズ調査（済）",
+        )
+    });
+    take(&mut master, vec![first], 10);
+    let again = alone_workbook(&sent, &|mut l| {
+        l.remove(1);
+        l
+    });
+    let c = take(&mut master, vec![again], 11);
+    let mut want = was.clone();
+    want.remove(1);
+    assert_eq!(results_alone(master.report()), want);
+    assert!(c.warnings.is_empty(), "{:#?}", c.warnings);
+}
+
+/// The office removes a result after sending; the answer holds it as sent and adds a line:
+/// it stays removed (it came back as the answer's new line).
+#[test]
+fn a_result_removed_since_sending_stays_removed_when_the_answer_left_it() {
+    for by_book in [true, false] {
+        let mut master = master();
+        let sent = master.report().clone();
+        let was = results_alone(&sent);
+        let answer = if by_book {
+            alone_workbook(&sent, &|mut l| {
+                l.push("・県有地の現地確認(9月)".into());
+                l
+            })
+        } else {
+            let r = survey::response_for(&sent, 管財課, due(), "");
+            let mut doc = Document::new(r, Origin::Sample, Vec::new());
+            let topic = alone(doc.report());
+            let text = "・県有地の現地確認(9月)".to_string();
+            let side = Side::Actual;
+            doc.perform(Intent::AddEntry { topic, side, text }).unwrap();
+            answer_from_report(doc.report().clone(), "管財課.ron".into()).unwrap()
+        };
+        let id = master.report().topic(alone(&sent)).unwrap().actual[1].id;
+        master.perform(Intent::RemoveEntry { id }).unwrap();
+        take(&mut master, vec![answer], 10);
+        let mut want = was.clone();
+        want.remove(1);
+        want.push("県有地の現地確認(9月)".into());
+        assert_eq!(
+            results_alone(master.report()),
+            want,
+            "by workbook: {by_book}"
+        );
+    }
+}
+
+/// The office corrects a line the division's first answer added; the second answer holds it
+/// as the first had it: the correction stays (it was put back, and the line took another's
+/// place).
+#[test]
+fn an_office_correction_of_a_line_the_division_added_stays() {
+    let mut master = master();
+    let sent = master.report().clone();
+    let was = results_alone(&sent);
+    let lines = ["追加の点検(7月)", "追加の調査(8月)", "追加の公募(9月)"];
+    let with_lines = |l: Vec<String>| {
+        let mut l = l;
+        l.extend(lines.iter().map(|t| format!("・{t}")));
+        l
+    };
+    take(&mut master, vec![alone_workbook(&sent, &with_lines)], 10);
+    let id = result_id_in(master.report(), lines[2]);
+    let corrected = "追加の公募(9月)※事務局修正";
+    let text = corrected.to_string();
+    master.perform(Intent::SetEntryText { id, text }).unwrap();
+    let again = alone_workbook(&sent, &|l| {
+        let mut l = with_lines(l);
+        l.push("・さらに追加(9月)".into());
+        l
+    });
+    take(&mut master, vec![again], 11);
+    let mut want = was.clone();
+    want.extend([lines[0], lines[1], corrected, "さらに追加(9月)"].map(String::from));
+    assert_eq!(results_alone(master.report()), want);
+}
+
+fn result_id_in(report: &Report, text: &str) -> Id {
+    let t = report.topic(alone(report)).unwrap();
+    t.actual.iter().find(|e| e.text == text).unwrap().id
+}
+
+/// The division rewrites a result, the office corrects that rewrite, and the division answers
+/// again with its rewrite as it wrote it and another line added: the correction stays, no
+/// warning (both were kept, said as rewritten twice).
+#[test]
+fn an_office_correction_of_the_divisions_rewrite_stays_when_it_answers_again() {
+    let mut master = master();
+    let sent = master.report().clone();
+    let was = results_alone(&sent);
+    let rewritten = "財産の自己点検等要領の策定(8月)第1回";
+    take(
+        &mut master,
+        vec![alone_workbook(&sent, &|l| rewrite_line(l, 2, rewritten))],
+        10,
+    );
+    let id = result_id_in(master.report(), rewritten);
+    let corrected = "財産の自己点検等要領の策定(8月)第1回※事務局修正";
+    let text = corrected.to_string();
+    master.perform(Intent::SetEntryText { id, text }).unwrap();
+    let again = alone_workbook(&sent, &|l| {
+        let mut l = rewrite_line(l, 2, rewritten);
+        l.push("・さらに追加(9月)".into());
+        l
+    });
+    let c = take(&mut master, vec![again], 11);
+    let mut want = was.clone();
+    want[2] = corrected.into();
+    want.push("さらに追加(9月)".into());
+    assert_eq!(results_alone(master.report()), want);
+    assert!(c.warnings.is_empty(), "{:#?}", c.warnings);
+}
