@@ -189,3 +189,30 @@ pub fn october(day: u32) -> chrono::NaiveDateTime {
 pub fn survey_due() -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(2017, 10, 13)
 }
+
+/// The seed with initiative 2 answered for by 総務部行財政改革推進課 and 総務部総務課 both (its
+/// topics name no division), surveyed on 2 October: a topic two divisions share.
+pub fn seed_shared_surveyed() -> shinchoku::document::Document {
+    use shinchoku::document::{Document, Origin};
+    let mut report = seed().report;
+    let i = report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut())
+        .find(|i| i.number == "2")
+        .unwrap();
+    assert_eq!(i.divisions, vec!["総務部行財政改革推進課".to_string()]);
+    assert!(i.topics.iter().all(|t| t.division.is_none()));
+    i.divisions.push("総務部総務課".into());
+    let mut doc = Document::new(report, Origin::Sample, Vec::new());
+    let plan =
+        shinchoku::survey::send::Survey::new(doc.report(), survey_due(), "", october(2).date())
+            .unwrap();
+    doc.perform(plan.intent(october(2))).unwrap();
+    doc
+}
+
+/// The first topic of the initiative numbered `number`.
+pub fn first_topic(report: &Report, number: &str) -> shinchoku::model::Id {
+    initiative(report, number).topics[0].id
+}

@@ -8,12 +8,11 @@ use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
 use shinchoku::model::{Id, Report, Side};
 use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
-use shinchoku::survey::send::Survey;
 use shinchoku::survey::{self, collect, entries_text, workbook};
 
 use crate::october as at;
 use crate::survey_due as due;
-use crate::{seed, type_into_workbook};
+use crate::type_into_workbook;
 
 const 推進課: &str = "総務部行財政改革推進課";
 const 総務課: &str = "総務部総務課";
@@ -26,30 +25,12 @@ const BY_DIVISION: &str = "協創ポータルの閲覧数の集計(9月)";
 const REWRITTEN: &str = "協創ポータルの閲覧数の集計(9月)（月平均120件）";
 const BY_OFFICE: &str = "事務局による追記(9月)";
 
-/// The seed, initiative 2 shared by 推進課 and 総務課, surveyed.
 fn master() -> Document {
-    let mut report = seed().report;
-    let i = report
-        .sections
-        .iter_mut()
-        .flat_map(|s| s.initiatives.iter_mut())
-        .find(|i| i.number == "2")
-        .unwrap();
-    i.divisions.push(総務課.into());
-    let mut doc = Document::new(report, Origin::Sample, Vec::new());
-    let plan = Survey::new(doc.report(), due(), "", at(2).date()).unwrap();
-    doc.perform(plan.intent(at(2))).unwrap();
-    doc
+    crate::seed_shared_surveyed()
 }
 
-/// The first topic of the initiative numbered `number`.
 fn topic(report: &Report, number: &str) -> Id {
-    report
-        .initiatives()
-        .find(|i| i.number == number)
-        .unwrap()
-        .topics[0]
-        .id
+    crate::first_topic(report, number)
 }
 
 fn results(report: &Report, number: &str) -> Vec<String> {

@@ -4,16 +4,15 @@
 //! Before, the later answer's list replaced the topic's results and the earlier division's
 //! were gone without a word (the review even listed one as rewritten into the other's).
 
-use shinchoku::document::{Document, Origin};
+use shinchoku::document::Document;
 use shinchoku::edit::Intent;
 use shinchoku::model::{Entry, Id, Report};
 use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
-use shinchoku::survey::send::Survey;
 use shinchoku::survey::{self, collect, entries_text, workbook};
 
 use crate::october as at;
 use crate::survey_due as due;
-use crate::{seed, type_into_workbook};
+use crate::type_into_workbook;
 
 const 推進課: &str = "総務部行財政改革推進課";
 const 総務課: &str = "総務部総務課";
@@ -24,22 +23,8 @@ const THIRD: &str = "「協創」の取組を推進するための職員研修�
 const BY_推進課: &str = "協創ポータルの閲覧数の集計(9月)";
 const BY_総務課: &str = "庁内掲示板への掲載(8月)";
 
-/// The seed with initiative 2 answered for by 推進課 and 総務課 both, surveyed.
 fn master() -> Document {
-    let mut report = seed().report;
-    let i = report
-        .sections
-        .iter_mut()
-        .flat_map(|s| s.initiatives.iter_mut())
-        .find(|i| i.number == "2")
-        .unwrap();
-    assert_eq!(i.divisions, vec![推進課.to_string()]);
-    assert!(i.topics.iter().all(|t| t.division.is_none()));
-    i.divisions.push(総務課.into());
-    let mut doc = Document::new(report, Origin::Sample, Vec::new());
-    let plan = Survey::new(doc.report(), due(), "", at(2).date()).unwrap();
-    doc.perform(plan.intent(at(2))).unwrap();
-    doc
+    crate::seed_shared_surveyed()
 }
 
 fn portal(report: &Report) -> Id {

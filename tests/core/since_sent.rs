@@ -10,12 +10,11 @@ use shinchoku::model::diag::WarningKind;
 use shinchoku::model::{Id, Report, Side};
 use shinchoku::survey::answer::{Answer, answer_from_report, answer_from_workbook};
 use shinchoku::survey::collect::Collection;
-use shinchoku::survey::send::Survey;
 use shinchoku::survey::{self, collect, entries_text, workbook};
 
 use crate::october as at;
 use crate::survey_due as due;
-use crate::{seed, type_into_workbook};
+use crate::type_into_workbook;
 
 const 推進課: &str = "総務部行財政改革推進課";
 const 総務課: &str = "総務部総務課";
@@ -25,29 +24,12 @@ const THIRD: &str = "「協創」の取組を推進するための職員研修�
 const BY_推進課: &str = "協創ポータルの閲覧数の集計（9月　2回）";
 const BY_総務課: &str = "庁内掲示板への掲載（6月～、延べ3件）";
 
-/// The seed, initiative 2 shared by 推進課 and 総務課, surveyed.
 fn master() -> Document {
-    let mut report = seed().report;
-    let i = report
-        .sections
-        .iter_mut()
-        .flat_map(|s| s.initiatives.iter_mut())
-        .find(|i| i.number == "2")
-        .unwrap();
-    i.divisions.push(総務課.into());
-    let mut doc = Document::new(report, Origin::Sample, Vec::new());
-    let plan = Survey::new(doc.report(), due(), "", at(2).date()).unwrap();
-    doc.perform(plan.intent(at(2))).unwrap();
-    doc
+    crate::seed_shared_surveyed()
 }
 
 fn portal(report: &Report) -> Id {
-    report
-        .initiatives()
-        .find(|i| i.number == "2")
-        .unwrap()
-        .topics[0]
-        .id
+    crate::first_topic(report, "2")
 }
 
 fn results(report: &Report) -> Vec<String> {
@@ -307,12 +289,7 @@ fn a_result_the_office_corrected_and_the_answer_removed_stays_and_is_said() {
 const 管財課: &str = "総務部管財課";
 
 fn alone(report: &Report) -> Id {
-    report
-        .initiatives()
-        .find(|i| i.number == "9")
-        .unwrap()
-        .topics[0]
-        .id
+    crate::first_topic(report, "9")
 }
 
 fn results_alone(report: &Report) -> Vec<String> {
