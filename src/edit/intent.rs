@@ -432,6 +432,11 @@ fn mark_sent(
             let old = report.survey_of(&d).cloned();
             let mut record = old.clone().unwrap_or_else(|| DivisionSurvey::new(&d));
             record.sent = Some(at);
+            // What its earlier answers wrote is in what it is sent now: its next answer is
+            // read against that.
+            if let Some(received) = &mut record.received {
+                received.written.clear();
+            }
             if due.is_some() {
                 record.due = due;
             }

@@ -145,17 +145,16 @@ fn read_again(adopted: Entry, fresh: &mut Fresh) -> Entry {
 /// (see [`rewritten_results`]), edited, keeping its id and links as an edit in the window
 /// does; any other line is a new entry, a result linked as typed results are.
 pub(super) fn adopt_lines(
-    initiative: &Initiative,
-    topic: &Topic,
-    side: Side,
+    (initiative, topic, side): (&Initiative, &Topic, Side),
     text: &str,
+    known: &dyn Fn(&str) -> Option<Id>,
     fresh: &mut Fresh,
 ) -> Vec<Entry> {
     let master = topic.entries(side);
     let mut used = vec![false; master.len()];
     let typed = entries_from_text(text);
     // First the lines typed as they were, wherever they stand now.
-    let same: Vec<Option<usize>> = typed
+    let mut same: Vec<Option<usize>> = typed
         .iter()
         .map(|e| {
             let line = entry_line(e);
@@ -164,6 +163,22 @@ pub(super) fn adopt_lines(
             Some(k)
         })
         .collect();
+    // Then the lines typed as the division last saw or wrote them (`known`, by text): those
+    // results as they now stand, before any line is matched by likeness (a sibling rewritten
+    // took the place of one the office had corrected).
+    let at: HashMap<Id, usize> = master.iter().enumerate().map(|(k, e)| (e.id, k)).collect();
+    for (e, same) in typed
+        .iter()
+        .zip(same.iter_mut())
+        .filter(|(_, s)| s.is_none())
+    {
+        if let Some(&k) = known(&e.text).and_then(|id| at.get(&id))
+            && !used[k]
+        {
+            used[k] = true;
+            *same = Some(k);
+        }
+    }
     // Then a result rewritten: the master's result left over that reads most like it.
     let rewritten = match side {
         Side::Actual => rewritten_results(master, &typed, &same, &mut used),

@@ -487,6 +487,10 @@ fn from_report(
         ids
     });
     let sent_texts = super::shared::SentTexts::of_response(&sent, own);
+    let own_texts: HashMap<u64, Id> = (own.iter())
+        .filter(|w| w.added && !w.removed)
+        .map(|w| (w.text, w.id))
+        .collect();
     let own_as: HashMap<Id, Id> = own
         .iter()
         .filter_map(|a| Some((a.answered?, a.id)))
@@ -516,8 +520,12 @@ fn from_report(
                     .filter(|e| ids.contains(&e.id))
                     .cloned()
                     .collect();
-                let claimed =
-                    super::shared::claimed_ids(&a.actual, &mine, (sent_ids, &own_as), fresh);
+                let claimed = super::shared::claimed_ids(
+                    &a.actual,
+                    &mine,
+                    (sent_ids, &own_as, &own_texts),
+                    fresh,
+                );
                 (Cow::Owned(mine), Cow::Owned(claimed))
             }
             _ => (Cow::Borrowed(&t.actual), Cow::Borrowed(&a.actual)),

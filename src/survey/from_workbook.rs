@@ -110,7 +110,7 @@ pub(super) fn from_workbook(
         }
         let plan = entries_text(&t.plan);
         if changed(row.sent_plan, &plan, &row.plan) {
-            let entries = adopt_lines(i, t, Side::Plan, &row.plan, fresh);
+            let entries = adopt_lines((i, t, Side::Plan), &row.plan, &|_| None, fresh);
             brought.conflicts.push(conflict(
                 ConflictKind::Plan { topic: t.id },
                 i,
@@ -198,14 +198,20 @@ fn row_results(
         cell.push_str(line);
         cell.push('\n');
     }
-    let typed = adopt_lines(i, &answerable, Side::Actual, &cell, fresh);
+    let sent_texts = super::shared::SentTexts::of_row(row, own);
+    let known = sent_texts.lines_of(&answerable.actual);
+    let typed = adopt_lines(
+        (i, &answerable, Side::Actual),
+        &cell,
+        &|text| known.result_of(text),
+        fresh,
+    );
     // The cell's lines as the division's earlier answer had them: the same answer sent again,
     // which changes nothing (what was done with them since — the office's correction, another
     // division's rewrite — stays).
     if as_taken_before(brought, before, t.id, &typed) {
         return;
     }
-    let sent_texts = super::shared::SentTexts::of_row(row, own);
     let since = super::shared::since_sent(&answerable.actual, typed, &sent_texts, fresh);
     brought.rewritten_since_sent((i, t), since.said);
     let sent = sent.map(|ids| &ids - &since.kept);

@@ -149,7 +149,7 @@ pub(super) fn written_by(
 pub(super) fn claimed_ids(
     answered: &[Entry],
     mine: &[Entry],
-    (sent, own): (&HashSet<Id>, &HashMap<Id, Id>),
+    (sent, own, own_texts): (&HashSet<Id>, &HashMap<Id, Id>, &HashMap<u64, Id>),
     fresh: &mut Fresh,
 ) -> Vec<Entry> {
     fn renew(e: &mut Entry, under: Option<&Entry>, fresh: &mut Fresh) {
@@ -162,15 +162,29 @@ pub(super) fn claimed_ids(
         }
     }
     let by_id: HashMap<Id, &Entry> = mine.iter().map(|e| (e.id, e)).collect();
+    // A line written as the division's earlier answer wrote one of its own is that one, over
+    // the id (a fresh copy of the response gives its new lines the ids the first copy gave
+    // others).
+    let by_text: HashMap<Id, Id> = (answered.iter())
+        .filter(|e| !sent.contains(&e.id))
+        .filter_map(|e| Some((e.id, *own_texts.get(&super::sent::hash(&e.text))?)))
+        .collect();
+    let claimed_by_text: HashSet<Id> = by_text.values().copied().collect();
+    let mut claimed: HashSet<Id> = HashSet::new();
     answered
         .iter()
         .map(|e| {
             let mut e = e.clone();
             let id = if sent.contains(&e.id) {
                 Some(e.id)
+            } else if let Some(&id) = by_text.get(&e.id) {
+                Some(id)
             } else {
-                own.get(&e.id).copied()
+                own.get(&e.id)
+                    .copied()
+                    .filter(|id| !claimed_by_text.contains(id))
             };
+            let id = id.filter(|id| claimed.insert(*id));
             let master = id.and_then(|id| by_id.get(&id).copied());
             e.id = master.map_or_else(|| fresh.next(), |m| m.id);
             renew(&mut e, master, fresh);
@@ -235,6 +249,41 @@ impl SentTexts {
             return Some(h.is_some_and(|h| super::sent::hash(text) == h));
         }
         self.by_id.get(&id).map(|&h| self.sent_hash(text) == h)
+    }
+}
+
+/// Results found by the text the division last saw or wrote for them ([`SentTexts::lines_of`]).
+pub(super) struct KnownLines<'a> {
+    texts: &'a SentTexts,
+    by_sent: HashMap<u64, Id>,
+    by_own: HashMap<u64, Id>,
+}
+
+impl KnownLines<'_> {
+    /// The result a line of this text is, where the division last saw or wrote it so.
+    pub(super) fn result_of(&self, text: &str) -> Option<Id> {
+        (self.by_own.get(&super::sent::hash(text)))
+            .or_else(|| self.by_sent.get(&self.texts.sent_hash(text)))
+            .copied()
+    }
+}
+
+impl SentTexts {
+    /// `mine`'s results by the texts the division last saw or wrote for them.
+    pub(super) fn lines_of(&self, mine: &[Entry]) -> KnownLines<'_> {
+        let (mut by_sent, mut by_own) = (HashMap::new(), HashMap::new());
+        for m in mine {
+            match (self.own.get(&m.id), self.by_id.get(&m.id)) {
+                (Some(&Some(h)), _) => by_own.insert(h, m.id),
+                (None, Some(&h)) => by_sent.insert(h, m.id),
+                _ => None,
+            };
+        }
+        KnownLines {
+            texts: self,
+            by_sent,
+            by_own,
+        }
     }
 }
 

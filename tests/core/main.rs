@@ -193,7 +193,6 @@ pub fn survey_due() -> Option<chrono::NaiveDate> {
 /// The seed with initiative 2 answered for by 総務部行財政改革推進課 and 総務部総務課 both (its
 /// topics name no division), surveyed on 2 October: a topic two divisions share.
 pub fn seed_shared_surveyed() -> shinchoku::document::Document {
-    use shinchoku::document::{Document, Origin};
     let mut report = seed().report;
     let i = report
         .sections
@@ -204,6 +203,12 @@ pub fn seed_shared_surveyed() -> shinchoku::document::Document {
     assert_eq!(i.divisions, vec!["総務部行財政改革推進課".to_string()]);
     assert!(i.topics.iter().all(|t| t.division.is_none()));
     i.divisions.push("総務部総務課".into());
+    surveyed(report)
+}
+
+/// The report, surveyed on 2 October (due the 13th), as the office's open document.
+pub fn surveyed(report: Report) -> shinchoku::document::Document {
+    use shinchoku::document::{Document, Origin};
     let mut doc = Document::new(report, Origin::Sample, Vec::new());
     let plan =
         shinchoku::survey::send::Survey::new(doc.report(), survey_due(), "", october(2).date())

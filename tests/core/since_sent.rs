@@ -503,3 +503,126 @@ fn an_office_correction_of_the_divisions_rewrite_stays_when_it_answers_again() {
     assert_eq!(results_alone(master.report()), want);
     assert!(c.warnings.is_empty(), "{:#?}", c.warnings);
 }
+
+/// The seed, 管財課's topic answering with two like results (第1回, 第2回), surveyed.
+fn master_with_like_results() -> Document {
+    let mut report = crate::seed().report;
+    let t = alone(&report);
+    let list = ["第1回研修の実施(6月)", "第2回研修の実施(7月)"]
+        .iter()
+        .map(|text| shinchoku::model::Entry {
+            id: report.allocate_id(),
+            ..shinchoku::model::entry_text::read_entry(text, true, &mut Vec::new())
+        })
+        .collect();
+    report.topic_mut(t).unwrap().actual = list;
+    crate::surveyed(report)
+}
+
+/// The office corrects 第1回 after sending; the workbook leaves it as sent and rewrites
+/// 第2回: the correction stays, no warning (the line as sent was paired with 第2回 by
+/// likeness, and came back beside the correction).
+#[test]
+fn a_line_typed_as_sent_is_its_own_result_not_a_like_one() {
+    let mut master = master_with_like_results();
+    let sent = master.report().clone();
+    let answer = alone_workbook(&sent, &|l| rewrite_line(l, 1, "第2回研修の実施(8月)延期"));
+    let corrected = "第1回研修の実施(6月)※受講者120名";
+    let text = corrected.to_string();
+    master
+        .perform(Intent::SetEntryText {
+            id: first_result(&master),
+            text,
+        })
+        .unwrap();
+    let c = take(&mut master, vec![answer], 10);
+    assert_eq!(
+        results_alone(master.report()),
+        vec![corrected, "第2回研修の実施(8月)延期"]
+    );
+    assert!(c.warnings.is_empty(), "{:#?}", c.warnings);
+}
+
+/// The survey is sent again after the division answered and the office corrected its line:
+/// the next answer is read against what it was sent the second time (a plain rewrite, not
+/// both kept as rewritten by another).
+#[test]
+fn after_the_survey_is_sent_again_the_answer_is_read_against_what_it_was_sent() {
+    let mut master = master_with_like_results();
+    let sent = master.report().clone();
+    let first = alone_workbook(&sent, &|l| rewrite_line(l, 0, "第1回研修の実施(6月)第1班"));
+    take(&mut master, vec![first], 10);
+    let text = "第1回研修の実施(6月)第1班※事務局修正".to_string();
+    master
+        .perform(Intent::SetEntryText {
+            id: first_result(&master),
+            text,
+        })
+        .unwrap();
+    let again = shinchoku::survey::send::Survey::new(master.report(), due(), "", at(11).date());
+    master.perform(again.unwrap().intent(at(11))).unwrap();
+    let resent = master.report().clone();
+    let answer = alone_workbook(&resent, &|l| {
+        rewrite_line(l, 0, "第1回研修の実施(6月)第2班")
+    });
+    let c = take(&mut master, vec![answer], 12);
+    assert_eq!(
+        results_alone(master.report()),
+        vec!["第1回研修の実施(6月)第2班", "第2回研修の実施(7月)"]
+    );
+    assert!(c.warnings.is_empty(), "{:#?}", c.warnings);
+}
+
+/// A fresh copy of the response file, the first answer's line added again after a new one:
+/// the line is the one the first answer added (its office correction stays), the new one is
+/// new (the copy gave it the id the first copy gave the other, and the correction was doubled).
+#[test]
+fn a_fresh_copy_of_the_response_adding_its_line_again_keeps_the_correction() {
+    let mut master = master_with_like_results();
+    let sent = master.report().clone();
+    let copy = || {
+        let r = survey::response_for(&sent, 管財課, due(), "");
+        Document::new(r, Origin::Sample, Vec::new())
+    };
+    let add_to = |d: &mut Document, text: &str| {
+        let topic = alone(d.report());
+        let text = format!("・{text}");
+        d.perform(Intent::AddEntry {
+            topic,
+            side: Side::Actual,
+            text,
+        })
+        .unwrap();
+    };
+    let answer =
+        |d: &Document| answer_from_report(d.report().clone(), "管財課.ron".into()).unwrap();
+    let mut first = copy();
+    add_to(&mut first, "追加A(9月)");
+    take(&mut master, vec![answer(&first)], 10);
+    let id = result_id_in(master.report(), "追加A(9月)");
+    let text = "追加A(9月)※事務局修正".to_string();
+    master.perform(Intent::SetEntryText { id, text }).unwrap();
+    let mut second = copy();
+    add_to(&mut second, "追加B(9月)");
+    add_to(&mut second, "追加A(9月)");
+    let c = take(&mut master, vec![answer(&second)], 11);
+    assert_eq!(
+        results_alone(master.report()),
+        vec![
+            "第1回研修の実施(6月)",
+            "第2回研修の実施(7月)",
+            "追加B(9月)",
+            "追加A(9月)※事務局修正"
+        ]
+    );
+    assert!(c.warnings.is_empty(), "{:#?}", c.warnings);
+}
+
+fn first_result(master: &Document) -> Id {
+    master
+        .report()
+        .topic(alone(master.report()))
+        .unwrap()
+        .actual[0]
+        .id
+}
