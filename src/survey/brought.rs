@@ -60,4 +60,23 @@ impl Brought {
             self.warnings.push(Warning::new(at, kind));
         }
     }
+
+    /// Says each result of `t` the answer rewrote (its text now) that was removed since the
+    /// survey went out: the answer's text is kept, as a new result.
+    pub(super) fn rewritten_after_removal(
+        &mut self,
+        (i, t): (&Initiative, &Topic),
+        answers: Vec<String>,
+    ) {
+        use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
+        for answer in answers {
+            let at = Location::entry(EntryAt {
+                initiative: i.number.clone(),
+                topic: t.heading.clone(),
+                side: Side::Actual,
+            });
+            let kind = WarningKind::RemovedSinceSent { answer };
+            self.warnings.push(Warning::new(at, kind));
+        }
+    }
 }

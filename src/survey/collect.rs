@@ -10,7 +10,6 @@
 //! recorded are compared with the master as it is now.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
@@ -487,14 +486,7 @@ fn from_report(
         ids
     });
     let sent_texts = super::shared::SentTexts::of_response(&sent, own);
-    let own_texts: HashMap<u64, Id> = (own.iter())
-        .filter(|w| w.added && !w.removed)
-        .map(|w| (w.text, w.id))
-        .collect();
-    let own_as: HashMap<Id, Id> = own
-        .iter()
-        .filter_map(|a| Some((a.answered?, a.id)))
-        .collect();
+    let (own_texts, own_as) = super::shared::own_lookups(own);
     for topic in topics_of(master, division) {
         let (Some(i), Some(t), Some(a)) = (
             master.initiative_of_topic(topic),
@@ -542,6 +534,8 @@ fn from_report(
         }
         let since = super::shared::since_sent(&mine, list, &sent_texts, fresh);
         brought.rewritten_since_sent((i, t), since.said);
+        let revived = sent_texts.rewritten_after_removal(&t.actual, &a.actual, sent_ids.as_ref());
+        brought.rewritten_after_removal((i, t), revived);
         // Without those it removed that stay (a copy only then: the set is the division's).
         let trimmed;
         let may_change = match &answerable {

@@ -287,6 +287,40 @@ impl SentTexts {
     }
 }
 
+impl SentTexts {
+    /// The texts of the answer's results (`answer`) that it was sent, that were removed from
+    /// the master's (`master`) since, and that it rewrote: kept as new results, to be said.
+    pub(super) fn rewritten_after_removal(
+        &self,
+        master: &[Entry],
+        answer: &[Entry],
+        sent: Option<&HashSet<Id>>,
+    ) -> Vec<String> {
+        let Some(sent) = sent else {
+            return Vec::new();
+        };
+        let here: HashSet<Id> = master.iter().map(|m| m.id).collect();
+        (answer.iter())
+            .filter(|e| sent.contains(&e.id) && !here.contains(&e.id))
+            .filter(|e| self.as_last_seen(e.id, &e.text) == Some(false))
+            .map(|e| e.text.clone())
+            .collect()
+    }
+}
+
+/// The results the division's answers added, by the hash of the text each last gave them, and
+/// by the id the response that added them gave them.
+pub(super) fn own_lookups(own: &[WrittenResult]) -> (HashMap<u64, Id>, HashMap<Id, Id>) {
+    let texts = (own.iter())
+        .filter(|w| w.added && !w.removed)
+        .map(|w| (w.text, w.id))
+        .collect();
+    let answered = (own.iter())
+        .filter_map(|w| Some((w.answered?, w.id)))
+        .collect();
+    (texts, answered)
+}
+
 fn own_texts(own: &[WrittenResult]) -> HashMap<Id, Option<u64>> {
     own.iter()
         .map(|w| (w.id, (!w.removed).then_some(w.text)))

@@ -626,3 +626,24 @@ fn first_result(master: &Document) -> Id {
         .actual[0]
         .id
 }
+
+/// 総務課 removes a result of the shared topic, then 推進課's response file rewrites it: the
+/// rewrite is kept, as a new result, and said (it came back listed only as added).
+#[test]
+fn a_result_removed_since_and_rewritten_by_the_answer_is_kept_and_said() {
+    let mut master = master();
+    let sent = master.report().clone();
+    let gone = workbook_answer(&sent, 総務課, |c| {
+        c.replace(&format!("・{SECOND}\n"), "")
+    });
+    take(&mut master, vec![gone], 10);
+    let id = result_id(&sent, SECOND);
+    let text = SECOND_推進課.to_string();
+    let answer = response_answer(&sent, 推進課, &[Intent::SetEntryText { id, text }]);
+    let c = take(&mut master, vec![answer], 11);
+    assert_eq!(results(master.report()), vec![FIRST, SECOND_推進課, THIRD]);
+    let said = c.warnings.iter().any(|w| {
+        matches!(&w.warning.kind, WarningKind::RemovedSinceSent { answer } if answer == SECOND_推進課)
+    });
+    assert!(said, "{:#?}", c.warnings);
+}

@@ -299,6 +299,12 @@ pub enum WarningKind {
         now: String,
         answer: Option<String>,
     },
+    /// A result an answer rewrites (as `answer`) that was removed after the survey went out
+    /// (by the office, or another division's answer): the answer's text is kept, as a new
+    /// result, for the office to keep or remove.
+    RemovedSinceSent {
+        answer: String,
+    },
     /// An answer workbook's 実績 cell holding a date or a time, not text (Excel turns 「6/1」
     /// or 「6月1日」 typed alone into a date it stores as a number): taken as read (`text`,
     /// `2017-06-01`), which may not be what the division sees in Excel.

@@ -39,6 +39,7 @@ impl Describe for WarningKind {
             | W::ScheduledOverPassed { .. }
             | W::EarlierResultChanged { .. }
             | W::RewrittenSinceSent { .. }
+            | W::RemovedSinceSent { .. }
             | W::MonthsOutsidePeriod { .. }
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
             W::MonthInNote {
@@ -301,6 +302,7 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             removed,
         } => earlier_changed_words(text, heading, *removed, lang),
         W::RewrittenSinceSent { now, answer } => rewritten_since_sent_words(now, answer, lang),
+        W::RemovedSinceSent { answer } => removed_since_sent_words(answer, lang),
         W::ScheduledOverPassed {
             entry,
             passed,
@@ -600,6 +602,22 @@ fn rewritten_since_sent_words(now: &str, answer: &Option<String>, lang: Lang) ->
             "the result 「{now}」 was rewritten after the survey went out (by the office or \
              another division's answer), and the answer rewrites it as 「{answer}」: both are \
              kept (remove the one not wanted)"
+        ),
+    )
+}
+
+/// [`WarningKind::RemovedSinceSent`] worded.
+fn removed_since_sent_words(answer: &str, lang: Lang) -> String {
+    let answer = preview(answer);
+    say(
+        lang,
+        format!(
+            "回答が書き換えた実績「{answer}」は、照会を送った後に（事務局または他の担当課の回答で）削除されています。回答の文を新しい実績として残しました（不要なら削除してください）"
+        ),
+        format!(
+            "the answer rewrites a result as 「{answer}」 that was removed after the survey went \
+             out (by the office or another division's answer): the answer's text is kept, as a \
+             new result (remove it if it is not wanted)"
         ),
     )
 }
