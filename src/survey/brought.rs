@@ -61,6 +61,25 @@ impl Brought {
         }
     }
 
+    /// Says each result of `t` the answer removed that another division's answer wrote in the
+    /// same words: it stays.
+    pub(super) fn reported_by_another_too(
+        &mut self,
+        (i, t): (&Initiative, &Topic),
+        texts: Vec<String>,
+    ) {
+        use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
+        for text in texts {
+            let at = Location::entry(EntryAt {
+                initiative: i.number.clone(),
+                topic: t.heading.clone(),
+                side: Side::Actual,
+            });
+            let kind = WarningKind::ReportedByAnotherToo { text };
+            self.warnings.push(Warning::new(at, kind));
+        }
+    }
+
     /// Says each result of `t` the answer rewrote (its text now) that was removed since the
     /// survey went out: the answer's text is kept, as a new result.
     pub(super) fn rewritten_after_removal(

@@ -358,14 +358,23 @@ fn take(
     let own: Vec<WrittenResult> = earlier
         .and_then(|s| s.received.as_ref())
         .map_or_else(Vec::new, |r| r.written.clone());
+    let written = super::shared::Written {
+        own: &own,
+        others: super::shared::written_by_others(master, &division),
+    };
     let (mut brought, (numbers, said, taken)) = match &answer.content {
         AnswerContent::Report(r) => (
-            from_report(master, r, &answer, (&before, &own), fresh),
+            from_report(master, r, &answer, (&before, &written), fresh),
             super::measures::from_report(master, r, &division, (at.date(), &before)),
         ),
         AnswerContent::Workbook(rows, numbers, outside, gone) => {
-            let mut brought =
-                super::from_workbook::from_workbook(master, rows, &answer, (&before, &own), fresh);
+            let mut brought = super::from_workbook::from_workbook(
+                master,
+                rows,
+                &answer,
+                (&before, &written),
+                fresh,
+            );
             brought
                 .conflicts
                 .extend(rows_deleted(master, gone, &answer));
@@ -471,7 +480,7 @@ fn from_report(
     master: &Report,
     r: &Report,
     answer: &Answer,
-    (before, own): (&[TakenTopic], &[WrittenResult]),
+    (before, written): (&[TakenTopic], &super::shared::Written),
     fresh: &mut Fresh,
 ) -> Brought {
     let division = answer.response.division.as_str();
@@ -482,11 +491,11 @@ fn from_report(
     // another division's answer is neither, and stays).
     let sent_ids = super::shared::sent_result_ids(&sent);
     let answerable = sent_ids.clone().map(|mut ids| {
-        ids.extend(own.iter().filter(|w| w.added).map(|w| w.id));
+        ids.extend(written.own.iter().filter(|w| w.added).map(|w| w.id));
         ids
     });
-    let sent_texts = super::shared::SentTexts::of_response(&sent, own);
-    let (own_texts, own_as) = super::shared::own_lookups(own);
+    let sent_texts = super::shared::SentTexts::of_response(&sent, written);
+    let (own_texts, own_as) = super::shared::own_lookups(written.own);
     for topic in topics_of(master, division) {
         let (Some(i), Some(t), Some(a)) = (
             master.initiative_of_topic(topic),
@@ -534,6 +543,7 @@ fn from_report(
         }
         let since = super::shared::since_sent(&mine, list, &sent_texts, fresh);
         brought.rewritten_since_sent((i, t), since.said);
+        brought.reported_by_another_too((i, t), since.theirs_too);
         let revived = sent_texts.rewritten_after_removal(&t.actual, &a.actual, sent_ids.as_ref());
         brought.rewritten_after_removal((i, t), revived);
         // Without those it removed that stay (a copy only then: the set is the division's).

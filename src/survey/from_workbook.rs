@@ -5,11 +5,12 @@ use super::adopt::{Fresh, adopt_lines, unlinked_by};
 use super::answer::Answer;
 use super::brought::{Brought, as_taken_before};
 use super::conflict::{Conflict, ConflictKind};
+use super::shared::Written;
 use super::shared::same_results;
 use super::workbook::Row;
 use super::{entries_text, topic_divisions};
 use crate::edit::{Edit, Thing};
-use crate::model::{Entry, Id, Initiative, Report, Side, TakenTopic, Topic, WrittenResult};
+use crate::model::{Entry, Id, Initiative, Report, Side, TakenTopic, Topic};
 
 /// A workbook answer: a row per topic of the division. A topic written in two rows keeps both
 /// rows' results (once when they are the same), and the review says so; a row of a topic that
@@ -18,7 +19,7 @@ pub(super) fn from_workbook(
     master: &Report,
     rows: &[Row],
     answer: &Answer,
-    (before, own): (&[TakenTopic], &[WrittenResult]),
+    (before, written): (&[TakenTopic], &Written),
     fresh: &mut Fresh,
 ) -> Brought {
     let division = answer.response.division.as_str();
@@ -124,7 +125,7 @@ pub(super) fn from_workbook(
                 }),
             ));
         }
-        row_results(&mut brought, (i, t, &open), &row, (before, own), fresh);
+        row_results(&mut brought, (i, t, &open), &row, (before, written), fresh);
     }
     brought
 }
@@ -135,7 +136,7 @@ fn row_results(
     brought: &mut Brought,
     (i, t, open): (&Initiative, &Topic, &Topic),
     row: &Row,
-    (before, own): (&[TakenTopic], &[WrittenResult]),
+    (before, written): (&[TakenTopic], &Written),
     fresh: &mut Fresh,
 ) {
     use crate::model::diag::{Location, Warning, WarningKind};
@@ -146,7 +147,7 @@ fn row_results(
     let sent: Option<std::collections::HashSet<Id>> = row.sent_ids.as_ref().map(|ids| {
         ids.iter()
             .copied()
-            .chain(own.iter().filter(|w| w.added).map(|w| w.id))
+            .chain(written.own.iter().filter(|w| w.added).map(|w| w.id))
             .collect()
     });
     let answerable = Topic {
@@ -198,7 +199,7 @@ fn row_results(
         cell.push_str(line);
         cell.push('\n');
     }
-    let sent_texts = super::shared::SentTexts::of_row(row, own);
+    let sent_texts = super::shared::SentTexts::of_row(row, written);
     let known = sent_texts.lines_of(&answerable.actual);
     let typed = adopt_lines(
         (i, &answerable, Side::Actual),
@@ -214,6 +215,7 @@ fn row_results(
     }
     let since = super::shared::since_sent(&answerable.actual, typed, &sent_texts, fresh);
     brought.rewritten_since_sent((i, t), since.said);
+    brought.reported_by_another_too((i, t), since.theirs_too);
     let sent = sent.map(|ids| &ids - &since.kept);
     let typed = super::shared::keep_added_since(&open.actual, since.list, sent.as_ref());
     let entries = around_kept(&t.actual, &row.kept_apart, typed);

@@ -193,19 +193,43 @@ pub(super) fn claimed_ids(
         .collect()
 }
 
+/// What the answering division's earlier answers wrote, and the texts the other divisions'
+/// answers wrote (hashes): a result one of them reports too is not the division's alone to
+/// remove.
+pub(super) struct Written<'a> {
+    pub(super) own: &'a [WrittenResult],
+    pub(super) others: HashSet<u64>,
+}
+
+/// The hashes of the texts every division but `division` last wrote in its answers.
+pub(super) fn written_by_others(master: &Report, division: &str) -> HashSet<u64> {
+    (master.survey.iter())
+        .filter(|s| s.division != division)
+        .filter_map(|s| s.received.as_ref())
+        .flat_map(|r| r.written.iter())
+        .filter(|w| !w.removed)
+        .map(|w| w.text)
+        .collect()
+}
+
 /// What an answer is read against, result by result: the text the division last wrote for
 /// it where its earlier answer wrote it, else the text it was sent (hashes, by id; a
 /// workbook keeps short ones of the texts it was sent).
-pub(super) struct SentTexts {
+pub(super) struct SentTexts<'a> {
     by_id: HashMap<Id, u64>,
     short: bool,
     /// The hash of each text the division last wrote (`None`: it removed the result).
     own: HashMap<Id, Option<u64>>,
+    /// The texts other divisions' answers wrote.
+    others: &'a HashSet<u64>,
 }
 
-impl SentTexts {
+impl SentTexts<'_> {
     /// A `.ron` response's (its `result/…` parts; none in a response from before them).
-    pub(super) fn of_response(sent: &super::sent::SentParts, own: &[WrittenResult]) -> SentTexts {
+    pub(super) fn of_response<'a>(
+        sent: &super::sent::SentParts,
+        written: &'a Written,
+    ) -> SentTexts<'a> {
         let by_id = sent
             .iter()
             .filter_map(|(k, &h)| Some((Id(k.strip_prefix("result/")?.parse().ok()?), h)))
@@ -213,12 +237,13 @@ impl SentTexts {
         SentTexts {
             by_id,
             short: false,
-            own: own_texts(own),
+            own: own_texts(written.own),
+            others: &written.others,
         }
     }
 
     /// A workbook row's (its hidden cell's; none in a workbook from before them).
-    pub(super) fn of_row(row: &super::workbook::Row, own: &[WrittenResult]) -> SentTexts {
+    pub(super) fn of_row<'a>(row: &super::workbook::Row, written: &'a Written) -> SentTexts<'a> {
         let by_id = match (&row.sent_ids, &row.sent_texts) {
             (Some(ids), Some(texts)) if ids.len() == texts.len() => ids
                 .iter()
@@ -230,7 +255,8 @@ impl SentTexts {
         SentTexts {
             by_id,
             short: true,
-            own: own_texts(own),
+            own: own_texts(written.own),
+            others: &written.others,
         }
     }
 
@@ -254,7 +280,7 @@ impl SentTexts {
 
 /// Results found by the text the division last saw or wrote for them ([`SentTexts::lines_of`]).
 pub(super) struct KnownLines<'a> {
-    texts: &'a SentTexts,
+    texts: &'a SentTexts<'a>,
     by_sent: HashMap<u64, Id>,
     by_own: HashMap<u64, Id>,
 }
@@ -268,7 +294,7 @@ impl KnownLines<'_> {
     }
 }
 
-impl SentTexts {
+impl SentTexts<'_> {
     /// `mine`'s results by the texts the division last saw or wrote for them.
     pub(super) fn lines_of(&self, mine: &[Entry]) -> KnownLines<'_> {
         let (mut by_sent, mut by_own) = (HashMap::new(), HashMap::new());
@@ -287,7 +313,7 @@ impl SentTexts {
     }
 }
 
-impl SentTexts {
+impl SentTexts<'_> {
     /// The texts of the answer's results (`answer`) that it was sent, that were removed from
     /// the master's (`master`) since, and that it rewrote: kept as new results, to be said.
     pub(super) fn rewritten_after_removal(
@@ -337,6 +363,9 @@ pub(super) struct SinceSent {
     /// The results rewritten since the survey went out that the answer rewrote too (the text
     /// now, the answer's) or removed (the text now, none): to be said.
     pub(super) said: Vec<(String, Option<String>)>,
+    /// The results it removed that another division's answer wrote in the same words: to be
+    /// said.
+    pub(super) theirs_too: Vec<String>,
     /// Those it removed: they stay, where they stand.
     pub(super) kept: HashSet<Id>,
 }
@@ -357,9 +386,10 @@ pub(super) fn since_sent(
     let mut out = SinceSent {
         list: Vec::with_capacity(list.len()),
         said: Vec::new(),
+        theirs_too: Vec::new(),
         kept: HashSet::new(),
     };
-    if sent.by_id.is_empty() && sent.own.is_empty() {
+    if sent.by_id.is_empty() && sent.own.is_empty() && sent.others.is_empty() {
         out.list = list;
         return out;
     }
@@ -412,6 +442,15 @@ pub(super) fn since_sent(
                     out.list.push(renumbered(e, fresh));
                 }
             }
+            // Rewriting a line another division's answer wrote in the same words takes it
+            // from this division only: the line stays, the answer's text beside it.
+            _ if m.text != e.text && sent.others.contains(&super::sent::hash(&m.text)) => {
+                out.list.push(m.clone());
+                out.theirs_too.push(m.text.clone());
+                if !texts.contains(e.text.as_str()) {
+                    out.list.push(renumbered(e, fresh));
+                }
+            }
             _ => out.list.push(e),
         }
     }
@@ -419,6 +458,9 @@ pub(super) fn since_sent(
         if sent.as_last_seen(m.id, &m.text) == Some(false) {
             out.kept.insert(m.id);
             out.said.push((m.text.clone(), None));
+        } else if sent.others.contains(&super::sent::hash(&m.text)) {
+            out.kept.insert(m.id);
+            out.theirs_too.push(m.text.clone());
         }
     }
     out

@@ -647,3 +647,36 @@ fn a_result_removed_since_and_rewritten_by_the_answer_is_kept_and_said() {
     });
     assert!(said, "{:#?}", c.warnings);
 }
+
+/// Both divisions add a line in the same words (kept once); 総務課 then answers again from a
+/// fresh copy of its response, without it: it stays, since 推進課 reports it too (collected
+/// together it was 総務課's line, and went; 推進課's first, it stayed).
+#[test]
+fn a_line_both_divisions_wrote_stays_when_one_takes_it_back() {
+    let joint = "合同研修の実施(8月)";
+    for together in [true, false] {
+        let mut master = master();
+        let sent = master.report().clone();
+        let a = workbook_answer(&sent, 推進課, |c| added(c, joint));
+        let b = || response_answer(&sent, 総務課, &[add(&sent, joint)]);
+        if together {
+            take(&mut master, vec![a, b()], 10);
+        } else {
+            take(&mut master, vec![a], 10);
+            take(&mut master, vec![b()], 10);
+        }
+        assert_eq!(results(master.report()), vec![FIRST, SECOND, THIRD, joint]);
+        let again = response_answer(&sent, 総務課, &[add(&sent, BY_総務課)]);
+        let c = take(&mut master, vec![again], 11);
+        assert_eq!(
+            results(master.report()),
+            vec![FIRST, SECOND, THIRD, joint, BY_総務課],
+            "together: {together}"
+        );
+        let said = c.warnings.iter().any(|w| {
+            matches!(&w.warning.kind, WarningKind::ReportedByAnotherToo { text } if text == joint)
+        });
+        // Together, the line was 総務課's to take back, and the review says why it stays.
+        assert_eq!(said, together, "together {together}: {:#?}", c.warnings);
+    }
+}

@@ -305,6 +305,11 @@ pub enum WarningKind {
     RemovedSinceSent {
         answer: String,
     },
+    /// A result an answer removes that another division's answer wrote in the same words (a
+    /// topic they share): it stays, for the office to remove if neither reports it.
+    ReportedByAnotherToo {
+        text: String,
+    },
     /// An answer workbook's 実績 cell holding a date or a time, not text (Excel turns 「6/1」
     /// or 「6月1日」 typed alone into a date it stores as a number): taken as read (`text`,
     /// `2017-06-01`), which may not be what the division sees in Excel.

@@ -40,6 +40,7 @@ impl Describe for WarningKind {
             | W::EarlierResultChanged { .. }
             | W::RewrittenSinceSent { .. }
             | W::RemovedSinceSent { .. }
+            | W::ReportedByAnotherToo { .. }
             | W::MonthsOutsidePeriod { .. }
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
             W::MonthInNote {
@@ -303,6 +304,7 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
         } => earlier_changed_words(text, heading, *removed, lang),
         W::RewrittenSinceSent { now, answer } => rewritten_since_sent_words(now, answer, lang),
         W::RemovedSinceSent { answer } => removed_since_sent_words(answer, lang),
+        W::ReportedByAnotherToo { text } => reported_by_another_too_words(text, lang),
         W::ScheduledOverPassed {
             entry,
             passed,
@@ -602,6 +604,21 @@ fn rewritten_since_sent_words(now: &str, answer: &Option<String>, lang: Lang) ->
             "the result 「{now}」 was rewritten after the survey went out (by the office or \
              another division's answer), and the answer rewrites it as 「{answer}」: both are \
              kept (remove the one not wanted)"
+        ),
+    )
+}
+
+/// [`WarningKind::ReportedByAnotherToo`] worded.
+fn reported_by_another_too_words(text: &str, lang: Lang) -> String {
+    let text = preview(text);
+    say(
+        lang,
+        format!(
+            "回答は実績「{text}」を削除していますが、他の担当課の回答も同じ文で報告しているため、残しました（不要なら削除してください）"
+        ),
+        format!(
+            "the answer removes the result 「{text}」, which another division's answer reports in \
+             the same words: it is kept (remove it if neither reports it)"
         ),
     )
 }
