@@ -131,9 +131,10 @@ pub struct Received {
     /// older answer collected after it is said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<NaiveDateTime>,
-    /// The results this division's answers wrote (rewrote or added), each with the text its
-    /// last answer gave it: what its next answer is read against (where that answer leaves a
-    /// result as the division last wrote it, a correction made since stays).
+    /// The results this division's answers wrote (rewrote, added or removed), each with the
+    /// text its last answer gave it: what its next answer is read against (where that answer
+    /// leaves a result as the division last wrote it, a correction made since stays). Cleared
+    /// when the survey is sent to it again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub written: Vec<WrittenResult>,
 }

@@ -42,59 +42,20 @@ pub(super) fn as_taken_before(
 }
 
 impl Brought {
-    /// Says each result of `t` the answer rewrote that was rewritten since the survey went out
-    /// too (the texts now and in the answer: both kept, [`super::shared::since_sent`]).
-    pub(super) fn rewritten_since_sent(
+    /// Says each of `kinds` of the results of `t` (what an answer did to a result changed since
+    /// the survey went out, [`super::shared::since_sent`]).
+    pub(super) fn say_of_results(
         &mut self,
         (i, t): (&Initiative, &Topic),
-        both: Vec<(String, Option<String>)>,
+        kinds: Vec<crate::model::diag::WarningKind>,
     ) {
-        use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
-        for (now, answer) in both {
+        use crate::model::diag::{EntryAt, Location, Warning};
+        for kind in kinds {
             let at = Location::entry(EntryAt {
                 initiative: i.number.clone(),
                 topic: t.heading.clone(),
                 side: Side::Actual,
             });
-            let kind = WarningKind::RewrittenSinceSent { now, answer };
-            self.warnings.push(Warning::new(at, kind));
-        }
-    }
-
-    /// Says each result of `t` the answer removed that another division's answer wrote in the
-    /// same words: it stays.
-    pub(super) fn reported_by_another_too(
-        &mut self,
-        (i, t): (&Initiative, &Topic),
-        texts: Vec<String>,
-    ) {
-        use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
-        for text in texts {
-            let at = Location::entry(EntryAt {
-                initiative: i.number.clone(),
-                topic: t.heading.clone(),
-                side: Side::Actual,
-            });
-            let kind = WarningKind::ReportedByAnotherToo { text };
-            self.warnings.push(Warning::new(at, kind));
-        }
-    }
-
-    /// Says each result of `t` the answer rewrote (its text now) that was removed since the
-    /// survey went out: the answer's text is kept, as a new result.
-    pub(super) fn rewritten_after_removal(
-        &mut self,
-        (i, t): (&Initiative, &Topic),
-        answers: Vec<String>,
-    ) {
-        use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
-        for answer in answers {
-            let at = Location::entry(EntryAt {
-                initiative: i.number.clone(),
-                topic: t.heading.clone(),
-                side: Side::Actual,
-            });
-            let kind = WarningKind::RemovedSinceSent { answer };
             self.warnings.push(Warning::new(at, kind));
         }
     }

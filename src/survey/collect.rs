@@ -220,7 +220,10 @@ pub fn collect(
             continue;
         };
         let mut said = super::brought::Brought::default();
-        said.rewritten_since_sent((i, t), vec![(now, answer)]);
+        said.say_of_results(
+            (i, t),
+            vec![WarningKind::RewrittenSinceSent { now, answer }],
+        );
         out.warnings
             .extend(said.warnings.into_iter().map(|warning| AnswerWarning {
                 file: file.clone(),
@@ -542,10 +545,9 @@ fn from_report(
             continue;
         }
         let since = super::shared::since_sent(&mine, list, &sent_texts, fresh);
-        brought.rewritten_since_sent((i, t), since.said);
-        brought.reported_by_another_too((i, t), since.theirs_too);
+        brought.say_of_results((i, t), since.said);
         let revived = sent_texts.rewritten_after_removal(&t.actual, &a.actual, sent_ids.as_ref());
-        brought.rewritten_after_removal((i, t), revived);
+        brought.say_of_results((i, t), revived);
         // Without those it removed that stay (a copy only then: the set is the division's).
         let trimmed;
         let may_change = match &answerable {

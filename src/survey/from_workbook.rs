@@ -214,8 +214,7 @@ fn row_results(
         return;
     }
     let since = super::shared::since_sent(&answerable.actual, typed, &sent_texts, fresh);
-    brought.rewritten_since_sent((i, t), since.said);
-    brought.reported_by_another_too((i, t), since.theirs_too);
+    brought.say_of_results((i, t), since.said);
     let sent = sent.map(|ids| &ids - &since.kept);
     let typed = super::shared::keep_added_since(&open.actual, since.list, sent.as_ref());
     let entries = around_kept(&t.actual, &row.kept_apart, typed);

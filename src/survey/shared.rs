@@ -1,15 +1,17 @@
 //! What an answer may change in a topic's results: those its response was sent with and
-//! those its division's earlier answers added (recorded in the master, `Received::added`),
+//! those its division's earlier answers added (recorded in the master, `Received::written`),
 //! rewritten or removed as the answer says, and its own new ones; a result taken in from
 //! another division's answer after the response went out (a topic two divisions answer for:
 //! an initiative naming several 担当課, a topic naming none), or added by the office since,
-//! stays. Two answers of one collection that set one list (such a topic's results, or a plan
-//! both changed and the office accepts) are joined.
+//! stays. Each result is read against the text the division last saw or wrote for it
+//! ([`since_sent`]). Two answers of one collection that set one list (such a topic's results,
+//! or a plan both changed and the office accepts) are joined.
 
 use std::collections::{HashMap, HashSet};
 
 use super::adopt::Fresh;
 use crate::edit::Edit;
+use crate::model::diag::WarningKind;
 use crate::model::{Entry, Id, Report, Side, WrittenResult};
 
 /// `list` (an answer's results for a topic) with the master's results the answer may not
@@ -63,8 +65,9 @@ pub(super) fn keep_added_since(
 }
 
 /// The results the division's answers wrote, after this answer's `edits`: those its earlier
-/// answers wrote (`earlier`) that are still in the master, each with the text this answer
-/// gives it where it rewrote or added it ([`crate::model::Received::written`]). `answered`:
+/// answers wrote (`earlier`) that are still in the master or that they removed, each with the
+/// text this answer gives it where it rewrote or added it, and those this answer removed
+/// ([`crate::model::Received::written`]). `answered`:
 /// the id the answer's response gave each result it added, by the id the edits give it.
 pub(super) fn written_by(
     master: &Report,
@@ -321,7 +324,7 @@ impl SentTexts<'_> {
         master: &[Entry],
         answer: &[Entry],
         sent: Option<&HashSet<Id>>,
-    ) -> Vec<String> {
+    ) -> Vec<WarningKind> {
         let Some(sent) = sent else {
             return Vec::new();
         };
@@ -329,7 +332,9 @@ impl SentTexts<'_> {
         (answer.iter())
             .filter(|e| sent.contains(&e.id) && !here.contains(&e.id))
             .filter(|e| self.as_last_seen(e.id, &e.text) == Some(false))
-            .map(|e| e.text.clone())
+            .map(|e| WarningKind::RemovedSinceSent {
+                answer: e.text.clone(),
+            })
             .collect()
     }
 }
@@ -360,12 +365,10 @@ type Rewritten = (usize, String, Option<String>);
 /// What [`since_sent`] makes of an answer's results.
 pub(super) struct SinceSent {
     pub(super) list: Vec<Entry>,
-    /// The results rewritten since the survey went out that the answer rewrote too (the text
-    /// now, the answer's) or removed (the text now, none): to be said.
-    pub(super) said: Vec<(String, Option<String>)>,
-    /// The results it removed that another division's answer wrote in the same words: to be
-    /// said.
-    pub(super) theirs_too: Vec<String>,
+    /// What it did to results changed since the survey went out (rewritten since and
+    /// rewritten or removed by it too; written in the same words by another division, and
+    /// removed or rewritten by it): to be said.
+    pub(super) said: Vec<WarningKind>,
     /// Those it removed: they stay, where they stand.
     pub(super) kept: HashSet<Id>,
 }
@@ -376,7 +379,9 @@ pub(super) struct SinceSent {
 /// (another division's answer or the office rewrote it since; removed since, it stays
 /// removed; a workbook's line is found by its text); one the answer rewrote that was rewritten
 /// since as well keeps both, the master's and after it the answer's as a new result; one the
-/// answer removed that was rewritten since stays. Both are said.
+/// answer removed that was rewritten since stays; one another division's answer wrote in the
+/// same words stays when the answer removes or rewrites it (the rewrite beside it). Each of
+/// these is said.
 pub(super) fn since_sent(
     mine: &[Entry],
     list: Vec<Entry>,
@@ -386,7 +391,6 @@ pub(super) fn since_sent(
     let mut out = SinceSent {
         list: Vec::with_capacity(list.len()),
         said: Vec::new(),
-        theirs_too: Vec::new(),
         kept: HashSet::new(),
     };
     if sent.by_id.is_empty() && sent.own.is_empty() && sent.others.is_empty() {
@@ -438,7 +442,10 @@ pub(super) fn since_sent(
             (Some(false), Some(false)) if m.text != e.text => {
                 out.list.push(m.clone());
                 if !texts.contains(e.text.as_str()) {
-                    out.said.push((m.text.clone(), Some(e.text.clone())));
+                    out.said.push(WarningKind::RewrittenSinceSent {
+                        now: m.text.clone(),
+                        answer: Some(e.text.clone()),
+                    });
                     out.list.push(renumbered(e, fresh));
                 }
             }
@@ -446,7 +453,10 @@ pub(super) fn since_sent(
             // from this division only: the line stays, the answer's text beside it.
             _ if m.text != e.text && sent.others.contains(&super::sent::hash(&m.text)) => {
                 out.list.push(m.clone());
-                out.theirs_too.push(m.text.clone());
+                out.said.push(WarningKind::ReportedByAnotherToo {
+                    text: m.text.clone(),
+                    answer: Some(e.text.clone()),
+                });
                 if !texts.contains(e.text.as_str()) {
                     out.list.push(renumbered(e, fresh));
                 }
@@ -457,10 +467,16 @@ pub(super) fn since_sent(
     for m in mine.iter().filter(|m| !placed.contains(&m.id)) {
         if sent.as_last_seen(m.id, &m.text) == Some(false) {
             out.kept.insert(m.id);
-            out.said.push((m.text.clone(), None));
+            out.said.push(WarningKind::RewrittenSinceSent {
+                now: m.text.clone(),
+                answer: None,
+            });
         } else if sent.others.contains(&super::sent::hash(&m.text)) {
             out.kept.insert(m.id);
-            out.theirs_too.push(m.text.clone());
+            out.said.push(WarningKind::ReportedByAnotherToo {
+                text: m.text.clone(),
+                answer: None,
+            });
         }
     }
     out
@@ -492,8 +508,9 @@ pub(super) fn sent_result_ids(sent: &super::sent::SentParts) -> Option<HashSet<I
 /// Every such edit is given the lists joined: an entry an answer removed or rewrote is so, one
 /// it left as the master had it keeps what the other answer made of it, and the entries each
 /// added are all kept; an entry both rewrote, each its own way, is kept in both texts (the
-/// later as a new entry, `fresh` numbering it), each such pair returned with the index of the
-/// later answer's edit, the topic, and the two texts, to be said. `base`: the list as the
+/// later as a new entry, `fresh` numbering it), and an entry one rewrote and a later one
+/// removed stays; each such entry is returned with the index of the later answer's edit, the
+/// topic, the earlier's text and the later's (none: removed), to be said. `base`: the list as the
 /// master holds it.
 pub(super) fn join_lists(
     edits: &mut [Edit],

@@ -674,7 +674,7 @@ fn a_line_both_divisions_wrote_stays_when_one_takes_it_back() {
             "together: {together}"
         );
         let said = c.warnings.iter().any(|w| {
-            matches!(&w.warning.kind, WarningKind::ReportedByAnotherToo { text } if text == joint)
+            matches!(&w.warning.kind, WarningKind::ReportedByAnotherToo { text, .. } if text == joint)
         });
         // Together, the line was 総務課's to take back, and the review says why it stays.
         assert_eq!(said, together, "together {together}: {:#?}", c.warnings);

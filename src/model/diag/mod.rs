@@ -305,10 +305,12 @@ pub enum WarningKind {
     RemovedSinceSent {
         answer: String,
     },
-    /// A result an answer removes that another division's answer wrote in the same words (a
-    /// topic they share): it stays, for the office to remove if neither reports it.
+    /// A result an answer removes (`answer` none) or rewrites (as `answer`) that another
+    /// division's answer wrote in the same words (a topic they share): it stays, the rewrite
+    /// beside it, for the office to remove what neither reports.
     ReportedByAnotherToo {
         text: String,
+        answer: Option<String>,
     },
     /// An answer workbook's 実績 cell holding a date or a time, not text (Excel turns 「6/1」
     /// or 「6月1日」 typed alone into a date it stores as a number): taken as read (`text`,

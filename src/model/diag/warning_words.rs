@@ -304,7 +304,7 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
         } => earlier_changed_words(text, heading, *removed, lang),
         W::RewrittenSinceSent { now, answer } => rewritten_since_sent_words(now, answer, lang),
         W::RemovedSinceSent { answer } => removed_since_sent_words(answer, lang),
-        W::ReportedByAnotherToo { text } => reported_by_another_too_words(text, lang),
+        W::ReportedByAnotherToo { text, answer } => reported_too_words(text, answer, lang),
         W::ScheduledOverPassed {
             entry,
             passed,
@@ -609,16 +609,23 @@ fn rewritten_since_sent_words(now: &str, answer: &Option<String>, lang: Lang) ->
 }
 
 /// [`WarningKind::ReportedByAnotherToo`] worded.
-fn reported_by_another_too_words(text: &str, lang: Lang) -> String {
+fn reported_too_words(text: &str, answer: &Option<String>, lang: Lang) -> String {
     let text = preview(text);
+    let (ja, en) = match answer.as_deref().map(preview) {
+        Some(a) => (
+            format!("「{a}」に書き換えています"),
+            format!("rewrites it as 「{a}」"),
+        ),
+        None => ("削除しています".to_string(), "removes it".to_string()),
+    };
     say(
         lang,
         format!(
-            "回答は実績「{text}」を削除していますが、他の担当課の回答も同じ文で報告しているため、残しました（不要なら削除してください）"
+            "回答は実績「{text}」を{ja}が、他の担当課の回答も同じ文で報告しているため、元の文も残しました（不要なら削除してください）"
         ),
         format!(
-            "the answer removes the result 「{text}」, which another division's answer reports in \
-             the same words: it is kept (remove it if neither reports it)"
+            "the answer {en}, but another division's answer reports 「{text}」 in the same \
+             words: that is kept too (remove what neither reports)"
         ),
     )
 }

@@ -89,7 +89,8 @@ impl TopicRow {
         sent.push(format!("{SENT_IDS_MARK}{}", ids.join(",")));
         // Each of those results' text as sent: a line written as it was sent leaves the result
         // as it now stands (another division or the office rewrote it since). Left out where
-        // the cell would grow past what a cell holds (the answer is then read without them).
+        // the cell would grow past 30,000 characters, short of the 32,767 a cell holds (the
+        // answer is then read without them).
         let texts: Vec<String> = self.open_texts.iter().map(|h| format!("{h:08x}")).collect();
         let texts = format!("{SENT_TEXTS_MARK}{}", texts.join(","));
         if sent.iter().map(|p| p.len() + 1).sum::<usize>() + texts.len() < 30_000 {

@@ -30,7 +30,8 @@ pub struct Row {
     /// The hash of the results cell as sent (`None` in a workbook from before it was kept).
     pub sent_results: Option<u64>,
     /// The ids of the results in the results cell as sent (`None` in a workbook from before
-    /// they were kept): on a topic two divisions share, only these may an answer remove.
+    /// they were kept): these, and those the division's earlier answers added, are what the
+    /// answer may change (`survey::shared`).
     pub sent_ids: Option<Vec<Id>>,
     /// The short hashes of those results' texts as sent, in the same order (`None` in a
     /// workbook from before they were kept).
