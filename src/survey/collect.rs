@@ -499,7 +499,14 @@ fn from_report(
     });
     let sent_texts = super::shared::SentTexts::of_response(&sent, written);
     let (own_texts, own_as) = super::shared::own_lookups(written.own);
-    for topic in topics_of(master, division) {
+    let topics = topics_of(master, division);
+    let as_sent = |topic: Id, a: &crate::model::Topic| {
+        sent.get(&super::sent::results_key(topic))
+            .is_some_and(|&h| h == super::sent::hash(&super::sent::results_text(&a.actual)))
+    };
+    // Some results not as sent: the division worked on this file, not an untouched copy.
+    let worked_on = (topics.iter()).any(|&t| r.topic(t).is_some_and(|a| !as_sent(t, a)));
+    for topic in topics {
         let (Some(i), Some(t), Some(a)) = (
             master.initiative_of_topic(topic),
             master.topic(topic),
@@ -509,12 +516,14 @@ fn from_report(
         };
         // Its results as they were sent: the division wrote nothing there, and what was taken
         // in or edited since stays (an untouched response collected after the division's
-        // edited workbook put the old results back).
-        let as_sent = sent
-            .get(&super::sent::results_key(topic))
-            .is_some_and(|&h| h == super::sent::hash(&super::sent::results_text(&a.actual)));
-        if as_sent {
-            continue;
+        // edited workbook put the old results back) — unless the division's earlier answer
+        // wrote there and this file is its work: then it takes that back.
+        if as_sent(topic, a) {
+            let ids = (t.actual.iter().chain(&a.actual)).map(|e| e.id);
+            if !worked_on || !super::shared::wrote_in(written, ids) {
+                continue;
+            }
+            brought.say_of_results((i, t), vec![WarningKind::BackAsSent]);
         }
         // The results it may change, and its own with the ids it may claim (a line it added
         // may carry the id of one the office added since: both were given the next id).
@@ -577,6 +586,9 @@ fn from_report(
                 entries: list,
             });
         }
+    }
+    if !worked_on && !written.own.is_empty() {
+        brought.say_as_sent();
     }
     brought.conflicts = Outside {
         master,

@@ -37,6 +37,12 @@ pub(super) fn from_workbook(
             edit,
             not_sent: false,
         };
+    // A cell not as sent: the division worked on this workbook, not an untouched copy.
+    let worked_on =
+        (rows.iter()).any(|r| (r.sent_results).is_some_and(|h| h != super::sent::hash(&r.results)));
+    if !worked_on && !written.own.is_empty() {
+        brought.say_as_sent();
+    }
     for row in merged_rows(rows, &mut brought.warnings) {
         let (Some(i), Some(t)) = (
             master.initiative_of_topic(row.topic),
@@ -125,7 +131,8 @@ pub(super) fn from_workbook(
                 }),
             ));
         }
-        row_results(&mut brought, (i, t, &open), &row, (before, written), fresh);
+        let read = (before, written, worked_on);
+        row_results(&mut brought, (i, t, &open), &row, read, fresh);
     }
     brought
 }
@@ -136,7 +143,7 @@ fn row_results(
     brought: &mut Brought,
     (i, t, open): (&Initiative, &Topic, &Topic),
     row: &Row,
-    (before, written): (&[TakenTopic], &Written),
+    (before, written, worked_on): (&[TakenTopic], &Written, bool),
     fresh: &mut Fresh,
 ) {
     use crate::model::diag::{Location, Warning, WarningKind};
@@ -164,12 +171,18 @@ fn row_results(
         return;
     }
     // The cell as it was sent: the division wrote nothing there, and what was taken in or
-    // corrected since stays (an untouched workbook put the office's corrections back).
+    // corrected since stays (an untouched workbook put the office's corrections back) —
+    // unless the division's earlier answer wrote there and this workbook is its work: then it
+    // takes that back.
     if row
         .sent_results
         .is_some_and(|h| h == super::sent::hash(&row.results))
     {
-        return;
+        let ids = (t.actual.iter().map(|e| e.id)).chain(row.sent_ids.iter().flatten().copied());
+        if !worked_on || !super::shared::wrote_in(written, ids) {
+            return;
+        }
+        brought.say_of_results((i, t), vec![WarningKind::BackAsSent]);
     }
     if super::workbook::is_date_form(row.results.trim()) {
         let at = Location::cell(super::workbook::SHEET, row.row as usize, 5, None);

@@ -204,6 +204,13 @@ pub(super) struct Written<'a> {
     pub(super) others: HashSet<u64>,
 }
 
+/// Whether the division's earlier answers wrote (added, rewrote or removed) any of the
+/// results `ids` (a topic's results as they stand and as it was sent).
+pub(super) fn wrote_in(written: &Written, mut ids: impl Iterator<Item = Id>) -> bool {
+    let own: HashSet<Id> = written.own.iter().map(|w| w.id).collect();
+    ids.any(|id| own.contains(&id))
+}
+
 /// The hashes of the texts every division but `division` last wrote in its answers.
 pub(super) fn written_by_others(master: &Report, division: &str) -> HashSet<u64> {
     (master.survey.iter())

@@ -6,6 +6,7 @@
 
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
+use shinchoku::model::diag::WarningKind;
 use shinchoku::model::{Id, Report, Side};
 use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
 use shinchoku::survey::{self, collect, entries_text, workbook};
@@ -226,4 +227,125 @@ fn lines_added_while_the_office_edited_are_still_the_divisions_own() {
     let mut want = sent;
     want.push(REWRITTEN.into());
     assert_eq!(results(master.report(), ALONE), want);
+}
+
+/// Another topic of the division's with results, and its results' cell as sent.
+fn other_topic(report: &Report, division: &str, not: Id) -> (Id, String) {
+    let t = survey::topics_of(report, division)
+        .into_iter()
+        .find(|&t| t != not && !report.topic(t).unwrap().actual.is_empty())
+        .unwrap();
+    (t, entries_text(&report.topic(t).unwrap().actual))
+}
+
+fn back_as_sent_said(c: &survey::Collection) -> bool {
+    c.warnings
+        .iter()
+        .any(|w| matches!(w.warning.kind, WarningKind::BackAsSent))
+}
+
+/// A division takes back the line its first answer added, in the response file it edited:
+/// its topic is then as it was sent (the file rewrites another topic's line too). The line
+/// goes, and the review says so: it stayed, and nothing was said.
+#[test]
+fn a_response_file_taking_back_its_own_line_removes_it_though_its_topic_is_as_sent() {
+    let mut master = master();
+    let sent = results(master.report(), PORTAL);
+    let response = survey::response_for(master.report(), 推進課, due(), "");
+    let mut division = Document::new(response, Origin::Sample, Vec::new());
+    let t = topic(division.report(), PORTAL);
+    division
+        .perform(Intent::AddEntry {
+            topic: t,
+            side: Side::Actual,
+            text: format!("・{BY_DIVISION}"),
+        })
+        .unwrap();
+    let answer =
+        |d: &Document| answer_from_report(d.report().clone(), "推進課.ron".into()).unwrap();
+    take(&mut master, answer(&division), 10);
+    let mut with = sent.clone();
+    with.push(BY_DIVISION.into());
+    assert_eq!(results(master.report(), PORTAL), with);
+    let added = division
+        .report()
+        .topic(t)
+        .unwrap()
+        .actual
+        .last()
+        .unwrap()
+        .id;
+    division.perform(Intent::RemoveEntry { id: added }).unwrap();
+    let (other, _) = other_topic(division.report(), 推進課, t);
+    let line = division.report().topic(other).unwrap().actual[0].clone();
+    let rewritten = format!("{}（全庁に通知）", line.text);
+    division
+        .perform(Intent::SetEntryText {
+            id: line.id,
+            text: rewritten.clone(),
+        })
+        .unwrap();
+    let c = collect(master.report(), vec![Ok(answer(&division))], at(11));
+    assert!(back_as_sent_said(&c), "{:?}", c.warnings);
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(results(master.report(), PORTAL), sent);
+    let other = master.report().topic(other).unwrap();
+    assert_eq!(other.actual[0].text, rewritten);
+}
+
+/// The same in a workbook: the cell typed back as it was sent, another cell rewritten.
+#[test]
+fn a_workbook_taking_back_its_own_line_removes_it_though_its_cell_is_as_sent() {
+    let mut master = master();
+    let sent = results(master.report(), PORTAL);
+    let (book, cell) = sent_workbook(master.report(), 推進課, PORTAL);
+    let first = type_into_workbook(&book, &cell, &format!("{cell}\n・{BY_DIVISION}"));
+    take_book(&mut master, &first, "推進課.xlsx", 10);
+    assert_eq!(results(master.report(), PORTAL).len(), sent.len() + 1);
+    let (other, other_cell) = other_topic(master.report(), 推進課, topic(master.report(), PORTAL));
+    let rewritten = other_cell.replacen('\n', "（全庁に通知）\n", 1);
+    assert_ne!(rewritten, other_cell);
+    let again = type_into_workbook(&book, &other_cell, &rewritten);
+    let c = collect(
+        master.report(),
+        vec![Ok(
+            answer_from_workbook(&again, "推進課.xlsx".into()).unwrap()
+        )],
+        at(11),
+    );
+    assert!(back_as_sent_said(&c), "{:?}", c.warnings);
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(results(master.report(), PORTAL), sent);
+    assert_eq!(
+        entries_text(&master.report().topic(other).unwrap().actual),
+        rewritten
+    );
+}
+
+/// An untouched copy of the workbook sent after an answer takes nothing back, and says so.
+#[test]
+fn an_untouched_copy_sent_after_an_answer_takes_nothing_back_and_says_so() {
+    let mut master = master();
+    let (book, cell) = sent_workbook(master.report(), 推進課, PORTAL);
+    let first = type_into_workbook(&book, &cell, &format!("{cell}\n・{BY_DIVISION}"));
+    take_book(&mut master, &first, "推進課.xlsx", 10);
+    let before = results(master.report(), PORTAL);
+    let c = collect(
+        master.report(),
+        vec![Ok(
+            answer_from_workbook(&book, "推進課.xlsx".into()).unwrap()
+        )],
+        at(11),
+    );
+    assert!(
+        c.warnings
+            .iter()
+            .any(|w| matches!(w.warning.kind, WarningKind::AnswerAsSent)),
+        "{:?}",
+        c.warnings
+    );
+    if let Some(intent) = c.intent(&[]) {
+        master.perform(intent).unwrap();
+    }
+    assert_eq!(results(master.report(), PORTAL), before);
 }

@@ -312,6 +312,12 @@ pub enum WarningKind {
         text: String,
         answer: Option<String>,
     },
+    /// A topic's results brought back as they were sent, in an answer the division worked on
+    /// elsewhere, where its earlier answer wrote results: read as taking back what it wrote.
+    BackAsSent,
+    /// An answer whose results are all as they were sent, from a division whose earlier
+    /// answers wrote some: read as an untouched copy of the file, it takes nothing back.
+    AnswerAsSent,
     /// An answer workbook's 実績 cell holding a date or a time, not text (Excel turns 「6/1」
     /// or 「6月1日」 typed alone into a date it stores as a number): taken as read (`text`,
     /// `2017-06-01`), which may not be what the division sees in Excel.

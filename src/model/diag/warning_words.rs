@@ -73,6 +73,7 @@ impl Describe for WarningKind {
             | W::Measure { .. }
             | W::NextIdRepaired { .. } => report_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
+            W::BackAsSent | W::AnswerAsSent => as_sent_words(self, lang),
             W::OlderThanTaken {
                 taken_file,
                 taken,
@@ -627,6 +628,27 @@ fn reported_too_words(text: &str, answer: &Option<String>, lang: Lang) -> String
             "the answer {en}, but another division's answer reports 「{text}」 in the same \
              words: that is kept too (remove what neither reports)"
         ),
+    )
+}
+
+/// [`WarningKind::BackAsSent`] and [`WarningKind::AnswerAsSent`] worded.
+fn as_sent_words(kind: &WarningKind, lang: Lang) -> String {
+    if matches!(kind, WarningKind::BackAsSent) {
+        return say(
+            lang,
+            "回答はこの話題の実績を照会を送ったときのままに戻しています。前の回答で書いた実績は、回答のとおり取り消しました".into(),
+            "the answer brings this topic's results back as they were sent: what the \
+             division's earlier answer wrote there is taken back, as the answer says"
+                .into(),
+        );
+    }
+    say(
+        lang,
+        "回答の実績はすべて照会を送ったときのままです（手を付けていない写しとして読みました）。前の回答で書いた実績はそのまま残しています。取り消すなら、この画面の後で削除してください".into(),
+        "the answer's results are all as they were sent (read as an untouched copy of the \
+         file): what the division's earlier answers wrote stays; remove it afterwards if it \
+         is to go"
+            .into(),
     )
 }
 
