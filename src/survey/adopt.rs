@@ -190,8 +190,13 @@ pub(super) fn adopt_lines(
         .zip(same)
         .zip(rewritten)
         .map(|((mut e, same), rewritten)| {
+            // The result as it now stands, with the bullet as typed: a line found by its
+            // words alone (as last seen) whose `・` the division added or took away.
             if let Some(k) = same {
-                return master[k].clone();
+                return Entry {
+                    bullet: e.bullet,
+                    ..master[k].clone()
+                };
             }
             if let Some(old) = rewritten.map(|k| &master[k]) {
                 e.id = old.id;

@@ -349,3 +349,36 @@ fn an_untouched_copy_sent_after_an_answer_takes_nothing_back_and_says_so() {
     }
     assert_eq!(results(master.report(), PORTAL), before);
 }
+
+/// A `・` taken away from a line and put before another, the words as sent: the bullets are
+/// the division's (they were kept as sent, and nothing was listed).
+#[test]
+fn a_bullet_taken_away_or_added_in_a_workbook_is_taken_in() {
+    let mut master = master();
+    let (book, cell) = sent_workbook(master.report(), 推進課, PORTAL);
+    let lines: Vec<&str> = cell.lines().collect();
+    assert!(lines.len() >= 2, "{cell}");
+    let toggle = |l: &str| match l.strip_prefix('・') {
+        Some(rest) => rest.to_string(),
+        None => format!("・{l}"),
+    };
+    let mut typed: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    typed[0] = toggle(lines[0]);
+    typed[1] = toggle(lines[1]);
+    let typed = typed.join("\n");
+    let answered = type_into_workbook(&book, &cell, &typed);
+    let c = collect(
+        master.report(),
+        vec![Ok(
+            answer_from_workbook(&answered, "推進課.xlsx".into()).unwrap()
+        )],
+        at(10),
+    );
+    assert_eq!(c.taken[0].changed_topics.len(), 1, "{:?}", c.taken[0]);
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let t = topic(master.report(), PORTAL);
+    assert_eq!(
+        entries_text(&master.report().topic(t).unwrap().actual),
+        typed
+    );
+}
