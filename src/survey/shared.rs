@@ -531,6 +531,7 @@ pub(super) fn join_lists(
         }
     }
     let mut both = Vec::new();
+    let mut same_words: HashMap<Id, Id> = HashMap::new();
     let mut lists: Vec<((Id, Side), Vec<usize>)> =
         by_list.into_iter().filter(|(_, at)| at.len() > 1).collect();
     // In the edits' order: the new entries' ids do not hang on a hash map's.
@@ -539,7 +540,7 @@ pub(super) fn join_lists(
         let Some(master) = base(topic, side) else {
             continue;
         };
-        let (joined, twice) = joined(
+        let (joined, twice, merged) = joined(
             &master,
             at.iter().filter_map(|&k| match &edits[k] {
                 Edit::SetEntries { entries, .. } => Some(entries.as_slice()),
@@ -557,18 +558,40 @@ pub(super) fn join_lists(
                 entries.clone_from(&joined);
             }
         }
+        same_words.extend(merged);
+    }
+    // A line two answers added in the same words is kept once: each division's record of it
+    // names the one kept, so either division's later answer taking it back is weighed
+    // against the other's (the record of the line dropped named nothing).
+    if !same_words.is_empty() {
+        for e in edits.iter_mut() {
+            if let Edit::SetDivisionSurvey {
+                record: Some(record),
+                ..
+            } = e
+                && let Some(received) = &mut record.received
+            {
+                for w in &mut received.written {
+                    if let Some(&kept) = same_words.get(&w.id) {
+                        w.id = kept;
+                    }
+                }
+            }
+        }
     }
     both
 }
 
 /// The lists of one topic's side, each an answer's, joined over the master's (`base`), with
 /// the entries two of them rewrote each its own way (the later list's place among them, the
-/// text the earlier gave, the later's).
+/// text the earlier gave, the later's), and the entries an earlier list added that a later
+/// added in the same words (the id dropped, the id kept).
 fn joined<'a>(
     base: &[Entry],
     lists: impl Iterator<Item = &'a [Entry]>,
     fresh: &mut Fresh,
-) -> (Vec<Entry>, Vec<Rewritten>) {
+) -> (Vec<Entry>, Vec<Rewritten>, Vec<(Id, Id)>) {
+    let mut merged = Vec::new();
     let by_id: HashMap<Id, &Entry> = base.iter().map(|e| (e.id, e)).collect();
     let base_ids: HashSet<Id> = by_id.keys().copied().collect();
     let mut joined: Vec<Entry> = base.to_vec();
@@ -600,9 +623,15 @@ fn joined<'a>(
                 _ => list.push(e.clone()),
             }
         }
+        let by_text: HashMap<&str, Id> = list.iter().map(|e| (e.text.as_str(), e.id)).collect();
+        merged.extend(
+            (joined.iter())
+                .filter(|j| !listed.contains(&j.id) && !answerable.contains(&j.id))
+                .filter_map(|j| Some((j.id, *by_text.get(j.text.as_str())?))),
+        );
         joined = keep_added_since(&joined, list, Some(&answerable));
     }
-    (joined, both)
+    (joined, both, merged)
 }
 
 /// The master's lists of the topics and sides that more than one of `edits` sets: what

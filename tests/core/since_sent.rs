@@ -680,3 +680,31 @@ fn a_line_both_divisions_wrote_stays_when_one_takes_it_back() {
         assert_eq!(said, together, "together {together}: {:#?}", c.warnings);
     }
 }
+
+/// The same, the other way round: 推進課, whose line was collected first in the same step (the
+/// kept line took 総務課's id), answers again without it. It stays, and the review says why:
+/// 推進課's record named the line dropped, so its answer left the kept one alone, unsaid.
+#[test]
+fn a_line_both_divisions_wrote_together_stays_when_the_first_takes_it_back() {
+    let joint = "合同研修の実施(8月)";
+    let mut master = master();
+    let sent = master.report().clone();
+    let a = workbook_answer(&sent, 推進課, |c| added(c, joint));
+    let b = response_answer(&sent, 総務課, &[add(&sent, joint)]);
+    take(&mut master, vec![a, b], 10);
+    assert_eq!(results(master.report()), vec![FIRST, SECOND, THIRD, joint]);
+    let again = workbook_answer(&sent, 推進課, |c| added(c, BY_推進課));
+    let c = take(&mut master, vec![again], 11);
+    assert_eq!(
+        results(master.report()),
+        vec![FIRST, SECOND, THIRD, joint, BY_推進課]
+    );
+    assert!(
+        c.warnings.iter().any(|w| matches!(
+            &w.warning.kind,
+            WarningKind::ReportedByAnotherToo { text, answer: None } if text == joint
+        )),
+        "{:#?}",
+        c.warnings
+    );
+}
