@@ -166,7 +166,7 @@ impl RowFilter {
             && !initiative
                 .topics
                 .iter()
-                .any(|t| initiative.division_of(t) == Some(d.as_str()))
+                .any(|t| initiative.divisions_of(t).contains(&d.as_str()))
             && !(initiative.topics.is_empty() && initiative.divisions.contains(d))
         {
             return false;
@@ -188,7 +188,7 @@ impl RowFilter {
             && self
                 .division
                 .as_deref()
-                .is_none_or(|d| initiative.division_of(topic) == Some(d))
+                .is_none_or(|d| initiative.divisions_of(topic).contains(&d))
     }
 
     pub fn is_folded(&self, id: Id) -> bool {

@@ -82,7 +82,8 @@ pub struct StageSummary {
 #[derive(Debug, Serialize)]
 pub struct EntrySummary<'a> {
     pub topic: Option<&'a str>,
-    pub division: Option<&'a str>,
+    /// Its topic's 担当課, `、` between them where several share it.
+    pub division: Option<String>,
     pub text: &'a str,
     /// Calendar month numbers in fiscal order (April first).
     pub months: Vec<u8>,
@@ -136,7 +137,7 @@ fn initiative_summary<'a>(
             .map(
                 |(t, e): (&'a crate::model::Topic, &'a Entry)| EntrySummary {
                     topic: t.heading.as_deref(),
-                    division: i.division_of(t),
+                    division: Some(i.division_names(t)).filter(|d| !d.is_empty()),
                     text: &e.text,
                     months: e.covered_months().calendar_months(),
                     scheduled: e.scheduled(),

@@ -48,7 +48,7 @@ pub fn results_to_confirm(report: &Report) -> Vec<ToConfirm> {
                     id: e.id,
                     initiative: initiative.number.clone(),
                     topic: topic.heading.clone(),
-                    division: initiative.division_of(topic).map(str::to_string),
+                    division: Some(initiative.division_names(topic)).filter(|d| !d.is_empty()),
                     text: e.text.clone(),
                     months: e.covered_months().calendar_months(),
                     reported_in,

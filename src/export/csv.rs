@@ -144,7 +144,7 @@ fn entry_records(report: &Report, section_name: &str, initiative: &Initiative) -
     for topic in &initiative.topics {
         let status = topic_status(initiative, topic, as_of).japanese();
         let heading = topic.heading.clone().unwrap_or_default();
-        let division = initiative.division_of(topic).unwrap_or("").to_string();
+        let division = initiative.division_names(topic);
         for (side, list) in [(Side::Plan, &topic.plan), (Side::Actual, &topic.actual)] {
             let side_name = if side == Side::Plan {
                 "計画"

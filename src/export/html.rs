@@ -362,7 +362,7 @@ fn topic_row(
         "<tr class=\"topic\"><td></td><td class=\"d2\">{}</td>\
          <td colspan=\"{years}\"></td><td colspan=\"12\"></td><td>{}</td><td>{}</td></tr>",
         esc(&heading),
-        esc(ini.division_of(topic).unwrap_or("")),
+        esc(&ini.division_names(topic)),
         standing
             .and_then(|st| st.topic(t))
             .map(badge)

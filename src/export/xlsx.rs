@@ -618,10 +618,7 @@ fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result
                         topic.heading.as_deref().unwrap_or(""),
                         TextField::TopicHeading,
                     ),
-                    (
-                        initiative.division_of(topic).unwrap_or(""),
-                        TextField::TopicDivision,
-                    ),
+                    (&initiative.division_names(topic), TextField::TopicDivision),
                     (side_word, TextField::Plan),
                     (status, TextField::Plan),
                 ];

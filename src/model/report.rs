@@ -596,12 +596,21 @@ impl ActionItem {
 }
 
 impl Initiative {
-    /// The 担当課 a topic falls under: its own, or the initiative's.
-    pub fn division_of<'a>(&'a self, topic: &'a Topic) -> Option<&'a str> {
-        topic
-            .division
-            .as_deref()
-            .or(self.divisions.first().map(String::as_str))
+    /// The 担当課 a topic falls under: its own, or every one the initiative names (a topic two
+    /// divisions share is each one's).
+    pub fn divisions_of<'a>(&'a self, topic: &'a Topic) -> Vec<&'a str> {
+        match &topic.division {
+            Some(d) => vec![d.as_str()],
+            None => self.divisions.iter().map(String::as_str).collect(),
+        }
+    }
+
+    /// [`Initiative::divisions_of`] as one text, `、` between them: how the outputs name them.
+    pub fn division_names(&self, topic: &Topic) -> String {
+        match &topic.division {
+            Some(d) => d.clone(),
+            None => self.divisions.join("、"),
+        }
     }
 
     /// Every 担当課 named for the initiative, in order, each once.

@@ -402,11 +402,15 @@ pub fn summary(report: &super::Report) -> StatusSummary {
     for section in &report.sections {
         for initiative in &section.initiatives {
             for topic in &initiative.topics {
-                let division = initiative.division_of(topic).unwrap_or("").to_string();
-                divisions
-                    .entry(division)
-                    .or_default()
-                    .add(topic_status(initiative, topic, as_of));
+                // A topic two divisions share counts for each.
+                let status = topic_status(initiative, topic, as_of);
+                let named = initiative.divisions_of(topic);
+                for division in if named.is_empty() { vec![""] } else { named } {
+                    divisions
+                        .entry(division.to_string())
+                        .or_default()
+                        .add(status);
+                }
             }
         }
         out.by_section.push((

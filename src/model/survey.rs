@@ -187,10 +187,7 @@ impl Report {
 
 /// The 担当課 answering for a topic: its own, or else every division of its initiative.
 pub fn topic_divisions<'a>(initiative: &'a Initiative, topic: &'a Topic) -> Vec<&'a str> {
-    match &topic.division {
-        Some(d) => vec![d.as_str()],
-        None => initiative.divisions.iter().map(String::as_str).collect(),
-    }
+    initiative.divisions_of(topic)
 }
 
 /// Whether `division` answers for the topic.

@@ -54,7 +54,7 @@ fn initiative_4_has_three_topics_each_with_its_division() {
     let topics: Vec<(Option<&str>, Option<&str>)> = i
         .topics
         .iter()
-        .map(|t| (t.heading.as_deref(), i.division_of(t)))
+        .map(|t| (t.heading.as_deref(), i.divisions_of(t).first().copied()))
         .collect();
     assert_eq!(
         topics,
@@ -100,7 +100,7 @@ fn initiative_7_shares_one_division_between_two_topics() {
     let pairs: Vec<(&str, &str)> = i
         .topics
         .iter()
-        .map(|t| (t.heading.as_deref().unwrap(), i.division_of(t).unwrap()))
+        .map(|t| (t.heading.as_deref().unwrap(), i.divisions_of(t)[0]))
         .collect();
     assert_eq!(
         pairs,

@@ -214,3 +214,50 @@ fn two_answers_changing_one_plan_both_accepted_keep_both_changes() {
     assert!(texts.iter().any(|t| t == ADDED), "{texts:?}");
     assert!(!texts.iter().any(|t| t == LINE), "{texts:?}");
 }
+
+/// Every output names both divisions of the shared topic, and the grid's 担当課 filter and
+/// the status per division count it for each: the first was named alone (the CSV, check's
+/// JSON, the web page, the workbook, the printout), and 総務課's filter hid the topic.
+#[test]
+fn a_shared_topic_is_named_and_counted_for_both_divisions() {
+    let master = master();
+    let report = master.report();
+    let both = format!("{推進課}、{総務課}");
+    let csv = shinchoku::export::csv::to_csv(report).unwrap();
+    let rows: Vec<&str> = csv.lines().filter(|l| l.contains(SECOND)).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        assert!(row.contains(&both), "{row}");
+    }
+    let summary = shinchoku::summary::ReportSummary::new(report, &[]);
+    let json = serde_json::to_value(&summary).unwrap();
+    let portal_entry = json["initiative_list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["actual"].as_array().unwrap())
+        .find(|e| e["text"] == SECOND)
+        .unwrap()
+        .clone();
+    assert_eq!(portal_entry["division"], both.as_str());
+    assert!(shinchoku::export::html::to_html(report).contains(&both));
+    let filter = shinchoku::grid::RowFilter {
+        division: Some(総務課.into()),
+        ..Default::default()
+    };
+    let shown = shinchoku::grid::rows(report, &filter);
+    assert!(
+        shown.iter().any(
+            |&row| shinchoku::grid::topic_of(report, row).map(|t| t.id) == Some(portal(report))
+        ),
+        "総務課's filter shows the shared topic"
+    );
+    let by_division = shinchoku::model::status::summary(report).by_division;
+    let counted = |d: &str| {
+        by_division
+            .iter()
+            .find(|(name, _)| name == d)
+            .map(|(_, c)| c.clone())
+    };
+    assert!(counted(総務課).is_some(), "{by_division:?}");
+}

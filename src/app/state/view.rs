@@ -212,7 +212,7 @@ impl ViewModel {
                             i.divisions.first().cloned()
                         } else {
                             let t = i.topics.iter().find(|t| t.id == id)?;
-                            i.division_of(t).map(str::to_string)
+                            i.divisions_of(t).first().map(|d| d.to_string())
                         }
                     })
                 });

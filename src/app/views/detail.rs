@@ -211,7 +211,8 @@ impl DetailPanel<'_> {
             .map_or_else(|| t.no_heading.to_string(), |h| format!("<{h}>"));
         ui.label(RichText::new(heading).strong());
         ui.horizontal(|ui| {
-            if let Some(d) = initiative.division_of(topic) {
+            let d = initiative.division_names(topic);
+            if !d.is_empty() {
                 ui.label(RichText::new(format!("{}: {d}", t.divisions)).small());
             }
             let index = initiative.topics.iter().position(|x| x.id == topic.id);

@@ -109,7 +109,7 @@ pub(super) fn row_division(report: &Report, row: GridRow) -> String {
             topic: t,
         } => {
             let ini = &report.sections[s].initiatives[i];
-            ini.division_of(&ini.topics[t]).unwrap_or("").to_string()
+            ini.division_names(&ini.topics[t])
         }
         _ => String::new(),
     }

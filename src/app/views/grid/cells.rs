@@ -214,10 +214,7 @@ impl GridView<'_> {
                 topic: t,
             } => {
                 let initiative = &self.report.sections[s].initiatives[i];
-                initiative
-                    .division_of(&initiative.topics[t])
-                    .into_iter()
-                    .collect()
+                initiative.divisions_of(&initiative.topics[t])
             }
             _ => return,
         };
