@@ -601,6 +601,15 @@ fn initiative_changed(field: &str, old: &str, new: &str, lang: Lang) -> String {
 }
 
 fn topic_changed(field: &str, old: &Option<String>, new: &Option<String>, lang: Lang) -> String {
+    let (old, new) = (old.as_deref(), new.as_deref());
+    let (old, new) = match (old, new) {
+        (Some(o), Some(n)) => {
+            let (o, n) = crate::model::text::told_apart(o, n);
+            (Some(o.into_owned()), Some(n.into_owned()))
+        }
+        _ => (old.map(str::to_string), new.map(str::to_string)),
+    };
+    let (old, new) = (&old, &new);
     let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     say(
         lang,
@@ -653,6 +662,7 @@ fn entry_changed(
             (Aspect::Kind, Lang::En) => "kind",
         })
         .collect();
+    let (old_text, new_text) = crate::model::text::told_apart(old_text, new_text);
     say(
         lang,
         format!(

@@ -111,6 +111,42 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Two texts as a change shows them, old → new: where they differ only in how a space or a
+/// dash is written (a no-break space for a space, `〜` for `～`), those characters are shown by
+/// their code points in both (`平成<U+0020>29` → `平成<U+00A0>29`), since the two would read
+/// the same; otherwise as they are.
+pub fn told_apart<'a>(
+    old: &'a str,
+    new: &'a str,
+) -> (std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>) {
+    use std::borrow::Cow;
+    let alike = |c: char| c.is_whitespace() || normalized_chars(&c.to_string()).eq(['～']);
+    let prefix: usize = (old.chars().zip(new.chars()))
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let (o, n) = (&old[prefix..], &new[prefix..]);
+    let suffix: usize = (o.chars().rev().zip(n.chars().rev()))
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>()
+        .min(o.len().min(n.len()));
+    let (o_mid, n_mid) = (&o[..o.len() - suffix], &n[..n.len() - suffix]);
+    let only_alike = |mid: &str| mid.chars().all(alike);
+    if old == new || !only_alike(o_mid) || !only_alike(n_mid) {
+        return (Cow::Borrowed(old), Cow::Borrowed(new));
+    }
+    let shown = |whole: &str, mid: &str| {
+        let marked: String = mid
+            .chars()
+            .map(|c| format!("<U+{:04X}>", c as u32))
+            .collect();
+        let rest = &whole[prefix + mid.len()..];
+        Cow::Owned(format!("{}{marked}{rest}", &whole[..prefix]))
+    };
+    (shown(old, o_mid), shown(new, n_mid))
+}
+
 /// A character that shows as a box: one the bundled font has no glyph for, other than the
 /// invisible ones (shown by their marks) and the line break.
 pub fn shows_as_box(c: char) -> bool {
@@ -272,6 +308,28 @@ fn excerpt(text: &str, from: usize, lang: crate::lang::Lang) -> std::borrow::Cow
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_that_differ_only_in_a_space_or_a_dash_are_told_apart_by_code_points() {
+        let (o, n) = told_apart("平成 29 年度(4月～5月)", "平成\u{A0}29 年度(4月～5月)");
+        assert_eq!(
+            (o.as_ref(), n.as_ref()),
+            (
+                "平成<U+0020>29 年度(4月～5月)",
+                "平成<U+00A0>29 年度(4月～5月)"
+            )
+        );
+        let (o, n) = told_apart("周知(4月～5月)", "周知(4月〜5月)");
+        assert_eq!(
+            (o.as_ref(), n.as_ref()),
+            ("周知(4月<U+FF5E>5月)", "周知(4月<U+301C>5月)")
+        );
+        // Words changed read apart as they are.
+        let (o, n) = told_apart("周知(4月)", "周知(5月)");
+        assert_eq!((o.as_ref(), n.as_ref()), ("周知(4月)", "周知(5月)"));
+        let (o, n) = told_apart("周知 (4月)", "周知(4月)");
+        assert_eq!((o.as_ref(), n.as_ref()), ("周知<U+0020>(4月)", "周知(4月)"));
+    }
 
     #[test]
     fn invisible_characters_are_shown_by_name_and_code_point() {

@@ -741,3 +741,35 @@ fn with_a_line_added(master: &Report, sent: &Report, topic: Id) -> Vec<u8> {
         &format!("{cell}\n・職員アンケートの実施(9月)"),
     )
 }
+
+/// A result whose space became a no-break space (pasted from a web page): the review shows
+/// which character changed, by its code point, on both sides; they read the same before.
+#[test]
+fn a_change_of_a_space_alone_shows_the_characters_that_changed() {
+    let master = master();
+    let mut r = response(master.report(), 人事課);
+    let (id, text) = {
+        let e = r
+            .report()
+            .initiatives()
+            .flat_map(|i| i.topics.iter())
+            .flat_map(|t| t.actual.iter())
+            .find(|e| e.text.contains("平成 29 年度"))
+            .expect("a result written with spaces");
+        (e.id, e.text.clone())
+    };
+    let nbsp = text.replacen("平成 29", "平成\u{A0}29", 1);
+    r.perform(Intent::SetEntryText { id, text: nbsp }).unwrap();
+    let c = collect(master.report(), vec![answer(r, "人事課.ron")], at(10, 9));
+    let diff = c.taken[0].difference.as_ref().expect("listed");
+    let said: Vec<String> = shinchoku::compare::change_list(diff, Lang::Ja)
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert!(
+        said.iter().any(|l| l.contains("平成<U+0020>29")
+            && l.contains("→")
+            && l.contains("平成<U+00A0>29")),
+        "{said:#?}"
+    );
+}
