@@ -98,6 +98,7 @@ pub fn list_warnings(
                 .or_else(|| outside_period(report, side, e))
                 .or_else(|| scheduled_over_passed(report, side, e))
                 .or_else(|| month_outside_brackets(side, e))
+                .or_else(|| no_months(side, e))
                 .or_else(|| {
                     let note = month_in_note(e)?;
                     Some(WarningKind::MonthInNote {
@@ -126,6 +127,17 @@ fn unreadable(e: &Entry) -> Option<WarningKind> {
         expression,
         reason: error.problem,
         entry: e.text.clone(),
+    })
+}
+
+/// A result, an activity, with no month expression at all (not one unreadable, nor a month
+/// outside brackets: those are said as such).
+fn no_months(side: Side, e: &Entry) -> Option<WarningKind> {
+    let none = e.when.is_none() && e.timing.is_none() && e.subs.is_empty();
+    (side == Side::Actual && none && e.kind == crate::model::EntryKind::Activity).then(|| {
+        WarningKind::NoMonthsWritten {
+            entry: e.text.clone(),
+        }
     })
 }
 

@@ -228,7 +228,8 @@ fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
         "組織定数調整（8月～10月予定）",
         "組織定数の点検（R1.6月）",
         "職員説明会を6月に開催",
-        // A month naming a thing is no date of the work: not warned about.
+        // A month naming a thing is no date of the work: not read as its months, and the
+        // result is said to have none written.
         "平成30年4月施行の条例の周知",
         "6月補正予算の編成",
     ] {
@@ -241,7 +242,7 @@ fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
     }
     let c = collect(master.report(), vec![answer(r, "総務課.ron")], at(10, 9));
     let review = crate::described_ja(&c.warnings);
-    assert_eq!(review.len(), 3, "{review:?}");
+    assert_eq!(review.len(), 5, "{review:?}");
     assert!(
         review[0].contains("組織定数調整方針の策定（10月）")
             && review[0].contains("平成29年度上半期(4月～9月)")
@@ -258,6 +259,15 @@ fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
         review[2].contains("「職員説明会を6月に開催」の時期「6月」が読めません（括弧の外"),
         "{review:?}"
     );
+    for (k, text) in [(3, "平成30年4月施行の条例の周知"), (4, "6月補正予算の編成")]
+    {
+        assert!(
+            review[k].contains(&format!(
+                "「{text}」には時期（(6月) のような括弧の月）が書かれていません"
+            )),
+            "{review:?}"
+        );
+    }
     assert!(matches!(
         c.warnings[0].warning.kind,
         WarningKind::MonthsOutsidePeriod { .. }
@@ -771,5 +781,39 @@ fn a_change_of_a_space_alone_shows_the_characters_that_changed() {
             && l.contains("→")
             && l.contains("平成<U+00A0>29")),
         "{said:#?}"
+    );
+}
+
+/// A long result broken in two in its cell with Alt+Enter before its bracket: two lines, the
+/// first a result without months (said, with how to write it: it was taken without a word),
+/// the second a bracket alone, which the report's format reads as a status line (as
+/// `(H28 年度達成済、継続実施)`).
+#[test]
+fn a_result_broken_before_its_months_is_said_line_by_line() {
+    let master = master();
+    let topic = topic_headed(master.report(), "ポータルサイトの構築");
+    let old = entries_text(&master.report().topic(topic).unwrap().actual);
+    let new = old.replace(
+        "・職員向けメルマガにおける周知(6月)",
+        "・職員向けメルマガにおける周知\n（参加職員312名）",
+    );
+    assert_ne!(old, new);
+    let r = survey::response_for(master.report(), 推進課, due(), "");
+    let typed = type_into_workbook(&workbook::write(&r).unwrap(), &old, &new);
+    let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10, 9));
+    let review = crate::described_ja(&c.warnings);
+    assert!(
+        review
+            .iter()
+            .any(|w| w.contains("「職員向けメルマガにおける周知」には時期")),
+        "{review:?}"
+    );
+    assert!(
+        review
+            .iter()
+            .any(|w| w.contains("「職員向けメルマガにおける周知」")
+                && w.contains("1行にまとめてください")),
+        "{review:?}"
     );
 }

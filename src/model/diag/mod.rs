@@ -338,6 +338,12 @@ pub enum WarningKind {
         fiscal_year: crate::model::FiscalYear,
         period: crate::model::Period,
     },
+    /// A result (an activity) with no months written at all: taken as written, without a bar
+    /// or a plan line's status — said, since a line broken in two in a cell (Alt+Enter before
+    /// its bracket) leaves its words here and its months on a line of their own.
+    NoMonthsWritten {
+        entry: String,
+    },
     /// A result whose list of months ends in 予定 over months both passed and to come
     /// (「（6月～9月、10月予定）」): all of them read as 予定, the `passed` ones not done.
     ScheduledOverPassed {

@@ -42,6 +42,7 @@ impl Describe for WarningKind {
             | W::RemovedSinceSent { .. }
             | W::ReportedByAnotherToo { .. }
             | W::MonthsOutsidePeriod { .. }
+            | W::NoMonthsWritten { .. }
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
             W::MonthInNote {
                 entry,
@@ -324,6 +325,7 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             };
             topic_in_two_rows(&topic(lang), [*a, *b], *same, lang)
         }
+        W::NoMonthsWritten { entry } => no_months_words(entry, lang),
         W::MonthsOutsidePeriod {
             entry,
             months,
@@ -627,6 +629,22 @@ fn reported_too_words(text: &str, answer: &Option<String>, lang: Lang) -> String
         format!(
             "the answer {en}, but another division's answer reports 「{text}」 in the same \
              words: that is kept too (remove what neither reports)"
+        ),
+    )
+}
+
+/// [`WarningKind::NoMonthsWritten`] worded, with the likely cause: a line broken in two in its
+/// cell, its months on the next line.
+fn no_months_words(entry: &str, lang: Lang) -> String {
+    let shown = preview(entry);
+    say(
+        lang,
+        format!(
+            "「{shown}」には時期（(6月) のような括弧の月）が書かれていません。書かれたまま取り込みました（時期を次の行に分けて書いたなら、1行にまとめてください）"
+        ),
+        format!(
+            "「{shown}」 has no months written (a month in brackets, such as (6月)); taken as \
+             written (if its months went onto the next line, write the two as one)"
         ),
     )
 }
