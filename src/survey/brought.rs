@@ -60,10 +60,13 @@ impl Brought {
         }
     }
 
-    /// Says that the answer's results are all as they were sent, though the division's earlier
-    /// answers wrote some: read as an untouched copy of the file, which takes nothing back.
-    pub(super) fn say_as_sent(&mut self) {
+    /// Says that the answer's results are all as they were sent (the division did not work
+    /// on them), though its earlier answers wrote some: read as an untouched copy of the file,
+    /// which takes nothing back.
+    pub(super) fn say_as_sent(&mut self, worked_on: bool, written: &super::shared::Written) {
         use crate::model::diag::{Location, Warning, WarningKind};
-        (self.warnings).push(Warning::new(Location::default(), WarningKind::AnswerAsSent));
+        if !worked_on && !written.own.is_empty() {
+            (self.warnings).push(Warning::new(Location::default(), WarningKind::AnswerAsSent));
+        }
     }
 }

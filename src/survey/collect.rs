@@ -500,10 +500,8 @@ fn from_report(
     let sent_texts = super::shared::SentTexts::of_response(&sent, written);
     let (own_texts, own_as) = super::shared::own_lookups(written.own);
     let topics = topics_of(master, division);
-    let as_sent = |topic: Id, a: &crate::model::Topic| {
-        sent.get(&super::sent::results_key(topic))
-            .is_some_and(|&h| h == super::sent::hash(&super::sent::results_text(&a.actual)))
-    };
+    let as_sent =
+        |topic: Id, a: &crate::model::Topic| super::sent::results_as_sent(&sent, topic, a);
     // Some results not as sent: the division worked on this file, not an untouched copy.
     let worked_on = (topics.iter()).any(|&t| r.topic(t).is_some_and(|a| !as_sent(t, a)));
     for topic in topics {
@@ -587,9 +585,7 @@ fn from_report(
             });
         }
     }
-    if !worked_on && !written.own.is_empty() {
-        brought.say_as_sent();
-    }
+    brought.say_as_sent(worked_on, written);
     brought.conflicts = Outside {
         master,
         answer: r,

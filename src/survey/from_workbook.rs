@@ -40,9 +40,7 @@ pub(super) fn from_workbook(
     // A cell not as sent: the division worked on this workbook, not an untouched copy.
     let worked_on =
         (rows.iter()).any(|r| (r.sent_results).is_some_and(|h| h != super::sent::hash(&r.results)));
-    if !worked_on && !written.own.is_empty() {
-        brought.say_as_sent();
-    }
+    brought.say_as_sent(worked_on, written);
     for row in merged_rows(rows, &mut brought.warnings) {
         let (Some(i), Some(t)) = (
             master.initiative_of_topic(row.topic),

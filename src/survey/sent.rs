@@ -133,6 +133,13 @@ pub fn results_text(list: &[crate::model::Entry]) -> String {
 
 /// The name of a division's topic's results as a whole among the parts as sent: an answer
 /// that holds them as sent says nothing of them, and changes none of what was taken since.
+/// Whether the answer's topic `a` holds its results as they were sent (`sent`: the response's
+/// hashes of what it was sent with).
+pub fn results_as_sent(sent: &SentParts, topic: crate::model::Id, a: &crate::model::Topic) -> bool {
+    sent.get(&results_key(topic))
+        .is_some_and(|&h| h == hash(&results_text(&a.actual)))
+}
+
 pub fn results_key(topic: crate::model::Id) -> PartKey {
     format!("topic/{}/results", topic.0)
 }
