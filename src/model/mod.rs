@@ -16,6 +16,7 @@ pub mod measure_warning;
 pub mod measures;
 pub mod months;
 pub mod report;
+pub mod stale;
 pub mod status;
 pub mod survey;
 pub mod tally;

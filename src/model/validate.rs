@@ -157,6 +157,13 @@ pub enum Rule {
     /// A result says it reports `id`, which is no plan entry of its initiative (or a plan entry
     /// says it reports something). Repaired: the link is dropped.
     LinkNotToPlan { id: Id },
+    /// An entry's text reads otherwise than the months (`was`), label, counts or sub-items
+    /// stored beside it (a text changed by hand). Repaired when the file is opened
+    /// (`store::from_ron_checked`, [`super::stale`]): read again from its text (`now`).
+    ReadAgain {
+        was: Option<String>,
+        now: Option<String>,
+    },
 }
 
 impl Rule {
@@ -164,7 +171,7 @@ impl Rule {
     pub fn is_repairable(&self) -> bool {
         matches!(
             self,
-            Rule::NextIdNotAbove { .. } | Rule::LinkNotToPlan { .. }
+            Rule::NextIdNotAbove { .. } | Rule::LinkNotToPlan { .. } | Rule::ReadAgain { .. }
         )
     }
 }
@@ -248,6 +255,7 @@ impl Describe for Rule {
                 format!("{month}月{day}日という日はありません"),
                 format!("{month}月{day}日 is not a day of the year"),
             ),
+            Rule::ReadAgain { was, now } => read_again_words(was, now, lang),
             Rule::LinkNotToPlan { id } => say(
                 lang,
                 format!("{id} はこの取組の年次計画の項目ではないため、その結び付きを外しました"),
@@ -255,6 +263,22 @@ impl Describe for Rule {
             ),
         }
     }
+}
+
+/// [`Rule::ReadAgain`] worded.
+fn read_again_words(was: &Option<String>, now: &Option<String>, lang: Lang) -> String {
+    let show = |w: &Option<String>| w.clone().unwrap_or_else(|| "—".into());
+    let (was, now) = (show(was), show(now));
+    say(
+        lang,
+        format!(
+            "文と、その横に保存された読み取り（時期「{was}」など）が合わないため、文から読み直しました（時期「{now}」）"
+        ),
+        format!(
+            "the text does not read as what is stored beside it (months 「{was}」 …): read again \
+             from the text (months 「{now}」)"
+        ),
+    )
 }
 
 impl fmt::Display for Rule {
@@ -682,7 +706,9 @@ fn plan_entry_ids(initiative: &Initiative) -> HashSet<Id> {
     ids
 }
 
-fn drop_links_not_to_plan(report: &mut Report) {
+/// Drops every link of a result to what is no plan entry of its initiative (and every link of
+/// a plan entry).
+pub fn drop_links_not_to_plan(report: &mut Report) {
     for initiative in report.sections.iter_mut().flat_map(|s| &mut s.initiatives) {
         let plan_ids = plan_entry_ids(initiative);
         for topic in &mut initiative.topics {

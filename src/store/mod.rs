@@ -114,11 +114,42 @@ pub fn from_ron(text: &str) -> Result<Report, StoreError> {
     from_ron_checked(text).map(|(report, _)| report)
 }
 
-/// Reads a report, refusing one that breaks the model's rules; returns what was repaired.
+/// Reads a report, refusing one that breaks the model's rules; returns what was repaired:
+/// what breaks them and can be repaired, and every entry whose text reads otherwise than what
+/// is stored beside it (read again from its text, [`crate::model::stale`]).
 pub fn from_ron_checked(text: &str) -> Result<(Report, Vec<Violation>), StoreError> {
     let mut report = from_ron_unchecked(text)?;
-    let repaired = validate::validate(&mut report).map_err(StoreError::Invalid)?;
+    let mut repaired = validate::validate(&mut report).map_err(StoreError::Invalid)?;
+    repaired.extend(read_again(&mut report));
     Ok((report, repaired))
+}
+
+/// The entries of a sound report (next_id above every id) read again where their texts say
+/// otherwise than their stored reading, as repairs to say.
+fn read_again(report: &mut Report) -> Vec<Violation> {
+    use crate::model::validate::{MAX_ID, Place, Rule};
+    let read = crate::model::stale::read_again_where_stale(report, MAX_ID);
+    if read.is_empty() {
+        return Vec::new();
+    }
+    // A link to a sub-item a text no longer holds goes, as any link to no plan entry does.
+    validate::drop_links_not_to_plan(report);
+    read.into_iter()
+        .map(|r| Violation {
+            place: Place {
+                section: Some(r.section),
+                initiative: Some(r.initiative),
+                topic: Some(r.topic),
+                side: Some(r.side),
+                entry: vec![r.entry],
+                ..Place::default()
+            },
+            rule: Rule::ReadAgain {
+                was: r.was,
+                now: r.now,
+            },
+        })
+        .collect()
 }
 
 fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {

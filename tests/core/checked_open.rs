@@ -370,3 +370,36 @@ fn a_report_at_the_id_bound_opens_and_takes_no_step_that_would_pass_it() {
     let saved = store::to_ron(doc.report());
     store::from_ron(&saved).expect("what is saved opens again");
 }
+
+/// A result's text changed by a text editor, its stored months left as they were: the text is
+/// the truth. Opening reads it again, and says so, naming the place and both months; every
+/// output then says July (the CSV's months column, the status, the bar said June beside a
+/// text saying July).
+#[test]
+fn a_text_changed_beside_its_stored_months_is_read_again_and_said() {
+    let old = "text: \"職員向けメルマガにおける周知(6月)\"";
+    let text = damaged(old, "text: \"職員向けメルマガにおける周知(7月)\"");
+    let (report, repaired) = store::from_ron_checked(&text).unwrap();
+    let e = report
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .find(|e| e.text == "職員向けメルマガにおける周知(7月)")
+        .unwrap();
+    assert_eq!(e.when.as_deref(), Some("7月"));
+    assert_eq!(e.covered_months().calendar_months(), vec![7]);
+    assert_eq!(repaired.len(), 1, "{repaired:?}");
+    assert!(matches!(&repaired[0].rule, Rule::ReadAgain { was, now }
+        if was.as_deref() == Some("6月") && now.as_deref() == Some("7月")));
+    let said = shinchoku::lang::Describe::describe(&repaired[0], shinchoku::lang::Lang::Ja);
+    assert!(
+        said.contains("取組2") && said.contains("時期「6月」") && said.contains("時期「7月」"),
+        "{said}"
+    );
+    let csv = shinchoku::export::csv::to_csv(&report).unwrap();
+    let row = csv.lines().find(|l| l.contains("周知(7月)")).unwrap();
+    assert!(row.contains(",7月,7,"), "{row}");
+    // Saved and opened again: nothing left to read again.
+    let (_, again) = store::from_ron_checked(&store::to_ron(&report)).unwrap();
+    assert!(again.is_empty(), "{again:?}");
+}

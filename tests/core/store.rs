@@ -202,7 +202,17 @@ fn text_with_quotes_backslashes_and_control_characters_opens_as_saved() {
         .plan
         .first_mut()
         .unwrap();
-    entry.text = "a'b\"c\\d\re\u{7f}f\u{200b}g".into();
+    // Read as the window reads a text typed (a text alone, beside the old reading, is read
+    // again on opening).
+    *entry = shinchoku::model::Entry {
+        id: entry.id,
+        reports: entry.reports.clone(),
+        ..shinchoku::model::entry_text::read_entry(
+            "a'b\"c\\d\re\u{7f}f\u{200b}g",
+            entry.bullet,
+            &mut Vec::new(),
+        )
+    };
     let text = store::to_ron(&report);
     assert!(text.contains("\\\""), "the writer escaped the quote");
     assert_eq!(store::from_ron(&text).unwrap(), report);

@@ -1,0 +1,97 @@
+//! An entry's text is the truth; its label, months, counts, notes and sub-items are stored
+//! beside it as read, so a file opens without reading every text again. A file changed by a
+//! script or a text editor may hold a new text beside the old reading (a result rewritten from
+//! `(6月)` to `(7月)`, its stored months still June): every output then disagreed with another
+//! — the text printed July, the bar, the CSV's months column and the status June. Opening
+//! reads such an entry again from its text, keeping its id, bullet and links (its sub-items'
+//! by position), and says so.
+
+use super::report::{Entry, Id, Report, Side};
+
+/// An entry read again: where (section numeral, initiative number, 1-based topic, side,
+/// 1-based entry) and its months as stored and as read.
+pub struct ReadAgain {
+    pub section: String,
+    pub initiative: String,
+    pub topic: usize,
+    pub side: Side,
+    pub entry: usize,
+    pub was: Option<String>,
+    pub now: Option<String>,
+}
+
+/// Reads again every entry whose stored reading is not its text's (`bound`: the ids' bound,
+/// past which a sub-item could not be given one; such an entry is left as stored); returns
+/// where, to be said.
+pub fn read_again_where_stale(report: &mut Report, bound: u64) -> Vec<ReadAgain> {
+    let mut next = report.next_id;
+    let mut out = Vec::new();
+    for section in &mut report.sections {
+        for initiative in &mut section.initiatives {
+            for (t, topic) in initiative.topics.iter_mut().enumerate() {
+                for side in [Side::Plan, Side::Actual] {
+                    for (k, entry) in topic.entries_mut(side).iter_mut().enumerate() {
+                        let read = super::entry_text::read_entry(
+                            &entry.text,
+                            entry.bullet,
+                            &mut Vec::new(),
+                        );
+                        // (Past the ids' bound a sub-item could not be given one: left as stored.)
+                        let wanted = read.subs.len().saturating_sub(entry.subs.len()) as u64;
+                        if !reading_differs(entry, &read) || next + wanted > bound {
+                            continue;
+                        }
+                        let was = entry.when.clone();
+                        *entry = repaired(entry, read, &mut next);
+                        out.push(ReadAgain {
+                            section: section.numeral.clone(),
+                            initiative: initiative.number.clone(),
+                            topic: t + 1,
+                            side,
+                            entry: k + 1,
+                            was,
+                            now: entry.when.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // Ids handed to sub-items the text holds and the reading did not: above every other.
+    report.next_id = next;
+    out
+}
+
+/// Whether `read` (the text read again) differs from what is stored beside the text.
+fn reading_differs(stored: &Entry, read: &Entry) -> bool {
+    stored.kind != read.kind
+        || stored.label != read.label
+        || stored.when != read.when
+        || stored.timing != read.timing
+        || stored.counts != read.counts
+        || stored.notes != read.notes
+        || stored.subs.len() != read.subs.len()
+        || (stored.subs.iter().zip(&read.subs))
+            .any(|(s, r)| s.text != r.text || reading_differs(s, r))
+}
+
+/// The entry as its text reads, with the stored one's id, bullet and links, and its sub-items'
+/// by position (a sub-item the reading did not hold gets the next id).
+fn repaired(stored: &Entry, mut read: Entry, next: &mut u64) -> Entry {
+    read.id = stored.id;
+    read.bullet = stored.bullet;
+    read.reports = stored.reports.clone();
+    for (k, sub) in read.subs.iter_mut().enumerate() {
+        match stored.subs.get(k) {
+            Some(old) => {
+                sub.id = old.id;
+                sub.reports = old.reports.clone();
+            }
+            None => {
+                sub.id = Id(*next);
+                *next += 1;
+            }
+        }
+    }
+    read
+}
