@@ -75,6 +75,55 @@ fn malformed(e: ron::error::SpannedError) -> StoreError {
         line: e.span.start.line,
         column: e.span.start.col,
         message: e.code.to_string(),
+        problem: syntax_problem(&e.code),
+    }
+}
+
+/// ron's error, as a user is told it.
+fn syntax_problem(code: &ron::Error) -> crate::model::diag::SyntaxProblem {
+    use crate::model::diag::{Expected as E, SyntaxProblem as P};
+    use ron::Error as R;
+    match code {
+        R::Eof | R::UnclosedBlockComment | R::UnclosedLineComment => P::EndOfFile,
+        R::ExpectedArray | R::ExpectedMap | R::ExpectedStructLike | R::ExpectedOption => {
+            P::Expected(E::Bracket)
+        }
+        R::ExpectedNamedStructLike(_) | R::ExpectedUnit => P::Expected(E::Bracket),
+        R::ExpectedArrayEnd | R::ExpectedMapEnd | R::ExpectedStructLikeEnd => {
+            P::Expected(E::ClosingBracket)
+        }
+        R::ExpectedOptionEnd | R::ExpectedAttributeEnd => P::Expected(E::ClosingBracket),
+        R::ExpectedComma => P::Expected(E::Comma),
+        R::ExpectedMapColon => P::Expected(E::Colon),
+        R::ExpectedString | R::ExpectedStringEnd | R::ExpectedChar => P::Expected(E::String),
+        R::ExpectedByteString | R::ExpectedByteLiteral => P::Expected(E::String),
+        R::ExpectedInteger | R::ExpectedFloat | R::FloatUnderscore => P::Expected(E::Number),
+        R::InvalidIntegerDigit { .. } | R::UnderscoreAtBeginning => P::Expected(E::Number),
+        R::ExpectedBoolean => P::Expected(E::Boolean),
+        R::ExpectedIdentifier | R::ExpectedStructName(_) | R::InvalidIdentifier(_) => {
+            P::Expected(E::Name)
+        }
+        R::SuggestRawIdentifier(_) | R::ExpectedDifferentStructName { .. } => P::Expected(E::Name),
+        R::UnexpectedChar(c) => P::UnexpectedChar(*c),
+        R::NoSuchStructField { found, .. } => P::NoSuchField(found.clone()),
+        R::MissingStructField { field, .. } => P::MissingField(field.to_string()),
+        R::DuplicateStructField { field, .. } => P::DuplicateField(field.to_string()),
+        R::NoSuchEnumVariant { found, .. } | R::NoSuchExtension(found) => {
+            P::NoSuchKind(found.clone())
+        }
+        R::TrailingCharacters => P::TrailingCharacters,
+        R::InvalidEscape(_) => P::InvalidEscape,
+        R::Utf8Error(_) => P::NotUtf8,
+        R::IntegerOutOfBounds => P::NumberOutOfRange,
+        R::ExceededRecursionLimit | R::ExpectedAttribute | R::ExpectedRawValue => {
+            P::Expected(E::Value)
+        }
+        R::ExpectedRangeSyntax => P::Expected(E::Value),
+        R::InvalidValueForType { .. } | R::ExpectedDifferentLength { .. } => P::BadValue,
+        R::Message(_) | R::Fmt | R::Io(_) => P::BadValue,
+        // ron's error is non-exhaustive in later versions: what it adds reads as a bad value.
+        #[allow(unreachable_patterns)]
+        _ => P::BadValue,
     }
 }
 
@@ -164,10 +213,12 @@ fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
                     line,
                     column,
                     message,
+                    problem,
                 } if message.contains("VersionProbe") => StoreError::Malformed {
                     line,
                     column,
                     message: message.replace("struct `VersionProbe`", "a report: `(schema: …`"),
+                    problem,
                 },
                 other => other,
             })?;

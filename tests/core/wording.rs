@@ -499,3 +499,52 @@ fn a_sheet_name_of_millions_of_characters_is_named_shortened() {
         assert!(said.contains("工程表"), "{said}");
     }
 }
+
+/// A `.ron` file damaged in each way the reader finds is refused in Japanese words: the
+/// reader's own (`expected a ',' …`, English) were shown in the Japanese window.
+#[test]
+fn a_damaged_report_file_is_refused_in_japanese_words() {
+    use shinchoku::document::SAMPLE_RON;
+    use shinchoku::lang::Describe;
+    let damaged = |old: &str, new: &str| {
+        assert!(SAMPLE_RON.contains(old), "{old}");
+        SAMPLE_RON.replacen(old, new, 1)
+    };
+    let cut = &SAMPLE_RON[..SAMPLE_RON.len() / 2];
+    let cases = [
+        ("cut short", cut.to_string()),
+        ("a field no report has", damaged("title:", "titel:")),
+        ("a character out of place", damaged("title:", "title: @")),
+        ("text after the end", format!("{SAMPLE_RON})")),
+        (
+            "a string for a number",
+            damaged("next_id: ", "next_id: \"x\", old_next_id: "),
+        ),
+        ("a bad escape", damaged("title: \"", "title: \"\\q")),
+    ];
+    for (what, text) in cases {
+        let e = shinchoku::store::from_ron(&text).expect_err(what);
+        let ja = e.describe(Lang::Ja);
+        let en = e.describe(Lang::En);
+        assert_ne!(ja, en, "{what}");
+        // Japanese throughout: no English word of three letters or more, but for the names of
+        // the file's own fields (quoted 「…」), which are the file's words.
+        let unquoted: String = {
+            let mut depth = 0;
+            ja.chars()
+                .filter(|&c| {
+                    match c {
+                        '「' => depth += 1,
+                        '」' => depth -= 1,
+                        _ => return depth == 0,
+                    }
+                    false
+                })
+                .collect()
+        };
+        let english = unquoted
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find(|w| w.len() >= 3 && *w != "UTF");
+        assert!(english.is_none(), "{what}: {ja}");
+    }
+}

@@ -12,7 +12,7 @@ pub fn show(ui: &mut Ui, lang: Lang) -> bool {
     let words = t.help;
     ui.heading(format!("{} (Shinchoku)", JA_NAME));
     ui.label(format!("{} {}", words.version, env!("CARGO_PKG_VERSION")));
-    ui.label(env!("CARGO_PKG_DESCRIPTION"));
+    ui.label(words.description);
     ui.separator();
     ui.label(format!("{}: {PROGRAM_LICENCE}", words.program_licence));
     ui.label(words.libraries);

@@ -58,9 +58,13 @@ impl Describe for StoreProblem {
                 line,
                 column,
                 message,
+                problem,
             } => say(
                 lang,
-                format!("{line}行{column}列: 進捗の報告ファイルではありません: {message}"),
+                format!(
+                    "{line}行{column}列: 進捗の報告ファイルではありません: {}",
+                    syntax_words_ja(problem)
+                ),
                 format!("line {line}, column {column}: not a Shinchoku report file: {message}"),
             ),
             StoreProblem::NestedTooDeeply { line, column } => say(
@@ -293,4 +297,43 @@ fn sheets_named(sheets: &[String], lang: Lang) -> String {
         .map(|s| crate::model::text::preview(s))
         .collect();
     crate::lang::first_and_more(&named, sheets.len().saturating_sub(NAMED), "枚", lang)
+}
+
+/// What the RON reader found, in Japanese (the English message is its own words).
+fn syntax_words_ja(problem: &super::SyntaxProblem) -> String {
+    use super::{Expected as E, SyntaxProblem as P};
+    let expected = |e: &E| match e {
+        E::Bracket => "括弧「(」「[」",
+        E::ClosingBracket => "閉じ括弧「)」「]」",
+        E::Comma => "「,」",
+        E::Colon => "「:」",
+        E::String => "文字列（\"…\"）",
+        E::Number => "数",
+        E::Boolean => "true か false",
+        E::Name => "項目名",
+        E::Value => "値",
+    };
+    match problem {
+        P::EndOfFile => "報告の途中でファイルが終わっています".into(),
+        P::Expected(e) => format!("ここには{}が入るはずです", expected(e)),
+        P::UnexpectedChar(c) => format!(
+            "ここに書けない文字「{}」があります",
+            crate::model::text::visible(&c.to_string())
+        ),
+        P::NoSuchField(f) => format!(
+            "報告にない項目「{}」があります",
+            crate::model::text::preview(f)
+        ),
+        P::MissingField(f) => format!("項目「{f}」がありません"),
+        P::DuplicateField(f) => format!("項目「{f}」が2度書かれています"),
+        P::NoSuchKind(k) => format!(
+            "報告にない種類「{}」があります",
+            crate::model::text::preview(k)
+        ),
+        P::TrailingCharacters => "報告の終わりの後に文字があります".into(),
+        P::InvalidEscape => "「\\」で始まる書き方が読めません".into(),
+        P::NotUtf8 => "UTF-8 の文字として読めないバイトがあります".into(),
+        P::NumberOutOfRange => "数が大きすぎるか小さすぎます".into(),
+        P::BadValue => "値の種類が違うか、進捗が書かない形の値です".into(),
+    }
 }

@@ -479,14 +479,61 @@ pub enum FileErrorKind {
     Import(Box<ImportError>),
 }
 
+/// What the RON reader found wrong, as a user is told it (its own words are a programmer's,
+/// and English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    /// The file ends before the report does.
+    EndOfFile,
+    /// Something else stands where `expected` should (a word of [`SyntaxProblem::expected`]).
+    Expected(Expected),
+    /// A character that cannot stand here.
+    UnexpectedChar(char),
+    /// A field no report has (`found`).
+    NoSuchField(String),
+    /// A field every report has, missing.
+    MissingField(String),
+    /// A field written twice.
+    DuplicateField(String),
+    /// A kind (an enum's variant) no report has.
+    NoSuchKind(String),
+    /// Text after the report's end.
+    TrailingCharacters,
+    /// A `\` escape that is no escape.
+    InvalidEscape,
+    /// Bytes that are not UTF-8.
+    NotUtf8,
+    /// A number too large (or small) for its place.
+    NumberOutOfRange,
+    /// A value of the wrong kind, or one Shinchoku does not write (a decimal number of the
+    /// numbers, a string where a number stands …).
+    BadValue,
+}
+
+/// What the RON reader expected, for [`SyntaxProblem::Expected`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Bracket,
+    ClosingBracket,
+    Comma,
+    Colon,
+    String,
+    Number,
+    Boolean,
+    Name,
+    Value,
+}
+
 /// A Shinchoku file this build cannot take.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreProblem {
-    /// Not RON, or not a report: where and what (the RON reader's words).
+    /// Not RON, or not a report: where and what (`message`: the RON reader's words, said in
+    /// English; `problem`: what they say, in the window's language).
     Malformed {
         line: usize,
         column: usize,
         message: String,
+        problem: SyntaxProblem,
     },
     NewerSchema {
         found: u32,
