@@ -192,7 +192,7 @@ impl ShinchokuApp {
                     bytes,
                     notes: Vec::new(),
                 })
-                .map_err(|e| e.describe(lang))
+                .map_err(super::state::jobs::JobError::of)
         });
         self.jobs
             .start(super::state::jobs::JobOutput::Pdf(path), work, ctx);

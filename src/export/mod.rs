@@ -39,16 +39,12 @@ pub enum Encoding {
 pub enum ExportError {
     /// Characters CP932 has no code for, each once, in order of first use, with the first
     /// text holding it (a CSV cannot say them otherwise).
-    NotInCp932 {
-        chars: Vec<Named>,
-    },
+    NotInCp932 { chars: Vec<Named> },
     /// The output's name does not say which format.
-    UnknownFormat {
-        path: PathBuf,
-    },
+    UnknownFormat { path: PathBuf },
     CannotWrite {
         path: PathBuf,
-        reason: String,
+        reason: crate::model::diag::IoProblem,
     },
     /// The XLSX or CSV writer's own words.
     Writer(String),
@@ -88,8 +84,16 @@ impl Describe for ExportError {
             ),
             ExportError::CannotWrite { path, reason } => say(
                 lang,
-                format!("{}: 書き込めません: {reason}", path.display()),
-                format!("{}: cannot write: {reason}", path.display()),
+                format!(
+                    "{}: 書き込めません: {}",
+                    path.display(),
+                    reason.describe(lang)
+                ),
+                format!(
+                    "{}: cannot write: {}",
+                    path.display(),
+                    reason.describe(lang)
+                ),
             ),
             ExportError::Writer(e) => say(
                 lang,
@@ -246,7 +250,7 @@ pub fn export_file(
     crate::store::write_atomically(path, &exported.bytes).map_err(|e| {
         ExportError::CannotWrite {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            reason: (&e).into(),
         }
     })?;
     Ok(exported.warnings)

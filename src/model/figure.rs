@@ -34,10 +34,6 @@ impl Decimal {
         i128::from(self.units) * 10i128.pow(u32::from(MAX_SCALE.saturating_sub(self.scale)))
     }
 
-    pub fn is_negative(self) -> bool {
-        self.units < 0
-    }
-
     /// Times `factor` (1,000 for 千円), exactly: `None` when the result is not a whole number
     /// or does not fit.
     pub fn times_whole(self, factor: i64) -> Option<i64> {

@@ -38,12 +38,31 @@ pub struct Made {
 }
 
 /// A job's work, run on the worker: told the fraction done and the stop flag, it returns the
-/// bytes, or why there are none (in the user's language).
-pub type Work = Box<dyn FnOnce(&mut dyn FnMut(f32), &AtomicBool) -> Result<Made, String> + Send>;
+/// bytes, or why there are none.
+pub type Work = Box<dyn FnOnce(&mut dyn FnMut(f32), &AtomicBool) -> Result<Made, JobError> + Send>;
+
+/// Why a job made nothing: the error as its kind, worded in the window's language when it is
+/// shown (not when the worker met it).
+pub struct JobError(Box<dyn Describe + Send>);
+
+impl JobError {
+    pub fn of(e: impl Describe + Send + 'static) -> JobError {
+        JobError(Box::new(e))
+    }
+}
+
+/// The worker ended without a word (it panicked).
+struct JobStopped;
+
+impl Describe for JobStopped {
+    fn describe(&self, lang: Lang) -> String {
+        lang.texts().pdf_job_stopped.to_string()
+    }
+}
 
 enum Message {
     Progress(f32),
-    Done(Result<Made, String>),
+    Done(Result<Made, JobError>),
 }
 
 struct Running {
@@ -139,7 +158,7 @@ impl Jobs {
                 Ok(Message::Done(result)) => break result,
                 Err(TryRecvError::Empty) => return Vec::new(),
                 Err(TryRecvError::Disconnected) => {
-                    break Err(lang.texts().pdf_job_stopped.to_string());
+                    break Err(JobError::of(JobStopped));
                 }
             }
         };
@@ -163,8 +182,8 @@ pub fn export_work(
     let path = path.to_path_buf();
     Box::new(move |progress, _stop| {
         let format = Format::from_path(&path)
-            .ok_or_else(|| ExportError::UnknownFormat { path: path.clone() }.describe(lang))?;
-        let exported = export::export(&report, format, encoding).map_err(|e| e.describe(lang))?;
+            .ok_or_else(|| JobError::of(ExportError::UnknownFormat { path: path.clone() }))?;
+        let exported = export::export(&report, format, encoding).map_err(JobError::of)?;
         progress(1.0);
         Ok(Made {
             bytes: exported.bytes,
@@ -174,7 +193,12 @@ pub fn export_work(
 }
 
 /// The finished job's file written (atomically), and what the user is told.
-fn finish(result: Result<Made, String>, output: JobOutput, lang: Lang, title: &str) -> AppCommand {
+fn finish(
+    result: Result<Made, JobError>,
+    output: JobOutput,
+    lang: Lang,
+    title: &str,
+) -> AppCommand {
     let t = lang.texts();
     let (done, failed) = match &output {
         JobOutput::Export(_) => (t.exported, t.export_failed),
@@ -189,7 +213,7 @@ fn finish(result: Result<Made, String>, output: JobOutput, lang: Lang, title: &s
     };
     let made = match result {
         Ok(made) => made,
-        Err(why) => return error(why),
+        Err(why) => return error(why.0.describe(lang)),
     };
     let output_kind = output.clone();
     let (path, view) = match output {

@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use super::open::ReportFrame;
 use crate::app::command::PrintCommand;
 use crate::app::i18n::Lang;
-use crate::app::state::jobs::{Made, Work};
+use crate::app::state::jobs::{JobError, Made, Work};
 use crate::compare::Comparison;
 
 /// The report's revision and the comparison's generation a layout was made for.
@@ -210,7 +210,7 @@ pub fn pdf_work(
             comparison: comparison.as_ref(),
         };
         let plan = print::plan_pages(&job, &mut |p| progress(p * 0.5));
-        let plan = plan.map_err(|e| e.describe(lang))?;
+        let plan = plan.map_err(JobError::of)?;
         let mut progress = |p| progress(0.5 + p * 0.5);
         let title = &report.title;
         let (tagged, too_large) = print::pdf::tagging_for(&plan, print::pdf::Tagging::Tagged);
@@ -225,7 +225,7 @@ pub fn pdf_work(
             // and made untagged, and the user is told why.
             Err(e @ (print::pdf::PdfError::NotAccessible(_) | print::pdf::PdfError::Internal)) => {
                 let untagged = print::pdf::Tagging::Untagged;
-                let plan = print::plan_pages(&job, &mut |_| {}).map_err(|e| e.describe(lang))?;
+                let plan = print::plan_pages(&job, &mut |_| {}).map_err(JobError::of)?;
                 print::pdf::render_plan(plan, title, untagged, &mut progress, stop)
                     .map(|bytes| Made {
                         bytes,
@@ -235,9 +235,9 @@ pub fn pdf_work(
                             e.describe(lang)
                         )],
                     })
-                    .map_err(|e| e.describe(lang))
+                    .map_err(JobError::of)
             }
-            Err(e) => Err(e.describe(lang)),
+            Err(e) => Err(JobError::of(e)),
         }
     })
 }
