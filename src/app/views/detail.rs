@@ -46,12 +46,15 @@ pub fn show(
     if view.new_entry().is_none() {
         drafts.new_entry = None;
     }
+    // The frame's revision changes with another file opened too: an editor's draft of one
+    // report is never taken for an entry of the next that has its id.
+    let revision = seen.frame.revision;
     let panel = DetailPanel {
         lang,
         t,
         frame: seen.frame,
         report: doc.report(),
-        revision: doc.revision(),
+        revision,
         view,
         composition: seen.composition,
     };
