@@ -70,9 +70,9 @@ pub fn import_text(text: &str) -> Result<Imported, ImportError> {
 /// (or, when they are no workbook's, by a workbook's name — then it is damaged), anything else
 /// as a table.
 pub fn import_file(path: &Path) -> Result<(Report, Vec<Warning>), FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError {
+    let bytes = crate::model::diag::read_input(path).map_err(|kind| FileError {
         path: path.to_path_buf(),
-        kind: FileErrorKind::CannotRead((&e).into()),
+        kind,
     })?;
     import_any(&bytes, WorkbookFormat::of_name(path)).map_err(|e| FileError {
         path: path.to_path_buf(),

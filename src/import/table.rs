@@ -52,7 +52,7 @@ impl Row<'_> {
     /// A plain field's text: in the text table, its numeric character references resolved
     /// (the report table export writes a tab, a line break or a leading space so); a
     /// workbook's cell as it is.
-    fn text(&self, i: usize) -> String {
+    pub(super) fn text(&self, i: usize) -> String {
         self.plain_text(self.get(i))
     }
 
@@ -257,6 +257,7 @@ fn read_rows<'a>(
     reader.row(&header);
     for row in rows {
         reader.row(&row);
+        reader.within_bounds(&row)?;
     }
     if reader.sections.iter().all(|s| s.initiatives.is_empty()) {
         return Err(ImportError {
@@ -370,6 +371,21 @@ impl Reader {
                 text: stage,
             });
         }
+    }
+
+    /// Refuses the table at the row that passes the most initiatives a table holds.
+    fn within_bounds(&self, row: &Row) -> Result<(), ImportError> {
+        if self.initiative_lines.len() <= crate::model::bounds::MAX_INITIATIVES {
+            return Ok(());
+        }
+        let at = Location::row(row.line);
+        Err(ImportError {
+            at: match &self.sheet {
+                Some(name) => in_sheet(name, &self.columns, at),
+                None => at,
+            },
+            kind: ImportErrorKind::TooManyInitiatives,
+        })
     }
 
     fn warn(&mut self, at: Location, kind: WarningKind) {

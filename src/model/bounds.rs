@@ -32,6 +32,14 @@ pub const MAX_XLS_AREA: u64 = 2_000_000;
 pub const MAX_XLS_TOTAL_AREA: u64 = 2 * MAX_XLS_AREA;
 /// The BIFF8 format's own sheet is 256 columns wide (IV).
 pub const XLS_COLUMNS: u32 = 256;
+/// The bytes of any file read (a report, a table, a workbook, an answer): its size is known
+/// before it is read, so a sparse file of gigabytes is refused unread (a 10,000-initiative
+/// report's `.ron` is about 30 MB). Only regular files are read: a named pipe or a device
+/// (`/dev/zero`) may never end.
+pub const MAX_FILE_BYTES: u64 = 100 << 20;
+/// Initiatives a table may hold (a prefecture's programme has a few hundred): 960,000 rows of
+/// `1⇥1⇥1⇥1⇥1` in a 9.6 MB table each made one, and took 3.5 GB to check.
+pub const MAX_INITIATIVES: usize = 150_000;
 /// Warnings listed at most: past them, each is counted in one last warning saying how many
 /// more there were (the text they concern is kept all the same), so that a file of a million
 /// rows not understood does not hold a million warnings.

@@ -79,9 +79,12 @@ impl Fingerprint {
     }
 }
 
-/// Reads a file and fingerprints exactly the bytes read.
-pub fn read_with_fingerprint(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> {
-    let bytes = std::fs::read(path)?;
+/// Reads a file a user hands us ([`crate::model::diag::read_input`]) and fingerprints exactly
+/// the bytes read.
+pub fn read_with_fingerprint(
+    path: &Path,
+) -> Result<(Vec<u8>, Fingerprint), crate::model::diag::FileErrorKind> {
+    let bytes = crate::model::diag::read_input(path)?;
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     let fingerprint = Fingerprint::of(&bytes, modified);
     Ok((bytes, fingerprint))
@@ -149,11 +152,20 @@ impl fmt::Display for DiskChange {
 
 /// Compares the file with what was read. `Ok(None)`: unchanged.
 pub fn check_unchanged(path: &Path, known: &Fingerprint) -> io::Result<Option<DiskChange>> {
+    use crate::model::diag::FileErrorKind as K;
     match read_with_fingerprint(path) {
         Ok((_, now)) if now.same_content(known) => Ok(None),
         Ok((_, now)) => Ok(Some(DiskChange::Changed { was: *known, now })),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Some(DiskChange::Removed)),
-        Err(e) => Err(e),
+        Err(K::CannotRead(e)) if e.kind == io::ErrorKind::NotFound => Ok(Some(DiskChange::Removed)),
+        Err(K::CannotRead(e)) => Err(io::Error::new(e.kind, e.text)),
+        // Replaced by something not read (a pipe, a file too large): unreadable.
+        Err(other) => Err(io::Error::other(
+            crate::model::diag::FileError {
+                path: path.to_path_buf(),
+                kind: other,
+            }
+            .describe(Lang::En),
+        )),
     }
 }
 

@@ -323,8 +323,7 @@ pub fn open_checked(path: &Path) -> Result<Loaded, FileError> {
         path: path.to_path_buf(),
         kind,
     };
-    let (bytes, fingerprint) = disk::read_with_fingerprint(path)
-        .map_err(|e| file_error(FileErrorKind::CannotRead((&e).into())))?;
+    let (bytes, fingerprint) = disk::read_with_fingerprint(path).map_err(file_error)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         file_error(FileErrorKind::NotUtf8 {
             byte: e.utf8_error().valid_up_to(),

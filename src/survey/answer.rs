@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::lang::{Describe, Lang, say};
-use crate::model::diag::{FileError, FileErrorKind};
+use crate::model::diag::FileError;
 use crate::model::{FiscalYear, Period, Report, ReportId, ResponseFor};
 
 use super::workbook;
@@ -149,10 +149,10 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if is_xlsx {
-        let bytes = std::fs::read(path).map_err(|e| {
+        let bytes = crate::model::diag::read_input(path).map_err(|kind| {
             Refusal::File(Box::new(FileError {
                 path: path.to_path_buf(),
-                kind: FileErrorKind::CannotRead((&e).into()),
+                kind,
             }))
         })?;
         return answer_from_workbook(&bytes, file).map(|a| with_time(a, path));

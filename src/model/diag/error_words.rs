@@ -39,6 +39,19 @@ impl FileError {
             ),
             FileErrorKind::Store(e) => e.describe(lang),
             FileErrorKind::Import(e) => e.describe(lang),
+            FileErrorKind::NotAFile => say(
+                lang,
+                "ファイルではありません（名前付きパイプや装置は読みません）".into(),
+                "not a file (a named pipe or a device is not read)".into(),
+            ),
+            FileErrorKind::FileTooLarge { bytes } => {
+                let (mb, most) = (bytes >> 20, crate::model::bounds::MAX_FILE_BYTES >> 20);
+                say(
+                    lang,
+                    format!("ファイルが大きすぎます（{mb} MB。読めるのは{most} MBまで）"),
+                    format!("the file is too large ({mb} MB; at most {most} MB is read)"),
+                )
+            }
         }
     }
 }
@@ -229,6 +242,7 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
                 excess.describe(lang)
             ),
         ),
+        K::TooManyInitiatives => too_many_initiatives_words(lang),
         K::NoInitiative => say(
             lang,
             "取組の行がありません。取組の番号（1、2…）と題で始まる行が必要です".into(),
@@ -336,4 +350,17 @@ fn syntax_words_ja(problem: &super::SyntaxProblem) -> String {
         P::NumberOutOfRange => "数が大きすぎるか小さすぎます".into(),
         P::BadValue => "値の種類が違うか、進捗が書かない形の値です".into(),
     }
+}
+
+/// [`super::ImportErrorKind::TooManyInitiatives`] worded.
+fn too_many_initiatives_words(lang: Lang) -> String {
+    let most = crate::model::bounds::MAX_INITIATIVES;
+    say(
+        lang,
+        format!("取組が多すぎます（読めるのは{most}件まで）。報告の表ではないか、壊れています"),
+        format!(
+            "too many initiatives (at most {most} are read): not a report table, or a damaged \
+             one"
+        ),
+    )
 }

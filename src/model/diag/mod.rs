@@ -468,6 +468,12 @@ pub struct FileError {
 pub enum FileErrorKind {
     /// The operating system's reason, as it gave it.
     CannotRead(IoProblem),
+    /// A named pipe, a device or a socket: not read (it may never end, as `/dev/zero`).
+    NotAFile,
+    /// Larger than [`crate::model::bounds::MAX_FILE_BYTES`]: refused before it is read.
+    FileTooLarge {
+        bytes: u64,
+    },
     CannotWrite(IoProblem),
     /// A `.ron` file that is not UTF-8 text: the first bad byte.
     NotUtf8 {
@@ -572,6 +578,9 @@ pub enum ImportErrorKind {
         written: String,
     },
     NoInitiative,
+    /// More initiatives than [`crate::model::bounds::MAX_INITIATIVES`]: refused at the row
+    /// (the error's place) that passes it.
+    TooManyInitiatives,
     /// A workbook (by its name or its first bytes) that cannot be opened: damaged, cut short,
     /// or not a workbook at all. `why` is the reader's own message.
     DamagedWorkbook {
@@ -628,4 +637,37 @@ impl crate::lang::Describe for IoProblem {
     fn describe(&self, lang: crate::lang::Lang) -> String {
         crate::lang::io_words(self.kind, &self.text, lang)
     }
+}
+
+/// Reads a file a user hands us, knowing what it is before reading it: only a regular file
+/// (a named pipe would block for ever, `/dev/zero` never end), of at most
+/// [`crate::model::bounds::MAX_FILE_BYTES`] (checked by its size, and by what is read, which
+/// may have grown since).
+pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>, FileErrorKind> {
+    use std::io::Read;
+    let most = crate::model::bounds::MAX_FILE_BYTES;
+    let cannot = |e: &std::io::Error| FileErrorKind::CannotRead(e.into());
+    // The type is asked before opening: opening a named pipe waits for a writer.
+    let meta = std::fs::metadata(path).map_err(|e| cannot(&e))?;
+    if meta.is_dir() {
+        let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        return Err(cannot(&e));
+    }
+    if !meta.is_file() {
+        return Err(FileErrorKind::NotAFile);
+    }
+    if meta.len() > most {
+        return Err(FileErrorKind::FileTooLarge { bytes: meta.len() });
+    }
+    let file = std::fs::File::open(path).map_err(|e| cannot(&e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(most + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot(&e))?;
+    if bytes.len() as u64 > most {
+        return Err(FileErrorKind::FileTooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
 }
