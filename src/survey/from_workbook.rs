@@ -1,6 +1,8 @@
 //! A workbook answer (`.xlsx`): a row per topic of the division, its 実績 cell read into the
 //! topic's results against what the cell was sent with.
 
+use std::collections::{HashMap, HashSet};
+
 use super::adopt::{Fresh, adopt_lines, unlinked_by};
 use super::answer::Answer;
 use super::brought::{Brought, as_taken_before};
@@ -149,7 +151,7 @@ fn row_results(
     // answers added: those the answer may rewrite or remove (one taken in from another
     // division since, or added by the office, is not the cell's, even where a line now stands
     // in its place).
-    let sent: Option<std::collections::HashSet<Id>> = row.sent_ids.as_ref().map(|ids| {
+    let sent: Option<HashSet<Id>> = row.sent_ids.as_ref().map(|ids| {
         ids.iter()
             .copied()
             .chain(written.own.iter().filter(|w| w.added).map(|w| w.id))
@@ -259,39 +261,67 @@ fn around_kept(master: &[Entry], kept: &[Id], typed: Vec<Entry>) -> Vec<Entry> {
 /// The rows with each topic once: a topic's second row joins the first (its results after the
 /// first's, unless they are the same), with a warning naming both rows.
 fn merged_rows(rows: &[Row], warnings: &mut Vec<crate::model::diag::Warning>) -> Vec<Row> {
+    use crate::model::bounds::MAX_WARNINGS;
     use crate::model::diag::{Location, Warning, WarningKind};
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
-    let mut at: std::collections::HashMap<Id, usize> = std::collections::HashMap::new();
+    // Per topic: its place in `out`, the texts of its rows (as compared) and the cells'
+    // results to join — joined once at the end: joining as each row came, and comparing with
+    // all joined so far, was quadratic (40,000 rows naming one topic took a minute).
+    let mut at: HashMap<Id, RowsOfTopic> = HashMap::new();
+    let (mut said, mut more) = (0usize, 0usize);
     for row in rows {
-        let Some(&k) = at.get(&row.topic) else {
-            at.insert(row.topic, out.len());
+        let Some((k, seen, parts)) = at.get_mut(&row.topic) else {
+            let texts = HashSet::from([compared_lines(&row.results)]);
+            at.insert(row.topic, (out.len(), texts, vec![row.results.clone()]));
             out.push(row.clone());
             continue;
         };
-        let first = &mut out[k];
-        let same = same_text(&first.results, &row.results);
+        let same = !seen.insert(compared_lines(&row.results));
         if !same {
-            first.results = format!("{}\n{}", first.results.trim_end(), row.results.trim());
+            parts.push(row.results.clone());
         }
+        if said == MAX_WARNINGS {
+            more += 1;
+            continue;
+        }
+        said += 1;
         warnings.push(Warning::new(
             Location::cell(super::workbook::SHEET, row.row as usize, 1, None),
             WarningKind::TopicInTwoRows {
                 heading: row.heading.clone(),
-                rows: [first.row, row.row],
+                rows: [out[*k].row, row.row],
                 same,
             },
         ));
     }
+    for (k, _, parts) in at.into_values().filter(|(_, _, p)| p.len() > 1) {
+        let mut joined = parts[0].trim_end().to_string();
+        for p in &parts[1..] {
+            joined.push('\n');
+            joined.push_str(p.trim());
+        }
+        out[k].results = joined;
+    }
+    if more > 0 {
+        let kind = WarningKind::NotListed { count: more };
+        warnings.push(Warning::new(Location::default(), kind));
+    }
     out
+}
+
+/// A topic's rows in an answer sheet: its place among the rows merged, the texts of its rows
+/// (as compared) and the results of those of another text, in order.
+type RowsOfTopic = (usize, HashSet<Vec<String>>, Vec<String>);
+
+/// A cell's lines as compared: each trimmed, empty ones left out.
+fn compared_lines(s: &str) -> Vec<String> {
+    s.lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// Two cell texts the same but for line ends and white space at the ends of lines.
 fn same_text(a: &str, b: &str) -> bool {
-    let lines = |s: &str| -> Vec<String> {
-        s.lines()
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty())
-            .collect()
-    };
-    lines(a) == lines(b)
+    compared_lines(a) == compared_lines(b)
 }

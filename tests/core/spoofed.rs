@@ -598,3 +598,77 @@ fn a_division_name_too_long_for_the_printed_header_is_cut_there_and_whole_in_the
     assert!(header.encode_utf16().count() <= 255, "{header}");
     assert!(header.contains("…&R回答期限"), "{header}");
 }
+
+/// The answer sheet with row `from` copied `n` times after the last row.
+fn copy_row_n_times(bytes: &[u8], from: u32, n: u32) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(content).unwrap();
+            let start = xml.find(&format!("<row r=\"{from}\"")).unwrap();
+            let end = start + xml[start..].find("</row>").unwrap() + "</row>".len();
+            let last = xml.rfind("<row r=\"").unwrap();
+            let last_n: u32 = xml[last + 8..].split('"').next().unwrap().parse().unwrap();
+            let copies: String = (1..=n)
+                .map(|k| {
+                    let to = last_n + k;
+                    xml[start..end]
+                        .replace(&format!("<row r=\"{from}\""), &format!("<row r=\"{to}\""))
+                        .replace(&format!("{from}\" "), &format!("{to}\" "))
+                        .replace(&format!("{from}\"/>"), &format!("{to}\"/>"))
+                })
+                .collect();
+            let at = xml.find("</sheetData>").unwrap();
+            let xml = format!("{}{copies}{}", &xml[..at], &xml[at..])
+                .replace(&format!(":G{last_n}\""), &format!(":G{}\"", last_n + n));
+            content = xml.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// A row copied ten thousand times and more (the third attack: 40,000 copies took a minute
+/// to collect, each compared with all joined before it): its results taken once, each copy
+/// said up to the warnings' bound and the rest counted.
+#[test]
+fn a_topic_in_thousands_of_rows_is_taken_once_and_the_rows_past_the_bound_counted() {
+    use shinchoku::model::bounds::MAX_WARNINGS;
+    let master = master_of(seed().report);
+    let bytes = workbook_of(master.report(), 管財課);
+    let row = workbook::read(&bytes).unwrap().rows[0].clone();
+    let old = entries_text(&master.report().topic(row.topic).unwrap().actual);
+    let added = "・一つ目の行に追記(9月)";
+    let first = type_into_workbook(&bytes, &old, &format!("{old}\n{added}"));
+    let copied = copy_row_n_times(&first, row.row, MAX_WARNINGS as u32 + 5);
+    let c = collect(
+        master.report(),
+        vec![Ok(
+            answer_from_workbook(&copied, "管財課.xlsx".into()).unwrap()
+        )],
+        at(10),
+    );
+    let two_rows = |w: &&shinchoku::survey::answer::AnswerWarning| {
+        matches!(
+            w.warning.kind,
+            WarningKind::TopicInTwoRows { same: true, .. }
+        )
+    };
+    assert_eq!(c.warnings.iter().filter(two_rows).count(), MAX_WARNINGS);
+    assert!(
+        c.warnings
+            .iter()
+            .any(|w| w.warning.kind == WarningKind::NotListed { count: 5 })
+    );
+    let mut taken = master_of(seed().report);
+    taken.perform(c.intent(&[]).unwrap()).unwrap();
+    let text = entries_text(&taken.report().topic(row.topic).unwrap().actual);
+    assert_eq!(text, format!("{old}\n{added}"));
+}
