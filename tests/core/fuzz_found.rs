@@ -607,3 +607,29 @@ fn effect_cells_holding_only_dashes_make_no_effect() {
     assert!(two.measures().effects.is_empty(), "{:?}", two.measures());
     reads_back_the_same(&report);
 }
+
+/// `table`: an initiative number starting with a character that does not show (DC2, U+0012,
+/// as a paste leaves it) is exported as `&#18;2`, which was read back raw: no initiative's
+/// number, the row not understood, the initiative and its numbers gone.
+#[test]
+fn an_initiative_number_after_a_control_character_survives_the_table_export() {
+    for c in ['\u{12}', '\u{1A}', '\u{0F}'] {
+        let text = crate::SEED.replacen("\n2\t", &format!("\n{c}2\t"), 1);
+        let first = shinchoku::import::import_text(&text).unwrap().report;
+        assert!(first.initiatives().any(|i| i.number == format!("{c}2")));
+        let tsv = shinchoku::export::table::to_table_text(&first);
+        assert!(
+            tsv.contains(&format!("&#{};2", c as u32)),
+            "exported as a reference"
+        );
+        let again = shinchoku::import::import_text(&tsv).unwrap().report;
+        let numbers = |r: &Report| {
+            r.initiatives()
+                .map(|i| i.number.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(numbers(&again), numbers(&first));
+        let items = |r: &Report| r.initiatives().map(|i| i.items.len()).sum::<usize>();
+        assert_eq!(items(&again), items(&first));
+    }
+}

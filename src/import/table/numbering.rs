@@ -4,14 +4,16 @@
 use super::Row;
 
 pub(super) fn initiative_number(row: &Row) -> Option<String> {
-    let first = row.get(0);
+    // Its references resolved, as the table export writes a character that does not show
+    // (`&#18;2`): read raw, the row was no initiative's and the initiative was lost.
+    let first = row.text(0);
     // A BOM or a zero-width space before the number (two files joined, a paste) hides no
     // initiative: the number is read without it and kept as written, and `check` names it.
     let shown: String = first
         .chars()
         .filter(|&c| !crate::model::text::is_invisible(c))
         .collect();
-    (is_initiative_number(&shown) && !row.get(1).is_empty()).then(|| first.to_string())
+    (is_initiative_number(&shown) && !row.get(1).is_empty()).then_some(first)
 }
 
 /// Whether a 番号 cell numbers an initiative: digits (`12`, `１２`), or a code after `No.`
