@@ -175,6 +175,10 @@ case_tsv_rows() {
   make tsv-rows a.tsv && expect 0 "" check "$work/a.tsv"
 }
 
+case_tsv_grid() {
+  make tsv-grid a.tsv && expect 2 "too many initiatives" check "$work/a.tsv"
+}
+
 case_tsv_not_understood() {
   local megabytes=$megabytes
   scaled
@@ -299,6 +303,20 @@ case_answer_repeated() {
   scaled
   answer answer-repeated a.xlsx &&
     expect 0 "1 taken" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
+}
+
+case_answer_topic_rows() {
+  answer answer-topic-rows a.xlsx &&
+    expect 0 "1 taken" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
+}
+
+# What is not a file: a named pipe (opening one waits for a writer: every command hung) and
+# a device that never ends (/dev/zero was read until memory ran out).
+case_not_a_file() {
+  rm -f "$work/pipe.ron" "$work/zero.tsv"
+  mkfifo "$work/pipe.ron" && ln -s /dev/zero "$work/zero.tsv" &&
+    expect 2 "not a file" check "$work/pipe.ron" &&
+    expect 2 "not a file" check "$work/zero.tsv"
 }
 
 case_answer_ten_mb() {

@@ -448,6 +448,13 @@ def make_tsv_rows(scale):
     return "\n".join(lines).encode()
 
 
+def make_tsv_grid(scale):
+    """The seed, then 960,000 rows of `1⇥1⇥1⇥1⇥1` (9.6 MB at scale 1), each an initiative of
+    its own: checking it took 3.5 GB. Refused at the row past the most a table holds."""
+    lines = seed_lines() + ["1\t1\t1\t1\t1"] * int(960_000 * scale)
+    return "\n".join(lines).encode()
+
+
 def make_tsv_not_understood(scale):
     """Five million rows not understood (10 MB at scale 1): each kept, warnings counted."""
     return ("\n".join(seed_lines()) + "\nx" * int(5_000_000 * scale)).encode()
@@ -658,6 +665,26 @@ def make_answer_ten_mb(scale, path):
         return [(f"E{first}", "・" + text + "(9月)")]
 
     return rewritten(path, "回答", cells)
+
+
+def make_answer_topic_rows(scale, path):
+    """One topic's row copied 40,000 times (300 KB at scale 1): each copy was compared with
+    all the rows joined before it, a minute to collect."""
+    import re
+
+    files = book_parts(path)
+    part = sheet_of(files, "回答")
+    sheet = files[part].decode()
+    rows = id_rows(sheet, shared_strings(files), "F")
+    topic = min((r, t) for t, r in rows.items() if t.isdigit())[1]
+    last = max(int(n) for n in re.findall(r'<row r="(\d+)"', sheet))
+    copies = "".join(
+        f'<row r="{r}">{inline(f"E{r}", "・研修(4月)")}{inline(f"F{r}", topic)}</row>'
+        for r in range(last + 1, last + 1 + int(40_000 * scale))
+    )
+    at = sheet.index("</sheetData>")
+    files[part] = (sheet[:at] + copies + sheet[at:]).encode()
+    return package(list(files.items()))
 
 
 def make_answer_repeated(scale, path):
