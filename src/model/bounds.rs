@@ -34,7 +34,7 @@ pub const MAX_XLS_TOTAL_AREA: u64 = 2 * MAX_XLS_AREA;
 pub const XLS_COLUMNS: u32 = 256;
 /// The bytes of any file read (a report, a table, a workbook, an answer): its size is known
 /// before it is read, so a sparse file of gigabytes is refused unread (a 10,000-initiative
-/// report's `.ron` is about 30 MB). Only regular files are read: a named pipe or a device
+/// report's `.ron` is 38.7 MB). Only regular files are read: a named pipe or a device
 /// (`/dev/zero`) may never end.
 pub const MAX_FILE_BYTES: u64 = 100 << 20;
 /// Initiatives a table may hold (a prefecture's programme has a few hundred): 960,000 rows of
