@@ -284,7 +284,8 @@ fn safe_stem(division: &str) -> String {
     let device = name.split('.').next().unwrap_or_default().trim_end();
     if name.is_empty() {
         "担当課".to_string()
-    } else if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(device)) {
+    } else if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(device)) || name.starts_with('.') {
+        // A leading dot hides the file on Linux and macOS (`../../x` became `.._.._x`).
         format!("_{name}")
     } else {
         name

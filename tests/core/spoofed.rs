@@ -351,11 +351,13 @@ fn device_names_windows_also_keeps_and_names_one_when_normalised_are_made_safe()
         ("8", "lpt0"),
         ("11", "が課"),
         ("6", "か\u{3099}課"),
+        // A leading dot hides a file on Linux and macOS (the third attack).
+        ("9", "../../管財課"),
     ]);
     let master = master_of(report);
     let plan = Survey::new(master.report(), due(), "", at(2).date()).unwrap();
     let stems: Vec<&str> = plan.to.iter().map(|r| r.stem.as_str()).collect();
-    for safe in ["_COM¹", "_CONIN$", "_lpt0"] {
+    for safe in ["_COM¹", "_CONIN$", "_lpt0", "_.._.._管財課"] {
         assert!(stems.contains(&safe), "{safe}: {stems:?}");
     }
     use unicode_normalization::UnicodeNormalization;
