@@ -407,6 +407,28 @@ pub fn thing_of(report: &Report, row: GridRow) -> Option<Id> {
     }
 }
 
+/// The section a row lies in (its own, for a section row); `None` when the row does not
+/// point into `report` — a row is an index, checked on every use.
+pub fn section_of(report: &Report, row: GridRow) -> Option<&crate::model::Section> {
+    let s = match row {
+        GridRow::Section { section }
+        | GridRow::Initiative { section, .. }
+        | GridRow::Lane { section, .. }
+        | GridRow::Topic { section, .. }
+        | GridRow::Entry { section, .. } => section,
+        GridRow::Removed { .. } => return None,
+    };
+    report.sections.get(s)
+}
+
+/// The action item of a lane row.
+pub fn item_of(report: &Report, row: GridRow) -> Option<&crate::model::ActionItem> {
+    let GridRow::Lane { item, .. } = row else {
+        return None;
+    };
+    initiative_of(report, row)?.items.get(item)
+}
+
 pub fn initiative_of(report: &Report, row: GridRow) -> Option<&Initiative> {
     let (s, i) = row.initiative_index()?;
     report.sections.get(s)?.initiatives.get(i)

@@ -20,11 +20,12 @@ use crate::model::{EntryKind, Id, Side};
 impl GridView<'_> {
     pub(super) fn number_cell(&self, ui: &mut Ui, row: GridRow, marks: &RowMarks) {
         let text = match row {
-            GridRow::Section { section: s } => self.report.sections[s].numeral.clone(),
-            GridRow::Initiative {
-                section: s,
-                initiative: i,
-            } => self.report.sections[s].initiatives[i].number.clone(),
+            GridRow::Section { .. } => grid::section_of(self.report, row)
+                .map(|s| s.numeral.clone())
+                .unwrap_or_default(),
+            GridRow::Initiative { .. } => grid::initiative_of(self.report, row)
+                .map(|i| i.number.clone())
+                .unwrap_or_default(),
             _ => String::new(),
         };
         // Added and removed rows carry a sign as well as a colour.
@@ -90,8 +91,10 @@ impl GridView<'_> {
     fn outline_text(&self, ui: &mut Ui, row: GridRow, needle: &str, out: &mut Vec<AppCommand>) {
         let t = self.t();
         match row {
-            GridRow::Section { section: s } => {
-                let section = &self.report.sections[s];
+            GridRow::Section { .. } => {
+                let Some(section) = grid::section_of(self.report, row) else {
+                    return;
+                };
                 let name = format!("{} {}", section.numeral, section.title);
                 fold_button(ui, t, section.id, self.view.filter(), &name, out);
                 ui.add(
@@ -100,24 +103,20 @@ impl GridView<'_> {
                         .truncate(),
                 );
             }
-            GridRow::Initiative {
-                section: s,
-                initiative: i,
-            } => {
-                let initiative = &self.report.sections[s].initiatives[i];
+            GridRow::Initiative { .. } => {
+                let Some(initiative) = grid::initiative_of(self.report, row) else {
+                    return;
+                };
                 let name = format!("{} {}", initiative.label, initiative.title);
                 fold_button(ui, t, initiative.id, self.view.filter(), &name, out);
                 let job = highlighted(&initiative.title, needle, true);
                 ui.add(egui::Label::new(job).selectable(false).truncate())
                     .on_hover_text(&name);
             }
-            GridRow::Lane {
-                section: s,
-                initiative: i,
-                item,
-                lane,
-            } => {
-                let action = &self.report.sections[s].initiatives[i].items[item];
+            GridRow::Lane { lane, .. } => {
+                let Some(action) = grid::item_of(self.report, row) else {
+                    return;
+                };
                 let text = if lane == 0 {
                     action.display_name()
                 } else {
@@ -129,12 +128,10 @@ impl GridView<'_> {
                         .truncate(),
                 );
             }
-            GridRow::Topic {
-                section: s,
-                initiative: i,
-                topic: k,
-            } => {
-                let topic = &self.report.sections[s].initiatives[i].topics[k];
+            GridRow::Topic { .. } => {
+                let Some(topic) = grid::topic_of(self.report, row) else {
+                    return;
+                };
                 let text = match &topic.heading {
                     Some(h) => format!("<{h}>"),
                     None => t.no_heading.to_string(),
@@ -203,19 +200,13 @@ impl GridView<'_> {
     }
 
     pub(super) fn division_cell(&self, ui: &mut Ui, row: GridRow, out: &mut Vec<AppCommand>) {
-        let divisions: Vec<&str> = match row {
-            GridRow::Initiative {
-                section: s,
-                initiative: i,
-            } => self.report.sections[s].initiatives[i].all_divisions(),
-            GridRow::Topic {
-                section: s,
-                initiative: i,
-                topic: t,
-            } => {
-                let initiative = &self.report.sections[s].initiatives[i];
-                initiative.divisions_of(&initiative.topics[t])
-            }
+        let initiative = grid::initiative_of(self.report, row);
+        let divisions: Vec<&str> = match (row, initiative) {
+            (GridRow::Initiative { .. }, Some(initiative)) => initiative.all_divisions(),
+            (GridRow::Topic { .. }, Some(initiative)) => match grid::topic_of(self.report, row) {
+                Some(topic) => initiative.divisions_of(topic),
+                None => return,
+            },
             _ => return,
         };
         if let [one] = divisions[..] {
@@ -243,8 +234,8 @@ impl GridView<'_> {
 
     pub(super) fn status_cell(&self, ui: &mut Ui, row: GridRow) {
         match row {
-            GridRow::Section { section: s } => {
-                let n = self.report.sections[s].initiatives.len();
+            GridRow::Section { .. } => {
+                let n = grid::section_of(self.report, row).map_or(0, |s| s.initiatives.len());
                 ui.label(RichText::new(format!("{n} {}", self.t().initiatives)).small());
             }
             GridRow::Initiative { .. } => {

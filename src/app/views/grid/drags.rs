@@ -32,16 +32,10 @@ impl GridView<'_> {
                 Stroke::new(1.0, paint::GRID_LINE),
             );
         }
-        let GridRow::Lane {
-            section: s,
-            initiative: i,
-            item,
-            lane,
-        } = row
+        let (GridRow::Lane { lane, .. }, Some(action)) = (row, grid::item_of(self.report, row))
         else {
             return;
         };
-        let action = &self.report.sections[s].initiatives[i].items[item];
         let Some(spans) = action.lanes.get(lane) else {
             return;
         };
@@ -197,10 +191,11 @@ impl GridView<'_> {
             rect.y_range(),
             Stroke::new(1.5, paint::AS_OF),
         );
-        if let GridRow::Section { section: s } = row {
+        if let (GridRow::Section { .. }, Some(section)) = (row, grid::section_of(self.report, row))
+        {
             // The section's status counts, in the otherwise empty month lanes.
             let mut counts = StatusCounts::default();
-            for initiative in &self.report.sections[s].initiatives {
+            for initiative in &section.initiatives {
                 counts.add(self.frame.standing_of(initiative).initiative());
             }
             let text = counts_text(&counts, self.lang);

@@ -12,6 +12,7 @@ use crate::app::columns::Column;
 use crate::app::i18n::Lang;
 use crate::app::views::measure_settings::yen_unit_name;
 use crate::app::views::paint;
+use crate::grid;
 use crate::grid::GridRow;
 use crate::model::measures::{Indicator, MeasureSettings, Rating};
 use crate::model::{FiscalYear, Initiative};
@@ -187,14 +188,11 @@ impl GridView<'_> {
 
     /// A numbers' column on a row: only an initiative's row has numbers.
     pub(super) fn measure_cell(&self, ui: &mut Ui, row: GridRow, column: Column) {
-        let GridRow::Initiative {
-            section: s,
-            initiative: i,
-        } = row
+        let (GridRow::Initiative { .. }, Some(initiative)) =
+            (row, grid::initiative_of(self.report, row))
         else {
             return;
         };
-        let initiative = &self.report.sections[s].initiatives[i];
         let parts = split(ui.max_rect(), column);
         match column {
             Column::Indicators => self.indicator_cells(ui, &parts, initiative),

@@ -48,16 +48,17 @@ impl GridView<'_> {
         match (row, entry) {
             (
                 GridRow::Entry {
-                    section: s,
-                    initiative: i,
-                    topic: k,
                     side,
                     entry: ei,
                     sub,
+                    ..
                 },
                 Some(e),
             ) => {
-                let list = report.sections[s].initiatives[i].topics[k].entries(side);
+                let Some(topic) = grid::topic_of(report, row) else {
+                    return (None, None);
+                };
+                let list = topic.entries(side);
                 let len = sub.map_or(list.len(), |_| list.get(ei).map_or(0, |x| x.subs.len()));
                 (
                     Some(Reorder {
@@ -69,16 +70,14 @@ impl GridView<'_> {
                     Some(Intent::RemoveEntry { id: e.id }),
                 )
             }
-            (
-                GridRow::Topic {
-                    section: s,
-                    initiative: i,
-                    topic: k,
-                },
-                _,
-            ) => {
-                let topics = &report.sections[s].initiatives[i].topics;
-                let id = topics[k].id;
+            (GridRow::Topic { topic: k, .. }, _) => {
+                let Some(initiative) = grid::initiative_of(report, row) else {
+                    return (None, None);
+                };
+                let topics = &initiative.topics;
+                let Some(id) = topics.get(k).map(|t| t.id) else {
+                    return (None, None);
+                };
                 (
                     Some(Reorder {
                         at: k,
@@ -102,20 +101,7 @@ impl GridView<'_> {
         if let Some(target) = edit_target(report, row) {
             add(t.edit_text, ViewCommand::StartEditing(target).into());
         }
-        let topic_id = match row {
-            GridRow::Topic {
-                section: s,
-                initiative: i,
-                topic: k,
-            }
-            | GridRow::Entry {
-                section: s,
-                initiative: i,
-                topic: k,
-                ..
-            } => Some(report.sections[s].initiatives[i].topics[k].id),
-            _ => None,
-        };
+        let topic_id = grid::topic_of(report, row).map(|t| t.id);
         let entry = grid::entry_of(report, row);
         if let Some(topic) = topic_id {
             for (label, side) in [(t.add_actual, Side::Actual), (t.add_plan, Side::Plan)] {

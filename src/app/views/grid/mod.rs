@@ -344,22 +344,12 @@ fn related_entries(report: &Report, hovered: Option<Id>) -> std::collections::Ha
 pub fn edit_target(report: &Report, row: GridRow) -> Option<EditTarget> {
     Some(match row {
         GridRow::Section { .. } | GridRow::Removed { .. } => return None,
-        GridRow::Initiative {
-            section: s,
-            initiative: i,
-        } => EditTarget::InitiativeTitle(report.sections[s].initiatives[i].id),
-        GridRow::Lane {
-            section: s,
-            initiative: i,
-            item,
-            lane: 0,
-        } => EditTarget::ItemName(report.sections[s].initiatives[i].items[item].id),
+        GridRow::Initiative { .. } => {
+            EditTarget::InitiativeTitle(grid::initiative_of(report, row)?.id)
+        }
+        GridRow::Lane { lane: 0, .. } => EditTarget::ItemName(grid::item_of(report, row)?.id),
         GridRow::Lane { .. } => return None,
-        GridRow::Topic {
-            section: s,
-            initiative: i,
-            topic: t,
-        } => EditTarget::TopicHeading(report.sections[s].initiatives[i].topics[t].id),
+        GridRow::Topic { .. } => EditTarget::TopicHeading(grid::topic_of(report, row)?.id),
         GridRow::Entry { .. } => EditTarget::Entry(grid::entry_of(report, row)?.id),
     })
 }
@@ -422,4 +412,41 @@ fn in_cell<R>(
     );
     child.set_clip_rect(rect.intersect(clip));
     add(&mut child)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A grid row is an index into the report, checked on every use: one that no longer
+    /// points into it (the report changed under it) names nothing, where the views indexed
+    /// the report with it and would have panicked.
+    #[test]
+    fn a_row_that_no_longer_points_into_the_report_names_nothing() {
+        let report = crate::store::from_ron(crate::document::SAMPLE_RON).unwrap();
+        let stale = [
+            GridRow::Section { section: 99 },
+            GridRow::Initiative {
+                section: 0,
+                initiative: 99,
+            },
+            GridRow::Lane {
+                section: 0,
+                initiative: 0,
+                item: 99,
+                lane: 0,
+            },
+            GridRow::Topic {
+                section: 0,
+                initiative: 0,
+                topic: 99,
+            },
+        ];
+        for row in stale {
+            assert!(edit_target(&report, row).is_none(), "{row:?}");
+            assert!(grid::thing_of(&report, row).is_none(), "{row:?}");
+        }
+        let first = GridRow::Section { section: 0 };
+        assert!(grid::section_of(&report, first).is_some());
+    }
 }
