@@ -251,8 +251,9 @@ impl ShinchokuApp {
             &status_rows,
             &mut self.drafts,
         ));
+        self.open.compare.ready_list(lang);
         let doc = self.open.doc.doc();
-        out.extend(views::compare::show(ui, lang, &mut self.open.compare, doc));
+        out.extend(views::compare::show(ui, lang, &self.open.compare, doc));
         out
     }
 

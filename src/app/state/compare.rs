@@ -97,7 +97,9 @@ impl CompareState {
     }
 
     /// The change list, one line per change under headings.
-    pub fn list(&mut self, lang: Lang) -> &[ListLine] {
+    /// Makes the change list in `lang` if it is not made (its owner calls it before the panel
+    /// is drawn: the panel reads the state, it does not change it).
+    pub fn ready_list(&mut self, lang: Lang) {
         if self.list_lang != Some(lang) {
             self.list = self
                 .comparison
@@ -106,6 +108,10 @@ impl CompareState {
                 .unwrap_or_default();
             self.list_lang = Some(lang);
         }
+    }
+
+    /// The change list as last made by [`CompareState::ready_list`].
+    pub fn list(&self) -> &[ListLine] {
         &self.list
     }
 

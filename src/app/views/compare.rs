@@ -14,12 +14,7 @@ use crate::palette::compare_mark;
 
 const LINE_HEIGHT: f32 = 20.0;
 
-pub fn show(
-    ui: &mut Ui,
-    lang: Lang,
-    compare: &mut CompareState,
-    doc: &Document,
-) -> Vec<AppCommand> {
+pub fn show(ui: &mut Ui, lang: Lang, compare: &CompareState, doc: &Document) -> Vec<AppCommand> {
     let mut out = Vec::new();
     let series = compare.series().len();
     if compare.comparison().is_none() && series < 2 {
@@ -55,7 +50,7 @@ pub fn show(
             });
             ui.separator();
             ui.label(RichText::new(t.compare_hint).small().weak());
-            change_list(ui, compare.list(lang), &mut out);
+            change_list(ui, compare.list(), &mut out);
         });
     out
 }
