@@ -64,8 +64,11 @@ pub fn io_words(kind: std::io::ErrorKind, system_text: &str, lang: Lang) -> Stri
         _ => "入出力のエラーです",
     };
     // The system's error number, when it gives one, for whoever looks further.
-    match system_text.rfind("(os error ") {
-        Some(at) => format!("{words} {}", &system_text[at..]),
+    let number = system_text
+        .rfind("(os error ")
+        .and_then(|at| system_text[at + "(os error ".len()..].strip_suffix(')'));
+    match number {
+        Some(n) => format!("{words}（OS のエラー番号 {n}）"),
         None => words.to_string(),
     }
 }

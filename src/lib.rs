@@ -60,7 +60,8 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
     if is_ron {
         let loaded = store::open_checked(path)?;
         // What opening repaired comes first, then what the report itself warns of.
-        // Only next_id and links are repaired; every other broken rule refuses the file.
+        // Only next_id, links and texts read again are repaired; every other broken rule
+        // refuses the file.
         let mut warnings: Vec<Warning> = loaded
             .repaired
             .iter()
@@ -75,6 +76,13 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
                 model::validate::Rule::LinkNotToPlan { id } => Some(Warning::new(
                     Location::named(v.place.to_string()),
                     model::diag::WarningKind::LinkDropped { id: id.0 },
+                )),
+                model::validate::Rule::ReadAgain { ref was, ref now } => Some(Warning::new(
+                    Location::named(v.place.to_string()),
+                    model::diag::WarningKind::TextReadAgain {
+                        was: was.clone(),
+                        now: now.clone(),
+                    },
                 )),
                 _ => None,
             })

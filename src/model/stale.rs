@@ -31,17 +31,20 @@ pub fn read_again_where_stale(report: &mut Report, bound: u64) -> Vec<ReadAgain>
             for (t, topic) in initiative.topics.iter_mut().enumerate() {
                 for side in [Side::Plan, Side::Actual] {
                     for (k, entry) in topic.entries_mut(side).iter_mut().enumerate() {
-                        let read = super::entry_text::read_entry(
-                            &entry.text,
-                            entry.bullet,
-                            &mut Vec::new(),
-                        );
+                        // A sub-item's own text changed, its entry's text still holding the old
+                        // one: the sub-items are the truth there (a division editing one in its
+                        // response file), and the entry's text is written again around them.
+                        let text = subs_changed(entry)
+                            .map_or_else(|| entry.text.clone(), |old| with_subs(entry, &old));
+                        let read =
+                            super::entry_text::read_entry(&text, entry.bullet, &mut Vec::new());
                         // (Past the ids' bound a sub-item could not be given one: left as stored.)
                         let wanted = read.subs.len().saturating_sub(entry.subs.len()) as u64;
-                        if !reading_differs(entry, &read) || next + wanted > bound {
+                        let differs = text != entry.text || reading_differs(entry, &read);
+                        if !differs || next + wanted > bound {
                             continue;
                         }
-                        let was = entry.when.clone();
+                        let (was, now) = months_changed(entry, &read);
                         *entry = repaired(entry, read, &mut next);
                         out.push(ReadAgain {
                             section: section.numeral.clone(),
@@ -50,7 +53,7 @@ pub fn read_again_where_stale(report: &mut Report, bound: u64) -> Vec<ReadAgain>
                             side,
                             entry: k + 1,
                             was,
-                            now: entry.when.clone(),
+                            now,
                         });
                     }
                 }
@@ -60,6 +63,39 @@ pub fn read_again_where_stale(report: &mut Report, bound: u64) -> Vec<ReadAgain>
     // Ids handed to sub-items the text holds and the reading did not: above every other.
     report.next_id = next;
     out
+}
+
+/// The sub-items' texts as the entry's text holds them, when a stored sub-item's text is not
+/// in it (that sub-item was changed on its own); `None` when the text holds them all.
+fn subs_changed(entry: &Entry) -> Option<Vec<String>> {
+    if entry
+        .subs
+        .iter()
+        .all(|s| entry.text.contains(s.text.as_str()))
+    {
+        return None;
+    }
+    let read = super::entry_text::read_entry(&entry.text, entry.bullet, &mut Vec::new());
+    Some(read.subs.iter().map(|s| s.text.clone()).collect())
+}
+
+/// The months as stored and as read of the entry or the first of its sub-items whose months
+/// differ (the entry's when none do).
+fn months_changed(stored: &Entry, read: &Entry) -> (Option<String>, Option<String>) {
+    let pairs = std::iter::once((stored, read)).chain(stored.subs.iter().zip(&read.subs));
+    let mut first = None;
+    for (s, r) in pairs {
+        first.get_or_insert((s.when.clone(), r.when.clone()));
+        if s.when != r.when {
+            return (s.when.clone(), r.when.clone());
+        }
+    }
+    first.unwrap_or_default()
+}
+
+/// The entry's text with its sub-items' texts put where `old` (its text's) stand.
+fn with_subs(entry: &Entry, old: &[String]) -> String {
+    super::entry_text::text_with_subs(entry, old)
 }
 
 /// Whether `read` (the text read again) differs from what is stored beside the text.

@@ -403,3 +403,57 @@ fn a_text_changed_beside_its_stored_months_is_read_again_and_said() {
     let (_, again) = store::from_ron_checked(&store::to_ron(&report)).unwrap();
     assert!(again.is_empty(), "{again:?}");
 }
+
+/// A sub-item's own text changed (as a script edits a response file), its entry's text still
+/// holding the old one: the sub-item is the truth there, and the entry's text is written again
+/// around it. Reading the entry's text again had put the old sub-item back.
+#[test]
+fn a_sub_item_changed_on_its_own_is_kept_and_its_entry_written_around_it() {
+    let old = "text: \"「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～12月予定)\"";
+    let new_sub = "「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～)";
+    let text = damaged(old, &format!("text: \"{new_sub}\""));
+    let (report, repaired) = store::from_ron_checked(&text).unwrap();
+    let parent = report
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .find(|e| e.subs.iter().any(|s| s.text == new_sub))
+        .expect("the sub-item as changed");
+    assert!(parent.text.ends_with(new_sub), "{}", parent.text);
+    assert!(
+        parent
+            .text
+            .starts_with("不適切な事務処理防止に向けての対応 ")
+    );
+    let sub = parent.subs.last().unwrap();
+    assert_eq!(sub.when.as_deref(), Some("9月～"));
+    assert!(!sub.scheduled());
+    assert!(
+        matches!(&repaired[..], [v] if matches!(&v.rule, Rule::ReadAgain { was, now }
+        if was.as_deref() == Some("9月～12月予定") && now.as_deref() == Some("9月～"))),
+        "{repaired:?}"
+    );
+}
+
+/// What opening read again is said where a report's warnings are (check, the window).
+#[test]
+fn a_text_read_again_is_among_the_warnings_of_the_opened_report() {
+    let text = damaged(
+        "text: \"職員向けメルマガにおける周知(6月)\"",
+        "text: \"職員向けメルマガにおける周知(7月)\"",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("master.ron");
+    std::fs::write(&path, text).unwrap();
+    let opened = shinchoku::open_report(&path).unwrap();
+    let said: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| shinchoku::lang::Describe::describe(w, shinchoku::lang::Lang::Ja))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("文から読み直しました（時期「7月」）")),
+        "{said:?}"
+    );
+}

@@ -817,3 +817,50 @@ fn a_result_broken_before_its_months_is_said_line_by_line() {
         "{review:?}"
     );
 }
+
+/// A division's response file with a sub-item's text changed alone (as a script or a text
+/// editor changes it: the entry's text still holds the old one), read from disk as `collect`
+/// reads it: the sub-item arrives, listed. Reading the entry's text again on opening the file
+/// had put the old sub-item back, unsaid.
+#[test]
+fn a_sub_item_changed_alone_in_a_response_file_arrives() {
+    let master = master();
+    let mut r = survey::response_for(master.report(), 人事課, due(), "");
+    let old = "「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～12月予定)";
+    let new = "「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～)";
+    let sub = r
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut())
+        .flat_map(|i| i.topics.iter_mut())
+        .flat_map(|t| t.actual.iter_mut())
+        .flat_map(|e| e.subs.iter_mut())
+        .find(|s| s.text == old)
+        .expect("the sub-item as sent");
+    sub.text = new.to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("人事課.ron");
+    std::fs::write(&path, shinchoku::store::to_ron(&r)).unwrap();
+    let answer = survey::read_answer(&path).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
+    let listed: Vec<String> = c.taken[0]
+        .difference
+        .as_ref()
+        .map(|d| shinchoku::compare::change_list(d, Lang::Ja))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert!(listed.iter().any(|l| l.contains("(9月～)")), "{listed:?}");
+    let mut taken = master;
+    taken.perform(c.intent(&[]).unwrap()).unwrap();
+    let subs: Vec<&str> = taken
+        .report()
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .flat_map(|e| e.subs.iter())
+        .map(|s| s.text.as_str())
+        .collect();
+    assert!(subs.contains(&new) && !subs.contains(&old), "{subs:?}");
+}

@@ -165,7 +165,7 @@ fn the_systems_file_errors_are_worded_in_japanese_for_every_kind() {
     // The system's number is kept for whoever looks further.
     let denied = std::io::Error::from_raw_os_error(13);
     let ja = io_words(denied.kind(), &denied.to_string(), Lang::Ja);
-    assert_eq!(ja, "権限がありません (os error 13)");
+    assert_eq!(ja, "権限がありません（OS のエラー番号 13）");
 }
 
 /// Every kind of warning about numbers and judgements (issue 25), built and worded in both
@@ -547,4 +547,131 @@ fn a_damaged_report_file_is_refused_in_japanese_words() {
             .find(|w| w.len() >= 3 && *w != "UTF");
         assert!(english.is_none(), "{what}: {ja}");
     }
+}
+
+/// Every kind of file error, each built and described: the Japanese has no English word but
+/// the file's own (a path, a name quoted 「…」) — the walk of `say(` calls above sees the
+/// literals, this sees what a user reads with the values filled in.
+#[test]
+fn every_file_error_kind_is_japanese_in_the_japanese_window() {
+    use shinchoku::lang::Describe;
+    use shinchoku::model::bounds::Excess;
+    use shinchoku::model::diag::{
+        DecodeProblem, Expected, FileError, FileErrorKind as F, ImportError, ImportErrorKind as I,
+        IoProblem, Location, StoreProblem as S, SyntaxProblem as P,
+    };
+    let io = |kind: std::io::ErrorKind| {
+        F::CannotRead(IoProblem {
+            kind,
+            text: std::io::Error::from(kind).to_string(),
+        })
+    };
+    let import = |kind: I| {
+        F::Import(Box::new(ImportError {
+            at: Location::row(3),
+            kind,
+        }))
+    };
+    let malformed = |problem: P| {
+        F::Store(S::Malformed {
+            line: 2,
+            column: 5,
+            message: "expected something else".into(),
+            problem,
+        })
+    };
+    let mut kinds = vec![
+        io(std::io::ErrorKind::NotFound),
+        io(std::io::ErrorKind::PermissionDenied),
+        io(std::io::ErrorKind::IsADirectory),
+        F::CannotWrite(IoProblem {
+            kind: std::io::ErrorKind::StorageFull,
+            text: "No space left on device (os error 28)".into(),
+        }),
+        F::NotAFile,
+        F::FileTooLarge { bytes: 200 << 20 },
+        F::NotUtf8 { byte: 12 },
+        F::Store(S::NewerSchema {
+            found: 9,
+            supported: 5,
+        }),
+        F::Store(S::NestedTooDeeply { line: 1, column: 1 }),
+        F::Store(S::Invalid(Vec::new())),
+        import(I::Empty),
+        import(I::NotText(Box::new(DecodeProblem::Unknown {
+            line: 1,
+            byte: 4,
+        }))),
+        import(I::NotText(Box::new(DecodeProblem::OddUtf16 {
+            encoding: "UTF-16LE",
+        }))),
+        import(I::Binary),
+        import(I::NoHeaderRow),
+        import(I::EntriesCsv),
+        import(I::NoFiscalYear),
+        import(I::YearNotHandled {
+            written: "昭和2年".into(),
+        }),
+        import(I::NoInitiative),
+        import(I::TooManyInitiatives),
+        import(I::EncryptedWorkbook),
+        import(I::NoReportSheet {
+            sheets: vec!["Sheet1".into()],
+        }),
+        import(I::TooLarge {
+            format: "XLSX",
+            excess: Excess::Cells,
+        }),
+    ];
+    kinds.extend(
+        [
+            P::EndOfFile,
+            P::Expected(Expected::Comma),
+            P::UnexpectedChar('@'),
+            P::NoSuchField("titel".into()),
+            P::MissingField("title".into()),
+            P::DuplicateField("title".into()),
+            P::NoSuchKind("Bogus".into()),
+            P::TrailingCharacters,
+            P::InvalidEscape,
+            P::NotUtf8,
+            P::NumberOutOfRange,
+            P::BadValue,
+        ]
+        .map(malformed),
+    );
+    // Names of formats and encodings, written so in Japanese too.
+    const KNOWN: [&str; 14] = [
+        "UTF", "XLSX", "CSV", "TSV", "RON", "BOM", "Shift", "JIS", "NUL", "Excel", "xlsx", "tsv",
+        "csv", "ron",
+    ];
+    let mut english_found = Vec::new();
+    for kind in kinds {
+        let e = FileError {
+            path: "/tmp/回答.ron".into(),
+            kind,
+        };
+        let ja = e.describe(Lang::Ja);
+        let unquoted: String = {
+            let mut depth = 0;
+            ja.replace("/tmp/回答.ron", "")
+                .chars()
+                .filter(|&c| {
+                    match c {
+                        '「' => depth += 1,
+                        '」' => depth -= 1,
+                        _ => return depth == 0,
+                    }
+                    false
+                })
+                .collect()
+        };
+        let english = unquoted
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find(|w| w.len() >= 3 && !KNOWN.contains(w));
+        if english.is_some() {
+            english_found.push(ja);
+        }
+    }
+    assert!(english_found.is_empty(), "{english_found:#?}");
 }

@@ -309,6 +309,8 @@ fn sheets_named(sheets: &[String], lang: Lang) -> String {
         .iter()
         .take(NAMED)
         .map(|s| crate::model::text::preview(s))
+        // In Japanese each in 「」: a sheet's name is the file's word (Sheet1), not the window's.
+        .map(|s| say(lang, format!("「{s}」"), s))
         .collect();
     crate::lang::first_and_more(&named, sheets.len().saturating_sub(NAMED), "枚", lang)
 }

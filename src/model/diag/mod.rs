@@ -392,6 +392,12 @@ pub enum WarningKind {
         stage: String,
         range: String,
     },
+    /// A saved entry's text read otherwise than what was stored beside it (a text changed by
+    /// hand); read again from its text: its months as stored and as read.
+    TextReadAgain {
+        was: Option<String>,
+        now: Option<String>,
+    },
     /// A saved report's `next_id` was not above every id; it was set above them.
     NextIdRepaired {
         was: u64,

@@ -75,6 +75,7 @@ impl Describe for WarningKind {
             | W::NextIdRepaired { .. } => report_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
             W::BackAsSent | W::AnswerAsSent => as_sent_words(self, lang),
+            W::TextReadAgain { was, now } => read_again_words(was, now, lang),
             W::OlderThanTaken {
                 taken_file,
                 taken,
@@ -631,6 +632,12 @@ fn reported_too_words(text: &str, answer: &Option<String>, lang: Lang) -> String
              words: that is kept too (remove what neither reports)"
         ),
     )
+}
+
+/// [`WarningKind::TextReadAgain`] worded, as the repair it reports is.
+fn read_again_words(was: &Option<String>, now: &Option<String>, lang: Lang) -> String {
+    let (was, now) = (was.clone(), now.clone());
+    crate::model::validate::Rule::ReadAgain { was, now }.describe(lang)
 }
 
 /// [`WarningKind::NoMonthsWritten`] worded, with the likely cause: a line broken in two in its
