@@ -19,6 +19,9 @@ pub(super) struct Brought {
     pub(super) warnings: Vec<crate::model::diag::Warning>,
     /// The id a `.ron` answer's response gave each result it added, by the id it is given.
     pub(super) answered: HashMap<Id, Id>,
+    /// Results the answer removed or rewrote that stay all the same (rewritten since, or
+    /// reported by another division too): the division no longer reports them.
+    pub(super) withdrawn: std::collections::HashSet<Id>,
 }
 
 /// Records the topic's results as the answer has them; true when the division's earlier

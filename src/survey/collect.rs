@@ -415,7 +415,12 @@ fn take(
         count: count + 1,
         taken: std::mem::take(&mut brought.taken),
         modified: answer.modified,
-        written: super::shared::written_by(master, &own, &brought.edits, &brought.answered),
+        written: super::shared::written_by(
+            master,
+            &own,
+            &brought.edits,
+            (&brought.answered, &brought.withdrawn),
+        ),
     });
     record.sent_back = None;
     let difference = (!brought.edits.is_empty()).then(|| difference(master, &brought.edits));
@@ -553,6 +558,7 @@ fn from_report(
         }
         let since = super::shared::since_sent(&mine, list, &sent_texts, fresh);
         brought.say_of_results((i, t), since.said);
+        brought.withdrawn.extend(since.kept.iter().copied());
         let revived = sent_texts.rewritten_after_removal(&t.actual, &a.actual, sent_ids.as_ref());
         brought.say_of_results((i, t), revived);
         // Without those it removed that stay (a copy only then: the set is the division's).

@@ -228,6 +228,7 @@ fn row_results(
     }
     let since = super::shared::since_sent(&answerable.actual, typed, &sent_texts, fresh);
     brought.say_of_results((i, t), since.said);
+    brought.withdrawn.extend(since.kept.iter().copied());
     let sent = sent.map(|ids| &ids - &since.kept);
     let typed = super::shared::keep_added_since(&open.actual, since.list, sent.as_ref());
     let entries = around_kept(&t.actual, &row.kept_apart, typed);

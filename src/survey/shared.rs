@@ -68,12 +68,15 @@ pub(super) fn keep_added_since(
 /// answers wrote (`earlier`) that are still in the master or that they removed, each with the
 /// text this answer gives it where it rewrote or added it, and those this answer removed
 /// ([`crate::model::Received::written`]). `answered`:
-/// the id the answer's response gave each result it added, by the id the edits give it.
+/// the id the answer's response gave each result it added, by the id the edits give it;
+/// `withdrawn`: those it removed or rewrote that stay all the same (recorded as removed: the
+/// division no longer reports them, and another division's answer taking one back is not told
+/// that this division reports it too).
 pub(super) fn written_by(
     master: &Report,
     earlier: &[WrittenResult],
     edits: &[Edit],
-    answered: &HashMap<Id, Id>,
+    (answered, withdrawn): (&HashMap<Id, Id>, &HashSet<Id>),
 ) -> Vec<WrittenResult> {
     let earlier: HashMap<Id, &WrittenResult> = earlier.iter().map(|w| (w.id, w)).collect();
     let mut replaced: HashSet<Id> = HashSet::new();
@@ -93,7 +96,20 @@ pub(super) fn written_by(
         let was: HashMap<Id, &Entry> = t.actual.iter().map(|e| (e.id, e)).collect();
         for x in entries {
             let before = earlier.get(&x.id);
-            let wrote = was.get(&x.id).is_none_or(|m| m.text != x.text);
+            if withdrawn.contains(&x.id) {
+                out.push(WrittenResult {
+                    id: x.id,
+                    text: 0,
+                    removed: true,
+                    added: before.is_some_and(|w| w.added),
+                    answered: before.and_then(|w| w.answered),
+                });
+                continue;
+            }
+            // A `・` added or taken away is written too (taking it back is the division's).
+            let wrote = was
+                .get(&x.id)
+                .is_none_or(|m| m.text != x.text || m.bullet != x.bullet);
             let written = match (wrote, before) {
                 (true, _) => WrittenResult {
                     id: x.id,
@@ -376,7 +392,8 @@ pub(super) struct SinceSent {
     /// rewritten or removed by it too; written in the same words by another division, and
     /// removed or rewritten by it): to be said.
     pub(super) said: Vec<WarningKind>,
-    /// Those it removed: they stay, where they stand.
+    /// Those it removed or rewrote that stay all the same, where they stand: no longer the
+    /// division's (recorded as removed by it).
     pub(super) kept: HashSet<Id>,
 }
 
@@ -448,6 +465,7 @@ pub(super) fn since_sent(
             (Some(false), Some(true)) => out.list.push(m.clone()),
             (Some(false), Some(false)) if m.text != e.text => {
                 out.list.push(m.clone());
+                out.kept.insert(m.id);
                 if !texts.contains(e.text.as_str()) {
                     out.said.push(WarningKind::RewrittenSinceSent {
                         now: m.text.clone(),
@@ -460,6 +478,8 @@ pub(super) fn since_sent(
             // from this division only: the line stays, the answer's text beside it.
             _ if m.text != e.text && sent.others.contains(&super::sent::hash(&m.text)) => {
                 out.list.push(m.clone());
+                // No longer this division's: it reports the rewrite.
+                out.kept.insert(m.id);
                 out.said.push(WarningKind::ReportedByAnotherToo {
                     text: m.text.clone(),
                     answer: Some(e.text.clone()),
@@ -572,8 +592,13 @@ pub(super) fn join_lists(
                 && let Some(received) = &mut record.received
             {
                 for w in &mut received.written {
-                    if let Some(&kept) = same_words.get(&w.id) {
-                        w.id = kept;
+                    // Three answers in the same words: the first's names the second's, which
+                    // names the third's, the one kept.
+                    for _ in 0..same_words.len() {
+                        match same_words.get(&w.id) {
+                            Some(&kept) => w.id = kept,
+                            None => break,
+                        }
                     }
                 }
             }

@@ -382,3 +382,31 @@ fn a_bullet_taken_away_or_added_in_a_workbook_is_taken_in() {
         typed
     );
 }
+
+/// A `・` the division took away in its first answer, typed back in its second (the cell as it
+/// was sent again, another cell still rewritten): the bullet is back. It was not recorded as
+/// the division's, so the cell as sent said nothing and the bullet stayed away.
+#[test]
+fn a_bullet_taken_away_then_typed_back_is_back() {
+    let mut master = master();
+    let (book, cell) = sent_workbook(master.report(), 推進課, PORTAL);
+    let (_, other_cell) = other_topic(master.report(), 推進課, topic(master.report(), PORTAL));
+    let rewritten = other_cell.replacen('\n', "（全庁に通知）\n", 1);
+    let first_line = cell.lines().next().unwrap();
+    assert!(first_line.starts_with('・'), "{cell}");
+    let without = cell.replacen('・', "", 1);
+    let first = type_into_workbook(&book, &cell, &without);
+    let first = type_into_workbook(&first, &other_cell, &rewritten);
+    take_book(&mut master, &first, "推進課.xlsx", 10);
+    let t = topic(master.report(), PORTAL);
+    assert_eq!(
+        entries_text(&master.report().topic(t).unwrap().actual),
+        without
+    );
+    let again = type_into_workbook(&book, &other_cell, &rewritten);
+    take_book(&mut master, &again, "推進課.xlsx", 11);
+    assert_eq!(
+        entries_text(&master.report().topic(t).unwrap().actual),
+        cell
+    );
+}

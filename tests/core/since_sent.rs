@@ -708,3 +708,60 @@ fn a_line_both_divisions_wrote_together_stays_when_the_first_takes_it_back() {
         c.warnings
     );
 }
+
+/// Three divisions share the topic and add one line in the same words, collected together
+/// (kept once). Each answers again without it: it stays while another still reports it, each
+/// taking back is said, and it goes with the last. The first's record named a line no longer
+/// there (three in a chain), so its taking back said nothing; and one that took it back was
+/// still counted as reporting it.
+#[test]
+fn a_line_three_divisions_wrote_goes_when_the_last_takes_it_back() {
+    const 人事課: &str = "総務部人事課";
+    let joint = "合同研修の実施(8月)";
+    let mut report = crate::seed().report;
+    let i = report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut())
+        .find(|i| i.number == "2")
+        .unwrap();
+    i.divisions.extend([総務課.to_string(), 人事課.to_string()]);
+    let mut master = crate::surveyed(report);
+    let sent = master.report().clone();
+    let a = workbook_answer(&sent, 推進課, |c| added(c, joint));
+    let b = response_answer(&sent, 総務課, &[add(&sent, joint)]);
+    let c = response_answer(&sent, 人事課, &[add(&sent, joint)]);
+    take(&mut master, vec![a, b, c], 10);
+    assert_eq!(results(master.report()), vec![FIRST, SECOND, THIRD, joint]);
+    let told = |c: &Collection| {
+        c.warnings.iter().any(|w| {
+            matches!(&w.warning.kind, WarningKind::ReportedByAnotherToo { text, .. } if text == joint)
+        })
+    };
+    let own = "人事課による研修(9月)";
+    let c = take(
+        &mut master,
+        vec![response_answer(&sent, 人事課, &[add(&sent, own)])],
+        11,
+    );
+    assert!(told(&c), "人事課: {:#?}", c.warnings);
+    assert!(results(master.report()).contains(&joint.to_string()));
+    let c = take(
+        &mut master,
+        vec![response_answer(&sent, 総務課, &[add(&sent, BY_総務課)])],
+        11,
+    );
+    assert!(told(&c), "総務課: {:#?}", c.warnings);
+    assert!(results(master.report()).contains(&joint.to_string()));
+    let c = take(
+        &mut master,
+        vec![workbook_answer(&sent, 推進課, |c| added(c, BY_推進課))],
+        12,
+    );
+    assert!(!told(&c), "推進課, the last: {:#?}", c.warnings);
+    let now = results(master.report());
+    assert!(!now.contains(&joint.to_string()), "{now:?}");
+    for line in [own, BY_総務課, BY_推進課] {
+        assert!(now.contains(&line.to_string()), "{line}: {now:?}");
+    }
+}

@@ -233,7 +233,10 @@ fn a_workbook_with_no_report_in_it_is_refused_with_a_message() {
         }
     );
     let ja = err.describe(Lang::Ja);
-    assert!(ja.contains("番号") && ja.contains("「予算」、「メモ」"), "{ja}");
+    assert!(
+        ja.contains("番号") && ja.contains("「予算」、「メモ」"),
+        "{ja}"
+    );
     assert!(
         err.to_string().contains("sheets searched: 予算, メモ"),
         "{err}"
