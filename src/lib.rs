@@ -51,6 +51,28 @@ pub struct Opened {
     pub disk: Option<store::disk::Fingerprint>,
 }
 
+/// Where an entry named by a rule's place is, as the report's warnings name it (initiative,
+/// topic, side, in the window's language), and its text; by the place's words when it names
+/// no entry of the report.
+fn entry_place(report: &Report, place: &model::validate::Place) -> (Location, String) {
+    let found = (|| {
+        let initiative =
+            (report.initiatives()).find(|i| Some(&i.number) == place.initiative.as_ref())?;
+        let topic = initiative.topics.get(place.topic?.checked_sub(1)?)?;
+        let side = place.side?;
+        let entry = topic
+            .entries(side)
+            .get(place.entry.first()?.checked_sub(1)?)?;
+        let at = model::diag::EntryAt {
+            initiative: initiative.number.clone(),
+            topic: topic.heading.clone(),
+            side,
+        };
+        Some((Location::entry(at), entry.text.clone()))
+    })();
+    found.unwrap_or_else(|| (Location::named(place.to_string()), String::new()))
+}
+
 /// Opens a Shinchoku `.ron` file, or imports a report table or a workbook (`.xlsx`, `.xls`,
 /// `.ods`), by what the file holds.
 pub fn open_report(path: &Path) -> Result<Opened, FileError> {
@@ -77,13 +99,12 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
                     Location::named(v.place.to_string()),
                     model::diag::WarningKind::LinkDropped { id: id.0 },
                 )),
-                model::validate::Rule::ReadAgain { ref was, ref now } => Some(Warning::new(
-                    Location::named(v.place.to_string()),
-                    model::diag::WarningKind::TextReadAgain {
-                        was: was.clone(),
-                        now: now.clone(),
-                    },
-                )),
+                model::validate::Rule::ReadAgain { ref was, ref now } => {
+                    let (at, entry) = entry_place(&loaded.report, &v.place);
+                    let (was, now) = (was.clone(), now.clone());
+                    let kind = model::diag::WarningKind::TextReadAgain { entry, was, now };
+                    Some(Warning::new(at, kind))
+                }
                 _ => None,
             })
             .collect();

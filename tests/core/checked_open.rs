@@ -452,8 +452,9 @@ fn a_text_read_again_is_among_the_warnings_of_the_opened_report() {
         .map(|w| shinchoku::lang::Describe::describe(w, shinchoku::lang::Lang::Ja))
         .collect();
     assert!(
-        said.iter()
-            .any(|w| w.contains("文から読み直しました（時期「7月」）")),
+        said.iter().any(|w| w.contains(
+            "取組2 <ポータルサイトの構築> 実績: 「職員向けメルマガにおける周知(7月)」: "
+        ) && w.contains("文から読み直しました（時期「7月」）")),
         "{said:?}"
     );
 }

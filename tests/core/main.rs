@@ -194,6 +194,11 @@ pub fn survey_due() -> Option<chrono::NaiveDate> {
 /// The seed with initiative 2 answered for by 総務部行財政改革推進課 and 総務部総務課 both (its
 /// topics name no division), surveyed on 2 October: a topic two divisions share.
 pub fn seed_shared_surveyed() -> shinchoku::document::Document {
+    seed_shared_with_surveyed(&["総務部総務課"])
+}
+
+/// The seed with initiative 2 shared by 推進課 and each of `others`, surveyed on 2 October.
+pub fn seed_shared_with_surveyed(others: &[&str]) -> shinchoku::document::Document {
     let mut report = seed().report;
     let i = report
         .sections
@@ -203,7 +208,7 @@ pub fn seed_shared_surveyed() -> shinchoku::document::Document {
         .unwrap();
     assert_eq!(i.divisions, vec!["総務部行財政改革推進課".to_string()]);
     assert!(i.topics.iter().all(|t| t.division.is_none()));
-    i.divisions.push("総務部総務課".into());
+    i.divisions.extend(others.iter().map(|d| d.to_string()));
     surveyed(report)
 }
 

@@ -54,6 +54,12 @@ fn take(master: &mut Document, answer: survey::answer::Answer, day: u32) {
     }
 }
 
+/// What collecting the workbook `book` as 推進課's answer on the given day would do.
+fn collected_book(master: &Document, book: &[u8], day: u32) -> survey::Collection {
+    let answer = answer_from_workbook(book, "推進課.xlsx".into()).unwrap();
+    collect(master.report(), vec![Ok(answer)], at(day))
+}
+
 fn take_book(master: &mut Document, book: &[u8], name: &str, day: u32) {
     take(
         master,
@@ -306,13 +312,7 @@ fn a_workbook_taking_back_its_own_line_removes_it_though_its_cell_is_as_sent() {
     let rewritten = other_cell.replacen('\n', "（全庁に通知）\n", 1);
     assert_ne!(rewritten, other_cell);
     let again = type_into_workbook(&book, &other_cell, &rewritten);
-    let c = collect(
-        master.report(),
-        vec![Ok(
-            answer_from_workbook(&again, "推進課.xlsx".into()).unwrap()
-        )],
-        at(11),
-    );
+    let c = collected_book(&master, &again, 11);
     assert!(back_as_sent_said(&c), "{:?}", c.warnings);
     master.perform(c.intent(&[]).unwrap()).unwrap();
     assert_eq!(results(master.report(), PORTAL), sent);
@@ -330,13 +330,7 @@ fn an_untouched_copy_sent_after_an_answer_takes_nothing_back_and_says_so() {
     let first = type_into_workbook(&book, &cell, &format!("{cell}\n・{BY_DIVISION}"));
     take_book(&mut master, &first, "推進課.xlsx", 10);
     let before = results(master.report(), PORTAL);
-    let c = collect(
-        master.report(),
-        vec![Ok(
-            answer_from_workbook(&book, "推進課.xlsx".into()).unwrap()
-        )],
-        at(11),
-    );
+    let c = collected_book(&master, &book, 11);
     assert!(
         c.warnings
             .iter()
@@ -367,13 +361,7 @@ fn a_bullet_taken_away_or_added_in_a_workbook_is_taken_in() {
     typed[1] = toggle(lines[1]);
     let typed = typed.join("\n");
     let answered = type_into_workbook(&book, &cell, &typed);
-    let c = collect(
-        master.report(),
-        vec![Ok(
-            answer_from_workbook(&answered, "推進課.xlsx".into()).unwrap()
-        )],
-        at(10),
-    );
+    let c = collected_book(&master, &answered, 10);
     assert_eq!(c.taken[0].changed_topics.len(), 1, "{:?}", c.taken[0]);
     master.perform(c.intent(&[]).unwrap()).unwrap();
     let t = topic(master.report(), PORTAL);

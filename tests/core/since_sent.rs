@@ -718,15 +718,7 @@ fn a_line_both_divisions_wrote_together_stays_when_the_first_takes_it_back() {
 fn a_line_three_divisions_wrote_goes_when_the_last_takes_it_back() {
     const 人事課: &str = "総務部人事課";
     let joint = "合同研修の実施(8月)";
-    let mut report = crate::seed().report;
-    let i = report
-        .sections
-        .iter_mut()
-        .flat_map(|s| s.initiatives.iter_mut())
-        .find(|i| i.number == "2")
-        .unwrap();
-    i.divisions.extend([総務課.to_string(), 人事課.to_string()]);
-    let mut master = crate::surveyed(report);
+    let mut master = crate::seed_shared_with_surveyed(&[総務課, 人事課]);
     let sent = master.report().clone();
     let a = workbook_answer(&sent, 推進課, |c| added(c, joint));
     let b = response_answer(&sent, 総務課, &[add(&sent, joint)]);

@@ -139,34 +139,7 @@ fn another_divisions_sub_item_edited_in_a_response_file_is_listed() {
 /// The answer sheet with row `from` (1-based) copied after the last row, as a division copying
 /// a row in Excel would leave it: the same cells, on a new row.
 fn copy_row_to_end(bytes: &[u8], from: u32, results: Option<(&str, &str)>) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for k in 0..zip.len() {
-        let mut file = zip.by_index(k).unwrap();
-        let name = file.name().unwrap().to_string();
-        let mut content = Vec::new();
-        file.read_to_end(&mut content).unwrap();
-        if name == "xl/worksheets/sheet1.xml" {
-            let xml = String::from_utf8(content).unwrap();
-            let start = xml.find(&format!("<row r=\"{from}\"")).unwrap();
-            let end = start + xml[start..].find("</row>").unwrap() + "</row>".len();
-            let last = xml.rfind("<row r=\"").unwrap();
-            let last_n: u32 = xml[last + 8..].split('"').next().unwrap().parse().unwrap();
-            let to = last_n + 1;
-            let copied = xml[start..end]
-                .replace(&format!("<row r=\"{from}\""), &format!("<row r=\"{to}\""))
-                .replace(&format!("{from}\" "), &format!("{to}\" "))
-                .replace(&format!("{from}\"/>"), &format!("{to}\"/>"));
-            let at = xml.find("</sheetData>").unwrap();
-            let xml = format!("{}{copied}{}", &xml[..at], &xml[at..])
-                .replace(&format!(":G{last_n}\""), &format!(":G{to}\""));
-            content = xml.into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&content).unwrap();
-    }
-    let copied = out.finish().unwrap().into_inner();
+    let copied = copy_row_n_times(bytes, from, 1);
     match results {
         Some((old, new)) => type_into_workbook(&copied, old, new),
         None => copied,

@@ -527,25 +527,8 @@ fn a_damaged_report_file_is_refused_in_japanese_words() {
         let ja = e.describe(Lang::Ja);
         let en = e.describe(Lang::En);
         assert_ne!(ja, en, "{what}");
-        // Japanese throughout: no English word of three letters or more, but for the names of
-        // the file's own fields (quoted 「…」), which are the file's words.
-        let unquoted: String = {
-            let mut depth = 0;
-            ja.chars()
-                .filter(|&c| {
-                    match c {
-                        '「' => depth += 1,
-                        '」' => depth -= 1,
-                        _ => return depth == 0,
-                    }
-                    false
-                })
-                .collect()
-        };
-        let english = unquoted
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .find(|w| w.len() >= 3 && *w != "UTF");
-        assert!(english.is_none(), "{what}: {ja}");
+        // Japanese throughout, but for the names of the file's own fields (quoted 「…」).
+        assert!(english_word(&ja, &["UTF"]).is_none(), "{what}: {ja}");
     }
 }
 
@@ -652,26 +635,31 @@ fn every_file_error_kind_is_japanese_in_the_japanese_window() {
             kind,
         };
         let ja = e.describe(Lang::Ja);
-        let unquoted: String = {
-            let mut depth = 0;
-            ja.replace("/tmp/回答.ron", "")
-                .chars()
-                .filter(|&c| {
-                    match c {
-                        '「' => depth += 1,
-                        '」' => depth -= 1,
-                        _ => return depth == 0,
-                    }
-                    false
-                })
-                .collect()
-        };
-        let english = unquoted
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .find(|w| w.len() >= 3 && !KNOWN.contains(w));
+        let english = english_word(&ja.replace("/tmp/回答.ron", ""), &KNOWN);
         if english.is_some() {
             english_found.push(ja);
         }
     }
     assert!(english_found.is_empty(), "{english_found:#?}");
+}
+
+/// The first English word (three letters or more) of a Japanese message outside 「…」 (the
+/// file's own words), other than the names in `known`.
+fn english_word(ja: &str, known: &[&str]) -> Option<String> {
+    let mut depth = 0;
+    let unquoted: String = ja
+        .chars()
+        .filter(|&c| {
+            match c {
+                '「' => depth += 1,
+                '」' => depth -= 1,
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect();
+    unquoted
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| w.len() >= 3 && !known.contains(w))
+        .map(str::to_string)
 }

@@ -395,6 +395,8 @@ pub enum WarningKind {
     /// A saved entry's text read otherwise than what was stored beside it (a text changed by
     /// hand); read again from its text: its months as stored and as read.
     TextReadAgain {
+        /// The entry's text (as read now).
+        entry: String,
         was: Option<String>,
         now: Option<String>,
     },

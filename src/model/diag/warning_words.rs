@@ -75,7 +75,7 @@ impl Describe for WarningKind {
             | W::NextIdRepaired { .. } => report_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
             W::BackAsSent | W::AnswerAsSent => as_sent_words(self, lang),
-            W::TextReadAgain { was, now } => read_again_words(was, now, lang),
+            W::TextReadAgain { entry, was, now } => read_again_words(entry, (was, now), lang),
             W::OlderThanTaken {
                 taken_file,
                 taken,
@@ -635,9 +635,14 @@ fn reported_too_words(text: &str, answer: &Option<String>, lang: Lang) -> String
 }
 
 /// [`WarningKind::TextReadAgain`] worded, as the repair it reports is.
-fn read_again_words(was: &Option<String>, now: &Option<String>, lang: Lang) -> String {
+fn read_again_words(
+    entry: &str,
+    (was, now): (&Option<String>, &Option<String>),
+    lang: Lang,
+) -> String {
     let (was, now) = (was.clone(), now.clone());
-    crate::model::validate::Rule::ReadAgain { was, now }.describe(lang)
+    let rule = crate::model::validate::Rule::ReadAgain { was, now };
+    format!("「{}」: {}", preview(entry), rule.describe(lang))
 }
 
 /// [`WarningKind::NoMonthsWritten`] worded, with the likely cause: a line broken in two in its
@@ -661,7 +666,7 @@ fn as_sent_words(kind: &WarningKind, lang: Lang) -> String {
     if matches!(kind, WarningKind::BackAsSent) {
         return say(
             lang,
-            "回答はこの話題の実績を照会を送ったときのままに戻しています。前の回答で書いた実績は、回答のとおり取り消しました".into(),
+            "回答はこの見出しの実績を照会を送ったときのままに戻しています。前の回答で書いた実績は、回答のとおり取り消しました".into(),
             "the answer brings this topic's results back as they were sent: what the \
              division's earlier answer wrote there is taken back, as the answer says"
                 .into(),
@@ -669,7 +674,7 @@ fn as_sent_words(kind: &WarningKind, lang: Lang) -> String {
     }
     say(
         lang,
-        "回答の実績はすべて照会を送ったときのままです（手を付けていない写しとして読みました）。前の回答で書いた実績はそのまま残しています。取り消すなら、この画面の後で削除してください".into(),
+        "回答の実績はすべて照会を送ったときのままです（手を付けていない写しとして読みました）。前の回答で書いた実績はそのまま残しています。取り消すなら、取り込んだ後に事務局で削除してください".into(),
         "the answer's results are all as they were sent (read as an untouched copy of the \
          file): what the division's earlier answers wrote stays; remove it afterwards if it \
          is to go"
