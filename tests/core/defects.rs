@@ -126,6 +126,25 @@ fn a_year_heading_the_plain_copy_lacks_shifts_nothing_after_the_table() {
     assert_initiative_one_as_in_the_seed(&imported.report);
 }
 
+/// An action item named as a year would be (`32年度`, not ticked): the plain copy after the
+/// table repeats it under 取組項目 28年度 … 31年度, where it was counted as one more year
+/// heading, and every field after the copy shifted (the plan text went to the unread list).
+/// Exported and read back, the report is the same again.
+#[test]
+fn an_item_named_as_a_year_shifts_nothing_after_the_table() {
+    let text = SEED.replace("□協創の取組を進めるための研修の充実", "32年度");
+    assert_ne!(text, SEED);
+    let imported = import_text(&text).expect("imports");
+    let report = &imported.report;
+    assert_eq!(initiative(report, "1").items[0].name, "32年度");
+    assert_initiative_one_as_in_the_seed(report);
+    assert!(report.unread.is_empty(), "{:?}", report.unread);
+    let table = shinchoku::export::table::to_table_text(report);
+    let again = import_text(&table).expect("imports again").report;
+    assert_eq!(initiative(&again, "1").items, initiative(report, "1").items);
+    assert_initiative_one_as_in_the_seed(&again);
+}
+
 // --- A stage-bar drag could make a span overlap its neighbour in the same lane: the XLSX
 // export then failed (overlapping merged ranges) and the report table dropped a span.
 

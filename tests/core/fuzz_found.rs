@@ -633,3 +633,20 @@ fn an_initiative_number_after_a_control_character_survives_the_table_export() {
         assert_eq!(items(&again), items(&first));
     }
 }
+
+/// `table`: a CP932 table whose stage table is not closed and names one item `3年`: exported,
+/// the copy after the table (取組項目 2年度 3年) was counted as three year headings wide, and
+/// the indicator 「.」 after it shifted into another column on reading back; and the report,
+/// which has no title, read the money unit line written under the title (「（単位：千円）」) as
+/// its title.
+#[test]
+fn an_item_read_as_a_year_in_the_plain_copy_keeps_the_numbers_in_place() {
+    let bytes = b"\x95\xbd\x90\xac2\x94N\t\x94\xd4\x8d\x86\t\x8b\xef\x91\xcc\x93I\x8e\xe6\x91g\x92S\x93\x96\t\x8ew\x95W\n1\t@\t<table><th><tr><th>3\x94N\t\t\t\t.";
+    let report = shinchoku::import::import_bytes(bytes).unwrap().report;
+    let one = report.find_initiative("1").unwrap();
+    assert_eq!(one.measures().indicators[0].name, ".");
+    let table = reads_back_the_same(&report);
+    let again = shinchoku::import::import_text(&table).unwrap().report;
+    assert_eq!(again.unread, report.unread);
+    assert_eq!((again.title.as_str(), again.programme.as_str()), ("", ""));
+}

@@ -178,6 +178,15 @@ impl Reader {
         rows: usize,
     ) -> Vec<String> {
         let width = flat.len() / rows.max(1);
+        // A copy that repeats the table cell for cell is the copy, whatever its cells read
+        // as: an item named `3年` is not a year heading the table lacks.
+        if flat
+            .iter()
+            .enumerate()
+            .all(|(k, cell)| row.text(3 + k) == *cell)
+        {
+            return flat;
+        }
         let year =
             |k: usize| era::parse_short_fiscal_year(&row.text(k), self.fiscal_year).is_some();
         let copy_width = 1 + (4..).take_while(|&k| year(k)).count();

@@ -5,6 +5,7 @@ use super::numbering::{initiative_number, section_of};
 use super::{Row, numbers};
 use crate::model::diag::{ImportError, ImportErrorKind, Location};
 use crate::model::era;
+use crate::model::measures::YenUnit;
 
 /// The rows above the header, as far as the report takes them, and the header.
 pub(super) struct TitleBlock<'a> {
@@ -30,6 +31,7 @@ pub(super) fn title_block<'a>(
     let mut numbers = numbers::Numbers::default();
     let mut above = Vec::new();
     let mut content = false;
+    let mut declared = false;
     let header = loop {
         let Some(row) = rows.next() else {
             return Err(ImportError {
@@ -61,7 +63,11 @@ pub(super) fn title_block<'a>(
         text.push_str(&joined);
         if with_year.is_none() && era::find_era_year(&joined).is_some() {
             with_year = Some(row);
-        } else if first_text.is_none() {
+        } else if declares_numbers(&row) {
+            // The exported table writes these under its title: a report without a title
+            // would read its money unit back as one.
+            declared = true;
+        } else if first_text.is_none() && !declared {
             first_text = Some(row);
         }
     };
@@ -75,4 +81,21 @@ pub(super) fn title_block<'a>(
         numbers,
         above,
     })
+}
+
+/// A row declaring what the numbers are in, as the exported table writes it above its header:
+/// the money unit (「（単位：千円）」) alone, or the head of the rating scale (評価 | 内容 | …).
+fn declares_numbers(row: &Row) -> bool {
+    let mut texts = row
+        .fields
+        .iter()
+        .map(|f| f.trim())
+        .filter(|f| !f.is_empty());
+    match (texts.next(), texts.next()) {
+        (Some(one), None) => {
+            one.contains("単位") && one.chars().count() < 20 && YenUnit::named_in(one).is_some()
+        }
+        (Some("評価"), Some("内容")) => true,
+        _ => false,
+    }
 }
