@@ -95,10 +95,16 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
                         set_to: highest.saturating_add(1),
                     },
                 )),
-                model::validate::Rule::LinkNotToPlan { id } => Some(Warning::new(
-                    Location::named(v.place.to_string()),
-                    model::diag::WarningKind::LinkDropped { id: id.0 },
-                )),
+                model::validate::Rule::LinkNotToPlan { id } => {
+                    let (at, entry) = entry_place(&loaded.report, &v.place);
+                    let linked = loaded.report.entry(id).map(|e| e.text.clone());
+                    let kind = model::diag::WarningKind::LinkDropped {
+                        entry,
+                        linked,
+                        id: id.0,
+                    };
+                    Some(Warning::new(at, kind))
+                }
                 model::validate::Rule::ReadAgain { ref was, ref now } => {
                     let (at, entry) = entry_place(&loaded.report, &v.place);
                     let (was, now) = (was.clone(), now.clone());

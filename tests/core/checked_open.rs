@@ -248,6 +248,49 @@ fn a_link_to_no_plan_entry_of_the_initiative_is_dropped_with_a_warning() {
     assert!(report == original, "only the two links are gone");
 }
 
+/// Opening says which result lost its link and to what, by their texts where the report holds
+/// them, in the window's language: the warning named the rule's English place and an internal
+/// id (「#5 はこの取組の年次計画の項目ではない…」).
+#[test]
+fn a_dropped_link_is_said_by_the_result_and_what_it_named() {
+    let first_link = "reports: [\n                      10,\n                    ],";
+    let text = damaged(
+        first_link,
+        "reports: [\n                      10,\n                      5,\n                      9999,\n                    ],",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("links.ron");
+    std::fs::write(&path, text).unwrap();
+    let opened = shinchoku::open_report(&path).unwrap();
+    let (original, _) = store::from_ron_checked(SAMPLE_RON).unwrap();
+    let result = original.entry(Id(10)).map(|_| ());
+    assert!(result.is_some());
+    let said: Vec<String> = opened
+        .warnings
+        .iter()
+        .map(|w| shinchoku::lang::Describe::describe(w, shinchoku::lang::Lang::Ja))
+        .filter(|w| w.contains("結び付き"))
+        .collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    let linked = original.entry(Id(5)).unwrap().text.clone();
+    assert!(said[0].contains(&format!("「{linked}」")), "{}", said[0]);
+    assert!(
+        said[1].contains("番号 9999") && said[1].contains("報告にない"),
+        "{}",
+        said[1]
+    );
+    for message in &said {
+        assert!(
+            message.starts_with("取組"),
+            "named by its initiative: {message}"
+        );
+        assert!(
+            !message.contains('#') && !message.contains("reports"),
+            "{message}"
+        );
+    }
+}
+
 #[test]
 fn a_closed_period_in_the_history_keeps_the_same_rules() {
     for (year, as_of, rule) in [

@@ -406,8 +406,11 @@ pub enum WarningKind {
         set_to: u64,
     },
     /// A saved result reported something that is no plan entry of its initiative; the link
-    /// was dropped.
+    /// was dropped. `linked` is the text of what it named, when the report holds it (else only
+    /// its id is left to name it).
     LinkDropped {
+        entry: String,
+        linked: Option<String>,
         id: u64,
     },
     /// A workbook cell outside the report's columns or rows; kept in the unread list.

@@ -427,11 +427,7 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
                 ),
             )
         }
-        W::LinkDropped { id } => say(
-            lang,
-            format!("#{id} はこの取組の年次計画の項目ではないため、その結び付きを外しました"),
-            format!("#{id} is no plan entry of this initiative; the link to it is dropped"),
-        ),
+        W::LinkDropped { entry, linked, id } => link_dropped(entry, linked.as_deref(), *id, lang),
         W::InvisibleCharacters { place, text, chars } => {
             crate::model::text_place::describe_invisible(place, text, chars, lang)
         }
@@ -728,4 +724,32 @@ fn date_cell_words(text: &str, lang: Lang) -> String {
             preview(text)
         ),
     )
+}
+
+/// A result's link to what is no plan line of its initiative: named by its text where the
+/// report holds it, by its number where nothing in the report has it.
+fn link_dropped(entry: &str, linked: Option<&str>, id: u64, lang: Lang) -> String {
+    match linked {
+        Some(linked) => say(
+            lang,
+            format!(
+                "実績「{entry}」が結び付いていた「{linked}」はこの取組の年次計画の項目ではないため、\
+                 結び付きを外しました"
+            ),
+            format!(
+                "result 「{entry}」 was linked to 「{linked}」, which is no plan line of this \
+                 initiative; the link is dropped"
+            ),
+        ),
+        None => say(
+            lang,
+            format!(
+                "実績「{entry}」が結び付いていた項目（番号 {id}）はこの報告にないため、結び付きを外しました"
+            ),
+            format!(
+                "result 「{entry}」 was linked to an entry (number {id}) the report does not hold; \
+                 the link is dropped"
+            ),
+        ),
+    }
 }
