@@ -238,6 +238,37 @@ fn cp932_writes_characters_it_has_no_code_for_as_references_and_says_where() {
     );
 }
 
+/// A character pasted into several texts is named at its first and counted at the others:
+/// the warning said 「 」(U+00A0) at initiative 10 alone while initiative 2 held one too.
+#[test]
+fn cp932_counts_the_other_places_holding_a_character() {
+    let mut doc = typed();
+    let first = first_result(doc.report(), "10", 0);
+    let second = first_result(doc.report(), "2", 0);
+    for (id, text) in [
+        (first, "研修の\u{a0}実施(4月)"),
+        (second, "ポータルサイトへの\u{a0}掲載内容の追加(5月～)"),
+    ] {
+        doc.perform(Intent::SetEntryText {
+            id,
+            text: text.into(),
+        })
+        .unwrap();
+    }
+    let exported = export(doc.report(), Format::Table, Encoding::Cp932).unwrap();
+    let [ExportWarning::AsReferences { chars }] = exported.warnings.as_slice() else {
+        panic!("{:?}", exported.warnings);
+    };
+    assert_eq!((chars[0].c, chars[0].elsewhere), ('\u{a0}', 1));
+    let said = exported.warnings[0].describe(Lang::Ja);
+    assert!(said.contains("ほか1か所"), "{said}");
+    assert!(
+        exported.warnings[0]
+            .describe(Lang::En)
+            .contains("and 1 more place")
+    );
+}
+
 #[test]
 fn cp932_says_which_characters_it_wrote_as_the_windows_form() {
     let mut doc = typed();

@@ -135,6 +135,7 @@ pub fn encode(text: &str, encoding: Encoding, bom_for_utf8: bool) -> Result<Vec<
                         c,
                         place: None,
                         around: String::new(),
+                        elsewhere: 0,
                     })
                     .collect(),
             })

@@ -16,12 +16,29 @@ pub struct Named {
     /// The words around it in that text: a topic of eighty results is not a place to find
     /// one character in.
     pub around: String,
+    /// How many texts after the first hold it too.
+    pub elsewhere: usize,
 }
 
 impl Describe for Named {
     fn describe(&self, lang: Lang) -> String {
         let c = format!("「{}」(U+{:04X})", self.c, self.c as u32);
+        let more = self.elsewhere;
         match &self.place {
+            Some(place) if more > 0 => say(
+                lang,
+                format!(
+                    "{c}（{}「{}」ほか{more}か所）",
+                    place.describe(lang),
+                    self.around
+                ),
+                format!(
+                    "{c} ({} <{}> and {more} more {})",
+                    place.describe(lang),
+                    self.around,
+                    if more == 1 { "place" } else { "places" }
+                ),
+            ),
             Some(place) => say(
                 lang,
                 format!("{c}（{}「{}」）", place.describe(lang), self.around),
@@ -32,7 +49,8 @@ impl Describe for Named {
     }
 }
 
-/// Each character with the first text holding it.
+/// Each character with the first text holding it, and how many texts after it hold it too (a
+/// character pasted into forty results is not one place to look at).
 pub fn first_places(report: &Report, chars: &[char]) -> Vec<Named> {
     let mut named: Vec<Named> = chars
         .iter()
@@ -40,18 +58,19 @@ pub fn first_places(report: &Report, chars: &[char]) -> Vec<Named> {
             c,
             place: None,
             around: String::new(),
+            elsewhere: 0,
         })
         .collect();
-    let mut left = named.len();
     for_each_text(report, &mut |at, text| {
-        if left == 0 {
-            return;
-        }
-        for n in named.iter_mut().filter(|n| n.place.is_none()) {
-            if let Some(at_char) = text.find(n.c) {
+        for n in named.iter_mut() {
+            let Some(at_char) = text.find(n.c) else {
+                continue;
+            };
+            if n.place.is_some() {
+                n.elsewhere += 1;
+            } else {
                 n.place = Some(at.place());
                 n.around = around(text, at_char);
-                left -= 1;
             }
         }
     });
