@@ -32,10 +32,9 @@ pub fn read_again_where_stale(report: &mut Report, bound: u64) -> Vec<ReadAgain>
                 for side in [Side::Plan, Side::Actual] {
                     for (k, entry) in topic.entries_mut(side).iter_mut().enumerate() {
                         // A sub-item's own text changed, its entry's text still holding the old
-                        // one: the sub-items are the truth there (a division editing one in its
-                        // response file), and the entry's text is written again around them.
-                        let text = subs_changed(entry)
-                            .map_or_else(|| entry.text.clone(), |old| with_subs(entry, &old));
+                        // one: that sub-item is the truth there (a division editing one in its
+                        // response file), and the entry's text is written again around it.
+                        let text = subs_changed(entry).unwrap_or_else(|| entry.text.clone());
                         let read =
                             super::entry_text::read_entry(&text, entry.bullet, &mut Vec::new());
                         // (Past the ids' bound a sub-item could not be given one: left as stored.)
@@ -65,9 +64,12 @@ pub fn read_again_where_stale(report: &mut Report, bound: u64) -> Vec<ReadAgain>
     out
 }
 
-/// The sub-items' texts as the entry's text holds them, when a stored sub-item's text is not
-/// in it (that sub-item was changed on its own); `None` when the text holds them all.
-fn subs_changed(entry: &Entry) -> Option<Vec<String>> {
+/// The entry's text with the sub-items changed on their own put in, when a stored sub-item's
+/// text is not in it and that sub-item's text no longer reads as what is stored beside it (it
+/// was changed on its own: a division editing it in its response file); `None` when the text
+/// holds them all, or when every sub-item still reads as stored: then the entry's text was
+/// rewritten (its words are the edit, the sub-items beside it the old reading).
+fn subs_changed(entry: &Entry) -> Option<String> {
     if entry
         .subs
         .iter()
@@ -75,8 +77,30 @@ fn subs_changed(entry: &Entry) -> Option<Vec<String>> {
     {
         return None;
     }
+    let changed: Vec<bool> = entry.subs.iter().map(changed_on_its_own).collect();
+    if !changed.contains(&true) {
+        return None;
+    }
     let read = super::entry_text::read_entry(&entry.text, entry.bullet, &mut Vec::new());
-    Some(read.subs.iter().map(|s| s.text.clone()).collect())
+    let old: Vec<String> = read.subs.iter().map(|s| s.text.clone()).collect();
+    // Each position as the text holds it, but where the sub-item stored there was changed on
+    // its own; one changed past the text's last stays, after it.
+    let mut around = entry.clone();
+    around.subs = (0..old.len().max(entry.subs.len()))
+        .filter_map(|k| match (entry.subs.get(k), read.subs.get(k)) {
+            (Some(stored), _) if changed[k] => Some(stored.clone()),
+            (_, Some(as_read)) => Some(as_read.clone()),
+            (Some(_), None) => None,
+            (None, None) => None,
+        })
+        .collect();
+    Some(super::entry_text::text_with_subs(&around, &old))
+}
+
+/// A sub-item whose text does not read as what is stored beside it.
+fn changed_on_its_own(sub: &Entry) -> bool {
+    let read = super::entry_text::read_entry(&sub.text, sub.bullet, &mut Vec::new());
+    reading_differs(sub, &read)
 }
 
 /// The months as stored and as read of the entry or the first of its sub-items whose months
@@ -91,11 +115,6 @@ fn months_changed(stored: &Entry, read: &Entry) -> (Option<String>, Option<Strin
         }
     }
     first.unwrap_or_default()
-}
-
-/// The entry's text with its sub-items' texts put where `old` (its text's) stand.
-fn with_subs(entry: &Entry, old: &[String]) -> String {
-    super::entry_text::text_with_subs(entry, old)
 }
 
 /// Whether `read` (the text read again) differs from what is stored beside the text.

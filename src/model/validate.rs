@@ -267,6 +267,17 @@ impl Describe for Rule {
 
 /// [`Rule::ReadAgain`] worded.
 fn read_again_words(was: &Option<String>, now: &Option<String>, lang: Lang) -> String {
+    // Only the words differ (a sub-item rewritten in the entry's text, its months the same).
+    if was == now {
+        return say(
+            lang,
+            "文と、その横に保存された読み取り（小項目など）が合わないため、文から読み直しました（時期は変わりません）"
+                .into(),
+            "the text does not read as what is stored beside it (its sub-items …): read again \
+             from the text (the months are the same)"
+                .into(),
+        );
+    }
     let show = |w: &Option<String>| w.clone().unwrap_or_else(|| "—".into());
     let (was, now) = (show(was), show(now));
     say(

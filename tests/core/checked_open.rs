@@ -478,6 +478,40 @@ fn a_sub_item_changed_on_its_own_is_kept_and_its_entry_written_around_it() {
     );
 }
 
+/// The entry's text rewritten where one sub-item stands, and another sub-item's own text
+/// changed beside it: each edit is kept where it was made (the text's words at the first, the
+/// sub-item's at the other). Rebuilding the text from the sub-items had put the old words
+/// back in the first place, unsaid.
+#[test]
+fn an_entry_text_edit_and_a_sub_item_edit_are_both_kept() {
+    let old_text = "管理職の意識の徹底(9月) 懲戒処分基準の明確化(9月) 「不適切";
+    let text = damaged(
+        old_text,
+        "管理職の意識の徹底(9月) 懲戒処分基準の明確化・公表(9月) 「不適切",
+    );
+    let old_sub = "text: \"「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～12月予定)\"";
+    let new_sub = "「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～)";
+    assert!(text.contains(old_sub));
+    let text = text.replacen(old_sub, &format!("text: \"{new_sub}\""), 1);
+    let (report, repaired) = store::from_ron_checked(&text).unwrap();
+    let parent = report
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .find(|e| e.text.starts_with("不適切な事務処理防止に向けての対応 "))
+        .expect("the entry");
+    assert_eq!(
+        parent.text,
+        format!(
+            "不適切な事務処理防止に向けての対応 管理職員勤務評定中間面接の場等を活用した\
+             管理職の意識の徹底(9月) 懲戒処分基準の明確化・公表(9月) {new_sub}"
+        )
+    );
+    let subs: Vec<&str> = parent.subs.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(subs[1..], ["懲戒処分基準の明確化・公表(9月)", new_sub]);
+    assert_eq!(repaired.len(), 1, "{repaired:?}");
+}
+
 /// What opening read again is said where a report's warnings are (check, the window).
 #[test]
 fn a_text_read_again_is_among_the_warnings_of_the_opened_report() {

@@ -864,3 +864,52 @@ fn a_sub_item_changed_alone_in_a_response_file_arrives() {
         .collect();
     assert!(subs.contains(&new) && !subs.contains(&old), "{subs:?}");
 }
+
+/// The other way round: the result's text rewritten where a sub-item stands (a text editor
+/// changing 「懲戒処分基準の明確化(9月)」 to 「懲戒処分基準の明確化・公表(9月)」 in `text:`), the
+/// sub-items beside it left as they were. The text is the edit and arrives, listed; rebuilding
+/// it from the old sub-items had dropped it, unsaid (「見出し0件の実績を変更」).
+#[test]
+fn a_result_rewritten_around_its_old_sub_items_in_a_response_file_arrives() {
+    let master = master();
+    let r = survey::response_for(master.report(), 人事課, due(), "");
+    let (old, new) = (
+        "懲戒処分基準の明確化(9月)",
+        "懲戒処分基準の明確化・公表(9月)",
+    );
+    let written = shinchoku::store::to_ron(&r);
+    let start = written
+        .find(&format!("(9月) {old} "))
+        .expect("the entry's text")
+        + "(9月) ".len();
+    let mut edited = written.clone();
+    edited.replace_range(start..start + old.len(), new);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("人事課.ron");
+    std::fs::write(&path, edited).unwrap();
+    let answer = survey::read_answer(&path).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
+    let listed: Vec<String> = c.taken[0]
+        .difference
+        .as_ref()
+        .map(|d| shinchoku::compare::change_list(d, Lang::Ja))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert!(
+        listed.iter().any(|l| l.contains(&format!("{old} → {new}"))),
+        "{listed:?}"
+    );
+    let mut taken = master;
+    taken.perform(c.intent(&[]).unwrap()).unwrap();
+    let entry = taken
+        .report()
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .find(|e| e.text.contains(new))
+        .expect("the text as rewritten");
+    let subs: Vec<&str> = entry.subs.iter().map(|s| s.text.as_str()).collect();
+    assert!(subs.contains(&new) && !subs.contains(&old), "{subs:?}");
+}
