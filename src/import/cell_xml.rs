@@ -69,6 +69,110 @@ fn each_sheet<R: Read + std::io::Seek>(
     }
 }
 
+/// A note on a cell (Excel's メモ, or the text it keeps of a コメント): sheet, 0-based row and
+/// column, its text.
+pub(crate) type CellNote = (String, u32, u32, String);
+
+/// The notes on the cells of every sheet, from each sheet's comments part, at most `most` (a
+/// division may write its answer in one; it is no answer, and is said). The package's size
+/// is bounded before this runs.
+pub(crate) fn cell_notes(bytes: &[u8], most: usize) -> Vec<CellNote> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, target) in sheet_parts(&mut zip) {
+        let Some((dir, file)) = target.rsplit_once('/') else {
+            continue;
+        };
+        let Some(rels) = part(&mut zip, &format!("{dir}/_rels/{file}.rels")) else {
+            continue;
+        };
+        let mut parts = Vec::new();
+        each_element(&rels, |e| {
+            if e.local_name().as_ref() == "Relationship"
+                && attr(e, "Type").is_some_and(|t| t.ends_with("/comments"))
+                && let Some(target) = attr(e, "Target")
+            {
+                parts.push(relative_part(dir, &target));
+            }
+        });
+        for path in parts {
+            if let Some(xml) = part(&mut zip, &path) {
+                notes_in(&name, &xml, most, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// A relationship's target as a path in the package: `../comments1.xml` from `xl/worksheets`
+/// is `xl/comments1.xml`; `/xl/comments1.xml` is that.
+fn relative_part(dir: &str, target: &str) -> String {
+    if let Some(absolute) = target.strip_prefix('/') {
+        return absolute.to_string();
+    }
+    let mut path: Vec<&str> = dir.split('/').collect();
+    for step in target.split('/') {
+        match step {
+            ".." => {
+                path.pop();
+            }
+            "." | "" => {}
+            name => path.push(name),
+        }
+    }
+    path.join("/")
+}
+
+/// The notes of one comments part: each `<comment ref="E9">`'s text runs joined.
+fn notes_in(sheet: &str, xml: &[u8], most: usize, out: &mut Vec<CellNote>) {
+    let mut reader = Reader::from_reader(BufReader::new(xml));
+    let mut buf = Vec::new();
+    let mut note: Option<((u32, u32), String)> = None;
+    let mut in_text = false;
+    while out.len() < most {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                "comment" => {
+                    note = attr_raw(&e, "ref")
+                        .and_then(|r| cell_position(&r))
+                        .map(|at| (at, String::new()));
+                }
+                "t" => in_text = true,
+                _ => {}
+            },
+            Ok(Event::Text(t)) if in_text => {
+                if let Some((_, text)) = note.as_mut() {
+                    text.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::GeneralRef(r)) if in_text => {
+                let name = r.as_ref().to_string();
+                if let (Some((_, text)), Some(c)) =
+                    (note.as_mut(), quick_xml::escape::resolve_xml_entity(&name))
+                {
+                    text.push_str(c);
+                }
+            }
+            Ok(Event::End(e)) => match e.local_name().as_ref() {
+                "t" => in_text = false,
+                "comment" => {
+                    if let Some(((row, col), text)) = note.take()
+                        && !text.trim().is_empty()
+                    {
+                        out.push((sheet.to_string(), row, col, text));
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => return,
+            _ => {}
+        }
+    }
+}
+
 /// A cell holding a formula without its value: sheet, 0-based row and column, the formula.
 pub(crate) type FormulaCell = (String, u32, u32, String);
 

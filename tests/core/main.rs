@@ -44,6 +44,7 @@ mod since_sent;
 mod spoofed;
 mod store;
 mod survey;
+mod unread_places;
 mod wording;
 mod workbook;
 

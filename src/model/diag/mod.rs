@@ -429,6 +429,18 @@ pub enum WarningKind {
     CellOutsideAnswer {
         text: String,
     },
+    /// A cell of an answer workbook on a sheet that is not read (a sheet the division added,
+    /// a copy of the answer sheet answered instead of it), its text not the read sheet's in
+    /// the same cell: not read.
+    CellOnSheetNotRead {
+        text: String,
+        /// The sheet the answer is read from.
+        read: String,
+    },
+    /// A note (Excel's メモ or コメント) on a cell of an answer workbook: no answer, not read.
+    CellNoteNotRead {
+        text: String,
+    },
     /// A cell of an answer workbook holding a formula with no value saved (written by a
     /// program that does not calculate): nothing to read there, said.
     FormulaWithoutValue {

@@ -67,6 +67,8 @@ impl Describe for WarningKind {
             | W::StageOutsidePlan { .. }
             | W::CellOutsideLayout { .. }
             | W::CellOutsideAnswer { .. }
+            | W::CellOnSheetNotRead { .. }
+            | W::CellNoteNotRead { .. }
             | W::OtherReportSheet { .. }
             | W::LinkDropped { .. }
             | W::InvisibleCharacters { .. }
@@ -411,6 +413,30 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
             ),
             format!(
                 "a cell outside the columns an answer is read from; not taken: 「{}」",
+                preview(text)
+            ),
+        ),
+        W::CellOnSheetNotRead { text, read } => say(
+            lang,
+            format!(
+                "回答は「{}」シートから読みます。このシートのセルは取り込みません:「{}」",
+                preview(read),
+                preview(text)
+            ),
+            format!(
+                "the answer is read from sheet 「{}」; a cell of this sheet is not taken: 「{}」",
+                preview(read),
+                preview(text)
+            ),
+        ),
+        W::CellNoteNotRead { text } => say(
+            lang,
+            format!(
+                "セルのメモ（コメント）は回答として読みません。取り込みません:「{}」",
+                preview(text)
+            ),
+            format!(
+                "a note (comment) on a cell is no answer; not taken: 「{}」",
                 preview(text)
             ),
         ),

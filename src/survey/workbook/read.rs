@@ -159,6 +159,13 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     if let Some(numbers) = numbers {
         outside.extend(cells_not_read(numbers, None, measures::ID_COL.into()));
     }
+    for other in sheets
+        .iter()
+        .filter(|s| ![META_SHEET, measures::SHEET, sheet.name.as_str()].contains(&s.name.as_str()))
+    {
+        outside.extend(cells_on_sheet_not_read(other, sheet));
+    }
+    outside.extend(notes_not_read(bytes));
     let present: std::collections::HashSet<Id> = rows.iter().map(|r| r.topic).collect();
     // A formula saved without its value gives the readers nothing: said, and its cell not
     // read as an answer at all — read as empty, it removed the results or the rating already
@@ -312,6 +319,42 @@ fn cells_not_read(
         })
     };
     said_cells(sheet, not_read)
+}
+
+/// A warning for each cell of `other` (a sheet added, a copy of the answer sheet) whose text
+/// is not what the answer sheet `read` holds in the same cell: what a division wrote there.
+fn cells_on_sheet_not_read(other: &Sheet, read: &Sheet) -> Vec<crate::model::diag::Warning> {
+    said_cells(other, |r, c, text| {
+        (!text.trim().is_empty() && read.text(r, c) != text).then(|| {
+            crate::model::diag::WarningKind::CellOnSheetNotRead {
+                text: text.to_string(),
+                read: read.name.clone(),
+            }
+        })
+    })
+}
+
+/// A warning for each note on a cell of the workbook, at most
+/// [`crate::model::bounds::MAX_WARNINGS`], then how many more were not listed (counted up to
+/// twice that).
+fn notes_not_read(bytes: &[u8]) -> Vec<crate::model::diag::Warning> {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    let most = crate::model::bounds::MAX_WARNINGS;
+    let notes = crate::import::cell_xml::cell_notes(bytes, most * 2);
+    let mut out: Vec<Warning> = (notes.iter().take(most))
+        .map(|(sheet, row, col, text)| {
+            let at = Location::cell(sheet, *row as usize + 1, *col as usize + 1, None);
+            let text = text.clone();
+            Warning::new(at, WarningKind::CellNoteNotRead { text })
+        })
+        .collect();
+    if notes.len() > most {
+        let kind = WarningKind::NotListed {
+            count: notes.len() - most,
+        };
+        out.push(Warning::new(Location::default(), kind));
+    }
+    out
 }
 
 fn cells_outside(sheet: &Sheet, last: usize) -> Vec<crate::model::diag::Warning> {
