@@ -373,6 +373,43 @@ pub fn entry_of(report: &Report, row: GridRow) -> Option<&Entry> {
     }
 }
 
+/// An entry row's text as a printout or a web page shows it on its line: an entry with
+/// sub-items its own words ([`crate::model::entry_text::own_text`]), a sub-item its line
+/// ([`crate::model::entry_text::sub_line`]), any other entry its text as written.
+pub fn shown_text(report: &Report, row: GridRow) -> Option<String> {
+    let GridRow::Entry { sub, .. } = row else {
+        return None;
+    };
+    let parent = entry_of(report, with_sub(row, None))?;
+    match sub {
+        Some(k) => crate::model::entry_text::sub_line(parent, k),
+        None if parent.subs.is_empty() => Some(parent.text.clone()),
+        None => Some(crate::model::entry_text::own_text(parent)),
+    }
+}
+
+/// The entry row `row` with its sub-item index set to `sub`.
+fn with_sub(row: GridRow, sub: Option<usize>) -> GridRow {
+    match row {
+        GridRow::Entry {
+            section,
+            initiative,
+            topic,
+            side,
+            entry,
+            ..
+        } => GridRow::Entry {
+            section,
+            initiative,
+            topic,
+            side,
+            entry,
+            sub,
+        },
+        other => other,
+    }
+}
+
 /// Whether a row is out of reach in a response sent to one 担当課 (read-only there): only that
 /// division's topics and their results can be edited; plans, stages and titles cannot. Always
 /// `false` in a master report.

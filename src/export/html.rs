@@ -381,13 +381,8 @@ fn entry_row(
     let Some(entry) = grid::entry_of(report, row) else {
         return;
     };
-    let own;
-    let text = if entry.subs.is_empty() || sub.is_some() {
-        &entry.text
-    } else {
-        own = crate::model::entry_text::own_text(entry);
-        &own
-    };
+    let shown = grid::shown_text(report, row).unwrap_or_default();
+    let text = &shown;
     let (depth, class) = if sub.is_some() {
         ("d4", "sub")
     } else {

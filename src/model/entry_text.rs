@@ -241,6 +241,23 @@ pub fn own_text(entry: &Entry) -> String {
     }
 }
 
+/// Sub-item `k`'s line as a printout or a web page shows it under its entry: its text, and the
+/// separator the entry's text writes after it when that is more than a space (「各部との意見交換
+/// (8月)、」), so that the lines together hold every word of the text.
+pub fn sub_line(entry: &Entry, k: usize) -> Option<String> {
+    let sub = entry.subs.get(k)?;
+    let subs = entry.subs.iter().map(|s| s.text.as_str());
+    let spans = sub_spans(&entry.text, subs).filter(|s| s.len() == entry.subs.len());
+    let after = spans.and_then(|spans| {
+        let next = spans.get(k + 1)?.0;
+        Some(entry.text[spans[k].1..next].trim().to_string())
+    });
+    Some(match after {
+        Some(separator) if !separator.is_empty() => format!("{}{separator}", sub.text),
+        _ => sub.text.clone(),
+    })
+}
+
 pub fn with_counts(old: &Entry, counts: Vec<Count>) -> Entry {
     let mut entry = Entry {
         counts: counts.into(),

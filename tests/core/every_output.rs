@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
 use shinchoku::export::{self, Encoding, Format};
-use shinchoku::model::{Id, Report, Side};
+use shinchoku::model::{Id, Report, Side, entry_text};
 use shinchoku::survey::answer::answer_from_report;
 use shinchoku::survey::send::Survey;
 use shinchoku::survey::{self, collect, topics_of};
@@ -32,6 +32,7 @@ const SENTENCES: &[&str] = &[
     "新たな運用方法の周知（通年）",
     "県有施設の見直し方針の策定 ※10月公表予定",
     "情報セキュリティ研修の実施(5月、7月)",
+    "説明会の実施 本庁(6月)、地域機関(7月)",
 ];
 
 #[derive(Clone, Debug)]
@@ -218,10 +219,19 @@ fn assert_outputs_hold(report: &Report, divisions: &[&str], expected: &Results) 
             .find(|t| t.heading.as_deref().unwrap_or_default() == heading)
             .unwrap();
         // The web page and the printout show a sub-item on a line of its own: an entry's
-        // own words on its line, each sub-item's below.
+        // own words on its line, each sub-item's below with the separator after it; the lines
+        // together hold every character of the text (the 「、」 between sub-items was lost).
         for e in &t.actual {
-            let own = shinchoku::model::entry_text::own_text(e);
-            for piece in std::iter::once(&own).chain(e.subs.iter().map(|s| &s.text)) {
+            let lines: Vec<String> = std::iter::once(entry_text::own_text(e))
+                .chain((0..e.subs.len()).filter_map(|k| entry_text::sub_line(e, k)))
+                .collect();
+            let sorted = |s: &str| {
+                let mut c: Vec<char> = compact(s).chars().collect();
+                c.sort_unstable();
+                c
+            };
+            assert_eq!(sorted(&lines.concat()), sorted(&e.text), "{lines:?}");
+            for piece in &lines {
                 assert!(html.contains(piece.as_str()), "web page lacks 「{piece}」");
                 assert!(pdf.contains(&compact(piece)), "PDF lacks 「{piece}」");
             }

@@ -77,24 +77,12 @@ pub(super) fn row_text(report: &Report, row: GridRow) -> (String, bool) {
             )
         }
         GridRow::Entry { .. } => {
-            let e = grid::entry_of(report, row).expect("an entry row has an entry");
             // Printed as written: the full text, months and counts included.
-            (
-                if e.subs.is_empty() || row_is_sub(row) {
-                    e.text.clone()
-                } else {
-                    crate::model::entry_text::own_text(e)
-                },
-                false,
-            )
+            (grid::shown_text(report, row).unwrap_or_default(), false)
         }
         // Their text is the comparison's (Geometry::removed), set in measure_row.
         GridRow::Removed { .. } => (String::new(), false),
     }
-}
-
-pub(super) fn row_is_sub(row: GridRow) -> bool {
-    matches!(row, GridRow::Entry { sub: Some(_), .. })
 }
 
 pub(super) fn row_division(report: &Report, row: GridRow) -> String {
