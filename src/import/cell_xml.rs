@@ -69,6 +69,53 @@ fn each_sheet<R: Read + std::io::Seek>(
     }
 }
 
+/// The number format codes of the number cells in column `col` of sheet `sheet` whose format
+/// is not General (a custom code, or a built-in one showing grouping or decimals), by 0-based
+/// row: a cell read as text shows its number through it (`#,##0"人"`).
+pub(crate) fn column_formats(bytes: &[u8], sheet: &str, col: u32) -> HashMap<u32, String> {
+    let mut out = HashMap::new();
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return out;
+    };
+    let Some(styles) = part(&mut zip, "xl/styles.xml") else {
+        return out;
+    };
+    let (codes, xfs) = cell_formats(&styles);
+    let code_of = |s: usize| {
+        let id = *xfs.get(s)?;
+        codes
+            .get(&id)
+            .cloned()
+            .or_else(|| super::shown_number::built_in(id).map(String::from))
+    };
+    each_sheet(
+        &mut zip,
+        |name| name == sheet,
+        |_, xml| {
+            let mut open: Option<(u32, String)> = None;
+            each_cell_event(&xml, |event, place| {
+                match event {
+                    Event::Start(e) if e.local_name().as_ref() == "c" => {
+                        open = place
+                            .filter(|&(_, c)| c == col)
+                            .filter(|_| attr_raw(e, "t").is_none_or(|t| t == "n"))
+                            .zip(attr_number::<usize>(e, "s").and_then(code_of))
+                            .map(|((row, _), code)| (row, code));
+                    }
+                    Event::Start(e) if e.local_name().as_ref() == "v" => {
+                        if let Some((row, code)) = open.take() {
+                            out.insert(row, code);
+                        }
+                    }
+                    _ => {}
+                }
+                out.len() <= crate::model::bounds::MAX_CELLS
+            });
+        },
+    );
+    out
+}
+
 /// A note on a cell (Excel's メモ, or the text it keeps of a コメント): sheet, 0-based row and
 /// column, its text.
 pub(crate) type CellNote = (String, u32, u32, String);

@@ -11,6 +11,7 @@ mod measures;
 mod number_format;
 mod ods;
 pub(crate) mod sheet;
+pub(crate) mod shown_number;
 mod table;
 mod warning_cap;
 pub mod workbook;

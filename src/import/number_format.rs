@@ -54,7 +54,7 @@ fn money_unit(suffix: &str) -> Option<String> {
 const MAX_UNIT_CHARS: usize = 8;
 
 /// The sections of a format code, split at `;` outside quotes and escapes.
-fn split_sections(code: &str) -> Vec<&str> {
+pub(super) fn split_sections(code: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let (mut quoted, mut escaped, mut start) = (false, false, 0);
     for (i, c) in code.char_indices() {

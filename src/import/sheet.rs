@@ -213,8 +213,8 @@ pub(crate) fn cell_location(sheet: &str, row: u64, col: u64) -> Location {
 }
 
 /// A cell as the sheet shows it: text as typed (line breaks as `\n`), whole numbers without
-/// a decimal point (an initiative number typed as a number), dates as `2020-10-01`, formula
-/// results as cached.
+/// a decimal point (an initiative number typed as a number), dates as `2020-10-01`, truth
+/// values as `TRUE` and `FALSE`, formula results as cached.
 pub(crate) fn cell_text(value: &Data) -> String {
     match value {
         Data::Empty => String::new(),
@@ -240,6 +240,9 @@ pub(crate) fn cell_text(value: &Data) -> String {
                 (false, false) => format!("{y:04}-{mo:02}-{day:02} {h:02}:{mi:02}:{sec:02}"),
             }
         }
+        // As the office program shows a truth value (calamine writes `true`).
+        Data::Bool(true) => "TRUE".into(),
+        Data::Bool(false) => "FALSE".into(),
         other => other.to_string(),
     }
 }

@@ -1,7 +1,8 @@
 //! Words a division writes in its workbook where no answer is read — a sheet it added, a copy
 //! of the answer sheet it answered instead, a note (メモ) on a cell — are said, each by its
 //! sheet and cell, never passed over: the answer was taken as 「見出し0件の実績を変更」, the
-//! words in none of the outputs, 提出状況 回答済.
+//! words in none of the outputs, 提出状況 回答済. And a number pasted into a results cell with
+//! its format is read as the cell shows it.
 
 use std::io::{Read, Write};
 
@@ -12,7 +13,7 @@ use shinchoku::survey::{self, collect, workbook};
 
 use crate::october as at;
 use crate::survey_due as due;
-use crate::{described_ja, seed};
+use crate::{described_ja, seed, type_into_workbook_part};
 
 const WRITTEN: &str = "・システム利用者説明会を開催(7月)";
 
@@ -177,5 +178,57 @@ fn a_note_on_a_cell_is_said_by_its_cell() {
         said.iter()
             .any(|w| w.contains("回答!E9") && w.contains("メモ") && w.contains(WRITTEN)),
         "{said:#?}"
+    );
+}
+
+/// A number pasted into a results cell with its format (`#,##0"人"`): the division sees
+/// 「1,234人」, and that is what is read, said; it was read as 「1234」, the unit and the
+/// grouping gone, with nothing said but that no months were written.
+#[test]
+fn a_number_cell_in_a_format_is_read_as_it_shows() {
+    let (master, book) = sent_workbook();
+    let styles = "xl/styles.xml";
+    let book = type_into_workbook_part(
+        &book,
+        styles,
+        "</numFmts>",
+        r##"<numFmt numFmtId="200" formatCode="#,##0&quot;人&quot;"/></numFmts>"##,
+    );
+    let xfs = part(&book, styles);
+    let count = xfs[xfs.find("<cellXfs").unwrap()..xfs.find("</cellXfs>").unwrap()]
+        .matches("<xf ")
+        .count();
+    let book = type_into_workbook_part(
+        &book,
+        styles,
+        "</cellXfs>",
+        r#"<xf numFmtId="200" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
+    );
+    let sheet = part(&book, "xl/worksheets/sheet1.xml");
+    let start = sheet.find(r#"<c r="E9" "#).expect("the first answer cell");
+    let end = start + sheet[start..].find("/>").unwrap() + 2;
+    let book = type_into_workbook_part(
+        &book,
+        "xl/worksheets/sheet1.xml",
+        &sheet[start..end],
+        &format!(r#"<c r="E9" s="{count}"><v>1234</v></c>"#),
+    );
+    let answer = answer_from_workbook(&book, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10));
+    let said = described_ja(&c.warnings);
+    assert!(
+        said.iter()
+            .any(|w| w.contains("回答!E9") && w.contains("値 1234") && w.contains("「1,234人」")),
+        "{said:#?}"
+    );
+    let mut taken = master.clone();
+    taken.perform(c.intent(&[]).unwrap()).unwrap();
+    assert!(
+        taken
+            .report()
+            .initiatives()
+            .flat_map(|i| i.topics.iter())
+            .flat_map(|t| t.actual.iter())
+            .any(|e| e.text == "1,234人")
     );
 }

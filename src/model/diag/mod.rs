@@ -437,6 +437,19 @@ pub enum WarningKind {
         /// The sheet the answer is read from.
         read: String,
     },
+    /// A number cell where an answer's text is read, read as its format shows it
+    /// (`#,##0"人"`: 1234 as 「1,234人」).
+    NumberReadAsShown {
+        value: String,
+        shown: String,
+    },
+    /// A number cell where an answer's text is read, whose format is not one Shinchoku writes
+    /// out (a date, a fraction, a condition): its value is read, which may not be what the
+    /// cell shows.
+    NumberFormatNotShown {
+        value: String,
+        format: String,
+    },
     /// A note (Excel's メモ or コメント) on a cell of an answer workbook: no answer, not read.
     CellNoteNotRead {
         text: String,

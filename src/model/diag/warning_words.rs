@@ -69,6 +69,8 @@ impl Describe for WarningKind {
             | W::CellOutsideAnswer { .. }
             | W::CellOnSheetNotRead { .. }
             | W::CellNoteNotRead { .. }
+            | W::NumberReadAsShown { .. }
+            | W::NumberFormatNotShown { .. }
             | W::OtherReportSheet { .. }
             | W::LinkDropped { .. }
             | W::InvisibleCharacters { .. }
@@ -427,6 +429,28 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
                 "the answer is read from sheet 「{}」; a cell of this sheet is not taken: 「{}」",
                 preview(read),
                 preview(text)
+            ),
+        ),
+        W::NumberReadAsShown { value, shown } => say(
+            lang,
+            format!(
+                "数値のセル（値 {value}）を、書式による表示どおり「{}」として読みました",
+                preview(shown)
+            ),
+            format!(
+                "a number cell (value {value}) is read as its format shows it: 「{}」",
+                preview(shown)
+            ),
+        ),
+        W::NumberFormatNotShown { value, format } => say(
+            lang,
+            format!(
+                "数値のセルです。書式「{}」による表示ではなく、値 {value} を読みました。表示どおりにしたい場合は文字として入力してください",
+                preview(format)
+            ),
+            format!(
+                "a number cell: its value {value} is read, not what its format 「{}」 shows; type it as text to have it read as shown",
+                preview(format)
             ),
         ),
         W::CellNoteNotRead { text } => say(

@@ -156,6 +156,7 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
         SENT_COL
     };
     let mut outside = cells_not_read(sheet, Some((meta, &rows)), last.into());
+    outside.extend(numbers_as_shown(bytes, &sheet.name, &mut rows));
     if let Some(numbers) = numbers {
         outside.extend(cells_not_read(numbers, None, measures::ID_COL.into()));
     }
@@ -332,6 +333,45 @@ fn cells_on_sheet_not_read(other: &Sheet, read: &Sheet) -> Vec<crate::model::dia
             }
         })
     })
+}
+
+/// The results cells holding a number in a format (`#,##0"人"`, typed over or pasted in): read
+/// as the cell shows it (「1,234人」, where the value alone is 1234), and said; a format not
+/// written out here leaves the value, said too.
+fn numbers_as_shown(
+    bytes: &[u8],
+    sheet: &str,
+    rows: &mut [Row],
+) -> Vec<crate::model::diag::Warning> {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    let formats = crate::import::cell_xml::column_formats(bytes, sheet, RESULT_COL.into());
+    if formats.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for row in rows {
+        let Some(code) = formats.get(&row.row.saturating_sub(1)) else {
+            continue;
+        };
+        let value = row.results.trim().to_string();
+        let Ok(number) = value.parse::<f64>() else {
+            continue;
+        };
+        let at = Location::cell(sheet, row.row as usize, usize::from(RESULT_COL) + 1, None);
+        let kind = match crate::import::shown_number::as_text(number, code) {
+            Some(shown) if shown == value => continue,
+            Some(shown) => {
+                row.results.clone_from(&shown);
+                WarningKind::NumberReadAsShown { value, shown }
+            }
+            None => WarningKind::NumberFormatNotShown {
+                value,
+                format: code.clone(),
+            },
+        };
+        out.push(Warning::new(at, kind));
+    }
+    out
 }
 
 /// A warning for each note on a cell of the workbook, at most

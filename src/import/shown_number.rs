@@ -1,0 +1,197 @@
+//! A number cell's text as Excel shows it, for the cells read as text (a division's result
+//! typed into a cell that was formatted as a number, `#,##0"人"`: it shows 「1,234人」 and the
+//! value alone is 1234). Only formats of one shape are written here — words, digits, words:
+//! grouping, decimals, a scale, a negative section, quoted or escaped words, a locale's
+//! currency sign. A date, a time, a fraction, a percentage, a scientific or a conditional
+//! format gives `None`: the value is read as calamine gives it, and the reader says so.
+
+use super::number_format::split_sections;
+
+/// The built-in number formats Excel writes by id alone (`numFmtId` 1–4), which show more than
+/// the value's digits (`#,##0`); the others are General, dates, percentages and the like.
+pub(crate) fn built_in(id: u32) -> Option<&'static str> {
+    match id {
+        1 => Some("0"),
+        2 => Some("0.00"),
+        3 => Some("###,##0"),
+        4 => Some("###,##0.00"),
+        _ => None,
+    }
+}
+
+/// What a section writes around its digits, and how it writes them.
+#[derive(Default)]
+struct Shape {
+    before: String,
+    after: String,
+    /// `0`s before the decimal point: the fewest digits shown there.
+    int_zeros: usize,
+    grouped: bool,
+    /// The decimals always shown (`0`) and at most (`0` and `#`).
+    decimals_min: usize,
+    decimals_max: usize,
+    /// Commas after the last digit: thousands each.
+    scale: i32,
+    /// Words alone, no digits.
+    literal: bool,
+}
+
+/// The text a number cell of format `code` shows; `None` when the format is not one this
+/// writes, or is General.
+pub(crate) fn as_text(value: f64, code: &str) -> Option<String> {
+    if !value.is_finite() || code.trim().eq_ignore_ascii_case("general") {
+        return None;
+    }
+    let sections = split_sections(code);
+    // pos;neg;zero: a negative section shows the value without its sign.
+    let (section, signed) = match sections.len() {
+        n if value == 0.0 && n >= 3 => (sections[2], false),
+        n if value < 0.0 && n >= 2 => (sections[1], false),
+        _ => (sections[0], value < 0.0),
+    };
+    let shape = shape_of(section)?;
+    if shape.literal {
+        return Some(shape.before);
+    }
+    let number = value.abs() / 1000f64.powi(shape.scale);
+    let fixed = format!("{number:.*}", shape.decimals_max);
+    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let mut frac = frac.to_string();
+    while frac.len() > shape.decimals_min && frac.ends_with('0') {
+        frac.pop();
+    }
+    let int = int.trim_start_matches('0');
+    let int = format!("{int:0>width$}", width = shape.int_zeros);
+    let int = if shape.grouped { grouped(&int) } else { int };
+    let mut out = String::new();
+    if signed {
+        out.push('-');
+    }
+    out.push_str(&shape.before);
+    out.push_str(&int);
+    if shape.decimals_max > 0 {
+        out.push('.');
+        out.push_str(&frac);
+    }
+    out.push_str(&shape.after);
+    Some(out)
+}
+
+/// `1234567` as `1,234,567`.
+fn grouped(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The shape of a section, or `None` for one with no digits or of another kind.
+fn shape_of(section: &str) -> Option<Shape> {
+    let mut shape = Shape::default();
+    let (mut seen_digit, mut in_decimals, mut commas) = (false, false, 0);
+    let mut chars = section.chars();
+    while let Some(c) = chars.next() {
+        let literal: Option<String> = match c {
+            '0' | '#' => {
+                if in_decimals {
+                    shape.decimals_max += 1;
+                    shape.decimals_min += usize::from(c == '0');
+                } else {
+                    shape.int_zeros += usize::from(c == '0');
+                    shape.grouped |= commas > 0;
+                }
+                seen_digit = true;
+                commas = 0;
+                None
+            }
+            ',' if seen_digit => {
+                commas += 1;
+                None
+            }
+            '.' if !in_decimals => {
+                in_decimals = true;
+                None
+            }
+            '"' => Some(chars.by_ref().take_while(|&q| q != '"').collect()),
+            '\\' => chars.next().map(String::from),
+            // A space as wide as a character; a character repeated to fill the cell.
+            '_' => chars.next().map(|_| " ".to_string()),
+            '*' => {
+                chars.next();
+                None
+            }
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&b| b != ']').collect();
+                match inside.strip_prefix('$') {
+                    Some(locale) => Some(locale.split('-').next().unwrap_or("").to_string()),
+                    // A condition (`[<=999]`) picks a section by the value: not written here.
+                    None if inside.starts_with(['<', '>', '=']) => return None,
+                    // A colour.
+                    None => None,
+                }
+            }
+            '?' | '%' | '/' | '@' => return None,
+            c if c.is_ascii_alphabetic() => return None,
+            c => Some(c.to_string()),
+        };
+        if let Some(text) = literal {
+            if seen_digit {
+                shape.after.push_str(&text);
+            } else {
+                shape.before.push_str(&text);
+            }
+        }
+    }
+    if !seen_digit {
+        // A section of words alone (`"なし"` for zero) shows them; one showing nothing is not
+        // read as nothing.
+        shape.literal = !shape.before.trim().is_empty();
+        return shape.literal.then_some(shape);
+    }
+    shape.scale = commas;
+    Some(shape)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_excel_shows_them() {
+        for (value, code, shown) in [
+            (1234.0, r###"#,##0"人""###, "1,234人"),
+            (1.5, r###"0.0"回""###, "1.5回"),
+            (1234567.0, "#,##0", "1,234,567"),
+            (1234.5, "#,##0.00", "1,234.50"),
+            (-120.0, r###"#,##0;"△"#,##0"###, "△120"),
+            (-120.0, "#,##0", "-120"),
+            (0.0, r###"#,##0;-#,##0;"なし""###, "なし"),
+            (1_500_000.0, "#,##0,", "1,500"),
+            (3297.0, r###"#,##0"百万円""###, "3,297百万円"),
+            (5.0, "[$¥-411]#,##0", "¥5"),
+            (1.25, "0.0#", "1.25"),
+            (1.2, "0.0#", "1.2"),
+            (7.0, "000", "007"),
+            (12.0, "第0回", "第12回"),
+            (12.0, r"\第0\回", "第12回"),
+            (0.5, "#.0", ".5"),
+        ] {
+            assert_eq!(as_text(value, code).as_deref(), Some(shown), "{code}");
+        }
+        for code in [
+            "General",
+            "yyyy/m/d",
+            "0%",
+            "# ?/?",
+            "0.00E+00",
+            "@",
+            "[<=999]000",
+        ] {
+            assert_eq!(as_text(12.0, code), None, "{code}");
+        }
+    }
+}
