@@ -374,17 +374,17 @@ pub fn entry_of(report: &Report, row: GridRow) -> Option<&Entry> {
 }
 
 /// An entry row's text as a printout or a web page shows it on its line: an entry with
-/// sub-items its own words ([`crate::model::entry_text::own_text`]), a sub-item its line
-/// ([`crate::model::entry_text::sub_line`]), any other entry its text as written.
+/// sub-items its own words ([`crate::model::sub_text::own_text`]), a sub-item its line
+/// ([`crate::model::sub_text::sub_line`]), any other entry its text as written.
 pub fn shown_text(report: &Report, row: GridRow) -> Option<String> {
     let GridRow::Entry { sub, .. } = row else {
         return None;
     };
     let parent = entry_of(report, with_sub(row, None))?;
     match sub {
-        Some(k) => crate::model::entry_text::sub_line(parent, k),
+        Some(k) => crate::model::sub_text::sub_line(parent, k),
         None if parent.subs.is_empty() => Some(parent.text.clone()),
-        None => Some(crate::model::entry_text::own_text(parent)),
+        None => Some(crate::model::sub_text::own_text(parent)),
     }
 }
 

@@ -452,7 +452,7 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
     kinds::apply_here(report, edit)?;
     let old_subs: Vec<String> = old_parent.subs.iter().map(|s| s.text.clone()).collect();
     if let Some(entry) = report.entry_mut(old_parent.id) {
-        entry.text = crate::model::entry_text::text_with_subs(entry, &old_subs);
+        entry.text = crate::model::sub_text::text_with_subs(entry, &old_subs);
     }
     Ok(Edit::ReplaceEntry { entry: old_parent })
 }

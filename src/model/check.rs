@@ -306,7 +306,7 @@ pub fn invisible_characters_where(report: &Report, keep: impl Fn(&At) -> bool) -
 pub fn month_in_note(entry: &Entry) -> Option<String> {
     let when = entry.when.as_deref().filter(|_| entry.timing.is_some())?;
     // An entry's own words: its sub-items' brackets hold their own months.
-    let own = entry_text::own_text(entry);
+    let own = super::sub_text::own_text(entry);
     let text = own.as_str();
     let groups = entry_text::bracket_groups(text);
     let nested = groups.iter().flat_map(|&g| {

@@ -18,6 +18,7 @@ pub mod months;
 pub mod report;
 pub mod stale;
 pub mod status;
+pub mod sub_text;
 pub mod survey;
 pub mod tally;
 pub mod tally_notes;

@@ -94,7 +94,7 @@ fn subs_changed(entry: &Entry) -> Option<String> {
             (None, None) => None,
         })
         .collect();
-    Some(super::entry_text::text_with_subs(&around, &old))
+    Some(super::sub_text::text_with_subs(&around, &old))
 }
 
 /// A sub-item whose text does not read as what is stored beside it.

@@ -92,14 +92,14 @@ pub(super) fn adopt_list(
                 let written =
                     crate::model::entry_text::read_entry(&e.text, e.bullet, &mut Vec::new());
                 let old: Vec<String> = written.subs.iter().map(|s| s.text.clone()).collect();
-                crate::model::entry_text::text_with_subs(&adopted, &old)
+                crate::model::sub_text::text_with_subs(&adopted, &old)
             }
             (Some(m), None) if m.text == e.text => {
                 let old: Vec<String> = m.subs.iter().map(|s| s.text.clone()).collect();
-                crate::model::entry_text::text_with_subs(&adopted, &old)
+                crate::model::sub_text::text_with_subs(&adopted, &old)
             }
             (Some(_), _) => e.text.clone(),
-            (None, _) => crate::model::entry_text::text_with_subs(&adopted, &subs),
+            (None, _) => crate::model::sub_text::text_with_subs(&adopted, &subs),
         };
         Entry { text, ..adopted }
     }

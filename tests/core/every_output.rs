@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
 use shinchoku::export::{self, Encoding, Format};
-use shinchoku::model::{Id, Report, Side, entry_text};
+use shinchoku::model::{Id, Report, Side, sub_text};
 use shinchoku::survey::answer::answer_from_report;
 use shinchoku::survey::send::Survey;
 use shinchoku::survey::{self, collect, topics_of};
@@ -222,8 +222,8 @@ fn assert_outputs_hold(report: &Report, divisions: &[&str], expected: &Results) 
         // own words on its line, each sub-item's below with the separator after it; the lines
         // together hold every character of the text (the 「、」 between sub-items was lost).
         for e in &t.actual {
-            let lines: Vec<String> = std::iter::once(entry_text::own_text(e))
-                .chain((0..e.subs.len()).filter_map(|k| entry_text::sub_line(e, k)))
+            let lines: Vec<String> = std::iter::once(sub_text::own_text(e))
+                .chain((0..e.subs.len()).filter_map(|k| sub_text::sub_line(e, k)))
                 .collect();
             let sorted = |s: &str| {
                 let mut c: Vec<char> = compact(s).chars().collect();

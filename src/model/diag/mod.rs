@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::lang::{Describe, Lang, say};
 
+mod cell_words;
 mod error_words;
 mod warning_words;
 

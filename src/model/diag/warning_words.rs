@@ -66,17 +66,17 @@ impl Describe for WarningKind {
             | W::PlanHeadingNotOfYear { .. }
             | W::StageOutsidePlan { .. }
             | W::CellOutsideLayout { .. }
-            | W::CellOutsideAnswer { .. }
-            | W::CellOnSheetNotRead { .. }
-            | W::CellNoteNotRead { .. }
-            | W::NumberReadAsShown { .. }
-            | W::NumberFormatNotShown { .. }
             | W::OtherReportSheet { .. }
             | W::LinkDropped { .. }
             | W::InvisibleCharacters { .. }
             | W::NoGlyph { .. }
             | W::Measure { .. }
             | W::NextIdRepaired { .. } => report_words(self, lang),
+            W::CellOutsideAnswer { .. }
+            | W::CellOnSheetNotRead { .. }
+            | W::CellNoteNotRead { .. }
+            | W::NumberReadAsShown { .. }
+            | W::NumberFormatNotShown { .. } => super::cell_words::cell_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
             W::BackAsSent | W::AnswerAsSent => as_sent_words(self, lang),
             W::TextReadAgain { entry, was, now } => read_again_words(entry, (was, now), lang),
@@ -407,63 +407,6 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
                 preview(text)
             ),
         ),
-        W::CellOutsideAnswer { text } => say(
-            lang,
-            format!(
-                "回答を読む欄の外にあるセルです。取り込みません:「{}」",
-                preview(text)
-            ),
-            format!(
-                "a cell outside the columns an answer is read from; not taken: 「{}」",
-                preview(text)
-            ),
-        ),
-        W::CellOnSheetNotRead { text, read } => say(
-            lang,
-            format!(
-                "回答は「{}」シートから読みます。このシートのセルは取り込みません:「{}」",
-                preview(read),
-                preview(text)
-            ),
-            format!(
-                "the answer is read from sheet 「{}」; a cell of this sheet is not taken: 「{}」",
-                preview(read),
-                preview(text)
-            ),
-        ),
-        W::NumberReadAsShown { value, shown } => say(
-            lang,
-            format!(
-                "数値のセル（値 {value}）を、書式による表示どおり「{}」として読みました",
-                preview(shown)
-            ),
-            format!(
-                "a number cell (value {value}) is read as its format shows it: 「{}」",
-                preview(shown)
-            ),
-        ),
-        W::NumberFormatNotShown { value, format } => say(
-            lang,
-            format!(
-                "数値のセルです。書式「{}」による表示ではなく、値 {value} を読みました。表示どおりにしたい場合は文字として入力してください",
-                preview(format)
-            ),
-            format!(
-                "a number cell: its value {value} is read, not what its format 「{}」 shows; type it as text to have it read as shown",
-                preview(format)
-            ),
-        ),
-        W::CellNoteNotRead { text } => say(
-            lang,
-            format!(
-                "セルのメモ（コメント）は回答として読みません。取り込みません:「{}」",
-                preview(text)
-            ),
-            format!(
-                "a note (comment) on a cell is no answer; not taken: 「{}」",
-                preview(text)
-            ),
-        ),
         W::OtherReportSheet { sheet, read } => {
             // A sheet's name may be millions of characters in a crafted file.
             let (sheet, read) = (preview(sheet), preview(read));
@@ -477,7 +420,9 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
                 ),
             )
         }
-        W::LinkDropped { entry, linked, id } => link_dropped(entry, linked.as_deref(), *id, lang),
+        W::LinkDropped { entry, linked, id } => {
+            super::cell_words::link_dropped(entry, linked.as_deref(), *id, lang)
+        }
         W::InvisibleCharacters { place, text, chars } => {
             crate::model::text_place::describe_invisible(place, text, chars, lang)
         }
@@ -774,32 +719,4 @@ fn date_cell_words(text: &str, lang: Lang) -> String {
             preview(text)
         ),
     )
-}
-
-/// A result's link to what is no plan line of its initiative: named by its text where the
-/// report holds it, by its number where nothing in the report has it.
-fn link_dropped(entry: &str, linked: Option<&str>, id: u64, lang: Lang) -> String {
-    match linked {
-        Some(linked) => say(
-            lang,
-            format!(
-                "実績「{entry}」が結び付いていた「{linked}」はこの取組の年次計画の項目ではないため、\
-                 結び付きを外しました"
-            ),
-            format!(
-                "result 「{entry}」 was linked to 「{linked}」, which is no plan line of this \
-                 initiative; the link is dropped"
-            ),
-        ),
-        None => say(
-            lang,
-            format!(
-                "実績「{entry}」が結び付いていた項目（番号 {id}）はこの報告にないため、結び付きを外しました"
-            ),
-            format!(
-                "result 「{entry}」 was linked to an entry (number {id}) the report does not hold; \
-                 the link is dropped"
-            ),
-        ),
-    }
 }

@@ -1,0 +1,100 @@
+//! The words of the warnings about an answer workbook's cells that are not read as answers
+//! (outside the columns, on another sheet, a note, a number in a format) and of a link
+//! dropped on opening: one `match` arm per kind, each one expression.
+
+use super::{WarningKind, WarningKind as W};
+use crate::lang::{Lang, say};
+use crate::model::text::preview;
+
+/// The words of a cell's warning ([`super::warning_words`] sends these kinds here).
+pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
+    match kind {
+        W::CellOutsideAnswer { text } => say(
+            lang,
+            format!(
+                "回答を読む欄の外にあるセルです。取り込みません:「{}」",
+                preview(text)
+            ),
+            format!(
+                "a cell outside the columns an answer is read from; not taken: 「{}」",
+                preview(text)
+            ),
+        ),
+        W::CellOnSheetNotRead { text, read } => say(
+            lang,
+            format!(
+                "回答は「{}」シートから読みます。このシートのセルは取り込みません:「{}」",
+                preview(read),
+                preview(text)
+            ),
+            format!(
+                "the answer is read from sheet 「{}」; a cell of this sheet is not taken: 「{}」",
+                preview(read),
+                preview(text)
+            ),
+        ),
+        W::NumberReadAsShown { value, shown } => say(
+            lang,
+            format!(
+                "数値のセル（値 {value}）を、書式による表示どおり「{}」として読みました",
+                preview(shown)
+            ),
+            format!(
+                "a number cell (value {value}) is read as its format shows it: 「{}」",
+                preview(shown)
+            ),
+        ),
+        W::NumberFormatNotShown { value, format } => say(
+            lang,
+            format!(
+                "数値のセルです。書式「{}」による表示ではなく、値 {value} を読みました。表示どおりにしたい場合は文字として入力してください",
+                preview(format)
+            ),
+            format!(
+                "a number cell: its value {value} is read, not what its format 「{}」 shows; type it as text to have it read as shown",
+                preview(format)
+            ),
+        ),
+        W::CellNoteNotRead { text } => say(
+            lang,
+            format!(
+                "セルのメモ（コメント）は回答として読みません。取り込みません:「{}」",
+                preview(text)
+            ),
+            format!(
+                "a note (comment) on a cell is no answer; not taken: 「{}」",
+                preview(text)
+            ),
+        ),
+        // Sent here only for the kinds above.
+        other => format!("{other:?}"),
+    }
+}
+
+/// A result's link to what is no plan line of its initiative: named by its text where the
+/// report holds it, by its number where nothing in the report has it.
+pub(super) fn link_dropped(entry: &str, linked: Option<&str>, id: u64, lang: Lang) -> String {
+    match linked {
+        Some(linked) => say(
+            lang,
+            format!(
+                "実績「{entry}」が結び付いていた「{linked}」はこの取組の年次計画の項目ではないため、\
+                 結び付きを外しました"
+            ),
+            format!(
+                "result 「{entry}」 was linked to 「{linked}」, which is no plan line of this \
+                 initiative; the link is dropped"
+            ),
+        ),
+        None => say(
+            lang,
+            format!(
+                "実績「{entry}」が結び付いていた項目（番号 {id}）はこの報告にないため、結び付きを外しました"
+            ),
+            format!(
+                "result 「{entry}」 was linked to an entry (number {id}) the report does not hold; \
+                 the link is dropped"
+            ),
+        ),
+    }
+}
