@@ -22,6 +22,9 @@ pub(super) struct Brought {
     /// Results the answer removed or rewrote that stay all the same (rewritten since, or
     /// reported by another division too): the division no longer reports them.
     pub(super) withdrawn: std::collections::HashSet<Id>,
+    /// Results the answer added again in the same words as they stand (another division's
+    /// rewrite taken in before): kept once, and the division writes them too.
+    pub(super) same_words: HashMap<Id, u64>,
 }
 
 /// Records the topic's results as the answer has them; true when the division's earlier

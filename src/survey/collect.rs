@@ -419,7 +419,7 @@ fn take(
             master,
             &own,
             &brought.edits,
-            (&brought.answered, &brought.withdrawn),
+            (&brought.answered, &brought.withdrawn, &brought.same_words),
         ),
     });
     record.sent_back = None;
@@ -571,6 +571,8 @@ fn from_report(
             other => other.as_ref(),
         };
         let list = super::shared::keep_added_since(&t.actual, since.list, may_change);
+        let (list, again) = super::shared::same_words_once(&t.actual, list);
+        brought.same_words.extend(again);
         for (entry, sub) in super::adopt::sub_items_not_in_text(&mine, &claimed) {
             let at = crate::model::diag::Location::entry(crate::model::diag::EntryAt {
                 initiative: i.number.clone(),

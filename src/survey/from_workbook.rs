@@ -231,6 +231,8 @@ fn row_results(
     brought.withdrawn.extend(since.kept.iter().copied());
     let sent = sent.map(|ids| &ids - &since.kept);
     let typed = super::shared::keep_added_since(&open.actual, since.list, sent.as_ref());
+    let (typed, again) = super::shared::same_words_once(&open.actual, typed);
+    brought.same_words.extend(again);
     let entries = around_kept(&t.actual, &row.kept_apart, typed);
     if same_results(&entries, &t.actual) {
         return;

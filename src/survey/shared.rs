@@ -64,6 +64,32 @@ pub(super) fn keep_added_since(
     out
 }
 
+/// The list with each line the answer added (an id the master's topic does not hold) in the
+/// same words as a result of the master the list keeps left out: that result is the line,
+/// kept once (another division's rewrite taken in before, in the words this division added).
+/// Returns the list and the results so written again, with their texts' hashes.
+pub(super) fn same_words_once(master: &[Entry], list: Vec<Entry>) -> (Vec<Entry>, Vec<(Id, u64)>) {
+    let in_master: HashSet<Id> = master.iter().map(|e| e.id).collect();
+    let standing: HashMap<String, Id> = (list.iter())
+        .filter(|e| in_master.contains(&e.id))
+        .map(|e| (e.text.clone(), e.id))
+        .collect();
+    let mut again = Vec::new();
+    let list = list
+        .into_iter()
+        .filter(
+            |e| match standing.get(&e.text).filter(|_| !in_master.contains(&e.id)) {
+                Some(&kept) => {
+                    again.push((kept, super::sent::hash(&e.text)));
+                    false
+                }
+                None => true,
+            },
+        )
+        .collect();
+    (list, again)
+}
+
 /// The results the division's answers wrote, after this answer's `edits`: those its earlier
 /// answers wrote (`earlier`) that are still in the master or that they removed, each with the
 /// text this answer gives it where it rewrote or added it, and those this answer removed
@@ -71,12 +97,13 @@ pub(super) fn keep_added_since(
 /// the id the answer's response gave each result it added, by the id the edits give it;
 /// `withdrawn`: those it removed or rewrote that stay all the same (recorded as removed: the
 /// division no longer reports them, and another division's answer taking one back is not told
-/// that this division reports it too).
+/// that this division reports it too); `same_words`: those it added again in the words they
+/// stand in, with their texts' hashes (recorded as written by it).
 pub(super) fn written_by(
     master: &Report,
     earlier: &[WrittenResult],
     edits: &[Edit],
-    (answered, withdrawn): (&HashMap<Id, Id>, &HashSet<Id>),
+    (answered, withdrawn, same_words): (&HashMap<Id, Id>, &HashSet<Id>, &HashMap<Id, u64>),
 ) -> Vec<WrittenResult> {
     let earlier: HashMap<Id, &WrittenResult> = earlier.iter().map(|w| (w.id, w)).collect();
     let mut replaced: HashSet<Id> = HashSet::new();
@@ -107,9 +134,10 @@ pub(super) fn written_by(
                 continue;
             }
             // A `・` added or taken away is written too (taking it back is the division's).
-            let wrote = was
-                .get(&x.id)
-                .is_none_or(|m| m.text != x.text || m.bullet != x.bullet);
+            let wrote = same_words.contains_key(&x.id)
+                || was
+                    .get(&x.id)
+                    .is_none_or(|m| m.text != x.text || m.bullet != x.bullet);
             let written = match (wrote, before) {
                 (true, _) => WrittenResult {
                     id: x.id,
@@ -139,6 +167,20 @@ pub(super) fn written_by(
             }
         }));
         replaced.extend(was.keys());
+    }
+    // Written again in the words they stand in, where no edit changed the topic (the list as
+    // it stands): the division writes them all the same.
+    let recorded: HashSet<Id> = out.iter().map(|w| w.id).collect();
+    for (&id, &text) in same_words.iter().filter(|(id, _)| !recorded.contains(id)) {
+        let before = earlier.get(&id);
+        out.push(WrittenResult {
+            id,
+            text,
+            removed: false,
+            added: before.is_some_and(|w| w.added),
+            answered: before.and_then(|w| w.answered),
+        });
+        replaced.insert(id);
     }
     if !earlier.is_empty() {
         // One walk of the master, not one per id: a division may have written thousands.
@@ -648,6 +690,22 @@ fn joined<'a>(
                 _ => list.push(e.clone()),
             }
         }
+        // A line this list added in the words a result of the joined list stands in (the
+        // earlier answer's rewrite) is that result, kept once.
+        let standing: HashMap<String, Id> = (list.iter())
+            .filter(|e| now.contains_key(&e.id))
+            .map(|e| (e.text.clone(), e.id))
+            .collect();
+        list.retain(|e| {
+            let added = !by_id.contains_key(&e.id) && !now.contains_key(&e.id);
+            match standing.get(&e.text).filter(|_| added) {
+                Some(&kept) => {
+                    merged.push((e.id, kept));
+                    false
+                }
+                None => true,
+            }
+        });
         let by_text: HashMap<&str, Id> = list.iter().map(|e| (e.text.as_str(), e.id)).collect();
         merged.extend(
             (joined.iter())

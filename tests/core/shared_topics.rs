@@ -261,3 +261,49 @@ fn a_shared_topic_is_named_and_counted_for_both_divisions() {
     };
     assert!(counted(総務課).is_some(), "{by_division:?}");
 }
+
+/// 推進課 rewrites a result (its workbook) and 総務課 adds a line in the very words of the
+/// rewrite (its response file): the line is the rewritten result, kept once — collected
+/// together or one after the other (it was kept twice either way). And 総務課 counts as
+/// reporting it: 推進課 answering again with the line taken out leaves it in place.
+#[test]
+fn a_line_added_in_the_words_another_division_rewrote_a_result_into_is_kept_once() {
+    const REWRITTEN: &str = "職員向けメルマガにおける周知(6月・7月)";
+    for together in [true, false] {
+        let mut master = master();
+        let a = workbook_answer(master.report(), 推進課, |c| c.replace(SECOND, REWRITTEN));
+        let mut r = survey::response_for(master.report(), 総務課, due(), "");
+        let topic = portal(&r);
+        let line = Entry {
+            id: Id(9_000_002),
+            ..shinchoku::model::entry_text::read_entry(REWRITTEN, true, &mut Vec::new())
+        };
+        r.topic_mut(topic).unwrap().actual.push(line);
+        let b = answer_from_report(r, "総務課.ron".into()).unwrap();
+        let a = answer_from_workbook(&a, "推進課.xlsx".into()).unwrap();
+        if together {
+            let c = collect(master.report(), vec![Ok(a), Ok(b)], at(10));
+            master.perform(c.intent(&[]).unwrap()).unwrap();
+        } else {
+            for (answer, day) in [(a, 10), (b, 11)] {
+                let c = collect(master.report(), vec![Ok(answer)], at(day));
+                master.perform(c.intent(&[]).unwrap()).unwrap();
+            }
+        }
+        assert_eq!(
+            results(master.report()),
+            vec![FIRST, REWRITTEN, THIRD],
+            "together: {together}"
+        );
+        // 推進課 answers again, the line taken out of its cell: 総務課 still reports it.
+        let again = workbook_answer(master.report(), 推進課, |c| {
+            c.replace(&format!("・{REWRITTEN}\n"), "")
+        });
+        take_workbooks(&mut master, &[("推進課.xlsx", &again)], 12);
+        assert_eq!(
+            results(master.report()),
+            vec![FIRST, REWRITTEN, THIRD],
+            "together: {together}"
+        );
+    }
+}
