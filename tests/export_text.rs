@@ -112,6 +112,47 @@ fn a_result_with_a_tab_or_a_nul_reads_back_from_every_table_encoding() {
     assert!(!written.contains('\u{0}'));
 }
 
+/// A result typed with a line break (a response file edited by hand): the report table keeps
+/// it one result; the workbook, whose cells hold a result a line, reads back two, and the
+/// export says so, naming it (it was split without a word).
+#[test]
+fn a_result_with_a_line_break_is_one_in_the_table_and_said_of_in_the_workbook() {
+    let mut doc = typed();
+    let id = first_result(doc.report(), "10", 0);
+    let text = "テレワークの試行\r\n第2回は在宅(9月)";
+    doc.perform(Intent::SetEntryText {
+        id,
+        text: text.into(),
+    })
+    .unwrap();
+    let report = as_imported(doc.report().clone());
+    let again = table_again(&report, Encoding::Utf8);
+    assert_eq!(
+        again.find_initiative("10").unwrap().topics[0].actual[0].text,
+        text
+    );
+    let exported = export(&report, Format::Xlsx, Encoding::Utf8).unwrap();
+    let said: Vec<String> = exported
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("テレワークの試行⏎第2回は在宅(9月)") && w.contains("改行")),
+        "{said:#?}"
+    );
+    assert_eq!(
+        workbook_again(&report)
+            .find_initiative("10")
+            .unwrap()
+            .topics[0]
+            .actual
+            .len(),
+        report.find_initiative("10").unwrap().topics[0].actual.len() + 1
+    );
+}
+
 /// A workbook's cell has no way to mark `<` as text, but a topic heading starts its line: a
 /// result that speaks of `<協創>` after its bullet stays a result of its topic.
 #[test]

@@ -124,6 +124,10 @@ pub enum ExportWarning {
     /// workbook cell has no way to say it is text, and the workbook read back makes it a
     /// heading. The report table, the CSV and the `.ron` keep it as text.
     ReadsAsHeading { place: TextPlace, line: String },
+    /// An entry whose text holds a line break: a workbook cell holds an entry a line, so the
+    /// workbook read back makes each of its lines an entry. The report table, the CSV and the
+    /// `.ron` keep it one.
+    LineBreakSplits { place: TextPlace, text: String },
     /// Excel allows 1,023 manual page breaks: the breaks that keep the most rows of an
     /// initiative together were set. Excel breaks the pages itself where the others were: at
     /// the same row before an initiative of one row, and possibly inside one of several.
@@ -225,6 +229,7 @@ impl Describe for ExportWarning {
                 )
             }
             ExportWarning::ReadsAsHeading { place, line } => reads_as_heading(place, line, lang),
+            ExportWarning::LineBreakSplits { place, text } => line_break_splits(place, text, lang),
             ExportWarning::PageBreaksLeft {
                 needed,
                 set,
@@ -284,6 +289,22 @@ fn reads_as_heading(place: &TextPlace, line: &str, lang: Lang) -> String {
         ),
         format!(
             "「{line}」 in {} reads as a topic heading (<…> alone on its line): read back, this workbook makes it one (the report table, the CSV and the .ron keep it as text). Start it with 「・」 or another character to keep it text",
+            place.describe(lang)
+        ),
+    )
+}
+
+/// [`ExportWarning::LineBreakSplits`]'s words.
+fn line_break_splits(place: &TextPlace, text: &str, lang: Lang) -> String {
+    let shown = crate::model::text::preview(&text.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎"));
+    say(
+        lang,
+        format!(
+            "{}の「{shown}」は改行を含みます。Excelのセルでは1行が1件のため、このExcelファイルを読み込むと行ごとに別の記載になります（報告の表・CSV・.ronでは1件のまま）",
+            place.describe(lang)
+        ),
+        format!(
+            "「{shown}」 in {} holds a line break: a workbook cell holds an entry a line, so read back, this workbook makes each line an entry (the report table, the CSV and the .ron keep it one)",
             place.describe(lang)
         ),
     )

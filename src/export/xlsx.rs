@@ -123,6 +123,16 @@ fn heading_like_lines(initiative: &Initiative, side: Side) -> Vec<String> {
     out
 }
 
+/// The entries whose text holds a line break (typed so in a response file): a cell holds an
+/// entry a line, so the workbook read back makes each line an entry of its own.
+fn broken_entries(initiative: &Initiative, side: Side) -> Vec<String> {
+    (initiative.topics.iter())
+        .flat_map(|t| t.entries(side))
+        .filter(|e| e.text.contains(['\n', '\r']))
+        .map(|e| e.text.clone())
+        .collect()
+}
+
 /// The 担当課 cell: the initiative's own divisions, then `<topic>` / division lines. A line
 /// starting with `・` is read as a bullet, its name after it: so a division with no name (what a
 /// lone `・` reads as) is written `・`, and one whose name starts with `・` gets one more.
@@ -490,6 +500,12 @@ fn write_initiative(
             cells
                 .warnings
                 .push(ExportWarning::ReadsAsHeading { place, line });
+        }
+        for text in broken_entries(initiative, side) {
+            let place = place(field);
+            cells
+                .warnings
+                .push(ExportWarning::LineBreakSplits { place, text });
         }
     }
     let years = report.plan_years.len() as u16;
