@@ -65,29 +65,37 @@ pub(super) fn keep_added_since(
 }
 
 /// The list with each line the answer added (an id the master's topic does not hold) in the
-/// same words as a result of the master the list keeps left out: that result is the line,
-/// kept once (another division's rewrite taken in before, in the words this division added).
-/// Returns the list and the results so written again, with their texts' hashes.
+/// same words as a result of the master's topic: that result is the line, kept once — left
+/// out when the list keeps it (another division's rewrite taken in before), put in the line's
+/// place when the list left it out (another division added it before: it was replaced by the
+/// new line, and nothing recorded that the other division still reports it). Returns the list
+/// and the results so written again, with their texts' hashes.
 pub(super) fn same_words_once(master: &[Entry], list: Vec<Entry>) -> (Vec<Entry>, Vec<(Id, u64)>) {
     let in_master: HashSet<Id> = master.iter().map(|e| e.id).collect();
+    let in_list: HashSet<Id> = list.iter().map(|e| e.id).collect();
     let standing: HashMap<String, Id> = (list.iter())
         .filter(|e| in_master.contains(&e.id))
         .map(|e| (e.text.clone(), e.id))
         .collect();
-    let mut again = Vec::new();
-    let list = list
-        .into_iter()
-        .filter(
-            |e| match standing.get(&e.text).filter(|_| !in_master.contains(&e.id)) {
-                Some(&kept) => {
-                    again.push((kept, super::sent::hash(&e.text)));
-                    false
-                }
-                None => true,
-            },
-        )
+    let mut left_out: HashMap<&str, &Entry> = (master.iter())
+        .filter(|e| !in_list.contains(&e.id))
+        .map(|e| (e.text.as_str(), e))
         .collect();
-    (list, again)
+    let mut again = Vec::new();
+    let mut out = Vec::with_capacity(list.len());
+    for e in list {
+        if in_master.contains(&e.id) {
+            out.push(e);
+        } else if let Some(&kept) = standing.get(&e.text) {
+            again.push((kept, super::sent::hash(&e.text)));
+        } else if let Some(m) = left_out.remove(e.text.as_str()) {
+            again.push((m.id, super::sent::hash(&e.text)));
+            out.push(m.clone());
+        } else {
+            out.push(e);
+        }
+    }
+    (out, again)
 }
 
 /// The results the division's answers wrote, after this answer's `edits`: those its earlier

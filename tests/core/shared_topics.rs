@@ -307,3 +307,60 @@ fn a_line_added_in_the_words_another_division_rewrote_a_result_into_is_kept_once
         );
     }
 }
+
+/// 推進課 adds a line and is collected; 総務課, answering from the response it was sent before,
+/// adds the same line in the same words and is collected after: the line is kept once, under
+/// the id it had, and 総務課 reports it too — 推進課 taking it back leaves it. Before, 総務課's
+/// line replaced it and nothing recorded that 総務課 wrote it: 推進課's taking back removed it.
+#[test]
+fn a_line_added_again_by_another_division_after_it_was_taken_in_stays_with_either() {
+    for (first, second) in [(推進課, 総務課), (総務課, 推進課)] {
+        let mut master = master();
+        let answer = |report: &Report, division: &str, add: bool| {
+            let mut r = survey::response_for(report, division, due(), "");
+            let topic = portal(&r);
+            let list = &mut r.topic_mut(topic).unwrap().actual;
+            if add {
+                list.push(Entry {
+                    id: Id(9_000_000 + list.len() as u64),
+                    ..shinchoku::model::entry_text::read_entry(BY_推進課, true, &mut Vec::new())
+                });
+            } else {
+                list.retain(|e| e.text != BY_推進課);
+            }
+            answer_from_report(r, format!("{division}.ron")).unwrap()
+        };
+        // The second division's answer is made from what it was sent, before the first's.
+        let late = answer(master.report(), second, true);
+        let c = collect(
+            master.report(),
+            vec![Ok(answer(master.report(), first, true))],
+            at(10),
+        );
+        master.perform(c.intent(&[]).unwrap()).unwrap();
+        let id = |r: &Report| {
+            let t = r.topic(portal(r)).unwrap();
+            t.actual.iter().find(|e| e.text == BY_推進課).map(|e| e.id)
+        };
+        let taken = id(master.report());
+        let c = collect(master.report(), vec![Ok(late)], at(11));
+        if let Some(intent) = c.intent(&[]) {
+            master.perform(intent).unwrap();
+        }
+        assert_eq!(
+            results(master.report()),
+            vec![FIRST, SECOND, THIRD, BY_推進課]
+        );
+        assert_eq!(id(master.report()), taken, "the line keeps its id");
+        let back = answer(master.report(), first, false);
+        let c = collect(master.report(), vec![Ok(back)], at(12));
+        if let Some(intent) = c.intent(&[]) {
+            master.perform(intent).unwrap();
+        }
+        assert_eq!(
+            results(master.report()),
+            vec![FIRST, SECOND, THIRD, BY_推進課],
+            "{second} still reports it"
+        );
+    }
+}
