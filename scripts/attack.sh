@@ -16,7 +16,7 @@
 # the same, and the memory bound of a case whose file is made smaller is made so too (a fifth,
 # plus 96 MB the program holds whatever the file), so that memory growing with the file is
 # caught by a debug run as well. ATTACK_SECONDS (10, of processor time) and ATTACK_MB (1024)
-# set the bounds. The files are made by scripts/attack/hostile.py (python3, standard library).
+# set the bounds; ATTACK_ONLY (an extended regular expression) runs the cases it matches. The files are made by scripts/attack/hostile.py (python3, standard library).
 #
 # The answer cases start from a survey of the seed with numbers, made with
 # examples/measure_answers (built when missing; MEASURE_ANSWERS names another).
@@ -386,8 +386,74 @@ case_answer_formulas() {
       "$work/a.xlsx" -o "$work/out.ron"
 }
 
+# Found by the fourth attack: panics, minutes of work, gigabytes from small files.
+case_tsv_months_spaces() {
+  make tsv-months-spaces a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
+}
+
+case_ron_many_subs() {
+  make tsv-many-subs a.tsv && "$bin" import "$work/a.tsv" -o "$work/a.ron" >/dev/null 2>&1 &&
+    expect 0 "11 initiatives" check "$work/a.ron"
+}
+
+case_tsv_wide_header() {
+  make tsv-wide-header a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
+}
+
+case_tsv_year_headings() {
+  make tsv-year-headings a.tsv && expect 0 "8100 fiscal years" check "$work/a.tsv"
+}
+
+case_tsv_many_lanes() {
+  make tsv-many-lanes a.tsv && expect 0 "" export "$work/a.tsv" -o "$work/out.tsv"
+}
+
+case_ron_plan_years() {
+  make ron-plan-years a.ron && expect 2 "more than the 50 a plan may span" \
+    export "$work/a.ron" -o "$work/out.xlsx"
+}
+
+case_ron_far_years() {
+  make ron-far-years a.ron && expect 2 "more than 50 years from the plan years" \
+    export "$work/a.ron" -o "$work/out.tsv"
+}
+
+case_ron_many_survey_divisions() {
+  make ron-many-survey-divisions a.ron && expect 1 "more than the 300 a survey goes to" \
+    survey "$work/a.ron" -o "$work/q3000" --today 2017-10-02
+}
+
+# A master whose record says 4,294,967,295 answers were taken: one more overflowed.
+case_ron_received_count() {
+  numbers_master && cp "$work/numbers/master.ron" "$work/count.ron" &&
+    python3 - "$work/count.ron" <<'PY' && expect 0 "1 taken" collect "$work/count.ron" \
+      "$work/numbers/照会/総務部人事課.xlsx" -o "$work/out.ron"
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+marker = '        division: "総務部人事課",\n'
+assert marker in text
+record = '        received: Some((at: "2017-10-03T10:00:00", file: "x.xlsx", count: 4294967295)),\n'
+text = text.replace(marker, marker + record, 1)
+open(path, "w", encoding="utf-8").write(text)
+PY
+}
+
+# A lock file naming a second millions of years away: describing its holder panicked.
+case_lock_far_since() {
+  cp tests/fixtures/mie-h29-h1-report.tsv "$work/l.tsv" &&
+    printf 'shinchoku-lock 1\nuser=x\nmachine=other-pc\npid=1\nsince=99999999999999\ntoken=abc\n' \
+      >"$work/.~lock.l.ron#" &&
+    expect 1 "since an unknown time" import "$work/l.tsv" -o "$work/l.ron" &&
+    expect 1 "open in Shinchoku" rollover "$work/l.tsv" -o "$work/l.ron" --to second-half
+}
+
+case_sample_huge() {
+  expect 2 "is more than 150000" sample -o "$work/s.ron" --initiatives 100000000
+}
+
 echo "attack: $bin, ${seconds} s and ${megabytes} MB a case, tables at scale $scale"
-for case in $(declare -F | awk '{print $3}' | grep '^case_'); do
+for case in $(declare -F | awk '{print $3}' | grep '^case_' | grep -E -- "${ATTACK_ONLY:-.}"); do
   current=${case#case_}
   "$case"
 done

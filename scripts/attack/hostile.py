@@ -898,6 +898,93 @@ def make_answer_formulas(scale, path):
     return out.getvalue()
 
 
+# ---- Found by the fourth attack ----
+
+def seed_with_cell(field, text):
+    lines = seed_lines()
+    fields = lines[6].split("\t")
+    fields[field] = text
+    lines[6] = "\t".join(fields)
+    return "\n".join(lines).encode()
+
+
+def sample_ron():
+    import pathlib
+
+    sample = pathlib.Path(__file__).resolve().parents[2] / "assets" / "sample-report.ron"
+    return sample.read_text(encoding="utf-8")
+
+
+def make_tsv_months_spaces(scale):
+    """A result `・x(1 1 1 … 月)` of 40,000 ones (82 KB): the month bracket was tried as months
+    from each space, each try reading the rest (10,000 ones: 26 s)."""
+    return seed_with_cell(14, "・x(" + "1 " * 40000 + "月)")
+
+
+def make_tsv_many_subs(scale):
+    """One result of 40,000 sub-items (691 KB; 5.4 MB as a .ron): opening the .ron looked for
+    each sub-item in the whole text (20,000: 14 s)."""
+    return seed_with_cell(14, "・研修" + "".join(f"、研{k}(4月)" for k in range(40000)))
+
+
+def make_tsv_wide_header(scale):
+    """A stage table of 40,000 empty headings over 3,000 one-cell rows (466 KB): its flattened
+    copy was 120 million empty cells (a 3.9 GB allocation)."""
+    table = ("<table><thead><tr><th>取組項目</th>" + "<th></th>" * 40000 + "</tr></thead><tbody>"
+             + "<tr><td></td><td>x</td></tr>" * 3000 + "</tbody></table>")
+    return seed_with_cell(2, table)
+
+
+def make_tsv_year_headings(scale):
+    """A stage table headed 1900年度 to 9999年度 over 20,000 rows (736 KB): 8,100 plan years,
+    and a flattened copy of 160 million cells."""
+    head = "<table><thead><tr><th>取組項目</th>" + "".join(f"<th>{y}年度</th>" for y in range(1900, 10000))
+    body = "</tr></thead><tbody><tr><td>□研修</td><td>検討</td></tr>" + "<tr><td></td><td>x</td></tr>" * 20000
+    return seed_with_cell(2, head + body + "</tbody></table>")
+
+
+def make_tsv_many_lanes(scale):
+    """One action item of 10,000 lanes (one stage each): exported as a table, every row was
+    made as wide as the initiative's (50,000 fields; 503 MB, 48 s)."""
+    table = ("<table><thead><tr><th>取組項目</th><th>28年度</th><th>29年度</th><th>30年度</th>"
+             "<th>31年度</th></tr></thead><tbody><tr><td>□研修</td><td>検討</td><td></td><td></td><td></td></tr>"
+             + "<tr><td></td><td></td><td>x</td><td></td><td></td></tr>" * 10000 + "</tbody></table>")
+    return seed_with_cell(2, table)
+
+
+def make_ron_plan_years(scale):
+    """The sample with plan years 1900–9999 and 2,000 empty lanes (52 KB): the workbook export
+    wrote 8,100 year columns a row (2 GB)."""
+    text = sample_ron()
+    old = "first: 2016,\n      last: 2019"
+    assert old in text
+    text = text.replace(old, "first: 1900,\n      last: 9999", 1)
+    return text.replace("lanes: [\n", "lanes: [\n" + "[],\n" * 2000, 1).encode()
+
+
+def make_ron_far_years(scale):
+    """The sample with an indicator holding a target for every year 1900–9999 and 4,000 more
+    indicators (720 KB): the table export wrote 8,100 year columns for each (1.7 GB)."""
+    text = sample_ron()
+    years = ",".join(f'(year: {y}, target: (value: Some("1")))' for y in range(1900, 10000))
+    more = "".join(f'(name: "指標{i}", years: [(year: 2017, target: (value: Some("1")))]),'
+                   for i in range(4000))
+    marker = 'divisions: [\n              "総務部人事課",'
+    assert marker in text
+    measures = f"measures: Some((indicators: [(name: \"指標\", years: [{years}]),{more}])),\n            "
+    return text.replace(marker, measures + marker, 1).encode()
+
+
+def make_ron_many_survey_divisions(scale):
+    """The sample with one initiative naming 3,000 divisions (90 KB): a survey wrote a response
+    to each holding every name (335 MB in 20 s)."""
+    text = sample_ron()
+    marker = 'divisions: [\n              "総務部人事課",'
+    assert marker in text
+    many = "divisions: [" + "".join(f'"総務部第{k}課",' for k in range(3000))
+    return text.replace(marker, many, 1).encode()
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     scale = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0

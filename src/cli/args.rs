@@ -135,11 +135,12 @@ pub struct Sample {
     /// The `.ron` report to write.
     #[arg(short, long)]
     pub output: PathBuf,
-    /// Repeat the sample's initiatives up to this many.
-    #[arg(long)]
+    /// Repeat the sample's initiatives up to this many (at most 150,000, what a report may hold).
+    #[arg(long, value_parser = initiative_count)]
     pub initiatives: Option<usize>,
-    /// The sample with one topic (initiative 10's first) holding this many result lines.
-    #[arg(long, conflicts_with = "initiatives")]
+    /// The sample with one topic (initiative 10's first) holding this many result lines (at
+    /// most 1,000,000).
+    #[arg(long, conflicts_with = "initiatives", value_parser = result_line_count)]
     pub result_lines: Option<usize>,
     /// Overwrite the output even when another Shinchoku has it open.
     #[arg(long)]
@@ -174,6 +175,9 @@ pub struct Rollover {
     /// The period to carry it into.
     #[arg(long, value_enum)]
     pub to: ToArg,
+    /// Overwrite the output even when another Shinchoku has it open.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(clap::Args)]
@@ -310,4 +314,23 @@ fn report_date(text: &str) -> Result<chrono::NaiveDate, String> {
         ));
     }
     Ok(date)
+}
+
+/// A count of at most `most`.
+fn count_up_to(text: &str, most: usize) -> Result<usize, String> {
+    let n: usize = text.parse().map_err(|e| format!("{e} (a whole number)"))?;
+    if n > most {
+        return Err(format!("{n} is more than {most}"));
+    }
+    Ok(n)
+}
+
+/// `--initiatives`: no more than a report may hold (a hundred million took all the memory).
+fn initiative_count(text: &str) -> Result<usize, String> {
+    count_up_to(text, crate::model::bounds::MAX_INITIATIVES)
+}
+
+/// `--result-lines`: a million lines is a report of some 60 MB, past what is measured.
+fn result_line_count(text: &str) -> Result<usize, String> {
+    count_up_to(text, 1_000_000)
 }

@@ -53,10 +53,14 @@ pub fn to_table_text(report: &Report) -> String {
             initiative_rows(report, initiative, &years, numbers.as_ref(), &mut rows);
         }
     }
+    // Every row as wide as the widest, as the published table is; but not where one
+    // initiative's stage table is thousands of lanes long (its row alone is that wide, and
+    // every other row made as wide was 500 MB of tabs): then each row is as long as it is.
     let width = rows.iter().map(Vec::len).max().unwrap_or(1);
+    let padded = width <= MAX_PADDED_WIDTH;
     let mut out = String::new();
     for mut row in rows {
-        if !row.is_empty() {
+        if !row.is_empty() && padded {
             row.resize(width, String::new());
         }
         out.push_str(&row.join("\t"));
@@ -64,6 +68,9 @@ pub fn to_table_text(report: &Report) -> String {
     }
     out
 }
+
+/// The widest row every row is made as wide as.
+const MAX_PADDED_WIDTH: usize = 1_000;
 
 /// The stage table's rows: header, then one per item lane, each cell with its colspan.
 fn stage_rows(
@@ -168,7 +175,12 @@ fn plain_copy(markup_written: &str, first_of_row: bool) -> String {
         })
     };
     let trimmed = text.trim();
-    if trimmed == "番号" || trimmed == "取組項目" || (first_of_row && reads_as_row(&text)) {
+    // `No.1` numbers an initiative too (木津川市's `No.R2-1`).
+    let numbered = crate::import::is_initiative_number(trimmed);
+    if trimmed == "番号"
+        || trimmed == "取組項目"
+        || (first_of_row && (reads_as_row(&text) || numbered))
+    {
         first_as_reference(&text, Field::Plain)
     } else {
         written(&text, Field::Plain)

@@ -156,25 +156,7 @@ impl Describe for ExportWarning {
             some_of(&list, lang)
         };
         match self {
-            ExportWarning::AsReferences { chars } => {
-                // The first character's own reference, as the file holds it.
-                let example = chars
-                    .first()
-                    .map_or_else(String::new, |n| format!("&#{};", u32::from(n.c)));
-                say(
-                    lang,
-                    format!(
-                        "CP932にない文字 {} を文字参照（{example} の形）で書きました。進捗で読み込むと元の文字に戻ります（他のソフトでは参照のまま見えます）",
-                        named(chars)
-                    ),
-                    format!(
-                        "CP932 has no code for {}: written as character references ({example}), \
-                         which Shinchoku reads back as the characters (other programs show the \
-                         references)",
-                        named(chars)
-                    ),
-                )
-            }
+            ExportWarning::AsReferences { chars } => as_references(&named(chars), chars, lang),
             ExportWarning::WindowsForms { chars } => say(
                 lang,
                 format!(
@@ -306,6 +288,25 @@ fn line_break_splits(place: &TextPlace, text: &str, lang: Lang) -> String {
         format!(
             "「{shown}」 in {} holds a line break: a workbook cell holds an entry a line, so read back, this workbook makes each line an entry (the report table, the CSV and the .ron keep it one)",
             place.describe(lang)
+        ),
+    )
+}
+
+/// [`ExportWarning::AsReferences`]'s words: `named`, the characters as listed.
+fn as_references(named: &str, chars: &[Named], lang: Lang) -> String {
+    // The first character's own reference, as the file holds it.
+    let example = chars
+        .first()
+        .map_or_else(String::new, |n| format!("&#{};", u32::from(n.c)));
+    say(
+        lang,
+        format!(
+            "CP932にない文字 {named} を文字参照（{example} の形）で書きました。進捗で読み込むと元の文字に戻ります（他のソフトでは参照のまま見えます）"
+        ),
+        format!(
+            "CP932 has no code for {named}: written as character references ({example}), \
+             which Shinchoku reads back as the characters (other programs show the \
+             references)"
         ),
     )
 }

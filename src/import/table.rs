@@ -10,8 +10,9 @@ mod numbers;
 mod stages;
 mod title_block;
 
+pub(super) use numbering::is_division_heading;
+pub(crate) use numbering::is_initiative_number;
 use numbering::{initiative_number, section_of, split_circled};
-pub(super) use numbering::{is_division_heading, is_initiative_number};
 use title_block::{TitleBlock, title_block};
 
 use super::cell::{self, CellItem};
@@ -169,6 +170,10 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         }
         read => read,
     }
+    .map(|(mut report, mut warnings)| {
+        super::far_years::keep_unread(&mut report, &mut warnings);
+        (report, warnings)
+    })
 }
 
 /// Reads rows gathered from a workbook sheet; warnings name the sheet's cells.
@@ -181,6 +186,21 @@ pub(super) fn read_sheet(
         .filter_map(|r| Some((r.line, r.sheet.as_ref()?.columns.clone())))
         .collect();
     read_rows(rows.into_iter(), Some(sheet), columns)
+}
+
+/// The fields a stage table's plain copy may take whatever the row holds: a table of 800
+/// rows of four years; past that, no more than the row has.
+const MIN_COPY_FIELDS: usize = 4_096;
+
+/// The fields the plain copy of an initiative row's stage table may take: none when the row
+/// has no copy; no more than the row's fields after the table, but a row cut short (its copy
+/// and what follows missing) still counts the copy as the table has it, to name the fields
+/// missing after it.
+fn copy_fields(row: &Row) -> usize {
+    match row.get(3) == "取組項目" {
+        true => row.fields.len().saturating_sub(3).max(MIN_COPY_FIELDS),
+        false => 0,
+    }
 }
 
 /// Reads the rows in one pass: the rows above the header give the title and the title block's
@@ -547,7 +567,8 @@ impl Reader {
             for problem in &table.problems {
                 self.warn(Location::field(row.line, 3, "工程"), problem.clone());
             }
-            let (read, expected, flat) = self.stage_table(row.line, table, plain_cells);
+            let (read, expected, flat) =
+                self.stage_table(row.line, table, plain_cells, copy_fields(row));
             items = read;
             if row.get(3) == "取組項目" {
                 let flat = self.copy_as_repeated(row, flat, table.rows.len());

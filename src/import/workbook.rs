@@ -111,6 +111,7 @@ pub fn import_workbook(
     let (mut report, mut warnings) = read_report(&sheet, layout)?;
     let (header, number) = (layout.header_row, layout.number);
     super::measures::read(&sheet, header, number, &sheets, &mut report, &mut warnings);
+    super::far_years::keep_unread(&mut report, &mut warnings);
     // The numbers are read after the report sheet was looked over: their texts are now.
     let numbers = |at: &crate::model::text_place::At| {
         at.field == crate::model::text_place::TextField::Measures

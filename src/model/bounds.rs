@@ -208,3 +208,13 @@ pub fn not_listed(count: usize, lang: Lang) -> String {
         ),
     )
 }
+
+/// The most fiscal years a report's plan (its stage table's columns) spans: a programme plans
+/// a few years (Mie's four); every export writes a column for each, and a table naming
+/// 1900年度 to 9999年度 over thousands of lanes took all the memory there is.
+pub const MAX_PLAN_YEARS: usize = 50;
+
+/// How far from its plan years a report's numbers may name a year (a baseline years before
+/// the plan, the effects of a programme before it): every export writes a column for each
+/// year named, and one indicator naming 1900 to 9999 made 8,100 of them.
+pub const MAX_YEARS_FROM_PLAN: i32 = 50;

@@ -671,7 +671,8 @@ fn trailing_date_range(s: &str) -> Option<usize> {
     };
     let mut prev_space = false;
     for (i, c) in s.char_indices() {
-        if prev_space && !c.is_whitespace() && !in_words(&s[i..]) && parse_timing(&s[i..]).is_ok() {
+        // Read as months before looking for words: a long rest is no months at once.
+        if prev_space && !c.is_whitespace() && parse_timing(&s[i..]).is_ok() && !in_words(&s[i..]) {
             return Some(i);
         }
         prev_space = c.is_whitespace();

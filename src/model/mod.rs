@@ -4,6 +4,7 @@
 
 pub mod bounds;
 pub mod check;
+pub mod clock;
 pub mod defaults;
 pub mod diag;
 pub mod entry_text;

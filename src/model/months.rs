@@ -260,7 +260,14 @@ pub enum MonthProblem {
     },
     /// `説明会を6月に開催`: a month written outside any bracket, where months are not read.
     OutsideBracket,
+    /// Longer than any month expression ([`MAX_TIMING_BYTES`]): not read as one.
+    TooLong,
 }
+
+/// The longest month expression read, in bytes (about 130 characters of Japanese; every month
+/// of the year listed with 予定 is some 60). A bracket's text is tried as months from each of
+/// its breaks, and a longer text read each time made a 42 KB result take minutes.
+pub const MAX_TIMING_BYTES: usize = 400;
 
 impl Describe for MonthProblem {
     fn describe(&self, lang: Lang) -> String {
@@ -268,6 +275,11 @@ impl Describe for MonthProblem {
         match self {
             P::Empty => say(lang, "空です".into(), "it is empty".into()),
             P::NoMonth => say(lang, "月がありません".into(), "no month in it".into()),
+            P::TooLong => say(
+                lang,
+                "時期として読むには長すぎます".into(),
+                "too long to be read as months".into(),
+            ),
             P::RangeWithoutMonths => say(
                 lang,
                 "「～」の前後に月がありません".into(),
@@ -357,6 +369,9 @@ pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
         expression: expression.to_string(),
         problem,
     };
+    if expression.len() > MAX_TIMING_BYTES {
+        return Err(fail(MonthProblem::TooLong));
+    }
     let mut s = normalize(expression);
     if s.is_empty() {
         return Err(fail(MonthProblem::Empty));

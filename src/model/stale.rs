@@ -64,17 +64,13 @@ pub fn read_again_where_stale(report: &mut Report, bound: u64) -> Vec<ReadAgain>
     out
 }
 
-/// The entry's text with the sub-items changed on their own put in, when a stored sub-item's
-/// text is not in it and that sub-item's text no longer reads as what is stored beside it (it
+/// The entry's text with the sub-items changed on their own put in, when the stored
+/// sub-items' texts are not in it (in order) and a sub-item's text no longer reads as what is stored beside it (it
 /// was changed on its own: a division editing it in its response file); `None` when the text
 /// holds them all, or when every sub-item still reads as stored: then the entry's text was
 /// rewritten (its words are the edit, the sub-items beside it the old reading).
 fn subs_changed(entry: &Entry) -> Option<String> {
-    if entry
-        .subs
-        .iter()
-        .all(|s| entry.text.contains(s.text.as_str()))
-    {
+    if super::sub_text::holds_subs(entry) {
         return None;
     }
     let changed: Vec<bool> = entry.subs.iter().map(changed_on_its_own).collect();

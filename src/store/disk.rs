@@ -108,11 +108,9 @@ impl Describe for DiskChange {
                 "the file was removed or renamed since it was read".into(),
             ),
             DiskChange::Changed { was, now } => {
-                let when = now.modified.map(|t| {
-                    chrono::DateTime::<chrono::Local>::from(t)
-                        .format("%Y-%m-%d %H:%M:%S")
-                        .to_string()
-                });
+                let when = (now.modified)
+                    .and_then(crate::model::clock::local)
+                    .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
                 match when {
                     Some(when) => say(
                         lang,

@@ -163,7 +163,8 @@ impl Describe for LockHolder {
     /// (written where the login name could not be found) or cannot be read says so in words,
     /// with what it does tell: the computer and the process.
     fn describe(&self, lang: Lang) -> String {
-        let since = chrono::DateTime::<chrono::Local>::from(self.since).format("%Y-%m-%d %H:%M");
+        let unknown = say(lang, "時刻不明".into(), "an unknown time".into());
+        let since = crate::model::clock::shown(self.since, "%Y-%m-%d %H:%M", &unknown);
         let user = match self.user.trim() {
             "" => say(
                 lang,

@@ -164,8 +164,8 @@ pub struct Recoverable {
 impl Describe for Recoverable {
     /// `2024-05-01 09:12 — 平成 29 年度「…」: 3 sections, 11 initiatives, 120 entries (/path)`.
     fn describe(&self, lang: Lang) -> String {
-        let written =
-            chrono::DateTime::<chrono::Local>::from(self.written).format("%Y-%m-%d %H:%M");
+        let unknown = say(lang, "時刻不明".into(), "an unknown time".into());
+        let written = crate::model::clock::shown(self.written, "%Y-%m-%d %H:%M", &unknown);
         let (s, i, e) = (self.sections, self.initiatives, self.entries);
         let counts = say(
             lang,

@@ -165,7 +165,9 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
 fn with_time(answer: Answer, path: &Path) -> Answer {
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     Answer {
-        modified: modified.map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local()),
+        modified: modified
+            .and_then(crate::model::clock::local)
+            .map(|t| t.naive_local()),
         ..answer
     }
 }

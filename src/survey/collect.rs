@@ -412,7 +412,7 @@ fn take(
     record.received = Some(Received {
         at,
         file: answer.file.clone(),
-        count: count + 1,
+        count: count.saturating_add(1),
         taken: std::mem::take(&mut brought.taken),
         modified: answer.modified,
         written: super::shared::written_by(
@@ -481,6 +481,27 @@ fn rows_deleted(master: &Report, gone: &[Id], answer: &Answer) -> Vec<Conflict> 
             })
         })
         .collect()
+}
+
+/// Says each result whose text and a sub-item were both rewritten, the text not holding the
+/// sub-item: the text is taken, the sub-item's words are not.
+fn sub_items_not_in_text(
+    brought: &mut Brought,
+    (i, t): (&crate::model::Initiative, &crate::model::Topic),
+    mine: &[Entry],
+    claimed: &[Entry],
+) {
+    for (entry, sub) in super::adopt::sub_items_not_in_text(mine, claimed) {
+        let at = crate::model::diag::Location::entry(crate::model::diag::EntryAt {
+            initiative: i.number.clone(),
+            topic: t.heading.clone(),
+            side: Side::Actual,
+        });
+        let kind = crate::model::diag::WarningKind::SubItemNotInText { entry, sub };
+        brought
+            .warnings
+            .push(crate::model::diag::Warning::new(at, kind));
+    }
 }
 
 /// A `.ron` answer: the division's topics' results by id, the rest compared part by part.
@@ -573,17 +594,7 @@ fn from_report(
         let list = super::shared::keep_added_since(&t.actual, since.list, may_change);
         let (list, again) = super::shared::same_words_once(&t.actual, list);
         brought.same_words.extend(again);
-        for (entry, sub) in super::adopt::sub_items_not_in_text(&mine, &claimed) {
-            let at = crate::model::diag::Location::entry(crate::model::diag::EntryAt {
-                initiative: i.number.clone(),
-                topic: t.heading.clone(),
-                side: Side::Actual,
-            });
-            let kind = crate::model::diag::WarningKind::SubItemNotInText { entry, sub };
-            brought
-                .warnings
-                .push(crate::model::diag::Warning::new(at, kind));
-        }
+        sub_items_not_in_text(&mut brought, (i, t), &mine, &claimed);
         if !same_results(&list, &t.actual) {
             brought.changed.push(topic);
             brought.edits.push(Edit::SetEntries {

@@ -145,7 +145,14 @@ pub enum SurveyRefusal {
     DueBeforeSending { due: NaiveDate, today: NaiveDate },
     /// No topic names a 担当課: there is no one to ask.
     NoDivision,
+    /// More divisions than a survey goes to ([`MAX_DIVISIONS`]): each response holds the
+    /// report, so their files grow with the square of the count.
+    TooManyDivisions { count: usize },
 }
+
+/// The most divisions a survey goes to: a prefecture has 30–60 担当課. A table naming 3,000
+/// under one initiative wrote 335 MB of responses before twenty seconds were up.
+pub const MAX_DIVISIONS: usize = 300;
 
 impl Describe for SurveyRefusal {
     fn describe(&self, lang: Lang) -> String {
@@ -159,6 +166,15 @@ impl Describe for SurveyRefusal {
                 lang,
                 "担当課の名前がある見出しがありません。照会先がありません".into(),
                 "no topic names a 担当課: there is no one to ask".into(),
+            ),
+            SurveyRefusal::TooManyDivisions { count } => say(
+                lang,
+                format!(
+                    "担当課が{count}あり、一度に照会できる{MAX_DIVISIONS}を超えています。担当課の名前を確かめてください"
+                ),
+                format!(
+                    "the report names {count} divisions, more than the {MAX_DIVISIONS} a survey goes to; check the divisions' names"
+                ),
             ),
         }
     }
@@ -178,6 +194,10 @@ impl Survey {
         let divisions = divisions(master);
         if divisions.is_empty() {
             return Err(SurveyRefusal::NoDivision);
+        }
+        if divisions.len() > MAX_DIVISIONS {
+            let count = divisions.len();
+            return Err(SurveyRefusal::TooManyDivisions { count });
         }
         let stems = file_stems(&divisions);
         let to = divisions

@@ -17,6 +17,7 @@ mod every_output;
 mod fuzz_found;
 mod hostile;
 mod hostile_found;
+mod hostile_fourth;
 mod hostile_third;
 mod import_seed;
 mod invisible;

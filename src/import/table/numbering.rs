@@ -4,6 +4,16 @@
 use super::Row;
 
 pub(super) fn initiative_number(row: &Row) -> Option<String> {
+    // A number's first digit written as a reference (`&#49;2`) is how the table export keeps
+    // a plain row of the stage table (an action item named 「12」) from reading as an
+    // initiative: no number.
+    let raw = row.get(0);
+    if raw.starts_with("&#")
+        && crate::import::html::reference(raw)
+            .is_some_and(|(c, _, _)| !crate::model::text::is_invisible(c))
+    {
+        return None;
+    }
     // Its references resolved, as the table export writes a character that does not show
     // (`&#18;2`): read raw, the row was no initiative's and the initiative was lost.
     let first = row.text(0);

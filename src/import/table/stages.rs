@@ -9,7 +9,8 @@ use crate::model::{ActionItem, Id, StageSpan, UnreadText, YearRange};
 
 impl Reader {
     /// Reads the stage table: items with their spans, the rows to check the plain copy against,
-    /// and the table flattened the way the published file repeats it in the following fields.
+    /// and the table flattened the way the published file repeats it in the following fields
+    /// (at most `copy_fields` of them: the fields the row has after the table).
     /// A workbook's cells (`plain`) are text as they are; the text table's cells have their
     /// character references resolved once a leading □ has been read.
     #[allow(clippy::type_complexity)]
@@ -18,6 +19,7 @@ impl Reader {
         line: usize,
         table: &html::Table,
         plain: bool,
+        copy_fields: usize,
     ) -> (Vec<ActionItem>, Vec<(String, Vec<String>)>, Vec<String>) {
         let at = || Location::field(line, 3, "工程");
         let text = |t: &str| match plain {
@@ -117,14 +119,18 @@ impl Reader {
             Some(h) => flat[h].len(),
             None => flat.iter().map(Vec::len).max().unwrap_or(0),
         };
-        let flat = flat
-            .into_iter()
-            .flat_map(|mut r| {
-                r.resize(width, String::new());
-                r
-            })
-            .collect();
-        (items, expected, flat)
+        // No longer than the fields the row has for the copy: forty thousand empty headings
+        // over three thousand rows are not a hundred million empty cells.
+        let mut copy = Vec::with_capacity(width.saturating_mul(flat.len()).min(copy_fields));
+        for mut r in flat {
+            let room = copy_fields - copy.len();
+            if room == 0 {
+                break;
+            }
+            r.resize(width.min(room), String::new());
+            copy.extend(r);
+        }
+        (items, expected, copy)
     }
 
     /// The years of a stage table's columns; the first table sets the report's plan years and
@@ -137,8 +143,13 @@ impl Reader {
         let at = Location::field(line, 3, "工程");
         let read: Vec<FiscalYear> = years.iter().flatten().copied().collect();
         let consecutive = read.windows(2).all(|w| w[1].0 == w[0].0 + 1);
-        if read.len() != years.len() || !consecutive || read.is_empty() {
-            self.warn(at.clone(), WarningKind::YearsNotConsecutive);
+        let too_many = read.len() > crate::model::bounds::MAX_PLAN_YEARS;
+        if read.len() != years.len() || !consecutive || read.is_empty() || too_many {
+            let kind = match too_many {
+                true => WarningKind::TooManyPlanYears { count: read.len() },
+                false => WarningKind::YearsNotConsecutive,
+            };
+            self.warn(at.clone(), kind);
             return self
                 .plan_years
                 .map(|(r, _)| r.years().collect())

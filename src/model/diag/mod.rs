@@ -244,6 +244,17 @@ pub enum WarningKind {
         item: String,
     },
     YearsNotConsecutive,
+    /// A number of a year far from the plan years
+    /// ([`crate::model::bounds::MAX_YEARS_FROM_PLAN`]): kept in the unread list.
+    NumberYearFarFromPlan {
+        year: i32,
+        text: String,
+    },
+    /// The stage table's year headings name more years than a plan spans
+    /// ([`crate::model::bounds::MAX_PLAN_YEARS`]).
+    TooManyPlanYears {
+        count: usize,
+    },
     StageYearsDiffer {
         range: String,
         other_row: usize,

@@ -24,6 +24,8 @@ impl Describe for WarningKind {
             | W::TextAfterDivision => row_words(self, lang),
             W::StageBeyondYears { .. }
             | W::YearsNotConsecutive
+            | W::TooManyPlanYears { .. }
+            | W::NumberYearFarFromPlan { .. }
             | W::StageYearsDiffer { .. }
             | W::PlainCopyDiffers { .. }
             | W::PlainRowDiffers { .. }
@@ -193,6 +195,30 @@ fn stage_words(kind: &WarningKind, lang: Lang) -> String {
             "the stage table's year headings are not consecutive fiscal years (28年度, \
              29年度, …); the report's plan years are used"
                 .into(),
+        ),
+        W::NumberYearFarFromPlan { year, text } => say(
+            lang,
+            format!(
+                "{year}年度は計画年度から{}年より離れているため、その数値は読まず未読の欄に残しました:「{}」",
+                crate::model::bounds::MAX_YEARS_FROM_PLAN,
+                preview(text)
+            ),
+            format!(
+                "FY{year} is more than {} years from the plan years: its numbers are not read, kept in the unread list: 「{}」",
+                crate::model::bounds::MAX_YEARS_FROM_PLAN,
+                preview(text)
+            ),
+        ),
+        W::TooManyPlanYears { count } => say(
+            lang,
+            format!(
+                "工程表の年度の見出しが{count}年度あり、計画として読める{}年度を超えています。報告の計画年度を使いました",
+                crate::model::bounds::MAX_PLAN_YEARS
+            ),
+            format!(
+                "the stage table's year headings name {count} fiscal years, more than the {} a plan may span; the report's plan years are used",
+                crate::model::bounds::MAX_PLAN_YEARS
+            ),
         ),
         W::StageYearsDiffer {
             range,

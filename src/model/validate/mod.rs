@@ -9,10 +9,11 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::era::FiscalYear;
-use super::report::{
-    AsOf, Entry, Id, Initiative, Report, Side, StageSpan, YearRange, days_in_month,
-};
+
+mod years;
+use super::report::{Entry, Id, Initiative, Report, Side, StageSpan, YearRange};
 use crate::lang::{Describe, Lang, say};
+use years::{history_violations, measure_year_violations, report_field_violations};
 
 /// Where in a report a rule is broken, in the words of the grid: section, initiative (by its
 /// number), action item, lane and stage, or topic, side and entry (1-based), and the field.
@@ -139,6 +140,11 @@ pub enum Rule {
     YearTwice { year: i32 },
     /// The plan years run backwards.
     PlanYearsReversed { first: i32, last: i32 },
+    /// The plan spans more years than [`crate::model::bounds::MAX_PLAN_YEARS`].
+    PlanYearsTooMany { first: i32, last: i32 },
+    /// A number's year further from the plan years than
+    /// [`crate::model::bounds::MAX_YEARS_FROM_PLAN`].
+    YearFarFromPlan { year: i32 },
     /// A stage ends before it starts.
     SpanReversed { first: i32, last: i32 },
     /// A stage lies (partly) outside the report's plan years.
@@ -214,6 +220,28 @@ impl Describe for Rule {
                     FiscalYear(*year).era_form()
                 ),
                 format!("FY{year} is written twice (which of its figures holds is not known)"),
+            ),
+            Rule::PlanYearsTooMany { first, last } => say(
+                lang,
+                format!(
+                    "計画年度が{first}年度から{last}年度までと長すぎます（{}年度まで）",
+                    crate::model::bounds::MAX_PLAN_YEARS
+                ),
+                format!(
+                    "the plan years run from {first} to {last}: more than the {} a plan may span",
+                    crate::model::bounds::MAX_PLAN_YEARS
+                ),
+            ),
+            Rule::YearFarFromPlan { year } => say(
+                lang,
+                format!(
+                    "{year}年度は計画年度から{}年より離れています",
+                    crate::model::bounds::MAX_YEARS_FROM_PLAN
+                ),
+                format!(
+                    "FY{year} is more than {} years from the plan years",
+                    crate::model::bounds::MAX_YEARS_FROM_PLAN
+                ),
             ),
             Rule::PlanYearsReversed { first, last } => say(
                 lang,
@@ -375,130 +403,6 @@ pub fn violations(report: &Report) -> Vec<Violation> {
         });
     }
     out
-}
-
-/// The report's own years and as-of date.
-fn report_field_violations(report: &Report, out: &mut Vec<Violation>) {
-    let mut push = |place: Place, rule: Rule| out.push(Violation { place, rule });
-    for (field, year) in [
-        ("fiscal_year", report.fiscal_year),
-        ("plan_years.first", report.plan_years.first),
-        ("plan_years.last", report.plan_years.last),
-    ] {
-        if !year.is_supported() {
-            push(Place::field(field), Rule::YearOutOfRange { year: year.0 });
-        }
-    }
-    if report.plan_years.first > report.plan_years.last {
-        push(
-            Place::field("plan_years"),
-            Rule::PlanYearsReversed {
-                first: report.plan_years.first.0,
-                last: report.plan_years.last.0,
-            },
-        );
-    }
-    if let Some(as_of) = report.as_of
-        && !as_of_is_valid(as_of, report.fiscal_year)
-    {
-        push(
-            Place::field("as_of"),
-            Rule::AsOfInvalid {
-                month: as_of.month,
-                day: as_of.day,
-            },
-        );
-    }
-}
-
-/// The years of numbers and ratings name columns and headings (`29年度計画額`) as the
-/// report's own do: the same range holds (a year of -5 was written 「-5年度計画額」).
-fn measure_year_violations(report: &Report, out: &mut Vec<Violation>) {
-    for initiative in report.initiatives() {
-        let m = initiative.measures();
-        let years = m
-            .indicators
-            .iter()
-            .flat_map(|x| {
-                x.years
-                    .iter()
-                    .map(|y| y.year)
-                    .chain(x.baseline.as_ref().and_then(|b| b.year))
-            })
-            .chain(m.effects.iter().map(|e| e.fiscal_year))
-            .chain(m.past.iter().map(|p| p.fiscal_year));
-        let place = |field: &'static str| Place {
-            initiative: Some(initiative.number.clone()),
-            field: Some(field),
-            ..Place::default()
-        };
-        for year in years.filter(|y| !y.is_supported()) {
-            out.push(Violation {
-                place: place("measures"),
-                rule: Rule::YearOutOfRange { year: year.0 },
-            });
-        }
-        let lists = m
-            .indicators
-            .iter()
-            .map(|x| {
-                (
-                    "indicators",
-                    x.years.iter().map(|y| y.year).collect::<Vec<_>>(),
-                )
-            })
-            .chain([("effects", m.effects.iter().map(|e| e.fiscal_year).collect())]);
-        for (field, mut years) in lists {
-            years.sort();
-            if let Some(w) = years.windows(2).find(|w| w[0] == w[1]) {
-                out.push(Violation {
-                    place: place(field),
-                    rule: Rule::YearTwice { year: w[0].0 },
-                });
-            }
-        }
-    }
-}
-
-/// Closed periods are named and shown like the report's own year: the same rules hold.
-fn history_violations(report: &Report, out: &mut Vec<Violation>) {
-    let mut push = |place: Place, rule: Rule| out.push(Violation { place, rule });
-    for past in &report.history {
-        if !past.fiscal_year.is_supported() {
-            push(
-                Place::field("history"),
-                Rule::YearOutOfRange {
-                    year: past.fiscal_year.0,
-                },
-            );
-        } else if !as_of_is_valid(past.as_of, past.fiscal_year) {
-            push(
-                Place::field("history"),
-                Rule::AsOfInvalid {
-                    month: past.as_of.month,
-                    day: past.as_of.day,
-                },
-            );
-        }
-        let mut stack: Vec<&Entry> = past
-            .cleared
-            .iter()
-            .flat_map(|t| t.plan.iter().chain(&t.actual))
-            .collect();
-        while let Some(e) = stack.pop() {
-            if let Some(t) = &e.timing
-                && !t.months.is_within_year()
-            {
-                push(
-                    Place::field("history"),
-                    Rule::MonthsOutOfRange {
-                        stored: t.months.bits(),
-                    },
-                );
-            }
-            stack.extend(e.subs.iter());
-        }
-    }
 }
 
 /// The ids met so far, each with where it was first, and the highest.
@@ -785,10 +689,4 @@ pub fn lane_violations(plan: YearRange, lane: &[StageSpan]) -> Vec<(usize, Rule)
         }
     }
     out
-}
-
-fn as_of_is_valid(as_of: AsOf, fiscal_year: FiscalYear) -> bool {
-    (1..=12).contains(&as_of.month)
-        && as_of.day >= 1
-        && as_of.day <= days_in_month(fiscal_year.calendar_year_of(as_of.month), as_of.month)
 }
