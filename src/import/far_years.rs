@@ -7,6 +7,7 @@
 use crate::model::bounds::MAX_YEARS_FROM_PLAN;
 use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::era::FiscalYear;
+use crate::model::measure_warning::{MeasureAt, MeasureField};
 use crate::model::{Report, UnreadText};
 
 /// Moves every number of a year far from the plan years to the unread list, saying each.
@@ -17,7 +18,7 @@ pub(super) fn keep_unread(report: &mut Report, warnings: &mut Vec<Warning>) {
             || i64::from(y.0) > i64::from(plan.last.0) + i64::from(MAX_YEARS_FROM_PLAN)
     };
     let unit = report.measure_settings.yen_unit;
-    let mut kept: Vec<(String, i32, String)> = Vec::new();
+    let mut kept: Vec<(MeasureAt, i32, String)> = Vec::new();
     for initiative in report
         .sections
         .iter_mut()
@@ -36,7 +37,15 @@ pub(super) fn keep_unread(report: &mut Report, warnings: &mut Vec<Warning>) {
                     let figures = [&y.target, &y.actual, &y.first_half]
                         .map(|f| f.display())
                         .join(" ");
-                    kept.push((number.clone(), y.year.0, format!("{name} {figures}")));
+                    let field = MeasureField::IndicatorTarget {
+                        name: name.clone(),
+                        year: Some(y.year),
+                    };
+                    let at = MeasureAt {
+                        initiative: number.clone(),
+                        field,
+                    };
+                    kept.push((at, y.year.0, format!("{name} {figures}")));
                 }
                 keep
             });
@@ -44,29 +53,45 @@ pub(super) fn keep_unread(report: &mut Report, warnings: &mut Vec<Warning>) {
                 && let Some(year) = b.year.filter(|&y| far(y))
             {
                 b.year = None;
-                kept.push((number.clone(), year.0, format!("{name} 基準年度")));
+                let field = MeasureField::IndicatorBaseline { name: name.clone() };
+                let at = MeasureAt {
+                    initiative: number.clone(),
+                    field,
+                };
+                kept.push((at, year.0, format!("{name} 基準年度")));
             }
         }
         m.effects.retain(|e| {
             let keep = !far(e.fiscal_year);
             if !keep {
                 let amounts = format!("{} {}", e.planned.display(unit), e.actual.display(unit));
-                kept.push((number.clone(), e.fiscal_year.0, amounts));
+                let field = MeasureField::EffectPlanned {
+                    year: e.fiscal_year,
+                };
+                let at = MeasureAt {
+                    initiative: number.clone(),
+                    field,
+                };
+                kept.push((at, e.fiscal_year.0, amounts));
             }
             keep
         });
         m.past.retain(|p| {
             let keep = !far(p.fiscal_year);
             if !keep {
-                kept.push((number.clone(), p.fiscal_year.0, "評価".into()));
+                let at = MeasureAt {
+                    initiative: number.clone(),
+                    field: MeasureField::SelfRating,
+                };
+                kept.push((at, p.fiscal_year.0, "評価".into()));
             }
             keep
         });
     }
-    for (initiative, year, what) in kept {
+    for (at, year, what) in kept {
         let text = format!("{}年度 {}", year, what.trim());
         warnings.push(Warning::new(
-            Location::named(format!("取組{initiative}")),
+            Location::measure(at),
             WarningKind::NumberYearFarFromPlan {
                 year,
                 text: text.clone(),
