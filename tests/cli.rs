@@ -1260,3 +1260,44 @@ fn a_report_without_rows_prints_its_title_and_headings() {
     let pdf = lopdf::Document::load(&out).expect("a PDF");
     assert!(pdf.catalog().unwrap().get(b"StructTreeRoot").is_ok());
 }
+
+/// 差戻し from the command line, as the window's 提出状況 does it: only an answer is sent back,
+/// with a note; `status` shows it until the division answers again.
+#[test]
+fn send_back_marks_an_answer_for_correction_and_status_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (master, out) = surveyed_ron(dir.path());
+    let m = master.to_str().unwrap();
+    // Not answered yet: refused, the master unchanged.
+    let before = std::fs::read(&master).unwrap();
+    let refused = shinchoku(&["send-back", m, "総務部人事課", "--note", "時期を確認"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("has not answered"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert_eq!(std::fs::read(&master).unwrap(), before);
+    let answer = out.join("総務部人事課.ron");
+    succeeded(&["collect", m, answer.to_str().unwrap()]);
+    let sent = succeeded(&[
+        "send-back",
+        m,
+        "総務部人事課",
+        "--note",
+        "懲戒処分基準の時期を確認してください",
+        "--lang",
+        "ja",
+    ]);
+    assert!(String::from_utf8_lossy(&sent.stdout).contains("差し戻しました"));
+    let status = succeeded(&["status", m, "--lang", "ja"]);
+    let line = String::from_utf8_lossy(&status.stdout)
+        .lines()
+        .find(|l| l.starts_with("総務部人事課"))
+        .map(String::from)
+        .unwrap();
+    assert!(
+        line.contains("差戻し") && line.contains("懲戒処分基準の時期を確認してください"),
+        "{line}"
+    );
+}

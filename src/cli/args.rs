@@ -51,6 +51,10 @@ pub enum Command {
     Collect(Collect),
     /// 提出状況: who was sent the survey, who has answered, what is overdue.
     Status(Status),
+    /// 差戻し: send a division's answer back for correction, with what to correct. Rewrites
+    /// REPORT.ron (keeping backups), or writes OUT; 提出状況 shows it until the division answers
+    /// again.
+    SendBack(SendBack),
     /// Read a `.ron` report or a report table and print a summary and every warning.
     Check(Check),
 }
@@ -238,6 +242,26 @@ pub struct Status {
     /// The language of what it prints.
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,
+}
+
+#[derive(clap::Args)]
+pub struct SendBack {
+    /// The office's master: a `.ron` report.
+    pub report: PathBuf,
+    /// The division whose answer is sent back, as 提出状況 names it.
+    pub division: String,
+    /// What the division should correct (required: a division is told why).
+    #[arg(long)]
+    pub note: String,
+    /// The `.ron` report to write (default: the master itself).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The language of what it prints.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// Overwrite the output even when another Shinchoku has it open.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(clap::Args)]

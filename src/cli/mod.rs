@@ -6,9 +6,9 @@
 //!
 //! The command line speaks English, on purpose: its output is read by scripts and logs, which
 //! should not change with the PC. The core's error and warning kinds are worded through
-//! [`Describe`](crate::lang::Describe) with `Lang::En`; only `diff`, `collect` and `status`
-//! also speak Japanese, with `--lang ja`, since what they print goes to the office and the
-//! divisions.
+//! [`Describe`](crate::lang::Describe) with `Lang::En`; only `diff`, `collect`, `status` and
+//! `send-back` also speak Japanese, with `--lang ja`, since what they print goes to the office
+//! and the divisions.
 //!
 //! With no command the window opens. `cli` and `app` are one layer (see the crate's doc), so
 //! `run` is handed what opens the window rather than calling `app` itself: `main.rs` passes
@@ -26,6 +26,7 @@ mod print;
 pub mod problem;
 mod rollover;
 mod sample;
+mod send_back;
 mod status;
 mod survey;
 
@@ -49,6 +50,7 @@ pub fn run(
         Some(Command::Survey(a)) => survey::run(a),
         Some(Command::Collect(a)) => collect::run(a),
         Some(Command::Status(a)) => status::run(a),
+        Some(Command::SendBack(a)) => send_back::run(a),
         Some(Command::Diff(a)) => diff::run(a),
         Some(Command::Rollover(a)) => rollover::run(a),
         Some(Command::Sample(a)) => sample::run(a),

@@ -57,8 +57,16 @@ fn print_row(r: &StatusRow, lang: Lang) {
             |t| t.format("%Y-%m-%d %H:%M").to_string(),
         )
     };
+    // The 差戻し's note, for the division to see what to correct.
+    let note = r.sent_back_note.as_deref().map_or_else(String::new, |n| {
+        format!(
+            "\t{}: {}",
+            say(lang, "差戻し".into(), "sent back".into()),
+            visible(n)
+        )
+    });
     println!(
-        "{}\t{}\t{}: {}\t{}: {}\t{}: {}\t{} {}/{}{}",
+        "{}\t{}\t{}: {}\t{}: {}\t{}: {}\t{} {}/{}{}{note}",
         visible(&r.division),
         r.standing.name(lang),
         say(lang, "照会".into(), "sent".into()),
