@@ -20,10 +20,26 @@ pub fn belongs(origin: &Origin) -> Belongs {
 /// 復元: a document holding the copy's report, with unsaved changes, belonging where the copy
 /// did. For a `.ron` file the document opens the file as it is now (its lock, what it is on
 /// disk); when the file changed since the copy's edits began, saving reports the change, as it
-/// would have without the crash.
-pub fn restore(store: &RecoveryStore, copy: &Recoverable) -> Result<Document, RecoveryError> {
+/// would have without the crash. `open`: the document the window has open, which may be that
+/// file — then its lock is the restored document's (opening the file again found the window's
+/// own lock, made the restored document read-only, and the lock went with the document it
+/// replaced: a second window could then edit the file).
+pub fn restore(
+    store: &RecoveryStore,
+    copy: &Recoverable,
+    open: Option<&Document>,
+) -> Result<Document, RecoveryError> {
     let (report, based_on) = store.read(copy)?;
+    let holding = |p: &std::path::Path| {
+        open.filter(|d| d.file_path() == Some(p) && d.lock().is_some())
+            .cloned()
+            .map(|mut d| {
+                d.history = crate::edit::History::default();
+                d
+            })
+    };
     let mut doc = match &copy.belongs {
+        Belongs::File(p) if let Some(d) = holding(p) => d,
         Belongs::File(p) => Document::open(p)
             .unwrap_or_else(|_| Document::new(report.clone(), Origin::File(p.clone()), vec![])),
         Belongs::Imported(p) => Document::new(report.clone(), Origin::Imported(p.clone()), vec![]),

@@ -111,7 +111,7 @@ fn an_edited_report_is_recovered_after_its_process_is_killed() {
     drop(expected);
 
     // 復元: a document with unsaved changes on the file; saving it removes nothing else.
-    let mut restored = restore(&store, copy).unwrap();
+    let mut restored = restore(&store, copy, None).unwrap();
     assert!(restored.is_dirty());
     assert!(restored.lock().is_some());
     let recovered = restored.report().clone();
@@ -195,7 +195,7 @@ fn copies_of_never_saved_reports_and_of_removed_files_are_offered() {
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0].belongs, Belongs::Unsaved);
     assert!(pending[0].to_string().ends_with("(never saved)"));
-    let restored = restore(&store, &pending[0]).unwrap();
+    let restored = restore(&store, &pending[0], None).unwrap();
     assert!(*restored.report() == *sample.report() && restored.is_dirty());
     autosave.discard().unwrap();
     assert!(store.pending().is_empty());
@@ -235,4 +235,39 @@ fn the_default_folder_is_the_users_data_folder() {
             dir.display()
         );
     }
+}
+
+/// 復元 in a window that has the copy's file open (started again on it after a crash): the
+/// restored document keeps the window's lock and can be saved; a second window opening the
+/// file finds it held. Before, opening the file again found the window's own lock — the
+/// restored report read-only — and the lock went with the document it replaced, so a second
+/// window edited and saved the same file.
+#[test]
+fn restoring_into_the_window_holding_the_file_keeps_its_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("master.ron");
+    store::save(&path, &seed().report).unwrap();
+    let store = RecoveryStore::new(dir.path().join("recovery"));
+    {
+        let mut before = Document::open(&path).unwrap();
+        make_the_edit(&mut before);
+        Autosave::new(store.clone())
+            .write(Instant::now(), &before)
+            .unwrap();
+    }
+    let window = Document::open(&path).unwrap();
+    assert!(window.lock().is_some());
+    let copy = &store.pending()[0];
+    let mut restored = restore(&store, copy, Some(&window)).unwrap();
+    assert!(!restored.is_read_only(), "{:?}", restored.locked_by());
+    assert!(restored.is_dirty() && !restored.history().can_undo());
+    drop(window);
+    let second = Document::open(&path).unwrap();
+    assert!(
+        second.is_read_only(),
+        "the second window finds the file held"
+    );
+    drop(second);
+    restored.save_to(&path).unwrap();
+    assert!(store::open(&path).unwrap() == *restored.report());
 }

@@ -258,7 +258,7 @@ impl DocState {
         let Some(autosave) = &self.autosave else {
             return Vec::new();
         };
-        match autosave::restore(autosave.store(), copy) {
+        match autosave::restore(autosave.store(), copy, Some(&self.doc)) {
             Ok(doc) => {
                 self.doc = doc;
                 self.generation += 1;
