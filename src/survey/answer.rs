@@ -46,6 +46,9 @@ pub enum Refusal {
     Workbook(workbook::WorkbookProblem),
     /// A report, but not a response sent to a division.
     NotAResponse,
+    /// Neither kind of answer by its name: a report table, a PDF, an `.xls` copy (`extension`
+    /// as named, empty when there is none).
+    NotAnAnswerFile { extension: String },
     /// A response to another report.
     AnotherReport { expected: ReportId, found: ReportId },
     /// A response to this report's programme for another period or year.
@@ -77,6 +80,16 @@ impl Describe for Refusal {
                 lang,
                 "担当課への回答用ファイルではありません".into(),
                 "not a response sent to a 担当課".into(),
+            ),
+            Refusal::NotAnAnswerFile { extension } => say(
+                lang,
+                format!(
+                    "回答のファイルではありません（.{extension}）。回答は照会で送った回答用ファイル（.ron）か回答票（.xlsx）です"
+                ),
+                format!(
+                    "not an answer (.{extension}): an answer is the response file (.ron) or the \
+                     workbook (.xlsx) the survey sent"
+                ),
             ),
             Refusal::AnotherReport { expected, found } => say(
                 lang,
@@ -156,6 +169,12 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
             }))
         })?;
         return answer_from_workbook(&bytes, file).map(|a| with_time(a, path));
+    }
+    // A file named as something else (a report table, a PDF) is no answer: said so, not as a
+    // `.ron` that does not read (「3行1列: 進捗の報告ファイルではありません…」).
+    let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
+    if let Some(extension) = extension.filter(|e| !e.eq_ignore_ascii_case("ron")) {
+        return Err(Refusal::NotAnAnswerFile { extension });
     }
     let report = crate::store::open(path).map_err(|e| Refusal::File(Box::new(e)))?;
     answer_from_report(report, file).map(|a| with_time(a, path))

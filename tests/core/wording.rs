@@ -605,6 +605,20 @@ fn every_file_error_kind_is_japanese_in_the_japanese_window() {
             format: "XLSX",
             excess: Excess::Cells,
         }),
+        // What the workbook readers say, in their own English words (a file cut short was
+        // shown 「…: Zip error: invalid Zip archive: Could not find EOCD」).
+        import(I::DamagedWorkbook {
+            format: "XLSX",
+            why: "Zip error: invalid Zip archive: Could not find EOCD".into(),
+        }),
+        import(I::DamagedWorkbook {
+            format: "XLSX",
+            why: "sheet 回答: Xml error: ill-formed document".into(),
+        }),
+        import(I::DamagedWorkbook {
+            format: "XLS",
+            why: "neither a ZIP package nor an OLE compound file".into(),
+        }),
     ];
     kinds.extend(
         [
@@ -624,9 +638,9 @@ fn every_file_error_kind_is_japanese_in_the_japanese_window() {
         .map(malformed),
     );
     // Names of formats and encodings, written so in Japanese too.
-    const KNOWN: [&str; 14] = [
-        "UTF", "XLSX", "CSV", "TSV", "RON", "BOM", "Shift", "JIS", "NUL", "Excel", "xlsx", "tsv",
-        "csv", "ron",
+    const KNOWN: [&str; 17] = [
+        "UTF", "XLSX", "XLS", "CSV", "TSV", "RON", "BOM", "Shift", "JIS", "NUL", "Excel", "xlsx",
+        "tsv", "csv", "ron", "XML", "ZIP",
     ];
     let mut english_found = Vec::new();
     for kind in kinds {
@@ -662,4 +676,32 @@ fn english_word(ja: &str, known: &[&str]) -> Option<String> {
         .split(|c: char| !c.is_ascii_alphabetic())
         .find(|w| w.len() >= 3 && !known.contains(w))
         .map(str::to_string)
+}
+
+/// An answer refused for what it is — a workbook cut short, a report table given as an answer
+/// — is said in Japanese, and names what an answer is (a table was refused as a `.ron` that
+/// does not read: 「3行1列: 進捗の報告ファイルではありません…」).
+#[test]
+fn an_answer_refused_for_what_it_is_is_said_in_japanese() {
+    use shinchoku::lang::Describe;
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("seed.tsv");
+    std::fs::write(&table, crate::SEED).unwrap();
+    let cut = dir.path().join("人事課.xlsx");
+    std::fs::write(&cut, b"PK\x03\x04 cut short").unwrap();
+    for (path, words) in [
+        (&table, "回答のファイルではありません（.tsv）"),
+        (&cut, "Excelのブックとして読めません"),
+    ] {
+        let said = shinchoku::survey::read_answer(path)
+            .map(|_| ())
+            .unwrap_err()
+            .describe(Lang::Ja);
+        assert!(said.contains(words), "{said}");
+        assert_eq!(
+            english_word(&said, &["Excel", "ron", "xlsx", "tsv"]),
+            None,
+            "{said}"
+        );
+    }
 }

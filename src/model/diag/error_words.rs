@@ -202,7 +202,10 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
         ),
         K::DamagedWorkbook { format, why } => say(
             lang,
-            format!("{format}のブックとして開けません（壊れているか、途中で切れているか、ブックではありません）: {why}"),
+            format!(
+                "{format}のブックとして開けません（壊れているか、途中で切れているか、ブックではありません）: {}",
+                damage_in_japanese(why)
+            ),
             format!(
                 "cannot be opened as an {format} workbook (damaged, cut short, or not a \
                  workbook): {why}"
@@ -365,4 +368,39 @@ fn too_many_initiatives_words(lang: Lang) -> String {
              one"
         ),
     )
+}
+
+/// What a workbook reader said is wrong with a file (its own words, in English), in Japanese
+/// for the Japanese window: the kind of damage where the words tell it, else that the file's
+/// form is broken. The English window shows the reader's words as they are.
+pub fn damage_in_japanese(why: &str) -> String {
+    let lower = why.to_ascii_lowercase();
+    let sheet = why
+        .strip_prefix("sheet ")
+        .and_then(|rest| rest.split_once(": "))
+        .map(|(name, _)| name);
+    let kind = if lower.contains("empty zip") {
+        "中身のないZIPです"
+    } else if lower.contains("neither a zip") {
+        "ZIPでもExcel 97-2003の形式でもありません"
+    } else if lower.contains("eocd")
+        || lower.contains("eof")
+        || lower.contains("end of file")
+        || lower.contains("ends inside")
+        || lower.contains("truncated")
+    {
+        "ファイルが途中で切れています"
+    } else if lower.contains("password") || lower.contains("encrypt") {
+        "パスワードで保護されています"
+    } else if lower.contains("xml") {
+        "ブックの中のXMLが壊れています"
+    } else if lower.contains("zip") {
+        "ZIPの形が壊れています"
+    } else {
+        "ファイルの形が壊れています"
+    };
+    match sheet {
+        Some(name) => format!("シート「{}」: {kind}", crate::model::text::preview(name)),
+        None => kind.to_string(),
+    }
 }

@@ -80,7 +80,10 @@ impl Describe for WorkbookProblem {
         match self {
             WorkbookProblem::NotAWorkbook(e) => say(
                 lang,
-                format!("Excelのブックとして読めません: {e}"),
+                format!(
+                    "Excelのブックとして読めません: {}",
+                    crate::model::diag::damage_in_japanese(e)
+                ),
                 format!("not an Excel workbook: {e}"),
             ),
             WorkbookProblem::Refused(e) => e.describe(lang),
