@@ -174,6 +174,13 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
     // `.ron` that does not read (「3行1列: 進捗の報告ファイルではありません…」).
     let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
     if let Some(extension) = extension.filter(|e| !e.eq_ignore_ascii_case("ron")) {
+        // What is no file at all (a pipe, a device) is said as that first.
+        crate::model::diag::read_input(path).map_err(|kind| {
+            Refusal::File(Box::new(FileError {
+                path: path.to_path_buf(),
+                kind,
+            }))
+        })?;
         return Err(Refusal::NotAnAnswerFile { extension });
     }
     let report = crate::store::open(path).map_err(|e| Refusal::File(Box::new(e)))?;

@@ -71,10 +71,13 @@ pub(super) fn keep_added_since(
 /// new line, and nothing recorded that the other division still reports it). Returns the list
 /// and the results so written again, with their texts' hashes.
 pub(super) fn same_words_once(master: &[Entry], list: Vec<Entry>) -> (Vec<Entry>, Vec<(Id, u64)>) {
-    let in_master: HashSet<Id> = master.iter().map(|e| e.id).collect();
+    let master_text: HashMap<Id, &str> = master.iter().map(|e| (e.id, e.text.as_str())).collect();
+    let in_master = |id: &Id| master_text.contains_key(id);
     let in_list: HashSet<Id> = list.iter().map(|e| e.id).collect();
+    // Results the list keeps in the words they stand in (not one this answer rewrote into the
+    // same words as a line it adds: the division wrote both).
     let standing: HashMap<String, Id> = (list.iter())
-        .filter(|e| in_master.contains(&e.id))
+        .filter(|e| master_text.get(&e.id) == Some(&e.text.as_str()))
         .map(|e| (e.text.clone(), e.id))
         .collect();
     let mut left_out: HashMap<&str, &Entry> = (master.iter())
@@ -84,7 +87,7 @@ pub(super) fn same_words_once(master: &[Entry], list: Vec<Entry>) -> (Vec<Entry>
     let mut again = Vec::new();
     let mut out = Vec::with_capacity(list.len());
     for e in list {
-        if in_master.contains(&e.id) {
+        if in_master(&e.id) {
             out.push(e);
         } else if let Some(&kept) = standing.get(&e.text) {
             again.push((kept, super::sent::hash(&e.text)));
@@ -701,7 +704,7 @@ fn joined<'a>(
         // A line this list added in the words a result of the joined list stands in (the
         // earlier answer's rewrite) is that result, kept once.
         let standing: HashMap<String, Id> = (list.iter())
-            .filter(|e| now.contains_key(&e.id))
+            .filter(|e| now.get(&e.id).is_some_and(|j| j.text == e.text))
             .map(|e| (e.text.clone(), e.id))
             .collect();
         list.retain(|e| {

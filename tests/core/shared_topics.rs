@@ -364,3 +364,27 @@ fn a_line_added_again_by_another_division_after_it_was_taken_in_stays_with_eithe
         );
     }
 }
+
+/// A division that rewrites a result into the words of a line it also adds wrote both: both are
+/// kept (the property test of every output found the added line dropped as "the same words").
+#[test]
+fn a_division_writing_the_same_words_twice_keeps_both_lines() {
+    const TWICE: &str = "職員向けメルマガにおける周知(6月・7月)";
+    let mut master = master();
+    let mut r = survey::response_for(master.report(), 推進課, due(), "");
+    let topic = portal(&r);
+    let list = &mut r.topic_mut(topic).unwrap().actual;
+    let second = list.iter_mut().find(|e| e.text == SECOND).unwrap();
+    *second = Entry {
+        id: second.id,
+        ..shinchoku::model::entry_text::read_entry(TWICE, true, &mut Vec::new())
+    };
+    list.push(Entry {
+        id: Id(9_000_001),
+        ..shinchoku::model::entry_text::read_entry(TWICE, true, &mut Vec::new())
+    });
+    let a = answer_from_report(r, "推進課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(results(master.report()), vec![FIRST, TWICE, THIRD, TWICE]);
+}
