@@ -363,8 +363,31 @@ pub enum PathPurpose {
 }
 
 impl PathPurpose {
+    /// The extension a file written for the purpose gets when the path names none (typed
+    /// `report` for an Excel export is `report.xlsx`, as a save dialog makes it; it was
+    /// refused, the typed path gone).
+    fn default_extension(self) -> Option<&'static str> {
+        match self {
+            PathPurpose::SaveAs => Some("ron"),
+            PathPurpose::ExportPdf | PathPurpose::StatusPdf | PathPurpose::ChangeList => {
+                Some("pdf")
+            }
+            PathPurpose::StatusCsv => Some("csv"),
+            PathPurpose::Export { format, .. } => Some(format.extension()),
+            PathPurpose::Open
+            | PathPurpose::Compare
+            | PathPurpose::Series
+            | PathPurpose::Answers
+            | PathPurpose::SurveyFolder => None,
+        }
+    }
+
     /// What to do with the typed path.
     pub fn command(self, path: PathBuf) -> AppCommand {
+        let path = match self.default_extension() {
+            Some(ext) if path.extension().is_none() => path.with_extension(ext),
+            _ => path,
+        };
         match self {
             PathPurpose::Open | PathPurpose::Series => FileCommand::OpenPath(path).into(),
             PathPurpose::Compare => CompareCommand::With(path).into(),

@@ -161,6 +161,16 @@ pub enum Format {
 }
 
 impl Format {
+    /// The extension a file of the format is written with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Table => "tsv",
+            Format::Csv => "csv",
+            Format::Html => "html",
+        }
+    }
+
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {

@@ -220,3 +220,39 @@ fn a_path_refused_on_enter_keeps_the_keyboard_in_the_field() {
     assert!(h.state().dialog().is_none(), "the file opened");
     assert_eq!(h.state().document().file_path(), Some(saved.as_path()));
 }
+
+/// A path typed without an extension gets the one of what is written, as a save dialog gives
+/// it: `report` for the Excel export is `report.xlsx`, and Save As `master` is `master.ron`.
+/// The export was refused (「末尾は .xlsx…のどれかに」) and the typed path gone.
+#[test]
+fn a_path_typed_without_an_extension_gets_the_one_of_what_is_written() {
+    typing_paths();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    h.state_mut().queue(FileCommand::Export {
+        format: shinchoku::export::Format::Xlsx,
+        encoding: shinchoku::export::Encoding::Utf8,
+    });
+    h.run();
+    let field = h.get_by_role_and_label(egui::Role::TextInput, "パス");
+    field.focus();
+    h.run();
+    h.get_by_role_and_label(egui::Role::TextInput, "パス")
+        .type_text(dir.path().join("report").to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    wait_for_job(&mut h);
+    assert!(dir.path().join("report.xlsx").exists());
+    assert!(!dir.path().join("report").exists());
+    h.state_mut().queue(Action::SaveAs);
+    h.run();
+    type_in(
+        &mut h,
+        egui::Role::TextInput,
+        dir.path().join("master").to_str().unwrap(),
+    );
+    assert_eq!(
+        h.state().document().file_path(),
+        Some(dir.path().join("master.ron").as_path())
+    );
+}

@@ -181,11 +181,12 @@ impl DocState {
             FileCommand::SaveTo(path) => self.save_to(&path, lang),
             FileCommand::Export { format, encoding } => {
                 use crate::export::Format;
-                let (name, ext) = match format {
-                    Format::Xlsx => ("Excel", "xlsx"),
-                    Format::Table => ("TSV", "tsv"),
-                    Format::Csv => ("CSV", "csv"),
-                    Format::Html => ("HTML", "html"),
+                let ext = format.extension();
+                let name = match format {
+                    Format::Xlsx => "Excel",
+                    Format::Table => "TSV",
+                    Format::Csv => "CSV",
+                    Format::Html => "HTML",
                 };
                 let file = self
                     .doc
