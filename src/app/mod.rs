@@ -244,11 +244,12 @@ impl ShinchokuApp {
         out.extend(views::measure_editor::show(
             &ctx, lang, report, selected, open,
         ));
+        let in_response = self.open.doc.doc().report().response.is_some();
         out.extend(views::survey::status_panel(
             ui,
             lang,
             &self.survey,
-            &status_rows,
+            (&status_rows, in_response),
             &mut self.drafts,
         ));
         self.open.compare.ready_list(lang);

@@ -209,3 +209,20 @@ fn ctrl_arrows_move_between_cells_and_enter_acts_on_the_cell() {
         Some("総務部行財政改革推進課")
     );
 }
+
+/// A click on a topic's row after a result's selects no entry: the detail panel's 選択中の記載
+/// (with its 削除 button) was still the result's.
+#[test]
+fn a_click_on_a_topic_row_leaves_no_result_selected() {
+    let mut h = sized(Prefs::default(), 1366.0, 768.0);
+    h.get_by_label("ポータルサイトへの掲載内容の追加").click();
+    h.run();
+    assert!(h.query_by_label("選択中の記載").is_some());
+    // The grid's row (the detail panel names the topic too).
+    h.get_all_by_label("<ポータルサイトの構築>")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    assert!(h.query_by_label("選択中の記載").is_none());
+}

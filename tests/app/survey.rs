@@ -70,7 +70,12 @@ fn a_response_shows_its_division_and_due_date_and_refuses_edits_outside_its_part
     assert!(*h.state().document().report() == before, "nothing changed");
     // The status bar says why (the division's response edits results only).
     h.get_by_label_contains("の年次計画は変更できません（実績のみ）");
-    // The survey itself cannot be sent from a response.
+    // The survey itself cannot be sent from a response, and 提出状況 there says where it is
+    // kept rather than asking to send one (「まだ照会していません（ファイル → 担当課へ照会…）」).
+    h.state_mut().queue(Action::ToggleSurveyStatus);
+    h.run();
+    h.get_by_label_contains("提出状況は事務局の取りまとめのファイルで見られます");
+    assert!(h.query_by_label_contains("まだ照会していません").is_none());
     h.state_mut().queue(Action::Survey);
     h.run();
     h.get_by_label("照会できません");

@@ -118,6 +118,7 @@ pub const EN: Texts = Texts {
     status_overdue: "Overdue",
     status_csv: "Export CSV…",
     status_empty: "No survey sent yet (File → Survey the divisions…)",
+    status_in_response: "This is a division's response file: the survey's status is kept in the office's master",
     send_back: "Send back…",
     send_back_note: "Why it is sent back",
     send_back_do: "Send back",

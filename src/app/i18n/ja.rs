@@ -118,6 +118,7 @@ pub const JA: Texts = Texts {
     status_overdue: "期限超過",
     status_csv: "CSVに出力…",
     status_empty: "まだ照会していません（ファイル → 担当課へ照会…）",
+    status_in_response: "これは担当課の回答用ファイルです。提出状況は事務局の取りまとめのファイルで見られます",
     send_back: "差戻し…",
     send_back_note: "差戻しの理由",
     send_back_do: "差し戻す",

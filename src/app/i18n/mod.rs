@@ -140,6 +140,8 @@ pub struct Texts {
     pub status_overdue: &'static str,
     pub status_csv: &'static str,
     pub status_empty: &'static str,
+    /// 提出状況 in a division's response file: it has none of its own.
+    pub status_in_response: &'static str,
     pub send_back: &'static str,
     pub send_back_note: &'static str,
     pub send_back_do: &'static str,

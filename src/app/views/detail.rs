@@ -518,6 +518,8 @@ impl DetailPanel<'_> {
             .labelled_by(label.id);
         if std::mem::take(focus) {
             response.request_focus();
+            // Opened from the grid's menu, the field may be below the panel's fold.
+            response.scroll_to_me(Some(egui::Align::Center));
         }
         // Read back as the 時期 field is: the confirmed text only.
         let composing = self.composition.composing_in(response.id);

@@ -243,7 +243,7 @@ pub fn status_panel(
     ui: &mut Ui,
     lang: Lang,
     state: &SurveyState,
-    rows: &[StatusRow],
+    (rows, in_response): (&[StatusRow], bool),
     drafts: &mut ViewState,
 ) -> Vec<AppCommand> {
     let mut out = Vec::new();
@@ -255,6 +255,13 @@ pub fn status_panel(
         .resizable(true)
         .default_size(220.0)
         .show(ui, |ui| {
+            // A division's response has no 提出状況 of its own, and no survey is sent from it:
+            // the panel said 「まだ照会していません（ファイル → 担当課へ照会…）」, which is refused there.
+            if in_response {
+                ui.heading(t.survey_status);
+                ui.label(t.status_in_response);
+                return;
+            }
             ui.horizontal(|ui| {
                 ui.heading(t.survey_status);
                 if ui.button(t.status_csv).clicked() {

@@ -304,13 +304,19 @@ fn row_click(initiative: Option<Id>, entry: Option<Id>, thing: Option<Id>) -> Ve
             ViewCommand::Select(i).into(),
             ViewCommand::SelectEntry(e).into(),
         ],
-        (Some(i), None) => std::iter::once(ViewCommand::Select(i).into())
-            .chain(
-                thing
-                    .filter(|t| *t != i)
-                    .map(|id| ViewCommand::SelectRow(id).into()),
-            )
-            .collect(),
+        // A row that shows no entry selects none (the entry selected before stayed in the
+        // detail panel's 選択中の記載, with its 削除 button).
+        (Some(i), None) => [
+            ViewCommand::Select(i).into(),
+            ViewCommand::ClearEntry.into(),
+        ]
+        .into_iter()
+        .chain(
+            thing
+                .filter(|t| *t != i)
+                .map(|id| ViewCommand::SelectRow(id).into()),
+        )
+        .collect(),
         (None, _) => thing
             .map(|id| ViewCommand::SelectRow(id).into())
             .into_iter()
