@@ -322,7 +322,8 @@ fn open_window(start: &Start, backends: eframe::wgpu::Backends) -> eframe::Resul
             let prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
-                .unwrap_or_default();
+                .unwrap_or_default()
+                .sanitized();
             Ok(Box::new(ShinchokuApp::starting_with(&start, prefs)))
         }),
     )

@@ -86,6 +86,8 @@ pub enum CopyProblem {
     Damaged(String),
     /// Written by a newer Shinchoku, in a format this one does not know.
     Newer { format: u32 },
+    /// Not read at all: no regular file (a named pipe waited on for ever), or too large.
+    NotRead(Box<crate::model::diag::FileError>),
     /// The report could not be written as a copy (the writer's words).
     NotWritten(String),
     /// A report that breaks the model's rules.
@@ -102,6 +104,7 @@ impl Describe for CopyProblem {
                 format!("written by a newer Shinchoku (format {format})"),
             ),
             CopyProblem::NotWritten(e) => say(lang, format!("書けません（{e}）"), e.clone()),
+            CopyProblem::NotRead(kind) => kind.describe(lang),
             CopyProblem::Invalid(e) => e.describe(lang),
         }
     }
@@ -321,9 +324,18 @@ impl RecoveryStore {
 }
 
 fn read_copy(path: &Path) -> Result<CopyFile, RecoveryError> {
-    let text = std::fs::read_to_string(path).map_err(|error| RecoveryError::Io {
+    // As every file read: a regular file within the bound, known before it is read (a named
+    // pipe in the folder kept the window from starting).
+    let bytes = crate::model::diag::read_input(path).map_err(|kind| RecoveryError::Unreadable {
         path: path.to_path_buf(),
-        error,
+        problem: CopyProblem::NotRead(Box::new(crate::model::diag::FileError {
+            path: path.to_path_buf(),
+            kind,
+        })),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| RecoveryError::Unreadable {
+        path: path.to_path_buf(),
+        problem: CopyProblem::Damaged(e.to_string()),
     })?;
     let copy: CopyFile = ron::from_str(&text).map_err(|e| RecoveryError::Unreadable {
         path: path.to_path_buf(),

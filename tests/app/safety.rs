@@ -202,3 +202,31 @@ fn where_no_file_dialog_can_be_shown_the_path_is_typed() {
     assert!(path.exists());
     assert!(h.state().window_title().starts_with("typed.ron"));
 }
+
+/// A settings file edited by hand or damaged: a zoom of `inf` or `1e-30` crashed the window at
+/// every start (a panic drawing, an overflow laying out rows), `1e-6` asked for 3 GB; a margin of
+/// 1e9 mm made every print fail. Read back, each is within what the window offers.
+#[test]
+fn extreme_saved_settings_start_the_window_within_its_bounds() {
+    let saved = ron::to_string(&Prefs::default()).unwrap();
+    assert!(
+        saved.contains("margin_mm:10.0") && saved.contains("zoom:0.0"),
+        "{saved}"
+    );
+    for zoom in ["inf", "1e-30", "1e-6", "1000.0", "NaN"] {
+        let text = saved
+            .replace("margin_mm:10.0", "margin_mm:1e9")
+            .replace("zoom:0.0", &format!("zoom:{zoom}"));
+        let prefs: Prefs = ron::from_str(&text).unwrap_or_else(|e| panic!("{zoom}: {e}"));
+        assert_eq!(prefs.page_setup().margin_mm, 1e9);
+        let prefs = prefs.sanitized();
+        assert!(
+            (0.5..=3.0).contains(&prefs.zoom()),
+            "{zoom}: {}",
+            prefs.zoom()
+        );
+        assert!((5.0..=25.0).contains(&prefs.page_setup().margin_mm));
+        let mut h = harness_with(ShinchokuApp::new(Document::sample(), prefs), 800.0);
+        h.run();
+    }
+}

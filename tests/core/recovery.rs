@@ -271,3 +271,27 @@ fn restoring_into_the_window_holding_the_file_keeps_its_lock() {
     restored.save_to(&path).unwrap();
     assert!(store::open(&path).unwrap() == *restored.report());
 }
+
+/// A named pipe in the recovery folder named as a copy (`x.ron`): looking for copies to offer
+/// waited on it for ever, and the window never drew. It is passed over, unread.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_among_the_recovery_copies_is_passed_over_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("recovery");
+    std::fs::create_dir(&folder).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(folder.join("x.ron"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let pending = RecoveryStore::new(&folder).pending();
+        tx.send(pending.len()).unwrap();
+    });
+    let offered = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("looked over at once, not waiting on the pipe");
+    assert_eq!(offered, 0);
+}

@@ -67,6 +67,18 @@ impl Prefs {
         &self.page_setup
     }
 
+    /// What the settings file holds, within what the window offers (a file edited by hand or
+    /// damaged: a margin of 1e9 mm made every print fail inside the PDF writer).
+    pub fn sanitized(mut self) -> Prefs {
+        let margin = self.page_setup.margin_mm;
+        self.page_setup.margin_mm = if margin.is_finite() {
+            margin.clamp(5.0, 25.0)
+        } else {
+            PageSetup::default().margin_mm
+        };
+        self
+    }
+
     pub fn columns(&self) -> &ColumnPrefs {
         &self.columns
     }
@@ -79,8 +91,14 @@ impl Prefs {
         self.detail_popup
     }
 
+    /// The zoom within what the window offers (0.5–3): a settings file edited by hand or
+    /// damaged (`inf`, `1e-30`) crashed the window at every start.
     pub fn zoom(&self) -> f32 {
-        if self.zoom > 0.0 { self.zoom } else { 1.0 }
+        if self.zoom > 0.0 && self.zoom.is_finite() {
+            self.zoom.clamp(0.5, 3.0)
+        } else {
+            1.0
+        }
     }
 
     pub fn detail_width(&self) -> f32 {
