@@ -452,6 +452,31 @@ case_sample_huge() {
   expect 2 "is more than 150000" sample -o "$work/s.ron" --initiatives 100000000
 }
 
+# Found by the fifth attack: lists searched through once for each result or division.
+imported_seed() {
+  [ -e "$work/seed.ron" ] ||
+    "$bin" import tests/fixtures/mie-h29-h1-report.tsv -o "$work/seed.ron" >/dev/null 2>&1
+}
+
+case_ron_survey_records() {
+  imported_seed && python3 scripts/attack/survey_records.py "$work/seed.ron" "$work/s.ron" 100000 &&
+    expect 0 "" status "$work/s.ron" --today 2017-10-20 &&
+    expect 0 "11 initiatives" check "$work/s.ron"
+}
+
+case_ron_history_results() {
+  imported_seed &&
+    python3 scripts/attack/history_results.py "$work/seed.ron" "$work/h.ron" 20000 1000000 &&
+    expect 0 "11 initiatives" check "$work/h.ron" &&
+    expect 0 "" rollover "$work/h.ron" -o "$work/h2.ron" --to next-year
+}
+
+case_ron_to_confirm() {
+  imported_seed &&
+    python3 scripts/attack/to_confirm.py "$work/seed.ron" "$work/c.ron" 20000 1000000 &&
+    expect 0 "" rollover "$work/c.ron" -o "$work/c2.ron" --to second-half
+}
+
 echo "attack: $bin, ${seconds} s and ${megabytes} MB a case, tables at scale $scale"
 for case in $(declare -F | awk '{print $3}' | grep '^case_' | grep -E -- "${ATTACK_ONLY:-.}"); do
   current=${case#case_}

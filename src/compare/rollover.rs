@@ -132,7 +132,8 @@ pub fn rollover(report: &Report, to: RolloverTo) -> Result<Report, RolloverError
 
 /// The period being closed, listing the results that are its own (not an earlier period's).
 fn closing(report: &Report) -> PastPeriod {
-    let earlier: Vec<Id> = report
+    // A set: a history listing a million results was searched through for each result.
+    let earlier: std::collections::HashSet<Id> = report
         .history
         .iter()
         .filter(|p| p.fiscal_year == report.fiscal_year)
@@ -166,21 +167,26 @@ fn within_year(report: &Report, period: Period, to: RolloverTo) -> Result<Report
     next.history.push(closing(report));
     // 予定 results whose months had begun by the end of the half just closed.
     let passed = AsOf::end_of(report.period, report.fiscal_year).passed();
-    fn flag(list: &[Entry], passed: crate::model::MonthSet, out: &mut Vec<Id>) {
+    // Listed once each, looked up in a set (a list of a million was searched for each result).
+    type Listed = (Vec<Id>, std::collections::HashSet<Id>);
+    fn flag(list: &[Entry], passed: crate::model::MonthSet, out: &mut Listed) {
         for e in list {
             if let Some(t) = &e.timing
                 && t.scheduled
                 && !t.months.intersect(passed).is_empty()
-                && !out.contains(&e.id)
+                && out.1.insert(e.id)
             {
-                out.push(e.id);
+                out.0.push(e.id);
             }
             flag(&e.subs, passed, out);
         }
     }
+    let mut listed: Listed = (std::mem::take(&mut next.to_confirm), Default::default());
+    listed.1 = listed.0.iter().copied().collect();
     for t in report.initiatives().flat_map(|i| i.topics.iter()) {
-        flag(&t.actual, passed, &mut next.to_confirm);
+        flag(&t.actual, passed, &mut listed);
     }
+    next.to_confirm = listed.0;
     next.period = period;
     // The closed period's day in force, kept: see the module's description.
     next.as_of = Some(report.as_of());

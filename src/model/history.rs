@@ -110,7 +110,8 @@ impl Report {
         out
     }
 
-    fn still_unconfirmed(&self, result: &Entry) -> bool {
+    /// Whether a result listed to confirm still reads as it did when listed ([`Report::asks_to_confirm`]).
+    pub fn still_unconfirmed(&self, result: &Entry) -> bool {
         let Some(closed) = self
             .history
             .iter()

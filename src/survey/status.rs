@@ -2,7 +2,7 @@
 //! its answer came, whether it was sent back, and how many of its topics have a result — rows
 //! to sort, print and export (CSV) so the office can send reminders.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -84,13 +84,20 @@ pub fn status_rows(master: &Report, today: NaiveDate) -> Vec<StatusRow> {
         .filter(|p| p.fiscal_year == master.fiscal_year)
         .flat_map(|p| p.results.iter().copied())
         .collect();
+    // Looked up in sets built once: a master listing a million results to confirm, or a
+    // hundred thousand survey records, was searched through for each result or division.
+    let listed: HashSet<Id> = master.to_confirm.iter().copied().collect();
+    fn confirmed(master: &Report, listed: &HashSet<Id>, e: &crate::model::Entry) -> bool {
+        (listed.contains(&e.id) && !master.still_unconfirmed(e))
+            || e.subs.iter().any(|s| confirmed(master, listed, s))
+    }
     for i in master.initiatives() {
         for t in &i.topics {
             // A carried-over result confirmed (rewritten) in this half is an answer of it.
             let answered = t
                 .actual
                 .iter()
-                .any(|e| !earlier.contains(&e.id) || master.confirmed_in_this_half(e));
+                .any(|e| !earlier.contains(&e.id) || confirmed(master, &listed, e));
             for d in topic_divisions(i, t) {
                 let c = counts.entry(d.to_string()).or_default();
                 c.1 += 1;
@@ -100,13 +107,16 @@ pub fn status_rows(master: &Report, today: NaiveDate) -> Vec<StatusRow> {
             }
         }
     }
+    let mut records: HashMap<&str, &crate::model::DivisionSurvey> = HashMap::new();
     for s in &master.survey {
         counts.entry(s.division.clone()).or_default();
+        // The first record of a division, as `Report::survey_of` finds it.
+        records.entry(s.division.as_str()).or_insert(s);
     }
     counts
         .into_iter()
         .map(|(division, (with_result, topics))| {
-            let record = master.survey_of(&division);
+            let record = records.get(division.as_str()).copied();
             let sent = record.and_then(|s| s.sent);
             let due = record.and_then(|s| s.due);
             let received = record.and_then(|s| s.received.as_ref());
