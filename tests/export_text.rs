@@ -153,6 +153,42 @@ fn a_result_with_a_line_break_is_one_in_the_table_and_said_of_in_the_workbook() 
     );
 }
 
+/// A topic heading holding a `>` or a line break: the report table keeps it; a workbook cell,
+/// whose `<…>` line ends at its first `>`, reads back another heading and a line of the rest,
+/// and the export says so, naming it (it was split without a word).
+#[test]
+fn a_heading_a_workbook_cell_cannot_hold_is_said_of() {
+    for heading in ["ポータル>サイトの構築", "ポータル\nサイトの構築"] {
+        let mut report = seed();
+        let topic = report
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.initiatives.iter_mut())
+            .flat_map(|i| i.topics.iter_mut())
+            .find(|t| t.heading.as_deref() == Some("ポータルサイトの構築"))
+            .unwrap();
+        topic.heading = Some(heading.to_string());
+        let report = as_imported(report);
+        let again = table_again(&report, Encoding::Utf8);
+        assert!(again == report, "the table keeps {heading:?}");
+        let exported = export(&report, Format::Xlsx, Encoding::Utf8).unwrap();
+        let said: Vec<String> = exported
+            .warnings
+            .iter()
+            .map(|w| w.describe(Lang::Ja))
+            .collect();
+        let shown = heading.replace('\n', "⏎");
+        assert!(
+            said.iter()
+                .any(|w| w.contains(&format!("見出し「{shown}」"))),
+            "{said:#?}"
+        );
+    }
+    // The seed's headings are read back as written: nothing said.
+    let exported = export(&seed(), Format::Xlsx, Encoding::Utf8).unwrap();
+    assert!(exported.warnings.is_empty(), "{:?}", exported.warnings);
+}
+
 /// A workbook's cell has no way to mark `<` as text, but a topic heading starts its line: a
 /// result that speaks of `<協創>` after its bullet stays a result of its topic.
 #[test]

@@ -128,6 +128,10 @@ pub enum ExportWarning {
     /// workbook read back makes each of its lines an entry. The report table, the CSV and the
     /// `.ron` keep it one.
     LineBreakSplits { place: TextPlace, text: String },
+    /// A topic heading a workbook cell does not read back as written (a `>` or a line break in
+    /// it): the workbook read back makes another heading, and a line of its rest. The report
+    /// table, the CSV and the `.ron` keep it.
+    HeadingReadsOtherwise { place: TextPlace, heading: String },
     /// Excel allows 1,023 manual page breaks: the breaks that keep the most rows of an
     /// initiative together were set. Excel breaks the pages itself where the others were: at
     /// the same row before an initiative of one row, and possibly inside one of several.
@@ -212,6 +216,9 @@ impl Describe for ExportWarning {
             }
             ExportWarning::ReadsAsHeading { place, line } => reads_as_heading(place, line, lang),
             ExportWarning::LineBreakSplits { place, text } => line_break_splits(place, text, lang),
+            ExportWarning::HeadingReadsOtherwise { place, heading } => {
+                heading_reads_otherwise(place, heading, lang)
+            }
             ExportWarning::PageBreaksLeft {
                 needed,
                 set,
@@ -307,6 +314,23 @@ fn as_references(named: &str, chars: &[Named], lang: Lang) -> String {
             "CP932 has no code for {named}: written as character references ({example}), \
              which Shinchoku reads back as the characters (other programs show the \
              references)"
+        ),
+    )
+}
+
+/// [`ExportWarning::HeadingReadsOtherwise`]'s words.
+fn heading_reads_otherwise(place: &TextPlace, heading: &str, lang: Lang) -> String {
+    let shown =
+        crate::model::text::preview(&heading.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎"));
+    say(
+        lang,
+        format!(
+            "{}の見出し「{shown}」は「>」か改行を含むため、このExcelファイルを読み込むと別の見出しと記載に分かれます（報告の表・CSV・.ronでは見出しのまま）",
+            place.describe(lang)
+        ),
+        format!(
+            "the heading 「{shown}」 in {} holds a 「>」 or a line break: read back, this workbook makes another heading and a line of its rest (the report table, the CSV and the .ron keep it)",
+            place.describe(lang)
         ),
     )
 }

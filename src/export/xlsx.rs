@@ -123,6 +123,20 @@ fn heading_like_lines(initiative: &Initiative, side: Side) -> Vec<String> {
     out
 }
 
+/// The topic headings a workbook cell does not read back as written (`<ポータル>サイトの構築>`,
+/// one with a line break: a cell's `<…>` line ends at its first `>`).
+fn headings_read_otherwise(initiative: &Initiative) -> Vec<String> {
+    use crate::import::cell::{CellItem, plain_cell_items};
+    (initiative.topics.iter())
+        .filter_map(|t| t.heading.as_ref())
+        .filter(|h| {
+            !matches!(plain_cell_items(&format!("<{h}>")).as_slice(),
+                [CellItem::Heading(read)] if read == *h)
+        })
+        .cloned()
+        .collect()
+}
+
 /// The entries whose text holds a line break (typed so in a response file): a cell holds an
 /// entry a line, so the workbook read back makes each line an entry of its own.
 fn broken_entries(initiative: &Initiative, side: Side) -> Vec<String> {
@@ -507,6 +521,12 @@ fn write_initiative(
                 .warnings
                 .push(ExportWarning::LineBreakSplits { place, text });
         }
+    }
+    for heading in headings_read_otherwise(initiative) {
+        let place = place(TextField::TopicHeading);
+        cells
+            .warnings
+            .push(ExportWarning::HeadingReadsOtherwise { place, heading });
     }
     let years = report.plan_years.len() as u16;
     for (r, (&(k, lane), h)) in rows.iter().zip(heights(report, initiative)).enumerate() {
