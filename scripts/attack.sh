@@ -477,6 +477,10 @@ case_ron_to_confirm() {
     expect 0 "" rollover "$work/c.ron" -o "$work/c2.ron" --to second-half
 }
 
+case_tsv_unlike_names() {
+  make tsv-unlike-names a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
+}
+
 echo "attack: $bin, ${seconds} s and ${megabytes} MB a case, tables at scale $scale"
 for case in $(declare -F | awk '{print $3}' | grep '^case_' | grep -E -- "${ATTACK_ONLY:-.}"); do
   current=${case#case_}

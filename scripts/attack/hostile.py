@@ -985,6 +985,22 @@ def make_ron_many_survey_divisions(scale):
     return text.replace(marker, many, 1).encode()
 
 
+def make_tsv_unlike_names(scale):
+    """Initiative 2's plan line and result, each 40,000 different kanji with no pair of
+    characters in common (262 KB): their likeness was counted pair against pair (over 20 s)."""
+    plan = "".join(chr(0x4E00 + (i * 7) % 20000) for i in range(40000))
+    result = "".join(chr(0x4E00 + (i * 11 + 3) % 20000) for i in range(40000))
+    lines = seed_lines()
+    for k, line in enumerate(lines):
+        if line.startswith("2\t"):
+            fields = line.split("\t")
+            fields[18] = "<ポータルサイトの構築> ・" + plan + "(通年)"
+            fields[19] = "<ポータルサイトの構築> ・" + result + "(6月)"
+            lines[k] = "\t".join(fields)
+            break
+    return "\n".join(lines).encode()
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     scale = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0

@@ -149,15 +149,23 @@ fn dice(a: &str, b: &str) -> f32 {
         let chars: Vec<char> = s.chars().collect();
         chars.windows(2).map(|w| (w[0], w[1])).collect()
     };
-    let (pa, mut pb) = (pairs(a), pairs(b));
+    let (pa, pb) = (pairs(a), pairs(b));
     let total = pa.len() + pb.len();
     if total == 0 {
         return 0.0;
     }
+    // The pairs in common, counted with a table of b's: linear in the two lengths (looked up in
+    // b's list, two names of 40,000 characters took minutes, and one line is compared with
+    // many).
+    let mut left: std::collections::HashMap<(char, char), u32> =
+        std::collections::HashMap::with_capacity(pb.len());
+    for q in pb {
+        *left.entry(q).or_default() += 1;
+    }
     let mut common = 0;
     for p in &pa {
-        if let Some(k) = pb.iter().position(|q| q == p) {
-            pb.swap_remove(k);
+        if let Some(n) = left.get_mut(p).filter(|n| **n > 0) {
+            *n -= 1;
             common += 1;
         }
     }
