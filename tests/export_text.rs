@@ -81,17 +81,22 @@ fn first_result(report: &Report, number: &str, topic: usize) -> shinchoku::model
     report.find_initiative(number).unwrap().topics[topic].actual[0].id
 }
 
-#[test]
-fn a_result_with_a_tab_or_a_nul_reads_back_from_every_table_encoding() {
+/// The report, as imported, with initiative `number`'s first result typed as `text`.
+fn with_first_result(number: &str, text: &str) -> Report {
     let mut doc = typed();
-    let id = first_result(doc.report(), "10", 0);
-    let text = "新規採用職員研修\t(4回・103名受講)\u{0}(4月)";
+    let id = first_result(doc.report(), number, 0);
     doc.perform(Intent::SetEntryText {
         id,
         text: text.into(),
     })
     .unwrap();
-    let report = as_imported(doc.report().clone());
+    as_imported(doc.report().clone())
+}
+
+#[test]
+fn a_result_with_a_tab_or_a_nul_reads_back_from_every_table_encoding() {
+    let text = "新規採用職員研修\t(4回・103名受講)\u{0}(4月)";
+    let report = with_first_result("10", text);
     for encoding in ENCODINGS {
         let again = table_again(&report, encoding);
         assert!(
@@ -117,15 +122,8 @@ fn a_result_with_a_tab_or_a_nul_reads_back_from_every_table_encoding() {
 /// export says so, naming it (it was split without a word).
 #[test]
 fn a_result_with_a_line_break_is_one_in_the_table_and_said_of_in_the_workbook() {
-    let mut doc = typed();
-    let id = first_result(doc.report(), "10", 0);
     let text = "テレワークの試行\r\n第2回は在宅(9月)";
-    doc.perform(Intent::SetEntryText {
-        id,
-        text: text.into(),
-    })
-    .unwrap();
-    let report = as_imported(doc.report().clone());
+    let report = with_first_result("10", text);
     let again = table_again(&report, Encoding::Utf8);
     assert_eq!(
         again.find_initiative("10").unwrap().topics[0].actual[0].text,
@@ -193,15 +191,8 @@ fn a_heading_a_workbook_cell_cannot_hold_is_said_of() {
 /// result that speaks of `<協創>` after its bullet stays a result of its topic.
 #[test]
 fn a_result_with_a_bracketed_word_reads_back_from_the_workbook_in_its_topic() {
-    let mut doc = typed();
-    let id = first_result(doc.report(), "2", 0);
     let text = "\"A&B\" <協創> 'ワーク' 連携会議の開催（９月　２回）";
-    doc.perform(Intent::SetEntryText {
-        id,
-        text: text.into(),
-    })
-    .unwrap();
-    let report = as_imported(doc.report().clone());
+    let report = with_first_result("2", text);
     let again = workbook_again(&report);
     let topics = |r: &Report| r.find_initiative("2").unwrap().topics.len();
     assert_eq!(topics(&again), topics(&report), "no topic <協創>");
@@ -272,14 +263,7 @@ fn cp932_names_the_reference_it_wrote() {
 /// The report with initiative 10's first result typed as `text`, as imported, and its CP932
 /// table.
 fn cp932_table_with(text: &str) -> (Report, Exported) {
-    let mut doc = typed();
-    let id = first_result(doc.report(), "10", 0);
-    doc.perform(Intent::SetEntryText {
-        id,
-        text: text.into(),
-    })
-    .unwrap();
-    let report = as_imported(doc.report().clone());
+    let report = with_first_result("10", text);
     let exported = export(&report, Format::Table, Encoding::Cp932).unwrap();
     (report, exported)
 }

@@ -516,13 +516,20 @@ pub fn machine_name() -> String {
 
 /// Start time of a process in clock ticks since boot (Linux), to tell a reused pid.
 fn process_start(pid: u32) -> Option<u64> {
+    process_stat(pid).map(|(_, start)| start)
+}
+
+/// A process's state letter and start time (Linux `/proc/PID/stat`).
+fn process_stat(pid: u32) -> Option<(char, u64)> {
     #[cfg(target_os = "linux")]
     {
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
         // The command name, in brackets, may hold spaces: count fields after its `)`.
         let after = &stat[stat.rfind(')')? + 1..];
-        // Field 22 of the line; field 3 is the first after the name.
-        after.split_whitespace().nth(19)?.parse().ok()
+        let mut fields = after.split_whitespace();
+        // Field 3 of the line (the state) is the first after the name; field 22 the start.
+        let state = fields.next()?.chars().next()?;
+        Some((state, fields.nth(18)?.parse().ok()?))
     }
     #[cfg(not(target_os = "linux"))]
     {
@@ -539,8 +546,11 @@ fn process_running(pid: Option<u32>, started: Option<u64>) -> Option<bool> {
         if !Path::new(&format!("/proc/{pid}")).exists() {
             return Some(false);
         }
-        Some(match (started, process_start(pid)) {
-            (Some(a), Some(b)) => a == b,
+        Some(match (started, process_stat(pid)) {
+            // A process killed but not yet reaped by its parent (a zombie) holds nothing:
+            // starting again on the file found its own crashed window's lock live.
+            (_, Some(('Z' | 'X', _))) => false,
+            (Some(a), Some((_, b))) => a == b,
             _ => true,
         })
     }

@@ -152,6 +152,39 @@ fn a_lock_whose_process_is_gone_is_taken_over() {
     }
 }
 
+/// A window killed and not yet reaped by its parent (a zombie, as under a container's first
+/// process) holds nothing: started again on its file, the window found its own crashed lock
+/// live and opened the file read-only.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_lock_whose_process_is_a_zombie_is_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_file(dir.path());
+    let child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    // Exited, not waited for: a zombie until the child is dropped and waited below.
+    let state = |pid: u32| {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|s| s.rsplit_once(')').map(|(_, a)| a.trim().chars().next()))
+            .flatten()
+    };
+    let started = std::time::Instant::now();
+    while state(pid) != Some('Z') {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the child exits"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    left_behind(&path, &lock::machine_name(), pid, Duration::from_secs(60));
+    assert!(lock::holder_of(&path).unwrap().is_stale());
+    let doc = Document::open(&path).unwrap();
+    assert!(doc.locked_by().is_none(), "{:?}", doc.locked_by());
+    let mut child = child;
+    child.wait().unwrap();
+}
+
 #[test]
 fn a_lock_of_another_machine_is_respected_until_taken_over() {
     let dir = tempfile::tempdir().unwrap();

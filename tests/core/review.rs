@@ -843,14 +843,7 @@ fn a_sub_item_changed_alone_in_a_response_file_arrives() {
     std::fs::write(&path, shinchoku::store::to_ron(&r)).unwrap();
     let answer = survey::read_answer(&path).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
-    let listed: Vec<String> = c.taken[0]
-        .difference
-        .as_ref()
-        .map(|d| shinchoku::compare::change_list(d, Lang::Ja))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|l| l.text)
-        .collect();
+    let listed = listed_ja(&c);
     assert!(listed.iter().any(|l| l.contains("(9月～)")), "{listed:?}");
     let mut taken = master;
     taken.perform(c.intent(&[]).unwrap()).unwrap();
@@ -889,14 +882,7 @@ fn a_result_rewritten_around_its_old_sub_items_in_a_response_file_arrives() {
     std::fs::write(&path, edited).unwrap();
     let answer = survey::read_answer(&path).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
-    let listed: Vec<String> = c.taken[0]
-        .difference
-        .as_ref()
-        .map(|d| shinchoku::compare::change_list(d, Lang::Ja))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|l| l.text)
-        .collect();
+    let listed = listed_ja(&c);
     assert!(
         listed.iter().any(|l| l.contains(&format!("{old} → {new}"))),
         "{listed:?}"
@@ -912,4 +898,16 @@ fn a_result_rewritten_around_its_old_sub_items_in_a_response_file_arrives() {
         .expect("the text as rewritten");
     let subs: Vec<&str> = entry.subs.iter().map(|s| s.text.as_str()).collect();
     assert!(subs.contains(&new) && !subs.contains(&old), "{subs:?}");
+}
+
+/// The review's lines of the first answer taken, in Japanese.
+fn listed_ja(c: &survey::Collection) -> Vec<String> {
+    c.taken[0]
+        .difference
+        .as_ref()
+        .map(|d| shinchoku::compare::change_list(d, Lang::Ja))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
 }
