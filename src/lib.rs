@@ -131,23 +131,19 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
     // Only the months are looked at again: every row kept unread was warned of by the reader,
     // and making its warning a second time to drop it took a 10 MB table of five million of
     // them to 1.6 GB (0.34 GB without).
-    warnings.extend(
-        model::check::month_warnings(&report)
-            .into_iter()
-            .filter(|w| {
-                use model::diag::WarningKind as W;
-                matches!(
-                    &w.kind,
-                    W::MonthsOutsidePeriod { .. }
-                        | W::MonthInNote { .. }
-                        | W::ScheduledOverPassed { .. }
-                        | W::UnreadableMonths {
-                            reason: model::months::MonthProblem::OutsideBracket,
-                            ..
-                        }
-                )
-            }),
-    );
+    warnings.extend(model::check::month_warnings_kept(&report, &|kind| {
+        use model::diag::WarningKind as W;
+        matches!(
+            kind,
+            W::MonthsOutsidePeriod { .. }
+                | W::MonthInNote { .. }
+                | W::ScheduledOverPassed { .. }
+                | W::UnreadableMonths {
+                    reason: model::months::MonthProblem::OutsideBracket,
+                    ..
+                }
+        )
+    }));
     Ok(Opened {
         report,
         warnings,

@@ -202,10 +202,10 @@ impl Describe for Excess {
 pub fn not_listed(count: usize, lang: Lang) -> String {
     say(
         lang,
-        format!("ほかに{count}件の警告があります（読めなかった文字は未読の一覧に残しています）"),
-        format!(
-            "{count} more warning(s) not listed (the text they concern is kept among the unread)"
-        ),
+        // Not what became of the texts: that depends on the kind (rows kept unread, results
+        // kept as written, notes not read), and each listed warning says it.
+        format!("ほかに{count}件の警告があります（一覧には載せていません）"),
+        format!("{count} more warning(s), not listed"),
     )
 }
 

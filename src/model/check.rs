@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::bounds::MAX_WARNINGS;
 use super::diag::{EntryAt, Location, Warning, WarningKind};
 use super::entry_text;
 use super::months::{MonthProblem, TimingKind, fiscal_years_written, parse_timing};
@@ -30,11 +31,47 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
 /// The warnings about the months of every entry: months that cannot be read, results outside
 /// the period (the window makes them again after each edit, as opening the file would).
 pub fn month_warnings(report: &Report) -> Vec<Warning> {
+    month_warnings_kept(report, &|_| true)
+}
+
+/// [`month_warnings`] of the kinds `keep` takes, the others never made: an imported table of a
+/// million result lines without months would make a million warnings to drop (1 GB from an
+/// 8 MB table), as the reader has said them already.
+pub fn month_warnings_kept(report: &Report, keep: &dyn Fn(&WarningKind) -> bool) -> Vec<Warning> {
     let earlier = earlier_results(report);
-    report
-        .initiatives()
-        .flat_map(|i| initiative_month_warnings(report, &earlier, i))
-        .collect()
+    let mut listed = Listed::default();
+    for i in report.initiatives() {
+        for w in initiative_warnings_kept(report, &earlier, i, keep) {
+            listed.push(w);
+        }
+    }
+    listed.done(Location::default())
+}
+
+/// Warnings listed up to [`MAX_WARNINGS`], the rest counted in one [`WarningKind::NotListed`]:
+/// a cell of a million lines without months is a million warnings nobody reads (1.5 GB).
+#[derive(Default)]
+struct Listed {
+    out: Vec<Warning>,
+    more: usize,
+}
+
+impl Listed {
+    fn push(&mut self, w: Warning) {
+        match w.kind {
+            WarningKind::NotListed { count } => self.more += count,
+            _ if self.out.len() < MAX_WARNINGS => self.out.push(w),
+            _ => self.more += 1,
+        }
+    }
+
+    fn done(mut self, at: Location) -> Vec<Warning> {
+        if self.more > 0 {
+            let kind = WarningKind::NotListed { count: self.more };
+            self.out.push(Warning::new(at, kind));
+        }
+        self.out
+    }
 }
 
 /// [`month_warnings`] of one initiative: after an edit within it, the window makes only these
@@ -44,16 +81,21 @@ pub fn initiative_month_warnings(
     earlier: &HashSet<Id>,
     initiative: &Initiative,
 ) -> Vec<Warning> {
+    initiative_warnings_kept(report, earlier, initiative, &|_| true)
+}
+
+fn initiative_warnings_kept(
+    report: &Report,
+    earlier: &HashSet<Id>,
+    initiative: &Initiative,
+    keep: &dyn Fn(&WarningKind) -> bool,
+) -> Vec<Warning> {
     let mut out = Vec::new();
     for t in &initiative.topics {
         for side in [Side::Plan, Side::Actual] {
-            out.extend(list_warnings(
-                report,
-                earlier,
-                initiative,
-                t,
-                side,
-                t.entries(side),
+            let list = t.entries(side);
+            out.extend(list_warnings_kept(
+                report, earlier, initiative, t, side, list, keep,
             ));
         }
     }
@@ -80,6 +122,18 @@ pub fn list_warnings(
     side: Side,
     list: &[Entry],
 ) -> Vec<Warning> {
+    list_warnings_kept(report, earlier, initiative, topic, side, list, &|_| true)
+}
+
+fn list_warnings_kept(
+    report: &Report,
+    earlier: &HashSet<Id>,
+    initiative: &Initiative,
+    topic: &Topic,
+    side: Side,
+    list: &[Entry],
+    keep: &dyn Fn(&WarningKind) -> bool,
+) -> Vec<Warning> {
     let at = || {
         Location::entry(EntryAt {
             initiative: initiative.number.clone(),
@@ -87,7 +141,7 @@ pub fn list_warnings(
             side,
         })
     };
-    let mut out = Vec::new();
+    let mut out = Listed::default();
     for top in list {
         if side == Side::Actual && earlier.contains(&top.id) {
             continue;
@@ -107,13 +161,13 @@ pub fn list_warnings(
                         note,
                     })
                 });
-            if let Some(kind) = found {
+            if let Some(kind) = found.filter(|k| keep(k)) {
                 out.push(Warning::new(at(), kind));
             }
             stack.extend(e.subs.iter().rev());
         }
     }
-    out
+    out.done(at())
 }
 
 fn unreadable(e: &Entry) -> Option<WarningKind> {

@@ -93,7 +93,7 @@ fn rows_past_the_most_warnings_are_kept_and_their_warnings_counted() {
         }
     );
     assert!(
-        last.to_string().contains("more warning(s) not listed"),
+        last.to_string().contains("more warning(s), not listed"),
         "{last}"
     );
 }
@@ -141,5 +141,37 @@ fn a_stage_table_of_wide_spans_is_read_within_its_years() {
     assert!(
         items[0].lanes[0].is_empty(),
         "a span past the years is no stage"
+    );
+}
+
+#[test]
+fn a_result_cell_of_many_lines_without_months_lists_the_most_warnings_and_counts_the_rest() {
+    use shinchoku::model::bounds::MAX_WARNINGS;
+    let n = MAX_WARNINGS + 5_000;
+    let lines: Vec<String> = (0..n).map(|k| format!("研修{k}")).collect();
+    let actual = format!("<見出し> ・{}", lines.join("<br>"));
+    let imported =
+        shinchoku::import::import_text(&seed_with_cells("<見出し> ・研修(4月)", &actual))
+            .expect("imports");
+    let topic = &imported.report.initiatives().next().unwrap().topics[0];
+    let texts = |e: &shinchoku::model::Entry| -> usize { 1 + e.subs.len() };
+    assert_eq!(
+        topic.actual.iter().map(texts).sum::<usize>(),
+        n,
+        "every line kept"
+    );
+    let warnings = shinchoku::model::check::warnings(&imported.report);
+    assert_eq!(warnings.len(), MAX_WARNINGS + 1);
+    let no_months = warnings
+        .iter()
+        .filter(|w| matches!(w.kind, WarningKind::NoMonthsWritten { .. }))
+        .count();
+    let Some(WarningKind::NotListed { count }) = warnings.last().map(|w| &w.kind) else {
+        panic!("the rest counted: {:?}", warnings.last());
+    };
+    assert_eq!(
+        no_months + count,
+        n,
+        "each line without months said or counted"
     );
 }
