@@ -51,28 +51,6 @@ pub struct Opened {
     pub disk: Option<store::disk::Fingerprint>,
 }
 
-/// Where an entry named by a rule's place is, as the report's warnings name it (initiative,
-/// topic, side, in the window's language), and its text; by the place's words when it names
-/// no entry of the report.
-fn entry_place(report: &Report, place: &model::validate::Place) -> (Location, String) {
-    let found = (|| {
-        let initiative =
-            (report.initiatives()).find(|i| Some(&i.number) == place.initiative.as_ref())?;
-        let topic = initiative.topics.get(place.topic?.checked_sub(1)?)?;
-        let side = place.side?;
-        let entry = topic
-            .entries(side)
-            .get(place.entry.first()?.checked_sub(1)?)?;
-        let at = model::diag::EntryAt {
-            initiative: initiative.number.clone(),
-            topic: topic.heading.clone(),
-            side,
-        };
-        Some((Location::entry(at), entry.text.clone()))
-    })();
-    found.unwrap_or_else(|| (Location::named(place.to_string()), String::new()))
-}
-
 /// Opens a Shinchoku `.ron` file, or imports a report table or a workbook (`.xlsx`, `.xls`,
 /// `.ods`), by what the file holds.
 pub fn open_report(path: &Path) -> Result<Opened, FileError> {
@@ -84,36 +62,7 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
         // What opening repaired comes first, then what the report itself warns of.
         // Only next_id, links and texts read again are repaired; every other broken rule
         // refuses the file.
-        let mut warnings: Vec<Warning> = loaded
-            .repaired
-            .iter()
-            .filter_map(|v| match v.rule {
-                model::validate::Rule::NextIdNotAbove { next_id, highest } => Some(Warning::new(
-                    Location::named("next_id"),
-                    model::diag::WarningKind::NextIdRepaired {
-                        was: next_id,
-                        set_to: highest.saturating_add(1),
-                    },
-                )),
-                model::validate::Rule::LinkNotToPlan { id } => {
-                    let (at, entry) = entry_place(&loaded.report, &v.place);
-                    let linked = loaded.report.entry(id).map(|e| e.text.clone());
-                    let kind = model::diag::WarningKind::LinkDropped {
-                        entry,
-                        linked,
-                        id: id.0,
-                    };
-                    Some(Warning::new(at, kind))
-                }
-                model::validate::Rule::ReadAgain { ref was, ref now } => {
-                    let (at, entry) = entry_place(&loaded.report, &v.place);
-                    let (was, now) = (was.clone(), now.clone());
-                    let kind = model::diag::WarningKind::TextReadAgain { entry, was, now };
-                    Some(Warning::new(at, kind))
-                }
-                _ => None,
-            })
-            .collect();
+        let mut warnings = store::repair_warnings(&loaded.report, &loaded.repaired);
         warnings.extend(model::check::warnings(&loaded.report));
         return Ok(Opened {
             report: loaded.report,

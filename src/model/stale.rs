@@ -18,12 +18,28 @@ pub struct ReadAgain {
     pub entry: usize,
     pub was: Option<String>,
     pub now: Option<String>,
+    /// Its sub-items' texts were taken as the edit (the entry's text written again around
+    /// them), not its text: read again the other way round.
+    pub subs_taken: bool,
 }
 
 /// Reads again every entry whose stored reading is not its text's (`bound`: the ids' bound,
 /// past which a sub-item could not be given one; such an entry is left as stored); returns
 /// where, to be said.
 pub fn read_again_where_stale(report: &mut Report, bound: u64) -> Vec<ReadAgain> {
+    read_again_against(report, bound, &|_| None)
+}
+
+/// [`read_again_where_stale`] of a response, knowing what was sent (`as_sent`: whether an
+/// entry's text is the one it was sent with, where that is known). An entry whose text is as
+/// sent while its sub-items' texts are not had those sub-items edited — even where each still
+/// reads as stored (a note added after its months, `(9月)（全職員に通知）`), which without
+/// knowing what was sent reads as the entry's text rewritten beside the old sub-items.
+pub fn read_again_against(
+    report: &mut Report,
+    bound: u64,
+    as_sent: &dyn Fn(&Entry) -> Option<bool>,
+) -> Vec<ReadAgain> {
     let mut next = report.next_id;
     let mut out = Vec::new();
     for section in &mut report.sections {
@@ -34,7 +50,9 @@ pub fn read_again_where_stale(report: &mut Report, bound: u64) -> Vec<ReadAgain>
                         // A sub-item's own text changed, its entry's text still holding the old
                         // one: that sub-item is the truth there (a division editing one in its
                         // response file), and the entry's text is written again around it.
-                        let text = subs_changed(entry).unwrap_or_else(|| entry.text.clone());
+                        let around = subs_changed(entry, as_sent(entry));
+                        let subs_taken = around.is_some();
+                        let text = around.unwrap_or_else(|| entry.text.clone());
                         let read =
                             super::entry_text::read_entry(&text, entry.bullet, &mut Vec::new());
                         // (Past the ids' bound a sub-item could not be given one: left as stored.)
@@ -53,6 +71,7 @@ pub fn read_again_where_stale(report: &mut Report, bound: u64) -> Vec<ReadAgain>
                             entry: k + 1,
                             was,
                             now,
+                            subs_taken,
                         });
                     }
                 }
@@ -65,19 +84,28 @@ pub fn read_again_where_stale(report: &mut Report, bound: u64) -> Vec<ReadAgain>
 }
 
 /// The entry's text with the sub-items changed on their own put in, when the stored
-/// sub-items' texts are not in it (in order) and a sub-item's text no longer reads as what is stored beside it (it
-/// was changed on its own: a division editing it in its response file); `None` when the text
-/// holds them all, or when every sub-item still reads as stored: then the entry's text was
-/// rewritten (its words are the edit, the sub-items beside it the old reading).
-fn subs_changed(entry: &Entry) -> Option<String> {
+/// sub-items' texts are not in it (in order) and they were changed on their own (a division
+/// editing one in its response file): the entry's text is as sent (`as_sent`), or, where that
+/// is not known, a sub-item's text no longer reads as what is stored beside it. `None` when
+/// the text holds them all, or was rewritten: its words are the edit, the sub-items beside it
+/// the old reading.
+fn subs_changed(entry: &Entry, as_sent: Option<bool>) -> Option<String> {
     if super::sub_text::holds_subs(entry) {
         return None;
     }
-    let changed: Vec<bool> = entry.subs.iter().map(changed_on_its_own).collect();
+    let read = super::entry_text::read_entry(&entry.text, entry.bullet, &mut Vec::new());
+    let changed: Vec<bool> = match as_sent {
+        // The text as sent holds the sub-items as sent: those not as it reads are the edit.
+        Some(true) => (entry.subs.iter().enumerate())
+            .map(|(k, sub)| read.subs.get(k).is_none_or(|r| r.text != sub.text))
+            .collect(),
+        // The text rewritten since it was sent: its words are the edit.
+        Some(false) => return None,
+        None => entry.subs.iter().map(changed_on_its_own).collect(),
+    };
     if !changed.contains(&true) {
         return None;
     }
-    let read = super::entry_text::read_entry(&entry.text, entry.bullet, &mut Vec::new());
     let old: Vec<String> = read.subs.iter().map(|s| s.text.clone()).collect();
     // Each position as the text holds it, but where the sub-item stored there was changed on
     // its own; one changed past the text's last stays, after it.

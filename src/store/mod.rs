@@ -12,6 +12,8 @@ mod lock_on_signal;
 pub mod permissions;
 mod quick_read;
 pub mod recovery;
+mod repaired;
+pub use repaired::repair_warnings;
 
 use std::path::Path;
 
@@ -167,22 +169,40 @@ pub fn from_ron(text: &str) -> Result<Report, StoreError> {
 /// what breaks them and can be repaired, and every entry whose text reads otherwise than what
 /// is stored beside it (read again from its text, [`crate::model::stale`]).
 pub fn from_ron_checked(text: &str) -> Result<(Report, Vec<Violation>), StoreError> {
+    let (mut report, mut repaired) = from_ron_as_written(text)?;
+    repaired.extend(read_again(&mut report, &|_| None));
+    Ok((report, repaired))
+}
+
+/// Reads a report, refusing one that breaks the model's rules, its entries as stored: a
+/// response, read again only against what was sent ([`read_again`]), where what the division
+/// edited is known.
+fn from_ron_as_written(text: &str) -> Result<(Report, Vec<Violation>), StoreError> {
     let mut report = from_ron_unchecked(text)?;
-    let mut repaired = validate::validate(&mut report).map_err(StoreError::Invalid)?;
-    repaired.extend(read_again(&mut report));
+    let repaired = validate::validate(&mut report).map_err(StoreError::Invalid)?;
     Ok((report, repaired))
 }
 
 /// The entries of a sound report (next_id above every id) read again where their texts say
-/// otherwise than their stored reading, as repairs to say.
-fn read_again(report: &mut Report) -> Vec<Violation> {
-    use crate::model::validate::{MAX_ID, Place, Rule};
-    let read = crate::model::stale::read_again_where_stale(report, MAX_ID);
+/// otherwise than their stored reading (`as_sent`: whether an entry's text is as it was sent,
+/// where known: a response's), as repairs to say.
+pub fn read_again(
+    report: &mut Report,
+    as_sent: &dyn Fn(&crate::model::Entry) -> Option<bool>,
+) -> Vec<Violation> {
+    let read =
+        crate::model::stale::read_again_against(report, crate::model::validate::MAX_ID, as_sent);
     if read.is_empty() {
         return Vec::new();
     }
     // A link to a sub-item a text no longer holds goes, as any link to no plan entry does.
     validate::drop_links_not_to_plan(report);
+    read_again_said(read)
+}
+
+/// Entries read again ([`crate::model::stale`]), as the repairs they are.
+pub fn read_again_said(read: Vec<crate::model::stale::ReadAgain>) -> Vec<Violation> {
+    use crate::model::validate::{Place, Rule};
     read.into_iter()
         .map(|r| Violation {
             place: Place {
@@ -319,6 +339,15 @@ pub struct Loaded {
 
 /// Opens a `.ron` report, checked against the model's rules, fingerprinting the bytes read.
 pub fn open_checked(path: &Path) -> Result<Loaded, FileError> {
+    let mut loaded = open_as_written(path)?;
+    let read = read_again(&mut loaded.report, &|_| None);
+    loaded.repaired.extend(read);
+    Ok(loaded)
+}
+
+/// [`open_checked`] without reading entries again: a response, read again when collected,
+/// against what was sent ([`read_again`]).
+pub fn open_as_written(path: &Path) -> Result<Loaded, FileError> {
     let file_error = |kind| FileError {
         path: path.to_path_buf(),
         kind,
@@ -330,7 +359,7 @@ pub fn open_checked(path: &Path) -> Result<Loaded, FileError> {
         })
     })?;
     let (report, repaired) =
-        from_ron_checked(&text).map_err(|e| file_error(FileErrorKind::Store(e)))?;
+        from_ron_as_written(&text).map_err(|e| file_error(FileErrorKind::Store(e)))?;
     Ok(Loaded {
         report,
         repaired,

@@ -18,6 +18,9 @@ pub struct Answer {
     pub modified: Option<chrono::NaiveDateTime>,
     pub response: ResponseFor,
     pub content: AnswerContent,
+    /// What reading it repaired (a response's entries read again from their texts), said in
+    /// the review.
+    pub said: Vec<crate::model::diag::Warning>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,8 +186,10 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
         })?;
         return Err(Refusal::NotAnAnswerFile { extension });
     }
-    let report = crate::store::open(path).map_err(|e| Refusal::File(Box::new(e)))?;
-    answer_from_report(report, file).map(|a| with_time(a, path))
+    // Its entries are read again from their texts when collected, knowing what was sent
+    // ([`read_again_as_sent`]).
+    let loaded = crate::store::open_as_written(path).map_err(|e| Refusal::File(Box::new(e)))?;
+    answer_from_report(loaded.report, file).map(|a| with_time(a, path))
 }
 
 /// The answer with its file's modification time.
@@ -198,6 +203,26 @@ fn with_time(answer: Answer, path: &Path) -> Answer {
     }
 }
 
+/// What reading a response again from its texts would change, said in the review: an entry
+/// whose stored reading beside its text says otherwise (`when:` edited in a text editor) is
+/// taken as its text says ([`super::adopt`]), and that is said, not done without a word. A
+/// sub-item edited on its own is the division's edit, taken and listed as such: not said.
+pub fn read_again_as_sent(mut answer: Answer) -> Answer {
+    use super::sent::{SentParts, hash, result_key};
+    let AnswerContent::Report(report) = &answer.content else {
+        return answer;
+    };
+    let sent: SentParts = answer.response.sent.iter().cloned().collect();
+    let as_sent =
+        |e: &crate::model::Entry| sent.get(&result_key(e.id)).map(|&h| h == hash(&e.text));
+    let mut read = (**report).clone();
+    let bound = crate::model::validate::MAX_ID;
+    let again = crate::model::stale::read_again_against(&mut read, bound, &as_sent);
+    let said = again.into_iter().filter(|r| !r.subs_taken).collect();
+    answer.said = crate::store::repair_warnings(&read, &crate::store::read_again_said(said));
+    answer
+}
+
 /// An answer from a response report (already read).
 pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusal> {
     let response = report.response.clone().ok_or(Refusal::NotAResponse)?;
@@ -206,6 +231,7 @@ pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusa
         modified: None,
         response,
         content: AnswerContent::Report(Box::new(report)),
+        said: Vec::new(),
     })
 }
 
@@ -222,6 +248,7 @@ pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusa
             answered.outside,
             answered.rows_gone,
         ),
+        said: Vec::new(),
     })
 }
 

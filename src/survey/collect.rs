@@ -157,6 +157,7 @@ pub fn collect(
             out.refused.push((answer.file.clone(), reason));
             continue;
         }
+        let answer = super::answer::read_again_as_sent(answer);
         match accepted
             .iter()
             .position(|(a, _)| a.response.division == answer.response.division)
@@ -389,6 +390,7 @@ fn take(
     };
     brought.edits.extend(numbers);
     brought.warnings.extend(said);
+    brought.warnings.extend(answer.said.iter().cloned());
     brought.taken.extend(taken);
     let mut record = earlier
         .cloned()

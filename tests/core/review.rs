@@ -824,10 +824,74 @@ fn a_result_broken_before_its_months_is_said_line_by_line() {
 /// had put the old sub-item back, unsaid.
 #[test]
 fn a_sub_item_changed_alone_in_a_response_file_arrives() {
-    let master = master();
-    let mut r = survey::response_for(master.report(), 人事課, due(), "");
     let old = "「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～12月予定)";
     let new = "「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～)";
+    let (c, subs) = sub_item_edited_in_a_response_file(old, new);
+    let listed = listed_ja(&c);
+    assert!(listed.iter().any(|l| l.contains("(9月～)")), "{listed:?}");
+    assert!(
+        subs.contains(&new.to_string()) && !subs.contains(&old.to_string()),
+        "{subs:?}"
+    );
+}
+
+/// A note added after a sub-item's months in a response file (「(9月)（全職員に通知）」): the
+/// sub-item reads as before (its months, its label), so only what was sent tells that it is
+/// the edit and the entry's text the old one. It was dropped, unsaid (「見出し0件の実績を変更」).
+#[test]
+fn a_note_added_to_a_sub_item_in_a_response_file_arrives() {
+    let (old, new) = (
+        "懲戒処分基準の明確化(9月)",
+        "懲戒処分基準の明確化(9月)（全職員に通知）",
+    );
+    let (c, subs) = sub_item_edited_in_a_response_file(old, new);
+    let listed = listed_ja(&c);
+    assert!(
+        listed.iter().any(|l| l.contains(&format!("{old} → {new}"))),
+        "{listed:?}"
+    );
+    assert!(
+        subs.contains(&new.to_string()) && !subs.contains(&old.to_string()),
+        "{subs:?}"
+    );
+    let review = crate::described_ja(&c.warnings);
+    assert!(
+        !review.iter().any(|w| w.contains("文から読み直しました")),
+        "the edit taken is no reading again: {review:?}"
+    );
+}
+
+/// A result's stored months changed in a response file (`when: Some("4月～6月")`), its text
+/// still saying 4月～5月: the text is the truth and is taken — and that is said in the review
+/// (it was taken without a word, the division's months gone).
+#[test]
+fn months_changed_beside_an_unchanged_text_in_a_response_file_are_said() {
+    let master = master();
+    let r = survey::response_for(master.report(), 人事課, due(), "");
+    let written = shinchoku::store::to_ron(&r);
+    let edited = written.replacen("when: Some(\"4月～5月\")", "when: Some(\"4月～6月\")", 1);
+    assert_ne!(written, edited);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("人事課.ron");
+    std::fs::write(&path, edited).unwrap();
+    let answer = survey::read_answer(&path).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
+    let review = crate::described_ja(&c.warnings);
+    assert!(
+        review
+            .iter()
+            .any(|w| w.contains("時期「4月～6月」") && w.contains("文から読み直しました")),
+        "{review:?}"
+    );
+}
+
+/// The 人事課's response with the sub-item `old` changed to `new` alone (as a script or a text
+/// editor changes it: the entry's text still holds the old one), written and read from disk
+/// as `collect` reads it, collected and taken: the collection, and the master's sub-items
+/// after. Reading the entry's text again on opening the file had put the old sub-item back.
+fn sub_item_edited_in_a_response_file(old: &str, new: &str) -> (survey::Collection, Vec<String>) {
+    let master = master();
+    let mut r = survey::response_for(master.report(), 人事課, due(), "");
     let sub = r
         .sections
         .iter_mut()
@@ -843,19 +907,17 @@ fn a_sub_item_changed_alone_in_a_response_file_arrives() {
     std::fs::write(&path, shinchoku::store::to_ron(&r)).unwrap();
     let answer = survey::read_answer(&path).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
-    let listed = listed_ja(&c);
-    assert!(listed.iter().any(|l| l.contains("(9月～)")), "{listed:?}");
     let mut taken = master;
     taken.perform(c.intent(&[]).unwrap()).unwrap();
-    let subs: Vec<&str> = taken
+    let subs = taken
         .report()
         .initiatives()
         .flat_map(|i| i.topics.iter())
         .flat_map(|t| t.actual.iter())
         .flat_map(|e| e.subs.iter())
-        .map(|s| s.text.as_str())
+        .map(|s| s.text.clone())
         .collect();
-    assert!(subs.contains(&new) && !subs.contains(&old), "{subs:?}");
+    (c, subs)
 }
 
 /// The other way round: the result's text rewritten where a sub-item stands (a text editor
