@@ -579,6 +579,7 @@ fn from_report(
         if as_taken_before(&mut brought, before, topic, &list) {
             continue;
         }
+        let own = super::shared::typed_as_standing(&t.actual, &list);
         let since = super::shared::since_sent(&mine, list, &sent_texts, fresh);
         brought.say_of_results((i, t), since.said);
         brought.withdrawn.extend(since.kept.iter().copied());
@@ -594,7 +595,7 @@ fn from_report(
             other => other.as_ref(),
         };
         let list = super::shared::keep_added_since(&t.actual, since.list, may_change);
-        let (list, again) = super::shared::same_words_once(&t.actual, list);
+        let (list, again) = super::shared::same_words_once(&t.actual, list, &own);
         brought.same_words.extend(again);
         sub_items_not_in_text(&mut brought, (i, t), &mine, &claimed);
         if !same_results(&list, &t.actual) {

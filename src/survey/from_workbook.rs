@@ -226,12 +226,13 @@ fn row_results(
     if as_taken_before(brought, before, t.id, &typed) {
         return;
     }
+    let own = super::shared::typed_as_standing(&open.actual, &typed);
     let since = super::shared::since_sent(&answerable.actual, typed, &sent_texts, fresh);
     brought.say_of_results((i, t), since.said);
     brought.withdrawn.extend(since.kept.iter().copied());
     let sent = sent.map(|ids| &ids - &since.kept);
     let typed = super::shared::keep_added_since(&open.actual, since.list, sent.as_ref());
-    let (typed, again) = super::shared::same_words_once(&open.actual, typed);
+    let (typed, again) = super::shared::same_words_once(&open.actual, typed, &own);
     brought.same_words.extend(again);
     let entries = around_kept(&t.actual, &row.kept_apart, typed);
     if same_results(&entries, &t.actual) {

@@ -69,14 +69,21 @@ pub(super) fn keep_added_since(
 /// out when the list keeps it (another division's rewrite taken in before), put in the line's
 /// place when the list left it out (another division added it before: it was replaced by the
 /// new line, and nothing recorded that the other division still reports it). Returns the list
-/// and the results so written again, with their texts' hashes.
-pub(super) fn same_words_once(master: &[Entry], list: Vec<Entry>) -> (Vec<Entry>, Vec<(Id, u64)>) {
+/// and the results so written again, with their texts' hashes. `own`: the results the answer
+/// itself typed in the words they stand in ([`typed_as_standing`]): a line added in those
+/// words is the division's second copy, kept (a line typed twice in a cell lost one).
+pub(super) fn same_words_once(
+    master: &[Entry],
+    list: Vec<Entry>,
+    own: &HashSet<Id>,
+) -> (Vec<Entry>, Vec<(Id, u64)>) {
     let master_text: HashMap<Id, &str> = master.iter().map(|e| (e.id, e.text.as_str())).collect();
     let in_master = |id: &Id| master_text.contains_key(id);
     let in_list: HashSet<Id> = list.iter().map(|e| e.id).collect();
     // Results the list keeps in the words they stand in (not one this answer rewrote into the
-    // same words as a line it adds: the division wrote both).
+    // same words as a line it adds, nor one it typed so itself: the division wrote both).
     let standing: HashMap<String, Id> = (list.iter())
+        .filter(|e| !own.contains(&e.id))
         .filter(|e| master_text.get(&e.id) == Some(&e.text.as_str()))
         .map(|e| (e.text.clone(), e.id))
         .collect();
@@ -99,6 +106,16 @@ pub(super) fn same_words_once(master: &[Entry], list: Vec<Entry>) -> (Vec<Entry>
         }
     }
     (out, again)
+}
+
+/// The master's results an answer's list (as typed, before what was done since it was sent
+/// is kept) holds in the words they stand in: the division typed them so.
+pub(super) fn typed_as_standing(master: &[Entry], typed: &[Entry]) -> HashSet<Id> {
+    let master_text: HashMap<Id, &str> = master.iter().map(|e| (e.id, e.text.as_str())).collect();
+    (typed.iter())
+        .filter(|e| master_text.get(&e.id) == Some(&e.text.as_str()))
+        .map(|e| e.id)
+        .collect()
 }
 
 /// The results the division's answers wrote, after this answer's `edits`: those its earlier

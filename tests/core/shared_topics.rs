@@ -388,3 +388,28 @@ fn a_division_writing_the_same_words_twice_keeps_both_lines() {
     master.perform(c.intent(&[]).unwrap()).unwrap();
     assert_eq!(results(master.report()), vec![FIRST, TWICE, THIRD, TWICE]);
 }
+
+/// A division typing a result already in its cell a second time (a line copied down in
+/// Excel): both lines are kept, in its workbook and in its response file — the second copy
+/// was dropped without a word as "the same words" as the first, while a new line typed twice
+/// stayed twice.
+#[test]
+fn a_result_typed_twice_in_a_divisions_answer_is_kept_twice() {
+    let mut master = master();
+    let book = workbook_answer(master.report(), 推進課, |c| added(c, SECOND));
+    take_workbooks(&mut master, &[("推進課.xlsx", &book)], 10);
+    assert_eq!(results(master.report()), [FIRST, SECOND, THIRD, SECOND]);
+
+    let mut master = self::master();
+    let mut r = survey::response_for(master.report(), 推進課, due(), "");
+    let topic = portal(&r);
+    let line = Entry {
+        id: Id(9_000_003),
+        ..shinchoku::model::entry_text::read_entry(SECOND, true, &mut Vec::new())
+    };
+    r.topic_mut(topic).unwrap().actual.push(line);
+    let answer = answer_from_report(r, "推進課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(results(master.report()), [FIRST, SECOND, THIRD, SECOND]);
+}
