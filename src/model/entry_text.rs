@@ -549,13 +549,26 @@ fn read_without_months(piece: &str, entry: &mut Entry, problems: &mut Vec<Warnin
         entry.counts = counts.into();
         rest = rest[..open].trim_end();
     }
-    if let Some(at) = trailing_date_range(rest) {
-        set_when(entry, rest[at..].trim(), piece, problems);
-        rest = rest[..at].trim_end();
+    if let Some((before, at)) = date_range_before_notes(rest) {
+        set_when(entry, before[at..].trim(), piece, problems);
+        rest = before[..at].trim_end();
     } else if rest == piece && is_bracketed(rest) {
         entry.kind = EntryKind::Status;
     }
     rest.trim().to_string()
+}
+
+/// An era date range at the end of `text`, or before the brackets that end it — notes added
+/// after it (`…平成 29 年9月 29 日（参加職員1,024名）`), kept in the text as written: the text
+/// up to the range's end, and where the range starts in it.
+fn date_range_before_notes(text: &str) -> Option<(&str, usize)> {
+    let mut before = text;
+    loop {
+        if let Some(at) = trailing_date_range(before) {
+            return Some((before, at));
+        }
+        before = before[..matching_open(before)?].trim_end();
+    }
 }
 
 /// The month expression inside a bracket and what is written beside it: `6月～、延べ3件` is

@@ -128,6 +128,14 @@ fn a_note_after_or_inside_the_month_bracket_keeps_the_months_and_the_text() {
             "新規採用職員研修",
             &["4回", "103名受講"],
         ),
+        // The seed's era date range, a note added after it (its months were lost to it).
+        (
+            "「時差出勤勤務」を試行的に実施 実施期間 平成 29 年6月1日～平成 29 年9月 29 日（参加職員1,024名）",
+            &[6, 7, 8, 9],
+            false,
+            "「時差出勤勤務」を試行的に実施 実施期間",
+            &[],
+        ),
     ];
     for &(text, want, open_end, label, counts) in cases {
         let mut problems = Vec::new();
