@@ -14,11 +14,50 @@ use super::{Id, Initiative, Topic};
 /// A number as kept: its value, or — when what was written could not be read exactly — the
 /// text as written (then `value` is `None` and a warning said why).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "FigureWritten")]
 pub struct Figure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Decimal>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unread: String,
+}
+
+/// A [`Figure`] as a file holds it: a value written by hand in a text editor as offices type
+/// numbers (`８７．５`, `3,297`, `△120`) is read as the window and a workbook read it, and one
+/// that does not read (`87.5%`, `約88`) is kept as written — not the whole file refused for it
+/// (「進捗の報告ファイルではありません」 naming a line and a column).
+#[derive(Deserialize)]
+struct FigureWritten {
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    unread: String,
+}
+
+impl From<FigureWritten> for Figure {
+    fn from(written: FigureWritten) -> Figure {
+        let Some(text) = written.value else {
+            return Figure {
+                value: None,
+                unread: written.unread,
+            };
+        };
+        let typed = || match super::figure::read(&text) {
+            Ok(Some(reading)) if reading.unit.is_empty() => Some(reading.value),
+            _ => None,
+        };
+        match Decimal::try_from(text.clone()).ok().or_else(typed) {
+            Some(value) => Figure {
+                value: Some(value),
+                unread: written.unread,
+            },
+            // Said by the report's check, as any number kept as written is.
+            None => Figure {
+                value: None,
+                unread: text,
+            },
+        }
+    }
 }
 
 impl Figure {

@@ -535,3 +535,51 @@ fn a_text_read_again_is_among_the_warnings_of_the_opened_report() {
         "{said:?}"
     );
 }
+
+/// A number typed into a `.ron` file by hand as offices type it (full-width `８７．５`, `3,297`)
+/// is read as the window and a workbook read it; one that does not read (`約88`) is kept as
+/// written and said, naming the indicator. The whole file (a division's answer) was refused
+/// for either, 「進捗の報告ファイルではありません」 naming only a line and a column.
+#[test]
+fn a_number_typed_by_hand_in_a_ron_file_is_read_or_kept_as_written() {
+    use shinchoku::model::FiscalYear;
+    use shinchoku::model::figure::Decimal;
+    use shinchoku::model::measures::{Figure, Indicator};
+    let mut report = store::from_ron(SAMPLE_RON).unwrap();
+    let first = report.sections[0].initiatives[0].id;
+    let mut x = Indicator {
+        name: "研修受講率".into(),
+        unit: "%".into(),
+        ..Indicator::default()
+    };
+    x.year_mut(FiscalYear(2017)).actual = Figure::of(Decimal::whole(12_345));
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.indicators.push(x);
+    let written = store::to_ron(&report);
+    assert!(
+        written.contains("value: Some(\"12345\")"),
+        "the test's premise"
+    );
+    for (typed, value, unread) in [
+        ("８７．５", Some("87.5"), ""),
+        ("3,297", Some("3297"), ""),
+        ("約88", None, "約88"),
+    ] {
+        let text = written.replace("Some(\"12345\")", &format!("Some(\"{typed}\")"));
+        let report = store::from_ron(&text).unwrap_or_else(|e| panic!("{typed}: {e}"));
+        let got = &report.initiatives().next().unwrap().measures().indicators[0].years[0];
+        assert_eq!(got.actual.value.map(|v| v.to_string()).as_deref(), value);
+        assert_eq!(got.actual.unread, unread);
+    }
+    let text = written.replace("Some(\"12345\")", "Some(\"約88\")");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.ron");
+    std::fs::write(&path, text).unwrap();
+    let opened = shinchoku::open_report(&path).unwrap();
+    let said: Vec<String> = opened.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("約88") && w.contains("研修受講率")),
+        "{said:#?}"
+    );
+}
