@@ -314,10 +314,11 @@ pub(super) fn describe(
             s.to_string()
         }
     };
-    let (old, new) = (
-        dash(&value_words(field, old, lang)),
-        dash(&value_words(field, new, lang)),
-    );
+    let (old, new) = (value_words(field, old, lang), value_words(field, new, lang));
+    // A list has a line per change: a note's own lines are joined there (`…1.5倍 / （9月末時点）`)
+    // as a result's are, and a long one shortened around what changed.
+    let (old, new) = crate::model::text::listed_change(&old, &new, lang);
+    let (old, new) = (dash(&old), dash(&new));
     match (part, field) {
         (Part::Indicator, "added") => say(
             lang,

@@ -214,6 +214,26 @@ fn compare_lists_a_changed_note_of_either_layer() {
     );
 }
 
+/// A note of two lines is listed on one line, its lines joined as a result's are: its line
+/// break split one change over two lines of the review and of `diff`.
+#[test]
+fn a_note_of_two_lines_is_listed_on_one_line() {
+    let old = noted();
+    let first = old.sections[0].initiatives[0].id;
+    let mut doc = Document::new(old.clone(), Origin::Sample, Vec::new());
+    let two_lines = "提案件数は前年同期比1.5倍\n（9月末時点）";
+    doc.perform(note(first, RatingLayer::SelfRating, two_lines))
+        .unwrap();
+    let lines: Vec<String> = (diff(&old, doc.report()).changes.iter())
+        .map(|c| c.describe(Lang::Ja))
+        .collect();
+    assert_eq!(
+        lines,
+        ["自己評価の特記: 手続を12件追加した → 提案件数は前年同期比1.5倍 / （9月末時点）"]
+    );
+    assert_eq!(notes_of(doc.report(), "1").0, two_lines, "kept as written");
+}
+
 /// A note is of its rating: rolling into the next year moves both into the history.
 #[test]
 fn rolling_into_the_next_year_moves_the_notes_with_their_ratings() {
