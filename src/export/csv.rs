@@ -1,7 +1,5 @@
 //! One row per plan or actual entry (sub-items too), for people who pivot in Excel.
 
-use std::borrow::Cow;
-
 use super::ExportError;
 use super::table_numbers::NumberColumns;
 use crate::model::status::topic_status;
@@ -23,17 +21,7 @@ pub const HEADER: [&str; 13] = [
     "状況",
 ];
 
-/// A cell as a CSV holds it for a spreadsheet: a text an office program would run as a formula
-/// — starting with `=`, `+`, `-` or `@` (or their full-width forms, which Japanese Excel takes
-/// for them), a tab or a carriage return (OWASP's list) — gets a leading `'`, so that Excel and
-/// LibreOffice show it as text (`=cmd|' /C calc'!A0` as `'=cmd|' /C calc'!A0`).
-pub fn formula_guarded(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
+pub use crate::model::text::formula_guarded;
 
 /// `4-9`, `11-1`, `5-7,12-2`, `6`: calendar months in fiscal order.
 pub fn months_text(months: MonthSet) -> String {

@@ -63,7 +63,13 @@ pub fn to_table_text(report: &Report) -> String {
         if !row.is_empty() && padded {
             row.resize(width, String::new());
         }
-        out.push_str(&row.join("\t"));
+        // A cell an office program would run as a formula (an indicator named `=1+1`) is
+        // guarded as the CSV's are: the table is offered for opening in a spreadsheet.
+        let cells: Vec<_> = row
+            .iter()
+            .map(|c| crate::model::text::formula_guarded(c))
+            .collect();
+        out.push_str(&cells.join("\t"));
         out.push('\n');
     }
     out

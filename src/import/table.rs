@@ -112,7 +112,10 @@ fn split_rows(text: &str) -> impl Iterator<Item = Row<'_>> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| Row {
             line: i + 1,
-            fields: l.split('\t').collect(),
+            fields: l
+                .split('\t')
+                .map(crate::model::text::formula_unguarded)
+                .collect(),
             sheet: None,
         })
 }

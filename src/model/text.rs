@@ -305,6 +305,37 @@ fn excerpt(text: &str, from: usize, lang: crate::lang::Lang) -> std::borrow::Cow
     std::borrow::Cow::Owned(out)
 }
 
+/// What an office program runs as a formula when a cell starts with it (OWASP's list, and the
+/// full-width forms Japanese Excel takes for them).
+const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
+/// Whether a cell needs a leading `'` to be shown as text: it starts as a formula does (a sign
+/// alone, `-` for "none", is no formula), or is itself a `'` before such a text (guarded again,
+/// so that reading drops exactly one).
+fn needs_guard(cell: &str) -> bool {
+    (cell.starts_with(FORMULA_STARTS) && cell.chars().nth(1).is_some())
+        || cell.strip_prefix('\'').is_some_and(needs_guard)
+}
+
+/// A cell as a CSV or a report table holds it for a spreadsheet: a text an office program would
+/// run as a formula gets a leading `'`, so that Excel and LibreOffice show it as text
+/// (`=cmd|' /C calc'!A0` as `'=cmd|' /C calc'!A0`). [`formula_unguarded`] reads it back.
+pub fn formula_guarded(cell: &str) -> std::borrow::Cow<'_, str> {
+    if needs_guard(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A cell without the `'` [`formula_guarded`] put before it (`'=1+1` is `=1+1`; `'abc` stays).
+pub fn formula_unguarded(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => field,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

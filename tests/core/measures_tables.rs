@@ -559,8 +559,9 @@ fn a_text_after_the_number_columns_is_still_kept_unread_with_a_warning() {
     );
 }
 
-/// A table text as a spreadsheet saves it as CSV; `guard` puts `'` before a cell it would
-/// run as a formula, as Shinchoku's CSV export does.
+/// A table text as a spreadsheet saves it as CSV; `guard`: the spreadsheet took the table's
+/// `'` before a formula-like cell as the mark of a text (as Excel does) and puts one back on
+/// saving, as Shinchoku's CSV export does.
 pub fn as_csv(table: &str, guard: bool) -> String {
     let mut writer = csv::WriterBuilder::new()
         .flexible(true)
@@ -568,7 +569,8 @@ pub fn as_csv(table: &str, guard: bool) -> String {
     for line in table.lines() {
         let fields = line.split('\t').map(|f| {
             if guard {
-                shinchoku::export::csv::formula_guarded(f).into_owned()
+                let shown = shinchoku::model::text::formula_unguarded(f);
+                shinchoku::export::csv::formula_guarded(shown).into_owned()
             } else {
                 f.to_string()
             }
@@ -735,4 +737,40 @@ fn an_indicator_name_longer_than_a_cell_is_named_before_a_survey_writes_its_work
     assert_eq!(long.column, "数値回答: 項目");
     assert!(long.length > 40_000, "{long:?}");
     assert!(shinchoku::survey::workbook::write(&response).is_err());
+}
+
+/// The report table (offered for opening in a spreadsheet) never holds a cell an office
+/// program runs as a formula: an indicator named `=1+1`, a figure `@SUM(1+1)`, written with a
+/// `'` before them as the CSV's are — LibreOffice computed them from the `.tsv` (`=1+1` → 2) —
+/// and read back as written, as is a text that itself begins with `'`.
+#[test]
+fn the_report_table_guards_cells_a_spreadsheet_would_run_and_reads_them_back() {
+    let mut report = rich();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.indicators[0].name = "=1+1".into();
+    m.indicators[0].unit = "'=件".into();
+    m.indicators[0].year_mut(FiscalYear(2018)).target = Figure {
+        value: None,
+        unread: "@SUM(1+1)".into(),
+    };
+    let table = shinchoku::export::table::to_table_text(&report);
+    let cells: Vec<&str> = table.lines().flat_map(|l| l.split('\t')).collect();
+    for cell in ["=1+1", "@SUM(1+1)", "'=件"] {
+        assert!(!cells.contains(&cell), "{cell} written bare");
+    }
+    assert!(
+        cells.contains(&"'=1+1") && cells.contains(&"''=件"),
+        "{cells:?}"
+    );
+    let back = shinchoku::import::import_text(&table).expect("imports");
+    assert_eq!(numbers_of(&back.report), numbers_of(&report));
+    let x = &back
+        .report
+        .initiatives()
+        .next()
+        .unwrap()
+        .measures()
+        .indicators[0];
+    assert_eq!((x.name.as_str(), x.unit.as_str()), ("=1+1", "'=件"));
 }

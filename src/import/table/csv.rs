@@ -63,7 +63,7 @@ pub(super) fn records(text: &str) -> Option<Records> {
             .push((line, u32::try_from(out.fields.len()).ok()?));
         let mut fields = Vec::with_capacity(record.len());
         for field in record.iter() {
-            let field = unguarded(field);
+            let field = crate::model::text::formula_unguarded(field);
             let start = u32::try_from(out.text.len()).ok()?;
             out.text.push_str(field);
             out.fields
@@ -118,13 +118,4 @@ pub(super) fn rows(records: &Records) -> impl Iterator<Item = Row<'_>> {
             fields,
             sheet: None,
         })
-}
-
-/// A field without the `'` that keeps a spreadsheet from running it (`'=1+1` is `=1+1`).
-fn unguarded(field: &str) -> &str {
-    let guarded = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
-    match field.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(guarded) => rest,
-        _ => field,
-    }
 }
