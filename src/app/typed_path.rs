@@ -234,7 +234,7 @@ impl Describe for TypedPathError {
                     std::io::ErrorKind::PermissionDenied => {
                         say(lang, "読む権限がありません".into(), "no permission".into())
                     }
-                    _ => error.to_string(),
+                    _ => error.describe(lang),
                 };
                 say(
                     lang,

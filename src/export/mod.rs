@@ -95,9 +95,10 @@ impl Describe for ExportError {
                     reason.describe(lang)
                 ),
             ),
+            // The writer's own words are English: in Japanese, what happened.
             ExportError::Writer(e) => say(
                 lang,
-                format!("書き出せません: {e}"),
+                "書き出せません（書き出す途中でエラーになりました）".into(),
                 format!("cannot write the export: {e}"),
             ),
         }

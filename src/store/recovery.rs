@@ -82,8 +82,8 @@ pub enum RecoveryError {
 /// What is wrong with a recovery copy.
 #[derive(Debug)]
 pub enum CopyProblem {
-    /// Not RON Shinchoku can read (the reader's words, in English, with the place).
-    Damaged(String),
+    /// Not RON Shinchoku can read (with the place, worded as a damaged report is).
+    Damaged(crate::store::StoreError),
     /// Written by a newer Shinchoku, in a format this one does not know.
     Newer { format: u32 },
     /// Not read at all: no regular file (a named pipe waited on for ever), or too large.
@@ -97,13 +97,18 @@ pub enum CopyProblem {
 impl Describe for CopyProblem {
     fn describe(&self, lang: Lang) -> String {
         match self {
-            CopyProblem::Damaged(e) => say(lang, format!("壊れています（{e}）"), e.clone()),
+            CopyProblem::Damaged(e) => e.describe(lang),
             CopyProblem::Newer { format } => say(
                 lang,
                 format!("新しい版の Shinchoku が書いたものです（形式 {format}）"),
                 format!("written by a newer Shinchoku (format {format})"),
             ),
-            CopyProblem::NotWritten(e) => say(lang, format!("書けません（{e}）"), e.clone()),
+            // The writer's own words are English: in Japanese, what happened.
+            CopyProblem::NotWritten(e) => say(
+                lang,
+                "書けません（報告を文字にする途中でエラーになりました）".into(),
+                format!("cannot be written: {e}"),
+            ),
             CopyProblem::NotRead(kind) => kind.describe(lang),
             CopyProblem::Invalid(e) => e.describe(lang),
         }
@@ -335,11 +340,16 @@ fn read_copy(path: &Path) -> Result<CopyFile, RecoveryError> {
     })?;
     let text = String::from_utf8(bytes).map_err(|e| RecoveryError::Unreadable {
         path: path.to_path_buf(),
-        problem: CopyProblem::Damaged(e.to_string()),
+        problem: CopyProblem::NotRead(Box::new(crate::model::diag::FileError {
+            path: path.to_path_buf(),
+            kind: crate::model::diag::FileErrorKind::NotUtf8 {
+                byte: e.utf8_error().valid_up_to(),
+            },
+        })),
     })?;
     let copy: CopyFile = ron::from_str(&text).map_err(|e| RecoveryError::Unreadable {
         path: path.to_path_buf(),
-        problem: CopyProblem::Damaged(e.to_string()),
+        problem: CopyProblem::Damaged(super::malformed(e)),
     })?;
     if copy.recovery > FORMAT {
         return Err(RecoveryError::Unreadable {

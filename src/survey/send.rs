@@ -339,7 +339,12 @@ impl Describe for SendError {
         let why = match &self.problem {
             SendProblem::Io(e) => e.describe(lang),
             SendProblem::Workbook(e) => {
-                say(lang, format!("Excelのブックを作れません（{e}）"), e.clone())
+                // The writer's own words are English: in Japanese, what happened.
+                say(
+                    lang,
+                    "Excelのブックを作れません（作る途中でエラーになりました）".into(),
+                    format!("cannot make the Excel workbook: {e}"),
+                )
             }
             SendProblem::CellTooLong(c) => {
                 let heading = if c.heading.is_empty() {

@@ -705,3 +705,55 @@ fn an_answer_refused_for_what_it_is_is_said_in_japanese() {
         );
     }
 }
+
+/// Errors whose cause is a writer's or a checker's own words (English: the XLSX writer's, the
+/// PDF library's, the RON reader's) say in Japanese what happened, the English kept for the
+/// English window: `書き出せません: XLSX: Maximum number of …`, a recovery copy
+/// 「壊れています（Expected …）」 and a PDF's 「同梱のフォント（bold）」 reached the Japanese window.
+#[test]
+fn the_writers_own_english_stays_out_of_the_japanese_window() {
+    use shinchoku::export::ExportError;
+    use shinchoku::lang::Describe;
+    use shinchoku::print::pdf::{PdfError, UaFinding};
+    use shinchoku::store::recovery::{CopyProblem, RecoveryError};
+    use shinchoku::survey::send::{SendError, SendProblem};
+    let writer = "Maximum number of horizontal or vertical pagebreaks allowed by Excel is 1023";
+    let damaged = shinchoku::store::from_ron("(schema: 5, title: ").unwrap_err();
+    let path = std::path::PathBuf::from("/tmp/x.ron");
+    let unreadable = |problem| RecoveryError::Unreadable {
+        path: path.clone(),
+        problem,
+    };
+    let errors: Vec<Box<dyn Describe>> = vec![
+        Box::new(ExportError::Writer(format!("XLSX: {writer}"))),
+        Box::new(SendError {
+            path: path.clone(),
+            problem: SendProblem::Workbook(writer.into()),
+        }),
+        Box::new(unreadable(CopyProblem::Damaged(damaged))),
+        Box::new(unreadable(CopyProblem::NotWritten(writer.into()))),
+        Box::new(PdfError::Font { bold: true }),
+        Box::new(PdfError::Font { bold: false }),
+        Box::new(PdfError::Finish(writer.into())),
+        Box::new(PdfError::NotAccessible(vec![
+            UaFinding::NoCharacter { glyph: 7 },
+            UaFinding::WrongCharacter {
+                glyph: 8,
+                c: '\u{E000}',
+            },
+            UaFinding::LicenceForbids,
+        ])),
+    ];
+    for e in &errors {
+        let (ja, en) = (e.describe(Lang::Ja), e.describe(Lang::En));
+        assert!(
+            english_word(&ja, &["PDF", "untagged", "tmp", "ron", "Excel"]).is_none(),
+            "{ja}"
+        );
+        assert_ne!(ja, en);
+    }
+    assert!(
+        errors[0].describe(Lang::En).contains(writer),
+        "the English keeps the writer's words"
+    );
+}

@@ -32,11 +32,15 @@ impl Describe for PdfError {
     fn describe(&self, lang: Lang) -> String {
         let why = match self {
             PdfError::Font { bold } => {
-                let face = if *bold { "bold" } else { "regular" };
+                let (ja, en) = if *bold {
+                    ("太字", "bold")
+                } else {
+                    ("標準", "regular")
+                };
                 say(
                     lang,
-                    format!("同梱のフォント（{face}）を読み込めません"),
-                    format!("the bundled {face} font does not load"),
+                    format!("同梱のフォント（{ja}）を読み込めません"),
+                    format!("the bundled {en} font does not load"),
                 )
             }
             PdfError::BadPageSize { width, height } => say(
@@ -58,7 +62,13 @@ impl Describe for PdfError {
                     ),
                 )
             }
-            PdfError::Finish(e) => e.clone(),
+            // krilla's own words are English: in Japanese, what happened, and what still works.
+            PdfError::Finish(e) => say(
+                lang,
+                "PDFを仕上げられませんでした（構造なしのPDFなら作れることがあります: --untagged）"
+                    .into(),
+                e.clone(),
+            ),
             PdfError::Stopped => say(lang, "中止しました".into(), "stopped by the user".into()),
             PdfError::Internal => say(
                 lang,
@@ -90,7 +100,13 @@ pub enum UaFinding {
     /// Characters the bundled font does not have (a screen reader could not read them), in
     /// this text.
     MissingGlyph { text: String, missing: Vec<char> },
-    /// Anything else, in krilla's words.
+    /// A glyph of the font that stands for no character (a screen reader reads nothing).
+    NoCharacter { glyph: u32 },
+    /// A glyph that stands for a character it does not show (or one of the private area).
+    WrongCharacter { glyph: u32, c: char },
+    /// The font's licence forbids embedding it.
+    LicenceForbids,
+    /// Anything else, in krilla's words (English, a validator's internal name: said so).
     Other(String),
 }
 
@@ -113,7 +129,31 @@ impl Describe for UaFinding {
                     ),
                 )
             }
-            UaFinding::Other(words) => words.clone(),
+            UaFinding::NoCharacter { glyph } => say(
+                lang,
+                format!("フォントの字形 {glyph} がどの文字も表していません"),
+                format!("glyph {glyph} has no character"),
+            ),
+            UaFinding::WrongCharacter { glyph, c } => say(
+                lang,
+                format!(
+                    "フォントの字形 {glyph} が U+{:04X} を表すとされています",
+                    u32::from(*c)
+                ),
+                format!("glyph {glyph} stands for U+{:04X}", u32::from(*c)),
+            ),
+            UaFinding::LicenceForbids => say(
+                lang,
+                "フォントの使用許諾が埋め込みを禁じています".into(),
+                "the font's licence forbids embedding".into(),
+            ),
+            // The validator's own name of the rule is all there is; in Japanese the sentence
+            // says what it is, the name kept for whoever looks further.
+            UaFinding::Other(words) => say(
+                lang,
+                format!("検査の規則に合わない箇所があります（規則の名前: {words}）"),
+                words.clone(),
+            ),
         }
     }
 }
@@ -144,18 +184,15 @@ pub(super) fn validation_words(error: &ValidationError) -> UaFinding {
                 missing,
             }
         }
-        ValidationError::NoCodepointMapping(_, glyph, _) => {
-            UaFinding::Other(format!("glyph {} has no character", glyph.to_u32()))
-        }
+        ValidationError::NoCodepointMapping(_, glyph, _) => UaFinding::NoCharacter {
+            glyph: glyph.to_u32(),
+        },
         ValidationError::InvalidCodepointMapping(_, glyph, c, _)
-        | ValidationError::UnicodePrivateArea(_, glyph, c, _) => UaFinding::Other(format!(
-            "glyph {} stands for U+{:04X}",
-            glyph.to_u32(),
-            u32::from(*c)
-        )),
-        ValidationError::RestrictedLicense(_) => {
-            UaFinding::Other("the font's licence forbids embedding".into())
-        }
+        | ValidationError::UnicodePrivateArea(_, glyph, c, _) => UaFinding::WrongCharacter {
+            glyph: glyph.to_u32(),
+            c: *c,
+        },
+        ValidationError::RestrictedLicense(_) => UaFinding::LicenceForbids,
         other => UaFinding::Other(format!("{other:?}")),
     }
 }
