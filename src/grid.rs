@@ -428,7 +428,7 @@ pub fn is_read_only(report: &Report, row: GridRow) -> bool {
         } => initiative_of(report, row).and_then(|i| i.topics.get(topic)),
         _ => None,
     };
-    topic.is_none_or(|t| !crate::model::survey::editable(report, t.id))
+    topic.is_none_or(|t| !crate::model::answering::editable(report, t.id))
 }
 
 /// The id of what a row shows: its section, initiative, action item, topic or entry.

@@ -1,12 +1,12 @@
 //! What a response may change: the results (実績) of the topics its 担当課 answers for. Every
 //! other edit — a plan text, another division's topic, a heading, a stage, a title, the
 //! period — is refused here ([`check`], called by `Document` before every edit); the window asks
-//! [`crate::model::survey::editable`] to draw other rows read-only.
+//! [`crate::model::answering::editable`] to draw other rows read-only.
 
 use std::collections::HashSet;
 
 use super::{Edit, EditError, OutOfScope, TopicName};
-use crate::model::survey::{answers_for, topic_divisions};
+use crate::model::answering::{answers_for, topic_divisions};
 use crate::model::{Entry, Id, Report, Side};
 
 /// Whether the edit may be applied to this report: `Err(OutOfScope)` when the report is a

@@ -9,7 +9,6 @@ use std::io::Cursor;
 
 use calamine::{Data, DataRef, Reader, Xls, XlsError, Xlsx, XlsxError, open_workbook_from_rs};
 
-use super::WorkbookFormat;
 use super::sheet::{Budget, Failure, Merge, Sheet, cell_text};
 use crate::model::diag::{ImportError, ImportErrorKind, Location};
 
@@ -251,4 +250,55 @@ fn merges_of(merges: &[calamine::Dimensions]) -> Vec<Merge> {
             )
         })
         .collect()
+}
+
+/// The kinds of workbook read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkbookFormat {
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+impl WorkbookFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkbookFormat::Xlsx => "XLSX",
+            WorkbookFormat::Xls => "XLS",
+            WorkbookFormat::Ods => "ODS",
+        }
+    }
+
+    /// What the file's name says it is (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
+    pub fn of_name(path: &std::path::Path) -> Option<WorkbookFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" | "xlsm" => Some(WorkbookFormat::Xlsx),
+            "xls" => Some(WorkbookFormat::Xls),
+            "ods" => Some(WorkbookFormat::Ods),
+            _ => None,
+        }
+    }
+
+    /// What the first bytes say: a ZIP package (XLSX, or ODS by its `mimetype`), or an OLE
+    /// compound file (XLS, or an XLSX encrypted with a password). `None` for anything else.
+    pub fn of_bytes(bytes: &[u8]) -> Option<WorkbookFormat> {
+        const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+        if bytes.starts_with(OLE) {
+            return Some(WorkbookFormat::Xls);
+        }
+        if bytes.starts_with(b"PK\x03\x04") {
+            // ODF puts an uncompressed `mimetype` entry first in the package.
+            let head = &bytes[..bytes.len().min(120)];
+            let ods = head
+                .windows(b"opendocument.spreadsheet".len())
+                .any(|w| w == b"opendocument.spreadsheet");
+            return Some(if ods {
+                WorkbookFormat::Ods
+            } else {
+                WorkbookFormat::Xlsx
+            });
+        }
+        None
+    }
 }

@@ -28,8 +28,9 @@ use crate::model::Report;
 use crate::model::diag::{
     FileError, FileErrorKind, ImportError, ImportErrorKind, Location, Warning,
 };
+pub use book::WorkbookFormat;
 pub use decode::TextEncoding;
-pub use workbook::{ImportedWorkbook, WorkbookFormat, import_workbook};
+pub use workbook::{ImportedWorkbook, import_workbook};
 
 /// A report read from a table, with what the reader noticed on the way.
 #[derive(Clone, Debug)]

@@ -2,20 +2,10 @@
 //! `false`, an activity) is not written, and reads back as that default. Used by the model's
 //! serde attributes; a file written before this still reads, since it only has more fields.
 
-use super::EntryKind;
-
 pub fn is_false(value: &bool) -> bool {
     !*value
 }
 
 pub fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
-}
-
-pub fn activity() -> EntryKind {
-    EntryKind::Activity
-}
-
-pub fn is_activity(kind: &EntryKind) -> bool {
-    *kind == EntryKind::Activity
 }

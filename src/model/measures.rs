@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::era::FiscalYear;
 use super::figure::{Decimal, percent_to_tenth};
-use super::{Id, Initiative, Topic};
+use super::id::Id;
 
 /// A number as kept: its value, or — when what was written could not be read exactly — the
 /// text as written (then `value` is `None` and a warning said why).
@@ -194,12 +194,6 @@ pub struct Indicator {
 }
 
 impl Indicator {
-    /// The topic it measures, when it names one its initiative still has.
-    pub fn topic_in<'i>(&self, initiative: &'i Initiative) -> Option<&'i Topic> {
-        let id = self.topic?;
-        initiative.topics.iter().find(|t| t.id == id)
-    }
-
     pub fn year(&self, year: FiscalYear) -> Option<&IndicatorYear> {
         self.years.iter().find(|y| y.year == year)
     }
@@ -450,34 +444,6 @@ pub struct PastRatings {
     pub review: Option<Rating>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<Comment>,
-}
-
-/// What an initiative without numbers has.
-static NO_MEASURES: Measures = Measures {
-    indicators: Vec::new(),
-    effects: Vec::new(),
-    self_rating: None,
-    review: None,
-    comment: None,
-    past: Vec::new(),
-};
-
-impl super::Initiative {
-    /// Its numbers and judgements (empty when it has none).
-    pub fn measures(&self) -> &Measures {
-        self.measures.as_deref().unwrap_or(&NO_MEASURES)
-    }
-
-    /// Its numbers and judgements to change (made empty when it has none).
-    pub fn measures_mut(&mut self) -> &mut Measures {
-        self.measures.get_or_insert_default()
-    }
-
-    /// Puts numbers in; empty ones are kept as none. Returns what it had.
-    pub fn set_measures(&mut self, measures: Measures) -> Measures {
-        let new = (!measures.is_empty()).then(|| Box::new(measures));
-        std::mem::replace(&mut self.measures, new).map_or_else(Measures::default, |m| *m)
-    }
 }
 
 impl Measures {

@@ -2,6 +2,7 @@
 //! ids, months and eras, entry texts as written, derived status, checks, and the diagnostics
 //! every layer reports with.
 
+pub mod answering;
 pub mod bounds;
 pub mod check;
 pub mod clock;
@@ -11,11 +12,13 @@ pub mod entry_text;
 pub mod era;
 pub mod figure;
 pub mod history;
+pub mod id;
 pub mod links;
 pub mod measure_check;
 pub mod measure_warning;
 pub mod measures;
 pub mod months;
+pub mod period;
 pub mod report;
 pub mod stale;
 pub mod status;

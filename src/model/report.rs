@@ -2,113 +2,13 @@
 //! topics (plan versus actual entries). Every piece of text is kept as written.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 pub use thin_vec::{ThinVec, thin_vec};
 
 use super::era::FiscalYear;
+pub use super::id::Id;
+use super::measures::{Indicator, Measures};
 use super::months::{MonthSet, Timing};
-
-/// A stable identity for a section, initiative, action item, topic or entry. Allocated once by
-/// the report (`Report::next_id`) and saved with it, so edits, undo and later diffs of division
-/// submissions can name a thing whatever is inserted around it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Id(pub u64);
-
-impl fmt::Display for Id {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{}", self.0)
-    }
-}
-
-/// Which part of the fiscal year the report's results cover.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Period {
-    /// 上半期: April – September.
-    FirstHalf,
-    /// 下半期: October – March.
-    SecondHalf,
-    /// 通期: the whole year.
-    FullYear,
-}
-
-impl Period {
-    pub fn months(self) -> MonthSet {
-        match self {
-            Period::FirstHalf => MonthSet::range(4, 9),
-            Period::SecondHalf => MonthSet::range(10, 3),
-            Period::FullYear => MonthSet::ALL,
-        }
-    }
-
-    /// The key used in JSON output and on the command line.
-    pub fn key(self) -> &'static str {
-        match self {
-            Period::FirstHalf => "first_half",
-            Period::SecondHalf => "second_half",
-            Period::FullYear => "full_year",
-        }
-    }
-
-    /// The period a heading or title names: 上半期, 下半期, or the whole year (通期, 年度末,
-    /// 4月～3月); `None` when it names none.
-    pub fn named_in(text: &str) -> Option<Period> {
-        let text = super::text::normalize(text);
-        if text.contains("上半期") {
-            Some(Period::FirstHalf)
-        } else if text.contains("下半期") {
-            Some(Period::SecondHalf)
-        } else if ["通期", "年度末", "4月～3月"]
-            .iter()
-            .any(|w| text.contains(w))
-        {
-            Some(Period::FullYear)
-        } else {
-            None
-        }
-    }
-
-    /// What the actual column is called for this period: 上半期実績, 下半期実績, 通期実績.
-    pub fn actual_name(self) -> &'static str {
-        match self {
-            Period::FirstHalf => "上半期実績",
-            Period::SecondHalf => "下半期実績",
-            Period::FullYear => "通期実績",
-        }
-    }
-
-    /// The period's months as reports write them: `(4月～9月)`.
-    pub fn months_text(self) -> &'static str {
-        match self {
-            Period::FirstHalf => "(4月～9月)",
-            Period::SecondHalf => "(10月～3月)",
-            Period::FullYear => "(4月～3月)",
-        }
-    }
-
-    /// The actual column's heading for this period, as reports write it.
-    pub fn actual_heading(self) -> String {
-        format!("{}{}", self.actual_name(), self.months_text())
-    }
-
-    /// `first half (April–September)`.
-    pub fn english(self) -> &'static str {
-        match self {
-            Period::FirstHalf => "first half, April–September",
-            Period::SecondHalf => "second half, October–March",
-            Period::FullYear => "full year, April–March",
-        }
-    }
-
-    pub fn japanese(self) -> &'static str {
-        match self {
-            Period::FirstHalf => "上半期(4月～9月)",
-            Period::SecondHalf => "下半期(10月～3月)",
-            Period::FullYear => "通期(4月～3月)",
-        }
-    }
-}
+pub use super::period::Period;
 
 /// An as-of date with its fiscal year: a result done is one dated in a month of this year
 /// that has begun by the date (a result dated 「R1.6月」 is done in no month of FY2017).
@@ -395,10 +295,11 @@ pub enum Side {
     Actual,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
-    /// An activity (`・…(6月)`), usually a bullet.
+    /// An activity (`・…(6月)`), usually a bullet; what a file leaves out is one.
+    #[default]
     Activity,
     /// A status such as `(H28 年度達成済、継続実施)`.
     Status,
@@ -408,10 +309,7 @@ pub enum EntryKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub id: Id,
-    #[serde(
-        default = "crate::model::defaults::activity",
-        skip_serializing_if = "crate::model::defaults::is_activity"
-    )]
+    #[serde(default, skip_serializing_if = "crate::model::defaults::is_default")]
     pub kind: EntryKind,
     /// Written after a `・` bullet.
     #[serde(default, skip_serializing_if = "crate::model::defaults::is_false")]
@@ -707,4 +605,40 @@ pub struct ClearedTopic {
     pub plan: Vec<Entry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actual: Vec<Entry>,
+}
+
+/// What an initiative without numbers has.
+static NO_MEASURES: Measures = Measures {
+    indicators: Vec::new(),
+    effects: Vec::new(),
+    self_rating: None,
+    review: None,
+    comment: None,
+    past: Vec::new(),
+};
+
+impl Initiative {
+    /// Its numbers and judgements (empty when it has none).
+    pub fn measures(&self) -> &Measures {
+        self.measures.as_deref().unwrap_or(&NO_MEASURES)
+    }
+
+    /// Its numbers and judgements to change (made empty when it has none).
+    pub fn measures_mut(&mut self) -> &mut Measures {
+        self.measures.get_or_insert_default()
+    }
+
+    /// Puts numbers in; empty ones are kept as none. Returns what it had.
+    pub fn set_measures(&mut self, measures: Measures) -> Measures {
+        let new = (!measures.is_empty()).then(|| Box::new(measures));
+        std::mem::replace(&mut self.measures, new).map_or_else(Measures::default, |m| *m)
+    }
+}
+
+impl Indicator {
+    /// The topic it measures, when it names one its initiative still has.
+    pub fn topic_in<'i>(&self, initiative: &'i Initiative) -> Option<&'i Topic> {
+        let id = self.topic?;
+        initiative.topics.iter().find(|t| t.id == id)
+    }
 }

@@ -20,7 +20,7 @@ pub mod status;
 pub mod workbook;
 
 pub use crate::edit::OutOfScope;
-pub use crate::model::survey::{answers_for, editable, topic_divisions};
+pub use crate::model::answering::{answers_for, editable, topic_divisions};
 pub use answer::{Answer, Refusal, read_answer};
 pub use collect::{Collection, Taken, collect};
 pub use conflict::{Conflict, ConflictKind};

@@ -17,10 +17,10 @@ use crate::app::state::view::ViewModel;
 use crate::document::Document;
 use crate::edit::Intent;
 use crate::lang::Describe;
+use crate::model::answering::may_add;
 use crate::model::entry_text::read_entry;
 use crate::model::links;
 use crate::model::months::parse_timing;
-use crate::model::survey::may_add;
 use crate::model::text::visible;
 use crate::model::{Entry, Initiative, Report, Section, Side, Topic};
 

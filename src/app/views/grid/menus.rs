@@ -105,7 +105,7 @@ impl GridView<'_> {
         let entry = grid::entry_of(report, row);
         if let Some(topic) = topic_id {
             for (label, side) in [(t.add_actual, Side::Actual), (t.add_plan, Side::Plan)] {
-                if crate::model::survey::may_add(report, topic, side) {
+                if crate::model::answering::may_add(report, topic, side) {
                     add(label, ViewCommand::OpenNewEntry { topic, side }.into());
                 }
             }
