@@ -108,14 +108,11 @@ pub(super) fn same_words_once(
     (out, again)
 }
 
-/// The master's results an answer's list (as typed, before what was done since it was sent
-/// is kept) holds in the words they stand in: the division typed them so.
+/// The master's results an answer's list (as typed) holds in the words they stand in.
 pub(super) fn typed_as_standing(master: &[Entry], typed: &[Entry]) -> HashSet<Id> {
     let master_text: HashMap<Id, &str> = master.iter().map(|e| (e.id, e.text.as_str())).collect();
-    (typed.iter())
-        .filter(|e| master_text.get(&e.id) == Some(&e.text.as_str()))
-        .map(|e| e.id)
-        .collect()
+    let standing = |e: &&Entry| master_text.get(&e.id) == Some(&e.text.as_str());
+    typed.iter().filter(standing).map(|e| e.id).collect()
 }
 
 /// The results the division's answers wrote, after this answer's `edits`: those its earlier
