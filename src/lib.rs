@@ -8,8 +8,11 @@
 //!
 //! The modules in layers, lowest first. A module uses only modules of the layers before its
 //! own — never one of its own layer or a later one — and the files of one module do not use
-//! each other in a circle. `tests/core/layers.rs` reads every `crate::…` path in `src/` and
-//! holds the crate to this list (a new module must be placed in it):
+//! each other in a circle (a name a module re-exports counted as of the file it comes from).
+//! `tests/core/layers.rs` reads every `crate::`, `super::` and `self::` path of the modules'
+//! files — in `use`s, in code, in a path written in a string (`#[serde(default = "…")]`), as
+//! `$crate::` in a macro — and holds the crate to this list (a new module must be placed in
+//! it). `lib.rs` and `main.rs` are the crate's root, above every layer:
 //!
 //! 1. `lang`, `fonts` — the two languages, the bundled font
 //! 2. `model` — the report as data, months and eras, status, diagnostics
@@ -24,8 +27,8 @@
 //! 11. `summary` — what `check` prints
 //! 12. `document` — an open report with its history, file and lock
 //! 13. `synthetic` — large reports made for measuring
-//! 14. `app`, `cli` — the window and the command line (`main.rs` parses the command line and
-//!     hands the window to `cli`)
+//! 14. `app`, `cli` — the window and the command line (`cli` parses the arguments; with no
+//!     command it calls back into `main.rs`, which opens the window)
 
 pub mod cli;
 pub mod import;

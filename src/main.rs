@@ -1,5 +1,6 @@
-//! The `shinchoku` command: parsed here, run by `shinchoku::cli`. With no command it opens the
-//! window, which only the binary may reach (`cli` and `app` are one layer of the library).
+//! The `shinchoku` command: parsed and run by `shinchoku::cli`. With no command `cli` calls
+//! back here to open the window, which only the binary may reach (`cli` and `app` are one
+//! layer of the library).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
