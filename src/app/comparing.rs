@@ -182,10 +182,11 @@ impl ShinchokuApp {
     /// window is not frozen meanwhile.
     fn print_change_list(&mut self, ctx: &egui::Context, path: PathBuf) -> Vec<AppCommand> {
         let lang = self.lang();
-        let Some(comparison) = self.open.compare.comparison() else {
+        // As of the report shown: brought up to date with edits made since it was drawn.
+        let frame = self.open.frame();
+        let Some(diff) = frame.comparison().map(|c| c.diff().clone()) else {
             return Vec::new();
         };
-        let diff = comparison.diff().clone();
         let work: super::state::jobs::Work = Box::new(move |progress, _| {
             crate::print::changes::pdf_telling(&diff, lang, &crate::print::today(), progress)
                 .map(|bytes| super::state::jobs::Made {

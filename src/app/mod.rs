@@ -490,9 +490,11 @@ impl ShinchokuApp {
     }
 
     fn start_pdf(&mut self, ctx: &Context, output: JobOutput) {
-        let (report, setup) = (self.open.doc.doc().report(), self.prefs.page_setup());
-        let comparison = self.open.compare.comparison();
-        let work = state::printing::pdf_work(report, setup, comparison, self.lang());
+        let (setup, lang) = (self.prefs.page_setup(), self.lang());
+        // The comparison as of the report printed (an edit earlier in this frame's commands
+        // has not been drawn yet, and its marks not brought up to date).
+        let frame = self.open.frame();
+        let work = state::printing::pdf_work(frame.report, setup, frame.comparison(), lang);
         self.jobs.start(output, work, ctx);
     }
 

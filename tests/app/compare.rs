@@ -214,3 +214,40 @@ fn reports_opened_together_step_back_and_forth_with_the_marks_on() {
     assert_eq!(h.state().document().file_path(), Some(h2.as_path()));
     assert!(h.state().comparison().is_some());
 }
+
+/// The change list printed right after an edit, in the same batch of commands (before a frame
+/// has drawn it): the list holds the edit. It was made from the comparison as last drawn, which
+/// did not have it.
+#[test]
+fn the_change_list_printed_after_an_edit_holds_the_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.ron");
+    let mut h = tall_harness();
+    edited_since_saving(&mut h, &old);
+    h.state_mut().queue(CompareCommand::With(old.clone()));
+    h.run();
+    let result = h
+        .state()
+        .document()
+        .report()
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .find(|e| e.subs.is_empty() && !e.text.starts_with("全庁で"))
+        .map(|e| e.id)
+        .unwrap();
+    let pdf = dir.path().join("changes.pdf");
+    h.state_mut().queue(Intent::SetEntryText {
+        id: result,
+        text: "直前に書き換えた実績(9月)".into(),
+    });
+    h.state_mut().queue(CompareCommand::PrintList(pdf.clone()));
+    h.run();
+    wait_for_job(&mut h);
+    let text: String = pdf_extract::extract_text(&pdf)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains("直前に書き換えた実績(9月)"), "{text}");
+}
