@@ -121,6 +121,56 @@ fn dragging_a_stage_bar_end_moves_it_by_whole_years() {
     assert_eq!((span.first.0, span.last.0), (2017, 2018));
 }
 
+/// A stage bar's end dragged while an undo (Ctrl+Z) changes the span under it: the drop
+/// changes nothing — the span as the undo left it. The drag kept the place it began on and
+/// resized whatever stood there by the years worked out from the span it began on.
+#[test]
+fn a_stage_drag_across_an_undo_of_its_span_changes_nothing() {
+    let mut h = tall_harness();
+    let item = h
+        .state()
+        .document()
+        .report()
+        .find_initiative("1")
+        .unwrap()
+        .items[0]
+        .id;
+    let span = |h: &Harness<'static, ShinchokuApp>| {
+        let s = &h
+            .state()
+            .document()
+            .report()
+            .find_initiative("1")
+            .unwrap()
+            .items[0]
+            .lanes[0][1];
+        (s.first.0, s.last.0)
+    };
+    let (first, last) = span(&h);
+    h.state_mut().queue(Intent::ResizeSpan {
+        item,
+        lane: 0,
+        index: 1,
+        first: shinchoku::model::FiscalYear(last),
+        last: shinchoku::model::FiscalYear(last),
+    });
+    h.run();
+    let handle = h
+        .get_by_label("開始年度: 協創の取組を進めるための研修の充実 順次実施")
+        .rect();
+    let y = handle.center().y;
+    h.drag_at(handle.center());
+    h.step();
+    h.hover_at(egui::pos2(handle.center().x + 30.0, y));
+    h.step();
+    h.state_mut().queue(Action::Undo);
+    h.run();
+    assert_eq!(span(&h), (first, last), "the undo");
+    h.drop_at(egui::pos2(handle.center().x + 30.0, y));
+    h.run();
+    assert_eq!(span(&h), (first, last), "the drop changed nothing");
+}
+
 #[test]
 fn enter_on_a_selected_entry_edits_it_in_place() {
     let mut h = tall_harness();

@@ -66,6 +66,9 @@ pub struct SpanDrag {
     pub index: usize,
     pub fixed: usize,
     pub current: usize,
+    /// The span dragged, as it was when the drag began: a drag ending on another (an undo
+    /// during the drag changed what stands at its place) changes nothing.
+    pub span: crate::model::StageSpan,
 }
 
 pub struct NewEntry {

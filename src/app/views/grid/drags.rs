@@ -130,6 +130,7 @@ impl GridView<'_> {
                 index,
                 fixed,
                 current,
+                span: span.clone(),
             });
         }
         let latest = ui.input(|i| i.pointer.latest_pos());
@@ -152,7 +153,7 @@ impl GridView<'_> {
             let (lo, hi) = (d.fixed.min(d.current), d.fixed.max(d.current));
             let first = FiscalYear(range.first.0 + lo as i32);
             let last = FiscalYear(range.first.0 + hi as i32);
-            if (first, last) != (span.first, span.last) {
+            if (first, last) != (span.first, span.last) && d.span == *span {
                 let (item, lane, index) = (d.item, d.lane, d.index);
                 let intent = Intent::ResizeSpan {
                     item,
