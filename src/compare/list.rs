@@ -367,6 +367,8 @@ impl Describe for What {
             | W::InitiativeRemoved { .. }
             | W::InitiativeChanged { .. }
             | W::InitiativeMoved { .. }
+            | W::InitiativeReordered { .. }
+            | W::SectionReordered { .. }
             | W::DivisionsChanged { .. } => outline_words(self, lang),
             W::ItemAdded { .. }
             | W::ItemRemoved { .. }
@@ -430,6 +432,22 @@ fn outline_words(what: &What, lang: Lang) -> String {
             lang,
             format!("区分を移動: {old_section} → {new_section}"),
             format!("moved to another section: {old_section} → {new_section}"),
+        ),
+        W::InitiativeReordered {
+            old_position,
+            new_position,
+        } => say(
+            lang,
+            format!("取組の順序を変更（区分の中で{old_position}番目 → {new_position}番目）"),
+            format!("initiative reordered in its section: {old_position} → {new_position}"),
+        ),
+        W::SectionReordered {
+            old_position,
+            new_position,
+        } => say(
+            lang,
+            format!("区分の順序を変更（{old_position}番目 → {new_position}番目）"),
+            format!("section reordered: {old_position} → {new_position}"),
         ),
         W::DivisionsChanged { old, new } => say(
             lang,

@@ -123,10 +123,16 @@ impl Comparison {
         else {
             return false;
         };
-        // A move between sections is the walk's, not the initiative's: it stays.
+        // A move between sections, or among its section's, is the walk's, not the
+        // initiative's: it stays.
         let kept: Vec<super::Change> = self.diff.changes[first..first + count]
             .iter()
-            .filter(|c| matches!(c.what, What::InitiativeMoved { .. }))
+            .filter(|c| {
+                matches!(
+                    c.what,
+                    What::InitiativeMoved { .. } | What::InitiativeReordered { .. }
+                )
+            })
             .cloned()
             .collect();
         self.diff
@@ -193,7 +199,10 @@ impl Comparison {
                     m.text = m.text.or(changed);
                 }
             }
-            What::InitiativeMoved { .. } | What::ItemChanged { .. } => {
+            What::InitiativeMoved { .. }
+            | What::InitiativeReordered { .. }
+            | What::SectionReordered { .. }
+            | What::ItemChanged { .. } => {
                 if lane.is_none_or(|l| l == 0) {
                     m.text = m.text.or(changed);
                 }

@@ -141,6 +141,17 @@ pub enum What {
         old_section: String,
         new_section: String,
     },
+    /// The same initiative at another place among its section's (1-based): the order the
+    /// printout and every export list them in.
+    InitiativeReordered {
+        old_position: usize,
+        new_position: usize,
+    },
+    /// The same section at another place in the report (1-based).
+    SectionReordered {
+        old_position: usize,
+        new_position: usize,
+    },
     /// The initiative's 担当課 list.
     DivisionsChanged {
         old: Vec<String>,

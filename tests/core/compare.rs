@@ -437,3 +437,36 @@ fn a_result_with_a_lone_carriage_return_is_listed_as_two_lines() {
     let text = compare::change_list_text(&compare::diff(&old, &new), Lang::Ja);
     assert!(text.contains("CRのみ / 後半(6月)"), "{text}");
 }
+
+/// Initiatives put in another order within their section, and sections in another order: each
+/// listed (the fewest that moved), where `diff` said "no changes" while every printout and
+/// export lists them in the new order. A section moved whole moves none of its initiatives.
+#[test]
+fn initiatives_and_sections_put_in_another_order_are_listed() {
+    let old = seed().report;
+    let mut new = old.clone();
+    new.sections[0].initiatives.swap(0, 1);
+    new.sections.swap(1, 2);
+    let d = compare::diff(&old, &new);
+    let lines: Vec<String> = (compare::change_list(&d, Lang::Ja).into_iter())
+        .map(|l| l.text)
+        .collect();
+    let listed: Vec<&String> = lines.iter().filter(|l| l.contains("順序を変更")).collect();
+    assert_eq!(listed.len(), 2, "{lines:#?}");
+    assert!(
+        listed
+            .iter()
+            .any(|l| l.contains("取組の順序を変更（区分の中で")),
+        "{listed:?}"
+    );
+    assert!(
+        listed.iter().any(|l| l.contains("区分の順序を変更（")),
+        "{listed:?}"
+    );
+    assert!(!d.same);
+    let en: Vec<String> = (compare::change_list(&d, Lang::En).into_iter())
+        .map(|l| l.text)
+        .collect();
+    let en = en.join("\n");
+    assert!(en.contains("initiative reordered in its section"), "{en}");
+}

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::pairing::{Keys, Pairing, pair, similarity};
+use super::pairing::{Keys, Pairing, out_of_order, pair, similarity};
 use super::{Cx, Place};
 use crate::compare::{InitiativeRef, StatusOf, What};
 use crate::model::status::initiative_status;
@@ -37,19 +37,74 @@ struct Paired<'a> {
     old_of_new: HashMap<usize, usize>,
     /// New initiatives (by index across the report) that pair with none.
     added: HashSet<usize>,
+    /// New sections, and new initiatives among their section's, that stand out of the order
+    /// of their pairs (the fewest that moved, as for entries).
+    reordered_sections: HashSet<usize>,
+    reordered_initiatives: HashSet<usize>,
+    /// Each initiative's place in its section (by its index across the report): old, new.
+    places: (Vec<usize>, Vec<usize>),
+}
+
+/// Each initiative's place in its section, by its index across the report.
+fn places(r: &Report) -> Vec<usize> {
+    r.sections
+        .iter()
+        .flat_map(|s| 0..s.initiatives.len())
+        .collect()
+}
+
+/// The pairs of `pairing` (old, new) out of their order, by their new index.
+fn reordered(pairs: &[(usize, usize)]) -> HashSet<usize> {
+    let mut sorted = pairs.to_vec();
+    sorted.sort_by_key(|&(_, j)| j);
+    let moved = out_of_order(&sorted);
+    (sorted.iter().zip(moved))
+        .filter(|(_, moved)| *moved)
+        .map(|(&(_, j), _)| j)
+        .collect()
+}
+
+/// The new initiatives (by index across the report) out of their order within their section:
+/// per section, the pairs of those that were in the section it pairs with, by their places.
+fn reordered_within_sections(
+    old_list: &[Placed<'_>],
+    new_list: &[Placed<'_>],
+    pairs: &[(usize, usize)],
+    new_section_of_old: &HashMap<usize, usize>,
+) -> HashSet<usize> {
+    let mut by_section: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for &(i, j) in pairs {
+        let (Some(&(os, _)), Some(&(ns, _))) = (old_list.get(i), new_list.get(j)) else {
+            continue;
+        };
+        if new_section_of_old.get(&os) == Some(&ns) {
+            by_section.entry(ns).or_default().push((i, j));
+        }
+    }
+    by_section.values().flat_map(|p| reordered(p)).collect()
 }
 
 impl<'a> Cx<'a> {
     pub(super) fn sections_and_initiatives(&mut self) {
         let new = self.new;
         let sections = self.pair_sections();
-        let old_list = placed(self.old);
-        let initiatives = self.pair_initiatives(&old_list, &placed(new));
+        let (old_list, new_list) = (placed(self.old), placed(new));
+        let initiatives = self.pair_initiatives(&old_list, &new_list);
+        let new_section_of_old = sections.pairs.iter().copied().collect();
+        let reordered_initiatives = reordered_within_sections(
+            &old_list,
+            &new_list,
+            &initiatives.pairs,
+            &new_section_of_old,
+        );
         let paired = Paired {
-            new_section_of_old: sections.pairs.iter().copied().collect(),
+            new_section_of_old,
             old_section_of_new: sections.pairs.iter().map(|&(i, j)| (j, i)).collect(),
             old_of_new: initiatives.pairs.iter().map(|&(i, j)| (j, i)).collect(),
             added: initiatives.added.iter().copied().collect(),
+            reordered_sections: reordered(&sections.pairs),
+            reordered_initiatives,
+            places: (places(self.old), places(new)),
             old_list,
         };
         let mut removed_by_section: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -134,6 +189,14 @@ impl<'a> Cx<'a> {
             .and_then(|&i| old.sections.get(i))
         {
             Some(os) => {
+                if paired.reordered_sections.contains(&js) {
+                    let old_position = paired.old_section_of_new.get(&js).map_or(0, |i| i + 1);
+                    let what = What::SectionReordered {
+                        old_position,
+                        new_position: js + 1,
+                    };
+                    self.push(Some(os.id), Some(ns.id), what);
+                }
                 for (field, a, b) in [
                     ("numeral", &os.numeral, &ns.numeral),
                     ("title", &os.title, &ns.title),
@@ -199,6 +262,18 @@ impl<'a> Cx<'a> {
         };
         if let Some(r) = &mut self.place.initiative {
             r.old_id = Some(oi.id);
+        }
+        if paired.reordered_initiatives.contains(&j) {
+            let (old_places, new_places) = &paired.places;
+            let position = |places: &[usize], k: usize| places.get(k).map_or(0, |p| p + 1);
+            let what = What::InitiativeReordered {
+                old_position: paired
+                    .old_of_new
+                    .get(&j)
+                    .map_or(0, |&i| position(old_places, i)),
+                new_position: position(new_places, j),
+            };
+            self.push(Some(oi.id), Some(ni.id), what);
         }
         if paired.new_section_of_old.get(&os_index) != Some(&js) {
             let old_section = self
