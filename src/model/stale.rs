@@ -21,6 +21,9 @@ pub struct ReadAgain {
     /// Its sub-items' texts were taken as the edit (the entry's text written again around
     /// them), not its text: read again the other way round.
     pub subs_taken: bool,
+    /// Its text is the one it was sent with (known of a response's results only): what was
+    /// edited is the reading stored beside it.
+    pub text_as_sent: bool,
 }
 
 /// Reads again every entry whose stored reading is not its text's (`bound`: the ids' bound,
@@ -50,7 +53,8 @@ pub fn read_again_against(
                         // A sub-item's own text changed, its entry's text still holding the old
                         // one: that sub-item is the truth there (a division editing one in its
                         // response file), and the entry's text is written again around it.
-                        let around = subs_changed(entry, as_sent(entry));
+                        let sent = as_sent(entry);
+                        let around = subs_changed(entry, sent);
                         let subs_taken = around.is_some();
                         let text = around.unwrap_or_else(|| entry.text.clone());
                         let read =
@@ -72,6 +76,7 @@ pub fn read_again_against(
                             was,
                             now,
                             subs_taken,
+                            text_as_sent: sent == Some(true),
                         });
                     }
                 }

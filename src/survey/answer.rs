@@ -203,10 +203,10 @@ fn with_time(answer: Answer, path: &Path) -> Answer {
     }
 }
 
-/// What reading a response again from its texts would change, said in the review: an entry
-/// whose stored reading beside its text says otherwise (`when:` edited in a text editor) is
-/// taken as its text says ([`super::adopt`]), and that is said, not done without a word. A
-/// sub-item edited on its own is the division's edit, taken and listed as such: not said.
+/// What reading a response again from its texts would change, said in the review: a result
+/// whose text is as sent but whose stored reading beside it says otherwise (`when:` edited in
+/// a text editor) is taken as its text says ([`super::adopt`]), and that is said, not done
+/// without a word. A text or a sub-item edited is the division's edit, listed as such.
 pub fn read_again_as_sent(mut answer: Answer) -> Answer {
     use super::sent::{SentParts, hash, result_key};
     let AnswerContent::Report(report) = &answer.content else {
@@ -218,7 +218,11 @@ pub fn read_again_as_sent(mut answer: Answer) -> Answer {
     let mut read = (**report).clone();
     let bound = crate::model::validate::MAX_ID;
     let again = crate::model::stale::read_again_against(&mut read, bound, &as_sent);
-    let said = again.into_iter().filter(|r| !r.subs_taken).collect();
+    // Said where the text is as sent and what is stored beside it was edited (`when:`): a text
+    // rewritten is the edit itself, listed as such.
+    let said = (again.into_iter())
+        .filter(|r| r.text_as_sent && !r.subs_taken)
+        .collect();
     answer.said = crate::store::repair_warnings(&read, &crate::store::read_again_said(said));
     answer
 }

@@ -207,20 +207,14 @@ pub(super) fn written_by(
         });
         replaced.insert(id);
     }
-    if !earlier.is_empty() {
-        // One walk of the master, not one per id: a division may have written thousands.
-        let results: HashSet<Id> = master
-            .initiatives()
-            .flat_map(|i| i.topics.iter())
-            .flat_map(|t| t.actual.iter().map(|e| e.id))
-            .collect();
-        out.extend(
-            earlier
-                .values()
-                .filter(|w| !replaced.contains(&w.id) && (w.removed || results.contains(&w.id)))
-                .map(|w| **w),
-        );
-    }
+    // What it wrote before and this answer did not touch stays recorded — one the office
+    // removed since too: a later answer holding it as the division wrote it leaves it removed
+    // (dropped from the record, it came back as a line the answer added).
+    out.extend(
+        (earlier.values())
+            .filter(|w| !replaced.contains(&w.id))
+            .map(|w| **w),
+    );
     out.sort_unstable_by_key(|w| w.id);
     out.dedup_by_key(|w| w.id);
     out

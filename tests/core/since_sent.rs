@@ -757,3 +757,34 @@ fn a_line_three_divisions_wrote_goes_when_the_last_takes_it_back() {
         assert!(now.contains(&line.to_string()), "{line}: {now:?}");
     }
 }
+
+/// The office removes a line the division's answer added; the division answers again — the
+/// same workbook, then with another line of the cell changed: the removed line stays removed.
+/// The record of what the division wrote lost the line at the first answer after the removal,
+/// and the next answer brought it back as a line added, without a word.
+#[test]
+fn a_line_the_office_removed_stays_removed_when_the_division_changes_another_line() {
+    let mut master = master();
+    let sent = master.report().clone();
+    let was = results_alone(&sent);
+    let line = "追加の点検(7月)";
+    let with_line = |mut l: Vec<String>| {
+        l.push(format!("・{line}"));
+        l
+    };
+    take(&mut master, vec![alone_workbook(&sent, &with_line)], 10);
+    let id = result_id_in(master.report(), line);
+    master.perform(Intent::RemoveEntry { id }).unwrap();
+    take(&mut master, vec![alone_workbook(&sent, &with_line)], 11);
+    assert_eq!(results_alone(master.report()), was, "the same answer again");
+    let first = was[0].clone();
+    let changed = move |l: Vec<String>| {
+        let mut l = with_line(l);
+        l[0] = format!("・{first}（全庁に通知）");
+        l
+    };
+    take(&mut master, vec![alone_workbook(&sent, &changed)], 12);
+    let mut want = was.clone();
+    want[0] = format!("{}（全庁に通知）", was[0]);
+    assert_eq!(results_alone(master.report()), want);
+}
