@@ -365,6 +365,7 @@ fn take(
     let written = super::shared::Written {
         own: &own,
         others: super::shared::written_by_others(master, &division),
+        sent_back: earlier.is_some_and(|s| s.sent_back.is_some()),
     };
     let (mut brought, (numbers, said, taken)) = match &answer.content {
         AnswerContent::Report(r) => (
@@ -531,7 +532,8 @@ fn from_report(
     let as_sent =
         |topic: Id, a: &crate::model::Topic| super::sent::results_as_sent(&sent, topic, a);
     // Some results not as sent: the division worked on this file, not an untouched copy.
-    let worked_on = (topics.iter()).any(|&t| r.topic(t).is_some_and(|a| !as_sent(t, a)));
+    let worked_on =
+        written.sent_back || (topics.iter()).any(|&t| r.topic(t).is_some_and(|a| !as_sent(t, a)));
     for topic in topics {
         let (Some(i), Some(t), Some(a)) = (
             master.initiative_of_topic(topic),

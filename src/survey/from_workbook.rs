@@ -40,8 +40,9 @@ pub(super) fn from_workbook(
             not_sent: false,
         };
     // A cell not as sent: the division worked on this workbook, not an untouched copy.
-    let worked_on =
-        (rows.iter()).any(|r| (r.sent_results).is_some_and(|h| h != super::sent::hash(&r.results)));
+    let worked_on = written.sent_back
+        || (rows.iter())
+            .any(|r| (r.sent_results).is_some_and(|h| h != super::sent::hash(&r.results)));
     brought.say_as_sent(worked_on, written);
     for row in merged_rows(rows, &mut brought.warnings) {
         let (Some(i), Some(t)) = (

@@ -279,6 +279,9 @@ pub(super) fn claimed_ids(
 pub(super) struct Written<'a> {
     pub(super) own: &'a [WrittenResult],
     pub(super) others: HashSet<u64>,
+    /// The division's answer was sent back (差戻し): this one is its correction, read as work
+    /// on the file even where every cell is as sent (a change taken back to what was sent).
+    pub(super) sent_back: bool,
 }
 
 /// Whether the division's earlier answers wrote (added, rewrote or removed) any of the

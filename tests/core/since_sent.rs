@@ -788,3 +788,29 @@ fn a_line_the_office_removed_stays_removed_when_the_division_changes_another_lin
     want[0] = format!("{}（全庁に通知）", was[0]);
     assert_eq!(results_alone(master.report()), want);
 }
+
+/// 差戻し: the division's answer rewrote a result by mistake; the office sends it back; the
+/// division puts the cell back as it was sent and answers again. That is its correction, taken
+/// (the rewrite goes): it was read as an untouched copy of the workbook, nothing taken, while
+/// 提出状況 showed the division as answered.
+#[test]
+fn a_correction_after_sending_back_that_puts_a_result_back_as_sent_is_taken() {
+    let mut master = master();
+    let sent = master.report().clone();
+    let was = results_alone(&sent);
+    let slip = |mut l: Vec<String>| {
+        l[0] = l[0].replace("(4月～5月)", "(4月～6月)");
+        l
+    };
+    take(&mut master, vec![alone_workbook(&sent, &slip)], 10);
+    assert_ne!(results_alone(master.report()), was, "the slip taken");
+    master
+        .perform(Intent::SendBack {
+            division: 管財課.into(),
+            at: at(11),
+            note: "公募手続きの時期を確認してください".into(),
+        })
+        .unwrap();
+    take(&mut master, vec![alone_workbook(&sent, &|l| l)], 12);
+    assert_eq!(results_alone(master.report()), was);
+}
