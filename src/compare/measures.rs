@@ -3,6 +3,8 @@
 //! each rating layer (its code and its note) and the committee's comment, listed as [`What::MeasureChanged`] with the
 //! text before and after.
 
+use std::collections::{HashMap, HashSet};
+
 use super::What;
 use crate::lang::{Lang, say};
 use crate::model::measures::{
@@ -115,18 +117,25 @@ fn indicators(
 ) {
     // Paired by name and, among indicators of one name (which `check` warns of), by order:
     // a second 「件数」 added is added, not a change of the first.
+    // Counted and looked up, not searched: thousands of indicators were quadratic.
     let keys = |list: &[Indicator]| -> Vec<(String, usize)> {
-        let names: Vec<String> = list.iter().map(|x| normalize(&x.name)).collect();
-        (0..names.len())
-            .map(|k| {
-                let nth = names[..k].iter().filter(|n| **n == names[k]).count();
-                (names[k].clone(), nth)
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        list.iter()
+            .map(|x| {
+                let name = normalize(&x.name);
+                let n = seen.entry(name.clone()).or_insert(0);
+                *n += 1;
+                (name, *n - 1)
             })
             .collect()
     };
     let (a_keys, b_keys) = (keys(&a.indicators), keys(&b.indicators));
+    // A key is one indicator's: a name and its place among those of the name.
+    let a_at: HashMap<&(String, usize), usize> =
+        a_keys.iter().enumerate().map(|(k, key)| (key, k)).collect();
+    let b_has: HashSet<&(String, usize)> = b_keys.iter().collect();
     for (x, key) in a.indicators.iter().zip(&a_keys) {
-        if !b_keys.contains(key) {
+        if !b_has.contains(key) {
             out.push(change(Part::Indicator, &x.name, "removed", None)(
                 x.name.clone(),
                 String::new(),
@@ -134,7 +143,7 @@ fn indicators(
         }
     }
     for (y, key) in b.indicators.iter().zip(&b_keys) {
-        let found = a_keys.iter().position(|k| k == key);
+        let found = a_at.get(key).copied();
         let Some(x) = found.map(|k| &a.indicators[k]) else {
             out.push(change(Part::Indicator, &y.name, "added", None)(
                 String::new(),
