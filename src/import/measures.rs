@@ -9,15 +9,17 @@
 
 mod effects;
 mod kept;
+mod layout;
 mod ratings;
 mod scale;
 mod sheets;
 
 use effects::{declared_unit, declares_cumulative, read_effects_table};
 use kept::{keep_indicator, take_effect};
+use layout::{Layout, is_figure};
 use ratings::settle_rating_codes;
 use scale::{check_ratings, legend, one_level_per_code};
-use sheets::{keep_figures_of_no_initiative, unit_of_headings};
+use sheets::keep_figures_of_no_initiative;
 
 use super::sheet::Sheet;
 use super::warning_cap::push_warning;
@@ -167,6 +169,9 @@ pub(crate) struct Reading<'a> {
     /// The initiatives by 番号 (normalised; the first of a number), made when first asked:
     /// a sheet of 400,000 rows each looked through 20,000 initiatives.
     by_number: Option<std::collections::HashMap<String, (usize, usize)>>,
+    /// Each initiative's indicators by normalized name and topic (the first of a key), made
+    /// when its first row is kept: each row looked through every indicator kept before.
+    kept: std::collections::HashMap<(usize, usize), kept::Kept>,
 }
 
 impl Reading<'_> {
@@ -349,6 +354,7 @@ pub(crate) fn read(
         unit: None,
         ratings: Vec::new(),
         by_number: None,
+        kept: Default::default(),
     };
     // A sheet of its own declares the scale more fully than a legend beside the table: first.
     let mut scale = Vec::new();
@@ -464,17 +470,18 @@ fn keep_other_cells(
     number_col: usize,
     columns: &[(usize, Column)],
 ) {
-    let passed: Vec<usize> = sheet
+    // Looked up, not searched, for each cell: a wide table's cells each tried every column.
+    let mut read: std::collections::HashSet<usize> = sheet
         .row_texts(header)
         .filter(|(_, t)| t.contains("具体的取組") || t.contains("取組名"))
         .map(|(c, _)| c)
         .collect();
+    read.insert(number_col);
+    read.extend(columns.iter().map(|(c, _)| *c));
     let rows: Vec<usize> = sheet.used_rows().filter(|&r| r > header).collect();
     for r in rows {
         for (c, t) in sheet.row_texts(r) {
-            let read =
-                c == number_col || passed.contains(&c) || columns.iter().any(|(k, _)| *k == c);
-            if read {
+            if read.contains(&c) {
                 continue;
             }
             let heading = sheet.text(header, c);
@@ -501,62 +508,55 @@ fn read_rows(
     columns: &[(usize, Column)],
 ) {
     let mut current: Option<(usize, usize)> = None;
+    let layout = Layout::new(sheet, header, columns);
     let rows: Vec<usize> = sheet.used_rows().filter(|&r| r > header).collect();
     for r in rows {
         let number = sheet.text(r, number_col);
-        let holds = columns.iter().any(|(c, _)| !sheet.text(r, *c).is_empty());
+        let cells = layout.cells(sheet, r);
+        let holds = !cells.is_empty();
         // A section's title or a repeated header in the 番号 column names no initiative.
         if !number.is_empty() && !is_number_heading(number) {
             current = reading.initiative(sheet, r, number, holds);
         }
         if let Some(at) = current.filter(|_| holds) {
-            read_row(reading, sheet, (r, header), at, columns);
+            read_row(reading, sheet, r, at, (&layout, &cells));
         }
     }
 }
 
 /// One row's cells into its initiative: a 指標 cell starts an indicator, the figures after it
 /// fill it; effects and ratings go to the initiative.
+/// Only the row's `cells` with text (places in the layout's columns) are read: a blank cell
+/// gives nothing.
 fn read_row(
     reading: &mut Reading<'_>,
     sheet: &Sheet,
-    (r, header): (usize, usize),
+    r: usize,
     (s, k): (usize, usize),
-    columns: &[(usize, Column)],
+    (layout, cells): (&Layout<'_>, &[usize]),
 ) {
     let year = reading.report.fiscal_year;
-    let named = columns
-        .iter()
-        .any(|(c, col)| *col == Column::Name && !sheet.text(r, *c).is_empty());
-    let takes_indicator = columns.iter().any(|(c, col)| {
-        matches!(
-            col,
-            Column::Target(_) | Column::Actual(_) | Column::FirstHalf(_) | Column::Baseline
-        ) && !sheet.text(r, *c).is_empty()
-    });
+    let columns = layout.columns;
+    let named = cells.iter().any(|&j| columns[j].1 == Column::Name);
+    let takes_indicator = cells.iter().any(|&j| is_figure(columns[j].1));
     let mut indicator = (named || takes_indicator).then(Indicator::default);
     // `目標値（百万円）`: the unit named in a figure column's heading, when no 単位 cell names one.
-    if let (Some(x), Some(unit)) = (
-        indicator.as_mut(),
-        unit_of_headings(sheet, (r, header), columns),
-    ) {
+    if let (Some(x), Some(unit)) = (indicator.as_mut(), layout.unit_of_headings(cells)) {
         x.unit = unit;
     }
-    let mut last_rating: Option<Column> = None;
     // Rates and notes, read once the row's indicator and ratings are.
     let mut later: Vec<(usize, Column, String)> = Vec::new();
     // The 単位 column is read first wherever it stands: the figures are read in its unit, so
     // one left of it is read as one right of it would be (a cell in another unit kept as
     // written either way), and a unit in a figure's cell does not stand in for it.
-    let units = columns.iter().filter(|(_, col)| *col == Column::Unit);
-    let others = columns.iter().filter(|(_, col)| *col != Column::Unit);
-    for &(c, col) in units.chain(others) {
+    let units = cells.iter().filter(|&&j| columns[j].1 == Column::Unit);
+    let others = cells.iter().filter(|&&j| columns[j].1 != Column::Unit);
+    for &j in units.chain(others) {
+        let (c, col) = columns[j];
         let text = cell_text(sheet, (r, c), col);
         // 評価者 / 評価日 are of the layer left of them, blank or not (a blank 本部評価's
         // 評価者 is not the self-rating's).
-        if matches!(col, Column::SelfRating | Column::Review | Column::Comment) {
-            last_rating = Some(col);
-        }
+        let last_rating = layout.rating_left[j];
         if text.is_empty() {
             continue;
         }

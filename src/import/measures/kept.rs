@@ -2,12 +2,14 @@
 //! given its figures on another is one), a year's effect (a second figure for it kept unread
 //! and said, never written over the first).
 
+use std::collections::HashMap;
+
 use super::super::sheet::Sheet;
 use super::{HeadingUnit, Reading};
-use crate::model::UnreadText;
 use crate::model::era::FiscalYear;
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::Indicator;
+use crate::model::{Id, UnreadText};
 
 /// The row's indicator into its initiative. A row whose indicator cells held only what reads
 /// as nothing (a bare dash) starts no indicator: an empty one is not written back, so the table
@@ -29,15 +31,34 @@ pub(super) fn keep_indicator(reading: &mut Reading<'_>, (s, k): (usize, usize), 
             ..Indicator::default()
         }
     };
-    let key = |i: &Indicator| (crate::model::text::normalize(&i.name), i.topic);
     let list = &mut reading.report.sections[s].initiatives[k]
         .measures_mut()
         .indicators;
-    match list.iter_mut().find(|i| key(i) == key(&x)) {
+    // Only this adds to the list while a workbook is read: the index, made of the list as
+    // it stood at the initiative's first row, stays the list's.
+    let index = reading.kept.entry((s, k)).or_insert_with(|| {
+        let mut index = Kept::default();
+        for (at, i) in list.iter().enumerate() {
+            index.entry(key(i)).or_insert(at);
+        }
+        index
+    });
+    match index.get(&key(&x)).map(|&at| &mut list[at]) {
         Some(_) if named_alone(&x) => {}
         Some(alone) if named_alone(alone) => *alone = x,
-        _ => list.push(x),
+        _ => {
+            index.entry(key(&x)).or_insert(list.len());
+            list.push(x);
+        }
     }
+}
+
+/// An initiative's indicators by [`key`]: where the first of each stands in its list.
+pub(super) type Kept = HashMap<(String, Option<Id>), usize>;
+
+/// What makes two indicators one: the name, normalized, and the topic.
+fn key(i: &Indicator) -> (String, Option<Id>) {
+    (crate::model::text::normalize(&i.name), i.topic)
 }
 
 /// One year's planned or actual effect from its cell: the first of two columns for it is kept,

@@ -3,7 +3,7 @@
 
 use super::super::sheet::Sheet;
 use super::super::warning_cap::push_warning;
-use super::{Column, Reading, legend};
+use super::{Reading, legend};
 use crate::model::UnreadText;
 use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::measure_warning::MeasureWarning;
@@ -71,28 +71,4 @@ pub(super) fn keep_figures_of_no_initiative(reading: &mut Reading<'_>, sheet: &S
         let text = text.join("\t");
         reading.report.unread.push(UnreadText { row: r + 1, text });
     }
-}
-
-/// The unit the headings of a row's figure columns name (`目標値（百万円）`), when the row's
-/// 単位 cell names none.
-pub(super) fn unit_of_headings(
-    sheet: &Sheet,
-    (r, header): (usize, usize),
-    columns: &[(usize, Column)],
-) -> Option<String> {
-    let unit_cell = columns
-        .iter()
-        .any(|(c, col)| *col == Column::Unit && !sheet.text(r, *c).is_empty());
-    if unit_cell {
-        return None;
-    }
-    columns
-        .iter()
-        .filter(|(_, col)| {
-            matches!(
-                col,
-                Column::Target(_) | Column::Actual(_) | Column::FirstHalf(_) | Column::Baseline
-            )
-        })
-        .find_map(|(c, _)| heading_unit(sheet.text(header, *c)))
 }
