@@ -66,7 +66,8 @@ fn totals(report: &Report, out: &mut String, esc: Esc) {
     // The scale's levels, then codes it lacks as written (counted, as in the printout).
     let codes = all.codes();
     let mut headings: Vec<String> = vec!["区分".into()];
-    headings.extend(codes.iter().map(|code| match settings.level(code) {
+    let levels = settings.levels();
+    headings.extend(codes.iter().map(|code| match levels.level(code) {
         Some(l) => format!("{} {}", l.code, l.label),
         None => code.clone(),
     }));
@@ -210,9 +211,9 @@ fn ratings(report: &Report, out: &mut String, esc: Esc) {
         &headings.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
         esc,
     );
+    let levels = report.measure_settings.levels();
     let label = |code: &str| {
-        report
-            .measure_settings
+        levels
             .level(code)
             .map_or_else(|| code.to_string(), |l| format!("{} {}", l.code, l.label))
     };

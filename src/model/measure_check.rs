@@ -8,15 +8,16 @@ use super::Report;
 use super::diag::{Location, Warning, WarningKind};
 use super::figure::FigureProblem;
 use super::measure_warning::{MeasureAt, MeasureField, MeasureWarning};
-use super::measures::{MeasureSettings, Measures};
+use super::measures::{Levels, MeasureSettings, Measures};
 
 /// What a report's numbers and ratings, as they stand, should tell a user (the module's list).
 /// `check` says these, opening a report shows them, and a document makes them again after a
 /// step on the numbers, an undo or a redo.
 pub fn measure_warnings(report: &Report) -> Vec<Warning> {
+    let levels = report.measure_settings.levels();
     let mut out: Vec<Warning> = report
         .initiatives()
-        .flat_map(|i| initiative_warnings(&report.measure_settings, &i.number, i.measures()))
+        .flat_map(|i| initiative_warnings(&levels, &i.number, i.measures()))
         .collect();
     out.extend(report_wide_warnings(report));
     out
@@ -193,7 +194,7 @@ fn earlier_year_totals(report: &Report) -> Vec<Warning> {
 }
 
 /// The warnings about one initiative's numbers and ratings ([`measure_warnings`]).
-pub fn initiative_warnings(settings: &MeasureSettings, number: &str, m: &Measures) -> Vec<Warning> {
+pub fn initiative_warnings(levels: &Levels<'_>, number: &str, m: &Measures) -> Vec<Warning> {
     let mut out = Vec::new();
     let mut push = |field: MeasureField, warning: MeasureWarning| {
         out.push(Warning::new(
@@ -260,10 +261,7 @@ pub fn initiative_warnings(settings: &MeasureSettings, number: &str, m: &Measure
         (MeasureField::SelfRating, &m.self_rating),
         (MeasureField::Review, &m.review),
     ] {
-        if let Some(warning) = rating
-            .as_ref()
-            .and_then(|r| rating_not_in_scale(settings, &r.code))
-        {
+        if let Some(warning) = rating.as_ref().and_then(|r| not_in_scale(levels, &r.code)) {
             push(field, warning);
         }
     }
@@ -296,9 +294,15 @@ fn not_read(text: &str, indicator_unit: Option<&str>) -> MeasureWarning {
 
 /// A rating code the report's scale does not have (or given while it declares none).
 pub fn rating_not_in_scale(settings: &MeasureSettings, code: &str) -> Option<MeasureWarning> {
-    if code.trim().is_empty() || settings.level(code).is_some() {
+    not_in_scale(&settings.levels(), code)
+}
+
+/// [`rating_not_in_scale`] with the scale indexed once for many codes.
+fn not_in_scale(levels: &Levels<'_>, code: &str) -> Option<MeasureWarning> {
+    if code.trim().is_empty() || levels.level(code).is_some() {
         return None;
     }
+    let settings = levels.settings;
     Some(if settings.rating_scale.is_empty() {
         MeasureWarning::NoRatingScale {
             code: code.to_string(),

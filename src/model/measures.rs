@@ -13,7 +13,7 @@ use super::id::Id;
 
 /// A number as kept: its value, or — when what was written could not be read exactly — the
 /// text as written (then `value` is `None` and a warning said why).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "FigureWritten")]
 pub struct Figure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -110,7 +110,7 @@ impl Money {
 }
 
 /// Whether a higher or a lower value is better (件数 up; 残業時間, 経費 down).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     #[default]
@@ -145,7 +145,7 @@ impl Direction {
 }
 
 /// A value at a starting point: 基準値 (平成28年度).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Baseline {
     pub value: Figure,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -514,11 +514,63 @@ impl MeasureSettings {
             .collect()
     }
 
+    /// The level a code names, in any width (the first of a code). For one look-up; many are
+    /// made through [`MeasureSettings::levels`].
     pub fn level(&self, code: &str) -> Option<&RatingLevel> {
         let code = super::text::normalize(code);
         self.rating_scale
             .iter()
             .find(|l| super::text::normalized_chars(&l.code).eq(code.chars()))
+    }
+
+    /// See [`Levels::settled_code`]; for one code (many are settled through
+    /// [`MeasureSettings::levels`]).
+    pub fn settled_code(&self, text: &str) -> String {
+        self.levels().settled_code(text)
+    }
+
+    /// The scale indexed by normalized code, for many look-ups: a scale of thousands of levels
+    /// searched for each of thousands of ratings was quadratic.
+    pub fn levels(&self) -> Levels<'_> {
+        Levels {
+            settings: self,
+            index: self.level_index(),
+        }
+    }
+
+    /// The index of [`MeasureSettings::levels`], owned: kept beside the settings it was made
+    /// of (a printout's rows each ask it).
+    pub fn level_index(&self) -> LevelIndex {
+        let mut by_code = std::collections::HashMap::with_capacity(self.rating_scale.len());
+        for (k, l) in self.rating_scale.iter().enumerate() {
+            by_code.entry(super::text::normalize(&l.code)).or_insert(k);
+        }
+        LevelIndex(by_code)
+    }
+}
+
+/// A scale's levels by normalized code, the first of a code kept ([`MeasureSettings::levels`]).
+pub struct Levels<'a> {
+    pub settings: &'a MeasureSettings,
+    index: LevelIndex,
+}
+
+/// The position of each normalized code in the scale it was made of, the first of a code.
+#[derive(Clone, Debug, Default)]
+pub struct LevelIndex(std::collections::HashMap<String, usize>);
+
+impl LevelIndex {
+    /// The level of `settings` (the scale this was made of) a code names, in any width.
+    pub fn level<'s>(&self, settings: &'s MeasureSettings, code: &str) -> Option<&'s RatingLevel> {
+        let k = *self.0.get(&super::text::normalize(code))?;
+        settings.rating_scale.get(k)
+    }
+}
+
+impl<'a> Levels<'a> {
+    /// The level a code names, in any width: as [`MeasureSettings::level`].
+    pub fn level(&self, code: &str) -> Option<&'a RatingLevel> {
+        self.index.level(self.settings, code)
     }
 
     /// The level's code for a rating cell naming a level of the scale — `A`, `Ａ` (the code in

@@ -121,12 +121,16 @@ impl Tally {
         money: impl Fn(Option<i64>) -> String,
         too_large: &str,
     ) -> Vec<String> {
+        // Looked up, not searched: a row of thousands of codes was quadratic.
+        let counts: std::collections::HashMap<&str, usize> = self
+            .ratings
+            .iter()
+            .rev()
+            .map(|(c, n)| (c.as_str(), *n))
+            .collect();
         let mut cells: Vec<String> = codes
             .iter()
-            .map(|code| {
-                let n = self.ratings.iter().find(|(c, _)| c == code);
-                n.map_or(0, |(_, n)| *n).to_string()
-            })
+            .map(|code| counts.get(code.as_str()).copied().unwrap_or(0).to_string())
             .collect();
         cells.push(self.unrated.to_string());
         cells.push(rate_text(self.top_rate(settings, 1)));
@@ -163,15 +167,26 @@ impl Tally {
                 .collect(),
             ..Tally::default()
         };
+        // The scale and the tally's codes looked up, not searched: thousands of levels and as
+        // many ratings were quadratic. A code is counted at its first place, as a search found.
+        let levels = settings.levels();
+        let mut at: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::with_capacity(tally.ratings.len());
+        for (k, (c, _)) in tally.ratings.iter().enumerate() {
+            at.entry(c.clone()).or_insert(k);
+        }
         for i in initiatives {
             let m = i.measures();
             match m.final_rating() {
                 Some(r) => {
-                    let level = settings.level(&r.code);
+                    let level = levels.level(&r.code);
                     let code = level.map_or(r.code.as_str(), |l| l.code.as_str());
-                    match tally.ratings.iter_mut().find(|(c, _)| c == code) {
-                        Some((_, n)) => *n += 1,
-                        None => tally.ratings.push((code.to_string(), 1)),
+                    match at.get(code) {
+                        Some(&k) => tally.ratings[k].1 += 1,
+                        None => {
+                            at.insert(code.to_string(), tally.ratings.len());
+                            tally.ratings.push((code.to_string(), 1));
+                        }
                     }
                     if !level.is_some_and(|l| l.not_applicable) {
                         tally.rated += 1;

@@ -15,7 +15,7 @@ use std::ops::Range;
 use super::text::TextMeasure;
 use super::{Artifact, LineStyle, Part, PrintJob, Rgb, Shape, TableColumn};
 use crate::grid::{self, GridRow, Standings};
-use crate::model::{EntryKind, Report, StageSpan};
+use crate::model::{EntryKind, Initiative, Report, StageSpan};
 use crate::palette::{self, AS_OF, INITIATIVE_FILL, MUTED, SECTION_FILL, Tone};
 use crate::spoken;
 use bars::side_badge;
@@ -52,7 +52,12 @@ pub struct Geometry {
     title: Vec<String>,
     /// The lines the legend takes at this page's width.
     legend_lines: usize,
+    /// The rating scale indexed once: each row's 評価 cell looks its codes up.
+    levels: crate::model::measures::LevelIndex,
 }
+
+/// What makes a numbers' column's paragraphs for an initiative's row.
+type CellMaker<'a> = dyn Fn(&Report, &Initiative) -> Vec<measures::Paragraph> + 'a;
 
 /// A row's text wrapped to its columns, every line of it.
 pub struct MeasuredRow {
@@ -220,6 +225,7 @@ impl Geometry {
             removed: job.comparison.map(removed_texts).unwrap_or_default(),
             title,
             legend_lines: 1,
+            levels: report.measure_settings.level_index(),
         };
         geometry.legend_lines = geometry.legend(margin, 0.0, false, &mut Vec::new());
         geometry
@@ -400,7 +406,8 @@ impl Geometry {
         }) else {
             return cells;
         };
-        let makers = [measures::indicators, measures::effect, measures::ratings];
+        let ratings = |r: &Report, i: &Initiative| measures::ratings(r, &self.levels, i);
+        let makers: [&CellMaker; 3] = [&measures::indicators, &measures::effect, &ratings];
         for ((cell, make), (_, column)) in cells.iter_mut().zip(makers).zip(self.cols.measures()) {
             if column.w <= 0.0 {
                 continue;

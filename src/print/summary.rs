@@ -147,7 +147,8 @@ fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -
     ));
     let unit = settings.yen_unit.label();
     let mut headings: Vec<String> = vec!["区分".into()];
-    headings.extend(codes.iter().map(|c| rating_words(report, c)));
+    let levels = settings.levels();
+    headings.extend(codes.iter().map(|c| rating_words(&levels, c)));
     headings.extend([
         "未評価".to_string(),
         "数値目標等達成率".into(),

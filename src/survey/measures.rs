@@ -16,9 +16,12 @@ use crate::edit::measures::measures_division;
 use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measure_warning::{MeasureAt, MeasureField};
-use crate::model::measures::{Figure, Indicator, Measures, Money, YenUnit};
+use crate::model::measures::{Figure, Measures, Money, YenUnit};
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report, TakenTopic};
+use pairing::Pairing;
+
+mod pairing;
 
 /// The edits taking `answer`'s numbers of `division` into the master, and what is not taken
 /// (an answer of another year than the report's), said. `on`: the day the answer is taken.
@@ -31,6 +34,7 @@ pub(super) fn from_report(
     let mut edits = Vec::new();
     let mut said = Vec::new();
     let mut taken = Vec::new();
+    let levels = master.measure_settings.levels();
     for i in master.initiatives() {
         if measures_division(i) != Some(division) {
             continue;
@@ -60,7 +64,7 @@ pub(super) fn from_report(
         // A level written in another width than the scale's (`B` of `Ｂ 概ね順調`) is that
         // level, as the scale writes it.
         if let Some(r) = merged.self_rating.as_mut() {
-            r.code = master.measure_settings.settled_code(&r.code);
+            r.code = levels.settled_code(&r.code);
         }
         rated_by(&mut merged, i.measures(), division, on);
         if merged != *i.measures() {
@@ -116,65 +120,9 @@ fn rated_by(merged: &mut Measures, master: &Measures, division: &str, on: NaiveD
     }
 }
 
-/// The answer's indicator for the master's `k`-th, and which of its name it is. One name is
-/// usually one indicator; of several, the one whose office part (unit, direction, baseline,
-/// targets, topic) is the master's, else the n-th of the name while the answer has as many
-/// as the master — an answer that lost one of them (edited by hand) takes none rather than
-/// the neighbour's numbers.
-fn answer_of<'a>(
-    master: &[Indicator],
-    k: usize,
-    answer: &'a [Indicator],
-) -> Option<(usize, &'a Indicator)> {
-    let x = &master[k];
-    let same_name = |y: &&Indicator| normalize(&y.name) == normalize(&x.name);
-    let nth = master[..k].iter().filter(same_name).count();
-    let named: Vec<&Indicator> = answer.iter().filter(same_name).collect();
-    let of_master = master.iter().filter(same_name).count();
-    if named.len() == 1 && of_master == 1 {
-        return Some((nth, named[0]));
-    }
-    let alike: Vec<&&Indicator> = named.iter().filter(|y| same_office_part(y, x)).collect();
-    let twins = master
-        .iter()
-        .filter(|y| same_name(y) && same_office_part(y, x))
-        .count();
-    match alike.as_slice() {
-        [one] if twins == 1 => Some((nth, one)),
-        _ if named.len() == of_master => Some((nth, named[nth])),
-        _ => None,
-    }
-}
-
-/// Do two indicators agree on what the office sets (a division answers only the actuals)?
-fn same_office_part(a: &Indicator, b: &Indicator) -> bool {
-    let targets = |x: &Indicator| -> Vec<(FiscalYear, Figure)> {
-        x.years
-            .iter()
-            .filter(|v| !v.target.is_blank())
-            .map(|v| (v.year, v.target.clone()))
-            .collect()
-    };
-    (
-        &a.unit,
-        a.direction,
-        &a.direction_unread,
-        &a.baseline,
-        &a.target,
-        a.topic,
-    ) == (
-        &b.unit,
-        b.direction,
-        &b.direction_unread,
-        &b.baseline,
-        &b.target,
-        b.topic,
-    ) && targets(a) == targets(b)
-}
-
 /// The master's measures with the division's part as the answer has it: the report's year's
 /// actuals (a closed year's stay the master's, each change said), the self-rating.
-/// Indicators are matched by name (`answer_of`).
+/// Indicators are matched by name ([`Pairing::answer_of`]).
 fn answered(
     initiative: &crate::model::Initiative,
     answer: &Measures,
@@ -196,8 +144,9 @@ fn answered(
             ));
         }
     };
+    let pairing = Pairing::new(&master.indicators, &answer.indicators);
     for (k, x) in out.indicators.iter_mut().enumerate() {
-        let Some((nth, y)) = answer_of(&master.indicators, k, &answer.indicators) else {
+        let Some((nth, y)) = pairing.answer_of(k) else {
             continue;
         };
         let mut years: Vec<FiscalYear> = x.years.iter().chain(&y.years).map(|v| v.year).collect();
@@ -592,6 +541,7 @@ pub(super) fn from_rows(
     // before changes nothing (the office may have corrected that number since), whatever
     // else the workbook changes.
     let mut taken = Vec::new();
+    let levels = master.measure_settings.levels();
     for row in usable {
         let field = format!("{:?} {}", row.what, canonical(&row.answer));
         if numbers_taken(
@@ -642,7 +592,7 @@ pub(super) fn from_rows(
             }
             MeasureCell::SelfRating => {
                 // Settled as the import settles it: 「A 良好に進捗」 picked from the scale is A.
-                let code = master.measure_settings.settled_code(row.answer.trim());
+                let code = levels.settled_code(row.answer.trim());
                 let kept = m.self_rating.take();
                 m.self_rating = (!code.is_empty()).then(|| crate::model::measures::Rating {
                     code,

@@ -10,11 +10,13 @@ use crate::model::{Id, Initiative, Report};
 /// What `check` would say of the results these edits bring.
 pub(super) fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warning> {
     let earlier = crate::model::check::earlier_results(master);
+    // The scale indexed once for every initiative's edit, not once each.
+    let levels = master.measure_settings.levels();
     let numbers = edits.iter().flat_map(|e| match e {
         Edit::SetMeasures {
             initiative,
             measures,
-        } => number_warnings(master, *initiative, measures),
+        } => number_warnings(master, &levels, *initiative, measures),
         _ => Vec::new(),
     });
     let results = edits
@@ -97,6 +99,7 @@ fn earlier_changed(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::W
 /// (a number kept as written, a rating the scale does not have).
 fn number_warnings(
     master: &Report,
+    levels: &crate::model::measures::Levels<'_>,
     initiative: Id,
     new: &crate::model::measures::Measures,
 ) -> Vec<crate::model::diag::Warning> {
@@ -104,9 +107,8 @@ fn number_warnings(
     let Some(i) = master.initiative(initiative) else {
         return Vec::new();
     };
-    let settings = &master.measure_settings;
-    let before = initiative_warnings(settings, &i.number, i.measures());
-    initiative_warnings(settings, &i.number, new)
+    let before = initiative_warnings(levels, &i.number, i.measures());
+    initiative_warnings(levels, &i.number, new)
         .into_iter()
         .filter(|w| !before.contains(w))
         .collect()

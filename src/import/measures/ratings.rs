@@ -164,6 +164,7 @@ impl Reading<'_> {
 /// Each rating read, its code settled against the scale now that every sheet is read.
 pub(super) fn settle_rating_codes(reading: &mut Reading<'_>) {
     let settings = reading.report.measure_settings.clone();
+    let settings = settings.levels();
     for i in reading
         .report
         .sections

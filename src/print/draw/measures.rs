@@ -7,7 +7,7 @@
 /// 実績 3,297百万円 | 達成率 94.2%): a line breaks between parts first.
 pub type Paragraph = Vec<String>;
 
-use crate::model::measures::{Direction, Figure, Indicator, Rating};
+use crate::model::measures::{Direction, Figure, Indicator, LevelIndex, Levels, Rating};
 use crate::model::{Initiative, Report};
 
 /// Which of the numbers' columns a report has anything for: each is printed only then, so a
@@ -161,8 +161,8 @@ pub fn effect(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
 
 /// A rating as printed: the level's code and label, or a code the scale lacks as written and
 /// said to be so.
-pub fn rating_words(report: &Report, code: &str) -> String {
-    match report.measure_settings.level(code) {
+pub fn rating_words(levels: &Levels<'_>, code: &str) -> String {
+    match levels.level(code) {
         // 対象外 is often its own label: said once.
         Some(level) if level.label.trim().is_empty() || level.label == level.code => {
             level.code.clone()
@@ -176,12 +176,13 @@ pub fn rating_words(report: &Report, code: &str) -> String {
 /// on a line where they fit) and under it its note whole (特記, wrapped: the row grows, and a
 /// row taller than a page goes on over the next); a comment is said to be in the table of
 /// comments after the grid.
-pub fn ratings(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
+/// `levels` is the index of the report's scale, made once for all its rows.
+pub fn ratings(report: &Report, levels: &LevelIndex, initiative: &Initiative) -> Vec<Paragraph> {
     let m = initiative.measures();
     let layer = |word: &str, r: &Option<Rating>| {
         let r = r.as_ref()?;
         let code = format!("{word} {}", r.code);
-        Some(match report.measure_settings.level(&r.code) {
+        Some(match levels.level(&report.measure_settings, &r.code) {
             Some(l) if l.label.trim().is_empty() || l.label == l.code => {
                 vec![format!("{word} {}", l.code)]
             }
