@@ -28,6 +28,7 @@ mod measures;
 mod measures_answers;
 mod measures_cycle;
 mod measures_guesses;
+mod measures_large;
 mod measures_layouts;
 mod measures_tables;
 mod measures_topics;

@@ -38,13 +38,16 @@ pub fn id_cell(master: &shinchoku::model::Report, prefix: &str) -> String {
 }
 
 /// The division that answers the numbers of the master's first initiative.
-fn first_division(master: &shinchoku::model::Report) -> String {
+pub fn first_division(master: &shinchoku::model::Report) -> String {
     measures_division(&master.sections[0].initiatives[0])
         .unwrap()
         .to_string()
 }
 
-fn taken(master: &shinchoku::model::Report, collection: &Collection) -> shinchoku::model::Report {
+pub fn taken(
+    master: &shinchoku::model::Report,
+    collection: &Collection,
+) -> shinchoku::model::Report {
     let mut doc = shinchoku::document::Document::new(
         master.clone(),
         shinchoku::document::Origin::Sample,

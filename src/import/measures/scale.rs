@@ -100,7 +100,9 @@ pub(super) fn check_ratings(reading: Reading<'_>) {
 }
 
 /// A scale declared twice (a legend beside the table and a sheet of its own) is one scale:
-/// each code once, as first declared; a code declared again with another label is said.
+/// each code once, as first declared; a code declared again with another label, or in another
+/// width (`A` and `Ａ`, which every look-up takes for one: the second was never counted), is
+/// said.
 pub(super) fn one_level_per_code(
     declared: Vec<crate::model::measures::RatingLevel>,
     sheet: &Sheet,
@@ -109,8 +111,9 @@ pub(super) fn one_level_per_code(
     let mut out: Vec<crate::model::measures::RatingLevel> = Vec::with_capacity(declared.len());
     let mut at: std::collections::HashMap<String, usize> = Default::default();
     for level in declared {
-        let Some(&k) = at.get(&level.code) else {
-            at.insert(level.code.clone(), out.len());
+        let key = crate::model::text::normalize(&level.code);
+        let Some(&k) = at.get(&key) else {
+            at.insert(key, out.len());
             out.push(level);
             continue;
         };
@@ -118,7 +121,7 @@ pub(super) fn one_level_per_code(
         if first.meaning.is_empty() {
             first.meaning = level.meaning;
         }
-        if first.label != level.label {
+        if first.label != level.label || first.code != level.code {
             let warning = MeasureWarning::RatingLevelRepeated {
                 code: level.code,
                 kept: first.label.clone(),
