@@ -36,6 +36,19 @@ pub fn repair_warnings(report: &Report, repaired: &[Violation]) -> Vec<Warning> 
                     WarningKind::TextReadAgain { entry, was, now },
                 ))
             }
+            Rule::RatingCodeTwice {
+                ref code,
+                ref kept,
+                ref other,
+            } => {
+                let warning = crate::model::measure_warning::MeasureWarning::RatingLevelRepeated {
+                    code: code.clone(),
+                    kept: kept.clone(),
+                    other: other.clone(),
+                };
+                let kind = WarningKind::Measure { warning };
+                Some(Warning::new(Location::named("rating_scale"), kind))
+            }
             _ => None,
         })
         .collect()

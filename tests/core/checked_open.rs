@@ -583,3 +583,33 @@ fn a_number_typed_by_hand_in_a_ron_file_is_read_or_kept_as_written() {
         "{said:#?}"
     );
 }
+
+/// A `.ron` whose rating scale declares a code twice (a hand edit, or a file saved before the
+/// readers merged `A` and `Ａ`) opens with the first level kept and the repeat said: the
+/// summary counted the code's ratings under both (計画実施率 36.4% for 63.6%, `check --json`
+/// gave the first 0).
+#[test]
+fn a_rating_code_declared_twice_in_a_ron_file_is_one_level_and_said() {
+    let mut report = crate::measures_tables::rich();
+    let scale = report.measure_settings.rating_scale.clone();
+    assert!(!scale.is_empty(), "the test's premise");
+    let mut twin = scale[0].clone();
+    twin.code = twin
+        .code
+        .chars()
+        .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c))
+        .collect();
+    twin.label = "もう一つ".into();
+    report.measure_settings.rating_scale.push(twin.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.ron");
+    std::fs::write(&path, store::to_ron(&report)).unwrap();
+    let opened = shinchoku::open_report(&path).expect("opens");
+    assert_eq!(opened.report.measure_settings.rating_scale, scale);
+    let said: Vec<String> = opened.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains(&twin.code) && w.contains("declared twice")),
+        "{said:#?}"
+    );
+}

@@ -138,6 +138,13 @@ pub enum Rule {
     /// hand edit): which figure holds is not known — every output took the first, the totals
     /// both.
     YearTwice { year: i32 },
+    /// A rating code declared twice in the report's scale (the code read as the same in
+    /// either width), with the labels of the first and of this one. Repaired: the first kept.
+    RatingCodeTwice {
+        code: String,
+        kept: String,
+        other: String,
+    },
     /// The plan years run backwards.
     PlanYearsReversed { first: i32, last: i32 },
     /// The plan spans more years than [`crate::model::bounds::MAX_PLAN_YEARS`].
@@ -177,7 +184,10 @@ impl Rule {
     pub fn is_repairable(&self) -> bool {
         matches!(
             self,
-            Rule::NextIdNotAbove { .. } | Rule::LinkNotToPlan { .. } | Rule::ReadAgain { .. }
+            Rule::NextIdNotAbove { .. }
+                | Rule::LinkNotToPlan { .. }
+                | Rule::ReadAgain { .. }
+                | Rule::RatingCodeTwice { .. }
         )
     }
 }
@@ -213,6 +223,14 @@ impl Describe for Rule {
                 format!("{year}は進捗が扱える年度（{lo}～{hi}）ではありません"),
                 format!("{year} is not a fiscal year Shinchoku handles ({lo}–{hi})"),
             ),
+            Rule::RatingCodeTwice { code, kept, other } => {
+                let warning = crate::model::measure_warning::MeasureWarning::RatingLevelRepeated {
+                    code: code.clone(),
+                    kept: kept.clone(),
+                    other: other.clone(),
+                };
+                warning.describe(lang)
+            }
             Rule::YearTwice { year } => say(
                 lang,
                 format!(
@@ -606,6 +624,14 @@ pub fn validate(report: &mut Report) -> Result<Vec<Violation>, Vec<Violation>> {
         .any(|v| matches!(v.rule, Rule::LinkNotToPlan { .. }))
     {
         drop_links_not_to_plan(report);
+    }
+    if found
+        .iter()
+        .any(|v| matches!(v.rule, Rule::RatingCodeTwice { .. }))
+    {
+        let mut seen = HashSet::new();
+        (report.measure_settings.rating_scale)
+            .retain(|l| seen.insert(crate::model::text::normalize(&l.code)));
     }
     Ok(found)
 }

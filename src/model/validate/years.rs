@@ -26,6 +26,23 @@ pub(super) fn report_field_violations(report: &Report, out: &mut Vec<Violation>)
             },
         );
     }
+    // A rating code declared twice (a hand edit, or a file saved before the readers merged
+    // `A` and `Ａ`): the summary counted its ratings under both. Repaired: the first is kept.
+    let mut codes = std::collections::HashMap::new();
+    for level in &report.measure_settings.rating_scale {
+        let key = crate::model::text::normalize(&level.code);
+        match codes.get(&key) {
+            None => drop(codes.insert(key, level.label.clone())),
+            Some(kept) => push(
+                Place::field("rating_scale"),
+                Rule::RatingCodeTwice {
+                    code: level.code.clone(),
+                    kept: kept.clone(),
+                    other: level.label.clone(),
+                },
+            ),
+        }
+    }
     if report.plan_years.first > report.plan_years.last {
         push(
             Place::field("plan_years"),
