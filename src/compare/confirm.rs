@@ -1,7 +1,8 @@
 //! The results carried over "to confirm" (要確認). When a first-half report goes on to the second
-//! half or the full year, each result it reported as 予定 whose months had begun by the end of
-//! the half is listed in [`Report::to_confirm`]: nobody has said yet whether it was done, and
-//! its 担当課 is asked. Here they are found in the report, in the grid's order, with where each
+//! half or the full year, each result it reported as 予定 is listed in [`Report::to_confirm`]:
+//! nobody has said yet whether it was done, and its 担当課 is asked (and can rewrite it: its
+//! workbook row does not lock it as the half's, so 「(10月予定)」 becomes 「(10月)」, not a
+//! second line beside it). Here they are found in the report, in the grid's order, with where each
 //! stands — for `check --json`, the `rollover` command and the window (a mark in 状況, a filter).
 
 use std::collections::HashSet;
@@ -94,13 +95,12 @@ pub fn mark(lang: Lang) -> &'static str {
 pub fn why(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => {
-            "前の期間に予定と報告され、その月が始まっている実績です。実施したかを担当課に確認してください\
-             （実施済みや月の変更に書き直されると、確認済みとして印が消えます）"
+            "前の期間に予定と報告された実績です。実施したかを担当課に確認してください\
+             （予定でない実績に書き直されると、確認済みとして印が消えます）"
         }
         Lang::En => {
-            "reported as scheduled (予定) in the period before, and its months have begun: ask \
-             the division whether it was done (once it is rewritten as done or moved to other \
-             months, the mark goes)"
+            "reported as scheduled (予定) in the period before: ask the division whether it was \
+             done (once it is rewritten as no longer scheduled, the mark goes)"
         }
     }
 }

@@ -5,7 +5,7 @@
 //!   or `実績`) and the title change; the as-of date stays where the closed report had it (see
 //!   below); the first half's results stay in their topics, listed in [`Report::history`] as the first
 //!   half's (each result belongs to one period: nothing is counted twice); results marked 予定
-//!   whose months had passed by the end of the first half are listed in `to_confirm`.
+//!   are listed in `to_confirm`, whether their months had begun or are the new half's.
 //! - Second half or full year → next fiscal year: the fiscal year advances (era and Western, in
 //!   the title and the 年次計画 heading), the period becomes the first half, the stage plan and
 //!   plan years are kept; every topic's 年次計画 and results move into the history (the
@@ -165,26 +165,23 @@ fn within_year(report: &Report, period: Period, to: RolloverTo) -> Result<Report
     }
     let mut next = report.clone();
     next.history.push(closing(report));
-    // 予定 results whose months had begun by the end of the half just closed.
-    let passed = AsOf::end_of(report.period, report.fiscal_year).passed();
+    // 予定 results: whether done is to be confirmed in the new period — those of months begun,
+    // and those of the new half's months too (「(10月予定)」: left off the list, its workbook row
+    // locked it as the first half's, and the division's 「(10月)」 came in as a second line).
     // Listed once each, looked up in a set (a list of a million was searched for each result).
     type Listed = (Vec<Id>, std::collections::HashSet<Id>);
-    fn flag(list: &[Entry], passed: crate::model::MonthSet, out: &mut Listed) {
+    fn flag(list: &[Entry], out: &mut Listed) {
         for e in list {
-            if let Some(t) = &e.timing
-                && t.scheduled
-                && !t.months.intersect(passed).is_empty()
-                && out.1.insert(e.id)
-            {
+            if e.timing.as_ref().is_some_and(|t| t.scheduled) && out.1.insert(e.id) {
                 out.0.push(e.id);
             }
-            flag(&e.subs, passed, out);
+            flag(&e.subs, out);
         }
     }
     let mut listed: Listed = (std::mem::take(&mut next.to_confirm), Default::default());
     listed.1 = listed.0.iter().copied().collect();
     for t in report.initiatives().flat_map(|i| i.topics.iter()) {
-        flag(&t.actual, passed, &mut listed);
+        flag(&t.actual, &mut listed);
     }
     next.to_confirm = listed.0;
     next.period = period;

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::report::{AsOf, Entry, Id, Report};
+use super::report::{Entry, Id, Report};
 
 pub use super::report::{ClearedTopic, PastPeriod};
 
@@ -110,20 +110,9 @@ impl Report {
         out
     }
 
-    /// Whether a result listed to confirm still reads as it did when listed ([`Report::asks_to_confirm`]).
+    /// Whether a result listed to confirm is still 予定, as it was when listed
+    /// ([`Report::asks_to_confirm`]): rewritten as done (or with no months), it is confirmed.
     pub fn still_unconfirmed(&self, result: &Entry) -> bool {
-        let Some(closed) = self
-            .history
-            .iter()
-            .rev()
-            .find(|p| p.fiscal_year == self.fiscal_year)
-        else {
-            return true;
-        };
-        let passed = AsOf::end_of(closed.period, closed.fiscal_year).passed();
-        result
-            .timing
-            .as_ref()
-            .is_some_and(|t| t.scheduled && !t.months.intersect(passed).is_empty())
+        result.timing.as_ref().is_some_and(|t| t.scheduled)
     }
 }

@@ -311,16 +311,49 @@ fn a_result_rewritten_by_its_division_or_the_office_is_no_longer_to_confirm() {
         .expect("the result's row");
     assert!(!shinchoku::grid::is_to_confirm(master.report(), row));
 
-    // The office moves initiative 10's training to November: asked about no more.
+    // The office moves initiative 10's training to November, still 予定: still asked about
+    // (whether it was done is still not known); then writes it done: asked about no more.
     let ten = results_to_confirm(master.report())[1].id;
+    let text = "eラーニングによる情報セキュリティ研修(8コース・延べ45名受講)(11月予定)";
     master
         .perform(Intent::SetEntryText {
             id: ten,
-            text: "eラーニングによる情報セキュリティ研修(8コース・延べ45名受講)(11月予定)".into(),
+            text: text.into(),
+        })
+        .unwrap();
+    assert_eq!(asked(master.report()), ["6", "10"]);
+    master
+        .perform(Intent::SetEntryText {
+            id: ten,
+            text: text.replace("予定", ""),
         })
         .unwrap();
     assert_eq!(asked(master.report()), ["6"]);
     // Undoing the rewrite asks again.
     assert!(master.undo());
     assert_eq!(asked(master.report()), ["6", "10"]);
+}
+
+/// A result reported as 予定 for a month of the new half (「協創フォーラムの開催(10月予定)」) is
+/// to confirm as well: left off the list, the second half's workbook locked it as the first
+/// half's, and the division's 「(10月)（参加者120名）」 came in as a second line beside it.
+#[test]
+fn a_result_scheduled_for_the_new_half_is_to_confirm_too() {
+    let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
+    let topic = initiative(doc.report(), "9").topics[0].id;
+    doc.perform(Intent::AddEntry {
+        topic,
+        side: Side::Actual,
+        text: "・協創フォーラムの開催(10月予定)".into(),
+    })
+    .unwrap();
+    let h2 = compare::rollover(doc.report(), RolloverTo::SecondHalf).unwrap();
+    let listed: Vec<String> = results_to_confirm(&h2)
+        .into_iter()
+        .map(|c| c.text)
+        .collect();
+    assert!(
+        listed.contains(&"協創フォーラムの開催(10月予定)".to_string()),
+        "{listed:?}"
+    );
 }
