@@ -36,6 +36,10 @@ pub fn run(args: &Survey) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // A topic no division answers for goes out to nobody: said before the responses.
+    for w in crate::model::check::topics_without_division(doc.report()) {
+        eprintln!("shinchoku: warning: {}", w.kind.describe(Lang::En));
+    }
     let mut bar = Bar::on_stderr("survey: writing responses");
     let written = write_responses_telling(doc.report(), dir, formats, &plan, &mut |p| bar.set(p));
     bar.finish();

@@ -25,7 +25,24 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
     }
     out.extend(super::measure_check::measure_warnings(report));
     out.extend(invisible_characters(report));
+    out.extend(topics_without_division(report));
     out
+}
+
+/// The topics no 担当課 answers for: the survey sends them to nobody (a division cleared, in
+/// an initiative that names its divisions per topic), said rather than left out unseen.
+pub fn topics_without_division(report: &Report) -> Vec<Warning> {
+    (report.initiatives())
+        .flat_map(|i| i.topics.iter().map(move |t| (i, t)))
+        .filter(|(i, t)| i.divisions_of(t).iter().all(|d| d.trim().is_empty()))
+        .map(|(i, t)| {
+            let kind = WarningKind::TopicWithoutDivision {
+                initiative: i.number.clone(),
+                heading: t.heading.clone(),
+            };
+            Warning::new(Location::default(), kind)
+        })
+        .collect()
 }
 
 /// The warnings about the months of every entry: months that cannot be read, results outside

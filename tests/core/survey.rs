@@ -1031,3 +1031,37 @@ fn thousands_of_results_shown_apart_are_named_by_their_hidden_cell_when_refused(
     assert!(long.length > 32_767, "{long:?}");
     assert!(workbook::write(&r).is_err(), "Excel could not hold it");
 }
+
+/// A topic no 担当課 answers for — its own cleared, in an initiative that names its divisions
+/// per topic — goes to nobody in the survey: `check` (and `survey`) say so, naming it. It was
+/// left out of every response without a word.
+#[test]
+fn a_topic_no_division_answers_for_is_said() {
+    use shinchoku::lang::{Describe, Lang};
+    let mut report = crate::seed().report;
+    let seven = report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut())
+        .find(|i| i.number == "7")
+        .unwrap();
+    assert!(
+        seven.divisions.is_empty(),
+        "the test's premise: divisions per topic"
+    );
+    let topic = seven
+        .topics
+        .iter_mut()
+        .find(|t| t.heading.as_deref() == Some("職員提案制度の見直し"))
+        .unwrap();
+    topic.division = None;
+    let said: Vec<String> = shinchoku::model::check::warnings(&report)
+        .iter()
+        .map(|w| w.kind.describe(Lang::Ja))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("取組7の<職員提案制度の見直し>には担当課がありません")),
+        "{said:#?}"
+    );
+}

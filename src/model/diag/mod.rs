@@ -284,6 +284,12 @@ pub enum WarningKind {
     NoDivisionFollows {
         headings: Vec<String>,
     },
+    /// A topic no 担当課 answers for (none of its own, none of its initiative's): the survey
+    /// sends it to nobody.
+    TopicWithoutDivision {
+        initiative: String,
+        heading: Option<String>,
+    },
     NoStageTable,
     /// A month expression that could not be read; the entry keeps it as written.
     UnreadableMonths {

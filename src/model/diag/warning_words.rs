@@ -33,6 +33,7 @@ impl Describe for WarningKind {
             W::HeadingTwice { .. }
             | W::DivisionWithoutTopic { .. }
             | W::NoDivisionFollows { .. }
+            | W::TopicWithoutDivision { .. }
             | W::NoStageTable
             | W::UnreadableMonths { .. }
             | W::TopicInTwoRows { .. }
@@ -295,6 +296,27 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             format!("<{}>の後に担当課がありません", headings.join("> <")),
             format!("no division follows <{}>", headings.join("> <")),
         ),
+        W::TopicWithoutDivision {
+            initiative,
+            heading,
+        } => {
+            let topic = |lang| match heading.as_deref().map(str::trim) {
+                None | Some("") => say(lang, "（見出しなし）".into(), "(no heading)".into()),
+                Some(h) => format!("<{h}>"),
+            };
+            say(
+                lang,
+                format!(
+                    "取組{initiative}の{}には担当課がありません。照会はどの担当課にも送られません（担当課を入れてください）",
+                    topic(lang)
+                ),
+                format!(
+                    "initiative {initiative}'s topic {} has no division: the survey sends it to \
+                     nobody (give it one)",
+                    topic(lang)
+                ),
+            )
+        }
         W::NoStageTable => say(
             lang,
             "年度のある工程表がありません。計画は報告の年度だけです".into(),
