@@ -299,24 +299,7 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
         W::TopicWithoutDivision {
             initiative,
             heading,
-        } => {
-            let topic = |lang| match heading.as_deref().map(str::trim) {
-                None | Some("") => say(lang, "（見出しなし）".into(), "(no heading)".into()),
-                Some(h) => format!("<{h}>"),
-            };
-            say(
-                lang,
-                format!(
-                    "取組{initiative}の{}には担当課がありません。照会はどの担当課にも送られません（担当課を入れてください）",
-                    topic(lang)
-                ),
-                format!(
-                    "initiative {initiative}'s topic {} has no division: the survey sends it to \
-                     nobody (give it one)",
-                    topic(lang)
-                ),
-            )
-        }
+        } => without_division_words(initiative, heading.as_deref(), lang),
         W::NoStageTable => say(
             lang,
             "年度のある工程表がありません。計画は報告の年度だけです".into(),
@@ -682,6 +665,25 @@ fn read_again_words(
     let (was, now) = (was.clone(), now.clone());
     let rule = crate::model::validate::Rule::ReadAgain { was, now };
     format!("「{}」: {}", preview(entry), rule.describe(lang))
+}
+
+/// [`WarningKind::TopicWithoutDivision`] worded: a topic without heading named as the grid
+/// names it.
+fn without_division_words(initiative: &str, heading: Option<&str>, lang: Lang) -> String {
+    let topic = match heading.map(str::trim) {
+        None | Some("") => say(lang, "（見出しなし）".into(), "(no heading)".into()),
+        Some(h) => format!("<{h}>"),
+    };
+    say(
+        lang,
+        format!(
+            "取組{initiative}の{topic}には担当課がありません。照会はどの担当課にも送られません（担当課を入れてください）"
+        ),
+        format!(
+            "initiative {initiative}'s topic {topic} has no division: the survey sends it to \
+             nobody (give it one)"
+        ),
+    )
 }
 
 /// [`WarningKind::NoMonthsWritten`] worded, with the likely cause: a line broken in two in its
