@@ -182,7 +182,7 @@ case_tsv_grid() {
 case_tsv_not_understood() {
   local megabytes=$megabytes
   scaled
-  make tsv-not-understood a.tsv && expect 0 "more warning(s) not listed" check "$work/a.tsv"
+  make tsv-not-understood a.tsv && expect 0 "more warning(s), not listed" check "$work/a.tsv"
 }
 
 case_tsv_open_brackets() {
