@@ -179,7 +179,20 @@ pub fn from_ron_checked(text: &str) -> Result<(Report, Vec<Violation>), StoreErr
 /// edited is known.
 fn from_ron_as_written(text: &str) -> Result<(Report, Vec<Violation>), StoreError> {
     let mut report = from_ron_unchecked(text)?;
-    let repaired = validate::validate(&mut report).map_err(StoreError::Invalid)?;
+    let repaired = validate::validate(&mut report).map_err(|found| {
+        // Named by what stands there, not by positions alone (「区分II、取組4、見出し3、実績、項目3」).
+        let named = |v: Violation| Violation {
+            place: v.place.named_in(&report),
+            rule: match v.rule {
+                validate::Rule::DuplicateId { id, also } => validate::Rule::DuplicateId {
+                    id,
+                    also: also.named_in(&report),
+                },
+                rule => rule,
+            },
+        };
+        StoreError::Invalid(found.into_iter().map(named).collect())
+    })?;
     Ok((report, repaired))
 }
 

@@ -613,3 +613,35 @@ fn a_rating_code_declared_twice_in_a_ron_file_is_one_level_and_said() {
         "{said:#?}"
     );
 }
+
+/// A result line copied in a text editor to add one (its id too): the refusal names the topic
+/// and the two results by their words, in the window's language throughout — it named
+/// positions alone (「区分II、取組4、見出し3、実績、項目3」) and English said 「実績」.
+#[test]
+fn a_duplicate_result_id_is_refused_naming_the_heading_and_the_texts() {
+    use shinchoku::lang::{Describe, Lang};
+    let text = store::to_ron(&crate::seed().report);
+    let (start, line) = text
+        .split_inclusive('\n')
+        .scan(0, |at, l| {
+            let here = *at;
+            *at += l.len();
+            Some((here, l))
+        })
+        .find(|(_, l)| l.contains("text: \"職員向けメルマガにおける周知(6月)\""))
+        .expect("the result's line");
+    let copy = line.replace("職員向けメルマガにおける周知(6月)", "協創説明会の開催(8月)");
+    let mut edited = text.clone();
+    edited.insert_str(start + line.len(), &copy);
+    let e = store::from_ron(&edited).expect_err("refused");
+    let (ja, en) = (e.describe(Lang::Ja), e.describe(Lang::En));
+    for said in [&ja, &en] {
+        assert!(said.contains("<ポータルサイトの構築>"), "{said}");
+        assert!(said.contains("「協創説明会の開催(8月)」"), "{said}");
+        assert!(
+            said.contains("「職員向けメルマガにおける周知(6月)」"),
+            "{said}"
+        );
+    }
+    assert!(en.contains("results") && !en.contains("実績、"), "{en}");
+}

@@ -36,6 +36,9 @@ pub struct Place {
     pub entry: Vec<usize>,
     /// The field of the file: `next_id`, `first`, `months` …
     pub field: Option<&'static str>,
+    /// The topic's heading and the entry's text, as the user sees them (filled in for a file
+    /// refused: [`Place::named_in`]), so a refusal names more than positions.
+    pub words: Option<String>,
 }
 
 impl Place {
@@ -44,6 +47,32 @@ impl Place {
             field: Some(field),
             ..Place::default()
         }
+    }
+
+    /// The place with the words of what stands there in `report` (the topic's heading and the
+    /// entry's text, shortened), where it names an entry or a topic.
+    pub fn named_in(mut self, report: &crate::model::Report) -> Place {
+        let found = (|| {
+            let i = (report.initiatives()).find(|i| Some(&i.number) == self.initiative.as_ref())?;
+            let topic = i.topics.get(self.topic?.checked_sub(1)?)?;
+            let heading = topic.heading.as_deref().map(|h| format!("<{h}>"));
+            let mut list: &[crate::model::Entry] = topic.entries(self.side.unwrap_or(Side::Actual));
+            let mut entry = None;
+            for &k in &self.entry {
+                let e = list.get(k.checked_sub(1)?)?;
+                (entry, list) = (Some(e), &e.subs[..]);
+            }
+            let text = entry.map(|e| format!("「{}」", crate::model::text::preview(&e.text)));
+            Some(
+                [heading, text]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        })();
+        self.words = found.filter(|w| !w.is_empty());
+        self
     }
 
     fn with_field(&self, field: &'static str) -> Place {
@@ -81,13 +110,10 @@ impl Describe for Place {
             parts.push(say(lang, format!("見出し{t}"), format!("topic {t}")));
         }
         if let Some(side) = self.side {
-            parts.push(
-                match side {
-                    Side::Plan => "年次計画",
-                    Side::Actual => "実績",
-                }
-                .to_string(),
-            );
+            parts.push(match side {
+                Side::Plan => say(lang, "年次計画".into(), "plan".into()),
+                Side::Actual => say(lang, "実績".into(), "results".into()),
+            });
         }
         if let Some((first, subs)) = self.entry.split_first() {
             let mut s = say(lang, format!("項目{first}"), format!("entry {first}"));
@@ -102,6 +128,9 @@ impl Describe for Place {
                 format!("欄 `{field}`"),
                 format!("field `{field}`"),
             ));
+        }
+        if let Some(words) = &self.words {
+            parts.push(words.clone());
         }
         if parts.is_empty() {
             say(lang, "報告全体".into(), "the report".into())
