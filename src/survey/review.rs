@@ -34,7 +34,16 @@ pub(super) fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::
             else {
                 return Vec::new();
             };
-            crate::model::check::list_warnings(master, &earlier, i, t, side, entries)
+            // Of what the answer brings: an entry standing as the master has it (the office's
+            // correction kept) is none of the answer's to warn about.
+            let standing: std::collections::HashMap<Id, &str> = (t.entries(side).iter())
+                .map(|e| (e.id, e.text.as_str()))
+                .collect();
+            let brought: Vec<crate::model::Entry> = (entries.iter())
+                .filter(|e| standing.get(&e.id) != Some(&e.text.as_str()))
+                .cloned()
+                .collect();
+            crate::model::check::list_warnings(master, &earlier, i, t, side, &brought)
         });
     let mut out: Vec<_> = results.chain(numbers).collect();
     out.extend(earlier_changed(master, edits));

@@ -814,3 +814,29 @@ fn a_correction_after_sending_back_that_puts_a_result_back_as_sent_is_taken() {
     take(&mut master, vec![alone_workbook(&sent, &|l| l)], 12);
     assert_eq!(results_alone(master.report()), was);
 }
+
+/// The office corrects a result with a note naming a month (「（7月に全職員へ周知）」); the
+/// division answers again, changing another line. The review warns of nothing in the office's
+/// words: the note's month was said as the division's answer's.
+#[test]
+fn the_review_warns_of_what_the_answer_brings_not_of_the_offices_correction() {
+    let mut master = master();
+    let sent = master.report().clone();
+    take(&mut master, vec![alone_workbook(&sent, &|l| l)], 10);
+    let first = results_alone(master.report())[0].clone();
+    let id = result_id_in(master.report(), &first);
+    let corrected = format!("{first}（7月に全職員へ周知）");
+    let text = corrected.clone();
+    master.perform(Intent::SetEntryText { id, text }).unwrap();
+    let changed = |mut l: Vec<String>| {
+        l[1] = format!("{}（全庁に通知）", l[1]);
+        l
+    };
+    let c = take(&mut master, vec![alone_workbook(&sent, &changed)], 11);
+    assert!(results_alone(master.report()).contains(&corrected));
+    let review = crate::described_ja(&c.warnings);
+    assert!(
+        !review.iter().any(|w| w.contains("7月に全職員へ周知")),
+        "{review:#?}"
+    );
+}
