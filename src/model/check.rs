@@ -111,7 +111,7 @@ fn initiative_warnings_kept(
     for t in &initiative.topics {
         for side in [Side::Plan, Side::Actual] {
             let list = t.entries(side);
-            out.extend(list_warnings_kept(
+            out.extend(list_warnings(
                 report, earlier, initiative, t, side, list, keep,
             ));
         }
@@ -129,20 +129,9 @@ pub fn earlier_results(report: &Report) -> HashSet<Id> {
         .collect()
 }
 
-/// The warnings about one list of a topic (sub-items included): what `check` says, and what the
-/// review of an answer says about the results it brings.
+/// The warnings about one list of a topic (sub-items included), of the kinds `keep` takes: what
+/// `check` says, and what the review of an answer says about the results it brings.
 pub fn list_warnings(
-    report: &Report,
-    earlier: &HashSet<Id>,
-    initiative: &Initiative,
-    topic: &Topic,
-    side: Side,
-    list: &[Entry],
-) -> Vec<Warning> {
-    list_warnings_kept(report, earlier, initiative, topic, side, list, &|_| true)
-}
-
-fn list_warnings_kept(
     report: &Report,
     earlier: &HashSet<Id>,
     initiative: &Initiative,

@@ -170,12 +170,12 @@ pub fn from_ron(text: &str) -> Result<Report, StoreError> {
 /// is stored beside it (read again from its text, [`crate::model::stale`]).
 pub fn from_ron_checked(text: &str) -> Result<(Report, Vec<Violation>), StoreError> {
     let (mut report, mut repaired) = from_ron_as_written(text)?;
-    repaired.extend(read_again(&mut report, &|_| None));
+    repaired.extend(read_again(&mut report));
     Ok((report, repaired))
 }
 
 /// Reads a report, refusing one that breaks the model's rules, its entries as stored: a
-/// response, read again only against what was sent ([`read_again`]), where what the division
+/// response's are read against what was sent when it is collected, where what the division
 /// edited is known.
 fn from_ron_as_written(text: &str) -> Result<(Report, Vec<Violation>), StoreError> {
     let mut report = from_ron_unchecked(text)?;
@@ -197,14 +197,9 @@ fn from_ron_as_written(text: &str) -> Result<(Report, Vec<Violation>), StoreErro
 }
 
 /// The entries of a sound report (next_id above every id) read again where their texts say
-/// otherwise than their stored reading (`as_sent`: whether an entry's text is as it was sent,
-/// where known: a response's), as repairs to say.
-pub fn read_again(
-    report: &mut Report,
-    as_sent: &dyn Fn(&crate::model::Entry) -> Option<bool>,
-) -> Vec<Violation> {
-    let read =
-        crate::model::stale::read_again_against(report, crate::model::validate::MAX_ID, as_sent);
+/// otherwise than their stored reading, as repairs to say.
+fn read_again(report: &mut Report) -> Vec<Violation> {
+    let read = crate::model::stale::read_again_where_stale(report, crate::model::validate::MAX_ID);
     if read.is_empty() {
         return Vec::new();
     }
@@ -353,7 +348,7 @@ pub struct Loaded {
 /// Opens a `.ron` report, checked against the model's rules, fingerprinting the bytes read.
 pub fn open_checked(path: &Path) -> Result<Loaded, FileError> {
     let mut loaded = open_as_written(path)?;
-    let read = read_again(&mut loaded.report, &|_| None);
+    let read = read_again(&mut loaded.report);
     loaded.repaired.extend(read);
     Ok(loaded)
 }

@@ -186,8 +186,9 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
         })?;
         return Err(Refusal::NotAnAnswerFile { extension });
     }
-    // Its entries are read again from their texts when collected, knowing what was sent
-    // ([`read_again_as_sent`]).
+    // Read as written: collecting reads its entries against what was sent (`adopt`), which
+    // tells a sub-item edited alone from a text rewritten; reading them again here, not
+    // knowing that, put the old sub-item back.
     let loaded = crate::store::open_as_written(path).map_err(|e| Refusal::File(Box::new(e)))?;
     answer_from_report(loaded.report, file).map(|a| with_time(a, path))
 }

@@ -43,7 +43,7 @@ pub(super) fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::
                 .filter(|e| standing.get(&e.id) != Some(&e.text.as_str()))
                 .cloned()
                 .collect();
-            crate::model::check::list_warnings(master, &earlier, i, t, side, &brought)
+            crate::model::check::list_warnings(master, &earlier, i, t, side, &brought, &|_| true)
         });
     let mut out: Vec<_> = results.chain(numbers).collect();
     out.extend(earlier_changed(master, edits));
