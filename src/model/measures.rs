@@ -194,6 +194,28 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// Reads again each figure a file kept as written that reads in the indicator's own unit
+    /// (「87.5%」 in a % indicator), as the window and a workbook read it: a file's reader does
+    /// not know the unit, so it kept the text.
+    pub fn read_figures_in_unit(&mut self) {
+        let unit = self.unit.clone();
+        let mut figures: Vec<&mut Figure> = vec![&mut self.target];
+        if let Some(b) = &mut self.baseline {
+            figures.push(&mut b.value);
+        }
+        for y in &mut self.years {
+            figures.extend([&mut y.target, &mut y.actual, &mut y.first_half]);
+        }
+        for figure in figures {
+            if figure.value.is_none() && !figure.unread.is_empty() {
+                let read = figure_of(&figure.unread, &unit);
+                if read.value.is_some() {
+                    *figure = read;
+                }
+            }
+        }
+    }
+
     pub fn year(&self, year: FiscalYear) -> Option<&IndicatorYear> {
         self.years.iter().find(|y| y.year == year)
     }

@@ -271,6 +271,14 @@ fn from_ron_unchecked(text: &str) -> Result<Report, StoreError> {
     if file.report.id.is_unset() {
         file.report.id = crate::model::ReportId::derive(&file.report);
     }
+    let initiatives = file.report.sections.iter_mut();
+    for initiative in initiatives.flat_map(|s| s.initiatives.iter_mut()) {
+        if let Some(m) = initiative.measures.as_deref_mut() {
+            m.indicators
+                .iter_mut()
+                .for_each(crate::model::measures::Indicator::read_figures_in_unit);
+        }
+    }
     file.report.shrink_to_fit();
     Ok(file.report)
 }

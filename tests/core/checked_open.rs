@@ -537,8 +537,9 @@ fn a_text_read_again_is_among_the_warnings_of_the_opened_report() {
 }
 
 /// A number typed into a `.ron` file by hand as offices type it (full-width `８７．５`, `3,297`)
-/// is read as the window and a workbook read it; one that does not read (`約88`) is kept as
-/// written and said, naming the indicator. The whole file (a division's answer) was refused
+/// or in the indicator's unit (`87.5%`) is read as the window and a workbook read it; one that
+/// does not read (`約88`, `87.5件` in a % indicator) is kept as written and said, naming the
+/// indicator. The whole file (a division's answer) was refused
 /// for either, 「進捗の報告ファイルではありません」 naming only a line and a column.
 #[test]
 fn a_number_typed_by_hand_in_a_ron_file_is_read_or_kept_as_written() {
@@ -563,6 +564,10 @@ fn a_number_typed_by_hand_in_a_ron_file_is_read_or_kept_as_written() {
     for (typed, value, unread) in [
         ("８７．５", Some("87.5"), ""),
         ("3,297", Some("3297"), ""),
+        // In the indicator's own unit, as the window reads it (it was 「数として読めません」).
+        ("87.5%", Some("87.5"), ""),
+        ("８７．５％", Some("87.5"), ""),
+        ("87.5件", None, "87.5件"),
         ("約88", None, "約88"),
     ] {
         let text = written.replace("Some(\"12345\")", &format!("Some(\"{typed}\")"));
