@@ -155,8 +155,8 @@ fn link_or_copy(from: &Path, meta: &Metadata, to: &Path) -> io::Result<()> {
         return Ok(());
     }
     let copied = (|| {
-        std::fs::copy(from, to)?;
-        let file = std::fs::File::options().write(true).open(to)?;
+        let mut file = super::permissions::create_fresh(&mut std::fs::File::options(), to)?;
+        std::io::copy(&mut std::fs::File::open(from)?, &mut file)?;
         if let Ok(modified) = meta.modified() {
             file.set_modified(modified)?;
         }

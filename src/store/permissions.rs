@@ -15,17 +15,16 @@ pub(super) fn create_like(temp: &Path, like: Option<&Metadata>) -> io::Result<Fi
     {
         use std::os::windows::fs::OpenOptionsExt;
         let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
         // Read-only is set once the new file is in place ([`after_replace`]): set now, the
         // temporary file could not be written.
         if let Some(like) = like {
             options.attributes(windows::kept_attributes(like) & !windows::READONLY);
         }
-        options.open(temp)
+        create_fresh(&mut options, temp)
     }
     #[cfg(not(windows))]
     {
-        let file = File::create(temp)?;
+        let file = create_fresh(&mut std::fs::OpenOptions::new(), temp)?;
         #[cfg(unix)]
         if let Some(like) = like {
             unix::keep_owner_and_mode(&file, like)?;
@@ -33,6 +32,22 @@ pub(super) fn create_like(temp: &Path, like: Option<&Metadata>) -> io::Result<Fi
         #[cfg(not(unix))]
         let _ = like;
         Ok(file)
+    }
+}
+
+/// Opens `path` as a new file, never through what stands at that name: in a shared folder
+/// anyone may plant a link there to a file of the saving user's (`~/.bashrc`, another report),
+/// which creating the file the ordinary way would follow and overwrite. What stands there is
+/// removed (a link itself, not its target) and the name made anew; a name planted again at once
+/// fails the save rather than being followed.
+pub fn create_fresh(options: &mut std::fs::OpenOptions, path: &Path) -> io::Result<File> {
+    options.write(true).create_new(true);
+    match options.open(path) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(path)?;
+            options.open(path)
+        }
+        other => other,
     }
 }
 

@@ -233,3 +233,62 @@ fn a_process_killed_mid_save_leaves_the_old_file_and_the_next_save_clears_its_li
     store::save(&path, &seed().report).unwrap();
     assert_eq!(files_in(dir.path()), ["r.ron"]);
 }
+
+/// Anyone who may write in a shared folder may plant links at the names a save's temporary
+/// files take (`.NAME.PID@HOST.tmp`, one per process id, 32,768 in half a second) pointing at a
+/// file of the office user's: the save wrote the report through the link into that file and
+/// renamed the link over the master, so every later save went there too. A save and a survey
+/// make their files anew, never through what stands at the name.
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_a_temporary_name_is_not_written_through() {
+    use shinchoku::survey::send::{Formats, Survey, write_responses};
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "大切なファイル").unwrap();
+    let path = seed_file(dir.path(), "r.ron");
+    let host: String = shinchoku::store::lock::machine_name()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let owner = format!("{}@{host}", std::process::id());
+    for kind in ["", "bak.", "bak2.", "bak3."] {
+        let name = format!(".r.ron.{kind}{owner}.tmp");
+        std::os::unix::fs::symlink(&victim, dir.path().join(name)).unwrap();
+    }
+    let mut changed = seed().report;
+    changed.title = "新しい題".into();
+    store::save(&path, &changed).unwrap();
+    store::save(&path, &seed().report).unwrap();
+    let victim_kept = || std::fs::read_to_string(&victim).unwrap() == "大切なファイル";
+    assert!(victim_kept(), "a save wrote through the planted link");
+    let meta = std::fs::symlink_metadata(&path).unwrap();
+    assert!(
+        meta.file_type().is_file(),
+        "the master is a file, not a link"
+    );
+    assert_eq!(store::open(&path).unwrap().title, seed().report.title);
+    assert_eq!(
+        store::open(&disk::backup_paths(&path, 1)[0]).unwrap().title,
+        "新しい題"
+    );
+
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let master = crate::surveyed(seed().report);
+    let plan = Survey::new(master.report(), None, "", crate::october(2).date()).unwrap();
+    for to in &plan.to {
+        let name = format!("{}.ron.{}.tmp", to.stem, std::process::id());
+        std::os::unix::fs::symlink(&victim, out.join(name)).unwrap();
+    }
+    let sent = write_responses(master.report(), &out, Formats::Ron, &plan).unwrap();
+    assert!(
+        victim_kept(),
+        "a survey wrote a response through the planted link"
+    );
+    assert!(!sent.is_empty());
+    for s in &sent {
+        let meta = std::fs::symlink_metadata(&s.path).unwrap();
+        assert!(meta.file_type().is_file(), "{} is a file", s.path.display());
+    }
+}
