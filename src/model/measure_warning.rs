@@ -45,6 +45,9 @@ pub enum MeasureWarning {
         kept: String,
         other: String,
     },
+    /// A level of the scale declared without a code (its 評価 cell blank): no rating can name
+    /// it, and every reader ended the scale there. Left out of the scale; the rest is read.
+    RatingLevelWithoutCode { label: String },
     /// Ratings given while the report declares no scale: kept as written.
     NoRatingScale { code: String },
     /// A row's 番号 names no initiative of the report: the row is kept in the unread list.
@@ -173,6 +176,15 @@ impl Describe for MeasureWarning {
             | W::EffectTwice { .. }
             | W::RatingTwice { .. }
             | W::RatingLevelRepeated { .. } => declared_twice_words(self, lang),
+            W::RatingLevelWithoutCode { label } => say(
+                lang,
+                format!(
+                    "評価の区分「{label}」に記号（S・A など）がありません。記号のない区分では評価できないため、区分から除きました"
+                ),
+                format!(
+                    "the rating level 「{label}」 has no code (S, A, …): no rating can name it, so it is left out of the scale"
+                ),
+            ),
             W::NoRatingScale { code } => say(
                 lang,
                 format!(

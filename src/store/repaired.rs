@@ -36,6 +36,13 @@ pub fn repair_warnings(report: &Report, repaired: &[Violation]) -> Vec<Warning> 
                     WarningKind::TextReadAgain { entry, was, now },
                 ))
             }
+            Rule::RatingCodeBlank { ref label } => {
+                let label = label.clone();
+                let warning =
+                    crate::model::measure_warning::MeasureWarning::RatingLevelWithoutCode { label };
+                let kind = WarningKind::Measure { warning };
+                Some(Warning::new(Location::named("rating_scale"), kind))
+            }
             Rule::RatingCodeTwice {
                 ref code,
                 ref kept,

@@ -619,6 +619,46 @@ fn a_rating_code_declared_twice_in_a_ron_file_is_one_level_and_said() {
     );
 }
 
+/// A `.ron` whose scale has a level without a code (「未記入」, a hand edit): opened with that
+/// level left out and said, so that exporting and importing again gives the same scale — the
+/// table and the workbook were read back without every level after it (and its 対象外 mark),
+/// without a word.
+#[test]
+fn a_rating_level_without_a_code_is_left_out_and_said() {
+    use shinchoku::model::measures::RatingLevel;
+    let mut report = crate::measures_tables::rich();
+    let scale = report.measure_settings.rating_scale.clone();
+    assert!(scale.len() >= 2, "the test's premise");
+    let blank = RatingLevel {
+        code: "　".into(),
+        label: "未記入".into(),
+        meaning: String::new(),
+        not_applicable: false,
+    };
+    report.measure_settings.rating_scale.insert(1, blank);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.ron");
+    std::fs::write(&path, store::to_ron(&report)).unwrap();
+    let opened = shinchoku::open_report(&path).expect("opens");
+    assert_eq!(opened.report.measure_settings.rating_scale, scale);
+    let said: Vec<String> = opened.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("「未記入」") && w.contains("has no code")),
+        "{said:#?}"
+    );
+    use shinchoku::export::{Encoding, Format, export};
+    for (name, format) in [("r.xlsx", Format::Xlsx), ("r.tsv", Format::Table)] {
+        let out = dir.path().join(name);
+        let bytes = export(&opened.report, format, Encoding::Utf8)
+            .unwrap()
+            .bytes;
+        std::fs::write(&out, bytes).unwrap();
+        let back = shinchoku::open_report(&out).expect("imports");
+        assert_eq!(back.report.measure_settings.rating_scale, scale, "{name}");
+    }
+}
+
 /// A result line copied in a text editor to add one (its id too): the refusal names the topic
 /// and the two results by their words, in the window's language throughout — it named
 /// positions alone (「区分II、取組4、見出し3、実績、項目3」) and English said 「実績」.

@@ -249,3 +249,45 @@ fn a_rating_code_declared_twice_or_in_another_width_is_one_level_and_said() {
         assert_eq!(totals.ratings.get("A"), Some(&1));
     }
 }
+
+/// A legend with a level whose 評価 cell is blank (「未記入」 typed in 内容 alone): the levels
+/// after it are read and the blank one said. The scale ended at the blank code: B, C and
+/// 対象外 went without a word, and every B and C rating was 「not a level of the scale」.
+#[test]
+fn a_level_without_a_code_does_not_end_the_scale() {
+    let mut lines = vec![TITLE.to_string(), "評価\t内容\t対象外".into()];
+    lines.extend(
+        [
+            "A\t順調\t",
+            "\t未記入\t",
+            "B\t概ね順調\t",
+            "C\t遅れ\t",
+            "対象外\t対象外\t○",
+        ]
+        .map(String::from),
+    );
+    lines.extend([String::new(), format!("{HEAD}\t評価"), "I 協創".into()]);
+    for (k, c) in ["A", "B", "C", "対象外"].iter().enumerate() {
+        lines.push(format!("{}\t{c}", initiative_row(k)));
+    }
+    let imported = import_text(&(lines.join("\n") + "\n")).expect("imports");
+    let scale: Vec<(&str, bool)> = (imported.report.measure_settings.rating_scale.iter())
+        .map(|l| (l.code.as_str(), l.not_applicable))
+        .collect();
+    assert_eq!(
+        scale,
+        [("A", false), ("B", false), ("C", false), ("対象外", true)]
+    );
+    let said: Vec<&MeasureWarning> = (imported.warnings.iter())
+        .filter_map(|w| match &w.kind {
+            WarningKind::Measure { warning } => Some(warning),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        matches!(said.as_slice(), [MeasureWarning::RatingLevelWithoutCode { label }] if label == "未記入"),
+        "{said:?}"
+    );
+    let totals = shinchoku::summary::measures::totals(&imported.report);
+    assert_eq!(totals.rates.first_two_levels, Some(66.7));
+}

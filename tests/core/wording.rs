@@ -217,6 +217,9 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             kept: "特に良好に進捗".into(),
             other: "計画以上".into(),
         },
+        W::RatingLevelWithoutCode {
+            label: "未記入".into(),
+        },
         W::NoSuchInitiative {
             number: "99".into(),
         },
@@ -374,6 +377,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::RatingNotInScale { .. }
                 | W::NoRatingScale { .. }
                 | W::RatingLevelRepeated { .. }
+                | W::RatingLevelWithoutCode { .. }
                 | W::EffectTwice { .. }
                 | W::RatingTwice { .. }
                 | W::FiguresOfNoInitiative { .. }

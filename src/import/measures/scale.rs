@@ -23,11 +23,14 @@ pub(super) fn legend(sheet: &Sheet) -> Vec<RatingLevel> {
         let aside_col = col("対象外");
         for r in sheet.used_rows().filter(|&r| r > h) {
             let code = code_col.map_or("", |c| sheet.text(r, c));
-            // The scale ends at a blank code, or at the table's header right under it.
-            if code.is_empty() || sheet.row_texts(r).any(|(_, t)| is_number_heading(t)) {
+            let label = label_col.map_or("", |c| sheet.text(r, c)).to_string();
+            // The scale ends at a blank row, or at the table's header right under it. A level
+            // with a label and no code goes on (said and left out by `one_level_per_code`):
+            // ending there dropped every level after it without a word.
+            let blank = code.trim().is_empty() && label.trim().is_empty();
+            if blank || sheet.row_texts(r).any(|(_, t)| is_number_heading(t)) {
                 break;
             }
-            let label = label_col.map_or("", |c| sheet.text(r, c)).to_string();
             levels.push(RatingLevel {
                 code: code.to_string(),
                 not_applicable: code == "対象外"
@@ -109,11 +112,24 @@ pub(super) fn one_level_per_code(
     warnings: &mut Vec<Warning>,
 ) -> Vec<crate::model::measures::RatingLevel> {
     let mut out: Vec<crate::model::measures::RatingLevel> = Vec::with_capacity(declared.len());
-    let mut at: std::collections::HashMap<String, usize> = Default::default();
+    let mut first_at: std::collections::HashMap<String, usize> = Default::default();
+    let at = || crate::model::diag::Location {
+        sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
+        ..Default::default()
+    };
     for level in declared {
+        if level.code.trim().is_empty() {
+            let label = level.label;
+            let warning = MeasureWarning::RatingLevelWithoutCode { label };
+            push_warning(
+                warnings,
+                Warning::new(at(), WarningKind::Measure { warning }),
+            );
+            continue;
+        }
         let key = crate::model::text::normalize(&level.code);
-        let Some(&k) = at.get(&key) else {
-            at.insert(key, out.len());
+        let Some(&k) = first_at.get(&key) else {
+            first_at.insert(key, out.len());
             out.push(level);
             continue;
         };
@@ -127,11 +143,10 @@ pub(super) fn one_level_per_code(
                 kept: first.label.clone(),
                 other: level.label,
             };
-            let at = crate::model::diag::Location {
-                sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
-                ..Default::default()
-            };
-            push_warning(warnings, Warning::new(at, WarningKind::Measure { warning }));
+            push_warning(
+                warnings,
+                Warning::new(at(), WarningKind::Measure { warning }),
+            );
         }
     }
     out

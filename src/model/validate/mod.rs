@@ -174,6 +174,8 @@ pub enum Rule {
         kept: String,
         other: String,
     },
+    /// A level of the rating scale without a code, with its label. Repaired: left out.
+    RatingCodeBlank { label: String },
     /// The plan years run backwards.
     PlanYearsReversed { first: i32, last: i32 },
     /// The plan spans more years than [`crate::model::bounds::MAX_PLAN_YEARS`].
@@ -217,6 +219,7 @@ impl Rule {
                 | Rule::LinkNotToPlan { .. }
                 | Rule::ReadAgain { .. }
                 | Rule::RatingCodeTwice { .. }
+                | Rule::RatingCodeBlank { .. }
         )
     }
 }
@@ -258,6 +261,13 @@ impl Describe for Rule {
                     kept: kept.clone(),
                     other: other.clone(),
                 };
+                warning.describe(lang)
+            }
+            Rule::RatingCodeBlank { label } => {
+                let warning =
+                    crate::model::measure_warning::MeasureWarning::RatingLevelWithoutCode {
+                        label: label.clone(),
+                    };
                 warning.describe(lang)
             }
             Rule::YearTwice { year } => say(
@@ -661,6 +671,12 @@ pub fn validate(report: &mut Report) -> Result<Vec<Violation>, Vec<Violation>> {
         let mut seen = HashSet::new();
         (report.measure_settings.rating_scale)
             .retain(|l| seen.insert(crate::model::text::normalize(&l.code)));
+    }
+    if found
+        .iter()
+        .any(|v| matches!(v.rule, Rule::RatingCodeBlank { .. }))
+    {
+        (report.measure_settings.rating_scale).retain(|l| !l.code.trim().is_empty());
     }
     Ok(found)
 }

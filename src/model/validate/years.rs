@@ -28,8 +28,18 @@ pub(super) fn report_field_violations(report: &Report, out: &mut Vec<Violation>)
     }
     // A rating code declared twice (a hand edit, or a file saved before the readers merged
     // `A` and `Ａ`): the summary counted its ratings under both. Repaired: the first is kept.
+    // A level without a code no rating can name, and the readers of an export ended the scale
+    // there: left out.
     let mut codes = std::collections::HashMap::new();
     for level in &report.measure_settings.rating_scale {
+        if level.code.trim().is_empty() {
+            let label = level.label.clone();
+            push(
+                Place::field("rating_scale"),
+                Rule::RatingCodeBlank { label },
+            );
+            continue;
+        }
         let key = crate::model::text::normalize(&level.code);
         match codes.get(&key) {
             None => drop(codes.insert(key, level.label.clone())),
