@@ -187,14 +187,15 @@ fn print_conflicts(collection: &Collection, accepted: bool, lang: Lang) {
             if accepted {
                 say(
                     lang,
-                    "担当外の変更（取り込み済み）:".into(),
-                    "changes outside the division's results (taken, --accept-out-of-scope):".into(),
+                    "担当外の変更・前の回答の取り消し（取り込み済み）:".into(),
+                    "changes outside the division's results or taking back an earlier answer (taken, --accept-out-of-scope):".into(),
                 )
             } else {
                 say(
                     lang,
-                    "担当外の変更（保留。--accept-out-of-scope で取り込み）:".into(),
-                    "held back, outside the division's results (--accept-out-of-scope takes them):"
+                    "担当外の変更・前の回答の取り消し（保留。--accept-out-of-scope で取り込み）:"
+                        .into(),
+                    "held back, outside the division's results or taking back an earlier answer (--accept-out-of-scope takes them):"
                         .into(),
                 )
             }

@@ -44,7 +44,7 @@ fn change(
 /// The changes from `oi`'s numbers to `ni`'s; money shown in `unit`. `exact`: texts are
 /// compared as written (one report edited: a space added to a note is a change, and was taken
 /// by `collect` unlisted), else as they read (two tables).
-pub(super) fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit, exact: bool) -> Vec<What> {
+pub fn changes(oi: &Initiative, ni: &Initiative, unit: YenUnit, exact: bool) -> Vec<What> {
     let (a, b) = (oi.measures(), ni.measures());
     let mut out = Vec::new();
     if a == b {

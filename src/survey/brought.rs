@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::conflict::Conflict;
+use super::conflict::{Conflict, ConflictKind};
 use super::entries_text;
 use crate::edit::Edit;
 use crate::model::{Entry, Id, Initiative, Side, TakenTopic, Topic};
@@ -22,6 +22,12 @@ pub(super) struct Brought {
     /// Results the answer removed or rewrote that stay all the same (rewritten since, or
     /// reported by another division too): the division no longer reports them.
     pub(super) withdrawn: std::collections::HashSet<Id>,
+    /// Taking back, in a topic the answer brings back as sent, what the division's earlier
+    /// answers wrote: settled once every topic is read ([`Brought::settle_take_backs`]).
+    pub(super) take_backs: Vec<Conflict>,
+    /// The answer holds, in a topic it does not bring back as sent, the results just as the
+    /// division's earlier answer had them: it is that answer's file, worked on further.
+    pub(super) carries_on: bool,
     /// Results the answer added again in the same words as they stand (another division's
     /// rewrite taken in before): kept once, and the division writes them too.
     pub(super) same_words: HashMap<Id, u64>,
@@ -63,6 +69,56 @@ impl Brought {
                 side: Side::Actual,
             });
             self.warnings.push(Warning::new(at, kind));
+        }
+    }
+
+    /// Sets the results of `t` to `entries`: taken in — or, where the answer brings the topic
+    /// back as it was sent (`back_as_sent`: the file and division), held for the office to
+    /// tick, since a copy of the sent file answered elsewhere reads just so
+    /// ([`super::conflict::ConflictKind::TakeBack`]).
+    pub(super) fn set_results(
+        &mut self,
+        (i, t): (&Initiative, &Topic),
+        entries: Vec<Entry>,
+        back_as_sent: Option<(&str, &str)>,
+    ) {
+        if let Some(from) = back_as_sent {
+            let held = super::conflict::Conflict::taking_back(from, (i, t), entries);
+            self.take_backs.push(held);
+            return;
+        }
+        self.changed.push(t.id);
+        self.edits.push(Edit::SetEntries {
+            topic: t.id,
+            side: Side::Actual,
+            entries,
+        });
+    }
+
+    /// Each take-back, said: taken in when the answer carries on its earlier answer's changes
+    /// elsewhere (the same file, worked on further), else held for the office to tick — a copy
+    /// of the sent file another member of the division answered in reads just so, and taking
+    /// back would remove what the first answer's writer wrote.
+    pub(super) fn settle_take_backs(&mut self) {
+        use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
+        let held = !self.carries_on;
+        for back in std::mem::take(&mut self.take_backs) {
+            let at = Location::entry(EntryAt {
+                initiative: back.initiative.clone().unwrap_or_default(),
+                topic: back.topic.clone(),
+                side: Side::Actual,
+            });
+            let kind = WarningKind::BackAsSent { held };
+            self.warnings.push(Warning::new(at, kind));
+            match (held, back.edit) {
+                (false, Some(edit)) => {
+                    if let ConflictKind::TakeBack { topic } = back.kind {
+                        self.changed.push(topic);
+                    }
+                    self.edits.push(edit);
+                }
+                (_, edit) => self.conflicts.push(Conflict { edit, ..back }),
+            }
         }
     }
 

@@ -367,7 +367,7 @@ fn take(
         others: super::shared::written_by_others(master, &division),
         sent_back: earlier.is_some_and(|s| s.sent_back.is_some()),
     };
-    let (mut brought, (numbers, said, taken)) = match &answer.content {
+    let (mut brought, numbers) = match &answer.content {
         AnswerContent::Report(r) => (
             from_report(master, r, &answer, (&before, &written), fresh),
             super::measures::from_report(master, r, &division, (at.date(), &before)),
@@ -389,10 +389,32 @@ fn take(
             (brought, measures)
         }
     };
-    brought.edits.extend(numbers);
-    brought.warnings.extend(said);
+    brought.edits.extend(numbers.edits);
+    brought.warnings.extend(numbers.said);
     brought.warnings.extend(answer.said.iter().cloned());
-    brought.taken.extend(taken);
+    brought.taken.extend(numbers.taken);
+    for (initiative, measures) in numbers.held {
+        // After 差戻し the answer is the division's correction: taken (the review lists each
+        // number, old → new), in place of what was taken of the same initiative, which it
+        // holds. Else held, for the office to tick.
+        if written.sent_back {
+            brought.edits.retain(
+                |e| !matches!(e, Edit::SetMeasures { initiative: i, .. } if *i == initiative),
+            );
+            let measures = Box::new(measures);
+            brought.edits.push(Edit::SetMeasures {
+                initiative,
+                measures,
+            });
+            continue;
+        }
+        let from = (answer.file.as_str(), division.as_str());
+        brought
+            .conflicts
+            .extend(super::conflict::Conflict::numbers_back(
+                from, master, initiative, measures,
+            ));
+    }
     let mut record = earlier
         .cloned()
         .unwrap_or_else(|| crate::model::DivisionSurvey::new(&division));
@@ -534,6 +556,8 @@ fn from_report(
     // Some results not as sent: the division worked on this file, not an untouched copy.
     let worked_on =
         written.sent_back || (topics.iter()).any(|&t| r.topic(t).is_some_and(|a| !as_sent(t, a)));
+    // After 差戻し the answer is the division's correction of its own: a take-back is taken.
+    brought.carries_on = written.sent_back;
     for topic in topics {
         let (Some(i), Some(t), Some(a)) = (
             master.initiative_of_topic(topic),
@@ -545,13 +569,14 @@ fn from_report(
         // Its results as they were sent: the division wrote nothing there, and what was taken
         // in or edited since stays (an untouched response collected after the division's
         // edited workbook put the old results back) — unless the division's earlier answer
-        // wrote there and this file is its work: then it takes that back.
+        // wrote there and this file is its work: then taking that back is offered, held.
+        let mut back_as_sent = None;
         if as_sent(topic, a) {
             let ids = (t.actual.iter().chain(&a.actual)).map(|e| e.id);
             if !worked_on || !super::shared::wrote_in(written, ids) {
                 continue;
             }
-            brought.say_of_results((i, t), vec![WarningKind::BackAsSent]);
+            back_as_sent = Some((answer.file.as_str(), division));
         }
         // The results it may change, and its own with the ids it may claim (a line it added
         // may carry the id of one the office added since: both were given the next id).
@@ -579,6 +604,7 @@ fn from_report(
             }
         }
         if as_taken_before(&mut brought, before, topic, &list) {
+            brought.carries_on |= !as_sent(topic, a);
             continue;
         }
         let own = super::shared::typed_as_standing(&t.actual, &list);
@@ -601,16 +627,12 @@ fn from_report(
         brought.same_words.extend(again);
         sub_items_not_in_text(&mut brought, (i, t), &mine, &claimed);
         if !same_results(&list, &t.actual) {
-            brought.changed.push(topic);
-            brought.edits.push(Edit::SetEntries {
-                topic,
-                side: Side::Actual,
-                entries: list,
-            });
+            brought.set_results((i, t), list, back_as_sent);
         }
     }
+    brought.settle_take_backs();
     brought.say_as_sent(worked_on, written);
-    brought.conflicts = Outside {
+    let outside = Outside {
         master,
         answer: r,
         division,
@@ -619,5 +641,6 @@ fn from_report(
         found: Vec::new(),
     }
     .find(fresh);
+    brought.conflicts.extend(outside);
     brought
 }

@@ -54,6 +54,21 @@ pub enum ConflictKind {
     ReportField {
         field: &'static str,
     },
+    /// Taking back what the division's earlier answers wrote in a topic the answer brings
+    /// back as it was sent: held, for the office to tick. The file may be the division's
+    /// earlier answer undone, or a copy of the sent file another member of the division
+    /// answered elsewhere in (a workbook answered, then the response file): the two read alike.
+    TakeBack {
+        topic: Id,
+    },
+    /// Putting back, as the answer has them (as they were sent), numbers of an initiative
+    /// whose standing value the division's earlier answer wrote (typed, then cleared after
+    /// 差戻し): held for the office to tick, as [`ConflictKind::TakeBack`] is. `changes` says
+    /// each number, old → new.
+    NumbersBack {
+        initiative: Id,
+        changes: Vec<crate::compare::What>,
+    },
     /// Something added or removed: listed, but it can only be rejected (or made by hand).
     Structure {
         thing: Thing,
@@ -83,6 +98,69 @@ pub struct Conflict {
 }
 
 impl Conflict {
+    /// Putting the numbers of `initiative` back to `measures` (see
+    /// [`ConflictKind::NumbersBack`]); none when that changes nothing.
+    pub(super) fn numbers_back(
+        (file, division): (&str, &str),
+        master: &crate::model::Report,
+        initiative: Id,
+        measures: crate::model::measures::Measures,
+    ) -> Option<Conflict> {
+        let i = master.initiative(initiative)?;
+        let mut after = i.clone();
+        after.set_measures(measures.clone());
+        let unit = master.measure_settings.yen_unit;
+        let changes = crate::compare::measures::changes(i, &after, unit, true);
+        if changes.is_empty() {
+            return None;
+        }
+        Some(Conflict {
+            file: file.to_string(),
+            division: division.to_string(),
+            kind: ConflictKind::NumbersBack {
+                initiative,
+                changes,
+            },
+            initiative: Some(i.number.clone()),
+            topic: None,
+            old: String::new(),
+            new: String::new(),
+            unlinks: Vec::new(),
+            edit: Some(Edit::SetMeasures {
+                initiative,
+                measures: Box::new(measures),
+            }),
+            not_sent: false,
+        })
+    }
+
+    /// Taking back, in topic `t` of initiative `i`, what the division's earlier answers wrote:
+    /// the results `now` become `entries` (see [`ConflictKind::TakeBack`]).
+    pub(super) fn taking_back(
+        (file, division): (&str, &str),
+        (i, t): (&crate::model::Initiative, &crate::model::Topic),
+        entries: Vec<crate::model::Entry>,
+    ) -> Conflict {
+        let new = super::entries_text(&entries);
+        let edit = Edit::SetEntries {
+            topic: t.id,
+            side: crate::model::Side::Actual,
+            entries,
+        };
+        Conflict {
+            file: file.to_string(),
+            division: division.to_string(),
+            kind: ConflictKind::TakeBack { topic: t.id },
+            initiative: Some(i.number.clone()),
+            topic: t.heading.clone(),
+            old: super::entries_text(&t.actual),
+            new,
+            unlinks: Vec::new(),
+            edit: Some(edit),
+            not_sent: false,
+        }
+    }
+
     /// Whether accepting it can be done by an edit (a structural change, or another
     /// division's results, cannot).
     pub fn acceptable(&self) -> bool {
@@ -173,6 +251,16 @@ impl Conflict {
             ConflictKind::Plan { .. } => {
                 say(lang, "年次計画を変更".into(), "changes the plan".into())
             }
+            ConflictKind::NumbersBack { .. } => say(
+                lang,
+                "前の回答で書いた数値を取り消し（回答はこの数値を照会を送ったときのまま）".into(),
+                "takes back numbers the division's earlier answer wrote (the answer has them as they were sent)".into(),
+            ),
+            ConflictKind::TakeBack { .. } => say(
+                lang,
+                "前の回答で書いた実績を取り消し（回答はこの見出しの実績を照会を送ったときのまま）".into(),
+                "takes back what the division's earlier answer wrote (the answer has this topic's results as they were sent)".into(),
+            ),
             ConflictKind::TopicHeading { .. } => {
                 say(lang, "見出しを変更".into(), "changes the heading".into())
             }
@@ -271,6 +359,10 @@ impl Describe for Conflict {
         let (old, new) = (one_line(&self.old), one_line(&self.new));
         let (old, new) = crate::model::text::listed_change(&old, &new, lang);
         let texts = match &self.kind {
+            ConflictKind::NumbersBack { changes, .. } => {
+                let each: Vec<String> = changes.iter().map(|c| c.describe(lang)).collect();
+                format!(" {}", each.join(" / "))
+            }
             ConflictKind::Structure { added: true, .. } => format!(" 「{new}」"),
             ConflictKind::Structure { added: false, .. } => format!(" 「{old}」"),
             _ => format!(" 「{old}」 → 「{new}」"),

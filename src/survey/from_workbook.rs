@@ -44,6 +44,8 @@ pub(super) fn from_workbook(
         || (rows.iter())
             .any(|r| (r.sent_results).is_some_and(|h| h != super::sent::hash(&r.results)));
     brought.say_as_sent(worked_on, written);
+    // After 差戻し the answer is the division's correction of its own: a take-back is taken.
+    brought.carries_on = written.sent_back;
     for row in merged_rows(rows, &mut brought.warnings) {
         let (Some(i), Some(t)) = (
             master.initiative_of_topic(row.topic),
@@ -132,9 +134,10 @@ pub(super) fn from_workbook(
                 }),
             ));
         }
-        let read = (before, written, worked_on);
+        let read = (before, written, worked_on, (answer.file.as_str(), division));
         row_results(&mut brought, (i, t, &open), &row, read, fresh);
     }
+    brought.settle_take_backs();
     brought
 }
 
@@ -144,7 +147,7 @@ fn row_results(
     brought: &mut Brought,
     (i, t, open): (&Initiative, &Topic, &Topic),
     row: &Row,
-    (before, written, worked_on): (&[TakenTopic], &Written, bool),
+    (before, written, worked_on, from): (&[TakenTopic], &Written, bool, (&str, &str)),
     fresh: &mut Fresh,
 ) {
     use crate::model::diag::{Location, Warning, WarningKind};
@@ -167,14 +170,17 @@ fn row_results(
             .collect(),
         ..open.clone()
     };
+    // Typed otherwise than sent: a cell just as the earlier answer had it carries that on.
+    let not_as_sent = (row.sent_results).is_some_and(|h| h != super::sent::hash(&row.results));
     if same_text(&row.results, &entries_text(&answerable.actual)) {
-        as_taken_before(brought, before, t.id, &t.actual);
+        brought.carries_on |= as_taken_before(brought, before, t.id, &t.actual) && not_as_sent;
         return;
     }
     // The cell as it was sent: the division wrote nothing there, and what was taken in or
     // corrected since stays (an untouched workbook put the office's corrections back) —
-    // unless the division's earlier answer wrote there and this workbook is its work: then it
-    // takes that back.
+    // unless the division's earlier answer wrote there and this workbook is its work: then
+    // taking that back is offered, held.
+    let mut back_as_sent = None;
     if row
         .sent_results
         .is_some_and(|h| h == super::sent::hash(&row.results))
@@ -183,7 +189,7 @@ fn row_results(
         if !worked_on || !super::shared::wrote_in(written, ids) {
             return;
         }
-        brought.say_of_results((i, t), vec![WarningKind::BackAsSent]);
+        back_as_sent = Some(from);
     }
     if super::workbook::is_date_form(row.results.trim()) {
         let at = Location::cell(super::workbook::SHEET, row.row as usize, 5, None);
@@ -225,6 +231,7 @@ fn row_results(
     // which changes nothing (what was done with them since — the office's correction, another
     // division's rewrite — stays).
     if as_taken_before(brought, before, t.id, &typed) {
+        brought.carries_on |= not_as_sent;
         return;
     }
     let own = super::shared::typed_as_standing(&open.actual, &typed);
@@ -239,12 +246,7 @@ fn row_results(
     if same_results(&entries, &t.actual) {
         return;
     }
-    brought.changed.push(t.id);
-    brought.edits.push(Edit::SetEntries {
-        topic: t.id,
-        side: Side::Actual,
-        entries,
-    });
+    brought.set_results((i, t), entries, back_as_sent);
 }
 
 /// A topic's results: those kept apart where they stand, the typed ones where the first of

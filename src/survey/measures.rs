@@ -30,10 +30,11 @@ pub(super) fn from_report(
     answer: &Report,
     division: &str,
     (on, before): (NaiveDate, &[TakenTopic]),
-) -> (Vec<Edit>, Vec<Warning>, Vec<TakenTopic>) {
+) -> NumbersAnswered {
     let mut edits = Vec::new();
     let mut said = Vec::new();
     let mut taken = Vec::new();
+    let mut held = Vec::new();
     let levels = master.measure_settings.levels();
     for i in master.initiatives() {
         if measures_division(i) != Some(division) {
@@ -50,6 +51,7 @@ pub(super) fn from_report(
             .get(&super::sent::answered_key(i.id))
             .copied();
         if as_sent == Some(now) {
+            held.extend(back_as_sent(master.fiscal_year, i, a.measures(), before));
             continue;
         }
         let unit = master.measure_settings.yen_unit;
@@ -74,7 +76,85 @@ pub(super) fn from_report(
             });
         }
     }
-    (edits, said, taken)
+    NumbersAnswered {
+        edits,
+        said,
+        taken,
+        held,
+    }
+}
+
+/// What an answer's numbers bring: the edits taking them, what they warn of, the numbers as
+/// the answer has them (recorded), and the numbers it has as they were sent where the value
+/// standing is the one the division's earlier answer wrote — held: each initiative's measures
+/// with those put back, for the office to tick ([`super::conflict::ConflictKind::NumbersBack`]).
+pub(super) struct NumbersAnswered {
+    pub(super) edits: Vec<Edit>,
+    pub(super) said: Vec<Warning>,
+    pub(super) taken: Vec<TakenTopic>,
+    pub(super) held: Vec<(crate::model::Id, Measures)>,
+}
+
+/// Whether the division's earlier answer wrote `field` (as the answer records its numbers,
+/// [`numbers_taken`]) of `initiative`.
+fn written_before(before: &[TakenTopic], initiative: crate::model::Id, field: &str) -> bool {
+    let this = TakenTopic {
+        topic: initiative,
+        results: super::sent::hash(field),
+    };
+    before.contains(&this)
+}
+
+/// A response file whose numbers of `i` are all as they were sent, where a number now
+/// standing is the one the division's earlier answer wrote (a figure typed, then cleared after
+/// 差戻し): `i`'s measures with the answer's put back — held, since an untouched copy of the
+/// sent file reads just so. `None` when there is nothing to put back.
+fn back_as_sent(
+    year: FiscalYear,
+    i: &crate::model::Initiative,
+    answer: &Measures,
+    before: &[TakenTopic],
+) -> Option<(crate::model::Id, Measures)> {
+    let master = i.measures();
+    let mut out = master.clone();
+    let mut any = false;
+    let pairing = Pairing::new(&master.indicators, &answer.indicators);
+    for (k, x) in out.indicators.iter_mut().enumerate() {
+        let Some((nth, y)) = pairing.answer_of(k) else {
+            continue;
+        };
+        let figures = |x: &crate::model::measures::Indicator| {
+            x.year(year).map_or_else(Default::default, |v| {
+                (v.actual.clone(), v.first_half.clone())
+            })
+        };
+        let (answered, standing) = (figures(y), figures(x));
+        let field = format!(
+            "I {} {nth} {:?} {:?}",
+            normalize(&x.name),
+            standing.0,
+            standing.1
+        );
+        if answered != standing && written_before(before, i.id, &field) {
+            let slot = x.year_mut(year);
+            (slot.actual, slot.first_half) = answered;
+            any = true;
+        }
+        x.years
+            .retain(|v| !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank()));
+    }
+    let actual = |m: &Measures| {
+        m.effect(year)
+            .map_or_else(Money::default, |e| e.actual.clone())
+    };
+    let (answered, standing) = (actual(answer), actual(master));
+    if answered != standing && written_before(before, i.id, &format!("E {} {standing:?}", year.0)) {
+        out.effect_mut(year).actual = answered;
+        out.effects
+            .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
+        any = true;
+    }
+    any.then_some((i.id, out))
 }
 
 /// Records a number of an initiative as the answer has it (a hash of which number and what it
@@ -529,10 +609,7 @@ pub(super) fn from_rows(
     rows: &[MeasureRow],
     division: &str,
     (on, before): (NaiveDate, &[TakenTopic]),
-) -> (Vec<Edit>, Vec<Warning>, Vec<TakenTopic>) {
-    use crate::edit::measures::{figure_of, money_of};
-    let year = master.fiscal_year;
-    let unit = master.measure_settings.yen_unit;
+) -> NumbersAnswered {
     let mut warnings = Vec::new();
     let mut changed: Vec<(crate::model::Id, Measures)> = Vec::new();
     let rows = resolved(master, rows);
@@ -541,6 +618,7 @@ pub(super) fn from_rows(
     // before changes nothing (the office may have corrected that number since), whatever
     // else the workbook changes.
     let mut taken = Vec::new();
+    let mut held: Vec<&MeasureRow> = Vec::new();
     let levels = master.measure_settings.levels();
     for row in usable {
         let field = format!("{:?} {}", row.what, canonical(&row.answer));
@@ -557,6 +635,12 @@ pub(super) fn from_rows(
         // together always: a note is of its rating.)
         let number = matches!(row.what, MeasureCell::Indicator(_) | MeasureCell::Effect);
         if number && row.sent == Some(super::sent::hash(&canonical(&row.answer))) {
+            // Unless the number standing is the division's earlier answer (typed, then cleared
+            // after 差戻し): putting it back is held, for the office to tick — an untouched
+            // copy of the sent workbook reads just so.
+            if earlier_answer_stands(master, row, before) {
+                held.push(row);
+            }
             continue;
         }
         let Some(i) = master.initiative(row.initiative) else {
@@ -571,25 +655,7 @@ pub(super) fn from_rows(
         };
         let m = &mut changed[at].1;
         match row.what {
-            MeasureCell::Indicator(k) => {
-                if let Some(x) = m.indicators.get_mut(k) {
-                    let figure = figure_of(&row.answer, &x.unit);
-                    let half = first_half_asked(master, x);
-                    let slot = x.year_mut(year);
-                    match half {
-                        true => slot.first_half = figure,
-                        false => slot.actual = figure,
-                    }
-                    x.years.retain(|v| {
-                        !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank())
-                    });
-                }
-            }
-            MeasureCell::Effect => {
-                m.effect_mut(year).actual = money_of(&row.answer, unit);
-                m.effects
-                    .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
-            }
+            MeasureCell::Indicator(_) | MeasureCell::Effect => put_number(master, m, row),
             MeasureCell::SelfRating => {
                 // Settled as the import settles it: 「A 良好に進捗」 picked from the scale is A.
                 let code = levels.settled_code(row.answer.trim());
@@ -623,6 +689,25 @@ pub(super) fn from_rows(
             rated_by(m, i.measures(), division, on);
         }
     }
+    // Held on top of what is taken of the same initiative: ticking it keeps both.
+    let mut put_back: Vec<(crate::model::Id, Measures)> = Vec::new();
+    for row in held {
+        let at = match put_back.iter().position(|(id, _)| *id == row.initiative) {
+            Some(k) => k,
+            None => {
+                let taken = changed.iter().find(|(id, _)| *id == row.initiative);
+                let Some(m) = taken
+                    .map(|(_, m)| m.clone())
+                    .or_else(|| (master.initiative(row.initiative)).map(|i| i.measures().clone()))
+                else {
+                    continue;
+                };
+                put_back.push((row.initiative, m));
+                put_back.len() - 1
+            }
+        };
+        put_number(master, &mut put_back[at].1, row);
+    }
     let edits = changed
         .into_iter()
         .filter(|(id, m)| master.initiative(*id).is_some_and(|i| i.measures() != m))
@@ -631,7 +716,71 @@ pub(super) fn from_rows(
             measures: Box::new(m),
         })
         .collect();
-    (edits, warnings, taken)
+    NumbersAnswered {
+        edits,
+        said: warnings,
+        taken,
+        held: put_back,
+    }
+}
+
+/// An indicator's or the effect's answer cell put into `m`: the report's year's actual (the
+/// first half's where it is asked), read in the indicator's unit or the report's money unit.
+fn put_number(master: &Report, m: &mut Measures, row: &MeasureRow) {
+    use crate::edit::measures::{figure_of, money_of};
+    let year = master.fiscal_year;
+    match row.what {
+        MeasureCell::Indicator(k) => {
+            if let Some(x) = m.indicators.get_mut(k) {
+                let figure = figure_of(&row.answer, &x.unit);
+                let half = first_half_asked(master, x);
+                let slot = x.year_mut(year);
+                match half {
+                    true => slot.first_half = figure,
+                    false => slot.actual = figure,
+                }
+                x.years.retain(|v| {
+                    !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank())
+                });
+            }
+        }
+        MeasureCell::Effect => {
+            m.effect_mut(year).actual = money_of(&row.answer, master.measure_settings.yen_unit);
+            m.effects
+                .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
+        }
+        _ => {}
+    }
+}
+
+/// Whether the number now standing in the master for `row` differs from the row's answer and
+/// is the one the division's earlier answer wrote there (recorded as [`from_rows`] records
+/// each number taken).
+fn earlier_answer_stands(master: &Report, row: &MeasureRow, before: &[TakenTopic]) -> bool {
+    let Some(i) = master.initiative(row.initiative) else {
+        return false;
+    };
+    let m = i.measures();
+    let year = master.fiscal_year;
+    let standing = match row.what {
+        MeasureCell::Indicator(k) => m.indicators.get(k).map(|x| {
+            let v = x.year(year);
+            match first_half_asked(master, x) {
+                true => v.map(|v| v.first_half.display()),
+                false => v.map(|v| v.actual.display()),
+            }
+            .unwrap_or_default()
+        }),
+        MeasureCell::Effect => Some(m.effect(year).map_or_else(String::new, |e| {
+            e.actual.display(master.measure_settings.yen_unit)
+        })),
+        _ => None,
+    };
+    let Some(standing) = standing else {
+        return false;
+    };
+    let field = format!("{:?} {}", row.what, canonical(&standing));
+    canonical(&standing) != canonical(&row.answer) && written_before(before, i.id, &field)
 }
 
 /// An answer cell as compared with what was sent: its number and unit when it reads as one

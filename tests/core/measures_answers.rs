@@ -681,3 +681,103 @@ fn a_target_kept_as_written_shows_in_the_answer_workbook() {
         "the target as written is in a cell"
     );
 }
+
+/// A division answers numbers (950, 3,200 百万円), the office sends the answer back and the
+/// division clears them to what it was sent (900, 3,100) — in the workbook and in the response
+/// file. Putting the numbers back is offered, held, and taken when ticked: the master kept 950
+/// and 3,200 without a word, though the division withdrew them. Not taken by itself (an
+/// untouched copy of the sent file reads just so), and not offered where the number standing
+/// is the office's correction.
+#[test]
+fn numbers_cleared_back_to_as_sent_are_offered_held() {
+    use shinchoku::model::measures::{Figure, Money};
+    use shinchoku::survey::conflict::ConflictKind;
+    let master = sent(seed_with_measures());
+    let first = master.sections[0].initiatives[0].id;
+    let division = first_division(&master);
+    let at = crate::measures_cycle::answered_at();
+    let numbers = |r: &shinchoku::model::Report| {
+        let m = r.initiative(first).unwrap().measures();
+        (
+            m.indicators[0].actual_for(FY),
+            m.effect(FY).map(|e| e.actual.clone()),
+        )
+    };
+    let answered = (Some(Decimal::whole(950)), Some(Money::yen(3_200_000_000)));
+    let as_sent = (Some(Decimal::whole(900)), Some(Money::yen(3_100_000_000)));
+    let held = |c: &Collection| -> Vec<usize> {
+        (c.conflicts.iter().enumerate())
+            .filter(|(_, k)| matches!(k.kind, ConflictKind::NumbersBack { .. }) && k.acceptable())
+            .map(|(n, _)| n)
+            .collect()
+    };
+    let ticked = |master: &shinchoku::model::Report, c: &Collection, k: &[usize]| {
+        let mut doc = shinchoku::document::Document::new(
+            master.clone(),
+            shinchoku::document::Origin::Sample,
+            Vec::new(),
+        );
+        doc.perform(c.intent(k).unwrap()).unwrap();
+        doc.into_report()
+    };
+    let book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
+        &master, &division, None, "",
+    ))
+    .unwrap();
+    let first_answer = crate::type_into_workbook(
+        &crate::type_into_workbook(&book, "900", "950"),
+        "3100",
+        "3200",
+    );
+    let from_book = |bytes: &[u8]| {
+        Ok(shinchoku::survey::answer::answer_from_workbook(bytes, "a.xlsx".into()).unwrap())
+    };
+    let ron = shinchoku::survey::response_for(&master, &division, None, "");
+    let mut typed = ron.clone();
+    let m = typed.initiative_mut(first).unwrap().measures_mut();
+    m.indicators[0].year_mut(FY).actual = Figure::of(Decimal::whole(950));
+    m.effect_mut(FY).actual = Money::yen(3_200_000_000);
+    let from_ron = |r: &shinchoku::model::Report| {
+        Ok(shinchoku::survey::answer::answer_from_report(r.clone(), "a.ron".into()).unwrap())
+    };
+    for in_workbook in [true, false] {
+        let (answer, cleared) = match in_workbook {
+            true => (from_book(&first_answer), from_book(&book)),
+            false => (from_ron(&typed), from_ron(&ron)),
+        };
+        let c = shinchoku::survey::collect::collect(&master, vec![answer], at);
+        let after = taken(&master, &c);
+        assert_eq!(numbers(&after), answered);
+        let again = shinchoku::survey::collect::collect(&after, vec![cleared.clone()], at);
+        let k = held(&again);
+        assert_eq!(k.len(), 1, "{in_workbook}: {:?}", again.conflicts);
+        let listed = again.conflicts[k[0]].describe(Lang::Ja);
+        assert!(listed.contains("950") && listed.contains("900"), "{listed}");
+        assert_eq!(numbers(&taken(&after, &again)), answered, "held, not taken");
+        assert_eq!(numbers(&ticked(&after, &again, &k)), as_sent);
+        // After 差戻し the cleared numbers are the division's correction: taken.
+        let mut doc = shinchoku::document::Document::new(
+            after.clone(),
+            shinchoku::document::Origin::Sample,
+            Vec::new(),
+        );
+        let note = "効果額は未確定のため空欄で再提出してください".into();
+        doc.perform(shinchoku::edit::Intent::SendBack {
+            division: division.clone(),
+            at,
+            note,
+        })
+        .unwrap();
+        let back = doc.into_report();
+        let c = shinchoku::survey::collect::collect(&back, vec![cleared.clone()], at);
+        assert!(held(&c).is_empty(), "{:?}", c.conflicts);
+        assert_eq!(numbers(&taken(&back, &c)), as_sent, "{in_workbook}");
+        // The office's correction standing: nothing offered.
+        let mut corrected = after.clone();
+        let m = corrected.initiative_mut(first).unwrap().measures_mut();
+        m.indicators[0].year_mut(FY).actual = Figure::of(Decimal::whole(960));
+        m.effect_mut(FY).actual = Money::yen(3_300_000_000);
+        let c = shinchoku::survey::collect::collect(&corrected, vec![cleared], at);
+        assert!(held(&c).is_empty(), "{:?}", c.conflicts);
+    }
+}

@@ -244,17 +244,30 @@ fn other_topic(report: &Report, division: &str, not: Id) -> (Id, String) {
     (t, entries_text(&report.topic(t).unwrap().actual))
 }
 
-fn back_as_sent_said(c: &survey::Collection) -> bool {
+fn back_as_sent_said(c: &survey::Collection, held: bool) -> bool {
     c.warnings
         .iter()
-        .any(|w| matches!(w.warning.kind, WarningKind::BackAsSent))
+        .any(|w| w.warning.kind == WarningKind::BackAsSent { held })
+}
+
+/// The take-back a collection holds: its place among the conflicts.
+fn held_take_back(c: &survey::Collection) -> usize {
+    use shinchoku::survey::conflict::ConflictKind;
+    let held: Vec<usize> = (c.conflicts.iter().enumerate())
+        .filter(|(_, k)| matches!(k.kind, ConflictKind::TakeBack { .. }) && k.acceptable())
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(held.len(), 1, "{:?}", c.conflicts);
+    held[0]
 }
 
 /// A division takes back the line its first answer added, in the response file it edited:
-/// its topic is then as it was sent (the file rewrites another topic's line too). The line
-/// goes, and the review says so: it stayed, and nothing was said.
+/// its topic is then as it was sent (the file rewrites another topic's line too). Taking the
+/// line back is held and said, and taken when the office ticks it: it stayed without a word.
+/// Held, not taken, since a copy of the sent file that another member of the division answered
+/// in elsewhere reads just so (taking back then removed the first writer's lines).
 #[test]
-fn a_response_file_taking_back_its_own_line_removes_it_though_its_topic_is_as_sent() {
+fn a_response_file_taking_back_its_own_line_is_held_and_taken_when_ticked() {
     let mut master = master();
     let sent = results(master.report(), PORTAL);
     let response = survey::response_for(master.report(), 推進課, due(), "");
@@ -292,8 +305,14 @@ fn a_response_file_taking_back_its_own_line_removes_it_though_its_topic_is_as_se
         })
         .unwrap();
     let c = collect(master.report(), vec![Ok(answer(&division))], at(11));
-    assert!(back_as_sent_said(&c), "{:?}", c.warnings);
-    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert!(back_as_sent_said(&c, true), "{:?}", c.warnings);
+    let held = held_take_back(&c);
+    let listed = &c.conflicts[held];
+    assert!(listed.old.contains(BY_DIVISION) && !listed.new.contains(BY_DIVISION));
+    let mut untouched = master.clone();
+    untouched.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(results(untouched.report(), PORTAL), with);
+    master.perform(c.intent(&[held]).unwrap()).unwrap();
     assert_eq!(results(master.report(), PORTAL), sent);
     let other = master.report().topic(other).unwrap();
     assert_eq!(other.actual[0].text, rewritten);
@@ -301,7 +320,7 @@ fn a_response_file_taking_back_its_own_line_removes_it_though_its_topic_is_as_se
 
 /// The same in a workbook: the cell typed back as it was sent, another cell rewritten.
 #[test]
-fn a_workbook_taking_back_its_own_line_removes_it_though_its_cell_is_as_sent() {
+fn a_workbook_taking_back_its_own_line_is_held_and_taken_when_ticked() {
     let mut master = master();
     let sent = results(master.report(), PORTAL);
     let (book, cell) = sent_workbook(master.report(), 推進課, PORTAL);
@@ -313,8 +332,12 @@ fn a_workbook_taking_back_its_own_line_removes_it_though_its_cell_is_as_sent() {
     assert_ne!(rewritten, other_cell);
     let again = type_into_workbook(&book, &other_cell, &rewritten);
     let c = collected_book(&master, &again, 11);
-    assert!(back_as_sent_said(&c), "{:?}", c.warnings);
-    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert!(back_as_sent_said(&c, true), "{:?}", c.warnings);
+    let held = held_take_back(&c);
+    let mut untouched = master.clone();
+    untouched.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(results(untouched.report(), PORTAL).len(), sent.len() + 1);
+    master.perform(c.intent(&[held]).unwrap()).unwrap();
     assert_eq!(results(master.report(), PORTAL), sent);
     assert_eq!(
         entries_text(&master.report().topic(other).unwrap().actual),
@@ -397,4 +420,69 @@ fn a_bullet_taken_away_then_typed_back_is_back() {
         entries_text(&master.report().topic(t).unwrap().actual),
         cell
     );
+}
+
+/// The survey sends a division both files. One member answers in the workbook (rewrites a
+/// line, adds one); another later sends the response file, edited only in another topic. The
+/// response file never held the first member's lines, so it cannot ask for them to go: they
+/// stay, and taking them back is only offered, held. Collected either way round — the review
+/// said 「前の回答で書いた実績は、回答のとおり取り消しました」 and the lines were gone.
+#[test]
+fn a_second_members_copy_of_the_sent_file_takes_nothing_back_by_itself() {
+    const NOTE: &str = "（参加職員312名）";
+    let talk = "協創説明会の開催（9月　2回）";
+    for workbook_first in [true, false] {
+        let mut master = master();
+        let response = survey::response_for(master.report(), 推進課, due(), "");
+        let (book, cell) = sent_workbook(master.report(), 推進課, PORTAL);
+        let (other, other_cell) =
+            other_topic(master.report(), 推進課, topic(master.report(), PORTAL));
+        let line = |r: &Report| r.topic(topic(r, PORTAL)).unwrap().actual[1].clone();
+        let mut division = Document::new(response, Origin::Sample, Vec::new());
+        let ron = |d: &Document| answer_from_report(d.report().clone(), "推進課.ron".into());
+        let first_line = line(division.report());
+        let kept: Vec<String>;
+        if workbook_first {
+            let typed = cell.replacen(&first_line.text, &format!("{}{NOTE}", first_line.text), 1);
+            let answered = type_into_workbook(&book, &cell, &format!("{typed}\n・{talk}"));
+            take_book(&mut master, &answered, "推進課.xlsx", 10);
+            kept = results(master.report(), PORTAL);
+            assert!(kept.iter().any(|l| l.ends_with(NOTE)) && kept.contains(&talk.into()));
+            division
+                .perform(Intent::AddEntry {
+                    topic: other,
+                    side: Side::Actual,
+                    text: "・職員提案の表彰(9月)".into(),
+                })
+                .unwrap();
+            let c = collect(master.report(), vec![Ok(ron(&division).unwrap())], at(11));
+            assert!(back_as_sent_said(&c, true), "{:?}", c.warnings);
+            master.perform(c.intent(&[]).unwrap()).unwrap();
+        } else {
+            division
+                .perform(Intent::SetEntryText {
+                    id: first_line.id,
+                    text: format!("{}{NOTE}", first_line.text),
+                })
+                .unwrap();
+            take(&mut master, ron(&division).unwrap(), 10);
+            kept = results(master.report(), PORTAL);
+            assert!(kept.iter().any(|l| l.ends_with(NOTE)));
+            let answered = type_into_workbook(
+                &book,
+                &other_cell,
+                &format!("{other_cell}\n・職員提案の表彰(9月)"),
+            );
+            let c = collected_book(&master, &answered, 11);
+            assert!(back_as_sent_said(&c, true), "{:?}", c.warnings);
+            master.perform(c.intent(&[]).unwrap()).unwrap();
+        }
+        assert_eq!(
+            results(master.report(), PORTAL),
+            kept,
+            "workbook first: {workbook_first}"
+        );
+        let other = master.report().topic(other).unwrap();
+        assert!(other.actual.iter().any(|e| e.text == "職員提案の表彰(9月)"));
+    }
 }

@@ -415,6 +415,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
     // is to be written with (円, 計画, 実績), in Japanese.
     let quoted = [
         "約300",
+        "未記入",
         "特に良好に進捗",
         "12百万円",
         "進捗状況",

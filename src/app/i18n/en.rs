@@ -96,7 +96,7 @@ pub const EN: Texts = Texts {
     review_title: "Taking in answers",
     review_taken: "Answers to take in",
     review_refused: "Answers refused",
-    review_conflicts: "Changes outside the division's part (tick those to take in)",
+    review_conflicts: "Changes held: outside the division's part, or taking back an earlier answer (tick those to take in)",
     review_warnings: "To note (taken as written)",
     review_take_in: "Take in",
     review_nothing: "Nothing to take in",

@@ -96,7 +96,7 @@ pub const JA: Texts = Texts {
     review_title: "回答の取り込み",
     review_taken: "取り込む回答",
     review_refused: "取り込めない回答",
-    review_conflicts: "担当範囲外の変更（取り込むものにチェック）",
+    review_conflicts: "保留した変更: 担当範囲外の変更・前の回答の取り消し（取り込むものにチェック）",
     review_warnings: "注意（書かれたまま取り込みます）",
     review_take_in: "取り込む",
     review_nothing: "取り込む変更はありません",

@@ -332,8 +332,13 @@ pub enum WarningKind {
         answer: Option<String>,
     },
     /// A topic's results brought back as they were sent, in an answer the division worked on
-    /// elsewhere, where its earlier answer wrote results: read as taking back what it wrote.
-    BackAsSent,
+    /// elsewhere, where its earlier answer wrote results. Taking back what it wrote is `held`
+    /// for the office to tick (a copy of the sent file answered elsewhere reads alike) unless
+    /// the answer follows a 差戻し or carries on a change of the earlier one elsewhere (then it
+    /// is that file): then the take-back is taken.
+    BackAsSent {
+        held: bool,
+    },
     /// An answer whose results are all as they were sent, from a division whose earlier
     /// answers wrote some: read as an untouched copy of the file, it takes nothing back.
     AnswerAsSent,

@@ -81,7 +81,7 @@ impl Describe for WarningKind {
             | W::NumberReadAsShown { .. }
             | W::NumberFormatNotShown { .. } => super::cell_words::cell_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
-            W::BackAsSent | W::AnswerAsSent => as_sent_words(self, lang),
+            W::BackAsSent { .. } | W::AnswerAsSent => as_sent_words(self, lang),
             W::TextReadAgain { entry, was, now } => read_again_words(entry, (was, now), lang),
             W::OlderThanTaken {
                 taken_file,
@@ -704,12 +704,24 @@ fn no_months_words(entry: &str, lang: Lang) -> String {
 
 /// [`WarningKind::BackAsSent`] and [`WarningKind::AnswerAsSent`] worded.
 fn as_sent_words(kind: &WarningKind, lang: Lang) -> String {
-    if matches!(kind, WarningKind::BackAsSent) {
+    if matches!(kind, WarningKind::BackAsSent { held: false }) {
         return say(
             lang,
-            "回答はこの見出しの実績を照会を送ったときのままに戻しています。前の回答で書いた実績は、回答のとおり取り消しました".into(),
-            "the answer brings this topic's results back as they were sent: what the \
-             division's earlier answer wrote there is taken back, as the answer says"
+            "回答はこの見出しの実績を照会を送ったときのままに戻しています（差戻し後の回答か、ほかの見出しに前の回答の変更が残る同じファイルです）。前の回答で書いた実績は、回答のとおり取り消しました".into(),
+            "the answer brings this topic's results back as they were sent (an answer after \
+             the division's was sent back, or the same file still holding the earlier answer's changes elsewhere): what \
+             the division's earlier answer wrote there is taken back, as the answer says"
+                .into(),
+        );
+    }
+    if matches!(kind, WarningKind::BackAsSent { held: true }) {
+        return say(
+            lang,
+            "回答はこの見出しの実績を照会を送ったときのまま返しています。前の回答で書いた実績を取り消すかどうかは保留しました（同じ課の別の人が送られたままの写しで答えたのかもしれません。取り消すなら保留した変更で選んでください）".into(),
+            "the answer has this topic's results as they were sent: taking back what the \
+             division's earlier answer wrote there is held (another member of the division may \
+             have answered in an untouched copy of the sent file; tick it among the held \
+             changes to take it back)"
                 .into(),
         );
     }
