@@ -97,6 +97,13 @@ pub enum MeasureWarning {
         old: String,
         new: String,
     },
+    /// A change of the report's year's first-half actual in an answer to a second-half or
+    /// full-year report: the first half is reported and closed, so it is not taken.
+    ClosedHalfNotTaken {
+        at: MeasureAt,
+        old: String,
+        new: String,
+    },
     /// An actual of a fiscal year after the report's (typed into the wrong year, most often):
     /// kept, and said, since carrying the report into that year would start it not empty.
     ActualAhead {
@@ -239,6 +246,19 @@ impl Describe for MeasureWarning {
                     ),
                     format!(
                         "{what}: the change 「{old}」 → 「{new}」 is not of the report's year and is not taken"
+                    ),
+                )
+            }
+            W::ClosedHalfNotTaken { at, old, new } => {
+                let what = at.describe(lang);
+                let (old, new) = (preview(old), preview(new));
+                say(
+                    lang,
+                    format!(
+                        "{what}の変更「{old}」→「{new}」は報告済みの上半期の値のため取り込みません"
+                    ),
+                    format!(
+                        "{what}: the change 「{old}」 → 「{new}」 is of the first half, already reported, and is not taken"
                     ),
                 )
             }

@@ -57,10 +57,11 @@ pub(super) fn from_report(
         let unit = master.measure_settings.yen_unit;
         let mut seen =
             |field: String| numbers_taken(&mut taken, before, i.id, super::sent::hash(&field));
+        let first_half_open = master.period == crate::model::Period::FirstHalf;
         let mut merged = answered(
             i,
             a.measures(),
-            (master.fiscal_year, unit),
+            (master.fiscal_year, unit, first_half_open),
             (&mut said, &mut seen),
         );
         // A level written in another width than the scale's (`B` of `Ｂ 概ね順調`) is that
@@ -206,18 +207,22 @@ fn rated_by(merged: &mut Measures, master: &Measures, division: &str, on: NaiveD
 fn answered(
     initiative: &crate::model::Initiative,
     answer: &Measures,
-    (year, unit): (FiscalYear, YenUnit),
+    (year, unit, first_half_open): (FiscalYear, YenUnit, bool),
     (said, seen): (&mut Vec<Warning>, &mut dyn FnMut(String) -> bool),
 ) -> Measures {
     let master = initiative.measures();
     let mut out = master.clone();
-    let mut other_year = |field: MeasureField, old: String, new: String| {
+    // A change not taken: of another year than the report's, or of its closed first half.
+    let mut not_taken = |field: MeasureField, old: String, new: String, closed_half: bool| {
         if old != new {
             let at = MeasureAt {
                 initiative: initiative.number.clone(),
                 field,
             };
-            let warning = MeasureWarning::OtherYearNotTaken { at, old, new };
+            let warning = match closed_half {
+                true => MeasureWarning::ClosedHalfNotTaken { at, old, new },
+                false => MeasureWarning::OtherYearNotTaken { at, old, new },
+            };
             said.push(Warning::new(
                 Location::default(),
                 WarningKind::Measure { warning },
@@ -243,21 +248,37 @@ fn answered(
                     .map(|v| (v.actual.display(), v.first_half.display()))
                     .unwrap_or_default();
                 let name = x.name.clone();
-                other_year(
+                not_taken(
                     MeasureField::IndicatorActual {
                         name: name.clone(),
                         year: fy,
                     },
                     kept_actual,
                     actual.display(),
+                    false,
                 );
-                other_year(
+                not_taken(
                     MeasureField::IndicatorFirstHalf { name, year: fy },
                     kept_half,
                     first_half.display(),
+                    false,
                 );
                 continue;
             }
+            // The first half is reported and closed once the report is past it: a change of
+            // it is said, not taken (the window and the workbook ask the year's actual only).
+            let first_half = match first_half_open {
+                true => first_half,
+                false => {
+                    let kept = x.year(fy).map(|v| v.first_half.clone()).unwrap_or_default();
+                    let field = MeasureField::IndicatorFirstHalf {
+                        name: x.name.clone(),
+                        year: fy,
+                    };
+                    not_taken(field, kept.display(), first_half.display(), true);
+                    kept
+                }
+            };
             // As the division's answer taken in before had it: the master's stays.
             let field = format!("I {} {nth} {actual:?} {first_half:?}", normalize(&x.name));
             if seen(field) {
@@ -291,10 +312,11 @@ fn answered(
                 Some(_) => format!("{}{}", m.display(unit), unit.label()),
                 None => m.display(unit),
             };
-            other_year(
+            not_taken(
                 MeasureField::EffectActual { year: fy },
                 money(&kept),
                 money(&actual),
+                false,
             );
             continue;
         }

@@ -437,6 +437,43 @@ fn a_second_half_report_asks_the_years_actual() {
     assert_eq!(row.answer, "");
 }
 
+/// A second-half answer in a response file changing the first half's actual (285 → 290) beside
+/// the year's: the year's is taken, the reported first half stays and the change is said — it
+/// was taken, listed as any change, though the first half is closed.
+#[test]
+fn a_second_half_answer_does_not_change_the_reported_first_half() {
+    use shinchoku::model::measures::Figure;
+    let mut report = seed_with_measures();
+    report.period = shinchoku::model::Period::SecondHalf;
+    let first = report.sections[0].initiatives[0].id;
+    let y = &mut crate::measures::first_indicator(&mut report).years[0];
+    (y.actual, y.first_half) = (Figure::default(), Figure::of(Decimal::whole(285)));
+    let master = sent(report);
+    let division = first_division(&master);
+    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
+    let y = ron.initiative_mut(first).unwrap().measures_mut().indicators[0].year_mut(FY);
+    (y.actual, y.first_half) = (
+        Figure::of(Decimal::whole(310)),
+        Figure::of(Decimal::whole(290)),
+    );
+    let answer = shinchoku::survey::answer::answer_from_report(ron, "a.ron".into()).unwrap();
+    let at = crate::measures_cycle::answered_at();
+    let c = shinchoku::survey::collect::collect(&master, vec![Ok(answer)], at);
+    let after = taken(&master, &c);
+    let y = after.initiative(first).unwrap().measures().indicators[0]
+        .year(FY)
+        .unwrap()
+        .clone();
+    assert_eq!(y.actual, Figure::of(Decimal::whole(310)));
+    assert_eq!(y.first_half, Figure::of(Decimal::whole(285)));
+    let said = said(&c);
+    assert!(
+        said.iter()
+            .any(|w| w.contains("「285」→「290」") && w.contains("報告済みの上半期")),
+        "{said:?}"
+    );
+}
+
 /// A division's answer taken in, the office corrects its number, the division sends the same
 /// workbook again: nothing changes (the correction was undone as 「再提出」). And a number
 /// re-typed as sent in full-width digits is no answer either.

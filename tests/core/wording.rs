@@ -288,6 +288,17 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             });
         }
     }
+    kinds.push(W::ClosedHalfNotTaken {
+        at: MeasureAt {
+            initiative: "3".into(),
+            field: MeasureField::IndicatorFirstHalf {
+                name: "電子申請件数".into(),
+                year: FiscalYear(2017),
+            },
+        },
+        old: "285".into(),
+        new: "290".into(),
+    });
     kinds.push(W::OtherYearNotTaken {
         at: MeasureAt {
             initiative: "1".into(),
@@ -392,6 +403,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::AnswerNoteWithoutRating { .. }
                 | W::AnsweredTwice { .. }
                 | W::OtherYearNotTaken { .. }
+                | W::ClosedHalfNotTaken { .. }
                 | W::ActualAhead { .. }
                 | W::UnitDiffers { .. }
                 | W::YearNotRead { .. }
