@@ -182,16 +182,8 @@ impl Describe for MeasureWarning {
             W::FiguresOfNoInitiative { .. }
             | W::EffectTwice { .. }
             | W::RatingTwice { .. }
-            | W::RatingLevelRepeated { .. } => declared_twice_words(self, lang),
-            W::RatingLevelWithoutCode { label } => say(
-                lang,
-                format!(
-                    "評価の区分「{label}」に記号（S・A など）がありません。記号のない区分では評価できないため、区分から除きました"
-                ),
-                format!(
-                    "the rating level 「{label}」 has no code (S, A, …): no rating can name it, so it is left out of the scale"
-                ),
-            ),
+            | W::RatingLevelRepeated { .. }
+            | W::RatingLevelWithoutCode { .. } => declared_twice_words(self, lang),
             W::NoRatingScale { code } => say(
                 lang,
                 format!(
@@ -229,39 +221,15 @@ impl Describe for MeasureWarning {
             W::EarlierYearTotal { figure } => earlier_year_words(figure, lang),
             W::NotTheDivisions { .. }
             | W::NoSuchNumber { .. }
-            | W::AnswerNoteWithoutRating { .. } => answer_row_words(self, lang),
+            | W::AnswerNoteWithoutRating { .. }
+            | W::OtherYearNotTaken { .. }
+            | W::ClosedHalfNotTaken { .. } => answer_row_words(self, lang),
             W::AnsweredTwice {
                 at,
                 rows: [a, b],
                 answers,
                 same,
             } => answered_twice_words(at, [*a, *b], answers, *same, lang),
-            W::OtherYearNotTaken { at, old, new } => {
-                let what = at.describe(lang);
-                let (old, new) = (preview(old), preview(new));
-                say(
-                    lang,
-                    format!(
-                        "{what}の変更「{old}」→「{new}」は報告の年度の値ではないため取り込みません"
-                    ),
-                    format!(
-                        "{what}: the change 「{old}」 → 「{new}」 is not of the report's year and is not taken"
-                    ),
-                )
-            }
-            W::ClosedHalfNotTaken { at, old, new } => {
-                let what = at.describe(lang);
-                let (old, new) = (preview(old), preview(new));
-                say(
-                    lang,
-                    format!(
-                        "{what}の変更「{old}」→「{new}」は報告済みの上半期の値のため取り込みません"
-                    ),
-                    format!(
-                        "{what}: the change 「{old}」 → 「{new}」 is of the first half, already reported, and is not taken"
-                    ),
-                )
-            }
             W::ActualAhead {
                 at,
                 text,
@@ -281,8 +249,8 @@ impl Describe for MeasureWarning {
     }
 }
 
-/// A sheet's figures that are no initiative's, and what a workbook gives twice (an effect in two
-/// columns, a rating level in two legends).
+/// A sheet's figures that are no initiative's, what a workbook gives twice (an effect in two
+/// columns, a rating level in two legends), and a rating level given without a code.
 fn declared_twice_words(w: &MeasureWarning, lang: Lang) -> String {
     use MeasureWarning as W;
     match w {
@@ -332,6 +300,15 @@ fn declared_twice_words(w: &MeasureWarning, lang: Lang) -> String {
             ),
             format!(
                 "the rating level 「{code}」 is declared twice (「{kept}」 and 「{other}」); the first, 「{kept}」, is the scale's"
+            ),
+        ),
+        W::RatingLevelWithoutCode { label } => say(
+            lang,
+            format!(
+                "評価の区分「{label}」に記号（S・A など）がありません。記号のない区分では評価できないため、区分から除きました"
+            ),
+            format!(
+                "the rating level 「{label}」 has no code (S, A, …): no rating can name it, so it is left out of the scale"
             ),
         ),
         _ => unreachable!("routed by MeasureWarning::describe"),
@@ -440,7 +417,8 @@ fn indicator_words(warning: &MeasureWarning, lang: Lang) -> String {
     }
 }
 
-/// The words of a 数値回答 row that is not taken: another division's, or naming nothing.
+/// The words of an answered number that is not taken: a 数値回答 row of another division's or
+/// naming nothing, a change of another year's or of the closed first half.
 fn answer_row_words(warning: &MeasureWarning, lang: Lang) -> String {
     use MeasureWarning as W;
     match warning {
@@ -483,6 +461,25 @@ fn answer_row_words(warning: &MeasureWarning, lang: Lang) -> String {
                 format!(
                     "initiative {initiative}, self-rating's note 「{answer}」: the self-rating is blank, so the note is not taken (enter the self-rating too)"
                 ),
+            )
+        }
+        W::OtherYearNotTaken { at, old, new } | W::ClosedHalfNotTaken { at, old, new } => {
+            let what = at.describe(lang);
+            let (old, new) = (preview(old), preview(new));
+            let (ja, en) = match warning {
+                W::ClosedHalfNotTaken { .. } => (
+                    "報告済みの上半期の値のため",
+                    "is of the first half, already reported, and",
+                ),
+                _ => (
+                    "報告の年度の値ではないため",
+                    "is not of the report's year and",
+                ),
+            };
+            say(
+                lang,
+                format!("{what}の変更「{old}」→「{new}」は{ja}取り込みません"),
+                format!("{what}: the change 「{old}」 → 「{new}」 {en} is not taken"),
             )
         }
         _ => String::new(),

@@ -36,23 +36,8 @@ pub fn repair_warnings(report: &Report, repaired: &[Violation]) -> Vec<Warning> 
                     WarningKind::TextReadAgain { entry, was, now },
                 ))
             }
-            Rule::RatingCodeBlank { ref label } => {
-                let label = label.clone();
-                let warning =
-                    crate::model::measure_warning::MeasureWarning::RatingLevelWithoutCode { label };
-                let kind = WarningKind::Measure { warning };
-                Some(Warning::new(Location::named("rating_scale"), kind))
-            }
-            Rule::RatingCodeTwice {
-                ref code,
-                ref kept,
-                ref other,
-            } => {
-                let warning = crate::model::measure_warning::MeasureWarning::RatingLevelRepeated {
-                    code: code.clone(),
-                    kept: kept.clone(),
-                    other: other.clone(),
-                };
+            Rule::RatingCodeBlank { .. } | Rule::RatingCodeTwice { .. } => {
+                let warning = v.rule.scale_warning()?;
                 let kind = WarningKind::Measure { warning };
                 Some(Warning::new(Location::named("rating_scale"), kind))
             }

@@ -393,28 +393,7 @@ fn take(
     brought.warnings.extend(numbers.said);
     brought.warnings.extend(answer.said.iter().cloned());
     brought.taken.extend(numbers.taken);
-    for (initiative, measures) in numbers.held {
-        // After 差戻し the answer is the division's correction: taken (the review lists each
-        // number, old → new), in place of what was taken of the same initiative, which it
-        // holds. Else held, for the office to tick.
-        if written.sent_back {
-            brought.edits.retain(
-                |e| !matches!(e, Edit::SetMeasures { initiative: i, .. } if *i == initiative),
-            );
-            let measures = Box::new(measures);
-            brought.edits.push(Edit::SetMeasures {
-                initiative,
-                measures,
-            });
-            continue;
-        }
-        let from = (answer.file.as_str(), division.as_str());
-        brought
-            .conflicts
-            .extend(super::conflict::Conflict::numbers_back(
-                from, master, initiative, measures,
-            ));
-    }
+    hold_or_take_put_back(&mut brought, numbers.held, (master, &answer, &written));
     let mut record = earlier
         .cloned()
         .unwrap_or_else(|| crate::model::DivisionSurvey::new(&division));
@@ -480,6 +459,37 @@ fn take(
         dropped,
         difference,
     });
+}
+
+/// Numbers an answer puts back as they were sent over what the division's earlier answer
+/// wrote ([`super::measures::NumbersAnswered::held`]): taken after 差戻し (the division's
+/// correction; the review lists each number, old → new), in place of what was taken of the
+/// same initiative, which it holds; else held, for the office to tick.
+fn hold_or_take_put_back(
+    brought: &mut Brought,
+    held: Vec<(Id, crate::model::measures::Measures)>,
+    (master, answer, written): (&Report, &Answer, &super::shared::Written),
+) {
+    let division = answer.response.division.as_str();
+    for (initiative, measures) in held {
+        if written.sent_back {
+            brought.edits.retain(
+                |e| !matches!(e, Edit::SetMeasures { initiative: i, .. } if *i == initiative),
+            );
+            let measures = Box::new(measures);
+            brought.edits.push(Edit::SetMeasures {
+                initiative,
+                measures,
+            });
+            continue;
+        }
+        let from = (answer.file.as_str(), division);
+        brought
+            .conflicts
+            .extend(super::conflict::Conflict::numbers_back(
+                from, master, initiative, measures,
+            ));
+    }
 }
 
 /// A topic's row deleted from a workbook: listed as the topic's removal (which only the office

@@ -51,22 +51,7 @@ pub(super) fn from_workbook(
             master.initiative_of_topic(row.topic),
             master.topic(row.topic),
         ) else {
-            brought.conflicts.push(Conflict {
-                file: answer.file.clone(),
-                division: division.to_string(),
-                kind: ConflictKind::Structure {
-                    thing: Thing::Topic,
-                    id: row.topic,
-                    added: true,
-                },
-                initiative: None,
-                topic: Some(row.heading.clone()).filter(|h| !h.is_empty()),
-                old: String::new(),
-                new: row.results.clone(),
-                unlinks: Vec::new(),
-                edit: None,
-                not_sent: false,
-            });
+            brought.conflicts.push(topic_added(&row, answer));
             continue;
         };
         // A topic outside the division's part is refused, never offered: another division's
@@ -139,6 +124,27 @@ pub(super) fn from_workbook(
     }
     brought.settle_take_backs();
     brought
+}
+
+/// A row naming a topic the master does not have: listed as a topic added, which only the
+/// office makes, by hand.
+fn topic_added(row: &Row, answer: &Answer) -> Conflict {
+    Conflict {
+        file: answer.file.clone(),
+        division: answer.response.division.clone(),
+        kind: ConflictKind::Structure {
+            thing: Thing::Topic,
+            id: row.topic,
+            added: true,
+        },
+        initiative: None,
+        topic: Some(row.heading.clone()).filter(|h| !h.is_empty()),
+        old: String::new(),
+        new: row.results.clone(),
+        unlinks: Vec::new(),
+        edit: None,
+        not_sent: false,
+    }
 }
 
 /// A workbook row's results cell into the topic (`open`: the topic without the results shown

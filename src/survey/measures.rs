@@ -14,14 +14,17 @@ use chrono::NaiveDate;
 use crate::edit::Edit;
 use crate::edit::measures::measures_division;
 use crate::model::diag::{Location, Warning, WarningKind};
-use crate::model::measure_warning::MeasureWarning;
 use crate::model::measure_warning::{MeasureAt, MeasureField};
-use crate::model::measures::{Figure, Measures, Money, YenUnit};
+use crate::model::measures::Measures;
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report, TakenTopic};
+use from_ron::answered;
 use pairing::Pairing;
+use put_back::{back_as_sent, earlier_answer_stands, put_number};
 
+mod from_ron;
 mod pairing;
+mod put_back;
 
 /// The edits taking `answer`'s numbers of `division` into the master, and what is not taken
 /// (an answer of another year than the report's), said. `on`: the day the answer is taken.
@@ -96,68 +99,6 @@ pub(super) struct NumbersAnswered {
     pub(super) held: Vec<(crate::model::Id, Measures)>,
 }
 
-/// Whether the division's earlier answer wrote `field` (as the answer records its numbers,
-/// [`numbers_taken`]) of `initiative`.
-fn written_before(before: &[TakenTopic], initiative: crate::model::Id, field: &str) -> bool {
-    let this = TakenTopic {
-        topic: initiative,
-        results: super::sent::hash(field),
-    };
-    before.contains(&this)
-}
-
-/// A response file whose numbers of `i` are all as they were sent, where a number now
-/// standing is the one the division's earlier answer wrote (a figure typed, then cleared after
-/// 差戻し): `i`'s measures with the answer's put back — held, since an untouched copy of the
-/// sent file reads just so. `None` when there is nothing to put back.
-fn back_as_sent(
-    year: FiscalYear,
-    i: &crate::model::Initiative,
-    answer: &Measures,
-    before: &[TakenTopic],
-) -> Option<(crate::model::Id, Measures)> {
-    let master = i.measures();
-    let mut out = master.clone();
-    let mut any = false;
-    let pairing = Pairing::new(&master.indicators, &answer.indicators);
-    for (k, x) in out.indicators.iter_mut().enumerate() {
-        let Some((nth, y)) = pairing.answer_of(k) else {
-            continue;
-        };
-        let figures = |x: &crate::model::measures::Indicator| {
-            x.year(year).map_or_else(Default::default, |v| {
-                (v.actual.clone(), v.first_half.clone())
-            })
-        };
-        let (answered, standing) = (figures(y), figures(x));
-        let field = format!(
-            "I {} {nth} {:?} {:?}",
-            normalize(&x.name),
-            standing.0,
-            standing.1
-        );
-        if answered != standing && written_before(before, i.id, &field) {
-            let slot = x.year_mut(year);
-            (slot.actual, slot.first_half) = answered;
-            any = true;
-        }
-        x.years
-            .retain(|v| !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank()));
-    }
-    let actual = |m: &Measures| {
-        m.effect(year)
-            .map_or_else(Money::default, |e| e.actual.clone())
-    };
-    let (answered, standing) = (actual(answer), actual(master));
-    if answered != standing && written_before(before, i.id, &format!("E {} {standing:?}", year.0)) {
-        out.effect_mut(year).actual = answered;
-        out.effects
-            .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
-        any = true;
-    }
-    any.then_some((i.id, out))
-}
-
 /// Records a number of an initiative as the answer has it (a hash of which number and what it
 /// says, under the initiative's id among the topics' results: ids are one space); true when
 /// the division's answer taken in before had it just so — the same number sent again, which
@@ -199,142 +140,6 @@ fn rated_by(merged: &mut Measures, master: &Measures, division: &str, on: NaiveD
             new.on = Some(on);
         }
     }
-}
-
-/// The master's measures with the division's part as the answer has it: the report's year's
-/// actuals (a closed year's stay the master's, each change said), the self-rating.
-/// Indicators are matched by name ([`Pairing::answer_of`]).
-fn answered(
-    initiative: &crate::model::Initiative,
-    answer: &Measures,
-    (year, unit, first_half_open): (FiscalYear, YenUnit, bool),
-    (said, seen): (&mut Vec<Warning>, &mut dyn FnMut(String) -> bool),
-) -> Measures {
-    let master = initiative.measures();
-    let mut out = master.clone();
-    // A change not taken: of another year than the report's, or of its closed first half.
-    let mut not_taken = |field: MeasureField, old: String, new: String, closed_half: bool| {
-        if old != new {
-            let at = MeasureAt {
-                initiative: initiative.number.clone(),
-                field,
-            };
-            let warning = match closed_half {
-                true => MeasureWarning::ClosedHalfNotTaken { at, old, new },
-                false => MeasureWarning::OtherYearNotTaken { at, old, new },
-            };
-            said.push(Warning::new(
-                Location::default(),
-                WarningKind::Measure { warning },
-            ));
-        }
-    };
-    let pairing = Pairing::new(&master.indicators, &answer.indicators);
-    for (k, x) in out.indicators.iter_mut().enumerate() {
-        let Some((nth, y)) = pairing.answer_of(k) else {
-            continue;
-        };
-        let mut years: Vec<FiscalYear> = x.years.iter().chain(&y.years).map(|v| v.year).collect();
-        years.sort();
-        years.dedup();
-        for fy in years {
-            let (actual, first_half) = y.year(fy).map_or_else(
-                || (Figure::default(), Figure::default()),
-                |v| (v.actual.clone(), v.first_half.clone()),
-            );
-            if fy != year {
-                let (kept_actual, kept_half) = x
-                    .year(fy)
-                    .map(|v| (v.actual.display(), v.first_half.display()))
-                    .unwrap_or_default();
-                let name = x.name.clone();
-                not_taken(
-                    MeasureField::IndicatorActual {
-                        name: name.clone(),
-                        year: fy,
-                    },
-                    kept_actual,
-                    actual.display(),
-                    false,
-                );
-                not_taken(
-                    MeasureField::IndicatorFirstHalf { name, year: fy },
-                    kept_half,
-                    first_half.display(),
-                    false,
-                );
-                continue;
-            }
-            // The first half is reported and closed once the report is past it: a change of
-            // it is said, not taken (the window and the workbook ask the year's actual only).
-            let first_half = match first_half_open {
-                true => first_half,
-                false => {
-                    let kept = x.year(fy).map(|v| v.first_half.clone()).unwrap_or_default();
-                    let field = MeasureField::IndicatorFirstHalf {
-                        name: x.name.clone(),
-                        year: fy,
-                    };
-                    not_taken(field, kept.display(), first_half.display(), true);
-                    kept
-                }
-            };
-            // As the division's answer taken in before had it: the master's stays.
-            let field = format!("I {} {nth} {actual:?} {first_half:?}", normalize(&x.name));
-            if seen(field) {
-                continue;
-            }
-            let slot = x.year_mut(fy);
-            slot.actual = actual;
-            slot.first_half = first_half;
-        }
-        x.years
-            .retain(|v| !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank()));
-    }
-    let mut years: Vec<FiscalYear> = out
-        .effects
-        .iter()
-        .chain(&answer.effects)
-        .map(|e| e.fiscal_year)
-        .collect();
-    years.sort();
-    years.dedup();
-    for fy in years {
-        let actual = answer
-            .effect(fy)
-            .map_or_else(Money::default, |e| e.actual.clone());
-        if fy != year {
-            let kept = out
-                .effect(fy)
-                .map_or_else(Money::default, |e| e.actual.clone());
-            // In the report's unit, said (「123456.788千円」), as the review writes money.
-            let money = |m: &Money| match m.yen {
-                Some(_) => format!("{}{}", m.display(unit), unit.label()),
-                None => m.display(unit),
-            };
-            not_taken(
-                MeasureField::EffectActual { year: fy },
-                money(&kept),
-                money(&actual),
-                false,
-            );
-            continue;
-        }
-        if seen(format!("E {} {actual:?}", fy.0)) {
-            continue;
-        }
-        out.effect_mut(fy).actual = actual;
-    }
-    out.effects
-        .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
-    let rating = answer
-        .self_rating
-        .as_ref()
-        .map(|r| format!("R {} {}", r.code, r.note));
-    if !rating.is_some_and(&mut *seen) {
-        out.self_rating = answer.self_rating.clone();
-    }
-    out
 }
 
 /// The response workbook's sheet of numbers (数値回答): a row per indicator, one for the
@@ -744,65 +549,6 @@ pub(super) fn from_rows(
         taken,
         held: put_back,
     }
-}
-
-/// An indicator's or the effect's answer cell put into `m`: the report's year's actual (the
-/// first half's where it is asked), read in the indicator's unit or the report's money unit.
-fn put_number(master: &Report, m: &mut Measures, row: &MeasureRow) {
-    use crate::edit::measures::{figure_of, money_of};
-    let year = master.fiscal_year;
-    match row.what {
-        MeasureCell::Indicator(k) => {
-            if let Some(x) = m.indicators.get_mut(k) {
-                let figure = figure_of(&row.answer, &x.unit);
-                let half = first_half_asked(master, x);
-                let slot = x.year_mut(year);
-                match half {
-                    true => slot.first_half = figure,
-                    false => slot.actual = figure,
-                }
-                x.years.retain(|v| {
-                    !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank())
-                });
-            }
-        }
-        MeasureCell::Effect => {
-            m.effect_mut(year).actual = money_of(&row.answer, master.measure_settings.yen_unit);
-            m.effects
-                .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
-        }
-        _ => {}
-    }
-}
-
-/// Whether the number now standing in the master for `row` differs from the row's answer and
-/// is the one the division's earlier answer wrote there (recorded as [`from_rows`] records
-/// each number taken).
-fn earlier_answer_stands(master: &Report, row: &MeasureRow, before: &[TakenTopic]) -> bool {
-    let Some(i) = master.initiative(row.initiative) else {
-        return false;
-    };
-    let m = i.measures();
-    let year = master.fiscal_year;
-    let standing = match row.what {
-        MeasureCell::Indicator(k) => m.indicators.get(k).map(|x| {
-            let v = x.year(year);
-            match first_half_asked(master, x) {
-                true => v.map(|v| v.first_half.display()),
-                false => v.map(|v| v.actual.display()),
-            }
-            .unwrap_or_default()
-        }),
-        MeasureCell::Effect => Some(m.effect(year).map_or_else(String::new, |e| {
-            e.actual.display(master.measure_settings.yen_unit)
-        })),
-        _ => None,
-    };
-    let Some(standing) = standing else {
-        return false;
-    };
-    let field = format!("{:?} {}", row.what, canonical(&standing));
-    canonical(&standing) != canonical(&row.answer) && written_before(before, i.id, &field)
 }
 
 /// An answer cell as compared with what was sent: its number and unit when it reads as one

@@ -212,6 +212,22 @@ pub enum Rule {
 
 impl Rule {
     /// Whether opening repairs it (with a warning) rather than refusing the file.
+    /// A rule of the rating scale as the warning the readers of tables and workbooks give.
+    pub fn scale_warning(&self) -> Option<crate::model::measure_warning::MeasureWarning> {
+        use crate::model::measure_warning::MeasureWarning as W;
+        match self {
+            Rule::RatingCodeTwice { code, kept, other } => Some(W::RatingLevelRepeated {
+                code: code.clone(),
+                kept: kept.clone(),
+                other: other.clone(),
+            }),
+            Rule::RatingCodeBlank { label } => Some(W::RatingLevelWithoutCode {
+                label: label.clone(),
+            }),
+            _ => None,
+        }
+    }
+
     pub fn is_repairable(&self) -> bool {
         matches!(
             self,
@@ -255,21 +271,9 @@ impl Describe for Rule {
                 format!("{year}は進捗が扱える年度（{lo}～{hi}）ではありません"),
                 format!("{year} is not a fiscal year Shinchoku handles ({lo}–{hi})"),
             ),
-            Rule::RatingCodeTwice { code, kept, other } => {
-                let warning = crate::model::measure_warning::MeasureWarning::RatingLevelRepeated {
-                    code: code.clone(),
-                    kept: kept.clone(),
-                    other: other.clone(),
-                };
-                warning.describe(lang)
-            }
-            Rule::RatingCodeBlank { label } => {
-                let warning =
-                    crate::model::measure_warning::MeasureWarning::RatingLevelWithoutCode {
-                        label: label.clone(),
-                    };
-                warning.describe(lang)
-            }
+            Rule::RatingCodeTwice { .. } | Rule::RatingCodeBlank { .. } => self
+                .scale_warning()
+                .map_or_else(String::new, |w| w.describe(lang)),
             Rule::YearTwice { year } => say(
                 lang,
                 format!(

@@ -1,0 +1,163 @@
+//! A response file's numbers read into the master's: the report's year's actuals and the
+//! self-rating, a closed year's or the closed first half's change said and not taken.
+
+use super::Pairing;
+use crate::model::FiscalYear;
+use crate::model::diag::{Location, Warning, WarningKind};
+use crate::model::measure_warning::{MeasureAt, MeasureField, MeasureWarning};
+use crate::model::measures::{Figure, Measures, Money, YenUnit};
+use crate::model::text::normalize;
+
+/// The master's measures with the division's part as the answer has it: the report's year's
+/// actuals (a closed year's stay the master's, each change said), the self-rating.
+/// Indicators are matched by name ([`Pairing::answer_of`]).
+pub(super) fn answered(
+    initiative: &crate::model::Initiative,
+    answer: &Measures,
+    (year, unit, first_half_open): (FiscalYear, YenUnit, bool),
+    (said, seen): (&mut Vec<Warning>, &mut dyn FnMut(String) -> bool),
+) -> Measures {
+    let master = initiative.measures();
+    let mut out = master.clone();
+    // A change not taken: of another year than the report's, or of its closed first half.
+    let mut not_taken = |field: MeasureField, old: String, new: String, closed_half: bool| {
+        if old != new {
+            let at = MeasureAt {
+                initiative: initiative.number.clone(),
+                field,
+            };
+            let warning = match closed_half {
+                true => MeasureWarning::ClosedHalfNotTaken { at, old, new },
+                false => MeasureWarning::OtherYearNotTaken { at, old, new },
+            };
+            said.push(Warning::new(
+                Location::default(),
+                WarningKind::Measure { warning },
+            ));
+        }
+    };
+    let pairing = Pairing::new(&master.indicators, &answer.indicators);
+    for (k, x) in out.indicators.iter_mut().enumerate() {
+        let Some((nth, y)) = pairing.answer_of(k) else {
+            continue;
+        };
+        let mut years: Vec<FiscalYear> = x.years.iter().chain(&y.years).map(|v| v.year).collect();
+        years.sort();
+        years.dedup();
+        for fy in years {
+            let (actual, first_half) = y.year(fy).map_or_else(
+                || (Figure::default(), Figure::default()),
+                |v| (v.actual.clone(), v.first_half.clone()),
+            );
+            if fy != year {
+                let (kept_actual, kept_half) = x
+                    .year(fy)
+                    .map(|v| (v.actual.display(), v.first_half.display()))
+                    .unwrap_or_default();
+                let name = x.name.clone();
+                not_taken(
+                    MeasureField::IndicatorActual {
+                        name: name.clone(),
+                        year: fy,
+                    },
+                    kept_actual,
+                    actual.display(),
+                    false,
+                );
+                not_taken(
+                    MeasureField::IndicatorFirstHalf { name, year: fy },
+                    kept_half,
+                    first_half.display(),
+                    false,
+                );
+                continue;
+            }
+            // The first half is reported and closed once the report is past it: a change of
+            // it is said, not taken (the window and the workbook ask the year's actual only).
+            let first_half = match first_half_open {
+                true => first_half,
+                false => {
+                    let kept = x.year(fy).map(|v| v.first_half.clone()).unwrap_or_default();
+                    let field = MeasureField::IndicatorFirstHalf {
+                        name: x.name.clone(),
+                        year: fy,
+                    };
+                    not_taken(field, kept.display(), first_half.display(), true);
+                    kept
+                }
+            };
+            // As the division's answer taken in before had it: the master's stays.
+            let field = format!("I {} {nth} {actual:?} {first_half:?}", normalize(&x.name));
+            if seen(field) {
+                continue;
+            }
+            let slot = x.year_mut(fy);
+            slot.actual = actual;
+            slot.first_half = first_half;
+        }
+        x.years
+            .retain(|v| !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank()));
+    }
+    answered_effects(&mut out, answer, (year, unit), (&mut not_taken, seen));
+    let rating = answer
+        .self_rating
+        .as_ref()
+        .map(|r| format!("R {} {}", r.code, r.note));
+    if !rating.is_some_and(&mut *seen) {
+        out.self_rating = answer.self_rating.clone();
+    }
+    out
+}
+
+/// The report's year's actual effect as the answer has it into `out` (unless as the division's
+/// answer taken in before had it); another year's change said through `not_taken`.
+fn answered_effects(
+    out: &mut Measures,
+    answer: &Measures,
+    (year, unit): (FiscalYear, YenUnit),
+    (not_taken, seen): NotTakenAndSeen<'_>,
+) {
+    let mut years: Vec<FiscalYear> = out
+        .effects
+        .iter()
+        .chain(&answer.effects)
+        .map(|e| e.fiscal_year)
+        .collect();
+    years.sort();
+    years.dedup();
+    for fy in years {
+        let actual = answer
+            .effect(fy)
+            .map_or_else(Money::default, |e| e.actual.clone());
+        if fy != year {
+            let kept = out
+                .effect(fy)
+                .map_or_else(Money::default, |e| e.actual.clone());
+            // In the report's unit, said (「123456.788千円」), as the review writes money.
+            let money = |m: &Money| match m.yen {
+                Some(_) => format!("{}{}", m.display(unit), unit.label()),
+                None => m.display(unit),
+            };
+            not_taken(
+                MeasureField::EffectActual { year: fy },
+                money(&kept),
+                money(&actual),
+                false,
+            );
+            continue;
+        }
+        if seen(format!("E {} {actual:?}", fy.0)) {
+            continue;
+        }
+        out.effect_mut(fy).actual = actual;
+    }
+    out.effects
+        .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
+}
+
+/// Says a change not taken (field, old, new, of the closed first half), and tells whether a
+/// number is as the division's answer taken in before had it.
+type NotTakenAndSeen<'a> = (
+    &'a mut dyn FnMut(MeasureField, String, String, bool),
+    &'a mut dyn FnMut(String) -> bool,
+);

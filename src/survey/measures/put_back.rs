@@ -1,0 +1,133 @@
+//! Numbers an answer has as they were sent where the value standing is the one the
+//! division's earlier answer wrote (typed, then cleared back): put back — held for the office
+//! to tick, or taken after 差戻し ([`super::NumbersAnswered::held`]).
+
+use super::{MeasureCell, MeasureRow, Pairing, canonical, first_half_asked};
+use crate::model::measures::{Measures, Money};
+use crate::model::text::normalize;
+use crate::model::{FiscalYear, Report, TakenTopic};
+
+/// Whether the division's earlier answer wrote `field` (as the answer records its numbers,
+/// [`numbers_taken`]) of `initiative`.
+fn written_before(before: &[TakenTopic], initiative: crate::model::Id, field: &str) -> bool {
+    let this = TakenTopic {
+        topic: initiative,
+        results: crate::survey::sent::hash(field),
+    };
+    before.contains(&this)
+}
+
+/// A response file whose numbers of `i` are all as they were sent, where a number now
+/// standing is the one the division's earlier answer wrote (a figure typed, then cleared after
+/// 差戻し): `i`'s measures with the answer's put back — held, since an untouched copy of the
+/// sent file reads just so. `None` when there is nothing to put back.
+pub(super) fn back_as_sent(
+    year: FiscalYear,
+    i: &crate::model::Initiative,
+    answer: &Measures,
+    before: &[TakenTopic],
+) -> Option<(crate::model::Id, Measures)> {
+    let master = i.measures();
+    let mut out = master.clone();
+    let mut any = false;
+    let pairing = Pairing::new(&master.indicators, &answer.indicators);
+    for (k, x) in out.indicators.iter_mut().enumerate() {
+        let Some((nth, y)) = pairing.answer_of(k) else {
+            continue;
+        };
+        let figures = |x: &crate::model::measures::Indicator| {
+            x.year(year).map_or_else(Default::default, |v| {
+                (v.actual.clone(), v.first_half.clone())
+            })
+        };
+        let (answered, standing) = (figures(y), figures(x));
+        let field = format!(
+            "I {} {nth} {:?} {:?}",
+            normalize(&x.name),
+            standing.0,
+            standing.1
+        );
+        if answered != standing && written_before(before, i.id, &field) {
+            let slot = x.year_mut(year);
+            (slot.actual, slot.first_half) = answered;
+            any = true;
+        }
+        x.years
+            .retain(|v| !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank()));
+    }
+    let actual = |m: &Measures| {
+        m.effect(year)
+            .map_or_else(Money::default, |e| e.actual.clone())
+    };
+    let (answered, standing) = (actual(answer), actual(master));
+    if answered != standing && written_before(before, i.id, &format!("E {} {standing:?}", year.0)) {
+        out.effect_mut(year).actual = answered;
+        out.effects
+            .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
+        any = true;
+    }
+    any.then_some((i.id, out))
+}
+
+/// An indicator's or the effect's answer cell put into `m`: the report's year's actual (the
+/// first half's where it is asked), read in the indicator's unit or the report's money unit.
+pub(super) fn put_number(master: &Report, m: &mut Measures, row: &MeasureRow) {
+    use crate::edit::measures::{figure_of, money_of};
+    let year = master.fiscal_year;
+    match row.what {
+        MeasureCell::Indicator(k) => {
+            if let Some(x) = m.indicators.get_mut(k) {
+                let figure = figure_of(&row.answer, &x.unit);
+                let half = first_half_asked(master, x);
+                let slot = x.year_mut(year);
+                match half {
+                    true => slot.first_half = figure,
+                    false => slot.actual = figure,
+                }
+                x.years.retain(|v| {
+                    !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank())
+                });
+            }
+        }
+        MeasureCell::Effect => {
+            m.effect_mut(year).actual = money_of(&row.answer, master.measure_settings.yen_unit);
+            m.effects
+                .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
+        }
+        _ => {}
+    }
+}
+
+/// Whether the number now standing in the master for `row` differs from the row's answer and
+/// is the one the division's earlier answer wrote there (recorded as [`super::from_rows`] records
+/// each number taken).
+pub(super) fn earlier_answer_stands(
+    master: &Report,
+    row: &MeasureRow,
+    before: &[TakenTopic],
+) -> bool {
+    let Some(i) = master.initiative(row.initiative) else {
+        return false;
+    };
+    let m = i.measures();
+    let year = master.fiscal_year;
+    let standing = match row.what {
+        MeasureCell::Indicator(k) => m.indicators.get(k).map(|x| {
+            let v = x.year(year);
+            match first_half_asked(master, x) {
+                true => v.map(|v| v.first_half.display()),
+                false => v.map(|v| v.actual.display()),
+            }
+            .unwrap_or_default()
+        }),
+        MeasureCell::Effect => Some(m.effect(year).map_or_else(String::new, |e| {
+            e.actual.display(master.measure_settings.yen_unit)
+        })),
+        _ => None,
+    };
+    let Some(standing) = standing else {
+        return false;
+    };
+    let field = format!("{:?} {}", row.what, canonical(&standing));
+    canonical(&standing) != canonical(&row.answer) && written_before(before, i.id, &field)
+}
