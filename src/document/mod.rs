@@ -559,7 +559,14 @@ impl Document {
             )
         };
         let report_own = |w: &Warning| of_months(w) && w.at.row.is_none() && w.at.sheet.is_none();
-        let initiative = within.and_then(|id| self.report.initiative(id));
+        // A list at its bound counts what it leaves out: made again whole, so the count is of
+        // the report as it is now (kept with the stale count, each step added another).
+        let full = self.warnings.len() >= crate::model::bounds::MAX_WARNINGS;
+        self.warnings
+            .retain(|w| !matches!(w.kind, WarningKind::NotListed { .. }));
+        let initiative = within
+            .filter(|_| !full)
+            .and_then(|id| self.report.initiative(id));
         let fresh = match initiative {
             // An edit within one initiative: only its warnings are made again.
             Some(i) => {
@@ -591,6 +598,9 @@ impl Document {
                 .into_iter()
                 .filter(|w| !said.contains(&format!("{:?}", w.kind))),
         );
+        // Within the bound, with what is past it counted (a count an import gave of its own
+        // warnings past the bound is not kept past here: those are not in the list anyway).
+        self.warnings = crate::model::check::capped(std::mem::take(&mut self.warnings));
     }
 
     fn warns_of_invisible(&self) -> bool {

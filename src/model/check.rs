@@ -91,6 +91,16 @@ impl Listed {
     }
 }
 
+/// `warnings` within [`MAX_WARNINGS`], those past it and every count of those not listed
+/// counted in one [`WarningKind::NotListed`] at the end.
+pub fn capped(warnings: Vec<Warning>) -> Vec<Warning> {
+    let mut listed = Listed::default();
+    for w in warnings {
+        listed.push(w);
+    }
+    listed.done(Location::default())
+}
+
 /// [`month_warnings`] of one initiative: after an edit within it, the window makes only these
 /// again (typing into a large report should not read every entry's months).
 pub fn initiative_month_warnings(

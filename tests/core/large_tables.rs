@@ -175,3 +175,55 @@ fn a_result_cell_of_many_lines_without_months_lists_the_most_warnings_and_counts
         "each line without months said or counted"
     );
 }
+
+/// The window's warnings of a report with more month warnings than are listed stay within the
+/// bound, one count of the rest, after every kind of step: each whole-report step (the as-of
+/// date) added another count beside the stale one, and an edit within one initiative added its
+/// warnings unbounded.
+#[test]
+fn the_windows_warnings_stay_within_the_bound_after_edits() {
+    use shinchoku::document::{Document, Origin};
+    use shinchoku::edit::Intent;
+    use shinchoku::model::AsOf;
+    use shinchoku::model::bounds::MAX_WARNINGS;
+    let n = MAX_WARNINGS + 2_000;
+    let lines: Vec<String> = (0..n).map(|k| format!("研修{k}(10月)")).collect();
+    let actual = format!("<見出し> ・{}", lines.join("<br>・"));
+    let imported =
+        shinchoku::import::import_text(&seed_with_cells("<見出し> ・研修(4月)", &actual))
+            .expect("imports");
+    let warnings = shinchoku::model::check::warnings(&imported.report);
+    let mut doc = Document::new(imported.report, Origin::Sample, warnings);
+    let bounded = |doc: &Document, step: &str| {
+        let counts: Vec<usize> = (doc.warnings.iter())
+            .filter_map(|w| match w.kind {
+                WarningKind::NotListed { count } => Some(count),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            doc.warnings.len() <= MAX_WARNINGS + 1,
+            "{step}: {}",
+            doc.warnings.len()
+        );
+        assert_eq!(counts.len(), 1, "{step}: one count");
+        let outside = (doc.warnings.iter())
+            .filter(|w| matches!(w.kind, WarningKind::MonthsOutsidePeriod { .. }))
+            .count();
+        assert!(outside + counts[0] >= n, "{step}: each said or counted");
+        assert!(outside + counts[0] <= n + 10, "{step}: counted once");
+    };
+    bounded(&doc, "opened");
+    for day in [20, 25] {
+        let as_of = AsOf { month: 9, day };
+        doc.perform(Intent::SetAsOf(Some(as_of))).unwrap();
+        bounded(&doc, "as-of");
+    }
+    let topic = doc.report().initiatives().next().unwrap().topics[0].clone();
+    let id = topic.actual[0].id;
+    let text = "研修0(11月)".into();
+    doc.perform(Intent::SetEntryText { id, text }).unwrap();
+    bounded(&doc, "one result");
+    doc.undo();
+    bounded(&doc, "undone");
+}
