@@ -101,3 +101,25 @@ fn a_workbook_opens_in_the_window_and_a_damaged_one_says_why() {
         "the open report is kept"
     );
 }
+
+/// Opening the file the window has open (from 最近使ったファイル, or the dialog) reads it again
+/// and keeps the window's lock: the window's own lock was read as another's — the report
+/// opened read-only, 「使用中」 shown — and replacing the document then removed the lock file,
+/// so another Shinchoku could open it for writing.
+#[test]
+fn opening_the_file_the_window_has_open_keeps_its_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saved.ron");
+    let mut h = sample_harness();
+    h.state_mut().queue(FileCommand::SaveTo(path.clone()));
+    h.run();
+    let lock = shinchoku::store::lock::lock_path(&path);
+    assert!(lock.exists(), "the test's premise: the window holds the lock");
+    for _ in 0..2 {
+        h.state_mut().queue(FileCommand::OpenPath(path.clone()));
+        h.run();
+        assert!(h.state().document().locked_by().is_none(), "not read-only");
+        assert!(h.state().dialog().is_none(), "{:?}", h.state().dialog());
+        assert!(lock.exists(), "the lock stays");
+    }
+}

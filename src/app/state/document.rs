@@ -300,28 +300,46 @@ impl DocState {
 
     fn open(&mut self, path: &Path, lang: Lang) -> FollowUps {
         let t = lang.texts();
+        // The file this window has open: read again, keeping its lock. Opened anew, the
+        // window's own lock read as another's (read-only, 「使用中」), and replacing the
+        // document then removed the lock file.
+        let same = |open: &Path| match (open.canonicalize(), path.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => open == path,
+        };
+        if self.doc.save_path().is_some_and(same) {
+            return match self.doc.reload() {
+                Ok(()) => self.opened(path, lang),
+                Err(e) => error(t.open_failed, e.describe(lang)),
+            };
+        }
         match Document::open(path) {
             Ok(doc) => {
                 self.doc = doc;
-                self.generation += 1;
-                if let Some(a) = self.autosave.as_mut() {
-                    let _ = a.discard();
-                }
-                let mut follow: FollowUps = vec![
-                    ViewCommand::Reset.into(),
-                    PrefsCommand::RememberFile(path.to_path_buf()).into(),
-                    DialogCommand::Notice(format!("{}: {}", t.opened, path.display())).into(),
-                ];
-                if let Some(holder) = self.doc.locked_by() {
-                    let holder = holder.describe(lang);
-                    follow.push(DialogCommand::Show(Dialog::Locked { holder }).into());
-                } else if !self.doc.warnings.is_empty() {
-                    follow.push(DialogCommand::Show(Dialog::Warnings).into());
-                }
-                follow
+                self.opened(path, lang)
             }
             Err(e) => error(t.open_failed, e.describe(lang)),
         }
+    }
+
+    /// What follows a report put in the window from `path`.
+    fn opened(&mut self, path: &Path, lang: Lang) -> FollowUps {
+        self.generation += 1;
+        if let Some(a) = self.autosave.as_mut() {
+            let _ = a.discard();
+        }
+        let mut follow: FollowUps = vec![
+            ViewCommand::Reset.into(),
+            PrefsCommand::RememberFile(path.to_path_buf()).into(),
+            DialogCommand::Notice(format!("{}: {}", lang.texts().opened, path.display())).into(),
+        ];
+        if let Some(holder) = self.doc.locked_by() {
+            let holder = holder.describe(lang);
+            follow.push(DialogCommand::Show(Dialog::Locked { holder }).into());
+        } else if !self.doc.warnings.is_empty() {
+            follow.push(DialogCommand::Show(Dialog::Warnings).into());
+        }
+        follow
     }
 
     fn save_to(&mut self, path: &Path, lang: Lang) -> FollowUps {
