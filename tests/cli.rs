@@ -1218,8 +1218,8 @@ fn export_and_print_leave_a_read_only_file_as_it_was() {
     }
 }
 
-/// A survey's dates are of the years a report can be of: `+10000-01-01` or `0000-01-01` is a
-/// typing slip, refused before anything is recorded.
+/// A survey's dates are of the years a survey's date is taken in (1989 to 2199): `+10000-01-01`
+/// or `0000-01-01` is a typing slip, refused before anything is recorded.
 #[test]
 fn a_date_outside_the_reports_years_is_refused() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,7 @@
 //! The window (eframe/egui): a thin layer over the core. Views read the state and return
 //! commands; [`ShinchokuApp::handle`] routes each command to the part of the state that owns
-//! it (see [`state`]) — the only place where anything changes.
+//! it (see [`state`]) — the only place where the report, the files or the settings change
+//! (drawing brings only caches up to date: the comparison, the rows, the print preview).
 
 mod actions;
 mod columns;

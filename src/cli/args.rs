@@ -325,8 +325,9 @@ pub enum PaperArg {
     B4,
 }
 
-/// A date of a report's survey: `2017-10-13`, in the years a report can be of (平成 and 令和,
-/// 1989 to 2199) — a year such as 0000 or +10000 is a typing slip, not a date to record.
+/// A date of a report's survey: `2017-10-13`, in the years a survey's date is taken in (平成
+/// and 令和, 1989 to 2199) — a year such as 0000 or +10000 is a typing slip, not a date to
+/// record.
 fn report_date(text: &str) -> Result<chrono::NaiveDate, String> {
     use chrono::Datelike;
     let date: chrono::NaiveDate = text
@@ -334,7 +335,7 @@ fn report_date(text: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|e| format!("{e} (a date such as 2017-10-13)"))?;
     if !(1989..=2199).contains(&date.year()) {
         return Err(format!(
-            "{date} is outside the years a report can be of (1989 to 2199)"
+            "{date} is outside the years a survey's date is taken in (1989 to 2199)"
         ));
     }
     Ok(date)

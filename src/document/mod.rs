@@ -246,8 +246,8 @@ impl Document {
         self.disk.as_ref()
     }
 
-    /// Whether the document's file changed on disk since it was read or saved (to ask before
-    /// the save, e.g. when the window gets the focus back). `Ok(None)`: unchanged, or no file.
+    /// Whether the document's file changed on disk since it was read or saved. `Ok(None)`:
+    /// unchanged, or no file. (A save looks for itself before writing, and asks.)
     pub fn disk_change(&self) -> std::io::Result<Option<DiskChange>> {
         match (self.save_path(), &self.disk) {
             (Some(path), Some(known)) => store::disk::check_unchanged(path, known),
@@ -658,7 +658,6 @@ fn brings_invisible(intent: &Intent) -> bool {
     let has = |t: &str| t.chars().any(|c| is_invisible(c) || shows_as_box(c));
     match intent {
         Intent::SetEntryText { text, .. } | Intent::AddEntry { text, .. } => has(text),
-        Intent::SetEntryCounts { counts, .. } => counts.iter().any(|c| has(&c.raw)),
         Intent::AddTopic { heading, .. } => heading.as_deref().is_some_and(has),
         Intent::SetTopicHeading { heading, .. } => has(heading),
         Intent::SetInitiativeTitle { title, .. } => has(title),

@@ -3,10 +3,9 @@
 //! as it was when a view drew it. The window sends these; tests and scripts can too.
 
 use super::{Edit, EditError, Thing, add_entry, done_as_planned, new_topic, relabel_span};
-use crate::model::entry_text::{with_counts, with_scheduled, with_text, with_timing};
+use crate::model::entry_text::{with_scheduled, with_text, with_timing};
 use crate::model::{
-    AsOf, Count, DivisionSurvey, Entry, FiscalYear, Id, MonthSet, Period, Report, SentBack, Side,
-    Timing,
+    AsOf, DivisionSurvey, Entry, FiscalYear, Id, MonthSet, Period, Report, SentBack, Side, Timing,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
@@ -31,10 +30,6 @@ pub enum Intent {
     SetScheduled {
         id: Id,
         scheduled: bool,
-    },
-    SetEntryCounts {
-        id: Id,
-        counts: Vec<Count>,
     },
     /// A new entry, typed as written (`研修の実施(6月)`), at the end of a topic's list.
     AddEntry {
@@ -131,15 +126,15 @@ type Built = Result<Option<Edit>, EditError>;
 impl Intent {
     /// What a step of this intent changes when it changes one initiative only (an entry's
     /// text, months, counts or place, an entry added to one of its topics, its numbers and
-    /// judgements): the entry, the topic or the initiative, by id, found in the report only by whoever needs the initiative (a comparison,
-    /// [`Intent::within_initiative`]), so a step costs no walk of the report when none does.
+    /// judgements): the entry, the topic or the initiative, by id, found in the report only by
+    /// whoever needs the initiative ([`StepTarget::initiative`]: the comparison, after the
+    /// step), so a step costs no walk of the report when none does.
     pub fn target(&self) -> Option<StepTarget> {
         match self {
             Intent::SetEntryText { id, .. }
             | Intent::SetEntryTiming { id, .. }
             | Intent::SetEntryMonths { id, .. }
             | Intent::SetScheduled { id, .. }
-            | Intent::SetEntryCounts { id, .. }
             | Intent::DoneAsPlanned { id }
             | Intent::MoveEntry { id, .. } => Some(StepTarget::Entry(*id)),
             Intent::AddEntry { topic, .. } => Some(StepTarget::Topic(*topic)),
@@ -147,11 +142,6 @@ impl Intent {
             // The entry is gone after the step: nothing left to find it by.
             _ => None,
         }
-    }
-
-    /// The one initiative a step of this intent changes, when it changes nothing outside it.
-    pub fn within_initiative(&self, report: &Report) -> Option<Id> {
-        self.target()?.initiative(report)
     }
 
     /// The edit that carries this out on `report` as it stands; `None` when it would change
@@ -164,9 +154,6 @@ impl Intent {
             Intent::SetEntryTiming { id, timing } => set_entry_timing(report, id, timing),
             Intent::SetEntryMonths { id, months } => set_entry_months(report, id, months),
             Intent::SetScheduled { id, scheduled } => set_scheduled(report, id, scheduled),
-            Intent::SetEntryCounts { id, counts } => Ok(Some(Edit::ReplaceEntry {
-                entry: with_counts(&entry_of(report, id)?, counts),
-            })),
             Intent::AddEntry { topic, side, text } => {
                 Ok(Some(add_entry(report, topic, side, &text).0))
             }

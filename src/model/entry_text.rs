@@ -161,15 +161,6 @@ pub fn compose_text(entry: &Entry) -> String {
     text
 }
 
-pub fn with_counts(old: &Entry, counts: Vec<Count>) -> Entry {
-    let mut entry = Entry {
-        counts: counts.into(),
-        ..old.clone()
-    };
-    entry.text = compose_text(&entry);
-    entry
-}
-
 /// Marks the entry 予定 or not; an entry without months has nothing to schedule.
 pub fn with_scheduled(old: &Entry, scheduled: bool) -> Entry {
     match &old.timing {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::measures::Measures;
 use super::text::{mark, preview, visible};
-use super::{Id, Initiative, Report, Section, Topic};
+use super::{Initiative, Report, Section, Topic};
 use crate::lang::{Describe, Lang, say};
 
 /// Where a text stands.
@@ -141,11 +141,6 @@ impl At<'_> {
             row: self.row,
             field: self.field,
         }
-    }
-
-    /// The topic the text is in, if any.
-    pub fn topic_id(&self) -> Option<Id> {
-        self.topic.map(|t| t.id)
     }
 
     fn with(self, field: TextField) -> Self {

@@ -387,7 +387,7 @@ impl FileLock {
     }
 
     /// Takes the lock whoever holds it (the user confirmed the holder is gone). The former
-    /// holder finds out at its next save: [`FileLock::is_held`] turns false.
+    /// holder finds out at its next save: [`FileLock::check`] says the lock is another's.
     pub fn take_over(report: &Path) -> Result<FileLock, LockError> {
         let lock = lock_path(report);
         let holder = LockHolder::current();
@@ -404,11 +404,6 @@ impl FileLock {
         &self.holder
     }
 
-    /// The report it locks.
-    pub fn report(&self) -> &Path {
-        &self.report
-    }
-
     /// Whether the lock file still names this lock; `Err` names who took it over.
     pub fn check(&self) -> Result<(), LockError> {
         match holder_of(&self.report) {
@@ -423,10 +418,6 @@ impl FileLock {
                 error,
             }),
         }
-    }
-
-    pub fn is_held(&self) -> bool {
-        self.check().is_ok()
     }
 
     /// Releases the lock now (the same as dropping it).

@@ -165,8 +165,6 @@ pub struct Recoverable {
     pub initiatives: usize,
     /// Plan and actual entries, sub-items included.
     pub entries: usize,
-    /// When the report file was last modified; `None` when it is gone or there is none.
-    pub file_modified: Option<SystemTime>,
 }
 
 impl Describe for Recoverable {
@@ -400,7 +398,6 @@ fn recoverable(copy: PathBuf, c: &CopyFile) -> Option<Recoverable> {
         sections: c.report.sections.len(),
         initiatives: c.report.initiative_count(),
         entries: count_entries(&c.report),
-        file_modified: now.and_then(|f| f.modified),
     })
 }
 

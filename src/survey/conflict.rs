@@ -167,12 +167,6 @@ impl Conflict {
         self.edit.is_some()
     }
 
-    /// The edit that accepts it (its new entries numbered provisionally: apply it through
-    /// [`super::Collection::intent`] or [`super::Collection::accept_intent`]).
-    pub fn accept(&self) -> Option<&Edit> {
-        self.edit.as_ref()
-    }
-
     /// Why it cannot be taken in, when it cannot.
     pub fn refused_because(&self, lang: Lang) -> Option<String> {
         if self.acceptable() {

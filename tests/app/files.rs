@@ -114,7 +114,10 @@ fn opening_the_file_the_window_has_open_keeps_its_lock() {
     h.state_mut().queue(FileCommand::SaveTo(path.clone()));
     h.run();
     let lock = shinchoku::store::lock::lock_path(&path);
-    assert!(lock.exists(), "the test's premise: the window holds the lock");
+    assert!(
+        lock.exists(),
+        "the test's premise: the window holds the lock"
+    );
     for _ in 0..2 {
         h.state_mut().queue(FileCommand::OpenPath(path.clone()));
         h.run();

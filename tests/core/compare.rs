@@ -374,7 +374,7 @@ fn a_step_within_one_initiative_compared_alone_equals_the_whole_comparison() {
         ];
         for step in steps {
             // A removed entry leaves nothing to find its initiative by: compared whole.
-            let within = step.within_initiative(doc.report());
+            let within = step.target().and_then(|t| t.initiative(doc.report()));
             let removes = matches!(step, Intent::RemoveEntry { .. });
             assert_eq!(within, (!removes).then_some(initiative.id), "{step:?}");
             doc.perform(step).unwrap();
@@ -397,7 +397,7 @@ fn a_step_within_one_initiative_compared_alone_equals_the_whole_comparison() {
             ..Default::default()
         },
     )));
-    assert_eq!(settings.within_initiative(doc.report()), None);
+    assert_eq!(settings.target(), None);
     assert!(alone >= 35, "compared alone {alone} times");
 }
 

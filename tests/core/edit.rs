@@ -6,7 +6,7 @@ use shinchoku::edit::{self, Edit, apply};
 use shinchoku::model::entry_text;
 use shinchoku::model::months::parse_timing;
 use shinchoku::model::status::{Status, summary, topic_status};
-use shinchoku::model::{AsOf, Count, FiscalYear, Period, Report, Side, StageSpan};
+use shinchoku::model::{AsOf, FiscalYear, Period, Report, Side, StageSpan};
 
 use crate::{initiative, seed};
 
@@ -219,27 +219,6 @@ fn changing_months_rewrites_only_the_month_expression() {
     assert_eq!(
         moved.text,
         "組織定数調整方針の策定(11月) ※対応案の組織定数方針への反映"
-    );
-    // Counts are rewritten into the text.
-    let sub = &initiative(&r, "10").topics[0].actual[0].subs[4];
-    let counted = entry_text::with_counts(
-        sub,
-        vec![
-            Count {
-                value: 3,
-                unit: "回".into(),
-                raw: "3回".into(),
-            },
-            Count {
-                value: 20,
-                unit: "名".into(),
-                raw: "20名".into(),
-            },
-        ],
-    );
-    assert_eq!(
-        counted.text,
-        "情報システム運用管理担当者研修(3回・20名)(6月)"
     );
     // The era date range of initiative 4 is replaced by a bracketed month expression.
     let era = &initiative(&r, "4").topics[2].actual[1];

@@ -88,7 +88,7 @@ fn a_lock_taken_over_is_noticed_by_its_former_holder_at_its_save() {
     assert!(second.is_read_only());
     second.take_over_lock().unwrap();
     assert!(!second.is_read_only());
-    assert!(!first.lock().unwrap().is_held());
+    assert!(first.lock().unwrap().check().is_err());
 
     retitle(&mut first, "一人目");
     match first.save_to(&path).expect_err("the lock was taken over") {

@@ -4,7 +4,6 @@
 
 pub use crate::app::command::Dialog;
 use crate::app::command::{AppCommand, DialogCommand};
-use crate::store::recovery::Recoverable;
 
 #[derive(Default)]
 pub struct DialogState {
@@ -30,14 +29,6 @@ impl DialogState {
                 self.dialog = other;
                 None
             }
-        }
-    }
-
-    /// The recovery copies still waiting for an answer, if that dialog is in front.
-    pub fn pending_recoveries(&self) -> Vec<Recoverable> {
-        match &self.dialog {
-            Some(Dialog::Recover(list)) => list.clone(),
-            _ => Vec::new(),
         }
     }
 
