@@ -478,10 +478,10 @@ fn print_is_tagged_unless_told_untagged() {
     assert!(!has_structure(&["--untagged"]));
 }
 
-/// Printed untagged, a character the bundled font lacks prints as a box: the run says which
-/// and where, as the tagged print's refusal does.
+/// A character the bundled font lacks prints as a box, tagged or not: the run says which and
+/// where (the tagged print refused the whole printout for it).
 #[test]
-fn print_untagged_names_what_prints_as_a_box() {
+fn print_names_what_prints_as_a_box() {
     let dir = tempfile::tempdir().unwrap();
     let table = dir.path().join("seed.tsv");
     let seed = std::fs::read_to_string(SEED).unwrap();
@@ -493,18 +493,16 @@ fn print_untagged_names_what_prints_as_a_box() {
     assert_ne!(seed, typed);
     std::fs::write(&table, typed).unwrap();
     let out = dir.path().join("grid.pdf");
-    let run = succeeded(&[
-        "print",
-        table.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--untagged",
-    ]);
-    let said = String::from_utf8_lossy(&run.stderr);
-    assert!(
-        said.contains("U+1F389") && said.contains("職員向けメルマガ🎉") && said.contains("box"),
-        "{said}"
-    );
+    for tagging in [None, Some("--untagged")] {
+        let mut args = vec!["print", table.to_str().unwrap(), "-o", out.to_str().unwrap()];
+        args.extend(tagging);
+        let run = succeeded(&args);
+        let said = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            said.contains("U+1F389") && said.contains("職員向けメルマガ🎉") && said.contains("box"),
+            "{tagging:?}: {said}"
+        );
+    }
     // The seed as published has none to name.
     let plain = succeeded(&["print", SEED, "-o", out.to_str().unwrap(), "--untagged"]);
     assert!(!String::from_utf8_lossy(&plain.stderr).contains("box"));

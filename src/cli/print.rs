@@ -80,9 +80,8 @@ pub fn run(args: &Print) -> ExitCode {
         use crate::lang::{Describe, Lang};
         errln!("note: {}", note.describe(Lang::En));
     }
-    // What prints as a box, said as the tagged print's refusal says it (which names the
-    // characters it could not tag): the untagged printout is made all the same.
-    if tagging == Tagging::Untagged {
+    // What prints as a box (□, its text kept), said: the printout is made all the same.
+    {
         use crate::lang::{Describe, Lang};
         use crate::model::diag::WarningKind;
         for w in crate::model::check::invisible_characters(report) {

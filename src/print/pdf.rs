@@ -237,7 +237,6 @@ fn render_pages<'l>(
         })?;
     let total = count.max(1);
     let mut found = Structure::new(layout);
-    let missing_glyph_claimed = std::cell::Cell::new(false);
     for (n, page) in pages.enumerate() {
         if stop.load(Ordering::Relaxed) {
             return Err(PdfError::Stopped);
@@ -245,8 +244,9 @@ fn render_pages<'l>(
         let mut pdf_page = document.start_page_with(settings.clone());
         {
             let mut canvas = PdfCanvas::new(pdf_page.surface(), &regular, &bold);
-            // Tagged, a character the font lacks is refused (PDF/UA): nothing to claim.
-            canvas.missing_glyph = (!tagged).then_some(&missing_glyph_claimed);
+            if n == 0 {
+                canvas.claim_box_glyph(tagged);
+            }
             if tagged {
                 found.paint_page(n, &page.shapes, layout, &mut canvas);
             } else {
@@ -537,9 +537,6 @@ struct PdfCanvas<'a, 'p> {
     /// path: a page's grid was hundreds of paths, each with its own state and transform,
     /// a large part of what a print wrote and compressed.
     pending: Option<PendingPath>,
-    /// Whether the document's missing-glyph box has been claimed ([`Self::claim_missing_glyph`]);
-    /// `None` when it is not to be (a tagged PDF).
-    missing_glyph: Option<&'a std::cell::Cell<bool>>,
     /// The hatching tiles made so far, by step and line style: one per look per page.
     tiles: Vec<(f32, LineStyle, Pattern)>,
 }
@@ -560,35 +557,40 @@ impl<'a, 'p> PdfCanvas<'a, 'p> {
             bold,
             pending: None,
             tiles: Vec::new(),
-            missing_glyph: None,
         }
     }
 
-    /// Every character the font lacks is drawn with its one missing-glyph box, and the text a
-    /// glyph stands for is written once in the font's map: the first such character drawn
-    /// took the box for itself, and a PDF reader drops text mapped to the box (「A𠮷B」 read
-    /// 「AB」; later ones, written beside the box as their own text, came through). So the box
-    /// is first drawn here, off the page, for U+FFFD, and every character after it keeps its
-    /// own text. Done before the first such character is drawn.
-    fn claim_missing_glyph(&mut self) {
-        let glyph = [KrillaGlyph {
-            glyph_id: GlyphId::new(0),
-            text_range: 0..char::REPLACEMENT_CHARACTER.len_utf8(),
-            x_advance: 0.0,
-            x_offset: 0.0,
-            y_offset: 0.0,
-            y_advance: 0.0,
-            location: None,
-        }];
-        for font in [self.regular, self.bold] {
-            self.surface.draw_glyphs(
-                Point::from_xy(-100.0, -100.0),
-                &glyph,
-                font.clone(),
-                &char::REPLACEMENT_CHARACTER.to_string(),
-                1.0,
-                false,
-            );
+    /// Every character the font lacks prints as □ (its glyph, [`super::text::TextMeasure`]),
+    /// and the text a glyph stands for is written once in the font's map: the first character
+    /// drawn with a glyph takes it. So □ is first drawn here, off the page, as itself — the
+    /// first lacking character took the box for itself, and the real □ of an item name (「□庁内の
+    /// …」) then read as that character — and every character after it keeps its own text. An
+    /// artifact in a tagged PDF (PDF/UA: no content outside the structure unmarked).
+    fn claim_box_glyph(&mut self, tagged: bool) {
+        if tagged {
+            let kind = tagging::Artifact::with_kind(ArtifactType::Other);
+            self.start_tagged(ContentTag::Artifact(kind));
+        }
+        for (font, bold) in [(self.regular, false), (self.bold, true)] {
+            let glyphs = super::text::TextMeasure::get().glyphs("□", bold);
+            let Some(&(id, _, _)) = glyphs.first() else {
+                continue;
+            };
+            let glyph = [KrillaGlyph {
+                glyph_id: GlyphId::new(u32::from(id)),
+                text_range: 0..'□'.len_utf8(),
+                x_advance: 0.0,
+                x_offset: 0.0,
+                y_offset: 0.0,
+                y_advance: 0.0,
+                location: None,
+            }];
+            let at = Point::from_xy(-100.0, -100.0);
+            self.surface
+                .draw_glyphs(at, &glyph, font.clone(), "□", 1.0, false);
+        }
+        if tagged {
+            self.end_tagged();
         }
     }
 
@@ -732,14 +734,6 @@ impl Canvas for PdfCanvas<'_, '_> {
                 location: None,
             })
             .collect();
-        if let Some(claimed) = self.missing_glyph
-            && !claimed.get()
-            && glyphs.iter().any(|g| g.glyph_id == GlyphId::new(0))
-        {
-            claimed.set(true);
-            self.claim_missing_glyph();
-            self.surface.set_fill(Some(fill(c)));
-        }
         self.surface.draw_glyphs(
             Point::from_xy(x, y),
             &glyphs,

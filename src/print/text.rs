@@ -18,7 +18,7 @@ pub struct TextMeasure {
 /// lookups were a twentieth of a 1,000-initiative print).
 struct Face {
     face: ttf_parser::Face<'static>,
-    /// Per BMP character: `UNKNOWN`, or the glyph (high 16 bits, 0 when the face lacks
+    /// Per BMP character: `UNKNOWN`, or the glyph (high 16 bits; □'s when the face lacks
     /// it) and its advance in font units (low 16 bits).
     seen: Box<[AtomicU32]>,
 }
@@ -38,10 +38,13 @@ impl Face {
         self.face.units_per_em() as f32
     }
 
-    /// The glyph (0 when the face lacks it) and its advance in font units.
+    /// The glyph and its advance in font units. A character the face lacks (an emoji, a
+    /// variation selector) prints as □, as the window shows it and the warnings say
+    /// (「…□ で表示されます」): its own missing-glyph box (glyph 0) is refused by PDF/UA, and one
+    /// emoji in an answer stopped the tagged print. Its text stays the character's.
     fn glyph(&self, c: char) -> (u16, u16) {
         let look_up = || {
-            let glyph = self.face.glyph_index(c);
+            let glyph = (self.face.glyph_index(c)).or_else(|| self.face.glyph_index('□'));
             let advance = glyph
                 .and_then(|g| self.face.glyph_hor_advance(g))
                 .unwrap_or(self.face.units_per_em());
