@@ -494,7 +494,12 @@ fn print_names_what_prints_as_a_box() {
     std::fs::write(&table, typed).unwrap();
     let out = dir.path().join("grid.pdf");
     for tagging in [None, Some("--untagged")] {
-        let mut args = vec!["print", table.to_str().unwrap(), "-o", out.to_str().unwrap()];
+        let mut args = vec![
+            "print",
+            table.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
         args.extend(tagging);
         let run = succeeded(&args);
         let said = String::from_utf8_lossy(&run.stderr);
@@ -1297,5 +1302,23 @@ fn send_back_marks_an_answer_for_correction_and_status_shows_it() {
     assert!(
         line.contains("差戻し") && line.contains("懲戒処分基準の時期を確認してください"),
         "{line}"
+    );
+}
+
+/// Rolling into the next year starts initiative 4's 年次計画 (three 担当課, each on its own
+/// topic) in a topic of no division: the rollover says so where it is made, as `check` and
+/// `survey` do after — it said nothing, and the next survey sent those lines to nobody.
+#[test]
+fn rollover_into_the_next_year_says_a_plan_started_in_a_topic_of_no_division() {
+    let dir = tempfile::tempdir().unwrap();
+    let (h2, y2) = (dir.path().join("h2.ron"), dir.path().join("y2.ron"));
+    let (h2, y2) = (h2.to_str().unwrap(), y2.to_str().unwrap());
+    let run = succeeded(&["rollover", SEED, "-o", h2, "--to", "second-half"]);
+    assert!(!String::from_utf8_lossy(&run.stderr).contains("no division"));
+    let run = succeeded(&["rollover", h2, "-o", y2, "--to", "next-year"]);
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        said.contains("initiative 4's topic (no heading) has no division"),
+        "{said}"
     );
 }

@@ -53,5 +53,13 @@ pub fn run(args: &Rollover) -> ExitCode {
     for w in crate::model::measure_check::actuals_typed_for(&opened.report, next.fiscal_year) {
         errln!("  warning: {}", w.describe(Lang::En));
     }
+    // A new year's 年次計画 started in a topic of no division (an initiative whose topics name
+    // their own divisions): the next survey sends it to nobody. Said here, where it is made.
+    let before = crate::model::check::topics_without_division(&opened.report);
+    for w in crate::model::check::topics_without_division(&next) {
+        if !before.contains(&w) {
+            errln!("  warning: {}", w.describe(Lang::En));
+        }
+    }
     ExitCode::SUCCESS
 }

@@ -91,8 +91,14 @@ fn text_the_font_lacks_prints_tagged_from_the_window() {
     let bytes = std::fs::read(&path).expect("the PDF was written");
     assert!(bytes.starts_with(b"%PDF-"));
     let pdf = lopdf::Document::load_mem(&bytes).unwrap();
-    assert!(pdf.catalog().unwrap().get(b"StructTreeRoot").is_ok(), "tagged");
-    assert!(h.query_by_label_contains("読み上げ用のタグなしで作成しました").is_none());
+    assert!(
+        pdf.catalog().unwrap().get(b"StructTreeRoot").is_ok(),
+        "tagged"
+    );
+    assert!(
+        h.query_by_label_contains("読み上げ用のタグなしで作成しました")
+            .is_none()
+    );
 }
 
 #[test]
