@@ -40,7 +40,7 @@ pub fn tokenize(input: &str) -> Vec<Token> {
             gt = input[after..].find('>').map(|g| g + after);
         }
         match (is_tag_start(&input[after..]), gt) {
-            (true, Some(end)) => {
+            (true, Some(end)) if is_markup(&input[after..end]) => {
                 if !text.is_empty() {
                     let taken = std::mem::take(&mut text);
                     out.push(Token::Text(resolve(&taken, Pass::Markup).into_owned()));
@@ -75,6 +75,26 @@ pub fn is_tag_start(after: &str) -> bool {
         .unwrap_or(name.len());
     name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name[end..].starts_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+}
+
+/// Whether what stands between `<` and `>` is a tag's: no other `<` in it, and words other than
+/// ASCII only in quotes (an attribute's value). `<I 方針の策定(10月) …</li>` is text a division
+/// typed, not a tag to be dropped: it took every word up to the next `>` away without a word.
+fn is_markup(inner: &str) -> bool {
+    if inner.starts_with('!') {
+        return !inner.contains('<');
+    }
+    let mut quote = None;
+    for c in inner.chars() {
+        match (quote, c) {
+            (_, '<') => return false,
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, c) if !c.is_ascii() => return false,
+            _ => {}
+        }
+    }
+    true
 }
 
 fn parse_tag(inner: &str) -> Option<Token> {

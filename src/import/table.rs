@@ -9,11 +9,13 @@ mod numbering;
 mod numbers;
 mod stages;
 mod title_block;
+mod topics;
 
 pub(super) use numbering::is_division_heading;
 pub(crate) use numbering::is_initiative_number;
 use numbering::{initiative_number, section_of, split_circled};
 use title_block::{TitleBlock, title_block};
+use topics::{empty_topic, merge_topics};
 
 use super::cell::{self, CellItem};
 use super::html;
@@ -755,40 +757,5 @@ fn items_of(cell: &str, plain: bool) -> Vec<CellItem> {
         cell::plain_cell_items(cell)
     } else {
         cell::cell_items(cell)
-    }
-}
-
-fn empty_topic(heading: Option<String>) -> Topic {
-    Topic {
-        id: Id(0),
-        heading,
-        division: None,
-        plan: Vec::new(),
-        actual: Vec::new(),
-    }
-}
-
-/// Plan and actual cells name the same topics by their headings; one topic holds both sides
-/// (the first topic of a heading written twice).
-fn merge_topics(topics: &mut Vec<Topic>, groups: Vec<(Option<String>, Vec<Entry>)>, plan: bool) {
-    let mut by_heading: HashMap<Option<String>, usize> = HashMap::new();
-    for (k, t) in topics.iter().enumerate() {
-        by_heading.entry(t.heading.clone()).or_insert(k);
-    }
-    for (heading, entries) in groups {
-        let index = match by_heading.get(&heading) {
-            Some(&i) => i,
-            None => {
-                topics.push(empty_topic(heading.clone()));
-                by_heading.insert(heading, topics.len() - 1);
-                topics.len() - 1
-            }
-        };
-        let side = if plan {
-            &mut topics[index].plan
-        } else {
-            &mut topics[index].actual
-        };
-        side.extend(entries);
     }
 }
