@@ -203,5 +203,5 @@ impl ShinchokuApp {
 
 /// A report from a `.ron` file or a report table, or what is wrong with it.
 fn read_report(path: &Path) -> Result<Report, crate::model::diag::FileError> {
-    crate::open_report(path).map(|opened| opened.report)
+    crate::document::open_report(path).map(|opened| opened.report)
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::console::errln;
 use super::problem::CommandProblem;
-use crate::Opened;
+use crate::document::Opened;
 use crate::document::{Document, SaveOptions};
 
 /// Exit code when the input cannot be read.
@@ -15,7 +15,7 @@ pub const UNREADABLE: u8 = 2;
 /// Opens a report as the window does; when it cannot be read, says why and gives the exit
 /// code for it.
 pub fn open(path: &Path) -> Result<Opened, ExitCode> {
-    crate::open_report(path).map_err(|e| {
+    crate::document::open_report(path).map_err(|e| {
         errln!("shinchoku: {e}");
         ExitCode::from(UNREADABLE)
     })

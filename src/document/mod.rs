@@ -3,6 +3,9 @@
 //! work without asking.
 
 pub mod autosave;
+mod opening;
+
+pub use opening::{Opened, open_report};
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -196,7 +199,7 @@ impl Document {
     /// Opens a `.ron` report (taking its lock) or imports a report table. A report another
     /// Shinchoku holds opens read-only: [`Document::locked_by`] names the holder.
     pub fn open(path: &Path) -> Result<Document, FileError> {
-        let opened = crate::open_report(path)?;
+        let opened = open_report(path)?;
         let origin = if opened.imported {
             Origin::Imported(path.to_path_buf())
         } else {
@@ -261,7 +264,7 @@ impl Document {
         let Some(path) = self.save_path().map(Path::to_path_buf) else {
             return Ok(());
         };
-        let opened = crate::open_report(&path)?;
+        let opened = open_report(&path)?;
         self.report = opened.report;
         self.warnings = opened.warnings;
         self.disk = opened.disk;

@@ -26,6 +26,49 @@ fn layers(lib_rs: &str) -> BTreeMap<String, usize> {
     out
 }
 
+/// The names `lib.rs` gives the crate's root, each with the module it re-exports it from
+/// (`pub use model::diag::{Warning}`: `model`), or none when it is the root's own item (an
+/// `fn`, a `struct` …): `crate::open_report` is not a module, and was passed over.
+fn root_names(lib_rs: &str) -> BTreeMap<String, Option<String>> {
+    let mut out = BTreeMap::new();
+    let code = without_comments_and_strings(lib_rs);
+    for statement in code.split(';') {
+        let statement = statement.trim();
+        if let Some(path) = statement.strip_prefix("pub use ") {
+            let module = path
+                .split("::")
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            let names = match path.split_once('{') {
+                Some((_, group)) => group.trim_end_matches('}').to_string(),
+                None => path.rsplit("::").next().unwrap_or_default().to_string(),
+            };
+            for name in names.split(',') {
+                let name = name.rsplit(" as ").next().unwrap_or_default().trim();
+                if !name.is_empty() {
+                    out.insert(name.to_string(), Some(module.clone()));
+                }
+            }
+        }
+    }
+    for line in code.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if let [vis, kind, name, ..] = words.as_slice()
+            && vis.starts_with("pub")
+            && ["fn", "struct", "enum", "const", "static", "type", "trait"].contains(kind)
+        {
+            let name = name
+                .split(['(', '<', ':', '{', ';'])
+                .next()
+                .unwrap_or_default();
+            out.insert(name.to_string(), None);
+        }
+    }
+    out
+}
+
 /// The code of a file without its comments, the contents of its strings and its test items
 /// (`#[cfg(test)] mod tests { … }`: tests may use any layer), so a `//` in a string
 /// (`"https://…"`) hides nothing after it, and code after a test module is read.
@@ -293,6 +336,13 @@ fn module_paths(code: &str, here: &[&str], tree: &Tree) -> Vec<Vec<String>> {
                     }
                     break;
                 }
+                // A name of the root itself (`crate::open_report`): the name, for the caller
+                // to place ([`root_names`]); it was passed over as reaching nothing.
+                if base.is_empty()
+                    && let Some(name) = rest.first()
+                {
+                    base.push(name.clone());
+                }
                 out.push(base);
             }
         }
@@ -362,7 +412,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Everything against the order in `src`: imports that point to the same or a later layer,
 /// modules the list does not place, and circles among the files of one module.
 fn violations(src: &Path) -> Vec<String> {
-    let ranks = layers(&std::fs::read_to_string(src.join("lib.rs")).unwrap());
+    let lib_rs = std::fs::read_to_string(src.join("lib.rs")).unwrap();
+    let (ranks, root) = (layers(&lib_rs), root_names(&lib_rs));
     let mut files = Vec::new();
     rust_files(src, &mut files);
     let mut out = Vec::new();
@@ -401,9 +452,20 @@ fn violations(src: &Path) -> Vec<String> {
             .filter_map(|target| target.first().cloned())
             .collect();
         for target in reached {
+            // A name of the root: the module it re-exports, or the root itself.
+            let (target, by) = match (ranks.contains_key(&target), root.get(&target)) {
+                (false, Some(Some(from))) => (from.clone(), format!(" (as crate::{target})")),
+                (false, Some(None)) => {
+                    out.push(format!(
+                        "{rel}.rs uses crate::{target}, of the crate's root (above every layer)"
+                    ));
+                    continue;
+                }
+                _ => (target, String::new()),
+            };
             match ranks.get(&target) {
                 Some(&r) if target != module && r >= rank => out.push(format!(
-                    "{rel}.rs uses crate::{target} (layer {r}) from layer {rank}"
+                    "{rel}.rs uses crate::{target}{by} (layer {r}) from layer {rank}"
                 )),
                 _ => {}
             }
@@ -489,7 +551,12 @@ fn an_import_against_the_order_and_a_circle_of_files_are_found() {
     };
     write(
         "lib.rs",
-        "//! 1. `lang` — words\n//! 2. `model` — data\n//! 3. `survey`, `print`, `import`, `app` — above\n",
+        "//! 1. `lang` — words\n//! 2. `model` — data\n//! 3. `survey`, `print`, `import`, `app` — above\n\npub use survey::{Collection as Gathered};\npub fn open_report() {}\n",
+    );
+    // Names of the crate's root: the root's own function, and a later layer's re-export.
+    write(
+        "model/root.rs",
+        "fn f() { crate::open_report(); let _: crate::Gathered; }\n",
     );
     write("lang.rs", "pub fn say() {}\n");
     write(
@@ -587,6 +654,12 @@ fn an_import_against_the_order_and_a_circle_of_files_are_found() {
             "{file} → {target}: {found:#?}"
         );
     }
+    for v in [
+        "model/root.rs uses crate::open_report, of the crate's root (above every layer)",
+        "model/root.rs uses crate::survey (as crate::Gathered) (layer 3) from layer 2",
+    ] {
+        assert!(found.iter().any(|f| f == v), "{v}: {found:#?}");
+    }
     // The test module's use of survey is a test's, not the program's.
     assert!(
         !found
@@ -629,5 +702,5 @@ fn an_import_against_the_order_and_a_circle_of_files_are_found() {
             .any(|v| v == "files use each other: lang → model → survey"),
         "{found:#?}"
     );
-    assert_eq!(found.len(), 13, "the rest follows the order: {found:#?}");
+    assert_eq!(found.len(), 15, "the rest follows the order: {found:#?}");
 }
