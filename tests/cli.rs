@@ -1233,8 +1233,11 @@ fn a_date_outside_the_reports_years_is_refused() {
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert!(stderr.contains("1989 to 2199"), "{day}: {stderr}");
     }
-    let run = shinchoku(&["status", master.to_str().unwrap(), "--today", "2017-10-20"]);
-    assert!(run.status.success());
+    // Read as the window reads a due date: slashes and full-width digits too.
+    for day in ["2017-10-20", "2017/10/20", "２０１７／１０／２０"] {
+        let run = shinchoku(&["status", master.to_str().unwrap(), "--today", day]);
+        assert!(run.status.success(), "{day}");
+    }
 }
 
 /// A report with no sections printed tagged: krilla panicked, the column headings' marked

@@ -290,6 +290,9 @@ pub(super) fn cannot_write(path: &Path, e: &std::io::Error, lang: crate::lang::L
 }
 
 fn parse_due(text: &str) -> Option<NaiveDate> {
-    let text = text.trim().replace('/', "-");
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
+    use chrono::Datelike;
+    let date = crate::model::era::read_date(text)?;
+    crate::model::era::SURVEY_DATE_YEARS
+        .contains(&date.year())
+        .then_some(date)
 }

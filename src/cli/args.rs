@@ -330,10 +330,9 @@ pub enum PaperArg {
 /// record.
 fn report_date(text: &str) -> Result<chrono::NaiveDate, String> {
     use chrono::Datelike;
-    let date: chrono::NaiveDate = text
-        .parse()
-        .map_err(|e| format!("{e} (a date such as 2017-10-13)"))?;
-    if !(1989..=2199).contains(&date.year()) {
+    let date = crate::model::era::read_date(text)
+        .ok_or_else(|| format!("「{text}」 is not a date (a date such as 2017-10-13)"))?;
+    if !crate::model::era::SURVEY_DATE_YEARS.contains(&date.year()) {
         return Err(format!(
             "{date} is outside the years a survey's date is taken in (1989 to 2199)"
         ));

@@ -154,6 +154,25 @@ pub(crate) fn split_era_year(text: &str) -> Option<(i32, &str)> {
     None
 }
 
+/// A date typed as offices type one: `2017-10-13`, `2017/10/5`, `2017.10.5`, in full-width
+/// digits and separators too (`２０１７／１０／５`); `None` for anything else. One reader for
+/// the window, the workbooks and the command line: four had their own rules, and a date the
+/// window took (`2017/10/13`) the command line refused.
+pub fn read_date(text: &str) -> Option<chrono::NaiveDate> {
+    let text: String = (text.trim().chars())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '/' | '／' | '.' | '．' | '－' | '−' => '-',
+            _ => c,
+        })
+        .collect();
+    chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
+}
+
+/// The years a survey's dates (sent, due, today) are taken in: 平成 1 to 2199. A year such as
+/// 0000 or +10000 is a typing slip, not a date to record.
+pub const SURVEY_DATE_YEARS: std::ops::RangeInclusive<i32> = 1989..=2199;
+
 /// Reads an era year such as `平成29年度`, `平成 29 年度`, `令和元年度`, `H31`, `R1年`, or a
 /// Western `2017年度`, and gives the Western year.
 pub fn parse_era_year(text: &str) -> Option<i32> {

@@ -66,3 +66,25 @@ fn the_title_names_the_year() {
     );
     assert_eq!(find_era_year("令和 6 年度 上半期"), Some(2024));
 }
+
+/// One reader of typed dates for the window, the workbooks and the command line: the window
+/// took `2017/10/13` and `2017.11.01` while the command line refused the first and a workbook's
+/// 評価日 the second.
+#[test]
+fn a_date_reads_the_same_wherever_it_is_typed() {
+    use shinchoku::model::era::read_date;
+    let day = chrono::NaiveDate::from_ymd_opt(2017, 10, 5);
+    for typed in [
+        "2017-10-05",
+        "2017/10/5",
+        "2017.10.05",
+        "２０１７／１０／５",
+        "２０１７．１０．０５",
+        " 2017-10-5 ",
+    ] {
+        assert_eq!(read_date(typed), day, "{typed}");
+    }
+    for not in ["H29.10.5", "2017年10月5日", "2017-13-01", "", "10/5"] {
+        assert_eq!(read_date(not), None, "{not}");
+    }
+}

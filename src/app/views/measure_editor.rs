@@ -616,21 +616,10 @@ fn comment(ui: &mut Ui, w: &Words, i: &Initiative, out: &mut Vec<AppCommand>) {
 
 /// A date typed as 2017-10-05 (or 2017/10/5, full-width digits): `Ok(None)` when empty.
 fn read_date(text: &str) -> Result<Option<NaiveDate>, ()> {
-    let text: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '/' | '／' | '.' | '．' | '－' | '−' => '-',
-            _ => c,
-        })
-        .collect();
-    if text.is_empty() {
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| ())
+    crate::model::era::read_date(text).map(Some).ok_or(())
 }
 
 /// A date field: gives the date read when it loses the keyboard and differs from `now`; a

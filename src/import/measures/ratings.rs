@@ -12,20 +12,6 @@ use crate::model::diag::Location;
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::{Comment, Measures, Rating};
 
-/// `2017-11-01`, `2017/11/01` (as Excel shows a date typed as text).
-fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
-    let t: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '/' | '／' | '－' => '-',
-            other => other,
-        })
-        .collect();
-    chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()
-}
-
 /// The who and when of `layer` (`None` when the row has no such layer).
 fn by_and_on(
     m: &mut Measures,
@@ -108,7 +94,7 @@ impl Reading<'_> {
         (layer, col): (Option<Column>, Column),
         text: String,
     ) {
-        let date = parse_date(&text);
+        let date = crate::model::era::read_date(&text);
         let m = self.report.sections[s].initiatives[k].measures_mut();
         let Some((by, on)) = by_and_on(m, layer) else {
             self.keep_unread(sheet, (r, c), text);
