@@ -529,6 +529,38 @@ fn words_after_a_lone_angle_bracket_are_kept() {
     }
 }
 
+/// A word processor's tag with an unquoted attribute in Japanese (`<font face=ＭＳ明朝>`) is a
+/// tag: the rule that kept 「<I 方針…」 as words read it as a heading, and every result after it
+/// went under a topic 「font face=ＭＳ明朝」.
+#[test]
+fn a_tag_with_an_attribute_value_in_japanese_is_a_tag() {
+    let line = "職員向けメルマガにおける周知(6月)";
+    for open in [
+        "<font face=ＭＳ明朝>",
+        "<font face = ＭＳ明朝>",
+        "<span title=\"説明 文\">",
+    ] {
+        let table = SEED.replacen(line, &format!("{open}{line}</font>"), 1);
+        assert_ne!(table, SEED);
+        let read = import_bytes(table.as_bytes()).unwrap().report;
+        let i = read.initiatives().find(|i| i.number == "2").unwrap();
+        let headings: Vec<Option<&str>> = i.topics.iter().map(|t| t.heading.as_deref()).collect();
+        assert!(
+            !headings
+                .iter()
+                .flatten()
+                .any(|h| h.contains("font") || h.contains("span")),
+            "{open}: {headings:?}"
+        );
+        let portal = &i.topics[0];
+        assert!(
+            portal.actual.iter().any(|e| e.text == line),
+            "{open}: {:?}",
+            portal.actual
+        );
+    }
+}
+
 proptest! {
     // 48 cases in CI; `PROPTEST_CASES=5000` for a longer hunt.
     #![proptest_config(ProptestConfig::with_cases(

@@ -77,20 +77,36 @@ pub fn is_tag_start(after: &str) -> bool {
         && name[end..].starts_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
 }
 
-/// Whether what stands between `<` and `>` is a tag's: no other `<` in it, and words other than
-/// ASCII only in quotes (an attribute's value). `<I 方針の策定(10月) …</li>` is text a division
-/// typed, not a tag to be dropped: it took every word up to the next `>` away without a word.
+/// Whether what stands between `<` and `>` is a tag's: no other `<` in it, and words other
+/// than ASCII only in an attribute's value (`face=ＭＳ明朝`, quoted or not). `<I 方針の策定(10月)
+/// …</li>` and `<y かつ y>` are words a division typed, not tags to be dropped: every word up to
+/// the next `>` went without a word.
 fn is_markup(inner: &str) -> bool {
     if inner.starts_with('!') {
         return !inner.contains('<');
     }
-    let mut quote = None;
+    // Where an unquoted character stands: a name, after `=` (spaces may follow), a value.
+    #[derive(PartialEq)]
+    enum At {
+        Name,
+        Equals,
+        Value,
+    }
+    let (mut quote, mut at) = (None, At::Name);
     for c in inner.chars() {
         match (quote, c) {
             (_, '<') => return false,
-            (None, '"' | '\'') => quote = Some(c),
             (Some(q), c) if c == q => quote = None,
-            (None, c) if !c.is_ascii() => return false,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => (quote, at) = (Some(c), At::Value),
+            (None, '=') => at = At::Equals,
+            (None, c) if c.is_whitespace() => {
+                if at == At::Value {
+                    at = At::Name;
+                }
+            }
+            (None, c) if at == At::Name && !c.is_ascii() => return false,
+            (None, _) if at == At::Equals => at = At::Value,
             _ => {}
         }
     }
