@@ -100,11 +100,8 @@ fn is_markup(inner: &str) -> bool {
             (Some(_), _) => {}
             (None, '"' | '\'') => (quote, at) = (Some(c), At::Value),
             (None, '=') => at = At::Equals,
-            (None, c) if c.is_whitespace() => {
-                if at == At::Value {
-                    at = At::Name;
-                }
-            }
+            (None, c) if c.is_whitespace() && at == At::Value => at = At::Name,
+            (None, c) if c.is_whitespace() => {}
             (None, c) if at == At::Name && !c.is_ascii() => return false,
             (None, _) if at == At::Equals => at = At::Value,
             _ => {}
