@@ -20,7 +20,7 @@ use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report, TakenTopic};
 use from_ron::answered;
 use pairing::Pairing;
-use put_back::{back_as_sent, earlier_answer_stands, put_number};
+use put_back::{back_as_sent, earlier_answer_stands, put_answer};
 
 mod from_ron;
 mod pairing;
@@ -457,14 +457,12 @@ pub(super) fn from_rows(
         ) {
             continue;
         }
-        // A number still as it was sent is not the division's answer: the master's stays,
-        // with whatever the office corrected since. (The self-rating and its note are read
-        // together always: a note is of its rating.)
-        let number = matches!(row.what, MeasureCell::Indicator(_) | MeasureCell::Effect);
-        if number && row.sent == Some(super::sent::hash(&canonical(&row.answer))) {
-            // Unless the number standing is the division's earlier answer (typed, then cleared
-            // after 差戻し): putting it back is held, for the office to tick — an untouched
-            // copy of the sent workbook reads just so.
+        // A cell still as it was sent is not the division's answer: the master's stays, with
+        // whatever the office corrected since (a blank self-rating cleared the office's). Unless
+        // what stands is the division's earlier answer (typed, then cleared after 差戻し):
+        // putting it back is held, for the office to tick — an untouched copy of the sent
+        // workbook reads just so.
+        if row.sent == Some(super::sent::hash(&canonical(&row.answer))) {
             if earlier_answer_stands(master, row, before) {
                 held.push(row);
             }
@@ -481,22 +479,11 @@ pub(super) fn from_rows(
             }
         };
         let m = &mut changed[at].1;
-        match row.what {
-            MeasureCell::Indicator(_) | MeasureCell::Effect => put_number(master, m, row),
-            MeasureCell::SelfRating => {
-                // Settled as the import settles it: 「A 良好に進捗」 picked from the scale is A.
-                let code = levels.settled_code(row.answer.trim());
-                let kept = m.self_rating.take();
-                m.self_rating = (!code.is_empty()).then(|| crate::model::measures::Rating {
-                    code,
-                    ..kept.unwrap_or_default()
-                });
-            }
-            MeasureCell::SelfNote => match m.self_rating.as_mut() {
-                Some(r) => r.note = row.answer.clone(),
-                // A blank note of an unrated initiative: nothing answered.
-                None if row.answer.trim().is_empty() => {}
-                None => {
+        match (&row.what, &m.self_rating) {
+            // A note of an unrated initiative, said and not taken (a blank one answers nothing).
+            (MeasureCell::SelfNote, None) => match () {
+                () if row.answer.trim().is_empty() => {}
+                () => {
                     let warning =
                         crate::model::measure_warning::MeasureWarning::AnswerNoteWithoutRating {
                             initiative: i.number.clone(),
@@ -507,8 +494,7 @@ pub(super) fn from_rows(
                     warnings.push(Warning::new(cell, WarningKind::Measure { warning }));
                 }
             },
-            // Said by usable_rows, never taken.
-            MeasureCell::Unreadable => {}
+            _ => put_answer((master, &levels), m, row),
         }
     }
     for (id, m) in &mut changed {
@@ -533,7 +519,7 @@ pub(super) fn from_rows(
                 put_back.len() - 1
             }
         };
-        put_number(master, &mut put_back[at].1, row);
+        put_answer((master, &levels), &mut put_back[at].1, row);
     }
     let edits = changed
         .into_iter()

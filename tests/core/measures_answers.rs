@@ -818,3 +818,68 @@ fn numbers_cleared_back_to_as_sent_are_offered_held() {
         assert!(held(&c).is_empty(), "{:?}", c.conflicts);
     }
 }
+
+/// The workbook's self-rating cell left blank as it was sent is no answer: the office's
+/// rating given since stays (「自己評価: A → —」 was taken), and a rating the division's earlier
+/// answer (its response file) gave is not cleared by an untouched copy of the workbook.
+#[test]
+fn a_self_rating_cell_left_as_sent_changes_nothing() {
+    use shinchoku::model::measures::Rating;
+    let master = sent(seed_with_measures());
+    let first = master.sections[0].initiatives[0].id;
+    let division = first_division(&master);
+    let code = master.measure_settings.rating_scale[0].code.clone();
+    let rating = |r: &shinchoku::model::Report| {
+        let m = r.initiative(first).unwrap().measures();
+        m.self_rating.as_ref().map(|x| x.code.clone())
+    };
+    let book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
+        &master, &division, None, "",
+    ))
+    .unwrap();
+    let at = crate::measures_cycle::answered_at();
+    let from_book = |bytes: &[u8]| {
+        Ok(shinchoku::survey::answer::answer_from_workbook(bytes, "a.xlsx".into()).unwrap())
+    };
+    // The office rates after sending; the division's workbook answers a number only.
+    let mut rated = master.clone();
+    rated
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .self_rating = Some(Rating {
+        code: code.clone(),
+        ..Rating::default()
+    });
+    let answered = crate::type_into_workbook(&book, "900", "950");
+    let c = shinchoku::survey::collect::collect(&rated, vec![from_book(&answered)], at);
+    let after = taken(&rated, &c);
+    assert_eq!(
+        rating(&after),
+        Some(code.clone()),
+        "the office's rating stays"
+    );
+    assert_eq!(
+        after.initiative(first).unwrap().measures().indicators[0].actual_for(FY),
+        Some(Decimal::whole(950))
+    );
+    // The division rates in its response file; then an untouched copy of the workbook comes.
+    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
+    ron.initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .self_rating = Some(Rating {
+        code: code.clone(),
+        ..Rating::default()
+    });
+    let answer = shinchoku::survey::answer::answer_from_report(ron, "a.ron".into()).unwrap();
+    let c = shinchoku::survey::collect::collect(&master, vec![Ok(answer)], at);
+    let after = taken(&master, &c);
+    assert_eq!(rating(&after), Some(code.clone()));
+    let c = shinchoku::survey::collect::collect(&after, vec![from_book(&book)], at);
+    assert_eq!(
+        rating(&taken(&after, &c)),
+        Some(code),
+        "not cleared by itself"
+    );
+}

@@ -3,7 +3,7 @@
 //! to tick, or taken after 差戻し ([`super::NumbersAnswered::held`]).
 
 use super::{MeasureCell, MeasureRow, Pairing, canonical, first_half_asked};
-use crate::model::measures::{Measures, Money};
+use crate::model::measures::{Levels, Measures, Money};
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report, TakenTopic};
 
@@ -69,9 +69,14 @@ pub(super) fn back_as_sent(
     any.then_some((i.id, out))
 }
 
-/// An indicator's or the effect's answer cell put into `m`: the report's year's actual (the
-/// first half's where it is asked), read in the indicator's unit or the report's money unit.
-pub(super) fn put_number(master: &Report, m: &mut Measures, row: &MeasureRow) {
+/// An answer cell put into `m`: an indicator's or the effect's — the report's year's actual
+/// (the first half's where it is asked), read in the indicator's unit or the report's money
+/// unit — or the self-rating's or its note's.
+pub(super) fn put_answer(
+    (master, levels): (&Report, &Levels<'_>),
+    m: &mut Measures,
+    row: &MeasureRow,
+) {
     use crate::edit::measures::{figure_of, money_of};
     let year = master.fiscal_year;
     match row.what {
@@ -94,7 +99,22 @@ pub(super) fn put_number(master: &Report, m: &mut Measures, row: &MeasureRow) {
             m.effects
                 .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
         }
-        _ => {}
+        MeasureCell::SelfRating => {
+            // Settled as the import settles it: 「A 良好に進捗」 picked from the scale is A.
+            let code = levels.settled_code(row.answer.trim());
+            let kept = m.self_rating.take();
+            m.self_rating = (!code.is_empty()).then(|| crate::model::measures::Rating {
+                code,
+                ..kept.unwrap_or_default()
+            });
+        }
+        // A note of an unrated initiative is said by the caller and not taken.
+        MeasureCell::SelfNote => {
+            if let Some(r) = m.self_rating.as_mut() {
+                r.note = row.answer.clone();
+            }
+        }
+        MeasureCell::Unreadable => {}
     }
 }
 
@@ -123,7 +143,17 @@ pub(super) fn earlier_answer_stands(
         MeasureCell::Effect => Some(m.effect(year).map_or_else(String::new, |e| {
             e.actual.display(master.measure_settings.yen_unit)
         })),
-        _ => None,
+        MeasureCell::SelfRating => Some(
+            m.self_rating
+                .as_ref()
+                .map_or_else(String::new, |r| r.code.clone()),
+        ),
+        MeasureCell::SelfNote => Some(
+            m.self_rating
+                .as_ref()
+                .map_or_else(String::new, |r| r.note.clone()),
+        ),
+        MeasureCell::Unreadable => None,
     };
     let Some(standing) = standing else {
         return false;
