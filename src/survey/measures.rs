@@ -462,7 +462,14 @@ pub(super) fn from_rows(
         // what stands is the division's earlier answer (typed, then cleared after 差戻し):
         // putting it back is held, for the office to tick — an untouched copy of the sent
         // workbook reads just so.
-        if row.sent == Some(super::sent::hash(&canonical(&row.answer))) {
+        // (A note left as sent beside a rating cleared is still said, as not taken.)
+        let unrated_note = matches!(row.what, MeasureCell::SelfNote)
+            && !row.answer.trim().is_empty()
+            && (changed.iter().find(|(id, _)| *id == row.initiative))
+                .map(|(_, m)| m)
+                .or_else(|| master.initiative(row.initiative).map(|i| i.measures()))
+                .is_some_and(|m| m.self_rating.is_none());
+        if row.sent == Some(super::sent::hash(&canonical(&row.answer))) && !unrated_note {
             if earlier_answer_stands(master, row, before) {
                 held.push(row);
             }
