@@ -18,7 +18,7 @@ use crate::model::measure_warning::{MeasureAt, MeasureField};
 use crate::model::measures::Measures;
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report, TakenTopic};
-use from_ron::answered;
+use from_ron::{AsSent, answered};
 use pairing::Pairing;
 use put_back::{back_as_sent, earlier_answer_stands, put_answer};
 
@@ -53,10 +53,22 @@ pub(super) fn from_report(
         let as_sent = response_sent(answer)
             .get(&super::sent::answered_key(i.id))
             .copied();
+        let year = master.fiscal_year;
         if as_sent == Some(now) {
-            held.extend(back_as_sent(master.fiscal_year, i, a.measures(), before));
+            let all: AsSent<'_> = &|_, _| true;
+            held.extend(back_as_sent(
+                (year, i, i.measures()),
+                a.measures(),
+                before,
+                all,
+            ));
             continue;
         }
+        let sent = response_sent(answer);
+        let field_as_sent = |key: &str, text: &str| {
+            let key = super::sent::number_key(i.id, key);
+            sent.get(&key) == Some(&super::sent::hash(text))
+        };
         let unit = master.measure_settings.yen_unit;
         let mut seen =
             |field: String| numbers_taken(&mut taken, before, i.id, super::sent::hash(&field));
@@ -64,8 +76,8 @@ pub(super) fn from_report(
         let mut merged = answered(
             i,
             a.measures(),
-            (master.fiscal_year, unit, first_half_open),
-            (&mut said, &mut seen),
+            (year, unit, first_half_open),
+            (&mut said, &mut seen, &field_as_sent),
         );
         // A level written in another width than the scale's (`B` of `Ｂ 概ね順調`) is that
         // level, as the scale writes it.
@@ -73,6 +85,13 @@ pub(super) fn from_report(
             r.code = levels.settled_code(&r.code);
         }
         rated_by(&mut merged, i.measures(), division, on);
+        // A number left as sent over the division's earlier answer: held, on what is taken.
+        held.extend(back_as_sent(
+            (year, i, &merged),
+            a.measures(),
+            before,
+            &field_as_sent,
+        ));
         if merged != *i.measures() {
             edits.push(Edit::SetMeasures {
                 initiative: i.id,

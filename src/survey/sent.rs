@@ -68,6 +68,7 @@ pub fn parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {
         // them, and what the office corrected since stays.
         if measures_division(i) == Some(division) {
             out.push((answered_key(i.id), measures_text(i.measures())));
+            out.extend(number_parts(i, report.fiscal_year));
         }
         for item in &i.items {
             out.push((format!("item/{}/name", item.id.0), item_name(item)));
@@ -81,6 +82,45 @@ pub fn parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {
         }
     }
     out
+}
+
+/// Each number the division answers of `i` as sent, by [`number_key`]: an answer changing
+/// one of them leaves the others as the master has them (every number of the initiative was
+/// taken from the file, and the office's corrections since went).
+fn number_parts(i: &Initiative, year: FiscalYear) -> Vec<(PartKey, String)> {
+    let m = i.measures();
+    let mut out = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for x in &m.indicators {
+        let name = crate::model::text::normalize(&x.name);
+        let nth = seen.entry(name.clone()).or_insert(0);
+        let key = number_key(i.id, &format!("i/{name}/{nth}"));
+        *nth += 1;
+        out.push((key, indicator_answer(x.year(year))));
+    }
+    let effect = m.effect(year).map(|e| e.actual.clone()).unwrap_or_default();
+    out.push((number_key(i.id, "e"), format!("{effect:?}")));
+    out.push((number_key(i.id, "r"), rating_answer(m.self_rating.as_ref())));
+    out
+}
+
+/// The key of one number of an initiative as its response held it when sent: `i/NAME/NTH` an
+/// indicator's (the nth of that name), `e` the effect, `r` the self-rating.
+pub fn number_key(initiative: crate::model::Id, field: &str) -> PartKey {
+    format!("initiative/{}/answered/{field}", initiative.0)
+}
+
+/// An indicator's answer in a year as compared with what was sent: its actual and first half.
+pub fn indicator_answer(year: Option<&crate::model::measures::IndicatorYear>) -> String {
+    year.map_or_else(
+        || format!("{:?} {:?}", Figure::default(), Figure::default()),
+        |v| format!("{:?} {:?}", v.actual, v.first_half),
+    )
+}
+
+/// A self-rating as compared with what was sent: its code and note.
+pub fn rating_answer(rating: Option<&Rating>) -> String {
+    rating.map_or_else(String::new, |r| format!("{} {}", r.code, r.note))
 }
 
 /// The part naming an initiative's numbers as its 所管課's response held them when sent.

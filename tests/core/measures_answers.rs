@@ -883,3 +883,72 @@ fn a_self_rating_cell_left_as_sent_changes_nothing() {
         "not cleared by itself"
     );
 }
+
+/// A response file changing one number of an initiative (its self-rating) leaves the others
+/// as the master has them: every number was taken from the file, the blanks it was sent with
+/// too, and the office's corrections since went (「指標…の実績: 100 → —」, 「効果額: 1000百万円 →
+/// —」), as did the numbers the division's workbook had answered before.
+#[test]
+fn a_response_file_changing_one_number_leaves_the_others() {
+    use shinchoku::model::measures::{Figure, Money, Rating};
+    let master = sent(seed_with_measures());
+    let first = master.sections[0].initiatives[0].id;
+    let division = first_division(&master);
+    let code = master.measure_settings.rating_scale[0].code.clone();
+    let at = crate::measures_cycle::answered_at();
+    let numbers = |r: &shinchoku::model::Report| {
+        let m = r.initiative(first).unwrap().measures();
+        (
+            m.indicators[0].actual_for(FY),
+            m.effect(FY).map(|e| e.actual.clone()),
+            m.self_rating.as_ref().map(|x| x.code.clone()),
+        )
+    };
+    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
+    ron.initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .self_rating = Some(Rating {
+        code: code.clone(),
+        ..Rating::default()
+    });
+    let from_ron = |r: &shinchoku::model::Report| {
+        Ok(shinchoku::survey::answer::answer_from_report(r.clone(), "a.ron".into()).unwrap())
+    };
+    // The office corrects two numbers after sending.
+    let mut corrected = master.clone();
+    let m = corrected.initiative_mut(first).unwrap().measures_mut();
+    m.indicators[0].year_mut(FY).actual = Figure::of(Decimal::whole(100));
+    m.effect_mut(FY).actual = Money::yen(1_000_000_000);
+    let c = shinchoku::survey::collect::collect(&corrected, vec![from_ron(&ron)], at);
+    assert_eq!(
+        numbers(&taken(&corrected, &c)),
+        (
+            Some(Decimal::whole(100)),
+            Some(Money::yen(1_000_000_000)),
+            Some(code.clone())
+        )
+    );
+    // The division's workbook answered numbers first; then the response file, a rating only.
+    let book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
+        &master, &division, None, "",
+    ))
+    .unwrap();
+    let answered = crate::type_into_workbook(
+        &crate::type_into_workbook(&book, "900", "950"),
+        "3100",
+        "3200",
+    );
+    let answer = shinchoku::survey::answer::answer_from_workbook(&answered, "a.xlsx".into());
+    let c = shinchoku::survey::collect::collect(&master, vec![Ok(answer.unwrap())], at);
+    let after = taken(&master, &c);
+    let c = shinchoku::survey::collect::collect(&after, vec![from_ron(&ron)], at);
+    assert_eq!(
+        numbers(&taken(&after, &c)),
+        (
+            Some(Decimal::whole(950)),
+            Some(Money::yen(3_200_000_000)),
+            Some(code)
+        )
+    );
+}

@@ -15,7 +15,11 @@ pub(super) fn answered(
     initiative: &crate::model::Initiative,
     answer: &Measures,
     (year, unit, first_half_open): (FiscalYear, YenUnit, bool),
-    (said, seen): (&mut Vec<Warning>, &mut dyn FnMut(String) -> bool),
+    (said, seen, as_sent): (
+        &mut Vec<Warning>,
+        &mut dyn FnMut(String) -> bool,
+        AsSent<'_>,
+    ),
 ) -> Measures {
     let master = initiative.measures();
     let mut out = master.clone();
@@ -72,6 +76,12 @@ pub(super) fn answered(
                 );
                 continue;
             }
+            // As it was sent (the response keeps each number's): the master's stays, with
+            // whatever the office corrected since.
+            let key = format!("i/{}/{nth}", normalize(&x.name));
+            if as_sent(&key, &crate::survey::sent::indicator_answer(y.year(fy))) {
+                continue;
+            }
             // The first half is reported and closed once the report is past it: a change of
             // it is said, not taken (the window and the workbook ask the year's actual only).
             let first_half = match first_half_open {
@@ -98,16 +108,29 @@ pub(super) fn answered(
         x.years
             .retain(|v| !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank()));
     }
-    answered_effects(&mut out, answer, (year, unit), (&mut not_taken, seen));
+    answered_effects(
+        &mut out,
+        answer,
+        (year, unit),
+        (&mut not_taken, seen, as_sent),
+    );
     let rating = answer
         .self_rating
         .as_ref()
         .map(|r| format!("R {} {}", r.code, r.note));
-    if !rating.is_some_and(&mut *seen) {
+    let rating_as_sent = as_sent(
+        "r",
+        &crate::survey::sent::rating_answer(answer.self_rating.as_ref()),
+    );
+    if !rating_as_sent && !rating.is_some_and(&mut *seen) {
         out.self_rating = answer.self_rating.clone();
     }
     out
 }
+
+/// Whether a number of the answer (its key and text, `crate::survey::sent::number_key`) is as
+/// the response was sent with it; never, for a response from before each was kept.
+pub(super) type AsSent<'a> = &'a dyn Fn(&str, &str) -> bool;
 
 /// The report's year's actual effect as the answer has it into `out` (unless as the division's
 /// answer taken in before had it); another year's change said through `not_taken`.
@@ -115,7 +138,7 @@ fn answered_effects(
     out: &mut Measures,
     answer: &Measures,
     (year, unit): (FiscalYear, YenUnit),
-    (not_taken, seen): NotTakenAndSeen<'_>,
+    (not_taken, seen, as_sent): NotTakenAndSeen<'_>,
 ) {
     let mut years: Vec<FiscalYear> = out
         .effects
@@ -146,7 +169,7 @@ fn answered_effects(
             );
             continue;
         }
-        if seen(format!("E {} {actual:?}", fy.0)) {
+        if as_sent("e", &format!("{actual:?}")) || seen(format!("E {} {actual:?}", fy.0)) {
             continue;
         }
         out.effect_mut(fy).actual = actual;
@@ -160,4 +183,5 @@ fn answered_effects(
 type NotTakenAndSeen<'a> = (
     &'a mut dyn FnMut(MeasureField, String, String, bool),
     &'a mut dyn FnMut(String) -> bool,
+    AsSent<'a>,
 );

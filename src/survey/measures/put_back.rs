@@ -17,18 +17,19 @@ fn written_before(before: &[TakenTopic], initiative: crate::model::Id, field: &s
     before.contains(&this)
 }
 
-/// A response file whose numbers of `i` are all as they were sent, where a number now
-/// standing is the one the division's earlier answer wrote (a figure typed, then cleared after
-/// 差戻し): `i`'s measures with the answer's put back — held, since an untouched copy of the
-/// sent file reads just so. `None` when there is nothing to put back.
+/// A response file's numbers of `i` that are as they were sent (`only`: by key and text),
+/// where the number standing is the one the division's earlier answer wrote (a figure typed,
+/// then cleared after 差戻し): `base` (the master's measures, or what is taken of them) with
+/// the answer's put back — held, since an untouched copy of the sent file reads just so.
+/// `None` when there is nothing to put back.
 pub(super) fn back_as_sent(
-    year: FiscalYear,
-    i: &crate::model::Initiative,
+    (year, i, base): (FiscalYear, &crate::model::Initiative, &Measures),
     answer: &Measures,
     before: &[TakenTopic],
+    only: super::AsSent<'_>,
 ) -> Option<(crate::model::Id, Measures)> {
     let master = i.measures();
-    let mut out = master.clone();
+    let mut out = base.clone();
     let mut any = false;
     let pairing = Pairing::new(&master.indicators, &answer.indicators);
     for (k, x) in out.indicators.iter_mut().enumerate() {
@@ -41,6 +42,10 @@ pub(super) fn back_as_sent(
             })
         };
         let (answered, standing) = (figures(y), figures(x));
+        let key = format!("i/{}/{nth}", normalize(&x.name));
+        if !only(&key, &crate::survey::sent::indicator_answer(y.year(year))) {
+            continue;
+        }
         let field = format!(
             "I {} {nth} {:?} {:?}",
             normalize(&x.name),
@@ -60,7 +65,11 @@ pub(super) fn back_as_sent(
             .map_or_else(Money::default, |e| e.actual.clone())
     };
     let (answered, standing) = (actual(answer), actual(master));
-    if answered != standing && written_before(before, i.id, &format!("E {} {standing:?}", year.0)) {
+    let effect_as_sent = only("e", &format!("{answered:?}"));
+    if effect_as_sent
+        && answered != standing
+        && written_before(before, i.id, &format!("E {} {standing:?}", year.0))
+    {
         out.effect_mut(year).actual = answered;
         out.effects
             .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
