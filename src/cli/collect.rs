@@ -61,7 +61,13 @@ pub fn run(args: &Collect) -> ExitCode {
         print_taken(t, lang);
     }
     // The warnings quote the answers' texts: `outln!` shows their control characters as marks.
-    for w in &collection.warnings {
+    // A take-back held is said as held; with --accept-out-of-scope it is taken, and listed so
+    // among the changes below (「保留しました」 said of what was taken).
+    let held_said = |w: &&crate::survey::answer::AnswerWarning| {
+        !(args.accept_out_of_scope
+            && w.warning.kind == crate::model::diag::WarningKind::BackAsSent { held: true })
+    };
+    for w in collection.warnings.iter().filter(held_said) {
         outln!(
             "{}",
             say(
