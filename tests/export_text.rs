@@ -531,7 +531,8 @@ fn words_after_a_lone_angle_bracket_are_kept() {
 
 /// A word processor's tag with an unquoted attribute in Japanese (`<font face=ＭＳ明朝>`) is a
 /// tag: the rule that kept 「<I 方針…」 as words read it as a heading, and every result after it
-/// went under a topic 「font face=ＭＳ明朝」.
+/// went under a topic 「font face=ＭＳ明朝」. And it splits no line: `・` before it was an empty
+/// result of its own.
 #[test]
 fn a_tag_with_an_attribute_value_in_japanese_is_a_tag() {
     let line = "職員向けメルマガにおける周知(6月)";
@@ -555,6 +556,12 @@ fn a_tag_with_an_attribute_value_in_japanese_is_a_tag() {
         let portal = &i.topics[0];
         assert!(
             portal.actual.iter().any(|e| e.text == line),
+            "{open}: {:?}",
+            portal.actual
+        );
+        // One result: an inline tag splits no line (`・` and the words were two results).
+        assert!(
+            !portal.actual.iter().any(|e| e.text.trim().is_empty()),
             "{open}: {:?}",
             portal.actual
         );

@@ -292,16 +292,24 @@ pub fn parse_table(cell: &str) -> Option<Table> {
 }
 
 /// The text of a cell in order, with a `None` where a block tag (`<p>`, `<ul>`, `<li>`, `<br>`,
-/// …) breaks it: headings and bullets never run across such a break.
+/// …) breaks it: headings and bullets never run across such a break. Text on either side of an
+/// inline tag (`<font>`, `<b>` …) is one run: split there, `・<font …>周知(6月)</font>` was an
+/// empty result and the words another.
 pub fn blocks(cell: &str) -> Vec<Option<String>> {
-    tokenize(cell)
-        .into_iter()
-        .filter_map(|t| match t {
-            Token::Text(s) => Some(Some(s)),
-            Token::Open { name, .. } | Token::Close(name) if is_inline(&name) => None,
-            _ => Some(None),
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut run: Option<String> = None;
+    for t in tokenize(cell) {
+        match t {
+            Token::Text(s) => run.get_or_insert_with(String::new).push_str(&s),
+            Token::Open { name, .. } | Token::Close(name) if is_inline(&name) => {}
+            _ => {
+                out.extend(run.take().map(Some));
+                out.push(None);
+            }
+        }
+    }
+    out.extend(run.map(Some));
+    out
 }
 
 fn is_inline(name: &str) -> bool {
