@@ -159,6 +159,17 @@ fn print_taken(t: &Taken, lang: Lang) {
             )
         );
     }
+    for (at, value) in &t.dropped_numbers {
+        let at = at.describe(lang);
+        outln!(
+            "  {}",
+            say(
+                lang,
+                format!("置き換えた回答にだけあり、取り込まない数値: {at}: {value}"),
+                format!("a number only in the answer replaced, not taken: {at}: {value}")
+            )
+        );
+    }
     if let Some(diff) = &t.difference {
         for line in crate::compare::change_list(diff, lang).iter().skip(1) {
             outln!("  {}{}", "  ".repeat(line.depth as usize), line.text);

@@ -44,6 +44,9 @@ pub struct Taken {
     /// The result lines written in the answers it replaces and not in it, as written: taking
     /// the later answer drops them, and the office is told which.
     pub dropped: Vec<String>,
+    /// The numbers (and self-ratings) the answers it replaces gave and it does not, each where
+    /// it stands and as written: not taken either, and the office is told which.
+    pub dropped_numbers: Vec<(crate::model::measure_warning::MeasureAt, String)>,
     /// What it changes in the master's results (for a re-submission: against the earlier
     /// answer as the master holds it); `None` when it changes nothing.
     pub difference: Option<Diff>,
@@ -192,11 +195,21 @@ pub fn collect(
                 dropped.push(line);
             }
         }
+        let division = answer.response.division.clone();
+        let kept = super::measures::given(master, &answer.content, &division);
+        let mut dropped_numbers = Vec::new();
+        for (a, _) in replaced.iter().filter(|(_, nothing)| !nothing) {
+            for n in super::measures::given(master, &a.content, &division) {
+                if !kept.contains(&n) && !dropped_numbers.contains(&n) {
+                    dropped_numbers.push(n);
+                }
+            }
+        }
         let replaces = replaced.into_iter().map(|(a, _)| a.file).collect();
         take(
             master,
             answer,
-            (replaces, dropped),
+            (replaces, dropped, dropped_numbers),
             at,
             &mut fresh,
             &mut out,
@@ -267,7 +280,7 @@ fn brings_nothing(master: &Report, answer: &Answer, at: NaiveDateTime) -> bool {
     take(
         master,
         answer.clone(),
-        (Vec::new(), Vec::new()),
+        (Vec::new(), Vec::new(), Vec::new()),
         at,
         &mut fresh,
         &mut trial,
@@ -344,10 +357,17 @@ fn admissible(master: &Report, answer: &Answer) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// What an answer replaces: the files, and the result lines and numbers only they gave.
+type Dropped = (
+    Vec<String>,
+    Vec<String>,
+    Vec<(crate::model::measure_warning::MeasureAt, String)>,
+);
+
 fn take(
     master: &Report,
     answer: Answer,
-    (replaces, dropped): (Vec<String>, Vec<String>),
+    (replaces, dropped, dropped_numbers): Dropped,
     at: NaiveDateTime,
     fresh: &mut Fresh,
     out: &mut Collection,
@@ -457,6 +477,7 @@ fn take(
         resubmission: count > 0,
         replaces,
         dropped,
+        dropped_numbers,
         difference,
     });
 }

@@ -161,6 +161,77 @@ fn rated_by(merged: &mut Measures, master: &Measures, division: &str, on: NaiveD
     }
 }
 
+/// The numbers an answer gives for the report's year (an indicator's actual or first half, the
+/// effect, the self-rating), each where it stands and as written; blanks left out. The numbers
+/// only an answer replaced by a later one gave are listed with it (they are not taken).
+pub(super) fn given(
+    master: &Report,
+    content: &super::answer::AnswerContent,
+    division: &str,
+) -> Vec<(MeasureAt, String)> {
+    use super::answer::AnswerContent;
+    let year = master.fiscal_year;
+    let unit = master.measure_settings.yen_unit;
+    let mut out = Vec::new();
+    let at = |i: &crate::model::Initiative, field| MeasureAt {
+        initiative: i.number.clone(),
+        field,
+    };
+    match content {
+        AnswerContent::Report(r) => {
+            for i in master
+                .initiatives()
+                .filter(|i| measures_division(i) == Some(division))
+            {
+                let Some(a) = r.initiative(i.id) else {
+                    continue;
+                };
+                let m = a.measures();
+                for x in &m.indicators {
+                    let Some(v) = x.year(year) else { continue };
+                    let name = x.name.clone();
+                    for (figure, first_half) in [(&v.actual, false), (&v.first_half, true)] {
+                        if figure.is_blank() {
+                            continue;
+                        }
+                        let field = match first_half {
+                            true => MeasureField::IndicatorFirstHalf {
+                                name: name.clone(),
+                                year,
+                            },
+                            false => MeasureField::IndicatorActual {
+                                name: name.clone(),
+                                year,
+                            },
+                        };
+                        out.push((at(i, field), figure.display()));
+                    }
+                }
+                if let Some(e) = m.effect(year).filter(|e| !e.actual.is_blank()) {
+                    out.push((
+                        at(i, MeasureField::EffectActual { year }),
+                        e.actual.display(unit),
+                    ));
+                }
+                if let Some(r) = m.self_rating.as_ref().filter(|r| !r.code.trim().is_empty()) {
+                    out.push((at(i, MeasureField::SelfRating), r.code.clone()));
+                }
+            }
+        }
+        AnswerContent::Workbook(_, rows, ..) => {
+            for row in rows.iter().filter(|r| !r.answer.trim().is_empty()) {
+                let Some(i) = master.initiative(row.initiative) else {
+                    continue;
+                };
+                if let Some(at) = measure_at(i, row.what.clone(), year) {
+                    out.push((at, row.answer.trim().to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The response workbook's sheet of numbers (数値回答): a row per indicator, one for the
 /// effect of the year, one for the self-rating and one for its note (取組実績・特記), for each
 /// initiative whose 所管課 the division is; only the yellow 実績 column can be typed in.

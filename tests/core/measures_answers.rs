@@ -819,16 +819,17 @@ fn numbers_cleared_back_to_as_sent_are_offered_held() {
     }
 }
 
-/// The workbook's self-rating cell left blank as it was sent is no answer: the office's
-/// rating given since stays (「自己評価: A → —」 was taken), and a rating the division's earlier
-/// answer (its response file) gave is not cleared by an untouched copy of the workbook.
+/// The workbook's self-rating cell left as it was sent is no answer: the office's rating given
+/// since stays (a blank cell took 「自己評価: A → —」), and a rating the division's earlier
+/// answer (its response file) gave is not put back by an untouched copy of the workbook.
 #[test]
 fn a_self_rating_cell_left_as_sent_changes_nothing() {
     use shinchoku::model::measures::Rating;
     let master = sent(seed_with_measures());
     let first = master.sections[0].initiatives[0].id;
     let division = first_division(&master);
-    let code = master.measure_settings.rating_scale[0].code.clone();
+    // Another level than the S the initiative has.
+    let code = master.measure_settings.rating_scale[1].code.clone();
     let rating = |r: &shinchoku::model::Report| {
         let m = r.initiative(first).unwrap().measures();
         m.self_rating.as_ref().map(|x| x.code.clone())
@@ -894,7 +895,8 @@ fn a_response_file_changing_one_number_leaves_the_others() {
     let master = sent(seed_with_measures());
     let first = master.sections[0].initiatives[0].id;
     let division = first_division(&master);
-    let code = master.measure_settings.rating_scale[0].code.clone();
+    // Another level than the S the initiative has.
+    let code = master.measure_settings.rating_scale[1].code.clone();
     let at = crate::measures_cycle::answered_at();
     let numbers = |r: &shinchoku::model::Report| {
         let m = r.initiative(first).unwrap().measures();
@@ -950,5 +952,56 @@ fn a_response_file_changing_one_number_leaves_the_others() {
             Some(Money::yen(3_200_000_000)),
             Some(code)
         )
+    );
+}
+
+/// Two answers of one division collected at once, the workbook with numbers replaced by the
+/// response file rating the initiative and leaving the numbers as sent: the review names the numbers only the replaced one gave, as it
+/// names its result lines — they went without a word (the master ended with none).
+#[test]
+fn numbers_only_a_replaced_answer_gave_are_named() {
+    use shinchoku::lang::{Describe, Lang};
+    let master = sent(seed_with_measures());
+    let division = first_division(&master);
+    let book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
+        &master, &division, None, "",
+    ))
+    .unwrap();
+    let answered = crate::type_into_workbook(
+        &crate::type_into_workbook(&book, "900", "950"),
+        "3100",
+        "3200",
+    );
+    let older = shinchoku::survey::answer::answer_from_workbook(&answered, "a.xlsx".into());
+    // The response file rates, and leaves the numbers as sent.
+    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
+    let first = master.sections[0].initiatives[0].id;
+    // Another level than the S the initiative has.
+    let code = master.measure_settings.rating_scale[1].code.clone();
+    ron.initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .self_rating = Some(shinchoku::model::measures::Rating {
+        code,
+        ..Default::default()
+    });
+    let newer = shinchoku::survey::answer::answer_from_report(ron, "a.ron".into());
+    let at = crate::measures_cycle::answered_at();
+    let c = shinchoku::survey::collect::collect(
+        &master,
+        vec![Ok(older.unwrap()), Ok(newer.unwrap())],
+        at,
+    );
+    let t = &c.taken[0];
+    assert_eq!(t.replaces, ["a.xlsx"], "{:?} {:?}", t.file, c.taken.len());
+    let named: Vec<String> = (t.dropped_numbers.iter())
+        .map(|(at, value)| format!("{}: {value}", at.describe(Lang::Ja)))
+        .collect();
+    assert!(named.iter().any(|n| n.ends_with(": 950")), "{named:?}");
+    assert!(
+        named
+            .iter()
+            .any(|n| n.contains("効果額") && n.ends_with(": 3200")),
+        "{named:?}"
     );
 }

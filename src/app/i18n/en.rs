@@ -103,6 +103,7 @@ pub const EN: Texts = Texts {
     preview_laying_out: "Laying out the pages…",
     preview_pages_before: "The pages before are shown until then",
     review_dropped: "Results only in the answers replaced, not taken in:",
+    review_dropped_numbers: "Numbers only in the answers replaced, not taken in:",
     review_replaces: "Replaces the same division's earlier answers:",
     review_topics: "topics",
     detail_more: "more, in the grid (the detail panel lists the first 500)",

@@ -103,6 +103,7 @@ pub const JA: Texts = Texts {
     preview_laying_out: "ページを組んでいます…",
     preview_pages_before: "組み終わるまで、前のページを表示しています",
     review_dropped: "置き換える回答にだけあり、取り込まれない実績:",
+    review_dropped_numbers: "置き換える回答にだけあり、取り込まれない数値:",
     review_replaces: "同じ担当課の先の回答（置き換えます）:",
     review_topics: "見出し",
     detail_more: "件は表にあります（詳細には最初の500件まで）",

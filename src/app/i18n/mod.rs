@@ -122,6 +122,7 @@ pub struct Texts {
     /// Before the files of the same division given earlier in the same collection.
     pub review_replaces: &'static str,
     pub review_dropped: &'static str,
+    pub review_dropped_numbers: &'static str,
     pub preview_laying_out: &'static str,
     pub preview_pages_before: &'static str,
     pub review_topics: &'static str,

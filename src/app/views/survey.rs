@@ -174,6 +174,13 @@ fn taken_list(ui: &mut Ui, lang: Lang, c: &Collection) {
                 ui.label(RichText::new(format!("  {}", visible(line))).small());
             }
         }
+        if !taken.dropped_numbers.is_empty() {
+            ui.label(RichText::new(t.review_dropped_numbers).small());
+            for (at, value) in &taken.dropped_numbers {
+                let line = format!("  {}: {}", at.describe(lang), visible(value));
+                ui.label(RichText::new(line).small());
+            }
+        }
         if let Some(diff) = &taken.difference {
             for line in change_list(diff, lang).iter().filter(|l| l.depth == 2) {
                 ui.label(RichText::new(format!("  {}", visible(&line.text))).small());
