@@ -196,10 +196,10 @@ pub fn collect(
             }
         }
         let division = answer.response.division.clone();
-        let kept = super::measures::given(master, &answer.content, &division);
+        let kept = numbers_given(master, &answer.content, &division);
         let mut dropped_numbers = Vec::new();
         for (a, _) in replaced.iter().filter(|(_, nothing)| !nothing) {
-            for n in super::measures::given(master, &a.content, &division) {
+            for n in numbers_given(master, &a.content, &division) {
                 if !kept.contains(&n) && !dropped_numbers.contains(&n) {
                     dropped_numbers.push(n);
                 }
@@ -247,6 +247,18 @@ pub fn collect(
     }
     out.fresh_next = fresh.0;
     out
+}
+
+/// The numbers an answer gives, each where it stands and as written.
+fn numbers_given(
+    master: &Report,
+    content: &AnswerContent,
+    division: &str,
+) -> Vec<(crate::model::measure_warning::MeasureAt, String)> {
+    match content {
+        AnswerContent::Report(r) => super::measures::given_in_report(master, r, division),
+        AnswerContent::Workbook(_, rows, ..) => super::measures::given_in_rows(master, rows),
+    }
 }
 
 /// The result lines an answer writes for its division's topics, each as compared (its ends

@@ -161,15 +161,14 @@ fn rated_by(merged: &mut Measures, master: &Measures, division: &str, on: NaiveD
     }
 }
 
-/// The numbers an answer gives for the report's year (an indicator's actual or first half, the
-/// effect, the self-rating), each where it stands and as written; blanks left out. The numbers
-/// only an answer replaced by a later one gave are listed with it (they are not taken).
-pub(super) fn given(
+/// The numbers a response file gives for the report's year (an indicator's actual or first
+/// half, the effect, the self-rating), each where it stands and as written; blanks left out.
+/// The numbers only an answer replaced by a later one gave are listed with it (not taken).
+pub(super) fn given_in_report(
     master: &Report,
-    content: &super::answer::AnswerContent,
+    r: &Report,
     division: &str,
 ) -> Vec<(MeasureAt, String)> {
-    use super::answer::AnswerContent;
     let year = master.fiscal_year;
     let unit = master.measure_settings.yen_unit;
     let mut out = Vec::new();
@@ -177,59 +176,48 @@ pub(super) fn given(
         initiative: i.number.clone(),
         field,
     };
-    match content {
-        AnswerContent::Report(r) => {
-            for i in master
-                .initiatives()
-                .filter(|i| measures_division(i) == Some(division))
-            {
-                let Some(a) = r.initiative(i.id) else {
-                    continue;
-                };
-                let m = a.measures();
-                for x in &m.indicators {
-                    let Some(v) = x.year(year) else { continue };
-                    let name = x.name.clone();
-                    for (figure, first_half) in [(&v.actual, false), (&v.first_half, true)] {
-                        if figure.is_blank() {
-                            continue;
-                        }
-                        let field = match first_half {
-                            true => MeasureField::IndicatorFirstHalf {
-                                name: name.clone(),
-                                year,
-                            },
-                            false => MeasureField::IndicatorActual {
-                                name: name.clone(),
-                                year,
-                            },
-                        };
-                        out.push((at(i, field), figure.display()));
-                    }
-                }
-                if let Some(e) = m.effect(year).filter(|e| !e.actual.is_blank()) {
-                    out.push((
-                        at(i, MeasureField::EffectActual { year }),
-                        e.actual.display(unit),
-                    ));
-                }
-                if let Some(r) = m.self_rating.as_ref().filter(|r| !r.code.trim().is_empty()) {
-                    out.push((at(i, MeasureField::SelfRating), r.code.clone()));
-                }
+    for i in master
+        .initiatives()
+        .filter(|i| measures_division(i) == Some(division))
+    {
+        let Some(a) = r.initiative(i.id) else {
+            continue;
+        };
+        let m = a.measures();
+        for x in &m.indicators {
+            let Some(v) = x.year(year) else { continue };
+            let name = || x.name.clone();
+            if !v.actual.is_blank() {
+                let field = MeasureField::IndicatorActual { name: name(), year };
+                out.push((at(i, field), v.actual.display()));
+            }
+            if !v.first_half.is_blank() {
+                let field = MeasureField::IndicatorFirstHalf { name: name(), year };
+                out.push((at(i, field), v.first_half.display()));
             }
         }
-        AnswerContent::Workbook(_, rows, ..) => {
-            for row in rows.iter().filter(|r| !r.answer.trim().is_empty()) {
-                let Some(i) = master.initiative(row.initiative) else {
-                    continue;
-                };
-                if let Some(at) = measure_at(i, row.what.clone(), year) {
-                    out.push((at, row.answer.trim().to_string()));
-                }
-            }
+        if let Some(e) = m.effect(year).filter(|e| !e.actual.is_blank()) {
+            out.push((
+                at(i, MeasureField::EffectActual { year }),
+                e.actual.display(unit),
+            ));
+        }
+        if let Some(r) = m.self_rating.as_ref().filter(|r| !r.code.trim().is_empty()) {
+            out.push((at(i, MeasureField::SelfRating), r.code.clone()));
         }
     }
     out
+}
+
+/// [`given_in_report`] of a workbook's 数値回答 rows.
+pub(super) fn given_in_rows(master: &Report, rows: &[MeasureRow]) -> Vec<(MeasureAt, String)> {
+    (rows.iter().filter(|r| !r.answer.trim().is_empty()))
+        .filter_map(|row| {
+            let i = master.initiative(row.initiative)?;
+            let at = measure_at(i, row.what, master.fiscal_year)?;
+            Some((at, row.answer.trim().to_string()))
+        })
+        .collect()
 }
 
 /// The response workbook's sheet of numbers (数値回答): a row per indicator, one for the
