@@ -214,7 +214,18 @@ pub(super) fn given_in_rows(master: &Report, rows: &[MeasureRow]) -> Vec<(Measur
     (rows.iter().filter(|r| !r.answer.trim().is_empty()))
         .filter_map(|row| {
             let i = master.initiative(row.initiative)?;
-            let at = measure_at(i, row.what, master.fiscal_year)?;
+            let mut at = measure_at(i, row.what, master.fiscal_year)?;
+            // The cell answers the first half's actual where that is asked.
+            if let (MeasureCell::Indicator(k), MeasureField::IndicatorActual { name, year }) =
+                (row.what, &at.field)
+                && i.measures()
+                    .indicators
+                    .get(k)
+                    .is_some_and(|x| first_half_asked(master, x))
+            {
+                let (name, year) = (name.clone(), *year);
+                at.field = MeasureField::IndicatorFirstHalf { name, year };
+            }
             Some((at, row.answer.trim().to_string()))
         })
         .collect()
