@@ -25,8 +25,9 @@ pub(super) struct Brought {
     /// Taking back, in a topic the answer brings back as sent, what the division's earlier
     /// answers wrote: settled once every topic is read ([`Brought::settle_take_backs`]).
     pub(super) take_backs: Vec<Conflict>,
-    /// The answer holds, in a topic it does not bring back as sent, the results just as the
-    /// division's earlier answer had them: it is that answer's file, worked on further.
+    /// The answer is the division's own earlier one worked on further: it follows a 差戻し, or
+    /// it holds, in a topic it does not bring back as sent, the results just as the earlier
+    /// answer had them. A take-back it makes is then taken, not held.
     pub(super) carries_on: bool,
     /// Results the answer added again in the same words as they stand (another division's
     /// rewrite taken in before): kept once, and the division writes them too.
@@ -54,6 +55,15 @@ pub(super) fn as_taken_before(
 }
 
 impl Brought {
+    /// What an answer brings, to be gathered; after 差戻し the answer is the division's
+    /// correction of its own, and a take-back it makes is taken.
+    pub(super) fn answering(written: &super::shared::Written) -> Brought {
+        Brought {
+            carries_on: written.sent_back,
+            ..Brought::default()
+        }
+    }
+
     /// Says each of `kinds` of the results of `t` (what an answer did to a result changed since
     /// the survey went out, [`super::shared::since_sent`]).
     pub(super) fn say_of_results(
@@ -95,10 +105,10 @@ impl Brought {
         });
     }
 
-    /// Each take-back, said: taken in when the answer carries on its earlier answer's changes
-    /// elsewhere (the same file, worked on further), else held for the office to tick — a copy
-    /// of the sent file another member of the division answered in reads just so, and taking
-    /// back would remove what the first answer's writer wrote.
+    /// Each take-back, said: taken in when the answer follows a 差戻し or carries on its earlier
+    /// answer's changes elsewhere (the same file, worked on further), else held for the office
+    /// to tick — a copy of the sent file another member of the division answered in reads just
+    /// so, and taking back would remove what the first answer's writer wrote.
     pub(super) fn settle_take_backs(&mut self) {
         use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
         let held = !self.carries_on;

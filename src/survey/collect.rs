@@ -581,7 +581,7 @@ fn from_report(
     fresh: &mut Fresh,
 ) -> Brought {
     let division = answer.response.division.as_str();
-    let mut brought = Brought::default();
+    let mut brought = Brought::answering(written);
     let sent: super::sent::SentParts = answer.response.sent.iter().cloned().collect();
     // The results the answer may rewrite or remove: those it was sent, and those the
     // division's earlier answers added (a result added since by the office or taken in from
@@ -599,8 +599,6 @@ fn from_report(
     // Some results not as sent: the division worked on this file, not an untouched copy.
     let worked_on =
         written.sent_back || (topics.iter()).any(|&t| r.topic(t).is_some_and(|a| !as_sent(t, a)));
-    // After 差戻し the answer is the division's correction of its own: a take-back is taken.
-    brought.carries_on = written.sent_back;
     for topic in topics {
         let (Some(i), Some(t), Some(a)) = (
             master.initiative_of_topic(topic),

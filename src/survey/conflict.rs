@@ -114,28 +114,26 @@ impl Conflict {
         if changes.is_empty() {
             return None;
         }
-        Some(Conflict {
-            file: file.to_string(),
-            division: division.to_string(),
-            kind: ConflictKind::NumbersBack {
-                initiative,
-                changes,
-            },
-            initiative: Some(i.number.clone()),
-            topic: None,
-            old: String::new(),
-            new: String::new(),
-            unlinks: Vec::new(),
-            edit: Some(Edit::SetMeasures {
-                initiative,
-                measures: Box::new(measures),
-            }),
-            not_sent: false,
-        })
+        let kind = ConflictKind::NumbersBack {
+            initiative,
+            changes,
+        };
+        let edit = Edit::SetMeasures {
+            initiative,
+            measures: Box::new(measures),
+        };
+        let place = (Some(i.number.clone()), None);
+        Some(Conflict::held(
+            (file, division),
+            kind,
+            place,
+            Default::default(),
+            edit,
+        ))
     }
 
     /// Taking back, in topic `t` of initiative `i`, what the division's earlier answers wrote:
-    /// the results `now` become `entries` (see [`ConflictKind::TakeBack`]).
+    /// the topic's results become `entries` (see [`ConflictKind::TakeBack`]).
     pub(super) fn taking_back(
         (file, division): (&str, &str),
         (i, t): (&crate::model::Initiative, &crate::model::Topic),
@@ -147,13 +145,28 @@ impl Conflict {
             side: crate::model::Side::Actual,
             entries,
         };
+        let kind = ConflictKind::TakeBack { topic: t.id };
+        let place = (Some(i.number.clone()), t.heading.clone());
+        let texts = (super::entries_text(&t.actual), new);
+        Conflict::held((file, division), kind, place, texts, edit)
+    }
+
+    /// A change held for the office to tick, of `file` of `division`: where (an initiative's
+    /// number, a topic's heading), its old and new text, and the edit that takes it.
+    fn held(
+        (file, division): (&str, &str),
+        kind: ConflictKind,
+        (initiative, topic): (Option<String>, Option<String>),
+        (old, new): (String, String),
+        edit: Edit,
+    ) -> Conflict {
         Conflict {
             file: file.to_string(),
             division: division.to_string(),
-            kind: ConflictKind::TakeBack { topic: t.id },
-            initiative: Some(i.number.clone()),
-            topic: t.heading.clone(),
-            old: super::entries_text(&t.actual),
+            kind,
+            initiative,
+            topic,
+            old,
             new,
             unlinks: Vec::new(),
             edit: Some(edit),

@@ -25,7 +25,7 @@ pub(super) fn from_workbook(
     fresh: &mut Fresh,
 ) -> Brought {
     let division = answer.response.division.as_str();
-    let mut brought = Brought::default();
+    let mut brought = Brought::answering(written);
     let conflict =
         |kind, i: &Initiative, t: &Topic, old: String, new: String, edit: Option<Edit>| Conflict {
             file: answer.file.clone(),
@@ -44,8 +44,6 @@ pub(super) fn from_workbook(
         || (rows.iter())
             .any(|r| (r.sent_results).is_some_and(|h| h != super::sent::hash(&r.results)));
     brought.say_as_sent(worked_on, written);
-    // After 差戻し the answer is the division's correction of its own: a take-back is taken.
-    brought.carries_on = written.sent_back;
     for row in merged_rows(rows, &mut brought.warnings) {
         let (Some(i), Some(t)) = (
             master.initiative_of_topic(row.topic),

@@ -589,6 +589,18 @@ fn a_number_typed_by_hand_in_a_ron_file_is_read_or_kept_as_written() {
     );
 }
 
+/// `report` saved as `r.ron` in `dir` and opened, with what opening it says.
+fn opened_from_ron(
+    report: &shinchoku::model::Report,
+    dir: &std::path::Path,
+) -> (shinchoku::Opened, Vec<String>) {
+    let path = dir.join("r.ron");
+    std::fs::write(&path, store::to_ron(report)).unwrap();
+    let opened = shinchoku::open_report(&path).expect("opens");
+    let said = opened.warnings.iter().map(|w| w.to_string()).collect();
+    (opened, said)
+}
+
 /// A `.ron` whose rating scale declares a code twice (a hand edit, or a file saved before the
 /// readers merged `A` and `Ａ`) opens with the first level kept and the repeat said: the
 /// summary counted the code's ratings under both (計画実施率 36.4% for 63.6%, `check --json`
@@ -607,11 +619,8 @@ fn a_rating_code_declared_twice_in_a_ron_file_is_one_level_and_said() {
     twin.label = "もう一つ".into();
     report.measure_settings.rating_scale.push(twin.clone());
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("r.ron");
-    std::fs::write(&path, store::to_ron(&report)).unwrap();
-    let opened = shinchoku::open_report(&path).expect("opens");
+    let (opened, said) = opened_from_ron(&report, dir.path());
     assert_eq!(opened.report.measure_settings.rating_scale, scale);
-    let said: Vec<String> = opened.warnings.iter().map(|w| w.to_string()).collect();
     assert!(
         said.iter()
             .any(|w| w.contains(&twin.code) && w.contains("declared twice")),
@@ -637,11 +646,8 @@ fn a_rating_level_without_a_code_is_left_out_and_said() {
     };
     report.measure_settings.rating_scale.insert(1, blank);
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("r.ron");
-    std::fs::write(&path, store::to_ron(&report)).unwrap();
-    let opened = shinchoku::open_report(&path).expect("opens");
+    let (opened, said) = opened_from_ron(&report, dir.path());
     assert_eq!(opened.report.measure_settings.rating_scale, scale);
-    let said: Vec<String> = opened.warnings.iter().map(|w| w.to_string()).collect();
     assert!(
         said.iter()
             .any(|w| w.contains("「未記入」") && w.contains("has no code")),

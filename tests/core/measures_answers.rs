@@ -6,6 +6,7 @@ use shinchoku::edit::measures::measures_division;
 use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::FiscalYear;
 use shinchoku::model::figure::Decimal;
+use shinchoku::survey::answer::{Answer, Refusal};
 use shinchoku::survey::collect::Collection;
 
 use crate::measures::seed_with_measures;
@@ -42,6 +43,43 @@ pub fn first_division(master: &shinchoku::model::Report) -> String {
     measures_division(&master.sections[0].initiatives[0])
         .unwrap()
         .to_string()
+}
+
+/// The workbook the survey sent the division answering the master's first initiative.
+fn sent_book(master: &shinchoku::model::Report) -> Vec<u8> {
+    let response = shinchoku::survey::response_for(master, &first_division(master), None, "");
+    shinchoku::survey::workbook::write(&response).unwrap()
+}
+
+/// That workbook answered: the indicator 900 → 950, the effect 3,100 → 3,200 百万円.
+fn answered_950_3200(book: &[u8]) -> Vec<u8> {
+    crate::type_into_workbook(
+        &crate::type_into_workbook(book, "900", "950"),
+        "3100",
+        "3200",
+    )
+}
+
+fn from_book(bytes: &[u8]) -> Result<Answer, (String, Refusal)> {
+    Ok(shinchoku::survey::answer::answer_from_workbook(bytes, "a.xlsx".into()).unwrap())
+}
+
+fn from_ron(report: &shinchoku::model::Report) -> Result<Answer, (String, Refusal)> {
+    Ok(shinchoku::survey::answer::answer_from_report(report.clone(), "a.ron".into()).unwrap())
+}
+
+/// `report` with its first initiative self-rated `code`.
+fn rated(mut report: shinchoku::model::Report, code: &str) -> shinchoku::model::Report {
+    let first = report.sections[0].initiatives[0].id;
+    report
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .self_rating = Some(shinchoku::model::measures::Rating {
+        code: code.into(),
+        ..Default::default()
+    });
+    report
 }
 
 pub fn taken(
@@ -757,26 +795,13 @@ fn numbers_cleared_back_to_as_sent_are_offered_held() {
         doc.perform(c.intent(k).unwrap()).unwrap();
         doc.into_report()
     };
-    let book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
-        &master, &division, None, "",
-    ))
-    .unwrap();
-    let first_answer = crate::type_into_workbook(
-        &crate::type_into_workbook(&book, "900", "950"),
-        "3100",
-        "3200",
-    );
-    let from_book = |bytes: &[u8]| {
-        Ok(shinchoku::survey::answer::answer_from_workbook(bytes, "a.xlsx".into()).unwrap())
-    };
+    let book = sent_book(&master);
+    let first_answer = answered_950_3200(&book);
     let ron = shinchoku::survey::response_for(&master, &division, None, "");
     let mut typed = ron.clone();
     let m = typed.initiative_mut(first).unwrap().measures_mut();
     m.indicators[0].year_mut(FY).actual = Figure::of(Decimal::whole(950));
     m.effect_mut(FY).actual = Money::yen(3_200_000_000);
-    let from_ron = |r: &shinchoku::model::Report| {
-        Ok(shinchoku::survey::answer::answer_from_report(r.clone(), "a.ron".into()).unwrap())
-    };
     for in_workbook in [true, false] {
         let (answer, cleared) = match in_workbook {
             true => (from_book(&first_answer), from_book(&book)),
@@ -824,7 +849,6 @@ fn numbers_cleared_back_to_as_sent_are_offered_held() {
 /// answer (its response file) gave is not put back by an untouched copy of the workbook.
 #[test]
 fn a_self_rating_cell_left_as_sent_changes_nothing() {
-    use shinchoku::model::measures::Rating;
     let master = sent(seed_with_measures());
     let first = master.sections[0].initiatives[0].id;
     let division = first_division(&master);
@@ -834,27 +858,13 @@ fn a_self_rating_cell_left_as_sent_changes_nothing() {
         let m = r.initiative(first).unwrap().measures();
         m.self_rating.as_ref().map(|x| x.code.clone())
     };
-    let book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
-        &master, &division, None, "",
-    ))
-    .unwrap();
+    let book = sent_book(&master);
     let at = crate::measures_cycle::answered_at();
-    let from_book = |bytes: &[u8]| {
-        Ok(shinchoku::survey::answer::answer_from_workbook(bytes, "a.xlsx".into()).unwrap())
-    };
     // The office rates after sending; the division's workbook answers a number only.
-    let mut rated = master.clone();
-    rated
-        .initiative_mut(first)
-        .unwrap()
-        .measures_mut()
-        .self_rating = Some(Rating {
-        code: code.clone(),
-        ..Rating::default()
-    });
+    let office_rated = rated(master.clone(), &code);
     let answered = crate::type_into_workbook(&book, "900", "950");
-    let c = shinchoku::survey::collect::collect(&rated, vec![from_book(&answered)], at);
-    let after = taken(&rated, &c);
+    let c = shinchoku::survey::collect::collect(&office_rated, vec![from_book(&answered)], at);
+    let after = taken(&office_rated, &c);
     assert_eq!(
         rating(&after),
         Some(code.clone()),
@@ -865,16 +875,11 @@ fn a_self_rating_cell_left_as_sent_changes_nothing() {
         Some(Decimal::whole(950))
     );
     // The division rates in its response file; then an untouched copy of the workbook comes.
-    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
-    ron.initiative_mut(first)
-        .unwrap()
-        .measures_mut()
-        .self_rating = Some(Rating {
-        code: code.clone(),
-        ..Rating::default()
-    });
-    let answer = shinchoku::survey::answer::answer_from_report(ron, "a.ron".into()).unwrap();
-    let c = shinchoku::survey::collect::collect(&master, vec![Ok(answer)], at);
+    let ron = rated(
+        shinchoku::survey::response_for(&master, &division, None, ""),
+        &code,
+    );
+    let c = shinchoku::survey::collect::collect(&master, vec![from_ron(&ron)], at);
     let after = taken(&master, &c);
     assert_eq!(rating(&after), Some(code.clone()));
     let c = shinchoku::survey::collect::collect(&after, vec![from_book(&book)], at);
@@ -891,7 +896,7 @@ fn a_self_rating_cell_left_as_sent_changes_nothing() {
 /// —」), as did the numbers the division's workbook had answered before.
 #[test]
 fn a_response_file_changing_one_number_leaves_the_others() {
-    use shinchoku::model::measures::{Figure, Money, Rating};
+    use shinchoku::model::measures::{Figure, Money};
     let master = sent(seed_with_measures());
     let first = master.sections[0].initiatives[0].id;
     let division = first_division(&master);
@@ -906,17 +911,10 @@ fn a_response_file_changing_one_number_leaves_the_others() {
             m.self_rating.as_ref().map(|x| x.code.clone()),
         )
     };
-    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
-    ron.initiative_mut(first)
-        .unwrap()
-        .measures_mut()
-        .self_rating = Some(Rating {
-        code: code.clone(),
-        ..Rating::default()
-    });
-    let from_ron = |r: &shinchoku::model::Report| {
-        Ok(shinchoku::survey::answer::answer_from_report(r.clone(), "a.ron".into()).unwrap())
-    };
+    let ron = rated(
+        shinchoku::survey::response_for(&master, &division, None, ""),
+        &code,
+    );
     // The office corrects two numbers after sending.
     let mut corrected = master.clone();
     let m = corrected.initiative_mut(first).unwrap().measures_mut();
@@ -932,17 +930,8 @@ fn a_response_file_changing_one_number_leaves_the_others() {
         )
     );
     // The division's workbook answered numbers first; then the response file, a rating only.
-    let book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
-        &master, &division, None, "",
-    ))
-    .unwrap();
-    let answered = crate::type_into_workbook(
-        &crate::type_into_workbook(&book, "900", "950"),
-        "3100",
-        "3200",
-    );
-    let answer = shinchoku::survey::answer::answer_from_workbook(&answered, "a.xlsx".into());
-    let c = shinchoku::survey::collect::collect(&master, vec![Ok(answer.unwrap())], at);
+    let answered = answered_950_3200(&sent_book(&master));
+    let c = shinchoku::survey::collect::collect(&master, vec![from_book(&answered)], at);
     let after = taken(&master, &c);
     let c = shinchoku::survey::collect::collect(&after, vec![from_ron(&ron)], at);
     assert_eq!(
@@ -956,44 +945,27 @@ fn a_response_file_changing_one_number_leaves_the_others() {
 }
 
 /// Two answers of one division collected at once, the workbook with numbers replaced by the
-/// response file rating the initiative and leaving the numbers as sent: the review names the numbers only the replaced one gave, as it
-/// names its result lines — they went without a word (the master ended with none).
+/// response file rating the initiative and leaving the numbers as sent: the review names the
+/// numbers only the replaced one gave, as it names its result lines — they went without a
+/// word (the master ended with none).
 #[test]
 fn numbers_only_a_replaced_answer_gave_are_named() {
     use shinchoku::lang::{Describe, Lang};
     let master = sent(seed_with_measures());
     let division = first_division(&master);
-    let book = shinchoku::survey::workbook::write(&shinchoku::survey::response_for(
-        &master, &division, None, "",
-    ))
-    .unwrap();
-    let answered = crate::type_into_workbook(
-        &crate::type_into_workbook(&book, "900", "950"),
-        "3100",
-        "3200",
-    );
-    let older = shinchoku::survey::answer::answer_from_workbook(&answered, "a.xlsx".into());
-    // The response file rates, and leaves the numbers as sent.
-    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
-    let first = master.sections[0].initiatives[0].id;
-    // Another level than the S the initiative has.
+    let older = answered_950_3200(&sent_book(&master));
+    // The response file rates (another level than the S the initiative has), and leaves the
+    // numbers as sent.
     let code = master.measure_settings.rating_scale[1].code.clone();
-    ron.initiative_mut(first)
-        .unwrap()
-        .measures_mut()
-        .self_rating = Some(shinchoku::model::measures::Rating {
-        code,
-        ..Default::default()
-    });
-    let newer = shinchoku::survey::answer::answer_from_report(ron, "a.ron".into());
-    let at = crate::measures_cycle::answered_at();
-    let c = shinchoku::survey::collect::collect(
-        &master,
-        vec![Ok(older.unwrap()), Ok(newer.unwrap())],
-        at,
+    let newer = rated(
+        shinchoku::survey::response_for(&master, &division, None, ""),
+        &code,
     );
+    let at = crate::measures_cycle::answered_at();
+    let answers = vec![from_book(&older), from_ron(&newer)];
+    let c = shinchoku::survey::collect::collect(&master, answers, at);
     let t = &c.taken[0];
-    assert_eq!(t.replaces, ["a.xlsx"], "{:?} {:?}", t.file, c.taken.len());
+    assert_eq!(t.replaces, ["a.xlsx"]);
     let named: Vec<String> = (t.dropped_numbers.iter())
         .map(|(at, value)| format!("{}: {value}", at.describe(Lang::Ja)))
         .collect();
