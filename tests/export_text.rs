@@ -529,6 +529,34 @@ fn words_after_a_lone_angle_bracket_are_kept() {
     }
 }
 
+/// Words between `<` and `>` that only look like a tag are words: `a<b and c>d` (an element's
+/// name, then bare words HTML has no attribute for) and a heading `<ICT>` (no element) were
+/// read as tags and dropped without a word.
+#[test]
+fn words_that_only_look_like_a_tag_are_kept() {
+    let line = "職員向けメルマガにおける周知(6月)";
+    let typed = "職員向けメルマガ<b and c>における周知(6月)";
+    let table = SEED
+        .replacen(line, typed, 1)
+        .replace("<ポータルサイトの構築>", "<ICT>");
+    let read = import_bytes(table.as_bytes()).unwrap().report;
+    let i = read.initiatives().find(|i| i.number == "2").unwrap();
+    assert_eq!(
+        i.topics[0].heading.as_deref(),
+        Some("ICT"),
+        "{:?}",
+        i.topics[0]
+    );
+    assert!(
+        i.topics[0].actual.iter().any(|e| e.text == typed),
+        "{:?}",
+        i.topics[0].actual
+    );
+    for encoding in ENCODINGS {
+        assert!(table_again(&carried(read.clone()), encoding) == carried(read.clone()));
+    }
+}
+
 /// A word processor's tag with an unquoted attribute in Japanese (`<font face=ＭＳ明朝>`) is a
 /// tag: the rule that kept 「<I 方針…」 as words read it as a heading, and every result after it
 /// went under a topic 「font face=ＭＳ明朝」. And it splits no line: `・` before it was an empty

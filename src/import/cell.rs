@@ -54,11 +54,14 @@ fn items_of_blocks(
     let mut out = Vec::new();
     for block in blocks {
         let mut rest = block.as_str();
-        while let Some((before, heading, after)) = next_heading(rest) {
-            // In a workbook a heading starts its line: `・連携会議 <協創> の開催` is a result.
-            if bullets == Bullets::LineStart && !before.trim().is_empty() {
-                break;
-            }
+        // In a workbook a heading starts its line: `・連携会議 <協創> の開催` is a result. In the
+        // table it starts its block or follows white space (`<構築> ・運用 <周知> ・…` is one
+        // paragraph there): `メルマガ<b and c>における周知` is one result, not a heading in a word.
+        let opens = |before: &str| match bullets {
+            Bullets::LineStart => before.trim().is_empty(),
+            Bullets::AfterSpace => before.is_empty() || before.ends_with(char::is_whitespace),
+        };
+        while let Some((before, heading, after)) = next_heading(rest, opens) {
             split_bullets(before, &text, bullets, &mut out);
             out.push(CellItem::Heading(text(heading)));
             rest = after;
@@ -69,9 +72,10 @@ fn items_of_blocks(
 }
 
 /// `<…>` whose content is non-empty and not markup (the tokenizer already took the tags): the
-/// first closing bracket with an opening one before it, the nearest. Each closing bracket is
-/// looked at once, so a cell of ten thousand `<` is read in one pass, not one per `<`.
-fn next_heading(s: &str) -> Option<(&str, &str, &str)> {
+/// first closing bracket with an opening one before it, the nearest, where `opens` allows a
+/// heading after what stands before it. Each closing bracket is looked at once, so a cell of
+/// ten thousand `<` is read in one pass, not one per `<`.
+fn next_heading(s: &str, opens: impl Fn(&str) -> bool) -> Option<(&str, &str, &str)> {
     let mut from = 0;
     loop {
         let close = s[from..].find(['>', '＞'])? + from;
@@ -79,7 +83,7 @@ fn next_heading(s: &str) -> Option<(&str, &str, &str)> {
         if let Some(open) = s[from..close].rfind(['<', '＜']).map(|p| p + from) {
             let open_len = s[open..].chars().next()?.len_utf8();
             let body = &s[open + open_len..close];
-            if !body.trim().is_empty() {
+            if !body.trim().is_empty() && opens(&s[..open]) {
                 return Some((&s[..open], body.trim(), &s[close + close_len..]));
             }
         }

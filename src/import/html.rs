@@ -77,37 +77,133 @@ pub fn is_tag_start(after: &str) -> bool {
         && name[end..].starts_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
 }
 
-/// Whether what stands between `<` and `>` is a tag's: no other `<` in it, and words other
-/// than ASCII only in an attribute's value (`face=ＭＳ明朝`, quoted or not). `<I 方針の策定(10月)
-/// …</li>` and `<y かつ y>` are words a division typed, not tags to be dropped: every word up to
-/// the next `>` went without a word.
+/// Whether what stands between `<` and `>` is a tag's: an HTML element's name, no other `<`,
+/// and attributes that are `name=value` (the value may be Japanese: `face=ＭＳ明朝`, quoted or
+/// not) or one of HTML's bare ones (`nowrap`). Anything else is words a division typed, kept as
+/// they are: `<I 方針の策定(10月) …</li>`, `<y かつ y>`, `a<b and c>d`, a heading `<ICT>`: read
+/// as tags, every word up to the next `>` went without a word.
 fn is_markup(inner: &str) -> bool {
     if inner.starts_with('!') {
         return !inner.contains('<');
     }
-    // Where an unquoted character stands: a name, after `=` (spaces may follow), a value.
-    #[derive(PartialEq)]
-    enum At {
-        Name,
-        Equals,
-        Value,
+    if inner.contains('<') {
+        return false;
     }
-    let (mut quote, mut at) = (None, At::Name);
-    for c in inner.chars() {
-        match (quote, c) {
-            (_, '<') => return false,
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => (quote, at) = (Some(c), At::Value),
-            (None, '=') => at = At::Equals,
-            (None, c) if c.is_whitespace() && at == At::Value => at = At::Name,
-            (None, c) if c.is_whitespace() => {}
-            (None, c) if at == At::Name && !c.is_ascii() => return false,
-            (None, _) if at == At::Equals => at = At::Value,
-            _ => {}
+    let inner = inner.strip_prefix('/').unwrap_or(inner);
+    let end = inner
+        .find(|c: char| c.is_whitespace() || c == '/')
+        .unwrap_or(inner.len());
+    is_element(&inner[..end]) && attributes(&inner[end..])
+}
+
+/// The elements a cell's markup is made of, as word processors and spreadsheets write it.
+fn is_element(name: &str) -> bool {
+    const ELEMENTS: &[&str] = &[
+        "a",
+        "abbr",
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "center",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "font",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "hr",
+        "html",
+        "i",
+        "img",
+        "ins",
+        "li",
+        "link",
+        "mark",
+        "meta",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "script",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "style",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "tt",
+        "u",
+        "ul",
+        "wbr",
+    ];
+    ELEMENTS.iter().any(|e| e.eq_ignore_ascii_case(name))
+}
+
+/// Whether a tag's attributes are markup: each `name=value` (spaces around `=` allowed, the
+/// value quoted or up to the next space) or a bare name HTML has (`nowrap`) or an office
+/// program's (`x:str`, with a colon).
+fn attributes(attrs: &str) -> bool {
+    const BARE: &[&str] = &[
+        "checked", "compact", "disabled", "hidden", "noshade", "nowrap", "readonly", "selected",
+    ];
+    let mut rest = attrs.trim_start();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('/') {
+            rest = after.trim_start();
+            continue;
         }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '=' || c == '/')
+            .unwrap_or(rest.len());
+        let name = &rest[..end];
+        let named = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':'));
+        if !named {
+            return false;
+        }
+        rest = rest[end..].trim_start();
+        match rest.strip_prefix('=') {
+            Some(value) => rest = after_value(value.trim_start()),
+            None if name.contains(':') || BARE.iter().any(|b| b.eq_ignore_ascii_case(name)) => {}
+            None => return false,
+        }
+        rest = rest.trim_start();
     }
     true
+}
+
+/// What follows an attribute's value: a quoted one to its closing quote, or up to a space.
+fn after_value(value: &str) -> &str {
+    match value.chars().next() {
+        Some(q @ ('"' | '\'')) => value[1..].find(q).map_or("", |e| &value[e + 2..]),
+        _ => value.find(char::is_whitespace).map_or("", |e| &value[e..]),
+    }
 }
 
 fn parse_tag(inner: &str) -> Option<Token> {
