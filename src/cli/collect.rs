@@ -65,7 +65,10 @@ pub fn run(args: &Collect) -> ExitCode {
     // among the changes below (「保留しました」 said of what was taken).
     let held_said = |w: &&crate::survey::answer::AnswerWarning| {
         !(args.accept_out_of_scope
-            && w.warning.kind == crate::model::diag::WarningKind::BackAsSent { held: true })
+            && matches!(
+                w.warning.kind,
+                crate::model::diag::WarningKind::BackAsSent { held: true, .. }
+            ))
     };
     for w in collection.warnings.iter().filter(held_said) {
         outln!(

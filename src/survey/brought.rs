@@ -22,9 +22,10 @@ pub(super) struct Brought {
     /// Results the answer removed or rewrote that stay all the same (rewritten since, or
     /// reported by another division too): the division no longer reports them.
     pub(super) withdrawn: std::collections::HashSet<Id>,
-    /// Taking back, in a topic the answer brings back as sent, what the division's earlier
-    /// answers wrote: settled once every topic is read ([`Brought::settle_take_backs`]).
-    pub(super) take_backs: Vec<Conflict>,
+    /// Taking back what the division's earlier answers wrote, in a topic the answer brings
+    /// back as sent (`true`: the whole topic) or in lines of one it worked on: settled once
+    /// every topic is read ([`Brought::settle_take_backs`]).
+    pub(super) take_backs: Vec<(Conflict, bool)>,
     /// The answer is the division's own earlier one worked on further: it follows a 差戻し, or
     /// it holds, in a topic it does not bring back as sent, the results just as the earlier
     /// answer had them. A take-back it makes is then taken, not held.
@@ -65,7 +66,7 @@ impl Brought {
     }
 
     /// Says each of `kinds` of the results of `t` (what an answer did to a result changed since
-    /// the survey went out, [`super::shared::since_sent`]).
+    /// the survey went out, [`super::sent_texts::since_sent`]).
     pub(super) fn say_of_results(
         &mut self,
         (i, t): (&Initiative, &Topic),
@@ -94,7 +95,7 @@ impl Brought {
     ) {
         if let Some(from) = back_as_sent {
             let held = super::conflict::Conflict::taking_back(from, (i, t), entries);
-            self.take_backs.push(held);
+            self.take_backs.push((held, true));
             return;
         }
         self.changed.push(t.id);
@@ -105,6 +106,27 @@ impl Brought {
         });
     }
 
+    /// Sets the results of `t` to `entries` but for what the division's earlier answers wrote
+    /// there and the answer takes back without a word of its own (`kept`: the results with
+    /// those kept, [`super::sent_texts::SentTexts::keeping_own`]): the rest is taken now, the
+    /// take-back settled with the others — held unless the answer carries on the earlier one.
+    pub(super) fn take_back_lines(
+        &mut self,
+        (i, t): (&Initiative, &Topic),
+        (kept, entries): (Vec<Entry>, Vec<Entry>),
+        from: (&str, &str),
+    ) {
+        let standing = Topic {
+            actual: kept.clone(),
+            ..t.clone()
+        };
+        if !super::shared::same_results(&kept, &t.actual) {
+            self.set_results((i, t), kept, None);
+        }
+        let held = super::conflict::Conflict::taking_back(from, (i, &standing), entries);
+        self.take_backs.push((held, false));
+    }
+
     /// Each take-back, said: taken in when the answer follows a 差戻し or carries on its earlier
     /// answer's changes elsewhere (the same file, worked on further), else held for the office
     /// to tick — a copy of the sent file another member of the division answered in reads just
@@ -112,17 +134,19 @@ impl Brought {
     pub(super) fn settle_take_backs(&mut self) {
         use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
         let held = !self.carries_on;
-        for back in std::mem::take(&mut self.take_backs) {
+        for (back, whole) in std::mem::take(&mut self.take_backs) {
             let at = Location::entry(EntryAt {
                 initiative: back.initiative.clone().unwrap_or_default(),
                 topic: back.topic.clone(),
                 side: Side::Actual,
             });
-            let kind = WarningKind::BackAsSent { held };
+            let kind = WarningKind::BackAsSent { held, whole };
             self.warnings.push(Warning::new(at, kind));
             match (held, back.edit) {
                 (false, Some(edit)) => {
-                    if let ConflictKind::TakeBack { topic } = back.kind {
+                    if let ConflictKind::TakeBack { topic } = back.kind
+                        && !self.changed.contains(&topic)
+                    {
                         self.changed.push(topic);
                     }
                     self.edits.push(edit);

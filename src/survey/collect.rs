@@ -591,7 +591,7 @@ fn from_report(
         ids.extend(written.own.iter().filter(|w| w.added).map(|w| w.id));
         ids
     });
-    let sent_texts = super::shared::SentTexts::of_response(&sent, written);
+    let sent_texts = super::sent_texts::SentTexts::of_response(&sent, written);
     let (own_texts, own_as) = super::shared::own_lookups(written.own);
     let topics = topics_of(master, division);
     let as_sent =
@@ -649,7 +649,7 @@ fn from_report(
             continue;
         }
         let own = super::shared::typed_as_standing(&t.actual, &list);
-        let since = super::shared::since_sent(&mine, list, &sent_texts, fresh);
+        let since = super::sent_texts::since_sent(&mine, list, &sent_texts, fresh);
         brought.say_of_results((i, t), since.said);
         brought.withdrawn.extend(since.kept.iter().copied());
         let revived = sent_texts.rewritten_after_removal(&t.actual, &a.actual, sent_ids.as_ref());
@@ -667,6 +667,14 @@ fn from_report(
         let (list, again) = super::shared::same_words_once(&t.actual, list, &own);
         brought.same_words.extend(again);
         sub_items_not_in_text(&mut brought, (i, t), &mine, &claimed);
+        if back_as_sent.is_none() {
+            let kept = sent_texts.keeping_own(&t.actual, &list, written);
+            if !same_results(&kept, &list) {
+                let from = (answer.file.as_str(), division);
+                brought.take_back_lines((i, t), (kept, list), from);
+                continue;
+            }
+        }
         if !same_results(&list, &t.actual) {
             brought.set_results((i, t), list, back_as_sent);
         }

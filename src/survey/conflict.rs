@@ -265,8 +265,8 @@ impl Conflict {
             ),
             ConflictKind::TakeBack { .. } => say(
                 lang,
-                "前の回答で書いた実績を取り消し（回答はこの見出しの実績を照会を送ったときのまま）".into(),
-                "takes back what the division's earlier answer wrote (the answer has this topic's results as they were sent)".into(),
+                "前の回答で書いた実績を取り消し（回答はそれを照会を送ったときのまま）".into(),
+                "takes back what the division's earlier answer wrote (the answer has it as it was sent)".into(),
             ),
             ConflictKind::TopicHeading { .. } => {
                 say(lang, "見出しを変更".into(), "changes the heading".into())

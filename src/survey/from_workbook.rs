@@ -223,7 +223,7 @@ fn row_results(
         cell.push_str(line);
         cell.push('\n');
     }
-    let sent_texts = super::shared::SentTexts::of_row(row, written);
+    let sent_texts = super::sent_texts::SentTexts::of_row(row, written);
     let known = sent_texts.lines_of(&answerable.actual);
     let typed = adopt_lines(
         (i, &answerable, Side::Actual),
@@ -239,7 +239,7 @@ fn row_results(
         return;
     }
     let own = super::shared::typed_as_standing(&open.actual, &typed);
-    let since = super::shared::since_sent(&answerable.actual, typed, &sent_texts, fresh);
+    let since = super::sent_texts::since_sent(&answerable.actual, typed, &sent_texts, fresh);
     brought.say_of_results((i, t), since.said);
     brought.withdrawn.extend(since.kept.iter().copied());
     let sent = sent.map(|ids| &ids - &since.kept);
@@ -247,6 +247,13 @@ fn row_results(
     let (typed, again) = super::shared::same_words_once(&open.actual, typed, &own);
     brought.same_words.extend(again);
     let entries = around_kept(&t.actual, &row.kept_apart, typed);
+    if back_as_sent.is_none() {
+        let kept = sent_texts.keeping_own(&t.actual, &entries, written);
+        if !same_results(&kept, &entries) {
+            brought.take_back_lines((i, t), (kept, entries), from);
+            return;
+        }
+    }
     if same_results(&entries, &t.actual) {
         return;
     }

@@ -15,6 +15,7 @@ mod outside;
 mod review;
 pub mod send;
 pub mod sent;
+mod sent_texts;
 mod shared;
 pub mod status;
 pub mod workbook;

@@ -4,14 +4,13 @@
 //! another division's answer after the response went out (a topic two divisions answer for:
 //! an initiative naming several 担当課, a topic naming none), or added by the office since,
 //! stays. Each result is read against the text the division last saw or wrote for it
-//! ([`since_sent`]). Two answers of one collection that set one list (such a topic's results,
+//! ([`super::sent_texts::since_sent`]). Two answers of one collection that set one list (such a topic's results,
 //! or a plan both changed and the office accepts) are joined.
 
 use std::collections::{HashMap, HashSet};
 
 use super::adopt::Fresh;
 use crate::edit::Edit;
-use crate::model::diag::WarningKind;
 use crate::model::{Entry, Id, Report, Side, WrittenResult};
 
 /// `list` (an answer's results for a topic) with the master's results the answer may not
@@ -302,130 +301,6 @@ pub(super) fn written_by_others(master: &Report, division: &str) -> HashSet<u64>
         .collect()
 }
 
-/// What an answer is read against, result by result: the text the division last wrote for
-/// it where its earlier answer wrote it, else the text it was sent (hashes, by id; a
-/// workbook keeps short ones of the texts it was sent).
-pub(super) struct SentTexts<'a> {
-    by_id: HashMap<Id, u64>,
-    short: bool,
-    /// The hash of each text the division last wrote (`None`: it removed the result).
-    own: HashMap<Id, Option<u64>>,
-    /// The texts other divisions' answers wrote.
-    others: &'a HashSet<u64>,
-}
-
-impl SentTexts<'_> {
-    /// A `.ron` response's (its `result/…` parts; none in a response from before them).
-    pub(super) fn of_response<'a>(
-        sent: &super::sent::SentParts,
-        written: &'a Written,
-    ) -> SentTexts<'a> {
-        let by_id = sent
-            .iter()
-            .filter_map(|(k, &h)| Some((Id(k.strip_prefix("result/")?.parse().ok()?), h)))
-            .collect();
-        SentTexts {
-            by_id,
-            short: false,
-            own: own_texts(written.own),
-            others: &written.others,
-        }
-    }
-
-    /// A workbook row's (its hidden cell's; none in a workbook from before them).
-    pub(super) fn of_row<'a>(row: &super::workbook::Row, written: &'a Written) -> SentTexts<'a> {
-        let by_id = match (&row.sent_ids, &row.sent_texts) {
-            (Some(ids), Some(texts)) if ids.len() == texts.len() => ids
-                .iter()
-                .zip(texts)
-                .map(|(&id, &h)| (id, u64::from(h)))
-                .collect(),
-            _ => HashMap::new(),
-        };
-        SentTexts {
-            by_id,
-            short: true,
-            own: own_texts(written.own),
-            others: &written.others,
-        }
-    }
-
-    fn sent_hash(&self, text: &str) -> u64 {
-        if self.short {
-            u64::from(super::sent::short_hash(text))
-        } else {
-            super::sent::hash(text)
-        }
-    }
-
-    /// Whether `text` is what the division last saw or wrote for result `id`; `None` where
-    /// nothing is known of it.
-    fn as_last_seen(&self, id: Id, text: &str) -> Option<bool> {
-        if let Some(&h) = self.own.get(&id) {
-            return Some(h.is_some_and(|h| super::sent::hash(text) == h));
-        }
-        self.by_id.get(&id).map(|&h| self.sent_hash(text) == h)
-    }
-}
-
-/// Results found by the text the division last saw or wrote for them ([`SentTexts::lines_of`]).
-pub(super) struct KnownLines<'a> {
-    texts: &'a SentTexts<'a>,
-    by_sent: HashMap<u64, Id>,
-    by_own: HashMap<u64, Id>,
-}
-
-impl KnownLines<'_> {
-    /// The result a line of this text is, where the division last saw or wrote it so.
-    pub(super) fn result_of(&self, text: &str) -> Option<Id> {
-        (self.by_own.get(&super::sent::hash(text)))
-            .or_else(|| self.by_sent.get(&self.texts.sent_hash(text)))
-            .copied()
-    }
-}
-
-impl SentTexts<'_> {
-    /// `mine`'s results by the texts the division last saw or wrote for them.
-    pub(super) fn lines_of(&self, mine: &[Entry]) -> KnownLines<'_> {
-        let (mut by_sent, mut by_own) = (HashMap::new(), HashMap::new());
-        for m in mine {
-            match (self.own.get(&m.id), self.by_id.get(&m.id)) {
-                (Some(&Some(h)), _) => by_own.insert(h, m.id),
-                (None, Some(&h)) => by_sent.insert(h, m.id),
-                _ => None,
-            };
-        }
-        KnownLines {
-            texts: self,
-            by_sent,
-            by_own,
-        }
-    }
-}
-
-impl SentTexts<'_> {
-    /// The texts of the answer's results (`answer`) that it was sent, that were removed from
-    /// the master's (`master`) since, and that it rewrote: kept as new results, to be said.
-    pub(super) fn rewritten_after_removal(
-        &self,
-        master: &[Entry],
-        answer: &[Entry],
-        sent: Option<&HashSet<Id>>,
-    ) -> Vec<WarningKind> {
-        let Some(sent) = sent else {
-            return Vec::new();
-        };
-        let here: HashSet<Id> = master.iter().map(|m| m.id).collect();
-        (answer.iter())
-            .filter(|e| sent.contains(&e.id) && !here.contains(&e.id))
-            .filter(|e| self.as_last_seen(e.id, &e.text) == Some(false))
-            .map(|e| WarningKind::RemovedSinceSent {
-                answer: e.text.clone(),
-            })
-            .collect()
-    }
-}
-
 /// The results the division's answers added, by the hash of the text each last gave them, and
 /// by the id the response that added them gave them.
 pub(super) fn own_lookups(own: &[WrittenResult]) -> (HashMap<u64, Id>, HashMap<Id, Id>) {
@@ -439,142 +314,12 @@ pub(super) fn own_lookups(own: &[WrittenResult]) -> (HashMap<u64, Id>, HashMap<I
     (texts, answered)
 }
 
-fn own_texts(own: &[WrittenResult]) -> HashMap<Id, Option<u64>> {
-    own.iter()
-        .map(|w| (w.id, (!w.removed).then_some(w.text)))
-        .collect()
-}
-
 /// An entry of a list that an earlier list rewrote and a later one rewrote otherwise (its
 /// text) or removed (none): the later list's place, the earlier's text, the later's.
 type Rewritten = (usize, String, Option<String>);
 
-/// What [`since_sent`] makes of an answer's results.
-pub(super) struct SinceSent {
-    pub(super) list: Vec<Entry>,
-    /// What it did to results changed since the survey went out (rewritten since and
-    /// rewritten or removed by it too; written in the same words by another division, and
-    /// removed or rewritten by it): to be said.
-    pub(super) said: Vec<WarningKind>,
-    /// Those it removed or rewrote that stay all the same, where they stand: no longer the
-    /// division's (recorded as removed by it).
-    pub(super) kept: HashSet<Id>,
-}
-
-/// The answer's results (`list`: the master's ids where it answers a result) against the
-/// master's (`mine`, those it may change) as they stand and as the division last saw or wrote
-/// them ([`SentTexts`]): a result the answer leaves so is the master's as it now stands
-/// (another division's answer or the office rewrote it since; removed since, it stays
-/// removed; a workbook's line is found by its text); one the answer rewrote that was rewritten
-/// since as well keeps both, the master's and after it the answer's as a new result; one the
-/// answer removed that was rewritten since stays; one another division's answer wrote in the
-/// same words stays when the answer removes or rewrites it (the rewrite beside it). Each of
-/// these is said.
-pub(super) fn since_sent(
-    mine: &[Entry],
-    list: Vec<Entry>,
-    sent: &SentTexts,
-    fresh: &mut Fresh,
-) -> SinceSent {
-    let mut out = SinceSent {
-        list: Vec::with_capacity(list.len()),
-        said: Vec::new(),
-        kept: HashSet::new(),
-    };
-    if sent.by_id.is_empty() && sent.own.is_empty() && sent.others.is_empty() {
-        out.list = list;
-        return out;
-    }
-    let by_id: HashMap<Id, &Entry> = mine.iter().map(|e| (e.id, e)).collect();
-    let in_list: HashSet<Id> = list.iter().map(|e| e.id).collect();
-    // The results the list does not hold under their ids, and those no longer in the master,
-    // by the texts the division last saw (as sent) or wrote: a line is looked up by its text.
-    let unanswered = mine.iter().map(|m| m.id).filter(|id| !in_list.contains(id));
-    let (mut by_sent_text, mut by_own_text) = (HashMap::new(), HashMap::new());
-    for id in unanswered {
-        match (sent.own.get(&id), sent.by_id.get(&id)) {
-            (Some(&Some(h)), _) => by_own_text.insert(h, id),
-            (Some(None), _) => None,
-            (None, Some(&h)) => by_sent_text.insert(h, id),
-            (None, None) => None,
-        };
-    }
-    let gone: HashSet<u64> = (sent.by_id.iter())
-        .filter(|(id, _)| !by_id.contains_key(id) && !sent.own.contains_key(id))
-        .map(|(_, &h)| h)
-        .collect();
-    let own_gone: HashSet<u64> = (sent.own.iter())
-        .filter(|(id, _)| !by_id.contains_key(id))
-        .filter_map(|(_, &h)| h)
-        .collect();
-    let texts: HashSet<&str> = mine.iter().map(|e| e.text.as_str()).collect();
-    let mut placed: HashSet<Id> = HashSet::new();
-    for e in list {
-        let Some(m) = by_id.get(&e.id).copied() else {
-            let (as_sent, as_written) = (sent.sent_hash(&e.text), super::sent::hash(&e.text));
-            let found = (by_own_text.get(&as_written)).or_else(|| by_sent_text.get(&as_sent));
-            match found {
-                Some(&id) if placed.insert(id) => out.list.push(by_id[&id].clone()),
-                // Removed since it was sent (or written), and left so by the answer.
-                _ if gone.contains(&as_sent) || own_gone.contains(&as_written) => {}
-                _ => out.list.push(e),
-            }
-            continue;
-        };
-        placed.insert(m.id);
-        match (
-            sent.as_last_seen(m.id, &m.text),
-            sent.as_last_seen(m.id, &e.text),
-        ) {
-            (Some(false), Some(true)) => out.list.push(m.clone()),
-            (Some(false), Some(false)) if m.text != e.text => {
-                out.list.push(m.clone());
-                out.kept.insert(m.id);
-                if !texts.contains(e.text.as_str()) {
-                    out.said.push(WarningKind::RewrittenSinceSent {
-                        now: m.text.clone(),
-                        answer: Some(e.text.clone()),
-                    });
-                    out.list.push(renumbered(e, fresh));
-                }
-            }
-            // Rewriting a line another division's answer wrote in the same words takes it
-            // from this division only: the line stays, the answer's text beside it.
-            _ if m.text != e.text && sent.others.contains(&super::sent::hash(&m.text)) => {
-                out.list.push(m.clone());
-                // No longer this division's: it reports the rewrite.
-                out.kept.insert(m.id);
-                out.said.push(WarningKind::ReportedByAnotherToo {
-                    text: m.text.clone(),
-                    answer: Some(e.text.clone()),
-                });
-                if !texts.contains(e.text.as_str()) {
-                    out.list.push(renumbered(e, fresh));
-                }
-            }
-            _ => out.list.push(e),
-        }
-    }
-    for m in mine.iter().filter(|m| !placed.contains(&m.id)) {
-        if sent.as_last_seen(m.id, &m.text) == Some(false) {
-            out.kept.insert(m.id);
-            out.said.push(WarningKind::RewrittenSinceSent {
-                now: m.text.clone(),
-                answer: None,
-            });
-        } else if sent.others.contains(&super::sent::hash(&m.text)) {
-            out.kept.insert(m.id);
-            out.said.push(WarningKind::ReportedByAnotherToo {
-                text: m.text.clone(),
-                answer: None,
-            });
-        }
-    }
-    out
-}
-
 /// The entry with new ids, its sub-items' too.
-fn renumbered(mut e: Entry, fresh: &mut Fresh) -> Entry {
+pub(super) fn renumbered(mut e: Entry, fresh: &mut Fresh) -> Entry {
     e.id = fresh.next();
     e.subs = e.subs.into_iter().map(|s| renumbered(s, fresh)).collect();
     e

@@ -125,14 +125,18 @@ fn a_workbook_sent_again_rewriting_its_own_line_on_a_topic_of_one_division_repla
     assert_eq!(results(master.report(), ALONE), want);
 }
 
+/// A workbook answered again from the sent copy, a sent line rewritten, without the line the
+/// first answer added: the rewrite is taken, taking the line back is held (another member of
+/// the division may have answered in an untouched copy: the line was removed without a word
+/// to hold) and taken when ticked; another division's line stays either way.
 #[test]
-fn a_workbook_sent_again_without_its_own_line_removes_it_and_nothing_else() {
+fn a_workbook_sent_again_without_its_own_line_holds_taking_it_back_and_takes_the_rest() {
     let mut master = master();
     let (book, cell) = sent_workbook(master.report(), 推進課, PORTAL);
     let sent = results(master.report(), PORTAL);
     let first = type_into_workbook(&book, &cell, &format!("{cell}\n・{BY_DIVISION}"));
     take_book(&mut master, &first, "推進課.xlsx", 10);
-    // 総務課 adds its own in between; 推進課's second answer takes its line back.
+    // 総務課 adds its own in between; 推進課's second answer lacks its line.
     let (theirs, their_cell) = sent_workbook(master.report(), 総務課, PORTAL);
     let by_総務課 = "庁内掲示板への掲載(8月)";
     let answered = type_into_workbook(
@@ -141,12 +145,22 @@ fn a_workbook_sent_again_without_its_own_line_removes_it_and_nothing_else() {
         &format!("{their_cell}\n・{by_総務課}"),
     );
     take_book(&mut master, &answered, "総務課.xlsx", 10);
-    // (With a sent line rewritten too: a cell as it was sent says nothing, see
-    // `as_written::an_untouched_workbook_collected_after_the_office_corrected_results_changes_nothing`.)
     let mail = "職員向けメルマガにおける周知(6月)";
     let without = type_into_workbook(&book, &cell, &cell.replace(mail, "メルマガでの周知(6月)"));
-    take_book(&mut master, &without, "推進課.xlsx", 11);
-    let mut want: Vec<String> = sent
+    let c = collected_book(&master, &without, 11);
+    let said = |w: &survey::answer::AnswerWarning| {
+        w.warning.kind
+            == WarningKind::BackAsSent {
+                held: true,
+                whole: false,
+            }
+    };
+    assert!(c.warnings.iter().any(said), "{:?}", c.warnings);
+    let held = held_take_back(&c);
+    let listed = &c.conflicts[held];
+    assert!(listed.old.contains(BY_DIVISION) && !listed.new.contains(BY_DIVISION));
+    assert!(listed.old.contains("メルマガでの周知(6月)"), "{listed:?}");
+    let rewritten: Vec<String> = sent
         .into_iter()
         .map(|l| {
             if l == mail {
@@ -156,6 +170,13 @@ fn a_workbook_sent_again_without_its_own_line_removes_it_and_nothing_else() {
             }
         })
         .collect();
+    let mut untouched = master.clone();
+    untouched.perform(c.intent(&[]).unwrap()).unwrap();
+    let mut want = rewritten.clone();
+    want.extend([BY_DIVISION.to_string(), by_総務課.to_string()]);
+    assert_eq!(results(untouched.report(), PORTAL), want);
+    master.perform(c.intent(&[held]).unwrap()).unwrap();
+    let mut want = rewritten;
     want.push(by_総務課.into());
     assert_eq!(results(master.report(), PORTAL), want);
 }
@@ -247,7 +268,7 @@ fn other_topic(report: &Report, division: &str, not: Id) -> (Id, String) {
 fn back_as_sent_said(c: &survey::Collection, held: bool) -> bool {
     c.warnings
         .iter()
-        .any(|w| w.warning.kind == WarningKind::BackAsSent { held })
+        .any(|w| w.warning.kind == WarningKind::BackAsSent { held, whole: true })
 }
 
 /// The take-back a collection holds: its place among the conflicts.
@@ -485,4 +506,65 @@ fn a_second_members_copy_of_the_sent_file_takes_nothing_back_by_itself() {
         let other = master.report().topic(other).unwrap();
         assert!(other.actual.iter().any(|e| e.text == "職員提案の表彰(9月)"));
     }
+}
+
+/// One member of the division answers in the workbook (a result's note added, a line
+/// added); another answers later in the response file as it was sent, adding a line in the same
+/// topic. The second answer's line is taken; the first answer's lines, which the response
+/// never held, stay — taking them back is held and said, and done when ticked. They were
+/// reverted and removed as the second answer's own changes.
+#[test]
+fn a_fresh_response_worked_on_in_the_same_topic_holds_taking_back_the_workbooks_lines() {
+    let mut master = master();
+    let response = survey::response_for(master.report(), 推進課, due(), "");
+    let (book, cell) = sent_workbook(master.report(), 推進課, PORTAL);
+    let sent = results(master.report(), PORTAL);
+    let mail = "職員向けメルマガにおける周知(6月)";
+    let noted = "職員向けメルマガにおける周知(6月)（参加職員312名）";
+    let briefing = "協創説明会の開催（9月　2回）";
+    let typed = format!("{}\n・{briefing}", cell.replace(mail, noted));
+    take_book(
+        &mut master,
+        &type_into_workbook(&book, &cell, &typed),
+        "推進課.xlsx",
+        10,
+    );
+    let first: Vec<String> = results(master.report(), PORTAL);
+    assert!(first.contains(&noted.to_string()) && first.contains(&briefing.to_string()));
+    let survey_line = "ポータル利用者アンケート(9月)";
+    let mut other = Document::new(response, Origin::Sample, Vec::new());
+    let t = topic(other.report(), PORTAL);
+    other
+        .perform(Intent::AddEntry {
+            topic: t,
+            side: Side::Actual,
+            text: format!("・{survey_line}"),
+        })
+        .unwrap();
+    let answer = answer_from_report(other.report().clone(), "推進課.ron".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(11));
+    let said = |w: &survey::answer::AnswerWarning| {
+        w.warning.kind
+            == WarningKind::BackAsSent {
+                held: true,
+                whole: false,
+            }
+    };
+    assert!(c.warnings.iter().any(said), "{:?}", c.warnings);
+    let held = held_take_back(&c);
+    let listed = &c.conflicts[held];
+    assert!(
+        listed.old.contains(noted) && listed.old.contains(briefing),
+        "{listed:?}"
+    );
+    assert!(!listed.new.contains(noted) && !listed.new.contains(briefing));
+    let mut untouched = master.clone();
+    untouched.perform(c.intent(&[]).unwrap()).unwrap();
+    let mut want = first.clone();
+    want.push(survey_line.into());
+    assert_eq!(results(untouched.report(), PORTAL), want);
+    master.perform(c.intent(&[held]).unwrap()).unwrap();
+    let mut want = sent;
+    want.push(survey_line.into());
+    assert_eq!(results(master.report(), PORTAL), want);
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::lang::{Describe, Lang, say};
 
+mod answer_words;
 mod cell_words;
 mod error_words;
 pub use error_words::damage_in_japanese;
@@ -331,13 +332,16 @@ pub enum WarningKind {
         text: String,
         answer: Option<String>,
     },
-    /// A topic's results brought back as they were sent, in an answer the division worked on
-    /// elsewhere, where its earlier answer wrote results. Taking back what it wrote is `held`
-    /// for the office to tick (a copy of the sent file answered elsewhere reads alike) unless
-    /// the answer follows a 差戻し or carries on a change of the earlier one elsewhere (then it
-    /// is that file): then the take-back is taken.
+    /// A topic's results brought back as they were sent (`whole`), or some of them (a line the
+    /// earlier answer rewrote as it was sent, one it added missing) in a topic the answer
+    /// worked on, in an answer the division worked on elsewhere, where its earlier answer
+    /// wrote results. Taking back what it wrote is `held` for the office to tick (a copy of
+    /// the sent file answered elsewhere reads alike) unless the answer follows a 差戻し or
+    /// carries on a change of the earlier one elsewhere (then it is that file): then the
+    /// take-back is taken. The answer's other changes are taken either way.
     BackAsSent {
         held: bool,
+        whole: bool,
     },
     /// An answer whose results are all as they were sent, from a division whose earlier
     /// answers wrote some: read as an untouched copy of the file, it takes nothing back.

@@ -4,6 +4,10 @@
 
 use std::fmt;
 
+use super::answer_words::{
+    as_sent_words, earlier_changed_words, removed_since_sent_words, reported_too_words,
+    rewritten_since_sent_words,
+};
 use super::{Warning, WarningKind, WarningKind as W};
 use crate::lang::{Describe, Lang, say};
 use crate::model::text::preview;
@@ -586,76 +590,6 @@ fn older_than_taken_words(
     )
 }
 
-/// [`WarningKind::EarlierResultChanged`] worded.
-fn earlier_changed_words(text: &str, heading: &str, removed: bool, lang: Lang) -> String {
-    let text = preview(text);
-    let (ja, en) = if removed {
-        ("削除しています", "removes")
-    } else {
-        ("書き換えています", "rewrites")
-    };
-    say(
-        lang,
-        format!(
-            "「{heading}」として報告済みの実績「{text}」を、回答が{ja}。取り込むと、その期の報告の実績も変わります"
-        ),
-        format!(
-            "the answer {en} 「{text}」, a result already reported under 「{heading}」: taken in, that period's report changes too"
-        ),
-    )
-}
-
-/// [`WarningKind::RewrittenSinceSent`] worded.
-fn rewritten_since_sent_words(now: &str, answer: &Option<String>, lang: Lang) -> String {
-    let now = preview(now);
-    let Some(answer) = answer.as_deref().map(preview) else {
-        return say(
-            lang,
-            format!(
-                "実績「{now}」は照会を送った後に（事務局または他の担当課の回答で）書き換えられています。回答はこれを削除していますが、残しました（不要なら削除してください）"
-            ),
-            format!(
-                "the result 「{now}」 was rewritten after the survey went out (by the office or \
-                 another division's answer); the answer removes it, and it is kept (remove it \
-                 if it is not wanted)"
-            ),
-        );
-    };
-    say(
-        lang,
-        format!(
-            "実績「{now}」は照会を送った後に（事務局または他の担当課の回答で）書き換えられていて、回答もこれを「{answer}」に書き換えています。両方を残しました（不要な方を削除してください）"
-        ),
-        format!(
-            "the result 「{now}」 was rewritten after the survey went out (by the office or \
-             another division's answer), and the answer rewrites it as 「{answer}」: both are \
-             kept (remove the one not wanted)"
-        ),
-    )
-}
-
-/// [`WarningKind::ReportedByAnotherToo`] worded.
-fn reported_too_words(text: &str, answer: &Option<String>, lang: Lang) -> String {
-    let text = preview(text);
-    let (ja, en) = match answer.as_deref().map(preview) {
-        Some(a) => (
-            format!("「{a}」に書き換えています"),
-            format!("rewrites it as 「{a}」"),
-        ),
-        None => ("削除しています".to_string(), "removes it".to_string()),
-    };
-    say(
-        lang,
-        format!(
-            "回答は実績「{text}」を{ja}が、他の担当課の回答も同じ文で報告しているため、元の文も残しました（不要なら削除してください）"
-        ),
-        format!(
-            "the answer {en}, but another division's answer reports 「{text}」 in the same \
-             words: that is kept too (remove what neither reports)"
-        ),
-    )
-}
-
 /// [`WarningKind::TextReadAgain`] worded, as the repair it reports is.
 fn read_again_words(
     entry: &str,
@@ -698,55 +632,6 @@ fn no_months_words(entry: &str, lang: Lang) -> String {
         format!(
             "「{shown}」 has no months written (a month in brackets, such as (6月)); taken as \
              written (if its months went onto the next line, write the two as one)"
-        ),
-    )
-}
-
-/// [`WarningKind::BackAsSent`] and [`WarningKind::AnswerAsSent`] worded.
-fn as_sent_words(kind: &WarningKind, lang: Lang) -> String {
-    if matches!(kind, WarningKind::BackAsSent { held: false }) {
-        return say(
-            lang,
-            "回答はこの見出しの実績を照会を送ったときのままに戻しています（差戻し後の回答か、ほかの見出しに前の回答の変更が残る同じファイルです）。前の回答で書いた実績は、回答のとおり取り消しました".into(),
-            "the answer brings this topic's results back as they were sent (an answer after \
-             the division's was sent back, or the same file still holding the earlier answer's changes elsewhere): what \
-             the division's earlier answer wrote there is taken back, as the answer says"
-                .into(),
-        );
-    }
-    if matches!(kind, WarningKind::BackAsSent { held: true }) {
-        return say(
-            lang,
-            "回答はこの見出しの実績を照会を送ったときのまま返しています。前の回答で書いた実績を取り消すかどうかは保留しました（同じ課の別の人が送られたままの写しで答えたのかもしれません。取り消すなら保留した変更で選んでください）".into(),
-            "the answer has this topic's results as they were sent: taking back what the \
-             division's earlier answer wrote there is held (another member of the division may \
-             have answered in an untouched copy of the sent file; tick it among the held \
-             changes to take it back)"
-                .into(),
-        );
-    }
-    say(
-        lang,
-        "回答の実績はすべて照会を送ったときのままです（手を付けていない写しとして読みました）。前の回答で書いた実績はそのまま残しています。取り消すなら、取り込んだ後に事務局で削除してください".into(),
-        "the answer's results are all as they were sent (read as an untouched copy of the \
-         file): what the division's earlier answers wrote stays; remove it afterwards if it \
-         is to go"
-            .into(),
-    )
-}
-
-/// [`WarningKind::RemovedSinceSent`] worded.
-fn removed_since_sent_words(answer: &str, lang: Lang) -> String {
-    let answer = preview(answer);
-    say(
-        lang,
-        format!(
-            "回答が書き換えた実績「{answer}」は、照会を送った後に（事務局または他の担当課の回答で）削除されています。回答の文を新しい実績として残しました（不要なら削除してください）"
-        ),
-        format!(
-            "the answer rewrites a result as 「{answer}」 that was removed after the survey went \
-             out (by the office or another division's answer): the answer's text is kept, as a \
-             new result (remove it if it is not wanted)"
         ),
     )
 }
