@@ -398,6 +398,7 @@ fn take(
         own: &own,
         others: super::shared::written_by_others(master, &division),
         sent_back: earlier.is_some_and(|s| s.sent_back.is_some()),
+        standing: super::shared::standing_results(master),
     };
     let (mut brought, numbers) = match &answer.content {
         AnswerContent::Report(r) => (

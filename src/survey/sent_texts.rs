@@ -19,6 +19,10 @@ pub(super) struct SentTexts<'a> {
     own: HashMap<Id, Option<u64>>,
     /// The texts other divisions' answers wrote.
     others: &'a HashSet<u64>,
+    /// The master's results wherever they stand ([`Written::standing`]): a response's, whose
+    /// results carry ids; a workbook's lines have none, and no line of one can be another
+    /// topic's result.
+    standing: Option<&'a HashSet<Id>>,
 }
 
 impl SentTexts<'_> {
@@ -36,6 +40,7 @@ impl SentTexts<'_> {
             short: false,
             own: own_texts(written.own),
             others: &written.others,
+            standing: Some(&written.standing),
         }
     }
 
@@ -54,7 +59,14 @@ impl SentTexts<'_> {
             short: true,
             own: own_texts(written.own),
             others: &written.others,
+            standing: None,
         }
+    }
+
+    /// Whether the master holds result `id` in any topic (a response's; never known of a
+    /// workbook's).
+    fn stands(&self, id: Id) -> bool {
+        self.standing.is_some_and(|s| s.contains(&id))
     }
 
     fn sent_hash(&self, text: &str) -> u64 {
@@ -125,6 +137,7 @@ impl SentTexts<'_> {
         let here: HashSet<Id> = master.iter().map(|m| m.id).collect();
         (answer.iter())
             .filter(|e| sent.contains(&e.id) && !here.contains(&e.id))
+            .filter(|e| !self.stands(e.id))
             .filter(|e| self.as_last_seen(e.id, &e.text) == Some(false))
             .map(|e| WarningKind::RemovedSinceSent {
                 answer: e.text.clone(),
@@ -191,6 +204,7 @@ pub(super) fn since_sent(
     }
     let gone: HashSet<u64> = (sent.by_id.iter())
         .filter(|(id, _)| !by_id.contains_key(id) && !sent.own.contains_key(id))
+        .filter(|(id, _)| !sent.stands(**id))
         .map(|(_, &h)| h)
         .collect();
     let own_gone: HashSet<u64> = (sent.own.iter())
@@ -207,6 +221,11 @@ pub(super) fn since_sent(
                 Some(&id) if placed.insert(id) => out.list.push(by_id[&id].clone()),
                 // Removed since it was sent (or written), and left so by the answer.
                 _ if gone.contains(&as_sent) || own_gone.contains(&as_written) => {}
+                // A result sent under another topic, moved here: a new one here (its id
+                // stays with the one it was, which the answer removes there).
+                _ if sent.by_id.contains_key(&e.id) && sent.stands(e.id) => {
+                    out.list.push(renumbered(e, fresh));
+                }
                 _ => out.list.push(e),
             }
             continue;

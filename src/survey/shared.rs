@@ -281,6 +281,18 @@ pub(super) struct Written<'a> {
     /// The division's answer was sent back (差戻し): this one is its correction, read as work
     /// on the file even where every cell is as sent (a change taken back to what was sent).
     pub(super) sent_back: bool,
+    /// The ids of the master's results, in whichever topic they stand: a result the answer
+    /// has under another of its topics was moved there, not removed since it was sent.
+    pub(super) standing: HashSet<Id>,
+}
+
+/// The ids of the report's results, in every topic.
+pub(super) fn standing_results(report: &Report) -> HashSet<Id> {
+    (report.initiatives())
+        .flat_map(|i| &i.topics)
+        .flat_map(|t| &t.actual)
+        .map(|e| e.id)
+        .collect()
 }
 
 /// Whether the division's earlier answers wrote (added, rewrote or removed) any of the

@@ -862,3 +862,51 @@ fn the_review_warns_of_what_the_answer_brings_not_of_the_offices_correction() {
         "{review:#?}"
     );
 }
+
+/// A division moves one of its results, in its response file, under another of its topics
+/// (cut and pasted in a text editor, the line's id with it), once as written and once with a
+/// note added: it is removed where it was and added where it went. It was removed and never
+/// added (its id read as a result removed since the survey went out), and the note blamed the
+/// office or another division for a removal the answer made.
+#[test]
+fn a_result_moved_to_another_of_the_divisions_topics_arrives_there() {
+    const 人事課: &str = "総務部人事課";
+    let heading = |r: &Report, h: &str| {
+        (r.initiatives().flat_map(|i| &i.topics))
+            .find(|t| t.heading.as_deref() == Some(h))
+            .unwrap()
+            .id
+    };
+    let (from, to) = (
+        "弾力的な勤務形態の検討",
+        "コンプライアンスの日常化やチェック機能のさらなる充実",
+    );
+    for note in ["", "（職員の4割が利用）"] {
+        let mut master = master();
+        let mut response = survey::response_for(master.report(), 人事課, due(), "");
+        let (a, b) = (heading(&response, from), heading(&response, to));
+        let mut moved = response.topic_mut(a).unwrap().actual.remove(0);
+        moved.text.push_str(note);
+        let text = moved.text.clone();
+        response.topic_mut(b).unwrap().actual.push(moved);
+        let answer = answer_from_report(response, format!("{人事課}.ron")).unwrap();
+        let c = take(&mut master, vec![answer], 11);
+        let texts = |t: Id| -> Vec<String> {
+            let t = master.report().topic(t).unwrap();
+            t.actual.iter().map(|e| e.text.clone()).collect()
+        };
+        let (a, b) = (heading(master.report(), from), heading(master.report(), to));
+        assert!(texts(b).contains(&text), "{note}: {:?}", texts(b));
+        assert!(
+            !texts(a).iter().any(|t| text.starts_with(t.as_str())),
+            "{note}"
+        );
+        assert!(
+            !c.warnings
+                .iter()
+                .any(|w| matches!(w.warning.kind, WarningKind::RemovedSinceSent { .. })),
+            "{note}: {:#?}",
+            c.warnings
+        );
+    }
+}
