@@ -419,10 +419,14 @@ fn mark_sent(
             let old = report.survey_of(&d).cloned();
             let mut record = old.clone().unwrap_or_else(|| DivisionSurvey::new(&d));
             record.sent = Some(at);
-            // What its earlier answers wrote is in what it is sent now: its next answer is
-            // read against that.
+            // What its earlier answers wrote is in what it is sent now: an answer in this file
+            // is read against that, one in the file sent before against what it wrote.
             if let Some(received) = &mut record.received {
-                received.written.clear();
+                for w in &mut received.written {
+                    w.sent_again = (report.entry(w.id))
+                        .filter(|_| !w.removed)
+                        .map(|e| crate::model::survey::hash(&e.text));
+                }
             }
             if due.is_some() {
                 record.due = due;

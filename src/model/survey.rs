@@ -113,8 +113,9 @@ pub struct Received {
     pub modified: Option<NaiveDateTime>,
     /// The results this division's answers wrote (rewrote, added or removed), each with the
     /// text its last answer gave it: what its next answer is read against (where that answer
-    /// leaves a result as the division last wrote it, a correction made since stays). Cleared
-    /// when the survey is sent to it again.
+    /// leaves a result as the division last wrote it, a correction made since stays). Kept when
+    /// the survey is sent to it again, each with the text it was sent with then
+    /// ([`WrittenResult::sent_again`]): the division may answer in either file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub written: Vec<WrittenResult>,
 }
@@ -139,6 +140,12 @@ pub struct WrittenResult {
     /// workbook, whose lines carry no id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answered: Option<Id>,
+    /// The survey was sent to the division again after this was written: the hash of the text
+    /// the result was sent with then (none: not sent again since, or not in the report then).
+    /// An answer in the file sent then is read against what it was sent; one in a file sent
+    /// before, against what the division wrote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_again: Option<u64>,
 }
 
 /// A topic's results as an answer had them, by a hash of their lines as written.
@@ -156,4 +163,35 @@ fn one() -> u32 {
 pub struct SentBack {
     pub at: NaiveDateTime,
     pub note: String,
+}
+
+/// A text as it is compared: lines without the white space at their ends, empty lines left
+/// out (Excel and editors change line ends and trailing spaces, not what was written).
+pub fn comparable(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// FNV-1a of the comparable text: the same on every build and platform.
+pub fn hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in comparable(text).bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A text's hash in 32 bits, as a workbook's hidden cell keeps each result's (a topic of
+/// thousands of results still fits one cell).
+pub fn short_hash(text: &str) -> u32 {
+    short_of(hash(text))
+}
+
+/// A [`hash`] in the 32 bits of [`short_hash`].
+pub fn short_of(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
 }

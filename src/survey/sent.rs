@@ -21,32 +21,7 @@ pub type PartKey = String;
 /// The hashes of a response's parts as sent (read from [`crate::model::ResponseFor::sent`]).
 pub type SentParts = BTreeMap<PartKey, u64>;
 
-/// A text as it is compared: lines without the white space at their ends, empty lines left
-/// out (Excel and editors change line ends and trailing spaces, not what was written).
-pub fn comparable(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// FNV-1a of the comparable text: the same on every build and platform.
-pub fn hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in comparable(text).bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-/// A text's hash in 32 bits, as a workbook's hidden cell keeps each result's (a topic of
-/// thousands of results still fits one cell).
-pub fn short_hash(text: &str) -> u32 {
-    let h = hash(text);
-    (h ^ (h >> 32)) as u32
-}
+pub use crate::model::survey::{comparable, hash, short_hash, short_of};
 
 /// Every part of `report` outside `division`'s results, with its text.
 pub fn parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {

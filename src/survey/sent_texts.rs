@@ -36,9 +36,9 @@ impl SentTexts<'_> {
             .filter_map(|(k, &h)| Some((Id(k.strip_prefix("result/")?.parse().ok()?), h)))
             .collect();
         SentTexts {
+            own: own_texts(written.own, &by_id, |h| h),
             by_id,
             short: false,
-            own: own_texts(written.own),
             others: &written.others,
             standing: Some(&written.standing),
         }
@@ -54,10 +54,11 @@ impl SentTexts<'_> {
                 .collect(),
             _ => HashMap::new(),
         };
+        let short = |h: u64| u64::from(super::sent::short_of(h));
         SentTexts {
+            own: own_texts(written.own, &by_id, short),
             by_id,
             short: true,
-            own: own_texts(written.own),
             others: &written.others,
             standing: None,
         }
@@ -146,8 +147,20 @@ impl SentTexts<'_> {
     }
 }
 
-fn own_texts(own: &[WrittenResult]) -> HashMap<Id, Option<u64>> {
+/// The texts the division last wrote, by result, but for those the answer's file was sent
+/// after they were written (the survey sent again, [`WrittenResult::sent_again`]): the
+/// division saw them as sent then, and that is what the answer is read against. `form`: a
+/// text's hash as the file keeps it.
+fn own_texts(
+    own: &[WrittenResult],
+    sent: &HashMap<Id, u64>,
+    form: impl Fn(u64) -> u64,
+) -> HashMap<Id, Option<u64>> {
     own.iter()
+        .filter(|w| {
+            w.sent_again
+                .is_none_or(|h| sent.get(&w.id) != Some(&form(h)))
+        })
         .map(|w| (w.id, (!w.removed).then_some(w.text)))
         .collect()
 }
@@ -331,7 +344,11 @@ impl SentTexts<'_> {
         for m in master {
             if in_list.contains(&m.id) {
                 anchor = Some(m.id);
-            } else if added.contains(&m.id) && as_written(m) && !texts.contains(m.text.as_str()) {
+            } else if added.contains(&m.id)
+                && as_written(m)
+                && !self.by_id.contains_key(&m.id)
+                && !texts.contains(m.text.as_str())
+            {
                 after.entry(anchor).or_default().push(m.clone());
             }
         }

@@ -154,6 +154,7 @@ pub(super) fn written_by(
                     removed: true,
                     added: before.is_some_and(|w| w.added),
                     answered: before.and_then(|w| w.answered),
+                    sent_again: None,
                 });
                 continue;
             }
@@ -172,6 +173,7 @@ pub(super) fn written_by(
                         .get(&x.id)
                         .copied()
                         .or_else(|| before.and_then(|w| w.answered)),
+                    sent_again: None,
                 },
                 (false, Some(w)) => **w,
                 (false, None) => continue,
@@ -188,6 +190,7 @@ pub(super) fn written_by(
                 removed: true,
                 added: before.is_some_and(|w| w.added),
                 answered: before.and_then(|w| w.answered),
+                sent_again: None,
             }
         }));
         replaced.extend(was.keys());
@@ -203,6 +206,7 @@ pub(super) fn written_by(
             removed: false,
             added: before.is_some_and(|w| w.added),
             answered: before.and_then(|w| w.answered),
+            sent_again: before.and_then(|w| w.sent_again),
         });
         replaced.insert(id);
     }

@@ -592,6 +592,54 @@ fn after_the_survey_is_sent_again_the_answer_is_read_against_what_it_was_sent() 
     assert!(c.warnings.is_empty(), "{:#?}", c.warnings);
 }
 
+/// The survey is sent again (a reminder, a new due date) after the division added two lines;
+/// the division keeps working in the file it answered in first: rewriting one of its lines
+/// replaces it, leaving the other out removes it — by workbook and by response file. The
+/// rewrite was added beside the old line and the removal read as a reorder: what the division
+/// wrote was forgotten when the survey went out again.
+#[test]
+fn after_the_survey_is_sent_again_the_first_file_still_edits_the_divisions_own_lines() {
+    let (a, b) = ("A実績(7月)", "B実績(8月)");
+    let noted = "A実績(7月)※参加者30名";
+    for by_book in [true, false] {
+        let master = master_with_like_results();
+        let sent = master.report().clone();
+        let answer = |lines: &[&str]| {
+            let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            if by_book {
+                return alone_workbook(&sent, &move |mut l| {
+                    l.extend(lines.iter().map(|t| format!("・{t}")));
+                    l
+                });
+            }
+            let mut r = survey::response_for(&sent, 管財課, due(), "");
+            let t = alone(&r);
+            // The ids the response gave its lines, the same in the file worked on again.
+            for (k, text) in lines.iter().enumerate() {
+                let e = shinchoku::model::Entry {
+                    id: Id(9001 + k as u64),
+                    ..shinchoku::model::entry_text::read_entry(text, true, &mut Vec::new())
+                };
+                r.topic_mut(t).unwrap().actual.push(e);
+            }
+            answer_from_report(r, format!("{管財課}.ron")).unwrap()
+        };
+        for (second, left) in [([noted, b].as_slice(), [noted, b].as_slice()), (&[a], &[a])] {
+            let mut master = master.clone();
+            take(&mut master, vec![answer(&[a, b])], 10);
+            let was = results_alone(master.report());
+            let again = survey::send::Survey::new(master.report(), due(), "", at(11).date());
+            master.perform(again.unwrap().intent(at(11))).unwrap();
+            let c = take(&mut master, vec![answer(second)], 12);
+            let mut want = was[..2].to_vec();
+            want.extend(left.iter().map(|l| l.to_string()));
+            let case = format!("by book: {by_book}, {second:?}");
+            assert_eq!(results_alone(master.report()), want, "{case}");
+            assert!(c.warnings.is_empty(), "{case}: {:#?}", c.warnings);
+        }
+    }
+}
+
 /// A fresh copy of the response file, the first answer's line added again after a new one:
 /// the line is the one the first answer added (its office correction stays), the new one is
 /// new (the copy gave it the id the first copy gave the other, and the correction was doubled).
