@@ -326,6 +326,32 @@ case_answer_ten_mb() {
     expect 0 "and 1" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
 }
 
+# Found by the fifth attack: an answer's number format past what Excel writes, one of
+# megabytes on many rows, a number answered on a thousand rows; table cells read in minutes.
+case_answer_format_decimals() {
+  answer answer-format-decimals a.xlsx &&
+    expect 0 "its value 1234 is read" collect "$work/numbers/master.ron" "$work/a.xlsx" \
+      -o "$work/out.ron"
+}
+
+case_answer_format_rows() {
+  answer answer-format-rows a.xlsx &&
+    expect 0 "1 taken" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
+}
+
+case_answer_numbers_twice() {
+  answer answer-numbers-twice a.xlsx &&
+    expect 0 "1 taken" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
+}
+
+case_tsv_ampersands() {
+  make tsv-ampersands a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
+}
+
+case_tsv_brackets() {
+  make tsv-brackets a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
+}
+
 case_ron_many_indicators() {
   make ron-many-indicators a.ron && expect 0 "11 initiatives" check "$work/a.ron"
 }

@@ -1001,6 +1001,86 @@ def make_tsv_unlike_names(scale):
     return "\n".join(lines).encode()
 
 
+# ---- found by the fifth attack ----
+
+
+def numbers_formatted(path, code, rows):
+    """The response workbook at `path` with its first topic's 実績 cell and `rows` rows after
+    the table a number in format `code` (a style of its own)."""
+    import re
+
+    files = book_parts(path)
+    styles = files["xl/styles.xml"].decode()
+    styles = re.sub(r"<numFmts count=\"(\d+)\">",
+                    lambda m: f'<numFmts count="{int(m.group(1)) + 1}"><numFmt numFmtId="165" formatCode="{code}"/>',
+                    styles, count=1)
+    count = int(re.search(r'<cellXfs count="(\d+)">', styles).group(1))
+    styles = styles.replace(f'<cellXfs count="{count}">', f'<cellXfs count="{count + 1}">').replace(
+        "</cellXfs>", '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>')
+    files["xl/styles.xml"] = styles.encode()
+    part = sheet_of(files, "回答")
+    sheet = files[part].decode()
+    ids = id_rows(sheet, shared_strings(files), "F")
+    first = min(r for t, r in ids.items() if t.isdigit())
+    sheet = re.sub(r'<c r="E%d"[^>]*?(/>|>.*?</c>)' % first, f'<c r="E{first}" s="{count}"><v>1234</v></c>', sheet, count=1)
+    last = max(int(n) for n in re.findall(r'<row r="(\d+)"', sheet))
+    extra = "".join(f'<row r="{r}"><c r="E{r}" s="{count}"><v>1</v></c></row>'
+                    for r in range(last + 1, last + 1 + rows))
+    sheet = re.sub(r'<dimension ref="[^"]*"/>', "", sheet.replace("</sheetData>", extra + "</sheetData>"))
+    files[part] = sheet.encode()
+    return package(list(files.items()))
+
+
+def make_answer_format_decimals(scale, path):
+    """A 実績 cell's number in a format of 70,000 decimals (9 KB): `format!` was given the
+    width, past what it takes, and collect panicked."""
+    return numbers_formatted(path, "0." + "0" * 70_000, 0)
+
+
+def make_answer_format_rows(scale, path):
+    """A 15 MB number format (25 KB zipped) on 300 cells of the 実績 column: the code was copied
+    for every row, 4 GB."""
+    return numbers_formatted(path, "0" + "x" * int(15_000_000 * scale) + "%", 300)
+
+
+def make_answer_numbers_twice(scale, path):
+    """The indicator's 数値回答 row answered with 10 million characters, and 1,000 rows after
+    the table naming it again (28 KB): each row's warning copied the 10 MB answer."""
+    def cells(sheet, strings):
+        rows = id_rows(sheet, strings, "F")
+        indicator = next(i for i in sorted(rows, key=rows.get) if i.startswith("I "))
+        out = [(f"E{rows[indicator]}", "1" * int(10_000_000 * scale))]
+        last = max(rows.values())
+        for r in range(last + 1, last + 1001):
+            out += [(f"E{r}", "2"), (f"F{r}", indicator)]
+        return out
+
+    return rewritten(path, "数値回答", cells)
+
+
+def seed_with_result(text):
+    """The seed with initiative 2's first result `text` (its topic heading before it)."""
+    lines = seed_lines()
+    for k, line in enumerate(lines):
+        if line.startswith("2\t"):
+            fields = line.split("\t")
+            fields[19] = "<ポータルサイトの構築> ・" + text
+            lines[k] = "\t".join(fields)
+            break
+    return "\n".join(lines).encode()
+
+
+def make_tsv_ampersands(scale):
+    """A result of 700,000 `&` and no `;` (722 KB): each `&` looked for its `;` to the end."""
+    return seed_with_result("研修" + "&" * int(700_000 * scale) + "(6月)")
+
+
+def make_tsv_brackets(scale):
+    """A result of 180,000 `(6/1)` before its month (0.9 MB): each read as counts and put
+    before the others, quadratic (39 s to import)."""
+    return seed_with_result("研修の実施" + "(6/1)" * int(180_000 * scale) + "(6月)")
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     scale = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0

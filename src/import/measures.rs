@@ -539,6 +539,8 @@ fn read_row(
     let columns = layout.columns;
     let named = cells.iter().any(|&j| columns[j].1 == Column::Name);
     let takes_indicator = cells.iter().any(|&j| is_figure(columns[j].1));
+    // A table with a 単位 column says each indicator's unit there, blank or not.
+    let unit_column = columns.iter().any(|&(_, col)| col == Column::Unit);
     let mut indicator = (named || takes_indicator).then(Indicator::default);
     // `目標値（百万円）`: the unit named in a figure column's heading, when no 単位 cell names one.
     if let (Some(x), Some(unit)) = (indicator.as_mut(), layout.unit_of_headings(cells)) {
@@ -573,7 +575,7 @@ fn read_row(
             }
             (Column::Baseline, Some(_)) => {
                 let x = indicator.as_mut().expect("an indicator");
-                let value = reading.indicator_figure(sheet, (r, c), x);
+                let value = reading.indicator_figure(sheet, (r, c), x, unit_column);
                 // A bare dash is no base value: no empty baseline, which the table would not
                 // write back.
                 if !value.is_blank() {
@@ -587,7 +589,7 @@ fn read_row(
             }
             (Column::Target(y) | Column::Actual(y) | Column::FirstHalf(y), Some(_)) => {
                 let x = indicator.as_mut().expect("an indicator");
-                let value = reading.indicator_figure(sheet, (r, c), x);
+                let value = reading.indicator_figure(sheet, (r, c), x, unit_column);
                 match (col, y) {
                     (Column::Target(_), None) => x.target = value,
                     (Column::Target(_), Some(y)) => x.year_mut(y).target = value,
@@ -678,16 +680,19 @@ impl Reading<'_> {
     }
 
     /// A figure of indicator `x`, read in its unit. The indicator takes the unit written in
-    /// the cell (`3,297百万円`) when it has none yet (its 単位 cell is read before its
-    /// figures); a cell in another unit is kept as written, with a warning naming it.
+    /// the cell (`3,297百万円`) when it has none yet and the table has no 単位 column (its 単位
+    /// cell is read before its figures: one left blank says the indicator has none, as an
+    /// exported table writes it); a cell in another unit is kept as written, with a warning
+    /// naming it.
     fn indicator_figure(
         &mut self,
         sheet: &Sheet,
         (r, c): (usize, usize),
         x: &mut Indicator,
+        unit_column: bool,
     ) -> Figure {
         let (text, unit) = self.figure(sheet, r, c);
-        if x.unit.is_empty() && !unit.is_empty() {
+        if x.unit.is_empty() && !unit.is_empty() && !unit_column {
             x.unit = unit.clone();
         }
         let figure = figure_of(&text, &x.unit);

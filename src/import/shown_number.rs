@@ -153,12 +153,30 @@ fn shape_of(section: &str) -> Option<Shape> {
         return shape.literal.then_some(shape);
     }
     shape.scale = commas;
+    // Excel shows at most 30 decimals and a format code holds at most 255 characters: a
+    // section asking for more is no format Excel writes (and `format!` takes no wider field).
+    if shape.decimals_max > 30 || shape.int_zeros > 255 {
+        return None;
+    }
     Some(shape)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A crafted format of 70,000 decimals or zeros: no format Excel writes, read as the
+    /// value (`format!` panicked on the width).
+    #[test]
+    fn a_format_wider_than_excel_writes_is_none() {
+        let many = "0".repeat(70_000);
+        assert_eq!(as_text(1234.0, &format!("0.{many}")), None);
+        assert_eq!(as_text(1234.0, &many), None);
+        assert_eq!(
+            as_text(1.5, &format!("0.{}", "0".repeat(30))).map(|t| t.len()),
+            Some(32)
+        );
+    }
 
     #[test]
     fn numbers_as_excel_shows_them() {

@@ -482,22 +482,25 @@ fn read_month_group(
     {
         t.scheduled = true;
     }
-    let mut counts: Vec<Count> = note.and_then(parse_counts).unwrap_or_default();
-    // Counts written just before the month: `(4回・103名受講)(4月)`.
+    // Counts written just before the month: `(4回・103名受講)(4月)`, gathered from the month
+    // back and put in their order once (each put before the rest as found was quadratic: a
+    // line of 150,000 such brackets took minutes).
+    let mut before: Vec<Vec<Count>> = Vec::new();
     let mut head_end = open;
     for &g in groups[..k].iter().rev() {
         if !piece[g.1..head_end].trim().is_empty() {
             break;
         }
         match parse_counts(inside(piece, g)) {
-            Some(mut c) => {
-                c.append(&mut counts);
-                counts = c;
+            Some(c) => {
+                before.push(c);
                 head_end = g.0;
             }
             None => break,
         }
     }
+    let in_note = note.and_then(parse_counts).unwrap_or_default();
+    let mut counts: Vec<Count> = before.into_iter().rev().flatten().chain(in_note).collect();
     // What follows: only brackets (notes, or counts) — or more of the label.
     let after = &piece[end..];
     let mut at = end;

@@ -70,7 +70,8 @@ pub enum MeasureWarning {
     /// initiative's, the text kept in the unread list.
     NoSuchTopic { initiative: String, heading: String },
     /// A row of an answer's 数値回答 sheet naming an initiative whose numbers another division
-    /// (`owner`; none when no division answers them) answers: not taken.
+    /// (`owner`; none when no division answers them) answers: not taken. (The answers these
+    /// warnings of an answer's rows quote are their first 300 characters.)
     NotTheDivisions {
         initiative: String,
         owner: Option<String>,

@@ -235,8 +235,17 @@ impl<W: std::io::Write> std::io::Write for InvisibleEscaping<W> {
 
 /// The first 40 characters of a long text, for a message.
 pub fn preview(text: &str) -> String {
-    let mut out: String = text.chars().take(40).collect();
-    if text.chars().count() > 40 {
+    clipped(text, 40)
+}
+
+/// The first `most` characters of `text`, `…` after them when it is longer: what a warning
+/// keeps of a text that a crafted file may make megabytes long, repeated on every row.
+pub fn clipped(text: &str, most: usize) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.by_ref().take(most).collect();
+    // Looked at one character past, not counted to the end: a 10 MB text is clipped in as
+    // long as a short one.
+    if chars.next().is_some() {
         out.push('…');
     }
     out

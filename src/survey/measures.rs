@@ -645,6 +645,8 @@ fn canonical(text: &str) -> String {
 }
 
 /// The rows that may be taken: each naming a number of the division's own initiatives, once.
+const LISTED_CHARS: usize = crate::model::text::LISTED_CHARS;
+
 fn usable_rows<'r>(
     master: &Report,
     rows: &'r [MeasureRow],
@@ -657,12 +659,14 @@ fn usable_rows<'r>(
         warnings.push(Warning::new(cell, WarningKind::Measure { warning }));
     };
     let mut out: Vec<&MeasureRow> = Vec::new();
-    let mut first: HashMap<(crate::model::Id, MeasureCell), usize> = HashMap::new();
+    // Each number's first row, with its answer as compared (made once: a 10 MB answer repeated
+    // on a thousand rows was normalised and copied a thousand times, gigabytes).
+    let mut first: HashMap<(crate::model::Id, MeasureCell), (usize, String)> = HashMap::new();
     let mut differing = HashSet::new();
     for row in rows {
         let no_such = || W::NoSuchNumber {
-            id: row.id.trim().to_string(),
-            answer: row.answer.clone(),
+            id: crate::model::text::clipped(row.id.trim(), LISTED_CHARS),
+            answer: crate::model::text::clipped(&row.answer, LISTED_CHARS),
         };
         if row.what == MeasureCell::Unreadable {
             warn(row, no_such());
@@ -677,7 +681,7 @@ fn usable_rows<'r>(
             let warning = W::NotTheDivisions {
                 initiative: i.number.clone(),
                 owner: owner.map(str::to_string),
-                answer: row.answer.clone(),
+                answer: crate::model::text::clipped(&row.answer, LISTED_CHARS),
             };
             warn(row, warning);
             continue;
@@ -687,20 +691,21 @@ fn usable_rows<'r>(
             continue;
         };
         let key = (row.initiative, row.what);
-        let Some(&k) = first.get(&key) else {
-            first.insert(key, out.len());
+        let Some((k, compared)) = first.get(&key) else {
+            first.insert(key, (out.len(), normalize(row.answer.trim())));
             out.push(row);
             continue;
         };
-        let earlier = out[k];
-        let same = normalize(earlier.answer.trim()) == normalize(row.answer.trim());
+        let earlier = out[*k];
+        let same = *compared == normalize(row.answer.trim());
         if !same {
             differing.insert(key);
         }
+        let clipped = |text: &str| crate::model::text::clipped(text, LISTED_CHARS);
         let warning = W::AnsweredTwice {
             at,
             rows: [earlier.row, row.row],
-            answers: [earlier.answer.clone(), row.answer.clone()],
+            answers: [clipped(&earlier.answer), clipped(&row.answer)],
             same,
         };
         warn(row, warning);

@@ -367,9 +367,10 @@ fn numbers_as_shown(
                 row.results.clone_from(&shown);
                 WarningKind::NumberReadAsShown { value, shown }
             }
+            // A code past Excel's 255 characters is a crafted one: named by its start.
             None => WarningKind::NumberFormatNotShown {
                 value,
-                format: code.clone(),
+                format: crate::model::text::clipped(code, 255),
             },
         };
         out.push(Warning::new(at, kind));
