@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::entries_from_text;
+use super::entries_from_lines;
 use super::sent::SentParts;
 use crate::edit::Edit;
 use crate::export::table::entry_line;
@@ -152,7 +152,8 @@ pub(super) fn adopt_lines(
 ) -> Vec<Entry> {
     let master = topic.entries(side);
     let mut used = vec![false; master.len()];
-    let typed = entries_from_text(text);
+    // A result written over several lines of the cell is read back whole.
+    let typed = entries_from_lines(text, master);
     // First the lines typed as they were, wherever they stand now.
     let mut same: Vec<Option<usize>> = typed
         .iter()

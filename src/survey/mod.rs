@@ -79,17 +79,51 @@ pub fn entries_text(entries: &[Entry]) -> String {
 /// leading `・` a bullet; blank lines are skipped. Ids are 0 and no links: the caller gives
 /// them.
 pub fn entries_from_text(text: &str) -> Vec<Entry> {
-    text.lines()
-        .map(|l| l.trim_end_matches('\r').trim())
+    entries_from_lines(text, &[])
+}
+
+/// [`entries_from_text`], but the lines that are, in order, one of `whole` written over
+/// several lines are that one entry: a result holding a line break is two lines of a workbook
+/// cell, and was read back as two results, the first without its months.
+pub fn entries_from_lines(text: &str, whole: &[Entry]) -> Vec<Entry> {
+    let clean = |l: &str| l.trim_end_matches('\r').trim().to_string();
+    let lines: Vec<String> = text
+        .lines()
+        .map(clean)
         // A bullet with nothing after it (`・` left on a line of its own) holds no words: no
         // entry, as an empty line is none (it made an empty result).
         .filter(|l| !l.is_empty() && l.trim_start_matches('・').trim() != "")
-        .map(|line| {
-            let (body, bullet) = match line.strip_prefix('・') {
-                Some(rest) => (rest, true),
-                None => (line, false),
-            };
-            crate::model::entry_text::read_entry(body, bullet, &mut Vec::new())
-        })
-        .collect()
+        .collect();
+    // The entries of several lines, by their first (looked up once per line typed).
+    let mut several: std::collections::HashMap<String, Vec<Vec<String>>> = Default::default();
+    for e in whole.iter().filter(|e| e.text.contains('\n')) {
+        let parts: Vec<String> = (crate::export::table::entry_line(e).lines())
+            .map(clean)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if let Some(first) = parts.first() {
+            several.entry(first.clone()).or_default().push(parts);
+        }
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    let mut k = 0;
+    while k < lines.len() {
+        let span = (several.get(&lines[k]).into_iter().flatten())
+            .filter(|parts| lines[k..].starts_with(parts))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(1);
+        let line = lines[k..k + span].join("\n");
+        let (body, bullet) = match line.strip_prefix('・') {
+            Some(rest) => (rest, true),
+            None => (line.as_str(), false),
+        };
+        out.push(crate::model::entry_text::read_entry(
+            body,
+            bullet,
+            &mut Vec::new(),
+        ));
+        k += span;
+    }
+    out
 }

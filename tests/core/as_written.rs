@@ -1007,3 +1007,40 @@ fn a_formula_saved_without_its_value_is_named() {
     after.perform(c.intent(&[]).unwrap()).unwrap();
     assert_eq!(after.report().sections, before.sections, "nothing removed");
 }
+
+/// A result holding a line break (typed so in the window) is two lines of the workbook's cell;
+/// a division adding a line under it sends it back whole: the review lists the line added and
+/// nothing else. It was cut in two — removed and added in the same words, the first part
+/// without its months.
+#[test]
+fn a_result_holding_a_line_break_comes_back_whole_from_the_workbook() {
+    let mut master = Document::new(seed().report, Origin::Sample, Vec::new());
+    let id = result_starting(master.report(), "職員向けメルマガにおける周知").id;
+    let text = "職員向けメルマガにおける周知を実施し、\n結果を庁内に報告(6月)";
+    master
+        .perform(shinchoku::edit::Intent::SetEntryText {
+            id,
+            text: text.into(),
+        })
+        .unwrap();
+    let before = master.report().entry(id).unwrap().clone();
+    assert_eq!(before.text, text);
+    let plan = Survey::new(master.report(), due(), "", at(2).date()).unwrap();
+    master.perform(plan.intent(at(2))).unwrap();
+    let topic = topic_of(master.report(), id);
+    let cell = entries_text(&master.report().topic(topic).unwrap().actual);
+    let added = "・協創説明会の開催(9月)";
+    let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
+    let typed = type_into_workbook(
+        &workbook::write(&r).unwrap(),
+        &cell,
+        &format!("{cell}\n{added}"),
+    );
+    let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let changes = &c.taken[0].difference.as_ref().expect("a change").changes;
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let kept = master.report().entry(id).expect("the result, whole");
+    assert_eq!(kept, &before);
+}
