@@ -21,6 +21,8 @@ pub struct ReportSummary<'a> {
     pub fiscal_year: i32,
     pub fiscal_year_era: String,
     pub period: &'static str,
+    /// The as-of date in force (時点), `2017-09-30`.
+    pub as_of: String,
     pub plan_years: [i32; 2],
     pub sections: usize,
     pub initiatives: usize,
@@ -222,6 +224,7 @@ impl<'a> ReportSummary<'a> {
             fiscal_year: report.fiscal_year.0,
             fiscal_year_era: report.fiscal_year.era_form(),
             period: report.period.key(),
+            as_of: report.as_of().to_iso(report.fiscal_year),
             plan_years: [report.plan_years.first.0, report.plan_years.last.0],
             sections: report.sections.len(),
             initiatives: report.initiative_count(),

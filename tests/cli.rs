@@ -1325,3 +1325,29 @@ fn rollover_into_the_next_year_says_a_plan_started_in_a_topic_of_no_division() {
         "{said}"
     );
 }
+
+/// After rolling over into the second half the report is as of 30 September until the office
+/// moves it: `as-of` moves it (a day of the fiscal year, as offices write one, or `end`),
+/// `check --json` says it, and a date outside the fiscal year is refused, exit 2, naming it
+/// and the year. The command line had no way to move it.
+#[test]
+fn as_of_moves_the_date_and_refuses_a_day_outside_the_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let next = dir.path().join("h2.ron");
+    let next = next.to_str().unwrap();
+    succeeded(&["rollover", SEED, "-o", next, "--to", "second-half"]);
+    assert_eq!(json(&["check", next, "--json"])["as_of"], "2017-09-30");
+    let said = succeeded(&["as-of", next, "平成30年1月31日", "--lang", "ja"]);
+    assert!(String::from_utf8_lossy(&said.stdout).contains("時点を2018年1月31日にしました"));
+    assert_eq!(json(&["check", next, "--json"])["as_of"], "2018-01-31");
+    succeeded(&["as-of", next, "end"]);
+    assert_eq!(json(&["check", next, "--json"])["as_of"], "2018-03-31");
+    let refused = shinchoku(&["as-of", next, "2018-04-01"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("「2018-04-01」 is no day of fiscal year 2017"),
+        "{said}"
+    );
+    assert_eq!(json(&["check", next, "--json"])["as_of"], "2018-03-31");
+}

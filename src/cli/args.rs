@@ -55,6 +55,10 @@ pub enum Command {
     /// REPORT.ron (keeping backups), or writes OUT; 提出状況 shows it until the division answers
     /// again.
     SendBack(SendBack),
+    /// 時点: set the date a report's results are reported as of (a day of its fiscal year:
+    /// `2018-03-31`, `平成30年3月31日`), or `end` for the end of its period. Rewrites REPORT.ron
+    /// (keeping backups), or writes OUT; the printout, the exports and the statuses follow it.
+    AsOf(AsOfArgs),
     /// Read a `.ron` report or a report table and print a summary and every warning.
     Check(Check),
 }
@@ -254,6 +258,23 @@ pub struct SendBack {
     #[arg(long)]
     pub note: String,
     /// The `.ron` report to write (default: the master itself).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The language of what it prints.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// Overwrite the output even when another Shinchoku has it open.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(clap::Args)]
+pub struct AsOfArgs {
+    /// The report: a `.ron` file.
+    pub report: PathBuf,
+    /// The date (`2018-03-31`, `2018/3/31`, `平成30年3月31日`), or `end` (the period's end).
+    pub date: String,
+    /// The `.ron` report to write (default: the report itself).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// The language of what it prints.

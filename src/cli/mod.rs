@@ -15,6 +15,7 @@
 //! `app::run`, or [`without_window`] in a build without the `gui` feature.
 
 pub mod args;
+mod as_of;
 mod check;
 mod collect;
 pub mod console;
@@ -51,6 +52,7 @@ pub fn run(
         Some(Command::Collect(a)) => collect::run(a),
         Some(Command::Status(a)) => status::run(a),
         Some(Command::SendBack(a)) => send_back::run(a),
+        Some(Command::AsOf(a)) => as_of::run(a),
         Some(Command::Diff(a)) => diff::run(a),
         Some(Command::Rollover(a)) => rollover::run(a),
         Some(Command::Sample(a)) => sample::run(a),

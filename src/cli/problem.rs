@@ -45,6 +45,11 @@ pub enum CommandProblem {
     JsonNotWritten(serde_json::Error),
     /// No command was given, and this build has no window (feature `gui`).
     NoWindow,
+    /// `as-of`: the text is no day of the report's fiscal year.
+    AsOfNotRead {
+        text: String,
+        fiscal_year: crate::model::FiscalYear,
+    },
 }
 
 /// Why `diff --pdf` wrote no change list.
@@ -124,6 +129,19 @@ impl Describe for CommandProblem {
                 format!("JSONを書き出せません: {e}"),
                 format!("cannot write JSON: {e}"),
             ),
+            CommandProblem::AsOfNotRead { text, fiscal_year } => {
+                let (first, next) = (fiscal_year.0, fiscal_year.0 + 1);
+                say(
+                    lang,
+                    format!(
+                        "「{text}」は{}（{first}年4月1日～{next}年3月31日）の日付として読めません（2018-03-31、平成30年3月31日、または end と書いてください）",
+                        fiscal_year.era_form()
+                    ),
+                    format!(
+                        "「{text}」 is no day of fiscal year {first} (1 April {first} – 31 March {next}); write it as 2018-03-31, 平成30年3月31日, or end"
+                    ),
+                )
+            }
             CommandProblem::NoWindow => say(
                 lang,
                 "ウィンドウなしで作られています（機能 `gui`）。サブコマンドを使ってください（--help）".into(),

@@ -2,8 +2,9 @@
 //! with colspans, plan/actual/division cells as the importer reads them), so that it goes back
 //! into a word processor or another office's tools. Importing it gives back the same report
 //! for a report that was itself imported, whatever its texts hold (each written as
-//! [`references`](super::references) says); the as-of date and the unread source rows are not
-//! part of the format, and an edited report comes back with its ids renumbered in order.
+//! [`references`](super::references) says) — an as-of date other than the period's end written
+//! under the title (`2017年9月30日 時点`); the unread source rows are not part of the format, and
+//! an edited report comes back with its ids renumbered in order.
 
 use super::references::{Field, first_as_reference, written};
 use super::table_numbers::{self, NumberColumns};
@@ -13,7 +14,14 @@ use crate::model::{ActionItem, Entry, Initiative, Report, Side, Topic};
 pub fn to_table_text(report: &Report) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     rows.push(vec![written(&report.title, Field::Plain)]);
-    rows.push(Vec::new());
+    // An as-of date other than the period's end, under the title where the import reads it.
+    match report.as_of {
+        Some(as_of) => rows.push(vec![format!(
+            "{} 時点",
+            as_of.to_japanese(report.fiscal_year)
+        )]),
+        None => rows.push(Vec::new()),
+    }
     let numbers = NumberColumns::of(report);
     if numbers.is_some() {
         for declared in table_numbers::declarations(report) {

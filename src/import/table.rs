@@ -14,7 +14,7 @@ mod topics;
 pub(super) use numbering::is_division_heading;
 pub(crate) use numbering::is_initiative_number;
 use numbering::{initiative_number, section_of, split_circled};
-use title_block::{TitleBlock, title_block};
+use title_block::{TitleBlock, as_of_in, title_block};
 use topics::{empty_topic, merge_topics};
 
 use super::cell::{self, CellItem};
@@ -306,6 +306,9 @@ fn read_rows<'a>(
     reader.keep_spans_within(plan_years);
     let programme = programme_of(&title);
     let mut report = Report::new(title, programme, fiscal_year, period, plan_years);
+    // A date other than the period's end, as the exported workbook and table write it.
+    report.as_of = as_of_in(&block_text, fiscal_year)
+        .filter(|&a| a != crate::model::AsOf::end_of(period, fiscal_year));
     report.headings = reader.headings;
     report.sections = reader.sections;
     report.unread = reader.unread;

@@ -357,3 +357,57 @@ fn a_result_scheduled_for_the_new_half_is_to_confirm_too() {
         "{listed:?}"
     );
 }
+
+/// The second half, as of the day the first was reported as of (30 September), goes out as
+/// the report table (every encoding) and the workbook: each opens as of that day, with the
+/// statuses the report shows. They carried no date, and the same report read back was as of
+/// 31 March, five initiatives 遅れ or 完了 that were 取組中.
+#[test]
+fn the_as_of_date_comes_back_from_the_exported_table_and_workbook() {
+    use shinchoku::export::{Encoding, Format, export_bytes};
+    let second = rolled(&seed().report, RolloverTo::SecondHalf, "second half");
+    assert!(second.as_of.is_some());
+    for (format, encoding) in [
+        (Format::Table, Encoding::Utf8),
+        (Format::Table, Encoding::Cp932),
+        (Format::Table, Encoding::Utf16),
+        (Format::Xlsx, Encoding::Utf8),
+    ] {
+        let bytes = export_bytes(&second, format, encoding).unwrap();
+        let again = match format {
+            Format::Xlsx => {
+                shinchoku::import::workbook::import_workbook(
+                    &bytes,
+                    shinchoku::import::workbook::WorkbookFormat::Xlsx,
+                )
+                .unwrap()
+                .report
+            }
+            _ => shinchoku::import::import_bytes(&bytes).unwrap().report,
+        };
+        assert_eq!(again.as_of, second.as_of, "{format:?} {encoding:?}");
+        assert_eq!(late(&again), late(&second), "{format:?} {encoding:?}");
+    }
+    // The seed, as of its period's end, writes no date: its table is as it was.
+    let table = export_bytes(&seed().report, Format::Table, Encoding::Utf8).unwrap();
+    let table = String::from_utf8(table).unwrap();
+    assert!(!table.lines().take(3).any(|l| l.contains("時点")));
+}
+
+/// A title block naming its date as offices write it (「（令和元年9月30日時点）」, full-width
+/// digits too) is read as the as-of date; one outside the fiscal year is not.
+#[test]
+fn an_as_of_date_written_under_the_title_is_read() {
+    let text = crate::SEED;
+    let title_end = text.find('\n').unwrap();
+    for (line, want) in [
+        ("（平成29年８月31日時点）", Some(AsOf { month: 8, day: 31 })),
+        ("2018年1月15日 時点", Some(AsOf { month: 1, day: 15 })),
+        ("2019年1月15日 時点", None),
+        ("平成29年9月31日時点", None),
+    ] {
+        let table = format!("{}\n{line}{}", &text[..title_end], &text[title_end..]);
+        let read = shinchoku::import::import_text(&table).unwrap().report;
+        assert_eq!(read.as_of, want, "{line}");
+    }
+}

@@ -34,7 +34,7 @@ use std::collections::HashMap;
 use super::{Change, Diff, FieldChange, InitiativeRef, Matching, ReportInfo, What};
 use crate::model::measures::Counting;
 use crate::model::text::normalize;
-use crate::model::{AsOf, Entry, FiscalAsOf, Id, Report};
+use crate::model::{Entry, FiscalAsOf, Id, Report};
 pub use pairing::SIMILAR;
 use pairing::heading_key;
 
@@ -116,18 +116,9 @@ fn info(r: &Report) -> ReportInfo {
         fiscal_year: r.fiscal_year.0,
         fiscal_year_era: r.fiscal_year.era_form(),
         period: r.period.key(),
-        as_of: iso_date(r, as_of),
+        as_of: as_of.to_iso(r.fiscal_year),
         initiatives: r.initiative_count(),
     }
-}
-
-fn iso_date(r: &Report, as_of: AsOf) -> String {
-    format!(
-        "{:04}-{:02}-{:02}",
-        r.fiscal_year.calendar_year_of(as_of.month),
-        as_of.month,
-        as_of.day
-    )
 }
 
 fn report_fields(old: &Report, new: &Report) -> Vec<FieldChange> {
@@ -155,8 +146,8 @@ fn report_fields(old: &Report, new: &Report) -> Vec<FieldChange> {
     text("actual_heading", old.actual_heading(), new.actual_heading());
     text(
         "as_of",
-        iso_date(old, old.as_of()),
-        iso_date(new, new.as_of()),
+        old.as_of().to_iso(old.fiscal_year),
+        new.as_of().to_iso(new.fiscal_year),
     );
     // How the numbers read: their unit, how effects are counted, the rating scale — each
     // changes every total or level without a number changing.

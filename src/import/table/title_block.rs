@@ -6,6 +6,7 @@ use super::{Row, numbers};
 use crate::model::diag::{ImportError, ImportErrorKind, Location};
 use crate::model::era;
 use crate::model::measures::YenUnit;
+use crate::model::{AsOf, FiscalYear};
 
 /// The rows above the header, as far as the report takes them, and the header.
 pub(super) struct TitleBlock<'a> {
@@ -98,4 +99,14 @@ fn declares_numbers(row: &Row) -> bool {
         (Some("評価"), Some("内容")) => true,
         _ => false,
     }
+}
+
+/// The as-of date a title block names (`2017年9月30日 時点`, `（平成30年3月31日時点）`: as the
+/// exported workbook and table write it, and offices do), where it is a day of the report's
+/// fiscal year; `None` else (the report is then as of the end of its period).
+pub(super) fn as_of_in(text: &str, fiscal_year: FiscalYear) -> Option<AsOf> {
+    let s = crate::model::text::normalize(text);
+    let before = s[..s.find("時点")?].trim_end_matches([')', '）']);
+    let (_, day) = crate::model::report::written_date_at_end(before)?;
+    AsOf::of_day(day, fiscal_year)
 }

@@ -1,0 +1,56 @@
+//! `shinchoku as-of`: 時点, the date a report's results are reported as of, set as the window's
+//! toolbar sets it (after rolling over into the second half it stays the first half's end until
+//! the office moves it).
+
+use std::process::ExitCode;
+
+use super::args::AsOfArgs;
+use super::console::{errln, outln};
+use super::files::{locked_output, open_master, save_master};
+use super::problem::CommandProblem;
+use crate::edit::Intent;
+use crate::lang::{Describe, say};
+use crate::model::AsOf;
+
+pub fn run(args: &AsOfArgs) -> ExitCode {
+    let lang = args.lang.lang();
+    let mut doc = match open_master(&args.report) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let fiscal_year = doc.report().fiscal_year;
+    let as_of = match args.date.trim() {
+        "end" | "期間末" => None,
+        text => match AsOf::read(text, fiscal_year) {
+            Some(as_of) => Some(as_of),
+            None => {
+                let text = text.to_string();
+                CommandProblem::AsOfNotRead { text, fiscal_year }.say_error();
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let output = args.output.as_deref().unwrap_or(&args.report);
+    if output != args.report
+        && let Some(refused) = locked_output(output, args.force)
+    {
+        return refused;
+    }
+    if let Err(e) = doc.perform(Intent::SetAsOf(as_of)) {
+        errln!("shinchoku: {}: {}", args.report.display(), e.describe(lang));
+        return ExitCode::FAILURE;
+    }
+    if let Err(code) = save_master(&mut doc, output, args.force) {
+        return code;
+    }
+    let day = doc.report().as_of().to_japanese(fiscal_year);
+    outln!(
+        "{}",
+        say(
+            lang,
+            format!("時点を{day}にしました → {}", output.display()),
+            format!("as of {day} → {}", output.display()),
+        )
+    );
+    ExitCode::SUCCESS
+}
