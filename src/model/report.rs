@@ -374,7 +374,10 @@ pub struct Entry {
     pub bullet: bool,
     /// The exact text as written (after the bullet), notes and sub-items included.
     pub text: String,
-    /// What was done, without the timing, counts, notes and sub-items.
+    /// What was done, without the timing, counts, notes and sub-items. Read from the text, so
+    /// a file may leave it out (an entry a division adds to its response by hand): the entry is
+    /// read again on opening.
+    #[serde(default)]
     pub label: String,
     /// The month expression as written, without brackets (`4月～9月`); kept even when it could
     /// not be read.

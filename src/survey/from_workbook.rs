@@ -202,17 +202,18 @@ fn row_results(
             .warnings
             .push(Warning::new(at, WarningKind::DateCell { text }));
     }
-    // A line restating a result shown apart (copied from 上半期の実績) is that result.
-    let kept: Vec<String> = t
+    // A line restating a result shown apart (copied from 上半期の実績, or typed again as an IME
+    // types it: （6月）, (７月)) is that result.
+    let kept: HashSet<String> = t
         .actual
         .iter()
         .filter(|e| row.kept_apart.contains(&e.id))
-        .map(crate::export::table::entry_line)
+        .map(|e| restated(&e.text))
         .collect();
     let mut cell = String::new();
     for line in row.results.lines() {
         let as_kept = line.trim_end_matches('\r').trim();
-        if !as_kept.is_empty() && kept.iter().any(|k| k == as_kept) {
+        if !as_kept.is_empty() && kept.contains(&restated(as_kept)) {
             let text = as_kept.trim_start_matches('・').to_string();
             let at = Location::cell(super::workbook::SHEET, row.row as usize, 5, None);
             brought
@@ -258,6 +259,18 @@ fn row_results(
         return;
     }
     brought.set_results((i, t), entries, back_as_sent);
+}
+
+/// A line as compared with a result shown apart: without its `・`, white space, and the
+/// widths of digits, letters and brackets.
+fn restated(line: &str) -> String {
+    crate::model::text::normalized_chars(line.trim_start_matches('・'))
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect()
 }
 
 /// A topic's results: those kept apart where they stand, the typed ones where the first of

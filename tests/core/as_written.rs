@@ -767,36 +767,40 @@ fn a_line_typed_above_a_rewritten_result_is_new_and_the_rewritten_one_keeps_its_
 }
 
 /// A division that copies one of its first-half results from the column beside the cell into
-/// its answer (as the full year asks it to restate the year): the result stays once, not taken a
-/// second time, and the review says so.
+/// its answer (as the full year asks it to restate the year), or types it again as an IME types
+/// it (full-width brackets and digits): the result stays once, not taken a second time, and
+/// the review says so. Typed again, it was taken as a new result beside the first half's.
 #[test]
 fn a_first_half_result_copied_into_the_cell_is_taken_once_and_said() {
-    let master = second_half();
-    let r = survey::response_for(master.report(), 管財課, due(), "");
-    let copied = format!("{TO_CONFIRM}\n・{}", SETTLED[0]);
-    let typed = type_into_workbook(&workbook::write(&r).unwrap(), TO_CONFIRM, &copied);
-    let a = answer_from_workbook(&typed, "管財課.xlsx".into()).unwrap();
-    let c = collect(master.report(), vec![Ok(a)], at(10));
-    let said = crate::described_ja(&c.warnings);
-    assert!(
-        said.iter()
-            .any(|w| w.contains(SETTLED[0]) && w.contains("上半期の実績")),
-        "{said:?}"
-    );
-    assert!(c.taken[0].changed_topics.is_empty(), "nothing else changed");
-    let before = master.report().clone();
-    let mut master = master;
-    if let Some(intent) = c.intent(&[]) {
-        master.perform(intent).unwrap();
+    let typed_again = "県有財産の貸付けに向けた公募手続きの実施（４月～５月）";
+    for line in [SETTLED[0], typed_again] {
+        let master = second_half();
+        let r = survey::response_for(master.report(), 管財課, due(), "");
+        let copied = format!("{TO_CONFIRM}\n・{line}");
+        let typed = type_into_workbook(&workbook::write(&r).unwrap(), TO_CONFIRM, &copied);
+        let a = answer_from_workbook(&typed, "管財課.xlsx".into()).unwrap();
+        let c = collect(master.report(), vec![Ok(a)], at(10));
+        let said = crate::described_ja(&c.warnings);
+        assert!(
+            said.iter()
+                .any(|w| w.contains(line) && w.contains("上半期の実績")),
+            "{said:?}"
+        );
+        assert!(c.taken[0].changed_topics.is_empty(), "nothing else changed");
+        let before = master.report().clone();
+        let mut master = master;
+        if let Some(intent) = c.intent(&[]) {
+            master.perform(intent).unwrap();
+        }
+        let count = |r: &Report| {
+            every_entry(r)
+                .iter()
+                .filter(|e| e.text == SETTLED[0] || e.text == typed_again)
+                .count()
+        };
+        assert_eq!(count(master.report()), count(&before), "{line}");
+        assert_eq!(count(master.report()), 1, "{line}");
     }
-    let count = |r: &Report| {
-        every_entry(r)
-            .iter()
-            .filter(|e| e.text == SETTLED[0])
-            .count()
-    };
-    assert_eq!(count(master.report()), count(&before));
-    assert_eq!(count(master.report()), 1);
 }
 
 /// The workbook with a row of inline texts added under its answer table, at sheet row `row`

@@ -489,13 +489,15 @@ fn check_json(report: &Report) -> serde_json::Value {
 #[test]
 fn the_seeds_check_json_gains_only_empty_lists_and_nulls() {
     let v = check_json(&seed().report);
-    // The keys `check --json` had before numbers and judgements.
+    // The keys `check --json` had before numbers and judgements, and `as_of` (given since, with
+    // `shinchoku as-of`: no number's).
     let before_report = [
         "title",
         "programme",
         "fiscal_year",
         "fiscal_year_era",
         "period",
+        "as_of",
         "plan_years",
         "sections",
         "initiatives",

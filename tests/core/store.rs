@@ -230,3 +230,25 @@ fn a_field_this_build_does_not_know_is_passed_over() {
     assert!(text.contains("note: \"added by hand\""));
     assert_eq!(store::from_ron(&text).unwrap(), report);
 }
+
+/// An entry written into a `.ron` by hand with its id, bullet and text but no `label` (a
+/// division adding a result to its response in a text editor): the file opens and the entry is
+/// read from its text. The whole response was refused as 「進捗の報告ファイルではありません」.
+#[test]
+fn an_entry_written_without_its_label_is_read_from_its_text() {
+    let report = crate::seed().report;
+    let text = store::to_ron(&report);
+    let first = report
+        .initiatives()
+        .flat_map(|i| &i.topics)
+        .find(|t| !t.actual.is_empty())
+        .unwrap();
+    let e = &first.actual[0];
+    let written = format!(", label: {:?}", e.label);
+    assert_eq!(text.matches(&written).count(), 1, "{written}");
+    let without = text.replacen(&written, "", 1);
+    let read = store::from_ron(&without).expect("opens");
+    let again = read.entry(e.id).unwrap();
+    assert_eq!(again.label, e.label);
+    assert_eq!(again.timing, e.timing);
+}
