@@ -171,6 +171,20 @@ pub fn collect(
                     replaced.push((answer, true));
                     accepted.push((earlier, replaced));
                 } else {
+                    // Files given in one order and written at one time: the order decided.
+                    if let (Some(a), Some(b)) = (earlier.modified, answer.modified)
+                        && a == b
+                    {
+                        let kind = WarningKind::SameModifiedTime {
+                            replaced: earlier.file.clone(),
+                            at: a,
+                        };
+                        out.warnings.push(AnswerWarning {
+                            file: answer.file.clone(),
+                            division: answer.response.division.clone(),
+                            warning: Warning::new(Location::default(), kind),
+                        });
+                    }
                     replaced.push((earlier, false));
                     accepted.push((answer, replaced));
                 }

@@ -568,3 +568,35 @@ fn a_fresh_response_worked_on_in_the_same_topic_holds_taking_back_the_workbooks_
     want.push(survey_line.into());
     assert_eq!(results(master.report(), PORTAL), want);
 }
+
+/// Two answers of one division collected together, last written at the same time (saved from
+/// one e-mail): the one named later is taken, and the review says the times were the same and
+/// which was not taken. The order named decided without a word.
+#[test]
+fn two_answers_written_at_the_same_time_say_which_was_taken() {
+    let master = master();
+    let (book, cell) = sent_workbook(master.report(), 推進課, PORTAL);
+    let at_once = at(9);
+    let answer = |line: &str, name: &str| {
+        let typed = type_into_workbook(&book, &cell, &format!("{cell}\n・{line}"));
+        let mut a = answer_from_workbook(&typed, name.into()).unwrap();
+        a.modified = Some(at_once);
+        a
+    };
+    let (first, second) = (
+        answer("版Aの実績(9月)", "A.xlsx"),
+        answer("版Bの実績(9月)", "B.xlsx"),
+    );
+    let c = collect(master.report(), vec![Ok(first), Ok(second)], at(10));
+    let said: Vec<&survey::answer::AnswerWarning> = (c.warnings.iter())
+        .filter(|w| matches!(&w.warning.kind, WarningKind::SameModifiedTime { replaced, .. } if replaced == "A.xlsx"))
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", c.warnings);
+    assert_eq!(said[0].file, "B.xlsx");
+    let mut master = master;
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let now = results(master.report(), PORTAL);
+    assert!(
+        now.contains(&"版Bの実績(9月)".to_string()) && !now.contains(&"版Aの実績(9月)".to_string())
+    );
+}

@@ -151,3 +151,17 @@ pub(super) fn removed_since_sent_words(answer: &str, lang: Lang) -> String {
         ),
     )
 }
+
+/// [`WarningKind::SameModifiedTime`] worded.
+pub(super) fn same_time_words(replaced: &str, at: chrono::NaiveDateTime, lang: Lang) -> String {
+    let (replaced, time) = (preview(replaced), at.format("%Y-%m-%d %H:%M:%S"));
+    say(
+        lang,
+        format!(
+            "この回答と「{replaced}」は、ファイルの更新日時が同じです（{time}）。どちらが新しいか分からないため、後に指定したこの回答を取り込み、「{replaced}」は取り込みませんでした。もう一方が新しいなら、それだけを取り込み直してください"
+        ),
+        format!(
+            "this answer and 「{replaced}」 were last written at the same time ({time}): which is newer cannot be told, so this one, named later, is taken and 「{replaced}」 is not; if that one is the newer, collect it alone again"
+        ),
+    )
+}

@@ -452,6 +452,13 @@ pub enum WarningKind {
         taken: chrono::NaiveDateTime,
         this: chrono::NaiveDateTime,
     },
+    /// Two answers of one division collected together, last written at the same time (saved
+    /// from one e-mail, unpacked from one zip): which is newer cannot be told, so the one named
+    /// later is taken and `replaced` is not.
+    SameModifiedTime {
+        replaced: String,
+        at: chrono::NaiveDateTime,
+    },
     /// A cell of an answer workbook right of the columns an answer is read from (a note
     /// beside the table, a value typed far away): not read.
     CellOutsideAnswer {

@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::answer_words::{
     as_sent_words, earlier_changed_words, removed_since_sent_words, reported_too_words,
-    rewritten_since_sent_words,
+    rewritten_since_sent_words, same_time_words,
 };
 use super::{Warning, WarningKind, WarningKind as W};
 use crate::lang::{Describe, Lang, say};
@@ -92,6 +92,7 @@ impl Describe for WarningKind {
                 taken,
                 this,
             } => older_than_taken_words(taken_file, (*taken, *this), lang),
+            W::SameModifiedTime { replaced, at } => same_time_words(replaced, *at, lang),
             W::SubItemNotInText { entry, sub } => say(
                 lang,
                 format!(
