@@ -7,7 +7,9 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, DataRef, Reader, Xls, XlsError, Xlsx, XlsxError, open_workbook_from_rs};
+use calamine::{
+    Data, DataRef, Reader, SheetVisible, Xls, XlsError, Xlsx, XlsxError, open_workbook_from_rs,
+};
 
 use super::sheet::{Budget, Failure, Merge, Sheet, cell_text};
 use crate::model::diag::{ImportError, ImportErrorKind, Location};
@@ -118,6 +120,7 @@ fn read_xls(
         .into_iter()
         .filter(|n| wanted(n))
         .collect();
+    let hidden = hidden_sheets(book.sheets_metadata());
     names
         .into_iter()
         .map(|name| {
@@ -151,7 +154,9 @@ fn read_xls(
                     (row as usize, col as usize, text)
                 })
                 .collect();
-            Ok(Sheet::new(name, cells, merges_of(&merges)))
+            let mut sheet = Sheet::new(name, cells, merges_of(&merges));
+            sheet.hidden = hidden.contains(&sheet.name);
+            Ok(sheet)
         })
         .collect()
 }
@@ -167,6 +172,7 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
         .into_iter()
         .filter(|n| wanted(n))
         .collect();
+    let hidden = hidden_sheets(book.sheets_metadata());
     let mut budget = Budget::new("XLSX");
     let super::cell_xml::SheetFacts {
         percent,
@@ -224,9 +230,19 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
             };
             cells.push((row as usize, col as usize, text));
         }
-        sheets.push(Sheet::new(name, cells, merges_of(&merges)));
+        let mut sheet = Sheet::new(name, cells, merges_of(&merges));
+        sheet.hidden = hidden.contains(&sheet.name);
+        sheets.push(sheet);
     }
     Ok(sheets)
+}
+
+/// The names of the sheets the workbook hides.
+fn hidden_sheets(sheets: &[calamine::Sheet]) -> std::collections::HashSet<String> {
+    (sheets.iter())
+        .filter(|s| s.visible != SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect()
 }
 
 /// The bytes a cell's text takes (a number's or a date's: a few dozen at most).

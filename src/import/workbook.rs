@@ -43,10 +43,9 @@ pub fn import_workbook(
         .enumerate()
         .filter_map(|(k, s)| Some((k, find_layout(s)?)))
         .collect();
-    let chosen = layouts
-        .iter()
-        .find(|(_, l)| !l.years.is_empty())
-        .or_else(|| layouts.first());
+    // A visible sheet before a hidden one: the table the office sees in Excel is the report,
+    // not one a crafted file hides behind it.
+    let chosen = (layouts.iter()).min_by_key(|(k, l)| (l.years.is_empty(), sheets[*k].hidden));
     let Some((index, layout)) = chosen else {
         return Err(ImportError {
             at: Location::default(),
@@ -66,6 +65,16 @@ pub fn import_workbook(
     };
     for warning in crate::model::check::invisible_characters_where(&report, numbers) {
         push_warning(&mut warnings, warning);
+    }
+    if sheet.hidden {
+        let at = Location {
+            sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
+            ..Location::default()
+        };
+        let kind = WarningKind::ReportSheetHidden {
+            sheet: sheet.name.clone(),
+        };
+        push_warning(&mut warnings, Warning::new(at, kind));
     }
     for (k, other) in &layouts {
         if k != index && !other.years.is_empty() {

@@ -145,9 +145,7 @@ pub fn collect(
         fresh_from: master.next_id(),
         ..Collection::default()
     };
-    // Each answer taken, with those of its division it replaces (and whether each brought
-    // nothing: what it wrote is the master's, and nothing of it is lost).
-    let mut accepted: Vec<(Answer, Vec<(Answer, bool)>)> = Vec::new();
+    let mut accepted: Accepted = Vec::new();
     for answer in answers {
         let answer = match answer {
             Ok(a) => a,
@@ -161,36 +159,7 @@ pub fn collect(
             continue;
         }
         let answer = super::answer::read_again_as_sent(answer);
-        match accepted
-            .iter()
-            .position(|(a, _)| a.response.division == answer.response.division)
-        {
-            Some(k) => {
-                let (earlier, mut replaced) = accepted.remove(k);
-                if brings_nothing(master, &answer, at) && !brings_nothing(master, &earlier, at) {
-                    replaced.push((answer, true));
-                    accepted.push((earlier, replaced));
-                } else {
-                    // Files given in one order and written at one time: the order decided.
-                    if let (Some(a), Some(b)) = (earlier.modified, answer.modified)
-                        && a == b
-                    {
-                        let kind = WarningKind::SameModifiedTime {
-                            replaced: earlier.file.clone(),
-                            at: a,
-                        };
-                        out.warnings.push(AnswerWarning {
-                            file: answer.file.clone(),
-                            division: answer.response.division.clone(),
-                            warning: Warning::new(Location::default(), kind),
-                        });
-                    }
-                    replaced.push((earlier, false));
-                    accepted.push((answer, replaced));
-                }
-            }
-            None => accepted.push((answer, Vec::new())),
-        }
+        accept(master, answer, at, &mut accepted, &mut out.warnings);
     }
     let mut fresh = Fresh(master.next_id());
     // Where each answer's edits start, and whose they are.
@@ -352,6 +321,49 @@ pub fn collect_files_telling(
         })
         .collect();
     collect(master, answers, at)
+}
+
+/// Answers taken, each with those of its division it replaces (and whether each brought
+/// nothing: what it wrote is the master's, and nothing of it is lost).
+type Accepted = Vec<(Answer, Vec<(Answer, bool)>)>;
+
+/// Adds `answer` to those taken: of two of one division the later named (the files come oldest
+/// first) replaces the earlier, unless it brings nothing and the earlier does; two written at
+/// the same time are said, the order they were named in having decided.
+fn accept(
+    master: &Report,
+    answer: Answer,
+    at: NaiveDateTime,
+    accepted: &mut Accepted,
+    warnings: &mut Vec<AnswerWarning>,
+) {
+    let same_division = |(a, _): &(Answer, _)| a.response.division == answer.response.division;
+    let Some(k) = accepted.iter().position(same_division) else {
+        accepted.push((answer, Vec::new()));
+        return;
+    };
+    let (earlier, mut replaced) = accepted.remove(k);
+    if brings_nothing(master, &answer, at) && !brings_nothing(master, &earlier, at) {
+        replaced.push((answer, true));
+        accepted.push((earlier, replaced));
+        return;
+    }
+    // Files given in one order and written at one time: the order decided.
+    if let (Some(a), Some(b)) = (earlier.modified, answer.modified)
+        && a == b
+    {
+        let kind = WarningKind::SameModifiedTime {
+            replaced: earlier.file.clone(),
+            at: a,
+        };
+        warnings.push(AnswerWarning {
+            file: answer.file.clone(),
+            division: answer.response.division.clone(),
+            warning: Warning::new(Location::default(), kind),
+        });
+    }
+    replaced.push((earlier, false));
+    accepted.push((answer, replaced));
 }
 
 fn admissible(master: &Report, answer: &Answer) -> Result<(), Refusal> {

@@ -619,3 +619,65 @@ fn a_value_typed_in_the_last_cell_of_the_sheet_is_kept_without_a_huge_allocation
         .expect("the far cell is warned about");
     assert_eq!(far.at.cell_name().as_deref(), Some("工程表!XFD1048576"));
 }
+
+/// A workbook with a report table on a very hidden sheet before a visible one (a crafted file:
+/// Excel shows only the second): the visible sheet is read. A hidden sheet is read only when
+/// no visible one holds a table, and then said.
+#[test]
+fn the_visible_sheet_is_read_before_a_hidden_one() {
+    use rust_xlsxwriter::Workbook;
+    let table = |ws: &mut rust_xlsxwriter::Worksheet, name: &str| {
+        let rows = [
+            vec!["平成29年度「改革」取組 上半期実績"],
+            vec![
+                "番号",
+                "具体的取組",
+                "取組項目",
+                "29年度",
+                "平成29年度 年次計画",
+                "実績",
+                "担当課",
+            ],
+            vec!["I 協創"],
+            vec![
+                "1",
+                name,
+                "□研修",
+                "実施",
+                "・研修(4月)",
+                "・研修(4月)",
+                "人事課",
+            ],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+    };
+    for visible_too in [true, false] {
+        let mut book = Workbook::new();
+        let hidden = book.add_worksheet();
+        hidden.set_name("old").unwrap();
+        table(hidden, "① 隠した取組");
+        hidden.set_very_hidden(true);
+        let shown = book.add_worksheet();
+        shown.set_name("進捗報告").unwrap();
+        if visible_too {
+            table(shown, "① 見える取組");
+        }
+        shown.set_active(true);
+        let bytes = book.save_to_buffer().unwrap();
+        let read = import_workbook(&bytes, WorkbookFormat::Xlsx).unwrap();
+        let title = &read.report.initiatives().next().unwrap().title;
+        let said_hidden = (read.warnings.iter())
+            .any(|w| matches!(&w.kind, WarningKind::ReportSheetHidden { sheet } if sheet == "old"));
+        if visible_too {
+            assert_eq!(title, "見える取組");
+            assert!(!said_hidden, "{:?}", read.warnings);
+        } else {
+            assert_eq!(title, "隠した取組");
+            assert!(said_hidden, "{:?}", read.warnings);
+        }
+    }
+}

@@ -504,6 +504,11 @@ pub enum WarningKind {
         row_added: bool,
     },
     /// Another sheet of the workbook also holds a report table; only the first was read.
+    /// The report was read from a sheet the workbook hides (no visible sheet holds a table):
+    /// what the office sees in Excel may be another.
+    ReportSheetHidden {
+        sheet: String,
+    },
     OtherReportSheet {
         sheet: String,
         read: String,

@@ -74,6 +74,7 @@ impl Describe for WarningKind {
             | W::StageOutsidePlan { .. }
             | W::CellOutsideLayout { .. }
             | W::OtherReportSheet { .. }
+            | W::ReportSheetHidden { .. }
             | W::LinkDropped { .. }
             | W::InvisibleCharacters { .. }
             | W::NoGlyph { .. }
@@ -443,6 +444,18 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
                 preview(text)
             ),
         ),
+        W::ReportSheetHidden { sheet } => {
+            let sheet = preview(sheet);
+            say(
+                lang,
+                format!(
+                    "報告の表は、非表示のシート「{sheet}」から読みました（ほかのシートに表はありません）。Excelで見える内容と違うかもしれません"
+                ),
+                format!(
+                    "the report was read from sheet 「{sheet}」, which the workbook hides (no other sheet holds a table): it may not be what Excel shows"
+                ),
+            )
+        }
         W::OtherReportSheet { sheet, read } => {
             // A sheet's name may be millions of characters in a crafted file.
             let (sheet, read) = (preview(sheet), preview(read));
