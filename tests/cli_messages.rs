@@ -53,7 +53,7 @@ fn every_kind() -> Vec<(CommandProblem, String)> {
         ),
         (
             CommandProblem::MasterNotRon { path: path.clone() },
-            "out/報告.pdf: a survey needs a Shinchoku .ron report (import the table first)".into(),
+            "out/報告.pdf: needs a Shinchoku .ron report, where the survey and the as-of date are kept (import the table first)".into(),
         ),
         (
             CommandProblem::MasterIsResponse { path: path.clone(), division: "総務部管財課".into() },
@@ -160,7 +160,7 @@ fn a_survey_refuses_a_table_as_its_master() {
     assert_eq!(
         stderr(&run),
         format!(
-            "shinchoku: {SEED}: a survey needs a Shinchoku .ron report (import the table first)\n"
+            "shinchoku: {SEED}: needs a Shinchoku .ron report, where the survey and the as-of date are kept (import the table first)\n"
         )
     );
     assert!(!dir.path().join("照会").exists());

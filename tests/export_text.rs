@@ -557,6 +557,27 @@ fn words_that_only_look_like_a_tag_are_kept() {
     }
 }
 
+/// Word's own tags in a cell saved as HTML (`<o:p></o:p>` in every paragraph, `<st1:place>`
+/// around a place name) are markup: the results read without them, and a tag around words
+/// splits no result. They were kept as words of the results, in every export.
+#[test]
+fn words_own_namespaced_tags_are_markup() {
+    let (first, second) = (
+        "ポータルサイトへの掲載内容の追加(5月～)",
+        "職員向けメルマガにおける周知(6月)",
+    );
+    let word = format!(
+        "<p class=MsoNormal>・{first}<o:p></o:p></p><p class=MsoNormal>・{}<st1:place w:st=\"on\">(6月)</st1:place><o:p></o:p></p>",
+        second.trim_end_matches("(6月)")
+    );
+    let table = SEED.replacen(&format!("・{first} ・{second}"), &word, 1);
+    assert_ne!(table, SEED);
+    let read = import_bytes(table.as_bytes()).unwrap().report;
+    let i = read.initiatives().find(|i| i.number == "2").unwrap();
+    let texts: Vec<&str> = i.topics[0].actual.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(&texts[..2], &[first, second], "{texts:?}");
+}
+
 /// A word processor's tag with an unquoted attribute in Japanese (`<font face=ＭＳ明朝>`) is a
 /// tag: the rule that kept 「<I 方針…」 as words read it as a heading, and every result after it
 /// went under a topic 「font face=ＭＳ明朝」. And it splits no line: `・` before it was an empty

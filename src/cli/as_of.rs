@@ -25,7 +25,8 @@ pub fn run(args: &AsOfArgs) -> ExitCode {
             Some(as_of) => Some(as_of),
             None => {
                 let text = text.to_string();
-                CommandProblem::AsOfNotRead { text, fiscal_year }.say_error();
+                let problem = CommandProblem::AsOfNotRead { text, fiscal_year };
+                errln!("shinchoku: {}", problem.describe(lang));
                 return ExitCode::from(2);
             }
         },

@@ -18,7 +18,8 @@ pub enum CommandProblem {
         holder: LockHolder,
         forced: bool,
     },
-    /// A survey's master must be a `.ron` report: a table has nowhere to keep the survey.
+    /// A survey's master (and a report given an as-of date) must be a `.ron` report: a table
+    /// has nowhere to keep the survey.
     MasterNotRon { path: PathBuf },
     /// The file given as the master is a response sent to a division.
     MasterIsResponse { path: PathBuf, division: String },
@@ -80,11 +81,11 @@ impl Describe for CommandProblem {
             CommandProblem::MasterNotRon { path } => say(
                 lang,
                 format!(
-                    "{}: 照会には進捗の .ron の報告が要ります（先に表を取り込んでください）",
+                    "{}: 進捗の .ron の報告が要ります（照会や時点の記録を残す場所です。先に表を取り込んでください）",
                     path.display()
                 ),
                 format!(
-                    "{}: a survey needs a Shinchoku .ron report (import the table first)",
+                    "{}: needs a Shinchoku .ron report, where the survey and the as-of date are kept (import the table first)",
                     path.display()
                 ),
             ),

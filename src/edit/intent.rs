@@ -422,6 +422,7 @@ fn mark_sent(
             // What its earlier answers wrote is in what it is sent now: an answer in this file
             // is read against that, one in the file sent before against what it wrote.
             if let Some(received) = &mut record.received {
+                received.sent_again = true;
                 for w in &mut received.written {
                     w.sent_again = (report.entry(w.id))
                         .filter(|_| !w.removed)

@@ -63,15 +63,16 @@ pub fn tokenize(input: &str) -> Vec<Token> {
     out
 }
 
-/// `p>`, `td colspan="3">`, `/ul>`, `!-- -->`: an ASCII tag name ended by white space, `/` or
-/// `>`. `<MIE職員カアワードの見直し>` starts with ASCII letters but is a heading.
+/// `p>`, `td colspan="3">`, `/ul>`, `!-- -->`, `o:p>`: an ASCII tag name (a namespace's
+/// prefix before a `:` too, as Word writes `<o:p>`) ended by white space, `/` or `>`.
+/// `<MIE職員カアワードの見直し>` starts with ASCII letters but is a heading.
 pub fn is_tag_start(after: &str) -> bool {
     if after.starts_with('!') {
         return true;
     }
     let name = after.strip_prefix('/').unwrap_or(after);
     let end = name
-        .find(|c: char| !c.is_ascii_alphanumeric())
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == ':'))
         .unwrap_or(name.len());
     name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name[end..].starts_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
@@ -96,8 +97,14 @@ fn is_markup(inner: &str) -> bool {
     is_element(&inner[..end]) && attributes(&inner[end..])
 }
 
-/// The elements a cell's markup is made of, as word processors and spreadsheets write it.
+/// The elements a cell's markup is made of, as word processors and spreadsheets write it:
+/// HTML's, and an office program's own in a namespace (`o:p`, `st1:place`, `v:shape`), which
+/// Word writes in every paragraph.
 fn is_element(name: &str) -> bool {
+    if let Some((prefix, local)) = name.split_once(':') {
+        let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric());
+        return word(prefix) && word(local);
+    }
     const ELEMENTS: &[&str] = &[
         "a",
         "abbr",
@@ -410,9 +417,11 @@ pub fn blocks(cell: &str) -> Vec<Option<String>> {
     out
 }
 
+/// Tags around words, not between blocks: an office program's own (`<st1:place>三重</…>`)
+/// among them.
 fn is_inline(name: &str) -> bool {
     matches!(
         name,
         "span" | "b" | "strong" | "i" | "em" | "u" | "font" | "a" | "sup" | "sub" | "small"
-    )
+    ) || name.contains(':')
 }

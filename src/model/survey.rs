@@ -118,6 +118,11 @@ pub struct Received {
     /// ([`WrittenResult::sent_again`]): the division may answer in either file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub written: Vec<WrittenResult>,
+    /// The survey was sent to the division again after this answer was taken: an answer the
+    /// same as it (`taken`) is no longer "the same answer sent again" — in the new file, typed
+    /// back over a correction the new file showed, it is a change.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sent_again: bool,
 }
 
 /// A result a division's answer wrote.

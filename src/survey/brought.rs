@@ -106,6 +106,31 @@ impl Brought {
         });
     }
 
+    /// Takes `list` as the results of `t`, an answer's (`from`: its file and division): what
+    /// the division's earlier answers wrote there and the answer takes back without a word of
+    /// its own is kept, taking it back settled with the others ([`Brought::take_back_lines`]);
+    /// a topic brought back as sent (`back_as_sent`) is held as a take-back, unless what it
+    /// lacks the answer writes in another topic (moved there).
+    pub(super) fn answer_topic(
+        &mut self,
+        (i, t): (&Initiative, &Topic),
+        list: Vec<Entry>,
+        (back_as_sent, from): (Option<(&str, &str)>, (&str, &str)),
+        (texts, written): (&super::sent_texts::SentTexts, &super::shared::Written),
+    ) {
+        if back_as_sent.is_none() {
+            let kept = texts.keeping_own((t.id, &t.actual), &list, written);
+            if !super::shared::same_results(&kept, &list) {
+                self.take_back_lines((i, t), (kept, list), from);
+                return;
+            }
+        }
+        if !super::shared::same_results(&list, &t.actual) {
+            let back_as_sent = back_as_sent.filter(|_| !written.moved_away(t, &list));
+            self.set_results((i, t), list, back_as_sent);
+        }
+    }
+
     /// Sets the results of `t` to `entries` but for what the division's earlier answers wrote
     /// there and the answer takes back without a word of its own (`kept`: the results with
     /// those kept, [`super::sent_texts::SentTexts::keeping_own`]): the rest is taken now, the

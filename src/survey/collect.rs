@@ -20,7 +20,6 @@ use super::brought::{Brought, as_taken_before};
 use super::conflict::{Conflict, ConflictKind};
 use super::outside::Outside;
 use super::review::{difference, warnings_of};
-use super::shared::same_results;
 use super::{entries_text, topics_of};
 use crate::compare::Diff;
 use crate::edit::{Edit, ProvisionalEdit, Thing};
@@ -402,6 +401,21 @@ type Dropped = (
     Vec<(crate::model::measure_warning::MeasureAt, String)>,
 );
 
+/// What the division's earlier answers took in: each topic's results as the last had them —
+/// not once the survey was sent again after it (the division was sent what stands now, and
+/// typing its earlier answer back over a correction made since is a change; the line-by-line
+/// reading still keeps a correction an answer in the earlier file leaves as it was) — and the
+/// results they wrote (those it added are its own to rewrite or remove, and each is read
+/// against the text the division last gave it).
+fn earlier_answers(
+    earlier: Option<&crate::model::DivisionSurvey>,
+) -> (Vec<TakenTopic>, Vec<WrittenResult>) {
+    let received = earlier.and_then(|s| s.received.as_ref());
+    let before = (received.filter(|r| !r.sent_again)).map_or_else(Vec::new, |r| r.taken.clone());
+    let own = received.map_or_else(Vec::new, |r| r.written.clone());
+    (before, own)
+}
+
 fn take(
     master: &Report,
     answer: Answer,
@@ -412,19 +426,13 @@ fn take(
 ) {
     let division = answer.response.division.clone();
     let earlier = master.survey_of(&division);
-    let before: Vec<TakenTopic> = earlier
-        .and_then(|s| s.received.as_ref())
-        .map_or_else(Vec::new, |r| r.taken.clone());
-    // The results the division's earlier answers wrote: those it added are its own to rewrite
-    // or remove, and each is read against the text the division last gave it.
-    let own: Vec<WrittenResult> = earlier
-        .and_then(|s| s.received.as_ref())
-        .map_or_else(Vec::new, |r| r.written.clone());
+    let (before, own) = earlier_answers(earlier);
     let written = super::shared::Written {
         own: &own,
         others: super::shared::written_by_others(master, &division),
         sent_back: earlier.is_some_and(|s| s.sent_back.is_some()),
         standing: super::shared::standing_results(master),
+        answer_lines: super::shared::answer_lines(&answer.content),
     };
     let (mut brought, numbers) = match &answer.content {
         AnswerContent::Report(r) => (
@@ -484,6 +492,7 @@ fn take(
             &brought.edits,
             (&brought.answered, &brought.withdrawn, &brought.same_words),
         ),
+        sent_again: false,
     });
     record.sent_back = None;
     let difference = (!brought.edits.is_empty()).then(|| difference(master, &brought.edits));
@@ -694,17 +703,8 @@ fn from_report(
         let (list, again) = super::shared::same_words_once(&t.actual, list, &own);
         brought.same_words.extend(again);
         sub_items_not_in_text(&mut brought, (i, t), &mine, &claimed);
-        if back_as_sent.is_none() {
-            let kept = sent_texts.keeping_own(&t.actual, &list, written);
-            if !same_results(&kept, &list) {
-                let from = (answer.file.as_str(), division);
-                brought.take_back_lines((i, t), (kept, list), from);
-                continue;
-            }
-        }
-        if !same_results(&list, &t.actual) {
-            brought.set_results((i, t), list, back_as_sent);
-        }
+        let from = (answer.file.as_str(), division);
+        brought.answer_topic((i, t), list, (back_as_sent, from), (&sent_texts, written));
     }
     brought.settle_take_backs();
     brought.say_as_sent(worked_on, written);

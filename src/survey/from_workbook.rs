@@ -8,7 +8,6 @@ use super::answer::Answer;
 use super::brought::{Brought, as_taken_before};
 use super::conflict::{Conflict, ConflictKind};
 use super::shared::Written;
-use super::shared::same_results;
 use super::workbook::Row;
 use super::{entries_text, topic_divisions};
 use crate::edit::{Edit, Thing};
@@ -248,17 +247,12 @@ fn row_results(
     let (typed, again) = super::shared::same_words_once(&open.actual, typed, &own);
     brought.same_words.extend(again);
     let entries = around_kept(&t.actual, &row.kept_apart, typed);
-    if back_as_sent.is_none() {
-        let kept = sent_texts.keeping_own(&t.actual, &entries, written);
-        if !same_results(&kept, &entries) {
-            brought.take_back_lines((i, t), (kept, entries), from);
-            return;
-        }
-    }
-    if same_results(&entries, &t.actual) {
-        return;
-    }
-    brought.set_results((i, t), entries, back_as_sent);
+    brought.answer_topic(
+        (i, t),
+        entries,
+        (back_as_sent, from),
+        (&sent_texts, written),
+    );
 }
 
 /// A line as compared with a result shown apart: without its `・`, white space, and the

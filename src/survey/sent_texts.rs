@@ -221,7 +221,7 @@ pub(super) fn since_sent(
         .map(|(_, &h)| h)
         .collect();
     let own_gone: HashSet<u64> = (sent.own.iter())
-        .filter(|(id, _)| !by_id.contains_key(id))
+        .filter(|(id, _)| !by_id.contains_key(id) && !sent.stands(**id))
         .filter_map(|(_, &h)| h)
         .collect();
     let texts: HashSet<&str> = mine.iter().map(|e| e.text.as_str()).collect();
@@ -234,9 +234,10 @@ pub(super) fn since_sent(
                 Some(&id) if placed.insert(id) => out.list.push(by_id[&id].clone()),
                 // Removed since it was sent (or written), and left so by the answer.
                 _ if gone.contains(&as_sent) || own_gone.contains(&as_written) => {}
-                // A result sent under another topic, moved here: a new one here (its id
-                // stays with the one it was, which the answer removes there).
-                _ if sent.by_id.contains_key(&e.id) && sent.stands(e.id) => {
+                // A result of another topic (sent there, or the division's earlier answer
+                // wrote it there), moved here: a new one here (its id stays with the one it
+                // was, which the answer removes there).
+                _ if sent.stands(e.id) => {
                     out.list.push(renumbered(e, fresh));
                 }
                 _ => out.list.push(e),
@@ -300,14 +301,14 @@ impl SentTexts<'_> {
     /// there kept where the answer takes it back without a word of its own: a result the
     /// master has as the earlier answer wrote it and the answer has as it was sent, one the
     /// earlier answer added that the answer lacks, and one it removed that the answer has as
-    /// it was sent. What stands if the answer takes nothing
-    /// back: a copy of the sent file that another member of the division worked on reads so
+    /// it was sent — but one the answer writes in another of its topics (moved there). What
+    /// stands if the answer takes nothing back: a copy of the sent file that another member of the division worked on reads so
     /// (the earlier answer's lines never reached it). Equal to `list` where nothing is taken
     /// back, and where the list holds a line of the earlier answer's as it wrote it: then the
     /// answer is that file worked on further, and what it left out it removed.
     pub(super) fn keeping_own(
         &self,
-        master: &[Entry],
+        (topic, master): (Id, &[Entry]),
         list: &[Entry],
         written: &Written,
     ) -> Vec<Entry> {
@@ -348,6 +349,7 @@ impl SentTexts<'_> {
                 && as_written(m)
                 && !self.by_id.contains_key(&m.id)
                 && !texts.contains(m.text.as_str())
+                && !written.moved_from(topic, &m.text)
             {
                 after.entry(anchor).or_default().push(m.clone());
             }

@@ -288,6 +288,55 @@ pub(super) struct Written<'a> {
     /// The ids of the master's results, in whichever topic they stand: a result the answer
     /// has under another of its topics was moved there, not removed since it was sent.
     pub(super) standing: HashSet<Id>,
+    /// The answer's result lines (hashes of their texts) by the topics it writes them in: a
+    /// line the earlier answer wrote that is missing from one topic and written in another was
+    /// moved there, not taken back.
+    pub(super) answer_lines: HashMap<u64, Vec<Id>>,
+}
+
+impl Written<'_> {
+    /// Whether every result of `t` the answer's `list` lacks is written in another of the
+    /// answer's topics: moved there, which takes nothing back.
+    pub(super) fn moved_away(&self, t: &crate::model::Topic, list: &[Entry]) -> bool {
+        let kept: HashSet<&str> = list.iter().map(|e| e.text.as_str()).collect();
+        (t.actual.iter())
+            .filter(|e| !kept.contains(e.text.as_str()))
+            .all(|e| self.moved_from(t.id, &e.text))
+    }
+
+    /// Whether the answer writes `text` in a topic other than `topic`.
+    pub(super) fn moved_from(&self, topic: Id, text: &str) -> bool {
+        (self.answer_lines.get(&super::sent::hash(text)))
+            .is_some_and(|topics| topics.iter().any(|&t| t != topic))
+    }
+}
+
+/// The answer's result lines by the topics it writes them in ([`Written::answer_lines`]).
+pub(super) fn answer_lines(content: &super::answer::AnswerContent) -> HashMap<u64, Vec<Id>> {
+    let mut out: HashMap<u64, Vec<Id>> = HashMap::new();
+    let mut add = |text: &str, topic: Id| {
+        let at = out.entry(super::sent::hash(text)).or_default();
+        if !at.contains(&topic) {
+            at.push(topic);
+        }
+    };
+    match content {
+        super::answer::AnswerContent::Report(r) => {
+            for t in r.initiatives().flat_map(|i| &i.topics) {
+                for e in &t.actual {
+                    add(&e.text, t.id);
+                }
+            }
+        }
+        super::answer::AnswerContent::Workbook(rows, ..) => {
+            for row in rows {
+                for line in row.results.lines() {
+                    add(line.trim().trim_start_matches('・'), row.topic);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The ids of the report's results, in every topic.

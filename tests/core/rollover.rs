@@ -405,6 +405,13 @@ fn an_as_of_date_written_under_the_title_is_read() {
         ("2018年1月15日 時点", Some(AsOf { month: 1, day: 15 })),
         ("2019年1月15日 時点", None),
         ("平成29年9月31日時点", None),
+        (
+            "※実績は各課の報告時点のもの　2017年8月31日 時点",
+            Some(AsOf { month: 8, day: 31 }),
+        ),
+        ("2017/8/31時点", Some(AsOf { month: 8, day: 31 })),
+        // A revision's date, not the as-of date.
+        ("平成29年10月5日時点修正", None),
     ] {
         let table = format!("{}\n{line}{}", &text[..title_end], &text[title_end..]);
         let read = shinchoku::import::import_text(&table).unwrap().report;

@@ -584,12 +584,23 @@ fn after_the_survey_is_sent_again_the_answer_is_read_against_what_it_was_sent() 
     let answer = alone_workbook(&resent, &|l| {
         rewrite_line(l, 0, "第1回研修の実施(6月)第2班")
     });
+    let mut again = master.clone();
     let c = take(&mut master, vec![answer], 12);
     assert_eq!(
         results_alone(master.report()),
         vec!["第1回研修の実施(6月)第2班", "第2回研修の実施(7月)"]
     );
     assert!(c.warnings.is_empty(), "{:#?}", c.warnings);
+    // Its first answer's words typed back over the correction the new file showed: a change
+    // too (taken for the same answer sent again, which changed nothing).
+    let back = alone_workbook(&resent, &|l| {
+        rewrite_line(l, 0, "第1回研修の実施(6月)第1班")
+    });
+    take(&mut again, vec![back], 12);
+    assert_eq!(
+        results_alone(again.report()),
+        vec!["第1回研修の実施(6月)第1班", "第2回研修の実施(7月)"]
+    );
 }
 
 /// The survey is sent again (a reminder, a new due date) after the division added two lines;
@@ -957,4 +968,46 @@ fn a_result_moved_to_another_of_the_divisions_topics_arrives_there() {
             c.warnings
         );
     }
+}
+
+/// A division's response adds a line; its next answer, in the same file, moves that line
+/// under another of its topics: it arrives there and leaves the first, nothing held. It was
+/// read as removed since (the line never arrived), and leaving the first topic was held as
+/// taking back the earlier answer.
+#[test]
+fn a_line_the_division_added_and_then_moved_arrives_where_it_was_moved() {
+    const 人事課: &str = "総務部人事課";
+    let heading = |r: &Report, h: &str| {
+        (r.initiatives().flat_map(|i| &i.topics))
+            .find(|t| t.heading.as_deref() == Some(h))
+            .unwrap()
+            .id
+    };
+    let (from, to) = (
+        "弾力的な勤務形態の検討",
+        "コンプライアンスの日常化やチェック機能のさらなる充実",
+    );
+    let line = "職員アンケートにより検証(9月)";
+    let mut master = master();
+    let mut response = survey::response_for(master.report(), 人事課, due(), "");
+    let e = shinchoku::model::Entry {
+        id: Id(9001),
+        ..shinchoku::model::entry_text::read_entry(line, true, &mut Vec::new())
+    };
+    let (a, b) = (heading(&response, from), heading(&response, to));
+    response.topic_mut(a).unwrap().actual.push(e);
+    let first = answer_from_report(response.clone(), format!("{人事課}.ron")).unwrap();
+    take(&mut master, vec![first], 10);
+    let moved = response.topic_mut(a).unwrap().actual.pop().unwrap();
+    response.topic_mut(b).unwrap().actual.push(moved);
+    let again = answer_from_report(response, format!("{人事課}.ron")).unwrap();
+    let c = take(&mut master, vec![again], 11);
+    let texts = |t: Id| -> Vec<String> {
+        let t = master.report().topic(t).unwrap();
+        t.actual.iter().map(|e| e.text.clone()).collect()
+    };
+    let (a, b) = (heading(master.report(), from), heading(master.report(), to));
+    assert!(texts(b).contains(&line.to_string()), "{:?}", texts(b));
+    assert!(!texts(a).contains(&line.to_string()), "{:?}", texts(a));
+    assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
 }

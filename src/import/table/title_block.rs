@@ -101,12 +101,33 @@ fn declares_numbers(row: &Row) -> bool {
     }
 }
 
-/// The as-of date a title block names (`2017年9月30日 時点`, `（平成30年3月31日時点）`: as the
-/// exported workbook and table write it, and offices do), where it is a day of the report's
-/// fiscal year; `None` else (the report is then as of the end of its period).
+/// The as-of date a title block names (`2017年9月30日 時点`, `（平成30年3月31日時点）`,
+/// `2017/8/31時点`: as the exported workbook and table write it, and offices do) — the first
+/// date just before a 時点 that ends its words (`…時点修正` is no as-of date) and is a day of the
+/// report's fiscal year; `None` else (the report is then as of the end of its period).
 pub(super) fn as_of_in(text: &str, fiscal_year: FiscalYear) -> Option<AsOf> {
-    let s = crate::model::text::normalize(text);
-    let before = s[..s.find("時点")?].trim_end_matches([')', '）']);
-    let (_, day) = crate::model::report::written_date_at_end(before)?;
-    AsOf::of_day(day, fiscal_year)
+    text.match_indices("時点").find_map(|(at, word)| {
+        let after = text[at + word.len()..].chars().next();
+        let ends = after.is_none_or(|c| {
+            c.is_whitespace() || matches!(c, ')' | '）' | '】' | ']' | '］' | '。' | '、')
+        });
+        if !ends {
+            return None;
+        }
+        let before = text[..at].trim_end().trim_end_matches(['(', '（']);
+        // The date's own characters: back to the white space or bracket before it.
+        let start = before
+            .rfind(|c: char| {
+                c.is_whitespace() || matches!(c, '(' | '（' | '【' | '[' | '［' | '、')
+            })
+            .map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            });
+        let date = &before[start..];
+        AsOf::read(date, fiscal_year).or_else(|| {
+            let s = crate::model::text::normalize(date);
+            let (_, day) = crate::model::report::written_date_at_end(&s)?;
+            AsOf::of_day(day, fiscal_year)
+        })
+    })
 }
