@@ -28,7 +28,8 @@ pub(super) struct Brought {
     pub(super) take_backs: Vec<(Conflict, bool)>,
     /// The answer is the division's own earlier one worked on further: it follows a 差戻し, or
     /// it holds, in a topic it does not bring back as sent, the results just as the earlier
-    /// answer had them. A take-back it makes is then taken, not held.
+    /// answer had them, or anywhere a line as the earlier answer wrote it. A take-back it makes
+    /// is then taken, not held.
     pub(super) carries_on: bool,
     /// Results the answer added again in the same words as they stand (another division's
     /// rewrite taken in before): kept once, and the division writes them too.
@@ -57,10 +58,11 @@ pub(super) fn as_taken_before(
 
 impl Brought {
     /// What an answer brings, to be gathered; after 差戻し the answer is the division's
-    /// correction of its own, and a take-back it makes is taken.
+    /// correction of its own, and a take-back it makes is taken — as it is by an answer holding
+    /// a line of the earlier answer's as written ([`super::shared::Written::holds_own_lines`]).
     pub(super) fn answering(written: &super::shared::Written) -> Brought {
         Brought {
-            carries_on: written.sent_back,
+            carries_on: written.sent_back || written.holds_own_lines(),
             ..Brought::default()
         }
     }

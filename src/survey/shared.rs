@@ -295,6 +295,15 @@ pub(super) struct Written<'a> {
 }
 
 impl Written<'_> {
+    /// Whether the answer holds, in any topic, a line as the division's earlier answer wrote
+    /// it: it is that answer's file worked on further (a copy of the sent file answered
+    /// elsewhere never held those lines), and what it takes back it takes back.
+    pub(super) fn holds_own_lines(&self) -> bool {
+        (self.own.iter())
+            .filter(|w| !w.removed)
+            .any(|w| self.answer_lines.contains_key(&w.text))
+    }
+
     /// Whether every result of `t` the answer's `list` lacks is written in another of the
     /// answer's topics: moved there, which takes nothing back.
     pub(super) fn moved_away(&self, t: &crate::model::Topic, list: &[Entry]) -> bool {

@@ -600,3 +600,43 @@ fn two_answers_written_at_the_same_time_say_which_was_taken() {
         now.contains(&"版Bの実績(9月)".to_string()) && !now.contains(&"版Aの実績(9月)".to_string())
     );
 }
+
+/// A division works on its own saved workbook again: the line its first answer added stays as
+/// written (one more beside it), and in another topic a line the first answer rewrote is put
+/// back as sent. The file holds the first answer's line as written: it is that file, and the
+/// take-back is taken and said, not held (a copy of the sent file never held that line).
+#[test]
+fn a_take_back_in_the_file_that_still_holds_the_first_answers_line_is_taken() {
+    let mut master = master();
+    let (book, cell) = sent_workbook(master.report(), 推進課, PORTAL);
+    let (other, other_cell) = other_topic(master.report(), 推進課, topic(master.report(), PORTAL));
+    let first_line = other_cell.lines().next().unwrap().to_string();
+    let noted = format!("{first_line}（参加者120名）");
+    let first = type_into_workbook(&book, &cell, &format!("{cell}\n・{BY_DIVISION}"));
+    let first = type_into_workbook(
+        &first,
+        &other_cell,
+        &other_cell.replacen(&first_line, &noted, 1),
+    );
+    take_book(&mut master, &first, "推進課.xlsx", 10);
+    let again = type_into_workbook(
+        &first,
+        &format!("{cell}\n・{BY_DIVISION}"),
+        &format!("{cell}\n・{BY_DIVISION}\n・{REWRITTEN}"),
+    );
+    let again = type_into_workbook(
+        &again,
+        &other_cell.replacen(&first_line, &noted, 1),
+        &other_cell,
+    );
+    let c = collected_book(&master, &again, 11);
+    assert!(back_as_sent_said(&c, false), "{:?}", c.warnings);
+    assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(
+        entries_text(&master.report().topic(other).unwrap().actual),
+        other_cell
+    );
+    let now = results(master.report(), PORTAL);
+    assert!(now.contains(&BY_DIVISION.to_string()) && now.contains(&REWRITTEN.to_string()));
+}

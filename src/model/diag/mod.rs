@@ -337,7 +337,7 @@ pub enum WarningKind {
     /// worked on, in an answer the division worked on elsewhere, where its earlier answer
     /// wrote results. Taking back what it wrote is `held` for the office to tick (a copy of
     /// the sent file answered elsewhere reads alike) unless the answer follows a 差戻し or
-    /// carries on a change of the earlier one elsewhere (then it is that file): then the
+    /// carries on the earlier one (holds a line as it wrote it: then it is that file): then the
     /// take-back is taken. The answer's other changes are taken either way.
     BackAsSent {
         held: bool,
