@@ -82,9 +82,10 @@ pub fn entries_from_text(text: &str) -> Vec<Entry> {
     entries_from_lines(text, &[])
 }
 
-/// [`entries_from_text`], but the lines that are, in order, one of `whole` written over
-/// several lines are that one entry: a result holding a line break is two lines of a workbook
-/// cell, and was read back as two results, the first without its months.
+/// [`entries_from_text`], but a line that begins one of `whole` written over several lines,
+/// with as many lines after it as that one has, none a bullet (`・`), is that one entry, its
+/// sub-items as typed: a result holding a line break is two lines of a workbook cell, and was
+/// read back as two results, the first without its months (a sub-item's month corrected too).
 pub fn entries_from_lines(text: &str, whole: &[Entry]) -> Vec<Entry> {
     let clean = |l: &str| l.trim_end_matches('\r').trim().to_string();
     let lines: Vec<String> = text
@@ -108,9 +109,13 @@ pub fn entries_from_lines(text: &str, whole: &[Entry]) -> Vec<Entry> {
     let mut out = Vec::with_capacity(lines.len());
     let mut k = 0;
     while k < lines.len() {
+        let continued = |n: usize| {
+            (lines.get(k + 1..k + n))
+                .is_some_and(|after| after.iter().all(|l| !l.starts_with('・')))
+        };
         let span = (several.get(&lines[k]).into_iter().flatten())
-            .filter(|parts| lines[k..].starts_with(parts))
             .map(Vec::len)
+            .filter(|&n| continued(n))
             .max()
             .unwrap_or(1);
         let line = lines[k..k + span].join("\n");

@@ -1047,4 +1047,16 @@ fn a_result_holding_a_line_break_comes_back_whole_from_the_workbook() {
     master.perform(c.intent(&[]).unwrap()).unwrap();
     let kept = master.report().entry(id).expect("the result, whole");
     assert_eq!(kept, &before);
+    // Its second line's month corrected in the cell: still one result, as typed.
+    let now = entries_text(&master.report().topic(topic).unwrap().actual);
+    let r = survey::response_for(master.report(), "総務部行財政改革推進課", due(), "");
+    let corrected = now.replace("結果を庁内に報告(6月)", "結果を庁内に報告(7月)");
+    let typed = type_into_workbook(&workbook::write(&r).unwrap(), &now, &corrected);
+    let a = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(11));
+    let count = master.report().topic(topic).unwrap().actual.len();
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let after = &master.report().topic(topic).unwrap().actual;
+    assert_eq!(after.len(), count, "{after:#?}");
+    assert_eq!(entries_text(after), corrected);
 }
