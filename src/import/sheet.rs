@@ -15,7 +15,8 @@ pub(crate) type Merge = (usize, usize, usize, usize);
 /// A sheet's cells with a value, and its merged regions.
 pub(crate) struct Sheet {
     pub(crate) name: String,
-    /// Hidden in the workbook (Excel's 非表示, or "very hidden": no menu shows it).
+    /// Hidden in the workbook (Excel's 非表示, or "very hidden": no menu shows it); an `.ods`
+    /// sheet's is not read, and is never taken for hidden.
     pub(crate) hidden: bool,
     /// The rows with a value, in order, each with its (column, text) cells in column order.
     rows: Vec<(usize, Vec<(usize, String)>)>,

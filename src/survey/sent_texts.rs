@@ -302,8 +302,8 @@ impl SentTexts<'_> {
     /// master has as the earlier answer wrote it and the answer has as it was sent, one the
     /// earlier answer added that the answer lacks, and one it removed that the answer has as
     /// it was sent — but one the answer writes in another of its topics (moved there). What
-    /// stands if the answer takes nothing back: a copy of the sent file that another member of the division worked on reads so
-    /// (the earlier answer's lines never reached it). Equal to `list` where nothing is taken
+    /// stands if the answer takes nothing back: a copy of the sent file that another member of
+    /// the division worked on reads so (the earlier answer's lines never reached it). Equal to `list` where nothing is taken
     /// back, and where the list holds a line of the earlier answer's as it wrote it: then the
     /// answer is that file worked on further, and what it left out it removed.
     pub(super) fn keeping_own(

@@ -4,8 +4,8 @@
 //! another division's answer after the response went out (a topic two divisions answer for:
 //! an initiative naming several 担当課, a topic naming none), or added by the office since,
 //! stays. Each result is read against the text the division last saw or wrote for it
-//! ([`super::sent_texts::since_sent`]). Two answers of one collection that set one list (such a topic's results,
-//! or a plan both changed and the office accepts) are joined.
+//! ([`super::sent_texts::since_sent`]). Two answers of one collection that set one list (such
+//! a topic's results, or a plan both changed and the office accepts) are joined.
 
 use std::collections::{HashMap, HashSet};
 

@@ -5,7 +5,7 @@
 //! read in minutes; and a figure with a unit in an indicator without one that came back from
 //! the exported table with the unit taken from it.
 
-use shinchoku::export::{self, Encoding, Format};
+use shinchoku::export::{Encoding, Format};
 use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::diag::WarningKind;
 use shinchoku::model::measures::Figure;
@@ -153,18 +153,7 @@ fn a_figure_with_a_unit_in_an_indicator_without_one_comes_back_as_written() {
     };
     let want = x.clone();
     for format in [Format::Xlsx, Format::Table] {
-        let bytes = export::export_bytes(&report, format, Encoding::Utf8).unwrap();
-        let again = match format {
-            Format::Xlsx => {
-                shinchoku::import::workbook::import_workbook(
-                    &bytes,
-                    shinchoku::import::workbook::WorkbookFormat::Xlsx,
-                )
-                .unwrap()
-                .report
-            }
-            _ => shinchoku::import::import_bytes(&bytes).unwrap().report,
-        };
+        let again = crate::exported_and_read(&report, format, Encoding::Utf8);
         let back = &again.sections[0].initiatives[0].measures().indicators[0];
         assert_eq!(back.unit, want.unit, "{format:?}");
         assert_eq!(back.year(year), want.year(year), "{format:?}");

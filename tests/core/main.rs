@@ -231,3 +231,22 @@ pub fn surveyed(report: Report) -> shinchoku::document::Document {
 pub fn first_topic(report: &Report, number: &str) -> shinchoku::model::Id {
     initiative(report, number).topics[0].id
 }
+
+/// `report` exported as `format` (a table in `encoding`) and read back as the office would open
+/// the file.
+pub fn exported_and_read(
+    report: &shinchoku::model::Report,
+    format: shinchoku::export::Format,
+    encoding: shinchoku::export::Encoding,
+) -> shinchoku::model::Report {
+    use shinchoku::import::workbook::{WorkbookFormat, import_workbook};
+    let bytes = shinchoku::export::export_bytes(report, format, encoding).unwrap();
+    match format {
+        shinchoku::export::Format::Xlsx => {
+            import_workbook(&bytes, WorkbookFormat::Xlsx)
+                .unwrap()
+                .report
+        }
+        _ => shinchoku::import::import_bytes(&bytes).unwrap().report,
+    }
+}

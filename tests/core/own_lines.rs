@@ -148,14 +148,7 @@ fn a_workbook_sent_again_without_its_own_line_holds_taking_it_back_and_takes_the
     let mail = "職員向けメルマガにおける周知(6月)";
     let without = type_into_workbook(&book, &cell, &cell.replace(mail, "メルマガでの周知(6月)"));
     let c = collected_book(&master, &without, 11);
-    let said = |w: &survey::answer::AnswerWarning| {
-        w.warning.kind
-            == WarningKind::BackAsSent {
-                held: true,
-                whole: false,
-            }
-    };
-    assert!(c.warnings.iter().any(said), "{:?}", c.warnings);
+    assert!(back_as_sent_said(&c, true, false), "{:?}", c.warnings);
     let held = held_take_back(&c);
     let listed = &c.conflicts[held];
     assert!(listed.old.contains(BY_DIVISION) && !listed.new.contains(BY_DIVISION));
@@ -265,10 +258,11 @@ fn other_topic(report: &Report, division: &str, not: Id) -> (Id, String) {
     (t, entries_text(&report.topic(t).unwrap().actual))
 }
 
-fn back_as_sent_said(c: &survey::Collection, held: bool) -> bool {
+/// Whether the collection says a take-back `held` or taken, of a `whole` topic or of lines.
+fn back_as_sent_said(c: &survey::Collection, held: bool, whole: bool) -> bool {
     c.warnings
         .iter()
-        .any(|w| w.warning.kind == WarningKind::BackAsSent { held, whole: true })
+        .any(|w| w.warning.kind == WarningKind::BackAsSent { held, whole })
 }
 
 /// The take-back a collection holds: its place among the conflicts.
@@ -326,7 +320,7 @@ fn a_response_file_taking_back_its_own_line_is_held_and_taken_when_ticked() {
         })
         .unwrap();
     let c = collect(master.report(), vec![Ok(answer(&division))], at(11));
-    assert!(back_as_sent_said(&c, true), "{:?}", c.warnings);
+    assert!(back_as_sent_said(&c, true, true), "{:?}", c.warnings);
     let held = held_take_back(&c);
     let listed = &c.conflicts[held];
     assert!(listed.old.contains(BY_DIVISION) && !listed.new.contains(BY_DIVISION));
@@ -353,7 +347,7 @@ fn a_workbook_taking_back_its_own_line_is_held_and_taken_when_ticked() {
     assert_ne!(rewritten, other_cell);
     let again = type_into_workbook(&book, &other_cell, &rewritten);
     let c = collected_book(&master, &again, 11);
-    assert!(back_as_sent_said(&c, true), "{:?}", c.warnings);
+    assert!(back_as_sent_said(&c, true, true), "{:?}", c.warnings);
     let held = held_take_back(&c);
     let mut untouched = master.clone();
     untouched.perform(c.intent(&[]).unwrap()).unwrap();
@@ -477,7 +471,7 @@ fn a_second_members_copy_of_the_sent_file_takes_nothing_back_by_itself() {
                 })
                 .unwrap();
             let c = collect(master.report(), vec![Ok(ron(&division).unwrap())], at(11));
-            assert!(back_as_sent_said(&c, true), "{:?}", c.warnings);
+            assert!(back_as_sent_said(&c, true, true), "{:?}", c.warnings);
             master.perform(c.intent(&[]).unwrap()).unwrap();
         } else {
             division
@@ -495,7 +489,7 @@ fn a_second_members_copy_of_the_sent_file_takes_nothing_back_by_itself() {
                 &format!("{other_cell}\n・職員提案の表彰(9月)"),
             );
             let c = collected_book(&master, &answered, 11);
-            assert!(back_as_sent_said(&c, true), "{:?}", c.warnings);
+            assert!(back_as_sent_said(&c, true, true), "{:?}", c.warnings);
             master.perform(c.intent(&[]).unwrap()).unwrap();
         }
         assert_eq!(
@@ -543,14 +537,7 @@ fn a_fresh_response_worked_on_in_the_same_topic_holds_taking_back_the_workbooks_
         .unwrap();
     let answer = answer_from_report(other.report().clone(), "推進課.ron".into()).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(11));
-    let said = |w: &survey::answer::AnswerWarning| {
-        w.warning.kind
-            == WarningKind::BackAsSent {
-                held: true,
-                whole: false,
-            }
-    };
-    assert!(c.warnings.iter().any(said), "{:?}", c.warnings);
+    assert!(back_as_sent_said(&c, true, false), "{:?}", c.warnings);
     let held = held_take_back(&c);
     let listed = &c.conflicts[held];
     assert!(
@@ -630,7 +617,7 @@ fn a_take_back_in_the_file_that_still_holds_the_first_answers_line_is_taken() {
         &other_cell,
     );
     let c = collected_book(&master, &again, 11);
-    assert!(back_as_sent_said(&c, false), "{:?}", c.warnings);
+    assert!(back_as_sent_said(&c, false, true), "{:?}", c.warnings);
     assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
     master.perform(c.intent(&[]).unwrap()).unwrap();
     assert_eq!(

@@ -373,18 +373,7 @@ fn the_as_of_date_comes_back_from_the_exported_table_and_workbook() {
         (Format::Table, Encoding::Utf16),
         (Format::Xlsx, Encoding::Utf8),
     ] {
-        let bytes = export_bytes(&second, format, encoding).unwrap();
-        let again = match format {
-            Format::Xlsx => {
-                shinchoku::import::workbook::import_workbook(
-                    &bytes,
-                    shinchoku::import::workbook::WorkbookFormat::Xlsx,
-                )
-                .unwrap()
-                .report
-            }
-            _ => shinchoku::import::import_bytes(&bytes).unwrap().report,
-        };
+        let again = crate::exported_and_read(&second, format, encoding);
         assert_eq!(again.as_of, second.as_of, "{format:?} {encoding:?}");
         assert_eq!(late(&again), late(&second), "{format:?} {encoding:?}");
     }
@@ -394,8 +383,9 @@ fn the_as_of_date_comes_back_from_the_exported_table_and_workbook() {
     assert!(!table.lines().take(3).any(|l| l.contains("時点")));
 }
 
-/// A title block naming its date as offices write it (「（令和元年9月30日時点）」, full-width
-/// digits too) is read as the as-of date; one outside the fiscal year is not.
+/// A title block naming its date as offices write it (「（平成29年８月31日時点）」, full-width digits
+/// too, `2017/8/31時点`, after other words) is read as the as-of date; a day outside the fiscal
+/// year, or a 時点 that does not end its words (`…時点修正`, a revision's date), is not.
 #[test]
 fn an_as_of_date_written_under_the_title_is_read() {
     let text = crate::SEED;

@@ -922,6 +922,18 @@ fn the_review_warns_of_what_the_answer_brings_not_of_the_offices_correction() {
     );
 }
 
+/// Two topics of 総務部人事課's, a result moved from the first to the second.
+const MOVED_FROM: &str = "弾力的な勤務形態の検討";
+const MOVED_TO: &str = "コンプライアンスの日常化やチェック機能のさらなる充実";
+
+/// The topic headed `heading`.
+fn headed(report: &Report, heading: &str) -> Id {
+    (report.initiatives().flat_map(|i| &i.topics))
+        .find(|t| t.heading.as_deref() == Some(heading))
+        .unwrap()
+        .id
+}
+
 /// A division moves one of its results, in its response file, under another of its topics
 /// (cut and pasted in a text editor, the line's id with it), once as written and once with a
 /// note added: it is removed where it was and added where it went. It was removed and never
@@ -930,20 +942,11 @@ fn the_review_warns_of_what_the_answer_brings_not_of_the_offices_correction() {
 #[test]
 fn a_result_moved_to_another_of_the_divisions_topics_arrives_there() {
     const 人事課: &str = "総務部人事課";
-    let heading = |r: &Report, h: &str| {
-        (r.initiatives().flat_map(|i| &i.topics))
-            .find(|t| t.heading.as_deref() == Some(h))
-            .unwrap()
-            .id
-    };
-    let (from, to) = (
-        "弾力的な勤務形態の検討",
-        "コンプライアンスの日常化やチェック機能のさらなる充実",
-    );
+    let (from, to) = (MOVED_FROM, MOVED_TO);
     for note in ["", "（職員の4割が利用）"] {
         let mut master = master();
         let mut response = survey::response_for(master.report(), 人事課, due(), "");
-        let (a, b) = (heading(&response, from), heading(&response, to));
+        let (a, b) = (headed(&response, from), headed(&response, to));
         let mut moved = response.topic_mut(a).unwrap().actual.remove(0);
         moved.text.push_str(note);
         let text = moved.text.clone();
@@ -954,7 +957,7 @@ fn a_result_moved_to_another_of_the_divisions_topics_arrives_there() {
             let t = master.report().topic(t).unwrap();
             t.actual.iter().map(|e| e.text.clone()).collect()
         };
-        let (a, b) = (heading(master.report(), from), heading(master.report(), to));
+        let (a, b) = (headed(master.report(), from), headed(master.report(), to));
         assert!(texts(b).contains(&text), "{note}: {:?}", texts(b));
         assert!(
             !texts(a).iter().any(|t| text.starts_with(t.as_str())),
@@ -977,16 +980,7 @@ fn a_result_moved_to_another_of_the_divisions_topics_arrives_there() {
 #[test]
 fn a_line_the_division_added_and_then_moved_arrives_where_it_was_moved() {
     const 人事課: &str = "総務部人事課";
-    let heading = |r: &Report, h: &str| {
-        (r.initiatives().flat_map(|i| &i.topics))
-            .find(|t| t.heading.as_deref() == Some(h))
-            .unwrap()
-            .id
-    };
-    let (from, to) = (
-        "弾力的な勤務形態の検討",
-        "コンプライアンスの日常化やチェック機能のさらなる充実",
-    );
+    let (from, to) = (MOVED_FROM, MOVED_TO);
     let line = "職員アンケートにより検証(9月)";
     let mut master = master();
     let mut response = survey::response_for(master.report(), 人事課, due(), "");
@@ -994,7 +988,7 @@ fn a_line_the_division_added_and_then_moved_arrives_where_it_was_moved() {
         id: Id(9001),
         ..shinchoku::model::entry_text::read_entry(line, true, &mut Vec::new())
     };
-    let (a, b) = (heading(&response, from), heading(&response, to));
+    let (a, b) = (headed(&response, from), headed(&response, to));
     response.topic_mut(a).unwrap().actual.push(e);
     let first = answer_from_report(response.clone(), format!("{人事課}.ron")).unwrap();
     take(&mut master, vec![first], 10);
@@ -1006,7 +1000,7 @@ fn a_line_the_division_added_and_then_moved_arrives_where_it_was_moved() {
         let t = master.report().topic(t).unwrap();
         t.actual.iter().map(|e| e.text.clone()).collect()
     };
-    let (a, b) = (heading(master.report(), from), heading(master.report(), to));
+    let (a, b) = (headed(master.report(), from), headed(master.report(), to));
     assert!(texts(b).contains(&line.to_string()), "{:?}", texts(b));
     assert!(!texts(a).contains(&line.to_string()), "{:?}", texts(a));
     assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);

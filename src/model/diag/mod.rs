@@ -333,7 +333,8 @@ pub enum WarningKind {
         answer: Option<String>,
     },
     /// A topic's results brought back as they were sent (`whole`), or some of them (a line the
-    /// earlier answer rewrote as it was sent, one it added missing) in a topic the answer
+    /// earlier answer rewrote as it was sent, one it added missing, one it removed back as
+    /// sent) in a topic the answer
     /// worked on, in an answer the division worked on elsewhere, where its earlier answer
     /// wrote results. Taking back what it wrote is `held` for the office to tick (a copy of
     /// the sent file answered elsewhere reads alike) unless the answer follows a 差戻し or
