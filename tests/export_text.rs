@@ -557,6 +557,35 @@ fn words_that_only_look_like_a_tag_are_kept() {
     }
 }
 
+/// A heading spelled like an element that is always closed (`<B>`, `<EM>`) and closed by
+/// nothing is a heading: read as bold text, the topic lost its heading without a word. Bold
+/// text that is closed stays markup.
+#[test]
+fn a_heading_spelled_like_an_unclosed_element_is_a_heading() {
+    let line = "職員向けメルマガにおける周知(6月)";
+    for heading in ["B", "EM", "u"] {
+        let table = SEED
+            .replacen(line, &format!("<b>{line}</B>"), 1)
+            .replace("<ポータルサイトの構築>", &format!("<{heading}>"));
+        let read = import_bytes(table.as_bytes()).unwrap().report;
+        let i = read.initiatives().find(|i| i.number == "2").unwrap();
+        assert_eq!(
+            i.topics[0].heading.as_deref(),
+            Some(heading),
+            "{:?}",
+            i.topics
+        );
+        assert!(
+            i.topics[0].actual.iter().any(|e| e.text == line),
+            "{:?}",
+            i.topics[0].actual
+        );
+        for encoding in ENCODINGS {
+            assert!(table_again(&carried(read.clone()), encoding) == carried(read.clone()));
+        }
+    }
+}
+
 /// Word's own tags in a cell saved as HTML (`<o:p></o:p>` in every paragraph, `<st1:place>`
 /// around a place name) are markup: the results read without them, and a tag around words
 /// splits no result. They were kept as words of the results, in every export.

@@ -11,6 +11,7 @@
 //! so that it reads back as it was (`export::table`).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::model::diag::WarningKind;
 
@@ -33,6 +34,8 @@ pub fn tokenize(input: &str) -> Vec<Token> {
     // The next `>`, found again only once passed: a cell of ten thousand `<` and no `>` is one
     // pass, not one search to its end per `<`.
     let mut gt = input.find('>');
+    // Bare tags that are always closed: (token index, name, as written), checked at the end.
+    let mut bare = Vec::new();
     while let Some(pos) = input[at..].find('<').map(|p| p + at) {
         text.push_str(&input[at..pos]);
         let after = pos + 1;
@@ -44,6 +47,9 @@ pub fn tokenize(input: &str) -> Vec<Token> {
                 if !text.is_empty() {
                     let taken = std::mem::take(&mut text);
                     out.push(Token::Text(resolve(&taken, Pass::Markup).into_owned()));
+                }
+                if let Some(name) = always_closed(&input[after..end]) {
+                    bare.push((out.len(), name, input[pos..=end].to_string()));
                 }
                 if let Some(tag) = parse_tag(&input[after..end]) {
                     out.push(tag);
@@ -60,7 +66,46 @@ pub fn tokenize(input: &str) -> Vec<Token> {
     if !text.is_empty() {
         out.push(Token::Text(resolve(&text, Pass::Markup).into_owned()));
     }
+    unclosed_as_text(&mut out, bare);
     out
+}
+
+/// A bare `<B>`, `<U>`, `<EM>` that no later `</B>` closes is a heading a division wrote, not
+/// the start of bold text: such an element always has its closing tag, and read as one the
+/// heading went without a word. Elements a word processor leaves open (`<p>`, `<li>`, `<ul>`)
+/// and those never closed (`<br>`) stay tags; with an attribute it is a tag.
+fn always_closed(inner: &str) -> Option<String> {
+    const CLOSED_ALWAYS: &[&str] = &[
+        "a", "abbr", "b", "big", "center", "code", "del", "em", "font", "h1", "h2", "h3", "h4",
+        "h5", "h6", "i", "ins", "mark", "nobr", "s", "small", "span", "strike", "strong", "sub",
+        "sup", "title", "tt", "u",
+    ];
+    let name = inner.trim_end().to_ascii_lowercase();
+    CLOSED_ALWAYS.contains(&name.as_str()).then_some(name)
+}
+
+/// Each closing tag closes the nearest open bare tag of its name before it (as brackets
+/// pair); the bare tags left open are put back as the text they were written as.
+fn unclosed_as_text(tokens: &mut [Token], bare: Vec<(usize, String, String)>) {
+    // For each name, the bare tags (their places in `bare`) still open.
+    let mut open: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut closed = vec![false; bare.len()];
+    let mut next = 0;
+    for (at, token) in tokens.iter().enumerate() {
+        if bare.get(next).is_some_and(|(i, _, _)| *i == at) {
+            open.entry(bare[next].1.as_str()).or_default().push(next);
+            next += 1;
+        } else if let Token::Close(name) = token
+            && let Some(b) = open.get_mut(name.as_str()).and_then(Vec::pop)
+        {
+            closed[b] = true;
+        }
+    }
+    for ((at, _, raw), closed) in bare.into_iter().zip(closed) {
+        if !closed {
+            tokens[at] = Token::Text(raw);
+        }
+    }
 }
 
 /// `p>`, `td colspan="3">`, `/ul>`, `!-- -->`, `o:p>`: an ASCII tag name (a namespace's
