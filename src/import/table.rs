@@ -313,6 +313,7 @@ fn read_rows<'a>(
     report.sections = reader.sections;
     report.unread = reader.unread;
     report.number_in_document_order();
+    report.first_half_results_as_earlier();
     // After numbering: an indicator on a topic names it by id.
     if sheet.is_none() {
         reader.numbers.read(&mut report, &mut reader.warnings);

@@ -115,4 +115,67 @@ impl Report {
     pub fn still_unconfirmed(&self, result: &Entry) -> bool {
         result.timing.as_ref().is_some_and(|t| t.scheduled)
     }
+
+    /// A second-half report read from a table or a workbook: the results dated in months of
+    /// the first half only (their sub-items' months when they have none of their
+    /// own) are the first half's, carried in the report as rolling over records them. The table
+    /// has one 実績 column for both halves (the export writes the first half's results there),
+    /// so without this each of them read back as dated outside the period. Nothing is moved or
+    /// rewritten: only the closed first half is recorded.
+    pub fn first_half_results_as_earlier(&mut self) {
+        use super::{AsOf, Period};
+        if self.period != Period::SecondHalf || !self.history.is_empty() {
+            return;
+        }
+        let year = self.fiscal_year;
+        let results: Vec<Id> = self
+            .initiatives()
+            .flat_map(|i| i.topics.iter())
+            .flat_map(|t| t.actual.iter())
+            .filter(|e| in_first_half_only(e, year))
+            .map(|e| e.id)
+            .collect();
+        if results.is_empty() {
+            return;
+        }
+        self.history.push(PastPeriod {
+            fiscal_year: year,
+            period: Period::FirstHalf,
+            actual_heading: Period::FirstHalf.actual_heading(),
+            as_of: AsOf::end_of(Period::FirstHalf, year),
+            results,
+            cleared: Vec::new(),
+        });
+    }
+}
+
+/// Whether a result's months — its own, or else every dated sub-item's — are all months of
+/// the first half of `year`: 通年 or 随時 never.
+fn in_first_half_only(e: &Entry, year: super::FiscalYear) -> bool {
+    use super::Period;
+    use super::months::{TimingKind, fiscal_years_written};
+    let first_half = Period::FirstHalf.months();
+    let own = |e: &Entry| -> Option<bool> {
+        let t = e.timing.as_ref()?;
+        // 「(6月～)」 and a 予定 begun in the first half (「(9月～12月予定)」, asked about in the
+        // second half) by their first month: reported in the first half.
+        let months = match (t.open_end || t.scheduled, t.months.first()) {
+            (true, Some(m)) => super::MonthSet::from_fiscal_indices([m]),
+            _ => t.months,
+        };
+        let years = e.when.as_deref().map(fiscal_years_written);
+        Some(
+            t.kind == TimingKind::Months
+                && !months.is_empty()
+                && months.intersect(first_half) == months
+                && years.is_none_or(|y| y.iter().all(|&y| y == year.0)),
+        )
+    };
+    match own(e) {
+        Some(first_half_only) => first_half_only,
+        None => {
+            let dated: Vec<bool> = e.subs.iter().filter_map(own).collect();
+            !dated.is_empty() && dated.iter().all(|&b| b)
+        }
+    }
 }

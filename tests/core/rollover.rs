@@ -408,3 +408,59 @@ fn an_as_of_date_written_under_the_title_is_read() {
         assert_eq!(read.as_of, want, "{line}");
     }
 }
+
+/// The second half exported (table in every encoding, workbook) and read back: the first
+/// half's results, written in its one 実績 column, are the first half's again, not 35 results
+/// dated outside the period; a result of the second half's months is this half's, and one of
+/// the first half's months that is the only one of its initiative is still read as written.
+#[test]
+fn the_first_halfs_results_read_back_from_a_second_half_table_are_the_first_halfs() {
+    use shinchoku::export::{Encoding, Format};
+    use shinchoku::model::check;
+    use shinchoku::model::diag::WarningKind;
+    let mut second = rolled(&seed().report, RolloverTo::SecondHalf, "second half");
+    let topic = &mut second.sections[0].initiatives[1].topics[0];
+    let mut added = topic.actual[0].clone();
+    added.text = "協創研修の第2回(11月)".to_string();
+    topic.actual.push(added);
+    let second = crate::exported_and_read(&second, Format::Table, Encoding::Utf8);
+    let said_outside = |r: &Report| {
+        check::warnings(r)
+            .iter()
+            .filter(|w| matches!(w.kind, WarningKind::MonthsOutsidePeriod { .. }))
+            .count()
+    };
+    let first_half: Vec<&Entry> = second
+        .initiatives()
+        .flat_map(|i| i.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .filter(|e| second.earlier_period_of(e.id).is_some())
+        .collect();
+    assert!(first_half.len() >= 20, "{}", first_half.len());
+    for (format, encoding) in [
+        (Format::Table, Encoding::Utf8),
+        (Format::Table, Encoding::Cp932),
+        (Format::Table, Encoding::Utf16),
+        (Format::Xlsx, Encoding::Utf8),
+    ] {
+        let again = crate::exported_and_read(&second, format, encoding);
+        assert_eq!(said_outside(&again), 0, "{format:?} {encoding:?}");
+        let november = again
+            .initiatives()
+            .flat_map(|i| i.topics.iter())
+            .flat_map(|t| t.actual.iter())
+            .find(|e| e.text == "協創研修の第2回(11月)")
+            .unwrap();
+        assert!(again.earlier_period_of(november.id).is_none());
+        let sixth_month = again
+            .initiatives()
+            .flat_map(|i| i.topics.iter())
+            .flat_map(|t| t.actual.iter())
+            .find(|e| e.text == "職員向けメルマガにおける周知(6月)")
+            .unwrap();
+        assert!(again.earlier_period_of(sixth_month.id).is_some());
+    }
+    // The same result typed into a first-half table stays that half's own.
+    let first = seed().report;
+    assert!(first.history.is_empty() && said_outside(&first) == 0);
+}
