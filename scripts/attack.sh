@@ -352,6 +352,15 @@ case_tsv_brackets() {
   make tsv-brackets a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
 }
 
+# Found by the sixth attack: a result read in minutes from a table of a few kilobytes.
+case_tsv_notes_after_month_word() {
+  make tsv-notes-after-month-word a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
+}
+
+case_tsv_months_listed() {
+  make tsv-months-listed a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
+}
+
 case_ron_many_indicators() {
   make ron-many-indicators a.ron && expect 0 "11 initiatives" check "$work/a.ron"
 }

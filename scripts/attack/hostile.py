@@ -1081,6 +1081,19 @@ def make_tsv_brackets(scale):
     return seed_with_result("研修の実施" + "(6/1)" * int(180_000 * scale) + "(6月)")
 
 
+def make_tsv_notes_after_month_word(scale):
+    """A result 「研修月 (a) (a) …」 of 1,000,000 notes (4 MB): no month bracket, so each note
+    was taken off the end in turn and the whole rest read as months again (12,000 notes: 25 s)."""
+    return seed_with_result("研修月" + " (a)" * int(1_000_000 * scale))
+
+
+def make_tsv_months_listed(scale):
+    """A month bracket listing 1,000,000 months 「(1月、2月、…)」 (7 MB): each place it could be
+    parted was read whole, copied into an error and normalised (200,000: 13 s)."""
+    listed = "、".join(f"{m % 12 + 1}月" for m in range(int(1_000_000 * scale)))
+    return seed_with_result(f"研修({listed})")
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     scale = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0

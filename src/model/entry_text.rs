@@ -4,7 +4,7 @@
 //! composes the text again from its parts; changing the text reads everything again.
 
 use super::diag::WarningKind;
-use super::months::{Timing, looks_like_timing, parse_timing};
+use super::months::{MAX_TIMING_BYTES, Timing, looks_like_timing, parse_timing};
 use super::text::normalize;
 use super::{Count, Entry, EntryKind, Id, Report, ThinVec};
 
@@ -621,9 +621,10 @@ fn split_timing(inner: &str) -> (&str, Option<&str>) {
 /// Whether a text names a month by its number (`6月`, `６月`): what a note beside the months
 /// may not, or the month would go unread.
 pub(crate) fn names_a_month(text: &str) -> bool {
-    let s = normalize(text);
+    // Character by character, ending at the first month: a long note is not copied whole for
+    // each place a bracket could be parted.
     let mut prev_digit = false;
-    for c in s.chars() {
+    for c in crate::model::text::normalized_chars(text) {
         if c == '月' && prev_digit {
             return true;
         }
@@ -636,7 +637,8 @@ pub(crate) fn names_a_month(text: &str) -> bool {
 /// after them (`6月実施`, `9月開催`): the expression is the months alone, the word stays in
 /// the text as written.
 fn months_first(s: &str) -> Option<&str> {
-    if s.is_empty() {
+    // Longer than any expression and the longest word after it: none, without reading it.
+    if s.is_empty() || s.len() > MAX_TIMING_BYTES + "に実施".len() {
         return None;
     }
     if parse_timing(s).is_ok() {
@@ -667,7 +669,14 @@ fn is_bracketed(s: &str) -> bool {
 /// `実施期間 平成 29 年6月1日～平成 29 年9月 29 日`: the earliest word start from which the rest
 /// reads as a month expression.
 fn trailing_date_range(s: &str) -> Option<usize> {
-    if !s.contains('月') {
+    // Only the end of the text can be an expression (none is longer than MAX_TIMING_BYTES):
+    // looked at from there, a text stripped of one note after another is not read whole for
+    // each (「研修月 (a) (a) …」 took minutes).
+    let mut from = s.len().saturating_sub(MAX_TIMING_BYTES);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    if !s[from..].contains('月') {
         return None;
     }
     // A range in words (`10月から`) outside a bracket is the sentence's: only a bracket has it.
@@ -676,8 +685,8 @@ fn trailing_date_range(s: &str) -> Option<usize> {
             .iter()
             .any(|w| t.contains(w))
     };
-    let mut prev_space = false;
-    for (i, c) in s.char_indices() {
+    let mut prev_space = s[..from].ends_with(char::is_whitespace);
+    for (i, c) in s[from..].char_indices().map(|(i, c)| (i + from, c)) {
         // Read as months before looking for words: a long rest is no months at once.
         if prev_space && !c.is_whitespace() && parse_timing(&s[i..]).is_ok() && !in_words(&s[i..]) {
             return Some(i);

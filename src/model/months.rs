@@ -370,7 +370,12 @@ pub fn parse_timing(expression: &str) -> Result<Timing, MonthError> {
         problem,
     };
     if expression.len() > MAX_TIMING_BYTES {
-        return Err(fail(MonthProblem::TooLong));
+        // Clipped, not copied: a reader tries many long texts as months, and copying each
+        // whole made a 2 MB bracket of months take minutes.
+        return Err(MonthError {
+            expression: super::text::clipped(expression, MAX_TIMING_BYTES / 3),
+            problem: MonthProblem::TooLong,
+        });
     }
     let mut s = normalize(expression);
     if s.is_empty() {
