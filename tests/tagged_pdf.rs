@@ -473,12 +473,15 @@ fn tagging_does_not_change_what_is_drawn() {
 /// and untagged: tagged, one emoji refused the whole print (PDF/UA forbids the font's
 /// missing-glyph box) though the warnings said it would show as □; untagged, the first took
 /// the box for itself in the text map, and readers drop text mapped to the box (pdftotext read
-/// 「A𠮷B」 as 「AB」 while a later 🙂 came through). And the □ of an item name reads □.
+/// 「A𠮷B」 as 「AB」 while a later 🙂 came through). And the □ of an item name reads □. U+FFFF,
+/// which the font's cmap maps to the box itself, too.
 #[test]
 fn characters_the_font_lacks_print_as_a_box_and_keep_their_text() {
     let mut report = seed();
     report.sections[0].initiatives[0].title = "A𠮷B 研修".into();
     report.sections[0].initiatives[1].title = "E🙂F 研修".into();
+    // U+FFFF maps to the font's missing-glyph box itself: it refused the tagged print.
+    report.sections[1].initiatives[0].title = "G\u{FFFF}H 研修".into();
     let layout = layout_of(&report);
     for tagging in [Tagging::Tagged, Tagging::Untagged] {
         let bytes = render(&layout, &report.title, tagging).unwrap();
@@ -499,7 +502,7 @@ fn characters_the_font_lacks_print_as_a_box_and_keep_their_text() {
                 Some(text_string(words))
             })
             .collect();
-        for lacking in ["𠮷", "🙂"] {
+        for lacking in ["𠮷", "🙂", "\u{FFFF}"] {
             assert!(
                 actual_texts.iter().any(|t| t == lacking),
                 "{tagging:?} {lacking}: {actual_texts:?}"

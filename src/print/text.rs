@@ -44,7 +44,11 @@ impl Face {
     /// emoji in an answer stopped the tagged print. Its text stays the character's.
     fn glyph(&self, c: char) -> (u16, u16) {
         let look_up = || {
-            let glyph = (self.face.glyph_index(c)).or_else(|| self.face.glyph_index('□'));
+            // Glyph 0 is the missing-glyph box: U+FFFF, the cmap's last segment's end, maps to
+            // it, and one such character in a text stopped the tagged print.
+            let glyph = (self.face.glyph_index(c))
+                .filter(|g| g.0 != 0)
+                .or_else(|| self.face.glyph_index('□'));
             let advance = glyph
                 .and_then(|g| self.face.glyph_hor_advance(g))
                 .unwrap_or(self.face.units_per_em());
