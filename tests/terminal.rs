@@ -255,3 +255,28 @@ fn rollover_prints_the_results_to_confirm_as_marks() {
         "{text}"
     );
 }
+
+/// A line break in a file's name is shown by its mark in every command's message:
+/// `check $'a.ron\nshinchoku: a.ron: OK, 11 initiatives\nx.ron'` printed a forged 「OK」 line
+/// under its refusal (a terminal shows a line break as a new line).
+#[test]
+fn a_line_break_in_a_file_name_prints_no_line_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let forged = "shinchoku: a.ron: OK, 11 initiatives";
+    let name = dir.path().join(format!("a.ron\n{forged}\nx.ron"));
+    std::fs::write(&name, "garbage").unwrap();
+    for args in [
+        vec!["check", path(&name)],
+        vec!["export", path(&name), "-o", "/nonexistent/x.csv"],
+        vec!["print", path(&name), "-o", "/nonexistent/x.pdf"],
+    ] {
+        let out = shinchoku(&args);
+        let text = printed(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {text}");
+        assert!(
+            !text.lines().any(|l| l.starts_with(forged)),
+            "{args:?}: {text}"
+        );
+        assert!(text.contains("<LF U+000A>"), "{args:?}: {text}");
+    }
+}

@@ -38,7 +38,11 @@ pub fn run(args: &AsOfArgs) -> ExitCode {
         return refused;
     }
     if let Err(e) = doc.perform(Intent::SetAsOf(as_of)) {
-        errln!("shinchoku: {}: {}", args.report.display(), e.describe(lang));
+        errln!(
+            "shinchoku: {}: {}",
+            crate::model::text::path_shown(&args.report),
+            e.describe(lang)
+        );
         return ExitCode::FAILURE;
     }
     if let Err(code) = save_master(&mut doc, output, args.force) {
@@ -49,8 +53,11 @@ pub fn run(args: &AsOfArgs) -> ExitCode {
         "{}",
         say(
             lang,
-            format!("時点を{day}にしました → {}", output.display()),
-            format!("as of {day} → {}", output.display()),
+            format!(
+                "時点を{day}にしました → {}",
+                crate::model::text::path_shown(output)
+            ),
+            format!("as of {day} → {}", crate::model::text::path_shown(output)),
         )
     );
     ExitCode::SUCCESS

@@ -91,9 +91,12 @@ pub fn run(args: &Collect) -> ExitCode {
                 lang,
                 format!(
                     "取り込む回答はありません（{} は書き込みません）",
-                    output.display()
+                    crate::model::text::path_shown(output)
                 ),
-                format!("nothing taken; {} not written", output.display()),
+                format!(
+                    "nothing taken; {} not written",
+                    crate::model::text::path_shown(output)
+                ),
             )
         );
     }
@@ -263,14 +266,14 @@ fn print_totals(collection: &Collection, output: &Path, lang: Lang) {
                 collection.taken.len(),
                 collection.refused.len(),
                 collection.conflicts.len(),
-                output.display()
+                crate::model::text::path_shown(output)
             ),
             format!(
                 "{} taken, {} refused, {} change(s) outside scope → {}",
                 collection.taken.len(),
                 collection.refused.len(),
                 collection.conflicts.len(),
-                output.display()
+                crate::model::text::path_shown(output)
             ),
         )
     );

@@ -32,9 +32,13 @@ pub fn run(args: &Export) -> ExitCode {
     match exported {
         Ok(warnings) => {
             for w in &warnings {
-                errln!("warning: {}: {w}", output.display());
+                errln!("warning: {}: {w}", crate::model::text::path_shown(output));
             }
-            outln!("{} → {}", input.display(), output.display());
+            outln!(
+                "{} → {}",
+                crate::model::text::path_shown(input),
+                crate::model::text::path_shown(output)
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -16,7 +16,7 @@ pub fn run(args: &Import) -> ExitCode {
         Err(code) => return code,
     };
     for w in &opened.warnings {
-        errln!("warning: {}: {w}", input.display());
+        errln!("warning: {}: {w}", crate::model::text::path_shown(input));
     }
     if let Err(e) = crate::store::save(output, &opened.report) {
         errln!("shinchoku: {e}");
@@ -25,8 +25,8 @@ pub fn run(args: &Import) -> ExitCode {
     let r = &opened.report;
     outln!(
         "{} → {}: {} sections, {} initiatives, {} action items, {} warning(s)",
-        input.display(),
-        output.display(),
+        crate::model::text::path_shown(input),
+        crate::model::text::path_shown(output),
         r.sections.len(),
         r.initiative_count(),
         r.action_item_count(),

@@ -92,8 +92,8 @@ pub fn run(args: &Print) -> ExitCode {
     }
     outln!(
         "{} → {}: {} page(s), {} {}, text {:.1} pt, {} KB",
-        input.display(),
-        output.display(),
+        crate::model::text::path_shown(input),
+        crate::model::text::path_shown(output),
         pages,
         setup.paper.name(),
         if setup.landscape {
@@ -135,7 +135,7 @@ fn page_setup(args: &Print) -> PageSetup {
 /// The comparison with the older report `--compare` names.
 fn compared(old: &Path, report: &Report) -> Result<Comparison, ExitCode> {
     let opened = open(old)?;
-    let label = old.display().to_string();
+    let label = crate::model::text::path_shown(old).to_string();
     Ok(Comparison::new(label, opened.report, report))
 }
 

@@ -82,48 +82,48 @@ impl Describe for CommandProblem {
                 lang,
                 format!(
                     "{}: 進捗の .ron の報告が要ります（照会や時点の記録を残す場所です。先に表を取り込んでください）",
-                    path.display()
+                    crate::model::text::path_shown(path)
                 ),
                 format!(
                     "{}: needs a Shinchoku .ron report, where the survey and the as-of date are kept (import the table first)",
-                    path.display()
+                    crate::model::text::path_shown(path)
                 ),
             ),
             CommandProblem::MasterIsResponse { path, division } => say(
                 lang,
                 format!(
                     "{}: {division} へ送った回答用ファイルで、元の報告ではありません",
-                    path.display()
+                    crate::model::text::path_shown(path)
                 ),
                 format!(
                     "{}: this is the response sent to {division}, not the master report",
-                    path.display()
+                    crate::model::text::path_shown(path)
                 ),
             ),
             CommandProblem::NoDivision { division, path } => say(
                 lang,
-                format!("{} に担当課「{division}」はありません", path.display()),
-                format!("no 担当課 named 「{division}」 in {}", path.display()),
+                format!("{} に担当課「{division}」はありません", crate::model::text::path_shown(path)),
+                format!("no 担当課 named 「{division}」 in {}", crate::model::text::path_shown(path)),
             ),
             CommandProblem::NoSection { section, path } => say(
                 lang,
-                format!("{} に第{section}節はありません", path.display()),
-                format!("no section {section} in {}", path.display()),
+                format!("{} に第{section}節はありません", crate::model::text::path_shown(path)),
+                format!("no section {section} in {}", crate::model::text::path_shown(path)),
             ),
             CommandProblem::TooManyPages { path, refused } => format!(
                 "{}: {} (--division, --section)",
-                path.display(),
+                crate::model::text::path_shown(path),
                 refused.describe(lang)
             ),
             CommandProblem::OutputNotWritten { path, error } => say(
                 lang,
-                format!("{}: 書き込めません: {}", path.display(), error.describe(lang)),
-                format!("{}: cannot write: {error}", path.display()),
+                format!("{}: 書き込めません: {}", crate::model::text::path_shown(path), error.describe(lang)),
+                format!("{}: cannot write: {error}", crate::model::text::path_shown(path)),
             ),
             CommandProblem::ChangeListNotWritten { path, cause } => say(
                 lang,
-                format!("{}: 変更一覧を書き込めません: {}", path.display(), cause.describe(lang)),
-                format!("{}: cannot write the change list: {}", path.display(), cause.describe(lang)),
+                format!("{}: 変更一覧を書き込めません: {}", crate::model::text::path_shown(path), cause.describe(lang)),
+                format!("{}: cannot write the change list: {}", crate::model::text::path_shown(path), cause.describe(lang)),
             ),
             CommandProblem::JsonNotWritten(e) => say(
                 lang,
@@ -167,7 +167,7 @@ impl CommandProblem {
 /// An output another Shinchoku has open: who has it, and whether it was overwritten.
 fn open_elsewhere(path: &Path, holder: &LockHolder, forced: bool, lang: Lang) -> String {
     let holder = holder.describe(lang);
-    let path = path.display();
+    let path = crate::model::text::path_shown(path);
     match (forced, lang) {
         (true, Lang::Ja) => {
             format!("{path}: {holder} が進捗で開いています。上書きしました（--force）")

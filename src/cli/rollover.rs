@@ -26,7 +26,7 @@ pub fn run(args: &Rollover) -> ExitCode {
     let next = match crate::compare::rollover(&opened.report, to) {
         Ok(r) => r,
         Err(e) => {
-            errln!("shinchoku: {}: {e}", input.display());
+            errln!("shinchoku: {}: {e}", crate::model::text::path_shown(input));
             return ExitCode::FAILURE;
         }
     };
@@ -38,8 +38,8 @@ pub fn run(args: &Rollover) -> ExitCode {
     let to_confirm = confirm::results_to_confirm(&next);
     outln!(
         "{} → {}: {} {}, {}, as of {}; {}",
-        input.display(),
-        output.display(),
+        crate::model::text::path_shown(input),
+        crate::model::text::path_shown(output),
         next.fiscal_year.era_form(),
         next.fiscal_year.0,
         next.actual_heading(),

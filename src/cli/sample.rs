@@ -19,7 +19,7 @@ pub fn run(args: &Sample) -> ExitCode {
         Ok(()) => {
             outln!(
                 "{}: {} initiatives",
-                args.output.display(),
+                crate::model::text::path_shown(&args.output),
                 report.initiative_count()
             );
             ExitCode::SUCCESS

@@ -27,7 +27,11 @@ pub fn run(args: &SendBack) -> ExitCode {
         note: args.note.clone(),
     };
     if let Err(e) = doc.perform(intent) {
-        errln!("shinchoku: {}: {}", args.report.display(), e.describe(lang));
+        errln!(
+            "shinchoku: {}: {}",
+            crate::model::text::path_shown(&args.report),
+            e.describe(lang)
+        );
         return ExitCode::FAILURE;
     }
     if let Err(code) = save_master(&mut doc, output, args.force) {
@@ -41,13 +45,13 @@ pub fn run(args: &SendBack) -> ExitCode {
                 "{}の回答を差し戻しました（{}）→ {}",
                 args.division,
                 args.note,
-                output.display()
+                crate::model::text::path_shown(output)
             ),
             format!(
                 "{}'s answer sent back ({}) → {}",
                 args.division,
                 args.note,
-                output.display()
+                crate::model::text::path_shown(output)
             ),
         )
     );

@@ -63,15 +63,18 @@ pub fn run(args: &Survey) -> ExitCode {
     }
     for s in &sent {
         // Tab-separated for scripts: each field shown on its own, the tab kept.
-        let (division, path) = (s.division.as_str(), s.path.display().to_string());
+        let (division, path) = (
+            s.division.as_str(),
+            crate::model::text::path_shown(&s.path).to_string(),
+        );
         println!("{}\t{}", visible(division), visible(&path));
     }
     outln!(
         "{} division(s), {} file(s) in {}; sent recorded in {}{}",
         plan.to.len(),
         sent.len(),
-        dir.display(),
-        input.display(),
+        crate::model::text::path_shown(dir),
+        crate::model::text::path_shown(input),
         args.due.map_or_else(String::new, |d| format!(", due {d}"))
     );
     ExitCode::SUCCESS

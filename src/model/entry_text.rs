@@ -274,7 +274,7 @@ fn chunk_ends(body: &str) -> Vec<usize> {
         let joined = k > 0 && groups[k - 1].1 == g.0;
         run_has_months = (joined && run_has_months) || looks_like_timing(inside(body, g));
         let next = body[g.1..].chars().next();
-        if run_has_months && next.is_none_or(|n| n.is_whitespace() || n == '、') {
+        if run_has_months && next.is_none_or(|n| parts(n) || n == '、') {
             ends.push(g.1);
         }
     }
@@ -291,7 +291,7 @@ fn head_split(piece: &str) -> Option<usize> {
         match c {
             '(' | '（' | '「' => depth += 1,
             ')' | '）' | '」' => depth -= 1,
-            _ if c.is_whitespace() && depth == 0 && k > 0 => {
+            _ if parts(c) && depth == 0 && k > 0 => {
                 let prev = chars[k - 1].1;
                 let next = chars.get(k + 1).map(|x| x.1);
                 let wide = |c: char| !c.is_ascii() && !c.is_numeric() && !c.is_whitespace();
@@ -303,6 +303,13 @@ fn head_split(piece: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// White space that parts a result into its head and sub-items: a space as typed (half- or
+/// full-width), never a character that does not show (a pasted TAB, U+2028): kept as written
+/// inside its words, it is shown by its mark there — as a break it showed nowhere.
+fn parts(c: char) -> bool {
+    c.is_whitespace() && !super::text::is_invisible(c)
 }
 
 fn ends_with_timing(piece: &str) -> bool {

@@ -25,12 +25,13 @@ pub fn normalized_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 /// controls but the line break (TAB and CR included: a report's texts are single cells, where
 /// they come only from a paste), DEL and the C1 controls, the bidirectional marks, embeddings,
 /// overrides and isolates (U+202E turns `exe.txt` into `txt.exe`), and the zero-width and other
-/// invisible format characters. The bundled font has a glyph for none of them. Text holding
+/// invisible format characters, and the soft hyphen (U+00AD: shown only where a line breaks,
+/// else nowhere). The bundled font has a glyph for none of them but the soft hyphen. Text holding
 /// them is kept as written and warned about when it comes in; wherever it is shown — the
 /// terminal, the printout, the web page — each is shown by its mark ([`visible`]).
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
-        '\u{0}'..='\u{9}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        '\u{0}'..='\u{9}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{AD}'
         | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
         | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
         | '\u{E0000}'..='\u{E007F}')
@@ -61,6 +62,7 @@ fn invisible_name(c: char) -> Option<&'static str> {
         '\u{0}'..='\u{1F}' => C0[n],
         '\u{7F}' => "DEL",
         '\u{80}'..='\u{9F}' => C1[n - 0x80],
+        '\u{AD}' => "SHY",
         '\u{61C}' => "ALM",
         '\u{180E}' => "MVS",
         '\u{200B}' => "ZWSP",
@@ -109,6 +111,13 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// A file's path as messages show it: [`visible`], and a line break by its mark too, so that
+/// a crafted file name cannot print a line of its own (「OK」 under the real message).
+pub fn path_shown(path: &std::path::Path) -> String {
+    let shown = path.display().to_string();
+    visible(&shown).replace('\n', &mark('\n'))
 }
 
 /// Two texts as a change shows them, old → new: where they differ only in how a space or a

@@ -297,3 +297,38 @@ fn an_initiative_row_with_an_unreadable_number_is_kept_and_said() {
         imported.warnings
     );
 }
+
+/// A TAB, U+2028 or a soft hyphen between the words of a result (pasted into a workbook cell)
+/// stays inside the result it was typed in, so the web page shows it by its mark as the warning
+/// says: read as the break between a head and its sub-item, the result showed as two rows and
+/// the character nowhere. A soft hyphen (shown nowhere but at a line's end) is warned about
+/// and marked too. Spaces as typed still part a head from its sub-items.
+#[test]
+fn a_character_that_does_not_show_between_words_is_shown_where_it_was_typed() {
+    for (typed, mark) in [
+        ("タブ\t入りの実績(8月)", "&lt;TAB U+0009&gt;"),
+        ("行区切り\u{2028}入り(8月)", "&lt;LSEP U+2028&gt;"),
+        ("ソフト\u{AD}ハイフン入り(8月)", "&lt;SHY U+00AD&gt;"),
+    ] {
+        let entry = shinchoku::model::entry_text::read_entry(typed, true, &mut Vec::new());
+        assert!(entry.subs.is_empty(), "{typed:?}: {:?}", entry.subs);
+        assert_eq!(
+            entry.timing.as_ref().unwrap().months.calendar_months(),
+            vec![8]
+        );
+        let mut report = seed().report;
+        let topic = &mut report.sections[0].initiatives[1].topics[0];
+        topic.actual[0] = entry;
+        let html = String::from_utf8(export_bytes(&report, Format::Html, Encoding::Utf8).unwrap())
+            .unwrap();
+        assert!(html.contains(mark), "{typed:?}");
+        let said = invisible(&shinchoku::model::check::invisible_characters(&report)).len();
+        assert_eq!(said, 1, "{typed:?}");
+    }
+    let spaced = shinchoku::model::entry_text::read_entry(
+        "職員研修の実施 新規採用職員研修(4月)",
+        true,
+        &mut Vec::new(),
+    );
+    assert_eq!(spaced.subs.len(), 1);
+}

@@ -12,7 +12,11 @@ use crate::model::validate::Violation;
 
 impl Describe for FileError {
     fn describe(&self, lang: Lang) -> String {
-        format!("{}: {}", self.path.display(), self.what(lang))
+        format!(
+            "{}: {}",
+            crate::model::text::path_shown(&self.path),
+            self.what(lang)
+        )
     }
 }
 
