@@ -11,13 +11,14 @@ mod effects;
 mod kept;
 mod layout;
 mod ratings;
+mod row;
 mod scale;
 mod sheets;
 
 use effects::{declared_unit, declares_cumulative, read_effects_table};
-use kept::{keep_indicator, take_effect};
-use layout::{Layout, is_figure};
+use layout::Layout;
 use ratings::settle_rating_codes;
+use row::read_row;
 use scale::{check_ratings, legend, one_level_per_code};
 use sheets::keep_figures_of_no_initiative;
 
@@ -28,7 +29,7 @@ use crate::model::era::{self, FiscalYear};
 use crate::model::figure;
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::{
-    Baseline, Counting, Direction, Figure, Indicator, Money, YenUnit, figure_of, money_of,
+    Counting, Direction, Figure, Indicator, Money, YenUnit, figure_of, money_of,
 };
 use crate::model::{Report, UnreadText};
 
@@ -88,13 +89,18 @@ impl HeadingUnit {
     }
 }
 
-/// The fiscal year a heading names (`29年度目標`, `令和2年度実績`), near the report's year.
+/// The fiscal year a heading names (`29年度目標`, `令和2年度実績`, and without 年度 `R3目標`,
+/// `目標(H30)`), near the report's year. `R3目標` read as no year was the final target, and
+/// overwrote the 最終目標 beside it.
 fn year_in(heading: &str, near: FiscalYear) -> Option<FiscalYear> {
     let text = crate::model::text::normalize(heading);
-    let end = text.find("年度")? + "年度".len();
-    (0..end)
-        .filter(|&k| text.is_char_boundary(k))
-        .find_map(|k| era::parse_short_fiscal_year(&text[k..end], near))
+    let with_nendo = text.find("年度").and_then(|at| {
+        let end = at + "年度".len();
+        (0..end)
+            .filter(|&k| text.is_char_boundary(k))
+            .find_map(|k| era::parse_short_fiscal_year(&text[k..end], near))
+    });
+    with_nendo.or_else(|| era::find_era_year_in_heading(&text).map(FiscalYear))
 }
 
 /// The column a heading names; `on_report_sheet` leaves 実績 / 計画 alone (the report's own
@@ -278,6 +284,25 @@ impl Reading<'_> {
 }
 
 impl Reading<'_> {
+    /// A figure given a second time on its row: kept unread, said with the first.
+    fn figure_twice(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        (heading, kept, other): (String, String, String),
+    ) {
+        let warning = MeasureWarning::FigureTwice {
+            heading,
+            kept,
+            other: other.clone(),
+        };
+        self.warn(sheet, r, c, warning);
+        self.report.unread.push(UnreadText {
+            row: r + 1,
+            text: other,
+        });
+    }
+
     /// A cell read in no place: kept in the unread list with a warning naming it.
     fn keep_unread(&mut self, sheet: &Sheet, (r, c): (usize, usize), text: String) {
         let at = Location::cell(&sheet.name, r + 1, c + 1, None);
@@ -398,7 +423,7 @@ pub(crate) fn read(
             i.measures = None;
         }
     }
-    let scale = one_level_per_code(scale, report_sheet, reading.warnings);
+    let scale = one_level_per_code(scale, reading.warnings);
     if !scale.is_empty() {
         reading.report.measure_settings.rating_scale = scale;
     }
@@ -507,7 +532,8 @@ fn read_rows(
     number_col: usize,
     columns: &[(usize, Column)],
 ) {
-    let mut current: Option<(usize, usize)> = None;
+    // The initiative the rows name, or the 番号 written that names none (none yet: "").
+    let mut current: Result<(usize, usize), String> = Err(String::new());
     let layout = Layout::new(sheet, header, columns);
     let rows: Vec<usize> = sheet.used_rows().filter(|&r| r > header).collect();
     for r in rows {
@@ -516,147 +542,17 @@ fn read_rows(
         let holds = !cells.is_empty();
         // A section's title or a repeated header in the 番号 column names no initiative.
         if !number.is_empty() && !is_number_heading(number) {
-            current = reading.initiative(sheet, r, number, holds);
+            current = reading
+                .initiative(sheet, r, number, holds)
+                .ok_or_else(|| number.to_string());
+        } else if holds && let Err(number) = &current {
+            // A row under one whose 番号 names no initiative (or under none) is that one's:
+            // kept and said as it was (it was passed over without a word).
+            reading.initiative(sheet, r, &number.clone(), true);
         }
-        if let Some(at) = current.filter(|_| holds) {
+        if holds && let Ok(at) = current {
             read_row(reading, sheet, r, at, (&layout, &cells));
         }
-    }
-}
-
-/// One row's cells into its initiative: a 指標 cell starts an indicator, the figures after it
-/// fill it; effects and ratings go to the initiative.
-/// Only the row's `cells` with text (places in the layout's columns) are read: a blank cell
-/// gives nothing.
-fn read_row(
-    reading: &mut Reading<'_>,
-    sheet: &Sheet,
-    r: usize,
-    (s, k): (usize, usize),
-    (layout, cells): (&Layout<'_>, &[usize]),
-) {
-    let year = reading.report.fiscal_year;
-    let columns = layout.columns;
-    let named = cells.iter().any(|&j| columns[j].1 == Column::Name);
-    let takes_indicator = cells.iter().any(|&j| is_figure(columns[j].1));
-    // A table with a 単位 column says each indicator's unit there, blank or not.
-    let unit_column = columns.iter().any(|&(_, col)| col == Column::Unit);
-    let mut indicator = (named || takes_indicator).then(Indicator::default);
-    // `目標値（百万円）`: the unit named in a figure column's heading, when no 単位 cell names one.
-    if let (Some(x), Some(unit)) = (indicator.as_mut(), layout.unit_of_headings(cells)) {
-        x.unit = unit;
-    }
-    // Rates and notes, read once the row's indicator and ratings are.
-    let mut later: Vec<(usize, Column, String)> = Vec::new();
-    // The 単位 column is read first wherever it stands: the figures are read in its unit, so
-    // one left of it is read as one right of it would be (a cell in another unit kept as
-    // written either way), and a unit in a figure's cell does not stand in for it.
-    let units = cells.iter().filter(|&&j| columns[j].1 == Column::Unit);
-    let others = cells.iter().filter(|&&j| columns[j].1 != Column::Unit);
-    for &j in units.chain(others) {
-        let (c, col) = columns[j];
-        let text = cell_text(sheet, (r, c), col);
-        // 評価者 / 評価日 are of the layer left of them, blank or not (a blank 本部評価's
-        // 評価者 is not the self-rating's).
-        let last_rating = layout.rating_left[j];
-        if text.is_empty() {
-            continue;
-        }
-        match (col, indicator.as_mut()) {
-            (Column::Name, Some(x)) => x.name = text,
-            (Column::Unit, Some(x)) => x.unit = text,
-            (Column::Topic, Some(_)) => {
-                let topic = reading.topic(sheet, (r, c), (s, k), &text);
-                indicator.as_mut().expect("an indicator").topic = topic;
-            }
-            (Column::Direction, Some(_)) => {
-                let x = indicator.as_mut().expect("an indicator");
-                reading.direction(sheet, (r, c), x, text);
-            }
-            (Column::Baseline, Some(_)) => {
-                let x = indicator.as_mut().expect("an indicator");
-                let value = reading.indicator_figure(sheet, (r, c), x, unit_column);
-                // A bare dash is no base value: no empty baseline, which the table would not
-                // write back.
-                if !value.is_blank() {
-                    x.baseline.get_or_insert_with(Baseline::default).value = value;
-                }
-            }
-            (Column::BaselineYear, Some(x)) => {
-                if let Some(y) = reading.base_year(sheet, (r, c), text) {
-                    x.baseline.get_or_insert_with(Baseline::default).year = Some(y);
-                }
-            }
-            (Column::Target(y) | Column::Actual(y) | Column::FirstHalf(y), Some(_)) => {
-                let x = indicator.as_mut().expect("an indicator");
-                let value = reading.indicator_figure(sheet, (r, c), x, unit_column);
-                match (col, y) {
-                    (Column::Target(_), None) => x.target = value,
-                    (Column::Target(_), Some(y)) => x.year_mut(y).target = value,
-                    (Column::Actual(_), y) => x.year_mut(y.unwrap_or(year)).actual = value,
-                    (_, y) => x.year_mut(y.unwrap_or(year)).first_half = value,
-                }
-            }
-            (Column::Rate { .. } | Column::RatingNote | Column::ReviewNote, _) => {
-                later.push((c, col, text));
-            }
-            (Column::EffectPlanned(y, unit) | Column::EffectActual(y, unit), _) => {
-                let planned = matches!(col, Column::EffectPlanned(..));
-                take_effect(
-                    reading,
-                    sheet,
-                    (r, c),
-                    (s, k),
-                    (y.unwrap_or(year), unit, planned),
-                    text,
-                );
-            }
-            (Column::SelfRating | Column::Review | Column::Comment, _) => {
-                reading.layer(sheet, (r, c), (s, k), col, text);
-            }
-            (Column::RatedBy | Column::RatedOn, _) => {
-                reading.rated_by_on(sheet, (r, c), (s, k), (last_rating, col), text);
-            }
-            // What only an indicator has, on a row that starts none: kept, never dropped.
-            (Column::Topic | Column::Unit | Column::Direction | Column::BaselineYear, None) => {
-                reading.keep_unread(sheet, (r, c), text);
-            }
-            // A figure of an indicator on a row without one: not reached (see takes_indicator).
-            _ => {}
-        }
-    }
-    for (c, col, text) in later {
-        match col {
-            Column::Rate { progress } => {
-                check_rate(reading, sheet, (r, c), indicator.as_ref(), &text, progress);
-            }
-            _ => reading.rating_note(sheet, (r, c), (s, k), col, text),
-        }
-    }
-    if let Some(x) = indicator {
-        keep_indicator(reading, (s, k), x);
-    }
-}
-
-/// A cell of a numbers row: words are kept as written, spaces around them too (an export
-/// writes them so and must read back equal); numbers and dates are read trimmed ("" when
-/// blank).
-fn cell_text(sheet: &Sheet, (r, c): (usize, usize), col: Column) -> String {
-    let words = matches!(
-        col,
-        Column::Name
-            | Column::Unit
-            | Column::Direction
-            | Column::SelfRating
-            | Column::Review
-            | Column::Comment
-            | Column::RatedBy
-            | Column::RatingNote
-            | Column::ReviewNote
-    );
-    match sheet.text(r, c) {
-        t if words && !t.is_empty() => sheet.raw_text(r, c).to_string(),
-        t => t.to_string(),
     }
 }
 

@@ -199,6 +199,22 @@ pub fn find_era_year(text: &str) -> Option<i32> {
         })
 }
 
+/// An era year written in a heading without 年度 (`R3目標`, `目標(H30)`, `令和3実績`): an era's
+/// letter or name right before its digits, not inside a word of letters (`KPIR3`, `items2`).
+pub fn find_era_year_in_heading(text: &str) -> Option<i32> {
+    let s = normalize(text);
+    s.char_indices()
+        .filter(|(_, c)| matches!(c, '昭' | '平' | '令' | 'S' | 'H' | 'R' | 's' | 'h' | 'r'))
+        .find_map(|(i, _)| {
+            let in_word = s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphanumeric());
+            let (year, rest) = split_era_year(&s[i..]).filter(|_| !in_word)?;
+            (!rest.starts_with(|c: char| c.is_ascii_alphanumeric())).then_some(year)
+        })
+}
+
 /// An era year written in the text that is no year Shinchoku handles (`平成2147483647年度`):
 /// what is written, so that a warning can quote it.
 pub fn find_unsupported_era_year(text: &str) -> Option<String> {

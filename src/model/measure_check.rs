@@ -180,12 +180,8 @@ fn topics_gone(report: &Report) -> Vec<Warning> {
 
 /// Effects counted cumulatively whose totals take an earlier year's figure (`model::tally`).
 fn earlier_year_totals(report: &Report) -> Vec<Warning> {
-    if report.measure_settings.counting != super::measures::Counting::Cumulative {
-        return Vec::new();
-    }
-    report
-        .initiatives()
-        .flat_map(|i| super::tally::earlier_figures(i, report.fiscal_year))
+    super::tally::earlier_figures_of(report)
+        .into_iter()
         .map(|figure| {
             let warning = MeasureWarning::EarlierYearTotal { figure };
             Warning::new(Location::default(), WarningKind::Measure { warning })

@@ -29,6 +29,14 @@ pub enum MeasureWarning {
         kept: String,
         other: String,
     },
+    /// A second column for one figure, name or unit of an indicator on its row (最終目標 and
+    /// 目標値, 29年度目標 and 平成29年度目標, 指標 and 項目; the second named by `heading`): the
+    /// first is kept, `other` kept unread.
+    FigureTwice {
+        heading: String,
+        kept: String,
+        other: String,
+    },
     /// A second rating of one layer for an initiative (two 評価 columns, or two rows): the
     /// first is kept, `other` kept unread.
     RatingTwice {
@@ -182,6 +190,7 @@ impl Describe for MeasureWarning {
             ),
             W::FiguresOfNoInitiative { .. }
             | W::EffectTwice { .. }
+            | W::FigureTwice { .. }
             | W::RatingTwice { .. }
             | W::RatingLevelRepeated { .. }
             | W::RatingLevelWithoutCode { .. } => declared_twice_words(self, lang),
@@ -193,6 +202,11 @@ impl Describe for MeasureWarning {
                 format!(
                     "the rating 「{code}」: the workbook declares no rating scale (legend); kept as written"
                 ),
+            ),
+            W::NoSuchInitiative { number } if number.is_empty() => say(
+                lang,
+                "番号のない行で、どの取組のものか分かりません。行は読まずに残しました".to_string(),
+                "a row with no 番号 written on it or above it: whose it is is not known; the row is kept unread".to_string(),
             ),
             W::NoSuchInitiative { number } => say(
                 lang,
@@ -276,6 +290,19 @@ fn declared_twice_words(w: &MeasureWarning, lang: Lang) -> String {
                 "FY{}'s effect is written in two places (「{kept}」 and 「{other}」): the first, \
                  「{kept}」, is used, 「{other}」 kept unread",
                 year.0
+            ),
+        ),
+        W::FigureTwice {
+            heading,
+            kept,
+            other,
+        } => say(
+            lang,
+            format!(
+                "列「{heading}」の「{other}」: 同じ項目が左の列に「{kept}」とあります。先の「{kept}」を使い、「{other}」は読めなかった記載に残しました"
+            ),
+            format!(
+                "column 「{heading}」 holds 「{other}」 for what a column to its left gives as 「{kept}」: the first, 「{kept}」, is used, 「{other}」 kept unread"
             ),
         ),
         W::RatingTwice {

@@ -203,9 +203,6 @@ impl Tally {
             }
             let (p, a) = sums(&m.effects, settings.counting, year);
             (planned, actual) = (planned.plus(p), actual.plus(a));
-            if settings.counting == Counting::Cumulative {
-                tally.earlier.extend(earlier_figures(i, year));
-            }
         }
         (tally.planned_yen, tally.actual_yen) = (planned.yen(), actual.yen());
         tally.too_large = TooLarge::of((planned, actual));
@@ -214,11 +211,13 @@ impl Tally {
 
     /// The programme's figures.
     pub fn of_report(report: &Report) -> Tally {
-        Tally::of(
+        let mut tally = Tally::of(
             &report.measure_settings,
             report.fiscal_year,
             report.initiatives(),
-        )
+        );
+        tally.earlier = earlier_figures_of(report);
+        tally
     }
 
     /// How many initiatives the first `levels` levels of the scale rate, ÷ all, in %:
@@ -305,38 +304,56 @@ fn sums(effects: &[Effect], counting: Counting, year: FiscalYear) -> (Sum, Sum) 
     )
 }
 
+/// Every initiative's [`earlier_figures`], when the report counts its effects cumulatively.
+pub fn earlier_figures_of(report: &Report) -> Vec<EarlierFigure> {
+    if report.measure_settings.counting != Counting::Cumulative {
+        return Vec::new();
+    }
+    // The effects table's years are the programme's: an initiative whose cells of the latest
+    // year were both blank has no figure of that year at all, and its total taking the year
+    // before went unsaid.
+    let Some(last) = (report.initiatives())
+        .flat_map(|i| i.measures().effects.iter().map(|e| e.fiscal_year))
+        .max()
+    else {
+        return Vec::new();
+    };
+    report
+        .initiatives()
+        .flat_map(|i| earlier_figures(i, report.fiscal_year, last))
+        .collect()
+}
+
 /// Where an initiative's cumulative totals come from an earlier year than the latest: the
-/// latest year listed (for actuals, the latest up to `year`, the report's) has no figure in
-/// yen, so [`effect_totals`] takes the one before it.
-pub fn earlier_figures(i: &Initiative, year: FiscalYear) -> Vec<EarlierFigure> {
+/// latest year the programme's effects list (`last`; for actuals, the latest up to `year`, the
+/// report's) has no figure in yen for it, so [`effect_totals`] takes the one before it.
+pub fn earlier_figures(i: &Initiative, year: FiscalYear, last: FiscalYear) -> Vec<EarlierFigure> {
     let effects = &i.measures().effects;
     let mut out = Vec::new();
+    if effects.is_empty() {
+        return out;
+    }
     for planned in [true, false] {
         let pick: fn(&Effect) -> &Money = if planned {
             |e| &e.planned
         } else {
             |e| &e.actual
         };
-        let Some(latest) = effects
-            .iter()
-            .rev()
-            .find(|e| planned || e.fiscal_year <= year)
-        else {
-            continue;
-        };
+        let latest_year = if planned { last } else { last.min(year) };
+        let latest = effects.iter().find(|e| e.fiscal_year == latest_year);
         let taken = effects
             .iter()
             .rev()
-            .filter(|e| e.fiscal_year <= latest.fiscal_year)
+            .filter(|e| e.fiscal_year <= latest_year)
             .find(|e| pick(e).yen.is_some())
             .map(|e| e.fiscal_year);
         match taken {
-            Some(taken) if taken < latest.fiscal_year => out.push(EarlierFigure {
+            Some(taken) if taken < latest_year => out.push(EarlierFigure {
                 initiative: i.number.clone(),
                 planned,
                 taken_from: taken.0,
-                latest: latest.fiscal_year.0,
-                unread: !pick(latest).unread.is_empty(),
+                latest: latest_year.0,
+                unread: latest.is_some_and(|e| !pick(e).unread.is_empty()),
             }),
             _ => {}
         }

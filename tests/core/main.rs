@@ -29,6 +29,7 @@ mod locks;
 mod measures;
 mod measures_answers;
 mod measures_cycle;
+mod measures_found;
 mod measures_guesses;
 mod measures_large;
 mod measures_layouts;

@@ -298,7 +298,8 @@ fn actual_effects_of_a_later_year_are_not_in_the_totals() {
     report.measure_settings.counting = Counting::Cumulative;
     let first = report.sections[0].initiatives[0].id;
     report.initiative_mut(first).unwrap().measures_mut().effects = effects;
-    let earlier = shinchoku::model::tally::earlier_figures(report.initiative(first).unwrap(), FY);
+    let earlier =
+        shinchoku::model::tally::earlier_figures(report.initiative(first).unwrap(), FY, FY);
     assert_eq!(
         earlier
             .iter()

@@ -178,7 +178,7 @@ pub fn open(book: &mut Workbook) -> ImportedWorkbook {
     import_workbook(&bytes, WorkbookFormat::Xlsx).expect("the workbook opens")
 }
 
-fn measure_warnings(opened: &ImportedWorkbook) -> Vec<(String, MeasureWarning)> {
+pub fn measure_warnings(opened: &ImportedWorkbook) -> Vec<(String, MeasureWarning)> {
     opened
         .warnings
         .iter()

@@ -202,6 +202,14 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             kept: "12百万円".into(),
             other: "15".into(),
         },
+        W::FigureTwice {
+            heading: "目標値".into(),
+            kept: "100".into(),
+            other: "200".into(),
+        },
+        W::NoSuchInitiative {
+            number: String::new(),
+        },
         W::RatingTwice {
             review: false,
             kept: "A".into(),
@@ -390,6 +398,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::RatingLevelRepeated { .. }
                 | W::RatingLevelWithoutCode { .. }
                 | W::EffectTwice { .. }
+                | W::FigureTwice { .. }
                 | W::RatingTwice { .. }
                 | W::FiguresOfNoInitiative { .. }
                 | W::NoSuchInitiative { .. }
@@ -430,6 +439,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         "未記入",
         "特に良好に進捗",
         "12百万円",
+        "目標値",
         "進捗状況",
         "番号",
         "計画以上",

@@ -17,14 +17,31 @@ pub(super) fn read_effects_table(
     kind_col: usize,
     years: &[(usize, FiscalYear)],
 ) {
-    let mut current = None;
+    // The initiative the rows name, or the 番号 written that names none (none yet: "").
+    let mut current: Result<(usize, usize), String> = Err(String::new());
     let rows: Vec<usize> = sheet.used_rows().filter(|&r| r > header).collect();
     for r in rows {
         let number = sheet.text(r, number_col);
         if !number.is_empty() {
-            current = reading.initiative(sheet, r, number, true);
+            current = reading
+                .initiative(sheet, r, number, true)
+                .ok_or_else(|| number.to_string());
+            if current.is_err() {
+                continue;
+            }
         }
-        let Some((s, k)) = current else { continue };
+        let (s, k) = match &current {
+            Ok(at) => *at,
+            // A row under one naming no initiative is that one's: kept and said as it was
+            // (it was passed over without a word).
+            Err(number) => {
+                let holds = years.iter().any(|&(c, _)| !sheet.text(r, c).is_empty());
+                if holds {
+                    reading.initiative(sheet, r, &number.clone(), true);
+                }
+                continue;
+            }
+        };
         let label = crate::model::text::normalize(sheet.text(r, kind_col));
         // 「実績額（百万円）」: the row's unit.
         let label_unit = HeadingUnit::of(&label);

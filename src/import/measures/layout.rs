@@ -17,6 +17,7 @@ pub(super) struct Layout<'c> {
     pub rating_left: Vec<Option<Column>>,
     /// The unit the first figure column's heading naming one names (`目標値（百万円）`).
     heading_unit: Option<String>,
+    header: usize,
 }
 
 impl<'c> Layout<'c> {
@@ -40,7 +41,13 @@ impl<'c> Layout<'c> {
             at,
             rating_left,
             heading_unit,
+            header,
         }
+    }
+
+    /// Column `c`'s heading as written.
+    pub fn heading(&self, sheet: &Sheet, c: usize) -> String {
+        sheet.text(self.header, c).to_string()
     }
 
     /// The places in `columns` of row `r`'s cells with text, in column order.

@@ -4,14 +4,15 @@
 use super::super::sheet::Sheet;
 use super::super::warning_cap::push_warning;
 use super::{Reading, is_number_heading};
-use crate::model::diag::{Warning, WarningKind};
+use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::RatingLevel;
 
-/// Rating levels a sheet declares: cells `S：特に良好に進捗` (`対象外` alone too), or a sheet
-/// with a 評価 | 内容 header and a row per level.
-pub(super) fn legend(sheet: &Sheet) -> Vec<RatingLevel> {
+/// Rating levels a sheet declares, each with its cell: cells `S：特に良好に進捗` (`対象外` alone
+/// too), or a sheet with a 評価 | 内容 header and a row per level.
+pub(super) fn legend(sheet: &Sheet) -> Vec<(RatingLevel, Location)> {
     let mut levels = Vec::new();
+    let cell = |r: usize, c: usize| Location::cell(&sheet.name, r + 1, c + 1, None);
     let header = sheet.used_rows().take(50).find(|&r| {
         let texts: Vec<&str> = sheet.row_texts(r).map(|(_, t)| t).collect();
         texts.contains(&"評価") && texts.contains(&"内容")
@@ -31,38 +32,41 @@ pub(super) fn legend(sheet: &Sheet) -> Vec<RatingLevel> {
             if blank || sheet.row_texts(r).any(|(_, t)| is_number_heading(t)) {
                 break;
             }
-            levels.push(RatingLevel {
+            let level = RatingLevel {
                 code: code.to_string(),
                 not_applicable: code == "対象外"
                     || label == "対象外"
                     || aside_col.is_some_and(|c| !sheet.text(r, c).is_empty()),
                 label,
                 meaning: meaning_col.map_or("", |c| sheet.text(r, c)).to_string(),
-            });
+            };
+            levels.push((level, cell(r, code_col.or(label_col).unwrap_or(0))));
         }
         return levels;
     }
     for r in sheet.used_rows() {
-        for (_, t) in sheet.row_texts(r) {
+        for (c, t) in sheet.row_texts(r) {
             if let Some((code, label)) = t.split_once(['：', ':']) {
                 let code = code.trim();
                 let short = !code.is_empty() && code.chars().count() <= 2;
                 if short && code.chars().all(|c| c.is_ascii_uppercase()) && !label.trim().is_empty()
                 {
-                    levels.push(RatingLevel {
+                    let level = RatingLevel {
                         code: code.to_string(),
                         label: label.trim().to_string(),
                         meaning: String::new(),
                         not_applicable: false,
-                    });
+                    };
+                    levels.push((level, cell(r, c)));
                 }
             } else if t == "対象外" && !levels.is_empty() {
-                levels.push(RatingLevel {
+                let level = RatingLevel {
                     code: t.to_string(),
                     label: t.to_string(),
                     meaning: String::new(),
                     not_applicable: true,
-                });
+                };
+                levels.push((level, cell(r, c)));
             }
         }
     }
@@ -107,23 +111,20 @@ pub(super) fn check_ratings(reading: Reading<'_>) {
 /// width (`A` and `Ａ`, which every look-up takes for one: the second was never counted), is
 /// said.
 pub(super) fn one_level_per_code(
-    declared: Vec<crate::model::measures::RatingLevel>,
-    sheet: &Sheet,
+    declared: Vec<(RatingLevel, Location)>,
     warnings: &mut Vec<Warning>,
-) -> Vec<crate::model::measures::RatingLevel> {
-    let mut out: Vec<crate::model::measures::RatingLevel> = Vec::with_capacity(declared.len());
+) -> Vec<RatingLevel> {
+    let mut out: Vec<RatingLevel> = Vec::with_capacity(declared.len());
     let mut first_at: std::collections::HashMap<String, usize> = Default::default();
-    let at = || crate::model::diag::Location {
-        sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
-        ..Default::default()
-    };
-    for level in declared {
+    // Each said at the cell declaring it: all were said at the report sheet, wherever they
+    // stood.
+    for (level, at) in declared {
         if level.code.trim().is_empty() {
             let label = level.label;
             let warning = MeasureWarning::RatingLevelWithoutCode { label };
             push_warning(
                 warnings,
-                Warning::new(at(), WarningKind::Measure { warning }),
+                Warning::new(at.clone(), WarningKind::Measure { warning }),
             );
             continue;
         }
@@ -145,7 +146,7 @@ pub(super) fn one_level_per_code(
             };
             push_warning(
                 warnings,
-                Warning::new(at(), WarningKind::Measure { warning }),
+                Warning::new(at.clone(), WarningKind::Measure { warning }),
             );
         }
     }
