@@ -376,6 +376,16 @@ pub enum Counting {
     Cumulative,
 }
 
+impl Counting {
+    /// As a change or a review names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Counting::SingleYear => "単年度",
+            Counting::Cumulative => "累計",
+        }
+    }
+}
+
 /// One level of a rating scale: `S` 特に良好に進捗 (meaning as the report explains it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RatingLevel {
@@ -526,6 +536,29 @@ pub struct MeasureSettings {
 }
 
 impl MeasureSettings {
+    /// The rating scale as one line: `S 特に良好に進捗（…） / … / 対象外`.
+    pub fn scale_text(&self) -> String {
+        let levels: Vec<String> = self
+            .rating_scale
+            .iter()
+            .map(|l| {
+                let mut s = match l.label == l.code {
+                    true => l.code.clone(),
+                    false => format!("{} {}", l.code, l.label).trim().to_string(),
+                };
+                if !l.meaning.is_empty() {
+                    s.push_str(&format!("（{}）", l.meaning));
+                }
+                // Said whatever the level is called: it changes 群馬県's two rates.
+                if l.not_applicable {
+                    s.push_str("［率の分母から除く］");
+                }
+                s
+            })
+            .collect();
+        levels.join(" / ")
+    }
+
     /// The codes of the scale's levels counted in the rates (`counted`), or left out of them
     /// (対象外), in the scale's order.
     pub fn codes(&self, counted: bool) -> Vec<&str> {

@@ -183,6 +183,9 @@ impl<'a> Outside<'a> {
                 "plan_years" => "plan_years",
                 "headings" => "headings",
                 "period" => "period",
+                "yen_unit" => "yen_unit",
+                "counting" => "counting",
+                "rating_scale" => "rating_scale",
                 _ => "as_of",
             };
             let edit = match field {

@@ -176,6 +176,11 @@ pub fn report_parts(r: &Report) -> Vec<(PartKey, String)> {
         ("headings", format!("{:?}", r.headings)),
         ("period", r.period.key().to_string()),
         ("as_of", as_of),
+        // How the numbers read: a division's answer changing them was taken without a word
+        // (the office's to change, not a division's).
+        ("yen_unit", r.measure_settings.yen_unit.label().to_string()),
+        ("counting", r.measure_settings.counting.label().to_string()),
+        ("rating_scale", r.measure_settings.scale_text()),
     ]
     .into_iter()
     .map(|(k, v)| (format!("report/{k}"), v))

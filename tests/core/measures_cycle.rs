@@ -1036,3 +1036,49 @@ fn a_rating_the_scale_lacks_is_counted_in_the_web_pages_summary_as_in_the_printo
         .collect();
     assert_eq!(all[at], "1", "{headings:?} {all:?}");
 }
+
+/// A response file whose division changed how the numbers read — the rating scale, the money
+/// unit, the counting of effects — is the office's to change: each change is listed with old
+/// and new, held back, and the master reads as before (they were taken in silence and dropped,
+/// or taken).
+#[test]
+fn a_response_changing_the_scale_unit_or_counting_is_listed_and_held_back() {
+    use shinchoku::model::measures::{Counting, YenUnit};
+    use shinchoku::survey::conflict::ConflictKind;
+    let master = master();
+    let division = measures_division(&master.sections[0].initiatives[0])
+        .unwrap()
+        .to_string();
+    let mut response = shinchoku::survey::response_for(&master, &division, None, "");
+    let settings = &mut response.measure_settings;
+    settings.rating_scale[0].label = "とても良い".into();
+    settings.yen_unit = YenUnit::Thousand;
+    settings.counting = Counting::Cumulative;
+    let answer = answer_from_report(response, format!("{division}.ron")).unwrap();
+    let collection = collect(&master, vec![Ok(answer)], answered_at());
+    assert!(collection.refused.is_empty(), "{:?}", collection.refused);
+    let fields: Vec<(&str, &str, &str)> = collection
+        .conflicts
+        .iter()
+        .filter_map(|c| match c.kind {
+            ConflictKind::ReportField { field } => Some((field, c.old.as_str(), c.new.as_str())),
+            _ => None,
+        })
+        .collect();
+    for field in ["rating_scale", "yen_unit", "counting"] {
+        let (_, old, new) = fields
+            .iter()
+            .find(|f| f.0 == field)
+            .unwrap_or_else(|| panic!("{field}: {fields:?}"));
+        assert_ne!(old, new, "{field}");
+    }
+    assert!(
+        fields.iter().any(|f| f.2.contains("とても良い")),
+        "{fields:?}"
+    );
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    if let Some(intent) = collection.intent(&[]) {
+        doc.perform(intent).unwrap();
+    }
+    assert_eq!(doc.report().measure_settings, master.measure_settings);
+}

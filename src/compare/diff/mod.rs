@@ -32,7 +32,6 @@ mod topics;
 use std::collections::HashMap;
 
 use super::{Change, Diff, FieldChange, InitiativeRef, Matching, ReportInfo, What};
-use crate::model::measures::Counting;
 use crate::model::text::normalize;
 use crate::model::{Entry, FiscalAsOf, Id, Report};
 pub use pairing::SIMILAR;
@@ -157,40 +156,13 @@ fn report_fields(old: &Report, new: &Report) -> Vec<FieldChange> {
         a.yen_unit.label().into(),
         b.yen_unit.label().into(),
     );
-    let counting = |c: Counting| match c {
-        Counting::SingleYear => "単年度",
-        Counting::Cumulative => "累計",
-    };
     text(
         "counting",
-        counting(a.counting).into(),
-        counting(b.counting).into(),
+        a.counting.label().into(),
+        b.counting.label().into(),
     );
-    text("rating_scale", scale_text(a), scale_text(b));
+    text("rating_scale", a.scale_text(), b.scale_text());
     out
-}
-
-/// A rating scale as one line: `S 特に良好に進捗（…） / … / 対象外`.
-fn scale_text(settings: &crate::model::measures::MeasureSettings) -> String {
-    let levels: Vec<String> = settings
-        .rating_scale
-        .iter()
-        .map(|l| {
-            let mut s = match l.label == l.code {
-                true => l.code.clone(),
-                false => format!("{} {}", l.code, l.label).trim().to_string(),
-            };
-            if !l.meaning.is_empty() {
-                s.push_str(&format!("（{}）", l.meaning));
-            }
-            // Said whatever the level is called: it changes 群馬県's two rates.
-            if l.not_applicable {
-                s.push_str("［率の分母から除く］");
-            }
-            s
-        })
-        .collect();
-    levels.join(" / ")
 }
 
 // ---------------------------------------------------------------------------------------------
