@@ -289,6 +289,34 @@ pub fn office_part(m: &Measures) -> Measures {
     out
 }
 
+/// `office`'s numbers (targets, planned effects, the review, the comment, a closed year's
+/// ratings …) with the division's part — every year's actuals and first halves, the actual
+/// effects, the self-rating — as `division` has them: what taking an answer's change of the
+/// office's part sets. Indicators are matched by name and topic (else by place, when there
+/// are as many). Taking the answer's whole numbers took with them what the same review said
+/// was not taken: a closed year's actual, who rated, a code in another width.
+pub fn with_division_part(office: &Measures, division: &Measures) -> Measures {
+    let mut out = office_part(office);
+    let by_place = office.indicators.len() == division.indicators.len();
+    for (k, x) in out.indicators.iter_mut().enumerate() {
+        let from = (division.indicators.iter())
+            .find(|d| d.name == x.name && d.topic == x.topic)
+            .or_else(|| by_place.then(|| &division.indicators[k]));
+        for y in from.into_iter().flat_map(|d| &d.years) {
+            if !(y.actual.is_blank() && y.first_half.is_blank()) {
+                let to = x.year_mut(y.year);
+                to.actual = y.actual.clone();
+                to.first_half = y.first_half.clone();
+            }
+        }
+    }
+    for e in division.effects.iter().filter(|e| !e.actual.is_blank()) {
+        out.effect_mut(e.fiscal_year).actual = e.actual.clone();
+    }
+    out.self_rating = division.self_rating.clone();
+    out
+}
+
 /// Whether a response for `division` may set the initiative's measures to `new`.
 pub(super) fn check_scope(
     report: &Report,

@@ -268,10 +268,12 @@ impl Indicator {
         }
     }
 
-    /// The latest actual reported up to `year` (that year's, or the first half's).
+    /// The latest actual reported up to `year` (that year's, or the first half's), as
+    /// [`Indicator::shown_actual`] shows it, when it is a number: a year's actual kept as
+    /// written (「85.3%」 in an indicator counted in 件) gives none — the rates were computed
+    /// from the first half's behind it, which no output showed.
     pub fn actual_for(&self, year: FiscalYear) -> Option<Decimal> {
-        let y = self.year(year)?;
-        y.actual.value.or(y.first_half.value)
+        self.shown_actual(year).and_then(|(figure, _)| figure.value)
     }
 
     /// 達成率 (%) for a year: how far the actual reaches the target in force, where higher is

@@ -457,6 +457,7 @@ fn take(
         }
     };
     brought.edits.extend(numbers.edits);
+    division_part_kept(&mut brought, master);
     brought.warnings.extend(numbers.said);
     brought.warnings.extend(answer.said.iter().cloned());
     brought.taken.extend(numbers.taken);
@@ -553,11 +554,46 @@ fn hold_or_take_put_back(
             continue;
         }
         let from = (answer.file.as_str(), division);
+        // Against what the answer's in-scope numbers make it: those are taken, not held.
+        let base = measures_taken(master, &brought.edits, initiative).cloned();
         brought
             .conflicts
             .extend(super::conflict::Conflict::numbers_back(
-                from, master, initiative, measures,
+                from,
+                master,
+                (initiative, base),
+                measures,
             ));
+    }
+}
+
+/// The measures of `initiative` once the answer's in-scope edits are taken: the last
+/// [`Edit::SetMeasures`] of it among `edits`, else the master's.
+fn measures_taken<'a>(
+    master: &'a Report,
+    edits: &'a [Edit],
+    initiative: Id,
+) -> Option<&'a crate::model::measures::Measures> {
+    let taken = edits.iter().rev().find_map(|e| match e {
+        Edit::SetMeasures {
+            initiative: i,
+            measures,
+        } if *i == initiative => Some(&**measures),
+        _ => None,
+    });
+    taken.or_else(|| master.initiative(initiative).map(|i| i.measures()))
+}
+
+/// A held change of the office's numbers (a target, a planned effect) sets, when ticked, the
+/// answer's office part over the division's part as this answer's in-scope numbers leave it.
+fn division_part_kept(brought: &mut Brought, master: &Report) {
+    for c in &mut brought.conflicts {
+        if let ConflictKind::Measures { initiative } = c.kind
+            && let Some(Edit::SetMeasures { measures, .. }) = c.edit.as_mut()
+            && let Some(base) = measures_taken(master, &brought.edits, initiative)
+        {
+            **measures = crate::edit::measures::with_division_part(measures, base);
+        }
     }
 }
 

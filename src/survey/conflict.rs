@@ -100,17 +100,23 @@ pub struct Conflict {
 impl Conflict {
     /// Putting the numbers of `initiative` back to `measures` (see
     /// [`ConflictKind::NumbersBack`]); none when that changes nothing.
+    /// `base`: the initiative's numbers as the answer's in-scope ones leave them (what is
+    /// taken is not listed again as held).
     pub(super) fn numbers_back(
         (file, division): (&str, &str),
         master: &crate::model::Report,
-        initiative: Id,
+        (initiative, base): (Id, Option<crate::model::measures::Measures>),
         measures: crate::model::measures::Measures,
     ) -> Option<Conflict> {
         let i = master.initiative(initiative)?;
+        let mut before = i.clone();
+        if let Some(base) = base {
+            before.set_measures(base);
+        }
         let mut after = i.clone();
         after.set_measures(measures.clone());
         let unit = master.measure_settings.yen_unit;
-        let changes = crate::compare::measures::changes(i, &after, unit, true);
+        let changes = crate::compare::measures::changes(&before, &after, unit, true);
         if changes.is_empty() {
             return None;
         }

@@ -303,10 +303,14 @@ pub(super) fn write_sheet(
         &rust_xlsxwriter::Format,
     ),
     password: &str,
-) -> Result<(), rust_xlsxwriter::XlsxError> {
+) -> Result<Vec<u64>, rust_xlsxwriter::XlsxError> {
+    // The hash of every text written outside the answer and id cells, kept in the hidden
+    // sheet: a cell typed over (a target, an item's name, the instructions) is said.
+    let mut written = Vec::new();
     if answered_initiatives(response, division).next().is_none() {
-        return Ok(());
+        return Ok(written);
     }
+    let mut keep = |text: &str| written.push(super::sent::hash(text));
     let year = response.fiscal_year;
     let settings = &response.measure_settings;
     let unit = settings.yen_unit;
@@ -321,22 +325,22 @@ pub(super) fn write_sheet(
         crate::model::Period::FirstHalf => "（上半期）の実績値",
         _ => "の実績値",
     };
-    ws.write_string(
-        0,
-        0,
-        format!(
-            "黄色の欄に{short}{which}・効果額（{}）・自己評価とその特記を入力してください。",
-            unit.label()
-        ),
-    )?;
+    let instructions = format!(
+        "黄色の欄に{short}{which}・効果額（{}）・自己評価とその特記を入力してください。",
+        unit.label()
+    );
+    ws.write_string(0, 0, &instructions)?;
+    keep(&instructions);
     let headings = ["番号", "取組", "項目", "目標・計画", "実績・評価", "ID"];
     for (k, h) in headings.iter().enumerate() {
         ws.write_string_with_format(2, k as u16, *h, heading)?;
+        keep(h);
     }
     // The rows under the headings (row 2).
     for (row, (cells, now, id)) in (3..).zip(sheet_lines(response, division)) {
         for (k, t) in cells.iter().enumerate() {
             ws.write_string_with_format(row, k as u16, t, base)?;
+            keep(t);
         }
         ws.write_string_with_format(row, ANSWER_COL, &now, answer)?;
         let id = format!("{id} s={:x}", super::sent::hash(&canonical(&now)));
@@ -346,7 +350,7 @@ pub(super) fn write_sheet(
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
-    Ok(())
+    Ok(written)
 }
 
 /// The numbers' sheet's rows: 番号, 取組, 項目 and 目標・計画 as shown, the answer cell's text,

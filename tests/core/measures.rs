@@ -187,6 +187,35 @@ fn achievement_and_progress_rates_are_computed_either_way_round() {
     assert_eq!(down.achievement_rate(FY), None);
 }
 
+/// A year's actual kept as written (「85.3%」 in an indicator counted in 件) gives no rate and
+/// no "met": they were computed from the first half's actual behind it, which every output
+/// hid behind the year's text.
+#[test]
+fn an_actual_kept_as_written_gives_no_rate_not_the_first_halfs() {
+    let mut x = Indicator {
+        name: "電子申請件数".into(),
+        unit: "件".into(),
+        target: figure(1200),
+        baseline: Some(Baseline {
+            value: figure(0),
+            year: None,
+        }),
+        ..Indicator::default()
+    };
+    x.year_mut(FY).first_half = figure(450);
+    assert_eq!(x.achievement_rate(FY), Some(37.5));
+    x.year_mut(FY).actual = Figure {
+        value: None,
+        unread: "85.3%".into(),
+    };
+    let (shown, half) = x.shown_actual(FY).unwrap();
+    assert_eq!((shown.display().as_str(), half), ("85.3%", false));
+    assert_eq!(x.actual_for(FY), None);
+    assert_eq!(x.achievement_rate(FY), None);
+    assert_eq!(x.progress_rate(FY), None);
+    assert_eq!(x.met(FY), None);
+}
+
 /// The README's table, with a target of the year beside the final one: 達成率 and met take the
 /// year's target, 進捗率 the way from the baseline to the final target; with no actual of the
 /// year yet, the first half's is used.

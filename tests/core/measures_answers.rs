@@ -977,3 +977,37 @@ fn numbers_only_a_replaced_answer_gave_are_named() {
         "{named:?}"
     );
 }
+
+/// Office cells of the 数値回答 sheet typed over (the year's target 1000 → 1100, an item's
+/// name, the instructions): none is taken, each is said naming its cell — they went without a
+/// word, while the same on the 回答 sheet was said.
+#[test]
+fn office_cells_of_the_numbers_sheet_typed_over_are_said() {
+    let master = sent(seed_with_measures());
+    let typed = [
+        ("1000", "1100"),
+        ("電子申請件数（件）", "電子申請件数（万件）"),
+    ];
+    let collection = workbook_answer(&master, &typed);
+    let words = said(&collection);
+    for (_, new) in typed {
+        assert!(
+            words
+                .iter()
+                .any(|s| s.contains("数値回答!") && s.contains(&format!("「{new}」"))),
+            "{new}: {words:?}"
+        );
+    }
+    let after = taken(&master, &collection);
+    let first = master.sections[0].initiatives[0].id;
+    let x = &after.initiative(first).unwrap().measures().indicators[0];
+    assert_eq!(x.target_for(FY), Some(Decimal::whole(1000)));
+    assert_eq!(x.name, "電子申請件数");
+    // The workbook as sent says nothing of its cells.
+    let untouched = workbook_answer(&master, &[]);
+    let untouched = said(&untouched);
+    assert!(
+        !untouched.iter().any(|s| s.contains("数値回答!")),
+        "{untouched:?}"
+    );
+}

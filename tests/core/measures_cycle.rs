@@ -8,7 +8,7 @@ use shinchoku::edit::measures::{IndicatorField, MeasureIntent, RatingLayer, meas
 use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::FiscalYear;
 use shinchoku::model::figure::Decimal;
-use shinchoku::model::measures::Direction;
+use shinchoku::model::measures::{Direction, Figure};
 use shinchoku::survey::answer::answer_from_report;
 use shinchoku::survey::collect::collect;
 
@@ -1081,4 +1081,83 @@ fn a_response_changing_the_scale_unit_or_counting_is_listed_and_held_back() {
         doc.perform(intent).unwrap();
     }
     assert_eq!(doc.report().measure_settings, master.measure_settings);
+}
+
+/// A response file changing a final target (the office's, held), a closed year's actual (not
+/// taken, said), who rated and the code in another width (`Ａ`): ticking the held target
+/// takes the target alone. It took the answer's numbers whole — the closed year's actual the
+/// review said was not taken, the rater and date as typed, `Ａ` instead of the scale's `A`.
+#[test]
+fn ticking_a_held_target_takes_the_target_alone() {
+    use shinchoku::model::measures::Rating;
+    use shinchoku::survey::conflict::ConflictKind;
+    let master = master();
+    let first = master.sections[0].initiatives[0].id;
+    let division = measures_division(master.initiative(first).unwrap())
+        .unwrap()
+        .to_string();
+    let mut response = shinchoku::survey::response_for(&master, &division, None, "");
+    let m = response.initiative_mut(first).unwrap().measures_mut();
+    m.indicators[0].target = Figure::of(Decimal::whole(1300));
+    m.indicators[0].year_mut(FiscalYear(2016)).actual = Figure::of(Decimal::whole(777));
+    m.self_rating = Some(Rating {
+        code: "Ａ".into(),
+        by: "誰かが書いた".into(),
+        on: NaiveDate::from_ymd_opt(2017, 1, 1),
+        ..Default::default()
+    });
+    let answer = answer_from_report(response, format!("{division}.ron")).unwrap();
+    let collection = collect(&master, vec![Ok(answer)], answered_at());
+    let held: Vec<usize> = (collection.conflicts.iter().enumerate())
+        .filter(|(_, c)| matches!(c.kind, ConflictKind::Measures { .. }))
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(held.len(), 1, "{:?}", collection.conflicts);
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&held).unwrap()).unwrap();
+    let m = doc.report().initiative(first).unwrap().measures();
+    assert_eq!(m.indicators[0].target.value, Some(Decimal::whole(1300)));
+    assert!(m.indicators[0].year(FiscalYear(2016)).is_none());
+    let rating = m.self_rating.as_ref().unwrap();
+    assert_eq!(
+        (rating.code.as_str(), rating.by.as_str()),
+        ("A", division.as_str())
+    );
+    assert_eq!(rating.on, Some(answered_at().date()));
+}
+
+/// A second answer leaving an actual as sent over the first answer's, and changing the rating:
+/// the held putting-back lists the actual alone — the rating is taken with the answer, and was
+/// listed as held too.
+#[test]
+fn a_held_put_back_lists_only_what_it_puts_back() {
+    use shinchoku::survey::conflict::ConflictKind;
+    let master = master();
+    let first = master.sections[0].initiatives[0].id;
+    let division = measures_division(master.initiative(first).unwrap())
+        .unwrap()
+        .to_string();
+    let sent_copy = shinchoku::survey::response_for(&master, &division, None, "");
+    let mut one = Document::new(sent_copy.clone(), Origin::Sample, Vec::new());
+    one.perform(actual(first, "950")).unwrap();
+    let one = answer_from_report(one.report().clone(), format!("{division}.ron")).unwrap();
+    let collection = collect(&master, vec![Ok(one)], answered_at());
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    let after_one = doc.report().clone();
+    let mut two = Document::new(sent_copy, Origin::Sample, Vec::new());
+    two.perform(self_rating(first, "A")).unwrap();
+    let two = answer_from_report(two.report().clone(), format!("{division}.ron")).unwrap();
+    let later = answered_at() + chrono::Duration::hours(1);
+    let collection = collect(&after_one, vec![Ok(two)], later);
+    let back: Vec<&Vec<shinchoku::compare::What>> = (collection.conflicts.iter())
+        .filter_map(|c| match &c.kind {
+            ConflictKind::NumbersBack { changes, .. } => Some(changes),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(back.len(), 1, "{:?}", collection.conflicts);
+    let listed: Vec<String> = back[0].iter().map(|w| format!("{w:?}")).collect();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert!(!listed[0].contains("Rating"), "{listed:?}");
 }

@@ -230,7 +230,7 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
     ws.set_header(print_header(&r.division, r.due));
     ws.set_footer("&C&P / &N");
     let numbers = (&f.base, &f.answer, &f.heading);
-    super::measures::write_sheet(
+    let numbers_written = super::measures::write_sheet(
         response,
         &r.division,
         &mut book,
@@ -241,7 +241,7 @@ pub fn write(response: &Report) -> Result<Vec<u8>, XlsxError> {
         .iter()
         .map(|t| t.0.to_string())
         .collect();
-    write_meta(&mut book, r, &shown, &topics)?;
+    write_meta(&mut book, r, (&shown, &numbers_written), &topics)?;
     book.save_to_buffer()
 }
 
@@ -355,6 +355,10 @@ const SHOWN_IN_ROW: [u16; 3] = [0, 1, EARLIER_COL];
 /// Where the meta sheet keeps [`Shown`]: the answer sheet's (row, column) at (row, column +
 /// this), right of the fields (read back as a set: the place says nothing once rows move).
 const SHOWN_COL: u16 = 3;
+/// Where the hidden sheet keeps the hashes of the texts the numbers' sheet was written with
+/// (beyond the answer sheet's, whose columns are far fewer), `NUMBERS_SHOWN_WIDTH` a row.
+const NUMBERS_SHOWN_COL: u16 = 100;
+const NUMBERS_SHOWN_WIDTH: usize = 50;
 
 /// A row per topic of the division, its topic id and what its heading and plan were sent as
 /// in the hidden columns.
@@ -417,7 +421,7 @@ fn write_topics(
 fn write_meta(
     book: &mut Workbook,
     r: &ResponseFor,
-    shown: &Shown,
+    (shown, numbers_written): (&Shown, &[u64]),
     topics: &[String],
 ) -> Result<(), XlsxError> {
     let meta = book.add_worksheet();
@@ -442,6 +446,11 @@ fn write_meta(
     }
     for &(row, col, hash) in &shown.0 {
         meta.write_string(row, col + SHOWN_COL, format!("{hash:016x}"))?;
+    }
+    for (k, hash) in numbers_written.iter().enumerate() {
+        let (row, col) = (k / NUMBERS_SHOWN_WIDTH, k % NUMBERS_SHOWN_WIDTH);
+        let col = NUMBERS_SHOWN_COL + col as u16;
+        meta.write_string(row as u32, col, format!("{hash:016x}"))?;
     }
     meta.set_very_hidden(true);
     meta.protect_with_password(&password(&r.token));

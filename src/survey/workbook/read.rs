@@ -2,8 +2,9 @@
 //! typed, the numbers' sheet, and every cell typed where nothing is read (said, never dropped).
 
 use super::{
-    EARLIER_COL, EARLIER_HEADING, HEADING_COL, ID_COL, KEPT_MARK, META_SHEET, PLAN_COL, RESULT_COL,
-    RESULTS_MARK, SENT_COL, SENT_IDS_MARK, SENT_TEXTS_MARK, SHEET, SHOWN_COL, SHOWN_IN_ROW,
+    EARLIER_COL, EARLIER_HEADING, HEADING_COL, ID_COL, KEPT_MARK, META_SHEET, NUMBERS_SHOWN_COL,
+    PLAN_COL, RESULT_COL, RESULTS_MARK, SENT_COL, SENT_IDS_MARK, SENT_TEXTS_MARK, SHEET, SHOWN_COL,
+    SHOWN_IN_ROW,
 };
 use crate::import::WorkbookFormat;
 use crate::import::sheet::Sheet;
@@ -161,7 +162,7 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     let mut outside = cells_not_read(sheet, Some((meta, &rows)), last.into());
     outside.extend(numbers_as_shown(bytes, &sheet.name, &mut rows));
     if let Some(numbers) = numbers {
-        outside.extend(cells_not_read(numbers, None, measures::ID_COL.into()));
+        outside.extend(numbers_typed_over(numbers, meta));
     }
     for other in sheets
         .iter()
@@ -286,12 +287,7 @@ fn cells_not_read(
     // What the office wrote above the topics, by content, not place: a row inserted or deleted
     // above the table moves those cells and changes none. A workbook written before the hashes
     // were kept is checked for added rows only.
-    let written: std::collections::HashSet<u64> = meta
-        .used_rows()
-        .flat_map(|r| meta.row_texts(r))
-        .filter(|&(c, _)| c >= usize::from(SHOWN_COL))
-        .filter_map(|(_, t)| u64::from_str_radix(t, 16).ok())
-        .collect();
+    let written = hashes_in(meta, usize::from(SHOWN_COL)..usize::from(NUMBERS_SHOWN_COL));
     let hashes_kept = !written.is_empty();
     let read = [HEADING_COL, PLAN_COL, RESULT_COL, ID_COL, SENT_COL].map(usize::from);
     let not_read = |r: usize, c: usize, text: &str| -> Option<WarningKind> {
@@ -323,6 +319,46 @@ fn cells_not_read(
         })
     };
     said_cells(sheet, not_read)
+}
+
+/// The hashes the hidden sheet keeps in `columns`.
+fn hashes_in(meta: &Sheet, columns: std::ops::Range<usize>) -> std::collections::HashSet<u64> {
+    meta.used_rows()
+        .flat_map(|r| meta.row_texts(r))
+        .filter(|(c, _)| columns.contains(c))
+        .filter_map(|(_, t)| u64::from_str_radix(t, 16).ok())
+        .collect()
+}
+
+/// The numbers' sheet's cells a division typed that are no answer: right of its columns, and
+/// (a workbook keeping the hashes of what it was written with) an office cell typed over — a
+/// target, an item's name, the instructions — or a row added under the table. Its answer cells
+/// are read by `survey::measures`, which says what it cannot read.
+fn numbers_typed_over(numbers: &Sheet, meta: &Sheet) -> Vec<crate::model::diag::Warning> {
+    use crate::model::diag::WarningKind;
+    let written = hashes_in(meta, usize::from(NUMBERS_SHOWN_COL)..usize::MAX);
+    let (answer, id) = (
+        usize::from(measures::ANSWER_COL),
+        usize::from(measures::ID_COL),
+    );
+    let header = numbers
+        .used_rows()
+        .find(|&r| numbers.text(r, 0) == "番号" && numbers.text(r, id) == "ID");
+    said_cells(numbers, |r, c, text| {
+        let text = text.to_string();
+        if c > id {
+            return Some(WarningKind::CellOutsideAnswer { text });
+        }
+        let in_table = header.is_some_and(|h| r > h);
+        let read = in_table && (c == id || (c == answer && !numbers.text(r, id).is_empty()));
+        let typed = crate::survey::sent::hash(raw_of(numbers, r, c));
+        (!read && !written.is_empty() && !written.contains(&typed)).then_some(
+            WarningKind::CellNotAnswer {
+                text,
+                row_added: false,
+            },
+        )
+    })
 }
 
 /// A warning for each cell of `other` (a sheet added, a copy of the answer sheet) whose text
