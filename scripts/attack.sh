@@ -361,6 +361,19 @@ case_tsv_months_listed() {
   make tsv-months-listed a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
 }
 
+# An answer or a table that would make a report larger than is read: refused, not written.
+case_answer_many_lines() {
+  local megabytes=$megabytes
+  scaled
+  answer answer-many-lines a.xlsx &&
+    expect 1 "100000" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
+}
+
+case_tsv_many_results() {
+  make tsv-many-results a.tsv &&
+    expect 1 "nothing was written" import "$work/a.tsv" -o "$work/a.ron"
+}
+
 case_ron_many_indicators() {
   make ron-many-indicators a.ron && expect 0 "11 initiatives" check "$work/a.ron"
 }

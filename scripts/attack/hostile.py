@@ -687,6 +687,19 @@ def make_answer_topic_rows(scale, path):
     return package(list(files.items()))
 
 
+def make_answer_many_lines(scale, path):
+    """450,000 lines 「・研修(4月)」 in one 実績 cell (a 22 KB workbook): taken in, they made the
+    master 128 MB, more than is read, and no command could open it again. Refused now."""
+    text = "\n".join(["・研修(4月)"] * int(450_000 * scale))
+
+    def cells(sheet, strings):
+        rows = id_rows(sheet, strings, "F")
+        first = min(r for t, r in rows.items() if t.isdigit())
+        return [(f"E{first}", text)]
+
+    return rewritten(path, "回答", cells)
+
+
 def make_answer_repeated(scale, path):
     """A result of one sentence said 2.5 million times (20 million characters, 60 MB of text:
     under the 64 MB a workbook's text may hold) in a workbook of 155 KB: saving it took 7.5 s
@@ -1085,6 +1098,12 @@ def make_tsv_notes_after_month_word(scale):
     """A result 「研修月 (a) (a) …」 of 1,000,000 notes (4 MB): no month bracket, so each note
     was taken off the end in turn and the whole rest read as months again (12,000 notes: 25 s)."""
     return seed_with_result("研修月" + " (a)" * int(1_000_000 * scale))
+
+
+def make_tsv_many_results(scale):
+    """900,000 results 「・r(5月)」 in one cell (9.9 MB): imported, the report was 122 MB, more
+    than is read. Not written now, saying so."""
+    return seed_with_result(" ・".join(["r(5月)"] * int(900_000 * scale)))
 
 
 def make_tsv_months_listed(scale):

@@ -223,9 +223,7 @@ fn print_conflicts(collection: &Collection, accepted: bool, lang: Lang) {
                 )
             }
         );
-        for c in acceptable {
-            outln!("  {}", c.describe(lang));
-        }
+        listed(&acceptable, lang);
     }
     if !never.is_empty() {
         outln!(
@@ -237,9 +235,22 @@ fn print_conflicts(collection: &Collection, accepted: bool, lang: Lang) {
             )
         );
         // Each says why, in its own words.
-        for c in never {
-            outln!("  {}", c.describe(lang));
-        }
+        listed(&never, lang);
+    }
+}
+
+/// The first [`crate::model::bounds::MAX_WARNINGS`] changes, then how many more: an answer
+/// adding 400,000 topics printed 44 MB.
+fn listed(changes: &[&crate::survey::Conflict], lang: Lang) {
+    let most = crate::model::bounds::MAX_WARNINGS;
+    for c in changes.iter().take(most) {
+        outln!("  {}", c.describe(lang));
+    }
+    if changes.len() > most {
+        outln!(
+            "  {}",
+            crate::model::bounds::not_listed(changes.len() - most, lang)
+        );
     }
 }
 

@@ -115,6 +115,10 @@ fn parts_of(section: &str) -> Option<Parts> {
                 // A colour or a condition (`[Red]`, `[<0]`); a locale (`[$¥-411]`) writes
                 // its currency sign.
                 let inside: String = chars.by_ref().take_while(|&b| b != ']').collect();
+                // An elapsed time (`[ss].000`) is a time, not a number with words.
+                if is_elapsed(&inside) {
+                    return None;
+                }
                 inside
                     .strip_prefix('$')
                     .map(|s| s.split('-').next().unwrap_or("").to_string())
@@ -136,6 +140,14 @@ fn parts_of(section: &str) -> Option<Parts> {
     parts.scale = commas;
     parts.suffix = parts.suffix.trim().to_string();
     Some(parts)
+}
+
+/// `[h]`, `[mm]`, `[ss]`: an elapsed time's part, in a format's brackets (not a colour).
+pub(crate) fn is_elapsed(inside: &str) -> bool {
+    !inside.is_empty()
+        && inside
+            .chars()
+            .all(|c| matches!(c, 'h' | 'H' | 'm' | 'M' | 's' | 'S'))
 }
 
 #[cfg(test)]

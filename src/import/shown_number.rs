@@ -128,8 +128,13 @@ fn shape_of(section: &str) -> Option<Shape> {
                 let inside: String = chars.by_ref().take_while(|&b| b != ']').collect();
                 match inside.strip_prefix('$') {
                     Some(locale) => Some(locale.split('-').next().unwrap_or("").to_string()),
-                    // A condition (`[<=999]`) picks a section by the value: not written here.
-                    None if inside.starts_with(['<', '>', '=']) => return None,
+                    // A condition (`[<=999]`) picks a section by the value, an elapsed time
+                    // (`[ss].000`: 0.5 is 43200.000 seconds) counts in days: not written here.
+                    None if inside.starts_with(['<', '>', '='])
+                        || super::number_format::is_elapsed(&inside) =>
+                    {
+                        return None;
+                    }
                     // A colour.
                     None => None,
                 }
@@ -176,6 +181,16 @@ mod tests {
             as_text(1.5, &format!("0.{}", "0".repeat(30))).map(|t| t.len()),
             Some(32)
         );
+    }
+
+    /// An elapsed time counts in days (0.5 in `[ss].000` shows 43200.000): not written here,
+    /// so the value is kept; it was shown 「.500」, read as a colour before a number.
+    #[test]
+    fn an_elapsed_time_is_not_written_here() {
+        for code in ["[ss].000", "[s].0", "[h]:mm", "[mm]:ss", "[SS].00"] {
+            assert_eq!(as_text(0.5, code), None, "{code}");
+        }
+        assert_eq!(as_text(5.0, "[Red]0").as_deref(), Some("5"));
     }
 
     #[test]

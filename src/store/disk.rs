@@ -192,6 +192,10 @@ pub enum WriteError {
     /// The folder is on a drive or share mounted read-only: no file in it can be written
     /// (it was worded as a read-only file, to be made writable, though the file's mode was).
     ReadOnlyDrive { folder: PathBuf },
+    /// The report would be larger than Shinchoku reads ([`crate::model::bounds::MAX_FILE_BYTES`]):
+    /// nothing was written, so the file as it was stays readable (`collect` of an answer of
+    /// 400,000 lines wrote a 128 MB master that no command could open again).
+    TooLarge { path: PathBuf, bytes: u64 },
 }
 
 impl Describe for WriteError {
@@ -243,6 +247,23 @@ impl Describe for WriteError {
                     folder.display()
                 ),
             ),
+            WriteError::TooLarge { path, bytes } => {
+                let (mb, most) = (bytes >> 20, crate::model::bounds::MAX_FILE_BYTES >> 20);
+                say(
+                    lang,
+                    format!(
+                        "{}: 保存すると {mb} MB になり、読み込める大きさ（{most} MB）を超えるため、何も書いていません（この名前のファイルがあれば、そのままです）。取り込んだ回答や追加した内容を減らしてから保存し直してください",
+                        path.display()
+                    ),
+                    format!(
+                        "{}: saved, it would be {mb} MB, more than the {most} MB Shinchoku reads; \
+                         nothing was written (a file of that name, if any, is as it was). Take in \
+                         or add less, then \
+                         save again",
+                        path.display()
+                    ),
+                )
+            }
             WriteError::FolderNotWritable { folder } => say(
                 lang,
                 format!(

@@ -317,9 +317,17 @@ pub fn save_with_fingerprint(
     report: &Report,
     read_only: disk::ReadOnly,
 ) -> Result<disk::Fingerprint, disk::WriteError> {
+    let text = to_ron(report);
+    // A file larger than is read would leave the report unopenable: not written at all.
+    if text.len() as u64 > crate::model::bounds::MAX_FILE_BYTES {
+        return Err(disk::WriteError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: text.len() as u64,
+        });
+    }
     disk::write_keeping_backups_with(
         path,
-        to_ron(report).as_bytes(),
+        text.as_bytes(),
         disk::BACKUP_GENERATIONS,
         read_only,
         &mut |_| Ok(()),

@@ -64,6 +64,9 @@ pub enum Refusal {
     /// It names a 担当課 that was asked, but not with the token sent to that division (another
     /// division's file with the name changed, a hidden sheet changed by hand).
     WrongToken { division: String },
+    /// More entries (results, plan lines, sub-items) and topics than an answer may bring
+    /// ([`crate::model::bounds::MAX_ANSWER_ENTRIES`]).
+    TooManyEntries { count: usize },
 }
 
 fn period_name(p: (FiscalYear, Period), lang: Lang) -> String {
@@ -122,6 +125,19 @@ impl Describe for Refusal {
                     lang,
                     format!("{division}には照会していません"),
                     format!("{division} was not sent this survey"),
+                )
+            }
+            Refusal::TooManyEntries { count } => {
+                let most = crate::model::bounds::MAX_ANSWER_ENTRIES;
+                say(
+                    lang,
+                    format!(
+                        "回答の実績・計画・見出しなどが多すぎます（{count} 件、1つの回答で {most} 件まで）。何も取り込みません"
+                    ),
+                    format!(
+                        "the answer brings too many results, plan lines and topics ({count}; at \
+                         most {most} an answer); nothing is taken"
+                    ),
                 )
             }
             Refusal::WrongToken { division } => say(
@@ -231,6 +247,14 @@ pub fn read_again_as_sent(mut answer: Answer) -> Answer {
 /// An answer from a response report (already read).
 pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusal> {
     let response = report.response.clone().ok_or(Refusal::NotAResponse)?;
+    fn count(list: &[crate::model::Entry]) -> usize {
+        list.iter().map(|e| 1 + count(&e.subs)).sum()
+    }
+    let entries: usize = (report.initiatives())
+        .flat_map(|i| &i.topics)
+        .map(|t| 1 + count(&t.plan) + count(&t.actual))
+        .sum();
+    within_bound(entries)?;
     Ok(Answer {
         file,
         modified: None,
@@ -243,6 +267,13 @@ pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusa
 /// An answer from the bytes of a response workbook.
 pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusal> {
     let answered = workbook::read(bytes).map_err(Refusal::Workbook)?;
+    within_bound(
+        answered
+            .rows
+            .iter()
+            .map(|r| 1 + r.results.lines().count())
+            .sum(),
+    )?;
     Ok(Answer {
         file,
         modified: None,
@@ -255,6 +286,15 @@ pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusa
         ),
         said: Vec::new(),
     })
+}
+
+/// An answer bringing at most [`crate::model::bounds::MAX_ANSWER_ENTRIES`]: one of hundreds of
+/// thousands of lines made the master larger than is read.
+fn within_bound(count: usize) -> Result<(), Refusal> {
+    match count > crate::model::bounds::MAX_ANSWER_ENTRIES {
+        true => Err(Refusal::TooManyEntries { count }),
+        false => Ok(()),
+    }
 }
 
 /// Something to tell about an answer or the results it brings (months that cannot be read,

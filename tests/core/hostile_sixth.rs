@@ -48,3 +48,39 @@ fn a_month_bracket_listing_a_hundred_thousand_months_reads() {
         said.iter().map(|s| s.chars().count()).collect::<Vec<_>>()
     );
 }
+
+/// An answer bringing more entries than any division writes (100,001 results in one topic)
+/// is refused, naming the bound, and the batch's other answers are taken: one of 400,000
+/// lines made the master larger than Shinchoku reads, and no command could open it again.
+#[test]
+fn an_answer_of_a_hundred_thousand_results_is_refused_and_the_others_taken() {
+    use shinchoku::survey::answer::{Refusal, answer_from_report};
+    let master = crate::surveyed(crate::seed().report);
+    let master = master.report();
+    let response = |division: &str| shinchoku::survey::response_for(master, division, None, "");
+    let mut huge = response("総務部人事課");
+    let topic = (huge.sections.iter_mut())
+        .flat_map(|s| s.initiatives.iter_mut())
+        .flat_map(|i| i.topics.iter_mut())
+        .find(|t| !t.actual.is_empty())
+        .unwrap();
+    let line = topic.actual[0].clone();
+    topic.actual = vec![line; 100_001].into_iter().collect();
+    let refused = answer_from_report(huge, "総務部人事課.ron".into()).unwrap_err();
+    assert!(matches!(refused, Refusal::TooManyEntries { count } if count > 100_000));
+    for lang in [Lang::Ja, Lang::En] {
+        assert!(
+            refused.describe(lang).contains("100000"),
+            "{}",
+            refused.describe(lang)
+        );
+    }
+    let good = answer_from_report(response("総務部管財課"), "総務部管財課.ron".into());
+    let batch = vec![
+        Err(("総務部人事課.ron".to_string(), refused)),
+        good.map_err(|e| ("総務部管財課.ron".to_string(), e)),
+    ];
+    let collection = shinchoku::survey::collect::collect(master, batch, crate::october(10));
+    assert_eq!(collection.refused.len(), 1);
+    assert_eq!(collection.taken.len(), 1);
+}
