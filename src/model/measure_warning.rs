@@ -106,6 +106,13 @@ pub enum MeasureWarning {
         old: String,
         new: String,
     },
+    /// Who rated and when, changed in a response file: not the answer's to change (the
+    /// answering division and the day it is taken are recorded), said.
+    RaterNotTaken {
+        at: MeasureAt,
+        old: String,
+        new: String,
+    },
     /// A change of the report's year's first-half actual in an answer to a second-half or
     /// full-year report: the first half is reported and closed, so it is not taken.
     ClosedHalfNotTaken {
@@ -238,6 +245,7 @@ impl Describe for MeasureWarning {
             | W::NoSuchNumber { .. }
             | W::AnswerNoteWithoutRating { .. }
             | W::OtherYearNotTaken { .. }
+            | W::RaterNotTaken { .. }
             | W::ClosedHalfNotTaken { .. } => answer_row_words(self, lang),
             W::AnsweredTwice {
                 at,
@@ -488,6 +496,19 @@ fn answer_row_words(warning: &MeasureWarning, lang: Lang) -> String {
                 ),
                 format!(
                     "initiative {initiative}, self-rating's note 「{answer}」: the self-rating is blank, so the note is not taken (enter the self-rating too)"
+                ),
+            )
+        }
+        W::RaterNotTaken { at, old, new } => {
+            let what = at.describe(lang);
+            let (old, new) = (preview(old), preview(new));
+            say(
+                lang,
+                format!(
+                    "{what}の評価者・評価日の変更「{old}」→「{new}」は取り込みません（評価者・評価日は回答した担当課と取り込んだ日になります）"
+                ),
+                format!(
+                    "{what}: the change of who rated and when, 「{old}」 → 「{new}」, is not taken (the answering division and the day it is taken are recorded)"
                 ),
             )
         }

@@ -85,6 +85,7 @@ pub(super) fn from_report(
             r.code = levels.settled_code(&r.code);
         }
         rated_by(&mut merged, i.measures(), division, on);
+        said.extend(rater_not_taken(i, a.measures(), &merged));
         // A number left as sent over the division's earlier answer: held, on what is taken.
         held.extend(back_as_sent(
             (year, i, &merged),
@@ -159,6 +160,41 @@ fn rated_by(merged: &mut Measures, master: &Measures, division: &str, on: NaiveD
             new.on = Some(on);
         }
     }
+}
+
+/// Who rated and when as a response file changed them (from the master's, as sent): not
+/// taken — the division and the day taken are — and said (they vanished without a word).
+fn rater_not_taken(
+    i: &crate::model::Initiative,
+    answer: &Measures,
+    merged: &Measures,
+) -> Option<Warning> {
+    let who = |r: Option<&crate::model::measures::Rating>| {
+        r.map(|r| {
+            let on = r.on.map_or_else(String::new, |d| d.to_string());
+            format!("{} {on}", r.by).trim().to_string()
+        })
+        .unwrap_or_default()
+    };
+    let written = who(answer.self_rating.as_ref());
+    let sent = who(i.measures().self_rating.as_ref());
+    let kept = who(merged.self_rating.as_ref());
+    if written.is_empty() || written == sent || written == kept {
+        return None;
+    }
+    let at = MeasureAt {
+        initiative: i.number.clone(),
+        field: MeasureField::SelfRating,
+    };
+    let warning = crate::model::measure_warning::MeasureWarning::RaterNotTaken {
+        at,
+        old: kept,
+        new: written,
+    };
+    Some(Warning::new(
+        Location::default(),
+        WarningKind::Measure { warning },
+    ))
 }
 
 /// The numbers a response file gives for the report's year (an indicator's actual or first

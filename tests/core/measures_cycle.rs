@@ -1124,6 +1124,15 @@ fn ticking_a_held_target_takes_the_target_alone() {
         ("A", division.as_str())
     );
     assert_eq!(rating.on, Some(answered_at().date()));
+    // Who rated and when, as the answer changed them, are said: they vanished without a word.
+    let said: Vec<String> = (collection.warnings.iter())
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|s| s.contains("評価者・評価日") && s.contains("誰かが書いた 2017-01-01")),
+        "{said:?}"
+    );
 }
 
 /// A second answer leaving an actual as sent over the first answer's, and changing the rating:

@@ -202,6 +202,14 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             kept: "12百万円".into(),
             other: "15".into(),
         },
+        W::RaterNotTaken {
+            at: MeasureAt {
+                initiative: "1".into(),
+                field: MeasureField::SelfRating,
+            },
+            old: "総務部人事課 2017-10-10".into(),
+            new: "誰かが書いた 2017-01-01".into(),
+        },
         W::FigureTwice {
             heading: "目標値".into(),
             kept: "100".into(),
@@ -412,6 +420,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::AnswerNoteWithoutRating { .. }
                 | W::AnsweredTwice { .. }
                 | W::OtherYearNotTaken { .. }
+                | W::RaterNotTaken { .. }
                 | W::ClosedHalfNotTaken { .. }
                 | W::ActualAhead { .. }
                 | W::UnitDiffers { .. }
@@ -440,6 +449,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         "特に良好に進捗",
         "12百万円",
         "目標値",
+        "誰かが書いた",
         "進捗状況",
         "番号",
         "計画以上",
