@@ -302,7 +302,7 @@ case_answer_repeated() {
   local megabytes=$megabytes
   scaled
   answer answer-repeated a.xlsx &&
-    expect 0 "1 taken" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
+    expect 1 "too much text" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
 }
 
 case_answer_topic_rows() {

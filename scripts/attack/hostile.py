@@ -703,7 +703,8 @@ def make_answer_many_lines(scale, path):
 def make_answer_repeated(scale, path):
     """A result of one sentence said 2.5 million times (20 million characters, 60 MB of text:
     under the 64 MB a workbook's text may hold) in a workbook of 155 KB: saving it took 7.5 s
-    of the 11 s collect took, the RON writer looking up each kanji's printability."""
+    of the 11 s collect took, the RON writer looking up each kanji's printability, and the
+    master it made was larger than is read. Refused now (more text than an answer brings)."""
     text = "研修を実施した。" * int(2_500_000 * scale)
 
     def cells(sheet, strings):

@@ -40,10 +40,15 @@ pub const MAX_FILE_BYTES: u64 = 100 << 20;
 /// Initiatives a table may hold (a prefecture's programme has a few hundred): 960,000 rows of
 /// `1⇥1⇥1⇥1⇥1` in a 9.6 MB table each made one, and took 3.5 GB to check.
 pub const MAX_INITIATIVES: usize = 150_000;
-/// Entries (results, plan lines, sub-items) and topics one survey answer may bring: a division
+/// Results (sub-items counted) and topics of its own one survey answer may bring: a division
 /// answers tens. An answer of 400,000 lines (a 22 KB workbook) made the master 128 MB, more
 /// than is read ([`MAX_FILE_BYTES`]); past this the answer is refused and the others taken.
 pub const MAX_ANSWER_ENTRIES: usize = 100_000;
+/// The text of the results one survey answer brings, in bytes: a division writes kilobytes.
+/// A workbook of 155 KB brought 60 MB (one sentence said 2.5 million times), and the master
+/// taking it would be larger than is read; past this the answer is refused and the others
+/// taken.
+pub const MAX_ANSWER_TEXT_BYTES: usize = 32 << 20;
 /// Warnings listed at most: past them, each is counted in one last warning saying how many
 /// more there were (the text they concern is kept all the same), so that a file of a million
 /// rows not understood does not hold a million warnings.

@@ -64,9 +64,11 @@ pub enum Refusal {
     /// It names a 担当課 that was asked, but not with the token sent to that division (another
     /// division's file with the name changed, a hidden sheet changed by hand).
     WrongToken { division: String },
-    /// More entries (results, plan lines, sub-items) and topics than an answer may bring
+    /// More results (sub-items counted) and topics of its own than an answer may bring
     /// ([`crate::model::bounds::MAX_ANSWER_ENTRIES`]).
     TooManyEntries { count: usize },
+    /// More text than an answer may bring ([`crate::model::bounds::MAX_ANSWER_TEXT_BYTES`]).
+    TooMuchText { bytes: usize },
 }
 
 fn period_name(p: (FiscalYear, Period), lang: Lang) -> String {
@@ -132,11 +134,27 @@ impl Describe for Refusal {
                 say(
                     lang,
                     format!(
-                        "回答の実績・計画・見出しなどが多すぎます（{count} 件、1つの回答で {most} 件まで）。何も取り込みません"
+                        "回答の実績・見出しが多すぎます（{count} 件、1つの回答で {most} 件まで）。何も取り込みません"
                     ),
                     format!(
-                        "the answer brings too many results, plan lines and topics ({count}; at \
-                         most {most} an answer); nothing is taken"
+                        "the answer brings too many results and topics ({count}; at most {most} \
+                         an answer); nothing is taken"
+                    ),
+                )
+            }
+            Refusal::TooMuchText { bytes } => {
+                let (mb, most) = (
+                    bytes >> 20,
+                    crate::model::bounds::MAX_ANSWER_TEXT_BYTES >> 20,
+                );
+                say(
+                    lang,
+                    format!(
+                        "回答の文が多すぎます（{mb} MB、1つの回答で {most} MB まで）。何も取り込みません"
+                    ),
+                    format!(
+                        "the answer brings too much text ({mb} MB; at most {most} MB an answer); \
+                         nothing is taken"
                     ),
                 )
             }
@@ -247,14 +265,25 @@ pub fn read_again_as_sent(mut answer: Answer) -> Answer {
 /// An answer from a response report (already read).
 pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusal> {
     let response = report.response.clone().ok_or(Refusal::NotAResponse)?;
-    fn count(list: &[crate::model::Entry]) -> usize {
-        list.iter().map(|e| 1 + count(&e.subs)).sum()
+    // What the division answers: its own topics' results (with their sub-items), as the
+    // workbook's rows hold them. The rest of the response is context, or held if changed.
+    fn count(list: &[crate::model::Entry]) -> (usize, usize) {
+        list.iter().fold((0, 0), |(n, bytes), e| {
+            let (m, b) = count(&e.subs);
+            (n + 1 + m, bytes + e.text.len() + b)
+        })
     }
-    let entries: usize = (report.initiatives())
-        .flat_map(|i| &i.topics)
-        .map(|t| 1 + count(&t.plan) + count(&t.actual))
-        .sum();
-    within_bound(entries)?;
+    let (mut entries, mut bytes) = (0, 0);
+    for i in report.initiatives() {
+        for t in &i.topics {
+            if crate::model::answering::topic_divisions(i, t).contains(&response.division.as_str())
+            {
+                let (n, b) = count(&t.actual);
+                (entries, bytes) = (entries + 1 + n, bytes + b);
+            }
+        }
+    }
+    within_bound(entries, bytes)?;
     Ok(Answer {
         file,
         modified: None,
@@ -267,13 +296,9 @@ pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusa
 /// An answer from the bytes of a response workbook.
 pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusal> {
     let answered = workbook::read(bytes).map_err(Refusal::Workbook)?;
-    within_bound(
-        answered
-            .rows
-            .iter()
-            .map(|r| 1 + r.results.lines().count())
-            .sum(),
-    )?;
+    let entries = answered.rows.iter().map(|r| 1 + r.results.lines().count());
+    let bytes = answered.rows.iter().map(|r| r.results.len()).sum();
+    within_bound(entries.sum(), bytes)?;
     Ok(Answer {
         file,
         modified: None,
@@ -288,11 +313,17 @@ pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusa
     })
 }
 
-/// An answer bringing at most [`crate::model::bounds::MAX_ANSWER_ENTRIES`]: one of hundreds of
-/// thousands of lines made the master larger than is read.
-fn within_bound(count: usize) -> Result<(), Refusal> {
-    match count > crate::model::bounds::MAX_ANSWER_ENTRIES {
-        true => Err(Refusal::TooManyEntries { count }),
+/// An answer bringing at most [`crate::model::bounds::MAX_ANSWER_ENTRIES`] results and
+/// [`crate::model::bounds::MAX_ANSWER_TEXT_BYTES`] of their text in the division's own
+/// topics: one of hundreds of thousands of lines, or of 60 MB, made the master larger than is
+/// read.
+fn within_bound(count: usize, bytes: usize) -> Result<(), Refusal> {
+    use crate::model::bounds::{MAX_ANSWER_ENTRIES, MAX_ANSWER_TEXT_BYTES};
+    if count > MAX_ANSWER_ENTRIES {
+        return Err(Refusal::TooManyEntries { count });
+    }
+    match bytes > MAX_ANSWER_TEXT_BYTES {
+        true => Err(Refusal::TooMuchText { bytes }),
         false => Ok(()),
     }
 }
