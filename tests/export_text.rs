@@ -564,8 +564,9 @@ fn words_that_only_look_like_a_tag_are_kept() {
 fn a_heading_spelled_like_an_unclosed_element_is_a_heading() {
     let line = "職員向けメルマガにおける周知(6月)";
     for heading in ["B", "EM", "u"] {
+        // A Word-written bold after the heading closes its own opening tag, not the heading.
         let table = SEED
-            .replacen(line, &format!("<b>{line}</B>"), 1)
+            .replacen(line, &format!("<b style=\"x\">{line}</B>"), 1)
             .replace("<ポータルサイトの構築>", &format!("<{heading}>"));
         let read = import_bytes(table.as_bytes()).unwrap().report;
         let i = read.initiatives().find(|i| i.number == "2").unwrap();

@@ -375,7 +375,8 @@ fn initiative_count(text: &str) -> Result<usize, String> {
     count_up_to(text, crate::model::bounds::MAX_INITIATIVES)
 }
 
-/// `--result-lines`: a million lines is a report of some 60 MB, past what is measured.
+/// `--result-lines`: a bound on the sample asked for; a report of more than some 350,000
+/// lines is larger than is read, and `sample` refuses to write it, saying so.
 fn result_line_count(text: &str) -> Result<usize, String> {
     count_up_to(text, 1_000_000)
 }

@@ -298,10 +298,16 @@ pub fn office_part(m: &Measures) -> Measures {
 pub fn with_division_part(office: &Measures, division: &Measures) -> Measures {
     let mut out = office_part(office);
     let by_place = office.indicators.len() == division.indicators.len();
+    // The nth indicator of a name and topic is the nth of them there (two of one name each
+    // keep their own actuals).
+    let mut seen: std::collections::HashMap<(String, Option<Id>), usize> = Default::default();
     for (k, x) in out.indicators.iter_mut().enumerate() {
+        let nth = seen.entry((x.name.clone(), x.topic)).or_insert(0);
         let from = (division.indicators.iter())
-            .find(|d| d.name == x.name && d.topic == x.topic)
+            .filter(|d| d.name == x.name && d.topic == x.topic)
+            .nth(*nth)
             .or_else(|| by_place.then(|| &division.indicators[k]));
+        *nth += 1;
         for y in from.into_iter().flat_map(|d| &d.years) {
             if !(y.actual.is_blank() && y.first_half.is_blank()) {
                 let to = x.year_mut(y.year);

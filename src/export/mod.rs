@@ -75,23 +75,23 @@ impl Describe for ExportError {
                 lang,
                 format!(
                     "{}: ファイル名の末尾は .xlsx、.tsv（.txt）、.csv、.html（.htm）のどれかにしてください",
-                    path.display()
+                    crate::model::text::path_shown(path)
                 ),
                 format!(
                     "{}: the file name must end in .xlsx, .tsv (or .txt), .csv or .html (.htm)",
-                    path.display()
+                    crate::model::text::path_shown(path)
                 ),
             ),
             ExportError::CannotWrite { path, reason } => say(
                 lang,
                 format!(
                     "{}: 書き込めません: {}",
-                    path.display(),
+                    crate::model::text::path_shown(path),
                     reason.describe(lang)
                 ),
                 format!(
                     "{}: cannot write: {}",
-                    path.display(),
+                    crate::model::text::path_shown(path),
                     reason.describe(lang)
                 ),
             ),

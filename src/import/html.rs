@@ -34,8 +34,8 @@ pub fn tokenize(input: &str) -> Vec<Token> {
     // The next `>`, found again only once passed: a cell of ten thousand `<` and no `>` is one
     // pass, not one search to its end per `<`.
     let mut gt = input.find('>');
-    // Bare tags that are always closed: (token index, name, as written), checked at the end.
-    let mut bare = Vec::new();
+    // Opening tags of elements that are always closed, paired with their closings at the end.
+    let mut opened = Vec::new();
     while let Some(pos) = input[at..].find('<').map(|p| p + at) {
         text.push_str(&input[at..pos]);
         let after = pos + 1;
@@ -48,8 +48,15 @@ pub fn tokenize(input: &str) -> Vec<Token> {
                     let taken = std::mem::take(&mut text);
                     out.push(Token::Text(resolve(&taken, Pass::Markup).into_owned()));
                 }
-                if let Some(name) = always_closed(&input[after..end]) {
-                    bare.push((out.len(), name, input[pos..=end].to_string()));
+                if let Some((name, bare)) = always_closed(&input[after..end]) {
+                    let raw = input[pos..=end].to_string();
+                    let at = out.len();
+                    opened.push(Closable {
+                        at,
+                        name,
+                        raw,
+                        bare,
+                    });
                 }
                 if let Some(tag) = parse_tag(&input[after..end]) {
                     out.push(tag);
@@ -66,44 +73,65 @@ pub fn tokenize(input: &str) -> Vec<Token> {
     if !text.is_empty() {
         out.push(Token::Text(resolve(&text, Pass::Markup).into_owned()));
     }
-    unclosed_as_text(&mut out, bare);
+    unclosed_as_text(&mut out, opened);
     out
 }
 
-/// A bare `<B>`, `<U>`, `<EM>` that no later `</B>` closes is a heading a division wrote, not
-/// the start of bold text: such an element always has its closing tag, and read as one the
-/// heading went without a word. Elements a word processor leaves open (`<p>`, `<li>`, `<ul>`)
-/// and those never closed (`<br>`) stay tags; with an attribute it is a tag.
-fn always_closed(inner: &str) -> Option<String> {
+/// An opening tag of an element that is always closed (`<b>`, `<b style="…">`, `<EM>`), kept
+/// to pair with the closing tags after it.
+struct Closable {
+    /// Its place among the tokens.
+    at: usize,
+    name: String,
+    /// As written, `<B>`.
+    raw: String,
+    /// With no attribute: a bare `<B>` left open is a heading a division wrote, not the start of
+    /// bold text (read as one, the heading went without a word). With an attribute it is a tag.
+    bare: bool,
+}
+
+/// The element an opening tag's inside names, when it is one that is always closed; with
+/// whether it is bare. Elements a word processor leaves open (`<p>`, `<li>`, `<ul>`) and those
+/// never closed (`<br>`) are none.
+fn always_closed(inner: &str) -> Option<(String, bool)> {
     const CLOSED_ALWAYS: &[&str] = &[
         "a", "abbr", "b", "big", "center", "code", "del", "em", "font", "h1", "h2", "h3", "h4",
         "h5", "h6", "i", "ins", "mark", "nobr", "s", "small", "span", "strike", "strong", "sub",
         "sup", "title", "tt", "u",
     ];
-    let name = inner.trim_end().to_ascii_lowercase();
-    CLOSED_ALWAYS.contains(&name.as_str()).then_some(name)
+    let inner = inner.trim_end();
+    let end = inner
+        .find(|c: char| c.is_whitespace() || c == '/')
+        .unwrap_or(inner.len());
+    let name = inner[..end].to_ascii_lowercase();
+    CLOSED_ALWAYS
+        .contains(&name.as_str())
+        .then_some((name, end == inner.len()))
 }
 
-/// Each closing tag closes the nearest open bare tag of its name before it (as brackets
-/// pair); the bare tags left open are put back as the text they were written as.
-fn unclosed_as_text(tokens: &mut [Token], bare: Vec<(usize, String, String)>) {
-    // For each name, the bare tags (their places in `bare`) still open.
+/// Each closing tag closes the nearest opening tag of its name before it, bare or not (as
+/// brackets pair: a Word `<b style="…">…</b>` after a heading `<B>` closes its own); the bare
+/// tags left open are put back as the text they were written as.
+fn unclosed_as_text(tokens: &mut [Token], opened: Vec<Closable>) {
+    // For each name, the tags (their places in `opened`) still open.
     let mut open: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut closed = vec![false; bare.len()];
+    let mut closed = vec![false; opened.len()];
     let mut next = 0;
     for (at, token) in tokens.iter().enumerate() {
-        if bare.get(next).is_some_and(|(i, _, _)| *i == at) {
-            open.entry(bare[next].1.as_str()).or_default().push(next);
+        if opened.get(next).is_some_and(|o| o.at == at) {
+            open.entry(opened[next].name.as_str())
+                .or_default()
+                .push(next);
             next += 1;
         } else if let Token::Close(name) = token
-            && let Some(b) = open.get_mut(name.as_str()).and_then(Vec::pop)
+            && let Some(o) = open.get_mut(name.as_str()).and_then(Vec::pop)
         {
-            closed[b] = true;
+            closed[o] = true;
         }
     }
-    for ((at, _, raw), closed) in bare.into_iter().zip(closed) {
-        if !closed {
-            tokens[at] = Token::Text(raw);
+    for (o, closed) in opened.into_iter().zip(closed) {
+        if o.bare && !closed {
+            tokens[o.at] = Token::Text(o.raw);
         }
     }
 }

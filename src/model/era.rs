@@ -200,7 +200,8 @@ pub fn find_era_year(text: &str) -> Option<i32> {
 }
 
 /// An era year written in a heading without 年度 (`R3目標`, `目標(H30)`, `令和3実績`): an era's
-/// letter or name right before its digits, not inside a word of letters (`KPIR3`, `items2`).
+/// letter or name right before its digits, not inside a word of letters (`KPIR3`, `items2`),
+/// and not a date or a comparison (`H30.3末`, `H29比`).
 pub fn find_era_year_in_heading(text: &str) -> Option<i32> {
     let s = normalize(text);
     s.char_indices()
@@ -211,7 +212,11 @@ pub fn find_era_year_in_heading(text: &str) -> Option<i32> {
                 .next_back()
                 .is_some_and(|p| p.is_ascii_alphanumeric());
             let (year, rest) = split_era_year(&s[i..]).filter(|_| !in_word)?;
-            (!rest.starts_with(|c: char| c.is_ascii_alphanumeric())).then_some(year)
+            // A date or a comparison (`H30.3末`, `H29比`, `R2/3`) names no year's figure.
+            let dated = rest.starts_with(|c: char| {
+                c.is_ascii_alphanumeric() || ".．/／-－~～比末月".contains(c)
+            });
+            (!dated).then_some(year)
         })
 }
 

@@ -32,7 +32,8 @@ pub struct Tally {
     /// and said by `check` — never a number cut at the largest one kept.
     pub too_large: TooLarge,
     /// Counted cumulatively, the initiatives whose total is an earlier year's figure: the
-    /// latest year's is blank or was not read. Said wherever the totals are shown.
+    /// latest year's is blank or was not read. The programme's ([`Tally::of_report`]) only,
+    /// for `check --json` and the web page's note; empty in a section's.
     pub earlier: Vec<EarlierFigure>,
 }
 

@@ -206,61 +206,66 @@ impl Describe for WriteError {
                 format!(
                     "{}: 読み取り専用のファイルです（書き込みが許可されていません）。上書きしませんでした。\
                      別の名前で保存するか、書き込みを許可してから保存し直してください",
-                    path.display()
+                    crate::model::text::path_shown(path)
                 ),
                 format!(
                     "{}: the file is read-only (writing it is not permitted); not overwritten. \
                      Save under another name, or make the file writable and save again",
-                    path.display()
+                    crate::model::text::path_shown(path)
                 ),
             ),
             WriteError::Io { path, error } => say(
                 lang,
                 format!(
                     "{}: 書き込めません: {}",
-                    path.display(),
+                    crate::model::text::path_shown(path),
                     error.describe(lang)
                 ),
-                format!("{}: cannot write: {error}", path.display()),
+                format!(
+                    "{}: cannot write: {error}",
+                    crate::model::text::path_shown(path)
+                ),
             ),
             WriteError::NotAFile { path } => say(
                 lang,
                 format!(
                     "{}: 保存に使う名前ですが、ファイルではありません（フォルダー・装置など）。何も書いていません。移すか名前を変えてから保存し直してください",
-                    path.display()
+                    crate::model::text::path_shown(path)
                 ),
                 format!(
                     "{}: a name the save writes is taken by something that is not a file (a \
                      folder, a device …); nothing was written. Move or rename it, then save again",
-                    path.display()
+                    crate::model::text::path_shown(path)
                 ),
             ),
             WriteError::ReadOnlyDrive { folder } => say(
                 lang,
                 format!(
                     "フォルダー「{}」は読み取り専用のドライブ（共有）にあります。何も書いていません。別の場所に保存してください",
-                    folder.display()
+                    crate::model::text::path_shown(folder)
                 ),
                 format!(
                     "the folder 「{}」 is on a drive or share mounted read-only; nothing was \
                      written. Save somewhere else",
-                    folder.display()
+                    crate::model::text::path_shown(folder)
                 ),
             ),
             WriteError::TooLarge { path, bytes } => {
-                let (mb, most) = (bytes >> 20, crate::model::bounds::MAX_FILE_BYTES >> 20);
+                // With a decimal: 100.4 MB rounded down read "100 MB, more than 100 MB".
+                let mb = format!("{:.1}", *bytes as f64 / f64::from(1 << 20));
+                let most = crate::model::bounds::MAX_FILE_BYTES >> 20;
                 say(
                     lang,
                     format!(
                         "{}: 保存すると {mb} MB になり、読み込める大きさ（{most} MB）を超えるため、何も書いていません（この名前のファイルがあれば、そのままです）。取り込んだ回答や追加した内容を減らしてから保存し直してください",
-                        path.display()
+                        crate::model::text::path_shown(path)
                     ),
                     format!(
                         "{}: saved, it would be {mb} MB, more than the {most} MB Shinchoku reads; \
                          nothing was written (a file of that name, if any, is as it was). Take in \
                          or add less, then \
                          save again",
-                        path.display()
+                        crate::model::text::path_shown(path)
                     ),
                 )
             }
@@ -268,12 +273,12 @@ impl Describe for WriteError {
                 lang,
                 format!(
                     "フォルダー「{}」にファイルを作る権限がありません。何も書いていません。別のフォルダーに保存してください",
-                    folder.display()
+                    crate::model::text::path_shown(folder)
                 ),
                 format!(
                     "the folder 「{}」 does not let this user make a file in it; nothing was \
                      written. Save in another folder",
-                    folder.display()
+                    crate::model::text::path_shown(folder)
                 ),
             ),
         }

@@ -457,11 +457,12 @@ fn take(
         }
     };
     brought.edits.extend(numbers.edits);
-    division_part_kept(&mut brought, master);
     brought.warnings.extend(numbers.said);
     brought.warnings.extend(answer.said.iter().cloned());
     brought.taken.extend(numbers.taken);
     hold_or_take_put_back(&mut brought, numbers.held, (master, &answer, &written));
+    // After the put-back taken on a 差戻し: the numbers as they will be.
+    division_part_kept(&mut brought, master);
     let mut record = earlier
         .cloned()
         .unwrap_or_else(|| crate::model::DivisionSurvey::new(&division));

@@ -85,7 +85,7 @@ pub(super) fn from_report(
             r.code = levels.settled_code(&r.code);
         }
         rated_by(&mut merged, i.measures(), division, on);
-        said.extend(rater_not_taken(i, a.measures(), &merged));
+        said.extend(rater_not_taken(i, (a.measures(), &merged), &sent));
         // A number left as sent over the division's earlier answer: held, on what is taken.
         held.extend(back_as_sent(
             (year, i, &merged),
@@ -162,24 +162,20 @@ fn rated_by(merged: &mut Measures, master: &Measures, division: &str, on: NaiveD
     }
 }
 
-/// Who rated and when as a response file changed them (from the master's, as sent): not
-/// taken — the division and the day taken are — and said (they vanished without a word).
+/// Who rated and when as a response file changed them from what it was sent with: not taken —
+/// the division and the day taken are — and said (they vanished without a word). A response
+/// sent before who and when were recorded says nothing of them.
 fn rater_not_taken(
     i: &crate::model::Initiative,
-    answer: &Measures,
-    merged: &Measures,
+    (answer, merged): (&Measures, &Measures),
+    sent: &super::sent::SentParts,
 ) -> Option<Warning> {
-    let who = |r: Option<&crate::model::measures::Rating>| {
-        r.map(|r| {
-            let on = r.on.map_or_else(String::new, |d| d.to_string());
-            format!("{} {on}", r.by).trim().to_string()
-        })
-        .unwrap_or_default()
-    };
-    let written = who(answer.self_rating.as_ref());
-    let sent = who(i.measures().self_rating.as_ref());
-    let kept = who(merged.self_rating.as_ref());
-    if written.is_empty() || written == sent || written == kept {
+    use super::sent::{hash, number_key, rater};
+    let written = rater(answer.self_rating.as_ref());
+    let kept = rater(merged.self_rating.as_ref());
+    let as_sent = sent.get(&number_key(i.id, "w"))?;
+    // Left blank (an edit of the code that clears them) claims no one: nothing to say.
+    if written.is_empty() || *as_sent == hash(&written) || written == kept {
         return None;
     }
     let at = MeasureAt {

@@ -177,6 +177,13 @@ impl<'a> Outside<'a> {
         let old = sent::report_parts(self.master);
         let new = sent::report_parts(self.answer);
         for ((key, old), (_, new)) in old.into_iter().zip(new) {
+            // A response sent before how the numbers read was recorded: its copy of them is
+            // as sent, whatever the office changed since (not the division's change).
+            let recorded = self.sent.is_empty() || self.sent.contains_key(&key);
+            let newer = ["report/yen_unit", "report/counting", "report/rating_scale"];
+            if !recorded && newer.contains(&key.as_str()) {
+                continue;
+            }
             let field: &'static str = match key.trim_start_matches("report/") {
                 "title" => "title",
                 "programme" => "programme",

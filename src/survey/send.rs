@@ -392,8 +392,14 @@ impl Describe for SendError {
         };
         say(
             lang,
-            format!("{}: 書き込めません: {why}", self.path.display()),
-            format!("{}: cannot write: {why}", self.path.display()),
+            format!(
+                "{}: 書き込めません: {why}",
+                crate::model::text::path_shown(&self.path)
+            ),
+            format!(
+                "{}: cannot write: {why}",
+                crate::model::text::path_shown(&self.path)
+            ),
         )
     }
 }

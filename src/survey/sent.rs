@@ -76,11 +76,22 @@ fn number_parts(i: &Initiative, year: FiscalYear) -> Vec<(PartKey, String)> {
     let effect = m.effect(year).map(|e| e.actual.clone()).unwrap_or_default();
     out.push((number_key(i.id, "e"), format!("{effect:?}")));
     out.push((number_key(i.id, "r"), rating_answer(m.self_rating.as_ref())));
+    out.push((number_key(i.id, "w"), rater(m.self_rating.as_ref())));
     out
 }
 
+/// Who gave a self-rating and when, as a response held it when sent: an answer changing them
+/// is said (they are not the answer's to change).
+pub fn rater(rating: Option<&Rating>) -> String {
+    rating.map_or_else(String::new, |r| {
+        let on = r.on.map_or_else(String::new, |d| d.to_string());
+        format!("{} {on}", r.by).trim().to_string()
+    })
+}
+
 /// The key of one number of an initiative as its response held it when sent: `i/NAME/NTH` an
-/// indicator's (the nth of that name), `e` the effect, `r` the self-rating.
+/// indicator's (the nth of that name), `e` the effect, `r` the self-rating, `w` who gave it
+/// and when.
 pub fn number_key(initiative: crate::model::Id, field: &str) -> PartKey {
     format!("initiative/{}/answered/{field}", initiative.0)
 }

@@ -1170,3 +1170,69 @@ fn a_held_put_back_lists_only_what_it_puts_back() {
     assert_eq!(listed.len(), 1, "{listed:?}");
     assert!(!listed[0].contains("Rating"), "{listed:?}");
 }
+
+/// Who rated and when left as sent are no change, whatever the master records since: a second
+/// answer of the same response file (its rating taken before, recording the division and the
+/// day) changing an actual says nothing of the rater — it said the rater was changed.
+#[test]
+fn a_rater_left_as_sent_is_not_said_after_the_rating_was_taken() {
+    use shinchoku::model::diag::WarningKind;
+    use shinchoku::model::measure_warning::MeasureWarning;
+    let master = master();
+    let first = master.sections[0].initiatives[0].id;
+    let division = measures_division(master.initiative(first).unwrap())
+        .unwrap()
+        .to_string();
+    let sent_copy = shinchoku::survey::response_for(&master, &division, None, "");
+    let mut one = Document::new(sent_copy.clone(), Origin::Sample, Vec::new());
+    one.perform(self_rating(first, "A")).unwrap();
+    let one = answer_from_report(one.report().clone(), format!("{division}.ron")).unwrap();
+    let collection = collect(&master, vec![Ok(one)], answered_at());
+    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
+    doc.perform(collection.intent(&[]).unwrap()).unwrap();
+    // The same file as sent (its rater 総務部人事課, no day), an actual changed.
+    let mut two = Document::new(sent_copy, Origin::Sample, Vec::new());
+    two.perform(actual(first, "950")).unwrap();
+    let two = answer_from_report(two.report().clone(), format!("{division}.ron")).unwrap();
+    let later = answered_at() + chrono::Duration::hours(1);
+    let collection = collect(doc.report(), vec![Ok(two)], later);
+    assert!(
+        !collection.warnings.iter().any(|w| matches!(
+            &w.warning.kind,
+            WarningKind::Measure {
+                warning: MeasureWarning::RaterNotTaken { .. }
+            }
+        )),
+        "{:?}",
+        collection.warnings
+    );
+}
+
+/// A response sent before how the numbers read was recorded, coming back as it was while the
+/// office changed the money unit since: not listed as the division's change (it was).
+#[test]
+fn an_older_response_is_not_said_to_change_the_unit_the_office_changed() {
+    use shinchoku::model::measures::YenUnit;
+    use shinchoku::survey::conflict::ConflictKind;
+    let master = master();
+    let division = measures_division(&master.sections[0].initiatives[0])
+        .unwrap()
+        .to_string();
+    let mut response = shinchoku::survey::response_for(&master, &division, None, "");
+    let newer = ["report/yen_unit", "report/counting", "report/rating_scale"];
+    if let Some(r) = response.response.as_mut() {
+        r.sent.retain(|(key, _)| !newer.contains(&key.as_str()));
+    }
+    let mut changed = master.clone();
+    changed.measure_settings.yen_unit = YenUnit::Thousand;
+    let answer = answer_from_report(response, format!("{division}.ron")).unwrap();
+    let collection = collect(&changed, vec![Ok(answer)], answered_at());
+    assert!(
+        !collection
+            .conflicts
+            .iter()
+            .any(|c| matches!(c.kind, ConflictKind::ReportField { .. })),
+        "{:?}",
+        collection.conflicts
+    );
+}

@@ -245,3 +245,80 @@ fn a_rating_level_declared_twice_is_said_at_its_cell() {
         "{said:?}"
     );
 }
+
+/// A heading naming a date or a comparison (`実績値（H30.3末）`, `目標値（H29比）`) names no
+/// year's figure: the report's year's actual and the final target, as before `R3目標` was
+/// read; and a dash beside a figure (`最終目標` 1200, `目標値` `-`) leaves the figure, unsaid.
+#[test]
+fn a_heading_naming_a_date_is_no_years_and_a_dash_beside_a_figure_leaves_it() {
+    let opened = indicators(&[
+        &[
+            "番号",
+            "指標",
+            "単位",
+            "目標値（H29比）",
+            "実績値（H30.3末）",
+        ],
+        &["1", "件数", "件", "100", "80"],
+    ]);
+    let x = &opened
+        .report
+        .find_initiative("1")
+        .unwrap()
+        .measures()
+        .indicators[0];
+    assert_eq!(value(&x.target), "100");
+    let fy = x.year(FiscalYear(2017)).expect("the report's year");
+    assert_eq!(value(&fy.actual), "80");
+    assert!(x.year(FiscalYear(2018)).is_none());
+
+    let opened = indicators(&[
+        &["番号", "指標", "単位", "最終目標", "目標値"],
+        &["1", "件数", "件", "1200", "-"],
+    ]);
+    let x = &opened
+        .report
+        .find_initiative("1")
+        .unwrap()
+        .measures()
+        .indicators[0];
+    assert_eq!(value(&x.target), "1200");
+    assert!(
+        !measure_warnings(&opened)
+            .iter()
+            .any(|(_, w)| matches!(w, MeasureWarning::FigureTwice { .. }))
+    );
+}
+
+/// Ticking a held change keeps each indicator's own actuals where two share a name: the
+/// second took the first's.
+#[test]
+fn two_indicators_of_one_name_keep_their_own_actuals_when_a_held_change_is_taken() {
+    use shinchoku::edit::measures::with_division_part;
+    use shinchoku::model::figure::Decimal;
+    use shinchoku::model::measures::{Figure, Indicator, Measures};
+    let indicator = |actual: i64| {
+        let mut x = Indicator {
+            name: "件数".into(),
+            ..Indicator::default()
+        };
+        x.year_mut(FiscalYear(2017)).actual = Figure::of(Decimal::whole(actual));
+        x
+    };
+    let division = Measures {
+        indicators: vec![indicator(80), indicator(55)],
+        ..Measures::default()
+    };
+    let office = Measures {
+        indicators: vec![indicator(0), indicator(0), indicator(0)],
+        ..Measures::default()
+    };
+    let taken = with_division_part(&office, &division);
+    let actuals: Vec<String> = (taken.indicators.iter())
+        .map(|x| {
+            x.year(FiscalYear(2017))
+                .map_or_else(String::new, |y| value(&y.actual))
+        })
+        .collect();
+    assert_eq!(actuals, ["80", "55", ""]);
+}

@@ -171,9 +171,10 @@ fn indicator_field(
         Column::Actual(y) => &mut x.year_mut(y.unwrap_or(year)).actual,
         _ => &mut x.year_mut(year_of(col).unwrap_or(year)).first_half,
     };
-    if slot.is_blank() || value.is_blank() {
+    // A blank (a bare dash) beside a figure says nothing more: the figure stays.
+    if slot.is_blank() {
         *slot = value;
-    } else {
+    } else if !value.is_blank() {
         twice(reading, slot.display(), text);
     }
 }
