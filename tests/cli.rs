@@ -1222,7 +1222,8 @@ fn export_and_print_leave_a_read_only_file_as_it_was() {
 }
 
 /// A survey's dates are of the years a survey's date is taken in (1989 to 2199): `+10000-01-01`
-/// or `0000-01-01` is a typing slip, refused before anything is recorded.
+/// or `0000-01-01` is a typing slip, refused before anything is recorded. An era date is read
+/// as `as-of` reads it (`平成29年10月20日` was refused by `status --today`).
 #[test]
 fn a_date_outside_the_reports_years_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -1234,7 +1235,14 @@ fn a_date_outside_the_reports_years_is_refused() {
         assert!(stderr.contains("1989 to 2199"), "{day}: {stderr}");
     }
     // Read as the window reads a due date: slashes and full-width digits too.
-    for day in ["2017-10-20", "2017/10/20", "２０１７／１０／２０"] {
+    // And as `as-of` reads one: in an era, or with 年月日.
+    for day in [
+        "2017-10-20",
+        "2017/10/20",
+        "２０１７／１０／２０",
+        "平成29年10月20日",
+        "2017年10月20日",
+    ] {
         let run = shinchoku(&["status", master.to_str().unwrap(), "--today", day]);
         assert!(run.status.success(), "{day}");
     }

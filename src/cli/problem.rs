@@ -131,6 +131,8 @@ impl Describe for CommandProblem {
                 format!("cannot write JSON: {e}"),
             ),
             CommandProblem::AsOfNotRead { text, fiscal_year } => {
+                // Quoted shortened: a 100 KB argument was echoed whole.
+                let text = crate::model::text::clipped(text, 100);
                 let (first, next) = (fiscal_year.0, fiscal_year.0 + 1);
                 say(
                     lang,
