@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::args::AsOfArgs;
 use super::console::{errln, outln};
-use super::files::{locked_output, open_master, save_master};
+use super::files::{edit_master, open_master};
 use super::problem::CommandProblem;
 use crate::edit::Intent;
 use crate::lang::{Describe, say};
@@ -32,20 +32,8 @@ pub fn run(args: &AsOfArgs) -> ExitCode {
         },
     };
     let output = args.output.as_deref().unwrap_or(&args.report);
-    if output != args.report
-        && let Some(refused) = locked_output(output, args.force)
-    {
-        return refused;
-    }
-    if let Err(e) = doc.perform(Intent::SetAsOf(as_of)) {
-        errln!(
-            "shinchoku: {}: {}",
-            crate::model::text::path_shown(&args.report),
-            e.describe(lang)
-        );
-        return ExitCode::FAILURE;
-    }
-    if let Err(code) = save_master(&mut doc, output, args.force) {
+    let (files, how) = ((args.report.as_path(), output), (args.force, lang));
+    if let Err(code) = edit_master(&mut doc, Intent::SetAsOf(as_of), files, how) {
         return code;
     }
     let day = doc.report().as_of().to_japanese(fiscal_year);

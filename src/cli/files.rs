@@ -74,3 +74,25 @@ pub fn save_master(doc: &mut Document, path: &Path, force: bool) -> Result<(), E
         ExitCode::FAILURE
     })
 }
+
+/// One edit of the master (`report`) written to `output` (the master itself, or another file
+/// no other Shinchoku holds): what `as-of` and `send-back` do. Each failure is said here.
+pub fn edit_master(
+    doc: &mut Document,
+    intent: crate::edit::Intent,
+    (report, output): (&Path, &Path),
+    (force, lang): (bool, crate::lang::Lang),
+) -> Result<(), ExitCode> {
+    use crate::lang::Describe;
+    if output != report
+        && let Some(refused) = locked_output(output, force)
+    {
+        return Err(refused);
+    }
+    if let Err(e) = doc.perform(intent) {
+        let report = crate::model::text::path_shown(report);
+        errln!("shinchoku: {report}: {}", e.describe(lang));
+        return Err(ExitCode::FAILURE);
+    }
+    save_master(doc, output, force)
+}

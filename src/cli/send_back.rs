@@ -4,10 +4,10 @@
 use std::process::ExitCode;
 
 use super::args::SendBack;
-use super::console::{errln, outln};
-use super::files::{locked_output, open_master, save_master};
+use super::console::outln;
+use super::files::{edit_master, open_master};
 use crate::edit::Intent;
-use crate::lang::{Describe, say};
+use crate::lang::say;
 
 pub fn run(args: &SendBack) -> ExitCode {
     let lang = args.lang.lang();
@@ -16,25 +16,13 @@ pub fn run(args: &SendBack) -> ExitCode {
         Err(code) => return code,
     };
     let output = args.output.as_deref().unwrap_or(&args.report);
-    if output != args.report
-        && let Some(refused) = locked_output(output, args.force)
-    {
-        return refused;
-    }
     let intent = Intent::SendBack {
         division: args.division.clone(),
         at: chrono::Local::now().naive_local(),
         note: args.note.clone(),
     };
-    if let Err(e) = doc.perform(intent) {
-        errln!(
-            "shinchoku: {}: {}",
-            crate::model::text::path_shown(&args.report),
-            e.describe(lang)
-        );
-        return ExitCode::FAILURE;
-    }
-    if let Err(code) = save_master(&mut doc, output, args.force) {
+    let (files, how) = ((args.report.as_path(), output), (args.force, lang));
+    if let Err(code) = edit_master(&mut doc, intent, files, how) {
         return code;
     }
     outln!(

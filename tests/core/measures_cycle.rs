@@ -1135,30 +1135,35 @@ fn ticking_a_held_target_takes_the_target_alone() {
     );
 }
 
-/// A second answer leaving an actual as sent over the first answer's, and changing the rating:
-/// the held putting-back lists the actual alone — the rating is taken with the answer, and was
-/// listed as held too.
-#[test]
-fn a_held_put_back_lists_only_what_it_puts_back() {
-    use shinchoku::survey::conflict::ConflictKind;
+/// The first initiative's division answering twice in its response file as sent, `one` edit
+/// in the first answer (taken in), `two` in the second: the second's collection.
+fn answered_twice(one: Intent, two: Intent) -> shinchoku::survey::collect::Collection {
     let master = master();
     let first = master.sections[0].initiatives[0].id;
     let division = measures_division(master.initiative(first).unwrap())
         .unwrap()
         .to_string();
     let sent_copy = shinchoku::survey::response_for(&master, &division, None, "");
-    let mut one = Document::new(sent_copy.clone(), Origin::Sample, Vec::new());
-    one.perform(actual(first, "950")).unwrap();
-    let one = answer_from_report(one.report().clone(), format!("{division}.ron")).unwrap();
-    let collection = collect(&master, vec![Ok(one)], answered_at());
+    let answer = |edit: Intent| {
+        let mut doc = Document::new(sent_copy.clone(), Origin::Sample, Vec::new());
+        doc.perform(edit).unwrap();
+        answer_from_report(doc.report().clone(), format!("{division}.ron")).unwrap()
+    };
+    let collection = collect(&master, vec![Ok(answer(one))], answered_at());
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
-    let after_one = doc.report().clone();
-    let mut two = Document::new(sent_copy, Origin::Sample, Vec::new());
-    two.perform(self_rating(first, "A")).unwrap();
-    let two = answer_from_report(two.report().clone(), format!("{division}.ron")).unwrap();
     let later = answered_at() + chrono::Duration::hours(1);
-    let collection = collect(&after_one, vec![Ok(two)], later);
+    collect(doc.report(), vec![Ok(answer(two))], later)
+}
+
+/// A second answer leaving an actual as sent over the first answer's, and changing the rating:
+/// the held putting-back lists the actual alone — the rating is taken with the answer, and was
+/// listed as held too.
+#[test]
+fn a_held_put_back_lists_only_what_it_puts_back() {
+    use shinchoku::survey::conflict::ConflictKind;
+    let first = master().sections[0].initiatives[0].id;
+    let collection = answered_twice(actual(first, "950"), self_rating(first, "A"));
     let back: Vec<&Vec<shinchoku::compare::What>> = (collection.conflicts.iter())
         .filter_map(|c| match &c.kind {
             ConflictKind::NumbersBack { changes, .. } => Some(changes),
@@ -1178,24 +1183,9 @@ fn a_held_put_back_lists_only_what_it_puts_back() {
 fn a_rater_left_as_sent_is_not_said_after_the_rating_was_taken() {
     use shinchoku::model::diag::WarningKind;
     use shinchoku::model::measure_warning::MeasureWarning;
-    let master = master();
-    let first = master.sections[0].initiatives[0].id;
-    let division = measures_division(master.initiative(first).unwrap())
-        .unwrap()
-        .to_string();
-    let sent_copy = shinchoku::survey::response_for(&master, &division, None, "");
-    let mut one = Document::new(sent_copy.clone(), Origin::Sample, Vec::new());
-    one.perform(self_rating(first, "A")).unwrap();
-    let one = answer_from_report(one.report().clone(), format!("{division}.ron")).unwrap();
-    let collection = collect(&master, vec![Ok(one)], answered_at());
-    let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
-    doc.perform(collection.intent(&[]).unwrap()).unwrap();
-    // The same file as sent (its rater 総務部人事課, no day), an actual changed.
-    let mut two = Document::new(sent_copy, Origin::Sample, Vec::new());
-    two.perform(actual(first, "950")).unwrap();
-    let two = answer_from_report(two.report().clone(), format!("{division}.ron")).unwrap();
-    let later = answered_at() + chrono::Duration::hours(1);
-    let collection = collect(doc.report(), vec![Ok(two)], later);
+    let first = master().sections[0].initiatives[0].id;
+    // The second: the same file as sent (its rater 総務部人事課, no day), an actual changed.
+    let collection = answered_twice(self_rating(first, "A"), actual(first, "950"));
     assert!(
         !collection.warnings.iter().any(|w| matches!(
             &w.warning.kind,

@@ -22,6 +22,18 @@ fn indicators(rows: &[&[&str]]) -> shinchoku::import::workbook::ImportedWorkbook
     open(&mut book)
 }
 
+/// The first indicator of initiative 1, as opened.
+fn first_indicator(
+    opened: &shinchoku::import::workbook::ImportedWorkbook,
+) -> &shinchoku::model::measures::Indicator {
+    &opened
+        .report
+        .find_initiative("1")
+        .unwrap()
+        .measures()
+        .indicators[0]
+}
+
 fn value(figure: &shinchoku::model::measures::Figure) -> String {
     figure.display()
 }
@@ -79,12 +91,7 @@ fn two_columns_of_one_figure_keep_the_first_and_say_the_second() {
             row.extend(["100", "200"]);
         }
         let opened = indicators(&[&head, &row]);
-        let x = &opened
-            .report
-            .find_initiative("1")
-            .unwrap()
-            .measures()
-            .indicators[0];
+        let x = first_indicator(&opened);
         let read = if name {
             x.name.clone()
         } else {
@@ -261,12 +268,7 @@ fn a_heading_naming_a_date_is_no_years_and_a_dash_beside_a_figure_leaves_it() {
         ],
         &["1", "件数", "件", "100", "80"],
     ]);
-    let x = &opened
-        .report
-        .find_initiative("1")
-        .unwrap()
-        .measures()
-        .indicators[0];
+    let x = first_indicator(&opened);
     assert_eq!(value(&x.target), "100");
     let fy = x.year(FiscalYear(2017)).expect("the report's year");
     assert_eq!(value(&fy.actual), "80");
@@ -276,12 +278,7 @@ fn a_heading_naming_a_date_is_no_years_and_a_dash_beside_a_figure_leaves_it() {
         &["番号", "指標", "単位", "最終目標", "目標値"],
         &["1", "件数", "件", "1200", "-"],
     ]);
-    let x = &opened
-        .report
-        .find_initiative("1")
-        .unwrap()
-        .measures()
-        .indicators[0];
+    let x = first_indicator(&opened);
     assert_eq!(value(&x.target), "1200");
     assert!(
         !measure_warnings(&opened)

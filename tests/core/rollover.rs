@@ -15,6 +15,17 @@ use shinchoku::survey::status_rows;
 
 use crate::{initiative, seed};
 
+/// The table in every encoding and the workbook: what a report goes out as and is read back from.
+const EXPORTS: [(shinchoku::export::Format, shinchoku::export::Encoding); 4] = {
+    use shinchoku::export::{Encoding, Format};
+    [
+        (Format::Table, Encoding::Utf8),
+        (Format::Table, Encoding::Cp932),
+        (Format::Table, Encoding::Utf16),
+        (Format::Xlsx, Encoding::Utf8),
+    ]
+};
+
 /// Initiatives and topics 遅れ as of the report's date.
 fn late(report: &Report) -> (usize, usize) {
     let as_of = report.fiscal_as_of();
@@ -367,12 +378,7 @@ fn the_as_of_date_comes_back_from_the_exported_table_and_workbook() {
     use shinchoku::export::{Encoding, Format, export_bytes};
     let second = rolled(&seed().report, RolloverTo::SecondHalf, "second half");
     assert!(second.as_of.is_some());
-    for (format, encoding) in [
-        (Format::Table, Encoding::Utf8),
-        (Format::Table, Encoding::Cp932),
-        (Format::Table, Encoding::Utf16),
-        (Format::Xlsx, Encoding::Utf8),
-    ] {
+    for (format, encoding) in EXPORTS {
         let again = crate::exported_and_read(&second, format, encoding);
         assert_eq!(again.as_of, second.as_of, "{format:?} {encoding:?}");
         assert_eq!(late(&again), late(&second), "{format:?} {encoding:?}");
@@ -437,12 +443,7 @@ fn the_first_halfs_results_read_back_from_a_second_half_table_are_the_first_half
         .filter(|e| second.earlier_period_of(e.id).is_some())
         .collect();
     assert!(first_half.len() >= 20, "{}", first_half.len());
-    for (format, encoding) in [
-        (Format::Table, Encoding::Utf8),
-        (Format::Table, Encoding::Cp932),
-        (Format::Table, Encoding::Utf16),
-        (Format::Xlsx, Encoding::Utf8),
-    ] {
+    for (format, encoding) in EXPORTS {
         let again = crate::exported_and_read(&second, format, encoding);
         assert_eq!(said_outside(&again), 0, "{format:?} {encoding:?}");
         let november = again
