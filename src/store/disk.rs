@@ -194,7 +194,7 @@ pub enum WriteError {
     ReadOnlyDrive { folder: PathBuf },
     /// The report would be larger than Shinchoku reads ([`crate::model::bounds::MAX_FILE_BYTES`]):
     /// nothing was written, so the file as it was stays readable (`collect` of an answer of
-    /// 400,000 lines wrote a 128 MB master that no command could open again).
+    /// 450,000 lines wrote a 128 MB master that no command could open again).
     TooLarge { path: PathBuf, bytes: u64 },
 }
 
