@@ -91,15 +91,23 @@ pub enum Excess {
     FormulasWithoutValues,
 }
 
-fn mib(bytes: u64) -> u64 {
-    bytes >> 20
+/// Bytes in MB as messages show them: whole for a bound, else rounded *up* to a tenth, so a
+/// size just past a bound never reads as the bound (「100 MB、読めるのは100 MBまで」).
+pub fn megabytes(bytes: u64) -> String {
+    const MB: u64 = 1 << 20;
+    if bytes.is_multiple_of(MB) {
+        return (bytes / MB).to_string();
+    }
+    // In u128: a sparse file's length may be near u64::MAX.
+    let tenths = (u128::from(bytes) * 10).div_ceil(u128::from(MB));
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 impl Describe for Excess {
     fn describe(&self, lang: Lang) -> String {
         match self {
             Excess::Unzipped => {
-                let limit = mib(MAX_UNZIPPED_BYTES);
+                let limit = megabytes(MAX_UNZIPPED_BYTES);
                 say(
                     lang,
                     format!(
@@ -121,7 +129,7 @@ impl Describe for Excess {
                 ),
             ),
             Excess::Styles => {
-                let limit = mib(MAX_STYLES_BYTES);
+                let limit = megabytes(MAX_STYLES_BYTES);
                 say(
                     lang,
                     format!(
@@ -139,7 +147,7 @@ impl Describe for Excess {
                 format!("more than {MAX_CELLS} cells hold a value, the most that is read"),
             ),
             Excess::Text => {
-                let limit = mib(MAX_TEXT_BYTES as u64);
+                let limit = megabytes(MAX_TEXT_BYTES as u64);
                 say(
                     lang,
                     format!("セルの文字が合計{limit} MBを超えます（読めるのはそこまでです）"),

@@ -251,9 +251,8 @@ impl Describe for WriteError {
                 ),
             ),
             WriteError::TooLarge { path, bytes } => {
-                // With a decimal: 100.4 MB rounded down read "100 MB, more than 100 MB".
-                let mb = format!("{:.1}", *bytes as f64 / f64::from(1 << 20));
-                let most = crate::model::bounds::MAX_FILE_BYTES >> 20;
+                use crate::model::bounds::{MAX_FILE_BYTES, megabytes};
+                let (mb, most) = (megabytes(*bytes), megabytes(MAX_FILE_BYTES));
                 say(
                     lang,
                     format!(

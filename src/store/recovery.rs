@@ -23,6 +23,7 @@ use super::disk;
 use super::lock;
 use crate::lang::{Describe, Lang, say};
 use crate::model::Report;
+use crate::model::text::path_shown;
 
 /// The copy's format; raised when an older build would read a copy wrongly.
 const FORMAT: u32 = 1;
@@ -77,6 +78,21 @@ pub enum RecoveryError {
         path: PathBuf,
         problem: CopyProblem,
     },
+    /// The copy was not written (nothing on disk changed).
+    NotWritten {
+        path: PathBuf,
+        why: NotWritten,
+    },
+}
+
+/// Why a recovery copy was not written.
+#[derive(Debug)]
+pub enum NotWritten {
+    /// The writer refused (its own words, in English).
+    Ron(String),
+    /// The copy would be larger than is read ([`crate::model::bounds::MAX_FILE_BYTES`]): a
+    /// copy 復元 could not open holds nothing.
+    TooLarge { bytes: u64 },
 }
 
 /// What is wrong with a recovery copy.
@@ -88,8 +104,6 @@ pub enum CopyProblem {
     Newer { format: u32 },
     /// Not read at all: no regular file (a named pipe waited on for ever), or too large.
     NotRead(Box<crate::model::diag::FileError>),
-    /// The report could not be written as a copy (the writer's words).
-    NotWritten(String),
     /// A report that breaks the model's rules.
     Invalid(crate::store::StoreError),
 }
@@ -102,12 +116,6 @@ impl Describe for CopyProblem {
                 lang,
                 format!("新しい版の Shinchoku が書いたものです（形式 {format}）"),
                 format!("written by a newer Shinchoku (format {format})"),
-            ),
-            // The writer's own words are English: in Japanese, what happened.
-            CopyProblem::NotWritten(e) => say(
-                lang,
-                "書けません（報告を文字にする途中でエラーになりました）".into(),
-                format!("cannot be written: {e}"),
             ),
             CopyProblem::NotRead(kind) => kind.describe(lang),
             CopyProblem::Invalid(e) => e.describe(lang),
@@ -125,21 +133,45 @@ impl Describe for RecoveryError {
                     .into(),
             ),
             RecoveryError::Io { path, error } => {
-                format!("{}: {}", path.display(), error.describe(lang))
+                format!("{}: {}", path_shown(path), error.describe(lang))
             }
             RecoveryError::Unreadable { path, problem } => say(
                 lang,
                 format!(
                     "{}: 読めない復元用の写しです: {}",
-                    path.display(),
+                    path_shown(path),
                     problem.describe(lang)
                 ),
                 format!(
                     "{}: not a readable recovery copy: {}",
-                    path.display(),
+                    path_shown(path),
                     problem.describe(lang)
                 ),
             ),
+            RecoveryError::NotWritten { path, why } => {
+                let why = match why {
+                    // The writer's own words are English: in Japanese, what happened.
+                    NotWritten::Ron(e) => say(
+                        lang,
+                        "報告を文字にする途中でエラーになりました".into(),
+                        e.clone(),
+                    ),
+                    NotWritten::TooLarge { bytes } => {
+                        use crate::model::bounds::{MAX_FILE_BYTES, megabytes};
+                        let (mb, most) = (megabytes(*bytes), megabytes(MAX_FILE_BYTES));
+                        say(
+                            lang,
+                            format!("写しは{mb} MBになり、開ける大きさ（{most} MB）を超えます。報告を保存してください"),
+                            format!("the copy would be {mb} MB, more than can be opened ({most} MB): save the report"),
+                        )
+                    }
+                };
+                say(
+                    lang,
+                    format!("{}: 復元用の写しを書けません: {why}", path_shown(path)),
+                    format!("{}: the recovery copy cannot be written: {why}", path_shown(path)),
+                )
+            }
         }
     }
 }
@@ -182,11 +214,11 @@ impl Describe for Recoverable {
             ),
         );
         let file = match &self.belongs {
-            Belongs::File(p) => format!(" ({})", p.display()),
+            Belongs::File(p) => format!(" ({})", path_shown(p)),
             Belongs::Imported(p) => say(
                 lang,
-                format!("（{}から取り込み、未保存）", p.display()),
-                format!(" (imported from {}, not saved)", p.display()),
+                format!("（{}から取り込み、未保存）", path_shown(p)),
+                format!(" (imported from {}, not saved)", path_shown(p)),
             ),
             Belongs::Unsaved => say(
                 lang,
@@ -274,10 +306,16 @@ impl RecoveryStore {
         // Written as a report is saved: `ron`'s own escaping is most of a save's time (10,000
         // initiatives: 1.18 s with it, 0.23 s without), and the copy is made on the window's
         // thread.
-        let text = super::to_ron_text(&copy).map_err(|e| RecoveryError::Unreadable {
+        let not_written = |why| RecoveryError::NotWritten {
             path: path.clone(),
-            problem: CopyProblem::NotWritten(e.to_string()),
-        })?;
+            why,
+        };
+        let text =
+            super::to_ron_text(&copy).map_err(|e| not_written(NotWritten::Ron(e.to_string())))?;
+        let bytes = text.len() as u64;
+        if bytes > crate::model::bounds::MAX_FILE_BYTES {
+            return Err(not_written(NotWritten::TooLarge { bytes }));
+        }
         let io = |error| RecoveryError::Io {
             path: path.clone(),
             error,

@@ -143,9 +143,10 @@ impl Describe for Refusal {
                 )
             }
             Refusal::TooMuchText { bytes } => {
+                use crate::model::bounds::{MAX_ANSWER_TEXT_BYTES, megabytes};
                 let (mb, most) = (
-                    bytes >> 20,
-                    crate::model::bounds::MAX_ANSWER_TEXT_BYTES >> 20,
+                    megabytes(*bytes as u64),
+                    megabytes(MAX_ANSWER_TEXT_BYTES as u64),
                 );
                 say(
                     lang,

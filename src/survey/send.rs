@@ -312,7 +312,7 @@ fn safe_stem(division: &str) -> String {
     }
 }
 
-/// A file a survey could not write; the files before it were written.
+/// A file a survey could not write (the files written before it are removed again).
 #[derive(Debug)]
 pub struct SendError {
     pub path: PathBuf,
@@ -332,6 +332,9 @@ pub enum SendProblem {
     /// answered; another report's): a survey replaces none, and writes nothing when one is
     /// there. `more` other names are taken too.
     AlreadyThere { more: usize },
+    /// The response would be larger than an answer is read
+    /// ([`crate::model::bounds::MAX_FILE_BYTES`]): the division could not send it back.
+    TooLarge { bytes: u64 },
 }
 
 impl Describe for SendError {
@@ -367,6 +370,20 @@ impl Describe for SendError {
                     ),
                     format!(
                         "{at_en}「{column}」 holds {length} characters, more than an Excel cell's 32,767; cut, the rest would be lost when the answer comes back, so no workbook is made, and nothing was written: send this division a .ron response (--format ron)"
+                    ),
+                )
+            }
+            SendProblem::TooLarge { bytes } => {
+                use crate::model::bounds::{MAX_FILE_BYTES, megabytes};
+                let (mb, most) = (megabytes(*bytes), megabytes(MAX_FILE_BYTES));
+                say(
+                    lang,
+                    format!(
+                        "回答ファイルは{mb} MBになり、回答として読み込める大きさ（{most} MB）を超えるため作りません。何も書いていません"
+                    ),
+                    format!(
+                        "the response would be {mb} MB, more than an answer is read ({most} MB), \
+                         so it is not made, and nothing was written"
                     ),
                 )
             }
@@ -497,8 +514,9 @@ fn write_one(
     };
     if formats.ron() {
         let path = dir.join(format!("{}.ron", to.stem));
-        write_new(&path, crate::store::to_ron(&response).as_bytes())
-            .map_err(|e| failed(&path, SendProblem::Io(e)))?;
+        let text = crate::store::to_ron(&response);
+        fits(text.len()).map_err(|p| failed(&path, p))?;
+        write_new(&path, text.as_bytes()).map_err(|e| failed(&path, SendProblem::Io(e)))?;
         sent.push(Sent {
             division: to.division.clone(),
             path,
@@ -511,6 +529,7 @@ fn write_one(
         }
         let bytes = workbook::write(&response)
             .map_err(|e| failed(&path, SendProblem::Workbook(e.to_string())))?;
+        fits(bytes.len()).map_err(|p| failed(&path, p))?;
         write_new(&path, &bytes).map_err(|e| failed(&path, SendProblem::Io(e)))?;
         sent.push(Sent {
             division: to.division.clone(),
@@ -518,6 +537,15 @@ fn write_one(
         });
     }
     Ok(())
+}
+
+/// A response no larger than an answer is read.
+fn fits(bytes: usize) -> Result<(), SendProblem> {
+    let bytes = bytes as u64;
+    match bytes > crate::model::bounds::MAX_FILE_BYTES {
+        true => Err(SendProblem::TooLarge { bytes }),
+        false => Ok(()),
+    }
 }
 
 /// Removes the files a survey wrote (its recording in the master failed).

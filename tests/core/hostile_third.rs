@@ -73,7 +73,7 @@ fn a_file_larger_than_is_read_is_refused_by_its_size() {
         .unwrap_err()
         .describe(Lang::Ja);
     assert!(
-        said.contains("ファイルが大きすぎます（100 MB。読めるのは100 MBまで）"),
+        said.contains("ファイルが大きすぎます（100.1 MB。読めるのは100 MBまで）"),
         "{said}"
     );
 }

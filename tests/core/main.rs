@@ -49,6 +49,7 @@ mod since_sent;
 mod spoofed;
 mod store;
 mod survey;
+mod too_large_written;
 mod unread_places;
 mod wording;
 mod workbook;

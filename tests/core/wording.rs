@@ -752,7 +752,7 @@ fn the_writers_own_english_stays_out_of_the_japanese_window() {
     use shinchoku::export::ExportError;
     use shinchoku::lang::Describe;
     use shinchoku::print::pdf::{PdfError, UaFinding};
-    use shinchoku::store::recovery::{CopyProblem, RecoveryError};
+    use shinchoku::store::recovery::{CopyProblem, NotWritten, RecoveryError};
     use shinchoku::survey::send::{SendError, SendProblem};
     let writer = "Maximum number of horizontal or vertical pagebreaks allowed by Excel is 1023";
     let damaged = shinchoku::store::from_ron("(schema: 5, title: ").unwrap_err();
@@ -768,7 +768,10 @@ fn the_writers_own_english_stays_out_of_the_japanese_window() {
             problem: SendProblem::Workbook(writer.into()),
         }),
         Box::new(unreadable(CopyProblem::Damaged(damaged))),
-        Box::new(unreadable(CopyProblem::NotWritten(writer.into()))),
+        Box::new(RecoveryError::NotWritten {
+            path: path.clone(),
+            why: NotWritten::Ron(writer.into()),
+        }),
         Box::new(PdfError::Font { bold: true }),
         Box::new(PdfError::Font { bold: false }),
         Box::new(PdfError::Finish(writer.into())),

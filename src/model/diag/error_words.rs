@@ -49,7 +49,8 @@ impl FileError {
                 "not a file (a named pipe or a device is not read)".into(),
             ),
             FileErrorKind::FileTooLarge { bytes } => {
-                let (mb, most) = (bytes >> 20, crate::model::bounds::MAX_FILE_BYTES >> 20);
+                use crate::model::bounds::{MAX_FILE_BYTES, megabytes};
+                let (mb, most) = (megabytes(*bytes), megabytes(MAX_FILE_BYTES));
                 say(
                     lang,
                     format!("ファイルが大きすぎます（{mb} MB。読めるのは{most} MBまで）"),
