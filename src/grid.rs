@@ -158,7 +158,7 @@ impl RowFilter {
             && !initiative
                 .topics
                 .iter()
-                .any(|t| holds_any(&t.actual, confirm))
+                .any(|t| Entry::all_in(&t.actual).any(|e| confirm.contains(&e.id)))
         {
             return false;
         }
@@ -184,7 +184,7 @@ impl RowFilter {
     }
 
     fn shows_topic(&self, initiative: &Initiative, topic: &Topic, confirm: &HashSet<Id>) -> bool {
-        (!self.to_confirm || holds_any(&topic.actual, confirm))
+        (!self.to_confirm || Entry::all_in(&topic.actual).any(|e| confirm.contains(&e.id)))
             && self
                 .division
                 .as_deref()
@@ -202,18 +202,9 @@ impl RowFilter {
     }
 }
 
-/// Does the list (or a sub-item in it) hold one of `ids`?
-fn holds_any(list: &[Entry], ids: &HashSet<Id>) -> bool {
-    list.iter()
-        .any(|e| ids.contains(&e.id) || holds_any(&e.subs, ids))
-}
-
 /// Does any text of the initiative contain `needle` (as typed; Latin letters in any case)?
 pub fn initiative_contains(initiative: &Initiative, needle: &str) -> bool {
-    fn entries(list: &[Entry], needle: &str) -> bool {
-        list.iter()
-            .any(|e| text_contains(&e.text, needle) || entries(&e.subs, needle))
-    }
+    let entries = |list: &[Entry]| Entry::all_in(list).any(|e| text_contains(&e.text, needle));
     text_contains(&initiative.title, needle)
         || text_contains(&initiative.number, needle)
         || initiative
@@ -231,8 +222,8 @@ pub fn initiative_contains(initiative: &Initiative, needle: &str) -> bool {
                 || t.division
                     .as_deref()
                     .is_some_and(|d| text_contains(d, needle))
-                || entries(&t.plan, needle)
-                || entries(&t.actual, needle)
+                || entries(&t.plan)
+                || entries(&t.actual)
         })
 }
 

@@ -124,13 +124,11 @@ fn initiative_summary<'a>(
     let status_of: std::collections::HashMap<crate::model::Id, &'static str> =
         lines.iter().map(|(_, l, s)| (l.id, s.key())).collect();
     let reported = links::reported_by(i);
-    let mut plan_entries: std::collections::HashMap<crate::model::Id, &'a Entry> =
-        std::collections::HashMap::new();
-    let mut stack: Vec<&Entry> = i.topics.iter().flat_map(|t| &t.plan).collect();
-    while let Some(e) = stack.pop() {
-        plan_entries.insert(e.id, e);
-        stack.extend(e.subs.iter());
-    }
+    let plan_entries: std::collections::HashMap<crate::model::Id, &'a Entry> =
+        (i.topics.iter().flat_map(|t| &t.plan))
+            .flat_map(Entry::and_subs)
+            .map(|e| (e.id, e))
+            .collect();
     let texts = |list: &[&'a Entry]| list.iter().map(|e| e.text.as_str()).collect::<Vec<_>>();
     let side = |side: Side| {
         i.topics

@@ -64,19 +64,11 @@ pub const LONG_INITIATIVE: &str = "10";
 /// Every result text of the sample, sub-items on their own: the lines the long reports below
 /// are made of.
 fn result_texts(report: &Report) -> Vec<String> {
-    fn walk(list: &[crate::model::Entry], out: &mut Vec<String>) {
-        for e in list {
-            if e.subs.is_empty() {
-                out.push(e.text.clone());
-            }
-            walk(&e.subs, out);
-        }
-    }
-    let mut out = Vec::new();
-    for t in report.initiatives().flat_map(|i| i.topics.iter()) {
-        walk(&t.actual, &mut out);
-    }
-    out
+    (report.initiatives().flat_map(|i| &i.topics))
+        .flat_map(|t| crate::model::Entry::all_in(&t.actual))
+        .filter(|e| e.subs.is_empty())
+        .map(|e| e.text.clone())
+        .collect()
 }
 
 /// The sample with the first topic of initiative [`LONG_INITIATIVE`] holding `lines` results

@@ -63,13 +63,6 @@ fn set_entries(edit: &Edit) -> Vec<(Id, Side, &[Entry])> {
     }
 }
 
-fn ids_of(list: &[Entry], out: &mut HashSet<Id>) {
-    for e in list {
-        out.insert(e.id);
-        ids_of(&e.subs, out);
-    }
-}
-
 /// The plan entries (sub-items too) that are in the report or in one of the edit's plan lists
 /// but in none of the plan lists the edit leaves.
 fn plan_entries_taken_away(report: &Report, edit: &Edit) -> HashSet<Id> {
@@ -80,15 +73,15 @@ fn plan_entries_taken_away(report: &Report, edit: &Edit) -> HashSet<Id> {
             continue;
         }
         if let Some(t) = report.topic(topic) {
-            ids_of(&t.plan, &mut before);
+            before.extend(Entry::all_in(&t.plan).map(|e| e.id));
         }
-        ids_of(entries, &mut before);
+        before.extend(Entry::all_in(entries).map(|e| e.id));
         last.insert(topic, entries);
     }
-    let mut left = HashSet::new();
-    for entries in last.values() {
-        ids_of(entries, &mut left);
-    }
+    let left: HashSet<Id> = (last.values())
+        .flat_map(|entries| Entry::all_in(entries))
+        .map(|e| e.id)
+        .collect();
     before.retain(|id| !left.contains(id));
     before
 }

@@ -162,8 +162,7 @@ pub fn list_warnings(
         if side == Side::Actual && earlier.contains(&top.id) {
             continue;
         }
-        let mut stack = vec![top];
-        while let Some(e) = stack.pop() {
+        for e in top.and_subs() {
             let found = unreadable(e)
                 .or_else(|| outside_period(report, side, e))
                 .or_else(|| scheduled_over_passed(report, side, e))
@@ -180,7 +179,6 @@ pub fn list_warnings(
             if let Some(kind) = found.filter(|k| keep(k)) {
                 out.push(Warning::new(at(), kind));
             }
-            stack.extend(e.subs.iter().rev());
         }
     }
     out.done(at())

@@ -53,20 +53,9 @@ impl Report {
     /// Every id the history holds (cleared entries and their sub-items), so that none is
     /// handed out again.
     pub fn history_ids(&self) -> impl Iterator<Item = Id> + '_ {
-        fn walk(list: &[Entry], out: &mut Vec<Id>) {
-            for e in list {
-                out.push(e.id);
-                walk(&e.subs, out);
-            }
-        }
-        self.history.iter().flat_map(|p| {
-            let mut out = Vec::new();
-            for t in &p.cleared {
-                walk(&t.plan, &mut out);
-                walk(&t.actual, &mut out);
-            }
-            out
-        })
+        (self.history.iter().flat_map(|p| &p.cleared))
+            .flat_map(|t| Entry::all_in(&t.plan).chain(Entry::all_in(&t.actual)))
+            .map(|e| e.id)
     }
 }
 

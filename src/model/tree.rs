@@ -14,6 +14,15 @@ pub struct EntryPlace {
 }
 
 impl Report {
+    /// Entries held, plan and results, sub-items too: what opening, laying out or recovering
+    /// the report costs, and what a recovery copy says it holds.
+    pub fn entry_count(&self) -> usize {
+        (self.initiatives().flat_map(|i| &i.topics))
+            .flat_map(|t| t.plan.iter().chain(&t.actual))
+            .map(|e| e.and_subs().count())
+            .sum()
+    }
+
     pub fn initiative(&self, id: Id) -> Option<&Initiative> {
         self.initiatives().find(|i| i.id == id)
     }
@@ -255,6 +264,24 @@ impl Topic {
 }
 
 /// An entry's id and its sub-items', in order.
+impl Entry {
+    /// Every entry of a list and their sub-items, depth first in written order.
+    pub fn all_in(list: &[Entry]) -> impl Iterator<Item = &Entry> {
+        list.iter().flat_map(Entry::and_subs)
+    }
+
+    /// This entry, then its sub-items, depth first in written order. Without recursion: a
+    /// crafted file's nesting is as deep as its reader allowed.
+    pub fn and_subs(&self) -> impl Iterator<Item = &Entry> {
+        let mut stack = vec![self];
+        std::iter::from_fn(move || {
+            let e = stack.pop()?;
+            stack.extend(e.subs.iter().rev());
+            Some(e)
+        })
+    }
+}
+
 fn collect_ids(entry: &Entry, out: &mut Vec<Id>) {
     out.push(entry.id);
     for sub in &entry.subs {

@@ -435,20 +435,8 @@ fn recoverable(copy: PathBuf, c: &CopyFile) -> Option<Recoverable> {
         title: c.report.title.clone(),
         sections: c.report.sections.len(),
         initiatives: c.report.initiative_count(),
-        entries: count_entries(&c.report),
+        entries: c.report.entry_count(),
     })
-}
-
-fn count_entries(report: &Report) -> usize {
-    let mut n = 0;
-    for topic in report.initiatives().flat_map(|i| i.topics.iter()) {
-        let mut stack: Vec<_> = topic.plan.iter().chain(&topic.actual).collect();
-        while let Some(e) = stack.pop() {
-            n += 1;
-            stack.extend(e.subs.iter());
-        }
-    }
-    n
 }
 
 /// The per-user folder for recovery copies (see the module); `None` when the environment

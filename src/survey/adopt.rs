@@ -23,17 +23,12 @@ impl Fresh {
 
 /// The plan entry ids of an initiative (sub-items too): links may only point at these.
 fn plan_ids(initiative: &Initiative) -> HashSet<Id> {
-    fn walk(list: &[Entry], out: &mut HashSet<Id>) {
-        for e in list {
-            out.insert(e.id);
-            walk(&e.subs, out);
-        }
-    }
-    let mut out = HashSet::new();
-    for t in &initiative.topics {
-        walk(&t.plan, &mut out);
-    }
-    out
+    (initiative
+        .topics
+        .iter()
+        .flat_map(|t| Entry::all_in(&t.plan)))
+    .map(|e| e.id)
+    .collect()
 }
 
 /// An answered list of entries with the master's ids where they are the master's own (the
@@ -53,6 +48,14 @@ pub(super) fn adopt_list(
     }
     fn adopt(e: &Entry, whole: &Known, used: &mut HashSet<Id>, fresh: &mut Fresh) -> Entry {
         let (known, plans, sent) = (&whole.entries, &whole.plans, whole.sent);
+        let read;
+        let e = match by_hand(e, known) {
+            Some(subs) => {
+                read = Entry { subs, ..e.clone() };
+                &read
+            }
+            None => e,
+        };
         let id = if known.contains_key(&e.id) && used.insert(e.id) {
             e.id
         } else {
@@ -103,8 +106,7 @@ pub(super) fn adopt_list(
         };
         Entry { text, ..adopted }
     }
-    let mut entries = HashMap::new();
-    entries_by_id(master, &mut entries);
+    let entries = by_id(master);
     let known = Known {
         entries,
         plans: plan_ids(initiative),
@@ -274,10 +276,8 @@ pub(super) fn unlinked_by(initiative: &Initiative, edit: Option<&Edit>) -> Vec<S
     let Some(t) = initiative.topics.iter().find(|t| t.id == *topic) else {
         return Vec::new();
     };
-    let mut kept = HashSet::new();
-    ids(entries, &mut kept);
-    let mut gone = HashSet::new();
-    ids(&t.plan, &mut gone);
+    let kept: HashSet<Id> = Entry::all_in(entries).map(|e| e.id).collect();
+    let mut gone: HashSet<Id> = Entry::all_in(&t.plan).map(|e| e.id).collect();
     gone.retain(|id| !kept.contains(id));
     crate::model::links::results(initiative)
         .into_iter()
@@ -286,12 +286,33 @@ pub(super) fn unlinked_by(initiative: &Initiative, edit: Option<&Edit>) -> Vec<S
         .collect()
 }
 
+/// The sub-items of a line written by hand in a response file: its text alone, no reading
+/// stored beside it (no label, no sub-items), which is read on opening — so its sub-items are
+/// those its text holds: the master's own where the line stands there as written (a line the
+/// division's first answer added, sent again), else read from the text. Taken as written,
+/// such a line read as one whose sub-items were all removed: sent again unchanged, its text
+/// was cut to the head and its sub-items deleted.
+fn by_hand(e: &Entry, known: &HashMap<Id, &Entry>) -> Option<thin_vec::ThinVec<Entry>> {
+    if !(e.label.is_empty() && e.subs.is_empty()) {
+        return None;
+    }
+    match known.get(&e.id) {
+        Some(m) if m.text == e.text => Some(m.subs.clone()),
+        _ => Some(crate::model::entry_text::read_entry(&e.text, e.bullet, &mut Vec::new()).subs)
+            .filter(|subs| !subs.is_empty()),
+    }
+}
+
+/// The entries of a list, sub-items too, by id (the last of an id kept).
+fn by_id(list: &[Entry]) -> HashMap<Id, &Entry> {
+    Entry::all_in(list).map(|e| (e.id, e)).collect()
+}
+
 /// Sub-items of an answer's result rewritten beside a rewritten text that does not hold them
 /// (a file edited by other means, both changed): the text is taken, these are not — said, as
 /// (the result's text, the sub-item's).
 pub(super) fn sub_items_not_in_text(master: &[Entry], answered: &[Entry]) -> Vec<(String, String)> {
-    let mut known = HashMap::new();
-    entries_by_id(master, &mut known);
+    let known = by_id(master);
     let mut out = Vec::new();
     for e in answered {
         let Some(m) = known.get(&e.id) else {
@@ -308,18 +329,4 @@ pub(super) fn sub_items_not_in_text(master: &[Entry], answered: &[Entry]) -> Vec
         }
     }
     out
-}
-
-fn entries_by_id<'e>(list: &'e [Entry], out: &mut HashMap<Id, &'e Entry>) {
-    for e in list {
-        out.insert(e.id, e);
-        entries_by_id(&e.subs, out);
-    }
-}
-
-fn ids(list: &[Entry], out: &mut HashSet<Id>) {
-    for e in list {
-        out.insert(e.id);
-        ids(&e.subs, out);
-    }
 }

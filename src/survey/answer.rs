@@ -268,18 +268,13 @@ pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusa
     let response = report.response.clone().ok_or(Refusal::NotAResponse)?;
     // What the division answers: its own topics' results (with their sub-items), as the
     // workbook's rows hold them. The rest of the response is context, or held if changed.
-    fn count(list: &[crate::model::Entry]) -> (usize, usize) {
-        list.iter().fold((0, 0), |(n, bytes), e| {
-            let (m, b) = count(&e.subs);
-            (n + 1 + m, bytes + e.text.len() + b)
-        })
-    }
     let (mut entries, mut bytes) = (0, 0);
     for i in report.initiatives() {
         for t in &i.topics {
             if crate::model::answering::topic_divisions(i, t).contains(&response.division.as_str())
             {
-                let (n, b) = count(&t.actual);
+                let results = t.actual.iter().flat_map(|e| e.and_subs());
+                let (n, b) = results.fold((0, 0), |(n, b), e| (n + 1, b + e.text.len()));
                 (entries, bytes) = (entries + 1 + n, bytes + b);
             }
         }

@@ -627,3 +627,59 @@ fn a_take_back_in_the_file_that_still_holds_the_first_answers_line_is_taken() {
     let now = results(master.report(), PORTAL);
     assert!(now.contains(&BY_DIVISION.to_string()) && now.contains(&REWRITTEN.to_string()));
 }
+
+/// A division types a new line into its response file by hand, text alone, in the report's
+/// own form with sub-items (「職員研修の実施 新規採用職員研修(4月) 割愛採用職員研修(5月)」): the
+/// first answer takes it whole, and sending the same file again changes nothing. Before, the
+/// second collect read the line as its sub-items removed: its text cut to 「職員研修の実施」
+/// and both sub-items deleted.
+#[test]
+fn a_line_with_sub_items_typed_into_a_response_file_survives_the_file_sent_again() {
+    let mut master = master();
+    let response = survey::response_for(master.report(), 管財課, due(), "");
+    let line =
+        "職員研修の実施 新規採用職員研修(4回・103名受講)(4月) 割愛採用職員研修(4回・33名受講)(5月)";
+    // Put first in the topic's results, as a text editor would.
+    let typed = format!("actual: [\n(id: 900, bullet: true, text: \"{line}\"),\n");
+    let ron = shinchoku::store::to_ron(&response);
+    let t = topic(&response, ALONE);
+    let first = &response.topic(t).unwrap().actual[0].text;
+    let at_first = ron
+        .find(&format!("text: \"{first}\""))
+        .expect("the first result");
+    let start = ron[..at_first].rfind("actual: [\n").expect("its list");
+    let ron = format!(
+        "{}{typed}{}",
+        &ron[..start],
+        &ron[start + "actual: [\n".len()..]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("管財課.ron");
+    std::fs::write(&file, ron).unwrap();
+
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(10));
+    assert_eq!(c.taken.len(), 1, "{:?}", c.refused);
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let taken = master
+        .report()
+        .topic(topic(master.report(), ALONE))
+        .unwrap();
+    let e = taken
+        .actual
+        .iter()
+        .find(|e| e.text == line)
+        .expect("taken whole");
+    assert_eq!(e.subs.len(), 2);
+    let before = taken.actual.clone();
+
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(11));
+    assert!(c.taken[0].changed_topics.is_empty(), "{:?}", c.taken[0]);
+    if let Some(intent) = c.intent(&[]) {
+        master.perform(intent).unwrap();
+    }
+    let again = master
+        .report()
+        .topic(topic(master.report(), ALONE))
+        .unwrap();
+    assert_eq!(again.actual, before);
+}

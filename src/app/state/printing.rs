@@ -115,7 +115,7 @@ impl PrintState {
             printed_on: print::today(),
             comparison,
         };
-        if entries(frame.report) <= LAID_OUT_AT_ONCE {
+        if frame.report.entry_count() <= LAID_OUT_AT_ONCE {
             let layout =
                 print::layout(&job(frame.report, frame.compared.map(|c| c.0)), &mut |_| {});
             self.keep(key, setup.clone(), Arc::new(layout));
@@ -142,18 +142,6 @@ impl PrintState {
         self.preview_page = self.preview_page.min(pages.saturating_sub(1));
         self.cache = Some((key, setup, layout));
     }
-}
-
-/// How many entries (plan and results, sub-items too) a report holds: what laying it out costs.
-fn entries(report: &Report) -> usize {
-    fn count(list: &[crate::model::Entry]) -> usize {
-        list.iter().map(|e| 1 + count(&e.subs)).sum()
-    }
-    report
-        .initiatives()
-        .flat_map(|i| &i.topics)
-        .map(|t| count(&t.plan) + count(&t.actual))
-        .sum()
 }
 
 /// Starts laying out the report as it is on a worker (a copy: the user may go on editing).

@@ -174,16 +174,11 @@ impl<'a> Cx<'a> {
 
 /// Every entry's text by id, sub-items' too, the first of an id as [`Report::entry`] finds it.
 fn entry_texts(report: &Report) -> HashMap<Id, &str> {
-    fn walk<'r>(list: &'r [Entry], out: &mut HashMap<Id, &'r str>) {
-        for e in list {
-            out.entry(e.id).or_insert(&e.text);
-            walk(&e.subs, out);
-        }
-    }
     let mut out = HashMap::new();
     for t in report.initiatives().flat_map(|i| i.topics.iter()) {
-        walk(&t.plan, &mut out);
-        walk(&t.actual, &mut out);
+        for e in Entry::all_in(&t.plan).chain(Entry::all_in(&t.actual)) {
+            out.entry(e.id).or_insert(e.text.as_str());
+        }
     }
     out
 }

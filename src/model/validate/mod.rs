@@ -687,13 +687,10 @@ pub fn validate(report: &mut Report) -> Result<Vec<Violation>, Vec<Violation>> {
 
 /// The ids of every plan entry (and sub-item) of an initiative: what its results may report.
 fn plan_entry_ids(initiative: &Initiative) -> HashSet<Id> {
-    let mut ids = HashSet::new();
-    let mut stack: Vec<&Entry> = initiative.topics.iter().flat_map(|t| &t.plan).collect();
-    while let Some(e) = stack.pop() {
-        ids.insert(e.id);
-        stack.extend(e.subs.iter());
-    }
-    ids
+    (initiative.topics.iter().flat_map(|t| &t.plan))
+        .flat_map(Entry::and_subs)
+        .map(|e| e.id)
+        .collect()
 }
 
 /// Drops every link of a result to what is no plan entry of its initiative (and every link of
