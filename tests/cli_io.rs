@@ -243,3 +243,40 @@ fn a_survey_of_a_read_only_master_sends_nothing() {
         "no response sent that the master could not record"
     );
 }
+
+/// An output named for another kind of file is refused before anything is read or written:
+/// `print master.ron -o master.ron` replaced the report with a PDF (its latest state in no
+/// backup), `import t.tsv -o t.tsv` the table with a report, `diff --pdf other.ron` another
+/// report with no backup at all.
+#[test]
+fn an_output_named_for_another_kind_of_file_is_refused_and_that_file_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (master, table) = (dir.path().join("master.ron"), dir.path().join("t.tsv"));
+    let made = shinchoku()
+        .args(["import", SEED, "-o", arg(&master)])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    std::fs::copy(SEED, &table).unwrap();
+    let (report, seed) = (std::fs::read(&master).unwrap(), std::fs::read(&table).unwrap());
+    let runs: Vec<(Vec<&str>, i32, &str)> = vec![
+        (vec!["print", arg(&master), "-o", arg(&master)], 1, ".pdf"),
+        (vec!["diff", SEED, arg(&master), "--pdf", arg(&master)], 2, ".pdf"),
+        (vec!["import", arg(&table), "-o", arg(&table)], 1, ".ron"),
+        (vec!["rollover", arg(&master), "-o", arg(&table), "--to", "second-half"], 1, ".ron"),
+        (vec!["sample", "-o", arg(&table)], 1, ".ron"),
+        (vec!["as-of", arg(&master), "end", "-o", arg(&table)], 1, ".ron"),
+    ];
+    for (args, code, wanted) in runs {
+        let out = shinchoku().args(&args).output().unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(&format!("name the output {wanted}")),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(std::fs::read(&master).unwrap(), report, "{args:?}");
+        assert_eq!(std::fs::read(&table).unwrap(), seed, "{args:?}");
+        assert!(!dir.path().join("master.ron.bak").exists(), "{args:?}");
+    }
+}

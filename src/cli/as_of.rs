@@ -6,13 +6,18 @@ use std::process::ExitCode;
 
 use super::args::AsOfArgs;
 use super::console::{errln, outln};
-use super::files::{edit_master, open_master};
+use super::files::{edit_master, misnamed_output, open_master};
 use super::problem::CommandProblem;
 use crate::edit::Intent;
 use crate::lang::{Describe, say};
 use crate::model::AsOf;
 
 pub fn run(args: &AsOfArgs) -> ExitCode {
+    if let Some(out) = &args.output
+        && let Some(refused) = misnamed_output(out, "ron")
+    {
+        return refused;
+    }
     let lang = args.lang.lang();
     let mut doc = match open_master(&args.report) {
         Ok(d) => d,

@@ -7,13 +7,18 @@ use std::process::ExitCode;
 use super::args::Collect;
 use super::console::bar::Bar;
 use super::console::{errln, outln};
-use super::files::{locked_output, open_master, save_master};
+use super::files::{locked_output, misnamed_output, open_master, save_master};
 use crate::document::Document;
 use crate::lang::{Describe, Lang, say};
 use crate::model::diag::Warning;
 use crate::survey::{Collection, Taken};
 
 pub fn run(args: &Collect) -> ExitCode {
+    if let Some(out) = &args.output
+        && let Some(refused) = misnamed_output(out, "ron")
+    {
+        return refused;
+    }
     let lang = args.lang.lang();
     let input = args.report.as_path();
     let mut doc = match open_master(input) {

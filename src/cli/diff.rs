@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::args::Diff;
 use super::console::bar::Bar;
-use super::files::{UNREADABLE, open};
+use super::files::{UNREADABLE, misnamed_output, open};
 use super::problem::{ChangeListFailure, CommandProblem};
 use crate::compare::Diff as ReportDiff;
 use crate::lang::Lang;
@@ -17,6 +17,12 @@ use crate::{console_print as print, console_println as println};
 const DIFFERENT: u8 = 1;
 
 pub fn run(args: &Diff) -> ExitCode {
+    // An error, not a difference: exit 2.
+    if let Some(pdf) = &args.pdf
+        && misnamed_output(pdf, "pdf").is_some()
+    {
+        return ExitCode::from(UNREADABLE);
+    }
     let mut opened = Vec::new();
     for path in [&args.old, &args.new] {
         match open(path) {

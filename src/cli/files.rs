@@ -38,6 +38,20 @@ pub fn locked_output(output: &Path, force: bool) -> Option<ExitCode> {
     Some(ExitCode::FAILURE)
 }
 
+/// Refuses an output not named `.wanted` (any case), before anything is read: a printout over
+/// the master, a report over the table it was imported from.
+pub fn misnamed_output(output: &Path, wanted: &'static str) -> Option<ExitCode> {
+    let named = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(wanted));
+    if named {
+        return None;
+    }
+    let path = output.to_path_buf();
+    CommandProblem::OutputMisnamed { path, wanted }.say_error();
+    Some(ExitCode::FAILURE)
+}
+
 /// Opens the master of a survey: a `.ron` file (a report table has nowhere to keep the
 /// survey's status: import it first).
 pub fn open_master(path: &Path) -> Result<Document, ExitCode> {

@@ -4,9 +4,12 @@ use std::process::ExitCode;
 
 use super::args::Import;
 use super::console::{errln, outln};
-use super::files::{locked_output, open};
+use super::files::{locked_output, misnamed_output, open};
 
 pub fn run(args: &Import) -> ExitCode {
+    if let Some(refused) = misnamed_output(&args.output, "ron") {
+        return refused;
+    }
     if let Some(refused) = locked_output(&args.output, args.force) {
         return refused;
     }

@@ -44,6 +44,13 @@ pub enum CommandProblem {
     },
     /// `--json` output could not be made.
     JsonNotWritten(serde_json::Error),
+    /// The output is named for another kind of file than the command writes (`print -o
+    /// master.ron` replaced the report with a PDF, no backup kept): nothing is read or written.
+    OutputMisnamed {
+        path: PathBuf,
+        /// The extension it must have, without the dot.
+        wanted: &'static str,
+    },
     /// No command was given, and this build has no window (feature `gui`).
     NoWindow,
     /// `as-of`: the text is no day of the report's fiscal year.
@@ -143,6 +150,14 @@ impl Describe for CommandProblem {
                     format!(
                         "「{text}」 is no day of fiscal year {first} (1 April {first} – 31 March {next}); write it as 2018-03-31, 平成30年3月31日, or end"
                     ),
+                )
+            }
+            CommandProblem::OutputMisnamed { path, wanted } => {
+                let path = crate::model::text::path_shown(path);
+                say(
+                    lang,
+                    format!("{path}: 書き出す先は .{wanted} の名前にしてください（別の種類のファイルを置き換えないため）。何も書いていません"),
+                    format!("{path}: name the output .{wanted} (so that no other kind of file is replaced); nothing was written"),
                 )
             }
             CommandProblem::NoWindow => say(

@@ -4,9 +4,12 @@ use std::process::ExitCode;
 
 use super::args::Sample;
 use super::console::{errln, outln};
-use super::files::locked_output;
+use super::files::{locked_output, misnamed_output};
 
 pub fn run(args: &Sample) -> ExitCode {
+    if let Some(refused) = misnamed_output(&args.output, "ron") {
+        return refused;
+    }
     if let Some(refused) = locked_output(&args.output, args.force) {
         return refused;
     }

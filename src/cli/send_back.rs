@@ -5,11 +5,16 @@ use std::process::ExitCode;
 
 use super::args::SendBack;
 use super::console::outln;
-use super::files::{edit_master, open_master};
+use super::files::{edit_master, misnamed_output, open_master};
 use crate::edit::Intent;
 use crate::lang::say;
 
 pub fn run(args: &SendBack) -> ExitCode {
+    if let Some(out) = &args.output
+        && let Some(refused) = misnamed_output(out, "ron")
+    {
+        return refused;
+    }
     let lang = args.lang.lang();
     let mut doc = match open_master(&args.report) {
         Ok(d) => d,

@@ -263,7 +263,6 @@ impl Topic {
     }
 }
 
-/// An entry's id and its sub-items', in order.
 impl Entry {
     /// Every entry of a list and their sub-items, depth first in written order.
     pub fn all_in(list: &[Entry]) -> impl Iterator<Item = &Entry> {
@@ -282,6 +281,7 @@ impl Entry {
     }
 }
 
+/// An entry's id and its sub-items', in order.
 fn collect_ids(entry: &Entry, out: &mut Vec<Id>) {
     out.push(entry.id);
     for sub in &entry.subs {
