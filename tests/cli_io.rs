@@ -258,14 +258,36 @@ fn an_output_named_for_another_kind_of_file_is_refused_and_that_file_is_kept() {
         .unwrap();
     assert!(made.status.success(), "{}", text(&made.stderr));
     std::fs::copy(SEED, &table).unwrap();
-    let (report, seed) = (std::fs::read(&master).unwrap(), std::fs::read(&table).unwrap());
+    let (report, seed) = (
+        std::fs::read(&master).unwrap(),
+        std::fs::read(&table).unwrap(),
+    );
     let runs: Vec<(Vec<&str>, i32, &str)> = vec![
         (vec!["print", arg(&master), "-o", arg(&master)], 1, ".pdf"),
-        (vec!["diff", SEED, arg(&master), "--pdf", arg(&master)], 2, ".pdf"),
+        (
+            vec!["diff", SEED, arg(&master), "--pdf", arg(&master)],
+            2,
+            ".pdf",
+        ),
         (vec!["import", arg(&table), "-o", arg(&table)], 1, ".ron"),
-        (vec!["rollover", arg(&master), "-o", arg(&table), "--to", "second-half"], 1, ".ron"),
+        (
+            vec![
+                "rollover",
+                arg(&master),
+                "-o",
+                arg(&table),
+                "--to",
+                "second-half",
+            ],
+            1,
+            ".ron",
+        ),
         (vec!["sample", "-o", arg(&table)], 1, ".ron"),
-        (vec!["as-of", arg(&master), "end", "-o", arg(&table)], 1, ".ron"),
+        (
+            vec!["as-of", arg(&master), "end", "-o", arg(&table)],
+            1,
+            ".ron",
+        ),
     ];
     for (args, code, wanted) in runs {
         let out = shinchoku().args(&args).output().unwrap();

@@ -147,17 +147,12 @@ impl ShinchokuApp {
     /// Opens a file; a member of the series opened together is marked as the open one.
     pub(super) fn open_path(&mut self, path: std::path::PathBuf) -> Vec<AppCommand> {
         let lang = self.lang();
-        let command = FileCommand::OpenPath(path.clone());
-        let follow = self.open.doc.handle_file(command, lang);
-        if self.open.doc.doc().file_path() == Some(path.as_path()) {
-            self.open.compare.opened(&path);
-        }
-        follow
+        self.open.handle_file(FileCommand::OpenPath(path), lang)
     }
 
     /// Saves (to a path, over a lock or a read-only file), then remembers the file.
     pub(super) fn save_file(&mut self, save: FileCommand) -> Vec<AppCommand> {
-        let follow = self.open.doc.handle_file(save, self.lang());
+        let follow = self.open.handle_file(save, self.lang());
         self.saved();
         follow
     }

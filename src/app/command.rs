@@ -190,9 +190,10 @@ impl Action {
 
     /// Actions that throw the open report away, and so must ask first when it has changes.
     pub fn discards_report(self) -> bool {
-        // Stepping through a series and opening one ask when they open the file
-        // (`CompareCommand::OpenMember`), not before choosing.
-        matches!(self, Action::Open | Action::Import | Action::Quit)
+        // 開く and 取り込み ask when the chosen file opens (`FileCommand::OpenPath`), as
+        // stepping through a series does (`CompareCommand::OpenMember`): asking before choosing
+        // too asked twice, the first answer forgotten by the time the file came.
+        matches!(self, Action::Quit)
     }
 }
 

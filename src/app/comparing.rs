@@ -38,15 +38,13 @@ impl ShinchokuApp {
             }
             CompareCommand::OpenSeries(paths) => self.open_series(paths),
             CompareCommand::OpenMember { path, compare_with } => {
-                let mut follow = self
-                    .open
-                    .doc
-                    .handle_file(super::FileCommand::OpenPath(path.clone()), lang);
-                if self.open.doc.doc().file_path() == Some(path.as_path()) {
-                    self.open.compare.opened(&path);
-                    if let Some(before) = compare_with {
-                        follow.extend(self.handle_compare(ctx, CompareCommand::With(before)));
-                    }
+                let mut follow =
+                    (self.open).handle_file(super::FileCommand::OpenPath(path.clone()), lang);
+                // Opened (a file that could not be opened leaves the report as it was).
+                if self.open.doc.doc().file_path() == Some(path.as_path())
+                    && let Some(before) = compare_with
+                {
+                    follow.extend(self.handle_compare(ctx, CompareCommand::With(before)));
                 }
                 follow
             }

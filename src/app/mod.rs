@@ -428,7 +428,7 @@ impl ShinchokuApp {
             ) => self.save_file(save),
             AppCommand::Compare(compare) => self.handle_compare(ctx, compare),
             AppCommand::Survey(survey) => self.handle_survey(survey),
-            AppCommand::File(file) => self.open.doc.handle_file(file, lang),
+            AppCommand::File(file) => self.open.handle_file(file, lang),
             AppCommand::Edit(intent) => self.open.doc.perform(intent, lang),
             AppCommand::View(view) => {
                 if view == ViewCommand::Reset {

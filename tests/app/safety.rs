@@ -230,3 +230,41 @@ fn extreme_saved_settings_start_the_window_within_its_bounds() {
         h.run();
     }
 }
+
+/// A recovery copy restored over a report being compared is another report: the comparison
+/// ends, as it does when another file is opened (it stayed, marking the restored report's
+/// differences from a file it had never been compared with).
+#[test]
+fn a_restored_copy_ends_the_comparison_of_the_report_it_replaces() {
+    let copies = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.ron");
+    let mut earlier = Document::sample().into_report();
+    earlier.title = format!("{}（前回）", earlier.title);
+    shinchoku::store::save(&old, &earlier).unwrap();
+    let store = RecoveryStore::new(copies.path());
+    let copied = Document::sample().into_report();
+    store
+        .write(
+            &shinchoku::store::recovery::Belongs::Unsaved,
+            &copied,
+            None,
+            "crashed",
+            std::time::SystemTime::now(),
+        )
+        .unwrap();
+    let copy = store.pending().pop().expect("a copy to restore");
+    let mut h = harness_with(
+        ShinchokuApp::new(Document::sample(), Prefs::default())
+            .with_recovery(RecoveryStore::new(copies.path())),
+        900.0,
+    );
+    h.run();
+    h.state_mut()
+        .queue(shinchoku::app::CompareCommand::With(old.clone()));
+    h.run();
+    assert!(h.state().comparison().is_some(), "comparing");
+    h.state_mut().queue(FileCommand::Restore(copy));
+    h.run();
+    assert!(h.state().comparison().is_none(), "the comparison ended");
+}

@@ -256,3 +256,32 @@ fn a_path_typed_without_an_extension_gets_the_one_of_what_is_written() {
         Some(dir.path().join("master.ron").as_path())
     );
 }
+
+/// 開く with unsaved changes asks once, when the file is chosen: 保存しない, and it opens.
+/// Before, it asked before choosing too, and that answer was forgotten by the time the file
+/// came: the same question twice.
+#[test]
+fn opening_another_file_over_unsaved_changes_asks_once() {
+    typing_paths();
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("report.ron");
+    shinchoku::store::save(&saved, Document::sample().report()).unwrap();
+    let mut h = sample_harness();
+    let first = h.state().document().report().initiatives().next().unwrap();
+    let (id, title) = (first.id, format!("{}（改訂）", first.title));
+    h.state_mut()
+        .queue(shinchoku::edit::Intent::SetInitiativeTitle { id, title });
+    h.run();
+    h.state_mut().queue(Action::Open);
+    h.run();
+    type_in(&mut h, egui::Role::TextInput, saved.to_str().unwrap());
+    h.get_by_label("保存されていない変更");
+    h.get_by_label("保存しない").click();
+    h.run();
+    assert!(
+        h.state().dialog().is_none(),
+        "asked again: {:?}",
+        h.state().dialog()
+    );
+    assert_eq!(h.state().document().file_path(), Some(saved.as_path()));
+}

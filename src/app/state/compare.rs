@@ -136,9 +136,9 @@ impl CompareState {
 
     /// Another file was opened: the comparison no longer applies; the series stays only if
     /// the file is one of it.
-    pub fn opened(&mut self, path: &Path) {
+    pub fn opened(&mut self, path: Option<&Path>) {
         self.stop();
-        if !self.series.iter().any(|m| m.path == path) {
+        if !self.series.iter().any(|m| Some(m.path.as_path()) == path) {
             self.series.clear();
         }
     }

@@ -100,6 +100,12 @@ impl DocState {
         }
     }
 
+    /// Changes whenever another report is put in the window (opened, read again, restored,
+    /// made from this one).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Changes whenever the report does, or another report is opened.
     pub fn revision(&self) -> u64 {
         self.doc.revision() ^ (self.generation << 40)

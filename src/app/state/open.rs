@@ -6,8 +6,11 @@
 
 use super::compare::CompareState;
 use super::document::DocState;
+use super::document::FollowUps;
+use crate::app::FileCommand;
 use crate::compare::Comparison;
 use crate::document::Document;
+use crate::lang::Lang;
 use crate::model::Report;
 use crate::model::status::Standing;
 use std::rc::Rc;
@@ -48,6 +51,20 @@ impl<'a> ReportFrame<'a> {
 }
 
 impl OpenReport {
+    /// Files in and out, through the document. A report that comes in from elsewhere (a file
+    /// opened, a recovery copy restored) ends the comparison, and the series unless the file
+    /// is one of it: said here once for every way in (a restored copy kept the comparison and
+    /// the series of the report it replaced).
+    pub fn handle_file(&mut self, command: FileCommand, lang: Lang) -> FollowUps {
+        let comes_in = matches!(command, FileCommand::OpenPath(_) | FileCommand::Restore(_));
+        let before = self.doc.generation();
+        let follow = self.doc.handle_file(command, lang);
+        if comes_in && self.doc.generation() != before {
+            self.compare.opened(self.doc.doc().file_path());
+        }
+        follow
+    }
+
     pub fn new(doc: Document) -> OpenReport {
         OpenReport {
             doc: DocState::new(doc),
