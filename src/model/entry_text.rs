@@ -186,6 +186,17 @@ pub fn read_entry(text: &str, bullet: bool, problems: &mut Vec<WarningKind>) -> 
         .iter()
         .map(|p| parse_piece(p, problems))
         .collect();
+    // `倫理研修の実施 ※管理職対象(9月)`: the month bracket closing the last note is the
+    // entry's when its own words have none (its months came back empty, said as none written).
+    if entry.when.is_none()
+        && entry.subs.is_empty()
+        && let Some(last) = notes.last()
+    {
+        let read = parse_piece(last, &mut Vec::new());
+        if read.timing.is_some() {
+            (entry.when, entry.timing) = (read.when, read.timing);
+        }
+    }
     entry.bullet = bullet;
     entry.text = text.to_string();
     entry.notes = notes.into();

@@ -376,3 +376,37 @@ fn a_note_glued_to_the_months_by_a_mark_keeps_the_months() {
         assert!(e.timing.is_none() && e.when.is_none(), "{text}: {e:?}");
     }
 }
+
+/// A ※ remark before the month bracket (「倫理研修の実施 ※管理職対象(9月)」): the bracket closing
+/// the remark is the entry's months when its own words have none, the remark kept as its note.
+/// They came back empty, with a warning that no month was written, where the same words with
+/// the remark after the months (「服務研修の実施(9月) ※管理職対象」) read September.
+#[test]
+fn a_month_bracket_after_a_remark_is_the_entrys_months() {
+    use shinchoku::model::entry_text::read_entry;
+    for (text, months, note) in [
+        ("倫理研修の実施 ※管理職対象(9月)", "9月", "管理職対象(9月)"),
+        ("服務研修の実施(9月) ※管理職対象", "9月", "管理職対象"),
+        (
+            "勤務間インターバルの検討 ※R1年度（令和元年度）導入予定(9月)",
+            "9月",
+            "R1年度（令和元年度）導入予定(9月)",
+        ),
+    ] {
+        let mut problems = Vec::new();
+        let e = read_entry(text, true, &mut problems);
+        assert!(problems.is_empty(), "{text}: {problems:?}");
+        assert_eq!(e.text, text, "kept as written");
+        let read = e.timing.as_ref().map(|t| t.months.to_japanese());
+        assert_eq!(read.as_deref(), Some(months), "{text}");
+        assert_eq!(e.notes.to_vec(), [note.to_string()], "{text}");
+        assert!(!e.label.contains('※'), "{text}: {}", e.label);
+    }
+    // The entry's own months stand: a month in the remark is the remark's.
+    let e = read_entry("説明会(6月) ※追加開催(10月)", true, &mut Vec::new());
+    let read = e.timing.map(|t| t.months.to_japanese());
+    assert_eq!(read.as_deref(), Some("6月"));
+    // A remark with no month bracket leaves an entry without months as it was.
+    let e = read_entry("倫理研修の実施 ※管理職対象", true, &mut Vec::new());
+    assert!(e.timing.is_none() && e.when.is_none());
+}
