@@ -91,6 +91,14 @@ pub enum MeasureWarning {
     /// A 数値回答 row's note beside the self-rating (取組実績・特記) of an initiative the answer
     /// leaves without a self-rating: not taken, since a note is of its rating.
     AnswerNoteWithoutRating { initiative: String, answer: String },
+    /// An effect answered in a workbook sent when the report's money unit was another: read in
+    /// the unit its row named (`sent`), not the report's now (`now`) — a thousandfold apart.
+    AnsweredInSentUnit {
+        initiative: String,
+        answer: String,
+        sent: &'static str,
+        now: &'static str,
+    },
     /// One number answered in two rows of an answer's 数値回答 sheet (`rows`, 1-based): taken
     /// once when the answers are the `same`, else neither (the report's number stays).
     AnsweredTwice {
@@ -244,6 +252,7 @@ impl Describe for MeasureWarning {
             W::NotTheDivisions { .. }
             | W::NoSuchNumber { .. }
             | W::AnswerNoteWithoutRating { .. }
+            | W::AnsweredInSentUnit { .. }
             | W::OtherYearNotTaken { .. }
             | W::RaterNotTaken { .. }
             | W::ClosedHalfNotTaken { .. } => answer_row_words(self, lang),
@@ -484,6 +493,23 @@ fn answer_row_words(warning: &MeasureWarning, lang: Lang) -> String {
                 ),
                 format!(
                     "the report has no number or rating this row's id 「{id}」 names: 「{answer}」 is not taken"
+                ),
+            )
+        }
+        W::AnsweredInSentUnit {
+            initiative,
+            answer,
+            sent,
+            now,
+        } => {
+            let answer = preview(answer);
+            say(
+                lang,
+                format!(
+                    "取組{initiative}の効果額「{answer}」は、照会を送ったときの単位（{sent}）の欄に書かれています。{sent}として読み、報告の今の単位（{now}）で示します"
+                ),
+                format!(
+                    "initiative {initiative}, effect 「{answer}」: written in the row sent in {sent}, the report's unit then; read in {sent}, shown in its unit now ({now})"
                 ),
             )
         }

@@ -15,7 +15,7 @@ use crate::edit::Edit;
 use crate::edit::measures::measures_division;
 use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::measure_warning::{MeasureAt, MeasureField};
-use crate::model::measures::Measures;
+use crate::model::measures::{Measures, YenUnit};
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report, TakenTopic};
 use from_ron::{AsSent, answered};
@@ -73,10 +73,12 @@ pub(super) fn from_report(
         let mut seen =
             |field: String| numbers_taken(&mut taken, before, i.id, super::sent::hash(&field));
         let first_half_open = master.period == crate::model::Period::FirstHalf;
+        // Money typed as text in the file is read in the unit the response was sent in.
+        let units = (unit, answer.measure_settings.yen_unit);
         let mut merged = answered(
             i,
             a.measures(),
-            (year, unit, first_half_open),
+            (year, units, first_half_open),
             (&mut said, &mut seen, &field_as_sent),
         );
         // A level written in another width than the scale's (`B` of `Ｂ 概ね順調`) is that
@@ -287,6 +289,9 @@ pub struct MeasureRow {
     /// The hash of the indicator's name (`n=`): the indicator it answers, should the office
     /// have removed or added one since the workbook was sent.
     pub name: Option<u64>,
+    /// The money unit an effect's row was sent in (`u=`, yen per unit; none in a workbook from
+    /// before it was kept): the answer is read in it, whatever the report's unit is now.
+    pub unit: Option<YenUnit>,
 }
 
 /// Which number a row answers.
@@ -435,7 +440,7 @@ pub(super) fn sheet_lines(response: &Report, division: &str) -> Vec<([String; 4]
             format!("効果額（{}）", unit.label()),
             planned,
             actual,
-            format!("E {}", i.id.0),
+            format!("E {} u={:x}", i.id.0, unit.yen()),
         ));
         let (rated, note) = m
             .self_rating
@@ -484,6 +489,7 @@ pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow>
             id: id.to_string(),
             sent: hashes.sent,
             name: hashes.name,
+            unit: hashes.unit,
         });
     }
     rows
@@ -494,10 +500,11 @@ pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow>
 struct IdHashes {
     sent: Option<u64>,
     name: Option<u64>,
+    unit: Option<YenUnit>,
 }
 
-/// What a hidden id (`I 6 0 n=… s=…`, `E 6 s=…`, `R 6 s=…`, as [`write_sheet`] writes it;
-/// without the hashes in a workbook from before them) names.
+/// What a hidden id (`I 6 0 n=… s=…`, `E 6 u=… s=…`, `R 6 s=…`, as [`write_sheet`] writes
+/// it; without the hashes in a workbook from before them) names.
 fn read_id(id: &str) -> Option<(crate::model::Id, MeasureCell, IdHashes)> {
     let mut words: Vec<&str> = id.split_whitespace().collect();
     let mut hashes = IdHashes::default();
@@ -506,9 +513,13 @@ fn read_id(id: &str) -> Option<(crate::model::Id, MeasureCell, IdHashes)> {
             last.strip_prefix(p)
                 .map(|h| u64::from_str_radix(h, 16).ok())
         };
-        match (hex("s="), hex("n=")) {
-            (Some(h), _) => hashes.sent = Some(h?),
-            (_, Some(h)) => hashes.name = Some(h?),
+        match (hex("s="), hex("n="), hex("u=")) {
+            (Some(h), _, _) => hashes.sent = Some(h?),
+            (_, Some(h), _) => hashes.name = Some(h?),
+            (_, _, Some(yen)) => {
+                let units = [YenUnit::Yen, YenUnit::Thousand, YenUnit::Million];
+                hashes.unit = Some(units.into_iter().find(|u| Some(u.yen() as u64) == yen)?);
+            }
             _ => break,
         }
         words.pop();
@@ -626,7 +637,10 @@ pub(super) fn from_rows(
                     warnings.push(Warning::new(cell, WarningKind::Measure { warning }));
                 }
             },
-            _ => put_answer((master, &levels), m, row),
+            _ => {
+                warnings.extend(answered_in_sent_unit(master, i, row));
+                put_answer((master, &levels), m, row);
+            }
         }
     }
     for (id, m) in &mut changed {
@@ -667,6 +681,27 @@ pub(super) fn from_rows(
         taken,
         held: put_back,
     }
+}
+
+/// An effect answered in the unit its row was sent in, the report's being another now: said.
+fn answered_in_sent_unit(
+    master: &Report,
+    i: &crate::model::Initiative,
+    row: &MeasureRow,
+) -> Option<Warning> {
+    let now = master.measure_settings.yen_unit;
+    let sent = row
+        .unit
+        .filter(|&u| u != now && row.what == MeasureCell::Effect)?;
+    (!row.answer.trim().is_empty()).then_some(())?;
+    let warning = crate::model::measure_warning::MeasureWarning::AnsweredInSentUnit {
+        initiative: i.number.clone(),
+        answer: row.answer.clone(),
+        sent: sent.label(),
+        now: now.label(),
+    };
+    let cell = Location::cell(SHEET, row.row as usize, usize::from(ANSWER_COL) + 1, None);
+    Some(Warning::new(cell, WarningKind::Measure { warning }))
 }
 
 /// An answer cell as compared with what was sent: its number and unit when it reads as one

@@ -1011,3 +1011,99 @@ fn office_cells_of_the_numbers_sheet_typed_over_are_said() {
         "{untouched:?}"
     );
 }
+
+/// The office changes the money unit (百万円 → 千円) after the survey went out: an effect typed
+/// into the row sent as 効果額（百万円） is read in 百万円, as the division wrote it, and said.
+/// It was read in the report's unit now — 3,200 百万円 taken as 3,200 千円, a thousandth, unsaid.
+#[test]
+fn an_effect_answered_in_the_unit_it_was_sent_in_is_read_in_that_unit() {
+    use shinchoku::model::measures::YenUnit;
+    let master = sent(seed_with_measures());
+    assert_eq!(master.measure_settings.yen_unit, YenUnit::Million);
+    let book = answered_950_3200(&sent_book(&master));
+    let mut changed = master.clone();
+    changed.measure_settings.yen_unit = YenUnit::Thousand;
+    let collection = shinchoku::survey::collect(
+        &changed,
+        vec![from_book(&book)],
+        crate::measures_cycle::answered_at(),
+    );
+    let after = taken(&changed, &collection);
+    let m = after.sections[0].initiatives[0].measures();
+    let effect = m.effect(FY).expect("the year's effect");
+    assert_eq!(effect.actual.yen, Some(3_200_000_000));
+    assert!(
+        said(&collection).iter().any(|w| w.contains(
+            "効果額「3200」は、照会を送ったときの単位（百万円）の欄に書かれています。百万円として読み、報告の今の単位（千円）で示します"
+        )),
+        "{:?}",
+        said(&collection)
+    );
+    // Unchanged unit: nothing said.
+    let same = shinchoku::survey::collect(
+        &master,
+        vec![from_book(&book)],
+        crate::measures_cycle::answered_at(),
+    );
+    assert!(!said(&same).iter().any(|w| w.contains("送ったときの単位")));
+    let m = taken(&master, &same);
+    let effect = m.sections[0].initiatives[0].measures().effect(FY).unwrap();
+    assert_eq!(effect.actual.yen, Some(3_200_000_000));
+}
+
+/// An effect a division writes into its response file as text (`actual: (unread: "△3.5")`:
+/// nobody writes yen by hand) is read as the workbook's cell is, in the unit the response was
+/// sent in (百万円 here). It stayed text, said 「円の金額として読めません」, out of every total,
+/// and the table exported and read again held it as −3.5百万円: another number.
+#[test]
+fn an_effect_typed_as_text_into_a_response_file_is_read_in_the_units_it_was_sent_in() {
+    use shinchoku::model::measures::{Money, YenUnit};
+    let master = sent(seed_with_measures());
+    assert_eq!(master.measure_settings.yen_unit, YenUnit::Million);
+    let first = master.sections[0].initiatives[0].id;
+    let division = first_division(&master);
+    for (typed, yen) in [
+        ("△3.5", Some(-3_500_000)),
+        ("-3.5", Some(-3_500_000)),
+        ("1,200", Some(1_200_000_000)),
+        ("1,200千円", Some(1_200_000)),
+        ("約130", None),
+    ] {
+        let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
+        ron.initiative_mut(first)
+            .unwrap()
+            .measures_mut()
+            .effect_mut(FY)
+            .actual = Money {
+            yen: None,
+            unread: typed.into(),
+        };
+        let at = crate::measures_cycle::answered_at();
+        let c = shinchoku::survey::collect::collect(&master, vec![from_ron(&ron)], at);
+        let after = taken(&master, &c);
+        let actual = &after
+            .initiative(first)
+            .unwrap()
+            .measures()
+            .effect(FY)
+            .unwrap()
+            .actual;
+        assert_eq!(actual.yen, yen, "{typed}");
+        if yen.is_none() {
+            assert_eq!(actual.unread, typed, "kept as written");
+        }
+        let exported = crate::exported_and_read(
+            &after,
+            shinchoku::export::Format::Table,
+            shinchoku::export::Encoding::Utf8,
+        );
+        let read = &exported
+            .initiative(first)
+            .unwrap()
+            .measures()
+            .effect(FY)
+            .unwrap()
+            .actual;
+        assert_eq!(read, actual, "{typed}: the table read back");
+    }
+}

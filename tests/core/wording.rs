@@ -270,6 +270,12 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             initiative: "2".into(),
             answer: text(),
         },
+        W::AnsweredInSentUnit {
+            initiative: "2".into(),
+            answer: "1310.2".into(),
+            sent: "百万円",
+            now: "千円",
+        },
         W::UnitDiffers {
             text: "285件".into(),
             unit: "人".into(),
@@ -418,6 +424,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::NotTheDivisions { .. }
                 | W::NoSuchNumber { .. }
                 | W::AnswerNoteWithoutRating { .. }
+                | W::AnsweredInSentUnit { .. }
                 | W::AnsweredTwice { .. }
                 | W::OtherYearNotTaken { .. }
                 | W::RaterNotTaken { .. }

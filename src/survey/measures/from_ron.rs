@@ -14,7 +14,7 @@ use crate::model::text::normalize;
 pub(super) fn answered(
     initiative: &crate::model::Initiative,
     answer: &Measures,
-    (year, unit, first_half_open): (FiscalYear, YenUnit, bool),
+    (year, (unit, typed_in), first_half_open): (FiscalYear, (YenUnit, YenUnit), bool),
     (said, seen, as_sent): (
         &mut Vec<Warning>,
         &mut dyn FnMut(String) -> bool,
@@ -111,7 +111,7 @@ pub(super) fn answered(
     answered_effects(
         &mut out,
         answer,
-        (year, unit),
+        (year, unit, typed_in),
         (&mut not_taken, seen, as_sent),
     );
     let rating = answer
@@ -133,11 +133,14 @@ pub(super) fn answered(
 pub(super) type AsSent<'a> = &'a dyn Fn(&str, &str) -> bool;
 
 /// The report's year's actual effect as the answer has it into `out` (unless as the division's
-/// answer taken in before had it); another year's change said through `not_taken`.
+/// answer taken in before had it); another year's change said through `not_taken`. An amount
+/// written as text in the file (`(unread: "-3.5")`: a division does not write yen) is read as
+/// the workbook's cell is, in `typed_in`, the unit the response was sent in; it stayed text,
+/// said unreadable, and the table exported and read again held it as a number.
 fn answered_effects(
     out: &mut Measures,
     answer: &Measures,
-    (year, unit): (FiscalYear, YenUnit),
+    (year, unit, typed_in): (FiscalYear, YenUnit, YenUnit),
     (not_taken, seen, as_sent): NotTakenAndSeen<'_>,
 ) {
     let mut years: Vec<FiscalYear> = out
@@ -151,7 +154,12 @@ fn answered_effects(
     for fy in years {
         let actual = answer
             .effect(fy)
-            .map_or_else(Money::default, |e| e.actual.clone());
+            .map_or_else(Money::default, |e| match e.actual.yen {
+                None if !e.actual.unread.is_empty() => {
+                    crate::model::measures::money_of(&e.actual.unread, typed_in)
+                }
+                _ => e.actual.clone(),
+            });
         if fy != year {
             let kept = out
                 .effect(fy)

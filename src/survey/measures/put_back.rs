@@ -104,7 +104,8 @@ pub(super) fn put_answer(
             }
         }
         MeasureCell::Effect => {
-            m.effect_mut(year).actual = money_of(&row.answer, master.measure_settings.yen_unit);
+            let unit = row.unit.unwrap_or(master.measure_settings.yen_unit);
+            m.effect_mut(year).actual = money_of(&row.answer, unit);
             m.effects
                 .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
         }
