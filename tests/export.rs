@@ -295,3 +295,37 @@ fn a_changed_period_is_written_by_every_export_and_read_back() {
     doc.undo();
     assert_eq!(doc.report().actual_heading(), "上半期実績(4月～9月)");
 }
+
+/// A title holding an escape sequence (a terminal hyperlink, a screen clear) reaches the CSV
+/// with each control character shown by its mark, as the terminal and the web page show it:
+/// written raw, `cat out.csv` ran it. Line breaks and tabs in a cell stay as they are.
+#[test]
+fn control_characters_reach_the_csv_by_their_marks() {
+    let mut report = sample();
+    let title = "X\u{1b}]8;;http://evil.example\u{7}click\u{1b}[2J\u{9b}";
+    report.sections[0].initiatives[0].title = title.into();
+    report.sections[0].initiatives[1].title = "二行の\n表題\tと字下げ".into();
+    for encoding in [Encoding::Utf8, Encoding::Utf16] {
+        let bytes = export_bytes(&report, Format::Csv, encoding).unwrap();
+        let text = match encoding {
+            // Its line breaks are CR LF, as Excel writes them.
+            Encoding::Utf16 => encoding_rs::UTF_16LE.decode(&bytes).0.replace("\r\n", "\n"),
+            _ => String::from_utf8(bytes).unwrap(),
+        };
+        let raw: Vec<char> = (text.chars())
+            .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        assert!(raw.is_empty(), "{raw:?}");
+        let m = shinchoku::model::text::mark;
+        let shown = format!(
+            "X{}]8;;http://evil.example{}click{}[2J{}",
+            m('\u{1b}'),
+            m('\u{7}'),
+            m('\u{1b}'),
+            m('\u{9b}')
+        );
+        assert!(text.contains(&shown), "{encoding:?}");
+        assert!(shown.contains("<ESC U+001B>"));
+        assert!(text.contains("二行の\n表題\tと字下げ"), "{encoding:?}");
+    }
+}

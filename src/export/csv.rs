@@ -70,7 +70,7 @@ pub fn to_csv(report: &Report) -> Result<String, ExportError> {
             }
             for record in records {
                 writer
-                    .write_record(record.iter().map(|cell| formula_guarded(cell).into_owned()))
+                    .write_record(record.iter().map(|cell| csv_cell(cell)))
                     .map_err(fail)?;
             }
         }
@@ -79,6 +79,26 @@ pub fn to_csv(report: &Report) -> Result<String, ExportError> {
         .into_inner()
         .map_err(|e| ExportError::Writer(format!("CSV: {e}")))?;
     String::from_utf8(bytes).map_err(|e| ExportError::Writer(format!("CSV: {e}")))
+}
+
+/// A cell as the CSV writes it: guarded against being run as a formula, and a control
+/// character other than a line break or a tab shown by its mark (`<ESC U+001B>`), as the
+/// terminal and the web page show it — written raw, `cat out.csv` ran the escape sequences a
+/// title held. (The CSV is not read back: the mark is what a reader sees.)
+fn csv_cell(cell: &str) -> String {
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let guarded = formula_guarded(cell);
+    if !guarded.chars().any(control) {
+        return guarded.into_owned();
+    }
+    let mut out = String::with_capacity(guarded.len() + 16);
+    for c in guarded.chars() {
+        match control(c) {
+            true => out.push_str(&crate::model::text::mark(c)),
+            false => out.push(c),
+        }
+    }
+    out
 }
 
 /// An effect's heading with the money unit its figures are in (`2年度計画額（千円）`, and
