@@ -236,7 +236,10 @@ fn read_rows<'a>(
             .join(" ")
     });
     let header_text = header.fields.join(" ");
+    // A title naming no year: the year the rows above the header name (a period line under
+    // the title), else the header's.
     let fiscal_year = era::find_era_year(&title)
+        .or_else(|| era::find_era_year(&block_text))
         .or_else(|| era::find_era_year(&header_text))
         .map(FiscalYear)
         .ok_or_else(|| ImportError {

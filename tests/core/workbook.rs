@@ -681,3 +681,25 @@ fn the_visible_sheet_is_read_before_a_hidden_one() {
         }
     }
 }
+
+/// A title naming no year (「第三次みえ行財政改革取組 進捗報告」) over the exported workbook's
+/// period line: the title is the title, the period line only names the year. The workbook read
+/// the period line as the title and the programme, the title lost without a word (the table
+/// kept it).
+#[test]
+fn a_title_naming_no_year_survives_the_workbook() {
+    let mut report = crate::seed().report;
+    report.title = "第三次みえ行財政改革取組 進捗報告".into();
+    report.programme = report.title.clone();
+    for format in [
+        shinchoku::export::Format::Xlsx,
+        shinchoku::export::Format::Table,
+    ] {
+        let read = crate::exported_and_read(&report, format, shinchoku::export::Encoding::Utf8);
+        assert_eq!(read.title, report.title, "{format:?}");
+        assert_eq!(read.programme, report.programme, "{format:?}");
+        assert_eq!(read.fiscal_year, report.fiscal_year, "{format:?}");
+        assert_eq!(read.period, report.period, "{format:?}");
+        assert_eq!(read.as_of, report.as_of, "{format:?}");
+    }
+}

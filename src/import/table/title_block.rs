@@ -62,7 +62,7 @@ pub(super) fn title_block<'a>(
             text.push(' ');
         }
         text.push_str(&joined);
-        if with_year.is_none() && era::find_era_year(&joined).is_some() {
+        if with_year.is_none() && era::find_era_year(&joined).is_some() && !only_period(&joined) {
             with_year = Some(row);
         } else if declares_numbers(&row) {
             // The exported table writes these under its title: a report without a title
@@ -82,6 +82,33 @@ pub(super) fn title_block<'a>(
         numbers,
         above,
     })
+}
+
+/// A row saying the period and the date alone (`平成29年度（2017年度）　上半期(4月～9月)　2017年9月30日
+/// 時点`, as the exported workbook writes it under the title): no title, though it names the
+/// year — taken as one, the title above it (「第三次みえ行財政改革取組 進捗報告」) was lost unsaid.
+fn only_period(text: &str) -> bool {
+    let mut rest = crate::model::text::normalize(text);
+    for word in [
+        "平成",
+        "令和",
+        "昭和",
+        "年度",
+        "上半期",
+        "下半期",
+        "年間",
+        "通年",
+        "時点",
+        "現在",
+        "年",
+        "月",
+        "日",
+        "元",
+    ] {
+        rest = rest.replace(word, "");
+    }
+    rest.chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "()（）～~-－/.、".contains(c))
 }
 
 /// A row declaring what the numbers are in, as the exported table writes it above its header:
