@@ -3,12 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-/// `NAME.bak`, `NAME.bak2`, … `NAME.bakN`, newest first.
+/// `NAME.bak`, `NAME.bak2`, … `NAME.bakN`, newest first. Named from the file's own name as the
+/// system has it, not as text: two names not in UTF-8 (総務.ron and 財政.ron in CP932 on an old
+/// share) read alike as text (`����.ron`) and shared one chain of backups, each save of one
+/// pushing the other's versions out.
 pub fn backup_paths(path: &Path, generations: usize) -> Vec<PathBuf> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
     (1..=generations)
         .map(|k| {
             let suffix = if k == 1 {
@@ -16,9 +15,17 @@ pub fn backup_paths(path: &Path, generations: usize) -> Vec<PathBuf> {
             } else {
                 format!(".bak{k}")
             };
-            path.with_file_name(format!("{name}{suffix}"))
+            path.with_file_name(os_name(path, "", &suffix))
         })
         .collect()
+}
+
+/// `before` + the file's name as the system has it + `after`.
+fn os_name(path: &Path, before: &str, after: &str) -> std::ffi::OsString {
+    let mut name = std::ffi::OsString::from(before);
+    name.push(path.file_name().unwrap_or("report".as_ref()));
+    name.push(after);
+    name
 }
 
 /// The steps of a save, named so tests can stop it between any two of them (see the module
@@ -57,7 +64,7 @@ pub(super) fn file_name(path: &Path) -> String {
 /// name lets a later save tell whether the process that made it can be asked about.
 pub(super) fn temp_path(path: &Path) -> PathBuf {
     let owner = format!("{}@{}", std::process::id(), this_host());
-    dir_of(path).join(format!(".{}.{owner}.tmp", file_name(path)))
+    dir_of(path).join(os_name(path, ".", &format!(".{owner}.tmp")))
 }
 
 /// This computer's name as it goes into a file name: ASCII letters, digits and `-`.

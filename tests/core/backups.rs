@@ -510,3 +510,39 @@ fn a_document_overwrites_a_read_only_report_only_when_the_user_chooses_to() {
         "the old one is the backup"
     );
 }
+
+/// Two reports whose names are not UTF-8 (総務.ron and 財政.ron in CP932, as on an old Samba
+/// share) keep a chain of backups each. Their names read alike as text (`����.ron`), and the
+/// backups were named from that text: saving one pushed the other's versions out.
+#[cfg(unix)]
+#[test]
+fn reports_named_in_another_encoding_keep_their_own_backups() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let cp932 = |s: &str| encoding_rs::SHIFT_JIS.encode(s).0.into_owned();
+    let name = |s: &str| dir.path().join(std::ffi::OsStr::from_bytes(&cp932(s)));
+    let (a, b) = (name("総務.ron"), name("財政.ron"));
+    let mut report = seed().report;
+    for (path, title) in [
+        (&a, "総務1"),
+        (&b, "財政1"),
+        (&a, "総務2"),
+        (&b, "財政2"),
+        (&a, "総務3"),
+    ] {
+        report.title = title.into();
+        store::save(path, &report).unwrap();
+    }
+    let title_of = |p: PathBuf| {
+        store::from_ron(&std::fs::read_to_string(p).unwrap())
+            .unwrap()
+            .title
+    };
+    let backups = |p: &Path| disk::backup_paths(p, 2);
+    assert_eq!(title_of(a.clone()), "総務3");
+    assert_eq!(title_of(backups(&a)[0].clone()), "総務2");
+    assert_eq!(title_of(backups(&a)[1].clone()), "総務1");
+    assert_eq!(title_of(b.clone()), "財政2");
+    assert_eq!(title_of(backups(&b)[0].clone()), "財政1");
+    assert!(!backups(&b)[1].exists());
+}
