@@ -627,7 +627,9 @@ fn check_rate(
 }
 
 /// A rate typed at `(r, c)` against the one `computed`: said when they differ by more than the
-/// rounding of a printed rate, or when there is none to compare with.
+/// rounding of a printed rate, or when there is none to compare with (the numbers not read);
+/// either way the written rate is kept in the unread list, as written — rates are computed,
+/// and one that could not be checked went without a trace.
 fn check_typed_rate(
     reading: &mut Reading<'_>,
     sheet: &Sheet,
@@ -646,12 +648,22 @@ fn check_typed_rate(
         }
         _ => false,
     };
-    if !agrees {
-        let computed = computed.map_or_else(|| "—".to_string(), |c| format!("{c}%"));
-        let warning = MeasureWarning::RateDiffers {
-            written: written.to_string(),
-            computed,
-        };
-        reading.warn(sheet, r, c, warning);
+    if agrees {
+        return;
     }
+    let written = written.to_string();
+    let warning = match computed {
+        Some(c) => MeasureWarning::RateDiffers {
+            written: written.clone(),
+            computed: format!("{c}%"),
+        },
+        None => MeasureWarning::RateNotComputed {
+            written: written.clone(),
+        },
+    };
+    reading.warn(sheet, r, c, warning);
+    (reading.report.unread).push(UnreadText {
+        row: r + 1,
+        text: written,
+    });
 }

@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod cell_tags;
 mod csv;
 mod numbering;
 mod numbers;
@@ -429,6 +430,25 @@ impl Reader {
     }
 
     fn row(&mut self, row: &Row) {
+        let bounded;
+        let row = match cell_tags::bounded(row) {
+            Some((kept, over)) => {
+                for o in over {
+                    let names = ["番号", "取組", "工程", "年次計画", "実績", "担当課"];
+                    let name = names.get(o.field).unwrap_or(&"");
+                    let at = Location::field(row.line, o.field + 1, name);
+                    self.warn(at, WarningKind::CellTooManyTags { tags: o.tags });
+                    let text = o.text.to_string();
+                    self.unread.push(UnreadText {
+                        row: row.line,
+                        text,
+                    });
+                }
+                bounded = kept;
+                &bounded
+            }
+            None => row,
+        };
         if row.is_blank() {
             return;
         }

@@ -49,6 +49,11 @@ pub const MAX_ANSWER_ENTRIES: usize = 100_000;
 /// taking it would be larger than is read; past this the answer is refused and the others
 /// taken.
 pub const MAX_ANSWER_TEXT_BYTES: usize = 32 << 20;
+/// Tags one cell of a report table may hold to be read (`<td>`, `<p>`, `<br>` …): the seed's
+/// fullest cell has 60, a result of 15,000 lines joined by `<br>` is read. Past this the cell
+/// is kept as written, unread, and said: each tag read costs tens of bytes, and 84 MB of bare
+/// `<td>` in one cell took 2 GB to check.
+pub const MAX_CELL_TAGS: usize = 100_000;
 /// Warnings listed at most: past them, each is counted in one last warning saying how many
 /// more there were (the text they concern is kept all the same), so that a file of a million
 /// rows not understood does not hold a million warnings.

@@ -63,6 +63,9 @@ pub enum MeasureWarning {
     /// A typed 達成率 / 進捗率 differs from the one computed from the numbers (rates are
     /// computed, never typed in): the computed one is shown.
     RateDiffers { written: String, computed: String },
+    /// A rate written where none can be computed (the numbers not read, no target): it cannot
+    /// be checked; kept in the unread list, as a differing one is.
+    RateNotComputed { written: String },
     /// A row of an effects table that is neither planned (計画) nor actual (実績).
     RowNotUnderstood { text: String },
     /// Effects counted cumulatively whose latest year has no figure in yen: the totals take
@@ -233,10 +236,19 @@ impl Describe for MeasureWarning {
             W::RateDiffers { written, computed } => say(
                 lang,
                 format!(
-                    "書かれた率「{written}」が数値から計算した率（{computed}）と違います。率は計算したものを使います"
+                    "書かれた率「{written}」が数値から計算した率（{computed}）と違います。率は計算したものを使い、書かれた率は未読の一覧に残しました"
                 ),
                 format!(
-                    "the rate written, 「{written}」, differs from the one computed from the numbers ({computed}); the computed one is used"
+                    "the rate written, 「{written}」, differs from the one computed from the numbers ({computed}); the computed one is used, the written one kept in the unread list"
+                ),
+            ),
+            W::RateNotComputed { written } => say(
+                lang,
+                format!(
+                    "書かれた率「{written}」は、数値が読めないため計算した率と比べられません。率は数値から計算するもので、書かれた率は未読の一覧に残しました"
+                ),
+                format!(
+                    "the rate written, 「{written}」, cannot be checked: the numbers it is of are not read; rates are computed from them, and the written one is kept in the unread list"
                 ),
             ),
             W::RowNotUnderstood { text } => say(

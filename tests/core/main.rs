@@ -19,6 +19,7 @@ mod hostile;
 mod hostile_fifth;
 mod hostile_found;
 mod hostile_fourth;
+mod hostile_seventh;
 mod hostile_sixth;
 mod hostile_third;
 mod import_seed;

@@ -472,7 +472,7 @@ fn a_rate_typed_on_a_row_without_an_indicator_is_said_not_dropped() {
         .collect();
     assert!(
         said.iter()
-            .any(|w| w.contains("the rate written, 「95%」, differs")),
+            .any(|w| w.contains("the rate written, 「95%」, cannot be checked")),
         "{said:?}"
     );
 }
@@ -541,7 +541,7 @@ fn a_rate_typed_in_an_effects_table_is_checked_against_the_figures_above_it() {
     assert_eq!(
         said,
         [
-            "効果額!D5: the rate written, 「60%」, differs from the one computed from the numbers (50%); the computed one is used"
+            "効果額!D5: the rate written, 「60%」, differs from the one computed from the numbers (50%); the computed one is used, the written one kept in the unread list"
         ],
     );
 }

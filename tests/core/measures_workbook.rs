@@ -403,6 +403,38 @@ fn a_typed_rate_that_the_numbers_do_not_give_is_warned_about() {
             && matches!(w, MeasureWarning::RateDiffers { computed, .. } if computed == "75%")),
         "{warned:?}"
     );
+    assert!(opened.report.unread.iter().any(|u| u.text == "90%"), "kept");
+}
+
+/// A rate written beside numbers that are not read (「約150」): nothing to compare it with. It
+/// was said to differ from 「—」, "the computed one used", and went without a trace: now it is
+/// said to be unchecked and kept in the unread list, as written.
+#[test]
+fn a_typed_rate_beside_numbers_not_read_is_said_unchecked_and_kept() {
+    let mut book = Workbook::new();
+    plain_report(&mut book);
+    let ws = book.add_worksheet();
+    write_rows(
+        ws,
+        0,
+        &[
+            &["番号", "指標", "目標値", "実績値", "達成率"],
+            &["2", "受講者数", "200", "約150", "95.8%"],
+        ],
+    );
+    let opened = open(&mut book);
+    let warned = measure_warnings(&opened);
+    assert!(
+        warned.iter().any(|(at, w)| at == "Sheet2!E2"
+            && matches!(w, MeasureWarning::RateNotComputed { written } if written == "95.8%")),
+        "{warned:?}"
+    );
+    assert!(
+        !warned
+            .iter()
+            .any(|(_, w)| matches!(w, MeasureWarning::RateDiffers { .. }))
+    );
+    assert!(opened.report.unread.iter().any(|u| u.text == "95.8%"));
 }
 
 /// All three layouts in one workbook: what `tests/fixtures/measures-libreoffice.*` were made

@@ -243,6 +243,9 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             written: "80%".into(),
             computed: "75%".into(),
         },
+        W::RateNotComputed {
+            written: "95.8%".into(),
+        },
         W::RowNotUnderstood { text: text() },
         W::TopicGone {
             initiative: "2".into(),
@@ -417,6 +420,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::FiguresOfNoInitiative { .. }
                 | W::NoSuchInitiative { .. }
                 | W::RateDiffers { .. }
+                | W::RateNotComputed { .. }
                 | W::RowNotUnderstood { .. }
                 | W::EarlierYearTotal { .. }
                 | W::TopicGone { .. }

@@ -229,6 +229,11 @@ pub enum WarningKind {
     },
     /// The stage cell has text but no `<table>`.
     StageCellWithoutTable,
+    /// A cell holding more tags than are read ([`crate::model::bounds::MAX_CELL_TAGS`]; `tags`
+    /// counted to one past it): kept as written in the unread list, not read.
+    CellTooManyTags {
+        tags: usize,
+    },
     /// Text in the stage table's HTML outside any cell.
     TextOutsideCell {
         text: String,
@@ -504,12 +509,12 @@ pub enum WarningKind {
         /// In a row the office did not write (inserted, or under the table).
         row_added: bool,
     },
-    /// Another sheet of the workbook also holds a report table; only the first was read.
     /// The report was read from a sheet the workbook hides (no visible sheet holds a table):
     /// what the office sees in Excel may be another.
     ReportSheetHidden {
         sheet: String,
     },
+    /// Another sheet of the workbook also holds a report table; only the first was read.
     OtherReportSheet {
         sheet: String,
         read: String,

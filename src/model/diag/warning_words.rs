@@ -22,6 +22,7 @@ impl Describe for WarningKind {
             | W::AboveHeader { .. }
             | W::InitiativeBeforeSection
             | W::StageCellWithoutTable
+            | W::CellTooManyTags { .. }
             | W::TextOutsideCell { .. }
             | W::TableNotClosed
             | W::RowCutShort { .. }
@@ -152,6 +153,18 @@ fn row_words(kind: &WarningKind, lang: Lang) -> String {
             "工程の欄に<table>がありません。文は未読の一覧に残しました".into(),
             "the stage cell holds no <table>; its text is kept in the unread list".into(),
         ),
+        W::CellTooManyTags { .. } => {
+            let most = crate::model::bounds::MAX_CELL_TAGS;
+            say(
+                lang,
+                format!(
+                    "この欄には<…>のタグが{most}個を超えてあり、読みません。文は未読の一覧にそのまま残しました"
+                ),
+                format!(
+                    "the cell holds more than {most} tags (<…>) and is not read; its text is kept as written in the unread list"
+                ),
+            )
+        }
         W::TextOutsideCell { text } => say(
             lang,
             format!("文「{text}」が工程表のどのセルにも入っていません"),
