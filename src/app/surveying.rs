@@ -277,7 +277,6 @@ fn status_lines(
     out
 }
 
-/// `2017-10-13` (or `2017/10/13`).
 /// A file the window could not write, worded in the window's language (as an export's is).
 pub(super) fn cannot_write(path: &Path, e: &std::io::Error, lang: crate::lang::Lang) -> String {
     let t = lang.texts();
@@ -289,6 +288,7 @@ pub(super) fn cannot_write(path: &Path, e: &std::io::Error, lang: crate::lang::L
     )
 }
 
+/// `2017-10-13` (or `2017/10/13`).
 fn parse_due(text: &str) -> Option<NaiveDate> {
     use chrono::Datelike;
     let date = crate::model::era::read_date(text)?;

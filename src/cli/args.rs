@@ -14,7 +14,8 @@ use clap::{Parser, Subcommand};
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Reports to open in the window: a Shinchoku `.ron` file or a report table (`.tsv`).
+    /// Reports to open in the window: a Shinchoku `.ron` file, a report table (`.tsv`, `.csv`)
+    /// or a workbook (`.xlsx`, `.xls`, `.ods`).
     /// Several reports of one programme open together, to step through (前の報告 / 次の報告):
     /// the latest is shown, compared with the one before.
     pub files: Vec<PathBuf>,
@@ -26,7 +27,8 @@ pub struct Args {
 // The commands' structs carry no doc comment: a variant's is its `--help` text.
 #[derive(Subcommand)]
 pub enum Command {
-    /// Import a published report table (TSV with HTML cells) into a Shinchoku `.ron` file.
+    /// Import a published report table (TSV or CSV with HTML cells, or a workbook: `.xlsx`,
+    /// `.xls`, `.ods`) into a Shinchoku `.ron` file.
     Import(Import),
     /// Print the progress grid to a PDF (the bundled font embedded).
     Print(Print),

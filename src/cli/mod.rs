@@ -6,9 +6,9 @@
 //!
 //! The command line speaks English, on purpose: its output is read by scripts and logs, which
 //! should not change with the PC. The core's error and warning kinds are worded through
-//! [`Describe`](crate::lang::Describe) with `Lang::En`; only `diff`, `collect`, `status` and
-//! `send-back` also speak Japanese, with `--lang ja`, since what they print goes to the office
-//! and the divisions.
+//! [`Describe`](crate::lang::Describe) with `Lang::En`; only `diff`, `collect`, `status`,
+//! `send-back` and `as-of` also speak Japanese, with `--lang ja`, since what they print goes to
+//! the office and the divisions.
 //!
 //! With no command the window opens. `cli` and `app` are one layer (see the crate's doc), so
 //! `run` is handed what opens the window rather than calling `app` itself: `main.rs` passes

@@ -72,7 +72,6 @@ impl Comparison {
         }
     }
 
-    /// Compares again after the open report changed.
     /// The report compared with.
     pub fn old(&self) -> &Report {
         &self.old
@@ -83,6 +82,7 @@ impl Comparison {
         &self.diff
     }
 
+    /// Compares again after the open report changed.
     pub fn refresh(&mut self, new: &Report) {
         self.diff = diff(&self.old, new);
         self.by_new = index_by_new(&self.diff);

@@ -490,7 +490,6 @@ fn holds(path: &Path, meta: &std::fs::Metadata, bytes: &[u8]) -> io::Result<bool
     Ok(meta.len() == bytes.len() as u64 && std::fs::read(path)? == bytes)
 }
 
-/// The folder a file is in (`.` for a bare name).
 /// The renames are durable only once the directory is flushed (Linux); elsewhere, or where
 /// the file system refuses, there is nothing more to do.
 fn sync_dir(path: &Path) {

@@ -71,7 +71,7 @@ impl LockHolder {
     }
 
     /// Held by this very process (another document of it, or an earlier open of the same
-    /// file): the window may take it over without asking.
+    /// file).
     pub fn is_this_process(&self) -> bool {
         self.is_this_machine()
             && self.pid == Some(std::process::id())

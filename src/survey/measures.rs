@@ -20,7 +20,7 @@ use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report, TakenTopic};
 use from_ron::{AsSent, answered};
 use pairing::Pairing;
-use put_back::{back_as_sent, earlier_answer_stands, put_answer};
+use put_back::{answered_in_sent_unit, back_as_sent, earlier_answer_stands, put_answer};
 
 mod from_ron;
 mod pairing;
@@ -681,27 +681,6 @@ pub(super) fn from_rows(
         taken,
         held: put_back,
     }
-}
-
-/// An effect answered in the unit its row was sent in, the report's being another now: said.
-fn answered_in_sent_unit(
-    master: &Report,
-    i: &crate::model::Initiative,
-    row: &MeasureRow,
-) -> Option<Warning> {
-    let now = master.measure_settings.yen_unit;
-    let sent = row
-        .unit
-        .filter(|&u| u != now && row.what == MeasureCell::Effect)?;
-    (!row.answer.trim().is_empty()).then_some(())?;
-    let warning = crate::model::measure_warning::MeasureWarning::AnsweredInSentUnit {
-        initiative: i.number.clone(),
-        answer: row.answer.clone(),
-        sent: sent.label(),
-        now: now.label(),
-    };
-    let cell = Location::cell(SHEET, row.row as usize, usize::from(ANSWER_COL) + 1, None);
-    Some(Warning::new(cell, WarningKind::Measure { warning }))
 }
 
 /// An answer cell as compared with what was sent: its number and unit when it reads as one

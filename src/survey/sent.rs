@@ -157,8 +157,6 @@ pub fn results_text(list: &[crate::model::Entry]) -> String {
     out
 }
 
-/// The name of a division's topic's results as a whole among the parts as sent: an answer
-/// that holds them as sent says nothing of them, and changes none of what was taken since.
 /// Whether the answer's topic `a` holds its results as they were sent (`sent`: the response's
 /// hashes of what it was sent with).
 pub fn results_as_sent(sent: &SentParts, topic: crate::model::Id, a: &crate::model::Topic) -> bool {
@@ -166,6 +164,8 @@ pub fn results_as_sent(sent: &SentParts, topic: crate::model::Id, a: &crate::mod
         .is_some_and(|&h| h == hash(&results_text(&a.actual)))
 }
 
+/// The name of a division's topic's results as a whole among the parts as sent: an answer
+/// that holds them as sent says nothing of them, and changes none of what was taken since.
 pub fn results_key(topic: crate::model::Id) -> PartKey {
     format!("topic/{}/results", topic.0)
 }

@@ -126,9 +126,9 @@ pub struct Texts {
     pub preview_laying_out: &'static str,
     pub preview_pages_before: &'static str,
     pub review_topics: &'static str,
-    /// After a count: initiatives whose numbers an answer changes.
     /// After the count of a topic's entries the detail panel does not list.
     pub detail_more: &'static str,
+    /// After a count: initiatives whose numbers an answer changes.
     pub review_numbers: &'static str,
     pub taken_in: &'static str,
     pub status_division: &'static str,

@@ -96,8 +96,7 @@ impl CompareState {
         }
     }
 
-    /// The change list, one line per change under headings.
-    /// Makes the change list in `lang` if it is not made (its owner calls it before the panel
+    /// Makes the change list (one line per change under headings) in `lang` if it is not made (its owner calls it before the panel
     /// is drawn: the panel reads the state, it does not change it).
     pub fn ready_list(&mut self, lang: Lang) {
         if self.list_lang != Some(lang) {

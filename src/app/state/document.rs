@@ -280,13 +280,13 @@ impl DocState {
         }
     }
 
-    /// Carries out a change to the report as one undoable step, and says what to show next:
-    /// a new entry selected, a new topic's heading ready to type.
     /// Applies an intent that has nothing to follow in the view, saying whether it applied.
     pub fn perform_or_fail(&mut self, intent: Intent) -> Result<(), crate::edit::EditError> {
         self.doc.perform(intent).map(|_| ())
     }
 
+    /// Carries out a change to the report as one undoable step, and says what to show next:
+    /// a new entry selected, a new topic's heading ready to type.
     pub fn perform(&mut self, intent: Intent, lang: Lang) -> FollowUps {
         let added_entry = matches!(intent, Intent::AddEntry { .. });
         let added_topic = matches!(intent, Intent::AddTopic { .. });

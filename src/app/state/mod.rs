@@ -1,6 +1,8 @@
-//! The window's state, by owner. Each part keeps its fields private and changes them only in
-//! its own `handle` for its own commands; `ShinchokuApp::handle` routes every command to its
-//! owner and runs what it asks next.
+//! The window's state, by owner. Each part keeps its fields private (the open report's document
+//! and comparison are its owner's two halves, [`open::OpenReport`]) and is changed through its
+//! own methods — its `handle` for the commands `ShinchokuApp::handle` routes to it, and the
+//! few steps the app runs across owners (opening the preview, selecting what a change
+//! reveals); `ShinchokuApp::handle` runs what each asks next.
 //!
 //! - [`open`]: the open report ([`document`]: its history and file; [`compare`]: what it is
 //!   compared with), brought up to date in one place;

@@ -1,8 +1,10 @@
 //! The open report and what is built from it, with one owner: the document (its history, file
 //! and revision) and the comparison marking it. The comparison is brought up to date with the
-//! report in one place, [`OpenReport::frame`], which is also the only way the views and the
+//! report in one place, [`OpenReport::frame`], which is how the grid, the detail panel and the
 //! grid's rows read them: a [`ReportFrame`] borrowed for the frame, with the comparison as of
-//! the report shown (`CompareState::refresh` is private to `state`).
+//! the report shown (`CompareState::refresh` is private to `state`); the comparison panel reads
+//! the change list the state made for the frame. A report coming in from elsewhere ends the
+//! comparison in one place too, [`OpenReport::handle_file`].
 
 use super::compare::CompareState;
 use super::document::DocState;

@@ -1,6 +1,7 @@
 //! Printing from the window: the preview (open, page, cached layout), and the work of a PDF job
 //! ([`pdf_work`], run by [`crate::app::state::jobs`] on a worker thread). The page setup is a
-//! preference (`Prefs::page_setup`). Changed only by [`PrintState::handle`].
+//! preference (`Prefs::page_setup`). Changed through [`PrintState::handle`], and by the app
+//! opening the preview and laying it out for the report shown.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -1,6 +1,7 @@
 //! What the grid and the detail panel show: the filter and folding, the selection, which text is
 //! being edited in place and which "new entry" field is open, and the grid's rows (derived,
-//! cached). Changed only by [`ViewModel::handle`].
+//! cached). Changed through its methods: [`ViewModel::handle`] for the view's commands, and the
+//! steps the app takes across owners (revealing a change, selecting what was added).
 
 use super::open::ReportFrame;
 use crate::app::columns::Column;

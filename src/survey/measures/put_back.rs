@@ -2,7 +2,8 @@
 //! division's earlier answer wrote (typed, then cleared back): put back — held for the office
 //! to tick, or taken after 差戻し ([`super::NumbersAnswered::held`]).
 
-use super::{MeasureCell, MeasureRow, Pairing, canonical, first_half_asked};
+use super::{ANSWER_COL, MeasureCell, MeasureRow, Pairing, SHEET, canonical, first_half_asked};
+use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::measures::{Levels, Measures, Money};
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report, TakenTopic};
@@ -170,4 +171,25 @@ pub(super) fn earlier_answer_stands(
     };
     let field = format!("{:?} {}", row.what, canonical(&standing));
     canonical(&standing) != canonical(&row.answer) && written_before(before, i.id, &field)
+}
+
+/// An effect answered in the unit its row was sent in, the report's being another now: said.
+pub(super) fn answered_in_sent_unit(
+    master: &Report,
+    i: &crate::model::Initiative,
+    row: &MeasureRow,
+) -> Option<Warning> {
+    let now = master.measure_settings.yen_unit;
+    let sent = row
+        .unit
+        .filter(|&u| u != now && row.what == MeasureCell::Effect)?;
+    (!row.answer.trim().is_empty()).then_some(())?;
+    let warning = crate::model::measure_warning::MeasureWarning::AnsweredInSentUnit {
+        initiative: i.number.clone(),
+        answer: row.answer.clone(),
+        sent: sent.label(),
+        now: now.label(),
+    };
+    let cell = Location::cell(SHEET, row.row as usize, usize::from(ANSWER_COL) + 1, None);
+    Some(Warning::new(cell, WarningKind::Measure { warning }))
 }
