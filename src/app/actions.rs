@@ -114,7 +114,7 @@ impl ShinchokuApp {
     }
 
     fn move_column(&mut self, step: isize) {
-        let measures = super::views::measures::has_any(self.open.doc.doc().report());
+        let measures = self.open.doc.doc().report().has_measures();
         let shown: Vec<Column> = Column::ALL
             .into_iter()
             .filter(|c| self.prefs.columns().is_shown(*c) && (measures || !c.is_measure()))

@@ -17,9 +17,7 @@ pub(super) type Esc = fn(&str) -> String;
 
 /// Appends the section when the report has numbers or a rating scale.
 pub(super) fn section(report: &Report, out: &mut String, esc: Esc) {
-    let has_any = !report.measure_settings.rating_scale.is_empty()
-        || report.initiatives().any(|i| i.measures.is_some());
-    if !has_any {
+    if !report.has_measures() {
         return;
     }
     out.push_str(

@@ -98,7 +98,7 @@ impl NumberColumns {
     /// `None` for a report without numbers, a rating scale or a declared unit or counting.
     pub fn of(report: &Report) -> Option<NumberColumns> {
         let declared = report.measure_settings != Default::default();
-        if !declared && report.initiatives().all(|i| i.measures.is_none()) {
+        if !declared && !report.has_measures() {
             return None;
         }
         Some(NumberColumns {

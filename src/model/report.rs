@@ -485,6 +485,15 @@ impl Report {
         self.sections.iter().flat_map(|s| s.initiatives.iter())
     }
 
+    /// It has numbers and judgements to show: a rating scale, or an initiative with any. The
+    /// window's 状況の集計, the web page, the table's number columns and the printout ask this
+    /// one question (the window and the page showed columns for an empty set the printout did
+    /// not).
+    pub fn has_measures(&self) -> bool {
+        !self.measure_settings.rating_scale.is_empty()
+            || self.initiatives().any(Initiative::has_measures)
+    }
+
     pub fn initiative_count(&self) -> usize {
         self.sections.iter().map(|s| s.initiatives.len()).sum()
     }
@@ -682,6 +691,11 @@ impl Initiative {
     /// Its numbers and judgements (empty when it has none).
     pub fn measures(&self) -> &Measures {
         self.measures.as_deref().unwrap_or(&NO_MEASURES)
+    }
+
+    /// It has numbers or judgements (an empty set left by [`Initiative::measures_mut`] is none).
+    pub fn has_measures(&self) -> bool {
+        !self.measures().is_empty()
     }
 
     /// Its numbers and judgements to change (made empty when it has none).

@@ -831,3 +831,42 @@ fn the_summary_note_names_the_years_each_total_adds() {
         "{notes}"
     );
 }
+
+/// An initiative left with an empty set of numbers (made to be filled, then not): the report
+/// has no numbers, and no output shows a place for them — the web page, the table's number
+/// columns and the window asked whether a set was there (an empty heading, empty columns),
+/// the printout whether it held anything.
+#[test]
+fn an_empty_set_of_numbers_is_no_numbers_in_any_output() {
+    let mut report = crate::seed().report;
+    let first = report.sections[0].initiatives[0].id;
+    let _ = report.initiative_mut(first).unwrap().measures_mut();
+    assert!(!report.has_measures());
+    let html = String::from_utf8(
+        shinchoku::export::export_bytes(
+            &report,
+            shinchoku::export::Format::Html,
+            shinchoku::export::Encoding::Utf8,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(!html.contains("数値目標・効果額・評価"));
+    let plain = crate::seed().report;
+    for format in [
+        shinchoku::export::Format::Table,
+        shinchoku::export::Format::Csv,
+    ] {
+        let bytes =
+            |r| shinchoku::export::export_bytes(r, format, shinchoku::export::Encoding::Utf8);
+        assert_eq!(
+            bytes(&report).unwrap(),
+            bytes(&plain).unwrap(),
+            "{format:?}"
+        );
+    }
+    // Filled, it has.
+    report.initiative_mut(first).unwrap().measures_mut().comment =
+        Some(shinchoku::model::measures::Comment::default());
+    assert!(report.has_measures());
+}

@@ -98,16 +98,10 @@ fn words(lang: Lang) -> &'static Words {
     }
 }
 
-/// Whether the report has anything for this view.
-pub fn has_any(report: &Report) -> bool {
-    !report.measure_settings.rating_scale.is_empty()
-        || report.initiatives().any(|i| i.measures.is_some())
-}
-
 /// The section of the 状況の集計 window; returns the edits asked for.
 pub fn show(ui: &mut Ui, lang: Lang, report: &Report) -> Vec<AppCommand> {
     let mut out = Vec::new();
-    if !has_any(report) {
+    if !report.has_measures() {
         return out;
     }
     let w = words(lang);
@@ -231,7 +225,7 @@ fn editor(ui: &mut Ui, w: &Words, report: &Report, out: &mut Vec<AppCommand>) {
     let stored: Option<Id> = ui.data_mut(|d| d.get_temp(id));
     let first = report
         .initiatives()
-        .find(|i| i.measures.is_some())
+        .find(|i| i.has_measures())
         .or_else(|| report.initiatives().next());
     let Some(mut current) = stored.and_then(|s| report.initiative(s)).or(first) else {
         return;

@@ -184,7 +184,7 @@ fn columns_menu(
         (Column::Status, t.col_status),
     ];
     // The numbers' columns, only with a report that has them.
-    if crate::app::views::measures::has_any(doc.report()) {
+    if doc.report().has_measures() {
         for c in [Column::Indicators, Column::Effects, Column::Ratings] {
             columns.push((c, measure_column_name(c, prefs.lang())));
         }

@@ -177,7 +177,7 @@ fn setup_controls(ui: &mut Ui, lang: Lang, report: &Report, setup: &mut PageSetu
     ui.checkbox(&mut setup.columns.months, t.col_months);
     ui.checkbox(&mut setup.columns.division, t.col_division);
     ui.checkbox(&mut setup.columns.status, t.col_status);
-    if crate::app::views::measures::has_any(report) {
+    if report.has_measures() {
         ui.checkbox(&mut setup.columns.measures, t.col_measures);
     }
     ui.label(t.rows);

@@ -100,7 +100,7 @@ impl GridView<'_> {
     /// stays on top and 番号 / 具体的取組 stay at the left when it scrolls sideways.
     fn table(&mut self, ui: &mut Ui, out: &mut Vec<AppCommand>) {
         let years = self.report.plan_years.len();
-        let measures = crate::app::views::measures::has_any(self.report);
+        let measures = self.report.has_measures();
         let number = crate::app::columns::number_width(self.report);
         let cols =
             ColumnLayout::fit_numbers(ui.available_width(), years, measures, number, self.columns);
