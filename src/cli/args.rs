@@ -353,19 +353,11 @@ pub enum PaperArg {
 /// record.
 fn report_date(text: &str) -> Result<chrono::NaiveDate, String> {
     use chrono::Datelike;
-    // As `as-of` reads one: in an era (`平成29年10月20日`) or with 年月日 too, written alone.
-    let written = || {
-        let normalized = crate::model::text::normalize(text);
-        let (rest, (y, m, d)) = crate::model::report::written_date_at_end(&normalized)?;
-        rest.is_empty()
-            .then(|| chrono::NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d)))?
-    };
-    let date = crate::model::era::read_date(text)
-        .or_else(written)
-        .ok_or_else(|| {
-            let text = crate::model::text::clipped(text, 100);
-            format!("「{text}」 is not a date (a date such as 2017-10-13 or 平成29年10月13日)")
-        })?;
+    // As `as-of` and the window read one: in an era (`平成29年10月20日`) or with 年月日 too.
+    let date = crate::model::era::read_date(text).ok_or_else(|| {
+        let text = crate::model::text::clipped(text, 100);
+        format!("「{text}」 is not a date (a date such as 2017-10-13 or 平成29年10月13日)")
+    })?;
     if !crate::model::era::SURVEY_DATE_YEARS.contains(&date.year()) {
         return Err(format!(
             "{date} is outside the years a survey's date is taken in (1989 to 2199)"

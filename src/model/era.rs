@@ -155,18 +155,50 @@ pub(crate) fn split_era_year(text: &str) -> Option<(i32, &str)> {
 }
 
 /// A date typed as offices type one: `2017-10-13`, `2017/10/5`, `2017.10.5`, in full-width
-/// digits and separators too (`２０１７／１０／５`); `None` for anything else. One reader for
-/// the window, the workbooks and the command line: four had their own rules, and a date the
-/// window took (`2017/10/13`) the command line refused.
+/// digits and separators too (`２０１７／１０／５`), or in words (`平成29年10月13日`,
+/// `2017年10月13日`, `令和元年5月1日`); `None` for anything else. One reader for the window,
+/// the workbooks and the command line: four had their own rules, and a date the command line
+/// took (`平成29年10月13日`) the window's fields refused.
 pub fn read_date(text: &str) -> Option<chrono::NaiveDate> {
-    let text: String = (text.trim().chars())
+    let typed: String = (text.trim().chars())
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '/' | '／' | '.' | '．' | '－' | '−' => '-',
             _ => c,
         })
         .collect();
-    chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
+    chrono::NaiveDate::parse_from_str(&typed, "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            let normalized = normalize(text.trim());
+            let ("", (y, m, d)) = written_date_at_end(&normalized)? else {
+                return None;
+            };
+            chrono::NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))
+        })
+}
+
+/// The date `2018年3月31日` (or `平成30年3月31日`) a normalised text ends with: what stands
+/// before it, and the year, month and day.
+pub fn written_date_at_end(s: &str) -> Option<(&str, (i32, u8, u8))> {
+    let (rest, day) = trailing_number(s.strip_suffix('日')?)?;
+    let (rest, month) = trailing_number(rest.strip_suffix('月')?)?;
+    let rest = rest.strip_suffix('年')?;
+    // The year: four digits, or an era's (`平成30`, `令和元`), the shortest that reads.
+    (rest.char_indices().rev().take(8)).find_map(|(i, _)| {
+        let year = parse_era_year(&format!("{}年", &rest[i..]))?;
+        Some((&rest[..i], (year, month, day)))
+    })
+}
+
+/// The number of at most two digits `s` ends with, and what stands before it.
+fn trailing_number(s: &str) -> Option<(&str, u8)> {
+    let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let at = s.len() - digits;
+    Some((&s[..at], s[at..].parse().ok()?))
 }
 
 /// The years a survey's dates (sent, due, today) are taken in: 平成 1 to 2199. A year such as

@@ -48,17 +48,9 @@ impl AsOf {
     /// `2018年3月31日`, `平成30年3月31日`, full-width digits too. `None` for anything else, and
     /// for a day outside the fiscal year.
     pub fn read(text: &str, fiscal_year: FiscalYear) -> Option<AsOf> {
-        let date = match super::era::read_date(text) {
-            Some(d) => {
-                use chrono::Datelike;
-                (d.year(), d.month() as u8, d.day() as u8)
-            }
-            None => match written_date_at_end(&super::text::normalize(text))? {
-                ("", date) => date,
-                _ => return None,
-            },
-        };
-        AsOf::of_day(date, fiscal_year)
+        use chrono::Datelike;
+        let d = super::era::read_date(text)?;
+        AsOf::of_day((d.year(), d.month() as u8, d.day() as u8), fiscal_year)
     }
 
     /// The day `(year, month, day)` where it is one of `fiscal_year`.
@@ -104,29 +96,6 @@ impl AsOf {
             self.day
         )
     }
-}
-
-/// The date `2018年3月31日` (or `平成30年3月31日`) a normalised text ends with: what stands
-/// before it, and the year, month and day.
-pub fn written_date_at_end(s: &str) -> Option<(&str, (i32, u8, u8))> {
-    let (rest, day) = trailing_number(s.strip_suffix('日')?)?;
-    let (rest, month) = trailing_number(rest.strip_suffix('月')?)?;
-    let rest = rest.strip_suffix('年')?;
-    // The year: four digits, or an era's (`平成30`, `令和元`), the shortest that reads.
-    (rest.char_indices().rev().take(8)).find_map(|(i, _)| {
-        let year = super::era::parse_era_year(&format!("{}年", &rest[i..]))?;
-        Some((&rest[..i], (year, month, day)))
-    })
-}
-
-/// The number of at most two digits `s` ends with, and what stands before it.
-fn trailing_number(s: &str) -> Option<(&str, u8)> {
-    let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 2 {
-        return None;
-    }
-    let at = s.len() - digits;
-    Some((&s[..at], s[at..].parse().ok()?))
 }
 
 pub fn days_in_month(year: i32, month: u8) -> u8 {

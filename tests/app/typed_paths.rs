@@ -285,3 +285,24 @@ fn opening_another_file_over_unsaved_changes_asks_once() {
     );
     assert_eq!(h.state().document().file_path(), Some(saved.as_path()));
 }
+
+/// A due date typed in an era (令和9年1月15日), as the command line's `--due` takes it: the
+/// form goes on to ask for the folder. The window's date fields took only 2027-01-15.
+#[test]
+fn a_due_date_typed_in_an_era_is_taken_by_the_form() {
+    typing_paths();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = master_in(dir.path());
+    h.state_mut().queue(Action::Survey);
+    h.run();
+    let (role, label) = (egui::Role::TextInput, "回答期限 (YYYY-MM-DD)");
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.get_by_role_and_label(role, label)
+        .type_text("令和9年1月15日");
+    h.run();
+    h.get_by_label("フォルダを選んで書き出す…").click();
+    h.run();
+    assert!(h.query_by_label_contains("の形で書いてください").is_none());
+    h.get_by_label("フォルダのパスを入力");
+}

@@ -84,7 +84,39 @@ fn a_date_reads_the_same_wherever_it_is_typed() {
     ] {
         assert_eq!(read_date(typed), day, "{typed}");
     }
-    for not in ["H29.10.5", "2017年10月5日", "2017-13-01", "", "10/5"] {
+    for not in ["H29.10.5", "2017-13-01", "", "10/5"] {
         assert_eq!(read_date(not), None, "{not}");
+    }
+}
+
+/// One reader of a day for the window's fields, the workbooks and the command line: digits
+/// with any separator, and the words offices write (平成29年10月13日, 2017年10月13日, 令和元年…).
+#[test]
+fn a_day_is_read_alike_in_digits_and_in_words() {
+    use shinchoku::model::era::read_date;
+    let day = chrono::NaiveDate::from_ymd_opt(2017, 10, 13);
+    for text in [
+        "2017-10-13",
+        "2017/10/13",
+        "２０１７／１０／１３",
+        "平成29年10月13日",
+        "平成２９年１０月１３日",
+        " 2017年10月13日 ",
+        "H29年10月13日",
+    ] {
+        assert_eq!(read_date(text), day, "{text}");
+    }
+    assert_eq!(
+        read_date("令和元年5月1日"),
+        chrono::NaiveDate::from_ymd_opt(2019, 5, 1)
+    );
+    for not_a_day in [
+        "平成29年2月30日",
+        "10月13日",
+        "平成29年10月13日まで",
+        "H29.10.13",
+        "",
+    ] {
+        assert_eq!(read_date(not_a_day), None, "{not_a_day}");
     }
 }

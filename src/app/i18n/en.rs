@@ -88,7 +88,7 @@ pub const EN: Texts = Texts {
     survey_xlsx: "Excel (.xlsx)",
     survey_both: "Both",
     survey_send: "Choose a folder and write…",
-    survey_bad_due: "Write the due date as 2017-10-13",
+    survey_bad_due: "Write the due date as 2017-10-13 or 平成29年10月13日",
     survey_sent: "Survey files written",
     survey_failed: "Cannot send the survey",
     survey_not_master: "This is a division's response file: open the master report to survey or take in answers",

@@ -88,7 +88,7 @@ pub const JA: Texts = Texts {
     survey_xlsx: "Excel (.xlsx)",
     survey_both: "両方",
     survey_send: "フォルダを選んで書き出す…",
-    survey_bad_due: "期限は 2017-10-13 の形で書いてください",
+    survey_bad_due: "期限は 2017-10-13 か 平成29年10月13日 の形で書いてください",
     survey_sent: "照会ファイルを書き出しました",
     survey_failed: "照会できません",
     survey_not_master: "回答用ファイルからは照会・取り込みはできません。元の報告を開いてください",

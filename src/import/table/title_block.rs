@@ -153,7 +153,7 @@ pub(super) fn as_of_in(text: &str, fiscal_year: FiscalYear) -> Option<AsOf> {
         let date = &before[start..];
         AsOf::read(date, fiscal_year).or_else(|| {
             let s = crate::model::text::normalize(date);
-            let (_, day) = crate::model::report::written_date_at_end(&s)?;
+            let (_, day) = crate::model::era::written_date_at_end(&s)?;
             AsOf::of_day(day, fiscal_year)
         })
     })
