@@ -841,3 +841,27 @@ fn a_table_past_the_tagged_rows_is_printed_untagged_and_said() {
         (Tagging::Untagged, None)
     );
 }
+
+/// The window's note beside a printout it made untagged says why, without 「PDFを作れません」
+/// (it was made) or the command line's `--untagged` (the window chose it): the note read
+/// 「読み上げ用のタグなしで作成しました: PDFを作れません: …（構造なしのPDFなら作れます: --untagged）」.
+#[test]
+fn why_a_printout_was_made_untagged_is_said_without_the_command_lines_words() {
+    use shinchoku::lang::{Describe, Lang};
+    use shinchoku::print::pdf::{PdfError, UaFinding};
+    for e in [
+        PdfError::NotAccessible(vec![UaFinding::NoCharacter { glyph: 7 }]),
+        PdfError::Internal,
+    ] {
+        for lang in [Lang::Ja, Lang::En] {
+            let why = e.why_untagged(lang);
+            for unwanted in ["--untagged", "作れません", "cannot write"] {
+                assert!(!why.contains(unwanted), "{why}");
+            }
+            assert!(
+                e.describe(lang).contains("--untagged"),
+                "the command line's own"
+            );
+        }
+    }
+}

@@ -209,9 +209,9 @@ pub fn pdf_work(
                 bytes,
                 notes: too_large.iter().map(|n| n.describe(lang)).collect(),
             }),
-            // Text the bundled font lacks cannot be tagged: a meeting's printout is not held up
-            // for that (nor for a fault putting the structure together) — it is planned again
-            // and made untagged, and the user is told why.
+            // A printout failing the accessibility check (or a fault putting its structure
+            // together) does not hold a meeting up: it is planned again and made untagged, and
+            // the note says why.
             Err(e @ (print::pdf::PdfError::NotAccessible(_) | print::pdf::PdfError::Internal)) => {
                 let untagged = print::pdf::Tagging::Untagged;
                 let plan = print::plan_pages(&job, &mut |_| {}).map_err(JobError::of)?;
@@ -221,7 +221,7 @@ pub fn pdf_work(
                         notes: vec![format!(
                             "{}: {}",
                             lang.texts().pdf_untagged,
-                            e.describe(lang)
+                            e.why_untagged(lang)
                         )],
                     })
                     .map_err(JobError::of)

@@ -86,6 +86,37 @@ impl Describe for PdfError {
     }
 }
 
+impl PdfError {
+    /// Why a printout was made untagged after this error, for the note beside it: what the
+    /// check or the writer found, without 「PDFを作れません」 (it was made) or the command line's
+    /// `--untagged` (the window chose it).
+    pub fn why_untagged(&self, lang: Lang) -> String {
+        match self {
+            PdfError::NotAccessible(findings) => {
+                let findings: Vec<String> = findings.iter().map(|f| f.describe(lang)).collect();
+                say(
+                    lang,
+                    format!(
+                        "PDF/UA-1（アクセシブルなPDF）の検査に通りません: {}",
+                        findings.join("、")
+                    ),
+                    format!(
+                        "it fails the PDF/UA-1 (accessible PDF) check: {}",
+                        findings.join("; ")
+                    ),
+                )
+            }
+            PdfError::Internal => say(
+                lang,
+                "読み上げ用の構造をまとめる途中で内部のエラーが起きました".into(),
+                "an internal error stopped the structure for screen readers being put together"
+                    .into(),
+            ),
+            other => other.describe(lang),
+        }
+    }
+}
+
 impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.describe(Lang::En))
