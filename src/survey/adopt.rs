@@ -85,7 +85,6 @@ pub(super) fn adopt_list(
         // old sub-items and the edit dropped). An entry the master lacks is made to hold its
         // sub-items. Against the master alone, the same file sent again after its sub-item was
         // taken read as a rewritten text, and put the old sub-item back.
-        let subs: Vec<String> = e.subs.iter().map(|s| s.text.clone()).collect();
         let as_sent = sent
             .get(&super::sent::result_key(e.id))
             .map(|&h| h == super::sent::hash(&e.text));
@@ -102,7 +101,21 @@ pub(super) fn adopt_list(
                 crate::model::sub_text::text_with_subs(&adopted, &old)
             }
             (Some(_), _) => e.text.clone(),
-            (None, _) => crate::model::sub_text::text_with_subs(&adopted, &subs),
+            (None, _) if crate::model::sub_text::holds_subs(&adopted) => e.text.clone(),
+            // A new line whose text does not hold the sub-items listed beside it (typed by
+            // hand: 「研修の実施 ※全職員対象」 and 新任(4月), 中堅(9月)): its words stay, and the
+            // sub-items its text lacks follow its head. Composed again from its reading, the
+            // head was lost — a hand-typed line has none stored.
+            (None, _) => {
+                let lacking = Entry {
+                    subs: (adopted.subs.iter())
+                        .filter(|s| !e.text.contains(&s.text))
+                        .cloned()
+                        .collect(),
+                    ..adopted.clone()
+                };
+                crate::model::sub_text::text_with_subs(&lacking, &[])
+            }
         };
         Entry { text, ..adopted }
     }
