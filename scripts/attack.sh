@@ -111,6 +111,14 @@ case_xlsx_shared_strings() {
   make xlsx-shared-strings a.xlsx && expect 2 "4294967295 shared strings" check "$work/a.xlsx"
 }
 
+case_xlsx_cell_lines() {
+  make xlsx-cell-lines a.xlsx && expect 2 "too many lines" check "$work/a.xlsx"
+}
+
+case_tsv_bullet_lines() {
+  make tsv-bullet-lines a.tsv && expect 2 "too many lines" check "$work/a.tsv"
+}
+
 case_xlsx_far_cell() {
   make xlsx-far-cell a.xlsx && expect 0 "工程表!XFD1048576" check "$work/a.xlsx"
 }
@@ -371,7 +379,7 @@ case_answer_many_lines() {
 
 case_tsv_many_results() {
   make tsv-many-results a.tsv &&
-    expect 1 "nothing was written" import "$work/a.tsv" -o "$work/a.ron"
+    expect 2 "too many lines" import "$work/a.tsv" -o "$work/a.ron"
 }
 
 case_ron_many_indicators() {

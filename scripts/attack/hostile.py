@@ -151,6 +151,14 @@ def make_xlsx_far_cell(scale):
     return xlsx_cells(cells)
 
 
+def make_xlsx_cell_lines(scale):
+    """A 年次計画 cell of `x` and a line break 4.5 million times (about 25 KB zipped): each line
+    a plan line of its own, 8.5 GB to check. Refused by the table's bound on its lines."""
+    rows = [list(r) for r in REPORT_ROWS]
+    rows[3][4] = "x\n" * int(4_500_000 * scale)
+    return xlsx(rows)
+
+
 def make_xlsx_zip_bomb(scale):
     """A shared-string part of 512 MB (30 million strings, 600 KB zipped): read into memory
     whole when the workbook is opened."""
@@ -425,6 +433,19 @@ def make_tsv_diff_pages(scale):
     fields = lines[6].split("\t")
     fields[14] = " ".join(["・研修(5月)"] * 300_000)
     return "\n".join(lines[:6] + ["\t".join(fields)]).encode()
+
+
+def make_tsv_bullet_lines(scale):
+    """A 年次計画 cell of ` ・x` two million times (10 MB), no tag at all: each a plan line,
+    1.1 GB to check. Refused by the table's bound on its lines."""
+    lines = seed_lines()
+    for k, line in enumerate(lines):
+        fields = line.split("\t")
+        if len(fields) > 4 and fields[0].strip().isdigit():
+            fields[3] = " ・x" * int(2_000_000 * scale) + fields[3]
+            lines[k] = "\t".join(fields)
+            break
+    return "\n".join(lines).encode("utf-8")
 
 
 def make_tsv_headings(scale):
@@ -950,10 +971,10 @@ def make_tsv_wide_header(scale):
 
 
 def make_tsv_year_headings(scale):
-    """A stage table headed 1900年度 to 9999年度 over 20,000 rows (736 KB): 8,100 plan years,
-    and a flattened copy of 160 million cells."""
+    """A stage table headed 1900年度 to 9999年度 over 10,000 rows (420 KB): 8,100 plan years,
+    and a flattened copy of 81 million cells (its 97,000 tags within what a cell may hold)."""
     head = "<table><thead><tr><th>取組項目</th>" + "".join(f"<th>{y}年度</th>" for y in range(1900, 10000))
-    body = "</tr></thead><tbody><tr><td>□研修</td><td>検討</td></tr>" + "<tr><td></td><td>x</td></tr>" * 20000
+    body = "</tr></thead><tbody><tr><td>□研修</td><td>検討</td></tr>" + "<tr><td></td><td>x</td></tr>" * 10000
     return seed_with_cell(2, head + body + "</tbody></table>")
 
 
@@ -1103,7 +1124,7 @@ def make_tsv_notes_after_month_word(scale):
 
 def make_tsv_many_results(scale):
     """900,000 results 「・r(5月)」 in one cell (9.9 MB): imported, the report was 122 MB, more
-    than is read. Not written now, saying so."""
+    than is read. Refused when read now, by the table's bound on its lines."""
     return seed_with_result(" ・".join(["r(5月)"] * int(900_000 * scale)))
 
 

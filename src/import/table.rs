@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-mod cell_tags;
+mod cell_bounds;
 mod csv;
 mod numbering;
 mod numbers;
@@ -58,6 +58,15 @@ impl Row<'_> {
     /// workbook's cell as it is.
     pub(super) fn text(&self, i: usize) -> String {
         self.plain_text(self.get(i))
+    }
+
+    /// The row's texts as words, one space between (a title written over several cells).
+    fn words(&self) -> String {
+        (self.fields.iter().map(|f| f.trim()))
+            .filter(|f| !f.is_empty())
+            .map(|f| self.plain_text(f))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     fn plain_text(&self, field: &str) -> String {
@@ -144,6 +153,9 @@ struct Reader {
     plain: Option<PlainCheck>,
     /// The row of each initiative read, in order.
     initiative_lines: Vec<usize>,
+    /// The entries past each cell's first the rows read so far may hold, at most
+    /// ([`cell_bounds::lines_at_most`]).
+    lines_seen: usize,
     /// Reading a workbook: the sheet's name, and the sheet column of each field by row.
     sheet: Option<String>,
     columns: HashMap<usize, Vec<Option<usize>>>,
@@ -227,15 +239,7 @@ fn read_rows<'a>(
         numbers,
         above,
     } = title_block(&mut rows)?;
-    let title = title_row.as_ref().map_or(String::new(), |r| {
-        r.fields
-            .iter()
-            .map(|f| f.trim())
-            .filter(|f| !f.is_empty())
-            .map(|f| r.plain_text(f))
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
+    let title = title_row.as_ref().map_or(String::new(), Row::words);
     let header_text = header.fields.join(" ");
     // A title naming no year: the year the rows above the header name (a period line under
     // the title), else the header's.
@@ -262,6 +266,7 @@ fn read_rows<'a>(
         plan_years: None,
         plain: None,
         initiative_lines: Vec::new(),
+        lines_seen: 0,
         sheet: sheet.map(str::to_string),
         columns,
         numbers,
@@ -285,6 +290,7 @@ fn read_rows<'a>(
     }
     reader.row(&header);
     for row in rows {
+        reader.room_for(&row)?;
         reader.row(&row);
         reader.within_bounds(&row)?;
     }
@@ -407,20 +413,6 @@ impl Reader {
     }
 
     /// Refuses the table at the row that passes the most initiatives a table holds.
-    fn within_bounds(&self, row: &Row) -> Result<(), ImportError> {
-        if self.initiative_lines.len() <= crate::model::bounds::MAX_INITIATIVES {
-            return Ok(());
-        }
-        let at = Location::row(row.line);
-        Err(ImportError {
-            at: match &self.sheet {
-                Some(name) => in_sheet(name, &self.columns, at),
-                None => at,
-            },
-            kind: ImportErrorKind::TooManyInitiatives,
-        })
-    }
-
     fn warn(&mut self, at: Location, kind: WarningKind) {
         let at = match &self.sheet {
             Some(sheet) => in_sheet(sheet, &self.columns, at),
@@ -431,7 +423,7 @@ impl Reader {
 
     fn row(&mut self, row: &Row) {
         let bounded;
-        let row = match cell_tags::bounded(row) {
+        let row = match cell_bounds::bounded(row) {
             Some((kept, over)) => {
                 for o in over {
                     let names = ["番号", "取組", "工程", "年次計画", "実績", "担当課"];

@@ -233,24 +233,7 @@ impl Describe for MeasureWarning {
                     "no initiative numbered 「{number}」 in the report; the row is kept unread"
                 ),
             ),
-            W::RateDiffers { written, computed } => say(
-                lang,
-                format!(
-                    "書かれた率「{written}」が数値から計算した率（{computed}）と違います。率は計算したものを使い、書かれた率は未読の一覧に残しました"
-                ),
-                format!(
-                    "the rate written, 「{written}」, differs from the one computed from the numbers ({computed}); the computed one is used, the written one kept in the unread list"
-                ),
-            ),
-            W::RateNotComputed { written } => say(
-                lang,
-                format!(
-                    "書かれた率「{written}」は、数値が読めないため計算した率と比べられません。率は数値から計算するもので、書かれた率は未読の一覧に残しました"
-                ),
-                format!(
-                    "the rate written, 「{written}」, cannot be checked: the numbers it is of are not read; rates are computed from them, and the written one is kept in the unread list"
-                ),
-            ),
+            W::RateDiffers { .. } | W::RateNotComputed { .. } => rate_words(self, lang),
             W::RowNotUnderstood { text } => say(
                 lang,
                 format!(
@@ -468,6 +451,32 @@ fn indicator_words(warning: &MeasureWarning, lang: Lang) -> String {
             ),
             format!(
                 "the direction (向き) 「{text}」 says neither higher nor lower is better (高, ↑, 増 or 低, ↓, 減); kept as written, and no achievement rate or met is computed"
+            ),
+        ),
+        _ => String::new(),
+    }
+}
+
+/// A written rate set against the one computed, worded.
+fn rate_words(warning: &MeasureWarning, lang: Lang) -> String {
+    use MeasureWarning as W;
+    match warning {
+        W::RateDiffers { written, computed } => say(
+            lang,
+            format!(
+                "書かれた率「{written}」が数値から計算した率（{computed}）と違います。率は計算したものを使い、書かれた率は未読の一覧に残しました"
+            ),
+            format!(
+                "the rate written, 「{written}」, differs from the one computed from the numbers ({computed}); the computed one is used, the written one kept in the unread list"
+            ),
+        ),
+        W::RateNotComputed { written } => say(
+            lang,
+            format!(
+                "書かれた率「{written}」は、数値が読めないため計算した率と比べられません。率は数値から計算するもので、書かれた率は未読の一覧に残しました"
+            ),
+            format!(
+                "the rate written, 「{written}」, cannot be checked: the numbers it is of are not read; rates are computed from them, and the written one is kept in the unread list"
             ),
         ),
         _ => String::new(),

@@ -427,10 +427,14 @@ fn take(
     let division = answer.response.division.clone();
     let earlier = master.survey_of(&division);
     let (before, own) = earlier_answers(earlier);
+    // Written before its division was sent back: not the correction asked for.
+    let before_sent_back = (earlier.and_then(|s| s.sent_back.as_ref()).map(|b| b.at))
+        .zip(answer.modified)
+        .filter(|(back, this)| this < back);
     let written = super::shared::Written {
         own: &own,
         others: super::shared::written_by_others(master, &division),
-        sent_back: earlier.is_some_and(|s| s.sent_back.is_some()),
+        sent_back: earlier.is_some_and(|s| s.sent_back.is_some()) && before_sent_back.is_none(),
         standing: super::shared::standing_results(master),
         answer_lines: super::shared::answer_lines(&answer.content),
     };
@@ -496,7 +500,13 @@ fn take(
         ),
         sent_again: false,
     });
-    record.sent_back = None;
+    match before_sent_back {
+        None => record.sent_back = None,
+        Some((sent_back, this)) => {
+            let kind = WarningKind::OlderThanSentBack { sent_back, this };
+            (brought.warnings).push(Warning::new(Location::default(), kind));
+        }
+    }
     let difference = (!brought.edits.is_empty()).then(|| difference(master, &brought.edits));
     let changed_numbers = brought
         .edits

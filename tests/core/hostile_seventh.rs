@@ -39,3 +39,26 @@ fn a_cell_of_more_tags_than_are_read_is_kept_unread_and_said() {
         !(imported.warnings.iter()).any(|w| matches!(w.kind, WarningKind::CellTooManyTags { .. }))
     );
 }
+
+/// A cell parted into millions of lines (` ・x` two million times in a 10 MB table; a
+/// workbook's cell of `x` and a line break 4.5 million times in 24 KB took 8.5 GB): each line
+/// an entry costing a kilobyte or two. The table is refused at the row that would pass
+/// [`MAX_TABLE_LINES`], counted before it is read; one within it reads.
+#[test]
+fn a_table_of_more_lines_than_are_read_is_refused_before_they_are_read() {
+    use shinchoku::model::bounds::MAX_TABLE_LINES;
+    use shinchoku::model::diag::ImportErrorKind;
+    let key = "・職員研修の実施";
+    assert!(crate::SEED.contains(key));
+    let flood = |n: usize| crate::SEED.replacen(key, &format!("{}{key}", " ・x".repeat(n)), 1);
+    let err = shinchoku::import::import_text(&flood(MAX_TABLE_LINES + 1)).unwrap_err();
+    assert_eq!(err.kind, ImportErrorKind::TooManyLines);
+    let said = err.describe(Lang::Ja);
+    assert!(
+        said.contains("行（改行・「・」・タグで始まる項目）が多すぎます"),
+        "{said}"
+    );
+    assert!(err.at.row.is_some(), "the row is named: {said}");
+    let read = shinchoku::import::import_text(&flood(20_000)).unwrap();
+    assert_eq!(read.report.initiative_count(), 11);
+}

@@ -1065,3 +1065,46 @@ fn a_topic_no_division_answers_for_is_said() {
         "{said:#?}"
     );
 }
+
+/// The answer sent back is collected again as it was (its file last written before the
+/// send-back): no correction, so the send-back stands, said — it was cleared, 提出状況 showing
+/// 回答済 for the very answer the office had sent back. An answer written after it clears it.
+#[test]
+fn an_answer_written_before_the_send_back_does_not_clear_it() {
+    let mut master = master();
+    let sent = response(master.report(), 人事課).into_report();
+    let answered = |modified: NaiveDateTime| {
+        let mut a = answer_from_report(sent.clone(), "総務部人事課.ron".into()).unwrap();
+        a.modified = Some(modified);
+        a
+    };
+    let c = collect(master.report(), vec![ok(answered(at(10, 8)))], at(10, 9));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    master
+        .perform(Intent::SendBack {
+            division: 人事課.into(),
+            at: at(11, 9),
+            note: "数値を確認してください".into(),
+        })
+        .unwrap();
+    let today = NaiveDate::from_ymd_opt(2017, 10, 12).unwrap();
+    let standing = |m: &Document| {
+        let rows = status_rows(m.report(), today);
+        rows.iter().find(|r| r.division == 人事課).unwrap().standing
+    };
+    let c = collect(master.report(), vec![ok(answered(at(10, 8)))], at(12, 9));
+    let said: Vec<String> = (c.warnings.iter()).map(|w| w.describe(Lang::Ja)).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("差戻し（2017-10-11 09:00）より前に書かれたもので")),
+        "{said:?}"
+    );
+    if let Some(intent) = c.intent(&[]) {
+        master.perform(intent).unwrap();
+    }
+    assert_eq!(standing(&master), Standing::SentBack);
+    // Corrected after it: answered.
+    let c = collect(master.report(), vec![ok(answered(at(12, 10)))], at(12, 11));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(standing(&master), Standing::Received);
+}

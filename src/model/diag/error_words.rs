@@ -251,6 +251,14 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
             ),
         ),
         K::TooManyInitiatives => too_many_initiatives_words(lang),
+        K::TooManyLines => {
+            let most = crate::model::bounds::MAX_TABLE_LINES;
+            say(
+                lang,
+                format!("行（改行・「・」・タグで始まる項目）が多すぎます（読めるのは{most}件まで）。報告の表ではないか、壊れています"),
+                format!("too many lines (entries started by a line break, a 「・」 or a tag; at most {most} are read): not a report table, or a damaged one"),
+            )
+        }
         K::NoInitiative => say(
             lang,
             "取組の行がありません。取組の番号（1、2…）と題で始まる行が必要です".into(),

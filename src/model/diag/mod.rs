@@ -451,6 +451,13 @@ pub enum WarningKind {
     CellOutsideLayout {
         text: String,
     },
+    /// An answer whose file was last written before its division was sent back (差戻し) at
+    /// `sent_back`: no correction, so the send-back stands (it was cleared, 提出状況 saying
+    /// 回答済 for the very answer sent back); what it brings is taken as any answer's.
+    OlderThanSentBack {
+        sent_back: chrono::NaiveDateTime,
+        this: chrono::NaiveDateTime,
+    },
     /// An answer whose file is older than the answer of its division taken in before: taken
     /// all the same (the office chose to), and said, since it writes over the newer one.
     OlderThanTaken {
@@ -663,6 +670,9 @@ pub enum ImportErrorKind {
     /// More initiatives than [`crate::model::bounds::MAX_INITIATIVES`]: refused at the row
     /// (the error's place) that passes it.
     TooManyInitiatives,
+    /// More entries than [`crate::model::bounds::MAX_TABLE_LINES`] may stand in the rows up to
+    /// the error's place (counted before they are read).
+    TooManyLines,
     /// A workbook (by its name or its first bytes) that cannot be opened: damaged, cut short,
     /// or not a workbook at all. `why` is the reader's own message.
     DamagedWorkbook {

@@ -94,6 +94,19 @@ impl Describe for WarningKind {
                 taken,
                 this,
             } => older_than_taken_words(taken_file, (*taken, *this), lang),
+            W::OlderThanSentBack { sent_back, this } => {
+                let time = |t: &chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+                let (back, this) = (time(sent_back), time(this));
+                say(
+                    lang,
+                    format!(
+                        "この回答のファイル（{this}）は差戻し（{back}）より前に書かれたもので、訂正ではありません。差戻しはそのままです（提出状況は「差戻し」のまま）"
+                    ),
+                    format!(
+                        "this answer's file ({this}) was written before it was sent back ({back}): no correction, so the send-back stands"
+                    ),
+                )
+            }
             W::SameModifiedTime { replaced, at } => same_time_words(replaced, *at, lang),
             W::SubItemNotInText { entry, sub } => say(
                 lang,

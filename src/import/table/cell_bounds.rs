@@ -1,0 +1,108 @@
+//! What a cell may cost to read, known before it is read. A cell holding more tags than a
+//! report writes is kept as written, unread: its tags are not taken apart (each costs tens of
+//! bytes: millions of bare `<td>` in one 工程 cell, 84 MB, took 2 GB to check). And the lines
+//! a cell may part into are counted, for the table's bound on them.
+
+use super::{Reader, Row, in_sheet};
+use crate::model::bounds::MAX_CELL_TAGS;
+use crate::model::diag::{ImportError, ImportErrorKind, Location};
+
+/// A field holding more than [`MAX_CELL_TAGS`] tags.
+pub(super) struct Overfull<'a> {
+    /// 0-based.
+    pub(super) field: usize,
+    /// Counted up to one past the bound.
+    pub(super) tags: usize,
+    pub(super) text: &'a str,
+}
+
+/// The row with each [`Overfull`] field emptied, and those fields; `None` when none is. A
+/// workbook's cells are no HTML and are never taken apart.
+pub(super) fn bounded<'a>(row: &Row<'a>) -> Option<(Row<'a>, Vec<Overfull<'a>>)> {
+    if row.sheet.is_some() {
+        return None;
+    }
+    // A `<` starting a tag as the tokenizer has it; `<見出し>` and a lone `<` are text.
+    let tags = |f: &str| {
+        (f.match_indices('<'))
+            .filter(|&(at, _)| crate::import::html::is_tag_start(&f[at + 1..]))
+            .take(MAX_CELL_TAGS + 1)
+            .count()
+    };
+    let over: Vec<Overfull> = (row.fields.iter().enumerate())
+        .map(|(field, f)| Overfull {
+            field,
+            tags: tags(f),
+            text: f,
+        })
+        .filter(|o| o.tags > MAX_CELL_TAGS)
+        .collect();
+    if over.is_empty() {
+        return None;
+    }
+    let mut fields = row.fields.clone();
+    for o in &over {
+        fields[o.field] = "";
+    }
+    let kept = Row {
+        line: row.line,
+        fields,
+        sheet: None,
+    };
+    Some((kept, over))
+}
+
+/// The entries a cell may part into past its first, at most: each line break, each `・` and
+/// each tag that breaks a line (`<br>`, `<p>`, `<li>`) may start one (a cell of `x` and a line
+/// break, 4.5 million times in a 24 KB workbook, made 4.5 million plan lines).
+pub(super) fn lines_at_most(cell: &str) -> usize {
+    let breaking = |at: usize| {
+        let tag = &cell.as_bytes()[at + 1..];
+        let starts = |name: &[u8]| {
+            tag.len() > name.len()
+                && tag[..name.len()].eq_ignore_ascii_case(name)
+                && !tag[name.len()].is_ascii_alphanumeric()
+        };
+        starts(b"br") || starts(b"p") || starts(b"li")
+    };
+    let tags = cell
+        .match_indices('<')
+        .filter(|&(at, _)| breaking(at))
+        .count();
+    cell.bytes().filter(|&b| b == b'\n').count() + cell.matches('・').count() + tags
+}
+
+impl Reader {
+    /// Before a row is read: refused when the entries it may hold, with those before it, pass
+    /// [`crate::model::bounds::MAX_TABLE_LINES`] — each costs over a kilobyte read, and one
+    /// cell of a 24 KB workbook held 4.5 million line breaks (8.5 GB).
+    pub(super) fn room_for(&mut self, row: &Row) -> Result<(), ImportError> {
+        let lines: usize = row.fields.iter().map(|f| lines_at_most(f)).sum();
+        self.lines_seen = self.lines_seen.saturating_add(lines);
+        if self.lines_seen <= crate::model::bounds::MAX_TABLE_LINES {
+            return Ok(());
+        }
+        let at = Location::row(row.line);
+        Err(ImportError {
+            at: match &self.sheet {
+                Some(name) => in_sheet(name, &self.columns, at),
+                None => at,
+            },
+            kind: ImportErrorKind::TooManyLines,
+        })
+    }
+
+    pub(super) fn within_bounds(&self, row: &Row) -> Result<(), ImportError> {
+        if self.initiative_lines.len() <= crate::model::bounds::MAX_INITIATIVES {
+            return Ok(());
+        }
+        let at = Location::row(row.line);
+        Err(ImportError {
+            at: match &self.sheet {
+                Some(name) => in_sheet(name, &self.columns, at),
+                None => at,
+            },
+            kind: ImportErrorKind::TooManyInitiatives,
+        })
+    }
+}
