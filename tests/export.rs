@@ -296,15 +296,17 @@ fn a_changed_period_is_written_by_every_export_and_read_back() {
     assert_eq!(doc.report().actual_heading(), "上半期実績(4月～9月)");
 }
 
-/// A title holding an escape sequence (a terminal hyperlink, a screen clear) reaches the CSV
-/// with each control character shown by its mark, as the terminal and the web page show it:
-/// written raw, `cat out.csv` ran it. Line breaks and tabs in a cell stay as they are.
+/// A title holding an escape sequence (a terminal hyperlink, a screen clear) or a
+/// right-to-left override reaches the CSV with each character that does not show marked, as
+/// the terminal and the web page show it: written raw, `cat out.csv` ran the sequence, and
+/// Excel showed 「A<RLO>gpj.exe」 as 「Aexe.jpg」. Line breaks and tabs in a cell stay as they are.
 #[test]
 fn control_characters_reach_the_csv_by_their_marks() {
     let mut report = sample();
     let title = "X\u{1b}]8;;http://evil.example\u{7}click\u{1b}[2J\u{9b}";
     report.sections[0].initiatives[0].title = title.into();
     report.sections[0].initiatives[1].title = "二行の\n表題\tと字下げ".into();
+    report.sections[0].initiatives[2].title = "A\u{202E}gpj.exe\u{200B}\u{FEFF}".into();
     for encoding in [Encoding::Utf8, Encoding::Utf16] {
         let bytes = export_bytes(&report, Format::Csv, encoding).unwrap();
         let text = match encoding {
@@ -327,5 +329,12 @@ fn control_characters_reach_the_csv_by_their_marks() {
         assert!(text.contains(&shown), "{encoding:?}");
         assert!(shown.contains("<ESC U+001B>"));
         assert!(text.contains("二行の\n表題\tと字下げ"), "{encoding:?}");
+        let bidi = format!(
+            "A{}gpj.exe{}{}",
+            m('\u{202E}'),
+            m('\u{200B}'),
+            m('\u{FEFF}')
+        );
+        assert!(text.contains(&bidi), "{encoding:?}");
     }
 }

@@ -81,12 +81,13 @@ pub fn to_csv(report: &Report) -> Result<String, ExportError> {
     String::from_utf8(bytes).map_err(|e| ExportError::Writer(format!("CSV: {e}")))
 }
 
-/// A cell as the CSV writes it: guarded against being run as a formula, and a control
-/// character other than a line break or a tab shown by its mark (`<ESC U+001B>`), as the
-/// terminal and the web page show it — written raw, `cat out.csv` ran the escape sequences a
-/// title held. (The CSV is not read back: the mark is what a reader sees.)
+/// A cell as the CSV writes it: guarded against being run as a formula, and a character that
+/// does not show ([`crate::model::text::is_invisible`]) other than a tab or a line break shown
+/// by its mark (`<ESC U+001B>`, `<RLO U+202E>`), as the terminal and the web page show it —
+/// written raw, `cat out.csv` ran the escape sequences a title held, and Excel showed
+/// 「A<RLO>gpj.exe」 as 「Aexe.jpg」. (The CSV is not read back: the mark is what a reader sees.)
 fn csv_cell(cell: &str) -> String {
-    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let control = |c: char| crate::model::text::is_invisible(c) && !matches!(c, '\t' | '\n' | '\r');
     let guarded = formula_guarded(cell);
     if !guarded.chars().any(control) {
         return guarded.into_owned();
