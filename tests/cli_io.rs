@@ -302,3 +302,44 @@ fn an_output_named_for_another_kind_of_file_is_refused_and_that_file_is_kept() {
         assert!(!dir.path().join("master.ron.bak").exists(), "{args:?}");
     }
 }
+
+/// An output that is what the command reads, or a division's answer, is refused before
+/// anything is written: `export t.tsv -o t.tsv` rewrote the table without the rows it kept
+/// unread, `collect M A.ron -o A.ron` put the master over the answer it had just read, and
+/// `export M -o q/総務部人事課.xlsx` replaced the division's workbook (no backup).
+#[test]
+fn an_output_that_is_an_input_or_an_answer_is_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name);
+    let (master, table, answers) = (at("master.ron"), at("t.tsv"), at("照会"));
+    std::fs::copy(SEED, &table).unwrap();
+    let run = |args: &[&str]| {
+        let out = shinchoku().args(args).output().unwrap();
+        (out.status.code(), text(&out.stderr))
+    };
+    assert_eq!(run(&["import", SEED, "-o", arg(&master)]).0, Some(0));
+    let survey = [
+        "survey", arg(&master), "-o", arg(&answers), "--today", "2017-10-02", "--due", "2017-10-13",
+    ];
+    assert_eq!(run(&survey).0, Some(0), "{}", run(&survey).1);
+    let (ron, book) = (answers.join("総務部人事課.ron"), answers.join("総務部人事課.xlsx"));
+    let kept = |p: &std::path::Path| std::fs::read(p).unwrap();
+    let (before_table, before_ron, before_book) = (kept(&table), kept(&ron), kept(&book));
+    for (args, said) in [
+        (vec!["export", arg(&table), "-o", arg(&table)], "a file this command reads"),
+        (
+            vec!["collect", arg(&master), arg(&ron), "-o", arg(&ron)],
+            "a file this command reads",
+        ),
+        (vec!["export", arg(&master), "-o", arg(&book)], "the answer of 総務部人事課"),
+        (vec!["import", SEED, "-o", arg(&ron)], "the answer of 総務部人事課"),
+        (vec!["sample", "-o", arg(&ron)], "the answer of 総務部人事課"),
+    ] {
+        let (code, stderr) = run(&args);
+        assert_eq!(code, Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+        assert_eq!(kept(&table), before_table, "{args:?}");
+        assert_eq!(kept(&ron), before_ron, "{args:?}");
+        assert_eq!(kept(&book), before_book, "{args:?}");
+    }
+}

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::args::AsOfArgs;
 use super::console::{errln, outln};
-use super::files::{edit_master, misnamed_output, open_master};
+use super::files::{edit_master, open_master, refused_output};
 use super::problem::CommandProblem;
 use crate::edit::Intent;
 use crate::lang::{Describe, say};
@@ -14,7 +14,7 @@ use crate::model::AsOf;
 
 pub fn run(args: &AsOfArgs) -> ExitCode {
     if let Some(out) = &args.output
-        && let Some(refused) = misnamed_output(out, "ron")
+        && let Some(refused) = refused_output(out, Some("ron"), &[])
     {
         return refused;
     }

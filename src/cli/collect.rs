@@ -7,15 +7,16 @@ use std::process::ExitCode;
 use super::args::Collect;
 use super::console::bar::Bar;
 use super::console::{errln, outln};
-use super::files::{locked_output, misnamed_output, open_master, save_master};
+use super::files::{locked_output, open_master, refused_output, save_master};
 use crate::document::Document;
 use crate::lang::{Describe, Lang, say};
 use crate::model::diag::Warning;
 use crate::survey::{Collection, Taken};
 
 pub fn run(args: &Collect) -> ExitCode {
+    let answers: Vec<&std::path::Path> = args.answers.iter().map(|p| p.as_path()).collect();
     if let Some(out) = &args.output
-        && let Some(refused) = misnamed_output(out, "ron")
+        && let Some(refused) = refused_output(out, Some("ron"), &answers)
     {
         return refused;
     }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::args::Diff;
 use super::console::bar::Bar;
-use super::files::{UNREADABLE, misnamed_output, open};
+use super::files::{UNREADABLE, open, refused_output};
 use super::problem::{ChangeListFailure, CommandProblem};
 use crate::compare::Diff as ReportDiff;
 use crate::lang::Lang;
@@ -19,7 +19,7 @@ const DIFFERENT: u8 = 1;
 pub fn run(args: &Diff) -> ExitCode {
     // An error, not a difference: exit 2.
     if let Some(pdf) = &args.pdf
-        && misnamed_output(pdf, "pdf").is_some()
+        && refused_output(pdf, Some("pdf"), &[&args.old, &args.new]).is_some()
     {
         return ExitCode::from(UNREADABLE);
     }

@@ -5,10 +5,14 @@ use std::process::ExitCode;
 use super::args::{EncodingArg, Export};
 use super::console::bar::Bar;
 use super::console::{errln, outln};
-use super::files::{locked_output, open};
+use super::files::{locked_output, open, refused_output};
 use crate::export::{self, Encoding};
 
 pub fn run(args: &Export) -> ExitCode {
+    // Its kind is the output's extension: only what it is, and whose, is checked here.
+    if let Some(refused) = refused_output(&args.output, None, &[&args.report]) {
+        return refused;
+    }
     if let Some(refused) = locked_output(&args.output, args.force) {
         return refused;
     }

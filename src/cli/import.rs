@@ -4,10 +4,10 @@ use std::process::ExitCode;
 
 use super::args::Import;
 use super::console::{errln, outln};
-use super::files::{locked_output, misnamed_output, open};
+use super::files::{locked_output, open, refused_output};
 
 pub fn run(args: &Import) -> ExitCode {
-    if let Some(refused) = misnamed_output(&args.output, "ron") {
+    if let Some(refused) = refused_output(&args.output, Some("ron"), &[&args.report]) {
         return refused;
     }
     if let Some(refused) = locked_output(&args.output, args.force) {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::args::{KeepArg, PaperArg, Print};
 use super::console::bar::Bar;
 use super::console::{errln, outln};
-use super::files::{UNREADABLE, locked_output, misnamed_output, open};
+use super::files::{UNREADABLE, locked_output, open, refused_output};
 use super::problem::CommandProblem;
 use crate::compare::Comparison;
 use crate::model::Report;
@@ -14,7 +14,7 @@ use crate::print::pdf::Tagging;
 use crate::print::{Columns, KeepTogether, PageSetup, Paper, PrintJob};
 
 pub fn run(args: &Print) -> ExitCode {
-    if let Some(refused) = misnamed_output(&args.output, "pdf") {
+    if let Some(refused) = refused_output(&args.output, Some("pdf"), &[&args.report]) {
         return refused;
     }
     if let Some(refused) = locked_output(&args.output, args.force) {

@@ -51,6 +51,10 @@ pub enum CommandProblem {
         /// The extension it must have, without the dot.
         wanted: &'static str,
     },
+    /// The output is one of the command's inputs (`path`): nothing was written.
+    OutputIsInput { path: PathBuf },
+    /// The output is a division's answer (a response file, an answer workbook): not replaced.
+    OutputIsAnswer { path: PathBuf, division: String },
     /// No command was given, and this build has no window (feature `gui`).
     NoWindow,
     /// `as-of`: the text is no day of the report's fiscal year.
@@ -158,6 +162,23 @@ impl Describe for CommandProblem {
                     lang,
                     format!("{path}: 書き出す先は .{wanted} の名前にしてください（別の種類のファイルを置き換えないため）。何も書いていません"),
                     format!("{path}: name the output .{wanted} (so that no other kind of file is replaced); nothing was written"),
+                )
+            }
+            CommandProblem::OutputIsInput { path } => {
+                let path = crate::model::text::path_shown(path);
+                say(
+                    lang,
+                    format!("{path}: 読み込むファイルそのものには書き出せません（読んだものを置き換えてしまうため）。何も書いていません。別の名前にしてください"),
+                    format!("{path}: the output is a file this command reads; nothing was written: write elsewhere"),
+                )
+            }
+            CommandProblem::OutputIsAnswer { path, division } => {
+                let path = crate::model::text::path_shown(path);
+                let division = crate::model::text::visible(division);
+                say(
+                    lang,
+                    format!("{path}: {division}の回答です。置き換えません。何も書いていません。別の名前にしてください"),
+                    format!("{path}: it is the answer of {division}; not replaced, nothing was written: write elsewhere"),
                 )
             }
             CommandProblem::NoWindow => say(

@@ -4,14 +4,14 @@ use std::process::ExitCode;
 
 use super::args::{Rollover, ToArg};
 use super::console::{errln, outln};
-use super::files::{locked_output, misnamed_output, open};
+use super::files::{locked_output, open, refused_output};
 use crate::compare::RolloverTo;
 use crate::compare::confirm;
 use crate::lang::{Describe, Lang};
 
 pub fn run(args: &Rollover) -> ExitCode {
     let (input, output) = (&args.report, &args.output);
-    if let Some(refused) = misnamed_output(output, "ron") {
+    if let Some(refused) = refused_output(output, Some("ron"), &[input]) {
         return refused;
     }
     if let Some(refused) = locked_output(output, args.force) {

@@ -4,10 +4,10 @@ use std::process::ExitCode;
 
 use super::args::Sample;
 use super::console::{errln, outln};
-use super::files::{locked_output, misnamed_output};
+use super::files::{locked_output, refused_output};
 
 pub fn run(args: &Sample) -> ExitCode {
-    if let Some(refused) = misnamed_output(&args.output, "ron") {
+    if let Some(refused) = refused_output(&args.output, Some("ron"), &[]) {
         return refused;
     }
     if let Some(refused) = locked_output(&args.output, args.force) {

@@ -5,13 +5,13 @@ use std::process::ExitCode;
 
 use super::args::SendBack;
 use super::console::outln;
-use super::files::{edit_master, misnamed_output, open_master};
+use super::files::{edit_master, open_master, refused_output};
 use crate::edit::Intent;
 use crate::lang::say;
 
 pub fn run(args: &SendBack) -> ExitCode {
     if let Some(out) = &args.output
-        && let Some(refused) = misnamed_output(out, "ron")
+        && let Some(refused) = refused_output(out, Some("ron"), &[])
     {
         return refused;
     }

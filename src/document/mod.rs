@@ -316,7 +316,9 @@ impl Document {
 
     /// [`Document::save_to`] with what the user confirmed may be overridden.
     pub fn save_to_with(&mut self, path: &Path, options: SaveOptions) -> Result<(), SaveError> {
-        let own_file = self.save_path().is_some_and(|p| same_file(p, path));
+        let own_file = self
+            .save_path()
+            .is_some_and(|p| store::disk::same_file(p, path));
         let locked = |holder| SaveError::Locked {
             path: path.to_path_buf(),
             holder,
@@ -670,17 +672,6 @@ fn brings_invisible(intent: &Intent) -> bool {
         Intent::SendBack { note, .. } => has(note),
         // Numbers and ratings hold texts too (a name, a figure kept as written, a comment).
         Intent::TakeAnswers(_) | Intent::Measure(_) => true,
-        _ => false,
-    }
-}
-
-/// The same file, whether or not written the same way (`./a.ron`, `a.ron`).
-fn same_file(a: &Path, b: &Path) -> bool {
-    if a == b {
-        return true;
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
 }

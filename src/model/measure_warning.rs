@@ -102,6 +102,14 @@ pub enum MeasureWarning {
         sent: &'static str,
         now: &'static str,
     },
+    /// A response file's indicator the report no longer has (renamed or removed since the
+    /// survey), answered `answer` for the report's year: not taken, since which indicator it
+    /// is cannot be told (the answer was dropped without a word).
+    IndicatorGone {
+        initiative: String,
+        name: String,
+        answer: String,
+    },
     /// One number answered in two rows of an answer's 数値回答 sheet (`rows`, 1-based): taken
     /// once when the answers are the `same`, else neither (the report's number stays).
     AnsweredTwice {
@@ -248,6 +256,7 @@ impl Describe for MeasureWarning {
             | W::NoSuchNumber { .. }
             | W::AnswerNoteWithoutRating { .. }
             | W::AnsweredInSentUnit { .. }
+            | W::IndicatorGone { .. }
             | W::OtherYearNotTaken { .. }
             | W::RaterNotTaken { .. }
             | W::ClosedHalfNotTaken { .. } => answer_row_words(self, lang),
@@ -514,6 +523,22 @@ fn answer_row_words(warning: &MeasureWarning, lang: Lang) -> String {
                 ),
                 format!(
                     "the report has no number or rating this row's id 「{id}」 names: 「{answer}」 is not taken"
+                ),
+            )
+        }
+        W::IndicatorGone {
+            initiative,
+            name,
+            answer,
+        } => {
+            let (name, answer) = (preview(name), preview(answer));
+            say(
+                lang,
+                format!(
+                    "取組{initiative}の指標「{name}」は報告にありません（照会の後で名前が変わったか、除かれました）。回答「{answer}」は取り込みません"
+                ),
+                format!(
+                    "initiative {initiative}: the report has no indicator 「{name}」 (renamed or removed since the survey); the answer 「{answer}」 is not taken"
                 ),
             )
         }

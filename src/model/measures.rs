@@ -671,6 +671,21 @@ pub fn figure_of(text: &str, unit: &str) -> Figure {
     }
 }
 
+/// A figure typed where `shown` was the unit (a workbook's row, a response file, sent before
+/// the office changed the indicator's unit): a number written without a unit is in `shown`,
+/// so against an indicator now in another `unit` it is kept as written with `shown` after it
+/// (「132件」 against 千件, said as any figure in another unit is). It was read in the unit now:
+/// 132 件 became 132 千件, a rate of 110,000 %.
+pub fn figure_typed_in(text: &str, shown: &str, unit: &str) -> Figure {
+    match super::figure::read(text) {
+        Ok(Some(r)) if r.unit.is_empty() && !same_unit(shown, unit) => Figure {
+            value: None,
+            unread: format!("{}{shown}", text.trim()),
+        },
+        _ => figure_of(text, unit),
+    }
+}
+
 /// Is the unit written after a number (none, or the same as the indicator's) one the number
 /// may be read in? Full-width and half-width forms are the same unit (`％`, `%`).
 pub fn same_unit(written: &str, indicator: &str) -> bool {

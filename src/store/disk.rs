@@ -553,3 +553,24 @@ fn temp_owner<'a>(name: &'a str, prefix: &str) -> Option<(u32, Option<&'a str>)>
     }
     Some((pid.parse().ok()?, host))
 }
+
+/// Whether two paths name one file: the same path, the same file after links are followed, or
+/// (on Unix) one file under two names (a hard link).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    if let (Ok(x), Ok(y)) = (std::fs::canonicalize(a), std::fs::canonicalize(b))
+        && x == y
+    {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    false
+}

@@ -416,6 +416,43 @@ fn earlier_answers(
     (before, own)
 }
 
+/// When the division was sent back and when the answer's file was last written, where the file
+/// is older: not the correction asked for.
+fn before_sent_back(
+    earlier: Option<&crate::model::DivisionSurvey>,
+    answer: &Answer,
+) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    (earlier.and_then(|s| s.sent_back.as_ref()).map(|b| b.at))
+        .zip(answer.modified)
+        .filter(|(back, this)| this < back)
+}
+
+/// What is said of an answer's file older than what it follows: the answer of its division
+/// taken in before, or its send-back.
+fn older_file(
+    earlier: Option<&crate::model::DivisionSurvey>,
+    answer: &Answer,
+    before_sent_back: Option<(NaiveDateTime, NaiveDateTime)>,
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if let Some(before) = earlier.and_then(|s| s.received.as_ref())
+        && let (Some(taken), Some(this)) = (before.modified, answer.modified)
+        && this < taken
+    {
+        let kind = WarningKind::OlderThanTaken {
+            taken_file: before.file.clone(),
+            taken,
+            this,
+        };
+        out.push(Warning::new(Location::default(), kind));
+    }
+    if let Some((sent_back, this)) = before_sent_back {
+        let kind = WarningKind::OlderThanSentBack { sent_back, this };
+        out.push(Warning::new(Location::default(), kind));
+    }
+    out
+}
+
 fn take(
     master: &Report,
     answer: Answer,
@@ -427,10 +464,7 @@ fn take(
     let division = answer.response.division.clone();
     let earlier = master.survey_of(&division);
     let (before, own) = earlier_answers(earlier);
-    // Written before its division was sent back: not the correction asked for.
-    let before_sent_back = (earlier.and_then(|s| s.sent_back.as_ref()).map(|b| b.at))
-        .zip(answer.modified)
-        .filter(|(back, this)| this < back);
+    let before_sent_back = before_sent_back(earlier, &answer);
     let written = super::shared::Written {
         own: &own,
         others: super::shared::written_by_others(master, &division),
@@ -473,19 +507,7 @@ fn take(
     let count = earlier
         .and_then(|s| s.received.as_ref())
         .map_or(0, |r| r.count);
-    if let Some(before) = earlier.and_then(|s| s.received.as_ref())
-        && let (Some(taken), Some(this)) = (before.modified, answer.modified)
-        && this < taken
-    {
-        let kind = WarningKind::OlderThanTaken {
-            taken_file: before.file.clone(),
-            taken,
-            this,
-        };
-        brought
-            .warnings
-            .push(Warning::new(Location::default(), kind));
-    }
+    (brought.warnings).extend(older_file(earlier, &answer, before_sent_back));
     record.received = Some(Received {
         at,
         file: answer.file.clone(),
@@ -500,12 +522,8 @@ fn take(
         ),
         sent_again: false,
     });
-    match before_sent_back {
-        None => record.sent_back = None,
-        Some((sent_back, this)) => {
-            let kind = WarningKind::OlderThanSentBack { sent_back, this };
-            (brought.warnings).push(Warning::new(Location::default(), kind));
-        }
+    if before_sent_back.is_none() {
+        record.sent_back = None;
     }
     let difference = (!brought.edits.is_empty()).then(|| difference(master, &brought.edits));
     let changed_numbers = brought

@@ -19,10 +19,12 @@ use crate::model::measures::{Measures, YenUnit};
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report, TakenTopic};
 use from_ron::{AsSent, answered};
+use hidden_id::{IdHashes, read_id};
 use pairing::Pairing;
 use put_back::{answered_in_sent_unit, back_as_sent, earlier_answer_stands, put_answer};
 
 mod from_ron;
+mod hidden_id;
 mod pairing;
 mod put_back;
 
@@ -291,7 +293,11 @@ pub struct MeasureRow {
     pub name: Option<u64>,
     /// The money unit an effect's row was sent in (`u=`, yen per unit; none in a workbook from
     /// before it was kept): the answer is read in it, whatever the report's unit is now.
-    pub unit: Option<YenUnit>,
+    pub money_unit: Option<YenUnit>,
+    /// The unit an indicator's row was sent in (`v=`, its UTF-8 in hexadecimal; none in a
+    /// workbook from before it was kept, or for an indicator without one): a number typed
+    /// there is in it, whatever the indicator's unit is now.
+    pub shown_unit: Option<String>,
 }
 
 /// Which number a row answers.
@@ -430,7 +436,11 @@ pub(super) fn sheet_lines(response: &Report, division: &str) -> Vec<([String; 4]
             } else {
                 format!("{}（{}）", x.name, x.unit)
             };
-            let id = format!("I {} {k} n={:x}", i.id.0, name_hash(&x.name));
+            let mut id = format!("I {} {k} n={:x}", i.id.0, name_hash(&x.name));
+            if !x.unit.is_empty() {
+                let hex: String = x.unit.bytes().map(|b| format!("{b:02x}")).collect();
+                id.push_str(&format!(" v={hex}"));
+            }
             lines.push(line(name, target, now, id));
         }
         let effect = m.effect(year);
@@ -489,50 +499,11 @@ pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow>
             id: id.to_string(),
             sent: hashes.sent,
             name: hashes.name,
-            unit: hashes.unit,
+            money_unit: hashes.money_unit,
+            shown_unit: hashes.shown_unit,
         });
     }
     rows
-}
-
-/// The hashes a hidden id carries after what it names.
-#[derive(Default)]
-struct IdHashes {
-    sent: Option<u64>,
-    name: Option<u64>,
-    unit: Option<YenUnit>,
-}
-
-/// What a hidden id (`I 6 0 n=… s=…`, `E 6 u=… s=…`, `R 6 s=…`, as [`write_sheet`] writes
-/// it; without the hashes in a workbook from before them) names.
-fn read_id(id: &str) -> Option<(crate::model::Id, MeasureCell, IdHashes)> {
-    let mut words: Vec<&str> = id.split_whitespace().collect();
-    let mut hashes = IdHashes::default();
-    while let Some(last) = words.last() {
-        let hex = |p: &str| {
-            last.strip_prefix(p)
-                .map(|h| u64::from_str_radix(h, 16).ok())
-        };
-        match (hex("s="), hex("n="), hex("u=")) {
-            (Some(h), _, _) => hashes.sent = Some(h?),
-            (_, Some(h), _) => hashes.name = Some(h?),
-            (_, _, Some(yen)) => {
-                let units = [YenUnit::Yen, YenUnit::Thousand, YenUnit::Million];
-                hashes.unit = Some(units.into_iter().find(|u| Some(u.yen() as u64) == yen)?);
-            }
-            _ => break,
-        }
-        words.pop();
-    }
-    let (kind, initiative) = (*words.first()?, words.get(1)?.parse::<u64>().ok()?);
-    let what = match (kind, words.get(2).map(|k| k.parse::<usize>()), words.len()) {
-        ("I", Some(Ok(k)), 3) => MeasureCell::Indicator(k),
-        ("E", None, 2) => MeasureCell::Effect,
-        ("R", None, 2) => MeasureCell::SelfRating,
-        ("N", None, 2) => MeasureCell::SelfNote,
-        _ => return None,
-    };
-    Some((crate::model::Id(initiative), what, hashes))
 }
 
 /// An indicator's name as its answer row keeps it.

@@ -1107,3 +1107,90 @@ fn an_effect_typed_as_text_into_a_response_file_is_read_in_the_units_it_was_sent
         assert_eq!(read, actual, "{typed}: the table read back");
     }
 }
+
+/// The office renames an indicator after the survey (電子申請件数 → 電子申請の件数); the
+/// division answers it in its response file under the name it was sent: which indicator that
+/// is cannot be told, so it is not taken — said, naming both. It was dropped without a word
+/// (the workbook's row said so: 「…に当たる数値・評価は報告にありません」).
+#[test]
+fn an_answer_for_an_indicator_renamed_since_the_survey_is_said_not_dropped() {
+    use shinchoku::model::figure::Decimal;
+    use shinchoku::model::measures::Figure;
+    let master = sent(seed_with_measures());
+    let first = master.sections[0].initiatives[0].id;
+    let division = first_division(&master);
+    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
+    ron.initiative_mut(first).unwrap().measures_mut().indicators[0]
+        .year_mut(FY)
+        .actual = Figure::of(Decimal::whole(1_150));
+    let mut renamed = master.clone();
+    renamed
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators[0]
+        .name = "電子申請の件数".into();
+    let at = crate::measures_cycle::answered_at();
+    let c = shinchoku::survey::collect::collect(&renamed, vec![from_ron(&ron)], at);
+    assert!(
+        said(&c).iter().any(|w| w.contains(
+            "指標「電子申請件数」は報告にありません（照会の後で名前が変わったか、除かれました）。回答「1150」は取り込みません"
+        )),
+        "{:?}",
+        said(&c)
+    );
+    let after = taken(&renamed, &c);
+    let x = &after.initiative(first).unwrap().measures().indicators[0];
+    assert_ne!(x.actual_for(FY), Some(Decimal::whole(1_150)));
+    // Not renamed: taken, nothing said of it.
+    let c = shinchoku::survey::collect::collect(&master, vec![from_ron(&ron)], at);
+    assert!(!said(&c).iter().any(|w| w.contains("報告にありません")));
+    let after = taken(&master, &c);
+    let x = &after.initiative(first).unwrap().measures().indicators[0];
+    assert_eq!(x.actual_for(FY), Some(Decimal::whole(1_150)));
+}
+
+/// The office changes an indicator's unit after the survey (件 → 千件): a number the division
+/// typed where 件 was shown — the workbook's row 「電子申請件数（件）」, the response file's
+/// indicator in 件 — is in 件, so it is kept as written with its unit and said, not read as
+/// 千件 (950 件 became 950 千件, a rate of 79,000 %, unsaid).
+#[test]
+fn an_indicator_answered_in_the_unit_it_was_sent_in_is_kept_in_that_unit() {
+    use shinchoku::model::figure::Decimal;
+    use shinchoku::model::measures::Figure;
+    let master = sent(seed_with_measures());
+    let first = master.sections[0].initiatives[0].id;
+    let division = first_division(&master);
+    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
+    ron.initiative_mut(first).unwrap().measures_mut().indicators[0]
+        .year_mut(FY)
+        .actual = Figure::of(Decimal::whole(950));
+    let book = answered_950_3200(&sent_book(&master));
+    let mut changed = master.clone();
+    changed
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators[0]
+        .unit = "千件".into();
+    let at = crate::measures_cycle::answered_at();
+    for answer in [from_book(&book), from_ron(&ron)] {
+        let c = shinchoku::survey::collect::collect(&changed, vec![answer], at);
+        let after = taken(&changed, &c);
+        let x = &after.initiative(first).unwrap().measures().indicators[0];
+        let actual = &x.years.iter().find(|y| y.year == FY).unwrap().actual;
+        assert_eq!((actual.value, actual.unread.as_str()), (None, "950件"));
+        assert!(
+            said(&c)
+                .iter()
+                .any(|w| w.contains("「950件」の単位が指標の単位「千件」と違います")),
+            "{:?}",
+            said(&c)
+        );
+    }
+    // The unit as sent: read.
+    let c = shinchoku::survey::collect::collect(&master, vec![from_book(&book)], at);
+    let after = taken(&master, &c);
+    let x = &after.initiative(first).unwrap().measures().indicators[0];
+    assert_eq!(x.actual_for(FY), Some(Decimal::whole(950)));
+}

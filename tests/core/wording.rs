@@ -273,6 +273,11 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             initiative: "2".into(),
             answer: text(),
         },
+        W::IndicatorGone {
+            initiative: "2".into(),
+            name: "電子申請件数".into(),
+            answer: "1150".into(),
+        },
         W::AnsweredInSentUnit {
             initiative: "2".into(),
             answer: "1310.2".into(),
@@ -429,6 +434,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::NoSuchNumber { .. }
                 | W::AnswerNoteWithoutRating { .. }
                 | W::AnsweredInSentUnit { .. }
+                | W::IndicatorGone { .. }
                 | W::AnsweredTwice { .. }
                 | W::OtherYearNotTaken { .. }
                 | W::RaterNotTaken { .. }

@@ -309,10 +309,7 @@ impl DocState {
         // The file this window has open: read again, keeping its lock. Opened anew, the
         // window's own lock read as another's (read-only, 「使用中」), and replacing the
         // document then removed the lock file.
-        let same = |open: &Path| match (open.canonicalize(), path.canonicalize()) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => open == path,
-        };
+        let same = |open: &Path| crate::store::disk::same_file(open, path);
         if self.doc.save_path().is_some_and(same) {
             return match self.doc.reload() {
                 Ok(()) => self.opened(path, lang),

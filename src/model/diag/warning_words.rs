@@ -95,17 +95,7 @@ impl Describe for WarningKind {
                 this,
             } => older_than_taken_words(taken_file, (*taken, *this), lang),
             W::OlderThanSentBack { sent_back, this } => {
-                let time = |t: &chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
-                let (back, this) = (time(sent_back), time(this));
-                say(
-                    lang,
-                    format!(
-                        "この回答のファイル（{this}）は差戻し（{back}）より前に書かれたもので、訂正ではありません。差戻しはそのままです（提出状況は「差戻し」のまま）"
-                    ),
-                    format!(
-                        "this answer's file ({this}) was written before it was sent back ({back}): no correction, so the send-back stands"
-                    ),
-                )
+                older_than_sent_back_words((*sent_back, *this), lang)
             }
             W::SameModifiedTime { replaced, at } => same_time_words(replaced, *at, lang),
             W::SubItemNotInText { entry, sub } => say(
@@ -607,6 +597,23 @@ fn not_answer_words(text: &str, row_added: bool, lang: Lang) -> String {
 }
 
 /// An answer older than the one of its division taken in before.
+fn older_than_sent_back_words(
+    (sent_back, this): (chrono::NaiveDateTime, chrono::NaiveDateTime),
+    lang: Lang,
+) -> String {
+    let time = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    let (back, this) = (time(sent_back), time(this));
+    say(
+        lang,
+        format!(
+            "この回答のファイル（{this}）は差戻し（{back}）より前に書かれたもので、訂正ではありません。差戻しはそのままです（提出状況は「差戻し」のまま）"
+        ),
+        format!(
+            "this answer's file ({this}) was written before it was sent back ({back}): no correction, so the send-back stands"
+        ),
+    )
+}
+
 fn older_than_taken_words(
     taken_file: &str,
     (taken, this): (chrono::NaiveDateTime, chrono::NaiveDateTime),

@@ -5,7 +5,7 @@ use super::Pairing;
 use crate::model::FiscalYear;
 use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::measure_warning::{MeasureAt, MeasureField, MeasureWarning};
-use crate::model::measures::{Figure, Measures, Money, YenUnit};
+use crate::model::measures::{Figure, Indicator, Measures, Money, YenUnit};
 use crate::model::text::normalize;
 
 /// The master's measures with the division's part as the answer has it: the report's year's
@@ -41,10 +41,12 @@ pub(super) fn answered(
         }
     };
     let pairing = Pairing::new(&master.indicators, &answer.indicators);
+    let mut paired: Vec<&Indicator> = Vec::new();
     for (k, x) in out.indicators.iter_mut().enumerate() {
         let Some((nth, y)) = pairing.answer_of(k) else {
             continue;
         };
+        paired.push(y);
         let mut years: Vec<FiscalYear> = x.years.iter().chain(&y.years).map(|v| v.year).collect();
         years.sort();
         years.dedup();
@@ -54,26 +56,7 @@ pub(super) fn answered(
                 |v| (v.actual.clone(), v.first_half.clone()),
             );
             if fy != year {
-                let (kept_actual, kept_half) = x
-                    .year(fy)
-                    .map(|v| (v.actual.display(), v.first_half.display()))
-                    .unwrap_or_default();
-                let name = x.name.clone();
-                not_taken(
-                    MeasureField::IndicatorActual {
-                        name: name.clone(),
-                        year: fy,
-                    },
-                    kept_actual,
-                    actual.display(),
-                    false,
-                );
-                not_taken(
-                    MeasureField::IndicatorFirstHalf { name, year: fy },
-                    kept_half,
-                    first_half.display(),
-                    false,
-                );
+                other_year_not_taken(x, fy, (&actual, &first_half), &mut not_taken);
                 continue;
             }
             // As it was sent (the response keeps each number's): the master's stays, with
@@ -82,10 +65,17 @@ pub(super) fn answered(
             if as_sent(&key, &crate::survey::sent::indicator_answer(y.year(fy))) {
                 continue;
             }
+            // A number typed in the unit the indicator was sent in, the office's unit being
+            // another since: kept as written in it, said (it was read in the unit now).
+            let typed_in = |f: Figure| match f.value {
+                Some(_) => crate::model::measures::figure_typed_in(&f.display(), &y.unit, &x.unit),
+                None => f,
+            };
+            let actual = typed_in(actual);
             // The first half is reported and closed once the report is past it: a change of
             // it is said, not taken (the window and the workbook ask the year's actual only).
             let first_half = match first_half_open {
-                true => first_half,
+                true => typed_in(first_half),
                 false => {
                     let kept = x.year(fy).map(|v| v.first_half.clone()).unwrap_or_default();
                     let field = MeasureField::IndicatorFirstHalf {
@@ -108,12 +98,14 @@ pub(super) fn answered(
         x.years
             .retain(|v| !(v.target.is_blank() && v.actual.is_blank() && v.first_half.is_blank()));
     }
+    let gone = indicators_gone(initiative, answer, &paired, (year, as_sent));
     answered_effects(
         &mut out,
         answer,
         (year, unit, typed_in),
         (&mut not_taken, seen, as_sent),
     );
+    said.extend(gone);
     let rating = answer
         .self_rating
         .as_ref()
@@ -124,6 +116,68 @@ pub(super) fn answered(
     );
     if !rating_as_sent && !rating.is_some_and(&mut *seen) {
         out.self_rating = answer.self_rating.clone();
+    }
+    out
+}
+
+/// An indicator's change of another year than the report's, said through `not_taken`.
+fn other_year_not_taken(
+    x: &Indicator,
+    fy: FiscalYear,
+    (actual, first_half): (&Figure, &Figure),
+    not_taken: &mut dyn FnMut(MeasureField, String, String, bool),
+) {
+    let (kept_actual, kept_half) = x
+        .year(fy)
+        .map(|v| (v.actual.display(), v.first_half.display()))
+        .unwrap_or_default();
+    let name = x.name.clone();
+    let field = MeasureField::IndicatorActual {
+        name: name.clone(),
+        year: fy,
+    };
+    not_taken(field, kept_actual, actual.display(), false);
+    let field = MeasureField::IndicatorFirstHalf { name, year: fy };
+    not_taken(field, kept_half, first_half.display(), false);
+}
+
+/// The answer's indicators the master no longer has (none paired with them), answered for the
+/// report's year otherwise than they were sent: said, not taken.
+fn indicators_gone(
+    initiative: &crate::model::Initiative,
+    answer: &Measures,
+    paired: &[&Indicator],
+    (year, as_sent): (FiscalYear, AsSent<'_>),
+) -> Vec<Warning> {
+    let mut nth: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for y in &answer.indicators {
+        let name = normalize(&y.name);
+        let k = nth.entry(name.clone()).or_default();
+        let key = format!("i/{name}/{k}");
+        *k += 1;
+        if paired.iter().any(|p| std::ptr::eq(*p, y)) {
+            continue;
+        }
+        let Some(v) = y.year(year) else { continue };
+        let answered = [&v.actual, &v.first_half].map(|f| f.display());
+        if answered.iter().all(String::is_empty)
+            || as_sent(&key, &crate::survey::sent::indicator_answer(Some(v)))
+        {
+            continue;
+        }
+        let warning = MeasureWarning::IndicatorGone {
+            initiative: initiative.number.clone(),
+            name: y.name.clone(),
+            answer: answered
+                .into_iter()
+                .find(|a| !a.is_empty())
+                .unwrap_or_default(),
+        };
+        out.push(Warning::new(
+            Location::default(),
+            WarningKind::Measure { warning },
+        ));
     }
     out
 }

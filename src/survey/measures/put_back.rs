@@ -87,12 +87,13 @@ pub(super) fn put_answer(
     m: &mut Measures,
     row: &MeasureRow,
 ) {
-    use crate::edit::measures::{figure_of, money_of};
+    use crate::edit::measures::money_of;
     let year = master.fiscal_year;
     match row.what {
         MeasureCell::Indicator(k) => {
             if let Some(x) = m.indicators.get_mut(k) {
-                let figure = figure_of(&row.answer, &x.unit);
+                let shown = row.shown_unit.as_deref().unwrap_or(&x.unit);
+                let figure = crate::model::measures::figure_typed_in(&row.answer, shown, &x.unit);
                 let half = first_half_asked(master, x);
                 let slot = x.year_mut(year);
                 match half {
@@ -105,7 +106,7 @@ pub(super) fn put_answer(
             }
         }
         MeasureCell::Effect => {
-            let unit = row.unit.unwrap_or(master.measure_settings.yen_unit);
+            let unit = row.money_unit.unwrap_or(master.measure_settings.yen_unit);
             m.effect_mut(year).actual = money_of(&row.answer, unit);
             m.effects
                 .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
@@ -180,9 +181,7 @@ pub(super) fn answered_in_sent_unit(
     row: &MeasureRow,
 ) -> Option<Warning> {
     let now = master.measure_settings.yen_unit;
-    let sent = row
-        .unit
-        .filter(|&u| u != now && row.what == MeasureCell::Effect)?;
+    let sent = (row.money_unit).filter(|&u| u != now && row.what == MeasureCell::Effect)?;
     (!row.answer.trim().is_empty()).then_some(())?;
     let warning = crate::model::measure_warning::MeasureWarning::AnsweredInSentUnit {
         initiative: i.number.clone(),
