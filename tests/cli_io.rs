@@ -319,21 +319,43 @@ fn an_output_that_is_an_input_or_an_answer_is_refused_and_kept() {
     };
     assert_eq!(run(&["import", SEED, "-o", arg(&master)]).0, Some(0));
     let survey = [
-        "survey", arg(&master), "-o", arg(&answers), "--today", "2017-10-02", "--due", "2017-10-13",
+        "survey",
+        arg(&master),
+        "-o",
+        arg(&answers),
+        "--today",
+        "2017-10-02",
+        "--due",
+        "2017-10-13",
     ];
     assert_eq!(run(&survey).0, Some(0), "{}", run(&survey).1);
-    let (ron, book) = (answers.join("総務部人事課.ron"), answers.join("総務部人事課.xlsx"));
+    let (ron, book) = (
+        answers.join("総務部人事課.ron"),
+        answers.join("総務部人事課.xlsx"),
+    );
     let kept = |p: &std::path::Path| std::fs::read(p).unwrap();
     let (before_table, before_ron, before_book) = (kept(&table), kept(&ron), kept(&book));
     for (args, said) in [
-        (vec!["export", arg(&table), "-o", arg(&table)], "a file this command reads"),
+        (
+            vec!["export", arg(&table), "-o", arg(&table)],
+            "a file this command reads",
+        ),
         (
             vec!["collect", arg(&master), arg(&ron), "-o", arg(&ron)],
             "a file this command reads",
         ),
-        (vec!["export", arg(&master), "-o", arg(&book)], "the answer of 総務部人事課"),
-        (vec!["import", SEED, "-o", arg(&ron)], "the answer of 総務部人事課"),
-        (vec!["sample", "-o", arg(&ron)], "the answer of 総務部人事課"),
+        (
+            vec!["export", arg(&master), "-o", arg(&book)],
+            "the answer of 総務部人事課",
+        ),
+        (
+            vec!["import", SEED, "-o", arg(&ron)],
+            "the answer of 総務部人事課",
+        ),
+        (
+            vec!["sample", "-o", arg(&ron)],
+            "the answer of 総務部人事課",
+        ),
     ] {
         let (code, stderr) = run(&args);
         assert_eq!(code, Some(1), "{args:?}: {stderr}");

@@ -64,7 +64,17 @@ pub(super) fn file_name(path: &Path) -> String {
 /// name lets a later save tell whether the process that made it can be asked about.
 pub(super) fn temp_path(path: &Path) -> PathBuf {
     let owner = format!("{}@{}", std::process::id(), this_host());
-    dir_of(path).join(os_name(path, ".", &format!(".{owner}.tmp")))
+    let temp = os_name(path, ".", &format!(".{owner}.tmp"));
+    // A name the system allows, however long the report's (at 239 bytes of name the temporary
+    // one passed 255, and the report could never be saved): `.shinchoku-HASH.PID@HOST.tmp`.
+    if temp.len() <= 255 {
+        return dir_of(path).join(temp);
+    }
+    let name = path.file_name().unwrap_or_default().as_encoded_bytes();
+    let hash = name.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    dir_of(path).join(format!(".shinchoku-{hash:016x}.{owner}.tmp"))
 }
 
 /// This computer's name as it goes into a file name: ASCII letters, digits and `-`.

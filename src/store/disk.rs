@@ -196,6 +196,9 @@ pub enum WriteError {
     /// nothing was written, so the file as it was stays readable (`collect` of an answer of
     /// 450,000 lines wrote a 128 MB master that no command could open again).
     TooLarge { path: PathBuf, bytes: u64 },
+    /// The file's name is too long for its backups' (`NAME.bak3` past the 255 a file system
+    /// allows): nothing was written (saved, it replaced the file with no backup, unsaid).
+    NameTooLong { path: PathBuf },
 }
 
 impl Describe for WriteError {
@@ -248,6 +251,19 @@ impl Describe for WriteError {
                     "the folder 「{}」 is on a drive or share mounted read-only; nothing was \
                      written. Save somewhere else",
                     crate::model::text::path_shown(folder)
+                ),
+            ),
+            WriteError::NameTooLong { path } => say(
+                lang,
+                format!(
+                    "{}: 名前が長すぎて、予備（.bak）の名前が付けられません（名前は{}文字ほどまで）。何も書いていません。短い名前で保存してください",
+                    crate::model::text::path_shown(path),
+                    MOST_NAME - 5
+                ),
+                format!(
+                    "{}: the name is too long to name its backups (.bak) beside it (at most about {} characters); nothing was written: save under a shorter name",
+                    crate::model::text::path_shown(path),
+                    MOST_NAME - 5
                 ),
             ),
             WriteError::TooLarge { path, bytes } => {
@@ -357,6 +373,13 @@ pub fn write_keeping_backups_with(
     }
     if leads_to_no_file(path) {
         return Err(WriteError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    // Every name the save writes must be one the file system allows.
+    let too_long = |p: &PathBuf| p.file_name().is_some_and(|n| name_units(n) > MOST_NAME);
+    if backup_paths(path, generations).iter().any(too_long) {
+        return Err(WriteError::NameTooLong {
             path: path.to_path_buf(),
         });
     }
@@ -573,4 +596,21 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
         }
     }
     false
+}
+
+/// The longest file name the usual file systems allow: 255 bytes (ext4, APFS), 255 UTF-16
+/// units (NTFS).
+const MOST_NAME: usize = 255;
+
+/// A file name's length as its file system counts it.
+fn name_units(name: &std::ffi::OsStr) -> usize {
+    #[cfg(windows)]
+    {
+        use std::os::windows::ffi::OsStrExt;
+        name.encode_wide().count()
+    }
+    #[cfg(not(windows))]
+    {
+        name.len()
+    }
 }

@@ -289,7 +289,17 @@ pub fn holder_of(report: &Path) -> Option<LockHolder> {
     };
     let meta = match std::fs::metadata(&lock) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return None,
+        // A lock whose name is longer than the system allows (a report's name of 250 bytes)
+        // cannot be there: no one holds it. Read as held, it named 「an unknown user, since
+        // 1970-01-01」.
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::InvalidFilename
+            ) =>
+        {
+            return None;
+        }
         Err(_) => return Some(unknown(UNIX_EPOCH)),
     };
     let since = meta.modified().unwrap_or(UNIX_EPOCH);

@@ -546,3 +546,35 @@ fn reports_named_in_another_encoding_keep_their_own_backups() {
     assert_eq!(title_of(backups(&b)[0].clone()), "財政1");
     assert!(!backups(&b)[1].exists());
 }
+
+/// A report whose name leaves no room for its backups' (`NAME.bak3` past the 255 bytes a file
+/// system allows) is not saved, and says so: it replaced the file with no backup, unsaid. One
+/// a byte shorter saves, keeping its three generations; and a lock that cannot exist for such
+/// a name is no one's (it read as held 「by an unknown user, since 1970-01-01」).
+#[cfg(unix)]
+#[test]
+fn a_name_too_long_for_its_backups_is_not_saved_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = seed().report;
+    let long = dir.path().join(format!("{}.ron", "x".repeat(247)));
+    let err = store::save(&long, &report).unwrap_err();
+    assert!(
+        matches!(err, disk::WriteError::NameTooLong { .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.describe(Lang::Ja)
+            .contains("名前が長すぎて、予備（.bak）の名前が付けられません")
+    );
+    assert!(!long.exists());
+    assert!(shinchoku::store::lock::live_holder(&long).is_none());
+    let fits = dir.path().join(format!("{}.ron", "x".repeat(246)));
+    for k in 0..4 {
+        let mut r = report.clone();
+        r.title.push_str(&"。".repeat(k + 1));
+        store::save(&fits, &r).unwrap();
+    }
+    for b in disk::backup_paths(&fits, 3) {
+        assert!(b.exists(), "{}", b.display());
+    }
+}
