@@ -24,6 +24,10 @@ pub struct ReadAgain {
     /// Its text is the one it was sent with (known of a response's results only): what was
     /// edited is the reading stored beside it.
     pub text_as_sent: bool,
+    /// What it was sent with is not known (a line a response file adds, or one from before
+    /// that was kept), and a reading (a label, months) was written beside its text: which of
+    /// the two was edited cannot be told.
+    pub reading_beside_unknown: bool,
 }
 
 /// Reads again every entry whose stored reading is not its text's (`bound`: the ids' bound,
@@ -66,6 +70,8 @@ pub fn read_again_against(
                             continue;
                         }
                         let (was, now) = months_changed(entry, &read);
+                        let reading_beside_unknown =
+                            sent.is_none() && (!entry.label.is_empty() || entry.when.is_some());
                         *entry = repaired(entry, read, &mut next);
                         out.push(ReadAgain {
                             section: section.numeral.clone(),
@@ -77,6 +83,7 @@ pub fn read_again_against(
                             now,
                             subs_taken,
                             text_as_sent: sent == Some(true),
+                            reading_beside_unknown,
                         });
                     }
                 }

@@ -255,9 +255,11 @@ pub fn read_again_as_sent(mut answer: Answer) -> Answer {
     let bound = crate::model::validate::MAX_ID;
     let again = crate::model::stale::read_again_against(&mut read, bound, &as_sent);
     // Said where the text is as sent and what is stored beside it was edited (`when:`): a text
-    // rewritten is the edit itself, listed as such.
+    // rewritten is the edit itself, listed as such. And where what was sent is not known (a
+    // line the file adds) but a reading was written beside the text and differs: the text is
+    // taken, and what stood beside it (「研修の実施及び効果測定」, 10月) went unsaid.
     let said = (again.into_iter())
-        .filter(|r| r.text_as_sent && !r.subs_taken)
+        .filter(|r| (r.text_as_sent || r.reading_beside_unknown) && !r.subs_taken)
         .collect();
     answer.said = crate::store::repair_warnings(&read, &crate::store::read_again_said(said));
     answer

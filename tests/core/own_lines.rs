@@ -717,3 +717,32 @@ fn a_hand_typed_line_with_its_sub_items_beside_its_text_keeps_every_word() {
         );
     }
 }
+
+/// A new line in a response file whose reading written beside its text disagrees with it
+/// (`text: "研修の実施(9月)", label: "研修の実施及び効果測定", when: Some("10月")`): the text is
+/// taken, as it always is, and the disagreement is said, as it is of a line that was sent.
+/// 「及び効果測定」 and 10月 went unsaid.
+#[test]
+fn a_new_lines_reading_beside_its_text_that_disagrees_is_said() {
+    let master = master();
+    let typed = r#"(id: 900, bullet: true, text: "研修の実施(9月)", label: "研修の実施及び効果測定", when: Some("10月"))"#;
+    let (_dir, file) = typed_into_response(master.report(), typed);
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(10));
+    assert_eq!(c.taken.len(), 1, "{:?}", c.refused);
+    let said: Vec<String> = crate::described_ja(&c.warnings);
+    assert!(
+        said.iter().any(|w| w.contains("「研修の実施(9月)」: 文と、その横に保存された読み取り（時期「10月」など）が合わないため、文から読み直しました（時期「9月」）")),
+        "{said:?}"
+    );
+    // Typed with no reading beside it (the usual hand-typed line): nothing to say.
+    let (_dir, file) = typed_into_response(
+        master.report(),
+        r#"(id: 900, bullet: true, text: "研修の実施(9月)")"#,
+    );
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(10));
+    assert!(
+        !crate::described_ja(&c.warnings)
+            .iter()
+            .any(|w| w.contains("読み直しました"))
+    );
+}
