@@ -38,26 +38,14 @@ pub fn results_to_confirm(report: &Report) -> Vec<ToConfirm> {
         return Vec::new();
     }
     let listed = report.results_asking_to_confirm();
-    // The closed half of this year each result was reported in, found once (a history listing
-    // a million results was searched through for each result).
-    let mut reported: std::collections::HashMap<crate::model::Id, &'static str> =
-        std::collections::HashMap::new();
-    for p in report
-        .history
-        .iter()
-        .filter(|p| p.fiscal_year == report.fiscal_year)
-    {
-        for &id in &p.results {
-            reported.entry(id).or_insert(p.period.key());
-        }
-    }
+    let reported = report.earlier_periods();
     let mut out = Vec::new();
     for initiative in report.initiatives() {
         for topic in &initiative.topics {
             for result in &topic.actual {
                 let mut found = Vec::new();
                 marked(std::slice::from_ref(result), &listed, &mut found);
-                let reported_in = reported.get(&result.id).copied();
+                let reported_in = reported.get(&result.id).map(|p| p.period.key());
                 out.extend(found.into_iter().map(|e| ToConfirm {
                     id: e.id,
                     initiative: initiative.number.clone(),

@@ -132,13 +132,7 @@ pub fn rollover(report: &Report, to: RolloverTo) -> Result<Report, RolloverError
 
 /// The period being closed, listing the results that are its own (not an earlier period's).
 fn closing(report: &Report) -> PastPeriod {
-    // A set: a history listing a million results was searched through for each result.
-    let earlier: std::collections::HashSet<Id> = report
-        .history
-        .iter()
-        .filter(|p| p.fiscal_year == report.fiscal_year)
-        .flat_map(|p| p.results.iter().copied())
-        .collect();
+    let earlier = report.earlier_results();
     let results = report
         .initiatives()
         .flat_map(|i| i.topics.iter())

@@ -582,7 +582,7 @@ impl Document {
                             .as_ref()
                             .is_some_and(|e| e.initiative == i.number))
                 });
-                let earlier = check::earlier_results(&self.report);
+                let earlier = self.report.earlier_results();
                 check::initiative_month_warnings(&self.report, &earlier, i)
             }
             None => {

@@ -55,7 +55,7 @@ pub fn month_warnings(report: &Report) -> Vec<Warning> {
 /// million result lines without months would make a million warnings to drop (1 GB from an
 /// 8 MB table), as the reader has said them already.
 pub fn month_warnings_kept(report: &Report, keep: &dyn Fn(&WarningKind) -> bool) -> Vec<Warning> {
-    let earlier = earlier_results(report);
+    let earlier = report.earlier_results();
     let mut listed = Listed::default();
     for i in report.initiatives() {
         for w in initiative_warnings_kept(report, &earlier, i, keep) {
@@ -127,16 +127,6 @@ fn initiative_warnings_kept(
         }
     }
     out
-}
-
-/// Results an earlier period of this fiscal year reported (they keep that period's months).
-pub fn earlier_results(report: &Report) -> HashSet<Id> {
-    report
-        .history
-        .iter()
-        .filter(|p| p.fiscal_year == report.fiscal_year)
-        .flat_map(|p| p.results.iter().copied())
-        .collect()
 }
 
 /// The warnings about one list of a topic (sub-items included), of the kinds `keep` takes: what

@@ -18,6 +18,32 @@ pub struct Archived<'a> {
 }
 
 impl Report {
+    /// The closed periods of this fiscal year by the results they reported (a result listed
+    /// twice, by the first): found once, where each result searching the history for itself
+    /// was quadratic (a history listing a million results).
+    pub fn earlier_periods(&self) -> std::collections::HashMap<Id, &PastPeriod> {
+        let mut out = std::collections::HashMap::new();
+        for p in self
+            .history
+            .iter()
+            .filter(|p| p.fiscal_year == self.fiscal_year)
+        {
+            for &id in &p.results {
+                out.entry(id).or_insert(p);
+            }
+        }
+        out
+    }
+
+    /// Results an earlier period of this fiscal year reported (they keep that period's
+    /// months, and are not this period's answers).
+    pub fn earlier_results(&self) -> std::collections::HashSet<Id> {
+        (self.history.iter())
+            .filter(|p| p.fiscal_year == self.fiscal_year)
+            .flat_map(|p| p.results.iter().copied())
+            .collect()
+    }
+
     /// The closed period a result still shown in the report belongs to (`None`: the current
     /// period's).
     pub fn earlier_period_of(&self, result: Id) -> Option<&PastPeriod> {

@@ -9,7 +9,7 @@ use crate::model::{Id, Initiative, Report};
 
 /// What `check` would say of the results these edits bring.
 pub(super) fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warning> {
-    let earlier = crate::model::check::earlier_results(master);
+    let earlier = master.earlier_results();
     // The scale indexed once for every initiative's edit, not once each.
     let levels = master.measure_settings.levels();
     let numbers = edits.iter().flat_map(|e| match e {
@@ -55,15 +55,11 @@ pub(super) fn warnings_of(master: &Report, edits: &[Edit]) -> Vec<crate::model::
 /// its workbook shows those results apart, unchangeable, so a response file alone can do it.
 fn earlier_changed(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::Warning> {
     use crate::model::diag::{EntryAt, Location, Warning, WarningKind};
-    let periods: Vec<_> = master
-        .history
-        .iter()
-        .filter(|p| p.fiscal_year == master.fiscal_year)
-        .collect();
+    let periods = master.earlier_periods();
     if periods.is_empty() {
         return Vec::new();
     }
-    let period_of = |id: Id| periods.iter().find(|p| p.results.contains(&id));
+    let period_of = |id: Id| periods.get(&id);
     let mut out = Vec::new();
     for e in edits {
         let Edit::SetEntries {

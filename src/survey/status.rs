@@ -78,12 +78,7 @@ pub fn status_rows(master: &Report, today: NaiveDate) -> Vec<StatusRow> {
     // After 次の期間へ the closed half's results stay in their topics; they are not this
     // period's answers (see `Report::earlier_period_of`), so they do not count here — but
     // for one the division confirmed since.
-    let earlier: HashSet<Id> = master
-        .history
-        .iter()
-        .filter(|p| p.fiscal_year == master.fiscal_year)
-        .flat_map(|p| p.results.iter().copied())
-        .collect();
+    let earlier = master.earlier_results();
     // Looked up in sets built once: a master listing a million results to confirm, or a
     // hundred thousand survey records, was searched through for each result or division.
     let listed: HashSet<Id> = master.to_confirm.iter().copied().collect();

@@ -123,7 +123,7 @@ pub struct CellTooLong {
 /// The first cell of the response's workbook that an Excel cell cannot hold, if any.
 pub fn cell_too_long(response: &Report) -> Option<CellTooLong> {
     let r = response.response.as_ref()?;
-    let earlier = crate::model::check::earlier_results(response);
+    let earlier = response.earlier_results();
     let asking = response.results_asking_to_confirm();
     let columns = [
         "番号".to_string(),
@@ -320,7 +320,7 @@ fn write_top(
         ),
         &f.plain,
     )?;
-    if !crate::model::check::earlier_results(response).is_empty() {
+    if !response.earlier_results().is_empty() {
         let apart = format!("「{EARLIER_HEADING}」欄の実績はそのまま残ります。");
         put(HEADER_ROW - 1, 0, apart, &f.plain)?;
     }
@@ -369,7 +369,7 @@ fn write_topics(
     f: &Formats,
     shown: &mut Shown,
 ) -> Result<(), XlsxError> {
-    let earlier = crate::model::check::earlier_results(response);
+    let earlier = response.earlier_results();
     let asking = response.results_asking_to_confirm();
     if !earlier.is_empty() {
         shown
