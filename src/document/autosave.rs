@@ -134,7 +134,7 @@ impl Autosave {
     /// Writes the copy now.
     pub fn write(&mut self, now: Instant, doc: &Document) -> Result<PathBuf, RecoveryError> {
         let path = self.store.write(
-            &belongs(&doc.origin),
+            &belongs(doc.origin()),
             &doc.report,
             doc.fingerprint().map(|f| (f.len, f.hash)),
             &self.session,
@@ -191,6 +191,6 @@ impl Autosave {
     }
 
     fn copy_path(&self, doc: &Document) -> PathBuf {
-        self.store.copy_path(&belongs(&doc.origin), &self.session)
+        self.store.copy_path(&belongs(doc.origin()), &self.session)
     }
 }

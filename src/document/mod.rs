@@ -40,7 +40,8 @@ pub enum Origin {
 #[derive(Clone, Debug)]
 pub struct Document {
     report: Report,
-    pub origin: Origin,
+    /// Private: the lock and what the file was on disk belong to it, and change with it.
+    origin: Origin,
     /// What was noticed when the report was read, and about texts brought in since that hold
     /// characters that do not show.
     pub warnings: Vec<Warning>,
@@ -390,6 +391,11 @@ impl Document {
         Ok(())
     }
 
+    /// Where the report came from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
     /// The file the report was read from (a `.ron` or an imported table), if any.
     pub fn file_path(&self) -> Option<&Path> {
         match &self.origin {
@@ -445,12 +451,18 @@ impl Document {
             .and_then(|(_, target)| target.initiative(&self.report))
     }
 
-    /// Builds an edit (which may hand out new ids) and applies it as one undoable step.
+    /// Builds an edit (which may hand out new ids) and applies it as one undoable step. What
+    /// it changed is not known as an intent's is, so every warning is made again, as after an
+    /// undo (it made none again: a side door where the window's [`Document::perform`] does).
     pub fn edit(
         &mut self,
         build: impl FnOnce(&mut Report) -> Result<Edit, EditError>,
     ) -> Result<(), EditError> {
-        self.edit_if(|report| build(report).map(Some))
+        self.edit_if(|report| build(report).map(Some))?;
+        self.recheck_invisible();
+        self.recheck_numbers();
+        self.recheck_months(None);
+        Ok(())
     }
 
     /// As [`Document::edit`], where the builder may find there is nothing to do; ids it handed

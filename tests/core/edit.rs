@@ -284,7 +284,7 @@ fn the_history_survives_saving() {
     assert!(*doc.report() == original);
     assert!(doc.redo());
     assert!(!doc.is_dirty(), "back at the saved state");
-    assert_eq!(doc.origin, Origin::File(dir.path().join("a.ron")));
+    assert_eq!(*doc.origin(), Origin::File(dir.path().join("a.ron")));
 }
 
 /// A random command against the report as it stands, built the way the window builds them.
