@@ -52,7 +52,11 @@ pub fn open_guide(lang: Lang) -> Vec<AppCommand> {
     match guide_path() {
         Some(path) => {
             crate::app::viewer::open_in_viewer(&path);
-            let notice = format!("{}: {}", words.guide_opened, path.display());
+            let notice = format!(
+                "{}: {}",
+                words.guide_opened,
+                crate::model::text::path_shown(&path)
+            );
             vec![DialogCommand::Notice(notice).into()]
         }
         None => {

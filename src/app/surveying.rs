@@ -140,7 +140,7 @@ impl ShinchokuApp {
                         "{} ({}): {}",
                         t.survey_sent,
                         plan.to.len(),
-                        dir.display()
+                        crate::model::text::path_shown(&dir)
                     ))
                     .into(),
                 ]
@@ -155,7 +155,11 @@ impl ShinchokuApp {
         let rows = self.status_rows();
         let csv = status::to_csv(&rows, lang);
         match crate::store::write_atomically(path, csv.as_bytes()) {
-            Ok(()) => notice(format!("{}: {}", t.status_saved, path.display())),
+            Ok(()) => notice(format!(
+                "{}: {}",
+                t.status_saved,
+                crate::model::text::path_shown(&path)
+            )),
             Err(e) => error(t.export_failed, cannot_write(path, &e, lang)),
         }
     }
@@ -173,7 +177,11 @@ impl ShinchokuApp {
                         .map_err(|e| cannot_write(path, &e, lang))
                 });
         match written {
-            Ok(()) => notice(format!("{}: {}", t.status_saved, path.display())),
+            Ok(()) => notice(format!(
+                "{}: {}",
+                t.status_saved,
+                crate::model::text::path_shown(&path)
+            )),
             Err(message) => error(t.export_failed, message),
         }
     }
@@ -282,7 +290,7 @@ pub(super) fn cannot_write(path: &Path, e: &std::io::Error, lang: crate::lang::L
     let t = lang.texts();
     format!(
         "{}: {} {}",
-        path.display(),
+        crate::model::text::path_shown(&path),
         t.cannot_write,
         e.describe(lang)
     )

@@ -182,7 +182,7 @@ impl Describe for TypedPathError {
                 format!("type one path only ({lines} lines were typed)"),
             ),
             TypedPathError::NotFound(p) => {
-                let p = p.display();
+                let p = crate::model::text::path_shown(&p);
                 say(
                     lang,
                     format!("{p} が見つかりません"),
@@ -190,7 +190,7 @@ impl Describe for TypedPathError {
                 )
             }
             TypedPathError::IsFolder { path, wanted } => {
-                let p = path.display();
+                let p = crate::model::text::path_shown(&path);
                 match wanted {
                     Wanted::NewFile => say(
                         lang,
@@ -205,7 +205,7 @@ impl Describe for TypedPathError {
                 }
             }
             TypedPathError::IsFile(p) => {
-                let p = p.display();
+                let p = crate::model::text::path_shown(&p);
                 say(
                     lang,
                     format!("{p} はファイルです。フォルダのパスを入力してください"),
@@ -213,7 +213,10 @@ impl Describe for TypedPathError {
                 )
             }
             TypedPathError::NoFolder { path, folder } => {
-                let (p, f) = (path.display(), folder.display());
+                let (p, f) = (
+                    crate::model::text::path_shown(&path),
+                    crate::model::text::path_shown(&folder),
+                );
                 say(
                     lang,
                     format!("{p}: フォルダ {f} がありません"),
@@ -221,7 +224,10 @@ impl Describe for TypedPathError {
                 )
             }
             TypedPathError::NothingInFolder { folder, extensions } => {
-                let (f, kinds) = (folder.display(), extension_list(extensions));
+                let (f, kinds) = (
+                    crate::model::text::path_shown(&folder),
+                    extension_list(extensions),
+                );
                 say(
                     lang,
                     format!("フォルダ {f} に読めるファイル（{kinds}）がありません"),
@@ -229,7 +235,7 @@ impl Describe for TypedPathError {
                 )
             }
             TypedPathError::Unlisted { folder, error } => {
-                let f = folder.display();
+                let f = crate::model::text::path_shown(&folder);
                 let why = match error.kind() {
                     std::io::ErrorKind::PermissionDenied => {
                         say(lang, "読む権限がありません".into(), "no permission".into())

@@ -92,21 +92,25 @@ impl Describe for SaveError {
                 lang,
                 format!(
                     "{}: 保存しませんでした: {}",
-                    path.display(),
+                    crate::model::text::path_shown(&path),
                     change.describe(lang)
                 ),
-                format!("{}: not saved: {}", path.display(), change.describe(lang)),
+                format!(
+                    "{}: not saved: {}",
+                    crate::model::text::path_shown(&path),
+                    change.describe(lang)
+                ),
             ),
             SaveError::Locked { path, holder } => say(
                 lang,
                 format!(
                     "{}: 保存しませんでした: {}が進捗で開いています",
-                    path.display(),
+                    crate::model::text::path_shown(&path),
                     holder.describe(lang)
                 ),
                 format!(
                     "{}: not saved: open in Shinchoku by {}",
-                    path.display(),
+                    crate::model::text::path_shown(&path),
                     holder.describe(lang)
                 ),
             ),
@@ -117,10 +121,13 @@ impl Describe for SaveError {
                 lang,
                 format!(
                     "{}: 保存できません: {}",
-                    path.display(),
+                    crate::model::text::path_shown(&path),
                     error.describe(lang)
                 ),
-                format!("{}: cannot save: {error}", path.display()),
+                format!(
+                    "{}: cannot save: {error}",
+                    crate::model::text::path_shown(&path)
+                ),
             ),
             SaveError::NotWritten(e) => e.describe(lang),
         }

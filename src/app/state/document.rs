@@ -334,7 +334,12 @@ impl DocState {
         let mut follow: FollowUps = vec![
             ViewCommand::Reset.into(),
             PrefsCommand::RememberFile(path.to_path_buf()).into(),
-            DialogCommand::Notice(format!("{}: {}", lang.texts().opened, path.display())).into(),
+            DialogCommand::Notice(format!(
+                "{}: {}",
+                lang.texts().opened,
+                crate::model::text::path_shown(&path)
+            ))
+            .into(),
         ];
         if let Some(holder) = self.doc.locked_by() {
             let holder = holder.describe(lang);
@@ -360,7 +365,12 @@ impl DocState {
                 }
                 vec![
                     PrefsCommand::RememberFile(path.to_path_buf()).into(),
-                    DialogCommand::Notice(format!("{}: {}", t.saved, path.display())).into(),
+                    DialogCommand::Notice(format!(
+                        "{}: {}",
+                        t.saved,
+                        crate::model::text::path_shown(&path)
+                    ))
+                    .into(),
                 ]
             }
             Err(e) => {

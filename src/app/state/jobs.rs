@@ -223,7 +223,7 @@ fn finish(
     if let Err(e) = crate::store::write_atomically(&path, &made.bytes) {
         return error(format!(
             "{}: {} {}",
-            path.display(),
+            crate::model::text::path_shown(&path),
             t.cannot_write,
             e.describe(lang)
         ));
@@ -232,17 +232,26 @@ fn finish(
         crate::app::viewer::open_in_viewer(&path);
     }
     if made.notes.is_empty() {
-        return DialogCommand::Notice(format!("{done}: {}", path.display())).into();
+        return DialogCommand::Notice(format!("{done}: {}", crate::model::text::path_shown(&path)))
+            .into();
     }
     if !matches!(output_kind, JobOutput::Export(_)) {
         // A PDF made untagged: printed all the same, the status bar says why.
         let notes = made.notes.join(" ");
-        return DialogCommand::Notice(format!("{done}: {} — {notes}", path.display())).into();
+        return DialogCommand::Notice(format!(
+            "{done}: {} — {notes}",
+            crate::model::text::path_shown(&path)
+        ))
+        .into();
     }
     // An export written, but not all as the report holds it: a dialog says what.
     DialogCommand::Show(Dialog::Error {
         title: done.into(),
-        message: format!("{}\n{}", path.display(), made.notes.join("\n")),
+        message: format!(
+            "{}\n{}",
+            crate::model::text::path_shown(&path),
+            made.notes.join("\n")
+        ),
     })
     .into()
 }
