@@ -140,7 +140,7 @@ impl ShinchokuApp {
                         "{} ({}): {}",
                         t.survey_sent,
                         plan.to.len(),
-                        crate::model::text::path_shown(&dir)
+                        crate::model::text::path_shown(dir)
                     ))
                     .into(),
                 ]
@@ -158,7 +158,7 @@ impl ShinchokuApp {
             Ok(()) => notice(format!(
                 "{}: {}",
                 t.status_saved,
-                crate::model::text::path_shown(&path)
+                crate::model::text::path_shown(path)
             )),
             Err(e) => error(t.export_failed, cannot_write(path, &e, lang)),
         }
@@ -180,7 +180,7 @@ impl ShinchokuApp {
             Ok(()) => notice(format!(
                 "{}: {}",
                 t.status_saved,
-                crate::model::text::path_shown(&path)
+                crate::model::text::path_shown(path)
             )),
             Err(message) => error(t.export_failed, message),
         }
@@ -290,7 +290,7 @@ pub(super) fn cannot_write(path: &Path, e: &std::io::Error, lang: crate::lang::L
     let t = lang.texts();
     format!(
         "{}: {} {}",
-        crate::model::text::path_shown(&path),
+        crate::model::text::path_shown(path),
         t.cannot_write,
         e.describe(lang)
     )

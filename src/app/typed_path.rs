@@ -182,7 +182,7 @@ impl Describe for TypedPathError {
                 format!("type one path only ({lines} lines were typed)"),
             ),
             TypedPathError::NotFound(p) => {
-                let p = crate::model::text::path_shown(&p);
+                let p = crate::model::text::path_shown(p);
                 say(
                     lang,
                     format!("{p} が見つかりません"),
@@ -190,7 +190,7 @@ impl Describe for TypedPathError {
                 )
             }
             TypedPathError::IsFolder { path, wanted } => {
-                let p = crate::model::text::path_shown(&path);
+                let p = crate::model::text::path_shown(path);
                 match wanted {
                     Wanted::NewFile => say(
                         lang,
@@ -205,7 +205,7 @@ impl Describe for TypedPathError {
                 }
             }
             TypedPathError::IsFile(p) => {
-                let p = crate::model::text::path_shown(&p);
+                let p = crate::model::text::path_shown(p);
                 say(
                     lang,
                     format!("{p} はファイルです。フォルダのパスを入力してください"),
@@ -214,8 +214,8 @@ impl Describe for TypedPathError {
             }
             TypedPathError::NoFolder { path, folder } => {
                 let (p, f) = (
-                    crate::model::text::path_shown(&path),
-                    crate::model::text::path_shown(&folder),
+                    crate::model::text::path_shown(path),
+                    crate::model::text::path_shown(folder),
                 );
                 say(
                     lang,
@@ -225,7 +225,7 @@ impl Describe for TypedPathError {
             }
             TypedPathError::NothingInFolder { folder, extensions } => {
                 let (f, kinds) = (
-                    crate::model::text::path_shown(&folder),
+                    crate::model::text::path_shown(folder),
                     extension_list(extensions),
                 );
                 say(
@@ -235,7 +235,7 @@ impl Describe for TypedPathError {
                 )
             }
             TypedPathError::Unlisted { folder, error } => {
-                let f = crate::model::text::path_shown(&folder);
+                let f = crate::model::text::path_shown(folder);
                 let why = match error.kind() {
                     std::io::ErrorKind::PermissionDenied => {
                         say(lang, "読む権限がありません".into(), "no permission".into())

@@ -92,12 +92,12 @@ impl Describe for SaveError {
                 lang,
                 format!(
                     "{}: 保存しませんでした: {}",
-                    crate::model::text::path_shown(&path),
+                    crate::model::text::path_shown(path),
                     change.describe(lang)
                 ),
                 format!(
                     "{}: not saved: {}",
-                    crate::model::text::path_shown(&path),
+                    crate::model::text::path_shown(path),
                     change.describe(lang)
                 ),
             ),
@@ -105,12 +105,12 @@ impl Describe for SaveError {
                 lang,
                 format!(
                     "{}: 保存しませんでした: {}が進捗で開いています",
-                    crate::model::text::path_shown(&path),
+                    crate::model::text::path_shown(path),
                     holder.describe(lang)
                 ),
                 format!(
                     "{}: not saved: open in Shinchoku by {}",
-                    crate::model::text::path_shown(&path),
+                    crate::model::text::path_shown(path),
                     holder.describe(lang)
                 ),
             ),
@@ -121,12 +121,12 @@ impl Describe for SaveError {
                 lang,
                 format!(
                     "{}: 保存できません: {}",
-                    crate::model::text::path_shown(&path),
+                    crate::model::text::path_shown(path),
                     error.describe(lang)
                 ),
                 format!(
                     "{}: cannot save: {error}",
-                    crate::model::text::path_shown(&path)
+                    crate::model::text::path_shown(path)
                 ),
             ),
             SaveError::NotWritten(e) => e.describe(lang),

@@ -337,7 +337,7 @@ impl DocState {
             DialogCommand::Notice(format!(
                 "{}: {}",
                 lang.texts().opened,
-                crate::model::text::path_shown(&path)
+                crate::model::text::path_shown(path)
             ))
             .into(),
         ];
@@ -368,7 +368,7 @@ impl DocState {
                     DialogCommand::Notice(format!(
                         "{}: {}",
                         t.saved,
-                        crate::model::text::path_shown(&path)
+                        crate::model::text::path_shown(path)
                     ))
                     .into(),
                 ]
