@@ -35,7 +35,7 @@ pub fn run(args: &Collect) -> ExitCode {
         });
     bar.finish();
     let accept: Vec<usize> = if args.accept_out_of_scope {
-        (0..collection.conflicts.len()).collect()
+        (0..collection.conflicts().len()).collect()
     } else {
         Vec::new()
     };
@@ -209,7 +209,7 @@ fn numbers_en(t: &Taken) -> String {
 /// and never under "taken".
 fn print_conflicts(collection: &Collection, accepted: bool, lang: Lang) {
     let (acceptable, never): (Vec<_>, Vec<_>) =
-        collection.conflicts.iter().partition(|c| c.acceptable());
+        collection.conflicts().iter().partition(|c| c.acceptable());
     if !acceptable.is_empty() {
         outln!(
             "{}",
@@ -282,14 +282,14 @@ fn print_totals(collection: &Collection, output: &Path, lang: Lang) {
                 "{} 件取り込み、{} 件拒否、担当外の変更 {} 件 → {}",
                 collection.taken.len(),
                 collection.refused.len(),
-                collection.conflicts.len(),
+                collection.conflicts().len(),
                 crate::model::text::path_shown(output)
             ),
             format!(
                 "{} taken, {} refused, {} change(s) outside scope → {}",
                 collection.taken.len(),
                 collection.refused.len(),
-                collection.conflicts.len(),
+                collection.conflicts().len(),
                 crate::model::text::path_shown(output)
             ),
         )

@@ -57,7 +57,9 @@ pub struct Collection {
     /// Answers not taken in, by file, with the reason.
     pub refused: Vec<(String, Refusal)>,
     pub taken: Vec<Taken>,
-    pub conflicts: Vec<Conflict>,
+    /// Private: the lists to join over (`bases`) and the ids handed out are built from them,
+    /// and [`Collection::intent`] takes indexes into them.
+    conflicts: Vec<Conflict>,
     /// What the results taken in warn of, answer by answer.
     pub warnings: Vec<AnswerWarning>,
     /// The in-scope changes and the survey records of the answers taken.
@@ -70,6 +72,11 @@ pub struct Collection {
 }
 
 impl Collection {
+    /// What is held back for the office to tick, in the order `intent` takes indexes into.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
     /// The in-scope changes (and the conflicts at `accept`, indexes into
     /// [`Collection::conflicts`]) as one step for `Document::perform`; `None` when nothing is
     /// taken in.

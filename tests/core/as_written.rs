@@ -321,7 +321,7 @@ fn a_result_with_sub_items_rewritten_by_other_means_is_taken_as_written() {
     response.entry_mut(sub).unwrap().text = "各部との意見交換(7月)".into();
     let answer = answer_from_report(response, "人事課.ron".into()).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10));
-    let listed: Vec<String> = c.conflicts.iter().map(|x| x.describe(Lang::Ja)).collect();
+    let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
     assert!(
         listed
             .iter()
@@ -854,7 +854,7 @@ fn a_row_inserted_above_the_table_is_no_typing() {
     let a = answer_from_workbook(&moved, "推進課.xlsx".into()).unwrap();
     let c = collect(master.report(), vec![Ok(a)], at(10));
     assert!(c.warnings.is_empty(), "{:#?}", c.warnings);
-    assert!(c.conflicts.is_empty(), "{:#?}", c.conflicts);
+    assert!(c.conflicts().is_empty(), "{:#?}", c.conflicts());
 }
 
 /// A topic's row deleted from the workbook (or cleared) is listed as the topic's removal,
@@ -871,9 +871,9 @@ fn a_topic_row_deleted_from_the_workbook_is_listed() {
     });
     let a = answer_from_workbook(&deleted, "推進課.xlsx".into()).unwrap();
     let c = collect(master.report(), vec![Ok(a)], at(10));
-    let listed: Vec<String> = c.conflicts.iter().map(|x| x.describe(Lang::Ja)).collect();
+    let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
     assert_eq!(listed.len(), 1, "{listed:#?}");
-    assert!(!c.conflicts[0].acceptable());
+    assert!(!c.conflicts()[0].acceptable());
     let before = master.report().clone();
     let mut after = master;
     after.perform(c.intent(&[]).unwrap()).unwrap();

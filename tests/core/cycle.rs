@@ -569,7 +569,7 @@ fn a_heading_plan_line_and_stage_changed_in_an_answer_reach_every_output_once_ac
     item.lanes[0][0].source = "→ 随時実施（拡充）".into();
     let answer = answer_from_report(r, "総務課.ron".into()).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
-    assert_eq!(c.conflicts.len(), 3, "{:#?}", c.conflicts);
+    assert_eq!(c.conflicts().len(), 3, "{:#?}", c.conflicts());
     let all: Vec<usize> = (0..3).collect();
     let mut master = master;
     master.perform(c.intent(&all).unwrap()).unwrap();
@@ -595,7 +595,7 @@ fn a_heading_and_plan_changed_in_an_unprotected_workbook_reach_every_output_once
     let typed = type_into_workbook(&typed, "ポータルサイトの構築", "ポータルサイトの構築と運用");
     let answer = answer_from_workbook(&typed, "推進課.xlsx".into()).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
-    assert_eq!(c.conflicts.len(), 2, "{:#?}", c.conflicts);
+    assert_eq!(c.conflicts().len(), 2, "{:#?}", c.conflicts());
     let mut master = master;
     master.perform(c.intent(&[0, 1]).unwrap()).unwrap();
     let out = outputs(master.report());

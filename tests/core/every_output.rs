@@ -269,7 +269,7 @@ proptest! {
                 .collect(),
             at(10),
         );
-        prop_assert!(c.refused.is_empty() && c.conflicts.is_empty(), "{:?}", c.conflicts);
+        prop_assert!(c.refused.is_empty() && c.conflicts().is_empty(), "{:?}", c.conflicts());
         master.perform(c.intent(&[]).unwrap()).unwrap();
         prop_assert_eq!(&results_of(master.report(), &divisions), &expected);
         assert_outputs_hold(master.report(), &divisions, &expected);

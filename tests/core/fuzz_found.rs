@@ -106,21 +106,21 @@ fn accept_everything(master: &mut Document, answer: Answer, topic: Id, reporting
     );
     assert!(c.refused.is_empty(), "{:?}", c.refused);
     let k = c
-        .conflicts
+        .conflicts()
         .iter()
         .position(|x| x.kind == ConflictKind::Plan { topic })
         .expect("the plan change is a conflict");
     let texts: Vec<String> = reporting.iter().map(|r| r.text.clone()).collect();
-    assert_eq!(c.conflicts[k].unlinks, texts);
-    let ja = c.conflicts[k].describe(Lang::Ja);
+    assert_eq!(c.conflicts()[k].unlinks, texts);
+    let ja = c.conflicts()[k].describe(Lang::Ja);
     assert!(
         ja.contains("対応付けが外れます") && ja.contains(&texts[0]),
         "{ja}"
     );
-    let en = c.conflicts[k].describe(Lang::En);
+    let en = c.conflicts()[k].describe(Lang::En);
     assert!(en.contains("accepting it unlinks"), "{en}");
 
-    let every: Vec<usize> = (0..c.conflicts.len()).collect();
+    let every: Vec<usize> = (0..c.conflicts().len()).collect();
     master.perform(c.intent(&every).unwrap()).unwrap();
     assert_eq!(violations(master.report()), Vec::new());
     let plan_now: Vec<Id> = master

@@ -472,7 +472,7 @@ fn a_ron_answer_changing_the_offices_numbers_is_held_back_and_listed_for_the_rev
     let collection = collected(&master, response.clone(), &division);
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
     let listed: Vec<String> = collection
-        .conflicts
+        .conflicts()
         .iter()
         .map(|c| c.describe(Lang::Ja))
         .collect();
@@ -490,7 +490,7 @@ fn a_ron_answer_changing_the_offices_numbers_is_held_back_and_listed_for_the_rev
         line.contains("本部評価 S") && line.contains("委員会意見 順調"),
         "{line}"
     );
-    assert!(collection.conflicts[0].acceptable());
+    assert!(collection.conflicts()[0].acceptable());
     // Not ticked: the actual is taken, the office's part stays the master's.
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
@@ -610,8 +610,13 @@ fn a_ron_answer_changing_another_divisions_numbers_is_listed_and_never_taken() {
     m.indicators[0].year_mut(FY).actual = shinchoku::model::measures::Figure::of(Decimal::whole(5));
     let collection = collected(&master, response, division);
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
-    assert_eq!(collection.conflicts.len(), 1, "{:?}", collection.conflicts);
-    let conflict = &collection.conflicts[0];
+    assert_eq!(
+        collection.conflicts().len(),
+        1,
+        "{:?}",
+        collection.conflicts()
+    );
+    let conflict = &collection.conflicts()[0];
     assert!(!conflict.acceptable());
     let line = conflict.describe(Lang::En);
     assert!(
@@ -1058,7 +1063,7 @@ fn a_response_changing_the_scale_unit_or_counting_is_listed_and_held_back() {
     let collection = collect(&master, vec![Ok(answer)], answered_at());
     assert!(collection.refused.is_empty(), "{:?}", collection.refused);
     let fields: Vec<(&str, &str, &str)> = collection
-        .conflicts
+        .conflicts()
         .iter()
         .filter_map(|c| match c.kind {
             ConflictKind::ReportField { field } => Some((field, c.old.as_str(), c.new.as_str())),
@@ -1108,11 +1113,11 @@ fn ticking_a_held_target_takes_the_target_alone() {
     });
     let answer = answer_from_report(response, format!("{division}.ron")).unwrap();
     let collection = collect(&master, vec![Ok(answer)], answered_at());
-    let held: Vec<usize> = (collection.conflicts.iter().enumerate())
+    let held: Vec<usize> = (collection.conflicts().iter().enumerate())
         .filter(|(_, c)| matches!(c.kind, ConflictKind::Measures { .. }))
         .map(|(k, _)| k)
         .collect();
-    assert_eq!(held.len(), 1, "{:?}", collection.conflicts);
+    assert_eq!(held.len(), 1, "{:?}", collection.conflicts());
     let mut doc = Document::new(master.clone(), Origin::Sample, Vec::new());
     doc.perform(collection.intent(&held).unwrap()).unwrap();
     let m = doc.report().initiative(first).unwrap().measures();
@@ -1164,13 +1169,13 @@ fn a_held_put_back_lists_only_what_it_puts_back() {
     use shinchoku::survey::conflict::ConflictKind;
     let first = master().sections[0].initiatives[0].id;
     let collection = answered_twice(actual(first, "950"), self_rating(first, "A"));
-    let back: Vec<&Vec<shinchoku::compare::What>> = (collection.conflicts.iter())
+    let back: Vec<&Vec<shinchoku::compare::What>> = (collection.conflicts().iter())
         .filter_map(|c| match &c.kind {
             ConflictKind::NumbersBack { changes, .. } => Some(changes),
             _ => None,
         })
         .collect();
-    assert_eq!(back.len(), 1, "{:?}", collection.conflicts);
+    assert_eq!(back.len(), 1, "{:?}", collection.conflicts());
     let listed: Vec<String> = back[0].iter().map(|w| format!("{w:?}")).collect();
     assert_eq!(listed.len(), 1, "{listed:?}");
     assert!(!listed[0].contains("Rating"), "{listed:?}");
@@ -1219,10 +1224,10 @@ fn an_older_response_is_not_said_to_change_the_unit_the_office_changed() {
     let collection = collect(&changed, vec![Ok(answer)], answered_at());
     assert!(
         !collection
-            .conflicts
+            .conflicts()
             .iter()
             .any(|c| matches!(c.kind, ConflictKind::ReportField { .. })),
         "{:?}",
-        collection.conflicts
+        collection.conflicts()
     );
 }

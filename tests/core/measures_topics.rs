@@ -181,7 +181,7 @@ fn a_division_answers_a_topic_indicators_actual_like_any_other() {
         vec![Ok(answer)],
         crate::measures_cycle::answered_at(),
     );
-    assert!(collection.refused.is_empty() && collection.conflicts.is_empty());
+    assert!(collection.refused.is_empty() && collection.conflicts().is_empty());
     let mut doc = Document::new(master, Origin::Sample, Vec::new());
     doc.perform(collection.intent(&[]).unwrap()).unwrap();
     let x = &doc

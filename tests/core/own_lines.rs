@@ -150,7 +150,7 @@ fn a_workbook_sent_again_without_its_own_line_holds_taking_it_back_and_takes_the
     let c = collected_book(&master, &without, 11);
     assert!(back_as_sent_said(&c, true, false), "{:?}", c.warnings);
     let held = held_take_back(&c);
-    let listed = &c.conflicts[held];
+    let listed = &c.conflicts()[held];
     assert!(listed.old.contains(BY_DIVISION) && !listed.new.contains(BY_DIVISION));
     assert!(listed.old.contains("メルマガでの周知(6月)"), "{listed:?}");
     let rewritten: Vec<String> = sent
@@ -268,11 +268,11 @@ fn back_as_sent_said(c: &survey::Collection, held: bool, whole: bool) -> bool {
 /// The take-back a collection holds: its place among the conflicts.
 fn held_take_back(c: &survey::Collection) -> usize {
     use shinchoku::survey::conflict::ConflictKind;
-    let held: Vec<usize> = (c.conflicts.iter().enumerate())
+    let held: Vec<usize> = (c.conflicts().iter().enumerate())
         .filter(|(_, k)| matches!(k.kind, ConflictKind::TakeBack { .. }) && k.acceptable())
         .map(|(n, _)| n)
         .collect();
-    assert_eq!(held.len(), 1, "{:?}", c.conflicts);
+    assert_eq!(held.len(), 1, "{:?}", c.conflicts());
     held[0]
 }
 
@@ -322,7 +322,7 @@ fn a_response_file_taking_back_its_own_line_is_held_and_taken_when_ticked() {
     let c = collect(master.report(), vec![Ok(answer(&division))], at(11));
     assert!(back_as_sent_said(&c, true, true), "{:?}", c.warnings);
     let held = held_take_back(&c);
-    let listed = &c.conflicts[held];
+    let listed = &c.conflicts()[held];
     assert!(listed.old.contains(BY_DIVISION) && !listed.new.contains(BY_DIVISION));
     let mut untouched = master.clone();
     untouched.perform(c.intent(&[]).unwrap()).unwrap();
@@ -539,7 +539,7 @@ fn a_fresh_response_worked_on_in_the_same_topic_holds_taking_back_the_workbooks_
     let c = collect(master.report(), vec![Ok(answer)], at(11));
     assert!(back_as_sent_said(&c, true, false), "{:?}", c.warnings);
     let held = held_take_back(&c);
-    let listed = &c.conflicts[held];
+    let listed = &c.conflicts()[held];
     assert!(
         listed.old.contains(noted) && listed.old.contains(briefing),
         "{listed:?}"
@@ -618,7 +618,7 @@ fn a_take_back_in_the_file_that_still_holds_the_first_answers_line_is_taken() {
     );
     let c = collected_book(&master, &again, 11);
     assert!(back_as_sent_said(&c, false, true), "{:?}", c.warnings);
-    assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
+    assert!(c.conflicts().is_empty(), "{:?}", c.conflicts());
     master.perform(c.intent(&[]).unwrap()).unwrap();
     assert_eq!(
         entries_text(&master.report().topic(other).unwrap().actual),

@@ -192,15 +192,15 @@ fn two_answers_changing_one_plan_both_accepted_keep_both_changes() {
     let b = answer_from_workbook(&book, "総務課.xlsx".into()).unwrap();
 
     let c = collect(master.report(), vec![Ok(a), Ok(b)], at(10));
-    let plans: Vec<usize> = (0..c.conflicts.len())
+    let plans: Vec<usize> = (0..c.conflicts().len())
         .filter(|&k| {
             matches!(
-                c.conflicts[k].kind,
+                c.conflicts()[k].kind,
                 shinchoku::survey::ConflictKind::Plan { .. }
             )
         })
         .collect();
-    assert_eq!(plans.len(), 2, "{:#?}", c.conflicts);
+    assert_eq!(plans.len(), 2, "{:#?}", c.conflicts());
     master.perform(c.intent(&plans).unwrap()).unwrap();
     let texts: Vec<String> = master
         .report()

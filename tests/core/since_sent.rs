@@ -406,7 +406,7 @@ fn a_division_takes_back_its_own_rewrite_and_removes_its_own_rewritten_line() {
             }
     };
     assert!(c.warnings.iter().any(held), "{:#?}", c.warnings);
-    let take_back = (c.conflicts.iter())
+    let take_back = (c.conflicts().iter())
         .position(|k| matches!(k.kind, survey::conflict::ConflictKind::TakeBack { .. }))
         .unwrap();
     // A workbook's rewrite into other words is a line removed and one added: both stand.
@@ -828,7 +828,7 @@ fn a_line_three_divisions_wrote_goes_when_the_last_takes_it_back() {
     let answer = workbook_answer(&sent, 推進課, |c| added(c, BY_推進課));
     let c = collect(master.report(), vec![Ok(answer)], at(12));
     assert!(!told(&c), "推進課, the last: {:#?}", c.warnings);
-    let take_back = (c.conflicts.iter())
+    let take_back = (c.conflicts().iter())
         .position(|k| matches!(k.kind, survey::conflict::ConflictKind::TakeBack { .. }))
         .unwrap();
     master.perform(c.intent(&[take_back]).unwrap()).unwrap();
@@ -1003,5 +1003,5 @@ fn a_line_the_division_added_and_then_moved_arrives_where_it_was_moved() {
     let (a, b) = (headed(master.report(), from), headed(master.report(), to));
     assert!(texts(b).contains(&line.to_string()), "{:?}", texts(b));
     assert!(!texts(a).contains(&line.to_string()), "{:?}", texts(a));
-    assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
+    assert!(c.conflicts().is_empty(), "{:?}", c.conflicts());
 }

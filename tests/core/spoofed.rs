@@ -88,15 +88,15 @@ fn another_divisions_topic_put_into_a_workbook_is_listed_and_never_offered() {
     let answer = answer_from_workbook(&spoofed, "税務企画課.xlsx".into()).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10));
     assert!(
-        c.conflicts.iter().all(|x| !x.acceptable()),
+        c.conflicts().iter().all(|x| !x.acceptable()),
         "{:?}",
-        c.conflicts
+        c.conflicts()
     );
-    assert!(c.conflicts.iter().all(
+    assert!(c.conflicts().iter().all(
         |x| matches!(x.kind, ConflictKind::OtherDivisionResults { topic, .. } if topic == theirs)
     ));
     let mut master = master;
-    let all: Vec<usize> = (0..c.conflicts.len()).collect();
+    let all: Vec<usize> = (0..c.conflicts().len()).collect();
     master.perform(c.intent(&all).unwrap()).unwrap();
     assert_eq!(master.report().topic(theirs), before.topic(theirs));
 }
@@ -121,7 +121,7 @@ fn another_divisions_sub_item_edited_in_a_response_file_is_listed() {
     let answer = survey::answer::answer_from_report(r, "人事課.ron".into()).unwrap();
     let before = master.report().clone();
     let c = collect(master.report(), vec![Ok(answer)], at(10));
-    let listed: Vec<String> = c.conflicts.iter().map(|x| x.describe(Lang::Ja)).collect();
+    let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
     assert!(
         listed
             .iter()
@@ -131,7 +131,7 @@ fn another_divisions_sub_item_edited_in_a_response_file_is_listed() {
         "{listed:#?}"
     );
     let mut master = master;
-    let all: Vec<usize> = (0..c.conflicts.len()).collect();
+    let all: Vec<usize> = (0..c.conflicts().len()).collect();
     master.perform(c.intent(&all).unwrap()).unwrap();
     assert_eq!(master.report().entry(id), before.entry(id));
 }
@@ -515,11 +515,11 @@ fn an_initiative_never_sent_to_the_division_pasted_into_its_response_is_never_of
     let answer = survey::answer::answer_from_report(r, "税務企画課.ron".into()).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10));
     let about_theirs: Vec<_> = c
-        .conflicts
+        .conflicts()
         .iter()
         .filter(|x| x.initiative.as_deref() == Some(theirs.number.as_str()))
         .collect();
-    assert!(about_theirs.len() >= 3, "{:#?}", c.conflicts);
+    assert!(about_theirs.len() >= 3, "{:#?}", c.conflicts());
     for x in &about_theirs {
         assert!(!x.acceptable(), "{x:?}");
         assert!(
@@ -530,7 +530,7 @@ fn an_initiative_never_sent_to_the_division_pasted_into_its_response_is_never_of
         );
     }
     let mut master = master;
-    let all: Vec<usize> = (0..c.conflicts.len()).collect();
+    let all: Vec<usize> = (0..c.conflicts().len()).collect();
     if let Some(intent) = c.intent(&all) {
         master.perform(intent).unwrap();
     }

@@ -328,7 +328,7 @@ fn an_answer_in_ron_changes_the_master_in_exactly_its_topics_as_one_undoable_ste
 
     let answer = answer_from_report(answer.report().clone(), "総務部管財課.ron".into()).unwrap();
     let collection = collect(&before, vec![ok(answer.clone())], at(10, 15));
-    assert!(collection.refused.is_empty() && collection.conflicts.is_empty());
+    assert!(collection.refused.is_empty() && collection.conflicts().is_empty());
     assert_eq!(collection.taken.len(), 1);
     assert_eq!(
         collection.taken[0].changed_topics, own,
@@ -410,7 +410,7 @@ fn the_workbook_is_protected_but_for_the_answer_cells_and_reads_back_exactly() {
         // Unchanged, it changes nothing.
         let answer = answer_from_workbook(&bytes, survey::file_name(&division, "xlsx")).unwrap();
         let c = collect(&master, vec![ok(answer)], at(10, 9));
-        assert!(c.taken[0].changed_topics.is_empty() && c.conflicts.is_empty());
+        assert!(c.taken[0].changed_topics.is_empty() && c.conflicts().is_empty());
     }
     let r = survey::response_for(&master, 人事課, None, "");
     let bytes = workbook::write(&r).unwrap();
@@ -461,7 +461,7 @@ fn results_typed_into_the_workbook_change_the_master_in_exactly_that_topic() {
 
     let answer = answer_from_workbook(&typed, "総務部人事課.xlsx".into()).unwrap();
     let c = collect(&before, vec![ok(answer)], at(11, 10));
-    assert!(c.conflicts.is_empty() && c.refused.is_empty());
+    assert!(c.conflicts().is_empty() && c.refused.is_empty());
     assert_eq!(c.taken[0].changed_topics, vec![topic]);
     master.perform(c.intent(&[]).unwrap()).unwrap();
     assert_eq!(changed_topics(&before, master.report()), vec![topic.0]);
@@ -500,7 +500,7 @@ fn plan_texts_and_other_divisions_topics_are_conflicts_and_change_nothing_until_
     let answer = answer_from_report(answer, "総務部総務課.ron".into()).unwrap();
 
     let c = collect(&before, vec![ok(answer.clone())], at(10, 10));
-    let kinds: Vec<_> = c.conflicts.iter().map(|x| x.kind.clone()).collect();
+    let kinds: Vec<_> = c.conflicts().iter().map(|x| x.kind.clone()).collect();
     assert!(kinds.contains(&ConflictKind::Plan { topic: own }));
     assert!(kinds.contains(&ConflictKind::OtherDivisionResults {
         topic: other,
@@ -509,21 +509,21 @@ fn plan_texts_and_other_divisions_topics_are_conflicts_and_change_nothing_until_
     assert_eq!(kinds.len(), 2);
     // Another division's results are listed, with what they were and would be, but only
     // that division's own answer changes them.
-    for x in &c.conflicts {
+    for x in c.conflicts() {
         assert_eq!(
             x.acceptable(),
             !matches!(x.kind, ConflictKind::OtherDivisionResults { .. })
         );
     }
     let plan = c
-        .conflicts
+        .conflicts()
         .iter()
         .find(|x| matches!(x.kind, ConflictKind::Plan { .. }))
         .unwrap();
     let said = plan.describe(Lang::Ja);
     assert!(said.contains("→ 「・計画を勝手に変更"), "{said}");
     assert!(
-        c.conflicts[0]
+        c.conflicts()[0]
             .describe(Lang::Ja)
             .contains("総務部総務課.ron")
     );
@@ -934,7 +934,7 @@ fn a_large_report_with_many_divisions_goes_out_and_comes_back() {
         .collect();
     let c = collect(&before, answers, at(10, 9));
     assert_eq!(c.taken.len(), 40);
-    let conflicts: Vec<String> = c.conflicts.iter().map(|x| x.describe(Lang::En)).collect();
+    let conflicts: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::En)).collect();
     assert!(conflicts.is_empty(), "{conflicts:?}");
     doc.perform(c.intent(&[]).unwrap()).unwrap();
     assert!(

@@ -58,7 +58,7 @@ impl SurveyState {
     }
 
     pub fn start_review(&mut self, collection: Collection, invisible: Vec<Warning>) {
-        let accept = vec![false; collection.conflicts.len()];
+        let accept = vec![false; collection.conflicts().len()];
         self.review = Some(Review {
             collection,
             accept,

@@ -224,12 +224,12 @@ fn refused_list(ui: &mut Ui, lang: Lang, c: &Collection) {
 /// Changes outside each division's part, with a tick box where one can be taken in.
 fn conflict_list(ui: &mut Ui, lang: Lang, review: &Review, out: &mut Vec<AppCommand>) {
     let c = &review.collection;
-    if c.conflicts.is_empty() {
+    if c.conflicts().is_empty() {
         return;
     }
     ui.separator();
     ui.label(RichText::new(lang.texts().review_conflicts).strong());
-    for (k, conflict) in c.conflicts.iter().enumerate() {
+    for (k, conflict) in c.conflicts().iter().enumerate() {
         let mut ticked = review.accept[k];
         let text = visible(&conflict.describe(lang)).into_owned();
         if ui
