@@ -1114,15 +1114,12 @@ fn an_effect_typed_as_text_into_a_response_file_is_read_in_the_units_it_was_sent
 /// (the workbook's row said so: 「…に当たる数値・評価は報告にありません」).
 #[test]
 fn an_answer_for_an_indicator_renamed_since_the_survey_is_said_not_dropped() {
-    use shinchoku::model::figure::Decimal;
-    use shinchoku::model::measures::Figure;
     let master = sent(seed_with_measures());
     let first = master.sections[0].initiatives[0].id;
-    let division = first_division(&master);
-    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
-    ron.initiative_mut(first).unwrap().measures_mut().indicators[0]
-        .year_mut(FY)
-        .actual = Figure::of(Decimal::whole(1_150));
+    let ron = answered_in_ron(&master, |m| {
+        m.indicators[0].year_mut(FY).actual =
+            shinchoku::model::measures::Figure::of(Decimal::whole(1_150))
+    });
     let mut renamed = master.clone();
     renamed
         .initiative_mut(first)
@@ -1156,15 +1153,12 @@ fn an_answer_for_an_indicator_renamed_since_the_survey_is_said_not_dropped() {
 /// 千件 (950 件 became 950 千件, a rate of 79,000 %, unsaid).
 #[test]
 fn an_indicator_answered_in_the_unit_it_was_sent_in_is_kept_in_that_unit() {
-    use shinchoku::model::figure::Decimal;
-    use shinchoku::model::measures::Figure;
     let master = sent(seed_with_measures());
     let first = master.sections[0].initiatives[0].id;
-    let division = first_division(&master);
-    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
-    ron.initiative_mut(first).unwrap().measures_mut().indicators[0]
-        .year_mut(FY)
-        .actual = Figure::of(Decimal::whole(950));
+    let ron = answered_in_ron(&master, |m| {
+        m.indicators[0].year_mut(FY).actual =
+            shinchoku::model::measures::Figure::of(Decimal::whole(950))
+    });
     let book = answered_950_3200(&sent_book(&master));
     let mut changed = master.clone();
     changed
@@ -1193,4 +1187,16 @@ fn an_indicator_answered_in_the_unit_it_was_sent_in_is_kept_in_that_unit() {
     let after = taken(&master, &c);
     let x = &after.initiative(first).unwrap().measures().indicators[0];
     assert_eq!(x.actual_for(FY), Some(Decimal::whole(950)));
+}
+
+/// The response sent to the division answering the master's first initiative, with its
+/// numbers `answered` there, as the division's file would come back.
+fn answered_in_ron(
+    master: &shinchoku::model::Report,
+    answered: impl FnOnce(&mut shinchoku::model::measures::Measures),
+) -> shinchoku::model::Report {
+    let first = master.sections[0].initiatives[0].id;
+    let mut ron = shinchoku::survey::response_for(master, &first_division(master), None, "");
+    answered(ron.initiative_mut(first).unwrap().measures_mut());
+    ron
 }

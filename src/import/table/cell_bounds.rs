@@ -82,27 +82,25 @@ impl Reader {
         if self.lines_seen <= crate::model::bounds::MAX_TABLE_LINES {
             return Ok(());
         }
-        let at = Location::row(row.line);
-        Err(ImportError {
-            at: match &self.sheet {
-                Some(name) => in_sheet(name, &self.columns, at),
-                None => at,
-            },
-            kind: ImportErrorKind::TooManyLines,
-        })
+        Err(self.refused_at(row, ImportErrorKind::TooManyLines))
     }
 
     pub(super) fn within_bounds(&self, row: &Row) -> Result<(), ImportError> {
         if self.initiative_lines.len() <= crate::model::bounds::MAX_INITIATIVES {
             return Ok(());
         }
+        Err(self.refused_at(row, ImportErrorKind::TooManyInitiatives))
+    }
+
+    /// The table refused at `row` (named in its sheet, where it is a workbook's).
+    fn refused_at(&self, row: &Row, kind: ImportErrorKind) -> ImportError {
         let at = Location::row(row.line);
-        Err(ImportError {
+        ImportError {
             at: match &self.sheet {
                 Some(name) => in_sheet(name, &self.columns, at),
                 None => at,
             },
-            kind: ImportErrorKind::TooManyInitiatives,
-        })
+            kind,
+        }
     }
 }
