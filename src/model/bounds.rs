@@ -55,8 +55,9 @@ pub const MAX_ANSWER_TEXT_BYTES: usize = 32 << 20;
 /// `<td>` in one cell took 2 GB to check.
 pub const MAX_CELL_TAGS: usize = 100_000;
 /// Entries (plan lines and results, sub-items too) a report table may hold, counted before its
-/// rows are read as the line breaks, `・` and line-breaking tags (`<br>`, `<p>`, `<li>`) that
-/// may start one: a 10,000-initiative report's table (83,000 entries, 19 MB) counts 169,000.
+/// rows are read as the line breaks, `・` and opening tags and headings (but a table's `<td>`,
+/// `<th>`) that may start one: a 10,000-initiative report's table (83,000 entries, 19 MB)
+/// counts 289,000.
 /// Each entry read costs up to two kilobytes, and a 24 KB workbook of one cell of 4.5 million
 /// line breaks took 8.5 GB.
 pub const MAX_TABLE_LINES: usize = 500_000;

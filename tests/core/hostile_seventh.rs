@@ -53,6 +53,19 @@ fn a_table_of_more_lines_than_are_read_is_refused_before_they_are_read() {
     let flood = |n: usize| crate::SEED.replacen(key, &format!("{}{key}", " ・x".repeat(n)), 1);
     let err = shinchoku::import::import_text(&flood(MAX_TABLE_LINES + 1)).unwrap_err();
     assert_eq!(err.kind, ImportErrorKind::TooManyLines);
+    // Parted by another tag (uncounted, 2 million entries parted by `<hr>` took 1 GB), or by
+    // headings: refused alike. A lone `<` is text, and counts for nothing.
+    for part in ["x<hr>", "<1>x"] {
+        let parted = crate::SEED.replacen(
+            key,
+            &format!("{}{key}", part.repeat(MAX_TABLE_LINES + 1)),
+            1,
+        );
+        let err = shinchoku::import::import_text(&parted).unwrap_err();
+        assert_eq!(err.kind, ImportErrorKind::TooManyLines, "{part}");
+    }
+    let lone = crate::SEED.replacen(key, &format!("{}{key}", "<".repeat(MAX_TABLE_LINES + 1)), 1);
+    assert!(shinchoku::import::import_text(&lone).is_ok());
     let said = err.describe(Lang::Ja);
     assert!(
         said.contains("行（改行・「・」・タグで始まる項目）が多すぎます"),
