@@ -79,11 +79,15 @@ fn output_is_answer(output: &Path) -> Option<ExitCode> {
             (crate::store::open_as_written(output).ok()?.report.response)?.division
         }
         "xlsx" if output.is_file() => {
+            use crate::survey::workbook;
             let bytes = crate::model::diag::read_input(output).ok()?;
-            crate::survey::workbook::read(&bytes)
-                .ok()?
-                .response
-                .division
+            // One its division can no longer be read from (its hidden cells edited) is an
+            // answer all the same: overwritten, what the division typed was gone.
+            match workbook::read(&bytes) {
+                Ok(answered) => answered.response.division,
+                Err(_) if workbook::is_response_workbook(&bytes) => String::new(),
+                Err(_) => return None,
+            }
         }
         _ => return None,
     };

@@ -174,7 +174,10 @@ impl Describe for CommandProblem {
             }
             CommandProblem::OutputIsAnswer { path, division } => {
                 let path = crate::model::text::path_shown(path);
-                let division = crate::model::text::visible(division);
+                let division = match division.as_str() {
+                    "" => say(lang, "担当課".into(), "a division".into()),
+                    named => crate::model::text::visible(named).into_owned(),
+                };
                 say(
                     lang,
                     format!("{path}: {division}の回答です。置き換えません。何も書いていません。別の名前にしてください"),

@@ -75,3 +75,27 @@ fn a_table_of_more_lines_than_are_read_is_refused_before_they_are_read() {
     let read = shinchoku::import::import_text(&flood(20_000)).unwrap();
     assert_eq!(read.report.initiative_count(), 11);
 }
+
+/// An answer workbook whose hidden cells a division edited by mistake is refused as an answer,
+/// and is the division's answer all the same: known by its hidden sheet, so that no command
+/// writes over it (`export -o` replaced it, no backup, as no answer). An exported workbook is
+/// none.
+#[test]
+fn an_answer_workbook_that_no_longer_reads_is_still_known_as_one() {
+    use shinchoku::survey::workbook;
+    let master = crate::seed_shared_surveyed().into_report();
+    let response = shinchoku::survey::response_for(&master, "総務部管財課", None, "");
+    let book = workbook::write(&response).unwrap();
+    let read = workbook::read(&book).unwrap();
+    let id = read.rows[0].topic.0.to_string();
+    let broken = crate::type_into_workbook(&book, &id, &format!("{id}x"));
+    assert!(workbook::read(&broken).is_err(), "refused as an answer");
+    assert!(workbook::is_response_workbook(&broken));
+    let exported = shinchoku::export::export_bytes(
+        &master,
+        shinchoku::export::Format::Xlsx,
+        shinchoku::export::Encoding::Utf8,
+    )
+    .unwrap();
+    assert!(!workbook::is_response_workbook(&exported));
+}
