@@ -298,6 +298,9 @@ pub struct MeasureRow {
     /// workbook from before it was kept, or for an indicator without one): a number typed
     /// there is in it, whatever the indicator's unit is now.
     pub shown_unit: Option<String>,
+    /// The row's 項目 as the sheet has it (`効果額（百万円）`, `電子申請件数（件）`): the unit an
+    /// answer was typed beside, where a workbook from before its id carried it says none.
+    pub label: String,
 }
 
 /// Which number a row answers.
@@ -501,6 +504,7 @@ pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow>
             name: hashes.name,
             money_unit: hashes.money_unit,
             shown_unit: hashes.shown_unit,
+            label: sheet.text(r, 2).to_string(),
         });
     }
     rows

@@ -1039,6 +1039,18 @@ fn an_effect_answered_in_the_unit_it_was_sent_in_is_read_in_that_unit() {
         "{:?}",
         said(&collection)
     );
+    // A workbook from before the id carried the unit: the unit its row's 項目 named.
+    let id = id_cell(&master, "E");
+    assert!(id.contains(" u=f4240"), "{id}");
+    let older = crate::type_into_workbook(&book, &id, &id.replace(" u=f4240", ""));
+    let collection = shinchoku::survey::collect(
+        &changed,
+        vec![from_book(&older)],
+        crate::measures_cycle::answered_at(),
+    );
+    let after = taken(&changed, &collection);
+    let m = after.sections[0].initiatives[0].measures();
+    assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_200_000_000));
     // Unchanged unit: nothing said.
     let same = shinchoku::survey::collect(
         &master,
@@ -1182,6 +1194,14 @@ fn an_indicator_answered_in_the_unit_it_was_sent_in_is_kept_in_that_unit() {
             said(&c)
         );
     }
+    // A workbook from before the id carried the unit: the unit its row's 項目 named.
+    let id = id_cell(&master, "I");
+    let older = crate::type_into_workbook(&book, &id, &id.split(" v=").next().unwrap().to_string());
+    let c = shinchoku::survey::collect::collect(&changed, vec![from_book(&older)], at);
+    let after = taken(&changed, &c);
+    let x = &after.initiative(first).unwrap().measures().indicators[0];
+    let actual = &x.years.iter().find(|y| y.year == FY).unwrap().actual;
+    assert_eq!((actual.value, actual.unread.as_str()), (None, "950件"));
     // The unit as sent: read.
     let c = shinchoku::survey::collect::collect(&master, vec![from_book(&book)], at);
     let after = taken(&master, &c);

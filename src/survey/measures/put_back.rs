@@ -92,7 +92,12 @@ pub(super) fn put_answer(
     match row.what {
         MeasureCell::Indicator(k) => {
             if let Some(x) = m.indicators.get_mut(k) {
-                let shown = row.shown_unit.as_deref().unwrap_or(&x.unit);
+                let shown = row.shown_unit.clone().or_else(|| {
+                    // A workbook from before the id carried it: the unit its 項目 named.
+                    let inside = row.label.strip_prefix(x.name.as_str())?;
+                    Some(inside.strip_prefix('（')?.strip_suffix('）')?.to_string())
+                });
+                let shown = shown.as_deref().unwrap_or(&x.unit);
                 let figure = crate::model::measures::figure_typed_in(&row.answer, shown, &x.unit);
                 let half = first_half_asked(master, x);
                 let slot = x.year_mut(year);
@@ -106,7 +111,9 @@ pub(super) fn put_answer(
             }
         }
         MeasureCell::Effect => {
-            let unit = row.money_unit.unwrap_or(master.measure_settings.yen_unit);
+            let unit = (row.money_unit)
+                .or_else(|| label_money_unit(row))
+                .unwrap_or(master.measure_settings.yen_unit);
             m.effect_mut(year).actual = money_of(&row.answer, unit);
             m.effects
                 .retain(|e| !(e.planned.is_blank() && e.actual.is_blank()));
@@ -181,7 +188,8 @@ pub(super) fn answered_in_sent_unit(
     row: &MeasureRow,
 ) -> Option<Warning> {
     let now = master.measure_settings.yen_unit;
-    let sent = (row.money_unit).filter(|&u| u != now && row.what == MeasureCell::Effect)?;
+    let sent = (row.money_unit.or_else(|| label_money_unit(row)))
+        .filter(|&u| u != now && row.what == MeasureCell::Effect)?;
     (!row.answer.trim().is_empty()).then_some(())?;
     let warning = crate::model::measure_warning::MeasureWarning::AnsweredInSentUnit {
         initiative: i.number.clone(),
@@ -191,4 +199,11 @@ pub(super) fn answered_in_sent_unit(
     };
     let cell = Location::cell(SHEET, row.row as usize, usize::from(ANSWER_COL) + 1, None);
     Some(Warning::new(cell, WarningKind::Measure { warning }))
+}
+
+/// The money unit an effect's row named in its 項目 (`効果額（百万円）`): where a workbook from
+/// before its id carried the unit, the one the answer was typed in.
+fn label_money_unit(row: &MeasureRow) -> Option<crate::model::measures::YenUnit> {
+    let inside = row.label.strip_prefix("効果額（")?.strip_suffix('）')?;
+    crate::model::measures::YenUnit::named_in(inside)
 }
