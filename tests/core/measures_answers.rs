@@ -1196,7 +1196,7 @@ fn an_indicator_answered_in_the_unit_it_was_sent_in_is_kept_in_that_unit() {
     }
     // A workbook from before the id carried the unit: the unit its row's 項目 named.
     let id = id_cell(&master, "I");
-    let older = crate::type_into_workbook(&book, &id, &id.split(" v=").next().unwrap());
+    let older = crate::type_into_workbook(&book, &id, id.split(" v=").next().unwrap());
     let c = shinchoku::survey::collect::collect(&changed, vec![from_book(&older)], at);
     let after = taken(&changed, &c);
     let x = &after.initiative(first).unwrap().measures().indicators[0];
