@@ -236,6 +236,7 @@ fn read_rows<'a>(
         header,
         title_row,
         text: block_text,
+        period: period_line,
         numbers,
         above,
     } = title_block(&mut rows)?;
@@ -244,6 +245,7 @@ fn read_rows<'a>(
     // A title naming no year: the year the rows above the header name (a period line under
     // the title), else the header's.
     let fiscal_year = era::find_era_year(&title)
+        .or_else(|| period_line.as_deref().and_then(era::find_era_year))
         .or_else(|| era::find_era_year(&block_text))
         .or_else(|| era::find_era_year(&header_text))
         .map(FiscalYear)

@@ -703,3 +703,28 @@ fn a_title_naming_no_year_survives_the_workbook() {
         assert_eq!(read.as_of, report.as_of, "{format:?}");
     }
 }
+
+/// A title block starting with a document's label or a date (資料２, 平成30年1月15日) above a
+/// title naming no year and the period line: the title is the title, and the year the period
+/// line's. 資料２ was taken as the title and the programme, the real title lost unsaid; a date
+/// above made the year the date's (2018, not 2017).
+#[test]
+fn a_label_or_a_date_above_the_title_is_not_the_title() {
+    let title = "平成 29 年度「第二次三重県行財政改革取組」具体的取組 上半期(4月～9月)実績";
+    assert!(crate::SEED.contains(title));
+    let period = "平成29年度（2017年度）　上半期(4月～9月)　2017年9月30日 時点";
+    for first in ["資料２", "平成30年1月15日", "別紙1"] {
+        let block = format!("{first}\n第二次三重県行財政改革取組 具体的取組 実績\n{period}");
+        let table = crate::SEED.replacen(title, &block, 1);
+        let read = shinchoku::import::import_text(&table).unwrap().report;
+        assert_eq!(
+            read.title, "第二次三重県行財政改革取組 具体的取組 実績",
+            "{first}"
+        );
+        assert_eq!(read.fiscal_year.0, 2017, "{first}");
+    }
+    // A label alone above a title naming its year: that title still.
+    let table = crate::SEED.replacen(title, &format!("資料２\n{title}"), 1);
+    let read = shinchoku::import::import_text(&table).unwrap().report;
+    assert_eq!(read.title, title);
+}

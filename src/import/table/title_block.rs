@@ -17,6 +17,9 @@ pub(super) struct TitleBlock<'a> {
     /// All its rows' text: a title block of several rows may name the period on another row
     /// than the title's (`上半期(4月～9月)` under it).
     pub(super) text: String,
+    /// The first row saying a fiscal year's period and date alone (`平成29年度… 時点`): where the
+    /// title names no year, the year is this row's (not a date's written above it).
+    pub(super) period: Option<String>,
     /// Its rows for the numbers' reader (the money unit, the rating scale written above).
     pub(super) numbers: numbers::Numbers,
     /// Section and initiative rows above the header (line, text): not read, kept and said.
@@ -28,6 +31,9 @@ pub(super) fn title_block<'a>(
 ) -> Result<TitleBlock<'a>, ImportError> {
     let mut with_year: Option<Row> = None;
     let mut first_text: Option<Row> = None;
+    // 資料２, a date, the period line: the title only where no other row can be.
+    let mut first_any: Option<Row> = None;
+    let mut period: Option<String> = None;
     let mut text = String::new();
     let mut numbers = numbers::Numbers::default();
     let mut above = Vec::new();
@@ -62,12 +68,20 @@ pub(super) fn title_block<'a>(
             text.push(' ');
         }
         text.push_str(&joined);
-        if with_year.is_none() && era::find_era_year(&joined).is_some() && !only_period(&joined) {
+        let period_line = only_period(&joined);
+        if period_line && joined.contains("年度") && period.is_none() {
+            period = Some(joined.clone());
+        }
+        if with_year.is_none() && era::find_era_year(&joined).is_some() && !period_line {
             with_year = Some(row);
         } else if declares_numbers(&row) {
             // The exported table writes these under its title: a report without a title
             // would read its money unit back as one.
             declared = true;
+        } else if period_line || document_label(&joined) {
+            if first_any.is_none() && !declared {
+                first_any = Some(row);
+            }
         } else if first_text.is_none() && !declared {
             first_text = Some(row);
         }
@@ -77,7 +91,8 @@ pub(super) fn title_block<'a>(
     }
     Ok(TitleBlock {
         header,
-        title_row: with_year.or(first_text),
+        title_row: with_year.or(first_text).or(first_any),
+        period,
         text,
         numbers,
         above,
@@ -109,6 +124,23 @@ fn only_period(text: &str) -> bool {
     }
     rest.chars()
         .all(|c| c.is_ascii_digit() || c.is_whitespace() || "()（）～~-－/.、".contains(c))
+}
+
+/// A document's label alone (`資料２`, `別紙1`, `参考資料３－１`), written above its title: no
+/// title (taken as one, the title under it was lost unsaid).
+fn document_label(text: &str) -> bool {
+    let text = crate::model::text::normalize(text);
+    let text = text.trim();
+    ["参考資料", "資料", "別紙", "別添", "別表", "参考"]
+        .iter()
+        .find_map(|word| text.strip_prefix(word))
+        .is_some_and(|rest| {
+            rest.trim().chars().all(|c| {
+                c.is_ascii_digit()
+                    || c.is_whitespace()
+                    || "-－の一二三四五六七八九十()（）".contains(c)
+            })
+        })
 }
 
 /// A row declaring what the numbers are in, as the exported table writes it above its header:
