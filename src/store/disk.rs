@@ -256,14 +256,18 @@ impl Describe for WriteError {
             WriteError::NameTooLong { path } => say(
                 lang,
                 format!(
-                    "{}: 名前が長すぎて、予備（.bak）の名前が付けられません（名前は{}文字ほどまで）。何も書いていません。短い名前で保存してください",
+                    "{}: 名前が長すぎて、予備（.bak）の名前が付けられません（名前は{}バイト、半角なら{}文字・全角なら{}文字ほどまで）。何も書いていません。短い名前で保存してください",
                     crate::model::text::path_shown(path),
-                    MOST_NAME - 5
+                    MOST_NAME - 5,
+                    MOST_NAME - 5,
+                    (MOST_NAME - 5) / 3
                 ),
                 format!(
-                    "{}: the name is too long to name its backups (.bak) beside it (at most about {} characters); nothing was written: save under a shorter name",
+                    "{}: the name is too long to name its backups (.bak) beside it (at most {} bytes: about {} ASCII or {} Japanese characters); nothing was written: save under a shorter name",
                     crate::model::text::path_shown(path),
-                    MOST_NAME - 5
+                    MOST_NAME - 5,
+                    MOST_NAME - 5,
+                    (MOST_NAME - 5) / 3
                 ),
             ),
             WriteError::TooLarge { path, bytes } => {
