@@ -562,9 +562,15 @@ fn a_name_too_long_for_its_backups_is_not_saved_and_said() {
         matches!(err, disk::WriteError::NameTooLong { .. }),
         "{err:?}"
     );
+    let said = err.describe(Lang::Ja);
     assert!(
-        err.describe(Lang::Ja)
-            .contains("名前が長すぎて、予備（.bak）の名前が付けられません")
+        said.contains("名前が長すぎて、予備（.bak）の名前が付けられません"),
+        "{said}"
+    );
+    // In bytes, as file systems count: 250 ASCII characters, 83 Japanese ones.
+    assert!(
+        said.contains("250バイト、半角なら250文字・全角なら83文字ほどまで"),
+        "{said}"
     );
     assert!(!long.exists());
     assert!(shinchoku::store::lock::live_holder(&long).is_none());
