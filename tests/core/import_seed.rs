@@ -345,3 +345,23 @@ fn items_numbered_no_r2_with_a_shokanka_heading_read_as_the_seed() {
         imported.warnings
     );
 }
+
+/// A report numbering its sections in digits (`1 総論`, alone in its row) reads them back as
+/// sections, as its exported table writes them: the 10,000-initiative sample's 200 sections
+/// came back as one, each section row 「row not understood」.
+#[test]
+fn sections_numbered_in_digits_read_back_as_sections() {
+    let mut report = crate::seed().report;
+    for (k, s) in report.sections.iter_mut().enumerate() {
+        s.numeral = (k + 1).to_string();
+    }
+    for format in [
+        shinchoku::export::Format::Table,
+        shinchoku::export::Format::Xlsx,
+    ] {
+        let read = crate::exported_and_read(&report, format, shinchoku::export::Encoding::Utf8);
+        let numerals: Vec<&str> = read.sections.iter().map(|s| s.numeral.as_str()).collect();
+        assert_eq!(numerals, ["1", "2", "3"], "{format:?}");
+        assert_eq!(read.initiative_count(), 11, "{format:?}");
+    }
+}

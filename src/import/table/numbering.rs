@@ -88,9 +88,17 @@ fn numbered_section(text: &str) -> Option<(String, u32, String)> {
         .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c)))
         .map(|(i, _)| i)?;
     let rest = &text[digits_end..];
-    let point = rest.chars().next().filter(|c| matches!(c, '.' | '．'))?;
-    let numeral = &text[..digits_end + point.len_utf8()];
-    let title = rest[point.len_utf8()..].trim();
+    // `1. 総論`, or `1 総論` alone in its row (as a report numbering its sections in digits is
+    // written back: read as no row at all, its sections were lost on the way back).
+    let mark = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '．' | ' ' | '　'))?;
+    let numeral = match mark {
+        '.' | '．' => &text[..digits_end + mark.len_utf8()],
+        _ => &text[..digits_end],
+    };
+    let title = rest[mark.len_utf8()..].trim();
     let number: u32 = text[..digits_end]
         .chars()
         .map(|c| c.to_digit(10).or_else(|| Some(c as u32 - '０' as u32)))
