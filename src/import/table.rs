@@ -239,6 +239,7 @@ fn read_rows<'a>(
         period: period_line,
         numbers,
         above,
+        loose,
     } = title_block(&mut rows)?;
     let title = title_row.as_ref().map_or(String::new(), Row::words);
     let header_text = header.fields.join(" ");
@@ -282,8 +283,12 @@ fn read_rows<'a>(
             },
         );
     }
-    for (row, text) in above {
-        let kind = WarningKind::AboveHeader { text: text.clone() };
+    let above = (above.into_iter()).map(|(row, text)| (row, text, true));
+    for (row, text, numbered) in above.chain(loose.into_iter().map(|(r, t)| (r, t, false))) {
+        let kind = match numbered {
+            true => WarningKind::AboveHeader { text: text.clone() },
+            false => WarningKind::TextAboveHeader { text: text.clone() },
+        };
         reader.warn(Location::row(row), kind);
         reader.unread.push(UnreadText { row, text });
     }

@@ -206,7 +206,13 @@ fn a_workbook_typed_another_way_opens_with_the_same_initiatives_and_stages() {
             .iter()
             .any(|u| u.text == "備考: 上半期の見込み" && u.row == 6)
     );
-    assert_eq!(opened.warnings.len(), 1, "{:#?}", opened.warnings);
+    // 資料２ above the title is no title, and is kept, said (it went without a word).
+    assert!(opened.report.unread.iter().any(|u| u.text == "資料２"));
+    assert!(
+        (opened.warnings.iter())
+            .any(|w| matches!(&w.kind, WarningKind::TextAboveHeader { text } if text == "資料２"))
+    );
+    assert_eq!(opened.warnings.len(), 2, "{:#?}", opened.warnings);
 }
 
 #[test]
@@ -723,8 +729,16 @@ fn a_label_or_a_date_above_the_title_is_not_the_title() {
         );
         assert_eq!(read.fiscal_year.0, 2017, "{first}");
     }
-    // A label alone above a title naming its year: that title still.
-    let table = crate::SEED.replacen(title, &format!("資料２\n{title}"), 1);
-    let read = shinchoku::import::import_text(&table).unwrap().report;
-    assert_eq!(read.title, title);
+    // A label alone above a title naming its year: that title still, the label kept and said.
+    let table = crate::SEED.replacen(title, &format!("資料２\nメモ: 未定稿\n{title}"), 1);
+    let read = shinchoku::import::import_text(&table).unwrap();
+    assert_eq!(read.report.title, title);
+    let kept: Vec<&str> = read.report.unread.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(kept, ["資料２", "メモ: 未定稿"]);
+    let said = crate::described_ja(&read.warnings);
+    assert!(
+        said.iter()
+            .any(|w| w.contains("「メモ: 未定稿」は表題でも期間でもないため読まず")),
+        "{said:?}"
+    );
 }

@@ -24,6 +24,9 @@ pub(super) struct TitleBlock<'a> {
     pub(super) numbers: numbers::Numbers,
     /// Section and initiative rows above the header (line, text): not read, kept and said.
     pub(super) above: Vec<(usize, String)>,
+    /// Other rows above the header that are none of the title, the period line and the
+    /// numbers' declarations (資料２ over the title, a note 「メモ: 未定稿」): kept and said.
+    pub(super) loose: Vec<(usize, String)>,
 }
 
 pub(super) fn title_block<'a>(
@@ -39,6 +42,7 @@ pub(super) fn title_block<'a>(
     let mut above = Vec::new();
     let mut content = false;
     let mut declared = false;
+    let mut loose = Vec::new();
     let header = loop {
         let Some(row) = rows.next() else {
             return Err(ImportError {
@@ -72,6 +76,13 @@ pub(super) fn title_block<'a>(
         if period_line && joined.contains("年度") && period.is_none() {
             period = Some(joined.clone());
         }
+        // What no reading of the block takes, kept: not the period line (made again from the
+        // report), nor what declares the numbers and the rows under it (their reader's).
+        let numbering = section_of(&row).is_some() || initiative_number(&row).is_some();
+        let taken = (period_line && joined.contains("年度")) || declared || declares_numbers(&row);
+        if !(taken || numbering) {
+            loose.push((row.line, row.fields.join("\t").trim().to_string()));
+        }
         if with_year.is_none() && era::find_era_year(&joined).is_some() && !period_line {
             with_year = Some(row);
         } else if declares_numbers(&row) {
@@ -89,9 +100,12 @@ pub(super) fn title_block<'a>(
     if !content {
         above.clear();
     }
+    let title_row = with_year.or(first_text).or(first_any);
+    loose.retain(|(line, _)| title_row.as_ref().is_none_or(|t| t.line != *line));
     Ok(TitleBlock {
         header,
-        title_row: with_year.or(first_text).or(first_any),
+        title_row,
+        loose,
         period,
         text,
         numbers,

@@ -227,6 +227,12 @@ pub enum WarningKind {
     AboveHeader {
         text: String,
     },
+    /// A row above the header that is not the title, the period line or a declaration of the
+    /// numbers (資料２ over the title, a note): not read, kept in the unread list (it went
+    /// without a word).
+    TextAboveHeader {
+        text: String,
+    },
     /// The stage cell has text but no `<table>`.
     StageCellWithoutTable,
     /// A cell holding more tags than are read ([`crate::model::bounds::MAX_CELL_TAGS`]; `tags`

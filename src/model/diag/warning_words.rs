@@ -22,6 +22,7 @@ impl Describe for WarningKind {
             | W::AboveHeader { .. }
             | W::InitiativeBeforeSection
             | W::StageCellWithoutTable
+            | W::TextAboveHeader { .. }
             | W::CellTooManyTags { .. }
             | W::TextOutsideCell { .. }
             | W::TableNotClosed
@@ -155,6 +156,17 @@ fn row_words(kind: &WarningKind, lang: Lang) -> String {
             lang,
             "工程の欄に<table>がありません。文は未読の一覧に残しました".into(),
             "the stage cell holds no <table>; its text is kept in the unread list".into(),
+        ),
+        W::TextAboveHeader { text } => say(
+            lang,
+            format!(
+                "見出し行より上の「{}」は表題でも期間でもないため読まず、未読の一覧にそのまま残しました",
+                preview(text)
+            ),
+            format!(
+                "「{}」 above the header row is neither the title nor the period: not read, kept as written in the unread list",
+                preview(text)
+            ),
         ),
         W::CellTooManyTags { .. } => {
             let most = crate::model::bounds::MAX_CELL_TAGS;
