@@ -202,12 +202,7 @@ fn an_invisible_mark_before_the_header_drops_nothing_and_rows_above_a_header_are
         .filter_map(|w| w.at.row)
         .collect();
     assert!(above.contains(&6) && above.contains(&7), "{above:?}");
-    let kept: Vec<&str> = imported
-        .report
-        .unread
-        .iter()
-        .map(|u| u.text.as_str())
-        .collect();
+    let kept: Vec<&str> = crate::unread_texts(&imported.report);
     assert!(kept.iter().any(|t| t.starts_with("1\t")), "{kept:?}");
     let said = imported.warnings[0].describe(Lang::Ja);
     assert!(said.contains("見出し行"), "{said}");

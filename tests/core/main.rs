@@ -83,6 +83,11 @@ pub fn printed_text(report: &shinchoku::model::Report) -> String {
         .collect()
 }
 
+/// The texts a report keeps unread, as written, in order.
+pub fn unread_texts(report: &Report) -> Vec<&str> {
+    report.unread.iter().map(|u| u.text.as_str()).collect()
+}
+
 /// Each warning (or anything described) as the Japanese window says it.
 pub fn described_ja<D: shinchoku::lang::Describe>(things: &[D]) -> Vec<String> {
     things

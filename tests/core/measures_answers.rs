@@ -1023,44 +1023,31 @@ fn an_effect_answered_in_the_unit_it_was_sent_in_is_read_in_that_unit() {
     let book = answered_950_3200(&sent_book(&master));
     let mut changed = master.clone();
     changed.measure_settings.yen_unit = YenUnit::Thousand;
-    let collection = shinchoku::survey::collect(
-        &changed,
-        vec![from_book(&book)],
-        crate::measures_cycle::answered_at(),
-    );
-    let after = taken(&changed, &collection);
-    let m = after.sections[0].initiatives[0].measures();
-    let effect = m.effect(FY).expect("the year's effect");
-    assert_eq!(effect.actual.yen, Some(3_200_000_000));
+    // What the master holds of the year's effect once `book` is taken in, and what is said.
+    let effect_after = |master: &shinchoku::model::Report, book: &[u8]| {
+        let at = crate::measures_cycle::answered_at();
+        let collection = shinchoku::survey::collect(master, vec![from_book(book)], at);
+        let after = taken(master, &collection);
+        let m = after.sections[0].initiatives[0].measures();
+        (m.effect(FY).and_then(|e| e.actual.yen), said(&collection))
+    };
+    let (yen, said_of) = effect_after(&changed, &book);
+    assert_eq!(yen, Some(3_200_000_000));
     assert!(
-        said(&collection).iter().any(|w| w.contains(
+        said_of.iter().any(|w| w.contains(
             "効果額「3200」は、照会を送ったときの単位（百万円）の欄に書かれています。百万円として読み、報告の今の単位（千円）で示します"
         )),
-        "{:?}",
-        said(&collection)
+        "{said_of:?}"
     );
     // A workbook from before the id carried the unit: the unit its row's 項目 named.
     let id = id_cell(&master, "E");
     assert!(id.contains(" u=f4240"), "{id}");
     let older = crate::type_into_workbook(&book, &id, &id.replace(" u=f4240", ""));
-    let collection = shinchoku::survey::collect(
-        &changed,
-        vec![from_book(&older)],
-        crate::measures_cycle::answered_at(),
-    );
-    let after = taken(&changed, &collection);
-    let m = after.sections[0].initiatives[0].measures();
-    assert_eq!(m.effect(FY).unwrap().actual.yen, Some(3_200_000_000));
-    // Unchanged unit: nothing said.
-    let same = shinchoku::survey::collect(
-        &master,
-        vec![from_book(&book)],
-        crate::measures_cycle::answered_at(),
-    );
-    assert!(!said(&same).iter().any(|w| w.contains("送ったときの単位")));
-    let m = taken(&master, &same);
-    let effect = m.sections[0].initiatives[0].measures().effect(FY).unwrap();
-    assert_eq!(effect.actual.yen, Some(3_200_000_000));
+    assert_eq!(effect_after(&changed, &older).0, Some(3_200_000_000));
+    // Unchanged unit: read alike, nothing said.
+    let (yen, said_of) = effect_after(&master, &book);
+    assert_eq!(yen, Some(3_200_000_000));
+    assert!(!said_of.iter().any(|w| w.contains("送ったときの単位")));
 }
 
 /// An effect a division writes into its response file as text (`actual: (unread: "△3.5")`:

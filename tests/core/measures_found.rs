@@ -144,12 +144,7 @@ fn a_row_under_a_number_naming_no_initiative_is_kept_and_said() {
     ]);
     let one = opened.report.find_initiative("1").unwrap().measures();
     assert_eq!(one.indicators.len(), 2);
-    let unread: Vec<&str> = opened
-        .report
-        .unread
-        .iter()
-        .map(|u| u.text.as_str())
-        .collect();
+    let unread: Vec<&str> = crate::unread_texts(&opened.report);
     assert!(
         unread.iter().any(|t| t.contains("幽霊の続き")),
         "{unread:?}"
@@ -175,12 +170,7 @@ fn a_row_under_a_number_naming_no_initiative_is_kept_and_said() {
         ],
     );
     let opened = open(&mut book);
-    let unread: Vec<&str> = opened
-        .report
-        .unread
-        .iter()
-        .map(|u| u.text.as_str())
-        .collect();
+    let unread: Vec<&str> = crate::unread_texts(&opened.report);
     assert!(unread.iter().any(|t| t.contains("888")), "{unread:?}");
 }
 

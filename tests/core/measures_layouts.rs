@@ -890,12 +890,7 @@ fn a_table_of_figures_without_numbers_is_kept_and_said() {
             .any(|w| w.contains("「進捗状況」") && w.contains("番号の列がなく")),
         "{said:?}"
     );
-    let unread: Vec<&str> = opened
-        .report
-        .unread
-        .iter()
-        .map(|u| u.text.as_str())
-        .collect();
+    let unread: Vec<&str> = crate::unread_texts(&opened.report);
     assert!(
         unread
             .iter()
@@ -979,12 +974,7 @@ fn two_effect_rows_of_one_kind_keep_the_first_and_say_the_second() {
     assert_eq!(effects[0]["planned_yen"], json!(1_500_000), "{effects}");
     assert_eq!(effects[0]["actual_yen"], json!(1_620_000), "{effects}");
     assert_eq!(effects[1]["planned_yen"], json!(3_000_000), "{effects}");
-    let unread: Vec<&str> = opened
-        .report
-        .unread
-        .iter()
-        .map(|u| u.text.as_str())
-        .collect();
+    let unread: Vec<&str> = crate::unread_texts(&opened.report);
     for kept in ["500", "480"] {
         assert!(unread.contains(&kept), "{kept} kept unread: {unread:?}");
     }

@@ -733,7 +733,7 @@ fn a_label_or_a_date_above_the_title_is_not_the_title() {
     let table = crate::SEED.replacen(title, &format!("資料２\nメモ: 未定稿\n{title}"), 1);
     let read = shinchoku::import::import_text(&table).unwrap();
     assert_eq!(read.report.title, title);
-    let kept: Vec<&str> = read.report.unread.iter().map(|u| u.text.as_str()).collect();
+    let kept = crate::unread_texts(&read.report);
     assert_eq!(kept, ["資料２", "メモ: 未定稿"]);
     let said = crate::described_ja(&read.warnings);
     assert!(
