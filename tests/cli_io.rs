@@ -161,15 +161,26 @@ fn output_to_a_full_disk_is_said_and_fails() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    // The help and the version too (clap's own printing ignored the failure: exit 0).
-    for args in [&["check", SEED, "--json"][..], &["--help"], &["--version"]] {
+    // The help and the version too (clap's own printing ignored the failure: exit 0); `diff`
+    // exits 2, its 1 saying the reports differ (a full disk read as "they differ").
+    let differ = [
+        "diff",
+        SEED,
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample-report.ron"),
+    ];
+    for (args, code) in [
+        (&["check", SEED, "--json"][..], 1),
+        (&["--help"], 1),
+        (&["--version"], 1),
+        (&differ, 2),
+    ] {
         let out = shinchoku()
             .args(args)
             .stdout(full.try_clone().unwrap())
             .stderr(Stdio::piped())
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
         assert_eq!(
             text(&out.stderr),
             "shinchoku: cannot write to standard output: No space left on device (os error 28)\n",

@@ -4,7 +4,7 @@
 //! reader is gone (a broken pipe, on Unix and on Windows alike) is left quietly: nothing more
 //! is written to it and the command goes on, so a file it writes is still written and it
 //! exits as it would have. Any other failure to write (a full disk under `> out.txt`) is said
-//! once on standard error and makes the command exit 1 ([`exit_code`]): output is never lost
+//! once on standard error and makes the command exit 1 (`diff` 2, [`exit_code`]): output is never lost
 //! without a word.
 //!
 //! Each command's file imports the macros under std's names (`use crate::console_println as
@@ -86,11 +86,11 @@ pub fn write_err(args: fmt::Arguments<'_>) {
     }
 }
 
-/// The command's exit code, or 1 when its output could not be written (not at a closed pipe,
-/// which is the reader's choice).
-pub fn exit_code(code: ExitCode) -> ExitCode {
+/// The command's exit code, or `failed` when its output could not be written (not at a closed
+/// pipe, which is the reader's choice).
+pub fn exit_code(code: ExitCode, failed: ExitCode) -> ExitCode {
     if FAILED.load(Ordering::Relaxed) {
-        ExitCode::FAILURE
+        failed
     } else {
         code
     }

@@ -39,11 +39,16 @@ use args::Command;
 use problem::CommandProblem;
 
 /// Runs the command `args` names, or opens the window with `open_window` when it names none;
-/// the exit code is 1 when its output could not be written (see [`console`]).
+/// the exit code is 1 when its output could not be written (see [`console`]); `diff`'s is 2,
+/// since its 1 says the reports differ.
 pub fn run(
     args: Args,
     open_window: impl FnOnce(Vec<PathBuf>, Option<PathBuf>) -> ExitCode,
 ) -> ExitCode {
+    let failed_output = match &args.command {
+        Some(Command::Diff(_)) => ExitCode::from(files::UNREADABLE),
+        _ => ExitCode::FAILURE,
+    };
     let code = match &args.command {
         None => open_window(args.files, args.compare),
         Some(Command::Import(a)) => import::run(a),
@@ -59,7 +64,7 @@ pub fn run(
         Some(Command::Export(a)) => export::run(a),
         Some(Command::Print(a)) => print::run(a),
     };
-    console::exit_code(code)
+    console::exit_code(code, failed_output)
 }
 
 /// Reads the command line and runs it. Help, the version and usage mistakes are written
@@ -87,7 +92,10 @@ pub fn parse_and_run(
     } else {
         console::write_out(format_args!("{text}"));
     }
-    console::exit_code(ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)))
+    console::exit_code(
+        ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
+        ExitCode::FAILURE,
+    )
 }
 
 /// What a build without the window does when no command is given.
