@@ -375,10 +375,9 @@ fn era_number(text: &str, year: i32) -> Option<(bool, usize)> {
     }
     let mut value: Option<i32> = None;
     while let Some(&(_, c)) = chars.peek() {
-        let digit = match c {
-            '0'..='9' => c as i32 - '0' as i32,
-            '０'..='９' => c as i32 - '０' as i32,
-            '元' if value.is_none() => {
+        let digit = match (crate::model::text::digit_value(c), c) {
+            (Some(d), _) => d as i32,
+            (None, '元') if value.is_none() => {
                 chars.next();
                 value = Some(1);
                 break;

@@ -183,8 +183,7 @@ fn plain_copy(markup_written: &str, first_of_row: bool) -> String {
     let text = crate::import::html::resolve(markup_written, crate::import::html::Pass::Text);
     let reads_as_row = |t: &str| {
         t.starts_with(|c: char| {
-            c.is_ascii_digit()
-                || ('０'..='９').contains(&c)
+            crate::model::text::is_digit(c)
                 || matches!(c, 'I' | 'V' | 'X' | 'L' | 'Ｉ' | 'Ｖ' | 'Ｘ' | 'Ⅰ'..='ⅻ')
         })
     };

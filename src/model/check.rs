@@ -237,7 +237,7 @@ fn first_month_named(text: &str) -> Option<String> {
     let digits: String = text[..at]
         .chars()
         .rev()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .take_while(|&c| super::text::is_digit(c))
         .collect();
     let of_time = [
         "に", "から", "まで", "中", "末", "頃", "ごろ", "上旬", "中旬", "下旬", "初旬", "実施",

@@ -21,6 +21,19 @@ pub fn normalized_chars(text: &str) -> impl Iterator<Item = char> + '_ {
         })
 }
 
+/// The value of a digit as offices type one: ASCII (`7`) or full-width (`７`).
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => c.to_digit(10),
+    }
+}
+
+/// Whether `c` is a digit as offices type one (see [`digit_value`]).
+pub fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
 /// Characters that change what a terminal does or how text reads without being seen: the C0
 /// controls but the line break (TAB and CR included: a report's texts are single cells, where
 /// they come only from a paste), DEL and the C1 controls, the bidirectional marks, embeddings,

@@ -30,7 +30,7 @@ pub(super) fn initiative_number(row: &Row) -> Option<String> {
 /// as 木津川市 numbers its items (`No.R2-1`: letters, digits and hyphens, with a digit). The
 /// number is kept as written.
 pub(crate) fn is_initiative_number(text: &str) -> bool {
-    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let digit = crate::model::text::is_digit;
     if !text.is_empty() && text.chars().all(digit) {
         return true;
     }
@@ -85,7 +85,7 @@ pub(super) fn section_of(row: &Row) -> Option<(String, u32, String)> {
 fn numbered_section(text: &str) -> Option<(String, u32, String)> {
     let digits_end = text
         .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c)))
+        .find(|&(_, c)| !crate::model::text::is_digit(c))
         .map(|(i, _)| i)?;
     let rest = &text[digits_end..];
     // `1. 総論`, or `1 総論` alone in its row (as a report numbering its sections in digits is
@@ -101,7 +101,7 @@ fn numbered_section(text: &str) -> Option<(String, u32, String)> {
     let title = rest[mark.len_utf8()..].trim();
     let number: u32 = text[..digits_end]
         .chars()
-        .map(|c| c.to_digit(10).or_else(|| Some(c as u32 - '０' as u32)))
+        .map(crate::model::text::digit_value)
         .try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(d?))?;
     (digits_end > 0 && !title.is_empty() && number > 0)
         .then(|| (numeral.to_string(), number, title.to_string()))
