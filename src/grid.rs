@@ -728,7 +728,7 @@ impl Standings {
         }
     }
 
-    /// The counts of a section's initiatives by status, as [`section_counts`] gives them.
+    /// The counts of a section's initiatives by status, as [`crate::model::status::section_counts`] gives them.
     pub fn section_counts(&self, section: usize) -> StatusCounts {
         let mut counts = StatusCounts::default();
         for standing in self.0.get(section).into_iter().flatten() {

@@ -122,6 +122,13 @@ pub fn activity_name(entry: &Entry) -> String {
     normalize(&entry.label)
 }
 
+/// Texts at least this alike ([`similarity`]) are one thing edited: for the comparison of two
+/// reports and for an answer's rewritten result alike.
+pub const SIMILAR: f32 = 0.5;
+
+/// Above this many candidate pairs, pairing by likeness is skipped (it compares every pair).
+pub const MOST_PAIRS_COMPARED: usize = 40_000;
+
 /// How alike two names are: 1.0 when equal, else the share of character pairs they have in
 /// common (Dice coefficient) — lowered by a fifth when the two end in different actions
 /// (…の策定 / …の実施: the last two characters, both kanji), which decide what was done.

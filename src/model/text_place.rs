@@ -294,7 +294,7 @@ fn records_texts<'a>(report: &'a Report, visit: &mut dyn FnMut(At<'a>, &'a str))
     }
 }
 
-/// The words of [`WarningKind::NoGlyph`].
+/// The words of [`WarningKind::NoGlyph`](crate::model::diag::WarningKind::NoGlyph).
 pub fn describe_no_glyph(place: &TextPlace, text: &str, chars: &[char], lang: Lang) -> String {
     let named = listed(chars, |c| format!("{c} (U+{:04X})", c as u32), lang);
     let shown = preview(&visible(text));
@@ -323,7 +323,7 @@ fn listed(chars: &[char], name: impl Fn(char) -> String, lang: Lang) -> String {
     crate::lang::first_and_more(&named, more, "字", lang)
 }
 
-/// The words of [`WarningKind::InvisibleCharacters`].
+/// The words of [`WarningKind::InvisibleCharacters`](crate::model::diag::WarningKind::InvisibleCharacters).
 pub fn describe_invisible(place: &TextPlace, text: &str, chars: &[char], lang: Lang) -> String {
     let marks = listed(chars, mark, lang);
     let shown = preview(&visible(text));

@@ -250,10 +250,9 @@ fn rewritten_results(
     same: &[Option<usize>],
     used: &mut [bool],
 ) -> Vec<Option<usize>> {
-    const SIMILAR: f32 = 0.5;
-    const MOST: usize = 40_000;
+    use crate::model::links::{MOST_PAIRS_COMPARED, SIMILAR};
     let left = used.iter().filter(|u| !**u).count();
-    if left * typed.len() > MOST {
+    if left * typed.len() > MOST_PAIRS_COMPARED {
         return vec![None; typed.len()];
     }
     let words = |e: &Entry| crate::model::text::normalize(&e.label);

@@ -1,8 +1,8 @@
 //! The half-year survey (照会) of the 担当課: sending each division its part ([`send`]: a
 //! Shinchoku response `.ron`, an Excel workbook from [`workbook`]), what a response may change
-//! ([`scope`]), reading the answers ([`answer`]), taking them into the master ([`collect`]) and
-//! who has answered ([`status`], 提出状況). Core only: the window and the command line call
-//! these.
+//! ([`crate::model::answering`], [`OutOfScope`]), reading the answers ([`answer`]), taking them
+//! into the master ([`collect()`]) and who has answered ([`status`], 提出状況). Core only: the
+//! window and the command line call these.
 
 mod adopt;
 pub mod answer;

@@ -11,7 +11,7 @@
 //!    table pair up by what they say);
 //! 3. only when the reports are of one lineage ([`Matching::Id`]): the same id — an edited
 //!    text;
-//! 4. near-equal text ([`links::similarity`] at least [`SIMILAR`]), best first.
+//! 4. near-equal text ([`crate::model::links::similarity`] at least [`crate::model::links::SIMILAR`]), best first.
 //!
 //! Lineage: the same programme, and of the sections, initiatives, action items, topics and
 //! entries whose ids both reports use, at least nine in ten have the same text there. Two
@@ -34,7 +34,6 @@ use std::collections::HashMap;
 use super::{Change, Diff, FieldChange, InitiativeRef, Matching, ReportInfo, What};
 use crate::model::text::normalize;
 use crate::model::{Entry, FiscalAsOf, Id, Report};
-pub use pairing::SIMILAR;
 use pairing::heading_key;
 
 /// Compares an older report with a newer one.

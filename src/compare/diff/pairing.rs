@@ -7,11 +7,7 @@ use crate::model::links;
 use crate::model::text::normalize;
 use crate::model::{Entry, Id, StageSpan, Topic};
 
-/// Texts at least this alike (after pairing by equal text) are the same thing, edited.
-pub const SIMILAR: f32 = 0.5;
-
-/// Above this many candidate pairs, near-equal pairing is skipped (it compares every pair).
-const SIMILAR_LIMIT: usize = 40_000;
+use links::{MOST_PAIRS_COMPARED, SIMILAR};
 
 /// Which old and new elements are the same thing.
 pub(super) struct Pairing {
@@ -133,7 +129,7 @@ pub(super) fn pair<T>(old: &[T], new: &[T], lineage: bool, keys: &Keys<'_, T>) -
         let left_new: Vec<usize> = (0..new.len())
             .filter(|&j| old_of_new[j].is_none())
             .collect();
-        if !left_old.is_empty() && left_old.len() * left_new.len() <= SIMILAR_LIMIT {
+        if !left_old.is_empty() && left_old.len() * left_new.len() <= MOST_PAIRS_COMPARED {
             let mut candidates = Vec::new();
             for &j in &left_new {
                 for &i in &left_old {

@@ -586,7 +586,7 @@ pub enum FileErrorKind {
 pub enum SyntaxProblem {
     /// The file ends before the report does.
     EndOfFile,
-    /// Something else stands where `expected` should (a word of [`SyntaxProblem::expected`]).
+    /// Something else stands where `expected` should (a word of [`Expected`]).
     Expected(Expected),
     /// A character that cannot stand here.
     UnexpectedChar(char),
