@@ -10,6 +10,7 @@ use super::ShinchokuApp;
 use super::command::{
     AppCommand, CompareCommand, DialogCommand, FileCommand, PathPurpose, SurveyCommand,
 };
+use super::i18n::cannot_write;
 use super::state::document::{error, notice};
 use crate::edit::Intent;
 use crate::lang::Describe;
@@ -283,17 +284,6 @@ fn status_lines(
         ));
     }
     out
-}
-
-/// A file the window could not write, worded in the window's language (as an export's is).
-pub(super) fn cannot_write(path: &Path, e: &std::io::Error, lang: crate::lang::Lang) -> String {
-    let t = lang.texts();
-    format!(
-        "{}: {} {}",
-        crate::model::text::path_shown(path),
-        t.cannot_write,
-        e.describe(lang)
-    )
 }
 
 /// `2017-10-13` (or `2017/10/13`).

@@ -650,27 +650,28 @@ impl Document {
     /// applies, the report and the history left as they were.
     pub fn try_undo(&mut self) -> Result<bool, EditError> {
         let done = self.history.undo(&mut self.report)?;
-        if done {
-            self.revision += 1;
-            self.recheck_numbers();
-            self.recheck_months(None);
-            // Undoing a paste takes its warning away (redoing one brings it back, below).
-            if self.warns_of_invisible() {
-                self.recheck_invisible();
-            }
-        }
-        Ok(done)
+        // Undoing a paste takes its warning away (redoing one brings it back).
+        let invisible = done && self.warns_of_invisible();
+        Ok(self.stepped(done, invisible))
     }
 
     pub fn try_redo(&mut self) -> Result<bool, EditError> {
         let done = self.history.redo(&mut self.report)?;
+        Ok(self.stepped(done, done))
+    }
+
+    /// After an undo or a redo (`done` when one was made): the revision moves on and the
+    /// warnings it may change are read again, the invisible characters' when `invisible`.
+    fn stepped(&mut self, done: bool, invisible: bool) -> bool {
         if done {
             self.revision += 1;
             self.recheck_numbers();
             self.recheck_months(None);
-            self.recheck_invisible();
+            if invisible {
+                self.recheck_invisible();
+            }
         }
-        Ok(done)
+        done
     }
 }
 

@@ -17,6 +17,18 @@ impl Lang {
     }
 }
 
+/// A file the window could not write, worded in the window's language (its name, then why):
+/// for an export, a printout, a survey's 提出状況 alike.
+pub fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> String {
+    use crate::lang::Describe;
+    format!(
+        "{}: {} {}",
+        crate::model::text::path_shown(path),
+        lang.texts().cannot_write,
+        e.describe(lang)
+    )
+}
+
 /// Every fixed string of the window, one field each, so a missing translation does not compile.
 pub struct Texts {
     pub app_name: &'static str,

@@ -221,12 +221,7 @@ fn finish(
         JobOutput::PrintPdf => (temp_pdf_path(title), true),
     };
     if let Err(e) = crate::store::write_atomically(&path, &made.bytes) {
-        return error(format!(
-            "{}: {} {}",
-            crate::model::text::path_shown(&path),
-            t.cannot_write,
-            e.describe(lang)
-        ));
+        return error(crate::app::i18n::cannot_write(&path, &e, lang));
     }
     if view {
         crate::app::viewer::open_in_viewer(&path);
