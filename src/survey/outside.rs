@@ -5,7 +5,7 @@
 //! office changed in the master after sending is the office's, not the answer's.
 
 use super::conflict::{Conflict, ConflictKind};
-use super::sent::{self, SentParts, comparable};
+use super::sent::{self, Element, SentParts, comparable};
 use super::{entries_text, topic_divisions};
 use crate::edit::{Edit, Thing};
 use crate::model::{Initiative, Report, Side, StageSpan, Topic};
@@ -43,7 +43,7 @@ impl<'a> Outside<'a> {
         let (master, answer) = (self.master, self.answer);
         for i in master.initiatives() {
             let Some(a) = answer.initiative(i.id) else {
-                self.removed(format!("initiative/{}/title", i.id.0), Thing::Initiative, i);
+                self.removed(Element::InitiativeTitle.key(i.id), Thing::Initiative, i);
                 continue;
             };
             self.initiative_fields(i, a);
@@ -54,7 +54,7 @@ impl<'a> Outside<'a> {
         for a in answer.initiatives() {
             if master.initiative(a.id).is_none() {
                 self.added(
-                    format!("initiative/{}/title", a.id.0),
+                    Element::InitiativeTitle.key(a.id),
                     Thing::Initiative,
                     a,
                     None,
@@ -110,10 +110,7 @@ impl<'a> Outside<'a> {
     fn was_sent(&self, i: &Initiative) -> bool {
         let of_master = self.master.initiative(i.id).unwrap_or(i);
         sent_to(of_master, self.division)
-            && (self.sent.is_empty()
-                || self
-                    .sent
-                    .contains_key(&format!("initiative/{}/title", i.id.0)))
+            && (self.sent.is_empty() || self.sent.contains_key(&Element::InitiativeTitle.key(i.id)))
     }
 
     /// Something of the master the answer does not hold: a removal only if it was sent (a
@@ -220,7 +217,7 @@ impl<'a> Outside<'a> {
     fn sections(&mut self) {
         let (master, answer) = (self.master, self.answer);
         for s in &master.sections {
-            let key = format!("section/{}", s.id.0);
+            let key = Element::Section.key(s.id);
             match answer.sections.iter().find(|a| a.id == s.id) {
                 Some(a) => self.change(Part {
                     key,
@@ -253,7 +250,7 @@ impl<'a> Outside<'a> {
             }
         }
         for a in &answer.sections {
-            let key = format!("section/{}", a.id.0);
+            let key = Element::Section.key(a.id);
             if !master.sections.iter().any(|s| s.id == a.id) && !self.sent.contains_key(&key) {
                 self.push(Part {
                     key,
@@ -275,7 +272,7 @@ impl<'a> Outside<'a> {
     /// An initiative's title and 担当課.
     fn initiative_fields(&mut self, i: &Initiative, a: &Initiative) {
         self.change(Part {
-            key: format!("initiative/{}/title", i.id.0),
+            key: Element::InitiativeTitle.key(i.id),
             kind: ConflictKind::InitiativeTitle { initiative: i.id },
             initiative: Some(i),
             topic: None,
@@ -287,7 +284,7 @@ impl<'a> Outside<'a> {
             }),
         });
         self.change(Part {
-            key: format!("initiative/{}/divisions", i.id.0),
+            key: Element::InitiativeDivisions.key(i.id),
             kind: ConflictKind::Divisions { initiative: i.id },
             initiative: Some(i),
             topic: None,
@@ -316,7 +313,7 @@ impl<'a> Outside<'a> {
             measures: Box::new(a.measures().clone()),
         });
         self.change(Part {
-            key: format!("initiative/{}/measures", i.id.0),
+            key: Element::InitiativeMeasures.key(i.id),
             kind: ConflictKind::Measures { initiative: i.id },
             initiative: Some(i),
             topic: None,
@@ -331,9 +328,7 @@ impl<'a> Outside<'a> {
         let year = self.master.fiscal_year;
         for item in &i.items {
             let Some(ai) = a.items.iter().find(|x| x.id == item.id) else {
-                if self.sent.is_empty()
-                    || self.sent.contains_key(&format!("item/{}/name", item.id.0))
-                {
+                if self.sent.is_empty() || self.sent.contains_key(&Element::ItemName.key(item.id)) {
                     self.push(Part {
                         key: String::new(),
                         kind: ConflictKind::Structure {
@@ -351,7 +346,7 @@ impl<'a> Outside<'a> {
                 continue;
             };
             self.change(Part {
-                key: format!("item/{}/name", item.id.0),
+                key: Element::ItemName.key(item.id),
                 kind: ConflictKind::ItemName { item: item.id },
                 initiative: Some(i),
                 topic: None,
@@ -382,7 +377,7 @@ impl<'a> Outside<'a> {
                 )
             });
             self.change(Part {
-                key: format!("item/{}/lanes", item.id.0),
+                key: Element::ItemLanes.key(item.id),
                 kind: ConflictKind::Stages {
                     item: item.id,
                     name: sent::item_name(item),
@@ -396,7 +391,7 @@ impl<'a> Outside<'a> {
         }
         for ai in &a.items {
             if !i.items.iter().any(|x| x.id == ai.id)
-                && !self.sent.contains_key(&format!("item/{}/name", ai.id.0))
+                && !self.sent.contains_key(&Element::ItemName.key(ai.id))
             {
                 self.push(Part {
                     key: String::new(),
@@ -419,7 +414,7 @@ impl<'a> Outside<'a> {
     fn topics(&mut self, i: &Initiative, a: &Initiative, fresh: &mut Fresh) {
         for t in &i.topics {
             let Some(at) = a.topics.iter().find(|x| x.id == t.id) else {
-                let key = format!("topic/{}/plan", t.id.0);
+                let key = Element::TopicPlan.key(t.id);
                 if self.sent.is_empty() || self.sent.contains_key(&key) {
                     self.push(Part {
                         key,
@@ -443,7 +438,7 @@ impl<'a> Outside<'a> {
             if !i.topics.iter().any(|x| x.id == at.id) {
                 let heading = at.heading.clone().unwrap_or_default();
                 self.added(
-                    format!("topic/{}/plan", at.id.0),
+                    Element::TopicPlan.key(at.id),
                     Thing::Topic,
                     i,
                     Some(at),
@@ -454,9 +449,8 @@ impl<'a> Outside<'a> {
     }
 
     fn topic(&mut self, i: &Initiative, t: &Topic, at: &Topic, fresh: &mut Fresh) {
-        let id = t.id.0;
         self.change(Part {
-            key: format!("topic/{id}/heading"),
+            key: Element::TopicHeading.key(t.id),
             kind: ConflictKind::TopicHeading { topic: t.id },
             initiative: Some(i),
             topic: Some(t),
@@ -468,7 +462,7 @@ impl<'a> Outside<'a> {
             }),
         });
         self.change(Part {
-            key: format!("topic/{id}/division"),
+            key: Element::TopicDivision.key(t.id),
             kind: ConflictKind::TopicDivision { topic: t.id },
             initiative: Some(i),
             topic: Some(t),
@@ -480,7 +474,7 @@ impl<'a> Outside<'a> {
             }),
         });
         self.change(Part {
-            key: format!("topic/{id}/plan"),
+            key: Element::TopicPlan.key(t.id),
             kind: ConflictKind::Plan { topic: t.id },
             initiative: Some(i),
             topic: Some(t),
@@ -495,7 +489,7 @@ impl<'a> Outside<'a> {
         let divisions = topic_divisions(i, t);
         if !divisions.contains(&self.division) {
             self.change(Part {
-                key: format!("topic/{id}/actual"),
+                key: Element::TopicActual.key(t.id),
                 kind: ConflictKind::OtherDivisionResults {
                     topic: t.id,
                     division: divisions.first().map(|d| d.to_string()),

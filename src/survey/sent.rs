@@ -18,6 +18,42 @@ use crate::model::{ActionItem, FiscalYear, Initiative, Report, Section, Topic};
 /// master and of an answer can be found: `topic/35/plan`, `item/12/lanes`, `report/title`.
 pub type PartKey = String;
 
+/// The parts of a report named by an id, each a [`PartKey`] through [`Element::key`]: the
+/// responses hold these names, so they are written in one place (a name mistyped where a
+/// part is looked up found nothing, and the change went unseen).
+#[derive(Debug, Clone, Copy)]
+pub enum Element {
+    Section,
+    InitiativeTitle,
+    InitiativeDivisions,
+    InitiativeMeasures,
+    ItemName,
+    ItemLanes,
+    TopicHeading,
+    TopicDivision,
+    TopicPlan,
+    TopicActual,
+}
+
+impl Element {
+    /// The part's name for the element `id`: `section/3`, `topic/35/plan`.
+    pub fn key(self, id: crate::model::Id) -> PartKey {
+        let (kind, field) = match self {
+            Element::Section => ("section", ""),
+            Element::InitiativeTitle => ("initiative", "/title"),
+            Element::InitiativeDivisions => ("initiative", "/divisions"),
+            Element::InitiativeMeasures => ("initiative", "/measures"),
+            Element::ItemName => ("item", "/name"),
+            Element::ItemLanes => ("item", "/lanes"),
+            Element::TopicHeading => ("topic", "/heading"),
+            Element::TopicDivision => ("topic", "/division"),
+            Element::TopicPlan => ("topic", "/plan"),
+            Element::TopicActual => ("topic", "/actual"),
+        };
+        format!("{kind}/{}{field}", id.0)
+    }
+}
+
 /// The hashes of a response's parts as sent (read from [`crate::model::ResponseFor::sent`]).
 pub type SentParts = BTreeMap<PartKey, u64>;
 
@@ -27,16 +63,16 @@ pub use crate::model::survey::{comparable, hash, short_hash, short_of};
 pub fn parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {
     let mut out = report_parts(report);
     for s in &report.sections {
-        out.push((format!("section/{}", s.id.0), section_text(s)));
+        out.push((Element::Section.key(s.id), section_text(s)));
     }
     for i in report.initiatives() {
-        out.push((format!("initiative/{}/title", i.id.0), i.title.clone()));
+        out.push((Element::InitiativeTitle.key(i.id), i.title.clone()));
         out.push((
-            format!("initiative/{}/divisions", i.id.0),
+            Element::InitiativeDivisions.key(i.id),
             divisions_text(&i.divisions),
         ));
         out.push((
-            format!("initiative/{}/measures", i.id.0),
+            Element::InitiativeMeasures.key(i.id),
             measures_part(i, i.measures(), division),
         ));
         // The division's own numbers as sent: an answer still holding them changed none of
@@ -46,9 +82,9 @@ pub fn parts(report: &Report, division: &str) -> Vec<(PartKey, String)> {
             out.extend(number_parts(i, report.fiscal_year));
         }
         for item in &i.items {
-            out.push((format!("item/{}/name", item.id.0), item_name(item)));
+            out.push((Element::ItemName.key(item.id), item_name(item)));
             out.push((
-                format!("item/{}/lanes", item.id.0),
+                Element::ItemLanes.key(item.id),
                 lanes_text(item, report.fiscal_year),
             ));
         }
@@ -199,20 +235,19 @@ pub fn report_parts(r: &Report) -> Vec<(PartKey, String)> {
 }
 
 fn topic_parts(i: &Initiative, t: &Topic, division: &str) -> Vec<(PartKey, String)> {
-    let id = t.id.0;
     let mut out = vec![
         (
-            format!("topic/{id}/heading"),
+            Element::TopicHeading.key(t.id),
             t.heading.clone().unwrap_or_default(),
         ),
         (
-            format!("topic/{id}/division"),
+            Element::TopicDivision.key(t.id),
             t.division.clone().unwrap_or_default(),
         ),
-        (format!("topic/{id}/plan"), entries_text(&t.plan)),
+        (Element::TopicPlan.key(t.id), entries_text(&t.plan)),
     ];
     if !topic_divisions(i, t).contains(&division) {
-        out.push((format!("topic/{id}/actual"), entries_text(&t.actual)));
+        out.push((Element::TopicActual.key(t.id), entries_text(&t.actual)));
     }
     out
 }
