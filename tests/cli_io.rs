@@ -314,6 +314,31 @@ fn an_output_named_for_another_kind_of_file_is_refused_and_that_file_is_kept() {
     }
 }
 
+/// `export`'s output not of its four kinds is refused before the report is read (it was read
+/// first: a report that cannot be opened was said instead, exit 2, and a large one read for
+/// nothing).
+#[test]
+fn an_export_of_no_kind_is_refused_before_the_report_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.ron");
+    let out = shinchoku()
+        .args([
+            "export",
+            arg(&missing),
+            "-o",
+            arg(&dir.path().join("r.pdf")),
+        ])
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the file name must end in .xlsx"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("r.pdf").exists());
+}
+
 /// An output that is what the command reads, or a division's answer, is refused before
 /// anything is written: `export t.tsv -o t.tsv` rewrote the table without the rows it kept
 /// unread, `collect M A.ron -o A.ron` put the master over the answer it had just read, and
@@ -349,11 +374,11 @@ fn an_output_that_is_an_input_or_an_answer_is_refused_and_kept() {
     for (args, said) in [
         (
             vec!["export", arg(&table), "-o", arg(&table)],
-            "a file this command reads",
+            "the output is a file being read",
         ),
         (
             vec!["collect", arg(&master), arg(&ron), "-o", arg(&ron)],
-            "a file this command reads",
+            "the output is a file being read",
         ),
         (
             vec!["export", arg(&master), "-o", arg(&book)],

@@ -179,6 +179,9 @@ impl ShinchokuApp {
     /// thousands of changes takes seconds to lay out (refused past 6,000 pages), and the
     /// window is not frozen meanwhile.
     fn print_change_list(&mut self, ctx: &egui::Context, path: PathBuf) -> Vec<AppCommand> {
+        if let Some(refused) = self.refused_output(&path) {
+            return refused;
+        }
         let lang = self.lang();
         // As of the report shown: brought up to date with edits made since it was drawn.
         let frame = self.open.frame();

@@ -409,6 +409,9 @@ impl ShinchokuApp {
                 self.resolve_unsaved(ctx, save);
                 Vec::new()
             }
+            AppCommand::File(
+                FileCommand::ExportPdfTo(path) | FileCommand::ExportTo { path, .. },
+            ) if let Some(refused) = self.refused_output(&path) => refused,
             AppCommand::File(FileCommand::ExportPdfTo(path)) => {
                 self.start_pdf(ctx, JobOutput::Pdf(path));
                 Vec::new()
@@ -488,6 +491,19 @@ impl ShinchokuApp {
         } else {
             Vec::new()
         }
+    }
+
+    /// An output the window does not write: the file the report was read from, or a division's
+    /// answer (as the command line refuses them) — said, nothing written.
+    pub(crate) fn refused_output(&self, path: &std::path::Path) -> Option<Vec<AppCommand>> {
+        let source = self.open.doc.doc().file_path();
+        let refused =
+            crate::survey::overwrite::refused(path, &source.into_iter().collect::<Vec<_>>())?;
+        let lang = self.lang();
+        Some(state::document::error(
+            lang.texts().export_failed,
+            crate::lang::Describe::describe(&refused, lang),
+        ))
     }
 
     fn start_pdf(&mut self, ctx: &Context, output: JobOutput) {

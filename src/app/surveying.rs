@@ -151,6 +151,9 @@ impl ShinchokuApp {
     }
 
     fn export_status(&mut self, path: &Path) -> Vec<AppCommand> {
+        if let Some(refused) = self.refused_output(path) {
+            return refused;
+        }
         let lang = self.lang();
         let t = lang.texts();
         let rows = self.status_rows();
@@ -167,6 +170,9 @@ impl ShinchokuApp {
 
     /// The 提出状況 on A4, a line per 担当課 as the panel shows them.
     fn print_status(&mut self, path: &Path) -> Vec<AppCommand> {
+        if let Some(refused) = self.refused_output(path) {
+            return refused;
+        }
         let lang = self.lang();
         let t = lang.texts();
         let lines = status_lines(self.open.doc.doc().report(), &self.status_rows(), lang);
@@ -286,11 +292,7 @@ fn status_lines(
     out
 }
 
-/// `2017-10-13` (or `2017/10/13`).
+/// A due date as the command line reads one (`2017-10-13`, `平成29年10月13日`, …).
 fn parse_due(text: &str) -> Option<NaiveDate> {
-    use chrono::Datelike;
-    let date = crate::model::era::read_date(text)?;
-    crate::model::era::SURVEY_DATE_YEARS
-        .contains(&date.year())
-        .then_some(date)
+    crate::model::era::read_survey_date(text).ok()
 }

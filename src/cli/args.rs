@@ -352,18 +352,17 @@ pub enum PaperArg {
 /// and 令和, 1989 to 2199) — a year such as 0000 or +10000 is a typing slip, not a date to
 /// record.
 fn report_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    use chrono::Datelike;
+    use crate::model::era::SurveyDateProblem;
     // As `as-of` and the window read one: in an era (`平成29年10月20日`) or with 年月日 too.
-    let date = crate::model::era::read_date(text).ok_or_else(|| {
-        let text = crate::model::text::clipped(text, 100);
-        format!("「{text}」 is not a date (a date such as 2017-10-13 or 平成29年10月13日)")
-    })?;
-    if !crate::model::era::SURVEY_DATE_YEARS.contains(&date.year()) {
-        return Err(format!(
-            "{date} is outside the years a survey's date is taken in (1989 to 2199)"
-        ));
-    }
-    Ok(date)
+    crate::model::era::read_survey_date(text).map_err(|problem| match problem {
+        SurveyDateProblem::NotADate => {
+            let text = crate::model::text::clipped(text, 100);
+            format!("「{text}」 is not a date (a date such as 2017-10-13 or 平成29年10月13日)")
+        }
+        SurveyDateProblem::OutsideYears(date) => {
+            format!("{date} is outside the years a survey's date is taken in (1989 to 2199)")
+        }
+    })
 }
 
 /// A count of at most `most`.

@@ -9,7 +9,12 @@ use super::files::{locked_output, open, refused_output};
 use crate::export::{self, Encoding};
 
 pub fn run(args: &Export) -> ExitCode {
-    // Its kind is the output's extension: only what it is, and whose, is checked here.
+    // Its kind is the output's extension, one of four: refused before the report is read.
+    if export::Format::from_path(&args.output).is_none() {
+        let path = args.output.clone();
+        errln!("shinchoku: {}", export::ExportError::UnknownFormat { path });
+        return ExitCode::FAILURE;
+    }
     if let Some(refused) = refused_output(&args.output, None, &[&args.report]) {
         return refused;
     }

@@ -39,8 +39,8 @@ pub fn locked_output(output: &Path, force: bool) -> Option<ExitCode> {
 }
 
 /// Refuses an output, before anything is read or written, that is not named `.wanted` (any
-/// case; a printout over the master), that is one of the command's `inputs`
-/// ([`output_is_input`]), or that is a division's answer ([`output_is_answer`]).
+/// case; a printout over the master), that is one of the command's `inputs`,
+/// or that is a division's answer ([`crate::survey::overwrite`]).
 pub fn refused_output(
     output: &Path,
     wanted: Option<&'static str>,
@@ -53,49 +53,8 @@ pub fn refused_output(
         CommandProblem::OutputMisnamed { path, wanted }.say_error();
         return Some(ExitCode::FAILURE);
     }
-    output_is_input(output, inputs).or_else(|| output_is_answer(output))
-}
-
-/// Refuses an output that is one of the command's inputs, before anything is written: written,
-/// it replaced what was just read (`collect M A.ron -o A.ron` put the master over the answer,
-/// `export t.tsv -o t.tsv` the table with what it read of it, rows kept unread gone).
-fn output_is_input(output: &Path, inputs: &[&Path]) -> Option<ExitCode> {
-    let input = inputs
-        .iter()
-        .find(|i| crate::store::disk::same_file(i, output))?;
-    CommandProblem::OutputIsInput {
-        path: input.to_path_buf(),
-    }
-    .say_error();
-    Some(ExitCode::FAILURE)
-}
-
-/// Refuses to write over a division's answer — a response file or an answer workbook in the
-/// survey's folder (`export M -o q/総務部人事課.xlsx` replaced the workbook, no backup kept).
-fn output_is_answer(output: &Path) -> Option<ExitCode> {
-    let extension = output.extension()?.to_string_lossy().to_ascii_lowercase();
-    let division = match extension.as_str() {
-        "ron" if output.is_file() => {
-            (crate::store::open_as_written(output).ok()?.report.response)?.division
-        }
-        "xlsx" if output.is_file() => {
-            use crate::survey::workbook;
-            let bytes = crate::model::diag::read_input(output).ok()?;
-            // One its division can no longer be read from (its hidden cells edited) is an
-            // answer all the same: overwritten, what the division typed was gone.
-            match workbook::read(&bytes) {
-                Ok(answered) => answered.response.division,
-                Err(_) if workbook::is_response_workbook(&bytes) => String::new(),
-                Err(_) => return None,
-            }
-        }
-        _ => return None,
-    };
-    CommandProblem::OutputIsAnswer {
-        path: output.to_path_buf(),
-        division,
-    }
-    .say_error();
+    let refused = crate::survey::overwrite::refused(output, inputs)?;
+    CommandProblem::Overwrite(refused).say_error();
     Some(ExitCode::FAILURE)
 }
 

@@ -51,10 +51,8 @@ pub enum CommandProblem {
         /// The extension it must have, without the dot.
         wanted: &'static str,
     },
-    /// The output is one of the command's inputs (`path`): nothing was written.
-    OutputIsInput { path: PathBuf },
-    /// The output is a division's answer (a response file, an answer workbook): not replaced.
-    OutputIsAnswer { path: PathBuf, division: String },
+    /// The output is one of the command's inputs or a division's answer: nothing was written.
+    Overwrite(crate::survey::overwrite::Overwrite),
     /// No command was given, and this build has no window (feature `gui`).
     NoWindow,
     /// `as-of`: the text is no day of the report's fiscal year.
@@ -164,26 +162,7 @@ impl Describe for CommandProblem {
                     format!("{path}: name the output .{wanted} (so that no other kind of file is replaced); nothing was written"),
                 )
             }
-            CommandProblem::OutputIsInput { path } => {
-                let path = crate::model::text::path_shown(path);
-                say(
-                    lang,
-                    format!("{path}: 読み込むファイルそのものには書き出せません（読んだものを置き換えてしまうため）。何も書いていません。別の名前にしてください"),
-                    format!("{path}: the output is a file this command reads; nothing was written: write elsewhere"),
-                )
-            }
-            CommandProblem::OutputIsAnswer { path, division } => {
-                let path = crate::model::text::path_shown(path);
-                let division = match division.as_str() {
-                    "" => say(lang, "担当課".into(), "a division".into()),
-                    named => crate::model::text::visible(named).into_owned(),
-                };
-                say(
-                    lang,
-                    format!("{path}: {division}の回答です。置き換えません。何も書いていません。別の名前にしてください"),
-                    format!("{path}: it is the answer of {division}; not replaced, nothing was written: write elsewhere"),
-                )
-            }
+            CommandProblem::Overwrite(refused) => refused.describe(lang),
             CommandProblem::NoWindow => say(
                 lang,
                 "ウィンドウなしで作られています（機能 `gui`）。サブコマンドを使ってください（--help）".into(),

@@ -205,6 +205,26 @@ fn trailing_number(s: &str) -> Option<(&str, u8)> {
 /// 0000 or +10000 is a typing slip, not a date to record.
 pub const SURVEY_DATE_YEARS: std::ops::RangeInclusive<i32> = 1989..=2199;
 
+/// Why a survey's date was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurveyDateProblem {
+    NotADate,
+    /// A date outside [`SURVEY_DATE_YEARS`].
+    OutsideYears(chrono::NaiveDate),
+}
+
+/// A survey's date (sent, due, today) as the window and the command line read one: as
+/// [`read_date`] reads it, in [`SURVEY_DATE_YEARS`].
+pub fn read_survey_date(text: &str) -> Result<chrono::NaiveDate, SurveyDateProblem> {
+    use chrono::Datelike;
+    let date = read_date(text).ok_or(SurveyDateProblem::NotADate)?;
+    if SURVEY_DATE_YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(SurveyDateProblem::OutsideYears(date))
+    }
+}
+
 /// Reads an era year such as `平成29年度`, `平成 29 年度`, `令和元年度`, `H31`, `R1年`, or a
 /// Western `2017年度`, and gives the Western year.
 pub fn parse_era_year(text: &str) -> Option<i32> {

@@ -12,6 +12,7 @@ pub mod conflict;
 mod from_workbook;
 pub mod measures;
 mod outside;
+pub mod overwrite;
 mod review;
 pub mod send;
 pub mod sent;

@@ -57,6 +57,42 @@ fn exporting_from_the_window_writes_the_chosen_format() {
     assert!(imported.report == *h.state().document().report());
 }
 
+/// The window does not write an export or a printout over a division's answer, nor over the
+/// table the report was read from, as the command line does not: an answer workbook chosen in
+/// the save dialog was replaced, what the division typed gone.
+#[test]
+fn an_export_over_an_answer_or_the_reports_own_table_is_refused() {
+    use shinchoku::survey::send::{Formats, Survey, write_responses};
+    let dir = tempfile::tempdir().unwrap();
+    let report = Document::sample().into_report();
+    let today = chrono::NaiveDate::from_ymd_opt(2017, 10, 2).unwrap();
+    let plan = Survey::new(&report, None, "", today).unwrap();
+    write_responses(&report, dir.path(), Formats::Both, &plan).unwrap();
+    let workbook = dir.path().join("総務部人事課.xlsx");
+    let sent = std::fs::read(&workbook).unwrap();
+    let mut h = sample_harness();
+    h.state_mut().queue(FileCommand::ExportTo {
+        path: workbook.clone(),
+        encoding: shinchoku::export::Encoding::Utf8,
+    });
+    h.run();
+    h.get_by_label_contains("総務部人事課の回答です。置き換えません");
+    assert_eq!(std::fs::read(&workbook).unwrap(), sent, "the answer kept");
+    // A report imported from a table: the table is what it was read from.
+    let table = dir.path().join("report.tsv");
+    std::fs::write(&table, shinchoku::export::table::to_table_text(&report)).unwrap();
+    let written = std::fs::read(&table).unwrap();
+    let doc = Document::open(&table).unwrap();
+    let mut h = harness_with(ShinchokuApp::new(doc, Prefs::default()), 900.0);
+    h.state_mut().queue(FileCommand::ExportTo {
+        path: table.clone(),
+        encoding: shinchoku::export::Encoding::Utf8,
+    });
+    h.run();
+    h.get_by_label_contains("読み込むファイルそのものには書き出せません");
+    assert_eq!(std::fs::read(&table).unwrap(), written, "the table kept");
+}
+
 /// Text the font lacks prints tagged from the window, as □ with its text kept: it was made
 /// untagged (PDF/UA refused the font's missing-glyph box), 「読み上げ用のタグなしで作成しました」.
 #[test]
