@@ -70,11 +70,17 @@ pub(super) fn temp_path(path: &Path) -> PathBuf {
     if temp.len() <= 255 {
         return dir_of(path).join(temp);
     }
+    dir_of(path).join(format!("{}{owner}.tmp", hashed_temp_prefix(path)))
+}
+
+/// `.shinchoku-HASH.`: how the temporary files of `path` begin when its own name is too long
+/// to go into theirs (see [`temp_path`]).
+pub(super) fn hashed_temp_prefix(path: &Path) -> String {
     let name = path.file_name().unwrap_or_default().as_encoded_bytes();
     let hash = name.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
-    dir_of(path).join(format!(".shinchoku-{hash:016x}.{owner}.tmp"))
+    format!(".shinchoku-{hash:016x}.")
 }
 
 /// This computer's name as it goes into a file name: ASCII letters, digits and `-`.

@@ -253,23 +253,27 @@ impl Describe for WriteError {
                     crate::model::text::path_shown(folder)
                 ),
             ),
-            WriteError::NameTooLong { path } => say(
-                lang,
-                format!(
-                    "{}: 名前が長すぎて、予備（.bak）の名前が付けられません（名前は{}バイト、半角なら{}文字・全角なら{}文字ほどまで）。何も書いていません。短い名前で保存してください",
-                    crate::model::text::path_shown(path),
-                    MOST_NAME - 5,
-                    MOST_NAME - 5,
-                    (MOST_NAME - 5) / 3
-                ),
-                format!(
-                    "{}: the name is too long to name its backups (.bak) beside it (at most {} bytes: about {} ASCII or {} Japanese characters); nothing was written: save under a shorter name",
-                    crate::model::text::path_shown(path),
-                    MOST_NAME - 5,
-                    MOST_NAME - 5,
-                    (MOST_NAME - 5) / 3
-                ),
-            ),
+            WriteError::NameTooLong { path } => {
+                // Counted as the file system counts (see `name_units`): UTF-16 units on
+                // Windows, where a Japanese character is one, bytes elsewhere (three).
+                let most = MOST_NAME - 5;
+                let (ja_unit, en_unit, kanji) = if cfg!(windows) {
+                    ("文字", "characters", most)
+                } else {
+                    ("バイト", "bytes", most / 3)
+                };
+                say(
+                    lang,
+                    format!(
+                        "{}: 名前が長すぎて、予備（.bak）の名前が付けられません（名前は{most}{ja_unit}、半角なら{most}文字・全角なら{kanji}文字ほどまで）。何も書いていません。短い名前で保存してください",
+                        crate::model::text::path_shown(path),
+                    ),
+                    format!(
+                        "{}: the name is too long to name its backups (.bak) beside it (at most {most} {en_unit}: about {most} ASCII or {kanji} Japanese characters); nothing was written: save under a shorter name",
+                        crate::model::text::path_shown(path),
+                    ),
+                )
+            }
             WriteError::TooLarge { path, bytes } => {
                 use crate::model::bounds::{MAX_FILE_BYTES, megabytes};
                 let (mb, most) = (megabytes(*bytes), megabytes(MAX_FILE_BYTES));
@@ -446,7 +450,7 @@ fn replace(
     generations: usize,
     step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
 ) -> io::Result<()> {
-    remove_old_temp_files(path);
+    remove_old_temp_files(path, generations);
     let temp = temp_path(path);
     write_temp(&temp, bytes, like, step)?;
     let staged = match like {
@@ -533,16 +537,23 @@ fn sync_dir(path: &Path) {
 /// file removes those of a process of this computer that is gone (where the system says:
 /// Linux), and any left for an hour: saves take seconds at most, so an older one belongs to
 /// no save under way, on any machine of a shared drive. Older builds named theirs without
-/// `@HOST`; those go by age alone.
-fn remove_old_temp_files(path: &Path) {
-    let prefix = format!(".{}.", file_name(path));
+/// `@HOST`; those go by age alone. A name too long to go into a temporary one's is found by
+/// its hash (`.shinchoku-HASH.PID@HOST.tmp`, the file's and each backup's).
+fn remove_old_temp_files(path: &Path, generations: usize) {
+    let prefixes: Vec<String> = std::iter::once(format!(".{}.", file_name(path)))
+        .chain(
+            std::iter::once(path.to_path_buf())
+                .chain(backup_paths(path, generations))
+                .map(|p| super::beside::hashed_temp_prefix(&p)),
+        )
+        .collect();
     let Ok(entries) = std::fs::read_dir(dir_of(path)) else {
         return;
     };
     let (now, host) = (SystemTime::now(), this_host());
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some((pid, made_on)) = temp_owner(&name, &prefix) else {
+        let Some((pid, made_on)) = prefixes.iter().find_map(|p| temp_owner(&name, p)) else {
             continue;
         };
         let owner_gone = made_on == Some(host.as_str())

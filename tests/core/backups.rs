@@ -362,6 +362,42 @@ fn the_temporary_files_of_a_save_under_way_are_left_alone() {
     assert!(!mine.exists() && !theirs.exists());
 }
 
+/// A name too long to go into its temporary files' (`.NAME.PID@HOST.tmp` past 255 bytes) gives
+/// them a hash of it instead: a killed save's leftovers of that form are removed by the next
+/// save as the others are (they matched no name, and stayed for ever).
+#[test]
+fn a_killed_saves_leftovers_under_a_hashed_name_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join(format!("{}.ron", "x".repeat(236)));
+    let report = seed().report;
+    store::save(&long, &report).unwrap();
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let pid = gone.id();
+    gone.wait().unwrap();
+    // FNV-1a of the name, as the file's and each backup's temporary names are made.
+    let hashed = |name: &str| {
+        let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        dir.path()
+            .join(format!(".shinchoku-{hash:016x}.{pid}@{}.tmp", host()))
+    };
+    let name = long.file_name().unwrap().to_str().unwrap().to_string();
+    let left = [hashed(&name), hashed(&format!("{name}.bak2"))];
+    for t in &left {
+        std::fs::write(t, "killed").unwrap();
+    }
+    store::save(&long, &report).unwrap();
+    for t in &left {
+        assert!(!t.exists(), "{} left", t.display());
+    }
+    assert!(
+        temp_files(dir.path()).is_empty(),
+        "{:?}",
+        temp_files(dir.path())
+    );
+}
+
 #[test]
 fn the_hole_an_older_build_left_is_closed_by_the_next_save() {
     // Killed between its renames, the build before this one left no `.bak` (and a stray
