@@ -692,19 +692,13 @@ fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result
 fn side_months(list: &[crate::model::Entry]) -> (MonthSet, MonthSet) {
     let mut months = MonthSet::EMPTY;
     let mut scheduled = MonthSet::EMPTY;
-    fn walk(list: &[crate::model::Entry], months: &mut MonthSet, scheduled: &mut MonthSet) {
-        for e in list {
-            if let Some(t) = &e.timing {
-                if t.scheduled {
-                    *scheduled = scheduled.union(t.months);
-                } else {
-                    *months = months.union(t.months);
-                }
-            }
-            walk(&e.subs, months, scheduled);
+    for t in crate::model::Entry::all_in(list).filter_map(|e| e.timing.as_ref()) {
+        if t.scheduled {
+            scheduled = scheduled.union(t.months);
+        } else {
+            months = months.union(t.months);
         }
     }
-    walk(list, &mut months, &mut scheduled);
     (months, scheduled)
 }
 

@@ -54,19 +54,10 @@ impl Report {
 
     /// An entry (or sub-item) cleared from the report at a year end, by id.
     pub fn archived(&self, id: Id) -> Option<Archived<'_>> {
-        fn walk(list: &[Entry], id: Id) -> Option<&Entry> {
-            list.iter().find_map(|e| {
-                if e.id == id {
-                    Some(e)
-                } else {
-                    walk(&e.subs, id)
-                }
-            })
-        }
         self.history.iter().find_map(|period| {
             period.cleared.iter().find_map(|topic| {
-                walk(&topic.plan, id)
-                    .or_else(|| walk(&topic.actual, id))
+                (Entry::all_in(&topic.plan).chain(Entry::all_in(&topic.actual)))
+                    .find(|e| e.id == id)
                     .map(|entry| Archived {
                         period,
                         topic,
@@ -100,29 +91,20 @@ impl Report {
     /// when the report rolled over, and rewritten since ([`Report::asks_to_confirm`] no
     /// more)? Its 担当課 has answered it in this half.
     pub fn confirmed_in_this_half(&self, result: &Entry) -> bool {
-        (self.to_confirm.contains(&result.id) && !self.still_unconfirmed(result))
-            || result.subs.iter().any(|s| self.confirmed_in_this_half(s))
+        (result.and_subs()).any(|e| self.to_confirm.contains(&e.id) && !self.still_unconfirmed(e))
     }
 
     /// The ids of every result [`Report::asks_to_confirm`] about, found in one walk.
     pub fn results_asking_to_confirm(&self) -> HashSet<Id> {
-        fn walk(report: &Report, listed: &HashSet<Id>, list: &[Entry], out: &mut HashSet<Id>) {
-            for e in list {
-                if listed.contains(&e.id) && report.still_unconfirmed(e) {
-                    out.insert(e.id);
-                }
-                walk(report, listed, &e.subs, out);
-            }
-        }
-        let mut out = HashSet::new();
         if self.to_confirm.is_empty() {
-            return out;
+            return HashSet::new();
         }
         let listed: HashSet<Id> = self.to_confirm.iter().copied().collect();
-        for topic in self.initiatives().flat_map(|i| i.topics.iter()) {
-            walk(self, &listed, &topic.actual, &mut out);
-        }
-        out
+        (self.initiatives().flat_map(|i| i.topics.iter()))
+            .flat_map(|topic| Entry::all_in(&topic.actual))
+            .filter(|e| listed.contains(&e.id) && self.still_unconfirmed(e))
+            .map(|e| e.id)
+            .collect()
     }
 
     /// Whether a result listed to confirm is still 予定, as it was when listed

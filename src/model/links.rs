@@ -35,19 +35,10 @@ pub fn is_plan_line(entry: &Entry) -> bool {
 
 /// Every plan line of an initiative, with the topic it is written under, in written order.
 pub fn plan_lines(initiative: &Initiative) -> Vec<(Id, &Entry)> {
-    fn walk<'a>(topic: Id, list: &'a [Entry], out: &mut Vec<(Id, &'a Entry)>) {
-        for e in list {
-            if is_plan_line(e) {
-                out.push((topic, e));
-            }
-            walk(topic, &e.subs, out);
-        }
-    }
-    let mut out = Vec::new();
-    for t in &initiative.topics {
-        walk(t.id, &t.plan, &mut out);
-    }
-    out
+    (initiative.topics.iter())
+        .flat_map(|t| Entry::all_in(&t.plan).map(move |e| (t.id, e)))
+        .filter(|(_, e)| is_plan_line(e))
+        .collect()
 }
 
 /// Every result of an initiative (actual entries and their sub-items), with its topic and the
@@ -86,17 +77,12 @@ pub fn reported_by(initiative: &Initiative) -> HashMap<Id, Vec<&Entry>> {
 /// The results (sub-items too) that report the plan line `plan`, in the order
 /// [`reported_by`] gives them.
 pub fn reporting(initiative: &Initiative, plan: Id) -> Vec<&Entry> {
-    fn walk<'a>(list: &'a [Entry], plan: Id, out: &mut Vec<&'a Entry>) {
-        for e in list {
-            for _ in e.reports.iter().filter(|p| **p == plan) {
-                out.push(e);
-            }
-            walk(&e.subs, plan, out);
-        }
-    }
     let mut out = Vec::new();
-    for t in &initiative.topics {
-        walk(&t.actual, plan, &mut out);
+    for e in (initiative.topics.iter()).flat_map(|t| Entry::all_in(&t.actual)) {
+        // Once per link: a result listing the plan line twice is listed twice.
+        for _ in e.reports.iter().filter(|p| **p == plan) {
+            out.push(e);
+        }
     }
     out
 }

@@ -75,18 +75,13 @@ impl Report {
     }
 
     pub fn entry(&self, id: Id) -> Option<&Entry> {
-        fn walk(list: &[Entry], id: Id) -> Option<&Entry> {
-            list.iter().find_map(|e| {
-                if e.id == id {
-                    Some(e)
-                } else {
-                    walk(&e.subs, id)
-                }
-            })
-        }
         self.initiatives()
             .flat_map(|i| i.topics.iter())
-            .find_map(|t| walk(&t.plan, id).or_else(|| walk(&t.actual, id)))
+            .find_map(|t| {
+                Entry::all_in(&t.plan)
+                    .chain(Entry::all_in(&t.actual))
+                    .find(|e| e.id == id)
+            })
     }
 
     pub fn entry_mut(&mut self, id: Id) -> Option<&mut Entry> {
@@ -184,12 +179,9 @@ impl Report {
         for t in &mut initiative.topics {
             t.id = self.allocate_id();
             for e in t.plan.iter_mut() {
-                let mut old = Vec::new();
-                collect_ids(e, &mut old);
+                let old: Vec<Id> = e.and_subs().map(|e| e.id).collect();
                 self.give_new_ids(e);
-                let mut new = Vec::new();
-                collect_ids(e, &mut new);
-                renamed.extend(old.into_iter().zip(new));
+                renamed.extend(old.into_iter().zip(e.and_subs().map(|e| e.id)));
             }
             for e in t.actual.iter_mut() {
                 self.give_new_ids(e);
@@ -278,14 +270,6 @@ impl Entry {
             stack.extend(e.subs.iter().rev());
             Some(e)
         })
-    }
-}
-
-/// An entry's id and its sub-items', in order.
-fn collect_ids(entry: &Entry, out: &mut Vec<Id>) {
-    out.push(entry.id);
-    for sub in &entry.subs {
-        collect_ids(sub, out);
     }
 }
 
