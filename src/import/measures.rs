@@ -604,8 +604,8 @@ impl Reading<'_> {
 }
 
 /// A typed rate against the one computed from the row's numbers; warns when they differ by
-/// more than the rounding of a printed rate. A rate on a row without an indicator has nothing
-/// to be computed from: said, as differing from none (a rate is never kept).
+/// more than the rounding of a printed rate. A rate on a row without an indicator, or whose
+/// indicator gives none, is said as not computed (see [`check_typed_rate`]).
 fn check_rate(
     reading: &mut Reading<'_>,
     sheet: &Sheet,

@@ -419,7 +419,6 @@ impl Reader {
         }
     }
 
-    /// Refuses the table at the row that passes the most initiatives a table holds.
     fn warn(&mut self, at: Location, kind: WarningKind) {
         let at = match &self.sheet {
             Some(sheet) => in_sheet(sheet, &self.columns, at),

@@ -193,7 +193,10 @@ pub fn read_entry(text: &str, bullet: bool, problems: &mut Vec<WarningKind>) -> 
         && let Some(last) = notes.last()
     {
         let read = parse_piece(last, &mut Vec::new());
-        if read.timing.is_some() {
+        // Only a bracket that ends the remark: 「※(10月)に再実施予定」 tells of another time.
+        let closes = (last.trim_end().strip_suffix([')', '）']))
+            .is_some_and(|rest| read.when.as_deref().is_some_and(|w| rest.ends_with(w)));
+        if read.timing.is_some() && closes {
             (entry.when, entry.timing) = (read.when, read.timing);
         }
     }

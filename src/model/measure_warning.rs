@@ -482,10 +482,10 @@ fn rate_words(warning: &MeasureWarning, lang: Lang) -> String {
         W::RateNotComputed { written } => say(
             lang,
             format!(
-                "書かれた率「{written}」は、数値が読めないため計算した率と比べられません。率は数値から計算するもので、書かれた率は未読の一覧に残しました"
+                "書かれた率「{written}」は、数値から率を計算できない（目標値などがない、または数値が読めない）ため、比べられません。率は数値から計算するもので、書かれた率は未読の一覧に残しました"
             ),
             format!(
-                "the rate written, 「{written}」, cannot be checked: the numbers it is of are not read; rates are computed from them, and the written one is kept in the unread list"
+                "the rate written, 「{written}」, cannot be checked: no rate can be computed from the numbers (no target or baseline, or the numbers not read); rates are computed, and the written one is kept in the unread list"
             ),
         ),
         _ => String::new(),

@@ -406,7 +406,11 @@ fn a_month_bracket_after_a_remark_is_the_entrys_months() {
     let e = read_entry("説明会(6月) ※追加開催(10月)", true, &mut Vec::new());
     let read = e.timing.map(|t| t.months.to_japanese());
     assert_eq!(read.as_deref(), Some("6月"));
-    // A remark with no month bracket leaves an entry without months as it was.
-    let e = read_entry("倫理研修の実施 ※管理職対象", true, &mut Vec::new());
-    assert!(e.timing.is_none() && e.when.is_none());
+    // A remark with no month bracket leaves an entry without months as it was; so does one
+    // whose bracket does not end it (it tells of another time).
+    for text in ["倫理研修の実施 ※管理職対象", "研修 ※(10月)に再実施予定"]
+    {
+        let e = read_entry(text, true, &mut Vec::new());
+        assert!(e.timing.is_none() && e.when.is_none(), "{text}: {e:?}");
+    }
 }

@@ -96,6 +96,7 @@ impl Reader {
         Err(self.refused_at(row, ImportErrorKind::TooManyLines))
     }
 
+    /// Refuses the table at the row that passes the most initiatives a table holds.
     pub(super) fn within_bounds(&self, row: &Row) -> Result<(), ImportError> {
         if self.initiative_lines.len() <= crate::model::bounds::MAX_INITIATIVES {
             return Ok(());

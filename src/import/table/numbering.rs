@@ -55,8 +55,9 @@ pub(crate) fn is_division_heading(text: &str) -> bool {
 }
 
 /// `I 協創…`, `II …`, `Ⅲ …`: a Roman numeral (Latin letters or Unicode numerals), a space, a
-/// title, and nothing else on the row; or `1. …` / `１．…`, a number with its point (without
-/// it, `1` is an initiative's number).
+/// title, and nothing else on the row; or `1. …` / `１．…`, a number with its point, or
+/// `1 総論` (a number, a space and a title alone in the row's first cell; a bare `1` is an
+/// initiative's number).
 pub(super) fn section_of(row: &Row) -> Option<(String, u32, String)> {
     if row.fields.iter().skip(1).any(|f| !f.trim().is_empty()) {
         return None;

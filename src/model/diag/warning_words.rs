@@ -608,7 +608,7 @@ fn not_answer_words(text: &str, row_added: bool, lang: Lang) -> String {
     }
 }
 
-/// An answer older than the one of its division taken in before.
+/// An answer whose file was written before its division's answer was sent back.
 fn older_than_sent_back_words(
     (sent_back, this): (chrono::NaiveDateTime, chrono::NaiveDateTime),
     lang: Lang,
@@ -626,6 +626,7 @@ fn older_than_sent_back_words(
     )
 }
 
+/// An answer older than the one of its division taken in before.
 fn older_than_taken_words(
     taken_file: &str,
     (taken, this): (chrono::NaiveDateTime, chrono::NaiveDateTime),

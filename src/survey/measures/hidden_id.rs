@@ -4,7 +4,7 @@
 use super::MeasureCell;
 use crate::model::measures::YenUnit;
 
-/// The hashes a hidden id carries after what it names.
+/// What a hidden id carries after what it names: hashes of what was sent, and the units.
 #[derive(Default)]
 pub(super) struct IdHashes {
     pub(super) sent: Option<u64>,
@@ -13,8 +13,8 @@ pub(super) struct IdHashes {
     pub(super) shown_unit: Option<String>,
 }
 
-/// What a hidden id (`I 6 0 n=… v=… s=…`, `E 6 u=… s=…`, `R 6 s=…`, as [`write_sheet`]
-/// writes it; without the hashes in a workbook from before them) names.
+/// What a hidden id (`I 6 0 n=… v=… s=…`, `E 6 u=… s=…`, `R 6 s=…`, as the sheet's lines
+/// are written; without the hashes in a workbook from before them) names.
 pub(super) fn read_id(id: &str) -> Option<(crate::model::Id, MeasureCell, IdHashes)> {
     let mut words: Vec<&str> = id.split_whitespace().collect();
     let mut hashes = IdHashes::default();

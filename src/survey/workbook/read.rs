@@ -117,9 +117,6 @@ impl Describe for WorkbookProblem {
     }
 }
 
-/// Reads an answered workbook: its two sheets alone, cell by cell within the readers'
-/// bounds, so that a value typed far away (XFD1048576) or a hostile package is refused or
-/// read in a moment, never allocated for as a whole sheet.
 /// Whether the bytes are a workbook a survey sent (its hidden sheet is there), whether or not it
 /// reads as an answer now (a division's hidden cell edited by mistake is refused by
 /// [`read`], and is the division's answer all the same).
@@ -129,6 +126,9 @@ pub fn is_response_workbook(bytes: &[u8]) -> bool {
         .is_ok_and(|sheets| sheets.iter().any(|s| s.name == META_SHEET))
 }
 
+/// Reads an answered workbook: its two sheets alone, cell by cell within the readers'
+/// bounds, so that a value typed far away (XFD1048576) or a hostile package is refused or
+/// read in a moment, never allocated for as a whole sheet.
 pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     // Every sheet: a division may have renamed the answer sheet's tab (the workbook's
     // structure is not protected); it is then found by its heading row.
