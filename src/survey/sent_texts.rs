@@ -19,10 +19,11 @@ pub(super) struct SentTexts<'a> {
     own: HashMap<Id, Option<u64>>,
     /// The texts other divisions' answers wrote.
     others: &'a HashSet<u64>,
-    /// The master's results wherever they stand ([`Written::standing`]): a response's, whose
-    /// results carry ids; a workbook's lines have none, and no line of one can be another
-    /// topic's result.
-    standing: Option<&'a HashSet<Id>>,
+    /// The master's results wherever they stand ([`Written::standing`]): a result the division
+    /// wrote that is no longer in this topic but stands in another was not removed since — a
+    /// line of it here is one moved here (a workbook's line the division's earlier answer
+    /// added, cut from one cell and pasted into another, was taken as removed and lost).
+    standing: &'a HashSet<Id>,
 }
 
 impl SentTexts<'_> {
@@ -40,7 +41,7 @@ impl SentTexts<'_> {
             by_id,
             short: false,
             others: &written.others,
-            standing: Some(&written.standing),
+            standing: &written.standing,
         }
     }
 
@@ -60,14 +61,13 @@ impl SentTexts<'_> {
             by_id,
             short: true,
             others: &written.others,
-            standing: None,
+            standing: &written.standing,
         }
     }
 
-    /// Whether the master holds result `id` in any topic (a response's; never known of a
-    /// workbook's).
+    /// Whether the master holds result `id` in any topic.
     fn stands(&self, id: Id) -> bool {
-        self.standing.is_some_and(|s| s.contains(&id))
+        self.standing.contains(&id)
     }
 
     fn sent_hash(&self, text: &str) -> u64 {

@@ -1005,3 +1005,42 @@ fn a_line_the_division_added_and_then_moved_arrives_where_it_was_moved() {
     assert!(!texts(a).contains(&line.to_string()), "{:?}", texts(a));
     assert!(c.conflicts().is_empty(), "{:?}", c.conflicts());
 }
+
+/// The same in a workbook: a line the division's first answer added to one cell, cut from it
+/// and pasted into another of its cells in the next answer, arrives where it was pasted. It
+/// was read there as removed since (the office's doing) and left out, and removed from the
+/// first: lost, the review saying only that it was deleted.
+#[test]
+fn a_line_the_division_added_and_then_moved_in_its_workbook_arrives_where_it_was_moved() {
+    const 人事課: &str = "総務部人事課";
+    let line = "研修の周知（6月～、延べ3件）";
+    let mut master = master();
+    let sent = survey::response_for(master.report(), 人事課, due(), "");
+    let book = workbook::write(&sent).unwrap();
+    let cell = |heading: &str| entries_text(&sent.topic(headed(&sent, heading)).unwrap().actual);
+    let (from, to) = (cell(MOVED_FROM), cell(MOVED_TO));
+    let first = type_into_workbook(&book, &from, &added(&from, line));
+    let answer = answer_from_workbook(&first, format!("{人事課}.xlsx")).unwrap();
+    take(&mut master, vec![answer], 10);
+    let again = type_into_workbook(&book, &to, &added(&to, line));
+    let answer = answer_from_workbook(&again, format!("{人事課}.xlsx")).unwrap();
+    let c = take(&mut master, vec![answer], 11);
+    let texts = |heading: &str| -> Vec<String> {
+        let t = master
+            .report()
+            .topic(headed(master.report(), heading))
+            .unwrap();
+        t.actual.iter().map(|e| e.text.clone()).collect()
+    };
+    assert!(
+        texts(MOVED_TO).contains(&line.to_string()),
+        "{:?}",
+        texts(MOVED_TO)
+    );
+    assert!(
+        !texts(MOVED_FROM).iter().any(|t| t.contains(line)),
+        "{:?}",
+        texts(MOVED_FROM)
+    );
+    assert!(c.conflicts().is_empty(), "{:?}", c.conflicts());
+}
