@@ -160,6 +160,14 @@ pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) 
 }
 
 /// Whether a report sheet's heading is one of the numbers' columns (not the report's own).
+/// A row under a rating scale's head that is no level but a note after it (「※ 未定稿」, a
+/// sentence): a code and no label, the code a remark or longer than a code is. It ends the
+/// scale (it was read as a level coded 「※ 未定稿」).
+pub(crate) fn is_note_under_scale(code: &str, label: &str) -> bool {
+    let code = code.trim();
+    label.trim().is_empty() && (code.starts_with(['※', '＊', '*']) || code.chars().count() > 8)
+}
+
 pub(crate) fn is_measure_heading(heading: &str) -> bool {
     column_of(heading, FiscalYear(2017), true).is_some()
 }

@@ -240,6 +240,7 @@ fn read_rows<'a>(
         numbers,
         above,
         loose,
+        as_of_rows,
     } = title_block(&mut rows)?;
     let title = title_row.as_ref().map_or(String::new(), Row::words);
     let header_text = header.fields.join(" ");
@@ -283,11 +284,22 @@ fn read_rows<'a>(
             },
         );
     }
+    // A date other than the period's end, as the exported workbook and table write it: the
+    // row it is read from (a kept one is said so, not as unread).
+    let as_of =
+        (as_of_rows.iter()).find_map(|(line, text)| Some((*line, as_of_in(text, fiscal_year)?)));
     let above = (above.into_iter()).map(|(row, text)| (row, text, true));
     for (row, text, numbered) in above.chain(loose.into_iter().map(|(r, t)| (r, t, false))) {
-        let kind = match numbered {
-            true => WarningKind::AboveHeader { text: text.clone() },
-            false => WarningKind::TextAboveHeader { text: text.clone() },
+        let kind = match (numbered, as_of) {
+            (true, _) => WarningKind::AboveHeader { text: text.clone() },
+            // The as-of line alone, read: nothing else to keep (it was said not read).
+            (false, Some((line, _))) if line == row && title_block::date_alone(&text) => continue,
+            (false, Some((line, date))) if line == row => WarningKind::AsOfAboveHeader {
+                text: text.clone(),
+                month: date.month,
+                day: date.day,
+            },
+            (false, _) => WarningKind::TextAboveHeader { text: text.clone() },
         };
         reader.warn(Location::row(row), kind);
         reader.unread.push(UnreadText { row, text });
@@ -323,9 +335,8 @@ fn read_rows<'a>(
     reader.keep_spans_within(plan_years);
     let programme = programme_of(&title);
     let mut report = Report::new(title, programme, fiscal_year, period, plan_years);
-    // A date other than the period's end, as the exported workbook and table write it.
-    report.as_of = as_of_in(&block_text, fiscal_year)
-        .filter(|&a| a != crate::model::AsOf::end_of(period, fiscal_year));
+    report.as_of =
+        (as_of.map(|(_, a)| a)).filter(|&a| a != crate::model::AsOf::end_of(period, fiscal_year));
     report.headings = reader.headings;
     report.sections = reader.sections;
     report.unread = reader.unread;

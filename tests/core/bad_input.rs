@@ -229,6 +229,60 @@ fn an_invisible_mark_before_the_header_drops_nothing_and_rows_above_a_header_are
         .count();
     assert_eq!(above, 0, "{:?}", imported.warnings);
     assert_eq!(imported.report.initiatives().count(), 11);
+    // Yet each is the office's text: kept, and said (those numbered as a section or an
+    // initiative were dropped without a word).
+    let kept: Vec<&str> = crate::unread_texts(&imported.report);
+    for row in ["1\t行財政改革の推進について", "１\t（１）\t概要", "1. 概要"] {
+        assert!(kept.contains(&row), "{row}: {kept:?}");
+        assert!(
+            (imported.warnings.iter())
+                .any(|w| matches!(&w.kind, WarningKind::TextAboveHeader { text } if text == row)),
+            "{row}"
+        );
+    }
+}
+
+/// A note under the money unit declared above the header (「（単位：百万円）」 then 「※ 未定稿」) is
+/// the office's: kept and said (every row after a declaration went to the numbers' reader,
+/// which keeps none above the header: the note was lost unsaid). The declaration and a rating
+/// scale's head and levels are read, not kept — where the header has columns of numbers;
+/// without them nothing reads the declarations, and they are kept and said too (they were
+/// lost without a word).
+#[test]
+fn a_note_under_the_numbers_declaration_is_kept_and_said() {
+    use shinchoku::export::{Encoding, Format, export_bytes};
+    let report = crate::measures::seed_with_measures();
+    let table = export_bytes(&report, Format::Table, Encoding::Utf8).unwrap();
+    let table = String::from_utf8(table).unwrap();
+    let header = table.find("\n番号\t").unwrap();
+    let noted = format!("{}\n※ 未定稿{}", &table[..header], &table[header..]);
+    let imported = import_text(&noted).unwrap();
+    assert_eq!(crate::unread_texts(&imported.report), ["※ 未定稿"]);
+    assert!(
+        (imported.warnings.iter()).any(
+            |w| matches!(&w.kind, WarningKind::TextAboveHeader { text } if text == "※ 未定稿")
+        )
+    );
+    assert_eq!(
+        imported.report.measure_settings.rating_scale,
+        report.measure_settings.rating_scale
+    );
+    // The seed's header has no columns of numbers: every row above it is kept.
+    let text = with_line(5, |l| {
+        format!("（単位：千円）\n評価\t内容\nA\t順調\nB\t遅れ\n※ 未定稿\n{l}")
+    });
+    let imported = import_text(&text).unwrap();
+    let kept: Vec<&str> = crate::unread_texts(&imported.report);
+    assert_eq!(
+        kept,
+        [
+            "（単位：千円）",
+            "評価\t内容",
+            "A\t順調",
+            "B\t遅れ",
+            "※ 未定稿"
+        ]
+    );
 }
 
 /// The seed written as a CSV with the line ends of an old Mac (CR), or mixed (CRLF, LF, CR):

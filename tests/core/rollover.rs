@@ -395,7 +395,8 @@ fn the_as_of_date_comes_back_from_the_exported_table_and_workbook() {
 #[test]
 fn an_as_of_date_written_under_the_title_is_read() {
     let text = crate::SEED;
-    let title_end = text.find('\n').unwrap();
+    // Under the title (the seed begins with blank lines).
+    let title_end = text.find("実績\n").unwrap() + "実績".len();
     for (line, want) in [
         ("（平成29年８月31日時点）", Some(AsOf { month: 8, day: 31 })),
         ("2018年1月15日 時点", Some(AsOf { month: 1, day: 15 })),
@@ -408,10 +409,30 @@ fn an_as_of_date_written_under_the_title_is_read() {
         ("2017/8/31時点", Some(AsOf { month: 8, day: 31 })),
         // A revision's date, not the as-of date.
         ("平成29年10月5日時点修正", None),
+        // A note's date is the note's: the row is kept, said as not read, and the report is
+        // as of its period's end (the note set the as-of date, and was said not read).
+        ("※職員数は2017年8月31日 時点 のもの", None),
     ] {
         let table = format!("{}\n{line}{}", &text[..title_end], &text[title_end..]);
-        let read = shinchoku::import::import_text(&table).unwrap().report;
-        assert_eq!(read.as_of, want, "{line}");
+        let imported = shinchoku::import::import_text(&table).unwrap();
+        assert_eq!(imported.report.as_of, want, "{line}");
+        // A row that is the date alone is read, not kept; one with other words is kept, and
+        // said as read for its date (it was said not read) or as not read.
+        let kept = crate::unread_texts(&imported.report).contains(&line);
+        let said = (imported.warnings.iter()).find_map(|w| match &w.kind {
+            shinchoku::model::diag::WarningKind::AsOfAboveHeader { text, .. } if text == line => {
+                Some(true)
+            }
+            shinchoku::model::diag::WarningKind::TextAboveHeader { text } if text == line => {
+                Some(false)
+            }
+            _ => None,
+        });
+        let dated_alone = !line.starts_with('※') && want.is_some();
+        match (dated_alone, want.is_some()) {
+            (true, _) => assert!(!kept && said.is_none(), "{line}: {said:?}"),
+            (false, read) => assert!(kept && said == Some(read), "{line}: {said:?}"),
+        }
     }
 }
 

@@ -25,11 +25,12 @@ pub(super) fn legend(sheet: &Sheet) -> Vec<(RatingLevel, Location)> {
         for r in sheet.used_rows().filter(|&r| r > h) {
             let code = code_col.map_or("", |c| sheet.text(r, c));
             let label = label_col.map_or("", |c| sheet.text(r, c)).to_string();
-            // The scale ends at a blank row, or at the table's header right under it. A level
+            // The scale ends at a blank row, a note, or at the table's header right under it. A level
             // with a label and no code goes on (said and left out by `one_level_per_code`):
             // ending there dropped every level after it without a word.
             let blank = code.trim().is_empty() && label.trim().is_empty();
-            if blank || sheet.row_texts(r).any(|(_, t)| is_number_heading(t)) {
+            let note = super::is_note_under_scale(code, &label);
+            if blank || note || sheet.row_texts(r).any(|(_, t)| is_number_heading(t)) {
                 break;
             }
             let level = RatingLevel {

@@ -47,27 +47,13 @@ impl Numbers {
             .push((row.line, row.fields.iter().map(|f| plain(f)).collect()));
     }
 
-    /// A header row: which of its fields after 担当課 hold numbers.
+    /// A header row: which of its fields after 担当課 hold numbers (see [`number_columns`]).
     pub(super) fn header(&mut self, row: &Row) {
-        // 担当課 stands sixth, where initiative rows hold it (番号, 具体的取組, 工程, 年次計画, 実績
-        // before it); a 実績 heading that happens to say 担当 is not it.
-        let is_division = |f: &str| super::numbering::is_division_heading(f);
-        let Some(division) = row
-            .fields
-            .get(DIVISION_FIELD)
-            .filter(|f| is_division(f))
-            .map(|_| DIVISION_FIELD)
-            .or_else(|| row.fields.iter().position(|f| is_division(f)))
-        else {
+        let Some((division, columns)) = number_columns(row) else {
             return;
         };
         self.division = Some(division);
-        self.columns = row.fields[division + 1..]
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| measures::is_measure_heading(f.trim()))
-            .map(|(k, f)| (k + 1, plain(f)))
-            .collect();
+        self.columns = columns;
         if self.header.is_some() || self.columns.is_empty() {
             return;
         }
@@ -145,4 +131,25 @@ impl Numbers {
             push_warning(warnings, warning);
         }
     }
+}
+
+/// A header row's 担当課 field and the fields after it that hold numbers (their offsets from
+/// it, and headings); `None` without a 担当課. 担当課 stands sixth, where initiative rows hold
+/// it (番号, 具体的取組, 工程, 年次計画, 実績 before it); a 実績 heading that happens to say 担当
+/// is not it.
+pub(super) fn number_columns(row: &Row) -> Option<(usize, Vec<(usize, String)>)> {
+    let is_division = |f: &str| super::numbering::is_division_heading(f);
+    let division = row
+        .fields
+        .get(DIVISION_FIELD)
+        .filter(|f| is_division(f))
+        .map(|_| DIVISION_FIELD)
+        .or_else(|| row.fields.iter().position(|f| is_division(f)))?;
+    let columns = row.fields[division + 1..]
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| measures::is_measure_heading(f.trim()))
+        .map(|(k, f)| (k + 1, plain(f)))
+        .collect();
+    Some((division, columns))
 }

@@ -14,8 +14,10 @@ pub(super) struct TitleBlock<'a> {
     /// The title: the line above the header naming the year (a workbook's title block may
     /// start with a 資料２ or a date), else the first line with text.
     pub(super) title_row: Option<Row<'a>>,
-    /// All its rows' text: a title block of several rows may name the period on another row
-    /// than the title's (`上半期(4月～9月)` under it).
+    /// The text of the rows it reads (all but those kept unread, below): a title block of
+    /// several rows may name the period on another row than the title's (`上半期(4月～9月)`
+    /// under it). A note's date or year is the note's (「※職員数は2017年8月31日 時点 のもの」
+    /// set the report's as-of date, and was said not read).
     pub(super) text: String,
     /// The first row saying a fiscal year's period and date alone (`平成29年度… 時点`): where the
     /// title names no year, the year is this row's (not a date's written above it).
@@ -27,6 +29,10 @@ pub(super) struct TitleBlock<'a> {
     /// Other rows above the header that are none of the title, the period line and the
     /// numbers' declarations (資料２ over the title, a note 「メモ: 未定稿」): kept and said.
     pub(super) loose: Vec<(usize, String)>,
+    /// The rows an as-of date is read from, in order (line, text): those it reads, and a kept
+    /// one that ends in its date (「※実績は各課の報告時点のもの　2017年8月31日 時点」) — not a note
+    /// whose date is of something else (「※職員数は2017年8月31日 時点 のもの」).
+    pub(super) as_of_rows: Vec<(usize, String)>,
 }
 
 pub(super) fn title_block<'a>(
@@ -37,12 +43,15 @@ pub(super) fn title_block<'a>(
     // 資料２, a date, the period line: the title only where no other row can be.
     let mut first_any: Option<Row> = None;
     let mut period: Option<String> = None;
-    let mut text = String::new();
     let mut numbers = numbers::Numbers::default();
     let mut above = Vec::new();
     let mut content = false;
     let mut declared = false;
+    let mut in_scale = false;
     let mut loose = Vec::new();
+    let mut texts: Vec<(usize, String)> = Vec::new();
+    // The numbers' declarations, read only where the header has columns of numbers.
+    let mut declarations: Vec<(usize, String)> = Vec::new();
     let header = loop {
         let Some(row) = rows.next() else {
             return Err(ImportError {
@@ -54,6 +63,8 @@ pub(super) fn title_block<'a>(
             break row;
         }
         if row.is_blank() {
+            // A blank row ends a rating scale, as its reader reads one.
+            in_scale = false;
             continue;
         }
         // Said only where an initiative row stands there (a number, a title, its stages and
@@ -68,19 +79,31 @@ pub(super) fn title_block<'a>(
         }
         numbers.above(&row);
         let joined = row.fields.join(" ");
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(&joined);
+        texts.push((row.line, joined.clone()));
         let period_line = only_period(&joined);
         if period_line && joined.contains("年度") && period.is_none() {
             period = Some(joined.clone());
         }
         // What no reading of the block takes, kept: not the period line (made again from the
-        // report), nor what declares the numbers and the rows under it (their reader's).
+        // report; the as-of line alone, `2017年8月31日 時点`, is let go where its date is read:
+        // see [`date_alone`]), nor what declares the numbers — the money unit, cumulative
+        // counting, the rating scale's head and its levels (their reader's). A note under them
+        // is the office's, kept (it went unsaid).
         let numbering = section_of(&row).is_some() || initiative_number(&row).is_some();
-        let taken = (period_line && joined.contains("年度")) || declared || declares_numbers(&row);
-        if !(taken || numbering) {
+        let dated = period_line && joined.contains("年度");
+        let scale_head = declares_numbers(&row) && !row.fields.iter().any(|f| f.contains("単位"));
+        // As the scale's reader reads its levels: up to a blank row or a note under them.
+        let field = |k: usize| row.fields.get(k).map_or("", |f| f.trim());
+        let note = crate::import::measures::is_note_under_scale(field(0), field(1));
+        in_scale &= !note;
+        let level = in_scale;
+        in_scale |= scale_head;
+        let counting = joined.contains("累計") && joined.contains("計上");
+        let declaration = declares_numbers(&row) || counting || level;
+        if declaration && !(dated || numbering) {
+            declarations.push((row.line, row.fields.join("\t").trim().to_string()));
+        }
+        if !(dated || declaration || numbering) {
             loose.push((row.line, row.fields.join("\t").trim().to_string()));
         }
         if with_year.is_none() && era::find_era_year(&joined).is_some() && !period_line {
@@ -97,20 +120,54 @@ pub(super) fn title_block<'a>(
             first_text = Some(row);
         }
     };
+    // Section and initiative rows where no initiative row stands (`1 概要` under a title):
+    // the title block's own lines, kept and said as any other (they were dropped unsaid).
     if !content {
-        above.clear();
+        loose.append(&mut above);
     }
+    // A header without columns of numbers: nothing reads their declarations (kept, said).
+    if numbers::number_columns(&header).is_none_or(|(_, columns)| columns.is_empty()) {
+        loose.append(&mut declarations);
+    }
+    loose.sort_by_key(|(line, _)| *line);
     let title_row = with_year.or(first_text).or(first_any);
     loose.retain(|(line, _)| title_row.as_ref().is_none_or(|t| t.line != *line));
+    let unread: std::collections::HashSet<usize> = (loose.iter().chain(&above))
+        .map(|(line, _)| *line)
+        .collect();
+    let as_of_rows: Vec<(usize, String)> = (texts.iter())
+        .filter(|(line, t)| !unread.contains(line) || ends_in_as_of(t))
+        .cloned()
+        .collect();
+    let text = (texts.into_iter())
+        .filter(|(line, _)| !unread.contains(line))
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join(" ");
     Ok(TitleBlock {
         header,
         title_row,
         loose,
+        as_of_rows,
         period,
         text,
         numbers,
         above,
     })
+}
+
+/// A row that is an as-of date alone (`2017年8月31日 時点`, as the exported table writes it):
+/// nothing to keep once its date is read.
+pub(super) fn date_alone(text: &str) -> bool {
+    only_period(text) && ends_in_as_of(text)
+}
+
+/// Whether a row's words end in 時点 (and the brackets closing it).
+fn ends_in_as_of(text: &str) -> bool {
+    (text.trim_end())
+        .trim_end_matches([')', '）', '】', ']', '］', '。'])
+        .trim_end()
+        .ends_with("時点")
 }
 
 /// A row saying the period and the date alone (`平成29年度（2017年度）　上半期(4月～9月)　2017年9月30日
@@ -174,6 +231,9 @@ fn declares_numbers(row: &Row) -> bool {
     }
 }
 
+/// The most characters a date before 時点 is read from (`令和１０年１０月１０日` is 11).
+const LONGEST_DATE: usize = 24;
+
 /// The as-of date a title block names (`2017年9月30日 時点`, `（平成30年3月31日時点）`,
 /// `2017/8/31時点`: as the exported workbook and table write it, and offices do) — the first
 /// date just before a 時点 that ends its words (`…時点修正` is no as-of date) and is a day of the
@@ -188,6 +248,14 @@ pub(super) fn as_of_in(text: &str, fiscal_year: FiscalYear) -> Option<AsOf> {
             return None;
         }
         let before = text[..at].trim_end().trim_end_matches(['(', '（']);
+        // A date is a few characters (`平成29年10月13日`, `2017/8/31`): looked for in the last
+        // of them only — a row of 40,000 `時点)` searched back over the whole row for each.
+        let near = before
+            .char_indices()
+            .rev()
+            .nth(LONGEST_DATE)
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let before = &before[near..];
         // The date's own characters: back to the white space or bracket before it.
         let start = before
             .rfind(|c: char| {

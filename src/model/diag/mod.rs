@@ -233,6 +233,13 @@ pub enum WarningKind {
     TextAboveHeader {
         text: String,
     },
+    /// Such a row ending in a date (「…のもの　2017年8月31日 時点」): the date read as the
+    /// report's as-of date, the row kept in the unread list (its other words are the office's).
+    AsOfAboveHeader {
+        text: String,
+        month: u8,
+        day: u8,
+    },
     /// The stage cell has text but no `<table>`.
     StageCellWithoutTable,
     /// A cell holding more tags than are read ([`crate::model::bounds::MAX_CELL_TAGS`]; `tags`

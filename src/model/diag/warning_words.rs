@@ -23,6 +23,7 @@ impl Describe for WarningKind {
             | W::InitiativeBeforeSection
             | W::StageCellWithoutTable
             | W::TextAboveHeader { .. }
+            | W::AsOfAboveHeader { .. }
             | W::CellTooManyTags { .. }
             | W::TextOutsideCell { .. }
             | W::TableNotClosed
@@ -165,6 +166,17 @@ fn row_words(kind: &WarningKind, lang: Lang) -> String {
             ),
             format!(
                 "「{}」 above the header row is neither the title nor the period: not read, kept as written in the unread list",
+                preview(text)
+            ),
+        ),
+        W::AsOfAboveHeader { text, month, day } => say(
+            lang,
+            format!(
+                "見出し行より上の「{}」の日付を時点（{month}月{day}日）として読みました。行はそのまま未読の一覧に残しました",
+                preview(text)
+            ),
+            format!(
+                "the date of 「{}」 above the header row was read as the as-of date ({month}/{day}); the row is kept as written in the unread list",
                 preview(text)
             ),
         ),
