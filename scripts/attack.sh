@@ -452,6 +452,10 @@ case_ron_many_subs() {
     expect 0 "11 initiatives" check "$work/a.ron"
 }
 
+case_tsv_title_as_of() {
+  make tsv-title-as-of a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
+}
+
 case_tsv_wide_header() {
   make tsv-wide-header a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
 }
