@@ -456,6 +456,16 @@ case_tsv_title_as_of() {
   make tsv-title-as-of a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
 }
 
+# An entry of 40,000 sub-items printed and published: each sub-item's line looked for every
+# sub-item in the text (over 20 s; 1.3 s and 0.2 s).
+case_tsv_many_subs_print() {
+  make tsv-many-subs a.tsv && expect 0 "" print "$work/a.tsv" -o "$work/out.pdf"
+}
+
+case_tsv_many_subs_html() {
+  make tsv-many-subs a.tsv && expect 0 "" export "$work/a.tsv" -o "$work/out.html"
+}
+
 case_tsv_wide_header() {
   make tsv-wide-header a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
 }

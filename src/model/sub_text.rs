@@ -95,14 +95,44 @@ pub fn own_text(entry: &Entry) -> String {
 /// (8月)、」), so that the lines together hold every word of the text.
 pub fn sub_line(entry: &Entry, k: usize) -> Option<String> {
     let sub = entry.subs.get(k)?;
-    let subs = entry.subs.iter().map(|s| s.text.as_str());
-    let spans = sub_spans(&entry.text, subs).filter(|s| s.len() == entry.subs.len());
-    let after = spans.and_then(|spans| {
-        let next = spans.get(k + 1)?.0;
-        Some(entry.text[spans[k].1..next].trim().to_string())
-    });
+    let after = separator_after(entry, k);
     Some(match after {
         Some(separator) if !separator.is_empty() => format!("{}{separator}", sub.text),
         _ => sub.text.clone(),
+    })
+}
+
+/// The text between sub-item `k` and the next where the entry's text holds them all in order.
+/// The spans are found once for an entry and kept for its next sub-item: a printout or a web
+/// page asks for each sub-item in turn, and finding them all for each was quadratic (an entry
+/// of 40,000 sub-items took over 20 s to print).
+fn separator_after(entry: &Entry, k: usize) -> Option<String> {
+    use std::cell::RefCell;
+    /// The last entry's spans, by where its text and sub-items stand in memory.
+    type Kept = Option<((usize, usize, usize, usize), Vec<(usize, usize)>)>;
+    thread_local! {
+        static KEPT: RefCell<Kept> = const { RefCell::new(None) };
+    }
+    let key = (
+        entry.text.as_ptr() as usize,
+        entry.text.len(),
+        entry.subs.as_ptr() as usize,
+        entry.subs.len(),
+    );
+    KEPT.with_borrow_mut(|kept| {
+        if kept.as_ref().is_none_or(|(at, _)| *at != key) {
+            let subs = entry.subs.iter().map(|s| s.text.as_str());
+            let spans = sub_spans(&entry.text, subs).filter(|s| s.len() == entry.subs.len());
+            *kept = Some((key, spans.unwrap_or_default()));
+        }
+        let spans = &kept.as_ref()?.1;
+        let (this, next) = (spans.get(k)?, spans.get(k + 1)?);
+        // Spans kept for another entry that came to stand at the same place: only a text
+        // holding both sub-items there is read.
+        let at = |(from, to): (usize, usize), s: &Entry| entry.text.get(from..to) == Some(&s.text);
+        if !(at(*this, &entry.subs[k]) && at(*next, &entry.subs[k + 1])) {
+            return None;
+        }
+        Some(entry.text.get(this.1..next.0)?.trim().to_string())
     })
 }
