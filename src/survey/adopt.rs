@@ -106,10 +106,15 @@ pub(super) fn adopt_list(
             // hand: 「研修の実施 ※全職員対象」 and 新任(4月), 中堅(9月)): its words stay, and the
             // sub-items its text lacks follow its head. Composed again from its reading, the
             // head was lost — a hand-typed line has none stored.
+            // Lacking is what the text does not read as a sub-item of its own: a sub-item's
+            // words found anywhere in it (研修 in 「研修の実施」) are no sub-item there, and one
+            // so taken as held was dropped when the text was read again.
             (None, _) => {
+                let read = crate::model::entry_text::read_entry(&e.text, e.bullet, &mut Vec::new());
+                let held: HashSet<&str> = read.subs.iter().map(|s| s.text.as_str()).collect();
                 let lacking = Entry {
                     subs: (adopted.subs.iter())
-                        .filter(|s| !e.text.contains(&s.text))
+                        .filter(|s| !held.contains(s.text.as_str()))
                         .cloned()
                         .collect(),
                     ..adopted.clone()
