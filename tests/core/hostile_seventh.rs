@@ -53,9 +53,10 @@ fn a_table_of_more_lines_than_are_read_is_refused_before_they_are_read() {
     let flood = |n: usize| crate::SEED.replacen(key, &format!("{}{key}", " ・x".repeat(n)), 1);
     let err = shinchoku::import::import_text(&flood(MAX_TABLE_LINES + 1)).unwrap_err();
     assert_eq!(err.kind, ImportErrorKind::TooManyLines);
-    // Parted by another tag (uncounted, 2 million entries parted by `<hr>` took 1 GB), or by
-    // headings: refused alike. A lone `<` is text, and counts for nothing.
-    for part in ["x<hr>", "<1>x"] {
+    // Parted by headings (full-width too), or into sub-items at month brackets: refused alike
+    // (a cell parted by tags, `<hr>` two million times, took 1 GB: now kept unread for its
+    // tags, below). A lone `<` is text, and counts for nothing.
+    for part in ["<1>x", "＜a＞x", "x(4月) "] {
         let parted = crate::SEED.replacen(
             key,
             &format!("{}{key}", part.repeat(MAX_TABLE_LINES + 1)),
@@ -66,9 +67,20 @@ fn a_table_of_more_lines_than_are_read_is_refused_before_they_are_read() {
     }
     let lone = crate::SEED.replacen(key, &format!("{}{key}", "<".repeat(MAX_TABLE_LINES + 1)), 1);
     assert!(shinchoku::import::import_text(&lone).is_ok());
+    // A cell kept unread for its tags parts into nothing: the table reads, the cell said (the
+    // whole table was refused for it).
+    let unread = crate::SEED.replacen(
+        key,
+        &format!("{}{key}", "x<br>".repeat(MAX_TABLE_LINES + 1)),
+        1,
+    );
+    let read = shinchoku::import::import_text(&unread).unwrap();
+    assert!((read.warnings.iter()).any(|w| matches!(w.kind, WarningKind::CellTooManyTags { .. })));
     let said = err.describe(Lang::Ja);
     assert!(
-        said.contains("行（改行・「・」・タグで始まる項目）が多すぎます"),
+        said.contains(
+            "行（改行・「・」・タグ・見出しで始まる項目や、月の括弧で区切られる小項目）が多すぎます"
+        ),
         "{said}"
     );
     assert!(err.at.row.is_some(), "the row is named: {said}");

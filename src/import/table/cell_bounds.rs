@@ -56,7 +56,9 @@ pub(super) fn bounded<'a>(row: &Row<'a>) -> Option<(Row<'a>, Vec<Overfull<'a>>)>
 /// each `<…>` that opens a tag or a heading (`<hr>`, `<div>`, `<見出し>` …) may start one, but a
 /// table's `<td>` and `<th>`, which part a row, not lines (a cell of `x` and a line break, 4.5
 /// million times in a 24 KB workbook, made 4.5 million plan lines; `<hr>` between two million
-/// entries, uncounted, took 1 GB).
+/// entries, uncounted, took 1 GB); so may each full-width heading `＜…＞`, and each month
+/// bracket closing a sub-item (`研修(4月) 研修(4月) …`: 400,000 sub-items of one line,
+/// uncounted, made a 44 MB report that took minutes to print).
 pub(super) fn lines_at_most(cell: &str) -> usize {
     let b = cell.as_bytes();
     let opening = |at: usize| {
@@ -80,7 +82,13 @@ pub(super) fn lines_at_most(cell: &str) -> usize {
             None => break,
         }
     }
-    b.iter().filter(|&&c| c == b'\n').count() + cell.matches('・').count() + tags
+    let headings = cell.matches('＜').count();
+    let months = cell.matches("月)").count() + cell.matches("月）").count();
+    b.iter().filter(|&&c| c == b'\n').count()
+        + cell.matches('・').count()
+        + tags
+        + headings
+        + months
 }
 
 impl Reader {
@@ -88,7 +96,11 @@ impl Reader {
     /// [`crate::model::bounds::MAX_TABLE_LINES`] — each costs over a kilobyte read, and one
     /// cell of a 24 KB workbook held 4.5 million line breaks (8.5 GB).
     pub(super) fn room_for(&mut self, row: &Row) -> Result<(), ImportError> {
-        let lines: usize = row.fields.iter().map(|f| lines_at_most(f)).sum();
+        // Not those of a cell kept unread for its tags: it parts into none (the whole table
+        // was refused for a cell its reader keeps as written).
+        let kept = bounded(row);
+        let fields = kept.as_ref().map_or(&row.fields, |(row, _)| &row.fields);
+        let lines: usize = fields.iter().map(|f| lines_at_most(f)).sum();
         self.lines_seen = self.lines_seen.saturating_add(lines);
         if self.lines_seen <= crate::model::bounds::MAX_TABLE_LINES {
             return Ok(());

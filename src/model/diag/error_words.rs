@@ -255,8 +255,8 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
             let most = crate::model::bounds::MAX_TABLE_LINES;
             say(
                 lang,
-                format!("行（改行・「・」・タグで始まる項目）が多すぎます（読めるのは{most}件まで）。報告の表ではないか、壊れています"),
-                format!("too many lines (entries started by a line break, a 「・」 or a tag; at most {most} are read): not a report table, or a damaged one"),
+                format!("行（改行・「・」・タグ・見出しで始まる項目や、月の括弧で区切られる小項目）が多すぎます（読めるのは{most}件まで）。報告の表ではないか、壊れています"),
+                format!("too many lines (entries started by a line break, a 「・」, a tag or a heading, and sub-items ended by a month bracket; at most {most} are read): not a report table, or a damaged one"),
             )
         }
         K::NoInitiative => say(
