@@ -675,10 +675,12 @@ pub fn figure_of(text: &str, unit: &str) -> Figure {
 /// the office changed the indicator's unit): a number written without a unit is in `shown`,
 /// so against an indicator now in another `unit` it is kept as written with `shown` after it
 /// (「132件」 against 千件, said as any figure in another unit is). It was read in the unit now:
-/// 132 件 became 132 千件, a rate of 110,000 %.
+/// 132 件 became 132 千件, a rate of 110,000 %. Shown without a unit, it is in none: against
+/// one given since (千件) it is kept as written too.
 pub fn figure_typed_in(text: &str, shown: &str, unit: &str) -> Figure {
+    let same = super::text::normalize(shown) == super::text::normalize(unit);
     match super::figure::read(text) {
-        Ok(Some(r)) if r.unit.is_empty() && !same_unit(shown, unit) => Figure {
+        Ok(Some(r)) if r.unit.is_empty() && !same => Figure {
             value: None,
             unread: format!("{}{shown}", text.trim()),
         },

@@ -439,11 +439,10 @@ pub(super) fn sheet_lines(response: &Report, division: &str) -> Vec<([String; 4]
             } else {
                 format!("{}（{}）", x.name, x.unit)
             };
-            let mut id = format!("I {} {k} n={:x}", i.id.0, name_hash(&x.name));
-            if !x.unit.is_empty() {
-                let hex: String = x.unit.bytes().map(|b| format!("{b:02x}")).collect();
-                id.push_str(&format!(" v={hex}"));
-            }
+            // The unit shown, none too (`v=`): without it, a number answered where no unit was
+            // shown was read in a unit the office set since.
+            let hex: String = x.unit.bytes().map(|b| format!("{b:02x}")).collect();
+            let id = format!("I {} {k} n={:x} v={hex}", i.id.0, name_hash(&x.name));
             lines.push(line(name, target, now, id));
         }
         let effect = m.effect(year);

@@ -1196,6 +1196,57 @@ fn an_indicator_answered_in_the_unit_it_was_sent_in_is_kept_in_that_unit() {
     assert_eq!(x.actual_for(FY), Some(Decimal::whole(950)));
 }
 
+/// The same for an indicator sent without a unit that the office gives one since (→ 千件): the
+/// number typed where none was shown is kept as written and said, by the workbook as by the
+/// response file (the workbook read 950 as 950 千件: its id carried no unit when there was none).
+#[test]
+fn an_indicator_sent_without_a_unit_is_not_read_in_one_given_since() {
+    let mut unitless = seed_with_measures();
+    let first = unitless.sections[0].initiatives[0].id;
+    let x = &mut unitless
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators[0];
+    x.unit = String::new();
+    let master = sent(unitless);
+    let ron = answered_in_ron(&master, |m| {
+        m.indicators[0].year_mut(FY).actual =
+            shinchoku::model::measures::Figure::of(Decimal::whole(950))
+    });
+    let book = answered_950_3200(&sent_book(&master));
+    let mut changed = master.clone();
+    let x = &mut changed
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators[0];
+    x.unit = "千件".into();
+    let at = crate::measures_cycle::answered_at();
+    let id = id_cell(&master, "I");
+    let older = crate::type_into_workbook(&book, &id, id.split(" v=").next().unwrap());
+    for (k, answer) in [from_book(&book), from_ron(&ron), from_book(&older)]
+        .into_iter()
+        .enumerate()
+    {
+        let c = shinchoku::survey::collect::collect(&changed, vec![answer], at);
+        let after = taken(&changed, &c);
+        let x = &after.initiative(first).unwrap().measures().indicators[0];
+        let actual = &x.years.iter().find(|y| y.year == FY).unwrap().actual;
+        assert_eq!(
+            (actual.value, actual.unread.as_str()),
+            (None, "950"),
+            "{k}: {:?}",
+            said(&c)
+        );
+        assert!(
+            said(&c).iter().any(|w| w.contains("「950」")),
+            "{k}: {:?}",
+            said(&c)
+        );
+    }
+}
+
 /// The response sent to the division answering the master's first initiative, with its
 /// numbers `answered` there, as the division's file would come back.
 fn answered_in_ron(

@@ -93,8 +93,12 @@ pub(super) fn put_answer(
         MeasureCell::Indicator(k) => {
             if let Some(x) = m.indicators.get_mut(k) {
                 let shown = row.shown_unit.clone().or_else(|| {
-                    // A workbook from before the id carried it: the unit its 項目 named.
+                    // A workbook from before the id carried it: the unit its 項目 named (none
+                    // where it is the name alone).
                     let inside = row.label.strip_prefix(x.name.as_str())?;
+                    if inside.is_empty() {
+                        return Some(String::new());
+                    }
                     Some(inside.strip_prefix('（')?.strip_suffix('）')?.to_string())
                 });
                 let shown = shown.as_deref().unwrap_or(&x.unit);
