@@ -315,8 +315,21 @@ pub fn collect_files_telling(
     // `*.ron *.xlsx` took the workbook over a newer response file). Files whose time cannot
     // be read come first, as the oldest.
     let modified = |p: &std::path::PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let mut paths: Vec<&std::path::PathBuf> = paths.iter().collect();
-    paths.sort_by_key(|p| modified(p));
+    let mut paths: Vec<(&std::path::PathBuf, _)> = paths.iter().map(|p| (p, modified(p))).collect();
+    paths.sort_by_key(|(_, at)| *at);
+    // A file named twice (`r1.ron ./r1.ron`, a glob overlapping a list) is one answer: read
+    // twice, it was said to replace itself, and which was newer "could not be told". Two names
+    // of one file have one time, so only those beside it with the same time are looked at.
+    let mut once: Vec<(&std::path::PathBuf, _)> = Vec::with_capacity(paths.len());
+    for (path, at) in paths {
+        let twice = (once.iter().rev())
+            .take_while(|(_, t)| *t == at)
+            .any(|(p, _)| crate::store::disk::same_file(p, path));
+        if !twice {
+            once.push((path, at));
+        }
+    }
+    let paths: Vec<&std::path::PathBuf> = once.into_iter().map(|(p, _)| p).collect();
     let answers = paths
         .iter()
         .enumerate()

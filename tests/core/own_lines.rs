@@ -752,3 +752,25 @@ fn a_new_lines_reading_beside_its_text_that_disagrees_is_said() {
             .any(|w| w.contains("読み直しました"))
     );
 }
+
+/// One answer file named twice (`r1.ron r1.ron ./r1.ron`: a glob overlapping a list) is read
+/// once: it was said to replace itself, and that which of the two was newer could not be
+/// told ("collect it alone again").
+#[test]
+fn an_answer_named_twice_is_read_once() {
+    let master = master();
+    let (dir, file) = typed_into_response(
+        master.report(),
+        r#"(id: 900, bullet: true, text: "研修の実施(9月)")"#,
+    );
+    let again = dir.path().join(".").join("管財課.ron");
+    let named = [file.clone(), file, again];
+    let c = survey::collect::collect_files(master.report(), &named, at(10));
+    assert_eq!(c.taken.len(), 1, "{:?}", c.refused);
+    assert!(c.taken[0].replaces.is_empty(), "{:?}", c.taken[0].replaces);
+    assert!(
+        c.warnings.is_empty(),
+        "{:?}",
+        crate::described_ja(&c.warnings)
+    );
+}
