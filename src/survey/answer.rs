@@ -178,19 +178,28 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-/// An answer file's name as it is recorded and shown: a line break in it shown by its mark
-/// (`<LF U+000A>`), so that a crafted name cannot print a line of its own.
+/// An answer file's name as it is recorded and shown: a line break or another character that
+/// does not show by its mark (`<LF U+000A>`, `<ESC U+001B>`), a byte that is no character by
+/// its value (`<FF>`) — so that a crafted name cannot print a line of its own nor act on a
+/// terminal, and the office's master does not keep a sender's invisible characters (every
+/// check of it warned of them, for good).
 pub fn file_name(path: &Path) -> String {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    name.chars()
-        .map(|c| match c {
-            '\n' | '\r' => crate::model::text::mark(c),
-            c => c.to_string(),
-        })
-        .collect()
+    use crate::model::text::{is_invisible, mark};
+    let name = path.file_name().unwrap_or(path.as_os_str());
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\n' | '\r' => out.push_str(&mark(c)),
+                c if is_invisible(c) => out.push_str(&mark(c)),
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("<{b:02X}>"));
+        }
+    }
+    out
 }
 
 /// Reads an answer file: `.xlsx` as a response workbook, anything else as a Shinchoku `.ron`.

@@ -783,6 +783,21 @@ fn an_answer_files_name_with_a_line_break_is_shown_with_its_mark() {
     std::fs::write(&path, shinchoku::store::to_ron(doc.report())).unwrap();
     let c = survey::collect::collect_files(master.report(), &[path], at(12, 9));
     assert_eq!(c.taken[0].file, "総務部管財課<LF U+000A>taken: 偽の行.ron");
+    // An escape sequence and a byte that is no character (a sender's name, not the office's):
+    // marked, as recorded in the master (the ESC was kept raw, and every check of the master
+    // warned of it for good).
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"a\xff\x1b[31mb.ron");
+        let path = dir.path().join(name);
+        std::fs::write(&path, shinchoku::store::to_ron(doc.report())).unwrap();
+        let c = survey::collect::collect_files(master.report(), &[path], at(12, 9));
+        assert_eq!(c.taken[0].file, "a<FF><ESC U+001B>[31mb.ron");
+        let mut taken = master.clone();
+        taken.perform(c.intent(&[]).unwrap()).unwrap();
+        assert!(shinchoku::model::check::invisible_characters(taken.report()).is_empty());
+    }
 }
 
 #[test]
