@@ -98,9 +98,7 @@ fn an_answer_workbook_that_no_longer_reads_is_still_known_as_one() {
     let master = crate::seed_shared_surveyed().into_report();
     let response = shinchoku::survey::response_for(&master, "総務部管財課", None, "");
     let book = workbook::write(&response).unwrap();
-    let read = workbook::read(&book).unwrap();
-    let id = read.rows[0].topic.0.to_string();
-    let broken = crate::type_into_workbook(&book, &id, &format!("{id}x"));
+    let broken = crate::type_into_workbook(&book, "first_half", "first_halfx");
     assert!(workbook::read(&broken).is_err(), "refused as an answer");
     assert!(workbook::is_response_workbook(&broken));
     let exported = shinchoku::export::export_bytes(
@@ -110,4 +108,29 @@ fn an_answer_workbook_that_no_longer_reads_is_still_known_as_one() {
     )
     .unwrap();
     assert!(!workbook::is_response_workbook(&exported));
+}
+
+/// A row's hidden topic id typed over (`99999999999999999999999`, `-1`): that row is set aside,
+/// its ID cell named and its other cells said as those of a row naming no topic, and the rest
+/// of the answer is read (the whole answer was refused, naming an internal id and no cell).
+#[test]
+fn a_topic_id_typed_over_sets_its_row_aside_and_the_rest_is_read() {
+    use shinchoku::model::diag::WarningKind;
+    use shinchoku::survey::workbook;
+    let master = crate::seed_shared_surveyed().into_report();
+    let response = shinchoku::survey::response_for(&master, "総務部人事課", None, "");
+    let book = workbook::write(&response).unwrap();
+    let read = workbook::read(&book).unwrap();
+    let (first, rows) = (&read.rows[0], read.rows.len());
+    let id = first.topic.0.to_string();
+    for typed in ["99999999999999999999999", "-1"] {
+        let broken = crate::type_into_workbook(&book, &id, typed);
+        let read = workbook::read(&broken).unwrap();
+        assert_eq!(read.rows.len(), rows - 1, "{typed}");
+        let said = (read.outside.iter())
+            .find(|w| matches!(&w.kind, WarningKind::CellNotAnswer { text, .. } if text == typed))
+            .expect("the ID cell is said");
+        let ja = said.describe(Lang::Ja);
+        assert!(ja.contains(&format!("回答!F{}", first.row)), "{ja}");
+    }
 }

@@ -72,8 +72,6 @@ pub enum WorkbookProblem {
     NoAnswerSheet,
     /// No heading row (番号 … ID) above the answers.
     NoHeadingRow,
-    /// A row's hidden topic id is not a number (1-based row).
-    BadTopicId { row: u32, text: String },
 }
 
 impl Describe for WorkbookProblem {
@@ -107,11 +105,6 @@ impl Describe for WorkbookProblem {
                 lang,
                 "回答欄の見出し行（番号 … ID）がありません".into(),
                 "no heading row (番号 … ID) above the answers".into(),
-            ),
-            WorkbookProblem::BadTopicId { row, text } => say(
-                lang,
-                format!("{row}行目: 見出しのID「{text}」が読めません"),
-                format!("row {row}: topic id `{text}` cannot be read"),
             ),
         }
     }
@@ -156,7 +149,7 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
             })
         })
         .ok_or(WorkbookProblem::NoAnswerSheet)?;
-    let mut rows = answer_rows(sheet)?;
+    let (mut rows, ids_typed_over) = answer_rows(sheet)?;
     let numbers = sheets.iter().find(|s| s.name == measures::SHEET);
     let mut measures = numbers.map_or_else(Vec::new, measures::read_sheet);
     // The column shown apart is never read: what it holds stays in the master as it is.
@@ -168,7 +161,8 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     } else {
         SENT_COL
     };
-    let mut outside = cells_not_read(sheet, Some((meta, &rows)), last.into());
+    let mut outside = ids_typed_over;
+    outside.extend(cells_not_read(sheet, Some((meta, &rows)), last.into()));
     outside.extend(numbers_as_shown(bytes, &sheet.name, &mut rows));
     if let Some(numbers) = numbers {
         outside.extend(numbers_typed_over(numbers, meta));
@@ -488,9 +482,14 @@ fn said_cells(
     out
 }
 
-/// The rows under the heading row (番号 … ID) that name a topic.
-fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
+/// The rows under the heading row (番号 … ID) that name a topic; and a warning for each whose
+/// ID was typed over (its cell named; the row's other cells are said as those of a row naming
+/// no topic): the rest of the answer is taken (one ID typed over refused it whole).
+fn answer_rows(
+    sheet: &Sheet,
+) -> Result<(Vec<Row>, Vec<crate::model::diag::Warning>), WorkbookProblem> {
     let mut rows = Vec::new();
+    let mut typed_over = Vec::new();
     let mut in_table = false;
     for at in sheet.used_rows() {
         let cell = |c: u16| raw(sheet, at, c as usize);
@@ -503,14 +502,20 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
             continue;
         }
         let row = u32::try_from(at + 1).unwrap_or(u32::MAX);
-        let topic = id
-            .trim()
-            .parse::<u64>()
-            .map(Id)
-            .map_err(|_| WorkbookProblem::BadTopicId {
-                row,
-                text: id.clone(),
-            })?;
+        let Ok(topic) = id.trim().parse::<u64>().map(Id) else {
+            let cell = crate::model::diag::Location::cell(
+                &sheet.name,
+                at + 1,
+                usize::from(ID_COL) + 1,
+                None,
+            );
+            let kind = crate::model::diag::WarningKind::CellNotAnswer {
+                text: id,
+                row_added: false,
+            };
+            typed_over.push(crate::model::diag::Warning::new(cell, kind));
+            continue;
+        };
         let sent = cell(SENT_COL);
         let kept_apart = sent
             .split_whitespace()
@@ -565,7 +570,7 @@ fn answer_rows(sheet: &Sheet) -> Result<Vec<Row>, WorkbookProblem> {
     if !in_table {
         return Err(WorkbookProblem::NoHeadingRow);
     }
-    Ok(rows)
+    Ok((rows, typed_over))
 }
 
 /// A cell's text as typed (not trimmed: a division's results keep their spacing).
