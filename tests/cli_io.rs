@@ -400,4 +400,17 @@ fn an_output_that_is_an_input_or_an_answer_is_refused_and_kept() {
         assert_eq!(kept(&ron), before_ron, "{args:?}");
         assert_eq!(kept(&book), before_book, "{args:?}");
     }
+    // Read as a report, the answer workbook is said to be one, to be collected (it was said to
+    // hold no report table, naming the hidden sheet searched).
+    for args in [
+        vec!["check", arg(&book)],
+        vec!["import", arg(&book), "-o", arg(&at("x.ron"))],
+    ] {
+        let (code, stderr) = run(&args);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("it is the answer of 総務部人事課 (a survey's answer workbook), not a report: take it into the master with collect"),
+            "{args:?}: {stderr}"
+        );
+    }
 }

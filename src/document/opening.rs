@@ -37,7 +37,8 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
             disk: Some(loaded.fingerprint),
         });
     }
-    let (report, mut warnings) = crate::import::import_file(path)?;
+    let (report, mut warnings) =
+        crate::import::import_file(path).map_err(|e| answer_or(path, e))?;
     warnings.extend(crate::model::measure_check::report_wide_warnings(&report));
     // What the model's check finds that reading the table does not: months outside the
     // period or of another year, 予定 over months passed, a month in a note or outside
@@ -65,4 +66,27 @@ pub fn open_report(path: &Path) -> Result<Opened, FileError> {
         imported: true,
         disk: None,
     })
+}
+
+/// A workbook that reads as no report: a division's answer is said as one (it was said to hold
+/// no report table, naming the answer's hidden sheet), anything else as `e`.
+fn answer_or(path: &Path, e: FileError) -> FileError {
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
+    if !(is_xlsx && matches!(e.kind, crate::model::diag::FileErrorKind::Import(_))) {
+        return e;
+    }
+    let Ok(bytes) = crate::model::diag::read_input(path) else {
+        return e;
+    };
+    let division = match crate::survey::workbook::read(&bytes) {
+        Ok(answered) => answered.response.division,
+        Err(_) if crate::survey::workbook::is_response_workbook(&bytes) => String::new(),
+        Err(_) => return e,
+    };
+    FileError {
+        kind: crate::model::diag::FileErrorKind::AnswerNotReport { division },
+        ..e
+    }
 }

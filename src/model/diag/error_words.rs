@@ -43,6 +43,21 @@ impl FileError {
             ),
             FileErrorKind::Store(e) => e.describe(lang),
             FileErrorKind::Import(e) => e.describe(lang),
+            FileErrorKind::AnswerNotReport { division } => {
+                let whose = match division.as_str() {
+                    "" => say(lang, "担当課".into(), "a division".into()),
+                    named => crate::model::text::visible(named).into_owned(),
+                };
+                say(
+                    lang,
+                    format!(
+                        "{whose}の回答（照会の回答のブック）で、報告ではありません。取りまとめ（collect）で親の報告に取り込んでください"
+                    ),
+                    format!(
+                        "it is the answer of {whose} (a survey's answer workbook), not a report: take it into the master with collect (取りまとめ)"
+                    ),
+                )
+            }
             FileErrorKind::NotAFile => say(
                 lang,
                 "ファイルではありません（名前付きパイプや装置は読みません）".into(),

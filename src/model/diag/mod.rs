@@ -585,6 +585,11 @@ pub enum FileErrorKind {
     Store(crate::model::diag::StoreProblem),
     /// Not a report table or workbook (boxed: a workbook's error names its sheet and cell).
     Import(Box<ImportError>),
+    /// A division's answer workbook, opened as a report: it is taken in by collecting (it was
+    /// refused as holding no report table, naming the hidden sheet searched).
+    AnswerNotReport {
+        division: String,
+    },
 }
 
 /// What the RON reader found wrong, as a user is told it (its own words are a programmer's,
