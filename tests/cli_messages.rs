@@ -229,3 +229,42 @@ fn diff_says_which_change_list_it_could_not_write() {
     );
     assert!(run.stdout.is_empty());
 }
+
+/// With `--lang ja`, what the five commands that speak Japanese say of their files is Japanese
+/// too: a master that cannot be read, an output misnamed (they said it in English, with the
+/// operating system's English reason).
+#[test]
+fn the_commands_that_speak_japanese_say_their_file_errors_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.ron");
+    let missing = missing.to_str().unwrap();
+    for args in [
+        vec!["status", missing, "--lang", "ja"],
+        vec!["collect", missing, SEED, "--lang", "ja"],
+        vec!["diff", missing, SEED, "--lang", "ja"],
+        vec!["as-of", missing, "end", "--lang", "ja"],
+        vec![
+            "send-back",
+            missing,
+            "総務部人事課",
+            "--note",
+            "直してください",
+            "--lang",
+            "ja",
+        ],
+    ] {
+        let out = shinchoku(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("ファイルを読めません"),
+            "{args:?}: {stderr}"
+        );
+    }
+    let out = shinchoku(&["as-of", SEED, "end", "-o", "x.txt", "--lang", "ja"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("書き出す先は .ron の名前にしてください"),
+        "{stderr}"
+    );
+}

@@ -14,12 +14,12 @@ use crate::model::AsOf;
 
 pub fn run(args: &AsOfArgs) -> ExitCode {
     if let Some(out) = &args.output
-        && let Some(refused) = refused_output(out, Some("ron"), &[])
+        && let Some(refused) = refused_output(out, Some("ron"), &[], args.lang.lang())
     {
         return refused;
     }
     let lang = args.lang.lang();
-    let mut doc = match open_master(&args.report) {
+    let mut doc = match open_master(&args.report, args.lang.lang()) {
         Ok(d) => d,
         Err(code) => return code,
     };

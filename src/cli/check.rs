@@ -11,7 +11,7 @@ use crate::model::text::{InvisibleEscaping, visible};
 use crate::summary::ReportSummary;
 
 pub fn run(args: &Check) -> ExitCode {
-    let opened = match open(&args.file) {
+    let opened = match open(&args.file, crate::lang::Lang::En) {
         Ok(o) => o,
         Err(code) => return code,
     };

@@ -16,13 +16,13 @@ use crate::survey::{Collection, Taken};
 pub fn run(args: &Collect) -> ExitCode {
     let answers: Vec<&std::path::Path> = args.answers.iter().map(|p| p.as_path()).collect();
     if let Some(out) = &args.output
-        && let Some(refused) = refused_output(out, Some("ron"), &answers)
+        && let Some(refused) = refused_output(out, Some("ron"), &answers, args.lang.lang())
     {
         return refused;
     }
     let lang = args.lang.lang();
     let input = args.report.as_path();
-    let mut doc = match open_master(input) {
+    let mut doc = match open_master(input, args.lang.lang()) {
         Ok(d) => d,
         Err(code) => return code,
     };
@@ -57,9 +57,10 @@ pub fn run(args: &Collect) -> ExitCode {
             .filter(|w| !known.contains(w))
             .filter(|w| !said_below(w))
         {
-            errln!("warning: {}", w.describe(lang));
+            let mark = say(lang, "注意".into(), "warning".into());
+            errln!("{mark}: {}", w.describe(lang));
         }
-        if let Err(code) = write(&mut doc, input, output, args.force) {
+        if let Err(code) = write(&mut doc, (input, output), args.force, lang) {
             return code;
         }
     }
@@ -114,13 +115,18 @@ pub fn run(args: &Collect) -> ExitCode {
 }
 
 /// Writes the master, or `-o OUT`, which another Shinchoku may have open.
-fn write(doc: &mut Document, input: &Path, output: &Path, force: bool) -> Result<(), ExitCode> {
+fn write(
+    doc: &mut Document,
+    (input, output): (&Path, &Path),
+    force: bool,
+    lang: crate::lang::Lang,
+) -> Result<(), ExitCode> {
     if output != input
-        && let Some(refused) = locked_output(output, force)
+        && let Some(refused) = locked_output(output, force, lang)
     {
         return Err(refused);
     }
-    save_master(doc, output, force)
+    save_master(doc, output, force, lang)
 }
 
 /// One answer taken: its file and division, what it replaced and what it changed.

@@ -19,13 +19,13 @@ const DIFFERENT: u8 = 1;
 pub fn run(args: &Diff) -> ExitCode {
     // An error, not a difference: exit 2.
     if let Some(pdf) = &args.pdf
-        && refused_output(pdf, Some("pdf"), &[&args.old, &args.new]).is_some()
+        && refused_output(pdf, Some("pdf"), &[&args.old, &args.new], args.lang.lang()).is_some()
     {
         return ExitCode::from(UNREADABLE);
     }
     let mut opened = Vec::new();
     for path in [&args.old, &args.new] {
-        match open(path) {
+        match open(path, args.lang.lang()) {
             Ok(o) => opened.push(o.report),
             Err(code) => return code,
         }
@@ -44,7 +44,7 @@ pub fn run(args: &Diff) -> ExitCode {
         match serde_json::to_string_pretty(&diff) {
             Ok(text) => println!("{}", json_with_invisible_escaped(&text)),
             Err(e) => {
-                CommandProblem::JsonNotWritten(e).say_error();
+                CommandProblem::JsonNotWritten(e).say_error(lang);
                 return ExitCode::from(UNREADABLE);
             }
         }
@@ -76,7 +76,7 @@ fn write_pdf(diff: &ReportDiff, lang: Lang, out: &Path) -> Result<(), ExitCode> 
             path: out.to_path_buf(),
             cause,
         }
-        .say_error();
+        .say_error(lang);
         ExitCode::from(UNREADABLE)
     })
 }

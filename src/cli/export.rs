@@ -15,17 +15,19 @@ pub fn run(args: &Export) -> ExitCode {
         errln!("shinchoku: {}", export::ExportError::UnknownFormat { path });
         return ExitCode::FAILURE;
     }
-    if let Some(refused) = refused_output(&args.output, None, &[&args.report]) {
+    if let Some(refused) =
+        refused_output(&args.output, None, &[&args.report], crate::lang::Lang::En)
+    {
         return refused;
     }
-    if let Some(refused) = locked_output(&args.output, args.force) {
+    if let Some(refused) = locked_output(&args.output, args.force, crate::lang::Lang::En) {
         return refused;
     }
     let (input, output) = (&args.report, &args.output);
     // The export has no finer steps to tell: the bar says which stage it is at.
     let mut bar = Bar::on_stderr("export: reading");
     bar.set(0.0);
-    let opened = match open(input) {
+    let opened = match open(input, crate::lang::Lang::En) {
         Ok(o) => o,
         Err(code) => return code,
     };

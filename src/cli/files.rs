@@ -8,22 +8,23 @@ use super::console::errln;
 use super::problem::CommandProblem;
 use crate::document::Opened;
 use crate::document::{Document, SaveOptions};
+use crate::lang::{Describe, Lang};
 
 /// Exit code when the input cannot be read.
 pub const UNREADABLE: u8 = 2;
 
 /// Opens a report as the window does; when it cannot be read, says why and gives the exit
 /// code for it.
-pub fn open(path: &Path) -> Result<Opened, ExitCode> {
+pub fn open(path: &Path, lang: Lang) -> Result<Opened, ExitCode> {
     crate::document::open_report(path).map_err(|e| {
-        errln!("shinchoku: {e}");
+        errln!("shinchoku: {}", e.describe(lang));
         ExitCode::from(UNREADABLE)
     })
 }
 
 /// The rules of the window for the command line: an output another Shinchoku has open is not
 /// overwritten unless `--force` (a `.ron` overwritten keeps its backups either way).
-pub fn locked_output(output: &Path, force: bool) -> Option<ExitCode> {
+pub fn locked_output(output: &Path, force: bool, lang: Lang) -> Option<ExitCode> {
     let holder = crate::store::lock::live_holder(output)?;
     let problem = CommandProblem::OutputOpen {
         path: output.to_path_buf(),
@@ -31,10 +32,10 @@ pub fn locked_output(output: &Path, force: bool) -> Option<ExitCode> {
         forced: force,
     };
     if force {
-        problem.say_warning();
+        problem.say_warning(lang);
         return None;
     }
-    problem.say_error();
+    problem.say_error(lang);
     Some(ExitCode::FAILURE)
 }
 
@@ -45,31 +46,32 @@ pub fn refused_output(
     output: &Path,
     wanted: Option<&'static str>,
     inputs: &[&Path],
+    lang: Lang,
 ) -> Option<ExitCode> {
     if let Some(wanted) = wanted
         && !(output.extension()).is_some_and(|e| e.eq_ignore_ascii_case(wanted))
     {
         let path = output.to_path_buf();
-        CommandProblem::OutputMisnamed { path, wanted }.say_error();
+        CommandProblem::OutputMisnamed { path, wanted }.say_error(lang);
         return Some(ExitCode::FAILURE);
     }
     let refused = crate::survey::overwrite::refused(output, inputs)?;
-    CommandProblem::Overwrite(refused).say_error();
+    CommandProblem::Overwrite(refused).say_error(lang);
     Some(ExitCode::FAILURE)
 }
 
 /// Opens the master of a survey: a `.ron` file (a report table has nowhere to keep the
 /// survey's status: import it first).
-pub fn open_master(path: &Path) -> Result<Document, ExitCode> {
+pub fn open_master(path: &Path, lang: Lang) -> Result<Document, ExitCode> {
     let doc = Document::open(path).map_err(|e| {
-        errln!("shinchoku: {e}");
+        errln!("shinchoku: {}", e.describe(lang));
         ExitCode::from(UNREADABLE)
     })?;
     if doc.save_path().is_none() {
         CommandProblem::MasterNotRon {
             path: path.to_path_buf(),
         }
-        .say_error();
+        .say_error(lang);
         return Err(ExitCode::FAILURE);
     }
     if let Some(r) = &doc.report().response {
@@ -77,20 +79,25 @@ pub fn open_master(path: &Path) -> Result<Document, ExitCode> {
             path: path.to_path_buf(),
             division: r.division.clone(),
         }
-        .say_error();
+        .say_error(lang);
         return Err(ExitCode::FAILURE);
     }
     Ok(doc)
 }
 
-pub fn save_master(doc: &mut Document, path: &Path, force: bool) -> Result<(), ExitCode> {
+pub fn save_master(
+    doc: &mut Document,
+    path: &Path,
+    force: bool,
+    lang: Lang,
+) -> Result<(), ExitCode> {
     let options = if force {
         SaveOptions::FORCE
     } else {
         SaveOptions::default()
     };
     doc.save_to_with(path, options).map_err(|e| {
-        errln!("shinchoku: {e}");
+        errln!("shinchoku: {}", e.describe(lang));
         ExitCode::FAILURE
     })
 }
@@ -103,9 +110,8 @@ pub fn edit_master(
     (report, output): (&Path, &Path),
     (force, lang): (bool, crate::lang::Lang),
 ) -> Result<(), ExitCode> {
-    use crate::lang::Describe;
     if output != report
-        && let Some(refused) = locked_output(output, force)
+        && let Some(refused) = locked_output(output, force, lang)
     {
         return Err(refused);
     }
@@ -114,5 +120,5 @@ pub fn edit_master(
         errln!("shinchoku: {report}: {}", e.describe(lang));
         return Err(ExitCode::FAILURE);
     }
-    save_master(doc, output, force)
+    save_master(doc, output, force, lang)
 }

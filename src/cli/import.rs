@@ -7,14 +7,19 @@ use super::console::{errln, outln};
 use super::files::{locked_output, open, refused_output};
 
 pub fn run(args: &Import) -> ExitCode {
-    if let Some(refused) = refused_output(&args.output, Some("ron"), &[&args.report]) {
+    if let Some(refused) = refused_output(
+        &args.output,
+        Some("ron"),
+        &[&args.report],
+        crate::lang::Lang::En,
+    ) {
         return refused;
     }
-    if let Some(refused) = locked_output(&args.output, args.force) {
+    if let Some(refused) = locked_output(&args.output, args.force, crate::lang::Lang::En) {
         return refused;
     }
     let (input, output) = (&args.report, &args.output);
-    let opened = match open(input) {
+    let opened = match open(input, crate::lang::Lang::En) {
         Ok(o) => o,
         Err(code) => return code,
     };

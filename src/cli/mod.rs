@@ -100,6 +100,6 @@ pub fn parse_and_run(
 
 /// What a build without the window does when no command is given.
 pub fn without_window(_files: Vec<PathBuf>, _compare: Option<PathBuf>) -> ExitCode {
-    CommandProblem::NoWindow.say_error();
+    CommandProblem::NoWindow.say_error(crate::lang::Lang::En);
     ExitCode::FAILURE
 }

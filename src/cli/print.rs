@@ -9,15 +9,16 @@ use super::console::{errln, outln};
 use super::files::{UNREADABLE, locked_output, open, refused_output};
 use super::problem::CommandProblem;
 use crate::compare::Comparison;
+use crate::lang::Lang;
 use crate::model::Report;
 use crate::print::pdf::Tagging;
 use crate::print::{Columns, KeepTogether, PageSetup, Paper, PrintJob};
 
 pub fn run(args: &Print) -> ExitCode {
-    if let Some(refused) = refused_output(&args.output, Some("pdf"), &[&args.report]) {
+    if let Some(refused) = refused_output(&args.output, Some("pdf"), &[&args.report], Lang::En) {
         return refused;
     }
-    if let Some(refused) = locked_output(&args.output, args.force) {
+    if let Some(refused) = locked_output(&args.output, args.force, Lang::En) {
         return refused;
     }
     let setup = page_setup(args);
@@ -27,7 +28,7 @@ pub fn run(args: &Print) -> ExitCode {
         Tagging::Tagged
     };
     let (input, output) = (&args.report, &args.output);
-    let opened = match open(input) {
+    let opened = match open(input, Lang::En) {
         Ok(o) => o,
         Err(code) => return code,
     };
@@ -52,7 +53,7 @@ pub fn run(args: &Print) -> ExitCode {
         Err(refused) => {
             bar.finish();
             let path = input.clone();
-            CommandProblem::TooManyPages { path, refused }.say_error();
+            CommandProblem::TooManyPages { path, refused }.say_error(Lang::En);
             return ExitCode::from(UNREADABLE);
         }
     };
@@ -76,7 +77,7 @@ pub fn run(args: &Print) -> ExitCode {
             path: output.clone(),
             error: e,
         }
-        .say_error();
+        .say_error(Lang::En);
         return ExitCode::FAILURE;
     }
     if let Some(note) = too_large {
@@ -137,7 +138,7 @@ fn page_setup(args: &Print) -> PageSetup {
 
 /// The comparison with the older report `--compare` names.
 fn compared(old: &Path, report: &Report) -> Result<Comparison, ExitCode> {
-    let opened = open(old)?;
+    let opened = open(old, Lang::En)?;
     let label = crate::model::text::path_shown(old).to_string();
     Ok(Comparison::new(label, opened.report, report))
 }
@@ -153,7 +154,7 @@ fn check_selection(setup: &PageSetup, report: &Report, input: &Path) -> Result<(
             division: d.clone(),
             path: input.to_path_buf(),
         }
-        .say_error();
+        .say_error(Lang::En);
         return Err(ExitCode::from(UNREADABLE));
     }
     if let Some(n) = setup.section
@@ -163,7 +164,7 @@ fn check_selection(setup: &PageSetup, report: &Report, input: &Path) -> Result<(
             section: n,
             path: input.to_path_buf(),
         }
-        .say_error();
+        .say_error(Lang::En);
         return Err(ExitCode::from(UNREADABLE));
     }
     Ok(())

@@ -174,13 +174,14 @@ impl Describe for CommandProblem {
 
 impl CommandProblem {
     /// Says it on standard error as what stops the command: `shinchoku: …`.
-    pub fn say_error(&self) {
-        errln!("shinchoku: {}", self.describe(Lang::En));
+    pub fn say_error(&self, lang: Lang) {
+        errln!("shinchoku: {}", self.describe(lang));
     }
 
     /// Says it on standard error as a warning: `warning: …`.
-    pub fn say_warning(&self) {
-        errln!("warning: {}", self.describe(Lang::En));
+    pub fn say_warning(&self, lang: Lang) {
+        let mark = crate::lang::say(lang, "注意".into(), "warning".into());
+        errln!("{mark}: {}", self.describe(lang));
     }
 }
 

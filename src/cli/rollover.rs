@@ -11,13 +11,13 @@ use crate::lang::{Describe, Lang};
 
 pub fn run(args: &Rollover) -> ExitCode {
     let (input, output) = (&args.report, &args.output);
-    if let Some(refused) = refused_output(output, Some("ron"), &[input]) {
+    if let Some(refused) = refused_output(output, Some("ron"), &[input], crate::lang::Lang::En) {
         return refused;
     }
-    if let Some(refused) = locked_output(output, args.force) {
+    if let Some(refused) = locked_output(output, args.force, crate::lang::Lang::En) {
         return refused;
     }
-    let opened = match open(input) {
+    let opened = match open(input, crate::lang::Lang::En) {
         Ok(o) => o,
         Err(code) => return code,
     };

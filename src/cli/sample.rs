@@ -7,10 +7,10 @@ use super::console::{errln, outln};
 use super::files::{locked_output, refused_output};
 
 pub fn run(args: &Sample) -> ExitCode {
-    if let Some(refused) = refused_output(&args.output, Some("ron"), &[]) {
+    if let Some(refused) = refused_output(&args.output, Some("ron"), &[], crate::lang::Lang::En) {
         return refused;
     }
-    if let Some(refused) = locked_output(&args.output, args.force) {
+    if let Some(refused) = locked_output(&args.output, args.force, crate::lang::Lang::En) {
         return refused;
     }
     let report = match (args.initiatives, args.result_lines) {

@@ -11,12 +11,12 @@ use crate::lang::say;
 
 pub fn run(args: &SendBack) -> ExitCode {
     if let Some(out) = &args.output
-        && let Some(refused) = refused_output(out, Some("ron"), &[])
+        && let Some(refused) = refused_output(out, Some("ron"), &[], args.lang.lang())
     {
         return refused;
     }
     let lang = args.lang.lang();
-    let mut doc = match open_master(&args.report) {
+    let mut doc = match open_master(&args.report, args.lang.lang()) {
         Ok(d) => d,
         Err(code) => return code,
     };

@@ -11,7 +11,7 @@ use crate::{console_print as print, console_println as println};
 
 pub fn run(args: &Status) -> ExitCode {
     let lang = args.lang.lang();
-    let opened = match open(&args.report) {
+    let opened = match open(&args.report, args.lang.lang()) {
         Ok(o) => o,
         Err(code) => return code,
     };
@@ -21,7 +21,7 @@ pub fn run(args: &Status) -> ExitCode {
             path: args.report.clone(),
             division: r.division.clone(),
         }
-        .say_error();
+        .say_error(args.lang.lang());
         return ExitCode::FAILURE;
     }
     let today = args

@@ -13,7 +13,7 @@ use crate::{console_eprintln as eprintln, console_println as println};
 
 pub fn run(args: &Survey) -> ExitCode {
     let (input, dir) = (&args.report, &args.output);
-    let mut doc = match open_master(input) {
+    let mut doc = match open_master(input, crate::lang::Lang::En) {
         Ok(d) => d,
         Err(code) => return code,
     };
@@ -57,7 +57,7 @@ pub fn run(args: &Survey) -> ExitCode {
         errln!("shinchoku: {e}");
         return ExitCode::FAILURE;
     }
-    if let Err(code) = save_master(&mut doc, input, args.force) {
+    if let Err(code) = save_master(&mut doc, input, args.force, crate::lang::Lang::En) {
         remove_written(&sent);
         return code;
     }
