@@ -284,7 +284,9 @@ fn scheduled_over_passed(report: &Report, side: Side, e: &Entry) -> Option<Warni
 
 /// A result done (not 予定) in named months outside the period: 「（10月）」 in a first-half
 /// report, 「（R1.6月）」 in an FY2017 one. `6月～` keeps going and is judged by its first month; 通年, 年度内 and 随時 name no
-/// month of their own.
+/// month of their own. A range reaching into the period from before it is work begun earlier
+/// (「(8月～10月)」 in the second half, a first-half result confirmed as done): not said — a
+/// range past the period's end is (「(9月～10月)」 as of September).
 fn outside_period(report: &Report, side: Side, e: &Entry) -> Option<WarningKind> {
     let timing = e.timing.as_ref()?;
     let other_year = e.when.as_deref().is_some_and(|w| {
@@ -312,7 +314,15 @@ fn outside_period(report: &Report, side: Side, e: &Entry) -> Option<WarningKind>
             .first()
             .is_some_and(|m| !period.contains_fiscal(m))
     } else {
-        timing.months.intersect(period) != timing.months
+        let inside = timing.months.intersect(period);
+        // Before the period: one run up to its first month (8月～9月 before October), else the
+        // months are of another time (2月～4月 in the second half: next April).
+        let before = MonthSet::from_fiscal_indices(
+            (timing.months.fiscal_indices()).filter(|&m| !inside.contains_fiscal(m)),
+        );
+        let begun_earlier = before.is_empty()
+            || (before.runs().len() == 1 && before.last().map(|m| m + 1) == period.first());
+        inside.is_empty() || timing.months.last() > period.last() || !begun_earlier
     };
     (outside || other_year).then(said)
 }

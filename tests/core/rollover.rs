@@ -486,3 +486,48 @@ fn the_first_halfs_results_read_back_from_a_second_half_table_are_the_first_half
     let first = seed().report;
     assert!(first.history.is_empty() && said_outside(&first) == 0);
 }
+
+/// A result of the first half carried into the second and confirmed as done over months that
+/// reach into it (「(8月～10月予定)」 → 「(8月～10月)」): work begun before the period, not
+/// said to be outside it — by the report and by its table and workbook read back alike (they
+/// said 「8月～10月」 was outside the period, the report nothing). A range past the period's
+/// end is said, as ever.
+#[test]
+fn a_range_reaching_into_the_period_from_before_it_is_not_outside_it() {
+    use shinchoku::export::{Encoding, Format};
+    use shinchoku::model::check;
+    use shinchoku::model::diag::WarningKind;
+    let outside = |r: &Report| -> Vec<String> {
+        (check::warnings(r).into_iter())
+            .filter_map(|w| match w.kind {
+                WarningKind::MonthsOutsidePeriod { months, .. } => Some(months),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut second = rolled(&seed().report, RolloverTo::SecondHalf, "second half");
+    let topic = &mut second.sections[0].initiatives[1].topics[0];
+    for (k, text) in ["協創研修の開催(8月～10月)", "研修の実施(6月、11月)"]
+        .iter()
+        .enumerate()
+    {
+        topic.actual.push(shinchoku::model::Entry {
+            id: shinchoku::model::Id(90_000 + k as u64),
+            ..shinchoku::model::entry_text::read_entry(text, true, &mut Vec::new())
+        });
+    }
+    for r in [
+        second.clone(),
+        crate::exported_and_read(&second, Format::Table, Encoding::Utf8),
+        crate::exported_and_read(&second, Format::Xlsx, Encoding::Utf8),
+    ] {
+        // Months apart from the period's are of another time: said.
+        assert_eq!(outside(&r), ["6月、11月"]);
+    }
+    // As of September, a range past it is said.
+    let mut first = seed().report;
+    let topic = &mut first.sections[0].initiatives[1].topics[0];
+    topic.actual[0] =
+        shinchoku::model::entry_text::read_entry("協創研修(9月～10月)", true, &mut Vec::new());
+    assert_eq!(outside(&first), ["9月～10月"]);
+}
