@@ -114,11 +114,16 @@ pub fn entries_from_lines(text: &str, whole: &[Entry]) -> Vec<Entry> {
             (lines.get(k + 1..k + n))
                 .is_some_and(|after| after.iter().all(|l| !l.starts_with('・')))
         };
-        let span = (several.get(&lines[k]).into_iter().flatten())
+        let mut span = (several.get(&lines[k]).into_iter().flatten())
             .map(Vec::len)
             .filter(|&n| continued(n))
             .max()
             .unwrap_or(1);
+        // A ※ remark on a line of its own (Alt+Enter before it) is the note of the line above,
+        // as the published format writes it: it was taken as a result of its own.
+        while lines.get(k + span).is_some_and(|l| l.starts_with('※')) {
+            span += 1;
+        }
         let line = lines[k..k + span].join("\n");
         let (body, bullet) = match line.strip_prefix('・') {
             Some(rest) => (rest, true),

@@ -1044,3 +1044,33 @@ fn a_line_the_division_added_and_then_moved_in_its_workbook_arrives_where_it_was
     );
     assert!(c.conflicts().is_empty(), "{:?}", c.conflicts());
 }
+
+/// A ※ remark typed on a line of its own in a workbook cell (Alt+Enter before it) is the note
+/// of the line above, as the published format writes one: one result, its text as typed (it
+/// was taken as a result of its own, listed as added and warned of as having no months).
+#[test]
+fn a_remark_on_a_line_of_its_own_is_the_note_of_the_line_above() {
+    let mut master = master();
+    let answer = workbook_answer(master.report(), 推進課, |cell| {
+        cell.replacen(SECOND, &format!("{SECOND}\n※庁内掲示板でも周知"), 1)
+    });
+    let c = take(&mut master, vec![answer], 10);
+    let noted = format!("{SECOND}\n※庁内掲示板でも周知");
+    assert!(
+        results(master.report()).contains(&noted),
+        "{:?}",
+        results(master.report())
+    );
+    assert!(
+        !results(master.report())
+            .iter()
+            .any(|r| r == "※庁内掲示板でも周知")
+    );
+    assert!(
+        !crate::described_ja(&c.warnings)
+            .iter()
+            .any(|w| w.contains("時期") && w.contains("庁内掲示板")),
+        "{:?}",
+        crate::described_ja(&c.warnings)
+    );
+}
