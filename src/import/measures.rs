@@ -160,6 +160,16 @@ pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) 
 }
 
 /// Whether a report sheet's heading is one of the numbers' columns (not the report's own).
+/// A level written as `S：特に良好に進捗` (a code of one or two capitals, a colon, a label): the
+/// code and the label, where a sheet declares its scale so.
+pub(crate) fn scale_line(text: &str) -> Option<(&str, &str)> {
+    let (code, label) = text.split_once(['：', ':'])?;
+    let code = code.trim();
+    let short = !code.is_empty() && code.chars().count() <= 2;
+    (short && code.chars().all(|c| c.is_ascii_uppercase()) && !label.trim().is_empty())
+        .then_some((code, label))
+}
+
 /// A row under a rating scale's head that is no level but a note after it (「※ 未定稿」, a
 /// sentence): a code and no label, the code a remark or longer than a code is. It ends the
 /// scale (it was read as a level coded 「※ 未定稿」).

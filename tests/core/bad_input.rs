@@ -267,6 +267,20 @@ fn a_note_under_the_numbers_declaration_is_kept_and_said() {
         imported.report.measure_settings.rating_scale,
         report.measure_settings.rating_scale
     );
+    // A scale written `S：…` a level a row, no head: read, not kept (each was said not read).
+    let start = noted.find("\n評価\t内容").unwrap();
+    let end = noted.find("\n※ 未定稿").unwrap();
+    let colons = format!(
+        "{}\nS：特に良好に進捗\nA：良好に進捗\nB：概ね進捗{}",
+        &noted[..start],
+        &noted[end..]
+    );
+    let imported = import_text(&colons).unwrap();
+    assert_eq!(crate::unread_texts(&imported.report), ["※ 未定稿"]);
+    let codes: Vec<&str> = (imported.report.measure_settings.rating_scale.iter())
+        .map(|l| l.code.as_str())
+        .collect();
+    assert_eq!(codes[..3], ["S", "A", "B"]);
     // The seed's header has no columns of numbers: every row above it is kept.
     let text = with_line(5, |l| {
         format!("（単位：千円）\n評価\t内容\nA\t順調\nB\t遅れ\n※ 未定稿\n{l}")

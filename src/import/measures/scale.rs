@@ -47,19 +47,14 @@ pub(super) fn legend(sheet: &Sheet) -> Vec<(RatingLevel, Location)> {
     }
     for r in sheet.used_rows() {
         for (c, t) in sheet.row_texts(r) {
-            if let Some((code, label)) = t.split_once(['：', ':']) {
-                let code = code.trim();
-                let short = !code.is_empty() && code.chars().count() <= 2;
-                if short && code.chars().all(|c| c.is_ascii_uppercase()) && !label.trim().is_empty()
-                {
-                    let level = RatingLevel {
-                        code: code.to_string(),
-                        label: label.trim().to_string(),
-                        meaning: String::new(),
-                        not_applicable: false,
-                    };
-                    levels.push((level, cell(r, c)));
-                }
+            if let Some((code, label)) = super::scale_line(t) {
+                let level = RatingLevel {
+                    code: code.to_string(),
+                    label: label.trim().to_string(),
+                    meaning: String::new(),
+                    not_applicable: false,
+                };
+                levels.push((level, cell(r, c)));
             } else if t == "対象外" && !levels.is_empty() {
                 let level = RatingLevel {
                     code: t.to_string(),

@@ -52,6 +52,8 @@ pub(super) fn title_block<'a>(
     let mut texts: Vec<(usize, String)> = Vec::new();
     // The numbers' declarations, read only where the header has columns of numbers.
     let mut declarations: Vec<(usize, String)> = Vec::new();
+    // Levels written `S：…`: read only where no head (評価 | 内容) declares the scale.
+    let (mut colon_levels, mut saw_scale_head) = (Vec::new(), false);
     let header = loop {
         let Some(row) = rows.next() else {
             return Err(ImportError {
@@ -99,12 +101,25 @@ pub(super) fn title_block<'a>(
         let level = in_scale;
         in_scale |= scale_head;
         let counting = joined.contains("累計") && joined.contains("計上");
+        // Levels written `S：特に良好に進捗`, as the scale's reader reads them without a head.
+        let filled_texts = || {
+            row.fields
+                .iter()
+                .map(|f| f.trim())
+                .filter(|f| !f.is_empty())
+        };
+        let scale_lines = filled_texts().any(|f| crate::import::measures::scale_line(f).is_some())
+            && filled_texts()
+                .all(|f| f == "対象外" || crate::import::measures::scale_line(f).is_some());
+        saw_scale_head |= scale_head;
         let declaration = declares_numbers(&row) || counting || level;
-        if declaration && !(dated || numbering) {
-            declarations.push((row.line, row.fields.join("\t").trim().to_string()));
-        }
-        if !(dated || declaration || numbering) {
-            loose.push((row.line, row.fields.join("\t").trim().to_string()));
+        let kept = row.fields.join("\t").trim().to_string();
+        if scale_lines && !(declaration || dated || numbering) {
+            colon_levels.push((row.line, kept));
+        } else if declaration && !(dated || numbering) {
+            declarations.push((row.line, kept));
+        } else if !(dated || declaration || numbering) {
+            loose.push((row.line, kept));
         }
         if with_year.is_none() && era::find_era_year(&joined).is_some() && !period_line {
             with_year = Some(row);
@@ -124,6 +139,10 @@ pub(super) fn title_block<'a>(
     // the title block's own lines, kept and said as any other (they were dropped unsaid).
     if !content {
         loose.append(&mut above);
+    }
+    match saw_scale_head {
+        true => loose.append(&mut colon_levels),
+        false => declarations.append(&mut colon_levels),
     }
     // A header without columns of numbers: nothing reads their declarations (kept, said).
     if numbers::number_columns(&header).is_none_or(|(_, columns)| columns.is_empty()) {
