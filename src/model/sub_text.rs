@@ -64,21 +64,14 @@ fn sub_spans<'s>(
     Some(spans)
 }
 
-/// An entry's own words, its sub-items' texts taken out: the head before them and what follows
-/// them (a ※ note), as written — what a printout or a web page shows on the entry's own line,
-/// above its sub-items. The label (and notes) when the text does not hold its sub-items.
+/// An entry's own words, its sub-items' texts taken out: the head before them, as written —
+/// what a printout or a web page shows on the entry's own line, above its sub-items (what
+/// follows the last, a ※ note, goes on its line: [`sub_line`]). The label (and notes) when the
+/// text does not hold its sub-items.
 pub fn own_text(entry: &Entry) -> String {
     let subs = entry.subs.iter().map(|s| s.text.as_str());
     match sub_spans(&entry.text, subs) {
-        Some(spans) if !spans.is_empty() => {
-            let head = entry.text[..spans[0].0].trim();
-            let tail = entry.text[spans[spans.len() - 1].1..].trim();
-            if tail.is_empty() {
-                head.to_string()
-            } else {
-                format!("{head} {tail}")
-            }
-        }
+        Some(spans) if !spans.is_empty() => entry.text[..spans[0].0].trim().to_string(),
         Some(_) => entry.text.clone(),
         None => {
             let mut out = entry.label.clone();
@@ -92,7 +85,9 @@ pub fn own_text(entry: &Entry) -> String {
 
 /// Sub-item `k`'s line as a printout or a web page shows it under its entry: its text, and the
 /// separator the entry's text writes after it when that is more than a space (「各部との意見交換
-/// (8月)、」), so that the lines together hold every word of the text.
+/// (8月)、」) — after the last, all the text writes after it, as written (「第２号の配信(8月)
+/// ※好評につき増刷」: the note went on the entry's line, before the words it follows) — so that
+/// the lines together hold every word of the text in its order.
 pub fn sub_line(entry: &Entry, k: usize) -> Option<String> {
     let sub = entry.subs.get(k)?;
     let after = separator_after(entry, k);
@@ -102,7 +97,8 @@ pub fn sub_line(entry: &Entry, k: usize) -> Option<String> {
     })
 }
 
-/// The text between sub-item `k` and the next where the entry's text holds them all in order.
+/// The text between sub-item `k` and the next where the entry's text holds them all in order
+/// (trimmed), or after the last to the text's end (trimmed at its end only).
 /// The spans are found once for an entry and kept for its next sub-item: a printout or a web
 /// page asks for each sub-item in turn, and finding them all for each was quadratic (an entry
 /// of 40,000 sub-items took over 20 s to print).
@@ -126,13 +122,19 @@ fn separator_after(entry: &Entry, k: usize) -> Option<String> {
             *kept = Some((key, spans.unwrap_or_default()));
         }
         let spans = &kept.as_ref()?.1;
-        let (this, next) = (spans.get(k)?, spans.get(k + 1)?);
+        let this = spans.get(k)?;
         // Spans kept for another entry that came to stand at the same place: only a text
-        // holding both sub-items there is read.
+        // holding the sub-items there is read.
         let at = |(from, to): (usize, usize), s: &Entry| entry.text.get(from..to) == Some(&s.text);
-        if !(at(*this, &entry.subs[k]) && at(*next, &entry.subs[k + 1])) {
+        if !at(*this, &entry.subs[k]) {
             return None;
         }
-        Some(entry.text.get(this.1..next.0)?.trim().to_string())
+        match spans.get(k + 1) {
+            Some(next) if at(*next, &entry.subs[k + 1]) => {
+                Some(entry.text.get(this.1..next.0)?.trim().to_string())
+            }
+            Some(_) => None,
+            None => Some(entry.text.get(this.1..)?.trim_end().to_string()),
+        }
     })
 }

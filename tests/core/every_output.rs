@@ -225,12 +225,8 @@ fn assert_outputs_hold(report: &Report, divisions: &[&str], expected: &Results) 
             let lines: Vec<String> = std::iter::once(sub_text::own_text(e))
                 .chain((0..e.subs.len()).filter_map(|k| sub_text::sub_line(e, k)))
                 .collect();
-            let sorted = |s: &str| {
-                let mut c: Vec<char> = compact(s).chars().collect();
-                c.sort_unstable();
-                c
-            };
-            assert_eq!(sorted(&lines.concat()), sorted(&e.text), "{lines:?}");
+            // In the text's order: a ※ note after the last sub-item stays after it.
+            assert_eq!(compact(&lines.concat()), compact(&e.text), "{lines:?}");
             for piece in &lines {
                 assert!(html.contains(piece.as_str()), "web page lacks 「{piece}」");
                 assert!(pdf.contains(&compact(piece)), "PDF lacks 「{piece}」");
@@ -274,4 +270,22 @@ proptest! {
         prop_assert_eq!(&results_of(master.report(), &divisions), &expected);
         assert_outputs_hold(master.report(), &divisions, &expected);
     }
+}
+
+/// A ※ note written after an entry's last sub-item is shown after it, on its line, as typed
+/// (with its 全角スペース): it was put on the entry's own line, before the words it follows
+/// (「メルマガ ※好評につき増刷」 above 「第２号の配信(8月)」).
+#[test]
+fn a_note_after_the_last_sub_item_is_shown_after_it() {
+    let e = shinchoku::model::entry_text::read_entry(
+        "メルマガ　第２号の配信(8月)　※好評につき増刷",
+        true,
+        &mut Vec::new(),
+    );
+    assert_eq!(e.subs.len(), 1, "{e:?}");
+    assert_eq!(sub_text::own_text(&e), "メルマガ");
+    assert_eq!(
+        sub_text::sub_line(&e, 0).as_deref(),
+        Some("第２号の配信(8月)　※好評につき増刷")
+    );
 }
