@@ -253,6 +253,10 @@ fn split_sub_items(body: &str) -> Vec<&str> {
     // sub-item with no month, a row of their own everywhere). Words are a sub-item still
     // (`新人研修(4月)、管理者研修`: an activity whose month is not written).
     let note_of_last = body[start..].trim_start().starts_with('、') && parse_counts(tail).is_some();
+    // `研修資料の改訂（６月）　全庁へ周知`: words after the months of an entry with no sub-items
+    // are its note (they were made a sub-item with no month, said as one that lost its month).
+    let note_of_entry = pieces.len() == 1 && head_split(pieces[0]).is_none();
+    let note_of_last = note_of_last || note_of_entry;
     match pieces.last_mut() {
         Some(last) if !tail.is_empty() && note_of_last => {
             let from = last.as_ptr() as usize - body.as_ptr() as usize;

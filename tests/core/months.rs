@@ -414,3 +414,30 @@ fn a_month_bracket_after_a_remark_is_the_entrys_months() {
         assert!(e.timing.is_none() && e.when.is_none(), "{text}: {e:?}");
     }
 }
+
+/// Words after the months of an entry that has no sub-items (「研修資料の改訂（６月）　全庁へ周知」)
+/// are its note: the entry reads June, one entry, the text as typed. They were made a sub-item
+/// with no month, said as a line that lost its month and listed in the review as a result
+/// added.
+#[test]
+fn words_after_an_entrys_months_are_its_note_not_a_sub_item() {
+    use shinchoku::model::entry_text::read_entry;
+    for text in [
+        "研修資料の改訂（６月）　全庁へ周知",
+        "研修資料の改訂(5月～9月) 各部へ配布",
+    ] {
+        let mut problems = Vec::new();
+        let e = read_entry(text, true, &mut problems);
+        assert!(e.subs.is_empty(), "{text}: {:?}", e.subs);
+        assert!(e.timing.is_some(), "{text}");
+        assert_eq!(e.text, text);
+        assert!(problems.is_empty(), "{text}: {problems:?}");
+    }
+    // A head and its sub-items are split as before.
+    let e = read_entry(
+        "職員研修の実施 新規採用職員研修(4月) 割愛採用職員研修(4月)",
+        true,
+        &mut Vec::new(),
+    );
+    assert_eq!(e.subs.len(), 2);
+}
