@@ -758,11 +758,18 @@ fn from_report(
             }
             _ => (Cow::Borrowed(&t.actual), Cow::Borrowed(&a.actual)),
         };
-        let list = adopt_list(i, &mine, &claimed, &sent, fresh);
+        let mut list = adopt_list(i, &mine, &claimed, &sent, fresh);
         // The id the response gave each line it added, by the id the line is given.
-        for (theirs, ours) in a.actual.iter().zip(&list) {
+        let known: std::collections::HashSet<Id> = t.actual.iter().map(|e| e.id).collect();
+        for (theirs, ours) in a.actual.iter().zip(&mut list) {
             if sent_ids.as_ref().is_none_or(|s| !s.contains(&theirs.id)) {
                 brought.answered.insert(ours.id, theirs.id);
+            }
+            // A line typed by hand (its text alone: no reading, no link written) is linked
+            // to its plan line as a line typed into a workbook is: it showed 計画外, the same
+            // line from a workbook did not.
+            if theirs.label.is_empty() && theirs.reports.is_empty() && !known.contains(&ours.id) {
+                ours.reports = crate::model::links::propose_for(i, t.id, ours).into();
             }
         }
         if as_taken_before(&mut brought, before, topic, &list) {

@@ -774,3 +774,24 @@ fn an_answer_named_twice_is_read_once() {
         crate::described_ja(&c.warnings)
     );
 }
+
+/// A line typed by hand into a response file (its text alone) is linked to its plan line as
+/// the same line typed into a workbook is: it came in linked to nothing, and the web page and
+/// the printout marked it 計画外 (and the report differed from its own table read back).
+#[test]
+fn a_hand_typed_line_is_linked_to_its_plan_line() {
+    let mut master = master();
+    let typed = r#"(id: 900, bullet: true, text: "県有財産の貸付けに向けた現地調査の実施(6月)")"#;
+    let (_dir, file) = typed_into_response(master.report(), typed);
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(10));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let r = master.report();
+    let t = r.topic(topic(r, ALONE)).unwrap();
+    let line = (t.actual.iter())
+        .find(|e| e.text == "県有財産の貸付けに向けた現地調査の実施(6月)")
+        .unwrap();
+    let linked: Vec<&str> = (line.reports.iter())
+        .filter_map(|p| r.entry(*p).map(|e| e.text.as_str()))
+        .collect();
+    assert!(!linked.is_empty(), "linked to nothing");
+}
