@@ -225,12 +225,19 @@ fn row_results(
     }
     let sent_texts = super::sent_texts::SentTexts::of_row(row, written);
     let known = sent_texts.lines_of(&answerable.actual);
-    let typed = adopt_lines(
+    let mut typed = adopt_lines(
         (i, &answerable, Side::Actual),
         &cell,
         &|text| known.result_of(text),
         fresh,
     );
+    // A new line linked to a plan line of another division's topic (by its name, the
+    // initiative shared): not linked — it made that division's plan lines 完了.
+    let own = super::shared::own_plans(i, from.1);
+    let standing: HashSet<Id> = Entry::all_in(&t.actual).map(|e| e.id).collect();
+    for e in typed.iter_mut().filter(|e| !standing.contains(&e.id)) {
+        e.reports.retain(|p| own.contains(p));
+    }
     // The cell's lines as the division's earlier answer had them: the same answer sent again,
     // which changes nothing (what was done with them since — the office's correction, another
     // division's rewrite — stays).

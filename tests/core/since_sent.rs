@@ -1074,3 +1074,41 @@ fn a_remark_on_a_line_of_its_own_is_the_note_of_the_line_above() {
         crate::described_ja(&c.warnings)
     );
 }
+
+/// A division's response links its new result to a plan line of another division's topic in
+/// the same initiative (人事課's result to 総務課's 「組織定数調整(11月～1月)」): the link is not
+/// taken, and said — taken, 総務課's plan lines turned 完了 though 総務課 never answered.
+#[test]
+fn a_link_to_another_divisions_plan_line_is_not_taken_and_is_said() {
+    const 人事課: &str = "総務部人事課";
+    let mut master = master();
+    let mut response = survey::response_for(master.report(), 人事課, due(), "");
+    let theirs = headed(&response, "組織体制・運営の検討");
+    let plan = response.topic(theirs).unwrap().plan[2].id;
+    let mine = headed(&response, MOVED_FROM);
+    response
+        .topic_mut(mine)
+        .unwrap()
+        .actual
+        .push(shinchoku::model::Entry {
+            id: Id(9001),
+            reports: vec![plan].into(),
+            ..shinchoku::model::entry_text::read_entry("組織定数調整(11月)", true, &mut Vec::new())
+        });
+    let answer = answer_from_report(response, format!("{人事課}.ron")).unwrap();
+    let c = take(&mut master, vec![answer], 10);
+    let r = master.report();
+    let added = (r.topic(mine).unwrap().actual.iter())
+        .find(|e| e.text == "組織定数調整(11月)")
+        .unwrap();
+    assert!(added.reports.is_empty(), "{:?}", added.reports);
+    let i = r.initiative_of_topic(theirs).unwrap();
+    assert!(shinchoku::model::links::reporting(i, plan).is_empty());
+    assert!(
+        crate::described_ja(&c.warnings)
+            .iter()
+            .any(|w| w.contains("他の担当課の見出しの年次計画「組織定数調整(11月～1月)")),
+        "{:?}",
+        crate::described_ja(&c.warnings)
+    );
+}

@@ -460,6 +460,12 @@ pub enum WarningKind {
         linked: Option<String>,
         id: u64,
     },
+    /// A division's answer linked its result to a plan line of another division's topic: the
+    /// link is not taken (one division's result made another's plan lines 完了).
+    LinkToOthersPlan {
+        entry: String,
+        linked: String,
+    },
     /// A workbook cell outside the report's columns or rows; kept in the unread list.
     CellOutsideLayout {
         text: String,

@@ -79,6 +79,7 @@ impl Describe for WarningKind {
             | W::OtherReportSheet { .. }
             | W::ReportSheetHidden { .. }
             | W::LinkDropped { .. }
+            | W::LinkToOthersPlan { .. }
             | W::InvisibleCharacters { .. }
             | W::NoGlyph { .. }
             | W::Measure { .. }
@@ -512,6 +513,19 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
         W::LinkDropped { entry, linked, id } => {
             super::cell_words::link_dropped(entry, linked.as_deref(), *id, lang)
         }
+        W::LinkToOthersPlan { entry, linked } => say(
+            lang,
+            format!(
+                "実績「{}」を他の担当課の見出しの年次計画「{}」に結び付けています。結び付けは担当課自身の見出しの計画にだけできるため、取り込みません",
+                preview(entry),
+                preview(linked)
+            ),
+            format!(
+                "result 「{}」 is linked to 「{}」, a plan line of another division's topic; an answer links only to its own topics' plan lines: the link is not taken",
+                preview(entry),
+                preview(linked)
+            ),
+        ),
         W::InvisibleCharacters { place, text, chars } => {
             crate::model::text_place::describe_invisible(place, text, chars, lang)
         }
