@@ -466,6 +466,10 @@ case_tsv_many_subs_html() {
   make tsv-many-subs a.tsv && expect 0 "" export "$work/a.tsv" -o "$work/out.html"
 }
 
+case_tsv_title_rows() {
+  make tsv-title-rows a.tsv && expect 2 "no header row among the first 1000 rows" check "$work/a.tsv"
+}
+
 case_tsv_wide_header() {
   make tsv-wide-header a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
 }

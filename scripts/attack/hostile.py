@@ -970,6 +970,14 @@ def make_tsv_title_as_of(scale):
     return "\n".join(lines).encode()
 
 
+def make_tsv_title_rows(scale):
+    """4,990,000 one-letter rows above the header (10 MB): each was kept and said, 1.2 GB
+    to check. Refused past the first 1,000 rows with text."""
+    lines = seed_lines()
+    lines[3:3] = ["x"] * 4_990_000
+    return "\n".join(lines).encode()
+
+
 def make_tsv_wide_header(scale):
     """A stage table of 40,000 empty headings over 3,000 one-cell rows (466 KB): its flattened
     copy was 120 million empty cells (a 3.9 GB allocation)."""

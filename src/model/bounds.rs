@@ -55,12 +55,16 @@ pub const MAX_ANSWER_TEXT_BYTES: usize = 32 << 20;
 /// `<td>` in one cell took 2 GB to check.
 pub const MAX_CELL_TAGS: usize = 100_000;
 /// Entries (plan lines and results, sub-items too) a report table may hold, counted before its
-/// rows are read as the line breaks, `・` and opening tags and headings (but a table's `<td>`,
-/// `<th>`) that may start one: a 10,000-initiative report's table (83,000 entries, 19 MB)
-/// counts 289,000.
+/// rows are read as the line breaks, `・`, opening tags and headings (but a table's `<td>`,
+/// `<th>`) that may start one, and the month brackets that may end a sub-item: a
+/// 10,000-initiative report's table (83,000 entries, 19 MB) counts about 340,000.
 /// Each entry read costs up to two kilobytes, and a 24 KB workbook of one cell of 4.5 million
 /// line breaks took 8.5 GB.
 pub const MAX_TABLE_LINES: usize = 500_000;
+/// Rows with text above a table's header row: a title block has a handful. Past this the
+/// header is looked for no further and the table is refused — each row there is kept and said,
+/// and 4,990,000 one-letter rows (a 10 MB table) took 1.2 GB to check.
+pub const MAX_ROWS_ABOVE_HEADER: usize = 1_000;
 /// Warnings listed at most: past them, each is counted in one last warning saying how many
 /// more there were (the text they concern is kept all the same), so that a file of a million
 /// rows not understood does not hold a million warnings.

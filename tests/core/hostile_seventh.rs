@@ -134,3 +134,37 @@ fn a_topic_id_typed_over_sets_its_row_aside_and_the_rest_is_read() {
         assert!(ja.contains(&format!("回答!F{}", first.row)), "{ja}");
     }
 }
+
+/// Millions of rows above a table's header (4,990,000 one-letter rows, a 10 MB table): each was
+/// kept and said, 1.2 GB to check. The header is looked for among the first
+/// [`MAX_ROWS_ABOVE_HEADER`] rows with text, and the table refused past them, naming the row;
+/// a title block within them reads, every row of it kept.
+#[test]
+fn a_table_with_more_rows_above_its_header_than_a_title_block_has_is_refused() {
+    use shinchoku::model::bounds::MAX_ROWS_ABOVE_HEADER;
+    use shinchoku::model::diag::ImportErrorKind;
+    let header = crate::SEED.find("\n番号\t").unwrap();
+    let above = |n: usize| {
+        format!(
+            "{}\n{}{}",
+            &crate::SEED[..header],
+            "x\n".repeat(n),
+            &crate::SEED[header + 1..]
+        )
+    };
+    let err = shinchoku::import::import_text(&above(MAX_ROWS_ABOVE_HEADER)).unwrap_err();
+    assert!(
+        matches!(err.kind, ImportErrorKind::NoHeaderRowWithin { .. }),
+        "{:?}",
+        err.kind
+    );
+    assert!(err.at.row.is_some());
+    assert!(err.describe(Lang::Ja).contains("見出しの行がありません"));
+    let read = shinchoku::import::import_text(&above(MAX_ROWS_ABOVE_HEADER - 2)).unwrap();
+    assert_eq!(read.report.initiative_count(), 11);
+    let kept = crate::unread_texts(&read.report);
+    assert_eq!(
+        kept.iter().filter(|t| **t == "x").count(),
+        MAX_ROWS_ABOVE_HEADER - 2
+    );
+}

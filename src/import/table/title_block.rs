@@ -69,6 +69,12 @@ pub(super) fn title_block<'a>(
             in_scale = false;
             continue;
         }
+        if texts.len() == crate::model::bounds::MAX_ROWS_ABOVE_HEADER {
+            return Err(ImportError {
+                at: Location::row(row.line),
+                kind: ImportErrorKind::NoHeaderRowWithin { rows: texts.len() },
+            });
+        }
         // Said only where an initiative row stands there (a number, a title, its stages and
         // more: a header hidden by what comes before it); a date, `1 概要` or `１ （１） 概要`
         // is a title block's.

@@ -194,6 +194,11 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
              具体的取組 (as in the published report table)"
                 .into(),
         ),
+        K::NoHeaderRowWithin { rows } => say(
+            lang,
+            format!("最初の{rows}行に見出しの行がありません。「番号」と「具体的取組」の列見出しがある行が必要です（表題の行がそれより多い表は報告の表ではないか、壊れています）"),
+            format!("no header row among the first {rows} rows with text: expected a row with the column headings 番号 and 具体的取組 (a title block of more rows is no report table's, or a damaged one)"),
+        ),
         K::EntriesCsv => say(
             lang,
             "記載ごとの行のCSV（進捗のCSV出力）です。題名・年度・工程表がないため報告としては読めません。報告の表（.tsv）かExcelファイル（.xlsx）を取り込んでください".into(),

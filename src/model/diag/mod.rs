@@ -682,6 +682,11 @@ pub enum ImportErrorKind {
     /// A NUL byte: binary data.
     Binary,
     NoHeaderRow,
+    /// No header row among the first [`crate::model::bounds::MAX_ROWS_ABOVE_HEADER`] rows with
+    /// text (`row`: the one past them).
+    NoHeaderRowWithin {
+        rows: usize,
+    },
     /// A CSV of entries (a row per plan and actual entry, as Shinchoku's CSV export writes it
     /// for spreadsheets): no title, fiscal year or stage table to read a report from.
     EntriesCsv,
