@@ -40,8 +40,8 @@ pub const MAX_FILE_BYTES: u64 = 100 << 20;
 /// Initiatives a table may hold (a prefecture's programme has a few hundred): 960,000 rows of
 /// `1⇥1⇥1⇥1⇥1` in a 9.6 MB table each made one, and took 3.5 GB to check.
 pub const MAX_INITIATIVES: usize = 150_000;
-/// Results (sub-items counted) and topics of its own one survey answer may bring: a division
-/// answers tens. An answer of 450,000 lines (a 22 KB workbook) made the master 128 MB, more
+/// Results (sub-items counted, and those a text may part into: its month brackets) and topics
+/// of its own one survey answer may bring: a division answers tens. An answer of 450,000 lines (a 22 KB workbook) made the master 128 MB, more
 /// than is read ([`MAX_FILE_BYTES`]); past this the answer is refused and the others taken.
 pub const MAX_ANSWER_ENTRIES: usize = 100_000;
 /// The text of the results one survey answer brings, in bytes: a division writes kilobytes.

@@ -795,3 +795,24 @@ fn a_hand_typed_line_is_linked_to_its_plan_line() {
         .collect();
     assert!(!linked.is_empty(), "linked to nothing");
 }
+
+/// A line typed by hand whose text holds more sub-items than an answer may bring (its months
+/// counted as read): the answer is refused, naming its count, and nothing of it taken. They
+/// went uncounted (a hand-typed line's sub-items are in its text alone), and a master taking
+/// 900,000 of them was too large to save: every other answer of the collection lost with it.
+#[test]
+fn a_hand_typed_line_of_more_sub_items_than_an_answer_brings_is_refused() {
+    use shinchoku::model::bounds::MAX_ANSWER_ENTRIES;
+    let master = master();
+    let text = format!("研修 {}", "x(4月) ".repeat(MAX_ANSWER_ENTRIES + 1));
+    let typed = format!(r#"(id: 900, bullet: true, text: "{text}")"#);
+    let (_dir, file) = typed_into_response(master.report(), &typed);
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(10));
+    assert!(c.taken.is_empty());
+    assert_eq!(c.refused.len(), 1);
+    assert!(
+        matches!(c.refused[0].1, survey::Refusal::TooManyEntries { .. }),
+        "{:?}",
+        c.refused[0].1
+    );
+}
