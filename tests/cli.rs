@@ -1359,3 +1359,29 @@ fn as_of_moves_the_date_and_refuses_a_day_outside_the_year() {
     );
     assert_eq!(json(&["check", next, "--json"])["as_of"], "2018-03-31");
 }
+
+/// Rolling into the next fiscal year closes the results the old year still asked to confirm
+/// (the second half's, carried from the first, nobody having answered yet): said, each named,
+/// where they ended without a word (「0 results to confirm」).
+#[test]
+fn rolling_into_the_next_year_says_the_results_closed_unconfirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let master = master_ron(dir.path());
+    let (h2, h3) = (dir.path().join("h2.ron"), dir.path().join("h3.ron"));
+    let (master, h2, h3) = (
+        master.to_str().unwrap(),
+        h2.to_str().unwrap(),
+        h3.to_str().unwrap(),
+    );
+    succeeded(&["rollover", master, "-o", h2, "--to", "second-half"]);
+    let next = succeeded(&["rollover", h2, "-o", h3, "--to", "next-year"]);
+    let stderr = String::from_utf8_lossy(&next.stderr);
+    assert!(
+        stderr.contains("3 results to confirm closed with the year unconfirmed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(8月～10月予定)"), "{stderr}");
+    // Into the second half nothing closes.
+    let half = succeeded(&["rollover", master, "-o", h2, "--to", "second-half"]);
+    assert!(!String::from_utf8_lossy(&half.stderr).contains("unconfirmed"));
+}

@@ -128,6 +128,10 @@ impl ShinchokuApp {
         // An actual typed for the new year before it began stays as the new year's: the new
         // document's warnings name it (`Document::rolled_over`), the notice points there.
         let typed = crate::model::measure_check::actuals_typed_for(&old, next.report().fiscal_year);
+        // Into the next year: those the old year still asked to confirm close unconfirmed.
+        let closed = (next_year(&old, next.report()))
+            .then(|| crate::compare::confirm::results_to_confirm(&old).len())
+            .unwrap_or(0);
         let label = doc.display_name();
         if let Some(path) = doc.file_path() {
             let member = Member::of(path, &old);
@@ -150,6 +154,10 @@ impl ShinchokuApp {
         };
         if !typed.is_empty() {
             notice = format!("{notice}。{}", t.actuals_typed_ahead);
+        }
+        if closed > 0 {
+            let said = crate::compare::confirm::closed_unconfirmed(closed, lang);
+            notice = format!("{notice}。{said}");
         }
         vec![
             ViewCommand::Reset.into(),
@@ -205,4 +213,9 @@ impl ShinchokuApp {
 /// A report from a `.ron` file or a report table, or what is wrong with it.
 fn read_report(path: &Path) -> Result<Report, crate::model::diag::FileError> {
     crate::document::open_report(path).map(|opened| opened.report)
+}
+
+/// Whether `next` is of the fiscal year after `old`'s.
+fn next_year(old: &crate::model::Report, next: &crate::model::Report) -> bool {
+    next.fiscal_year != old.fiscal_year
 }

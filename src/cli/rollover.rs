@@ -52,6 +52,19 @@ pub fn run(args: &Rollover) -> ExitCode {
     for c in &to_confirm {
         outln!("  {}", c.describe(Lang::En));
     }
+    // Into the next year: those the old year still asked to confirm are closed, unconfirmed.
+    if next.fiscal_year != opened.report.fiscal_year {
+        let closed = confirm::results_to_confirm(&opened.report);
+        if !closed.is_empty() {
+            errln!(
+                "warning: {}",
+                confirm::closed_unconfirmed(closed.len(), Lang::En)
+            );
+            for c in &closed {
+                errln!("  {}", c.describe(Lang::En));
+            }
+        }
+    }
     // An actual typed for the new year before it began is the new year's now: said.
     for w in crate::model::measure_check::actuals_typed_for(&opened.report, next.fiscal_year) {
         errln!("  warning: {}", w.describe(Lang::En));

@@ -110,6 +110,23 @@ pub fn count(n: usize, lang: Lang) -> String {
     )
 }
 
+/// Results still to confirm when their year is closed (次の期間へ → the next fiscal year): kept
+/// in the history as they stand, unconfirmed — said, where rolling over ended them without a
+/// word.
+pub fn closed_unconfirmed(n: usize, lang: Lang) -> String {
+    say(
+        lang,
+        format!(
+            "{} {n}件は確認されないまま年度を閉じました（履歴にそのまま残ります）",
+            mark(Lang::Ja)
+        ),
+        format!(
+            "{n} result{} to confirm closed with the year unconfirmed (kept in the history as they stand)",
+            if n == 1 { "" } else { "s" }
+        ),
+    )
+}
+
 impl Describe for ToConfirm {
     /// Where it is and what it says, under a heading such as [`count`]'s.
     fn describe(&self, lang: Lang) -> String {
