@@ -129,9 +129,11 @@ impl ShinchokuApp {
         // document's warnings name it (`Document::rolled_over`), the notice points there.
         let typed = crate::model::measure_check::actuals_typed_for(&old, next.report().fiscal_year);
         // Into the next year: those the old year still asked to confirm close unconfirmed.
-        let closed = (next_year(&old, next.report()))
-            .then(|| crate::compare::confirm::results_to_confirm(&old).len())
-            .unwrap_or(0);
+        let closed = if next_year(&old, next.report()) {
+            crate::compare::confirm::results_to_confirm(&old).len()
+        } else {
+            0
+        };
         let label = doc.display_name();
         if let Some(path) = doc.file_path() {
             let member = Member::of(path, &old);
