@@ -410,18 +410,8 @@ impl ShinchokuApp {
                 Vec::new()
             }
             AppCommand::File(
-                FileCommand::ExportPdfTo(path) | FileCommand::ExportTo { path, .. },
-            ) if let Some(refused) = self.refused_output(&path) => refused,
-            AppCommand::File(FileCommand::ExportPdfTo(path)) => {
-                self.start_pdf(ctx, JobOutput::Pdf(path));
-                Vec::new()
-            }
-            AppCommand::File(FileCommand::ExportTo { path, encoding }) => {
-                let report = self.open.doc.doc().report();
-                let work = state::jobs::export_work(report, &path, encoding, lang);
-                self.jobs.start(JobOutput::Export(path), work, ctx);
-                Vec::new()
-            }
+                export @ (FileCommand::ExportPdfTo(_) | FileCommand::ExportTo { .. }),
+            ) => self.export_to(ctx, export),
             AppCommand::File(FileCommand::Rollover(to)) => self.rollover(to),
             AppCommand::File(FileCommand::OpenPath(path)) => self.open_path(path),
             AppCommand::File(
@@ -491,6 +481,26 @@ impl ShinchokuApp {
         } else {
             Vec::new()
         }
+    }
+
+    /// A PDF or an export written where the user chose, unless it is refused there.
+    fn export_to(&mut self, ctx: &Context, export: FileCommand) -> Vec<AppCommand> {
+        let (FileCommand::ExportPdfTo(path) | FileCommand::ExportTo { path, .. }) = &export else {
+            return Vec::new();
+        };
+        if let Some(refused) = self.refused_output(path) {
+            return refused;
+        }
+        match export {
+            FileCommand::ExportPdfTo(path) => self.start_pdf(ctx, JobOutput::Pdf(path)),
+            FileCommand::ExportTo { path, encoding } => {
+                let report = self.open.doc.doc().report();
+                let work = state::jobs::export_work(report, &path, encoding, self.lang());
+                self.jobs.start(JobOutput::Export(path), work, ctx);
+            }
+            _ => {}
+        }
+        Vec::new()
     }
 
     /// An output the window does not write: the file the report was read from, or a division's

@@ -288,22 +288,7 @@ fn read_rows<'a>(
     // row it is read from (a kept one is said so, not as unread).
     let as_of =
         (as_of_rows.iter()).find_map(|(line, text)| Some((*line, as_of_in(text, fiscal_year)?)));
-    let above = (above.into_iter()).map(|(row, text)| (row, text, true));
-    for (row, text, numbered) in above.chain(loose.into_iter().map(|(r, t)| (r, t, false))) {
-        let kind = match (numbered, as_of) {
-            (true, _) => WarningKind::AboveHeader { text: text.clone() },
-            // The as-of line alone, read: nothing else to keep (it was said not read).
-            (false, Some((line, _))) if line == row && title_block::date_alone(&text) => continue,
-            (false, Some((line, date))) if line == row => WarningKind::AsOfAboveHeader {
-                text: text.clone(),
-                month: date.month,
-                day: date.day,
-            },
-            (false, _) => WarningKind::TextAboveHeader { text: text.clone() },
-        };
-        reader.warn(Location::row(row), kind);
-        reader.unread.push(UnreadText { row, text });
-    }
+    reader.keep_above_header((above, loose), as_of);
     if title_row.is_none() {
         reader.warn(Location::row(header.line), WarningKind::NoTitleLine);
     }

@@ -22,7 +22,7 @@ use super::outside::Outside;
 use super::review::{difference, warnings_of};
 use super::{entries_text, topics_of};
 use crate::compare::Diff;
-use crate::edit::{Edit, ProvisionalEdit, Thing};
+use crate::edit::{Edit, ProvisionalEdit};
 use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::{Entry, Id, Received, Report, Side, TakenTopic, WrittenResult};
 
@@ -507,7 +507,7 @@ fn take(
             );
             brought
                 .conflicts
-                .extend(rows_deleted(master, gone, &answer));
+                .extend(super::from_workbook::rows_deleted(master, gone, &answer));
             brought.warnings.extend(outside.iter().cloned());
             let measures =
                 super::measures::from_rows(master, numbers, &division, (at.date(), &before));
@@ -646,66 +646,6 @@ fn division_part_kept(brought: &mut Brought, master: &Report) {
     }
 }
 
-/// Links an answer adds from its division's results (sub-items too) to plan lines of topics
-/// that are not its division's: not taken, each said — one division's new result linked to
-/// another's plan line made that division's plan lines 完了, though it never answered. Links
-/// the master's results hold already (the office's) stay.
-fn links_to_others(
-    (i, t): (&crate::model::Initiative, &crate::model::Topic),
-    own: &std::collections::HashSet<Id>,
-    list: &mut [Entry],
-) -> Vec<WarningKind> {
-    let standing: std::collections::HashMap<Id, &[Id]> = Entry::all_in(&t.actual)
-        .map(|e| (e.id, &e.reports[..]))
-        .collect();
-    let mut said = Vec::new();
-    let mut stack: Vec<&mut Entry> = list.iter_mut().collect();
-    while let Some(e) = stack.pop() {
-        let held = standing.get(&e.id).copied().unwrap_or_default();
-        let (keep, drop): (Vec<Id>, Vec<Id>) =
-            (e.reports.iter()).partition(|p| own.contains(p) || held.contains(p));
-        for p in drop {
-            let linked = (i.topics.iter())
-                .flat_map(|o| Entry::all_in(&o.plan))
-                .find(|x| x.id == p)
-                .map_or_else(String::new, |x| x.text.clone());
-            said.push(WarningKind::LinkToOthersPlan {
-                entry: e.text.clone(),
-                linked,
-            });
-        }
-        e.reports = keep.into();
-        stack.extend(e.subs.iter_mut());
-    }
-    said
-}
-
-/// A topic's row deleted from a workbook: listed as the topic's removal (which only the office
-/// makes, by hand), its results left as they are — never passed over.
-fn rows_deleted(master: &Report, gone: &[Id], answer: &Answer) -> Vec<Conflict> {
-    gone.iter()
-        .filter_map(|&id| {
-            let (i, t) = (master.initiative_of_topic(id)?, master.topic(id)?);
-            Some(Conflict {
-                file: answer.file.clone(),
-                division: answer.response.division.clone(),
-                kind: ConflictKind::Structure {
-                    thing: Thing::Topic,
-                    id,
-                    added: false,
-                },
-                initiative: Some(i.number.clone()),
-                topic: t.heading.clone(),
-                old: entries_text(&t.actual),
-                new: String::new(),
-                unlinks: Vec::new(),
-                edit: None,
-                not_sent: false,
-            })
-        })
-        .collect()
-}
-
 /// Says each result whose text and a sub-item were both rewritten, the text not holding the
 /// sub-item: the text is taken, the sub-item's words are not.
 fn sub_items_not_in_text(
@@ -793,21 +733,12 @@ fn from_report(
             _ => (Cow::Borrowed(&t.actual), Cow::Borrowed(&a.actual)),
         };
         let mut list = adopt_list(i, &mine, &claimed, &sent, fresh);
-        let own = super::shared::own_plans(i, division);
-        let others = links_to_others((i, t), &own, &mut list);
-        brought.say_of_results((i, t), others);
+        let said = super::answer_links::settle((i, t), division, &a.actual, &mut list);
+        brought.say_of_results((i, t), said);
         // The id the response gave each line it added, by the id the line is given.
-        let known: std::collections::HashSet<Id> = t.actual.iter().map(|e| e.id).collect();
-        for (theirs, ours) in a.actual.iter().zip(&mut list) {
+        for (theirs, ours) in a.actual.iter().zip(&list) {
             if sent_ids.as_ref().is_none_or(|s| !s.contains(&theirs.id)) {
                 brought.answered.insert(ours.id, theirs.id);
-            }
-            // A line typed by hand (its text alone: no reading, no link written) is linked
-            // to its plan line as a line typed into a workbook is: it showed 計画外, the same
-            // line from a workbook did not.
-            if theirs.label.is_empty() && theirs.reports.is_empty() && !known.contains(&ours.id) {
-                let proposed = crate::model::links::propose_for(i, t.id, ours);
-                ours.reports = proposed.into_iter().filter(|p| own.contains(p)).collect();
             }
         }
         if as_taken_before(&mut brought, before, topic, &list) {

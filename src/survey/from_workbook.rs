@@ -233,7 +233,7 @@ fn row_results(
     );
     // A new line linked to a plan line of another division's topic (by its name, the
     // initiative shared): not linked — it made that division's plan lines 完了.
-    let own = super::shared::own_plans(i, from.1);
+    let own = super::answer_links::own_plans(i, from.1);
     let standing: HashSet<Id> = Entry::all_in(&t.actual).map(|e| e.id).collect();
     for e in typed.iter_mut().filter(|e| !standing.contains(&e.id)) {
         e.reports.retain(|p| own.contains(p));
@@ -356,4 +356,30 @@ fn compared_lines(s: &str) -> Vec<String> {
 /// Two cell texts the same but for line ends and white space at the ends of lines.
 fn same_text(a: &str, b: &str) -> bool {
     compared_lines(a) == compared_lines(b)
+}
+
+/// A topic's row deleted from a workbook: listed as the topic's removal (which only the office
+/// makes, by hand), its results left as they are — never passed over.
+pub(super) fn rows_deleted(master: &Report, gone: &[Id], answer: &Answer) -> Vec<Conflict> {
+    gone.iter()
+        .filter_map(|&id| {
+            let (i, t) = (master.initiative_of_topic(id)?, master.topic(id)?);
+            Some(Conflict {
+                file: answer.file.clone(),
+                division: answer.response.division.clone(),
+                kind: ConflictKind::Structure {
+                    thing: Thing::Topic,
+                    id,
+                    added: false,
+                },
+                initiative: Some(i.number.clone()),
+                topic: t.heading.clone(),
+                old: entries_text(&t.actual),
+                new: String::new(),
+                unlinks: Vec::new(),
+                edit: None,
+                not_sent: false,
+            })
+        })
+        .collect()
 }

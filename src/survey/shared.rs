@@ -615,15 +615,3 @@ pub(super) fn base_of(
         .find(|(t, s, _)| *t == topic && *s == side)
         .map(|(_, _, list)| list.clone())
 }
-
-/// The plan entries (sub-items too) of the topics `division` answers for in `i`.
-pub(super) fn own_plans(
-    i: &crate::model::Initiative,
-    division: &str,
-) -> std::collections::HashSet<Id> {
-    (i.topics.iter())
-        .filter(|o| super::topic_divisions(i, o).contains(&division))
-        .flat_map(|o| Entry::all_in(&o.plan))
-        .map(|e| e.id)
-        .collect()
-}

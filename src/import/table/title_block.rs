@@ -3,7 +3,8 @@
 
 use super::numbering::{initiative_number, section_of};
 use super::{Row, numbers};
-use crate::model::diag::{ImportError, ImportErrorKind, Location};
+use crate::model::UnreadText;
+use crate::model::diag::{ImportError, ImportErrorKind, Location, WarningKind};
 use crate::model::era;
 use crate::model::measures::YenUnit;
 use crate::model::{AsOf, FiscalYear};
@@ -47,13 +48,8 @@ pub(super) fn title_block<'a>(
     let mut above = Vec::new();
     let mut content = false;
     let mut declared = false;
-    let mut in_scale = false;
-    let mut loose = Vec::new();
+    let mut sorting = Sorting::default();
     let mut texts: Vec<(usize, String)> = Vec::new();
-    // The numbers' declarations, read only where the header has columns of numbers.
-    let mut declarations: Vec<(usize, String)> = Vec::new();
-    // Levels written `S：…`: read only where no head (評価 | 内容) declares the scale.
-    let (mut colon_levels, mut saw_scale_head) = (Vec::new(), false);
     let header = loop {
         let Some(row) = rows.next() else {
             return Err(ImportError {
@@ -66,7 +62,7 @@ pub(super) fn title_block<'a>(
         }
         if row.is_blank() {
             // A blank row ends a rating scale, as its reader reads one.
-            in_scale = false;
+            sorting.in_scale = false;
             continue;
         }
         if texts.len() == crate::model::bounds::MAX_ROWS_ABOVE_HEADER {
@@ -92,41 +88,7 @@ pub(super) fn title_block<'a>(
         if period_line && joined.contains("年度") && period.is_none() {
             period = Some(joined.clone());
         }
-        // What no reading of the block takes, kept: not the period line (made again from the
-        // report; the as-of line alone, `2017年8月31日 時点`, is let go where its date is read:
-        // see [`date_alone`]), nor what declares the numbers — the money unit, cumulative
-        // counting, the rating scale's head and its levels (their reader's). A note under them
-        // is the office's, kept (it went unsaid).
-        let numbering = section_of(&row).is_some() || initiative_number(&row).is_some();
-        let dated = period_line && joined.contains("年度");
-        let scale_head = declares_numbers(&row) && !row.fields.iter().any(|f| f.contains("単位"));
-        // As the scale's reader reads its levels: up to a blank row or a note under them.
-        let field = |k: usize| row.fields.get(k).map_or("", |f| f.trim());
-        let note = crate::import::measures::is_note_under_scale(field(0), field(1));
-        in_scale &= !note;
-        let level = in_scale;
-        in_scale |= scale_head;
-        let counting = joined.contains("累計") && joined.contains("計上");
-        // Levels written `S：特に良好に進捗`, as the scale's reader reads them without a head.
-        let filled_texts = || {
-            row.fields
-                .iter()
-                .map(|f| f.trim())
-                .filter(|f| !f.is_empty())
-        };
-        let scale_lines = filled_texts().any(|f| crate::import::measures::scale_line(f).is_some())
-            && filled_texts()
-                .all(|f| f == "対象外" || crate::import::measures::scale_line(f).is_some());
-        saw_scale_head |= scale_head;
-        let declaration = declares_numbers(&row) || counting || level;
-        let kept = row.fields.join("\t").trim().to_string();
-        if scale_lines && !(declaration || dated || numbering) {
-            colon_levels.push((row.line, kept));
-        } else if declaration && !(dated || numbering) {
-            declarations.push((row.line, kept));
-        } else if !(dated || declaration || numbering) {
-            loose.push((row.line, kept));
-        }
+        sorting.row(&row, &joined, period_line);
         if with_year.is_none() && era::find_era_year(&joined).is_some() && !period_line {
             with_year = Some(row);
         } else if declares_numbers(&row) {
@@ -144,17 +106,9 @@ pub(super) fn title_block<'a>(
     // Section and initiative rows where no initiative row stands (`1 概要` under a title):
     // the title block's own lines, kept and said as any other (they were dropped unsaid).
     if !content {
-        loose.append(&mut above);
+        sorting.loose.append(&mut above);
     }
-    match saw_scale_head {
-        true => loose.append(&mut colon_levels),
-        false => declarations.append(&mut colon_levels),
-    }
-    // A header without columns of numbers: nothing reads their declarations (kept, said).
-    if numbers::number_columns(&header).is_none_or(|(_, columns)| columns.is_empty()) {
-        loose.append(&mut declarations);
-    }
-    loose.sort_by_key(|(line, _)| *line);
+    let mut loose = sorting.finish(&header);
     let title_row = with_year.or(first_text).or(first_any);
     loose.retain(|(line, _)| title_row.as_ref().is_none_or(|t| t.line != *line));
     let unread: std::collections::HashSet<usize> = (loose.iter().chain(&above))
@@ -181,9 +135,77 @@ pub(super) fn title_block<'a>(
     })
 }
 
+/// The rows above the header that no reading of the block takes, sorted as they come: kept and
+/// said (`loose`), the numbers' declarations (read only where the header has columns of
+/// numbers), and levels written `S：…` (read only where no head 評価 | 内容 declares the scale).
+#[derive(Default)]
+struct Sorting {
+    loose: Vec<(usize, String)>,
+    declarations: Vec<(usize, String)>,
+    colon_levels: Vec<(usize, String)>,
+    saw_scale_head: bool,
+    /// Under a scale's head, up to a blank row or a note: its levels.
+    in_scale: bool,
+}
+
+impl Sorting {
+    /// What no reading of the block takes is kept: not the period line (made again from the
+    /// report; the as-of line alone, `2017年8月31日 時点`, is let go where its date is read:
+    /// see [`date_alone`]), nor what declares the numbers — the money unit, cumulative
+    /// counting, the rating scale's head and its levels (their reader's). A note under them is
+    /// the office's, kept (it went unsaid). Section and initiative rows are the caller's.
+    fn row(&mut self, row: &Row, joined: &str, period_line: bool) {
+        let numbering = section_of(row).is_some() || initiative_number(row).is_some();
+        let dated = period_line && joined.contains("年度");
+        let scale_head = declares_numbers(row) && !row.fields.iter().any(|f| f.contains("単位"));
+        // As the scale's reader reads its levels: up to a blank row or a note under them.
+        let field = |k: usize| row.fields.get(k).map_or("", |f| f.trim());
+        let note = crate::import::measures::is_note_under_scale(field(0), field(1));
+        self.in_scale &= !note;
+        let level = self.in_scale;
+        self.in_scale |= scale_head;
+        self.saw_scale_head |= scale_head;
+        let counting = joined.contains("累計") && joined.contains("計上");
+        // Levels written `S：特に良好に進捗`, as the scale's reader reads them without a head.
+        let filled = || {
+            row.fields
+                .iter()
+                .map(|f| f.trim())
+                .filter(|f| !f.is_empty())
+        };
+        let scale_line = |f: &str| crate::import::measures::scale_line(f).is_some();
+        let scale_lines =
+            filled().any(scale_line) && filled().all(|f| f == "対象外" || scale_line(f));
+        let declaration = declares_numbers(row) || counting || level;
+        let kept = (row.line, row.fields.join("\t").trim().to_string());
+        if dated || numbering {
+            return;
+        }
+        match (scale_lines && !declaration, declaration) {
+            (true, _) => self.colon_levels.push(kept),
+            (false, true) => self.declarations.push(kept),
+            (false, false) => self.loose.push(kept),
+        }
+    }
+
+    /// The rows kept, in order, once the header is known.
+    fn finish(mut self, header: &Row) -> Vec<(usize, String)> {
+        match self.saw_scale_head {
+            true => self.loose.append(&mut self.colon_levels),
+            false => self.declarations.append(&mut self.colon_levels),
+        }
+        // A header without columns of numbers: nothing reads their declarations (kept, said).
+        if numbers::number_columns(header).is_none_or(|(_, columns)| columns.is_empty()) {
+            self.loose.append(&mut self.declarations);
+        }
+        self.loose.sort_by_key(|(line, _)| *line);
+        self.loose
+    }
+}
+
 /// A row that is an as-of date alone (`2017年8月31日 時点`, as the exported table writes it):
 /// nothing to keep once its date is read.
-pub(super) fn date_alone(text: &str) -> bool {
+fn date_alone(text: &str) -> bool {
     only_period(text) && ends_in_as_of(text)
 }
 
@@ -296,4 +318,37 @@ pub(super) fn as_of_in(text: &str, fiscal_year: FiscalYear) -> Option<AsOf> {
             AsOf::of_day(day, fiscal_year)
         })
     })
+}
+
+/// Rows kept as written: (line, text).
+type Rows = Vec<(usize, String)>;
+
+impl super::Reader {
+    /// The rows above the header no reading took — section and initiative rows (`above`),
+    /// and the others (`loose`) — kept in the unread list and each said; the one the as-of
+    /// date was read from said so, or let go when it is that date alone.
+    pub(super) fn keep_above_header(
+        &mut self,
+        (above, loose): (Rows, Rows),
+        as_of: Option<(usize, crate::model::AsOf)>,
+    ) {
+        let above = (above.into_iter()).map(|(row, text)| (row, text, true));
+        for (row, text, numbered) in above.chain(loose.into_iter().map(|(r, t)| (r, t, false))) {
+            let kind = match (numbered, as_of) {
+                (true, _) => WarningKind::AboveHeader { text: text.clone() },
+                // The as-of line alone, read: nothing else to keep (it was said not read).
+                (false, Some((line, _))) if line == row && date_alone(&text) => {
+                    continue;
+                }
+                (false, Some((line, date))) if line == row => WarningKind::AsOfAboveHeader {
+                    text: text.clone(),
+                    month: date.month,
+                    day: date.day,
+                },
+                (false, _) => WarningKind::TextAboveHeader { text: text.clone() },
+            };
+            self.warn(Location::row(row), kind);
+            self.unread.push(UnreadText { row, text });
+        }
+    }
 }

@@ -1,0 +1,73 @@
+//! The links an answer's results bring to plan lines: a division links only to its own
+//! topics' plan lines, and a line typed by hand is linked as a line typed into a workbook is.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::diag::WarningKind;
+use crate::model::{Entry, Id, Initiative, Topic};
+
+/// The answer's list for topic `t` (`list`, adopted from `typed`, the answer's own entries in
+/// the same order) with its links settled: those to another division's plan lines dropped and
+/// said ([`links_to_others`]), a line typed by hand (its text alone: no reading, no link
+/// written) linked to its plan line as a line typed into a workbook is — it showed 計画外, the
+/// same line from a workbook did not.
+pub(super) fn settle(
+    (i, t): (&Initiative, &Topic),
+    division: &str,
+    typed: &[Entry],
+    list: &mut [Entry],
+) -> Vec<WarningKind> {
+    let own = own_plans(i, division);
+    let said = links_to_others((i, t), &own, list);
+    let known: HashSet<Id> = t.actual.iter().map(|e| e.id).collect();
+    for (theirs, ours) in typed.iter().zip(list.iter_mut()) {
+        if theirs.label.is_empty() && theirs.reports.is_empty() && !known.contains(&ours.id) {
+            let proposed = crate::model::links::propose_for(i, t.id, ours);
+            ours.reports = proposed.into_iter().filter(|p| own.contains(p)).collect();
+        }
+    }
+    said
+}
+
+/// The plan entries (sub-items too) of the topics `division` answers for in `i`.
+pub(super) fn own_plans(i: &Initiative, division: &str) -> HashSet<Id> {
+    (i.topics.iter())
+        .filter(|o| super::topic_divisions(i, o).contains(&division))
+        .flat_map(|o| Entry::all_in(&o.plan))
+        .map(|e| e.id)
+        .collect()
+}
+
+/// Links an answer adds from its division's results (sub-items too) to plan lines of topics
+/// that are not its division's: not taken, each said — one division's new result linked to
+/// another's plan line made that division's plan lines 完了, though it never answered. Links
+/// the master's results hold already (the office's) stay.
+fn links_to_others(
+    (i, t): (&Initiative, &Topic),
+    own: &HashSet<Id>,
+    list: &mut [Entry],
+) -> Vec<WarningKind> {
+    let standing: HashMap<Id, &[Id]> = Entry::all_in(&t.actual)
+        .map(|e| (e.id, &e.reports[..]))
+        .collect();
+    let mut said = Vec::new();
+    let mut stack: Vec<&mut Entry> = list.iter_mut().collect();
+    while let Some(e) = stack.pop() {
+        let held = standing.get(&e.id).copied().unwrap_or_default();
+        let (keep, drop): (Vec<Id>, Vec<Id>) =
+            (e.reports.iter()).partition(|p| own.contains(p) || held.contains(p));
+        for p in drop {
+            let linked = (i.topics.iter())
+                .flat_map(|o| Entry::all_in(&o.plan))
+                .find(|x| x.id == p)
+                .map_or_else(String::new, |x| x.text.clone());
+            said.push(WarningKind::LinkToOthersPlan {
+                entry: e.text.clone(),
+                linked,
+            });
+        }
+        e.reports = keep.into();
+        stack.extend(e.subs.iter_mut());
+    }
+    said
+}
