@@ -972,7 +972,7 @@ def make_tsv_title_as_of(scale):
 
 def make_tsv_title_rows(scale):
     """4,990,000 one-letter rows above the header (10 MB): each was kept and said, 1.2 GB
-    to check. Refused past the first 1,000 rows with text."""
+    to check. Refused past the first 50,000 rows with text."""
     lines = seed_lines()
     lines[3:3] = ["x"] * 4_990_000
     return "\n".join(lines).encode()

@@ -61,10 +61,11 @@ pub const MAX_CELL_TAGS: usize = 100_000;
 /// Each entry read costs up to two kilobytes, and a 24 KB workbook of one cell of 4.5 million
 /// line breaks took 8.5 GB.
 pub const MAX_TABLE_LINES: usize = 500_000;
-/// Rows with text above a table's header row: a title block has a handful. Past this the
-/// header is looked for no further and the table is refused — each row there is kept and said,
-/// and 4,990,000 one-letter rows (a 10 MB table) took 1.2 GB to check.
-pub const MAX_ROWS_ABOVE_HEADER: usize = 1_000;
+/// Rows with text above a table's header row: a title block has a handful, a rating scale
+/// declared there a row a level (a test's has 20,000). Past this the header is looked for no
+/// further and the table is refused — each row there is kept and said, and 4,990,000
+/// one-letter rows (a 10 MB table) took 1.2 GB to check.
+pub const MAX_ROWS_ABOVE_HEADER: usize = 50_000;
 /// Warnings listed at most: past them, each is counted in one last warning saying how many
 /// more there were (the text they concern is kept all the same), so that a file of a million
 /// rows not understood does not hold a million warnings.

@@ -68,10 +68,7 @@ impl Describe for Overwrite {
             }
             Overwrite::IsAnswer { path, division } => {
                 let path = crate::model::text::path_shown(path);
-                let division = match division.as_str() {
-                    "" => say(lang, "担当課".into(), "a division".into()),
-                    named => crate::model::text::visible(named).into_owned(),
-                };
+                let division = crate::model::diag::division_named(division, lang);
                 say(
                     lang,
                     format!(

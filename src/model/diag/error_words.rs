@@ -44,10 +44,7 @@ impl FileError {
             FileErrorKind::Store(e) => e.describe(lang),
             FileErrorKind::Import(e) => e.describe(lang),
             FileErrorKind::AnswerNotReport { division } => {
-                let whose = match division.as_str() {
-                    "" => say(lang, "担当課".into(), "a division".into()),
-                    named => crate::model::text::visible(named).into_owned(),
-                };
+                let whose = division_named(division, lang);
                 say(
                     lang,
                     format!(
@@ -406,6 +403,15 @@ fn too_many_initiatives_words(lang: Lang) -> String {
 /// What a workbook reader said is wrong with a file (its own words, in English), in Japanese
 /// for the Japanese window: the kind of damage where the words tell it, else that the file's
 /// form is broken. The English window shows the reader's words as they are.
+/// A division as a message names it: its name with what does not show marked, or 「担当課」 (a
+/// division) where none could be read.
+pub fn division_named(division: &str, lang: Lang) -> String {
+    match division {
+        "" => say(lang, "担当課".into(), "a division".into()),
+        named => crate::model::text::visible(named).into_owned(),
+    }
+}
+
 pub fn damage_in_japanese(why: &str) -> String {
     let lower = why.to_ascii_lowercase();
     let sheet = why

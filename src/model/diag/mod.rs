@@ -16,7 +16,7 @@ use crate::lang::{Describe, Lang, say};
 mod answer_words;
 mod cell_words;
 mod error_words;
-pub use error_words::damage_in_japanese;
+pub use error_words::{damage_in_japanese, division_named};
 mod warning_words;
 
 /// Where in the table something was found: 1-based row (line of the file) and field; in a
