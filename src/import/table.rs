@@ -175,7 +175,7 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
     match read_rows(split_rows(text), None, HashMap::new()) {
         // No header among tab-separated fields: the table may be saved as CSV.
         Err(ImportError {
-            kind: ImportErrorKind::NoHeaderRow,
+            kind: ImportErrorKind::NoHeaderRow | ImportErrorKind::NoHeaderRowWithin { .. },
             ..
         }) if let Some(records) = csv::records(text) => {
             if csv::is_entries_csv(&records) {

@@ -56,8 +56,9 @@ pub const MAX_ANSWER_TEXT_BYTES: usize = 32 << 20;
 pub const MAX_CELL_TAGS: usize = 100_000;
 /// Entries (plan lines and results, sub-items too) a report table may hold, counted before its
 /// rows are read as the line breaks, `・`, opening tags and headings (but a table's `<td>`,
-/// `<th>`) that may start one, and the month brackets that may end a sub-item: a
-/// 10,000-initiative report's table (83,000 entries, 19 MB) counts about 340,000.
+/// `<th>`) that may start one — or a cell's month brackets, where it has more of them (each
+/// past one a line may end a sub-item) — and full-width headings: a 10,000-initiative report's
+/// table (83,000 entries, 19 MB) is read.
 /// Each entry read costs up to two kilobytes, and a 24 KB workbook of one cell of 4.5 million
 /// line breaks took 8.5 GB.
 pub const MAX_TABLE_LINES: usize = 500_000;

@@ -175,6 +175,12 @@ pub fn with_scheduled(old: &Entry, scheduled: bool) -> Entry {
     }
 }
 
+/// The month brackets (`月)`, `月）`) of a text: past one, each may end a sub-item when the text
+/// is read — what the readers' bounds count a text may part into before it is read.
+pub fn month_brackets(text: &str) -> usize {
+    text.matches("月)").count() + text.matches("月）").count()
+}
+
 /// Reads one entry from its text. Problems (an unreadable month expression) are returned to be
 /// reported with the row and field; the text is kept as written either way.
 pub fn read_entry(text: &str, bullet: bool, problems: &mut Vec<WarningKind>) -> Entry {

@@ -1,6 +1,7 @@
 //! An answer as read from the file a division sent back — a Shinchoku response `.ron` or the
 //! response workbook `.xlsx` — and the reasons one is refused.
 
+use crate::model::entry_text::month_brackets;
 use std::path::Path;
 
 use crate::lang::{Describe, Lang, say};
@@ -286,7 +287,7 @@ pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusa
             {
                 let results = t.actual.iter().flat_map(|e| e.and_subs());
                 let (n, b) = results.fold((0, 0), |(n, b), e| {
-                    (n + 1 + sub_items_at_most(&e.text), b + e.text.len())
+                    (n + 1 + sub_items_unlisted(e), b + e.text.len())
                 });
                 (entries, bytes) = (entries + 1 + n, bytes + b);
             }
@@ -305,8 +306,12 @@ pub fn answer_from_report(report: Report, file: String) -> Result<Answer, Refusa
 /// An answer from the bytes of a response workbook.
 pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusal> {
     let answered = workbook::read(bytes).map_err(Refusal::Workbook)?;
-    let entries = (answered.rows.iter())
-        .map(|r| 1 + r.results.lines().count() + sub_items_at_most(&r.results));
+    let entries = (answered.rows.iter()).map(|r| {
+        let lines = r.results.lines();
+        1 + lines
+            .map(|l| 1 + month_brackets(l).saturating_sub(1))
+            .sum::<usize>()
+    });
     let bytes = answered.rows.iter().map(|r| r.results.len()).sum();
     within_bound(entries.sum(), bytes)?;
     Ok(Answer {
@@ -323,11 +328,15 @@ pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusa
     })
 }
 
-/// The sub-items a text may part into when it is read: one a month bracket (a line typed by
-/// hand holds its sub-items in its text alone — 900,000 of them went uncounted, and the master
-/// taking them was too large to save, every other answer lost with it).
-fn sub_items_at_most(text: &str) -> usize {
-    text.matches("月)").count() + text.matches("月）").count()
+/// The sub-items an entry listing none may part into when its text is read: one a month
+/// bracket past its first (a line typed by hand holds its sub-items in its text alone — 900,000
+/// of them went uncounted, and the master taking them was too large to save, every other
+/// answer lost with it).
+fn sub_items_unlisted(e: &crate::model::Entry) -> usize {
+    match e.subs.is_empty() {
+        true => month_brackets(&e.text).saturating_sub(1),
+        false => 0,
+    }
 }
 
 /// An answer bringing at most [`crate::model::bounds::MAX_ANSWER_ENTRIES`] results and

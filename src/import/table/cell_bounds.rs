@@ -56,9 +56,10 @@ pub(super) fn bounded<'a>(row: &Row<'a>) -> Option<(Row<'a>, Vec<Overfull<'a>>)>
 /// each `<…>` that opens a tag or a heading (`<hr>`, `<div>`, `<見出し>` …) may start one, but a
 /// table's `<td>` and `<th>`, which part a row, not lines (a cell of `x` and a line break, 4.5
 /// million times in a 24 KB workbook, made 4.5 million plan lines; `<hr>` between two million
-/// entries, uncounted, took 1 GB); so may each full-width heading `＜…＞`, and each month
-/// bracket closing a sub-item (`研修(4月) 研修(4月) …`: 400,000 sub-items of one line,
-/// uncounted, made a 44 MB report that took minutes to print).
+/// entries, uncounted, took 1 GB); so may each full-width heading `＜…＞`. A line ends in its
+/// month bracket as a rule, and each bracket past one may close a sub-item: where a cell has
+/// more brackets than starts, they are counted instead (`研修(4月) 研修(4月) …`: 400,000
+/// sub-items of one line, uncounted, made a 44 MB report that took minutes to print).
 pub(super) fn lines_at_most(cell: &str) -> usize {
     let b = cell.as_bytes();
     let opening = |at: usize| {
@@ -83,12 +84,10 @@ pub(super) fn lines_at_most(cell: &str) -> usize {
         }
     }
     let headings = cell.matches('＜').count();
-    let months = cell.matches("月)").count() + cell.matches("月）").count();
-    b.iter().filter(|&&c| c == b'\n').count()
-        + cell.matches('・').count()
-        + tags
-        + headings
-        + months
+    let starts = b.iter().filter(|&&c| c == b'\n').count() + cell.matches('・').count() + tags;
+    // A line ends in its month bracket as a rule: only brackets past one a line part it more.
+    let months = crate::model::entry_text::month_brackets(cell);
+    starts.max(months) + headings
 }
 
 impl Reader {
