@@ -382,6 +382,10 @@ impl Describe for Conflict {
                 let each: Vec<String> = changes.iter().map(|c| c.describe(lang)).collect();
                 format!(" {}", each.join(" / "))
             }
+            // A thing with no text (a topic without heading or results) is named by the place
+            // alone: 「」 said nothing.
+            ConflictKind::Structure { added: true, .. } if new.is_empty() => String::new(),
+            ConflictKind::Structure { added: false, .. } if old.is_empty() => String::new(),
             ConflictKind::Structure { added: true, .. } => format!(" 「{new}」"),
             ConflictKind::Structure { added: false, .. } => format!(" 「{old}」"),
             _ => format!(" 「{old}」 → 「{new}」"),

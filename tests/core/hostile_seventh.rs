@@ -133,6 +133,17 @@ fn a_topic_id_typed_over_sets_its_row_aside_and_the_rest_is_read() {
         let ja = said.describe(Lang::Ja);
         assert!(ja.contains(&format!("回答!F{}", first.row)), "{ja}");
     }
+    // Collected, the row's topic (no heading, no results) is listed as removed, named by its
+    // place: 「」 said nothing.
+    let broken = crate::type_into_workbook(&book, &id, "-1");
+    let answer = shinchoku::survey::answer::answer_from_workbook(&broken, "a.xlsx".into()).unwrap();
+    let c = shinchoku::survey::collect::collect(&master, vec![Ok(answer)], crate::october(10));
+    let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
+    assert!(
+        listed.iter().any(|l| l.contains("見出しを削除")),
+        "{listed:?}"
+    );
+    assert!(!listed.iter().any(|l| l.contains("「」")), "{listed:?}");
 }
 
 /// Millions of rows above a table's header (4,990,000 one-letter rows, a 10 MB table): each was
