@@ -154,6 +154,34 @@ fn row_results(
     fresh: &mut Fresh,
 ) {
     use crate::model::diag::{Location, Warning, WarningKind};
+    // Hidden ids naming a result that stands under another topic: the hidden cell was edited
+    // or damaged (a removal read against them was lost, unsaid). Said, and the row read as
+    // one from a workbook before them: by its text.
+    let here: HashSet<Id> = t.actual.iter().map(|e| e.id).collect();
+    let elsewhere = (row.sent_ids.iter().flatten())
+        .any(|id| written.standing.contains(id) && !here.contains(id));
+    let by_text;
+    let row = if elsewhere {
+        let ids: Vec<String> = (row.sent_ids.iter().flatten())
+            .map(|id| id.0.to_string())
+            .collect();
+        let column = usize::from(super::workbook::SENT_COL) + 1;
+        let at = Location::cell(super::workbook::SHEET, row.row as usize, column, None);
+        let text = format!("s:{}", ids.join(","));
+        let kind = WarningKind::CellNotAnswer {
+            text,
+            row_added: false,
+        };
+        brought.warnings.push(Warning::new(at, kind));
+        by_text = Row {
+            sent_ids: None,
+            sent_texts: None,
+            ..row.clone()
+        };
+        &by_text
+    } else {
+        row
+    };
     // The results the cell was sent with, as they stand, and those the division's earlier
     // answers added: those the answer may rewrite or remove (one taken in from another
     // division since, or added by the office, is not the cell's, even where a line now stands

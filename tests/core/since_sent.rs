@@ -1112,3 +1112,40 @@ fn a_link_to_another_divisions_plan_line_is_not_taken_and_is_said() {
         crate::described_ja(&c.warnings)
     );
 }
+
+/// A workbook whose hidden ids name a result standing under another topic (its hidden cell
+/// edited or damaged: `s:43,44` made `s:30,44`) is read by its text, the cell named: the
+/// division's removal of 43 arrives. Read against the ids, 43 was kept, unsaid.
+#[test]
+fn hidden_ids_naming_another_topics_result_are_said_and_the_row_read_by_its_text() {
+    const 人事課: &str = "総務部人事課";
+    let mut master = master();
+    let sent = survey::response_for(master.report(), 人事課, due(), "");
+    let mine = sent.topic(headed(&sent, MOVED_FROM)).unwrap();
+    let (first, second) = (&mine.actual[0], &mine.actual[1]);
+    let theirs = sent.topic(headed(&sent, "組織体制・運営の検討")).unwrap();
+    let other = theirs.actual[0].id.0;
+    let book = workbook::write(&sent).unwrap();
+    let cell = entries_text(&mine.actual);
+    let retyped = cell.replacen(&format!("・{}", first.text), "・改ざん(9月)", 1);
+    let book = type_into_workbook(&book, &cell, &retyped);
+    let ids = format!("s:{},{}", first.id.0, second.id.0);
+    let book = crate::rewrite_part(&book, "xl/sharedStrings.xml", |x| {
+        assert!(x.contains(&ids), "the hidden ids");
+        x.replacen(&ids, &format!("s:{other},{}", second.id.0), 1)
+    });
+    let answer = answer_from_workbook(&book, format!("{人事課}.xlsx")).unwrap();
+    let c = take(&mut master, vec![answer], 10);
+    let r = master.report();
+    let now: Vec<&str> = (r.topic(headed(r, MOVED_FROM)).unwrap().actual.iter())
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(!now.contains(&first.text.as_str()), "{now:?}");
+    assert!(now.contains(&"改ざん(9月)"), "{now:?}");
+    let said = crate::described_ja(&c.warnings);
+    assert!(
+        said.iter()
+            .any(|w| w.contains("回答!G") && w.contains(&format!("s:{other}"))),
+        "{said:?}"
+    );
+}
