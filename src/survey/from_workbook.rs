@@ -146,6 +146,40 @@ fn topic_added(row: &Row, answer: &Answer) -> Conflict {
 
 /// A workbook row's results cell into the topic (`open`: the topic without the results shown
 /// apart): nothing when it holds what the topic or the division's earlier answer held.
+/// A row whose hidden ids name a result that stands under another topic: the hidden cell was
+/// edited or damaged (a removal read against them was lost, unsaid). The row as one from a
+/// workbook before them — read by its text — the cell named in a warning.
+fn ids_named_elsewhere(
+    brought: &mut Brought,
+    t: &Topic,
+    row: &Row,
+    written: &Written,
+) -> Option<Row> {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    let ids = row.sent_ids.as_ref()?;
+    let here: HashSet<Id> = t.actual.iter().map(|e| e.id).collect();
+    if !ids
+        .iter()
+        .any(|id| written.standing.contains(id) && !here.contains(id))
+    {
+        return None;
+    }
+    let listed: Vec<String> = ids.iter().map(|id| id.0.to_string()).collect();
+    let column = usize::from(super::workbook::SENT_COL) + 1;
+    let at = Location::cell(super::workbook::SHEET, row.row as usize, column, None);
+    let kind = WarningKind::CellNotAnswer {
+        text: format!("s:{}", listed.join(",")),
+        row_added: false,
+    };
+    let by_text = Row {
+        sent_ids: None,
+        sent_texts: None,
+        ..row.clone()
+    };
+    brought.warnings.push(Warning::new(at, kind));
+    Some(by_text)
+}
+
 fn row_results(
     brought: &mut Brought,
     (i, t, open): (&Initiative, &Topic, &Topic),
@@ -154,34 +188,8 @@ fn row_results(
     fresh: &mut Fresh,
 ) {
     use crate::model::diag::{Location, Warning, WarningKind};
-    // Hidden ids naming a result that stands under another topic: the hidden cell was edited
-    // or damaged (a removal read against them was lost, unsaid). Said, and the row read as
-    // one from a workbook before them: by its text.
-    let here: HashSet<Id> = t.actual.iter().map(|e| e.id).collect();
-    let elsewhere = (row.sent_ids.iter().flatten())
-        .any(|id| written.standing.contains(id) && !here.contains(id));
-    let by_text;
-    let row = if elsewhere {
-        let ids: Vec<String> = (row.sent_ids.iter().flatten())
-            .map(|id| id.0.to_string())
-            .collect();
-        let column = usize::from(super::workbook::SENT_COL) + 1;
-        let at = Location::cell(super::workbook::SHEET, row.row as usize, column, None);
-        let text = format!("s:{}", ids.join(","));
-        let kind = WarningKind::CellNotAnswer {
-            text,
-            row_added: false,
-        };
-        brought.warnings.push(Warning::new(at, kind));
-        by_text = Row {
-            sent_ids: None,
-            sent_texts: None,
-            ..row.clone()
-        };
-        &by_text
-    } else {
-        row
-    };
+    let by_text = ids_named_elsewhere(brought, t, row, written);
+    let row = by_text.as_ref().unwrap_or(row);
     // The results the cell was sent with, as they stand, and those the division's earlier
     // answers added: those the answer may rewrite or remove (one taken in from another
     // division since, or added by the office, is not the cell's, even where a line now stands
