@@ -69,28 +69,36 @@ fn an_export_over_an_answer_or_the_reports_own_table_is_refused() {
     let plan = Survey::new(&report, None, "", today).unwrap();
     write_responses(&report, dir.path(), Formats::Both, &plan).unwrap();
     let workbook = dir.path().join("総務部人事課.xlsx");
-    let sent = std::fs::read(&workbook).unwrap();
-    let mut h = sample_harness();
-    h.state_mut().queue(FileCommand::ExportTo {
-        path: workbook.clone(),
-        encoding: shinchoku::export::Encoding::Utf8,
-    });
-    h.run();
-    h.get_by_label_contains("総務部人事課の回答です。置き換えません");
-    assert_eq!(std::fs::read(&workbook).unwrap(), sent, "the answer kept");
     // A report imported from a table: the table is what it was read from.
     let table = dir.path().join("report.tsv");
     std::fs::write(&table, shinchoku::export::table::to_table_text(&report)).unwrap();
-    let written = std::fs::read(&table).unwrap();
-    let doc = Document::open(&table).unwrap();
-    let mut h = harness_with(ShinchokuApp::new(doc, Prefs::default()), 900.0);
-    h.state_mut().queue(FileCommand::ExportTo {
-        path: table.clone(),
-        encoding: shinchoku::export::Encoding::Utf8,
-    });
-    h.run();
-    h.get_by_label_contains("読み込むファイルそのものには書き出せません");
-    assert_eq!(std::fs::read(&table).unwrap(), written, "the table kept");
+    let imported = Document::open(&table).unwrap();
+    for (doc, path, said) in [
+        (
+            Document::sample(),
+            &workbook,
+            "総務部人事課の回答です。置き換えません",
+        ),
+        (
+            imported,
+            &table,
+            "読み込むファイルそのものには書き出せません",
+        ),
+    ] {
+        let before = std::fs::read(path).unwrap();
+        let mut h = harness_with(ShinchokuApp::new(doc, Prefs::default()), 900.0);
+        h.state_mut().queue(FileCommand::ExportTo {
+            path: path.clone(),
+            encoding: shinchoku::export::Encoding::Utf8,
+        });
+        h.run();
+        h.get_by_label_contains(said);
+        assert_eq!(
+            std::fs::read(path).unwrap(),
+            before,
+            "{said}: the file kept"
+        );
+    }
 }
 
 /// Text the font lacks prints tagged from the window, as □ with its text kept: it was made

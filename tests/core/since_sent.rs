@@ -1104,12 +1104,18 @@ fn a_link_to_another_divisions_plan_line_is_not_taken_and_is_said() {
     assert!(added.reports.is_empty(), "{:?}", added.reports);
     let i = r.initiative_of_topic(theirs).unwrap();
     assert!(shinchoku::model::links::reporting(i, plan).is_empty());
+    said(
+        &c,
+        &["他の担当課の見出しの年次計画「組織定数調整(11月～1月)"],
+    );
+}
+
+/// Asserts that one of the collection's warnings, in Japanese, holds every one of `words`.
+fn said(c: &Collection, words: &[&str]) {
+    let all = crate::described_ja(&c.warnings);
     assert!(
-        crate::described_ja(&c.warnings)
-            .iter()
-            .any(|w| w.contains("他の担当課の見出しの年次計画「組織定数調整(11月～1月)")),
-        "{:?}",
-        crate::described_ja(&c.warnings)
+        all.iter().any(|w| words.iter().all(|x| w.contains(x))),
+        "{words:?} in {all:?}"
     );
 }
 
@@ -1142,10 +1148,5 @@ fn hidden_ids_naming_another_topics_result_are_said_and_the_row_read_by_its_text
         .collect();
     assert!(!now.contains(&first.text.as_str()), "{now:?}");
     assert!(now.contains(&"改ざん(9月)"), "{now:?}");
-    let said = crate::described_ja(&c.warnings);
-    assert!(
-        said.iter()
-            .any(|w| w.contains("回答!G") && w.contains(&format!("s:{other}"))),
-        "{said:?}"
-    );
+    said(&c, &["回答!G", &format!("s:{other}")]);
 }
