@@ -316,7 +316,7 @@ fn outside_period(report: &Report, side: Side, e: &Entry) -> Option<WarningKind>
     } else {
         let inside = timing.months.intersect(period);
         // Before the period: one run up to its first month (8月～9月 before October), else the
-        // months are of another time (2月～4月 in the second half: next April).
+        // months are of another time (「(6月、11月)」 in the second half: June apart from it).
         let before = MonthSet::from_fiscal_indices(
             (timing.months.fiscal_indices()).filter(|&m| !inside.contains_fiscal(m)),
         );
