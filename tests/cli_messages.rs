@@ -268,3 +268,52 @@ fn the_commands_that_speak_japanese_say_their_file_errors_in_japanese() {
         "{stderr}"
     );
 }
+
+/// A usage mistake on a command line that asks for Japanese was said only in clap's English
+/// (「invalid value 'abc' for '--today <TODAY>'」): it is said in Japanese first, clap's
+/// English after; without `--lang ja` the English alone, as before.
+#[test]
+fn a_usage_mistake_with_lang_ja_is_said_in_japanese_first() {
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["status", SEED, "--today", "あした", "--lang", "ja"],
+            "--today <TODAY> の値「あした」を読めません: 「あした」は日付ではありません",
+        ),
+        (
+            &["diff", SEED, SEED, "--jsn", "--lang", "ja"],
+            "「--jsn」という引数はありません",
+        ),
+        (
+            &["collect", SEED, SEED, "--lang=ja", "--lang", "ja"],
+            "--lang <LANG> は一度しか書けません",
+        ),
+        (
+            &[
+                "status",
+                SEED,
+                "--lang",
+                "ja",
+                "--csv",
+                "--today",
+                "2300-01-01",
+            ],
+            "--today <TODAY> の値「2300-01-01」を読めません: 2300-01-01 は照会の日付として受け付ける年（1989年～2199年）の外です",
+        ),
+    ];
+    for (args, japanese) in cases {
+        let out = shinchoku(args);
+        let said = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
+        let first = said.lines().next().unwrap_or_default();
+        assert!(first.starts_with(japanese), "{args:?}: {said}");
+        assert!(first.ends_with("（以下は英語の説明です）"), "{said}");
+        assert!(
+            said.lines().nth(1).unwrap().starts_with("error: "),
+            "{said}"
+        );
+    }
+    let english = shinchoku(&["status", SEED, "--today", "あした"]);
+    let said = stderr(&english);
+    assert!(said.starts_with("error: invalid value 'あした'"), "{said}");
+    assert!(said.contains("「あした」 is not a date"), "{said}");
+}

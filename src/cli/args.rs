@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use super::usage::ValueProblem;
+
 #[derive(Parser)]
 #[command(
     name = "shinchoku",
@@ -351,36 +353,34 @@ pub enum PaperArg {
 /// A date of a report's survey: `2017-10-13`, in the years a survey's date is taken in (平成
 /// and 令和, 1989 to 2199) — a year such as 0000 or +10000 is a typing slip, not a date to
 /// record.
-fn report_date(text: &str) -> Result<chrono::NaiveDate, String> {
+fn report_date(text: &str) -> Result<chrono::NaiveDate, ValueProblem> {
     use crate::model::era::SurveyDateProblem;
     // As `as-of` and the window read one: in an era (`平成29年10月20日`) or with 年月日 too.
     crate::model::era::read_survey_date(text).map_err(|problem| match problem {
         SurveyDateProblem::NotADate => {
-            let text = crate::model::text::clipped(text, 100);
-            format!("「{text}」 is not a date (a date such as 2017-10-13 or 平成29年10月13日)")
+            ValueProblem::NotADate(crate::model::text::clipped(text, 100))
         }
-        SurveyDateProblem::OutsideYears(date) => {
-            format!("{date} is outside the years a survey's date is taken in (1989 to 2199)")
-        }
+        SurveyDateProblem::OutsideYears(date) => ValueProblem::DateOutsideYears(date),
     })
 }
 
 /// A count of at most `most`.
-fn count_up_to(text: &str, most: usize) -> Result<usize, String> {
-    let n: usize = text.parse().map_err(|e| format!("{e} (a whole number)"))?;
+fn count_up_to(text: &str, most: usize) -> Result<usize, ValueProblem> {
+    let n: usize = (text.parse())
+        .map_err(|_| ValueProblem::NotACount(crate::model::text::clipped(text, 100)))?;
     if n > most {
-        return Err(format!("{n} is more than {most}"));
+        return Err(ValueProblem::CountOver { count: n, most });
     }
     Ok(n)
 }
 
 /// `--initiatives`: no more than a report may hold (a hundred million took all the memory).
-fn initiative_count(text: &str) -> Result<usize, String> {
+fn initiative_count(text: &str) -> Result<usize, ValueProblem> {
     count_up_to(text, crate::model::bounds::MAX_INITIATIVES)
 }
 
 /// `--result-lines`: a bound on the sample asked for; a report of more than some 350,000
 /// lines is larger than is read, and `sample` refuses to write it, saying so.
-fn result_line_count(text: &str) -> Result<usize, String> {
+fn result_line_count(text: &str) -> Result<usize, ValueProblem> {
     count_up_to(text, 1_000_000)
 }

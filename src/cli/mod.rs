@@ -8,7 +8,8 @@
 //! should not change with the PC. The core's error and warning kinds are worded through
 //! [`Describe`](crate::lang::Describe) with `Lang::En`; only `diff`, `collect`, `status`,
 //! `send-back` and `as-of` also speak Japanese, with `--lang ja`, since what they print goes to
-//! the office and the divisions.
+//! the office and the divisions; a usage mistake on a command line with `--lang ja` is said in
+//! Japanese before clap's English ([`usage`]).
 //!
 //! With no command the window opens. `cli` and `app` are one layer (see the crate's doc), so
 //! `run` is handed what opens the window rather than calling `app` itself: `main.rs` passes
@@ -30,6 +31,7 @@ mod sample;
 mod send_back;
 mod status;
 mod survey;
+mod usage;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,12 +78,16 @@ pub fn parse_and_run(
 ) -> ExitCode {
     use clap::Parser;
     use std::io::IsTerminal;
-    let e = match Args::try_parse() {
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let e = match Args::try_parse_from(&raw) {
         Ok(args) => return run(args, open_window),
         Err(e) => e,
     };
     let text = e.render();
     if e.use_stderr() {
+        if usage::asks_japanese(&raw) {
+            console::write_err(format_args!("{}", usage::in_japanese(&e)));
+        }
         if std::io::stderr().is_terminal() {
             console::write_err(format_args!("{}", text.ansi()));
         } else {
