@@ -152,6 +152,15 @@ impl ShinchokuApp {
 
     /// Saves (to a path, over a lock or a read-only file), then remembers the file.
     pub(super) fn save_file(&mut self, save: FileCommand) -> Vec<AppCommand> {
+        if let FileCommand::SaveTo(path) = &save {
+            let report = self.open.doc.doc().report();
+            let own = report.response.as_ref().map(|r| r.division.as_str());
+            if let Some(refused) = crate::survey::overwrite::replaces_answer(path, own) {
+                let lang = self.lang();
+                let message = crate::lang::Describe::describe(&refused, lang);
+                return super::state::document::error(lang.texts().save_failed, message);
+            }
+        }
         let follow = self.open.handle_file(save, self.lang());
         self.saved();
         follow

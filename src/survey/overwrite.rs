@@ -29,6 +29,18 @@ pub fn refused(output: &Path, inputs: &[&Path]) -> Option<Overwrite> {
     Some(Overwrite::IsAnswer { path, division })
 }
 
+/// Whether saving a report as `output` would replace a division's answer other than the one
+/// saved (`own`: the division of the response saved; none for the office's report): the
+/// window's 名前を付けて保存 chosen over an answer replaced what the division wrote.
+pub fn replaces_answer(output: &Path, own: Option<&str>) -> Option<Overwrite> {
+    let division = answer_division(output)?;
+    if own == Some(division.as_str()) {
+        return None;
+    }
+    let path = output.to_path_buf();
+    Some(Overwrite::IsAnswer { path, division })
+}
+
 /// The division whose answer the file at `path` is (`""`: unknown), if it is one.
 fn answer_division(path: &Path) -> Option<String> {
     let extension = path.extension()?.to_string_lossy().to_ascii_lowercase();

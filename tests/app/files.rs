@@ -2,6 +2,40 @@
 
 use crate::helpers::*;
 
+/// 名前を付けて保存 chosen over a division's response wrote the office's report over what the
+/// division answered (the exports were refused there, the save was not): refused, the
+/// response kept; a division's own response, opened in the window, saves over itself as ever.
+#[test]
+fn saving_over_another_divisions_answer_is_refused() {
+    use shinchoku::survey::send::{Formats, Survey, write_responses};
+    let dir = tempfile::tempdir().unwrap();
+    let report = Document::sample().into_report();
+    let today = chrono::NaiveDate::from_ymd_opt(2017, 10, 2).unwrap();
+    let plan = Survey::new(&report, None, "", today).unwrap();
+    write_responses(&report, dir.path(), Formats::Ron, &plan).unwrap();
+    let (jinji, kanzai) = (
+        dir.path().join("総務部人事課.ron"),
+        dir.path().join("総務部管財課.ron"),
+    );
+    let response = Document::open(&jinji).unwrap();
+    for (doc, path, refused) in [
+        (Document::sample(), &jinji, true),
+        (Document::open(&jinji).unwrap(), &kanzai, true),
+        (response, &jinji, false),
+    ] {
+        let before = std::fs::read(path).unwrap();
+        let mut h = harness_with(ShinchokuApp::new(doc, Prefs::default()), 900.0);
+        h.state_mut().queue(FileCommand::SaveTo(path.clone()));
+        h.run();
+        if refused {
+            h.get_by_label_contains("の回答です。置き換えません");
+            assert_eq!(std::fs::read(path).unwrap(), before, "the answer kept");
+        } else {
+            h.get_by_label_contains("保存しました");
+        }
+    }
+}
+
 #[test]
 fn saving_through_the_app_and_opening_again_gives_an_equal_report() {
     let dir = tempfile::tempdir().unwrap();
