@@ -829,6 +829,58 @@ fn a_result_longer_than_an_excel_cell_is_cut_named_and_the_rest_exported() {
     }
 }
 
+/// The cut cell read back from the exported workbook went in as the whole result without a
+/// word: opening the workbook says which text lacks how much, and keeps what the cell holds.
+#[test]
+fn a_cut_cell_read_back_from_the_workbook_is_said_of() {
+    let mut doc = typed();
+    let id = first_result(doc.report(), "10", 0);
+    let long = format!("{}(4月)", "研修の記録".repeat(8_000));
+    doc.perform(Intent::SetEntryText { id, text: long })
+        .unwrap();
+    let bytes = export_bytes(doc.report(), Format::Xlsx, Encoding::Utf8).expect("exported");
+    let (again, warnings) = import_any(&bytes, Some(WorkbookFormat::Xlsx)).expect("read back");
+    let cut: Vec<_> = warnings
+        .iter()
+        .filter_map(|w| match &w.kind {
+            shinchoku::model::diag::WarningKind::CutByExport {
+                place, left_out, ..
+            } => Some((place.initiative.clone(), *left_out, w.describe(Lang::Ja))),
+            _ => None,
+        })
+        .collect();
+    let [(initiative, left_out, said)] = cut.as_slice() else {
+        panic!("{warnings:?}");
+    };
+    assert_eq!(initiative.as_deref(), Some("10"));
+    let kept = (again.initiatives().flat_map(|i| i.topics.iter()))
+        .flat_map(|t| t.actual.iter())
+        .find(|e| e.text.starts_with("研修の記録研修の記録"))
+        .map(|e| e.text.clone())
+        .unwrap();
+    // The cell holds the topic's every result: what was left out is of the cell.
+    assert!(kept.ends_with(&shinchoku::model::text::cut_note(*left_out)));
+    assert!(*left_out > 40_004 - 32_767, "{left_out}");
+    assert!(said.contains(&format!("{left_out}文字が省略")), "{said}");
+    // A document opened on it says so too, and typing the text whole takes the warning away.
+    let mut opened = Document::new(again, Origin::Sample, warnings);
+    let said = |d: &Document| {
+        (d.warnings.iter()).any(|w| {
+            matches!(
+                w.kind,
+                shinchoku::model::diag::WarningKind::CutByExport { .. }
+            )
+        })
+    };
+    assert!(said(&opened));
+    let id = first_result(opened.report(), "10", 0);
+    let whole = format!("{}(4月)", "研修の記録".repeat(8_000));
+    opened
+        .perform(Intent::SetEntryText { id, text: whole })
+        .unwrap();
+    assert!(!said(&opened));
+}
+
 /// A title longer than Excel's page header (255 characters with its codes) was dropped from
 /// the header with the library's bare message on the terminal: the header has its beginning
 /// and `…`, the export says so, and the sheet's first row has the title whole.

@@ -525,7 +525,8 @@ impl Document {
             changes = edit.is_some();
             Ok(edit)
         })?;
-        if brings_invisible && changes {
+        // A text rewritten without what was warned of takes its warning away.
+        if changes && (brings_invisible || self.warns_of_invisible()) {
             self.recheck_invisible();
         }
         if numbers && changes {
@@ -538,13 +539,15 @@ impl Document {
         Ok(created.filter(|_| changes))
     }
 
-    /// The warnings about characters that do not show, made again for the report as it is now
-    /// (a step that brought such text in, or took it out again).
+    /// The warnings about characters that do not show (and texts an export cut), made again
+    /// for the report as it is now (a step that brought such text in, or took it out again).
     fn recheck_invisible(&mut self) {
         self.warnings.retain(|w| {
             !matches!(
                 w.kind,
-                WarningKind::InvisibleCharacters { .. } | WarningKind::NoGlyph { .. }
+                WarningKind::InvisibleCharacters { .. }
+                    | WarningKind::NoGlyph { .. }
+                    | WarningKind::CutByExport { .. }
             )
         });
         self.warnings
@@ -631,7 +634,9 @@ impl Document {
         self.warnings.iter().any(|w| {
             matches!(
                 w.kind,
-                WarningKind::InvisibleCharacters { .. } | WarningKind::NoGlyph { .. }
+                WarningKind::InvisibleCharacters { .. }
+                    | WarningKind::NoGlyph { .. }
+                    | WarningKind::CutByExport { .. }
             )
         })
     }
@@ -676,11 +681,13 @@ impl Document {
 }
 
 /// Whether what an intent brings in holds a character that does not show (or shows as a box,
-/// the bundled font lacking it): text typed or
+/// the bundled font lacking it) or ends in the note of a text an export cut: text typed or
 /// pasted, or answers taken in (whose texts are looked at whole: they come from files).
 fn brings_invisible(intent: &Intent) -> bool {
-    use crate::model::text::{is_invisible, shows_as_box};
-    let has = |t: &str| t.chars().any(|c| is_invisible(c) || shows_as_box(c));
+    use crate::model::text::{is_invisible, left_out_by_cut, shows_as_box};
+    let has = |t: &str| {
+        t.chars().any(|c| is_invisible(c) || shows_as_box(c)) || left_out_by_cut(t).is_some()
+    };
     match intent {
         Intent::SetEntryText { text, .. } | Intent::AddEntry { text, .. } => has(text),
         Intent::AddTopic { heading, .. } => heading.as_deref().is_some_and(has),

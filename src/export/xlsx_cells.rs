@@ -62,11 +62,8 @@ impl<'w> Cells<'w> {
             length,
             kept,
         });
-        Cow::Owned(format!(
-            "{}…（以下{}文字を省略。全文は進捗の報告ファイルにあります）",
-            &text[..end],
-            length - kept
-        ))
+        let note = crate::model::text::cut_note(length - kept);
+        Cow::Owned(format!("{}{note}", &text[..end]))
     }
 
     pub(super) fn string(

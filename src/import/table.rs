@@ -326,7 +326,9 @@ fn read_rows<'a>(
     report.sections = reader.sections;
     report.unread = reader.unread;
     report.number_in_document_order();
-    report.first_half_results_as_earlier();
+    for warning in report.first_half_results_as_earlier() {
+        push_warning(&mut reader.warnings, warning);
+    }
     // After numbering: an indicator on a topic names it by id.
     if sheet.is_none() {
         reader.numbers.read(&mut report, &mut reader.warnings);

@@ -9,7 +9,7 @@ use super::bounds::MAX_WARNINGS;
 use super::diag::{EntryAt, Location, Warning, WarningKind};
 use super::entry_text;
 use super::months::{MonthProblem, TimingKind, fiscal_years_written, parse_timing};
-use super::text::{boxed_chars, invisible_chars};
+use super::text::{boxed_chars, invisible_chars, left_out_by_cut};
 use super::text_place::{At, TextField, for_each_text};
 use super::{Entry, Id, Initiative, MonthSet, Report, Side, Topic};
 
@@ -327,8 +327,9 @@ fn outside_period(report: &Report, side: Side, e: &Entry) -> Option<WarningKind>
     (outside || other_year).then(said)
 }
 
-/// A warning for each text holding invisible characters, and for each holding characters the
-/// bundled font cannot draw, naming its place.
+/// A warning for each text holding invisible characters, for each holding characters the
+/// bundled font cannot draw, and for each an XLSX export cut (read back from its workbook),
+/// naming its place.
 pub fn invisible_characters(report: &Report) -> Vec<Warning> {
     invisible_characters_where(report, |_| true)
 }
@@ -351,6 +352,14 @@ pub fn invisible_characters_where(report: &Report, keep: impl Fn(&At) -> bool) -
                     chars,
                 },
             ));
+        }
+        if let Some(left_out) = left_out_by_cut(text).filter(|_| keep(&at)) {
+            let kind = WarningKind::CutByExport {
+                place: at.place(),
+                text: text.to_string(),
+                left_out,
+            };
+            out.push(Warning::new(Location::default(), kind));
         }
         let boxed = boxed_chars(text);
         if !boxed.is_empty() && keep(&at) {

@@ -118,22 +118,39 @@ impl Report {
     /// own) are the first half's, carried in the report as rolling over records them. The table
     /// has one 実績 column for both halves (the export writes the first half's results there),
     /// so without this each of them read back as dated outside the period. Nothing is moved or
-    /// rewritten: only the closed first half is recorded.
-    pub fn first_half_results_as_earlier(&mut self) {
+    /// rewritten: only the closed first half is recorded. A result naming no month (none, 随時
+    /// or 通年; nor a sub-item) cannot be told apart: it is read as the second half's, and the
+    /// warning returned for it says so.
+    pub fn first_half_results_as_earlier(&mut self) -> Vec<super::diag::Warning> {
+        use super::diag::{EntryAt, Location, Warning, WarningKind};
         use super::{AsOf, Period};
         if self.period != Period::SecondHalf || !self.history.is_empty() {
-            return;
+            return Vec::new();
         }
         let year = self.fiscal_year;
-        let results: Vec<Id> = self
-            .initiatives()
-            .flat_map(|i| i.topics.iter())
-            .flat_map(|t| t.actual.iter())
-            .filter(|e| in_first_half_only(e, year))
-            .map(|e| e.id)
-            .collect();
+        let mut undated = Vec::new();
+        let mut results = Vec::new();
+        for i in self.initiatives() {
+            for t in &i.topics {
+                for e in &t.actual {
+                    if in_first_half_only(e, year) {
+                        results.push(e.id);
+                    } else if !e.and_subs().any(names_months) {
+                        let at = EntryAt {
+                            initiative: i.number.clone(),
+                            topic: t.heading.clone(),
+                            side: super::Side::Actual,
+                        };
+                        let kind = WarningKind::HalfNotTold {
+                            entry: e.text.clone(),
+                        };
+                        undated.push(Warning::new(Location::entry(at), kind));
+                    }
+                }
+            }
+        }
         if results.is_empty() {
-            return;
+            return undated;
         }
         self.history.push(PastPeriod {
             fiscal_year: year,
@@ -143,7 +160,14 @@ impl Report {
             results,
             cleared: Vec::new(),
         });
+        undated
     }
+}
+
+/// Whether an entry's timing names months (「(6月)」; not 随時 or 通年, nor none).
+fn names_months(e: &Entry) -> bool {
+    (e.timing.as_ref())
+        .is_some_and(|t| t.kind == super::months::TimingKind::Months && !t.months.is_empty())
 }
 
 /// Whether a result's months — its own, or else every dated sub-item's — are all months of

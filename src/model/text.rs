@@ -182,6 +182,23 @@ pub fn boxed_chars(text: &str) -> Vec<char> {
     each_once(text.chars().filter(|c| !c.is_ascii() && shows_as_box(*c)))
 }
 
+/// The words an XLSX export ends a text with when a cell cannot hold it all (`left_out`
+/// characters not written), so that the sheet says the text goes on elsewhere.
+pub fn cut_note(left_out: usize) -> String {
+    format!("…（以下{left_out}文字を省略。全文は進捗の報告ファイルにあります）")
+}
+
+/// How many characters a text says were left out, when it ends in [`cut_note`]: a cell of
+/// an exported workbook, read back, is not the whole text.
+pub fn left_out_by_cut(text: &str) -> Option<usize> {
+    let rest = text.strip_suffix("文字を省略。全文は進捗の報告ファイルにあります）")?;
+    let start = rest.rfind("…（以下")? + "…（以下".len();
+    let digits = &rest[start..];
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
 /// The invisible characters of a text, each once, in the order they first appear.
 pub fn invisible_chars(text: &str) -> Vec<char> {
     each_once(text.chars().filter(|c| is_invisible(*c)))

@@ -487,6 +487,55 @@ fn the_first_halfs_results_read_back_from_a_second_half_table_are_the_first_half
     assert!(first.history.is_empty() && said_outside(&first) == 0);
 }
 
+/// A first-half result with no months (none, or 随時), read back from the second half's table:
+/// which half it is cannot be told from the one 実績 column, and it went in as the second
+/// half's without a word (sent to the division as its own to answer again). Reading the table
+/// says so, naming it; a dated one is told apart as before.
+#[test]
+fn an_undated_first_half_result_read_back_from_a_second_half_table_is_said_of() {
+    use shinchoku::export::export_bytes;
+    use shinchoku::model::diag::WarningKind;
+    let mut first = seed().report;
+    let topic = &mut first.sections[0].initiatives[1].topics[0];
+    topic.actual.push(shinchoku::model::Entry {
+        id: shinchoku::model::Id(90_000),
+        ..shinchoku::model::entry_text::read_entry(
+            "協創研修の振り返り（随時）",
+            true,
+            &mut Vec::new(),
+        )
+    });
+    topic.actual.push(shinchoku::model::Entry {
+        id: shinchoku::model::Id(90_001),
+        ..shinchoku::model::entry_text::read_entry("協創研修の振り返り会", true, &mut Vec::new())
+    });
+    let second = rolled(&first, RolloverTo::SecondHalf, "second half");
+    for (format, encoding) in EXPORTS {
+        let bytes = export_bytes(&second, format, encoding).unwrap();
+        let (again, warnings) = shinchoku::import::import_any(&bytes, None).unwrap();
+        let told: Vec<String> = (warnings.iter())
+            .filter_map(|w| match &w.kind {
+                WarningKind::HalfNotTold { entry } => Some(entry.clone()),
+                _ => None,
+            })
+            .collect();
+        // 随時 names no month of either half.
+        let both = ["協創研修の振り返り（随時）", "協創研修の振り返り会"];
+        assert_eq!(told, both, "{format:?} {encoding:?}");
+        let said = (warnings.iter())
+            .find(|w| matches!(w.kind, WarningKind::HalfNotTold { .. }))
+            .unwrap()
+            .describe(Lang::Ja);
+        assert!(said.contains("「協創研修の振り返り（随時）」"), "{said}");
+        assert!(said.contains("下半期の実績として読みました"), "{said}");
+        let dated = (again.initiatives().flat_map(|i| i.topics.iter()))
+            .flat_map(|t| t.actual.iter())
+            .find(|e| e.text == "職員向けメルマガにおける周知(6月)")
+            .unwrap();
+        assert!(again.earlier_period_of(dated.id).is_some());
+    }
+}
+
 /// A result of the first half carried into the second and confirmed as done over months that
 /// reach into it (「(8月～10月予定)」 → 「(8月～10月)」): work begun before the period, not
 /// said to be outside it — by the report and by its table and workbook read back alike (they

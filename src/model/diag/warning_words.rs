@@ -53,6 +53,7 @@ impl Describe for WarningKind {
             | W::ReportedByAnotherToo { .. }
             | W::MonthsOutsidePeriod { .. }
             | W::NoMonthsWritten { .. }
+            | W::HalfNotTold { .. }
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
             W::MonthInNote {
                 entry,
@@ -82,6 +83,7 @@ impl Describe for WarningKind {
             | W::LinkToOthersPlan { .. }
             | W::InvisibleCharacters { .. }
             | W::NoGlyph { .. }
+            | W::CutByExport { .. }
             | W::Measure { .. }
             | W::NextIdRepaired { .. } => report_words(self, lang),
             W::CellOutsideAnswer { .. }
@@ -409,6 +411,7 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             topic_in_two_rows(&topic(lang), [*a, *b], *same, lang)
         }
         W::NoMonthsWritten { entry } => no_months_words(entry, lang),
+        W::HalfNotTold { entry } => half_not_told_words(entry, lang),
         W::MonthsOutsidePeriod {
             entry,
             months,
@@ -532,6 +535,23 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
         W::NoGlyph { place, text, chars } => {
             crate::model::text_place::describe_no_glyph(place, text, chars, lang)
         }
+        W::CutByExport {
+            place,
+            text,
+            left_out,
+        } => say(
+            lang,
+            format!(
+                "{}「{}」は、進捗のExcel書き出しで1つのセルに入らず切り詰められた文です（{left_out}文字が省略されています）。全文は書き出し元の報告ファイルにあります。この表から作った報告では省略された部分が失われます",
+                place.describe(lang),
+                preview(text)
+            ),
+            format!(
+                "{}: 「{}」 was cut by Shinchoku's Excel export to what one cell holds ({left_out} characters left out); the whole text is in the report file it was exported from, and a report made from this table lacks them",
+                place.describe(lang),
+                preview(text)
+            ),
+        ),
         W::Measure { warning } => warning.describe(lang),
         W::NextIdRepaired { was, set_to } => say(
             lang,
@@ -718,6 +738,22 @@ fn no_months_words(entry: &str, lang: Lang) -> String {
         format!(
             "「{shown}」 has no months written (a month in brackets, such as (6月)); taken as \
              written (if its months went onto the next line, write the two as one)"
+        ),
+    )
+}
+
+/// [`WarningKind::HalfNotTold`] worded, with the way to keep the halves apart.
+fn half_not_told_words(entry: &str, lang: Lang) -> String {
+    let shown = preview(entry);
+    say(
+        lang,
+        format!(
+            "「{shown}」は時期に月がないため、上半期と下半期のどちらの実績か分かりません。下半期の実績として読みました（上半期の報告を「次の期間へ」で進めた報告なら、半期ごとに分けて持っています）"
+        ),
+        format!(
+            "「{shown}」 names no month, so which half reported it cannot be told: read as the \
+             second half's (a report rolled over from the first half's with 次の期間へ keeps the \
+             halves apart)"
         ),
     )
 }
