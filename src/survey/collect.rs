@@ -500,14 +500,11 @@ fn take(
         AnswerContent::Workbook(rows, numbers, outside, gone) => {
             let mut brought = super::from_workbook::from_workbook(
                 master,
-                rows,
+                (rows, gone),
                 &answer,
                 (&before, &written),
                 fresh,
             );
-            brought
-                .conflicts
-                .extend(super::from_workbook::rows_deleted(master, gone, &answer));
             brought.warnings.extend(outside.iter().cloned());
             let measures =
                 super::measures::from_rows(master, numbers, &division, (at.date(), &before));

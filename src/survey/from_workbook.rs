@@ -13,12 +13,13 @@ use super::{entries_text, topic_divisions};
 use crate::edit::{Edit, Thing};
 use crate::model::{Entry, Id, Initiative, Report, Side, TakenTopic, Topic};
 
-/// A workbook answer: a row per topic of the division. A topic written in two rows keeps both
-/// rows' results (once when they are the same), and the review says so; a row of a topic that
-/// is not the division's is listed and never taken in.
+/// A workbook answer: a row per topic of the division (`gone`: the topics sent whose row is
+/// not there). A topic written in two rows keeps both rows' results (once when they are the
+/// same), and the review says so; a row of a topic that is not the division's is listed and
+/// never taken in; a row whose hidden ID was typed over is read as the topic it was sent for.
 pub(super) fn from_workbook(
     master: &Report,
-    rows: &[Row],
+    (rows, gone): (&[Row], &[Id]),
     answer: &Answer,
     (before, written): (&[TakenTopic], &Written),
     fresh: &mut Fresh,
@@ -43,7 +44,15 @@ pub(super) fn from_workbook(
         || (rows.iter())
             .any(|r| (r.sent_results).is_some_and(|h| h != super::sent::hash(&r.results)));
     brought.say_as_sent(worked_on, written);
-    for row in merged_rows(rows, &mut brought.warnings) {
+    let rows = rows_as_sent(master, rows, division, &mut brought.warnings);
+    // A row read as the topic it was sent for is that topic's: it was not deleted.
+    let named: HashSet<Id> = rows.iter().map(|r| r.topic).collect();
+    let gone: Vec<Id> = gone
+        .iter()
+        .copied()
+        .filter(|id| !named.contains(id))
+        .collect();
+    for row in merged_rows(&rows, &mut brought.warnings) {
         let (Some(i), Some(t)) = (
             master.initiative_of_topic(row.topic),
             master.topic(row.topic),
@@ -121,6 +130,79 @@ pub(super) fn from_workbook(
     }
     brought.settle_take_backs();
     brought
+        .conflicts
+        .extend(rows_deleted(master, &gone, answer));
+    brought
+}
+
+/// The rows, each naming the topic it was sent for: a hidden ID typed over with another topic's
+/// (another of the division's, so that two rows named one) put the row's words, and copies of
+/// its topic's results, under that topic. The row keeps the ID it names where what it was sent
+/// with cannot tell another topic of the division.
+fn rows_as_sent(
+    master: &Report,
+    rows: &[Row],
+    division: &str,
+    warnings: &mut Vec<crate::model::diag::Warning>,
+) -> Vec<Row> {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    let own: Vec<&Topic> = (master.initiatives())
+        .flat_map(|i| i.topics.iter().map(move |t| (i, t)))
+        .filter(|(i, t)| topic_divisions(i, t).contains(&division))
+        .map(|(_, t)| t)
+        .collect();
+    let topic_of_result: HashMap<Id, Id> = (own.iter())
+        .flat_map(|t| Entry::all_in(&t.actual).map(|e| (e.id, t.id)))
+        .collect();
+    // A topic another row names is not taken for one whose ID was typed over: two topics sent
+    // alike (no heading, no plan) are not told apart by what they were sent with.
+    let named: HashSet<Id> = rows.iter().map(|r| r.topic).collect();
+    let own: Vec<&Topic> = own.into_iter().filter(|t| !named.contains(&t.id)).collect();
+    let mut out = rows.to_vec();
+    for row in &mut out {
+        let Some(sent_for) = sent_for(master, row, &own, &topic_of_result) else {
+            continue;
+        };
+        let column = usize::from(super::workbook::ID_COL) + 1;
+        let at = Location::cell(super::workbook::SHEET, row.row as usize, column, None);
+        let kind = WarningKind::IdTypedOver {
+            written: row.topic.0.to_string(),
+            heading: sent_for.heading.clone().unwrap_or_default(),
+        };
+        warnings.push(Warning::new(at, kind));
+        row.topic = sent_for.id;
+    }
+    out
+}
+
+/// The topic among `own` (the division's that no row names) a row was sent for, when it is not
+/// the one its ID names: the results its hidden cell lists all stand in it, or (none listed) it
+/// alone has the heading and plan the row was sent with — and the one named has not (a heading
+/// the office changed since matches neither, and the row keeps its ID).
+fn sent_for<'m>(
+    master: &Report,
+    row: &Row,
+    own: &[&'m Topic],
+    topic_of_result: &HashMap<Id, Id>,
+) -> Option<&'m Topic> {
+    use super::sent::hash;
+    let (heading, plan) = (row.sent_heading?, row.sent_plan?);
+    let sent_with = |t: &Topic| {
+        hash(t.heading.as_deref().unwrap_or_default()) == heading
+            && hash(&entries_text(&t.plan)) == plan
+    };
+    if master.topic(row.topic).is_some_and(sent_with) {
+        return None;
+    }
+    let listed: HashSet<Id> = (row.sent_ids.iter().flatten())
+        .filter_map(|id| topic_of_result.get(id).copied())
+        .collect();
+    let mut candidates = own.iter().filter(|t| match listed.is_empty() {
+        true => sent_with(t),
+        false => listed.len() == 1 && listed.contains(&t.id),
+    });
+    let found = candidates.next().copied()?;
+    (candidates.next().is_none() && found.id != row.topic).then_some(found)
 }
 
 /// A row naming a topic the master does not have: listed as a topic added, which only the
@@ -396,7 +478,7 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// A topic's row deleted from a workbook: listed as the topic's removal (which only the office
 /// makes, by hand), its results left as they are — never passed over.
-pub(super) fn rows_deleted(master: &Report, gone: &[Id], answer: &Answer) -> Vec<Conflict> {
+fn rows_deleted(master: &Report, gone: &[Id], answer: &Answer) -> Vec<Conflict> {
     gone.iter()
         .filter_map(|&id| {
             let (i, t) = (master.initiative_of_topic(id)?, master.topic(id)?);

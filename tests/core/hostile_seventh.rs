@@ -146,6 +146,64 @@ fn a_topic_id_typed_over_sets_its_row_aside_and_the_rest_is_read() {
     assert!(!listed.iter().any(|l| l.contains("「」")), "{listed:?}");
 }
 
+/// A row's hidden topic ID typed over with the ID of the division's next row: the row's words,
+/// and copies of its topic's results, went in under the next row's topic, its own topic was
+/// listed as removed, and the warning named the hidden cell the division never touched (G). The
+/// row is read as the topic it was sent for (its visible cells and hidden cell agree), the ID
+/// cell named.
+#[test]
+fn a_topic_id_typed_over_with_another_rows_is_read_as_the_row_it_was_sent_as() {
+    use shinchoku::survey::workbook;
+    let master = crate::seed_shared_surveyed().into_report();
+    let response = shinchoku::survey::response_for(&master, "総務部人事課", None, "");
+    let book = workbook::write(&response).unwrap();
+    let read = workbook::read(&book).unwrap();
+    let first = (read.rows.iter())
+        .find(|r| !r.results.is_empty())
+        .unwrap()
+        .clone();
+    let second = (read.rows.iter())
+        .find(|r| r.topic != first.topic)
+        .unwrap()
+        .clone();
+    // The first row's ID cell made to show the second's (the string it stands for).
+    let id_cell = |row: u32| format!("<c r=\"F{row}\"");
+    let book = crate::rewrite_part(&book, "xl/worksheets/sheet1.xml", |x| {
+        let value = |row: u32| {
+            let at = x.find(&id_cell(row)).unwrap();
+            let v = at + x[at..].find("<v>").unwrap() + 3;
+            (v, v + x[v..].find("</v>").unwrap())
+        };
+        let ((a, b), (c, d)) = (value(first.row), value(second.row));
+        format!("{}{}{}", &x[..a], &x[c..d], &x[b..])
+    });
+    let before = shinchoku::survey::entries_text(&master.topic(second.topic).unwrap().actual);
+    let added = "研修の周知（6月～、延べ3件）";
+    let book = crate::type_into_workbook(
+        &book,
+        &first.results,
+        &format!("{}\n・{added}", first.results),
+    );
+    let answer = shinchoku::survey::answer::answer_from_workbook(&book, "a.xlsx".into()).unwrap();
+    let c = shinchoku::survey::collect::collect(&master, vec![Ok(answer)], crate::october(10));
+    let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
+    assert!(listed.is_empty(), "{listed:?}");
+    let said = crate::described_ja(&c.warnings);
+    assert!(
+        said.iter()
+            .any(|w| w.contains(&format!("回答!F{}", first.row)) && w.contains("隠しID")),
+        "{said:?}"
+    );
+    assert!(!said.iter().any(|w| w.contains("回答!G")), "{said:?}");
+    let mut taken = master.clone();
+    let intent = c.intent(&[]).expect("the line is taken");
+    let edit = intent.build(&mut taken).unwrap().unwrap();
+    shinchoku::edit::apply(&mut taken, edit).unwrap();
+    let texts = |id| shinchoku::survey::entries_text(&taken.topic(id).unwrap().actual);
+    assert!(texts(first.topic).contains(added), "{}", texts(first.topic));
+    assert_eq!(texts(second.topic), before);
+}
+
 /// Millions of rows above a table's header (4,990,000 one-letter rows, a 10 MB table): each was
 /// kept and said, 1.2 GB to check. The header is looked for among the first
 /// [`MAX_ROWS_ABOVE_HEADER`] rows with text, and the table refused past them, naming the row;

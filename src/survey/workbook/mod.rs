@@ -187,7 +187,7 @@ const LINE: f64 = 13.0;
 /// Columns: 番号, 取組, 見出し, 年次計画, 実績, and the hidden topic id and what the row's
 /// heading and plan were sent as (hashes, [`crate::survey::sent`]).
 const WIDTHS: [f64; 5] = [6.0, 26.0, 20.0, 44.0, 56.0];
-const ID_COL: u16 = 5;
+pub(in crate::survey) const ID_COL: u16 = 5;
 pub(in crate::survey) const SENT_COL: u16 = 6;
 const RESULT_COL: u16 = 4;
 const PLAN_COL: u16 = 3;
