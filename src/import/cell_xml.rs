@@ -55,7 +55,7 @@ fn styled_cells<T: Clone>(xml: &[u8], wanted: &HashMap<usize, T>) -> HashMap<(u3
 
 /// Calls `each` with the name and XML of each sheet `wanted` names, in the workbook's order;
 /// a part that cannot be read is passed over (the reader says what is wrong with it).
-fn each_sheet<R: Read + std::io::Seek>(
+pub(super) fn each_sheet<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     wanted: impl Fn(&str) -> bool,
     mut each: impl FnMut(String, Vec<u8>),
@@ -371,7 +371,10 @@ pub(crate) fn as_percent(value: f64) -> String {
     format!("{text}%")
 }
 
-fn part<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str) -> Option<Vec<u8>> {
+pub(super) fn part<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+) -> Option<Vec<u8>> {
     let mut file = zip.by_name(name).ok()?;
     let mut out = Vec::new();
     file.read_to_end(&mut out).ok()?;
@@ -382,7 +385,7 @@ fn part<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str) -> Op
 /// `r`, `t` and `s`, read for each of millions of cells (allocating each, as [`attr`] does,
 /// with its parsing and freeing, was about a sixth of the time a sheet of twelve million
 /// empty styled cells took, by `perf`).
-fn attr_raw<'a>(e: &'a BytesStart, key: &str) -> Option<std::borrow::Cow<'a, str>> {
+pub(super) fn attr_raw<'a>(e: &'a BytesStart, key: &str) -> Option<std::borrow::Cow<'a, str>> {
     e.attributes()
         .with_checks(false)
         .flatten()
@@ -391,7 +394,7 @@ fn attr_raw<'a>(e: &'a BytesStart, key: &str) -> Option<std::borrow::Cow<'a, str
 }
 
 /// [`attr_raw`] read as a number.
-fn attr_number<T: std::str::FromStr>(e: &BytesStart, key: &str) -> Option<T> {
+pub(super) fn attr_number<T: std::str::FromStr>(e: &BytesStart, key: &str) -> Option<T> {
     attr_raw(e, key)?.trim().parse().ok()
 }
 
@@ -605,7 +608,7 @@ fn sheet_parts<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<(St
 /// places them, so that what is found here is said of the value it read: a cell's `r` when
 /// written, else the column after the previous cell's in the row being read; a row's `r`
 /// when written, else the row after the previous one (some programs write neither).
-fn each_cell_event(xml: &[u8], mut f: impl FnMut(&Event, Option<(u32, u32)>) -> bool) {
+pub(super) fn each_cell_event(xml: &[u8], mut f: impl FnMut(&Event, Option<(u32, u32)>) -> bool) {
     let mut reader = Reader::from_reader(BufReader::new(xml));
     let mut buf = Vec::new();
     let (mut row, mut col) = (0u32, 0u32);

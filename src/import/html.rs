@@ -27,6 +27,35 @@ pub enum Token {
     Close(String),
 }
 
+/// The text a cell strikes through (`<s>`, `<strike>`, `<del>`: a word processor's 見え消し),
+/// each struck stretch once, its references resolved: read as written, to be said.
+pub fn struck_texts(cell: &str) -> Vec<String> {
+    if !["<s", "<S", "<del", "<DEL", "<strike", "<STRIKE"]
+        .iter()
+        .any(|t| cell.contains(t))
+    {
+        return Vec::new();
+    }
+    let struck = |name: &str| matches!(name, "s" | "strike" | "del");
+    let (mut depth, mut text, mut out) = (0usize, String::new(), Vec::new());
+    for token in tokenize(cell) {
+        match token {
+            Token::Open { name, .. } if struck(&name) => depth += 1,
+            Token::Close(name) if struck(&name) && depth > 0 => {
+                depth -= 1;
+                let stretch = resolve(text.trim(), Pass::Text).trim().to_string();
+                if depth == 0 && !stretch.is_empty() {
+                    out.push(stretch);
+                }
+                text.clear();
+            }
+            Token::Text(t) if depth > 0 => text.push_str(&t),
+            _ => {}
+        }
+    }
+    out
+}
+
 pub fn tokenize(input: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut text = String::new();

@@ -13,6 +13,7 @@ mod number_format;
 mod ods;
 pub(crate) mod sheet;
 pub(crate) mod shown_number;
+pub(crate) mod struck;
 mod table;
 pub(crate) use table::is_initiative_number;
 mod warning_cap;

@@ -693,6 +693,10 @@ impl Reader {
     ) -> Vec<(Option<String>, Vec<Entry>)> {
         let mut groups: Vec<(Option<String>, Vec<Entry>)> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
+        // 見え消し: struck text is read as written, and said.
+        for text in html::struck_texts(cell).into_iter().filter(|_| !plain) {
+            self.warn(at.clone(), WarningKind::StruckThrough { text });
+        }
         for item in items_of(cell, plain) {
             let (text, bullet) = match item {
                 CellItem::Heading(h) => {

@@ -1060,3 +1060,78 @@ fn a_result_holding_a_line_break_comes_back_whole_from_the_workbook() {
     assert_eq!(after.len(), count, "{after:#?}");
     assert_eq!(entries_text(after), corrected);
 }
+
+/// 見え消し: a line of a 実績 cell struck through (a run with `<strike/>`, as Excel stores it),
+/// or a whole cell struck by its style, is how a division marks a line gone. It was read as any
+/// other line, and nothing said; it is read as written and said, naming the cell and the text.
+/// In a report table's cell, `<s>`, `<strike>` and `<del>` are said the same way.
+#[test]
+fn text_struck_through_is_said_not_passed_over() {
+    use shinchoku::model::diag::WarningKind;
+    let master = crate::seed_shared_surveyed().into_report();
+    let response = survey::response_for(&master, "総務部人事課", None, "");
+    let book = workbook::write(&response).unwrap();
+    let read = workbook::read(&book).unwrap();
+    let row = (read.rows.iter())
+        .find(|r| r.results.lines().count() >= 2)
+        .unwrap();
+    let (kept, struck) = row.results.split_once('\n').unwrap();
+    // The cell's string made of two runs, the second struck through in red.
+    let runs = format!(
+        "<r><t xml:space=\"preserve\">{kept}\n</t></r><r><rPr><strike/><color rgb=\"FFFF0000\"/></rPr><t>{struck}</t></r>"
+    );
+    let book = rewrite_part(&book, "xl/sharedStrings.xml", |x| {
+        let plain = format!("<t xml:space=\"preserve\">{}</t>", row.results);
+        let plain = if x.contains(&plain) {
+            plain
+        } else {
+            format!("<t>{}</t>", row.results)
+        };
+        assert!(x.contains(&plain), "the cell's string");
+        x.replacen(&plain, &runs, 1)
+    });
+    let said: Vec<(String, String)> = (workbook::read(&book).unwrap().outside.iter())
+        .filter_map(|w| match &w.kind {
+            WarningKind::StruckThrough { text } => Some((text.clone(), w.describe(Lang::Ja))),
+            _ => None,
+        })
+        .collect();
+    let [(text, ja)] = said.as_slice() else {
+        panic!("{said:?}");
+    };
+    assert_eq!(text, struck.trim());
+    assert!(ja.contains(&format!("回答!E{}", row.row)), "{ja}");
+    assert!(ja.contains("取り消し線"), "{ja}");
+    // The answer still takes the line as written: nothing is removed on a guess.
+    let answer = answer_from_workbook(&book, "a.xlsx".into()).unwrap();
+    let c = collect::collect(&master, vec![Ok(answer)], at(10));
+    let mut taken = master.clone();
+    if let Some(intent) = c.intent(&[]) {
+        let edit = intent.build(&mut taken).unwrap().unwrap();
+        shinchoku::edit::apply(&mut taken, edit).unwrap();
+    }
+    let now = entries_text(&taken.topic(row.topic).unwrap().actual);
+    assert_eq!(now, row.results, "the line stays");
+    // A report table's cell: each struck stretch said, its words kept.
+    let table = crate::SEED.replacen(
+        "・職員向けメルマガにおける周知(6月)",
+        "・<s>職員向けメルマガにおける周知(6月)</s> ・<del>研修の周知(7月)</del>",
+        1,
+    );
+    let imported = shinchoku::import::import_text(&table).unwrap();
+    let struck: Vec<&str> = (imported.warnings.iter())
+        .filter_map(|w| match &w.kind {
+            WarningKind::StruckThrough { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        struck,
+        ["職員向けメルマガにおける周知(6月)", "研修の周知(7月)"]
+    );
+    let texts: Vec<&str> = (imported.report.initiatives())
+        .flat_map(|i| i.topics.iter())
+        .flat_map(|t| t.actual.iter().map(|e| e.text.as_str()))
+        .collect();
+    assert!(texts.contains(&"研修の周知(7月)"), "{texts:?}");
+}

@@ -1,5 +1,6 @@
 //! The words of the warnings about an answer workbook's cells that are not read as answers
-//! (outside the columns, on another sheet, a note, a number in a format) and of a link
+//! (outside the columns, on another sheet, a note, a number in a format, a hidden ID typed
+//! over, struck text) and of a link
 //! dropped on opening: one `match` arm per kind, each one expression.
 
 use super::{WarningKind, WarningKind as W};
@@ -18,6 +19,30 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
             format!(
                 "a cell outside the columns an answer is read from; not taken: 「{}」",
                 preview(text)
+            ),
+        ),
+        W::StruckThrough { text } => say(
+            lang,
+            format!(
+                "取り消し線を引いた文字「{}」は、削除としては読みません。書かれたまま取り込みます（消すなら、その行を消してください）",
+                preview(text)
+            ),
+            format!(
+                "「{}」 is struck through; a strike is not read as a deletion, and the text is taken as written (to remove it, delete the line)",
+                preview(text)
+            ),
+        ),
+        W::IdTypedOver { written, heading } => say(
+            lang,
+            format!(
+                "行の隠しID「{}」が書き換えられています。この行は見出し<{}>の行として送ったものなので、その行として読みました",
+                preview(written),
+                preview(heading)
+            ),
+            format!(
+                "the row's hidden ID 「{}」 was changed; the row was sent as topic <{}>'s, and is read as that topic's",
+                preview(written),
+                preview(heading)
             ),
         ),
         W::CellOnSheetNotRead { text, read } => say(

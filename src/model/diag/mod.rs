@@ -372,6 +372,14 @@ pub enum WarningKind {
     DateCell {
         text: String,
     },
+    /// An answer workbook's row whose hidden topic ID (`written`) names another topic than
+    /// the one the row was sent for (its hidden cell's results stand in that topic, or it was
+    /// sent with that topic's heading and plan): read as the row of the topic it was sent for,
+    /// `heading` — its visible cells, its hidden cell and its words agree on it.
+    IdTypedOver {
+        written: String,
+        heading: String,
+    },
     /// An answer workbook holds a topic in two rows (`rows`, 1-based): both rows' results
     /// were taken (once, when they are the `same`).
     TopicInTwoRows {
@@ -523,6 +531,12 @@ pub enum WarningKind {
     NumberFormatNotShown {
         value: String,
         format: String,
+    },
+    /// Text struck through (見え消し) in a cell of an answer workbook (`text`: the struck runs,
+    /// or the cell's text when its style strikes it all) or in a report table's plan or actual
+    /// cell (`<s>`, `<strike>`, `<del>`): a strike is no deletion; read as written, and said.
+    StruckThrough {
+        text: String,
     },
     /// A note (Excel's メモ or コメント) on a cell of an answer workbook: no answer, not read.
     CellNoteNotRead {

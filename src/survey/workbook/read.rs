@@ -174,6 +174,7 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
         outside.extend(cells_on_sheet_not_read(other, sheet));
     }
     outside.extend(notes_not_read(bytes));
+    outside.extend(struck_through(bytes, sheet));
     let present: std::collections::HashSet<Id> = rows.iter().map(|r| r.topic).collect();
     // A formula saved without its value gives the readers nothing: said, and its cell not
     // read as an answer at all — read as empty, it removed the results or the rating already
@@ -438,6 +439,23 @@ fn notes_not_read(bytes: &[u8]) -> Vec<crate::model::diag::Warning> {
         out.push(Warning::new(Location::default(), kind));
     }
     out
+}
+
+/// A warning for each cell of the answer sheet holding struck text (見え消し), naming it: a
+/// division striking a line through meant it gone, and it was read as any other.
+fn struck_through(bytes: &[u8], sheet: &Sheet) -> Vec<crate::model::diag::Warning> {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    let most = crate::model::bounds::MAX_WARNINGS;
+    let cells = crate::import::struck::struck_cells(bytes, &sheet.name, most);
+    (cells.into_iter())
+        .map(|c| {
+            let (row, col) = (c.row as usize, c.col as usize);
+            let text = c.runs.unwrap_or_else(|| sheet.text(row, col).to_string());
+            let text = text.trim().to_string();
+            let at = Location::cell(&sheet.name, row + 1, col + 1, None);
+            Warning::new(at, WarningKind::StruckThrough { text })
+        })
+        .collect()
 }
 
 fn cells_outside(sheet: &Sheet, last: usize) -> Vec<crate::model::diag::Warning> {

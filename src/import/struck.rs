@@ -1,0 +1,173 @@
+//! Text struck through in an XLSX (見え消し): how a division marks a line to delete, on paper
+//! and in Excel. Calamine gives a cell's text without its formatting, so a struck line read as
+//! any other, kept without a word. The package's XML says which cells hold struck text: a run
+//! of a shared string with `<strike/>` in its properties, or a cell whose style's font strikes
+//! through. Inline strings (`t="inlineStr"`, which Excel and LibreOffice do not write for typed
+//! text) are not looked at. The package's size is bounded before this runs (`zip_scan.rs`).
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufReader, Cursor};
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::cell_xml::{attr_number, attr_raw, each_cell_event, each_sheet, part};
+
+/// A cell holding struck text: 0-based row and column, and the struck runs' text (`None`: the
+/// whole cell is struck, by its style).
+pub(crate) struct StruckCell {
+    pub row: u32,
+    pub col: u32,
+    pub runs: Option<String>,
+}
+
+/// The cells of sheet `sheet` holding struck text, at most `most`.
+pub(crate) fn struck_cells(bytes: &[u8], sheet: &str, most: usize) -> Vec<StruckCell> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let runs =
+        part(&mut zip, "xl/sharedStrings.xml").map_or_else(HashMap::new, |x| struck_runs(&x));
+    let styles = part(&mut zip, "xl/styles.xml").map_or_else(HashSet::new, |x| struck_styles(&x));
+    if runs.is_empty() && styles.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    each_sheet(
+        &mut zip,
+        |name| name == sheet,
+        |_, xml| {
+            // The cell being read: its place, whether its style strikes it, whether it holds a
+            // shared string; told once its value is seen (an empty styled cell holds no text).
+            let mut open: Option<((u32, u32), bool, bool)> = None;
+            let mut in_value = false;
+            each_cell_event(&xml, |event, place| {
+                match event {
+                    Event::Start(e) if e.local_name().as_ref() == "c" => {
+                        let styled =
+                            attr_number::<usize>(e, "s").is_some_and(|s| styles.contains(&s));
+                        let shared = attr_raw(e, "t").is_some_and(|t| t == "s");
+                        open = place.map(|at| (at, styled, shared));
+                    }
+                    Event::Start(e) if e.local_name().as_ref() == "v" => in_value = true,
+                    Event::End(e) if e.local_name().as_ref() == "v" => in_value = false,
+                    Event::Text(t) if in_value => {
+                        if let Some(((row, col), styled, shared)) = open.take() {
+                            let written = t.xml10_content();
+                            let index = shared.then(|| written.trim().parse::<usize>().ok());
+                            let struck = index.flatten().and_then(|k| runs.get(&k));
+                            if styled || struck.is_some() {
+                                let runs = (!styled).then(|| struck.cloned()).flatten();
+                                out.push(StruckCell { row, col, runs });
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                out.len() < most
+            });
+        },
+    );
+    out
+}
+
+/// The shared strings holding a struck run, by index: the struck runs' text, joined.
+fn struck_runs(xml: &[u8]) -> HashMap<usize, String> {
+    let mut out = HashMap::new();
+    let mut reader = Reader::from_reader(BufReader::new(xml));
+    let mut buf = Vec::new();
+    // The string's index, whether in a run, in its properties, struck; in its text; in a
+    // phonetic guide (ルビ: not the cell's text).
+    let (mut index, mut in_run, mut in_props, mut struck) = (0usize, false, false, false);
+    let (mut in_text, mut in_phonetic) = (false, false);
+    let mut text = String::new();
+    loop {
+        buf.clear();
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => return out,
+            Ok(event) => event,
+        };
+        match &event {
+            Event::End(e) if e.local_name().as_ref() == "si" => {
+                if !text.is_empty() {
+                    out.insert(index, std::mem::take(&mut text));
+                }
+                index += 1;
+            }
+            Event::Empty(e) if e.local_name().as_ref() == "si" => index += 1,
+            Event::Start(e) => match e.local_name().as_ref() {
+                "r" => (in_run, struck) = (true, false),
+                "rPr" => in_props = true,
+                "t" => in_text = true,
+                "rPh" => in_phonetic = true,
+                "strike" if in_props => struck = strikes(e),
+                _ => {}
+            },
+            Event::Empty(e) if e.local_name().as_ref() == "strike" && in_props => {
+                struck = strikes(e);
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                "r" => in_run = false,
+                "rPr" => in_props = false,
+                "t" => in_text = false,
+                "rPh" => in_phonetic = false,
+                _ => {}
+            },
+            Event::Text(t) if in_run && struck && in_text && !in_phonetic => {
+                text.push_str(&t.xml10_content());
+            }
+            Event::GeneralRef(r) if in_run && struck && in_text && !in_phonetic => {
+                let name = r.as_ref().to_string();
+                text.push_str(quick_xml::escape::resolve_xml_entity(&name).unwrap_or_default());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a `<strike>` element strikes (`val` absent, or true).
+fn strikes(e: &BytesStart) -> bool {
+    attr_raw(e, "val").is_none_or(|v| !matches!(v.as_ref(), "0" | "false"))
+}
+
+/// The cell formats (`cellXfs` indices) whose font strikes through.
+fn struck_styles(xml: &[u8]) -> HashSet<usize> {
+    let mut reader = Reader::from_reader(BufReader::new(xml));
+    let mut buf = Vec::new();
+    let (mut fonts, mut font, mut in_fonts) = (HashSet::new(), 0usize, false);
+    let (mut in_xfs, mut xf, mut out) = (false, 0usize, HashSet::new());
+    loop {
+        buf.clear();
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => return out,
+            Ok(event) => event,
+        };
+        match &event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "fonts" => in_fonts = true,
+                "strike" if in_fonts && strikes(e) => {
+                    fonts.insert(font);
+                }
+                "cellXfs" => in_xfs = true,
+                "xf" if in_xfs => {
+                    if attr_number::<usize>(e, "fontId").is_some_and(|f| fonts.contains(&f)) {
+                        out.insert(xf);
+                    }
+                    xf += 1;
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        match &event {
+            Event::End(e) if e.local_name().as_ref() == "font" && in_fonts => font += 1,
+            Event::Empty(e) if e.local_name().as_ref() == "font" && in_fonts => font += 1,
+            Event::End(e) if e.local_name().as_ref() == "fonts" => in_fonts = false,
+            Event::End(e) if e.local_name().as_ref() == "cellXfs" => in_xfs = false,
+            _ => {}
+        }
+        if matches!(&event, Event::Empty(e) if e.local_name().as_ref() == "cellXfs") {
+            in_xfs = false;
+        }
+    }
+}
