@@ -319,7 +319,7 @@ fn head_split(piece: &str) -> Option<usize> {
                 let prev = chars[k - 1].1;
                 let next = chars.get(k + 1).map(|x| x.1);
                 let wide = |c: char| !c.is_ascii() && !c.is_numeric() && !c.is_whitespace();
-                if wide(prev) && next.is_some_and(wide) {
+                if wide(prev) && next.is_some_and(wide) && !is_item_marker(piece[..i].trim()) {
                     return Some(i);
                 }
             }
@@ -327,6 +327,30 @@ fn head_split(piece: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Words before a space that mark an item rather than head a group of sub-items: `（２）`,
+/// `【済】`, `◎`, `ア`, `①`, `第1回` — a division numbering its lines (「（２）　周知の実施(8月)」
+/// was a result of the marker alone, its words a sub-item under it).
+fn is_item_marker(head: &str) -> bool {
+    let chars: Vec<char> = head.chars().collect();
+    let numeral = |c: &char| c.is_numeric() || "一二三四五六七八九十".contains(*c);
+    let pairs = [
+        "（）", "()", "【】", "［］", "[]", "〔〕", "〈〉", "《》", "〘〙",
+    ];
+    let bracketed =
+        |open: char, close: char| (pairs.iter()).any(|p| p.starts_with(open) && p.ends_with(close));
+    match chars.as_slice() {
+        [_] => true,
+        [open, inner @ .., close] if inner.len() <= 3 && bracketed(*open, *close) => true,
+        ['第', rest @ ..] => {
+            let digits = rest.iter().take_while(|c| numeral(c)).count();
+            digits > 0
+                && (digits == rest.len()
+                    || (digits + 1 == rest.len() && "回号期次章節".contains(rest[digits])))
+        }
+        _ => false,
+    }
 }
 
 /// White space that parts a result into its head and sub-items: a space as typed (half- or

@@ -173,6 +173,47 @@ fn sub_items_with_notes_after_their_months_are_each_read() {
     assert_eq!(e.label, "職員研修の実施");
 }
 
+/// A division numbering its lines (「（２）　周知の実施(8月)」 as the IME types it, 「◎ …」,
+/// 「ア　…」, 「【済】 …」, 「第1回 …」): the marker was read as a head and the words as its
+/// sub-item, so the web page, the printout and the CSV showed a row of the marker alone. Each
+/// is one result with its months, as 「(1) 説明会の開催(8月)」 was; a head of words still
+/// heads its sub-items.
+#[test]
+fn a_line_numbered_by_its_division_is_one_result() {
+    for (text, label, month) in [
+        ("（２）　周知の実施(8月)", "（２）　周知の実施", 8),
+        ("◎ 重点取組の実施(9月)", "◎ 重点取組の実施", 9),
+        ("ア　調査の実施(5月)", "ア　調査の実施", 5),
+        ("【済】 説明会の開催(6月)", "【済】 説明会の開催", 6),
+        ("第1回 研修の実施(7月)", "第1回 研修の実施", 7),
+        ("①　意見交換(4月)", "①　意見交換", 4),
+        ("(1) 説明会の開催(8月)", "(1) 説明会の開催", 8),
+    ] {
+        let e = read_entry(text, true, &mut Vec::new());
+        assert!(e.subs.is_empty(), "{text}: {:?}", e.subs);
+        assert_eq!(e.label, label, "{text}");
+        assert_eq!(e.timing.unwrap().months, months(&[month]), "{text}");
+    }
+    // Its sub-items after it are its own still, and a head of words heads them.
+    let e = read_entry(
+        "（２）　周知の実施 職員向け(8月) 管理職向け(9月)",
+        true,
+        &mut Vec::new(),
+    );
+    let subs: Vec<&str> = e.subs.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        (e.label.as_str(), subs),
+        ("（２）　周知の実施", vec!["職員向け", "管理職向け"])
+    );
+    let e = read_entry(
+        "職員研修の実施 新規採用職員研修(4月)",
+        true,
+        &mut Vec::new(),
+    );
+    assert_eq!(e.label, "職員研修の実施");
+    assert_eq!(e.subs.len(), 1);
+}
+
 #[test]
 fn months_set_in_the_detail_panel_rewrite_only_the_expression_beside_a_note() {
     let mut master = master();
