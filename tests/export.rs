@@ -252,6 +252,52 @@ fn the_csv_has_a_row_per_entry_with_months_as_ranges() {
     assert_eq!(&counted[6], "職員研修の実施");
 }
 
+/// The CSV's one 状況 column held the topic's status on every row: a plan line the web page,
+/// the printout and `check --json` show 完了 read 遅れ there (19 of the seed's plan lines
+/// disagreed). The topic's column says it is the topic's; each plan line has its own beside,
+/// as the others give it, and a result's row none.
+#[test]
+fn the_csv_gives_each_plan_line_its_own_status_as_the_other_outputs_do() {
+    use shinchoku::model::status::plan_entry_status;
+    let report = sample();
+    let bytes = export_bytes(&report, Format::Csv, Encoding::Utf8).unwrap();
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!((&header[12], &header[13]), ("見出しの状況", "計画の状況"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let line = |start: &str| {
+        rows.iter()
+            .find(|r| r[7].starts_with(start))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        &line("県有財産の貸付けに向けた手続きの実施(4月～5月)")[13],
+        "完了"
+    );
+    assert_eq!(&line("組織定数調整(11月～1月)")[13], "予定");
+    let as_of = report.fiscal_as_of();
+    let mut plans = 0;
+    for i in report.initiatives() {
+        for e in i.topics.iter().flat_map(|t| t.plan.iter()) {
+            let row = rows
+                .iter()
+                .find(|r| r[1] == i.number && r[7] == e.text)
+                .unwrap();
+            let status = plan_entry_status(i, e, as_of).map_or("", |s| s.japanese());
+            assert_eq!(&row[13], status, "{}", e.text);
+            plans += 1;
+        }
+    }
+    assert!(plans > 20, "{plans}");
+    assert!(
+        rows.iter()
+            .filter(|r| &r[5] == "実績")
+            .all(|r| r[13].is_empty())
+    );
+}
+
 #[test]
 fn the_output_name_decides_the_format() {
     let dir = tempfile::tempdir().unwrap();

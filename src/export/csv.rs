@@ -5,7 +5,10 @@ use super::table_numbers::NumberColumns;
 use crate::model::status::topic_status;
 use crate::model::{Entry, Initiative, MonthSet, Report, Side};
 
-pub const HEADER: [&str; 13] = [
+/// The columns: 見出しの状況 is the topic's (every row of it), 計画の状況 a plan line's own (as
+/// the web page, the printout and `check --json` give it; blank on a result's row) — one column
+/// 状況 holding the topic's disagreed with them on 19 of the seed's plan lines.
+pub const HEADER: [&str; 14] = [
     "区分",
     "番号",
     "具体的取組",
@@ -18,7 +21,8 @@ pub const HEADER: [&str; 13] = [
     "月",
     "予定",
     "件数",
-    "状況",
+    "見出しの状況",
+    "計画の状況",
 ];
 
 pub use crate::model::text::formula_guarded;
@@ -149,6 +153,10 @@ fn with_numbers(
 /// A row per plan and actual entry (sub-items too) of an initiative, as the published columns.
 fn entry_records(report: &Report, section_name: &str, initiative: &Initiative) -> Vec<Vec<String>> {
     let as_of = report.fiscal_as_of();
+    let lines: std::collections::HashMap<crate::model::Id, &str> =
+        (crate::model::status::line_statuses(initiative, as_of).into_iter())
+            .map(|(_, line, status)| (line.id, status.japanese()))
+            .collect();
     let mut out = Vec::new();
     for topic in &initiative.topics {
         let status = topic_status(initiative, topic, as_of).japanese();
@@ -183,6 +191,7 @@ fn entry_records(report: &Report, section_name: &str, initiative: &Initiative) -
                     if scheduled { "予定" } else { "" }.to_string(),
                     counts.join("・"),
                     status.to_string(),
+                    lines.get(&e.id).copied().unwrap_or_default().to_string(),
                 ]);
             }
         }

@@ -631,7 +631,7 @@ fn the_csv_carries_the_same_numbers_as_the_report_table_under_the_same_headings(
         .unwrap()
         .split('\t')
         .collect();
-    assert_eq!(headings[..13], shinchoku::export::csv::HEADER);
+    assert_eq!(headings[..14], shinchoku::export::csv::HEADER);
     // The effects' headings name their unit and cumulative counting, which the table
     // declares above its header.
     let unit = "（百万円・累計）";
