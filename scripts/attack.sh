@@ -563,6 +563,29 @@ case_tsv_unlike_names() {
   make tsv-unlike-names a.tsv && expect 0 "11 initiatives" check "$work/a.tsv"
 }
 
+# Found by the eighth attack: a formula of 16,000 space tokens (66 KB) and 40,000 sheets
+# (9.6 MB) refused at once; an answer naming one 60 MB comments part 2,000 times read once;
+# two tables of 200 results of 16,000 kanji compared by the results' beginnings.
+case_xls_formula_spaces() {
+  make xls-formula-spaces a.xls && expect 2 "spaces together" check "$work/a.xls"
+}
+
+case_xlsx_many_sheets() {
+  make xlsx-many-sheets a.xlsx && expect 2 "more than 1000 sheets" check "$work/a.xlsx"
+}
+
+case_answer_comments_repeated() {
+  answer answer-comments-repeated a.xlsx &&
+    expect 0 "" collect "$work/numbers/master.ron" "$work/a.xlsx" -o "$work/out.ron"
+}
+
+case_tsv_long_results() {
+  local megabytes=$megabytes
+  scaled
+  make tsv-long-results-old a.tsv && make tsv-long-results-new b.tsv &&
+    expect 1 "" diff "$work/a.tsv" "$work/b.tsv"
+}
+
 echo "attack: $bin, ${seconds} s and ${megabytes} MB a case, tables at scale $scale"
 for case in $(declare -F | awk '{print $3}' | grep '^case_' | grep -E -- "${ATTACK_ONLY:-.}"); do
   current=${case#case_}

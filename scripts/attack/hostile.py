@@ -1151,6 +1151,94 @@ def make_tsv_months_listed(scale):
     return seed_with_result(f"研修({listed})")
 
 
+# ---- found by the eighth attack ----
+
+
+def make_xls_formula_spaces(scale):
+    """One formula of 16,000 space tokens (tAttrSpace, 255 spaces each; 66 KB): the reader
+    inserts each space at the start of the formula's text one by one, minutes of work. Refused
+    past the spaces a workbook's formulas may ask for. Not scaled."""
+    tokens = bytes([0x1E]) + struct.pack("<H", 1) + bytes([0x19, 0x40, 0x00, 0xFF]) * 16_000
+    formula = record(
+        0x0006,
+        struct.pack("<HHH", 10, 1, 0) + struct.pack("<d", 1.0) + struct.pack("<HI", 0, 0)
+        + struct.pack("<H", len(tokens)) + tokens,
+    )
+    return compound_file(workbook_stream([], report_labels() + [formula]))
+
+
+def make_xlsx_many_sheets(scale):
+    """40,000 empty sheets named with 200 characters each (9.6 MB): the reader finds each
+    sheet by its name among all the others, 89 s. Refused past the sheets a workbook may list."""
+    count = int(40_000 * scale)
+    names = ["S" * 200 + "%07d" % k for k in range(count)]
+    main_ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel_ns = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    sheets = "".join(f'<sheet name="{n}" sheetId="{k + 1}" r:id="rId{k + 1}"/>' for k, n in enumerate(names))
+    book = f'<?xml version="1.0" encoding="UTF-8"?><workbook {main_ns} {rel_ns}><sheets>{sheets}</sheets></workbook>'
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+    rels = "".join(f'<Relationship Id="rId{k + 1}" Type="{kind}" Target="worksheets/s{k}.xml"/>' for k in range(count))
+    package_ns = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+    parts = [
+        ("[Content_Types].xml", b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'),
+        ("_rels/.rels", f'<?xml version="1.0"?><Relationships {package_ns}><Relationship Id="rId1" Type="{office}" Target="xl/workbook.xml"/></Relationships>'.encode()),
+        ("xl/workbook.xml", book.encode()),
+        ("xl/_rels/workbook.xml.rels", f'<?xml version="1.0"?><Relationships {package_ns}>{rels}</Relationships>'.encode()),
+    ]
+    empty = f'<?xml version="1.0"?><worksheet {main_ns}><sheetData/></worksheet>'.encode()
+    parts += [(f"xl/worksheets/s{k}.xml", empty) for k in range(count)]
+    return package(parts)
+
+
+def make_tsv_long_results_old(scale):
+    """The seed, initiative 2's results cell 200 results of 16,000 random kanji (9.6 MB):
+    compared with tsv-long-results-new, 40,000 pairs each scored whole, 45 s. Names are
+    compared by their beginnings now."""
+    return long_results(scale, 1)
+
+
+def make_tsv_long_results_new(scale):
+    """The same, other random kanji."""
+    return long_results(scale, 2)
+
+
+def long_results(scale, seed):
+    import random
+    r = random.Random(seed)
+    length = int(16_000 * scale)
+    cell = "<br>".join("・" + "".join(chr(0x4E00 + r.randrange(3000)) for _ in range(length)) for _ in range(200))
+    out = []
+    for line in seed_lines():
+        if line.startswith("2\t"):
+            fields = line.split("\t")
+            fields[19] = cell
+            line = "\t".join(fields)
+        out.append(line)
+    return "\n".join(out).encode()
+
+
+def make_answer_comments_repeated(scale, path):
+    """An answer whose sheet's relationships name one comments part of 60 MB (no note in it)
+    2,000 times (73 KB): it was unzipped and read once a time, minutes. Read once now."""
+    import io
+    with zipfile.ZipFile(path) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+    rels = "".join(f'<Relationship Id="rC{k}" Type="{kind}" Target="../comments1.xml"/>' for k in range(2_000))
+    ns = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
+    parts = [p for p in parts if p[0] != "xl/worksheets/_rels/sheet1.xml.rels"]
+    parts.append(("xl/worksheets/_rels/sheet1.xml.rels", f'<?xml version="1.0"?><Relationships {ns}>{rels}</Relationships>'.encode()))
+    notes = "<x/>" * int(15_000_000 * scale)
+    main_ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    parts.append(("xl/comments1.xml", f'<?xml version="1.0"?><comments {main_ns}><commentList>{notes}</commentList></comments>'.encode()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(name, data)
+    return out.getvalue()
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     scale = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0

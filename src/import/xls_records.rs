@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::cell_xml::{FormattedCells, PercentCells, code_shows_percent};
 
-use super::sheet::{Budget, too_large};
+use super::sheet::{Budget, cell_location, too_large};
 use super::xls_bounds::{Extent, FORMULA_GROWTH, Walk, budget, check_continues, text_bytes};
-use crate::model::bounds::{Excess, MAX_XLS_AREA, MAX_XLS_TOTAL_AREA};
+use crate::model::bounds::{Excess, MAX_XLS_AREA, MAX_XLS_FORMULA_SPACES, MAX_XLS_TOTAL_AREA};
 use crate::model::diag::Location;
 
 /// A record and the CONTINUE records after it.
@@ -131,6 +131,8 @@ pub(super) fn walk_workbook(stream: &[u8], shown: &mut XlsShown) -> Result<(), W
         }
     }
     let mut budget = budget();
+    // The formulas' spaces of every sheet: calamine parses them all on opening.
+    let mut spaces = 0u64;
     // The bytes each sheet read was walked over: start → end.
     let mut walked: std::collections::BTreeMap<usize, usize> = Default::default();
     let mut total = 0u64;
@@ -159,8 +161,13 @@ pub(super) fn walk_workbook(stream: &[u8], shown: &mut XlsShown) -> Result<(), W
         }
         let sheet = stream.get(pos..).ok_or(Walk::Stop)?;
         let mut here = SheetShown::default();
-        let (area, length) =
-            walk_sheet(sheet, &name, (&sst, biff8), &mut budget, (&xfs, &mut here))?;
+        let (area, length) = walk_sheet(
+            sheet,
+            &name,
+            (&sst, biff8, &mut spaces),
+            &mut budget,
+            (&xfs, &mut here),
+        )?;
         if shares(pos, pos + length.max(1)) {
             return Err(Walk::Refuse(too_large(
                 "XLS",
@@ -339,11 +346,31 @@ impl SheetShown {
     }
 }
 
+/// Counts into `spaces` the spaces a formula's tokens ask for (`tAttrSpace`: 0x19, the space
+/// flag 0x40, a kind of space 0–6 and how many), looked for in its bytes; refuses the workbook
+/// past [`MAX_XLS_FORMULA_SPACES`], naming the formula's cell.
+fn take_spaces(
+    spaces: &mut u64,
+    tokens: &[u8],
+    sheet: &str,
+    (row, col): (u32, u32),
+) -> Result<(), Walk> {
+    *spaces += (tokens.windows(4))
+        .filter(|w| w[0] == 0x19 && w[1] & 0x40 != 0 && w[2] <= 6)
+        .map(|w| u64::from(w[3]))
+        .sum::<u64>();
+    if *spaces > MAX_XLS_FORMULA_SPACES {
+        let at = cell_location(sheet, row.into(), col.into());
+        return Err(Walk::Refuse(too_large("XLS", at, Excess::XlsFormulaSpaces)));
+    }
+    Ok(())
+}
+
 /// One sheet's records, from its BOF to its EOF (charts and other substreams inside skipped).
 fn walk_sheet(
     stream: &[u8],
     name: &str,
-    (sst, biff8): (&[usize], bool),
+    (sst, biff8, spaces): (&[usize], bool, &mut u64),
     budget: &mut Budget,
     (xfs, here): (&ShownXfs, &mut SheetShown),
 ) -> Result<(u64, usize), Walk> {
@@ -448,6 +475,7 @@ fn walk_sheet(
                 formulas.add(name, row, col)?;
                 let text = (d.len() - 20).saturating_mul(FORMULA_GROWTH) + 64;
                 budget.take(name, (row as u64, col as u64), 1, text)?;
+                take_spaces(spaces, &d[20..], name, (row, col))?;
             }
             0x000A => break,
             _ => {}

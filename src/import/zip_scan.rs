@@ -13,7 +13,7 @@ use quick_xml::events::Event;
 
 use super::sheet::too_large;
 use crate::model::bounds::{
-    Excess, MAX_SHARED_STRINGS, MAX_STYLES, MAX_STYLES_BYTES, MAX_UNZIPPED_BYTES,
+    Excess, MAX_SHARED_STRINGS, MAX_SHEETS, MAX_STYLES, MAX_STYLES_BYTES, MAX_UNZIPPED_BYTES,
 };
 use crate::model::diag::{ImportError, Location};
 
@@ -54,7 +54,15 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
         // A sheet is read once per time it is named: 2,000 sheets naming one part of 1 MB
         // were 2 GB of XML read for a 15 KB file.
         let repeated = if lower.ends_with("workbook.xml") {
-            repeats(&mut counted, "sheet", "r:id", |_| true)
+            let mut count = 0usize;
+            let repeated = repeats(&mut counted, "sheet", "r:id", |_| {
+                count += 1;
+                true
+            });
+            if count > MAX_SHEETS {
+                return Err(too_large(format, Location::named(name), Excess::Sheets));
+            }
+            repeated
         } else if lower.ends_with("workbook.xml.rels") {
             repeats(&mut counted, "Relationship", "Target", |e| {
                 e.attributes()
@@ -159,17 +167,21 @@ fn too_many_styles(part: &mut impl Read) -> bool {
 }
 
 /// Whether a value of attribute `key` on elements `element` (those `counts` takes) is written
-/// twice in the part.
+/// twice in the part (or more than [`MAX_SHEETS`] are: the caller counts them).
 fn repeats(
     part: &mut impl Read,
     element: &str,
     key: &str,
-    counts: impl Fn(&quick_xml::events::BytesStart) -> bool,
+    mut counts: impl FnMut(&quick_xml::events::BytesStart) -> bool,
 ) -> bool {
     let mut seen = std::collections::HashSet::new();
     any_element(part, |e| {
         if e.name().as_ref() != element || !counts(e) {
             return false;
+        }
+        // Past the most sheets read, the rest need not be looked at (the package is refused).
+        if seen.len() > MAX_SHEETS {
+            return true;
         }
         let value = e
             .attributes()

@@ -14,6 +14,15 @@ pub const MAX_TEXT_BYTES: usize = 64 << 20;
 /// The parts of an XLSX or ODS package, unzipped, together (the 10,000-initiative export
 /// unzips to about 40 MB).
 pub const MAX_UNZIPPED_BYTES: u64 = 128 << 20;
+/// Sheets an XLSX may list: the reader finds each by its name among all the others, so 40,000
+/// empty sheets (9.6 MB) took 89 s (a report's workbook has a few; Excel's default limit is
+/// memory, LibreOffice's 10,000).
+pub const MAX_SHEETS: usize = 1_000;
+/// The spaces an `.xls` sheet's formulas may ask for with their space tokens (`tAttrSpace`, up
+/// to 255 each): the reader inserts them one at a time at the start of the formula's text, so
+/// one formula of 16,000 such tokens in a 66 KB file took minutes (a formula typed in Excel has
+/// a few).
+pub const MAX_XLS_FORMULA_SPACES: u64 = 100_000;
 /// Shared strings an XLSX may declare (`uniqueCount`): the reader reserves room for them all.
 pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
 /// Cell formats (`<xf>`) and number formats (`<numFmt>`) an XLSX's `styles.xml` may hold,
@@ -107,6 +116,10 @@ pub enum Excess {
     SheetsShareData,
     /// More cells holding a formula without its value than [`MAX_FORMULAS_WITHOUT_VALUES`].
     FormulasWithoutValues,
+    /// More sheets than [`MAX_SHEETS`] (counting stops past it).
+    Sheets,
+    /// An `.xls` sheet's formulas ask for more spaces than [`MAX_XLS_FORMULA_SPACES`].
+    XlsFormulaSpaces,
 }
 
 /// Bytes in MB as messages show them: whole for a bound, else rounded *up* to a tenth, so a
@@ -229,7 +242,29 @@ impl Describe for Excess {
                      its value (opened and saved again in Excel, they get their values)"
                 ),
             ),
+            Excess::Sheets | Excess::XlsFormulaSpaces => sheet_words(self, lang),
         }
+    }
+}
+
+/// The words of the bounds on a workbook's sheets and their formulas.
+fn sheet_words(excess: &Excess, lang: Lang) -> String {
+    match excess {
+        Excess::Sheets => say(
+            lang,
+            format!("シートが{MAX_SHEETS}枚を超えます（読めるのはそこまでです）"),
+            format!("it lists more than {MAX_SHEETS} sheets, the most that is read"),
+        ),
+        _ => say(
+            lang,
+            format!(
+                "数式の空白の指定が合わせて{MAX_XLS_FORMULA_SPACES}文字を超えます（Excelで入力した数式にはありません）"
+            ),
+            format!(
+                "its formulas ask for more than {MAX_XLS_FORMULA_SPACES} spaces together, which \
+                 no formula typed in Excel does"
+            ),
+        ),
     }
 }
 

@@ -260,7 +260,8 @@ fn rewritten_results(
     if left * typed.len() > MOST_PAIRS_COMPARED {
         return vec![None; typed.len()];
     }
-    let words = |e: &Entry| crate::model::text::normalize(&e.label);
+    let words =
+        |e: &Entry| crate::model::text::normalize(crate::model::links::compared_part(&e.label));
     (0..typed.len())
         .map(|at| {
             if same[at].is_some() {

@@ -169,7 +169,8 @@ pub(super) fn heading_key(t: &Topic) -> String {
 }
 
 pub(super) fn similarity(a: &str, b: &str) -> f32 {
-    links::similarity(&normalize(a), &normalize(b))
+    let part = links::compared_part;
+    links::similarity(&normalize(part(a)), &normalize(part(b)))
 }
 
 /// Months in fiscal order as calendar months.
