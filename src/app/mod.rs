@@ -364,7 +364,8 @@ impl ShinchokuApp {
             .into(),
         );
         let close = ctx.input(|i| i.viewport().close_requested());
-        if close && !self.closing && self.open.doc.doc().is_dirty() {
+        let typed = !self.drafts.pending(self.open.doc.doc().report()).is_empty();
+        if close && !self.closing && (typed || self.open.doc.doc().is_dirty()) {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             out.push(Action::Quit.into());
         }
@@ -387,6 +388,13 @@ impl ShinchokuApp {
 
     /// Runs one command, and what its owner asks next. The only place where state changes.
     pub fn handle(&mut self, ctx: &Context, command: AppCommand) {
+        if self.applies_typed_first(&command) {
+            let pending = self.drafts.pending(self.open.doc.doc().report());
+            self.drafts.forget_typed();
+            for typed in pending {
+                self.handle(ctx, typed);
+            }
+        }
         if self.discards_report(&command)
             && self.open.doc.doc().is_dirty()
             && !self.discard_confirmed
@@ -457,6 +465,26 @@ impl ShinchokuApp {
         for next in follow {
             self.handle(ctx, next);
         }
+    }
+
+    /// Whether what is typed and not yet applied is applied before `command`: one that saves,
+    /// prints or sends the report, or leaves it.
+    fn applies_typed_first(&self, command: &AppCommand) -> bool {
+        use Action as A;
+        self.discards_report(command)
+            || matches!(
+                command,
+                AppCommand::Action(
+                    A::Save
+                        | A::SaveAs
+                        | A::Quit
+                        | A::Print
+                        | A::PrintPreview
+                        | A::ExportPdf
+                        | A::Survey
+                        | A::CollectAnswers
+                ) | AppCommand::File(FileCommand::SaveTo(_) | FileCommand::ExportTo { .. })
+            )
     }
 
     fn discards_report(&self, command: &AppCommand) -> bool {

@@ -106,6 +106,68 @@ fn an_unsaved_change_raises_the_guard_on_close() {
     assert!(sent(&h, &ViewportCommand::Close));
 }
 
+/// Text typed in the detail panel and not applied (適用 not pressed): Ctrl+S saved without it
+/// and said 保存しました, closing asked nothing and lost it, selecting another entry dropped it.
+/// Saving applies it first; closing with it typed asks; selecting another entry applies it.
+#[test]
+fn text_typed_and_not_applied_is_saved_and_never_lost_without_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    let app = ShinchokuApp::new(Document::sample(), Prefs::default());
+    let mut h = harness_with(app, 1000.0);
+    let results: Vec<(shinchoku::model::Id, shinchoku::model::Id)> =
+        (h.state().document().report())
+            .initiatives()
+            .flat_map(|i| i.topics.iter().map(move |t| (i.id, t)))
+            .flat_map(|(i, t)| t.actual.iter().map(move |e| (e.id, i)))
+            .take(2)
+            .collect();
+    let typed = |h: &mut Harness<'static, ShinchokuApp>, (id, initiative), words: &str| {
+        h.state_mut().queue(ViewCommand::Select(initiative));
+        h.run();
+        h.state_mut().queue(ViewCommand::SelectEntry(id));
+        h.run();
+        h.get_by_label("本文").focus();
+        h.run();
+        h.get_by_label("本文").type_text(words);
+        h.run();
+    };
+    // Typed, then saved: the file holds it.
+    typed(&mut h, results[0], "（追記）");
+    assert!(
+        !h.state().window_title().contains('●'),
+        "nothing applied yet"
+    );
+    h.state_mut().queue(FileCommand::SaveTo(path.clone()));
+    h.run();
+    let saved: shinchoku::model::Report = shinchoku::store::open(&path).unwrap();
+    let text = |r: &shinchoku::model::Report, id| r.entry(id).unwrap().text.clone();
+    assert!(
+        text(&saved, results[0].0).contains("（追記）"),
+        "{}",
+        text(&saved, results[0].0)
+    );
+    assert!(!h.state().document().is_dirty());
+    // Typed, then another entry selected: applied.
+    typed(&mut h, results[1], "（二件目）");
+    h.state_mut().queue(ViewCommand::SelectEntry(results[0].0));
+    h.run();
+    let now = text(h.state().document().report(), results[1].0);
+    assert!(now.contains("（二件目）"), "{now}");
+    // Typed, then the window closed: the guard asks.
+    h.state_mut().queue(FileCommand::SaveTo(path.clone()));
+    h.run();
+    typed(&mut h, results[0], "（三）");
+    request_close(&mut h);
+    h.step();
+    assert!(sent(&h, &ViewportCommand::CancelClose));
+    h.run();
+    assert!(matches!(
+        h.state().dialog(),
+        Some(Dialog::UnsavedChanges { .. })
+    ));
+}
+
 #[test]
 fn a_workbook_opens_in_the_window_and_a_damaged_one_says_why() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");

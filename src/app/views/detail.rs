@@ -305,6 +305,16 @@ impl DetailPanel<'_> {
         let stale = drafts.entry_editor.as_ref().is_none_or(|e| {
             e.entry != entry.id || e.revision != self.revision || e.refusals != refusals
         });
+        // Another entry selected: what was typed for the one before is applied, as the grid's
+        // editor applies on clicking elsewhere (it was dropped without a word).
+        let left = (drafts.entry_editor.as_ref())
+            .filter(|e| e.entry != entry.id && e.revision == self.revision);
+        if let Some(before) = left.and_then(|e| self.report.entry(e.entry).map(|b| (e, b)))
+            && before.0.text.trim() != before.1.text
+        {
+            let (id, text) = (before.1.id, before.0.text.clone());
+            out.push(Intent::SetEntryText { id, text }.into());
+        }
         if stale {
             drafts.entry_editor = Some(EntryEditor {
                 entry: entry.id,

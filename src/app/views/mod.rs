@@ -87,3 +87,64 @@ pub struct EntryEditor {
     pub text: String,
     pub months: String,
 }
+
+impl ViewState {
+    /// What is typed and not yet applied, as the commands applying it: the grid's in-place
+    /// editor, the detail panel's new entry, and its text and months of the selected entry
+    /// (months only when they read). Applied before the report is saved, printed or left, as clicking elsewhere
+    /// applies the grid's: Ctrl+S saved without it, and closing lost it without a word.
+    pub fn pending(&self, report: &crate::model::Report) -> Vec<crate::app::command::AppCommand> {
+        use crate::app::command::ViewCommand;
+        use crate::edit::Intent;
+        let mut out = Vec::new();
+        if let Some(edit) = &self.inline
+            && (edit.target.current_text(report)).is_some_and(|now| now != edit.buffer)
+        {
+            let (target, text) = (edit.target, edit.buffer.clone());
+            out.push(ViewCommand::CommitEditing { target, text }.into());
+        }
+        if let Some(new) = self
+            .new_entry
+            .as_ref()
+            .filter(|n| !n.buffer.trim().is_empty())
+        {
+            let (topic, side, text) = (new.topic, new.side, new.buffer.clone());
+            out.push(Intent::AddEntry { topic, side, text }.into());
+        }
+        let Some(editor) = &self.entry_editor else {
+            return out;
+        };
+        let Some(entry) = report.entry(editor.entry) else {
+            return out;
+        };
+        if editor.text.trim() != entry.text {
+            let (id, text) = (entry.id, editor.text.clone());
+            out.push(Intent::SetEntryText { id, text }.into());
+        }
+        let months = editor.months.trim();
+        let read = match months {
+            "" => Ok(None),
+            m => crate::model::months::parse_timing(m).map(Some),
+        };
+        if months != entry.when.as_deref().unwrap_or("")
+            && let Ok(timing) = read
+        {
+            out.push(
+                Intent::SetEntryTiming {
+                    id: entry.id,
+                    timing,
+                }
+                .into(),
+            );
+        }
+        out
+    }
+
+    /// Forgets what is typed (after [`ViewState::pending`] was applied): the fields fill again
+    /// from the report.
+    pub fn forget_typed(&mut self) {
+        self.inline = None;
+        self.new_entry = None;
+        self.entry_editor = None;
+    }
+}
