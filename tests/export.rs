@@ -283,7 +283,7 @@ fn the_csv_gives_each_plan_line_its_own_status_as_the_other_outputs_do() {
         for e in i.topics.iter().flat_map(|t| t.plan.iter()) {
             let row = rows
                 .iter()
-                .find(|r| r[1] == i.number && r[7] == e.text)
+                .find(|r| r[1] == i.number && &r[5] == "計画" && r[7] == e.text)
                 .unwrap();
             let status = plan_entry_status(i, e, as_of).map_or("", |s| s.japanese());
             assert_eq!(&row[13], status, "{}", e.text);

@@ -423,7 +423,8 @@ fn a_report_without_numbers_exports_the_table_and_csv_as_before() {
     );
     assert!(!text.contains("単位") && !text.contains("指標"));
     let csv = shinchoku::export::csv::to_csv(&seed).unwrap();
-    assert_eq!(csv.lines().next().unwrap().split(',').count(), 13);
+    let columns = shinchoku::export::csv::HEADER.len();
+    assert_eq!(csv.lines().next().unwrap().split(',').count(), columns);
 }
 
 /// `rich()`'s report table with its text changed by `edit`, imported.
@@ -640,13 +641,20 @@ fn the_csv_carries_the_same_numbers_as_the_report_table_under_the_same_headings(
     for h in &effect_headings {
         assert!(h.ends_with(unit), "{h}");
     }
-    let plain: Vec<String> = headings[13..].iter().map(|h| h.replace(unit, "")).collect();
-    assert_eq!(plain, header[6..6 + headings.len() - 13]);
+    let published = shinchoku::export::csv::HEADER.len();
+    let plain: Vec<String> = (headings[published..].iter())
+        .map(|h| h.replace(unit, ""))
+        .collect();
+    assert_eq!(plain, header[6..6 + headings.len() - published]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let numbers = |number: &str| -> Vec<Vec<String>> {
         rows.iter()
             .filter(|r| &r[1] == number)
-            .map(|r| r.iter().skip(13).map(String::from).collect::<Vec<_>>())
+            .map(|r| {
+                (r.iter().skip(published))
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
             .filter(|cells| cells.iter().any(|c| !c.is_empty()))
             .collect()
     };
@@ -655,7 +663,7 @@ fn the_csv_carries_the_same_numbers_as_the_report_table_under_the_same_headings(
     let lines: Vec<&str> = table.lines().collect();
     let after_division = |l: &str, skip: usize| -> Vec<String> {
         let fields: Vec<&str> = l.split('\t').collect();
-        fields[skip..skip + headings.len() - 13]
+        fields[skip..skip + headings.len() - published]
             .iter()
             .map(|f| {
                 shinchoku::import::html::resolve(f, shinchoku::import::html::Pass::Plain)
