@@ -734,6 +734,41 @@ fn csv_cells_an_office_program_would_run_start_with_an_apostrophe() {
     }
 }
 
+/// A title starting with the minus sign U+2212 (`−HYPERLINK(…)`): no formula start in the
+/// text, the CP932 CSV wrote it as `－HYPERLINK(…)`, which Japanese Excel runs. Guarded in every
+/// encoding, and the guard read back drops.
+#[test]
+fn a_cell_starting_with_the_minus_sign_is_guarded_in_every_encoding() {
+    let mut report = seed();
+    let title = "\u{2212}HYPERLINK(\"http://example.com\",\"x\")";
+    report.sections[0].initiatives[0].title = title.to_string();
+    for encoding in [Encoding::Utf8, Encoding::Cp932, Encoding::Utf16] {
+        let bytes = export_bytes(&report, Format::Csv, encoding).unwrap();
+        let (text, _) = shinchoku::import::decode::decode(&bytes).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let titles: Vec<String> = (reader.records())
+            .map(|r| r.unwrap()[2].to_string())
+            .collect();
+        assert!(
+            titles
+                .iter()
+                .all(|t| !t.starts_with(['=', '+', '-', '@', '－', '＝'])),
+            "{titles:?}"
+        );
+        assert!(
+            titles
+                .iter()
+                .any(|t| t.starts_with("'") && t.contains("HYPERLINK")),
+            "{encoding:?}"
+        );
+    }
+    let again = table_again(&report, Encoding::Cp932);
+    assert_eq!(
+        again.sections[0].initiatives[0].title,
+        "－HYPERLINK(\"http://example.com\",\"x\")"
+    );
+}
+
 #[test]
 fn the_workbook_holds_formulas_as_text_never_as_formulas() {
     let doc = with_formulas();

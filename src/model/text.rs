@@ -354,8 +354,12 @@ fn excerpt(text: &str, from: usize, lang: crate::lang::Lang) -> std::borrow::Cow
 }
 
 /// What an office program runs as a formula when a cell starts with it (OWASP's list, and the
-/// full-width forms Japanese Excel takes for them).
-const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+/// full-width forms Japanese Excel takes for them), and the minus sign U+2212, which the CP932
+/// exports write as `－` (`export::cp932::windows_form`): guarded in the text before it is
+/// encoded, it went out unguarded.
+const FORMULA_STARTS: [char; 11] = [
+    '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠', '\u{2212}',
+];
 
 /// Whether a cell needs a leading `'` to be shown as text: it starts as a formula does (a sign
 /// alone, `-` for "none", is no formula), or is itself a `'` before such a text (guarded again,
