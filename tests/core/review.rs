@@ -677,6 +677,40 @@ fn results_only_in_an_answer_replaced_in_the_same_collection_are_named() {
     );
 }
 
+/// The replaced answer worked on (a line added) and holding the sent lines as they were, one
+/// of which the taken answer rewrote: only the replaced answer's own line is named as not
+/// taken. The sent line was named too, and the office retyping it put the old text back
+/// beside the division's rewrite.
+#[test]
+fn a_sent_line_the_replaced_answer_left_as_it_was_is_not_named_as_dropped() {
+    let master = master();
+    let topic = topic_headed(master.report(), "弾力的な勤務形態の検討");
+    let sent = survey::response_for(master.report(), 人事課, due(), "");
+    let book = with_a_line_added(master.report(), &sent, topic);
+    let mut ron = response(master.report(), 人事課);
+    let first = ron.report().topic(topic).unwrap().actual[0].clone();
+    ron.perform(Intent::SetEntryText {
+        id: first.id,
+        text: "労使で検討(4月～5月)".into(),
+    })
+    .unwrap();
+    let c = collect(
+        master.report(),
+        vec![
+            Ok(answer_from_workbook(&book, "人事課.xlsx".into()).unwrap()),
+            answer(ron, "人事課.ron"),
+        ],
+        at(10, 9),
+    );
+    assert_eq!(c.taken[0].file, "人事課.ron");
+    let dropped = &c.taken[0].dropped;
+    assert_eq!(dropped.len(), 1, "{dropped:?}");
+    assert!(
+        !dropped.contains(&format!("・{}", first.text)),
+        "{dropped:?}"
+    );
+}
+
 /// The same two answers the other way round: the workbook as sent (bringing nothing) after the
 /// `.ron` that changes a result. The `.ron` is taken, and nothing is said to be dropped — the
 /// workbook's lines are the master's. Its old lines were listed as 「取り込まない実績」.
