@@ -62,15 +62,19 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeProblem> {
             return Ok((text.into_owned(), kind));
         }
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok((s.to_string(), TextEncoding::Utf8));
-    }
+    let utf8_stops = match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok((s.to_string(), TextEncoding::Utf8)),
+        Err(e) => e.valid_up_to(),
+    };
     let (text, had_errors) = SHIFT_JIS.decode_without_bom_handling(bytes);
     if had_errors {
+        // Where each reading stops: a UTF-8 table with one cell saved as CP932 stops as UTF-8
+        // at that cell, and as CP932 lines before it.
+        let line = |at: usize| bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
         let at = cp932_stops_at(bytes);
         return Err(DecodeProblem::Unknown {
-            line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
-            byte: at + 1,
+            utf8: (line(utf8_stops), utf8_stops + 1),
+            cp932: (line(at), at + 1),
         });
     }
     Ok((text.into_owned(), TextEncoding::Cp932))

@@ -66,6 +66,21 @@ fn utf8_with_bom_reads_the_same_report() {
     );
 }
 
+/// A UTF-8 table with one cell saved as CP932 (line 7): refused naming line 7 as where UTF-8
+/// stops — it named only where CP932 stops, line 3, the title, which is sound UTF-8.
+#[test]
+fn a_utf8_table_with_a_cp932_cell_names_the_line_utf8_stops_at() {
+    use shinchoku::lang::{Describe, Lang};
+    let mut lines: Vec<Vec<u8>> = SEED.split('\n').map(|l| l.as_bytes().to_vec()).collect();
+    let (cp932, _, _) = encoding_rs::SHIFT_JIS.encode(SEED.split('\n').nth(6).unwrap());
+    lines[6] = cp932.into_owned();
+    let bytes = lines.join(&b'\n');
+    let said = import_bytes(&bytes)
+        .expect_err("refused")
+        .describe(Lang::Ja);
+    assert!(said.contains("UTF-8として読めないのは7行目"), "{said}");
+}
+
 /// Bytes that no encoding reads are refused naming where: the line and byte, so that the
 /// office can find the damage (a CP932 table with a byte cut in two, a UTF-16 file with half a
 /// character).

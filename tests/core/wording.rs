@@ -636,8 +636,8 @@ fn every_file_error_kind_is_japanese_in_the_japanese_window() {
         F::Store(S::Invalid(Vec::new())),
         import(I::Empty),
         import(I::NotText(Box::new(DecodeProblem::Unknown {
-            line: 1,
-            byte: 4,
+            utf8: (7, 90),
+            cp932: (1, 4),
         }))),
         import(I::NotText(Box::new(DecodeProblem::OddUtf16 {
             encoding: "UTF-16LE",

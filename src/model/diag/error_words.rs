@@ -316,14 +316,17 @@ fn not_text(problem: &DecodeProblem, lang: Lang) -> String {
                  {byte})"
             ),
         ),
-        DecodeProblem::Unknown { line, byte } => say(
+        DecodeProblem::Unknown {
+            utf8: (u_line, u_byte),
+            cp932: (line, byte),
+        } => say(
             lang,
             format!(
-                "UTF-8、BOM付きUTF-16、CP932（Shift_JIS）のどれでもありません（CP932として読めないのは{line}行目、{byte}バイト目）"
+                "UTF-8、BOM付きUTF-16、CP932（Shift_JIS）のどれでもありません（UTF-8として読めないのは{u_line}行目、{u_byte}バイト目、CP932として読めないのは{line}行目、{byte}バイト目）"
             ),
             format!(
-                "it is neither UTF-8, UTF-16 with a BOM, nor CP932 (Shift_JIS) text (as CP932 it \
-                 stops at line {line}, byte {byte})"
+                "it is neither UTF-8, UTF-16 with a BOM, nor CP932 (Shift_JIS) text (as UTF-8 it \
+                 stops at line {u_line}, byte {u_byte}; as CP932 at line {line}, byte {byte})"
             ),
         ),
     };

@@ -173,8 +173,12 @@ pub enum DecodeProblem {
         line: usize,
         byte: usize,
     },
-    /// Neither UTF-8, UTF-16 with a BOM, nor CP932: where CP932 stops reading (line, byte).
-    Unknown { line: usize, byte: usize },
+    /// Neither UTF-8, UTF-16 with a BOM, nor CP932: where each of UTF-8 and CP932 stops
+    /// reading (line, byte; 1-based).
+    Unknown {
+        utf8: (usize, usize),
+        cp932: (usize, usize),
+    },
 }
 
 /// A file that could not be read or written: the system's error kept as data (its kind and
