@@ -742,3 +742,69 @@ fn a_label_or_a_date_above_the_title_is_not_the_title() {
         "{said:?}"
     );
 }
+
+/// A report carried on to a second sheet without its header row (initiative 2 on 「続き」):
+/// the second sheet was passed over without a word, initiative 2 nowhere. The sheet is named
+/// in a warning and its rows kept in the unread list; an empty sheet is said of by nothing.
+#[test]
+fn a_sheet_with_no_table_read_is_said_of_and_its_rows_kept() {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("工程表").unwrap();
+    let rows: [&[&str]; 4] = [
+        &["平成29年度「改革」取組 上半期実績"],
+        &[
+            "番号",
+            "具体的取組",
+            "取組項目",
+            "29年度",
+            "平成29年度 年次計画",
+            "実績",
+            "担当課",
+        ],
+        &["I 協創"],
+        &[
+            "1",
+            "① 研修",
+            "□研修",
+            "実施",
+            "・研修(4月)",
+            "・研修(4月)",
+            "人事課",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *t).unwrap();
+        }
+    }
+    let more = book.add_worksheet();
+    more.set_name("続き").unwrap();
+    for (c, t) in [
+        "2",
+        "② 会議",
+        "□会議",
+        "実施",
+        "・会議(5月)",
+        "・会議(5月)",
+        "総務課",
+    ]
+    .iter()
+    .enumerate()
+    {
+        more.write_string(0, c as u16, *t).unwrap();
+    }
+    book.add_worksheet().set_name("空").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let opened = import_workbook(&bytes, WorkbookFormat::Xlsx).expect("opens");
+    assert_eq!(opened.report.initiatives().count(), 1);
+    let said: Vec<String> = (opened.warnings.iter())
+        .filter(|w| matches!(w.kind, WarningKind::SheetNotRead { .. }))
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("シート「続き」"), "{said:?}");
+    let kept = crate::unread_texts(&opened.report);
+    assert!(kept.iter().any(|t| t.contains("② 会議")), "{kept:?}");
+}

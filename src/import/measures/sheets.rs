@@ -1,5 +1,6 @@
 //! What a sheet says of its figures beyond their cells: the unit a column's heading names,
-//! and a sheet of figures that names no initiative (kept unread, said).
+//! and a sheet of figures that names no initiative, or of no table read at all (kept unread,
+//! said).
 
 use super::super::sheet::Sheet;
 use super::super::warning_cap::push_warning;
@@ -28,7 +29,8 @@ pub(super) fn heading_unit(heading: &str) -> Option<String> {
 
 /// A sheet of figures with no 番号 column (いわき市's programme table, `区分 | 18年度 …`): whose
 /// they are is not known, so they are not read as any initiative's — every row kept unread,
-/// and the sheet named in a warning, never passed over in silence.
+/// and the sheet named in a warning, never passed over in silence. A sheet of no figures and
+/// no scale (a table carried on from the report's sheet without its header) likewise.
 pub(super) fn keep_figures_of_no_initiative(reading: &mut Reading<'_>, sheet: &Sheet) {
     const FIGURES: [&str; 8] = [
         "計画額",
@@ -51,21 +53,27 @@ pub(super) fn keep_figures_of_no_initiative(reading: &mut Reading<'_>, sheet: &S
             FIGURES.iter().any(|f| t.contains(f))
         })
     });
-    if !figures {
+    let rows: Vec<usize> = sheet.used_rows().collect();
+    if rows.is_empty() {
         return;
     }
     let at = Location {
         sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
         ..Location::default()
     };
-    let warning = MeasureWarning::FiguresOfNoInitiative {
-        sheet: sheet.name.clone(),
+    let sheet_name = sheet.name.clone();
+    // A sheet of anything else (the rest of a table carried on without its header, a cover
+    // page): it went without a word, what it held nowhere.
+    let kind = match figures {
+        true => WarningKind::Measure {
+            warning: MeasureWarning::FiguresOfNoInitiative { sheet: sheet_name },
+        },
+        false => WarningKind::SheetNotRead {
+            sheet: sheet_name,
+            rows: rows.len(),
+        },
     };
-    push_warning(
-        reading.warnings,
-        Warning::new(at, WarningKind::Measure { warning }),
-    );
-    let rows: Vec<usize> = sheet.used_rows().collect();
+    push_warning(reading.warnings, Warning::new(at, kind));
     for r in rows {
         let text: Vec<&str> = sheet.row_texts(r).map(|(_, t)| t).collect();
         let text = text.join("\t");

@@ -1,6 +1,6 @@
 //! The words of the warnings about an answer workbook's cells that are not read as answers
 //! (outside the columns, on another sheet, a note, a number in a format, a hidden ID typed
-//! over, struck text) and of a link
+//! over, struck text, a sheet not read) and of a link
 //! dropped on opening: one `match` arm per kind, each one expression.
 
 use super::{WarningKind, WarningKind as W};
@@ -19,6 +19,17 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
             format!(
                 "a cell outside the columns an answer is read from; not taken: 「{}」",
                 preview(text)
+            ),
+        ),
+        W::SheetNotRead { sheet, rows } => say(
+            lang,
+            format!(
+                "シート「{}」には読む表（番号の見出しの行）がありません。報告としては読まず、その{rows}行は読まなかった内容として残しました",
+                preview(sheet)
+            ),
+            format!(
+                "sheet 「{}」 holds no table that is read (no header row with 番号); not read as the report, its {rows} row(s) kept as not read",
+                preview(sheet)
             ),
         ),
         W::StruckThrough { text } => say(

@@ -556,6 +556,12 @@ pub enum WarningKind {
         /// In a row the office did not write (inserted, or under the table).
         row_added: bool,
     },
+    /// A sheet of the workbook with no table that is read (no header row, no figures, no
+    /// scale): its `rows` rows kept in the unread list, said.
+    SheetNotRead {
+        sheet: String,
+        rows: usize,
+    },
     /// The report was read from a sheet the workbook hides (no visible sheet holds a table):
     /// what the office sees in Excel may be another.
     ReportSheetHidden {
