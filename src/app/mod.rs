@@ -337,6 +337,15 @@ impl ShinchokuApp {
                     out.push(spec.action.into());
                 }
             }
+            // Esc closes the window of its own on top, as it does a dialog: the collect review
+            // (taking nothing in), else the print preview.
+            let escape = !typing
+                && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+            if escape && self.survey.review().is_some() {
+                out.push(command::SurveyCommand::CancelReview.into());
+            } else if escape && self.printing.preview_open() {
+                out.push(command::PrintCommand::ClosePreview.into());
+            }
         }
         let mut dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw

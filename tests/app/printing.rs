@@ -24,6 +24,20 @@ fn the_print_preview_shows_the_pages_and_follows_the_setup() {
     assert!(!h.state().prefs().page_setup().landscape);
 }
 
+/// Esc closed the dialogs but not the print preview (nor the collect review): it closes the
+/// preview now, as the window's ✕ does.
+#[test]
+fn escape_closes_the_print_preview() {
+    let mut h = sample_harness();
+    h.state_mut().queue(Action::PrintPreview);
+    h.run();
+    assert!(h.query_by_label("次 ▶").is_some(), "the preview is open");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("次 ▶").is_none(), "Esc closed it");
+    assert!(h.state().dialog().is_none());
+}
+
 #[test]
 fn exporting_a_pdf_runs_in_the_background_and_writes_the_file() {
     let dir = tempfile::tempdir().unwrap();

@@ -399,6 +399,16 @@ fn an_answer_sent_again_unchanged_is_no_change_in_the_review() {
     h.run();
     let taken = h.state().document().report().clone();
 
+    // Esc closes the review, taking nothing in (as 取り消し).
+    h.state_mut()
+        .queue(SurveyCommand::Collect(vec![path.clone()]));
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("取り込む").is_none(),
+        "Esc closed the review"
+    );
     h.state_mut().queue(SurveyCommand::Collect(vec![path]));
     h.run();
     h.get_by_label_contains(&format!("総務部管財課.ron — {管財課}: 0 "));
