@@ -373,8 +373,12 @@ impl ShinchokuApp {
             .into(),
         );
         let close = ctx.input(|i| i.viewport().close_requested());
-        let typed = !self.drafts.pending(self.open.doc.doc().report()).is_empty();
-        if close && !self.closing && (typed || self.open.doc.doc().is_dirty()) {
+        // What is typed and not applied counts as a change: it is applied on Quit, then asked.
+        let unsaved = || {
+            let doc = self.open.doc.doc();
+            doc.is_dirty() || !self.drafts.pending(doc.report()).is_empty()
+        };
+        if close && !self.closing && unsaved() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             out.push(Action::Quit.into());
         }
