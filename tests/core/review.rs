@@ -1013,3 +1013,43 @@ fn listed_ja(c: &survey::Collection) -> Vec<String> {
         .map(|l| l.text)
         .collect()
 }
+
+/// A division's first answer that changes nothing (the file as sent): taken and the division
+/// counted as answered, as before — and said, since collecting the folder the survey wrote
+/// marked every division 回答済 without a word. A second answer as sent is not said so again.
+#[test]
+fn a_first_answer_that_changes_nothing_is_said_to_be_as_sent() {
+    use shinchoku::model::diag::WarningKind;
+    let master = master();
+    let sent = survey::response_for(master.report(), 人事課, due(), "");
+    let book = workbook::write(&sent).unwrap();
+    let c = collect(
+        master.report(),
+        vec![Ok(
+            answer_from_workbook(&book, "人事課.xlsx".into()).unwrap()
+        )],
+        at(10, 9),
+    );
+    assert_eq!(c.taken.len(), 1);
+    let unchanged: Vec<String> = (c.warnings.iter())
+        .filter(|w| matches!(w.warning.kind, WarningKind::AnswerUnchanged))
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert_eq!(unchanged.len(), 1, "{unchanged:?}");
+    assert!(unchanged[0].contains("送ったときのまま"), "{unchanged:?}");
+    let mut master = master;
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let again = collect(
+        master.report(),
+        vec![Ok(
+            answer_from_workbook(&book, "人事課.xlsx".into()).unwrap()
+        )],
+        at(10, 10),
+    );
+    assert!(
+        !again
+            .warnings
+            .iter()
+            .any(|w| matches!(w.warning.kind, WarningKind::AnswerUnchanged))
+    );
+}

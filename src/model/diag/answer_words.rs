@@ -83,6 +83,15 @@ pub(super) fn reported_too_words(text: &str, answer: &Option<String>, lang: Lang
 
 /// [`WarningKind::BackAsSent`] and [`WarningKind::AnswerAsSent`] worded.
 pub(super) fn as_sent_words(kind: &WarningKind, lang: Lang) -> String {
+    if matches!(kind, WarningKind::AnswerUnchanged) {
+        return say(
+            lang,
+            "回答は照会を送ったときのままで、何も変わっていません。変更のない回答として回答済にします（送ったファイルそのものを取り込んでいないか確かめてください）".into(),
+            "the answer is as it was sent, nothing changed: taken as an answer of no changes, \
+             the division counted as answered (make sure it is not the sent file itself)"
+                .into(),
+        );
+    }
     let WarningKind::BackAsSent { held, whole } = *kind else {
         return answer_as_sent_words(lang);
     };
