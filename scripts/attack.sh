@@ -567,7 +567,7 @@ case_tsv_unlike_names() {
 # (9.6 MB) refused at once; an answer naming one 60 MB comments part 2,000 times read once;
 # two tables of 200 results of 16,000 kanji compared by the results' beginnings.
 case_xls_formula_spaces() {
-  make xls-formula-spaces a.xls && expect 2 "spaces together" check "$work/a.xls"
+  make xls-formula-spaces a.xls && expect 2 "more spaces (space tokens)" check "$work/a.xls"
 }
 
 case_xlsx_many_sheets() {

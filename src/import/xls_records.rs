@@ -9,7 +9,7 @@ use super::cell_xml::{FormattedCells, PercentCells, code_shows_percent};
 
 use super::sheet::{Budget, cell_location, too_large};
 use super::xls_bounds::{Extent, FORMULA_GROWTH, Walk, budget, check_continues, text_bytes};
-use crate::model::bounds::{Excess, MAX_XLS_AREA, MAX_XLS_FORMULA_SPACES, MAX_XLS_TOTAL_AREA};
+use crate::model::bounds::{Excess, MAX_XLS_AREA, MAX_XLS_FORMULA_SPACE_WORK, MAX_XLS_TOTAL_AREA};
 use crate::model::diag::Location;
 
 /// A record and the CONTINUE records after it.
@@ -132,7 +132,7 @@ pub(super) fn walk_workbook(stream: &[u8], shown: &mut XlsShown) -> Result<(), W
     }
     let mut budget = budget();
     // The formulas' spaces of every sheet: calamine parses them all on opening.
-    let mut spaces = 0u64;
+    let mut space_work = 0u64;
     // The bytes each sheet read was walked over: start → end.
     let mut walked: std::collections::BTreeMap<usize, usize> = Default::default();
     let mut total = 0u64;
@@ -164,7 +164,7 @@ pub(super) fn walk_workbook(stream: &[u8], shown: &mut XlsShown) -> Result<(), W
         let (area, length) = walk_sheet(
             sheet,
             &name,
-            (&sst, biff8, &mut spaces),
+            (&sst, biff8, &mut space_work),
             &mut budget,
             (&xfs, &mut here),
         )?;
@@ -346,20 +346,25 @@ impl SheetShown {
     }
 }
 
-/// Counts into `spaces` the spaces a formula's tokens ask for (`tAttrSpace`: 0x19, the space
-/// flag 0x40, a kind of space 0–6 and how many), looked for in its bytes; refuses the workbook
-/// past [`MAX_XLS_FORMULA_SPACES`], naming the formula's cell.
+/// Counts into `work` what a formula's space tokens cost the reader (`tAttrSpace`: 0x19, the
+/// space flag 0x40, a kind of space 0–6 and how many): it inserts each space one at a time at
+/// the start of the formula's text, so a formula's cost grows with the square of its spaces,
+/// and that square is counted. The tokens are looked for in the formula's bytes, not read one
+/// by one: a number's bytes may look like one (6.3 ends in `19 40`), which a formula of a few
+/// such counts pays a few thousand for, where the bound is ten billion. Refuses the workbook
+/// past [`MAX_XLS_FORMULA_SPACE_WORK`], naming the formula's cell.
 fn take_spaces(
-    spaces: &mut u64,
+    work: &mut u64,
     tokens: &[u8],
     sheet: &str,
     (row, col): (u32, u32),
 ) -> Result<(), Walk> {
-    *spaces += (tokens.windows(4))
+    let spaces: u64 = (tokens.windows(4))
         .filter(|w| w[0] == 0x19 && w[1] & 0x40 != 0 && w[2] <= 6)
         .map(|w| u64::from(w[3]))
-        .sum::<u64>();
-    if *spaces > MAX_XLS_FORMULA_SPACES {
+        .sum();
+    *work = work.saturating_add(spaces.saturating_mul(spaces));
+    if *work > MAX_XLS_FORMULA_SPACE_WORK {
         let at = cell_location(sheet, row.into(), col.into());
         return Err(Walk::Refuse(too_large("XLS", at, Excess::XlsFormulaSpaces)));
     }

@@ -18,11 +18,12 @@ pub const MAX_UNZIPPED_BYTES: u64 = 128 << 20;
 /// empty sheets (9.6 MB) took 89 s (a report's workbook has a few; Excel's default limit is
 /// memory, LibreOffice's 10,000).
 pub const MAX_SHEETS: usize = 1_000;
-/// The spaces an `.xls` sheet's formulas may ask for with their space tokens (`tAttrSpace`, up
-/// to 255 each): the reader inserts them one at a time at the start of the formula's text, so
-/// one formula of 16,000 such tokens in a 66 KB file took minutes (a formula typed in Excel has
-/// a few).
-pub const MAX_XLS_FORMULA_SPACES: u64 = 100_000;
+/// What an `.xls`'s formulas' space tokens (`tAttrSpace`, up to 255 spaces each) may cost the
+/// reader, counted as the square of each formula's spaces: it inserts them one at a time at the
+/// start of the formula's text, and one formula of 16,000 such tokens in a 66 KB file took
+/// minutes (4 million spaces; a formula typed in Excel has a few). Ten billion is one formula
+/// of 100,000 spaces, a tenth of a second here.
+pub const MAX_XLS_FORMULA_SPACE_WORK: u64 = 10_000_000_000;
 /// Shared strings an XLSX may declare (`uniqueCount`): the reader reserves room for them all.
 pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
 /// Cell formats (`<xf>`) and number formats (`<numFmt>`) an XLSX's `styles.xml` may hold,
@@ -118,7 +119,7 @@ pub enum Excess {
     FormulasWithoutValues,
     /// More sheets than [`MAX_SHEETS`] (counting stops past it).
     Sheets,
-    /// An `.xls` sheet's formulas ask for more spaces than [`MAX_XLS_FORMULA_SPACES`].
+    /// An `.xls`'s formulas ask for more spaces than are read ([`MAX_XLS_FORMULA_SPACE_WORK`]).
     XlsFormulaSpaces,
 }
 
@@ -257,13 +258,11 @@ fn sheet_words(excess: &Excess, lang: Lang) -> String {
         ),
         _ => say(
             lang,
-            format!(
-                "数式の空白の指定が合わせて{MAX_XLS_FORMULA_SPACES}文字を超えます（Excelで入力した数式にはありません）"
-            ),
-            format!(
-                "its formulas ask for more than {MAX_XLS_FORMULA_SPACES} spaces together, which \
-                 no formula typed in Excel does"
-            ),
+            "数式の空白の指定（スペースのトークン）が読める量を超えます（Excelで入力した数式にはありません）"
+                .into(),
+            "its formulas ask for more spaces (space tokens) than are read, which no formula \
+             typed in Excel does"
+                .into(),
         ),
     }
 }

@@ -725,3 +725,38 @@ fn an_ods_number_of_more_digits_than_a_float_keeps_is_read_as_written() {
     let numbers: Vec<&str> = report.initiatives().map(|i| i.number.as_str()).collect();
     assert_eq!(numbers, ["1", "12345678901234567"]);
 }
+
+/// 3,000 formulas `=A2*6.3+B2` with no space in any of them: the bound on formulas' space
+/// tokens, looking for them in the formulas' bytes, counted 6.3's bytes (`…19 40`) and the
+/// tokens after as a space token of 36 spaces, and refused the workbook (as asking for more
+/// than 100,000 spaces together). A formula's spaces are counted by their square now: such a
+/// look-alike costs a few thousand, one formula of 100,000 spaces ten billion.
+#[test]
+fn formulas_whose_numbers_look_like_space_tokens_are_read() {
+    let formula = |row: u16| {
+        let mut tokens = vec![0x24];
+        tokens.extend(row.to_le_bytes());
+        tokens.extend(0xC000u16.to_le_bytes());
+        tokens.push(0x1F);
+        tokens.extend(6.3f64.to_le_bytes());
+        tokens.push(0x05);
+        tokens.push(0x24);
+        tokens.extend(row.to_le_bytes());
+        tokens.extend(0xC001u16.to_le_bytes());
+        tokens.push(0x03);
+        let mut d = Vec::new();
+        d.extend(row.to_le_bytes());
+        d.extend(2u16.to_le_bytes());
+        d.extend(0u16.to_le_bytes());
+        d.extend(1.0f64.to_le_bytes());
+        d.extend(0u16.to_le_bytes());
+        d.extend(0u32.to_le_bytes());
+        d.extend((tokens.len() as u16).to_le_bytes());
+        d.extend(tokens);
+        crafted::record(0x0006, &d)
+    };
+    let mut sheet = crafted::labels(&REPORT_ROWS, 0);
+    sheet.extend((100..3_100).map(formula));
+    let read = import_any(&crafted::xls(&[], &sheet), None).expect("read");
+    assert_eq!(read.0.initiatives().count(), 1);
+}
