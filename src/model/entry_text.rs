@@ -261,7 +261,7 @@ fn split_sub_items(body: &str) -> Vec<&str> {
     let note_of_last = body[start..].trim_start().starts_with('、') && parse_counts(tail).is_some();
     // `研修資料の改訂（６月）　全庁へ周知`: words after the months of an entry with no sub-items
     // are its note (they were made a sub-item with no month, said as one that lost its month).
-    let note_of_entry = pieces.len() == 1 && head_split(pieces[0]).is_none();
+    let note_of_entry = pieces.len() == 1 && head_split(pieces[0], false).is_none();
     let note_of_last = note_of_last || note_of_entry;
     match pieces.last_mut() {
         Some(last) if !tail.is_empty() && note_of_last => {
@@ -278,7 +278,9 @@ fn split_sub_items(body: &str) -> Vec<&str> {
     // `見出し 最初の小項目(9月)`: the head is written before the first sub-item, after a space.
     let first = pieces[0];
     let more_than_one = pieces.len() > 1;
-    if let Some(split) = head_split(first)
+    // A marker heads sub-items (`【研修】 新規採用職員研修(4月) 割愛採用職員研修(4月)`), but not the
+    // one activity it numbers (`（２）　周知の実施(8月)`).
+    if let Some(split) = head_split(first, more_than_one)
         && (more_than_one || ends_with_timing(first))
     {
         let (head, sub) = (first[..split].trim(), first[split..].trim());
@@ -307,10 +309,14 @@ fn chunk_ends(body: &str) -> Vec<usize> {
 
 /// The first white space with a non-ASCII letter on both sides, outside brackets: the break
 /// between a head and its first sub-item. `平成 29 年度` (digits beside the spaces) does not
-/// break.
-fn head_split(piece: &str) -> Option<usize> {
+/// break. Words before it that mark an item (`（２）`, [`is_item_marker`]) are part of the head
+/// when another break follows (`（２）　周知の実施 職員向け(8月)`); with none, they head the
+/// sub-items only when `markers_head` (several follow: `【研修】 新規採用職員研修(4月) 割愛…(4月)`),
+/// and else number the one activity (`（２）　周知の実施(8月)`: no break).
+fn head_split(piece: &str, markers_head: bool) -> Option<usize> {
     let chars: Vec<(usize, char)> = piece.char_indices().collect();
     let mut depth = 0i32;
+    let mut marker = None;
     for (k, &(i, c)) in chars.iter().enumerate() {
         match c {
             '(' | '（' | '「' => depth += 1,
@@ -319,14 +325,19 @@ fn head_split(piece: &str) -> Option<usize> {
                 let prev = chars[k - 1].1;
                 let next = chars.get(k + 1).map(|x| x.1);
                 let wide = |c: char| !c.is_ascii() && !c.is_numeric() && !c.is_whitespace();
-                if wide(prev) && next.is_some_and(wide) && !is_item_marker(piece[..i].trim()) {
-                    return Some(i);
+                if !(wide(prev) && next.is_some_and(wide)) {
+                    continue;
                 }
+                if marker.is_none() && is_item_marker(piece[..i].trim()) {
+                    marker = Some(i);
+                    continue;
+                }
+                return Some(i);
             }
             _ => {}
         }
     }
-    None
+    marker.filter(|_| markers_head)
 }
 
 /// Words before a space that mark an item rather than head a group of sub-items: `（２）`,

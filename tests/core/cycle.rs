@@ -212,6 +212,18 @@ fn a_line_numbered_by_its_division_is_one_result() {
     );
     assert_eq!(e.label, "職員研修の実施");
     assert_eq!(e.subs.len(), 1);
+    // A marker before several activities heads them, as before.
+    for (text, head) in [
+        (
+            "【研修】 新規採用職員研修(4月) 割愛採用職員研修(4月)",
+            "【研修】",
+        ),
+        ("（１） 庁内説明会(4月) 市町説明会(5月)", "（１）"),
+        ("県 主催研修(5月) 市町向け研修(6月)", "県"),
+    ] {
+        let e = read_entry(text, true, &mut Vec::new());
+        assert_eq!((e.label.as_str(), e.subs.len()), (head, 2), "{text}");
+    }
 }
 
 #[test]
