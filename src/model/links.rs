@@ -115,30 +115,38 @@ pub const SIMILAR: f32 = 0.5;
 /// Above this many candidate pairs, pairing by likeness is skipped (it compares every pair).
 pub const MOST_PAIRS_COMPARED: usize = 40_000;
 
-/// Characters of each name compared for likeness: a line is told by its beginning (activity
-/// names run to tens of characters), and results of 16,000 characters, compared whole pair by
-/// pair, took 45 s in `diff` and minutes in `collect`.
+/// Characters of each end of a name compared for likeness: activity names run to tens of
+/// characters, and results of 16,000 characters, compared whole pair by pair, took 45 s in
+/// `diff` and minutes in `collect`. Both ends: two long results written alike at the start
+/// are told apart by how they end (their months, what was done).
 pub const MOST_CHARS_COMPARED: usize = 200;
 
-/// The beginning of a name that [`similarity`] compares ([`MOST_CHARS_COMPARED`]): callers
-/// normalising names pair by pair cut them first.
-pub fn compared_part(name: &str) -> &str {
-    match name.char_indices().nth(MOST_CHARS_COMPARED) {
-        Some((at, _)) => &name[..at],
-        None => name,
+/// The part of a name that [`similarity`] compares: the whole, or its first and last
+/// [`MOST_CHARS_COMPARED`] characters when it is longer than twice that. Callers normalising
+/// names pair by pair cut them first.
+pub fn compared_part(name: &str) -> std::borrow::Cow<'_, str> {
+    let Some((head_end, _)) = name.char_indices().nth(MOST_CHARS_COMPARED) else {
+        return std::borrow::Cow::Borrowed(name);
+    };
+    let Some((tail_start, _)) = name.char_indices().rev().nth(MOST_CHARS_COMPARED - 1) else {
+        return std::borrow::Cow::Borrowed(name);
+    };
+    if tail_start <= head_end {
+        return std::borrow::Cow::Borrowed(name);
     }
+    std::borrow::Cow::Owned(format!("{}{}", &name[..head_end], &name[tail_start..]))
 }
 
-/// How alike two names are: 1.0 when equal, else the share of character pairs their
-/// beginnings ([`compared_part`]) have in common (Dice coefficient; 0.99 when the beginnings
-/// are the same) — lowered by a fifth when the two end in different actions (…の策定 / …の実施:
-/// the last two characters, both kanji), which decide what was done.
+/// How alike two names are: 1.0 when equal, else the share of character pairs their compared
+/// parts ([`compared_part`]) have in common (Dice coefficient; 0.99 when those parts are the
+/// same) — lowered by a fifth when the two end in different actions (…の策定 / …の実施: the
+/// last two characters, both kanji), which decide what was done.
 pub fn similarity(a: &str, b: &str) -> f32 {
     if a == b {
         return 1.0;
     }
     let (pa, pb) = (compared_part(a), compared_part(b));
-    let dice = if pa == pb { 0.99 } else { dice(pa, pb) };
+    let dice = if pa == pb { 0.99 } else { dice(&pa, &pb) };
     match (action(a), action(b)) {
         (Some(x), Some(y)) if x != y => dice * 0.8,
         _ => dice,

@@ -261,7 +261,7 @@ fn rewritten_results(
         return vec![None; typed.len()];
     }
     let words =
-        |e: &Entry| crate::model::text::normalize(crate::model::links::compared_part(&e.label));
+        |e: &Entry| crate::model::text::normalize(&crate::model::links::compared_part(&e.label));
     (0..typed.len())
         .map(|at| {
             if same[at].is_some() {

@@ -470,3 +470,24 @@ fn initiatives_and_sections_put_in_another_order_are_listed() {
     let en = en.join("\n");
     assert!(en.contains("initiative reordered in its section"), "{en}");
 }
+
+/// Two results written alike for their first 250 characters, told apart at their ends (where
+/// and when): compared by their first 200 characters alone they were the same to the pairing,
+/// and `diff` and `collect` paired the one removed with the other rewritten. Long names are
+/// compared by both ends.
+#[test]
+fn long_results_alike_at_the_start_are_told_apart_by_their_ends() {
+    use shinchoku::model::links::similarity;
+    let common = "県内各地域における協創の取組事例を収集し、".repeat(12);
+    let north = format!("{common}北勢地域の事例をポータルサイトに掲載(5月)");
+    let south = format!("{common}南勢地域の事例をポータルサイトに掲載(6月)");
+    let south_more =
+        format!("{common}南勢地域及び伊賀地域の事例をポータルサイトに掲載し、職員へ周知(6月)");
+    assert!(common.chars().count() > 200);
+    assert!(
+        similarity(&south, &south_more) > similarity(&north, &south_more),
+        "{} vs {}",
+        similarity(&south, &south_more),
+        similarity(&north, &south_more)
+    );
+}

@@ -170,7 +170,7 @@ pub(super) fn heading_key(t: &Topic) -> String {
 
 pub(super) fn similarity(a: &str, b: &str) -> f32 {
     let part = links::compared_part;
-    links::similarity(&normalize(part(a)), &normalize(part(b)))
+    links::similarity(&normalize(&part(a)), &normalize(&part(b)))
 }
 
 /// Months in fiscal order as calendar months.
