@@ -31,8 +31,8 @@ pub enum AnswerContent {
     Report(Box<Report>),
     /// A response workbook: a row per topic (results, and the locked texts as they came back),
     /// the numbers' rows, and a warning for each cell right of the columns read.
-    /// The last: the topics the workbook was sent with that it has no row for (a row
-    /// deleted).
+    /// The last: the topics the workbook was sent with (those it has no row for are rows
+    /// deleted, once each row is read as the topic it was sent for).
     Workbook(
         Vec<workbook::Row>,
         Vec<super::measures::MeasureRow>,
@@ -322,7 +322,7 @@ pub fn answer_from_workbook(bytes: &[u8], file: String) -> Result<Answer, Refusa
             answered.rows,
             answered.measures,
             answered.outside,
-            answered.rows_gone,
+            answered.sent_topics,
         ),
         said: Vec::new(),
     })

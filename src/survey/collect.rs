@@ -511,10 +511,10 @@ fn take(
             from_report(master, r, &answer, (&before, &written), fresh),
             super::measures::from_report(master, r, &division, (at.date(), &before)),
         ),
-        AnswerContent::Workbook(rows, numbers, outside, gone) => {
+        AnswerContent::Workbook(rows, numbers, outside, sent) => {
             let mut brought = super::from_workbook::from_workbook(
                 master,
-                (rows, gone),
+                (rows, sent),
                 &answer,
                 (&before, &written),
                 fresh,

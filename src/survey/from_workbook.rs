@@ -13,13 +13,14 @@ use super::{entries_text, topic_divisions};
 use crate::edit::{Edit, Thing};
 use crate::model::{Entry, Id, Initiative, Report, Side, TakenTopic, Topic};
 
-/// A workbook answer: a row per topic of the division (`gone`: the topics sent whose row is
-/// not there). A topic written in two rows keeps both rows' results (once when they are the
-/// same), and the review says so; a row of a topic that is not the division's is listed and
-/// never taken in; a row whose hidden ID was typed over is read as the topic it was sent for.
+/// A workbook answer: a row per topic of the division (`sent`: the topics it was sent with; one
+/// no row is read as is a row deleted). A topic written in two rows keeps both rows' results
+/// (once when they are the same), and the review says so; a row of a topic that is not the
+/// division's is listed and never taken in; a row whose hidden ID was typed over is read as the
+/// topic it was sent for.
 pub(super) fn from_workbook(
     master: &Report,
-    (rows, gone): (&[Row], &[Id]),
+    (rows, sent): (&[Row], &[Id]),
     answer: &Answer,
     (before, written): (&[TakenTopic], &Written),
     fresh: &mut Fresh,
@@ -45,11 +46,10 @@ pub(super) fn from_workbook(
             .any(|r| (r.sent_results).is_some_and(|h| h != super::sent::hash(&r.results)));
     brought.say_as_sent(worked_on, written);
     let rows = rows_as_sent(master, rows, division, &mut brought.warnings);
-    // A row read as the topic it was sent for is that topic's: it was not deleted.
+    // The topics sent that no row is read as (a row read as the topic it was sent for is that
+    // topic's; one whose ID names a deleted row's topic is not).
     let named: HashSet<Id> = rows.iter().map(|r| r.topic).collect();
-    let gone: Vec<Id> = gone
-        .iter()
-        .copied()
+    let gone: Vec<Id> = (sent.iter().copied())
         .filter(|id| !named.contains(id))
         .collect();
     for row in merged_rows(&rows, &mut brought.warnings) {
@@ -136,9 +136,11 @@ pub(super) fn from_workbook(
 }
 
 /// The rows, each naming the topic it was sent for: a hidden ID typed over with another topic's
-/// (another of the division's, so that two rows named one) put the row's words, and copies of
-/// its topic's results, under that topic. The row keeps the ID it names where what it was sent
-/// with cannot tell another topic of the division.
+/// put the row's words, and copies of its topic's results, under that topic (two IDs swapped
+/// moved two topics' results). A row is read as the topic of the division it was sent for
+/// ([`sent_for`]), the ID cell said; it keeps the ID it names where what it was sent with
+/// tells no other. (The division's topics are the master's: the list the hidden sheet keeps
+/// is typed over as easily.)
 fn rows_as_sent(
     master: &Report,
     rows: &[Row],
@@ -146,63 +148,71 @@ fn rows_as_sent(
     warnings: &mut Vec<crate::model::diag::Warning>,
 ) -> Vec<Row> {
     use crate::model::diag::{Location, Warning, WarningKind};
-    let own: Vec<&Topic> = (master.initiatives())
+    let own: Vec<(&Initiative, &Topic)> = (master.initiatives())
         .flat_map(|i| i.topics.iter().map(move |t| (i, t)))
         .filter(|(i, t)| topic_divisions(i, t).contains(&division))
-        .map(|(_, t)| t)
         .collect();
     let topic_of_result: HashMap<Id, Id> = (own.iter())
-        .flat_map(|t| Entry::all_in(&t.actual).map(|e| (e.id, t.id)))
+        .flat_map(|(_, t)| Entry::all_in(&t.actual).map(|e| (e.id, t.id)))
         .collect();
-    // A topic another row names is not taken for one whose ID was typed over: two topics sent
-    // alike (no heading, no plan) are not told apart by what they were sent with.
-    let named: HashSet<Id> = rows.iter().map(|r| r.topic).collect();
-    let own: Vec<&Topic> = own.into_iter().filter(|t| !named.contains(&t.id)).collect();
     let mut out = rows.to_vec();
     for row in &mut out {
-        let Some(sent_for) = sent_for(master, row, &own, &topic_of_result) else {
+        let Some((i, t)) = sent_for(master, row, &own, &topic_of_result) else {
             continue;
         };
         let column = usize::from(super::workbook::ID_COL) + 1;
         let at = Location::cell(super::workbook::SHEET, row.row as usize, column, None);
         let kind = WarningKind::IdTypedOver {
             written: row.topic.0.to_string(),
-            heading: sent_for.heading.clone().unwrap_or_default(),
+            initiative: i.number.clone(),
+            heading: t.heading.clone().filter(|h| !h.trim().is_empty()),
         };
         warnings.push(Warning::new(at, kind));
-        row.topic = sent_for.id;
+        row.topic = t.id;
     }
     out
 }
 
-/// The topic among `own` (the division's that no row names) a row was sent for, when it is not
-/// the one its ID names: the results its hidden cell lists all stand in it, or (none listed) it
-/// alone has the heading and plan the row was sent with — and the one named has not (a heading
-/// the office changed since matches neither, and the row keeps its ID).
+/// The topic among `own` (the division's) a row was sent for, when it is not the one its ID
+/// names: the one whose initiative's number and title, heading and plan the row was sent with
+/// (its hidden cell's hashes), the only one; or, with none, the one all the results its hidden
+/// cell lists stand in. None when the topic named was sent so (an office's edit since changes
+/// what a topic shows, and a row keeps its ID when nothing tells another).
 fn sent_for<'m>(
-    master: &Report,
+    master: &'m Report,
     row: &Row,
-    own: &[&'m Topic],
+    own: &[(&'m Initiative, &'m Topic)],
     topic_of_result: &HashMap<Id, Id>,
-) -> Option<&'m Topic> {
+) -> Option<(&'m Initiative, &'m Topic)> {
     use super::sent::hash;
     let (heading, plan) = (row.sent_heading?, row.sent_plan?);
-    let sent_with = |t: &Topic| {
-        hash(t.heading.as_deref().unwrap_or_default()) == heading
+    let (number, title) = (*row.sent_shown.first()?, *row.sent_shown.get(1)?);
+    let sent_with = |i: &Initiative, t: &Topic| {
+        hash(&i.number) == number
+            && hash(format!("{} {}", i.label, i.title).trim()) == title
+            && hash(t.heading.as_deref().unwrap_or_default()) == heading
             && hash(&entries_text(&t.plan)) == plan
     };
-    if master.topic(row.topic).is_some_and(sent_with) {
+    let named = (master.initiative_of_topic(row.topic)).zip(master.topic(row.topic));
+    if named.is_some_and(|(i, t)| sent_with(i, t)) {
         return None;
     }
-    let listed: HashSet<Id> = (row.sent_ids.iter().flatten())
-        .filter_map(|id| topic_of_result.get(id).copied())
-        .collect();
-    let mut candidates = own.iter().filter(|t| match listed.is_empty() {
-        true => sent_with(t),
-        false => listed.len() == 1 && listed.contains(&t.id),
-    });
-    let found = candidates.next().copied()?;
-    (candidates.next().is_none() && found.id != row.topic).then_some(found)
+    let mut alike = own.iter().filter(|(i, t)| sent_with(i, t));
+    let found = match (alike.next(), alike.next()) {
+        (Some(one), None) => Some(*one),
+        (Some(_), Some(_)) => None,
+        (None, _) => {
+            let listed: HashSet<Id> = (row.sent_ids.iter().flatten())
+                .filter_map(|id| topic_of_result.get(id).copied())
+                .collect();
+            let mut only = listed.into_iter();
+            match (only.next(), only.next()) {
+                (Some(id), None) => own.iter().find(|(_, t)| t.id == id).copied(),
+                _ => None,
+            }
+        }
+    };
+    found.filter(|(_, t)| t.id != row.topic)
 }
 
 /// A row naming a topic the master does not have: listed as a topic added, which only the

@@ -204,6 +204,108 @@ fn a_topic_id_typed_over_with_another_rows_is_read_as_the_row_it_was_sent_as() {
     assert_eq!(texts(second.topic), before);
 }
 
+/// The values of two rows' ID cells (F) of an answer workbook's sheet swapped, as a division
+/// would by sorting or retyping them.
+fn ids_swapped(book: &[u8], (a, b): (u32, u32)) -> Vec<u8> {
+    crate::rewrite_part(book, "xl/worksheets/sheet1.xml", |x| {
+        let value = |row: u32| {
+            let at = x.find(&format!("<c r=\"F{row}\"")).unwrap();
+            let v = at + x[at..].find("<v>").unwrap() + 3;
+            (v, v + x[v..].find("</v>").unwrap())
+        };
+        let ((a0, a1), (b0, b1)) = (value(a), value(b));
+        let (first, second) = if a0 < b0 {
+            ((a0, a1), (b0, b1))
+        } else {
+            ((b0, b1), (a0, a1))
+        };
+        let (va, vb) = (
+            x[first.0..first.1].to_string(),
+            x[second.0..second.1].to_string(),
+        );
+        format!(
+            "{}{vb}{}{va}{}",
+            &x[..first.0],
+            &x[first.1..second.0],
+            &x[second.1..]
+        )
+    })
+}
+
+/// Two rows' hidden IDs swapped: each topic's results were replaced by the other's (the
+/// rows were left out as naming topics another row named). Each row is read as the topic it
+/// was sent for, both ID cells said; the untouched workbook after the office edited a plan
+/// and added a topic alike since is read as sent, nothing said; a row deleted beside a row
+/// whose ID names the deleted row's topic is listed as deleted.
+#[test]
+fn swapped_ids_and_office_edits_leave_each_row_its_own_topic() {
+    use shinchoku::survey::workbook;
+    let master = crate::seed_shared_surveyed().into_report();
+    let response = shinchoku::survey::response_for(&master, "総務部人事課", None, "");
+    let book = workbook::write(&response).unwrap();
+    let read = workbook::read(&book).unwrap();
+    let rows: Vec<_> = read
+        .rows
+        .iter()
+        .filter(|r| !r.results.is_empty())
+        .take(2)
+        .collect();
+    let (a, b) = (rows[0].clone(), rows[1].clone());
+    let taken = |book: &[u8], master: &shinchoku::model::Report| {
+        let answer =
+            shinchoku::survey::answer::answer_from_workbook(book, "a.xlsx".into()).unwrap();
+        let c = shinchoku::survey::collect::collect(master, vec![Ok(answer)], crate::october(10));
+        let mut after = master.clone();
+        if let Some(intent) = c.intent(&[]) {
+            let edit = intent.build(&mut after).unwrap().unwrap();
+            shinchoku::edit::apply(&mut after, edit).unwrap();
+        }
+        let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
+        (after, crate::described_ja(&c.warnings), listed)
+    };
+    let texts = |r: &shinchoku::model::Report, id| {
+        shinchoku::survey::entries_text(&r.topic(id).unwrap().actual)
+    };
+    let (after, said, _) = taken(&ids_swapped(&book, (a.row, b.row)), &master);
+    assert_eq!(texts(&after, a.topic), texts(&master, a.topic));
+    assert_eq!(texts(&after, b.topic), texts(&master, b.topic));
+    for row in [a.row, b.row] {
+        assert!(
+            said.iter().any(|w| w.contains(&format!("回答!F{row}"))),
+            "{said:?}"
+        );
+    }
+    // The office edits a's plan and adds a topic after sending: the untouched workbook reads
+    // as sent.
+    let mut edited = master.clone();
+    let plan = edited.topic(a.topic).unwrap().plan.clone();
+    let topic = edited.topic_mut(a.topic).unwrap();
+    topic.plan = vec![shinchoku::model::entry_text::read_entry(
+        "計画を書き直した(6月)",
+        true,
+        &mut Vec::new(),
+    )];
+    topic.plan[0].id = plan.first().map_or(shinchoku::model::Id(999_999), |p| p.id);
+    let (after, said, _) = taken(&book, &edited);
+    assert!(!said.iter().any(|w| w.contains("隠しID")), "{said:?}");
+    assert_eq!(texts(&after, a.topic), texts(&edited, a.topic));
+    // b's row deleted, a's ID made b's: a read as a, b listed as deleted.
+    let one = crate::rewrite_part(
+        &ids_swapped(&book, (a.row, b.row)),
+        "xl/worksheets/sheet1.xml",
+        |x| {
+            let start = x.find(&format!("<row r=\"{}\"", a.row)).unwrap();
+            let end = start + x[start..].find("</row>").unwrap() + "</row>".len();
+            format!("{}{}", &x[..start], &x[end..])
+        },
+    );
+    let (_, _, listed) = taken(&one, &master);
+    assert!(
+        listed.iter().any(|l| l.contains("見出しを削除")),
+        "{listed:?}"
+    );
+}
+
 /// Millions of rows above a table's header (4,990,000 one-letter rows, a 10 MB table): each was
 /// kept and said, 1.2 GB to check. The header is looked for among the first
 /// [`MAX_ROWS_ABOVE_HEADER`] rows with text, and the table refused past them, naming the row;

@@ -43,19 +43,33 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
                 preview(text)
             ),
         ),
-        W::IdTypedOver { written, heading } => say(
-            lang,
-            format!(
-                "行の隠しID「{}」が書き換えられています。この行は見出し<{}>の行として送ったものなので、その行として読みました",
-                preview(written),
-                preview(heading)
-            ),
-            format!(
-                "the row's hidden ID 「{}」 was changed; the row was sent as topic <{}>'s, and is read as that topic's",
-                preview(written),
-                preview(heading)
-            ),
-        ),
+        W::IdTypedOver {
+            written,
+            initiative,
+            heading,
+        } => {
+            let (ja, en) = match heading {
+                Some(h) => (
+                    format!("見出し<{}>の", preview(h)),
+                    format!("topic <{}>", preview(h)),
+                ),
+                None => (
+                    "見出しのない".to_string(),
+                    "the topic without a heading".to_string(),
+                ),
+            };
+            say(
+                lang,
+                format!(
+                    "行の隠しID「{}」が書き換えられています。この行は取組{initiative}の{ja}行として送ったものなので、その行として読みました",
+                    preview(written)
+                ),
+                format!(
+                    "the row's hidden ID 「{}」 was changed; the row was sent as initiative {initiative}'s {en}, and is read as that",
+                    preview(written)
+                ),
+            )
+        }
         W::CellOnSheetNotRead { text, read } => say(
             lang,
             format!(

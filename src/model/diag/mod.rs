@@ -377,12 +377,13 @@ pub enum WarningKind {
         text: String,
     },
     /// An answer workbook's row whose hidden topic ID (`written`) names another topic than
-    /// the one the row was sent for (its hidden cell's results stand in that topic, or it was
-    /// sent with that topic's heading and plan): read as the row of the topic it was sent for,
-    /// `heading` — its visible cells, its hidden cell and its words agree on it.
+    /// the one the row was sent for (it was sent with that topic's initiative, heading and
+    /// plan, or its hidden cell's results stand in that topic): read as the row of the topic
+    /// it was sent for, of `initiative` under `heading` (none: a topic without one).
     IdTypedOver {
         written: String,
-        heading: String,
+        initiative: String,
+        heading: Option<String>,
     },
     /// An answer workbook holds a topic in two rows (`rows`, 1-based): both rows' results
     /// were taken (once, when they are the `same`).

@@ -54,6 +54,9 @@ pub struct Answered {
     /// The topics the workbook was sent with that have no row (one deleted); none known in
     /// a workbook from before the meta sheet listed them.
     pub rows_gone: Vec<Id>,
+    /// The topics the workbook was sent with, in its rows' order (none known in a workbook
+    /// from before the meta sheet listed them).
+    pub sent_topics: Vec<Id>,
 }
 
 /// Why a workbook cannot be read as an answer.
@@ -202,8 +205,7 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     };
     rows.retain(|r| !answer_cell(&sheet.name, r.row, RESULT_COL));
     measures.retain(|m| !answer_cell(measures::SHEET, m.row, measures::ANSWER_COL));
-    let rows_gone = written
-        .into_iter()
+    let rows_gone = (written.iter().copied())
         .filter(|id| !present.contains(id))
         .collect();
     Ok(Answered {
@@ -212,6 +214,7 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
         measures,
         outside,
         rows_gone,
+        sent_topics: written,
     })
 }
 
