@@ -274,7 +274,11 @@ fn the_commands_that_speak_japanese_say_their_file_errors_in_japanese() {
 /// English after; without `--lang ja` the English alone, as before.
 #[test]
 fn a_usage_mistake_with_lang_ja_is_said_in_japanese_first() {
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["status", SEED, "--lang", "ja", "--today"],
+            "--today <TODAY> の値がありません",
+        ),
         (
             &["status", SEED, "--today", "あした", "--lang", "ja"],
             "--today <TODAY> の値「あした」を読めません: 「あした」は日付ではありません",

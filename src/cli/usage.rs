@@ -76,6 +76,7 @@ pub fn in_japanese(e: &clap::Error) -> String {
     };
     let (arg, value) = (get(ContextKind::InvalidArg), get(ContextKind::InvalidValue));
     let said = match e.kind() {
+        ErrorKind::InvalidValue if value.is_empty() => format!("{arg} の値がありません"),
         ErrorKind::InvalidValue => {
             let valid = get(ContextKind::ValidValue);
             match valid.is_empty() {
