@@ -30,10 +30,10 @@ pub enum Token {
 /// The text a cell strikes through (`<s>`, `<strike>`, `<del>`: a word processor's 見え消し),
 /// each struck stretch once, its references resolved: read as written, to be said.
 pub fn struck_texts(cell: &str) -> Vec<String> {
-    if !["<s", "<S", "<del", "<DEL", "<strike", "<STRIKE"]
-        .iter()
-        .any(|t| cell.contains(t))
-    {
+    // Looked for in any case (`<Del>`): the tokens' names are lower-cased.
+    let opens =
+        |t: &[u8]| t.len() >= 2 && t[0] == b'<' && matches!(t[1], b's' | b'S' | b'd' | b'D');
+    if !cell.as_bytes().windows(2).any(opens) {
         return Vec::new();
     }
     let struck = |name: &str| matches!(name, "s" | "strike" | "del");

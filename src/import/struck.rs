@@ -2,8 +2,8 @@
 //! and in Excel. Calamine gives a cell's text without its formatting, so a struck line read as
 //! any other, kept without a word. The package's XML says which cells hold struck text: a run
 //! of a shared string with `<strike/>` in its properties, or a cell whose style's font strikes
-//! through. Inline strings (`t="inlineStr"`, which Excel and LibreOffice do not write for typed
-//! text) are not looked at. The package's size is bounded before this runs (`zip_scan.rs`).
+//! through, in a shared string or an inline one (`t="inlineStr"`, as openpyxl writes every
+//! string). The package's size is bounded before this runs (`zip_scan.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, Cursor};
@@ -29,9 +29,6 @@ pub(crate) fn struck_cells(bytes: &[u8], sheet: &str, most: usize) -> Vec<Struck
     let runs =
         part(&mut zip, "xl/sharedStrings.xml").map_or_else(HashMap::new, |x| struck_runs(&x));
     let styles = part(&mut zip, "xl/styles.xml").map_or_else(HashSet::new, |x| struck_styles(&x));
-    if runs.is_empty() && styles.is_empty() {
-        return Vec::new();
-    }
     let mut out = Vec::new();
     each_sheet(
         &mut zip,
@@ -39,8 +36,9 @@ pub(crate) fn struck_cells(bytes: &[u8], sheet: &str, most: usize) -> Vec<Struck
         |_, xml| {
             // The cell being read: its place, whether its style strikes it, whether it holds a
             // shared string; told once its value is seen (an empty styled cell holds no text).
+            // An inline string's runs (openpyxl writes every string so) are read in place.
             let mut open: Option<((u32, u32), bool, bool)> = None;
-            let mut in_value = false;
+            let (mut in_value, mut inline) = (false, Runs::default());
             each_cell_event(&xml, |event, place| {
                 match event {
                     Event::Start(e) if e.local_name().as_ref() == "c" => {
@@ -51,6 +49,26 @@ pub(crate) fn struck_cells(bytes: &[u8], sheet: &str, most: usize) -> Vec<Struck
                     }
                     Event::Start(e) if e.local_name().as_ref() == "v" => in_value = true,
                     Event::End(e) if e.local_name().as_ref() == "v" => in_value = false,
+                    Event::Start(e) if e.local_name().as_ref() == "is" => {
+                        inline = Runs::default();
+                        // A cell its style strikes is said whole (its runs need not be read).
+                        if let Some(((row, col), true, _)) = open {
+                            open = None;
+                            out.push(StruckCell {
+                                row,
+                                col,
+                                runs: None,
+                            });
+                        }
+                    }
+                    Event::End(e) if e.local_name().as_ref() == "is" => {
+                        if let (Some(((row, col), ..)), false) =
+                            (open.take(), inline.text.is_empty())
+                        {
+                            let runs = Some(std::mem::take(&mut inline.text));
+                            out.push(StruckCell { row, col, runs });
+                        }
+                    }
                     Event::Text(t) if in_value => {
                         if let Some(((row, col), styled, shared)) = open.take() {
                             let written = t.xml10_content();
@@ -62,6 +80,7 @@ pub(crate) fn struck_cells(bytes: &[u8], sheet: &str, most: usize) -> Vec<Struck
                             }
                         }
                     }
+                    event if open.is_some() => inline.take(event),
                     _ => {}
                 }
                 out.len() < most
@@ -71,16 +90,62 @@ pub(crate) fn struck_cells(bytes: &[u8], sheet: &str, most: usize) -> Vec<Struck
     out
 }
 
+/// Where reading a string's runs is: in a run, in its properties, struck; in its text; in a
+/// phonetic guide (ルビ: not the cell's text); and the struck runs' text so far.
+#[derive(Default)]
+struct Runs {
+    in_run: bool,
+    in_props: bool,
+    struck: bool,
+    in_text: bool,
+    in_phonetic: bool,
+    text: String,
+}
+
+impl Runs {
+    /// Takes one event of a string's XML (`<si>` or `<is>`).
+    fn take(&mut self, event: &Event) {
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "r" => (self.in_run, self.struck) = (true, false),
+                "rPr" => self.in_props = true,
+                "t" => self.in_text = true,
+                "rPh" => self.in_phonetic = true,
+                "strike" if self.in_props => self.struck = strikes(e),
+                _ => {}
+            },
+            Event::Empty(e) if e.local_name().as_ref() == "strike" && self.in_props => {
+                self.struck = strikes(e);
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                "r" => self.in_run = false,
+                "rPr" => self.in_props = false,
+                "t" => self.in_text = false,
+                "rPh" => self.in_phonetic = false,
+                _ => {}
+            },
+            Event::Text(t) if self.counts() => self.text.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if self.counts() => {
+                let name = r.as_ref().to_string();
+                (self.text)
+                    .push_str(quick_xml::escape::resolve_xml_entity(&name).unwrap_or_default());
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether text here is a struck run's.
+    fn counts(&self) -> bool {
+        self.in_run && self.struck && self.in_text && !self.in_phonetic
+    }
+}
+
 /// The shared strings holding a struck run, by index: the struck runs' text, joined.
 fn struck_runs(xml: &[u8]) -> HashMap<usize, String> {
     let mut out = HashMap::new();
     let mut reader = Reader::from_reader(BufReader::new(xml));
     let mut buf = Vec::new();
-    // The string's index, whether in a run, in its properties, struck; in its text; in a
-    // phonetic guide (ルビ: not the cell's text).
-    let (mut index, mut in_run, mut in_props, mut struck) = (0usize, false, false, false);
-    let (mut in_text, mut in_phonetic) = (false, false);
-    let mut text = String::new();
+    let (mut index, mut runs) = (0usize, Runs::default());
     loop {
         buf.clear();
         let event = match reader.read_event_into(&mut buf) {
@@ -89,38 +154,14 @@ fn struck_runs(xml: &[u8]) -> HashMap<usize, String> {
         };
         match &event {
             Event::End(e) if e.local_name().as_ref() == "si" => {
+                let text = std::mem::take(&mut runs).text;
                 if !text.is_empty() {
-                    out.insert(index, std::mem::take(&mut text));
+                    out.insert(index, text);
                 }
                 index += 1;
             }
             Event::Empty(e) if e.local_name().as_ref() == "si" => index += 1,
-            Event::Start(e) => match e.local_name().as_ref() {
-                "r" => (in_run, struck) = (true, false),
-                "rPr" => in_props = true,
-                "t" => in_text = true,
-                "rPh" => in_phonetic = true,
-                "strike" if in_props => struck = strikes(e),
-                _ => {}
-            },
-            Event::Empty(e) if e.local_name().as_ref() == "strike" && in_props => {
-                struck = strikes(e);
-            }
-            Event::End(e) => match e.local_name().as_ref() {
-                "r" => in_run = false,
-                "rPr" => in_props = false,
-                "t" => in_text = false,
-                "rPh" => in_phonetic = false,
-                _ => {}
-            },
-            Event::Text(t) if in_run && struck && in_text && !in_phonetic => {
-                text.push_str(&t.xml10_content());
-            }
-            Event::GeneralRef(r) if in_run && struck && in_text && !in_phonetic => {
-                let name = r.as_ref().to_string();
-                text.push_str(quick_xml::escape::resolve_xml_entity(&name).unwrap_or_default());
-            }
-            _ => {}
+            event => runs.take(event),
         }
     }
 }

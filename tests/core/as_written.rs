@@ -1115,7 +1115,7 @@ fn text_struck_through_is_said_not_passed_over() {
     // A report table's cell: each struck stretch said, its words kept.
     let table = crate::SEED.replacen(
         "・職員向けメルマガにおける周知(6月)",
-        "・<s>職員向けメルマガにおける周知(6月)</s> ・<del>研修の周知(7月)</del>",
+        "・<s>職員向けメルマガにおける周知(6月)</s> ・<Del>研修の周知(7月)</Del>",
         1,
     );
     let imported = shinchoku::import::import_text(&table).unwrap();
@@ -1134,4 +1134,40 @@ fn text_struck_through_is_said_not_passed_over() {
         .flat_map(|t| t.actual.iter().map(|e| e.text.as_str()))
         .collect();
     assert!(texts.contains(&"研修の周知(7月)"), "{texts:?}");
+}
+
+/// An answer workbook saved by openpyxl writes every string inline (`t="inlineStr"`): a struck
+/// run there, and a cell struck by its style, went unsaid. Both are said.
+#[test]
+fn struck_text_in_inline_strings_is_said() {
+    use shinchoku::model::diag::WarningKind;
+    let master = crate::seed_shared_surveyed().into_report();
+    let response = survey::response_for(&master, "総務部人事課", None, "");
+    let book = workbook::write(&response).unwrap();
+    let read = workbook::read(&book).unwrap();
+    let row = (read.rows.iter()).find(|r| !r.results.is_empty()).unwrap();
+    let book = rewrite_part(&book, "xl/worksheets/sheet1.xml", |x| {
+        let at = x.find(&format!("<c r=\"E{}\"", row.row)).unwrap();
+        let end = at + x[at..].find("</c>").unwrap() + "</c>".len();
+        let style = x[at..end]
+            .split("s=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        let cell = format!(
+            "<c r=\"E{}\" s=\"{style}\" t=\"inlineStr\"><is><r><t xml:space=\"preserve\">・残す行(4月)\n</t></r><r><rPr><strike val=\"1\" /></rPr><t>・消した行(5月)</t></r></is></c>",
+            row.row
+        );
+        format!("{}{cell}{}", &x[..at], &x[end..])
+    });
+    let said: Vec<String> = (workbook::read(&book).unwrap().outside.iter())
+        .filter_map(|w| match &w.kind {
+            WarningKind::StruckThrough { text } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(said, ["・消した行(5月)"]);
 }
