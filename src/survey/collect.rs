@@ -169,11 +169,10 @@ pub fn collect(
         accept(master, answer, at, &mut accepted, &mut out.warnings);
     }
     let mut fresh = Fresh(master.next_id());
-    let standing: HashSet<String> = (master.initiatives().flat_map(|i| i.topics.iter()))
+    let standing: HashSet<(Id, String)> = (master.initiatives().flat_map(|i| i.topics.iter()))
         .flat_map(|t| {
-            entries_text(&t.actual)
-                .lines()
-                .map(|l| l.trim().to_string())
+            (entries_text(&t.actual).lines())
+                .map(|l| (t.id, l.trim().to_string()))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -186,15 +185,15 @@ pub fn collect(
             answer.response.division.clone(),
         ));
         // The replaced answers' lines the taken one has not, other than those standing in the
-        // master (as sent: a line the replaced answer left as it was is none it wrote — it was
-        // listed as "only in the replaced answer", and retyped by the office beside the
-        // division's rewrite). Looked up in sets: an answer brings up to 100,000 lines.
-        let mut seen: HashSet<String> = result_lines(&answer).into_iter().collect();
+        // master under their topic (as sent: a line the replaced answer left as it was is none
+        // it wrote — it was listed as "only in the replaced answer", and retyped by the office
+        // beside the division's rewrite). Looked up in sets: an answer brings up to 100,000.
+        let mut seen: HashSet<(Id, String)> = result_lines(&answer).into_iter().collect();
         seen.extend(standing.iter().cloned());
         let mut dropped: Vec<String> = Vec::new();
         let brought = replaced.iter().filter(|(_, nothing)| !nothing);
-        for line in brought.flat_map(|(a, _)| result_lines(a)) {
-            if seen.insert(line.clone()) {
+        for (topic, line) in brought.flat_map(|(a, _)| result_lines(a)) {
+            if seen.insert((topic, line.clone())) {
                 dropped.push(line);
             }
         }
@@ -264,23 +263,24 @@ fn numbers_given(
     }
 }
 
-/// The result lines an answer writes for its division's topics, each as compared (its ends
-/// trimmed, empty lines left out).
-fn result_lines(answer: &Answer) -> Vec<String> {
-    let texts: Vec<String> = match &answer.content {
+/// The result lines an answer writes for its division's topics, each with its topic and as
+/// compared (its ends trimmed, empty lines left out).
+fn result_lines(answer: &Answer) -> Vec<(Id, String)> {
+    let texts: Vec<(Id, String)> = match &answer.content {
         AnswerContent::Report(r) => topics_of(r, &answer.response.division)
             .into_iter()
             .filter_map(|t| r.topic(t))
-            .map(|t| entries_text(&t.actual))
+            .map(|t| (t.id, entries_text(&t.actual)))
             .collect(),
-        AnswerContent::Workbook(rows, ..) => rows.iter().map(|r| r.results.clone()).collect(),
+        AnswerContent::Workbook(rows, ..) => {
+            rows.iter().map(|r| (r.topic, r.results.clone())).collect()
+        }
     };
     texts
         .iter()
-        .flat_map(|t| t.lines())
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
+        .flat_map(|(topic, t)| t.lines().map(move |l| (*topic, l.trim())))
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(topic, l)| (topic, l.to_string()))
         .collect()
 }
 

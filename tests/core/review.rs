@@ -1053,3 +1053,39 @@ fn a_first_answer_that_changes_nothing_is_said_to_be_as_sent() {
             .any(|w| matches!(w.warning.kind, WarningKind::AnswerUnchanged))
     );
 }
+
+/// A line the replaced answer added under one topic in the words of a result standing under
+/// another: it is the replaced answer's own, named as not taken (it went unnamed when lines
+/// standing anywhere in the master were passed over).
+#[test]
+fn a_line_added_in_words_standing_under_another_topic_is_named_as_dropped() {
+    let master = master();
+    let topic = topic_headed(master.report(), "弾力的な勤務形態の検討");
+    let elsewhere = (master.report().initiatives().flat_map(|i| i.topics.iter()))
+        .find(|t| t.id != topic && !t.actual.is_empty())
+        .map(|t| t.actual[0].text.clone())
+        .unwrap();
+    let mut ron = response(master.report(), 人事課);
+    ron.perform(Intent::AddEntry {
+        topic,
+        side: Side::Actual,
+        text: elsewhere.clone(),
+    })
+    .unwrap();
+    let sent = survey::response_for(master.report(), 人事課, due(), "");
+    let book = with_a_line_added(master.report(), &sent, topic);
+    let c = collect(
+        master.report(),
+        vec![
+            answer(ron, "人事課.ron"),
+            Ok(answer_from_workbook(&book, "人事課.xlsx".into()).unwrap()),
+        ],
+        at(10, 9),
+    );
+    assert_eq!(c.taken[0].file, "人事課.xlsx");
+    assert!(
+        c.taken[0].dropped.contains(&format!("・{elsewhere}")),
+        "{:?}",
+        c.taken[0].dropped
+    );
+}
