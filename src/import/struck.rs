@@ -143,25 +143,30 @@ impl Runs {
 /// The shared strings holding a struck run, by index: the struck runs' text, joined.
 fn struck_runs(xml: &[u8]) -> HashMap<usize, String> {
     let mut out = HashMap::new();
+    let (mut index, mut runs) = (0usize, Runs::default());
+    each_event(xml, |event| match event {
+        Event::End(e) if e.local_name().as_ref() == "si" => {
+            let text = std::mem::take(&mut runs).text;
+            if !text.is_empty() {
+                out.insert(index, text);
+            }
+            index += 1;
+        }
+        Event::Empty(e) if e.local_name().as_ref() == "si" => index += 1,
+        event => runs.take(event),
+    });
+    out
+}
+
+/// Calls `f` with each event of `xml`, to its end or an error.
+fn each_event(xml: &[u8], mut f: impl FnMut(&Event)) {
     let mut reader = Reader::from_reader(BufReader::new(xml));
     let mut buf = Vec::new();
-    let (mut index, mut runs) = (0usize, Runs::default());
     loop {
         buf.clear();
-        let event = match reader.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => return out,
-            Ok(event) => event,
-        };
-        match &event {
-            Event::End(e) if e.local_name().as_ref() == "si" => {
-                let text = std::mem::take(&mut runs).text;
-                if !text.is_empty() {
-                    out.insert(index, text);
-                }
-                index += 1;
-            }
-            Event::Empty(e) if e.local_name().as_ref() == "si" => index += 1,
-            event => runs.take(event),
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => return,
+            Ok(event) => f(&event),
         }
     }
 }
@@ -173,18 +178,11 @@ fn strikes(e: &BytesStart) -> bool {
 
 /// The cell formats (`cellXfs` indices) whose font strikes through.
 fn struck_styles(xml: &[u8]) -> HashSet<usize> {
-    let mut reader = Reader::from_reader(BufReader::new(xml));
-    let mut buf = Vec::new();
     let (mut fonts, mut font, mut in_fonts) = (HashSet::new(), 0usize, false);
     let (mut in_xfs, mut xf, mut out) = (false, 0usize, HashSet::new());
-    loop {
-        buf.clear();
-        let event = match reader.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => return out,
-            Ok(event) => event,
-        };
-        match &event {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+    each_event(xml, |event| {
+        if let Event::Start(e) | Event::Empty(e) = event {
+            match e.local_name().as_ref() {
                 "fonts" => in_fonts = true,
                 "strike" if in_fonts && strikes(e) => {
                     fonts.insert(font);
@@ -197,18 +195,19 @@ fn struck_styles(xml: &[u8]) -> HashSet<usize> {
                     xf += 1;
                 }
                 _ => {}
-            },
+            }
+        }
+        let (name, end) = match event {
+            Event::End(e) => (e.local_name().as_ref().to_string(), true),
+            Event::Empty(e) => (e.local_name().as_ref().to_string(), false),
+            _ => return,
+        };
+        match name.as_str() {
+            "font" if in_fonts => font += 1,
+            "fonts" if end => in_fonts = false,
+            "cellXfs" => in_xfs = false,
             _ => {}
         }
-        match &event {
-            Event::End(e) if e.local_name().as_ref() == "font" && in_fonts => font += 1,
-            Event::Empty(e) if e.local_name().as_ref() == "font" && in_fonts => font += 1,
-            Event::End(e) if e.local_name().as_ref() == "fonts" => in_fonts = false,
-            Event::End(e) if e.local_name().as_ref() == "cellXfs" => in_xfs = false,
-            _ => {}
-        }
-        if matches!(&event, Event::Empty(e) if e.local_name().as_ref() == "cellXfs") {
-            in_xfs = false;
-        }
-    }
+    });
+    out
 }
