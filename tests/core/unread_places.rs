@@ -112,7 +112,17 @@ fn said_of(master: &Document, book: &[u8]) -> Vec<String> {
         !held.contains("システム利用者説明会"),
         "nothing read from there"
     );
-    described_ja(&c.warnings)
+    // What the answer's cells bring is said of them; that it changes nothing is said apart.
+    let of_cells: Vec<_> = (c.warnings.iter())
+        .filter(|w| {
+            !matches!(
+                w.warning.kind,
+                shinchoku::model::diag::WarningKind::AnswerUnchanged
+            )
+        })
+        .cloned()
+        .collect();
+    described_ja(&of_cells)
 }
 
 #[test]
