@@ -177,7 +177,6 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
         outside.extend(cells_on_sheet_not_read(other, sheet));
     }
     outside.extend(notes_not_read(bytes));
-    outside.extend(struck_through(bytes, sheet));
     let present: std::collections::HashSet<Id> = rows.iter().map(|r| r.topic).collect();
     // A formula saved without its value gives the readers nothing: said, and its cell not
     // read as an answer at all — read as empty, it removed the results or the rating already
@@ -193,6 +192,8 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
             )))
         },
     )?;
+    // After the formulas' bound: a sheet refused for them is not read again for struck text.
+    outside.extend(struck_through(bytes, sheet));
     for (name, row, col, formula) in formulas {
         let at =
             crate::model::diag::Location::cell(&name, row as usize + 1, col as usize + 1, None);
