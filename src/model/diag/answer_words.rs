@@ -1,5 +1,6 @@
 //! The words of the warnings about what an answer did to results changed since the survey
-//! went out, and to what the division's earlier answer wrote: each kind's words are one
+//! went out, to what the division's earlier answer wrote, and to what it could not bring (a
+//! sub-item rewritten beside its text, a formula without its value): each kind's words are one
 //! function ([`super::warning_words`] sends these kinds here).
 
 use super::WarningKind;
@@ -171,6 +172,34 @@ pub(super) fn same_time_words(replaced: &str, at: chrono::NaiveDateTime, lang: L
         ),
         format!(
             "this answer and 「{replaced}」 were last written at the same time ({time}): which is newer cannot be told, so this one, named later, is taken and 「{replaced}」 is not; if that one is the newer, collect it alone again"
+        ),
+    )
+}
+
+/// [`WarningKind::SubItemNotInText`] worded.
+pub(super) fn sub_item_not_in_text_words(entry: &str, sub: &str, lang: Lang) -> String {
+    let (entry, sub) = (preview(entry), preview(sub));
+    say(
+        lang,
+        format!(
+            "「{entry}」は本文と小項目の両方が書き換えられています。本文を取り込みました。本文にない小項目「{sub}」は取り込みません"
+        ),
+        format!(
+            "「{entry}」: its text and a sub-item were both rewritten; the text is taken, the sub-item 「{sub}」, which it does not hold, is not"
+        ),
+    )
+}
+
+/// [`WarningKind::FormulaWithoutValue`] worded.
+pub(super) fn formula_without_value_words(formula: &str, lang: Lang) -> String {
+    let formula = preview(formula);
+    say(
+        lang,
+        format!(
+            "数式「{formula}」の値が保存されていません。取り込みません（Excelで開いて保存し直すか、値を入力してください）"
+        ),
+        format!(
+            "the formula 「{formula}」 has no value saved; not taken (open and save the workbook in Excel, or type the value)"
         ),
     )
 }

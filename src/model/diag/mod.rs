@@ -2,9 +2,10 @@
 //! or English by [`Describe`]. They live in the model so that import, store, edit and checks of
 //! a report can all report them without knowing each other.
 //!
-//! This file holds the types and where things are; the words of the warnings are in
-//! `warning_words.rs`, those of the errors in `error_words.rs` (one `match` arm per kind each, so
-//! a new kind is one arm there).
+//! This file holds the warnings' types and where things are; the errors' types are in
+//! `errors.rs`. The words of the warnings are routed by `warning_words.rs` (one `match` arm per
+//! kind, so a new kind is one arm there) to its tables and to `answer_words.rs`, `cell_words.rs`
+//! and `month_words.rs`; those of the errors are in `error_words.rs`.
 
 use std::fmt;
 
@@ -16,6 +17,7 @@ mod answer_words;
 mod cell_words;
 mod error_words;
 mod errors;
+mod month_words;
 pub use error_words::{damage_in_japanese, division_named};
 pub use errors::*;
 mod warning_words;

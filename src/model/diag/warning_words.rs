@@ -1,12 +1,16 @@
 //! The words of every warning, by family (the table's rows, its stage tables, topics and entries,
 //! the report as a whole): one `match` arm per [`WarningKind`] in its family's table, each one
-//! expression (a kind whose wording takes more than one is a small function below).
+//! expression (a kind whose wording takes more than one is a small function, below or in its
+//! family's file: `answer_words.rs`, `cell_words.rs`, `month_words.rs`).
 
 use std::fmt;
 
 use super::answer_words::{
-    as_sent_words, earlier_changed_words, removed_since_sent_words, reported_too_words,
-    rewritten_since_sent_words, same_time_words,
+    as_sent_words, earlier_changed_words, formula_without_value_words, removed_since_sent_words,
+    reported_too_words, rewritten_since_sent_words, same_time_words, sub_item_not_in_text_words,
+};
+use super::month_words::{
+    half_not_told_words, month_in_note_words, no_months_words, scheduled_over_passed_words,
 };
 use super::{Warning, WarningKind, WarningKind as W};
 use crate::lang::{Describe, Lang, say};
@@ -59,19 +63,7 @@ impl Describe for WarningKind {
                 entry,
                 months,
                 note,
-            } => say(
-                lang,
-                format!(
-                    "「{}」の時期は「{months}」と読みました。注記「{}」の月は時期として読みません（書かれたまま残しました）",
-                    preview(entry),
-                    preview(note)
-                ),
-                format!(
-                    "「{}」: its months read as 「{months}」; the month in the note 「{}」 is not read (kept as written)",
-                    preview(entry),
-                    preview(note)
-                ),
-            ),
+            } => month_in_note_words(entry, months, note, lang),
             W::NotListed { .. }
             | W::TitleYearNotHandled { .. }
             | W::PlanHeadingNotOfYear { .. }
@@ -108,30 +100,8 @@ impl Describe for WarningKind {
                 older_than_sent_back_words((*sent_back, *this), lang)
             }
             W::SameModifiedTime { replaced, at } => same_time_words(replaced, *at, lang),
-            W::SubItemNotInText { entry, sub } => say(
-                lang,
-                format!(
-                    "「{}」は本文と小項目の両方が書き換えられています。本文を取り込みました。本文にない小項目「{}」は取り込みません",
-                    preview(entry),
-                    preview(sub)
-                ),
-                format!(
-                    "「{}」: its text and a sub-item were both rewritten; the text is taken, the sub-item 「{}」, which it does not hold, is not",
-                    preview(entry),
-                    preview(sub)
-                ),
-            ),
-            W::FormulaWithoutValue { formula } => say(
-                lang,
-                format!(
-                    "数式「{}」の値が保存されていません。取り込みません（Excelで開いて保存し直すか、値を入力してください）",
-                    preview(formula)
-                ),
-                format!(
-                    "the formula 「{}」 has no value saved; not taken (open and save the workbook in Excel, or type the value)",
-                    preview(formula)
-                ),
-            ),
+            W::SubItemNotInText { entry, sub } => sub_item_not_in_text_words(entry, sub, lang),
+            W::FormulaWithoutValue { formula } => formula_without_value_words(formula, lang),
         }
     }
 }
@@ -727,54 +697,6 @@ fn without_division_words(initiative: &str, heading: Option<&str>, lang: Lang) -
         format!(
             "initiative {initiative}'s topic {topic} has no division: the survey sends it to \
              nobody (give it one)"
-        ),
-    )
-}
-
-/// [`WarningKind::NoMonthsWritten`] worded, with the likely cause: a line broken in two in its
-/// cell, its months on the next line.
-fn no_months_words(entry: &str, lang: Lang) -> String {
-    let shown = preview(entry);
-    say(
-        lang,
-        format!(
-            "「{shown}」には時期（(6月) のような括弧の月）が書かれていません。書かれたまま取り込みました（時期を次の行に分けて書いたなら、1行にまとめてください）"
-        ),
-        format!(
-            "「{shown}」 has no months written (a month in brackets, such as (6月)); taken as \
-             written (if its months went onto the next line, write the two as one)"
-        ),
-    )
-}
-
-/// [`WarningKind::HalfNotTold`] worded, with the way to keep the halves apart.
-fn half_not_told_words(entry: &str, lang: Lang) -> String {
-    let shown = preview(entry);
-    say(
-        lang,
-        format!(
-            "「{shown}」は時期に月がないため、上半期と下半期のどちらの実績か分かりません。下半期の実績として読みました（上半期の報告を「次の期間へ」で進めた報告なら、半期ごとに分けて持っています）"
-        ),
-        format!(
-            "「{shown}」 names no month, so which half reported it cannot be told: read as the \
-             second half's (a report rolled over from the first half's with 次の期間へ keeps the \
-             halves apart)"
-        ),
-    )
-}
-
-/// [`WarningKind::ScheduledOverPassed`] worded.
-fn scheduled_over_passed_words(entry: &str, (passed, to_come): (&str, &str), lang: Lang) -> String {
-    let entry = preview(entry);
-    say(
-        lang,
-        format!(
-            "「{entry}」: 「予定」は時期全体のこととして読みました。すでに過ぎた{passed}も未実施です。済んだ月があるなら、済んだ月（{passed}）と予定の月（{to_come}予定）を別の行に書いてください"
-        ),
-        format!(
-            "「{entry}」: 予定 is read as said of all its months, so {passed}, already passed, \
-             count as not done; if they were done, write them on a line of their own \
-             （{passed}）, apart from the line of those to come （{to_come}予定）"
         ),
     )
 }
