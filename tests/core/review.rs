@@ -658,16 +658,7 @@ fn results_only_in_an_answer_replaced_in_the_same_collection_are_named() {
         text: "テレワークの試行（9月　2回）".into(),
     })
     .unwrap();
-    let sent = survey::response_for(master.report(), 人事課, due(), "");
-    let book = with_a_line_added(master.report(), &sent, topic);
-    let c = collect(
-        master.report(),
-        vec![
-            answer(ron, "人事課.ron"),
-            Ok(answer_from_workbook(&book, "人事課.xlsx".into()).unwrap()),
-        ],
-        at(10, 9),
-    );
+    let c = ron_then_workbook(&master, ron, topic);
     assert_eq!(c.taken.len(), 1);
     assert_eq!(c.taken[0].file, "人事課.xlsx");
     assert_eq!(c.taken[0].replaces, vec!["人事課.ron".to_string()]);
@@ -777,6 +768,21 @@ fn an_untouched_response_collected_later_keeps_what_was_taken() {
 
 /// The workbook of response `sent` with 「・職員アンケートの実施(9月)」 typed as a new line at the
 /// end of topic `topic`'s results cell, as Excel saves it.
+/// 人事課's `.ron` answer, then its workbook with a line added under `topic` (the later, taken),
+/// collected together.
+fn ron_then_workbook(master: &Document, ron: Document, topic: Id) -> survey::collect::Collection {
+    let sent = survey::response_for(master.report(), 人事課, due(), "");
+    let book = with_a_line_added(master.report(), &sent, topic);
+    collect(
+        master.report(),
+        vec![
+            answer(ron, "人事課.ron"),
+            Ok(answer_from_workbook(&book, "人事課.xlsx".into()).unwrap()),
+        ],
+        at(10, 9),
+    )
+}
+
 fn with_a_line_added(master: &Report, sent: &Report, topic: Id) -> Vec<u8> {
     let cell = entries_text(&master.topic(topic).unwrap().actual);
     type_into_workbook(
@@ -1072,16 +1078,7 @@ fn a_line_added_in_words_standing_under_another_topic_is_named_as_dropped() {
         text: elsewhere.clone(),
     })
     .unwrap();
-    let sent = survey::response_for(master.report(), 人事課, due(), "");
-    let book = with_a_line_added(master.report(), &sent, topic);
-    let c = collect(
-        master.report(),
-        vec![
-            answer(ron, "人事課.ron"),
-            Ok(answer_from_workbook(&book, "人事課.xlsx".into()).unwrap()),
-        ],
-        at(10, 9),
-    );
+    let c = ron_then_workbook(&master, ron, topic);
     assert_eq!(c.taken[0].file, "人事課.xlsx");
     assert!(
         c.taken[0].dropped.contains(&format!("・{elsewhere}")),
