@@ -1113,6 +1113,12 @@ fn text_struck_through_is_said_not_passed_over() {
     // The answer still takes the line as written: nothing is removed on a guess.
     let answer = answer_from_workbook(&book, "a.xlsx".into()).unwrap();
     let c = collect::collect(&master, vec![Ok(answer)], at(10));
+    // Worked on (a line struck), it is not said to be as sent.
+    assert!(
+        !c.warnings
+            .iter()
+            .any(|w| matches!(w.warning.kind, WarningKind::AnswerUnchanged))
+    );
     let mut taken = master.clone();
     if let Some(intent) = c.intent(&[]) {
         let edit = intent.build(&mut taken).unwrap().unwrap();

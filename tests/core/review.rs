@@ -1042,7 +1042,10 @@ fn a_first_answer_that_changes_nothing_is_said_to_be_as_sent() {
         .map(|w| w.describe(Lang::Ja))
         .collect();
     assert_eq!(unchanged.len(), 1, "{unchanged:?}");
-    assert!(unchanged[0].contains("送ったときのまま"), "{unchanged:?}");
+    assert!(
+        unchanged[0].contains("取り込む変更はありません"),
+        "{unchanged:?}"
+    );
     let mut master = master;
     master.perform(c.intent(&[]).unwrap()).unwrap();
     let again = collect(

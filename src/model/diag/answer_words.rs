@@ -87,9 +87,10 @@ pub(super) fn as_sent_words(kind: &WarningKind, lang: Lang) -> String {
     if matches!(kind, WarningKind::AnswerUnchanged) {
         return say(
             lang,
-            "回答は照会を送ったときのままで、何も変わっていません。変更のない回答として回答済にします（送ったファイルそのものを取り込んでいないか確かめてください）".into(),
-            "the answer is as it was sent, nothing changed: taken as an answer of no changes, \
-             the division counted as answered (make sure it is not the sent file itself)"
+            "回答の実績と数値は照会を送ったときのままで、取り込む変更はありません。変更のない回答として回答済にします（送ったファイルそのものを取り込んでいないか確かめてください）".into(),
+            "the answer's results and numbers are as they were sent, with no change to take in: \
+             taken as an answer of no changes, the division counted as answered (make sure it is \
+             not the sent file itself)"
                 .into(),
         );
     }

@@ -368,9 +368,10 @@ pub enum WarningKind {
     /// An answer whose results are all as they were sent, from a division whose earlier
     /// answers wrote some: read as an untouched copy of the file, it takes nothing back.
     AnswerAsSent,
-    /// A division's first answer that changes nothing (every cell as sent, no number given):
-    /// taken, the division counted as answered, and said — collecting the folder the survey
-    /// wrote marked every division 回答済 without a word.
+    /// A division's first answer that changes nothing and of which nothing else is said (its
+    /// results and numbers as sent, no cell said of): taken, the division counted as answered,
+    /// and said — collecting the folder the survey wrote marked every division 回答済 without a
+    /// word.
     AnswerUnchanged,
     /// An answer workbook's 実績 cell holding a date or a time, not text (Excel turns 「6/1」
     /// or 「6月1日」 typed alone into a date it stores as a number): taken as read (`text`,
