@@ -15,8 +15,7 @@ pub const MAX_TEXT_BYTES: usize = 64 << 20;
 /// unzips to about 40 MB).
 pub const MAX_UNZIPPED_BYTES: u64 = 128 << 20;
 /// Sheets an XLSX may list: the reader finds each by its name among all the others, so 40,000
-/// empty sheets (9.6 MB) took 89 s (a report's workbook has a few; Excel's default limit is
-/// memory, LibreOffice's 10,000).
+/// empty sheets (9.6 MB) took 89 s (a report's workbook has a few).
 pub const MAX_SHEETS: usize = 1_000;
 /// What an `.xls`'s formulas' space tokens (`tAttrSpace`, up to 255 spaces each) may cost the
 /// reader, counted as the square of each formula's spaces: it inserts them one at a time at the

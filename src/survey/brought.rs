@@ -186,6 +186,19 @@ impl Brought {
     /// Says that the answer's results are all as they were sent (the division did not work
     /// on them), though its earlier answers wrote some: read as an untouched copy of the file,
     /// which takes nothing back.
+    /// A division's `first` answer that changes nothing is said to ([`WarningKind::AnswerUnchanged`](crate::model::diag::WarningKind::AnswerUnchanged)),
+    /// only when nothing else is said of it: one whose cells are said of was worked on.
+    pub(super) fn say_unchanged(&mut self, first: bool) {
+        use crate::model::diag::{Location, Warning, WarningKind};
+        let quiet = self.warnings.is_empty() && self.conflicts.is_empty();
+        if first && self.edits.is_empty() && quiet {
+            (self.warnings).push(Warning::new(
+                Location::default(),
+                WarningKind::AnswerUnchanged,
+            ));
+        }
+    }
+
     pub(super) fn say_as_sent(&mut self, worked_on: bool, written: &super::shared::Written) {
         use crate::model::diag::{Location, Warning, WarningKind};
         if !worked_on && !written.own.is_empty() {

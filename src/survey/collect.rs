@@ -539,13 +539,7 @@ fn take(
         .and_then(|s| s.received.as_ref())
         .map_or(0, |r| r.count);
     (brought.warnings).extend(older_file(earlier, &answer, before_sent_back));
-    // Only of an answer nothing else is said of: one whose cells are said of was worked on.
-    let quiet = brought.warnings.is_empty() && brought.conflicts.is_empty();
-    if count == 0 && brought.edits.is_empty() && quiet {
-        let kind = crate::model::diag::WarningKind::AnswerUnchanged;
-        let at = crate::model::diag::Location::default();
-        (brought.warnings).push(crate::model::diag::Warning::new(at, kind));
-    }
+    brought.say_unchanged(count == 0);
     record.received = Some(Received {
         at,
         file: answer.file.clone(),
