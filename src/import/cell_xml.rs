@@ -14,9 +14,8 @@
 //! size is bounded before this runs (`zip_scan.rs`).
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufReader, Cursor, Read};
+use std::io::{Cursor, Read};
 
-use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 /// (0-based row, 0-based column) of the cells shown as a percentage, by sheet name.
@@ -187,7 +186,7 @@ fn relative_part(dir: &str, target: &str) -> String {
 
 /// The notes of one comments part: each `<comment ref="E9">`'s text runs joined.
 fn notes_in(sheet: &str, xml: &[u8], most: usize, out: &mut Vec<CellNote>) {
-    let mut reader = Reader::from_reader(BufReader::new(xml));
+    let mut reader = super::xml_reader::reader(xml);
     let mut buf = Vec::new();
     let mut note: Option<((u32, u32), String)> = None;
     let mut in_text = false;
@@ -417,7 +416,7 @@ fn attr(e: &BytesStart, key: &str) -> Option<String> {
 
 /// Calls `f` with each element start (and empty element) of `xml`, until the end or an error.
 fn each_element(xml: &[u8], mut f: impl FnMut(&BytesStart)) {
-    let mut reader = Reader::from_reader(BufReader::new(xml));
+    let mut reader = super::xml_reader::reader(xml);
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -531,7 +530,7 @@ fn cell_formats(styles: &[u8]) -> (HashMap<u32, String>, Vec<u32>) {
     let mut codes: HashMap<u32, String> = HashMap::new();
     let mut xfs: Vec<u32> = Vec::new();
     let mut in_cell_xfs = false;
-    let mut reader = Reader::from_reader(BufReader::new(styles));
+    let mut reader = super::xml_reader::reader(styles);
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -615,7 +614,7 @@ fn sheet_parts<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<(St
 /// written, else the column after the previous cell's in the row being read; a row's `r`
 /// when written, else the row after the previous one (some programs write neither).
 pub(super) fn each_cell_event(xml: &[u8], mut f: impl FnMut(&Event, Option<(u32, u32)>) -> bool) {
-    let mut reader = Reader::from_reader(BufReader::new(xml));
+    let mut reader = super::xml_reader::reader(xml);
     let mut buf = Vec::new();
     let (mut row, mut col) = (0u32, 0u32);
     let mut place: Option<(u32, u32)> = None;

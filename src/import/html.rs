@@ -19,42 +19,67 @@ use crate::model::diag::WarningKind;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Token {
     Text(String),
-    /// An opening tag: lower-case name and its `colspan`, if any.
+    /// An opening tag: lower-case name, its `colspan`, if any, and whether its style strikes
+    /// its text through (`text-decoration: line-through`).
     Open {
         name: String,
         colspan: Option<usize>,
+        struck: bool,
     },
     Close(String),
 }
 
-/// The text a cell strikes through (`<s>`, `<strike>`, `<del>`: a word processor's 見え消し),
-/// each struck stretch once, its references resolved: read as written, to be said.
+/// The text a cell strikes through (`<s>`, `<strike>`, `<del>`, or an element styled
+/// `text-decoration: line-through`: a word processor's 見え消し), each struck stretch once, its
+/// references resolved: read as written, to be said.
 pub fn struck_texts(cell: &str) -> Vec<String> {
     // Looked for in any case (`<Del>`): the tokens' names are lower-cased.
     let opens =
         |t: &[u8]| t.len() >= 2 && t[0] == b'<' && matches!(t[1], b's' | b'S' | b'd' | b'D');
-    if !cell.as_bytes().windows(2).any(opens) {
+    let styled = cell.contains("line-through") || cell.contains("LINE-THROUGH");
+    if !styled && !cell.as_bytes().windows(2).any(opens) {
         return Vec::new();
     }
-    let struck = |name: &str| matches!(name, "s" | "strike" | "del");
-    let (mut depth, mut text, mut out) = (0usize, String::new(), Vec::new());
+    let strikes = |name: &str| matches!(name, "s" | "strike" | "del");
+    // The elements open, each with whether it strikes: a `</span>` ends the strike only of
+    // the span it closes. A closing tag is looked for among the last few opened (a cell of
+    // thousands of unclosed tags is not searched through for each).
+    let mut open: Vec<(String, bool)> = Vec::new();
+    let (mut striking, mut text, mut out) = (0usize, String::new(), Vec::new());
     for token in tokenize(cell) {
         match token {
-            Token::Open { name, .. } if struck(&name) => depth += 1,
-            Token::Close(name) if struck(&name) && depth > 0 => {
-                depth -= 1;
-                let stretch = resolve(text.trim(), Pass::Text).trim().to_string();
-                if depth == 0 && !stretch.is_empty() {
-                    out.push(stretch);
-                }
-                text.clear();
+            Token::Open { name, struck, .. } if !VOID.contains(&name.as_str()) => {
+                let strikes = struck || strikes(&name);
+                striking += usize::from(strikes);
+                open.push((name, strikes));
             }
-            Token::Text(t) if depth > 0 => text.push_str(&t),
+            Token::Close(name) => {
+                let from = open.len().saturating_sub(CLOSE_SEARCH);
+                let Some(k) = open[from..].iter().rposition(|(n, _)| *n == name) else {
+                    continue;
+                };
+                let was = striking;
+                striking -= open.drain(from + k..).filter(|(_, s)| *s).count();
+                if was > 0 && striking == 0 {
+                    let stretch = resolve(text.trim(), Pass::Text).trim().to_string();
+                    if !stretch.is_empty() {
+                        out.push(stretch);
+                    }
+                    text.clear();
+                }
+            }
+            Token::Text(t) if striking > 0 => text.push_str(&t),
             _ => {}
         }
     }
     out
 }
+
+/// Elements that are never closed: not kept open while looking for what a strike covers.
+const VOID: [&str; 7] = ["br", "img", "hr", "meta", "input", "col", "wbr"];
+
+/// How far back among the elements open a closing tag is looked for.
+const CLOSE_SEARCH: usize = 64;
 
 pub fn tokenize(input: &str) -> Vec<Token> {
     let mut out = Vec::new();
@@ -328,7 +353,13 @@ fn parse_tag(inner: &str) -> Option<Token> {
         .unwrap_or(inner.len());
     let name = inner[..name_end].to_ascii_lowercase();
     let colspan = attribute(&inner[name_end..], "colspan").and_then(|v| v.trim().parse().ok());
-    Some(Token::Open { name, colspan })
+    let struck = attribute(&inner[name_end..], "style")
+        .is_some_and(|v| v.to_ascii_lowercase().contains("line-through"));
+    Some(Token::Open {
+        name,
+        colspan,
+        struck,
+    })
 }
 
 fn attribute<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
@@ -447,7 +478,7 @@ pub fn parse_table(cell: &str) -> Option<Table> {
     let mut closed = false;
     for token in &tokens[start + 1..] {
         match token {
-            Token::Open { name, colspan } if name == "td" || name == "th" => {
+            Token::Open { name, colspan, .. } if name == "td" || name == "th" => {
                 row.get_or_insert_with(Vec::new).push(TableCell {
                     text: String::new(),
                     colspan: colspan.unwrap_or(1).clamp(1, 100),

@@ -15,6 +15,7 @@ pub(crate) mod sheet;
 pub(crate) mod shown_number;
 pub(crate) mod struck;
 mod table;
+mod xml_reader;
 pub(crate) use table::is_initiative_number;
 mod warning_cap;
 pub mod workbook;

@@ -6,23 +6,40 @@
 //! string). The package's size is bounded before this runs (`zip_scan.rs`).
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufReader, Cursor};
+use std::io::Cursor;
 
-use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::cell_xml::{attr_number, attr_raw, each_cell_event, each_sheet, part};
+use super::sheet::Sheet;
+use crate::model::diag::{Location, Warning, WarningKind};
 
 /// A cell holding struck text: 0-based row and column, and the struck runs' text (`None`: the
 /// whole cell is struck, by its style).
-pub(crate) struct StruckCell {
-    pub row: u32,
-    pub col: u32,
-    pub runs: Option<String>,
+struct StruckCell {
+    row: u32,
+    col: u32,
+    runs: Option<String>,
+}
+
+/// A warning for each cell of `sheet` holding struck text (見え消し), naming it, at most
+/// [`crate::model::bounds::MAX_WARNINGS`]: a line struck through is meant gone, on paper and
+/// in a division's answer, and the readers take it as written.
+pub(crate) fn struck_warnings(bytes: &[u8], sheet: &Sheet) -> Vec<Warning> {
+    let most = crate::model::bounds::MAX_WARNINGS;
+    (struck_cells(bytes, &sheet.name, most).into_iter())
+        .filter_map(|c| {
+            let (row, col) = (c.row as usize, c.col as usize);
+            let text = c.runs.unwrap_or_else(|| sheet.text(row, col).to_string());
+            let text = text.trim().to_string();
+            let at = Location::cell(&sheet.name, row + 1, col + 1, None);
+            (!text.is_empty()).then(|| Warning::new(at, WarningKind::StruckThrough { text }))
+        })
+        .collect()
 }
 
 /// The cells of sheet `sheet` holding struck text, at most `most`.
-pub(crate) fn struck_cells(bytes: &[u8], sheet: &str, most: usize) -> Vec<StruckCell> {
+fn struck_cells(bytes: &[u8], sheet: &str, most: usize) -> Vec<StruckCell> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Vec::new();
     };
@@ -165,7 +182,7 @@ fn struck_runs(xml: &[u8]) -> HashMap<usize, String> {
 
 /// Calls `f` with each event of `xml`, to its end or an error.
 fn each_event(xml: &[u8], mut f: impl FnMut(&Event)) {
-    let mut reader = Reader::from_reader(BufReader::new(xml));
+    let mut reader = super::xml_reader::reader(xml);
     let mut buf = Vec::new();
     loop {
         buf.clear();

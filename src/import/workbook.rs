@@ -59,6 +59,11 @@ pub fn import_workbook(
     let (header, number) = (layout.header_row, layout.number);
     super::measures::read(&sheet, header, number, &sheets, &mut report, &mut warnings);
     super::far_years::keep_unread(&mut report, &mut warnings);
+    if format == WorkbookFormat::Xlsx {
+        for warning in super::struck::struck_warnings(bytes, &sheet) {
+            push_warning(&mut warnings, warning);
+        }
+    }
     // The numbers are read after the report sheet was looked over: their texts are now.
     let numbers = |at: &crate::model::text_place::At| {
         at.field == crate::model::text_place::TextField::Measures

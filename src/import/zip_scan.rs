@@ -6,9 +6,8 @@
 //! `sharedStrings.xml` may declare [`MAX_SHARED_STRINGS`] at most. A package this cannot read
 //! is left to the reader, which says what is wrong with it.
 
-use std::io::{BufReader, Cursor, Read};
+use std::io::{Cursor, Read};
 
-use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::sheet::too_large;
@@ -114,7 +113,7 @@ impl<R: Read> Read for Counted<R> {
 
 /// The `uniqueCount` of the shared-string table's `<sst>`, read from the start of the part.
 fn declared_strings(part: &mut impl Read) -> Option<u64> {
-    let mut reader = Reader::from_reader(BufReader::new(part));
+    let mut reader = super::xml_reader::reader(part);
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -139,7 +138,7 @@ fn any_element(
     part: &mut impl Read,
     mut found: impl FnMut(&quick_xml::events::BytesStart) -> bool,
 ) -> bool {
-    let mut reader = Reader::from_reader(BufReader::new(part));
+    let mut reader = super::xml_reader::reader(part);
     let mut buf = Vec::new();
     loop {
         buf.clear();

@@ -125,6 +125,9 @@ pub(super) fn from_workbook(
                 }),
             ));
         }
+        if row.results_unread {
+            continue;
+        }
         let read = (before, written, worked_on, (answer.file.as_str(), division));
         row_results(&mut brought, (i, t, &open), &row, read, fresh);
     }
@@ -155,20 +158,44 @@ fn rows_as_sent(
     let topic_of_result: HashMap<Id, Id> = (own.iter())
         .flat_map(|(_, t)| Entry::all_in(&t.actual).map(|e| (e.id, t.id)))
         .collect();
-    let mut out = rows.to_vec();
-    for row in &mut out {
-        let Some((i, t)) = sent_for(master, row, &own, &topic_of_result) else {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut row = row.clone();
+        let column = usize::from(super::workbook::ID_COL) + 1;
+        let at =
+            |column: usize| Location::cell(super::workbook::SHEET, row.row as usize, column, None);
+        let Some((i, t)) = sent_for(master, &row, &own, &topic_of_result) else {
+            if let Some(id) = &row.id_written {
+                // Its ID gone and nothing telling which topic it was: every word said, none
+                // taken.
+                let cells = [
+                    (column, id),
+                    (usize::from(super::workbook::HEADING_COL) + 1, &row.heading),
+                ];
+                let cells = cells.into_iter().chain([
+                    (usize::from(super::workbook::PLAN_COL) + 1, &row.plan),
+                    (usize::from(super::workbook::RESULT_COL) + 1, &row.results),
+                ]);
+                for (c, text) in cells.filter(|(_, text)| !text.trim().is_empty()) {
+                    let kind = WarningKind::CellNotAnswer {
+                        text: text.clone(),
+                        row_added: false,
+                    };
+                    warnings.push(Warning::new(at(c), kind));
+                }
+                continue;
+            }
+            out.push(row);
             continue;
         };
-        let column = usize::from(super::workbook::ID_COL) + 1;
-        let at = Location::cell(super::workbook::SHEET, row.row as usize, column, None);
         let kind = WarningKind::IdTypedOver {
-            written: row.topic.0.to_string(),
+            written: (row.id_written.clone()).unwrap_or_else(|| row.topic.0.to_string()),
             initiative: i.number.clone(),
             heading: t.heading.clone().filter(|h| !h.trim().is_empty()),
         };
-        warnings.push(Warning::new(at, kind));
+        warnings.push(Warning::new(at(column), kind));
         row.topic = t.id;
+        out.push(row);
     }
     out
 }
@@ -429,14 +456,17 @@ fn merged_rows(rows: &[Row], warnings: &mut Vec<crate::model::diag::Warning>) ->
     // all joined so far, was quadratic (40,000 rows naming one topic took a minute).
     let mut at: HashMap<Id, RowsOfTopic> = HashMap::new();
     let (mut said, mut more) = (0usize, 0usize);
-    for row in rows {
+    // A row whose results cell cannot be read adds nothing to another of its topic's.
+    let readable_first =
+        (rows.iter().filter(|r| !r.results_unread)).chain(rows.iter().filter(|r| r.results_unread));
+    for row in readable_first {
         let Some((k, seen, parts)) = at.get_mut(&row.topic) else {
             let texts = HashSet::from([compared_lines(&row.results)]);
             at.insert(row.topic, (out.len(), texts, vec![row.results.clone()]));
             out.push(row.clone());
             continue;
         };
-        let same = !seen.insert(compared_lines(&row.results));
+        let same = row.results_unread || !seen.insert(compared_lines(&row.results));
         if !same {
             parts.push(row.results.clone());
         }

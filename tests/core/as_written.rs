@@ -1148,6 +1148,24 @@ fn text_struck_through_is_said_not_passed_over() {
         .flat_map(|t| t.actual.iter().map(|e| e.text.as_str()))
         .collect();
     assert!(texts.contains(&"研修の周知(7月)"), "{texts:?}");
+    // Struck by a style, as a word processor pasting into HTML writes it (a span inside it
+    // not ending the strike), and a strike within a strike said once, whole.
+    let table = crate::SEED.replacen(
+        "・職員向けメルマガにおける周知(6月)",
+        "<span STYLE=\"color:red; text-decoration: Line-Through\">・職員向けメルマガに<span>おける</span>周知(6月)</span> <span>残す</span> <s>研修<del>の</del>周知</s>",
+        1,
+    );
+    let imported = shinchoku::import::import_text(&table).unwrap();
+    let struck: Vec<&str> = (imported.warnings.iter())
+        .filter_map(|w| match &w.kind {
+            WarningKind::StruckThrough { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        struck,
+        ["・職員向けメルマガにおける周知(6月)", "研修の周知"]
+    );
 }
 
 /// An answer workbook saved by openpyxl writes every string inline (`t="inlineStr"`): a struck

@@ -114,30 +114,72 @@ fn an_answer_workbook_that_no_longer_reads_is_still_known_as_one() {
 /// its ID cell named and its other cells said as those of a row naming no topic, and the rest
 /// of the answer is read (the whole answer was refused, naming an internal id and no cell).
 #[test]
-fn a_topic_id_typed_over_sets_its_row_aside_and_the_rest_is_read() {
-    use shinchoku::model::diag::WarningKind;
+fn a_topic_id_typed_over_or_cleared_is_read_as_the_row_it_was_sent_as() {
     use shinchoku::survey::workbook;
     let master = crate::seed_shared_surveyed().into_report();
     let response = shinchoku::survey::response_for(&master, "総務部人事課", None, "");
     let book = workbook::write(&response).unwrap();
     let read = workbook::read(&book).unwrap();
-    let (first, rows) = (&read.rows[0], read.rows.len());
+    let first = (read.rows.iter())
+        .find(|r| !r.results.is_empty())
+        .unwrap()
+        .clone();
     let id = first.topic.0.to_string();
-    for typed in ["99999999999999999999999", "-1"] {
-        let broken = crate::type_into_workbook(&book, &id, typed);
-        let read = workbook::read(&broken).unwrap();
-        assert_eq!(read.rows.len(), rows - 1, "{typed}");
-        let said = (read.outside.iter())
-            .find(|w| matches!(&w.kind, WarningKind::CellNotAnswer { text, .. } if text == typed))
-            .expect("the ID cell is said");
-        let ja = said.describe(Lang::Ja);
-        assert!(ja.contains(&format!("回答!F{}", first.row)), "{ja}");
+    let added = "新運用の説明会（8月）（参加職員312名）";
+    let answered = crate::type_into_workbook(
+        &book,
+        &first.results,
+        &format!("{}\n・{added}", first.results),
+    );
+    // Typed over with a number no topic has, with words, or cleared (Delete on the cell): the
+    // row was set aside, its new line never taken and its topic listed as deleted.
+    for (typed, words) in [
+        ("99999999999999999999999", "隠しID「9999"),
+        ("-1", "隠しID「-1」"),
+        ("取組", "隠しID「取組」"),
+        ("", "隠しIDが消されています"),
+    ] {
+        let broken = crate::type_into_workbook(&answered, &id, typed);
+        let answer =
+            shinchoku::survey::answer::answer_from_workbook(&broken, "a.xlsx".into()).unwrap();
+        let c = shinchoku::survey::collect::collect(&master, vec![Ok(answer)], crate::october(10));
+        let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
+        assert!(listed.is_empty(), "{typed}: {listed:?}");
+        let said = crate::described_ja(&c.warnings);
+        assert!(
+            said.iter()
+                .any(|w| w.contains(&format!("回答!F{}", first.row)) && w.contains(words)),
+            "{typed}: {said:?}"
+        );
+        let mut taken = master.clone();
+        let edit = (c.intent(&[]).expect("the line is taken").build(&mut taken))
+            .unwrap()
+            .unwrap();
+        shinchoku::edit::apply(&mut taken, edit).unwrap();
+        let texts = shinchoku::survey::entries_text(&taken.topic(first.topic).unwrap().actual);
+        assert!(texts.contains(added), "{typed}: {texts}");
     }
-    // Collected, the row's topic (no heading, no results) is listed as removed, named by its
-    // place: 「」 said nothing.
-    let broken = crate::type_into_workbook(&book, &id, "-1");
+    // The hidden cell beside it damaged too: nothing tells which topic the row was sent as.
+    // Each of its cells is said, none taken; the topic is listed as removed, named by its
+    // place (「」 said nothing).
+    let cleared = crate::type_into_workbook(&answered, &id, "");
+    let broken = crate::rewrite_part(&cleared, "xl/worksheets/sheet1.xml", |x| {
+        let at = x.find(&format!("<c r=\"G{}\"", first.row)).unwrap();
+        let end = at + x[at..].find("</c>").unwrap() + 4;
+        let cell = format!(
+            "<c r=\"G{}\" t=\"inlineStr\"><is><t>a b</t></is></c>",
+            first.row
+        );
+        format!("{}{cell}{}", &x[..at], &x[end..])
+    });
     let answer = shinchoku::survey::answer::answer_from_workbook(&broken, "a.xlsx".into()).unwrap();
     let c = shinchoku::survey::collect::collect(&master, vec![Ok(answer)], crate::october(10));
+    let said = crate::described_ja(&c.warnings);
+    assert!(
+        said.iter()
+            .any(|w| w.contains(&format!("回答!E{}", first.row)) && w.contains("取り込みません")),
+        "{said:?}"
+    );
     let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
     assert!(
         listed.iter().any(|l| l.contains("見出しを削除")),

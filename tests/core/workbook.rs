@@ -46,6 +46,39 @@ fn the_seed_exported_to_xlsx_opens_as_the_same_report() {
     assert!(again == report);
 }
 
+/// 見え消し in a report workbook: a result struck through (a run with `<strike/>`, as Excel
+/// stores it) was read as any other line and nothing said. It is read as written and said,
+/// naming the cell and the struck words.
+#[test]
+fn struck_text_in_a_report_workbook_is_said_and_kept() {
+    let struck = "・職員向けメルマガにおける周知(6月)";
+    let book = crate::rewrite_part(&seed_xlsx(), "xl/sharedStrings.xml", |x| {
+        let at = x.find(struck).unwrap();
+        let start = x[..at].rfind("<si><t>").unwrap();
+        let end = at + x[at..].find("</t></si>").unwrap();
+        let (before, after) = (&x[start + 7..at], &x[at + struck.len()..end]);
+        format!(
+            "{}<si><r><t xml:space=\"preserve\">{before}</t></r><r><rPr><strike/><color rgb=\"FFFF0000\"/></rPr><t>{struck}</t></r><r><t xml:space=\"preserve\">{after}</t></r></si>{}",
+            &x[..start],
+            &x[end + "</t></si>".len()..]
+        )
+    });
+    let opened = import_workbook(&book, WorkbookFormat::Xlsx).expect("the workbook opens");
+    let said: Vec<String> = (opened.warnings.iter())
+        .filter(|w| matches!(&w.kind, WarningKind::StruckThrough { text } if text == struck))
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    let [ja] = said.as_slice() else {
+        panic!("{:#?}", opened.warnings);
+    };
+    assert!(ja.contains("進捗報告!"), "{ja}");
+    assert!(ja.contains("取り消し線"), "{ja}");
+    assert!(
+        opened.report == seed().report,
+        "the words are kept as written"
+    );
+}
+
 /// The same workbook after LibreOffice saved it as .ods, .xls and .xlsx (made with
 /// `soffice --headless --convert-to ods|xls|xlsx` from `shinchoku export` of the seed; kept
 /// as fixtures so that CI needs no LibreOffice).

@@ -58,15 +58,23 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
                     "the topic without a heading".to_string(),
                 ),
             };
+            let (was_ja, was_en) = match written.trim().is_empty() {
+                true => (
+                    "行の隠しIDが消されています".to_string(),
+                    "the row's hidden ID was cleared".to_string(),
+                ),
+                false => (
+                    format!("行の隠しID「{}」が書き換えられています", preview(written)),
+                    format!("the row's hidden ID 「{}」 was changed", preview(written)),
+                ),
+            };
             say(
                 lang,
                 format!(
-                    "行の隠しID「{}」が書き換えられています。この行は取組{initiative}の{ja}行として送ったものなので、その行として読みました",
-                    preview(written)
+                    "{was_ja}。この行は取組{initiative}の{ja}行として送ったものなので、その行として読みました"
                 ),
                 format!(
-                    "the row's hidden ID 「{}」 was changed; the row was sent as initiative {initiative}'s {en}, and is read as that",
-                    preview(written)
+                    "{was_en}; the row was sent as initiative {initiative}'s {en}, and is read as that"
                 ),
             )
         }

@@ -189,9 +189,9 @@ const LINE: f64 = 13.0;
 const WIDTHS: [f64; 5] = [6.0, 26.0, 20.0, 44.0, 56.0];
 pub(in crate::survey) const ID_COL: u16 = 5;
 pub(in crate::survey) const SENT_COL: u16 = 6;
-const RESULT_COL: u16 = 4;
-const PLAN_COL: u16 = 3;
-const HEADING_COL: u16 = 2;
+pub(in crate::survey) const RESULT_COL: u16 = 4;
+pub(in crate::survey) const PLAN_COL: u16 = 3;
+pub(in crate::survey) const HEADING_COL: u16 = 2;
 /// After a roll-over: the half before's settled results, shown beside the answer cell and
 /// read-only, so that retyping the cell cannot take them away (right of the hidden columns, so
 /// that a workbook sent before keeps its columns).

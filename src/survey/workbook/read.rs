@@ -40,6 +40,12 @@ pub struct Row {
     /// The results shown apart, read-only, beside the answer cell (the half before's, settled):
     /// the cell answers for the topic's other results, and these stay.
     pub kept_apart: Vec<Id>,
+    /// What the hidden ID cell held when it was not a number (cleared: empty); `topic` is
+    /// then no topic's, and the row is read as the one it was sent for, or not at all.
+    pub id_written: Option<String>,
+    /// The results cell holds what cannot be read (a formula saved without its value, said):
+    /// the topic's results are left as they are.
+    pub results_unread: bool,
 }
 
 /// What an answered workbook holds.
@@ -129,6 +135,10 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     // Every sheet: a division may have renamed the answer sheet's tab (the workbook's
     // structure is not protected); it is then found by its heading row.
     let wanted = |_: &str| true;
+    // The sheets an answer is read from, under the names they were sent with, are held to the
+    // bound of formulas without values before any reader goes through their cells: eight
+    // million of them took 9 s to read before being refused.
+    formulas_without_values(bytes, &[SHEET, measures::SHEET])?;
     let sheets = crate::import::book::read_sheets(bytes, WorkbookFormat::Xlsx, &wanted).map_err(
         |e| match e.kind {
             ImportErrorKind::DamagedWorkbook { why, .. } => WorkbookProblem::NotAWorkbook(why),
@@ -183,17 +193,9 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     // taken in.
     let read_sheets = [sheet.name.as_str(), measures::SHEET];
     let mut unread: std::collections::HashSet<(String, u32, u32)> = Default::default();
-    let formulas = crate::import::cell_xml::formulas_without_values(bytes, &read_sheets).map_err(
-        |(name, row, col)| {
-            let at = crate::import::sheet::cell_location(&name, row.into(), col.into());
-            let excess = crate::model::bounds::Excess::FormulasWithoutValues;
-            WorkbookProblem::Refused(Box::new(crate::import::sheet::too_large(
-                "XLSX", at, excess,
-            )))
-        },
-    )?;
+    let formulas = formulas_without_values(bytes, &read_sheets)?;
     // After the formulas' bound: a sheet refused for them is not read again for struck text.
-    outside.extend(struck_through(bytes, sheet));
+    outside.extend(crate::import::struck::struck_warnings(bytes, sheet));
     for (name, row, col, formula) in formulas {
         let at =
             crate::model::diag::Location::cell(&name, row as usize + 1, col as usize + 1, None);
@@ -204,7 +206,11 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
     let answer_cell = |name: &str, row: u32, col: u16| {
         unread.contains(&(name.to_string(), row.saturating_sub(1), u32::from(col)))
     };
-    rows.retain(|r| !answer_cell(&sheet.name, r.row, RESULT_COL));
+    // The row stays (its topic is not gone, its heading and plan are read); its results are
+    // left as they are.
+    for r in &mut rows {
+        r.results_unread = answer_cell(&sheet.name, r.row, RESULT_COL);
+    }
     measures.retain(|m| !answer_cell(measures::SHEET, m.row, measures::ANSWER_COL));
     let rows_gone = (written.iter().copied())
         .filter(|id| !present.contains(id))
@@ -268,6 +274,21 @@ fn read_meta(meta: &Sheet) -> Result<(ResponseFor, Vec<Id>), WorkbookProblem> {
         })
         .collect();
     Ok((response, written))
+}
+
+/// The formulas saved without their values on the sheets named, within their bound
+/// (`MAX_FORMULAS_WITHOUT_VALUES`): past it the workbook is refused, naming the cell.
+fn formulas_without_values(
+    bytes: &[u8],
+    sheets: &[&str],
+) -> Result<Vec<crate::import::cell_xml::FormulaCell>, WorkbookProblem> {
+    crate::import::cell_xml::formulas_without_values(bytes, sheets).map_err(|(name, row, col)| {
+        let at = crate::import::sheet::cell_location(&name, row.into(), col.into());
+        let excess = crate::model::bounds::Excess::FormulasWithoutValues;
+        WorkbookProblem::Refused(Box::new(crate::import::sheet::too_large(
+            "XLSX", at, excess,
+        )))
+    })
 }
 
 /// A warning for each cell of the answer sheet that is not read and holds what the office
@@ -445,23 +466,6 @@ fn notes_not_read(bytes: &[u8]) -> Vec<crate::model::diag::Warning> {
     out
 }
 
-/// A warning for each cell of the answer sheet holding struck text (見え消し), naming it: a
-/// division striking a line through meant it gone, and it was read as any other.
-fn struck_through(bytes: &[u8], sheet: &Sheet) -> Vec<crate::model::diag::Warning> {
-    use crate::model::diag::{Location, Warning, WarningKind};
-    let most = crate::model::bounds::MAX_WARNINGS;
-    let cells = crate::import::struck::struck_cells(bytes, &sheet.name, most);
-    (cells.into_iter())
-        .map(|c| {
-            let (row, col) = (c.row as usize, c.col as usize);
-            let text = c.runs.unwrap_or_else(|| sheet.text(row, col).to_string());
-            let text = text.trim().to_string();
-            let at = Location::cell(&sheet.name, row + 1, col + 1, None);
-            Warning::new(at, WarningKind::StruckThrough { text })
-        })
-        .collect()
-}
-
 fn cells_outside(sheet: &Sheet, last: usize) -> Vec<crate::model::diag::Warning> {
     said_cells(sheet, |_, c, text| {
         (c > last).then(|| crate::model::diag::WarningKind::CellOutsideAnswer {
@@ -520,25 +524,32 @@ fn answer_rows(
             continue;
         }
         let id = cell(ID_COL);
-        if id.is_empty() {
+        let sent = cell(SENT_COL);
+        if id.is_empty() && sent.is_empty() {
             continue;
         }
         let row = u32::try_from(at + 1).unwrap_or(u32::MAX);
-        let Ok(topic) = id.trim().parse::<u64>().map(Id) else {
-            let cell = crate::model::diag::Location::cell(
-                &sheet.name,
-                at + 1,
-                usize::from(ID_COL) + 1,
-                None,
-            );
-            let kind = crate::model::diag::WarningKind::CellNotAnswer {
-                text: id,
-                row_added: false,
-            };
-            typed_over.push(crate::model::diag::Warning::new(cell, kind));
-            continue;
+        // An ID cleared or typed over with words: the row is still the one its hidden cell
+        // says it was sent for (`from_workbook` finds it by the hashes), or said as not read.
+        let (topic, id_written) = match id.trim().parse::<u64>() {
+            Ok(n) => (Id(n), None),
+            Err(_) if sent.split_whitespace().count() >= 2 => (Id(0), Some(id)),
+            Err(_) if id.is_empty() => continue,
+            Err(_) => {
+                let cell = crate::model::diag::Location::cell(
+                    &sheet.name,
+                    at + 1,
+                    usize::from(ID_COL) + 1,
+                    None,
+                );
+                let kind = crate::model::diag::WarningKind::CellNotAnswer {
+                    text: id,
+                    row_added: false,
+                };
+                typed_over.push(crate::model::diag::Warning::new(cell, kind));
+                continue;
+            }
         };
-        let sent = cell(SENT_COL);
         let kept_apart = sent
             .split_whitespace()
             .filter_map(|w| w.strip_prefix(KEPT_MARK))
@@ -587,6 +598,8 @@ fn answer_rows(
             sent_ids,
             sent_texts,
             kept_apart,
+            id_written,
+            results_unread: false,
         });
     }
     if !in_table {
