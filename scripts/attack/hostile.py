@@ -781,7 +781,8 @@ def make_xlsx_unit_format(scale):
 
 def make_xlsx_styled_cells(scale):
     """Twelve million empty cells in a scaling format (`0,`), 120 MB unzipped (260 KB): each
-    kept, then each walked once per kind of format (over 20 s, 1.1 GB)."""
+    kept, then each walked once per kind of format (over 20 s, 1.1 GB); read in 9.6 s, then
+    refused for the cells written."""
     rows = (b"<row>" + b'<c s="1"/>' * 1000 + b"</row>" for _ in range(12000))
     return xlsx_streamed(rows, styles_part([(164, "0,")], [164]))
 
@@ -1237,6 +1238,78 @@ def make_answer_comments_repeated(scale, path):
         for name, data in parts:
             z.writestr(name, data)
     return out.getvalue()
+
+
+# ---- Found by the ninth attack ----
+
+def rewritten(base, edit):
+    """The package `base` with each part's bytes passed through `edit(name, data)` (None
+    leaves the part out); `edit` may add parts by returning a list of (name, data)."""
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            made = edit(info.filename, src.read(info.filename))
+            for name, data in (made if isinstance(made, list) else [(info.filename, made)]):
+                if data is not None:
+                    dst.writestr(name, data)
+    return out.getvalue()
+
+
+def make_xlsx_stray_tag_strings(scale):
+    """A stray closing tag (`<a></b>`) before `<sst uniqueCount="4294967295">` (1.7 KB): the
+    bounds' reader stopped at it, calamine read on and asked for 103 GB (the process aborted)."""
+    shared = (f'<a></b><sst {NS} count="1" uniqueCount="4294967295"><si><t>x</t></si></sst>')
+    return xlsx(REPORT_ROWS, shared)
+
+
+def make_xlsx_empty_cells(scale):
+    """Thirty million bare `<c/>`, 120 MB unzipped (170 KB): calamine read each (17 s)."""
+    rows = (b"<row>" + b"<c/>" * 1000 + b"</row>" for _ in range(30_000))
+    return xlsx_streamed(rows)
+
+
+def make_xlsx_same_sheet_names(scale):
+    """Thirty sheets of one name, each its own part: the reader finds a sheet by its name and
+    reads the first one's data once per sheet (the attack's parts of 30 MB ran past 20 s)."""
+    big = (b'<worksheet ' + NS.encode() + b'><sheetData>'
+           + b"<row>" + b"<c/>" * 1000 + b"</row></sheetData></worksheet>")
+    n = 30
+
+    def edit(name, data):
+        if name == "xl/workbook.xml":
+            sheets = "".join(f'<sheet name="S" sheetId="{k}" r:id="rId{k + 10}"/>' for k in range(n))
+            return data.replace(b"</sheets>", sheets.encode() + b"</sheets>")
+        if name == "xl/_rels/workbook.xml.rels":
+            rels = "".join(
+                f'<Relationship Id="rId{k + 10}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/s{k}.xml"/>'
+                for k in range(n))
+            return data.replace(b"</Relationships>", rels.encode() + b"</Relationships>")
+        if name == "xl/worksheets/sheet1.xml":
+            return [(name, data)] + [(f"xl/worksheets/s{k}.xml", big) for k in range(n)]
+        return data
+
+    return rewritten(xlsx(REPORT_ROWS), edit)
+
+
+def make_xlsx_renamed_book(scale):
+    """The workbook part named `xl/book.xml` by the package's relationships, its twenty sheets
+    naming one part: the check of sheets sharing a part looked at `workbook.xml` alone (past
+    20 s)."""
+    n = 20
+
+    def edit(name, data):
+        if name == "_rels/.rels":
+            return data.replace(b"xl/workbook.xml", b"xl/book.xml")
+        if name == "xl/workbook.xml":
+            sheets = "".join(f'<sheet name="S{k}" sheetId="{k + 2}" r:id="rId1"/>' for k in range(n))
+            return [("xl/book.xml", data.replace(b"</sheets>", sheets.encode() + b"</sheets>"))]
+        if name == "xl/_rels/workbook.xml.rels":
+            return [("xl/_rels/book.xml.rels", data)]
+        return data
+
+    return rewritten(xlsx(REPORT_ROWS), edit)
 
 
 def main():

@@ -12,7 +12,8 @@ use quick_xml::events::Event;
 
 use super::sheet::too_large;
 use crate::model::bounds::{
-    Excess, MAX_SHARED_STRINGS, MAX_SHEETS, MAX_STYLES, MAX_STYLES_BYTES, MAX_UNZIPPED_BYTES,
+    Excess, MAX_CELLS_WRITTEN, MAX_SHARED_STRINGS, MAX_SHEETS, MAX_STYLES, MAX_STYLES_BYTES,
+    MAX_UNZIPPED_BYTES,
 };
 use crate::model::diag::{ImportError, Location};
 
@@ -21,7 +22,8 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
-    let mut total: u64 = 0;
+    let book = workbook_part(&mut zip);
+    let (mut total, mut cells) = (0u64, 0u64);
     for k in 0..zip.len() {
         let Ok(mut part) = zip.by_index(k) else {
             continue;
@@ -51,23 +53,31 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
             return Err(too_large(format, Location::named(name), Excess::Styles));
         }
         // A sheet is read once per time it is named: 2,000 sheets naming one part of 1 MB
-        // were 2 GB of XML read for a 15 KB file.
-        let repeated = if lower.ends_with("workbook.xml") {
-            let mut count = 0usize;
-            let repeated = repeats(&mut counted, "sheet", "r:id", |_| {
-                count += 1;
-                true
-            });
-            if count > MAX_SHEETS {
-                return Err(too_large(format, Location::named(name), Excess::Sheets));
-            }
-            repeated
-        } else if lower.ends_with("workbook.xml.rels") {
+        // were 2 GB of XML read for a 15 KB file. The workbook part is the one the package's
+        // relationships name (`xl/book.xml` passed unchecked), its relationships beside it.
+        let rels = [String::from("workbook.xml.rels"), format!("{book}.rels")];
+        let books = [String::from("workbook.xml"), book.clone()];
+        let repeated = if rels.iter().any(|r| lower.ends_with(r.as_str())) {
             repeats(&mut counted, "Relationship", "Target", |e| {
                 e.attributes()
                     .flatten()
                     .any(|a| a.key.as_ref() == "Type" && a.value.ends_with("sheet"))
             })
+        } else if books.iter().any(|b| lower.ends_with(b.as_str())) {
+            let (count, named_twice) = sheets_in_book(&mut counted);
+            if count > MAX_SHEETS {
+                return Err(too_large(format, Location::named(name), Excess::Sheets));
+            }
+            match named_twice {
+                Some(Repeat::Name(sheet)) => {
+                    let excess = Excess::SheetNamedTwice {
+                        name: Box::new(sheet),
+                    };
+                    return Err(too_large(format, Location::named(name), excess));
+                }
+                Some(Repeat::Part) => true,
+                None => false,
+            }
         } else {
             false
         };
@@ -79,13 +89,44 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
             ));
         }
         // A part that does not unzip is the reader's to report; what came out still counts.
-        let _ = std::io::copy(&mut counted, &mut std::io::sink());
+        cells += cells_written(&mut counted);
         total += counted.bytes;
         if total > MAX_UNZIPPED_BYTES {
             return Err(too_large(format, Location::named(name), Excess::Unzipped));
         }
+        if cells > MAX_CELLS_WRITTEN {
+            return Err(too_large(
+                format,
+                Location::named(name),
+                Excess::CellsWritten,
+            ));
+        }
     }
     Ok(())
+}
+
+/// The cells (`<c …>`, `<c/>`, `<c>`; not `<c:chart>`) written in what is left of a part, read
+/// to its end (or to where it does not unzip).
+fn cells_written(part: &mut impl Read) -> u64 {
+    let mut buf = vec![0u8; 1 << 16];
+    // A `<` in the last two bytes of a chunk is looked at with the next chunk.
+    let (mut carried, mut count) = (0usize, 0u64);
+    loop {
+        let end = match part.read(&mut buf[carried..]) {
+            Ok(0) | Err(_) => return count,
+            Ok(n) => carried + n,
+        };
+        let tail = (end.saturating_sub(2)..end)
+            .find(|&k| buf[k] == b'<')
+            .unwrap_or(end);
+        for at in memchr::memchr_iter(b'<', &buf[..tail]) {
+            let cell = buf[at + 1] == b'c'
+                && matches!(buf[at + 2], b' ' | b'/' | b'>' | b'\t' | b'\r' | b'\n');
+            count += u64::from(cell);
+        }
+        buf.copy_within(tail..end, 0);
+        carried = end - tail;
+    }
 }
 
 /// A part's name or a relationship's target as the reader matches it: case ignored, `\` as
@@ -163,6 +204,72 @@ fn too_many_styles(part: &mut impl Read) -> bool {
         *count += 1;
         *count > MAX_STYLES
     })
+}
+
+/// The file name of the workbook part the package's relationships (`_rels/.rels`) name, in
+/// lower case, as calamine finds it; `workbook.xml` when they name none.
+fn workbook_part<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> String {
+    let mut target = None;
+    if let Ok(part) = zip.by_name("_rels/.rels") {
+        // Its size is the package's bound's; a relationships part is a few hundred bytes.
+        let _ = any_element(&mut part.take(1 << 20), |e| {
+            let attr = |key: &str| {
+                (e.attributes().flatten())
+                    .find(|a| a.key.as_ref() == key)
+                    .map(|a| a.value.to_string())
+            };
+            let office = attr("Type").is_some_and(|t| t.ends_with("/relationships/officeDocument"));
+            if office {
+                target = attr("Target");
+            }
+            office
+        });
+    }
+    let target = target.unwrap_or_default().to_lowercase().replace('\\', "/");
+    match target.rsplit('/').next() {
+        Some(name) if !name.is_empty() => name.to_string(),
+        _ => "workbook.xml".into(),
+    }
+}
+
+/// What a workbook part names twice.
+enum Repeat {
+    /// A sheet's data (its `r:id`): read once per time it is named.
+    Part,
+    /// A sheet's name: the reader finds a sheet by its name, and read the first one's data
+    /// as many times as the name is written (30 sheets named alike, each the first's 30 MB,
+    /// ran past 20 s).
+    Name(String),
+}
+
+/// How many sheets the workbook part lists (counting stops past [`MAX_SHEETS`]), and what the
+/// first sheet repeating another's name or data repeats.
+fn sheets_in_book(part: &mut impl Read) -> (usize, Option<Repeat>) {
+    let (mut names, mut parts) = (
+        std::collections::HashSet::new(),
+        std::collections::HashSet::new(),
+    );
+    let mut found = None;
+    let mut count = 0usize;
+    any_element(part, |e| {
+        if e.name().as_ref() != "sheet" {
+            return false;
+        }
+        count += 1;
+        if count > MAX_SHEETS {
+            return true;
+        }
+        for a in e.attributes().flatten() {
+            let value = || a.value.to_string();
+            if a.key.as_ref() == "r:id" && !parts.insert(part_key(&value())) {
+                found = Some(Repeat::Part);
+            } else if a.key.as_ref() == "name" && !names.insert(value()) {
+                found = Some(Repeat::Name(value()));
+            }
+        }
+        found.is_some()
+    });
+    (count, found)
 }
 
 /// Whether a value of attribute `key` on elements `element` (those `counts` takes) is written

@@ -1,0 +1,268 @@
+//! Hostile files found by the ninth attack, each kept with what must hold now.
+
+use shinchoku::export::{Encoding, Format, export_bytes};
+use shinchoku::import::{WorkbookFormat, import_workbook};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::bounds::Excess;
+use shinchoku::model::diag::ImportErrorKind;
+
+use crate::crafted;
+
+fn seed_xlsx() -> Vec<u8> {
+    export_bytes(&crate::seed().report, Format::Xlsx, Encoding::Utf8).unwrap()
+}
+
+/// The excess a workbook is refused for.
+fn refused_for(bytes: &[u8]) -> (Excess, String) {
+    let err = import_workbook(bytes, WorkbookFormat::Xlsx).expect_err("refused");
+    match &err.kind {
+        ImportErrorKind::TooLarge { excess, .. } => (excess.clone(), err.to_string()),
+        other => panic!("refused as too large, not {other:?}: {err}"),
+    }
+}
+
+/// A stray closing tag (`<a></b>`) before what the bounds read: the bounds' reader stopped at
+/// it, calamine reads past it. Before `<sst uniqueCount>` the count went unseen and calamine
+/// asked for 103 GB (the process aborted); before a styles part's formats, two and a half GB
+/// were taken. Each is refused as the part without the stray tag is.
+#[test]
+fn a_stray_closing_tag_hides_no_part_from_the_bounds() {
+    let stray = |part: &str, before: &str, count: Option<&str>| {
+        crafted::repack(&seed_xlsx(), |name, bytes| {
+            if name != part {
+                return bytes;
+            }
+            let mut text = String::from_utf8(bytes).unwrap();
+            if let Some(count) = count {
+                let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+                let end = at + text[at..].find('"').unwrap();
+                text = format!("{}{count}{}", &text[..at], &text[end..]);
+            }
+            text.replacen(before, &format!("<a></b>{before}"), 1)
+                .into_bytes()
+        })
+    };
+    let strings = stray("xl/sharedStrings.xml", "<sst", Some("50000000"));
+    let (excess, said) = refused_for(&strings);
+    assert_eq!(
+        excess,
+        Excess::SharedStrings {
+            declared: 50_000_000
+        },
+        "{said}"
+    );
+    assert!(said.starts_with("xl/sharedStrings.xml: "), "{said}");
+    let styles = crafted::repack(&seed_xlsx(), |name, bytes| {
+        if name != "xl/styles.xml" {
+            return bytes;
+        }
+        let mut styles = br#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><a></b><cellXfs count="300000">"#.to_vec();
+        styles.extend(b"<xf/>".repeat(300_000));
+        styles.extend(b"</cellXfs></styleSheet>");
+        styles
+    });
+    let (excess, said) = refused_for(&styles);
+    assert_eq!(excess, Excess::Styles, "{said}");
+}
+
+/// An answer's 実績 cell holding a formula saved without its value (as openpyxl writes one),
+/// after a stray closing tag in the sheet: the check for such formulas stopped at the tag, the
+/// cell was read as empty, and the division's results already taken were removed. Without the
+/// tag the row was dropped and its topic listed as removed. The cell is said; the topic keeps
+/// its results and nothing is listed.
+#[test]
+fn a_formula_without_its_value_behind_a_stray_tag_removes_nothing() {
+    use shinchoku::survey::{answer::answer_from_workbook, collect, workbook};
+    let master = crate::seed_shared_surveyed().into_report();
+    let response = shinchoku::survey::response_for(&master, "総務部人事課", None, "");
+    let book = workbook::write(&response).unwrap();
+    let row = (workbook::read(&book).unwrap().rows.into_iter())
+        .find(|r| !r.results.is_empty())
+        .unwrap();
+    for stray in [false, true] {
+        let broken = crate::rewrite_part(&book, "xl/worksheets/sheet1.xml", |x| {
+            let at = x.find(&format!("<c r=\"E{}\"", row.row)).unwrap();
+            let end = at + x[at..].find("</c>").unwrap() + "</c>".len();
+            let cell = format!("<c r=\"E{}\"><f>\"x\"</f></c>", row.row);
+            let x = format!("{}{cell}{}", &x[..at], &x[end..]);
+            match stray {
+                true => x.replacen("<sheetData>", "<sheetData><a></b>", 1),
+                false => x,
+            }
+        });
+        let answer = answer_from_workbook(&broken, "a.xlsx".into()).unwrap();
+        let c = collect::collect(&master, vec![Ok(answer)], crate::october(10));
+        let said = crate::described_ja(&c.warnings);
+        assert!(
+            said.iter()
+                .any(|w| w.contains(&format!("回答!E{}", row.row)) && w.contains("=\"x\"")),
+            "stray {stray}: {said:?}"
+        );
+        let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
+        assert!(listed.is_empty(), "stray {stray}: {listed:?}");
+        let mut taken = master.clone();
+        if let Some(intent) = c.intent(&[]) {
+            let edit = intent.build(&mut taken).unwrap().unwrap();
+            shinchoku::edit::apply(&mut taken, edit).unwrap();
+        }
+        let texts = shinchoku::survey::entries_text(&taken.topic(row.topic).unwrap().actual);
+        assert_eq!(texts, row.results, "stray {stray}");
+    }
+}
+
+/// The seed's export with its package rewritten by `edit` (a part's name and bytes → the parts
+/// to write in its place).
+fn repackaged(edit: impl Fn(&str, Vec<u8>) -> Vec<(String, Vec<u8>)>) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let bytes = seed_xlsx();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        for (name, content) in edit(&name, content) {
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&content).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
+const SHEET_REL: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+
+/// Sheets of one name, each its own part: calamine finds a sheet by its name, and read the
+/// first one's data once per sheet (thirty sheets of 30 MB ran past 20 s). Refused, naming
+/// the workbook part and the name.
+#[test]
+fn sheets_of_one_name_are_refused() {
+    let book = repackaged(|name, bytes| {
+        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
+        let more = match name {
+            "xl/workbook.xml" => text.replacen(
+                "</sheets>",
+                "<sheet name=\"S\" sheetId=\"8\" r:id=\"rId8\"/><sheet name=\"S\" sheetId=\"9\" r:id=\"rId9\"/></sheets>",
+                1,
+            ),
+            "xl/_rels/workbook.xml.rels" => text.replacen(
+                "</Relationships>",
+                &format!("<Relationship Id=\"rId8\" Type=\"{SHEET_REL}\" Target=\"worksheets/s8.xml\"/><Relationship Id=\"rId9\" Type=\"{SHEET_REL}\" Target=\"worksheets/s9.xml\"/></Relationships>"),
+                1,
+            ),
+            "xl/worksheets/sheet2.xml" => {
+                return ["xl/worksheets/sheet2.xml", "xl/worksheets/s8.xml", "xl/worksheets/s9.xml"]
+                    .map(|n| (n.to_string(), bytes.clone()))
+                    .to_vec();
+            }
+            _ => return vec![(name.to_string(), bytes)],
+        };
+        vec![(name.to_string(), more.into_bytes())]
+    });
+    let (excess, said) = refused_for(&book);
+    assert_eq!(
+        excess,
+        Excess::SheetNamedTwice {
+            name: Box::new("S".into())
+        },
+        "{said}"
+    );
+    assert!(said.starts_with("xl/workbook.xml: "), "{said}");
+    assert!(said.contains("「S」"), "{said}");
+}
+
+/// The workbook part under another name (`xl/book.xml`, as the package's relationships may
+/// name it), two of its sheets naming one part: the check of sheets sharing a part looked at
+/// `workbook.xml` alone, and each sheet's data was read again (twenty sheets of 30 MB ran past
+/// 20 s). Refused as the workbook under its usual name is.
+#[test]
+fn a_workbook_part_under_another_name_is_checked_as_the_usual_one() {
+    let book = repackaged(|name, bytes| {
+        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
+        match name {
+            "_rels/.rels" => vec![(
+                name.into(),
+                text.replace("xl/workbook.xml", "xl/book.xml").into_bytes(),
+            )],
+            "xl/workbook.xml" => {
+                let rid = text
+                    .split("r:id=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap();
+                let again =
+                    format!("<sheet name=\"again\" sheetId=\"9\" r:id=\"{rid}\"/></sheets>");
+                vec![(
+                    "xl/book.xml".into(),
+                    text.replacen("</sheets>", &again, 1).into_bytes(),
+                )]
+            }
+            "xl/_rels/workbook.xml.rels" => vec![("xl/_rels/book.xml.rels".into(), bytes)],
+            _ => vec![(name.to_string(), bytes)],
+        }
+    });
+    let (excess, said) = refused_for(&book);
+    assert_eq!(excess, Excess::SheetsShareData, "{said}");
+    assert!(said.starts_with("xl/book.xml: "), "{said}");
+    // Renamed and not repeating a sheet, it still opens as the report.
+    let plain = repackaged(|name, bytes| {
+        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
+        match name {
+            "_rels/.rels" => vec![(
+                name.into(),
+                text.replace("xl/workbook.xml", "xl/book.xml").into_bytes(),
+            )],
+            "xl/workbook.xml" => vec![("xl/book.xml".into(), bytes)],
+            "xl/_rels/workbook.xml.rels" => vec![("xl/_rels/book.xml.rels".into(), bytes)],
+            _ => vec![(name.to_string(), bytes)],
+        }
+    });
+    let opened = import_workbook(&plain, WorkbookFormat::Xlsx).expect("it opens");
+    assert!(opened.report == crate::seed().report);
+}
+
+/// Thirty million empty cells (`<c/>`), 120 MB unzipped from 170 KB: calamine read each, 17 s.
+/// Past [`MAX_CELLS_WRITTEN`] the package is refused before it is read, naming the part; the
+/// 10,000-initiative report's export (770,000 cells) is far within it.
+#[test]
+fn millions_of_empty_cells_are_refused_before_they_are_read() {
+    use shinchoku::model::bounds::MAX_CELLS_WRITTEN;
+    let many = MAX_CELLS_WRITTEN as usize + 1;
+    let book = repackaged(|name, bytes| {
+        if name != "xl/worksheets/sheet2.xml" {
+            return vec![(name.to_string(), bytes)];
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let empty = format!("<row r=\"99999\">{}</row></sheetData>", "<c/>".repeat(many));
+        vec![(
+            name.to_string(),
+            text.replacen("</sheetData>", &empty, 1).into_bytes(),
+        )]
+    });
+    let (excess, said) = refused_for(&book);
+    assert_eq!(excess, Excess::CellsWritten, "{said}");
+    assert!(said.starts_with("xl/worksheets/sheet2.xml: "), "{said}");
+    // Within it, with the cells the seed's two sheets write (a few hundred), it is read.
+    let book = repackaged(|name, bytes| {
+        if name != "xl/worksheets/sheet2.xml" {
+            return vec![(name.to_string(), bytes)];
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let within = MAX_CELLS_WRITTEN as usize - 10_000;
+        let empty = format!(
+            "<row r=\"99999\">{}</row></sheetData>",
+            "<c/>".repeat(within)
+        );
+        vec![(
+            name.to_string(),
+            text.replacen("</sheetData>", &empty, 1).into_bytes(),
+        )]
+    });
+    if let Err(e) = import_workbook(&book, WorkbookFormat::Xlsx) {
+        panic!("{e}");
+    }
+}
