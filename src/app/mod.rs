@@ -402,7 +402,9 @@ impl ShinchokuApp {
     /// Runs one command, and what its owner asks next. The only place where state changes.
     pub fn handle(&mut self, ctx: &Context, command: AppCommand) {
         if self.applies_typed_first(&command) {
-            let pending = self.drafts.pending(self.open.doc.doc().report());
+            let mut pending = self.drafts.pending(self.open.doc.doc().report());
+            // The command may be what is typed, applied by its own button or key.
+            pending.retain(|typed| *typed != command);
             self.drafts.forget_typed();
             for typed in pending {
                 self.handle(ctx, typed);
@@ -481,10 +483,25 @@ impl ShinchokuApp {
     }
 
     /// Whether what is typed and not yet applied is applied before `command`: one that saves,
-    /// prints or sends the report, or leaves it.
+    /// prints or sends the report, or leaves it; any other change to the report (a box ticked,
+    /// another entry's bar dragged: the editor filled again from the report, and what was
+    /// typed was gone); another entry, row or new-entry field chosen.
     fn applies_typed_first(&self, command: &AppCommand) -> bool {
         use Action as A;
+        use ViewCommand as V;
         self.discards_report(command)
+            || matches!(
+                command,
+                AppCommand::Edit(_)
+                    | AppCommand::View(
+                        V::Select(_)
+                            | V::SelectRow(_)
+                            | V::SelectEntry(_)
+                            | V::ClearEntry
+                            | V::OpenNewEntry { .. }
+                            | V::StartEditing(_)
+                    )
+            )
             || matches!(
                 command,
                 AppCommand::Action(

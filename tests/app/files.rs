@@ -168,6 +168,98 @@ fn text_typed_and_not_applied_is_saved_and_never_lost_without_a_word() {
     ));
 }
 
+/// What is typed in the detail panel and not applied, then another change made: ticking
+/// 予定（未実施） or dragging another entry's bar filled the fields again from the report and
+/// the typed text was gone; typed 時期 was dropped on selecting another entry; the text of a
+/// new result was dropped on opening a new plan line's field. Each is applied first; an undo
+/// keeps what is typed in the fields.
+#[test]
+fn text_typed_and_not_applied_survives_every_other_change() {
+    use shinchoku::edit::Intent;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    let app = ShinchokuApp::new(Document::sample(), Prefs::default());
+    let mut h = harness_with(app, 1000.0);
+    let report = h.state().document().report().clone();
+    let (topic, initiative) = (report.initiatives())
+        .flat_map(|i| i.topics.iter().map(move |t| (t, i.id)))
+        .find(|(t, _)| t.actual.len() >= 2)
+        .unwrap();
+    let (first, second) = (topic.actual[0].id, topic.actual[1].id);
+    let select = |h: &mut Harness<'static, ShinchokuApp>, id| {
+        h.state_mut().queue(ViewCommand::Select(initiative));
+        h.run();
+        h.state_mut().queue(ViewCommand::SelectEntry(id));
+        h.run();
+    };
+    let type_into = |h: &mut Harness<'static, ShinchokuApp>, label: &str, words: &str| {
+        h.get_by_label(label).focus();
+        h.run();
+        h.get_by_label(label).type_text(words);
+        h.run();
+    };
+    let text = |h: &Harness<'static, ShinchokuApp>, id| {
+        h.state().document().report().entry(id).unwrap().text.clone()
+    };
+    // 予定（未実施） ticked after typing.
+    select(&mut h, first);
+    type_into(&mut h, "本文", "（チェック前）");
+    h.get_by_label("予定（未実施）").click();
+    h.run();
+    assert!(text(&h, first).contains("（チェック前）"), "{}", text(&h, first));
+    // Another entry's months changed (a bar dragged) after typing.
+    type_into(&mut h, "本文", "（ドラッグ前）");
+    let timing = shinchoku::model::months::parse_timing("7月～8月").unwrap();
+    h.state_mut().queue(Intent::SetEntryTiming {
+        id: second,
+        timing: Some(timing),
+    });
+    h.run();
+    assert!(text(&h, first).contains("（ドラッグ前）"), "{}", text(&h, first));
+    // Undone after typing: the typed text stays in the field, and saving applies it.
+    type_into(&mut h, "本文", "（取り消し後）");
+    h.state_mut().queue(Action::Undo);
+    h.run();
+    assert_eq!(
+        h.state().document().report().entry(second).unwrap().when,
+        report.entry(second).unwrap().when,
+        "the drag is undone"
+    );
+    h.state_mut().queue(FileCommand::SaveTo(path.clone()));
+    h.run();
+    let saved: shinchoku::model::Report = shinchoku::store::open(&path).unwrap();
+    let kept = saved.entry(first).unwrap().text.clone();
+    assert!(kept.contains("（取り消し後）"), "{kept}");
+    // 時期 typed, then another entry selected.
+    select(&mut h, first);
+    h.get_by_label("時期").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("時期").type_text("8月～9月");
+    h.run();
+    h.state_mut().queue(ViewCommand::SelectEntry(second));
+    h.run();
+    let when = h.state().document().report().entry(first).unwrap().when.clone();
+    assert_eq!(when.as_deref(), Some("8月～9月"), "{when:?}");
+    // A new result typed, then a new plan line's field opened.
+    h.state_mut().queue(ViewCommand::OpenNewEntry {
+        topic: topic.id,
+        side: shinchoku::model::Side::Actual,
+    });
+    h.run();
+    type_into(&mut h, "実績を追加", "新しい実績の周知(9月)");
+    h.state_mut().queue(ViewCommand::OpenNewEntry {
+        topic: topic.id,
+        side: shinchoku::model::Side::Plan,
+    });
+    h.run();
+    let results = shinchoku::survey::entries_text(
+        &h.state().document().report().topic(topic.id).unwrap().actual,
+    );
+    assert!(results.contains("新しい実績の周知(9月)"), "{results}");
+}
+
 #[test]
 fn a_workbook_opens_in_the_window_and_a_damaged_one_says_why() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");

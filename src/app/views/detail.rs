@@ -7,7 +7,7 @@ use super::widgets::{
     actual_name, describe_timing, feedback_label, line_status_name, status_badge, status_name,
     timing_feedback,
 };
-use super::{EntryEditor, NewEntry, ViewState};
+use super::{EntryEditor, NewEntry, ViewState, typed_in};
 use crate::app::Prefs;
 use crate::app::command::{Action, AppCommand, PrefsCommand, ViewCommand};
 use crate::app::fonts::BOLD_FAMILY;
@@ -302,27 +302,40 @@ impl DetailPanel<'_> {
     ) {
         let t = self.t;
         let refusals = self.view.refusals();
-        let stale = drafts.entry_editor.as_ref().is_none_or(|e| {
-            e.entry != entry.id || e.revision != self.revision || e.refusals != refusals
-        });
+        let stale = drafts
+            .entry_editor
+            .as_ref()
+            .is_none_or(|e| e.entry != entry.id || e.refusals != refusals);
         // Another entry selected: what was typed for the one before is applied, as the grid's
         // editor applies on clicking elsewhere (it was dropped without a word).
-        let left = (drafts.entry_editor.as_ref())
-            .filter(|e| e.entry != entry.id && e.revision == self.revision);
-        if let Some(before) = left.and_then(|e| self.report.entry(e.entry).map(|b| (e, b)))
-            && before.0.text.trim() != before.1.text
+        let left = (drafts.entry_editor.as_ref()).filter(|e| e.entry != entry.id);
+        if let Some((editor, before)) =
+            left.and_then(|e| self.report.entry(e.entry).map(|b| (e, b)))
         {
-            let (id, text) = (before.1.id, before.0.text.clone());
-            out.push(Intent::SetEntryText { id, text }.into());
+            out.extend(typed_in(editor, before));
         }
+        let filled = (entry.text.clone(), entry.when.clone().unwrap_or_default());
         if stale {
             drafts.entry_editor = Some(EntryEditor {
                 entry: entry.id,
                 revision: self.revision,
                 refusals,
-                text: entry.text.clone(),
-                months: entry.when.clone().unwrap_or_default(),
+                text: filled.0.clone(),
+                months: filled.1.clone(),
+                filled,
             });
+        } else if let Some(e) = drafts.entry_editor.as_mut()
+            && e.revision != self.revision
+        {
+            // The report changed under the fields: each not typed in shows it as it is now.
+            if e.text == e.filled.0 {
+                e.text = filled.0.clone();
+            }
+            if e.months == e.filled.1 {
+                e.months = filled.1.clone();
+            }
+            e.filled = filled;
+            e.revision = self.revision;
         }
         let Some(editor) = drafts.entry_editor.as_mut() else {
             return;

@@ -86,6 +86,10 @@ pub struct EntryEditor {
     pub refusals: u64,
     pub text: String,
     pub months: String,
+    /// The entry's text and months when the fields were filled: a field typed in (no longer
+    /// as filled) keeps what was typed when the report changes (an undo, another entry's
+    /// edit); one not typed in is filled again.
+    pub filled: (String, String),
 }
 
 impl ViewState {
@@ -114,28 +118,8 @@ impl ViewState {
         let Some(editor) = &self.entry_editor else {
             return out;
         };
-        let Some(entry) = report.entry(editor.entry) else {
-            return out;
-        };
-        if editor.text.trim() != entry.text {
-            let (id, text) = (entry.id, editor.text.clone());
-            out.push(Intent::SetEntryText { id, text }.into());
-        }
-        let months = editor.months.trim();
-        let read = match months {
-            "" => Ok(None),
-            m => crate::model::months::parse_timing(m).map(Some),
-        };
-        if months != entry.when.as_deref().unwrap_or("")
-            && let Ok(timing) = read
-        {
-            out.push(
-                Intent::SetEntryTiming {
-                    id: entry.id,
-                    timing,
-                }
-                .into(),
-            );
+        if let Some(entry) = report.entry(editor.entry) {
+            out.extend(typed_in(editor, entry));
         }
         out
     }
@@ -147,4 +131,35 @@ impl ViewState {
         self.new_entry = None;
         self.entry_editor = None;
     }
+}
+
+/// What is typed in an entry's editor and not yet applied to `entry`, as the commands applying
+/// it: its text, and its months when they read.
+pub fn typed_in(
+    editor: &EntryEditor,
+    entry: &crate::model::Entry,
+) -> Vec<crate::app::command::AppCommand> {
+    use crate::edit::Intent;
+    let mut out = Vec::new();
+    if editor.text.trim() != entry.text {
+        let (id, text) = (entry.id, editor.text.clone());
+        out.push(Intent::SetEntryText { id, text }.into());
+    }
+    let months = editor.months.trim();
+    let read = match months {
+        "" => Ok(None),
+        m => crate::model::months::parse_timing(m).map(Some),
+    };
+    if months != entry.when.as_deref().unwrap_or("")
+        && let Ok(timing) = read
+    {
+        out.push(
+            Intent::SetEntryTiming {
+                id: entry.id,
+                timing,
+            }
+            .into(),
+        );
+    }
+    out
 }
