@@ -199,14 +199,24 @@ fn text_typed_and_not_applied_survives_every_other_change() {
         h.run();
     };
     let text = |h: &Harness<'static, ShinchokuApp>, id| {
-        h.state().document().report().entry(id).unwrap().text.clone()
+        h.state()
+            .document()
+            .report()
+            .entry(id)
+            .unwrap()
+            .text
+            .clone()
     };
     // 予定（未実施） ticked after typing.
     select(&mut h, first);
     type_into(&mut h, "本文", "（チェック前）");
     h.get_by_label("予定（未実施）").click();
     h.run();
-    assert!(text(&h, first).contains("（チェック前）"), "{}", text(&h, first));
+    assert!(
+        text(&h, first).contains("（チェック前）"),
+        "{}",
+        text(&h, first)
+    );
     // Another entry's months changed (a bar dragged) after typing.
     type_into(&mut h, "本文", "（ドラッグ前）");
     let timing = shinchoku::model::months::parse_timing("7月～8月").unwrap();
@@ -215,7 +225,11 @@ fn text_typed_and_not_applied_survives_every_other_change() {
         timing: Some(timing),
     });
     h.run();
-    assert!(text(&h, first).contains("（ドラッグ前）"), "{}", text(&h, first));
+    assert!(
+        text(&h, first).contains("（ドラッグ前）"),
+        "{}",
+        text(&h, first)
+    );
     // Undone after typing: the typed text stays in the field, and saving applies it.
     type_into(&mut h, "本文", "（取り消し後）");
     h.state_mut().queue(Action::Undo);
@@ -240,7 +254,14 @@ fn text_typed_and_not_applied_survives_every_other_change() {
     h.run();
     h.state_mut().queue(ViewCommand::SelectEntry(second));
     h.run();
-    let when = h.state().document().report().entry(first).unwrap().when.clone();
+    let when = h
+        .state()
+        .document()
+        .report()
+        .entry(first)
+        .unwrap()
+        .when
+        .clone();
     assert_eq!(when.as_deref(), Some("8月～9月"), "{when:?}");
     // A new result typed, then a new plan line's field opened.
     h.state_mut().queue(ViewCommand::OpenNewEntry {
@@ -255,7 +276,12 @@ fn text_typed_and_not_applied_survives_every_other_change() {
     });
     h.run();
     let results = shinchoku::survey::entries_text(
-        &h.state().document().report().topic(topic.id).unwrap().actual,
+        &h.state()
+            .document()
+            .report()
+            .topic(topic.id)
+            .unwrap()
+            .actual,
     );
     assert!(results.contains("新しい実績の周知(9月)"), "{results}");
 }

@@ -266,3 +266,61 @@ fn millions_of_empty_cells_are_refused_before_they_are_read() {
         panic!("{e}");
     }
 }
+
+/// A division sorts its answer rows in Excel, selecting the visible table alone: Excel sorts
+/// A:E and leaves the hidden ID and hashes (F, G) where they were. Every row's results went in
+/// under the topic of the row's old place, moved between topics without a word (the headings
+/// and plans listed as edits, held). Each row is read as the topic its heading and plan show,
+/// said; a line typed in a moved row goes in under that topic, and nothing else changes.
+#[test]
+fn rows_sorted_apart_from_their_hidden_cells_keep_their_topics() {
+    use shinchoku::survey::{answer::answer_from_workbook, collect, entries_text, workbook};
+    let master = crate::seed_shared_surveyed().into_report();
+    let response = shinchoku::survey::response_for(&master, "総務部行財政改革推進課", None, "");
+    let book = workbook::write(&response).unwrap();
+    let rows = workbook::read(&book).unwrap().rows;
+    let mut filled = rows.iter().filter(|r| !r.results.is_empty());
+    let (a, b) = (filled.next().unwrap(), filled.next().unwrap());
+    assert!(a.heading != b.heading);
+    // The visible cells of the first two rows swapped, as a sort of A:E leaves them.
+    let sorted = crate::rewrite_part(&book, "xl/worksheets/sheet1.xml", |x| {
+        let mut x = x;
+        for col in ["A", "B", "C", "D", "E"] {
+            let (p, q) = (
+                format!("r=\"{col}{}\"", a.row),
+                format!("r=\"{col}{}\"", b.row),
+            );
+            x = x
+                .replace(&p, "r=\"@\"")
+                .replace(&q, &p)
+                .replace("r=\"@\"", &q);
+        }
+        x
+    });
+    let added = "・ポータル利用状況の集計（9月）（閲覧数312件）";
+    let answered =
+        crate::type_into_workbook(&sorted, &b.results, &format!("{}\n{added}", b.results));
+    let answer = answer_from_workbook(&answered, "a.xlsx".into()).unwrap();
+    let c = collect::collect(&master, vec![Ok(answer)], crate::october(10));
+    let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
+    assert!(listed.is_empty(), "{listed:?}");
+    let said = crate::described_ja(&c.warnings);
+    for row in [a.row, b.row] {
+        assert!(
+            said.iter()
+                .any(|w| w.contains(&format!("回答!C{row}")) && w.contains("並べ替え")),
+            "{said:?}"
+        );
+    }
+    let mut taken = master.clone();
+    let edit = (c.intent(&[]).expect("the line is taken").build(&mut taken))
+        .unwrap()
+        .unwrap();
+    shinchoku::edit::apply(&mut taken, edit).unwrap();
+    let texts = |id| entries_text(&taken.topic(id).unwrap().actual);
+    assert_eq!(texts(b.topic), format!("{}\n{added}", b.results));
+    for r in rows.iter().filter(|r| r.topic != b.topic) {
+        let before = entries_text(&master.topic(r.topic).unwrap().actual);
+        assert_eq!(texts(r.topic), before);
+    }
+}

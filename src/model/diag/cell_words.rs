@@ -78,6 +78,32 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
                 ),
             )
         }
+        W::SortedApart {
+            heading,
+            hidden_row,
+        } => {
+            let heading = match heading.trim() {
+                "" => (
+                    "見出しのない行".to_string(),
+                    "a topic without a heading".to_string(),
+                ),
+                h => (
+                    format!("見出し<{}>の行", preview(h)),
+                    format!("topic <{}>", preview(h)),
+                ),
+            };
+            say(
+                lang,
+                format!(
+                    "この行は並べ替えで隠し列（F・G）と離れています。見出しと年次計画は{hidden_row}行目の隠し列が示す{}なので、その行として読みました（並べ替えは行全体を選んでください）",
+                    heading.0
+                ),
+                format!(
+                    "the row was sorted apart from its hidden cells (F, G): its heading and plan are those row {hidden_row}'s hidden cells were sent with, {}, and it is read as that (sort whole rows)",
+                    heading.1
+                ),
+            )
+        }
         W::CellOnSheetNotRead { text, read } => say(
             lang,
             format!(

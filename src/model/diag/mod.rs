@@ -388,6 +388,14 @@ pub enum WarningKind {
         initiative: String,
         heading: Option<String>,
     },
+    /// An answer workbook's row whose visible cells were sorted away from its hidden ID and
+    /// hashes (Excel's sort of the selection alone leaves F and G in place): its heading and
+    /// plan are, as typed, those the hidden cells of row `hidden_row` (1-based) were sent with,
+    /// and it is read as that row's topic, under `heading`.
+    SortedApart {
+        heading: String,
+        hidden_row: u32,
+    },
     /// An answer workbook holds a topic in two rows (`rows`, 1-based): both rows' results
     /// were taken (once, when they are the `same`).
     TopicInTwoRows {

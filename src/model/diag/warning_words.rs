@@ -84,6 +84,7 @@ impl Describe for WarningKind {
             | W::NumberReadAsShown { .. }
             | W::NumberFormatNotShown { .. }
             | W::IdTypedOver { .. }
+            | W::SortedApart { .. }
             | W::StruckThrough { .. }
             | W::SheetNotRead { .. } => super::cell_words::cell_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),

@@ -162,7 +162,8 @@ pub fn read(bytes: &[u8]) -> Result<Answered, WorkbookProblem> {
             })
         })
         .ok_or(WorkbookProblem::NoAnswerSheet)?;
-    let (mut rows, ids_typed_over) = answer_rows(sheet)?;
+    let (mut rows, mut ids_typed_over) = answer_rows(sheet)?;
+    ids_typed_over.extend(sorted_apart(&sheet.name, &mut rows));
     let numbers = sheets.iter().find(|s| s.name == measures::SHEET);
     let mut measures = numbers.map_or_else(Vec::new, measures::read_sheet);
     // The column shown apart is never read: what it holds stays in the master as it is.
@@ -606,6 +607,55 @@ fn answer_rows(
         return Err(WorkbookProblem::NoHeadingRow);
     }
     Ok((rows, typed_over))
+}
+
+/// The rows whose visible cells were sorted apart from their hidden ID and hashes (F, G):
+/// Excel's sort of the selected columns alone ("continue with the current selection") leaves
+/// F and G where they were, and every row's results went in under another row's topic. A row
+/// whose heading and plan are, as typed, not what its own hidden cell was sent with but what
+/// one other row's was is read as that row's topic, with its hidden cells; each said.
+fn sorted_apart(sheet: &str, rows: &mut [Row]) -> Vec<crate::model::diag::Warning> {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    use crate::survey::sent::hash;
+    let sent = |r: &Row| r.sent_heading.zip(r.sent_plan);
+    let mut by_sent: std::collections::HashMap<(u64, u64), Vec<usize>> = Default::default();
+    for (k, r) in rows.iter().enumerate() {
+        if let Some(pair) = sent(r).filter(|_| r.id_written.is_none()) {
+            by_sent.entry(pair).or_default().push(k);
+        }
+    }
+    let moves: Vec<(usize, usize)> = (rows.iter().enumerate())
+        .filter_map(|(k, r)| {
+            let shown = (hash(&r.heading), hash(&r.plan));
+            if sent(r).is_none_or(|pair| pair == shown) {
+                return None;
+            }
+            match by_sent.get(&shown).map(Vec::as_slice) {
+                Some(&[from]) if from != k => Some((k, from)),
+                _ => None,
+            }
+        })
+        .collect();
+    let original: Vec<Row> = moves.iter().map(|&(_, from)| rows[from].clone()).collect();
+    let mut said = Vec::new();
+    for ((k, _), from) in moves.into_iter().zip(original) {
+        let row = &mut rows[k];
+        let at = Location::cell(sheet, row.row as usize, usize::from(HEADING_COL) + 1, None);
+        let kind = WarningKind::SortedApart {
+            heading: row.heading.clone(),
+            hidden_row: from.row,
+        };
+        said.push(Warning::new(at, kind));
+        *row = Row {
+            row: row.row,
+            heading: std::mem::take(&mut row.heading),
+            plan: std::mem::take(&mut row.plan),
+            results: std::mem::take(&mut row.results),
+            results_unread: row.results_unread,
+            ..from
+        };
+    }
+    said
 }
 
 /// A cell's text as typed (not trimmed: a division's results keep their spacing).
