@@ -401,15 +401,7 @@ impl ShinchokuApp {
 
     /// Runs one command, and what its owner asks next. The only place where state changes.
     pub fn handle(&mut self, ctx: &Context, command: AppCommand) {
-        if self.applies_typed_first(&command) {
-            let mut pending = self.drafts.pending(self.open.doc.doc().report());
-            // The command may be what is typed, applied by its own button or key.
-            pending.retain(|typed| *typed != command);
-            self.drafts.forget_typed();
-            for typed in pending {
-                self.handle(ctx, typed);
-            }
-        }
+        self.apply_typed_before(ctx, &command);
         if self.discards_report(&command)
             && self.open.doc.doc().is_dirty()
             && !self.discard_confirmed
@@ -479,6 +471,20 @@ impl ShinchokuApp {
         };
         for next in follow {
             self.handle(ctx, next);
+        }
+    }
+
+    /// Applies what is typed and not yet applied, when `command` asks for it first.
+    fn apply_typed_before(&mut self, ctx: &Context, command: &AppCommand) {
+        if !self.applies_typed_first(command) {
+            return;
+        }
+        let mut pending = self.drafts.pending(self.open.doc.doc().report());
+        // The command may be what is typed, applied by its own button or key.
+        pending.retain(|typed| typed != command);
+        self.drafts.forget_typed();
+        for typed in pending {
+            self.handle(ctx, typed);
         }
     }
 

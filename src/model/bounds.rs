@@ -186,16 +186,6 @@ impl Describe for Excess {
                 format!("値のあるセルが{MAX_CELLS}個を超えます（読めるのはそこまでです）"),
                 format!("more than {MAX_CELLS} cells hold a value, the most that is read"),
             ),
-            Excess::CellsWritten => say(
-                lang,
-                format!(
-                    "書かれたセルが空のものも含めて{MAX_CELLS_WRITTEN}個を超えます（読めるのはそこまでです）"
-                ),
-                format!(
-                    "more than {MAX_CELLS_WRITTEN} cells are written in it, empty ones counted, \
-                     the most that is read"
-                ),
-            ),
             Excess::Text => {
                 let limit = megabytes(MAX_TEXT_BYTES as u64);
                 say(
@@ -261,16 +251,27 @@ impl Describe for Excess {
                      its value (opened and saved again in Excel, they get their values)"
                 ),
             ),
-            Excess::Sheets | Excess::XlsFormulaSpaces | Excess::SheetNamedTwice { .. } => {
-                sheet_words(self, lang)
-            }
+            Excess::Sheets
+            | Excess::XlsFormulaSpaces
+            | Excess::SheetNamedTwice { .. }
+            | Excess::CellsWritten => sheet_words(self, lang),
         }
     }
 }
 
-/// The words of the bounds on a workbook's sheets and their formulas.
+/// The words of the bounds on a workbook's sheets, their cells and their formulas.
 fn sheet_words(excess: &Excess, lang: Lang) -> String {
     match excess {
+        Excess::CellsWritten => say(
+            lang,
+            format!(
+                "書かれたセルが空のものも含めて{MAX_CELLS_WRITTEN}個を超えます（読めるのはそこまでです）"
+            ),
+            format!(
+                "more than {MAX_CELLS_WRITTEN} cells are written in it, empty ones counted, \
+                 the most that is read"
+            ),
+        ),
         Excess::Sheets => say(
             lang,
             format!("シートが{MAX_SHEETS}枚を超えます（読めるのはそこまでです）"),

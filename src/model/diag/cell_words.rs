@@ -43,67 +43,7 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
                 preview(text)
             ),
         ),
-        W::IdTypedOver {
-            written,
-            initiative,
-            heading,
-        } => {
-            let (ja, en) = match heading {
-                Some(h) => (
-                    format!("見出し<{}>の", preview(h)),
-                    format!("topic <{}>", preview(h)),
-                ),
-                None => (
-                    "見出しのない".to_string(),
-                    "the topic without a heading".to_string(),
-                ),
-            };
-            let (was_ja, was_en) = match written.trim().is_empty() {
-                true => (
-                    "行の隠しIDが消されています".to_string(),
-                    "the row's hidden ID was cleared".to_string(),
-                ),
-                false => (
-                    format!("行の隠しID「{}」が書き換えられています", preview(written)),
-                    format!("the row's hidden ID 「{}」 was changed", preview(written)),
-                ),
-            };
-            say(
-                lang,
-                format!(
-                    "{was_ja}。この行は取組{initiative}の{ja}行として送ったものなので、その行として読みました"
-                ),
-                format!(
-                    "{was_en}; the row was sent as initiative {initiative}'s {en}, and is read as that"
-                ),
-            )
-        }
-        W::SortedApart {
-            heading,
-            hidden_row,
-        } => {
-            let heading = match heading.trim() {
-                "" => (
-                    "見出しのない行".to_string(),
-                    "a topic without a heading".to_string(),
-                ),
-                h => (
-                    format!("見出し<{}>の行", preview(h)),
-                    format!("topic <{}>", preview(h)),
-                ),
-            };
-            say(
-                lang,
-                format!(
-                    "この行は並べ替えで隠し列（F・G）と離れています。見出しと年次計画は{hidden_row}行目の隠し列が示す{}なので、その行として読みました（並べ替えは行全体を選んでください）",
-                    heading.0
-                ),
-                format!(
-                    "the row was sorted apart from its hidden cells (F, G): its heading and plan are those row {hidden_row}'s hidden cells were sent with, {}, and it is read as that (sort whole rows)",
-                    heading.1
-                ),
-            )
-        }
+        W::IdTypedOver { .. } | W::SortedApart { .. } => row_words(kind, lang),
         W::CellOnSheetNotRead { text, read } => say(
             lang,
             format!(
@@ -180,5 +120,74 @@ pub(super) fn link_dropped(entry: &str, linked: Option<&str>, id: u64, lang: Lan
                  the link is dropped"
             ),
         ),
+    }
+}
+
+/// The words of an answer's row read as another topic than its hidden ID names (only those
+/// two kinds are sent here).
+fn row_words(kind: &WarningKind, lang: Lang) -> String {
+    match kind {
+        W::IdTypedOver {
+            written,
+            initiative,
+            heading,
+        } => {
+            let (ja, en) = match heading {
+                Some(h) => (
+                    format!("見出し<{}>の", preview(h)),
+                    format!("topic <{}>", preview(h)),
+                ),
+                None => (
+                    "見出しのない".to_string(),
+                    "the topic without a heading".to_string(),
+                ),
+            };
+            let (was_ja, was_en) = match written.trim().is_empty() {
+                true => (
+                    "行の隠しIDが消されています".to_string(),
+                    "the row's hidden ID was cleared".to_string(),
+                ),
+                false => (
+                    format!("行の隠しID「{}」が書き換えられています", preview(written)),
+                    format!("the row's hidden ID 「{}」 was changed", preview(written)),
+                ),
+            };
+            say(
+                lang,
+                format!(
+                    "{was_ja}。この行は取組{initiative}の{ja}行として送ったものなので、その行として読みました"
+                ),
+                format!(
+                    "{was_en}; the row was sent as initiative {initiative}'s {en}, and is read as that"
+                ),
+            )
+        }
+        W::SortedApart {
+            heading,
+            hidden_row,
+        } => {
+            let heading = match heading.trim() {
+                "" => (
+                    "見出しのない行".to_string(),
+                    "a topic without a heading".to_string(),
+                ),
+                h => (
+                    format!("見出し<{}>の行", preview(h)),
+                    format!("topic <{}>", preview(h)),
+                ),
+            };
+            say(
+                lang,
+                format!(
+                    "この行は並べ替えで隠し列（F・G）と離れています。見出しと年次計画は{hidden_row}行目の隠し列が示す{}なので、その行として読みました（並べ替えは行全体を選んでください）",
+                    heading.0
+                ),
+                format!(
+                    "the row was sorted apart from its hidden cells (F, G): its heading and plan are those row {hidden_row}'s hidden cells were sent with, {}, and it is read as that (sort whole rows)",
+                    heading.1
+                ),
+            )
+        }
+        _ => String::new(),
     }
 }
