@@ -136,6 +136,8 @@ impl ShinchokuApp {
                     survey::send::remove_written(&sent);
                     return error(t.survey_failed, e.describe(lang));
                 }
+                // Saved at once, as the command line does: unsaved, the record was lost on
+                // closing without saving, and every answer was then refused as "not sent".
                 vec![
                     DialogCommand::Notice(format!(
                         "{} ({}): {}",
@@ -144,6 +146,7 @@ impl ShinchokuApp {
                         crate::model::text::path_shown(dir)
                     ))
                     .into(),
+                    AppCommand::Action(super::command::Action::Save),
                 ]
             }
             Err(e) => error(t.survey_failed, e.describe(lang)),

@@ -55,6 +55,9 @@ impl History {
         let Some(step) = self.undo.last() else {
             return Ok(false);
         };
+        if sends(&step.forward, &step.inverse) {
+            return Err(EditError::SurveySent);
+        }
         apply(report, step.inverse.clone())?;
         report.restore_next_id(step.next_id_before);
         if let Some(step) = self.undo.pop() {
@@ -88,4 +91,24 @@ impl History {
     pub fn state(&self) -> u64 {
         self.undo.last().map_or(0, |s| s.serial)
     }
+}
+
+/// Whether a step records a survey sent: a division's record given a time sent it did not
+/// have. Its files are out (undone, every answer to them was refused as "not sent this
+/// survey"); a send-back or an answer taken in changes a record and is undone as any step.
+fn sends(forward: &Edit, inverse: &Edit) -> bool {
+    use std::collections::HashMap;
+    fn records(edit: &Edit, out: &mut HashMap<String, Option<chrono::NaiveDateTime>>) {
+        match edit {
+            Edit::Batch(edits) => edits.iter().for_each(|e| records(e, out)),
+            Edit::SetDivisionSurvey { division, record } => {
+                out.insert(division.clone(), record.as_ref().and_then(|r| r.sent));
+            }
+            _ => {}
+        }
+    }
+    let (mut after, mut before) = (HashMap::new(), HashMap::new());
+    records(forward, &mut after);
+    records(inverse, &mut before);
+    (after.iter()).any(|(d, sent)| sent.is_some() && before.get(d).is_some_and(|b| b != sent))
 }

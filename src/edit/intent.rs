@@ -447,11 +447,12 @@ fn mark_sent(
 fn send_back(report: &Report, division: String, at: NaiveDateTime, note: String) -> Built {
     // Only an answer can be sent back, and only with a reason to correct it (a reminder to
     // one who has not answered is another thing, 督促).
-    let Some(mut record) = report
-        .survey_of(&division)
-        .filter(|s| s.received.is_some())
-        .cloned()
-    else {
+    let Some(surveyed) = report.survey_of(&division) else {
+        // A division never surveyed (a name mistyped) has not "not answered" either.
+        let surveyed = (report.survey.iter()).map(|s| s.division.clone()).collect();
+        return Err(EditError::NotSurveyed { division, surveyed });
+    };
+    let Some(mut record) = Some(surveyed).filter(|s| s.received.is_some()).cloned() else {
         return Err(EditError::NotAnswered { division });
     };
     if note.trim().is_empty() {

@@ -174,6 +174,14 @@ pub enum EditError {
     NotAnswered {
         division: String,
     },
+    /// 差戻し of a division the survey was never sent to; the divisions it was sent to.
+    NotSurveyed {
+        division: String,
+        surveyed: Vec<String>,
+    },
+    /// Undoing the record of a survey sent: its response files are out, and the divisions'
+    /// answers are read against it.
+    SurveySent,
     /// 差戻し without a reason.
     NoReason {
         division: String,
@@ -407,6 +415,25 @@ impl Describe for EditError {
                 lang,
                 format!("{division}はまだ回答していません。差戻しできるのは回答だけです"),
                 format!("{division} has not answered: only an answer can be sent back"),
+            ),
+            EditError::NotSurveyed { division, surveyed } => say(
+                lang,
+                format!(
+                    "「{division}」には照会していません（照会した担当課: {}）",
+                    surveyed.join("、")
+                ),
+                format!(
+                    "「{division}」 was not sent the survey (sent to: {})",
+                    surveyed.join(", ")
+                ),
+            ),
+            EditError::SurveySent => say(
+                lang,
+                "照会を送った記録は元に戻せません。回答用ファイルはすでに書き出してあり、回答はこの記録と照らして読みます（それより前の操作も戻せません）"
+                    .into(),
+                "the record of the survey sent cannot be undone: its response files are written, \
+                 and the answers are read against it (nor can what came before it be undone)"
+                    .into(),
             ),
             EditError::NoReason { division } => say(
                 lang,

@@ -487,3 +487,36 @@ fn a_response_offers_adding_results_only_to_its_own_topics_and_no_plan_lines() {
     assert_eq!(count(&h, "＋ 実績を追加"), own);
     assert_eq!(count(&h, "＋ 計画を追加"), 0);
 }
+
+/// 担当課へ照会 in the window: the record was kept unsaved, so closing without saving (or one
+/// Ctrl+Z) took it away while the response files were already out, and every answer was then
+/// refused as "not sent this survey". The master is saved as the survey is sent, and undoing
+/// the record is refused, saying why.
+#[test]
+fn a_survey_sent_from_the_window_is_saved_at_once_and_never_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let master = dir.path().join("master.ron");
+    let out = dir.path().join("照会");
+    std::fs::create_dir(&out).unwrap();
+    let mut h = sample_harness();
+    h.state_mut().queue(FileCommand::SaveTo(master.clone()));
+    h.run();
+    h.state_mut().queue(SurveyCommand::Submit(
+        shinchoku::app::command::SendForm::default(),
+    ));
+    h.state_mut().queue(SurveyCommand::SendTo(out.clone()));
+    h.run();
+    let written = std::fs::read_dir(&out).unwrap().count();
+    assert!(written > 0, "responses written");
+    let saved: Report = shinchoku::store::open(&master).unwrap();
+    assert!(
+        !saved.survey.is_empty() && saved.survey.iter().all(|s| s.sent.is_some()),
+        "the master on disk records the survey"
+    );
+    assert!(!h.state().document().is_dirty());
+    h.state_mut().queue(Action::Undo);
+    h.run();
+    let report = h.state().document().report();
+    assert!(report.survey.iter().all(|s| s.sent.is_some()), "not undone");
+    h.get_by_label_contains("照会を送った記録は元に戻せません");
+}

@@ -304,6 +304,19 @@ fn sending_back_needs_an_answer_and_a_reason() {
         .perform(send_back("数値を確認してください"))
         .unwrap_err();
     assert!(e.describe(Lang::Ja).contains("まだ回答していません"), "{e}");
+    // A division the survey was never sent to (a name mistyped) was said not to have answered.
+    let e = (master.perform(Intent::SendBack {
+        division: "総務部推進課".into(),
+        at: at(11, 9),
+        note: "確認してください".into(),
+    }))
+    .unwrap_err();
+    let ja = e.describe(Lang::Ja);
+    assert!(ja.contains("「総務部推進課」には照会していません"), "{ja}");
+    assert!(
+        ja.contains(人事課),
+        "the divisions surveyed are named: {ja}"
+    );
     let c = collect(
         master.report(),
         vec![answer(response(master.report(), 人事課), "人事課.ron")],
