@@ -383,12 +383,19 @@ impl PathPurpose {
         }
     }
 
+    /// The file the typed path writes, for a purpose that writes one (none for a folder or a
+    /// file to read).
+    pub fn written(self, path: &std::path::Path) -> Option<PathBuf> {
+        let ext = self.default_extension()?;
+        Some(match path.extension() {
+            None => path.with_extension(ext),
+            Some(_) => path.to_path_buf(),
+        })
+    }
+
     /// What to do with the typed path.
     pub fn command(self, path: PathBuf) -> AppCommand {
-        let path = match self.default_extension() {
-            Some(ext) if path.extension().is_none() => path.with_extension(ext),
-            _ => path,
-        };
+        let path = self.written(&path).unwrap_or(path);
         match self {
             PathPurpose::Open | PathPurpose::Series => FileCommand::OpenPath(path).into(),
             PathPurpose::Compare => CompareCommand::With(path).into(),

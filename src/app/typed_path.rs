@@ -165,6 +165,9 @@ pub enum TypedPathError {
         folder: PathBuf,
         extensions: &'static [&'static str],
     },
+    /// A file to write that is there already: written over only when the same path is sent
+    /// again (a save dialog asks before replacing a file; the prompt replaced it unasked).
+    Exists(PathBuf),
     /// A folder that cannot be listed.
     Unlisted {
         folder: PathBuf,
@@ -203,6 +206,14 @@ impl Describe for TypedPathError {
                         format!("{p} is a folder: type a file's path"),
                     ),
                 }
+            }
+            TypedPathError::Exists(p) => {
+                let p = crate::model::text::path_shown(p);
+                say(
+                    lang,
+                    format!("{p} はすでにあります。置き換えるなら、もう一度 OK を押してください"),
+                    format!("{p} is there already: press OK again to replace it"),
+                )
             }
             TypedPathError::IsFile(p) => {
                 let p = crate::model::text::path_shown(p);

@@ -257,6 +257,30 @@ fn a_path_typed_without_an_extension_gets_the_one_of_what_is_written() {
     );
 }
 
+/// 名前を付けて保存 to a typed path of another report: replaced without a word (a save dialog
+/// asks first). The prompt says the file is there and keeps it; the same path sent again
+/// replaces it.
+#[test]
+fn a_typed_path_of_a_file_there_is_replaced_only_when_sent_again() {
+    typing_paths();
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.ron");
+    std::fs::write(&other, "another office's report").unwrap();
+    let mut h = sample_harness();
+    h.state_mut().queue(Action::SaveAs);
+    h.run();
+    type_in(&mut h, egui::Role::TextInput, other.to_str().unwrap());
+    h.get_by_label_contains("すでにあります");
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "another office's report"
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(h.state().document().file_path(), Some(other.as_path()));
+    assert!(shinchoku::store::open(&other).is_ok(), "replaced by the report");
+}
+
 /// 開く with unsaved changes asks once, when the file is chosen: 保存しない, and it opens.
 /// Before, it asked before choosing too, and that answer was forgotten by the time the file
 /// came: the same question twice.

@@ -30,6 +30,8 @@ pub struct DocState {
     /// When writing the recovery copy last failed: the window does not wake for it again
     /// before an interval has passed (it would otherwise wake at once, every frame).
     recovery_failed: Option<Instant>,
+    /// The file the typed-path prompt last said is there already: sent again, it is replaced.
+    replace_asked: Option<PathBuf>,
 }
 
 /// What a command asks of the rest of the window.
@@ -43,6 +45,7 @@ impl DocState {
             autosave: None,
             epoch: Instant::now(),
             recovery_failed: None,
+            replace_asked: None,
         }
     }
 
@@ -228,7 +231,7 @@ impl DocState {
                 }
                 Vec::new()
             }
-            FileCommand::PathTyped { purpose, typed } => typed_paths(purpose, &typed, lang),
+            FileCommand::PathTyped { purpose, typed } => self.typed_paths(purpose, &typed, lang),
             FileCommand::ExportPdfTo(_)
             | FileCommand::ExportTo { .. }
             | FileCommand::ResolveUnsaved { .. }
@@ -435,19 +438,36 @@ fn type_path(purpose: PathPurpose) -> FollowUps {
     vec![DialogCommand::Show(Dialog::TypePath { purpose, problem }).into()]
 }
 
-/// What was typed in the typed-path prompt: done when it names what the purpose wants (the
-/// prompt closes first, so a dialog the command opens stays), else the prompt stays open,
-/// saying why.
-fn typed_paths(purpose: PathPurpose, typed: &str, lang: Lang) -> FollowUps {
-    let problem = match crate::app::typed_path::read_typed(purpose.wanted(), typed) {
-        Ok(paths) => {
-            let mut follow: FollowUps = vec![DialogCommand::Close.into()];
-            follow.extend(purpose.command_for(paths));
-            return follow;
-        }
-        Err(e) => Some(e.describe(lang)),
-    };
-    vec![DialogCommand::Show(Dialog::TypePath { purpose, problem }).into()]
+impl DocState {
+    /// What was typed in the typed-path prompt: done when it names what the purpose wants (the
+    /// prompt closes first, so a dialog the command opens stays), else the prompt stays open,
+    /// saying why. A file to write that is there already is replaced only when the same path
+    /// is sent again.
+    fn typed_paths(&mut self, purpose: PathPurpose, typed: &str, lang: Lang) -> FollowUps {
+        use crate::app::typed_path::TypedPathError;
+        let asked = self.replace_asked.take();
+        let read = crate::app::typed_path::read_typed(purpose.wanted(), typed).and_then(|paths| {
+            let written = paths.first().and_then(|p| purpose.written(p));
+            match written.filter(|w| w.is_file() && asked.as_ref() != Some(w)) {
+                Some(there) => Err(TypedPathError::Exists(there)),
+                None => Ok(paths),
+            }
+        });
+        let problem = match read {
+            Ok(paths) => {
+                let mut follow: FollowUps = vec![DialogCommand::Close.into()];
+                follow.extend(purpose.command_for(paths));
+                return follow;
+            }
+            Err(e) => {
+                if let TypedPathError::Exists(there) = &e {
+                    self.replace_asked = Some(there.clone());
+                }
+                Some(e.describe(lang))
+            }
+        };
+        vec![DialogCommand::Show(Dialog::TypePath { purpose, problem }).into()]
+    }
 }
 
 /// Asks for a folder (the survey's responses go there).
