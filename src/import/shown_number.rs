@@ -54,7 +54,7 @@ pub(crate) fn as_text(value: f64, code: &str) -> Option<String> {
         return Some(shape.before);
     }
     let number = value.abs() / 1000f64.powi(shape.scale);
-    let fixed = format!("{number:.*}", shape.decimals_max);
+    let fixed = fixed_as_excel(number, shape.decimals_max);
     let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let mut frac = frac.to_string();
     while frac.len() > shape.decimals_min && frac.ends_with('0') {
@@ -75,6 +75,58 @@ pub(crate) fn as_text(value: f64, code: &str) -> Option<String> {
     }
     out.push_str(&shape.after);
     Some(out)
+}
+
+/// `number` (not negative) with `decimals` decimals as Excel shows it: its 15 significant
+/// digits rounded half away from zero (12.5 in `0` is 13, 0.855 in `0.00` is 0.86; `format!`
+/// rounds the binary value half to even, 12 and 0.85, and the cell was said read "as shown").
+fn fixed_as_excel(number: f64, decimals: usize) -> String {
+    let sci = format!("{number:.14e}");
+    let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let digits: Vec<u8> = (mantissa.bytes())
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
+    // The digits before the decimal point, and the digits kept: those and the decimals.
+    let point = exponent + 1;
+    let kept = point + decimals as i64;
+    let mut out: Vec<u8> = (0..kept.max(0))
+        .map(|k| digits.get(k as usize).copied().unwrap_or(0))
+        .collect();
+    let next = usize::try_from(kept).ok().and_then(|k| digits.get(k)).copied();
+    let mut point = point;
+    if kept >= 0 && next.is_some_and(|d| d >= 5) {
+        let mut k = out.len();
+        loop {
+            if k == 0 {
+                out.insert(0, 1);
+                point += 1;
+                break;
+            }
+            k -= 1;
+            if out[k] == 9 {
+                out[k] = 0;
+            } else {
+                out[k] += 1;
+                break;
+            }
+        }
+    }
+    // Digits before the point: none (a value below 1) reads as `0`, and a value below the
+    // decimals shown reads as zeros.
+    let int_len = point.clamp(0, out.len() as i64) as usize;
+    let int: String = out[..int_len].iter().map(|d| char::from(b'0' + d)).collect();
+    let int = if int.is_empty() { "0".to_string() } else { int };
+    let leading = usize::try_from(-point).unwrap_or(0).min(decimals);
+    let frac: String = std::iter::repeat_n('0', leading)
+        .chain(out[int_len..].iter().map(|d| char::from(b'0' + d)))
+        .take(decimals)
+        .collect();
+    match decimals {
+        0 => int,
+        _ => format!("{int}.{frac:0<decimals$}"),
+    }
 }
 
 /// `1234567` as `1,234,567`.
@@ -212,6 +264,19 @@ mod tests {
             (12.0, "第0回", "第12回"),
             (12.0, r"\第0\回", "第12回"),
             (0.5, "#.0", ".5"),
+            // Halves away from zero on the 15 significant digits, as Excel rounds.
+            (12.5, r###"0"回""###, "13回"),
+            (1234.5, r###"#,##0"人""###, "1,235人"),
+            (0.855, "0.00", "0.86"),
+            (2.5, "0", "3"),
+            (0.05, "0.0", "0.1"),
+            (9.96, "0.0", "10.0"),
+            (999.5, "#,##0", "1,000"),
+            (0.004, "0.00", "0.00"),
+            (0.0, "0.00", "0.00"),
+            (1e-20, "0.0", "0.0"),
+            (1_234_567.0, r###"#,##0,"千円""###, "1,235千円"),
+            (1e20, "0", "100000000000000000000"),
         ] {
             assert_eq!(as_text(value, code).as_deref(), Some(shown), "{code}");
         }

@@ -862,7 +862,7 @@ fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
         "総務部管財課,回答済,2017-10-02 09:00,2017-10-13,2017-10-10 09:00,総務部管財課.ron,1"
     ));
 
-    // Marking sent and sending back are undoable steps.
+    // Marking sent is not undone (its files are out, and answers are read against it).
     let before = master.report().clone();
     master
         .perform(Intent::MarkSent {
@@ -876,8 +876,13 @@ fn the_submission_status_shows_sent_received_sent_back_and_overdue() {
         master.report().survey_of(人事課).unwrap().due,
         NaiveDate::from_ymd_opt(2017, 10, 20)
     );
-    assert!(master.undo());
-    assert_eq!(*master.report(), before);
+    let sent = master.report().clone();
+    assert!(matches!(
+        master.try_undo(),
+        Err(shinchoku::edit::EditError::SurveySent)
+    ));
+    assert_eq!(*master.report(), sent);
+    assert!(*master.report() != before);
 }
 
 #[test]
