@@ -94,7 +94,10 @@ fn fixed_as_excel(number: f64, decimals: usize) -> String {
     let mut out: Vec<u8> = (0..kept.max(0))
         .map(|k| digits.get(k as usize).copied().unwrap_or(0))
         .collect();
-    let next = usize::try_from(kept).ok().and_then(|k| digits.get(k)).copied();
+    let next = usize::try_from(kept)
+        .ok()
+        .and_then(|k| digits.get(k))
+        .copied();
     let mut point = point;
     if kept >= 0 && next.is_some_and(|d| d >= 5) {
         let mut k = out.len();
@@ -116,7 +119,10 @@ fn fixed_as_excel(number: f64, decimals: usize) -> String {
     // Digits before the point: none (a value below 1) reads as `0`, and a value below the
     // decimals shown reads as zeros.
     let int_len = point.clamp(0, out.len() as i64) as usize;
-    let int: String = out[..int_len].iter().map(|d| char::from(b'0' + d)).collect();
+    let int: String = out[..int_len]
+        .iter()
+        .map(|d| char::from(b'0' + d))
+        .collect();
     let int = if int.is_empty() { "0".to_string() } else { int };
     let leading = usize::try_from(-point).unwrap_or(0).min(decimals);
     let frac: String = std::iter::repeat_n('0', leading)

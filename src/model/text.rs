@@ -277,6 +277,21 @@ pub fn preview(text: &str) -> String {
     clipped(text, 40)
 }
 
+/// A cell's text that is not taken, as a warning shows it so that its words can be typed in
+/// again: whole up to [`LISTED_CHARS`], its lines joined by ` / `; a longer one by its start
+/// and its end, where a line added to a cell stands (a preview of the start alone hid it).
+pub fn preview_not_taken(text: &str) -> String {
+    let joined = |s: &str| s.trim().lines().collect::<Vec<_>>().join(" / ");
+    if text.chars().nth(LISTED_CHARS).is_none() {
+        return joined(text);
+    }
+    let start: String = text.chars().take(LISTED_CHARS / 3).collect();
+    let mut end: Vec<char> = text.chars().rev().take(LISTED_CHARS / 3).collect();
+    end.reverse();
+    let end: String = end.into_iter().collect();
+    format!("{} … {}", joined(&start), joined(&end))
+}
+
 /// The first `most` characters of `text`, `…` after them when it is longer: what a warning
 /// keeps of a text that a crafted file may make megabytes long, repeated on every row.
 pub fn clipped(text: &str, most: usize) -> String {

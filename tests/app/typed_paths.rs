@@ -278,7 +278,10 @@ fn a_typed_path_of_a_file_there_is_replaced_only_when_sent_again() {
     h.get_by_label("OK").click();
     h.run();
     assert_eq!(h.state().document().file_path(), Some(other.as_path()));
-    assert!(shinchoku::store::open(&other).is_ok(), "replaced by the report");
+    assert!(
+        shinchoku::store::open(&other).is_ok(),
+        "replaced by the report"
+    );
 }
 
 /// 開く with unsaved changes asks once, when the file is chosen: 保存しない, and it opens.

@@ -608,23 +608,23 @@ fn not_answer_words(text: &str, row_added: bool, lang: Lang) -> String {
             lang,
             format!(
                 "見出しのない行（挿入した行か表の下の行）のセルです。取り込みません:「{}」",
-                preview(text)
+                crate::model::text::preview_not_taken(text)
             ),
             format!(
                 "a cell in a row that names no topic (inserted, or under the table); not \
                  taken: 「{}」",
-                preview(text)
+                crate::model::text::preview_not_taken(text)
             ),
         ),
         false => say(
             lang,
             format!(
                 "回答欄（黄色）ではないセルに書かれた、または変えられた値です。取り込みません:「{}」",
-                preview(text)
+                crate::model::text::preview_not_taken(text)
             ),
             format!(
                 "a cell that is not an answer cell was typed in or changed; not taken: 「{}」",
-                preview(text)
+                crate::model::text::preview_not_taken(text)
             ),
         ),
     }
