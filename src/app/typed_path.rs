@@ -175,6 +175,16 @@ pub enum TypedPathError {
     },
 }
 
+/// A file to write that is there already.
+fn exists_words(path: &Path, lang: Lang) -> String {
+    let p = crate::model::text::path_shown(path);
+    say(
+        lang,
+        format!("{p} はすでにあります。置き換えるなら、もう一度 OK を押してください"),
+        format!("{p} is there already: press OK again to replace it"),
+    )
+}
+
 impl Describe for TypedPathError {
     fn describe(&self, lang: Lang) -> String {
         match self {
@@ -207,14 +217,7 @@ impl Describe for TypedPathError {
                     ),
                 }
             }
-            TypedPathError::Exists(p) => {
-                let p = crate::model::text::path_shown(p);
-                say(
-                    lang,
-                    format!("{p} はすでにあります。置き換えるなら、もう一度 OK を押してください"),
-                    format!("{p} is there already: press OK again to replace it"),
-                )
-            }
+            TypedPathError::Exists(p) => exists_words(p, lang),
             TypedPathError::IsFile(p) => {
                 let p = crate::model::text::path_shown(p);
                 say(

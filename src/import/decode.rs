@@ -27,8 +27,99 @@ impl TextEncoding {
     }
 }
 
+/// Text of a CP932 table that was written in UTF-8, as it was read: the line it starts on
+/// (1-based), the text, and what CP932 made of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Utf8Stretch {
+    pub line: usize,
+    pub text: String,
+    pub as_cp932: String,
+}
+
 /// Decodes the bytes of a report table. `Err` says why the bytes are not text we can read.
 pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeProblem> {
+    decode_said(bytes).map(|(text, encoding, _)| (text, encoding))
+}
+
+/// Decodes the bytes of a report table, with the stretches of a CP932 table written in UTF-8
+/// (read as UTF-8, to be said).
+pub fn decode_said(
+    bytes: &[u8],
+) -> Result<(String, TextEncoding, Vec<Utf8Stretch>), DecodeProblem> {
+    let (text, encoding) = decode_whole(bytes)?;
+    if encoding != TextEncoding::Cp932 {
+        return Ok((text, encoding, Vec::new()));
+    }
+    let stretches = utf8_stretches(bytes);
+    if stretches.is_empty() {
+        return Ok((text, encoding, stretches));
+    }
+    Ok((mixed(bytes), encoding, stretches))
+}
+
+/// The bytes between the characters that never stand inside a CP932 character (its second
+/// bytes are 0x40 and above): tabs, line ends, commas and quotes part a table's fields.
+fn fields(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
+    let parts = |b: &u8| matches!(b, b'\t' | b'\n' | b'\r' | b',' | b'"');
+    let mut at = 0;
+    bytes.split(parts).map(move |field| {
+        let start = at;
+        at += field.len() + 1;
+        (start, field)
+    })
+}
+
+/// Whether a field's bytes are Japanese written in UTF-8: valid UTF-8 of two or more
+/// characters, each outside ASCII a kana, a kanji or a full-width form, at least one taking
+/// three bytes. CP932 text is such UTF-8 by chance only for a character or so.
+fn is_utf8_japanese(field: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(field) else {
+        return false;
+    };
+    let wide: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+    wide.len() >= 2
+        && wide.iter().all(|&c| {
+            matches!(c, '\u{3000}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+        })
+}
+
+/// Each field of the CP932 bytes written in UTF-8, at most [`MAX_WARNINGS`] of them (all are
+/// read as UTF-8; the warnings say how many more).
+fn utf8_stretches(bytes: &[u8]) -> Vec<Utf8Stretch> {
+    use crate::model::bounds::MAX_WARNINGS;
+    let (mut out, mut line, mut counted) = (Vec::new(), 1, 0);
+    for (at, field) in fields(bytes).filter(|(_, f)| is_utf8_japanese(f)) {
+        if out.len() == MAX_WARNINGS {
+            break;
+        }
+        // Lines counted from where the last field was: once through the file.
+        line += bytes[counted..at].iter().filter(|&&b| b == b'\n').count();
+        counted = at;
+        out.push(Utf8Stretch {
+            line,
+            text: String::from_utf8_lossy(field).into_owned(),
+            as_cp932: SHIFT_JIS.decode_without_bom_handling(field).0.into_owned(),
+        });
+    }
+    out
+}
+
+/// The CP932 bytes read field by field, each written in UTF-8 read as UTF-8.
+fn mixed(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 3 / 2);
+    for (at, field) in fields(bytes) {
+        match is_utf8_japanese(field) {
+            true => out.push_str(&String::from_utf8_lossy(field)),
+            false => out.push_str(&SHIFT_JIS.decode_without_bom_handling(field).0),
+        }
+        if let Some(&part) = bytes.get(at + field.len()) {
+            out.push(char::from(part));
+        }
+    }
+    out
+}
+
+fn decode_whole(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeProblem> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
             .map(|s| (s.to_string(), TextEncoding::Utf8Bom))

@@ -50,11 +50,21 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
             kind: ImportErrorKind::Empty,
         });
     }
-    let (text, encoding) = decode::decode(bytes).map_err(|why| ImportError {
+    let (text, encoding, utf8) = decode::decode_said(bytes).map_err(|why| ImportError {
         at: Location::default(),
         kind: ImportErrorKind::NotText(Box::new(why)),
     })?;
-    let (report, warnings) = table::read(&text)?;
+    let (report, mut warnings) = table::read(&text)?;
+    for (k, s) in utf8.into_iter().enumerate() {
+        let kind = crate::model::diag::WarningKind::Utf8InCp932 {
+            text: s.text,
+            as_cp932: s.as_cp932,
+        };
+        warnings.insert(
+            k,
+            crate::model::diag::Warning::new(Location::row(s.line), kind),
+        );
+    }
     Ok(Imported {
         report,
         warnings,

@@ -122,3 +122,55 @@ fn text_that_no_encoding_reads_is_refused_naming_the_line_and_byte() {
         .describe(Lang::En);
     assert!(said.contains("(line 5, byte"), "{said}");
 }
+
+/// A CP932 table (as Excel saves it) with one 担当課 pasted in as UTF-8: its bytes read as
+/// CP932 too, as other characters (「邱丞漁驛ｨ莠ｺ莠玖ｪｲ」), without a word, and a survey wrote a
+/// response file of that name. The field is read as UTF-8 and said, naming the row and both
+/// readings; the seed in CP932 alone is said nothing of the kind, in a large report either.
+#[test]
+fn a_utf8_cell_in_a_cp932_table_is_read_as_utf8_and_said() {
+    use shinchoku::model::diag::WarningKind;
+    let said = |imported: &shinchoku::import::Imported| -> Vec<(Option<usize>, String, String)> {
+        (imported.warnings.iter())
+            .filter_map(|w| match &w.kind {
+                WarningKind::Utf8InCp932 { text, as_cp932 } => {
+                    Some((w.at.row, text.clone(), as_cp932.clone()))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let text = crlf(SEED);
+    let (cp932, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    let plain = import_bytes(&cp932).unwrap();
+    assert!(said(&plain).is_empty(), "{:?}", said(&plain));
+    let division = "総務部人事課";
+    let (name, _, _) = encoding_rs::SHIFT_JIS.encode(division);
+    let at = cp932
+        .windows(name.len())
+        .position(|w| w == &name[..])
+        .unwrap();
+    let mut mixed = cp932[..at].to_vec();
+    mixed.extend(division.as_bytes());
+    mixed.extend(&cp932[at + name.len()..]);
+    let imported = import_bytes(&mixed).expect("it reads");
+    assert!(imported.report == seed().report, "read as the seed");
+    let line = cp932[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    assert_eq!(
+        said(&imported),
+        [(
+            Some(line),
+            division.to_string(),
+            "邱丞漁驛ｨ莠ｺ莠玖ｪｲ".to_string()
+        )]
+    );
+    // A large report in CP932: not one field taken for UTF-8.
+    let large = shinchoku::synthetic::large_report(600);
+    let table = shinchoku::export::export_bytes(
+        &large,
+        shinchoku::export::Format::Table,
+        shinchoku::export::Encoding::Cp932,
+    )
+    .unwrap();
+    assert!(said(&import_bytes(&table).unwrap()).is_empty());
+}

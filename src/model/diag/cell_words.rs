@@ -32,6 +32,19 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
                 preview(sheet)
             ),
         ),
+        W::Utf8InCp932 { text, as_cp932 } => say(
+            lang,
+            format!(
+                "CP932（Shift_JIS）の表の中で、この文字はUTF-8で書かれていました。UTF-8として「{}」と読みました（CP932として読むと「{}」）",
+                preview(text),
+                preview(as_cp932)
+            ),
+            format!(
+                "text written in UTF-8 in a CP932 (Shift_JIS) table: read as UTF-8, 「{}」 (as CP932 it read 「{}」)",
+                preview(text),
+                preview(as_cp932)
+            ),
+        ),
         W::StruckThrough { text } => say(
             lang,
             format!(

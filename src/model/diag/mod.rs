@@ -554,6 +554,12 @@ pub enum WarningKind {
     StruckThrough {
         text: String,
     },
+    /// Text of a CP932 (Shift_JIS) table written in UTF-8 (a cell pasted from a UTF-8 file):
+    /// its bytes read as CP932 too, as other characters (`as_cp932`); read as UTF-8 (`text`).
+    Utf8InCp932 {
+        text: String,
+        as_cp932: String,
+    },
     /// A note (Excel's メモ or コメント) on a cell of an answer workbook: no answer, not read.
     CellNoteNotRead {
         text: String,

@@ -86,6 +86,7 @@ impl Describe for WarningKind {
             | W::IdTypedOver { .. }
             | W::SortedApart { .. }
             | W::StruckThrough { .. }
+            | W::Utf8InCp932 { .. }
             | W::SheetNotRead { .. } => super::cell_words::cell_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
             W::BackAsSent { .. } | W::AnswerAsSent | W::AnswerUnchanged => {
