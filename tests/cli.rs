@@ -374,7 +374,15 @@ fn diff_exits_0_when_same_1_when_different_2_when_unreadable() {
     let different = shinchoku(&["diff", SEED, next]);
     assert_eq!(different.status.code(), Some(1));
     let text = String::from_utf8_lossy(&different.stdout);
-    assert!(text.contains("period: first half → second half"), "{text}");
+    assert!(
+        text.contains("reporting period: first half → second half"),
+        "{text}"
+    );
+    // People read the fields' names, not the JSON's keys.
+    assert!(
+        !text.contains("as_of") && !text.contains("fiscal_year"),
+        "{text}"
+    );
 
     let missing = dir.path().join("missing.ron");
     let unreadable = shinchoku(&["diff", SEED, missing.to_str().unwrap()]);

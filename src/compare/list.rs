@@ -311,6 +311,18 @@ impl Describe for FieldChange {
             ("yen_unit", Lang::Ja) => "効果額の単位",
             ("counting", Lang::Ja) => "効果額の数え方",
             ("rating_scale", Lang::Ja) => "評価の区分",
+            // The keys stay as they are in the diff's JSON (for scripts); people read names.
+            ("title", Lang::En) => "title",
+            ("programme", Lang::En) => "programme",
+            ("fiscal_year", Lang::En) => "fiscal year",
+            ("period", Lang::En) => "reporting period",
+            ("plan_years", Lang::En) => "plan years",
+            ("plan_heading", Lang::En) => "heading of the plan column",
+            ("actual_heading", Lang::En) => "heading of the results column",
+            ("as_of", Lang::En) => "as of",
+            ("yen_unit", Lang::En) => "unit of the savings",
+            ("counting", Lang::En) => "how the savings are counted",
+            ("rating_scale", Lang::En) => "rating scale",
             (f, _) => f,
         };
         // A period is kept as its key in the diff (for scripts); people read its name.

@@ -340,3 +340,17 @@ fn opening_the_file_the_window_has_open_keeps_its_lock() {
         assert!(lock.exists(), "the lock stays");
     }
 }
+
+/// The button putting 時点 back at the period's end was labelled 「報告期間（平成30年3月31日）」,
+/// the name of the period's list beside it, and said what it does only on hover. It says so.
+#[test]
+fn the_button_back_to_the_periods_end_says_what_it_does() {
+    let mut h = sample_harness();
+    h.state_mut().queue(shinchoku::edit::Intent::SetAsOf(Some(
+        shinchoku::model::AsOf { month: 8, day: 31 },
+    )));
+    h.run();
+    h.get_by_label_contains("期間の末日に戻す（").click();
+    h.run();
+    assert_eq!(h.state().document().report().as_of, None);
+}

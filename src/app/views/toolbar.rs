@@ -199,10 +199,9 @@ fn period(ui: &mut Ui, t: &Texts, report: &Report, out: &mut Vec<AppCommand>) {
         if ui
             .button(format!(
                 "{}（{}）",
-                t.period,
+                t.reset_as_of,
                 end.to_japanese(report.fiscal_year)
             ))
-            .on_hover_text(t.reset_as_of)
             .clicked()
         {
             out.push(Intent::SetAsOf(None).into());
