@@ -268,10 +268,12 @@ fn millions_of_empty_cells_are_refused_before_they_are_read() {
 }
 
 /// A division sorts its answer rows in Excel, selecting the visible table alone: Excel sorts
-/// A:E and leaves the hidden ID and hashes (F, G) where they were. Every row's results went in
-/// under the topic of the row's old place, moved between topics without a word (the headings
-/// and plans listed as edits, held). Each row is read as the topic its heading and plan show,
-/// said; a line typed in a moved row goes in under that topic, and nothing else changes.
+/// A:E (or C:E) and leaves the hidden ID and hashes (F, G) where they were. Every row's results
+/// went in under the topic of the row's old place, moved between topics without a word (the
+/// headings and plans listed as edits, held). Each row is read as the topic its cells show,
+/// said; a line typed in a moved row goes in under that topic, and nothing else changes — also
+/// with the moved rows' hidden IDs cleared, one of them typed over, or a moved heading
+/// reworded (held as the edit it is); C:E sorted alone leaves the unmoved cells unsaid.
 #[test]
 fn rows_sorted_apart_from_their_hidden_cells_keep_their_topics() {
     use shinchoku::survey::{answer::answer_from_workbook, collect, entries_text, workbook};
@@ -282,45 +284,102 @@ fn rows_sorted_apart_from_their_hidden_cells_keep_their_topics() {
     let mut filled = rows.iter().filter(|r| !r.results.is_empty());
     let (a, b) = (filled.next().unwrap(), filled.next().unwrap());
     assert!(a.heading != b.heading);
-    // The visible cells of the first two rows swapped, as a sort of A:E leaves them.
-    let sorted = crate::rewrite_part(&book, "xl/worksheets/sheet1.xml", |x| {
-        let mut x = x;
-        for col in ["A", "B", "C", "D", "E"] {
-            let (p, q) = (
-                format!("r=\"{col}{}\"", a.row),
-                format!("r=\"{col}{}\"", b.row),
-            );
-            x = x
-                .replace(&p, "r=\"@\"")
-                .replace(&q, &p)
-                .replace("r=\"@\"", &q);
-        }
-        x
-    });
+    let id_cell = |row: u32| format!("<c r=\"F{row}\"");
+    // The visible cells of the two rows swapped, as a sort leaves them; `ids` each of their
+    // hidden IDs rewritten (None: cleared).
+    let sorted = |columns: &[&str], ids: [Option<&str>; 2]| {
+        crate::rewrite_part(&book, "xl/worksheets/sheet1.xml", |x| {
+            let mut x = x;
+            for col in columns {
+                let (p, q) = (
+                    format!("r=\"{col}{}\"", a.row),
+                    format!("r=\"{col}{}\"", b.row),
+                );
+                x = x
+                    .replace(&p, "r=\"@\"")
+                    .replace(&q, &p)
+                    .replace("r=\"@\"", &q);
+            }
+            for (row, id) in [a.row, b.row].into_iter().zip(ids) {
+                let Some(id) = id else { continue };
+                let at = x.find(&id_cell(row)).unwrap();
+                let end = at + x[at..].find("</c>").unwrap() + "</c>".len();
+                let cell = match id {
+                    "" => format!("<c r=\"F{row}\"/>"),
+                    id => format!("<c r=\"F{row}\" t=\"inlineStr\"><is><t>{id}</t></is></c>"),
+                };
+                x = format!("{}{cell}{}", &x[..at], &x[end..]);
+            }
+            x
+        })
+    };
     let added = "・ポータル利用状況の集計（9月）（閲覧数312件）";
+    let whole = ["A", "B", "C", "D", "E"];
+    for (case, book, held) in [
+        ("A:E", sorted(&whole, [None, None]), 0),
+        ("C:E", sorted(&["C", "D", "E"], [None, None]), 0),
+        ("A:E, IDs cleared", sorted(&whole, [Some(""), Some("")]), 0),
+        (
+            "A:E, an ID typed over",
+            sorted(&whole, [Some("済"), None]),
+            0,
+        ),
+    ] {
+        let answered =
+            crate::type_into_workbook(&book, &b.results, &format!("{}\n{added}", b.results));
+        let answer = answer_from_workbook(&answered, "a.xlsx".into()).unwrap();
+        let c = collect::collect(&master, vec![Ok(answer)], crate::october(10));
+        let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
+        assert_eq!(listed.len(), held, "{case}: {listed:?}");
+        let said = crate::described_ja(&c.warnings);
+        for row in [a.row, b.row] {
+            assert!(
+                said.iter()
+                    .any(|w| w.contains(&format!("回答!C{row}")) && w.contains("並べ替え")),
+                "{case}: {said:?}"
+            );
+        }
+        assert!(
+            !said
+                .iter()
+                .any(|w| w.contains("回答!A") || w.contains("回答!B")),
+            "{case}: {said:?}"
+        );
+        let mut taken = master.clone();
+        let edit = (c.intent(&[]).expect("the line is taken").build(&mut taken))
+            .unwrap()
+            .unwrap();
+        shinchoku::edit::apply(&mut taken, edit).unwrap();
+        let texts = |id| entries_text(&taken.topic(id).unwrap().actual);
+        assert_eq!(texts(b.topic), format!("{}\n{added}", b.results), "{case}");
+        for r in rows.iter().filter(|r| r.topic != b.topic) {
+            let before = entries_text(&master.topic(r.topic).unwrap().actual);
+            assert_eq!(texts(r.topic), before, "{case}");
+        }
+    }
+    // The moved row of `b` reworded too: its results stay its topic's, the heading is the
+    // edit held.
+    let reworded = crate::type_into_workbook(
+        &sorted(&whole, [None, None]),
+        &b.heading,
+        &format!("{}（改）", b.heading),
+    );
     let answered =
-        crate::type_into_workbook(&sorted, &b.results, &format!("{}\n{added}", b.results));
+        crate::type_into_workbook(&reworded, &b.results, &format!("{}\n{added}", b.results));
     let answer = answer_from_workbook(&answered, "a.xlsx".into()).unwrap();
     let c = collect::collect(&master, vec![Ok(answer)], crate::october(10));
     let listed: Vec<String> = c.conflicts().iter().map(|x| x.describe(Lang::Ja)).collect();
-    assert!(listed.is_empty(), "{listed:?}");
-    let said = crate::described_ja(&c.warnings);
-    for row in [a.row, b.row] {
-        assert!(
-            said.iter()
-                .any(|w| w.contains(&format!("回答!C{row}")) && w.contains("並べ替え")),
-            "{said:?}"
-        );
-    }
+    assert!(
+        listed.len() == 1 && listed[0].contains("見出しを変更") && listed[0].contains("（改）"),
+        "{listed:?}"
+    );
     let mut taken = master.clone();
-    let edit = (c.intent(&[]).expect("the line is taken").build(&mut taken))
-        .unwrap()
-        .unwrap();
+    let edit = (c.intent(&[]).unwrap().build(&mut taken)).unwrap().unwrap();
     shinchoku::edit::apply(&mut taken, edit).unwrap();
     let texts = |id| entries_text(&taken.topic(id).unwrap().actual);
     assert_eq!(texts(b.topic), format!("{}\n{added}", b.results));
-    for r in rows.iter().filter(|r| r.topic != b.topic) {
-        let before = entries_text(&master.topic(r.topic).unwrap().actual);
-        assert_eq!(texts(r.topic), before);
-    }
+    assert_eq!(
+        texts(a.topic),
+        entries_text(&master.topic(a.topic).unwrap().actual)
+    );
 }

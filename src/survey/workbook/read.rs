@@ -28,6 +28,9 @@ pub struct Row {
     /// The hashes of the row's cells shown and never read ([`SHOWN_IN_ROW`]), as sent; empty
     /// in a workbook from before they were kept.
     pub sent_shown: Vec<u64>,
+    /// The hashes of those cells as they are now (a sort of the visible columns moves them
+    /// away from the hidden cells).
+    pub shown_now: Vec<u64>,
     /// The hash of the results cell as sent (`None` in a workbook from before it was kept).
     pub sent_results: Option<u64>,
     /// The ids of the results in the results cell as sent (`None` in a workbook from before
@@ -595,6 +598,9 @@ fn answer_rows(
             sent_heading: hashes.next().flatten(),
             sent_plan: hashes.next().flatten(),
             sent_shown: hashes.take(SHOWN_IN_ROW.len()).flatten().collect(),
+            shown_now: (SHOWN_IN_ROW.iter())
+                .map(|&c| crate::survey::sent::hash(raw_of(sheet, at, c.into())))
+                .collect(),
             sent_results,
             sent_ids,
             sent_texts,
@@ -612,33 +618,50 @@ fn answer_rows(
 /// The rows whose visible cells were sorted apart from their hidden ID and hashes (F, G):
 /// Excel's sort of the selected columns alone ("continue with the current selection") leaves
 /// F and G where they were, and every row's results went in under another row's topic. A row
-/// whose heading and plan are, as typed, not what its own hidden cell was sent with but what
-/// one other row's was is read as that row's topic, with its hidden cells; each said.
+/// whose visible cells are not what its own hidden cell was sent with, but what one other
+/// row's was, is read with that row's hidden cells (its topic; a hidden ID cleared there is
+/// found by them later), each said. Compared by the number and title, the heading and the
+/// plan together, then by three of them, then by the heading and plan alone: a row reworded in
+/// one, or topics sharing a heading and plan, are still told apart.
 fn sorted_apart(sheet: &str, rows: &mut [Row]) -> Vec<crate::model::diag::Warning> {
     use crate::model::diag::{Location, Warning, WarningKind};
-    use crate::survey::sent::hash;
-    let sent = |r: &Row| r.sent_heading.zip(r.sent_plan);
-    let mut by_sent: std::collections::HashMap<(u64, u64), Vec<usize>> = Default::default();
-    for (k, r) in rows.iter().enumerate() {
-        if let Some(pair) = sent(r).filter(|_| r.id_written.is_none()) {
-            by_sent.entry(pair).or_default().push(k);
-        }
-    }
-    let moves: Vec<(usize, usize)> = (rows.iter().enumerate())
-        .filter_map(|(k, r)| {
-            let shown = (hash(&r.heading), hash(&r.plan));
-            if sent(r).is_none_or(|pair| pair == shown) {
-                return None;
+    use std::collections::HashMap;
+    let keys = sorting_keys(rows);
+    let maps: Vec<HashMap<&[u64], Vec<usize>>> = (0..KEYS)
+        .map(|key| {
+            let mut map: HashMap<&[u64], Vec<usize>> = HashMap::new();
+            for (k, (sent, _)) in keys.iter().enumerate() {
+                if let Some(sent) = &sent[key] {
+                    map.entry(sent.as_slice()).or_default().push(k);
+                }
             }
-            match by_sent.get(&shown).map(Vec::as_slice) {
-                Some(&[from]) if from != k => Some((k, from)),
-                _ => None,
-            }
+            map
         })
         .collect();
-    let original: Vec<Row> = moves.iter().map(|&(_, from)| rows[from].clone()).collect();
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    for (k, (sent, shown)) in keys.iter().enumerate() {
+        for key in 0..KEYS {
+            let (Some(own), Some(now)) = (&sent[key], &shown[key]) else {
+                continue;
+            };
+            if own == now {
+                break;
+            }
+            if let Some(&[from]) = maps[key].get(now.as_slice()).map(Vec::as_slice) {
+                moves.push((k, from));
+                break;
+            }
+        }
+    }
+    // Two rows read with one row's hidden cells: neither is (the rows were not sorted so).
+    let mut claimed: HashMap<usize, usize> = HashMap::new();
+    for (_, from) in &moves {
+        *claimed.entry(*from).or_default() += 1;
+    }
+    moves.retain(|(_, from)| claimed[from] == 1);
+    let sources: Vec<Row> = moves.iter().map(|&(_, from)| rows[from].clone()).collect();
     let mut said = Vec::new();
-    for ((k, _), from) in moves.into_iter().zip(original) {
+    for ((k, _), from) in moves.into_iter().zip(sources) {
         let row = &mut rows[k];
         let at = Location::cell(sheet, row.row as usize, usize::from(HEADING_COL) + 1, None);
         let kind = WarningKind::SortedApart {
@@ -646,16 +669,63 @@ fn sorted_apart(sheet: &str, rows: &mut [Row]) -> Vec<crate::model::diag::Warnin
             hidden_row: from.row,
         };
         said.push(Warning::new(at, kind));
+        // A shown cell not moved (the number when C:E alone were sorted) is as its own row
+        // sent it.
+        let sent_shown = (row.shown_now.iter().enumerate())
+            .filter_map(|(c, now)| match row.sent_shown.get(c) == Some(now) {
+                true => Some(*now),
+                false => from.sent_shown.get(c).copied(),
+            })
+            .collect();
         *row = Row {
             row: row.row,
             heading: std::mem::take(&mut row.heading),
             plan: std::mem::take(&mut row.plan),
             results: std::mem::take(&mut row.results),
+            shown_now: std::mem::take(&mut row.shown_now),
             results_unread: row.results_unread,
+            sent_shown,
             ..from
         };
     }
     said
+}
+
+/// How many ways rows are compared in [`sorted_apart`].
+const KEYS: usize = 4;
+
+/// Each row's keys as its hidden cell sent them and as its cells show them now, in the order
+/// they are tried: number, title, heading and plan; number, title and plan; number, title and
+/// heading; heading and plan. `None` where the hidden cell keeps no such hashes.
+type Keys = [Option<Vec<u64>>; KEYS];
+
+fn sorting_keys(rows: &[Row]) -> Vec<(Keys, Keys)> {
+    use crate::survey::sent::hash;
+    let keys = |shown: Option<(u64, u64)>, heading: Option<u64>, plan: Option<u64>| -> Keys {
+        let (h, p) = (heading.zip(plan), plan);
+        let nt = shown;
+        [
+            nt.zip(h).map(|((n, t), (h, p))| vec![n, t, h, p]),
+            nt.zip(p).map(|((n, t), p)| vec![n, t, p]),
+            nt.zip(heading).map(|((n, t), h)| vec![n, t, h]),
+            h.map(|(h, p)| vec![h, p]),
+        ]
+    };
+    let pair = |v: &[u64]| v.first().copied().zip(v.get(1).copied());
+    (rows.iter())
+        .map(|r| {
+            let sent = match r.sent_heading.zip(r.sent_plan) {
+                Some((h, p)) => keys(pair(&r.sent_shown), Some(h), Some(p)),
+                None => Default::default(),
+            };
+            let now = keys(
+                pair(&r.shown_now),
+                Some(hash(&r.heading)),
+                Some(hash(&r.plan)),
+            );
+            (sent, now)
+        })
+        .collect()
 }
 
 /// A cell's text as typed (not trimmed: a division's results keep their spacing).
