@@ -59,9 +59,7 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
         let books = [String::from("workbook.xml"), book.clone()];
         let repeated = if rels.iter().any(|r| lower.ends_with(r.as_str())) {
             repeats(&mut counted, "Relationship", "Target", |e| {
-                e.attributes()
-                    .flatten()
-                    .any(|a| a.key.as_ref() == "Type" && a.value.ends_with("sheet"))
+                attribute(e, "Type").is_some_and(|t| t.ends_with("sheet"))
             })
         } else if books.iter().any(|b| lower.ends_with(b.as_str())) {
             let (count, named_twice) = sheets_in_book(&mut counted);
@@ -89,8 +87,19 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
             ));
         }
         // A part that does not unzip is the reader's to report; what came out still counts.
-        cells += cells_written(&mut counted);
+        // One a check above read (in part) is read again for its cells: a sheet named
+        // `workbook.xml` had none counted.
+        let looked_at = counted.bytes > 0;
+        if looked_at {
+            let _ = std::io::copy(&mut counted, &mut std::io::sink());
+        } else {
+            cells += cells_written(&mut counted);
+        }
         total += counted.bytes;
+        drop(part);
+        if looked_at && let Ok(again) = zip.by_index(k) {
+            cells += cells_written(&mut again.take(room + 1));
+        }
         if total > MAX_UNZIPPED_BYTES {
             return Err(too_large(format, Location::named(name), Excess::Unzipped));
         }
@@ -105,28 +114,43 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
     Ok(())
 }
 
-/// The cells (`<c …>`, `<c/>`, `<c>`; not `<c:chart>`) written in what is left of a part, read
-/// to its end (or to where it does not unzip).
+/// The cells (`<c …>`, `<c/>`, `<c>`, with a prefix `<x:c …>` too; not `<c:chart>`) written in
+/// what is left of a part, read to its end (or to where it does not unzip).
 fn cells_written(part: &mut impl Read) -> u64 {
-    let mut buf = vec![0u8; 1 << 16];
-    // A `<` in the last two bytes of a chunk is looked at with the next chunk.
+    // A `<` is looked at with the bytes after it: one too near a chunk's end waits for the
+    // next chunk.
+    const AHEAD: usize = 40;
+    let mut buf = vec![0u8; (1 << 16) + AHEAD];
     let (mut carried, mut count) = (0usize, 0u64);
     loop {
-        let end = match part.read(&mut buf[carried..]) {
-            Ok(0) | Err(_) => return count,
-            Ok(n) => carried + n,
+        let (end, last) = match part.read(&mut buf[carried..]) {
+            Ok(0) | Err(_) => (carried, true),
+            Ok(n) => (carried + n, false),
         };
-        let tail = (end.saturating_sub(2)..end)
-            .find(|&k| buf[k] == b'<')
-            .unwrap_or(end);
-        for at in memchr::memchr_iter(b'<', &buf[..tail]) {
-            let cell = buf[at + 1] == b'c'
-                && matches!(buf[at + 2], b' ' | b'/' | b'>' | b'\t' | b'\r' | b'\n');
-            count += u64::from(cell);
+        let limit = if last { end } else { end.saturating_sub(AHEAD) };
+        for at in memchr::memchr_iter(b'<', &buf[..limit]) {
+            count += u64::from(is_cell(&buf[at + 1..end]));
         }
-        buf.copy_within(tail..end, 0);
-        carried = end - tail;
+        if last {
+            return count;
+        }
+        buf.copy_within(limit..end, 0);
+        carried = end - limit;
     }
+}
+
+/// Whether the bytes after a `<` start a cell element: `c`, or `c` after a prefix and `:`,
+/// then a space, `/` or `>`.
+fn is_cell(after: &[u8]) -> bool {
+    let name_char = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+    let prefix = (after.iter().take(32))
+        .position(|&b| b == b':')
+        .filter(|&p| after[..p].iter().all(name_char));
+    let name = prefix.map_or(after, |p| &after[p + 1..]);
+    name.first() == Some(&b'c')
+        && name
+            .get(1)
+            .is_some_and(|b| matches!(b, b' ' | b'/' | b'>' | b'\t' | b'\r' | b'\n'))
 }
 
 /// A part's name or a relationship's target as the reader matches it: case ignored, `\` as
@@ -212,17 +236,16 @@ fn workbook_part<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Strin
     let mut target = None;
     if let Ok(part) = zip.by_name("_rels/.rels") {
         // Its size is the package's bound's; a relationships part is a few hundred bytes.
+        // The last relationship of the kind is the one calamine follows (a decoy before it
+        // named `xl/workbook.xml`).
         let _ = any_element(&mut part.take(1 << 20), |e| {
-            let attr = |key: &str| {
-                (e.attributes().flatten())
-                    .find(|a| a.key.as_ref() == key)
-                    .map(|a| a.value.to_string())
-            };
-            let office = attr("Type").is_some_and(|t| t.ends_with("/relationships/officeDocument"));
-            if office {
-                target = attr("Target");
+            if e.local_name().as_ref() == "Relationship"
+                && attribute(e, "Type")
+                    .is_some_and(|t| t.ends_with("/relationships/officeDocument"))
+            {
+                target = attribute(e, "Target");
             }
-            office
+            false
         });
     }
     let target = target.unwrap_or_default().to_lowercase().replace('\\', "/");
@@ -230,6 +253,17 @@ fn workbook_part<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Strin
         Some(name) if !name.is_empty() => name.to_string(),
         _ => "workbook.xml".into(),
     }
+}
+
+/// An attribute's value as the reader takes it: by its local name (`r:id` and `x:id` are
+/// `id`), its references resolved (`&#83;` is `S`).
+fn attribute(e: &quick_xml::events::BytesStart, key: &str) -> Option<String> {
+    (e.attributes().flatten())
+        .find(|a| a.key.local_name().as_ref() == key)
+        .map(|a| match quick_xml::escape::unescape(&a.value) {
+            Ok(value) => value.into_owned(),
+            Err(_) => a.value.to_string(),
+        })
 }
 
 /// What a workbook part names twice.
@@ -252,20 +286,21 @@ fn sheets_in_book(part: &mut impl Read) -> (usize, Option<Repeat>) {
     let mut found = None;
     let mut count = 0usize;
     any_element(part, |e| {
-        if e.name().as_ref() != "sheet" {
+        if e.local_name().as_ref() != "sheet" {
             return false;
         }
         count += 1;
         if count > MAX_SHEETS {
             return true;
         }
-        for a in e.attributes().flatten() {
-            let value = || a.value.to_string();
-            if a.key.as_ref() == "r:id" && !parts.insert(part_key(&value())) {
-                found = Some(Repeat::Part);
-            } else if a.key.as_ref() == "name" && !names.insert(value()) {
-                found = Some(Repeat::Name(value()));
-            }
+        if let Some(id) = attribute(e, "id")
+            && !parts.insert(part_key(&id))
+        {
+            found = Some(Repeat::Part);
+        } else if let Some(name) = attribute(e, "name")
+            && !names.insert(name.clone())
+        {
+            found = Some(Repeat::Name(name));
         }
         found.is_some()
     });
@@ -282,18 +317,14 @@ fn repeats(
 ) -> bool {
     let mut seen = std::collections::HashSet::new();
     any_element(part, |e| {
-        if e.name().as_ref() != element || !counts(e) {
+        if e.local_name().as_ref() != element || !counts(e) {
             return false;
         }
         // Past the most sheets read, the rest need not be looked at (the package is refused).
         if seen.len() > MAX_SHEETS {
             return true;
         }
-        let value = e
-            .attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == key)
-            .map(|a| part_key(&a.value));
+        let value = attribute(e, key).map(|v| part_key(&v));
         value.is_some_and(|v| !seen.insert(v))
     })
 }

@@ -383,3 +383,117 @@ fn rows_sorted_apart_from_their_hidden_cells_keep_their_topics() {
         entries_text(&master.topic(a.topic).unwrap().actual)
     );
 }
+
+/// The checks of a package read names as calamine reads them: a sheet's name written as a
+/// reference (`&#83;` is `S`), sheets in a prefixed element (`<x:sheet>`), a decoy
+/// relationship to `xl/workbook.xml` before the one calamine follows (the last), and cells
+/// written with a prefix (`<x:c/>`) or in a sheet part named `workbook.xml` each got past them
+/// (seconds of reading each).
+#[test]
+fn names_written_otherwise_get_past_no_check() {
+    let two_sheets = |sheet: &'static str, first: &'static str, second: &'static str| {
+        repackaged(move |name, bytes| {
+            let text = String::from_utf8(bytes.clone()).unwrap_or_default();
+            match name {
+                "xl/_rels/workbook.xml.rels" => {
+                    let rels = format!(
+                        "<Relationship Id=\"rId8\" Type=\"{SHEET_REL}\" Target=\"worksheets/s8.xml\"/><Relationship Id=\"rId9\" Type=\"{SHEET_REL}\" Target=\"worksheets/s9.xml\"/></Relationships>"
+                    );
+                    return vec![(
+                        name.into(),
+                        text.replacen("</Relationships>", &rels, 1).into_bytes(),
+                    )];
+                }
+                "xl/worksheets/sheet2.xml" => {
+                    return [
+                        "xl/worksheets/sheet2.xml",
+                        "xl/worksheets/s8.xml",
+                        "xl/worksheets/s9.xml",
+                    ]
+                    .map(|n| (n.to_string(), bytes.clone()))
+                    .to_vec();
+                }
+                "xl/workbook.xml" => {}
+                _ => return vec![(name.to_string(), bytes)],
+            }
+            let more = format!(
+                "<{sheet} name=\"{first}\" sheetId=\"8\" r:id=\"rId8\"/><{sheet} name=\"{second}\" sheetId=\"9\" r:id=\"rId9\"/></sheets>"
+            );
+            vec![(
+                name.to_string(),
+                text.replacen("</sheets>", &more, 1).into_bytes(),
+            )]
+        })
+    };
+    let (excess, said) = refused_for(&two_sheets("sheet", "S", "&#83;"));
+    assert_eq!(
+        excess,
+        Excess::SheetNamedTwice {
+            name: Box::new("S".into())
+        },
+        "{said}"
+    );
+    let (excess, said) = refused_for(&two_sheets("x:sheet", "S", "S"));
+    assert_eq!(
+        excess,
+        Excess::SheetNamedTwice {
+            name: Box::new("S".into())
+        },
+        "{said}"
+    );
+    // A decoy relationship first; the one followed names a workbook part repeating a sheet.
+    let decoy = repackaged(|name, bytes| {
+        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
+        match name {
+            "_rels/.rels" => {
+                let office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+                let real = text.replace("xl/workbook.xml", "xl/b&#111;ok.xml");
+                let decoy = format!(
+                    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId99\" Type=\"{office}\" Target=\"xl/decoy.xml\"/>"
+                );
+                let at = real.find("<Relationships").unwrap();
+                let end = at + real[at..].find('>').unwrap() + 1;
+                vec![(
+                    name.into(),
+                    format!("{}{decoy}{}", &real[..at], &real[end..]).into_bytes(),
+                )]
+            }
+            "xl/workbook.xml" => {
+                let rid = text
+                    .split("r:id=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap();
+                let again =
+                    format!("<sheet name=\"again\" sheetId=\"9\" r:id=\"{rid}\"/></sheets>");
+                vec![(
+                    "xl/book.xml".into(),
+                    text.replacen("</sheets>", &again, 1).into_bytes(),
+                )]
+            }
+            "xl/_rels/workbook.xml.rels" => vec![("xl/_rels/book.xml.rels".into(), bytes)],
+            _ => vec![(name.to_string(), bytes)],
+        }
+    });
+    let (excess, said) = refused_for(&decoy);
+    assert_eq!(excess, Excess::SheetsShareData, "{said}");
+    // Cells with a prefix, past the bound.
+    let many = shinchoku::model::bounds::MAX_CELLS_WRITTEN as usize + 1;
+    let prefixed = repackaged(|name, bytes| {
+        if name != "xl/worksheets/sheet2.xml" {
+            return vec![(name.to_string(), bytes)];
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let empty = format!(
+            "<x:row r=\"99999\">{}</x:row></sheetData>",
+            "<x:c/>".repeat(many)
+        );
+        vec![(
+            name.to_string(),
+            text.replacen("</sheetData>", &empty, 1).into_bytes(),
+        )]
+    });
+    assert_eq!(refused_for(&prefixed).0, Excess::CellsWritten);
+}
