@@ -130,11 +130,8 @@ impl ShinchokuApp {
 
     /// The 照会 form; a division's response cannot send a survey of its own.
     fn open_survey_form(&mut self) -> Vec<AppCommand> {
-        if self.open.doc.doc().report().response.is_some() {
-            let t = self.lang().texts();
-            let message = t.survey_not_master.into();
-            let title = t.survey_failed.into();
-            return vec![DialogCommand::Show(Dialog::Error { title, message }).into()];
+        if let Some(refused) = self.survey_refused() {
+            return refused;
         }
         self.survey.open_form();
         Vec::new()

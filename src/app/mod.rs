@@ -376,7 +376,7 @@ impl ShinchokuApp {
         // What is typed and not applied counts as a change: it is applied on Quit, then asked.
         let unsaved = || {
             let doc = self.open.doc.doc();
-            doc.is_dirty() || !self.drafts.pending(doc.report()).is_empty()
+            doc.is_dirty() || !self.drafts.pending(doc.report(), self.lang()).is_empty()
         };
         if close && !self.closing && unsaved() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -401,9 +401,9 @@ impl ShinchokuApp {
 
     /// Runs one command, and what its owner asks next. The only place where state changes.
     pub fn handle(&mut self, ctx: &Context, command: AppCommand) {
-        self.apply_typed_before(ctx, &command);
+        let unreadable = self.apply_typed_before(ctx, &command);
         if self.discards_report(&command)
-            && self.open.doc.doc().is_dirty()
+            && (self.open.doc.doc().is_dirty() || unreadable)
             && !self.discard_confirmed
         {
             let dialog = Dialog::UnsavedChanges {
@@ -475,17 +475,28 @@ impl ShinchokuApp {
     }
 
     /// Applies what is typed and not yet applied, when `command` asks for it first.
-    fn apply_typed_before(&mut self, ctx: &Context, command: &AppCommand) {
+    /// True, and nothing applied, when `command` leaves the report and what is typed holds
+    /// months that do not read: the window asks first, as for any unsaved change (kept, the
+    /// typed months can still be corrected).
+    fn apply_typed_before(&mut self, ctx: &Context, command: &AppCommand) -> bool {
         if !self.applies_typed_first(command) {
-            return;
+            return false;
         }
-        let mut pending = self.drafts.pending(self.open.doc.doc().report());
+        let mut pending = self
+            .drafts
+            .pending(self.open.doc.doc().report(), self.lang());
         // The command may be what is typed, applied by its own button or key.
         pending.retain(|typed| typed != command);
+        let unreadable =
+            (pending.iter()).any(|c| matches!(c, AppCommand::Dialog(DialogCommand::Notice(_))));
+        if unreadable && self.discards_report(command) && !self.discard_confirmed {
+            return true;
+        }
         self.drafts.forget_typed();
         for typed in pending {
             self.handle(ctx, typed);
         }
+        false
     }
 
     /// Whether what is typed and not yet applied is applied before `command`: one that saves,
@@ -507,6 +518,7 @@ impl ShinchokuApp {
                             | V::OpenNewEntry { .. }
                             | V::StartEditing(_)
                     )
+                    | AppCommand::Survey(SurveyCommand::Submit(_) | SurveyCommand::SendTo(_))
             )
             || matches!(
                 command,

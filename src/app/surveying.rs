@@ -112,17 +112,35 @@ impl ShinchokuApp {
         super::state::document::ask_save(purpose, filter, ext, &name)
     }
 
+    /// Why no survey can be sent from the open report, as the commands saying so: a
+    /// division's response is no master; the record is saved with the files, so a report with
+    /// no `.ron` file of its own, or one that cannot be written, is to be saved first (sent
+    /// unsaved, its files went out unrecorded when the save was cancelled).
+    pub(super) fn survey_refused(&self) -> Option<Vec<AppCommand>> {
+        let t = self.lang().texts();
+        let doc = self.open.doc.doc();
+        if doc.report().response.is_some() {
+            return Some(error(t.survey_failed, t.survey_not_master.into()));
+        }
+        let writable = (doc.save_path())
+            .is_some_and(|p| !doc.is_read_only() && crate::store::disk::check_writable(p).is_ok());
+        if writable {
+            return None;
+        }
+        Some(error(t.survey_failed, t.survey_needs_file.into()))
+    }
+
     /// Writes each division's response into `dir` and records them as sent (one step).
     fn send_to(&mut self, dir: &Path) -> Vec<AppCommand> {
         let lang = self.lang();
         let t = lang.texts();
+        if let Some(refused) = self.survey_refused() {
+            return refused;
+        }
         let Some(form) = self.survey.take_pending() else {
             return Vec::new();
         };
         let report = self.open.doc.doc().report();
-        if report.response.is_some() {
-            return error(t.survey_failed, t.survey_not_master.into());
-        }
         let due = parse_due(&form.due);
         let now = Local::now().naive_local();
         let plan = match survey::send::Survey::new(report, due, &form.note, now.date()) {

@@ -354,3 +354,47 @@ fn the_button_back_to_the_periods_end_says_what_it_does() {
     h.run();
     assert_eq!(h.state().document().report().as_of, None);
 }
+
+/// 時期 typed in a form that does not read (「8月～上旬」), then another entry chosen: dropped
+/// without a word, and closing the window asked nothing. Choosing another entry says it was not
+/// applied; closing with it typed asks first.
+#[test]
+fn months_typed_that_do_not_read_are_said_and_never_dropped_unasked() {
+    let app = ShinchokuApp::new(Document::sample(), Prefs::default());
+    let mut h = harness_with(app, 1000.0);
+    let report = h.state().document().report().clone();
+    let (topic, initiative) = (report.initiatives())
+        .flat_map(|i| i.topics.iter().map(move |t| (t, i.id)))
+        .find(|(t, _)| t.actual.len() >= 2)
+        .unwrap();
+    let (first, second) = (topic.actual[0].id, topic.actual[1].id);
+    let type_months = |h: &mut Harness<'static, ShinchokuApp>| {
+        h.state_mut().queue(ViewCommand::Select(initiative));
+        h.run();
+        h.state_mut().queue(ViewCommand::SelectEntry(first));
+        h.run();
+        h.get_by_label("時期").focus();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run();
+        h.get_by_label("時期").type_text("8月～上旬");
+        h.run();
+    };
+    type_months(&mut h);
+    h.state_mut().queue(ViewCommand::SelectEntry(second));
+    h.run();
+    h.get_by_label_contains("時期「8月～上旬」は読めないため当てはめませんでした");
+    assert_eq!(
+        h.state().document().report().entry(first).unwrap().when,
+        report.entry(first).unwrap().when
+    );
+    type_months(&mut h);
+    request_close(&mut h);
+    h.step();
+    assert!(sent(&h, &ViewportCommand::CancelClose));
+    h.run();
+    assert!(matches!(
+        h.state().dialog(),
+        Some(Dialog::UnsavedChanges { .. })
+    ));
+}

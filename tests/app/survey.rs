@@ -499,7 +499,35 @@ fn a_survey_sent_from_the_window_is_saved_at_once_and_never_undone() {
     let out = dir.path().join("照会");
     std::fs::create_dir(&out).unwrap();
     let mut h = sample_harness();
+    // The sample has no file of its own: refused before any file is written, saving asked.
+    h.state_mut().queue(SurveyCommand::Submit(
+        shinchoku::app::command::SendForm::default(),
+    ));
+    h.state_mut().queue(SurveyCommand::SendTo(out.clone()));
+    h.run();
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
+    h.get_by_label_contains("照会の前に、この報告を .ron ファイルとして保存してください");
+    h.get_by_label("OK").click();
+    h.run();
     h.state_mut().queue(FileCommand::SaveTo(master.clone()));
+    h.run();
+    // Text typed and not applied while the form is open goes out in the files sent.
+    let (_, result, _) = own_topic(h.state().document().report(), 管財課);
+    let initiative = (h.state().document().report().initiatives())
+        .find(|i| {
+            i.topics
+                .iter()
+                .any(|t| t.actual.iter().any(|e| e.id == result))
+        })
+        .unwrap()
+        .id;
+    h.state_mut().queue(ViewCommand::Select(initiative));
+    h.run();
+    h.state_mut().queue(ViewCommand::SelectEntry(result));
+    h.run();
+    h.get_by_label("本文").focus();
+    h.run();
+    h.get_by_label("本文").type_text("（送る前に追記）");
     h.run();
     h.state_mut().queue(SurveyCommand::Submit(
         shinchoku::app::command::SendForm::default(),
@@ -508,6 +536,17 @@ fn a_survey_sent_from_the_window_is_saved_at_once_and_never_undone() {
     h.run();
     let written = std::fs::read_dir(&out).unwrap().count();
     assert!(written > 0, "responses written");
+    let sent: Report = shinchoku::store::open(&out.join(format!("{管財課}.ron"))).unwrap();
+    let text = sent.entry(result).unwrap().text.clone();
+    let now = h
+        .state()
+        .document()
+        .report()
+        .entry(result)
+        .unwrap()
+        .text
+        .clone();
+    assert!(text.contains("（送る前に追記）"), "{text} / master: {now}");
     let saved: Report = shinchoku::store::open(&master).unwrap();
     assert!(
         !saved.survey.is_empty() && saved.survey.iter().all(|s| s.sent.is_some()),

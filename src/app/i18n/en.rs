@@ -92,6 +92,7 @@ pub const EN: Texts = Texts {
     survey_sent: "Survey files written",
     survey_failed: "Cannot send the survey",
     survey_not_master: "This is a division's response file: open the master report to survey or take in answers",
+    survey_needs_file: "Save this report as a .ron file before sending the survey: the record of the survey is kept in that file, and the answers are read against it",
     review_title: "Taking in answers",
     review_taken: "Answers to take in",
     review_refused: "Answers refused",

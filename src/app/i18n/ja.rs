@@ -92,6 +92,7 @@ pub const JA: Texts = Texts {
     survey_sent: "照会ファイルを書き出しました",
     survey_failed: "照会できません",
     survey_not_master: "回答用ファイルからは照会・取り込みはできません。元の報告を開いてください",
+    survey_needs_file: "照会の前に、この報告を .ron ファイルとして保存してください（照会の記録はそのファイルに残し、回答はその記録と照らして読みます）",
     review_title: "回答の取り込み",
     review_taken: "取り込む回答",
     review_refused: "取り込めない回答",

@@ -123,6 +123,9 @@ pub struct Texts {
     pub survey_sent: &'static str,
     pub survey_failed: &'static str,
     pub survey_not_master: &'static str,
+    /// A survey from a report with no `.ron` file of its own (or one that cannot be written):
+    /// its record would be lost while the response files are out.
+    pub survey_needs_file: &'static str,
     pub review_title: &'static str,
     pub review_taken: &'static str,
     pub review_refused: &'static str,

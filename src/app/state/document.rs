@@ -124,6 +124,9 @@ impl DocState {
 
     pub fn handle_action(&mut self, action: DocAction, lang: Lang) -> FollowUps {
         let t = lang.texts();
+        // A prompt asked anew asks again before replacing a file (a cancelled question was
+        // taken as answered by the next prompt).
+        self.replace_asked = None;
         match action {
             DocAction::Open => ask_path(PathPurpose::Open, || {
                 pick_file(&[
@@ -185,6 +188,9 @@ impl DocState {
     /// app's (they need the background jobs, the dialog and the comparison state).
     pub fn handle_file(&mut self, command: FileCommand, lang: Lang) -> FollowUps {
         let t = lang.texts();
+        if matches!(command, FileCommand::Export { .. }) {
+            self.replace_asked = None;
+        }
         match command {
             FileCommand::OpenPath(path) => self.open(&path, lang),
             FileCommand::SaveTo(path) => self.save_to(&path, lang),

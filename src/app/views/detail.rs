@@ -312,7 +312,7 @@ impl DetailPanel<'_> {
         if let Some((editor, before)) =
             left.and_then(|e| self.report.entry(e.entry).map(|b| (e, b)))
         {
-            out.extend(typed_in(editor, before));
+            out.extend(typed_in(editor, before, self.lang));
         }
         let filled = (entry.text.clone(), entry.when.clone().unwrap_or_default());
         if stale {

@@ -97,7 +97,11 @@ impl ViewState {
     /// editor, the detail panel's new entry, and its text and months of the selected entry
     /// (months only when they read). Applied before the report is saved, printed or left, as clicking elsewhere
     /// applies the grid's: Ctrl+S saved without it, and closing lost it without a word.
-    pub fn pending(&self, report: &crate::model::Report) -> Vec<crate::app::command::AppCommand> {
+    pub fn pending(
+        &self,
+        report: &crate::model::Report,
+        lang: crate::lang::Lang,
+    ) -> Vec<crate::app::command::AppCommand> {
         use crate::app::command::ViewCommand;
         use crate::edit::Intent;
         let mut out = Vec::new();
@@ -119,7 +123,7 @@ impl ViewState {
             return out;
         };
         if let Some(entry) = report.entry(editor.entry) {
-            out.extend(typed_in(editor, entry));
+            out.extend(typed_in(editor, entry, lang));
         }
         out
     }
@@ -134,10 +138,12 @@ impl ViewState {
 }
 
 /// What is typed in an entry's editor and not yet applied to `entry`, as the commands applying
-/// it: its text, and its months when they read.
+/// it: its text, and its months when they read; months that do not read are said not applied
+/// (they were dropped without a word when another entry was chosen).
 pub fn typed_in(
     editor: &EntryEditor,
     entry: &crate::model::Entry,
+    lang: crate::lang::Lang,
 ) -> Vec<crate::app::command::AppCommand> {
     use crate::edit::Intent;
     let mut out = Vec::new();
@@ -150,16 +156,31 @@ pub fn typed_in(
         "" => Ok(None),
         m => crate::model::months::parse_timing(m).map(Some),
     };
-    if months != entry.when.as_deref().unwrap_or("")
-        && let Ok(timing) = read
-    {
-        out.push(
+    if months == entry.when.as_deref().unwrap_or("") {
+        return out;
+    }
+    match read {
+        Ok(timing) => out.push(
             Intent::SetEntryTiming {
                 id: entry.id,
                 timing,
             }
             .into(),
-        );
+        ),
+        Err(_) => {
+            let words = crate::lang::say(
+                lang,
+                format!(
+                    "時期「{}」は読めないため当てはめませんでした（5月～7月、通年 のように書きます）",
+                    crate::model::text::preview(months)
+                ),
+                format!(
+                    "the months 「{}」 do not read and were not applied (write them as 5月～7月 or 通年)",
+                    crate::model::text::preview(months)
+                ),
+            );
+            out.push(crate::app::command::DialogCommand::Notice(words).into());
+        }
     }
     out
 }
