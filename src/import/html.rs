@@ -36,7 +36,7 @@ pub fn struck_texts(cell: &str) -> Vec<String> {
     // Looked for in any case (`<Del>`): the tokens' names are lower-cased.
     let opens =
         |t: &[u8]| t.len() >= 2 && t[0] == b'<' && matches!(t[1], b's' | b'S' | b'd' | b'D');
-    let styled = cell.contains("line-through") || cell.contains("LINE-THROUGH");
+    let styled = (cell.as_bytes().windows(12)).any(|w| w.eq_ignore_ascii_case(b"line-through"));
     if !styled && !cell.as_bytes().windows(2).any(opens) {
         return Vec::new();
     }
@@ -71,6 +71,11 @@ pub fn struck_texts(cell: &str) -> Vec<String> {
             Token::Text(t) if striking > 0 => text.push_str(&t),
             _ => {}
         }
+    }
+    // A strike left open runs to the cell's end (a word processor's paste may not close it).
+    let stretch = resolve(text.trim(), Pass::Text).trim().to_string();
+    if striking > 0 && !stretch.is_empty() {
+        out.push(stretch);
     }
     out
 }

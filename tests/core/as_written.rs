@@ -1166,6 +1166,26 @@ fn text_struck_through_is_said_not_passed_over() {
         struck,
         ["・職員向けメルマガにおける周知(6月)", "研修の周知"]
     );
+    // A style of another case, and a strike left open to the cell's end.
+    let table = crate::SEED.replacen(
+        "・職員向けメルマガにおける周知(6月)",
+        "<p style=\"Text-Decoration: Line-Through\">・職員向けメルマガにおける周知(6月)</p> <span style='text-decoration:line-through'>研修の周知(7月)",
+        1,
+    );
+    let imported = shinchoku::import::import_text(&table).unwrap();
+    let struck: Vec<&str> = (imported.warnings.iter())
+        .filter_map(|w| match &w.kind {
+            WarningKind::StruckThrough { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    // Left open, the strike covers the rest of the cell, as a browser shows it.
+    assert_eq!(struck.len(), 2, "{struck:?}");
+    assert_eq!(struck[0], "・職員向けメルマガにおける周知(6月)");
+    assert!(
+        struck[1].starts_with("研修の周知(7月) ・「協創」"),
+        "{struck:?}"
+    );
 }
 
 /// An answer workbook saved by openpyxl writes every string inline (`t="inlineStr"`): a struck

@@ -5,7 +5,7 @@
 
 use super::{WarningKind, WarningKind as W};
 use crate::lang::{Lang, say};
-use crate::model::text::preview;
+use crate::model::text::{preview, preview_not_taken};
 
 /// The words of a cell's warning ([`super::warning_words`] sends these kinds here).
 pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
@@ -14,11 +14,11 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
             lang,
             format!(
                 "回答を読む欄の外にあるセルです。取り込みません:「{}」",
-                preview(text)
+                preview_not_taken(text)
             ),
             format!(
                 "a cell outside the columns an answer is read from; not taken: 「{}」",
-                preview(text)
+                preview_not_taken(text)
             ),
         ),
         W::SheetNotRead { sheet, rows } => say(
@@ -62,12 +62,12 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
             format!(
                 "回答は「{}」シートから読みます。このシートのセルは取り込みません:「{}」",
                 preview(read),
-                preview(text)
+                preview_not_taken(text)
             ),
             format!(
                 "the answer is read from sheet 「{}」; a cell of this sheet is not taken: 「{}」",
                 preview(read),
-                preview(text)
+                preview_not_taken(text)
             ),
         ),
         W::NumberReadAsShown { value, shown } => say(
@@ -96,11 +96,11 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
             lang,
             format!(
                 "セルのメモ（コメント）は回答として読みません。取り込みません:「{}」",
-                preview(text)
+                preview_not_taken(text)
             ),
             format!(
                 "a note (comment) on a cell is no answer; not taken: 「{}」",
-                preview(text)
+                preview_not_taken(text)
             ),
         ),
         // Sent here only for the kinds above.
