@@ -1242,7 +1242,7 @@ def make_answer_comments_repeated(scale, path):
 
 # ---- Found by the ninth attack ----
 
-def rewritten(base, edit):
+def repacked(base, edit):
     """The package `base` with each part's bytes passed through `edit(name, data)` (None
     leaves the part out); `edit` may add parts by returning a list of (name, data)."""
     import io
@@ -1290,7 +1290,7 @@ def make_xlsx_same_sheet_names(scale):
             return [(name, data)] + [(f"xl/worksheets/s{k}.xml", big) for k in range(n)]
         return data
 
-    return rewritten(xlsx(REPORT_ROWS), edit)
+    return repacked(xlsx(REPORT_ROWS), edit)
 
 
 def make_xlsx_renamed_book(scale):
@@ -1309,7 +1309,7 @@ def make_xlsx_renamed_book(scale):
             return [("xl/_rels/book.xml.rels", data)]
         return data
 
-    return rewritten(xlsx(REPORT_ROWS), edit)
+    return repacked(xlsx(REPORT_ROWS), edit)
 
 
 def main():

@@ -93,12 +93,12 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
         if looked_at {
             let _ = std::io::copy(&mut counted, &mut std::io::sink());
         } else {
-            cells += cells_written(&mut counted);
+            cells += cells_written(&mut counted, MAX_CELLS_WRITTEN - cells);
         }
         total += counted.bytes;
         drop(part);
         if looked_at && let Ok(again) = zip.by_index(k) {
-            cells += cells_written(&mut again.take(room + 1));
+            cells += cells_written(&mut again.take(room + 1), MAX_CELLS_WRITTEN - cells);
         }
         if total > MAX_UNZIPPED_BYTES {
             return Err(too_large(format, Location::named(name), Excess::Unzipped));
@@ -115,8 +115,9 @@ pub(crate) fn check_package(bytes: &[u8], format: &'static str) -> Result<(), Im
 }
 
 /// The cells (`<c …>`, `<c/>`, `<c>`, with a prefix `<x:c …>` too; not `<c:chart>`) written in
-/// what is left of a part, read to its end (or to where it does not unzip).
-fn cells_written(part: &mut impl Read) -> u64 {
+/// what is left of a part, read to its end (or to where it does not unzip), or until more than
+/// `room` are found (the package is refused: the rest need not be unzipped).
+fn cells_written(part: &mut impl Read, room: u64) -> u64 {
     // A `<` is looked at with the bytes after it: one too near a chunk's end waits for the
     // next chunk.
     const AHEAD: usize = 40;
@@ -131,7 +132,7 @@ fn cells_written(part: &mut impl Read) -> u64 {
         for at in memchr::memchr_iter(b'<', &buf[..limit]) {
             count += u64::from(is_cell(&buf[at + 1..end]));
         }
-        if last {
+        if last || count > room {
             return count;
         }
         buf.copy_within(limit..end, 0);
