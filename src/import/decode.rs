@@ -83,8 +83,8 @@ fn is_utf8_japanese(field: &[u8]) -> bool {
         })
 }
 
-/// Each field of the CP932 bytes written in UTF-8, at most [`MAX_WARNINGS`] of them (all are
-/// read as UTF-8; the warnings say how many more).
+/// Each field of the CP932 bytes written in UTF-8, at most [`MAX_WARNINGS`] of them: all are
+/// read as UTF-8 ([`mixed`]), these first ones said.
 fn utf8_stretches(bytes: &[u8]) -> Vec<Utf8Stretch> {
     use crate::model::bounds::MAX_WARNINGS;
     let (mut out, mut line, mut counted) = (Vec::new(), 1, 0);

@@ -123,14 +123,8 @@ fn text_typed_and_not_applied_is_saved_and_never_lost_without_a_word() {
             .take(2)
             .collect();
     let typed = |h: &mut Harness<'static, ShinchokuApp>, (id, initiative), words: &str| {
-        h.state_mut().queue(ViewCommand::Select(initiative));
-        h.run();
-        h.state_mut().queue(ViewCommand::SelectEntry(id));
-        h.run();
-        h.get_by_label("本文").focus();
-        h.run();
-        h.get_by_label("本文").type_text(words);
-        h.run();
+        select_entry(h, initiative, id);
+        type_into(h, "本文", words, false);
     };
     // Typed, then saved: the file holds it.
     typed(&mut h, results[0], "（追記）");
@@ -168,6 +162,49 @@ fn text_typed_and_not_applied_is_saved_and_never_lost_without_a_word() {
     ));
 }
 
+/// A topic of the sample with two results or more, its initiative, and its first two results.
+fn topic_of_two_results(
+    report: &shinchoku::model::Report,
+) -> (
+    shinchoku::model::Id,
+    shinchoku::model::Id,
+    [shinchoku::model::Id; 2],
+) {
+    let (topic, initiative) = (report.initiatives())
+        .flat_map(|i| i.topics.iter().map(move |t| (t, i.id)))
+        .find(|(t, _)| t.actual.len() >= 2)
+        .unwrap();
+    (
+        topic.id,
+        initiative,
+        [topic.actual[0].id, topic.actual[1].id],
+    )
+}
+
+/// The entry selected (its initiative first, as a click on its row does).
+fn select_entry(
+    h: &mut Harness<'static, ShinchokuApp>,
+    initiative: shinchoku::model::Id,
+    id: shinchoku::model::Id,
+) {
+    h.state_mut().queue(ViewCommand::Select(initiative));
+    h.run();
+    h.state_mut().queue(ViewCommand::SelectEntry(id));
+    h.run();
+}
+
+/// `words` typed into the field labelled `label`, after what it holds (`replace`: over it).
+fn type_into(h: &mut Harness<'static, ShinchokuApp>, label: &str, words: &str, replace: bool) {
+    h.get_by_label(label).focus();
+    h.run();
+    if replace {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run();
+    }
+    h.get_by_label(label).type_text(words);
+    h.run();
+}
+
 /// What is typed in the detail panel and not applied, then another change made: ticking
 /// 予定（未実施） or dragging another entry's bar filled the fields again from the report and
 /// the typed text was gone; typed 時期 was dropped on selecting another entry; the text of a
@@ -181,23 +218,8 @@ fn text_typed_and_not_applied_survives_every_other_change() {
     let app = ShinchokuApp::new(Document::sample(), Prefs::default());
     let mut h = harness_with(app, 1000.0);
     let report = h.state().document().report().clone();
-    let (topic, initiative) = (report.initiatives())
-        .flat_map(|i| i.topics.iter().map(move |t| (t, i.id)))
-        .find(|(t, _)| t.actual.len() >= 2)
-        .unwrap();
-    let (first, second) = (topic.actual[0].id, topic.actual[1].id);
-    let select = |h: &mut Harness<'static, ShinchokuApp>, id| {
-        h.state_mut().queue(ViewCommand::Select(initiative));
-        h.run();
-        h.state_mut().queue(ViewCommand::SelectEntry(id));
-        h.run();
-    };
-    let type_into = |h: &mut Harness<'static, ShinchokuApp>, label: &str, words: &str| {
-        h.get_by_label(label).focus();
-        h.run();
-        h.get_by_label(label).type_text(words);
-        h.run();
-    };
+    let (topic, initiative, [first, second]) = topic_of_two_results(&report);
+    let select = |h: &mut Harness<'static, ShinchokuApp>, id| select_entry(h, initiative, id);
     let text = |h: &Harness<'static, ShinchokuApp>, id| {
         h.state()
             .document()
@@ -209,7 +231,7 @@ fn text_typed_and_not_applied_survives_every_other_change() {
     };
     // 予定（未実施） ticked after typing.
     select(&mut h, first);
-    type_into(&mut h, "本文", "（チェック前）");
+    type_into(&mut h, "本文", "（チェック前）", false);
     h.get_by_label("予定（未実施）").click();
     h.run();
     assert!(
@@ -218,7 +240,7 @@ fn text_typed_and_not_applied_survives_every_other_change() {
         text(&h, first)
     );
     // Another entry's months changed (a bar dragged) after typing.
-    type_into(&mut h, "本文", "（ドラッグ前）");
+    type_into(&mut h, "本文", "（ドラッグ前）", false);
     let timing = shinchoku::model::months::parse_timing("7月～8月").unwrap();
     h.state_mut().queue(Intent::SetEntryTiming {
         id: second,
@@ -231,7 +253,7 @@ fn text_typed_and_not_applied_survives_every_other_change() {
         text(&h, first)
     );
     // Undone after typing: the typed text stays in the field, and saving applies it.
-    type_into(&mut h, "本文", "（取り消し後）");
+    type_into(&mut h, "本文", "（取り消し後）", false);
     h.state_mut().queue(Action::Undo);
     h.run();
     assert_eq!(
@@ -246,12 +268,7 @@ fn text_typed_and_not_applied_survives_every_other_change() {
     assert!(kept.contains("（取り消し後）"), "{kept}");
     // 時期 typed, then another entry selected.
     select(&mut h, first);
-    h.get_by_label("時期").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_label("時期").type_text("8月～9月");
-    h.run();
+    type_into(&mut h, "時期", "8月～9月", true);
     h.state_mut().queue(ViewCommand::SelectEntry(second));
     h.run();
     let when = h
@@ -265,23 +282,18 @@ fn text_typed_and_not_applied_survives_every_other_change() {
     assert_eq!(when.as_deref(), Some("8月～9月"), "{when:?}");
     // A new result typed, then a new plan line's field opened.
     h.state_mut().queue(ViewCommand::OpenNewEntry {
-        topic: topic.id,
+        topic,
         side: shinchoku::model::Side::Actual,
     });
     h.run();
-    type_into(&mut h, "実績を追加", "新しい実績の周知(9月)");
+    type_into(&mut h, "実績を追加", "新しい実績の周知(9月)", false);
     h.state_mut().queue(ViewCommand::OpenNewEntry {
-        topic: topic.id,
+        topic,
         side: shinchoku::model::Side::Plan,
     });
     h.run();
     let results = shinchoku::survey::entries_text(
-        &h.state()
-            .document()
-            .report()
-            .topic(topic.id)
-            .unwrap()
-            .actual,
+        &h.state().document().report().topic(topic).unwrap().actual,
     );
     assert!(results.contains("新しい実績の周知(9月)"), "{results}");
 }
@@ -363,22 +375,10 @@ fn months_typed_that_do_not_read_are_said_and_never_dropped_unasked() {
     let app = ShinchokuApp::new(Document::sample(), Prefs::default());
     let mut h = harness_with(app, 1000.0);
     let report = h.state().document().report().clone();
-    let (topic, initiative) = (report.initiatives())
-        .flat_map(|i| i.topics.iter().map(move |t| (t, i.id)))
-        .find(|(t, _)| t.actual.len() >= 2)
-        .unwrap();
-    let (first, second) = (topic.actual[0].id, topic.actual[1].id);
+    let (_, initiative, [first, second]) = topic_of_two_results(&report);
     let type_months = |h: &mut Harness<'static, ShinchokuApp>| {
-        h.state_mut().queue(ViewCommand::Select(initiative));
-        h.run();
-        h.state_mut().queue(ViewCommand::SelectEntry(first));
-        h.run();
-        h.get_by_label("時期").focus();
-        h.run();
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        h.run();
-        h.get_by_label("時期").type_text("8月～上旬");
-        h.run();
+        select_entry(h, initiative, first);
+        type_into(h, "時期", "8月～上旬", true);
     };
     type_months(&mut h);
     h.state_mut().queue(ViewCommand::SelectEntry(second));

@@ -134,19 +134,19 @@ fn repackaged(edit: impl Fn(&str, Vec<u8>) -> Vec<(String, Vec<u8>)>) -> Vec<u8>
 const SHEET_REL: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 
-/// Sheets of one name, each its own part: calamine finds a sheet by its name, and read the
-/// first one's data once per sheet (thirty sheets of 30 MB ran past 20 s). Refused, naming
-/// the workbook part and the name.
-#[test]
-fn sheets_of_one_name_are_refused() {
-    let book = repackaged(|name, bytes| {
+/// The seed's export with two more sheets listed in `element`s (`sheet`, `x:sheet`) named
+/// `names`, each its own part (copies of the seed's second sheet).
+fn with_two_sheets(element: &str, names: [&str; 2]) -> Vec<u8> {
+    repackaged(|name, bytes| {
         let text = String::from_utf8(bytes.clone()).unwrap_or_default();
         let more = match name {
-            "xl/workbook.xml" => text.replacen(
-                "</sheets>",
-                "<sheet name=\"S\" sheetId=\"8\" r:id=\"rId8\"/><sheet name=\"S\" sheetId=\"9\" r:id=\"rId9\"/></sheets>",
-                1,
-            ),
+            "xl/workbook.xml" => {
+                let [first, second] = names;
+                let sheets = format!(
+                    "<{element} name=\"{first}\" sheetId=\"8\" r:id=\"rId8\"/><{element} name=\"{second}\" sheetId=\"9\" r:id=\"rId9\"/></sheets>"
+                );
+                text.replacen("</sheets>", &sheets, 1)
+            }
             "xl/_rels/workbook.xml.rels" => text.replacen(
                 "</Relationships>",
                 &format!("<Relationship Id=\"rId8\" Type=\"{SHEET_REL}\" Target=\"worksheets/s8.xml\"/><Relationship Id=\"rId9\" Type=\"{SHEET_REL}\" Target=\"worksheets/s9.xml\"/></Relationships>"),
@@ -160,33 +160,21 @@ fn sheets_of_one_name_are_refused() {
             _ => return vec![(name.to_string(), bytes)],
         };
         vec![(name.to_string(), more.into_bytes())]
-    });
-    let (excess, said) = refused_for(&book);
-    assert_eq!(
-        excess,
-        Excess::SheetNamedTwice {
-            name: Box::new("S".into())
-        },
-        "{said}"
-    );
-    assert!(said.starts_with("xl/workbook.xml: "), "{said}");
-    assert!(said.contains("「S」"), "{said}");
+    })
 }
 
-/// The workbook part under another name (`xl/book.xml`, as the package's relationships may
-/// name it), two of its sheets naming one part: the check of sheets sharing a part looked at
-/// `workbook.xml` alone, and each sheet's data was read again (twenty sheets of 30 MB ran past
-/// 20 s). Refused as the workbook under its usual name is.
-#[test]
-fn a_workbook_part_under_another_name_is_checked_as_the_usual_one() {
-    let book = repackaged(|name, bytes| {
+/// The seed's export with its workbook part named `xl/book.xml`, the package's relationships
+/// rewritten by `rels` (given them with the usual part's name changed), and, with `repeat`, a
+/// sheet more naming the first sheet's part.
+fn renamed_book(rels: impl Fn(String) -> String, repeat: bool) -> Vec<u8> {
+    repackaged(|name, bytes| {
         let text = String::from_utf8(bytes.clone()).unwrap_or_default();
         match name {
-            "_rels/.rels" => vec![(
-                name.into(),
-                text.replace("xl/workbook.xml", "xl/book.xml").into_bytes(),
-            )],
-            "xl/workbook.xml" => {
+            "_rels/.rels" => {
+                let renamed = text.replace("xl/workbook.xml", "xl/book.xml");
+                vec![(name.into(), rels(renamed).into_bytes())]
+            }
+            "xl/workbook.xml" if repeat => {
                 let rid = text
                     .split("r:id=\"")
                     .nth(1)
@@ -201,68 +189,82 @@ fn a_workbook_part_under_another_name_is_checked_as_the_usual_one() {
                     text.replacen("</sheets>", &again, 1).into_bytes(),
                 )]
             }
-            "xl/_rels/workbook.xml.rels" => vec![("xl/_rels/book.xml.rels".into(), bytes)],
-            _ => vec![(name.to_string(), bytes)],
-        }
-    });
-    let (excess, said) = refused_for(&book);
-    assert_eq!(excess, Excess::SheetsShareData, "{said}");
-    assert!(said.starts_with("xl/book.xml: "), "{said}");
-    // Renamed and not repeating a sheet, it still opens as the report.
-    let plain = repackaged(|name, bytes| {
-        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
-        match name {
-            "_rels/.rels" => vec![(
-                name.into(),
-                text.replace("xl/workbook.xml", "xl/book.xml").into_bytes(),
-            )],
             "xl/workbook.xml" => vec![("xl/book.xml".into(), bytes)],
             "xl/_rels/workbook.xml.rels" => vec![("xl/_rels/book.xml.rels".into(), bytes)],
             _ => vec![(name.to_string(), bytes)],
         }
-    });
+    })
+}
+
+/// The seed's export with `rows` written at the end of its second sheet's data, in the part
+/// named `part` (the sheet's own name, or another its relationships give it).
+fn with_rows(rows: &str, part: &str) -> Vec<u8> {
+    repackaged(|name, bytes| match name {
+        "xl/worksheets/sheet2.xml" => {
+            let text = String::from_utf8(bytes).unwrap();
+            let more = format!("{rows}</sheetData>");
+            vec![(
+                part.to_string(),
+                text.replacen("</sheetData>", &more, 1).into_bytes(),
+            )]
+        }
+        "xl/_rels/workbook.xml.rels" => {
+            let text = String::from_utf8(bytes).unwrap();
+            let target = part.trim_start_matches("xl/");
+            vec![(
+                name.into(),
+                text.replace("worksheets/sheet2.xml", target).into_bytes(),
+            )]
+        }
+        _ => vec![(name.to_string(), bytes)],
+    })
+}
+
+/// Sheets of one name, each its own part: calamine finds a sheet by its name, and read the
+/// first one's data once per sheet (thirty sheets of 30 MB ran past 20 s). Refused, naming
+/// the workbook part and the name.
+#[test]
+fn sheets_of_one_name_are_refused() {
+    let (excess, said) = refused_for(&with_two_sheets("sheet", ["S", "S"]));
+    let named = |n: &str| Excess::SheetNamedTwice {
+        name: Box::new(n.into()),
+    };
+    assert_eq!(excess, named("S"), "{said}");
+    assert!(said.starts_with("xl/workbook.xml: "), "{said}");
+    assert!(said.contains("「S」"), "{said}");
+    // Two names, read once each.
+    let two = with_two_sheets("sheet", ["S", "T"]);
+    assert!(import_workbook(&two, WorkbookFormat::Xlsx).is_ok());
+}
+
+/// The workbook part under another name (`xl/book.xml`, as the package's relationships may
+/// name it), two of its sheets naming one part: the check of sheets sharing a part looked at
+/// `workbook.xml` alone, and each sheet's data was read again (twenty sheets of 30 MB ran past
+/// 20 s). Refused as the workbook under its usual name is; not repeating a sheet, it opens.
+#[test]
+fn a_workbook_part_under_another_name_is_checked_as_the_usual_one() {
+    let (excess, said) = refused_for(&renamed_book(|rels| rels, true));
+    assert_eq!(excess, Excess::SheetsShareData, "{said}");
+    assert!(said.starts_with("xl/book.xml: "), "{said}");
+    let plain = renamed_book(|rels| rels, false);
     let opened = import_workbook(&plain, WorkbookFormat::Xlsx).expect("it opens");
     assert!(opened.report == crate::seed().report);
 }
 
 /// Thirty million empty cells (`<c/>`), 120 MB unzipped from 170 KB: calamine read each, 17 s.
 /// Past [`MAX_CELLS_WRITTEN`] the package is refused before it is read, naming the part; the
-/// 10,000-initiative report's export (770,000 cells) is far within it.
+/// 10,000-initiative report's export (769,276 cells) is far within it.
 #[test]
 fn millions_of_empty_cells_are_refused_before_they_are_read() {
     use shinchoku::model::bounds::MAX_CELLS_WRITTEN;
-    let many = MAX_CELLS_WRITTEN as usize + 1;
-    let book = repackaged(|name, bytes| {
-        if name != "xl/worksheets/sheet2.xml" {
-            return vec![(name.to_string(), bytes)];
-        }
-        let text = String::from_utf8(bytes).unwrap();
-        let empty = format!("<row r=\"99999\">{}</row></sheetData>", "<c/>".repeat(many));
-        vec![(
-            name.to_string(),
-            text.replacen("</sheetData>", &empty, 1).into_bytes(),
-        )]
-    });
-    let (excess, said) = refused_for(&book);
+    let cells = |n: u64| format!("<row r=\"99999\">{}</row>", "<c/>".repeat(n as usize));
+    let sheet = "xl/worksheets/sheet2.xml";
+    let (excess, said) = refused_for(&with_rows(&cells(MAX_CELLS_WRITTEN + 1), sheet));
     assert_eq!(excess, Excess::CellsWritten, "{said}");
     assert!(said.starts_with("xl/worksheets/sheet2.xml: "), "{said}");
     // Within it, with the cells the seed's two sheets write (a few hundred), it is read.
-    let book = repackaged(|name, bytes| {
-        if name != "xl/worksheets/sheet2.xml" {
-            return vec![(name.to_string(), bytes)];
-        }
-        let text = String::from_utf8(bytes).unwrap();
-        let within = MAX_CELLS_WRITTEN as usize - 10_000;
-        let empty = format!(
-            "<row r=\"99999\">{}</row></sheetData>",
-            "<c/>".repeat(within)
-        );
-        vec![(
-            name.to_string(),
-            text.replacen("</sheetData>", &empty, 1).into_bytes(),
-        )]
-    });
-    if let Err(e) = import_workbook(&book, WorkbookFormat::Xlsx) {
+    let within = with_rows(&cells(MAX_CELLS_WRITTEN - 10_000), sheet);
+    if let Err(e) = import_workbook(&within, WorkbookFormat::Xlsx) {
         panic!("{e}");
     }
 }
@@ -386,114 +388,42 @@ fn rows_sorted_apart_from_their_hidden_cells_keep_their_topics() {
 
 /// The checks of a package read names as calamine reads them: a sheet's name written as a
 /// reference (`&#83;` is `S`), sheets in a prefixed element (`<x:sheet>`), a decoy
-/// relationship to `xl/workbook.xml` before the one calamine follows (the last), and cells
-/// written with a prefix (`<x:c/>`) or in a sheet part named `workbook.xml` each got past them
-/// (seconds of reading each).
+/// relationship to another workbook part before the one calamine follows (the last, its
+/// target written with a reference), and cells written with a prefix (`<x:c/>`) or in a sheet
+/// part named `workbook.xml` (read by another check first) each got past them (seconds of
+/// reading each).
 #[test]
 fn names_written_otherwise_get_past_no_check() {
-    let two_sheets = |sheet: &'static str, first: &'static str, second: &'static str| {
-        repackaged(move |name, bytes| {
-            let text = String::from_utf8(bytes.clone()).unwrap_or_default();
-            match name {
-                "xl/_rels/workbook.xml.rels" => {
-                    let rels = format!(
-                        "<Relationship Id=\"rId8\" Type=\"{SHEET_REL}\" Target=\"worksheets/s8.xml\"/><Relationship Id=\"rId9\" Type=\"{SHEET_REL}\" Target=\"worksheets/s9.xml\"/></Relationships>"
-                    );
-                    return vec![(
-                        name.into(),
-                        text.replacen("</Relationships>", &rels, 1).into_bytes(),
-                    )];
-                }
-                "xl/worksheets/sheet2.xml" => {
-                    return [
-                        "xl/worksheets/sheet2.xml",
-                        "xl/worksheets/s8.xml",
-                        "xl/worksheets/s9.xml",
-                    ]
-                    .map(|n| (n.to_string(), bytes.clone()))
-                    .to_vec();
-                }
-                "xl/workbook.xml" => {}
-                _ => return vec![(name.to_string(), bytes)],
-            }
-            let more = format!(
-                "<{sheet} name=\"{first}\" sheetId=\"8\" r:id=\"rId8\"/><{sheet} name=\"{second}\" sheetId=\"9\" r:id=\"rId9\"/></sheets>"
-            );
-            vec![(
-                name.to_string(),
-                text.replacen("</sheets>", &more, 1).into_bytes(),
-            )]
-        })
+    use shinchoku::model::bounds::MAX_CELLS_WRITTEN;
+    let named = |n: &str| Excess::SheetNamedTwice {
+        name: Box::new(n.into()),
     };
-    let (excess, said) = refused_for(&two_sheets("sheet", "S", "&#83;"));
-    assert_eq!(
-        excess,
-        Excess::SheetNamedTwice {
-            name: Box::new("S".into())
+    let (excess, said) = refused_for(&with_two_sheets("sheet", ["S", "&#83;"]));
+    assert_eq!(excess, named("S"), "{said}");
+    let (excess, said) = refused_for(&with_two_sheets("x:sheet", ["S", "S"]));
+    assert_eq!(excess, named("S"), "{said}");
+    let decoy = renamed_book(
+        |rels| {
+            let office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+            let real = rels.replace("xl/book.xml", "xl/b&#111;ok.xml");
+            let at = real.find("<Relationships").unwrap();
+            let end = at + real[at..].find('>').unwrap() + 1;
+            let decoy =
+                format!("<Relationship Id=\"rId99\" Type=\"{office}\" Target=\"xl/decoy.xml\"/>");
+            format!("{}{decoy}{}", &real[..end], &real[end..])
         },
-        "{said}"
+        true,
     );
-    let (excess, said) = refused_for(&two_sheets("x:sheet", "S", "S"));
-    assert_eq!(
-        excess,
-        Excess::SheetNamedTwice {
-            name: Box::new("S".into())
-        },
-        "{said}"
-    );
-    // A decoy relationship first; the one followed names a workbook part repeating a sheet.
-    let decoy = repackaged(|name, bytes| {
-        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
-        match name {
-            "_rels/.rels" => {
-                let office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-                let real = text.replace("xl/workbook.xml", "xl/b&#111;ok.xml");
-                let decoy = format!(
-                    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId99\" Type=\"{office}\" Target=\"xl/decoy.xml\"/>"
-                );
-                let at = real.find("<Relationships").unwrap();
-                let end = at + real[at..].find('>').unwrap() + 1;
-                vec![(
-                    name.into(),
-                    format!("{}{decoy}{}", &real[..at], &real[end..]).into_bytes(),
-                )]
-            }
-            "xl/workbook.xml" => {
-                let rid = text
-                    .split("r:id=\"")
-                    .nth(1)
-                    .unwrap()
-                    .split('"')
-                    .next()
-                    .unwrap();
-                let again =
-                    format!("<sheet name=\"again\" sheetId=\"9\" r:id=\"{rid}\"/></sheets>");
-                vec![(
-                    "xl/book.xml".into(),
-                    text.replacen("</sheets>", &again, 1).into_bytes(),
-                )]
-            }
-            "xl/_rels/workbook.xml.rels" => vec![("xl/_rels/book.xml.rels".into(), bytes)],
-            _ => vec![(name.to_string(), bytes)],
-        }
-    });
     let (excess, said) = refused_for(&decoy);
     assert_eq!(excess, Excess::SheetsShareData, "{said}");
-    // Cells with a prefix, past the bound.
-    let many = shinchoku::model::bounds::MAX_CELLS_WRITTEN as usize + 1;
-    let prefixed = repackaged(|name, bytes| {
-        if name != "xl/worksheets/sheet2.xml" {
-            return vec![(name.to_string(), bytes)];
-        }
-        let text = String::from_utf8(bytes).unwrap();
-        let empty = format!(
-            "<x:row r=\"99999\">{}</x:row></sheetData>",
-            "<x:c/>".repeat(many)
-        );
-        vec![(
-            name.to_string(),
-            text.replacen("</sheetData>", &empty, 1).into_bytes(),
-        )]
-    });
-    assert_eq!(refused_for(&prefixed).0, Excess::CellsWritten);
+    let past = MAX_CELLS_WRITTEN as usize + 1;
+    let prefixed = format!("<x:row r=\"99999\">{}</x:row>", "<x:c/>".repeat(past));
+    let sheet = "xl/worksheets/sheet2.xml";
+    assert_eq!(
+        refused_for(&with_rows(&prefixed, sheet)).0,
+        Excess::CellsWritten
+    );
+    let empty = format!("<row r=\"99999\">{}</row>", "<c/>".repeat(past));
+    let hidden = with_rows(&empty, "xl/worksheets/workbook.xml");
+    assert_eq!(refused_for(&hidden).0, Excess::CellsWritten);
 }
