@@ -7,14 +7,24 @@
 
 use super::number_format::split_sections;
 
-/// The built-in number formats Excel writes by id alone (`numFmtId` 1–4), which show more than
-/// the value's digits (`#,##0`); the others are General, dates, percentages and the like.
+/// The built-in number formats Excel writes by id alone (`numFmtId`) which show a number other
+/// than as its bare digits: grouping and decimals (1–4), scientific (11, 48), fractions (12, 13)
+/// and accounting brackets (37–40). General (0), percentages (read shown by calamine), dates and
+/// times (read as dates) and text (49) are not here.
 pub(crate) fn built_in(id: u32) -> Option<&'static str> {
     match id {
         1 => Some("0"),
         2 => Some("0.00"),
         3 => Some("###,##0"),
         4 => Some("###,##0.00"),
+        11 => Some("0.00E+00"),
+        12 => Some("# ?/?"),
+        13 => Some("# ??/??"),
+        37 => Some("#,##0 ;(#,##0)"),
+        38 => Some("#,##0 ;[Red](#,##0)"),
+        39 => Some("#,##0.00;(#,##0.00)"),
+        40 => Some("#,##0.00;[Red](#,##0.00)"),
+        48 => Some("##0.0E+0"),
         _ => None,
     }
 }

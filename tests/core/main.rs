@@ -22,6 +22,7 @@ mod hostile_fourth;
 mod hostile_ninth;
 mod hostile_seventh;
 mod hostile_sixth;
+mod hostile_tenth;
 mod hostile_third;
 mod import_seed;
 mod invisible;
