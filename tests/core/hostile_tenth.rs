@@ -48,3 +48,39 @@ fn a_number_in_a_built_in_fraction_or_scientific_format_is_said() {
         );
     }
 }
+
+/// The seed saved as CSV with one field's opening quote left unpaired: a 担当課 typed as
+/// `"総務部人事課` (the reader took the rows up to the next quoted field as one cell: initiative
+/// 2 went, its 担当課 became 「29年度」, said as two dozen misleading warnings), and a last row
+/// opening a quote it never closes. Refused, naming the row the field starts on.
+#[test]
+fn a_csv_field_whose_quote_does_not_pair_is_refused_naming_its_row() {
+    use shinchoku::model::diag::ImportErrorKind;
+    let csv = crate::measures_tables::as_csv(crate::SEED, false);
+    let first = csv.find(",総務部人事課").unwrap() + 1;
+    let row = csv[..first].lines().count();
+    let opened = format!("{}\"{}", &csv[..first], &csv[first..]);
+    let e = shinchoku::import::import_text(&opened).unwrap_err();
+    assert_eq!(e.at.row, Some(row), "{e:?}");
+    assert!(matches!(
+        e.kind,
+        ImportErrorKind::CsvQuoteUnpaired { closed: Some(_) }
+    ));
+    let said = e.describe(Lang::Ja);
+    assert!(
+        said.contains(&format!("{row}行目")) && said.contains("\"\""),
+        "{said}"
+    );
+
+    let tail = format!("{csv}99,\"閉じない引用符\n次の行\n");
+    let e = shinchoku::import::import_text(&tail).unwrap_err();
+    let last = csv.lines().count() + 1;
+    assert_eq!(e.at.row, Some(last), "{e:?}");
+    assert!(matches!(
+        e.kind,
+        ImportErrorKind::CsvQuoteUnpaired { closed: None }
+    ));
+    // The seed saved as CSV, its quotes paired, still reads.
+    let read = shinchoku::import::import_text(&csv).unwrap().report;
+    assert_eq!(read.initiatives().count(), 11);
+}

@@ -75,6 +75,52 @@ pub(super) fn records(text: &str) -> Option<Records> {
     header.then_some(out)
 }
 
+/// A field whose quotes do not pair as a spreadsheet writes them, which the reader would read
+/// on past its row, taking the rows after it into one cell: a quote opened and never closed,
+/// or closed with text after it before the next comma (`"総務部人事課,…,"次の欄"`).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct BrokenQuote {
+    /// The line its field starts on.
+    pub opened: usize,
+    /// The line of the quote read as its closing one, if any.
+    pub closed: Option<usize>,
+}
+
+/// The first field of `text` whose quotes do not pair (read as the `csv` reader reads them:
+/// a field is quoted when its first character is `"`, and `""` inside it is one quote).
+pub(super) fn broken_quote(text: &str) -> Option<BrokenQuote> {
+    #[derive(PartialEq)]
+    enum At {
+        Start,
+        Unquoted,
+        Quoted,
+        Closed,
+    }
+    let bytes = text.as_bytes();
+    let (mut at, mut line, mut opened, mut k) = (At::Start, 1usize, 1usize, 0usize);
+    while let Some(&b) = bytes.get(k) {
+        let ends = matches!(b, b',' | b'\n' | b'\r');
+        match at {
+            At::Start if b == b'"' => (at, opened) = (At::Quoted, line),
+            At::Start | At::Unquoted => at = if ends { At::Start } else { At::Unquoted },
+            At::Quoted if b == b'"' && bytes.get(k + 1) == Some(&b'"') => k += 1,
+            At::Quoted if b == b'"' => at = At::Closed,
+            At::Quoted => {}
+            At::Closed if ends => at = At::Start,
+            At::Closed => {
+                let closed = Some(line);
+                return Some(BrokenQuote { opened, closed });
+            }
+        }
+        line += usize::from(b == b'\n' || (b == b'\r' && bytes.get(k + 1) != Some(&b'\n')));
+        k += 1;
+    }
+    (at == At::Quoted).then_some(BrokenQuote {
+        opened,
+        closed: None,
+    })
+}
+
 /// Line breaks in `within` of `bytes`: LF, CRLF and a lone CR each one.
 fn line_breaks(bytes: &[u8], within: std::ops::Range<usize>) -> usize {
     within

@@ -130,6 +130,12 @@ pub enum ImportErrorKind {
     /// A CSV of entries (a row per plan and actual entry, as Shinchoku's CSV export writes it
     /// for spreadsheets): no title, fiscal year or stage table to read a report from.
     EntriesCsv,
+    /// A CSV field whose quotes do not pair (opened at the error's row, never closed, or
+    /// closed on row `closed` with text after the quote): read on, the rows after it would be
+    /// one cell.
+    CsvQuoteUnpaired {
+        closed: Option<usize>,
+    },
     NoFiscalYear,
     /// No fiscal year but one, written in the title, that Shinchoku cannot handle.
     YearNotHandled {
