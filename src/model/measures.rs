@@ -27,6 +27,7 @@ pub struct Figure {
 /// that does not read (`87.5%`, `約88`) is kept as written — not the whole file refused for it
 /// (「進捗の報告ファイルではありません」 naming a line and a column).
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FigureWritten {
     #[serde(default)]
     value: Option<String>,
@@ -81,6 +82,7 @@ impl Figure {
 
 /// An amount of money, in yen; or the text as written when it could not be read in yen.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Money {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yen: Option<i64>,
@@ -146,6 +148,7 @@ impl Direction {
 
 /// A value at a starting point: 基準値 (平成28年度).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Baseline {
     pub value: Figure,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,6 +158,7 @@ pub struct Baseline {
 /// One fiscal year of an indicator: its target, its actual, and the first half's actual where
 /// a half is reported.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IndicatorYear {
     pub year: FiscalYear,
     #[serde(default, skip_serializing_if = "Figure::is_blank")]
@@ -168,6 +172,7 @@ pub struct IndicatorYear {
 /// 数値目標: what is measured, its unit, which way is better, where it started and where it
 /// should end.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -317,6 +322,7 @@ impl Indicator {
 
 /// 効果額 of one fiscal year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Effect {
     pub fiscal_year: FiscalYear,
     #[serde(default, skip_serializing_if = "Money::is_blank")]
@@ -390,6 +396,7 @@ impl Counting {
 
 /// One level of a rating scale: `S` 特に良好に進捗 (meaning as the report explains it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RatingLevel {
     pub code: String,
     pub label: String,
@@ -415,6 +422,7 @@ impl RatingLevel {
 
 /// A judgement of one layer: the code, who gave it, when, and what they wrote.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rating {
     /// As written; a code the scale does not have is kept and warned about.
     pub code: String,
@@ -439,6 +447,7 @@ pub fn who_when(by: &str, on: Option<chrono::NaiveDate>) -> Option<String> {
 
 /// The committee's (委員会) comment on an initiative.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Comment {
     pub text: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -449,6 +458,7 @@ pub struct Comment {
 
 /// An initiative's numbers and judgements.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Measures {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
@@ -470,6 +480,7 @@ pub struct Measures {
 
 /// What an initiative was rated for a closed fiscal year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PastRatings {
     pub fiscal_year: FiscalYear,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -528,6 +539,7 @@ impl Measures {
 /// What a report declares about its numbers: its rating scale, the unit it shows money in, how
 /// it counts effects over the years. Data, not code: a report without it (Mie's) has none.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MeasureSettings {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rating_scale: Vec<RatingLevel>,

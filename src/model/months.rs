@@ -161,6 +161,7 @@ pub enum TimingKind {
 
 /// A month expression as understood: which months, and how they were qualified.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Timing {
     pub kind: TimingKind,
     pub months: MonthSet,

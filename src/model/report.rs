@@ -27,6 +27,7 @@ impl FiscalAsOf {
 
 /// A day of the report's fiscal year: the results are as of this date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AsOf {
     /// Calendar month, 1–12.
     pub month: u8,
@@ -109,6 +110,7 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 
 /// The fiscal years the stage plan covers (FY28–31 in the seed): a range, not fixed columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct YearRange {
     pub first: FiscalYear,
     pub last: FiscalYear,
@@ -135,12 +137,14 @@ impl YearRange {
 
 /// The column headings of the report as written (`平成 29 年度 年次計画`, `上半期実績(4月～9月)`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Headings {
     pub plan: String,
     pub actual: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Report {
     /// The title line as written.
     pub title: String,
@@ -184,6 +188,7 @@ pub struct Report {
 
 /// Text of the source the importer did not understand, kept so that nothing is lost.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UnreadText {
     /// 1-based row of the source table.
     pub row: usize,
@@ -191,6 +196,7 @@ pub struct UnreadText {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: Id,
     /// The numeral as written: `I`, `II`, `Ⅲ`.
@@ -202,6 +208,7 @@ pub struct Section {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Initiative {
     pub id: Id,
     /// Number across the whole report (1–11 in the seed), as written.
@@ -223,6 +230,7 @@ pub struct Initiative {
 
 /// A row of the stage table: one action item (取組項目) and its stages over the plan years.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ActionItem {
     pub id: Id,
     pub name: String,
@@ -235,6 +243,7 @@ pub struct ActionItem {
 
 /// One stage cell of the stage table: a label over one or more fiscal years.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StageSpan {
     pub first: FiscalYear,
     pub last: FiscalYear,
@@ -288,6 +297,7 @@ impl StageSpan {
 
 /// A `<…>` heading of the plan/actual cells with everything written under it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: Id,
     /// The heading without its angle brackets; `None` for text written before any heading.
@@ -334,6 +344,7 @@ pub enum EntryKind {
 
 /// One written activity, kept as written, with what could be read from it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entry {
     pub id: Id,
     #[serde(default, skip_serializing_if = "crate::model::defaults::is_default")]
@@ -389,6 +400,7 @@ impl Entry {
 
 /// A count written in brackets: `4回`, `103名受講`, `延べ45名受講`, `8コース`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Count {
     pub value: u32,
     /// `回`, `名`, `コース` …
@@ -617,6 +629,7 @@ impl Report {
 
 /// A reporting period that has been closed by rolling the report over.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PastPeriod {
     pub fiscal_year: FiscalYear,
     pub period: Period,
@@ -636,6 +649,7 @@ pub struct PastPeriod {
 
 /// What one topic held when its fiscal year was closed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClearedTopic {
     /// The topic, still in the report (topics are kept across years).
     pub topic: Id,

@@ -34,6 +34,7 @@ impl fmt::Display for ReportId {
 /// Marks a report as a response (回答用ファイル) sent to one 担当課: it may change only that
 /// division's results.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ResponseFor {
     /// The 担当課 it was sent to.
     pub division: String,
@@ -62,6 +63,7 @@ pub struct ResponseFor {
 
 /// The master's record of one 担当課's part in the survey (提出状況).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DivisionSurvey {
     pub division: String,
     /// When the survey was sent (照会日時).
@@ -95,6 +97,7 @@ impl DivisionSurvey {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Received {
     pub at: NaiveDateTime,
     /// The file's name as given (`総務部管財課.xlsx`).
@@ -127,6 +130,7 @@ pub struct Received {
 
 /// A result a division's answer wrote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WrittenResult {
     /// Its id in the report.
     pub id: Id,
@@ -155,6 +159,7 @@ pub struct WrittenResult {
 
 /// A topic's results as an answer had them, by a hash of their lines as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TakenTopic {
     pub topic: Id,
     pub results: u64,
@@ -165,6 +170,7 @@ fn one() -> u32 {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SentBack {
     pub at: NaiveDateTime,
     pub note: String,

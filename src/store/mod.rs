@@ -49,6 +49,7 @@ struct FileOut<'a> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FileIn {
     #[allow(dead_code)]
     schema: u32,

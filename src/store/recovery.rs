@@ -50,6 +50,7 @@ impl Belongs {
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CopyFile {
     recovery: u32,
     /// Milliseconds since 1970.

@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::{
     DecodeProblem, FileError, FileErrorKind, ImportError, ImportErrorKind, ImportErrorKind as K,
-    StoreProblem,
+    StoreProblem, SyntaxProblem,
 };
 use crate::lang::{Describe, Lang, say};
 use crate::model::validate::Violation;
@@ -84,6 +84,23 @@ impl std::error::Error for FileError {}
 impl Describe for StoreProblem {
     fn describe(&self, lang: Lang) -> String {
         match self {
+            // A field the model does not have (a misspelt `actuals:`) would be read past and
+            // gone at the next save: not opened, and said so.
+            StoreProblem::Malformed {
+                line,
+                column,
+                message,
+                problem: SyntaxProblem::NoSuchField(field),
+            } => say(
+                lang,
+                format!(
+                    "{line}行{column}列: 報告にない項目「{}」があります（書き間違いではありませんか）。読み飛ばすと次の保存でその中身が失われるため、開きませんでした。ファイルは変更していません",
+                    crate::model::text::preview(field)
+                ),
+                format!(
+                    "line {line}, column {column}: {message}; read past, its contents would be lost at the next save, so the file is not opened (it is unchanged)"
+                ),
+            ),
             StoreProblem::Malformed {
                 line,
                 column,
