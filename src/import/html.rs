@@ -555,11 +555,35 @@ pub fn blocks(cell: &str) -> Vec<Option<String>> {
     out
 }
 
-/// Tags around words, not between blocks: an office program's own (`<st1:place>三重</…>`)
-/// among them.
+/// Tags around words or within a line, not between blocks, as a browser lays them out: an
+/// office program's own (`<st1:place>三重</…>`) among them. A struck (`<del>`), marked or
+/// unbreakable stretch, or a `<wbr>`, split the line it stood in, the first parts without the
+/// line's months.
 fn is_inline(name: &str) -> bool {
     matches!(
         name,
-        "span" | "b" | "strong" | "i" | "em" | "u" | "font" | "a" | "sup" | "sub" | "small"
+        "span"
+            | "b"
+            | "strong"
+            | "i"
+            | "em"
+            | "u"
+            | "font"
+            | "a"
+            | "sup"
+            | "sub"
+            | "small"
+            | "big"
+            | "tt"
+            | "s"
+            | "strike"
+            | "del"
+            | "ins"
+            | "mark"
+            | "code"
+            | "abbr"
+            | "nobr"
+            | "wbr"
+            | "img"
     ) || name.contains(':')
 }

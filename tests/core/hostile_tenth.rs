@@ -84,3 +84,34 @@ fn a_csv_field_whose_quote_does_not_pair_is_refused_naming_its_row() {
     let read = shinchoku::import::import_text(&csv).unwrap().report;
     assert_eq!(read.initiatives().count(), 11);
 }
+
+/// A plan line of a report table holding an inline element — marked, struck, inserted, code,
+/// an abbreviation, an unbreakable stretch, a `<wbr>`, an image — is one entry with the line's
+/// months, as a browser shows one line. 「・ポータルサイト<mark>の運用</mark>、充実(通年)」 was
+/// three entries, the first two without 通年.
+#[test]
+fn an_inline_element_within_a_line_keeps_it_one_entry() {
+    let line = "ポータルサイトの運用、充実(通年)";
+    for (open, close) in [
+        ("<mark>", "</mark>"),
+        ("<del>", "</del>"),
+        ("<s>", "</s>"),
+        ("<ins>", "</ins>"),
+        ("<code>", "</code>"),
+        ("<abbr title=\"x\">", "</abbr>"),
+        ("<nobr>", "</nobr>"),
+        ("<wbr>", ""),
+        ("<img src=\"x.png\">", ""),
+    ] {
+        let typed = format!("ポータルサイト{open}の運用{close}、充実(通年)");
+        let table = crate::SEED.replacen(line, &typed, 1);
+        let read = shinchoku::import::import_text(&table).unwrap().report;
+        let second = read.initiatives().nth(1).unwrap();
+        let plan: Vec<&shinchoku::model::Entry> = (second.topics[0].plan.iter())
+            .filter(|e| !e.text.contains("周知"))
+            .collect();
+        assert_eq!(plan.len(), 1, "{open}: {plan:#?}");
+        assert_eq!(plan[0].text, line, "{open}");
+        assert!(plan[0].timing.is_some(), "{open}: {:?}", plan[0]);
+    }
+}
