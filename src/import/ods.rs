@@ -4,17 +4,23 @@
 //! repeated cells took gigabytes. Here only the cells with a value are kept, each counted
 //! against the [`Budget`] before it is, and the merged regions
 //! (`table:number-columns-spanned` / `number-rows-spanned`, which calamine does not give) are
-//! read in the same pass. A cell's value is read as calamine reads it: the value attribute
+//! read in the same pass. Elements and attributes are known by their namespace, not their
+//! prefix ([`named`]). A cell's value is read as calamine reads it: the value attribute
 //! (`office:value`, `office:date-value` …) when there is one, else the paragraphs of its text
-//! (`text:p` on lines of their own, `text:s` spaces, `text:tab`, `text:line-break`), its note
-//! (`office:annotation`) left out — except where its format changes what the number means: a
+//! (`text:p` on lines of their own, `text:s` spaces, `text:tab`, `text:line-break`), what the
+//! cell does not show as its text left out (a note, a shape anchored to it, a ruby's reading, a
+//! footnote: [`not_shown`]) — except where its format changes what the number means: a
 //! percentage, or a scale or a money unit the text shown beside a number says ([`scaled`]).
 
 use std::io::{BufRead, BufReader, Cursor, Read};
 
 use calamine::Data;
+use std::borrow::Cow;
+
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::{QName, ResolveResult};
+use quick_xml::reader::NsReader;
 
 use super::sheet::Failure;
 use super::sheet::{Budget, Merge, Sheet, cell_location};
@@ -47,7 +53,7 @@ pub(crate) fn read_sheets(
     let content = zip
         .by_name("content.xml")
         .map_err(|e| damaged(&format_args!("content.xml: {e}")))?;
-    let mut reader = Reader::from_reader(BufReader::new(content));
+    let mut reader = NsReader::from_reader(BufReader::new(content));
     reader.config_mut().check_end_names = false;
     let mut state = Content {
         budget: Budget::new("ODS"),
@@ -63,7 +69,7 @@ pub(crate) fn read_sheets(
         match event {
             Event::Start(e) => state.start(&e, false, &mut reader)?,
             Event::Empty(e) => state.start(&e, true, &mut reader)?,
-            Event::End(e) => state.end(e.name().as_ref()),
+            Event::End(e) => state.end(&named(&reader, e.name())),
             Event::Eof => break,
             _ => {}
         }
@@ -117,13 +123,14 @@ impl Content<'_> {
         &mut self,
         e: &BytesStart,
         empty: bool,
-        reader: &mut Reader<R>,
+        reader: &mut NsReader<R>,
     ) -> Result<(), Failure> {
-        match e.name().as_ref() {
+        let name = named(reader, e.name());
+        match name.as_ref() {
             "table:table" if !empty => {
                 self.depth += 1;
                 if self.depth == 1 {
-                    self.table = attribute(e, "table:name").map(|name| Table {
+                    self.table = attribute(reader, e, "table:name").map(|name| Table {
                         wanted: (self.wanted)(&name),
                         name,
                         cells: Vec::new(),
@@ -141,7 +148,7 @@ impl Content<'_> {
                 };
                 t.col = 0;
                 t.line.clear();
-                t.repeat = number(e, "table:number-rows-repeated").unwrap_or(1);
+                t.repeat = number(reader, e, "table:number-rows-repeated").unwrap_or(1);
                 if empty {
                     t.row = t.row.saturating_add(t.repeat);
                 }
@@ -149,14 +156,14 @@ impl Content<'_> {
             "table:table-cell" | "table:covered-table-cell" if self.depth == 1 => {
                 let Some(t) = self.table.as_mut() else {
                     if !empty {
-                        skip_to_end(reader, e.name().as_ref())?;
+                        skip_to_end(reader, &name)?;
                     }
                     return Ok(());
                 };
-                let repeat = number(e, "table:number-columns-repeated").unwrap_or(1);
-                let across = number(e, "table:number-columns-spanned").unwrap_or(1);
-                let down = number(e, "table:number-rows-spanned").unwrap_or(1);
-                let text = cell_value(e, empty, reader, (&t.name, t.row, t.col))?;
+                let repeat = number(reader, e, "table:number-columns-repeated").unwrap_or(1);
+                let across = number(reader, e, "table:number-columns-spanned").unwrap_or(1);
+                let down = number(reader, e, "table:number-rows-spanned").unwrap_or(1);
+                let text = cell_value(e, &name, empty, reader, (&t.name, t.row, t.col))?;
                 if t.wanted {
                     // Merged regions are not counted: each is a cell element of the XML, which
                     // the package's unzipped size bounds.
@@ -223,8 +230,9 @@ impl Content<'_> {
 /// `at` names the cell for a refusal.
 fn cell_value<R: BufRead>(
     e: &BytesStart,
+    cell: &str,
     empty: bool,
-    reader: &mut Reader<R>,
+    reader: &mut NsReader<R>,
     at: (&str, u64, u64),
 ) -> Result<String, Failure> {
     let mut value: Option<Data> = None;
@@ -234,11 +242,12 @@ fn cell_value<R: BufRead>(
     // XLSX's percentage-formatted cell is).
     let mut is_percent = false;
     for a in e.attributes().flatten() {
-        if a.key.as_ref() == "office:value-type" && a.value.as_ref() == "percentage" {
+        let key = attribute_named(reader, a.key);
+        if key == "office:value-type" && a.value.as_ref() == "percentage" {
             is_percent = true;
         }
         let text = || attribute_text(&a.value);
-        match a.key.as_ref() {
+        match key.as_ref() {
             "office:value" if value.is_none() => {
                 let written = text();
                 // A number that does not read is kept as written, not refused.
@@ -277,16 +286,16 @@ fn cell_value<R: BufRead>(
         if empty {
             String::new()
         } else {
-            content_text(reader, e.name().as_ref(), at)?
+            content_text(reader, cell, at)?
         }
     } else {
         // A number's text as shown, beside its value: what its format does to it.
         let shown = match (&value, empty) {
             (Some(Data::Float(_)), false) if !is_percent => {
-                content_within(reader, e.name().as_ref(), MAX_SHOWN_BYTES)?
+                content_within(reader, cell, MAX_SHOWN_BYTES)?
             }
             (_, false) => {
-                skip_to_end(reader, e.name().as_ref())?;
+                skip_to_end(reader, cell)?;
                 None
             }
             (_, true) => None,
@@ -339,7 +348,7 @@ fn scaled(value: f64, shown: &str) -> Option<String> {
 /// The text of a cell's paragraphs, read to the cell's end; refused past the text a workbook
 /// may hold.
 fn content_text<R: BufRead>(
-    reader: &mut Reader<R>,
+    reader: &mut NsReader<R>,
     cell: &str,
     (sheet, row, col): (&str, u64, u64),
 ) -> Result<String, Failure> {
@@ -355,7 +364,7 @@ const MAX_SHOWN_BYTES: usize = 1_024;
 /// The text of a cell's paragraphs, read to the cell's end; `None` (the rest passed over) when
 /// longer than `limit` bytes.
 fn content_within<R: BufRead>(
-    reader: &mut Reader<R>,
+    reader: &mut NsReader<R>,
     cell: &str,
     limit: usize,
 ) -> Result<Option<String>, Failure> {
@@ -368,6 +377,7 @@ fn content_within<R: BufRead>(
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| Failure::Damaged(e.to_string()))?;
+        let started = matches!(event, Event::Start(_));
         match event {
             Event::Text(t) => s.push_str(&t.xml10_content()),
             Event::GeneralRef(r) => {
@@ -381,13 +391,10 @@ fn content_within<R: BufRead>(
                     },
                 }
             }
-            // A note is not the cell's value.
-            Event::Start(e) if e.name().as_ref() == "office:annotation" => {
-                skip_to_end(reader, "office:annotation")?;
-            }
-            Event::Empty(e) if e.name().as_ref() == "office:annotation" => {}
-            Event::Start(e) if e.name().as_ref() == cell => open += 1,
-            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+            Event::Start(e) | Event::Empty(e) => match named(reader, e.name()).as_ref() {
+                name if not_shown(name) && started => skip_to_end(reader, name)?,
+                name if not_shown(name) => {}
+                name if name == cell => open += usize::from(started),
                 "text:p" => {
                     if !first_paragraph {
                         s.push('\n');
@@ -395,7 +402,7 @@ fn content_within<R: BufRead>(
                     first_paragraph = false;
                 }
                 "text:s" => {
-                    let count = number(&e, "text:c").unwrap_or(1);
+                    let count = number(reader, &e, "text:c").unwrap_or(1);
                     let count = usize::try_from(count).unwrap_or(usize::MAX);
                     if count > limit.saturating_sub(s.len()) {
                         return pass_over(reader, cell, open);
@@ -406,7 +413,7 @@ fn content_within<R: BufRead>(
                 "text:line-break" => s.push('\n'),
                 _ => {}
             },
-            Event::End(e) if e.name().as_ref() == cell => {
+            Event::End(e) if named(reader, e.name()) == cell => {
                 open -= 1;
                 if open == 0 {
                     break;
@@ -424,7 +431,7 @@ fn content_within<R: BufRead>(
 
 /// Reads past the end of the cell `cell` (`open` of them open) and gives no text.
 fn pass_over<R: BufRead>(
-    reader: &mut Reader<R>,
+    reader: &mut NsReader<R>,
     cell: &str,
     open: usize,
 ) -> Result<Option<String>, Failure> {
@@ -436,14 +443,14 @@ fn pass_over<R: BufRead>(
 
 /// Reads past the end of the element `name` just opened (elements of the same name inside it
 /// included).
-fn skip_to_end<R: BufRead>(reader: &mut Reader<R>, name: &str) -> Result<(), Failure> {
+fn skip_to_end<R: BufRead>(reader: &mut NsReader<R>, name: &str) -> Result<(), Failure> {
     let mut open = 1usize;
     let mut buf = Vec::new();
     loop {
         buf.clear();
         match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) if e.name().as_ref() == name => open += 1,
-            Ok(Event::End(e)) if e.name().as_ref() == name => {
+            Ok(Event::Start(e)) if named(reader, e.name()) == name => open += 1,
+            Ok(Event::End(e)) if named(reader, e.name()) == name => {
                 open -= 1;
                 if open == 0 {
                     return Ok(());
@@ -469,14 +476,85 @@ fn attribute_text(raw: &str) -> String {
     }
 }
 
-fn attribute(e: &BytesStart, key: &str) -> Option<String> {
+fn attribute<R>(reader: &NsReader<R>, e: &BytesStart, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
-        .find(|a| a.key.as_ref() == key)
+        .find(|a| attribute_named(reader, a.key) == key)
         .map(|a| attribute_text(&a.value))
 }
 
 /// A count attribute (repeats, spans, spaces): 1 or more, else not given.
-fn number(e: &BytesStart, key: &str) -> Option<u64> {
-    attribute(e, key)?.trim().parse().ok().filter(|&n| n >= 1)
+fn number<R>(reader: &NsReader<R>, e: &BytesStart, key: &str) -> Option<u64> {
+    attribute(reader, e, key)?
+        .trim()
+        .parse()
+        .ok()
+        .filter(|&n| n >= 1)
+}
+
+/// The namespaces of ODF's content read here, each by the prefix LibreOffice writes for it.
+const NAMESPACES: [(&str, &str); 6] = [
+    ("urn:oasis:names:tc:opendocument:xmlns:office:1.0", "office"),
+    ("urn:oasis:names:tc:opendocument:xmlns:table:1.0", "table"),
+    ("urn:oasis:names:tc:opendocument:xmlns:text:1.0", "text"),
+    ("urn:oasis:names:tc:opendocument:xmlns:drawing:1.0", "draw"),
+    ("urn:oasis:names:tc:opendocument:xmlns:dr3d:1.0", "dr3d"),
+    (
+        "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0",
+        "calcext",
+    ),
+];
+
+/// An element's name by what its prefix stands for, written with the prefix LibreOffice
+/// writes (`table:table-row`): a row written `<tt:table-row xmlns:tt="…table:1.0">` is the same
+/// row, and was passed over without a word. A prefix bound to no namespace (a hand-made file
+/// with none declared) is taken as written.
+///
+/// A name with one of those prefixes is taken as written without looking its binding up (a
+/// look-up scans LibreOffice's forty declarations: a third more time to read a sheet).
+fn named<'n, R>(reader: &NsReader<R>, name: QName<'n>) -> Cow<'n, str> {
+    if usual_prefix(name) {
+        return Cow::Borrowed(name.into_inner());
+    }
+    by_namespace(reader.resolver().resolve_element(name), name)
+}
+
+/// An attribute's name as [`named`] gives an element's.
+fn attribute_named<'n, R>(reader: &NsReader<R>, name: QName<'n>) -> Cow<'n, str> {
+    if usual_prefix(name) {
+        return Cow::Borrowed(name.into_inner());
+    }
+    by_namespace(reader.resolver().resolve_attribute(name), name)
+}
+
+fn usual_prefix(name: QName) -> bool {
+    name.prefix()
+        .is_some_and(|p| NAMESPACES.iter().any(|(_, usual)| *usual == p.into_inner()))
+}
+
+fn by_namespace<'n>(
+    resolved: (ResolveResult, quick_xml::name::LocalName<'n>),
+    name: QName<'n>,
+) -> Cow<'n, str> {
+    let as_written = || Cow::Borrowed(name.into_inner());
+    let (ResolveResult::Bound(ns), local) = resolved else {
+        return as_written();
+    };
+    let Some(&(_, prefix)) = NAMESPACES.iter().find(|(uri, _)| *uri == ns.into_inner()) else {
+        return as_written();
+    };
+    match name.prefix() {
+        Some(p) if p.into_inner() == prefix => as_written(),
+        _ => Cow::Owned(format!("{prefix}:{}", local.into_inner())),
+    }
+}
+
+/// Elements of a cell that are not its text as a spreadsheet shows it: a note (`office:
+/// annotation`), a shape or a frame anchored to the cell (`draw:…`, with the words in it), a
+/// ruby's reading (`text:ruby-text`) and a footnote (`text:note`). Read as text, each
+/// became words of the entry or an entry of its own.
+fn not_shown(name: &str) -> bool {
+    matches!(name, "office:annotation" | "text:ruby-text" | "text:note")
+        || name.starts_with("draw:")
+        || name.starts_with("dr3d:")
 }

@@ -115,3 +115,55 @@ fn an_inline_element_within_a_line_keeps_it_one_entry() {
         assert!(plan[0].timing.is_some(), "{open}: {:?}", plan[0]);
     }
 }
+
+/// The crafted report's rows as an `.ods`, with `more` rows after them.
+fn report_ods(more: &str) -> Vec<u8> {
+    let rows: String = (crate::crafted::REPORT_ROWS.iter())
+        .map(|r| crate::crafted::ods_row(r))
+        .collect();
+    crate::crafted::ods(&format!("{rows}{more}"))
+}
+
+/// The texts of the cells an `.ods` holds outside the report's layout, as its import says them.
+fn outside_layout(ods: &[u8]) -> Vec<String> {
+    let (_, warnings) = shinchoku::import::import_any(ods, None).expect("opens");
+    (warnings.into_iter())
+        .filter_map(|w| match w.kind {
+            WarningKind::CellOutsideLayout { text } => Some(text),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A row, a cell and a paragraph written with prefixes of their own bound to ODF's namespaces
+/// (valid XML; LibreOffice reads them as the same) are read as the usual ones: such a row went
+/// without a word (an initiative gone), such paragraphs ran together into one line.
+#[test]
+fn an_ods_row_written_with_other_prefixes_is_read() {
+    let row = r#"<tt:table-row xmlns:tt="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:o="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:tx="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><tt:table-cell tt:number-columns-repeated="8"/><tt:table-cell o:value-type="string"><tx:p>一行目</tx:p><tx:p>二行目</tx:p></tt:table-cell></tt:table-row>"#;
+    assert_eq!(outside_layout(&report_ods(row)), ["一行目\n二行目"]);
+}
+
+/// What a cell holds beside the text LibreOffice shows in it: a shape anchored to the cell
+/// with words in it, a ruby's reading, a footnote, a note under another prefix. Each was read
+/// into the cell's text (a shape's words became a plan line).
+#[test]
+fn an_ods_cell_reads_as_shown_without_shapes_readings_and_notes() {
+    let inside = [
+        r#"<draw:custom-shape xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"><text:p>確認中（メモ）</text:p></draw:custom-shape>"#,
+        r#"<text:ruby><text:ruby-base>運用</text:ruby-base><text:ruby-text>うんよう</text:ruby-text></text:ruby>"#,
+        r#"<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>脚注</text:p></text:note-body></text:note>"#,
+        r#"<n:annotation xmlns:n="urn:oasis:names:tc:opendocument:xmlns:office:1.0"><text:p>メモ</text:p></n:annotation>"#,
+    ];
+    for inside in inside {
+        let row = format!(
+            r#"<table:table-row><table:table-cell table:number-columns-repeated="8"/><table:table-cell office:value-type="string"><text:p>運用{inside}(通年)</text:p></table:table-cell></table:table-row>"#
+        );
+        let shown = if inside.contains("ruby") {
+            "運用運用(通年)"
+        } else {
+            "運用(通年)"
+        };
+        assert_eq!(outside_layout(&report_ods(&row)), [shown], "{inside}");
+    }
+}
