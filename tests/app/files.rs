@@ -398,3 +398,31 @@ fn months_typed_that_do_not_read_are_said_and_never_dropped_unasked() {
         Some(Dialog::UnsavedChanges { .. })
     ));
 }
+
+/// Ctrl+Z in the detail panel's 本文 or 時期 field takes back what was typed into this entry's
+/// field, never another entry's: the fields' undo went on across entries, so Ctrl+Z in one
+/// result's 本文 brought back the result selected before's text, and selecting another row
+/// applied it over this one (its own words gone, the other's twice); in 時期, its months.
+#[test]
+fn undo_in_a_field_never_brings_back_another_entrys_text() {
+    let app = ShinchokuApp::new(Document::sample(), Prefs::default());
+    let mut h = harness_with(app, 1000.0);
+    let report = h.state().document().report().clone();
+    let (_, initiative, [first, second]) = topic_of_two_results(&report);
+    for label in ["本文", "時期"] {
+        select_entry(&mut h, initiative, first);
+        h.get_by_label(label).focus();
+        h.run();
+        select_entry(&mut h, initiative, second);
+        h.get_by_label(label).focus();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+        select_entry(&mut h, initiative, first);
+        let now = h.state().document().report().clone();
+        for id in [first, second] {
+            let (was, is) = (report.entry(id).unwrap(), now.entry(id).unwrap());
+            assert_eq!((&is.text, &is.when), (&was.text, &was.when), "{label}");
+        }
+    }
+}

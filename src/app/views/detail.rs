@@ -344,8 +344,10 @@ impl DetailPanel<'_> {
         let label = ui.label(t.entry_text);
         let response = ui
             .add(
+                // A field per entry: its undo takes back what was typed for this entry, not
+                // the text of the one selected before (which it brought back, to be applied here).
                 TextEdit::multiline(&mut editor.text)
-                    .id_salt("entry-text")
+                    .id_salt(("entry-text", entry.id))
                     .desired_rows(3)
                     .desired_width(f32::INFINITY),
             )
@@ -378,7 +380,7 @@ impl DetailPanel<'_> {
             let response = ui
                 .add(
                     TextEdit::singleline(&mut editor.months)
-                        .id_salt("entry-months")
+                        .id_salt(("entry-months", entry.id))
                         .desired_width(180.0)
                         .hint_text(t.months_hint),
                 )
@@ -534,7 +536,7 @@ impl DetailPanel<'_> {
         let response = ui
             .add(
                 TextEdit::singleline(buffer)
-                    .id_salt("new-entry")
+                    .id_salt(("new-entry", *topic, *side))
                     .desired_width(f32::INFINITY)
                     .hint_text(t.new_entry_hint),
             )
