@@ -13,7 +13,8 @@ pub fn belongs(origin: &Origin) -> Belongs {
     match origin {
         Origin::File(p) => Belongs::File(p.clone()),
         Origin::Imported(p) => Belongs::Imported(p.clone()),
-        Origin::Sample | Origin::Made(_) => Belongs::Unsaved,
+        Origin::Sample => Belongs::Unsaved,
+        Origin::Made(name) => Belongs::Made(name.clone()),
     }
 }
 
@@ -44,6 +45,7 @@ pub fn restore(
             .unwrap_or_else(|_| Document::new(report.clone(), Origin::File(p.clone()), vec![])),
         Belongs::Imported(p) => Document::new(report.clone(), Origin::Imported(p.clone()), vec![]),
         Belongs::Unsaved => Document::new(report.clone(), Origin::Sample, vec![]),
+        Belongs::Made(name) => Document::new(report.clone(), Origin::Made(name.clone()), vec![]),
     };
     if let (Some(now), Some((len, hash))) = (doc.fingerprint().copied(), based_on)
         && (now.len, now.hash) != (len, hash)

@@ -37,6 +37,9 @@ pub enum Belongs {
     Imported(PathBuf),
     /// The sample, or a report never saved.
     Unsaved,
+    /// A report made from another (次の期間へ) and never saved, with the name suggested for it:
+    /// restored as the sample, it came back named `sample-report.ron`.
+    Made(String),
 }
 
 impl Belongs {
@@ -44,7 +47,7 @@ impl Belongs {
     pub fn path(&self) -> Option<&Path> {
         match self {
             Belongs::File(p) | Belongs::Imported(p) => Some(p),
-            Belongs::Unsaved => None,
+            Belongs::Unsaved | Belongs::Made(_) => None,
         }
     }
 }
@@ -226,6 +229,11 @@ impl Describe for Recoverable {
                 "（一度も保存していません）".into(),
                 " (never saved)".into(),
             ),
+            Belongs::Made(name) => say(
+                lang,
+                format!("（{name}、一度も保存していません）"),
+                format!(" ({name}, never saved)"),
+            ),
         };
         counts + &file
     }
@@ -275,7 +283,9 @@ impl RecoveryStore {
                     disk::content_hash(canonical.to_string_lossy().as_bytes())
                 )
             }
-            Belongs::Imported(_) | Belongs::Unsaved => format!("unsaved-{}", sanitize(session)),
+            Belongs::Imported(_) | Belongs::Unsaved | Belongs::Made(_) => {
+                format!("unsaved-{}", sanitize(session))
+            }
         };
         self.dir.join(format!("{key}.ron"))
     }
@@ -418,7 +428,7 @@ fn recoverable(copy: PathBuf, c: &CopyFile) -> Option<Recoverable> {
     let written = UNIX_EPOCH.checked_add(Duration::from_millis(c.written))?;
     let file = match &c.belongs {
         Belongs::File(p) => Some(p),
-        Belongs::Imported(_) | Belongs::Unsaved => None,
+        Belongs::Imported(_) | Belongs::Unsaved | Belongs::Made(_) => None,
     };
     let now = file.and_then(|p| disk::read_with_fingerprint(p).ok().map(|(_, f)| f));
     let holds_more = match (file, now) {

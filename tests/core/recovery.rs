@@ -295,3 +295,27 @@ fn a_named_pipe_among_the_recovery_copies_is_passed_over_unread() {
         .expect("looked over at once, not waiting on the pipe");
     assert_eq!(offered, 0);
 }
+
+/// A report made in the window from another (次の期間へ) and never saved comes back from its
+/// copy with the name suggested for it, and saving asks for a file as before: restored as the
+/// sample, it was named `sample-report.ron`.
+#[test]
+fn a_copy_of_a_made_report_comes_back_with_its_name() {
+    use shinchoku::document::Origin;
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(dir.path().join("rec"));
+    let name = "master-second-half.ron".to_string();
+    let mut made = Document::new(seed().report, Origin::Made(name.clone()), Vec::new());
+    make_the_edit(&mut made);
+    let mut autosave = Autosave::new(store.clone());
+    autosave.write(Instant::now(), &made).unwrap();
+    let pending = store.pending();
+    assert_eq!(pending[0].belongs, Belongs::Made(name.clone()));
+    let restored = restore(&store, &pending[0], None).unwrap();
+    assert!(
+        restored.display_name().contains("master-second-half"),
+        "{}",
+        restored.display_name()
+    );
+    assert!(restored.save_path().is_none() && restored.is_dirty());
+}
