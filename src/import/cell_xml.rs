@@ -130,12 +130,33 @@ pub(crate) type CellNote = (String, u32, u32, String);
 /// division may write its answer in one; it is no answer, and is said). The package's size
 /// is bounded before this runs.
 pub(crate) fn cell_notes(bytes: &[u8], most: usize) -> Vec<CellNote> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Vec::new();
-    };
     let mut out = Vec::new();
-    // Each comments part read once, for the first sheet naming it: a sheet's relationships
-    // naming one part of 60 MB two thousand times kept `collect` busy for minutes on 73 KB.
+    each_related_part(bytes, "/comments", |sheet, xml| {
+        notes_in(sheet, xml, most, &mut out)
+    });
+    out
+}
+
+/// The words in the shapes drawn on every sheet (a text box, a callout: Excel's テキスト ボック
+/// ス), each with the sheet and the cell its top left corner is anchored to, at most `most`. A
+/// division may write its answer in one; it is no answer, and is said.
+pub(crate) fn shape_texts(bytes: &[u8], most: usize) -> Vec<CellNote> {
+    let mut out = Vec::new();
+    each_related_part(bytes, "/drawing", |sheet, xml| {
+        shapes_in(sheet, xml, most, &mut out)
+    });
+    out
+}
+
+/// Each part a sheet's relationships name with a type ending `kind` (`/comments`,
+/// `/drawing`), read and given with the sheet's name. The package's size is bounded before
+/// this runs.
+fn each_related_part(bytes: &[u8], kind: &str, mut read_part: impl FnMut(&str, &[u8])) {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return;
+    };
+    // Each part read once, for the first sheet naming it: a sheet's relationships naming one
+    // part of 60 MB two thousand times kept `collect` busy for minutes on 73 KB.
     let mut read = HashSet::new();
     for (name, target) in sheet_parts(&mut zip) {
         let Some((dir, file)) = target.rsplit_once('/') else {
@@ -147,7 +168,7 @@ pub(crate) fn cell_notes(bytes: &[u8], most: usize) -> Vec<CellNote> {
         let mut parts = Vec::new();
         each_element(&rels, |e| {
             if e.local_name().as_ref() == "Relationship"
-                && attr(e, "Type").is_some_and(|t| t.ends_with("/comments"))
+                && attr(e, "Type").is_some_and(|t| t.ends_with(kind))
                 && let Some(target) = attr(e, "Target")
             {
                 parts.push(relative_part(dir, &target));
@@ -158,11 +179,80 @@ pub(crate) fn cell_notes(bytes: &[u8], most: usize) -> Vec<CellNote> {
                 continue;
             }
             if let Some(xml) = part(&mut zip, &path) {
-                notes_in(&name, &xml, most, &mut out);
+                read_part(&name, &xml);
             }
         }
     }
-    out
+}
+
+/// The words of one drawing part's shapes: each anchor's text runs (`<a:t>`), its paragraphs
+/// (`<a:p>`) on lines of their own, at the cell its `<xdr:from>` names (the sheet's first
+/// cell for an anchor by position alone).
+fn shapes_in(sheet: &str, xml: &[u8], most: usize, out: &mut Vec<CellNote>) {
+    let mut reader = super::xml_reader::reader(xml);
+    let mut buf = Vec::new();
+    // The anchor open: its cell, its words; where in it the reader stands.
+    let mut shape: Option<((u32, u32), String)> = None;
+    let (mut in_from, mut in_text, mut field, mut paragraphs) = (false, false, None, 0usize);
+    while out.len() < most {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                "twoCellAnchor" | "oneCellAnchor" | "absoluteAnchor" => {
+                    shape = Some(((0, 0), String::new()));
+                    paragraphs = 0;
+                }
+                "from" => in_from = true,
+                "col" if in_from => field = Some(1),
+                "row" if in_from => field = Some(0),
+                "p" => {
+                    if let Some((_, text)) = shape.as_mut()
+                        && paragraphs > 0
+                    {
+                        text.push('\n');
+                    }
+                    paragraphs += 1;
+                }
+                "t" => in_text = true,
+                _ => {}
+            },
+            Ok(Event::Text(t)) => {
+                let Some(((row, col), text)) = shape.as_mut() else {
+                    continue;
+                };
+                let content = t.xml10_content();
+                match field {
+                    Some(0) => *row = content.trim().parse().unwrap_or(0),
+                    Some(_) => *col = content.trim().parse().unwrap_or(0),
+                    None if in_text => text.push_str(&content),
+                    None => {}
+                }
+            }
+            Ok(Event::GeneralRef(r)) if in_text => {
+                let name = r.as_ref().to_string();
+                if let (Some((_, text)), Some(c)) =
+                    (shape.as_mut(), quick_xml::escape::resolve_xml_entity(&name))
+                {
+                    text.push_str(c);
+                }
+            }
+            Ok(Event::End(e)) => match e.local_name().as_ref() {
+                "from" => in_from = false,
+                "col" | "row" => field = None,
+                "t" => in_text = false,
+                "twoCellAnchor" | "oneCellAnchor" | "absoluteAnchor" => {
+                    if let Some(((row, col), text)) = shape.take()
+                        && !text.trim().is_empty()
+                    {
+                        out.push((sheet.to_string(), row, col, text));
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => return,
+            _ => {}
+        }
+    }
 }
 
 /// A relationship's target as a path in the package: `../comments1.xml` from `xl/worksheets`

@@ -167,3 +167,71 @@ fn an_ods_cell_reads_as_shown_without_shapes_readings_and_notes() {
         assert_eq!(outside_layout(&report_ods(&row)), [shown], "{inside}");
     }
 }
+
+/// The parts of a package, by name, in order.
+fn parts_of(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|k| {
+            let mut file = zip.by_index(k).unwrap();
+            let mut content = Vec::new();
+            file.read_to_end(&mut content).unwrap();
+            (file.name().unwrap().to_string(), content)
+        })
+        .collect()
+}
+
+/// 人事課's sent workbook with a text box drawn on the 回答 sheet, anchored at E10, holding
+/// `words` (Excel's 挿入 → テキスト ボックス, after the sheet's protection is taken off).
+fn with_text_box(words: &str) -> (shinchoku::document::Document, Vec<u8>) {
+    let master = crate::surveyed(crate::seed().report);
+    let r = survey::response_for(master.report(), "総務部人事課", due(), "");
+    let mut parts = parts_of(&workbook::write(&r).unwrap());
+    for (name, content) in parts.iter_mut() {
+        let mut xml = String::from_utf8(std::mem::take(content)).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            xml = xml.replace("</worksheet>", r#"<drawing r:id="rIdDr1"/></worksheet>"#);
+            if !xml.contains("xmlns:r=") {
+                xml = xml.replacen("<worksheet ", r#"<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#, 1);
+            }
+        }
+        if name == "[Content_Types].xml" {
+            xml = xml.replace("</Types>", r#"<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>"#);
+        }
+        *content = xml.into_bytes();
+    }
+    assert!(
+        !parts
+            .iter()
+            .any(|(n, _)| n == "xl/worksheets/_rels/sheet1.xml.rels")
+    );
+    parts.push(("xl/worksheets/_rels/sheet1.xml.rels".into(), br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdDr1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>"#.to_vec()));
+    let drawing = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>9</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>11</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" name="テキスト ボックス 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>{words}</a:t></a:r></a:p><a:p><a:r><a:t>二行目</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"#
+    );
+    parts.push(("xl/drawings/drawing1.xml".into(), drawing.into_bytes()));
+    let named: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, c)| (n.as_str(), c.clone())).collect();
+    (master, crate::crafted::package(&named))
+}
+
+/// Words a division writes in a text box on its answer sheet are no answer: not taken, and
+/// said with the sheet, the cell the box stands at and its words, as a note's are. They were
+/// neither taken nor said.
+#[test]
+fn words_in_a_text_box_on_the_answer_sheet_are_said() {
+    let words = "・システム活用研修の実施(8月)　※上記に追加";
+    let (master, book) = with_text_box(words);
+    let a = survey::answer::answer_from_workbook(&book, "人事課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let said: Vec<String> = (c.warnings.iter())
+        .filter(|w| matches!(w.warning.kind, WarningKind::ShapeTextNotRead { .. }))
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", c.warnings);
+    assert!(
+        said[0].contains("E10") && said[0].contains(words) && said[0].contains("二行目"),
+        "{}",
+        said[0]
+    );
+}

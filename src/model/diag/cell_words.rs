@@ -103,6 +103,17 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
                 preview_not_taken(text)
             ),
         ),
+        W::ShapeTextNotRead { text } => say(
+            lang,
+            format!(
+                "シート上の図形（テキスト ボックスなど）の文字は回答として読みません。取り込みません:「{}」",
+                preview_not_taken(text)
+            ),
+            format!(
+                "words in a shape drawn on the sheet (a text box) are no answer; not taken: 「{}」",
+                preview_not_taken(text)
+            ),
+        ),
         // Sent here only for the kinds above.
         other => format!("{other:?}"),
     }

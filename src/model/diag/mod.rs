@@ -564,6 +564,11 @@ pub enum WarningKind {
     CellNoteNotRead {
         text: String,
     },
+    /// Words in a shape drawn on a sheet of an answer workbook (a text box, a callout),
+    /// placed at the cell its corner is anchored to: no answer, not read.
+    ShapeTextNotRead {
+        text: String,
+    },
     /// A cell of an answer workbook holding a formula with no value saved (written by a
     /// program that does not calculate): nothing to read there, said.
     FormulaWithoutValue {

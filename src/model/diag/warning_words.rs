@@ -81,6 +81,7 @@ impl Describe for WarningKind {
             W::CellOutsideAnswer { .. }
             | W::CellOnSheetNotRead { .. }
             | W::CellNoteNotRead { .. }
+            | W::ShapeTextNotRead { .. }
             | W::NumberReadAsShown { .. }
             | W::NumberFormatNotShown { .. }
             | W::IdTypedOver { .. }

@@ -447,18 +447,24 @@ fn numbers_as_shown(
     out
 }
 
-/// A warning for each note on a cell of the workbook, at most
+/// A warning for each note on a cell of the workbook and each shape with words drawn on a sheet, at most
 /// [`crate::model::bounds::MAX_WARNINGS`], then how many more were not listed (counted up to
 /// twice that).
 fn notes_not_read(bytes: &[u8]) -> Vec<crate::model::diag::Warning> {
     use crate::model::diag::{Location, Warning, WarningKind};
     let most = crate::model::bounds::MAX_WARNINGS;
-    let notes = crate::import::cell_xml::cell_notes(bytes, most * 2);
-    let mut out: Vec<Warning> = (notes.iter().take(most))
-        .map(|(sheet, row, col, text)| {
+    let mut notes = crate::import::cell_xml::cell_notes(bytes, most * 2);
+    let cell_notes = notes.len();
+    notes.extend(crate::import::cell_xml::shape_texts(bytes, most * 2));
+    let mut out: Vec<Warning> = (notes.iter().enumerate().take(most))
+        .map(|(k, (sheet, row, col, text))| {
             let at = Location::cell(sheet, *row as usize + 1, *col as usize + 1, None);
             let text = text.clone();
-            Warning::new(at, WarningKind::CellNoteNotRead { text })
+            let kind = match k < cell_notes {
+                true => WarningKind::CellNoteNotRead { text },
+                false => WarningKind::ShapeTextNotRead { text },
+            };
+            Warning::new(at, kind)
         })
         .collect();
     if notes.len() > most {
