@@ -168,6 +168,12 @@ fn always_closed(inner: &str) -> Option<(String, bool)> {
         .then_some((name, end == inner.len()))
 }
 
+/// Whether a heading's words are the name of an element that is always closed (`s`, `B`,
+/// `del`): a bare one left open is read as a heading ([`unclosed_as_text`]), which it may not be.
+pub fn names_formatting(heading: &str) -> bool {
+    always_closed(heading).is_some_and(|(_, bare)| bare)
+}
+
 /// Each closing tag closes the nearest opening tag of its name before it, bare or not (as
 /// brackets pair: a Word `<b style="…">…</b>` after a heading `<B>` closes its own); the bare
 /// tags left open are put back as the text they were written as.

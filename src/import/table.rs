@@ -710,6 +710,11 @@ impl Reader {
                 CellItem::Heading(h) => {
                     if !seen.insert(h.clone()) {
                         self.warn(at.clone(), WarningKind::HeadingTwice { heading: h.clone() });
+                    } else if html::names_formatting(&h) {
+                        self.warn(
+                            at.clone(),
+                            WarningKind::HeadingNamesTag { heading: h.clone() },
+                        );
                     }
                     groups.push((Some(h), Vec::new()));
                     continue;

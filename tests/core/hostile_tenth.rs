@@ -235,3 +235,33 @@ fn words_in_a_text_box_on_the_answer_sheet_are_said() {
         said[0]
     );
 }
+
+/// A result line starting with a formatting tag left open (`<s>`, `<del>`, `<B>`) is read as a
+/// heading, as `<ICT>` is, and now said: the results after it went under a topic 「s」 without
+/// a word. A heading of other words is not said.
+#[test]
+fn a_heading_naming_a_formatting_tag_is_said() {
+    let line = "・職員向けメルマガにおける周知(6月)";
+    for (tag, said) in [
+        ("<s>", true),
+        ("<del>", true),
+        ("<B>", true),
+        ("<ICT>", false),
+    ] {
+        let table = crate::SEED.replacen(line, &format!("{tag}{line}"), 1);
+        let imported = shinchoku::import::import_text(&table).unwrap();
+        let heading = &tag[1..tag.len() - 1];
+        let topic = (imported.report.initiatives().nth(1).unwrap().topics.iter())
+            .find(|t| t.heading.as_deref() == Some(heading));
+        assert!(
+            topic.is_some_and(|t| t.actual[0].text.contains("メルマガ")),
+            "{tag}"
+        );
+        let warned = (imported.warnings.iter())
+            .filter(
+                |w| matches!(&w.kind, WarningKind::HeadingNamesTag { heading: h } if h == heading),
+            )
+            .count();
+        assert_eq!(warned, usize::from(said), "{tag}");
+    }
+}

@@ -300,6 +300,12 @@ pub enum WarningKind {
     HeadingTwice {
         heading: String,
     },
+    /// A heading that names a formatting element (`<s>`, `<b>`, `<del>`) left unclosed: read
+    /// as a heading, as `<ICT>` is; it may be a strike or bold a word processor left open, and
+    /// the entries after it went under it.
+    HeadingNamesTag {
+        heading: String,
+    },
     DivisionWithoutTopic {
         heading: String,
     },
