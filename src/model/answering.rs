@@ -60,6 +60,16 @@ pub fn editable(report: &Report, topic: Id) -> bool {
     }
 }
 
+/// Whether an entry's text and months may be edited in this report: any in a master; in a
+/// response only the results (and their sub-items) of its 担当課's topics, as the core allows
+/// ([`crate::edit::scope`]).
+pub fn entry_editable(report: &Report, id: Id) -> bool {
+    report.response.is_none()
+        || report
+            .entry_place(id)
+            .is_some_and(|p| p.side == super::Side::Actual && editable(report, p.topic))
+}
+
 /// Whether an entry of `side` may be added to `topic`: anywhere in a report; in a division's
 /// response only a result in one of its topics (the plan is the office's). The window offers
 /// ＋計画を追加 / ＋実績を追加 only where this holds, as the core refuses the rest.

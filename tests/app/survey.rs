@@ -5,8 +5,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use shinchoku::model::{Id, Report, Side};
 use shinchoku::survey;
 
-use egui_kittest::kittest::NodeT;
-
 use crate::helpers::*;
 
 const 管財課: &str = "総務部管財課";
@@ -157,54 +155,57 @@ fn answers_taken_in_after_review_show_in_the_status_panel_with_the_overdue_in_re
     assert!(*h.state().document().report() == master);
 }
 
+/// In a division's response the detail panel offers a field to type in only for the
+/// division's own results: its plan lines and other divisions' entries are shown with why they
+/// cannot be changed (a field was offered, the core refused what was typed there, and typed
+/// text applied on leaving the entry was refused too). 計画どおり実施 stays on its own plan line.
 #[test]
-fn a_refused_edit_says_which_heading_and_puts_the_stored_text_back_in_the_editor() {
+fn a_response_offers_no_field_for_entries_it_may_not_change() {
     let dir = tempfile::tempdir().unwrap();
     let master = Document::sample().into_report();
-    let response = survey::response_for(&master, 管財課, Some(due()), "");
-    let path = dir.path().join("総務部管財課.ron");
+    let 人事課 = "総務部人事課";
+    let response = survey::response_for(&master, 人事課, Some(due()), "");
+    let path = dir.path().join("総務部人事課.ron");
     shinchoku::store::save(&path, &response).unwrap();
     let mut h = sample_harness();
     h.state_mut().queue(FileCommand::OpenPath(path));
     h.run();
     let report = h.state().document().report().clone();
-    let (topic, _, plan) = own_topic(&report, 管財課);
+    let (topic, own_result, plan) = own_topic(&report, 人事課);
     let plan = plan.expect("the topic has a plan entry");
-    let stored = report.entry(plan).unwrap().text.clone();
-    let heading = report.topic(topic).unwrap().heading.clone().unwrap();
     let initiative = report.initiative_of_topic(topic).unwrap().id;
-    h.state_mut().queue(ViewCommand::Select(initiative));
-    h.state_mut().queue(ViewCommand::SelectEntry(plan));
-    h.run();
-
-    // The division types over the office's plan in the detail panel and applies it.
-    let field = h.get_by_role_and_label(egui::Role::MultilineTextInput, "本文");
-    field.focus();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_role_and_label(egui::Role::MultilineTextInput, "本文")
-        .type_text("書き換えた計画");
-    h.run();
-    h.get_all_by_label("適用").next().unwrap().click();
-    h.run();
-
-    // Refused: the status bar names the heading as the grid shows it, not an internal id.
-    h.get_by_label_contains(&format!(
-        "{管財課}への回答用ファイルでは変更できません: \
-         見出し<{heading}>の年次計画は変更できません（実績のみ）"
-    ));
-    assert!(h.query_all_by_label_contains("見出し#").next().is_none());
-    // The editor shows the plan as stored again, with nothing to apply.
-    let value = h
-        .get_by_role_and_label(egui::Role::MultilineTextInput, "本文")
-        .value();
-    assert_eq!(value.as_deref(), Some(stored.as_str()));
-    let apply = h.get_all_by_label("適用").next().unwrap();
-    assert!(apply.accesskit_node().is_disabled(), "nothing to apply");
-    assert_eq!(
-        h.state().document().report().entry(plan).unwrap().text,
-        stored
-    );
+    let other = (report
+        .initiatives()
+        .flat_map(|i| i.topics.iter().map(move |t| (i, t))))
+    .find(|(i, t)| !i.divisions_of(t).contains(&人事課) && !t.plan.is_empty())
+    .map(|(i, t)| (i.id, t.plan[0].id))
+    .unwrap();
+    let field = |h: &Harness<'static, ShinchokuApp>| {
+        h.query_by_role_and_label(egui::Role::MultilineTextInput, "本文")
+            .is_some()
+    };
+    for (initiative, entry, typed, done) in [
+        (initiative, plan, false, true),
+        (other.0, other.1, false, false),
+        (initiative, own_result, true, false),
+    ] {
+        h.state_mut().queue(ViewCommand::Select(initiative));
+        h.state_mut().queue(ViewCommand::SelectEntry(entry));
+        h.run();
+        assert_eq!(field(&h), typed, "{entry:?}");
+        let note = h
+            .query_by_label_contains("この項目は表示のみです")
+            .is_some();
+        assert_eq!(note, !typed, "{entry:?}");
+        if !typed {
+            h.get_by_label(&report.entry(entry).unwrap().text);
+            assert_eq!(
+                h.query_by_label("計画どおり実施").is_some(),
+                done,
+                "{entry:?}"
+            );
+        }
+    }
 }
 
 /// The review says what the results taken in warn of — months that cannot be read, months

@@ -195,6 +195,7 @@ pub const EN: Texts = Texts {
     edit_hint: "Enter to apply, Esc to cancel",
     selected_entry: "Selected entry",
     scheduled_check: "Scheduled (not done yet)",
+    entry_not_yours: "This answer may change only its division's results: this entry is shown, not edited",
     only_this_division: "Show only this division",
     print_preview: "Print Preview",
     print: "Print…",

@@ -195,6 +195,7 @@ pub const JA: Texts = Texts {
     edit_hint: "Enterで確定、Escで取消",
     selected_entry: "選択中の記載",
     scheduled_check: "予定（未実施）",
+    entry_not_yours: "この回答で変えられるのは担当課の見出しの実績だけです。この項目は表示のみです",
     only_this_division: "この担当課だけ表示",
     print_preview: "印刷プレビュー",
     print: "印刷…",

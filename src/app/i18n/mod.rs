@@ -233,6 +233,8 @@ pub struct Texts {
     pub edit_hint: &'static str,
     pub selected_entry: &'static str,
     pub scheduled_check: &'static str,
+    /// Said under an entry a response may not change (another division's, or a plan line).
+    pub entry_not_yours: &'static str,
     pub only_this_division: &'static str,
     pub print_preview: &'static str,
     pub print: &'static str,
