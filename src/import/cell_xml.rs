@@ -81,7 +81,8 @@ pub(crate) fn column_formats(
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return out;
     };
-    let Some(styles) = part(&mut zip, "xl/styles.xml") else {
+    let (dir, _) = book_place(&mut zip);
+    let Some(styles) = part(&mut zip, &format!("{dir}styles.xml")) else {
         return out;
     };
     let (codes, xfs) = cell_formats(&styles);
@@ -229,11 +230,13 @@ fn shapes_in(sheet: &str, xml: &[u8], most: usize, out: &mut Vec<CellNote>) {
                 }
             }
             Ok(Event::GeneralRef(r)) if in_text => {
-                let name = r.as_ref().to_string();
-                if let (Some((_, text)), Some(c)) =
-                    (shape.as_mut(), quick_xml::escape::resolve_xml_entity(&name))
-                {
-                    text.push_str(c);
+                if let Some((_, text)) = shape.as_mut() {
+                    push_reference(text, &r);
+                }
+            }
+            Ok(Event::CData(t)) if in_text => {
+                if let Some((_, text)) = shape.as_mut() {
+                    text.push_str(t.as_ref());
                 }
             }
             Ok(Event::End(e)) => match e.local_name().as_ref() {
@@ -252,6 +255,20 @@ fn shapes_in(sheet: &str, xml: &[u8], most: usize, out: &mut Vec<CellNote>) {
             Ok(Event::Eof) | Err(_) => return,
             _ => {}
         }
+    }
+}
+
+/// The character a reference in a note's or a shape's words stands for (`&amp;`, `&#x8FFD;`),
+/// or the reference as written when it stands for none: words written as references were
+/// passed over.
+fn push_reference(text: &mut String, r: &quick_xml::events::BytesRef) {
+    let name = r.as_ref().to_string();
+    match quick_xml::escape::resolve_xml_entity(&name) {
+        Some(c) => text.push_str(c),
+        None => match r.resolve_char_ref() {
+            Ok(Some(c)) => text.push(c),
+            _ => text.push_str(&format!("&{name};")),
+        },
     }
 }
 
@@ -298,11 +315,13 @@ fn notes_in(sheet: &str, xml: &[u8], most: usize, out: &mut Vec<CellNote>) {
                 }
             }
             Ok(Event::GeneralRef(r)) if in_text => {
-                let name = r.as_ref().to_string();
-                if let (Some((_, text)), Some(c)) =
-                    (note.as_mut(), quick_xml::escape::resolve_xml_entity(&name))
-                {
-                    text.push_str(c);
+                if let Some((_, text)) = note.as_mut() {
+                    push_reference(text, &r);
+                }
+            }
+            Ok(Event::CData(t)) if in_text => {
+                if let Some((_, text)) = note.as_mut() {
+                    text.push_str(t.as_ref());
                 }
             }
             Ok(Event::End(e)) => match e.local_name().as_ref() {
@@ -470,10 +489,49 @@ pub(super) fn part<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     name: &str,
 ) -> Option<Vec<u8>> {
-    let mut file = zip.by_name(name).ok()?;
+    // As calamine looks parts up: by name, else in any case and with `\` for `/`
+    // (`XL/Styles.xml`): else what it reads would be passed over by the checks here.
+    let index = zip.index_for_name(name).or_else(|| {
+        let wanted = name.to_ascii_lowercase();
+        (0..zip.len()).find(|&k| {
+            matches!(zip.name_for_index(k), Some(Ok(n))
+                if n.replace('\\', "/").to_ascii_lowercase() == wanted)
+        })
+    })?;
+    let mut file = zip.by_index(index).ok()?;
     let mut out = Vec::new();
     file.read_to_end(&mut out).ok()?;
     Some(out)
+}
+
+/// Where the workbook part is, as calamine finds it: the directory (`xl/`) and the file name
+/// (`workbook.xml`) of the last relationship of `_rels/.rels` to an office document. Read at
+/// `xl/workbook.xml` alone, a workbook moved to `xl/book.xml` had its sheets read by calamine
+/// and none of them checked here (a formula without its value, a note, a text box).
+pub(super) fn book_place<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+) -> (String, String) {
+    let mut target = None;
+    if let Some(rels) = part(zip, "_rels/.rels") {
+        each_element(&rels, |e| {
+            if e.local_name().as_ref() == "Relationship"
+                && attr(e, "Type").is_some_and(|t| t.ends_with("/relationships/officeDocument"))
+            {
+                target = attr(e, "Target");
+            }
+        });
+    }
+    let Some(target) = target else {
+        return ("xl/".into(), "workbook.xml".into());
+    };
+    let (dir, name) = target.split_at(target.rfind('/').map_or(0, |k| k + 1));
+    let dir = dir.strip_prefix('/').unwrap_or(dir).to_string();
+    let name = if name.is_empty() {
+        "workbook.xml"
+    } else {
+        name
+    };
+    (dir, name.to_string())
 }
 
 /// An attribute's value as written, neither unescaped nor checked for twins: for the cell's
@@ -554,7 +612,8 @@ pub(crate) fn sheet_facts(bytes: &[u8]) -> SheetFacts {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return facts;
     };
-    let wanted = match part(&mut zip, "xl/styles.xml") {
+    let (dir, _) = book_place(&mut zip);
+    let wanted = match part(&mut zip, &format!("{dir}styles.xml")) {
         Some(styles) => shown_formats(&styles),
         None => HashMap::new(),
     };
@@ -670,22 +729,23 @@ pub(crate) fn code_shows_percent(code: &str) -> bool {
 /// Each sheet's name and its part's path in the package, from the workbook and its
 /// relationships.
 fn sheet_parts<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<(String, String)> {
+    let (dir, book) = book_place(zip);
     let mut targets: HashMap<String, String> = HashMap::new();
-    if let Some(rels) = part(zip, "xl/_rels/workbook.xml.rels") {
+    if let Some(rels) = part(zip, &format!("{dir}_rels/{book}.rels")) {
         each_element(&rels, |e| {
             if e.local_name().as_ref() == "Relationship"
                 && let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target"))
             {
                 let path = match target.strip_prefix('/') {
                     Some(absolute) => absolute.to_string(),
-                    None => format!("xl/{target}"),
+                    None => format!("{dir}{target}"),
                 };
                 targets.insert(id, path);
             }
         });
     }
     let mut out = Vec::new();
-    if let Some(book) = part(zip, "xl/workbook.xml") {
+    if let Some(book) = part(zip, &format!("{dir}{book}")) {
         each_element(&book, |e| {
             if e.local_name().as_ref() == "sheet"
                 && let (Some(name), Some(id)) = (attr(e, "name"), attr(e, "id"))

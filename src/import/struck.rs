@@ -43,9 +43,11 @@ fn struck_cells(bytes: &[u8], sheet: &str, most: usize) -> Vec<StruckCell> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Vec::new();
     };
-    let runs =
-        part(&mut zip, "xl/sharedStrings.xml").map_or_else(HashMap::new, |x| struck_runs(&x));
-    let styles = part(&mut zip, "xl/styles.xml").map_or_else(HashSet::new, |x| struck_styles(&x));
+    let (dir, _) = super::cell_xml::book_place(&mut zip);
+    let strings = part(&mut zip, &format!("{dir}sharedStrings.xml"));
+    let runs = strings.map_or_else(HashMap::new, |x| struck_runs(&x));
+    let styles = part(&mut zip, &format!("{dir}styles.xml"));
+    let styles = styles.map_or_else(HashSet::new, |x| struck_styles(&x));
     let mut out = Vec::new();
     each_sheet(
         &mut zip,
