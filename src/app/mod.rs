@@ -62,6 +62,9 @@ pub struct ShinchokuApp {
     composition: ime::Composition,
     /// Commands asked for outside a frame's views (tests, scripts), run in the next frame.
     queued: Vec<AppCommand>,
+    /// A save, print or quit asked for while a field taken when left had the keyboard: run
+    /// after the next frame's views, once the field has given what was typed.
+    after_field: Vec<AppCommand>,
     /// The user chose "don't save" for the command now running.
     discard_confirmed: bool,
     /// The user confirmed quitting; let the close through.
@@ -85,6 +88,7 @@ impl ShinchokuApp {
             drafts: ViewState::default(),
             composition: ime::Composition::default(),
             queued: Vec::new(),
+            after_field: Vec::new(),
             discard_confirmed: false,
             closing: false,
             title: String::new(),
@@ -197,6 +201,8 @@ impl ShinchokuApp {
         commands.extend(self.take_input(&ctx));
         self.update_title(&ctx);
         commands.extend(self.draw(ui));
+        views::widgets::typed_field_asked(&ctx);
+        commands.append(&mut self.after_field);
         self.composition.after_views(&ctx);
         for command in commands {
             self.handle(&ctx, command);
@@ -401,6 +407,12 @@ impl ShinchokuApp {
 
     /// Runs one command, and what its owner asks next. The only place where state changes.
     pub fn handle(&mut self, ctx: &Context, command: AppCommand) {
+        if self.saves_or_leaves(&command) && views::widgets::typed_field_focused(ctx) {
+            views::widgets::ask_typed_field_to_leave(ctx);
+            self.after_field.push(command);
+            ctx.request_repaint();
+            return;
+        }
         let unreadable = self.apply_typed_before(ctx, &command);
         if self.discards_report(&command)
             && (self.open.doc.doc().is_dirty() || unreadable)
@@ -504,22 +516,26 @@ impl ShinchokuApp {
     /// another entry's bar dragged: the editor filled again from the report, and what was
     /// typed was gone); another entry, row or new-entry field chosen.
     fn applies_typed_first(&self, command: &AppCommand) -> bool {
-        use Action as A;
         use ViewCommand as V;
+        matches!(
+            command,
+            AppCommand::Edit(_)
+                | AppCommand::View(
+                    V::Select(_)
+                        | V::SelectRow(_)
+                        | V::SelectEntry(_)
+                        | V::ClearEntry
+                        | V::OpenNewEntry { .. }
+                        | V::StartEditing(_)
+                )
+                | AppCommand::Survey(SurveyCommand::Submit(_) | SurveyCommand::SendTo(_))
+        ) || self.saves_or_leaves(command)
+    }
+
+    /// Whether the command saves, prints, exports or sends the report, or leaves it.
+    fn saves_or_leaves(&self, command: &AppCommand) -> bool {
+        use Action as A;
         self.discards_report(command)
-            || matches!(
-                command,
-                AppCommand::Edit(_)
-                    | AppCommand::View(
-                        V::Select(_)
-                            | V::SelectRow(_)
-                            | V::SelectEntry(_)
-                            | V::ClearEntry
-                            | V::OpenNewEntry { .. }
-                            | V::StartEditing(_)
-                    )
-                    | AppCommand::Survey(SurveyCommand::Submit(_) | SurveyCommand::SendTo(_))
-            )
             || matches!(
                 command,
                 AppCommand::Action(

@@ -309,3 +309,41 @@ fn a_ratings_note_is_typed_in_the_editor_shown_in_the_detail_panel_and_undone() 
     let review_note = h.get_by_role_and_label(egui::Role::MultilineTextInput, "本部評価の特記");
     assert!(egui_kittest::kittest::NodeT::accesskit_node(&review_note).is_disabled());
 }
+
+/// A number typed and not left (the field still has the keyboard) is taken before the report
+/// is saved, and before quitting (which then asks about the unsaved change): Ctrl+S saved the
+/// number as it was while the field showed the new one, and quitting dropped it without asking.
+#[test]
+fn a_number_typed_and_not_left_is_taken_before_saving_and_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("numbers.ron");
+    let (mut h, first) = editor();
+    let label = "指標 1 最終目標";
+    let typed = |h: &mut Harness<'static, ShinchokuApp>, text: &str| {
+        h.get_by_role_and_label(egui::Role::TextInput, label).focus();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run();
+        h.get_by_role_and_label(egui::Role::TextInput, label).type_text(text);
+        h.run();
+    };
+    typed(&mut h, "1,234");
+    h.state_mut().queue(FileCommand::SaveTo(path.clone()));
+    h.run();
+    h.run();
+    let saved: Report = shinchoku::store::open(&path).unwrap();
+    let target = &saved.initiative(first).unwrap().measures().indicators[0].target;
+    assert_eq!(target.value, Some(Decimal::whole(1234)));
+    assert!(!h.state().document().is_dirty());
+
+    typed(&mut h, "2,000");
+    h.state_mut().queue(Action::Quit);
+    h.run();
+    h.run();
+    assert_eq!(
+        measures(&h, first).indicators[0].target.value,
+        Some(Decimal::whole(2000))
+    );
+    h.get_by_label("保存しない");
+    assert!(h.state().document().is_dirty());
+}

@@ -536,7 +536,7 @@ fn lines_taken_when_left(ui: &mut Ui, id: egui::Id, now: &str, label: egui::Id) 
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label);
-    if response.lost_focus() {
+    if super::widgets::leaving(ui, &response) {
         ui.data_mut(|d| d.remove::<String>(id));
         return Some(text);
     }
@@ -641,8 +641,9 @@ fn date_field(
     for label in labels {
         response = response.labelled_by(*label);
     }
+    let left = super::widgets::leaving(ui, &response);
     let read = read_date(&text);
-    if response.has_focus() || read.is_err() {
+    if (response.has_focus() && !left) || read.is_err() {
         // Kept while typed, and after when it is not a date: the user sees what they typed.
         ui.data_mut(|d| d.insert_temp(id, text.clone()));
     } else {
@@ -655,7 +656,7 @@ fn date_field(
         );
     }
     match read {
-        Ok(date) if response.lost_focus() && date != now => Some(date),
+        Ok(date) if left && date != now => Some(date),
         _ => None,
     }
 }

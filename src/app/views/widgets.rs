@@ -172,6 +172,44 @@ pub fn entry_status_words(
     }
 }
 
+/// Where a field taken when left notes that it has the keyboard, and where the window asks it
+/// to give what is typed now.
+const FOCUS_KEY: &str = "typed-field-focus";
+const LEAVE_KEY: &str = "typed-field-leave";
+
+/// Whether a field taken when left has the keyboard (what is typed there is not in the report
+/// until it is left).
+pub fn typed_field_focused(ctx: &egui::Context) -> bool {
+    let noted = ctx.data(|d| d.get_temp::<egui::Id>(egui::Id::unique(FOCUS_KEY)));
+    noted.is_some_and(|id| ctx.memory(|m| m.has_focus(id)))
+}
+
+/// Asks the field with the keyboard to give what is typed in the next frame, as if left: a
+/// save, print or quit asked for meanwhile waits that frame (it saved the number as it was,
+/// and quitting dropped what was typed without asking).
+pub fn ask_typed_field_to_leave(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique(LEAVE_KEY), true));
+}
+
+/// Ends the asking, after the frame the field was asked in.
+pub fn typed_field_asked(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove::<bool>(egui::Id::unique(LEAVE_KEY)));
+}
+
+/// Whether the field of `response` is left in this frame: by the user, or asked to
+/// ([`ask_typed_field_to_leave`]; it then gives up the keyboard). Notes the field that has it.
+pub fn leaving(ui: &Ui, response: &egui::Response) -> bool {
+    if !response.has_focus() {
+        return response.lost_focus();
+    }
+    ui.data_mut(|d| d.insert_temp(egui::Id::unique(FOCUS_KEY), response.id));
+    let asked = ui.data(|d| d.get_temp::<bool>(egui::Id::unique(LEAVE_KEY)).is_some());
+    if asked {
+        response.surrender_focus();
+    }
+    asked
+}
+
 /// The id of the [`field_taken_when_left`] of `key` (to give it the keyboard).
 pub fn field_id(key: impl std::hash::Hash + std::fmt::Debug) -> egui::Id {
     egui::Id::unique("field-taken-when-left").with(key)
@@ -198,7 +236,7 @@ pub fn field_taken_when_left(
     for label in labels {
         response = response.labelled_by(*label);
     }
-    if response.lost_focus() {
+    if leaving(ui, &response) {
         ui.data_mut(|d| d.remove::<String>(id));
         return (text.trim() != now.trim()).then_some(text);
     }
