@@ -18,7 +18,7 @@ pub(crate) fn shown(value: f64, code: &str) -> Option<String> {
         sections[0]
     };
     let parts = parts_of(section)?;
-    let unit = money_unit(&parts.suffix);
+    let unit = money_unit(&parts.suffix).or_else(|| scaling_words(&parts.suffix));
     if parts.scale == 0 && unit.is_none() {
         return None;
     }
@@ -32,9 +32,24 @@ pub(crate) fn shown(value: f64, code: &str) -> Option<String> {
 /// Whether a format code changes what a number means ([`shown`] is not `None` for some
 /// number): a scale or a money unit in one of its sections.
 pub(crate) fn says_more_than_digits(code: &str) -> bool {
-    split_sections(code)
-        .iter()
-        .any(|s| parts_of(s).is_some_and(|p| p.scale > 0 || money_unit(&p.suffix).is_some()))
+    split_sections(code).iter().any(|s| {
+        parts_of(s).is_some_and(|p| {
+            p.scale > 0
+                || money_unit(&p.suffix)
+                    .or_else(|| scaling_words(&p.suffix))
+                    .is_some()
+        })
+    })
+}
+
+/// Words after the number that scale it (`0"万件"` shows 3 as 「3万件」: 30,000件): read as
+/// shown, the figure reader refuses the scale as it refuses 「3万」 typed, and says so. Read as
+/// stored, 3 was taken for 3件 without a word. Other words (`件`, `人`) change nothing the
+/// number says.
+fn scaling_words(suffix: &str) -> Option<String> {
+    let words = suffix.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）' | ' ' | '\u{3000}'));
+    let scales = words.starts_with(['十', '百', '千', '万', '億', '兆']);
+    (scales && words.chars().count() <= MAX_UNIT_CHARS).then(|| words.to_string())
 }
 
 /// The money unit a format writes after the number (`千円`, `百万円`, `円`), without what
@@ -208,6 +223,10 @@ mod tests {
             assert!(!says_more_than_digits(code), "{code}");
         }
         assert!(says_more_than_digits(million));
+        // Words that scale it: as shown, for the figure reader to refuse the scale.
+        assert_eq!(shown(3.0, r###"0"万件""###).as_deref(), Some("3万件"));
+        assert_eq!(shown(3.0, r###"0"万""###).as_deref(), Some("3万"));
+        assert!(says_more_than_digits(r###"0"千人""###));
         assert!(says_more_than_digits("#,##0,"));
     }
 }

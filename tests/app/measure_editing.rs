@@ -320,11 +320,13 @@ fn a_number_typed_and_not_left_is_taken_before_saving_and_quitting() {
     let (mut h, first) = editor();
     let label = "指標 1 最終目標";
     let typed = |h: &mut Harness<'static, ShinchokuApp>, text: &str| {
-        h.get_by_role_and_label(egui::Role::TextInput, label).focus();
+        h.get_by_role_and_label(egui::Role::TextInput, label)
+            .focus();
         h.run();
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
         h.run();
-        h.get_by_role_and_label(egui::Role::TextInput, label).type_text(text);
+        h.get_by_role_and_label(egui::Role::TextInput, label)
+            .type_text(text);
         h.run();
     };
     typed(&mut h, "1,234");

@@ -293,3 +293,54 @@ fn a_heading_naming_a_formatting_tag_is_said() {
         assert_eq!(warned, usize::from(said), "{tag}");
     }
 }
+
+/// A number answered on the 数値回答 sheet in a format whose words scale it (`0"万件"`: 3
+/// shows 「3万件」, 30,000件) is read as shown and, as 「3万件」 typed is, not taken as a
+/// number and said. It was taken as 3 without a word.
+#[test]
+fn a_number_in_a_format_that_scales_it_is_not_taken_bare() {
+    use crate::measures::seed_with_measures;
+    let master = crate::measures_cycle::sent(seed_with_measures());
+    let first = &master.sections[0].initiatives[0];
+    let division = shinchoku::edit::measures::measures_division(first).unwrap();
+    let response = survey::response_for(&master, division, None, "");
+    let book = workbook::write(&response).unwrap();
+    // A cell format more, the last, showing `0"万件"`.
+    let styles = parts_of(&book)
+        .into_iter()
+        .find(|(n, _)| n == "xl/styles.xml")
+        .unwrap()
+        .1;
+    let styles = String::from_utf8(styles).unwrap();
+    let count = styles.split("<cellXfs count=\"").nth(1).unwrap();
+    let count: usize = count[..count.find('"').unwrap()].parse().unwrap();
+    let book = rewrite_part(&book, "xl/styles.xml", |xml| {
+        let format = r#"<numFmt numFmtId="165" formatCode="0&quot;万件&quot;"/>"#;
+        let xf = r#"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#;
+        xml.replacen("</numFmts>", &format!("{format}</numFmts>"), 1)
+            .replace(
+                &format!(r#"<cellXfs count="{count}">"#),
+                &format!(r#"<cellXfs count="{}">"#, count + 1),
+            )
+            .replace("</cellXfs>", &format!("{xf}</cellXfs>"))
+    });
+    let styles_count = count;
+    let book = rewrite_part(&book, "xl/worksheets/sheet2.xml", |xml| {
+        let at = xml.find(r#"<c r="E4""#).unwrap();
+        let end = at + xml[at..].find(|c| c == '>').unwrap();
+        let end = if xml[..=end].ends_with("/>") {
+            end + 1
+        } else {
+            end + xml[end..].find("</c>").unwrap() + 4
+        };
+        format!(
+            r#"{}<c r="E4" s="{styles_count}"><v>3</v></c>{}"#,
+            &xml[..at],
+            &xml[end..]
+        )
+    });
+    let a = survey::answer::answer_from_workbook(&book, format!("{division}.xlsx")).unwrap();
+    let c = collect(&master, vec![Ok(a)], at(10));
+    let said: Vec<String> = (c.warnings.iter()).map(|w| w.describe(Lang::Ja)).collect();
+    assert!(said.iter().any(|w| w.contains("「3万件」")), "{said:#?}");
+}
