@@ -327,7 +327,7 @@ fn a_number_in_a_format_that_scales_it_is_not_taken_bare() {
     let styles_count = count;
     let book = rewrite_part(&book, "xl/worksheets/sheet2.xml", |xml| {
         let at = xml.find(r#"<c r="E4""#).unwrap();
-        let end = at + xml[at..].find(|c| c == '>').unwrap();
+        let end = at + xml[at..].find('>').unwrap();
         let end = if xml[..=end].ends_with("/>") {
             end + 1
         } else {
