@@ -344,3 +344,39 @@ fn a_number_in_a_format_that_scales_it_is_not_taken_bare() {
     let said: Vec<String> = (c.warnings.iter()).map(|w| w.describe(Lang::Ja)).collect();
     assert!(said.iter().any(|w| w.contains("「3万件」")), "{said:#?}");
 }
+
+/// A rating kept as written because the scale lacks it (「D：大幅に遅れ」) goes through the
+/// exported workbook and back as it was, still said, and the scale is unchanged: the table's
+/// rating cells were read as levels the scale declared (D 大幅に遅れ, …) without a word.
+#[test]
+fn a_rating_the_scale_lacks_reads_back_from_the_workbook_as_written() {
+    use shinchoku::export::{Encoding, Format, export_bytes};
+    use shinchoku::import::workbook::{WorkbookFormat, import_workbook};
+    let mut report = crate::measures::seed_with_measures();
+    let scale = report.measure_settings.clone();
+    let first = report.sections[0].initiatives[0].id;
+    let rating = shinchoku::model::measures::Rating {
+        code: "D：大幅に遅れ".into(),
+        by: String::new(),
+        on: None,
+        note: String::new(),
+    };
+    report
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .self_rating = Some(rating);
+    let bytes = export_bytes(&report, Format::Xlsx, Encoding::Utf8).unwrap();
+    let opened = import_workbook(&bytes, WorkbookFormat::Xlsx).unwrap();
+    assert_eq!(opened.report.measure_settings, scale);
+    let read = opened
+        .report
+        .initiative(first)
+        .unwrap()
+        .measures()
+        .self_rating
+        .clone();
+    assert_eq!(read.unwrap().code, "D：大幅に遅れ");
+    let said = (opened.warnings.iter()).any(|w| format!("{:?}", w.kind).contains("D：大幅に遅れ"));
+    assert!(said, "{:#?}", opened.warnings);
+}

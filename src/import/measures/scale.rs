@@ -45,8 +45,34 @@ pub(super) fn legend(sheet: &Sheet) -> Vec<(RatingLevel, Location)> {
         }
         return levels;
     }
+    // A table's rows (under its header, a 番号 in its column) hold its cells in its columns: a
+    // rating kept as written (「D：大幅に遅れ」), a name, a figure. Read as levels, a report
+    // exported and read back gained a level for each. A legend stands above the table, beside
+    // it or under it.
+    let header = sheet.used_rows().take(50).find_map(|r| {
+        let number = sheet.row_texts(r).find(|(_, t)| is_number_heading(t))?.0;
+        Some((r, number))
+    });
+    let columns: std::collections::HashSet<usize> = header
+        .map(|(h, _)| {
+            (sheet.row_texts(h))
+                .filter(|(_, t)| !t.trim().is_empty() && super::scale_line(t).is_none())
+                .map(|(c, _)| c)
+                .collect()
+        })
+        .unwrap_or_default();
+    let in_table = |r: usize| {
+        header.is_some_and(|(h, number)| {
+            let n = sheet.text(r, number);
+            r > h && !n.trim().is_empty() && super::scale_line(n).is_none()
+        })
+    };
     for r in sheet.used_rows() {
-        for (c, t) in sheet.row_texts(r) {
+        let in_table = in_table(r);
+        for (c, t) in sheet
+            .row_texts(r)
+            .filter(|(c, _)| !(in_table && columns.contains(c)))
+        {
             if let Some((code, label)) = super::scale_line(t) {
                 let level = RatingLevel {
                     code: code.to_string(),
