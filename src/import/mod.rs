@@ -11,6 +11,7 @@ pub mod html;
 mod measures;
 mod number_format;
 mod ods;
+mod ods_names;
 pub(crate) mod sheet;
 pub(crate) mod shown_number;
 pub(crate) mod struck;

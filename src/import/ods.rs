@@ -19,8 +19,9 @@ use std::borrow::Cow;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::{QName, ResolveResult};
-use quick_xml::reader::NsReader;
+use quick_xml::name::QName;
+
+use super::ods_names::Xml;
 
 use super::sheet::Failure;
 use super::sheet::{Budget, Merge, Sheet, cell_location};
@@ -53,8 +54,9 @@ pub(crate) fn read_sheets(
     let content = zip
         .by_name("content.xml")
         .map_err(|e| damaged(&format_args!("content.xml: {e}")))?;
-    let mut reader = NsReader::from_reader(BufReader::new(content));
+    let mut reader = Reader::from_reader(BufReader::new(content));
     reader.config_mut().check_end_names = false;
+    let mut reader = Xml::new(reader);
     let mut state = Content {
         budget: Budget::new("ODS"),
         wanted,
@@ -65,7 +67,7 @@ pub(crate) fn read_sheets(
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let event = reader.read_event_into(&mut buf).map_err(|e| damaged(&e))?;
+        let event = reader.next(&mut buf).map_err(|e| damaged(&e))?;
         match event {
             Event::Start(e) => state.start(&e, false, &mut reader)?,
             Event::Empty(e) => state.start(&e, true, &mut reader)?,
@@ -123,7 +125,7 @@ impl Content<'_> {
         &mut self,
         e: &BytesStart,
         empty: bool,
-        reader: &mut NsReader<R>,
+        reader: &mut Xml<R>,
     ) -> Result<(), Failure> {
         let name = named(reader, e.name());
         match name.as_ref() {
@@ -232,7 +234,7 @@ fn cell_value<R: BufRead>(
     e: &BytesStart,
     cell: &str,
     empty: bool,
-    reader: &mut NsReader<R>,
+    reader: &mut Xml<R>,
     at: (&str, u64, u64),
 ) -> Result<String, Failure> {
     let mut value: Option<Data> = None;
@@ -348,7 +350,7 @@ fn scaled(value: f64, shown: &str) -> Option<String> {
 /// The text of a cell's paragraphs, read to the cell's end; refused past the text a workbook
 /// may hold.
 fn content_text<R: BufRead>(
-    reader: &mut NsReader<R>,
+    reader: &mut Xml<R>,
     cell: &str,
     (sheet, row, col): (&str, u64, u64),
 ) -> Result<String, Failure> {
@@ -364,7 +366,7 @@ const MAX_SHOWN_BYTES: usize = 1_024;
 /// The text of a cell's paragraphs, read to the cell's end; `None` (the rest passed over) when
 /// longer than `limit` bytes.
 fn content_within<R: BufRead>(
-    reader: &mut NsReader<R>,
+    reader: &mut Xml<R>,
     cell: &str,
     limit: usize,
 ) -> Result<Option<String>, Failure> {
@@ -374,9 +376,7 @@ fn content_within<R: BufRead>(
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| Failure::Damaged(e.to_string()))?;
+        let event = reader.next(&mut buf).map_err(Failure::Damaged)?;
         let started = matches!(event, Event::Start(_));
         match event {
             Event::Text(t) => s.push_str(&t.xml10_content()),
@@ -431,7 +431,7 @@ fn content_within<R: BufRead>(
 
 /// Reads past the end of the cell `cell` (`open` of them open) and gives no text.
 fn pass_over<R: BufRead>(
-    reader: &mut NsReader<R>,
+    reader: &mut Xml<R>,
     cell: &str,
     open: usize,
 ) -> Result<Option<String>, Failure> {
@@ -443,12 +443,12 @@ fn pass_over<R: BufRead>(
 
 /// Reads past the end of the element `name` just opened (elements of the same name inside it
 /// included).
-fn skip_to_end<R: BufRead>(reader: &mut NsReader<R>, name: &str) -> Result<(), Failure> {
+fn skip_to_end<R: BufRead>(reader: &mut Xml<R>, name: &str) -> Result<(), Failure> {
     let mut open = 1usize;
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        match reader.read_event_into(&mut buf) {
+        match reader.next(&mut buf) {
             Ok(Event::Start(e)) if named(reader, e.name()) == name => open += 1,
             Ok(Event::End(e)) if named(reader, e.name()) == name => {
                 open -= 1;
@@ -461,7 +461,7 @@ fn skip_to_end<R: BufRead>(reader: &mut NsReader<R>, name: &str) -> Result<(), F
                     "content.xml ends inside <{name}>"
                 )));
             }
-            Err(e) => return Err(Failure::Damaged(e.to_string())),
+            Err(e) => return Err(Failure::Damaged(e)),
             _ => {}
         }
     }
@@ -476,7 +476,7 @@ fn attribute_text(raw: &str) -> String {
     }
 }
 
-fn attribute<R>(reader: &NsReader<R>, e: &BytesStart, key: &str) -> Option<String> {
+fn attribute<R: BufRead>(reader: &Xml<R>, e: &BytesStart, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| attribute_named(reader, a.key) == key)
@@ -484,7 +484,7 @@ fn attribute<R>(reader: &NsReader<R>, e: &BytesStart, key: &str) -> Option<Strin
 }
 
 /// A count attribute (repeats, spans, spaces): 1 or more, else not given.
-fn number<R>(reader: &NsReader<R>, e: &BytesStart, key: &str) -> Option<u64> {
+fn number<R: BufRead>(reader: &Xml<R>, e: &BytesStart, key: &str) -> Option<u64> {
     attribute(reader, e, key)?
         .trim()
         .parse()
@@ -492,61 +492,12 @@ fn number<R>(reader: &NsReader<R>, e: &BytesStart, key: &str) -> Option<u64> {
         .filter(|&n| n >= 1)
 }
 
-/// The namespaces of ODF's content read here, each by the prefix LibreOffice writes for it.
-const NAMESPACES: [(&str, &str); 6] = [
-    ("urn:oasis:names:tc:opendocument:xmlns:office:1.0", "office"),
-    ("urn:oasis:names:tc:opendocument:xmlns:table:1.0", "table"),
-    ("urn:oasis:names:tc:opendocument:xmlns:text:1.0", "text"),
-    ("urn:oasis:names:tc:opendocument:xmlns:drawing:1.0", "draw"),
-    ("urn:oasis:names:tc:opendocument:xmlns:dr3d:1.0", "dr3d"),
-    (
-        "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0",
-        "calcext",
-    ),
-];
-
-/// An element's name by what its prefix stands for, written with the prefix LibreOffice
-/// writes (`table:table-row`): a row written `<tt:table-row xmlns:tt="…table:1.0">` is the same
-/// row, and was passed over without a word. A prefix bound to no namespace (a hand-made file
-/// with none declared) is taken as written.
-///
-/// A name with one of those prefixes is taken as written without looking its binding up (a
-/// look-up scans LibreOffice's forty declarations: a third more time to read a sheet).
-fn named<'n, R>(reader: &NsReader<R>, name: QName<'n>) -> Cow<'n, str> {
-    if usual_prefix(name) {
-        return Cow::Borrowed(name.into_inner());
-    }
-    by_namespace(reader.resolver().resolve_element(name), name)
+fn named<'n, R: BufRead>(reader: &Xml<R>, name: QName<'n>) -> Cow<'n, str> {
+    reader.named(name)
 }
 
-/// An attribute's name as [`named`] gives an element's.
-fn attribute_named<'n, R>(reader: &NsReader<R>, name: QName<'n>) -> Cow<'n, str> {
-    if usual_prefix(name) {
-        return Cow::Borrowed(name.into_inner());
-    }
-    by_namespace(reader.resolver().resolve_attribute(name), name)
-}
-
-fn usual_prefix(name: QName) -> bool {
-    name.prefix()
-        .is_some_and(|p| NAMESPACES.iter().any(|(_, usual)| *usual == p.into_inner()))
-}
-
-fn by_namespace<'n>(
-    resolved: (ResolveResult, quick_xml::name::LocalName<'n>),
-    name: QName<'n>,
-) -> Cow<'n, str> {
-    let as_written = || Cow::Borrowed(name.into_inner());
-    let (ResolveResult::Bound(ns), local) = resolved else {
-        return as_written();
-    };
-    let Some(&(_, prefix)) = NAMESPACES.iter().find(|(uri, _)| *uri == ns.into_inner()) else {
-        return as_written();
-    };
-    match name.prefix() {
-        Some(p) if p.into_inner() == prefix => as_written(),
-        _ => Cow::Owned(format!("{prefix}:{}", local.into_inner())),
-    }
+fn attribute_named<'n, R: BufRead>(reader: &Xml<R>, name: QName<'n>) -> Cow<'n, str> {
+    reader.attribute_named(name)
 }
 
 /// Elements of a cell that are not its text as a spreadsheet shows it: a note (`office:
