@@ -404,3 +404,26 @@ fn an_ods_prefix_is_read_by_the_namespace_it_is_bound_to() {
         "{refused:?}"
     );
 }
+
+/// A field the model does not have, named by a megabyte of text: refused, the message naming
+/// it by its start in both languages (the English one quoted `ron`'s message whole: a line of
+/// the field's size).
+#[test]
+fn a_field_named_by_a_megabyte_is_refused_in_a_short_message() {
+    let text = shinchoku::store::to_ron(&crate::seed().report);
+    let name = "x".repeat(1 << 20);
+    let text = text.replacen(
+        "  report: (\n",
+        &format!("  report: (\n    {name}: 1,\n"),
+        1,
+    );
+    let err = shinchoku::store::from_ron(&text).unwrap_err();
+    for lang in [Lang::Ja, Lang::En] {
+        let said = err.describe(lang);
+        assert!(
+            said.len() < 2_000 && said.contains("xxxx"),
+            "{}",
+            said.len()
+        );
+    }
+}

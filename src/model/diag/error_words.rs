@@ -81,6 +81,10 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
+/// The most of `ron`'s own message said: it quotes what it met, and a field named by 30 MB of
+/// text made a message line of 30 MB.
+const MESSAGE_CHARS: usize = 400;
+
 impl Describe for StoreProblem {
     fn describe(&self, lang: Lang) -> String {
         match self {
@@ -98,7 +102,8 @@ impl Describe for StoreProblem {
                     crate::model::text::preview(field)
                 ),
                 format!(
-                    "line {line}, column {column}: {message}; read past, its contents would be lost at the next save, so the file is not opened (it is unchanged)"
+                    "line {line}, column {column}: {}; read past, its contents would be lost at the next save, so the file is not opened (it is unchanged)",
+                    crate::model::text::clipped(message, MESSAGE_CHARS)
                 ),
             ),
             StoreProblem::Malformed {
@@ -112,7 +117,10 @@ impl Describe for StoreProblem {
                     "{line}行{column}列: 進捗の報告ファイルではありません: {}",
                     syntax_words_ja(problem)
                 ),
-                format!("line {line}, column {column}: not a Shinchoku report file: {message}"),
+                format!(
+                    "line {line}, column {column}: not a Shinchoku report file: {}",
+                    crate::model::text::clipped(message, MESSAGE_CHARS)
+                ),
             ),
             StoreProblem::NestedTooDeeply { line, column } => say(
                 lang,
