@@ -1,7 +1,8 @@
 //! The HTML fragments inside report cells: a stage `<table>` with colspans, and `<p>`/`<ul>`
 //! paragraphs around plan text. Small and forgiving on purpose: cells come from word processors
 //! with unclosed `<ul>`s, and `<ポータルサイトの構築>` is a topic heading, not a tag (as in HTML5,
-//! `<` followed by anything but an ASCII letter, `/` or `!` is text).
+//! `<` followed by anything but an ASCII letter, `/` or `!` is text). What a browser does not
+//! show is not read: a comment, whatever it holds, and the code of a `<style>` or `<script>`.
 //!
 //! Character references are read in two passes. Named ones (`&lt;`, `&nbsp;` …) stand for the
 //! characters themselves, as a word processor writes them: `&lt;見出し&gt;` is a heading like
@@ -95,13 +96,27 @@ pub fn tokenize(input: &str) -> Vec<Token> {
     let mut gt = input.find('>');
     // Opening tags of elements that are always closed, paired with their closings at the end.
     let mut opened = Vec::new();
+    let mut unclosed = [false; 3];
     while let Some(pos) = input[at..].find('<').map(|p| p + at) {
         text.push_str(&input[at..pos]);
         let after = pos + 1;
+        // A comment, whatever it holds (Word's `<!--[if gte mso 9]><xml>…<![endif]-->`), and
+        // the code of a `<style>` or `<script>`: not shown, so not read (their words became
+        // entries, 「旧(5月) -->…」 with months of its own).
+        if let Some(end) = not_shown_end(input, pos, &mut unclosed) {
+            if !text.is_empty() {
+                let taken = std::mem::take(&mut text);
+                out.push(Token::Text(resolve(&taken, Pass::Markup).into_owned()));
+            }
+            at = end;
+            continue;
+        }
         if gt.is_some_and(|g| g < after) {
             gt = input[after..].find('>').map(|g| g + after);
         }
-        match (is_tag_start(&input[after..]), gt) {
+        // A `>` inside a quoted attribute (`title="a>b"`) does not end the tag.
+        let tag_end = gt.map(|g| quoted_past(input, after, g));
+        match (is_tag_start(&input[after..]), tag_end) {
             (true, Some(end)) if is_markup(&input[after..end]) => {
                 if !text.is_empty() {
                     let taken = std::mem::take(&mut text);
@@ -135,6 +150,72 @@ pub fn tokenize(input: &str) -> Vec<Token> {
     unclosed_as_text(&mut out, opened);
     out
 }
+
+/// Where what starts at `pos` and is not shown ends: a comment (`<!-- … -->`), or a `<style>`
+/// or `<script>` element to its closing tag. `None` when it is none of these, or is not
+/// closed (then it is read as written).
+///
+/// `unclosed` remembers which of the three were found not closed after an earlier place: not
+/// closed after it, none is closed after a later one, so each is looked for to the cell's end
+/// once (a cell of ten thousand `<!--` is one pass, not one per `<!--`).
+fn not_shown_end(input: &str, pos: usize, unclosed: &mut [bool; 3]) -> Option<usize> {
+    let rest = &input[pos..];
+    if let Some(body) = rest.strip_prefix("<!--") {
+        let end = if unclosed[0] { None } else { body.find("-->") };
+        unclosed[0] = end.is_none();
+        return end.map(|k| pos + 4 + k + 3);
+    }
+    for (k, name) in ["style", "script"].into_iter().enumerate() {
+        let opens = (rest.get(1..=name.len())).is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && rest[1 + name.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace());
+        if opens && !unclosed[k + 1] {
+            let close = format!("</{name}");
+            let at = (rest.as_bytes().windows(close.len()))
+                .position(|w| w.eq_ignore_ascii_case(close.as_bytes()));
+            let end = at.and_then(|at| Some(at + rest[at..].find('>')?));
+            unclosed[k + 1] = end.is_none();
+            return end.map(|end| pos + end + 1);
+        }
+    }
+    None
+}
+
+/// The end of a tag that runs from `after` to the `>` at `gt`, or further when a quoted
+/// attribute value holds a `>` (`title="a>b"`): the `>` after its closing quote, looked for
+/// within [`QUOTED_REACH`] bytes (a cell of thousands of unclosed quotes is not searched to
+/// its end for each).
+fn quoted_past(input: &str, after: usize, gt: usize) -> usize {
+    let mut end = gt;
+    let mut quote: Option<char> = None;
+    let mut k = after;
+    while k < input.len() && k < gt + QUOTED_REACH {
+        let Some(c) = input[k..].chars().next() else {
+            break;
+        };
+        match (quote, c) {
+            (None, '"' | '\'')
+                if input[after..k].ends_with('=') || input[after..k].ends_with("= ") =>
+            {
+                quote = Some(c)
+            }
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => {
+                end = k;
+                break;
+            }
+            (None, '<') => return gt,
+            _ => {}
+        }
+        k += c.len_utf8();
+    }
+    if quote.is_some() || k >= input.len() || k >= gt + QUOTED_REACH {
+        return gt;
+    }
+    end
+}
+
+/// How far past a tag's first `>` a quoted attribute's close is looked for.
+const QUOTED_REACH: usize = 1_024;
 
 /// An opening tag of an element that is always closed (`<b>`, `<b style="…">`, `<EM>`), kept
 /// to pair with the closing tags after it.

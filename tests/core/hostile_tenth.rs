@@ -427,3 +427,29 @@ fn a_field_named_by_a_megabyte_is_refused_in_a_short_message() {
         );
     }
 }
+
+/// A comment holding tags (Word's `<!--[if gte mso 9]><xml>…<![endif]-->`), the code of a
+/// `<style>` or `<script>`, and a `>` inside a quoted attribute: a plan line reads as a browser
+/// shows it, one entry with its months. Their words became entries of their own (one with
+/// months 5月, late) or words of the line.
+#[test]
+fn comments_code_and_quoted_brackets_in_a_cell_read_as_shown() {
+    let line = "ポータルサイトの運用、充実(通年)";
+    for inside in [
+        "<!-- <br>旧(5月) -->",
+        "<!--[if gte mso 9]><xml><o:OfficeDocumentSettings/></xml><![endif]-->",
+        "<style>p{color:red}</style>",
+        "<SCRIPT type=\"text/javascript\">document.write(1)</SCRIPT>",
+        "<span title=\"a>b\"></span>",
+    ] {
+        let typed = format!("ポータルサイト{inside}の運用、充実(通年)");
+        let table = crate::SEED.replacen(line, &typed, 1);
+        let read = shinchoku::import::import_text(&table).unwrap().report;
+        let second = read.initiatives().nth(1).unwrap();
+        let plan: Vec<&str> = (second.topics[0].plan.iter())
+            .map(|e| e.text.as_str())
+            .filter(|t| !t.contains("周知"))
+            .collect();
+        assert_eq!(plan, [line], "{inside}");
+    }
+}
