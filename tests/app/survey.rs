@@ -339,6 +339,20 @@ fn a_refused_send_back_keeps_its_reason_and_a_done_one_is_said() {
     h.get_by_label_contains("総務部総務課はまだ回答していません");
     let field = h.get_by_role_and_label(egui::Role::TextInput, "差戻しの理由 (総務部総務課)");
     assert_eq!(field.value().as_deref(), Some(reason));
+    // Another division's 差戻し… chosen with the reason typed: its own field is empty (the
+    // reason typed for one went to the other), and the first's comes back with it.
+    h.state_mut()
+        .queue(SurveyCommand::StartSendBack(Some(管財課.to_string())));
+    h.run();
+    let other = format!("差戻しの理由 ({管財課})");
+    let field = h.get_by_role_and_label(egui::Role::TextInput, &other);
+    assert_eq!(field.value().as_deref(), Some(""));
+    h.state_mut().queue(SurveyCommand::StartSendBack(Some(
+        "総務部総務課".to_string(),
+    )));
+    h.run();
+    let field = h.get_by_role_and_label(egui::Role::TextInput, "差戻しの理由 (総務部総務課)");
+    assert_eq!(field.value().as_deref(), Some(reason));
     h.get_by_label("キャンセル").click();
     h.run();
 

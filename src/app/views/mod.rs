@@ -39,8 +39,8 @@ pub struct ViewState {
     pub typed_path: String,
     /// What is typed in the 照会 form.
     pub survey_form: Option<crate::app::state::survey::SendForm>,
-    /// The 差戻し note being typed.
-    pub send_back_note: String,
+    /// The 差戻し notes being typed, by division.
+    pub send_back_notes: std::collections::HashMap<String, String>,
 }
 
 pub struct InlineEdit {

@@ -371,20 +371,26 @@ fn send_back_field(
     out: &mut Vec<AppCommand>,
 ) {
     let Some(division) = state.sending_back() else {
-        drafts.send_back_note.clear();
+        drafts.send_back_notes.clear();
         return;
     };
     ui.separator();
+    // A note for each division: another division's 差戻し… chosen while one is typed shows
+    // that division's own (the note typed for one went to the other).
+    let note = drafts
+        .send_back_notes
+        .entry(division.to_string())
+        .or_default();
     ui.horizontal(|ui| {
         let label = ui.label(format!("{} ({division})", t.send_back_note));
-        ui.text_edit_singleline(&mut drafts.send_back_note)
+        ui.add(egui::TextEdit::singleline(note).id_salt(("send-back-note", division)))
             .labelled_by(label.id);
         if ui.button(t.send_back_do).clicked() {
             out.push(
                 SurveyCommand::SendBack {
                     division: division.to_string(),
                     // Kept until it is taken: a refused one stays to be corrected.
-                    note: drafts.send_back_note.clone(),
+                    note: note.clone(),
                 }
                 .into(),
             );
