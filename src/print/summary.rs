@@ -183,6 +183,7 @@ fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -
         figures,
         rows: table_rows,
         notes: [
+            earlier_notes(report, printed),
             crate::model::tally_notes::counted(report, whole),
             too_large_notes(&rows),
             crate::model::tally_notes::unread(
@@ -191,6 +192,26 @@ fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -
         ]
         .concat(),
     }
+}
+
+/// The figures of an earlier year a cumulative total counts (a year's actual not reported,
+/// the year before's taken), said under the table as the web page says them: the printout
+/// passed the total off as the latest year's.
+fn earlier_notes(report: &Report, printed: &[(usize, Vec<&Initiative>)]) -> Vec<String> {
+    use crate::lang::{Describe, Lang};
+    use crate::model::measure_warning::MeasureWarning;
+    let numbers: std::collections::HashSet<&str> = (printed.iter().flat_map(|(_, l)| l.iter()))
+        .map(|i| i.number.as_str())
+        .collect();
+    (crate::model::tally::earlier_figures_of(report).into_iter())
+        .filter(|f| numbers.contains(f.initiative.as_str()))
+        .map(|figure| {
+            format!(
+                "{}。",
+                MeasureWarning::EarlierYearTotal { figure }.describe(Lang::Ja)
+            )
+        })
+        .collect()
 }
 
 /// Why a total says 計算不能: too large for the whole yen kept (the last row is the whole's).

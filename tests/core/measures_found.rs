@@ -214,6 +214,20 @@ fn a_blank_latest_year_of_cumulative_effects_is_said_for_every_initiative() {
         );
     }
     assert_eq!(tally.actual_yen, Some(10_000_000));
+    // The printout says it under its 集計表, as the web page does (it passed the totals off as
+    // the latest year's).
+    let printed: String = crate::printed_text(&opened.report)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(
+        printed.contains("取組1の効果額（実績額）は累計で数えますが"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("取組2の効果額（実績額）は累計で数えますが"),
+        "{printed}"
+    );
 }
 
 /// A rating level declared twice on a sheet of its own is said at its cell there: it was said
