@@ -20,8 +20,11 @@ pub struct IndicatorSummary {
     pub topic: Option<String>,
     /// The target in force for the report's fiscal year (that year's, else the final one).
     pub target: Option<serde_json::Number>,
-    /// The year's actual (or its first half's).
+    /// The year's actual (or its first half's: see `actual_first_half`).
     pub actual: Option<serde_json::Number>,
+    /// Whether `actual` is the first half's (上半期), the year's not reported yet: the window,
+    /// the printout and the web page mark it （上半期）, and the JSON said nothing of it.
+    pub actual_first_half: bool,
     /// 達成率 in %, one decimal; see `Indicator::achievement_rate`.
     pub achievement_rate: Option<f64>,
     /// 進捗率 in %, one decimal (from the baseline); see `Indicator::progress_rate`.
@@ -101,6 +104,8 @@ pub fn indicators(i: &Initiative, year: FiscalYear) -> Vec<IndicatorSummary> {
             topic: x.topic_in(i).and_then(|t| t.heading.clone()),
             target: x.target_for(year).and_then(number),
             actual: x.actual_for(year).and_then(number),
+            actual_first_half: (x.shown_actual(year))
+                .is_some_and(|(f, half)| half && f.value.is_some()),
             achievement_rate: x.achievement_rate(year),
             progress_rate: x.progress_rate(year),
         })

@@ -597,8 +597,8 @@ fn check_json_gives_the_numbers_rates_and_ratings() {
     assert_eq!(
         first["indicators"],
         serde_json::json!([{ "name": "電子申請件数", "unit": "件", "topic": null,
-                             "target": 1000, "actual": 900, "achievement_rate": 90.0,
-                             "progress_rate": null }])
+                             "target": 1000, "actual": 900, "actual_first_half": false,
+                             "achievement_rate": 90.0, "progress_rate": null }])
     );
     assert_eq!(
         first["effects"],

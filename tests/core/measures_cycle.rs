@@ -870,6 +870,8 @@ fn a_first_half_actual_and_its_progress_rate_are_in_every_output() {
         (x["actual"].as_f64(), x["progress_rate"].as_f64()),
         (Some(750.0), Some(25.0))
     );
+    // Marked the first half's, as the page and the printout mark it (the JSON said nothing).
+    assert_eq!(x["actual_first_half"], serde_json::json!(true));
     let text = crate::printed_text(&report);
     assert!(text.contains("実績750件（上半期）"), "{text}");
     assert!(text.contains("進捗率25%"), "{text}");

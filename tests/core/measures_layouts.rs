@@ -476,13 +476,14 @@ fn fukuchiyamas_indicator_rows_and_three_word_ratings_open_in_place() {
         assert_eq!(
             one["indicators"],
             json!([{ "name": "削減効果額(108項目)", "unit": "百万円", "topic": null,
-                     "target": 3500, "actual": 3297, "achievement_rate": 94.2,
-                     "progress_rate": null }])
+                     "target": 3500, "actual": 3297, "actual_first_half": false,
+                     "achievement_rate": 94.2, "progress_rate": null }])
         );
         assert_eq!(
             v["initiative_list"][1]["indicators"],
             json!([{ "name": "電子申請件数", "unit": "", "topic": null,
-                     "target": 1200, "actual": 900, "achievement_rate": 75.0,
+                     "target": 1200, "actual": 900, "actual_first_half": false,
+                     "achievement_rate": 75.0,
                      "progress_rate": null }])
         );
         assert_eq!(
