@@ -334,7 +334,10 @@ fn scaled(value: f64, shown: &str) -> Option<String> {
     let number = &t[start..start + len];
     let figure: f64 = number.parse().ok()?;
     let tail = t[start + len..].trim_end_matches([')', '）']);
-    let unit = tail.ends_with('円').then_some(tail);
+    // A money unit, or words that scale the number (「3万件」: as an XLSX's are read).
+    let scaling =
+        tail.starts_with(['十', '百', '千', '万', '億', '兆']) && tail.chars().count() <= 8;
+    let unit = (tail.ends_with('円') || scaling).then_some(tail);
     // Within the rounding of the digits shown.
     let places = number.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
     let near = |x: f64| (x - figure).abs() <= 0.5 * 10f64.powi(-places) + 1e-9;

@@ -233,7 +233,10 @@ pub fn read(text: &str) -> Result<Option<Reading>, FigureProblem> {
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(rest.len());
     let (number, unit) = rest.split_at(end);
-    if unit.contains('億') || unit.starts_with('万') {
+    // 「1.2億」, 「3万」, 「3万円」: a scale, not a unit. 「10万人」 reads as 10 in 万人, the
+    // unit of an indicator counted in 万人 (whose own figures were refused and kept unread);
+    // in another unit it is refused as not in the indicator's unit.
+    if unit.contains(['億', '兆']) || unit == "万" || unit == "万円" {
         return Err(FigureProblem::KanjiScale);
     }
     if number.is_empty() || unit.chars().any(|c| c.is_ascii_digit()) {

@@ -116,6 +116,8 @@ fn numbers_are_read_as_offices_type_them() {
     assert_eq!(read(" 12.50 "), Some(("12.5".into(), String::new())));
     assert_eq!(read("－"), None);
     assert_eq!(read(""), None);
+    // 万 before a counter word is a unit an indicator may be counted in (来庁者数（万人）).
+    assert_eq!(read("10万人"), Some(("10".into(), "万人".into())));
 }
 
 #[test]
