@@ -177,23 +177,7 @@ pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
         Err(ImportError {
             kind: ImportErrorKind::NoHeaderRow | ImportErrorKind::NoHeaderRowWithin { .. },
             ..
-        }) if let Some(records) = csv::records(text) => {
-            if let Some(broken) = csv::broken_quote(text) {
-                return Err(ImportError {
-                    at: Location::row(broken.opened),
-                    kind: ImportErrorKind::CsvQuoteUnpaired {
-                        closed: broken.closed,
-                    },
-                });
-            }
-            if csv::is_entries_csv(&records) {
-                return Err(ImportError {
-                    at: Location::row(1),
-                    kind: ImportErrorKind::EntriesCsv,
-                });
-            }
-            read_rows(csv::rows(&records), None, HashMap::new())
-        }
+        }) if let Some(records) = csv::records(text) => csv::read_table(text, records),
         read => read,
     }
     .map(|(mut report, mut warnings)| {

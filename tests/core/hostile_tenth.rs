@@ -83,6 +83,19 @@ fn a_csv_field_whose_quote_does_not_pair_is_refused_naming_its_row() {
     // The seed saved as CSV, its quotes paired, still reads.
     let read = shinchoku::import::import_text(&csv).unwrap().report;
     assert_eq!(read.initiatives().count(), 11);
+    // Quotes that do not pair within their line are words: read as written, quotes and all,
+    // and said (`"見える化"の推進` lost its quotes; a note on the last line was refused).
+    let title = "① 現場重視でさまざまな主体との協創を促進する職員の人材育成";
+    let typed = "\"見える化\"の推進 現場重視でさまざまな主体との協創を促進する職員の人材育成";
+    let quoted = format!("{}\n\"※ 速報値", csv.replacen(title, typed, 1));
+    assert!(quoted.contains(&format!(",{typed},")), "written unquoted");
+    let imported = shinchoku::import::import_text(&quoted).unwrap();
+    let first = imported.report.initiatives().next().unwrap();
+    assert_eq!(first.title, typed);
+    let said = (imported.warnings.iter())
+        .filter(|w| matches!(w.kind, WarningKind::QuotesAsWritten))
+        .count();
+    assert_eq!(said, 2, "{:#?}", imported.warnings);
 }
 
 /// A plan line of a report table holding an inline element — marked, struck, inserted, code,

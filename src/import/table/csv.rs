@@ -5,6 +5,7 @@
 //! show: it is read without it, as they show it.
 
 use super::Row;
+use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
 
 /// The records of a CSV, compactly: every field's text in one string, each field a range of
 /// it, each record its line (1-based) and its fields. A table of 4.9 million one-letter rows,
@@ -75,9 +76,9 @@ pub(super) fn records(text: &str) -> Option<Records> {
     header.then_some(out)
 }
 
-/// A field whose quotes do not pair as a spreadsheet writes them, which the reader would read
-/// on past its row, taking the rows after it into one cell: a quote opened and never closed,
-/// or closed with text after it before the next comma (`"総務部人事課,…,"次の欄"`).
+/// A field whose quotes do not pair as a spreadsheet writes them across lines, which the
+/// reader would read on past its row, taking the rows after it into one cell: a quote opened
+/// and never closed, or closed on a later line with text after it before the next comma.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct BrokenQuote {
     /// The line its field starts on.
@@ -86,9 +87,46 @@ pub(super) struct BrokenQuote {
     pub closed: Option<usize>,
 }
 
-/// The first field of `text` whose quotes do not pair (read as the `csv` reader reads them:
-/// a field is quoted when its first character is `"`, and `""` inside it is one quote).
-pub(super) fn broken_quote(text: &str) -> Option<BrokenQuote> {
+/// The table read from a CSV: its quotes paired first ([`pair_quotes`]), a field whose quotes
+/// do not pair within its line read as written and said, one across lines refused.
+pub(super) fn read_table(
+    text: &str,
+    records: Records,
+) -> Result<(crate::model::Report, Vec<Warning>), ImportError> {
+    let (records, lines) = match pair_quotes(text) {
+        Err(broken) => {
+            return Err(ImportError {
+                at: Location::row(broken.opened),
+                kind: ImportErrorKind::CsvQuoteUnpaired {
+                    closed: broken.closed,
+                },
+            });
+        }
+        Ok(None) => (records, Vec::new()),
+        Ok(Some((paired, lines))) => (self::records(&paired).unwrap_or(records), lines),
+    };
+    if is_entries_csv(&records) {
+        return Err(ImportError {
+            at: Location::row(1),
+            kind: ImportErrorKind::EntriesCsv,
+        });
+    }
+    let (report, mut warnings) = super::read_rows(rows(&records), None, Default::default())?;
+    for line in lines {
+        warnings.push(Warning::new(
+            Location::row(line),
+            WarningKind::QuotesAsWritten,
+        ));
+    }
+    Ok((report, warnings))
+}
+
+/// `text` with every field whose quotes do not pair within its line written as a spreadsheet
+/// writes it (quoted, its quotes doubled), so that the reader reads it as written, quotes and
+/// all (`2,"見える化"の推進,…` lost its quotes; a note under the table opening a quote it never
+/// closes was refused); with the lines of those fields. `None` when every quote pairs; the
+/// first field whose quotes do not pair across lines is refused.
+pub(super) fn pair_quotes(text: &str) -> Result<Option<(String, Vec<usize>)>, BrokenQuote> {
     #[derive(PartialEq)]
     enum At {
         Start,
@@ -97,28 +135,64 @@ pub(super) fn broken_quote(text: &str) -> Option<BrokenQuote> {
         Closed,
     }
     let bytes = text.as_bytes();
-    let (mut at, mut line, mut opened, mut k) = (At::Start, 1usize, 1usize, 0usize);
+    let (mut at, mut line, mut k) = (At::Start, 1usize, 0usize);
+    let (mut start, mut opened) = (0usize, 1usize);
+    // Each field read as written: where it starts and ends.
+    let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+    let ends = |b: u8| matches!(b, b',' | b'\n' | b'\r');
     while let Some(&b) = bytes.get(k) {
-        let ends = matches!(b, b',' | b'\n' | b'\r');
         match at {
-            At::Start if b == b'"' => (at, opened) = (At::Quoted, line),
-            At::Start | At::Unquoted => at = if ends { At::Start } else { At::Unquoted },
+            At::Start if b == b'"' => (at, opened, start) = (At::Quoted, line, k),
+            At::Start | At::Unquoted => at = if ends(b) { At::Start } else { At::Unquoted },
             At::Quoted if b == b'"' && bytes.get(k + 1) == Some(&b'"') => k += 1,
             At::Quoted if b == b'"' => at = At::Closed,
             At::Quoted => {}
-            At::Closed if ends => at = At::Start,
+            At::Closed if ends(b) => at = At::Start,
+            At::Closed if opened == line => {
+                // Read on to the field's end as written: its quotes are words.
+                let end = k + bytes[k..]
+                    .iter()
+                    .position(|&c| ends(c))
+                    .unwrap_or(bytes.len() - k);
+                raw.push((start, end, line));
+                (at, k) = (At::Start, end);
+                continue;
+            }
             At::Closed => {
-                let closed = Some(line);
-                return Some(BrokenQuote { opened, closed });
+                return Err(BrokenQuote {
+                    opened,
+                    closed: Some(line),
+                });
             }
         }
         line += usize::from(b == b'\n' || (b == b'\r' && bytes.get(k + 1) != Some(&b'\n')));
         k += 1;
     }
-    (at == At::Quoted).then_some(BrokenQuote {
-        opened,
-        closed: None,
-    })
+    if at == At::Quoted {
+        // Never closed: on the last line, read as written (a note under the table).
+        let end = text.trim_end_matches(['\r', '\n']).len();
+        if end <= start || text[start..end].contains(['\r', '\n']) {
+            return Err(BrokenQuote {
+                opened,
+                closed: None,
+            });
+        }
+        raw.push((start, end, opened));
+    }
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let mut paired = String::with_capacity(text.len() + raw.len() * 4);
+    let mut from = 0;
+    for &(a, b, _) in &raw {
+        paired.push_str(&text[from..a]);
+        paired.push('"');
+        paired.push_str(&text[a..b].replace('"', "\"\""));
+        paired.push('"');
+        from = b;
+    }
+    paired.push_str(&text[from..]);
+    Ok(Some((paired, raw.into_iter().map(|(_, _, l)| l).collect())))
 }
 
 /// Line breaks in `within` of `bytes`: LF, CRLF and a lone CR each one.

@@ -114,6 +114,11 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
                 preview_not_taken(text)
             ),
         ),
+        W::QuotesAsWritten => say(
+            lang,
+            "引用符（\"）が表計算ソフトの書き方で対になっていない欄です。引用符も含めて書かれたとおりに読みました".into(),
+            "a field whose quotes (\") do not pair as a spreadsheet writes them: read as written, quotes included".into(),
+        ),
         // Sent here only for the kinds above.
         other => format!("{other:?}"),
     }

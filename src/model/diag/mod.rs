@@ -560,6 +560,9 @@ pub enum WarningKind {
     StruckThrough {
         text: String,
     },
+    /// A CSV field whose quotes do not pair within its line (`"見える化"の推進`, a quote opened
+    /// on the last line and never closed): read as written, quotes and all.
+    QuotesAsWritten,
     /// Text of a CP932 (Shift_JIS) table written in UTF-8 (a cell pasted from a UTF-8 file):
     /// its bytes read as CP932 too, as other characters (`as_cp932`); read as UTF-8 (`text`).
     Utf8InCp932 {

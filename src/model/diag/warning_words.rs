@@ -89,6 +89,7 @@ impl Describe for WarningKind {
             | W::SortedApart { .. }
             | W::StruckThrough { .. }
             | W::Utf8InCp932 { .. }
+            | W::QuotesAsWritten
             | W::SheetNotRead { .. } => super::cell_words::cell_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
             W::BackAsSent { .. } | W::AnswerAsSent | W::AnswerUnchanged => {
