@@ -453,9 +453,9 @@ fn numbers_as_shown(
 fn notes_not_read(bytes: &[u8]) -> Vec<crate::model::diag::Warning> {
     use crate::model::diag::{Location, Warning, WarningKind};
     let most = crate::model::bounds::MAX_WARNINGS;
-    let mut notes = crate::import::cell_xml::cell_notes(bytes, most * 2);
+    let (mut notes, shapes) = crate::import::cell_xml::notes_and_shapes(bytes, most * 2);
     let cell_notes = notes.len();
-    notes.extend(crate::import::cell_xml::shape_texts(bytes, most * 2));
+    notes.extend(shapes);
     let mut out: Vec<Warning> = (notes.iter().enumerate().take(most))
         .map(|(k, (sheet, row, col, text))| {
             let at = Location::cell(sheet, *row as usize + 1, *col as usize + 1, None);
