@@ -251,8 +251,12 @@ fn always_closed(inner: &str) -> Option<(String, bool)> {
 
 /// Whether a heading's words are the name of an element that is always closed (`s`, `B`,
 /// `del`): a bare one left open is read as a heading ([`unclosed_as_text`]), which it may not be.
+///
+/// A single capital (`<A>`, `<B>`, `<I>`) is not asked about: headings enumerated `<A> <B> <C>`
+/// were said to be tags left open.
 pub fn names_formatting(heading: &str) -> bool {
-    always_closed(heading).is_some_and(|(_, bare)| bare)
+    let capital = heading.len() == 1 && heading.bytes().all(|b| b.is_ascii_uppercase());
+    !capital && always_closed(heading).is_some_and(|(_, bare)| bare)
 }
 
 /// Each closing tag closes the nearest opening tag of its name before it, bare or not (as
