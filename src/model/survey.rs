@@ -126,6 +126,20 @@ pub struct Received {
     /// back over a correction the new file showed, it is a change.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sent_again: bool,
+    /// `added`, which builds of 2026-12-06 wrote and the model no longer has: read past, so
+    /// that their masters open (a field the model does not have is otherwise refused).
+    #[serde(default, skip_serializing, rename = "added")]
+    pub retired_added: Retired,
+}
+
+/// A field the model no longer has, read past wherever it is kept.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Retired;
+
+impl<'de> Deserialize<'de> for Retired {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Retired, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Retired)
+    }
 }
 
 /// A result a division's answer wrote.

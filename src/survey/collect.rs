@@ -553,6 +553,7 @@ fn take(
             (&brought.answered, &brought.withdrawn, &brought.same_words),
         ),
         sent_again: false,
+        retired_added: Default::default(),
     });
     if before_sent_back.is_none() {
         record.sent_back = None;

@@ -468,3 +468,26 @@ fn comments_code_and_quoted_brackets_in_a_cell_read_as_shown() {
         assert_eq!(plan, [line], "{inside}");
     }
 }
+
+/// A master written by builds of 2026-12-06, whose survey records kept `added` (a field the
+/// model no longer has), opens: refusing fields the model does not have refused it whole.
+#[test]
+fn a_master_keeping_a_retired_field_opens() {
+    use shinchoku::model::survey::Received;
+    let mut master = crate::surveyed(crate::seed().report).report().clone();
+    master.survey[0].received = Some(Received {
+        at: at(10),
+        file: "総務部人事課.xlsx".into(),
+        count: 1,
+        taken: Vec::new(),
+        modified: None,
+        written: Vec::new(),
+        sent_again: false,
+        retired_added: Default::default(),
+    });
+    let text = shinchoku::store::to_ron(&master);
+    assert!(!text.contains("added:"), "not written");
+    let at = text.find("file: \"総務部人事課.xlsx\",").unwrap();
+    let old = format!("{}added: [(id: 11)], {}", &text[..at], &text[at..]);
+    assert_eq!(shinchoku::store::from_ron(&old).unwrap(), master);
+}
