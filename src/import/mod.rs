@@ -4,6 +4,7 @@
 
 pub(crate) mod book;
 pub mod cell;
+pub(crate) mod cell_notes;
 pub(crate) mod cell_xml;
 pub mod decode;
 mod far_years;

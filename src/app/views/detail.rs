@@ -315,18 +315,7 @@ impl DetailPanel<'_> {
             out.extend(typed_in(editor, before, self.lang));
         }
         if !crate::model::answering::entry_editable(self.report, entry.id) {
-            // A response's entry beyond its division's results: shown, with why it is not
-            // editable, and no field to type in that the core would refuse.
-            ui.label(RichText::new(t.selected_entry).strong());
-            ui.add(egui::Label::new(entry.text.as_str()).selectable(true));
-            ui.label(RichText::new(t.entry_not_yours).small().italics());
-            let own_plan = (self.report.entry_place(entry.id)).is_some_and(|p| {
-                p.parent.is_none()
-                    && crate::model::answering::may_add(self.report, p.topic, Side::Actual)
-            });
-            if own_plan && ui.button(t.done_as_planned).clicked() {
-                out.push(Intent::DoneAsPlanned { id: entry.id }.into());
-            }
+            self.entry_shown(ui, entry, out);
             drafts.entry_editor = None;
             return;
         }
@@ -380,6 +369,22 @@ impl DetailPanel<'_> {
         }
         self.months_field(ui, entry, editor, out);
         self.entry_buttons(ui, entry, out);
+    }
+
+    /// A response's entry beyond its division's results: shown, with why it is not editable,
+    /// and no field to type in that the core would refuse.
+    fn entry_shown(&self, ui: &mut Ui, entry: &Entry, out: &mut Vec<AppCommand>) {
+        let t = self.t;
+        ui.label(RichText::new(t.selected_entry).strong());
+        ui.add(egui::Label::new(entry.text.as_str()).selectable(true));
+        ui.label(RichText::new(t.entry_not_yours).small().italics());
+        let own_plan = (self.report.entry_place(entry.id)).is_some_and(|p| {
+            p.parent.is_none()
+                && crate::model::answering::may_add(self.report, p.topic, Side::Actual)
+        });
+        if own_plan && ui.button(t.done_as_planned).clicked() {
+            out.push(Intent::DoneAsPlanned { id: entry.id }.into());
+        }
     }
 
     fn months_field(

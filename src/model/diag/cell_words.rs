@@ -1,7 +1,8 @@
 //! The words of the warnings about an answer workbook's cells that are not read as answers
 //! (outside the columns, on another sheet, a note, a number in a format, a hidden ID typed
-//! over, struck text, a sheet not read) and of a link
-//! dropped on opening: one `match` arm per kind, each one expression.
+//! over, struck text, a sheet not read, a shape's words), of a table's cells read as written
+//! (quotes that do not pair, a heading naming a tag) and of a link dropped on opening: one
+//! `match` arm per kind, each one expression.
 
 use super::{WarningKind, WarningKind as W};
 use crate::lang::{Lang, say};
@@ -119,6 +120,15 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
             "引用符（\"）が表計算ソフトの書き方で対になっていない欄です。引用符も含めて書かれたとおりに読みました".into(),
             "a field whose quotes (\") do not pair as a spreadsheet writes them: read as written, quotes included".into(),
         ),
+        W::HeadingNamesTag { heading } => say(
+        lang,
+        format!(
+            "<{heading}>を見出しとして読み、後の項目をその下に置きました。書式のタグ（取り消し線・太字など）が閉じられていないものなら見出しではありません。確かめてください"
+        ),
+        format!(
+            "<{heading}> is read as a topic heading, the entries after it under it; if it is a formatting tag left open (a strike, bold), it is no heading: check it"
+        ),
+    ),
         // Sent here only for the kinds above.
         other => format!("{other:?}"),
     }

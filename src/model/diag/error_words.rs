@@ -229,20 +229,7 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
              workbook (.xlsx)"
                 .into(),
         ),
-        K::CsvQuoteUnpaired { closed } => {
-            let (ja, en) = match closed {
-                Some(row) => (
-                    format!("{row}行目で閉じた後に文字が続いています"),
-                    format!("it is closed on row {row} with text after the quote"),
-                ),
-                None => ("ファイルの終わりまで閉じられていません".into(), "it is never closed".into()),
-            };
-            say(
-                lang,
-                format!("引用符（\"）で始まる欄の引用符が対になっていません（{ja}）。このまま読むと後の行まで一つの欄になるため、読みませんでした。欄の中の \" は \"\" と二つ重ねて書いてください"),
-                format!("a field starting with a quote (\") has no matching closing quote ({en}): read on, the rows after it would become one cell, so the file is not read; a quote inside a field is written twice (\"\")"),
-            )
-        }
+        K::CsvQuoteUnpaired { closed } => quote_unpaired_words(*closed, lang),
         K::NoFiscalYear => say(
             lang,
             "年度がありません。タイトル行か列見出しに「平成 29 年度」のような年度が必要です"
@@ -484,4 +471,27 @@ pub fn damage_in_japanese(why: &str) -> String {
         Some(name) => format!("シート「{}」: {kind}", crate::model::text::preview(name)),
         None => kind.to_string(),
     }
+}
+
+/// The words of a CSV field whose quotes do not pair across lines.
+fn quote_unpaired_words(closed: Option<usize>, lang: Lang) -> String {
+    let (ja, en) = match closed {
+        Some(row) => (
+            format!("{row}行目で閉じた後に文字が続いています"),
+            format!("it is closed on row {row} with text after the quote"),
+        ),
+        None => (
+            "ファイルの終わりまで閉じられていません".into(),
+            "it is never closed".into(),
+        ),
+    };
+    say(
+        lang,
+        format!(
+            "引用符（\"）で始まる欄の引用符が対になっていません（{ja}）。このまま読むと後の行まで一つの欄になるため、読みませんでした。欄の中の \" は \"\" と二つ重ねて書いてください"
+        ),
+        format!(
+            "a field starting with a quote (\") has no matching closing quote ({en}): read on, the rows after it would become one cell, so the file is not read; a quote inside a field is written twice (\"\")"
+        ),
+    )
 }

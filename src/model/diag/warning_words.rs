@@ -42,7 +42,6 @@ impl Describe for WarningKind {
             | W::PlainRowDiffers { .. }
             | W::PlainRowExtra { .. } => stage_words(self, lang),
             W::HeadingTwice { .. }
-            | W::HeadingNamesTag { .. }
             | W::DivisionWithoutTopic { .. }
             | W::NoDivisionFollows { .. }
             | W::TopicWithoutDivision { .. }
@@ -90,6 +89,7 @@ impl Describe for WarningKind {
             | W::StruckThrough { .. }
             | W::Utf8InCp932 { .. }
             | W::QuotesAsWritten
+            | W::HeadingNamesTag { .. }
             | W::SheetNotRead { .. } => super::cell_words::cell_words(self, lang),
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
             W::BackAsSent { .. } | W::AnswerAsSent | W::AnswerUnchanged => {
@@ -308,15 +308,6 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             format!(
                 "the heading <{heading}> is written twice; its entries are kept together \
                  under one topic"
-            ),
-        ),
-        W::HeadingNamesTag { heading } => say(
-            lang,
-            format!(
-                "<{heading}>を見出しとして読み、後の項目をその下に置きました。書式のタグ（取り消し線・太字など）が閉じられていないものなら見出しではありません。確かめてください"
-            ),
-            format!(
-                "<{heading}> is read as a topic heading, the entries after it under it; if it is a formatting tag left open (a strike, bold), it is no heading: check it"
             ),
         ),
         W::DivisionWithoutTopic { heading } => say(

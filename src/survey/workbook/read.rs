@@ -453,7 +453,7 @@ fn numbers_as_shown(
 fn notes_not_read(bytes: &[u8]) -> Vec<crate::model::diag::Warning> {
     use crate::model::diag::{Location, Warning, WarningKind};
     let most = crate::model::bounds::MAX_WARNINGS;
-    let (mut notes, shapes) = crate::import::cell_xml::notes_and_shapes(bytes, most * 2);
+    let (mut notes, shapes) = crate::import::cell_notes::notes_and_shapes(bytes, most * 2);
     let cell_notes = notes.len();
     notes.extend(shapes);
     let mut out: Vec<Warning> = (notes.iter().enumerate().take(most))
