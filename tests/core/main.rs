@@ -121,6 +121,22 @@ pub fn child(test: &str, work: &str, vars: &[(&str, &std::path::Path)]) -> std::
     for (k, v) in vars {
         command.env(k, v);
     }
+    // The child handles the signals as a program started from a terminal does, however these
+    // tests were started: a shell running them in the background has SIGINT ignored, which the
+    // child keeps (as it keeps `nohup`'s), and a test stopping it by SIGINT failed.
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                for signal in [libc::SIGINT, libc::SIGHUP, libc::SIGTERM] {
+                    libc::signal(signal, libc::SIG_DFL);
+                }
+                Ok(())
+            });
+        }
+    }
     command.spawn().expect("the test binary starts again")
 }
 
