@@ -107,26 +107,17 @@ fn shapes_in(sheet: &str, xml: &[u8], most: usize, out: &mut Vec<CellNote>) {
                 "t" => in_text = true,
                 _ => {}
             },
-            Ok(Event::Text(t)) => {
-                let Some(((row, col), text)) = shape.as_mut() else {
-                    continue;
-                };
-                let content = t.xml10_content();
-                match field {
-                    Some(0) => *row = content.trim().parse().unwrap_or(0),
-                    Some(_) => *col = content.trim().parse().unwrap_or(0),
-                    None if in_text => text.push_str(&content),
-                    None => {}
+            Ok(Event::Text(t)) if field.is_some() => {
+                if let Some(((row, col), _)) = shape.as_mut() {
+                    let at = t.xml10_content().trim().parse().unwrap_or(0);
+                    *(if field == Some(0) { row } else { col }) = at;
                 }
             }
-            Ok(Event::GeneralRef(r)) if in_text => {
+            Ok(ref words @ (Event::Text(_) | Event::GeneralRef(_) | Event::CData(_)))
+                if in_text =>
+            {
                 if let Some((_, text)) = shape.as_mut() {
-                    push_reference(text, &r);
-                }
-            }
-            Ok(Event::CData(t)) if in_text => {
-                if let Some((_, text)) = shape.as_mut() {
-                    text.push_str(t.as_ref());
+                    push_words(words, text);
                 }
             }
             Ok(Event::End(e)) => match e.local_name().as_ref() {
@@ -148,17 +139,13 @@ fn shapes_in(sheet: &str, xml: &[u8], most: usize, out: &mut Vec<CellNote>) {
     }
 }
 
-/// The character a reference in a note's or a shape's words stands for (`&amp;`, `&#x8FFD;`),
-/// or the reference as written when it stands for none: words written as references were
-/// passed over.
-fn push_reference(text: &mut String, r: &quick_xml::events::BytesRef) {
-    let name = r.as_ref().to_string();
-    match quick_xml::escape::resolve_xml_entity(&name) {
-        Some(c) => text.push_str(c),
-        None => match r.resolve_char_ref() {
-            Ok(Some(c)) => text.push(c),
-            _ => text.push_str(&format!("&{name};")),
-        },
+/// A note's or a shape's words as an event gives them: its text, a reference, a CDATA section.
+fn push_words(event: &Event, text: &mut String) {
+    match event {
+        Event::Text(t) => text.push_str(&t.xml10_content()),
+        Event::GeneralRef(r) => super::xml_reader::push_reference(text, r),
+        Event::CData(t) => text.push_str(t.as_ref()),
+        _ => {}
     }
 }
 
@@ -199,19 +186,11 @@ fn notes_in(sheet: &str, xml: &[u8], most: usize, out: &mut Vec<CellNote>) {
                 "t" => in_text = true,
                 _ => {}
             },
-            Ok(Event::Text(t)) if in_text => {
+            Ok(ref words @ (Event::Text(_) | Event::GeneralRef(_) | Event::CData(_)))
+                if in_text =>
+            {
                 if let Some((_, text)) = note.as_mut() {
-                    text.push_str(&t.xml10_content());
-                }
-            }
-            Ok(Event::GeneralRef(r)) if in_text => {
-                if let Some((_, text)) = note.as_mut() {
-                    push_reference(text, &r);
-                }
-            }
-            Ok(Event::CData(t)) if in_text => {
-                if let Some((_, text)) = note.as_mut() {
-                    text.push_str(t.as_ref());
+                    push_words(words, text);
                 }
             }
             Ok(Event::End(e)) => match e.local_name().as_ref() {

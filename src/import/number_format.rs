@@ -1,6 +1,7 @@
 //! A number as a cell's format shows it, where the format changes what the number means: a
-//! scale (`#,##0,` shows 1,500,000 as `1,500`, in thousands; `#,##0,,` in millions) or a money
-//! unit written after it (`#,##0"百万円"`: 3297 shows `3,297百万円`). calamine gives the number
+//! scale (`#,##0,` shows 1,500,000 as `1,500`, in thousands; `#,##0,,` in millions), a money
+//! unit written after it (`#,##0"百万円"`: 3297 shows `3,297百万円`), or words that scale it
+//! (`0"万件"`: 3 shows `3万件`). calamine gives the number
 //! alone, which read as it is would be 1,000 times (or a unit) away from what the office sees
 //! and typed; so such a cell is read as shown — its number exact (to a millionth), its sign
 //! kept, with the unit, which the figure reader then reads as it reads it typed. Other words a

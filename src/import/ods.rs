@@ -383,17 +383,7 @@ fn content_within<R: BufRead>(
         let started = matches!(event, Event::Start(_));
         match event {
             Event::Text(t) => s.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) => {
-                let name = r.as_ref().to_string();
-                match quick_xml::escape::resolve_xml_entity(&name) {
-                    Some(c) => s.push_str(c),
-                    None => match r.resolve_char_ref() {
-                        Ok(Some(c)) => s.push(c),
-                        // An unknown entity is kept as written.
-                        _ => s.push_str(&format!("&{name};")),
-                    },
-                }
-            }
+            Event::GeneralRef(r) => super::xml_reader::push_reference(&mut s, &r),
             Event::Start(e) | Event::Empty(e) => match named(reader, e.name()).as_ref() {
                 name if not_shown(name) && started => skip_to_end(reader, name)?,
                 name if not_shown(name) => {}
@@ -495,10 +485,12 @@ fn number<R: BufRead>(reader: &Xml<R>, e: &BytesStart, key: &str) -> Option<u64>
         .filter(|&n| n >= 1)
 }
 
+/// An element's name by its namespace ([`Xml::named`]).
 fn named<'n, R: BufRead>(reader: &Xml<R>, name: QName<'n>) -> Cow<'n, str> {
     reader.named(name)
 }
 
+/// An attribute's name by its namespace ([`Xml::attribute_named`]).
 fn attribute_named<'n, R: BufRead>(reader: &Xml<R>, name: QName<'n>) -> Cow<'n, str> {
     reader.attribute_named(name)
 }

@@ -16,3 +16,16 @@ pub(crate) fn reader<R: Read>(source: R) -> Reader<BufReader<R>> {
     config.check_comments = false;
     reader
 }
+
+/// The character a reference in a text stands for (`&amp;`, `&#x8FFD;`), or the reference as
+/// written when it stands for none (an unknown entity is kept, not dropped).
+pub(crate) fn push_reference(text: &mut String, r: &quick_xml::events::BytesRef) {
+    let name = r.as_ref().to_string();
+    match quick_xml::escape::resolve_xml_entity(&name) {
+        Some(c) => text.push_str(c),
+        None => match r.resolve_char_ref() {
+            Ok(Some(c)) => text.push(c),
+            _ => text.push_str(&format!("&{name};")),
+        },
+    }
+}

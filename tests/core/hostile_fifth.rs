@@ -17,25 +17,36 @@ use crate::{SEED, october as at, rewrite_part, survey_due as due};
 
 /// 人事課's sent workbook with its first 実績 cell (E8) a number, 1234, in format `code`.
 fn number_in_format(code: &str) -> (shinchoku::document::Document, Vec<u8>) {
+    let format = format!(r#"<numFmt numFmtId="165" formatCode="{code}"/>"#);
+    number_in_style(&format, 165, "1234")
+}
+
+/// 人事課's sent workbook with its first 実績 cell (E8) the number `value` in a cell format of
+/// number format `id`, the `<numFmt>` elements `formats` added (none for a built-in one, which
+/// Excel and openpyxl write by id alone).
+pub fn number_in_style(
+    formats: &str,
+    id: u32,
+    value: &str,
+) -> (shinchoku::document::Document, Vec<u8>) {
     let master = crate::surveyed(crate::seed().report);
     let r = survey::response_for(master.report(), "総務部人事課", due(), "");
     let book = workbook::write(&r).unwrap();
     let book = rewrite_part(&book, "xl/styles.xml", |xml| {
-        let format = format!(r#"<numFmt numFmtId="165" formatCode="{code}"/>"#);
-        xml.replacen(
-            r#"<numFmt numFmtId="164" formatCode="@"/>"#,
-            &format!(r#"<numFmt numFmtId="164" formatCode="@"/>{format}"#),
-            1,
-        )
-        .replace(r#"<cellXfs count="7">"#, r#"<cellXfs count="8">"#)
-        .replace(
-            "</cellXfs>",
-            r#"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
-        )
+        let text = r#"<numFmt numFmtId="164" formatCode="@"/>"#;
+        let xf = format!(
+            r#"<xf numFmtId="{id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        );
+        xml.replacen(text, &format!("{text}{formats}"), 1)
+            .replace(r#"<cellXfs count="7">"#, r#"<cellXfs count="8">"#)
+            .replace("</cellXfs>", &format!("{xf}</cellXfs>"))
     });
     let book = rewrite_part(&book, "xl/worksheets/sheet1.xml", |xml| {
         assert!(xml.contains(r#"<c r="E8" s="6"/>"#));
-        xml.replace(r#"<c r="E8" s="6"/>"#, r#"<c r="E8" s="7"><v>1234</v></c>"#)
+        xml.replace(
+            r#"<c r="E8" s="6"/>"#,
+            &format!(r#"<c r="E8" s="7"><v>{value}</v></c>"#),
+        )
     });
     (master, book)
 }

@@ -1,14 +1,15 @@
 //! The words of the warnings about an answer workbook's cells that are not read as answers
 //! (outside the columns, on another sheet, a note, a number in a format, a hidden ID typed
 //! over, struck text, a sheet not read, a shape's words), of a table's cells read as written
-//! (quotes that do not pair, a heading naming a tag) and of a link dropped on opening: one
-//! `match` arm per kind, each one expression.
+//! (text in UTF-8 in a CP932 table, quotes that do not pair, a heading naming a tag) and of a
+//! link dropped on opening: one `match` arm per kind, each one expression.
 
 use super::{WarningKind, WarningKind as W};
 use crate::lang::{Lang, say};
 use crate::model::text::{preview, preview_not_taken};
 
-/// The words of a cell's warning ([`super::warning_words`] sends these kinds here).
+/// The words of a warning about an answer workbook's cell ([`super::warning_words`] sends
+/// these kinds here).
 pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
     match kind {
         W::CellOutsideAnswer { text } => say(
@@ -31,19 +32,6 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
             format!(
                 "sheet 「{}」 holds no table that is read (no header row with 番号); not read as the report, its {rows} row(s) kept as not read",
                 preview(sheet)
-            ),
-        ),
-        W::Utf8InCp932 { text, as_cp932 } => say(
-            lang,
-            format!(
-                "CP932（Shift_JIS）の表の中で、この文字はUTF-8で書かれていました。UTF-8として「{}」と読みました（CP932として読むと「{}」）",
-                preview(text),
-                preview(as_cp932)
-            ),
-            format!(
-                "text written in UTF-8 in a CP932 (Shift_JIS) table: read as UTF-8, 「{}」 (as CP932 it read 「{}」)",
-                preview(text),
-                preview(as_cp932)
             ),
         ),
         W::StruckThrough { text } => say(
@@ -113,6 +101,28 @@ pub(super) fn cell_words(kind: &WarningKind, lang: Lang) -> String {
             format!(
                 "words in a shape drawn on the sheet (a text box) are no answer; not taken: 「{}」",
                 preview_not_taken(text)
+            ),
+        ),
+        // Sent here only for the kinds above.
+        other => format!("{other:?}"),
+    }
+}
+
+/// The words of a warning about a report table's cell read as written: its encoding, its
+/// quotes, a heading naming a tag ([`super::warning_words`] sends these kinds here).
+pub(super) fn table_cell_words(kind: &WarningKind, lang: Lang) -> String {
+    match kind {
+        W::Utf8InCp932 { text, as_cp932 } => say(
+            lang,
+            format!(
+                "CP932（Shift_JIS）の表の中で、この文字はUTF-8で書かれていました。UTF-8として「{}」と読みました（CP932として読むと「{}」）",
+                preview(text),
+                preview(as_cp932)
+            ),
+            format!(
+                "text written in UTF-8 in a CP932 (Shift_JIS) table: read as UTF-8, 「{}」 (as CP932 it read 「{}」)",
+                preview(text),
+                preview(as_cp932)
             ),
         ),
         W::QuotesAsWritten => say(

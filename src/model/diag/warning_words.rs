@@ -87,10 +87,10 @@ impl Describe for WarningKind {
             | W::IdTypedOver { .. }
             | W::SortedApart { .. }
             | W::StruckThrough { .. }
-            | W::Utf8InCp932 { .. }
-            | W::QuotesAsWritten
-            | W::HeadingNamesTag { .. }
             | W::SheetNotRead { .. } => super::cell_words::cell_words(self, lang),
+            W::Utf8InCp932 { .. } | W::QuotesAsWritten | W::HeadingNamesTag { .. } => {
+                super::cell_words::table_cell_words(self, lang)
+            }
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
             W::BackAsSent { .. } | W::AnswerAsSent | W::AnswerUnchanged => {
                 as_sent_words(self, lang)
