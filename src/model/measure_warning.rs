@@ -111,12 +111,15 @@ pub enum MeasureWarning {
         answer: String,
     },
     /// One number answered in two rows of an answer's 数値回答 sheet (`rows`, 1-based): taken
-    /// once when the answers are the `same`, else neither (the report's number stays).
+    /// once when the answers are the `same`; when one row was left as sent and the other typed
+    /// in, the typed one (`typed`, its row); else neither (the report's number stays).
     AnsweredTwice {
         at: MeasureAt,
         rows: [u32; 2],
         answers: [String; 2],
         same: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        typed: Option<u32>,
     },
     /// A response file's answer of a year other than the report's (a closed year's actual):
     /// not taken, the report's stays.
@@ -262,10 +265,11 @@ impl Describe for MeasureWarning {
             | W::ClosedHalfNotTaken { .. } => answer_row_words(self, lang),
             W::AnsweredTwice {
                 at,
-                rows: [a, b],
+                rows,
                 answers,
                 same,
-            } => answered_twice_words(at, [*a, *b], answers, *same, lang),
+                typed,
+            } => answered_twice_words(at, *rows, answers, (*same, *typed), lang),
             W::ActualAhead {
                 at,
                 text,
@@ -611,11 +615,23 @@ fn answered_twice_words(
     at: &MeasureAt,
     [a, b]: [u32; 2],
     answers: &[String; 2],
-    same: bool,
+    (same, typed): (bool, Option<u32>),
     lang: Lang,
 ) -> String {
     let what = at.describe(lang);
     let [x, y] = [&answers[0], &answers[1]].map(|t| preview(t));
+    if let Some(typed) = typed {
+        let (left, taken) = if typed == a { (b, &x) } else { (a, &y) };
+        return say(
+            lang,
+            format!(
+                "{what}が{a}行目「{x}」と{b}行目「{y}」にあります。{left}行目は送ったときのままなので、{typed}行目の「{taken}」を取り込みます"
+            ),
+            format!(
+                "{what} is in row {a} (「{x}」) and row {b} (「{y}」): row {left} is as sent, so row {typed}'s 「{taken}」 is taken"
+            ),
+        );
+    }
     match same {
         true => say(
             lang,

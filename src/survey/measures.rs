@@ -291,6 +291,9 @@ pub struct MeasureRow {
     /// The hash of the indicator's name (`n=`): the indicator it answers, should the office
     /// have removed or added one since the workbook was sent.
     pub name: Option<u64>,
+    /// The hash of what the office set of the indicator (`o=`, none in a workbook from before
+    /// it was kept): which of several indicators of one name the row answers.
+    pub office: Option<u64>,
     /// The money unit an effect's row was sent in (`u=`, yen per unit; none in a workbook from
     /// before it was kept): the answer is read in it, whatever the report's unit is now.
     pub money_unit: Option<YenUnit>,
@@ -442,7 +445,12 @@ pub(super) fn sheet_lines(response: &Report, division: &str) -> Vec<([String; 4]
             // The unit shown, none too (`v=`): without it, a number answered where no unit was
             // shown was read in a unit the office set since.
             let hex: String = x.unit.bytes().map(|b| format!("{b:02x}")).collect();
-            let id = format!("I {} {k} n={:x} v={hex}", i.id.0, name_hash(&x.name));
+            let id = format!(
+                "I {} {k} n={:x} o={:x} v={hex}",
+                i.id.0,
+                name_hash(&x.name),
+                office_hash(x)
+            );
             lines.push(line(name, target, now, id));
         }
         let effect = m.effect(year);
@@ -501,6 +509,7 @@ pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow>
             id: id.to_string(),
             sent: hashes.sent,
             name: hashes.name,
+            office: hashes.office,
             money_unit: hashes.money_unit,
             shown_unit: hashes.shown_unit,
             label: sheet.text(r, 2).to_string(),
@@ -514,24 +523,91 @@ fn name_hash(name: &str) -> u64 {
     super::sent::hash(&normalize(name))
 }
 
+/// What the office set of an indicator (unit, way, baseline, targets, topic) as its answer row
+/// keeps it (`o=`): which of two indicators of one name a row answers, should the office have
+/// removed one since the workbook was sent.
+fn office_hash(x: &crate::model::measures::Indicator) -> u64 {
+    let mut words = vec![
+        normalize(&x.unit),
+        x.direction.words().to_string(),
+        normalize(&x.direction_unread),
+        x.target.display(),
+        x.topic.map(|t| t.0.to_string()).unwrap_or_default(),
+    ];
+    if let Some(b) = &x.baseline {
+        words.push(b.value.display());
+        words.push(b.year.map(|y| y.0.to_string()).unwrap_or_default());
+    }
+    for y in x.years.iter().filter(|y| !y.target.is_blank()) {
+        words.push(format!("{}={}", y.year.0, y.target.display()));
+    }
+    super::sent::hash(&words.join("\u{1f}"))
+}
+
 /// The rows with each indicator row pointing at the indicator its hidden name names, should
 /// the office have removed or added one since the workbook was sent (the answer went to the
 /// indicator now at its old place); a row whose indicator is gone answers nothing, and is said.
+/// Of several rows of one name, each takes first the indicator the office set as the row was
+/// sent (`o=`), then one no other row took (the one at its place first: the office may have
+/// corrected a target since), and none when none is left (the twin removed was the row's). A
+/// row from before `o=` goes by place.
 fn resolved(master: &Report, rows: &[MeasureRow]) -> Vec<MeasureRow> {
     let mut out = rows.to_vec();
-    for row in &mut out {
-        let (MeasureCell::Indicator(k), Some(name)) = (row.what, row.name) else {
-            continue;
-        };
+    // Indicators taken by a row, by initiative: the rows of one name are read in two passes.
+    let mut claimed: HashSet<(crate::model::Id, usize)> = HashSet::new();
+    let of_name = |row: &MeasureRow, name: u64| -> Vec<usize> {
         let indicators = master
             .initiative(row.initiative)
             .map_or(&[][..], |i| &i.measures().indicators[..]);
-        let named = |x: &crate::model::measures::Indicator| name_hash(&x.name) == name;
-        if !indicators.get(k).is_some_and(named) {
-            row.what = indicators
-                .iter()
-                .position(named)
-                .map_or(MeasureCell::Unreadable, MeasureCell::Indicator);
+        (indicators.iter().enumerate())
+            .filter(|(_, x)| name_hash(&x.name) == name)
+            .map(|(k, _)| k)
+            .collect()
+    };
+    let office_of = |row: &MeasureRow, k: usize| {
+        master
+            .initiative(row.initiative)
+            .map(|i| office_hash(&i.measures().indicators[k]))
+    };
+    let mut later = Vec::new();
+    for (n, row) in out.iter_mut().enumerate() {
+        let (MeasureCell::Indicator(k), Some(name)) = (row.what, row.name) else {
+            continue;
+        };
+        let candidates = of_name(row, name);
+        let Some(office) = row.office else {
+            row.what = match candidates.first() {
+                None => MeasureCell::Unreadable,
+                Some(_) if candidates.contains(&k) => MeasureCell::Indicator(k),
+                Some(first) => MeasureCell::Indicator(*first),
+            };
+            continue;
+        };
+        // A row copied by the division answers its indicator again (said as answered twice).
+        let set_so: Vec<&usize> = (candidates.iter())
+            .filter(|&&c| office_of(row, c) == Some(office))
+            .collect();
+        let unclaimed = set_so
+            .iter()
+            .find(|&&&c| !claimed.contains(&(row.initiative, c)));
+        match unclaimed.or(set_so.first()) {
+            Some(&&c) => {
+                claimed.insert((row.initiative, c));
+                row.what = MeasureCell::Indicator(c);
+            }
+            None => later.push((n, candidates, k)),
+        }
+    }
+    for (n, candidates, k) in later {
+        let row = &mut out[n];
+        let free = |c: &usize| !claimed.contains(&(row.initiative, *c));
+        let pick = match candidates.contains(&k) && free(&k) {
+            true => Some(k),
+            false => candidates.iter().copied().find(free),
+        };
+        row.what = pick.map_or(MeasureCell::Unreadable, MeasureCell::Indicator);
+        if let Some(c) = pick {
+            claimed.insert((row.initiative, c));
         }
     }
     out
@@ -687,17 +763,25 @@ fn usable_rows<'r>(
     // on a thousand rows was normalised and copied a thousand times, gigabytes).
     let mut first: HashMap<(crate::model::Id, MeasureCell), (usize, String)> = HashMap::new();
     let mut differing = HashSet::new();
+    // A row still as sent answers nothing: one of a number gone is not said, and beside a row
+    // of the same number that was typed in it is not a second answer.
+    // (A blank cell sent with a number in it clears it: that is typed.)
+    let as_sent = |row: &MeasureRow| match row.sent {
+        Some(sent) => sent == super::sent::hash(&canonical(&row.answer)),
+        None => row.answer.trim().is_empty(),
+    };
     for row in rows {
         let no_such = || W::NoSuchNumber {
             id: crate::model::text::clipped(row.id.trim(), LISTED_CHARS),
             answer: crate::model::text::clipped(&row.answer, LISTED_CHARS),
         };
-        if row.what == MeasureCell::Unreadable {
-            warn(row, no_such());
+        if row.what == MeasureCell::Unreadable || master.initiative(row.initiative).is_none() {
+            if !as_sent(row) && !row.answer.trim().is_empty() {
+                warn(row, no_such());
+            }
             continue;
         }
         let Some(i) = master.initiative(row.initiative) else {
-            warn(row, no_such());
             continue;
         };
         let owner = measures_division(i);
@@ -722,15 +806,29 @@ fn usable_rows<'r>(
         };
         let earlier = out[*k];
         let same = *compared == normalize(row.answer.trim());
-        if !same {
-            differing.insert(key);
-        }
+        // One row left as sent beside one typed in (a row copied, or the twin of a removed
+        // indicator in a workbook from before `o=`): the typed one is the answer.
+        let typed = match (as_sent(earlier), as_sent(row)) {
+            _ if same => None,
+            (false, true) => Some(earlier.row),
+            (true, false) => {
+                let k = *k;
+                out[k] = row;
+                first.insert(key, (k, normalize(row.answer.trim())));
+                Some(row.row)
+            }
+            _ => {
+                differing.insert(key);
+                None
+            }
+        };
         let clipped = |text: &str| crate::model::text::clipped(text, LISTED_CHARS);
         let warning = W::AnsweredTwice {
             at,
             rows: [earlier.row, row.row],
             answers: [clipped(&earlier.answer), clipped(&row.answer)],
             same,
+            typed,
         };
         warn(row, warning);
     }

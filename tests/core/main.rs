@@ -38,6 +38,7 @@ mod measures_large;
 mod measures_layouts;
 mod measures_tables;
 mod measures_topics;
+mod measures_twins;
 mod measures_workbook;
 mod months;
 mod own_lines;

@@ -15,7 +15,7 @@ use crate::measures_cycle::{sent, workbook_answer};
 const FY: FiscalYear = FiscalYear(2017);
 
 /// What the review says of the answer's warnings, in Japanese.
-fn said(collection: &Collection) -> Vec<String> {
+pub fn said(collection: &Collection) -> Vec<String> {
     collection
         .warnings
         .iter()
@@ -162,7 +162,8 @@ fn a_numbers_row_naming_a_number_the_report_lacks_is_said() {
 fn an_indicator_answered_in_two_rows_with_different_numbers_keeps_the_reports_and_says_both() {
     let master = sent(seed_with_measures());
     let first = &master.sections[0].initiatives[0];
-    // The effect row made a second row of the indicator (電子申請件数, 900 in the first).
+    // The effect row made a second row of the indicator (電子申請件数, 900 in the first), and
+    // both typed in.
     let collection = workbook_answer(
         &master,
         &[
@@ -171,6 +172,7 @@ fn an_indicator_answered_in_two_rows_with_different_numbers_keeps_the_reports_an
                 &id_cell(&master, &format!("I {} 0", first.id.0)),
             ),
             ("3100", "1,000"),
+            ("900", "950"),
         ],
     );
     let after = taken(&master, &collection);
@@ -183,9 +185,37 @@ fn an_indicator_answered_in_two_rows_with_different_numbers_keeps_the_reports_an
     let said = said(&collection);
     assert!(
         said.iter().any(|s| s.contains("指標「電子申請件数」")
-            && s.contains("「900」")
+            && s.contains("「950」")
             && s.contains("「1,000」")
             && s.contains("行目")),
+        "{said:?}"
+    );
+}
+
+/// A row copied by the division (its hidden id with it) and typed in, the first left as sent:
+/// the typed one is the answer, and both rows are said (they were a conflict, neither taken).
+#[test]
+fn a_row_left_as_sent_beside_its_typed_copy_gives_way_and_is_said() {
+    let master = sent(seed_with_measures());
+    let first = &master.sections[0].initiatives[0];
+    let collection = workbook_answer(
+        &master,
+        &[
+            (
+                &id_cell(&master, &format!("E {}", first.id.0)),
+                &id_cell(&master, &format!("I {} 0", first.id.0)),
+            ),
+            ("3100", "1,000"),
+        ],
+    );
+    let after = taken(&master, &collection);
+    let m = after.initiative(first.id).unwrap().measures();
+    assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(1000)));
+    let said = said(&collection);
+    assert!(
+        said.iter().any(|s| s.contains("「900」")
+            && s.contains("送ったときのまま")
+            && s.contains("「1,000」を取り込みます")),
         "{said:?}"
     );
 }

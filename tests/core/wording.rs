@@ -359,8 +359,19 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             rows: [3, 4],
             answers: ["A".into(), if same { "A" } else { "B" }.into()],
             same,
+            typed: None,
         });
     }
+    kinds.push(W::AnsweredTwice {
+        at: MeasureAt {
+            initiative: "2".into(),
+            field: MeasureField::SelfRating,
+        },
+        rows: [3, 4],
+        answers: ["A".into(), "B".into()],
+        same: false,
+        typed: Some(4),
+    });
     // Names every kind: a new one stops this compiling until it is added above.
     for why in [
         FigureProblem::KanjiScale,

@@ -9,11 +9,12 @@ use crate::model::measures::YenUnit;
 pub(super) struct IdHashes {
     pub(super) sent: Option<u64>,
     pub(super) name: Option<u64>,
+    pub(super) office: Option<u64>,
     pub(super) money_unit: Option<YenUnit>,
     pub(super) shown_unit: Option<String>,
 }
 
-/// What a hidden id (`I 6 0 n=… v=… s=…`, `E 6 u=… s=…`, `R 6 s=…`, as the sheet's lines
+/// What a hidden id (`I 6 0 n=… o=… v=… s=…`, `E 6 u=… s=…`, `R 6 s=…`, as the sheet's lines
 /// are written; without the hashes in a workbook from before them) names.
 pub(super) fn read_id(id: &str) -> Option<(crate::model::Id, MeasureCell, IdHashes)> {
     let mut words: Vec<&str> = id.split_whitespace().collect();
@@ -32,10 +33,11 @@ pub(super) fn read_id(id: &str) -> Option<(crate::model::Id, MeasureCell, IdHash
             last.strip_prefix(p)
                 .map(|h| u64::from_str_radix(h, 16).ok())
         };
-        match (hex("s="), hex("n="), hex("u=")) {
-            (Some(h), _, _) => hashes.sent = Some(h?),
-            (_, Some(h), _) => hashes.name = Some(h?),
-            (_, _, Some(yen)) => {
+        match (hex("s="), hex("n="), hex("u="), hex("o=")) {
+            (Some(h), ..) => hashes.sent = Some(h?),
+            (_, Some(h), ..) => hashes.name = Some(h?),
+            (.., Some(h)) => hashes.office = Some(h?),
+            (_, _, Some(yen), _) => {
                 let units = [YenUnit::Yen, YenUnit::Thousand, YenUnit::Million];
                 hashes.money_unit = Some(units.into_iter().find(|u| Some(u.yen() as u64) == yen)?);
             }
