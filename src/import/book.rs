@@ -46,7 +46,7 @@ pub(crate) fn read_sheets(
                 kind: ImportErrorKind::EncryptedWorkbook,
             },
             Failure::Damaged(why) => damaged(why),
-            Failure::TooLarge(e) => e,
+            Failure::Refused(e) => e,
         }),
         Err(_) => Err(damaged(
             "the reader stopped on malformed content".to_string(),
@@ -178,9 +178,18 @@ fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, 
         percent,
         formatted,
         exact,
+        bad_string,
     } = super::cell_xml::sheet_facts(bytes);
     let mut sheets = Vec::new();
     for name in names {
+        if let Some(((row, col), written)) = bad_string.get(&name) {
+            return Err(Failure::Refused(ImportError {
+                at: super::sheet::cell_location(&name, u64::from(*row), u64::from(*col)),
+                kind: ImportErrorKind::SharedStringUnnamed {
+                    written: written.clone(),
+                },
+            }));
+        }
         let shown_as_percent = percent.get(&name);
         let written = exact.get(&name);
         let format_of = |at: &(u32, u32)| formatted.get(&name).and_then(|f| f.get(at));

@@ -225,6 +225,49 @@ fn has_long_value(xml: &[u8]) -> bool {
     })
 }
 
+/// Whether a `<v>` of the sheet holds anything but digits (a decimal, a date, a negative, or
+/// a shared string's number written wrongly): the sheet is then walked for the last.
+fn has_odd_value(xml: &[u8]) -> bool {
+    xml.windows(3).enumerate().any(|(k, w)| {
+        (w == b"<v>" || w == b":v>")
+            && xml[k + 3..]
+                .iter()
+                .take_while(|&&b| b != b'<')
+                .any(|b| !b.is_ascii_digit())
+    })
+}
+
+/// The first cell of a sheet whose type is a shared string (`t="s"`) and whose value is no
+/// string's number, with the value as written (clipped).
+fn bad_string_index(xml: &[u8]) -> Option<((u32, u32), String)> {
+    let mut cell: Option<(u32, u32)> = None;
+    let mut in_value = false;
+    let mut found = None;
+    each_cell_event(xml, |event, place| {
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "c" => cell = place.filter(|_| attr_raw(e, "t").is_some_and(|t| t == "s")),
+                "v" => in_value = cell.is_some(),
+                _ => {}
+            },
+            Event::Text(t) if in_value => {
+                let written = t.xml10_content();
+                let index = !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit());
+                if let Some(at) = cell
+                    && !(index && written.parse::<usize>().is_ok())
+                {
+                    found = Some((at, crate::model::text::clipped(&written, 40)));
+                    return false;
+                }
+            }
+            Event::End(e) if e.local_name().as_ref() == "v" => in_value = false,
+            _ => {}
+        }
+        true
+    });
+    found
+}
+
 /// The numeric cells of a sheet whose written value a float changes.
 fn long_numbers(xml: &[u8]) -> HashMap<(u32, u32), String> {
     let mut out = HashMap::new();
@@ -414,6 +457,10 @@ pub(crate) struct SheetFacts {
     /// digit without a word. A sheet is parsed for them only when a `<v>` of 16 digits or
     /// more is in it.
     pub(crate) exact: ExactNumbers,
+    /// Per sheet, the first cell that says it holds a shared string but whose `<v>` is no
+    /// string's number (` 14 `, `14.0`, `abc`): calamine reads that as the first string (the
+    /// sheet's title taken as a division's result), so the reader refuses the sheet instead.
+    pub(crate) bad_string: HashMap<String, ((u32, u32), String)>,
 }
 
 /// The [`SheetFacts`] of a workbook; empty where it has no such format or number, or its
@@ -434,6 +481,12 @@ pub(crate) fn sheet_facts(bytes: &[u8]) -> SheetFacts {
         &mut zip,
         |_| true,
         |name, xml| {
+            // (A number too long for an index reads as the first string too.)
+            if (has_odd_value(&xml) || has_long_value(&xml))
+                && let Some(bad) = bad_string_index(&xml)
+            {
+                facts.bad_string.insert(name.clone(), bad);
+            }
             if has_long_value(&xml) {
                 let cells = long_numbers(&xml);
                 if !cells.is_empty() {

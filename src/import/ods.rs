@@ -358,7 +358,7 @@ fn content_text<R: BufRead>(
     (sheet, row, col): (&str, u64, u64),
 ) -> Result<String, Failure> {
     let too_long = || Budget::new("ODS").refusal(cell_location(sheet, row, col), Excess::Text);
-    content_within(reader, cell, MAX_TEXT_BYTES)?.ok_or_else(|| Failure::TooLarge(too_long()))
+    content_within(reader, cell, MAX_TEXT_BYTES)?.ok_or_else(|| Failure::Refused(too_long()))
 }
 
 /// The most of a number cell's text shown beside its value that is read: what its format does

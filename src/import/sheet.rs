@@ -278,12 +278,13 @@ pub(crate) fn exact_number(written: &str, value: f64) -> Option<String> {
 pub(crate) enum Failure {
     Encrypted,
     Damaged(String),
-    TooLarge(ImportError),
+    /// Refused, saying where and why (beyond a bound, a cell written wrongly).
+    Refused(ImportError),
 }
 
 impl From<ImportError> for Failure {
     fn from(e: ImportError) -> Self {
-        Failure::TooLarge(e)
+        Failure::Refused(e)
     }
 }
 

@@ -16,6 +16,7 @@ mod era;
 mod every_output;
 mod fuzz_found;
 mod hostile;
+mod hostile_eleventh;
 mod hostile_fifth;
 mod hostile_found;
 mod hostile_fourth;

@@ -136,6 +136,11 @@ pub enum ImportErrorKind {
     CsvQuoteUnpaired {
         closed: Option<usize>,
     },
+    /// A workbook cell typed as a shared string whose value is no string's number (` 14 `,
+    /// `abc`): the reader would give the first string, so the workbook is refused.
+    SharedStringUnnamed {
+        written: String,
+    },
     NoFiscalYear,
     /// No fiscal year but one, written in the title, that Shinchoku cannot handle.
     YearNotHandled {
