@@ -344,8 +344,12 @@ impl ShinchokuApp {
                 }
             }
             // Esc closes the window of its own on top, as it does a dialog: the collect review
-            // (taking nothing in), else the print preview.
-            let escape = !typing
+            // (taking nothing in), else the print preview. Taken only then: egui lets a field go
+            // on Esc before this runs, so `typing` is already false, and the grid's in-place
+            // field, seeing no Esc, applied what it was to cancel.
+            let closes = self.survey.review().is_some() || self.printing.preview_open();
+            let escape = closes
+                && !typing
                 && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
             if escape && self.survey.review().is_some() {
                 out.push(command::SurveyCommand::CancelReview.into());

@@ -318,3 +318,38 @@ fn the_detail_panel_lists_500_entries_of_a_side_and_counts_the_rest() {
         Some("六百件目の実績(9月)")
     );
 }
+
+/// Esc in the grid's in-place editor throws away what was typed (the hint says so): the
+/// window, finding no field focused once egui had let it go, took the Esc for itself, and the
+/// field, seeing no Esc, applied the text.
+#[test]
+fn esc_in_the_in_place_editor_cancels_what_was_typed() {
+    use shinchoku::app::command::{EditTarget, ViewCommand};
+    let mut h = tall_harness();
+    let initiative = h.state().document().report().find_initiative("2").unwrap();
+    let entry = initiative.topics[0].actual[1].clone();
+    h.state_mut()
+        .queue(ViewCommand::StartEditing(EditTarget::Entry(entry.id)));
+    h.run();
+    // The in-place field (the detail panel's 本文 holds the same text, several lines).
+    let inline = |value: String| {
+        move |n: &egui_kittest::kittest::AccessKitNode<'_>| {
+            n.role() == egui::Role::TextInput && n.value().as_deref() == Some(value.as_str())
+        }
+    };
+    h.get_by(inline(entry.text.clone())).focus();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    h.get_by(inline(entry.text.clone())).type_text("XYZ");
+    h.run();
+    assert!(
+        h.query_by(inline(format!("{}XYZ", entry.text))).is_some(),
+        "typed into the in-place field"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    let doc = h.state().document();
+    assert!(!doc.is_dirty(), "nothing applied");
+    assert_eq!(doc.report().entry(entry.id).unwrap().text, entry.text);
+}
