@@ -478,9 +478,14 @@ pub fn apply(report: &mut Report, edit: Edit) -> Result<Edit, EditError> {
     };
     kinds::apply_here(report, edit)?;
     let old_subs: Vec<String> = old_parent.subs.iter().map(|s| s.text.clone()).collect();
+    let mut next = report.next_id();
     if let Some(entry) = report.entry_mut(old_parent.id) {
         entry.text = crate::model::sub_text::text_with_subs(entry, &old_subs);
+        // Words after a sub-item's months read as the next sub-item's in the entry's text:
+        // the report holds what its file opens as (the file, opened again, moved them).
+        crate::model::stale::read_as_its_text(entry, &mut next);
     }
+    report.restore_next_id(next);
     Ok(Edit::ReplaceEntry { entry: old_parent })
 }
 

@@ -166,6 +166,19 @@ fn reading_differs(stored: &Entry, read: &Entry) -> bool {
             .any(|(s, r)| s.text != r.text || reading_differs(s, r))
 }
 
+/// Reads the entry again from its text where its stored reading is not the text's (an entry
+/// whose text was written again around an edited sub-item, the words after that sub-item's
+/// months read as the next one's): the report then holds what its file opens as. Whether it
+/// was read again.
+pub fn read_as_its_text(entry: &mut Entry, next: &mut u64) -> bool {
+    let read = super::entry_text::read_entry(&entry.text, entry.bullet, &mut Vec::new());
+    if !reading_differs(entry, &read) {
+        return false;
+    }
+    *entry = repaired(entry, read, next);
+    true
+}
+
 /// The entry as its text reads, with the stored one's id, bullet and links, and its sub-items'
 /// by position (a sub-item the reading did not hold gets the next id).
 fn repaired(stored: &Entry, mut read: Entry, next: &mut u64) -> Entry {

@@ -353,3 +353,30 @@ fn esc_in_the_in_place_editor_cancels_what_was_typed() {
     assert!(!doc.is_dirty(), "nothing applied");
     assert_eq!(doc.report().entry(entry.id).unwrap().text, entry.text);
 }
+
+/// A sub-item edited in place with words after its months: the grid shows them where the
+/// report (and its file, opened again) reads them, in the next sub-item, and the window says
+/// why and how to keep them.
+#[test]
+fn words_typed_after_a_sub_items_months_are_said_to_go_to_the_next() {
+    use shinchoku::edit::Intent;
+    let mut h = tall_harness();
+    let initiative = h.state().document().report().find_initiative("4").unwrap();
+    let sub = (initiative.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .flat_map(|e| e.subs.iter())
+        .find(|s| s.text == "各部との意見交換(8月)")
+        .unwrap()
+        .id;
+    let text = "各部との意見交換(8月) 3回実施".to_string();
+    h.state_mut()
+        .queue(shinchoku::app::command::AppCommand::Edit(
+            Intent::SetEntryText { id: sub, text },
+        ));
+    h.run();
+    h.get_by_label_contains("次の小項目の言葉として読みました");
+    assert_eq!(
+        h.state().document().report().entry(sub).unwrap().text,
+        "各部との意見交換(8月)"
+    );
+}

@@ -30,7 +30,7 @@ fn months(list: &[u8]) -> MonthSet {
         .fold(MonthSet::EMPTY, |s, &m| s.union(MonthSet::single(m)))
 }
 
-fn every_entry(report: &Report) -> Vec<&Entry> {
+pub fn every_entry(report: &Report) -> Vec<&Entry> {
     fn walk<'a>(list: &'a [Entry], out: &mut Vec<&'a Entry>) {
         for e in list {
             out.push(e);

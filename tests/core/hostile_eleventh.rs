@@ -42,3 +42,59 @@ fn a_shared_string_number_written_wrongly_is_refused_naming_the_cell() {
         );
     }
 }
+
+/// A sub-item edited with words after its months (「各部との意見交換(8月) 3回」): the entry's
+/// text, written again around it, reads those words as the next sub-item's. The report holds
+/// that reading at once, as its file opens: the window showed them in the edited sub-item,
+/// the saved file opened with them moved (and `check` said the text did not read as stored),
+/// and a response made from it showed another division's result changed.
+#[test]
+fn a_sub_item_edited_with_words_after_its_months_holds_what_its_file_opens_as() {
+    use shinchoku::edit::Intent;
+    let sample = std::fs::read_to_string("assets/sample-report.ron").unwrap();
+    let sample = shinchoku::store::from_ron(&sample).unwrap();
+    let mut doc =
+        shinchoku::document::Document::new(sample, shinchoku::document::Origin::Sample, Vec::new());
+    let every = crate::as_written::every_entry;
+    let sub = every(doc.report())
+        .into_iter()
+        .find(|e| e.text == "各部との意見交換(8月)")
+        .map(|e| e.id)
+        .expect("the sample's sub-item");
+    let text = "各部との意見交換(8月) 3回実施".to_string();
+    doc.perform(Intent::SetEntryText { id: sub, text }).unwrap();
+    let parent = every(doc.report())
+        .into_iter()
+        .find(|e| e.subs.iter().any(|s| s.id == sub))
+        .unwrap()
+        .clone();
+    assert!(
+        parent
+            .text
+            .contains("各部との意見交換(8月) 3回実施、課題整理"),
+        "{}",
+        parent.text
+    );
+    let subs: Vec<&str> = parent.subs.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        subs,
+        [
+            "各部との意見交換(8月)",
+            "3回実施、課題整理、対応案の検討(9月)"
+        ]
+    );
+
+    let saved = shinchoku::store::to_ron(doc.report());
+    let (reopened, repaired) = shinchoku::store::from_ron_checked(&saved).unwrap();
+    assert!(repaired.is_empty(), "{}", repaired.len());
+    let mut reread = reopened.clone();
+    let read = shinchoku::model::stale::read_again_where_stale(&mut reread, u64::MAX);
+    assert!(read.is_empty(), "opened again, nothing is read anew");
+    assert_eq!(reread.entry(parent.id).unwrap(), &parent);
+
+    // Undone, the entry is as it was, its sub-items too.
+    doc.undo();
+    let back = doc.report().entry(parent.id).unwrap();
+    assert_eq!(back.subs[0].text, "各部との意見交換(8月)");
+    assert_eq!(back.subs.len(), 2);
+}

@@ -192,6 +192,7 @@ pub const EN: Texts = Texts {
     by_division: "By division (headings)",
     no_months: "no timing",
     months_count: "months",
+    sub_item_words_moved: "The words after the sub-item's months were read as the next sub-item's (as the file reads when opened again). To keep them in this sub-item, write them before its months. Undo: Ctrl+Z",
     edit_hint: "Enter to apply, Esc to cancel",
     selected_entry: "Selected entry",
     scheduled_check: "Scheduled (not done yet)",

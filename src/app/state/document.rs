@@ -299,7 +299,26 @@ impl DocState {
     pub fn perform(&mut self, intent: Intent, lang: Lang) -> FollowUps {
         let added_entry = matches!(intent, Intent::AddEntry { .. });
         let added_topic = matches!(intent, Intent::AddTopic { .. });
+        // A sub-item's text as typed, to say when the report reads it otherwise (words after
+        // its months go to the next sub-item: see `edit::apply`).
+        let typed = match &intent {
+            Intent::SetEntryText { id, text } if self.is_sub_item(*id) => {
+                let text = text.trim();
+                Some((*id, text.strip_prefix('・').unwrap_or(text).to_string()))
+            }
+            _ => None,
+        };
         match self.doc.perform(intent) {
+            Ok(_)
+                if typed.as_ref().is_some_and(|(id, text)| {
+                    self.doc
+                        .report()
+                        .entry(*id)
+                        .is_some_and(|e| e.text != *text)
+                }) =>
+            {
+                notice(lang.texts().sub_item_words_moved.to_string())
+            }
             Ok(Some(id)) if added_entry => vec![ViewCommand::AddedEntry(id).into()],
             Ok(Some(id)) if added_topic => {
                 vec![ViewCommand::StartEditing(EditTarget::TopicHeading(id)).into()]
@@ -311,6 +330,10 @@ impl DocState {
                 follow
             }
         }
+    }
+
+    fn is_sub_item(&self, id: crate::model::Id) -> bool {
+        (self.doc.report().entry_place(id)).is_some_and(|p| p.parent.is_some())
     }
 
     fn open(&mut self, path: &Path, lang: Lang) -> FollowUps {
