@@ -98,3 +98,37 @@ fn a_sub_item_edited_with_words_after_its_months_holds_what_its_file_opens_as() 
     assert_eq!(back.subs[0].text, "各部との意見交換(8月)");
     assert_eq!(back.subs.len(), 2);
 }
+
+/// An initiative's row repeated five thousand times (a 1 KB `.ods`, `number-rows-repeated`):
+/// its 担当課 is one division, said as written again, not five thousand copies (each printed
+/// beside every plan line: `check` took 592 MB for seven thousand, a CSV export 1.2 GB).
+#[test]
+fn a_division_written_again_by_repeated_rows_is_one_and_said() {
+    use shinchoku::model::diag::WarningKind;
+    let rows: String = crate::crafted::REPORT_ROWS
+        .iter()
+        .map(|r| crate::crafted::ods_row(r))
+        .collect();
+    let again = crate::crafted::ods_row(&["1", "① 研修", "", "", "・研修(4月)", "", "人事課"])
+        .replacen(
+            "<table:table-row>",
+            r#"<table:table-row table:number-rows-repeated="5000">"#,
+            1,
+        );
+    let ods = crate::crafted::ods(&format!("{rows}{again}"));
+    let (report, warnings) = shinchoku::import::import_any(&ods, None).expect("opens");
+    let i = report.initiatives().next().unwrap();
+    assert_eq!(i.divisions, ["人事課"]);
+    let twice: Vec<_> = (warnings.iter())
+        .filter_map(|w| match &w.kind {
+            WarningKind::DivisionTwice { division, count } => Some((division.as_str(), *count)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(twice, [("人事課", 5001)]);
+    let said = warnings.iter().map(|w| w.describe(Lang::Ja));
+    assert!(
+        said.clone()
+            .any(|s| s.contains("担当課「人事課」が5001回書かれています"))
+    );
+}

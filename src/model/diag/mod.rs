@@ -300,6 +300,11 @@ pub enum WarningKind {
     HeadingTwice {
         heading: String,
     },
+    /// An initiative's 担当課 written again (`count` times in all, rows repeated): kept once.
+    DivisionTwice {
+        division: String,
+        count: usize,
+    },
     /// A heading that names a formatting element (`<s>`, `<b>`, `<del>`) left unclosed: read
     /// as a heading, as `<ICT>` is; it may be a strike or bold a word processor left open, and
     /// the entries after it went under it.

@@ -42,6 +42,7 @@ impl Describe for WarningKind {
             | W::PlainRowDiffers { .. }
             | W::PlainRowExtra { .. } => stage_words(self, lang),
             W::HeadingTwice { .. }
+            | W::DivisionTwice { .. }
             | W::DivisionWithoutTopic { .. }
             | W::NoDivisionFollows { .. }
             | W::TopicWithoutDivision { .. }
@@ -309,6 +310,11 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
                 "the heading <{heading}> is written twice; its entries are kept together \
                  under one topic"
             ),
+        ),
+        W::DivisionTwice { division, count } => say(
+            lang,
+            format!("担当課「{division}」が{count}回書かれています。1回として読みました"),
+            format!("the division 「{division}」 is written {count} times; read once"),
         ),
         W::DivisionWithoutTopic { heading } => say(
             lang,
