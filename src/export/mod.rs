@@ -198,6 +198,12 @@ pub fn export(
     encoding: Encoding,
 ) -> Result<Exported, ExportError> {
     let mut warnings = Vec::new();
+    if let Some(first) = report.unread.first() {
+        warnings.push(ExportWarning::UnreadNotWritten {
+            count: report.unread.len(),
+            first: first.text.clone(),
+        });
+    }
     let bytes = match format {
         Format::Xlsx => xlsx::to_xlsx(report, &mut warnings)?,
         Format::Html => html::to_html(report).into_bytes(),

@@ -135,6 +135,9 @@ pub enum ExportWarning {
     /// Excel allows 1,023 manual page breaks: the breaks that keep the most rows of an
     /// initiative together were set. Excel breaks the pages itself where the others were: at
     /// the same row before an initiative of one row, and possibly inside one of several.
+    /// The texts the report keeps unread as written (a memo above the header, a column past
+    /// 担当課): no export format has a place for them; the `.ron` keeps them.
+    UnreadNotWritten { count: usize, first: String },
     PageBreaksLeft {
         needed: usize,
         set: usize,
@@ -161,6 +164,18 @@ impl Describe for ExportWarning {
         };
         match self {
             ExportWarning::AsReferences { chars } => as_references(&named(chars), chars, lang),
+            ExportWarning::UnreadNotWritten { count, first } => {
+                let first = crate::model::text::preview(first);
+                say(
+                    lang,
+                    format!(
+                        "読み取らずに残した元の文{count}件（「{first}」など）は、この形式には書きません。報告ファイル（.ron）には残っています"
+                    ),
+                    format!(
+                        "the {count} text(s) kept unread as written (「{first}」…) are not written in this format; the report file (.ron) keeps them"
+                    ),
+                )
+            }
             ExportWarning::WindowsForms { chars } => say(
                 lang,
                 format!(
