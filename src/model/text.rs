@@ -17,6 +17,8 @@ pub fn normalized_chars(text: &str) -> impl Iterator<Item = char> + '_ {
             }
             '〜' | '~' | '∼' | '－' | '-' | '‐' | '−' | '—' | '–' => '～',
             '，' | ',' | '､' => '、',
+            // A unit typed full-width is the same unit (an indicator in ％ reads 「12.5%」).
+            '％' => '%',
             _ => c,
         })
 }

@@ -132,3 +132,21 @@ fn a_division_written_again_by_repeated_rows_is_one_and_said() {
             .any(|s| s.contains("担当課「人事課」が5001回書かれています"))
     );
 }
+
+/// An indicator whose unit is typed full-width (％, as offices type it) reads a figure written
+/// with either form: 「１２．５％」 was kept as text, said to be in another unit than ％, and no
+/// rate was computed.
+#[test]
+fn a_full_width_percent_unit_reads_figures_in_either_form() {
+    use shinchoku::model::figure::Decimal;
+    use shinchoku::model::measures::figure_of;
+    for (text, unit) in [("１２．５％", "％"), ("12.5%", "％"), ("１２．５％", "%")] {
+        let read = figure_of(text, unit);
+        assert_eq!(read.value, Some(Decimal::ratio(25, 2)), "{text} in {unit}");
+        assert!(read.unread.is_empty());
+    }
+    assert!(
+        figure_of("12.5件", "％").value.is_none(),
+        "another unit is kept as written"
+    );
+}
