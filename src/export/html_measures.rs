@@ -158,10 +158,8 @@ fn indicators(report: &Report, out: &mut String, esc: Esc) {
                 Some((a, true)) => format!("{}（上半期）", a.display()),
                 None => String::new(),
             };
-            let target = x
-                .target_for(year)
-                .map(|t| t.to_string())
-                .unwrap_or_default();
+            // As written when it is not a number (「約120」), as the printout shows it.
+            let target = x.target_figure(year).display();
             // The topic it measures; blank for the initiative's own.
             let topic = x.topic_in(i).and_then(|t| t.heading.clone());
             let cells = [

@@ -255,11 +255,21 @@ impl Indicator {
         }
     }
 
-    /// The target in force for a year: that year's, else the final one.
+    /// The target in force for a year: that year's, else (none written for it) the final one.
+    /// A year's target kept as written (「約120」) is in force but not a number: `None`, so no
+    /// rate is computed against the final target in its place (the printout showed 「目標
+    /// 約120件 … 達成率 88%」, 88% being of the final 150).
     pub fn target_for(&self, year: FiscalYear) -> Option<Decimal> {
-        self.year(year)
-            .and_then(|y| y.target.value)
-            .or(self.target.value)
+        self.target_figure(year).value
+    }
+
+    /// The target in force for a year as written (see [`Indicator::target_for`]): what an
+    /// output shows beside the year's actual.
+    pub fn target_figure(&self, year: FiscalYear) -> &Figure {
+        match self.year(year).map(|y| &y.target) {
+            Some(t) if !t.is_blank() => t,
+            _ => &self.target,
+        }
     }
 
     /// The actual shown for `year`: the year's when written, else the first half's (`true`);

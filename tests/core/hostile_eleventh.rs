@@ -150,3 +150,50 @@ fn a_full_width_percent_unit_reads_figures_in_either_form() {
         "another unit is kept as written"
     );
 }
+
+/// A year's target kept as written (「約120」): no 達成率, not one against the final target
+/// (the printout showed 「目標 約120件 … 達成率 88%」, 88% of the final 150), and the web page
+/// shows the year's target as written (it showed the final one).
+#[test]
+fn a_years_target_kept_as_written_gives_no_rate_against_the_final_one() {
+    use shinchoku::model::FiscalYear;
+    use shinchoku::model::figure::Decimal;
+    use shinchoku::model::measures::{Figure, Indicator, IndicatorYear};
+    let year = FiscalYear(2017);
+    let x = Indicator {
+        name: "協創提案率".into(),
+        unit: "件".into(),
+        target: Figure::of(Decimal::whole(150)),
+        years: vec![IndicatorYear {
+            year,
+            target: Figure {
+                value: None,
+                unread: "約120".into(),
+            },
+            actual: Figure::of(Decimal::whole(132)),
+            first_half: Figure::default(),
+        }],
+        ..Indicator::default()
+    };
+    assert_eq!(x.achievement_rate(year), None);
+    assert_eq!(x.met(year), None);
+    assert_eq!(x.target_figure(year).display(), "約120");
+    let mut report = crate::measures::seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    report
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .indicators = vec![x];
+    let html = shinchoku::export::export(
+        &report,
+        shinchoku::export::Format::Html,
+        shinchoku::export::Encoding::Utf8,
+    )
+    .unwrap();
+    let html = String::from_utf8(html.bytes).unwrap();
+    assert!(
+        html.contains("<td>約120</td>"),
+        "the web page shows the year's target as written"
+    );
+}

@@ -281,9 +281,7 @@ fn indicator_rows(
             bracketed(&x.name, &x.unit, w.lang)
         };
         let label = ui.label(&name).id;
-        let target = x
-            .target_for(year)
-            .map_or_else(String::new, |t| t.to_string());
+        let target = x.target_figure(year).display();
         ui.label(format!("{} {target}", w.target));
         let now = x.year(year).map(|y| y.actual.display()).unwrap_or_default();
         if let Some(text) = field(ui, ("actual", i.id, k), label, &now) {
