@@ -197,3 +197,20 @@ fn a_years_target_kept_as_written_gives_no_rate_against_the_final_one() {
         "the web page shows the year's target as written"
     );
 }
+
+/// A result broken inside its bracket (Alt+Enter in a cell: 「境界確定測量の実施（6月～」 /
+/// 「延べ3件）」): each line is said to be broken in its bracket, not to have no months (the
+/// months are written, on the first line).
+#[test]
+fn a_line_broken_inside_its_bracket_is_said_so() {
+    use shinchoku::model::diag::WarningKind;
+    let said = |entry: &str| {
+        WarningKind::NoMonthsWritten {
+            entry: entry.into(),
+        }
+        .describe(Lang::Ja)
+    };
+    assert!(said("境界確定測量の実施（6月～").contains("開いた括弧が行の中で閉じていません"));
+    assert!(said("延べ3件）").contains("閉じる括弧の前に開く括弧がありません"));
+    assert!(said("研修の実施").contains("時期（(6月) のような括弧の月）が書かれていません"));
+}

@@ -23,6 +23,38 @@ pub(super) fn month_in_note_words(entry: &str, months: &str, note: &str, lang: L
 /// cell, its months on the next line.
 pub(super) fn no_months_words(entry: &str, lang: Lang) -> String {
     let shown = preview(entry);
+    // A bracket opened and not closed on the line (「（6月～」), or closed and not opened
+    // (「延べ3件）」): the line was broken inside it, its months are written.
+    let (mut open, mut unopened) = (0usize, 0usize);
+    for c in entry.chars() {
+        match c {
+            '(' | '（' => open += 1,
+            ')' | '）' if open > 0 => open -= 1,
+            ')' | '）' => unopened += 1,
+            _ => {}
+        }
+    }
+    if open > 0 || unopened > 0 {
+        let (ja, en) = match open > 0 {
+            true => (
+                "開いた括弧が行の中で閉じていません（次の行に続いています）",
+                "opens a bracket it does not close (it goes on on the next line)",
+            ),
+            false => (
+                "閉じる括弧の前に開く括弧がありません（前の行から続いています）",
+                "closes a bracket it did not open (it goes on from the line before)",
+            ),
+        };
+        return say(
+            lang,
+            format!(
+                "「{shown}」は{ja}。1行の途中で改行したなら、前後の行を1行にまとめてください（時期が読めないので、書かれたまま取り込みました）"
+            ),
+            format!(
+                "「{shown}」 {en}: if a line was broken in two, write the two as one (its months cannot be read; taken as written)"
+            ),
+        );
+    }
     say(
         lang,
         format!(
