@@ -3,6 +3,8 @@
 //! 予定 rewrites only the month bracket (or adds one after the label); changing the counts
 //! composes the text again from its parts; changing the text reads everything again.
 
+use std::collections::HashMap;
+
 use super::diag::WarningKind;
 use super::months::{MAX_TIMING_BYTES, Timing, looks_like_timing, parse_timing};
 use super::text::normalize;
@@ -294,14 +296,21 @@ fn split_sub_items(body: &str) -> Vec<&str> {
 /// `、` or the end.
 fn chunk_ends(body: &str) -> Vec<usize> {
     let groups = bracket_groups(body);
+    // A square bracket written right after the months is theirs too (`方針案の検討(9月)【10月決定
+    // 予定】`): the line was read as one entry, its sub-item listed as removed.
+    let squares: HashMap<usize, usize> = square_groups(body).into_iter().collect();
     let mut ends = Vec::new();
     let mut run_has_months = false;
     for (k, &g) in groups.iter().enumerate() {
         let joined = k > 0 && groups[k - 1].1 == g.0;
         run_has_months = (joined && run_has_months) || looks_like_timing(inside(body, g));
-        let next = body[g.1..].chars().next();
+        let mut end = g.1;
+        while let Some(&after) = squares.get(&end) {
+            end = after;
+        }
+        let next = body[end..].chars().next();
         if run_has_months && next.is_none_or(|n| parts(n) || n == '、') {
-            ends.push(g.1);
+            ends.push(end);
         }
     }
     ends
@@ -372,6 +381,11 @@ fn parts(c: char) -> bool {
 }
 
 fn ends_with_timing(piece: &str) -> bool {
+    // A square bracket after the months (`(9月)【10月決定予定】`) is theirs (see `chunk_ends`).
+    let mut piece = piece;
+    while let Some(&(open, _)) = square_groups(piece).last().filter(|g| g.1 == piece.len()) {
+        piece = &piece[..open];
+    }
     matching_open(piece).is_some_and(|open| looks_like_timing(&piece[open..]))
 }
 

@@ -214,3 +214,29 @@ fn a_line_broken_inside_its_bracket_is_said_so() {
     assert!(said("延べ3件）").contains("閉じる括弧の前に開く括弧がありません"));
     assert!(said("研修の実施").contains("時期（(6月) のような括弧の月）が書かれていません"));
 }
+
+/// A note in square brackets after a sub-item's months (「方針案の検討(9月)【10月決定予定】」)
+/// keeps the sub-item: the line read as one entry, and the review and `diff` listed the
+/// sub-item as removed though every word stood.
+#[test]
+fn a_square_bracket_after_a_sub_items_months_keeps_it_a_sub_item() {
+    use shinchoku::model::entry_text::read_entry;
+    let entry = read_entry(
+        "組織定数調整方針の策定 方針案の検討(9月)【10月決定予定】",
+        true,
+        &mut Vec::new(),
+    );
+    let subs: Vec<&str> = entry.subs.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(subs, ["方針案の検討(9月)【10月決定予定】"]);
+    assert_eq!(entry.subs[0].when.as_deref(), Some("9月"));
+    // Read as the same line without the note is.
+    let subs_of = |text: &str| -> Vec<String> {
+        let e = read_entry(text, true, &mut Vec::new());
+        e.subs.iter().map(|s| s.text.replace("【済】", "")).collect()
+    };
+    assert_eq!(
+        subs_of("研修 研修A(6月)【済】 研修B(8月)"),
+        subs_of("研修 研修A(6月) 研修B(8月)")
+    );
+    assert_eq!(subs_of("研修 研修A(6月) 研修B(8月)").len(), 2);
+}
