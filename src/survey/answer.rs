@@ -268,8 +268,21 @@ pub fn read_again_as_sent(mut answer: Answer) -> Answer {
     // rewritten is the edit itself, listed as such. And where what was sent is not known (a
     // line the file adds) but a reading was written beside the text and differs: the text is
     // taken, and what stood beside it (「研修の実施及び効果測定」, 10月) went unsaid.
+    // Only of the division's own results: another's (or a plan line) is not taken, and its
+    // change is held and listed as such — read again, it was said as if taken.
+    let division = answer.response.division.as_str();
+    let own = |r: &crate::model::stale::ReadAgain| {
+        let section = report.sections.iter().find(|s| s.numeral == r.section);
+        let initiative =
+            section.and_then(|s| s.initiatives.iter().find(|i| i.number == r.initiative));
+        let topic = initiative.and_then(|i| Some((i, i.topics.get(r.topic.checked_sub(1)?)?)));
+        r.side == crate::model::Side::Actual
+            && topic.is_some_and(|(i, t)| {
+                crate::model::answering::topic_divisions(i, t).contains(&division)
+            })
+    };
     let said = (again.into_iter())
-        .filter(|r| (r.text_as_sent || r.reading_beside_unknown) && !r.subs_taken)
+        .filter(|r| (r.text_as_sent || r.reading_beside_unknown) && !r.subs_taken && own(r))
         .collect();
     answer.said = crate::store::repair_warnings(&read, &crate::store::read_again_said(said));
     answer

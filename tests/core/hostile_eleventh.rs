@@ -232,7 +232,10 @@ fn a_square_bracket_after_a_sub_items_months_keeps_it_a_sub_item() {
     // Read as the same line without the note is.
     let subs_of = |text: &str| -> Vec<String> {
         let e = read_entry(text, true, &mut Vec::new());
-        e.subs.iter().map(|s| s.text.replace("【済】", "")).collect()
+        e.subs
+            .iter()
+            .map(|s| s.text.replace("【済】", ""))
+            .collect()
     };
     assert_eq!(
         subs_of("研修 研修A(6月)【済】 研修B(8月)"),

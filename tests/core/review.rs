@@ -944,6 +944,44 @@ fn months_changed_beside_an_unchanged_text_in_a_response_file_are_said() {
     );
 }
 
+/// The same edit to another division's result in the 人事課's response is not said: that
+/// result is not taken (its change is held), yet it was said as read again from its text.
+#[test]
+fn months_changed_beside_another_divisions_result_are_not_said_as_read_again() {
+    let master = master();
+    let r = survey::response_for(master.report(), 人事課, due(), "");
+    let others = r.initiatives().flat_map(|i| {
+        (i.topics.iter())
+            .filter(|t| !shinchoku::model::answering::topic_divisions(i, t).contains(&人事課))
+            .flat_map(|t| t.actual.iter())
+    });
+    let other = others
+        .filter(|e| e.when.is_some() && e.subs.is_empty())
+        .last()
+        .expect("another division's result with months")
+        .clone();
+    let when = other.when.clone().unwrap();
+    let written = shinchoku::store::to_ron(&r);
+    let quoted = format!("text: {:?}", other.text);
+    let edited: String = (written.split_inclusive('\n'))
+        .map(|line| match line.contains(&quoted) {
+            true => line.replace(&format!("when: Some({when:?})"), "when: Some(\"3月\")"),
+            false => line.to_string(),
+        })
+        .collect();
+    assert_ne!(written, edited);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("人事課.ron");
+    std::fs::write(&path, edited).unwrap();
+    let answer = survey::read_answer(&path).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
+    let review = crate::described_ja(&c.warnings);
+    assert!(
+        !review.iter().any(|w| w.contains("文から読み直しました")),
+        "{review:?}"
+    );
+}
+
 /// The 人事課's response with the sub-item `old` changed to `new` alone (as a script or a text
 /// editor changes it: the entry's text still holds the old one), written and read from disk
 /// as `collect` reads it, collected and taken: the collection, and the master's sub-items
