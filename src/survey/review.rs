@@ -81,6 +81,8 @@ fn earlier_changed(master: &Report, edits: &[Edit]) -> Vec<crate::model::diag::W
             };
             let removed = match now.get(&old.id) {
                 None => true,
+                // A result the office asked to confirm (要確認) rewritten is what was asked.
+                Some(_) if master.asks_to_confirm(old) => continue,
                 Some(&text) if text != old.text => false,
                 Some(_) => continue,
             };

@@ -580,3 +580,33 @@ fn a_range_reaching_into_the_period_from_before_it_is_not_outside_it() {
         shinchoku::model::entry_text::read_entry("協創研修(9月～10月)", true, &mut Vec::new());
     assert_eq!(outside(&first), ["9月～10月"]);
 }
+
+/// A division confirming, in its answer, the result it was asked to confirm (「(8月～10月予定)」
+/// → 「(8月～10月)」) is doing what was asked: not warned as rewriting a result already
+/// reported in the first half (「…取り込むと、その期の報告の実績も変わります」).
+#[test]
+fn confirming_a_result_to_confirm_in_an_answer_is_not_warned_as_a_rewrite() {
+    let h1 = seed().report;
+    let h2 = compare::rollover(&h1, RolloverTo::SecondHalf).unwrap();
+    let master = crate::surveyed(h2);
+    let mut r =
+        shinchoku::survey::response_for(master.report(), "総務部管財課", crate::survey_due(), "");
+    let carried = initiative(&r, "9").topics[0]
+        .actual
+        .iter()
+        .find(|e| e.text.ends_with("(8月～10月予定)"))
+        .expect("the result carried over to confirm")
+        .clone();
+    r.entry_mut(carried.id).unwrap().text = carried.text.replace("(8月～10月予定)", "(8月～10月)");
+    let answer = shinchoku::survey::answer::answer_from_report(r, "管財課.ron".into()).unwrap();
+    let c =
+        shinchoku::survey::collect::collect(master.report(), vec![Ok(answer)], crate::october(10));
+    let said = crate::described_ja(&c.warnings);
+    assert!(!said.iter().any(|w| w.contains("報告済み")), "{said:?}");
+    let mut taken = master;
+    taken.perform(c.intent(&[]).unwrap()).unwrap();
+    assert!(
+        (initiative(taken.report(), "9").topics[0].actual.iter())
+            .any(|e| e.text.ends_with("(8月～10月)"))
+    );
+}

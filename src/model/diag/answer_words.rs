@@ -23,10 +23,10 @@ pub(super) fn earlier_changed_words(
     say(
         lang,
         format!(
-            "「{heading}」として報告済みの実績「{text}」を、回答が{ja}。取り込むと、その期の報告の実績も変わります"
+            "「{heading}」として報告済みの実績「{text}」を、回答が{ja}。この回答を取り込んだ報告では、その期の報告の実績も変わります"
         ),
         format!(
-            "the answer {en} 「{text}」, a result already reported under 「{heading}」: taken in, that period's report changes too"
+            "the answer {en} 「{text}」, a result already reported under 「{heading}」: in the report that takes the answer in, that period's report changes too"
         ),
     )
 }
