@@ -156,7 +156,9 @@ impl ShinchokuApp {
                 }
                 // Saved at once, as the command line does: unsaved, the record was lost on
                 // closing without saving, and every answer was then refused as "not sent".
+                // Said after the save, whose 「保存しました」 took the survey's place.
                 vec![
+                    AppCommand::Action(super::command::Action::Save),
                     DialogCommand::Notice(format!(
                         "{} ({}): {}",
                         t.survey_sent,
@@ -164,7 +166,6 @@ impl ShinchokuApp {
                         crate::model::text::path_shown(dir)
                     ))
                     .into(),
-                    AppCommand::Action(super::command::Action::Save),
                 ]
             }
             Err(e) => error(t.survey_failed, e.describe(lang)),

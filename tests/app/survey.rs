@@ -568,6 +568,8 @@ fn a_survey_sent_from_the_window_is_saved_at_once_and_never_undone() {
         "the master on disk records the survey"
     );
     assert!(!h.state().document().is_dirty());
+    // The survey's own words stand after the save's (「保存しました」 had taken their place).
+    h.get_by_label_contains("照会ファイルを書き出しました");
     h.state_mut().queue(Action::Undo);
     h.run();
     let report = h.state().document().report();
