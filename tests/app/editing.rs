@@ -380,3 +380,19 @@ fn words_typed_after_a_sub_items_months_are_said_to_go_to_the_next() {
         "各部との意見交換(8月)"
     );
 }
+
+/// The English window counts one month in the singular: 「Read as: 6月（1months）」 it said.
+#[test]
+fn the_english_window_reads_one_month_as_one_month() {
+    use shinchoku::app::command::PrefsCommand;
+    use shinchoku::lang::Lang;
+    let mut h = tall_harness();
+    h.state_mut().queue(PrefsCommand::SetLanguage(Lang::En));
+    h.run();
+    let initiative = h.state().document().report().find_initiative("2").unwrap();
+    let (i, e) = (initiative.id, initiative.topics[0].actual[1].id);
+    h.state_mut().queue(ViewCommand::Select(i));
+    h.state_mut().queue(ViewCommand::SelectEntry(e));
+    h.run();
+    h.get_by_label("Read as: 6月（1 month）");
+}

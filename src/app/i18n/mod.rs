@@ -230,6 +230,8 @@ pub struct Texts {
     pub by_division: &'static str,
     pub no_months: &'static str,
     pub months_count: &'static str,
+    /// The same after one (「1か月」, `1 month`).
+    pub month_count_one: &'static str,
     /// Said when a sub-item's edit put words after its months, read as the next one's.
     pub sub_item_words_moved: &'static str,
     pub edit_hint: &'static str,

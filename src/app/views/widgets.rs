@@ -76,7 +76,10 @@ pub fn describe_timing(t: &Texts, timing: &Timing) -> String {
             "{}（{}{}）",
             timing.months.to_japanese(),
             timing.months.len(),
-            t.months_count
+            match timing.months.len() {
+                1 => t.month_count_one,
+                _ => t.months_count,
+            }
         ),
     };
     if timing.open_end {
