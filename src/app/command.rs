@@ -490,6 +490,11 @@ pub enum DialogCommand {
     Show(Dialog),
     Close,
     Notice(String),
+    /// A notice saying why an edit was refused: gone once an edit is done (it stood beside
+    /// the next edit that went through, as if that had been refused too).
+    Refusal(String),
+    /// An edit was done: a refusal's notice goes.
+    Edited,
 }
 
 /// What an in-place text field edits.

@@ -68,6 +68,17 @@ fn a_response_shows_its_division_and_due_date_and_refuses_edits_outside_its_part
     assert!(*h.state().document().report() == before, "nothing changed");
     // The status bar says why (the division's response edits results only).
     h.get_by_label_contains("の年次計画は変更できません（実績のみ）");
+    // An edit that goes through after it takes the refusal away (it stood beside it).
+    h.state_mut().queue(Intent::SetEntryText {
+        id: result,
+        text: "庁舎の長寿命化計画の改定(8月)".into(),
+    });
+    h.run();
+    assert!(
+        h.query_by_label_contains("の年次計画は変更できません")
+            .is_none(),
+        "the refusal's notice is gone"
+    );
     // The survey itself cannot be sent from a response, and 提出状況 there says where it is
     // kept rather than asking to send one (「まだ照会していません（ファイル → 担当課へ照会…）」).
     h.state_mut().queue(Action::ToggleSurveyStatus);

@@ -10,6 +10,8 @@ pub struct DialogState {
     dialog: Option<Dialog>,
     /// A one-line message in the status bar (saved, opened …).
     notice: Option<String>,
+    /// The notice says why an edit was refused.
+    refusal: bool,
 }
 
 impl DialogState {
@@ -34,15 +36,18 @@ impl DialogState {
 
     /// Returns whether what is shown changed (a notice repeated word for word does not).
     pub fn handle(&mut self, command: DialogCommand) -> bool {
+        let refusal = matches!(command, DialogCommand::Refusal(_));
         match command {
             DialogCommand::Show(dialog) => self.dialog = Some(dialog),
             DialogCommand::Close => self.dialog = None,
-            DialogCommand::Notice(text) => {
-                if self.notice.as_deref() == Some(text.as_str()) {
+            DialogCommand::Notice(text) | DialogCommand::Refusal(text) => {
+                if self.notice.as_deref() == Some(text.as_str()) && self.refusal == refusal {
                     return false;
                 }
-                self.notice = Some(text);
+                (self.notice, self.refusal) = (Some(text), refusal);
             }
+            DialogCommand::Edited if self.refusal => (self.notice, self.refusal) = (None, false),
+            DialogCommand::Edited => return false,
         }
         true
     }

@@ -319,15 +319,20 @@ impl DocState {
             {
                 notice(lang.texts().sub_item_words_moved.to_string())
             }
-            Ok(Some(id)) if added_entry => vec![ViewCommand::AddedEntry(id).into()],
-            Ok(Some(id)) if added_topic => {
-                vec![ViewCommand::StartEditing(EditTarget::TopicHeading(id)).into()]
+            Ok(Some(id)) if added_entry => {
+                vec![
+                    ViewCommand::AddedEntry(id).into(),
+                    DialogCommand::Edited.into(),
+                ]
             }
-            Ok(_) => Vec::new(),
+            Ok(Some(id)) if added_topic => vec![
+                ViewCommand::StartEditing(EditTarget::TopicHeading(id)).into(),
+                DialogCommand::Edited.into(),
+            ],
+            Ok(_) => vec![DialogCommand::Edited.into()],
             Err(e) => {
-                let mut follow = notice(e.describe_in(self.doc.report(), lang));
-                follow.push(ViewCommand::Refused.into());
-                follow
+                let refusal = DialogCommand::Refusal(e.describe_in(self.doc.report(), lang));
+                vec![refusal.into(), ViewCommand::Refused.into()]
             }
         }
     }
