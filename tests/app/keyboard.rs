@@ -118,3 +118,18 @@ fn shortcuts_are_written_with_arrows_not_english_key_names() {
             .starts_with("詳細パネル (Ctrl+")
     );
 }
+
+/// Esc closes an open menu (the window took every Esc for the review or the preview, open or
+/// not, so the menu never saw it).
+#[test]
+fn esc_closes_an_open_menu() {
+    use egui_kittest::kittest::Queryable;
+    let mut h = crate::helpers::sample_harness();
+    h.get_by_label("表示").click();
+    h.run();
+    assert!(h.query_by_label("English").is_some(), "the menu is open");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.run();
+    assert!(h.query_by_label("English").is_none(), "the menu is closed");
+}
