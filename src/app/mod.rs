@@ -73,6 +73,9 @@ pub struct ShinchokuApp {
     title: String,
     /// Whether the window had the focus in the last frame (losing it writes the recovery copy).
     focused: Option<bool>,
+    /// A field had the keyboard when the last frame's views were done: an Esc now left it,
+    /// and closes nothing else.
+    field_had_keys: bool,
 }
 
 impl ShinchokuApp {
@@ -93,6 +96,7 @@ impl ShinchokuApp {
             closing: false,
             title: String::new(),
             focused: None,
+            field_had_keys: false,
         }
     }
 
@@ -201,6 +205,7 @@ impl ShinchokuApp {
         commands.extend(self.take_input(&ctx));
         self.update_title(&ctx);
         commands.extend(self.draw(ui));
+        self.field_had_keys = ctx.memory(|m| m.focused().is_some());
         views::widgets::typed_field_asked(&ctx);
         commands.append(&mut self.after_field);
         self.composition.after_views(&ctx);
@@ -344,17 +349,26 @@ impl ShinchokuApp {
                 }
             }
             // Esc closes the window of its own on top, as it does a dialog: the collect review
-            // (taking nothing in), else the print preview. Taken only then: egui lets a field go
+            // (taking nothing in), else the print preview, the survey form, the numbers'
+            // editor — not while a field had the keyboard (that Esc leaves it). Taken only then: egui lets a field go
             // on Esc before this runs, so `typing` is already false, and the grid's in-place
             // field, seeing no Esc, applied what it was to cancel.
-            let closes = self.survey.review().is_some() || self.printing.preview_open();
+            let closes = self.survey.review().is_some()
+                || self.printing.preview_open()
+                || self.survey.form_open()
+                || self.view.show_measure_editor();
             let escape = closes
                 && !typing
+                && !self.field_had_keys
                 && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
             if escape && self.survey.review().is_some() {
                 out.push(command::SurveyCommand::CancelReview.into());
             } else if escape && self.printing.preview_open() {
                 out.push(command::PrintCommand::ClosePreview.into());
+            } else if escape && self.survey.form_open() {
+                out.push(command::SurveyCommand::CloseForm.into());
+            } else if escape && self.view.show_measure_editor() {
+                out.push(Action::ToggleMeasureEditor.into());
             }
         }
         let mut dropped: Vec<PathBuf> = ctx.input(|i| {

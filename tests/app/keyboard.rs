@@ -133,3 +133,37 @@ fn esc_closes_an_open_menu() {
     h.run();
     assert!(h.query_by_label("English").is_none(), "the menu is closed");
 }
+
+/// Esc closes the survey form and the numbers' editor, as it closes the review and the print
+/// preview.
+#[test]
+fn esc_closes_the_survey_form_and_the_numbers_editor() {
+    use egui_kittest::kittest::Queryable;
+    use shinchoku::app::command::{Action, FileCommand};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = crate::helpers::sample_harness();
+    h.state_mut()
+        .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
+    h.state_mut().queue(Action::ToggleMeasureEditor);
+    h.run();
+    let editor = |h: &crate::helpers::Harness<'static, _>| {
+        h.query_all_by_label("数値目標・評価の編集").count()
+    };
+    let open = editor(&h);
+    assert!(open > 0, "the editor is open");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(editor(&h) < open, "the editor is closed");
+    h.state_mut().queue(Action::Survey);
+    h.run();
+    assert!(
+        h.query_by_label("担当課へ照会").is_some(),
+        "the form is open"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("担当課へ照会").is_none(),
+        "the form is closed"
+    );
+}
