@@ -242,10 +242,7 @@ fn money(m: &Money, unit: crate::model::measures::YenUnit) -> String {
 
 /// `-120` as `△120`.
 fn signed(number: String) -> String {
-    match number.strip_prefix('-') {
-        Some(rest) => format!("△{rest}"),
-        None => number,
-    }
+    crate::model::measures::with_triangle(number)
 }
 
 /// The rows above the table's header that declare what the numbers are in: the money unit,

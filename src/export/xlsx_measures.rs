@@ -76,6 +76,11 @@ fn figure(
 /// as the same number).
 fn number(ws: &mut Worksheet, (row, col): (u32, u16), shown: &str) -> Result<(), XlsxError> {
     match shown.parse::<f64>() {
+        // A minus shown `△120`, as every other output writes it; the cell holds the number.
+        Ok(value) if value.to_string() == shown && value < 0.0 => {
+            let triangle = rust_xlsxwriter::Format::new().set_num_format("General;\"△\"General");
+            ws.write_number_with_format(row, col, value, &triangle)?
+        }
         Ok(value) if value.to_string() == shown => ws.write_number(row, col, value)?,
         _ => ws.write_string(row, col, shown)?,
     };

@@ -73,10 +73,11 @@ impl Figure {
         self.value.is_none() && self.unread.is_empty()
     }
 
-    /// As shown in a cell: the value, or the text kept as written.
+    /// As shown in a cell: the value (a minus written `△`, as offices type it and the report
+    /// table writes it), or the text kept as written.
     pub fn display(&self) -> String {
         self.value
-            .map_or_else(|| self.unread.clone(), |v| v.to_string())
+            .map_or_else(|| self.unread.clone(), |v| with_triangle(v.to_string()))
     }
 }
 
@@ -102,12 +103,22 @@ impl Money {
         self.yen.is_none() && self.unread.is_empty()
     }
 
-    /// As shown in the report's unit (`3297` for 3,297,000,000 yen in 百万円), or the text kept.
+    /// As shown in the report's unit (`3297` for 3,297,000,000 yen in 百万円; a loss `△120`,
+    /// as offices type it: the review, the web page and the printout wrote `-120` where the
+    /// report table wrote `△120`), or the text kept.
     pub fn display(&self, unit: YenUnit) -> String {
         self.yen.map_or_else(
             || self.unread.clone(),
-            |y| Decimal::ratio(y, unit.yen()).to_string(),
+            |y| with_triangle(Decimal::ratio(y, unit.yen()).to_string()),
         )
+    }
+}
+
+/// `-120` as `△120`.
+pub fn with_triangle(number: String) -> String {
+    match number.strip_prefix('-') {
+        Some(rest) => format!("△{rest}"),
+        None => number,
     }
 }
 

@@ -243,3 +243,35 @@ fn a_square_bracket_after_a_sub_items_months_keeps_it_a_sub_item() {
     );
     assert_eq!(subs_of("研修 研修A(6月) 研修B(8月)").len(), 2);
 }
+
+/// An effect of △120 (a loss, as offices type it) is written △120 in every output that shows
+/// it — the web page, the division's answer cell, the workbook (a number shown so) — and
+/// reads back as the same number: they wrote -120 where the report table wrote △120.
+#[test]
+fn a_negative_effect_is_written_with_a_triangle_everywhere() {
+    use shinchoku::export::{Encoding, Format, export};
+    use shinchoku::model::FiscalYear;
+    use shinchoku::model::measures::Money;
+    let mut report = crate::measures::seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let unit = report.measure_settings.yen_unit;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.effects[0].actual = Money::yen(-120_000_000);
+    assert_eq!(m.effects[0].actual.display(unit), "△120");
+    let html = export(&report, Format::Html, Encoding::Utf8).unwrap().bytes;
+    assert!(String::from_utf8(html).unwrap().contains("△120"));
+    let xlsx = export(&report, Format::Xlsx, Encoding::Utf8).unwrap().bytes;
+    let (back, _) = shinchoku::import::import_any(&xlsx, None).unwrap();
+    let effect = back.sections[0].initiatives[0].measures().effects[0].clone();
+    assert_eq!(effect.fiscal_year, FiscalYear(2017));
+    assert_eq!(effect.actual.yen, Some(-120_000_000));
+    let master = crate::surveyed(report);
+    let division = crate::measures_answers::first_division(master.report());
+    let response = shinchoku::survey::response_for(master.report(), &division, None, "");
+    let book = shinchoku::survey::workbook::write(&response).unwrap();
+    let read = shinchoku::survey::workbook::read(&book).unwrap();
+    assert!(
+        read.measures.iter().any(|r| r.answer == "△120"),
+        "the division's cell"
+    );
+}
