@@ -547,8 +547,9 @@ fn office_hash(x: &crate::model::measures::Indicator) -> u64 {
 /// The rows with each indicator row pointing at the indicator its hidden name names, should
 /// the office have removed or added one since the workbook was sent (the answer went to the
 /// indicator now at its old place); a row whose indicator is gone answers nothing, and is said.
-/// Of several rows of one name, each takes first the indicator the office set as the row was
-/// sent (`o=`), then one no other row took (the one at its place first: the office may have
+/// Rows of one name as many as the indicators of it are theirs by rank; else (one removed or
+/// added since) each row takes first the indicator the office set as the row was sent
+/// (`o=`), then one no other row took (the one at its place first: the office may have
 /// corrected a target since), and none when none is left (the twin removed was the row's). A
 /// row from before `o=` goes by place.
 fn resolved(master: &Report, rows: &[MeasureRow]) -> Vec<MeasureRow> {
@@ -569,12 +570,32 @@ fn resolved(master: &Report, rows: &[MeasureRow]) -> Vec<MeasureRow> {
             .initiative(row.initiative)
             .map(|i| office_hash(&i.measures().indicators[k]))
     };
+    // Where as many indicators bear the name as the workbook's rows name places, none was
+    // removed or added since: each row is the one at its rank (an office's target corrected
+    // since changes nothing; going by `o=` then sent a twin's answer to the other).
+    let mut places: HashMap<(crate::model::Id, u64), Vec<usize>> = HashMap::new();
+    for row in &out {
+        if let (MeasureCell::Indicator(k), Some(name)) = (row.what, row.name) {
+            places.entry((row.initiative, name)).or_default().push(k);
+        }
+    }
+    for ks in places.values_mut() {
+        ks.sort_unstable();
+        ks.dedup();
+    }
     let mut later = Vec::new();
     for (n, row) in out.iter_mut().enumerate() {
         let (MeasureCell::Indicator(k), Some(name)) = (row.what, row.name) else {
             continue;
         };
         let candidates = of_name(row, name);
+        let sent = &places[&(row.initiative, name)];
+        if sent.len() == candidates.len()
+            && let Ok(rank) = sent.binary_search(&k)
+        {
+            row.what = MeasureCell::Indicator(candidates[rank]);
+            continue;
+        }
         let Some(office) = row.office else {
             row.what = match candidates.first() {
                 None => MeasureCell::Unreadable,

@@ -120,3 +120,27 @@ fn in_an_older_workbook_the_row_left_as_sent_is_no_second_answer() {
         "{said:?}"
     );
 }
+
+/// The office corrects a twin's target after sending (100 → 200, now the other's): nothing was
+/// removed, so each row answers the twin at its place (going by what was set as sent, both
+/// rows pointed at the uncorrected twin, and its 20 was overwritten with the other's answer).
+#[test]
+fn a_twins_target_corrected_since_keeps_each_row_on_its_own() {
+    let (master, book, _) = twins_sent();
+    let first = master.sections[0].initiatives[0].id;
+    let mut corrected = master.clone();
+    let m = corrected.initiative_mut(first).unwrap().measures_mut();
+    m.indicators[0].years[0].target = Figure::of(Decimal::whole(200));
+    let book = crate::type_into_workbook(&book, "10", "15");
+    let c = collected(&corrected, &book);
+    let after = taken(&corrected, &c);
+    assert_eq!(
+        actuals(&after),
+        [
+            (Some(Decimal::whole(15)), "200".into()),
+            (Some(Decimal::whole(20)), "200".into())
+        ],
+        "{:?}",
+        said(&c)
+    );
+}
