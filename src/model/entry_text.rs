@@ -328,8 +328,9 @@ fn head_split(piece: &str, markers_head: bool) -> Option<usize> {
     let mut marker = None;
     for (k, &(i, c)) in chars.iter().enumerate() {
         match c {
-            '(' | '（' | '「' => depth += 1,
-            ')' | '）' | '」' => depth -= 1,
+            // A space inside a square bracket (`【全庁 周知済】`) is the note's, no break.
+            '(' | '（' | '「' | '【' | '［' | '[' => depth += 1,
+            ')' | '）' | '」' | '】' | '］' | ']' => depth -= 1,
             _ if parts(c) && depth == 0 && k > 0 => {
                 let prev = chars[k - 1].1;
                 let next = chars.get(k + 1).map(|x| x.1);

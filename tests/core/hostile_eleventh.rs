@@ -242,6 +242,21 @@ fn a_square_bracket_after_a_sub_items_months_keeps_it_a_sub_item() {
         subs_of("研修 研修A(6月) 研修B(8月)")
     );
     assert_eq!(subs_of("研修 研修A(6月) 研修B(8月)").len(), 2);
+    // A space inside the bracket is the note's: no sub-item 「周知済】」 with no months.
+    let one = read_entry("研修の実施(6月)【全庁 周知済】", true, &mut Vec::new());
+    assert!(one.subs.is_empty(), "{:?}", one.subs);
+    assert_eq!(one.when.as_deref(), Some("6月"));
+    let subs_of = |text: &str| -> Vec<String> {
+        let e = read_entry(text, true, &mut Vec::new());
+        e.subs
+            .iter()
+            .map(|s| s.text.replace("【全庁 周知済】", ""))
+            .collect()
+    };
+    assert_eq!(
+        subs_of("研修 研修A(6月)【全庁 周知済】 周知(7月)"),
+        subs_of("研修 研修A(6月) 周知(7月)")
+    );
 }
 
 /// An effect of △120 (a loss, as offices type it) is written △120 in every output that shows
