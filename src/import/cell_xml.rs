@@ -230,10 +230,11 @@ fn has_long_value(xml: &[u8]) -> bool {
 fn has_odd_value(xml: &[u8]) -> bool {
     xml.windows(3).enumerate().any(|(k, w)| {
         (w == b"<v>" || w == b":v>")
-            && xml[k + 3..]
-                .iter()
-                .take_while(|&&b| b != b'<')
-                .any(|b| !b.is_ascii_digit())
+            && (xml[k + 3..].starts_with(b"<![CDATA[")
+                || xml[k + 3..]
+                    .iter()
+                    .take_while(|&&b| b != b'<')
+                    .any(|b| !b.is_ascii_digit()))
     })
 }
 
@@ -259,6 +260,18 @@ fn bad_string_index(xml: &[u8]) -> Option<((u32, u32), String)> {
                     found = Some((at, crate::model::text::clipped(&written, 40)));
                     return false;
                 }
+            }
+            // An index written with a character reference (`&#45;1`) or as CDATA reads as no
+            // string either (the cell came back empty, the division's results removed).
+            Event::GeneralRef(r) if in_value && cell.is_some() => {
+                let written = format!("&{};", r.as_ref().to_string());
+                found = cell.map(|at| (at, crate::model::text::clipped(&written, 40)));
+                return false;
+            }
+            Event::CData(t) if in_value && cell.is_some() => {
+                let written = (**t).to_string();
+                found = cell.map(|at| (at, crate::model::text::clipped(&written, 40)));
+                return false;
             }
             Event::End(e) if e.local_name().as_ref() == "v" => in_value = false,
             _ => {}
