@@ -264,7 +264,7 @@ fn bad_string_index(xml: &[u8]) -> Option<((u32, u32), String)> {
             // An index written with a character reference (`&#45;1`) or as CDATA reads as no
             // string either (the cell came back empty, the division's results removed).
             Event::GeneralRef(r) if in_value && cell.is_some() => {
-                let written = format!("&{};", r.as_ref().to_string());
+                let written = format!("&{};", r.as_ref());
                 found = cell.map(|at| (at, crate::model::text::clipped(&written, 40)));
                 return false;
             }
