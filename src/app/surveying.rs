@@ -24,6 +24,7 @@ impl ShinchokuApp {
             SurveyCommand::CloseForm => self.survey.close_form(),
             SurveyCommand::Submit(form) => {
                 if !form.due.trim().is_empty() && parse_due(&form.due).is_none() {
+                    self.survey.refuse_form(t.survey_bad_due.into());
                     return notice(t.survey_bad_due.into());
                 }
                 // Said before the folder is asked for, the form kept as typed (sending checks
@@ -31,6 +32,7 @@ impl ShinchokuApp {
                 let today = Local::now().date_naive();
                 if let Some(due) = parse_due(&form.due).filter(|d| *d < today) {
                     let why = survey::send::SurveyRefusal::DueBeforeSending { due, today };
+                    self.survey.refuse_form(why.describe(lang));
                     return notice(why.describe(lang));
                 }
                 self.survey.submit(form);

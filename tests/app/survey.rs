@@ -587,3 +587,29 @@ fn a_survey_sent_from_the_window_is_saved_at_once_and_never_undone() {
     assert!(report.survey.iter().all(|s| s.sent.is_some()), "not undone");
     h.get_by_label_contains("照会を送った記録は元に戻せません");
 }
+
+/// A due date already passed is said in the form, beside the field to correct (the status bar
+/// alone said it, at the other end of the window), and the form stays open as typed.
+#[test]
+fn a_refused_due_date_is_said_in_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_harness();
+    h.state_mut()
+        .queue(FileCommand::SaveTo(dir.path().join("master.ron")));
+    h.state_mut().queue(Action::Survey);
+    h.run();
+    let form = shinchoku::app::command::SendForm {
+        due: "2001-04-01".into(),
+        ..Default::default()
+    };
+    h.state_mut().queue(SurveyCommand::Submit(form));
+    h.run();
+    assert!(
+        h.query_by_label("担当課へ照会").is_some(),
+        "the form stays open"
+    );
+    let said = h
+        .query_all_by_label_contains("回答期限 2001-04-01 が照会日")
+        .count();
+    assert_eq!(said, 2, "in the form and in the status bar");
+}

@@ -28,6 +28,9 @@ pub struct SurveyState {
     sort: Option<(StatusKey, bool)>,
     /// The division whose 差戻し note is being typed (the note is the view's draft).
     send_back: Option<String>,
+    /// Why the form was not sent (a due date that does not read, or has passed): shown in the
+    /// form, beside what is to be corrected (the status bar alone was far from it).
+    form_problem: Option<String>,
 }
 
 impl SurveyState {
@@ -37,14 +40,26 @@ impl SurveyState {
 
     pub fn open_form(&mut self) {
         self.form_open = true;
+        self.form_problem = None;
     }
 
     pub fn close_form(&mut self) {
         self.form_open = false;
+        self.form_problem = None;
+    }
+
+    pub fn form_problem(&self) -> Option<&str> {
+        self.form_problem.as_deref()
+    }
+
+    /// The form was not sent, for this reason: it stays open, saying it.
+    pub fn refuse_form(&mut self, why: String) {
+        self.form_problem = Some(why);
     }
 
     /// The form was sent: kept until the folder is chosen.
     pub fn submit(&mut self, form: SendForm) {
+        self.form_problem = None;
         self.form_open = false;
         self.pending = Some(form);
     }

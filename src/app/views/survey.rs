@@ -61,9 +61,12 @@ pub fn form(
     let t = lang.texts();
     let form = drafts.survey_form.get_or_insert_with(SendForm::default);
     let mut open = true;
+    // Wide enough for its choices (両方 was cut off), below the menu bar.
     egui::Window::new(t.survey_form_title)
         .open(&mut open)
         .collapsible(false)
+        .default_pos([48.0, 72.0])
+        .min_width(460.0)
         .show(ctx, |ui| {
             egui::Grid::new("survey-form")
                 .num_columns(2)
@@ -86,6 +89,9 @@ pub fn form(
                     });
                     ui.end_row();
                 });
+            if let Some(why) = state.form_problem() {
+                ui.label(RichText::new(why).color(ui.visuals().error_fg_color));
+            }
             ui.horizontal(|ui| {
                 if ui.button(t.survey_send).clicked() {
                     out.push(SurveyCommand::Submit(form.clone()).into());
