@@ -472,6 +472,12 @@ impl ShinchokuApp {
                 if view == ViewCommand::Reset {
                     self.survey.reset();
                 }
+                // What the in-place field applies goes with it: kept, it was applied again
+                // before the edit it made (as typed and not applied), and a sub-item's words
+                // after its months, read into the next sub-item, were put in twice.
+                if matches!(view, ViewCommand::CommitEditing { .. }) {
+                    self.drafts.inline = None;
+                }
                 let before = self.view.selected_entry();
                 let mut follow = self.view.handle(self.open.doc.doc().report(), view);
                 follow.extend(self.unfold_for_entry(before));

@@ -396,3 +396,42 @@ fn the_english_window_reads_one_month_as_one_month() {
     h.run();
     h.get_by_label("Read as: 6月（1 month）");
 }
+
+/// The in-place field applies once: Enter applied the text, and then the same text again as
+/// typed and not applied, before the edit it had made — harmless while the text read back as
+/// typed; words after a sub-item's months (read into the next sub-item) went in twice.
+#[test]
+fn the_in_place_field_applies_what_was_typed_once() {
+    use shinchoku::app::command::{EditTarget, ViewCommand};
+    let mut h = tall_harness();
+    let initiative = h.state().document().report().find_initiative("4").unwrap();
+    let sub = (initiative.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .flat_map(|e| e.subs.iter())
+        .find(|s| s.text == "各部との意見交換(8月)")
+        .unwrap()
+        .clone();
+    h.state_mut()
+        .queue(ViewCommand::StartEditing(EditTarget::Entry(sub.id)));
+    h.run();
+    let inline = |value: String| {
+        move |n: &egui_kittest::kittest::AccessKitNode<'_>| {
+            n.role() == egui::Role::TextInput && n.value().as_deref() == Some(value.as_str())
+        }
+    };
+    h.get_by(inline(sub.text.clone())).focus();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    h.get_by(inline(sub.text.clone())).type_text(" 3回実施");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    let report = h.state().document().report();
+    let parent = (report.find_initiative("4").unwrap().topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .find(|e| e.subs.iter().any(|s| s.id == sub.id))
+        .unwrap();
+    assert_eq!(parent.subs[1].text, "3回実施、課題整理、対応案の検討(9月)");
+}
