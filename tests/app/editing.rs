@@ -374,7 +374,7 @@ fn words_typed_after_a_sub_items_months_are_said_to_go_to_the_next() {
             Intent::SetEntryText { id: sub, text },
         ));
     h.run();
-    h.get_by_label_contains("次の小項目の言葉として読みました");
+    h.get_by_label_contains("時期の後の言葉は次の小項目として読みました");
     assert_eq!(
         h.state().document().report().entry(sub).unwrap().text,
         "各部との意見交換(8月)"

@@ -193,7 +193,7 @@ pub const EN: Texts = Texts {
     no_months: "no timing",
     months_count: " months",
     month_count_one: " month",
-    sub_item_words_moved: "The words after the sub-item's months were read as the next sub-item's (as the file reads when opened again). To keep them in this sub-item, write them before its months. Undo: Ctrl+Z",
+    sub_item_words_moved: "The words after the months were read as the next sub-item's (as the file reads when opened again); to keep them here, write them before the months. Undo: Ctrl+Z",
     edit_hint: "Enter to apply, Esc to cancel",
     selected_entry: "Selected entry",
     scheduled_check: "Scheduled (not done yet)",

@@ -193,7 +193,7 @@ pub const JA: Texts = Texts {
     no_months: "時期なし",
     months_count: "か月",
     month_count_one: "か月",
-    sub_item_words_moved: "小項目の時期の後の言葉は、次の小項目の言葉として読みました（ファイルを開き直したときと同じ読み方です）。この小項目に含めるには時期の前に書いてください。元に戻す: Ctrl+Z",
+    sub_item_words_moved: "時期の後の言葉は次の小項目として読みました（開き直したときと同じ）。この小項目に含めるには時期の前に書いてください。元に戻す: Ctrl+Z",
     edit_hint: "Enterで確定、Escで取消",
     selected_entry: "選択中の記載",
     scheduled_check: "予定（未実施）",
