@@ -468,21 +468,7 @@ impl ShinchokuApp {
             AppCommand::Survey(survey) => self.handle_survey(survey),
             AppCommand::File(file) => self.open.handle_file(file, lang),
             AppCommand::Edit(intent) => self.open.doc.perform(intent, lang),
-            AppCommand::View(view) => {
-                if view == ViewCommand::Reset {
-                    self.survey.reset();
-                }
-                // What the in-place field applies goes with it: kept, it was applied again
-                // before the edit it made (as typed and not applied), and a sub-item's words
-                // after its months, read into the next sub-item, were put in twice.
-                if matches!(view, ViewCommand::CommitEditing { .. }) {
-                    self.drafts.inline = None;
-                }
-                let before = self.view.selected_entry();
-                let mut follow = self.view.handle(self.open.doc.doc().report(), view);
-                follow.extend(self.unfold_for_entry(before));
-                follow
-            }
+            AppCommand::View(view) => self.handle_view(view),
             AppCommand::Print(print) => {
                 self.printing.handle(print);
                 Vec::new()
@@ -508,6 +494,22 @@ impl ShinchokuApp {
         for next in follow {
             self.handle(ctx, next);
         }
+    }
+
+    fn handle_view(&mut self, view: ViewCommand) -> Vec<AppCommand> {
+        if view == ViewCommand::Reset {
+            self.survey.reset();
+        }
+        // What the in-place field applies goes with it: kept, it was applied again before the
+        // edit it made (as typed and not applied), and a sub-item's words after its months,
+        // read into the next sub-item, were put in twice.
+        if matches!(view, ViewCommand::CommitEditing { .. }) {
+            self.drafts.inline = None;
+        }
+        let before = self.view.selected_entry();
+        let mut follow = self.view.handle(self.open.doc.doc().report(), view);
+        follow.extend(self.unfold_for_entry(before));
+        follow
     }
 
     /// Applies what is typed and not yet applied, when `command` asks for it first.

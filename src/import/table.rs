@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 mod cell_bounds;
 mod csv;
+mod divisions;
 mod numbering;
 mod numbers;
 mod stages;
@@ -771,24 +772,9 @@ impl Reader {
                 WarningKind::NoDivisionFollows { headings: pending },
             );
         }
-        // A name written again (an initiative's rows repeated: a thousand copies of one row
-        // made a thousand of it, each printed beside every plan line, gigabytes) is one.
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for d in &own {
-            *counts.entry(d.as_str()).or_insert(0) += 1;
-        }
-        let mut said = HashSet::new();
-        let mut twice = Vec::new();
-        for d in &own {
-            if counts[d.as_str()] > 1 && said.insert(d.as_str()) {
-                twice.push((d.clone(), counts[d.as_str()]));
-            }
-        }
-        for (division, count) in twice {
+        for (division, count) in divisions::once_each(&mut own) {
             self.warn(at.clone(), WarningKind::DivisionTwice { division, count });
         }
-        let mut seen = HashSet::new();
-        own.retain(|d| seen.insert(d.clone()));
         own
     }
 }

@@ -8,6 +8,10 @@ use std::collections::HashMap;
 use super::diag::WarningKind;
 use super::months::{MAX_TIMING_BYTES, Timing, looks_like_timing, parse_timing};
 use super::text::normalize;
+use brackets::matching_open;
+pub(crate) use brackets::{bracket_groups, inside, square_groups};
+
+mod brackets;
 use super::{Count, Entry, EntryKind, Id, Report, ThinVec};
 
 /// A new entry read from what the user typed (`研修の実施(6月)`); problems name what could not
@@ -388,79 +392,6 @@ fn ends_with_timing(piece: &str) -> bool {
         piece = &piece[..open];
     }
     matching_open(piece).is_some_and(|open| looks_like_timing(&piece[open..]))
-}
-
-/// Where the bracket that closes `s` opens, counting nested brackets.
-fn matching_open(s: &str) -> Option<usize> {
-    let last = s.chars().last()?;
-    if last != ')' && last != '）' {
-        return None;
-    }
-    let mut depth = 0;
-    for (i, c) in s.char_indices().rev() {
-        match c {
-            ')' | '）' => depth += 1,
-            '(' | '（' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The top-level bracket groups of `s`, `(…)` or `（…）`, as byte ranges (the brackets
-/// included); a bracket left open runs to the end and is not a group.
-pub(crate) fn bracket_groups(s: &str) -> Vec<(usize, usize)> {
-    let mut groups = Vec::new();
-    let mut depth = 0usize;
-    let mut open = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' | '（' => {
-                if depth == 0 {
-                    open = i;
-                }
-                depth += 1;
-            }
-            ')' | '）' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    groups.push((open, i + c.len_utf8()));
-                }
-            }
-            _ => {}
-        }
-    }
-    groups
-}
-
-/// The top-level square bracket groups of `s`: `[…]`, `［…］`, `【…】`.
-pub(crate) fn square_groups(s: &str) -> Vec<(usize, usize)> {
-    let mut groups = Vec::new();
-    let mut open = None;
-    for (i, c) in s.char_indices() {
-        match c {
-            '[' | '［' | '【' => open = Some(i),
-            ']' | '］' | '】' => {
-                if let Some(o) = open.take() {
-                    groups.push((o, i + c.len_utf8()));
-                }
-            }
-            _ => {}
-        }
-    }
-    groups
-}
-
-/// The text inside a bracket group.
-pub(crate) fn inside(s: &str, (open, end): (usize, usize)) -> &str {
-    let first = s[open..].chars().next().map_or(1, char::len_utf8);
-    let last = s[..end].chars().next_back().map_or(1, char::len_utf8);
-    &s[open + first..end - last]
 }
 
 /// One piece: the month bracket wherever it stands — the last bracket that reads as a month

@@ -230,18 +230,7 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
                 .into(),
         ),
         K::CsvQuoteUnpaired { closed } => quote_unpaired_words(*closed, lang),
-        K::SharedStringUnnamed { written } => {
-            let written = crate::model::text::preview(written);
-            say(
-                lang,
-                format!(
-                    "文字列のセルですが、値「{written}」がブックの文字列の番号になっていません。ブックが正しく書かれていないので読みません（表計算ソフトで開いて保存し直してください）"
-                ),
-                format!(
-                    "the cell says it holds a shared string, but its value 「{written}」 is no string's number: the workbook was written wrongly and is not read (open it in a spreadsheet program and save it again)"
-                ),
-            )
-        }
+        K::SharedStringUnnamed { written } => shared_string_words(written, lang),
         K::NoFiscalYear => say(
             lang,
             "年度がありません。タイトル行か列見出しに「平成 29 年度」のような年度が必要です"
@@ -451,6 +440,20 @@ pub fn division_named(division: &str, lang: Lang) -> String {
         "" => say(lang, "担当課".into(), "a division".into()),
         named => crate::model::text::visible(named).into_owned(),
     }
+}
+
+/// [`ImportErrorKind::SharedStringUnnamed`] worded.
+fn shared_string_words(written: &str, lang: Lang) -> String {
+    let written = crate::model::text::preview(written);
+    say(
+        lang,
+        format!(
+            "文字列のセルですが、値「{written}」がブックの文字列の番号になっていません。ブックが正しく書かれていないので読みません（表計算ソフトで開いて保存し直してください）"
+        ),
+        format!(
+            "the cell says it holds a shared string, but its value 「{written}」 is no string's number: the workbook was written wrongly and is not read (open it in a spreadsheet program and save it again)"
+        ),
+    )
 }
 
 pub fn damage_in_japanese(why: &str) -> String {

@@ -300,8 +300,8 @@ fn stage_words(kind: &WarningKind, lang: Lang) -> String {
     }
 }
 
-/// Topics, divisions and entries: headings, months, results dated outside the period.
-fn entry_words(kind: &WarningKind, lang: Lang) -> String {
+/// A heading or a division written again.
+fn twice_words(kind: &WarningKind, lang: Lang) -> String {
     match kind {
         W::HeadingTwice { heading } => say(
             lang,
@@ -316,6 +316,14 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             format!("担当課「{division}」が{count}回書かれています。1回として読みました"),
             format!("the division 「{division}」 is written {count} times; read once"),
         ),
+        _ => unreachable!("routed by entry_words"),
+    }
+}
+
+/// Topics, divisions and entries: headings, months, results dated outside the period.
+fn entry_words(kind: &WarningKind, lang: Lang) -> String {
+    match kind {
+        W::HeadingTwice { .. } | W::DivisionTwice { .. } => twice_words(kind, lang),
         W::DivisionWithoutTopic { heading } => say(
             lang,
             format!(
