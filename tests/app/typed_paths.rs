@@ -182,7 +182,9 @@ fn a_due_date_before_today_is_refused_before_the_folder_and_the_form_kept() {
     h.get_by_label("フォルダを選んで書き出す…").click();
     h.run();
 
-    h.get_by_label_contains("回答期限 2017-10-13 が照会日");
+    // In the form and in the status bar.
+    let said = h.query_all_by_label_contains("回答期限 2017-10-13 が照会日");
+    assert_eq!(said.count(), 2);
     assert!(h.query_by_label("フォルダのパスを入力").is_none());
     assert!(h.state().dialog().is_none());
     let note = h.get_by_role_and_label(egui::Role::MultilineTextInput, "依頼文");
