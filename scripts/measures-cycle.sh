@@ -78,7 +78,7 @@ PY
 
 missing=0
 echo "== the review lists each number, old → new"
-for want in "→ 132" "→ 1310.2百万円" "→ S" "→ 285" "→ -3.5百万円" "→ B"; do
+for want in "→ 132" "→ 1310.2百万円" "→ S" "→ 285" "→ △3.5百万円" "→ B"; do
   grep -qF -- "$want" "$work/collect.txt" || { echo "MISSING from the review: $want"; missing=1; }
 done
 
