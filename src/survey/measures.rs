@@ -668,7 +668,9 @@ fn usable_rows<'r>(
     let mut out: Vec<&MeasureRow> = Vec::new();
     // Each number's first row, with its answer as compared (made once: a 10 MB answer repeated
     // on a thousand rows was normalised and copied a thousand times, gigabytes).
-    let mut first: HashMap<(crate::model::Id, MeasureCell), (usize, String)> = HashMap::new();
+    // (And whether it is as sent, found once: a 10 MB answer was read again beside each of a
+    // thousand rows naming its number.)
+    let mut first: HashMap<(crate::model::Id, MeasureCell), (usize, String, bool)> = HashMap::new();
     let mut differing = HashSet::new();
     // A row still as sent answers nothing: one of a number gone is not said, and beside a row
     // of the same number that was typed in it is not a second answer.
@@ -706,8 +708,8 @@ fn usable_rows<'r>(
             continue;
         };
         let key = (row.initiative, row.what);
-        let Some((k, compared)) = first.get(&key) else {
-            first.insert(key, (out.len(), normalize(row.answer.trim())));
+        let Some((k, compared, earlier_as_sent)) = first.get(&key) else {
+            first.insert(key, (out.len(), normalize(row.answer.trim()), as_sent(row)));
             out.push(row);
             continue;
         };
@@ -715,13 +717,14 @@ fn usable_rows<'r>(
         let same = *compared == normalize(row.answer.trim());
         // One row left as sent beside one typed in (a row copied, or the twin of a removed
         // indicator in a workbook from before `o=`): the typed one is the answer.
-        let typed = match (as_sent(earlier), as_sent(row)) {
-            _ if same => None,
-            (false, true) => Some(earlier.row),
-            (true, false) => {
+        let both = || (*earlier_as_sent, as_sent(row));
+        let typed = match () {
+            () if same => None,
+            () if both() == (false, true) => Some(earlier.row),
+            () if both() == (true, false) => {
                 let k = *k;
                 out[k] = row;
-                first.insert(key, (k, normalize(row.answer.trim())));
+                first.insert(key, (k, normalize(row.answer.trim()), false));
                 Some(row.row)
             }
             _ => {
