@@ -435,3 +435,15 @@ fn the_in_place_field_applies_what_was_typed_once() {
         .unwrap();
     assert_eq!(parent.subs[1].text, "3回実施、課題整理、対応案の検討(9月)");
 }
+
+/// The English window names the period in English, in the legend and the status bar (they
+/// showed 「上半期(4月～9月)」).
+#[test]
+fn the_english_window_names_the_period_in_english() {
+    let mut h = tall_harness();
+    h.state_mut().queue(PrefsCommand::SetLanguage(Lang::En));
+    h.run();
+    h.get_by_label("Reporting period（first half, April–September）");
+    h.get_by_label_contains("FY2017 (平成29年度), first half, April–September");
+    assert!(h.query_by_label_contains("上半期(4月～9月)").is_none());
+}

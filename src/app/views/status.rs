@@ -30,12 +30,19 @@ pub fn show(
                 );
                 ui.separator();
             }
-            ui.label(format!(
-                "{}（{}年度） {}",
-                r.fiscal_year.era_form(),
-                r.fiscal_year.0,
-                r.period.japanese()
-            ));
+            let period = super::widgets::period_words(r.period, lang);
+            ui.label(match lang {
+                Lang::Ja => format!(
+                    "{}（{}年度） {period}",
+                    r.fiscal_year.era_form(),
+                    r.fiscal_year.0
+                ),
+                Lang::En => format!(
+                    "FY{} ({}), {period}",
+                    r.fiscal_year.0,
+                    r.fiscal_year.era_form()
+                ),
+            });
             ui.separator();
             ui.label(format!(
                 "{} {} · {} {} · {} {}",

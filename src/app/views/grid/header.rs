@@ -9,7 +9,7 @@ use super::look::bold;
 use super::{GridPlace, GridView, as_of_position, in_cell};
 use crate::app::columns::{Column, MONTH_WITH_SUFFIX};
 use crate::app::command::{AppCommand, PrefsCommand};
-use crate::app::i18n::{Lang, Texts};
+use crate::app::i18n::Lang;
 use crate::app::views::paint;
 use crate::model::Report;
 use crate::model::months::FISCAL_MONTHS;
@@ -18,7 +18,7 @@ use crate::model::status::LineMark;
 impl GridView<'_> {
     /// The legend above the grid.
     pub(super) fn legend_row(&self, ui: &mut Ui) {
-        legend(ui, self.t(), self.report);
+        legend(ui, self.lang, self.report);
     }
 
     /// The header, over the rows scrolled under it, with a handle at each column's right
@@ -199,13 +199,14 @@ impl GridView<'_> {
             .on_hover_text(format!(
                 "{}: {}",
                 self.t().period,
-                self.report.period.japanese()
+                crate::app::views::widgets::period_words(self.report.period, self.lang)
             ));
     }
 }
 
 /// The symbols of the grid, above it.
-fn legend(ui: &mut Ui, t: &Texts, report: &Report) {
+fn legend(ui: &mut Ui, lang: Lang, report: &Report) {
+    let t = lang.texts();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{}:", t.legend)).small());
         let swatch = |ui: &mut Ui, draw: &dyn Fn(&egui::Painter, Rect), label: &str| {
@@ -231,7 +232,11 @@ fn legend(ui: &mut Ui, t: &Texts, report: &Report) {
             &|p, r| {
                 p.rect_filled(r, 0.0, paint::PERIOD_SHADE);
             },
-            &format!("{}（{}）", t.period, report.period.japanese()),
+            &format!(
+                "{}（{}）",
+                t.period,
+                crate::app::views::widgets::period_words(report.period, lang)
+            ),
         );
         swatch(
             ui,
