@@ -319,30 +319,39 @@ fn the_detail_panel_lists_500_entries_of_a_side_and_counts_the_rest() {
     );
 }
 
+/// The in-place field holding `value` (the detail panel's 本文 holds the same text, several
+/// lines).
+fn inline(value: String) -> impl Fn(&egui_kittest::kittest::AccessKitNode<'_>) -> bool {
+    move |n| n.role() == egui::Role::TextInput && n.value().as_deref() == Some(value.as_str())
+}
+
+/// `typed` typed at the end of `entry`'s text in the grid's in-place field.
+fn type_in_place(
+    h: &mut Harness<'static, ShinchokuApp>,
+    entry: &shinchoku::model::Entry,
+    typed: &str,
+) {
+    use shinchoku::app::command::{EditTarget, ViewCommand};
+    h.state_mut()
+        .queue(ViewCommand::StartEditing(EditTarget::Entry(entry.id)));
+    h.run();
+    h.get_by(inline(entry.text.clone())).focus();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    h.get_by(inline(entry.text.clone())).type_text(typed);
+    h.run();
+}
+
 /// Esc in the grid's in-place editor throws away what was typed (the hint says so): the
 /// window, finding no field focused once egui had let it go, took the Esc for itself, and the
 /// field, seeing no Esc, applied the text.
 #[test]
 fn esc_in_the_in_place_editor_cancels_what_was_typed() {
-    use shinchoku::app::command::{EditTarget, ViewCommand};
     let mut h = tall_harness();
     let initiative = h.state().document().report().find_initiative("2").unwrap();
     let entry = initiative.topics[0].actual[1].clone();
-    h.state_mut()
-        .queue(ViewCommand::StartEditing(EditTarget::Entry(entry.id)));
-    h.run();
-    // The in-place field (the detail panel's 本文 holds the same text, several lines).
-    let inline = |value: String| {
-        move |n: &egui_kittest::kittest::AccessKitNode<'_>| {
-            n.role() == egui::Role::TextInput && n.value().as_deref() == Some(value.as_str())
-        }
-    };
-    h.get_by(inline(entry.text.clone())).focus();
-    h.run();
-    h.key_press(egui::Key::End);
-    h.run();
-    h.get_by(inline(entry.text.clone())).type_text("XYZ");
-    h.run();
+    type_in_place(&mut h, &entry, "XYZ");
     assert!(
         h.query_by(inline(format!("{}XYZ", entry.text))).is_some(),
         "typed into the in-place field"
@@ -402,7 +411,6 @@ fn the_english_window_reads_one_month_as_one_month() {
 /// typed; words after a sub-item's months (read into the next sub-item) went in twice.
 #[test]
 fn the_in_place_field_applies_what_was_typed_once() {
-    use shinchoku::app::command::{EditTarget, ViewCommand};
     let mut h = tall_harness();
     let initiative = h.state().document().report().find_initiative("4").unwrap();
     let sub = (initiative.topics.iter())
@@ -411,20 +419,7 @@ fn the_in_place_field_applies_what_was_typed_once() {
         .find(|s| s.text == "各部との意見交換(8月)")
         .unwrap()
         .clone();
-    h.state_mut()
-        .queue(ViewCommand::StartEditing(EditTarget::Entry(sub.id)));
-    h.run();
-    let inline = |value: String| {
-        move |n: &egui_kittest::kittest::AccessKitNode<'_>| {
-            n.role() == egui::Role::TextInput && n.value().as_deref() == Some(value.as_str())
-        }
-    };
-    h.get_by(inline(sub.text.clone())).focus();
-    h.run();
-    h.key_press(egui::Key::End);
-    h.run();
-    h.get_by(inline(sub.text.clone())).type_text(" 3回実施");
-    h.run();
+    type_in_place(&mut h, &sub, " 3回実施");
     h.key_press(egui::Key::Enter);
     h.run();
     h.run();
