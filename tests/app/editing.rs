@@ -439,6 +439,10 @@ fn the_english_window_names_the_period_in_english() {
     h.state_mut().queue(PrefsCommand::SetLanguage(Lang::En));
     h.run();
     h.get_by_label("Reporting period（first half, April–September）");
+    // The as-of date and its pickers too (「2017年9月30日 as of」, 「9月」, 「30日」).
+    h.get_by_label("as of 30 Sep 2017");
+    assert!(h.query_by_label("Sep").is_some(), "the month's column");
+    assert!(h.query_by_label_contains("9月").is_none());
     h.get_by_label_contains("FY2017 (平成29年度), first half, April–September");
     assert!(h.query_by_label_contains("上半期(4月～9月)").is_none());
 }

@@ -240,7 +240,7 @@ pub const EN: Texts = Texts {
     reset_as_of: "Back to the end of the period",
     total: "Total",
     month_suffix: "月",
-    day_suffix: "日",
+    day_suffix: "",
     pdf_job_stopped: "the PDF job stopped unexpectedly",
     cannot_write: "cannot write:",
     month_lane: "Months",

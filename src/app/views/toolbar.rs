@@ -14,13 +14,12 @@ use crate::model::status::Status;
 use crate::model::{AsOf, Period, Report, days_in_month};
 
 pub fn show(ui: &mut Ui, lang: Lang, report: &Report, filter: &RowFilter) -> Vec<AppCommand> {
-    let t = lang.texts();
     let mut out = Vec::new();
     Panel::top("toolbar").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             filters(ui, lang, report, filter, &mut out);
             ui.separator();
-            period(ui, t, report, &mut out);
+            period(ui, lang, report, &mut out);
         });
     });
     out
@@ -138,7 +137,8 @@ fn status_filter(ui: &mut Ui, lang: Lang, filter: &RowFilter, out: &mut Vec<AppC
 }
 
 /// The report's period and as-of date: edits of the report, undoable.
-fn period(ui: &mut Ui, t: &Texts, report: &Report, out: &mut Vec<AppCommand>) {
+fn period(ui: &mut Ui, lang: Lang, report: &Report, out: &mut Vec<AppCommand>) {
+    let t = lang.texts();
     let label = ui.label(t.period);
     let name = |p: Period| match p {
         Period::FirstHalf => t.period_first,
@@ -161,12 +161,12 @@ fn period(ui: &mut Ui, t: &Texts, report: &Report, out: &mut Vec<AppCommand>) {
     let as_of = report.as_of();
     let label = ui.label(t.as_of_month);
     ComboBox::from_id_salt("as-of-month")
-        .selected_text(format!("{}{}", as_of.month, t.month_suffix))
+        .selected_text(super::widgets::month_word(as_of.month, lang))
         .width(60.0)
         .show_ui(ui, |ui| {
             for m in FISCAL_MONTHS {
                 if ui
-                    .selectable_label(as_of.month == m, format!("{m}{}", t.month_suffix))
+                    .selectable_label(as_of.month == m, super::widgets::month_word(m, lang))
                     .clicked()
                     && as_of.month != m
                 {
@@ -200,7 +200,7 @@ fn period(ui: &mut Ui, t: &Texts, report: &Report, out: &mut Vec<AppCommand>) {
             .button(format!(
                 "{}（{}）",
                 t.reset_as_of,
-                end.to_japanese(report.fiscal_year)
+                super::widgets::date_words(end, report.fiscal_year, lang)
             ))
             .clicked()
         {

@@ -259,3 +259,33 @@ pub fn period_words(period: crate::model::Period, lang: Lang) -> &'static str {
         Lang::En => period.english(),
     }
 }
+
+/// A calendar month in the window's language: 「9月」, `Sep`.
+pub fn month_word(month: u8, lang: Lang) -> String {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Ja => format!("{month}月"),
+        Lang::En => NAMES
+            .get(usize::from(month).wrapping_sub(1))
+            .map_or_else(|| month.to_string(), |n| n.to_string()),
+    }
+}
+
+/// A date of the report's year in the window's language: 「2017年9月30日」, `30 Sep 2017`.
+pub fn date_words(
+    date: crate::model::AsOf,
+    fiscal_year: crate::model::FiscalYear,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Ja => date.to_japanese(fiscal_year),
+        Lang::En => format!(
+            "{} {} {}",
+            date.day,
+            month_word(date.month, lang),
+            fiscal_year.calendar_year_of(date.month)
+        ),
+    }
+}

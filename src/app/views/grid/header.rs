@@ -150,14 +150,14 @@ impl GridView<'_> {
                 painter.rect_filled(r, 0.0, paint::PERIOD_SHADE);
             }
             // Named in full for screen readers (and tests), however narrow it is drawn.
-            let name = format!("{month}{}", self.t().month_suffix);
+            let name = crate::app::views::widgets::month_word(*month, self.lang);
             ui.interact(r, ui.scope_id().with(("month", k)), Sense::hover())
                 .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));
             painter.text(
                 r.center(),
                 Align2::CENTER_CENTER,
                 if r.width() >= MONTH_WITH_SUFFIX {
-                    format!("{month}{}", self.t().month_suffix)
+                    name.clone()
                 } else {
                     month.to_string()
                 },
@@ -243,11 +243,22 @@ fn legend(ui: &mut Ui, lang: Lang, report: &Report) {
             &|p, r| {
                 p.vline(r.center().x, r.y_range(), Stroke::new(2.0, paint::AS_OF));
             },
-            &format!(
-                "{} {}",
-                report.as_of().to_japanese(report.fiscal_year),
-                t.as_of
-            ),
+            &match lang {
+                Lang::Ja => format!(
+                    "{} {}",
+                    report.as_of().to_japanese(report.fiscal_year),
+                    t.as_of
+                ),
+                Lang::En => format!(
+                    "{} {}",
+                    t.as_of,
+                    crate::app::views::widgets::date_words(
+                        report.as_of(),
+                        report.fiscal_year,
+                        lang
+                    )
+                ),
+            },
         );
         for (mark, name) in [
             (LineMark::Met, t.line_met),
