@@ -117,11 +117,28 @@ impl GridView<'_> {
             let name = format!("{short} ({western})");
             ui.interact(r, ui.scope_id().with(("year", k)), Sense::hover())
                 .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));
+            // Narrow (the numbers' columns shown, a small window), smaller and then without
+            // 年度: the four headings ran together, 「28年度29年度30年度31年度」.
+            let room = r.width() - 6.0;
+            let fits = |text: &str, size: f32| {
+                let galley = painter.layout_no_wrap(
+                    text.to_string(),
+                    FontId::proportional(size),
+                    paint::TEXT,
+                );
+                galley.size().x <= room
+            };
+            let bare = short.trim_end_matches("年度").to_string();
+            let (text, size) = match () {
+                () if fits(&short, 13.0) => (short.clone(), 13.0),
+                () if fits(&short, 11.0) => (short.clone(), 11.0),
+                () => (bare, 11.0),
+            };
             painter.text(
                 r.center_top() + vec2(0.0, 4.0),
                 Align2::CENTER_TOP,
-                short,
-                FontId::proportional(13.0),
+                text,
+                FontId::proportional(size),
                 paint::TEXT,
             );
             painter.text(
@@ -209,10 +226,14 @@ fn legend(ui: &mut Ui, lang: Lang, report: &Report) {
     let t = lang.texts();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{}:", t.legend)).small());
+        // Each label whole on one line: 「報告期間(上半期(4」 / 「月～9月))」 was broken in the
+        // bracket. (A group of sample and words in a horizontal layout of its own is not
+        // wrapped at all: the legend ran off the edge.)
         let swatch = |ui: &mut Ui, draw: &dyn Fn(&egui::Painter, Rect), label: &str| {
             let (rect, _) = ui.allocate_exact_size(vec2(30.0, 12.0), Sense::hover());
             draw(ui.painter(), rect);
-            ui.label(RichText::new(label).small());
+            let words = egui::Label::new(RichText::new(label).small());
+            ui.add(words.wrap_mode(egui::TextWrapMode::Extend));
         };
         swatch(ui, &|p, r| paint::plan_bar(p, r), t.plan);
         swatch(ui, &|p, r| paint::actual_bar(p, r), t.actual);
@@ -267,7 +288,8 @@ fn legend(ui: &mut Ui, lang: Lang, report: &Report) {
         ] {
             let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
             paint::line_mark(ui.painter(), rect.center(), 4.5, mark);
-            ui.label(RichText::new(name).small());
+            let words = egui::Label::new(RichText::new(name).small());
+            ui.add(words.wrap_mode(egui::TextWrapMode::Extend));
         }
     });
 }
