@@ -10,7 +10,9 @@
 //! percentage formats (built-in 9 and 10, or a format code with `%`), and each sheet's numeric
 //! cells of such a style are found by a second pass over their XML, only when the workbook has
 //! such a format at all. A formula saved without its value (a program that does not calculate
-//! wrote it) reads as nothing: an answer's are found the same way, to be named. The package's
+//! wrote it) reads as nothing: an answer's are found the same way, to be named. A cell typed
+//! as a shared string whose value is no string's number is found too, to refuse the sheet
+//! (calamine reads it as the first string). The package's
 //! size is bounded before this runs (`zip_scan.rs`).
 
 use std::collections::{HashMap, HashSet};

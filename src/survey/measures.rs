@@ -523,7 +523,8 @@ pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow>
 /// The edits taking a workbook's answered numbers into the master, and what its rows warn of:
 /// only initiatives whose 所管課 the division is are changed (a row naming another's, or a
 /// number the report lacks, is said and not taken); a number answered in two rows is taken
-/// once when they agree and not at all when they differ, never the later row silently.
+/// once when they agree, the typed one when the other is left as sent, and not at all when
+/// both were typed and differ — each said, never the later row silently.
 pub(super) fn from_rows(
     master: &Report,
     rows: &[MeasureRow],

@@ -363,6 +363,17 @@ fn esc_in_the_in_place_editor_cancels_what_was_typed() {
     assert_eq!(doc.report().entry(entry.id).unwrap().text, entry.text);
 }
 
+/// The sample's sub-item 「各部との意見交換(8月)」 (initiative 4's result).
+fn exchange_of_views(h: &Harness<'static, ShinchokuApp>) -> shinchoku::model::Entry {
+    let initiative = h.state().document().report().find_initiative("4").unwrap();
+    (initiative.topics.iter())
+        .flat_map(|t| t.actual.iter())
+        .flat_map(|e| e.subs.iter())
+        .find(|s| s.text == "各部との意見交換(8月)")
+        .unwrap()
+        .clone()
+}
+
 /// A sub-item edited in place with words after its months: the grid shows them where the
 /// report (and its file, opened again) reads them, in the next sub-item, and the window says
 /// why and how to keep them.
@@ -370,13 +381,7 @@ fn esc_in_the_in_place_editor_cancels_what_was_typed() {
 fn words_typed_after_a_sub_items_months_are_said_to_go_to_the_next() {
     use shinchoku::edit::Intent;
     let mut h = tall_harness();
-    let initiative = h.state().document().report().find_initiative("4").unwrap();
-    let sub = (initiative.topics.iter())
-        .flat_map(|t| t.actual.iter())
-        .flat_map(|e| e.subs.iter())
-        .find(|s| s.text == "各部との意見交換(8月)")
-        .unwrap()
-        .id;
+    let sub = exchange_of_views(&h).id;
     let text = "各部との意見交換(8月) 3回実施".to_string();
     h.state_mut()
         .queue(shinchoku::app::command::AppCommand::Edit(
@@ -412,13 +417,7 @@ fn the_english_window_reads_one_month_as_one_month() {
 #[test]
 fn the_in_place_field_applies_what_was_typed_once() {
     let mut h = tall_harness();
-    let initiative = h.state().document().report().find_initiative("4").unwrap();
-    let sub = (initiative.topics.iter())
-        .flat_map(|t| t.actual.iter())
-        .flat_map(|e| e.subs.iter())
-        .find(|s| s.text == "各部との意見交換(8月)")
-        .unwrap()
-        .clone();
+    let sub = exchange_of_views(&h);
     type_in_place(&mut h, &sub, " 3回実施");
     h.key_press(egui::Key::Enter);
     h.run();

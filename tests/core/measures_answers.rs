@@ -158,27 +158,28 @@ fn a_numbers_row_naming_a_number_the_report_lacks_is_said() {
     );
 }
 
-#[test]
-fn an_indicator_answered_in_two_rows_with_different_numbers_keeps_the_reports_and_says_both() {
+/// The first initiative's effect row made a second row of its indicator (電子申請件数, 900 in
+/// the first) and 1,000 typed there, with `more` typed too: the collection, and the indicator's
+/// actual once taken.
+fn indicator_row_copied(more: &[(&str, &str)]) -> (Collection, Option<Decimal>) {
     let master = sent(seed_with_measures());
     let first = &master.sections[0].initiatives[0];
-    // The effect row made a second row of the indicator (電子申請件数, 900 in the first), and
-    // both typed in.
-    let collection = workbook_answer(
-        &master,
-        &[
-            (
-                &id_cell(&master, &format!("E {}", first.id.0)),
-                &id_cell(&master, &format!("I {} 0", first.id.0)),
-            ),
-            ("3100", "1,000"),
-            ("900", "950"),
-        ],
-    );
+    let effect = id_cell(&master, &format!("E {}", first.id.0));
+    let indicator = id_cell(&master, &format!("I {} 0", first.id.0));
+    let mut typed = vec![(effect.as_str(), indicator.as_str()), ("3100", "1,000")];
+    typed.extend_from_slice(more);
+    let collection = workbook_answer(&master, &typed);
     let after = taken(&master, &collection);
-    let m = after.initiative(first.id).unwrap().measures();
+    let actual = (after.initiative(first.id).unwrap().measures().indicators[0]).actual_for(FY);
+    (collection, actual)
+}
+
+#[test]
+fn an_indicator_answered_in_two_rows_with_different_numbers_keeps_the_reports_and_says_both() {
+    // Both rows typed in.
+    let (collection, actual) = indicator_row_copied(&[("900", "950")]);
     assert_eq!(
-        m.indicators[0].actual_for(FY),
+        actual,
         Some(Decimal::whole(900)),
         "neither row silently wins"
     );
@@ -196,21 +197,8 @@ fn an_indicator_answered_in_two_rows_with_different_numbers_keeps_the_reports_an
 /// the typed one is the answer, and both rows are said (they were a conflict, neither taken).
 #[test]
 fn a_row_left_as_sent_beside_its_typed_copy_gives_way_and_is_said() {
-    let master = sent(seed_with_measures());
-    let first = &master.sections[0].initiatives[0];
-    let collection = workbook_answer(
-        &master,
-        &[
-            (
-                &id_cell(&master, &format!("E {}", first.id.0)),
-                &id_cell(&master, &format!("I {} 0", first.id.0)),
-            ),
-            ("3100", "1,000"),
-        ],
-    );
-    let after = taken(&master, &collection);
-    let m = after.initiative(first.id).unwrap().measures();
-    assert_eq!(m.indicators[0].actual_for(FY), Some(Decimal::whole(1000)));
+    let (collection, actual) = indicator_row_copied(&[]);
+    assert_eq!(actual, Some(Decimal::whole(1000)));
     let said = said(&collection);
     assert!(
         said.iter().any(|s| s.contains("「900」")

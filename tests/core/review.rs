@@ -917,16 +917,17 @@ fn a_note_added_to_a_sub_item_in_a_response_file_arrives() {
 /// A result's stored months changed in a response file (`when: Some("4月～6月")`), its text
 /// still saying 4月～5月: the text is the truth and is taken — and that is said in the review
 /// (it was taken without a word, the division's months gone).
-#[test]
-fn months_changed_beside_an_unchanged_text_in_a_response_file_are_said() {
+/// The 人事課's response written to disk with `old` replaced by `new` on the line holding
+/// `line` (a stored reading edited in a text editor), read and collected as `collect` reads it:
+/// what the review says, in Japanese.
+fn stored_months_edited(line: &str, old: &str, new: &str) -> Vec<String> {
     let master = master();
     let r = survey::response_for(master.report(), 人事課, due(), "");
     let written = shinchoku::store::to_ron(&r);
-    // The result's line, not a plan line's of the same months (the plan is the office's).
     let edited: String = (written.split_inclusive('\n'))
-        .map(|line| match line.contains("労使で検討(4月～5月)\"") {
-            true => line.replace("when: Some(\"4月～5月\")", "when: Some(\"4月～6月\")"),
-            false => line.to_string(),
+        .map(|l| match l.contains(line) {
+            true => l.replace(old, new),
+            false => l.to_string(),
         })
         .collect();
     assert_ne!(written, edited);
@@ -935,7 +936,17 @@ fn months_changed_beside_an_unchanged_text_in_a_response_file_are_said() {
     std::fs::write(&path, edited).unwrap();
     let answer = survey::read_answer(&path).unwrap();
     let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
-    let review = crate::described_ja(&c.warnings);
+    crate::described_ja(&c.warnings)
+}
+
+#[test]
+fn months_changed_beside_an_unchanged_text_in_a_response_file_are_said() {
+    // The result's line, not a plan line's of the same months (the plan is the office's).
+    let review = stored_months_edited(
+        "労使で検討(4月～5月)\"",
+        "when: Some(\"4月～5月\")",
+        "when: Some(\"4月～6月\")",
+    );
     assert!(
         review
             .iter()
@@ -948,8 +959,7 @@ fn months_changed_beside_an_unchanged_text_in_a_response_file_are_said() {
 /// result is not taken (its change is held), yet it was said as read again from its text.
 #[test]
 fn months_changed_beside_another_divisions_result_are_not_said_as_read_again() {
-    let master = master();
-    let r = survey::response_for(master.report(), 人事課, due(), "");
+    let r = survey::response_for(master().report(), 人事課, due(), "");
     let others = r.initiatives().flat_map(|i| {
         (i.topics.iter())
             .filter(|t| !shinchoku::model::answering::topic_divisions(i, t).contains(&人事課))
@@ -960,22 +970,9 @@ fn months_changed_beside_another_divisions_result_are_not_said_as_read_again() {
         .last()
         .expect("another division's result with months")
         .clone();
-    let when = other.when.clone().unwrap();
-    let written = shinchoku::store::to_ron(&r);
-    let quoted = format!("text: {:?}", other.text);
-    let edited: String = (written.split_inclusive('\n'))
-        .map(|line| match line.contains(&quoted) {
-            true => line.replace(&format!("when: Some({when:?})"), "when: Some(\"3月\")"),
-            false => line.to_string(),
-        })
-        .collect();
-    assert_ne!(written, edited);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("人事課.ron");
-    std::fs::write(&path, edited).unwrap();
-    let answer = survey::read_answer(&path).unwrap();
-    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
-    let review = crate::described_ja(&c.warnings);
+    let when = format!("when: Some({:?})", other.when.clone().unwrap());
+    let line = format!("text: {:?}", other.text);
+    let review = stored_months_edited(&line, &when, "when: Some(\"3月\")");
     assert!(
         !review.iter().any(|w| w.contains("文から読み直しました")),
         "{review:?}"

@@ -36,7 +36,8 @@ pub(super) fn office_hash(x: &crate::model::measures::Indicator) -> u64 {
 
 /// The rows with each indicator row pointing at the indicator its hidden name names, should
 /// the office have removed or added one since the workbook was sent (the answer went to the
-/// indicator now at its old place); a row whose indicator is gone answers nothing, and is said.
+/// indicator now at its old place); a row whose indicator is gone answers nothing (an answer
+/// typed there is said).
 /// Rows of one name as many as the indicators of it are theirs by rank; else (one removed or
 /// added since) each row takes first the indicator the office set as the row was sent
 /// (`o=`), then one no other row took (the one at its place first: the office may have
