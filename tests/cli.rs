@@ -1360,10 +1360,40 @@ fn as_of_moves_the_date_and_refuses_a_day_outside_the_year() {
     assert_eq!(refused.status.code(), Some(2));
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        said.contains("「2018-04-01」 is no day of fiscal year 2017"),
+        said.contains("「2018-04-01」 is a date outside fiscal year 2017")
+            && said.contains("write it as 2018-03-31"),
+        "{said}"
+    );
+    // Text that is no date is said to be unread; in Japanese too.
+    let refused = shinchoku(&["as-of", next, "H30.2.30", "--lang", "ja"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains(
+            "「H30.2.30」を平成29年度（2017年4月1日～2018年3月31日）の日付として読めません"
+        ),
         "{said}"
     );
     assert_eq!(json(&["check", next, "--json"])["as_of"], "2018-03-31");
+}
+
+/// The examples an `as-of` refusal gives are the report's own year end: a report of fiscal
+/// 2018 was told to write 2018-03-31, a day it would refuse too.
+#[test]
+fn as_of_refusal_gives_the_reports_own_year_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let (h2, y2) = (dir.path().join("h2.ron"), dir.path().join("y2.ron"));
+    let (h2, y2) = (h2.to_str().unwrap(), y2.to_str().unwrap());
+    succeeded(&["rollover", SEED, "-o", h2, "--to", "second-half"]);
+    succeeded(&["rollover", h2, "-o", y2, "--to", "next-year"]);
+    let refused = shinchoku(&["as-of", y2, "2018-03-31"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("outside fiscal year 2018") && said.contains("write it as 2019-03-31"),
+        "{said}"
+    );
+    succeeded(&["as-of", y2, "2019-03-31"]);
 }
 
 /// Rolling into the next fiscal year closes the results the old year still asked to confirm

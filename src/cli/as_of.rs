@@ -30,7 +30,12 @@ pub fn run(args: &AsOfArgs) -> ExitCode {
             Some(as_of) => Some(as_of),
             None => {
                 let text = text.to_string();
-                let problem = CommandProblem::AsOfNotRead { text, fiscal_year };
+                let a_date = crate::model::era::read_date(&text).is_some();
+                let problem = CommandProblem::AsOfNotRead {
+                    text,
+                    fiscal_year,
+                    a_date,
+                };
                 errln!("shinchoku: {}", problem.describe(lang));
                 return ExitCode::from(2);
             }

@@ -59,6 +59,8 @@ pub enum CommandProblem {
     AsOfNotRead {
         text: String,
         fiscal_year: crate::model::FiscalYear,
+        /// It is a date, only of another year: said so, rather than "not read".
+        a_date: bool,
     },
 }
 
@@ -139,19 +141,25 @@ impl Describe for CommandProblem {
                 format!("JSONを書き出せません: {e}"),
                 format!("cannot write JSON: {e}"),
             ),
-            CommandProblem::AsOfNotRead { text, fiscal_year } => {
+            CommandProblem::AsOfNotRead {
+                text,
+                fiscal_year,
+                a_date,
+            } => {
                 // Quoted shortened: a 100 KB argument was echoed whole.
                 let text = crate::model::text::clipped(text, 100);
                 let (first, next) = (fiscal_year.0, fiscal_year.0 + 1);
+                let era = fiscal_year.era_form();
+                // The examples are the report's own year end (they named 2018 for any year).
+                let (ja, en) = if *a_date {
+                    (format!("「{text}」は{era}（{first}年4月1日～{next}年3月31日）の外の日付です"), format!("「{text}」 is a date outside fiscal year {first} (1 April {first} – 31 March {next})"))
+                } else {
+                    (format!("「{text}」を{era}（{first}年4月1日～{next}年3月31日）の日付として読めません"), format!("「{text}」 is no day of fiscal year {first} (1 April {first} – 31 March {next})"))
+                };
                 say(
                     lang,
-                    format!(
-                        "「{text}」は{}（{first}年4月1日～{next}年3月31日）の日付として読めません（2018-03-31、平成30年3月31日、または end と書いてください）",
-                        fiscal_year.era_form()
-                    ),
-                    format!(
-                        "「{text}」 is no day of fiscal year {first} (1 April {first} – 31 March {next}); write it as 2018-03-31, 平成30年3月31日, or end"
-                    ),
+                    format!("{ja}（{next}-03-31、{next}年3月31日、または end と書いてください）"),
+                    format!("{en}; write it as {next}-03-31, {next}年3月31日, or end"),
                 )
             }
             CommandProblem::OutputMisnamed { path, wanted } => {
