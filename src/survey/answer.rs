@@ -53,6 +53,9 @@ pub enum Refusal {
     /// Neither kind of answer by its name: a report table, a PDF, an `.xls` copy (`extension`
     /// as named, empty when there is none).
     NotAnAnswerFile { extension: String },
+    /// The survey's workbook saved again as `.xls` or `.ods` (`extension` as named): said with
+    /// what to do, where it was "not an answer" as if it were any other file.
+    WorkbookResaved { extension: String },
     /// A response to another report.
     AnotherReport { expected: ReportId, found: ReportId },
     /// A response to this report's programme for another period or year.
@@ -98,6 +101,16 @@ impl Describe for Refusal {
                 format!(
                     "not an answer (.{extension}): an answer is the response file (.ron) or the \
                      workbook (.xlsx) the survey sent"
+                ),
+            ),
+            Refusal::WorkbookResaved { extension } => say(
+                lang,
+                format!(
+                    "照会で送った回答票を .{extension} で保存し直したファイルです。.{extension} の回答票は読みません。Excel ブック（.xlsx）で保存し直して送ってください"
+                ),
+                format!(
+                    "the survey's workbook saved again as .{extension}, which is not read: save \
+                     it as an Excel workbook (.xlsx) and send that"
                 ),
             ),
             Refusal::AnotherReport { expected, found } => say(
@@ -223,12 +236,15 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
     let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
     if let Some(extension) = extension.filter(|e| !e.eq_ignore_ascii_case("ron")) {
         // What is no file at all (a pipe, a device) is said as that first.
-        crate::model::diag::read_input(path).map_err(|kind| {
+        let bytes = crate::model::diag::read_input(path).map_err(|kind| {
             Refusal::File(Box::new(FileError {
                 path: path.to_path_buf(),
                 kind,
             }))
         })?;
+        if workbook::is_response_resaved(&bytes) {
+            return Err(Refusal::WorkbookResaved { extension });
+        }
         return Err(Refusal::NotAnAnswerFile { extension });
     }
     // Read as written: collecting reads its entries against what was sent (`adopt`), which

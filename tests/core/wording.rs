@@ -771,6 +771,52 @@ fn an_answer_refused_for_what_it_is_is_said_in_japanese() {
     }
 }
 
+/// A division's workbook saved again by its office program as `.ods` or `.xls` (fixtures: the
+/// survey's workbook saved so by LibreOffice) is refused with what to do — save it as `.xlsx` —
+/// where it was "not an answer" like a PDF; a workbook that is no answer is still that.
+#[test]
+fn an_answer_workbook_saved_as_ods_or_xls_is_told_how_to_send() {
+    use shinchoku::lang::Describe;
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        (
+            "人事課.ods",
+            &include_bytes!("../fixtures/answer-resaved-libreoffice.ods")[..],
+        ),
+        (
+            "人事課.xls",
+            &include_bytes!("../fixtures/answer-resaved-libreoffice.xls")[..],
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let refusal = shinchoku::survey::read_answer(&path)
+            .map(|_| ())
+            .unwrap_err();
+        let extension = &name[name.len() - 3..];
+        let said = refusal.describe(Lang::Ja);
+        assert!(
+            said.contains(&format!("回答票を .{extension} で保存し直したファイルです"))
+                && said.contains("Excel ブック（.xlsx）で保存し直して送ってください"),
+            "{said}"
+        );
+        assert!(
+            refusal
+                .describe(Lang::En)
+                .contains("save it as an Excel workbook (.xlsx)")
+        );
+    }
+    let table = dir.path().join("seed.ods");
+    std::fs::write(&table, include_bytes!("../fixtures/seed-libreoffice.ods")).unwrap();
+    let said = shinchoku::survey::read_answer(&table)
+        .map(|_| ())
+        .unwrap_err();
+    assert!(
+        said.describe(Lang::Ja)
+            .contains("回答のファイルではありません（.ods）")
+    );
+}
+
 /// Errors whose cause is a writer's or a checker's own words (English: the XLSX writer's, the
 /// PDF library's, the RON reader's) say in Japanese what happened, the English kept for the
 /// English window: `書き出せません: XLSX: Maximum number of …`, a recovery copy

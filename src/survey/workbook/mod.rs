@@ -15,7 +15,7 @@ use crate::model::{Id, Report, ResponseFor};
 
 mod read;
 pub(super) use read::is_date_form;
-pub use read::{Answered, Row, WorkbookProblem, is_response_workbook, read};
+pub use read::{Answered, Row, WorkbookProblem, is_response_resaved, is_response_workbook, read};
 
 /// The answer sheet's name.
 pub const SHEET: &str = "回答";

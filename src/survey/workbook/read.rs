@@ -126,8 +126,24 @@ impl Describe for WorkbookProblem {
 /// reads as an answer now (a division's hidden cell edited by mistake is refused by
 /// [`read`], and is the division's answer all the same).
 pub fn is_response_workbook(bytes: &[u8]) -> bool {
+    holds_meta_sheet(bytes, WorkbookFormat::Xlsx)
+}
+
+/// Whether the bytes are a workbook a survey sent, saved again by an office program as `.xls`
+/// or `.ods`: the hidden sheet is kept by such a save, the rest of what an answer is read by
+/// (its package's parts) is not, so it is told apart to be refused with what to do.
+pub fn is_response_resaved(bytes: &[u8]) -> bool {
+    match WorkbookFormat::of_bytes(bytes) {
+        Some(format @ (WorkbookFormat::Xls | WorkbookFormat::Ods)) => {
+            holds_meta_sheet(bytes, format)
+        }
+        _ => false,
+    }
+}
+
+fn holds_meta_sheet(bytes: &[u8], format: WorkbookFormat) -> bool {
     let wanted = |name: &str| name == META_SHEET;
-    crate::import::book::read_sheets(bytes, WorkbookFormat::Xlsx, &wanted)
+    crate::import::book::read_sheets(bytes, format, &wanted)
         .is_ok_and(|sheets| sheets.iter().any(|s| s.name == META_SHEET))
 }
 
