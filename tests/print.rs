@@ -881,7 +881,7 @@ fn a_report_with_numbers_prints_every_number_and_rating_beside_the_grid() {
         for words in [
             "・削減効果額(108項目)目標3,500百万円実績3,297百万円達成率94.2%",
             "・電子申請件数目標1,200実績900達成率75%",
-            "・未利用地の売却件数目標10実績-2達成率-20%",
+            "・未利用地の売却件数目標10実績△2達成率△20%",
         ] {
             assert!(grid.contains(words), "{words} on {}: {grid}", paper.name());
         }

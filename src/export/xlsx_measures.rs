@@ -209,7 +209,8 @@ fn indicator_row(
         }
     }
     if let Some(rate) = x.achievement_rate(report.fiscal_year) {
-        ws.write_string(row, 8 + 3 * years.len() as u16, format!("{rate}%"))?;
+        let rate = crate::model::measures::percent_text(rate);
+        ws.write_string(row, 8 + 3 * years.len() as u16, rate)?;
     }
     if let Some(heading) = x.topic_in(i).and_then(|t| t.heading.as_deref()) {
         let place = place(Some(i), TextField::TopicHeading);
@@ -259,8 +260,10 @@ fn effects(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(),
             let Some(e) = m.effect(*y) else { continue };
             let col = 2 + k as u16;
             for (r, money) in [(row, &e.planned), (row + 1, &e.actual)] {
-                match money.yen {
-                    Some(_) => number(ws, (r, col), &money.display(unit))?,
+                // The plain number: `number` gives a negative its △ format (written `△120`
+                // it was a text cell, which a SUM passes over).
+                match money.in_unit(unit) {
+                    Some(plain) => number(ws, (r, col), &plain)?,
                     None => text(cells, ws, (r, col), &money.unread, of(i))?,
                 }
             }

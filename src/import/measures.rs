@@ -254,9 +254,7 @@ impl Reading<'_> {
                     text: text.to_string(),
                     why: figure::FigureProblem::KanjiScale,
                 },
-                Ok(_) => MeasureWarning::NotMoney {
-                    text: text.to_string(),
-                },
+                Ok(_) => MeasureWarning::money_not_read(text, unit),
             };
             self.warn(sheet, row, col, warning);
         }
@@ -673,7 +671,7 @@ fn check_typed_rate(
     let warning = match computed {
         Some(c) => MeasureWarning::RateDiffers {
             written: written.clone(),
-            computed: format!("{c}%"),
+            computed: crate::model::measures::percent_text(c),
         },
         None => MeasureWarning::RateNotComputed {
             written: written.clone(),

@@ -8,16 +8,17 @@ use super::Report;
 use super::diag::{Location, Warning, WarningKind};
 use super::figure::FigureProblem;
 use super::measure_warning::{MeasureAt, MeasureField, MeasureWarning};
-use super::measures::{Levels, MeasureSettings, Measures};
+use super::measures::{Levels, MeasureSettings, Measures, YenUnit};
 
 /// What a report's numbers and ratings, as they stand, should tell a user (the module's list).
 /// `check` says these, opening a report shows them, and a document makes them again after a
 /// step on the numbers, an undo or a redo.
 pub fn measure_warnings(report: &Report) -> Vec<Warning> {
     let levels = report.measure_settings.levels();
+    let unit = report.measure_settings.yen_unit;
     let mut out: Vec<Warning> = report
         .initiatives()
-        .flat_map(|i| initiative_warnings(&levels, &i.number, i.measures()))
+        .flat_map(|i| initiative_warnings((&levels, unit), &i.number, i.measures()))
         .collect();
     out.extend(report_wide_warnings(report));
     out
@@ -190,7 +191,11 @@ fn earlier_year_totals(report: &Report) -> Vec<Warning> {
 }
 
 /// The warnings about one initiative's numbers and ratings ([`measure_warnings`]).
-pub fn initiative_warnings(levels: &Levels<'_>, number: &str, m: &Measures) -> Vec<Warning> {
+pub fn initiative_warnings(
+    (levels, unit): (&Levels<'_>, YenUnit),
+    number: &str,
+    m: &Measures,
+) -> Vec<Warning> {
     let mut out = Vec::new();
     let mut push = |field: MeasureField, warning: MeasureWarning| {
         out.push(Warning::new(
@@ -238,7 +243,7 @@ pub fn initiative_warnings(levels: &Levels<'_>, number: &str, m: &Measures) -> V
         }
         for (field, figure) in figures {
             if figure.value.is_none() && !figure.unread.is_empty() {
-                push(field, not_read(&figure.unread, Some(&x.unit)));
+                push(field, not_read(&figure.unread, &x.unit));
             }
         }
     }
@@ -249,7 +254,7 @@ pub fn initiative_warnings(levels: &Levels<'_>, number: &str, m: &Measures) -> V
             (MeasureField::EffectActual { year }, &e.actual),
         ] {
             if money.yen.is_none() && !money.unread.is_empty() {
-                push(field, not_read(&money.unread, None));
+                push(field, MeasureWarning::money_not_read(&money.unread, unit));
             }
         }
     }
@@ -264,24 +269,22 @@ pub fn initiative_warnings(levels: &Levels<'_>, number: &str, m: &Measures) -> V
     out
 }
 
-/// Why a number was kept as written: what reading it again says (money read with a unit
-/// that is not yen is not money; an indicator's figure, `Some` of its unit, may be in another
-/// unit).
-fn not_read(text: &str, indicator_unit: Option<&str>) -> MeasureWarning {
+/// Why an indicator's figure was kept as written: what reading it again says (it may be in
+/// another unit than the indicator's).
+fn not_read(text: &str, indicator_unit: &str) -> MeasureWarning {
     let text_owned = || text.to_string();
-    match (super::figure::read(text), indicator_unit) {
-        (Err(why), _) => MeasureWarning::NumberNotRead {
+    match super::figure::read(text) {
+        Err(why) => MeasureWarning::NumberNotRead {
             text: text_owned(),
             why,
         },
-        (Ok(_), None) => MeasureWarning::NotMoney { text: text_owned() },
-        (Ok(Some(reading)), Some(unit)) if !super::measures::same_unit(&reading.unit, unit) => {
+        Ok(Some(reading)) if !super::measures::same_unit(&reading.unit, indicator_unit) => {
             MeasureWarning::UnitDiffers {
                 text: text_owned(),
-                unit: unit.to_string(),
+                unit: indicator_unit.to_string(),
             }
         }
-        (Ok(_), Some(_)) => MeasureWarning::NumberNotRead {
+        Ok(_) => MeasureWarning::NumberNotRead {
             text: text_owned(),
             why: FigureProblem::NotANumber,
         },

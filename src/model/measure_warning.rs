@@ -17,8 +17,12 @@ mod answer_rows;
 pub enum MeasureWarning {
     /// A number that could not be read exactly: kept as written.
     NumberNotRead { text: String, why: FigureProblem },
-    /// Money in a unit that is not yen (「3件」 in an effects cell): kept as written.
+    /// Money in a unit that is not yen (「3件」 in an effects cell), or not a whole number of
+    /// yen: kept as written.
     NotMoney { text: String },
+    /// Money in yen beyond what is kept (about 922京円, `i64`): kept as written. It was said to
+    /// be "no amount in yen".
+    MoneyTooLarge { text: String },
     /// A figure written with a unit other than its indicator's (「285件」 where the unit is 人;
     /// `unit` empty: the indicator names none): kept as written, since reading the number
     /// alone would drop what the unit says.
@@ -179,6 +183,25 @@ pub enum MeasureWarning {
     DateNotRead { text: String },
 }
 
+impl MeasureWarning {
+    /// Why money typed in `unit` was kept as written (see [`super::measures::money_of`]): not
+    /// a number, a number too large in yen, or no amount in yen (another unit, a fraction of a
+    /// yen).
+    pub fn money_not_read(text: &str, unit: super::measures::YenUnit) -> MeasureWarning {
+        let text_owned = || text.to_string();
+        match super::figure::read(text) {
+            Err(why) => MeasureWarning::NumberNotRead {
+                text: text_owned(),
+                why,
+            },
+            Ok(Some(reading)) if super::measures::too_many_yen(&reading, unit) => {
+                MeasureWarning::MoneyTooLarge { text: text_owned() }
+            }
+            Ok(_) => MeasureWarning::NotMoney { text: text_owned() },
+        }
+    }
+}
+
 impl Describe for MeasureWarning {
     fn describe(&self, lang: Lang) -> String {
         use MeasureWarning as W;
@@ -194,6 +217,16 @@ impl Describe for MeasureWarning {
                     "「{text}」は円の金額として読めません（単位は円・千円・百万円）。書かれたまま残しました"
                 ),
                 format!("「{text}」 is not an amount in yen (円, 千円, 百万円); kept as written"),
+            ),
+            W::MoneyTooLarge { text } => say(
+                lang,
+                format!(
+                    "「{text}」は金額として大きすぎます（扱えるのは約922京円まで）。書かれたまま残し、合計には入れません"
+                ),
+                format!(
+                    "「{text}」 is too large an amount (up to about 9.2 × 10^18 yen is kept); kept as \
+                     written, out of the totals"
+                ),
             ),
             W::UnitDiffers { text, unit } if unit.is_empty() => say(
                 lang,

@@ -112,6 +112,12 @@ impl Money {
             |y| with_triangle(Decimal::ratio(y, unit.yen()).to_string()),
         )
     }
+
+    /// The amount in `unit` as a plain number, `-120` (for a number cell, whose format shows
+    /// the △); `None` when it is not read in yen.
+    pub fn in_unit(&self, unit: YenUnit) -> Option<String> {
+        self.yen.map(|y| Decimal::ratio(y, unit.yen()).to_string())
+    }
 }
 
 /// `-120` as `△120`.
@@ -120,6 +126,12 @@ pub fn with_triangle(number: String) -> String {
         Some(rest) => format!("△{rest}"),
         None => number,
     }
+}
+
+/// A computed rate as every output writes it: `75%`, `△20%` (the printout, the web page and
+/// the XLSX export wrote `-20%` beside a `△20` actual).
+pub fn percent_text(rate: f64) -> String {
+    format!("{}%", with_triangle(rate.to_string()))
 }
 
 /// Whether a higher or a lower value is better (件数 up; 残業時間, 経費 down).
@@ -304,16 +316,19 @@ impl Indicator {
 
     /// 達成率 (%) for a year: how far the actual reaches the target in force, where higher is
     /// better actual ÷ target × 100, where lower is better target ÷ actual × 100. `None`
-    /// without both numbers, when the divisor is 0, and where lower is better with a target
-    /// of 0 (target ÷ actual is then 0 whatever the actual, or 0 ÷ 0: [`Indicator::met`] says
-    /// whether it was reached); and when which way is better is not known.
+    /// without both numbers, and when which way is better is not known; and unless the target
+    /// is above 0 (and, lower being better, the actual too, being the divisor): a ratio of
+    /// signed figures says nothing of reaching (a deficit target △50 reached with △40 read
+    /// 80 %, and missed, lower being better, 125 %), and of a target of 0 target ÷ actual is
+    /// 0 whatever the actual. [`Indicator::met`] says then whether it was reached; so the
+    /// rate, where there is one, is 100 or more exactly when the target was met.
     pub fn achievement_rate(&self, year: FiscalYear) -> Option<f64> {
         let direction = self.known_direction()?;
         let (target, actual) = (self.target_for(year)?, self.actual_for(year)?);
         let (t, a) = (target.millionths(), actual.millionths());
         match direction {
-            Direction::Higher if t != 0 => percent_to_tenth(a, t),
-            Direction::Lower if t != 0 && a != 0 => percent_to_tenth(t, a),
+            Direction::Higher if t > 0 => percent_to_tenth(a, t),
+            Direction::Lower if t > 0 && a > 0 => percent_to_tenth(t, a),
             _ => None,
         }
     }
@@ -725,6 +740,18 @@ pub fn figure_typed_in(text: &str, shown: &str, unit: &str) -> Figure {
 /// may be read in? Full-width and half-width forms are the same unit (`％`, `%`).
 pub fn same_unit(written: &str, indicator: &str) -> bool {
     written.is_empty() || super::text::normalize(written) == super::text::normalize(indicator)
+}
+
+/// Whether a number read as money in `unit` (or the yen unit written after it) is a whole
+/// number of yen too large to keep.
+pub fn too_many_yen(reading: &super::figure::Reading, unit: YenUnit) -> bool {
+    let unit = match reading.unit.is_empty() {
+        true => Some(unit),
+        false => YenUnit::named_in(&reading.unit),
+    };
+    // In millionths of a yen, exactly (at most 9.2e24 × 1e6: an i128 holds it).
+    let millionths = unit.map(|u| reading.value.millionths() * i128::from(u.yen()));
+    millionths.is_some_and(|m| m % 1_000_000 == 0 && i64::try_from(m / 1_000_000).is_err())
 }
 
 /// Money typed in `unit` (a unit written in the cell, 千円 or 百万円, wins): yen, or the text

@@ -101,7 +101,7 @@ pub struct EarlierFigure {
 
 /// A rate as the 集計表 shows it: `50%`, `—` when there is none.
 pub fn rate_text(rate: Option<f64>) -> String {
-    rate.map_or_else(|| "—".into(), |r| format!("{r}%"))
+    rate.map_or_else(|| "—".into(), super::measures::percent_text)
 }
 
 impl Tally {

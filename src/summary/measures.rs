@@ -19,9 +19,9 @@ pub struct IndicatorSummary {
     /// whole (or of a topic without a heading, or deleted since).
     pub topic: Option<String>,
     /// The target in force for the report's fiscal year (that year's, else the final one).
-    pub target: Option<serde_json::Number>,
+    pub target: Option<Box<serde_json::value::RawValue>>,
     /// The year's actual (or its first half's: see `actual_first_half`).
-    pub actual: Option<serde_json::Number>,
+    pub actual: Option<Box<serde_json::value::RawValue>>,
     /// Whether `actual` is the first half's (上半期), the year's not reported yet: the window,
     /// the printout and the web page mark it （上半期）, and the JSON said nothing of it.
     pub actual_first_half: bool,
@@ -86,12 +86,10 @@ pub struct EffectTotals {
     pub too_large: Vec<&'static str>,
 }
 
-/// A decimal as a JSON number: whole numbers as integers, others as floats.
-fn number(d: Decimal) -> Option<serde_json::Number> {
-    match d.times_whole(1) {
-        Some(n) => Some(n.into()),
-        None => serde_json::Number::from_f64(d.as_f64()),
-    }
+/// A decimal as a JSON number, digit for digit as kept (`1234567890123.456789`: through a
+/// float it came out `1234567890123.4568`, where every other output writes what was typed).
+fn number(d: Decimal) -> Option<Box<serde_json::value::RawValue>> {
+    serde_json::value::RawValue::from_string(d.to_string()).ok()
 }
 
 pub fn indicators(i: &Initiative, year: FiscalYear) -> Vec<IndicatorSummary> {

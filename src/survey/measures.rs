@@ -376,10 +376,14 @@ pub(super) fn write_sheet(
         crate::model::Period::FirstHalf => "（上半期）の実績値",
         _ => "の実績値",
     };
-    let instructions = format!(
+    let mut instructions = format!(
         "黄色の欄に{short}{which}・効果額（{}）・自己評価とその特記を入力してください。",
         unit.label()
     );
+    // A division typing this year's own saving into a running total lowers the programme's.
+    if settings.counting == crate::model::measures::Counting::Cumulative {
+        instructions.push_str("効果額は、前年度までの効果を含めた累計で入力してください。");
+    }
     ws.write_string(0, 0, &instructions)?;
     keep(&instructions);
     let headings = ["番号", "取組", "項目", "目標・計画", "実績・評価", "ID"];
@@ -458,8 +462,12 @@ pub(super) fn sheet_lines(response: &Report, division: &str) -> Vec<([String; 4]
         let effect = m.effect(year);
         let planned = effect.map(|e| e.planned.display(unit)).unwrap_or_default();
         let actual = effect.map(|e| e.actual.display(unit)).unwrap_or_default();
+        let counted = match settings.counting {
+            crate::model::measures::Counting::Cumulative => "・累計",
+            crate::model::measures::Counting::SingleYear => "",
+        };
         lines.push(line(
-            format!("効果額（{}）", unit.label()),
+            format!("効果額（{}{counted}）", unit.label()),
             planned,
             actual,
             format!("E {} u={:x}", i.id.0, unit.yen()),
@@ -469,12 +477,12 @@ pub(super) fn sheet_lines(response: &Report, division: &str) -> Vec<([String; 4]
             .as_ref()
             .map(|r| (r.code.clone(), r.note.clone()))
             .unwrap_or_default();
-        lines.push(line(
-            format!("自己評価（{}）", codes.join("・")),
-            String::new(),
-            rated,
-            format!("R {}", i.id.0),
-        ));
+        // Without a scale there are no codes to list (it read 「自己評価（）」).
+        let rating = match codes.is_empty() {
+            true => "自己評価".to_string(),
+            false => format!("自己評価（{}）", codes.join("・")),
+        };
+        lines.push(line(rating, String::new(), rated, format!("R {}", i.id.0)));
         lines.push(line(
             "自己評価の特記（取組実績・特記）".to_string(),
             String::new(),

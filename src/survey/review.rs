@@ -114,6 +114,7 @@ fn number_warnings(
     let Some(i) = master.initiative(initiative) else {
         return Vec::new();
     };
+    let levels = (levels, master.measure_settings.yen_unit);
     let before = initiative_warnings(levels, &i.number, i.measures());
     initiative_warnings(levels, &i.number, new)
         .into_iter()

@@ -50,6 +50,7 @@ mod review;
 mod rollover;
 mod saving;
 mod shared_topics;
+mod signed_numbers;
 mod since_sent;
 mod spoofed;
 mod store;

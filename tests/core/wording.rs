@@ -189,6 +189,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
     };
     let mut kinds = vec![
         W::NotMoney { text: text() },
+        W::MoneyTooLarge { text: text() },
         W::RatingNotInScale {
             code: "Z".into(),
             scale: vec!["S".into(), "A".into()],
@@ -426,6 +427,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             match k {
                 W::NumberNotRead { .. }
                 | W::NotMoney { .. }
+                | W::MoneyTooLarge { .. }
                 | W::RatingNotInScale { .. }
                 | W::NoRatingScale { .. }
                 | W::RatingLevelRepeated { .. }

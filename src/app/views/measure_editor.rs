@@ -43,6 +43,8 @@ struct Words {
     effects: &'static str,
     planned: &'static str,
     actual_effect: &'static str,
+    /// After the unit where the report counts its effects cumulatively.
+    cumulative: &'static str,
     self_rating: &'static str,
     review: &'static str,
     none: &'static str,
@@ -78,6 +80,7 @@ const JA: Words = Words {
     effects: "効果額",
     planned: "計画額",
     actual_effect: "実績額",
+    cumulative: "・累計",
     self_rating: "自己評価",
     review: "本部評価",
     none: "（なし）",
@@ -112,6 +115,7 @@ const EN: Words = Words {
     effects: "Effects",
     planned: "planned",
     actual_effect: "actual",
+    cumulative: ", cumulative",
     self_rating: "self-rating",
     review: "review",
     none: "(none)",
@@ -404,15 +408,14 @@ fn indicator_years(
 /// The effects, planned and actual, per plan year in the report's unit.
 fn effects(ui: &mut Ui, w: &Words, report: &Report, i: &Initiative, out: &mut Vec<AppCommand>) {
     let unit = report.measure_settings.yen_unit;
+    // A running total is typed as one: said where the figures are typed.
+    let counted = match report.measure_settings.counting {
+        crate::model::measures::Counting::Cumulative => w.cumulative,
+        crate::model::measures::Counting::SingleYear => "",
+    };
+    let unit_words = format!("{}{counted}", yen_unit_name(unit, w.lang));
     let heading = ui
-        .label(
-            RichText::new(format!(
-                "{}{}",
-                w.effects,
-                bracketed(yen_unit_name(unit, w.lang), w.lang)
-            ))
-            .strong(),
-        )
+        .label(RichText::new(format!("{}{}", w.effects, bracketed(&unit_words, w.lang))).strong())
         .id;
     Grid::new(("measure-effects", i.id))
         .striped(true)

@@ -38,11 +38,14 @@ impl Present {
     }
 }
 
-/// A number with its thousands grouped as reports print them (`3,297`, `-1,200.5`); text kept
-/// as written is printed as it is.
+/// A number with its thousands grouped as reports print them (`3,297`, a minus as offices write
+/// it `△1,200.5`, from `-1200.5` or `△1200.5`); text kept as written is printed as it is.
 pub fn grouped(number: &str) -> String {
-    let (sign, digits) = match number.strip_prefix('-') {
-        Some(rest) => ("-", rest),
+    let (sign, digits) = match number
+        .strip_prefix('-')
+        .or_else(|| number.strip_prefix('△'))
+    {
+        Some(rest) => ("△", rest),
         None => ("", number),
     };
     let (whole, fraction) = match digits.split_once('.') {
@@ -114,9 +117,7 @@ fn indicator(report: &Report, x: &Indicator) -> [Paragraph; 2] {
         None => None,
     }
     .unwrap_or_else(|| "—".to_string());
-    let rate = x
-        .achievement_rate(year)
-        .map_or_else(|| "—".to_string(), |r| format!("{r}%"));
+    let rate = crate::model::tally::rate_text(x.achievement_rate(year));
     let mut figures = vec![
         format!("目標 {target}"),
         format!("実績 {actual}"),
@@ -124,7 +125,10 @@ fn indicator(report: &Report, x: &Indicator) -> [Paragraph; 2] {
     ];
     // 進捗率 needs a baseline, which most reports do not give: said only where there is one.
     if let Some(p) = x.progress_rate(year) {
-        figures.push(format!("進捗率 {p}%"));
+        figures.push(format!(
+            "進捗率 {}",
+            crate::model::measures::percent_text(p)
+        ));
     }
     [vec![name], figures]
 }
@@ -290,7 +294,8 @@ mod tests {
     #[test]
     fn thousands_are_grouped_and_text_is_kept() {
         assert_eq!(grouped("3297"), "3,297");
-        assert_eq!(grouped("-1200.5"), "-1,200.5");
+        assert_eq!(grouped("-1200.5"), "△1,200.5");
+        assert_eq!(grouped("△1200"), "△1,200");
         assert_eq!(grouped("900"), "900");
         assert_eq!(grouped("1234567"), "1,234,567");
         assert_eq!(grouped("1.2億"), "1.2億");

@@ -285,7 +285,7 @@ fn figures(x: &Indicator, year: FiscalYear, lang: Lang) -> (String, String, Stri
     };
     let rate = x
         .achievement_rate(year)
-        .map_or_else(String::new, |r| format!("{r}%"));
+        .map_or_else(String::new, crate::model::measures::percent_text);
     (target, actual, rate)
 }
 
