@@ -34,6 +34,8 @@ pub(super) struct Brought {
     /// Results the answer added again in the same words as they stand (another division's
     /// rewrite taken in before): kept once, and the division writes them too.
     pub(super) same_words: HashMap<Id, u64>,
+    /// Every result of the answer as it was sent (the division wrote nothing in this file).
+    pub(super) results_as_sent: bool,
 }
 
 /// Records the topic's results as the answer has them; true when the division's earlier
@@ -62,7 +64,7 @@ impl Brought {
     /// a line of the earlier answer's as written ([`super::shared::Written::holds_own_lines`]).
     pub(super) fn answering(written: &super::shared::Written) -> Brought {
         Brought {
-            carries_on: written.sent_back || written.holds_own_lines(),
+            carries_on: (written.sent_back && written.takes_back) || written.holds_own_lines(),
             ..Brought::default()
         }
     }
@@ -199,8 +201,12 @@ impl Brought {
         }
     }
 
-    pub(super) fn say_as_sent(&mut self, worked_on: bool, written: &super::shared::Written) {
+    /// `changed`: a result of the answer is not as sent; the answer is worked on when it is,
+    /// or when it follows a 差戻し.
+    pub(super) fn say_as_sent(&mut self, changed: bool, written: &super::shared::Written) {
         use crate::model::diag::{Location, Warning, WarningKind};
+        self.results_as_sent = !changed;
+        let worked_on = changed || written.sent_back;
         if !worked_on && !written.own.is_empty() {
             (self.warnings).push(Warning::new(Location::default(), WarningKind::AnswerAsSent));
         }

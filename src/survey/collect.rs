@@ -17,6 +17,7 @@ use chrono::NaiveDateTime;
 use super::adopt::{Fresh, adopt_list};
 pub use super::answer::AnswerWarning;
 use super::answer::{Answer, AnswerContent, Refusal};
+use super::answer_file::{before_sent_back, named_for_another, older_file};
 use super::brought::{Brought, as_taken_before};
 use super::conflict::{Conflict, ConflictKind};
 use super::outside::Outside;
@@ -450,41 +451,34 @@ fn earlier_answers(
     (before, own)
 }
 
-/// When the division was sent back and when the answer's file was last written, where the file
-/// is older: not the correction asked for.
-fn before_sent_back(
-    earlier: Option<&crate::model::DivisionSurvey>,
+/// What an answer brings: its results' and its numbers' edits and words.
+fn gather(
+    master: &Report,
     answer: &Answer,
-) -> Option<(NaiveDateTime, NaiveDateTime)> {
-    (earlier.and_then(|s| s.sent_back.as_ref()).map(|b| b.at))
-        .zip(answer.modified)
-        .filter(|(back, this)| this < back)
-}
-
-/// What is said of an answer's file older than what it follows: the answer of its division
-/// taken in before, or its send-back.
-fn older_file(
-    earlier: Option<&crate::model::DivisionSurvey>,
-    answer: &Answer,
-    before_sent_back: Option<(NaiveDateTime, NaiveDateTime)>,
-) -> Vec<Warning> {
-    let mut out = Vec::new();
-    if let Some(before) = earlier.and_then(|s| s.received.as_ref())
-        && let (Some(taken), Some(this)) = (before.modified, answer.modified)
-        && this < taken
-    {
-        let kind = WarningKind::OlderThanTaken {
-            taken_file: before.file.clone(),
-            taken,
-            this,
-        };
-        out.push(Warning::new(Location::default(), kind));
+    (before, written): (&[TakenTopic], &super::shared::Written),
+    at: NaiveDateTime,
+    fresh: &mut Fresh,
+) -> (Brought, super::measures::NumbersAnswered) {
+    let division = answer.response.division.as_str();
+    match &answer.content {
+        AnswerContent::Report(r) => (
+            from_report(master, r, answer, (before, written), fresh),
+            super::measures::from_report(master, r, division, (at.date(), before)),
+        ),
+        AnswerContent::Workbook(rows, numbers, outside, sent) => {
+            let mut brought = super::from_workbook::from_workbook(
+                master,
+                (rows, sent),
+                answer,
+                (before, written),
+                fresh,
+            );
+            brought.warnings.extend(outside.iter().cloned());
+            let measures =
+                super::measures::from_rows(master, numbers, division, (at.date(), before));
+            (brought, measures)
+        }
     }
-    if let Some((sent_back, this)) = before_sent_back {
-        let kind = WarningKind::OlderThanSentBack { sent_back, this };
-        out.push(Warning::new(Location::default(), kind));
-    }
-    out
 }
 
 fn take(
@@ -499,32 +493,33 @@ fn take(
     let earlier = master.survey_of(&division);
     let (before, own) = earlier_answers(earlier);
     let before_sent_back = before_sent_back(earlier, &answer);
-    let written = super::shared::Written {
+    let mut written = super::shared::Written {
         own: &own,
         others: super::shared::written_by_others(master, &division),
         sent_back: earlier.is_some_and(|s| s.sent_back.is_some()) && before_sent_back.is_none(),
+        takes_back: true,
         standing: super::shared::standing_results(master),
         answer_lines: super::shared::answer_lines(&answer.content),
     };
-    let (mut brought, numbers) = match &answer.content {
-        AnswerContent::Report(r) => (
-            from_report(master, r, &answer, (&before, &written), fresh),
-            super::measures::from_report(master, r, &division, (at.date(), &before)),
-        ),
-        AnswerContent::Workbook(rows, numbers, outside, sent) => {
-            let mut brought = super::from_workbook::from_workbook(
-                master,
-                (rows, sent),
-                &answer,
-                (&before, &written),
-                fresh,
-            );
-            brought.warnings.extend(outside.iter().cloned());
-            let measures =
-                super::measures::from_rows(master, numbers, &division, (at.date(), &before));
-            (brought, measures)
-        }
-    };
+    let first_fresh = fresh.0;
+    let (mut brought, mut numbers) = gather(master, &answer, (&before, &written), at, fresh);
+    // After a 差戻し an answer with its results and numbers all as sent may be the division
+    // taking back all it wrote, or the blank file sent again (mailed for another division):
+    // the one cannot be told from the other, so taking back is held for the office to tick,
+    // where it was taken (a mix-up deleted what the division had answered).
+    let untouched = brought.results_as_sent && numbers.all_as_sent;
+    if untouched && written.sent_back {
+        written.takes_back = false;
+        fresh.0 = first_fresh;
+        (brought, numbers) = gather(master, &answer, (&before, &written), at, fresh);
+        let kind = WarningKind::AsSentAfterSentBack;
+        brought
+            .warnings
+            .push(Warning::new(Location::default(), kind));
+    }
+    brought
+        .warnings
+        .extend(named_for_another(master, &answer.file, &division));
     brought.edits.extend(numbers.edits);
     brought.warnings.extend(numbers.said);
     brought.warnings.extend(answer.said.iter().cloned());
@@ -540,7 +535,7 @@ fn take(
         .map_or(0, |r| r.count);
     (brought.warnings).extend(older_file(earlier, &answer, before_sent_back));
     brought.say_unchanged(count == 0);
-    record.received = Some(Received {
+    let received = Some(Received {
         at,
         file: answer.file.clone(),
         count: count.saturating_add(1),
@@ -555,6 +550,12 @@ fn take(
         sent_again: false,
         retired_added: Default::default(),
     });
+    // An untouched copy after an answer is no answer of the division's: 提出状況 keeps the
+    // answer it follows (a copy mailed by another division was recorded as the answer) — but
+    // for one after a 差戻し, which answers it.
+    if !(untouched && count > 0) || written.sent_back {
+        record.received = received;
+    }
     if before_sent_back.is_none() {
         record.sent_back = None;
     }
@@ -604,7 +605,7 @@ fn hold_or_take_put_back(
 ) {
     let division = answer.response.division.as_str();
     for (initiative, measures) in held {
-        if written.sent_back {
+        if written.sent_back && written.takes_back {
             brought.edits.retain(
                 |e| !matches!(e, Edit::SetMeasures { initiative: i, .. } if *i == initiative),
             );
@@ -705,8 +706,8 @@ fn from_report(
     let as_sent =
         |topic: Id, a: &crate::model::Topic| super::sent::results_as_sent(&sent, topic, a);
     // Some results not as sent: the division worked on this file, not an untouched copy.
-    let worked_on =
-        written.sent_back || (topics.iter()).any(|&t| r.topic(t).is_some_and(|a| !as_sent(t, a)));
+    let changed = (topics.iter()).any(|&t| r.topic(t).is_some_and(|a| !as_sent(t, a)));
+    let worked_on = changed || written.sent_back;
     for topic in topics {
         let (Some(i), Some(t), Some(a)) = (
             master.initiative_of_topic(topic),
@@ -781,7 +782,7 @@ fn from_report(
         brought.answer_topic((i, t), list, (back_as_sent, from), (&sent_texts, written));
     }
     brought.settle_take_backs();
-    brought.say_as_sent(worked_on, written);
+    brought.say_as_sent(changed, written);
     let outside = Outside {
         master,
         answer: r,

@@ -41,10 +41,10 @@ pub(super) fn from_workbook(
             not_sent: false,
         };
     // A cell not as sent: the division worked on this workbook, not an untouched copy.
-    let worked_on = written.sent_back
-        || (rows.iter())
-            .any(|r| (r.sent_results).is_some_and(|h| h != super::sent::hash(&r.results)));
-    brought.say_as_sent(worked_on, written);
+    let changed =
+        (rows.iter()).any(|r| (r.sent_results).is_some_and(|h| h != super::sent::hash(&r.results)));
+    brought.say_as_sent(changed, written);
+    let worked_on = changed || written.sent_back;
     let rows = rows_as_sent(master, rows, division, &mut brought.warnings);
     // The topics sent that no row is read as (a row read as the topic it was sent for is that
     // topic's; one whose ID names a deleted row's topic is not).

@@ -46,6 +46,7 @@ pub(super) fn from_report(
     // Made once: made for each initiative, collecting a response of 10,000 initiatives took
     // over 10 s (each holds every part of the report).
     let sent = response_sent(answer);
+    let mut all_as_sent = true;
     for i in master.initiatives() {
         if measures_division(i) != Some(division) {
             continue;
@@ -69,6 +70,7 @@ pub(super) fn from_report(
             ));
             continue;
         }
+        all_as_sent = false;
         let field_as_sent = |key: &str, text: &str| {
             let key = super::sent::number_key(i.id, key);
             sent.get(&key) == Some(&super::sent::hash(text))
@@ -111,6 +113,7 @@ pub(super) fn from_report(
         said,
         taken,
         held,
+        all_as_sent,
     }
 }
 
@@ -123,6 +126,8 @@ pub(super) struct NumbersAnswered {
     pub(super) said: Vec<Warning>,
     pub(super) taken: Vec<TakenTopic>,
     pub(super) held: Vec<(crate::model::Id, Measures)>,
+    /// Every number of the division's the answer holds is as it was sent.
+    pub(super) all_as_sent: bool,
 }
 
 /// Records a number of an initiative as the answer has it (a hash of which number and what it
@@ -549,6 +554,8 @@ pub(super) fn from_rows(
     let mut taken = Vec::new();
     let mut held: Vec<&MeasureRow> = Vec::new();
     let levels = master.measure_settings.levels();
+    let as_sent = |row: &MeasureRow| row.sent == Some(super::sent::hash(&canonical(&row.answer)));
+    let all_as_sent = usable.iter().all(|row| as_sent(row));
     for row in usable {
         let field = format!("{:?} {}", row.what, canonical(&row.answer));
         if numbers_taken(
@@ -571,7 +578,7 @@ pub(super) fn from_rows(
                 .map(|(_, m)| m)
                 .or_else(|| master.initiative(row.initiative).map(|i| i.measures()))
                 .is_some_and(|m| m.self_rating.is_none());
-        if row.sent == Some(super::sent::hash(&canonical(&row.answer))) && !unrated_note {
+        if as_sent(row) && !unrated_note {
             if earlier_answer_stands(master, row, before) {
                 held.push(row);
             }
@@ -646,6 +653,7 @@ pub(super) fn from_rows(
         said: warnings,
         taken,
         held: put_back,
+        all_as_sent,
     }
 }
 

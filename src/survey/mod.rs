@@ -6,6 +6,7 @@
 
 mod adopt;
 pub mod answer;
+mod answer_file;
 mod answer_links;
 mod brought;
 pub mod collect;

@@ -285,6 +285,10 @@ pub(super) struct Written<'a> {
     /// The division's answer was sent back (差戻し): this one is its correction, read as work
     /// on the file even where every cell is as sent (a change taken back to what was sent).
     pub(super) sent_back: bool,
+    /// Whether what a correction after 差戻し takes back is taken (else held): not when every
+    /// result and number of the answer is as sent, which the blank file sent again, or mailed
+    /// by mistake, reads as just so.
+    pub(super) takes_back: bool,
     /// The ids of the master's results, in whichever topic they stand: a result the answer
     /// has under another of its topics was moved there, not removed since it was sent.
     pub(super) standing: HashSet<Id>,

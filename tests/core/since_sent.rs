@@ -6,6 +6,7 @@
 
 use shinchoku::document::{Document, Origin};
 use shinchoku::edit::Intent;
+use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::diag::WarningKind;
 use shinchoku::model::{Id, Report, Side};
 use shinchoku::survey::answer::{Answer, answer_from_report, answer_from_workbook};
@@ -871,9 +872,12 @@ fn a_line_the_office_removed_stays_removed_when_the_division_changes_another_lin
 }
 
 /// 差戻し: the division's answer rewrote a result by mistake; the office sends it back; the
-/// division puts the cell back as it was sent and answers again. That is its correction, taken
-/// (the rewrite goes): it was read as an untouched copy of the workbook, nothing taken, while
-/// 提出状況 showed the division as answered.
+/// division puts the cell back as it was sent and answers again, adding a line. That is its
+/// correction, taken (the rewrite goes): it was read as an untouched copy of the workbook,
+/// nothing taken, while 提出状況 showed the division as answered. An answer after the 差戻し
+/// with every cell as sent cannot be told from the blank file sent again (or mailed for
+/// another division): taking back is held, said, and taken when ticked — it was taken, and a
+/// mix-up deleted what the division had answered.
 #[test]
 fn a_correction_after_sending_back_that_puts_a_result_back_as_sent_is_taken() {
     let mut master = master();
@@ -884,7 +888,8 @@ fn a_correction_after_sending_back_that_puts_a_result_back_as_sent_is_taken() {
         l
     };
     take(&mut master, vec![alone_workbook(&sent, &slip)], 10);
-    assert_ne!(results_alone(master.report()), was, "the slip taken");
+    let slipped = results_alone(master.report());
+    assert_ne!(slipped, was, "the slip taken");
     master
         .perform(Intent::SendBack {
             division: 管財課.into(),
@@ -892,8 +897,71 @@ fn a_correction_after_sending_back_that_puts_a_result_back_as_sent_is_taken() {
             note: "公募手続きの時期を確認してください".into(),
         })
         .unwrap();
-    take(&mut master, vec![alone_workbook(&sent, &|l| l)], 12);
-    assert_eq!(results_alone(master.report()), was);
+    let after = |c: &Collection, ticked: &[usize]| {
+        let mut doc = Document::new(master.report().clone(), Origin::Sample, Vec::new());
+        doc.perform(c.intent(ticked).unwrap()).unwrap();
+        results_alone(doc.report())
+    };
+    // Every cell as sent: held.
+    let c = collect(
+        master.report(),
+        vec![Ok(alone_workbook(&sent, &|l| l))],
+        at(12),
+    );
+    let said: Vec<String> = (c.warnings.iter()).map(|w| w.describe(Lang::Ja)).collect();
+    assert!(
+        said.iter()
+            .any(|w| w
+                .contains("差戻し後の回答ですが、実績も数値もすべて照会を送ったときのままです")),
+        "{said:?}"
+    );
+    let held: Vec<usize> = (c.conflicts().iter().enumerate())
+        .filter(|(_, k)| k.acceptable())
+        .map(|(n, _)| n)
+        .collect();
+    assert!(!held.is_empty(), "{:?}", c.conflicts());
+    assert_eq!(after(&c, &[]), slipped, "held, not taken");
+    assert_eq!(after(&c, &held), was, "ticked: taken back");
+    // The slip put back with a line added: the division's correction, taken.
+    let line = "・県有財産の売却方針の検討(9月)";
+    let corrected = |mut l: Vec<String>| {
+        l.push(line.to_string());
+        l
+    };
+    take(&mut master, vec![alone_workbook(&sent, &corrected)], 12);
+    let mut want = was.clone();
+    want.push(line.trim_start_matches('・').to_string());
+    assert_eq!(results_alone(master.report()), want);
+}
+
+/// After 管財課's answer, the workbook sent to 管財課 arrives untouched under another
+/// division's name (「総務部行財政改革推進課_回答.xlsx」: mailed by mistake). Nothing is taken
+/// back, the name is said, and 提出状況 keeps 管財課's answer (it recorded the copy as its
+/// second answer, with the copy's name).
+#[test]
+fn an_untouched_copy_named_for_another_division_keeps_the_answer_recorded() {
+    let mut master = master();
+    let sent = master.report().clone();
+    let line = |mut l: Vec<String>| {
+        l.push("・県有財産の売却方針の検討(9月)".to_string());
+        l
+    };
+    take(&mut master, vec![alone_workbook(&sent, &line)], 10);
+    let answered = results_alone(master.report());
+    let mut copy = alone_workbook(&sent, &|l| l);
+    copy.file = format!("{推進課}_回答.xlsx");
+    let c = take(&mut master, vec![copy], 12);
+    let said: Vec<String> = (c.warnings.iter()).map(|w| w.describe(Lang::Ja)).collect();
+    assert!(
+        said.iter().any(|w| w.contains(&format!(
+            "ファイル名は{推進課}を名乗っていますが、中身は{管財課}に送った回答用ファイルです"
+        ))),
+        "{said:?}"
+    );
+    assert_eq!(results_alone(master.report()), answered);
+    let record = master.report().survey_of(管財課).unwrap();
+    let received = record.received.as_ref().unwrap();
+    assert_eq!((received.file.as_str(), received.count), ("管財課.xlsx", 1));
 }
 
 /// The office corrects a result with a note naming a month (「（7月に全職員へ周知）」); the

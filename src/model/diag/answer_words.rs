@@ -84,6 +84,30 @@ pub(super) fn reported_too_words(text: &str, answer: &Option<String>, lang: Lang
 
 /// [`WarningKind::BackAsSent`] and [`WarningKind::AnswerAsSent`] worded.
 pub(super) fn as_sent_words(kind: &WarningKind, lang: Lang) -> String {
+    if let WarningKind::FileNamedForAnother { named, division } = kind {
+        let (named, division) = (preview(named), preview(division));
+        return say(
+            lang,
+            format!(
+                "ファイル名は{named}を名乗っていますが、中身は{division}に送った回答用ファイルです。{division}の回答として読みました（取り違えでないか確かめてください）"
+            ),
+            format!(
+                "the file's name names {named}, but it holds the response sent to {division}: \
+                 read as {division}'s answer (make sure the files were not mixed up)"
+            ),
+        );
+    }
+    if matches!(kind, WarningKind::AsSentAfterSentBack) {
+        return say(
+            lang,
+            "差戻し後の回答ですが、実績も数値もすべて照会を送ったときのままです。前の回答をすべて取り消したのか、送ったままのファイル（取り違えたファイル）なのか分からないため、前の回答で書いたものを取り消すかどうかは保留しました（取り消すなら保留した変更で選んでください）".into(),
+            "an answer after the division's was sent back, with its results and numbers all as \
+             they were sent: whether it takes back all the earlier answer wrote, or is the sent \
+             file itself (or one mixed up), cannot be told, so taking back is held (tick it \
+             among the held changes to take it back)"
+                .into(),
+        );
+    }
     if matches!(kind, WarningKind::AnswerUnchanged) {
         return say(
             lang,

@@ -379,6 +379,15 @@ pub enum WarningKind {
     /// An answer whose results are all as they were sent, from a division whose earlier
     /// answers wrote some: read as an untouched copy of the file, it takes nothing back.
     AnswerAsSent,
+    /// An answer following a 差戻し whose results and numbers are all as sent: taking back what
+    /// the division's earlier answer wrote is held (it was taken, and a mix-up deleted it).
+    AsSentAfterSentBack,
+    /// An answer's file named for another division the survey went to (`named`) than the one
+    /// whose answer it is (`division`): read as `division`'s, and said.
+    FileNamedForAnother {
+        named: String,
+        division: String,
+    },
     /// A division's first answer that changes nothing and of which nothing else is said (its
     /// results and numbers as sent, no cell said of): taken, the division counted as answered,
     /// and said — collecting the folder the survey wrote marked every division 回答済 without a

@@ -93,9 +93,11 @@ impl Describe for WarningKind {
                 super::cell_words::table_cell_words(self, lang)
             }
             W::CellNotAnswer { text, row_added } => not_answer_words(text, *row_added, lang),
-            W::BackAsSent { .. } | W::AnswerAsSent | W::AnswerUnchanged => {
-                as_sent_words(self, lang)
-            }
+            W::BackAsSent { .. }
+            | W::AnswerAsSent
+            | W::AnswerUnchanged
+            | W::AsSentAfterSentBack
+            | W::FileNamedForAnother { .. } => as_sent_words(self, lang),
             W::TextReadAgain { entry, was, now } => read_again_words(entry, (was, now), lang),
             W::OlderThanTaken {
                 taken_file,
