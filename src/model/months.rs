@@ -263,6 +263,10 @@ pub enum MonthProblem {
     OutsideBracket,
     /// Longer than any month expression ([`MAX_TIMING_BYTES`]): not read as one.
     TooLong,
+    /// `翌年4月`: a month of the next calendar year past March, outside the fiscal year.
+    NextYearOutside {
+        month: u8,
+    },
 }
 
 /// The longest month expression read, in bytes (about 130 characters of Japanese; every month
@@ -280,6 +284,13 @@ impl Describe for MonthProblem {
                 lang,
                 "時期として読むには長すぎます".into(),
                 "too long to be read as months".into(),
+            ),
+            P::NextYearOutside { month } => say(
+                lang,
+                format!("翌年{month}月は年度（4月～翌年3月）の外です"),
+                format!(
+                    "翌年{month}月 (month {month} of the next year) is outside the fiscal year"
+                ),
             ),
             P::RangeWithoutMonths => say(
                 lang,
@@ -598,6 +609,18 @@ fn parse_quarter(part: &str) -> Option<MonthSet> {
 /// One point in time: `6月`, `6月上旬`, `6月1日`, `平成29年6月1日`, `R1年6月`, `H29.6`,
 /// `2017年6月`, `2017/6`. Returns the month (the year is not kept: the report's period says it).
 fn parse_point(point: &str) -> Result<u8, MonthProblem> {
+    // `翌年3月`, `翌3月`: a month of the fiscal year's second calendar year, as a run past
+    // December is written (`9月～翌年3月`); its months and its 予定 were lost.
+    if let Some(rest) = point
+        .strip_prefix("翌年")
+        .or_else(|| point.strip_prefix('翌'))
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return match parse_point(rest)? {
+            month @ 1..=3 => Ok(month),
+            month => Err(MonthProblem::NextYearOutside { month }),
+        };
+    }
     let (rest, dotted) = without_year(point)?;
     let (digits, after) = split_digits(rest);
     let month: u8 = digits.parse().map_err(|_| MonthProblem::NotAMonth {

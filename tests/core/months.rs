@@ -441,3 +441,47 @@ fn words_after_an_entrys_months_are_its_note_not_a_sub_item() {
     );
     assert_eq!(e.subs.len(), 2);
 }
+
+/// A run past December written as offices write it, 「9月～翌年3月予定」 or 「9月～翌3月」, is
+/// months 9–3 (予定 kept): its months and its 予定 were lost (the result counted as done and
+/// not asked to confirm after 次の期間へ). A month of the next year past March is outside the
+/// fiscal year, said so.
+#[test]
+fn a_month_of_the_next_year_is_read_within_the_fiscal_year() {
+    use shinchoku::lang::{Describe, Lang};
+    use shinchoku::model::months::MonthProblem;
+    let nine_to_three = [9, 10, 11, 12, 1, 2, 3];
+    for (text, scheduled) in [
+        ("9月～翌年3月予定", true),
+        ("9月～翌3月", false),
+        ("12月～翌年1月", false),
+        ("翌年2月", false),
+    ] {
+        let timing = parse_timing(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(timing.scheduled, scheduled, "{text}");
+        let months = timing.months.calendar_months();
+        match text {
+            "12月～翌年1月" => assert_eq!(months, [12, 1]),
+            "翌年2月" => assert_eq!(months, [2]),
+            _ => assert_eq!(months, nine_to_three, "{text}"),
+        }
+    }
+    let outside = parse_timing("9月～翌年4月").unwrap_err();
+    assert_eq!(outside.problem, MonthProblem::NextYearOutside { month: 4 });
+    assert!(
+        outside
+            .problem
+            .describe(Lang::Ja)
+            .contains("翌年4月は年度（4月～翌年3月）の外です")
+    );
+    // A result so written in the seed's report keeps its months and its 予定.
+    let mut problems = Vec::new();
+    let text = "県有財産の利活用計画の策定(9月～翌年3月予定)";
+    let entry = shinchoku::model::entry_text::read_entry(text, true, &mut problems);
+    assert!(
+        problems.is_empty() && entry.scheduled(),
+        "{entry:?} {problems:?}"
+    );
+    assert_eq!(entry.covered_months().calendar_months(), nine_to_three);
+    assert_eq!(entry.text, text);
+}
