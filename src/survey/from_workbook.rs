@@ -485,16 +485,46 @@ fn merged_rows(rows: &[Row], warnings: &mut Vec<crate::model::diag::Warning>) ->
         ));
     }
     for (k, _, parts) in at.into_values().filter(|(_, _, p)| p.len() > 1) {
-        let mut joined = parts[0].trim_end().to_string();
-        for p in &parts[1..] {
-            joined.push('\n');
-            joined.push_str(p.trim());
-        }
-        out[k].results = joined;
+        out[k].results = joined_once(&parts);
     }
     if more > 0 {
         let kind = WarningKind::NotListed { count: more };
         warnings.push(Warning::new(Location::default(), kind));
+    }
+    out
+}
+
+/// The cells of a topic's rows joined, each result once: a result — a bulleted line with the
+/// lines under it — that an earlier row holds in the same words is not taken again (a row
+/// copied and one line added in the copy took every other line twice).
+fn joined_once(parts: &[String]) -> String {
+    let mut seen: HashSet<Vec<String>> = HashSet::new();
+    let mut joined = String::new();
+    for part in parts {
+        for result in results_of_cell(part.trim()) {
+            if seen.insert(compared_lines(&result)) {
+                if !joined.is_empty() {
+                    joined.push('\n');
+                }
+                joined.push_str(&result);
+            }
+        }
+    }
+    joined
+}
+
+/// A cell's results as written: each from a line starting with a bullet (`・`) to the next; the
+/// lines before the first bullet are one.
+fn results_of_cell(cell: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in cell.lines() {
+        match out.last_mut() {
+            Some(last) if !line.trim_start().starts_with('・') => {
+                last.push('\n');
+                last.push_str(line);
+            }
+            _ => out.push(line.to_string()),
+        }
     }
     out
 }

@@ -203,6 +203,28 @@ fn a_topic_in_two_rows_keeps_both_rows_results_and_the_review_says_so() {
         text.starts_with(&old) && text.ends_with("・二つ目の行の実績(9月)"),
         "{text}"
     );
+
+    // Copied, with a line added in the copy: the lines both rows hold are taken once (each
+    // was taken twice).
+    let added = format!("{old}\n・コピーした行に追記(10月)");
+    let copied = type_into_workbook_nth(&copy_row_to_end(&bytes, row.row, None), &old, &added, 1);
+    let c = collect(
+        master.report(),
+        vec![Ok(
+            answer_from_workbook(&copied, "管財課.xlsx".into()).unwrap()
+        )],
+        at(10),
+    );
+    let said = crate::described_ja(&c.warnings);
+    assert!(
+        said.iter()
+            .any(|w| w.contains("両方の行にある実績は1回だけ")),
+        "{said:?}"
+    );
+    let mut once = master_of(seed().report);
+    once.perform(c.intent(&[]).unwrap()).unwrap();
+    let text = entries_text(&once.report().topic(row.topic).unwrap().actual);
+    assert_eq!(text, added);
 }
 
 /// Like `type_into_workbook`, for a text the workbook holds in several cells that share one

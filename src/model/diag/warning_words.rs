@@ -614,8 +614,13 @@ fn topic_in_two_rows(topic: &str, [a, b]: [u32; 2], same: bool, lang: Lang) -> S
         ),
         false => say(
             lang,
-            format!("{topic}が{a}行目と{b}行目にあります。両方の行の実績を取り込みます"),
-            format!("{topic} is in rows {a} and {b}: the results of both rows are taken"),
+            format!(
+                "{topic}が{a}行目と{b}行目にあります。両方の行の実績を取り込みます（両方の行にある実績は1回だけ）"
+            ),
+            format!(
+                "{topic} is in rows {a} and {b}: the results of both rows are taken (one both \
+                 rows hold, once)"
+            ),
         ),
     }
 }
