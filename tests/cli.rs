@@ -1421,3 +1421,49 @@ fn rolling_into_the_next_year_says_the_results_closed_unconfirmed() {
     let half = succeeded(&["rollover", master, "-o", h2, "--to", "second-half"]);
     assert!(!String::from_utf8_lossy(&half.stderr).contains("unconfirmed"));
 }
+
+/// `import` and `rollover` write a new report: over an office's master holding a survey they
+/// are refused (the record of who was asked and what was collected was replaced without a
+/// word), written with `--force` and said; and a division's response is collected, not
+/// imported (imported over the master it made the master that division's answer).
+#[test]
+fn a_surveyed_master_is_not_replaced_by_a_new_report_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let (master, out) = surveyed_ron(dir.path());
+    let m = master.to_str().unwrap();
+    let before = std::fs::read(&master).unwrap();
+    let response = out.join("総務部税務企画課.ron");
+    for args in [
+        vec!["import", SEED, "-o", m],
+        vec!["import", response.to_str().unwrap(), "-o", m],
+        vec!["rollover", SEED, "-o", m, "--to", "second-half"],
+    ] {
+        let run = shinchoku(&args);
+        assert_eq!(run.status.code(), Some(1), "{args:?}");
+        let said = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            said.contains("a report holding a survey's record (8 division(s))")
+                && said.contains("add --force to replace it"),
+            "{said}"
+        );
+        assert_eq!(std::fs::read(&master).unwrap(), before, "{args:?}");
+    }
+    let elsewhere = dir.path().join("税務企画課.ron");
+    let run = shinchoku(&[
+        "import",
+        response.to_str().unwrap(),
+        "-o",
+        elsewhere.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        said.contains("this is the response sent to 総務部税務企画課: collect it into the master"),
+        "{said}"
+    );
+    assert!(!elsewhere.exists());
+    let run = succeeded(&["import", SEED, "-o", m, "--force"]);
+    assert!(String::from_utf8_lossy(&run.stderr).contains("warning:"));
+    let written = std::fs::read_to_string(&master).unwrap();
+    assert!(!written.contains("token:"), "the survey's record replaced");
+}

@@ -74,7 +74,8 @@ pub struct Import {
     /// The `.ron` report to write.
     #[arg(short, long)]
     pub output: PathBuf,
-    /// Overwrite the output even when another Shinchoku has it open.
+    /// Overwrite the output even when another Shinchoku has it open, or when it is a master
+    /// holding a survey's record (which the new report replaces).
     #[arg(long)]
     pub force: bool,
 }
@@ -187,7 +188,8 @@ pub struct Rollover {
     /// The period to carry it into.
     #[arg(long, value_enum)]
     pub to: ToArg,
-    /// Overwrite the output even when another Shinchoku has it open.
+    /// Overwrite the output even when another Shinchoku has it open, or when it is a master
+    /// holding a survey's record (which the new report replaces).
     #[arg(long)]
     pub force: bool,
 }

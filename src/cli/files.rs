@@ -39,6 +39,18 @@ pub fn locked_output(output: &Path, force: bool, lang: Lang) -> Option<ExitCode>
     Some(ExitCode::FAILURE)
 }
 
+/// Refuses, unless `force`, to write a new report over an office's master holding a survey
+/// ([`crate::survey::overwrite::replaces_master`]); with `force` it is said and written.
+pub fn master_output(output: &Path, force: bool, lang: Lang) -> Option<ExitCode> {
+    let refused = crate::survey::overwrite::replaces_master(output)?;
+    if force {
+        errln!("warning: {}", refused.describe(lang));
+        return None;
+    }
+    CommandProblem::Overwrite(refused).say_error(lang);
+    Some(ExitCode::FAILURE)
+}
+
 /// Refuses an output, before anything is read or written, that is not named `.wanted` (any
 /// case; a printout over the master), that is one of the command's `inputs`,
 /// or that is a division's answer ([`crate::survey::overwrite`]).

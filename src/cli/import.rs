@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use super::args::Import;
 use super::console::{errln, outln};
-use super::files::{locked_output, open, refused_output};
+use super::files::{locked_output, master_output, open, refused_output};
 
 pub fn run(args: &Import) -> ExitCode {
     if let Some(refused) = refused_output(
@@ -18,11 +18,22 @@ pub fn run(args: &Import) -> ExitCode {
     if let Some(refused) = locked_output(&args.output, args.force, crate::lang::Lang::En) {
         return refused;
     }
+    if let Some(refused) = master_output(&args.output, args.force, crate::lang::Lang::En) {
+        return refused;
+    }
     let (input, output) = (&args.report, &args.output);
     let opened = match open(input, crate::lang::Lang::En) {
         Ok(o) => o,
         Err(code) => return code,
     };
+    // A division's response is collected into its master, not imported as a report of its
+    // own (imported over the master, it made the master that division's answer).
+    if let Some(response) = &opened.report.response {
+        let (path, division) = (input.clone(), response.division.clone());
+        super::problem::CommandProblem::ImportOfResponse { path, division }
+            .say_error(crate::lang::Lang::En);
+        return ExitCode::FAILURE;
+    }
     for w in &opened.warnings {
         errln!("warning: {}: {w}", crate::model::text::path_shown(input));
     }

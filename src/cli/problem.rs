@@ -23,6 +23,8 @@ pub enum CommandProblem {
     MasterNotRon { path: PathBuf },
     /// The file given as the master is a response sent to a division.
     MasterIsResponse { path: PathBuf, division: String },
+    /// `import` given a response sent to a division: it is collected, not imported.
+    ImportOfResponse { path: PathBuf, division: String },
     /// `print --division` names no 担当課 of the report.
     NoDivision { division: String, path: PathBuf },
     /// `print --section` names no section of the report.
@@ -108,6 +110,18 @@ impl Describe for CommandProblem {
                 ),
                 format!(
                     "{}: this is the response sent to {division}, not the master report",
+                    crate::model::text::path_shown(path)
+                ),
+            ),
+            CommandProblem::ImportOfResponse { path, division } => say(
+                lang,
+                format!(
+                    "{}: {division} へ送った回答用ファイルです。報告として取り込まず、collect で元の報告に取り込んでください。何も書いていません",
+                    crate::model::text::path_shown(path)
+                ),
+                format!(
+                    "{}: this is the response sent to {division}: collect it into the master \
+                     (shinchoku collect MASTER.ron FILE), not import it; nothing was written",
                     crate::model::text::path_shown(path)
                 ),
             ),

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use super::args::{Rollover, ToArg};
 use super::console::{errln, outln};
-use super::files::{locked_output, open, refused_output};
+use super::files::{locked_output, master_output, open, refused_output};
 use crate::compare::RolloverTo;
 use crate::compare::confirm;
 use crate::lang::{Describe, Lang};
@@ -15,6 +15,9 @@ pub fn run(args: &Rollover) -> ExitCode {
         return refused;
     }
     if let Some(refused) = locked_output(output, args.force, crate::lang::Lang::En) {
+        return refused;
+    }
+    if let Some(refused) = master_output(output, args.force, crate::lang::Lang::En) {
         return refused;
     }
     let opened = match open(input, crate::lang::Lang::En) {

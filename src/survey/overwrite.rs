@@ -16,6 +16,10 @@ pub enum Overwrite {
     /// The output is a division's answer, a response file or an answer workbook (`""` when its
     /// division can no longer be read from it).
     IsAnswer { path: PathBuf, division: String },
+    /// The output is an office's master holding a survey's record (`divisions` sent to or
+    /// answered): a report written over it (`import`, `rollover`) loses who was asked and what
+    /// was collected — it was replaced without a word.
+    IsMaster { path: PathBuf, divisions: usize },
 }
 
 /// Whether writing `output` would replace one of `inputs` or a division's answer.
@@ -39,6 +43,21 @@ pub fn replaces_answer(output: &Path, own: Option<&str>) -> Option<Overwrite> {
     }
     let path = output.to_path_buf();
     Some(Overwrite::IsAnswer { path, division })
+}
+
+/// Whether writing a new report to `output` would replace an office's master holding a
+/// survey (see [`Overwrite::IsMaster`]).
+pub fn replaces_master(output: &Path) -> Option<Overwrite> {
+    let is_ron = (output.extension()).is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    if !is_ron || !output.is_file() {
+        return None;
+    }
+    let report = crate::store::open_as_written(output).ok()?.report;
+    let divisions = report.survey.len();
+    (report.response.is_none() && divisions > 0).then(|| Overwrite::IsMaster {
+        path: output.to_path_buf(),
+        divisions,
+    })
 }
 
 /// The division whose answer the file at `path` is (`""`: unknown), if it is one.
@@ -75,6 +94,21 @@ impl Describe for Overwrite {
                     ),
                     format!(
                         "{path}: the output is a file being read; nothing was written: write elsewhere"
+                    ),
+                )
+            }
+            Overwrite::IsMaster { path, divisions } => {
+                let path = crate::model::text::path_shown(path);
+                say(
+                    lang,
+                    format!(
+                        "{path}: 照会の記録（{divisions}課）を持つ報告です。新しい報告で置き換えると、照会と回答の記録がなくなります。何も書いていません。別の名前にするか、置き換えるなら --force を付けてください"
+                    ),
+                    format!(
+                        "{path}: a report holding a survey's record ({divisions} division(s)); \
+                         replaced by a new report, the record of who was asked and what was \
+                         collected is gone. Nothing was written: write elsewhere, or add \
+                         --force to replace it"
                     ),
                 )
             }
