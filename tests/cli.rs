@@ -1467,3 +1467,42 @@ fn a_surveyed_master_is_not_replaced_by_a_new_report_without_force() {
     let written = std::fs::read_to_string(&master).unwrap();
     assert!(!written.contains("token:"), "the survey's record replaced");
 }
+
+/// An export or a printout named by a link is written where the link points, as a report is
+/// saved: the link was replaced by a file and the published page it pointed at stayed old.
+#[cfg(unix)]
+#[test]
+fn an_export_through_a_link_writes_where_it_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let master = master_ron(dir.path());
+    let web = dir.path().join("web");
+    std::fs::create_dir(&web).unwrap();
+    for name in ["index.html", "report.pdf"] {
+        let target = web.join(name);
+        std::fs::write(&target, "OLD PAGE").unwrap();
+        let link = dir.path().join(format!("公開-{name}"));
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let command = if name.ends_with("pdf") {
+            "print"
+        } else {
+            "export"
+        };
+        succeeded(&[
+            command,
+            master.to_str().unwrap(),
+            "-o",
+            link.to_str().unwrap(),
+        ]);
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        let written = std::fs::read(&target).unwrap();
+        assert!(
+            written.len() > 1000 && !written.starts_with(b"OLD"),
+            "{name}"
+        );
+    }
+}

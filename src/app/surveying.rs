@@ -182,7 +182,7 @@ impl ShinchokuApp {
         let t = lang.texts();
         let rows = self.status_rows();
         let csv = status::to_csv(&rows, lang);
-        match crate::store::write_atomically(path, csv.as_bytes()) {
+        match crate::store::write_output(path, csv.as_bytes()) {
             Ok(()) => notice(format!(
                 "{}: {}",
                 t.status_saved,
@@ -204,7 +204,7 @@ impl ShinchokuApp {
             crate::print::changes::list_pdf(&lines, t.survey_status, &crate::print::today())
                 .map_err(|e| e.describe(lang))
                 .and_then(|bytes| {
-                    crate::store::write_atomically(path, &bytes)
+                    crate::store::write_output(path, &bytes)
                         .map_err(|e| cannot_write(path, &e, lang))
                 });
         match written {

@@ -69,7 +69,7 @@ fn write_pdf(diff: &ReportDiff, lang: Lang, out: &Path) -> Result<(), ExitCode> 
         crate::print::changes::pdf_telling(diff, lang, &crate::print::today(), &mut |p| bar.set(p));
     bar.finish();
     let written = made.map_err(ChangeListFailure::Pdf).and_then(|bytes| {
-        crate::store::write_atomically(out, &bytes).map_err(ChangeListFailure::Write)
+        crate::store::write_output(out, &bytes).map_err(ChangeListFailure::Write)
     });
     written.map_err(|cause| {
         CommandProblem::ChangeListNotWritten {

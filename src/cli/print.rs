@@ -72,7 +72,7 @@ pub fn run(args: &Print) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Err(e) = crate::store::write_atomically(output, &pdf) {
+    if let Err(e) = crate::store::write_output(output, &pdf) {
         CommandProblem::OutputNotWritten {
             path: output.clone(),
             error: e,

@@ -265,11 +265,9 @@ pub fn export_file(
         path: path.to_path_buf(),
     })?;
     let exported = export(report, format, encoding)?;
-    crate::store::write_atomically(path, &exported.bytes).map_err(|e| {
-        ExportError::CannotWrite {
-            path: path.to_path_buf(),
-            reason: (&e).into(),
-        }
+    crate::store::write_output(path, &exported.bytes).map_err(|e| ExportError::CannotWrite {
+        path: path.to_path_buf(),
+        reason: (&e).into(),
     })?;
     Ok(exported.warnings)
 }

@@ -335,6 +335,15 @@ pub fn save_with_fingerprint(
     )
 }
 
+/// Writes an output the user named (an export, a printout, a list) as [`write_atomically`]
+/// does, where a link at `path` points — as a report is saved: the link was replaced by a
+/// file, and the page it pointed at (a published web page) stayed as it was. (A lock file or a
+/// recovery copy is not written through a link: one placed there would aim the write
+/// anywhere.)
+pub fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically(&links::linked_file(path), bytes)
+}
+
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     // A file made read-only on purpose (an export, a printout, a list) is not replaced, as a
     // report is not: the user writes elsewhere, or makes it writable first.

@@ -220,7 +220,7 @@ fn finish(
         JobOutput::Export(path) | JobOutput::Pdf(path) => (path, false),
         JobOutput::PrintPdf => (temp_pdf_path(title), true),
     };
-    if let Err(e) = crate::store::write_atomically(&path, &made.bytes) {
+    if let Err(e) = crate::store::write_output(&path, &made.bytes) {
         return error(crate::app::i18n::cannot_write(&path, &e, lang));
     }
     if view {
