@@ -32,6 +32,7 @@ fn holder() -> LockHolder {
         since: SystemTime::UNIX_EPOCH,
         started: None,
         token: "t".into(),
+        program: None,
     }
 }
 

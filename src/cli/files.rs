@@ -109,7 +109,17 @@ pub fn save_master(
         SaveOptions::default()
     };
     doc.save_to_with(path, options).map_err(|e| {
-        errln!("shinchoku: {}", e.describe(lang));
+        // The command's way past a lock is said with it (a LibreOffice lock left behind
+        // blocked every command with no word of one).
+        let past = match e {
+            crate::document::SaveError::Locked { .. } => crate::lang::say(
+                lang,
+                "（--force で上書きします）".into(),
+                " (--force overwrites it)".into(),
+            ),
+            _ => String::new(),
+        };
+        errln!("shinchoku: {}{past}", e.describe(lang));
         ExitCode::FAILURE
     })
 }

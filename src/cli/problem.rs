@@ -209,18 +209,14 @@ impl CommandProblem {
 
 /// An output another Shinchoku has open: who has it, and whether it was overwritten.
 fn open_elsewhere(path: &Path, holder: &LockHolder, forced: bool, lang: Lang) -> String {
-    let holder = holder.describe(lang);
+    let held = holder.held_words(path, lang);
     let path = crate::model::text::path_shown(path);
     match (forced, lang) {
-        (true, Lang::Ja) => {
-            format!("{path}: {holder} が進捗で開いています。上書きしました（--force）")
+        (true, Lang::Ja) => format!("{path}: {held}。上書きしました（--force）"),
+        (true, Lang::En) => format!("{path}: {held}; overwritten (--force)"),
+        (false, Lang::Ja) => {
+            format!("{path}: {held}。上書きしません（--force で上書きします）")
         }
-        (true, Lang::En) => format!("{path}: open in Shinchoku by {holder}; overwritten (--force)"),
-        (false, Lang::Ja) => format!(
-            "{path}: {holder} が進捗で開いています。上書きしません（--force で上書きします）"
-        ),
-        (false, Lang::En) => format!(
-            "{path}: open in Shinchoku by {holder}; not overwritten (--force overwrites it)"
-        ),
+        (false, Lang::En) => format!("{path}: {held}; not overwritten (--force overwrites it)"),
     }
 }

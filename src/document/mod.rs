@@ -104,14 +104,14 @@ impl Describe for SaveError {
             SaveError::Locked { path, holder } => say(
                 lang,
                 format!(
-                    "{}: 保存しませんでした: {}が進捗で開いています",
+                    "{}: 保存しませんでした: {}",
                     crate::model::text::path_shown(path),
-                    holder.describe(lang)
+                    holder.held_words(path, lang)
                 ),
                 format!(
-                    "{}: not saved: open in Shinchoku by {}",
+                    "{}: not saved: {}",
                     crate::model::text::path_shown(path),
-                    holder.describe(lang)
+                    holder.held_words(path, lang)
                 ),
             ),
             SaveError::ReadOnly { path } => {

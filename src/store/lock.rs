@@ -40,6 +40,10 @@ pub struct LockHolder {
     pub started: Option<u64>,
     /// Which open document holds it: two documents of one process hold different tokens.
     pub token: String,
+    /// Another program's lock of the same name (`LibreOffice`, whose lock files Shinchoku's
+    /// are named like): respected, never taken as stale (whether that program still has the
+    /// file open cannot be told); it was said to be open "in Shinchoku by an unknown user".
+    pub program: Option<&'static str>,
 }
 
 impl LockHolder {
@@ -62,6 +66,7 @@ impl LockHolder {
                 now.as_nanos(),
                 NEXT.fetch_add(1, Ordering::Relaxed)
             ),
+            program: None,
         }
     }
 
@@ -84,7 +89,7 @@ impl LockHolder {
     }
 
     pub fn is_stale_at(&self, now: SystemTime) -> bool {
-        if !self.is_this_machine() {
+        if !self.is_this_machine() || self.program.is_some() {
             return false;
         }
         match (self.pid, process_running(self.pid, self.started)) {
@@ -129,6 +134,7 @@ impl LockHolder {
             since: UNIX_EPOCH,
             started: None,
             token: String::new(),
+            program: None,
         };
         for line in lines {
             let Some((key, value)) = line.split_once('=') else {
@@ -154,6 +160,57 @@ impl LockHolder {
             }
         }
         (!holder.token.is_empty()).then_some(holder)
+    }
+
+    /// A LibreOffice lock file: one line, `,Name,HOST,07.12.2026 09:00,file:///…;` (the
+    /// user's name as LibreOffice knows it, the login name when that is empty).
+    fn parse_libreoffice(text: &str, since: SystemTime) -> Option<LockHolder> {
+        let line = text.lines().next()?.trim().strip_suffix(';')?;
+        let fields: Vec<&str> = line.split(',').collect();
+        let [formal, login, host, _date, _url] = fields.as_slice() else {
+            return None;
+        };
+        let user = if formal.trim().is_empty() {
+            login
+        } else {
+            formal
+        };
+        Some(LockHolder {
+            user: crate::model::text::preview(user.trim()),
+            machine: crate::model::text::preview(host.trim()),
+            pid: None,
+            since,
+            started: None,
+            token: String::new(),
+            program: Some("LibreOffice"),
+        })
+    }
+
+    /// `open in Shinchoku by …` (in another program: named), and for another program's lock
+    /// the lock file to remove when nobody has the file open.
+    pub fn held_words(&self, report: &Path, lang: Lang) -> String {
+        let holder = self.describe(lang);
+        match self.program {
+            None => say(
+                lang,
+                format!("{holder}が進捗で開いています"),
+                format!("open in Shinchoku by {holder}"),
+            ),
+            Some(_) => {
+                let lock = lock_path(report);
+                let lock = lock.file_name().unwrap_or_default().to_string_lossy();
+                say(
+                    lang,
+                    format!(
+                        "{holder}が開いています（ロックファイル {lock}。だれも開いていなければ、このファイルを削除してください）"
+                    ),
+                    format!(
+                        "open by {holder} (its lock file {lock}: if nobody has the file open, \
+                         remove it)"
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -188,6 +245,15 @@ impl Describe for LockHolder {
                 format!("{machine}, process {pid}"),
             ),
             None => machine,
+        };
+        // Another program's lock names it: the window's dialog shows this alone.
+        let place = match self.program {
+            Some(program) => say(
+                lang,
+                format!("{place}、{program}"),
+                format!("{place}, {program}"),
+            ),
+            None => place,
         };
         say(
             lang,
@@ -233,19 +299,9 @@ pub enum LockError {
 impl Describe for LockError {
     fn describe(&self, lang: Lang) -> String {
         match self {
-            LockError::Held { report, holder } => say(
-                lang,
-                format!(
-                    "{}: {}が進捗で開いています",
-                    report.display(),
-                    holder.describe(lang)
-                ),
-                format!(
-                    "{}: open in Shinchoku by {}",
-                    report.display(),
-                    holder.describe(lang)
-                ),
-            ),
+            LockError::Held { report, holder } => {
+                format!("{}: {}", report.display(), holder.held_words(report, lang))
+            }
             LockError::Io { lock, error } => say(
                 lang,
                 format!(
@@ -286,6 +342,7 @@ pub fn holder_of(report: &Path) -> Option<LockHolder> {
         since,
         started: None,
         token: String::new(),
+        program: None,
     };
     let meta = match std::fs::metadata(&lock) {
         Ok(meta) => meta,
@@ -315,16 +372,19 @@ pub fn holder_of(report: &Path) -> Option<LockHolder> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return None,
         Err(_) => return Some(unknown(since)),
     }
+    let text = String::from_utf8_lossy(&text);
     Some(
-        LockHolder::parse(&String::from_utf8_lossy(&text)).unwrap_or_else(|| {
-            let fresh = SystemTime::now()
-                .duration_since(since)
-                .map_or(true, |age| age < Duration::from_secs(60));
-            LockHolder {
-                machine: if fresh { String::new() } else { machine_name() },
-                ..unknown(since)
-            }
-        }),
+        (LockHolder::parse(&text))
+            .or_else(|| LockHolder::parse_libreoffice(&text, since))
+            .unwrap_or_else(|| {
+                let fresh = SystemTime::now()
+                    .duration_since(since)
+                    .map_or(true, |age| age < Duration::from_secs(60));
+                LockHolder {
+                    machine: if fresh { String::new() } else { machine_name() },
+                    ..unknown(since)
+                }
+            }),
     )
 }
 

@@ -50,7 +50,7 @@ fn a_file_open_in_another_window_opens_read_only_and_the_lock_can_be_taken_over(
         second.state().dialog(),
         Some(Dialog::Locked { .. })
     ));
-    second.get_by_label("ほかの進捗で開かれています");
+    second.get_by_label("ほかで開かれています");
     assert!(second.state().document().is_read_only());
     second.get_by_label("読み取り専用で開く").click();
     second.run();

@@ -475,3 +475,35 @@ fn a_lock_is_removed_when_its_process_is_stopped_by_a_signal() {
         }
     }
 }
+
+/// LibreOffice's lock of the same name (`.~lock.報告.ron#`, the report opened in it to read)
+/// names its user and computer and LibreOffice, and the lock file to remove when nobody has
+/// the file open; it is never taken as stale, as whether LibreOffice still has the file open
+/// cannot be told. It was said to be open "in Shinchoku by an unknown user", naming no file.
+#[test]
+fn a_libreoffice_lock_is_named_as_one_and_respected() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_file(dir.path());
+    let machine = lock::machine_name();
+    let text =
+        format!(",山田 太郎,{machine},07.12.2026 09:00,file:///home/yamada/.config/libreoffice/4;");
+    std::fs::write(lock::lock_path(&path), text).unwrap();
+    let holder = lock::holder_of(&path).unwrap();
+    assert_eq!(holder.program, Some("LibreOffice"));
+    assert_eq!(
+        (holder.user.as_str(), holder.machine.as_str()),
+        ("山田 太郎", machine.as_str())
+    );
+    assert!(!holder.is_stale(), "this machine's, but not Shinchoku's");
+    let mut doc = Document::open(&path).unwrap();
+    retitle(&mut doc, "LibreOfficeで開かれている間の変更");
+    let refused = doc.save_to_with(&path, SaveOptions::default()).unwrap_err();
+    assert!(matches!(refused, SaveError::Locked { .. }));
+    let said = refused.describe(Lang::Ja);
+    assert!(
+        said.contains(&format!("山田 太郎（{machine}、LibreOffice）"))
+            && said.contains("ロックファイル .~lock.報告.ron#。だれも開いていなければ、このファイルを削除してください"),
+        "{said}"
+    );
+    doc.save_to_with(&path, SaveOptions::FORCE).unwrap();
+}
