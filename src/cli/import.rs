@@ -34,7 +34,10 @@ pub fn run(args: &Import) -> ExitCode {
             .say_error(crate::lang::Lang::En);
         return ExitCode::FAILURE;
     }
-    for w in &opened.warnings {
+    // A division written two ways is said on import, where it can still be put right.
+    let mut alike = crate::model::check::divisions_alike(&opened.report);
+    alike.retain(|w| !opened.warnings.contains(w));
+    for w in opened.warnings.iter().chain(&alike) {
         errln!("warning: {}: {w}", crate::model::text::path_shown(input));
     }
     if let Err(e) = crate::store::save(output, &opened.report) {
@@ -49,7 +52,7 @@ pub fn run(args: &Import) -> ExitCode {
         r.sections.len(),
         r.initiative_count(),
         r.action_item_count(),
-        opened.warnings.len()
+        opened.warnings.len() + alike.len()
     );
     ExitCode::SUCCESS
 }

@@ -40,6 +40,10 @@ pub fn run(args: &Survey) -> ExitCode {
     for w in crate::model::check::topics_without_division(doc.report()) {
         eprintln!("shinchoku: warning: {}", w.kind.describe(Lang::En));
     }
+    // So does one division written two ways: each way is sent its own response.
+    for w in crate::model::check::divisions_alike(doc.report()) {
+        eprintln!("shinchoku: warning: {}", w.kind.describe(Lang::En));
+    }
     let mut bar = Bar::on_stderr("survey: writing responses");
     let written = write_responses_telling(doc.report(), dir, formats, &plan, &mut |p| bar.set(p));
     bar.finish();

@@ -26,6 +26,44 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
     out.extend(super::measure_check::measure_warnings(report));
     out.extend(invisible_characters(report));
     out.extend(topics_without_division(report));
+    out.extend(divisions_alike(report));
+    out
+}
+
+/// 担当課 names written two ways ([`WarningKind::DivisionsAlike`], [`WarningKind::DivisionSplit`]).
+pub fn divisions_alike(report: &Report) -> Vec<Warning> {
+    let squeezed = |name: &str| -> String { name.chars().filter(|c| !c.is_whitespace()).collect() };
+    let mut by_key: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+    let lists: Vec<Vec<&str>> = (report.initiatives())
+        .flat_map(|i| i.topics.iter().map(move |t| i.divisions_of(t)))
+        .collect();
+    for name in lists.iter().flatten() {
+        let names = by_key.entry(squeezed(name)).or_default();
+        if !name.trim().is_empty() && !names.contains(name) {
+            names.push(name);
+        }
+    }
+    let mut out: Vec<Warning> = (by_key.values())
+        .filter(|names| names.len() > 1)
+        .map(|names| {
+            let names = names.iter().map(|n| n.to_string()).collect();
+            Warning::new(Location::default(), WarningKind::DivisionsAlike { names })
+        })
+        .collect();
+    let mut said = HashSet::new();
+    for pair in lists.iter().flat_map(|l| l.windows(2)) {
+        let joined = squeezed(pair[0]) + &squeezed(pair[1]);
+        if let Some(whole) = by_key.get(&joined).and_then(|names| names.first())
+            && said.insert((pair[0], pair[1]))
+        {
+            let parts = vec![pair[0].to_string(), pair[1].to_string()];
+            let whole = whole.to_string();
+            out.push(Warning::new(
+                Location::default(),
+                WarningKind::DivisionSplit { parts, whole },
+            ));
+        }
+    }
     out
 }
 

@@ -873,3 +873,31 @@ fn the_writers_own_english_stays_out_of_the_japanese_window() {
         "the English keeps the writer's words"
     );
 }
+
+/// One 担当課 written two ways — with a full-width space, a trailing space, or stacked on two
+/// lines of its cell (「総務部<br>人事課」, read as 「総務部」 and 「人事課」) — is several divisions,
+/// each sent its own survey: said, naming the names (nothing was said).
+#[test]
+fn a_division_written_two_ways_is_said() {
+    let seed = crate::SEED;
+    let at: Vec<usize> = seed.match_indices("総務部人事課").map(|(k, _)| k).collect();
+    let mut table = seed.to_string();
+    table.replace_range(at[3]..at[3] + "総務部人事課".len(), "総務部<br>人事課");
+    table.replace_range(at[1]..at[1] + "総務部人事課".len(), "総務部　人事課");
+    let report = shinchoku::import::import_bytes(table.as_bytes())
+        .unwrap()
+        .report;
+    let said = crate::described_ja(&shinchoku::model::check::divisions_alike(&report));
+    assert!(
+        said.contains(&"担当課名「総務部人事課」と「総務部　人事課」は空白のほかは同じですが、別々の担当課として扱います（照会も別々に送ります）。同じ課なら書き方を揃えてください".to_string()),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|w| w.contains(
+            "担当課「総務部」と「人事課」は、2行に分けて書いた「総務部人事課」かもしれません"
+        )),
+        "{said:?}"
+    );
+    // The seed as published says neither.
+    assert!(shinchoku::model::check::divisions_alike(&crate::seed().report).is_empty());
+}

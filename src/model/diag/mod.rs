@@ -317,6 +317,18 @@ pub enum WarningKind {
     NoDivisionFollows {
         headings: Vec<String>,
     },
+    /// 担当課 names that differ only in spaces (「総務部　人事課」, 「総務部人事課 」 beside
+    /// 「総務部人事課」): different divisions, each sent its own survey — said, as one division
+    /// written two ways became several without a word.
+    DivisionsAlike {
+        names: Vec<String>,
+    },
+    /// Two 担当課 of one initiative, one after the other, that together are a third one's name
+    /// (「総務部」 and 「人事課」, a name stacked on two lines in its cell, beside 「総務部人事課」).
+    DivisionSplit {
+        parts: Vec<String>,
+        whole: String,
+    },
     /// A topic no 担当課 answers for (none of its own, none of its initiative's): the survey
     /// sends it to nobody.
     TopicWithoutDivision {
