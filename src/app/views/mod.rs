@@ -27,6 +27,10 @@ use crate::model::{Id, MonthSet, Side};
 pub struct ViewState {
     /// The text being typed in place in the grid (for the target the view state is editing).
     pub inline: Option<InlineEdit>,
+    /// Text typed in the frame a double-click opened the in-place field in, after the click:
+    /// put at the end of the field when it opens (a slow frame batched them together, and
+    /// the first letters typed were lost).
+    pub typed_ahead: String,
     pub month_drag: Option<MonthDrag>,
     pub span_drag: Option<SpanDrag>,
     /// What is typed in the detail panel's "new entry" field.

@@ -180,15 +180,19 @@ impl GridView<'_> {
         let Some(edit) = self.drafts.inline.as_mut() else {
             return;
         };
+        // Focused before it is drawn, so that it takes the keys of the frame it opens in: with
+        // a slow frame (software rendering, over 1 s) the keys typed right after the
+        // double-click or Enter came in that frame, before the focus, and were lost.
+        let id = ui.make_persistent_id("inline-edit");
+        if std::mem::take(&mut edit.focus) {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
         let response = ui.add(
             egui::TextEdit::singleline(&mut edit.buffer)
-                .id_salt("inline-edit")
+                .id(id)
                 .desired_width(f32::INFINITY)
                 .hint_text(t.edit_hint),
         );
-        if std::mem::take(&mut edit.focus) {
-            response.request_focus();
-        }
         if response.lost_focus() {
             if ui.input(|i| i.key_pressed(Key::Escape)) {
                 out.push(ViewCommand::CancelEditing.into());

@@ -79,6 +79,7 @@ impl GridView<'_> {
     fn sync_inline_draft(&mut self) {
         let Some(target) = self.view.editing() else {
             self.drafts.inline = None;
+            self.drafts.typed_ahead.clear();
             return;
         };
         if self
@@ -88,6 +89,7 @@ impl GridView<'_> {
             .is_none_or(|e| e.target != target)
             && let Some(buffer) = target.current_text(self.report)
         {
+            let buffer = buffer + &std::mem::take(&mut self.drafts.typed_ahead);
             self.drafts.inline = Some(InlineEdit {
                 target,
                 buffer,
@@ -197,6 +199,7 @@ impl GridView<'_> {
         if response.double_clicked()
             && let Some(target) = edit_target(self.report, grid_row)
         {
+            self.drafts.typed_ahead = ui.input(|i| typed_after_click(&i.events));
             out.push(ViewCommand::StartEditing(target).into());
         }
         self.context_menu(&response, grid_row, out);
@@ -420,6 +423,21 @@ fn in_cell<R>(
     add(&mut child)
 }
 
+/// The text typed after the last click of a frame's events: keys that came with a
+/// double-click in one (slow) frame, meant for the field it opens.
+fn typed_after_click(events: &[egui::Event]) -> String {
+    let after = events
+        .iter()
+        .rposition(|e| matches!(e, egui::Event::PointerButton { pressed: false, .. }))
+        .map_or(events.len(), |k| k + 1);
+    (events[after..].iter())
+        .filter_map(|e| match e {
+            egui::Event::Text(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -454,5 +472,21 @@ mod tests {
         }
         let first = GridRow::Section { section: 0 };
         assert!(grid::section_of(&report, first).is_some());
+    }
+
+    /// The keys a slow frame batched with the double-click that opens the in-place field are
+    /// those after its last click (they were lost); a frame without a click gives none.
+    #[test]
+    fn the_keys_after_a_frames_last_click_are_typed_ahead() {
+        let click = |pressed| egui::Event::PointerButton {
+            pos: egui::pos2(1.0, 1.0),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        };
+        let text = |t: &str| egui::Event::Text(t.into());
+        let events = [text("x"), click(true), click(false), text("AB"), text("C")];
+        assert_eq!(typed_after_click(&events), "ABC");
+        assert_eq!(typed_after_click(&[text("x")]), "");
     }
 }
