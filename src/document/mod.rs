@@ -563,8 +563,20 @@ impl Document {
                 && w.at.row.is_none()
                 && w.at.sheet.is_none())
         });
-        self.warnings
-            .extend(crate::model::measure_check::measure_warnings(&self.report));
+        // A text kept as written that reading the file said, by its cell, is not said again
+        // in other words (a numbers step made 「1.2億」 two warnings, and 警告 3 became 4).
+        let kept = |w: &Warning| match &w.kind {
+            WarningKind::Measure { warning } => warning.kept_text().map(str::to_string),
+            _ => None,
+        };
+        let said: std::collections::HashSet<String> =
+            self.warnings.iter().filter_map(kept).collect();
+        let again = crate::model::measure_check::measure_warnings(&self.report);
+        (self.warnings).extend(
+            again
+                .into_iter()
+                .filter(|w| kept(w).is_none_or(|t| !said.contains(&t))),
+        );
     }
 
     /// The warnings about months (that cannot be read, a result outside the period, a month in

@@ -184,6 +184,24 @@ pub enum MeasureWarning {
 }
 
 impl MeasureWarning {
+    /// The text a warning says was kept as written (a figure, a rating's code), where it says
+    /// one: reading a file's cell and checking the report as it stands say such a text each in
+    /// their words, and one is enough.
+    pub fn kept_text(&self) -> Option<&str> {
+        use MeasureWarning as W;
+        match self {
+            W::NumberNotRead { text, .. }
+            | W::NotMoney { text }
+            | W::MoneyTooLarge { text }
+            | W::UnitDiffers { text, .. }
+            | W::DirectionNotRead { text }
+            | W::YearNotRead { text }
+            | W::DateNotRead { text } => Some(text),
+            W::RatingNotInScale { code, .. } | W::NoRatingScale { code } => Some(code),
+            _ => None,
+        }
+    }
+
     /// Why money typed in `unit` was kept as written (see [`super::measures::money_of`]): not
     /// a number, a number too large in yen, or no amount in yen (another unit, a fraction of a
     /// yen).

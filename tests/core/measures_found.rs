@@ -323,3 +323,35 @@ fn two_indicators_of_one_name_keep_their_own_actuals_when_a_held_change_is_taken
         .collect();
     assert_eq!(actuals, ["80", "55", ""]);
 }
+
+/// A numbers step (an actual retyped, then undone) leaves the warnings as opening said them:
+/// a text kept as written that reading the workbook said by its cell (「1.2億」) was said again
+/// in other words after the step, and 警告 3 became 4 (and stayed 4 after the undo).
+#[test]
+fn a_numbers_step_says_no_kept_text_twice() {
+    use shinchoku::edit::measures::{IndicatorField, MeasureIntent};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/measures-libreoffice.xlsx");
+    let mut doc = shinchoku::document::Document::open(&path).unwrap();
+    let opened = doc.warnings.len();
+    let first = doc.report().sections[0].initiatives[0].id;
+    let year = doc.report().fiscal_year;
+    doc.perform(shinchoku::edit::Intent::Measure(
+        MeasureIntent::SetIndicatorFigure {
+            initiative: first,
+            index: 0,
+            field: IndicatorField::YearActual(year),
+            text: "3400".into(),
+        },
+    ))
+    .unwrap();
+    let said = crate::described_ja(&doc.warnings);
+    assert_eq!(said.len(), opened, "{said:#?}");
+    assert_eq!(
+        said.iter().filter(|w| w.contains("1.2億")).count(),
+        1,
+        "{said:#?}"
+    );
+    assert!(doc.undo());
+    assert_eq!(doc.warnings.len(), opened);
+}
