@@ -363,6 +363,27 @@ fn esc_in_the_in_place_editor_cancels_what_was_typed() {
     assert_eq!(doc.report().entry(entry.id).unwrap().text, entry.text);
 }
 
+/// Tab applies what was typed in place, as Enter does, and leaves the keyboard to the window:
+/// Ctrl+Z then undoes it (the focus went on to another widget, unseen, and Ctrl+Z did nothing
+/// until Esc).
+#[test]
+fn tab_applies_the_in_place_edit_and_ctrl_z_undoes_it() {
+    let mut h = tall_harness();
+    let initiative = h.state().document().report().find_initiative("2").unwrap();
+    let entry = initiative.topics[0].actual[1].clone();
+    type_in_place(&mut h, &entry, "QQ");
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let text = |h: &Harness<'static, ShinchokuApp>| {
+        let doc = h.state().document();
+        doc.report().entry(entry.id).unwrap().text.clone()
+    };
+    assert_eq!(text(&h), format!("{}QQ", entry.text), "applied");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(text(&h), entry.text, "undone");
+}
+
 /// The sample's sub-item 「各部との意見交換(8月)」 (initiative 4's result).
 fn exchange_of_views(h: &Harness<'static, ShinchokuApp>) -> shinchoku::model::Entry {
     let initiative = h.state().document().report().find_initiative("4").unwrap();

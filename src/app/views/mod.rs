@@ -31,6 +31,8 @@ pub struct ViewState {
     /// put at the end of the field when it opens (a slow frame batched them together, and
     /// the first letters typed were lost).
     pub typed_ahead: String,
+    /// The in-place field was left with Tab: the widget the focus went on to lets it go.
+    pub release_focus: bool,
     pub month_drag: Option<MonthDrag>,
     pub span_drag: Option<SpanDrag>,
     /// What is typed in the detail panel's "new entry" field.

@@ -193,6 +193,10 @@ impl GridView<'_> {
                 .desired_width(f32::INFINITY)
                 .hint_text(t.edit_hint),
         );
+        // Tab applies, as Enter does, and leaves the keyboard to the grid: it went on to the
+        // next widget of the window, unseen, which held the keyboard (Ctrl+Z undid nothing).
+        // egui gives the focus on in this frame; it is let go of in the next.
+        let tabbed = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Tab));
         if response.lost_focus() {
             if ui.input(|i| i.key_pressed(Key::Escape)) {
                 out.push(ViewCommand::CancelEditing.into());
@@ -201,6 +205,7 @@ impl GridView<'_> {
                 out.push(ViewCommand::CommitEditing { target, text }.into());
             }
         }
+        self.drafts.release_focus |= tabbed;
     }
 
     pub(super) fn division_cell(&self, ui: &mut Ui, row: GridRow, out: &mut Vec<AppCommand>) {

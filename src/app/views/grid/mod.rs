@@ -64,6 +64,9 @@ impl GridView<'_> {
 
     pub fn show(mut self, ui: &mut Ui) -> Vec<AppCommand> {
         let mut out = Vec::new();
+        if std::mem::take(&mut self.drafts.release_focus) {
+            ui.memory_mut(|m| m.stop_text_input());
+        }
         self.sync_inline_draft();
         self.legend_row(ui);
         ui.add_space(2.0);
