@@ -1323,20 +1323,42 @@ fn send_back_marks_an_answer_for_correction_and_status_shows_it() {
 }
 
 /// Rolling into the next year starts initiative 4's 年次計画 (three 担当課, each on its own
-/// topic) in a topic of no division: the rollover says so where it is made, as `check` and
-/// `survey` do after — it said nothing, and the next survey sent those lines to nobody.
+/// topic) in the topics of its action items, each of its division: they went to one topic of
+/// no division, which the next survey sent to nobody (said, then; now nothing is to say). A
+/// line no topic takes would still go to a topic of no division, and be said.
 #[test]
-fn rollover_into_the_next_year_says_a_plan_started_in_a_topic_of_no_division() {
+fn rollover_into_the_next_year_puts_each_plan_line_in_its_divisions_topic() {
     let dir = tempfile::tempdir().unwrap();
     let (h2, y2) = (dir.path().join("h2.ron"), dir.path().join("y2.ron"));
     let (h2, y2) = (h2.to_str().unwrap(), y2.to_str().unwrap());
-    let run = succeeded(&["rollover", SEED, "-o", h2, "--to", "second-half"]);
-    assert!(!String::from_utf8_lossy(&run.stderr).contains("no division"));
+    succeeded(&["rollover", SEED, "-o", h2, "--to", "second-half"]);
     let run = succeeded(&["rollover", h2, "-o", y2, "--to", "next-year"]);
     let said = String::from_utf8_lossy(&run.stderr);
-    assert!(
-        said.contains("initiative 4's topic (no heading) has no division"),
-        "{said}"
+    assert!(!said.contains("no division"), "{said}");
+    let report = json(&["check", y2, "--json"]);
+    let four = (report["initiative_list"].as_array().unwrap().iter())
+        .find(|i| i["number"] == "4")
+        .unwrap();
+    let placed: Vec<(String, String)> = (four["plan"].as_array().unwrap().iter())
+        .map(|p| {
+            let text = p["text"].as_str().unwrap().to_string();
+            (text, p["division"].as_str().unwrap_or("").to_string())
+        })
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            (
+                "効率的で機動的な業務遂行が可能となる組織体制・運営の検討：随時実施",
+                "総務部総務課"
+            ),
+            (
+                "効率的で機動的な運用に向けたみえ成果向上サイクルの見直し：実施",
+                "総務部行財政改革推進課"
+            ),
+            ("弾力的な勤務形態の検討：随時実施", "総務部人事課"),
+        ]
+        .map(|(t, d)| (t.to_string(), d.to_string()))
     );
 }
 

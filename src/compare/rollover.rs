@@ -27,6 +27,7 @@
 use crate::lang::{Describe, Lang, say};
 use crate::model::entry_text::new_entry;
 use crate::model::history::{ClearedTopic, PastPeriod};
+use crate::model::text::normalize;
 use crate::model::{AsOf, Entry, FiscalYear, Id, Initiative, Period, Report, StageSpan, Topic};
 
 /// 1 April: a new fiscal year's as-of date when a report is carried into it.
@@ -231,7 +232,7 @@ fn next_year(report: &Report) -> Result<Report, RolloverError> {
     );
 
     // The new 年次計画, started from the stage plan.
-    let mut plans: Vec<(Id, Vec<String>)> = Vec::new();
+    let mut plans: Vec<(Id, Vec<(usize, String)>)> = Vec::new();
     for i in next.initiatives() {
         plans.push((i.id, stage_lines(i, year)));
     }
@@ -239,14 +240,18 @@ fn next_year(report: &Report) -> Result<Report, RolloverError> {
         if lines.is_empty() {
             continue;
         }
-        let entries: Vec<Entry> = lines
+        let entries: Vec<(usize, Entry)> = lines
             .iter()
-            .map(|text| new_entry(&mut next, text).0)
+            .map(|(item, text)| (*item, new_entry(&mut next, text).0))
             .collect();
         let topic_id = next.allocate_id();
         let Some(i) = next.initiative_mut(initiative) else {
             continue;
         };
+        let entries = own_topics_take(i, entries);
+        if entries.is_empty() {
+            continue;
+        }
         match i.topics.iter_mut().find(|t| t.heading.is_none()) {
             Some(t) => t.plan = entries,
             None => i.topics.insert(
@@ -264,20 +269,50 @@ fn next_year(report: &Report) -> Result<Report, RolloverError> {
     Ok(next)
 }
 
-/// One line per action item and lane with a stage in `year`: `協創の取組を進める：実施`.
-fn stage_lines(initiative: &Initiative, year: FiscalYear) -> Vec<String> {
+/// In an initiative whose topics name their own 担当課 (none named for the initiative), each
+/// new line goes to the topic its action item is (the topic whose heading the item's name holds:
+/// 「弾力的な勤務形態の検討」 under <弾力的な勤務形態の検討>) — they all went to a topic of no
+/// division, which the survey sent to nobody. Returns the lines no topic takes.
+fn own_topics_take(i: &mut Initiative, entries: Vec<(usize, Entry)>) -> Vec<Entry> {
+    let names: Vec<String> = (i.items.iter()).map(|item| normalize(&item.name)).collect();
+    let per_topic = i.divisions.iter().all(|d| d.trim().is_empty());
+    let mut rest = Vec::new();
+    for (item, entry) in entries {
+        let topic = names.get(item).filter(|_| per_topic).and_then(|name| {
+            i.topics.iter_mut().find(|t| {
+                t.division.as_ref().is_some_and(|d| !d.trim().is_empty())
+                    && t.heading.as_ref().is_some_and(|h| {
+                        let h = normalize(h);
+                        !h.is_empty() && (name.contains(&h) || h.contains(name.as_str()))
+                    })
+            })
+        });
+        match topic {
+            Some(t) => t.plan.push(entry),
+            None => rest.push(entry),
+        }
+    }
+    rest
+}
+
+/// One line per action item and lane with a stage in `year`, with the item's place:
+/// `協創の取組を進める：実施`.
+fn stage_lines(initiative: &Initiative, year: FiscalYear) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    for item in &initiative.items {
+    for (k, item) in initiative.items.iter().enumerate() {
         for lane in &item.lanes {
-            let Some(k) = lane.iter().position(|s| s.first <= year && year <= s.last) else {
+            let Some(at) = lane.iter().position(|s| s.first <= year && year <= s.last) else {
                 continue;
             };
-            let stage = stage_name(lane, k);
-            out.push(if stage.is_empty() {
-                item.name.clone()
-            } else {
-                format!("{}：{stage}", item.name)
-            });
+            let stage = stage_name(lane, at);
+            out.push((
+                k,
+                if stage.is_empty() {
+                    item.name.clone()
+                } else {
+                    format!("{}：{stage}", item.name)
+                },
+            ));
         }
     }
     out
