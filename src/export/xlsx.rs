@@ -138,11 +138,16 @@ fn headings_read_otherwise(initiative: &Initiative) -> Vec<String> {
 }
 
 /// The entries whose text holds a line break (typed so in a response file): a cell holds an
-/// entry a line, so the workbook read back makes each line an entry of its own.
+/// entry a line, so the workbook read back makes each line an entry of its own — but a line
+/// starting with ※, read back as the note of the line above.
 fn broken_entries(initiative: &Initiative, side: Side) -> Vec<String> {
+    let splits = |text: &str| {
+        (text.split(['\n', '\r']).skip(1))
+            .any(|line| !line.trim().is_empty() && !line.trim_start().starts_with('※'))
+    };
     (initiative.topics.iter())
         .flat_map(|t| t.entries(side))
-        .filter(|e| e.text.contains(['\n', '\r']))
+        .filter(|e| splits(&e.text))
         .map(|e| e.text.clone())
         .collect()
 }

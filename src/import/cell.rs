@@ -28,11 +28,24 @@ pub fn cell_items(cell: &str) -> Vec<CellItem> {
 /// A workbook cell: plain text with no markup (`<p>` typed in Excel is text), a line break
 /// where the table has `<br>` or a new `<p>`.
 pub fn plain_cell_items(cell: &str) -> Vec<CellItem> {
-    items_of_blocks(
-        cell.lines().map(str::to_string),
-        str::to_string,
-        Bullets::LineStart,
-    )
+    // A ※ remark on a line of its own is the note of the line above (the format's `※` starts a
+    // note on the bullet before it), as an answer workbook reads it: exported and read back,
+    // the report's workbook made it a result of its own.
+    let mut blocks: Vec<String> = Vec::new();
+    for line in cell.lines() {
+        match blocks.last_mut() {
+            Some(last)
+                if line.trim_start().starts_with('※')
+                    && !last.trim().is_empty()
+                    && !last.trim_end().ends_with('>') =>
+            {
+                last.push('\n');
+                last.push_str(line);
+            }
+            _ => blocks.push(line.to_string()),
+        }
+    }
+    items_of_blocks(blocks.into_iter(), str::to_string, Bullets::LineStart)
 }
 
 /// Where a `・` starts a bullet. In the published table, at the start or after white space

@@ -289,3 +289,39 @@ fn a_note_after_the_last_sub_item_is_shown_after_it() {
         Some("第２号の配信(8月)　※好評につき増刷")
     );
 }
+
+/// A ※ remark on a line of its own under a result (a division's Alt+Enter, as the format's
+/// `※` starts a note on the bullet before it) is the note of the line above when the report's
+/// workbook is read back, as in an answer workbook: exported and read back it made a result
+/// of its own (and the export warned it would). A plain second line still makes two, warned.
+#[test]
+fn a_remark_on_its_own_line_comes_back_from_the_workbook_as_the_note() {
+    let mut doc = Document::new(seed().report, Origin::Sample, Vec::new());
+    let topic = &doc.report().sections[0].initiatives[1].topics[0];
+    let (remarked, plain) = (topic.actual[1].id, topic.actual[2].id);
+    let remark = "職員向けメルマガにおける周知(6月)\n※各部局へ通知済（9月末時点）";
+    for (id, text) in [
+        (remarked, remark),
+        (plain, "研修における周知(7月)\n活用(8月)"),
+    ] {
+        doc.perform(Intent::SetEntryText {
+            id,
+            text: text.into(),
+        })
+        .unwrap();
+    }
+    let exported = export::export(doc.report(), Format::Xlsx, Encoding::Utf8).unwrap();
+    let warned: Vec<String> = (exported.warnings.iter())
+        .filter_map(|w| match w {
+            export::ExportWarning::LineBreakSplits { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(warned, ["研修における周知(7月)\n活用(8月)"]);
+    let read = crate::exported_and_read(doc.report(), Format::Xlsx, Encoding::Utf8);
+    let texts: Vec<&str> = (read.sections[0].initiatives[1].topics[0].actual.iter())
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(texts.contains(&remark), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.starts_with('※')), "{texts:?}");
+}
