@@ -301,8 +301,9 @@ fn the_review_warns_of_control_characters_and_shows_them_by_their_marks() {
     }
 }
 
-/// 差戻し refused (a division that never answered) keeps the reason typed, to be corrected;
-/// one sent back is said in the status bar and its row shows the reason.
+/// 差戻し is offered for an answer only; refused (a division that never answered) it keeps the
+/// reason typed, to be corrected; one sent back is said in the status bar and its row shows
+/// the reason.
 #[test]
 fn a_refused_send_back_keeps_its_reason_and_a_done_one_is_said() {
     let dir = tempfile::tempdir().unwrap();
@@ -329,6 +330,8 @@ fn a_refused_send_back_keeps_its_reason_and_a_done_one_is_said() {
     h.run();
     h.state_mut().queue(Action::ToggleSurveyStatus);
     h.run();
+    // 差戻し… is offered on the one row that answered (on every row it only refused).
+    assert_eq!(h.query_all_by_label("差戻し…").count(), 1);
 
     let reason = "10月の実績の記載漏れを確認してください";
     let send_back = |h: &mut Harness<'static, ShinchokuApp>, division: &str| {

@@ -272,6 +272,10 @@ fn a_result_in_october_in_a_first_half_report_is_taken_with_a_warning() {
         c.warnings[0].warning.kind,
         WarningKind::MonthsOutsidePeriod { .. }
     ));
+    // Said in the review before anything is taken, and on opening the file after: in words
+    // of neither time (it said 「書かれたまま取り込みました」 before the office chose).
+    let said = c.warnings[0].describe(Lang::Ja);
+    assert!(said.ends_with("の外です。書かれたまま残します"), "{said}");
     master.perform(c.intent(&[]).unwrap()).unwrap();
     let actual = entries_text(&master.report().topic(topic).unwrap().actual);
     assert!(

@@ -353,7 +353,8 @@ fn status_row(ui: &mut Ui, lang: Lang, row: &StatusRow, out: &mut Vec<AppCommand
     } else {
         RichText::new("")
     });
-    if row.sent.is_some() && ui.small_button(t.send_back).clicked() {
+    // Only an answer is sent back (on one not yet answered the button only refused).
+    if row.received.is_some() && ui.small_button(t.send_back).clicked() {
         out.push(SurveyCommand::StartSendBack(Some(row.division.clone())).into());
     }
     ui.end_row();
@@ -376,11 +377,14 @@ fn send_back_field(
     drafts: &mut ViewState,
     out: &mut Vec<AppCommand>,
 ) {
+    ui.separator();
     let Some(division) = state.sending_back() else {
         drafts.send_back_notes.clear();
+        // The note's line kept as room: opening it made the panel taller, and the rows moved
+        // under the pointer (the next click sent another division back).
+        ui.allocate_space(egui::vec2(0.0, ui.spacing().interact_size.y));
         return;
     };
-    ui.separator();
     // A note for each division: another division's 差戻し… chosen while one is typed shows
     // that division's own (the note typed for one went to the other).
     let note = drafts

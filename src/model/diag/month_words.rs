@@ -48,20 +48,20 @@ pub(super) fn no_months_words(entry: &str, lang: Lang) -> String {
         return say(
             lang,
             format!(
-                "「{shown}」は{ja}。1行の途中で改行したなら、前後の行を1行にまとめてください（時期が読めないので、書かれたまま取り込みました）"
+                "「{shown}」は{ja}。1行の途中で改行したなら、前後の行を1行にまとめてください（時期が読めないので、書かれたまま残します）"
             ),
             format!(
-                "「{shown}」 {en}: if a line was broken in two, write the two as one (its months cannot be read; taken as written)"
+                "「{shown}」 {en}: if a line was broken in two, write the two as one (its months cannot be read; kept as written)"
             ),
         );
     }
     say(
         lang,
         format!(
-            "「{shown}」には時期（(6月) のような括弧の月）が書かれていません。書かれたまま取り込みました（時期を次の行に分けて書いたなら、1行にまとめてください）"
+            "「{shown}」には時期（(6月) のような括弧の月）が書かれていません。書かれたまま残します（時期を次の行に分けて書いたなら、1行にまとめてください）"
         ),
         format!(
-            "「{shown}」 has no months written (a month in brackets, such as (6月)); taken as \
+            "「{shown}」 has no months written (a month in brackets, such as (6月)); kept as \
              written (if its months went onto the next line, write the two as one)"
         ),
     )

@@ -457,13 +457,13 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
         } => say(
             lang,
             format!(
-                "「{}」の時期「{months}」は報告期間（{}{}）の外です。書かれたまま取り込みました",
+                "「{}」の時期「{months}」は報告期間（{}{}）の外です。書かれたまま残します",
                 preview(entry),
                 fiscal_year.era_form(),
                 period.japanese()
             ),
             format!(
-                "「{}」: 「{months}」 is outside the report's period (FY{} {}); taken as written",
+                "「{}」: 「{months}」 is outside the report's period (FY{} {}); kept as written",
                 preview(entry),
                 fiscal_year.0,
                 period.english()
