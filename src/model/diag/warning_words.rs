@@ -347,45 +347,7 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             initiative,
             heading,
         } => without_division_words(initiative, heading.as_deref(), lang),
-        W::DivisionsAlike { names } => {
-            let quoted = |sep| {
-                (names.iter())
-                    .map(|n| format!("「{}」", preview(n)))
-                    .collect::<Vec<_>>()
-                    .join(sep)
-            };
-            say(
-                lang,
-                format!(
-                    "担当課名{}は空白のほかは同じですが、別々の担当課として扱います（照会も別々に送ります）。同じ課なら書き方を揃えてください",
-                    quoted("と")
-                ),
-                format!(
-                    "the 担当課 names {} differ only in spaces but are taken as different \
-                     divisions (each sent its own survey): write them alike if they are one",
-                    quoted(" and ")
-                ),
-            )
-        }
-        W::DivisionSplit { parts, whole } => {
-            let parts: Vec<String> = parts
-                .iter()
-                .map(|p| format!("「{}」", preview(p)))
-                .collect();
-            let whole = preview(whole);
-            say(
-                lang,
-                format!(
-                    "担当課{}は、2行に分けて書いた「{whole}」かもしれません。別々の担当課として扱います（照会も別々に送ります）",
-                    parts.join("と")
-                ),
-                format!(
-                    "the 担当課 {} may be 「{whole}」 written on two lines; they are taken as \
-                     different divisions (each sent its own survey)",
-                    parts.join(" and ")
-                ),
-            )
-        }
+        W::DivisionsAlike { .. } | W::DivisionSplit { .. } => division_names_words(kind, lang),
         W::NoStageTable => say(
             lang,
             "年度のある工程表がありません。計画は報告の年度だけです".into(),
@@ -782,4 +744,51 @@ fn date_cell_words(text: &str, lang: Lang) -> String {
             preview(text)
         ),
     )
+}
+
+/// [`WarningKind::DivisionsAlike`] and [`WarningKind::DivisionSplit`] worded.
+fn division_names_words(kind: &WarningKind, lang: Lang) -> String {
+    use WarningKind as W;
+    match kind {
+        W::DivisionsAlike { names } => {
+            let quoted = |sep| {
+                (names.iter())
+                    .map(|n| format!("「{}」", preview(n)))
+                    .collect::<Vec<_>>()
+                    .join(sep)
+            };
+            say(
+                lang,
+                format!(
+                    "担当課名{}は空白のほかは同じですが、別々の担当課として扱います（照会も別々に送ります）。同じ課なら書き方を揃えてください",
+                    quoted("と")
+                ),
+                format!(
+                    "the 担当課 names {} differ only in spaces but are taken as different \
+                     divisions (each sent its own survey): write them alike if they are one",
+                    quoted(" and ")
+                ),
+            )
+        }
+        W::DivisionSplit { parts, whole } => {
+            let parts: Vec<String> = parts
+                .iter()
+                .map(|p| format!("「{}」", preview(p)))
+                .collect();
+            let whole = preview(whole);
+            say(
+                lang,
+                format!(
+                    "担当課{}は、2行に分けて書いた「{whole}」かもしれません。別々の担当課として扱います（照会も別々に送ります）",
+                    parts.join("と")
+                ),
+                format!(
+                    "the 担当課 {} may be 「{whole}」 written on two lines; they are taken as \
+                     different divisions (each sent its own survey)",
+                    parts.join(" and ")
+                ),
+            )
+        }
+        _ => String::new(),
+    }
 }
