@@ -63,3 +63,25 @@ pub(super) fn named_for_another(master: &Report, file: &str, division: &str) -> 
     };
     Some(Warning::new(Location::default(), kind))
 }
+
+/// What reading the answer said ([`Answer::said`]), each entry placed under the topic's
+/// heading as the master has it: a response that renamed a heading (held for the office) was
+/// said under the new name, a topic the master does not have.
+pub(super) fn said_as_master_names(master: &Report, answer: &Answer) -> Vec<Warning> {
+    let super::answer::AnswerContent::Report(report) = &answer.content else {
+        return answer.said.clone();
+    };
+    let mut said = answer.said.clone();
+    for w in &mut said {
+        let Some(at) = w.at.entry.as_deref_mut() else {
+            continue;
+        };
+        let topic = (report.initiatives())
+            .find(|i| i.number == at.initiative)
+            .and_then(|i| i.topics.iter().find(|t| t.heading == at.topic));
+        if let Some(t) = topic.and_then(|t| master.topic(t.id)) {
+            at.topic = t.heading.clone();
+        }
+    }
+    said
+}

@@ -522,7 +522,7 @@ fn take(
         .extend(named_for_another(master, &answer.file, &division));
     brought.edits.extend(numbers.edits);
     brought.warnings.extend(numbers.said);
-    brought.warnings.extend(answer.said.iter().cloned());
+    (brought.warnings).extend(super::answer_file::said_as_master_names(master, &answer));
     brought.taken.extend(numbers.taken);
     hold_or_take_put_back(&mut brought, numbers.held, (master, &answer, &written));
     // After the put-back taken on a 差戻し: the numbers as they will be.

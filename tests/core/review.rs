@@ -1141,3 +1141,41 @@ fn a_line_added_in_words_standing_under_another_topic_is_named_as_dropped() {
         c.taken[0].dropped
     );
 }
+
+/// A response that renames its topic's heading (held for the office) and adds a result whose
+/// stored reading differs from its text: what reading it again says names the topic as the
+/// master has it — it named the new heading, a topic the master does not have.
+#[test]
+fn what_reading_an_answer_says_names_the_masters_heading() {
+    let master = master();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("人事課.ron");
+    let sent = survey::response_for(master.report(), 人事課, due(), "");
+    shinchoku::store::save(&path, &sent).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let old = r#"heading: Some("弾力的な勤務形態の検討"),"#;
+    assert!(text.contains(old));
+    let text = text.replacen(old, r#"heading: Some("弾力的な勤務形態の検討・試行"),"#, 1);
+    let topic = topic_headed(master.report(), "弾力的な勤務形態の検討");
+    let first = sent.topic(topic).unwrap().actual[0].id;
+    let anchor = format!("(id: {}, ", first.0);
+    let from = text.find(&anchor).unwrap();
+    let line_end = from + text[from..].find('\n').unwrap() + 1;
+    let added = r#"(id: 9001, bullet: true, text: "テレワークの試行（9月　2回）※対象：本庁職員２０名", label: "テレワークの試行", when: Some("9月")),"#;
+    let text = format!("{}{added}\n{}", &text[..line_end], &text[line_end..]);
+    std::fs::write(&path, text).unwrap();
+    let answer = survey::read_answer(&path).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10, 9));
+    let said: Vec<String> = (c.warnings.iter()).map(|w| w.describe(Lang::Ja)).collect();
+    let read_again: Vec<&String> = said
+        .iter()
+        .filter(|w| w.contains("文から読み直しました"))
+        .collect();
+    assert!(!read_again.is_empty(), "{said:#?}");
+    assert!(
+        read_again
+            .iter()
+            .all(|w| w.contains("<弾力的な勤務形態の検討> 実績") && !w.contains("・試行")),
+        "{read_again:#?}"
+    );
+}
