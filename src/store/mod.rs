@@ -387,11 +387,7 @@ pub fn open_as_written(path: &Path) -> Result<Loaded, FileError> {
         kind,
     };
     let (bytes, fingerprint) = disk::read_with_fingerprint(path).map_err(file_error)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        file_error(FileErrorKind::NotUtf8 {
-            byte: e.utf8_error().valid_up_to(),
-        })
-    })?;
+    let text = String::from_utf8(bytes).map_err(|e| file_error(FileErrorKind::not_utf8(&e)))?;
     let (report, repaired) =
         from_ron_as_written(&text).map_err(|e| file_error(FileErrorKind::Store(e)))?;
     Ok(Loaded {

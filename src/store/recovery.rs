@@ -389,9 +389,7 @@ fn read_copy(path: &Path) -> Result<CopyFile, RecoveryError> {
         path: path.to_path_buf(),
         problem: CopyProblem::NotRead(Box::new(crate::model::diag::FileError {
             path: path.to_path_buf(),
-            kind: crate::model::diag::FileErrorKind::NotUtf8 {
-                byte: e.utf8_error().valid_up_to(),
-            },
+            kind: crate::model::diag::FileErrorKind::not_utf8(&e),
         })),
     })?;
     let copy: CopyFile = ron::from_str(&text).map_err(|e| RecoveryError::Unreadable {

@@ -640,7 +640,14 @@ fn every_file_error_kind_is_japanese_in_the_japanese_window() {
         }),
         F::NotAFile,
         F::FileTooLarge { bytes: 200 << 20 },
-        F::NotUtf8 { byte: 12 },
+        F::NotUtf8 {
+            byte: 12,
+            shift_jis: false,
+        },
+        F::NotUtf8 {
+            byte: 12,
+            shift_jis: true,
+        },
         F::Store(S::NewerSchema {
             found: 9,
             supported: 5,
@@ -900,4 +907,38 @@ fn a_division_written_two_ways_is_said() {
     );
     // The seed as published says neither.
     assert!(shinchoku::model::check::divisions_alike(&crate::seed().report).is_empty());
+}
+
+/// A response edited in a Windows text editor and saved as "ANSI" (Shift_JIS) is refused saying
+/// so and what to do — save it as UTF-8 — where it was "not a Shinchoku file … byte 42"; bytes
+/// that are no Shift_JIS either are still "not UTF-8".
+#[test]
+fn a_file_saved_as_shift_jis_is_said_to_be_one() {
+    use shinchoku::lang::Describe;
+    let dir = tempfile::tempdir().unwrap();
+    let report = crate::seed().report;
+    let text = shinchoku::store::to_ron(&report);
+    let (sjis, _, bad) = encoding_rs::SHIFT_JIS.encode(&text);
+    assert!(!bad);
+    let path = dir.path().join("総務部人事課.ron");
+    std::fs::write(&path, &sjis).unwrap();
+    let refused = shinchoku::store::open(&path).unwrap_err();
+    let said = refused.describe(Lang::Ja);
+    assert!(
+        said.contains("Shift_JIS（メモ帳などの「ANSI」）で保存されたファイルです。UTF-8 で保存し直してください"),
+        "{said}"
+    );
+    let answer = shinchoku::survey::read_answer(&path)
+        .map(|_| ())
+        .unwrap_err();
+    assert!(
+        answer
+            .describe(Lang::Ja)
+            .contains("UTF-8 で保存し直してください")
+    );
+    std::fs::write(&path, b"(schema: 5, \xff\xfe\xff").unwrap();
+    let said = shinchoku::store::open(&path)
+        .unwrap_err()
+        .describe(Lang::Ja);
+    assert!(said.contains("UTF-8の文字ではありません"), "{said}");
 }

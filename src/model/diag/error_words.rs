@@ -34,7 +34,20 @@ impl FileError {
                 format!("保存できません: {}", e.describe(lang)),
                 format!("cannot save: {}", e.describe(lang)),
             ),
-            FileErrorKind::NotUtf8 { byte } => say(
+            FileErrorKind::NotUtf8 {
+                byte,
+                shift_jis: true,
+            } => say(
+                lang,
+                format!(
+                    "Shift_JIS（メモ帳などの「ANSI」）で保存されたファイルです。UTF-8 で保存し直してください（{byte}バイト目から UTF-8 ではありません）"
+                ),
+                format!(
+                    "saved as Shift_JIS (a text editor's \"ANSI\"): save it again as UTF-8 \
+                     (not UTF-8 from byte {byte})"
+                ),
+            ),
+            FileErrorKind::NotUtf8 { byte, .. } => say(
                 lang,
                 format!(
                     "進捗のファイルではありません: UTF-8の文字ではありません（{byte}バイト目）"

@@ -23,9 +23,11 @@ pub enum FileErrorKind {
         bytes: u64,
     },
     CannotWrite(IoProblem),
-    /// A `.ron` file that is not UTF-8 text: the first bad byte.
+    /// A `.ron` file that is not UTF-8 text: the first bad byte, and whether the file reads
+    /// as Shift_JIS (a text editor's "ANSI" on a Japanese Windows), said with what to do.
     NotUtf8 {
         byte: usize,
+        shift_jis: bool,
     },
     /// Not a Shinchoku file of a version this build reads.
     Store(crate::model::diag::StoreProblem),
@@ -246,4 +248,16 @@ pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>, FileErrorKind> {
         });
     }
     Ok(bytes)
+}
+
+impl FileErrorKind {
+    /// [`FileErrorKind::NotUtf8`] of a file's bytes that are not UTF-8 text.
+    pub fn not_utf8(error: &std::string::FromUtf8Error) -> FileErrorKind {
+        let bytes = error.as_bytes();
+        let (_, _, bad) = encoding_rs::SHIFT_JIS.decode(bytes);
+        FileErrorKind::NotUtf8 {
+            byte: error.utf8_error().valid_up_to(),
+            shift_jis: !bad,
+        }
+    }
 }
