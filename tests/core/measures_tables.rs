@@ -782,3 +782,54 @@ fn the_report_table_guards_cells_a_spreadsheet_would_run_and_reads_them_back() {
         .indicators[0];
     assert_eq!((x.name.as_str(), x.unit.as_str()), ("=1+1", "'=件"));
 }
+
+/// A report table's column after 担当課 read in no place (福知山市's 累計) keeps its heading
+/// with the text in the unread list and names it in the warning, as a workbook's cell does:
+/// the bare 「6,012」 was kept, said as `field 10 (?)`.
+#[test]
+fn a_tables_column_read_in_no_place_keeps_its_heading() {
+    let rows = [
+        vec!["平成29年度「行財政改革取組」上半期実績"],
+        vec![],
+        vec![
+            "番号",
+            "具体的取組",
+            "工程",
+            "平成29年度 年次計画",
+            "上半期実績(4月～9月)",
+            "担当課",
+            "項目",
+            "目標値（百万円）",
+            "実績値（百万円）",
+            "累計 (H28~R2年度)",
+        ],
+        vec!["I 行政運営"],
+        vec![
+            "1",
+            "① 電子申請の拡大",
+            "<table><tr><th>取組項目</th><th>29年度</th><th>30年度</th></tr><tr><td>□電子申請の拡大</td><td>実施</td><td>→</td></tr></table>",
+            "・対象手続の拡大(4月～3月)",
+            "・対象手続を12件追加(6月)",
+            "総務部行財政改革推進課",
+            "削減効果額(108項目)",
+            "3,500",
+            "3,297",
+            "6,012",
+        ],
+    ];
+    let table: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
+    let imported = shinchoku::import::import_bytes(table.as_bytes()).unwrap();
+    let unread: Vec<&str> = imported
+        .report
+        .unread
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect();
+    assert_eq!(unread, ["累計 (H28~R2年度): 6,012"]);
+    let said: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("field 10 (累計 (H28~R2年度))")),
+        "{said:?}"
+    );
+}

@@ -31,6 +31,9 @@ pub(super) struct Numbers {
     /// their distance from it (1 is the field right of 担当課).
     division: Option<usize>,
     columns: Vec<(usize, String)>,
+    /// Every heading of the header in force after its 担当課 (as plain text), by distance − 1:
+    /// what a field read in no place is named by, and kept with.
+    after_division: Vec<String>,
 }
 
 /// Where a header row of the report table holds 担当課.
@@ -52,6 +55,10 @@ impl Numbers {
         let Some((division, columns)) = number_columns(row) else {
             return;
         };
+        // Bounded by the row's fields, which the table's bounds count.
+        self.after_division = (row.fields[division + 1..].iter())
+            .map(|f| plain(f))
+            .collect();
         self.division = Some(division);
         self.columns = columns;
         if self.header.is_some() || self.columns.is_empty() {
@@ -68,6 +75,13 @@ impl Numbers {
         for (k, heading) in &self.columns {
             self.cells.push((at, *k, heading.clone()));
         }
+    }
+
+    /// The heading of the field `k` after the header's 担当課 (1 is the field right of it),
+    /// where it has one.
+    pub(super) fn heading_after(&self, k: usize) -> Option<&str> {
+        let heading = self.after_division.get(k.checked_sub(1)?)?;
+        (!heading.trim().is_empty()).then_some(heading.trim())
     }
 
     /// Whether the field `k` after an initiative row's 担当課 is a number column.
