@@ -31,6 +31,31 @@ fn the_text_filter_narrows_and_highlights() {
     h.run();
     assert!(h.query_by_label(FIRST_TITLE).is_none());
     h.get_by_label("情報セキュリティの確保");
+    assert!(
+        h.query_by_label_contains("絞り込みに合う行はありません")
+            .is_none()
+    );
+}
+
+/// A search that matches nothing says so under the header, with the way back (the grid was
+/// its header alone, as if the report were empty).
+#[test]
+fn a_search_matching_nothing_says_so() {
+    let mut h = tall_harness();
+    h.get_by_role_and_label(egui::Role::TextInput, "検索")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::Role::TextInput, "検索")
+        .type_text("zzzz");
+    h.run();
+    h.get_by_label("絞り込みに合う行はありません（「絞り込み解除」で全体に戻ります）");
+    h.get_by_label("絞り込み解除").click();
+    h.run();
+    h.get_by_label(FIRST_TITLE);
+    assert!(
+        h.query_by_label_contains("絞り込みに合う行はありません")
+            .is_none()
+    );
 }
 
 #[test]

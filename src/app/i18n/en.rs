@@ -183,6 +183,7 @@ pub const EN: Texts = Texts {
     filter_text_hint: "Search text",
     all: "All",
     clear_filters: "Clear filters",
+    no_rows_match: "No row matches the filters (Clear filters shows them all again)",
     period_first: "First half",
     period_second: "Second half",
     period_full: "Full year",

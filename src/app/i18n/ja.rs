@@ -183,6 +183,7 @@ pub const JA: Texts = Texts {
     filter_text_hint: "取組・本文を検索",
     all: "すべて",
     clear_filters: "絞り込み解除",
+    no_rows_match: "絞り込みに合う行はありません（「絞り込み解除」で全体に戻ります）",
     period_first: "上半期",
     period_second: "下半期",
     period_full: "通期",

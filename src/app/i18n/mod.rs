@@ -221,6 +221,8 @@ pub struct Texts {
     pub filter_text_hint: &'static str,
     pub all: &'static str,
     pub clear_filters: &'static str,
+    /// Where the filters leave no row (the grid was its header alone).
+    pub no_rows_match: &'static str,
     pub period_first: &'static str,
     pub period_second: &'static str,
     pub period_full: &'static str,

@@ -147,6 +147,13 @@ impl GridView<'_> {
                     }
                 }
                 self.header_row(ui, &at, out);
+                if self.rows.is_empty() && self.report.initiative_count() > 0 {
+                    // Said, not a bare header (as if the report were empty).
+                    let below = pos2(at.left + 12.0, origin.y + HEADER_HEIGHT + 12.0);
+                    let place = Rect::from_min_size(below, vec2(640.0, 24.0));
+                    let words = egui::RichText::new(self.t().no_rows_match).weak();
+                    ui.put(place, egui::Label::new(words));
+                }
                 if let Some(k) = self.scroll_to {
                     let y = origin.y + HEADER_HEIGHT + ROW_HEIGHT * k as f32;
                     let row = Rect::from_min_size(pos2(at.left, y), vec2(1.0, ROW_HEIGHT));
