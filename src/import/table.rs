@@ -633,27 +633,7 @@ impl Reader {
             self.numbers
                 .initiative(row.line, &number, after, data_start + 4);
         }
-        for (k, extra) in row.fields.iter().enumerate().skip(data_start + 3) {
-            let after = k - data_start - 2;
-            if !extra.trim().is_empty() && !self.numbers.is_number_field(after) {
-                // Named and kept with its column's heading, as a workbook's cell is
-                // (「累計 (H28~R2年度): 6,012」; the bare 「6,012」 said nothing of what it was).
-                let heading = self.numbers.heading_after(after).map(str::to_string);
-                let name = heading.as_deref().unwrap_or("?");
-                self.warn(
-                    Location::field(row.line, k + 1, name),
-                    WarningKind::TextAfterDivision,
-                );
-                let text = extra.trim();
-                self.unread.push(UnreadText {
-                    row: row.line,
-                    text: match &heading {
-                        Some(h) => format!("{h}: {text}"),
-                        None => text.to_string(),
-                    },
-                });
-            }
-        }
+        self.keep_fields_after_division(row, data_start);
         let mut topics = Vec::new();
         let plan_name = "年次計画";
         let actual_name = "実績";
