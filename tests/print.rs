@@ -516,6 +516,17 @@ fn the_grid_prints_with_a_comparisons_marks() {
     );
     assert_eq!(marked.iter().filter(|t| *t == "－").count(), 1);
     assert_eq!(marked.iter().filter(|t| *t == "＋").count(), 1);
+    // The legend says what it is compared with and what the marks mean (a handout carried
+    // them unexplained); without a comparison it says nothing of one.
+    for words in [
+        "比較（old.ronとの違い）:",
+        "変更",
+        "＋ 追加",
+        "－ 削除（取り消し線）",
+    ] {
+        assert!(marked.iter().any(|t| t == words), "{words}");
+    }
+    assert!(!plain.iter().any(|t| t.starts_with("比較（")));
     let pdf =
         print::pdf::render(&print::layout(&job, &mut |_| {}).unwrap(), "t", &mut |_| {}).unwrap();
     assert!(page_texts(&pdf).concat().contains("庁内説明会の開催(9月)"));

@@ -54,6 +54,9 @@ pub struct Geometry {
     legend_lines: usize,
     /// The rating scale indexed once: each row's 評価 cell looks its codes up.
     levels: crate::model::measures::LevelIndex,
+    /// Printed with a comparison's marks: what it is compared with, said in the legend with
+    /// what the marks mean (a handout carried outlines and ＋ rows no page explained).
+    compared_with: Option<String>,
 }
 
 /// What makes a numbers' column's paragraphs for an initiative's row.
@@ -226,6 +229,7 @@ impl Geometry {
             title,
             legend_lines: 1,
             levels: report.measure_settings.level_index(),
+            compared_with: job.comparison.map(|c| c.label.clone()),
         };
         geometry.legend_lines = geometry.legend(margin, 0.0, false, &mut Vec::new());
         geometry

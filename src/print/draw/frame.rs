@@ -131,7 +131,19 @@ impl Geometry {
         let (mut x, mut baseline, mut lines) = (x0, baseline, 1);
         // Lines after the first start under the first entry's sample.
         let indent = x0 + m.width(LEGEND[0].1, size, false) + size;
-        for &(sample, word) in LEGEND.iter() {
+        let compared = self.compared_with.as_ref().map(|label| {
+            let label = crate::model::text::clipped(label, 60);
+            [
+                (Sample::Nothing, format!("比較（{label}との違い）:")),
+                (Sample::Changed, "変更".to_string()),
+                (Sample::Nothing, "＋ 追加".to_string()),
+                (Sample::Nothing, "－ 削除（取り消し線）".to_string()),
+            ]
+        });
+        let entries =
+            (LEGEND.iter().map(|&(s, w)| (s, w.to_string()))).chain(compared.into_iter().flatten());
+        for (sample, word) in entries {
+            let word = word.as_str();
             let wide = sample.width(h) + m.width(word, size, false);
             if x > indent && x + wide > right {
                 x = indent;
@@ -359,6 +371,8 @@ enum Sample {
     Period,
     AsOf,
     Line(LineMark),
+    /// A comparison's changed cell: outlined.
+    Changed,
 }
 
 /// The legend's entries, in order.
@@ -389,6 +403,7 @@ impl Sample {
             Sample::Period => 19.0,
             Sample::AsOf => 9.0,
             Sample::Line(_) => h + 2.0,
+            Sample::Changed => 27.0,
         }
     }
 
@@ -417,6 +432,18 @@ impl Sample {
                 dashed(1.0, AS_OF),
             )),
             Sample::Line(mark) => line_mark(x + h / 2.0, top + h / 2.0, h * 0.4, mark, out),
+            // As a changed cell is outlined (print/marks.rs).
+            Sample::Changed => {
+                let amber = crate::palette::compare_mark(crate::compare::Mark::Changed);
+                out.push(rect(
+                    x,
+                    top,
+                    24.0,
+                    h,
+                    None,
+                    Some(LineStyle::solid(1.2, amber)),
+                ));
+            }
         }
     }
 }
