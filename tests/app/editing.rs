@@ -458,7 +458,21 @@ fn the_english_window_names_the_period_in_english() {
     let mut h = tall_harness();
     h.state_mut().queue(PrefsCommand::SetLanguage(Lang::En));
     h.run();
-    h.get_by_label("Reporting period（first half, April–September）");
+    h.get_by_label("Reporting period (first half, April–September)");
+    h.get_by_label_contains("3 sections · 11 initiatives · 24 action items");
+    // One counted in the singular (it said 「1 sections」).
+    let report = shinchoku::document::Document::open(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/measures-libreoffice.xlsx"),
+    )
+    .unwrap();
+    let mut h = harness_with(
+        ShinchokuApp::new(report, shinchoku::app::Prefs::default()),
+        1200.0,
+    );
+    h.state_mut().queue(PrefsCommand::SetLanguage(Lang::En));
+    h.run();
+    h.get_by_label_contains("1 section · 3 initiatives · 3 action items");
     // The as-of date and its pickers too (「2017年9月30日 as of」, 「9月」, 「30日」).
     h.get_by_label("as of 30 Sep 2017");
     assert!(h.query_by_label("Sep").is_some(), "the month's column");

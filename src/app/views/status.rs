@@ -22,7 +22,7 @@ pub fn show(
     Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             if let Some(holder) = doc.locked_by() {
-                let text = format!("{}（{}）", t.read_only, holder.describe(lang));
+                let text = super::widgets::with_note(t.read_only, &holder.describe(lang), lang);
                 ui.label(
                     egui::RichText::new(text)
                         .strong()
@@ -44,14 +44,16 @@ pub fn show(
                 ),
             });
             ui.separator();
+            // English counts one without the plural s ("1 sections").
+            let counted = |n: usize, word: &'static str| match (lang, n) {
+                (Lang::En, 1) => format!("1 {}", word.trim_end_matches('s')),
+                _ => format!("{n} {word}"),
+            };
             ui.label(format!(
-                "{} {} · {} {} · {} {}",
-                r.sections.len(),
-                t.sections,
-                r.initiative_count(),
-                t.initiatives,
-                r.action_item_count(),
-                t.action_items
+                "{} · {} · {}",
+                counted(r.sections.len(), t.sections),
+                counted(r.initiative_count(), t.initiatives),
+                counted(r.action_item_count(), t.action_items)
             ));
             ui.separator();
             if doc.warnings.is_empty() {

@@ -2,7 +2,7 @@
 
 use egui::{ComboBox, Panel, TextEdit, Ui};
 
-use super::widgets::status_name;
+use super::widgets::{date_words, status_name, with_note};
 use crate::app::command::{AppCommand, ViewCommand};
 use crate::app::i18n::Lang;
 use crate::app::i18n::Texts;
@@ -197,10 +197,10 @@ fn period(ui: &mut Ui, lang: Lang, report: &Report, out: &mut Vec<AppCommand>) {
     if report.as_of.is_some() {
         let end = AsOf::end_of(report.period, report.fiscal_year);
         if ui
-            .button(format!(
-                "{}（{}）",
+            .button(with_note(
                 t.reset_as_of,
-                super::widgets::date_words(end, report.fiscal_year, lang)
+                &date_words(end, report.fiscal_year, lang),
+                lang,
             ))
             .clicked()
         {

@@ -289,3 +289,12 @@ pub fn date_words(
         ),
     }
 }
+
+/// Words with a note after them, bracketed as the window's language writes it: `報告期間（上半期）`,
+/// `Reporting period (first half)` (the English window had the full-width bracket, no space).
+pub fn with_note(words: &str, note: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{words}（{note}）"),
+        Lang::En => format!("{words} ({note})"),
+    }
+}

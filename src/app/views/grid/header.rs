@@ -253,10 +253,10 @@ fn legend(ui: &mut Ui, lang: Lang, report: &Report) {
             &|p, r| {
                 p.rect_filled(r, 0.0, paint::PERIOD_SHADE);
             },
-            &format!(
-                "{}（{}）",
+            &crate::app::views::widgets::with_note(
                 t.period,
-                crate::app::views::widgets::period_words(report.period, lang)
+                crate::app::views::widgets::period_words(report.period, lang),
+                lang,
             ),
         );
         swatch(
