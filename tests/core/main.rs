@@ -180,6 +180,17 @@ pub fn type_into_workbook(bytes: &[u8], old: &str, new: &str) -> Vec<u8> {
     out.finish().unwrap().into_inner()
 }
 
+/// The text of a workbook's part (a zip entry's XML), as an office program reads it.
+pub fn workbook_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
 /// The workbook with its part `part` (a zip entry's XML) rewritten by `rewrite`, as an office
 /// program saving an edit leaves it.
 pub fn rewrite_part(bytes: &[u8], part: &str, rewrite: impl FnOnce(String) -> String) -> Vec<u8> {

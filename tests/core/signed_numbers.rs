@@ -2,8 +2,6 @@
 //! loss △120 百万円), a figure of more digits than a float keeps, and a programme counting its
 //! effects cumulatively: every output says what was typed, and a rate says what "met" says.
 
-use std::io::Read;
-
 use shinchoku::export::{Encoding, Format, export_bytes};
 use shinchoku::model::FiscalYear;
 use shinchoku::model::figure::Decimal;
@@ -70,16 +68,6 @@ fn with_losses() -> shinchoku::model::Report {
     report
 }
 
-fn part(bytes: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut text = String::new();
-    zip.by_name(name)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
-}
-
 /// A minus is △ in every output that writes a number as text — the rate too (the printout,
 /// the web page and the XLSX export wrote `-20%` beside `△20`) — and the XLSX export's loss is
 /// a number cell (written `△120` as text, a SUM over the row passed it by).
@@ -94,19 +82,19 @@ fn a_negative_rate_is_written_with_a_triangle_and_a_loss_stays_a_number_cell() {
     assert!(printed.contains("実績△20百万円"), "{printed}");
     assert!(printed.contains("実績△120"), "{printed}");
     let book = export_bytes(&report, Format::Xlsx, Encoding::Utf8).unwrap();
-    let strings = part(&book, "xl/sharedStrings.xml");
+    let strings = crate::workbook_part(&book, "xl/sharedStrings.xml");
     assert!(
         strings.contains(">△20%<") && !strings.contains("△120"),
         "{strings}"
     );
     assert!(!strings.contains("-20%"));
     // The effects sheet holds the loss as a number.
-    let names = part(&book, "xl/workbook.xml");
+    let names = crate::workbook_part(&book, "xl/workbook.xml");
     let at = names
         .split("<sheet ")
         .position(|s| s.contains("name=\"効果額\""))
         .unwrap();
-    let sheet = part(&book, &format!("xl/worksheets/sheet{at}.xml"));
+    let sheet = crate::workbook_part(&book, &format!("xl/worksheets/sheet{at}.xml"));
     assert!(sheet.contains("<v>-120</v>"), "{sheet}");
 }
 
@@ -138,7 +126,7 @@ fn the_answer_sheet_of_cumulative_effects_asks_for_the_running_total() {
     let division = crate::measures_answers::first_division(&master);
     let response = shinchoku::survey::response_for(&master, &division, None, "");
     let book = shinchoku::survey::workbook::write(&response).unwrap();
-    let strings = part(&book, "xl/sharedStrings.xml");
+    let strings = crate::workbook_part(&book, "xl/sharedStrings.xml");
     assert!(strings.contains("効果額は、前年度までの効果を含めた累計で入力してください。"));
     assert!(strings.contains(">効果額（百万円・累計）<"), "{strings}");
     assert!(strings.contains(">自己評価<") && !strings.contains("自己評価（）"));

@@ -85,16 +85,6 @@ fn with_sheet(bytes: &[u8], name: &str, xml: String) -> Vec<u8> {
     )
 }
 
-fn part(bytes: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut text = String::new();
-    zip.by_name(name)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
-}
-
 fn inline_cell(at: &str, text: &str) -> String {
     format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#)
 }
@@ -152,7 +142,7 @@ fn words_on_a_sheet_the_division_added_are_said_by_sheet_and_cell() {
 #[test]
 fn words_typed_into_a_copy_of_the_answer_sheet_are_said_and_nothing_else_of_it() {
     let (master, book) = sent_workbook();
-    let answer_sheet = part(&book, "xl/worksheets/sheet1.xml");
+    let answer_sheet = crate::workbook_part(&book, "xl/worksheets/sheet1.xml");
     let empty = answer_sheet
         .find(r#"<c r="E9" "#)
         .expect("the first answer cell");
@@ -204,7 +194,7 @@ fn a_number_cell_in_a_format_is_read_as_it_shows() {
         "</numFmts>",
         r##"<numFmt numFmtId="200" formatCode="#,##0&quot;人&quot;"/></numFmts>"##,
     );
-    let xfs = part(&book, styles);
+    let xfs = crate::workbook_part(&book, styles);
     let count = xfs[xfs.find("<cellXfs").unwrap()..xfs.find("</cellXfs>").unwrap()]
         .matches("<xf ")
         .count();
@@ -214,7 +204,7 @@ fn a_number_cell_in_a_format_is_read_as_it_shows() {
         "</cellXfs>",
         r#"<xf numFmtId="200" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
     );
-    let sheet = part(&book, "xl/worksheets/sheet1.xml");
+    let sheet = crate::workbook_part(&book, "xl/worksheets/sheet1.xml");
     let start = sheet.find(r#"<c r="E9" "#).expect("the first answer cell");
     let end = start + sheet[start..].find("/>").unwrap() + 2;
     let book = type_into_workbook_part(
