@@ -50,8 +50,8 @@ pub enum Refusal {
     Workbook(workbook::WorkbookProblem),
     /// A report, but not a response sent to a division.
     NotAResponse,
-    /// Neither kind of answer by its name: a report table, a PDF, an `.xls` copy (`extension`
-    /// as named, empty when there is none).
+    /// Neither kind of answer by its name: a report table, a PDF, a workbook that is no survey's
+    /// (`extension` as named, empty when there is none).
     NotAnAnswerFile { extension: String },
     /// The survey's workbook saved again as `.xls` or `.ods` (`extension` as named): said with
     /// what to do, where it was "not an answer" as if it were any other file.

@@ -60,7 +60,8 @@ pub(super) fn as_taken_before(
 
 impl Brought {
     /// What an answer brings, to be gathered; after 差戻し the answer is the division's
-    /// correction of its own, and a take-back it makes is taken — as it is by an answer holding
+    /// correction of its own, and a take-back it makes is taken (but where the whole answer
+    /// is as sent: [`super::shared::Written::takes_back`]) — as it is by an answer holding
     /// a line of the earlier answer's as written ([`super::shared::Written::holds_own_lines`]).
     pub(super) fn answering(written: &super::shared::Written) -> Brought {
         Brought {

@@ -597,7 +597,8 @@ fn take(
 /// Numbers an answer puts back as they were sent over what the division's earlier answer
 /// wrote ([`super::measures::NumbersAnswered::held`]): taken after 差戻し (the division's
 /// correction; the review lists each number, old → new), in place of what was taken of the
-/// same initiative, which it holds; else held, for the office to tick.
+/// same initiative, which it holds — unless the whole answer is as sent (`takes_back` off);
+/// else held, for the office to tick.
 fn hold_or_take_put_back(
     brought: &mut Brought,
     held: Vec<(Id, crate::model::measures::Measures)>,

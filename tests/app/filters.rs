@@ -23,12 +23,7 @@ fn one_click_on_a_division_shows_only_its_rows() {
 #[test]
 fn the_text_filter_narrows_and_highlights() {
     let mut h = tall_harness();
-    h.get_by_role_and_label(egui::Role::TextInput, "検索")
-        .focus();
-    h.run();
-    h.get_by_role_and_label(egui::Role::TextInput, "検索")
-        .type_text("セキュリティ");
-    h.run();
+    search(&mut h, "セキュリティ");
     assert!(h.query_by_label(FIRST_TITLE).is_none());
     h.get_by_label("情報セキュリティの確保");
     assert!(
@@ -42,12 +37,7 @@ fn the_text_filter_narrows_and_highlights() {
 #[test]
 fn a_search_matching_nothing_says_so() {
     let mut h = tall_harness();
-    h.get_by_role_and_label(egui::Role::TextInput, "検索")
-        .focus();
-    h.run();
-    h.get_by_role_and_label(egui::Role::TextInput, "検索")
-        .type_text("zzzz");
-    h.run();
+    search(&mut h, "zzzz");
     h.get_by_label("絞り込みに合う行はありません（「絞り込み解除」で全体に戻ります）");
     h.get_by_label("絞り込み解除").click();
     h.run();
@@ -86,4 +76,14 @@ fn switching_the_period_moves_the_headings_and_lateness() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert!(h.query_all_by_label("【上半期実績】").next().is_some());
+}
+
+/// `text` typed into the 検索 field.
+fn search(h: &mut egui_kittest::Harness<'static, shinchoku::app::ShinchokuApp>, text: &str) {
+    h.get_by_role_and_label(egui::Role::TextInput, "検索")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::Role::TextInput, "検索")
+        .type_text(text);
+    h.run();
 }

@@ -158,47 +158,38 @@ fn a_topic_in_two_rows_keeps_both_rows_results_and_the_review_says_so() {
     let row = &read.rows[0];
     let old = entries_text(&master.report().topic(row.topic).unwrap().actual);
     let first = type_into_workbook(&bytes, &old, &format!("{old}\n・一つ目の行に追記(9月)"));
+    // The workbook collected: what is said, and the topic's results once taken.
+    let taken = |book: &[u8]| {
+        let answer = answer_from_workbook(book, "管財課.xlsx".into()).unwrap();
+        let c = collect(master.report(), vec![Ok(answer)], at(10));
+        let mut after = master_of(seed().report);
+        after.perform(c.intent(&[]).unwrap()).unwrap();
+        let text = entries_text(&after.report().topic(row.topic).unwrap().actual);
+        (c, text)
+    };
 
     // Copied with the same results: taken once.
     let same = copy_row_to_end(&first, row.row, None);
     let rows = workbook::read(&same).unwrap().rows;
     assert_eq!(rows.iter().filter(|r| r.topic == row.topic).count(), 2);
-    let c = collect(
-        master.report(),
-        vec![Ok(
-            answer_from_workbook(&same, "管財課.xlsx".into()).unwrap()
-        )],
-        at(10),
-    );
+    let (c, text) = taken(&same);
     let said = crate::described_ja(&c.warnings);
     assert!(
         said.iter().any(|w| w.contains("1回だけ取り込みます")),
         "{said:?}"
     );
-    let mut once = master_of(seed().report);
-    once.perform(c.intent(&[]).unwrap()).unwrap();
-    let text = entries_text(&once.report().topic(row.topic).unwrap().actual);
     assert_eq!(text.matches("一つ目の行に追記").count(), 1);
 
     // Copied and typed into: both rows' results are kept, in row order.
     let bytes = workbook_of(master.report(), 管財課);
     let twice = copy_row_to_end(&bytes, row.row, None);
     let twice = type_into_workbook_nth(&twice, &old, "・二つ目の行の実績(9月)", 1);
-    let c = collect(
-        master.report(),
-        vec![Ok(
-            answer_from_workbook(&twice, "管財課.xlsx".into()).unwrap()
-        )],
-        at(10),
-    );
+    let (c, text) = taken(&twice);
     assert!(matches!(
         c.warnings[0].warning.kind,
         WarningKind::TopicInTwoRows { same: false, .. }
     ));
     assert_eq!(c.taken[0].changed_topics, vec![row.topic]);
-    let mut both = master_of(seed().report);
-    both.perform(c.intent(&[]).unwrap()).unwrap();
-    let text = entries_text(&both.report().topic(row.topic).unwrap().actual);
     assert!(
         text.starts_with(&old) && text.ends_with("・二つ目の行の実績(9月)"),
         "{text}"
@@ -208,22 +199,13 @@ fn a_topic_in_two_rows_keeps_both_rows_results_and_the_review_says_so() {
     // was taken twice).
     let added = format!("{old}\n・コピーした行に追記(10月)");
     let copied = type_into_workbook_nth(&copy_row_to_end(&bytes, row.row, None), &old, &added, 1);
-    let c = collect(
-        master.report(),
-        vec![Ok(
-            answer_from_workbook(&copied, "管財課.xlsx".into()).unwrap()
-        )],
-        at(10),
-    );
+    let (c, text) = taken(&copied);
     let said = crate::described_ja(&c.warnings);
     assert!(
         said.iter()
             .any(|w| w.contains("両方の行にある実績は1回だけ")),
         "{said:?}"
     );
-    let mut once = master_of(seed().report);
-    once.perform(c.intent(&[]).unwrap()).unwrap();
-    let text = entries_text(&once.report().topic(row.topic).unwrap().actual);
     assert_eq!(text, added);
 }
 
