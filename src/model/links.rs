@@ -282,13 +282,37 @@ fn by_exact_name(
 /// The plan line a new result written under `topic` reports, if any, given what the other
 /// results of the initiative report.
 pub fn propose_for(initiative: &Initiative, topic: Id, result: &Entry) -> Vec<Id> {
+    propose_among(
+        initiative,
+        topic,
+        result,
+        &reported_except(initiative, &HashSet::new()),
+    )
+}
+
+/// As [`propose_for`], with `reported` the plan lines reported as the results will stand:
+/// an answer that removes a result and adds another in one go frees the removed one's line
+/// for the new one, as the same two lines collected in two answers did.
+pub fn propose_among(
+    initiative: &Initiative,
+    topic: Id,
+    result: &Entry,
+    reported: &HashSet<Id>,
+) -> Vec<Id> {
     let lines = plan_lines(initiative);
     let names: Vec<String> = lines.iter().map(|(_, e)| activity_name(e)).collect();
-    let reported: HashSet<Id> = reported_by(initiative).into_keys().collect();
     by_name(&lines, &names, topic, result)
-        .or_else(|| by_months(&lines, &names, topic, result, &reported, false))
+        .or_else(|| by_months(&lines, &names, topic, result, reported, false))
         .map(|k| lines[k].1.id)
         .into_iter()
+        .collect()
+}
+
+/// The plan lines the initiative's results (sub-items too) report, but for the results `gone`.
+pub fn reported_except(initiative: &Initiative, gone: &HashSet<Id>) -> HashSet<Id> {
+    (results(initiative).into_iter())
+        .filter(|(_, _, r)| !gone.contains(&r.id))
+        .flat_map(|(_, _, r)| r.reports.iter().copied())
         .collect()
 }
 

@@ -206,6 +206,13 @@ pub(super) fn adopt_lines(
         // A plan line retyped is a new line (the results reporting the old one are said).
         Side::Plan => vec![None; typed.len()],
     };
+    // The lines reported once the answer stands: not by the results it drops, and by each new
+    // line as it is linked.
+    let gone: HashSet<Id> = (master.iter().zip(&used))
+        .filter(|(_, u)| !**u)
+        .flat_map(|(e, _)| Entry::all_in(std::slice::from_ref(e)).map(|e| e.id))
+        .collect();
+    let mut reported = crate::model::links::reported_except(initiative, &gone);
     typed
         .into_iter()
         .zip(same)
@@ -238,7 +245,9 @@ pub(super) fn adopt_lines(
             }
             number(&mut e, fresh);
             if side == Side::Actual {
-                e.reports = crate::model::links::propose_for(initiative, topic.id, &e).into();
+                let plans = crate::model::links::propose_among(initiative, topic.id, &e, &reported);
+                reported.extend(plans.iter().copied());
+                e.reports = plans.into();
             }
             e
         })

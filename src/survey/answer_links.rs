@@ -7,23 +7,31 @@ use crate::model::diag::WarningKind;
 use crate::model::{Entry, Id, Initiative, Topic};
 
 /// The answer's list for topic `t` (`list`, adopted from `typed`, the answer's own entries in
-/// the same order) with its links settled: those to another division's plan lines dropped and
+/// the same order, in place of `mine`, the results it may change) with its links settled: those to another division's plan lines dropped and
 /// said ([`links_to_others`]), a line typed by hand (its text alone: no reading, no link
 /// written) linked to its plan line as a line typed into a workbook is — it showed 計画外, the
 /// same line from a workbook did not.
 pub(super) fn settle(
     (i, t): (&Initiative, &Topic),
     division: &str,
-    typed: &[Entry],
+    (mine, typed): (&[Entry], &[Entry]),
     list: &mut [Entry],
 ) -> Vec<WarningKind> {
     let own = own_plans(i, division);
     let said = links_to_others((i, t), &own, list);
     let known: HashSet<Id> = t.actual.iter().map(|e| e.id).collect();
+    // The lines reported once the answer stands: not by the results it drops (a line freed
+    // goes to the new result, as when removed and added in two answers), and by each new line.
+    let kept: HashSet<Id> = Entry::all_in(list).map(|e| e.id).collect();
+    let gone: HashSet<Id> = (Entry::all_in(mine).map(|e| e.id))
+        .filter(|id| !kept.contains(id))
+        .collect();
+    let mut reported = crate::model::links::reported_except(i, &gone);
     for (theirs, ours) in typed.iter().zip(list.iter_mut()) {
         if theirs.label.is_empty() && theirs.reports.is_empty() && !known.contains(&ours.id) {
-            let proposed = crate::model::links::propose_for(i, t.id, ours);
+            let proposed = crate::model::links::propose_among(i, t.id, ours, &reported);
             ours.reports = proposed.into_iter().filter(|p| own.contains(p)).collect();
+            reported.extend(ours.reports.iter().copied());
         }
     }
     said

@@ -748,7 +748,7 @@ fn from_report(
             _ => (Cow::Borrowed(&t.actual), Cow::Borrowed(&a.actual)),
         };
         let mut list = adopt_list(i, &mine, &claimed, &sent, fresh);
-        let said = super::answer_links::settle((i, t), division, &a.actual, &mut list);
+        let said = super::answer_links::settle((i, t), division, (&mine, &a.actual), &mut list);
         brought.say_of_results((i, t), said);
         // The id the response gave each line it added, by the id the line is given.
         for (theirs, ours) in a.actual.iter().zip(&list) {

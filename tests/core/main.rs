@@ -1,6 +1,7 @@
 //! Core tests: month and era parsing, the importer on the seed and its variants, bad input, RON
 //! files. One test binary keeps linking cheap.
 
+mod answer_links;
 mod as_written;
 mod backups;
 mod bad_input;

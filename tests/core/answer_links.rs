@@ -1,0 +1,116 @@
+//! A result an answer adds is linked to the plan line a person would pair it with, whether the
+//! division removed a result in the same answer or in an earlier one: the line the removed
+//! result reported is free again. In one answer, the new 「上半期の進捗取りまとめ(上半期)」 went to
+//! the line the kept result already reported, and the freed line turned 遅れ; collected in two
+//! answers, or the published table read back, it went to the freed line, and both were 完了.
+
+use shinchoku::document::Document;
+use shinchoku::model::status::{LineStatus, plan_entry_status};
+use shinchoku::model::{Entry, Id, Report};
+use shinchoku::survey::answer::answer_from_workbook;
+use shinchoku::survey::{self, collect, entries_text, workbook};
+
+use crate::october as at;
+use crate::survey_due as due;
+
+const 推進課: &str = "総務部行財政改革推進課";
+const TOPIC: &str = "みえ成果向上サイクルの見直し";
+const REMOVED: &str = "職員説明会等における新たな運用方法の周知(4月)";
+const KEPT: &str = "・政策体系図の作成、周知(5月～)";
+const ADDED: &str = "上半期の進捗取りまとめ(上半期)";
+/// The plan line the removed result reported, which the added one reports now.
+const FREED: &str = "職員説明会等における新たな運用方法の周知(4月～5月)";
+
+fn topic(report: &Report) -> Id {
+    (report.initiatives().flat_map(|i| &i.topics))
+        .find(|t| t.heading.as_deref() == Some(TOPIC))
+        .unwrap()
+        .id
+}
+
+/// The plan lines the added result reports, and each plan line's status in the topic.
+fn linked(report: &Report) -> (Vec<String>, Vec<(String, Option<LineStatus>)>) {
+    let t = topic(report);
+    let i = (report.initiatives())
+        .find(|i| i.topics.iter().any(|o| o.id == t))
+        .unwrap();
+    let topic = report.topic(t).unwrap();
+    let plans = &topic.plan;
+    let added = Entry::all_in(&topic.actual)
+        .find(|e| e.text == ADDED)
+        .expect("the added result");
+    let to = (Entry::all_in(plans).filter(|p| added.reports.contains(&p.id)))
+        .map(|p| p.text.clone())
+        .collect();
+    let statuses = Entry::all_in(plans)
+        .map(|p| {
+            (
+                p.text.clone(),
+                plan_entry_status(i, p, report.fiscal_as_of()),
+            )
+        })
+        .collect();
+    (to, statuses)
+}
+
+/// The division's workbook with its topic's 実績 cell typed over with `lines`.
+fn answered(master: &Report, lines: &str) -> Vec<u8> {
+    let r = survey::response_for(master, 推進課, due(), "");
+    let cell = entries_text(&r.topic(topic(&r)).unwrap().actual);
+    assert!(cell.contains(KEPT), "{cell}");
+    crate::type_into_workbook(&workbook::write(&r).unwrap(), &cell, lines)
+}
+
+fn take(master: &mut Document, book: &[u8], day: u32) {
+    let answer = answer_from_workbook(book, "推進課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(day));
+    assert_eq!(c.taken.len(), 1, "{:?}", c.refused);
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+}
+
+#[test]
+fn a_result_added_where_one_was_removed_reports_the_freed_line_in_one_answer_as_in_two() {
+    let mut one = crate::surveyed(crate::seed().report);
+    let mut two = crate::surveyed(crate::seed().report);
+    let book = answered(one.report(), &format!("{KEPT}\n・{ADDED}"));
+    take(&mut one, &book, 10);
+    let removed = answered(two.report(), KEPT);
+    take(&mut two, &removed, 10);
+    let again = answered(two.report(), &format!("{KEPT}\n・{ADDED}"));
+    take(&mut two, &again, 11);
+    let (to, statuses) = linked(one.report());
+    assert_eq!(to, vec![FREED.to_string()]);
+    assert!(
+        (statuses.iter()).all(|(_, s)| *s == Some(LineStatus::Done)),
+        "{statuses:?}"
+    );
+    assert_eq!(linked(two.report()), (to, statuses));
+}
+
+/// The same in a response file: the result removed from the file and a line typed by hand in
+/// its place (its text alone, as a text editor writes it).
+#[test]
+fn a_line_typed_into_a_response_where_one_was_removed_reports_the_freed_line() {
+    let master = crate::surveyed(crate::seed().report);
+    let response = survey::response_for(master.report(), 推進課, due(), "");
+    let ron = shinchoku::store::to_ron(&response);
+    // Entries are written one to a line: the removed result's line becomes the typed one.
+    let removed = format!("text: \"{REMOVED}\"");
+    let typed = format!("(id: 900, bullet: true, text: \"{ADDED}\"),");
+    let ron: Vec<String> = (ron.lines())
+        .map(|l| match l.contains(&removed) {
+            true => format!("{}{typed}", &l[..l.find('(').unwrap()]),
+            false => l.to_string(),
+        })
+        .collect();
+    let ron = ron.join("\n");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("推進課.ron");
+    std::fs::write(&file, &ron).unwrap();
+    let mut master = master;
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(10));
+    assert_eq!(c.taken.len(), 1, "{:?}", c.refused);
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let (to, statuses) = linked(master.report());
+    assert_eq!(to, vec![FREED.to_string()], "{statuses:?}");
+}
