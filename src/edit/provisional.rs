@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Edit;
-use crate::model::{Entry, Id, Report, Side};
+use crate::model::{Entry, Id, Report, Side, links};
 
 /// An edit made away from the report (answers taken in), its new entries numbered
 /// provisionally from `fresh_from`: they are given real ids from the report's next id when it
@@ -35,18 +35,128 @@ impl ProvisionalEdit {
         });
         // An accepted plan change may take plan lines away (a line retyped in a workbook is a
         // new entry): the results reporting them, in the edit and in the report, stop
-        // reporting them (the conflict names the master's), so none reports a line not there.
+        // reporting them (the conflict names the master's), so none reports a line not there;
+        // then those results, and the results the answer adds beside a plan it changes, are
+        // paired with the plan as it will stand.
         let gone = plan_entries_taken_away(report, &edit);
-        if gone.is_empty() {
-            return edit;
+        let lost = results_reporting(report, &edit, &gone);
+        if !gone.is_empty() {
+            relink(&mut edit, &|id| (!gone.contains(&id)).then_some(id));
         }
-        relink(&mut edit, &|id| (!gone.contains(&id)).then_some(id));
         let mut unlinks = unlink_results(report, &edit, &gone);
+        let added: HashSet<Id> = map.into_values().collect();
+        let again = paired_again(report, (&edit, &unlinks), &lost, &added);
+        each_entry(&mut edit, &mut |e| {
+            if let Some(plans) = again.get(&e.id) {
+                e.reports = plans.iter().copied().collect();
+            }
+        });
+        for u in &mut unlinks {
+            if let Edit::SetReports { entry, reports } = u
+                && let Some(plans) = again.get(entry)
+            {
+                *reports = plans.iter().copied().collect();
+            }
+        }
         if unlinks.is_empty() {
             return edit;
         }
         unlinks.insert(0, edit);
         Edit::Batch(unlinks)
+    }
+}
+
+/// The results (sub-items too) reporting one of `gone`, in the edit's lists and in the
+/// report's initiatives whose plan the edit changes.
+fn results_reporting(report: &Report, edit: &Edit, gone: &HashSet<Id>) -> HashSet<Id> {
+    if gone.is_empty() {
+        return HashSet::new();
+    }
+    let mut out = HashSet::new();
+    let mut note = |e: &Entry| {
+        if e.reports.iter().any(|p| gone.contains(p)) {
+            out.insert(e.id);
+        }
+    };
+    for (_, side, entries) in set_entries(edit) {
+        if side == Side::Actual {
+            Entry::all_in(entries).for_each(&mut note);
+        }
+    }
+    for i in plan_changed(report, edit).filter_map(|id| report.initiative(id)) {
+        (i.topics.iter())
+            .flat_map(|t| Entry::all_in(&t.actual))
+            .for_each(&mut note);
+    }
+    out
+}
+
+/// The initiatives (ids) whose plan the edit changes, each once.
+fn plan_changed(report: &Report, edit: &Edit) -> impl Iterator<Item = Id> {
+    let mut ids: Vec<Id> = (set_entries(edit).into_iter())
+        .filter(|(_, side, _)| *side == Side::Plan)
+        .filter_map(|(topic, _, _)| report.initiative_of_topic(topic).map(|i| i.id))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter()
+}
+
+/// Links proposed again, in each initiative whose plan the edit changes, as it will stand (the
+/// edit's lists and `unlinks` applied): for the results that `lost` a plan line taken away,
+/// and for those the edit adds (`added`) unless they report a plan line it adds — each paired
+/// as a report read again would pair it ([`links::proposed_again`]).
+fn paired_again(
+    report: &Report,
+    (edit, unlinks): (&Edit, &[Edit]),
+    lost: &HashSet<Id>,
+    added: &HashSet<Id>,
+) -> HashMap<Id, Vec<Id>> {
+    let lists = set_entries(edit);
+    let unlinked: HashMap<Id, &[Id]> = (unlinks.iter())
+        .filter_map(|u| match u {
+            Edit::SetReports { entry, reports } => Some((*entry, &reports[..])),
+            _ => None,
+        })
+        .collect();
+    let mut out = HashMap::new();
+    for id in plan_changed(report, edit) {
+        let Some(mut after) = report.initiative(id).cloned() else {
+            continue;
+        };
+        for t in &mut after.topics {
+            let topic = t.id;
+            for (_, side, entries) in lists.iter().filter(|(id, ..)| *id == topic) {
+                *t.entries_mut(*side) = entries.to_vec();
+            }
+            set_reports(&mut t.actual, &unlinked);
+        }
+        let new_plans: HashSet<Id> = (after.topics.iter())
+            .flat_map(|t| Entry::all_in(&t.plan))
+            .map(|e| e.id)
+            .filter(|p| added.contains(p))
+            .collect();
+        let results: HashSet<Id> = (after.topics.iter())
+            .flat_map(|t| Entry::all_in(&t.actual))
+            .filter(|e| {
+                (lost.contains(&e.id) && e.reports.is_empty())
+                    || (added.contains(&e.id) && !e.reports.iter().any(|p| new_plans.contains(p)))
+            })
+            .map(|e| e.id)
+            .collect();
+        if !results.is_empty() {
+            out.extend(links::proposed_again(&after, &results));
+        }
+    }
+    out
+}
+
+fn set_reports(list: &mut [Entry], reports: &HashMap<Id, &[Id]>) {
+    for e in list {
+        if let Some(r) = reports.get(&e.id) {
+            e.reports = r.iter().copied().collect();
+        }
+        set_reports(&mut e.subs, reports);
     }
 }
 

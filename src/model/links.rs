@@ -382,6 +382,47 @@ fn by_months(
         .map(|(k, _, _, _)| k)
 }
 
+/// Links proposed again for `results` of `after` — the initiative as it will stand once its
+/// plan changed (lines taken away, retyped, added) — as if they reported nothing, each to plan
+/// lines of its own topic's divisions only (a division answers for its own plan lines). A plan
+/// line retyped in a workbook is a new entry: the results that reported the old one, and a
+/// result added beside it, are paired with it as a report read again would pair them. A result
+/// for which nothing is proposed is left out.
+pub fn proposed_again(after: &Initiative, results: &HashSet<Id>) -> HashMap<Id, Vec<Id>> {
+    fn clear(list: &mut [Entry], results: &HashSet<Id>) {
+        for e in list {
+            if results.contains(&e.id) {
+                e.reports = Default::default();
+            }
+            clear(&mut e.subs, results);
+        }
+    }
+    let mut cleared = after.clone();
+    for t in &mut cleared.topics {
+        clear(&mut t.actual, results);
+    }
+    let plan_divisions: HashMap<Id, Vec<&str>> = (after.topics.iter())
+        .flat_map(|t| Entry::all_in(&t.plan).map(move |e| (e.id, after.divisions_of(t))))
+        .collect();
+    let result_divisions: HashMap<Id, Vec<&str>> = (after.topics.iter())
+        .flat_map(|t| Entry::all_in(&t.actual).map(move |e| (e.id, after.divisions_of(t))))
+        .collect();
+    let shares = |result: &Id, plan: &Id| {
+        let (Some(r), Some(p)) = (result_divisions.get(result), plan_divisions.get(plan)) else {
+            return false;
+        };
+        r.iter().any(|d| p.contains(d))
+    };
+    (propose(&cleared).into_iter())
+        .filter(|(r, _)| results.contains(r))
+        .map(|(r, plans)| {
+            let own: Vec<Id> = plans.into_iter().filter(|p| shares(&r, p)).collect();
+            (r, own)
+        })
+        .filter(|(_, plans)| !plans.is_empty())
+        .collect()
+}
+
 /// Fills in the proposed links of every initiative (results already linked are kept as they
 /// are). Used on import and when a file from before links is opened. Each initiative's
 /// results are walked once (looking each result up in the report was quadratic).

@@ -290,8 +290,13 @@ fn rewritten_results(
 }
 
 /// The results of `initiative` (as the master holds it) that report a plan line `edit` takes
-/// away, by their texts: accepting a plan change unlinks them, and the conflict says so.
-pub(super) fn unlinked_by(initiative: &Initiative, edit: Option<&Edit>) -> Vec<String> {
+/// away, by their texts, each with the plan line it is paired with instead (as accepting the
+/// change pairs it: [`crate::model::links::proposed_again`]), if any: the conflict says which
+/// accepting it unlinks and which it pairs with the plan as it will stand.
+pub(super) fn unlinked_by(
+    initiative: &Initiative,
+    edit: Option<&Edit>,
+) -> Vec<(String, Option<String>)> {
     let Some(Edit::SetEntries {
         topic,
         side: Side::Plan,
@@ -306,10 +311,41 @@ pub(super) fn unlinked_by(initiative: &Initiative, edit: Option<&Edit>) -> Vec<S
     let kept: HashSet<Id> = Entry::all_in(entries).map(|e| e.id).collect();
     let mut gone: HashSet<Id> = Entry::all_in(&t.plan).map(|e| e.id).collect();
     gone.retain(|id| !kept.contains(id));
-    crate::model::links::results(initiative)
+    let lost: Vec<(Id, String)> = crate::model::links::results(initiative)
         .into_iter()
         .filter(|(_, _, r)| r.reports.iter().any(|p| gone.contains(p)))
-        .map(|(_, _, r)| r.text.clone())
+        .map(|(_, _, r)| (r.id, r.text.clone()))
+        .collect();
+    if lost.is_empty() {
+        return Vec::new();
+    }
+    fn unlink(list: &mut [Entry], gone: &HashSet<Id>) {
+        for e in list {
+            e.reports.retain(|p| !gone.contains(p));
+            unlink(&mut e.subs, gone);
+        }
+    }
+    let mut after = initiative.clone();
+    for o in &mut after.topics {
+        if o.id == *topic {
+            o.plan = entries.clone();
+        }
+        unlink(&mut o.actual, &gone);
+    }
+    let ids: HashSet<Id> = lost.iter().map(|(id, _)| *id).collect();
+    let again = crate::model::links::proposed_again(&after, &ids);
+    let plans: HashMap<Id, &str> = (after.topics.iter())
+        .flat_map(|o| Entry::all_in(&o.plan))
+        .map(|e| (e.id, e.text.as_str()))
+        .collect();
+    let plan_text = |p: &Id| plans.get(p).map(|t| t.to_string());
+    (lost.into_iter())
+        .map(|(id, text)| {
+            let to = again
+                .get(&id)
+                .and_then(|plans| plans.iter().find_map(plan_text));
+            (text, to)
+        })
         .collect()
 }
 

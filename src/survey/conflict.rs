@@ -89,8 +89,10 @@ pub struct Conflict {
     pub old: String,
     pub new: String,
     /// For a plan change: the texts of the results that report a plan line it takes away (a
-    /// line removed, or retyped in a workbook); accepting it unlinks them.
-    pub unlinks: Vec<String>,
+    /// line removed, or retyped in a workbook), each with the plan line accepting it pairs it
+    /// with instead (the line as rewritten, as a report read again pairs it), or none:
+    /// accepting it unlinks it.
+    pub unlinks: Vec<(String, Option<String>)>,
     pub(super) edit: Option<Edit>,
     /// In an initiative the survey never sent to the answering division: listed, never
     /// offered (an answer pasting another division's initiative in cannot take it over).
@@ -223,29 +225,56 @@ impl Conflict {
         })
     }
 
-    /// What accepting it unlinks, said after the texts; empty when it unlinks nothing.
+    /// What accepting it does to the results reporting a plan line it takes away, said after
+    /// the texts: those it pairs with a line of the plan as it will stand, and those it
+    /// unlinks; empty when there are none.
     fn unlinks_said(&self, lang: Lang) -> String {
-        if self.unlinks.is_empty() {
-            return String::new();
+        let (paired, unlinked): (Vec<_>, Vec<_>) =
+            self.unlinks.iter().partition(|(_, to)| to.is_some());
+        let mut out = String::new();
+        if !paired.is_empty() {
+            let quoted: Vec<String> = (paired.iter())
+                .map(|(r, to)| {
+                    format!(
+                        "「{}」→「{}」",
+                        one_line(r),
+                        one_line(to.as_deref().unwrap_or(""))
+                    )
+                })
+                .collect();
+            out.push_str(&say(
+                lang,
+                format!(
+                    "（受け入れると、なくなる計画行を報告している実績{}件を、受け入れ後の計画行に対応付け直します: {}）",
+                    quoted.len(),
+                    quoted.join("、")
+                ),
+                format!(
+                    " (accepting it links {} result(s) reporting a plan line it takes away to the plan as it will stand: {})",
+                    quoted.len(),
+                    quoted.join(", ")
+                ),
+            ));
         }
-        let quoted: Vec<String> = self
-            .unlinks
-            .iter()
-            .map(|r| format!("「{}」", one_line(r)))
-            .collect();
-        say(
-            lang,
-            format!(
-                "（受け入れると、なくなる計画行を報告している実績{}件の対応付けが外れます: {}）",
-                quoted.len(),
-                quoted.join("、")
-            ),
-            format!(
-                " (accepting it unlinks {} result(s) reporting a plan line it takes away: {})",
-                quoted.len(),
-                quoted.join(", ")
-            ),
-        )
+        if !unlinked.is_empty() {
+            let quoted: Vec<String> = (unlinked.iter())
+                .map(|(r, _)| format!("「{}」", one_line(r)))
+                .collect();
+            out.push_str(&say(
+                lang,
+                format!(
+                    "（受け入れると、なくなる計画行を報告している実績{}件の対応付けが外れます: {}）",
+                    quoted.len(),
+                    quoted.join("、")
+                ),
+                format!(
+                    " (accepting it unlinks {} result(s) reporting a plan line it takes away: {})",
+                    quoted.len(),
+                    quoted.join(", ")
+                ),
+            ));
+        }
+        out
     }
 
     fn what(&self, lang: Lang) -> String {

@@ -114,3 +114,54 @@ fn a_line_typed_into_a_response_where_one_was_removed_reports_the_freed_line() {
     let (to, statuses) = linked(master.report());
     assert_eq!(to, vec![FREED.to_string()], "{statuses:?}");
 }
+
+/// A division adds a plan line and, in the same answer, the result that reports it; the office
+/// accepts the plan change. The result was linked before the plan line was taken, to the old
+/// line sharing its months: the new line stood 遅れ with nothing reporting it, and the report's
+/// own table read back said otherwise. Now it is paired as the report read again pairs it.
+#[test]
+fn a_result_added_with_the_plan_line_it_reports_reports_that_line_once_accepted() {
+    const 管財課: &str = "総務部管財課";
+    const SALE: &str = "未利用財産の売却等";
+    const NEW_PLAN: &str = "旧職員公舎の売却に向けた測量（9月～11月）";
+    const NEW_RESULT: &str = "旧職員公舎の売却に向けた測量の実施(9月)";
+    let mut master = crate::surveyed(crate::seed().report);
+    let r = survey::response_for(master.report(), 管財課, due(), "");
+    let t = (r.initiatives().flat_map(|i| &i.topics))
+        .find(|t| t.heading.as_deref() == Some(SALE))
+        .unwrap();
+    let (plan, actual) = (entries_text(&t.plan), entries_text(&t.actual));
+    let book = workbook::write(&r).unwrap();
+    let book = crate::type_into_workbook(&book, &plan, &format!("{plan}\n・{NEW_PLAN}"));
+    let book = crate::type_into_workbook(&book, &actual, &format!("{actual}\n・{NEW_RESULT}"));
+    let answer = answer_from_workbook(&book, "管財課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer)], at(10));
+    let every: Vec<usize> = (0..c.conflicts().len()).collect();
+    master.perform(c.intent(&every).unwrap()).unwrap();
+    let report = master.report();
+    let i = (report.initiatives())
+        .find(|i| i.topics.iter().any(|t| t.heading.as_deref() == Some(SALE)))
+        .unwrap();
+    let (line, result) = (
+        (i.topics.iter().flat_map(|t| Entry::all_in(&t.plan)))
+            .find(|e| e.text == NEW_PLAN)
+            .expect("the plan line accepted"),
+        (i.topics.iter().flat_map(|t| Entry::all_in(&t.actual)))
+            .find(|e| e.text == NEW_RESULT)
+            .expect("the result taken"),
+    );
+    assert_eq!(result.reports.to_vec(), vec![line.id]);
+    assert_eq!(
+        plan_entry_status(i, line, report.fiscal_as_of()),
+        Some(LineStatus::InProgress)
+    );
+    // The report's own table, read back, pairs them alike: nothing differs.
+    let read = crate::exported_and_read(
+        report,
+        shinchoku::export::Format::Table,
+        shinchoku::export::Encoding::Utf8,
+    );
+    let diff = shinchoku::compare::diff(report, &read);
+    let said = shinchoku::compare::change_list_text(&diff, shinchoku::lang::Lang::Ja);
+    assert!(diff.same, "{said}");
+}

@@ -88,9 +88,15 @@ fn reported_plan_line(report: &Report) -> (Id, Entry, String, Vec<Entry>) {
 
 /// Collects `answer` into `master`, accepting every conflict (as the `answer` target does),
 /// and checks what a user is told and what the report then holds: the plan change says which
-/// results it unlinks, the report keeps the model's rules, those results report nothing gone
-/// and keep their other links; undo gives the report back.
-fn accept_everything(master: &mut Document, answer: Answer, topic: Id, reporting: &[Entry]) {
+/// results it unlinks and which it pairs with the plan as it will stand (with the line as
+/// `retyped`, when one was), the report keeps the model's rules, those results report nothing
+/// gone, keep their other links and report the line named; undo gives the report back.
+fn accept_everything(
+    master: &mut Document,
+    answer: Answer,
+    (topic, reporting): (Id, &[Entry]),
+    retyped: Option<&str>,
+) {
     let before = master.report().clone();
     let gone: Vec<Id> = before
         .topic(topic)
@@ -111,37 +117,54 @@ fn accept_everything(master: &mut Document, answer: Answer, topic: Id, reporting
         .position(|x| x.kind == ConflictKind::Plan { topic })
         .expect("the plan change is a conflict");
     let texts: Vec<String> = reporting.iter().map(|r| r.text.clone()).collect();
-    assert_eq!(c.conflicts()[k].unlinks, texts);
-    let ja = c.conflicts()[k].describe(Lang::Ja);
-    assert!(
-        ja.contains("対応付けが外れます") && ja.contains(&texts[0]),
-        "{ja}"
+    let said = &c.conflicts()[k].unlinks;
+    assert_eq!(
+        said.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>(),
+        texts
     );
+    // A line retyped: its results go with it, as the report read again pairs them.
+    if let Some(line) = retyped {
+        assert!(
+            (said.iter()).all(|(_, to)| to.as_deref().is_some_and(|t| t.contains(line))),
+            "{said:?}"
+        );
+    }
+    let ja = c.conflicts()[k].describe(Lang::Ja);
     let en = c.conflicts()[k].describe(Lang::En);
-    assert!(en.contains("accepting it unlinks"), "{en}");
+    assert!(ja.contains(&texts[0]), "{ja}");
+    for (result, to) in said {
+        match to {
+            Some(line) => {
+                assert!(ja.contains(&format!("「{result}」→「{line}」")), "{ja}");
+                assert!(ja.contains("受け入れ後の計画行に対応付け直します"), "{ja}");
+                assert!(en.contains("to the plan as it will stand"), "{en}");
+            }
+            None => {
+                assert!(ja.contains("対応付けが外れます"), "{ja}");
+                assert!(en.contains("accepting it unlinks"), "{en}");
+            }
+        }
+    }
 
     let every: Vec<usize> = (0..c.conflicts().len()).collect();
     master.perform(c.intent(&every).unwrap()).unwrap();
     assert_eq!(violations(master.report()), Vec::new());
-    let plan_now: Vec<Id> = master
-        .report()
-        .topic(topic)
-        .unwrap()
-        .plan
-        .iter()
-        .map(|e| e.id)
-        .collect();
-    for r in reporting {
+    let plan_now: Vec<&Entry> = master.report().topic(topic).unwrap().plan.iter().collect();
+    for (r, (_, to)) in reporting.iter().zip(said) {
         let now = master
             .report()
             .entry(r.id)
             .expect("the result is still there");
-        let expected: Vec<Id> = r
+        // Its other links kept; the one taken away gone, or the line the conflict named.
+        let mut expected: Vec<Id> = r
             .reports
             .iter()
             .copied()
-            .filter(|p| !gone.contains(p) || plan_now.contains(p))
+            .filter(|p| !gone.contains(p) || plan_now.iter().any(|e| e.id == *p))
             .collect();
+        if let Some(line) = to {
+            expected.extend(plan_now.iter().filter(|e| e.text == *line).map(|e| e.id));
+        }
         assert_eq!(now.reports.to_vec(), expected, "{}", r.text);
     }
     assert!(master.undo());
@@ -153,12 +176,16 @@ fn accept_everything(master: &mut Document, answer: Answer, topic: Id, reporting
     assert_eq!(violations(master.report()), Vec::new());
 }
 
+/// The plan line as the fuzzer retyped it.
+const RETYPED: &str = "「テーマ別事暚提案」の実施";
+
 /// `answer` (`.xlsx`): a response workbook with one character of a plan line changed
 /// (「テーマ別事業提案」 → 「テーマ別事暚提案」: one byte of the zip changed), every conflict
 /// accepted: the retyped line was a new plan entry, and the result that reported the old
-/// one went on reporting an entry no longer there (a report `open` repairs with a warning).
+/// one went on reporting an entry no longer there (a report `open` repairs with a warning);
+/// then it reported nothing, and the line turned 遅れ, where the report read again paired them.
 #[test]
-fn a_plan_line_retyped_in_a_workbook_unlinks_the_results_that_reported_it() {
+fn a_plan_line_retyped_in_a_workbook_pairs_the_results_that_reported_it_with_the_line_as_retyped() {
     let mut master = surveyed_seed();
     let (topic, _, division, reporting) = reported_plan_line(master.report());
     let response = survey::response_for(master.report(), &division, None, "");
@@ -166,13 +193,13 @@ fn a_plan_line_retyped_in_a_workbook_unlinks_the_results_that_reported_it() {
     let retyped = plan.replace("テーマ別事業提案」の実施", "テーマ別事暚提案」の実施");
     let typed = type_into_workbook(&workbook::write(&response).unwrap(), &plan, &retyped);
     let answer = answer_from_workbook(&typed, format!("{division}.xlsx")).unwrap();
-    accept_everything(&mut master, answer, topic, &reporting);
+    accept_everything(&mut master, answer, (topic, &reporting), Some(RETYPED));
 }
 
 /// The same with the division's results typed too: the results the answer brings (cloned
 /// from the master's, links and all) are unlinked in the edit itself.
 #[test]
-fn a_plan_line_retyped_beside_new_results_unlinks_the_results_the_answer_brings() {
+fn a_plan_line_retyped_beside_new_results_pairs_the_results_the_answer_brings_with_it() {
     let mut master = surveyed_seed();
     let (topic, _, division, reporting) = reported_plan_line(master.report());
     let response = survey::response_for(master.report(), &division, None, "");
@@ -183,7 +210,7 @@ fn a_plan_line_retyped_beside_new_results_unlinks_the_results_the_answer_brings(
     let book = type_into_workbook(&book, &plan, &retyped);
     let book = type_into_workbook(&book, &results, &format!("{results}\n・意見交換会(9月)"));
     let answer = answer_from_workbook(&book, format!("{division}.xlsx")).unwrap();
-    accept_everything(&mut master, answer, topic, &reporting);
+    accept_everything(&mut master, answer, (topic, &reporting), Some(RETYPED));
 }
 
 /// The cause in a `.ron` answer: a plan line the division deleted.
@@ -198,7 +225,7 @@ fn a_plan_line_deleted_in_a_ron_answer_unlinks_the_results_that_reported_it() {
         .plan
         .retain(|e| e.id != line.id);
     let answer = answer_from_report(response, format!("{division}.ron")).unwrap();
-    accept_everything(&mut master, answer, topic, &reporting);
+    accept_everything(&mut master, answer, (topic, &reporting), None);
 }
 
 /// The numbers fixture's report table, as Shinchoku exports it.
