@@ -191,7 +191,10 @@ pub fn list_warnings(
             continue;
         }
         for e in top.and_subs() {
-            let found = unreadable(e)
+            // Sub-items are written within their head's lines.
+            let heading_like = || (e.id == top.id).then(|| reads_as_heading(e)).flatten();
+            let found = heading_like()
+                .or_else(|| unreadable(e))
                 .or_else(|| outside_period(report, side, e))
                 .or_else(|| scheduled_over_passed(report, side, e))
                 .or_else(|| month_outside_brackets(side, e))
@@ -224,6 +227,31 @@ fn unreadable(e: &Entry) -> Option<WarningKind> {
         reason: error.problem,
         entry: e.text.clone(),
     })
+}
+
+/// An entry a line of which, as a workbook cell writes it (`・` before the first when it has
+/// its bullet), starts with `<…>`: a workbook reader takes that for a topic heading (the rule of
+/// `import::cell::plain_cell_items`: a `<`/`＜` at a line's start, closed on it, not empty).
+fn reads_as_heading(e: &Entry) -> Option<WarningKind> {
+    let heading_at_start = |line: &str| {
+        let line = line.trim_start();
+        let Some(body) = line.strip_prefix(['<', '＜']) else {
+            return false;
+        };
+        body.find(['>', '＞']).is_some_and(|end| {
+            let inner = &body[..end];
+            !inner.trim().is_empty() && !inner.contains(['<', '＜'])
+        })
+    };
+    let mut lines = e.text.lines();
+    if e.bullet {
+        lines.next();
+    }
+    lines
+        .any(heading_at_start)
+        .then(|| WarningKind::ReadsAsHeading {
+            entry: e.text.clone(),
+        })
 }
 
 /// A result, an activity, with no month expression at all (not one unreadable, nor a month

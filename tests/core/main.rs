@@ -16,6 +16,7 @@ mod encodings;
 mod era;
 mod every_output;
 mod fuzz_found;
+mod heading_lines;
 mod hostile;
 mod hostile_eleventh;
 mod hostile_fifth;

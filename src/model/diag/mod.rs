@@ -448,6 +448,12 @@ pub enum WarningKind {
     NoMonthsWritten {
         entry: String,
     },
+    /// An entry one line of which starts with `<…>` as a workbook cell writes it (no `・`
+    /// before it): kept as text here, but the report's workbook, read back, makes it a topic
+    /// heading (an answer's 「<参考>」 line) — said where it comes in, not only on export.
+    ReadsAsHeading {
+        entry: String,
+    },
     /// A result of a second-half table naming no month (none, 随時 or 通年; nor a sub-item):
     /// which half reported it cannot be told, so it is read as the second half's (the first
     /// half's are told by their months), and said.

@@ -67,6 +67,22 @@ pub(super) fn no_months_words(entry: &str, lang: Lang) -> String {
     )
 }
 
+/// [`WarningKind::ReadsAsHeading`] worded, with what keeps it text.
+pub(super) fn reads_as_heading_words(entry: &str, lang: Lang) -> String {
+    let shown = preview(entry);
+    say(
+        lang,
+        format!(
+            "「{shown}」は行頭が <…> のため、Excel に書き出して読み戻すと見出しになります。書かれたまま残します（見出しのつもりでなければ、行頭に「・」などを付けてください）"
+        ),
+        format!(
+            "「{shown}」 starts a line with <…>: exported to Excel and read back, it becomes a \
+             topic heading. Kept as written (unless it is meant as a heading, start it with 「・」 \
+             or another character)"
+        ),
+    )
+}
+
 /// [`WarningKind::HalfNotTold`] worded, with the way to keep the halves apart.
 pub(super) fn half_not_told_words(entry: &str, lang: Lang) -> String {
     let shown = preview(entry);

@@ -10,7 +10,8 @@ use super::answer_words::{
     reported_too_words, rewritten_since_sent_words, same_time_words, sub_item_not_in_text_words,
 };
 use super::month_words::{
-    half_not_told_words, month_in_note_words, no_months_words, scheduled_over_passed_words,
+    half_not_told_words, month_in_note_words, no_months_words, reads_as_heading_words,
+    scheduled_over_passed_words,
 };
 use super::{Warning, WarningKind, WarningKind as W};
 use crate::lang::{Describe, Lang, say};
@@ -60,6 +61,7 @@ impl Describe for WarningKind {
             | W::ReportedByAnotherToo { .. }
             | W::MonthsOutsidePeriod { .. }
             | W::NoMonthsWritten { .. }
+            | W::ReadsAsHeading { .. }
             | W::HalfNotTold { .. }
             | W::SourceNotUnderstood { .. } => entry_words(self, lang),
             W::MonthInNote {
@@ -410,6 +412,7 @@ fn entry_words(kind: &WarningKind, lang: Lang) -> String {
             topic_in_two_rows(&topic(lang), [*a, *b], *same, lang)
         }
         W::NoMonthsWritten { entry } => no_months_words(entry, lang),
+        W::ReadsAsHeading { entry } => reads_as_heading_words(entry, lang),
         W::HalfNotTold { entry } => half_not_told_words(entry, lang),
         W::MonthsOutsidePeriod {
             entry,
