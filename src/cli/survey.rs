@@ -6,10 +6,10 @@ use super::args::{Survey, SurveyFormatArg};
 use super::console::bar::Bar;
 use super::console::{errln, outln};
 use super::files::{open_master, save_master};
+use crate::console_println as println;
 use crate::lang::{Describe, Lang};
 use crate::model::text::visible;
 use crate::survey::send::{Formats, Survey as Plan, remove_written, write_responses_telling};
-use crate::{console_eprintln as eprintln, console_println as println};
 
 pub fn run(args: &Survey) -> ExitCode {
     let (input, dir) = (&args.report, &args.output);
@@ -32,17 +32,17 @@ pub fn run(args: &Survey) -> ExitCode {
     let plan = match Plan::new(doc.report(), args.due, &args.note, now.date()) {
         Ok(plan) => plan,
         Err(why) => {
-            eprintln!("shinchoku: {}", why.describe(Lang::En));
+            errln!("shinchoku: {}", why.describe(Lang::En));
             return ExitCode::FAILURE;
         }
     };
     // A topic no division answers for goes out to nobody: said before the responses.
     for w in crate::model::check::topics_without_division(doc.report()) {
-        eprintln!("shinchoku: warning: {}", w.kind.describe(Lang::En));
+        errln!("shinchoku: warning: {}", w.kind.describe(Lang::En));
     }
     // So does one division written two ways: each way is sent its own response.
     for w in crate::model::check::divisions_alike(doc.report()) {
-        eprintln!("shinchoku: warning: {}", w.kind.describe(Lang::En));
+        errln!("shinchoku: warning: {}", w.kind.describe(Lang::En));
     }
     let mut bar = Bar::on_stderr("survey: writing responses");
     let written = write_responses_telling(doc.report(), dir, formats, &plan, &mut |p| bar.set(p));

@@ -32,7 +32,12 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
 
 /// 担当課 names written two ways ([`WarningKind::DivisionsAlike`], [`WarningKind::DivisionSplit`]).
 pub fn divisions_alike(report: &Report) -> Vec<Warning> {
-    let squeezed = |name: &str| -> String { name.chars().filter(|c| !c.is_whitespace()).collect() };
+    // Spaces and characters that do not show are no part of how a name reads.
+    let squeezed = |name: &str| -> String {
+        (name.chars())
+            .filter(|c| !c.is_whitespace() && !crate::model::text::is_invisible(*c))
+            .collect()
+    };
     let mut by_key: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
     let lists: Vec<Vec<&str>> = (report.initiatives())
         .flat_map(|i| i.topics.iter().map(move |t| i.divisions_of(t)))

@@ -39,17 +39,25 @@ pub fn is_digit(c: char) -> bool {
 /// Characters that change what a terminal does or how text reads without being seen: the C0
 /// controls but the line break (TAB and CR included: a report's texts are single cells, where
 /// they come only from a paste), DEL and the C1 controls, the bidirectional marks, embeddings,
-/// overrides and isolates (U+202E turns `exe.txt` into `txt.exe`), and the zero-width and other
-/// invisible format characters, and the soft hyphen (U+00AD: shown only where a line breaks,
-/// else nowhere). The bundled font has a glyph for none of them but the soft hyphen. Text holding
-/// them is kept as written and warned about when it comes in; wherever it is shown — the
-/// terminal, the printout, the web page — each is shown by its mark ([`visible`]).
+/// overrides and isolates (U+202E turns `exe.txt` into `txt.exe`), the zero-width and other
+/// invisible format characters, the soft hyphen (U+00AD: shown only where a line breaks, else
+/// nowhere), and every other character Unicode says to draw as nothing (Default_Ignorable:
+/// the Hangul fillers U+115F, U+1160, U+3164, U+FFA0, the combining grapheme joiner U+034F,
+/// the variation selectors U+FE00–FE0F, the musical format characters U+1D173–1D17A …) and
+/// the blank braille pattern U+2800 — one of them after a division's name made a second
+/// division that reads the same, and a second file of the same shown name. The ideographic
+/// variation selectors (U+E0100–E01EF) are not among them: they choose a kanji's form, as
+/// names are written. The bundled font has a glyph for none of them but the soft hyphen.
+/// Text holding them is kept as written and warned about when it comes in; wherever it is
+/// shown — the terminal, the printout, the web page — each is shown by its mark ([`visible`]).
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{9}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{AD}'
-        | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
-        | '\u{E0000}'..='\u{E007F}')
+        | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E00FF}' | '\u{E01F0}'..='\u{E0FFF}')
 }
 
 /// A heading cell as it reads: without the spaces and invisible characters around it (a
@@ -78,6 +86,7 @@ fn invisible_name(c: char) -> Option<&'static str> {
         '\u{7F}' => "DEL",
         '\u{80}'..='\u{9F}' => C1[n - 0x80],
         '\u{AD}' => "SHY",
+        '\u{34F}' => "CGJ",
         '\u{61C}' => "ALM",
         '\u{180E}' => "MVS",
         '\u{200B}' => "ZWSP",

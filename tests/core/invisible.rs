@@ -332,3 +332,65 @@ fn a_character_that_does_not_show_between_words_is_shown_where_it_was_typed() {
     );
     assert_eq!(spaced.subs.len(), 1);
 }
+
+/// Characters Unicode says to draw as nothing beyond the format characters — a Hangul filler,
+/// a blank braille pattern, a musical format character, a variation selector — after a
+/// division's name: each made a second division reading 「総務部人事課」, unsaid, and a second
+/// response file of the same shown name. Now each is a character that does not show: warned of
+/// and marked, the names said as one division written two ways, the files told apart by `_`.
+#[test]
+fn a_division_name_with_a_character_unicode_draws_as_nothing_is_marked_and_said_alike() {
+    use shinchoku::model::text::{is_invisible, visible};
+    let odd = [
+        '\u{3164}',
+        '\u{FFA0}',
+        '\u{115F}',
+        '\u{1160}',
+        '\u{2800}',
+        '\u{1D173}',
+        '\u{34F}',
+        '\u{FE0F}',
+    ];
+    let mut report = seed().report;
+    let rows = report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut());
+    for (i, c) in rows.zip(odd) {
+        i.divisions = vec![format!("総務部人事課{c}")];
+        i.topics.iter_mut().for_each(|t| t.division = None);
+    }
+    let names: Vec<&str> = report.division_names();
+    let odd_names: Vec<&&str> = (names.iter())
+        .filter(|n| n.starts_with("総務部人事課") && n.len() > "総務部人事課".len())
+        .collect();
+    assert_eq!(odd_names.len(), odd.len(), "{names:?}");
+    for name in &odd_names {
+        let c = name.chars().last().unwrap();
+        assert!(is_invisible(c), "{c:?}");
+        assert!(
+            visible(name).contains(&format!("U+{:04X}>", c as u32)),
+            "{name}"
+        );
+    }
+    let warned = shinchoku::model::check::invisible_characters(&report);
+    assert!(warned.len() >= odd.len(), "{warned:?}");
+    let alike: Vec<String> = (shinchoku::model::check::divisions_alike(&report).iter())
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert!(
+        alike
+            .iter()
+            .any(|w| w.contains("空白や見えない文字のほかは同じ")
+                && w.contains("「総務部人事課\u{3164}」")),
+        "{alike:?}"
+    );
+    let stems = shinchoku::survey::send::file_stems(
+        &names.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
+    );
+    for (name, stem) in names.iter().zip(&stems) {
+        if odd_names.contains(&name) {
+            assert!(stem.starts_with("総務部人事課_"), "{name:?} → {stem}");
+        }
+    }
+}

@@ -896,7 +896,7 @@ fn a_division_written_two_ways_is_said() {
         .report;
     let said = crate::described_ja(&shinchoku::model::check::divisions_alike(&report));
     assert!(
-        said.contains(&"担当課名「総務部人事課」と「総務部　人事課」は空白のほかは同じですが、別々の担当課として扱います（照会も別々に送ります）。同じ課なら書き方を揃えてください".to_string()),
+        said.contains(&"担当課名「総務部人事課」と「総務部　人事課」は空白や見えない文字のほかは同じですが、別々の担当課として扱います（照会も別々に送ります）。同じ課なら書き方を揃えてください".to_string()),
         "{said:?}"
     );
     assert!(

@@ -317,8 +317,8 @@ pub enum WarningKind {
     NoDivisionFollows {
         headings: Vec<String>,
     },
-    /// 担当課 names that differ only in spaces (「総務部　人事課」, 「総務部人事課 」 beside
-    /// 「総務部人事課」): different divisions, each sent its own survey — said, as one division
+    /// 担当課 names that differ only in spaces or characters that do not show (「総務部　人事課」,
+    /// 「総務部人事課 」, 「総務部人事課」 with a Hangul filler, beside 「総務部人事課」): different divisions, each sent its own survey — said, as one division
     /// written two ways became several without a word.
     DivisionsAlike {
         names: Vec<String>,

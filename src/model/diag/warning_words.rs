@@ -763,12 +763,13 @@ fn division_names_words(kind: &WarningKind, lang: Lang) -> String {
             say(
                 lang,
                 format!(
-                    "担当課名{}は空白のほかは同じですが、別々の担当課として扱います（照会も別々に送ります）。同じ課なら書き方を揃えてください",
+                    "担当課名{}は空白や見えない文字のほかは同じですが、別々の担当課として扱います（照会も別々に送ります）。同じ課なら書き方を揃えてください",
                     quoted("と")
                 ),
                 format!(
-                    "the 担当課 names {} differ only in spaces but are taken as different \
-                     divisions (each sent its own survey): write them alike if they are one",
+                    "the 担当課 names {} differ only in spaces or characters that do not show \
+                     but are taken as different divisions (each sent its own survey): write \
+                     them alike if they are one",
                     quoted(" and ")
                 ),
             )
