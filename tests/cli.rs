@@ -754,7 +754,7 @@ fn collect_applies_answers_holds_back_the_rest_and_refuses_another_report() {
         String::from_utf8_lossy(&run.stderr)
     );
     assert!(
-        stdout.contains("taken: 総務部管財課.ron (総務部管財課): results of 1 topic(s) changed"),
+        stdout.contains("taken: 総務部管財課.ron (総務部管財課): results of 1 topic changed"),
         "{stdout}"
     );
     assert!(stdout.contains("held back"), "{stdout}");

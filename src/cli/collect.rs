@@ -136,22 +136,34 @@ fn print_taken(t: &Taken, lang: Lang) {
     } else {
         String::new()
     };
+    // 「見出し0件の実績を変更」 read as a change: none is said as none.
+    let changed = match t.changed_topics.len() {
+        0 => say(lang, "実績の変更なし".into(), "no results changed".into()),
+        1 => say(
+            lang,
+            "見出し1件の実績を変更".into(),
+            "results of 1 topic changed".into(),
+        ),
+        n => say(
+            lang,
+            format!("見出し{n}件の実績を変更"),
+            format!("results of {n} topics changed"),
+        ),
+    };
     outln!(
         "{}",
         say(
             lang,
             format!(
-                "取り込み: {} ({}){again}: 見出し{}件の実績を変更{}",
+                "取り込み: {} ({}){again}: {changed}{}",
                 t.file,
                 t.division,
-                t.changed_topics.len(),
                 numbers_ja(t)
             ),
             format!(
-                "taken: {} ({}){again}: results of {} topic(s) changed{}",
+                "taken: {} ({}){again}: {changed}{}",
                 t.file,
                 t.division,
-                t.changed_topics.len(),
                 numbers_en(t)
             ),
         )

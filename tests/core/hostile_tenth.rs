@@ -178,6 +178,15 @@ fn parts_of(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 /// 人事課's sent workbook with a text box drawn on the 回答 sheet, anchored at E10, holding
 /// `words` (Excel's 挿入 → テキスト ボックス, after the sheet's protection is taken off).
 fn with_text_box(words: &str, book: &str) -> (shinchoku::document::Document, Vec<u8>) {
+    with_text_box_at(words, book, (4, 9))
+}
+
+/// [`with_text_box`] with the box's top left corner at the 0-based (column, row) given.
+fn with_text_box_at(
+    words: &str,
+    book: &str,
+    (col, row): (u64, u64),
+) -> (shinchoku::document::Document, Vec<u8>) {
     let master = crate::surveyed(crate::seed().report);
     let r = survey::response_for(master.report(), "総務部人事課", due(), "");
     let mut parts = parts_of(&workbook::write(&r).unwrap());
@@ -201,7 +210,7 @@ fn with_text_box(words: &str, book: &str) -> (shinchoku::document::Document, Vec
     );
     parts.push(("xl/worksheets/_rels/sheet1.xml.rels".into(), br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdDr1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>"#.to_vec()));
     let drawing = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>9</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>11</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" name="テキスト ボックス 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>{words}</a:t></a:r></a:p><a:p><a:r><a:t>二行目</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"#
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:from><xdr:col>{col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>{row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>11</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" name="テキスト ボックス 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>{words}</a:t></a:r></a:p><a:p><a:r><a:t>二行目</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"#
     );
     parts.push(("xl/drawings/drawing1.xml".into(), drawing.into_bytes()));
     // The workbook part under another name (`_rels/.rels` names it), as calamine reads it.
@@ -255,6 +264,39 @@ fn words_in_a_text_box_on_the_answer_sheet_are_said() {
             "{said}"
         );
     }
+}
+
+/// A text box anchored past the sheet's last cell (row and column 4294967295, as a crafted
+/// drawing may say) is said at the sheet, not at a cell that cannot be: it was named
+/// 「回答!MWLQKWV4294967296」.
+#[test]
+fn a_text_box_anchored_past_the_sheet_is_said_at_the_sheet() {
+    for anchor in [(4_294_967_295, 4_294_967_295), (16_384, 9), (4, 1_048_576)] {
+        let (master, book) = with_text_box_at("図形の文字", "workbook.xml", anchor);
+        let a = survey::answer::answer_from_workbook(&book, "人事課.xlsx".into()).unwrap();
+        let c = collect(master.report(), vec![Ok(a)], at(10));
+        let said: Vec<String> = (c.warnings.iter())
+            .filter(|w| matches!(w.warning.kind, WarningKind::ShapeTextNotRead { .. }))
+            .map(|w| w.describe(Lang::Ja))
+            .collect();
+        assert_eq!(said.len(), 1, "{:?}", c.warnings);
+        assert!(
+            said[0].contains("回答") && said[0].contains("図形の文字"),
+            "{}",
+            said[0]
+        );
+        assert!(
+            !said[0].contains("4294967296") && !said[0].contains("1048577"),
+            "{}",
+            said[0]
+        );
+    }
+    // The last cell is a cell.
+    let (master, book) = with_text_box_at("図形の文字", "workbook.xml", (16_383, 1_048_575));
+    let a = survey::answer::answer_from_workbook(&book, "人事課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    assert!(said.iter().any(|w| w.contains("XFD1048576")), "{said:?}");
 }
 
 /// A result line starting with a formatting tag left open (`<s>`, `<del>`, `<b>`) is read as a

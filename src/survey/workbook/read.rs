@@ -463,6 +463,10 @@ fn numbers_as_shown(
     out
 }
 
+/// The rows and columns of an Excel sheet (its last cell XFD1048576).
+const SHEET_ROWS: u32 = 1_048_576;
+const SHEET_COLUMNS: u32 = 16_384;
+
 /// A warning for each note on a cell of the workbook and each shape with words drawn on a sheet, at most
 /// [`crate::model::bounds::MAX_WARNINGS`], then how many more were not listed (counted up to
 /// twice that).
@@ -474,7 +478,16 @@ fn notes_not_read(bytes: &[u8]) -> Vec<crate::model::diag::Warning> {
     notes.extend(shapes);
     let mut out: Vec<Warning> = (notes.iter().enumerate().take(most))
         .map(|(k, (sheet, row, col, text))| {
-            let at = Location::cell(sheet, *row as usize + 1, *col as usize + 1, None);
+            // An anchor past the sheet's last cell (XFD1048576) names a cell that cannot be:
+            // the sheet alone is named (`4294967295` was named as row 4294967296).
+            let on_sheet = *row < SHEET_ROWS && *col < SHEET_COLUMNS;
+            let at = match on_sheet {
+                true => Location::cell(sheet, *row as usize + 1, *col as usize + 1, None),
+                false => Location {
+                    sheet: Some(crate::model::diag::sheet_name(sheet)),
+                    ..Location::default()
+                },
+            };
             let text = text.clone();
             let kind = match k < cell_notes {
                 true => WarningKind::CellNoteNotRead { text },
