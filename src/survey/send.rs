@@ -460,6 +460,8 @@ pub fn write_responses_telling(
     survey: &Survey,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Vec<Sent>, SendError> {
+    // A folder made for this survey and left empty by its failure is removed with the files.
+    let made = std::fs::symlink_metadata(dir).is_err();
     std::fs::create_dir_all(dir).map_err(|e| SendError {
         path: dir.to_path_buf(),
         problem: SendProblem::Io(e),
@@ -486,6 +488,9 @@ pub fn write_responses_telling(
     for (n, to) in survey.to.iter().enumerate() {
         if let Err(e) = write_one(master, dir, formats, survey, to, &mut sent) {
             remove_written(&sent);
+            if made {
+                let _ = std::fs::remove_dir(dir);
+            }
             return Err(e);
         }
         progress((n + 1) as f32 / survey.to.len() as f32);
