@@ -132,8 +132,46 @@ impl Brought {
         }
         if !super::shared::same_results(&list, &t.actual) {
             let back_as_sent = back_as_sent.filter(|_| !written.moved_away(t, &list));
+            if back_as_sent.is_none()
+                && self.holds_shared_removal((i, t), &list, (texts, written), from)
+            {
+                return;
+            }
             self.set_results((i, t), list, back_as_sent);
         }
+    }
+
+    /// In a topic several divisions answer for, results of the published report (in the
+    /// response when it was sent, written by no division's answer) that the answer removes:
+    /// kept, the rest of the answer taken now, and their removal held for the office to tick
+    /// ([`ConflictKind::SharedRemoval`]) — whose they are cannot be told, and one division
+    /// clearing lines it took for the other's removed lines the other still reported.
+    /// `false` (nothing done) where there are none.
+    fn holds_shared_removal(
+        &mut self,
+        (i, t): (&Initiative, &Topic),
+        list: &[Entry],
+        (texts, written): (&super::sent_texts::SentTexts, &super::shared::Written),
+        from: (&str, &str),
+    ) -> bool {
+        if i.divisions_of(t).len() < 2 {
+            return false;
+        }
+        let removed = texts.sent_and_removed(t, list, written);
+        if removed.is_empty() {
+            return false;
+        }
+        let kept = super::shared::with_removed_kept(&t.actual, list, &removed);
+        if !super::shared::same_results(&kept, &t.actual) {
+            self.set_results((i, t), kept.clone(), None);
+        }
+        let standing = Topic {
+            actual: kept,
+            ..t.clone()
+        };
+        let held = Conflict::removing_shared(from, (i, &standing), list.to_vec());
+        self.conflicts.push(held);
+        true
     }
 
     /// Sets the results of `t` to `entries` but for what the division's earlier answers wrote

@@ -61,6 +61,13 @@ pub enum ConflictKind {
     TakeBack {
         topic: Id,
     },
+    /// Removing results of a topic several divisions answer for that were in the report when
+    /// the survey went out (written by no division's answer): held for the office to tick, as
+    /// [`ConflictKind::TakeBack`] is — whose they are cannot be told from the file, and one
+    /// division clearing the lines it took for another's removed what that division reported.
+    SharedRemoval {
+        topic: Id,
+    },
     /// Putting back, as the answer has them (as they were sent), numbers of an initiative
     /// whose standing value the division's earlier answer wrote (typed, then cleared after
     /// 差戻し): held for the office to tick, as [`ConflictKind::TakeBack`] is. `changes` says
@@ -154,6 +161,26 @@ impl Conflict {
             entries,
         };
         let kind = ConflictKind::TakeBack { topic: t.id };
+        let place = (Some(i.number.clone()), t.heading.clone());
+        let texts = (super::entries_text(&t.actual), new);
+        Conflict::held((file, division), kind, place, texts, edit)
+    }
+
+    /// Removing, in topic `t` of initiative `i` that several divisions answer for, results of
+    /// the published report: the topic's results become `entries` (see
+    /// [`ConflictKind::SharedRemoval`]).
+    pub(super) fn removing_shared(
+        (file, division): (&str, &str),
+        (i, t): (&crate::model::Initiative, &crate::model::Topic),
+        entries: Vec<crate::model::Entry>,
+    ) -> Conflict {
+        let new = super::entries_text(&entries);
+        let edit = Edit::SetEntries {
+            topic: t.id,
+            side: crate::model::Side::Actual,
+            entries,
+        };
+        let kind = ConflictKind::SharedRemoval { topic: t.id };
         let place = (Some(i.number.clone()), t.heading.clone());
         let texts = (super::entries_text(&t.actual), new);
         Conflict::held((file, division), kind, place, texts, edit)
@@ -302,6 +329,11 @@ impl Conflict {
                 lang,
                 "前の回答で書いた実績を取り消し（回答はそれを照会を送ったときのまま）".into(),
                 "takes back what the division's earlier answer wrote (the answer has it as it was sent)".into(),
+            ),
+            ConflictKind::SharedRemoval { .. } => say(
+                lang,
+                "他の担当課とともに回答する見出しの、照会を送ったときからある実績を削除".into(),
+                "removes results, there when the survey went out, of a topic it answers for with another division".into(),
             ),
             ConflictKind::TopicHeading { .. } => {
                 say(lang, "見出しを変更".into(), "changes the heading".into())

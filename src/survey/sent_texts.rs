@@ -65,6 +65,26 @@ impl SentTexts<'_> {
         }
     }
 
+    /// The results of `t` (the master's) that were in the division's response when it was
+    /// sent and that `list` (its answer's results) lacks, where neither its own earlier
+    /// answers nor another division's wrote them (the published report's) and the answer
+    /// does not write them in another topic (moved there).
+    pub(super) fn sent_and_removed(
+        &self,
+        t: &crate::model::Topic,
+        list: &[Entry],
+        written: &Written,
+    ) -> Vec<Id> {
+        let in_list: HashSet<Id> = list.iter().map(|e| e.id).collect();
+        (t.actual.iter())
+            .filter(|e| !in_list.contains(&e.id) && self.by_id.contains_key(&e.id))
+            .filter(|e| !self.own.contains_key(&e.id))
+            .filter(|e| !self.others.contains(&super::sent::hash(&e.text)))
+            .filter(|e| !written.moved_from(t.id, &e.text))
+            .map(|e| e.id)
+            .collect()
+    }
+
     /// Whether the master holds result `id` in any topic.
     fn stands(&self, id: Id) -> bool {
         self.standing.contains(&id)

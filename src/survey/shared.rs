@@ -595,6 +595,21 @@ fn same_entry(a: &Entry, b: &Entry) -> bool {
     same_results(std::slice::from_ref(a), std::slice::from_ref(b))
 }
 
+/// `list` with the master's results `removed` put back, each after the result it followed in
+/// the master (the first where none of those is in `list`).
+pub(super) fn with_removed_kept(master: &[Entry], list: &[Entry], removed: &[Id]) -> Vec<Entry> {
+    let mut out = list.to_vec();
+    for (k, e) in master.iter().enumerate() {
+        if !removed.contains(&e.id) {
+            continue;
+        }
+        let after = (master[..k].iter().rev())
+            .find_map(|before| out.iter().position(|o| o.id == before.id));
+        out.insert(after.map_or(0, |at| at + 1), e.clone());
+    }
+    out
+}
+
 /// Results that read the same — texts, bullets, the plan lines they report, sub-items — are
 /// no change, whatever their ids (an answer sent again holds the ids its response gave the
 /// results it added, the master those it gave when it took them in).

@@ -8,7 +8,7 @@ use shinchoku::document::Document;
 use shinchoku::edit::Intent;
 use shinchoku::model::{Entry, Id, Report};
 use shinchoku::survey::answer::{answer_from_report, answer_from_workbook};
-use shinchoku::survey::{self, collect, entries_text, workbook};
+use shinchoku::survey::{self, ConflictKind, collect, entries_text, workbook};
 
 use crate::october as at;
 use crate::survey_due as due;
@@ -109,7 +109,8 @@ fn a_workbook_answered_after_another_divisions_was_taken_keeps_its_results() {
 }
 
 /// Response files edited through the core: 推進課 adds a result; 総務課, answering later from
-/// the response it was sent, removes one it was sent and adds its own.
+/// the response it was sent, removes one it was sent and adds its own — the removal held
+/// for the office to tick, taken when ticked.
 #[test]
 fn response_files_answered_one_after_the_other_keep_each_divisions_results() {
     let mut master = master();
@@ -133,7 +134,25 @@ fn response_files_answered_one_after_the_other_keep_each_divisions_results() {
     let c = collect(master.report(), vec![Ok(a)], at(10));
     master.perform(c.intent(&[]).unwrap()).unwrap();
     let c = collect(master.report(), vec![Ok(b)], at(11));
-    master.perform(c.intent(&[]).unwrap()).unwrap();
+    // Removing a result of the published report from a topic both answer for is held for the
+    // office to tick (whose it is cannot be told); the rest is taken.
+    let held: Vec<usize> = (0..c.conflicts().len())
+        .filter(|&k| matches!(c.conflicts()[k].kind, ConflictKind::SharedRemoval { .. }))
+        .collect();
+    assert_eq!(held.len(), 1, "{:?}", c.conflicts());
+    let mut unticked = master.report().clone();
+    let edit = c
+        .intent(&[])
+        .unwrap()
+        .build(&mut unticked)
+        .unwrap()
+        .unwrap();
+    shinchoku::edit::apply(&mut unticked, edit).unwrap();
+    assert_eq!(
+        results(&unticked),
+        vec![FIRST, SECOND, THIRD, BY_推進課, BY_総務課]
+    );
+    master.perform(c.intent(&held).unwrap()).unwrap();
     assert_eq!(
         results(master.report()),
         vec![FIRST, SECOND, BY_推進課, BY_総務課]
@@ -412,4 +431,42 @@ fn a_result_typed_twice_in_a_divisions_answer_is_kept_twice() {
     let c = collect(master.report(), vec![Ok(answer)], at(10));
     master.perform(c.intent(&[]).unwrap()).unwrap();
     assert_eq!(results(master.report()), [FIRST, SECOND, THIRD, SECOND]);
+}
+
+/// 総務課 clears the results of the topic it shares with 推進課 (taking them for 推進課's) and
+/// 推進課 keeps them, adding a line; collected together. The published lines were removed from
+/// every output though 推進課 still reported them; now their removal is held for the office,
+/// listed with the lines, and the rest of both answers is taken.
+#[test]
+fn published_lines_one_division_clears_from_a_shared_topic_stay_until_the_office_ticks() {
+    use shinchoku::lang::{Describe, Lang};
+    let mut master = master();
+    let cleared = workbook_answer(master.report(), 総務課, |_| "・".into());
+    let kept = workbook_answer(master.report(), 推進課, |c| added(c, BY_推進課));
+    let c = collect(
+        master.report(),
+        vec![
+            Ok(answer_from_workbook(&cleared, "総務課.xlsx".into()).unwrap()),
+            Ok(answer_from_workbook(&kept, "推進課.xlsx".into()).unwrap()),
+        ],
+        at(10),
+    );
+    assert_eq!(c.taken.len(), 2, "{:?}", c.refused);
+    let held: Vec<usize> = (0..c.conflicts().len())
+        .filter(|&k| matches!(c.conflicts()[k].kind, ConflictKind::SharedRemoval { .. }))
+        .collect();
+    assert_eq!(held.len(), 1, "{:?}", c.conflicts());
+    let said = c.conflicts()[held[0]].describe(Lang::Ja);
+    assert!(
+        said.contains("総務課.xlsx")
+            && said
+                .contains("他の担当課とともに回答する見出しの、照会を送ったときからある実績を削除")
+            && said.contains(FIRST),
+        "{said}"
+    );
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(
+        results(master.report()),
+        vec![FIRST, SECOND, THIRD, BY_推進課]
+    );
 }
