@@ -154,9 +154,12 @@ fn natural(column: Column, years: usize, number: f32) -> f32 {
         Column::Stages => 68.0 * years as f32,
         Column::Months => 36.0 * 12.0,
         Column::Division => 140.0,
-        Column::Status => 96.0,
+        // Where there is room: 「In progress」 whole in its badge (96 cut it).
+        Column::Status => 108.0,
         Column::Indicators => 300.0,
-        Column::Effects => 150.0,
+        // Where there is room: 「効果額（百万円・累計）」 whole (150 cut it; a cut heading shows
+        // whole on hover).
+        Column::Effects => 170.0,
         // Two halves (自己, 本部), each wide enough for 対象外, the longest usual level.
         Column::Ratings => 120.0,
     }

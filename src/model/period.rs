@@ -76,12 +76,13 @@ impl Period {
         format!("{}{}", self.actual_name(), self.months_text())
     }
 
-    /// `first half (April–September)`.
+    /// `first half, April to September`: words, not an en dash, which the bundled face draws
+    /// so thin that the window's status bar showed 「April September」.
     pub fn english(self) -> &'static str {
         match self {
-            Period::FirstHalf => "first half, April–September",
-            Period::SecondHalf => "second half, October–March",
-            Period::FullYear => "full year, April–March",
+            Period::FirstHalf => "first half, April to September",
+            Period::SecondHalf => "second half, October to March",
+            Period::FullYear => "full year, April to March",
         }
     }
 

@@ -458,7 +458,7 @@ fn the_english_window_names_the_period_in_english() {
     let mut h = tall_harness();
     h.state_mut().queue(PrefsCommand::SetLanguage(Lang::En));
     h.run();
-    h.get_by_label("Reporting period (first half, April–September)");
+    h.get_by_label("Reporting period (first half, April to September)");
     h.get_by_label_contains("3 sections · 11 initiatives · 24 action items");
     // One counted in the singular (it said 「1 sections」).
     let report = shinchoku::document::Document::open(
@@ -477,6 +477,6 @@ fn the_english_window_names_the_period_in_english() {
     h.get_by_label("as of 30 Sep 2017");
     assert!(h.query_by_label("Sep").is_some(), "the month's column");
     assert!(h.query_by_label_contains("9月").is_none());
-    h.get_by_label_contains("FY2017 (平成29年度), first half, April–September");
+    h.get_by_label_contains("FY2017 (平成29年度), first half, April to September");
     assert!(h.query_by_label_contains("上半期(4月～9月)").is_none());
 }

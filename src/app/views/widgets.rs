@@ -252,7 +252,7 @@ pub fn field_taken_when_left(
 }
 
 /// The report's period in the window's language: 「上半期(4月～9月)」, `first half,
-/// April–September` (the English window showed the Japanese in its legend and status bar).
+/// April to September` (the English window showed the Japanese in its legend and status bar).
 pub fn period_words(period: crate::model::Period, lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => period.japanese(),

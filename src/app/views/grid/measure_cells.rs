@@ -33,6 +33,8 @@ struct Words {
     more: &'static str,
     /// Brackets around a unit: full-width in Japanese.
     brackets: (&'static str, &'static str),
+    /// After the unit where the report counts its effects cumulatively (as the editor says).
+    cumulative: &'static str,
 }
 
 const JA: Words = Words {
@@ -48,6 +50,7 @@ const JA: Words = Words {
     review: "本部",
     more: "他",
     brackets: ("（", "）"),
+    cumulative: "・累計",
 };
 
 const EN: Words = Words {
@@ -63,6 +66,7 @@ const EN: Words = Words {
     review: "review",
     more: "+",
     brackets: (" (", ")"),
+    cumulative: ", cumulative",
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -168,7 +172,14 @@ impl GridView<'_> {
         let year = self.report.fiscal_year;
         let group = match column {
             Column::Indicators => format!("{} {}", w.indicators, year_name(year, self.lang)),
-            Column::Effects => format!("{}{}{unit}{}", w.effects, w.brackets.0, w.brackets.1),
+            Column::Effects => {
+                let counting = match self.report.measure_settings.counting {
+                    crate::model::measures::Counting::Cumulative => w.cumulative,
+                    crate::model::measures::Counting::SingleYear => "",
+                };
+                let (open, close) = w.brackets;
+                format!("{}{open}{unit}{counting}{close}", w.effects)
+            }
             _ => w.ratings.to_string(),
         };
         sub_cell(ui, top, bold(&group), Align::Center, None);
