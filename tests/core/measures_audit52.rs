@@ -1,0 +1,260 @@
+//! Numbers and judgements as the audit of issue 25 (its 52nd session) found them: a year
+//! column of an effects table saying more than the year, a heading for the second half or a
+//! forecast, a row of an effects table neither planned nor actual, a heading's unit against the
+//! 単位 column, a note on a further indicator's row of a report table, a space inside a
+//! number, figures too long for a spreadsheet, 達成率 written as text, the 集計表 written two
+//! ways, an answer in % for a count, and a typed `－` rate. Each took, dropped or changed a
+//! number without a word, or said what was not so.
+
+use rust_xlsxwriter::Workbook;
+use shinchoku::import::workbook::ImportedWorkbook;
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::FiscalYear;
+use shinchoku::model::measure_warning::MeasureWarning;
+use shinchoku::model::measures::{Figure, Indicator};
+
+use crate::measures_workbook::{measure_warnings, open, report_sheet, write_rows};
+
+/// The plain three-initiative report and a sheet `name` of `rows`.
+fn with_sheet(name: &str, rows: &[&[&str]]) -> ImportedWorkbook {
+    let mut book = Workbook::new();
+    report_sheet(book.add_worksheet(), &[], &[]);
+    let ws = book.add_worksheet();
+    ws.set_name(name).unwrap();
+    write_rows(ws, 0, rows);
+    open(&mut book)
+}
+
+fn first_indicator(opened: &ImportedWorkbook) -> &Indicator {
+    &opened
+        .report
+        .find_initiative("1")
+        .unwrap()
+        .measures()
+        .indicators[0]
+}
+
+fn shown(figure: &Figure) -> String {
+    figure.display()
+}
+
+/// Initiative 1's effect of FY2017 in yen, planned and actual.
+fn effect_2017(opened: &ImportedWorkbook) -> Option<(Option<i64>, Option<i64>)> {
+    let one = opened.report.find_initiative("1").unwrap().measures();
+    one.effect(FiscalYear(2017))
+        .map(|e| (e.planned.yen, e.actual.yen))
+}
+
+/// What `check` says of the report saved and opened again, in Japanese.
+fn checked_after_saving(opened: &ImportedWorkbook) -> Vec<String> {
+    let saved = shinchoku::store::to_ron(&opened.report);
+    let report = shinchoku::store::from_ron(&saved).expect("the saved report opens");
+    crate::described_ja(&shinchoku::model::check::warnings(&report))
+}
+
+/// An effects table's year column headed with its unit (`29年度（千円）`) is read in that
+/// unit; one saying more than the year and a unit (見込, 決算, 合計, 累計, 備考) is kept unread
+/// and said naming the column. All were dropped without a word.
+#[test]
+fn an_effects_year_column_saying_more_is_read_in_its_unit_or_kept_and_said() {
+    for heading in ["29年度（千円）", "29年度(千円)", "平成29年度（千円）"] {
+        let opened = with_sheet(
+            "財政効果額",
+            &[
+                &["財政効果額", "", "", "（単位：百万円）"],
+                &["番号", "区分", "28年度", heading],
+                &["1", "計画額", "10", "20"],
+                &["", "実績額", "5", "6"],
+            ],
+        );
+        assert_eq!(
+            effect_2017(&opened),
+            Some((Some(20_000), Some(6_000))),
+            "{heading}"
+        );
+    }
+    for heading in [
+        "29年度見込",
+        "29年度決算",
+        "29年度（千円・見込）",
+        "合計",
+        "累計",
+        "備考",
+    ] {
+        let opened = with_sheet(
+            "財政効果額",
+            &[
+                &["財政効果額", "", "", "（単位：千円）"],
+                &["番号", "区分", "28年度", heading],
+                &["1", "計画額", "10", "20"],
+                &["", "実績額", "5", "6"],
+            ],
+        );
+        assert_eq!(effect_2017(&opened), None, "{heading}");
+        let said = measure_warnings(&opened);
+        for (cell, figure) in [("財政効果額!D3", "20"), ("財政効果額!D4", "6")] {
+            assert!(
+                said.iter().any(|(at, w)| at == cell
+                    && matches!(w, MeasureWarning::ColumnNotRead { heading: h, text }
+                        if h == heading && text == figure)),
+                "{heading}: {said:?}"
+            );
+        }
+        let unread = crate::unread_texts(&opened.report);
+        assert!(
+            unread.contains(&format!("{heading}: 20").as_str()),
+            "{unread:?}"
+        );
+        let words = MeasureWarning::ColumnNotRead {
+            heading: heading.into(),
+            text: "20".into(),
+        };
+        assert!(words.describe(Lang::Ja).contains(heading));
+        assert!(words.describe(Lang::En).contains(heading));
+    }
+}
+
+/// `29年度下半期実績` (the second half alone), `29年度実績見込` and `29年度実績額見込` (a
+/// forecast) are not the year's actual: kept unread and said, the actual left blank (the
+/// first two were taken as the year's actual, the third dropped, without a word).
+#[test]
+fn a_second_half_or_a_forecast_is_not_the_years_actual() {
+    let opened = with_sheet(
+        "数値目標",
+        &[
+            &[
+                "番号",
+                "指標",
+                "単位",
+                "目標値",
+                "29年度上半期実績",
+                "29年度実績",
+            ],
+            &["1", "電子申請件数", "件", "100", "40", "77"],
+        ],
+    );
+    let year = first_indicator(&opened).year(FiscalYear(2017)).unwrap();
+    assert_eq!(shown(&year.actual), "77");
+    for heading in [
+        "29年度下半期実績",
+        "29年度実績見込",
+        "29年度実績額見込",
+        "実績値（見込）",
+    ] {
+        let opened = with_sheet(
+            "数値目標",
+            &[
+                &[
+                    "番号",
+                    "指標",
+                    "単位",
+                    "目標値",
+                    "29年度上半期実績",
+                    heading,
+                ],
+                &["1", "電子申請件数", "件", "100", "40", "77"],
+            ],
+        );
+        let x = first_indicator(&opened);
+        let year = x.year(FiscalYear(2017)).unwrap();
+        assert_eq!(shown(&year.first_half), "40", "{heading}");
+        assert!(year.actual.is_blank(), "{heading}: {:?}", year.actual);
+        assert!(effect_2017(&opened).is_none(), "{heading}");
+        let said = measure_warnings(&opened);
+        assert!(
+            said.iter().any(|(at, w)| at == "数値目標!F2"
+                && matches!(w, MeasureWarning::ColumnNotRead { heading: h, text }
+                    if h == heading && text == "77")),
+            "{heading}: {said:?}"
+        );
+        assert!(crate::unread_texts(&opened.report).contains(&format!("{heading}: 77").as_str()));
+    }
+}
+
+/// A row of an effects table neither planned nor actual (見込額, 差引, 削減額, 合計, and
+/// 実績見込額) is kept in the unread list as the warning says, so the saved report says it
+/// again: it was said to be kept and was gone.
+#[test]
+fn an_effects_row_kept_unread_is_kept() {
+    for label in ["見込額", "差引", "削減額", "合計", "実績見込額"] {
+        let opened = with_sheet(
+            "財政効果額",
+            &[
+                &["財政効果額", "", "", "（単位：千円）"],
+                &["番号", "区分", "28年度", "29年度"],
+                &["1", "計画額", "10", "20"],
+                &["", "実績額", "5", "6"],
+                &["", label, "7", "8"],
+            ],
+        );
+        assert_eq!(effect_2017(&opened), Some((Some(20_000), Some(6_000))));
+        let said = measure_warnings(&opened);
+        assert!(
+            said.iter().any(|(at, w)| at == "財政効果額!B5"
+                && matches!(w, MeasureWarning::RowNotUnderstood { text } if text == label)),
+            "{label}: {said:?}"
+        );
+        let kept = format!("{label}\t7\t8");
+        assert!(crate::unread_texts(&opened.report).contains(&kept.as_str()));
+        let checked = checked_after_saving(&opened);
+        assert!(
+            checked.iter().any(|w| w.contains(label) && w.contains('7')),
+            "{label}: {checked:?}"
+        );
+    }
+}
+
+/// A figure heading's unit against the 単位 column's (`目標値（百万円）` over `千円` or `件`):
+/// the bare figure is kept as written with the heading's unit and said naming both (it was
+/// read in the 単位 column's, a thousandfold off, without a word). Where they agree, or the
+/// cell names its unit, nothing changes.
+#[test]
+fn a_heading_unit_against_the_unit_column_is_said() {
+    let opened = with_sheet(
+        "数値目標",
+        &[
+            &[
+                "番号",
+                "指標",
+                "単位",
+                "目標値（百万円）",
+                "実績値（百万円）",
+            ],
+            &["1", "削減額", "千円", "5", "4"],
+            &["2", "件数", "件", "100", "90"],
+            &["3", "経費", "百万円", "7", "6"],
+        ],
+    );
+    let x = first_indicator(&opened);
+    assert_eq!(x.unit, "千円");
+    assert_eq!(x.target.value, None);
+    assert_eq!(x.target.unread, "5百万円");
+    let said = measure_warnings(&opened);
+    for (cell, kept, unit) in [
+        ("数値目標!D2", "5百万円", "千円"),
+        ("数値目標!E2", "4百万円", "千円"),
+        ("数値目標!D3", "100百万円", "件"),
+    ] {
+        assert!(
+            said.iter().any(|(at, w)| at == cell
+                && matches!(w, MeasureWarning::HeadingUnitDiffers { heading, text, unit: u }
+                    if heading.ends_with("（百万円）") && text == kept && u == unit)),
+            "{cell}: {said:?}"
+        );
+    }
+    let three = opened.report.find_initiative("3").unwrap().measures();
+    assert_eq!(shown(&three.indicators[0].target), "7");
+    assert!(!said.iter().any(|(at, _)| at.ends_with('4')), "{said:?}");
+    let words = MeasureWarning::HeadingUnitDiffers {
+        heading: "目標値（百万円）".into(),
+        text: "5百万円".into(),
+        unit: "千円".into(),
+    };
+    for lang in [Lang::Ja, Lang::En] {
+        let w = words.describe(lang);
+        assert!(w.contains("目標値（百万円）") && w.contains("千円"), "{w}");
+    }
+    // Saved and opened again, the figure says the same (no other words for it).
+    let checked = checked_after_saving(&opened);
+    assert!(checked.iter().any(|w| w.contains("5百万円")), "{checked:?}");
+}
