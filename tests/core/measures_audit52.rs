@@ -360,3 +360,51 @@ fn xlsx_figures_past_fifteen_digits_are_text_and_the_rate_a_number() {
     let said = measure_warnings(&again);
     assert!(said.is_empty(), "{said:?}");
 }
+
+/// In a report table, a note under an extra 備考 heading on an initiative's further indicator
+/// row leaves only the note unread, said with its heading, as on the initiative's own row: the
+/// whole row was one not understood, and the indicator (時間外勤務時間) was lost.
+#[test]
+fn a_note_on_a_further_indicators_row_of_a_table_keeps_the_indicator() {
+    let report = crate::measures_tables::rich();
+    let text = shinchoku::export::table::to_table_text(&report);
+    let mut rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    let header = rows.iter().position(|r| r[0] == "番号").unwrap();
+    let note_at = rows[header].iter().rposition(|h| h == "記入日").unwrap() + 1;
+    let put = |row: &mut Vec<String>, text: &str| {
+        row.resize(row.len().max(note_at + 1), String::new());
+        row[note_at] = text.to_string();
+    };
+    put(&mut rows[header], "備考");
+    let further = rows
+        .iter()
+        .position(|r| r[0] == "1" && r.iter().any(|f| f == "時間外勤務時間"))
+        .expect("the further indicator's row");
+    put(&mut rows[further], "要確認");
+    let edited: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
+    let imported = shinchoku::import::import_text(&edited.join("\n")).expect("imports");
+    let one = crate::initiative(&imported.report, "1").measures();
+    let names: Vec<&str> = one.indicators.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["電子申請件数", "時間外勤務時間"]);
+    let down = &one.indicators[1];
+    assert_eq!(shown(&down.target), "150");
+    assert_eq!(shown(&down.year(FiscalYear(2017)).unwrap().actual), "160");
+    assert_eq!(
+        one.indicators,
+        crate::initiative(&report, "1").measures().indicators
+    );
+    let unread = crate::unread_texts(&imported.report);
+    assert_eq!(unread, ["備考: 要確認"]);
+    let said = crate::described_ja(&imported.warnings);
+    assert!(
+        !said.iter().any(|w| w.contains("時間外勤務時間")),
+        "{said:#?}"
+    );
+    // One warning more than the table gives unedited: the note's, naming its heading.
+    let unedited = shinchoku::import::import_text(&text).expect("imports");
+    assert_eq!(imported.warnings.len(), unedited.warnings.len() + 1);
+    assert!(said.iter().any(|w| w.contains("（備考）")), "{said:#?}");
+}
