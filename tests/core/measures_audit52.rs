@@ -408,3 +408,63 @@ fn a_note_on_a_further_indicators_row_of_a_table_keeps_the_indicator() {
     assert_eq!(imported.warnings.len(), unedited.warnings.len() + 1);
     assert!(said.iter().any(|w| w.contains("（備考）")), "{said:#?}");
 }
+
+/// A space between digits (`1 200`, `12 5`, a full-width one) is kept as written and said:
+/// one number with a space typed in or two side by side cannot be told (they were read as
+/// 1200 and 125). A space around a number, or between it and its sign or unit, is no matter.
+#[test]
+fn a_space_between_digits_is_kept_as_written_and_said() {
+    use shinchoku::model::figure::{self, FigureProblem};
+    let opened = with_sheet(
+        "数値目標",
+        &[
+            &["番号", "指標", "単位", "目標値", "実績値"],
+            &["1", "a", "件", "1 200", "600"],
+            &["2", "b", "件", "100", "12 5"],
+            &["3", "c", "件", "1　200", "△ 120"],
+        ],
+    );
+    let said = measure_warnings(&opened);
+    for (cell, text) in [
+        ("数値目標!D2", "1 200"),
+        ("数値目標!E3", "12 5"),
+        ("数値目標!D4", "1　200"),
+    ] {
+        assert!(
+            said.iter().any(|(at, w)| at == cell
+                && matches!(w, MeasureWarning::NumberNotRead { text: t, why: FigureProblem::SpaceInside }
+                    if t == text)),
+            "{cell}: {said:?}"
+        );
+    }
+    let x = first_indicator(&opened);
+    assert_eq!((x.target.value, x.target.unread.as_str()), (None, "1 200"));
+    let two = &opened
+        .report
+        .find_initiative("2")
+        .unwrap()
+        .measures()
+        .indicators[0];
+    let actual = &two.year(FiscalYear(2017)).unwrap().actual;
+    assert_eq!((actual.value, actual.unread.as_str()), (None, "12 5"));
+    let three = &opened
+        .report
+        .find_initiative("3")
+        .unwrap()
+        .measures()
+        .indicators[0];
+    assert_eq!(shown(&three.year(FiscalYear(2017)).unwrap().actual), "△120");
+    for (text, value) in [
+        (" 1,200 ", "1200"),
+        ("3,297 百万円", "3297"),
+        ("△ 120", "-120"),
+    ] {
+        let read = figure::read(text).unwrap().unwrap();
+        assert_eq!(read.value.to_string(), value, "{text}");
+    }
+    assert!(
+        FigureProblem::SpaceInside
+            .describe(Lang::Ja)
+            .contains("空白")
+    );
+}

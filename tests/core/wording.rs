@@ -392,12 +392,14 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         FigureProblem::NotANumber,
         FigureProblem::TooPrecise,
         FigureProblem::TooLong,
+        FigureProblem::SpaceInside,
     ] {
         match why {
             FigureProblem::KanjiScale
             | FigureProblem::NotANumber
             | FigureProblem::TooPrecise
-            | FigureProblem::TooLong => {}
+            | FigureProblem::TooLong
+            | FigureProblem::SpaceInside => {}
         }
         kinds.push(W::NumberNotRead { text: text(), why });
     }
