@@ -729,7 +729,13 @@ fn check_typed_rate(
     written: &str,
     computed: Option<f64>,
 ) {
-    let typed = figure::read(written).ok().flatten();
+    let typed = figure::read(written);
+    // A bare dash (`－`) is no rate, as everywhere else a dash is none: where none is computed
+    // either, the two agree (it was said as a rate that could not be checked).
+    if matches!(typed, Ok(None)) && computed.is_none() {
+        return;
+    }
+    let typed = typed.ok().flatten();
     // A cell formatted as a percentage holds 0.95 for 95 % (and 0.015 for 1.5 %, −0.024 for
     // −2.4 %): a bare number agrees when it or a hundred times it is the computed rate.
     let agrees = match (typed, computed) {

@@ -468,3 +468,32 @@ fn a_space_between_digits_is_kept_as_written_and_said() {
             .contains("空白")
     );
 }
+
+/// A typed 達成率 `－` where none is computed (a deficit target, no target) says nothing: a
+/// dash is none, and none is computed. It was said as a rate that could not be checked. A
+/// dash where a rate is computed is still said to differ.
+#[test]
+fn a_dash_for_a_rate_where_none_is_computed_says_nothing() {
+    let opened = with_sheet(
+        "数値目標",
+        &[
+            &["番号", "指標", "単位", "目標値", "実績値", "達成率"],
+            &["1", "赤字", "百万円", "△50", "△40", "－"],
+            &["2", "件数", "件", "", "90", "－"],
+            &["3", "件数", "件", "100", "90", "－"],
+        ],
+    );
+    let said = measure_warnings(&opened);
+    assert!(
+        !said
+            .iter()
+            .any(|(at, _)| at == "数値目標!F2" || at == "数値目標!F3"),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|(at, w)| at == "数値目標!F4"
+            && matches!(w, MeasureWarning::RateDiffers { written, .. } if written == "－")),
+        "{said:?}"
+    );
+    assert_eq!(crate::unread_texts(&opened.report), ["－"]);
+}
