@@ -497,3 +497,26 @@ fn a_dash_for_a_rate_where_none_is_computed_says_nothing() {
     );
     assert_eq!(crate::unread_texts(&opened.report), ["－"]);
 }
+
+/// `900%` answered for an indicator counted in 件 whose sent value is 900 is not the 900 件
+/// sent: kept as written and said, as `80%` is (the % was taken for a percentage cell's format,
+/// and the answer as untouched). In a % indicator it still is the cell's format.
+#[test]
+fn a_percent_answered_for_a_count_is_not_the_number_sent() {
+    use crate::measures::seed_with_measures;
+    use crate::measures_answers::{said, taken};
+    use crate::measures_cycle::{sent, workbook_answer};
+    let master = sent(seed_with_measures());
+    let collection = workbook_answer(&master, &[("900", "900%")]);
+    let words = said(&collection);
+    assert!(
+        words
+            .iter()
+            .any(|w| w.contains("「900%」の単位が指標の単位「件」と違います")),
+        "{words:?}"
+    );
+    let after = taken(&master, &collection);
+    let x = &after.sections[0].initiatives[0].measures().indicators[0];
+    let actual = &x.year(FiscalYear(2017)).unwrap().actual;
+    assert_eq!((actual.value, actual.unread.as_str()), (None, "900%"));
+}
