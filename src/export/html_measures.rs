@@ -8,7 +8,6 @@ use std::fmt::Write;
 
 use crate::lang::Describe;
 
-use crate::model::measures::Money;
 use crate::model::tally::{Tally, rate_text as rate};
 use crate::model::{Initiative, Report};
 
@@ -49,36 +48,14 @@ fn row(out: &mut String, header: &str, cells: &[String], esc: Esc) {
     out.push_str("</tr>\n");
 }
 
-fn money(yen: Option<i64>, report: &Report) -> String {
-    let unit = report.measure_settings.yen_unit;
-    yen.map_or_else(
-        || "—".into(),
-        |y| format!("{}{}", Money::yen(y).display(unit), unit.label()),
-    )
-}
-
 /// 集計表: per section and in all.
 fn totals(report: &Report, out: &mut String, esc: Esc) {
     let settings = &report.measure_settings;
     let all = Tally::of_report(report);
-    // The scale's levels, then codes it lacks as written (counted, as in the printout).
+    // The scale's levels, then codes it lacks as written (counted), headed and written as the
+    // printout does (`model::tally`).
     let codes = all.codes();
-    let mut headings: Vec<String> = vec!["区分".into()];
-    let levels = settings.levels();
-    headings.extend(codes.iter().map(|code| match levels.level(code) {
-        Some(l) => format!("{} {}", l.code, l.label),
-        None => code.clone(),
-    }));
-    for h in [
-        "未評価",
-        "数値目標等達成率",
-        "計画実施率",
-        "目標達成の指標",
-        "効果額（計画）",
-        "効果額（実績）",
-    ] {
-        headings.push(h.into());
-    }
+    let headings = crate::model::tally::headings(settings, &codes);
     head(out, "集計表", &headings, esc);
     let year = report.fiscal_year;
     let mut rows: Vec<(String, Tally)> = report
@@ -95,7 +72,8 @@ fn totals(report: &Report, out: &mut String, esc: Esc) {
     let sections = rows.len();
     rows.push(("全体".into(), all));
     for (name, t) in &rows {
-        let cells = t.row_figures(settings, &codes, |yen| money(yen, report), "計算不能");
+        let money = |yen| crate::model::tally::total_text(yen, settings.yen_unit);
+        let cells = t.row_figures(settings, &codes, money, "計算不能");
         row(out, name, &cells, esc);
     }
     out.push_str("</tbody>\n</table>\n");

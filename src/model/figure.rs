@@ -319,3 +319,34 @@ fn without_separators(number: &str) -> Option<String> {
         None => whole,
     })
 }
+
+/// A number with its thousands grouped as reports print them (`3,297`, a minus as offices write
+/// it `△1,200.5`, from `-1200.5` or `△1200.5`); text kept as written is printed as it is.
+pub fn grouped(number: &str) -> String {
+    let (sign, digits) = match number
+        .strip_prefix('-')
+        .or_else(|| number.strip_prefix('△'))
+    {
+        Some(rest) => ("△", rest),
+        None => ("", number),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) {
+        return number.to_string();
+    }
+    let mut out = String::from(sign);
+    for (k, c) in whole.chars().enumerate() {
+        if k > 0 && (whole.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}

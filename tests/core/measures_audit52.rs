@@ -520,3 +520,69 @@ fn a_percent_answered_for_a_count_is_not_the_number_sent() {
     let actual = &x.year(FiscalYear(2017)).unwrap().actual;
     assert_eq!((actual.value, actual.unread.as_str()), (None, "900%"));
 }
+
+/// The web page's 集計表 writes the totals and the headings as the printout's does: thousands
+/// grouped in the unit its heading names (it wrote `12352038.701百万円`), a level whose label is
+/// its code once (`対象外`, not `対象外 対象外`), and a code the scale lacks said to be so
+/// (`Z（評価基準にない）`, not a bare `Z`).
+#[test]
+fn the_web_pages_summary_is_written_as_the_printouts() {
+    let mut book = Workbook::new();
+    report_sheet(
+        book.add_worksheet(),
+        &["自己評価", "本部評価"],
+        &[&["A", "S"], &["対象外"], &["Z"]],
+    );
+    let ws = book.add_worksheet();
+    ws.set_name("評価基準").unwrap();
+    write_rows(
+        ws,
+        0,
+        &[
+            &["評価", "内容", "対象外"],
+            &["S", "特に良好に進捗", ""],
+            &["A", "良好に進捗", ""],
+            &["対象外", "対象外", "○"],
+        ],
+    );
+    let ws = book.add_worksheet();
+    ws.set_name("財政効果額").unwrap();
+    write_rows(
+        ws,
+        0,
+        &[
+            &["財政効果額", "", "", "（単位：百万円）"],
+            &["番号", "区分", "29年度"],
+            &["1", "計画額", "12,352,038.701"],
+            &["", "実績額", "4,593.75"],
+        ],
+    );
+    let report = open(&mut book).report;
+    let html = shinchoku::export::html::to_html(&report);
+    let start = html.find("<caption>集計表</caption>").expect("the 集計表");
+    let table = &html[start..start + html[start..].find("</table>").unwrap()];
+    for heading in [
+        "S 特に良好に進捗",
+        "対象外",
+        "Z（評価基準にない）",
+        "効果額 計画（百万円）",
+        "効果額 実績（百万円）",
+    ] {
+        assert!(
+            table.contains(&format!("<th scope=\"col\">{heading}</th>")),
+            "{heading}: {table}"
+        );
+    }
+    assert!(!table.contains("対象外 対象外"), "{table}");
+    assert!(table.contains("<td>12,352,038.701</td>"), "{table}");
+    assert!(table.contains("<td>4,593.75</td>"), "{table}");
+    let printed = crate::printed_text(&report);
+    for written in [
+        "12,352,038.701",
+        "4,593.75",
+        "Z（評価基準にない）",
+        "効果額計画（百万円）",
+    ] {
+        assert!(printed.contains(written), "{written}: {printed}");
+    }
+}
