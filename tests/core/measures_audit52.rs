@@ -524,7 +524,8 @@ fn a_percent_answered_for_a_count_is_not_the_number_sent() {
 /// The web page's 集計表 writes the totals and the headings as the printout's does: thousands
 /// grouped in the unit its heading names (it wrote `12352038.701百万円`), a level whose label is
 /// its code once (`対象外`, not `対象外 対象外`), and a code the scale lacks said to be so
-/// (`Z（評価基準にない）`, not a bare `Z`).
+/// (`Z（評価基準にない）`, not a bare `Z`); and so do the page's tables of the numbers and the
+/// ratings.
 #[test]
 fn the_web_pages_summary_is_written_as_the_printouts() {
     let mut book = Workbook::new();
@@ -576,6 +577,11 @@ fn the_web_pages_summary_is_written_as_the_printouts() {
     assert!(!table.contains("対象外 対象外"), "{table}");
     assert!(table.contains("<td>12,352,038.701</td>"), "{table}");
     assert!(table.contains("<td>4,593.75</td>"), "{table}");
+    // The page's other tables write them so too: the effect of the year, a rating.
+    let rest = &html[start + table.len()..];
+    assert!(rest.contains("<td>12,352,038.701</td>"), "{rest}");
+    assert!(rest.contains("<td>Z（評価基準にない）</td>"), "{rest}");
+    assert!(!rest.contains("対象外 対象外"), "{rest}");
     let printed = crate::printed_text(&report);
     for written in [
         "12,352,038.701",
