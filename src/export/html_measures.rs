@@ -8,7 +8,8 @@ use std::fmt::Write;
 
 use crate::lang::Describe;
 
-use crate::model::measures::Money;
+use crate::model::figure::grouped;
+use crate::model::measures::{Figure, Money, YenUnit};
 use crate::model::tally::{Tally, rate_text as rate};
 use crate::model::{Initiative, Report};
 
@@ -49,36 +50,14 @@ fn row(out: &mut String, header: &str, cells: &[String], esc: Esc) {
     out.push_str("</tr>\n");
 }
 
-fn money(yen: Option<i64>, report: &Report) -> String {
-    let unit = report.measure_settings.yen_unit;
-    yen.map_or_else(
-        || "—".into(),
-        |y| format!("{}{}", Money::yen(y).display(unit), unit.label()),
-    )
-}
-
 /// 集計表: per section and in all.
 fn totals(report: &Report, out: &mut String, esc: Esc) {
     let settings = &report.measure_settings;
     let all = Tally::of_report(report);
-    // The scale's levels, then codes it lacks as written (counted, as in the printout).
+    // The scale's levels, then codes it lacks as written (counted), headed and written as the
+    // printout does (`model::tally`).
     let codes = all.codes();
-    let mut headings: Vec<String> = vec!["区分".into()];
-    let levels = settings.levels();
-    headings.extend(codes.iter().map(|code| match levels.level(code) {
-        Some(l) => format!("{} {}", l.code, l.label),
-        None => code.clone(),
-    }));
-    for h in [
-        "未評価",
-        "数値目標等達成率",
-        "計画実施率",
-        "目標達成の指標",
-        "効果額（計画）",
-        "効果額（実績）",
-    ] {
-        headings.push(h.into());
-    }
+    let headings = crate::model::tally::headings(settings, &codes);
     head(out, "集計表", &headings, esc);
     let year = report.fiscal_year;
     let mut rows: Vec<(String, Tally)> = report
@@ -95,7 +74,8 @@ fn totals(report: &Report, out: &mut String, esc: Esc) {
     let sections = rows.len();
     rows.push(("全体".into(), all));
     for (name, t) in &rows {
-        let cells = t.row_figures(settings, &codes, |yen| money(yen, report), "計算不能");
+        let money = |yen| crate::model::tally::total_text(yen, settings.yen_unit);
+        let cells = t.row_figures(settings, &codes, money, "計算不能");
         row(out, name, &cells, esc);
     }
     out.push_str("</tbody>\n</table>\n");
@@ -129,6 +109,23 @@ fn totals(report: &Report, out: &mut String, esc: Esc) {
     }
 }
 
+/// A figure as the printout writes it: a number with its thousands grouped (`1,200`), a text
+/// kept as written as it is (`約120`, `1234567.12345678` too precise to read).
+fn figure_text(figure: &Figure) -> String {
+    match figure.value {
+        Some(_) => grouped(&figure.display()),
+        None => figure.display(),
+    }
+}
+
+/// Money as the printout writes it, in `unit`: grouped when read, else as written.
+fn money_text(money: &Money, unit: YenUnit) -> String {
+    match money.yen {
+        Some(_) => grouped(&money.display(unit)),
+        None => money.display(unit),
+    }
+}
+
 fn name(i: &Initiative) -> String {
     format!("{} {}", i.number, i.title)
 }
@@ -154,12 +151,13 @@ fn indicators(report: &Report, out: &mut String, esc: Esc) {
         let m = i.measures();
         for x in &m.indicators {
             let actual = match x.shown_actual(year) {
-                Some((a, false)) => a.display(),
-                Some((a, true)) => format!("{}（上半期）", a.display()),
+                Some((a, false)) => figure_text(a),
+                Some((a, true)) => format!("{}（上半期）", figure_text(a)),
                 None => String::new(),
             };
-            // As written when it is not a number (「約120」), as the printout shows it.
-            let target = x.target_figure(year).display();
+            // As written when it is not a number (「約120」), as the printout shows it; a
+            // number with its thousands grouped, as the printout and the 集計表 write it.
+            let target = figure_text(x.target_figure(year));
             // The topic it measures; blank for the initiative's own.
             let topic = x.topic_in(i).and_then(|t| t.heading.clone());
             let cells = [
@@ -179,8 +177,8 @@ fn indicators(report: &Report, out: &mut String, esc: Esc) {
                 "効果額".to_string(),
                 String::new(),
                 unit.label().to_string(),
-                e.planned.display(unit),
-                e.actual.display(unit),
+                money_text(&e.planned, unit),
+                money_text(&e.actual, unit),
                 String::new(),
                 String::new(),
             ];
@@ -207,12 +205,9 @@ fn ratings(report: &Report, out: &mut String, esc: Esc) {
         &headings.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
         esc,
     );
+    // As the printout and the 集計表 write a level (`対象外` once, `Z（評価基準にない）`).
     let levels = report.measure_settings.levels();
-    let label = |code: &str| {
-        levels
-            .level(code)
-            .map_or_else(|| code.to_string(), |l| format!("{} {}", l.code, l.label))
-    };
+    let label = |code: &str| crate::model::tally::rating_words(&levels, code);
     for i in report.initiatives() {
         let m = i.measures();
         if m.self_rating.is_none() && m.review.is_none() && m.comment.is_none() {

@@ -71,20 +71,41 @@ fn figure(
     Ok(())
 }
 
-/// A number as shown (`12.5`, `1234567890123.456789`): a number cell when a double holds it
-/// exactly, else its text (Excel keeps 15 significant digits; the import reads the text back
-/// as the same number).
+/// A number as shown (`12.5`, `1234567890123.456789`): a number cell when Excel keeps it
+/// exactly — at most 15 significant digits, and a double holding it — else its text, which the
+/// import reads back as the same number. A double holds some numbers of 16 and 17 digits
+/// (`1234567890123456`), but Excel and LibreOffice keep 15 and change the 16th on saving.
 fn number(ws: &mut Worksheet, (row, col): (u32, u16), shown: &str) -> Result<(), XlsxError> {
+    let kept = |value: f64| value.to_string() == shown && significant_digits(shown) <= 15;
     match shown.parse::<f64>() {
         // A minus shown `△120`, as every other output writes it; the cell holds the number.
-        Ok(value) if value.to_string() == shown && value < 0.0 => {
+        Ok(value) if kept(value) && value < 0.0 => {
             let triangle = rust_xlsxwriter::Format::new().set_num_format("General;\"△\"General");
             ws.write_number_with_format(row, col, value, &triangle)?
         }
-        Ok(value) if value.to_string() == shown => ws.write_number(row, col, value)?,
+        Ok(value) if kept(value) => ws.write_number(row, col, value)?,
         _ => ws.write_string(row, col, shown)?,
     };
     Ok(())
+}
+
+/// A computed rate (`46.7` for 46.7 %) as a number cell shown as a percentage with its one
+/// decimal (`46.7%`, a minus `△20.0%` as every output writes one), so a spreadsheet can sum,
+/// sort and chart it; the import reads such a cell as the sheet shows it. It was the text
+/// `46.7%`.
+fn rate_cell(ws: &mut Worksheet, (row, col): (u32, u16), rate: f64) -> Result<(), XlsxError> {
+    // The fraction nearest the rate as shown: 46.7 ÷ 100 in floats is not always 0.467.
+    let fraction = format!("{rate}e-2").parse::<f64>().unwrap_or(rate / 100.0);
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%;\"△\"0.0%");
+    ws.write_number_with_format(row, col, fraction, &percent)?;
+    Ok(())
+}
+
+/// The significant digits of a plain decimal (`-0.00120` has 2, `1200` has 2): its digits
+/// from the first nonzero one to the last.
+fn significant_digits(plain: &str) -> usize {
+    let digits: String = plain.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_start_matches('0').trim_end_matches('0').len()
 }
 
 /// Where a text of an initiative's numbers stands, for a warning.
@@ -209,8 +230,7 @@ fn indicator_row(
         }
     }
     if let Some(rate) = x.achievement_rate(report.fiscal_year) {
-        let rate = crate::model::measures::percent_text(rate);
-        ws.write_string(row, 8 + 3 * years.len() as u16, rate)?;
+        rate_cell(ws, (row, 8 + 3 * years.len() as u16), rate)?;
     }
     if let Some(heading) = x.topic_in(i).and_then(|t| t.heading.as_deref()) {
         let place = place(Some(i), TextField::TopicHeading);

@@ -29,7 +29,8 @@ use crate::model::era::{self, FiscalYear};
 use crate::model::figure;
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::{
-    Counting, Direction, Figure, Indicator, Money, YenUnit, figure_of, money_of,
+    Counting, Direction, Figure, Indicator, Money, YenUnit, figure_of, figure_typed_in, money_of,
+    same_unit,
 };
 use crate::model::{Report, UnreadText};
 
@@ -65,6 +66,11 @@ pub(crate) enum Column {
     RatingNote,
     /// A note beside the office's review (本部評価・特記, 本部意見): the review's `note`.
     ReviewNote,
+    /// A figure's heading that also says the figure is not the year's plan or actual for
+    /// certain — a forecast (`29年度実績見込`), the second half alone (`29年度下半期実績`),
+    /// the settled accounts (`29年度決算額`): its cells are kept unread with a warning, never
+    /// taken as the year's (a guess of what the office meant).
+    NotRead,
 }
 
 /// The money unit a heading names: 「効果額（百万円）」 — its figures are in it, whatever the
@@ -106,6 +112,36 @@ fn year_in(heading: &str, near: FiscalYear) -> Option<FiscalYear> {
 /// The column a heading names; `on_report_sheet` leaves 実績 / 計画 alone (the report's own
 /// text columns) unless the heading says a number (実績値, 実績額, 計画額).
 pub(crate) fn column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) -> Option<Column> {
+    let column = figure_column_of(heading, near, on_report_sheet)?;
+    let figure = matches!(
+        column,
+        Column::Target(_)
+            | Column::Actual(_)
+            | Column::FirstHalf(_)
+            | Column::Baseline
+            | Column::EffectPlanned(..)
+            | Column::EffectActual(..)
+    );
+    Some(
+        if figure && not_for_certain(&crate::model::text::normalize(heading)) {
+            Column::NotRead
+        } else {
+            column
+        },
+    )
+}
+
+/// Whether a figure's heading or 区分 (normalized) says it is not the year's plan or actual
+/// for certain: a forecast (見込), the second half alone (下半期, 下期), the settled accounts
+/// (決算, which a table of 計画額 / 実績額 rows does not say which of).
+fn not_for_certain(text: &str) -> bool {
+    ["見込", "下半期", "下期", "決算"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
+/// The column a heading names by its words, whatever else it says (see [`column_of`]).
+fn figure_column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) -> Option<Column> {
     let h = crate::model::text::normalize(heading);
     let year = year_in(&h, near);
     let has = |w: &str| h.contains(w);
@@ -319,6 +355,27 @@ impl Reading<'_> {
         });
     }
 
+    /// A cell under a column not read (`29年度見込`, `29年度下半期実績`, `合計`): kept in the
+    /// unread list with its heading, said naming the column.
+    fn column_not_read(
+        &mut self,
+        sheet: &Sheet,
+        (r, c): (usize, usize),
+        heading: String,
+        text: String,
+    ) {
+        let kept = if heading.is_empty() {
+            text.clone()
+        } else {
+            format!("{heading}: {text}")
+        };
+        self.warn(sheet, r, c, MeasureWarning::ColumnNotRead { heading, text });
+        self.report.unread.push(UnreadText {
+            row: r + 1,
+            text: kept,
+        });
+    }
+
     /// A cell read in no place: kept in the unread list with a warning naming it.
     fn keep_unread(&mut self, sheet: &Sheet, (r, c): (usize, usize), text: String) {
         let at = Location::cell(&sheet.name, r + 1, c + 1, None);
@@ -483,13 +540,16 @@ fn read_sheet(reading: &mut Reading<'_>, sheet: &Sheet) {
         .row_texts(header)
         .find(|(_, t)| *t == "区分")
         .map(|(c, _)| c);
-    let years: Vec<(usize, FiscalYear)> = sheet
+    let years: Vec<effects::YearColumn> = sheet
         .row_texts(header)
-        .filter_map(|(c, t)| Some((c, era::parse_short_fiscal_year(t, near)?)))
+        .filter_map(|(c, t)| {
+            let (year, unit) = effects::year_column(t, near)?;
+            Some((c, year, unit))
+        })
         .collect();
     match kind_col {
         Some(kind_col) if !years.is_empty() => {
-            read_effects_table(reading, sheet, header, number_col, kind_col, &years);
+            read_effects_table(reading, sheet, header, (number_col, kind_col), &years);
         }
         _ => {
             let columns = columns_of(sheet, header, near, false);
@@ -595,20 +655,36 @@ impl Reading<'_> {
     /// the cell (`3,297百万円`) when it has none yet and the table has no 単位 column (its 単位
     /// cell is read before its figures: one left blank says the indicator has none, as an
     /// exported table writes it); a cell in another unit is kept as written, with a warning
-    /// naming it.
+    /// naming it. A bare number under a heading naming another unit than the 単位 cell's
+    /// (`目標値（百万円）` over `千円`) is in the heading's, as far as can be told: kept as
+    /// written with that unit after it (`5百万円`), said naming both (it was read in the 単位
+    /// cell's, a thousandfold off, without a word).
     fn indicator_figure(
         &mut self,
         sheet: &Sheet,
         (r, c): (usize, usize),
         x: &mut Indicator,
-        unit_column: bool,
+        (unit_column, heading): (bool, &str),
     ) -> Figure {
         let (text, unit) = self.figure(sheet, r, c);
         if x.unit.is_empty() && !unit.is_empty() && !unit_column {
             x.unit = unit.clone();
         }
+        let bare = unit.is_empty() && figure::read(&text).is_ok_and(|f| f.is_some());
+        let heading_unit = sheets::heading_unit(heading)
+            .filter(|named| bare && !x.unit.is_empty() && !same_unit(named, &x.unit));
+        if let Some(named) = heading_unit {
+            let figure = figure_typed_in(&text, &named, &x.unit);
+            let warning = MeasureWarning::HeadingUnitDiffers {
+                heading: heading.to_string(),
+                text: figure.unread.clone(),
+                unit: x.unit.clone(),
+            };
+            self.warn(sheet, r, c, warning);
+            return figure;
+        }
         let figure = figure_of(&text, &x.unit);
-        if !crate::model::measures::same_unit(&unit, &x.unit) {
+        if !same_unit(&unit, &x.unit) {
             let warning = MeasureWarning::UnitDiffers {
                 text: text.trim().to_string(),
                 unit: x.unit.clone(),
@@ -653,7 +729,13 @@ fn check_typed_rate(
     written: &str,
     computed: Option<f64>,
 ) {
-    let typed = figure::read(written).ok().flatten();
+    let typed = figure::read(written);
+    // A bare dash (`－`) is no rate, as everywhere else a dash is none: where none is computed
+    // either, the two agree (it was said as a rate that could not be checked).
+    if matches!(typed, Ok(None)) && computed.is_none() {
+        return;
+    }
+    let typed = typed.ok().flatten();
     // A cell formatted as a percentage holds 0.95 for 95 % (and 0.015 for 1.5 %, −0.024 for
     // −2.4 %): a bare number agrees when it or a hundred times it is the computed rate.
     let agrees = match (typed, computed) {

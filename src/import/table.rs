@@ -465,8 +465,10 @@ impl Reader {
                 title: row.plain_text(&title),
                 initiatives: Vec::new(),
             });
-        } else if self.numbers.further_row(row) {
-            // An initiative's further indicator: read with the numbers.
+        } else if let Some(division) = self.numbers.further_row(row) {
+            // An initiative's further indicator: read with the numbers; a note beside it
+            // (備考) kept unread as on the initiative's own row.
+            self.keep_fields_after_division(row, division);
         } else if self.plain.as_ref().is_some_and(|p| p.started) {
             self.plain_stage_row(row);
         } else {
@@ -633,7 +635,7 @@ impl Reader {
             self.numbers
                 .initiative(row.line, &number, after, data_start + 4);
         }
-        self.keep_fields_after_division(row, data_start);
+        self.keep_fields_after_division(row, data_start + 2);
         let mut topics = Vec::new();
         let plan_name = "年次計画";
         let actual_name = "実績";

@@ -174,6 +174,10 @@ pub enum FigureProblem {
     TooPrecise,
     /// More digits in all than are kept (a 20-digit amount).
     TooLong,
+    /// A space between digits (「1 200」, 「12 5」): one number with a space typed in, or two
+    /// numbers side by side as text taken from a PDF writes them (「平成 29 年度」) — which,
+    /// cannot be told.
+    SpaceInside,
 }
 
 impl Describe for FigureProblem {
@@ -195,6 +199,11 @@ impl Describe for FigureProblem {
                 lang,
                 "桁が多すぎます（全体で18桁まで）".into(),
                 "too many digits (at most 18 in all)".into(),
+            ),
+            FigureProblem::SpaceInside => say(
+                lang,
+                "数字の間に空白があります（一つの数か二つの数か分かりません）".into(),
+                "a space between digits (one number or two cannot be told)".into(),
             ),
         }
     }
@@ -219,6 +228,9 @@ fn narrow(text: &str) -> String {
 /// Reads a number as an office types it. `Ok(None)` for a blank cell (empty, or a bare dash
 /// `－`, `―`, `—` as tables write "none").
 pub fn read(text: &str) -> Result<Option<Reading>, FigureProblem> {
+    if space_between_digits(text) {
+        return Err(FigureProblem::SpaceInside);
+    }
     let text = narrow(text);
     if text.is_empty() || ["-", "―", "—", "ー"].contains(&text.as_str()) {
         return Ok(None);
@@ -264,6 +276,27 @@ pub fn read(text: &str) -> Result<Option<Reading>, FigureProblem> {
     }))
 }
 
+/// Whether a space stands between two digits (separators count as the number's: `1, 200`):
+/// spaces around a number, or between it and its sign or unit (`△ 120`, `3,297 百万円`), are
+/// none of its own.
+fn space_between_digits(text: &str) -> bool {
+    let of_number =
+        |c: char| crate::model::text::is_digit(c) || matches!(c, ',' | '.' | '，' | '．' | '、');
+    let mut last = None;
+    let mut spaced = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            spaced = last.is_some();
+            continue;
+        }
+        if spaced && last.is_some_and(of_number) && of_number(c) {
+            return true;
+        }
+        (last, spaced) = (Some(c), false);
+    }
+    false
+}
+
 /// `3,297` → `3297`; commas only between groups of three digits (`3,29,7` is not a number).
 fn without_separators(number: &str) -> Option<String> {
     let (whole, fraction) = match number.split_once('.') {
@@ -285,4 +318,35 @@ fn without_separators(number: &str) -> Option<String> {
         Some(f) => format!("{whole}.{f}"),
         None => whole,
     })
+}
+
+/// A number with its thousands grouped as reports print them (`3,297`, a minus as offices write
+/// it `△1,200.5`, from `-1200.5` or `△1200.5`); text kept as written is printed as it is.
+pub fn grouped(number: &str) -> String {
+    let (sign, digits) = match number
+        .strip_prefix('-')
+        .or_else(|| number.strip_prefix('△'))
+    {
+        Some(rest) => ("△", rest),
+        None => ("", number),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) {
+        return number.to_string();
+    }
+    let mut out = String::from(sign);
+    for (k, c) in whole.chars().enumerate() {
+        if k > 0 && (whole.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
 }

@@ -27,6 +27,14 @@ pub enum MeasureWarning {
     /// `unit` empty: the indicator names none): kept as written, since reading the number
     /// alone would drop what the unit says.
     UnitDiffers { text: String, unit: String },
+    /// A bare figure under a heading naming a unit (`目標値（百万円）`) other than its
+    /// indicator's 単位 cell (`千円`): which of the two it is in cannot be told, so it is kept
+    /// as written with the heading's unit after it (`text`: `5百万円`).
+    HeadingUnitDiffers {
+        heading: String,
+        text: String,
+        unit: String,
+    },
     /// A rating the report's scale does not have: kept as written.
     RatingNotInScale { code: String, scale: Vec<String> },
     /// A second figure for one year's planned or actual effect (two columns, 実績額 and
@@ -73,8 +81,13 @@ pub enum MeasureWarning {
     /// A rate written where none can be computed (the numbers not read, no target): it cannot
     /// be checked; kept in the unread list, as a differing one is.
     RateNotComputed { written: String },
-    /// A row of an effects table that is neither planned (計画) nor actual (実績).
+    /// A row of an effects table that is neither planned (計画) nor actual (実績): kept in
+    /// the unread list.
     RowNotUnderstood { text: String },
+    /// A cell under a column whose heading names no figure Shinchoku keeps, or none for
+    /// certain (`29年度見込`, `29年度決算`, `29年度下半期実績`, `合計`, `備考`): kept in the
+    /// unread list, never taken as the year's plan or actual.
+    ColumnNotRead { heading: String, text: String },
     /// Effects counted cumulatively whose latest year has no figure in yen: the totals take
     /// an earlier year's, as of that year.
     EarlierYearTotal { figure: super::tally::EarlierFigure },
@@ -194,6 +207,7 @@ impl MeasureWarning {
             | W::NotMoney { text }
             | W::MoneyTooLarge { text }
             | W::UnitDiffers { text, .. }
+            | W::HeadingUnitDiffers { text, .. }
             | W::DirectionNotRead { text }
             | W::YearNotRead { text }
             | W::DateNotRead { text } => Some(text),
@@ -246,20 +260,9 @@ impl Describe for MeasureWarning {
                      written, out of the totals"
                 ),
             ),
-            W::UnitDiffers { text, unit } if unit.is_empty() => say(
-                lang,
-                format!(
-                    "「{text}」には単位がありますが、指標の単位が空です（単位の欄に書いてください）。書かれたまま残しました"
-                ),
-                format!(
-                    "「{text}」 has a unit but the indicator names none (write it in 単位); kept as written"
-                ),
-            ),
-            W::UnitDiffers { text, unit } => say(
-                lang,
-                format!("「{text}」の単位が指標の単位「{unit}」と違います。書かれたまま残しました"),
-                format!("「{text}」 is not in the indicator's unit, {unit}; kept as written"),
-            ),
+            W::UnitDiffers { .. } | W::HeadingUnitDiffers { .. } | W::ColumnNotRead { .. } => {
+                not_read_words(self, lang)
+            }
             W::RatingNotInScale { code, scale } => say(
                 lang,
                 format!(
@@ -340,6 +343,59 @@ impl Describe for MeasureWarning {
                 kept_unread_words(self, lang)
             }
         }
+    }
+}
+
+/// The words of a figure kept as written for its unit ([`MeasureWarning::UnitDiffers`],
+/// [`MeasureWarning::HeadingUnitDiffers`]) and of a cell not read for its column
+/// ([`MeasureWarning::ColumnNotRead`]).
+fn not_read_words(warning: &MeasureWarning, lang: Lang) -> String {
+    use MeasureWarning as W;
+    match warning {
+        W::UnitDiffers { text, unit } if unit.is_empty() => say(
+            lang,
+            format!(
+                "「{text}」には単位がありますが、指標の単位が空です（単位の欄に書いてください）。書かれたまま残しました"
+            ),
+            format!(
+                "「{text}」 has a unit but the indicator names none (write it in 単位); kept as written"
+            ),
+        ),
+        W::UnitDiffers { text, unit } => say(
+            lang,
+            format!("「{text}」の単位が指標の単位「{unit}」と違います。書かれたまま残しました"),
+            format!("「{text}」 is not in the indicator's unit, {unit}; kept as written"),
+        ),
+        W::HeadingUnitDiffers {
+            heading,
+            text,
+            unit,
+        } => say(
+            lang,
+            format!(
+                "見出し「{heading}」の単位が単位の欄の「{unit}」と違います。どちらの単位か分からないため、見出しの単位を付けて「{text}」と書かれたまま残しました"
+            ),
+            format!(
+                "the heading 「{heading}」 names another unit than the 単位 cell's, {unit}: which one the figure is in cannot be told; kept as written with the heading's unit, 「{text}」"
+            ),
+        ),
+        W::ColumnNotRead { heading, text } if heading.is_empty() => say(
+            lang,
+            format!("見出しのない列の「{text}」は読みません。未読の一覧に残しました"),
+            format!(
+                "「{text}」 in a column without a heading is not read; kept in the unread list"
+            ),
+        ),
+        W::ColumnNotRead { heading, text } => say(
+            lang,
+            format!(
+                "列「{heading}」の「{text}」は読みません（その年度の計画・目標・実績と決められないため）。未読の一覧に残しました"
+            ),
+            format!(
+                "「{text}」 under the column 「{heading}」 is not read (it cannot be told to be a year's plan, target or actual); kept in the unread list"
+            ),
+        ),
+        _ => String::new(),
     }
 }
 

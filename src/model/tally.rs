@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::figure::percent_to_tenth;
-use super::measures::{Counting, Effect, MeasureSettings, Money};
+use super::measures::{Counting, Effect, Levels, MeasureSettings, Money, YenUnit};
 use super::{FiscalYear, Initiative, Report};
 
 /// The figures of a set of initiatives.
@@ -360,4 +360,46 @@ pub fn earlier_figures(i: &Initiative, year: FiscalYear, last: FiscalYear) -> Ve
         }
     }
     out
+}
+
+/// A rating as the printout and the web page write it: the level's code and label, or a code the scale lacks as written and
+/// said to be so.
+pub fn rating_words(levels: &Levels<'_>, code: &str) -> String {
+    match levels.level(code) {
+        // 対象外 is often its own label: said once.
+        Some(level) if level.label.trim().is_empty() || level.label == level.code => {
+            level.code.clone()
+        }
+        Some(level) => format!("{} {}", level.code, level.label),
+        None => format!("{code}（評価基準にない）"),
+    }
+}
+
+/// The 集計表's headings, as the printout and the web page both write them: 区分, a level's
+/// code and label (a code the scale lacks said to be so), then the rates, the indicators met
+/// and the effects' totals in the report's unit. The page wrote `対象外 対象外` and a bare `Z`
+/// where the printout had `対象外` and `Z（評価基準にない）`.
+pub fn headings(settings: &MeasureSettings, codes: &[String]) -> Vec<String> {
+    let unit = settings.yen_unit.label();
+    let levels = settings.levels();
+    let mut headings: Vec<String> = vec!["区分".into()];
+    headings.extend(codes.iter().map(|c| rating_words(&levels, c)));
+    headings.extend([
+        "未評価".to_string(),
+        "数値目標等達成率".into(),
+        "計画実施率".into(),
+        "目標達成の指標".into(),
+        format!("効果額 計画（{unit}）"),
+        format!("効果額 実績（{unit}）"),
+    ]);
+    headings
+}
+
+/// A total of effects as the 集計表 writes it, in `unit` (named in its heading): thousands
+/// grouped, `12,352,038.701`, a minus `△`; `—` for none. The web page wrote `12352038.701百万円`.
+pub fn total_text(yen: Option<i64>, unit: YenUnit) -> String {
+    yen.map_or_else(
+        || "—".into(),
+        |y| super::figure::grouped(&Money::yen(y).display(unit)),
+    )
 }

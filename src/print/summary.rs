@@ -9,12 +9,12 @@
 mod table;
 
 use crate::grid::GridRow;
-use crate::model::measures::{MeasureSettings, Money};
+use crate::model::measures::MeasureSettings;
 use crate::model::tally::Tally;
 use crate::model::{Initiative, Report};
 
 use super::draw::Geometry;
-use super::draw::measures::{Present, grouped, rating_words};
+use super::draw::measures::Present;
 use super::{PrintJob, Shape};
 
 /// What the tagged PDF needs of a table after the grid: its title (a heading) and its size.
@@ -110,11 +110,6 @@ fn printed_initiatives<'a>(
     out
 }
 
-fn money(yen: Option<i64>, report: &Report) -> String {
-    let unit = report.measure_settings.yen_unit;
-    yen.map_or_else(|| "—".into(), |y| grouped(&Money::yen(y).display(unit)))
-}
-
 /// 集計表: a row per section printed and one for all of them.
 fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -> Table {
     let settings = &report.measure_settings;
@@ -145,19 +140,10 @@ fn totals(report: &Report, printed: &[(usize, Vec<&Initiative>)], whole: bool) -
         .into(),
         all,
     ));
-    let unit = settings.yen_unit.label();
-    let mut headings: Vec<String> = vec!["区分".into()];
-    let levels = settings.levels();
-    headings.extend(codes.iter().map(|c| rating_words(&levels, c)));
-    headings.extend([
-        "未評価".to_string(),
-        "数値目標等達成率".into(),
-        "計画実施率".into(),
-        "目標達成の指標".into(),
-        format!("効果額 計画（{unit}）"),
-        format!("効果額 実績（{unit}）"),
-    ]);
-    let cells = |t: &Tally| t.row_figures(settings, &codes, |yen| money(yen, report), "計算不能");
+    // Written as the web page writes them (`model::tally`).
+    let headings = crate::model::tally::headings(settings, &codes);
+    let money = |yen| crate::model::tally::total_text(yen, settings.yen_unit);
+    let cells = |t: &Tally| t.row_figures(settings, &codes, money, "計算不能");
     let table_rows = rows
         .iter()
         .map(|(name, t)| {

@@ -18,12 +18,14 @@ use crate::model::measure_warning::{MeasureAt, MeasureField};
 use crate::model::measures::{Measures, YenUnit};
 use crate::model::text::normalize;
 use crate::model::{FiscalYear, Report, TakenTopic};
+use compared::{canonical, percent_is_format};
 use from_ron::{AsSent, answered};
 use hidden_id::{IdHashes, read_id};
 use pairing::Pairing;
 use put_back::{answered_in_sent_unit, back_as_sent, earlier_answer_stands, put_answer};
 use rows_paired::{name_hash, office_hash, resolved};
 
+mod compared;
 mod from_ron;
 mod hidden_id;
 mod pairing;
@@ -403,7 +405,10 @@ pub(super) fn write_sheet(
             keep(t);
         }
         ws.write_string_with_format(row, ANSWER_COL, &now, answer)?;
-        let id = format!("{id} s={:x}", super::sent::hash(&canonical(&now)));
+        // Compared as the answer will be, by what the id says of the row.
+        let percent = read_id(&id)
+            .is_some_and(|(_, what, h)| percent_is_format(what, h.shown_unit.as_deref()));
+        let id = format!("{id} s={:x}", super::sent::hash(&canonical(&now, percent)));
         ws.write_string_with_format(row, ID_COL, &id, base)?;
     }
     ws.protect_with_password(password);
@@ -554,10 +559,11 @@ pub(super) fn from_rows(
     let mut taken = Vec::new();
     let mut held: Vec<&MeasureRow> = Vec::new();
     let levels = master.measure_settings.levels();
-    let as_sent = |row: &MeasureRow| row.sent == Some(super::sent::hash(&canonical(&row.answer)));
+    let as_sent =
+        |row: &MeasureRow| row.sent == Some(super::sent::hash(&row.canonical(&row.answer)));
     let all_as_sent = usable.iter().all(|row| as_sent(row));
     for row in usable {
-        let field = format!("{:?} {}", row.what, canonical(&row.answer));
+        let field = format!("{:?} {}", row.what, row.canonical(&row.answer));
         if numbers_taken(
             &mut taken,
             before,
@@ -657,17 +663,6 @@ pub(super) fn from_rows(
     }
 }
 
-/// An answer cell as compared with what was sent: its number and unit when it reads as one
-/// (`３３．３` is `33.3`), else its text without white space.
-fn canonical(text: &str) -> String {
-    match crate::model::figure::read(text) {
-        // `12.5%` in a cell formatted as a percentage is the 12.5 typed as sent.
-        Ok(Some(r)) if r.unit == "%" => r.value.to_string(),
-        Ok(Some(r)) => format!("{}{}", r.value, r.unit),
-        _ => normalize(text),
-    }
-}
-
 /// The rows that may be taken: each naming a number of the division's own initiatives, once.
 const LISTED_CHARS: usize = crate::model::text::LISTED_CHARS;
 
@@ -693,7 +688,7 @@ fn usable_rows<'r>(
     // of the same number that was typed in it is not a second answer.
     // (A blank cell sent with a number in it clears it: that is typed.)
     let as_sent = |row: &MeasureRow| match row.sent {
-        Some(sent) => sent == super::sent::hash(&canonical(&row.answer)),
+        Some(sent) => sent == super::sent::hash(&row.canonical(&row.answer)),
         None => row.answer.trim().is_empty(),
     };
     for row in rows {

@@ -34,6 +34,7 @@ mod layers;
 mod locks;
 mod measures;
 mod measures_answers;
+mod measures_audit52;
 mod measures_cycle;
 mod measures_found;
 mod measures_guesses;

@@ -816,21 +816,12 @@ fn the_web_page_has_the_summary_and_the_numbers_as_accessible_tables() {
         .expect("a row for the whole programme");
     let cells: Vec<String> = all.select(&sel("td")).map(|e| e.text().collect()).collect();
     // S 1, A 2, B 0, C 0, 対象外 1, 7 unrated; S ÷ 10, (S + A) ÷ 10 (対象外 left out, the
-    // unrated in); 3,297 百万円 planned.
+    // unrated in); 3,297 百万円 planned, written as the printout writes it (the unit in the
+    // heading).
     assert_eq!(
         cells,
         [
-            "1",
-            "2",
-            "0",
-            "0",
-            "1",
-            "7",
-            "10%",
-            "30%",
-            "0 / 1",
-            "3297百万円",
-            "3100百万円"
+            "1", "2", "0", "0", "1", "7", "10%", "30%", "0 / 1", "3,297", "3,100"
         ]
     );
     let text: String = page.root_element().text().collect();
@@ -1031,8 +1022,8 @@ fn a_rating_the_scale_lacks_is_counted_in_the_web_pages_summary_as_in_the_printo
         .collect();
     let at = headings
         .iter()
-        .position(|h| h == "AA")
-        .expect("a column for AA");
+        .position(|h| h == "AA（評価基準にない）")
+        .expect("a column for AA, said to be no level of the scale as the printout says it");
     let all: Vec<String> = table
         .select(&sel("tbody tr"))
         .find(|tr| tr.text().collect::<String>().starts_with("全体"))

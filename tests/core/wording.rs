@@ -248,6 +248,19 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             written: "95.8%".into(),
         },
         W::RowNotUnderstood { text: text() },
+        W::ColumnNotRead {
+            heading: "29年度見込".into(),
+            text: "20".into(),
+        },
+        W::ColumnNotRead {
+            heading: String::new(),
+            text: "20".into(),
+        },
+        W::HeadingUnitDiffers {
+            heading: "目標値（百万円）".into(),
+            text: "5百万円".into(),
+            unit: "千円".into(),
+        },
         W::TopicGone {
             initiative: "2".into(),
             indicator: "閲覧数".into(),
@@ -379,12 +392,14 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         FigureProblem::NotANumber,
         FigureProblem::TooPrecise,
         FigureProblem::TooLong,
+        FigureProblem::SpaceInside,
     ] {
         match why {
             FigureProblem::KanjiScale
             | FigureProblem::NotANumber
             | FigureProblem::TooPrecise
-            | FigureProblem::TooLong => {}
+            | FigureProblem::TooLong
+            | FigureProblem::SpaceInside => {}
         }
         kinds.push(W::NumberNotRead { text: text(), why });
     }
@@ -440,6 +455,8 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::RateDiffers { .. }
                 | W::RateNotComputed { .. }
                 | W::RowNotUnderstood { .. }
+                | W::ColumnNotRead { .. }
+                | W::HeadingUnitDiffers { .. }
                 | W::EarlierYearTotal { .. }
                 | W::TopicGone { .. }
                 | W::NoSuchTopic { .. }
@@ -488,6 +505,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         "平成28年度",
         "2016年度",
         "28年度",
+        "29年度見込",
         "総務部人事課",
         "285件",
         "単位",

@@ -88,6 +88,10 @@ pub(super) fn read_row(
             (Column::RatedBy | Column::RatedOn, _) => {
                 reading.rated_by_on(sheet, (r, c), (s, k), (last_rating, col), text);
             }
+            (Column::NotRead, _) => {
+                let heading = layout.heading(sheet, c);
+                reading.column_not_read(sheet, (r, c), heading, text);
+            }
             // What only an indicator has, on a row that starts none: kept, never dropped.
             (Column::Topic | Column::Unit | Column::Direction | Column::BaselineYear, None) => {
                 reading.keep_unread(sheet, (r, c), text);
@@ -158,7 +162,8 @@ fn indicator_field(
         }
         return;
     }
-    let value = reading.indicator_figure(sheet, (r, c), x, unit_column);
+    let heading = layout.heading(sheet, c);
+    let value = reading.indicator_figure(sheet, (r, c), x, (unit_column, &heading));
     // A bare dash is no base value: no empty baseline, which the table would not write back.
     if col == Column::Baseline && value.is_blank() {
         return;

@@ -10,8 +10,19 @@ use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::measure_warning::MeasureWarning;
 
 /// The unit a figure column's heading names in its closing bracket (`目標値（百万円）`,
-/// `実績（件）`, `（単位：人）`): short, and naming no year or month.
+/// `実績（件）`, `（単位：人）`): short, and naming no year or month, nor what the figure is
+/// rather than what it counts in (`実績値（累計）`, `（速報）`).
 pub(super) fn heading_unit(heading: &str) -> Option<String> {
+    const NO_UNITS: [&str; 8] = [
+        "累計",
+        "合計",
+        "平均",
+        "速報",
+        "確定",
+        "暫定",
+        "単年度",
+        "見込",
+    ];
     let h = heading.trim_end();
     let inner = h
         .strip_suffix(')')
@@ -24,7 +35,9 @@ pub(super) fn heading_unit(heading: &str) -> Option<String> {
         .unwrap_or(inner)
         .trim();
     let dated = unit.contains(['年', '月']) || unit.chars().any(|c| c.is_ascii_digit());
-    (!unit.is_empty() && unit.chars().count() <= 6 && !dated).then(|| unit.to_string())
+    let says_what = NO_UNITS.iter().any(|w| unit.contains(w));
+    let unit_alone = !unit.is_empty() && unit.chars().count() <= 6 && !dated && !says_what;
+    unit_alone.then(|| unit.to_string())
 }
 
 /// A sheet of figures with no 番号 column (いわき市's programme table, `区分 | 18年度 …`): whose

@@ -27,11 +27,11 @@ pub(super) fn once_each(own: &mut Vec<String>) -> Vec<(String, usize)> {
 }
 
 impl Reader {
-    /// The fields after an initiative row's 担当課 read in no place (not a number column):
-    /// kept in the unread list and said.
-    pub(super) fn keep_fields_after_division(&mut self, row: &Row, data_start: usize) {
-        for (k, extra) in row.fields.iter().enumerate().skip(data_start + 3) {
-            let after = k - data_start - 2;
+    /// The fields after an initiative row's 担当課 (its field `division`, 0-based) read in no
+    /// place (not a number column): kept in the unread list and said.
+    pub(super) fn keep_fields_after_division(&mut self, row: &Row, division: usize) {
+        for (k, extra) in row.fields.iter().enumerate().skip(division + 1) {
+            let after = k - division;
             if !extra.trim().is_empty() && !self.numbers.is_number_field(after) {
                 // Named and kept with its column's heading, as a workbook's cell is
                 // (「累計 (H28~R2年度): 6,012」; the bare 「6,012」 said nothing of what it was).

@@ -106,23 +106,26 @@ impl Numbers {
         }
     }
 
-    /// A row under an initiative holding only a 番号 and numbers (a further indicator): taken
-    /// (true), or left to be read as anything else.
-    pub(super) fn further_row(&mut self, row: &Row) -> bool {
-        let Some(division) = self.division.filter(|_| !self.columns.is_empty()) else {
-            return false;
-        };
+    /// A row under an initiative holding only a 番号 and, after the header's 担当課, numbers
+    /// (a further indicator) and maybe notes beside them: taken, giving the 担当課's field
+    /// (0-based) for the notes to be kept unread as on the initiative's own row, or left to
+    /// be read as anything else. A note (備考) made the whole row one not understood, its
+    /// indicator lost.
+    pub(super) fn further_row(&mut self, row: &Row) -> Option<usize> {
+        let division = self.division.filter(|_| !self.columns.is_empty())?;
         let number = row.get(0);
         let is_number = super::numbering::is_initiative_number(number);
         let filled = |k: usize| row.fields.get(k).is_some_and(|f| !f.trim().is_empty());
-        let only_numbers = (1..row.fields.len())
+        let after_division = (1..row.fields.len())
             .filter(|&k| filled(k))
-            .all(|k| k > division && self.is_number_field(k - division));
-        if !is_number || !only_numbers || !(division + 1..row.fields.len()).any(filled) {
-            return false;
+            .all(|k| k > division);
+        let numbers = (division + 1..row.fields.len())
+            .any(|k| filled(k) && self.is_number_field(k - division));
+        if !is_number || !after_division || !numbers {
+            return None;
         }
         self.initiative(row.line, number, &row.fields[division + 1..], division + 2);
-        true
+        Some(division)
     }
 
     /// Reads the numbers into the report read from the table.

@@ -7,7 +7,8 @@
 /// 実績 3,297百万円 | 達成率 94.2%): a line breaks between parts first.
 pub type Paragraph = Vec<String>;
 
-use crate::model::measures::{Direction, Figure, Indicator, LevelIndex, Levels, Rating};
+use crate::model::figure::grouped;
+use crate::model::measures::{Direction, Figure, Indicator, LevelIndex, Rating};
 use crate::model::{Initiative, Report};
 
 /// Which of the numbers' columns a report has anything for: each is printed only then, so a
@@ -36,37 +37,6 @@ impl Present {
     pub fn any(self) -> bool {
         self.indicators || self.effects || self.ratings
     }
-}
-
-/// A number with its thousands grouped as reports print them (`3,297`, a minus as offices write
-/// it `△1,200.5`, from `-1200.5` or `△1200.5`); text kept as written is printed as it is.
-pub fn grouped(number: &str) -> String {
-    let (sign, digits) = match number
-        .strip_prefix('-')
-        .or_else(|| number.strip_prefix('△'))
-    {
-        Some(rest) => ("△", rest),
-        None => ("", number),
-    };
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (digits, None),
-    };
-    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) {
-        return number.to_string();
-    }
-    let mut out = String::from(sign);
-    for (k, c) in whole.chars().enumerate() {
-        if k > 0 && (whole.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = fraction {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
 }
 
 /// A figure as printed: its value grouped, or its text as written; `None` when blank.
@@ -161,19 +131,6 @@ pub fn effect(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
         vec![format!("計画 {}", money(&e.planned))],
         vec![format!("実績 {}", money(&e.actual))],
     ]
-}
-
-/// A rating as printed: the level's code and label, or a code the scale lacks as written and
-/// said to be so.
-pub fn rating_words(levels: &Levels<'_>, code: &str) -> String {
-    match levels.level(code) {
-        // 対象外 is often its own label: said once.
-        Some(level) if level.label.trim().is_empty() || level.label == level.code => {
-            level.code.clone()
-        }
-        Some(level) => format!("{} {}", level.code, level.label),
-        None => format!("{code}（評価基準にない）"),
-    }
 }
 
 /// The 評価 cell: the self-rating and the review, each its code and its label (kept together

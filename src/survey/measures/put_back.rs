@@ -2,7 +2,7 @@
 //! division's earlier answer wrote (typed, then cleared back): put back — held for the office
 //! to tick, or taken after 差戻し ([`super::NumbersAnswered::held`]).
 
-use super::{ANSWER_COL, MeasureCell, MeasureRow, Pairing, SHEET, canonical, first_half_asked};
+use super::{ANSWER_COL, MeasureCell, MeasureRow, Pairing, SHEET, first_half_asked};
 use crate::model::diag::{Location, Warning, WarningKind};
 use crate::model::measures::{Levels, Measures, Money};
 use crate::model::text::normalize;
@@ -181,8 +181,8 @@ pub(super) fn earlier_answer_stands(
     let Some(standing) = standing else {
         return false;
     };
-    let field = format!("{:?} {}", row.what, canonical(&standing));
-    canonical(&standing) != canonical(&row.answer) && written_before(before, i.id, &field)
+    let field = format!("{:?} {}", row.what, row.canonical(&standing));
+    row.canonical(&standing) != row.canonical(&row.answer) && written_before(before, i.id, &field)
 }
 
 /// An effect answered in the unit its row was sent in, the report's being another now: said.
