@@ -154,8 +154,7 @@ fn natural(column: Column, years: usize, number: f32) -> f32 {
         Column::Stages => 68.0 * years as f32,
         Column::Months => 36.0 * 12.0,
         Column::Division => 140.0,
-        // Where there is room: 「In progress」 whole in its badge (96 cut it).
-        Column::Status => 108.0,
+        Column::Status => 96.0,
         Column::Indicators => 300.0,
         // Where there is room: 「効果額（百万円・累計）」 whole (150 cut it; a cut heading shows
         // whole on hover).
