@@ -608,6 +608,9 @@ pub enum Dialog {
     Warnings,
     /// The file just opened is open in another Shinchoku: read-only, or take over its lock.
     Locked {
+        /// The lock file, shown as the text says it, for whoever must find it (IT, a stale
+        /// lock left by a PC that crashed).
+        lock_file: String,
         holder: String,
     },
     /// A save found the file changed on disk since it was read: 上書き, 別名で保存, 再読み込み.

@@ -51,6 +51,12 @@ fn a_file_open_in_another_window_opens_read_only_and_the_lock_can_be_taken_over(
         Some(Dialog::Locked { .. })
     ));
     second.get_by_label("ほかで開かれています");
+    // The lock file is named, for whoever must find a stale one.
+    let lock = shinchoku::store::lock::lock_path(&path);
+    second.get_by_label(&format!(
+        "ロックファイル: {}",
+        shinchoku::model::text::path_shown(&lock)
+    ));
     assert!(second.state().document().is_read_only());
     second.get_by_label("読み取り専用で開く").click();
     second.run();

@@ -265,6 +265,7 @@ pub const EN: Texts = Texts {
     recover_body: "Copies of changes that were not saved last time. Restore opens one; discard deletes the copy.",
     restore: "Restore",
     discard_copy: "Discard",
+    lock_file: "Lock file",
     path_label: "Path",
     unplanned: "Unplanned",
     linked_plans: "Plan lines it reports",

@@ -265,6 +265,7 @@ pub const JA: Texts = Texts {
     recover_body: "前回、保存されずに終わった変更の写しです。復元すると開き、破棄すると写しを消します。",
     restore: "復元",
     discard_copy: "破棄",
+    lock_file: "ロックファイル",
     path_label: "パス",
     unplanned: "計画外",
     linked_plans: "対応する計画",

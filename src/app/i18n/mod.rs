@@ -307,6 +307,8 @@ pub struct Texts {
     pub recover_body: &'static str,
     pub restore: &'static str,
     pub discard_copy: &'static str,
+    /// Before the lock file's path in the dialog saying another user has the report open.
+    pub lock_file: &'static str,
     pub path_label: &'static str,
     pub unplanned: &'static str,
     pub linked_plans: &'static str,

@@ -380,7 +380,9 @@ impl DocState {
         ];
         if let Some(holder) = self.doc.locked_by() {
             let holder = holder.describe(lang);
-            follow.push(DialogCommand::Show(Dialog::Locked { holder }).into());
+            let lock_file =
+                crate::model::text::path_shown(&crate::store::lock::lock_path(path)).to_string();
+            follow.push(DialogCommand::Show(Dialog::Locked { holder, lock_file }).into());
         } else if !self.doc.warnings.is_empty() {
             follow.push(DialogCommand::Show(Dialog::Warnings).into());
         }

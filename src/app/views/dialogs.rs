@@ -44,7 +44,9 @@ pub fn show(
             Dialog::UnsavedChanges { .. } => (close, out) = unsaved(ui, t, doc),
             Dialog::Warnings => close = warnings(ui, lang, doc),
             Dialog::About => close = super::about::show(ui, lang),
-            Dialog::Locked { holder } => (close, out) = locked(ui, t, holder),
+            Dialog::Locked { holder, lock_file } => {
+                (close, out) = locked(ui, t, (holder, lock_file));
+            }
             Dialog::ChangedOnDisk { path, message } => {
                 (close, out) = changed_on_disk(ui, t, path, message);
             }
@@ -96,11 +98,12 @@ fn unsaved(ui: &mut Ui, t: &Texts, doc: &Document) -> (bool, Vec<AppCommand>) {
 }
 
 /// Another user has the file open: read-only, or take the lock over.
-fn locked(ui: &mut Ui, t: &Texts, holder: &str) -> (bool, Vec<AppCommand>) {
+fn locked(ui: &mut Ui, t: &Texts, (holder, lock_file): (&str, &str)) -> (bool, Vec<AppCommand>) {
     let (mut close, mut out) = (false, Vec::new());
     ui.heading(t.locked_title);
     ui.label(t.locked_body);
     ui.label(egui::RichText::new(holder).strong());
+    ui.label(egui::RichText::new(format!("{}: {lock_file}", t.lock_file)).small());
     ui.horizontal(|ui| {
         close = ui.button(t.open_read_only).clicked();
         if ui.button(t.take_over).clicked() {
