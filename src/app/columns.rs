@@ -154,7 +154,8 @@ fn natural(column: Column, years: usize, number: f32) -> f32 {
         Column::Stages => 68.0 * years as f32,
         Column::Months => 36.0 * 12.0,
         Column::Division => 140.0,
-        Column::Status => 96.0,
+        // Where there is room: 「In progress」 whole in its badge (96 cut it).
+        Column::Status => 108.0,
         Column::Indicators => 300.0,
         // Where there is room: 「効果額（百万円・累計）」 whole (150 cut it; a cut heading shows
         // whole on hover).
@@ -259,7 +260,9 @@ impl ColumnLayout {
             *w = w.floor();
         }
         if width[text] > 0.0 {
-            width[text] += (before - sum(&width)).floor();
+            // A hair under a whole point is that point (the shares summed to 907.9999 of 908,
+            // and the grid stopped a point short of the window).
+            width[text] += (before - sum(&width) + 1e-3).floor();
         }
         let mut x = [0.0f32; COLUMNS];
         let mut at = 0.0;
@@ -307,6 +310,22 @@ mod tests {
             assert!((l.total - available).abs() < 0.5, "{available}: {l:?}");
             assert!(l.width(Column::Months) >= 23.0 * 12.0);
             assert!(l.width(Column::Text) >= 170.0);
+        }
+    }
+
+    /// Every window width above the minimums is filled to the point, whatever the columns
+    /// shown: the rounding left a point short where the widths summed to a hair under it.
+    #[test]
+    fn any_window_width_is_filled_to_the_point() {
+        // From a little above where the minimums fit (with the numbers' columns, 1,220).
+        for (measures, from) in [(false, 900), (true, 1300)] {
+            for available in (from..2400).map(|w| w as f32 + 0.5 * (w % 2) as f32) {
+                let l = ColumnLayout::fit(available, 4, measures, &ColumnPrefs::default());
+                assert!(
+                    (l.total - available.floor()).abs() < 0.01,
+                    "{available}: {l:?}"
+                );
+            }
         }
     }
 
