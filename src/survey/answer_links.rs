@@ -37,6 +37,46 @@ pub(super) fn settle(
     said
 }
 
+/// The links `list` (an answer's results for topic `t`, in a response file) lost to plan
+/// lines the answer takes away, put back where the master's result has them: removing a plan
+/// line in the window unlinks its results, and that is the plan change, held until the office
+/// takes it (then its results are paired again, `edit::provisional`), not the division
+/// unlinking them — taken as such, the held change still left the line 遅れ, reported by none.
+pub(super) fn keep_links_to_plan_taken_away(
+    (i, answered): (&Initiative, Option<&Initiative>),
+    t: &Topic,
+    list: &mut [Entry],
+) {
+    let Some(answered) = answered else {
+        return;
+    };
+    fn walk(list: &mut [Entry], master: &HashMap<Id, &Entry>, away: &HashSet<Id>) {
+        for e in list {
+            if let Some(m) = master.get(&e.id) {
+                let lost: Vec<Id> = (m.reports.iter())
+                    .filter(|p| away.contains(p) && !e.reports.contains(p))
+                    .copied()
+                    .collect();
+                e.reports.extend(lost);
+            }
+            walk(&mut e.subs, master, away);
+        }
+    }
+    let plans = |i: &Initiative| -> HashSet<Id> {
+        (i.topics.iter())
+            .flat_map(|o| Entry::all_in(&o.plan))
+            .map(|e| e.id)
+            .collect()
+    };
+    let kept = plans(answered);
+    let away: HashSet<Id> = plans(i).into_iter().filter(|p| !kept.contains(p)).collect();
+    if away.is_empty() {
+        return;
+    }
+    let master: HashMap<Id, &Entry> = Entry::all_in(&t.actual).map(|e| (e.id, e)).collect();
+    walk(list, &master, &away);
+}
+
 /// The plan entries (sub-items too) of the topics `division` answers for in `i`.
 pub(super) fn own_plans(i: &Initiative, division: &str) -> HashSet<Id> {
     (i.topics.iter())

@@ -47,15 +47,21 @@ pub(super) fn as_taken_before(
     topic: Id,
     list: &[Entry],
 ) -> bool {
-    // FNV-1a over the lines as written: a full-width digit is another answer.
-    let results = entries_text(list)
+    let taken = TakenTopic {
+        topic,
+        results: results_hash(list),
+    };
+    brought.taken.push(taken);
+    before.contains(&taken)
+}
+
+/// FNV-1a over the lines as written: a full-width digit is another answer.
+fn results_hash(list: &[Entry]) -> u64 {
+    entries_text(list)
         .bytes()
         .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-    let taken = TakenTopic { topic, results };
-    brought.taken.push(taken);
-    before.contains(&taken)
+        })
 }
 
 impl Brought {
@@ -171,6 +177,11 @@ impl Brought {
         };
         let held = Conflict::removing_shared(from, (i, &standing), list.to_vec());
         self.conflicts.push(held);
+        // Recorded as taken is what was taken, the lines kept: the same answer collected again
+        // offers the removal again (it read as taken before, and the removal was lost).
+        if let Some(taken) = self.taken.iter_mut().rev().find(|x| x.topic == t.id) {
+            taken.results = results_hash(&standing.actual);
+        }
         true
     }
 

@@ -748,6 +748,8 @@ fn from_report(
             _ => (Cow::Borrowed(&t.actual), Cow::Borrowed(&a.actual)),
         };
         let mut list = adopt_list(i, &mine, &claimed, &sent, fresh);
+        let answered = r.initiative_of_topic(topic);
+        super::answer_links::keep_links_to_plan_taken_away((i, answered), t, &mut list);
         let said = super::answer_links::settle((i, t), division, (&mine, &a.actual), &mut list);
         brought.say_of_results((i, t), said);
         // The id the response gave each line it added, by the id the line is given.

@@ -165,3 +165,54 @@ fn a_result_added_with_the_plan_line_it_reports_reports_that_line_once_accepted(
     let said = shinchoku::compare::change_list_text(&diff, shinchoku::lang::Lang::Ja);
     assert!(diff.same, "{said}");
 }
+
+/// A response file whose plan lacks a line, with a result added beside it: the plan change is
+/// held, and so are the links — the results still report the line. Read from the file (whose
+/// links to the line taken away are dropped on reading) they were taken unlinked, and the
+/// line that still stands turned 遅れ.
+#[test]
+fn a_plan_line_removed_in_a_response_keeps_its_results_links_while_the_change_is_held() {
+    const 管財課: &str = "総務部管財課";
+    const LINE: &str = "県有財産の自己点検及び利用見込み調査等の実施(7月～9月)";
+    const ADDED: &str = "利活用計画の策定に向けた庁内調整(9月)";
+    let master = crate::surveyed(crate::seed().report);
+    let response = survey::response_for(master.report(), 管財課, due(), "");
+    let (topic, line) = (response.initiatives().flat_map(|i| &i.topics))
+        .find_map(|t| t.plan.iter().find(|e| e.text == LINE).map(|e| (t.id, e.id)))
+        .expect("the plan line");
+    let reporting: Vec<Id> = (response.topic(topic).unwrap().actual.iter())
+        .filter(|e| e.reports.contains(&line))
+        .map(|e| e.id)
+        .collect();
+    assert!(!reporting.is_empty());
+    // Entries are written one to a line: the plan line's goes, a result is added after the
+    // topic's last.
+    let ron = shinchoku::store::to_ron(&response);
+    let last = &response.topic(topic).unwrap().actual.last().unwrap().text;
+    let ron: Vec<String> = (ron.lines())
+        .filter(|l| !l.contains(&format!("text: \"{LINE}\"")))
+        .flat_map(|l| {
+            let mut out = vec![l.to_string()];
+            if l.contains(&format!("text: \"{last}\"")) {
+                out.push(format!("(id: 990001, bullet: true, text: \"{ADDED}\"),"));
+            }
+            out
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("管財課.ron");
+    std::fs::write(&file, ron.join("\n")).unwrap();
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(10));
+    assert_eq!(c.taken.len(), 1, "{:?}", c.refused);
+    let mut held = master;
+    held.perform(c.intent(&[]).unwrap()).unwrap();
+    let t = held.report().topic(topic).unwrap();
+    assert!(
+        t.actual.iter().any(|e| e.text == ADDED),
+        "the result is taken"
+    );
+    for id in &reporting {
+        let e = held.report().entry(*id).unwrap();
+        assert!(e.reports.contains(&line), "{}", e.text);
+    }
+}

@@ -470,3 +470,30 @@ fn published_lines_one_division_clears_from_a_shared_topic_stay_until_the_office
         vec![FIRST, SECOND, THIRD, BY_推進課]
     );
 }
+
+/// The removal held, and the same answer collected again later for the office to tick it: it
+/// is offered again and taken when ticked (the answer read as taken before, and the removal
+/// was lost for good).
+#[test]
+fn a_held_removal_of_a_published_line_is_offered_again_when_the_answer_is_collected_again() {
+    let mut master = master();
+    let cleared = workbook_answer(master.report(), 総務課, |c| {
+        c.replace(&format!("・{THIRD}"), "")
+    });
+    let answer = || answer_from_workbook(&cleared, "総務課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(answer())], at(10));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(results(master.report()), vec![FIRST, SECOND, THIRD]);
+    let again = collect(master.report(), vec![Ok(answer())], at(11));
+    let held: Vec<usize> = (0..again.conflicts().len())
+        .filter(|&k| {
+            matches!(
+                again.conflicts()[k].kind,
+                ConflictKind::SharedRemoval { .. }
+            )
+        })
+        .collect();
+    assert_eq!(held.len(), 1, "{:?}", again.conflicts());
+    master.perform(again.intent(&held).unwrap()).unwrap();
+    assert_eq!(results(master.report()), vec![FIRST, SECOND]);
+}
