@@ -77,6 +77,48 @@ pub(super) fn keep_links_to_plan_taken_away(
     walk(list, &master, &away);
 }
 
+/// `kept` (an answer's results for topic `t` with the results it removed, `removed`, kept
+/// while their removal is held): a result it adds that was paired with a line a kept one
+/// reports — paired as if that one were gone — is paired again with it standing, as a line
+/// `division` answers for (else the new result stood beside the kept one on its line, the
+/// line it would have taken left to the old result alone).
+pub(super) fn pair_beside_kept(
+    (i, t): (&Initiative, &Topic),
+    division: &str,
+    removed: &[Id],
+    kept: &mut [Entry],
+) {
+    use crate::model::links::{propose_among, reported_except};
+    let master: HashSet<Id> = Entry::all_in(&t.actual).map(|e| e.id).collect();
+    let held_lines: HashSet<Id> = (t.actual.iter())
+        .filter(|e| removed.contains(&e.id))
+        .flat_map(|e| Entry::all_in(std::slice::from_ref(e)))
+        .flat_map(|e| e.reports.iter().copied())
+        .collect();
+    let stays: HashSet<Id> = Entry::all_in(kept).map(|e| e.id).collect();
+    let gone: HashSet<Id> = master
+        .iter()
+        .filter(|id| !stays.contains(id))
+        .copied()
+        .collect();
+    let mut reported = reported_except(i, &gone);
+    let own = own_plans(i, division);
+    for e in kept.iter_mut().filter(|e| !master.contains(&e.id)) {
+        if !e.reports.iter().any(|p| held_lines.contains(p)) {
+            reported.extend(e.reports.iter().copied());
+            continue;
+        }
+        let asked = Entry {
+            reports: Default::default(),
+            ..e.clone()
+        };
+        e.reports = (propose_among(i, t.id, &asked, &reported).into_iter())
+            .filter(|p| own.contains(p))
+            .collect();
+        reported.extend(e.reports.iter().copied());
+    }
+}
+
 /// The plan entries (sub-items too) of the topics `division` answers for in `i`.
 pub(super) fn own_plans(i: &Initiative, division: &str) -> HashSet<Id> {
     (i.topics.iter())

@@ -167,7 +167,8 @@ impl Brought {
         if removed.is_empty() {
             return false;
         }
-        let kept = super::shared::with_removed_kept(&t.actual, list, &removed);
+        let mut kept = super::shared::with_removed_kept(&t.actual, list, &removed);
+        super::answer_links::pair_beside_kept((i, t), from.1, &removed, &mut kept);
         if !super::shared::same_results(&kept, &t.actual) {
             self.set_results((i, t), kept.clone(), None);
         }

@@ -497,3 +497,34 @@ fn a_held_removal_of_a_published_line_is_offered_again_when_the_answer_is_collec
     master.perform(again.intent(&held).unwrap()).unwrap();
     assert_eq!(results(master.report()), vec![FIRST, SECOND]);
 }
+
+/// A division removes a published line of the shared topic and adds one: the removal held,
+/// the new line is paired with the removed one standing — as the report's own table read back
+/// pairs it. It was paired as if the removed one were gone, beside it on its line.
+#[test]
+fn a_line_added_beside_a_held_removal_is_paired_with_the_removed_line_standing() {
+    use shinchoku::export::{Encoding, Format};
+    let mut master = master();
+    let b = workbook_answer(master.report(), 総務課, |c| {
+        added(
+            &c.replace(&format!("・{FIRST}\n"), ""),
+            "メルマガ等での周知(8月)",
+        )
+    });
+    let c = collect(
+        master.report(),
+        vec![Ok(answer_from_workbook(&b, "総務課.xlsx".into()).unwrap())],
+        at(10),
+    );
+    assert!(
+        (c.conflicts().iter()).any(|k| matches!(k.kind, ConflictKind::SharedRemoval { .. })),
+        "{:?}",
+        c.conflicts()
+    );
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(results(master.report())[0], FIRST);
+    let read = crate::exported_and_read(master.report(), Format::Table, Encoding::Utf8);
+    let diff = shinchoku::compare::diff(master.report(), &read);
+    let said = shinchoku::compare::change_list_text(&diff, shinchoku::lang::Lang::Ja);
+    assert!(diff.same, "{said}");
+}
