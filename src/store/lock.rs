@@ -190,10 +190,13 @@ impl LockHolder {
     /// the lock file to remove when nobody has the file open.
     pub fn held_words(&self, report: &Path, lang: Lang) -> String {
         let holder = self.describe(lang);
+        // Japanese puts the time after が: 「…、…からが開いています」 read wrong.
+        let (user, place, since) = self.parts(Lang::Ja);
+        let who = format!("{user}（{place}）が{since}から");
         match self.program {
             None => say(
                 lang,
-                format!("{holder}が進捗で開いています"),
+                format!("{who}進捗で開いています"),
                 format!("open in Shinchoku by {holder}"),
             ),
             Some(_) => {
@@ -202,7 +205,7 @@ impl LockHolder {
                 say(
                     lang,
                     format!(
-                        "{holder}が開いています（ロックファイル {lock}。だれも開いていなければ、このファイルを削除してください）"
+                        "{who}開いています（ロックファイル {lock}。だれも開いていなければ、このファイルを削除してください）"
                     ),
                     format!(
                         "open by {holder} (its lock file {lock}: if nobody has the file open, \
@@ -220,6 +223,18 @@ impl Describe for LockHolder {
     /// (written where the login name could not be found) or cannot be read says so in words,
     /// with what it does tell: the computer and the process.
     fn describe(&self, lang: Lang) -> String {
+        let (user, place, since) = self.parts(lang);
+        say(
+            lang,
+            format!("{user}（{place}）、{since}から"),
+            format!("{user} ({place}), since {since}"),
+        )
+    }
+}
+
+impl LockHolder {
+    /// Who, where (the computer, the process, another program) and since when, in `lang`.
+    fn parts(&self, lang: Lang) -> (String, String, String) {
         let unknown = say(lang, "時刻不明".into(), "an unknown time".into());
         let since = crate::model::clock::shown(self.since, "%Y-%m-%d %H:%M", &unknown);
         let user = match self.user.trim() {
@@ -255,11 +270,7 @@ impl Describe for LockHolder {
             ),
             None => place,
         };
-        say(
-            lang,
-            format!("{user}（{place}）、{since}から"),
-            format!("{user} ({place}), since {since}"),
-        )
+        (user, place, since)
     }
 }
 

@@ -507,3 +507,39 @@ fn a_libreoffice_lock_is_named_as_one_and_respected() {
     );
     doc.save_to_with(&path, SaveOptions::FORCE).unwrap();
 }
+
+/// Saving a report another user holds says who, in Japanese as it reads: 「…が…から進捗で開い
+/// ています」 (it read 「…、2026-12-06 23:33からが進捗で開いています」).
+#[test]
+fn who_holds_the_report_reads_as_japanese_writes_it() {
+    use shinchoku::lang::Lang;
+    use shinchoku::store::lock::LockHolder;
+    let since = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_765_000_000);
+    let holder = LockHolder {
+        user: "tanaka".into(),
+        machine: "PC-SOUMU-07".into(),
+        pid: Some(4242),
+        since,
+        started: None,
+        token: String::new(),
+        program: None,
+    };
+    let path = std::path::Path::new("master.ron");
+    let said = holder.held_words(path, Lang::Ja);
+    assert!(
+        said.starts_with("tanaka（PC-SOUMU-07、プロセス 4242）が")
+            && said.ends_with("から進捗で開いています")
+            && !said.contains("からが"),
+        "{said}"
+    );
+    let other = LockHolder {
+        program: Some("LibreOffice"),
+        ..holder
+    };
+    let said = other.held_words(path, Lang::Ja);
+    assert!(
+        said.starts_with("tanaka（PC-SOUMU-07、プロセス 4242、LibreOffice）が")
+            && said.contains("から開いています（ロックファイル"),
+        "{said}"
+    );
+}
