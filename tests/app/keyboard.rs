@@ -128,6 +128,10 @@ fn esc_closes_an_open_menu() {
     h.get_by_label("表示").click();
     h.run();
     assert!(h.query_by_label("English").is_some(), "the menu is open");
+    // ↓ and ↑ move a row, and the menu says so (it said 次の取組, and moved one row).
+    assert!(h.query_all_by_label_contains("次の行").next().is_some());
+    assert!(h.query_all_by_label_contains("前の行").next().is_some());
+    assert!(h.query_all_by_label_contains("次の取組").next().is_none());
     h.key_press(egui::Key::Escape);
     h.run();
     h.run();
