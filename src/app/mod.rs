@@ -67,6 +67,10 @@ pub struct ShinchokuApp {
     after_field: Vec<AppCommand>,
     /// The user chose "don't save" for the command now running.
     discard_confirmed: bool,
+    /// What the user asked for when choosing 保存する for a report with no file of its own:
+    /// run once the typed path is saved to (it was dropped: the file saved, the window left
+    /// open after 終了), forgotten when the path prompt is closed without saving.
+    after_save: Option<AppCommand>,
     /// The user confirmed quitting; let the close through.
     closing: bool,
     /// The window title as last sent.
@@ -93,6 +97,7 @@ impl ShinchokuApp {
             queued: Vec::new(),
             after_field: Vec::new(),
             discard_confirmed: false,
+            after_save: None,
             closing: false,
             title: String::new(),
             focused: None,
@@ -186,6 +191,11 @@ impl ShinchokuApp {
         self.jobs.workers()
     }
 
+    /// The user chose to close the window and it is closing (saved, or changes discarded).
+    pub fn is_closing(&self) -> bool {
+        self.closing
+    }
+
     /// The window title as last set (with ● when there are unsaved changes).
     pub fn window_title(&self) -> &str {
         &self.title
@@ -199,6 +209,9 @@ impl ShinchokuApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.composition.before_views(&ctx);
+        if !self.asks_save_path() {
+            self.after_save = None;
+        }
         let mut commands = std::mem::take(&mut self.queued);
         commands.push(JobCommand::Poll.into());
         self.apply_zoom(&ctx, &mut commands);
@@ -463,7 +476,11 @@ impl ShinchokuApp {
                 save @ (FileCommand::SaveTo(_)
                 | FileCommand::SaveForced(_)
                 | FileCommand::SaveOverReadOnly { .. }),
-            ) => self.save_file(save),
+            ) => {
+                let follow = self.save_file(save);
+                self.run_after_save(ctx);
+                follow
+            }
             AppCommand::Compare(compare) => self.handle_compare(ctx, compare),
             AppCommand::Survey(survey) => self.handle_survey(survey),
             AppCommand::File(file) => self.open.handle_file(file, lang),
@@ -644,6 +661,29 @@ impl ShinchokuApp {
     }
 
     /// Runs the command the unsaved-changes dialog held, after the user chose.
+    /// Whether the typed-path prompt asks where to save the report.
+    fn asks_save_path(&self) -> bool {
+        matches!(
+            self.dialogs.dialog(),
+            Some(Dialog::TypePath {
+                purpose: command::PathPurpose::SaveAs,
+                ..
+            })
+        )
+    }
+
+    /// What was asked for before saving to a typed path ([`ShinchokuApp::after_save`]), now
+    /// that the report is saved.
+    fn run_after_save(&mut self, ctx: &Context) {
+        if self.open.doc.doc().is_dirty() {
+            return;
+        }
+        if let Some(then) = self.after_save.take() {
+            self.discard_confirmed = true;
+            self.handle(ctx, then);
+        }
+    }
+
     fn resolve_unsaved(&mut self, ctx: &Context, save_first: bool) {
         let Some(then) = self.dialogs.take_unsaved() else {
             return;
@@ -651,7 +691,12 @@ impl ShinchokuApp {
         if save_first {
             self.handle(ctx, Action::Save.into());
             if self.open.doc.doc().is_dirty() {
-                return; // the save was cancelled or failed: keep the report
+                // Asking where to save (typed): done once saved there; else the save was
+                // cancelled or failed: keep the report.
+                if self.asks_save_path() {
+                    self.after_save = Some(then);
+                }
+                return;
             }
         }
         self.discard_confirmed = true;

@@ -209,6 +209,43 @@ fn where_no_file_dialog_can_be_shown_the_path_is_typed() {
     assert!(h.state().window_title().starts_with("typed.ron"));
 }
 
+/// 終了 with unsaved changes, 保存する, and the report has no file of its own: the path is
+/// typed, the report saved there, and the window closes (the file was saved and the window
+/// stayed open, the quit forgotten). Cancelling the path instead leaves it open, unsaved.
+#[test]
+fn quitting_and_saving_to_a_typed_path_saves_and_closes() {
+    // SAFETY of the test: only the window's file dialogs read this variable.
+    unsafe { std::env::set_var("SHINCHOKU_TYPE_PATHS", "1") };
+    let dir = tempfile::tempdir().unwrap();
+    for cancel in [true, false] {
+        let path = dir.path().join(format!("quit-{cancel}.ron"));
+        let mut h = sample_harness();
+        retitle(&mut h, "終了前の変更");
+        h.state_mut().queue(Action::Quit);
+        h.run();
+        h.get_by_label("保存する").click();
+        h.run();
+        assert!(matches!(h.state().dialog(), Some(Dialog::TypePath { .. })));
+        if cancel {
+            h.get_by_label("キャンセル").click();
+            h.run();
+            assert!(!h.state().is_closing() && h.state().document().is_dirty());
+            // A save later is only a save.
+            h.state_mut().queue(FileCommand::SaveTo(path.clone()));
+            h.run();
+            assert!(path.exists() && !h.state().is_closing());
+            continue;
+        }
+        h.get_by_role_and_label(egui::Role::TextInput, "パス")
+            .type_text(path.to_str().unwrap());
+        h.run();
+        h.get_by_label("OK").click();
+        h.run();
+        assert!(path.exists());
+        assert!(h.state().is_closing(), "the quit asked for is done");
+    }
+}
+
 /// A settings file edited by hand or damaged: a zoom of `inf` or `1e-30` crashed the window at
 /// every start (a panic drawing, an overflow laying out rows), `1e-6` asked for 3 GB; a margin of
 /// 1e9 mm made every print fail. Read back, each is within what the window offers.
