@@ -31,6 +31,23 @@ impl Era {
         }
     }
 
+    /// The days the era ran (its first and last; `None`: it runs on), as the calendar has
+    /// them: 昭和 ended on 7 January 1989, 平成 on 30 April 2019.
+    fn days(self) -> (chrono::NaiveDate, Option<chrono::NaiveDate>) {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        match self {
+            Era::Showa => (day(1926, 12, 25), Some(day(1989, 1, 7))),
+            Era::Heisei => (day(1989, 1, 8), Some(day(2019, 4, 30))),
+            Era::Reiwa => (day(2019, 5, 1), None),
+        }
+    }
+
+    /// Whether `date` fell in the era (`平成31年5月1日` is no day: 令和元年5月1日 is).
+    fn had(self, date: chrono::NaiveDate) -> bool {
+        let (first, last) = self.days();
+        date >= first && last.is_none_or(|last| date <= last)
+    }
+
     const PREFIXES: [(&'static str, Era); 9] = [
         ("昭和", Era::Showa),
         ("平成", Era::Heisei),
@@ -156,7 +173,8 @@ pub(crate) fn split_era_year(text: &str) -> Option<(i32, &str)> {
 
 /// A date typed as offices type one: `2017-10-13`, `2017/10/5`, `2017.10.5`, in full-width
 /// digits and separators too (`２０１７／１０／５`), or in words (`平成29年10月13日`,
-/// `2017年10月13日`, `令和元年5月1日`); `None` for anything else. One reader for the window,
+/// `2017年10月13日`, `令和元年5月1日`); `None` for anything else, and for a day the era written
+/// did not have (`平成31年5月1日`, `平成元年1月7日`). One reader for the window,
 /// the workbooks and the command line: four had their own rules, and a date the command line
 /// took (`平成29年10月13日`) the window's fields refused.
 pub fn read_date(text: &str) -> Option<chrono::NaiveDate> {
@@ -174,7 +192,14 @@ pub fn read_date(text: &str) -> Option<chrono::NaiveDate> {
             let ("", (y, m, d)) = written_date_at_end(&normalized)? else {
                 return None;
             };
-            chrono::NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))
+            let date = chrono::NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
+            // A day written in an era it did not fall in is none (`平成31年5月1日`,
+            // `昭和64年1月8日`): it was taken as the Western day the sum gives.
+            let era = Era::PREFIXES
+                .iter()
+                .find(|(prefix, _)| normalized.starts_with(prefix))
+                .map(|(_, era)| *era);
+            era.is_none_or(|era| era.had(date)).then_some(date)
         })
 }
 

@@ -120,3 +120,33 @@ fn a_day_is_read_alike_in_digits_and_in_words() {
         assert_eq!(read_date(not_a_day), None, "{not_a_day}");
     }
 }
+
+/// A day written in an era it did not fall in is no date (平成 ended on 30 April 2019 and began
+/// on 8 January 1989; 昭和 ended on 7 January 1989): 「平成31年5月1日」 was taken as 1 May 2019,
+/// 「昭和64年1月8日」 as 8 January 1989. The days each era had are read.
+#[test]
+fn a_day_written_in_an_era_it_did_not_fall_in_is_no_date() {
+    use shinchoku::model::era::read_date;
+    for none in [
+        "平成31年5月1日",
+        "平成31年12月1日",
+        "平成32年3月31日",
+        "平成元年1月7日",
+        "昭和64年1月8日",
+        "令和元年4月30日",
+        "H31年5月1日",
+    ] {
+        assert_eq!(read_date(none), None, "{none}");
+    }
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    for (text, date) in [
+        ("平成31年4月30日", day(2019, 4, 30)),
+        ("令和元年5月1日", day(2019, 5, 1)),
+        ("昭和64年1月7日", day(1989, 1, 7)),
+        ("平成元年1月8日", day(1989, 1, 8)),
+        ("平成29年10月13日", day(2017, 10, 13)),
+        ("2019年5月1日", day(2019, 5, 1)),
+    ] {
+        assert_eq!(read_date(text), date, "{text}");
+    }
+}
