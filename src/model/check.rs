@@ -27,6 +27,37 @@ pub fn warnings(report: &Report) -> Vec<Warning> {
     out.extend(invisible_characters(report));
     out.extend(topics_without_division(report));
     out.extend(divisions_alike(report));
+    out.extend(survey_dates_outside(report));
+    out
+}
+
+/// The dates of the survey record outside the years a survey's dates are taken in
+/// ([`WarningKind::SurveyDateOutside`]).
+pub fn survey_dates_outside(report: &Report) -> Vec<Warning> {
+    use chrono::Datelike;
+    let years = super::era::SURVEY_DATE_YEARS;
+    let mut out = Vec::new();
+    for s in &report.survey {
+        let received = s.received.as_ref();
+        let days = [
+            s.sent.map(|d| (d.date(), d.to_string())),
+            s.due.map(|d| (d, d.to_string())),
+            received.map(|r| (r.at.date(), r.at.to_string())),
+            received
+                .and_then(|r| r.modified)
+                .map(|d| (d.date(), d.to_string())),
+            s.sent_back
+                .as_ref()
+                .map(|b| (b.at.date(), b.at.to_string())),
+        ];
+        for (day, date) in days.into_iter().flatten() {
+            if !years.contains(&day.year()) {
+                let division = s.division.clone();
+                let kind = WarningKind::SurveyDateOutside { division, date };
+                out.push(Warning::new(Location::default(), kind));
+            }
+        }
+    }
     out
 }
 

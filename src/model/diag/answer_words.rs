@@ -108,6 +108,18 @@ pub(super) fn as_sent_words(kind: &WarningKind, lang: Lang) -> String {
                 .into(),
         );
     }
+    if let WarningKind::SurveyDateOutside { division, date } = kind {
+        return say(
+            lang,
+            format!(
+                "{division}の照会の記録に、1989年から2199年の外の日付「{date}」があります。ファイルが壊れているか、手で書き換えられています（記録のまま残します）"
+            ),
+            format!(
+                "the survey record of {division} holds the date 「{date}」, outside 1989–2199: \
+                 the file is damaged or was edited by hand (kept as recorded)"
+            ),
+        );
+    }
     if matches!(kind, WarningKind::AnswerUnchanged) {
         return say(
             lang,

@@ -405,6 +405,14 @@ pub enum WarningKind {
     /// and said — collecting the folder the survey wrote marked every division 回答済 without a
     /// word.
     AnswerUnchanged,
+    /// A date in the master's survey record outside the years a survey's dates are taken in
+    /// ([`crate::model::era::SURVEY_DATE_YEARS`]): the file is damaged or was edited by hand —
+    /// kept as recorded, and said (`+262142-12-31` due opened without a word, and `status`
+    /// called the survey overdue by 260,000 years).
+    SurveyDateOutside {
+        division: String,
+        date: String,
+    },
     /// An answer workbook's 実績 cell holding a date or a time, not text (Excel turns 「6/1」
     /// or 「6月1日」 typed alone into a date it stores as a number): taken as read (`text`,
     /// `2017-06-01`), which may not be what the division sees in Excel.

@@ -100,6 +100,7 @@ impl Describe for WarningKind {
             W::BackAsSent { .. }
             | W::AnswerAsSent
             | W::AnswerUnchanged
+            | W::SurveyDateOutside { .. }
             | W::AsSentAfterSentBack
             | W::FileNamedForAnother { .. } => as_sent_words(self, lang),
             W::TextReadAgain { entry, was, now } => read_again_words(entry, (was, now), lang),
