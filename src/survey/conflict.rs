@@ -150,29 +150,32 @@ impl Conflict {
     /// Taking back, in topic `t` of initiative `i`, what the division's earlier answers wrote:
     /// the topic's results become `entries` (see [`ConflictKind::TakeBack`]).
     pub(super) fn taking_back(
-        (file, division): (&str, &str),
+        from: (&str, &str),
         (i, t): (&crate::model::Initiative, &crate::model::Topic),
         entries: Vec<crate::model::Entry>,
     ) -> Conflict {
-        let new = super::entries_text(&entries);
-        let edit = Edit::SetEntries {
-            topic: t.id,
-            side: crate::model::Side::Actual,
-            entries,
-        };
         let kind = ConflictKind::TakeBack { topic: t.id };
-        let place = (Some(i.number.clone()), t.heading.clone());
-        let texts = (super::entries_text(&t.actual), new);
-        Conflict::held((file, division), kind, place, texts, edit)
+        Conflict::setting_results(from, (i, t), entries, kind)
     }
 
     /// Removing, in topic `t` of initiative `i` that several divisions answer for, results of
     /// the published report: the topic's results become `entries` (see
     /// [`ConflictKind::SharedRemoval`]).
     pub(super) fn removing_shared(
+        from: (&str, &str),
+        (i, t): (&crate::model::Initiative, &crate::model::Topic),
+        entries: Vec<crate::model::Entry>,
+    ) -> Conflict {
+        let kind = ConflictKind::SharedRemoval { topic: t.id };
+        Conflict::setting_results(from, (i, t), entries, kind)
+    }
+
+    /// A held change of `kind` that sets the results of topic `t` to `entries`.
+    fn setting_results(
         (file, division): (&str, &str),
         (i, t): (&crate::model::Initiative, &crate::model::Topic),
         entries: Vec<crate::model::Entry>,
+        kind: ConflictKind,
     ) -> Conflict {
         let new = super::entries_text(&entries);
         let edit = Edit::SetEntries {
@@ -180,7 +183,6 @@ impl Conflict {
             side: crate::model::Side::Actual,
             entries,
         };
-        let kind = ConflictKind::SharedRemoval { topic: t.id };
         let place = (Some(i.number.clone()), t.heading.clone());
         let texts = (super::entries_text(&t.actual), new);
         Conflict::held((file, division), kind, place, texts, edit)

@@ -200,13 +200,18 @@ fn where_no_file_dialog_can_be_shown_the_path_is_typed() {
     h.get_by_label(
         "この環境ではファイルを選ぶ画面を表示できません。保存先のファイルのパスを入力してください。",
     );
+    save_to_typed(&mut h, &path);
+    assert!(path.exists());
+    assert!(h.state().window_title().starts_with("typed.ron"));
+}
+
+/// Types `path` into the path prompt and presses OK.
+fn save_to_typed(h: &mut Harness<'static, ShinchokuApp>, path: &std::path::Path) {
     h.get_by_role_and_label(egui::Role::TextInput, "パス")
         .type_text(path.to_str().unwrap());
     h.run();
     h.get_by_label("OK").click();
     h.run();
-    assert!(path.exists());
-    assert!(h.state().window_title().starts_with("typed.ron"));
 }
 
 /// 終了 with unsaved changes, 保存する, and the report has no file of its own: the path is
@@ -236,11 +241,7 @@ fn quitting_and_saving_to_a_typed_path_saves_and_closes() {
             assert!(path.exists() && !h.state().is_closing());
             continue;
         }
-        h.get_by_role_and_label(egui::Role::TextInput, "パス")
-            .type_text(path.to_str().unwrap());
-        h.run();
-        h.get_by_label("OK").click();
-        h.run();
+        save_to_typed(&mut h, &path);
         assert!(path.exists());
         assert!(h.state().is_closing(), "the quit asked for is done");
     }

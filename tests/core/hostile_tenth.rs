@@ -6,6 +6,21 @@ use shinchoku::survey::{self, collect, workbook};
 
 use crate::{october as at, rewrite_part, survey_due as due};
 
+/// What collecting `book` as 人事課's answer into `master` says, in Japanese, of the warnings
+/// `kind` picks.
+fn said_of(
+    master: &shinchoku::document::Document,
+    book: &[u8],
+    kind: fn(&WarningKind) -> bool,
+) -> Vec<String> {
+    let a = survey::answer::answer_from_workbook(book, "人事課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    (c.warnings.iter())
+        .filter(|w| kind(&w.warning.kind))
+        .map(|w| w.describe(Lang::Ja))
+        .collect()
+}
+
 /// A result typed as a number in a fraction or scientific format (Excel shows 「1/4」,
 /// 「2.50E-01」): its value is read, and the review says the cell showed it otherwise. Formats
 /// written by id alone went unsaid.
@@ -14,13 +29,10 @@ fn a_number_in_a_built_in_fraction_or_scientific_format_is_said() {
     for id in [11, 12, 13, 48] {
         // By id alone, no `<numFmt>`, as Excel and openpyxl write `# ?/?`.
         let (master, book) = crate::hostile_fifth::number_in_style("", id, "0.25");
-        let a = survey::answer::answer_from_workbook(&book, "人事課.xlsx".into()).unwrap();
-        let c = collect(master.report(), vec![Ok(a)], at(10));
-        let said: Vec<String> = (c.warnings.iter())
-            .filter(|w| matches!(w.warning.kind, WarningKind::NumberFormatNotShown { .. }))
-            .map(|w| w.describe(Lang::Ja))
-            .collect();
-        assert_eq!(said.len(), 1, "format {id}: {:?}", c.warnings);
+        let said = said_of(&master, &book, |k| {
+            matches!(k, WarningKind::NumberFormatNotShown { .. })
+        });
+        assert_eq!(said.len(), 1, "format {id}: {said:?}");
         assert!(
             said[0].contains("0.25") && said[0].contains("E8"),
             "{}",
@@ -251,13 +263,10 @@ fn words_in_a_text_box_on_the_answer_sheet_are_said() {
         ("workbook.xml", &references),
     ] {
         let (master, book) = with_text_box(written, book);
-        let a = survey::answer::answer_from_workbook(&book, "人事課.xlsx".into()).unwrap();
-        let c = collect(master.report(), vec![Ok(a)], at(10));
-        let said: Vec<String> = (c.warnings.iter())
-            .filter(|w| matches!(w.warning.kind, WarningKind::ShapeTextNotRead { .. }))
-            .map(|w| w.describe(Lang::Ja))
-            .collect();
-        assert_eq!(said.len(), 1, "{:?}", c.warnings);
+        let said = said_of(&master, &book, |k| {
+            matches!(k, WarningKind::ShapeTextNotRead { .. })
+        });
+        assert_eq!(said.len(), 1, "{said:?}");
         let said = &said[0];
         assert!(
             said.contains("E10") && said.contains(words) && said.contains("二行目"),
@@ -273,13 +282,10 @@ fn words_in_a_text_box_on_the_answer_sheet_are_said() {
 fn a_text_box_anchored_past_the_sheet_is_said_at_the_sheet() {
     for anchor in [(4_294_967_295, 4_294_967_295), (16_384, 9), (4, 1_048_576)] {
         let (master, book) = with_text_box_at("図形の文字", "workbook.xml", anchor);
-        let a = survey::answer::answer_from_workbook(&book, "人事課.xlsx".into()).unwrap();
-        let c = collect(master.report(), vec![Ok(a)], at(10));
-        let said: Vec<String> = (c.warnings.iter())
-            .filter(|w| matches!(w.warning.kind, WarningKind::ShapeTextNotRead { .. }))
-            .map(|w| w.describe(Lang::Ja))
-            .collect();
-        assert_eq!(said.len(), 1, "{:?}", c.warnings);
+        let said = said_of(&master, &book, |k| {
+            matches!(k, WarningKind::ShapeTextNotRead { .. })
+        });
+        assert_eq!(said.len(), 1, "{said:?}");
         assert!(
             said[0].contains("回答") && said[0].contains("図形の文字"),
             "{}",
@@ -293,9 +299,7 @@ fn a_text_box_anchored_past_the_sheet_is_said_at_the_sheet() {
     }
     // The last cell is a cell.
     let (master, book) = with_text_box_at("図形の文字", "workbook.xml", (16_383, 1_048_575));
-    let a = survey::answer::answer_from_workbook(&book, "人事課.xlsx".into()).unwrap();
-    let c = collect(master.report(), vec![Ok(a)], at(10));
-    let said: Vec<String> = c.warnings.iter().map(|w| w.describe(Lang::Ja)).collect();
+    let said = said_of(&master, &book, |_| true);
     assert!(said.iter().any(|w| w.contains("XFD1048576")), "{said:?}");
 }
 
