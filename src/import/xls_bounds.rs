@@ -30,6 +30,9 @@ impl From<ImportError> for Walk {
 pub(super) struct Extent {
     rows: Option<(u32, u32)>,
     cols: Option<(u32, u32)>,
+    /// The cell furthest down so far (then right): the far one, which the office must clear,
+    /// when a nearer cell read after it grows the rectangle too large.
+    furthest: (u32, u32),
 }
 
 impl Extent {
@@ -44,8 +47,12 @@ impl Extent {
     /// Adds a cell; refuses when the rectangle grows beyond [`MAX_XLS_AREA`] or the cell is
     /// beyond the format's columns.
     pub(super) fn add(&mut self, sheet: &str, row: u32, col: u32) -> Result<(), ImportError> {
-        let at = || cell_location(sheet, row as u64, col as u64);
+        let far = self.furthest.max((row, col));
+        // The cell named when the rectangle is too large: the far one (a far cell read before
+        // A1 named 「A1」, which holds nothing to clear).
+        let at = || cell_location(sheet, far.0 as u64, far.1 as u64);
         if col >= XLS_COLUMNS {
+            let at = || cell_location(sheet, row as u64, col as u64);
             return Err(too_large(
                 "XLS",
                 at(),
@@ -71,6 +78,7 @@ impl Extent {
         }
         self.rows = Some(rows);
         self.cols = Some(cols);
+        self.furthest = far;
         Ok(())
     }
 }

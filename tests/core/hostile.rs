@@ -295,6 +295,13 @@ fn an_xls_whose_used_range_is_beyond_the_bound_is_refused() {
         "{err}"
     );
     assert!(err.to_string().starts_with("Sheet1!IV60000: "), "{err}");
+    // The far cell written before the report's cells: it is the one named, not the near cell
+    // read after it that grew the rectangle too large (「Sheet1!A1」, nothing to clear there).
+    let mut records = vec![crafted::number(59_999, 255, 1.0)];
+    records.extend(crafted::labels(&REPORT_ROWS, 0));
+    let (first_far, err) = self::excess(import_any(&crafted::xls(&[], &records), None));
+    assert!(matches!(first_far, Excess::XlsArea { .. }), "{err}");
+    assert!(err.to_string().starts_with("Sheet1!IV60000: "), "{err}");
 }
 
 #[test]
