@@ -105,7 +105,7 @@ fn plan_changed(report: &Report, edit: &Edit) -> impl Iterator<Item = Id> {
 /// Links proposed again, in each initiative whose plan the edit changes, as it will stand (the
 /// edit's lists and `unlinks` applied): for the results that `lost` a plan line taken away,
 /// and for those the edit adds (`added`) unless they report a plan line it adds — each paired
-/// as a report read again would pair it ([`links::proposed_again`]).
+/// by the rules a report read again is paired by ([`links::proposed_again`]).
 fn paired_again(
     report: &Report,
     (edit, unlinks): (&Edit, &[Edit]),

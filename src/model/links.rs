@@ -386,7 +386,8 @@ fn by_months(
 /// plan changed (lines taken away, retyped, added) — as if they reported nothing, each to plan
 /// lines of its own topic's divisions only (a division answers for its own plan lines). A plan
 /// line retyped in a workbook is a new entry: the results that reported the old one, and a
-/// result added beside it, are paired with it as a report read again would pair them. A result
+/// result added beside it, are paired by the rules a report read again is paired by ([`propose`];
+/// the other results keep their links, so a read-back may pair some otherwise). A result
 /// for which nothing is proposed is left out.
 pub fn proposed_again(after: &Initiative, results: &HashSet<Id>) -> HashMap<Id, Vec<Id>> {
     fn clear(list: &mut [Entry], results: &HashSet<Id>) {

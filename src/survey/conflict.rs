@@ -97,7 +97,7 @@ pub struct Conflict {
     pub new: String,
     /// For a plan change: the texts of the results that report a plan line it takes away (a
     /// line removed, or retyped in a workbook), each with the plan line accepting it pairs it
-    /// with instead (the line as rewritten, as a report read again pairs it), or none:
+    /// with instead (the line as rewritten, mostly: [`crate::model::links::proposed_again`]), or none:
     /// accepting it unlinks it.
     pub unlinks: Vec<(String, Option<String>)>,
     pub(super) edit: Option<Edit>,

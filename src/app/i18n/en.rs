@@ -106,7 +106,6 @@ pub const EN: Texts = Texts {
     review_dropped: "Results only in the answers replaced, not taken in:",
     review_dropped_numbers: "Numbers only in the answers replaced, not taken in:",
     review_replaces: "Replaces the same division's earlier answers:",
-    review_topics: "topics",
     detail_more: "more, in the grid (the detail panel lists the first 500)",
     review_numbers: "initiative(s) with numbers or self-rating changed",
     taken_in: "Answers taken in",

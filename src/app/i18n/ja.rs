@@ -106,7 +106,6 @@ pub const JA: Texts = Texts {
     review_dropped: "置き換える回答にだけあり、取り込まれない実績:",
     review_dropped_numbers: "置き換える回答にだけあり、取り込まれない数値:",
     review_replaces: "同じ担当課の先の回答（置き換えます）:",
-    review_topics: "見出し",
     detail_more: "件は表にあります（詳細には最初の500件まで）",
     review_numbers: "件の取組の数値・自己評価を変更",
     taken_in: "回答を取り込みました",

@@ -140,7 +140,6 @@ pub struct Texts {
     pub review_dropped_numbers: &'static str,
     pub preview_laying_out: &'static str,
     pub preview_pages_before: &'static str,
-    pub review_topics: &'static str,
     /// After the count of a topic's entries the detail panel does not list.
     pub detail_more: &'static str,
     /// After a count: initiatives whose numbers an answer changes.

@@ -147,17 +147,28 @@ pub fn review(ctx: &Context, lang: Lang, review: Option<&Review>) -> Vec<AppComm
     out
 }
 
+/// How many topics' results an answer changes, as `collect` says it: none as none (「0 見出し」
+/// read as a change).
+fn topics_changed(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Ja, 0) => "実績の変更なし".into(),
+        (Lang::Ja, n) => format!("見出し{n}件の実績を変更"),
+        (Lang::En, 0) => "no results changed".into(),
+        (Lang::En, 1) => "results of 1 topic changed".into(),
+        (Lang::En, n) => format!("results of {n} topics changed"),
+    }
+}
+
 /// Each answer taken in: its division, how many topics it changes, and the change list.
 fn taken_list(ui: &mut Ui, lang: Lang, c: &Collection) {
     let t = lang.texts();
     ui.label(RichText::new(t.review_taken).strong());
     for taken in &c.taken {
         let head = format!(
-            "{} — {}: {} {}",
+            "{} — {}: {}",
             taken.file,
             taken.division,
-            taken.changed_topics.len(),
-            t.review_topics
+            topics_changed(taken.changed_topics.len(), lang)
         );
         ui.label(visible(&head).into_owned());
         if !taken.changed_numbers.is_empty() {
