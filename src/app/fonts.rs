@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use egui::{FontData, FontDefinitions, FontFamily};
+use egui::{FontData, FontDefinitions, FontFamily, FontTweak};
 
 use crate::fonts::{BOLD, REGULAR};
 
@@ -16,11 +16,11 @@ pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::empty();
     fonts.font_data.insert(
         "BIZUDPGothic".into(),
-        Arc::new(FontData::from_static(REGULAR)),
+        Arc::new(FontData::from_static(REGULAR).tweak(unhinted())),
     );
     fonts.font_data.insert(
         "BIZUDPGothic-Bold".into(),
-        Arc::new(FontData::from_static(BOLD)),
+        Arc::new(FontData::from_static(BOLD).tweak(unhinted())),
     );
     // Monospace (the About window's licence text) draws with the same proportional face: no
     // monospaced font ships, and nothing in the window lines text up by its width.
@@ -33,6 +33,16 @@ pub fn definitions() -> FontDefinitions {
         vec!["BIZUDPGothic-Bold".into(), "BIZUDPGothic".into()],
     );
     fonts
+}
+
+/// Drawn from the outlines as designed, without the font's hints: at the window's sizes they
+/// snap the dashes' thin strokes (`—`, `－`, `―`, egui's minus, the bold `_`) to nothing, and a
+/// result's 「A－B」 read 「A B」 (tests/app/glyphs.rs).
+fn unhinted() -> FontTweak {
+    FontTweak {
+        hinting: Some(false),
+        ..FontTweak::default()
+    }
 }
 
 pub fn install(ctx: &egui::Context) {

@@ -306,3 +306,51 @@ fn char_or_lifetime(s: &[char], i: usize) -> (Option<String>, usize) {
     }
     (None, i + 1)
 }
+
+/// A character drawn large but not at the sizes the window writes in: the bundled font's hints
+/// snap a thin stroke (its dashes are 0.05 em thick, 0.7 px at 14 px) to nothing, and `—` in
+/// 「三重県 — 総務課」 or a result's 「A－B」 showed as a gap. Each character whose glyph has
+/// ink when drawn at 64 px has ink at every size the window uses, in both faces.
+#[test]
+fn no_character_vanishes_at_the_sizes_the_window_writes_in() {
+    let mut found = window_characters();
+    add(
+        &mut found,
+        "–—―‐－−─━＿￣",
+        "dashes and rules a report may hold",
+    );
+    let mut fonts = Fonts::new(TextOptions::default(), definitions());
+    let inked = |view: &mut egui::epaint::text::FontsView<'_>, c: char, font: FontId| {
+        let galley = view.layout_no_wrap(c.to_string(), font, egui::Color32::BLACK);
+        (galley.rows.iter().flat_map(|r| r.glyphs.iter())).any(|g| !g.uv_rect.is_nothing())
+    };
+    let mut vanished = Vec::new();
+    // Windows' display scaling: 100 %, 125 %, 150 %.
+    for pixels_per_point in [1.0, 1.25, 1.5] {
+        let mut view = fonts.with_pixels_per_point(pixels_per_point);
+        for family in [
+            FontFamily::Proportional,
+            FontFamily::Name(BOLD_FAMILY.into()),
+        ] {
+            for (c, place) in &found {
+                if !inked(&mut view, *c, FontId::new(64.0, family.clone())) {
+                    continue; // a space: no ink at any size
+                }
+                for size in [10.0, 11.0, 12.0, 12.5, 14.0, 18.0] {
+                    if !inked(&mut view, *c, FontId::new(size, family.clone())) {
+                        let code = *c as u32;
+                        vanished.push(format!(
+                            "{c:?} U+{code:04X} at {size} × {pixels_per_point} ({family:?}), {place}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        vanished.is_empty(),
+        "{} characters draw as nothing:\n{}",
+        vanished.len(),
+        vanished.join("\n")
+    );
+}
