@@ -188,11 +188,20 @@ fn figure_column_of(heading: &str, near: FiscalYear, on_report_sheet: bool) -> O
         Column::Target(year.filter(|_| !has("最終")))
     } else if has("上半期") && has("実績") && (year.is_some() || !on_report_sheet) {
         Column::FirstHalf(year)
-    } else if has("実績値") || (has("実績") && year.is_some() && !on_report_sheet) {
+    } else if has("実績値") || (has("実績") && !on_report_sheet && (year.is_some() || plain(&h)))
+    {
+        // 実績 alone (or with its unit) beside 目標値: 福知山市's numbers table.
         Column::Actual(year)
     } else {
         return None;
     })
+}
+
+/// 「実績」 with nothing but a unit after it: the actual of a numbers sheet, not a text column
+/// such as 取組実績.
+fn plain(heading: &str) -> bool {
+    (heading.strip_prefix("実績"))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['(', '（']))
 }
 
 /// Whether a report sheet's heading is one of the numbers' columns (not the report's own).

@@ -117,6 +117,19 @@ pub fn percent_to_tenth(part: i128, whole: i128) -> Option<f64> {
     Some(rounded as f64 / 10.0)
 }
 
+/// As [`percent_to_tenth`], for a rate whose 100 % means reached: short of the whole it reads
+/// at most 99.9 (999.95 of 1,000 rounded to 100.0 beside 「目標未達成」), and at or past it at
+/// least 100.0.
+pub fn percent_reached(part: i128, whole: i128) -> Option<f64> {
+    let rate = percent_to_tenth(part, whole)?;
+    let short = if whole > 0 {
+        part < whole
+    } else {
+        part > whole
+    };
+    Some(if short { rate.min(99.9) } else { rate })
+}
+
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.scale == 0 {

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::era::FiscalYear;
-use super::figure::{Decimal, percent_to_tenth};
+use super::figure::{Decimal, percent_reached};
 use super::id::Id;
 
 /// A number as kept: its value, or — when what was written could not be read exactly — the
@@ -327,8 +327,8 @@ impl Indicator {
         let (target, actual) = (self.target_for(year)?, self.actual_for(year)?);
         let (t, a) = (target.millionths(), actual.millionths());
         match direction {
-            Direction::Higher if t > 0 => percent_to_tenth(a, t),
-            Direction::Lower if t > 0 && a > 0 => percent_to_tenth(t, a),
+            Direction::Higher if t > 0 => percent_reached(a, t),
+            Direction::Lower if t > 0 && a > 0 => percent_reached(t, a),
             _ => None,
         }
     }
@@ -341,7 +341,7 @@ impl Indicator {
         let base = self.baseline.as_ref()?.value.value?.millionths();
         let target = self.target.value?.millionths();
         let actual = self.actual_for(year)?.millionths();
-        percent_to_tenth(actual - base, target - base)
+        percent_reached(actual - base, target - base)
     }
 
     /// Met for the year: the actual at or past the target in force, the better way (`None`

@@ -189,6 +189,42 @@ fn achievement_and_progress_rates_are_computed_either_way_round() {
     assert_eq!(down.achievement_rate(FY), None);
 }
 
+/// A rate of 100 % says the target was reached: 999.95 of 1,000 (and, lower being better,
+/// 1,000.05 against 1,000) read 100.0 beside 「目標未達成」; short of it reads 99.9, and
+/// reaching it exactly 100.0.
+#[test]
+fn a_rate_short_of_the_target_never_reads_100() {
+    let decimal = |s: &str| Figure::of(figure::read(s).unwrap().unwrap().value);
+    let mut up = Indicator {
+        name: "電子申請件数".into(),
+        target: figure(1000),
+        baseline: Some(Baseline {
+            value: figure(0),
+            year: None,
+        }),
+        ..Indicator::default()
+    };
+    up.year_mut(FY).actual = decimal("999.95");
+    assert_eq!(up.met(FY), Some(false));
+    assert_eq!(up.achievement_rate(FY), Some(99.9));
+    assert_eq!(up.progress_rate(FY), Some(99.9));
+    up.year_mut(FY).actual = decimal("1000");
+    assert_eq!(up.achievement_rate(FY), Some(100.0));
+    up.year_mut(FY).actual = decimal("999.4");
+    assert_eq!(up.achievement_rate(FY), Some(99.9));
+    let mut down = Indicator {
+        name: "時間外勤務時間".into(),
+        direction: Direction::Lower,
+        target: figure(1000),
+        ..Indicator::default()
+    };
+    down.year_mut(FY).actual = decimal("1000.05");
+    assert_eq!(down.met(FY), Some(false));
+    assert_eq!(down.achievement_rate(FY), Some(99.9));
+    down.year_mut(FY).actual = decimal("999.96");
+    assert_eq!(down.achievement_rate(FY), Some(100.0));
+}
+
 /// A year's actual kept as written (「85.3%」 in an indicator counted in 件) gives no rate and
 /// no "met": they were computed from the first half's actual behind it, which every output
 /// hid behind the year's text.

@@ -525,11 +525,12 @@ fn a_rate_typed_in_an_effects_table_is_checked_against_the_figures_above_it() {
         0,
         &[
             &["", "", "", "（単位：千円）"],
-            &["番号", "区分", "29年度", "30年度"],
-            &["1", "計画額", "1,500", "3,000"],
-            &["", "実績額", "1,620", "1,500"],
-            // 108% agrees; 30年度's 1,500 of 3,000 is 50%, not 60%.
-            &["", "達成率", "108%", "60%"],
+            &["番号", "区分", "29年度", "30年度", "31年度"],
+            &["1", "計画額", "1,500", "3,000", "△50"],
+            &["", "実績額", "1,620", "1,500", "△40"],
+            // 108% agrees; 30年度's 1,500 of 3,000 is 50%, not 60%; a deficit △50 met with △40
+            // is no 80 %: as an indicator's, a rate needs a plan above 0 (it went unsaid).
+            &["", "達成率", "108%", "60%", "80%"],
         ],
     );
     let opened = open(&mut book);
@@ -541,7 +542,8 @@ fn a_rate_typed_in_an_effects_table_is_checked_against_the_figures_above_it() {
     assert_eq!(
         said,
         [
-            "効果額!D5: the rate written, 「60%」, differs from the one computed from the numbers (50%); the computed one is used, the written one kept in the unread list"
+            "効果額!D5: the rate written, 「60%」, differs from the one computed from the numbers (50%); the computed one is used, the written one kept in the unread list",
+            "効果額!E5: the rate written, 「80%」, cannot be checked: no rate can be computed from the numbers (no target or baseline, or the numbers not read); rates are computed, and the written one is kept in the unread list"
         ],
     );
 }

@@ -847,6 +847,31 @@ fn an_effect_in_two_columns_keeps_the_first_and_says_the_second() {
     );
 }
 
+/// 福知山市's table with its actual headed 「実績」 alone (and 「実績（件）」): on a numbers sheet
+/// of its own that is the actual. It was not read — every 達成率 blank, the typed 進捗率 "cannot
+/// be checked" — and each figure said to stand outside the report's columns.
+#[test]
+fn a_numbers_sheets_column_headed_jisseki_alone_is_the_actual() {
+    let mut sheets = fukuchiyama();
+    let table = &mut sheets[1].1;
+    table[1][3] = "実績".into();
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    let v = check_json(&opened);
+    let one = &v["initiative_list"][0]["indicators"][0];
+    assert_eq!(
+        (&one["actual"], &one["achievement_rate"]),
+        (&json!(3297), &json!(94.2)),
+        "{one}"
+    );
+    sheets[1].1[1][3] = "実績（件）".into();
+    let opened = made_by_rust_xlsxwriter(&sheets);
+    let v = check_json(&opened);
+    assert_eq!(
+        v["initiative_list"][1]["indicators"][0]["actual"],
+        json!(900)
+    );
+}
+
 /// 福知山市-like headings with the unit in them (`目標値（百万円）`, `2年度実績（百万円）`): the
 /// indicator's unit is that, not dropped; a 単位 cell, where written, is the row's own.
 #[test]

@@ -6,6 +6,7 @@ use super::super::sheet::Sheet;
 use super::{HeadingUnit, Reading, check_typed_rate};
 use crate::model::UnreadText;
 use crate::model::era::{self, FiscalYear};
+use crate::model::figure::percent_reached;
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::YenUnit;
 
@@ -110,7 +111,8 @@ fn read_effects_row(
                 .measures()
                 .effect(year);
             let computed = effect.and_then(|e| match (e.planned.yen, e.actual.yen) {
-                (Some(p), Some(a)) if p != 0 => Some((a as f64 / p as f64 * 1000.0).round() / 10.0),
+                // As an indicator's: planned above 0 (a deficit △50 met with △40 is no 80 %).
+                (Some(p), Some(a)) if p > 0 => percent_reached(a.into(), p.into()),
                 _ => None,
             });
             check_typed_rate(reading, sheet, (r, c), &written, computed);
