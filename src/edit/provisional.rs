@@ -58,6 +58,26 @@ impl ProvisionalEdit {
                 *reports = plans.iter().copied().collect();
             }
         }
+        // A result the edit does not carry, paired with a plan line it adds (taken in an
+        // earlier answer, before the line was accepted), is relinked beside it.
+        let carried: HashSet<Id> = (set_entries(&edit).into_iter())
+            .flat_map(|(_, _, entries)| Entry::all_in(entries).map(|e| e.id))
+            .chain(unlinks.iter().filter_map(|u| match u {
+                Edit::SetReports { entry, .. } => Some(*entry),
+                _ => None,
+            }))
+            .collect();
+        let mut moved: Vec<(&Id, &Vec<Id>)> = again
+            .iter()
+            .filter(|(id, _)| !carried.contains(id))
+            .collect();
+        moved.sort();
+        for (entry, plans) in moved {
+            unlinks.push(Edit::SetReports {
+                entry: *entry,
+                reports: plans.iter().copied().collect(),
+            });
+        }
         if unlinks.is_empty() {
             return edit;
         }
@@ -146,6 +166,11 @@ fn paired_again(
             .collect();
         if !results.is_empty() {
             out.extend(links::proposed_again(&after, &results));
+        }
+        for (topic, ..) in lists.iter().filter(|(_, side, _)| *side == Side::Plan) {
+            for (result, plans) in links::moved_to_new_lines(&after, *topic, &new_plans) {
+                out.entry(result).or_insert(plans);
+            }
         }
     }
     out

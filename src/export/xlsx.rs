@@ -99,7 +99,16 @@ pub fn side_text(initiative: &Initiative, side: Side) -> String {
         if let Some(h) = &topic.heading {
             out.push(format!("<{h}>"));
         }
-        out.extend(list.iter().map(entry_line));
+        for entry in list {
+            let line = entry_line(entry);
+            // A result that is a ※ remark of its own, after a line: a workbook reader takes a
+            // ※ line for the note of the line above (read back, two results became one), but
+            // not across an empty line.
+            if line.starts_with('※') && !out.is_empty() {
+                out.push(String::new());
+            }
+            out.push(line);
+        }
     }
     out.join("\n")
 }

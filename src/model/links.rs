@@ -424,6 +424,39 @@ pub fn proposed_again(after: &Initiative, results: &HashSet<Id>) -> HashMap<Id, 
         .collect()
 }
 
+/// The results of `topic` in `after` (an initiative as it will stand once its plan changed)
+/// that name one of the plan lines `new` (those the change adds) and report none of them, each
+/// with the line proposed for it again ([`proposed_again`]) where that is one of `new`: a
+/// result taken before its plan line was accepted had been paired meanwhile, by months, with
+/// another line, and the new line stood 遅れ, reported by none.
+pub fn moved_to_new_lines(
+    after: &Initiative,
+    topic: Id,
+    new: &HashSet<Id>,
+) -> HashMap<Id, Vec<Id>> {
+    let Some(t) = after.topics.iter().find(|t| t.id == topic) else {
+        return HashMap::new();
+    };
+    let names: Vec<String> = (Entry::all_in(&t.plan))
+        .filter(|e| new.contains(&e.id) && is_plan_line(e))
+        .map(activity_name)
+        .collect();
+    if names.is_empty() {
+        return HashMap::new();
+    }
+    let naming: HashSet<Id> = (Entry::all_in(&t.actual))
+        .filter(|r| r.kind == EntryKind::Activity && !r.reports.iter().any(|p| new.contains(p)))
+        .filter(|r| {
+            let name = activity_name(r);
+            names.iter().any(|n| similarity(&name, n) >= NAME_MATCH)
+        })
+        .map(|r| r.id)
+        .collect();
+    (proposed_again(after, &naming).into_iter())
+        .filter(|(_, plans)| plans.iter().any(|p| new.contains(p)))
+        .collect()
+}
+
 /// Fills in the proposed links of every initiative (results already linked are kept as they
 /// are). Used on import and when a file from before links is opened. Each initiative's
 /// results are walked once (looking each result up in the report was quadratic).

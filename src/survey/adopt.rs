@@ -289,36 +289,41 @@ fn rewritten_results(
         .collect()
 }
 
-/// The results of `initiative` (as the master holds it) that report a plan line `edit` takes
-/// away, by their texts, each with the plan line it is paired with instead (as accepting the
-/// change pairs it: [`crate::model::links::proposed_again`]), if any: the conflict says which
-/// accepting it unlinks and which it pairs with the plan as it will stand.
-pub(super) fn unlinked_by(
-    initiative: &Initiative,
-    edit: Option<&Edit>,
-) -> Vec<(String, Option<String>)> {
+/// What accepting a plan change (`edit`) does to the links of `initiative`'s results (as the
+/// master holds them), by their texts, for the conflict to say: the results reporting a plan
+/// line it takes away, each with the line it is paired with instead (as accepting the change
+/// pairs it: [`crate::model::links::proposed_again`]) or none (unlinked); then the results
+/// taken before that name a line it adds, with that line
+/// ([`crate::model::links::moved_to_new_lines`]).
+pub(super) fn relinked_by(initiative: &Initiative, edit: Option<&Edit>) -> Relinked {
     let Some(Edit::SetEntries {
         topic,
         side: Side::Plan,
         entries,
     }) = edit
     else {
-        return Vec::new();
+        return Relinked::default();
     };
     let Some(t) = initiative.topics.iter().find(|t| t.id == *topic) else {
-        return Vec::new();
+        return Relinked::default();
     };
     let kept: HashSet<Id> = Entry::all_in(entries).map(|e| e.id).collect();
-    let mut gone: HashSet<Id> = Entry::all_in(&t.plan).map(|e| e.id).collect();
-    gone.retain(|id| !kept.contains(id));
+    let before: HashSet<Id> = Entry::all_in(&t.plan).map(|e| e.id).collect();
+    let gone: HashSet<Id> = before
+        .iter()
+        .filter(|id| !kept.contains(id))
+        .copied()
+        .collect();
+    let new: HashSet<Id> = kept
+        .iter()
+        .filter(|id| !before.contains(id))
+        .copied()
+        .collect();
     let lost: Vec<(Id, String)> = crate::model::links::results(initiative)
         .into_iter()
         .filter(|(_, _, r)| r.reports.iter().any(|p| gone.contains(p)))
         .map(|(_, _, r)| (r.id, r.text.clone()))
         .collect();
-    if lost.is_empty() {
-        return Vec::new();
-    }
     fn unlink(list: &mut [Entry], gone: &HashSet<Id>) {
         for e in list {
             e.reports.retain(|p| !gone.contains(p));
@@ -334,19 +339,28 @@ pub(super) fn unlinked_by(
     }
     let ids: HashSet<Id> = lost.iter().map(|(id, _)| *id).collect();
     let again = crate::model::links::proposed_again(&after, &ids);
+    let moved = crate::model::links::moved_to_new_lines(&after, *topic, &new);
     let plans: HashMap<Id, &str> = (after.topics.iter())
         .flat_map(|o| Entry::all_in(&o.plan))
         .map(|e| (e.id, e.text.as_str()))
         .collect();
-    let plan_text = |p: &Id| plans.get(p).map(|t| t.to_string());
-    (lost.into_iter())
-        .map(|(id, text)| {
-            let to = again
-                .get(&id)
-                .and_then(|plans| plans.iter().find_map(plan_text));
-            (text, to)
-        })
-        .collect()
+    let plan_text = |plans_of: Option<&Vec<Id>>| {
+        plans_of.and_then(|ps| ps.iter().find_map(|p| plans.get(p).map(|t| t.to_string())))
+    };
+    let unlinks = (lost.into_iter())
+        .map(|(id, text)| (text, plan_text(again.get(&id))))
+        .collect();
+    let moves = (crate::model::links::results(&after).into_iter())
+        .filter_map(|(_, _, r)| Some((r.text.clone(), plan_text(moved.get(&r.id))?)))
+        .collect();
+    Relinked { unlinks, moves }
+}
+
+/// See [`relinked_by`].
+#[derive(Default)]
+pub(super) struct Relinked {
+    pub unlinks: Vec<(String, Option<String>)>,
+    pub moves: Vec<(String, String)>,
 }
 
 /// The sub-items of a line written by hand in a response file: its text alone, no reading

@@ -19,7 +19,6 @@ pub(super) fn settle(
 ) -> Vec<WarningKind> {
     let own = own_plans(i, division);
     let said = links_to_others((i, t), &own, list);
-    let known: HashSet<Id> = t.actual.iter().map(|e| e.id).collect();
     // The lines reported once the answer stands: not by the results it drops (a line freed
     // goes to the new result, as when removed and added in two answers), and by each new line.
     let kept: HashSet<Id> = Entry::all_in(list).map(|e| e.id).collect();
@@ -28,11 +27,21 @@ pub(super) fn settle(
         .collect();
     let mut reported = crate::model::links::reported_except(i, &gone);
     for (theirs, ours) in typed.iter().zip(list.iter_mut()) {
-        if theirs.label.is_empty() && theirs.reports.is_empty() && !known.contains(&ours.id) {
-            let proposed = crate::model::links::propose_among(i, t.id, ours, &reported);
-            ours.reports = proposed.into_iter().filter(|p| own.contains(p)).collect();
-            reported.extend(ours.reports.iter().copied());
+        if !theirs.label.is_empty() || !theirs.reports.is_empty() {
+            continue;
         }
+        if let Some(m) = t.actual.iter().find(|m| m.id == ours.id) {
+            // Typed by hand before and linked when first collected: the file never held the
+            // link, so answering again in it says nothing of links (it read 「対応付けを解除」).
+            ours.reports = (m.reports.iter())
+                .filter(|p| own.contains(p))
+                .copied()
+                .collect();
+            continue;
+        }
+        let proposed = crate::model::links::propose_among(i, t.id, ours, &reported);
+        ours.reports = proposed.into_iter().filter(|p| own.contains(p)).collect();
+        reported.extend(ours.reports.iter().copied());
     }
     said
 }

@@ -100,6 +100,9 @@ pub struct Conflict {
     /// with instead (the line as rewritten, mostly: [`crate::model::links::proposed_again`]), or none:
     /// accepting it unlinks it.
     pub unlinks: Vec<(String, Option<String>)>,
+    /// For a plan change: the texts of results taken before that name a plan line it adds,
+    /// each with that line, which accepting it pairs them with (they reported another line).
+    pub moves: Vec<(String, String)>,
     pub(super) edit: Option<Edit>,
     /// In an initiative the survey never sent to the answering division: listed, never
     /// offered (an answer pasting another division's initiative in cannot take it over).
@@ -206,6 +209,7 @@ impl Conflict {
             old,
             new,
             unlinks: Vec::new(),
+            moves: Vec::new(),
             edit: Some(edit),
             not_sent: false,
         }
@@ -255,8 +259,8 @@ impl Conflict {
     }
 
     /// What accepting it does to the results reporting a plan line it takes away, said after
-    /// the texts: those it pairs with a line of the plan as it will stand, and those it
-    /// unlinks; empty when there are none.
+    /// the texts: those it pairs with a line of the plan as it will stand, those it pairs with
+    /// a line it adds, and those it unlinks; empty when there are none.
     fn unlinks_said(&self, lang: Lang) -> String {
         let (paired, unlinked): (Vec<_>, Vec<_>) =
             self.unlinks.iter().partition(|(_, to)| to.is_some());
@@ -280,6 +284,24 @@ impl Conflict {
                 ),
                 format!(
                     " (accepting it links {} result(s) reporting a plan line it takes away to the plan as it will stand: {})",
+                    quoted.len(),
+                    quoted.join(", ")
+                ),
+            ));
+        }
+        if !self.moves.is_empty() {
+            let quoted: Vec<String> = (self.moves.iter())
+                .map(|(r, to)| format!("「{}」→「{}」", one_line(r), one_line(to)))
+                .collect();
+            out.push_str(&say(
+                lang,
+                format!(
+                    "（受け入れると、実績{}件を追加される計画行に対応付けます: {}）",
+                    quoted.len(),
+                    quoted.join("、")
+                ),
+                format!(
+                    " (accepting it links {} result(s) to the plan line it adds: {})",
                     quoted.len(),
                     quoted.join(", ")
                 ),

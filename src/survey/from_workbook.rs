@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::adopt::{Fresh, adopt_lines, unlinked_by};
+use super::adopt::{Fresh, adopt_lines, relinked_by};
 use super::answer::Answer;
 use super::brought::{Brought, as_taken_before};
 use super::conflict::{Conflict, ConflictKind};
@@ -28,17 +28,21 @@ pub(super) fn from_workbook(
     let division = answer.response.division.as_str();
     let mut brought = Brought::answering(written);
     let conflict =
-        |kind, i: &Initiative, t: &Topic, old: String, new: String, edit: Option<Edit>| Conflict {
-            file: answer.file.clone(),
-            division: division.to_string(),
-            kind,
-            initiative: Some(i.number.clone()),
-            topic: t.heading.clone(),
-            old,
-            new,
-            unlinks: unlinked_by(i, edit.as_ref()),
-            edit,
-            not_sent: false,
+        |kind, i: &Initiative, t: &Topic, old: String, new: String, edit: Option<Edit>| {
+            let relinked = relinked_by(i, edit.as_ref());
+            Conflict {
+                file: answer.file.clone(),
+                division: division.to_string(),
+                kind,
+                initiative: Some(i.number.clone()),
+                topic: t.heading.clone(),
+                old,
+                new,
+                unlinks: relinked.unlinks,
+                moves: relinked.moves,
+                edit,
+                not_sent: false,
+            }
         };
     // A cell not as sent: the division worked on this workbook, not an untouched copy.
     let changed =
@@ -258,6 +262,7 @@ fn topic_added(row: &Row, answer: &Answer) -> Conflict {
         old: String::new(),
         new: row.results.clone(),
         unlinks: Vec::new(),
+        moves: Vec::new(),
         edit: None,
         not_sent: false,
     }
@@ -365,9 +370,16 @@ fn row_results(
         .map(|e| restated(&e.text))
         .collect();
     let mut cell = String::new();
-    for line in row.results.lines() {
+    let lines: Vec<&str> = row.results.lines().collect();
+    for (k, line) in lines.iter().enumerate() {
         let as_kept = line.trim_end_matches('\r').trim();
-        if !as_kept.is_empty() && kept.contains(&restated(as_kept)) {
+        // A ※ note under the copy (「※下半期も継続して掲載中」) makes it a line of its own: the
+        // result with its note, new. Dropped, the note stood alone as a result, which the
+        // report's workbook read back as the note of the line before it.
+        let noted = (lines[k + 1..].iter().map(|l| l.trim()))
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| l.starts_with('※'));
+        if !as_kept.is_empty() && !noted && kept.contains(&restated(as_kept)) {
             let text = as_kept.trim_start_matches('・').to_string();
             let at = Location::cell(super::workbook::SHEET, row.row as usize, 5, None);
             brought
@@ -565,6 +577,7 @@ fn rows_deleted(master: &Report, gone: &[Id], answer: &Answer) -> Vec<Conflict> 
                 old: entries_text(&t.actual),
                 new: String::new(),
                 unlinks: Vec::new(),
+                moves: Vec::new(),
                 edit: None,
                 not_sent: false,
             })

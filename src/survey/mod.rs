@@ -109,6 +109,11 @@ pub fn entries_from_lines(text: &str, whole: &[Entry]) -> Vec<Entry> {
             several.entry(first.clone()).or_default().push(parts);
         }
     }
+    let alone: std::collections::HashSet<String> = (whole.iter())
+        .map(crate::export::table::entry_line)
+        .filter(|l| l.starts_with('※') && !l.contains('\n'))
+        .map(|l| clean(&l))
+        .collect();
     let mut out = Vec::with_capacity(lines.len());
     let mut k = 0;
     while k < lines.len() {
@@ -122,8 +127,13 @@ pub fn entries_from_lines(text: &str, whole: &[Entry]) -> Vec<Entry> {
             .max()
             .unwrap_or(1);
         // A ※ remark on a line of its own (Alt+Enter before it) is the note of the line above,
-        // as the published format writes it: it was taken as a result of its own.
-        while lines.get(k + span).is_some_and(|l| l.starts_with('※')) {
+        // as the published format writes it: it was taken as a result of its own. Unless it is
+        // one: a result of the list standing alone as that line (sent so, it came back joined
+        // to the line above).
+        while lines
+            .get(k + span)
+            .is_some_and(|l| l.starts_with('※') && !alone.contains(l.as_str()))
+        {
             span += 1;
         }
         let line = lines[k..k + span].join("\n");

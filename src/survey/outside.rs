@@ -10,7 +10,7 @@ use super::{entries_text, topic_divisions};
 use crate::edit::{Edit, Thing};
 use crate::model::{Initiative, Report, Side, StageSpan, Topic};
 
-use super::adopt::{Fresh, adopt_list, unlinked_by};
+use super::adopt::{Fresh, adopt_list, relinked_by};
 use crate::edit::measures::measures_division;
 
 /// Finds the conflicts of one answer.
@@ -86,9 +86,8 @@ impl<'a> Outside<'a> {
             .initiative
             .is_some_and(|i| self.master.initiative(i.id).is_some() && !self.was_sent(i));
         let edit = if not_sent { None } else { part.edit };
-        let unlinks = part
-            .initiative
-            .map_or_else(Vec::new, |i| unlinked_by(i, edit.as_ref()));
+        let relinked =
+            (part.initiative).map_or_else(Default::default, |i| relinked_by(i, edit.as_ref()));
         self.found.push(Conflict {
             file: self.file.to_string(),
             division: self.division.to_string(),
@@ -97,7 +96,8 @@ impl<'a> Outside<'a> {
             topic: part.topic.and_then(|t| t.heading.clone()),
             old: part.old,
             new: part.new,
-            unlinks,
+            unlinks: relinked.unlinks,
+            moves: relinked.moves,
             edit,
             not_sent,
         });

@@ -5,6 +5,7 @@
 //! answers, or the published table read back, it went to the freed line, and both were 完了.
 
 use shinchoku::document::Document;
+use shinchoku::lang::Lang;
 use shinchoku::model::status::{LineStatus, plan_entry_status};
 use shinchoku::model::{Entry, Id, Report};
 use shinchoku::survey::answer::answer_from_workbook;
@@ -115,12 +116,59 @@ fn a_line_typed_into_a_response_where_one_was_removed_reports_the_freed_line() {
     assert_eq!(to, vec![FREED.to_string()], "{statuses:?}");
 }
 
+/// The same file answered again, another line changed: the typed line still has no link in
+/// it, as the first time. Its link, made when it was first collected, stays: it was undone
+/// and listed as the division's change (「対応付けを解除」), and the freed line turned 遅れ.
+#[test]
+fn a_line_typed_into_a_response_keeps_its_link_when_the_file_is_answered_again() {
+    let master = crate::surveyed(crate::seed().report);
+    let response = survey::response_for(master.report(), 推進課, due(), "");
+    let ron = shinchoku::store::to_ron(&response);
+    let removed = format!("text: \"{REMOVED}\"");
+    let typed = format!("(id: 900, bullet: true, text: \"{ADDED}\"),");
+    let ron: Vec<String> = (ron.lines())
+        .map(|l| match l.contains(&removed) {
+            true => format!("{}{typed}", &l[..l.find('(').unwrap()]),
+            false => l.to_string(),
+        })
+        .collect();
+    let ron = ron.join("\n");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("推進課.ron");
+    std::fs::write(&file, &ron).unwrap();
+    let mut master = master;
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(10));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let first = linked(master.report());
+    assert_eq!(first.0, vec![FREED.to_string()], "{:?}", first.1);
+    let kept = KEPT.trim_start_matches('・');
+    let again = ron.replace(kept, &format!("{kept}（全庁に通知）"));
+    assert_ne!(again, ron);
+    std::fs::write(&file, again).unwrap();
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(11));
+    assert_eq!(c.taken.len(), 1, "{:?}", c.refused);
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(linked(master.report()), first);
+}
+
 /// A division adds a plan line and, in the same answer, the result that reports it; the office
 /// accepts the plan change. The result was linked before the plan line was taken, to the old
 /// line sharing its months: the new line stood 遅れ with nothing reporting it, and the report's
 /// own table read back said otherwise. Now it is paired as the report read again pairs it.
 #[test]
 fn a_result_added_with_the_plan_line_it_reports_reports_that_line_once_accepted() {
+    added_with_its_plan_line(false);
+}
+
+/// The same plan change held at first (the result taken, linked to the old line sharing its
+/// months) and ticked when the answer is collected again: the result stayed on the old line,
+/// and the new one stood 遅れ, reported by none.
+#[test]
+fn a_result_taken_before_its_plan_line_is_accepted_reports_that_line_once_accepted() {
+    added_with_its_plan_line(true);
+}
+
+fn added_with_its_plan_line(held_first: bool) {
     const 管財課: &str = "総務部管財課";
     const SALE: &str = "未利用財産の売却等";
     const NEW_PLAN: &str = "旧職員公舎の売却に向けた測量（9月～11月）";
@@ -134,9 +182,24 @@ fn a_result_added_with_the_plan_line_it_reports_reports_that_line_once_accepted(
     let book = workbook::write(&r).unwrap();
     let book = crate::type_into_workbook(&book, &plan, &format!("{plan}\n・{NEW_PLAN}"));
     let book = crate::type_into_workbook(&book, &actual, &format!("{actual}\n・{NEW_RESULT}"));
-    let answer = answer_from_workbook(&book, "管財課.xlsx".into()).unwrap();
-    let c = collect(master.report(), vec![Ok(answer)], at(10));
+    let answer = || answer_from_workbook(&book, "管財課.xlsx".into()).unwrap();
+    if held_first {
+        let c = collect(master.report(), vec![Ok(answer())], at(9));
+        assert!(!c.conflicts().is_empty());
+        master.perform(c.intent(&[]).unwrap()).unwrap();
+    }
+    let c = collect(master.report(), vec![Ok(answer())], at(10));
     let every: Vec<usize> = (0..c.conflicts().len()).collect();
+    assert!(!every.is_empty());
+    if held_first {
+        // The review says where the result goes, as it says it of a line taken away.
+        use shinchoku::lang::Describe;
+        let said: Vec<String> = (c.conflicts().iter())
+            .map(|x| x.describe(Lang::Ja))
+            .collect();
+        let moved = format!("追加される計画行に対応付けます: 「{NEW_RESULT}」→「{NEW_PLAN}」");
+        assert!(said.iter().any(|s| s.contains(&moved)), "{said:?}");
+    }
     master.perform(c.intent(&every).unwrap()).unwrap();
     let report = master.report();
     let i = (report.initiatives())

@@ -434,6 +434,95 @@ fn retyping_the_second_half_cell_keeps_the_first_half_results() {
     );
 }
 
+/// A ※ note typed under a first-half line copied into the cell goes with that line: the two
+/// are a result of the second half, as written. The copy was dropped (kept once) and the note
+/// stood alone as a result, which the report's own workbook read back as the note of another
+/// first-half result.
+#[test]
+fn a_note_under_a_copied_first_half_line_stays_with_it() {
+    const NOTE: &str = "※下半期も継続して実施中";
+    let master = second_half();
+    let r = survey::response_for(master.report(), 管財課, due(), "");
+    let book = workbook::write(&r).unwrap();
+    let answer = format!("{TO_CONFIRM}\n・{}\n{NOTE}", SETTLED[0]);
+    let typed = type_into_workbook(&book, TO_CONFIRM, &answer);
+    let a = answer_from_workbook(&typed, "管財課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let mut master = master;
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let texts: Vec<String> = (every_entry(master.report()).iter())
+        .map(|e| e.text.clone())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| *t == format!("{}\n{NOTE}", SETTLED[0])),
+        "{texts:#?}"
+    );
+    assert!(
+        texts.iter().any(|t| t == SETTLED[0]),
+        "the first half's stays"
+    );
+    assert!(!texts.iter().any(|t| t == NOTE), "{texts:#?}");
+    for format in [
+        shinchoku::export::Format::Xlsx,
+        shinchoku::export::Format::Table,
+    ] {
+        let read =
+            crate::exported_and_read(master.report(), format, shinchoku::export::Encoding::Utf8);
+        let diff = shinchoku::compare::diff(master.report(), &read);
+        let said = shinchoku::compare::change_list_text(&diff, Lang::Ja);
+        assert!(diff.same, "{format:?}: {said}");
+    }
+}
+
+/// A result that is a ※ remark of its own, after another (typed so in the window), stays one
+/// read back from the report's workbook, and when the division's answer cell holding it comes
+/// back with another line changed: both joined it to the line above.
+#[test]
+fn a_remark_standing_as_a_result_of_its_own_stays_one() {
+    const NOTE: &str = "※関係課と調整中";
+    let mut report = seed().report;
+    let topic = (report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut()))
+    .flat_map(|i| i.topics.iter_mut())
+    .find(|t| t.actual.iter().any(|e| e.text == SETTLED[0]))
+    .unwrap();
+    topic.actual.push(Entry {
+        id: Id(9_000_001),
+        ..read_entry(NOTE, false, &mut Vec::new())
+    });
+    let read = crate::exported_and_read(
+        &report,
+        shinchoku::export::Format::Xlsx,
+        shinchoku::export::Encoding::Utf8,
+    );
+    let diff = shinchoku::compare::diff(&report, &read);
+    assert!(
+        diff.same,
+        "{}",
+        shinchoku::compare::change_list_text(&diff, Lang::Ja)
+    );
+    let master = crate::surveyed(report);
+    let r = survey::response_for(master.report(), 管財課, due(), "");
+    let book = workbook::write(&r).unwrap();
+    let edited = format!("{}（公募2件）", SETTLED[0]);
+    let cell = entries_text(&r.topic(topic_of(&r, Id(9_000_001))).unwrap().actual);
+    assert!(cell.ends_with(&format!("\n{NOTE}")), "{cell}");
+    let typed = type_into_workbook(&book, &cell, &cell.replacen(SETTLED[0], &edited, 1));
+    let a = answer_from_workbook(&typed, "管財課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let mut master = master;
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let texts: Vec<String> = (every_entry(master.report()).iter())
+        .map(|e| e.text.clone())
+        .collect();
+    assert!(texts.iter().any(|t| t == NOTE), "{texts:#?}");
+    assert!(texts.contains(&edited), "{texts:#?}");
+}
+
 /// A response file can take away or rewrite a result the first half reported (its workbook
 /// shows them apart and cannot): taken as the division's own, and the review says each, naming
 /// the period it was reported in.
