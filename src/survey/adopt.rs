@@ -277,7 +277,28 @@ fn rewritten_results(
                 return None;
             }
             let mine = words(&typed[at]);
-            let score = |k: usize| crate::model::links::similarity(&mine, &words(&master[k]));
+            let whole = crate::model::text::normalize(&typed[at].text);
+            // A result with sub-items answered with some left out, its head's words kept: the
+            // line is that result (it read too short to be alike, and was taken as removed and
+            // another added — its first-half record and links lost).
+            let keeps_head = |k: usize| {
+                let head = crate::model::text::normalize(&master[k].label);
+                !master[k].subs.is_empty()
+                    && !head.is_empty()
+                    && whole.starts_with(&head)
+                    && (master[k].subs.iter()).any(|s| {
+                        let sub = crate::model::text::normalize(&s.label);
+                        !sub.is_empty() && whole.contains(&sub)
+                    })
+            };
+            let score = |k: usize| {
+                let alike = crate::model::links::similarity(&mine, &words(&master[k]));
+                if keeps_head(k) {
+                    alike.max(SIMILAR)
+                } else {
+                    alike
+                }
+            };
             let best = (0..master.len())
                 .filter(|&k| !used[k])
                 .map(|k| (k, score(k)))

@@ -13,6 +13,60 @@ use super::{entries_text, topic_divisions};
 use crate::edit::{Edit, Thing};
 use crate::model::{Entry, Id, Initiative, Report, Side, TakenTopic, Topic};
 
+/// A conflict of a workbook answer (`file`, `division`) in topic `t`, with what accepting its
+/// `edit` does to the links of the initiative's results.
+fn answered_conflict(
+    (file, division): (&str, &str),
+    kind: ConflictKind,
+    (i, t): (&Initiative, &Topic),
+    (old, new): (String, String),
+    edit: Option<Edit>,
+) -> Conflict {
+    let relinked = relinked_by(i, edit.as_ref());
+    Conflict {
+        file: file.to_string(),
+        division: division.to_string(),
+        kind,
+        initiative: Some(i.number.clone()),
+        topic: t.heading.clone(),
+        old,
+        new,
+        unlinks: relinked.unlinks,
+        moves: relinked.moves,
+        edit,
+        not_sent: false,
+    }
+}
+
+/// The row's 実績 cell without the lines restating a result shown apart (`kept`), each said.
+fn without_kept_copies(
+    row: &Row,
+    kept: &HashSet<String>,
+    warnings: &mut Vec<crate::model::diag::Warning>,
+) -> String {
+    use crate::model::diag::{Location, Warning, WarningKind};
+    let mut cell = String::new();
+    let lines: Vec<&str> = row.results.lines().collect();
+    for (k, line) in lines.iter().enumerate() {
+        let as_kept = line.trim_end_matches('\r').trim();
+        // A ※ note under the copy (「※下半期も継続して掲載中」) makes it a line of its own: the
+        // result with its note, new. Dropped, the note stood alone as a result, which the
+        // report's workbook read back as the note of the line before it.
+        let noted = (lines[k + 1..].iter().map(|l| l.trim()))
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| l.starts_with('※'));
+        if !as_kept.is_empty() && !noted && kept.contains(&restated(as_kept)) {
+            let text = as_kept.trim_start_matches('・').to_string();
+            let at = Location::cell(super::workbook::SHEET, row.row as usize, 5, None);
+            warnings.push(Warning::new(at, WarningKind::AlreadyKept { text }));
+            continue;
+        }
+        cell.push_str(line);
+        cell.push('\n');
+    }
+    cell
+}
+
 /// A workbook answer: a row per topic of the division (`sent`: the topics it was sent with; one
 /// no row is read as is a row deleted). A topic written in two rows keeps both rows' results
 /// (once when they are the same), and the review says so; a row of a topic that is not the
@@ -27,23 +81,9 @@ pub(super) fn from_workbook(
 ) -> Brought {
     let division = answer.response.division.as_str();
     let mut brought = Brought::answering(written);
-    let conflict =
-        |kind, i: &Initiative, t: &Topic, old: String, new: String, edit: Option<Edit>| {
-            let relinked = relinked_by(i, edit.as_ref());
-            Conflict {
-                file: answer.file.clone(),
-                division: division.to_string(),
-                kind,
-                initiative: Some(i.number.clone()),
-                topic: t.heading.clone(),
-                old,
-                new,
-                unlinks: relinked.unlinks,
-                moves: relinked.moves,
-                edit,
-                not_sent: false,
-            }
-        };
+    let conflict = |kind, i: &Initiative, t: &Topic, old: String, new: String, edit| {
+        answered_conflict((&answer.file, division), kind, (i, t), (old, new), edit)
+    };
     // A cell not as sent: the division worked on this workbook, not an untouched copy.
     let changed =
         (rows.iter()).any(|r| (r.sent_results).is_some_and(|h| h != super::sent::hash(&r.results)));
@@ -369,27 +409,7 @@ fn row_results(
         .filter(|e| row.kept_apart.contains(&e.id))
         .map(|e| restated(&e.text))
         .collect();
-    let mut cell = String::new();
-    let lines: Vec<&str> = row.results.lines().collect();
-    for (k, line) in lines.iter().enumerate() {
-        let as_kept = line.trim_end_matches('\r').trim();
-        // A ※ note under the copy (「※下半期も継続して掲載中」) makes it a line of its own: the
-        // result with its note, new. Dropped, the note stood alone as a result, which the
-        // report's workbook read back as the note of the line before it.
-        let noted = (lines[k + 1..].iter().map(|l| l.trim()))
-            .find(|l| !l.is_empty())
-            .is_some_and(|l| l.starts_with('※'));
-        if !as_kept.is_empty() && !noted && kept.contains(&restated(as_kept)) {
-            let text = as_kept.trim_start_matches('・').to_string();
-            let at = Location::cell(super::workbook::SHEET, row.row as usize, 5, None);
-            brought
-                .warnings
-                .push(Warning::new(at, WarningKind::AlreadyKept { text }));
-            continue;
-        }
-        cell.push_str(line);
-        cell.push('\n');
-    }
+    let cell = without_kept_copies(row, &kept, &mut brought.warnings);
     let sent_texts = super::sent_texts::SentTexts::of_row(row, written);
     let known = sent_texts.lines_of(&answerable.actual);
     let mut typed = adopt_lines(

@@ -434,6 +434,38 @@ fn retyping_the_second_half_cell_keeps_the_first_half_results() {
     );
 }
 
+/// A first-half result with a sub-item to confirm, answered with that sub-item confirmed and
+/// the other two left out (the head's words kept): the result rewritten, its two sub-items
+/// taken away. It read as the result deleted and another added (its id, links and the record
+/// of the half it was reported in lost), the line being too short to read alike.
+#[test]
+fn a_first_half_result_answered_with_sub_items_left_out_is_that_result_rewritten() {
+    const 人事課: &str = "総務部人事課";
+    const HEAD: &str = "不適切な事務処理防止に向けての対応";
+    let master = second_half();
+    let r = survey::response_for(master.report(), 人事課, due(), "");
+    let old = (every_entry(&r).into_iter())
+        .find(|e| e.text.starts_with(HEAD) && e.subs.len() == 3)
+        .expect("the result with three sub-items")
+        .clone();
+    let cell = entries_text(&r.topic(topic_of(&r, old.id)).unwrap().actual);
+    let line = format!("・{}", old.text);
+    assert!(cell.contains(&line), "{cell}");
+    let new = format!(
+        "{HEAD} 「不適切な事務処理」及び「公務外の不祥事」をテーマとしたコンプライアンス・ミーティングの実施(9月～12月)（全所属で実施、延べ98回）"
+    );
+    let book = workbook::write(&r).unwrap();
+    let typed = type_into_workbook(&book, &cell, &cell.replace(&line, &format!("・{new}")));
+    let a = answer_from_workbook(&typed, "人事課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    let mut master = master;
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let now = (every_entry(master.report()).into_iter())
+        .find(|e| e.id == old.id)
+        .map(|e| e.text.clone());
+    assert_eq!(now.as_deref(), Some(new.as_str()), "label {:?}", old.label);
+}
+
 /// A ※ note typed under a first-half line copied into the cell goes with that line: the two
 /// are a result of the second half, as written. The copy was dropped (kept once) and the note
 /// stood alone as a result, which the report's own workbook read back as the note of another
