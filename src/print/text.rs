@@ -254,13 +254,19 @@ fn concat(units: &[(&str, f32)]) -> String {
 }
 
 /// Breakable units: one CJK character (or other symbol) each, or a run of Latin letters,
-/// digits and the punctuation inside such runs.
+/// digits and the punctuation inside such runs, with the sign before digits (`△120`).
 fn units(text: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     // Where the Latin run being read began.
     let mut latin: Option<usize> = None;
-    for (at, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        // The sign of an amount goes with its digits (「△」 ending a line left 「123,456」
+        // below it, read alone a gain).
+        let sign = matches!(c, '△' | '▲' | '¥' | '￥')
+            && chars.peek().is_some_and(|(_, d)| d.is_ascii_digit());
         if c.is_ascii_alphanumeric()
+            || sign
             || (latin.is_some() && matches!(c, '.' | ',' | '-' | '_' | '/' | ':' | '%'))
         {
             latin.get_or_insert(at);
@@ -305,6 +311,21 @@ mod tests {
         // A character that does not show is cut as its mark is printed.
         let tab = m.ellipsize("a\tb", 10.0, false, 1_000.0);
         assert_eq!(tab, "a<TAB U+0009>b");
+    }
+
+    /// 「実績 △123,456,789」 in a narrow column: the number goes down whole, its sign with it
+    /// (「実績 △」 over 「123,456,789」 read as a gain).
+    #[test]
+    fn the_sign_of_an_amount_stays_with_its_digits() {
+        let m = TextMeasure::get();
+        let text = "実績 △123,456,789 千円";
+        let room = m.width("実績 △123,456,789", 9.0, false) - 1.0;
+        let lines = m.wrap(text, 9.0, false, room);
+        assert!(
+            lines.iter().any(|l| l.starts_with("△123,456,789")),
+            "{lines:?}"
+        );
+        assert!(!lines.iter().any(|l| l.ends_with('△')), "{lines:?}");
     }
 
     #[test]
