@@ -275,6 +275,39 @@ fn extreme_saved_settings_start_the_window_within_its_bounds() {
     }
 }
 
+/// A recovery interval of `u64::MAX` in the settings file crashed the window at its first
+/// edit, and at every later start (the file kept it): the time of the next copy overflowed.
+#[test]
+fn an_extreme_recovery_interval_in_the_settings_does_not_crash_an_edit() {
+    let saved = ron::to_string(&Prefs::default()).unwrap();
+    assert!(saved.contains("recovery_seconds:0"), "{saved}");
+    let text = saved.replace(
+        "recovery_seconds:0",
+        &format!("recovery_seconds:{}", u64::MAX),
+    );
+    let prefs: Prefs = ron::from_str(&text).unwrap();
+    assert!(prefs.recovery_interval() <= std::time::Duration::from_secs(3600));
+    let mut h = harness_with(
+        ShinchokuApp::new(Document::sample(), prefs.sanitized()),
+        800.0,
+    );
+    h.run();
+    let id = h
+        .state()
+        .document()
+        .report()
+        .find_initiative("1")
+        .unwrap()
+        .id;
+    h.state_mut()
+        .queue(shinchoku::edit::Intent::SetInitiativeTitle {
+            id,
+            title: "協創の推進（改）".into(),
+        });
+    h.run();
+    assert!(h.state().document().is_dirty());
+}
+
 /// A recovery copy restored over a report being compared is another report: the comparison
 /// ends, as it does when another file is opened (it stayed, marking the restored report's
 /// differences from a file it had never been compared with).

@@ -45,11 +45,13 @@ pub const DETAIL_WIDTH: f32 = 300.0;
 pub const RECOVERY_CHOICES: [u64; 4] = [30, 60, 120, 300];
 
 impl Prefs {
+    /// Within 10 s to an hour: a settings file edited by hand or damaged (`u64::MAX`) crashed
+    /// the window at its first edit (the next copy's time overflowed the clock).
     pub fn recovery_interval(&self) -> std::time::Duration {
         let seconds = if self.recovery_seconds == 0 {
             60
         } else {
-            self.recovery_seconds
+            self.recovery_seconds.clamp(10, 3600)
         };
         std::time::Duration::from_secs(seconds)
     }
