@@ -70,13 +70,20 @@ pub fn divisions_alike(report: &Report) -> Vec<Warning> {
             .collect()
     };
     let mut by_key: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+    // Each list once: the initiative's own (for the topics that name none), then each topic's.
+    // Taken per topic, 4,000 topics × 4,000 spellings of one name took 50 s and 2 GB.
     let lists: Vec<Vec<&str>> = (report.initiatives())
-        .flat_map(|i| i.topics.iter().map(move |t| i.divisions_of(t)))
+        .flat_map(|i| {
+            let shared = i.topics.iter().any(|t| t.division.is_none());
+            let whole = shared.then(|| i.divisions.iter().map(String::as_str).collect());
+            let own = (i.topics.iter()).filter_map(|t| t.division.as_deref().map(|d| vec![d]));
+            whole.into_iter().chain(own)
+        })
         .collect();
+    let mut seen: HashSet<&str> = HashSet::new();
     for name in lists.iter().flatten() {
-        let names = by_key.entry(squeezed(name)).or_default();
-        if !name.trim().is_empty() && !names.contains(name) {
-            names.push(name);
+        if !name.trim().is_empty() && seen.insert(name) {
+            by_key.entry(squeezed(name)).or_default().push(name);
         }
     }
     let mut out: Vec<Warning> = (by_key.values())

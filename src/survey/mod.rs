@@ -35,17 +35,16 @@ use crate::model::{Entry, Id, Report};
 
 /// Every 担当課 that answers for a topic, sorted, each once: the divisions a survey goes to.
 pub fn divisions(report: &Report) -> Vec<String> {
-    let mut out: Vec<String> = report
-        .initiatives()
-        .flat_map(|i| {
-            i.topics
-                .iter()
-                .flat_map(move |t| topic_divisions(i, t).into_iter().map(str::to_string))
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+    // Each name once into a set: taken topic by topic, an initiative of 4,000 topics naming
+    // none listed its 4,000 divisions 16 million times (2 GB, seconds).
+    let mut out: std::collections::BTreeSet<&str> = Default::default();
+    for i in report.initiatives() {
+        if i.topics.iter().any(|t| t.division.is_none()) {
+            out.extend(i.divisions.iter().map(String::as_str));
+        }
+        out.extend(i.topics.iter().filter_map(|t| t.division.as_deref()));
+    }
+    out.into_iter().map(str::to_string).collect()
 }
 
 /// The topics a 担当課 answers for, in report order.
