@@ -57,6 +57,7 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
         kind: ImportErrorKind::NotText(Box::new(why)),
     })?;
     let (report, mut warnings) = table::read(&text)?;
+    within_divisions_named(&report)?;
     for (k, s) in utf8.into_iter().enumerate() {
         let kind = crate::model::diag::WarningKind::Utf8InCp932 {
             text: s.text,
@@ -77,6 +78,7 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// Reads a report table from text already decoded.
 pub fn import_text(text: &str) -> Result<Imported, ImportError> {
     let (report, warnings) = table::read(text)?;
+    within_divisions_named(&report)?;
     Ok(Imported {
         report,
         warnings,
@@ -112,7 +114,23 @@ pub fn import_any(
         (None, named) => named,
     };
     match format {
-        Some(format) => import_workbook(bytes, format).map(|w| (w.report, w.warnings)),
+        Some(format) => {
+            let read = import_workbook(bytes, format)?;
+            within_divisions_named(&read.report)?;
+            Ok((read.report, read.warnings))
+        }
         None => import_bytes(bytes).map(|i| (i.report, i.warnings)),
+    }
+}
+
+/// A report read whose topics name more 担当課 than the outputs can write beside them
+/// ([`crate::model::bounds::MAX_DIVISIONS_NAMED`]) is refused, naming the initiative.
+fn within_divisions_named(report: &Report) -> Result<(), ImportError> {
+    match crate::model::bounds::DivisionsNamed::beyond_bound(report) {
+        None => Ok(()),
+        Some(excess) => Err(ImportError {
+            at: Location::default(),
+            kind: ImportErrorKind::TooManyDivisionsNamed(Box::new(excess)),
+        }),
     }
 }

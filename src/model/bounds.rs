@@ -53,6 +53,69 @@ pub const MAX_FILE_BYTES: u64 = 100 << 20;
 /// Initiatives a table may hold (a prefecture's programme has a few hundred): 960,000 rows of
 /// `1⇥1⇥1⇥1⇥1` in a 9.6 MB table each made one, and took 3.5 GB to check.
 pub const MAX_INITIATIVES: usize = 150_000;
+/// 担当課 named beside the topics of a report, counted over it: a topic naming none is
+/// answered by each division of its initiative, and the outputs name them beside it (`check
+/// --json`, the web page, the printout). One initiative of 4,000 topics and 4,000 divisions,
+/// a 370 KB file, named 16 million: an 819 MB `check --json`, a 1.1 GB web page, a print that
+/// ran out of memory. The 10,000-initiative sample names 19,090 (150,000 initiatives, the
+/// most a report holds, about 290,000).
+pub const MAX_DIVISIONS_NAMED: usize = 500_000;
+
+/// A report naming more 担当課 beside its topics than [`MAX_DIVISIONS_NAMED`]: how many in all
+/// (`named`), and the initiative naming the most (its number, divisions and topics).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DivisionsNamed {
+    pub initiative: String,
+    pub named: usize,
+    pub divisions: usize,
+    pub topics: usize,
+}
+
+impl DivisionsNamed {
+    /// The excess of `report`, if it names more than the bound.
+    pub fn beyond_bound(report: &crate::model::Report) -> Option<DivisionsNamed> {
+        let mut all = 0usize;
+        let mut most: Option<(&crate::model::Initiative, usize)> = None;
+        for i in report.initiatives() {
+            let shared = i.topics.iter().filter(|t| t.division.is_none()).count();
+            let named =
+                (shared.saturating_mul(i.divisions.len())).saturating_add(i.topics.len() - shared);
+            all = all.saturating_add(named);
+            if most.is_none_or(|(_, n)| named > n) {
+                most = Some((i, named));
+            }
+        }
+        let (i, _) = most.filter(|_| all > MAX_DIVISIONS_NAMED)?;
+        Some(DivisionsNamed {
+            initiative: i.number.clone(),
+            named: all,
+            divisions: i.divisions.len(),
+            topics: i.topics.len(),
+        })
+    }
+}
+
+/// Without the initiative's number (the place says it).
+impl Describe for DivisionsNamed {
+    fn describe(&self, lang: Lang) -> String {
+        let DivisionsNamed {
+            named,
+            divisions,
+            topics,
+            ..
+        } = self;
+        say(
+            lang,
+            format!(
+                "担当課が見出しごとに{named}件書かれることになり、多すぎます（この取組は担当課{divisions}件×見出し{topics}件。読めるのは全体で{MAX_DIVISIONS_NAMED}件まで）。報告ではないか、壊れています"
+            ),
+            format!(
+                "{named} 担当課 would be named beside topics, too many (this initiative: {divisions} divisions × {topics} topics; at most {MAX_DIVISIONS_NAMED} in all): not a report, or a damaged one"
+            ),
+        )
+    }
+}
+
 /// Results (sub-items counted, and those a text may part into: its month brackets) and topics
 /// of its own one survey answer may bring: a division answers tens. An answer of 450,000 lines (a 22 KB workbook) made the master 128 MB, more
 /// than is read ([`MAX_FILE_BYTES`]); past this the answer is refused and the others taken.

@@ -308,6 +308,7 @@ fn import_words(kind: &ImportErrorKind, lang: Lang) -> String {
             ),
         ),
         K::TooManyInitiatives => too_many_initiatives_words(lang),
+        K::TooManyDivisionsNamed(excess) => divisions_named_words(excess, lang),
         K::TooManyLines => {
             let most = crate::model::bounds::MAX_TABLE_LINES;
             say(
@@ -428,6 +429,13 @@ fn syntax_words_ja(problem: &super::SyntaxProblem) -> String {
         P::NumberOutOfRange => "数が大きすぎるか小さすぎます".into(),
         P::BadValue => "値の種類が違うか、進捗が書かない形の値です".into(),
     }
+}
+
+/// [`super::ImportErrorKind::TooManyDivisionsNamed`] worded, naming the initiative.
+fn divisions_named_words(excess: &crate::model::bounds::DivisionsNamed, lang: Lang) -> String {
+    let n = &excess.initiative;
+    let at = say(lang, format!("取組{n}: "), format!("initiative {n}: "));
+    format!("{at}{}", excess.describe(lang))
 }
 
 /// [`super::ImportErrorKind::TooManyInitiatives`] worded.

@@ -152,6 +152,8 @@ pub enum ImportErrorKind {
     /// More initiatives than [`crate::model::bounds::MAX_INITIATIVES`]: refused at the row
     /// (the error's place) that passes it.
     TooManyInitiatives,
+    /// More 担当課 named beside topics than [`crate::model::bounds::MAX_DIVISIONS_NAMED`].
+    TooManyDivisionsNamed(Box<crate::model::bounds::DivisionsNamed>),
     /// More entries than [`crate::model::bounds::MAX_TABLE_LINES`] may stand in the rows up to
     /// the error's place (counted before they are read).
     TooManyLines,

@@ -176,6 +176,9 @@ pub enum Rule {
     },
     /// A level of the rating scale without a code, with its label. Repaired: left out.
     RatingCodeBlank { label: String },
+    /// More 担当課 named beside topics than [`crate::model::bounds::MAX_DIVISIONS_NAMED`]; the
+    /// place is the initiative naming the most.
+    DivisionsNamedTooMany(Box<crate::model::bounds::DivisionsNamed>),
     /// The plan years run backwards.
     PlanYearsReversed { first: i32, last: i32 },
     /// The plan spans more years than [`crate::model::bounds::MAX_PLAN_YEARS`].
@@ -282,6 +285,7 @@ impl Describe for Rule {
                 ),
                 format!("FY{year} is written twice (which of its figures holds is not known)"),
             ),
+            Rule::DivisionsNamedTooMany(excess) => excess.describe(lang),
             Rule::PlanYearsTooMany { first, last } => say(
                 lang,
                 format!(
@@ -414,6 +418,14 @@ impl fmt::Display for Violation {
 pub fn violations(report: &Report) -> Vec<Violation> {
     let mut out = Vec::new();
     report_field_violations(report, &mut out);
+    if let Some(excess) = crate::model::bounds::DivisionsNamed::beyond_bound(report) {
+        let place = Place {
+            initiative: Some(excess.initiative.clone()),
+            ..Place::default()
+        };
+        let rule = Rule::DivisionsNamedTooMany(Box::new(excess));
+        out.push(Violation { place, rule });
+    }
     history_violations(report, &mut out);
     measure_year_violations(report, &mut out);
     // Nearly every file opened is sound: say so from ids and indices alone, and build the
