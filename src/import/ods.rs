@@ -63,7 +63,12 @@ pub(crate) fn read_sheets(
         sheets: Vec::new(),
         table: None,
         depth: 0,
+        tables: 0,
     };
+    // A content.xml cut short (a copy interrupted) reads as well-formed up to where it stops:
+    // only its root closing tells that nothing after is missing. Without it, a sheet cut off
+    // lost its rows and the sheets after it without a word.
+    let mut closed = false;
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -71,10 +76,20 @@ pub(crate) fn read_sheets(
         match event {
             Event::Start(e) => state.start(&e, false, &mut reader)?,
             Event::Empty(e) => state.start(&e, true, &mut reader)?,
-            Event::End(e) => state.end(&named(&reader, e.name())),
+            Event::End(e) => {
+                let name = named(&reader, e.name());
+                closed |= name == "office:document-content";
+                state.end(&name);
+            }
             Event::Eof => break,
             _ => {}
         }
+    }
+    if !closed {
+        return Err(Failure::Damaged(match &state.table {
+            Some(t) => format!("sheet {}: content.xml ends inside the sheet (cut short)", t.name),
+            None => "content.xml ends inside <office:document-content> (cut short)".to_string(),
+        }));
     }
     Ok(state.sheets)
 }
@@ -118,6 +133,9 @@ struct Content<'w> {
     /// `table:table` elements open: rows and cells of a table inside a cell are not the
     /// sheet's.
     depth: usize,
+    /// The sheets met so far: a sheet written without a name is read under the one Calc
+    /// shows for it, `Sheet` and its place.
+    tables: usize,
 }
 
 impl Content<'_> {
@@ -132,7 +150,12 @@ impl Content<'_> {
             "table:table" if !empty => {
                 self.depth += 1;
                 if self.depth == 1 {
-                    self.table = attribute(reader, e, "table:name").map(|name| Table {
+                    self.tables += 1;
+                    // Skipped, a nameless sheet's rows were lost without a word; LibreOffice
+                    // opens it as `Sheet2`.
+                    let name = attribute(reader, e, "table:name")
+                        .unwrap_or_else(|| format!("Sheet{}", self.tables));
+                    self.table = Some(Table {
                         wanted: (self.wanted)(&name),
                         name,
                         cells: Vec::new(),
@@ -144,6 +167,8 @@ impl Content<'_> {
                     });
                 }
             }
+            // An empty sheet still takes its place in the names Calc gives.
+            "table:table" if self.depth == 0 => self.tables += 1,
             "table:table-row" if self.depth == 1 => {
                 let Some(t) = self.table.as_mut() else {
                     return Ok(());

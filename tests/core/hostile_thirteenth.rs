@@ -1,0 +1,105 @@
+//! Crafted files of the thirteenth round: report workbooks whose text was dropped or changed
+//! without a word — an `.ods` sheet without a name, an `.ods` cut short, formulas saved without
+//! their values, a cell reference past 32 bits, a hidden row, text under a merged cell, a
+//! number shown with a unit in a text column.
+
+use std::io::Read;
+
+use shinchoku::import::{WorkbookFormat, import_any, import_workbook};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::diag::{ImportErrorKind, Warning, WarningKind};
+
+const SEED_ODS: &[u8] = include_bytes!("../fixtures/seed-libreoffice.ods");
+const SEED_XLSX: &[u8] = include_bytes!("../fixtures/seed-libreoffice.xlsx");
+
+/// The seed's `.ods` with its `content.xml` rewritten, its parts otherwise as LibreOffice
+/// saved them (`mimetype` first, stored).
+fn seed_ods_with(rewrite: impl FnOnce(String) -> String) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(SEED_ODS)).unwrap();
+    let mut parts = Vec::new();
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if !name.ends_with('/') {
+            parts.push((name, content));
+        }
+    }
+    let mut rewrite = Some(rewrite);
+    for (name, content) in &mut parts {
+        if name == "content.xml" {
+            let text = String::from_utf8(std::mem::take(content)).unwrap();
+            *content = (rewrite.take().unwrap())(text).into_bytes();
+        }
+    }
+    assert_eq!(parts[0].0, "mimetype");
+    let parts: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, c)| (n.as_str(), c.clone())).collect();
+    crate::crafted::package(&parts)
+}
+
+/// Where the `n`th row (from 0) of the sheets of `content` starts.
+fn row_start(content: &str, n: usize) -> usize {
+    content.match_indices("<table:table-row").nth(n).unwrap().0
+}
+
+fn said_ja(warnings: &[Warning]) -> Vec<String> {
+    crate::described_ja(warnings)
+}
+
+/// An `.ods` whose report carries on in a second sheet written without `table:name` (Calc
+/// shows it as `Sheet2`): read under that name and said as a named sheet is, where it was
+/// skipped and initiative 11 lost without a word.
+#[test]
+fn an_ods_sheet_without_a_name_is_read_as_calc_names_it() {
+    let split = seed_ods_with(|c| {
+        let at = row_start(&c, 30);
+        format!("{}</table:table><table:table>{}", &c[..at], &c[at..])
+    });
+    let (report, warnings) = import_any(&split, Some(WorkbookFormat::Ods)).unwrap();
+    let said = said_ja(&warnings);
+    assert!(
+        said.iter().any(|w| w.contains("Sheet2")),
+        "the sheet is named as Calc names it: {said:?}"
+    );
+    // Its rows are kept, not lost: initiative 11 is in the unread list.
+    let unread = crate::unread_texts(&report).join("\n");
+    assert!(unread.contains("業務継続計画"), "{unread}");
+}
+
+/// An `.ods` whose `content.xml` stops before it closes (a copy interrupted) is refused as an
+/// `.ods` cut short — inside the report's sheet, inside a sheet after it (whose rows were lost
+/// without a word), or empty (refused in words of an `.xlsx`'s parts).
+#[test]
+fn an_ods_cut_short_is_refused_as_a_damaged_ods() {
+    let cut_in_report = seed_ods_with(|c| c[..row_start(&c, 30)].to_string());
+    let cut_in_second = seed_ods_with(|c| {
+        let at = row_start(&c, 30);
+        let whole = format!(
+            "{}</table:table><table:table table:name=\"続き\">{}",
+            &c[..at],
+            &c[at..]
+        );
+        whole[..row_start(&whole, 32)].to_string()
+    });
+    let empty = seed_ods_with(|_| String::new());
+    for (what, bytes, sheet) in [
+        ("cut in the report", cut_in_report, Some("進捗報告")),
+        ("cut in the second sheet", cut_in_second, Some("続き")),
+        ("empty", empty, None),
+    ] {
+        let err = import_any(&bytes, Some(WorkbookFormat::Ods)).expect_err(what);
+        assert!(
+            matches!(err.kind, ImportErrorKind::DamagedWorkbook { format: "ODS", .. }),
+            "{what}: {err:?}"
+        );
+        let (ja, en) = (err.describe(Lang::Ja), err.describe(Lang::En));
+        assert!(ja.contains("ODSのブック") && ja.contains("途中で切れています"), "{what}: {ja}");
+        assert!(!en.contains("xl/workbook.xml") && en.contains("cut short"), "{what}: {en}");
+        if let Some(sheet) = sheet {
+            assert!(ja.contains(&format!("シート「{sheet}」")), "{what}: {ja}");
+        }
+    }
+    // The whole file opens.
+    assert!(import_workbook(SEED_ODS, WorkbookFormat::Ods).is_ok());
+}
