@@ -13,7 +13,8 @@ pub use super::book::WorkbookFormat;
 use super::html::{Table, TableCell};
 use super::sheet::Sheet;
 use super::table::{self, Row, SheetRow};
-use super::warning_cap::push_warning;
+use super::warning_cap::{push_not_listed, push_warning};
+use crate::model::bounds::MAX_WARNINGS;
 use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
 use crate::model::era::{self, FiscalYear};
 use crate::model::text::heading_text;
@@ -63,6 +64,7 @@ pub fn import_workbook(
         for warning in super::struck::struck_warnings(bytes, &sheet) {
             push_warning(&mut warnings, warning);
         }
+        formulas_said(bytes, &names, &mut warnings);
     }
     // The numbers are read after the report sheet was looked over: their texts are now.
     let numbers = |at: &crate::model::text_place::At| {
@@ -100,6 +102,20 @@ pub fn import_workbook(
         format,
         sheet: sheet.name.clone(),
     })
+}
+
+/// A warning naming each cell of the workbook holding a formula saved without its value (as
+/// openpyxl writes every formula): the reader sees nothing there, so a result or a division
+/// written by formula was lost without a word. The first [`MAX_WARNINGS`] are named, then
+/// how many more.
+fn formulas_said(bytes: &[u8], sheets: &[String], warnings: &mut Vec<Warning>) {
+    let sheets: Vec<&str> = sheets.iter().map(String::as_str).collect();
+    let (listed, more) = super::cell_xml::formulas_listed(bytes, &sheets, MAX_WARNINGS, false);
+    for (name, row, col, formula) in listed {
+        let at = Location::cell(&name, row as usize + 1, col as usize + 1, None);
+        push_warning(warnings, Warning::new(at, WarningKind::FormulaWithoutValue { formula }));
+    }
+    push_not_listed(warnings, more);
 }
 
 /// Year columns read from a header at most.

@@ -103,3 +103,56 @@ fn an_ods_cut_short_is_refused_as_a_damaged_ods() {
     // The whole file opens.
     assert!(import_workbook(SEED_ODS, WorkbookFormat::Ods).is_ok());
 }
+
+/// The seed's `.xlsx` with its report sheet's XML rewritten.
+fn seed_xlsx_with(rewrite: impl FnOnce(String) -> String) -> Vec<u8> {
+    crate::rewrite_part(SEED_XLSX, "xl/worksheets/sheet1.xml", rewrite)
+}
+
+/// Initiative 2's 実績 (I8) and 担当課 (J8) of the seed's `.xlsx`, as the sheet writes them.
+const I8_J8: &str = r#"<c r="I8" s="11" t="s"><v>26</v></c><c r="J8" s="8" t="s"><v>27</v></c>"#;
+
+/// A report workbook whose cells hold formulas saved without their values (as openpyxl writes
+/// every formula) names each such cell, as the answers' reader does: read as empty, initiative
+/// 2's results and division were lost without a word. Past the bound, a count.
+#[test]
+fn a_report_formula_saved_without_its_value_is_named() {
+    let formulas = r#"<c r="I8" t="str"><f>"・ポータルサイトへの掲載内容の追加(5月～)"</f></c><c r="J8" t="str"><f>"総務部"&amp;"行財政改革推進課"</f></c>"#;
+    let book = seed_xlsx_with(|x| x.replacen(I8_J8, formulas, 1));
+    let (report, warnings) = import_any(&book, Some(WorkbookFormat::Xlsx)).unwrap();
+    assert!(crate::initiative(&report, "2").divisions.is_empty());
+    let said: Vec<String> = (warnings.iter())
+        .filter(|w| matches!(w.kind, WarningKind::FormulaWithoutValue { .. }))
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(
+        said[0].contains("進捗報告!I8") && said[0].contains("ポータルサイトへの掲載内容の追加"),
+        "{}",
+        said[0]
+    );
+    assert!(
+        said[1].contains("進捗報告!J8")
+            && said[1].contains("値が保存されていません")
+            && said[1].contains("行財政改革推進課"),
+        "{}",
+        said[1]
+    );
+    // Ten thousand and seven of them: the first named, the rest counted.
+    let many: String = (40..10_047)
+        .map(|r| format!(r#"<row r="{r}"><c r="K{r}"><f>1+1</f></c></row>"#))
+        .collect();
+    let book = seed_xlsx_with(|x| x.replacen("</sheetData>", &format!("{many}</sheetData>"), 1));
+    let (_, warnings) = import_any(&book, Some(WorkbookFormat::Xlsx)).unwrap();
+    let named = (warnings.iter())
+        .filter(|w| matches!(w.kind, WarningKind::FormulaWithoutValue { .. }))
+        .count();
+    let counted: usize = (warnings.iter())
+        .map(|w| match w.kind {
+            WarningKind::NotListed { count } => count,
+            _ => 0,
+        })
+        .sum();
+    assert!(named <= shinchoku::model::bounds::MAX_WARNINGS && counted > 0);
+    assert_eq!(named + counted, 10_007, "{named} named, {counted} counted");
+}
