@@ -83,6 +83,19 @@ pub(crate) fn column_formats(
     sheet: &str,
     col: u32,
 ) -> HashMap<u32, std::rc::Rc<str>> {
+    let cells = columns_formats(bytes, sheet, &[col]);
+    cells
+        .into_iter()
+        .map(|((row, _), code)| (row, code))
+        .collect()
+}
+
+/// [`column_formats`] of several columns, by (0-based row, column).
+pub(crate) fn columns_formats(
+    bytes: &[u8],
+    sheet: &str,
+    cols: &[u32],
+) -> HashMap<(u32, u32), std::rc::Rc<str>> {
     let mut out = HashMap::new();
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return out;
@@ -105,19 +118,18 @@ pub(crate) fn column_formats(
         &mut zip,
         |name| name == sheet,
         |_, xml| {
-            let mut open: Option<(u32, std::rc::Rc<str>)> = None;
+            let mut open: Option<((u32, u32), std::rc::Rc<str>)> = None;
             each_cell_event(&xml, |event, place| {
                 match event {
                     Event::Start(e) if e.local_name().as_ref() == "c" => {
                         open = place
-                            .filter(|&(_, c)| c == col)
+                            .filter(|(_, c)| cols.contains(c))
                             .filter(|_| attr_raw(e, "t").is_none_or(|t| t == "n"))
-                            .zip(attr_number::<usize>(e, "s").and_then(code_of))
-                            .map(|((row, _), code)| (row, code));
+                            .zip(attr_number::<usize>(e, "s").and_then(code_of));
                     }
                     Event::Start(e) if e.local_name().as_ref() == "v" => {
-                        if let Some((row, code)) = open.take() {
-                            out.insert(row, code);
+                        if let Some((at, code)) = open.take() {
+                            out.insert(at, code);
                         }
                     }
                     _ => {}

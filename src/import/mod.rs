@@ -14,6 +14,7 @@ mod number_format;
 mod ods;
 mod ods_names;
 pub(crate) mod sheet;
+mod shown_cells;
 pub(crate) mod shown_number;
 pub(crate) mod struck;
 mod table;

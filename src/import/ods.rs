@@ -87,7 +87,10 @@ pub(crate) fn read_sheets(
     }
     if !closed {
         return Err(Failure::Damaged(match &state.table {
-            Some(t) => format!("sheet {}: content.xml ends inside the sheet (cut short)", t.name),
+            Some(t) => format!(
+                "sheet {}: content.xml ends inside the sheet (cut short)",
+                t.name
+            ),
             None => "content.xml ends inside <office:document-content> (cut short)".to_string(),
         }));
     }
@@ -123,6 +126,10 @@ struct Table {
     /// The current row's repeat count and its cells (column, text, columns repeated).
     repeat: u64,
     line: Vec<(u64, String, u64)>,
+    /// The number cells of the row whose text shown is not their value as read: (column,
+    /// text shown, columns repeated).
+    shown_line: Vec<(u64, String, u64)>,
+    shown: std::collections::HashMap<(usize, usize), String>,
 }
 
 struct Content<'w> {
@@ -164,6 +171,8 @@ impl Content<'_> {
                         col: 0,
                         repeat: 1,
                         line: Vec::new(),
+                        shown_line: Vec::new(),
+                        shown: Default::default(),
                     });
                 }
             }
@@ -175,6 +184,7 @@ impl Content<'_> {
                 };
                 t.col = 0;
                 t.line.clear();
+                t.shown_line.clear();
                 t.repeat = number(reader, e, "table:number-rows-repeated").unwrap_or(1);
                 if empty {
                     t.row = t.row.saturating_add(t.repeat);
@@ -190,7 +200,7 @@ impl Content<'_> {
                 let repeat = number(reader, e, "table:number-columns-repeated").unwrap_or(1);
                 let across = number(reader, e, "table:number-columns-spanned").unwrap_or(1);
                 let down = number(reader, e, "table:number-rows-spanned").unwrap_or(1);
-                let text = cell_value(e, &name, empty, reader, (&t.name, t.row, t.col))?;
+                let (text, shown) = cell_value(e, &name, empty, reader, (&t.name, t.row, t.col))?;
                 if t.wanted {
                     // Merged regions are not counted: each is a cell element of the XML, which
                     // the package's unzipped size bounds.
@@ -207,6 +217,9 @@ impl Content<'_> {
                         let copies = repeat.saturating_mul(t.repeat);
                         self.budget
                             .take(&t.name, (t.row, t.col), copies, text.len())?;
+                        if let Some(shown) = shown {
+                            t.shown_line.push((t.col, shown, repeat));
+                        }
                         t.line.push((t.col, text, repeat));
                     }
                 }
@@ -225,7 +238,9 @@ impl Content<'_> {
                     && let Some(t) = self.table.take()
                     && t.wanted
                 {
-                    self.sheets.push(Sheet::new(t.name, t.cells, t.merges));
+                    let mut sheet = Sheet::new(t.name, t.cells, t.merges);
+                    sheet.shown = t.shown;
+                    self.sheets.push(sheet);
                 }
             }
             "table:table-row" if self.depth == 1 => {
@@ -243,9 +258,16 @@ impl Content<'_> {
                                 t.cells.push((row, to(col.saturating_add(k)), text.clone()));
                             }
                         }
+                        for (col, text, times) in &t.shown_line {
+                            for k in 0..*times {
+                                t.shown
+                                    .insert((row, to(col.saturating_add(k))), text.clone());
+                            }
+                        }
                     }
                     t.row = t.row.saturating_add(t.repeat);
                     t.line.clear();
+                    t.shown_line.clear();
                 }
             }
             _ => {}
@@ -253,15 +275,16 @@ impl Content<'_> {
     }
 }
 
-/// A cell's value as text (see the module's comment), its content read to the cell's end.
-/// `at` names the cell for a refusal.
+/// A cell's value as text (see the module's comment), its content read to the cell's end;
+/// and, for a number, the text it shows where that is another (`312名` for 312). `at` names
+/// the cell for a refusal.
 fn cell_value<R: BufRead>(
     e: &BytesStart,
     cell: &str,
     empty: bool,
     reader: &mut Xml<R>,
     at: (&str, u64, u64),
-) -> Result<String, Failure> {
+) -> Result<(String, Option<String>), Failure> {
     let mut value: Option<Data> = None;
     let mut is_string = false;
     let mut is_error = false;
@@ -309,6 +332,7 @@ fn cell_value<R: BufRead>(
     }
     let error_text = is_error && matches!(&value, Some(Data::String(s)) if s.is_empty());
     let from_content = (value.is_none() && is_string) || error_text;
+    let mut shown_otherwise = None;
     let text = if from_content {
         if empty {
             String::new()
@@ -327,16 +351,18 @@ fn cell_value<R: BufRead>(
             }
             (_, true) => None,
         };
-        match &value {
+        let text = match &value {
             Some(Data::Float(f)) if is_percent => super::cell_xml::as_percent(*f),
-            Some(Data::Float(f)) if let Some(t) = shown.and_then(|s| scaled(*f, &s)) => t,
+            Some(Data::Float(f)) if let Some(t) = shown.as_ref().and_then(|s| scaled(*f, s)) => t,
             _ => value
                 .as_ref()
                 .map(super::sheet::cell_text)
                 .unwrap_or_default(),
-        }
+        };
+        shown_otherwise = shown.filter(|s| !s.trim().is_empty() && s.trim() != text);
+        text
     };
-    Ok(text)
+    Ok((text, shown_otherwise))
 }
 
 /// A number as its cell shows it where the format scales it or writes a money unit after it

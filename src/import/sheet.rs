@@ -24,6 +24,9 @@ pub(crate) struct Sheet {
     /// The region each (row, column) with a value lies in, for the columns merges were kept
     /// for ([`Sheet::keep_merges_over`]).
     merged_at: HashMap<(usize, usize), usize>,
+    /// The text a number cell shows where it is not its value as read (`312名` for 312): an
+    /// `.ods` writes it beside the value. Read as shown in a text column.
+    pub(crate) shown: HashMap<(usize, usize), String>,
 }
 
 impl Sheet {
@@ -53,6 +56,18 @@ impl Sheet {
             rows,
             merges,
             merged_at: HashMap::new(),
+            shown: HashMap::new(),
+        }
+    }
+
+    /// Replaces the text of a cell with a value (a number read as its cell shows it).
+    pub(crate) fn set_text(&mut self, row: usize, col: usize, text: String) {
+        let Ok(k) = self.rows.binary_search_by_key(&row, |(r, _)| *r) else {
+            return;
+        };
+        let line = &mut self.rows[k].1;
+        if let Ok(c) = line.binary_search_by_key(&col, |(c, _)| *c) {
+            line[c].1 = text;
         }
     }
 

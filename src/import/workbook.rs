@@ -56,7 +56,17 @@ pub fn import_workbook(
     let mut sheet = sheets.swap_remove(*index);
     let year_cols: Vec<usize> = layout.years.iter().map(|(c, _)| *c).collect();
     sheet.keep_merges_over(&year_cols);
+    let text_cols = [layout.plan, layout.actual, layout.division, layout.item];
+    let text_cols: Vec<usize> = text_cols
+        .into_iter()
+        .flatten()
+        .chain([layout.title])
+        .collect();
+    let as_shown = super::shown_cells::read_as_shown(bytes, format, &mut sheet, &text_cols);
     let (mut report, mut warnings) = read_report(&sheet, layout)?;
+    for warning in as_shown {
+        push_warning(&mut warnings, warning);
+    }
     let (header, number) = (layout.header_row, layout.number);
     super::measures::read(&sheet, header, number, &sheets, &mut report, &mut warnings);
     super::far_years::keep_unread(&mut report, &mut warnings);
@@ -113,7 +123,10 @@ fn formulas_said(bytes: &[u8], sheets: &[String], warnings: &mut Vec<Warning>) {
     let (listed, more) = super::cell_xml::formulas_listed(bytes, &sheets, MAX_WARNINGS, false);
     for (name, row, col, formula) in listed {
         let at = Location::cell(&name, row as usize + 1, col as usize + 1, None);
-        push_warning(warnings, Warning::new(at, WarningKind::FormulaWithoutValue { formula }));
+        push_warning(
+            warnings,
+            Warning::new(at, WarningKind::FormulaWithoutValue { formula }),
+        );
     }
     push_not_listed(warnings, more);
 }

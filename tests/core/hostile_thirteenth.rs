@@ -90,12 +90,21 @@ fn an_ods_cut_short_is_refused_as_a_damaged_ods() {
     ] {
         let err = import_any(&bytes, Some(WorkbookFormat::Ods)).expect_err(what);
         assert!(
-            matches!(err.kind, ImportErrorKind::DamagedWorkbook { format: "ODS", .. }),
+            matches!(
+                err.kind,
+                ImportErrorKind::DamagedWorkbook { format: "ODS", .. }
+            ),
             "{what}: {err:?}"
         );
         let (ja, en) = (err.describe(Lang::Ja), err.describe(Lang::En));
-        assert!(ja.contains("ODSのブック") && ja.contains("途中で切れています"), "{what}: {ja}");
-        assert!(!en.contains("xl/workbook.xml") && en.contains("cut short"), "{what}: {en}");
+        assert!(
+            ja.contains("ODSのブック") && ja.contains("途中で切れています"),
+            "{what}: {ja}"
+        );
+        assert!(
+            !en.contains("xl/workbook.xml") && en.contains("cut short"),
+            "{what}: {en}"
+        );
         if let Some(sheet) = sheet {
             assert!(ja.contains(&format!("シート「{sheet}」")), "{what}: {ja}");
         }
@@ -155,4 +164,81 @@ fn a_report_formula_saved_without_its_value_is_named() {
         .sum();
     assert!(named <= shinchoku::model::bounds::MAX_WARNINGS && counted > 0);
     assert_eq!(named + counted, 10_007, "{named} named, {counted} counted");
+}
+
+/// The seed's `.xlsx` with `0"名"` as cell format 23, the one its sheet's I7 (initiative 1's
+/// 実績, empty) is given holding `value`.
+fn seed_xlsx_with_unit_cell(value: &str) -> Vec<u8> {
+    let styled = crate::rewrite_part(SEED_XLSX, "xl/styles.xml", |x| {
+        let x = x.replacen(
+            r#"<numFmts count="1"><numFmt numFmtId="164" formatCode="General"/></numFmts>"#,
+            r#"<numFmts count="2"><numFmt numFmtId="164" formatCode="General"/><numFmt numFmtId="165" formatCode="0&quot;名&quot;"/></numFmts>"#,
+            1,
+        );
+        assert!(x.contains(r#"<cellXfs count="23""#));
+        x.replacen(
+            "</cellXfs>",
+            r#"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" applyNumberFormat="true"/></cellXfs>"#,
+            1,
+        )
+        .replacen(r#"<cellXfs count="23""#, r#"<cellXfs count="24""#, 1)
+    });
+    let cell = format!(r#"<c r="I7" s="23"><v>{value}</v></c>"#);
+    crate::type_into_workbook_part(
+        &styled,
+        "xl/worksheets/sheet1.xml",
+        r#"<c r="I7" s="8"/>"#,
+        &cell,
+    )
+}
+
+/// A number typed into a text column (実績) and formatted to show a unit, 312 shown 「312名」,
+/// is read as shown and said, from an `.xlsx` (its format) and an `.ods` (the text Calc writes
+/// beside the value), where the unit was dropped without a word.
+#[test]
+fn a_number_shown_with_a_unit_in_a_text_column_is_read_as_shown() {
+    let results = |report: &shinchoku::model::Report| {
+        let i = crate::initiative(report, "1");
+        (i.topics.iter())
+            .flat_map(|t| t.actual.iter().map(|e| e.text.clone()))
+            .collect::<Vec<_>>()
+    };
+    let (report, warnings) =
+        import_any(&seed_xlsx_with_unit_cell("312"), Some(WorkbookFormat::Xlsx)).unwrap();
+    assert!(
+        results(&report).contains(&"312名".to_string()),
+        "{:?}",
+        results(&report)
+    );
+    let said = said_ja(&warnings);
+    assert!(
+        said.iter()
+            .any(|w| w.contains("進捗報告!I7") && w.contains("値 312") && w.contains("「312名」")),
+        "{said:?}"
+    );
+    // The .ods: Calc writes 「312名」 beside the value 312.
+    let unit = r#"<table:table-cell office:value-type="float" office:value="312"><text:p>312名</text:p></table:table-cell>"#;
+    let mut rows: String = crate::crafted::REPORT_ROWS[..3]
+        .iter()
+        .map(|r| crate::crafted::ods_row(r))
+        .collect();
+    let last = crate::crafted::ods_row(&crate::crafted::REPORT_ROWS[3]);
+    rows.push_str(&last.replacen(
+        r#"<table:table-cell office:value-type="string"><text:p>・研修(4月)</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>人事課"#,
+        &format!(r#"{unit}<table:table-cell office:value-type="string"><text:p>人事課"#),
+        1,
+    ));
+    let ods = crate::crafted::ods(&rows);
+    let (report, warnings) = import_any(&ods, Some(WorkbookFormat::Ods)).unwrap();
+    assert!(
+        results(&report).contains(&"312名".to_string()),
+        "{:?}",
+        results(&report)
+    );
+    let said = said_ja(&warnings);
+    assert!(
+        said.iter()
+            .any(|w| w.contains("!F4") && w.contains("「312名」")),
+        "{said:?}"
+    );
 }
