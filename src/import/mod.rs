@@ -8,6 +8,7 @@ pub(crate) mod cell_notes;
 pub(crate) mod cell_xml;
 pub mod decode;
 mod far_years;
+mod hidden_rows;
 pub mod html;
 mod measures;
 mod number_format;

@@ -130,6 +130,8 @@ struct Table {
     /// text shown, columns repeated).
     shown_line: Vec<(u64, String, u64)>,
     shown: std::collections::HashMap<(usize, usize), String>,
+    /// The rows hidden (`table:visibility` collapse, or filter: Calc shows neither).
+    hidden_rows: Vec<(usize, usize)>,
 }
 
 struct Content<'w> {
@@ -173,6 +175,7 @@ impl Content<'_> {
                         line: Vec::new(),
                         shown_line: Vec::new(),
                         shown: Default::default(),
+                        hidden_rows: Vec::new(),
                     });
                 }
             }
@@ -186,6 +189,12 @@ impl Content<'_> {
                 t.line.clear();
                 t.shown_line.clear();
                 t.repeat = number(reader, e, "table:number-rows-repeated").unwrap_or(1);
+                let visibility = attribute(reader, e, "table:visibility");
+                if matches!(visibility.as_deref(), Some("collapse" | "filter")) {
+                    let to = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+                    let last = to(t.row.saturating_add(t.repeat - 1));
+                    t.hidden_rows.push((to(t.row), last));
+                }
                 if empty {
                     t.row = t.row.saturating_add(t.repeat);
                 }
@@ -240,6 +249,7 @@ impl Content<'_> {
                 {
                     let mut sheet = Sheet::new(t.name, t.cells, t.merges);
                     sheet.shown = t.shown;
+                    sheet.hidden_rows = t.hidden_rows;
                     self.sheets.push(sheet);
                 }
             }

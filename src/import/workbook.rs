@@ -54,6 +54,10 @@ pub fn import_workbook(
         });
     };
     let mut sheet = sheets.swap_remove(*index);
+    if format == WorkbookFormat::Xlsx {
+        sheet.hidden_rows = super::hidden_rows::xlsx_hidden_rows(bytes, &sheet.name);
+    }
+    let unseen = unseen_cells(&mut sheet);
     let year_cols: Vec<usize> = layout.years.iter().map(|(c, _)| *c).collect();
     sheet.keep_merges_over(&year_cols);
     let text_cols = [layout.plan, layout.actual, layout.division, layout.item];
@@ -66,6 +70,10 @@ pub fn import_workbook(
     let (mut report, mut warnings) = read_report(&sheet, layout)?;
     for warning in as_shown {
         push_warning(&mut warnings, warning);
+    }
+    for (warning, unread) in unseen {
+        push_warning(&mut warnings, warning);
+        report.unread.extend(unread);
     }
     let (header, number) = (layout.header_row, layout.number);
     super::measures::read(&sheet, header, number, &sheets, &mut report, &mut warnings);
@@ -112,6 +120,34 @@ pub fn import_workbook(
         format,
         sheet: sheet.name.clone(),
     })
+}
+
+/// What the office does not see on the report's sheet, each said: a hidden row (read, as
+/// the office's data) and text under a merged cell (Excel shows only the region's top-left
+/// cell: taken out of the sheet and kept in the unread list). Hidden sheets are read and said
+/// the same way ([`WarningKind::ReportSheetHidden`]).
+fn unseen_cells(sheet: &mut Sheet) -> Vec<(Warning, Option<UnreadText>)> {
+    let mut out = Vec::new();
+    for r in sheet.used_rows() {
+        if super::hidden_rows::in_ranges(&sheet.hidden_rows, r) {
+            let text = sheet.row_texts(r).next().map_or("", |(_, t)| t).to_string();
+            let at = Location {
+                row: Some(r + 1),
+                sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
+                ..Location::default()
+            };
+            out.push((Warning::new(at, WarningKind::HiddenRowRead { text }), None));
+        }
+    }
+    for (r, c, text) in sheet.take_covered() {
+        let at = Location::cell(&sheet.name, r + 1, c + 1, None);
+        let kind = WarningKind::CellUnderMerge { text: text.clone() };
+        out.push((
+            Warning::new(at, kind),
+            Some(UnreadText { row: r + 1, text }),
+        ));
+    }
+    out
 }
 
 /// A warning naming each cell of the workbook holding a formula saved without its value (as

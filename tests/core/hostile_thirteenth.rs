@@ -242,3 +242,80 @@ fn a_number_shown_with_a_unit_in_a_text_column_is_read_as_shown() {
         "{said:?}"
     );
 }
+
+/// A row the sheet hides (Excel's 行の非表示) is read — it is the office's data — and said,
+/// naming the row; so is one Calc hides. Text under a merged cell (I26, under I25:I26: Excel
+/// and Calc show only I25) is kept in the unread list and said, not read as initiative 9's
+/// result. Both were read without a word.
+#[test]
+fn a_hidden_row_and_text_under_a_merged_cell_are_said() {
+    let hidden = seed_xlsx_with(|x| {
+        x.replacen(
+            r#"<row r="8" customFormat="false" ht="33" hidden="false""#,
+            r#"<row r="8" customFormat="false" ht="33" hidden="true""#,
+            1,
+        )
+    });
+    let (report, warnings) = import_any(&hidden, Some(WorkbookFormat::Xlsx)).unwrap();
+    assert_eq!(
+        crate::initiative(&report, "2").divisions,
+        ["総務部行財政改革推進課"]
+    );
+    let said: Vec<&Warning> = (warnings.iter())
+        .filter(|w| matches!(w.kind, WarningKind::HiddenRowRead { .. }))
+        .collect();
+    assert_eq!(said.len(), 1, "{warnings:?}");
+    assert_eq!(
+        (said[0].at.row, said[0].at.sheet.as_deref()),
+        (Some(8), Some("進捗報告"))
+    );
+    assert!(
+        said[0].describe(Lang::Ja).contains("非表示の行"),
+        "{}",
+        said[0].describe(Lang::Ja)
+    );
+    // Calc's hidden row in an .ods.
+    let rows: String = (crate::crafted::REPORT_ROWS.iter())
+        .map(|r| crate::crafted::ods_row(r))
+        .collect::<Vec<_>>()
+        .join("");
+    let last = crate::crafted::ods_row(&crate::crafted::REPORT_ROWS[3]);
+    let rows = rows.replacen(
+        &last,
+        &last.replacen(
+            "<table:table-row>",
+            r#"<table:table-row table:visibility="collapse">"#,
+            1,
+        ),
+        1,
+    );
+    let (_, warnings) = import_any(&crate::crafted::ods(&rows), Some(WorkbookFormat::Ods)).unwrap();
+    let hidden_rows: Vec<Option<usize>> = (warnings.iter())
+        .filter(|w| matches!(w.kind, WarningKind::HiddenRowRead { .. }))
+        .map(|w| w.at.row)
+        .collect();
+    assert_eq!(hidden_rows, [Some(4)]);
+    // Text under a merged cell.
+    let under = "・結合の下に隠した実績(6月)";
+    let book = seed_xlsx_with(|x| {
+        assert!(x.contains(r#"<mergeCell ref="I25:I26"/>"#));
+        let at = x.find(r#"<c r="I26""#).unwrap();
+        let end = at + x[at..].find("/>").unwrap() + 2;
+        let cell = format!(r#"<c r="I26" t="inlineStr"><is><t>{under}</t></is></c>"#);
+        format!("{}{cell}{}", &x[..at], &x[end..])
+    });
+    let (report, warnings) = import_any(&book, Some(WorkbookFormat::Xlsx)).unwrap();
+    let (plain, _) = import_any(SEED_XLSX, Some(WorkbookFormat::Xlsx)).unwrap();
+    assert!(shinchoku::compare::diff(&plain, &report).same);
+    assert!(crate::unread_texts(&report).contains(&under));
+    let said: Vec<String> = (warnings.iter())
+        .filter(|w| matches!(w.kind, WarningKind::CellUnderMerge { .. }))
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert_eq!(said.len(), 1, "{warnings:?}");
+    assert!(
+        said[0].contains("進捗報告!I26") && said[0].contains(under),
+        "{}",
+        said[0]
+    );
+}
