@@ -5,6 +5,7 @@
 pub(crate) mod book;
 pub mod cell;
 pub(crate) mod cell_notes;
+mod cell_refs;
 pub(crate) mod cell_xml;
 pub mod decode;
 mod far_years;

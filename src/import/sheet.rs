@@ -109,6 +109,23 @@ impl Sheet {
         out
     }
 
+    /// Takes out the cells with text past the last row or column given (0-based, exclusive),
+    /// by (row, column) in order.
+    pub(crate) fn take_beyond(&mut self, rows: usize, cols: usize) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
+        for (r, line) in &mut self.rows {
+            line.retain(|(c, text)| {
+                let beyond = *r >= rows || *c >= cols;
+                if beyond && !text.trim().is_empty() {
+                    out.push((*r, *c, text.clone()));
+                }
+                !beyond
+            });
+        }
+        self.rows.retain(|(_, line)| !line.is_empty());
+        out
+    }
+
     /// Replaces the text of a cell with a value (a number read as its cell shows it).
     pub(crate) fn set_text(&mut self, row: usize, col: usize, text: String) {
         let Ok(k) = self.rows.binary_search_by_key(&row, |(r, _)| *r) else {

@@ -123,8 +123,8 @@ pub fn import_workbook(
 }
 
 /// What the office does not see on the report's sheet, each said: a hidden row (read, as
-/// the office's data) and text under a merged cell (Excel shows only the region's top-left
-/// cell: taken out of the sheet and kept in the unread list). Hidden sheets are read and said
+/// the office's data), text under a merged cell (Excel shows only the region's top-left
+/// cell) and past the sheet's last cell (taken out of the sheet and kept in the unread list). Hidden sheets are read and said
 /// the same way ([`WarningKind::ReportSheetHidden`]).
 fn unseen_cells(sheet: &mut Sheet) -> Vec<(Warning, Option<UnreadText>)> {
     let mut out = Vec::new();
@@ -138,6 +138,23 @@ fn unseen_cells(sheet: &mut Sheet) -> Vec<(Warning, Option<UnreadText>)> {
             };
             out.push((Warning::new(at, WarningKind::HiddenRowRead { text }), None));
         }
+    }
+    // Past XFD1048576: Excel refuses such a file and Calc leaves the cell out; read, it was
+    // taken as the last initiative's text.
+    for (r, c, text) in sheet.take_beyond(SHEET_ROWS, SHEET_COLUMNS) {
+        let reference = format!("{}{}", crate::model::diag::column_letters(c + 1), r + 1);
+        let at = Location {
+            sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
+            ..Location::default()
+        };
+        let kind = WarningKind::CellBeyondSheet {
+            reference,
+            text: text.clone(),
+        };
+        out.push((
+            Warning::new(at, kind),
+            Some(UnreadText { row: r + 1, text }),
+        ));
     }
     for (r, c, text) in sheet.take_covered() {
         let at = Location::cell(&sheet.name, r + 1, c + 1, None);
@@ -166,6 +183,10 @@ fn formulas_said(bytes: &[u8], sheets: &[String], warnings: &mut Vec<Warning>) {
     }
     push_not_listed(warnings, more);
 }
+
+/// The rows and columns of an Excel sheet (its last cell XFD1048576).
+const SHEET_ROWS: usize = 1_048_576;
+const SHEET_COLUMNS: usize = 16_384;
 
 /// Year columns read from a header at most.
 const MAX_YEAR_COLUMNS: usize = 20;

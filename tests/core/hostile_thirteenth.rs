@@ -319,3 +319,49 @@ fn a_hidden_row_and_text_under_a_merged_cell_are_said() {
         said[0]
     );
 }
+
+/// A cell reference past what 32 bits count (`I4294967304`, or a column of `MWLQKXE`) wrapped
+/// onto a real cell (I8) and replaced initiative 2's results: the workbook is refused, naming
+/// the sheet and the reference. One past the sheet's last cell but within 32 bits (I1048577),
+/// which Calc leaves out, is kept in the unread list and said, not read as initiative 11's.
+#[test]
+fn a_cell_reference_past_the_sheet_lands_on_no_other_cell() {
+    let far = |cell: &str| {
+        seed_xlsx_with(|x| x.replacen("</sheetData>", &format!("{cell}</sheetData>"), 1))
+    };
+    let text = "・差し替えた実績(6月)";
+    for (row, reference) in [
+        ("4294967304", "I4294967304"),
+        ("41", "MWLQKXE8"),
+        ("4294967304", "I8"),
+    ] {
+        let cell = format!(
+            r#"<row r="{row}"><c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c></row>"#
+        );
+        let err = import_any(&far(&cell), Some(WorkbookFormat::Xlsx)).expect_err(reference);
+        let en = err.describe(Lang::En);
+        let named = if row == "41" { reference } else { row };
+        assert!(
+            en.contains("sheet 進捗報告") && en.contains(named) && en.contains("XFD1048576"),
+            "{en}"
+        );
+        assert!(err.describe(Lang::Ja).contains("シート「進捗報告」"));
+    }
+    let cell = format!(
+        r#"<row r="1048577"><c r="I1048577" t="inlineStr"><is><t>{text}</t></is></c></row>"#
+    );
+    let (report, warnings) = import_any(&far(&cell), Some(WorkbookFormat::Xlsx)).unwrap();
+    let (plain, _) = import_any(SEED_XLSX, Some(WorkbookFormat::Xlsx)).unwrap();
+    assert!(shinchoku::compare::diff(&plain, &report).same);
+    assert!(crate::unread_texts(&report).contains(&text));
+    let said: Vec<String> = (warnings.iter())
+        .filter(|w| matches!(w.kind, WarningKind::CellBeyondSheet { .. }))
+        .map(|w| w.describe(Lang::Ja))
+        .collect();
+    assert_eq!(said.len(), 1, "{warnings:?}");
+    assert!(
+        said[0].contains("I1048577") && said[0].contains(text),
+        "{}",
+        said[0]
+    );
+}
