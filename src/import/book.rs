@@ -162,6 +162,12 @@ fn read_xls(
 }
 
 fn read_xlsx(bytes: &[u8], wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Sheet>, Failure> {
+    if let Some((sheet, reference)) = super::cell_refs::first_past_32_bits(bytes) {
+        return Err(Failure::Damaged(format!(
+            "sheet {sheet}: the cell reference {reference} is past the last cell a sheet has \
+             (XFD1048576) and past what the reader counts"
+        )));
+    }
     let mut book = match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
         Ok(book) => book,
         Err(XlsxError::Password) => return Err(Failure::Encrypted),

@@ -83,6 +83,19 @@ pub(crate) fn column_formats(
     sheet: &str,
     col: u32,
 ) -> HashMap<u32, std::rc::Rc<str>> {
+    let cells = columns_formats(bytes, sheet, &[col]);
+    cells
+        .into_iter()
+        .map(|((row, _), code)| (row, code))
+        .collect()
+}
+
+/// [`column_formats`] of several columns, by (0-based row, column).
+pub(crate) fn columns_formats(
+    bytes: &[u8],
+    sheet: &str,
+    cols: &[u32],
+) -> HashMap<(u32, u32), std::rc::Rc<str>> {
     let mut out = HashMap::new();
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return out;
@@ -105,19 +118,18 @@ pub(crate) fn column_formats(
         &mut zip,
         |name| name == sheet,
         |_, xml| {
-            let mut open: Option<(u32, std::rc::Rc<str>)> = None;
+            let mut open: Option<((u32, u32), std::rc::Rc<str>)> = None;
             each_cell_event(&xml, |event, place| {
                 match event {
                     Event::Start(e) if e.local_name().as_ref() == "c" => {
                         open = place
-                            .filter(|&(_, c)| c == col)
+                            .filter(|(_, c)| cols.contains(c))
                             .filter(|_| attr_raw(e, "t").is_none_or(|t| t == "n"))
-                            .zip(attr_number::<usize>(e, "s").and_then(code_of))
-                            .map(|((row, _), code)| (row, code));
+                            .zip(attr_number::<usize>(e, "s").and_then(code_of));
                     }
                     Event::Start(e) if e.local_name().as_ref() == "v" => {
-                        if let Some((row, code)) = open.take() {
-                            out.insert(row, code);
+                        if let Some((at, code)) = open.take() {
+                            out.insert(at, code);
                         }
                     }
                     _ => {}
@@ -141,26 +153,45 @@ pub(crate) fn formulas_without_values(
     bytes: &[u8],
     sheets: &[&str],
 ) -> Result<Vec<FormulaCell>, (String, u32, u32)> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    let wanted = |name: &str| sheets.contains(&name);
-    each_sheet(&mut zip, wanted, |name, xml| {
-        // A sheet without a formula element (the usual answer) is not walked cell by cell.
-        let may_hold = xml.windows(2).any(|w| w == b"<f" || w == b":f");
-        if may_hold && out.len() <= crate::model::bounds::MAX_FORMULAS_WITHOUT_VALUES {
-            formulas_in(&name, &xml, &mut out);
-        }
-    });
-    match out.get(crate::model::bounds::MAX_FORMULAS_WITHOUT_VALUES) {
+    let most = crate::model::bounds::MAX_FORMULAS_WITHOUT_VALUES;
+    let (out, _) = formulas_listed(bytes, sheets, most + 1, true);
+    match out.get(most) {
         Some((name, row, col, _)) => Err((name.clone(), *row, *col)),
         None => Ok(out),
     }
 }
 
-/// The formulas without a value of one sheet, as [`formulas_without_values`] gives them.
-fn formulas_in(name: &str, xml: &[u8], out: &mut Vec<FormulaCell>) {
+/// The first `most` cells of the named sheets holding a formula with no value saved (as
+/// [`formulas_without_values`] gives them), and how many more there are — counted, not kept,
+/// unless `stop` (then the walk ends at the first past `most`).
+pub(crate) fn formulas_listed(
+    bytes: &[u8],
+    sheets: &[&str],
+    most: usize,
+    stop: bool,
+) -> (Vec<FormulaCell>, usize) {
+    let (mut out, mut more) = (Vec::new(), 0);
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return (out, more);
+    };
+    let wanted = |name: &str| sheets.contains(&name);
+    each_sheet(&mut zip, wanted, |name, xml| {
+        // A sheet without a formula element (the usual answer) is not walked cell by cell.
+        let may_hold = xml.windows(2).any(|w| w == b"<f" || w == b":f");
+        if may_hold && !(stop && out.len() >= most) {
+            formulas_in(&name, &xml, (&mut out, &mut more), (most, stop));
+        }
+    });
+    (out, more)
+}
+
+/// The formulas without a value of one sheet, as [`formulas_listed`] gives them.
+fn formulas_in(
+    name: &str,
+    xml: &[u8],
+    (out, more): (&mut Vec<FormulaCell>, &mut usize),
+    (most, stop): (usize, bool),
+) {
     // The cell being read: its place, its formula, whether a value was seen.
     let mut cell: Option<((u32, u32), String, bool)> = None;
     let mut in_formula = false;
@@ -196,8 +227,12 @@ fn formulas_in(name: &str, xml: &[u8], out: &mut Vec<FormulaCell>) {
                     if let Some(((row, col), formula, false)) = cell.take()
                         && !formula.is_empty()
                     {
-                        out.push((name.to_string(), row, col, format!("={formula}")));
-                        if out.len() > crate::model::bounds::MAX_FORMULAS_WITHOUT_VALUES {
+                        if out.len() < most {
+                            out.push((name.to_string(), row, col, format!("={formula}")));
+                        } else {
+                            *more += 1;
+                        }
+                        if stop && out.len() >= most {
                             return false;
                         }
                     }

@@ -5,15 +5,18 @@
 pub(crate) mod book;
 pub mod cell;
 pub(crate) mod cell_notes;
+mod cell_refs;
 pub(crate) mod cell_xml;
 pub mod decode;
 mod far_years;
+mod hidden_rows;
 pub mod html;
 mod measures;
 mod number_format;
 mod ods;
 mod ods_names;
 pub(crate) mod sheet;
+mod shown_cells;
 pub(crate) mod shown_number;
 pub(crate) mod struck;
 mod table;

@@ -63,7 +63,12 @@ pub(crate) fn read_sheets(
         sheets: Vec::new(),
         table: None,
         depth: 0,
+        tables: 0,
     };
+    // A content.xml cut short (a copy interrupted) reads as well-formed up to where it stops:
+    // only its root closing tells that nothing after is missing. Without it, a sheet cut off
+    // lost its rows and the sheets after it without a word.
+    let mut closed = false;
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -71,10 +76,23 @@ pub(crate) fn read_sheets(
         match event {
             Event::Start(e) => state.start(&e, false, &mut reader)?,
             Event::Empty(e) => state.start(&e, true, &mut reader)?,
-            Event::End(e) => state.end(&named(&reader, e.name())),
+            Event::End(e) => {
+                let name = named(&reader, e.name());
+                closed |= name == "office:document-content";
+                state.end(&name);
+            }
             Event::Eof => break,
             _ => {}
         }
+    }
+    if !closed {
+        return Err(Failure::Damaged(match &state.table {
+            Some(t) => format!(
+                "sheet {}: content.xml ends inside the sheet (cut short)",
+                t.name
+            ),
+            None => "content.xml ends inside <office:document-content> (cut short)".to_string(),
+        }));
     }
     Ok(state.sheets)
 }
@@ -108,6 +126,12 @@ struct Table {
     /// The current row's repeat count and its cells (column, text, columns repeated).
     repeat: u64,
     line: Vec<(u64, String, u64)>,
+    /// The number cells of the row whose text shown is not their value as read: (column,
+    /// text shown, columns repeated).
+    shown_line: Vec<(u64, String, u64)>,
+    shown: std::collections::HashMap<(usize, usize), String>,
+    /// The rows hidden (`table:visibility` collapse, or filter: Calc shows neither).
+    hidden_rows: Vec<(usize, usize)>,
 }
 
 struct Content<'w> {
@@ -118,6 +142,9 @@ struct Content<'w> {
     /// `table:table` elements open: rows and cells of a table inside a cell are not the
     /// sheet's.
     depth: usize,
+    /// The sheets met so far: a sheet written without a name is read under the one Calc
+    /// shows for it, `Sheet` and its place.
+    tables: usize,
 }
 
 impl Content<'_> {
@@ -132,7 +159,12 @@ impl Content<'_> {
             "table:table" if !empty => {
                 self.depth += 1;
                 if self.depth == 1 {
-                    self.table = attribute(reader, e, "table:name").map(|name| Table {
+                    self.tables += 1;
+                    // Skipped, a nameless sheet's rows were lost without a word; LibreOffice
+                    // opens it as `Sheet2`.
+                    let name = attribute(reader, e, "table:name")
+                        .unwrap_or_else(|| format!("Sheet{}", self.tables));
+                    self.table = Some(Table {
                         wanted: (self.wanted)(&name),
                         name,
                         cells: Vec::new(),
@@ -141,16 +173,28 @@ impl Content<'_> {
                         col: 0,
                         repeat: 1,
                         line: Vec::new(),
+                        shown_line: Vec::new(),
+                        shown: Default::default(),
+                        hidden_rows: Vec::new(),
                     });
                 }
             }
+            // An empty sheet still takes its place in the names Calc gives.
+            "table:table" if self.depth == 0 => self.tables += 1,
             "table:table-row" if self.depth == 1 => {
                 let Some(t) = self.table.as_mut() else {
                     return Ok(());
                 };
                 t.col = 0;
                 t.line.clear();
+                t.shown_line.clear();
                 t.repeat = number(reader, e, "table:number-rows-repeated").unwrap_or(1);
+                let visibility = attribute(reader, e, "table:visibility");
+                if matches!(visibility.as_deref(), Some("collapse" | "filter")) {
+                    let to = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+                    let last = to(t.row.saturating_add(t.repeat - 1));
+                    t.hidden_rows.push((to(t.row), last));
+                }
                 if empty {
                     t.row = t.row.saturating_add(t.repeat);
                 }
@@ -165,7 +209,7 @@ impl Content<'_> {
                 let repeat = number(reader, e, "table:number-columns-repeated").unwrap_or(1);
                 let across = number(reader, e, "table:number-columns-spanned").unwrap_or(1);
                 let down = number(reader, e, "table:number-rows-spanned").unwrap_or(1);
-                let text = cell_value(e, &name, empty, reader, (&t.name, t.row, t.col))?;
+                let (text, shown) = cell_value(e, &name, empty, reader, (&t.name, t.row, t.col))?;
                 if t.wanted {
                     // Merged regions are not counted: each is a cell element of the XML, which
                     // the package's unzipped size bounds.
@@ -182,6 +226,9 @@ impl Content<'_> {
                         let copies = repeat.saturating_mul(t.repeat);
                         self.budget
                             .take(&t.name, (t.row, t.col), copies, text.len())?;
+                        if let Some(shown) = shown {
+                            t.shown_line.push((t.col, shown, repeat));
+                        }
                         t.line.push((t.col, text, repeat));
                     }
                 }
@@ -200,7 +247,10 @@ impl Content<'_> {
                     && let Some(t) = self.table.take()
                     && t.wanted
                 {
-                    self.sheets.push(Sheet::new(t.name, t.cells, t.merges));
+                    let mut sheet = Sheet::new(t.name, t.cells, t.merges);
+                    sheet.shown = t.shown;
+                    sheet.hidden_rows = t.hidden_rows;
+                    self.sheets.push(sheet);
                 }
             }
             "table:table-row" if self.depth == 1 => {
@@ -218,9 +268,16 @@ impl Content<'_> {
                                 t.cells.push((row, to(col.saturating_add(k)), text.clone()));
                             }
                         }
+                        for (col, text, times) in &t.shown_line {
+                            for k in 0..*times {
+                                t.shown
+                                    .insert((row, to(col.saturating_add(k))), text.clone());
+                            }
+                        }
                     }
                     t.row = t.row.saturating_add(t.repeat);
                     t.line.clear();
+                    t.shown_line.clear();
                 }
             }
             _ => {}
@@ -228,15 +285,16 @@ impl Content<'_> {
     }
 }
 
-/// A cell's value as text (see the module's comment), its content read to the cell's end.
-/// `at` names the cell for a refusal.
+/// A cell's value as text (see the module's comment), its content read to the cell's end;
+/// and, for a number, the text it shows where that is another (`312名` for 312). `at` names
+/// the cell for a refusal.
 fn cell_value<R: BufRead>(
     e: &BytesStart,
     cell: &str,
     empty: bool,
     reader: &mut Xml<R>,
     at: (&str, u64, u64),
-) -> Result<String, Failure> {
+) -> Result<(String, Option<String>), Failure> {
     let mut value: Option<Data> = None;
     let mut is_string = false;
     let mut is_error = false;
@@ -284,6 +342,7 @@ fn cell_value<R: BufRead>(
     }
     let error_text = is_error && matches!(&value, Some(Data::String(s)) if s.is_empty());
     let from_content = (value.is_none() && is_string) || error_text;
+    let mut shown_otherwise = None;
     let text = if from_content {
         if empty {
             String::new()
@@ -302,16 +361,18 @@ fn cell_value<R: BufRead>(
             }
             (_, true) => None,
         };
-        match &value {
+        let text = match &value {
             Some(Data::Float(f)) if is_percent => super::cell_xml::as_percent(*f),
-            Some(Data::Float(f)) if let Some(t) = shown.and_then(|s| scaled(*f, &s)) => t,
+            Some(Data::Float(f)) if let Some(t) = shown.as_ref().and_then(|s| scaled(*f, s)) => t,
             _ => value
                 .as_ref()
                 .map(super::sheet::cell_text)
                 .unwrap_or_default(),
-        }
+        };
+        shown_otherwise = shown.filter(|s| !s.trim().is_empty() && s.trim() != text);
+        text
     };
-    Ok(text)
+    Ok((text, shown_otherwise))
 }
 
 /// A number as its cell shows it where the format scales it or writes a money unit after it

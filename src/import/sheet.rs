@@ -24,6 +24,11 @@ pub(crate) struct Sheet {
     /// The region each (row, column) with a value lies in, for the columns merges were kept
     /// for ([`Sheet::keep_merges_over`]).
     merged_at: HashMap<(usize, usize), usize>,
+    /// The text a number cell shows where it is not its value as read (`312名` for 312): an
+    /// `.ods` writes it beside the value. Read as shown in a text column.
+    pub(crate) shown: HashMap<(usize, usize), String>,
+    /// The rows the sheet hides, in ranges (first, last), in order: read, and said.
+    pub(crate) hidden_rows: Vec<(usize, usize)>,
 }
 
 impl Sheet {
@@ -53,6 +58,82 @@ impl Sheet {
             rows,
             merges,
             merged_at: HashMap::new(),
+            shown: HashMap::new(),
+            hidden_rows: Vec::new(),
+        }
+    }
+
+    /// Takes out the text of each cell a merged region covers other than its top-left one:
+    /// Excel and Calc show only the top-left's, so such text (typed in before the merge, or
+    /// written by hand) is no part of the sheet the office sees. Regions that overlap another
+    /// are left alone: no office program writes them (a region over the whole sheet added by
+    /// hand is read as no merge). Returned by (row, column) in order.
+    pub(crate) fn take_covered(&mut self) -> Vec<(usize, usize, String)> {
+        let lone: Vec<Merge> = (self.merges.iter().zip(overlapping(&self.merges)))
+            .filter(|(_, overlaps)| !overlaps)
+            .map(|(m, _)| *m)
+            .collect();
+        if lone.is_empty() {
+            return Vec::new();
+        }
+        // A sweep down the rows: the regions over the row being read, by first column, each
+        // entered at its first row and left after its last; a cell is looked up among them.
+        let mut starts = lone;
+        starts.sort_unstable();
+        let mut next = 0;
+        let mut active = Active::default();
+        let mut out = Vec::new();
+        for (r, line) in &mut self.rows {
+            let r = *r;
+            while next < starts.len() && starts[next].0 <= r {
+                active.enter(starts[next], next);
+                next += 1;
+            }
+            active.leave_before(r);
+            let active = &active.by_column;
+            if active.is_empty() {
+                continue;
+            }
+            line.retain(|(c, text)| {
+                let covered = active
+                    .range(..=*c)
+                    .next_back()
+                    .is_some_and(|(_, &((r0, c0, _, c1), _))| *c <= c1 && (r, *c) != (r0, c0));
+                if covered && !text.trim().is_empty() {
+                    out.push((r, *c, text.clone()));
+                }
+                !covered
+            });
+        }
+        self.rows.retain(|(_, line)| !line.is_empty());
+        out
+    }
+
+    /// Takes out the cells with text past the last row or column given (0-based, exclusive),
+    /// by (row, column) in order.
+    pub(crate) fn take_beyond(&mut self, rows: usize, cols: usize) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
+        for (r, line) in &mut self.rows {
+            line.retain(|(c, text)| {
+                let beyond = *r >= rows || *c >= cols;
+                if beyond && !text.trim().is_empty() {
+                    out.push((*r, *c, text.clone()));
+                }
+                !beyond
+            });
+        }
+        self.rows.retain(|(_, line)| !line.is_empty());
+        out
+    }
+
+    /// Replaces the text of a cell with a value (a number read as its cell shows it).
+    pub(crate) fn set_text(&mut self, row: usize, col: usize, text: String) {
+        let Ok(k) = self.rows.binary_search_by_key(&row, |(r, _)| *r) else {
+            return;
+        };
+        let line = &mut self.rows[k].1;
+        if let Ok(c) = line.binary_search_by_key(&col, |(c, _)| *c) {
+            line[c].1 = text;
         }
     }
 
@@ -155,6 +236,64 @@ impl Sheet {
     /// [`Sheet::keep_merges_over`]).
     pub(crate) fn merge_at(&self, row: usize, col: usize) -> Option<Merge> {
         self.merged_at.get(&(row, col)).map(|&k| self.merges[k])
+    }
+}
+
+/// Whether each region overlaps another, found in one sweep down the rows: the regions over
+/// the row being reached are kept by first column (apart, they cannot share one); a region
+/// reaching into one of them marks both. One marked is set aside, so each is met once — a
+/// region overlapping only regions already set aside is taken as alone (a file of such
+/// regions is crafted, and what it hides is said either way).
+fn overlapping(merges: &[Merge]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..merges.len()).collect();
+    order.sort_unstable_by_key(|&k| merges[k]);
+    let mut marked = vec![false; merges.len()];
+    let mut active = Active::default();
+    for k in order {
+        let (r0, c0, _, c1) = merges[k];
+        active.leave_before(r0);
+        let hit: Vec<(usize, usize)> = (active.by_column.range(..=c1).rev())
+            .take_while(|(_, (m, _))| m.3 >= c0)
+            .map(|(&c, &(_, j))| (c, j))
+            .collect();
+        if hit.is_empty() {
+            active.enter(merges[k], k);
+            continue;
+        }
+        marked[k] = true;
+        for (c, j) in hit {
+            marked[j] = true;
+            active.by_column.remove(&c);
+        }
+    }
+    marked
+}
+
+/// The regions over the row a sweep has reached, apart from one another: by first column,
+/// and by last row to leave them when passed.
+#[derive(Default)]
+struct Active {
+    /// Each region with its place in the list it came from.
+    by_column: std::collections::BTreeMap<usize, (Merge, usize)>,
+    ends: std::collections::BinaryHeap<std::cmp::Reverse<(usize, usize)>>,
+}
+
+impl Active {
+    fn enter(&mut self, m: Merge, k: usize) {
+        self.by_column.insert(m.1, (m, k));
+        self.ends.push(std::cmp::Reverse((m.2, m.1)));
+    }
+
+    /// Leaves the regions whose last row is before `row`.
+    fn leave_before(&mut self, row: usize) {
+        while let Some(&std::cmp::Reverse((last, col))) = self.ends.peek()
+            && last < row
+        {
+            self.ends.pop();
+            if self.by_column.get(&col).is_some_and(|(m, _)| m.2 == last) {
+                self.by_column.remove(&col);
+            }
+        }
     }
 }
 

@@ -22,3 +22,21 @@ pub(super) fn push_warning(warnings: &mut Vec<Warning>, warning: Warning) {
         )),
     }
 }
+
+/// Adds to the list the count of `more` warnings of a kind left unlisted by the reader that
+/// found them (beyond its own bound: each was counted, not kept).
+pub(super) fn push_not_listed(warnings: &mut Vec<Warning>, more: usize) {
+    if more == 0 {
+        return;
+    }
+    match warnings.last_mut() {
+        Some(Warning {
+            kind: WarningKind::NotListed { count },
+            ..
+        }) => *count += more,
+        _ => warnings.push(Warning::new(
+            Location::default(),
+            WarningKind::NotListed { count: more },
+        )),
+    }
+}

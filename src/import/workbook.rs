@@ -13,7 +13,8 @@ pub use super::book::WorkbookFormat;
 use super::html::{Table, TableCell};
 use super::sheet::Sheet;
 use super::table::{self, Row, SheetRow};
-use super::warning_cap::push_warning;
+use super::warning_cap::{push_not_listed, push_warning};
+use crate::model::bounds::MAX_WARNINGS;
 use crate::model::diag::{ImportError, ImportErrorKind, Location, Warning, WarningKind};
 use crate::model::era::{self, FiscalYear};
 use crate::model::text::heading_text;
@@ -53,9 +54,27 @@ pub fn import_workbook(
         });
     };
     let mut sheet = sheets.swap_remove(*index);
+    if format == WorkbookFormat::Xlsx {
+        sheet.hidden_rows = super::hidden_rows::xlsx_hidden_rows(bytes, &sheet.name);
+    }
+    let unseen = unseen_cells(&mut sheet);
     let year_cols: Vec<usize> = layout.years.iter().map(|(c, _)| *c).collect();
     sheet.keep_merges_over(&year_cols);
+    let text_cols = [layout.plan, layout.actual, layout.division, layout.item];
+    let text_cols: Vec<usize> = text_cols
+        .into_iter()
+        .flatten()
+        .chain([layout.title])
+        .collect();
+    let as_shown = super::shown_cells::read_as_shown(bytes, format, &mut sheet, &text_cols);
     let (mut report, mut warnings) = read_report(&sheet, layout)?;
+    for warning in as_shown {
+        push_warning(&mut warnings, warning);
+    }
+    for (warning, unread) in unseen {
+        push_warning(&mut warnings, warning);
+        report.unread.extend(unread);
+    }
     let (header, number) = (layout.header_row, layout.number);
     super::measures::read(&sheet, header, number, &sheets, &mut report, &mut warnings);
     super::far_years::keep_unread(&mut report, &mut warnings);
@@ -63,6 +82,7 @@ pub fn import_workbook(
         for warning in super::struck::struck_warnings(bytes, &sheet) {
             push_warning(&mut warnings, warning);
         }
+        formulas_said(bytes, &names, &mut warnings);
     }
     // The numbers are read after the report sheet was looked over: their texts are now.
     let numbers = |at: &crate::model::text_place::At| {
@@ -101,6 +121,72 @@ pub fn import_workbook(
         sheet: sheet.name.clone(),
     })
 }
+
+/// What the office does not see on the report's sheet, each said: a hidden row (read, as
+/// the office's data), text under a merged cell (Excel shows only the region's top-left
+/// cell) and past the sheet's last cell (taken out of the sheet and kept in the unread list). Hidden sheets are read and said
+/// the same way ([`WarningKind::ReportSheetHidden`]).
+fn unseen_cells(sheet: &mut Sheet) -> Vec<(Warning, Option<UnreadText>)> {
+    let mut out = Vec::new();
+    for r in sheet.used_rows() {
+        if super::hidden_rows::in_ranges(&sheet.hidden_rows, r) {
+            let text = sheet.row_texts(r).next().map_or("", |(_, t)| t).to_string();
+            let at = Location {
+                row: Some(r + 1),
+                sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
+                ..Location::default()
+            };
+            out.push((Warning::new(at, WarningKind::HiddenRowRead { text }), None));
+        }
+    }
+    // Past XFD1048576: Excel refuses such a file and Calc leaves the cell out; read, it was
+    // taken as the last initiative's text.
+    for (r, c, text) in sheet.take_beyond(SHEET_ROWS, SHEET_COLUMNS) {
+        let reference = format!("{}{}", crate::model::diag::column_letters(c + 1), r + 1);
+        let at = Location {
+            sheet: Some(crate::model::diag::sheet_name(&sheet.name)),
+            ..Location::default()
+        };
+        let kind = WarningKind::CellBeyondSheet {
+            reference,
+            text: text.clone(),
+        };
+        out.push((
+            Warning::new(at, kind),
+            Some(UnreadText { row: r + 1, text }),
+        ));
+    }
+    for (r, c, text) in sheet.take_covered() {
+        let at = Location::cell(&sheet.name, r + 1, c + 1, None);
+        let kind = WarningKind::CellUnderMerge { text: text.clone() };
+        out.push((
+            Warning::new(at, kind),
+            Some(UnreadText { row: r + 1, text }),
+        ));
+    }
+    out
+}
+
+/// A warning naming each cell of the workbook holding a formula saved without its value (as
+/// openpyxl writes every formula): the reader sees nothing there, so a result or a division
+/// written by formula was lost without a word. The first [`MAX_WARNINGS`] are named, then
+/// how many more.
+fn formulas_said(bytes: &[u8], sheets: &[String], warnings: &mut Vec<Warning>) {
+    let sheets: Vec<&str> = sheets.iter().map(String::as_str).collect();
+    let (listed, more) = super::cell_xml::formulas_listed(bytes, &sheets, MAX_WARNINGS, false);
+    for (name, row, col, formula) in listed {
+        let at = Location::cell(&name, row as usize + 1, col as usize + 1, None);
+        push_warning(
+            warnings,
+            Warning::new(at, WarningKind::FormulaWithoutValue { formula }),
+        );
+    }
+    push_not_listed(warnings, more);
+}
+
+/// The rows and columns of an Excel sheet (its last cell XFD1048576).
+const SHEET_ROWS: usize = 1_048_576;
+const SHEET_COLUMNS: usize = 16_384;
 
 /// Year columns read from a header at most.
 const MAX_YEAR_COLUMNS: usize = 20;

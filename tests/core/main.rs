@@ -27,6 +27,7 @@ mod hostile_seventh;
 mod hostile_sixth;
 mod hostile_tenth;
 mod hostile_third;
+mod hostile_thirteenth;
 mod hostile_twelfth;
 mod import_seed;
 mod invisible;

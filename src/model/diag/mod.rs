@@ -18,6 +18,7 @@ mod cell_words;
 mod error_words;
 mod errors;
 mod month_words;
+mod sheet_words;
 pub use error_words::{damage_in_japanese, division_named};
 pub use errors::*;
 mod warning_words;
@@ -547,6 +548,24 @@ pub enum WarningKind {
     CellOutsideLayout {
         text: String,
     },
+    /// A row of the report's sheet that the workbook hides (Excel's 行の非表示, Calc's hidden
+    /// or filtered row): read like any other, as the office's data, and said, since nobody
+    /// looking at the sheet sees it. `text` is its first cell's.
+    HiddenRowRead {
+        text: String,
+    },
+    /// Text in a cell a merged region covers (not its top-left cell): Excel and Calc show only
+    /// the top-left's, so it is kept in the unread list, not read into the report.
+    CellUnderMerge {
+        text: String,
+    },
+    /// A cell placed past the last cell a sheet has (XFD1048576), its reference perhaps past
+    /// what 32 bits count (`I4294967304`): no office program shows it; kept in the unread
+    /// list. `reference` is as the file writes it.
+    CellBeyondSheet {
+        reference: String,
+        text: String,
+    },
     /// An answer whose file was last written before its division was sent back (差戻し) at
     /// `sent_back`: no correction, so the send-back stands (it was cleared, 提出状況 saying
     /// 回答済 for the very answer sent back); what it brings is taken as any answer's.
@@ -618,8 +637,8 @@ pub enum WarningKind {
     ShapeTextNotRead {
         text: String,
     },
-    /// A cell of an answer workbook holding a formula with no value saved (written by a
-    /// program that does not calculate): nothing to read there, said.
+    /// A cell of an answer workbook or of a report's workbook holding a formula with no value
+    /// saved (written by a program that does not calculate): nothing to read there, said.
     FormulaWithoutValue {
         formula: String,
     },

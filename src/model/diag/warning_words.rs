@@ -73,7 +73,6 @@ impl Describe for WarningKind {
             | W::TitleYearNotHandled { .. }
             | W::PlanHeadingNotOfYear { .. }
             | W::StageOutsidePlan { .. }
-            | W::CellOutsideLayout { .. }
             | W::OtherReportSheet { .. }
             | W::ReportSheetHidden { .. }
             | W::LinkDropped { .. }
@@ -93,6 +92,10 @@ impl Describe for WarningKind {
             | W::SortedApart { .. }
             | W::StruckThrough { .. }
             | W::SheetNotRead { .. } => super::cell_words::cell_words(self, lang),
+            W::CellOutsideLayout { .. }
+            | W::HiddenRowRead { .. }
+            | W::CellUnderMerge { .. }
+            | W::CellBeyondSheet { .. } => super::sheet_words::sheet_cell_words(self, lang),
             W::Utf8InCp932 { .. } | W::QuotesAsWritten | W::HeadingNamesTag { .. } => {
                 super::cell_words::table_cell_words(self, lang)
             }
@@ -478,17 +481,6 @@ fn report_words(kind: &WarningKind, lang: Lang) -> String {
             format!(
                 "stage 「{stage}」 lies outside the report's plan years ({range}); kept in \
                  the unread list"
-            ),
-        ),
-        W::CellOutsideLayout { text } => say(
-            lang,
-            format!(
-                "報告の表の列・行の外にあるセルです。未読の一覧に残しました:「{}」",
-                preview(text)
-            ),
-            format!(
-                "a cell outside the report's columns and rows; kept in the unread list: 「{}」",
-                preview(text)
             ),
         ),
         W::ReportSheetHidden { sheet } => {
