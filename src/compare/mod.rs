@@ -21,7 +21,7 @@ use serde::{Serialize, Serializer};
 use crate::model::status::Status;
 use crate::model::{Id, Side};
 
-pub use diff::diff;
+pub use diff::{diff, diff_of_one_lineage};
 pub use list::{ListLine, change_list, change_list_text, change_list_whole};
 pub use marks::{Comparison, Mark, RowMarks};
 pub use rollover::{RolloverError, RolloverTo, rollover};

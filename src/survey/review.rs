@@ -160,5 +160,5 @@ pub(super) fn difference(master: &Report, edits: &[Edit]) -> Diff {
         // Each names a topic or an initiative of `before`: it applies.
         let _ = crate::edit::apply(&mut after, e.clone());
     }
-    compare::diff(&before, &after)
+    compare::diff_of_one_lineage(&before, &after)
 }

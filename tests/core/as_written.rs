@@ -458,6 +458,18 @@ fn a_first_half_result_answered_with_sub_items_left_out_is_that_result_rewritten
     let typed = type_into_workbook(&book, &cell, &cell.replace(&line, &format!("・{new}")));
     let a = answer_from_workbook(&typed, "人事課.xlsx".into()).unwrap();
     let c = collect(master.report(), vec![Ok(a)], at(10));
+    // The review says it as the result rewritten, not removed and another added.
+    let diff = c.taken[0].difference.as_ref().unwrap();
+    let said = shinchoku::compare::change_list_text(diff, Lang::Ja);
+    assert!(
+        said.contains(&format!("実績を変更（文・時期）: {}", old.text)),
+        "{said}"
+    );
+    assert!(!said.contains(&format!("実績を削除: {HEAD}")), "{said}");
+    assert!(
+        said.contains("実績を削除: 懲戒処分基準の明確化(9月)"),
+        "{said}"
+    );
     let mut master = master;
     master.perform(c.intent(&[]).unwrap()).unwrap();
     let now = (every_entry(master.report()).into_iter())
