@@ -1528,3 +1528,37 @@ fn an_export_through_a_link_writes_where_it_points() {
         );
     }
 }
+
+/// Two tables differing only in a note beside the table, kept unread: `diff` said "no changes"
+/// and exited 0 ("the same"), never naming the text it did not compare. Now it says so, file
+/// by file, and that the unread text differs, exit 1.
+#[test]
+fn diff_says_what_it_did_not_compare_and_differs_on_unread_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let with_note = |note: &str, name: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!("{seed}\n\t\t\t\t\t\t\t\t\t\t\t{note}\n")).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let (a, b) = (
+        with_note("未定稿：この表は差し替え前", "a.tsv"),
+        with_note("確定版", "b.tsv"),
+    );
+    let out = shinchoku(&["diff", &a, &b, "--lang", "ja"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("読まなかった文字列が異なります（旧1件、新1件）"),
+        "{text}"
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("a.tsv: 読み取りの警告") && said.contains("読まなかった文字列1件"),
+        "{said}"
+    );
+    // The same note on both sides: the same, and still said.
+    let same = shinchoku(&["diff", &a, &a, "--lang", "ja"]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&same.stderr).contains("読まなかった文字列1件"));
+}

@@ -9,7 +9,7 @@ use super::console::bar::Bar;
 use super::files::{UNREADABLE, open, refused_output};
 use super::problem::{ChangeListFailure, CommandProblem};
 use crate::compare::Diff as ReportDiff;
-use crate::lang::Lang;
+use crate::lang::{Describe, Lang};
 use crate::model::text::{json_with_invisible_escaped, visible};
 use crate::{console_print as print, console_println as println};
 
@@ -23,10 +23,25 @@ pub fn run(args: &Diff) -> ExitCode {
     {
         return ExitCode::from(UNREADABLE);
     }
+    let lang = args.lang.lang();
     let mut opened = Vec::new();
     for path in [&args.old, &args.new] {
-        match open(path, args.lang.lang()) {
-            Ok(o) => opened.push(o.report),
+        match open(path, lang) {
+            Ok(o) => {
+                // What the comparison does not weigh is said, file by file: two workbooks
+                // differing in a note beside the table read "no changes", exit 0.
+                let (warnings, unread) = (o.warnings.len(), o.report.unread.len());
+                if warnings + unread > 0 {
+                    let path = path.to_path_buf();
+                    CommandProblem::NotCompared {
+                        path,
+                        warnings,
+                        unread,
+                    }
+                    .say_warning(lang);
+                }
+                opened.push(o.report)
+            }
             Err(code) => return code,
         }
     }
@@ -34,7 +49,14 @@ pub fn run(args: &Diff) -> ExitCode {
         return ExitCode::from(UNREADABLE);
     };
     let diff = crate::compare::diff(a, b);
-    let lang = args.lang.lang();
+    let unread = |r: &crate::model::Report| -> Vec<String> {
+        let mut texts: Vec<String> = (r.unread.iter())
+            .map(|u| crate::model::text::normalize(&u.text))
+            .collect();
+        texts.sort_unstable();
+        texts
+    };
+    let unread_differs = unread(a) != unread(b);
     if let Some(out) = &args.pdf
         && let Err(code) = write_pdf(&diff, lang, out)
     {
@@ -54,7 +76,18 @@ pub fn run(args: &Diff) -> ExitCode {
             visible(&crate::compare::change_list_text(&diff, lang))
         );
     }
-    if diff.same {
+    if unread_differs {
+        let said = CommandProblem::UnreadDiffers {
+            old: a.unread.len(),
+            new: b.unread.len(),
+        };
+        if args.json {
+            said.say_warning(lang);
+        } else {
+            println!("  {}", said.describe(lang));
+        }
+    }
+    if diff.same && !unread_differs {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(DIFFERENT)

@@ -57,6 +57,16 @@ pub enum CommandProblem {
     Overwrite(crate::survey::overwrite::Overwrite),
     /// No command was given, and this build has no window (feature `gui`).
     NoWindow,
+    /// `diff`: a file read with warnings or text kept unread, which the comparison does not
+    /// weigh (unread text is compared as a list alone: [`CommandProblem::UnreadDiffers`]).
+    NotCompared {
+        path: PathBuf,
+        warnings: usize,
+        unread: usize,
+    },
+    /// `diff`: the two files' text kept unread (a note beside the table, a cell outside the
+    /// report) differs: the reports differ there, whatever the change list says.
+    UnreadDiffers { old: usize, new: usize },
     /// `as-of`: the text is no day of the report's fiscal year.
     AsOfNotRead {
         text: String,
@@ -102,6 +112,9 @@ impl Describe for CommandProblem {
                     crate::model::text::path_shown(path)
                 ),
             ),
+            CommandProblem::NotCompared { .. } | CommandProblem::UnreadDiffers { .. } => {
+                not_compared_words(self, lang)
+            }
             CommandProblem::MasterIsResponse { path, division } => say(
                 lang,
                 format!(
@@ -218,5 +231,33 @@ fn open_elsewhere(path: &Path, holder: &LockHolder, forced: bool, lang: Lang) ->
             format!("{path}: {held}。上書きしません（--force で上書きします）")
         }
         (false, Lang::En) => format!("{path}: {held}; not overwritten (--force overwrites it)"),
+    }
+}
+
+/// `diff`'s words of what it did not compare ([`CommandProblem::NotCompared`],
+/// [`CommandProblem::UnreadDiffers`]).
+fn not_compared_words(problem: &CommandProblem, lang: Lang) -> String {
+    match problem {
+        CommandProblem::NotCompared {
+            path,
+            warnings,
+            unread,
+        } => say(
+            lang,
+            format!(
+                "{}: 読み取りの警告{warnings}件、読まなかった文字列{unread}件があります。比較はそれ以外の内容です（shinchoku check で確かめられます）",
+                crate::model::text::path_shown(path)
+            ),
+            format!(
+                "{}: read with {warnings} warning(s) and {unread} text(s) not read; the comparison is of the rest (see shinchoku check)",
+                crate::model::text::path_shown(path)
+            ),
+        ),
+        CommandProblem::UnreadDiffers { old, new } => say(
+            lang,
+            format!("読まなかった文字列が異なります（旧{old}件、新{new}件）"),
+            format!("the text not read differs ({old} in the old, {new} in the new)"),
+        ),
+        _ => String::new(),
     }
 }

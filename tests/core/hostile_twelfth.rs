@@ -44,14 +44,14 @@ fn a_survey_date_no_survey_takes_in_a_saved_master_is_said() {
     );
 }
 
-/// One initiative whose 担当課 cell lists 1,000 divisions and whose 年次計画 holds 1,000
-/// topics, none naming its own: a million divisions named beside topics. The audit's 370 KB
+/// One initiative whose 担当課 cell lists 1,000 divisions and whose 年次計画 holds 1,100
+/// topics, none naming its own: 1.1 million divisions named beside topics. The audit's 370 KB
 /// table of 4,000 × 4,000 made an 819 MB `check --json`, a 1.1 GB web page, and a print that
 /// ran out of memory. Refused on reading, table and `.ron` alike, naming the initiative.
 #[test]
 fn a_report_naming_millions_of_divisions_beside_its_topics_is_refused() {
     let names: Vec<String> = (0..1_000).map(|k| format!("総務部第{k}課")).collect();
-    let topics: Vec<String> = (0..1_000)
+    let topics: Vec<String> = (0..1_100)
         .map(|k| format!("＜見出し{k}＞<br>・計画(4月)"))
         .collect();
     let seed = crate::SEED;
@@ -71,14 +71,14 @@ fn a_report_naming_millions_of_divisions_beside_its_topics_is_refused() {
     let err = shinchoku::import::import_text(&table).unwrap_err();
     let said = err.describe(Lang::Ja);
     assert!(
-        said.contains("取組1") && said.contains("担当課1000件×見出し1000件"),
+        said.contains("取組1") && said.contains("担当課1000件×見出し1100件"),
         "{said}"
     );
     // The same report as a `.ron` (written by hand or by another program).
     let mut report = crate::seed().report;
     let i = &mut report.sections[0].initiatives[0];
     i.divisions = names;
-    i.topics = (0..600)
+    i.topics = (0..1_200)
         .map(|k| shinchoku::model::Topic {
             id: shinchoku::model::Id(1_000_000 + k),
             heading: Some(format!("見出し{k}")),
@@ -90,5 +90,5 @@ fn a_report_naming_millions_of_divisions_beside_its_topics_is_refused() {
     let text = shinchoku::store::to_ron(&report);
     let refused = shinchoku::store::from_ron_checked(&text).unwrap_err();
     let said = refused.describe(Lang::Ja);
-    assert!(said.contains("担当課1000件×見出し600件"), "{said}");
+    assert!(said.contains("担当課1000件×見出し1200件"), "{said}");
 }
