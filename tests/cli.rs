@@ -1530,8 +1530,8 @@ fn an_export_through_a_link_writes_where_it_points() {
 }
 
 /// Two tables differing only in a note beside the table, kept unread: `diff` said "no changes"
-/// and exited 0 ("the same"), never naming the text it did not compare. Now it says so, file
-/// by file, and that the unread text differs, exit 1.
+/// and exited 0 ("the same"), never naming the text it did not compare. Now it names it, file
+/// by file, and says that the unread text differs, exit 1. A file with none says nothing.
 #[test]
 fn diff_says_what_it_did_not_compare_and_differs_on_unread_text() {
     let dir = tempfile::tempdir().unwrap();
@@ -1554,11 +1554,13 @@ fn diff_says_what_it_did_not_compare_and_differs_on_unread_text() {
     );
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains("a.tsv: 読み取りの警告") && said.contains("読まなかった文字列1件"),
+        said.contains("a.tsv: 読まなかった文字列1件は比較の外です"),
         "{said}"
     );
     // The same note on both sides: the same, and still said.
     let same = shinchoku(&["diff", &a, &a, "--lang", "ja"]);
     assert_eq!(same.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&same.stderr).contains("読まなかった文字列1件"));
+    let seed = shinchoku(&["diff", SEED, SEED, "--lang", "ja"]);
+    assert_eq!(String::from_utf8_lossy(&seed.stderr), "");
 }

@@ -30,15 +30,10 @@ pub fn run(args: &Diff) -> ExitCode {
             Ok(o) => {
                 // What the comparison does not weigh is said, file by file: two workbooks
                 // differing in a note beside the table read "no changes", exit 0.
-                let (warnings, unread) = (o.warnings.len(), o.report.unread.len());
-                if warnings + unread > 0 {
+                let unread = o.report.unread.len();
+                if unread > 0 {
                     let path = path.to_path_buf();
-                    CommandProblem::NotCompared {
-                        path,
-                        warnings,
-                        unread,
-                    }
-                    .say_warning(lang);
+                    CommandProblem::NotCompared { path, unread }.say_warning(lang);
                 }
                 opened.push(o.report)
             }

@@ -57,13 +57,9 @@ pub enum CommandProblem {
     Overwrite(crate::survey::overwrite::Overwrite),
     /// No command was given, and this build has no window (feature `gui`).
     NoWindow,
-    /// `diff`: a file read with warnings or text kept unread, which the comparison does not
-    /// weigh (unread text is compared as a list alone: [`CommandProblem::UnreadDiffers`]).
-    NotCompared {
-        path: PathBuf,
-        warnings: usize,
-        unread: usize,
-    },
+    /// `diff`: a file read with text kept unread, which the comparison does not weigh (it is
+    /// compared as a list alone: [`CommandProblem::UnreadDiffers`]).
+    NotCompared { path: PathBuf, unread: usize },
     /// `diff`: the two files' text kept unread (a note beside the table, a cell outside the
     /// report) differs: the reports differ there, whatever the change list says.
     UnreadDiffers { old: usize, new: usize },
@@ -238,18 +234,14 @@ fn open_elsewhere(path: &Path, holder: &LockHolder, forced: bool, lang: Lang) ->
 /// [`CommandProblem::UnreadDiffers`]).
 fn not_compared_words(problem: &CommandProblem, lang: Lang) -> String {
     match problem {
-        CommandProblem::NotCompared {
-            path,
-            warnings,
-            unread,
-        } => say(
+        CommandProblem::NotCompared { path, unread } => say(
             lang,
             format!(
-                "{}: 読み取りの警告{warnings}件、読まなかった文字列{unread}件があります。比較はそれ以外の内容です（shinchoku check で確かめられます）",
+                "{}: 読まなかった文字列{unread}件は比較の外です（その一覧が異なるかだけを見ます。shinchoku check で確かめられます）",
                 crate::model::text::path_shown(path)
             ),
             format!(
-                "{}: read with {warnings} warning(s) and {unread} text(s) not read; the comparison is of the rest (see shinchoku check)",
+                "{}: {unread} text(s) not read are outside the comparison (only whether their list differs is told; see shinchoku check)",
                 crate::model::text::path_shown(path)
             ),
         ),
