@@ -5,7 +5,8 @@
 //!
 //! 1. by the activity's name — the text without its month bracket, counts and 予定 — exact or
 //!    near-exact (character-pair overlap of at least [`NAME_MATCH`]), anywhere in the same
-//!    initiative (a result is sometimes written under another heading than its plan);
+//!    initiative (a result is sometimes written under another heading than its plan) under a
+//!    heading of the same 担当課 (a division reports on its own plan lines);
 //! 2. for a result still unpaired (and not a sub-item of a paired one), by month overlap with
 //!    the plan lines of its own topic: the one sharing the most months, then the closest name.
 //!
@@ -208,6 +209,7 @@ pub fn propose(initiative: &Initiative) -> Vec<(Id, Vec<Id>)> {
         return by_exact_name(&lines, &all);
     }
     let names: Vec<String> = lines.iter().map(|(_, e)| activity_name(e)).collect();
+    let shares = shared_divisions(initiative);
     let mut link: HashMap<Id, Id> = HashMap::new();
     let mut reported: HashSet<Id> = HashSet::new();
     for (_, _, r) in &all {
@@ -216,7 +218,7 @@ pub fn propose(initiative: &Initiative) -> Vec<(Id, Vec<Id>)> {
     // 1. By name.
     for (topic, _, r) in &all {
         if r.reports.is_empty()
-            && let Some(k) = by_name(&lines, &names, *topic, r)
+            && let Some(k) = by_name(&lines, &names, (*topic, &shares), r)
         {
             link.insert(r.id, lines[k].1.id);
             reported.insert(lines[k].1.id);
@@ -301,7 +303,8 @@ pub fn propose_among(
 ) -> Vec<Id> {
     let lines = plan_lines(initiative);
     let names: Vec<String> = lines.iter().map(|(_, e)| activity_name(e)).collect();
-    by_name(&lines, &names, topic, result)
+    let shares = shared_divisions(initiative);
+    by_name(&lines, &names, (topic, &shares), result)
         .or_else(|| by_months(&lines, &names, topic, result, reported, false))
         .map(|k| lines[k].1.id)
         .into_iter()
@@ -316,14 +319,21 @@ pub fn reported_except(initiative: &Initiative, gone: &HashSet<Id>) -> HashSet<I
         .collect()
 }
 
-/// The line whose name is closest (at least [`NAME_MATCH`]), anywhere in the initiative; the
+/// The line whose name is closest (at least [`NAME_MATCH`]), anywhere in the initiative among
+/// the topics sharing a division with the result's (`shares`); the
 /// same topic first on a tie, then the first written.
-fn by_name(lines: &[(Id, &Entry)], names: &[String], topic: Id, r: &Entry) -> Option<usize> {
+fn by_name(
+    lines: &[(Id, &Entry)],
+    names: &[String],
+    (topic, shares): (Id, &dyn Fn(Id, Id) -> bool),
+    r: &Entry,
+) -> Option<usize> {
     if r.kind != EntryKind::Activity {
         return None;
     }
     let name = activity_name(r);
     (0..lines.len())
+        .filter(|&k| shares(topic, lines[k].0))
         .map(|k| (k, similarity(&name, &names[k])))
         .filter(|(_, s)| *s >= NAME_MATCH)
         .max_by(|(a, sa), (b, sb)| {
@@ -332,6 +342,24 @@ fn by_name(lines: &[(Id, &Entry)], names: &[String], topic: Id, r: &Entry) -> Op
                 .then(b.cmp(a))
         })
         .map(|(k, _)| k)
+}
+
+/// Whether a result of one topic may report a plan line of another (by their ids): the two
+/// share a 担当課 (a division reports on its own plan lines; paired by name across divisions,
+/// a division's result made another's line 完了), or either names none.
+fn shared_divisions(initiative: &Initiative) -> impl Fn(Id, Id) -> bool + '_ {
+    let of: HashMap<Id, Vec<&str>> = (initiative.topics.iter())
+        .map(|t| (t.id, initiative.divisions_of(t)))
+        .collect();
+    move |a, b| {
+        a == b
+            || match (of.get(&a), of.get(&b)) {
+                (Some(x), Some(y)) => {
+                    x.is_empty() || y.is_empty() || x.iter().any(|d| y.contains(d))
+                }
+                _ => true,
+            }
+    }
 }
 
 /// The most months a result shares with a line of its topic, and the closest name among them.

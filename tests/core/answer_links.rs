@@ -92,23 +92,7 @@ fn a_result_added_where_one_was_removed_reports_the_freed_line_in_one_answer_as_
 /// its place (its text alone, as a text editor writes it).
 #[test]
 fn a_line_typed_into_a_response_where_one_was_removed_reports_the_freed_line() {
-    let master = crate::surveyed(crate::seed().report);
-    let response = survey::response_for(master.report(), 推進課, due(), "");
-    let ron = shinchoku::store::to_ron(&response);
-    // Entries are written one to a line: the removed result's line becomes the typed one.
-    let removed = format!("text: \"{REMOVED}\"");
-    let typed = format!("(id: 900, bullet: true, text: \"{ADDED}\"),");
-    let ron: Vec<String> = (ron.lines())
-        .map(|l| match l.contains(&removed) {
-            true => format!("{}{typed}", &l[..l.find('(').unwrap()]),
-            false => l.to_string(),
-        })
-        .collect();
-    let ron = ron.join("\n");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("推進課.ron");
-    std::fs::write(&file, &ron).unwrap();
-    let mut master = master;
+    let (mut master, _, file, _dir) = typed_in_place_of_the_removed();
     let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(10));
     assert_eq!(c.taken.len(), 1, "{:?}", c.refused);
     master.perform(c.intent(&[]).unwrap()).unwrap();
@@ -121,6 +105,25 @@ fn a_line_typed_into_a_response_where_one_was_removed_reports_the_freed_line() {
 /// and listed as the division's change (「対応付けを解除」), and the freed line turned 遅れ.
 #[test]
 fn a_line_typed_into_a_response_keeps_its_link_when_the_file_is_answered_again() {
+    let (mut master, ron, file, _dir) = typed_in_place_of_the_removed();
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(10));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let first = linked(master.report());
+    assert_eq!(first.0, vec![FREED.to_string()], "{:?}", first.1);
+    let kept = KEPT.trim_start_matches('・');
+    let again = ron.replace(kept, &format!("{kept}（全庁に通知）"));
+    assert_ne!(again, ron);
+    std::fs::write(&file, again).unwrap();
+    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(11));
+    assert_eq!(c.taken.len(), 1, "{:?}", c.refused);
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    assert_eq!(linked(master.report()), first);
+}
+
+/// The surveyed seed, and 推進課's response file with the removed result's line typed over by
+/// hand with the added one (its text alone, as a text editor writes it; entries are written
+/// one to a line): the master, the file's text, the file, and the folder holding it.
+fn typed_in_place_of_the_removed() -> (Document, String, std::path::PathBuf, tempfile::TempDir) {
     let master = crate::surveyed(crate::seed().report);
     let response = survey::response_for(master.report(), 推進課, due(), "");
     let ron = shinchoku::store::to_ron(&response);
@@ -136,19 +139,7 @@ fn a_line_typed_into_a_response_keeps_its_link_when_the_file_is_answered_again()
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("推進課.ron");
     std::fs::write(&file, &ron).unwrap();
-    let mut master = master;
-    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(10));
-    master.perform(c.intent(&[]).unwrap()).unwrap();
-    let first = linked(master.report());
-    assert_eq!(first.0, vec![FREED.to_string()], "{:?}", first.1);
-    let kept = KEPT.trim_start_matches('・');
-    let again = ron.replace(kept, &format!("{kept}（全庁に通知）"));
-    assert_ne!(again, ron);
-    std::fs::write(&file, again).unwrap();
-    let c = survey::collect::collect_files(master.report(), std::slice::from_ref(&file), at(11));
-    assert_eq!(c.taken.len(), 1, "{:?}", c.refused);
-    master.perform(c.intent(&[]).unwrap()).unwrap();
-    assert_eq!(linked(master.report()), first);
+    (master, ron, file, dir)
 }
 
 /// A division adds a plan line and, in the same answer, the result that reports it; the office
@@ -278,4 +269,37 @@ fn a_plan_line_removed_in_a_response_keeps_its_results_links_while_the_change_is
         let e = held.report().entry(*id).unwrap();
         assert!(e.reports.contains(&line), "{}", e.text);
     }
+}
+
+/// A result written under one division's heading, named as another division's plan line in
+/// the same initiative (取組4: 総務課's 組織体制, 推進課's みえ成果向上サイクル): read, it was paired
+/// with the other division's line by its name, and made that division's line 完了. A division
+/// reports on its own plan lines: it is paired among them, or with none.
+#[test]
+fn a_result_is_not_paired_by_name_with_another_divisions_plan_line() {
+    const OTHERS: &str = "職員説明会等における新たな運用方法の周知(4月～5月)";
+    let mut report = crate::seed().report;
+    let i = (report
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.initiatives.iter_mut()))
+    .find(|i| i.topics.iter().any(|t| t.heading.as_deref() == Some(TOPIC)))
+    .unwrap();
+    let line = (i.topics.iter().flat_map(|t| Entry::all_in(&t.plan)))
+        .find(|e| e.text == OTHERS)
+        .unwrap()
+        .id;
+    let own = (i.topics.iter_mut())
+        .find(|t| t.heading.as_deref() == Some("組織体制・運営の検討"))
+        .unwrap();
+    assert_ne!(own.division.as_deref(), Some(推進課));
+    let mut result = shinchoku::model::entry_text::read_entry(OTHERS, true, &mut Vec::new());
+    result.id = Id(9_000_001);
+    own.actual.push(result);
+    shinchoku::model::links::propose_all(&mut report);
+    let taken = (report.initiatives().flat_map(|i| &i.topics))
+        .flat_map(|t| Entry::all_in(&t.actual))
+        .find(|e| e.id == Id(9_000_001))
+        .unwrap();
+    assert!(!taken.reports.contains(&line), "{:?}", taken.reports);
 }
