@@ -151,7 +151,11 @@ fn indicators(
             ));
             continue;
         };
-        let shown = |f: &Figure| f.display();
+        // Grouped as the web page and the printout write it (3,297; a review said 3297).
+        let shown = |f: &Figure| match f.value {
+            Some(_) => crate::model::figure::grouped(&f.display()),
+            None => f.display(),
+        };
         // Paired as they read; within one report, a name written otherwise (a space added)
         // is a change of the name, listed quoted so that the space shows.
         if exact && x.name != y.name {
@@ -224,7 +228,7 @@ fn effects(a: &Measures, b: &Measures, unit: YenUnit, out: &mut Vec<What>) {
     let shown = |m: &Money| {
         let d = m.display(unit);
         if m.yen.is_some() {
-            format!("{d}{}", unit.label())
+            format!("{}{}", crate::model::figure::grouped(&d), unit.label())
         } else {
             d
         }

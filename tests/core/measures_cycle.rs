@@ -59,7 +59,7 @@ fn compare_lists_a_changed_actual_and_a_changed_rating() {
         .map(|c| c.describe(Lang::Ja))
         .collect();
     assert!(
-        lines.contains(&"指標「電子申請件数」の平成29年度実績: 900 → 1150".to_string()),
+        lines.contains(&"指標「電子申請件数」の平成29年度実績: 900 → 1,150".to_string()),
         "{lines:?}"
     );
     assert!(lines.contains(&"自己評価: S → A".to_string()), "{lines:?}");
@@ -398,7 +398,7 @@ fn a_survey_answer_with_a_new_actual_is_collected() {
     assert!(
         lines
             .iter()
-            .any(|l| l.contains("実績") && l.contains("→ 1150")),
+            .any(|l| l.contains("実績") && l.contains("→ 1,150")),
         "{lines:?}"
     );
     assert!(
