@@ -599,7 +599,7 @@ fn diff_lists_a_changed_actual_and_a_changed_rating_of_two_workbooks() {
     assert_eq!(run.status.code(), Some(1));
     let text = String::from_utf8_lossy(&run.stdout);
     assert!(
-        text.contains("指標「電子申請件数」の平成29年度実績: 900 → 1150"),
+        text.contains("指標「電子申請件数」の平成29年度実績: 900 → 1,150"),
         "{text}"
     );
     assert!(text.contains("自己評価: S → A"), "{text}");
