@@ -77,8 +77,8 @@ for name in z.namelist():
 PY
 
 missing=0
-echo "== the review lists each number, old → new"
-for want in "→ 132" "→ 1310.2百万円" "→ S" "→ 285" "→ △3.5百万円" "→ B"; do
+echo "== the review lists each number, old → new (grouped as the web page and the printout write them)"
+for want in "→ 132" "→ 1,310.2百万円" "→ S" "→ 285" "→ △3.5百万円" "→ B"; do
   grep -qF -- "$want" "$work/collect.txt" || { echo "MISSING from the review: $want"; missing=1; }
 done
 
