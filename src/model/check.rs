@@ -71,7 +71,8 @@ pub fn divisions_alike(report: &Report) -> Vec<Warning> {
     };
     let mut by_key: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
     // Each list once: the initiative's own (for the topics that name none), then each topic's.
-    // Taken per topic, 4,000 topics × 4,000 spellings of one name took 50 s and 2 GB.
+    // Taken per topic, a table of 4,000 topics × 4,000 spellings of one name took 43 s to
+    // import; each list taken once, 0.08 s.
     let lists: Vec<Vec<&str>> = (report.initiatives())
         .flat_map(|i| {
             let shared = i.topics.iter().any(|t| t.division.is_none());

@@ -490,13 +490,7 @@ fn a_note_under_a_copied_first_half_line_stays_with_it() {
     let book = workbook::write(&r).unwrap();
     let answer = format!("{TO_CONFIRM}\n・{}\n{NOTE}", SETTLED[0]);
     let typed = type_into_workbook(&book, TO_CONFIRM, &answer);
-    let a = answer_from_workbook(&typed, "管財課.xlsx".into()).unwrap();
-    let c = collect(master.report(), vec![Ok(a)], at(10));
-    let mut master = master;
-    master.perform(c.intent(&[]).unwrap()).unwrap();
-    let texts: Vec<String> = (every_entry(master.report()).iter())
-        .map(|e| e.text.clone())
-        .collect();
+    let (master, texts) = taken_texts(master, &typed);
     assert!(
         texts
             .iter()
@@ -556,15 +550,20 @@ fn a_remark_standing_as_a_result_of_its_own_stays_one() {
     let cell = entries_text(&r.topic(topic_of(&r, Id(9_000_001))).unwrap().actual);
     assert!(cell.ends_with(&format!("\n{NOTE}")), "{cell}");
     let typed = type_into_workbook(&book, &cell, &cell.replacen(SETTLED[0], &edited, 1));
-    let a = answer_from_workbook(&typed, "管財課.xlsx".into()).unwrap();
-    let c = collect(master.report(), vec![Ok(a)], at(10));
-    let mut master = master;
-    master.perform(c.intent(&[]).unwrap()).unwrap();
-    let texts: Vec<String> = (every_entry(master.report()).iter())
-        .map(|e| e.text.clone())
-        .collect();
+    let (_, texts) = taken_texts(master, &typed);
     assert!(texts.iter().any(|t| t == NOTE), "{texts:#?}");
     assert!(texts.contains(&edited), "{texts:#?}");
+}
+
+/// 管財課's workbook answer `book` collected into `master`: the master, and every entry's text.
+fn taken_texts(mut master: Document, book: &[u8]) -> (Document, Vec<String>) {
+    let a = answer_from_workbook(book, "管財課.xlsx".into()).unwrap();
+    let c = collect(master.report(), vec![Ok(a)], at(10));
+    master.perform(c.intent(&[]).unwrap()).unwrap();
+    let texts = (every_entry(master.report()).iter())
+        .map(|e| e.text.clone())
+        .collect();
+    (master, texts)
 }
 
 /// A response file can take away or rewrite a result the first half reported (its workbook
