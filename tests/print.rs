@@ -897,7 +897,8 @@ fn a_report_with_numbers_prints_every_number_and_rating_beside_the_grid() {
             assert!(grid.contains(words), "{words} on {}: {grid}", paper.name());
         }
         // The year's effect in 百万円; one typed 「1.2億」 printed as written.
-        assert!(grid.contains("計画2,500実績2,410.5"), "{grid}");
+        // With its 達成率 (2,410.5 ÷ 2,500), as いわき市's table prints it under the two.
+        assert!(grid.contains("計画2,500実績2,410.5達成率96.4%"), "{grid}");
         assert!(grid.contains("計画600実績1.2億"), "{grid}");
         // The self-rating and the review with their labels; 対象外 once.
         assert!(

@@ -179,7 +179,7 @@ fn indicators(report: &Report, out: &mut String, esc: Esc) {
                 unit.label().to_string(),
                 money_text(&e.planned, unit),
                 money_text(&e.actual, unit),
-                String::new(),
+                rate(e.achievement_rate()),
                 String::new(),
             ];
             row(out, &name(i), &cells, esc);

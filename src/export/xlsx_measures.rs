@@ -90,13 +90,19 @@ fn number(ws: &mut Worksheet, (row, col): (u32, u16), shown: &str) -> Result<(),
 }
 
 /// A computed rate (`46.7` for 46.7 %) as a number cell shown as a percentage with its one
-/// decimal (`46.7%`, a minus `△20.0%` as every output writes one), so a spreadsheet can sum,
+/// decimal where it has one (`46.7%`, `50%`, a minus `△20%` as every output writes one), so a spreadsheet can sum,
 /// sort and chart it; the import reads such a cell as the sheet shows it. It was the text
 /// `46.7%`.
 fn rate_cell(ws: &mut Worksheet, (row, col): (u32, u16), rate: f64) -> Result<(), XlsxError> {
     // The fraction nearest the rate as shown: 46.7 ÷ 100 in floats is not always 0.467.
     let fraction = format!("{rate}e-2").parse::<f64>().unwrap_or(rate / 100.0);
-    let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%;\"△\"0.0%");
+    // Its decimal only where it has one (`50%`, `46.7%`), as every other output writes it.
+    let shown = if rate.fract() == 0.0 {
+        "0%;\"△\"0%"
+    } else {
+        "0.0%;\"△\"0.0%"
+    };
+    let percent = rust_xlsxwriter::Format::new().set_num_format(shown);
     ws.write_number_with_format(row, col, fraction, &percent)?;
     Ok(())
 }
@@ -276,6 +282,19 @@ fn effects(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(),
         )?;
         ws.write_string(row, 1, "計画額")?;
         ws.write_string(row + 1, 1, "実績額")?;
+        // いわき市's third row, computed (read back it is checked, not kept); only under an
+        // initiative with a rate to show, so a sheet of plans alone is as before.
+        let rates: Vec<(usize, f64)> = years
+            .iter()
+            .enumerate()
+            .filter_map(|(k, y)| Some((k, m.effect(*y)?.achievement_rate()?)))
+            .collect();
+        if !rates.is_empty() {
+            ws.write_string(row + 2, 1, "達成率")?;
+        }
+        for &(k, rate) in &rates {
+            rate_cell(ws, (row + 2, 2 + k as u16), rate)?;
+        }
         for (k, y) in years.iter().enumerate() {
             let Some(e) = m.effect(*y) else { continue };
             let col = 2 + k as u16;
@@ -288,7 +307,7 @@ fn effects(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(),
                 }
             }
         }
-        row += 2;
+        row += if rates.is_empty() { 2 } else { 3 };
     }
     Ok(())
 }

@@ -367,6 +367,18 @@ pub struct Effect {
     pub actual: Money,
 }
 
+impl Effect {
+    /// 達成率 (%) of the year's effect: actual ÷ planned × 100, as いわき市's table prints it
+    /// under 計画額 and 実績額; `None` unless both are amounts and the planned one is above 0
+    /// (as an indicator's: a planned deficit △50 met with △40 is no 80 %).
+    pub fn achievement_rate(&self) -> Option<f64> {
+        match (self.planned.yen, self.actual.yen) {
+            (Some(p), Some(a)) if p > 0 => percent_reached(a.into(), p.into()),
+            _ => None,
+        }
+    }
+}
+
 /// The unit a report shows its money in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -36,6 +36,8 @@ pub struct EffectSummary {
     pub fiscal_year: i32,
     pub planned_yen: Option<i64>,
     pub actual_yen: Option<i64>,
+    /// 達成率 in %, one decimal; see `Effect::achievement_rate`.
+    pub achievement_rate: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -117,6 +119,7 @@ pub fn effects(m: &Measures) -> Vec<EffectSummary> {
             fiscal_year: e.fiscal_year.0,
             planned_yen: e.planned.yen,
             actual_yen: e.actual.yen,
+            achievement_rate: e.achievement_rate(),
         })
         .collect()
 }

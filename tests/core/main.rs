@@ -37,6 +37,7 @@ mod locks;
 mod measures;
 mod measures_answers;
 mod measures_audit52;
+mod measures_audit54;
 mod measures_cycle;
 mod measures_found;
 mod measures_guesses;

@@ -641,7 +641,7 @@ fn check_json_gives_the_numbers_rates_and_ratings() {
     assert_eq!(
         first["effects"],
         serde_json::json!([{ "fiscal_year": 2017, "planned_yen": 3_297_000_000_i64,
-                             "actual_yen": 3_100_000_000_i64 }])
+                             "actual_yen": 3_100_000_000_i64, "achievement_rate": 94.0 }])
     );
     assert_eq!(
         first["rating"],

@@ -262,7 +262,7 @@ fn a_heading_unit_against_the_unit_column_is_said() {
 
 /// The plain report with a sheet 数値目標 of `indicators` and a 財政効果額 table of `effects`
 /// in 百万円, opened.
-fn with_numbers(indicators: &[&[&str]], effects: &[&[&str]]) -> ImportedWorkbook {
+pub(crate) fn with_numbers(indicators: &[&[&str]], effects: &[&[&str]]) -> ImportedWorkbook {
     let mut book = Workbook::new();
     report_sheet(book.add_worksheet(), &[], &[]);
     let ws = book.add_worksheet();
@@ -276,7 +276,7 @@ fn with_numbers(indicators: &[&[&str]], effects: &[&[&str]]) -> ImportedWorkbook
 }
 
 /// The cells of sheet `name` of an XLSX, by row and column.
-fn sheet_cells(bytes: &[u8], name: &str) -> calamine::Range<calamine::Data> {
+pub(crate) fn sheet_cells(bytes: &[u8], name: &str) -> calamine::Range<calamine::Data> {
     use calamine::Reader;
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
@@ -285,7 +285,7 @@ fn sheet_cells(bytes: &[u8], name: &str) -> calamine::Range<calamine::Data> {
 
 /// The cell under `heading` (in the first row holding it) on the first row below it holding
 /// the text `row_holding`.
-fn cell_under(
+pub(crate) fn cell_under(
     cells: &calamine::Range<calamine::Data>,
     heading: &str,
     row_holding: &str,

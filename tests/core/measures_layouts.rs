@@ -527,20 +527,21 @@ fn iwakis_cumulative_plan_and_actual_rows_in_millions_open_in_yen() {
         let v = check_json(opened);
         assert_eq!(v["fiscal_year"], 2008);
         let m = 1_000_000i64;
-        let year = |fy: i64, planned: Option<i64>, actual: Option<i64>| json!({ "fiscal_year": fy, "planned_yen": planned, "actual_yen": actual });
+        // 達成率 computed (the typed row is only checked): 380.5 ÷ 400 = 95.1 %.
+        let year = |fy: i64, planned: Option<i64>, actual: Option<i64>, rate: Option<f64>| json!({ "fiscal_year": fy, "planned_yen": planned, "actual_yen": actual, "achievement_rate": rate });
         assert_eq!(
             v["initiative_list"][0]["effects"],
             json!([
-                year(2006, Some(100 * m), Some(120 * m)),
-                year(2007, Some(250 * m), Some(260 * m)),
-                year(2008, Some(400 * m), Some(380_500_000)),
-                year(2009, Some(550 * m), None),
-                year(2010, Some(700 * m), None),
+                year(2006, Some(100 * m), Some(120 * m), Some(120.0)),
+                year(2007, Some(250 * m), Some(260 * m), Some(104.0)),
+                year(2008, Some(400 * m), Some(380_500_000), Some(95.1)),
+                year(2009, Some(550 * m), None, None),
+                year(2010, Some(700 * m), None, None),
             ])
         );
         assert_eq!(
             v["initiative_list"][2]["effects"][0],
-            year(2006, Some(30 * m), Some(-10 * m)),
+            year(2006, Some(30 * m), Some(-10 * m), Some(-33.3)),
             "△10 is minus ten million yen"
         );
         assert_eq!(
@@ -591,8 +592,8 @@ fn kizugawas_items_numbered_r2_with_a_shokanka_and_their_ratings_open_in_place()
         assert_eq!(
             list[0]["effects"],
             json!([
-                { "fiscal_year": 2020, "planned_yen": 1_500_000, "actual_yen": 1_620_000 },
-                { "fiscal_year": 2021, "planned_yen": 3_000_000, "actual_yen": null },
+                { "fiscal_year": 2020, "planned_yen": 1_500_000, "actual_yen": 1_620_000, "achievement_rate": 108.0 },
+                { "fiscal_year": 2021, "planned_yen": 3_000_000, "actual_yen": null, "achievement_rate": null },
             ])
         );
         let codes: Vec<&Value> = v["rating_scale"]

@@ -319,6 +319,7 @@ fn effect_row(ui: &mut Ui, w: &Words, report: &Report, i: &Initiative, out: &mut
             },
         )));
     }
+    ui.label(rate(effect.and_then(|e| e.achievement_rate())));
     ui.end_row();
 }
 

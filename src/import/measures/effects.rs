@@ -6,7 +6,6 @@ use super::super::sheet::Sheet;
 use super::{HeadingUnit, Reading, check_typed_rate};
 use crate::model::UnreadText;
 use crate::model::era::{self, FiscalYear};
-use crate::model::figure::percent_reached;
 use crate::model::measure_warning::MeasureWarning;
 use crate::model::measures::YenUnit;
 
@@ -107,14 +106,10 @@ fn read_effects_row(
     if label.contains("率") {
         // 達成率 rows are computed from the two above: a typed one is only checked.
         for (c, year, _, written) in figures {
-            let effect = reading.report.sections[s].initiatives[k]
+            let computed = reading.report.sections[s].initiatives[k]
                 .measures()
-                .effect(year);
-            let computed = effect.and_then(|e| match (e.planned.yen, e.actual.yen) {
-                // As an indicator's: planned above 0 (a deficit △50 met with △40 is no 80 %).
-                (Some(p), Some(a)) if p > 0 => percent_reached(a.into(), p.into()),
-                _ => None,
-            });
+                .effect(year)
+                .and_then(|e| e.achievement_rate());
             check_typed_rate(reading, sheet, (r, c), &written, computed);
         }
         return;

@@ -113,7 +113,7 @@ pub fn indicators(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
 }
 
 /// The 効果額 cell: the year's planned and actual effect in the report's unit (the unit is in
-/// the column's heading).
+/// the column's heading), and its 達成率 where there is one.
 pub fn effect(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
     let unit = report.measure_settings.yen_unit;
     let Some(e) = initiative.measures().effect(report.fiscal_year) else {
@@ -127,10 +127,17 @@ pub fn effect(report: &Report, initiative: &Initiative) -> Vec<Paragraph> {
                 .map_or_else(|| m.unread.clone(), |_| grouped(&m.display(unit)))
         }
     };
-    vec![
+    let mut lines = vec![
         vec![format!("計画 {}", money(&e.planned))],
         vec![format!("実績 {}", money(&e.actual))],
-    ]
+    ];
+    if let Some(rate) = e.achievement_rate() {
+        lines.push(vec![format!(
+            "達成率 {}",
+            crate::model::measures::percent_text(rate)
+        )]);
+    }
+    lines
 }
 
 /// The 評価 cell: the self-rating and the review, each its code and its label (kept together

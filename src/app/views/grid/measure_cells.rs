@@ -244,8 +244,18 @@ impl GridView<'_> {
         let Some(effect) = initiative.measures().effect(self.report.fiscal_year) else {
             return;
         };
+        // The cell has room for the two amounts; 達成率 is read on hover (and in the
+        // numbers panel).
+        let hover = effect.achievement_rate().map(|rate| {
+            format!(
+                "{} {}",
+                words(self.lang).rate,
+                crate::model::measures::percent_text(rate)
+            )
+        });
         for (r, money) in parts.iter().zip([&effect.planned, &effect.actual]) {
-            sub_cell(ui, *r, RichText::new(money.display(unit)), Align::Max, None);
+            let text = RichText::new(money.display(unit));
+            sub_cell(ui, *r, text, Align::Max, hover.as_deref());
         }
     }
 
