@@ -668,7 +668,10 @@ fn the_numbers_read_as_cells_of_the_grid_and_the_summary_as_tables_after_it() {
         .find(|tr| tr.children[0].text == "1")
         .expect("initiative 1's row");
     assert!(compact(&one.children[6].text).contains("電子申請件数目標1,200実績900達成率75%"));
-    assert_eq!(compact(&one.children[7].text), "計画2,500実績2,410.5");
+    assert_eq!(
+        compact(&one.children[7].text),
+        "計画2,500実績2,410.5達成率96.4%"
+    );
     assert!(compact(&one.children[8].text).starts_with("自己S特に良好に進捗本部A良好に進捗"));
     // After the grid, each table under its second-level heading, in the order printed.
     let h2: Vec<String> = tree

@@ -3,6 +3,7 @@
 
 pub mod cp932;
 pub mod csv;
+mod halves;
 pub mod html;
 mod html_measures;
 pub mod references;
@@ -13,6 +14,7 @@ pub mod xlsx;
 mod xlsx_cells;
 pub(crate) use xlsx_cells::fits_a_cell;
 mod xlsx_measures;
+mod xlsx_pages;
 
 pub use warning::{ExportWarning, Named};
 

@@ -6,6 +6,7 @@
 //! under the title (`2017年9月30日 時点`); the unread source rows are not part of the format, and
 //! an edited report comes back with its ids renumbered in order.
 
+use super::halves::Halves;
 use super::references::{Field, first_as_reference, written};
 use super::table_numbers::{self, NumberColumns};
 use crate::model::{ActionItem, Entry, Initiative, Report, Side, Topic};
@@ -23,6 +24,7 @@ pub fn to_table_text(report: &Report) -> String {
         None => rows.push(Vec::new()),
     }
     let numbers = NumberColumns::of(report);
+    let halves = Halves::of(report);
     if numbers.is_some() {
         for declared in table_numbers::declarations(report) {
             rows.push(declared.iter().map(|c| number_cell(c)).collect());
@@ -42,6 +44,7 @@ pub fn to_table_text(report: &Report) -> String {
         ]
         .map(str::to_string)
         .into_iter()
+        .chain(halves.iter().map(|h| written(&h.heading, Field::Plain)))
         .chain(numbers.iter().flat_map(|n| n.headings(report)))
         .collect(),
     );
@@ -58,7 +61,8 @@ pub fn to_table_text(report: &Report) -> String {
         );
         rows.push(vec![head.trim().to_string()]);
         for initiative in &section.initiatives {
-            initiative_rows(report, initiative, &years, numbers.as_ref(), &mut rows);
+            let columns = (numbers.as_ref(), halves.as_ref());
+            initiative_rows(report, initiative, &years, columns, &mut rows);
         }
     }
     // Every row as wide as the widest, as the published table is; but not where one
@@ -214,7 +218,7 @@ fn initiative_rows(
     report: &Report,
     initiative: &Initiative,
     years: &[String],
-    numbers: Option<&NumberColumns>,
+    (numbers, halves): (Option<&NumberColumns>, Option<&Halves>),
     rows: &mut Vec<Vec<String>>,
 ) {
     let stages = stage_rows(report, &initiative.items, years);
@@ -237,8 +241,14 @@ fn initiative_rows(
         }
     }
     row.push(side_cell(initiative, Side::Plan));
-    row.push(side_cell(initiative, Side::Actual));
+    match halves {
+        Some(h) => row.push(side_cell(&h.this_period(initiative), Side::Actual)),
+        None => row.push(side_cell(initiative, Side::Actual)),
+    }
     row.push(division_cell(initiative));
+    if let Some(h) = halves {
+        row.push(side_cell(&h.first_half(initiative), Side::Actual));
+    }
     let number_rows = numbers.map_or_else(Vec::new, |n| n.rows(report, initiative));
     let mut number_rows = number_rows
         .iter()
@@ -249,7 +259,7 @@ fn initiative_rows(
     // columns, its numbers under their headings.
     for further in number_rows {
         let mut row = vec![written(&initiative.number, Field::Plain)];
-        row.extend(std::iter::repeat_n(String::new(), 5));
+        row.extend(std::iter::repeat_n(String::new(), 5 + halves.iter().len()));
         row.extend(further);
         rows.push(row);
     }

@@ -12,8 +12,10 @@ use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, Worksheet, XlsxError,
 };
 
+use super::halves::Halves;
 use super::table::entry_line;
 use super::xlsx_cells::Cells;
+use super::xlsx_pages::{Break, chosen_breaks, page_header};
 use super::{ExportError, ExportWarning};
 use crate::model::months::FISCAL_MONTHS;
 use crate::model::status::topic_status;
@@ -36,9 +38,6 @@ const DIVISION_W: f64 = 16.0;
 const HEADER_ROWS: u32 = 5;
 /// Printable height of an A3 landscape page in points (842 pt less margins, header, footer).
 const PAGE_HEIGHT: f64 = 842.0 - 2.0 * 0.75 * 72.0 - 40.0;
-
-/// The most manual page breaks Excel allows on a sheet.
-const BREAK_LIMIT: usize = 1_023;
 
 fn err(e: XlsxError) -> ExportError {
     ExportError::Writer(format!("XLSX: {e}"))
@@ -219,6 +218,10 @@ fn report_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Resul
     ws.set_column_width(plan_col, TEXT_W)?;
     ws.set_column_width(actual_col, TEXT_W)?;
     ws.set_column_width(division_col, DIVISION_W)?;
+    let halves = Halves::of(report);
+    if halves.is_some() {
+        ws.set_column_width(division_col + 1, TEXT_W)?;
+    }
 
     let title = Format::new()
         .set_font_name(FONT)
@@ -270,12 +273,16 @@ fn report_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Resul
         (h1, h2, actual_col),
         &actual_heading,
         &head,
-        actual_place,
+        actual_place.clone(),
     )?;
     ws.merge_range(h1, division_col, h2, division_col, "担当課", &head)?;
+    if let Some(h) = &halves {
+        let at = (h1, h2, division_col + 1);
+        cells.merged_down(ws, at, &h.heading, &head, actual_place)?;
+    }
 
     let columns = [item_col, year_col, plan_col, actual_col, division_col];
-    let breaks = write_body(report, ws, cells, columns)?;
+    let breaks = write_body(report, ws, cells, columns, halves.as_ref())?;
     let breaks = chosen_breaks(breaks, cells.warnings);
     // Print setup: A3 landscape, one page wide, headings repeated, "n / N" at the foot.
     ws.set_landscape();
@@ -292,15 +299,6 @@ fn report_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Resul
     Ok(())
 }
 
-/// A page break the layout asks for: the sheet row it falls above, the rows it keeps together
-/// (the initiative after it, with its section's row when a section starts there) and that
-/// initiative's number.
-struct Break {
-    row: u32,
-    keeps: usize,
-    initiative: String,
-}
-
 /// Sections and initiatives, from the row under the headings; returns the page breaks wanted:
 /// before any initiative that would not fit on the current page. The sheet prints one page
 /// wide, so a page holds PAGE_HEIGHT / scale points of rows.
@@ -309,11 +307,15 @@ fn write_body(
     ws: &mut Worksheet,
     cells: &mut Cells,
     columns: [u16; 5],
+    halves: Option<&Halves>,
 ) -> Result<Vec<Break>, XlsxError> {
     let section_format = filled(palette::SHEET_SECTION_FILL).set_bold();
     let (text, bold) = (base(), base().set_bold());
     let years = report.plan_years.len() as f64;
-    let sheet_width: f64 = NUMBER_W + TITLE_W + ITEM_W + YEAR_W * years + 2.0 * TEXT_W + DIVISION_W;
+    let texts = 2.0 + halves.map_or(0.0, |_| 1.0);
+    let sheet_width: f64 =
+        NUMBER_W + TITLE_W + ITEM_W + YEAR_W * years + texts * TEXT_W + DIVISION_W;
+    let last_col = columns[4] + halves.map_or(0, |_| 1);
     let printable_width_pt = 1191.0 - 2.0 * 0.7 * 72.0;
     let scale = (printable_width_pt / (sheet_width * 7.0 * 0.75)).min(1.0);
     let header_height = 2.0 * LINE + 6.0;
@@ -341,12 +343,16 @@ fn write_body(
             ..TextPlace::default()
         };
         let name = cells.fitted(row, 0, name.trim(), place);
-        ws.merge_range(row, 0, row, columns[4], name.as_ref(), &section_format)?;
+        ws.merge_range(row, 0, row, last_col, name.as_ref(), &section_format)?;
         ws.set_row_height(row, section_h)?;
         used += section_h;
         row += 1;
-        for (n, initiative) in section.initiatives.iter().enumerate() {
-            let h = initiative_height(report, initiative);
+        for (n, whole) in section.initiatives.iter().enumerate() {
+            // This period's results in the 実績 column, the first half's after 担当課.
+            let split = halves.map(|h| (h.this_period(whole), h.first_half(whole)));
+            let initiative = split.as_ref().map_or(whole, |(now, _)| now);
+            let earlier = split.as_ref().map(|(_, first)| (first, columns[4] + 1));
+            let h = initiative_height(report, initiative).max(earlier_height(earlier));
             if n > 0 && used > 0.0 && used + h > page_rows_height {
                 breaks.push(Break {
                     row,
@@ -357,80 +363,22 @@ fn write_body(
             }
             used += h;
             let formats = (&text, &bold);
+            let first = row;
             row = write_initiative(report, ws, cells, initiative, row, formats, columns)?;
+            if let Some((results, col)) = earlier {
+                let value = side_text(results, Side::Actual);
+                let place = place_in(whole, TextField::Actual);
+                cells.merged_down(ws, (first, row - 1, col), &value, &text, place)?;
+                // Its rows grown as the other columns' are, where it is the tallest.
+                let own = heights(report, initiative);
+                let extra = (h - own.iter().sum::<f64>()) / own.len() as f64;
+                for (r, height) in (first..row).zip(own).filter(|_| extra > 0.0) {
+                    ws.set_row_height(r, (height + extra).min(409.0))?;
+                }
+            }
         }
     }
     Ok(breaks)
-}
-
-/// The page header with the title: Excel takes 255 characters with the codes (`&L`, `&&` for
-/// `&`); a longer title is cut, with `…`, and said.
-fn page_header(title: &str, warnings: &mut Vec<ExportWarning>) -> String {
-    const MOST: usize = 255;
-    let header = |t: &str| format!("&L{}", t.replace('&', "&&"));
-    let whole = header(title);
-    if whole.chars().count() <= MOST {
-        return whole;
-    }
-    let chars: Vec<char> = title.chars().collect();
-    // `&L` and `…` take three: no more than 252 of the title's characters fit.
-    let mut kept = chars.len().min(MOST - 3);
-    let cut = loop {
-        let head: String = chars[..kept].iter().collect();
-        let cut = header(&format!("{head}…"));
-        // `&` is written `&&`: each one in the head takes one more.
-        if cut.chars().count() <= MOST || kept == 0 {
-            break cut;
-        }
-        kept -= 1;
-    };
-    warnings.push(ExportWarning::HeaderCut {
-        length: chars.len(),
-        kept,
-        whole_in_sheet: super::xlsx_cells::fits_a_cell(title),
-    });
-    cut
-}
-
-/// The page breaks set: all of them, or — past the 1,023 Excel allows — those keeping the most
-/// rows together, which is where a break matters most. A break before a single row (an
-/// initiative of one item row) changes nothing when left out: Excel breaks at that row by
-/// itself, rows being whole. The warning names the initiatives of several rows whose break
-/// was left to Excel.
-fn chosen_breaks(breaks: Vec<Break>, warnings: &mut Vec<ExportWarning>) -> Vec<u32> {
-    if breaks.len() <= BREAK_LIMIT {
-        return breaks.into_iter().map(|b| b.row).collect();
-    }
-    let needed = breaks.len();
-    let mut order: Vec<usize> = (0..needed).collect();
-    // Most rows kept together first; the earlier page first among equals.
-    order.sort_by_key(|&k| (std::cmp::Reverse(breaks[k].keeps), k));
-    let mut kept = vec![false; needed];
-    for &k in order.iter().take(BREAK_LIMIT) {
-        kept[k] = true;
-    }
-    let left: Vec<&Break> = breaks
-        .iter()
-        .zip(&kept)
-        .filter(|(_, kept)| !**kept)
-        .map(|(b, _)| b)
-        .collect();
-    warnings.push(ExportWarning::PageBreaksLeft {
-        needed,
-        set: BREAK_LIMIT,
-        before_one_row: left.iter().filter(|b| b.keeps <= 1).count(),
-        initiatives: left
-            .iter()
-            .filter(|b| b.keeps > 1)
-            .map(|b| b.initiative.clone())
-            .collect(),
-    });
-    breaks
-        .into_iter()
-        .zip(kept)
-        .filter(|(_, kept)| *kept)
-        .map(|(b, _)| b.row)
-        .collect()
 }
 
 /// The item rows of an initiative: one per item lane (at least one).
@@ -475,6 +423,13 @@ fn heights(report: &Report, initiative: &Initiative) -> Vec<f64> {
     let extra = ((merged - total) / own.len() as f64).max(0.0);
     // Excel rows are at most 409 points high.
     own.into_iter().map(|h| (h + extra).min(409.0)).collect()
+}
+
+/// The height the first half's results column asks for, where there is one.
+fn earlier_height(earlier: Option<(&Initiative, u16)>) -> f64 {
+    earlier.map_or(0.0, |(i, _)| {
+        lines(&side_text(i, Side::Actual), TEXT_W) * LINE + 4.0
+    })
 }
 
 fn initiative_height(report: &Report, initiative: &Initiative) -> f64 {
@@ -714,60 +669,4 @@ fn side_months(list: &[crate::model::Entry]) -> (MonthSet, MonthSet) {
         }
     }
     (months, scheduled)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn breaks(keeps: &[usize]) -> Vec<Break> {
-        keeps
-            .iter()
-            .enumerate()
-            .map(|(k, &keeps)| Break {
-                row: k as u32 * 10,
-                keeps,
-                initiative: (k + 1).to_string(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn up_to_excels_limit_every_break_is_set() {
-        let mut warnings = Vec::new();
-        let rows = chosen_breaks(breaks(&[1; BREAK_LIMIT]), &mut warnings);
-        assert_eq!(rows.len(), BREAK_LIMIT);
-        assert!(warnings.is_empty());
-    }
-
-    #[test]
-    fn past_the_limit_breaks_before_one_row_go_first_then_the_smallest_initiatives() {
-        // 1,030 breaks before three-row initiatives, 5 before one row, 3 before two rows.
-        let mut keeps = vec![3; 1_030];
-        keeps.extend([1; 5]);
-        keeps.extend([2; 3]);
-        let mut warnings = Vec::new();
-        let rows = chosen_breaks(breaks(&keeps), &mut warnings);
-        assert_eq!(rows.len(), BREAK_LIMIT);
-        assert!(rows.windows(2).all(|w| w[0] < w[1]), "in order");
-        let [
-            ExportWarning::PageBreaksLeft {
-                needed,
-                before_one_row,
-                initiatives,
-                ..
-            },
-        ] = warnings.as_slice()
-        else {
-            panic!("{warnings:?}");
-        };
-        // The five before one row go, then the two-row ones, then the last three-row ones
-        // (the earlier page first among equals); those of several rows are named, in order.
-        assert_eq!((*needed, *before_one_row), (1_038, 5));
-        let left: Vec<String> = (1_024..=1_030)
-            .chain(1_036..=1_038)
-            .map(|n| n.to_string())
-            .collect();
-        assert_eq!(initiatives, &left);
-    }
 }

@@ -7,12 +7,14 @@ use std::collections::{HashMap, HashSet};
 mod cell_bounds;
 mod csv;
 mod divisions;
+mod halves;
 mod numbering;
 mod numbers;
 mod stages;
 mod title_block;
 mod topics;
 
+pub(in crate::import) use halves::is_first_half_heading;
 pub(super) use numbering::is_division_heading;
 pub(crate) use numbering::is_initiative_number;
 use numbering::{initiative_number, section_of, split_circled};
@@ -162,6 +164,8 @@ struct Reader {
     columns: HashMap<usize, Vec<Option<usize>>>,
     /// A text table's number columns (a workbook's are read by `workbook.rs`).
     numbers: numbers::Numbers,
+    /// The closed first half's results column, after 担当課 (`halves`).
+    first_half: Option<halves::FirstHalfColumn>,
 }
 
 pub(super) fn read(text: &str) -> Result<(Report, Vec<Warning>), ImportError> {
@@ -267,6 +271,7 @@ fn read_rows<'a>(
         sheet: sheet.map(str::to_string),
         columns,
         numbers,
+        first_half: None,
     };
     if let Some(written) = era::find_unsupported_era_year(&title) {
         reader.warn(
@@ -318,7 +323,7 @@ fn read_rows<'a>(
     report.headings = reader.headings;
     report.sections = reader.sections;
     report.unread = reader.unread;
-    report.number_in_document_order();
+    halves::number_and_record(&mut report, reader.first_half.take());
     for warning in report.first_half_results_as_earlier() {
         push_warning(&mut reader.warnings, warning);
     }
@@ -527,6 +532,9 @@ impl Reader {
         if self.headings.actual.is_empty() {
             self.headings.actual = find("実績", 4);
         }
+        if self.first_half.is_none() {
+            self.first_half = halves::column(row, &self.headings.actual);
+        }
     }
 
     fn plain_stage_row(&mut self, row: &Row) {
@@ -640,6 +648,9 @@ impl Reader {
         let plan_name = "年次計画";
         let actual_name = "実績";
         for (k, name) in [(0, plan_name), (1, actual_name)] {
+            if k == 1 {
+                self.first_half_results(row, data_start + 2, plain_cells, &mut topics);
+            }
             let at = Location::field(row.line, data_start + k + 1, name);
             let side_topics =
                 self.cell_topics(field(data_start + k).unwrap_or(""), plain_cells, &at);

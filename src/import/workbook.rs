@@ -205,6 +205,9 @@ struct Layout {
     plan: Option<usize>,
     actual: Option<usize>,
     division: Option<usize>,
+    /// The closed first half's results of a later period's report (`上半期実績(4月～9月)`,
+    /// after 担当課 as the export writes it).
+    first_half: Option<usize>,
     /// Numbers and judgements beside the initiatives (指標, 目標値, 評価 …: `measures.rs`).
     measures: Vec<usize>,
 }
@@ -218,6 +221,7 @@ impl Layout {
             || Some(col) == self.plan
             || Some(col) == self.actual
             || Some(col) == self.division
+            || Some(col) == self.first_half
             || self.years.iter().any(|(c, _)| *c == col)
     }
 }
@@ -237,7 +241,16 @@ fn find_layout(sheet: &Sheet) -> Option<Layout> {
     let title = find(&|t| t.contains("具体的取組"))?;
     let measure = |t: &str| super::measures::is_measure_heading(t);
     let plan = find(&|t| t.contains("計画") && !t.contains("実績") && !measure(t));
-    let actual = find(&|t| t.contains("実績") && !t.contains("計画") && !measure(t));
+    let results = |t: &str| t.contains("実績") && !t.contains("計画") && !measure(t);
+    let first_half_of = |t: &str| table::is_first_half_heading(t);
+    // This period's 実績, beside which a later period's report has the first half's.
+    let actual = find(&|t| results(t) && !first_half_of(t)).or_else(|| find(&results));
+    let first_half = find(&first_half_of)
+        .filter(|&c| Some(c) != actual)
+        .filter(|_| {
+            let heading = actual.map_or("", |c| sheet.text(header_row, c));
+            crate::model::Period::named_in(heading) != Some(crate::model::Period::FirstHalf)
+        });
     let measures = head.iter().filter(|(_, t)| measure(t)).map(|(c, _)| *c);
     let measures: Vec<usize> = measures.collect();
     let division = find(&|t| table::is_division_heading(t));
@@ -287,6 +300,7 @@ fn find_layout(sheet: &Sheet) -> Option<Layout> {
         plan,
         actual,
         division,
+        first_half,
         measures,
     })
 }
@@ -301,6 +315,7 @@ struct Group {
     plan: Vec<String>,
     actual: Vec<String>,
     division: Vec<String>,
+    first_half: Vec<String>,
 }
 
 /// A row handed to the text table's reader, with the sheet columns of its fields.
@@ -374,6 +389,7 @@ fn read_report(sheet: &Sheet, layout: &Layout) -> Result<(Report, Vec<Warning>),
                 plan: Vec::new(),
                 actual: Vec::new(),
                 division: Vec::new(),
+                first_half: Vec::new(),
             });
         }
         let Some(g) = group.as_mut() else {
@@ -416,6 +432,7 @@ fn take_into_group(
         (layout.plan, &mut g.plan),
         (layout.actual, &mut g.actual),
         (layout.division, &mut g.division),
+        (layout.first_half, &mut g.first_half),
     ] {
         if let Some(col) = col {
             let text = sheet.text(r, col);
@@ -475,6 +492,7 @@ fn header_row(sheet: &Sheet, layout: &Layout, r: usize) -> Gathered {
         layout.plan,
         layout.actual,
         layout.division,
+        layout.first_half,
     ];
     let mut fields = Vec::new();
     let mut columns = Vec::new();
@@ -568,6 +586,7 @@ fn flush(group: &mut Option<Group>, layout: &Layout, out: &mut Vec<Gathered>) {
             g.plan.join("\n"),
             g.actual.join("\n"),
             g.division.join("\n"),
+            g.first_half.join("\n"),
         ],
         columns: [
             Some(layout.number),
@@ -576,6 +595,7 @@ fn flush(group: &mut Option<Group>, layout: &Layout, out: &mut Vec<Gathered>) {
             layout.plan,
             layout.actual,
             layout.division,
+            layout.first_half,
         ]
         .into_iter()
         .map(|c| c.map(|c| c + 1))

@@ -113,6 +113,18 @@ impl Report {
         result.timing.as_ref().is_some_and(|t| t.scheduled)
     }
 
+    /// The closed first half of this fiscal year while a later period of it runs (a report
+    /// rolled over into its second half or full year): the table and workbook exports write
+    /// its results in a column of their own, so that read back each stays in its half.
+    pub fn closed_first_half(&self) -> Option<&PastPeriod> {
+        use super::Period;
+        if self.period == Period::FirstHalf {
+            return None;
+        }
+        (self.history.iter())
+            .find(|p| p.fiscal_year == self.fiscal_year && p.period == Period::FirstHalf)
+    }
+
     /// A second-half report read from a table or a workbook: the results dated in months of
     /// the first half only (their sub-items' months when they have none of their
     /// own) are the first half's, carried in the report as rolling over records them. The table

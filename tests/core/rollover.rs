@@ -448,6 +448,7 @@ fn the_first_halfs_results_read_back_from_a_second_half_table_are_the_first_half
     let mut second = rolled(&seed().report, RolloverTo::SecondHalf, "second half");
     let topic = &mut second.sections[0].initiatives[1].topics[0];
     let mut added = topic.actual[0].clone();
+    added.id = shinchoku::model::Id(90_002);
     added.text = "協創研修の第2回(11月)".to_string();
     topic.actual.push(added);
     let second = crate::exported_and_read(&second, Format::Table, Encoding::Utf8);
@@ -487,10 +488,12 @@ fn the_first_halfs_results_read_back_from_a_second_half_table_are_the_first_half
     assert!(first.history.is_empty() && said_outside(&first) == 0);
 }
 
-/// A first-half result with no months (none, or 随時), read back from the second half's table:
-/// which half it is cannot be told from the one 実績 column, and it went in as the second
-/// half's without a word (sent to the division as its own to answer again). Reading the table
-/// says so, naming it; a dated one is told apart as before.
+/// A first-half result with no months (none, or 随時), read back from a second half's table
+/// with one 実績 column for both halves (as another office's, or an older export, writes it):
+/// which half it is cannot be told, and it went in as the second half's without a word (sent
+/// to the division as its own to answer again). Reading the table says so, naming it; a dated
+/// one is told apart as before. Our own export writes the first half's results in a column of
+/// their own, so there nothing is guessed and nothing said.
 #[test]
 fn an_undated_first_half_result_read_back_from_a_second_half_table_is_said_of() {
     use shinchoku::export::export_bytes;
@@ -510,8 +513,19 @@ fn an_undated_first_half_result_read_back_from_a_second_half_table_is_said_of() 
         ..shinchoku::model::entry_text::read_entry("協創研修の振り返り会", true, &mut Vec::new())
     });
     let second = rolled(&first, RolloverTo::SecondHalf, "second half");
+    let mut one_column = second.clone();
+    one_column.history.clear();
     for (format, encoding) in EXPORTS {
         let bytes = export_bytes(&second, format, encoding).unwrap();
+        let (again, warnings) = shinchoku::import::import_any(&bytes, None).unwrap();
+        let guessed = (warnings.iter()).any(|w| matches!(w.kind, WarningKind::HalfNotTold { .. }));
+        assert!(!guessed, "{format:?} {encoding:?}");
+        let undated = (again.initiatives().flat_map(|i| i.topics.iter()))
+            .flat_map(|t| t.actual.iter())
+            .find(|e| e.text == "協創研修の振り返り（随時）")
+            .unwrap();
+        assert!(again.earlier_period_of(undated.id).is_some());
+        let bytes = export_bytes(&one_column, format, encoding).unwrap();
         let (again, warnings) = shinchoku::import::import_any(&bytes, None).unwrap();
         let told: Vec<String> = (warnings.iter())
             .filter_map(|w| match &w.kind {
@@ -609,4 +623,50 @@ fn confirming_a_result_to_confirm_in_an_answer_is_not_warned_as_a_rewrite() {
         (initiative(taken.report(), "9").topics[0].actual.iter())
             .any(|e| e.text.ends_with("(8月～10月)"))
     );
+}
+
+/// The results of each half after a second half's answers, exported (table in every encoding,
+/// workbook) and read back: each stays in its half. In one 実績 column the half was guessed
+/// from the months: the first half's 「（年度末）」 came back as the second half's (the
+/// division's to change), the second half's 「（9月～12月予定）」 as the first half's (shown it
+/// as closed), and a full-year report lost which results were the first half's altogether.
+#[test]
+fn each_result_stays_in_its_half_when_a_later_periods_export_is_read_back() {
+    use shinchoku::model::entry_text::read_entry;
+    let mut first = seed().report;
+    let topic = &mut first.sections[0].initiatives[1].topics[0];
+    let year_end = read_entry("発表会の準備（年度末）", true, &mut Vec::new());
+    topic.actual.push(shinchoku::model::Entry {
+        id: shinchoku::model::Id(90_000),
+        ..year_end
+    });
+    let halves = |r: &Report| -> (Vec<String>, Vec<String>) {
+        let results = (r.initiatives().flat_map(|i| i.topics.iter())).flat_map(|t| t.actual.iter());
+        let (earlier, now): (Vec<&Entry>, Vec<&Entry>) =
+            results.partition(|e| r.earlier_period_of(e.id).is_some());
+        let texts = |l: Vec<&Entry>| l.into_iter().map(|e| e.text.clone()).collect();
+        (texts(earlier), texts(now))
+    };
+    for to in [RolloverTo::SecondHalf, RolloverTo::FullYear] {
+        let mut later = rolled(&first, to, "later period");
+        let topic = &mut later.sections[0].initiatives[1].topics[0];
+        let asked = read_entry("利用者アンケート（9月～12月予定）", true, &mut Vec::new());
+        topic.actual.push(shinchoku::model::Entry {
+            id: shinchoku::model::Id(90_001),
+            ..asked
+        });
+        let (earlier, now) = halves(&later);
+        assert!(earlier.contains(&"発表会の準備（年度末）".to_string()));
+        assert_eq!(now, ["利用者アンケート（9月～12月予定）"]);
+        for (format, encoding) in EXPORTS {
+            let again = crate::exported_and_read(&later, format, encoding);
+            assert_eq!(
+                halves(&again),
+                (earlier.clone(), now.clone()),
+                "{to:?} {format:?} {encoding:?}"
+            );
+            let past = again.closed_first_half().unwrap();
+            assert_eq!(past.actual_heading, "上半期実績(4月～9月)");
+        }
+    }
 }

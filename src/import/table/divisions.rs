@@ -32,7 +32,8 @@ impl Reader {
     pub(super) fn keep_fields_after_division(&mut self, row: &Row, division: usize) {
         for (k, extra) in row.fields.iter().enumerate().skip(division + 1) {
             let after = k - division;
-            if !extra.trim().is_empty() && !self.numbers.is_number_field(after) {
+            let first_half = self.first_half.as_ref().is_some_and(|c| c.offset == after);
+            if !extra.trim().is_empty() && !self.numbers.is_number_field(after) && !first_half {
                 // Named and kept with its column's heading, as a workbook's cell is
                 // (「累計 (H28~R2年度): 6,012」; the bare 「6,012」 said nothing of what it was).
                 let heading = self.numbers.heading_after(after).map(str::to_string);

@@ -165,7 +165,9 @@ pub(super) fn number_columns(row: &Row) -> Option<(usize, Vec<(usize, String)>)>
     let columns = row.fields[division + 1..]
         .iter()
         .enumerate()
-        .filter(|(_, f)| measures::is_measure_heading(f.trim()))
+        .filter(|(_, f)| {
+            measures::is_measure_heading(f.trim()) && !super::halves::is_first_half_heading(f)
+        })
         .map(|(k, f)| (k + 1, plain(f)))
         .collect();
     Some((division, columns))

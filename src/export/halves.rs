@@ -1,0 +1,47 @@
+//! A report rolled over into its second half or full year holds the closed first half's
+//! results beside this period's, in the same topics. The table and the workbook write them in
+//! a column of their own (headed as the first half was, `上半期実績(4月～9月)`, after 担当課), so
+//! that read back each result stays in its half: in one 実績 column the reader could only
+//! guess the half from the months a result names, and guessed wrong for 「（年度末）」 or
+//! 「（9月～12月予定）」.
+
+use std::collections::HashSet;
+
+use crate::model::{Id, Initiative, Report};
+
+pub struct Halves {
+    /// The first half's 実績 heading, as it was reported under.
+    pub heading: String,
+    first: HashSet<Id>,
+}
+
+impl Halves {
+    pub fn of(report: &Report) -> Option<Halves> {
+        let past = report.closed_first_half()?;
+        Some(Halves {
+            heading: past.actual_heading.clone(),
+            first: past.results.iter().copied().collect(),
+        })
+    }
+
+    /// The initiative with this period's results only.
+    pub fn this_period(&self, initiative: &Initiative) -> Initiative {
+        let mut out = initiative.clone();
+        for t in &mut out.topics {
+            t.actual.retain(|e| !self.first.contains(&e.id));
+        }
+        out
+    }
+
+    /// The initiative with the first half's results only, under their topics; its plans are
+    /// in the 年次計画 column, and a topic without such a result is left out.
+    pub fn first_half(&self, initiative: &Initiative) -> Initiative {
+        let mut out = initiative.clone();
+        for t in &mut out.topics {
+            t.plan.clear();
+            t.actual.retain(|e| self.first.contains(&e.id));
+        }
+        out.topics.retain(|t| !t.actual.is_empty());
+        out
+    }
+}
