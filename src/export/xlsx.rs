@@ -18,9 +18,8 @@ use super::xlsx_cells::Cells;
 use super::xlsx_pages::{Break, chosen_breaks, page_header};
 use super::{ExportError, ExportWarning};
 use crate::model::months::FISCAL_MONTHS;
-use crate::model::status::topic_status;
 use crate::model::text_place::{TextField, TextPlace};
-use crate::model::{Initiative, MonthSet, Report, Side};
+use crate::model::{Initiative, Report, Side};
 use crate::palette::{self, Rgb, Tone};
 
 const FONT: &str = "BIZ UDPゴシック";
@@ -546,22 +545,16 @@ fn write_initiative(
     Ok(last + 1)
 }
 
-/// The monthly grid: a row per plan and per actual of each topic, its months filled — plan
-/// with a hatch pattern, actual solid, 予定 dotted — so they differ in black and white too.
+/// The monthly grid (`model::month_grid`): a row per plan and per actual of each topic, its
+/// months filled — plan with a hatch pattern, actual solid, 予定 dotted — so they differ in
+/// black and white too.
 fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(), XlsxError> {
+    use crate::model::month_grid::{self, HEADINGS, Mark};
     ws.set_name(cells.sheet)?;
     let head = filled(palette::HEADING_FILL)
         .set_bold()
         .set_align(FormatAlign::Center);
-    let columns = [
-        "番号",
-        "具体的取組",
-        "見出し",
-        "担当課",
-        "計画/実績",
-        "状況",
-    ];
-    for (k, (c, w)) in columns
+    for (k, (c, w)) in HEADINGS
         .iter()
         .zip([5.0, 30.0, 30.0, 18.0, 8.0, 8.0])
         .enumerate()
@@ -569,24 +562,10 @@ fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result
         ws.set_column_width(k as u16, w)?;
         ws.write_string_with_format(1, k as u16, *c, &head)?;
     }
-    let first_month = columns.len() as u16;
-    let fy = report.fiscal_year;
-    ws.merge_range(
-        0,
-        first_month,
-        0,
-        first_month + 8,
-        &format!("{}年（{}）", fy.0, fy.era_form()),
-        &head,
-    )?;
-    ws.merge_range(
-        0,
-        first_month + 9,
-        0,
-        first_month + 11,
-        &format!("{}年", fy.0 + 1),
-        &head,
-    )?;
+    let first_month = HEADINGS.len() as u16;
+    let [this_year, next_year] = month_grid::year_headings(report);
+    ws.merge_range(0, first_month, 0, first_month + 8, &this_year, &head)?;
+    ws.merge_range(0, first_month + 9, 0, first_month + 11, &next_year, &head)?;
     for (k, m) in FISCAL_MONTHS.iter().enumerate() {
         ws.set_column_width(first_month + k as u16, 5.0)?;
         ws.write_string_with_format(1, first_month + k as u16, format!("{m}月"), &head)?;
@@ -601,51 +580,32 @@ fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result
         .set_pattern(FormatPattern::Gray125)
         .set_foreground_color(Color::RGB(palette::actual(Tone::Paper).to_u32()))
         .set_background_color(Color::RGB(palette::SCHEDULED_FILL.to_u32()));
-    let as_of = report.fiscal_as_of();
-    let mut row = 2;
-    for initiative in report.initiatives() {
-        for topic in &initiative.topics {
-            let status = topic_status(initiative, topic, as_of).japanese();
-            for (side, list) in [(Side::Plan, &topic.plan), (Side::Actual, &topic.actual)] {
-                if list.is_empty() {
-                    continue;
-                }
-                let (done, planned) = side_months(list);
-                let side_word = if side == Side::Plan {
-                    "計画"
-                } else {
-                    "実績"
-                };
-                let written = [
-                    (initiative.number.as_str(), TextField::InitiativeNumber),
-                    (initiative.title.as_str(), TextField::InitiativeTitle),
-                    (
-                        topic.heading.as_deref().unwrap_or(""),
-                        TextField::TopicHeading,
-                    ),
-                    (&initiative.division_names(topic), TextField::TopicDivision),
-                    (side_word, TextField::Plan),
-                    (status, TextField::Plan),
-                ];
-                for (k, (c, field)) in written.into_iter().enumerate() {
-                    let place = TextPlace {
-                        topic: topic.heading.clone(),
-                        ..place_in(initiative, field)
-                    };
-                    cells.string(ws, (row, k as u16), c, &text, place)?;
-                }
-                for k in 0..12 {
-                    let col = first_month + k as u16;
-                    let (format, mark) = match side {
-                        Side::Plan if done.contains_fiscal(k) => (&plan, "計"),
-                        Side::Actual if done.contains_fiscal(k) => (&actual, "実"),
-                        Side::Actual if planned.contains_fiscal(k) => (&scheduled, "予"),
-                        _ => (&text, ""),
-                    };
-                    ws.write_string_with_format(row, col, mark, format)?;
-                }
-                row += 1;
-            }
+    let fields = [
+        TextField::InitiativeNumber,
+        TextField::InitiativeTitle,
+        TextField::TopicHeading,
+        TextField::TopicDivision,
+        TextField::Plan,
+        TextField::Plan,
+    ];
+    for (r, grid_row) in month_grid::rows(report).into_iter().enumerate() {
+        let row = r as u32 + 2;
+        let (initiative, topic) = (grid_row.initiative, grid_row.topic);
+        for (k, (c, field)) in grid_row.texts.iter().zip(fields).enumerate() {
+            let place = TextPlace {
+                topic: topic.heading.clone(),
+                ..place_in(initiative, field)
+            };
+            cells.string(ws, (row, k as u16), c, &text, place)?;
+        }
+        for (k, mark) in grid_row.marks.iter().enumerate() {
+            let format = match mark {
+                Mark::Planned => &plan,
+                Mark::Done => &actual,
+                Mark::Scheduled => &scheduled,
+                Mark::Blank => &text,
+            };
+            ws.write_string_with_format(row, first_month + k as u16, mark.text(), format)?;
         }
     }
     ws.set_landscape();
@@ -655,18 +615,4 @@ fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result
     ws.set_footer("&C&P / &N");
     ws.set_freeze_panes(2, first_month)?;
     Ok(())
-}
-
-/// Months of a side's entries: (done or planned, scheduled-only).
-fn side_months(list: &[crate::model::Entry]) -> (MonthSet, MonthSet) {
-    let mut months = MonthSet::EMPTY;
-    let mut scheduled = MonthSet::EMPTY;
-    for t in crate::model::Entry::all_in(list).filter_map(|e| e.timing.as_ref()) {
-        if t.scheduled {
-            scheduled = scheduled.union(t.months);
-        } else {
-            months = months.union(t.months);
-        }
-    }
-    (months, scheduled)
 }

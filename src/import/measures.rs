@@ -564,6 +564,12 @@ fn read_sheet(reading: &mut Reading<'_>, sheet: &Sheet) {
             let columns = columns_of(sheet, header, near, false);
             if !columns.is_empty() {
                 read_rows(reading, sheet, header, number_col, &columns);
+            }
+            // A table with no column read (番号 | 具体的取組 | 備考) was passed over without a
+            // word; a monthly grid is the report's own, said only where edited.
+            if columns.is_empty() && sheets::is_month_grid(sheet, header) {
+                sheets::check_month_grid(reading, sheet);
+            } else {
                 keep_other_cells(reading, sheet, header, number_col, &columns);
             }
         }

@@ -17,6 +17,7 @@ pub mod links;
 pub mod measure_check;
 pub mod measure_warning;
 pub mod measures;
+pub mod month_grid;
 pub mod months;
 pub mod period;
 pub mod report;

@@ -21,6 +21,7 @@ mod hostile;
 mod hostile_eleventh;
 mod hostile_fifth;
 mod hostile_found;
+mod hostile_fourteenth;
 mod hostile_fourth;
 mod hostile_ninth;
 mod hostile_seventh;

@@ -93,3 +93,47 @@ pub(super) fn keep_figures_of_no_initiative(reading: &mut Reading<'_>, sheet: &S
         reading.report.unread.push(UnreadText { row: r + 1, text });
     }
 }
+
+/// Whether a sheet is a monthly grid as the workbook export writes it (`model::month_grid`):
+/// its header row names 計画/実績 and 状況 beside 番号.
+pub(super) fn is_month_grid(sheet: &Sheet, header: usize) -> bool {
+    let heads: Vec<&str> = sheet.row_texts(header).map(|(_, t)| t).collect();
+    crate::model::month_grid::HEADINGS
+        .iter()
+        .all(|h| heads.contains(h))
+}
+
+/// A monthly grid is made from the report, not read: each cell holding other than the report
+/// gives (an edit made there, which would go unread without a word) is said, and its text kept
+/// in the unread list. A grid as written says nothing.
+pub(super) fn check_month_grid(reading: &mut Reading<'_>, sheet: &Sheet) {
+    let mut expected = crate::model::month_grid::cells(reading.report);
+    let mut differs: Vec<(usize, usize, String, String)> = Vec::new();
+    for r in sheet.used_rows() {
+        for (c, text) in sheet.row_texts(r) {
+            let want = expected.remove(&(r, c)).unwrap_or_default();
+            if text != want {
+                differs.push((r, c, text.to_string(), want));
+            }
+        }
+    }
+    // What the report gives that the sheet no longer holds (a mark or a name cleared).
+    differs.extend(
+        expected
+            .into_iter()
+            .map(|((r, c), want)| (r, c, String::new(), want)),
+    );
+    differs.sort_unstable_by_key(|(r, c, _, _)| (*r, *c));
+    for (r, c, text, expected) in differs {
+        let at = Location::cell(&sheet.name, r + 1, c + 1, None);
+        if !text.is_empty() {
+            let kept = text.clone();
+            reading.report.unread.push(UnreadText {
+                row: r + 1,
+                text: kept,
+            });
+        }
+        let kind = WarningKind::MonthGridCellNotRead { text, expected };
+        push_warning(reading.warnings, Warning::new(at, kind));
+    }
+}

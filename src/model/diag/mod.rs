@@ -559,6 +559,13 @@ pub enum WarningKind {
     CellUnderMerge {
         text: String,
     },
+    /// A cell of a workbook's monthly grid (「月別計画と実績」, made from the report's table and
+    /// never read) holding other than the report gives (`expected`; empty where it gives
+    /// none): an edit there would go unread without a word. `text` is kept in the unread list.
+    MonthGridCellNotRead {
+        text: String,
+        expected: String,
+    },
     /// A cell placed past the last cell a sheet has (XFD1048576), its reference perhaps past
     /// what 32 bits count (`I4294967304`): no office program shows it; kept in the unread
     /// list. `reference` is as the file writes it.

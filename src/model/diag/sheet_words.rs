@@ -1,6 +1,7 @@
 //! The words of the warnings about a report workbook's cells that are not where the report is
 //! read from, or are not seen on the sheet: outside the report's columns, in a hidden row,
-//! under a merged cell, past the sheet's last cell. One `match` arm per kind.
+//! under a merged cell, past the sheet's last cell, on the monthly grid made from the report.
+//! One `match` arm per kind.
 
 use super::{WarningKind, WarningKind as W};
 use crate::lang::{Lang, say};
@@ -56,6 +57,28 @@ pub(super) fn sheet_cell_words(kind: &WarningKind, lang: Lang) -> String {
                 preview_not_taken(text)
             ),
         ),
+        W::MonthGridCellNotRead { text, expected } => {
+            let shown = |t: &str, none: &str| {
+                if t.is_empty() {
+                    none.to_string()
+                } else {
+                    format!("「{}」", preview_not_taken(t))
+                }
+            };
+            say(
+                lang,
+                format!(
+                    "「月別計画と実績」のシートは報告の表から作られるもので、読み込みません。このセルは報告からは{}ですが、{}となっています。変更は報告の表に書いてください（未読の一覧に残しました）",
+                    shown(expected, "空欄"),
+                    shown(text, "空欄")
+                ),
+                format!(
+                    "the monthly sheet is made from the report's table and is not read: this cell holds {} where the report gives {} (make changes in the report's table; kept in the unread list)",
+                    shown(text, "nothing"),
+                    shown(expected, "nothing")
+                ),
+            )
+        }
         // Sent here only for the kinds above.
         other => format!("{other:?}"),
     }

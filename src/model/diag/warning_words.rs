@@ -95,7 +95,8 @@ impl Describe for WarningKind {
             W::CellOutsideLayout { .. }
             | W::HiddenRowRead { .. }
             | W::CellUnderMerge { .. }
-            | W::CellBeyondSheet { .. } => super::sheet_words::sheet_cell_words(self, lang),
+            | W::CellBeyondSheet { .. }
+            | W::MonthGridCellNotRead { .. } => super::sheet_words::sheet_cell_words(self, lang),
             W::Utf8InCp932 { .. } | W::QuotesAsWritten | W::HeadingNamesTag { .. } => {
                 super::cell_words::table_cell_words(self, lang)
             }

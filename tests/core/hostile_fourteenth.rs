@@ -1,0 +1,114 @@
+//! Crafted files of the fourteenth round: workbook sheets whose text was never read and never
+//! said — the monthly grid of our own export typed into, and a table of notes headed 番号 with
+//! no column of figures.
+
+use rust_xlsxwriter::Workbook;
+use shinchoku::export::{Encoding, Format, export_bytes};
+use shinchoku::import::{WorkbookFormat, import_workbook};
+use shinchoku::lang::{Describe, Lang};
+use shinchoku::model::diag::WarningKind;
+
+use crate::measures_workbook::{open, report_sheet, write_rows};
+
+/// The export's monthly grid (sheet2) with the cell `at` made to hold `text`, as Excel saves a
+/// typed cell (an inline string where it saved a shared one).
+fn typed_into_grid(bytes: &[u8], at: &str, text: &str) -> Vec<u8> {
+    crate::rewrite_part(bytes, "xl/worksheets/sheet2.xml", |xml| {
+        let cell = format!("<c r=\"{at}\" t=\"inlineStr\"><is><t>{text}</t></is></c>");
+        let open = format!("<c r=\"{at}\"");
+        match xml.find(&open) {
+            Some(start) => {
+                let end = start + xml[start..].find("</c>").unwrap() + "</c>".len();
+                format!("{}{cell}{}", &xml[..start], &xml[end..])
+            }
+            // A row of its own after the grid.
+            None => {
+                let row: String = at.chars().filter(char::is_ascii_digit).collect();
+                let new_row = format!("<row r=\"{row}\">{cell}</row></sheetData>");
+                xml.replacen("</sheetData>", &new_row, 1)
+            }
+        }
+    })
+}
+
+fn grid_warnings(warnings: &[shinchoku::model::diag::Warning]) -> Vec<(String, String)> {
+    (warnings.iter())
+        .filter(|w| matches!(w.kind, WarningKind::MonthGridCellNotRead { .. }))
+        .map(|w| (w.at.cell_name().unwrap(), w.kind.describe(Lang::Ja)))
+        .collect()
+}
+
+/// Typed into the monthly grid of the exported workbook — a topic's status, a month's mark and
+/// a new initiative's row — each cell is said, naming what the report gives, and its text kept
+/// in the unread list; the report itself is as exported (the grid is made from it). They were
+/// read nowhere and said nowhere: `check` gave no warnings and `diff`, no changes. The grid as
+/// exported says nothing.
+#[test]
+fn what_is_typed_into_the_monthly_grid_is_said_and_kept_never_read() {
+    let seed = crate::seed().report;
+    let bytes = export_bytes(&seed, Format::Xlsx, Encoding::Utf8).unwrap();
+    let as_exported = import_workbook(&bytes, WorkbookFormat::Xlsx).unwrap();
+    assert!(grid_warnings(&as_exported.warnings).is_empty());
+    let mut edited = typed_into_grid(&bytes, "F5", "完了");
+    for (at, text) in [("A60", "12"), ("B60", "⑫ 月別の表にだけ書いた取組")] {
+        edited = typed_into_grid(&edited, at, text);
+    }
+    let opened = import_workbook(&edited, WorkbookFormat::Xlsx).unwrap();
+    let said = grid_warnings(&opened.warnings);
+    let cells: Vec<&str> = said.iter().map(|(at, _)| at.as_str()).collect();
+    assert_eq!(
+        cells,
+        [
+            "月別計画と実績!F5",
+            "月別計画と実績!A60",
+            "月別計画と実績!B60"
+        ]
+    );
+    assert!(
+        said[0]
+            .1
+            .contains("報告からは「取組中」ですが、「完了」となっています"),
+        "{said:?}"
+    );
+    assert!(
+        said[1].1.contains("報告からは空欄ですが、「12」"),
+        "{said:?}"
+    );
+    let unread = crate::unread_texts(&opened.report);
+    for text in ["完了", "12", "⑫ 月別の表にだけ書いた取組"] {
+        assert!(unread.contains(&text), "{unread:?}");
+    }
+    assert_eq!(opened.report.sections, as_exported.report.sections);
+}
+
+/// A sheet of notes keyed by 番号 (番号 | 具体的取組 | 備考), no column of figures: its notes are
+/// said and kept in the unread list with their heading; the repeated title is not. It was
+/// passed over without a word.
+#[test]
+fn a_notes_sheet_headed_bangou_with_no_figures_is_kept_and_said() {
+    let mut book = Workbook::new();
+    report_sheet(book.add_worksheet(), &[], &[]);
+    let ws = book.add_worksheet();
+    ws.set_name("備考").unwrap();
+    write_rows(
+        ws,
+        0,
+        &[
+            &["番号", "具体的取組", "備考"],
+            &["2", "取組2", "未定稿：実績は9月末に差し替え予定"],
+        ],
+    );
+    let opened = open(&mut book);
+    let said: Vec<(String, &WarningKind)> = (opened.warnings.iter())
+        .filter_map(|w| Some((w.at.cell_name()?, &w.kind)))
+        .filter(|(at, _)| at.starts_with("備考!"))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].0, "備考!C2");
+    assert!(matches!(said[0].1, WarningKind::CellOutsideLayout { .. }));
+    let unread = crate::unread_texts(&opened.report);
+    assert!(
+        unread.contains(&"備考: 未定稿：実績は9月末に差し替え予定"),
+        "{unread:?}"
+    );
+}
