@@ -185,6 +185,10 @@ pub enum MeasureWarning {
     /// A note beside a rating (取組実績・特記欄; `review`: 本部評価・特記) of an initiative
     /// without that rating: kept in the unread list.
     NoteWithoutRating { text: String, review: bool },
+    /// A rating without its code (a comment without its text) in a hand-edited report, naming
+    /// a note, who or when (`kept`): left out when the file is opened, what it named kept in
+    /// the unread list (`model::validate`).
+    RatingWithoutCode { kept: String },
     /// A 向き that says neither higher nor lower is better (「維持」, 「目標値に近いほど良い」):
     /// kept as written, and the indicator's 達成率 and whether it was met are not computed.
     DirectionNotRead { text: String },
@@ -339,9 +343,10 @@ impl Describe for MeasureWarning {
             | W::NoSuchTopic { .. }
             | W::IndicatorTwice { .. }
             | W::DirectionNotRead { .. } => indicator_words(self, lang),
-            W::NoteWithoutRating { .. } | W::YearNotRead { .. } | W::DateNotRead { .. } => {
-                kept_unread_words(self, lang)
-            }
+            W::NoteWithoutRating { .. }
+            | W::RatingWithoutCode { .. }
+            | W::YearNotRead { .. }
+            | W::DateNotRead { .. } => kept_unread_words(self, lang),
         }
     }
 }
@@ -501,6 +506,18 @@ fn kept_unread_words(warning: &MeasureWarning, lang: Lang) -> String {
                 format!("特記「{text}」: この取組には{ja}がないため、読めなかった記載に残しました"),
                 format!(
                     "the note 「{text}」: the initiative has no {en} to go with it; kept unread"
+                ),
+            )
+        }
+        W::RatingWithoutCode { kept } => {
+            let kept = preview(kept);
+            say(
+                lang,
+                format!(
+                    "評価の記号（委員会意見は本文）がないのに、特記・評価者・評価日が書かれています。評価として数えず、書かれていたこと（{kept}）は読めなかった記載に残しました"
+                ),
+                format!(
+                    "a rating without its code (a comment without its text) names a note, who or when: not counted as a rating; what it named ({kept}) is kept unread"
                 ),
             )
         }
@@ -713,6 +730,8 @@ pub enum MeasureField {
     /// The note beside the self-rating (取組実績・特記).
     SelfNote,
     Review,
+    /// The committee's comment (委員会意見).
+    Comment,
 }
 
 impl Describe for MeasureAt {
@@ -761,6 +780,7 @@ impl Describe for MeasureAt {
                 "self-rating's note".to_string(),
             ),
             F::Review => ("本部評価".to_string(), "review".to_string()),
+            F::Comment => ("委員会意見".to_string(), "committee comment".to_string()),
         };
         say(
             lang,

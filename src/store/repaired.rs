@@ -36,6 +36,19 @@ pub fn repair_warnings(report: &Report, repaired: &[Violation]) -> Vec<Warning> 
                     WarningKind::TextReadAgain { entry, was, now },
                 ))
             }
+            Rule::RatingWithoutCode { ref kept } => {
+                use crate::model::measure_warning::{MeasureAt, MeasureField, MeasureWarning};
+                let field = match v.place.field {
+                    Some("review") => MeasureField::Review,
+                    Some("comment") => MeasureField::Comment,
+                    _ => MeasureField::SelfRating,
+                };
+                let initiative = v.place.initiative.clone().unwrap_or_default();
+                let at = Location::measure(MeasureAt { initiative, field });
+                let kept = kept.clone();
+                let warning = MeasureWarning::RatingWithoutCode { kept };
+                Some(Warning::new(at, WarningKind::Measure { warning }))
+            }
             Rule::RatingCodeBlank { .. } | Rule::RatingCodeTwice { .. } => {
                 let warning = v.rule.scale_warning()?;
                 let kind = WarningKind::Measure { warning };

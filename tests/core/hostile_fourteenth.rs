@@ -112,3 +112,57 @@ fn a_notes_sheet_headed_bangou_with_no_figures_is_kept_and_said() {
         "{unread:?}"
     );
 }
+
+/// A hand-edited report whose self-rating has a note, who and when but no code, and whose
+/// committee comment names who and when but has no text: `check` said nothing, every output
+/// counted a level named "", and the table and workbook exports read back without them (the
+/// note in the unread list). Opened, each such layer is left out and said, what it named kept
+/// unread; the report then goes out and comes back with the same ratings.
+#[test]
+fn a_rating_without_its_code_is_said_on_opening_and_kept_unread() {
+    use shinchoku::model::measures::{Comment, Rating};
+    let mut report = crate::seed().report;
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    let on = chrono::NaiveDate::from_ymd_opt(2017, 10, 5);
+    m.self_rating = Some(Rating {
+        code: String::new(),
+        by: "人事課長".into(),
+        on,
+        note: "評価は下期に行う".into(),
+    });
+    m.review = Some(Rating {
+        code: "A".into(),
+        ..Rating::default()
+    });
+    m.comment = Some(Comment {
+        text: String::new(),
+        by: "行財政改革推進委員会".into(),
+        on: None,
+    });
+    let text = shinchoku::store::to_ron(&report);
+    let (opened, repaired) = shinchoku::store::from_ron_checked(&text).unwrap();
+    let said = shinchoku::store::repair_warnings(&opened, &repaired);
+    let said: Vec<String> = said.iter().map(|w| w.describe(Lang::Ja)).collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[0].contains("取組1 自己評価"), "{said:?}");
+    assert!(
+        said[0].contains("評価は下期に行う / 人事課長 / 2017-10-05"),
+        "{said:?}"
+    );
+    assert!(said[1].contains("取組1 委員会意見"), "{said:?}");
+    let m = crate::initiative(&opened, "1").measures();
+    assert!(m.self_rating.is_none() && m.comment.is_none());
+    assert_eq!(m.review.as_ref().unwrap().code, "A");
+    let unread = crate::unread_texts(&opened);
+    assert!(unread.contains(&"評価は下期に行う / 人事課長 / 2017-10-05"));
+    assert!(unread.contains(&"行財政改革推進委員会"));
+    for (format, encoding) in [
+        (Format::Table, Encoding::Utf8),
+        (Format::Xlsx, Encoding::Utf8),
+    ] {
+        let again = crate::exported_and_read(&opened, format, encoding);
+        let back = crate::initiative(&again, "1").measures();
+        assert_eq!(back, m, "{format:?}");
+    }
+}

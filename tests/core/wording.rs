@@ -323,6 +323,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
             text: text(),
             review: true,
         },
+        W::RatingWithoutCode { kept: text() },
     ];
     for section in [Some("I 行政運営".to_string()), None] {
         for planned in [true, false] {
@@ -434,6 +435,7 @@ fn every_numbers_warning_is_worded_in_both_languages() {
         MeasureField::SelfRating,
         MeasureField::SelfNote,
         MeasureField::Review,
+        MeasureField::Comment,
     ];
     let mut worded: Vec<(String, String)> = kinds
         .iter()
@@ -476,7 +478,8 @@ fn every_numbers_warning_is_worded_in_both_languages() {
                 | W::TotalTooLarge { .. }
                 | W::IndicatorTwice { .. }
                 | W::DateNotRead { .. }
-                | W::NoteWithoutRating { .. } => {}
+                | W::NoteWithoutRating { .. }
+                | W::RatingWithoutCode { .. } => {}
             }
             (k.describe(Lang::Ja), k.describe(Lang::En))
         })

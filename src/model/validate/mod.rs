@@ -10,6 +10,7 @@ use std::fmt;
 
 use super::era::FiscalYear;
 
+mod ratings;
 mod years;
 use super::report::{Entry, Id, Initiative, Report, Side, StageSpan, YearRange};
 use crate::lang::{Describe, Lang, say};
@@ -176,6 +177,9 @@ pub enum Rule {
     },
     /// A level of the rating scale without a code, with its label. Repaired: left out.
     RatingCodeBlank { label: String },
+    /// A rating without its code, or a comment without its text, naming a note, who or when
+    /// (`kept`). Repaired: left out, what it named kept unread (`ratings`).
+    RatingWithoutCode { kept: String },
     /// More 担当課 named beside topics than [`crate::model::bounds::MAX_DIVISIONS_NAMED`]; the
     /// place is the initiative naming the most.
     DivisionsNamedTooMany(Box<crate::model::bounds::DivisionsNamed>),
@@ -239,6 +243,7 @@ impl Rule {
                 | Rule::ReadAgain { .. }
                 | Rule::RatingCodeTwice { .. }
                 | Rule::RatingCodeBlank { .. }
+                | Rule::RatingWithoutCode { .. }
         )
     }
 }
@@ -247,6 +252,7 @@ impl Describe for Rule {
     fn describe(&self, lang: Lang) -> String {
         let (lo, hi) = (FiscalYear::SUPPORTED.start(), FiscalYear::SUPPORTED.end());
         match self {
+            Rule::RatingWithoutCode { kept } => ratings::words(kept, lang),
             Rule::DuplicateId { id, also } => say(
                 lang,
                 format!("id {id} は{}ですでに使われています", also.describe(lang)),
@@ -428,6 +434,7 @@ pub fn violations(report: &Report) -> Vec<Violation> {
     }
     history_violations(report, &mut out);
     measure_year_violations(report, &mut out);
+    ratings::violations(report, &mut out);
     // Nearly every file opened is sound: say so from ids and indices alone, and build the
     // places (which copy names and numbers for each thing) only to tell what is wrong.
     if things_are_sound(report) {
@@ -693,6 +700,9 @@ pub fn validate(report: &mut Report) -> Result<Vec<Violation>, Vec<Violation>> {
         .any(|v| matches!(v.rule, Rule::RatingCodeBlank { .. }))
     {
         (report.measure_settings.rating_scale).retain(|l| !l.code.trim().is_empty());
+    }
+    if (found.iter()).any(|v| matches!(v.rule, Rule::RatingWithoutCode { .. })) {
+        ratings::repair(report);
     }
     Ok(found)
 }
