@@ -1,14 +1,16 @@
 //! Numbers and judgements as the audit of issue 25 in its 54th session found them: an effects
-//! table's money unit declared in 億円 or 万円 (read as 千円, without a word).
+//! table's money unit declared in 億円 or 万円 (read as 千円, without a word), and a formula's result
+//! stored as the double's full digits (refused as too many decimals).
 
 use rust_xlsxwriter::Workbook;
 use shinchoku::import::workbook::ImportedWorkbook;
 use shinchoku::model::FiscalYear;
-use shinchoku::model::figure::FigureProblem;
+use shinchoku::model::figure::{Decimal, FigureProblem};
 use shinchoku::model::measure_warning::MeasureWarning;
-use shinchoku::model::measures::YenUnit;
+use shinchoku::model::measures::{Money, YenUnit};
 
 use crate::measures::seed_with_measures;
+use crate::measures_cycle::sent;
 use crate::measures_workbook::{measure_warnings, open, report_sheet, write_rows};
 
 const FY: FiscalYear = FiscalYear(2017);
@@ -139,4 +141,161 @@ fn a_report_tables_unit_line_in_oku_yen_or_bare_is_read_as_declared() {
     );
     assert_eq!(bare.report.measure_settings.yen_unit, YenUnit::Million);
     assert!(crate::unread_texts(&bare.report).is_empty());
+}
+
+/// Headings of a report sheet with an indicator's columns after 担当課.
+const HEAD: [&str; 11] = [
+    "番号",
+    "具体的取組",
+    "取組項目",
+    "29年度",
+    "平成29年度 年次計画",
+    "実績",
+    "担当課",
+    "指標",
+    "単位",
+    "目標値",
+    "実績値",
+];
+
+/// The rows of that sheet: title, header, section, one initiative whose 実績値 (column 10) is
+/// left for a number cell.
+fn report_rows() -> [[&'static str; 11]; 4] {
+    let mut title = [""; 11];
+    title[0] = "平成29年度「改革」取組 上半期実績";
+    let mut section = [""; 11];
+    section[0] = "I 協創";
+    let one = [
+        "1",
+        "① 研修",
+        "□研修",
+        "実施",
+        "・研修(4月)",
+        "・研修(4月)",
+        "人事課",
+        "受講率",
+        "%",
+        "80",
+        "",
+    ];
+    [title, HEAD, section, one]
+}
+
+/// =40.1+45.2 as a spreadsheet stores its result: the double's full digits.
+const FORMULA_RESULT: f64 = 40.1 + 45.2;
+
+/// The indicator's actual and 達成率, and the warnings, of a report opened from `bytes`.
+fn actual_read(bytes: &[u8]) -> (String, Option<f64>, Vec<String>) {
+    let (report, warnings) = shinchoku::import::import_any(bytes, None).expect("opens");
+    let x = &report.find_initiative("1").unwrap().measures().indicators[0];
+    let rate = x.achievement_rate(FY);
+    let said: Vec<String> = crate::described_ja(&warnings)
+        .into_iter()
+        .filter(|w| w.contains("桁"))
+        .collect();
+    (x.year(FY).unwrap().actual.display(), rate, said)
+}
+
+/// A number cell holding a formula's result as Excel stores it (`85.30000000000001` for
+/// =40.1+45.2) is read as Excel shows it, 85.3, from an `.xlsx`, an `.xls` and an `.ods` alike:
+/// it was refused as too many decimals. The same digits typed as text are still refused.
+#[test]
+fn a_formulas_double_in_a_number_cell_is_read_as_excel_shows_it() {
+    assert_eq!(FORMULA_RESULT.to_string(), "85.30000000000001");
+    let rows = report_rows();
+    // .xlsx
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("工程表").unwrap();
+    let refs: Vec<&[&str]> = rows.iter().map(|r| &r[..]).collect();
+    write_rows(ws, 0, &refs);
+    ws.write_number(3, 10, FORMULA_RESULT).unwrap();
+    let xlsx = book.save_to_buffer().unwrap();
+    // .xls
+    let mut records = crate::crafted::labels(&rows, 0);
+    records.push(crate::crafted::number(3, 10, FORMULA_RESULT));
+    let xls = crate::crafted::xls(&[], &records);
+    // .ods, as another program than LibreOffice may write it
+    let mut content: String = rows.iter().map(|r| crate::crafted::ods_row(r)).collect();
+    let cell = r#"<table:table-cell office:value-type="float" office:value="85.30000000000001"><text:p>85.3</text:p></table:table-cell></table:table-row>"#;
+    let at = content
+        .rfind("<table:table-cell/></table:table-row>")
+        .unwrap();
+    content.replace_range(at.., cell);
+    let ods = crate::crafted::ods(&content);
+    for (kind, bytes) in [("xlsx", &xlsx), ("xls", &xls), ("ods", &ods)] {
+        let (actual, rate, said) = actual_read(bytes);
+        assert_eq!(
+            (actual.as_str(), rate, said),
+            ("85.3", Some(106.6), Vec::<String>::new()),
+            "{kind}"
+        );
+    }
+    // Typed as text with those digits: refused as too many decimals, as before.
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("工程表").unwrap();
+    write_rows(ws, 0, &refs);
+    ws.write_string(3, 10, "85.30000000000001").unwrap();
+    let (actual, rate, said) = actual_read(&book.save_to_buffer().unwrap());
+    assert_eq!((actual.as_str(), rate), ("85.30000000000001", None));
+    assert_eq!(said.len(), 1, "{said:?}");
+}
+
+/// The answer workbook with the 数値回答 cell of `row` a number cell holding `written`.
+fn with_number_at(book: &[u8], row: u32, written: &str) -> Vec<u8> {
+    let cell = format!("<c r=\"E{row}\"");
+    crate::rewrite_part(book, "xl/worksheets/sheet2.xml", |xml| {
+        let start = xml.find(&cell).unwrap();
+        let rest = &xml[start..];
+        let closed = rest.find("/>").unwrap() + 1 == rest.find('>').unwrap();
+        let end = start
+            + if closed {
+                rest.find("/>").unwrap() + 2
+            } else {
+                rest.find("</c>").unwrap() + 4
+            };
+        let number = format!("{cell}><v>{written}</v></c>");
+        format!("{}{number}{}", &xml[..start], &xml[end..])
+    })
+}
+
+/// A division's 数値回答 answered with formulas (上半期 + 下半期), saved by Excel: the year's
+/// actual `85.30000000000001` and effect `1300.6999999999998` 百万円 are collected as 85.3 and
+/// 1,300.7 百万円 (they were kept as text, out of the rate and of every total).
+#[test]
+fn a_formulas_double_answered_in_the_workbook_is_collected_as_shown() {
+    use shinchoku::survey::measures::MeasureCell;
+    let master = sent(seed_with_measures());
+    let first = &master.sections[0].initiatives[0];
+    let division = crate::measures_answers::first_division(&master);
+    let response = shinchoku::survey::response_for(&master, &division, None, "");
+    let book = shinchoku::survey::workbook::write(&response).unwrap();
+    let rows = shinchoku::survey::workbook::read(&book).unwrap().measures;
+    let row_of = |what: &dyn Fn(&MeasureCell) -> bool| {
+        rows.iter()
+            .find(|r| r.initiative == first.id && what(&r.what))
+            .unwrap()
+            .row
+    };
+    let indicator = row_of(&|w| matches!(w, MeasureCell::Indicator(0)));
+    let effect = row_of(&|w| matches!(w, MeasureCell::Effect));
+    let book = with_number_at(&book, indicator, "85.30000000000001");
+    let book = with_number_at(&book, effect, "1300.6999999999998");
+    let answer =
+        shinchoku::survey::answer::answer_from_workbook(&book, format!("{division}.xlsx")).unwrap();
+    let collection = shinchoku::survey::collect::collect(
+        &master,
+        vec![Ok(answer)],
+        crate::measures_cycle::answered_at(),
+    );
+    let said = crate::measures_answers::said(&collection);
+    assert!(!said.iter().any(|w| w.contains("桁")), "{said:?}");
+    let after = crate::measures_answers::taken(&master, &collection);
+    let m = after.initiative(first.id).unwrap().measures();
+    assert_eq!(
+        m.indicators[0].actual_for(FY),
+        Some(Decimal::try_from("85.3".to_string()).unwrap())
+    );
+    assert_eq!(m.effect(FY).unwrap().actual, Money::yen(1_300_700_000));
 }
