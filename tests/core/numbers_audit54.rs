@@ -1,16 +1,18 @@
 //! Numbers and judgements as the audit of issue 25 in its 54th session found them: an effects
-//! table's money unit declared in 億円 or 万円 (read as 千円, without a word), and a formula's result
-//! stored as the double's full digits (refused as too many decimals).
+//! table's money unit declared in 億円 or 万円 (read as 千円, without a word), a formula's result
+//! stored as the double's full digits (refused as too many decimals), and a dash in a 評価 column
+//! (taken for a level 「－」).
 
 use rust_xlsxwriter::Workbook;
 use shinchoku::import::workbook::ImportedWorkbook;
+use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::FiscalYear;
 use shinchoku::model::figure::{Decimal, FigureProblem};
 use shinchoku::model::measure_warning::MeasureWarning;
 use shinchoku::model::measures::{Money, YenUnit};
 
 use crate::measures::seed_with_measures;
-use crate::measures_cycle::sent;
+use crate::measures_cycle::{sent, workbook_answer};
 use crate::measures_workbook::{measure_warnings, open, report_sheet, write_rows};
 
 const FY: FiscalYear = FiscalYear(2017);
@@ -298,4 +300,74 @@ fn a_formulas_double_answered_in_the_workbook_is_collected_as_shown() {
         Some(Decimal::try_from("85.3".to_string()).unwrap())
     );
     assert_eq!(m.effect(FY).unwrap().actual, Money::yen(1_300_700_000));
+}
+
+/// A bare dash in a 評価 column (「－」, 「-」, 「―」) is no rating: 未評価, as a dash is no number
+/// elsewhere. It was taken as the level 「－」, warned about as not in the scale and counted in
+/// the 集計表 as a code of its own.
+#[test]
+fn a_dash_in_a_rating_column_is_no_rating() {
+    for dash in ["－", "-", "―"] {
+        let mut book = Workbook::new();
+        report_sheet(
+            book.add_worksheet(),
+            &["評価", "本部評価"],
+            &[&["A", dash], &[dash, dash], &[dash]],
+        );
+        let ws = book.add_worksheet();
+        ws.set_name("評価基準").unwrap();
+        write_rows(
+            ws,
+            0,
+            &[
+                &["評価", "内容"],
+                &["S", "特に良好に進捗"],
+                &["A", "良好に進捗"],
+                &["B", "概ね進捗"],
+                &["C", "進捗に課題あり"],
+            ],
+        );
+        let opened = open(&mut book);
+        let ratings: Vec<(Option<String>, Option<String>)> = (opened.report.initiatives())
+            .map(|i| {
+                let m = i.measures();
+                let code = |r: &Option<shinchoku::model::measures::Rating>| {
+                    r.as_ref().map(|r| r.code.clone())
+                };
+                (code(&m.self_rating), code(&m.review))
+            })
+            .collect();
+        assert_eq!(
+            ratings,
+            [(Some("A".into()), None), (None, None), (None, None)],
+            "{dash}"
+        );
+        assert!(measure_warnings(&opened).is_empty(), "{dash}");
+        let totals = shinchoku::summary::measures::totals(&opened.report);
+        let counted: Vec<(&String, &usize)> =
+            totals.ratings.iter().filter(|(_, n)| **n > 0).collect();
+        assert_eq!(counted, [(&"A".to_string(), &1)], "{dash}");
+    }
+}
+
+/// A dash typed over the self-rating in the division's 数値回答 clears it, as an emptied cell
+/// does, and the review says so (「自己評価: S → —」): it was taken as the level 「－」.
+#[test]
+fn a_dash_answered_for_the_self_rating_clears_it() {
+    let master = sent(seed_with_measures());
+    let first = master.sections[0].initiatives[0].id;
+    for dash in ["－", "-"] {
+        let collection = workbook_answer(&master, &[("S", dash)]);
+        let lines: Vec<String> = (collection.taken.iter())
+            .flat_map(|t| t.difference.iter().flat_map(|d| &d.changes))
+            .map(|c| c.describe(Lang::Ja))
+            .collect();
+        assert!(lines.contains(&"自己評価: S → —".to_string()), "{lines:?}");
+        let after = crate::measures_answers::taken(&master, &collection);
+        assert_eq!(
+            after.initiative(first).unwrap().measures().self_rating,
+            None,
+            "{dash}"
+        );
+    }
 }
