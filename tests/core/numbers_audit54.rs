@@ -1,7 +1,7 @@
 //! Numbers and judgements as the audit of issue 25 in its 54th session found them: an effects
 //! table's money unit declared in 億円 or 万円 (read as 千円, without a word), a formula's result
-//! stored as the double's full digits (refused as too many decimals), and a dash in a 評価 column
-//! (taken for a level 「－」).
+//! stored as the double's full digits (refused as too many decimals), a dash in a 評価 column
+//! (taken for a level 「－」), and the warning about a later year's actual (`-1310200000円`).
 
 use rust_xlsxwriter::Workbook;
 use shinchoku::import::workbook::ImportedWorkbook;
@@ -9,7 +9,7 @@ use shinchoku::lang::{Describe, Lang};
 use shinchoku::model::FiscalYear;
 use shinchoku::model::figure::{Decimal, FigureProblem};
 use shinchoku::model::measure_warning::MeasureWarning;
-use shinchoku::model::measures::{Money, YenUnit};
+use shinchoku::model::measures::{Figure, Money, YenUnit};
 
 use crate::measures::seed_with_measures;
 use crate::measures_cycle::{sent, workbook_answer};
@@ -369,5 +369,33 @@ fn a_dash_answered_for_the_self_rating_clears_it() {
             None,
             "{dash}"
         );
+    }
+}
+
+/// The warning about an actual typed for a later year writes its figures as every other
+/// output does: `△5.5`, and the amount in the report's unit with its thousands grouped,
+/// `△1,310.2百万円` (it wrote `-5.5` and `-1310200000円`).
+#[test]
+fn the_later_year_warning_writes_figures_as_elsewhere() {
+    let mut report = seed_with_measures();
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    let later = FiscalYear(2018);
+    m.indicators[0].year_mut(later).actual =
+        Figure::of(Decimal::try_from("-5.5".to_string()).unwrap());
+    m.effect_mut(later).actual = Money::yen(-1_310_200_000);
+    for lang in [Lang::Ja, Lang::En] {
+        let said: Vec<String> = shinchoku::model::check::warnings(&report)
+            .iter()
+            .map(|w| w.describe(lang))
+            .filter(|w| w.contains("2018") || w.contains("30年度"))
+            .collect();
+        assert_eq!(said.len(), 2, "{said:#?}");
+        assert!(said.iter().any(|w| w.contains("「△5.5」")), "{said:#?}");
+        assert!(
+            said.iter().any(|w| w.contains("「△1,310.2百万円」")),
+            "{said:#?}"
+        );
+        assert!(!said.iter().any(|w| w.contains("-")), "{said:#?}");
     }
 }
