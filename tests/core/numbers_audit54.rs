@@ -1,7 +1,8 @@
 //! Numbers and judgements as the audit of issue 25 in its 54th session found them: an effects
 //! table's money unit declared in 億円 or 万円 (read as 千円, without a word), a formula's result
 //! stored as the double's full digits (refused as too many decimals), a dash in a 評価 column
-//! (taken for a level 「－」), and the warning about a later year's actual (`-1310200000円`).
+//! (taken for a level 「－」), the warning about a later year's actual (`-1310200000円`), and
+//! 群馬県's rates at 100.0 with one initiative short.
 
 use rust_xlsxwriter::Workbook;
 use shinchoku::import::workbook::ImportedWorkbook;
@@ -398,4 +399,30 @@ fn the_later_year_warning_writes_figures_as_elsewhere() {
         );
         assert!(!said.iter().any(|w| w.contains("-")), "{said:#?}");
     }
+}
+
+/// 群馬県's 数値目標等達成率 (the first level ÷ all) with 1,999 of 2,000 initiatives at the first
+/// level reads 99.9, never 100.0 short of all, as an indicator's rate does (it read 100.0).
+#[test]
+fn the_first_levels_rate_is_not_100_with_one_short() {
+    let mut report = seed_with_measures();
+    report.sections.truncate(1);
+    let model = report.sections[0].initiatives[0].clone();
+    let codes = ["S", "A"];
+    report.sections[0].initiatives = (0..2000)
+        .map(|k| {
+            let mut i = model.clone();
+            i.id = shinchoku::model::Id(1_000_000 + k);
+            i.number = (k + 1).to_string();
+            let m = i.measures_mut();
+            m.self_rating.as_mut().unwrap().code = codes[usize::from(k == 1999)].into();
+            i
+        })
+        .collect();
+    let totals = shinchoku::summary::measures::totals(&report);
+    assert_eq!(totals.ratings.get("S"), Some(&1999));
+    assert_eq!(
+        (totals.rates.first_level, totals.rates.first_two_levels),
+        (Some(99.9), Some(100.0))
+    );
 }
