@@ -152,10 +152,7 @@ fn indicators(
             continue;
         };
         // Grouped as the web page and the printout write it (3,297; a review said 3297).
-        let shown = |f: &Figure| match f.value {
-            Some(_) => crate::model::figure::grouped(&f.display()),
-            None => f.display(),
-        };
+        let shown = Figure::in_words;
         // Paired as they read; within one report, a name written otherwise (a space added)
         // is a change of the name, listed quoted so that the space shows.
         if exact && x.name != y.name {
@@ -225,14 +222,7 @@ fn effects(a: &Measures, b: &Measures, unit: YenUnit, out: &mut Vec<What>) {
     years.sort();
     years.dedup();
     let blank = Money::default();
-    let shown = |m: &Money| {
-        let d = m.display(unit);
-        if m.yen.is_some() {
-            format!("{}{}", crate::model::figure::grouped(&d), unit.label())
-        } else {
-            d
-        }
-    };
+    let shown = |m: &Money| m.in_words(unit);
     for year in years {
         let (o, n) = (a.effect(year), b.effect(year));
         for (field, old, new) in [

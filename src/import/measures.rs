@@ -223,6 +223,12 @@ pub(crate) fn is_note_under_scale(code: &str, label: &str) -> bool {
     label.trim().is_empty() && (code.starts_with(['※', '＊', '*']) || code.chars().count() > 8)
 }
 
+/// Whether a cell's text declares the money unit of the figures (「（単位：百万円）」,
+/// 「（百万円）」, 「（単位：億円）」): see `effects::declared_unit`.
+pub(crate) fn declares_money_unit(text: &str) -> bool {
+    effects::unit_declared_in(text).is_some()
+}
+
 pub(crate) fn is_measure_heading(heading: &str) -> bool {
     column_of(heading, FiscalYear(2017), true).is_some()
 }
@@ -231,8 +237,9 @@ pub(crate) fn is_measure_heading(heading: &str) -> bool {
 pub(crate) struct Reading<'a> {
     pub report: &'a mut Report,
     pub warnings: &'a mut Vec<Warning>,
-    /// The money unit the workbook declares (「（単位：百万円）」), when it does.
-    unit: Option<YenUnit>,
+    /// The money unit the workbook declares (「（単位：百万円）」), when it does; one in 万円 or
+    /// 億円 is `Scaled` (its bare figures are kept as written, as under such a heading).
+    unit: Option<HeadingUnit>,
     /// Rating codes met, with where, checked against the scale once it is known.
     ratings: Vec<(String, Location)>,
     /// The initiatives by 番号 (normalised; the first of a number), made when first asked:
@@ -274,10 +281,14 @@ impl Reading<'_> {
     /// the report's (a unit written in the cell wins over all).
     fn money(&mut self, sheet: &Sheet, (row, col): (usize, usize), heading: HeadingUnit) -> Money {
         let text = sheet.text(row, col);
-        let declared = self.unit.unwrap_or(self.report.measure_settings.yen_unit);
+        // A heading's unit over the one a cell declares.
+        let heading = match (heading, self.unit) {
+            (HeadingUnit::None, Some(declared)) => declared,
+            _ => heading,
+        };
         let unit = match heading {
             HeadingUnit::Named(unit) => unit,
-            HeadingUnit::None | HeadingUnit::Scaled => declared,
+            HeadingUnit::None | HeadingUnit::Scaled => self.report.measure_settings.yen_unit,
         };
         let bare = figure::read(text).is_ok_and(|r| r.is_some_and(|r| r.unit.is_empty()));
         let money = if heading == HeadingUnit::Scaled && bare {
@@ -475,7 +486,7 @@ pub(crate) fn read(
     if let Some(unit) = declared_unit(report_sheet) {
         reading.unit.get_or_insert(unit);
     }
-    if let Some(unit) = reading.unit {
+    if let Some(HeadingUnit::Named(unit)) = reading.unit {
         reading.report.measure_settings.yen_unit = unit;
     }
     if others.iter().chain([report_sheet]).any(declares_cumulative) {

@@ -363,6 +363,7 @@ pub(crate) fn cell_text(value: &Data) -> String {
         Data::Empty => String::new(),
         Data::String(s) => s.replace("\r\n", "\n").replace('\r', "\n"),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) if f.is_finite() && f.fract() != 0.0 => as_excel_shows(*f),
         // A date as typed into the office program (2020/10/1 becomes one), not its serial
         // number: as ISO, which every date field reads.
         // A serial no date has (negative, past 9999-12-31, not a number) is its number: read
@@ -388,6 +389,15 @@ pub(crate) fn cell_text(value: &Data) -> String {
         Data::Bool(false) => "FALSE".into(),
         other => other.to_string(),
     }
+}
+
+/// A fraction as Excel shows it: to 15 significant digits, the most it shows, written
+/// plainly. A formula's result is stored as the double's full digits — =40.1+45.2 as
+/// `85.30000000000001`, shown 85.3 — which were refused as too many decimals. Whole numbers
+/// are not rounded: they are read as written, every digit (see [`exact_number`]).
+fn as_excel_shows(value: f64) -> String {
+    let rounded: f64 = format!("{value:.14e}").parse().unwrap_or(value);
+    rounded.to_string()
 }
 
 /// The number as written, when a float read from it holds another value: more digits than
@@ -429,7 +439,7 @@ impl From<ImportError> for Failure {
 
 #[cfg(test)]
 mod tests {
-    use super::exact_number;
+    use super::{as_excel_shows, exact_number};
 
     #[test]
     fn a_number_is_kept_as_written_only_where_the_float_holds_another() {
@@ -446,5 +456,14 @@ mod tests {
         for same in ["12345678901234568", "1.50", "0.1", "-0", "007", "1E5", "3"] {
             assert_eq!(kept(same), None, "{same}");
         }
+    }
+
+    #[test]
+    fn a_fraction_is_shown_to_fifteen_significant_digits() {
+        assert_eq!(as_excel_shows(40.1 + 45.2), "85.3");
+        assert_eq!(as_excel_shows(650.3 + 650.4), "1300.7");
+        assert_eq!(as_excel_shows(-(0.1 + 0.2)), "-0.3");
+        assert_eq!(as_excel_shows(12345678901234.5), "12345678901234.5");
+        assert_eq!(as_excel_shows(0.000001), "0.000001");
     }
 }

@@ -238,16 +238,23 @@ fn narrow(text: &str) -> String {
         .collect()
 }
 
+/// Whether a cell says none: empty, or a bare dash (`－`, `-`, `―`, `—`) as tables write it —
+/// for a number, and for a rating (a dash in a 評価 column is 未評価, not a level).
+pub fn is_blank(text: &str) -> bool {
+    let text = narrow(text);
+    text.is_empty() || ["-", "―", "—", "ー"].contains(&text.as_str())
+}
+
 /// Reads a number as an office types it. `Ok(None)` for a blank cell (empty, or a bare dash
 /// `－`, `―`, `—` as tables write "none").
 pub fn read(text: &str) -> Result<Option<Reading>, FigureProblem> {
     if space_between_digits(text) {
         return Err(FigureProblem::SpaceInside);
     }
-    let text = narrow(text);
-    if text.is_empty() || ["-", "―", "—", "ー"].contains(&text.as_str()) {
+    if is_blank(text) {
         return Ok(None);
     }
+    let text = narrow(text);
     // △ / ▲ are how Japanese accounts write a minus.
     let (negative, rest) = match text.chars().next() {
         Some('△' | '▲' | '-') => (true, &text[text.chars().next().map_or(0, char::len_utf8)..]),

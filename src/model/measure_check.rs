@@ -55,10 +55,10 @@ pub fn actuals_typed_for(report: &Report, year: super::FiscalYear) -> Vec<Warnin
 fn ahead_by_year(report: &Report) -> Vec<(super::FiscalYear, Warning)> {
     use super::measures::Figure;
     let year = report.fiscal_year;
-    let figure = |f: &Figure| match f.value {
-        Some(v) => v.to_string(),
-        None => f.unread.clone(),
-    };
+    // Written as the change lists write them (`△5.5`, `△1,310.2百万円`): it wrote `-5.5` and
+    // the amount in yen, `-1310200000円`.
+    let figure = Figure::in_words;
+    let unit = report.measure_settings.yen_unit;
     let mut out = Vec::new();
     for i in report.initiatives() {
         let m = i.measures();
@@ -94,10 +94,7 @@ fn ahead_by_year(report: &Report) -> Vec<(super::FiscalYear, Warning)> {
         }
         for e in m.effects.iter().filter(|e| e.fiscal_year > year) {
             if !e.actual.is_blank() {
-                let text = e
-                    .actual
-                    .yen
-                    .map_or_else(|| e.actual.unread.clone(), |yen| format!("{yen}円"));
+                let text = e.actual.in_words(unit);
                 ahead(
                     MeasureField::EffectActual {
                         year: e.fiscal_year,

@@ -11,6 +11,7 @@ pub mod diag;
 pub mod entry_text;
 pub mod era;
 pub mod figure;
+pub mod figure_words;
 pub mod history;
 pub mod id;
 pub mod links;

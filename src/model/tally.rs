@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::figure::percent_to_tenth;
+use super::figure::percent_reached;
 use super::measures::{Counting, Effect, Levels, MeasureSettings, Money, YenUnit};
 use super::{FiscalYear, Initiative, Report};
 
@@ -225,7 +225,7 @@ impl Tally {
     /// 群馬県's 数値目標等達成率 is `top_rate(scale, 1)` (A ÷ all), its 計画実施率
     /// `top_rate(scale, 2)` ((A + B) ÷ all). All are the initiatives rated and those not rated
     /// yet (one not rated is one not achieved), 対象外 left out. `None` when nothing is rated
-    /// or the scale is shorter.
+    /// or the scale is shorter. Short of all it reads at most 99.9.
     pub fn top_rate(&self, settings: &MeasureSettings, levels: usize) -> Option<f64> {
         let usable = settings.codes(true);
         if self.rated == 0 || usable.len() < levels {
@@ -238,7 +238,8 @@ impl Tally {
             .filter(|(c, _)| usable[..levels].contains(&c.as_str()))
             .map(|(_, n)| n)
             .sum();
-        percent_to_tenth(top as i128, all as i128)
+        // As an indicator's rate: 1,999 of 2,000 is 99.9, not 100.0 beside one not there.
+        percent_reached(top as i128, all as i128)
     }
 }
 

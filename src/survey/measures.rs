@@ -521,6 +521,12 @@ pub(super) fn read_sheet(sheet: &crate::import::sheet::Sheet) -> Vec<MeasureRow>
                 IdHashes::default(),
             ),
         };
+        // A bare dash for the self-rating is none, as for a number: the cell emptied (a
+        // rating given before is cleared, said so by the review), never a level 「－」.
+        let answer = match what {
+            MeasureCell::SelfRating if crate::model::figure::is_blank(answer) => "",
+            _ => answer,
+        };
         rows.push(MeasureRow {
             initiative,
             what,

@@ -49,6 +49,7 @@ mod measures_topics;
 mod measures_twins;
 mod measures_workbook;
 mod months;
+mod numbers_audit54;
 mod own_lines;
 mod plan_lines;
 mod rating_notes;

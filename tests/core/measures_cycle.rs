@@ -671,8 +671,9 @@ fn rolling_over_keeps_targets_and_scale_and_starts_the_new_years_actuals_empty()
     );
 }
 
-/// An actual typed into the next year's column before that year began: `check` says so, and
-/// carrying the report into that year, which keeps it as the year's actual, says so again.
+/// An actual typed into the next year's column before that year began: `check` says so (the
+/// figure grouped, 「1,100」, as the change lists write it), and carrying the report into that
+/// year, which keeps it as the year's actual, says so again.
 #[test]
 fn an_actual_typed_for_the_next_year_is_said_before_and_at_the_rollover() {
     let mut report = seed_with_measures();
@@ -686,7 +687,7 @@ fn an_actual_typed_for_the_next_year_is_said_before_and_at_the_rollover() {
     let said = |ws: &[shinchoku::model::diag::Warning]| -> Vec<String> {
         ws.iter()
             .map(|w| w.describe(Lang::Ja))
-            .filter(|w| w.contains(&name) && w.contains("平成30年度実績「1100」"))
+            .filter(|w| w.contains(&name) && w.contains("平成30年度実績「1,100」"))
             .collect()
     };
     let checked = shinchoku::model::check::warnings(&report);

@@ -7,7 +7,6 @@ use super::{HeadingUnit, Reading, check_typed_rate};
 use crate::model::UnreadText;
 use crate::model::era::{self, FiscalYear};
 use crate::model::measure_warning::MeasureWarning;
-use crate::model::measures::YenUnit;
 
 /// A column of an effects table by its heading: a fiscal year alone (`29年度`) or with the
 /// money unit its figures are in (`29年度（千円）`).
@@ -167,14 +166,31 @@ fn keep_cells_of_other_columns(
     }
 }
 
-/// A money unit a sheet declares in a cell of its own: 「（単位：百万円）」, 「単位 千円」.
-pub(super) fn declared_unit(sheet: &Sheet) -> Option<YenUnit> {
-    sheet.used_rows().take(50).find_map(|r| {
-        sheet
-            .row_texts(r)
-            .filter(|(_, t)| t.contains("単位") && t.chars().count() < 20)
-            .find_map(|(_, t)| YenUnit::named_in(t))
-    })
+/// A money unit a sheet declares in a cell of its own: 「（単位：百万円）」, 「単位 千円」, or the
+/// unit alone in brackets, 「（百万円）」. One in 万円 or 億円 is [`HeadingUnit::Scaled`]: not
+/// kept, so its bare figures are kept as written and said (read in the default 千円 they were
+/// a tenth or a hundred-thousandth of what was meant, without a word).
+pub(super) fn declared_unit(sheet: &Sheet) -> Option<HeadingUnit> {
+    sheet
+        .used_rows()
+        .take(50)
+        .find_map(|r| sheet.row_texts(r).find_map(|(_, t)| unit_declared_in(t)))
+}
+
+/// The money unit a cell's text declares (see [`declared_unit`]), if it is such a cell.
+pub(crate) fn unit_declared_in(text: &str) -> Option<HeadingUnit> {
+    let text = crate::model::text::normalize(text);
+    let text = text.trim();
+    let declares = (text.contains("単位") && text.chars().count() < 20) || {
+        let inside = (text.strip_prefix(['（', '(']))
+            .and_then(|t| t.strip_suffix(['）', ')']))
+            .map(str::trim);
+        inside.is_some_and(|u| ["円", "千円", "百万円", "万円", "億円"].contains(&u))
+    };
+    match HeadingUnit::of(text) {
+        HeadingUnit::None => None,
+        unit => declares.then_some(unit),
+    }
 }
 
 /// A sheet noting that its effects are cumulated (累計), as いわき市's does, or naming a row so.

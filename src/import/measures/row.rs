@@ -115,7 +115,7 @@ pub(super) fn read_row(
 
 /// A cell of a numbers row: words are kept as written, spaces around them too (an export
 /// writes them so and must read back equal); numbers and dates are read trimmed ("" when
-/// blank).
+/// blank, and a rating that is a bare dash).
 fn cell_text(sheet: &Sheet, (r, c): (usize, usize), col: Column) -> String {
     let words = matches!(
         col,
@@ -129,7 +129,10 @@ fn cell_text(sheet: &Sheet, (r, c): (usize, usize), col: Column) -> String {
             | Column::RatingNote
             | Column::ReviewNote
     );
+    let rating = matches!(col, Column::SelfRating | Column::Review);
     match sheet.text(r, c) {
+        // A bare dash for a rating is none, as for a number: 未評価, not a level 「－」.
+        t if rating && crate::model::figure::is_blank(t) => String::new(),
         t if words && !t.is_empty() => sheet.raw_text(r, c).to_string(),
         t => t.to_string(),
     }

@@ -6,7 +6,6 @@ use super::{Row, numbers};
 use crate::model::UnreadText;
 use crate::model::diag::{ImportError, ImportErrorKind, Location, WarningKind};
 use crate::model::era;
-use crate::model::measures::YenUnit;
 use crate::model::{AsOf, FiscalYear};
 
 /// The rows above the header, as far as the report takes them, and the header.
@@ -157,7 +156,7 @@ impl Sorting {
     fn row(&mut self, row: &Row, joined: &str, period_line: bool) {
         let numbering = section_of(row).is_some() || initiative_number(row).is_some();
         let dated = period_line && joined.contains("年度");
-        let scale_head = declares_numbers(row) && !row.fields.iter().any(|f| f.contains("単位"));
+        let scale_head = scale_head(row);
         // As the scale's reader reads its levels: up to a blank row or a note under them.
         let field = |k: usize| row.fields.get(k).map_or("", |f| f.trim());
         let note = crate::import::measures::is_note_under_scale(field(0), field(1));
@@ -262,20 +261,33 @@ fn document_label(text: &str) -> bool {
 }
 
 /// A row declaring what the numbers are in, as the exported table writes it above its header:
-/// the money unit (「（単位：千円）」) alone, or the head of the rating scale (評価 | 内容 | …).
+/// the money unit (「（単位：千円）」, or 「（単位：億円）」 whose figures are then kept as written)
+/// alone, or the head of the rating scale (評価 | 内容 | …).
 fn declares_numbers(row: &Row) -> bool {
-    let mut texts = row
-        .fields
-        .iter()
-        .map(|f| f.trim())
-        .filter(|f| !f.is_empty());
+    declares_money_unit(row) || scale_head(row)
+}
+
+/// The money unit alone on a row (「（単位：百万円）」, 「（百万円）」), read by the numbers' reader.
+fn declares_money_unit(row: &Row) -> bool {
+    let mut texts = filled(row);
     match (texts.next(), texts.next()) {
-        (Some(one), None) => {
-            one.contains("単位") && one.chars().count() < 20 && YenUnit::named_in(one).is_some()
-        }
-        (Some("評価"), Some("内容")) => true,
+        (Some(one), None) => crate::import::measures::declares_money_unit(one),
         _ => false,
     }
+}
+
+/// The head of a rating scale: 評価 | 内容 | ….
+fn scale_head(row: &Row) -> bool {
+    let mut texts = filled(row);
+    matches!((texts.next(), texts.next()), (Some("評価"), Some("内容")))
+}
+
+/// A row's fields that hold text, trimmed.
+fn filled<'a>(row: &Row<'a>) -> impl Iterator<Item = &'a str> {
+    row.fields
+        .iter()
+        .map(|f| f.trim())
+        .filter(|f| !f.is_empty())
 }
 
 /// The most characters a date before 時点 is read from (`令和１０年１０月１０日` is 11).
