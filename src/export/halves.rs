@@ -18,8 +18,15 @@ pub struct Halves {
 impl Halves {
     pub fn of(report: &Report) -> Option<Halves> {
         let past = report.closed_first_half()?;
+        // As it was reported under, where the readers know it for the first half's column
+        // (「平成29年度上半期実績」 reads as an indicator's figures): else the period's own.
+        let heading = if crate::model::period::is_first_half_results_heading(&past.actual_heading) {
+            past.actual_heading.clone()
+        } else {
+            crate::model::Period::FirstHalf.actual_heading()
+        };
         Some(Halves {
-            heading: past.actual_heading.clone(),
+            heading,
             first: past.results.iter().copied().collect(),
         })
     }

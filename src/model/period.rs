@@ -94,3 +94,12 @@ impl Period {
         }
     }
 }
+
+/// Whether a column's heading names the first half's results as the table and workbook
+/// exports write that column beside a later period's 実績 (`上半期実績`, `上半期実績(4月～9月)`):
+/// not a figure's heading (`29年度上半期実績`, `上半期実績値`).
+pub fn is_first_half_results_heading(heading: &str) -> bool {
+    let text = super::text::normalize(super::text::heading_text(heading));
+    let rest = text.strip_prefix("上半期実績");
+    rest.is_some_and(|r| r.is_empty() || r.starts_with(['(', '（']))
+}

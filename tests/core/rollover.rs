@@ -670,3 +670,35 @@ fn each_result_stays_in_its_half_when_a_later_periods_export_is_read_back() {
         }
     }
 }
+
+/// The first half reported under another wording of its 実績 heading (「平成29年度上半期実績」,
+/// which reads as an indicator's figures; 「上半期(4月～9月)実績」): its column is headed as the
+/// readers know it, and its results come back the first half's. They came back as 26 results
+/// removed, the column read as figures or kept unread.
+#[test]
+fn the_first_halfs_column_is_read_back_whatever_its_heading_was() {
+    use shinchoku::model::Period;
+    for heading in [
+        "平成29年度上半期実績",
+        "上半期(4月～9月)実績",
+        "上半期実績（4月～9月）",
+    ] {
+        let mut first = seed().report;
+        first.headings.actual = heading.to_string();
+        let later = rolled(&first, RolloverTo::SecondHalf, heading);
+        let results = |r: &Report| r.closed_first_half().map_or(0, |p| p.results.len());
+        assert_eq!(results(&later), 26, "{heading}");
+        for (format, encoding) in EXPORTS {
+            let again = crate::exported_and_read(&later, format, encoding);
+            assert_eq!(results(&again), 26, "{heading} {format:?} {encoding:?}");
+            let written = &again.closed_first_half().unwrap().actual_heading;
+            let kept = shinchoku::model::period::is_first_half_results_heading(heading);
+            let want = if kept {
+                heading.to_string()
+            } else {
+                Period::FirstHalf.actual_heading()
+            };
+            assert_eq!(written, &want, "{heading}");
+        }
+    }
+}

@@ -19,12 +19,9 @@ pub(super) struct FirstHalfColumn {
 /// What a first-half result is marked with until the report is numbered.
 const MARK: Id = Id(u64::MAX);
 
-/// `上半期実績` or `上半期実績(4月～9月)`: not a figure's heading (`29年度上半期実績`,
-/// `上半期実績値`).
+/// The first half's results column's heading (`model::period`).
 pub(in crate::import) fn is_first_half_heading(field: &str) -> bool {
-    let text = crate::model::text::normalize(heading_text(field));
-    let rest = text.strip_prefix("上半期実績");
-    rest.is_some_and(|r| r.is_empty() || r.starts_with(['(', '（']))
+    crate::model::period::is_first_half_results_heading(field)
 }
 
 /// The header's first-half column, when its 実績 column is of a later period.
