@@ -549,8 +549,15 @@ fn write_initiative(
 /// months filled — plan with a hatch pattern, actual solid, 予定 dotted — so they differ in
 /// black and white too.
 fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result<(), XlsxError> {
-    use crate::model::month_grid::{self, HEADINGS, Mark};
+    use crate::model::month_grid::{self, CHECK_COLUMN, HEADINGS, Mark};
     ws.set_name(cells.sheet)?;
+    // Each row's texts as written, for its check in the hidden column after the months.
+    let check = |ws: &mut Worksheet, row: u32, texts: &[String]| -> Result<(), XlsxError> {
+        let digest = month_grid::row_check(texts.iter().map(String::as_str));
+        ws.write_string(row, CHECK_COLUMN as u16, digest)?;
+        Ok(())
+    };
+    let mut heads = vec![String::new(); CHECK_COLUMN];
     let head = filled(palette::HEADING_FILL)
         .set_bold()
         .set_align(FormatAlign::Center);
@@ -561,15 +568,22 @@ fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result
     {
         ws.set_column_width(k as u16, w)?;
         ws.write_string_with_format(1, k as u16, *c, &head)?;
+        heads[k] = c.to_string();
     }
     let first_month = HEADINGS.len() as u16;
     let [this_year, next_year] = month_grid::year_headings(report);
     ws.merge_range(0, first_month, 0, first_month + 8, &this_year, &head)?;
     ws.merge_range(0, first_month + 9, 0, first_month + 11, &next_year, &head)?;
+    let mut years = vec![String::new(); CHECK_COLUMN];
+    (years[HEADINGS.len()], years[HEADINGS.len() + 9]) = (this_year, next_year);
+    check(ws, 0, &years)?;
     for (k, m) in FISCAL_MONTHS.iter().enumerate() {
         ws.set_column_width(first_month + k as u16, 5.0)?;
         ws.write_string_with_format(1, first_month + k as u16, format!("{m}月"), &head)?;
+        heads[HEADINGS.len() + k] = format!("{m}月");
     }
+    check(ws, 1, &heads)?;
+    ws.set_column_hidden(CHECK_COLUMN as u16)?;
     let text = base();
     let plan = base()
         .set_pattern(FormatPattern::LightUp)
@@ -591,12 +605,15 @@ fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result
     for (r, grid_row) in month_grid::rows(report).into_iter().enumerate() {
         let row = r as u32 + 2;
         let (initiative, topic) = (grid_row.initiative, grid_row.topic);
+        let mut written = Vec::with_capacity(CHECK_COLUMN);
         for (k, (c, field)) in grid_row.texts.iter().zip(fields).enumerate() {
             let place = TextPlace {
                 topic: topic.heading.clone(),
                 ..place_in(initiative, field)
             };
-            cells.string(ws, (row, k as u16), c, &text, place)?;
+            let c = cells.fitted(row, k as u16, c, place);
+            ws.write_string_with_format(row, k as u16, c.as_ref(), &text)?;
+            written.push(c.into_owned());
         }
         for (k, mark) in grid_row.marks.iter().enumerate() {
             let format = match mark {
@@ -606,7 +623,9 @@ fn month_sheet(report: &Report, ws: &mut Worksheet, cells: &mut Cells) -> Result
                 Mark::Blank => &text,
             };
             ws.write_string_with_format(row, first_month + k as u16, mark.text(), format)?;
+            written.push(mark.text().to_string());
         }
+        check(ws, row, &written)?;
     }
     ws.set_landscape();
     ws.set_paper_size(8);

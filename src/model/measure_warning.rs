@@ -509,6 +509,13 @@ fn kept_unread_words(warning: &MeasureWarning, lang: Lang) -> String {
                 ),
             )
         }
+        W::RatingWithoutCode { kept } if kept.is_empty() => say(
+            lang,
+            "評価の記号（委員会意見は本文）のない空の評価です。評価として数えず、除きました"
+                .to_string(),
+            "an empty rating without its code (a comment without its text): not counted, left out"
+                .to_string(),
+        ),
         W::RatingWithoutCode { kept } => {
             let kept = preview(kept);
             say(

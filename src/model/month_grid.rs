@@ -7,6 +7,25 @@
 use super::status::topic_status;
 use super::{Entry, Initiative, MonthSet, Report, Side, Topic};
 
+/// The hidden column after the months holding each written row's check ([`row_check`]).
+pub const CHECK_COLUMN: usize = HEADINGS.len() + 12;
+
+/// A row's check: a digest of its cells' texts as written (blank ones too, in order), so
+/// that a row typed into, or added, since is told from one as written — whatever the report
+/// beside it became (a result typed into the report's table changes the grid it would give,
+/// but not the grid written). FNV-1a, 64 bits: stable across versions, and no secret is kept.
+pub fn row_check<'t>(texts: impl IntoIterator<Item = &'t str>) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (k, text) in texts.into_iter().enumerate() {
+        let sep = if k == 0 { &[][..] } else { &[b'\t'][..] };
+        for &b in sep.iter().chain(text.as_bytes()) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
 /// The grid's headings before the twelve months.
 pub const HEADINGS: [&str; 6] = [
     "番号",

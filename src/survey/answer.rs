@@ -251,7 +251,32 @@ pub fn read_answer(path: &Path) -> Result<Answer, Refusal> {
     // tells a sub-item edited alone from a text rewritten; reading them again here, not
     // knowing that, put the old sub-item back.
     let loaded = crate::store::open_as_written(path).map_err(|e| Refusal::File(Box::new(e)))?;
-    answer_from_report(loaded.report, file).map(|a| with_time(a, path))
+    let said = codeless_ratings_said(&loaded.repaired);
+    let answer = answer_from_report(loaded.report, file)?;
+    Ok(with_time(Answer { said, ..answer }, path))
+}
+
+/// A rating the division left without its code but with a note (the code cleared, 「下期に
+/// 評価します」 written): opening leaves it out, so the note is not taken — said in the review,
+/// as the workbook's answer says it (it went without a word).
+fn codeless_ratings_said(
+    repaired: &[crate::model::validate::Violation],
+) -> Vec<crate::model::diag::Warning> {
+    use crate::model::measure_warning::MeasureWarning;
+    use crate::model::validate::Rule;
+    (repaired.iter())
+        .filter_map(|v| match &v.rule {
+            Rule::RatingWithoutCode { kept } if !kept.is_empty() => {
+                let initiative = v.place.initiative.clone().unwrap_or_default();
+                let answer = kept.clone();
+                let warning = MeasureWarning::AnswerNoteWithoutRating { initiative, answer };
+                let kind = crate::model::diag::WarningKind::Measure { warning };
+                let at = crate::model::diag::Location::default();
+                Some(crate::model::diag::Warning::new(at, kind))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The answer with its file's modification time.
@@ -300,7 +325,8 @@ pub fn read_again_as_sent(mut answer: Answer) -> Answer {
     let said = (again.into_iter())
         .filter(|r| (r.text_as_sent || r.reading_beside_unknown) && !r.subs_taken && own(r))
         .collect();
-    answer.said = crate::store::repair_warnings(&read, &crate::store::read_again_said(said));
+    let read_again = crate::store::repair_warnings(&read, &crate::store::read_again_said(said));
+    answer.said.extend(read_again);
     answer
 }
 

@@ -33,16 +33,23 @@ fn typed_into_grid(bytes: &[u8], at: &str, text: &str) -> Vec<u8> {
 
 fn grid_warnings(warnings: &[shinchoku::model::diag::Warning]) -> Vec<(String, String)> {
     (warnings.iter())
-        .filter(|w| matches!(w.kind, WarningKind::MonthGridCellNotRead { .. }))
+        .filter(|w| {
+            matches!(
+                w.kind,
+                WarningKind::MonthGridCellNotRead { .. } | WarningKind::MonthGridRowEdited { .. }
+            )
+        })
         .map(|w| (w.at.cell_name().unwrap(), w.kind.describe(Lang::Ja)))
         .collect()
 }
 
-/// Typed into the monthly grid of the exported workbook — a topic's status, a month's mark and
-/// a new initiative's row — each cell is said, naming what the report gives, and its text kept
-/// in the unread list; the report itself is as exported (the grid is made from it). They were
-/// read nowhere and said nowhere: `check` gave no warnings and `diff`, no changes. The grid as
-/// exported says nothing.
+/// Typed into the monthly grid of the exported workbook — a topic's status and a new
+/// initiative's row — each row is said once, its texts kept in the unread list; the report
+/// itself is as exported (the grid is made from it). They were read nowhere and said nowhere:
+/// `check` gave no warnings and `diff`, no changes. The grid as exported says nothing, and
+/// neither does it when the report's own table was edited (the grid then shows what was
+/// written, which is no edit of the grid: it was told against the grid the report gives, and a
+/// result typed into the table made hundreds of warnings).
 #[test]
 fn what_is_typed_into_the_monthly_grid_is_said_and_kept_never_read() {
     let seed = crate::seed().report;
@@ -55,30 +62,36 @@ fn what_is_typed_into_the_monthly_grid_is_said_and_kept_never_read() {
     }
     let opened = import_workbook(&edited, WorkbookFormat::Xlsx).unwrap();
     let said = grid_warnings(&opened.warnings);
-    let cells: Vec<&str> = said.iter().map(|(at, _)| at.as_str()).collect();
-    assert_eq!(
-        cells,
-        [
-            "月別計画と実績!F5",
-            "月別計画と実績!A60",
-            "月別計画と実績!B60"
-        ]
-    );
+    let rows: Vec<&str> = said.iter().map(|(at, _)| at.as_str()).collect();
+    assert_eq!(rows, ["月別計画と実績!A5", "月別計画と実績!A60"]);
     assert!(
         said[0]
             .1
-            .contains("報告からは「取組中」ですが、「完了」となっています"),
+            .contains("この行は書き出した後に書き換えられています"),
         "{said:?}"
     );
-    assert!(
-        said[1].1.contains("報告からは空欄ですが、「12」"),
-        "{said:?}"
-    );
+    assert!(said[0].1.contains("完了"), "{said:?}");
     let unread = crate::unread_texts(&opened.report);
-    for text in ["完了", "12", "⑫ 月別の表にだけ書いた取組"] {
-        assert!(unread.contains(&text), "{unread:?}");
-    }
+    assert!(unread.iter().any(|t| t.contains("完了")), "{unread:?}");
+    assert!(
+        unread.contains(&"12 / ⑫ 月別の表にだけ書いた取組"),
+        "{unread:?}"
+    );
     assert_eq!(opened.report.sections, as_exported.report.sections);
+    // A result typed into the report's table: read, and the grid says nothing.
+    let table_edited = crate::rewrite_part(&bytes, "xl/sharedStrings.xml", |xml| {
+        let line = "・職員向けメルマガにおける周知(6月)";
+        assert!(xml.contains(line));
+        xml.replacen(line, &format!("{line}\n・協創研修の第2回(11月)"), 1)
+    });
+    let opened = import_workbook(&table_edited, WorkbookFormat::Xlsx).unwrap();
+    assert!(grid_warnings(&opened.warnings).is_empty());
+    let texts = |r: &shinchoku::model::Report| -> Vec<String> {
+        (r.initiatives().flat_map(|i| i.topics.iter()))
+            .flat_map(|t| t.actual.iter().map(|e| e.text.clone()))
+            .collect()
+    };
+    assert!(texts(&opened.report).contains(&"協創研修の第2回(11月)".to_string()));
 }
 
 /// A sheet of notes keyed by 番号 (番号 | 具体的取組 | 備考), no column of figures: its notes are
@@ -165,4 +178,61 @@ fn a_rating_without_its_code_is_said_on_opening_and_kept_unread() {
         let back = crate::initiative(&again, "1").measures();
         assert_eq!(back, m, "{format:?}");
     }
+}
+
+/// A division's response file whose self-rating code was cleared and a note written
+/// (「下期に評価します」): opening leaves the code-less rating out, and collecting took 「自己評価:
+/// S → —」 without a word, the note nowhere. The review says the note is not taken, as the
+/// workbook's answer says it.
+#[test]
+fn a_note_left_without_its_rating_in_a_response_file_is_said_when_collected() {
+    use crate::measures_answers::{first_division, said};
+    let master = crate::measures_cycle::sent(crate::measures::seed_with_measures());
+    let first = master.sections[0].initiatives[0].id;
+    let division = first_division(&master);
+    let mut ron = shinchoku::survey::response_for(&master, &division, None, "");
+    let r = (ron
+        .initiative_mut(first)
+        .unwrap()
+        .measures_mut()
+        .self_rating)
+        .as_mut()
+        .unwrap();
+    r.code = String::new();
+    r.note = "下期に評価します".into();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{division}.ron"));
+    std::fs::write(&path, shinchoku::store::to_ron(&ron)).unwrap();
+    let answer = shinchoku::survey::answer::read_answer(&path).unwrap();
+    let c = shinchoku::survey::collect::collect(
+        &master,
+        vec![Ok(answer)],
+        crate::measures_cycle::answered_at(),
+    );
+    let words = said(&c);
+    assert!(
+        words.iter().any(|w| w.contains("「下期に評価します")
+            && w.contains("自己評価が空欄のため取り込みません")),
+        "{words:?}"
+    );
+}
+
+/// An empty rating without its code (`self_rating: Some((code: ""))`): left out on opening and
+/// said as empty, no empty text put in the unread list (it said 「what it named ()」 and kept
+/// 「」).
+#[test]
+fn an_empty_rating_without_its_code_is_left_out_and_keeps_nothing() {
+    use shinchoku::model::measures::Rating;
+    let mut report = crate::seed().report;
+    let first = report.sections[0].initiatives[0].id;
+    let m = report.initiative_mut(first).unwrap().measures_mut();
+    m.self_rating = Some(Rating::default());
+    let text = shinchoku::store::to_ron(&report);
+    let (opened, repaired) = shinchoku::store::from_ron_checked(&text).unwrap();
+    let said = shinchoku::store::repair_warnings(&opened, &repaired);
+    let said: Vec<String> = said.iter().map(|w| w.describe(Lang::Ja)).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("空の評価です"), "{said:?}");
+    assert!(crate::initiative(&opened, "1").measures.is_none());
+    assert!(crate::unread_texts(&opened).is_empty());
 }

@@ -107,6 +107,15 @@ pub(super) fn is_month_grid(sheet: &Sheet, header: usize) -> bool {
 /// gives (an edit made there, which would go unread without a word) is said, and its text kept
 /// in the unread list. A grid as written says nothing.
 pub(super) fn check_month_grid(reading: &mut Reading<'_>, sheet: &Sheet) {
+    use crate::model::month_grid::CHECK_COLUMN;
+    let checked = sheet
+        .used_rows()
+        .any(|r| !sheet.text(r, CHECK_COLUMN).is_empty());
+    if checked {
+        return check_rows(reading, sheet);
+    }
+    // A grid written before rows carried checks: told against the grid the report gives,
+    // cell by cell (a report edited since is said of too).
     let mut expected = crate::model::month_grid::cells(reading.report);
     let mut differs: Vec<(usize, usize, String, String)> = Vec::new();
     for r in sheet.used_rows() {
@@ -134,6 +143,35 @@ pub(super) fn check_month_grid(reading: &mut Reading<'_>, sheet: &Sheet) {
             });
         }
         let kind = WarningKind::MonthGridCellNotRead { text, expected };
+        push_warning(reading.warnings, Warning::new(at, kind));
+    }
+}
+
+/// Each row of a grid whose rows carry checks: one whose cells no longer agree with its
+/// check (typed into, or added with none) is said once, its texts kept unread. What the
+/// report beside it says is no matter: the grid is told against what was written.
+fn check_rows(reading: &mut Reading<'_>, sheet: &Sheet) {
+    use crate::model::month_grid::{CHECK_COLUMN, row_check};
+    for r in sheet.used_rows() {
+        let texts: Vec<&str> = (0..CHECK_COLUMN).map(|c| sheet.text(r, c)).collect();
+        let beyond = sheet.row_texts(r).any(|(c, _)| c > CHECK_COLUMN);
+        if !beyond && sheet.text(r, CHECK_COLUMN) == row_check(texts.iter().copied()) {
+            continue;
+        }
+        let shown: Vec<&str> = (sheet.row_texts(r))
+            .filter(|(c, _)| *c != CHECK_COLUMN)
+            .map(|(_, t)| t)
+            .collect();
+        let text = shown.join(" / ");
+        let at = Location::cell(&sheet.name, r + 1, 1, None);
+        if !text.is_empty() {
+            let kept = text.clone();
+            reading.report.unread.push(UnreadText {
+                row: r + 1,
+                text: kept,
+            });
+        }
+        let kind = WarningKind::MonthGridRowEdited { text };
         push_warning(reading.warnings, Warning::new(at, kind));
     }
 }

@@ -566,6 +566,12 @@ pub enum WarningKind {
         text: String,
         expected: String,
     },
+    /// A row of a workbook's monthly grid typed into or added since it was written (its
+    /// check in the hidden column does not agree with its cells): not read, its texts
+    /// (`text`, joined) kept in the unread list.
+    MonthGridRowEdited {
+        text: String,
+    },
     /// A cell placed past the last cell a sheet has (XFD1048576), its reference perhaps past
     /// what 32 bits count (`I4294967304`): no office program shows it; kept in the unread
     /// list. `reference` is as the file writes it.

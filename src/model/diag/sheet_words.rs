@@ -79,6 +79,17 @@ pub(super) fn sheet_cell_words(kind: &WarningKind, lang: Lang) -> String {
                 ),
             )
         }
+        W::MonthGridRowEdited { text } => say(
+            lang,
+            format!(
+                "「月別計画と実績」のシートは報告の表から作られるもので、読み込みません。この行は書き出した後に書き換えられています:「{}」。変更は報告の表に書いてください（未読の一覧に残しました）",
+                preview_not_taken(text)
+            ),
+            format!(
+                "the monthly sheet is made from the report's table and is not read: this row was changed after it was written: 「{}」 (make changes in the report's table; kept in the unread list)",
+                preview_not_taken(text)
+            ),
+        ),
         // Sent here only for the kinds above.
         other => format!("{other:?}"),
     }

@@ -96,7 +96,8 @@ impl Describe for WarningKind {
             | W::HiddenRowRead { .. }
             | W::CellUnderMerge { .. }
             | W::CellBeyondSheet { .. }
-            | W::MonthGridCellNotRead { .. } => super::sheet_words::sheet_cell_words(self, lang),
+            | W::MonthGridCellNotRead { .. }
+            | W::MonthGridRowEdited { .. } => super::sheet_words::sheet_cell_words(self, lang),
             W::Utf8InCp932 { .. } | W::QuotesAsWritten | W::HeadingNamesTag { .. } => {
                 super::cell_words::table_cell_words(self, lang)
             }

@@ -177,8 +177,9 @@ pub enum Rule {
     },
     /// A level of the rating scale without a code, with its label. Repaired: left out.
     RatingCodeBlank { label: String },
-    /// A rating without its code, or a comment without its text, naming a note, who or when
-    /// (`kept`). Repaired: left out, what it named kept unread (`ratings`).
+    /// A rating without its code, or a comment without its text, and what it names (a note,
+    /// who, when: `kept`, empty when nothing). Repaired: left out, what it named kept unread
+    /// (`ratings`).
     RatingWithoutCode { kept: String },
     /// More 担当課 named beside topics than [`crate::model::bounds::MAX_DIVISIONS_NAMED`]; the
     /// place is the initiative naming the most.

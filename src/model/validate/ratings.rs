@@ -1,5 +1,5 @@
-//! A rating layer without a code, or a committee comment without text, that still names who,
-//! when or a note — which only a hand-edited file holds: the window, the readers and the
+//! A rating layer without a code, or a committee comment without text (empty, or naming who,
+//! when or a note) — which only a hand-edited file holds: the window, the readers and the
 //! survey make a rating only with its code (a note with none is kept unread, said). Every
 //! output counted it as a level named "" (and a review so masked the self-rating), and an
 //! export read back lost the note to the unread list. Repaired on opening as the readers read
@@ -67,7 +67,7 @@ pub(super) fn repair(report: &mut Report) {
             continue;
         };
         // One unread text per layer, as the warning names it.
-        for (_, texts) in codeless(m) {
+        for (_, texts) in codeless(m).into_iter().filter(|(_, t)| !t.is_empty()) {
             kept.push(texts.join(" / "));
         }
         for slot in [&mut m.self_rating, &mut m.review] {
