@@ -236,3 +236,41 @@ fn an_empty_rating_without_its_code_is_left_out_and_keeps_nothing() {
     assert!(crate::initiative(&opened, "1").measures.is_none());
     assert!(crate::unread_texts(&opened).is_empty());
 }
+
+/// A monthly grid written before rows carried checks (the seed's export as LibreOffice saved
+/// it): as written it says nothing; a status typed there is said once, naming how many cells
+/// differ — and so is a result typed into the report's table, which changes the grid the
+/// report gives (which side was edited cannot be told). It was one warning, and one unread
+/// text, per cell: hundreds for one result typed.
+#[test]
+fn a_grid_without_checks_is_told_against_the_report_in_one_warning() {
+    const SEED_XLSX: &[u8] = include_bytes!("../fixtures/seed-libreoffice.xlsx");
+    let grid_said = |bytes: &[u8]| {
+        let opened = import_workbook(bytes, WorkbookFormat::Xlsx).unwrap();
+        let unread = crate::unread_texts(&opened.report).len();
+        (grid_warnings(&opened.warnings), unread)
+    };
+    assert_eq!(grid_said(SEED_XLSX), (Vec::new(), 0));
+    let (said, unread) = grid_said(&typed_into_grid(SEED_XLSX, "F5", "完了"));
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].0, "月別計画と実績!F5");
+    assert!(
+        said[0]
+            .1
+            .contains("「完了」となっています（ほかに0個のセル"),
+        "{said:?}"
+    );
+    assert_eq!(unread, 0);
+    // LibreOffice keeps the cell's runs of formatting: the line is typed before one.
+    let table_edited = crate::rewrite_part(SEED_XLSX, "xl/sharedStrings.xml", |xml| {
+        let line = ">・職員向けメルマガにおける周知<";
+        assert!(xml.contains(line));
+        xml.replacen(
+            line,
+            ">・協創研修の第2回(4月)\n・職員向けメルマガにおける周知<",
+            1,
+        )
+    });
+    let (said, unread) = grid_said(&table_edited);
+    assert_eq!((said.len(), unread), (1, 0), "{said:?}");
+}

@@ -114,8 +114,10 @@ pub(super) fn check_month_grid(reading: &mut Reading<'_>, sheet: &Sheet) {
     if checked {
         return check_rows(reading, sheet);
     }
-    // A grid written before rows carried checks: told against the grid the report gives,
-    // cell by cell (a report edited since is said of too).
+    // A grid written before rows carried checks: told against the grid the report gives. Which
+    // side was edited cannot be told (a result typed into the report's table changes the grid
+    // it gives), so one warning names the first cell that differs and how many more do;
+    // nothing is kept, where every stale cell was said and kept (thousands of them).
     let mut expected = crate::model::month_grid::cells(reading.report);
     let mut differs: Vec<(usize, usize, String, String)> = Vec::new();
     for r in sheet.used_rows() {
@@ -132,17 +134,14 @@ pub(super) fn check_month_grid(reading: &mut Reading<'_>, sheet: &Sheet) {
             .into_iter()
             .map(|((r, c), want)| (r, c, String::new(), want)),
     );
-    differs.sort_unstable_by_key(|(r, c, _, _)| (*r, *c));
-    for (r, c, text, expected) in differs {
+    let more = differs.len().saturating_sub(1);
+    if let Some((r, c, text, expected)) = differs.into_iter().min_by_key(|(r, c, _, _)| (*r, *c)) {
         let at = Location::cell(&sheet.name, r + 1, c + 1, None);
-        if !text.is_empty() {
-            let kept = text.clone();
-            reading.report.unread.push(UnreadText {
-                row: r + 1,
-                text: kept,
-            });
-        }
-        let kind = WarningKind::MonthGridCellNotRead { text, expected };
+        let kind = WarningKind::MonthGridCellNotRead {
+            text,
+            expected,
+            more,
+        };
         push_warning(reading.warnings, Warning::new(at, kind));
     }
 }

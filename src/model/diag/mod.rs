@@ -559,12 +559,14 @@ pub enum WarningKind {
     CellUnderMerge {
         text: String,
     },
-    /// A cell of a workbook's monthly grid (「月別計画と実績」, made from the report's table and
-    /// never read) holding other than the report gives (`expected`; empty where it gives
-    /// none): an edit there would go unread without a word. `text` is kept in the unread list.
+    /// The first cell of a workbook's monthly grid written without row checks (「月別計画と実績」,
+    /// made from the report's table and never read) holding other than the report gives
+    /// (`expected`; empty where it gives none), and how many `more` do: an edit there would go
+    /// unread without a word, but which side was edited cannot be told. Nothing is kept.
     MonthGridCellNotRead {
         text: String,
         expected: String,
+        more: usize,
     },
     /// A row of a workbook's monthly grid typed into or added since it was written (its
     /// check in the hidden column does not agree with its cells): not read, its texts

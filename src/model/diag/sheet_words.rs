@@ -57,7 +57,11 @@ pub(super) fn sheet_cell_words(kind: &WarningKind, lang: Lang) -> String {
                 preview_not_taken(text)
             ),
         ),
-        W::MonthGridCellNotRead { text, expected } => {
+        W::MonthGridCellNotRead {
+            text,
+            expected,
+            more,
+        } => {
             let shown = |t: &str, none: &str| {
                 if t.is_empty() {
                     none.to_string()
@@ -68,12 +72,12 @@ pub(super) fn sheet_cell_words(kind: &WarningKind, lang: Lang) -> String {
             say(
                 lang,
                 format!(
-                    "「月別計画と実績」のシートは報告の表から作られるもので、読み込みません。このセルは報告からは{}ですが、{}となっています。変更は報告の表に書いてください（未読の一覧に残しました）",
+                    "「月別計画と実績」のシートは報告の表から作られるもので、読み込みません。このセルは報告からは{}ですが、{}となっています（ほかに{more}個のセルが報告から作る表と異なります。書き出した後に報告の表か、このシートが書き換えられています）。変更は報告の表に書いてください",
                     shown(expected, "空欄"),
                     shown(text, "空欄")
                 ),
                 format!(
-                    "the monthly sheet is made from the report's table and is not read: this cell holds {} where the report gives {} (make changes in the report's table; kept in the unread list)",
+                    "the monthly sheet is made from the report's table and is not read: this cell holds {} where the report gives {} ({more} more cell(s) differ from the grid the report gives: the report's table or this sheet was changed after it was written); make changes in the report's table",
                     shown(text, "nothing"),
                     shown(expected, "nothing")
                 ),
