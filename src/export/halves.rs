@@ -25,10 +25,15 @@ impl Halves {
         } else {
             crate::model::Period::FirstHalf.actual_heading()
         };
-        Some(Halves {
-            heading,
-            first: past.results.iter().copied().collect(),
-        })
+        // A result carried over to confirm and confirmed in this half (「（10月～予定）」 →
+        // 「（10月～12月）」) is this half's work: written with it, not as the first half's.
+        let listed: HashSet<Id> = past.results.iter().copied().collect();
+        let first = (report.initiatives().flat_map(|i| i.topics.iter()))
+            .flat_map(|t| t.actual.iter())
+            .filter(|e| listed.contains(&e.id) && !report.confirmed_in_this_half(e))
+            .map(|e| e.id)
+            .collect();
+        Some(Halves { heading, first })
     }
 
     /// The initiative with this period's results only.

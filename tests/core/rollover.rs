@@ -702,3 +702,85 @@ fn the_first_halfs_column_is_read_back_whatever_its_heading_was() {
         }
     }
 }
+
+/// The results to confirm (要確認) come back with the first half's column: a second half read
+/// back from its table or workbook asks about the same 予定 results (it asked about none, and
+/// the next survey locked them as the first half's).
+#[test]
+fn the_results_to_confirm_come_back_from_a_later_periods_export() {
+    let texts =
+        |r: &Report| -> Vec<String> { results_to_confirm(r).into_iter().map(|c| c.text).collect() };
+    for to in [RolloverTo::SecondHalf, RolloverTo::FullYear] {
+        let later = rolled(&seed().report, to, "later");
+        assert_eq!(texts(&later).len(), 3, "{to:?}");
+        for (format, encoding) in EXPORTS {
+            let again = crate::exported_and_read(&later, format, encoding);
+            assert_eq!(
+                texts(&again),
+                texts(&later),
+                "{to:?} {format:?} {encoding:?}"
+            );
+        }
+    }
+}
+
+/// A result carried over to confirm and confirmed in this half with this half's months
+/// (「（8月～10月予定）」 → 「（8月～12月）」) is written in this period's 実績 column, not under
+/// the first half's heading, and reads back as this half's.
+#[test]
+fn a_result_confirmed_in_this_half_is_written_as_this_halfs() {
+    use shinchoku::export::{Encoding, Format, export_bytes};
+    use shinchoku::model::entry_text::read_entry;
+    let mut later = rolled(&seed().report, RolloverTo::SecondHalf, "second half");
+    // One marked 予定 as a whole (not in a sub-item).
+    let top_level = |r: &Report, id| {
+        (r.initiatives().flat_map(|i| i.topics.iter())).any(|t| t.actual.iter().any(|e| e.id == id))
+    };
+    let first = (results_to_confirm(&later).into_iter())
+        .find(|c| top_level(&later, c.id))
+        .unwrap();
+    let entry = later.entry_mut(first.id).unwrap();
+    let done = entry.text.replace("予定", "").replace("10月", "12月");
+    *entry = shinchoku::model::Entry {
+        id: entry.id,
+        reports: entry.reports.clone(),
+        ..read_entry(&done, entry.bullet, &mut Vec::new())
+    };
+    assert!(later.confirmed_in_this_half(later.entry(first.id).unwrap()));
+    let table = export_bytes(&later, Format::Table, Encoding::Utf8).unwrap();
+    let table = String::from_utf8(table).unwrap();
+    let header = table.lines().find(|l| l.starts_with("番号")).unwrap();
+    let column = header
+        .split('\t')
+        .position(|h| h.starts_with("上半期実績"))
+        .unwrap();
+    let row = table.lines().find(|l| l.contains(done.as_str())).unwrap();
+    let cell = row
+        .split('\t')
+        .position(|c| c.contains(done.as_str()))
+        .unwrap();
+    assert_ne!(cell, column, "{done} in the first half's column");
+    for (format, encoding) in EXPORTS {
+        let again = crate::exported_and_read(&later, format, encoding);
+        let back = (again.initiatives().flat_map(|i| i.topics.iter()))
+            .flat_map(|t| t.actual.iter())
+            .find(|e| e.text == done)
+            .unwrap();
+        assert!(again.earlier_period_of(back.id).is_none(), "{format:?}");
+    }
+}
+
+/// A full-year workbook nobody edited opens without a word: the line under its title
+/// (「平成29年度（2017年度）　通期(4月～3月)　2017年9月30日 時点」) is the period and the date, as the
+/// halves' are (it was kept unread and said, and said again by every later export).
+#[test]
+fn a_full_year_workbook_opens_without_a_word() {
+    use shinchoku::export::{Encoding, Format, export_bytes};
+    let full = rolled(&seed().report, RolloverTo::FullYear, "full year");
+    let bytes = export_bytes(&full, Format::Xlsx, Encoding::Utf8).unwrap();
+    let (again, warnings) = shinchoku::import::import_any(&bytes, None).unwrap();
+    let said: Vec<String> = warnings.iter().map(|w| w.describe(Lang::En)).collect();
+    assert!(said.is_empty(), "{said:?}");
+    assert!(again.unread.is_empty());
+    assert_eq!(again.as_of, full.as_of);
+}

@@ -71,14 +71,20 @@ pub(super) fn number_and_record(report: &mut Report, column: Option<FirstHalfCol
         report.number_in_document_order();
         return;
     };
-    fn results(report: &Report) -> impl Iterator<Item = &Entry> {
-        (report.initiatives().flat_map(|i| i.topics.iter())).flat_map(|t| t.actual.iter())
-    }
-    let marks: Vec<bool> = results(report).map(|e| e.id == MARK).collect();
+    let marks: Vec<bool> = results_of(report).map(|e| e.id == MARK).collect();
     report.number_in_document_order();
-    let ids = (results(report).zip(marks)).filter_map(|(e, marked)| marked.then_some(e.id));
+    let ids = (results_of(report).zip(marks)).filter_map(|(e, marked)| marked.then_some(e.id));
     let year = report.fiscal_year;
-    let results = ids.collect();
+    let results: Vec<Id> = ids.collect();
+    // Its 予定 results (and sub-items) are to be confirmed in this period, as rolling over
+    // lists them: read back without the list, they were never asked about again.
+    let first: std::collections::HashSet<Id> = results.iter().copied().collect();
+    report.to_confirm = (results_of(report))
+        .filter(|e| first.contains(&e.id))
+        .flat_map(Entry::and_subs)
+        .filter(|e| e.timing.as_ref().is_some_and(|t| t.scheduled))
+        .map(|e| e.id)
+        .collect();
     report.history.push(PastPeriod {
         fiscal_year: year,
         period: Period::FirstHalf,
@@ -87,4 +93,8 @@ pub(super) fn number_and_record(report: &mut Report, column: Option<FirstHalfCol
         results,
         cleared: Vec::new(),
     });
+}
+
+fn results_of(report: &Report) -> impl Iterator<Item = &Entry> {
+    (report.initiatives().flat_map(|i| i.topics.iter())).flat_map(|t| t.actual.iter())
 }
