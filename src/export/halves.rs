@@ -1,16 +1,17 @@
 //! A report rolled over into its second half or full year holds the closed first half's
 //! results beside this period's, in the same topics. The table and the workbook write them in
-//! a column of their own (headed as the first half was, `上半期実績(4月～9月)`, after 担当課), so
-//! that read back each result stays in its half: in one 実績 column the reader could only
-//! guess the half from the months a result names, and guessed wrong for 「（年度末）」 or
-//! 「（9月～12月予定）」.
+//! a column of their own after 担当課 (headed as the first half was where the readers know the
+//! heading for that column, else `上半期実績(4月～9月)`), so that read back each result stays in
+//! its half: in one 実績 column the reader could only guess the half from the months a result
+//! names, and guessed wrong for 「（年度末）」 or 「（9月～12月予定）」. A result carried over and
+//! confirmed in this half is written as this half's.
 
 use std::collections::HashSet;
 
 use crate::model::{Id, Initiative, Report};
 
 pub struct Halves {
-    /// The first half's 実績 heading, as it was reported under.
+    /// The first half's 実績 heading (see [`Halves::of`]).
     pub heading: String,
     first: HashSet<Id>,
 }

@@ -90,9 +90,9 @@ fn number(ws: &mut Worksheet, (row, col): (u32, u16), shown: &str) -> Result<(),
 }
 
 /// A computed rate (`46.7` for 46.7 %) as a number cell shown as a percentage with its one
-/// decimal where it has one (`46.7%`, `50%`, a minus `△20%` as every output writes one), so a spreadsheet can sum,
-/// sort and chart it; the import reads such a cell as the sheet shows it. It was the text
-/// `46.7%`.
+/// decimal where it has one (`46.7%`, `50%`, a minus `△20%` as every output writes one), so
+/// a spreadsheet can sum, sort and chart it; the import reads such a cell as the sheet shows
+/// it. It was the text `46.7%`.
 fn rate_cell(ws: &mut Worksheet, (row, col): (u32, u16), rate: f64) -> Result<(), XlsxError> {
     // The fraction nearest the rate as shown: 46.7 ÷ 100 in floats is not always 0.467.
     let fraction = format!("{rate}e-2").parse::<f64>().unwrap_or(rate / 100.0);

@@ -115,7 +115,8 @@ impl Report {
 
     /// The closed first half of this fiscal year while a later period of it runs (a report
     /// rolled over into its second half or full year): the table and workbook exports write
-    /// its results in a column of their own, so that read back each stays in its half.
+    /// its results (but those confirmed in this half) in a column of their own, so that read
+    /// back each stays in its half.
     pub fn closed_first_half(&self) -> Option<&PastPeriod> {
         use super::Period;
         if self.period == Period::FirstHalf {

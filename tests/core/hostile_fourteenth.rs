@@ -17,10 +17,7 @@ fn typed_into_grid(bytes: &[u8], at: &str, text: &str) -> Vec<u8> {
         let cell = format!("<c r=\"{at}\" t=\"inlineStr\"><is><t>{text}</t></is></c>");
         let open = format!("<c r=\"{at}\"");
         match xml.find(&open) {
-            Some(start) => {
-                let end = start + xml[start..].find("</c>").unwrap() + "</c>".len();
-                format!("{}{cell}{}", &xml[..start], &xml[end..])
-            }
+            Some(_) => crate::cell_replaced(&xml, at, &cell),
             // A row of its own after the grid.
             None => {
                 let row: String = at.chars().filter(char::is_ascii_digit).collect();

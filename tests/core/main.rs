@@ -223,6 +223,24 @@ pub fn rewrite_part(bytes: &[u8], part: &str, rewrite: impl FnOnce(String) -> St
     out.finish().unwrap().into_inner()
 }
 
+/// A sheet's XML with its cell `at` (`E12`) made `cell` (the whole `<c …>…</c>`), as an
+/// office program saving a typed cell leaves it; the cell was written empty (`<c …/>`) or not.
+pub fn cell_replaced(xml: &str, at: &str, cell: &str) -> String {
+    let open = format!("<c r=\"{at}\"");
+    let start = xml
+        .find(&open)
+        .unwrap_or_else(|| panic!("the sheet has {at}"));
+    let rest = &xml[start..];
+    let closed = rest.find("/>").unwrap() + 1 == rest.find('>').unwrap();
+    let end = start
+        + if closed {
+            rest.find("/>").unwrap() + 2
+        } else {
+            rest.find("</c>").unwrap() + 4
+        };
+    format!("{}{cell}{}", &xml[..start], &xml[end..])
+}
+
 /// The workbook with `old` replaced by `new` once in its part `part` (a zip entry's XML).
 pub fn type_into_workbook_part(bytes: &[u8], part: &str, old: &str, new: &str) -> Vec<u8> {
     rewrite_part(bytes, part, |text| {

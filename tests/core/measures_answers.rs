@@ -685,19 +685,9 @@ fn answer_with_number(written: &str) -> (Vec<u8>, &'static str) {
     let response = shinchoku::survey::response_for(&master, &division, None, "");
     let book = shinchoku::survey::workbook::write(&response).unwrap();
     let row = shinchoku::survey::workbook::read(&book).unwrap().measures[0].row;
-    let cell = format!("<c r=\"E{row}\"");
     let typed = crate::rewrite_part(&book, sheet, |xml| {
-        let start = xml.find(&cell).unwrap();
-        let rest = &xml[start..];
-        let closed = rest.find("/>").unwrap() + 1 == rest.find('>').unwrap();
-        let end = start
-            + if closed {
-                rest.find("/>").unwrap() + 2
-            } else {
-                rest.find("</c>").unwrap() + 4
-            };
-        let number = format!("{cell}><v>{written}</v></c>");
-        format!("{}{number}{}", &xml[..start], &xml[end..])
+        let number = format!("<c r=\"E{row}\"><v>{written}</v></c>");
+        crate::cell_replaced(&xml, &format!("E{row}"), &number)
     });
     (typed, sheet)
 }

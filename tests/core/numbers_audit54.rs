@@ -247,19 +247,9 @@ fn a_formulas_double_in_a_number_cell_is_read_as_excel_shows_it() {
 
 /// The answer workbook with the 数値回答 cell of `row` a number cell holding `written`.
 fn with_number_at(book: &[u8], row: u32, written: &str) -> Vec<u8> {
-    let cell = format!("<c r=\"E{row}\"");
     crate::rewrite_part(book, "xl/worksheets/sheet2.xml", |xml| {
-        let start = xml.find(&cell).unwrap();
-        let rest = &xml[start..];
-        let closed = rest.find("/>").unwrap() + 1 == rest.find('>').unwrap();
-        let end = start
-            + if closed {
-                rest.find("/>").unwrap() + 2
-            } else {
-                rest.find("</c>").unwrap() + 4
-            };
-        let number = format!("{cell}><v>{written}</v></c>");
-        format!("{}{number}{}", &xml[..start], &xml[end..])
+        let number = format!("<c r=\"E{row}\"><v>{written}</v></c>");
+        crate::cell_replaced(&xml, &format!("E{row}"), &number)
     })
 }
 

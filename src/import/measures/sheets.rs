@@ -103,9 +103,10 @@ pub(super) fn is_month_grid(sheet: &Sheet, header: usize) -> bool {
         .all(|h| heads.contains(h))
 }
 
-/// A monthly grid is made from the report, not read: each cell holding other than the report
-/// gives (an edit made there, which would go unread without a word) is said, and its text kept
-/// in the unread list. A grid as written says nothing.
+/// A monthly grid is made from the report, not read: an edit made there would go unread
+/// without a word. Its rows carry checks of their texts as written ([`check_rows`]); a grid
+/// written before them is told against the grid the report gives. A grid as written says
+/// nothing.
 pub(super) fn check_month_grid(reading: &mut Reading<'_>, sheet: &Sheet) {
     use crate::model::month_grid::CHECK_COLUMN;
     let checked = sheet

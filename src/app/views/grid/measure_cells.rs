@@ -244,8 +244,8 @@ impl GridView<'_> {
         let Some(effect) = initiative.measures().effect(self.report.fiscal_year) else {
             return;
         };
-        // The cell has room for the two amounts; 達成率 is read on hover (and in the
-        // numbers panel).
+        // The cell has room for the two amounts; 達成率 is read on hover (and in 状況の集計's
+        // editor).
         let hover = effect.achievement_rate().map(|rate| {
             format!(
                 "{} {}",
